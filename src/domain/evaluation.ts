@@ -1,0 +1,435 @@
+/**
+ * The evaluation engine: pure arithmetic over parsed tables. No Office, no files, no words
+ * (problems are codes; the catalogue phrases them).
+ */
+import { criterionOf, type Indicator, type RuleSet } from './rules/ruleSet';
+import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
+import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
+import { foldKey } from './text';
+import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
+import { problem, type Location, type Problem, type SheetRole } from './problems';
+
+export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
+
+export interface TableColumn {
+  header: string;
+  col: number; // sheet column, 1-based
+}
+
+export interface TableRow {
+  row: number; // sheet row, 1-based
+  cells: CellValue[]; // aligned with the table's columns
+}
+
+export interface MemberTable {
+  columns: TableColumn[];
+  rows: TableRow[];
+  nameIndex: number; // index into columns
+  countedIndex: number | null;
+}
+
+export interface LearnerRow {
+  row: number;
+  label: string;
+  headcount: { value: CellValue; col: number };
+  cdht: { value: CellValue; col: number };
+}
+
+export interface UnitField {
+  label: string;
+  value: CellValue;
+  at: Location;
+}
+
+export interface UnitAnswer {
+  value: CellValue;
+  at: Location;
+}
+
+export interface EvaluationInput {
+  ruleSet: RuleSet;
+  spellings: Spellings;
+  /** The unit's own fields (Loại đơn vị, Công lập, …) for applicability conditions. */
+  unitFields: UnitField[];
+  /** The unit's answers to unit-level indicators, by indicator code. */
+  answers: Record<string, UnitAnswer | undefined>;
+  members: MemberTable | null;
+  /** null when the unit keeps no learners sheet. */
+  learners: LearnerRow[] | null;
+}
+
+export interface IndicatorResult {
+  code: string;
+  criterion: string;
+  text: string;
+  measure: Indicator['measure']['kind'];
+  required: number | null;
+  value: number | null; // fraction measured, or null
+  numerator: number | null;
+  denominator: number | null;
+  status: Status;
+  points: number | null; // earned (score rule sets)
+  maxPoints: number | null;
+}
+
+export interface CriterionResult {
+  code: string;
+  title: string;
+  status: Status;
+  points: number | null;
+  maxPoints: number | null;
+}
+
+export type Outcome =
+  | { kind: 'pass-fail'; status: 'recognised' | 'not_recognised' | 'not_evaluable'; recognition: string }
+  | { kind: 'score'; status: 'rated' | 'not_evaluable'; score: number | null; rating: string | null };
+
+export interface MemberResult {
+  row: number;
+  name: string;
+  counted: boolean;
+  met: number;
+  applicable: number;
+  score: number | null;
+  reachesTarget: boolean | null;
+}
+
+export interface Evaluation {
+  indicators: IndicatorResult[];
+  criteria: CriterionResult[];
+  outcome: Outcome;
+  members: MemberResult[];
+  countedMembers: number;
+  problems: Problem[];
+}
+
+/** a/b >= t compared exactly: thresholds are decimals, so scale them to integers. */
+export function reaches(numerator: number, denominator: number, threshold: number): boolean {
+  const scale = 1e9;
+  const t = Math.round(threshold * scale);
+  return numerator * scale >= t * denominator;
+}
+
+interface Compiled {
+  indicator: Indicator;
+  condition: Condition | null; // members measure
+  columnIndex: Map<string, number>;
+  applicable: boolean | null; // null: applicability could not be decided
+  broken: boolean; // syntax or unknown column: not evaluable
+}
+
+export function evaluate(input: EvaluationInput): Evaluation {
+  const problems: Problem[] = [];
+  const { ruleSet, spellings, members } = input;
+  const headerIndex = new Map<string, number>();
+  members?.columns.forEach((c, i) => {
+    const key = foldKey(c.header);
+    if (key && !headerIndex.has(key)) headerIndex.set(key, i);
+  });
+
+  const compiled = ruleSet.indicators.map((indicator): Compiled => {
+    const applicable = decideApplicability(indicator, input.unitFields, spellings, problems);
+    const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false };
+    if (indicator.measure.kind !== 'members') return c;
+    try {
+      c.condition = parseCondition(indicator.measure.condition);
+    } catch (e) {
+      c.broken = true;
+      problems.push(
+        problem('error', 'conditionSyntax', {
+          indicator: indicator.code,
+          condition: indicator.measure.condition,
+          detail: e instanceof ConditionSyntaxError ? e.message : String(e),
+        }),
+      );
+      return c;
+    }
+    for (const column of columnsOf(c.condition)) {
+      const idx = headerIndex.get(foldKey(column));
+      if (idx === undefined) {
+        c.broken = true;
+        if (members && applicable !== false) problems.push(problem('error', 'unknownColumn', { indicator: indicator.code, column }));
+      } else c.columnIndex.set(column, idx);
+    }
+    return c;
+  });
+
+  // Which rows are members, and which are counted.
+  const memberRows = (members?.rows ?? []).filter((r) => readText(r.cells[members!.nameIndex]) !== '');
+  if (members) reportNamelessRows(members, problems);
+  const countedFlags = memberRows.map((r) => isCounted(r, members!, spellings, problems));
+  const countedMembers = countedFlags.filter(Boolean).length;
+
+  // Per-member per-indicator results, computed once and shared by unit and member figures.
+  const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
+  const metMatrix: boolean[][] = memberRows.map((r) =>
+    memberIndicators.map((c) => {
+      const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
+      for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems);
+      return outcome.met;
+    }),
+  );
+
+  const indicators = compiled.map((c): IndicatorResult => {
+    const ind = c.indicator;
+    const base: IndicatorResult = {
+      code: ind.code,
+      criterion: criterionOf(ind.code),
+      text: ind.text,
+      measure: ind.measure.kind,
+      required: ind.threshold,
+      value: null,
+      numerator: null,
+      denominator: null,
+      status: 'not_evaluable',
+      points: null,
+      maxPoints: ruleSet.mode === 'score' ? (ind.points ?? 0) : null,
+    };
+    if (c.applicable === false) return { ...base, status: 'not_applicable', maxPoints: null };
+    if (c.applicable === null || c.broken) return base;
+    switch (ind.measure.kind) {
+      case 'members': {
+        const j = memberIndicators.indexOf(c);
+        let numerator = 0;
+        metMatrix.forEach((row, i) => {
+          if (countedFlags[i] && row[j]) numerator++;
+        });
+        return share(base, ind, numerator, countedMembers, () =>
+          problems.push(problem('warning', 'noCountedMembers', { indicator: ind.code })),
+        );
+      }
+      case 'learners': {
+        const totals = sumLearners(input.learners, problems);
+        if (!totals) {
+          problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));
+          return base;
+        }
+        return share(base, ind, totals.cdht, totals.headcount, () =>
+          problems.push(problem('warning', 'noLearnerData', { indicator: ind.code })),
+        );
+      }
+      case 'unit': {
+        const answer = input.answers[ind.code];
+        const r = answer ? readYesNo(answer.value, spellings) : 'blank';
+        if (r === 'yes' || r === 'no') {
+          const met = r === 'yes';
+          return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
+        }
+        if (r === 'blank') problems.push(problem('warning', 'unitAnswerMissing', { indicator: ind.code }, answer?.at));
+        else problems.push(problem('warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
+        return base;
+      }
+    }
+  });
+
+  if (ruleSet.mode === 'score') assignPoints(ruleSet, indicators);
+  const criteria = ruleSet.criteria.map((cr): CriterionResult => {
+    const own = indicators.filter((i) => i.criterion === cr.code);
+    const status = combine(own.map((i) => i.status));
+    const scored = ruleSet.mode === 'score';
+    const applicable = own.filter((i) => i.status !== 'not_applicable');
+    return {
+      code: cr.code,
+      title: cr.title,
+      status,
+      points: scored && applicable.every((i) => i.points !== null) ? sum(applicable.map((i) => i.points!)) : null,
+      maxPoints: scored ? sum(applicable.map((i) => i.maxPoints ?? 0)) : null,
+    };
+  });
+
+  const outcome = decideOutcome(ruleSet, indicators, criteria);
+
+  const personal = memberRows.map((r, i): MemberResult => {
+    const applicable = memberIndicators.length;
+    const met = metMatrix[i]!.filter(Boolean).length;
+    const score = applicable === 0 ? null : met / applicable;
+    return {
+      row: r.row,
+      name: readText(r.cells[members!.nameIndex]),
+      counted: countedFlags[i]!,
+      met,
+      applicable,
+      score,
+      reachesTarget: applicable === 0 ? null : reaches(met, applicable, ruleSet.personalTarget),
+    };
+  });
+
+  return { indicators, criteria, outcome, members: personal, countedMembers, problems };
+}
+
+function share(base: IndicatorResult, ind: Indicator, numerator: number, denominator: number, onZero: () => void): IndicatorResult {
+  if (denominator === 0) {
+    onZero();
+    return { ...base, numerator, denominator };
+  }
+  const value = numerator / denominator;
+  const threshold = ind.threshold ?? 1;
+  const met = reaches(numerator, denominator, threshold);
+  return { ...base, numerator, denominator, value, status: met ? 'met' : 'not_met' };
+}
+
+function combine(statuses: Status[]): Status {
+  const relevant = statuses.filter((s) => s !== 'not_applicable');
+  if (relevant.length === 0) return 'not_applicable';
+  if (relevant.includes('not_met')) return 'not_met';
+  if (relevant.includes('not_evaluable')) return 'not_evaluable';
+  return 'met';
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Points per indicator: met earns all; not met earns nothing, or (proportional option) a
+ * share indicator earns points × min(1, value / threshold); not evaluable earns null.
+ */
+function assignPoints(ruleSet: RuleSet, indicators: IndicatorResult[]): void {
+  for (const i of indicators) {
+    if (i.maxPoints === null) continue;
+    if (i.status === 'met') i.points = i.maxPoints;
+    else if (i.status === 'not_met')
+      i.points =
+        ruleSet.partialScoring === 'proportional' && i.measure !== 'unit' && i.value !== null
+          ? proportionalPoints(i.maxPoints, i.value, i.required ?? 1)
+          : 0;
+  }
+}
+
+/** Proportional credit for a share indicator: points × min(1, value / threshold). */
+export function proportionalPoints(points: number, value: number, threshold: number): number {
+  if (threshold <= 0) return points;
+  return points * Math.min(1, value / threshold);
+}
+
+function decideOutcome(ruleSet: RuleSet, indicators: IndicatorResult[], criteria: CriterionResult[]): Outcome {
+  if (ruleSet.mode === 'pass-fail') {
+    const status = combine(criteria.map((c) => c.status));
+    return {
+      kind: 'pass-fail',
+      status: status === 'met' ? 'recognised' : status === 'not_met' ? 'not_recognised' : 'not_evaluable',
+      recognition: ruleSet.recognition,
+    };
+  }
+  const applicable = indicators.filter((i) => i.status !== 'not_applicable');
+  if (applicable.some((i) => i.status === 'not_evaluable')) return { kind: 'score', status: 'not_evaluable', score: null, rating: null };
+  const earned = sum(applicable.map((i) => i.points ?? 0));
+  const max = sum(applicable.map((i) => i.maxPoints ?? 0));
+  // N/A indicators leave the scale: the score is out of 100 over what applies.
+  const score = max === 0 ? 0 : roundScore((earned * 100) / max);
+  return { kind: 'score', status: 'rated', score, rating: ratingFor(ruleSet, score) };
+}
+
+function roundScore(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function ratingFor(ruleSet: RuleSet, score: number): string {
+  const bands = [...ruleSet.bands].sort((a, b) => b.min - a.min);
+  for (const b of bands) if (score >= b.min) return b.label;
+  return ruleSet.failBand;
+}
+
+function decideApplicability(ind: Indicator, fields: UnitField[], spellings: Spellings, problems: Problem[]): boolean | null {
+  if (ind.appliesTo.trim() === '') return true;
+  let cond: Condition;
+  try {
+    cond = parseCondition(ind.appliesTo);
+  } catch (e) {
+    problems.push(
+      problem('error', 'conditionSyntax', {
+        indicator: ind.code,
+        condition: ind.appliesTo,
+        detail: e instanceof ConditionSyntaxError ? e.message : String(e),
+      }),
+    );
+    return null;
+  }
+  const byKey = new Map(fields.map((f) => [foldKey(f.label), f]));
+  for (const column of columnsOf(cond)) {
+    if (!byKey.has(foldKey(column))) {
+      problems.push(problem('error', 'unknownUnitField', { indicator: ind.code, field: column }));
+      return null;
+    }
+  }
+  const outcome = evaluateCondition(cond, (column) => byKey.get(foldKey(column))!.value, spellings);
+  for (const issue of outcome.issues) {
+    const f = byKey.get(foldKey(issue.column))!;
+    problems.push(problem('warning', issue.kind, { value: issue.value, column: f.label, indicator: ind.code }, f.at));
+  }
+  return outcome.met;
+}
+
+function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[]): boolean {
+  if (members.countedIndex === null) return true;
+  const v = r.cells[members.countedIndex] ?? null;
+  const read = readYesNo(v, spellings);
+  if (read === 'no') return false;
+  if (read === 'ambiguous' || read === 'error') {
+    // Default is "counted": only a clear "no" takes a member out of the denominator.
+    problems.push(
+      problem(
+        'warning',
+        'ambiguousCounted',
+        { value: cellAsText(v), column: members.columns[members.countedIndex]!.header },
+        { sheet: 'members', row: r.row, col: members.columns[members.countedIndex]!.col },
+      ),
+    );
+  }
+  return true;
+}
+
+function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
+  for (const r of members.rows) {
+    if (readText(r.cells[members.nameIndex]) !== '') continue;
+    const filled = r.cells.findIndex((v, i) => i !== members.nameIndex && v !== null && readText(v) !== '' && !isOrdinal(v, i, members));
+    if (filled >= 0) {
+      problems.push(
+        problem('warning', 'nameMissing', {}, { sheet: 'members', row: r.row, col: members.columns[members.nameIndex]!.col }),
+      );
+    }
+  }
+}
+
+/** An STT (ordinal) column alone does not make a row a member. */
+function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
+  const key = foldKey(members.columns[i]!.header);
+  return (key === 'stt' || key === 'tt' || key === 'so tt') && readNumber(v).kind === 'number';
+}
+
+function reportReadIssue(issue: ReadIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[]): void {
+  const idx = c.columnIndex.get(issue.column)!;
+  const col = members.columns[idx]!;
+  const at: Location = { sheet: 'members' as SheetRole, row: r.row, col: col.col };
+  // One cell read by several indicators is reported once.
+  if (problems.some((p) => p.at && p.at.sheet === at.sheet && p.at.row === at.row && p.at.col === at.col && p.code === issue.kind)) return;
+  problems.push(problem('warning', issue.kind, { value: issue.value, column: col.header, indicator: c.indicator.code }, at));
+}
+
+function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): { headcount: number; cdht: number } | null {
+  if (!rows || rows.length === 0) return null;
+  let headcount = 0;
+  let cdht = 0;
+  let bad = false;
+  for (const r of rows) {
+    const h = readNumber(r.headcount.value);
+    const c = readNumber(r.cdht.value);
+    if (h.kind === 'blank' && c.kind === 'blank') continue;
+    const hv = h.kind === 'number' ? h.value : NaN;
+    const cv = c.kind === 'number' ? c.value : c.kind === 'blank' ? 0 : NaN;
+    if (!Number.isInteger(hv) || hv < 0) {
+      problems.push(problem('warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
+      bad = true;
+      continue;
+    }
+    if (!Number.isInteger(cv) || cv < 0 || cv > hv) {
+      problems.push(problem('warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.cdht.col }));
+      bad = true;
+      continue;
+    }
+    headcount += hv;
+    cdht += cv;
+  }
+  if (bad || headcount === 0) return null;
+  return { headcount, cdht };
+}

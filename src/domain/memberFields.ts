@@ -1,0 +1,67 @@
+/**
+ * The member fields the product knows (domain reference §3). The members sheet is drawn
+ * from this list, presets name these headers in their conditions, and import maps a
+ * school's own columns onto it (aliases are compared after foldKey).
+ */
+export type FieldKind = 'ordinal' | 'name' | 'text' | 'yesno' | 'number' | 'title';
+
+export interface MemberField {
+  key: string;
+  header: string;
+  kind: FieldKind;
+  width: number;
+  aliases: string[];
+}
+
+const f = (key: string, header: string, kind: FieldKind, width: number, aliases: string[] = []): MemberField => ({
+  key,
+  header,
+  kind,
+  width,
+  aliases,
+});
+
+export const MEMBER_FIELDS: MemberField[] = [
+  f('ordinal', 'STT', 'ordinal', 6, ['TT', 'Số TT', 'Số thứ tự']),
+  f('name', 'Họ và tên', 'name', 28, ['Họ tên', 'Tên', 'Họ và tên CB-GV-NV', 'Họ và tên thành viên']),
+  f('position', 'Chức vụ / vị trí việc làm', 'text', 22, ['Chức vụ', 'Vị trí việc làm', 'Chức danh', 'Nhiệm vụ']),
+  f('team', 'Tổ / bộ phận', 'text', 16, ['Tổ', 'Bộ phận', 'Tổ chuyên môn', 'Phòng ban', 'Đơn vị công tác']),
+  f('counted', 'Tính vào tổng số', 'yesno', 12, ['Được tính', 'Tính', 'Tính vào tổng']),
+  f('studyPlan', 'Kế hoạch tự học được duyệt', 'yesno', 14, ['Kế hoạch tự học', 'KH tự học', 'Kế hoạch tự bồi dưỡng', 'KH tự bồi dưỡng']),
+  f('commitment', 'Cam kết học tập suốt đời', 'yesno', 14, ['Cam kết học tập', 'Cam kết HTSĐ', 'Cam kết']),
+  f('discipline', 'Chấp hành kỷ luật lao động', 'yesno', 14, ['Chấp hành kỷ luật', 'Kỷ luật lao động', 'Tuân thủ kỷ luật', 'Chấp hành KLLĐ']),
+  f('mandatoryTraining', 'Hoàn thành bồi dưỡng bắt buộc', 'yesno', 14, ['Hoàn thành BDTX', 'BDTX', 'Bồi dưỡng thường xuyên', 'Bồi dưỡng bắt buộc', 'Hoàn thành bồi dưỡng']),
+  f('digital', 'Tham gia chuyển đổi số', 'yesno', 14, ['Chuyển đổi số', 'CĐS', 'Tham gia CĐS', 'Kỹ năng số']),
+  f('language', 'Chứng chỉ ngoại ngữ', 'yesno', 14, ['Ngoại ngữ', 'CC ngoại ngữ', 'Chứng chỉ NN']),
+  f('emulationTitle', 'Danh hiệu thi đua', 'title', 18, ['Danh hiệu', 'Thi đua', 'Xếp loại thi đua', 'LĐTT', 'Danh hiệu TĐ']),
+  f('disciplinary', 'Hình thức kỷ luật', 'text', 14, ['Kỷ luật', 'Bị kỷ luật']),
+  f('cdhtScore', 'Điểm CDHT', 'number', 10, ['Điểm công dân học tập', 'Điểm tự đánh giá CDHT', 'Tổng điểm CDHT']),
+  f('cdhtTitle', 'Danh hiệu CDHT', 'yesno', 12, ['CDHT', 'Công dân học tập', 'Đạt CDHT', 'Kết quả CDHT', 'Danh hiệu công dân học tập']),
+  f('cdhtCompetences', 'Đủ 8 năng lực CDHT', 'yesno', 12, ['8 năng lực', 'Năng lực CDHT', 'Đáp ứng năng lực CDHT']),
+  f('learningFamily', 'Gia đình học tập', 'yesno', 12, ['GĐHT', 'Gia đình HT']),
+  f('note', 'Ghi chú', 'text', 20, ['Ghi chu', 'Ghi chú khác']),
+];
+
+export function memberField(key: string): MemberField {
+  const found = MEMBER_FIELDS.find((m) => m.key === key);
+  if (!found) throw new Error(`unknown member field ${key}`);
+  return found;
+}
+
+/** "[Header]" for use in a condition. */
+export function col(key: string): string {
+  return `[${memberField(key).header}]`;
+}
+
+/** Emulation titles that count as "Lao động tiên tiến or higher". */
+export const LDTT_OR_HIGHER = [
+  'Lao động tiên tiến',
+  'LĐTT',
+  'Chiến sĩ thi đua cơ sở',
+  'CSTĐCS',
+  'Chiến sĩ thi đua cấp tỉnh',
+  'Chiến sĩ thi đua toàn quốc',
+];
+
+/** What the members sheet offers in the emulation-title dropdown. */
+export const EMULATION_TITLES = ['Chiến sĩ thi đua cơ sở', 'Lao động tiên tiến', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ'];

@@ -1,0 +1,49 @@
+/**
+ * Problems found in the data. The domain names where (which sheet role, row, column) and
+ * what; the i18n catalogue turns that into words, the sheets layer into `'Sheet'!H14`.
+ */
+export type SheetRole = 'unit' | 'criteria' | 'members' | 'learners' | 'lists' | 'source';
+
+export interface Location {
+  sheet: SheetRole;
+  row: number; // 1-based sheet row
+  col: number; // 1-based sheet column
+}
+
+export type ProblemCode =
+  | 'ambiguousYesNo'
+  | 'cellError'
+  | 'invalidNumber'
+  | 'ambiguousCounted'
+  | 'nameMissing'
+  | 'unknownColumn'
+  | 'unknownUnitField'
+  | 'conditionSyntax'
+  | 'noCountedMembers'
+  | 'noLearnerData'
+  | 'learnerCountInvalid'
+  | 'unitAnswerMissing'
+  | 'unitAnswerAmbiguous'
+  | 'invalidThreshold'
+  | 'missingSheet'
+  | 'missingHeader'
+  | 'noIndicators'
+  | 'invalidSetting'
+  | 'duplicateIndicator';
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  code: ProblemCode;
+  at?: Location;
+  /** Values for the message: the cell's text, the indicator code, the column name… */
+  params: Record<string, string | number>;
+}
+
+export function problem(
+  severity: Problem['severity'],
+  code: ProblemCode,
+  params: Problem['params'] = {},
+  at?: Location,
+): Problem {
+  return at ? { severity, code, params, at } : { severity, code, params };
+}

@@ -1,0 +1,84 @@
+/** Evaluating a condition against one row (a member, or the unit's own fields). */
+import { cellAsText, isCellError, readNumber, readYesNo, type CellValue, type Spellings } from '../values';
+import { lowerVi } from '../text';
+import type { Condition } from './condition';
+
+export type ReadIssue = { column: string; kind: 'ambiguousYesNo' | 'cellError' | 'invalidNumber'; value: string };
+
+export interface ConditionOutcome {
+  met: boolean;
+  issues: ReadIssue[];
+}
+
+/** `lookup` returns the cell under a column (undefined never happens: columns are resolved before). */
+export function evaluateCondition(
+  cond: Condition,
+  lookup: (column: string) => CellValue,
+  spellings: Spellings,
+): ConditionOutcome {
+  const issues: ReadIssue[] = [];
+  const met = walk(cond);
+  return { met, issues };
+
+  function walk(c: Condition): boolean {
+    switch (c.kind) {
+      case 'and': {
+        // Evaluate every branch so every odd cell is reported, not just the first.
+        const parts = c.items.map(walk);
+        return parts.every(Boolean);
+      }
+      case 'or': {
+        const parts = c.items.map(walk);
+        return parts.some(Boolean);
+      }
+      case 'yes':
+      case 'no': {
+        const v = lookup(c.column);
+        const r = readYesNo(v, spellings);
+        if (r === 'error') issues.push({ column: c.column, kind: 'cellError', value: cellAsText(v) });
+        if (r === 'ambiguous') issues.push({ column: c.column, kind: 'ambiguousYesNo', value: cellAsText(v) });
+        return c.kind === 'yes' ? r === 'yes' : r === 'no' || r === 'blank';
+      }
+      case 'blank': {
+        const v = lookup(c.column);
+        if (isCellError(v)) {
+          issues.push({ column: c.column, kind: 'cellError', value: v.error });
+          return false;
+        }
+        return cellAsText(v) === '';
+      }
+      case 'in': {
+        const v = lookup(c.column);
+        if (isCellError(v)) {
+          issues.push({ column: c.column, kind: 'cellError', value: v.error });
+          return false;
+        }
+        const t = lowerVi(cellAsText(v));
+        return t !== '' && c.items.some((item) => lowerVi(item.normalize('NFC')) === t);
+      }
+      case 'compare': {
+        const v = lookup(c.column);
+        const n = readNumber(v);
+        if (n.kind === 'error') issues.push({ column: c.column, kind: 'cellError', value: cellAsText(v) });
+        if (n.kind === 'invalid') issues.push({ column: c.column, kind: 'invalidNumber', value: cellAsText(v) });
+        if (n.kind !== 'number') return false;
+        return compare(n.value, c.op, c.value);
+      }
+    }
+  }
+}
+
+function compare(a: number, op: Extract<Condition, { kind: 'compare' }>['op'], b: number): boolean {
+  switch (op) {
+    case '>=':
+      return a >= b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '<':
+      return a < b;
+    case '=':
+      return a === b;
+  }
+}

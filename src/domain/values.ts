@@ -1,0 +1,88 @@
+/**
+ * Cell values as the readers hand them to the domain, and how the spellings people really
+ * type are read. Nothing ambiguous is guessed: the caller gets `ambiguous` and reports it.
+ */
+import { excelTrim, lowerVi } from './text';
+
+export interface CellError {
+  error: string; // '#DIV/0!', '#N/A', ...
+}
+export type CellValue = string | number | boolean | null | CellError;
+
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && excelTrim(v) === '');
+}
+
+/** The spellings a rule set accepts; lower-case NFC, compared after Excel-style TRIM. */
+export interface Spellings {
+  yes: string[];
+  no: string[];
+}
+
+export const DEFAULT_SPELLINGS: Spellings = {
+  yes: ['x', 'có', 'đạt', '1', 'true', '✓', '✔'],
+  no: ['không', 'chưa đạt', 'không đạt', '0', 'false', '-'],
+};
+
+/** What a cell means as text, the way the sheet formulas see it (`TRIM(v&"")`). */
+export function cellAsText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return numberAsText(v);
+  if (isCellError(v)) return v.error;
+  return excelTrim(v);
+}
+
+function numberAsText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
+
+export type YesNo = 'yes' | 'no' | 'blank' | 'ambiguous' | 'error';
+
+export function readYesNo(v: CellValue, spellings: Spellings = DEFAULT_SPELLINGS): YesNo {
+  if (isCellError(v)) return 'error';
+  if (isBlank(v)) return 'blank';
+  const t = lowerVi(cellAsText(v));
+  if (spellings.yes.includes(t)) return 'yes';
+  if (spellings.no.includes(t)) return 'no';
+  return 'ambiguous';
+}
+
+export type NumberRead = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'invalid' } | { kind: 'error' };
+
+/**
+ * A number, or a number stored as text with a dot as decimal separator. "85,5" is
+ * ambiguous (decimal comma or thousands?) and is reported, never guessed.
+ */
+export function readNumber(v: CellValue): NumberRead {
+  if (isCellError(v)) return { kind: 'error' };
+  if (v === null || isBlank(v)) return { kind: 'blank' };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'invalid' };
+  if (typeof v === 'boolean') return { kind: 'invalid' };
+  const t = excelTrim(v);
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { kind: 'number', value: Number(t) };
+  return { kind: 'invalid' };
+}
+
+/** Percentages typed as 90, 90%, "90%" or 0.9 all mean 90%. */
+export function readFraction(v: CellValue): number | null {
+  if (typeof v === 'string') {
+    const t = excelTrim(v);
+    const m = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/.exec(t);
+    if (m) return Number(m[1]!.replace(',', '.')) / 100;
+  }
+  const n = readNumber(v);
+  if (n.kind !== 'number') return null;
+  return n.value > 1 ? n.value / 100 : n.value;
+}
+
+/** Plain text of a cell for names and labels (errors become ''). */
+export function readText(v: CellValue | undefined): string {
+  if (v === undefined || v === null || isCellError(v)) return '';
+  return cellAsText(v);
+}

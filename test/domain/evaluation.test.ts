@@ -1,0 +1,220 @@
+import { evaluate, reaches, ratingFor } from '../../src/domain/evaluation';
+import { findPreset, PRESETS } from '../../src/domain/rules/presets';
+import type { RuleSet } from '../../src/domain/rules/ruleSet';
+import { allUnitAnswers, input, learners, memberTable, uniformMembers, unitFields } from '../support/tables';
+
+const coSo = findPreset('tt24-co-so-md1')!;
+const tinh1 = findPreset('tt24-tinh-md1')!;
+const tinh2 = findPreset('tt24-tinh-md2')!;
+const tt22 = findPreset('tt22-100')!;
+
+const status = (ev: ReturnType<typeof evaluate>, code: string) => ev.indicators.find((i) => i.code === code)!.status;
+const indicator = (ev: ReturnType<typeof evaluate>, code: string) => ev.indicators.find((i) => i.code === code)!;
+
+describe('presets', () => {
+  it('ships the four rule sets of the domain reference, each indicator complete', () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(['tt24-co-so-md1', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100']);
+    for (const p of PRESETS) {
+      for (const i of p.indicators) {
+        expect(i.source).toMatch(/^\[[CSL]\]/);
+        if (i.measure.kind !== 'unit') expect(i.threshold).toBeGreaterThan(0);
+        if (p.mode === 'score') expect(i.points).toBeGreaterThan(0);
+      }
+    }
+    const sum = tt22.indicators.reduce((a, i) => a + (i.points ?? 0), 0);
+    expect(sum).toBe(100);
+  });
+});
+
+describe('TT24 · cơ sở · mức độ 1', () => {
+  it('a school whose data meets everything is recognised', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(40, 40)), learners: learners([200, 196]) }));
+    expect(ev.indicators.every((i) => i.status === 'met')).toBe(true);
+    expect(ev.outcome).toEqual({ kind: 'pass-fail', status: 'recognised', recognition: coSo.recognition });
+    expect(ev.countedMembers).toBe(40);
+  });
+
+  it('compares exactly at the threshold: 36/40 = 90% meets, 35/40 = 87.5% does not', () => {
+    const at = evaluate(input(coSo, { members: memberTable(uniformMembers(40, 36)), learners: learners([100, 95]) }));
+    expect(indicator(at, '2.1')).toMatchObject({ numerator: 36, denominator: 40, value: 0.9, status: 'met' });
+    const below = evaluate(input(coSo, { members: memberTable(uniformMembers(40, 35)), learners: learners([100, 95]) }));
+    expect(indicator(below, '2.1')).toMatchObject({ numerator: 35, denominator: 40, value: 0.875, status: 'not_met' });
+    expect(below.criteria.find((c) => c.code === '2')!.status).toBe('not_met');
+    expect(below.outcome).toMatchObject({ status: 'not_recognised' });
+  });
+
+  it('89.99% does not meet 90%', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10000, 8999)), learners: learners([100, 95]) }));
+    expect(indicator(ev, '2.1').value).toBeCloseTo(0.8999, 10);
+    expect(status(ev, '2.1')).toBe('not_met');
+    expect(reaches(8999, 10000, 0.9)).toBe(false);
+    expect(reaches(9, 10, 0.9)).toBe(true);
+    expect(reaches(27, 30, 0.9)).toBe(true);
+  });
+
+  it('2.4 needs only 50%: 20/40 meets, 19/40 does not', () => {
+    const specs = uniformMembers(40, 40).map((s, i) => ({ ...s, language: i < 20 ? 'Có' : null }));
+    expect(status(evaluate(input(coSo, { members: memberTable(specs), learners: learners([10, 10]) })), '2.4')).toBe('met');
+    const fewer = specs.map((s, i) => (i === 0 ? { ...s, language: 'Không' } : s));
+    expect(status(evaluate(input(coSo, { members: memberTable(fewer), learners: learners([10, 10]) })), '2.4')).toBe('not_met');
+  });
+
+  it('learners: 95% of learners holding CDHT, exactly', () => {
+    const members = memberTable(uniformMembers(10, 10));
+    const at = evaluate(input(coSo, { members, learners: learners([120, 114], [80, 76]) }));
+    expect(indicator(at, '3.2b')).toMatchObject({ numerator: 190, denominator: 200, status: 'met' });
+    const below = evaluate(input(coSo, { members, learners: learners([120, 113], [80, 76]) }));
+    expect(indicator(below, '3.2b')).toMatchObject({ numerator: 189, denominator: 200, status: 'not_met' });
+  });
+
+  it('learners missing at a school: not evaluable, said so, never passed or failed', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: null }));
+    expect(status(ev, '3.2b')).toBe('not_evaluable');
+    expect(ev.problems.map((p) => p.code)).toContain('noLearnerData');
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+
+  it('learner figures that cannot be true are reported with their cell', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: learners([30, 31], [30, 'ba mươi']) }));
+    expect(status(ev, '3.2b')).toBe('not_evaluable');
+    const bad = ev.problems.filter((p) => p.code === 'learnerCountInvalid');
+    expect(bad.map((p) => [p.at!.row, p.at!.col])).toEqual([
+      [5, 4],
+      [6, 4],
+    ]);
+  });
+
+  it('learner indicator and state budget do not apply to a business; N/A is left out', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Doanh nghiệp', 'Không'), members: memberTable(uniformMembers(20, 20)), learners: null }));
+    expect(status(ev, '3.2b')).toBe('not_applicable');
+    expect(status(ev, '1.3')).toBe('not_applicable');
+    expect(ev.outcome).toMatchObject({ status: 'recognised' });
+    expect(ev.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('state budget (1.3) applies to state bodies and public schools only', () => {
+    const members = memberTable(uniformMembers(5, 5));
+    const of = (type: string, pub: string) => status(evaluate(input(coSo, { unitFields: unitFields(type, pub), members, learners: learners([10, 10]) })), '1.3');
+    expect(of('Cơ quan nhà nước', '')).toBe('met');
+    expect(of('UBND cấp xã', 'Không')).toBe('met');
+    expect(of('Trường THCS', 'Có')).toBe('met');
+    expect(of('Trường THCS', 'Không')).toBe('not_applicable');
+    expect(of('Trường mầm non', 'x')).toBe('met');
+  });
+
+  it('zero counted members: member indicators cannot be evaluated', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(3, 3, { counted: 'Không' })), learners: learners([10, 10]) }));
+    expect(ev.countedMembers).toBe(0);
+    for (const code of ['2.1', '2.2', '2.3', '2.4', '3.1', '3.2a']) expect(status(ev, code)).toBe('not_evaluable');
+    expect(ev.problems.filter((p) => p.code === 'noCountedMembers')).toHaveLength(6);
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+
+  it('the counted flag decides the denominator; blank means counted', () => {
+    const specs = uniformMembers(11, 10);
+    specs[10]!.counted = 'không';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([10, 10]) }));
+    expect(ev.countedMembers).toBe(10);
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 10, denominator: 10, status: 'met' });
+    expect(ev.members[10]).toMatchObject({ counted: false, met: 0 });
+  });
+
+  it('an ambiguous value is a warning naming its cell, and is not counted as met', () => {
+    const specs = uniformMembers(10, 10);
+    specs[3]!.discipline = 'ok';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([10, 10]) }));
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 9, denominator: 10, value: 0.9, status: 'met' });
+    const warning = ev.problems.find((p) => p.code === 'ambiguousYesNo')!;
+    expect(warning).toMatchObject({ severity: 'warning', at: { sheet: 'members', row: 8, col: 8 }, params: { value: 'ok', column: 'Chấp hành kỷ luật lao động' } });
+  });
+
+  it('CDHT: the title or a score of at least 80', () => {
+    const specs = uniformMembers(10, 10).map((s, i) => ({ ...s, cdhtTitle: i < 5 ? 'Đạt' : null, cdhtScore: i < 5 ? null : 80 }));
+    expect(indicator(evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) })), '3.2a')).toMatchObject({ numerator: 10 });
+    specs[9]!.cdhtScore = 79;
+    expect(indicator(evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) })), '3.2a')).toMatchObject({ numerator: 9, status: 'met' });
+  });
+
+  it('a unit fact left blank is not evaluable and reported at its cell', () => {
+    const answers = allUnitAnswers(coSo);
+    answers['1.4'] = { value: null, at: { sheet: 'criteria', row: 20, col: 9 } };
+    answers['1.5'] = { value: 'Không đạt', at: { sheet: 'criteria', row: 21, col: 9 } };
+    const ev = evaluate(input(coSo, { answers, members: memberTable(uniformMembers(10, 10)), learners: learners([1, 1]) }));
+    expect(status(ev, '1.4')).toBe('not_evaluable');
+    expect(status(ev, '1.5')).toBe('not_met');
+    expect(ev.problems.find((p) => p.code === 'unitAnswerMissing')!.at).toEqual({ sheet: 'criteria', row: 20, col: 9 });
+    expect(ev.criteria.find((c) => c.code === '1')!.status).toBe('not_met');
+  });
+
+  it('per-member score: indicators met over indicators applicable, against the personal target', () => {
+    const specs = uniformMembers(2, 2);
+    specs[1]!.language = 'Không';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(ev.members[0]).toMatchObject({ met: 6, applicable: 6, score: 1, reachesTarget: true });
+    expect(ev.members[1]).toMatchObject({ met: 5, applicable: 6, reachesTarget: false });
+    expect(ev.members[1]!.score).toBeCloseTo(5 / 6, 10);
+  });
+
+  it('a condition naming a missing column is an error naming indicator and column', () => {
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '2.3' ? { ...i, measure: { kind: 'members', condition: '[Không có cột này] = có' } } : i)) };
+    const ev = evaluate(input(rs, { members: memberTable(uniformMembers(5, 5)), learners: learners([1, 1]) }));
+    expect(status(ev, '2.3')).toBe('not_evaluable');
+    expect(ev.problems).toContainEqual(expect.objectContaining({ code: 'unknownColumn', params: { indicator: '2.3', column: 'Không có cột này' } }));
+  });
+});
+
+describe('TT24 · tỉnh', () => {
+  it('level 2 asks more of CDHT than level 1 (95% vs 90%)', () => {
+    const specs = uniformMembers(100, 100).map((s, i) => ({ ...s, cdhtScore: i < 92 ? 90 : 50 }));
+    const args = { members: memberTable(specs), learners: learners([100, 97]), unitFields: unitFields('Trường THCS') };
+    expect(status(evaluate(input(tinh1, args)), '3.1')).toBe('met');
+    expect(status(evaluate(input(tinh2, args)), '3.1')).toBe('not_met');
+  });
+  it('digital-transformation level applies to upper-secondary schools, accreditation to vocational ones', () => {
+    const members = memberTable(uniformMembers(5, 5));
+    const thpt = evaluate(input(tinh1, { unitFields: unitFields('Trường THPT'), members, learners: learners([1, 1]) }));
+    expect(status(thpt, '3.4')).toBe('met');
+    expect(status(thpt, '3.5')).toBe('not_applicable');
+    const voc = evaluate(input(tinh1, { unitFields: unitFields('Cơ sở giáo dục nghề nghiệp'), members, learners: learners([1, 1]) }));
+    expect(status(voc, '3.4')).toBe('not_applicable');
+    expect(status(voc, '3.5')).toBe('met');
+  });
+});
+
+describe('TT22/2020 · 100 điểm', () => {
+  const scored = (rs: RuleSet, specs = uniformMembers(20, 20)) => evaluate(input(rs, { members: memberTable(specs) }));
+  it('everything met: 100 points, Tốt', () => {
+    expect(scored(tt22).outcome).toEqual({ kind: 'score', status: 'rated', score: 100, rating: 'Tốt' });
+  });
+  it('all or nothing: 19/20 on 3.1 loses its 25 points → 75, Khá', () => {
+    const specs = uniformMembers(20, 20).map((s, i) => ({ ...s, cdhtCompetences: i === 0 ? 'Không' : 'Có' }));
+    const ev = scored(tt22, specs);
+    expect(ev.outcome).toMatchObject({ score: 75, rating: 'Khá' });
+    expect(ev.criteria.find((c) => c.code === '3')).toMatchObject({ points: 15, maxPoints: 40 });
+  });
+  it('proportional: 19/20 on 3.1 earns 25 × 95% = 23.75 → 98.75, Tốt', () => {
+    const specs = uniformMembers(20, 20).map((s, i) => ({ ...s, cdhtCompetences: i === 0 ? 'Không' : 'Có' }));
+    const ev = scored({ ...tt22, partialScoring: 'proportional' }, specs);
+    expect(indicator(ev, '3.1').points).toBeCloseTo(23.75, 10);
+    expect(ev.outcome).toMatchObject({ score: 98.75, rating: 'Tốt' });
+  });
+  it('rating bands at their edges', () => {
+    expect(ratingFor(tt22, 85)).toBe('Tốt');
+    expect(ratingFor(tt22, 84.99)).toBe('Khá');
+    expect(ratingFor(tt22, 70)).toBe('Khá');
+    expect(ratingFor(tt22, 69.99)).toBe('Trung bình');
+    expect(ratingFor(tt22, 50)).toBe('Trung bình');
+    expect(ratingFor(tt22, 49.99)).toBe('Chưa đạt');
+  });
+  it('a missing unit answer makes the score not evaluable instead of silently 0', () => {
+    const answers = allUnitAnswers(tt22);
+    answers['1.2'] = undefined;
+    const ev = evaluate(input(tt22, { answers, members: memberTable(uniformMembers(5, 5)) }));
+    expect(ev.outcome).toEqual({ kind: 'score', status: 'not_evaluable', score: null, rating: null });
+  });
+  it('a failed unit fact loses its points: 3.2 (10) → 90', () => {
+    const answers = allUnitAnswers(tt22);
+    answers['3.2'] = { value: 'Không', at: { sheet: 'criteria', row: 30, col: 9 } };
+    expect(evaluate(input(tt22, { answers, members: memberTable(uniformMembers(5, 5)) })).outcome).toMatchObject({ score: 90, rating: 'Tốt' });
+  });
+});
