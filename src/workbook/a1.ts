@@ -1,0 +1,60 @@
+/** A1 addresses: the arithmetic both implementations and the layouts share. */
+
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function absolute(row: number, col: number): string {
+  return `$${columnLetter(col)}$${row}`;
+}
+
+export function rangeAddress(r1: number, c1: number, r2: number, c2: number): string {
+  return r1 === r2 && c1 === c2 ? cellAddress(r1, c1) : `${cellAddress(r1, c1)}:${cellAddress(r2, c2)}`;
+}
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export function parseCell(address: string): CellRef {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  return { col: columnNumber(m[1]!), row: Number(m[2]) };
+}
+
+export interface RangeRef {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseRange(address: string): RangeRef {
+  const [a, b] = address.split(':');
+  const s = parseCell(a!);
+  const e = b ? parseCell(b) : s;
+  return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
+}
+
+/** 'Sheet name'!A1 — always quoted, quotes doubled. */
+export function sheetRef(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}

@@ -1,0 +1,198 @@
+/**
+ * The Workbook port on a real .xlsx file, through ExcelJS (CLI, browser preview, tests).
+ * Browser-safe: no fs here (files.ts holds the Node-only helpers).
+ */
+import * as ExcelJS from 'exceljs';
+import type { CellValue, ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
+import { rangeAddress } from '../a1';
+import { applyPlan, checkPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
+import { normaliseScalar } from './cellValues';
+import { repairLoadedTables } from './tables';
+
+export interface ToBufferOptions {
+  /**
+   * false: write formulas without cached results, so an engine that trusts cached values
+   * (LibreOffice does for files claiming to come from Excel) recomputes every one.
+   */
+  formulaResults?: boolean;
+}
+
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+export class ExcelJsWorkbook implements Workbook {
+  private _lastSelection: Selection | null = null;
+  private readonly _warnings: string[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    /** The wrapped ExcelJS workbook (tests and the preview inspect it). */
+    readonly workbook: ExcelJS.Workbook,
+    readonly label: string,
+  ) {}
+
+  static create(label: string): ExcelJsWorkbook {
+    return new ExcelJsWorkbook(new ExcelJS.Workbook(), label);
+  }
+
+  static async fromBuffer(buf: ArrayBuffer | Uint8Array, label: string): Promise<ExcelJsWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as ArrayBuffer);
+    repairLoadedTables(wb);
+    return new ExcelJsWorkbook(wb, label);
+  }
+
+  /** The last cell a batch asked to show (the preview highlights it). */
+  get lastSelection(): Selection | null {
+    return this._lastSelection;
+  }
+
+  /** Things a write could not do exactly as asked (e.g. print titles ExcelJS cannot write). */
+  get warnings(): readonly string[] {
+    return this._warnings;
+  }
+
+  async toBuffer(options: ToBufferOptions = {}): Promise<Uint8Array> {
+    keepHiddenEmptyRows(this.workbook);
+    const stripped = options.formulaResults === false ? stripFormulaResults(this.workbook) : [];
+    try {
+      const out = await this.workbook.xlsx.writeBuffer();
+      return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    } finally {
+      for (const [model, result] of stripped) model.result = result;
+    }
+  }
+
+  batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    // Batches run one after another, as they do against Excel.
+    const run = this.queue.then(() => this.runBatch(work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runBatch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    const plans: SheetPlan[] = [];
+    let selection: Selection | null = null;
+    const session: WorkbookSession = {
+      read: async (sheets, options) => this.read(sheets, options),
+      write: (plan) => {
+        plans.push(plan);
+      },
+      select: (sheet, address) => {
+        selection = { sheet, address };
+      },
+    };
+    const result = await work(session);
+    this.apply(plans);
+    if (selection) this._lastSelection = selection;
+    return result;
+  }
+
+  private apply(plans: SheetPlan[]): void {
+    if (plans.length === 0) return;
+    const wb = this.workbook;
+    const created = new Set<string>();
+    for (const plan of plans) checkPlan(wb, plan, created);
+
+    const order = wb.worksheets;
+    const ctx: ApplyContext = { active: order[wb.views?.[0]?.activeTab ?? 0], activated: false, warnings: this._warnings };
+    const before = order.map((w) => w.id).join(',');
+    for (const plan of plans) applyPlan(wb, plan, ctx);
+    const after = wb.worksheets.map((w) => w.id).join(',');
+    finishActivation(wb, ctx, before !== after);
+    // Cached results of the user's formulas may now be stale: let Excel recompute on open.
+    wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+  }
+
+  private read(sheets: string[], options: ReadOptions = {}): WorkbookSnapshot {
+    const wb = this.workbook;
+    const date1904 = Boolean(wb.properties?.date1904);
+    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map() };
+    for (const asked of sheets) {
+      const ws = findSheet(wb, asked);
+      if (ws) result.sheets.set(asked, readSheet(ws, date1904, options.layout === true));
+    }
+    return result;
+  }
+}
+
+function readCell(cell: ExcelJS.Cell, date1904: boolean): CellValue {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Merge:
+      return null; // Excel shows merged non-master cells as empty; ExcelJS echoes the master
+    case ExcelJS.ValueType.Formula:
+      return normaliseScalar(formulaModel(cell).result, date1904);
+    default:
+      return normaliseScalar(cell.value, date1904);
+  }
+}
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, layout: boolean): SheetData {
+  const rows: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    let last = 0;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const v = readCell(cell, date1904);
+      if (v === null) return;
+      while (values.length < col - 1) values.push(null);
+      values[col - 1] = v;
+      last = col;
+    });
+    if (last > 0) {
+      values.length = last;
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = values;
+    }
+  });
+  const data: SheetData = { name: ws.name, rows };
+  if (layout) {
+    const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number } | undefined> })._merges;
+    data.merges = Object.values(merges)
+      .filter((m): m is NonNullable<typeof m> => Boolean(m))
+      .map((m) => rangeAddress(m.top, m.left, m.bottom, m.right));
+    const hiddenRows: number[] = [];
+    // findRow, not eachRow({includeEmpty}): the latter creates row objects while reading.
+    for (let n = 1; n <= ws.rowCount; n++) if (ws.findRow(n)?.hidden) hiddenRows.push(n);
+    const hiddenColumns: number[] = [];
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col && col.hidden) hiddenColumns.push(i + 1);
+    });
+    data.hiddenRows = hiddenRows;
+    data.hiddenColumns = hiddenColumns;
+  }
+  return data;
+}
+
+/**
+ * ExcelJS writes a row only if it has cells or a height, so a hidden empty row (Excel writes
+ * <row hidden="1"/>) would come back visible: give it the default height so it is written.
+ */
+function keepHiddenEmptyRows(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (let n = 1; n <= ws.rowCount; n++) {
+      const row = ws.findRow(n);
+      if (row && row.hidden && !row.height && row.cellCount === 0) row.height = ws.properties.defaultRowHeight || 15;
+    }
+  }
+}
+
+type FormulaModelRef = ReturnType<typeof formulaModel>;
+
+function stripFormulaResults(wb: ExcelJS.Workbook): [FormulaModelRef, unknown][] {
+  const stripped: [FormulaModelRef, unknown][] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        const model = formulaModel(cell);
+        if (model.result === undefined) return;
+        stripped.push([model, model.result]);
+        delete model.result;
+      });
+    });
+  }
+  return stripped;
+}

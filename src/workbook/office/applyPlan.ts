@@ -1,0 +1,249 @@
+/**
+ * Queues one SheetPlan on the request context. Nothing here syncs except through the
+ * RequestBudget, which only does so when a request would pass the payload budget.
+ */
+import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from '../a1';
+import type { CellBlock, CellStyle, ChartSpec, PageSetup, SheetPlan, Validation } from '../port';
+import { toBlockInput } from './cellInput';
+import { jsonBytes, type RequestBudget } from './payload';
+import { API, type Supports } from './requirements';
+
+/** A rough size for small operations (a property set, a method call). */
+const SMALL_OP = 200;
+
+export interface PlanTarget {
+  context: Excel.RequestContext;
+  supports: Supports;
+  budget: RequestBudget;
+  /** Sheet names in tab order, kept up to date as plans add and delete sheets. */
+  names: string[];
+}
+
+export function findSheet(names: string[], name: string): string | undefined {
+  const lower = name.toLowerCase(); // Excel compares sheet names case-insensitively
+  return names.find((n) => n.toLowerCase() === lower);
+}
+
+export function missingSheetError(name: string): Error {
+  return new Error(`The sheet "${name}" does not exist in this workbook.`);
+}
+
+export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
+  const sheet = await placeSheet(t, plan);
+  const small = (n = 1) => t.budget.reserve(SMALL_OP * n);
+
+  for (const address of plan.clear ?? []) {
+    await small();
+    sheet.getRange(address).clear();
+  }
+  // Values before formats (Excel performance guidance); plan styles then override the date format.
+  for (const block of plan.cells ?? []) await writeBlock(t, sheet, block);
+  for (const run of plan.styles ?? []) {
+    await small(3);
+    applyStyle(sheet.getRange(run.range), run.range, run.style);
+  }
+  for (const col of plan.columns ?? []) {
+    await small();
+    const letter = columnLetter(col.index);
+    const range = sheet.getRange(`${letter}:${letter}`);
+    if (col.width !== undefined) range.format.columnWidth = widthToPoints(col.width);
+    if (col.hidden !== undefined) range.columnHidden = col.hidden;
+  }
+  for (const row of plan.rowHeights ?? []) {
+    await small();
+    sheet.getRange(`${row.index}:${row.index}`).format.rowHeight = row.height;
+  }
+  if (plan.validations?.length && t.supports(API.validation)) {
+    for (const v of plan.validations) {
+      await small(3);
+      applyValidation(sheet.getRange(v.range), v);
+    }
+  }
+  for (const address of plan.merges ?? []) {
+    await small();
+    sheet.getRange(address).merge(false);
+  }
+  if (plan.freeze && t.supports(API.freeze)) {
+    await small();
+    applyFreeze(sheet, plan.freeze);
+  }
+  if (plan.autoFilter && t.supports(API.autoFilter)) {
+    await small();
+    sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
+  }
+  if (plan.page && t.supports(API.pageLayout)) {
+    await small(8);
+    applyPage(sheet, plan.page);
+  }
+  for (const chart of plan.charts ?? []) {
+    await small(3);
+    applyChart(sheet, chart);
+  }
+  if (plan.tabColor && t.supports(API.tabColor)) {
+    await small();
+    sheet.tabColor = plan.tabColor;
+  }
+  if (plan.activate) {
+    await small();
+    sheet.activate();
+  }
+}
+
+/** Creates, re-creates or finds the sheet, keeping `t.names` in step with Excel. */
+async function placeSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Worksheet> {
+  const worksheets = t.context.workbook.worksheets;
+  const actual = findSheet(t.names, plan.sheet);
+  if (plan.mode === 'existing' || (plan.mode === 'ensure' && actual !== undefined)) {
+    if (actual === undefined) throw missingSheetError(plan.sheet);
+    return worksheets.getItem(actual);
+  }
+  await t.budget.reserve(SMALL_OP * 3);
+  let position: number;
+  let sheet: Excel.Worksheet;
+  if (actual !== undefined) {
+    // replace: add a stand-in first, because Excel refuses to delete a workbook's only sheet.
+    const oldIndex = t.names.indexOf(actual);
+    sheet = worksheets.add(freshName(t.names));
+    worksheets.getItem(actual).delete();
+    sheet.name = plan.sheet;
+    t.names.splice(oldIndex, 1);
+    position = plan.after !== undefined ? afterIndex(t.names, plan.after) : oldIndex;
+  } else {
+    sheet = worksheets.add(plan.sheet);
+    position = plan.after !== undefined ? afterIndex(t.names, plan.after) : t.names.length;
+  }
+  if (position !== t.names.length) sheet.position = position;
+  t.names.splice(position, 0, plan.sheet);
+  return sheet;
+}
+
+function afterIndex(names: string[], after: string): number {
+  const found = findSheet(names, after);
+  return found === undefined ? names.length : names.indexOf(found) + 1;
+}
+
+function freshName(names: string[]): string {
+  for (let i = 1; ; i++) {
+    const name = `~dvht-${i}`;
+    if (findSheet(names, name) === undefined) return name;
+  }
+}
+
+/** One 2-D assignment per block; a block too big for one request is cut into row bands. */
+async function writeBlock(t: PlanTarget, sheet: Excel.Worksheet, block: CellBlock): Promise<void> {
+  const input = toBlockInput(block.rows);
+  if (input.width === 0) return;
+  const at = parseCell(block.at);
+  const rowBytes = input.formulas.map((r, i) => jsonBytes(r) + (input.numberFormat ? jsonBytes(input.numberFormat[i]) : 0) + 1);
+  const queue = async (from: number, to: number, bytes: number) => {
+    await t.budget.reserve(bytes);
+    const top = at.row + from;
+    const range = sheet.getRange(rangeAddress(top, at.col, at.row + to - 1, at.col + input.width - 1));
+    range.formulas = input.formulas.slice(from, to);
+    if (input.numberFormat) range.numberFormat = input.numberFormat.slice(from, to);
+  };
+  let from = 0;
+  let bytes = 0;
+  for (let i = 0; i < rowBytes.length; i++) {
+    const b = rowBytes[i]!;
+    if (i > from && bytes + b > t.budget.room) {
+      await queue(from, i, bytes);
+      from = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  await queue(from, rowBytes.length, bytes);
+}
+
+/** Excel character widths (as ExcelJS takes them) → points: ~7 px a character + 5 px padding. */
+export function widthToPoints(width: number): number {
+  return Math.round((width * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function applyStyle(range: Excel.Range, address: string, s: CellStyle): void {
+  const font = range.format.font;
+  if (s.bold !== undefined) font.bold = s.bold;
+  if (s.italic !== undefined) font.italic = s.italic;
+  if (s.underline !== undefined) font.underline = s.underline ? 'Single' : 'None';
+  if (s.fontName !== undefined) font.name = s.fontName;
+  if (s.fontSize !== undefined) font.size = s.fontSize;
+  if (s.fontColor !== undefined) font.color = s.fontColor;
+  if (s.fill !== undefined) range.format.fill.color = s.fill;
+  // A single value fills the whole range (documented; only the typings want a 2-D array).
+  if (s.numberFormat !== undefined) (range as unknown as { numberFormat: string }).numberFormat = s.numberFormat;
+  if (s.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[s.horizontal];
+  if (s.vertical !== undefined) range.format.verticalAlignment = VERTICAL[s.vertical];
+  if (s.wrap !== undefined) range.format.wrapText = s.wrap;
+  if (s.border !== undefined) applyBorder(range, address, s.border);
+}
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right', justify: 'Justify' } as const;
+const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+
+function applyBorder(range: Excel.Range, address: string, border: 'thin' | 'none'): void {
+  const r = parseRange(address);
+  const edges: Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+  // Inside edges only exist when the range has more than one row / column.
+  if (r.bottom > r.top) edges.push('InsideHorizontal');
+  if (r.right > r.left) edges.push('InsideVertical');
+  for (const edge of edges) {
+    const b = range.format.borders.getItem(edge);
+    if (border === 'thin') {
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = '#000000';
+    } else {
+      b.style = 'None';
+    }
+  }
+}
+
+function applyValidation(range: Excel.Range, v: Validation): void {
+  const source = Array.isArray(v.list) ? v.list.join(',') : v.list.source;
+  range.dataValidation.clear();
+  range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+  // The list only helps: other values (x, ✓, …) must still be accepted.
+  range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
+}
+
+function applyFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {
+  const panes = sheet.freezePanes;
+  if (freeze.rows > 0 && freeze.columns > 0) panes.freezeAt(sheet.getRange(rangeAddress(1, 1, freeze.rows, freeze.columns)));
+  else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
+  else if (freeze.columns > 0) panes.freezeColumns(freeze.columns);
+  else panes.unfreeze();
+}
+
+function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
+  const layout = sheet.pageLayout;
+  if (page.orientation) layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (page.paperSize) layout.paperSize = page.paperSize;
+  if (page.margins) layout.setPrintMargins('Centimeters', { ...page.margins });
+  // Fit all columns on one page wide, as many pages tall as needed (0 = automatic).
+  if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (page.printArea) layout.setPrintArea(page.printArea);
+  if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows);
+  for (const row of page.rowBreaks ?? []) sheet.horizontalPageBreaks.add(cellAddress(row, 1));
+}
+
+/** ExcelApi 1.1: charts.add(type, source, seriesBy), a title, and the cells it covers. */
+function applyChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const chart = sheet.charts.add(CHART_TYPE[spec.type], sheet.getRange(spec.source), 'Columns');
+  chart.title.text = spec.title;
+  chart.setPosition(spec.position.from, spec.position.to);
+}
+
+const CHART_TYPE = { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', pie: 'Pie' } as const;
+
+/** select(): show a cell to the user. */
+export async function applySelect(t: PlanTarget, sheetName: string, address: string): Promise<void> {
+  const actual = findSheet(t.names, sheetName);
+  if (actual === undefined) throw missingSheetError(sheetName);
+  await t.budget.reserve(SMALL_OP * 2);
+  const sheet = t.context.workbook.worksheets.getItem(actual);
+  sheet.activate();
+  sheet.getRange(address).select();
+}

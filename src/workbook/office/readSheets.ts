@@ -1,0 +1,268 @@
+/**
+ * read(): sheet names and the values of the requested sheets in ONE `context.sync` for
+ * member sheets up to FIRST_READ_ROWS rows; longer sheets cost one more sync per budget.
+ */
+import { parseRange, rangeAddress, type RangeRef } from '../a1';
+import type { CellValue, ReadOptions, SheetData, WorkbookSnapshot } from '../port';
+import { FIRST_READ_ROWS, jsonBytes, REQUEST_BUDGET, RequestBudget } from './payload';
+import { API, type Supports } from './requirements';
+
+const ERROR_VALUES = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA',
+  '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!',
+]);
+
+/** Office.js gives errors as their text and empty cells as ''. */
+export function fromExcelValue(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string') return ERROR_VALUES.has(v) ? { error: v } : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** "'Danh sách'!A1:C9" → "A1:C9"; the part after the last "!" never holds one. */
+export function localAddress(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1);
+}
+
+/** RangeAreas addresses: "S!A1:B2, S!D4:E5" (sheet names may hold commas, so match cells). */
+export function areaAddresses(address: string): string[] {
+  const out: string[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g)) out.push(m[1]!.replace(/\$/g, ''));
+  return out;
+}
+
+interface Piece {
+  top: number;
+  left: number;
+  values: unknown[][];
+}
+
+/** What one requested sheet holds so far, whichever path loaded it. */
+interface Found {
+  asked: string;
+  sheet: Excel.Worksheet;
+  name: string;
+  used: RangeRef | null;
+  pieces: Piece[];
+  /** First row not loaded yet. */
+  nextRow: number;
+  merges?: string[];
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+interface Loaded {
+  found: Found;
+  window: Excel.Range;
+  merges?: Excel.RangeAreas;
+  rowProps?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
+  colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+}
+
+export async function readSheets(
+  context: Excel.RequestContext,
+  asked: string[],
+  options: ReadOptions,
+  supports: Supports,
+): Promise<WorkbookSnapshot> {
+  let found: Found[];
+  let sheetNames: string[];
+  try {
+    ({ found, sheetNames } = await readInOneSync(context, asked, options, supports));
+  } catch {
+    // A host that rejects calls chained on a null object (missing or empty sheet), or a
+    // first window heavier than Excel's 5 MB response limit: go step by step instead.
+    // A few extra syncs, only then.
+    ({ found, sheetNames } = await readStepByStep(context, asked, options, supports));
+  }
+  await readRemainingRows(context, found, options, supports);
+  const sheets = new Map<string, SheetData>();
+  for (const f of found) sheets.set(f.asked, toSheetData(f, options));
+  return { sheetNames, sheets };
+}
+
+/** Queues the first window of values (and layout) of a sheet's used range. */
+function queueWindow(found: Found, used: Excel.Range, formatted: Excel.Range | null, options: ReadOptions, supports: Supports): Loaded {
+  const window = used.getIntersectionOrNullObject(`A1:XFD${FIRST_READ_ROWS}`);
+  window.load('address,values');
+  const loaded: Loaded = { found, window };
+  if (options.layout) {
+    if (formatted && supports(API.mergedAreas)) {
+      loaded.merges = formatted.getMergedAreasOrNullObject();
+      loaded.merges.load('address');
+    }
+    if (supports(API.rowColumnProperties)) {
+      loaded.rowProps = window.getRowProperties({ rowHidden: true });
+      loaded.colProps = window.getColumnProperties({ columnHidden: true });
+    }
+  }
+  return loaded;
+}
+
+function takeWindow(l: Loaded, usedAddress: string | null): void {
+  const f = l.found;
+  f.used = usedAddress ? parseRange(localAddress(usedAddress)) : null;
+  f.nextRow = f.used ? f.used.top : 1;
+  if (l.merges) f.merges = l.merges.isNullObject ? [] : areaAddresses(l.merges.address);
+  if (l.rowProps || l.colProps) {
+    f.hiddenRows = [];
+    f.hiddenColumns = [];
+  }
+  if (!f.used || l.window.isNullObject) return;
+  const w = parseRange(localAddress(l.window.address));
+  f.pieces.push({ top: w.top, left: w.left, values: l.window.values });
+  f.nextRow = w.bottom + 1;
+  if (l.rowProps) collectHidden(l.rowProps.value, w.top, (p) => p.rowHidden, f.hiddenRows!);
+  if (l.colProps) collectHidden(l.colProps.value, w.left, (p) => p.columnHidden, f.hiddenColumns!);
+}
+
+function collectHidden<P>(props: P[], first: number, hidden: (p: P) => boolean | undefined, into: number[]): void {
+  props.forEach((p, i) => {
+    if (hidden(p)) into.push(first + i);
+  });
+}
+
+async function readInOneSync(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports) {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const queued = asked.map((name) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    sheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address');
+    const formatted = options.layout ? sheet.getUsedRangeOrNullObject(false) : null;
+    const found: Found = { asked: name, sheet, name, used: null, pieces: [], nextRow: 1 };
+    return { sheet, used, loaded: queueWindow(found, used, formatted, options, supports) };
+  });
+  await context.sync();
+  const found: Found[] = [];
+  for (const q of queued) {
+    if (q.sheet.isNullObject) continue;
+    q.loaded.found.name = q.sheet.name;
+    takeWindow(q.loaded, q.used.isNullObject ? null : q.used.address);
+    found.push(q.loaded.found);
+  }
+  return { found, sheetNames: worksheets.items.map((s) => s.name) };
+}
+
+/**
+ * The careful path, after the one-sync read failed (a host that rejects calls chained on
+ * null objects, or a first window too heavy for one response): names, then used ranges,
+ * then rows in chunks measured from a small first chunk.
+ */
+async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports) {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const sheetNames = worksheets.items.map((s) => s.name);
+  const probes = asked.flatMap((a) => {
+    const name = sheetNames.find((n) => n.toLowerCase() === a.toLowerCase());
+    if (name === undefined) return [];
+    const sheet = worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true).load('address');
+    const formatted = options.layout ? sheet.getUsedRangeOrNullObject(false).load('address') : null;
+    const found: Found = { asked: a, sheet, name, used: null, pieces: [], nextRow: 1 };
+    return [{ found, used, formatted }];
+  });
+  await context.sync();
+  const layout: (() => void)[] = [];
+  for (const { found: f, used, formatted } of probes) {
+    if (used.isNullObject) continue;
+    f.used = parseRange(localAddress(used.address));
+    f.nextRow = f.used.top;
+    if (!options.layout) continue;
+    if (formatted && !formatted.isNullObject && supports(API.mergedAreas)) {
+      const merges = formatted.getMergedAreasOrNullObject().load('address');
+      layout.push(() => (f.merges = merges.isNullObject ? [] : areaAddresses(merges.address)));
+    }
+    if (supports(API.rowColumnProperties)) {
+      f.hiddenRows = [];
+      f.hiddenColumns = [];
+      const cols = used.getColumnProperties({ columnHidden: true });
+      layout.push(() => collectHidden(cols.value, f.used!.left, (p) => p.columnHidden, f.hiddenColumns!));
+    }
+  }
+  if (layout.length > 0) {
+    await context.sync();
+    layout.forEach((take) => take());
+  }
+  return { found: probes.map((p) => p.found), sheetNames };
+}
+
+/** Rows not read yet, in row chunks sized from what was read so far. */
+async function readRemainingRows(context: Excel.RequestContext, found: Found[], options: ReadOptions, supports: Supports) {
+  const withProps = !!options.layout && supports(API.rowColumnProperties);
+  const rest = (f: Found) => (f.used && f.nextRow <= f.used.bottom ? f.used : null);
+  // Nothing measured yet (careful path): a small first chunk tells how heavy a row is.
+  const unmeasured = found.filter((f) => rest(f) && f.pieces.length === 0);
+  if (unmeasured.length > 0) {
+    const take = unmeasured.map((f) => {
+      const used = f.used!;
+      const rows = Math.max(1, Math.floor(PROBE_CELLS / (used.right - used.left + 1)));
+      return queueChunk(f, f.nextRow, Math.min(used.bottom, f.nextRow + rows - 1), withProps);
+    });
+    await context.sync();
+    take.forEach((t) => t());
+  }
+  const budget = new RequestBudget(() => context.sync());
+  const take: (() => void)[] = [];
+  for (const f of found) {
+    const used = rest(f);
+    if (!used) continue;
+    const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1) + (withProps ? 32 : 0);
+    const rowsPerChunk = Math.max(1, Math.floor(REQUEST_BUDGET / rowBytes));
+    for (let top = f.nextRow; top <= used.bottom; top += rowsPerChunk) {
+      const bottom = Math.min(used.bottom, top + rowsPerChunk - 1);
+      await budget.reserve((bottom - top + 1) * rowBytes);
+      take.push(queueChunk(f, top, bottom, withProps));
+    }
+  }
+  if (take.length === 0) return;
+  await budget.flush();
+  take.forEach((t) => t());
+}
+
+/** Cells in the careful path's first chunk: small enough for any plausible cell size. */
+const PROBE_CELLS = 20_000;
+
+/** Queues rows top..bottom of the used columns; the returned function takes them after sync. */
+function queueChunk(f: Found, top: number, bottom: number, withProps: boolean): () => void {
+  const used = f.used!;
+  const range = f.sheet.getRange(rangeAddress(top, used.left, bottom, used.right)).load('values');
+  const rowProps = withProps ? range.getRowProperties({ rowHidden: true }) : undefined;
+  f.nextRow = bottom + 1;
+  return () => {
+    f.pieces.push({ top, left: used.left, values: range.values });
+    if (rowProps) collectHidden(rowProps.value, top, (p) => p.rowHidden, f.hiddenRows!);
+  };
+}
+
+/** Bytes per row of what was read so far; a generous guess when nothing was. */
+function estimateRowBytes(pieces: Piece[], width: number): number {
+  const rows = pieces.reduce((n, p) => n + p.values.length, 0);
+  if (rows === 0) return width * 64; // not reached after a probe; kept as a safe guess
+  const bytes = pieces.reduce((n, p) => n + jsonBytes(p.values), 0);
+  return Math.ceil((bytes / rows) * 1.1);
+}
+
+function toSheetData(f: Found, options: ReadOptions): SheetData {
+  const rows: CellValue[][] = [];
+  if (f.used) {
+    for (let r = 1; r <= f.used.bottom; r++) rows.push([]);
+    for (const p of f.pieces) {
+      p.values.forEach((line, i) => {
+        const row: CellValue[] = new Array<CellValue>(p.left - 1).fill(null);
+        for (const v of line) row.push(fromExcelValue(v));
+        rows[p.top - 1 + i] = row;
+      });
+    }
+  }
+  const data: SheetData = { name: f.name, rows };
+  if (options.layout) {
+    data.merges = f.merges ?? [];
+    data.hiddenRows = (f.hiddenRows ?? []).sort((a, b) => a - b);
+    data.hiddenColumns = f.hiddenColumns ?? [];
+  }
+  return data;
+}

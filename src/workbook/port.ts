@@ -1,0 +1,146 @@
+/**
+ * The one small workbook interface every use-case talks to. Two implementations:
+ * Office.js inside Excel (workbook/office) and ExcelJS on .xlsx files (workbook/exceljs).
+ *
+ * A use-case runs inside one `batch`: it reads what it needs (one round trip for up to
+ * ~5,000 members), computes, and queues writes that are flushed once at the end. This shape
+ * is what lets the Office.js side stay at two `context.sync` calls per command.
+ */
+import type { CellValue } from '../domain/values';
+
+export type { CellValue };
+
+export interface SheetData {
+  name: string;
+  /** Values from A1 to the last used cell; rows may be shorter than the widest one. */
+  rows: CellValue[][];
+  /** Only when requested with `layout: true`. Addresses like "A1:C2". */
+  merges?: string[];
+  /** Only when requested with `layout: true`. 1-based. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+export interface ReadOptions {
+  /** Also report merged ranges and hidden rows/columns (import needs them). */
+  layout?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  /** Every sheet of the workbook, in tab order. */
+  sheetNames: string[];
+  /** The requested sheets that exist, keyed by the name asked for. */
+  sheets: Map<string, SheetData>;
+}
+
+/** What a cell receives. Strings are always stored as text, even "=1+1" or "0012". */
+export type CellInput = null | string | number | boolean | Date | FormulaInput;
+
+export interface FormulaInput {
+  /** A1 formula with its leading "=". */
+  formula: string;
+  /** The value the engine computed, stored as the cached result where the format has one. */
+  result?: CellValue;
+}
+
+export interface CellBlock {
+  /** Top-left cell, e.g. "B5". */
+  at: string;
+  rows: CellInput[][];
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  fontColor?: string; // "#RRGGBB"
+  fill?: string; // "#RRGGBB"
+  numberFormat?: string; // "0.0%", "@", "dd/mm/yyyy"
+  horizontal?: 'left' | 'center' | 'right' | 'justify';
+  vertical?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  border?: 'thin' | 'none';
+}
+
+export interface StyleRun {
+  range: string; // "A1:D4"
+  style: CellStyle;
+}
+
+export interface Validation {
+  range: string;
+  /** Allowed values, or a reference like "='Danh mục'!$C$4:$C$20". */
+  list: string[] | { source: string };
+  /** Other values are still accepted (real sheets hold x, ✓, …): the list only helps. */
+}
+
+export interface PageSetup {
+  orientation?: 'portrait' | 'landscape';
+  paperSize?: 'A4';
+  /** Centimetres. */
+  margins?: { top: number; bottom: number; left: number; right: number };
+  fitToWidth?: boolean;
+  printArea?: string; // "A1:H40"
+  /** Rows repeated at the top of each printed page, e.g. "4:4". */
+  printTitleRows?: string;
+  /** Page breaks before these 1-based rows. */
+  rowBreaks?: number[];
+}
+
+/**
+ * A chart drawn over cells of the same sheet. Only the Office.js implementation draws it;
+ * ExcelJS cannot write charts and skips it (with a warning), so a plan that needs the
+ * picture in a .xlsx file also writes it in cells (e.g. a REPT("█", …) bar column).
+ */
+export interface ChartSpec {
+  type: 'columnClustered' | 'barClustered' | 'pie';
+  /** Category labels in the first column, one series per further column, headers in the first row: "A30:B34". */
+  source: string;
+  title: string;
+  /** Cells the chart covers: top-left and bottom-right, e.g. { from: 'F30', to: 'L45' }. */
+  position: { from: string; to: string };
+}
+
+export interface SheetPlan {
+  sheet: string;
+  /**
+   * ensure: create the sheet if missing, keep everything else;
+   * replace: the sheet is the add-in's own — delete and draw it anew;
+   * existing: the sheet must exist (writes into owned cells only).
+   */
+  mode: 'ensure' | 'replace' | 'existing';
+  /** Clear values and formats of these ranges before writing (owned areas only). */
+  clear?: string[];
+  cells?: CellBlock[];
+  styles?: StyleRun[];
+  columns?: { index: number; width?: number; hidden?: boolean }[];
+  rowHeights?: { index: number; height: number }[];
+  validations?: Validation[];
+  merges?: string[];
+  freeze?: { rows: number; columns: number };
+  autoFilter?: string;
+  page?: PageSetup;
+  tabColor?: string;
+  /** Drawn last, after the cells they show (Office.js only, see ChartSpec). */
+  charts?: ChartSpec[];
+  /** Place after this sheet when created (default: at the end). */
+  after?: string;
+  activate?: boolean;
+}
+
+export interface WorkbookSession {
+  /** One round trip: sheet names, and the values of the requested sheets that exist. */
+  read(sheets: string[], options?: ReadOptions): Promise<WorkbookSnapshot>;
+  /** Queued; applied in order when the batch ends. */
+  write(plan: SheetPlan): void;
+  /** Queued: show this cell to the user (select it) when the batch ends. */
+  select(sheet: string, address: string): void;
+}
+
+export interface Workbook {
+  /** For messages: the file name, or "Excel". */
+  readonly label: string;
+  batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T>;
+}

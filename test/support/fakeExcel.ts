@@ -1,0 +1,913 @@
+/**
+ * An in-memory Excel for tests: the subset of the Excel JavaScript API that
+ * src/workbook/office uses, with the same queue-then-sync model as Office.js.
+ *
+ * - Calls and property sets are queued and run, in order, by `context.sync()`.
+ * - A loaded property is readable only after the sync that loaded it; reading any other
+ *   property throws, as Office.js does. `isNullObject` too needs a load and a sync.
+ * - Strings sent through `values`/`formulas` are interpreted the way Excel interprets typed
+ *   input ("0012" → 12, "TRUE" → true, "=1+1" → formula, "'x" → text "x"), so a writer that
+ *   forgets the text marker is caught.
+ * - Every sync is counted and its payload estimated (UTF-8 bytes of the JSON sent and
+ *   loaded); a request above `requestLimitBytes` fails like Excel on the web (5 MB).
+ *
+ * Plain TypeScript without Node imports: it is also bundled as a fake host for browser tests.
+ */
+
+import { utf8Length } from '../../src/workbook/office/payload';
+
+export type FakeValue = string | number | boolean;
+
+export interface FakeCell {
+  value: FakeValue;
+  formula?: string;
+  /** Stored as text with the apostrophe marker. */
+  text?: boolean;
+  /** The value is an Excel error ("#DIV/0!"). */
+  error?: boolean;
+  numberFormat?: string;
+}
+
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface FakeValidation {
+  address: string;
+  rule: unknown;
+  errorAlert?: { showAlert: boolean };
+}
+
+export interface FakeSheet {
+  name: string;
+  /** [row-1][col-1] */
+  rows: (FakeCell | undefined)[][];
+  /** Every format property set, in order: { address, key: "font.bold", value }. */
+  formats: { address: string; key: string; value: unknown }[];
+  columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
+  rowHeights: Map<number, number>;
+  hiddenRows: Set<number>;
+  merges: string[];
+  validations: FakeValidation[];
+  freeze: { rows: number; columns: number } | null;
+  autoFilter: string | null;
+  page: Record<string, unknown>;
+  rowBreaks: number[];
+  tabColor: string | null;
+  cell(address: string): FakeCell | undefined;
+  /** What `range.values` would give for one cell. */
+  value(address: string): FakeValue;
+}
+
+export interface FakeExcelOptions {
+  sheets?: Record<string, unknown[][]>;
+  /** ExcelApi version the fake host claims (default "1.13"). */
+  apiVersion?: string;
+  /** Simulated round trip per sync, for benchmarks. */
+  latencyMs?: number;
+  /** Requests above this fail (default 5 MB, as Excel on the web). */
+  requestLimitBytes?: number;
+  /** Make calls chained on a null object fail the sync instead of yielding null objects. */
+  strictNullObjects?: boolean;
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Estimated bytes (sent + loaded) of each request the host accepted. */
+  requests: number[];
+  largestRequestBytes: number;
+  /** Bytes of the requests refused for passing `requestLimitBytes` (they count as syncs). */
+  rejected: number[];
+}
+
+export interface FakeExcel {
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  supports: (version: string) => boolean;
+  stats: FakeStats;
+  sheetNames(): string[];
+  sheet(name: string): FakeSheet;
+  active(): string | null;
+  selection(): { sheet: string; address: string } | null;
+  /** Zero the counters (the workbook keeps its contents). */
+  reset(): void;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+// ---------------------------------------------------------------- A1 helpers
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function parseAddress(address: string): Bounds {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const [a, b = a] = local.split(':') as [string, string?];
+  const part = (p: string) => {
+    const m = /^([A-Za-z]*)(\d*)$/.exec(p);
+    if (!m || (!m[1] && !m[2])) throw fakeError('InvalidArgument', `bad address ${address}`);
+    return { col: m[1] ? colNumber(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+  };
+  const s = part(a);
+  const e = part(b!);
+  return {
+    top: s.row || 1,
+    left: s.col || 1,
+    bottom: e.row || MAX_ROWS,
+    right: e.col || MAX_COLS,
+  };
+}
+
+function boundsAddress(b: Bounds): string {
+  const a = `${colLetters(b.left)}${b.top}`;
+  const z = `${colLetters(b.right)}${b.bottom}`;
+  return a === z ? a : `${a}:${z}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function intersect(a: Bounds, b: Bounds): Bounds | null {
+  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return r.top <= r.bottom && r.left <= r.right ? r : null;
+}
+
+// ---------------------------------------------------------------- sizes
+
+
+function bytesOf(v: unknown): number {
+  const s = JSON.stringify(v);
+  return s === undefined ? 0 : utf8Length(s);
+}
+
+function fakeError(code: string, message: string): Error {
+  const e = new Error(`${code}: ${message}`);
+  (e as Error & { code: string }).code = code;
+  return e;
+}
+
+// ---------------------------------------------------------------- Excel's reading of input
+
+const ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A'];
+
+/** What Excel stores when this is typed into a cell; undefined = leave the cell unchanged. */
+export function interpretInput(input: unknown): FakeCell | null | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  const s = String(input);
+  if (s === '') return null;
+  if (s.startsWith("'")) return { value: s.slice(1), text: true };
+  if (s.startsWith('=')) return formulaCell(s);
+  if (/^[+\-@]/.test(s)) return formulaCell(`=${s}`);
+  if (ERRORS.includes(s.trim().toUpperCase())) return { value: s.trim().toUpperCase(), error: true };
+  if (/^\s*(true|false)\s*$/i.test(s)) return { value: /true/i.test(s) };
+  const num = /^\s*\(?\s*[$€]?\s*(\d{1,3}(,\d{3})+|\d*)(\.\d+)?([eE][+-]?\d+)?\s*(%)?\s*\)?\s*$/.exec(s);
+  if (num && /\d/.test(s)) {
+    let n = Number(s.replace(/[\s$€,()%]/g, ''));
+    if (num[5]) n /= 100;
+    if (/^\s*\(/.test(s)) n = -n;
+    if (Number.isFinite(n)) return { value: n };
+  }
+  const date = /^\s*(\d{1,4})[/-](\d{1,2})[/-](\d{1,4})\s*$/.exec(s);
+  if (date) return { value: 45000 }; // some serial: what matters is that it is not text
+  return { value: s };
+}
+
+function formulaCell(formula: string): FakeCell {
+  const v = evaluate(formula.slice(1));
+  return typeof v === 'string' && ERRORS.includes(v) ? { formula, value: v, error: true } : { formula, value: v };
+}
+
+/** Only arithmetic on numbers is computed; other formulas read back as 0. */
+function evaluate(expr: string): FakeValue {
+  if (/^@|[A-Za-z_]/.test(expr) && !/^[A-Z]+\(|^[A-Z]{1,3}\d+/.test(expr)) return '#NAME?';
+  if (!/^[\d\s+\-*/().]*$/.test(expr)) return 0;
+  let i = 0;
+  const src = expr.replace(/\s+/g, ' ');
+  const peek = () => src[i];
+  const skip = () => {
+    while (src[i] === ' ') i++;
+  };
+  const fail = (): never => {
+    throw new Error('syntax');
+  };
+  const primary = (): number => {
+    skip();
+    if (peek() === '(') {
+      i++;
+      const v = sum();
+      skip();
+      if (peek() !== ')') fail();
+      i++;
+      return v;
+    }
+    if (peek() === '-' || peek() === '+') {
+      const sign = src[i++] === '-' ? -1 : 1;
+      return sign * primary();
+    }
+    const m = /^\d+(\.\d+)?/.exec(src.slice(i));
+    if (!m) fail();
+    i += m![0].length;
+    return Number(m![0]);
+  };
+  const product = (): number => {
+    let v = primary();
+    for (;;) {
+      skip();
+      const op = peek();
+      if (op !== '*' && op !== '/') return v;
+      i++;
+      const r = primary();
+      if (op === '/' && r === 0) throw new Error('div0');
+      v = op === '*' ? v * r : v / r;
+    }
+  };
+  const sum = (): number => {
+    let v = product();
+    for (;;) {
+      skip();
+      const op = peek();
+      if (op !== '+' && op !== '-') return v;
+      i++;
+      const r = product();
+      v = op === '+' ? v + r : v - r;
+    }
+  };
+  try {
+    const v = sum();
+    skip();
+    if (i !== src.length) return /\d\s+\d/.test(src) ? '#NULL!' : '#VALUE!';
+    return v;
+  } catch (e) {
+    if ((e as Error).message === 'div0') return '#DIV/0!';
+    // "+84 912" is "84 intersect 912" to Excel.
+    return /\d\s+\d/.test(src) ? '#NULL!' : '#VALUE!';
+  }
+}
+
+// ---------------------------------------------------------------- workbook state
+
+function newSheet(name: string): FakeSheet {
+  const sheet: FakeSheet = {
+    name,
+    rows: [],
+    formats: [],
+    columnWidths: new Map(),
+    hiddenColumns: new Set(),
+    rowHeights: new Map(),
+    hiddenRows: new Set(),
+    merges: [],
+    validations: [],
+    freeze: null,
+    autoFilter: null,
+    page: {},
+    rowBreaks: [],
+    tabColor: null,
+    cell(address) {
+      const b = parseAddress(address);
+      return sheet.rows[b.top - 1]?.[b.left - 1];
+    },
+    value(address) {
+      return cellValue(sheet.cell(address));
+    },
+  };
+  return sheet;
+}
+
+function cellValue(c: FakeCell | undefined): FakeValue {
+  return c === undefined ? '' : c.value;
+}
+
+function setCell(sheet: FakeSheet, row: number, col: number, cell: FakeCell | null): void {
+  if (cell === null) {
+    const c = sheet.rows[row - 1]?.[col - 1];
+    if (c) {
+      if (c.numberFormat) sheet.rows[row - 1]![col - 1] = { value: '', numberFormat: c.numberFormat };
+      else sheet.rows[row - 1]![col - 1] = undefined;
+    }
+    return;
+  }
+  const line = (sheet.rows[row - 1] ??= []);
+  const old = line[col - 1];
+  line[col - 1] = old?.numberFormat && !cell.numberFormat ? { ...cell, numberFormat: old.numberFormat } : cell;
+}
+
+function hasContent(c: FakeCell | undefined): boolean {
+  return c !== undefined && (c.value !== '' || c.formula !== undefined);
+}
+
+function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
+  let b: Bounds | null = null;
+  const grow = (r: number, c: number) => {
+    b = b ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) } : { top: r, left: c, bottom: r, right: c };
+  };
+  sheet.rows.forEach((line, ri) => {
+    if (!line) return;
+    line.forEach((c, ci) => {
+      if (valuesOnly ? hasContent(c) : c !== undefined) grow(ri + 1, ci + 1);
+    });
+  });
+  if (!valuesOnly) {
+    for (const m of sheet.merges) {
+      const mb = parseAddress(m);
+      grow(mb.top, mb.left);
+      grow(mb.bottom, mb.right);
+    }
+  }
+  return b;
+}
+
+// ---------------------------------------------------------------- the queue-then-sync model
+
+type Loader = () => number; // runs at sync, returns bytes loaded
+
+class FakeContext {
+  ops: { run: () => number }[] = [];
+  pendingBytes = 0;
+  readonly workbook: { worksheets: WorksheetCollection };
+
+  constructor(readonly host: Host) {
+    this.workbook = { worksheets: new WorksheetCollection(this) };
+  }
+
+  queue(run: () => void, bytes = 0): void {
+    this.pendingBytes += bytes + 20;
+    this.ops.push({ run: () => (run(), 0) });
+  }
+
+  queueLoad(load: Loader): void {
+    this.pendingBytes += 20;
+    this.ops.push({ run: load });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    let bytes = this.pendingBytes;
+    this.ops = [];
+    this.pendingBytes = 0;
+    const stats = this.host.stats;
+    stats.syncs++;
+    if (this.host.options.latencyMs) await new Promise((r) => setTimeout(r, this.host.options.latencyMs));
+    const limit = this.host.options.requestLimitBytes ?? 5 * 1024 * 1024;
+    const reject = (what: string) => {
+      stats.rejected.push(bytes);
+      return fakeError(`${what}PayloadSizeLimitExceeded`, `${what.toLowerCase()} of ${bytes} bytes`);
+    };
+    if (bytes > limit) throw reject('Request');
+    try {
+      for (const op of ops) bytes += op.run();
+    } catch (e) {
+      stats.requests.push(bytes);
+      throw e;
+    }
+    if (bytes > limit) throw reject('Response');
+    stats.requests.push(bytes);
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
+  }
+}
+
+/** Base of every proxy: resolves lazily, once, in queue order. */
+abstract class Proxy<T> {
+  private resolved = false;
+  private target: T | null = null;
+  private loaded = new Map<string, unknown>();
+  private nullKnown: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly resolver: () => T | null,
+  ) {}
+
+  resolve(): T | null {
+    if (!this.resolved) {
+      this.target = this.resolver();
+      this.resolved = true;
+    }
+    return this.target;
+  }
+
+  /** Resolves for an action; a null object here is an error, as in Excel. */
+  need(): T {
+    const t = this.resolve();
+    if (t === null) throw fakeError('ItemNotFound', `${this.constructor.name} is a null object`);
+    return t;
+  }
+
+  /** For navigation from this object: a null parent yields a null child (or fails, if strict). */
+  child(): T | null {
+    const t = this.resolve();
+    if (t === null && this.ctx.host.options.strictNullObjects) throw fakeError('InvalidObjectPath', 'call on a null object');
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) throw fakeError('PropertyNotLoaded', 'isNullObject needs load() and sync()');
+    return this.nullKnown;
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : (props?.select ?? '').split(','))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    this.ctx.queueLoad(() => {
+      const t = this.resolve();
+      this.nullKnown = t === null;
+      if (t === null) return 0;
+      let bytes = 0;
+      for (const p of list) {
+        const v = this.readProperty(t, p);
+        this.loaded.set(p.split('/')[0]!, v);
+        bytes += bytesOf(v);
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  protected get<V>(prop: string): V {
+    if (this.nullKnown) throw fakeError('InvalidObjectPath', `${prop} of a null object`);
+    if (!this.loaded.has(prop)) {
+      throw fakeError('PropertyNotLoaded', `The property '${prop}' is not available. Call load('${prop}') and context.sync() first.`);
+    }
+    return this.loaded.get(prop) as V;
+  }
+
+  protected abstract readProperty(target: T, prop: string): unknown;
+}
+
+class ClientResult<V> {
+  private ready = false;
+  private v: V | undefined;
+  constructor(ctx: FakeContext, compute: () => V) {
+    ctx.queueLoad(() => {
+      this.v = compute();
+      this.ready = true;
+      return bytesOf(this.v);
+    });
+  }
+  get value(): V {
+    if (!this.ready) throw fakeError('PropertyNotLoaded', 'ClientResult.value before sync');
+    return this.v as V;
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  b: Bounds;
+}
+
+class WorksheetCollection extends Proxy<FakeSheet[]> {
+  private list: Worksheet[] | null = null;
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.host.sheets);
+  }
+  get items(): Worksheet[] {
+    this.get('items');
+    return this.list!;
+  }
+  protected readProperty(target: FakeSheet[], prop: string): unknown {
+    if (prop !== 'items/name' && prop !== 'items') throw fakeError('NotImplemented', prop);
+    this.list = target.map((s) => {
+      const ws = new Worksheet(this.ctx, () => s);
+      ws.preload('name', s.name);
+      return ws;
+    });
+    return target.map((s) => ({ name: s.name }));
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => {
+      const s = this.ctx.host.find(name);
+      if (!s) throw fakeError('ItemNotFound', `no sheet ${name}`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.host.find(name) ?? null);
+  }
+  add(name?: string): Worksheet {
+    let created: FakeSheet | null = null;
+    this.ctx.queue(() => {
+      const n = name ?? `Sheet${this.ctx.host.sheets.length + 1}`;
+      if (this.ctx.host.find(n)) throw fakeError('ItemAlreadyExists', `sheet ${n} exists`);
+      created = newSheet(n);
+      this.ctx.host.sheets.push(created);
+    }, bytesOf(name));
+    return new Worksheet(this.ctx, () => created);
+  }
+}
+
+class Worksheet extends Proxy<FakeSheet> {
+  private pre = new Map<string, unknown>();
+  preload(prop: string, v: unknown): void {
+    this.pre.set(prop, v);
+  }
+  get name(): string {
+    return this.pre.has('name') ? (this.pre.get('name') as string) : this.get<string>('name');
+  }
+  set name(v: string) {
+    this.ctx.queue(() => {
+      const s = this.need();
+      const other = this.ctx.host.find(v);
+      if (other && other !== s) throw fakeError('ItemAlreadyExists', `sheet ${v} exists`);
+      s.name = v;
+    }, bytesOf(v));
+  }
+  set position(p: number) {
+    this.ctx.queue(() => {
+      const s = this.need();
+      const list = this.ctx.host.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Math.min(p, list.length), 0, s);
+    });
+  }
+  set tabColor(c: string) {
+    this.ctx.queue(() => {
+      this.need().tabColor = c;
+    }, bytesOf(c));
+  }
+  protected readProperty(t: FakeSheet, prop: string): unknown {
+    if (prop === 'name') return t.name;
+    throw fakeError('NotImplemented', `Worksheet.${prop}`);
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.need();
+      const list = this.ctx.host.sheets;
+      if (list.length === 1) throw fakeError('InvalidOperation', 'a workbook must keep one sheet');
+      list.splice(list.indexOf(s), 1);
+      if (this.ctx.host.activeSheet === s) this.ctx.host.activeSheet = list[0]!;
+    });
+  }
+  activate(): void {
+    this.ctx.queue(() => {
+      this.ctx.host.activeSheet = this.need();
+    });
+  }
+  getRange(address: string): Range {
+    return new Range(this.ctx, () => {
+      const s = this.child();
+      return s ? { sheet: s, b: parseAddress(address) } : null;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      const s = this.child();
+      const b = s ? usedBounds(s, valuesOnly) : null;
+      return s && b ? { sheet: s, b } : null;
+    });
+  }
+  get freezePanes() {
+    const set = (rows: number, columns: number) =>
+      this.ctx.queue(() => {
+        this.need().freeze = rows || columns ? { rows, columns } : null;
+      });
+    return {
+      freezeRows: (n = 1) => set(n, 0),
+      freezeColumns: (n = 1) => set(0, n),
+      freezeAt: (r: Range | string) =>
+        this.ctx.queue(() => {
+          const b = typeof r === 'string' ? parseAddress(r) : r.need().b;
+          this.need().freeze = { rows: b.bottom, columns: b.right };
+        }),
+      unfreeze: () => set(0, 0),
+    };
+  }
+  get autoFilter() {
+    return {
+      apply: (r: Range | string) =>
+        this.ctx.queue(() => {
+          this.need().autoFilter = typeof r === 'string' ? r : boundsAddress(r.need().b);
+        }),
+    };
+  }
+  get pageLayout() {
+    const put = (key: string, v: unknown) =>
+      this.ctx.queue(() => {
+        this.need().page[key] = v;
+      }, bytesOf(v));
+    const layout = {
+      setPrintMargins: (unit: string, m: unknown) => put('margins', { unit, ...(m as object) }),
+      setPrintArea: (a: string) => put('printArea', a),
+      setPrintTitleRows: (a: string) => put('printTitleRows', a),
+    };
+    for (const key of ['orientation', 'paperSize', 'zoom']) {
+      Object.defineProperty(layout, key, { set: (v: unknown) => put(key, v) });
+    }
+    return layout;
+  }
+  get horizontalPageBreaks() {
+    return {
+      add: (r: Range | string) =>
+        this.ctx.queue(() => {
+          const b = typeof r === 'string' ? parseAddress(r) : r.need().b;
+          this.need().rowBreaks.push(b.top);
+        }),
+    };
+  }
+}
+
+class Range extends Proxy<RangeTarget> {
+  protected readProperty(t: RangeTarget, prop: string): unknown {
+    const { sheet, b } = t;
+    switch (prop) {
+      case 'address':
+        return `${quoteSheet(sheet.name)}!${boundsAddress(b)}`;
+      case 'rowCount':
+        return b.bottom - b.top + 1;
+      case 'columnCount':
+        return b.right - b.left + 1;
+      case 'values':
+      case 'formulas': {
+        if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > 5_000_000) throw fakeError('ResponsePayloadSizeLimitExceeded', 'range too large');
+        const out: FakeValue[][] = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const line = sheet.rows[r - 1];
+          const row: FakeValue[] = [];
+          for (let c = b.left; c <= b.right; c++) {
+            const cell = line?.[c - 1];
+            row.push(prop === 'formulas' && cell?.formula ? cell.formula : cellValue(cell));
+          }
+          out.push(row);
+        }
+        return out;
+      }
+      default:
+        throw fakeError('NotImplemented', `Range.${prop}`);
+    }
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): FakeValue[][] {
+    return this.get('values');
+  }
+  set values(v: unknown) {
+    this.write(v);
+  }
+  get formulas(): FakeValue[][] {
+    return this.get('formulas');
+  }
+  set formulas(v: unknown) {
+    this.write(v);
+  }
+  set numberFormat(v: unknown) {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      this.eachCell(b, v, (r, c, f) => {
+        if (f === null || f === undefined) return;
+        const line = (sheet.rows[r - 1] ??= []);
+        line[c - 1] = { ...(line[c - 1] ?? { value: '' }), numberFormat: String(f) };
+      });
+    }, bytesOf(v));
+  }
+  set columnHidden(h: boolean) {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      for (let c = b.left; c <= b.right; c++) (h ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c));
+    });
+  }
+  set rowHidden(h: boolean) {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      for (let r = b.top; r <= Math.min(b.bottom, MAX_ROWS); r++) (h ? sheet.hiddenRows.add(r) : sheet.hiddenRows.delete(r));
+    });
+  }
+
+  /** A 2-D array must match the range; a single value fills it (as Office.js allows). */
+  private eachCell(b: Bounds, v: unknown, f: (r: number, c: number, x: unknown) => void): void {
+    const rows = b.bottom - b.top + 1;
+    const cols = b.right - b.left + 1;
+    if (Array.isArray(v)) {
+      if (v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols)) {
+        throw fakeError('InvalidArgument', `array is not ${rows}x${cols}`);
+      }
+      v.forEach((line: unknown[], i) => line.forEach((x, j) => f(b.top + i, b.left + j, x)));
+    } else {
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) f(r, c, v);
+    }
+  }
+
+  private write(v: unknown): void {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      this.eachCell(b, v, (r, c, x) => {
+        const cell = interpretInput(x);
+        if (cell !== undefined) setCell(sheet, r, c, cell);
+      });
+    }, bytesOf(v));
+  }
+
+  getIntersectionOrNullObject(other: Range | string): Range {
+    return new Range(this.ctx, () => {
+      const t = this.child();
+      if (!t) return null;
+      const ob = typeof other === 'string' ? parseAddress(other) : other.need().b;
+      const b = intersect(t.b, ob);
+      return b ? { sheet: t.sheet, b } : null;
+    });
+  }
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(this.ctx, () => {
+      const t = this.child();
+      if (!t) return null;
+      const hits = t.sheet.merges.filter((m) => intersect(parseAddress(m), t.b));
+      return hits.length ? { sheet: t.sheet, areas: hits } : null;
+    });
+  }
+  getRowProperties(_o: { rowHidden?: boolean }): ClientResult<{ rowHidden: boolean }[]> {
+    return new ClientResult(this.ctx, () => {
+      const { sheet, b } = this.need();
+      const out: { rowHidden: boolean }[] = [];
+      for (let r = b.top; r <= b.bottom; r++) out.push({ rowHidden: sheet.hiddenRows.has(r) });
+      return out;
+    });
+  }
+  getColumnProperties(_o: { columnHidden?: boolean }): ClientResult<{ columnHidden: boolean }[]> {
+    return new ClientResult(this.ctx, () => {
+      const { sheet, b } = this.need();
+      const out: { columnHidden: boolean }[] = [];
+      for (let c = b.left; c <= b.right; c++) out.push({ columnHidden: sheet.hiddenColumns.has(c) });
+      return out;
+    });
+  }
+  clear(): void {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      for (let r = b.top; r <= Math.min(b.bottom, sheet.rows.length); r++) {
+        const line = sheet.rows[r - 1];
+        if (line) for (let c = b.left; c <= Math.min(b.right, line.length); c++) line[c - 1] = undefined;
+      }
+      sheet.merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
+      sheet.validations = sheet.validations.filter((v) => !intersect(parseAddress(v.address), b));
+    });
+  }
+  merge(_across = false): void {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      if (sheet.merges.some((m) => intersect(parseAddress(m), b))) throw fakeError('InvalidOperation', 'overlapping merge');
+      sheet.merges.push(boundsAddress(b));
+    });
+  }
+  select(): void {
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      if (this.ctx.host.activeSheet !== sheet) throw fakeError('InvalidSelection', 'select on an inactive sheet');
+      this.ctx.host.selected = { sheet: sheet.name, address: boundsAddress(b) };
+    });
+  }
+  get format() {
+    const record = (key: string, value: unknown, apply?: (t: RangeTarget) => void) =>
+      this.ctx.queue(() => {
+        const t = this.need();
+        t.sheet.formats.push({ address: boundsAddress(t.b), key, value });
+        apply?.(t);
+      }, bytesOf(value));
+    const setters = (prefix: string, keys: string[]) => {
+      const o = {};
+      for (const k of keys) Object.defineProperty(o, k, { set: (v: unknown) => record(`${prefix}${k}`, v) });
+      return o;
+    };
+    const format = {
+      font: setters('font.', ['bold', 'italic', 'underline', 'name', 'size', 'color']),
+      fill: setters('fill.', ['color']),
+      borders: { getItem: (edge: string) => setters(`border.${edge}.`, ['style', 'weight', 'color']) },
+    };
+    for (const k of ['horizontalAlignment', 'verticalAlignment', 'wrapText']) {
+      Object.defineProperty(format, k, { set: (v: unknown) => record(k, v) });
+    }
+    Object.defineProperty(format, 'columnWidth', {
+      set: (v: number) =>
+        record('columnWidth', v, ({ sheet, b }) => {
+          for (let c = b.left; c <= b.right; c++) sheet.columnWidths.set(c, v);
+        }),
+    });
+    Object.defineProperty(format, 'rowHeight', {
+      set: (v: number) =>
+        record('rowHeight', v, ({ sheet, b }) => {
+          for (let r = b.top; r <= b.bottom; r++) sheet.rowHeights.set(r, v);
+        }),
+    });
+    return format;
+  }
+  get dataValidation() {
+    const self = this; // the accessors below are not arrow functions
+    const find = (t: RangeTarget) => {
+      const address = boundsAddress(t.b);
+      let v = t.sheet.validations.find((x) => x.address === address);
+      if (!v) t.sheet.validations.push((v = { address, rule: undefined }));
+      return v;
+    };
+    return {
+      clear: () =>
+        this.ctx.queue(() => {
+          const t = this.need();
+          t.sheet.validations = t.sheet.validations.filter((x) => !intersect(parseAddress(x.address), t.b));
+        }),
+      set rule(rule: unknown) {
+        self.ctx.queue(() => {
+          find(self.need()).rule = rule;
+        }, bytesOf(rule));
+      },
+      set errorAlert(alert: { showAlert: boolean }) {
+        self.ctx.queue(() => {
+          find(self.need()).errorAlert = alert;
+        }, bytesOf(alert));
+      },
+    };
+  }
+}
+
+class RangeAreas extends Proxy<{ sheet: FakeSheet; areas: string[] }> {
+  protected readProperty(t: { sheet: FakeSheet; areas: string[] }, prop: string): unknown {
+    if (prop === 'address') return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${a}`).join(', ');
+    throw fakeError('NotImplemented', `RangeAreas.${prop}`);
+  }
+  get address(): string {
+    return this.get('address');
+  }
+}
+
+// ---------------------------------------------------------------- the host
+
+class Host {
+  sheets: FakeSheet[] = [];
+  activeSheet: FakeSheet | null = null;
+  selected: { sheet: string; address: string } | null = null;
+  stats: FakeStats = { syncs: 0, requests: [], largestRequestBytes: 0, rejected: [] };
+  constructor(readonly options: FakeExcelOptions) {}
+  find(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
+  const host = new Host(options);
+  for (const [name, rows] of Object.entries(options.sheets ?? { Sheet1: [] })) {
+    const sheet = newSheet(name);
+    rows.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const cell = interpretInput(v);
+        if (cell) setCell(sheet, r + 1, c + 1, cell);
+      }),
+    );
+    host.sheets.push(sheet);
+  }
+  host.activeSheet = host.sheets[0] ?? null;
+  const apiVersion = options.apiVersion ?? '1.13';
+
+  return {
+    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+      const ctx = new FakeContext(host);
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.ops.length > 0) await ctx.sync(); // Excel.run sends what is still queued
+      return result;
+    },
+    supports: (version) => compareVersions(apiVersion, version) >= 0,
+    stats: host.stats,
+    sheetNames: () => host.sheets.map((s) => s.name),
+    sheet(name) {
+      const s = host.find(name);
+      if (!s) throw new Error(`fake: no sheet ${name}`);
+      return s;
+    },
+    active: () => host.activeSheet?.name ?? null,
+    selection: () => host.selected,
+    reset() {
+      host.stats.syncs = 0;
+      host.stats.requests.length = 0;
+      host.stats.rejected.length = 0;
+      host.stats.largestRequestBytes = 0;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The same use-cases inside Excel: through OfficeWorkbook on the counting fake of the Excel
+ * API. A command is one Excel.run with two syncs (read, write) whatever the member count.
+ */
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { SHEETS } from '../../src/sheets/names';
+import { createFakeExcel } from '../support/fakeExcel';
+
+const FOUR_MB = 4 * 1024 * 1024;
+const NOW = new Date(Date.UTC(2025, 11, 20));
+
+describe.each([10, 5000])('inside Excel with %i members', (members) => {
+  it('create and evaluate take two syncs each, no request near the 5 MB limit, same results as on a file', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const unit = sampleUnit({ members, seed: 3 });
+
+    excel.reset();
+    const created = await createSheets(wb, unit);
+    expect(created.created).toEqual([SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists]);
+    expect(excel.stats.syncs).toBe(2);
+
+    excel.reset();
+    const result = await evaluateWorkbook(wb, { now: NOW });
+    expect(excel.stats.syncs).toBe(2);
+    expect(excel.stats.largestRequestBytes).toBeLessThan(FOUR_MB);
+    expect(excel.stats.rejected).toEqual([]);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+
+    // The file path computes the same report from the same data.
+    const file = ExcelJsWorkbook.create('same.xlsx');
+    await createSheets(file, unit);
+    const onFile = await evaluateWorkbook(file, { now: NOW });
+    if (!onFile.ok) throw new Error('file path must evaluate');
+    expect(result.report.indicators).toEqual(onFile.report.indicators);
+    expect(result.report.outcome).toEqual(onFile.report.outcome);
+    expect(result.report.countedMembers).toBe(members > 10 ? members - 1 : members);
+
+    // What Excel holds afterwards: the owned cells carry formulas.
+    const criteria = excel.sheet(SHEETS.criteria);
+    expect(JSON.stringify(criteria)).toContain('SUMPRODUCT(');
+  });
+});

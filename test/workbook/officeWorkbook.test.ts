@@ -1,0 +1,367 @@
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { needsTextMarker } from '../../src/workbook/office/textSafety';
+import type { CellInput, SheetPlan } from '../../src/workbook/port';
+import { createFakeExcel, interpretInput, type FakeExcel } from '../support/fakeExcel';
+
+const FOUR_MB = 4_000_000;
+
+const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const DEM = ['Thị', 'Văn', 'Ngọc', 'Minh', 'Đức', 'Thu', 'Quốc', 'Thanh'];
+const TEN = ['Anh', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hương', 'Khánh', 'Linh', 'Nhung', 'Phương', 'Quân', 'Thảo', 'Tuấn', 'Yến'];
+
+/** One heading row and n members, 20 columns, the way a school's member sheet looks. */
+function memberSheet(n: number): unknown[][] {
+  const rows: unknown[][] = [
+    ['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Dân tộc', 'Nơi sinh',
+      'Tiêu chí 1', 'Tiêu chí 2', 'Tiêu chí 3', 'Tiêu chí 4', 'Tiêu chí 5', 'Tiêu chí 6',
+      'Điểm TB', 'Hạnh kiểm', 'Số buổi vắng', 'Đoàn viên', 'Chức vụ', 'Ghi chú'],
+  ];
+  for (let i = 1; i <= n; i++) {
+    rows.push([
+      i, `HS${String(100000 + i)}`, `${HO[i % HO.length]} ${DEM[i % DEM.length]} ${TEN[i % TEN.length]}`,
+      38000 + (i % 900), i % 2 ? 'Nữ' : 'Nam', `${10 + (i % 3)}A${1 + (i % 9)}`, i % 17 ? 'Kinh' : 'Tày',
+      i % 5 ? 'Hà Nội' : 'Thành phố Hồ Chí Minh',
+      'x', i % 3 ? 'x' : '', 'Đạt', i % 7 ? 'Đạt' : 'Chưa đạt', 'x', '✓',
+      Math.round((5 + (i % 50) / 10) * 10) / 10, i % 4 ? 'Tốt' : 'Khá', i % 6, i % 2 ? 'Có' : 'Không',
+      i % 40 ? '' : 'Lớp trưởng', i % 11 ? '' : 'Chuyển đến từ trường khác',
+    ]);
+  }
+  return rows;
+}
+
+/** The shape of a real command: read the members, compute, write a summary sheet. */
+async function readThenWrite(excel: FakeExcel, n: number) {
+  const wb = new OfficeWorkbook(excel.run, excel.supports);
+  return wb.batch(async (s) => {
+    const snap = await s.read(['Danh sách']);
+    const rows = snap.sheets.get('Danh sách')!.rows;
+    expect(rows).toHaveLength(n + 1);
+    const out: CellInput[][] = rows.slice(1).map((r, i) => [
+      r[0] as number, r[2] as string, r[5] as string, r[14] as number,
+      { formula: `=IF(D${i + 2}>=6.5,"Đạt","Chưa đạt")` }, r[10] as string, r[15] as string,
+    ]);
+    s.write({ sheet: 'Tổng hợp', mode: 'replace', after: 'Danh sách', cells: [{ at: 'A2', rows: out }] });
+    return rows;
+  });
+}
+
+describe('OfficeWorkbook: round trips and payload', () => {
+  it.each([10, 5_000])('reads and writes %i members in exactly 2 syncs', async (n) => {
+    const excel = createFakeExcel({ sheets: { 'Danh sách': memberSheet(n) } });
+    const rows = await readThenWrite(excel, n);
+    expect(excel.stats.syncs).toBe(2);
+    expect(excel.stats.rejected).toEqual([]);
+    expect(excel.stats.largestRequestBytes).toBeLessThan(FOUR_MB);
+    expect(rows[n]![2]).toBe(memberSheet(n)[n]![2]);
+    const out = excel.sheet('Tổng hợp');
+    expect(out.value(`B${n + 1}`)).toBe(memberSheet(n)[n]![2]);
+    expect(out.cell(`E${n + 1}`)!.formula).toBe(`=IF(D${n + 1}>=6.5,"Đạt","Chưa đạt")`);
+    expect(excel.sheetNames()).toEqual(['Danh sách', 'Tổng hợp']);
+    // eslint-disable-next-line no-console
+    console.log(`${n} rows: ${excel.stats.syncs} syncs, requests ${excel.stats.requests.join(' / ')} bytes`);
+  });
+
+  it('splits 20,000 members into more syncs, every request under 4 MB', async () => {
+    const n = 20_000;
+    const excel = createFakeExcel({ sheets: { 'Danh sách': memberSheet(n) } });
+    const rows = await readThenWrite(excel, n);
+    expect(excel.stats.syncs).toBeGreaterThan(2);
+    expect(excel.stats.rejected).toEqual([]);
+    for (const bytes of excel.stats.requests) expect(bytes).toBeLessThan(FOUR_MB);
+    expect(rows[n]![1]).toBe(`HS${100000 + n}`);
+    expect(rows[12_345]![2]).toBe(memberSheet(12_345)[12_345]![2]);
+    expect(excel.sheet('Tổng hợp').value(`B${n + 1}`)).toBe(memberSheet(n)[n]![2]);
+    expect(excel.sheet('Tổng hợp').value('A10001')).toBe(10_000);
+    // eslint-disable-next-line no-console
+    console.log(`${n} rows: ${excel.stats.syncs} syncs, requests ${excel.stats.requests.join(' / ')} bytes`);
+  });
+
+  it('cuts a write too big for one request into row bands, and reads it back in chunks', async () => {
+    const n = 8_000;
+    const long = 'Học sinh tham gia đầy đủ các hoạt động tập thể, có tinh thần trách nhiệm';
+    const rows: CellInput[][] = Array.from({ length: n }, (_, i) => Array.from({ length: 20 }, (_, c) => (c === 0 ? i + 1 : `${long} ${c}`)));
+    const excel = createFakeExcel({ sheets: { A: [] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      await s.read(['A']);
+      s.write({ sheet: 'A', mode: 'existing', cells: [{ at: 'B3', rows }] });
+    });
+    expect(excel.stats.syncs).toBeGreaterThanOrEqual(4); // ~13 MB of text: 1 read + several bands
+    expect(excel.stats.rejected).toEqual([]);
+    for (const bytes of excel.stats.requests) expect(bytes).toBeLessThan(FOUR_MB);
+    const sheet = excel.sheet('A');
+    expect(sheet.value('B3')).toBe(1);
+    expect(sheet.value(`B${n + 2}`)).toBe(n);
+    expect(sheet.value(`U${n + 2}`)).toBe(`${long} 19`);
+
+    // eslint-disable-next-line no-console
+    console.log(`heavy ${n} rows write: ${excel.stats.syncs} syncs, requests ${excel.stats.requests.join(' / ')} bytes`);
+    excel.reset();
+    const back = await wb.batch((s) => s.read(['A']));
+    // Rows this heavy (~1.7 KB each) overflow the optimistic first window: Excel refuses
+    // that one response and the reader goes on in measured chunks.
+    expect(excel.stats.rejected).toHaveLength(1);
+    for (const bytes of excel.stats.requests) expect(bytes).toBeLessThan(FOUR_MB);
+    expect(excel.stats.syncs).toBeGreaterThan(2);
+    const read = back.sheets.get('A')!.rows;
+    expect(read).toHaveLength(n + 2);
+    expect(read[1]).toEqual([]);
+    expect(read[2]!.slice(0, 3)).toEqual([null, 1, `${long} 1`]);
+    expect(read[n + 1]![1]).toBe(n);
+    // eslint-disable-next-line no-console
+    console.log(`heavy ${n} rows read: ${excel.stats.syncs} syncs (${excel.stats.rejected.length} refused), requests ${excel.stats.requests.join(' / ')} bytes`);
+  });
+
+  it('a read-only batch is one sync; a write-only batch is two (sheet names, then the writes)', async () => {
+    const excel = createFakeExcel({ sheets: { A: [[1]] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch((s) => s.read(['A', 'Missing']));
+    expect(excel.stats.syncs).toBe(1);
+    excel.reset();
+    await wb.batch(async (s) => s.write({ sheet: 'A', mode: 'existing', cells: [{ at: 'B1', rows: [[2]] }] }));
+    expect(excel.stats.syncs).toBe(2);
+    expect(excel.sheet('A').value('B1')).toBe(2);
+  });
+});
+
+describe('OfficeWorkbook: what cells receive', () => {
+  const tricky = ['=1+1', '+84 912', '-', '@abc', '0012', 'TRUE', "'quoted", '#N/A', '1/2', '12%', 'Jan-20', '1e5'];
+
+  it('the fake reads un-marked strings the way Excel does (so the next test means something)', () => {
+    expect(interpretInput('0012')).toEqual({ value: 12 });
+    expect(interpretInput('TRUE')).toEqual({ value: true });
+    expect(interpretInput('=1+1')).toMatchObject({ formula: '=1+1', value: 2 });
+    expect(interpretInput('+84 912')).toMatchObject({ formula: '=+84 912' });
+    expect(interpretInput('-')).toMatchObject({ formula: '=-' });
+    expect(interpretInput('@abc')).toMatchObject({ value: '#NAME?', error: true });
+  });
+
+  it('strings Excel would interpret arrive as text; formulas as formulas', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      s.write({
+        sheet: 'Sheet1',
+        mode: 'existing',
+        cells: [
+          { at: 'A1', rows: tricky.map((t) => [t]) },
+          { at: 'C1', rows: [[1, 2, { formula: '=A20+B20' }, { formula: '=C1*2', result: 6 }, 'Lê Thị Thu', null]] },
+        ],
+      });
+    });
+    const sheet = excel.sheet('Sheet1');
+    tricky.forEach((t, i) => {
+      const cell = sheet.cell(`A${i + 1}`)!;
+      expect({ t, value: cell.value, formula: cell.formula }).toEqual({ t, value: t, formula: undefined });
+    });
+    expect(sheet.cell('E1')!.formula).toBe('=A20+B20');
+    expect(sheet.cell('F1')!.formula).toBe('=C1*2');
+    expect(sheet.cell('G1')!.text).toBeUndefined(); // plain words keep no marker
+    expect(sheet.value('G1')).toBe('Lê Thị Thu');
+
+    // And read back through the port, still text. Known limit: errors are recognised by
+    // their spelling (loading valueTypes would double the read payload), so a text cell
+    // spelling "#N/A" reads back as that error.
+    const back = await wb.batch((s) => s.read(['Sheet1']));
+    const expected = tricky.map((t) => (t === '#N/A' ? { error: t } : t));
+    expect(back.sheets.get('Sheet1')!.rows.slice(0, tricky.length).map((r) => r[0])).toEqual(expected);
+  });
+
+  it('marks exactly what needs marking', () => {
+    for (const t of tricky) expect([t, needsTextMarker(t)]).toEqual([t, true]);
+    for (const t of ['Nguyễn Văn An', 'x', '✓', 'Đạt', 'Chưa đạt', 'Lớp trưởng', '']) expect([t, needsTextMarker(t)]).toEqual([t, false]);
+  });
+
+  it('dates become serial numbers with a date format unless the plan styles them', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const d = new Date(Date.UTC(2024, 8, 5));
+    await wb.batch(async (s) =>
+      s.write({
+        sheet: 'Sheet1',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: [[d, d, 'text']] }],
+        styles: [{ range: 'B1', style: { numberFormat: 'yyyy-mm-dd' } }],
+      }),
+    );
+    const sheet = excel.sheet('Sheet1');
+    expect(sheet.value('A1')).toBe(45540);
+    expect(sheet.cell('A1')!.numberFormat).toBe('dd/mm/yyyy');
+    expect(sheet.cell('B1')!.numberFormat).toBe('yyyy-mm-dd');
+    expect(sheet.cell('C1')!.numberFormat).toBeUndefined();
+  });
+
+  it('reads errors as {error}, empty cells as null, and pads from A1', async () => {
+    const excel = createFakeExcel({ sheets: { S: [[], [null, '=1/0', '#N/A', '', 5, '=@nope']] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const snap = await wb.batch((s) => s.read(['s'])); // Excel matches names case-insensitively
+    const data = snap.sheets.get('s')!;
+    expect(data.name).toBe('S');
+    expect(data.rows).toEqual([[], [null, { error: '#DIV/0!' }, { error: '#N/A' }, null, 5, { error: '#NAME?' }]]);
+    expect(snap.sheetNames).toEqual(['S']);
+  });
+});
+
+describe('OfficeWorkbook: sheet modes', () => {
+  it('ensure keeps what is there and creates a missing sheet after the given one', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['keep', 'me']], C: [[1]] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      s.write({ sheet: 'a', mode: 'ensure', cells: [{ at: 'B1', rows: [['new']] }] });
+      s.write({ sheet: 'B', mode: 'ensure', after: 'A', cells: [{ at: 'A1', rows: [['b']] }] });
+    });
+    expect(excel.sheetNames()).toEqual(['A', 'B', 'C']);
+    expect(excel.sheet('A').value('A1')).toBe('keep');
+    expect(excel.sheet('A').value('B1')).toBe('new');
+    expect(excel.sheet('B').value('A1')).toBe('b');
+  });
+
+  it('replace draws the sheet anew in the same place, even when it is the only sheet', async () => {
+    const excel = createFakeExcel({ sheets: { A: [[1]], R: [['old', 'old']], C: [[3]] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => s.write({ sheet: 'R', mode: 'replace', cells: [{ at: 'A1', rows: [['new']] }] }));
+    expect(excel.sheetNames()).toEqual(['A', 'R', 'C']);
+    expect(excel.sheet('R').value('A1')).toBe('new');
+    expect(excel.sheet('R').value('B1')).toBe('');
+
+    const only = createFakeExcel({ sheets: { Only: [['old']] } });
+    await new OfficeWorkbook(only.run, only.supports).batch(async (s) => s.write({ sheet: 'Only', mode: 'replace', cells: [{ at: 'B2', rows: [['x']] }] }));
+    expect(only.sheetNames()).toEqual(['Only']);
+    expect(only.sheet('Only').value('A1')).toBe('');
+    expect(only.sheet('Only').value('B2')).toBe('x');
+  });
+
+  it('existing on a missing sheet fails clearly and writes nothing', async () => {
+    const excel = createFakeExcel({ sheets: { A: [[1]] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await expect(
+      wb.batch(async (s) => {
+        s.write({ sheet: 'New', mode: 'ensure', cells: [{ at: 'A1', rows: [[1]] }] });
+        s.write({ sheet: 'Gone', mode: 'existing', cells: [{ at: 'A1', rows: [[1]] }] });
+      }),
+    ).rejects.toThrow('The sheet "Gone" does not exist');
+    expect(excel.sheetNames()).toEqual(['A']);
+  });
+
+  it('select activates the sheet and selects the cell, in the same final sync', async () => {
+    const excel = createFakeExcel({ sheets: { A: [[1]], B: [[2]] } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      await s.read(['A']);
+      s.select('b', 'C7');
+    });
+    expect(excel.stats.syncs).toBe(2);
+    expect(excel.active()).toBe('B');
+    expect(excel.selection()).toEqual({ sheet: 'B', address: 'C7' });
+  });
+});
+
+describe('OfficeWorkbook: the rest of a SheetPlan', () => {
+  const plan: SheetPlan = {
+    sheet: 'Báo cáo',
+    mode: 'replace',
+    clear: ['A1:Z100'],
+    cells: [{ at: 'A4', rows: [['STT', 'Họ và tên', 'Đánh giá']] }],
+    styles: [{ range: 'A4:C4', style: { bold: true, fill: '#DDEBF7', horizontal: 'center', wrap: true, border: 'thin', numberFormat: '@' } }],
+    columns: [{ index: 2, width: 30 }, { index: 5, hidden: true }],
+    rowHeights: [{ index: 4, height: 32 }],
+    validations: [
+      { range: 'C5:C40', list: ['Đạt', 'Chưa đạt'] },
+      { range: 'D5:D40', list: { source: "='Danh mục'!$C$4:$C$20" } },
+    ],
+    merges: ['A1:C1'],
+    freeze: { rows: 4, columns: 2 },
+    autoFilter: 'A4:C40',
+    page: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      margins: { top: 1.5, bottom: 1.5, left: 1, right: 1 },
+      fitToWidth: true,
+      printArea: 'A1:C40',
+      printTitleRows: '4:4',
+      rowBreaks: [25],
+    },
+    tabColor: '#1F7A1F',
+    activate: true,
+  };
+
+  it('applies every field in one final sync', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      await s.read(['Báo cáo']);
+      s.write(plan);
+    });
+    expect(excel.stats.syncs).toBe(2);
+    const sheet = excel.sheet('Báo cáo');
+    expect(sheet.value('B4')).toBe('Họ và tên');
+    expect(sheet.formats).toEqual(expect.arrayContaining([
+      { address: 'A4:C4', key: 'font.bold', value: true },
+      { address: 'A4:C4', key: 'fill.color', value: '#DDEBF7' },
+      { address: 'A4:C4', key: 'horizontalAlignment', value: 'Center' },
+      { address: 'A4:C4', key: 'border.InsideVertical.weight', value: 'Thin' },
+    ]));
+    expect(sheet.cell('C4')!.numberFormat).toBe('@');
+    expect(sheet.columnWidths.get(2)).toBeCloseTo(161.25, 1); // (30 × 7 + 5) px × 0.75
+    expect([...sheet.hiddenColumns]).toEqual([5]);
+    expect(sheet.rowHeights.get(4)).toBe(32);
+    expect(sheet.validations).toEqual([
+      { address: 'C5:C40', rule: { list: { inCellDropDown: true, source: 'Đạt,Chưa đạt' } }, errorAlert: expect.objectContaining({ showAlert: false }) },
+      { address: 'D5:D40', rule: { list: { inCellDropDown: true, source: "='Danh mục'!$C$4:$C$20" } }, errorAlert: expect.objectContaining({ showAlert: false }) },
+    ]);
+    expect(sheet.merges).toEqual(['A1:C1']);
+    expect(sheet.freeze).toEqual({ rows: 4, columns: 2 });
+    expect(sheet.autoFilter).toBe('A4:C40');
+    expect(sheet.page).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      margins: { unit: 'Centimeters', top: 1.5, bottom: 1.5, left: 1, right: 1 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: 'A1:C40',
+      printTitleRows: '4:4',
+    });
+    expect(sheet.rowBreaks).toEqual([25]);
+    expect(sheet.tabColor).toBe('#1F7A1F');
+    expect(excel.active()).toBe('Báo cáo');
+  });
+
+  it('skips what an ExcelApi 1.4 host lacks instead of failing', async () => {
+    const excel = createFakeExcel({ apiVersion: '1.4' });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => s.write(plan));
+    const sheet = excel.sheet('Báo cáo');
+    expect(sheet.value('A4')).toBe('STT');
+    expect(sheet.merges).toEqual(['A1:C1']);
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.freeze).toBeNull();
+    expect(sheet.page).toEqual({});
+    expect(sheet.tabColor).toBeNull();
+  });
+
+  it('reads merges and hidden rows/columns with layout: true, still in one sync', async () => {
+    const excel = createFakeExcel({ sheets: { S: memberSheet(30) } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => s.write({ sheet: 'S', mode: 'existing', merges: ['A40:D41'], columns: [{ index: 3, hidden: true }] }));
+    excel.sheet('S').hiddenRows.add(7);
+    excel.sheet('S').hiddenRows.add(9);
+    excel.reset();
+    const snap = await wb.batch((s) => s.read(['S'], { layout: true }));
+    expect(excel.stats.syncs).toBe(1);
+    const data = snap.sheets.get('S')!;
+    expect(data.merges).toEqual(['A40:D41']);
+    expect(data.hiddenRows).toEqual([7, 9]);
+    expect(data.hiddenColumns).toEqual([3]);
+  });
+});
+
+describe('OfficeWorkbook: hosts that reject calls on null objects', () => {
+  it('falls back to reading step by step', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['a', 1]], Empty: [] }, strictNullObjects: true });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const snap = await wb.batch((s) => s.read(['A', 'Missing', 'Empty'], { layout: true }));
+    expect(snap.sheetNames).toEqual(['A', 'Empty']);
+    expect(snap.sheets.get('A')!.rows).toEqual([['a', 1]]);
+    expect(snap.sheets.get('Empty')!.rows).toEqual([]);
+    expect(snap.sheets.has('Missing')).toBe(false);
+  });
+});
