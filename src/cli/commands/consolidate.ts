@@ -1,0 +1,132 @@
+/**
+ * `dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body ..]
+ * [--tier ..] [--max-size MB]`: many unit workbooks → one checked table. Files are read on
+ * worker threads (both cores); this thread keeps only the per-unit records and writes the
+ * output once, after the whole batch. Exit 0 when every file was consolidated, 1 when some
+ * were rejected (the output is still written), 2 on usage errors.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { findPreset } from '../../domain/rules/presets';
+import { t, type Lang } from '../../i18n';
+import { Consolidation, writeConsolidation, type ConsolidationResult } from '../../usecases/consolidate';
+import { readFilesInPool } from '../../usecases/consolidate/nodePool';
+import { serialToDate, formatDate } from '../../usecases/consolidate/dates';
+import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { CliFailure, EXIT, openWorkbook, type Command } from '../context';
+
+/** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
+const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|csv|ods)$/i;
+
+export const consolidate: Command = {
+  name: 'consolidate',
+  async run({ operands, args, lang, io }) {
+    const usage = (message: string) => new CliFailure(EXIT.usage, `${message}\n${t(lang, 'consolidate.cli.usage')}`);
+    const output = args.options.get('output');
+    if (typeof output !== 'string' || output.trim() === '') throw usage(t(lang, 'cli.missingOption', { option: '-o OUT.xlsx' }));
+    if (operands.length === 0) throw usage(t(lang, 'cli.missingOption', { option: 'FILES_OR_FOLDERS' }));
+    const ruleSetId = args.options.get('rule-set');
+    const ruleSet = typeof ruleSetId === 'string' ? findPreset(ruleSetId) : null;
+    if (typeof ruleSetId === 'string' && !ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: ruleSetId }));
+    const maxSize = args.options.get('max-size');
+    const maxMb = typeof maxSize === 'string' ? Number(maxSize) : undefined;
+    if (maxSize !== undefined && !(typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0)) throw usage(t(lang, 'consolidate.cli.badMaxSize'));
+    const text = (name: string) => {
+      const v = args.options.get(name);
+      return typeof v === 'string' ? v.trim() : '';
+    };
+
+    const files = collectFiles(operands, path.resolve(output), lang);
+    if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
+
+    const consolidation = new Consolidation({ body: text('body'), tier: text('tier'), ruleSet, lang });
+    const progress = process.stderr.isTTY && !args.options.has('json');
+    let done = 0;
+    await readFilesInPool(files, { lang, limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {} }, (outcome, index) => {
+      consolidation.add(outcome, index);
+      done++;
+      if (progress && (done % 25 === 0 || done === files.length)) process.stderr.write(`\r${t(lang, 'consolidate.pane.progress', { done, total: files.length })}`);
+    });
+    if (progress) process.stderr.write('\n');
+    const result = consolidation.finish();
+
+    // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
+    const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : ExcelJsWorkbook.create(path.basename(output));
+    await writeConsolidation(workbook, result, lang);
+    await writeWorkbookFile(workbook, output);
+
+    const s = result.summary;
+    if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));
+    else {
+      io.out(t(lang, 'consolidate.cli.done', { units: s.units, files: s.files, rejected: s.rejected, duplicates: s.duplicates, flagged: s.flagged, file: output }));
+      const rejected = result.files.filter((f) => f.status === 'rejected');
+      if (rejected.length) {
+        io.err(t(lang, 'consolidate.cli.rejected', { count: rejected.length }));
+        for (const f of rejected.slice(0, 50)) io.err(`  - ${f.file}: ${f.reasons.join(' ')}`);
+        if (rejected.length > 50) io.err(t(lang, 'cli.moreWarnings', { count: rejected.length - 50 }));
+      }
+    }
+    return s.rejected > 0 ? EXIT.data : EXIT.ok;
+  },
+};
+
+/** Operands in order; folders walked recursively in name order; the output itself left out. */
+function collectFiles(operands: string[], outputAbs: string, lang: Lang): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    const abs = path.resolve(f);
+    if (abs === outputAbs || seen.has(abs)) return;
+    seen.add(abs);
+    out.push(f);
+  };
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue; // hidden files, Excel lock files
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && SPREADSHEET.test(e.name)) add(p);
+    }
+  };
+  for (const op of operands) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(op);
+    } catch {
+      throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.notFound', { path: op }));
+    }
+    if (stat.isDirectory()) walk(op);
+    else add(op);
+  }
+  return out;
+}
+
+function toJson(r: ConsolidationResult, output: string) {
+  return {
+    output,
+    body: r.body,
+    tier: r.tier,
+    ruleSet: r.ruleSet,
+    asOf: formatDate(r.asOf),
+    summary: r.summary,
+    counts: r.counts,
+    passRates: r.passRates,
+    units: r.units.map(({ record: u, file }) => ({
+      file,
+      name: u.name,
+      type: u.type,
+      year: u.year,
+      levelRequested: u.levelRequested,
+      ruleSet: { id: u.ruleSet.id, name: u.ruleSet.name },
+      countedMembers: u.countedMembers,
+      indicators: u.indicators.map(({ code, value, required, status }) => ({ code, value, required, status })),
+      criteria: u.criteria.map(({ code, status }) => ({ code, status })),
+      outcome: u.outcome,
+      recorded: { outcome: u.recorded.outcome, evaluatedAt: u.recorded.evaluatedAt === null ? null : serialToDate(u.recorded.evaluatedAt).toISOString() },
+      previousDate: u.previousDate === null ? null : formatDate(serialToDate(u.previousDate)),
+      flags: u.flags,
+    })),
+    files: r.files,
+  };
+}

@@ -1,0 +1,72 @@
+/** `dvht documents`: generate the dossier's printable documents into the workbook. */
+import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { generateDocuments } from '../../usecases/documents';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documents';
+import { t } from '../../i18n';
+import { CliFailure, EXIT, openWorkbook, type Command } from '../context';
+import { formatPercent } from '../../documents/context';
+
+export const documents: Command = {
+  name: 'documents',
+  async run({ operands, args, lang, io }) {
+    const file = operands[0];
+    if (!file) throw new CliFailure(EXIT.usage, t(lang, 'documents.usage', { kinds: DOCUMENT_KINDS.join('|') }));
+    const kinds = onlyKinds(args.options.get('only'), lang);
+    const outOpt = args.options.get('output');
+    const output = typeof outOpt === 'string' ? outOpt : file;
+    const json = args.options.has('json');
+    const workbook = await openWorkbook(file, lang);
+    const result = await generateDocuments(workbook, { lang, ...(kinds ? { kinds } : {}) });
+    if (!result.ok) {
+      if (json) io.out(JSON.stringify({ file, ok: false, errors: result.problems }, null, 2));
+      else {
+        io.err(t(lang, 'documents.cannotGenerate', { file }));
+        for (const p of result.problems) io.err(`  - ${p.message}`);
+      }
+      return EXIT.data;
+    }
+    // Serialised before the disk is touched: on failure the original file stays as it was.
+    await writeWorkbookFile(workbook, output);
+    const f = result.figures;
+    if (json) {
+      io.out(
+        JSON.stringify(
+          {
+            file: output,
+            ok: true,
+            unit: result.unit,
+            documents: result.documents,
+            templates: result.templates,
+            outcome: f.outcome,
+            countedMembers: f.countedMembers,
+            indicators: f.indicators.map((i) => ({ code: i.code, status: i.status, value: i.value, percent: i.value === null ? null : formatPercent(i.value) })),
+            warnings: result.warnings,
+          },
+          null,
+          2,
+        ),
+      );
+      return EXIT.ok;
+    }
+    io.out(t(lang, 'documents.generated', { count: result.documents.length, unit: result.unit, sheets: result.documents.map((d) => `“${d.sheet}”`).join(', '), file: output }));
+    if (result.templates.status === 'created') io.out(t(lang, 'documents.templatesCreated', { sheet: result.templates.sheet }));
+    if (result.templates.status === 'added') io.out(t(lang, 'documents.templatesAdded', { count: result.templates.added, sheet: result.templates.sheet }));
+    const kept = result.documents.reduce((a, d) => a + d.kept, 0);
+    if (kept) io.out(t(lang, 'documents.kept', { count: kept }));
+    if (result.warnings.length) {
+      io.err(t(lang, 'cli.warnings', { count: result.warnings.length }));
+      for (const w of result.warnings.slice(0, 20)) io.err(`  - ${w.message}`);
+      if (result.warnings.length > 20) io.err(t(lang, 'cli.moreWarnings', { count: result.warnings.length - 20 }));
+    }
+    return EXIT.ok;
+  },
+};
+
+/** `--only bao-cao` or `--only to-trinh,bien-ban`; undefined means every document. */
+function onlyKinds(value: string | true | undefined, lang: 'vi' | 'en'): DocumentKind[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value === true ? [''] : value.split(',').map((s) => s.trim());
+  const bad = names.find((n) => !isDocumentKind(n));
+  if (bad !== undefined) throw new CliFailure(EXIT.usage, t(lang, 'documents.unknownKind', { kind: bad, kinds: DOCUMENT_KINDS.join(', ') }));
+  return names as DocumentKind[];
+}

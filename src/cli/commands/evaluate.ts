@@ -1,0 +1,56 @@
+/** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
+import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { evaluateWorkbook } from '../../usecases/evaluate';
+import { t } from '../../i18n';
+import { CliFailure, EXIT, openWorkbook, type Command } from '../context';
+
+export const evaluate: Command = {
+  name: 'evaluate',
+  async run({ operands, args, lang, io }) {
+    const file = operands[0];
+    if (!file) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: 'FILE.xlsx' }));
+    const outOpt = args.options.get('output');
+    const output = typeof outOpt === 'string' ? outOpt : file;
+    const workbook = await openWorkbook(file, lang);
+    const result = await evaluateWorkbook(workbook, { lang });
+    const json = args.options.has('json');
+    if (!result.ok) {
+      if (json) io.out(JSON.stringify({ file, ok: false, errors: result.problems.map(({ sheet, cell, message }) => ({ sheet, cell, message })) }, null, 2));
+      else {
+        io.err(t(lang, 'cli.cannotEvaluate', { file }));
+        for (const p of result.problems) io.err(`  - ${p.message}`);
+      }
+      return EXIT.data;
+    }
+    // writeWorkbookFile serialises before touching the disk: on failure the original stays.
+    await writeWorkbookFile(workbook, output);
+    const r = result.report;
+    if (json) {
+      io.out(
+        JSON.stringify(
+          {
+            unit: r.unit,
+            ruleSet: r.ruleSet,
+            indicators: r.indicators.map(({ code, criterion, required, value, numerator, denominator, status }) => ({ code, criterion, required, value, numerator, denominator, status })),
+            criteria: r.criteria.map(({ code, status }) => ({ code, status })),
+            outcome: r.outcome,
+            countedMembers: r.countedMembers,
+            members: r.members.map(({ row, name, met, applicable, score }) => ({ row, name, met, applicable, score })),
+            warnings: r.warnings.map(({ sheet, cell, message }) => ({ sheet, cell, message })),
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      io.out(t(lang, 'cli.evaluated', { unit: r.unit, members: r.countedMembers, ruleSet: r.ruleSet.name, outcome: r.outcome.text, file: output }));
+      if (r.warnings.length) {
+        io.err(t(lang, 'cli.warnings', { count: r.warnings.length }));
+        for (const w of r.warnings.slice(0, 20)) io.err(`  - ${w.message}`);
+        if (r.warnings.length > 20) io.err(t(lang, 'cli.moreWarnings', { count: r.warnings.length - 20 }));
+      }
+    }
+    // Results are written either way; exit 1 says an outcome could not be reached yet.
+    return r.outcome.status === 'not_evaluable' ? EXIT.data : EXIT.ok;
+  },
+};

@@ -1,0 +1,131 @@
+/**
+ * `dvht import SOURCE.xlsx --sheet NAME --into FILE.xlsx`: a school's own staff list into
+ * the members sheet of a unit workbook. The source file is only read; FILE.xlsx is
+ * replaced atomically, and only when the import went through.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { columnLetter } from '../../workbook/a1';
+import { applyImport, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
+import { choiceFromJson } from '../../usecases/import/mapping';
+import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
+import { t, type Lang } from '../../i18n';
+import { CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext } from '../context';
+
+const SHOWN = 20;
+
+async function readMappingFile(file: string, lang: Lang): Promise<unknown> {
+  try {
+    return JSON.parse(await fs.promises.readFile(file, 'utf8'));
+  } catch (e) {
+    throw new CliFailure(EXIT.usage, t(lang, 'import.cli.badMappingFile', { file, reason: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
+  }
+}
+
+function fieldName(target: string | null, lang: Lang): string {
+  if (!target) return t(lang, 'import.field.none');
+  return target === ID_TARGET ? t(lang, 'import.field.id') : targetHeader(target);
+}
+
+function printText(ctx: CommandContext, p: ImportPreview, file: string, dryRun: boolean, cdht: boolean): void {
+  const { io, lang } = ctx;
+  if (p.header) {
+    io.out(t(lang, 'import.cli.mappingTitle', { rows: p.header.top === p.header.bottom ? p.header.top : `${p.header.top}–${p.header.bottom}` }));
+    for (const c of p.columns) io.out(t(lang, 'import.cli.mappingLine', { column: columnLetter(c.col), header: c.header, field: fieldName(c.target, lang) }));
+  }
+  const d = p.diff;
+  if (cdht) io.out(t(lang, 'import.cli.cdhtSummary', { sheet: p.sourceSheet, file, updated: d.updated.length, unchanged: d.unchanged.length, unmatched: d.unmatched.length }));
+  else {
+    const counts = { rows: p.rows.length, sheet: p.sourceSheet, file, added: d.added.length, updated: d.updated.length, unchanged: d.unchanged.length, removed: d.removed.length };
+    io.out(t(lang, dryRun ? 'import.cli.summaryDry' : 'import.cli.summary', counts));
+    if (d.removed.length) io.out(t(lang, 'import.cli.removedNote'));
+  }
+  if (p.skipped.length) io.out(t(lang, 'import.cli.skipped', { count: p.skipped.length }));
+  const list = (title: 'import.cli.issues' | 'import.cli.notices', messages: string[]) => {
+    if (!messages.length) return;
+    io.err(t(lang, title, { count: messages.length }));
+    for (const m of messages.slice(0, SHOWN)) io.err(`  - ${m}`);
+    if (messages.length > SHOWN) io.err(t(lang, 'import.cli.more', { count: messages.length - SHOWN }));
+  };
+  list('import.cli.issues', p.issues.map((i) => i.message));
+  list('import.cli.notices', p.notices.map((n) => n.message));
+}
+
+function asJson(p: ImportPreview, applied: boolean, file: string) {
+  const entry = ({ name, sourceRow, memberRow, changes, alreadyMarked }: ImportPreview['diff']['added'][number]) => ({ name, sourceRow, memberRow, changes, ...(alreadyMarked ? { alreadyMarked } : {}) });
+  return {
+    file,
+    sheet: p.sourceSheet,
+    ok: p.ok,
+    applied,
+    blocking: p.blocking.map(({ code, sheet, cell, message }) => ({ code, sheet, cell, message })),
+    header: p.header,
+    mappingSource: p.mappingSource,
+    columns: p.columns.map((c) => ({ column: columnLetter(c.col), header: c.header, target: c.target, field: c.target ? targetHeader(c.target) : null, origin: c.origin, hidden: c.hidden, impliedTitle: c.impliedTitle })),
+    mapping: p.mapping,
+    rows: p.rows.map(({ row, name, id, values, hidden }) => ({ row, name, id, values, hidden })),
+    skipped: p.skipped,
+    issues: p.issues.map(({ sheet, cell, target, reason, found, header, message }) => ({ sheet, cell, field: targetHeader(target), reason, found, column: header, message })),
+    notices: p.notices.map(({ code, sheet, cell, message }) => ({ code, sheet, cell, message })),
+    diff: {
+      added: p.diff.added.map(entry),
+      updated: p.diff.updated.map(entry),
+      unchanged: p.diff.unchanged.map(entry),
+      removed: p.diff.removed.map(entry),
+      unmatched: p.diff.unmatched.map(entry),
+    },
+  };
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  async run(ctx) {
+    const { operands, args, lang, io } = ctx;
+    const sourceFile = operands[0];
+    if (!sourceFile) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: 'SOURCE.xlsx' }) + '\n' + t(lang, 'import.cli.help'));
+    const sheet = need(ctx, 'sheet');
+    const into = need(ctx, 'into');
+    const mappingOpt = args.options.get('mapping');
+    const json = args.options.has('json');
+    const dryRun = args.options.has('dry-run');
+    const cdht = args.options.has('cdht-only');
+    const mappingJson = typeof mappingOpt === 'string' && mappingOpt !== 'auto' ? await readMappingFile(mappingOpt, lang) : null;
+
+    const target = await openWorkbook(into, lang);
+    const sameFile = path.resolve(sourceFile) === path.resolve(into);
+    let source: ImportSource = { sheet };
+    if (!sameFile) {
+      const read = await readSourceSheet(await openWorkbook(sourceFile, lang), sheet);
+      if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: read.sheetNames.join(', ') }));
+      source = { sheet, data: read.data, label: sourceFile };
+    }
+    const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members' };
+    let preview = await previewImport(target, source, options);
+    if (mappingJson !== null && preview.header) {
+      const { choice, errors } = choiceFromJson(mappingJson, preview.columns);
+      if (errors.length) throw new CliFailure(EXIT.usage, errors.map((e) => t(lang, 'import.cli.badMappingEntry', { file: String(mappingOpt), key: e.key, value: e.value })).join('\n'));
+      options.choice = choice;
+      preview = await previewImport(target, source, options);
+    }
+    if (!preview.ok) {
+      const noMembers = preview.blocking.some((b) => b.code === 'import.block.noMembersSheet');
+      if (json) io.out(JSON.stringify(asJson(preview, false, into), null, 2));
+      else {
+        io.err(t(lang, 'import.cli.cannotImport', { sheet, file: sourceFile }));
+        for (const b of preview.blocking) io.err(`  - ${noMembers && b.code === 'import.block.noMembersSheet' ? t(lang, 'import.cli.runInit', { file: into }) : b.message}`);
+      }
+      return EXIT.data;
+    }
+    let applied = false;
+    if (!dryRun) {
+      const result = await applyImport(target, source, options);
+      applied = result.applied;
+      if (!applied) return EXIT.data;
+      await writeWorkbookFile(target, into);
+    }
+    if (json) io.out(JSON.stringify(asJson(preview, applied, into), null, 2));
+    else printText(ctx, preview, into, dryRun, cdht);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,50 @@
+/** `dvht init`: a new structured workbook for one unit. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { findPreset } from '../../domain/rules/presets';
+import { UNIT_TYPES, UNIT_TYPE_IDS } from '../../domain/unitTypes';
+import { foldKey } from '../../domain/text';
+import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { createSheets } from '../../usecases/createSheets';
+import { sampleUnit } from '../../usecases/sampleData';
+import { t, type Lang } from '../../i18n';
+import { CliFailure, EXIT, need, numberOption, type Command } from '../context';
+
+function resolveType(input: string, lang: Lang): string {
+  const byId = UNIT_TYPE_IDS[input.toLowerCase()];
+  if (byId) return byId;
+  const byLabel = UNIT_TYPES.find((x) => foldKey(x) === foldKey(input));
+  if (byLabel) return byLabel;
+  throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownType', { type: input }));
+}
+
+export const init: Command = {
+  name: 'init',
+  async run(ctx) {
+    const { lang, io, args } = ctx;
+    const output = need(ctx, 'output');
+    const presetId = need(ctx, 'preset');
+    const ruleSet = findPreset(presetId);
+    if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: presetId }));
+    const name = need(ctx, 'unit');
+    const type = resolveType(need(ctx, 'type'), lang);
+    const year = numberOption(ctx, 'year') ?? new Date().getFullYear();
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: '--year' }));
+    const pub = args.options.get('public');
+    // Most units are public; businesses and other organisations are not.
+    const isPublic = typeof pub === 'string' ? ['co', 'yes', '1', 'true'].includes(foldKey(pub)) : !['Doanh nghiệp', 'Tổ chức khác'].includes(type);
+    if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
+
+    const workbook = ExcelJsWorkbook.create(path.basename(output));
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: ruleSet.id, members: numberOption(ctx, 'members'), seed: numberOption(ctx, 'seed') }) : null;
+    await createSheets(workbook, {
+      ruleSet,
+      unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },
+      ...(sample ? { members: sample.members, learners: sample.learners, answers: sample.answers } : {}),
+    });
+    await writeWorkbookFile(workbook, output);
+    io.out(t(lang, 'cli.created', { file: output, ruleSet: ruleSet.name, unit: name }));
+    return EXIT.ok;
+  },
+};

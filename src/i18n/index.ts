@@ -1,0 +1,18 @@
+/** The catalogue: pick a language, fill parameters. */
+import { vi, type MessageKey } from './vi';
+import { en } from './en';
+
+export type Lang = 'vi' | 'en';
+export type { MessageKey };
+
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogs[lang][key] ?? catalogs.vi[key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Office reports e.g. "vi-VN", "en-US"; anything not English is shown in Vietnamese. */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  return locale && locale.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}

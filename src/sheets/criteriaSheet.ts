@@ -1,0 +1,306 @@
+/**
+ * "Tiêu chí": the rule set as the user sees and edits it — settings on top, then one row
+ * per criterion ("1") and indicator ("1.1"). Columns A–J are the user's; K–P are written
+ * by the add-in at each evaluation.
+ */
+import { foldKey } from '../domain/text';
+import { readFraction, readNumber, readText, type CellValue } from '../domain/values';
+import { problem, type Problem } from '../domain/problems';
+import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
+import type { UnitAnswer } from '../domain/evaluation';
+import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
+import { SHEETS, SCHEMA_VERSION } from './names';
+import { STYLE } from './styles';
+
+export const SETTINGS = {
+  id: 'Mã bộ tiêu chí',
+  name: 'Tên bộ tiêu chí',
+  basis: 'Căn cứ',
+  mode: 'Cách đánh giá',
+  recognition: 'Danh hiệu được công nhận khi đạt',
+  partial: 'Tính điểm khi đạt một phần',
+  bands: 'Xếp loại (điểm tối thiểu)',
+  personalTarget: 'Mục tiêu cá nhân (tỷ lệ chỉ tiêu đạt)',
+  schema: 'Phiên bản mẫu',
+} as const;
+
+const MODE_TEXT: Record<Mode, string> = { 'pass-fail': 'Đạt / Không đạt', score: 'Chấm điểm (thang 100)' };
+const PARTIAL_TEXT: Record<PartialScoring, string> = { 'all-or-nothing': 'Tất cả hoặc không', proportional: 'Theo tỷ lệ' };
+const MEASURE_TEXT: Record<Measure['kind'], string> = { members: 'Thành viên', learners: 'Người học', unit: 'Đơn vị' };
+
+/** Columns of the indicator table (1-based). */
+export const COL = {
+  code: 1,
+  text: 2,
+  measure: 3,
+  condition: 4,
+  threshold: 5,
+  points: 6,
+  appliesTo: 7,
+  source: 8,
+  answer: 9,
+  evidence: 10,
+  applicable: 11,
+  numerator: 12,
+  denominator: 13,
+  value: 14,
+  result: 15,
+  earned: 16,
+} as const;
+
+const HEADERS: Record<keyof typeof COL, string> = {
+  code: 'Mã',
+  text: 'Nội dung',
+  measure: 'Cách đo',
+  condition: 'Điều kiện đạt (thành viên)',
+  threshold: 'Yêu cầu',
+  points: 'Điểm',
+  appliesTo: 'Áp dụng cho',
+  source: 'Nguồn',
+  answer: 'Đơn vị tự đánh giá',
+  evidence: 'Minh chứng',
+  applicable: 'Áp dụng',
+  numerator: 'Số đạt',
+  denominator: 'Tổng số',
+  value: 'Kết quả đo',
+  result: 'Kết quả',
+  earned: 'Điểm đạt',
+};
+
+const SETTINGS_FIRST = 3;
+export const TABLE_HEADER_ROW = SETTINGS_FIRST + Object.keys(SETTINGS).length + 1;
+export const LAST_COL = COL.earned;
+
+function bandsText(bands: RatingBand[], failBand: string): string {
+  return [...bands.map((b) => `${b.label}: ${b.min}`), failBand].filter(Boolean).join('; ');
+}
+
+export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
+  const settings: CellInput[][] = [
+    [null, SETTINGS.id, rs.id],
+    [null, SETTINGS.name, rs.name],
+    [null, SETTINGS.basis, rs.basis],
+    [null, SETTINGS.mode, MODE_TEXT[rs.mode]],
+    [null, SETTINGS.recognition, rs.recognition || null],
+    [null, SETTINGS.partial, PARTIAL_TEXT[rs.partialScoring]],
+    [null, SETTINGS.bands, rs.mode === 'score' ? bandsText(rs.bands, rs.failBand) : null],
+    [null, SETTINGS.personalTarget, rs.personalTarget],
+    [null, SETTINGS.schema, SCHEMA_VERSION],
+  ];
+  const header = (Object.keys(COL) as (keyof typeof COL)[]).map((k) => HEADERS[k]);
+  const body: CellInput[][] = [];
+  const styles: StyleRun[] = [];
+  let row = TABLE_HEADER_ROW + 1;
+  for (const cr of rs.criteria) {
+    body.push([cr.code, cr.title]);
+    styles.push({ range: `A${row}:P${row}`, style: STYLE.criterionRow });
+    row++;
+    for (const ind of rs.indicators.filter((i) => i.code.split('.')[0] === cr.code)) {
+      body.push([
+        ind.code,
+        ind.text,
+        MEASURE_TEXT[ind.measure.kind],
+        ind.measure.kind === 'members' ? ind.measure.condition : null,
+        ind.threshold,
+        ind.points,
+        ind.appliesTo || 'Tất cả',
+        ind.source,
+        ind.measure.kind === 'unit' ? null : '(tự tính)',
+        null,
+      ]);
+      row++;
+    }
+  }
+  const last = row - 1;
+  const s = SETTINGS_FIRST;
+  const settingsLast = s + settings.length - 1;
+  return {
+    sheet: SHEETS.criteria,
+    mode: 'ensure',
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['BỘ TIÊU CHÍ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”'],
+          ['Có thể sửa yêu cầu, điều kiện, thêm chỉ tiêu. Với chỉ tiêu “Đơn vị”, ghi Đạt / Không đạt ở cột I và minh chứng ở cột J. Cột K–P do ĐVHT ghi.'],
+        ],
+      },
+      { at: `A${s}`, rows: settings },
+      { at: `A${TABLE_HEADER_ROW}`, rows: [header] },
+      { at: `A${TABLE_HEADER_ROW + 1}`, rows: body },
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2', style: STYLE.hint },
+      { range: `B${s}:B${settingsLast}`, style: { bold: true } },
+      { range: `C${s}:C${settingsLast}`, style: { horizontal: 'left' } },
+      { range: `C${s + 7}`, style: { numberFormat: '0%', horizontal: 'left' } },
+      { range: `A${TABLE_HEADER_ROW}:J${TABLE_HEADER_ROW}`, style: STYLE.header },
+      { range: `K${TABLE_HEADER_ROW}:P${TABLE_HEADER_ROW}`, style: STYLE.ownedHeader },
+      { range: `A${TABLE_HEADER_ROW + 1}:J${last}`, style: STYLE.body },
+      { range: `A${TABLE_HEADER_ROW + 1}:A${last}`, style: STYLE.text },
+      { range: `K${TABLE_HEADER_ROW + 1}:P${last}`, style: STYLE.owned },
+      { range: `E${TABLE_HEADER_ROW + 1}:E${last}`, style: { numberFormat: '0%', horizontal: 'center' } },
+      { range: `N${TABLE_HEADER_ROW + 1}:N${last}`, style: STYLE.percent },
+      ...styles,
+    ],
+    columns: [
+      { index: 1, width: 7 },
+      { index: 2, width: 52 },
+      { index: 3, width: 12 },
+      { index: 4, width: 40 },
+      { index: 5, width: 9 },
+      { index: 6, width: 7 },
+      { index: 7, width: 30 },
+      { index: 8, width: 24 },
+      { index: 9, width: 14 },
+      { index: 10, width: 26 },
+      { index: 11, width: 9 },
+      { index: 12, width: 8 },
+      { index: 13, width: 8 },
+      { index: 14, width: 10 },
+      { index: 15, width: 16 },
+      { index: 16, width: 9 },
+    ],
+    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt'] }],
+    freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
+  };
+}
+
+export interface CriteriaRow {
+  row: number;
+  code: string;
+  /** Criterion rows have no measure. */
+  indicator: Indicator | null;
+}
+
+export interface ParsedCriteria {
+  ruleSet: RuleSet;
+  answers: Record<string, UnitAnswer>;
+  rows: CriteriaRow[];
+  headerRow: number;
+  schemaVersion: number | null;
+  problems: Problem[];
+}
+
+/** Reads the rule set back from the sheet; what the user edited is what counts. */
+export function readCriteriaSheet(data: SheetData): ParsedCriteria {
+  const problems: Problem[] = [];
+  const cell = (r: number, c: number): CellValue => data.rows[r - 1]?.[c - 1] ?? null;
+  const headerRow = findHeaderRow(data);
+  const settings = new Map<string, { row: number; value: CellValue }>();
+  for (let r = 1; r < (headerRow ?? data.rows.length + 1); r++) {
+    const label = readText(cell(r, 2));
+    if (label) settings.set(foldKey(label), { row: r, value: cell(r, 3) });
+  }
+  const setting = (k: keyof typeof SETTINGS) => settings.get(foldKey(SETTINGS[k]));
+  const settingText = (k: keyof typeof SETTINGS) => readText(setting(k)?.value ?? null);
+
+  const modeText = foldKey(settingText('mode'));
+  const mode: Mode = modeText.startsWith('cham diem') || modeText.includes('diem') ? 'score' : 'pass-fail';
+  const partialKey = foldKey(settingText('partial'));
+  const partialScoring: PartialScoring = partialKey.includes('ty le') ? 'proportional' : 'all-or-nothing';
+  const { bands, failBand } = parseBands(settingText('bands'), mode, setting('bands')?.row, problems);
+  let personalTarget = 0.9;
+  const pt = setting('personalTarget');
+  if (pt && readText(pt.value) !== '') {
+    const f = readFraction(pt.value);
+    if (f === null || f < 0 || f > 1) problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.personalTarget, value: readText(pt.value) }, { sheet: 'criteria', row: pt.row, col: 3 }));
+    else personalTarget = f;
+  }
+  const schemaCell = readNumber(setting('schema')?.value ?? null);
+
+  const criteria: Criterion[] = [];
+  const indicators: Indicator[] = [];
+  const answers: Record<string, UnitAnswer> = {};
+  const rows: CriteriaRow[] = [];
+  if (headerRow === null) {
+    problems.push(problem('error', 'missingHeader', { header: HEADERS.code }));
+  } else {
+    for (let r = headerRow + 1; r <= data.rows.length; r++) {
+      const code = readText(cell(r, COL.code));
+      if (!code) continue;
+      if (!code.includes('.')) {
+        if (!criteria.some((c) => c.code === code)) criteria.push({ code, title: readText(cell(r, COL.text)) });
+        rows.push({ row: r, code, indicator: null });
+        continue;
+      }
+      if (indicators.some((i) => i.code === code)) {
+        problems.push(problem('warning', 'duplicateIndicator', { indicator: code }, { sheet: 'criteria', row: r, col: COL.code }));
+        continue;
+      }
+      const measureKey = foldKey(readText(cell(r, COL.measure)));
+      const measure: Measure = measureKey.startsWith('thanh vien')
+        ? { kind: 'members', condition: readText(cell(r, COL.condition)) }
+        : measureKey.startsWith('nguoi hoc')
+          ? { kind: 'learners' }
+          : { kind: 'unit' };
+      let threshold: number | null = null;
+      if (measure.kind !== 'unit') {
+        threshold = readFraction(cell(r, COL.threshold));
+        if (threshold === null || threshold < 0 || threshold > 1) {
+          problems.push(problem('error', 'invalidThreshold', { indicator: code, value: readText(cell(r, COL.threshold)) }, { sheet: 'criteria', row: r, col: COL.threshold }));
+          threshold = null;
+        }
+      }
+      const pts = readNumber(cell(r, COL.points));
+      const applies = readText(cell(r, COL.appliesTo));
+      const indicator: Indicator = {
+        code,
+        text: readText(cell(r, COL.text)),
+        measure,
+        threshold,
+        points: pts.kind === 'number' ? pts.value : null,
+        appliesTo: foldKey(applies) === 'tat ca' ? '' : applies,
+        source: readText(cell(r, COL.source)),
+      };
+      indicators.push(indicator);
+      rows.push({ row: r, code, indicator });
+      if (measure.kind === 'unit') answers[code] = { value: cell(r, COL.answer), at: { sheet: 'criteria', row: r, col: COL.answer } };
+    }
+  }
+  // Indicators whose criterion row is missing still get a criterion.
+  for (const ind of indicators) {
+    const c = ind.code.split('.')[0]!;
+    if (!criteria.some((x) => x.code === c)) criteria.push({ code: c, title: '' });
+  }
+  if (headerRow !== null && indicators.length === 0) problems.push(problem('error', 'noIndicators', {}));
+  const brokenThreshold = problems.some((p) => p.code === 'invalidThreshold');
+  const ruleSet: RuleSet = {
+    id: settingText('id') || 'tuy-chinh',
+    name: settingText('name') || settingText('id') || 'Bộ tiêu chí tùy chỉnh',
+    basis: settingText('basis'),
+    mode,
+    recognition: settingText('recognition'),
+    partialScoring,
+    bands,
+    failBand,
+    personalTarget,
+    criteria,
+    indicators: brokenThreshold ? indicators.filter((i) => i.measure.kind === 'unit' || i.threshold !== null) : indicators,
+  };
+  return { ruleSet, answers, rows, headerRow: headerRow ?? 0, schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null, problems };
+}
+
+function findHeaderRow(data: SheetData): number | null {
+  for (let r = 0; r < Math.min(data.rows.length, 40); r++) {
+    const a = foldKey(readText(data.rows[r]?.[0]));
+    const b = foldKey(readText(data.rows[r]?.[1]));
+    if (a === 'ma' && b === 'noi dung') return r + 1;
+  }
+  return null;
+}
+
+/** "Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt" → bands and the fail label. */
+export function parseBands(text: string, mode: Mode, row: number | undefined, problems: Problem[]): { bands: RatingBand[]; failBand: string } {
+  const bands: RatingBand[] = [];
+  let failBand = mode === 'score' ? 'Chưa đạt' : '';
+  for (const part of text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[:=]\s*(\d+(?:[.,]\d+)?)$/.exec(part);
+    if (m) bands.push({ label: m[1]!.trim(), min: Number(m[2]!.replace(',', '.')) });
+    else if (!/\d/.test(part)) failBand = part;
+    else problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.bands, value: part }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
+  }
+  bands.sort((a, b) => b.min - a.min);
+  return { bands, failBand };
+}

@@ -1,0 +1,109 @@
+/**
+ * Conditions turned into Excel formulas, so every figure the add-in writes can be audited
+ * in Excel without it. Each atom is 0/1 (`--(…)`), AND is a product and OR a SIGN of a sum:
+ * the same text works inside SUMPRODUCT over a column and on a single cell.
+ *
+ * What a formula counts must equal what the engine counts (values.ts, conditionEval.ts):
+ * both read `TRIM(cell&"")`, case-insensitively, against the same spellings.
+ */
+import type { Condition } from '../domain/rules/condition';
+import { columnLetter } from '../workbook/a1';
+
+export interface FormulaRefs {
+  /** A range (over members) or a cell (unit field) for a column/field name. */
+  ref(column: string): string;
+  /** Absolute range holding the accepted "yes" spellings, NFC and NFD. */
+  yesList: string;
+  noList: string;
+  /** A range holding a `thuộc {…}` list, when the caller keeps lists in the sheet. */
+  listRange?(items: string[]): string | null;
+}
+
+export function text(ref: string): string {
+  return `TRIM(${ref}&"")`;
+}
+
+/** Literal for an Excel string, quotes doubled. */
+export function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** MATCH(…, 0) treats * ? ~ as wildcards in both Excel and LibreOffice: escape them. */
+function matchLiteral(s: string): string {
+  return str(s.replace(/[~*?]/g, (c) => `~${c}`));
+}
+
+/** Both Unicode forms, since a formula compares code points and users type either. */
+export function spellingVariants(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    for (const v of [item.normalize('NFC'), item.normalize('NFD')]) if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** 1 when the cell is empty after TRIM; an error cell is not empty (the engine agrees). */
+export function isEmpty(ref: string): string {
+  return `IFERROR(--(${text(ref)}=""),0)`;
+}
+
+/** 1 when the cell holds text after TRIM (errors count as empty, as readText does). */
+export function isPresent(ref: string): string {
+  return `(IFERROR(${text(ref)},"")<>"")`;
+}
+
+export function conditionFormula(c: Condition, refs: FormulaRefs): string {
+  switch (c.kind) {
+    case 'yes':
+      return `--ISNUMBER(MATCH(${text(refs.ref(c.column))},${refs.yesList},0))`;
+    case 'no':
+      return `(${isEmpty(refs.ref(c.column))}+ISNUMBER(MATCH(${text(refs.ref(c.column))},${refs.noList},0)))`;
+    case 'blank':
+      return isEmpty(refs.ref(c.column));
+    case 'in': {
+      const range = refs.listRange?.(c.items) ?? `{${spellingVariants(c.items).map(matchLiteral).join(',')}}`;
+      return `--ISNUMBER(MATCH(${text(refs.ref(c.column))},${range},0))`;
+    }
+    case 'compare': {
+      const r = refs.ref(c.column);
+      // A comma makes "85,5" ambiguous: the engine refuses it, so does the formula.
+      return `IFERROR(ISERROR(FIND(",",${r}&""))*(VALUE(${text(r)})${c.op}${c.value}),0)`;
+    }
+    case 'and':
+      // Atoms are function calls or parenthesised: no extra parentheses needed.
+      return c.items.map((i) => conditionFormula(i, refs)).join('*');
+    case 'or':
+      return `SIGN(${c.items.map((i) => conditionFormula(i, refs)).join('+')})`;
+  }
+}
+
+/**
+ * How many of `conditions` one member row meets, as a sum. Plain "= có" conditions on
+ * adjacent columns become one SUMPRODUCT over the row, which keeps the formula short
+ * (thousands of rows are sent to Excel in one request).
+ */
+export function countMetFormula(conditions: Condition[], refs: FormulaRefs, columnOf: (column: string) => number, row: number): string {
+  const yes = conditions.filter((c): c is Extract<Condition, { kind: 'yes' }> => c.kind === 'yes');
+  const others = conditions.filter((c) => c.kind !== 'yes');
+  const cols = [...new Set(yes.map((c) => columnOf(c.column)))].sort((a, b) => a - b);
+  // Each column once per condition: a condition repeated twice must count twice.
+  const counts = new Map<number, number>();
+  for (const c of yes) counts.set(columnOf(c.column), (counts.get(columnOf(c.column)) ?? 0) + 1);
+  const terms: string[] = [];
+  let i = 0;
+  while (i < cols.length) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+    const single = j === i;
+    const run = cols.slice(i, j + 1);
+    const repeated = run.some((c) => counts.get(c)! > 1);
+    if (single || repeated) {
+      for (const c of run) for (let k = 0; k < counts.get(c)!; k++) terms.push(`--ISNUMBER(MATCH(${text(`$${columnLetter(c)}${row}`)},${refs.yesList},0))`);
+    } else {
+      terms.push(`SUMPRODUCT(--ISNUMBER(MATCH(${text(`$${columnLetter(cols[i]!)}${row}:$${columnLetter(cols[j]!)}${row}`)},${refs.yesList},0)))`);
+    }
+    i = j + 1;
+  }
+  for (const c of others) terms.push(c.kind === 'and' ? `(${conditionFormula(c, refs)})` : conditionFormula(c, refs));
+  return terms.length ? terms.join('+') : '0';
+}

@@ -1,0 +1,75 @@
+/** "Người học" (education institutions): per class or grade, head count and CDHT holders. */
+import { foldKey } from '../domain/text';
+import { readText } from '../domain/values';
+import type { LearnerRow } from '../domain/evaluation';
+import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
+import { SHEETS } from './names';
+import { STYLE } from './styles';
+
+export const LEARNER_HEADER_ROW = 4;
+const HEADERS = ['STT', 'Lớp / khối', 'Số người học', 'Số người học đạt CDHT', 'Tỷ lệ', 'Ghi chú'];
+
+export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
+  const first = LEARNER_HEADER_ROW + 1;
+  const last = first + Math.max(rows.length, 12) - 1;
+  const ratio: CellInput[][] = [];
+  for (let r = first; r <= last; r++) ratio.push([{ formula: `=IF(N(C${r})=0,"",D${r}/C${r})` }]);
+  return {
+    sheet: SHEETS.learners,
+    mode: 'ensure',
+    cells: [
+      { at: 'A1', rows: [['NGƯỜI HỌC ĐẠT DANH HIỆU “CÔNG DÂN HỌC TẬP”'], ['Mỗi dòng một lớp hoặc một khối: tổng số người học và số người học đạt danh hiệu CDHT (QĐ 324/QĐ-KHVN).']] },
+      { at: `A${LEARNER_HEADER_ROW}`, rows: [HEADERS] },
+      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+      { at: `E${first}`, rows: ratio },
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2', style: STYLE.hint },
+      { range: `A${LEARNER_HEADER_ROW}:D${LEARNER_HEADER_ROW}`, style: STYLE.header },
+      { range: `E${LEARNER_HEADER_ROW}`, style: STYLE.ownedHeader },
+      { range: `F${LEARNER_HEADER_ROW}`, style: STYLE.header },
+      { range: `A${first}:F${last}`, style: STYLE.body },
+      { range: `E${first}:E${last}`, style: { ...STYLE.owned, ...STYLE.percent } },
+    ],
+    columns: [
+      { index: 1, width: 6 },
+      { index: 2, width: 20 },
+      { index: 3, width: 14 },
+      { index: 4, width: 16 },
+      { index: 5, width: 10 },
+      { index: 6, width: 24 },
+    ],
+    freeze: { rows: LEARNER_HEADER_ROW, columns: 0 },
+  };
+}
+
+export interface ParsedLearners {
+  rows: LearnerRow[];
+  headerRow: number;
+  headcountCol: number;
+  cdhtCol: number;
+  lastDataRow: number;
+}
+
+export function readLearnersSheet(data: SheetData): ParsedLearners | null {
+  for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
+    const keys = (data.rows[r] ?? []).map((v) => foldKey(readText(v)));
+    const headcount = keys.indexOf(foldKey('Số người học'));
+    const cdht = keys.indexOf(foldKey('Số người học đạt CDHT'));
+    if (headcount < 0 || cdht < 0) continue;
+    const label = keys.findIndex((k) => k.startsWith('lop') || k.startsWith('khoi'));
+    const rows: LearnerRow[] = [];
+    let lastDataRow = r + 1;
+    for (let i = r + 1; i < data.rows.length; i++) {
+      const cells = data.rows[i] ?? [];
+      const h = cells[headcount] ?? null;
+      const c = cells[cdht] ?? null;
+      if (readText(h) === '' && readText(c) === '') continue;
+      rows.push({ row: i + 1, label: label >= 0 ? readText(cells[label]) : '', headcount: { value: h, col: headcount + 1 }, cdht: { value: c, col: cdht + 1 } });
+      lastDataRow = i + 1;
+    }
+    return { rows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow };
+  }
+  return null;
+}

@@ -1,0 +1,153 @@
+/**
+ * "Danh mục": the spellings read as yes / no and the dropdown lists. The user may edit the
+ * visible columns; the hidden columns F:G are the add-in's copy in both Unicode forms,
+ * which the sheet formulas match against (rewritten at every evaluation).
+ */
+import { DEFAULT_SPELLINGS, readText, type Spellings } from '../domain/values';
+import { lowerVi } from '../domain/text';
+import { EMULATION_TITLES } from '../domain/memberFields';
+import { UNIT_TYPES } from '../domain/unitTypes';
+import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
+import { columnLetter, sheetRef } from '../workbook/a1';
+import { SHEETS } from './names';
+import { STYLE } from './styles';
+import { spellingVariants } from './formulas';
+
+const FIRST = 4;
+const CAPACITY = 40;
+const LAST = FIRST + CAPACITY - 1;
+
+const abs = (col: string) => sheetRef(SHEETS.lists, `$${col}$${FIRST}:$${col}$${LAST}`);
+
+export const LISTS_RANGES = {
+  yesForFormulas: abs('F'),
+  noForFormulas: abs('G'),
+  unitTypes: `=${abs('C')}`,
+  titles: `=${abs('D')}`,
+  /** The personal target as a fraction, normalised once for the per-member formulas. */
+  personalTarget: sheetRef(SHEETS.lists, '$F$1'),
+};
+
+/** Hidden columns holding the `thuộc {…}` lists of the rule set, one list per column. */
+const FIRST_LIST_COL = 8; // H
+const LAST_LIST_COL = 26; // Z
+
+/** Shown as user-facing dropdown spellings (lists keep the way people write). */
+const YES_SHOWN = ['x', 'Có', 'Đạt', '1', 'TRUE', '✓', '✔'];
+const NO_SHOWN = ['Không', 'Chưa đạt', 'Không đạt', '0', 'FALSE', '-'];
+
+export function drawListsSheet(): SheetPlan {
+  const column = (items: readonly string[]) => items.map((s) => [s] as CellInput[]);
+  return {
+    sheet: SHEETS.lists,
+    mode: 'ensure',
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['DANH MỤC'],
+          ['Cột A, B: những cách ghi được hiểu là CÓ / KHÔNG (không phân biệt hoa thường). Có thể thêm cách ghi của đơn vị.'],
+          ['Được hiểu là CÓ', 'Được hiểu là KHÔNG', 'Loại đơn vị', 'Danh hiệu thi đua', null, 'CÓ (dùng cho công thức)', 'KHÔNG (dùng cho công thức)'],
+        ],
+      },
+      { at: `A${FIRST}`, rows: column(YES_SHOWN) },
+      { at: `B${FIRST}`, rows: column(NO_SHOWN) },
+      { at: `C${FIRST}`, rows: column(UNIT_TYPES) },
+      { at: `D${FIRST}`, rows: column(EMULATION_TITLES) },
+      ...formulaColumns(DEFAULT_SPELLINGS),
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2', style: STYLE.hint },
+      { range: 'A3:D3', style: STYLE.header },
+      { range: 'F3:G3', style: STYLE.ownedHeader },
+      { range: `A${FIRST}:B${LAST}`, style: STYLE.text },
+    ],
+    columns: [
+      { index: 1, width: 18 },
+      { index: 2, width: 20 },
+      { index: 3, width: 32 },
+      { index: 4, width: 26 },
+      { index: 6, width: 20, hidden: true },
+      { index: 7, width: 20, hidden: true },
+      ...FormulaLists.hiddenColumns(),
+    ],
+  };
+}
+
+const fill = (items: string[]): CellInput[][] => {
+  const variants = spellingVariants(items).slice(0, CAPACITY);
+  return Array.from({ length: CAPACITY }, (_, i) => [variants[i] ?? null]);
+};
+
+/** The hidden F:G columns, refreshed from the spellings in force. */
+export function formulaColumns(spellings: Spellings): { at: string; rows: CellInput[][] }[] {
+  return [
+    { at: `F${FIRST}`, rows: fill(spellings.yes) },
+    { at: `G${FIRST}`, rows: fill(spellings.no) },
+  ];
+}
+
+/**
+ * Places each distinct `thuộc {…}` list (both Unicode forms) in its own hidden column, so
+ * per-member formulas name a short range instead of repeating the list in every row.
+ */
+export class FormulaLists {
+  private readonly columns = new Map<string, number>();
+
+  /** Range holding `items`, or null when there is no room (the caller inlines the list). */
+  rangeFor(items: string[]): string | null {
+    const key = JSON.stringify(items);
+    let col = this.columns.get(key);
+    if (col === undefined) {
+      if (this.columns.size > LAST_LIST_COL - FIRST_LIST_COL || spellingVariants(items).length > CAPACITY) return null;
+      col = FIRST_LIST_COL + this.columns.size;
+      this.columns.set(key, col);
+    }
+    const L = columnLetter(col);
+    return sheetRef(SHEETS.lists, `$${L}$${FIRST}:$${L}$${LAST}`);
+  }
+
+  /** Cells to write: the lists, and blanks over columns left from an earlier rule set. */
+  cells(): { at: string; rows: CellInput[][] }[] {
+    const used = new Map([...this.columns.entries()].map(([k, c]) => [c, JSON.parse(k) as string[]]));
+    const out: { at: string; rows: CellInput[][] }[] = [];
+    for (let c = FIRST_LIST_COL; c <= LAST_LIST_COL; c++) {
+      const items = used.get(c);
+      out.push({ at: `${columnLetter(c)}${FIRST - 1}`, rows: [[items ? 'Danh sách (dùng cho công thức)' : null], ...fill(items ?? [])] });
+    }
+    return out;
+  }
+
+  static hiddenColumns(): { index: number; hidden: boolean }[] {
+    return Array.from({ length: LAST_LIST_COL - FIRST_LIST_COL + 1 }, (_, i) => ({ index: FIRST_LIST_COL + i, hidden: true }));
+  }
+}
+
+/** Spellings from the sheet (lower-case NFC); the defaults when the sheet is missing or empty. */
+export function readSpellings(data: SheetData | undefined): Spellings {
+  if (!data) return DEFAULT_SPELLINGS;
+  const take = (col: number) => {
+    const out: string[] = [];
+    for (let r = FIRST - 1; r < Math.min(data.rows.length, LAST); r++) {
+      const t = lowerVi(readText(data.rows[r]?.[col]));
+      if (t && !out.includes(t)) out.push(t);
+    }
+    return out;
+  };
+  const yes = take(0);
+  const no = take(1);
+  return { yes: yes.length ? yes : DEFAULT_SPELLINGS.yes, no: no.length ? no : DEFAULT_SPELLINGS.no };
+}
+
+/** Values of a sheet column as a plain list (dropdown sources for the pane). */
+export function readListColumn(data: SheetData | undefined, col: 'C' | 'D'): string[] {
+  if (!data) return col === 'C' ? [...UNIT_TYPES] : [...EMULATION_TITLES];
+  const idx = col === 'C' ? 2 : 3;
+  const out: string[] = [];
+  for (let r = FIRST - 1; r < Math.min(data.rows.length, LAST); r++) {
+    const t = readText(data.rows[r]?.[idx]);
+    if (t) out.push(t);
+  }
+  return out;
+}

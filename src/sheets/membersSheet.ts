@@ -1,0 +1,130 @@
+/**
+ * "Thành viên": one row per member under a header row. Columns are found by header text,
+ * so a school may reorder them or add its own; the four grey columns at the end are the
+ * add-in's (per-member result), found the same way or appended when missing.
+ */
+import { foldKey } from '../domain/text';
+import { readText, type CellValue } from '../domain/values';
+import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
+import type { MemberTable, TableColumn } from '../domain/evaluation';
+import type { CellInput, SheetData, SheetPlan, Validation } from '../workbook/port';
+import { columnLetter } from '../workbook/a1';
+import { SHEETS } from './names';
+import { STYLE } from './styles';
+import { LISTS_RANGES } from './listsSheet';
+
+export const MEMBER_HEADER_ROW = 4;
+/** Rows prepared with dropdowns beyond the data, so typing new members keeps them. */
+export const SPARE_ROWS = 300;
+
+export const MEMBER_RESULT_HEADERS = {
+  met: 'Số chỉ tiêu đạt',
+  applicable: 'Số chỉ tiêu áp dụng',
+  score: 'Tỷ lệ chỉ tiêu đạt',
+  target: 'Đạt mục tiêu cá nhân',
+} as const;
+
+export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
+  const fields = MEMBER_FIELDS;
+  const n = fields.length;
+  const owned = Object.values(MEMBER_RESULT_HEADERS);
+  const lastCol = n + owned.length;
+  const first = MEMBER_HEADER_ROW + 1;
+  const prepared = first + Math.max(rows.length, 0) + SPARE_ROWS - 1;
+  const validations: Validation[] = [];
+  fields.forEach((f, i) => {
+    const L = columnLetter(i + 1);
+    if (f.kind === 'yesno') validations.push({ range: `${L}${first}:${L}${prepared}`, list: f.key === 'cdhtTitle' ? ['Đạt', 'Chưa đạt'] : ['Có', 'Không'] });
+    if (f.kind === 'title') validations.push({ range: `${L}${first}:${L}${prepared}`, list: { source: LISTS_RANGES.titles } });
+  });
+  const last = Math.max(first, first + rows.length - 1);
+  return {
+    sheet: SHEETS.members,
+    mode: 'ensure',
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['DANH SÁCH THÀNH VIÊN VÀ KẾT QUẢ HỌC TẬP, BỒI DƯỠNG'],
+          ['Ghi Có / Không (hoặc x, đạt, 1 …). “Tính vào tổng số”: ghi Không với người không tính (nghỉ dài hạn, mới chuyển đến …); để trống là có tính. Các cột xám do ĐVHT tính.'],
+        ],
+      },
+      { at: `A${MEMBER_HEADER_ROW}`, rows: [[...fields.map((f) => f.header), ...owned]] },
+      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2', style: STYLE.hint },
+      { range: `A${MEMBER_HEADER_ROW}:${columnLetter(n)}${MEMBER_HEADER_ROW}`, style: STYLE.header },
+      { range: `${columnLetter(n + 1)}${MEMBER_HEADER_ROW}:${columnLetter(lastCol)}${MEMBER_HEADER_ROW}`, style: STYLE.ownedHeader },
+      { range: `A${first}:${columnLetter(n)}${last}`, style: STYLE.body },
+      { range: `${columnLetter(n + 1)}${first}:${columnLetter(lastCol)}${last}`, style: STYLE.owned },
+    ],
+    columns: [...fields.map((f, i) => ({ index: i + 1, width: f.width })), ...owned.map((_, i) => ({ index: n + 1 + i, width: 11 }))],
+    rowHeights: [{ index: MEMBER_HEADER_ROW, height: 45 }],
+    validations,
+    freeze: { rows: MEMBER_HEADER_ROW, columns: 2 },
+    autoFilter: `A${MEMBER_HEADER_ROW}:${columnLetter(lastCol)}${MEMBER_HEADER_ROW}`,
+  };
+}
+
+export interface ParsedMembers {
+  table: MemberTable;
+  headerRow: number;
+  /** Sheet columns of the add-in's result columns, when present. */
+  resultColumns: Partial<Record<keyof typeof MEMBER_RESULT_HEADERS, number>>;
+  /** Last header column (user's or add-in's). */
+  lastHeaderCol: number;
+  /** Last row that holds anything below the header. */
+  lastDataRow: number;
+}
+
+const NAME_KEY = foldKey(memberField('name').header);
+const NAME_KEYS = [memberField('name').header, ...memberField('name').aliases].map(foldKey);
+const COUNTED_KEYS = [memberField('counted').header, ...memberField('counted').aliases].map(foldKey);
+const OWNED_KEYS = new Map(Object.entries(MEMBER_RESULT_HEADERS).map(([k, h]) => [foldKey(h), k as keyof typeof MEMBER_RESULT_HEADERS]));
+
+/** null when no header row with a name column is found in the first rows. */
+export function readMembersSheet(data: SheetData): ParsedMembers | null {
+  let headerRow = -1;
+  for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
+    if ((data.rows[r] ?? []).some((v) => NAME_KEYS.includes(foldKey(readText(v))))) {
+      headerRow = r + 1;
+      break;
+    }
+  }
+  if (headerRow < 0) return null;
+  const headerCells = data.rows[headerRow - 1] ?? [];
+  const columns: TableColumn[] = [];
+  const resultColumns: ParsedMembers['resultColumns'] = {};
+  let lastHeaderCol = 0;
+  headerCells.forEach((v, i) => {
+    const header = readText(v);
+    if (!header) return;
+    lastHeaderCol = i + 1;
+    const owned = OWNED_KEYS.get(foldKey(header));
+    if (owned) resultColumns[owned] = i + 1;
+    else columns.push({ header, col: i + 1 });
+  });
+  const nameIndex = Math.max(
+    columns.findIndex((c) => foldKey(c.header) === NAME_KEY),
+    columns.findIndex((c) => NAME_KEYS.includes(foldKey(c.header))),
+  );
+  const countedIndex = columns.findIndex((c) => COUNTED_KEYS.includes(foldKey(c.header)));
+  const rows: { row: number; cells: CellValue[] }[] = [];
+  let lastDataRow = headerRow;
+  for (let r = headerRow; r < data.rows.length; r++) {
+    const src = data.rows[r] ?? [];
+    const cells = columns.map((c) => src[c.col - 1] ?? null);
+    if (cells.every((v) => v === null || readText(v) === '')) continue;
+    rows.push({ row: r + 1, cells });
+    lastDataRow = r + 1;
+  }
+  return {
+    table: { columns, rows, nameIndex, countedIndex: countedIndex >= 0 ? countedIndex : null },
+    headerRow,
+    resultColumns,
+    lastHeaderCol,
+    lastDataRow,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Names of the sheets the add-in creates. They are part of the dossier format (officers
+ * read these workbooks), so they are Vietnamese whatever the pane's language.
+ */
+export const SHEETS = {
+  unit: 'Thông tin đơn vị',
+  criteria: 'Tiêu chí',
+  members: 'Thành viên',
+  learners: 'Người học',
+  lists: 'Danh mục',
+  summary: 'Tổng hợp',
+} as const;
+
+/** Version of the sheet layout written by this release; readers accept older ones. */
+export const SCHEMA_VERSION = 1;
+
+/** Words the add-in writes as results (Vietnamese, as the forms print them). */
+export const RESULT_TEXT = {
+  met: 'Đạt',
+  not_met: 'Không đạt',
+  not_applicable: 'Không áp dụng',
+  not_evaluable: 'Chưa đánh giá được',
+  applies: 'Có',
+  doesNotApply: 'Không',
+  recognisedPrefix: 'Đủ điều kiện công nhận ',
+  notRecognised: 'Chưa đủ điều kiện công nhận',
+  notEvaluable: 'Chưa đánh giá được',
+  memberReaches: 'Đạt',
+  memberMisses: 'Chưa đạt',
+} as const;

@@ -1,0 +1,183 @@
+/**
+ * "Tổng hợp": the "Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu" (one row per
+ * indicator, a result row per criterion, the conclusion) and the per-member summary.
+ * The sheet is the add-in's own and is redrawn at each evaluation; every figure is a
+ * reference to the cell that computes it, so it never disagrees with the other sheets.
+ */
+import type { Evaluation } from '../domain/evaluation';
+import { readText, type CellValue } from '../domain/values';
+import type { CellInput, SheetPlan, StyleRun } from '../workbook/port';
+import { absolute, cellAddress, sheetRef } from '../workbook/a1';
+import type { UnitWorkbook } from '../usecases/unitWorkbook';
+import { COL } from './criteriaSheet';
+import { SHEETS, RESULT_TEXT } from './names';
+import { STYLE } from './styles';
+import { MEMBER_RESULT_HEADERS } from './membersSheet';
+import { memberField } from '../domain/memberFields';
+import { foldKey } from '../domain/text';
+import { DocumentBuilder, fitHeight, MARGINS_CM } from '../documents/layout';
+import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from '../documents/blocks';
+
+export const SUMMARY_TITLE = 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU';
+export const MEMBER_SUMMARY_TITLE = 'TỔNG HỢP KẾT QUẢ HỌC TẬP, BỒI DƯỠNG CỦA CÁC CÁ NHÂN';
+/** The NĐ 30 heading block comes first, then the title, the unit line and the table. */
+export const SUMMARY_TITLE_ROW = HEADING_ROWS + 1;
+export const SUMMARY_HEADER_ROW = SUMMARY_TITLE_ROW + 3;
+/** Printed size of the summary's text (NĐ 30: 13–14 pt). */
+const SUMMARY_FONT_SIZE = 13;
+
+export interface SummaryContext {
+  outcomeText: string;
+  criteriaRows: Map<string, number>;
+  /** 'Thông tin đơn vị'!$B$n holding the outcome. */
+  outcomeCell: string;
+}
+
+const ref = (sheet: string, row: number, col: number) => sheetRef(sheet, absolute(row, col));
+
+export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryContext): SheetPlan {
+  const rs = wb.criteria.ruleSet;
+  const scored = rs.mode === 'score';
+  const width = scored ? 8 : 7;
+  // Landscape A4 inside the margins is ~130 width units: the table prints at (nearly) 100%.
+  const widths = [11, 40, 14, 14, 12, 22, 15, ...(scored ? [8] : [])];
+  const lastL = String.fromCharCode(64 + width);
+  const header = ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Số đạt / tổng số', 'Minh chứng', 'Tự đánh giá', ...(scored ? ['Điểm'] : [])];
+  const rows: CellInput[][] = [];
+  const styles: StyleRun[] = [];
+  const heights: { index: number; height: number }[] = [];
+  let r = SUMMARY_HEADER_ROW + 1;
+  const C = (row: number, col: number) => ref(SHEETS.criteria, row, col);
+  for (const cr of ev.criteria) {
+    const cRow = ctx.criteriaRows.get(cr.code);
+    rows.push([
+      `Tiêu chí ${cr.code}`,
+      cr.title,
+      null,
+      null,
+      null,
+      null,
+      cRow ? { formula: `=${C(cRow, COL.result)}&""`, result: RESULT_TEXT[cr.status] } : RESULT_TEXT[cr.status],
+      ...(scored ? [cRow ? { formula: `=${C(cRow, COL.earned)}`, result: cr.points ?? '' } : cr.points] : []),
+    ]);
+    styles.push({ range: `A${r}:${lastL}${r}`, style: STYLE.criterionRow });
+    heights.push({ index: r, height: fitHeight(cr.title, widths[1]! - 1, SUMMARY_FONT_SIZE, true) });
+    r++;
+    for (const ind of ev.indicators.filter((i) => i.criterion === cr.code)) {
+      const iRow = ctx.criteriaRows.get(ind.code);
+      const answer = iRow ? wb.sheets.criteria!.rows[iRow - 1]?.[COL.answer - 1] ?? null : null;
+      const evidence = iRow ? wb.sheets.criteria!.rows[iRow - 1]?.[COL.evidence - 1] ?? null : null;
+      const share = ind.measure !== 'unit';
+      rows.push([
+        ind.code,
+        ind.text,
+        share ? `≥ ${formatPercent(ind.required)}` : 'Đạt',
+        !iRow
+          ? null
+          : share
+            ? { formula: `=${C(iRow, COL.value)}`, result: ind.value ?? '' }
+            : { formula: `=${C(iRow, COL.answer)}&""`, result: readText(answer as CellValue) },
+        !iRow || !share ? null : { formula: `=IF(${C(iRow, COL.denominator)}="","",${C(iRow, COL.numerator)}&"/"&${C(iRow, COL.denominator)})`, result: ind.denominator === null ? '' : `${ind.numerator}/${ind.denominator}` },
+        iRow ? { formula: `=${C(iRow, COL.evidence)}&""`, result: readText(evidence as CellValue) } : null,
+        iRow ? { formula: `=${C(iRow, COL.result)}&""`, result: RESULT_TEXT[ind.status] } : RESULT_TEXT[ind.status],
+        ...(scored ? [iRow ? { formula: `=${C(iRow, COL.earned)}`, result: ind.points ?? '' } : ind.points] : []),
+      ]);
+      styles.push({ range: `D${r}`, style: STYLE.percent });
+      heights.push({ index: r, height: fitHeight(ind.text, widths[1]! - 1, SUMMARY_FONT_SIZE) });
+      r++;
+    }
+  }
+  const tableLast = r - 1;
+  const conclusionRow = r + 1;
+  const membersTitleRow = conclusionRow + 3;
+  const membersHeaderRow = membersTitleRow + 1;
+  const memberRows = memberSummaryRows(wb, ev);
+  const membersLast = membersHeaderRow + memberRows.length;
+  const info = wb.unit.info;
+  // Heading (rows 1–5) and signatures (after the members) drawn as in the other documents.
+  const halves: Halves = { left: { from: 1, to: 2 }, right: { from: 4, to: width } };
+  const doc = new DocumentBuilder(SHEETS.summary, widths);
+  headingBlock(doc, { parent: readText(info.parent), unitName: readText(info.name), number: '', placeDate: placeDateLine(readText(info.place), '') }, halves);
+  doc.moveTo(membersLast + 1);
+  signatureBlock(doc, { title: readText(info.headTitle) || 'THỦ TRƯỞNG ĐƠN VỊ', name: readText(info.head), note: '(Ký, ghi rõ họ tên, đóng dấu)' }, { signer: { title: 'NGƯỜI LẬP BIỂU', name: '' } }, halves);
+  const drawn = doc.drawn();
+  const lastRow = doc.lastRow;
+  return {
+    sheet: SHEETS.summary,
+    mode: 'replace',
+    after: SHEETS.learners,
+    cells: [
+      ...drawn.cells,
+      {
+        at: `A${SUMMARY_TITLE_ROW}`,
+        rows: [
+          [SUMMARY_TITLE],
+          [`Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · Bộ tiêu chí: ${rs.name}`],
+        ],
+      },
+      { at: `A${SUMMARY_HEADER_ROW}`, rows: [header, ...rows] },
+      { at: `A${conclusionRow}`, rows: [['Kết luận:', { formula: `=${ctx.outcomeCell}&""`, result: ctx.outcomeText }]] },
+      {
+        at: `A${membersTitleRow}`,
+        rows: [[MEMBER_SUMMARY_TITLE], ['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', ...Object.values(MEMBER_RESULT_HEADERS)], ...memberRows],
+      },
+    ],
+    styles: [
+      { range: `A1:${lastL}${lastRow}`, style: { fontSize: SUMMARY_FONT_SIZE } },
+      ...drawn.styles,
+      { range: `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, style: { ...STYLE.title, horizontal: 'center' } },
+      { range: `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, style: { italic: true, horizontal: 'center', wrap: true } },
+      { range: `A${SUMMARY_HEADER_ROW}:${lastL}${SUMMARY_HEADER_ROW}`, style: STYLE.header },
+      { range: `A${SUMMARY_HEADER_ROW + 1}:${lastL}${tableLast}`, style: STYLE.body },
+      ...styles,
+      { range: `A${conclusionRow}:${lastL}${conclusionRow}`, style: { bold: true } },
+      { range: `A${membersTitleRow}`, style: STYLE.title },
+      { range: `A${membersHeaderRow}:G${membersHeaderRow}`, style: STYLE.header },
+      ...(memberRows.length ? [{ range: `A${membersHeaderRow + 1}:G${membersLast}`, style: STYLE.body }, { range: `F${membersHeaderRow + 1}:F${membersLast}`, style: STYLE.percent }] : []),
+    ],
+    columns: widths.map((w, i) => ({ index: i + 1, width: w })),
+    rowHeights: [...drawn.rowHeights, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }],
+    merges: [...drawn.merges, `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, `B${conclusionRow}:${lastL}${conclusionRow}`],
+    freeze: { rows: SUMMARY_HEADER_ROW, columns: 0 },
+    // The member list is the long table: its header repeats. (No manual break: fit-to-width
+    // printing ignores them in Excel and LibreOffice alike.)
+    page: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      margins: { ...MARGINS_CM },
+      fitToWidth: true,
+      printArea: `A1:${lastL}${lastRow}`,
+      printTitleRows: `${membersHeaderRow}:${membersHeaderRow}`,
+    },
+  };
+}
+
+function formatPercent(f: number | null): string {
+  if (f === null) return '';
+  return `${Math.round(f * 1000) / 10}%`.replace('.', ',');
+}
+
+function memberSummaryRows(wb: UnitWorkbook, ev: Evaluation): CellInput[][] {
+  const m = wb.members;
+  const cols = m.table.columns;
+  const nameCol = cols[m.table.nameIndex]!.col;
+  const positionKeys = [memberField('position').header, ...memberField('position').aliases].map(foldKey);
+  const position = cols.find((c) => positionKeys.includes(foldKey(c.header)));
+  const start = m.resultColumns.met ?? m.lastHeaderCol + 1;
+  // Relative references: thousands of these rows go to Excel in one request.
+  const M = (row: number, col: number) => sheetRef(SHEETS.members, cellAddress(row, col));
+  const src = wb.sheets.members!.rows;
+  return ev.members.map((x, i) => [
+    i + 1,
+    { formula: `=${M(x.row, nameCol)}&""`, result: x.name },
+    position ? { formula: `=${M(x.row, position.col)}&""`, result: readText(src[x.row - 1]?.[position.col - 1] ?? null) } : null,
+    { formula: `=${M(x.row, start)}`, result: x.met },
+    { formula: `=${M(x.row, start + 1)}`, result: x.applicable },
+    { formula: `=${M(x.row, start + 2)}`, result: x.score ?? '' },
+    {
+      formula: `=${M(x.row, start + 3)}&""`,
+      result: x.reachesTarget === null ? '' : x.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
+    },
+  ]);
+}
+

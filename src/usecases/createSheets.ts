@@ -1,0 +1,152 @@
+/**
+ * Create the structured sheets of a unit workbook. A sheet that already exists and holds
+ * anything is left exactly as it is (reported as kept): creating never destroys data.
+ */
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { isEducationType } from '../domain/unitTypes';
+import { readNumber, readText, readYesNo } from '../domain/values';
+import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
+import { SHEETS } from '../sheets/names';
+import { drawUnitSheet, readUnitSheet } from '../sheets/unitSheet';
+import { drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
+import { drawMembersSheet } from '../sheets/membersSheet';
+import { drawLearnersSheet } from '../sheets/learnersSheet';
+import { drawListsSheet } from '../sheets/listsSheet';
+
+export interface UnitDetails {
+  name: string;
+  type: string;
+  isPublic?: boolean;
+  year?: number;
+  level?: string;
+  receiver?: string;
+  receiverTier?: string;
+  parent?: string;
+  place?: string;
+  head?: string;
+  headTitle?: string;
+  previousDate?: Date | null;
+  previousLevel?: string;
+}
+
+export interface CreateSheetsOptions {
+  ruleSet: RuleSet;
+  unit: UnitDetails;
+  /** Member rows in the members sheet's column order (sample data, tests). */
+  members?: CellInput[][];
+  learners?: CellInput[][];
+  /** Answers for unit-level indicators, by code (sample data). */
+  answers?: Record<string, string>;
+  /** Create the learners sheet even when the type is not an education institution. */
+  withLearners?: boolean;
+}
+
+export interface CreateSheetsResult {
+  created: string[];
+  kept: string[];
+}
+
+export async function createSheets(workbook: Workbook, options: CreateSheetsOptions): Promise<CreateSheetsResult> {
+  return workbook.batch(async (session) => {
+    const wanted: string[] = [SHEETS.unit, SHEETS.criteria, SHEETS.members];
+    if (options.withLearners || isEducationType(options.unit.type)) wanted.push(SHEETS.learners);
+    wanted.push(SHEETS.lists);
+    const snapshot = await session.read(wanted);
+    const created: string[] = [];
+    const kept: string[] = [];
+    let previous: string | undefined;
+    for (const name of wanted) {
+      const existing = snapshot.sheets.get(name);
+      const hasContent = existing?.rows.some((row) => row.some((v) => readText(v) !== ''));
+      if (hasContent) {
+        kept.push(name);
+      } else {
+        const plan = drawSheet(name, options);
+        session.write({ ...plan, ...(previous ? { after: previous } : {}) });
+        created.push(name);
+      }
+      previous = name;
+    }
+    if (created.includes(SHEETS.unit)) session.select(SHEETS.unit, 'B4');
+    return { created, kept };
+  });
+}
+
+function drawSheet(name: string, o: CreateSheetsOptions): SheetPlan {
+  switch (name) {
+    case SHEETS.unit:
+      return drawUnitSheet({
+        name: o.unit.name,
+        type: o.unit.type,
+        isPublic: o.unit.isPublic === undefined ? null : o.unit.isPublic ? 'Có' : 'Không',
+        year: o.unit.year ?? new Date().getFullYear(),
+        level: o.unit.level ?? levelOf(o.ruleSet),
+        receiver: o.unit.receiver ?? null,
+        receiverTier: o.unit.receiverTier ?? null,
+        parent: o.unit.parent ?? null,
+        place: o.unit.place ?? null,
+        head: o.unit.head ?? null,
+        headTitle: o.unit.headTitle ?? null,
+        previousDate: o.unit.previousDate ?? null,
+        previousLevel: o.unit.previousLevel ?? null,
+      });
+    case SHEETS.criteria: {
+      const plan = drawCriteriaSheet(o.ruleSet);
+      if (!o.answers) return plan;
+      return { ...plan, cells: [...(plan.cells ?? []), ...answerCells(plan, o.answers)] };
+    }
+    case SHEETS.members:
+      return drawMembersSheet(o.members ?? []);
+    case SHEETS.learners:
+      return drawLearnersSheet(o.learners ?? []);
+    default:
+      return drawListsSheet();
+  }
+}
+
+/** Places the sample answers next to their indicator rows in the drawn criteria sheet. */
+function answerCells(plan: SheetPlan, answers: Record<string, string>) {
+  const table = plan.cells!.at(-1)!;
+  const top = Number(/\d+/.exec(table.at)![0]);
+  const out: { at: string; rows: CellInput[][] }[] = [];
+  table.rows.forEach((row, i) => {
+    const code = typeof row[0] === 'string' ? row[0] : '';
+    if (answers[code] !== undefined) out.push({ at: `I${top + i}`, rows: [[answers[code]!, 'Hồ sơ lưu tại văn phòng']] });
+  });
+  return out;
+}
+
+function levelOf(rs: RuleSet): string {
+  const m = /mức độ\s*(\d)/i.exec(rs.name);
+  return m ? `Mức độ ${m[1]}` : '';
+}
+
+
+export interface ExistingSetup {
+  /** The unit's details as "Thông tin đơn vị" holds them, or null when there is no such sheet. */
+  details: UnitDetails | null;
+  /** Id of the rule set in "Tiêu chí", when the sheet exists. */
+  ruleSetId: string | null;
+}
+
+/** What an already prepared workbook says about its unit, so the pane shows it instead of a blank form. */
+export async function readExistingSetup(workbook: Workbook): Promise<ExistingSetup> {
+  return workbook.batch(async (session) => {
+    const snap = await session.read([SHEETS.unit, SHEETS.criteria]);
+    const unitData = snap.sheets.get(SHEETS.unit);
+    const criteriaData = snap.sheets.get(SHEETS.criteria);
+    const ruleSetId = criteriaData ? readCriteriaSheet(criteriaData).ruleSet.id : null;
+    if (!unitData) return { details: null, ruleSetId };
+    const info = readUnitSheet(unitData).info;
+    const year = readNumber(info.year);
+    const pub = readYesNo(info.isPublic);
+    const details: UnitDetails = { name: readText(info.name), type: readText(info.type) };
+    if (year.kind === 'number') details.year = year.value;
+    if (pub === 'yes' || pub === 'no') details.isPublic = pub === 'yes';
+    for (const key of ['level', 'receiver', 'receiverTier'] as const) {
+      const v = readText(info[key]);
+      if (v) details[key] = v;
+    }
+    return { details, ruleSetId };
+  });
+}

@@ -1,0 +1,458 @@
+/**
+ * Evaluate: read the unit's sheets, run the engine, write figures, results, per-member
+ * scores and the outcome into the cells the add-in owns, and draw the summary sheet.
+ * One batch: one read, one write. Every figure written is a live formula whose cached
+ * result is the engine's value, so Excel recomputes the same numbers without the add-in.
+ */
+import { evaluate, type Evaluation, type Status } from '../domain/evaluation';
+import { parseCondition, type Condition } from '../domain/rules/condition';
+import { foldKey } from '../domain/text';
+import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
+import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
+import { SHEETS, RESULT_TEXT, SCHEMA_VERSION } from '../sheets/names';
+import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
+import { MEMBER_RESULT_HEADERS, SPARE_ROWS } from '../sheets/membersSheet';
+import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
+import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
+import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
+import { STYLE } from '../sheets/styles';
+import { drawSummarySheet } from '../sheets/summarySheet';
+import { locateProblem, type LocatedProblem } from '../i18n/problems';
+import { t, type Lang } from '../i18n';
+import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from './unitWorkbook';
+import { fingerprint } from './fingerprint';
+import { readText } from '../domain/values';
+
+export const APP_VERSION = '0.1.0';
+
+export interface EvaluateOptions {
+  lang?: Lang;
+  /** Stamp written as "Thời điểm đánh giá"; tests fix it so two runs compare equal. */
+  now?: Date;
+  /** Draw the "Tổng hợp" sheet (default true). */
+  summary?: boolean;
+  /** Only compute; write nothing (consolidation, previews). */
+  dryRun?: boolean;
+}
+
+export interface EvaluationReport {
+  unit: string;
+  unitType: string;
+  year: string;
+  ruleSet: { id: string; name: string; mode: 'pass-fail' | 'score' };
+  indicators: { code: string; criterion: string; text: string; required: number | null; value: number | null; numerator: number | null; denominator: number | null; status: Status; points: number | null }[];
+  criteria: { code: string; title: string; status: Status; points: number | null }[];
+  outcome: { status: string; text: string; score: number | null; rating: string | null };
+  countedMembers: number;
+  members: { row: number; name: string; counted: boolean; met: number; applicable: number; score: number | null; reachesTarget: boolean | null }[];
+  warnings: { sheet: string | null; cell: string | null; message: string; code: string }[];
+  fingerprint: string;
+}
+
+export type EvaluateResult =
+  | { ok: true; report: EvaluationReport; evaluation: Evaluation; problems: LocatedProblem[] }
+  | { ok: false; problems: LocatedProblem[] };
+
+export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOptions = {}): Promise<EvaluateResult> {
+  const lang = options.lang ?? 'vi';
+  return workbook.batch(async (session) => {
+    const snapshot = await session.read(UNIT_WORKBOOK_SHEETS);
+    const parsed = parseUnitWorkbook(snapshot);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
+    const wb = parsed.workbook;
+    const evaluation = evaluate(evaluationInput(wb));
+    const problems = [...parsed.problems, ...evaluation.problems].map((p) => locateProblem(p, lang));
+    const fp = fingerprint(wb);
+    const report = buildReport(wb, evaluation, problems, fp, lang);
+    if (!options.dryRun) {
+      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now: options.now ?? new Date(), summary: options.summary ?? true, outcomeText: report.outcome.text })) {
+        session.write(plan);
+      }
+    }
+    return { ok: true, report, evaluation, problems };
+  });
+}
+
+export function outcomeText(ev: Evaluation, lang: Lang): EvaluationReport['outcome'] {
+  const o = ev.outcome;
+  if (o.kind === 'pass-fail') {
+    const text = o.status === 'recognised' ? t(lang, 'outcome.recognised', { recognition: o.recognition }) : t(lang, `outcome.${o.status}`);
+    return { status: o.status, text, score: null, rating: null };
+  }
+  if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, 'outcome.not_evaluable'), score: null, rating: null };
+  return { status: o.status, text: t(lang, 'outcome.score', { score: o.score ?? '', rating: o.rating ?? '' }), score: o.score, rating: o.rating };
+}
+
+function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[], fp: string, lang: Lang): EvaluationReport {
+  const rs = wb.criteria.ruleSet;
+  return {
+    unit: readText(wb.unit.info.name),
+    unitType: readText(wb.unit.info.type),
+    year: readText(wb.unit.info.year),
+    ruleSet: { id: rs.id, name: rs.name, mode: rs.mode },
+    indicators: ev.indicators.map((i) => ({
+      code: i.code,
+      criterion: i.criterion,
+      text: i.text,
+      required: i.required,
+      value: i.value,
+      numerator: i.numerator,
+      denominator: i.denominator,
+      status: i.status,
+      points: i.points,
+    })),
+    criteria: ev.criteria.map((c) => ({ code: c.code, title: c.title, status: c.status, points: c.points })),
+    outcome: outcomeText(ev, lang),
+    countedMembers: ev.countedMembers,
+    members: ev.members,
+    warnings: problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message, code: p.code })),
+    fingerprint: fp,
+  };
+}
+
+interface PlanContext {
+  fingerprint: string;
+  now: Date;
+  summary: boolean;
+  outcomeText: string;
+}
+
+const statusText = (s: Status) => RESULT_TEXT[s];
+
+/** Every write of an evaluation, in order. Pure: tests compare plans directly. */
+export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): SheetPlan[] {
+  const plans: SheetPlan[] = [];
+  const lists = new FormulaLists();
+  const refs = memberRefs(wb, lists);
+  const criteria = criteriaWrites(wb, ev, refs);
+  plans.push(criteria.plan);
+  plans.push(memberWrites(wb, ev, refs));
+  plans.unshift({
+    sheet: SHEETS.lists,
+    mode: 'ensure',
+    cells: [...formulaColumns(wb.spellings), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
+    columns: [6, 7].map((index) => ({ index, hidden: true })).concat(FormulaLists.hiddenColumns()),
+  });
+  const unit = unitWrites(wb, ev, ctx, criteria);
+  plans.push(unit.plan);
+  if (ctx.summary) plans.push(drawSummarySheet(wb, ev, { outcomeText: ctx.outcomeText, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }));
+  return plans;
+}
+
+interface MemberRefs {
+  first: number;
+  last: number;
+  lists: FormulaLists;
+  /** Column letter of a member column by header (folded), for conditions. */
+  letterOf(header: string): string | null;
+  present(rangeOrCell: 'range' | number): string;
+  counted(rangeOrCell: 'range' | number): string;
+}
+
+function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()): MemberRefs {
+  const m = wb.members;
+  const first = m.headerRow + 1;
+  const last = Math.max(m.lastDataRow, first) + SPARE_ROWS;
+  const byKey = new Map(m.table.columns.map((c) => [foldKey(c.header), columnLetter(c.col)]));
+  const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
+  const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
+  const at = (L: string, where: 'range' | number) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
+  return {
+    first,
+    last,
+    lists,
+    letterOf: (h) => byKey.get(foldKey(h)) ?? null,
+    present: (w) => isPresent(at(nameL, w)),
+    counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${LISTS_RANGES.noForFormulas},0)))` : '1'),
+  };
+}
+
+function memberConditionRefs(refs: MemberRefs, where: 'range' | number): FormulaRefs {
+  return {
+    ref: (column) => {
+      const L = refs.letterOf(column)!;
+      return where === 'range' ? sheetRef(SHEETS.members, `$${L}$${refs.first}:$${L}$${refs.last}`) : `$${L}${where}`;
+    },
+    yesList: LISTS_RANGES.yesForFormulas,
+    noList: LISTS_RANGES.noForFormulas,
+    listRange: (items) => refs.lists.rangeFor(items),
+  };
+}
+
+function unitFieldRefs(wb: UnitWorkbook): FormulaRefs {
+  const rowOf = new Map(wb.unit.fields.map((f) => [foldKey(f.label), f.at.row]));
+  return {
+    ref: (field) => sheetRef(SHEETS.unit, absolute(rowOf.get(foldKey(field))!, 2)),
+    yesList: LISTS_RANGES.yesForFormulas,
+    noList: LISTS_RANGES.noForFormulas,
+  };
+}
+
+function tryParse(src: string): Condition | null {
+  try {
+    return parseCondition(src);
+  } catch {
+    return null;
+  }
+}
+
+interface CriteriaWrites {
+  plan: SheetPlan;
+  /** Sheet row of each indicator/criterion code in "Tiêu chí". */
+  rowOf: Map<string, number>;
+  outcomeRef: string;
+}
+
+function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): CriteriaWrites {
+  const c = wb.criteria;
+  const rs = c.ruleSet;
+  const first = c.headerRow + 1;
+  const lastRow = Math.max(wb.sheets.criteria!.rows.length, first);
+  const K = (r: number) => cellAddress(r, COL.applicable);
+  const cellAt = (r: number, col: number) => cellAddress(r, col);
+  const out = new Map<number, CellInput[]>();
+  const rowOf = new Map<string, number>();
+  const unitRefs = unitFieldRefs(wb);
+  const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
+  const learnerRange = (col: number | undefined) =>
+    wb.learners && col ? sheetRef(SHEETS.learners, `$${columnLetter(col)}$${wb.learners.headerRow + 1}:$${columnLetter(col)}$${Math.max(wb.learners.lastDataRow, wb.learners.headerRow + 1) + 50}`) : null;
+  const thr = (r: number) => `IF(N(${cellAt(r, COL.threshold)})>1,N(${cellAt(r, COL.threshold)})/100,N(${cellAt(r, COL.threshold)}))`;
+
+  for (const row of c.rows) {
+    if (!row.indicator) continue;
+    const r = row.row;
+    rowOf.set(row.code, r);
+    const ind = row.indicator;
+    const res = ev.indicators.find((i) => i.code === ind.code)!;
+    const applies = res.status !== 'not_applicable';
+    // K: applicability, from the unit's own fields.
+    const appliesCond = ind.appliesTo ? tryParse(ind.appliesTo) : null;
+    const fieldsKnown = appliesCond !== null && ind.appliesTo !== '' && allFieldsKnown(appliesCond, wb);
+    const k: CellInput =
+      ind.appliesTo === ''
+        ? RESULT_TEXT.applies
+        : fieldsKnown
+          ? { formula: `=IF(${conditionFormula(appliesCond!, unitRefs)},${str(RESULT_TEXT.applies)},${str(RESULT_TEXT.doesNotApply)})`, result: applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply }
+          : null;
+    let numerator: CellInput = null;
+    let denom: CellInput = null;
+    let value: CellInput = null;
+    let result: CellInput = statusText(res.status);
+    const naGuard = (inner: string) => `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},${inner})`;
+    const shareResult = () =>
+      naGuard(
+        `IF(N(${cellAt(r, COL.denominator)})=0,${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
+      );
+    const shareValue = () => `IF(OR(${K(r)}=${str(RESULT_TEXT.doesNotApply)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
+    const formulaOk = k !== null;
+    if (ind.measure.kind === 'members') {
+      const cond = tryParse(ind.measure.condition);
+      if (formulaOk && cond && conditionColumnsKnown(cond, refs)) {
+        numerator = { formula: `=SUMPRODUCT(${refs.present('range')}*${refs.counted('range')}*(${conditionFormula(cond, memberConditionRefs(refs, 'range'))}))`, result: res.numerator ?? countNumerator(ev, res.code) };
+        denom = { formula: `=${denominator}`, result: ev.countedMembers };
+        value = { formula: `=${shareValue()}`, result: res.value ?? '' };
+        result = { formula: `=${shareResult()}`, result: statusText(res.status) };
+      }
+    } else if (ind.measure.kind === 'learners') {
+      const h = learnerRange(wb.learners?.headcountCol);
+      const d = learnerRange(wb.learners?.cdhtCol);
+      // Invalid learner rows make the engine refuse the figure; a sum would hide that.
+      if (formulaOk && h && d && res.status !== 'not_evaluable') {
+        numerator = { formula: `=SUMPRODUCT(IFERROR(--TRIM(${d}&""),0))`, result: res.numerator ?? 0 };
+        denom = { formula: `=SUMPRODUCT(IFERROR(--TRIM(${h}&""),0))`, result: res.denominator ?? 0 };
+        value = { formula: `=${shareValue()}`, result: res.value ?? '' };
+        result = { formula: `=${shareResult()}`, result: statusText(res.status) };
+      }
+    } else if (formulaOk) {
+      const a = text(cellAt(r, COL.answer));
+      result = {
+        formula: `=${naGuard(`IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${str(RESULT_TEXT.met)},IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)}))`)}`,
+        result: statusText(res.status),
+      };
+    }
+    let earned: CellInput = null;
+    if (rs.mode === 'score') {
+      const O = cellAt(r, COL.result);
+      const F = cellAt(r, COL.points);
+      const partial = rs.partialScoring === 'proportional' && ind.measure.kind !== 'unit' ? `${F}*MIN(1,N(${cellAt(r, COL.value)})/${thr(r)})` : '0';
+      earned = typeof result === 'object' && result !== null
+        ? { formula: `=IF(${O}=${str(RESULT_TEXT.met)},N(${F}),IF(${O}=${str(RESULT_TEXT.not_met)},${partial},""))`, result: res.points ?? '' }
+        : res.points;
+    }
+    out.set(r, [k, numerator, denom, value, result, earned]);
+  }
+
+  // Criterion rows: combine their indicators' result cells.
+  for (const row of c.rows) {
+    if (row.indicator) continue;
+    const r = row.row;
+    rowOf.set(row.code, r);
+    const res = ev.criteria.find((x) => x.code === row.code);
+    const cells = c.rows.filter((x) => x.indicator && x.code.split('.')[0] === row.code).map((x) => cellAddress(x.row, COL.result));
+    const any = (word: string) => (cells.length ? `OR(${cells.map((a) => `${a}=${str(word)}`).join(',')})` : 'FALSE');
+    const formula = `=IF(${any(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_met)},IF(${any(RESULT_TEXT.not_evaluable)},${str(RESULT_TEXT.not_evaluable)},IF(${any(RESULT_TEXT.met)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_applicable)})))`;
+    const earnedCells = c.rows.filter((x) => x.indicator && x.code.split('.')[0] === row.code).map((x) => cellAddress(x.row, COL.earned));
+    const earned: CellInput =
+      rs.mode === 'score' && earnedCells.length
+        ? { formula: `=IF(${cellAddress(r, COL.result)}=${str(RESULT_TEXT.not_evaluable)},"",SUM(${earnedCells.join(',')}))`, result: res?.points ?? '' }
+        : null;
+    out.set(r, [null, null, null, null, res ? { formula, result: statusText(res.status) } : null, earned]);
+  }
+
+  const blocks = [...out.entries()].sort((a, b) => a[0] - b[0]).map(([r, cells]) => ({ at: cellAddress(r, COL.applicable), rows: [cells] }));
+  const criterionResultCells = c.rows.filter((x) => !x.indicator).map((x) => sheetRef(SHEETS.criteria, absolute(x.row, COL.result)));
+  return {
+    plan: {
+      sheet: SHEETS.criteria,
+      mode: 'existing',
+      clear: [`${columnLetter(COL.applicable)}${first}:${columnLetter(LAST_COL)}${lastRow}`],
+      cells: blocks,
+      styles: [
+        { range: `${columnLetter(COL.applicable)}${first}:${columnLetter(LAST_COL)}${lastRow}`, style: STYLE.owned },
+        { range: `${columnLetter(COL.value)}${first}:${columnLetter(COL.value)}${lastRow}`, style: STYLE.percent },
+      ],
+    },
+    rowOf,
+    outcomeRef: criterionResultCells.join(','),
+  };
+}
+
+function countNumerator(ev: Evaluation, code: string): number {
+  return ev.indicators.find((i) => i.code === code)?.numerator ?? 0;
+}
+
+function allFieldsKnown(cond: Condition, wb: UnitWorkbook): boolean {
+  const keys = new Set(wb.unit.fields.map((f) => foldKey(f.label)));
+  const walk = (c: Condition): boolean => (c.kind === 'and' || c.kind === 'or' ? c.items.every(walk) : keys.has(foldKey(c.column)));
+  return walk(cond);
+}
+
+function conditionColumnsKnown(cond: Condition, refs: MemberRefs): boolean {
+  const walk = (c: Condition): boolean => (c.kind === 'and' || c.kind === 'or' ? c.items.every(walk) : refs.letterOf(c.column) !== null);
+  return walk(cond);
+}
+
+function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): SheetPlan {
+  const m = wb.members;
+  const rs = wb.criteria.ruleSet;
+  const headers = Object.values(MEMBER_RESULT_HEADERS);
+  // The four result columns stay together: where they are, or after the last header.
+  const start = m.resultColumns.met ?? m.lastHeaderCol + 1;
+  const L = (i: number) => columnLetter(start + i);
+  const applicable = ev.indicators.filter((i) => i.measure === 'members' && i.status !== 'not_applicable' && i.status !== 'not_evaluable');
+  const conditions = applicable
+    .map((i) => rs.indicators.find((x) => x.code === i.code)!)
+    .map((ind) => (ind.measure.kind === 'members' ? tryParse(ind.measure.condition) : null))
+    .filter((c): c is Condition => c !== null && conditionColumnsKnown(c, refs));
+  const byRow = new Map(ev.members.map((x) => [x.row, x]));
+  const targetRef = LISTS_RANGES.personalTarget;
+  const columnOf = (header: string) => columnNumber(refs.letterOf(header)!);
+  const rows: CellInput[][] = [];
+  const extent = Math.max(m.lastDataRow, wb.sheets.members!.rows.length);
+  for (let r = refs.first; r <= m.lastDataRow; r++) {
+    const res = byRow.get(r);
+    const present = refs.present(r);
+    const sum = countMetFormula(conditions, memberConditionRefs(refs, r), columnOf, r);
+    const met = `${L(0)}${r}`;
+    const app = `${L(1)}${r}`;
+    const score = `${L(2)}${r}`;
+    rows.push([
+      { formula: `=IF(${present},${sum},"")`, result: res ? res.met : '' },
+      { formula: `=IF(${met}="","",${conditions.length})`, result: res ? res.applicable : '' },
+      { formula: `=IF(N(${app})=0,"",${met}/${app})`, result: res?.score ?? '' },
+      {
+        formula: `=IF(${score}="","",IF(ROUND(${score}*1E9,0)>=ROUND(${targetRef}*1E9,0),${str(RESULT_TEXT.memberReaches)},${str(RESULT_TEXT.memberMisses)}))`,
+        result: res?.reachesTarget === null || !res ? '' : res.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
+      },
+    ]);
+  }
+  const endCol = columnLetter(start + headers.length - 1);
+  return {
+    sheet: SHEETS.members,
+    mode: 'existing',
+    clear: extent >= refs.first ? [`${L(0)}${refs.first}:${endCol}${extent}`] : [],
+    cells: [{ at: `${L(0)}${m.headerRow}`, rows: [headers] }, ...(rows.length ? [{ at: `${L(0)}${refs.first}`, rows }] : [])],
+    styles: [
+      { range: `${L(0)}${m.headerRow}:${endCol}${m.headerRow}`, style: STYLE.ownedHeader },
+      ...(rows.length
+        ? [
+            { range: `${L(0)}${refs.first}:${endCol}${m.lastDataRow}`, style: STYLE.owned },
+            { range: `${L(2)}${refs.first}:${L(2)}${m.lastDataRow}`, style: STYLE.percent },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** The value cell of a setting in "Tiêu chí" (column C, found by its label in B). */
+function settingRef(wb: UnitWorkbook, label: string): string | null {
+  const idx = wb.sheets.criteria!.rows.findIndex((row) => foldKey(readText(row[1])) === foldKey(label));
+  return idx >= 0 ? sheetRef(SHEETS.criteria, absolute(idx + 1, 3)) : null;
+}
+
+/** Personal target as a fraction, read like readFraction does (90 and 90% both mean 0.9). */
+function targetFormula(wb: UnitWorkbook): CellInput {
+  const c = settingRef(wb, SETTINGS.personalTarget);
+  const target = wb.criteria.ruleSet.personalTarget;
+  // Without the setting the engine uses its default: so does the formula.
+  return c ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
+}
+
+function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites): { plan: SheetPlan; outcomeCell: string } {
+  const rs = wb.criteria.ruleSet;
+  const u = wb.unit;
+  const keys = Object.keys(RESULT_FIELDS) as (keyof typeof RESULT_FIELDS)[];
+  // Result rows where the user's sheet has them, else a fresh block below everything.
+  const missing = keys.some((k) => u.resultRows[k] === undefined);
+  const base = u.lastRow + 2;
+  const rowOf = (k: keyof typeof RESULT_FIELDS) => (missing ? base + 1 + keys.indexOf(k) : u.resultRows[k]!);
+  const critCells = criteria.outcomeRef ? criteria.outcomeRef.split(',') : [];
+  const any = (word: string) => (critCells.length ? `OR(${critCells.map((a) => `${a}=${str(word)}`).join(',')})` : 'FALSE');
+  const recognitionRef = settingRef(wb, SETTINGS.recognition) ?? str(rs.recognition);
+  const o = ev.outcome;
+  const crit = sheetRef(SHEETS.criteria, '');
+  const firstRow = wb.criteria.headerRow + 1;
+  const lastRow = Math.max(wb.sheets.criteria!.rows.length, firstRow);
+  const colRange = (col: number) => `${crit}$${columnLetter(col)}$${firstRow}:$${columnLetter(col)}$${lastRow}`;
+  const values: Record<keyof typeof RESULT_FIELDS, CellInput> = {
+    outcome:
+      o.kind === 'pass-fail'
+        ? {
+            formula: `=IF(${any(RESULT_TEXT.not_met)},${str(RESULT_TEXT.notRecognised)},IF(${any(RESULT_TEXT.not_evaluable)},${str(RESULT_TEXT.notEvaluable)},IF(${any(RESULT_TEXT.met)},${str(RESULT_TEXT.recognisedPrefix)}&${recognitionRef},${str(RESULT_TEXT.notEvaluable)})))`,
+            result: o.status === 'recognised' ? RESULT_TEXT.recognisedPrefix + o.recognition : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
+          }
+        : { formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${cellAddress(rowOf('score'), 2)}&" điểm — "&${cellAddress(rowOf('rating'), 2)})`, result: ctx.outcomeText },
+    score:
+      o.kind === 'score'
+        ? {
+            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",ROUND(SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.points)}),2))`,
+            result: o.score ?? '',
+          }
+        : null,
+    rating: o.kind === 'score' ? { formula: `=${ratingFormula(cellAddress(rowOf('score'), 2), rs.bands, rs.failBand)}`, result: o.rating ?? '' } : null,
+    counted: { formula: `=SUMPRODUCT(${memberRefs(wb).present('range')}*${memberRefs(wb).counted('range')})`, result: ev.countedMembers },
+    evaluatedAt: ctx.now,
+    fingerprint: ctx.fingerprint,
+    version: `${APP_VERSION} (mẫu ${SCHEMA_VERSION})`,
+  };
+  const cells = keys.map((k) => ({ at: cellAddress(rowOf(k), missing ? 1 : 2), rows: [missing ? [RESULT_FIELDS[k], values[k]] : [values[k]]] }));
+  if (missing) cells.unshift({ at: cellAddress(base, 1), rows: [[RESULT_TITLE]] });
+  const plan: SheetPlan = {
+    sheet: SHEETS.unit,
+    mode: 'existing',
+    cells,
+    styles: [
+      ...keys.map((k) => ({ range: cellAddress(rowOf(k), 2), style: STYLE.owned })),
+      { range: cellAddress(rowOf('evaluatedAt'), 2), style: { numberFormat: 'dd/mm/yyyy hh:mm', horizontal: 'left' as const } },
+      ...(missing ? [{ range: cellAddress(base, 1), style: STYLE.section }] : []),
+    ],
+  };
+  return { plan, outcomeCell: sheetRef(SHEETS.unit, absolute(rowOf('outcome'), 2)) };
+}
+
+function ratingFormula(scoreCell: string, bands: { label: string; min: number }[], failBand: string): string {
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  let f = str(failBand);
+  for (let i = sorted.length - 1; i >= 0; i--) f = `IF(${scoreCell}>=${sorted[i]!.min},${str(sorted[i]!.label)},${f})`;
+  return `IF(${scoreCell}="","",${f})`;
+}

@@ -1,0 +1,35 @@
+/**
+ * A fingerprint of everything a user typed that the evaluation depends on. Evaluate stores
+ * it; consolidation recomputes it to tell a stale self-assessment from a fresh one.
+ */
+import { evaluationInput, type UnitWorkbook } from './unitWorkbook';
+import { RESULT_FIELDS } from '../sheets/unitSheet';
+import { foldKey } from '../domain/text';
+
+const RESULT_KEYS = new Set(Object.values(RESULT_FIELDS).map(foldKey));
+
+export function fingerprint(wb: UnitWorkbook): string {
+  const input = evaluationInput(wb);
+  const payload = JSON.stringify([
+    input.unitFields.filter((f) => !RESULT_KEYS.has(foldKey(f.label))).map((f) => [f.label, f.value]),
+    input.ruleSet,
+    Object.entries(input.answers).map(([k, a]) => [k, a?.value ?? null]),
+    input.members?.columns.map((c) => c.header),
+    input.members?.rows.map((r) => r.cells),
+    input.learners?.map((r) => [r.label, r.headcount.value, r.cdht.value]),
+    input.spellings,
+  ]);
+  return hash64(payload);
+}
+
+/** FNV-1a over UTF-16 code units in two 32-bit lanes: fast, stable, not cryptographic. */
+export function hash64(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}

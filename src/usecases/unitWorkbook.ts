@@ -1,0 +1,73 @@
+/**
+ * Reading a unit's evaluation workbook into domain input: shared by evaluate, summary,
+ * documents and consolidation, so they all see the same unit the same way.
+ */
+import { problem, type Problem } from '../domain/problems';
+import type { EvaluationInput } from '../domain/evaluation';
+import type { Spellings } from '../domain/values';
+import type { SheetData, WorkbookSnapshot } from '../workbook/port';
+import { SHEETS } from '../sheets/names';
+import { readUnitSheet, type ParsedUnit } from '../sheets/unitSheet';
+import { readCriteriaSheet, type ParsedCriteria } from '../sheets/criteriaSheet';
+import { readMembersSheet, type ParsedMembers } from '../sheets/membersSheet';
+import { readLearnersSheet, type ParsedLearners } from '../sheets/learnersSheet';
+import { readSpellings } from '../sheets/listsSheet';
+
+export const UNIT_WORKBOOK_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists];
+
+export interface UnitWorkbook {
+  unit: ParsedUnit;
+  criteria: ParsedCriteria;
+  members: ParsedMembers;
+  learners: ParsedLearners | null;
+  spellings: Spellings;
+  sheets: Record<'unit' | 'criteria' | 'members' | 'learners' | 'lists', SheetData | undefined>;
+}
+
+export type ParseResult = { ok: true; workbook: UnitWorkbook; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+export function parseUnitWorkbook(snapshot: WorkbookSnapshot): ParseResult {
+  const get = (name: string) => snapshot.sheets.get(name);
+  const problems: Problem[] = [];
+  for (const name of [SHEETS.unit, SHEETS.criteria, SHEETS.members]) {
+    if (!get(name)) problems.push(problem('error', 'missingSheet', { sheet: name }));
+  }
+  if (problems.length) return { ok: false, problems };
+  const unit = readUnitSheet(get(SHEETS.unit)!);
+  const criteria = readCriteriaSheet(get(SHEETS.criteria)!);
+  problems.push(...criteria.problems);
+  const members = readMembersSheet(get(SHEETS.members)!);
+  if (!members) problems.push(problem('error', 'missingHeader', { header: 'Họ và tên', sheet: SHEETS.members }));
+  const learnersData = get(SHEETS.learners);
+  const learners = learnersData ? readLearnersSheet(learnersData) : null;
+  if (!members || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  return {
+    ok: true,
+    problems,
+    workbook: {
+      unit,
+      criteria,
+      members,
+      learners,
+      spellings: readSpellings(get(SHEETS.lists)),
+      sheets: {
+        unit: get(SHEETS.unit),
+        criteria: get(SHEETS.criteria),
+        members: get(SHEETS.members),
+        learners: learnersData,
+        lists: get(SHEETS.lists),
+      },
+    },
+  };
+}
+
+export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
+  return {
+    ruleSet: wb.criteria.ruleSet,
+    spellings: wb.spellings,
+    unitFields: wb.unit.fields,
+    answers: wb.criteria.answers,
+    members: wb.members.table,
+    learners: wb.learners ? wb.learners.rows : null,
+  };
+}

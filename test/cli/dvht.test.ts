@@ -1,0 +1,124 @@
+/** The `dvht` command: usage, exit codes, JSON shape, atomic write-back. */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run, type Io } from '../../src/cli/main';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-cli-'));
+
+async function initSample(dir: string, extra: string[] = []): Promise<string> {
+  const file = path.join(dir, 'truong.xlsx');
+  const io = capture();
+  const code = await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS Nguyễn Du', '--type', 'thcs', '--year', '2025', '--sample', ...extra], io);
+  expect({ code, err: io.stderr }).toEqual({ code: 0, err: [] });
+  return file;
+}
+
+describe('dvht', () => {
+  it('prints help in Vietnamese by default and in English on request; usage errors exit 2', async () => {
+    const vi = capture();
+    expect(await run(['--help'], vi)).toBe(0);
+    expect(vi.stdout.join('\n')).toContain('Cách dùng');
+    const en = capture();
+    expect(await run(['--help', '--lang', 'en'], en)).toBe(0);
+    expect(en.stdout.join('\n')).toContain('Usage');
+    const none = capture();
+    expect(await run([], none)).toBe(2);
+    const bad = capture();
+    expect(await run(['frobnicate'], bad)).toBe(2);
+    expect(bad.stderr.join()).toContain('frobnicate');
+    const missing = capture();
+    expect(await run(['init', '--preset', 'tt24-co-so-md1'], missing)).toBe(2);
+    expect(missing.stderr.join()).toContain('--output');
+    const preset = capture();
+    expect(await run(['init', '-o', path.join(tmp(), 'x.xlsx'), '--preset', 'khong-co', '--unit', 'A', '--type', 'thcs'], preset)).toBe(2);
+    expect(preset.stderr.join()).toContain('dvht presets');
+  });
+
+  it('lists presets and unit types', async () => {
+    const io = capture();
+    expect(await run(['presets'], io)).toBe(0);
+    expect(io.stdout.map((l) => l.split(/\s+/)[0])).toEqual(['tt24-co-so-md1', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100']);
+    const types = capture();
+    expect(await run(['types'], types)).toBe(0);
+    expect(types.stdout.join('\n')).toContain('Trường THCS');
+  });
+
+  it('init refuses to overwrite an existing file', async () => {
+    const dir = tmp();
+    const file = await initSample(dir);
+    const before = fs.readFileSync(file);
+    const io = capture();
+    expect(await run(['init', '-o', file, '--preset', 'tt22-100', '--unit', 'B', '--type', 'th'], io)).toBe(2);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('evaluate --json prints the documented shape and writes in place', async () => {
+    const dir = tmp();
+    const file = await initSample(dir);
+    const io = capture();
+    expect(await run(['evaluate', file, '--json'], io)).toBe(0);
+    const report = JSON.parse(io.stdout.join('\n'));
+    expect(Object.keys(report)).toEqual(['unit', 'ruleSet', 'indicators', 'criteria', 'outcome', 'countedMembers', 'members', 'warnings']);
+    expect(report.unit).toBe('Trường THCS Nguyễn Du');
+    expect(report.ruleSet).toEqual({ id: 'tt24-co-so-md1', name: 'TT24 · cơ sở · mức độ 1', mode: 'pass-fail' });
+    expect(Object.keys(report.indicators[0])).toEqual(['code', 'criterion', 'required', 'value', 'numerator', 'denominator', 'status']);
+    for (const i of report.indicators) expect(['met', 'not_met', 'not_applicable', 'not_evaluable']).toContain(i.status);
+    expect(report.criteria.map((c: { code: string }) => c.code)).toEqual(['1', '2', '3']);
+    expect(Object.keys(report.members[0])).toEqual(['row', 'name', 'met', 'applicable', 'score']);
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(file), 'x');
+    expect(wb.workbook.getWorksheet('Tổng hợp')).toBeDefined();
+  });
+
+  it('evaluate -o leaves the input untouched; a file that cannot be evaluated exits 1 naming sheet and cell, unwritten', async () => {
+    const dir = tmp();
+    const file = await initSample(dir);
+    const before = fs.readFileSync(file);
+    const out = path.join(dir, 'ra.xlsx');
+    expect(await run(['evaluate', file, '-o', out], capture())).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(out)).toBe(true);
+
+    // Break the rule set: a threshold that is not a percentage.
+    const wb = await ExcelJsWorkbook.fromBuffer(before, 'x');
+    const ws = wb.workbook.getWorksheet('Tiêu chí')!;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === '2.2') row.getCell(5).value = 'chín mươi';
+    });
+    const broken = path.join(dir, 'hong.xlsx');
+    fs.writeFileSync(broken, await wb.toBuffer());
+    const brokenBytes = fs.readFileSync(broken);
+    const io = capture();
+    expect(await run(['evaluate', broken], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/'Tiêu chí'!E\d+: yêu cầu của chỉ tiêu 2\.2 là “chín mươi”/);
+    expect(fs.readFileSync(broken).equals(brokenBytes)).toBe(true);
+  });
+
+  it('a file that is not an .xlsx exits 1 with a Vietnamese reason; a missing file too', async () => {
+    const dir = tmp();
+    const csv = path.join(dir, 'danh-sach.xlsx');
+    fs.writeFileSync(csv, 'STT,Họ và tên\n1,Nguyễn Văn An\n');
+    const io = capture();
+    expect(await run(['evaluate', csv], io)).toBe(1);
+    expect(io.stderr.join()).toContain('không phải tệp Excel .xlsx');
+    const gone = capture();
+    expect(await run(['evaluate', path.join(dir, 'khong-co.xlsx')], gone)).toBe(1);
+    expect(gone.stderr.join()).toContain('Không mở được tệp');
+  });
+
+  it('runs as an installed command (bin/dvht.js on the compiled build)', () => {
+    const root = path.join(__dirname, '..', '..');
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: root });
+    const res = spawnSync(process.execPath, [path.join(root, 'bin', 'dvht.js'), 'presets'], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('tt22-100');
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The formulas the add-in writes, recalculated by an independent engine (LibreOffice),
+ * must give the engine's figures: the workbook stays auditable without the add-in.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook, type EvaluationReport } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { findPreset } from '../../src/domain/rules/presets';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
+import { SHEETS } from '../../src/sheets/names';
+import { COL } from '../../src/sheets/criteriaSheet';
+import { convert } from '../support/libreoffice';
+import type { CellInput } from '../../src/workbook/port';
+
+const idx = (key: string) => MEMBER_FIELDS.findIndex((f) => f.key === key);
+
+/** Sample members with the odd spellings real sheets hold. */
+function messyMembers(): CellInput[][] {
+  const rows = sampleUnit({ members: 60, seed: 11 }).members!;
+  rows[0]![idx('discipline')] = 'x';
+  rows[1]![idx('discipline')] = 'Co\u0301'; // NFD
+  rows[2]![idx('discipline')] = '  đạt  ';
+  rows[3]![idx('discipline')] = 'ok'; // ambiguous → warning, not met
+  rows[4]![idx('mandatoryTraining')] = 1;
+  rows[5]![idx('mandatoryTraining')] = true;
+  rows[6]![idx('digital')] = '✓';
+  rows[7]![idx('cdhtScore')] = '85'; // number stored as text
+  rows[7]![idx('cdhtTitle')] = null;
+  rows[8]![idx('cdhtScore')] = '85,5'; // ambiguous decimal → not met
+  rows[8]![idx('cdhtTitle')] = null;
+  rows[9]![idx('emulationTitle')] = 'lđtt';
+  rows[10]![idx('counted')] = 'không';
+  rows[11]![idx('counted')] = 'x';
+  rows[12]![idx('emulationTitle')] = 'Lao \u0111o\u0323\u0302ng tie\u0302n tie\u0302\u0301n'; // NFD
+  rows[13]![idx('language')] = 'KHÔNG';
+  return rows;
+}
+
+async function evaluatedWorkbook(presetId: string, partial?: 'proportional'): Promise<{ wb: ExcelJsWorkbook; report: EvaluationReport }> {
+  const base = sampleUnit({ presetId, members: 60, seed: 11 });
+  const ruleSet = partial ? { ...findPreset(presetId)!, partialScoring: partial } : base.ruleSet;
+  const wb = ExcelJsWorkbook.create('lo.xlsx');
+  await createSheets(wb, { ...base, ruleSet, members: messyMembers() });
+  const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return { wb, report: result.report };
+}
+
+async function recalculated(wb: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-lo-'));
+  const file = path.join(dir, 'in.xlsx');
+  fs.writeFileSync(file, await wb.toBuffer({ formulaResults: false }));
+  const out = await convert(file, 'xlsx', path.join(dir, 'out'));
+  return ExcelJsWorkbook.fromBuffer(fs.readFileSync(out), 'recalculated.xlsx');
+}
+
+async function sheetValues(wb: ExcelJsWorkbook, name: string) {
+  const snap = await wb.batch((s) => s.read([name]));
+  return snap.sheets.get(name)!.rows;
+}
+
+describe.each([
+  ['tt24-co-so-md1', undefined],
+  ['tt22-100', undefined],
+  ['tt22-100', 'proportional' as const],
+])('LibreOffice recomputes what the engine computed (%s %s)', (presetId, partial) => {
+  let report: EvaluationReport;
+  let lo: ExcelJsWorkbook;
+  beforeAll(async () => {
+    const made = await evaluatedWorkbook(presetId, partial);
+    report = made.report;
+    lo = await recalculated(made.wb);
+  }, 180_000);
+
+  it('indicator figures and results agree', async () => {
+    // H8 "ok" is read by every preset; N13 "85,5" only where the CDHT score counts.
+    expect(report.warnings.map((w) => w.cell)).toEqual(expect.arrayContaining(presetId.startsWith('tt24') ? ['H8', 'N13'] : ['H8']));
+    const rows = await sheetValues(lo, SHEETS.criteria);
+    const byCode = new Map(rows.map((r) => [String(r[COL.code - 1] ?? ''), r]));
+    for (const ind of report.indicators) {
+      const r = byCode.get(ind.code)!;
+      expect({ code: ind.code, status: r[COL.result - 1] }).toEqual({ code: ind.code, status: { met: 'Đạt', not_met: 'Không đạt', not_applicable: 'Không áp dụng', not_evaluable: 'Chưa đánh giá được' }[ind.status] });
+      if (ind.denominator !== null) {
+        expect({ code: ind.code, n: r[COL.numerator - 1], d: r[COL.denominator - 1] }).toEqual({ code: ind.code, n: ind.numerator, d: ind.denominator });
+        expect(r[COL.value - 1]).toBeCloseTo(ind.value!, 12);
+      }
+      if (ind.points !== null) expect(r[COL.earned - 1]).toBeCloseTo(ind.points, 9);
+    }
+    for (const cr of report.criteria) {
+      const r = byCode.get(cr.code)!;
+      expect({ code: cr.code, status: r[COL.result - 1] }).toEqual({ code: cr.code, status: { met: 'Đạt', not_met: 'Không đạt', not_applicable: 'Không áp dụng', not_evaluable: 'Chưa đánh giá được' }[cr.status] });
+    }
+  });
+
+  it('per-member scores agree', async () => {
+    const rows = await sheetValues(lo, SHEETS.members);
+    const header = rows[3]!;
+    const metCol = header.indexOf('Số chỉ tiêu đạt');
+    expect(metCol).toBeGreaterThan(0);
+    for (const m of report.members) {
+      const r = rows[m.row - 1]!;
+      expect({ row: m.row, met: r[metCol], applicable: r[metCol + 1] }).toEqual({ row: m.row, met: m.met, applicable: m.applicable });
+      expect(r[metCol + 3]).toBe(m.reachesTarget ? 'Đạt' : 'Chưa đạt');
+    }
+  });
+
+  it('the outcome and the counted members agree', async () => {
+    const rows = await sheetValues(lo, SHEETS.unit);
+    const find = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    expect(find('Số thành viên được tính')).toBe(report.countedMembers);
+    if (report.ruleSet.mode === 'score') {
+      expect(find('Điểm (thang 100)')).toBeCloseTo(report.outcome.score!, 9);
+      expect(find('Xếp loại')).toBe(report.outcome.rating);
+    } else {
+      const expected = report.outcome.status === 'recognised' ? `Đủ điều kiện công nhận ${findPreset(presetId)!.recognition}` : 'Chưa đủ điều kiện công nhận';
+      expect(find('Kết quả tự đánh giá')).toBe(expected);
+    }
+  });
+});

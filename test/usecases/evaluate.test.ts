@@ -1,0 +1,159 @@
+/**
+ * Evaluate through the ExcelJS workbook on real .xlsx bytes: write-back, idempotence, and
+ * the promise that nothing a user typed changes.
+ */
+import * as ExcelJS from 'exceljs';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { SHEETS } from '../../src/sheets/names';
+import { COL, TABLE_HEADER_ROW } from '../../src/sheets/criteriaSheet';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
+import { RESULT_FIELDS } from '../../src/sheets/unitSheet';
+
+const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
+
+async function sampleWorkbook(members = 42): Promise<ExcelJsWorkbook> {
+  const wb = ExcelJsWorkbook.create('truong.xlsx');
+  await createSheets(wb, sampleUnit({ members }));
+  return roundTrip(wb);
+}
+
+async function roundTrip(wb: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
+  return ExcelJsWorkbook.fromBuffer(await wb.toBuffer(), wb.label);
+}
+
+type CellDump = Map<string, string>;
+
+/** Every cell of every sheet: its value and formula, as ExcelJS models them. */
+function dump(wb: ExcelJS.Workbook): CellDump {
+  const out: CellDump = new Map();
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = cell.value;
+        if (v === null || v === undefined || v === '') return;
+        out.set(`${ws.name}!${r}:${c}`, JSON.stringify(v));
+      });
+    });
+  });
+  return out;
+}
+
+/** Cells the add-in owns: result columns, result rows, hidden lists, the summary sheet. */
+function isOwned(key: string, membersResultFrom: number): boolean {
+  const m = /^(.*)!(\d+):(\d+)$/.exec(key)!;
+  const [sheet, r, c] = [m[1]!, Number(m[2]), Number(m[3])];
+  if (sheet === SHEETS.summary) return true;
+  if (sheet === SHEETS.criteria) return r > TABLE_HEADER_ROW && c >= COL.applicable;
+  if (sheet === SHEETS.members) return r >= 4 && c >= membersResultFrom && c < membersResultFrom + 4;
+  if (sheet === SHEETS.lists) return c >= 6;
+  if (sheet === SHEETS.unit) return c === 2 && r >= 19 && r < 19 + Object.keys(RESULT_FIELDS).length;
+  return false;
+}
+
+describe('evaluate on a real .xlsx', () => {
+  it('writes figures, results, per-member scores, the outcome and the summary', async () => {
+    const wb = await sampleWorkbook();
+    const result = await evaluateWorkbook(wb, { now: NOW });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const after = await roundTrip(wb);
+    const snap = await after.batch((s) => s.read([SHEETS.criteria, SHEETS.unit, SHEETS.summary, SHEETS.members]));
+    const criteria = snap.sheets.get(SHEETS.criteria)!.rows;
+    const row21 = criteria.find((r) => r[0] === '2.1')!;
+    const r21 = result.report.indicators.find((i) => i.code === '2.1')!;
+    expect(row21[COL.numerator - 1]).toBe(r21.numerator);
+    expect(row21[COL.denominator - 1]).toBe(r21.denominator);
+    expect(row21[COL.result - 1]).toBe(r21.status === 'met' ? 'Đạt' : 'Không đạt');
+    const unit = snap.sheets.get(SHEETS.unit)!.rows;
+    expect(unit.find((r) => r[0] === 'Kết quả tự đánh giá')![1]).toEqual(result.report.outcome.status === 'recognised' ? expect.stringContaining('Đủ điều kiện') : 'Chưa đủ điều kiện công nhận');
+    expect(unit.find((r) => r[0] === 'Số thành viên được tính')![1]).toBe(41);
+    expect(unit.find((r) => r[0] === 'Dấu dữ liệu')![1]).toBe(result.report.fingerprint);
+    const summary = snap.sheets.get(SHEETS.summary)!.rows;
+    // The title follows the NĐ 30 heading block (issuing body, national heading).
+    expect(summary.map((r) => r[0])).toContain('BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU');
+    expect(summary.some((r) => r[0] === '2.1' && r[6] === row21[COL.result - 1])).toBe(true);
+    expect(summary.filter((r) => typeof r[0] === 'number').length).toBe(42);
+    // Formulas, not pasted numbers, stand behind each figure.
+    const ws = after.workbook.getWorksheet(SHEETS.criteria)!;
+    const r = criteria.indexOf(row21) + 1;
+    expect(ws.getCell(r, COL.numerator).formula).toMatch(/^SUMPRODUCT\(/);
+    expect(ws.getCell(r, COL.result).formula).toContain('Đạt');
+  });
+
+  it('evaluating twice gives the same workbook', async () => {
+    const wb = await sampleWorkbook();
+    await evaluateWorkbook(wb, { now: NOW });
+    const once = dump((await roundTrip(wb)).workbook);
+    await evaluateWorkbook(wb, { now: NOW });
+    const twice = dump((await roundTrip(wb)).workbook);
+    expect([...twice.entries()]).toEqual([...once.entries()]);
+  });
+
+  it('never changes a cell the user typed — in any sheet, including their own', async () => {
+    const wb = await sampleWorkbook();
+    // The user's own additions: a sheet, a formula, a note, a column after ours.
+    const raw = wb.workbook;
+    raw.addWorksheet('Ghi chép riêng').getCell('B2').value = '=SUM(1,2) là chữ';
+    raw.getWorksheet('Ghi chép riêng')!.getCell('C3').value = { formula: 'SUM(1,2)', result: 3 } as ExcelJS.CellFormulaValue;
+    const members = raw.getWorksheet(SHEETS.members)!;
+    members.getCell(5, MEMBER_FIELDS.length + 6).value = 'cột riêng của trường';
+    members.getCell(6, MEMBER_FIELDS.findIndex((f) => f.key === 'note') + 1).value = '+84 912 345 678';
+    members.getCell(7, MEMBER_FIELDS.findIndex((f) => f.key === 'discipline') + 1).value = 'ok';
+    const before = dump((await roundTrip(wb)).workbook);
+    const resultFrom = MEMBER_FIELDS.length + 1;
+    const result = await evaluateWorkbook(wb, { now: NOW });
+    expect(result.ok).toBe(true);
+    const after = dump((await roundTrip(wb)).workbook);
+    let compared = 0;
+    for (const [key, value] of before) {
+      if (isOwned(key, resultFrom)) continue;
+      expect({ key, value: after.get(key) }).toEqual({ key, value });
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(900);
+  });
+
+  it('missing sheets: a clear message per sheet and nothing written', async () => {
+    const wb = ExcelJsWorkbook.create('trong.xlsx');
+    wb.workbook.addWorksheet('Sheet1').getCell('A1').value = 'Danh sách';
+    const before = dump(wb.workbook);
+    const result = await evaluateWorkbook(wb);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('“Thông tin đơn vị”'),
+      expect.stringContaining('“Tiêu chí”'),
+      expect.stringContaining('“Thành viên”'),
+    ]);
+    expect(dump(wb.workbook)).toEqual(before);
+  });
+
+  it('a user-edited threshold in the sheet is the rule that counts', async () => {
+    const wb = await sampleWorkbook();
+    const first = await evaluateWorkbook(wb, { now: NOW });
+    if (!first.ok) throw new Error('sample must evaluate');
+    const ws = wb.workbook.getWorksheet(SHEETS.criteria)!;
+    let row = 0;
+    ws.eachRow((r, i) => {
+      if (r.getCell(1).value === '2.4') row = i;
+    });
+    ws.getCell(row, COL.threshold).value = 0.99;
+    const second = await evaluateWorkbook(wb, { now: NOW });
+    if (!second.ok) throw new Error('must evaluate');
+    expect(second.report.indicators.find((i) => i.code === '2.4')).toMatchObject({ required: 0.99, status: 'not_met' });
+    expect(second.report.fingerprint).not.toBe(first.report.fingerprint);
+  });
+
+  it('an indicator the user adds is evaluated like the others', async () => {
+    const wb = await sampleWorkbook();
+    const ws = wb.workbook.getWorksheet(SHEETS.criteria)!;
+    const last = ws.rowCount + 1;
+    ws.getRow(last).values = ['3.5', 'Thành viên tham gia Gia đình học tập', 'Thành viên', '[Gia đình học tập] = có', 0.8, null, 'Tất cả', '[L] địa phương'];
+    const result = await evaluateWorkbook(wb, { now: NOW });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join());
+    expect(result.report.indicators.find((i) => i.code === '3.5')).toMatchObject({ criterion: '3', denominator: 41 });
+  });
+});
