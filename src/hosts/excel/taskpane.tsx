@@ -1,0 +1,37 @@
+/**
+ * The pane inside Excel: wait for Office, build the host (Office.js workbook, display
+ * language, requirement sets), mount the pane. Opened outside Excel, it says where to go.
+ */
+import { langFromLocale, t } from '../../i18n';
+import { mountPane } from '../../taskpane/mount';
+import { MINIMUM_API } from '../../workbook/office/requirements';
+import { showHostMessage } from '../hostMessage';
+import { createExcelHost } from './excelHost';
+
+const root = document.getElementById('root')!;
+const browserLang = langFromLocale(navigator.language);
+
+function start(info: { host: Office.HostType | null }): void {
+  const lang = langFromLocale(Office.context?.displayLanguage ?? navigator.language);
+  document.title = t(lang, 'host.title');
+  if (info.host !== Office.HostType.Excel) {
+    // Opened in a plain browser tab (Office.js answers with host null): point at the preview.
+    showHostMessage(root, t(lang, 'host.notInExcel'), { href: 'preview.html', label: t(lang, 'host.openPreview') });
+    return;
+  }
+  const host = createExcelHost(Office);
+  if (!host.supports(MINIMUM_API)) {
+    showHostMessage(root, t(lang, 'host.excelTooOld', { version: MINIMUM_API }));
+    return;
+  }
+  mountPane(root, host);
+}
+
+if (typeof Office === 'undefined') {
+  // office.js did not load (the CDN build without a connection).
+  showHostMessage(root, t(browserLang, 'host.officeMissing'));
+} else {
+  Office.onReady()
+    .then(start)
+    .catch((e: unknown) => showHostMessage(root, t(browserLang, 'host.startFailed', { reason: e instanceof Error ? e.message : String(e) })));
+}

@@ -1,0 +1,17 @@
+/**
+ * The preview page (preview.html): the pane and an in-browser workbook, no Excel needed.
+ * `?lang=en` / `?lang=vi` overrides the browser's language.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { langFromLocale } from '../../i18n';
+import { PreviewApp } from './PreviewApp';
+
+const locale = new URLSearchParams(location.search).get('lang') ?? navigator.language;
+const theme = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+
+createRoot(document.getElementById('root')!).render(
+  <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
+    <PreviewApp lang={langFromLocale(locale)} locale={locale} theme={theme} />
+  </FluentProvider>,
+);

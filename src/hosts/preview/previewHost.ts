@@ -1,0 +1,78 @@
+/**
+ * The PaneHost of the browser preview: an ExcelJS workbook held in memory, which tells the
+ * page after every batch so the grid can redraw. Files are read in the browser only.
+ */
+import type { PaneHost } from '../../taskpane/host';
+import type { Workbook, WorkbookSession } from '../../workbook/port';
+import type { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+
+export interface BatchDone {
+  /** The batch queued writes (the workbook changed). */
+  wrote: boolean;
+}
+
+/** The same workbook, calling `onBatch` after each batch that finished (even one that failed half-way). */
+export function observeWorkbook(inner: Workbook, onBatch: (done: BatchDone) => void): Workbook {
+  return {
+    get label() {
+      return inner.label;
+    },
+    async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+      let wrote = false;
+      try {
+        return await inner.batch((session) =>
+          work({
+            read: (sheets, options) => session.read(sheets, options),
+            write: (plan) => {
+              wrote = true;
+              session.write(plan);
+            },
+            select: (sheet, address) => session.select(sheet, address),
+          }),
+        );
+      } finally {
+        onBatch({ wrote });
+      }
+    },
+  };
+}
+
+/** Opens the browser's file dialog; resolves with nothing when the user cancels. */
+export function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.hidden = true;
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => done([]));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export interface PreviewHostOptions {
+  workbook: ExcelJsWorkbook;
+  locale: string;
+  theme: 'light' | 'dark';
+  onBatch(done: BatchDone): void;
+  onShowCell(sheet: string, address: string): void;
+}
+
+export function createPreviewHost(o: PreviewHostOptions): PaneHost {
+  return {
+    kind: 'preview',
+    workbook: observeWorkbook(o.workbook, o.onBatch),
+    locale: o.locale,
+    theme: o.theme,
+    // Everything the ExcelJS workbook writes is available: no requirement sets in a browser.
+    supports: () => true,
+    showCell: async (sheet, address) => o.onShowCell(sheet, address),
+    files: { pick: pickFiles },
+  };
+}

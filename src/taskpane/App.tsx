@@ -1,0 +1,91 @@
+/**
+ * The task pane: a header with the language switch, then the registered steps as tabs.
+ * Steps stay mounted when another tab is shown, so a half-filled form or a result is still
+ * there when the clerk comes back.
+ */
+import { Caption1, makeStyles, Select, Tab, TabList, Title2, tokens, Tooltip } from '@fluentui/react-components';
+import { useState } from 'react';
+import { langFromLocale, type Lang } from '../i18n';
+import type { PaneHost } from './host';
+import { STEPS } from './steps';
+import { useT } from './useT';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', minHeight: '100vh', padding: `0 ${tokens.spacingHorizontalM}`, boxSizing: 'border-box' },
+  header: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
+  },
+  title: { margin: 0 },
+  lang: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  tabs: { flexWrap: 'wrap' },
+});
+
+export function App(props: { host: PaneHost; initialLang?: Lang }) {
+  const { host } = props;
+  const [lang, setLang] = useState<Lang>(props.initialLang ?? langFromLocale(host.locale));
+  const t = useT(lang);
+  const s = useStyles();
+  const [current, setCurrent] = useState(STEPS[0]?.id ?? '');
+  const available = (requires?: string) => !requires || host.supports(requires);
+  const goTo = (id: string) => {
+    const step = STEPS.find((x) => x.id === id);
+    if (step && available(step.requires)) setCurrent(id);
+  };
+
+  return (
+    <div className={s.pane} lang={lang}>
+      <header className={s.header}>
+        <div>
+          <Title2 as="h1" className={s.title}>
+            {t('pane.app.title')}
+          </Title2>
+          <Caption1>{t('pane.app.subtitle', { workbook: host.workbook.label })}</Caption1>
+        </div>
+        <div className={s.lang}>
+          <label htmlFor="pane-language">
+            <Caption1>{t('pane.app.language')}</Caption1>
+          </label>
+          <Select id="pane-language" size="small" value={lang} onChange={(_, d) => setLang(d.value as Lang)}>
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </Select>
+        </div>
+      </header>
+      <nav aria-label={t('pane.app.steps')}>
+        <TabList className={s.tabs} selectedValue={current} onTabSelect={(_, d) => goTo(String(d.value))}>
+          {STEPS.map((step, i) => {
+            const label = t('pane.app.stepLabel', { number: i + 1, title: t(step.title) });
+            const tab = (
+              <Tab key={step.id} value={step.id} id={`tab-${step.id}`} aria-controls={`panel-${step.id}`} disabled={!available(step.requires)}>
+                {label}
+              </Tab>
+            );
+            return available(step.requires) ? (
+              tab
+            ) : (
+              <Tooltip key={step.id} relationship="description" content={t('pane.app.stepUnavailable', { requirement: step.requires! })}>
+                {tab}
+              </Tooltip>
+            );
+          })}
+        </TabList>
+      </nav>
+      <main>
+        {STEPS.filter((step) => available(step.requires)).map((step) => {
+          const Step = step.component;
+          return (
+            <div key={step.id} role="tabpanel" id={`panel-${step.id}`} aria-labelledby={`tab-${step.id}`} hidden={step.id !== current}>
+              <Step host={host} lang={lang} goTo={goTo} />
+            </div>
+          );
+        })}
+        {STEPS.length === 0 && <p>{t('pane.app.noSteps')}</p>}
+      </main>
+    </div>
+  );
+}

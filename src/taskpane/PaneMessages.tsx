@@ -1,0 +1,63 @@
+/**
+ * The two ways work can fail, each said with what to do next: an unexpected error thrown by
+ * Excel or a use-case, and a use-case refusing because the workbook is not ready (missing
+ * sheets send the clerk back to "Thiết lập").
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { Lang } from '../i18n';
+import type { PaneHost } from './host';
+import { ProblemList, type PaneProblem } from './ProblemList';
+import { useT } from './useT';
+import { CORE_STEP_IDS } from './steps/registry';
+
+export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
+  const t = useT(props.lang);
+  const detail = props.error instanceof Error ? props.error.message : String(props.error);
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('pane.error.title')}</MessageBarTitle>
+        {t('pane.error.unexpected', { detail })}
+      </MessageBarBody>
+      {props.onRetry && (
+        <MessageBarActions>
+          <Button onClick={props.onRetry}>{t('pane.error.retry')}</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+type BlockingProblem = PaneProblem & { code: string };
+
+/** A use-case said "not evaluable": missing sheets, or errors in the data to fix first. */
+export function BlockedBar(props: { problems: BlockingProblem[]; host: PaneHost; lang: Lang; goTo(stepId: string): void }) {
+  const t = useT(props.lang);
+  const missing = props.problems.filter((p) => p.code === 'missingSheet');
+  if (missing.length) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('pane.blocked.missingSheetsTitle')}</MessageBarTitle>
+          {missing.map((p) => p.message).join(' ')} {t('pane.blocked.missingSheetsHint')}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" onClick={() => props.goTo(CORE_STEP_IDS.setup)}>
+            {t('pane.blocked.goToSetup')}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return (
+    <>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('pane.blocked.dataTitle')}</MessageBarTitle>
+          {t('pane.blocked.dataHint')}
+        </MessageBarBody>
+      </MessageBar>
+      <ProblemList problems={props.problems} host={props.host} lang={props.lang} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * What the task pane needs from where it runs: inside Excel (Office.js), in the browser
+ * preview (ExcelJS) or in tests (a fake). Components get this as a prop and never touch
+ * `Excel` or files themselves.
+ */
+import type { Workbook } from '../workbook/port';
+
+export interface PaneHost {
+  kind: 'excel' | 'preview';
+  workbook: Workbook;
+  /** Office's display language ("vi-VN"), or the browser's in the preview. */
+  locale: string;
+  /**
+   * Whether a capability is available here (Office requirement sets, checked at run time
+   * with isSetSupported; always true in the preview). Missing ones hide a feature, with a reason.
+   */
+  supports(requirement: string): boolean;
+  /** Bring a cell into view and select it. */
+  showCell(sheet: string, address: string): Promise<void>;
+  /** Office's theme (officeTheme.isDarkTheme) or the browser's; light when unknown. */
+  readonly theme?: 'light' | 'dark';
+  /** Preview only: read a file the user picked, as bytes (import, consolidation). */
+  readonly files?: { pick(accept: string, multiple: boolean): Promise<File[]> };
+}

@@ -1,0 +1,217 @@
+/**
+ * "Tổng hợp đơn vị" (for officers who receive dossiers): pick or drop many unit workbooks,
+ * read them in a Web Worker with a progress bar and a Stop button, then write the sheets
+ * "Tổng hợp đơn vị" and "Báo cáo tệp" into the open workbook in one write, only once every
+ * file has been read. The sheets are dossier documents, so their words are Vietnamese.
+ */
+import { useRef, useState, type DragEvent } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { PRESETS, findPreset } from '../../domain/rules/presets';
+import { DEFAULT_LIMITS, XlsxError } from '../../xlsx';
+import { xlsxReason } from '../../usecases/consolidate/readUnit';
+import { Consolidation, CONSOLIDATION_SHEETS, writeConsolidation, type ConsolidationResult, type FileOutcome } from '../../usecases/consolidate';
+import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
+import { ErrorBar } from '../PaneMessages';
+import { StepFrame, Working } from '../StepFrame';
+import { useT } from '../useT';
+import type { StepProps } from './registry';
+
+const ACCEPT = '.xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The dossier's language, whatever the pane's. */
+const SHEET_LANG = 'vi';
+
+/** The worker webpack emits next to the pane's page. */
+function defaultWorker(): WorkerLike {
+  return new Worker('consolidate.worker.js') as unknown as WorkerLike;
+}
+
+const useStyles = makeStyles({
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
+  dropActive: { backgroundColor: tokens.colorBrandBackground2 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; done: number; total: number }
+  | { kind: 'writing' }
+  | { kind: 'done'; result: ConsolidationResult }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; error: unknown };
+
+export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: StepProps & { createWorker?: () => WorkerLike }) {
+  const t = useT(lang);
+  const s = useStyles();
+  const [files, setFiles] = useState<File[]>([]);
+  const [body, setBody] = useState('');
+  const [tier, setTier] = useState('');
+  const [ruleSetId, setRuleSetId] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const abort = useRef<AbortController | null>(null);
+  const busy = phase.kind === 'reading' || phase.kind === 'writing';
+
+  const addFiles = (list: FileList | File[] | null) => {
+    if (!list) return;
+    setFiles((old) => [...old, ...Array.from(list).filter((f) => !old.some((o) => o.name === f.name && o.size === f.size))]);
+    setHint(null);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (!busy) addFiles(e.dataTransfer.files);
+  };
+
+  const start = async () => {
+    if (!body.trim() || !tier.trim()) return setHint(t('consolidate.pane.needBody'));
+    if (files.length === 0) return setHint(t('consolidate.pane.needFiles'));
+    setHint(null);
+    let worker: WorkerLike;
+    try {
+      worker = createWorker();
+    } catch {
+      return setPhase({ kind: 'error', error: new Error(t('consolidate.pane.noWorker')) });
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'reading', done: 0, total: files.length });
+    try {
+      // Oversized files are refused from their size; their bytes are never read.
+      const max = DEFAULT_LIMITS.maxFileBytes;
+      const small = files.filter((f) => f.size <= max);
+      const payload = await Promise.all(small.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+      const read = await readInWorker(worker, payload, {
+        lang: SHEET_LANG,
+        signal: controller.signal,
+        onProgress: (p) => setPhase({ kind: 'reading', done: p.done + (files.length - small.length), total: files.length }),
+      });
+      if (read === null) return setPhase({ kind: 'cancelled' });
+      const consolidation = new Consolidation({ body: body.trim(), tier: tier.trim(), ruleSet: findPreset(ruleSetId) ?? null, lang: SHEET_LANG });
+      let k = 0;
+      files.forEach((f, i) => {
+        const outcome: FileOutcome =
+          f.size <= max
+            ? read[k++]!
+            : { report: { file: f.name, size: f.size, status: 'rejected', unit: '', reasons: [xlsxReason(new XlsxError('tooLarge'), f.size, undefined, SHEET_LANG)], application: null }, unit: null };
+        consolidation.add(outcome, i);
+      });
+      const result = consolidation.finish();
+      setPhase({ kind: 'writing' });
+      await writeConsolidation(host.workbook, result, SHEET_LANG);
+      setPhase({ kind: 'done', result });
+    } catch (error) {
+      setPhase({ kind: 'error', error });
+    } finally {
+      worker.terminate();
+      abort.current = null;
+    }
+  };
+
+  return (
+    <StepFrame title={t('consolidate.pane.title')} intro={t('consolidate.pane.intro')}>
+      <div
+        className={dragging ? `${s.drop} ${s.dropActive}` : s.drop}
+        data-testid="consolidate-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <div className={s.row}>
+          <Button disabled={busy} onClick={() => input.current?.click()}>
+            {t('consolidate.pane.pick')}
+          </Button>
+          <span>{t('consolidate.pane.drop')}</span>
+        </div>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          data-testid="consolidate-files"
+          onChange={(e) => {
+            addFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        {files.length > 0 && (
+          <div className={s.row}>
+            <span role="status">{t('consolidate.pane.selected', { count: files.length })}</span>
+            <Button appearance="subtle" disabled={busy} onClick={() => setFiles([])}>
+              {t('consolidate.pane.clear')}
+            </Button>
+          </div>
+        )}
+      </div>
+      <Field label={t('consolidate.pane.body')} hint={t('consolidate.pane.bodyHint')} required>
+        <Input value={body} disabled={busy} onChange={(_, d) => setBody(d.value)} />
+      </Field>
+      <Field label={t('consolidate.pane.tier')} hint={t('consolidate.pane.tierHint')} required>
+        <Input value={tier} disabled={busy} onChange={(_, d) => setTier(d.value)} />
+      </Field>
+      <Field label={t('consolidate.pane.ruleSet')}>
+        <Select value={ruleSetId} disabled={busy} onChange={(_, d) => setRuleSetId(d.value)}>
+          <option value="">{t('consolidate.pane.ruleSetOwn')}</option>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {hint && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{hint}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void start()}>
+          {t('consolidate.pane.start')}
+        </Button>
+        {phase.kind === 'reading' && <Button onClick={() => abort.current?.abort()}>{t('consolidate.pane.cancel')}</Button>}
+      </div>
+      {phase.kind === 'reading' && (
+        <Field validationMessage={t('consolidate.pane.progress', { done: phase.done, total: phase.total })} validationState="none">
+          <ProgressBar value={phase.total ? phase.done / phase.total : 0} />
+        </Field>
+      )}
+      {phase.kind === 'writing' && <Working label={t('consolidate.pane.writing')} />}
+      {phase.kind === 'cancelled' && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('consolidate.pane.cancelled')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {phase.kind === 'error' && <ErrorBar error={phase.error} lang={lang} onRetry={() => void start()} />}
+      {phase.kind === 'done' && (
+        <MessageBar intent={phase.result.summary.rejected || phase.result.summary.flagged ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            {t('consolidate.pane.done', {
+              units: phase.result.summary.units,
+              sheet: CONSOLIDATION_SHEETS.units,
+              rejected: phase.result.summary.rejected,
+              duplicates: phase.result.summary.duplicates,
+              flagged: phase.result.summary.flagged,
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void host.showCell(CONSOLIDATION_SHEETS.units, 'A1')}>{t('consolidate.pane.show')}</Button>
+            <Button onClick={() => void host.showCell(CONSOLIDATION_SHEETS.files, 'A1')}>{t('consolidate.pane.showFiles')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,61 @@
+/** "Dữ liệu": check the workbook without writing anything, and list what to fix. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
+import { BlockedBar, ErrorBar } from '../PaneMessages';
+import { ProblemList } from '../ProblemList';
+import { StepFrame, Working } from '../StepFrame';
+import { useTask } from '../useTask';
+import { useT } from '../useT';
+import { CORE_STEP_IDS, type StepProps } from './registry';
+
+export function DataStep({ host, lang, goTo }: StepProps) {
+  const t = useT(lang);
+  const [state, run] = useTask<EvaluateResult>();
+  const check = () => run(() => evaluateWorkbook(host.workbook, { dryRun: true, lang }));
+  const running = state.status === 'running';
+  return (
+    <StepFrame title={t('pane.data.title')} intro={t('pane.data.intro')}>
+      <div>
+        <Button appearance="primary" disabled={running} onClick={() => void check()}>
+          {t(state.status === 'done' ? 'pane.data.recheck' : 'pane.data.check')}
+        </Button>
+      </div>
+      {running && <Working label={t('pane.data.running')} />}
+      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void check()} />}
+      {state.status === 'done' && !state.value.ok && <BlockedBar problems={state.value.problems} host={host} lang={lang} goTo={goTo} />}
+      {state.status === 'done' && state.value.ok && <DataReport result={state.value} {...{ host, lang, goTo }} />}
+    </StepFrame>
+  );
+}
+
+function DataReport({ result, host, lang, goTo }: StepProps & { result: Extract<EvaluateResult, { ok: true }> }) {
+  const t = useT(lang);
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const warnings = result.problems.length - errors;
+  if (result.problems.length === 0) {
+    return (
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('pane.data.noProblemsTitle')}</MessageBarTitle>
+          {t('pane.data.noProblems', { members: result.report.countedMembers })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.evaluate)}>
+            {t('pane.data.next')}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return (
+    <>
+      <MessageBar intent={errors ? 'error' : 'warning'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('pane.data.countsTitle')}</MessageBarTitle>
+          {t('pane.data.counts', { errors, warnings, members: result.report.countedMembers })}
+        </MessageBarBody>
+      </MessageBar>
+      <ProblemList problems={result.problems} host={host} lang={lang} />
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * "Hồ sơ": pick the dossier's documents, generate them from the last evaluation, then open
+ * each sheet. The texts the unit wrote on earlier versions are kept by the use-case.
+ */
+import { Button, Checkbox, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { generateDocuments, type GenerateResult } from '../../usecases/documents';
+import { DOCUMENT_KINDS, DOCUMENT_SHEETS, type DocumentKind } from '../../documents';
+import { BlockedBar, ErrorBar } from '../PaneMessages';
+import { ProblemList } from '../ProblemList';
+import { StepFrame, Working } from '../StepFrame';
+import { useTask } from '../useTask';
+import { useT } from '../useT';
+import { CORE_STEP_IDS, type StepProps } from './registry';
+
+const TOP = 'A1';
+
+const useStyles = makeStyles({
+  kinds: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0 },
+  links: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+export function DocumentsStep({ host, lang, goTo }: StepProps) {
+  const t = useT(lang);
+  const s = useStyles();
+  const [chosen, setChosen] = useState<ReadonlySet<DocumentKind>>(new Set(DOCUMENT_KINDS));
+  const [state, run] = useTask<GenerateResult>();
+  const [openError, setOpenError] = useState<unknown>(null);
+  const kinds = DOCUMENT_KINDS.filter((k) => chosen.has(k));
+  const running = state.status === 'running';
+
+  const toggle = (kind: DocumentKind, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(kind);
+      else next.delete(kind);
+      return next;
+    });
+  const generate = () => run(() => generateDocuments(host.workbook, { kinds, lang }));
+  const open = async (sheet: string) => {
+    setOpenError(null);
+    try {
+      await host.showCell(sheet, TOP);
+    } catch (e) {
+      setOpenError(e);
+    }
+  };
+
+  const refused = state.status === 'done' && !state.value.ok ? state.value.problems : null;
+  const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
+  return (
+    <StepFrame title={t('documents.stepTitle')} intro={t('documents.pane.intro')}>
+      <fieldset className={s.kinds} aria-label={t('documents.stepTitle')}>
+        {DOCUMENT_KINDS.map((kind) => (
+          <Checkbox key={kind} label={t(`documents.kind.${kind}`)} checked={chosen.has(kind)} disabled={running} onChange={(_e, d) => toggle(kind, d.checked === true)} />
+        ))}
+      </fieldset>
+      <div>
+        <Button appearance="primary" disabled={running || kinds.length === 0} onClick={() => void generate()}>
+          {t('documents.pane.generate')}
+        </Button>
+      </div>
+      {kinds.length === 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('documents.pane.none')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {running && <Working label={t('documents.pane.generating')} />}
+      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void generate()} />}
+      {needsEvaluation && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{needsEvaluation.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.evaluate)}>
+              {t('documents.pane.goEvaluate')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {refused && !needsEvaluation && <BlockedBar problems={refused} host={host} lang={lang} goTo={goTo} />}
+      {state.status === 'done' && state.value.ok && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('documents.pane.done', { count: state.value.documents.length })}</MessageBarTitle>
+            </MessageBarBody>
+          </MessageBar>
+          <ul className={s.links}>
+            {state.value.documents.map((d) => (
+              <li key={d.kind}>
+                <Link onClick={() => void open(d.sheet)}>{t('documents.pane.open', { sheet: d.sheet })}</Link>
+              </li>
+            ))}
+            <li>
+              <Link onClick={() => void open(DOCUMENT_SHEETS.templates)}>{t('documents.pane.templates', { sheet: DOCUMENT_SHEETS.templates })}</Link>
+            </li>
+          </ul>
+          {state.value.warnings.length > 0 && <ProblemList problems={state.value.warnings} host={host} lang={lang} />}
+        </>
+      )}
+      {openError !== null && <ErrorBar error={openError} lang={lang} />}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,282 @@
+/**
+ * "Nhập danh sách có sẵn": pick the school's own staff sheet (or, in the preview, a sheet of
+ * an uploaded file), check the proposed column mapping, see the first rows as they will be
+ * written, the unreadable cells and the added / updated / unchanged / removed counts, then "Nhập".
+ */
+import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { SheetData } from '../../workbook/port';
+import { columnLetter } from '../../workbook/a1';
+import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+import { SHEETS } from '../../sheets/names';
+import { applyImport, previewImport, readSourceSheet, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
+import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
+import { IMPORT_SETTINGS_SHEET } from '../../usecases/import/savedMapping';
+import { ID_TARGET } from '../../usecases/import/targets';
+import { ErrorBar } from '../PaneMessages';
+import { ProblemList } from '../ProblemList';
+import { StepFrame, Working } from '../StepFrame';
+import { useTask } from '../useTask';
+import { useT, type Translate } from '../useT';
+import type { StepProps } from './registry';
+
+const PREVIEW_ROWS = 5;
+const OWN_SHEETS = new Set<string>([...Object.values(SHEETS), IMPORT_SETTINGS_SHEET]);
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, textAlign: 'left', verticalAlign: 'top' },
+  scroll: { overflowX: 'auto' },
+});
+
+/** An uploaded file (preview only): its sheets are read from the file, not the open workbook. */
+interface UploadedFile {
+  name: string;
+  workbook: ExcelJsWorkbook;
+  sheetNames: string[];
+}
+
+export function ImportStep({ host, lang }: StepProps) {
+  const t = useT(lang);
+  const s = useStyles();
+  const [sheetNames, setSheetNames] = useState<string[] | null>(null);
+  const [file, setFile] = useState<UploadedFile | null>(null);
+  const [sheet, setSheet] = useState('');
+  const [mode, setMode] = useState<ImportMode>('members');
+  const [choice, setChoice] = useState<MappingChoice>({});
+  const [preview, runPreview] = useTask<ImportPreview>();
+  const [applied, runApply] = useTask<ImportResult>();
+
+  // The open workbook's sheets, except the add-in's own.
+  useEffect(() => {
+    let live = true;
+    void host.workbook
+      .batch(async (session) => (await session.read([])).sheetNames)
+      .then((names) => {
+        if (!live) return;
+        const own = names.filter((n) => !OWN_SHEETS.has(n));
+        setSheetNames(own);
+        setSheet((current) => current || own[0] || '');
+      })
+      .catch(() => live && setSheetNames([]));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const source = useCallback(async (): Promise<ImportSource> => {
+    if (!file) return { sheet };
+    const read = await readSourceSheet(file.workbook, sheet);
+    return { sheet, data: read.data ?? ({ name: sheet, rows: [] } as SheetData), label: file.name };
+  }, [file, sheet]);
+
+  const show = (nextChoice: MappingChoice, nextMode = mode) =>
+    void runPreview(async () => previewImport(host.workbook, await source(), { lang, mode: nextMode, choice: nextChoice }));
+
+  const pickFile = async () => {
+    const [picked] = (await host.files?.pick('.xlsx', false)) ?? [];
+    if (!picked) return;
+    const workbook = await ExcelJsWorkbook.fromBuffer(new Uint8Array(await picked.arrayBuffer()), picked.name);
+    const names = await workbook.batch(async (session) => (await session.read([])).sheetNames);
+    setFile({ name: picked.name, workbook, sheetNames: names });
+    setSheet(names[0] ?? '');
+    setChoice({});
+  };
+
+  const choices = file ? file.sheetNames : (sheetNames ?? []);
+  const busy = preview.status === 'running' || applied.status === 'running';
+  const p = preview.status === 'done' ? preview.value : null;
+
+  return (
+    <StepFrame title={t('import.pane.title')} intro={t('import.pane.intro')}>
+      <div className={s.row}>
+        <Field label={file ? t('import.pane.sheetOfFile', { file: file.name }) : t('import.pane.sheet')}>
+          <Select
+            value={sheet}
+            disabled={busy || !choices.length}
+            onChange={(_, d) => {
+              setSheet(d.value);
+              setChoice({});
+            }}
+          >
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {host.files && (
+          <Button disabled={busy} onClick={() => void pickFile()}>
+            {t('import.pane.pickFile')}
+          </Button>
+        )}
+        {file && (
+          <Button appearance="subtle" disabled={busy} onClick={() => setFile(null)}>
+            {t('import.pane.useOpenWorkbook')}
+          </Button>
+        )}
+      </div>
+      {sheetNames !== null && !choices.length && <Body1>{t('import.pane.noSheets')}</Body1>}
+      <Checkbox
+        checked={mode === 'cdht'}
+        label={t('import.pane.cdhtMode')}
+        onChange={(_, d) => {
+          const next = d.checked ? 'cdht' : 'members';
+          setMode(next);
+          setChoice({});
+          if (p) show({}, next);
+        }}
+      />
+      <div>
+        <Button appearance="primary" disabled={busy || !sheet} onClick={() => show(choice)}>
+          {t(p ? 'import.pane.refresh' : 'import.pane.preview')}
+        </Button>
+      </div>
+      {preview.status === 'running' && <Working label={t('import.pane.reading')} />}
+      {preview.status === 'error' && <ErrorBar error={preview.error} lang={lang} onRetry={() => show(choice)} />}
+      {p && !p.ok && <ProblemList problems={p.blocking.map((b) => ({ ...b, severity: 'error' as const }))} host={host} lang={lang} />}
+      {p && p.ok && (
+        <PreviewView
+          preview={p}
+          mode={mode}
+          t={t}
+          clickable={!file}
+          busy={busy}
+          host={host}
+          lang={lang}
+          onMap={(col, target) => {
+            const next = { ...choice, [col]: target };
+            setChoice(next);
+            show(next);
+          }}
+        />
+      )}
+      {p && p.ok && (
+        <div>
+          <Button appearance="primary" disabled={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice }))}>
+            {t('import.pane.apply')}
+          </Button>
+        </div>
+      )}
+      {applied.status === 'running' && <Working label={t('import.pane.applying')} />}
+      {applied.status === 'error' && <ErrorBar error={applied.error} lang={lang} />}
+      {applied.status === 'done' && (
+        <MessageBar intent={applied.value.applied ? 'success' : 'error'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t(applied.value.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
+            {applied.value.applied ? diffText(applied.value, mode, t) : applied.value.blocking.map((b) => b.message).join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </StepFrame>
+  );
+}
+
+function diffText(p: ImportPreview, mode: ImportMode, t: Translate): string {
+  const d = p.diff;
+  if (mode === 'cdht') return t('import.pane.cdhtDiff', { updated: d.updated.length, unchanged: d.unchanged.length, unmatched: d.unmatched.length });
+  return t('import.pane.diff', { added: d.added.length, updated: d.updated.length, unchanged: d.unchanged.length, removed: d.removed.length });
+}
+
+interface PreviewViewProps {
+  preview: ImportPreview;
+  mode: ImportMode;
+  t: Translate;
+  clickable: boolean;
+  busy: boolean;
+  host: StepProps['host'];
+  lang: StepProps['lang'];
+  onMap(col: number, target: string | null): void;
+}
+
+function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }: PreviewViewProps) {
+  const s = useStyles();
+  const targets = targetsFor(mode);
+  const mapped = p.columns.filter((c) => c.target && c.target !== 'ordinal');
+  const label = (key: string) => (key === ID_TARGET ? t('import.field.id') : targets.find((x) => x.key === key)!.header);
+  const problems = [
+    ...p.issues.map((i) => ({ severity: 'warning' as const, sheet: clickable ? i.sheet : null, cell: clickable ? i.cell : null, message: i.message })),
+    ...p.notices.map((n) => ({ severity: 'warning' as const, sheet: clickable ? n.sheet : null, cell: clickable ? n.cell : null, message: n.message })),
+  ];
+  return (
+    <>
+      {p.mappingSource === 'saved' && <Caption1>{t('import.pane.savedUsed')}</Caption1>}
+      <h3>{t('import.pane.mappingTitle', { rows: p.header!.top === p.header!.bottom ? p.header!.top : `${p.header!.top}–${p.header!.bottom}` })}</h3>
+      <div className={s.scroll}>
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th className={s.cell}>{t('import.pane.sourceColumn')}</th>
+              <th className={s.cell}>{t('import.pane.targetColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.columns.map((c) => (
+              <tr key={c.col}>
+                <td className={s.cell}>
+                  {columnLetter(c.col)} · {c.header}
+                  {c.hidden ? ` (${t('import.pane.hidden')})` : ''}
+                </td>
+                <td className={s.cell}>
+                  <Select aria-label={t('import.pane.mapAria', { column: c.header })} size="small" disabled={busy} value={c.target ?? ''} onChange={(_, d) => onMap(c.col, d.value || null)}>
+                    <option value="">{t('import.field.none')}</option>
+                    {targets.map((x) => (
+                      <option key={x.key} value={x.key}>
+                        {label(x.key)}
+                      </option>
+                    ))}
+                  </Select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('import.pane.rowsTitle', { count: p.rows.length })}</h3>
+      <div className={s.scroll}>
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th className={s.cell}>{t('import.pane.sourceRow')}</th>
+              {mapped.map((c) => (
+                <th key={c.col} className={s.cell}>
+                  {label(c.target!)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.slice(0, PREVIEW_ROWS).map((r) => (
+              <tr key={r.row}>
+                <td className={s.cell}>{r.row}</td>
+                {mapped.map((c) => (
+                  <td key={c.col} className={s.cell}>
+                    {c.target === 'name' ? r.name : c.target === ID_TARGET ? (r.id ?? '') : String(r.values[c.target!] ?? '')}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {p.skipped.length > 0 && <Caption1>{t('import.pane.skipped', { rows: p.skipped.map((x) => `${x.row} (${t(`import.skipped.${x.reason}`)})`).join(', ') })}</Caption1>}
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('import.pane.diffTitle')}</MessageBarTitle>
+          {diffText(p, mode, t)}
+          {mode === 'members' && p.diff.removed.length > 0 && ` ${t('import.cli.removedNote')}`}
+        </MessageBarBody>
+      </MessageBar>
+      {problems.length > 0 ? (
+        <>
+          <h3>{t('import.pane.issuesTitle', { count: problems.length })}</h3>
+          <ProblemList problems={problems} host={host} lang={lang} />
+        </>
+      ) : (
+        <Body1>{t('import.pane.noIssues')}</Body1>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+/** "Thiết lập": pick the rule set, type the unit's details, create the sheets. */
+import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { PRESETS } from '../../domain/rules/presets';
+import { createSheets, readExistingSetup, type CreateSheetsResult } from '../../usecases/createSheets';
+import { ErrorBar } from '../PaneMessages';
+import { RuleSetView } from '../RuleSetView';
+import { StepFrame, Working } from '../StepFrame';
+import { checkUnitForm, emptyUnitForm, formFromDetails, UnitForm, unitDetails, type UnitFormErrors, type UnitFormValues } from '../UnitForm';
+import { useTask } from '../useTask';
+import { useT } from '../useT';
+import { CORE_STEP_IDS, type StepProps } from './registry';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  basis: { display: 'block', color: tokens.colorNeutralForeground2 },
+});
+
+export function SetupStep({ host, lang, goTo }: StepProps) {
+  const t = useT(lang);
+  const s = useStyles();
+  const [presetId, setPresetId] = useState(PRESETS[0]!.id);
+  const [values, setValues] = useState<UnitFormValues>(() => emptyUnitForm());
+  const [errors, setErrors] = useState<UnitFormErrors>({});
+  const [showRuleSet, setShowRuleSet] = useState(false);
+  const [state, run] = useTask<CreateSheetsResult>();
+  const running = state.status === 'running';
+  const [prefilled, setPrefilled] = useState(false);
+
+  // A workbook prepared earlier: show its unit and rule set rather than a blank form.
+  useEffect(() => {
+    let live = true;
+    readExistingSetup(host.workbook).then(
+      (existing) => {
+        if (!live || !existing.details) return;
+        setValues((current) => (current.name ? current : formFromDetails(existing.details!, current)));
+        if (existing.ruleSetId && PRESETS.some((p) => p.id === existing.ruleSetId)) setPresetId(existing.ruleSetId);
+        setPrefilled(true);
+      },
+      () => undefined, // an unreadable workbook shows the blank form; creating reports the error
+    );
+    return () => {
+      live = false;
+    };
+  }, [host.workbook]);
+
+  const create = () => {
+    const found = checkUnitForm(values, t);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const ruleSet = PRESETS.find((p) => p.id === presetId)!;
+    void run(() => createSheets(host.workbook, { ruleSet, unit: unitDetails(values) }));
+  };
+
+  if (showRuleSet) return <RuleSetView host={host} lang={lang} onClose={() => setShowRuleSet(false)} />;
+
+  return (
+    <StepFrame title={t('pane.setup.title')} intro={t('pane.setup.intro')}>
+      <Field label={t('pane.setup.ruleSet')}>
+        <RadioGroup value={presetId} onChange={(_, d) => setPresetId(d.value)} disabled={running}>
+          {PRESETS.map((p) => (
+            <Radio
+              key={p.id}
+              value={p.id}
+              label={
+                <>
+                  {p.name}
+                  <Caption1 className={s.basis}>{p.basis}</Caption1>
+                </>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+      {prefilled && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('pane.setup.prefilled')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <UnitForm values={values} errors={errors} disabled={running} onChange={setValues} t={t} />
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={running} onClick={create}>
+          {t('pane.setup.create')}
+        </Button>
+        <Button disabled={running} onClick={() => setShowRuleSet(true)}>
+          {t('pane.setup.viewRuleSet')}
+        </Button>
+      </div>
+      {Object.keys(errors).length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('pane.setup.fixForm')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {running && <Working label={t('pane.setup.running')} />}
+      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={create} />}
+      {state.status === 'done' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('pane.setup.doneTitle')}</MessageBarTitle>
+            {state.value.created.length > 0 && <div>{t('pane.setup.created', { sheets: quoted(state.value.created) })}</div>}
+            {state.value.kept.length > 0 && <div>{t('pane.setup.kept', { sheets: quoted(state.value.kept) })}</div>}
+            <div>{t('pane.setup.nextHint')}</div>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.data)}>
+              {t('pane.setup.next')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </StepFrame>
+  );
+}
+
+const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');

@@ -1,0 +1,81 @@
+/**
+ * An in-memory PaneHost for component tests (jsdom) and anything else that mounts the pane
+ * without Excel: the workbook is a real ExcelJsWorkbook, showCell is recorded.
+ */
+import type { PaneHost } from '../../src/taskpane/host';
+import type { Workbook, WorkbookSession } from '../../src/workbook/port';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { sampleUnit } from '../../src/usecases/sampleData';
+
+export interface FakePaneHost extends PaneHost {
+  /** Cells the pane asked to show, in order. */
+  shown: { sheet: string; address: string }[];
+  /** The ExcelJS workbook behind (unwrapped), to inspect what was written. */
+  excel: ExcelJsWorkbook;
+}
+
+export interface FakePaneHostOptions {
+  /** Create the sheets with the sample school (sampleUnit()). */
+  sample?: boolean | Parameters<typeof sampleUnit>[0];
+  locale?: string;
+  /** Requirement sets reported as missing. */
+  unsupported?: string[];
+  /** Wrap the workbook (gated, failing…); defaults to the ExcelJS one. */
+  wrap?: (wb: Workbook) => Workbook;
+  showCellError?: Error;
+}
+
+export async function fakePaneHost(options: FakePaneHostOptions = {}): Promise<FakePaneHost> {
+  const excel = ExcelJsWorkbook.create('test.xlsx');
+  if (options.sample) await createSheets(excel, sampleUnit(options.sample === true ? {} : options.sample));
+  const shown: FakePaneHost['shown'] = [];
+  return {
+    kind: 'preview',
+    workbook: options.wrap ? options.wrap(excel) : excel,
+    excel,
+    locale: options.locale ?? 'vi-VN',
+    supports: (req) => !(options.unsupported ?? []).includes(req),
+    showCell: async (sheet, address) => {
+      if (options.showCellError) throw options.showCellError;
+      shown.push({ sheet, address });
+    },
+    shown,
+  };
+}
+
+/** A workbook whose batches wait until released: lets a test see the "running" state. */
+export function gatedWorkbook(inner: Workbook): Workbook & { release(): void } {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  return {
+    label: inner.label,
+    release: () => open(),
+    batch: async <T>(work: (s: WorkbookSession) => Promise<T>) => {
+      await gate;
+      return inner.batch(work);
+    },
+  };
+}
+
+/** A workbook whose every batch fails the way Office.js can (e.g. the file is being edited). */
+export function failingWorkbook(message: string): (inner: Workbook) => Workbook {
+  return (inner) => ({
+    label: inner.label,
+    batch: async () => {
+      throw new Error(message);
+    },
+  });
+}
+
+/** Write one cell the way a user would (tests put bad data in). */
+export async function typeInto(wb: Workbook, sheet: string, address: string, value: string | number | null): Promise<void> {
+  await wb.batch(async (s) => {
+    s.write({ sheet, mode: 'existing', cells: [{ at: address, rows: [[value]] }] });
+  });
+}
+
+/** The values of one sheet as read through the port. */
+export async function sheetRows(wb: Workbook, sheet: string) {
+  return wb.batch(async (s) => (await s.read([sheet])).sheets.get(sheet)?.rows ?? null);
+}

@@ -1,0 +1,61 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from '@testing-library/react';
+import { STEPS } from '../../src/taskpane/steps';
+import type { StepProps } from '../../src/taskpane/steps/registry';
+import { fakePaneHost } from '../support/fakePaneHost';
+import { renderApp } from './renderPane';
+
+/**
+ * The core tabs come first, in order, by accessible name (Fluent keeps a hidden bold copy
+ * of each label). Steps other features register follow them.
+ */
+function expectTabs(names: string[]) {
+  const tabs = screen.getAllByRole('tab');
+  expect(tabs).toHaveLength(STEPS.length);
+  expect(names.map((name) => tabs.indexOf(screen.getByRole('tab', { name })))).toEqual(names.map((_, i) => i));
+}
+
+describe('App', () => {
+  test('the four core steps as tabs, in order, in Vietnamese for a Vietnamese Office', async () => {
+    renderApp(await fakePaneHost({ sample: true, locale: 'vi-VN' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'ĐVHT — Đơn vị học tập' })).toBeTruthy();
+    expectTabs(['1. Thiết lập', '2. Dữ liệu', '3. Đánh giá', '4. Tổng hợp']);
+    expect(screen.getByRole('tab', { name: '1. Thiết lập' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('heading', { level: 2, name: 'Thiết lập' })).toBeTruthy();
+  });
+
+  test('English from the locale, and the switch changes every string', async () => {
+    renderApp(await fakePaneHost({ locale: 'en-US' }));
+    expectTabs(['1. Set-up', '2. Data', '3. Evaluate', '4. Summary']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'vi' } });
+    expectTabs(['1. Thiết lập', '2. Dữ liệu', '3. Đánh giá', '4. Tổng hợp']);
+    expect(screen.getByRole('combobox', { name: 'Ngôn ngữ' })).toBeTruthy();
+  });
+
+  test('a step can send the clerk to another (missing sheets → Thiết lập), and form input survives tab changes', async () => {
+    renderApp(await fakePaneHost());
+    fireEvent.change(screen.getByRole('textbox', { name: /Tên đơn vị/ }), { target: { value: 'UBND xã Tân Phú' } });
+    fireEvent.click(screen.getByRole('tab', { name: '2. Dữ liệu' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Kiểm tra dữ liệu' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Đến bước Thiết lập' }));
+    expect(screen.getByRole('tab', { name: '1. Thiết lập' }).getAttribute('aria-selected')).toBe('true');
+    expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).value).toBe('UBND xã Tân Phú');
+  });
+
+  test('steps registered later appear by themselves; one needing a missing capability is disabled', async () => {
+    const Extra = (p: StepProps) => <p>extra {p.lang}</p>;
+    const before = STEPS.length;
+    STEPS.push({ id: 'test-extra', title: 'pane.step.summary', component: Extra }, { id: 'test-needs', title: 'pane.step.data', component: Extra, requires: 'ExcelApi 1.99' });
+    try {
+      renderApp(await fakePaneHost({ unsupported: ['ExcelApi 1.99'] }));
+      expect(screen.getAllByRole('tab')).toHaveLength(before + 2);
+      fireEvent.click(screen.getByRole('tab', { name: `${before + 1}. Tổng hợp` }));
+      expect(screen.getByText('extra vi')).toBeTruthy();
+      const blocked = screen.getByRole('tab', { name: `${before + 2}. Dữ liệu` });
+      expect(blocked.hasAttribute('disabled') || blocked.getAttribute('aria-disabled') === 'true').toBe(true);
+    } finally {
+      STEPS.splice(before, 2);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { DataStep } from '../../src/taskpane/steps/DataStep';
+import { SHEETS } from '../../src/sheets/names';
+import { failingWorkbook, fakePaneHost, gatedWorkbook, typeInto } from '../support/fakePaneHost';
+import { renderStep } from './renderPane';
+
+const check = () => fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
+
+describe('DataStep', () => {
+  test('before checking: says what it does, nothing else', async () => {
+    renderStep(DataStep, await fakePaneHost({ sample: true }));
+    expect(screen.getByRole('heading', { name: 'Kiểm tra dữ liệu' })).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  test('empty: clean sample data says "Không có vấn đề" and offers the next step', async () => {
+    const { goTo } = renderStep(DataStep, await fakePaneHost({ sample: true }));
+    check();
+    expect(await screen.findByText('Không có vấn đề')).toBeTruthy();
+    expect(screen.getByText(/41 thành viên được tính/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếp: đánh giá' }));
+    expect(goTo).toHaveBeenCalledWith('evaluate');
+  });
+
+  test('loading: a spinner while checking, the button disabled', async () => {
+    let gate!: ReturnType<typeof gatedWorkbook>;
+    renderStep(DataStep, await fakePaneHost({ sample: true, wrap: (wb) => (gate = gatedWorkbook(wb)) }));
+    check();
+    expect(await screen.findByRole('status')).toBeTruthy();
+    expect(screen.getByText('Đang kiểm tra dữ liệu…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => gate.release());
+    expect(await screen.findByText('Không có vấn đề')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  test('done with problems: counts, and each problem selects its cell', async () => {
+    const host = await fakePaneHost({ sample: true });
+    await typeInto(host.excel, SHEETS.members, 'H7', 'có lẽ');
+    renderStep(DataStep, host);
+    check();
+    expect(await screen.findByText(/0 lỗi, 1 điểm cần xem lại/)).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Danh sách vấn đề' });
+    expect(within(list).getByText(/“có lẽ” không rõ là Có hay Không/)).toBeTruthy();
+    fireEvent.click(within(list).getByRole('button', { name: 'Đến ô Thành viên!H7' }));
+    expect(host.shown).toEqual([{ sheet: 'Thành viên', address: 'H7' }]);
+  });
+
+  test('missing sheets: a warning that sends the clerk to Thiết lập', async () => {
+    const { goTo } = renderStep(DataStep, await fakePaneHost());
+    check();
+    expect(await screen.findByText('Chưa có đủ các trang')).toBeTruthy();
+    expect(screen.getByText(/Hãy tạo các trang ở bước Thiết lập/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Đến bước Thiết lập' }));
+    expect(goTo).toHaveBeenCalledWith('setup');
+  });
+
+  test('error: what Excel said, what to do, and a retry', async () => {
+    renderStep(DataStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('Tệp đang được người khác sửa') }));
+    check();
+    expect(await screen.findByText(/Tệp đang được người khác sửa/)).toBeTruthy();
+    expect(screen.getByText(/Hãy thử lại/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+  });
+
+  test('English', async () => {
+    renderStep(DataStep, await fakePaneHost({ sample: true }), 'en');
+    fireEvent.click(screen.getByRole('button', { name: 'Check the data' }));
+    expect(await screen.findByText('No problems')).toBeTruthy();
+  });
+});

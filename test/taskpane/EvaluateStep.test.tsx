@@ -1,0 +1,74 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
+import { SHEETS } from '../../src/sheets/names';
+import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
+import { renderStep } from './renderPane';
+
+const run = () => fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
+const indicator = (code: string) => document.querySelector(`[data-indicator="${code}"]`) as HTMLElement;
+
+describe('EvaluateStep', () => {
+  test('before running: the button only', async () => {
+    renderStep(EvaluateStep, await fakePaneHost({ sample: true }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Đánh giá' })).toBeTruthy();
+    expect(screen.queryByTestId('outcome')).toBeNull();
+  });
+
+  test('done: outcome, every criterion and indicator with figure, requirement and mark; results written', async () => {
+    const host = await fakePaneHost({ sample: true });
+    renderStep(EvaluateStep, host);
+    run();
+    expect((await screen.findByTestId('outcome')).textContent).toMatch(/^Đủ điều kiện công nhận/);
+    for (const code of ['1', '2', '3']) expect(screen.getByRole('heading', { level: 3, name: new RegExp(`^Tiêu chí ${code}:`) })).toBeTruthy();
+    expect(document.querySelectorAll('[data-indicator]')).toHaveLength(14);
+    const i21 = indicator('2.1');
+    expect(within(i21).getByText(/Kết quả: \d+(,\d)?% \(\d+\/41\)/)).toBeTruthy();
+    expect(within(i21).getByText(/Yêu cầu: từ 90% trở lên/)).toBeTruthy();
+    // A mark is words and an icon, not colour alone.
+    const badge = i21.querySelector('[data-status]')!;
+    expect(['Đạt', 'Không đạt']).toContain(badge.textContent);
+    expect(badge.querySelector('svg')).toBeTruthy();
+    expect(within(indicator('1.1')).getByText(/Đơn vị tự đánh giá · Yêu cầu: Đạt/)).toBeTruthy();
+    const rows = (await sheetRows(host.excel, SHEETS.criteria))!;
+    expect(rows.some((r) => r[0] === '2.1' && (r[14] === 'Đạt' || r[14] === 'Không đạt'))).toBe(true);
+  });
+
+  test('score rule sets show points and the rating with a decimal comma', async () => {
+    renderStep(EvaluateStep, await fakePaneHost({ sample: { presetId: 'tt22-100' } }));
+    run();
+    expect((await screen.findByTestId('outcome')).textContent).toMatch(/^\d+(,\d+)? điểm — xếp loại (Tốt|Khá|Trung bình|Chưa đạt)$/);
+    expect(within(indicator('3.1')).getByText(/25 điểm|0 điểm/)).toBeTruthy();
+  });
+
+  test('an indicator that does not apply is marked "Không áp dụng"', async () => {
+    renderStep(EvaluateStep, await fakePaneHost({ sample: { presetId: 'tt24-tinh-md1' } }));
+    run();
+    await screen.findByTestId('outcome');
+    expect(indicator('3.5').querySelector('[data-status]')!.textContent).toBe('Không áp dụng');
+  });
+
+  test('loading: spinner, button disabled', async () => {
+    let gate!: ReturnType<typeof gatedWorkbook>;
+    renderStep(EvaluateStep, await fakePaneHost({ sample: true, wrap: (wb) => (gate = gatedWorkbook(wb)) }));
+    run();
+    expect(await screen.findByText('Đang đánh giá…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Đánh giá' }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => gate.release());
+    expect(await screen.findByTestId('outcome')).toBeTruthy();
+  });
+
+  test('missing sheets send the clerk to Thiết lập', async () => {
+    const { goTo } = renderStep(EvaluateStep, await fakePaneHost());
+    run();
+    fireEvent.click(await screen.findByRole('button', { name: 'Đến bước Thiết lập' }));
+    expect(goTo).toHaveBeenCalledWith('setup');
+  });
+
+  test('error: shown with what to do, never a blank pane', async () => {
+    renderStep(EvaluateStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('RichApi.Error') }));
+    run();
+    expect(await screen.findByText('Không thực hiện được')).toBeTruthy();
+    expect(screen.getByText(/RichApi.Error\. Hãy thử lại/)).toBeTruthy();
+  });
+});

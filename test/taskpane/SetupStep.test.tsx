@@ -1,0 +1,105 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen } from '@testing-library/react';
+import { SetupStep } from '../../src/taskpane/steps/SetupStep';
+import { PRESETS } from '../../src/domain/rules/presets';
+import { SHEETS } from '../../src/sheets/names';
+import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
+import { renderStep } from './renderPane';
+
+const create = () => fireEvent.click(screen.getByRole('button', { name: 'Tạo các trang' }));
+
+function fillUnit() {
+  fireEvent.change(screen.getByRole('textbox', { name: /Tên đơn vị/ }), { target: { value: 'Trường Tiểu học Kim Đồng' } });
+  fireEvent.change(screen.getByRole('combobox', { name: /Loại đơn vị/ }), { target: { value: 'Trường tiểu học' } });
+  fireEvent.click(screen.getByRole('radio', { name: 'Có' }));
+  fireEvent.change(screen.getByRole('textbox', { name: /Năm đánh giá/ }), { target: { value: '2025' } });
+  fireEvent.change(screen.getByRole('textbox', { name: /^Đơn vị tổng hợp/ }), { target: { value: 'UBND xã Tân Phú' } });
+  fireEvent.change(screen.getByRole('textbox', { name: /Cấp của đơn vị tổng hợp/ }), { target: { value: 'cấp xã' } });
+}
+
+describe('SetupStep', () => {
+  test('empty: every preset with its basis, a labelled form, nothing created yet', async () => {
+    renderStep(SetupStep, await fakePaneHost());
+    for (const p of PRESETS) {
+      expect(screen.getByRole('radio', { name: new RegExp(p.name) })).toBeTruthy();
+      expect(screen.getByText(p.basis)).toBeTruthy();
+    }
+    expect((screen.getByRole('radio', { name: new RegExp(PRESETS[0]!.name) }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('combobox', { name: /Loại đơn vị/ })).toBeTruthy();
+    expect(screen.queryByText('Đã chuẩn bị sổ đánh giá')).toBeNull();
+  });
+
+  test('missing name and type are said next to the fields; nothing is written', async () => {
+    const host = await fakePaneHost();
+    renderStep(SetupStep, host);
+    create();
+    expect(screen.getByText('Hãy nhập tên đơn vị.')).toBeTruthy();
+    expect(screen.getByText(/Hãy chọn loại đơn vị/)).toBeTruthy();
+    expect(host.excel.workbook.worksheets).toHaveLength(0);
+  });
+
+  test('done: the sheets are created with the chosen rule set and the typed details', async () => {
+    const host = await fakePaneHost();
+    const { goTo } = renderStep(SetupStep, host);
+    fireEvent.click(screen.getByRole('radio', { name: /TT22\/2020/ }));
+    fillUnit();
+    create();
+    expect(await screen.findByText('Đã chuẩn bị sổ đánh giá')).toBeTruthy();
+    expect(screen.getByText(/Đã tạo: “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học”, “Danh mục”\./)).toBeTruthy();
+    const unit = (await sheetRows(host.excel, SHEETS.unit))!;
+    const value = (label: string) => unit.find((r) => r[0] === label)?.[1];
+    expect(value('Tên đơn vị')).toBe('Trường Tiểu học Kim Đồng');
+    expect(value('Loại đơn vị')).toBe('Trường tiểu học');
+    expect(value('Công lập')).toBe('Có');
+    expect(value('Năm đánh giá')).toBe(2025);
+    expect(value('Đơn vị tổng hợp (nơi nhận hồ sơ)')).toBe('UBND xã Tân Phú');
+    expect(value('Cấp của đơn vị tổng hợp')).toBe('cấp xã');
+    const criteria = (await sheetRows(host.excel, SHEETS.criteria))!;
+    expect(criteria.some((r) => r[2] === 'tt22-100')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếp: kiểm tra dữ liệu' }));
+    expect(goTo).toHaveBeenCalledWith('data');
+  });
+
+  test('sheets that already hold data are reported as kept', async () => {
+    renderStep(SetupStep, await fakePaneHost({ sample: true }));
+    fillUnit();
+    create();
+    expect(await screen.findByText(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/)).toBeTruthy();
+  });
+
+  test('loading: form and buttons disabled while creating', async () => {
+    let gate!: ReturnType<typeof gatedWorkbook>;
+    renderStep(SetupStep, await fakePaneHost({ wrap: (wb) => (gate = gatedWorkbook(wb)) }));
+    fillUnit();
+    create();
+    expect(await screen.findByText('Đang tạo các trang…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Tạo các trang' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).disabled).toBe(true);
+    await act(async () => gate.release());
+    expect(await screen.findByText('Đã chuẩn bị sổ đánh giá')).toBeTruthy();
+  });
+
+  test('error', async () => {
+    renderStep(SetupStep, await fakePaneHost({ wrap: failingWorkbook('Sổ đang ở chế độ chỉ đọc') }));
+    fillUnit();
+    create();
+    expect(await screen.findByText(/Sổ đang ở chế độ chỉ đọc/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+  });
+
+  test('the rule-set view opens from here and closes back to the form', async () => {
+    renderStep(SetupStep, await fakePaneHost({ sample: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xem và sửa bộ tiêu chí' }));
+    expect(await screen.findByRole('heading', { name: 'Bộ tiêu chí', level: 2 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Đóng' }));
+    expect(screen.getByRole('button', { name: 'Tạo các trang' })).toBeTruthy();
+  });
+
+  test('a prepared workbook: the form shows its unit and rule set', async () => {
+    renderStep(SetupStep, await fakePaneHost({ sample: { presetId: 'tt22-100' } }));
+    expect(await screen.findByText(/Sổ này đã có trang “Thông tin đơn vị”/)).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).value).toBe('Trường THCS Nguyễn Du');
+    expect((screen.getByRole('combobox', { name: /Loại đơn vị/ }) as HTMLSelectElement).value).toBe('Trường THCS');
+    expect((screen.getByRole('radio', { name: /TT22\/2020/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+import { formatNumber, formatPercent, parsePercentInput, percentInputText } from '../../src/taskpane/format';
+
+describe('pane number formats', () => {
+  test('percentages use the Vietnamese decimal comma, one decimal at most', () => {
+    expect(formatPercent(0.875, 'vi')).toBe('87,5%');
+    expect(formatPercent(0.875, 'en')).toBe('87.5%');
+    expect(formatPercent(0.9, 'vi')).toBe('90%');
+    expect(formatPercent(1, 'vi')).toBe('100%');
+    expect(formatPercent(0.29, 'vi')).toBe('29%');
+  });
+
+  test('a share just under its requirement never reads as reaching it', () => {
+    expect(formatPercent(0.8995, 'vi')).toBe('89,9%');
+    expect(formatPercent(35 / 39, 'vi')).toBe('89,7%');
+  });
+
+  test('percentage fields accept comma or dot and a trailing %', () => {
+    expect(parsePercentInput('87,5')).toBe(0.875);
+    expect(parsePercentInput('87.5 %')).toBe(0.875);
+    expect(parsePercentInput('90')).toBe(0.9);
+    expect(parsePercentInput('')).toBeNull();
+    expect(parsePercentInput('chín mươi')).toBeNull();
+    expect(parsePercentInput('-5')).toBeNull();
+    expect(percentInputText(0.875, 'vi')).toBe('87,5');
+    expect(percentInputText(0.9, 'en')).toBe('90');
+    expect(formatNumber(87.5, 'vi')).toBe('87,5');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Browser build → build/web: the pane inside Excel (taskpane.html), the ribbon's function
+ * file (commands.html), the preview without Excel (preview.html), and the consolidation
+ * worker once src/workers/consolidate.worker.ts exists.
+ *
+ * Switches (environment variables):
+ *   ADDIN_URL=https://host/path/  rewrite the manifest's https://localhost:3000/ URLs
+ *   OFFICE_JS=cdn                 load Office.js from Microsoft's CDN (AppSource asks for it);
+ *                                 otherwise the copy in office-js/ next to the pages is used
+ * webpack --env copyOfficeJs=false: leave office-js/ out (the browser tests serve a fake there).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { rewriteManifest } = require('./scripts/manifestUrl');
+
+const OFFICE_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
+const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
+/** Pages sharing the pane's code. */
+const PAGES = new Set(['taskpane', 'preview']);
+const WORKER = path.resolve(__dirname, 'src/workers/consolidate.worker.ts');
+
+/**
+ * ExcelJS ships minified (925 KB): put it in its own chunk and mark that chunk minimized, so
+ * terser does not spend a minute re-minifying it on every production build.
+ */
+class KeepExcelJsMinified {
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('KeepExcelJsMinified', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'KeepExcelJsMinified', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (name === 'exceljs.js') compilation.updateAsset(name, (source) => source, { minimized: true });
+          }
+        },
+      );
+    });
+  }
+}
+
+/** Only our own origin; the CDN only in the CDN build. Fluent (Griffel) inserts <style> at run time. */
+function contentSecurityPolicy(cdn) {
+  const office = cdn ? ` ${OFFICE_CDN_ORIGIN}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${office}`,
+    `frame-src 'self'${office}`,
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode === 'production';
+  const cdn = process.env.OFFICE_JS === 'cdn';
+  const copyOfficeJs = !cdn && String(env.copyOfficeJs) !== 'false';
+  const officeJs = cdn ? OFFICE_CDN : 'office-js/office.js';
+  const csp = contentSecurityPolicy(cdn);
+
+  const entry = {
+    taskpane: './src/hosts/excel/taskpane.tsx',
+    commands: './src/hosts/excel/commands.ts',
+    preview: './src/hosts/preview/index.tsx',
+  };
+  // Written by another change; the build works with or without it.
+  if (fs.existsSync(WORKER)) entry['consolidate.worker'] = WORKER;
+
+  const page = (name, template, chunks, params = {}) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template,
+      chunks,
+      templateParameters: { csp, officeJs, ...params },
+      inject: 'body',
+      scriptLoading: 'defer',
+    });
+
+  return {
+    entry,
+    output: {
+      path: path.resolve(__dirname, 'build/web'),
+      filename: '[name].js',
+      clean: true,
+    },
+    // eval-based source maps would need 'unsafe-eval' in the CSP.
+    devtool: 'source-map',
+    target: 'web',
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The browser build of ExcelJS bundles its own polyfills: no Node built-ins needed.
+      alias: { exceljs$: require.resolve('exceljs/dist/exceljs.min.js') },
+    },
+    module: {
+      // exceljs.min.js is already a self-contained bundle.
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              transpileOnly: true, // `npm run typecheck` does the type checking
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane']),
+      page('commands', './src/hosts/excel/commands.html', ['commands']),
+      page('preview', './src/hosts/preview/preview.html', ['preview']),
+      new KeepExcelJsMinified(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString('utf8'), process.env.ADDIN_URL),
+          },
+          // Office.js loads its other files relative to its own URL: copy the folder as it is,
+          // marked minimized so that terser does not spend minutes on 86 MB of scripts.
+          ...(copyOfficeJs ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }] : []),
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // The pane, Fluent and React, used by both pages: minified once, cached once.
+          shared: { name: 'shared', chunks: (chunk) => PAGES.has(chunk.name), minChunks: 2, enforce: true, priority: -10 },
+          // The preview page loads it as a separate script; the worker (if any) bundles its own copy.
+          exceljs: { test: /[\\/]exceljs[\\/]dist[\\/]/, name: 'exceljs', chunks: (chunk) => chunk.name === 'preview', enforce: true },
+        },
+      },
+    },
+    performance: { hints: false },
+    stats: production ? 'normal' : 'minimal',
+    devServer: {
+      static: false,
+      port: 3000,
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
