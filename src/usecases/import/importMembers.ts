@@ -1,0 +1,452 @@
+/**
+ * Import a school's own staff list into "Thành viên": preview (header, mapping, rows as
+ * they will be written, unreadable cells, added / updated / unchanged / removed) and apply.
+ * Each is one batch: one read, and for apply one write. The source sheet is only read;
+ * the members sheet is written only in the columns the import feeds.
+ */
+import { foldKey } from '../../domain/text';
+import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
+import { MEMBER_FIELDS, memberField } from '../../domain/memberFields';
+import type { CellInput, CellBlock, SheetData, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
+import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
+import { SHEETS } from '../../sheets/names';
+import { STYLE } from '../../sheets/styles';
+import { readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
+import { readSpellings } from '../../sheets/listsSheet';
+import { t, type Lang, type MessageKey } from '../../i18n';
+import { SourceSheet } from './sourceSheet';
+import { detectHeader, type HeaderInfo } from './header';
+import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type MappedColumn, type MappingChoice } from './mapping';
+import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from './rows';
+import { nameKey } from './normalise';
+import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
+import { ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
+
+export interface ImportSource {
+  /** Sheet name (in the target workbook unless `data` is given). */
+  sheet: string;
+  /** The sheet already read from another file (CLI, preview upload), with `layout: true`. */
+  data?: SheetData;
+  /** Only this range of the sheet, e.g. "A3:P60". */
+  range?: string;
+  /** For messages: the source file when it is not the target workbook. */
+  label?: string;
+}
+
+export interface ImportOptions {
+  lang?: Lang;
+  /** 'cdht': a names + CDHT list merged into the CDHT columns of known members. */
+  mode?: ImportMode;
+  /** Corrections by source column; other columns keep the proposal. */
+  choice?: MappingChoice | null;
+  /** Use the mapping saved by the last import (default true). */
+  useSaved?: boolean;
+  includeHiddenRows?: boolean;
+  /** Members missing from the list: marked as not counted, with a note (default true). */
+  markRemoved?: boolean;
+  now?: Date;
+}
+
+export interface Change {
+  target: TargetKey;
+  header: string;
+  before: string;
+  after: string;
+}
+
+export interface DiffEntry {
+  name: string;
+  sourceRow: number | null;
+  memberRow: number | null;
+  changes: Change[];
+  /** Removed members already marked by an earlier import. */
+  alreadyMarked?: boolean;
+}
+
+export interface ImportDiff {
+  added: DiffEntry[];
+  updated: DiffEntry[];
+  unchanged: DiffEntry[];
+  removed: DiffEntry[];
+  /** CDHT merge: names in the list not found among the members (or found twice). */
+  unmatched: DiffEntry[];
+}
+
+export interface Located {
+  code: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface ImportIssueReport extends ImportIssue {
+  /** The source column's header. */
+  header: string;
+  sheet: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  ok: boolean;
+  /** Problems that stop the import (no header, no name column, no members sheet …). */
+  blocking: Located[];
+  sourceSheet: string;
+  sheetNames: string[];
+  header: Pick<HeaderInfo, 'top' | 'bottom' | 'dataStart'> | null;
+  columns: MappedColumn[];
+  mappingSource: 'saved' | 'auto';
+  rows: ImportedRow[];
+  issues: ImportIssueReport[];
+  skipped: SkippedRow[];
+  /** Things to check that do not stop the import (hidden rows imported, duplicate names). */
+  notices: Located[];
+  diff: ImportDiff;
+  mapping: Record<string, TargetKey | null>;
+}
+
+export interface ImportResult extends ImportPreview {
+  applied: boolean;
+  /** Cells written in the members sheet. */
+  written: number;
+}
+
+const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], removed: [], unmatched: [] });
+
+/** Note left on a member missing from the imported list; its presence means "already marked". */
+export const REMOVED_NOTE = 'Không có trong danh sách nhập';
+
+export async function readSourceSheet(workbook: Workbook, sheet: string): Promise<{ data: SheetData | null; sheetNames: string[] }> {
+  return workbook.batch(async (session) => {
+    const snap = await session.read([sheet], { layout: true });
+    return { data: snap.sheets.get(sheet) ?? null, sheetNames: snap.sheetNames };
+  });
+}
+
+export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
+  return target.batch(async (session) => {
+    const snap = await session.read(sheetsToRead(source), { layout: true });
+    return plan(snap.sheets, snap.sheetNames, source, options).preview;
+  });
+}
+
+export function applyImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
+  return target.batch(async (session) => {
+    const snap = await session.read(sheetsToRead(source), { layout: true });
+    const p = plan(snap.sheets, snap.sheetNames, source, options);
+    if (!p.preview.ok || !p.writes) return { ...p.preview, applied: false, written: 0 };
+    for (const w of p.writes.plans) session.write(w);
+    if (p.writes.select) session.select(SHEETS.members, p.writes.select);
+    return { ...p.preview, applied: true, written: p.writes.cellCount };
+  });
+}
+
+function sheetsToRead(source: ImportSource): string[] {
+  const names: string[] = [SHEETS.members, SHEETS.lists, IMPORT_SETTINGS_SHEET];
+  if (!source.data) names.push(source.sheet);
+  return names;
+}
+
+interface Planned {
+  preview: ImportPreview;
+  writes: { plans: SheetPlan[]; cellCount: number; select: string | null } | null;
+}
+
+function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: ImportSource, options: ImportOptions): Planned {
+  const lang = options.lang ?? 'vi';
+  const mode = options.mode ?? 'members';
+  const blocking: Located[] = [];
+  const block = (key: MessageKey, params: Record<string, string | number> = {}, sheet: string | null = null, cell: string | null = null) =>
+    blocking.push({ code: key, sheet, cell, message: t(lang, key, params) });
+  const preview: ImportPreview = {
+    ok: false,
+    blocking,
+    sourceSheet: source.sheet,
+    sheetNames,
+    header: null,
+    columns: [],
+    mappingSource: 'auto',
+    rows: [],
+    issues: [],
+    skipped: [],
+    notices: [],
+    diff: emptyDiff(),
+    mapping: {},
+  };
+  const data = source.data ?? sheets.get(source.sheet);
+  const membersData = sheets.get(SHEETS.members);
+  const members = membersData ? readMembersSheet(membersData) : null;
+  if (!data) block('import.block.noSourceSheet', { sheet: source.sheet, sheets: sheetNames.join(', ') });
+  if (!source.data && foldKey(source.sheet) === foldKey(SHEETS.members)) block('import.block.sourceIsMembers', { sheet: source.sheet });
+  if (!members) block('import.block.noMembersSheet', { sheet: SHEETS.members });
+  if (!data || blocking.length) return { preview, writes: null };
+
+  const sheet = new SourceSheet(data, source.range);
+  const header = detectHeader(sheet);
+  if (!header) {
+    block('import.block.noHeader', { sheet: source.sheet, rows: 10 });
+    return { preview, writes: null };
+  }
+  preview.header = { top: header.top, bottom: header.bottom, dataStart: header.dataStart };
+  const saved = options.useSaved === false ? null : readImportSettings(sheets.get(IMPORT_SETTINGS_SHEET));
+  const columns = proposeMapping(header.columns, mode, saved?.mapping, options.choice);
+  preview.columns = columns;
+  preview.mappingSource = columns.some((c) => c.origin === 'saved') ? 'saved' : 'auto';
+  preview.mapping = mappingToJson(columns);
+  const where = (col: number) => sheetRef(source.sheet, cellAddress(header.top, col));
+  for (const c of mappingConflicts(columns)) {
+    block('import.block.conflict', { field: targetHeader(c.target), columns: c.columns.map((n) => columnLetter(n)).join(', ') }, source.sheet, cellAddress(header.top, c.columns[1]!));
+  }
+  const nameColumn = columns.find((c) => c.target === 'name');
+  if (!nameColumn) block('import.block.noNameColumn', { sheet: source.sheet, row: header.top });
+  if (mode === 'cdht' && !columns.some((c) => c.target && ['cdhtScore', 'cdhtTitle', 'cdhtCompetences'].includes(c.target))) block('import.block.noCdhtColumn', { sheet: source.sheet });
+  if (blocking.length) return { preview, writes: null };
+
+  const spellings: Spellings = readSpellings(sheets.get(SHEETS.lists));
+  const extracted = extractRows(sheet, header, columns, spellings, options.includeHiddenRows ?? true);
+  preview.rows = extracted.rows;
+  preview.skipped = extracted.skipped;
+  preview.issues = extracted.issues.map((i) => describeIssue(i, columns, source.sheet, lang));
+  const notice = (key: MessageKey, params: Record<string, string | number>, cell: string | null) =>
+    preview.notices.push({ code: key, sheet: cell ? source.sheet : null, cell, message: t(lang, key, params) });
+  const hiddenRows = extracted.rows.filter((r) => r.hidden);
+  if (hiddenRows.length) notice('import.notice.hiddenRows', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', ') }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
+  const hiddenMapped = columns.filter((c) => c.hidden && c.target);
+  for (const c of hiddenMapped) notice('import.notice.hiddenColumn', { where: where(c.col), column: c.header, field: targetHeader(c.target!) }, cellAddress(header.top, c.col));
+  const idMapped = columns.some((c) => c.target === ID_TARGET);
+  const byName = new Map<string, ImportedRow[]>();
+  for (const r of extracted.rows) byName.set(nameKey(r.name), [...(byName.get(nameKey(r.name)) ?? []), r]);
+  for (const same of byName.values()) {
+    if (same.length < 2) continue;
+    notice(idMapped ? 'import.notice.sameNameWithId' : 'import.notice.duplicateName', { name: same[0]!.name, rows: same.map((r) => r.row).join(', '), sheet: source.sheet }, cellAddress(same[1]!.row, nameColumn!.col));
+  }
+  if (!extracted.rows.length) {
+    block('import.block.noRows', { sheet: source.sheet, row: header.dataStart });
+    return { preview, writes: null };
+  }
+
+  const now = options.now ?? new Date();
+  const merged = mergeIntoMembers(members!, extracted.rows, columns, mode, options.markRemoved ?? true, noteFor(source, now));
+  preview.diff = merged.diff;
+  if (mode === 'cdht') {
+    for (const u of merged.diff.unmatched) notice('import.notice.unmatched', { name: u.name, sheet: source.sheet, row: u.sourceRow ?? '' }, u.sourceRow ? cellAddress(u.sourceRow, nameColumn!.col) : null);
+  }
+  preview.ok = true;
+  const plans: SheetPlan[] = [];
+  if (merged.plan) plans.push(merged.plan);
+  if (mode === 'members') {
+    const headerRows = header.top === header.bottom ? String(header.top) : `${header.top}–${header.bottom}`;
+    plans.push(drawImportSettings(source.sheet, headerRows, formatDate(now), columns));
+  }
+  return { preview, writes: { plans, cellCount: merged.cellCount, select: merged.firstChanged } };
+}
+
+function formatDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+function noteFor(source: ImportSource, now: Date): string {
+  return `${REMOVED_NOTE} “${source.sheet}” ngày ${formatDate(now)}`;
+}
+
+const EXPECTED: Record<string, MessageKey> = {
+  yesno: 'import.expect.yesno',
+  cdhtTitle: 'import.expect.passFail',
+  number: 'import.expect.score',
+  title: 'import.expect.title',
+  name: 'import.expect.name',
+};
+
+function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, lang: Lang): ImportIssueReport {
+  const column = columns.find((c) => c.col === i.col);
+  const header = column?.header ?? targetHeader(i.target);
+  const field = i.target === ID_TARGET ? null : memberField(i.target);
+  const expectedKey = i.target === 'cdhtTitle' ? EXPECTED.cdhtTitle! : (EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name');
+  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: t(lang, expectedKey) };
+  const key = (i.reason === 'nameMissing' ? 'import.issue.nameMissing' : i.reason === 'cellError' && i.target === 'name' ? 'import.issue.nameError' : `import.issue.${i.reason}`) as MessageKey;
+  return { ...i, header, sheet, message: t(lang, key, params) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Merging into "Thành viên"
+
+interface Existing {
+  row: number;
+  name: string;
+  key: string;
+  id: string | null;
+  cells: Map<number, CellValue>;
+}
+
+interface Merged {
+  diff: ImportDiff;
+  plan: SheetPlan | null;
+  cellCount: number;
+  firstChanged: string | null;
+}
+
+const cellText = (v: CellValue | CellInput | undefined): string => {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object' && !('error' in v)) return '';
+  return foldKeySafe(readText(v as CellValue));
+};
+/** Values compare as the user reads them (NFC, spacing), not by Unicode form. */
+const foldKeySafe = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], columns: MappedColumn[], mode: ImportMode, markRemoved: boolean, removedNote: string): Merged {
+  const diff = emptyDiff();
+  const table = members.table;
+  // Where each target lives in the members sheet; missing ones are added after the last header.
+  let nextCol = members.lastHeaderCol + 1;
+  const added: { col: number; header: string }[] = [];
+  const colOf = new Map<TargetKey, number>();
+  const locate = (key: TargetKey, create: boolean): number | null => {
+    if (colOf.has(key)) return colOf.get(key)!;
+    const tgt = TARGETS.find((x) => x.key === key)!;
+    const exact = table.columns.find((c) => foldKey(c.header) === foldKey(tgt.header));
+    const alias = exact ?? table.columns.find((c) => tgt.aliases.some((a) => foldKey(a) === foldKey(c.header)));
+    let col = alias?.col ?? null;
+    if (col === null && create) {
+      col = nextCol++;
+      added.push({ col, header: tgt.header });
+    }
+    if (col !== null) colOf.set(key, col);
+    return col;
+  };
+  const mapped = [...new Set(columns.filter((c) => c.target).map((c) => c.target!))];
+  const writable = mapped.filter((k) => k !== 'ordinal' && (mode === 'members' || !['name', ID_TARGET].includes(k)));
+  for (const k of writable) locate(k, true);
+  const nameCol = locate('name', mode === 'members')!;
+  const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
+
+  const index = new Map(table.columns.map((c, i) => [c.col, i]));
+  const existing: Existing[] = [];
+  for (const r of table.rows) {
+    const cells = new Map<number, CellValue>();
+    for (const [col, i] of index) cells.set(col, r.cells[i] ?? null);
+    const name = readText(cells.get(nameCol) ?? null);
+    if (!name) continue;
+    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cells.get(idCol) ?? null) || null : null, cells });
+  }
+
+  // Match: by ID where both sides have one, else by name (the k-th namesake to the k-th).
+  const used = new Set<Existing>();
+  const matchOf = new Map<ImportedRow, Existing | null>();
+  const idMapped = mapped.includes(ID_TARGET);
+  for (const r of rows) {
+    if (!(idMapped && r.id)) continue;
+    const m = existing.find((e) => !used.has(e) && e.id === r.id) ?? null;
+    if (m) {
+      used.add(m);
+      matchOf.set(r, m);
+    }
+  }
+  for (const r of rows) {
+    if (matchOf.has(r)) continue;
+    const candidates = existing.filter((e) => !used.has(e) && e.key === nameKey(r.name) && !(idMapped && r.id && e.id && e.id !== r.id));
+    if (mode === 'cdht' && existing.filter((e) => e.key === nameKey(r.name)).length > 1 && rows.filter((x) => nameKey(x.name) === nameKey(r.name)).length < 2) {
+      matchOf.set(r, null); // two members share this name and the list cannot say which
+      continue;
+    }
+    const m = candidates[0] ?? null;
+    if (m) used.add(m);
+    matchOf.set(r, m);
+  }
+
+  const writes = new Map<string, { row: number; col: number; value: CellInput }>();
+  const put = (row: number, col: number, value: CellInput) => writes.set(`${row}:${col}`, { row, col, value });
+  let nextRow = Math.max(members.lastDataRow, members.headerRow) + 1;
+  let ordinal = existing.length;
+  const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
+  const fieldsWritten = writable.filter((k) => k !== 'name' && k !== ID_TARGET);
+
+  for (const r of rows) {
+    const m = matchOf.get(r) ?? null;
+    if (!m) {
+      if (mode === 'cdht') {
+        diff.unmatched.push({ name: r.name, sourceRow: r.row, memberRow: null, changes: [] });
+        continue;
+      }
+      const row = nextRow++;
+      put(row, nameCol, r.name);
+      if (idCol && r.id) put(row, idCol, r.id);
+      if (ordinalCol) put(row, ordinalCol, ++ordinal);
+      for (const k of fieldsWritten) put(row, colOf.get(k)!, r.values[k] ?? null);
+      diff.added.push({ name: r.name, sourceRow: r.row, memberRow: row, changes: [] });
+      continue;
+    }
+    const changes: Change[] = [];
+    const change = (k: TargetKey, col: number, after: CellInput) => {
+      const before = m.cells.get(col) ?? null;
+      if (cellText(before) === cellText(after)) return;
+      changes.push({ target: k, header: targetHeader(k), before: readText(before), after: after === null ? '' : readText(after as CellValue) });
+      put(m.row, col, after);
+    };
+    if (mode === 'members') {
+      change('name', nameCol, r.name);
+      if (idCol && r.id) change(ID_TARGET, idCol, r.id);
+    }
+    // An unreadable source cell never wipes what the members sheet already holds.
+    for (const k of fieldsWritten) if (!r.unreadable.includes(k)) change(k, colOf.get(k)!, r.values[k] ?? null);
+    (changes.length ? diff.updated : diff.unchanged).push({ name: r.name, sourceRow: r.row, memberRow: m.row, changes });
+  }
+
+  if (mode === 'members') {
+    const countedCol = markRemoved ? locate('counted', true) : null;
+    const noteCol = markRemoved ? locate('note', true) : null;
+    for (const e of existing) {
+      if (used.has(e)) continue;
+      const entry: DiffEntry = { name: e.name, sourceRow: null, memberRow: e.row, changes: [] };
+      if (countedCol && noteCol) {
+        const note = readText(e.cells.get(noteCol) ?? null);
+        const notCounted = readYesNo(e.cells.get(countedCol) ?? null) === 'no';
+        if (notCounted && note.includes(REMOVED_NOTE)) entry.alreadyMarked = true;
+        else {
+          if (!notCounted) put(e.row, countedCol, 'Không');
+          if (!note.includes(REMOVED_NOTE)) put(e.row, noteCol, note ? `${note}; ${removedNote}` : removedNote);
+        }
+      }
+      diff.removed.push(entry);
+    }
+  }
+
+  if (!writes.size && !added.length) return { diff, plan: null, cellCount: 0, firstChanged: null };
+  const cells: CellBlock[] = [];
+  for (const a of added) cells.push({ at: cellAddress(members.headerRow, a.col), rows: [[a.header]] });
+  cells.push(...columnRuns([...writes.values()]));
+  const styles: StyleRun[] = added.map((a) => ({ range: cellAddress(members.headerRow, a.col), style: STYLE.header }));
+  const appended = diff.added.map((a) => a.memberRow!);
+  if (appended.length) {
+    const lastUserCol = Math.max(nextCol - 1, ...table.columns.map((c) => c.col));
+    styles.push({ range: `A${Math.min(...appended)}:${columnLetter(lastUserCol)}${Math.max(...appended)}`, style: STYLE.body });
+  }
+  const first = [...writes.values()].sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  return {
+    diff,
+    plan: { sheet: SHEETS.members, mode: 'existing', cells, styles, ...(added.length ? { columns: added.map((a) => ({ index: a.col, width: widthOf(a.header) })) } : {}) },
+    cellCount: writes.size + added.length,
+    firstChanged: first ? cellAddress(first.row, first.col) : null,
+  };
+}
+
+function widthOf(header: string): number {
+  return MEMBER_FIELDS.find((f) => f.header === header)?.width ?? 16;
+}
+
+/** One block per run of consecutive rows in a column: untouched cells stay untouched. */
+function columnRuns(cells: { row: number; col: number; value: CellInput }[]): CellBlock[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: CellBlock[] = [];
+  let run: typeof sorted = [];
+  const flush = () => {
+    if (run.length) out.push({ at: cellAddress(run[0]!.row, run[0]!.col), rows: run.map((c) => [c.value]) });
+    run = [];
+  };
+  for (const c of sorted) {
+    const last = run[run.length - 1];
+    if (last && (last.col !== c.col || last.row + 1 !== c.row)) flush();
+    run.push(c);
+  }
+  flush();
+  return out;
+}

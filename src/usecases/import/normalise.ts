@@ -1,0 +1,120 @@
+/**
+ * A source cell as the members sheet should hold it (domain reference §3): yes/no as
+ * "Có"/"Không" ("Đạt"/"Chưa đạt" for the CDHT title), numbers as numbers, titles in their
+ * full name, text cleaned. Whatever cannot be read with certainty comes back as a problem
+ * and no value: the caller imports it as empty and lists it.
+ */
+import { EMULATION_TITLES, LDTT_OR_HIGHER, type MemberField } from '../../domain/memberFields';
+import { cleanText, lowerVi } from '../../domain/text';
+import { isCellError, readNumber, readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
+import type { CellInput } from '../../workbook/port';
+import { expand } from './targets';
+
+export type Unreadable = 'cellError' | 'ambiguousYesNo' | 'invalidNumber' | 'outOfRange' | 'unknownTitle';
+
+export type Normalised = { ok: true; value: CellInput } | { ok: false; reason: Unreadable; found: string };
+
+export const YES_NO = { yes: 'Có', no: 'Không' } as const;
+export const PASS_FAIL = { yes: 'Đạt', no: 'Chưa đạt' } as const;
+
+/** The words a yes/no field receives; the CDHT title reads Đạt / Chưa đạt. */
+export function yesNoWords(field: MemberField): { yes: string; no: string } {
+  return field.key === 'cdhtTitle' ? PASS_FAIL : YES_NO;
+}
+
+/** Emulation titles by rank, highest first, with the spellings and abbreviations seen. */
+const TITLE_RANK: { title: string; spellings: string[] }[] = [
+  { title: 'Chiến sĩ thi đua toàn quốc', spellings: ['CSTĐ toàn quốc', 'CSTĐTQ'] },
+  { title: 'Chiến sĩ thi đua cấp tỉnh', spellings: ['CSTĐ cấp tỉnh', 'CSTĐ tỉnh', 'CSTĐCT'] },
+  // A school awards only the grassroots level itself, so a bare "CSTĐ" is that one.
+  { title: 'Chiến sĩ thi đua cơ sở', spellings: ['CSTĐCS', 'CSTĐ cơ sở', 'CSTĐ', 'Chiến sĩ thi đua'] },
+  { title: 'Lao động tiên tiến', spellings: ['LĐTT'] },
+  { title: 'Hoàn thành nhiệm vụ', spellings: ['HTNV'] },
+  { title: 'Không hoàn thành nhiệm vụ', spellings: ['KHTNV', 'Không HTNV'] },
+];
+
+const TITLE_BY_KEY = new Map<string, string>();
+for (const { title, spellings } of TITLE_RANK) for (const s of [title, ...spellings]) TITLE_BY_KEY.set(expand(s), title);
+for (const title of [...EMULATION_TITLES, ...LDTT_OR_HIGHER]) if (!TITLE_BY_KEY.has(expand(title))) TITLE_BY_KEY.set(expand(title), title);
+
+/** The full title a spelling stands for ("LĐTT" → "Lao động tiên tiến"), or null. */
+export function titleOf(text: string): string | null {
+  return TITLE_BY_KEY.get(expand(text)) ?? null;
+}
+
+/** Higher title first; unknown titles last. */
+export function titleRank(title: string): number {
+  const i = TITLE_RANK.findIndex((t) => t.title === title);
+  return i < 0 ? TITLE_RANK.length : i;
+}
+
+const shown = (v: CellValue) => (isCellError(v) ? v.error : cleanText(readText(v)));
+
+/** Text cells may be NFD, carry non-breaking spaces: clean before the shared readers. */
+function cleaned(v: CellValue): CellValue {
+  return typeof v === 'string' ? cleanText(v) : v;
+}
+
+/**
+ * @param impliedTitle for a title column headed by the title itself ("LĐTT" with x marks):
+ *   yes means that title, no means none.
+ */
+export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spellings, impliedTitle: string | null = null): Normalised {
+  const v = cleaned(raw);
+  if (isCellError(v)) return { ok: false, reason: 'cellError', found: v.error };
+  if (v === null || readText(v) === '') return { ok: true, value: null };
+  switch (field.kind) {
+    case 'ordinal':
+    case 'name':
+    case 'text':
+      return { ok: true, value: cleanText(readText(v)) };
+    case 'number': {
+      const n = readNumber(v);
+      if (n.kind !== 'number') return { ok: false, reason: 'invalidNumber', found: shown(raw) };
+      // CDHT self-assessment is scored out of 100.
+      if (n.value < 0 || n.value > 100) return { ok: false, reason: 'outOfRange', found: shown(raw) };
+      return { ok: true, value: n.value };
+    }
+    case 'yesno': {
+      const words = yesNoWords(field);
+      const yn = readYesNo(v, spellings);
+      if (yn === 'yes') return { ok: true, value: words.yes };
+      if (yn === 'no') return { ok: true, value: words.no };
+      // "Công dân học tập" / "CDHT" written in the title column means the title is held.
+      if (field.key === 'cdhtTitle' && expand(readText(v)) === 'cong dan hoc tap') return { ok: true, value: words.yes };
+      return { ok: false, reason: 'ambiguousYesNo', found: shown(raw) };
+    }
+    case 'title': {
+      if (impliedTitle) {
+        const yn = readYesNo(v, spellings);
+        if (yn === 'yes') return { ok: true, value: impliedTitle };
+        if (yn === 'no') return { ok: true, value: null };
+        const named = titleOf(readText(v));
+        if (named === impliedTitle) return { ok: true, value: named };
+        return { ok: false, reason: 'ambiguousYesNo', found: shown(raw) };
+      }
+      const named = titleOf(readText(v));
+      if (named) return { ok: true, value: named };
+      // "Không" / "-" in a title column: no title this year.
+      if (readYesNo(v, spellings) === 'no') return { ok: true, value: null };
+      return { ok: false, reason: 'unknownTitle', found: shown(raw) };
+    }
+  }
+}
+
+/** A header naming a title itself ("LĐTT", "CSTĐCS"): its column holds marks, not titles. */
+export function titleNamedBy(parts: string[]): string | null {
+  const last = parts[parts.length - 1];
+  return last ? titleOf(last) : null;
+}
+
+/**
+ * Key comparing two names: same person whatever the Unicode form, case, spacing or tone-mark
+ * placement ("Hoà" / "Hòa"). Diacritics stay: Hoa, Hòa and Hóa are different people.
+ */
+export function nameKey(name: string): string {
+  return lowerVi(cleanText(name))
+    .normalize('NFD')
+    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])/g, '$1$3$2')
+    .normalize('NFC');
+}

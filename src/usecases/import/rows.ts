@@ -1,0 +1,146 @@
+/**
+ * The member rows of a school's sheet: blank, subtotal ("Tổng cộng", "Cộng", "Tổng số") and
+ * section rows ("I. Ban giám hiệu", "Tổ Toán - Tin") are skipped; every mapped cell is
+ * normalised; whatever cannot be read is listed with its address and imported as empty.
+ */
+import { cleanText, lowerVi } from '../../domain/text';
+import { readText, type Spellings } from '../../domain/values';
+import { cellAddress } from '../../workbook/a1';
+import type { CellInput } from '../../workbook/port';
+import type { HeaderInfo } from './header';
+import type { MappedColumn } from './mapping';
+import { normaliseCell, titleRank, type Unreadable } from './normalise';
+import type { SourceSheet } from './sourceSheet';
+import { fieldOf, ID_TARGET, type TargetKey } from './targets';
+
+export interface ImportedRow {
+  /** Sheet row in the source. */
+  row: number;
+  name: string;
+  id: string | null;
+  /** Every mapped field except the ID: its value as it will be written (null = empty). */
+  values: Record<TargetKey, CellInput>;
+  /** Fields whose source cell could not be read (written as empty, listed as issues). */
+  unreadable: TargetKey[];
+  hidden: boolean;
+}
+
+export interface ImportIssue {
+  row: number;
+  col: number;
+  /** Address in the source sheet, e.g. "F12". */
+  cell: string;
+  target: TargetKey;
+  reason: Unreadable | 'nameMissing';
+  found: string;
+}
+
+export type SkipReason = 'subtotal' | 'section' | 'hidden';
+
+export interface SkippedRow {
+  row: number;
+  reason: SkipReason;
+  text: string;
+}
+
+export interface ExtractedRows {
+  rows: ImportedRow[];
+  issues: ImportIssue[];
+  skipped: SkippedRow[];
+}
+
+const SUBTOTAL = /^(tổng cộng|tổng số|tổng|cộng)(\s|:|$)/;
+const NUMBERED_SECTION = /^([IVXLC]+|[A-Za-z]|\d+)\s*[.)\-–:]\s*\S/;
+const GROUP_WORDS = /^(tổ|khối|ban|phòng|bộ phận|nhóm|đơn vị|khoa)\s/;
+
+export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: MappedColumn[], spellings: Spellings, includeHiddenRows = true): ExtractedRows {
+  const nameCol = columns.find((c) => c.target === 'name')?.col;
+  const idCol = columns.find((c) => c.target === ID_TARGET)?.col;
+  // STT is renumbered in the members sheet, so the source's own numbering is not carried over.
+  const fieldCols = columns.filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal'].includes(c.target));
+  const rows: ImportedRow[] = [];
+  const issues: ImportIssue[] = [];
+  const skipped: SkippedRow[] = [];
+  if (!nameCol) return { rows, issues, skipped };
+
+  for (let r = header.dataStart; r <= sheet.rowCount; r++) {
+    // Distinct values of the row (a merged cell counts once, at its master).
+    const cells: { col: number; text: string; wide: boolean }[] = [];
+    const seen = new Set<string>();
+    for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
+      const m = sheet.masterOf(r, c);
+      const key = `${m.row}:${m.col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const v = sheet.value(r, c);
+      const text = sheet.text(r, c) || (v !== null && typeof v === 'object' ? v.error : '');
+      const merge = sheet.mergeOf(r, c);
+      // A value merged down from a member row above (a "Tổ" cell over several rows) is not this row's own.
+      if (text && !(merge && merge.top < r && merge.right === merge.left)) cells.push({ col: c, text, wide: Boolean(merge && merge.right > merge.left) });
+    }
+    if (!cells.length) continue;
+    const name = sheet.text(r, nameCol);
+    const first = cells[0]!;
+    const lead = lowerVi(first.text);
+    if (SUBTOTAL.test(lead) || SUBTOTAL.test(lowerVi(name))) {
+      skipped.push({ row: r, reason: 'subtotal', text: first.text });
+      continue;
+    }
+    const others = cells.filter((c) => c.col !== nameCol);
+    if (isSection(cells, nameCol, name)) {
+      skipped.push({ row: r, reason: 'section', text: cells.map((c) => c.text).join(' ') });
+      continue;
+    }
+    if (!name) {
+      const nameValue = sheet.value(r, nameCol);
+      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: others.map((c) => c.text).join(' · ').slice(0, 80) });
+      continue;
+    }
+    const hidden = sheet.isRowHidden(r);
+    if (hidden && !includeHiddenRows) {
+      skipped.push({ row: r, reason: 'hidden', text: name });
+      continue;
+    }
+    const values: Record<TargetKey, CellInput> = {};
+    const unreadable: TargetKey[] = [];
+    const titles: string[] = [];
+    for (const c of fieldCols) {
+      const field = fieldOf(c.target!)!;
+      const n = normaliseCell(field, sheet.value(r, c.col), spellings, c.impliedTitle);
+      if (!n.ok) {
+        issues.push({ row: r, col: c.col, cell: cellAddress(r, c.col), target: field.key, reason: n.reason, found: n.found });
+        if (!unreadable.includes(field.key)) unreadable.push(field.key);
+        if (!(field.key in values)) values[field.key] = null;
+        continue;
+      }
+      if (field.kind === 'title') {
+        if (typeof n.value === 'string') titles.push(n.value);
+        if (!(field.key in values)) values[field.key] = null;
+        continue;
+      }
+      values[field.key] = n.value;
+    }
+    if (titles.length) values['emulationTitle'] = [...titles].sort((a, b) => titleRank(a) - titleRank(b))[0]!;
+    if (unreadable.includes('emulationTitle') && titles.length) unreadable.splice(unreadable.indexOf('emulationTitle'), 1);
+    const id = idCol ? cleanText(readText(sheet.value(r, idCol))) || null : null;
+    rows.push({ row: r, name, id, values, unreadable, hidden });
+  }
+  return { rows, issues, skipped };
+}
+
+/**
+ * A heading inside the list: nothing but one label (often merged across the row), numbered
+ * ("I. Ban giám hiệu", "B - Tổ Văn phòng") or naming a group ("Tổ Toán - Tin"). A member
+ * row has its STT or some data beside the name, so a lone plain name is still a member.
+ */
+function isSection(cells: { col: number; text: string; wide: boolean }[], nameCol: number, name: string): boolean {
+  const ordinalOnly = (t: string) => /^([IVXLC]+|[A-Za-z])[.)]?$/.test(t);
+  const labels = cells.filter((c) => !ordinalOnly(c.text));
+  if (labels.length !== 1) return false;
+  const label = labels[0]!;
+  if (cells.length === 2 && !ordinalOnly(cells.find((c) => c !== label)!.text)) return false;
+  if (label.wide) return true;
+  if (label.col !== nameCol) return !/^\d+$/.test(label.text);
+  if (cells.length === 2) return true; // "II" in STT, a label in the name column
+  return NUMBERED_SECTION.test(name) || GROUP_WORDS.test(lowerVi(name));
+}

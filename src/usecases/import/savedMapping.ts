@@ -1,0 +1,72 @@
+/**
+ * "Cấu hình nhập": a small sheet the add-in owns, keeping the mapping the user confirmed,
+ * so next year's import of the same list is one click. The sheet explains itself; the user
+ * may correct column B or delete the sheet (the next import then proposes afresh).
+ */
+import { foldKey } from '../../domain/text';
+import { readText } from '../../domain/values';
+import type { CellInput, SheetData, SheetPlan } from '../../workbook/port';
+import { STYLE } from '../../sheets/styles';
+import type { MappedColumn, SavedMapping } from './mapping';
+import { savedKey } from './mapping';
+import { findTarget, targetHeader } from './targets';
+
+export const IMPORT_SETTINGS_SHEET = 'Cấu hình nhập';
+
+const TABLE_HEADER = ['Cột ở danh sách nguồn', 'Ghép vào cột ở trang “Thành viên”'];
+const LEFT_OUT = '(không nhập)';
+
+export interface SavedMappingInfo {
+  sourceSheet: string;
+  mapping: SavedMapping;
+}
+
+export function drawImportSettings(sourceSheet: string, headerRows: string, date: string, columns: MappedColumn[]): SheetPlan {
+  const table: CellInput[][] = columns.map((c) => [c.header, c.target ? targetHeader(c.target) : LEFT_OUT]);
+  const first = 8;
+  return {
+    sheet: IMPORT_SETTINGS_SHEET,
+    mode: 'replace',
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['CẤU HÌNH NHẬP DANH SÁCH (do ĐVHT ghi)'],
+          ['Trang này lưu cách ghép cột của lần nhập gần nhất để lần sau chỉ cần bấm “Nhập”. Có thể sửa cột B (ghi đúng tên cột ở trang “Thành viên”, hoặc “(không nhập)”), hoặc xóa trang này để ĐVHT đề xuất lại.'],
+          [null],
+          ['Trang nguồn', sourceSheet],
+          ['Dòng tiêu đề', headerRows],
+          ['Ngày nhập', date],
+        ],
+      },
+      { at: `A${first - 1}`, rows: [TABLE_HEADER, ...table] },
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2', style: STYLE.hint },
+      { range: `A${first - 1}:B${first - 1}`, style: STYLE.header },
+      ...(table.length ? [{ range: `A${first}:B${first + table.length - 1}`, style: STYLE.body }] : []),
+    ],
+    columns: [
+      { index: 1, width: 40 },
+      { index: 2, width: 40 },
+    ],
+  };
+}
+
+/** null when the sheet is missing or holds no table. Unknown targets in column B are left out. */
+export function readImportSettings(data: SheetData | undefined): SavedMappingInfo | null {
+  if (!data) return null;
+  const headerKey = foldKey(TABLE_HEADER[0]!);
+  const at = data.rows.findIndex((r) => foldKey(readText(r?.[0])) === headerKey);
+  if (at < 0) return null;
+  const sourceRow = data.rows.find((r) => foldKey(readText(r?.[0])) === foldKey('Trang nguồn'));
+  const mapping: SavedMapping = new Map();
+  for (const row of data.rows.slice(at + 1)) {
+    const header = readText(row?.[0]);
+    if (!header) continue;
+    const target = readText(row?.[1]);
+    mapping.set(savedKey(header), target && foldKey(target) !== foldKey(LEFT_OUT) ? (findTarget(target)?.key ?? null) : null);
+  }
+  return mapping.size ? { sourceSheet: readText(sourceRow?.[1]), mapping } : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * A school's own sheet as the user sees it: merged cells show their master's value, hidden
+ * rows and columns are known, and an optional range limits what is looked at. Addresses
+ * stay those of the real sheet, so every message points at the right cell.
+ */
+import { readText, type CellValue } from '../../domain/values';
+import { cleanText } from '../../domain/text';
+import { parseRange, type RangeRef } from '../../workbook/a1';
+import type { SheetData } from '../../workbook/port';
+
+export class SourceSheet {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly owner = new Map<string, RangeRef>();
+  private readonly hiddenRows: Set<number>;
+  private readonly hiddenCols: Set<number>;
+  private readonly limit: RangeRef | null;
+
+  constructor(
+    private readonly data: SheetData,
+    range?: string,
+  ) {
+    this.name = data.name;
+    this.limit = range ? parseRange(range) : null;
+    this.rowCount = this.limit ? Math.min(this.limit.bottom, data.rows.length) : data.rows.length;
+    const widest = data.rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
+    this.colCount = this.limit ? Math.min(this.limit.right, widest) : widest;
+    for (const address of data.merges ?? []) {
+      const m = parseRange(address);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(`${r}:${c}`, m);
+    }
+    this.hiddenRows = new Set(data.hiddenRows ?? []);
+    this.hiddenCols = new Set(data.hiddenColumns ?? []);
+  }
+
+  get firstRow(): number {
+    return this.limit?.top ?? 1;
+  }
+
+  get firstCol(): number {
+    return this.limit?.left ?? 1;
+  }
+
+  inside(row: number, col: number): boolean {
+    const l = this.limit;
+    return !l || (row >= l.top && row <= l.bottom && col >= l.left && col <= l.right);
+  }
+
+  /** The merged range a cell belongs to, if any. */
+  mergeOf(row: number, col: number): RangeRef | undefined {
+    return this.owner.get(`${row}:${col}`);
+  }
+
+  /** The cell where a value really lives: the master of its merge, or itself. */
+  masterOf(row: number, col: number): { row: number; col: number } {
+    const m = this.mergeOf(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  /** What the user sees in the cell (a merged cell shows its master's value). */
+  value(row: number, col: number): CellValue {
+    if (!this.inside(row, col)) return null;
+    const at = this.masterOf(row, col);
+    return this.data.rows[at.row - 1]?.[at.col - 1] ?? null;
+  }
+
+  text(row: number, col: number): string {
+    return cleanText(readText(this.value(row, col)));
+  }
+
+  isRowHidden(row: number): boolean {
+    return this.hiddenRows.has(row);
+  }
+
+  isColumnHidden(col: number): boolean {
+    return this.hiddenCols.has(col);
+  }
+
+  /** Every cell of the sheet as stored (for the "never modified" checks). */
+  get raw(): SheetData {
+    return this.data;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * What a source column can be mapped to: a member field, or the member's ID (used only to
+ * recognise the same person next year). Headers are compared after foldKey and after
+ * expanding the abbreviations schools write (LĐTT, BDTX, CĐS …).
+ */
+import { MEMBER_FIELDS, memberField, type MemberField } from '../../domain/memberFields';
+import { foldKey } from '../../domain/text';
+
+export const ID_TARGET = 'memberId';
+export type TargetKey = string; // a MemberField key or ID_TARGET
+
+/** Header of the ID column the import adds to the members sheet when one is mapped. */
+export const ID_HEADER = 'Mã định danh';
+const ID_ALIASES = [
+  'Mã CB',
+  'Mã cán bộ',
+  'Mã GV',
+  'Mã NV',
+  'Mã nhân viên',
+  'Mã số',
+  'Mã số CB',
+  'Mã số viên chức',
+  'Mã viên chức',
+  'Mã định danh cá nhân',
+  'Số định danh',
+  'Số định danh cá nhân',
+  'Số CCCD',
+  'CCCD',
+  'Mã thành viên',
+];
+
+export interface Target {
+  key: TargetKey;
+  header: string;
+  aliases: string[];
+}
+
+export const TARGETS: Target[] = [
+  ...MEMBER_FIELDS.map((f) => ({ key: f.key, header: f.header, aliases: f.aliases })),
+  { key: ID_TARGET, header: ID_HEADER, aliases: ID_ALIASES },
+];
+
+export function targetHeader(key: TargetKey): string {
+  return key === ID_TARGET ? ID_HEADER : memberField(key).header;
+}
+
+export function isTarget(key: string): boolean {
+  return TARGETS.some((t) => t.key === key);
+}
+
+/** A target named by its key, its header or one of its aliases (mapping files, saved mappings). */
+export function findTarget(name: string): Target | undefined {
+  const k = expand(name);
+  return TARGETS.find((t) => t.key === name) ?? TARGETS.find((t) => [t.header, ...t.aliases].some((a) => expand(a) === k));
+}
+
+export function fieldOf(key: TargetKey): MemberField | null {
+  return key === ID_TARGET ? null : memberField(key);
+}
+
+/** Abbreviations seen in real staff lists, folded (Đ is already d). */
+const ABBREVIATIONS: Record<string, string> = {
+  ldtt: 'lao dong tien tien',
+  cstd: 'chien si thi dua',
+  cstdcs: 'chien si thi dua co so',
+  bdtx: 'boi duong thuong xuyen',
+  cds: 'chuyen doi so',
+  cdht: 'cong dan hoc tap',
+  gdht: 'gia dinh hoc tap',
+  kh: 'ke hoach',
+  htsd: 'hoc tap suot doi',
+  klld: 'ky luat lao dong',
+  kl: 'ky luat',
+  cc: 'chung chi',
+  nn: 'ngoai ngu',
+  cb: 'can bo',
+  gv: 'giao vien',
+  nv: 'nhan vien',
+  cbgvnv: 'can bo giao vien nhan vien',
+  td: 'thi dua',
+  dh: 'danh hieu',
+  vtvl: 'vi tri viec lam',
+  stt: 'so thu tu',
+  cccd: 'can cuoc cong dan',
+};
+
+/** foldKey, then every known abbreviation written out. */
+export function expand(text: string): string {
+  return foldKey(text)
+    .split(' ')
+    .map((w) => ABBREVIATIONS[w] ?? w)
+    .join(' ');
+}
+
+const tokens = (s: string) => [...new Set(s.split(' ').filter(Boolean))].sort().join(' ');
+
+/**
+ * How well a header text names a target (0 = not at all): 100 exact, 90 same words in
+ * another order, 40 + length when the header contains the alias as whole words (the longer
+ * the alias, the more specific). Aliases shorter than five letters only match exactly.
+ */
+export function headerScore(header: string, target: Target): number {
+  const h = expand(header);
+  if (!h) return 0;
+  let best = 0;
+  for (const alias of [target.header, ...target.aliases]) {
+    const a = expand(alias);
+    if (!a) continue;
+    let s = 0;
+    if (h === a) s = 100;
+    else if (tokens(h) === tokens(a)) s = 90;
+    else if (` ${h} `.includes(` ${a} `)) s = 40 + Math.min(50, a.length);
+    if (s > best) best = s;
+  }
+  return best;
+}
+
+/** Below this a header is not taken to name a target. */
+export const MIN_SCORE = 45;

@@ -1,0 +1,51 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ImportStep } from '../../src/taskpane/steps/ImportStep';
+import { fakePaneHost } from '../support/fakePaneHost';
+import { renderStep } from '../taskpane/renderPane';
+import { addStaffSheet, memberRows, SOURCE } from './messySheets';
+import { SHEETS } from '../../src/sheets/names';
+import { createSheets } from '../../src/usecases/createSheets';
+import { sampleUnit } from '../../src/usecases/sampleData';
+
+describe('ImportStep', () => {
+  test('preview: mapping with a dropdown per column, first rows, unreadable cells that jump to the source, counts; then Nhập', async () => {
+    const host = await fakePaneHost();
+    await createSheets(host.excel, { ...sampleUnit({}), members: [] });
+    addStaffSheet(host.excel.workbook);
+    renderStep(ImportStep, host);
+    const sheetSelect = (await screen.findByRole('combobox', { name: 'Trang danh sách' })) as HTMLSelectElement;
+    await screen.findByRole('option', { name: SOURCE });
+    expect(sheetSelect.value).toBe(SOURCE);
+    expect(screen.queryByRole('option', { name: SHEETS.members })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
+
+    const nameMap = (await screen.findByRole('combobox', { name: 'Nhập cột “Họ và tên” vào' })) as HTMLSelectElement;
+    expect(nameMap.value).toBe('name');
+    expect((screen.getByRole('combobox', { name: 'Nhập cột “Năm sinh” vào' }) as HTMLSelectElement).value).toBe('');
+    expect(screen.getByText('Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.')).toBeTruthy();
+    expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
+    const issues = screen.getByRole('list');
+    expect(within(issues).getByText(/'DS CB-GV-NV'!G12/)).toBeTruthy();
+    fireEvent.click(within(issues).getAllByRole('button')[0]!);
+    await waitFor(() => expect(host.shown[0]).toEqual({ sheet: SOURCE, address: 'G12' }));
+
+    // A correction re-reads the preview with the user's choice.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nhập cột “Ghi chú” vào' }), { target: { value: '' } });
+    await screen.findByRole('combobox', { name: 'Nhập cột “Ghi chú” vào' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Nhập' }));
+    expect(await screen.findByText('Đã nhập vào trang “Thành viên”')).toBeTruthy();
+    const rows = memberRows(host.excel.workbook);
+    expect(rows).toHaveLength(6);
+    expect(rows[1]!['Ghi chú']).toBeNull();
+  });
+
+  test('a sheet without a header says so', async () => {
+    const host = await fakePaneHost({ sample: true });
+    host.excel.workbook.addWorksheet('Sổ ghi chép').getCell('A1').value = 'Ghi chép';
+    renderStep(ImportStep, host);
+    await screen.findByRole('option', { name: 'Sổ ghi chép' });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
+    expect(await screen.findByText(/Không tìm thấy dòng tiêu đề/)).toBeTruthy();
+  });
+});

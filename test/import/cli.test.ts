@@ -1,0 +1,118 @@
+/** `dvht import` on files: exit codes, the atomic write, the source file left alone. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run, type Io } from '../../src/cli/main';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { readWorkbookFile } from '../../src/workbook/exceljs/files';
+import { addCdhtSheet, addStaffSheet, memberRows, SOURCE, unitWorkbook } from './messySheets';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-import-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+async function files(): Promise<{ source: string; into: string }> {
+  const source = path.join(dir, 'danh sach.xlsx');
+  const src = ExcelJsWorkbook.create('danh sach.xlsx');
+  addStaffSheet(src.workbook);
+  addCdhtSheet(src.workbook);
+  fs.writeFileSync(source, await src.toBuffer());
+  const into = path.join(dir, 'truong.xlsx');
+  fs.writeFileSync(into, await (await unitWorkbook()).toBuffer());
+  return { source, into };
+}
+
+describe('dvht import', () => {
+  it('imports, prints the mapping and the counts, and never touches the source file', async () => {
+    const { source, into } = await files();
+    const sourceBytes = fs.readFileSync(source);
+    const io = capture();
+    expect(await run(['import', source, '--sheet', SOURCE, '--into', into], io)).toBe(0);
+    expect(fs.readFileSync(source).equals(sourceBytes)).toBe(true);
+    const out = io.stdout.join('\n');
+    expect(out).toContain('C “Họ và tên” → Họ và tên');
+    expect(out).toContain('N “Năm sinh” → (không nhập)');
+    expect(out).toContain('thêm 6, cập nhật 0, không đổi 0');
+    expect(io.stderr.join('\n')).toContain("'DS CB-GV-NV'!G12");
+    const rows = memberRows((await readWorkbookFile(into)).workbook);
+    expect(rows.map((r) => r['Họ và tên'])).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Thị Hoa', 'Phạm Minh Đức', 'Lê Thị Hoa', 'Võ Thị Hạnh']);
+    // No temporary file left behind.
+    expect(fs.readdirSync(dir).sort()).toEqual(['danh sach.xlsx', 'truong.xlsx']);
+  });
+
+  it('--json reports the mapping, rows, issues and diff; --dry-run writes nothing', async () => {
+    const { source, into } = await files();
+    const before = fs.readFileSync(into);
+    const io = capture();
+    expect(await run(['import', source, '--sheet', SOURCE, '--into', into, '--json', '--dry-run'], io)).toBe(0);
+    expect(fs.readFileSync(into).equals(before)).toBe(true);
+    const json = JSON.parse(io.stdout.join('\n'));
+    expect(json.applied).toBe(false);
+    expect(json.mapping['Họ và tên']).toBe('name');
+    expect(json.issues.map((i: { cell: string }) => i.cell)).toEqual(['G12', 'L12', 'H13', 'L13', 'C18']);
+    expect(json.diff.added).toHaveLength(6);
+  });
+
+  it('takes a mapping file, and rejects one naming unknown columns (exit 2)', async () => {
+    const { source, into } = await files();
+    const mapping = path.join(dir, 'ghep.json');
+    fs.writeFileSync(mapping, JSON.stringify({ 'Ghi chú': null, D: 'Tổ / bộ phận', Tổ: '' }));
+    const io = capture();
+    expect(await run(['import', source, '--sheet', SOURCE, '--into', into, '--mapping', mapping, '--json'], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n'));
+    expect(json.mapping).toMatchObject({ 'Ghi chú': null, 'Chức vụ': 'team', Tổ: null });
+    fs.writeFileSync(mapping, JSON.stringify({ 'Không có cột này': 'name' }));
+    const bad = capture();
+    expect(await run(['import', source, '--sheet', SOURCE, '--into', into, '--mapping', mapping], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toContain('Không có cột này');
+  });
+
+  it('--cdht-only merges results into known members', async () => {
+    const { source, into } = await files();
+    await run(['import', source, '--sheet', SOURCE, '--into', into], capture());
+    const io = capture();
+    expect(await run(['import', source, '--sheet', 'CDHT 2025', '--into', into, '--cdht-only'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('cập nhật 2, không đổi 1, không khớp 2');
+    const rows = memberRows((await readWorkbookFile(into)).workbook);
+    expect(rows[0]!['Điểm CDHT']).toBe(88);
+  });
+
+  it('exit codes: 2 for usage, 1 for a target without unit sheets, a missing sheet or no header', async () => {
+    const { source, into } = await files();
+    const io = capture();
+    expect(await run(['import', source, '--sheet', SOURCE], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('--into');
+    expect(await run(['import', '--sheet', SOURCE, '--into', into], capture())).toBe(2);
+    expect(await run(['import', source, '--into', into], capture())).toBe(2);
+
+    const bare = path.join(dir, 'moi.xlsx');
+    const w = ExcelJsWorkbook.create('moi.xlsx');
+    w.workbook.addWorksheet('Sheet1');
+    fs.writeFileSync(bare, await w.toBuffer());
+    const noInit = capture();
+    const bareBytes = fs.readFileSync(bare);
+    expect(await run(['import', source, '--sheet', SOURCE, '--into', bare], noInit)).toBe(1);
+    expect(noInit.stderr.join('\n')).toContain('dvht init');
+    expect(fs.readFileSync(bare).equals(bareBytes)).toBe(true);
+
+    const missing = capture();
+    expect(await run(['import', source, '--sheet', 'Không có', '--into', into], missing)).toBe(1);
+    expect(missing.stderr.join('\n')).toContain(SOURCE);
+
+    const empty = path.join(dir, 'trong.xlsx');
+    const e = ExcelJsWorkbook.create('trong.xlsx');
+    e.workbook.addWorksheet('Trang 1').getCell('A1').value = 'Không có tiêu đề';
+    fs.writeFileSync(empty, await e.toBuffer());
+    const noHeader = capture();
+    expect(await run(['import', empty, '--sheet', 'Trang 1', '--into', into], noHeader)).toBe(1);
+    expect(noHeader.stderr.join('\n')).toContain('dòng tiêu đề');
+  });
+});
