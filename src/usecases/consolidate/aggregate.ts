@@ -1,0 +1,190 @@
+/**
+ * Everything that needs more than one file: duplicates (same unit name + type + year: the
+ * newer evaluation is kept, both are reported), the consolidating body's reference rule set,
+ * the 12-month and 36-month rules, counts per outcome and pass rates per indicator.
+ * Holds only the small per-file records.
+ */
+import type { RuleSet } from '../../domain/rules/ruleSet';
+import { foldKey } from '../../domain/text';
+import { t, type Lang } from '../../i18n';
+import { formatPercent } from '../../taskpane/format';
+import { addMonths, formatDate, serialToDate } from './dates';
+import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
+
+export interface ConsolidateOptions {
+  /** The consolidating body and its tier, as the user typed them. */
+  body: string;
+  tier: string;
+  /** The body's reference rule set (`--rule-set`); null: each unit's own, no comparison. */
+  ruleSet?: RuleSet | null;
+  /** The day of the consolidation (12/36-month rules); default today. */
+  asOf?: Date;
+  lang?: Lang;
+}
+
+export interface ConsolidatedUnit {
+  record: UnitRecord;
+  file: string;
+}
+
+export interface ConsolidationResult {
+  body: string;
+  tier: string;
+  ruleSet: { id: string; name: string } | null;
+  asOf: Date;
+  units: ConsolidatedUnit[];
+  files: FileReport[];
+  counts: { label: string; count: number }[];
+  passRates: { code: string; text: string; met: number; evaluated: number }[];
+  summary: { files: number; units: number; rejected: number; duplicates: number; flagged: number };
+}
+
+export class Consolidation {
+  private readonly outcomes: FileOutcome[] = [];
+
+  constructor(private readonly options: ConsolidateOptions) {}
+
+  /** Files may arrive in any order (workers); `index` keeps the report in input order. */
+  add(outcome: FileOutcome, index = this.outcomes.length): void {
+    this.outcomes[index] = outcome;
+  }
+
+  finish(): ConsolidationResult {
+    const lang = this.options.lang ?? 'vi';
+    const asOf = this.options.asOf ?? new Date();
+    const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
+    const kept = resolveDuplicates(outcomes, lang);
+    for (const o of kept) {
+      const u = o.unit!;
+      if (this.options.ruleSet) {
+        const f = ruleSetFlag(u, this.options.ruleSet, lang);
+        if (f) u.flags.push(f);
+      }
+      u.flags.push(...dateFlags(u, asOf, lang));
+      o.report.status = u.flags.length ? 'flagged' : 'consolidated';
+      o.report.reasons = u.flags.map((f) => f.message);
+    }
+    const units = kept.map((o) => ({ record: o.unit!, file: o.report.file }));
+    const files = outcomes.map((o) => o.report);
+    return {
+      body: this.options.body,
+      tier: this.options.tier,
+      ruleSet: this.options.ruleSet ? { id: this.options.ruleSet.id, name: this.options.ruleSet.name } : null,
+      asOf,
+      units,
+      files,
+      counts: countOutcomes(units, lang),
+      passRates: passRates(units),
+      summary: {
+        files: files.length,
+        units: units.length,
+        rejected: files.filter((f) => f.status === 'rejected').length,
+        duplicates: files.filter((f) => f.status === 'duplicate').length,
+        flagged: units.filter((u) => u.record.flags.length > 0).length,
+      },
+    };
+  }
+}
+
+function unitKey(u: UnitRecord): string {
+  return `${foldKey(u.name)}|${foldKey(u.type)}|${foldKey(u.year)}`;
+}
+
+/** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason. */
+function resolveDuplicates(outcomes: FileOutcome[], lang: Lang): FileOutcome[] {
+  const groups = new Map<string, FileOutcome[]>();
+  for (const o of outcomes) {
+    if (!o.unit) continue;
+    const k = unitKey(o.unit);
+    const g = groups.get(k);
+    if (g) g.push(o);
+    else groups.set(k, [o]);
+  }
+  const keptSet = new Set<FileOutcome>();
+  for (const g of groups.values()) {
+    // Newest evaluation wins; on a tie (or none recorded) the later file in the list.
+    let best = g[0]!;
+    for (const o of g) if ((o.unit!.recorded.evaluatedAt ?? -1) >= (best.unit!.recorded.evaluatedAt ?? -1)) best = o;
+    keptSet.add(best);
+    for (const o of g) {
+      if (o === best) continue;
+      o.report.status = 'duplicate';
+      o.report.reasons = [t(lang, 'consolidate.flag.duplicateDropped', { other: best.report.file })];
+      best.unit!.flags.push({ code: 'duplicate', message: t(lang, 'consolidate.flag.duplicateKept', { other: o.report.file }) });
+    }
+  }
+  return outcomes.filter((o) => keptSet.has(o));
+}
+
+function ruleSetFlag(u: UnitRecord, body: RuleSet, lang: Lang): Flag | null {
+  const details: string[] = [];
+  if (u.ruleSet.mode !== body.mode) details.push(t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name }));
+  const own = new Map(u.ruleSet.indicators.map((i) => [i.code, i]));
+  for (const ind of body.indicators) {
+    const mine = own.get(ind.code);
+    if (!mine) details.push(t(lang, 'consolidate.flag.ruleSetMissing', { code: ind.code }));
+    else if (ind.threshold !== null && mine.threshold !== null && Math.abs(ind.threshold - mine.threshold) > 1e-9) {
+      details.push(t(lang, 'consolidate.flag.ruleSetThreshold', { code: ind.code, unit: formatPercent(mine.threshold, lang), body: formatPercent(ind.threshold, lang) }));
+    }
+  }
+  const bodyCodes = new Set(body.indicators.map((i) => i.code));
+  for (const i of u.ruleSet.indicators) if (!bodyCodes.has(i.code)) details.push(t(lang, 'consolidate.flag.ruleSetExtra', { code: i.code }));
+  return details.length ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: body.name, details: details.join('; ') }) } : null;
+}
+
+/** Level 2 only 12 months after the previous recognition; a recognition lasts 36 months after its year. */
+function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
+  const flags: Flag[] = [];
+  const wantsLevel2 = /\b2\b/.test(foldKey(u.levelRequested));
+  if (u.previousDate === null) {
+    if (wantsLevel2) flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
+    return flags;
+  }
+  const prev = serialToDate(u.previousDate);
+  const due = addMonths(prev, 12);
+  if (wantsLevel2 && asOf < due) flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev), due: formatDate(due) }) });
+  const until = new Date(prev.getFullYear() + 3, 11, 31);
+  if (asOf > until) flags.push({ code: 'expired', message: t(lang, 'consolidate.flag.expired', { date: formatDate(prev), until: formatDate(until) }) });
+  return flags;
+}
+
+function countOutcomes(units: ConsolidatedUnit[], lang: Lang): { label: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const rank = (label: string) => {
+    if (label.startsWith(t(lang, 'consolidate.outcome.recognisedNoLevel'))) return 0;
+    if (label === t(lang, 'consolidate.outcome.notRecognised')) return 2;
+    if (label === t(lang, 'consolidate.outcome.notEvaluable')) return 3;
+    return 1;
+  };
+  for (const u of units) counts.set(u.record.outcome.label, (counts.get(u.record.outcome.label) ?? 0) + 1);
+  return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'vi'));
+}
+
+/** Share of units meeting each indicator, over the units where it applies and could be evaluated. */
+function passRates(units: ConsolidatedUnit[]): ConsolidationResult['passRates'] {
+  const by = new Map<string, { code: string; text: string; met: number; evaluated: number }>();
+  for (const u of units) {
+    for (const i of u.record.indicators) {
+      let e = by.get(i.code);
+      if (!e) by.set(i.code, (e = { code: i.code, text: i.text, met: 0, evaluated: 0 }));
+      if (i.status === 'met' || i.status === 'not_met') e.evaluated++;
+      if (i.status === 'met') e.met++;
+    }
+  }
+  return [...by.values()].sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/** "2.10" after "2.9"; "3.2a" after "3.2". */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = parseInt(x, 10);
+    const ny = parseInt(y, 10);
+    if (nx !== ny && !Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    if (x !== y) return x.localeCompare(y);
+  }
+  return 0;
+}

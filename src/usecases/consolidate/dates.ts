@@ -1,0 +1,44 @@
+/** Dates as unit workbooks hold them: Excel serials (1900 system) or typed dd/mm/yyyy text. */
+import { readText, type CellValue } from '../../domain/values';
+
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/** The calendar day a serial shows, as a local Date (midnight). */
+export function serialToDate(serial: number): Date {
+  const utc = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes());
+}
+
+export function dateToSerial(d: Date): number {
+  return UNIX_EPOCH_SERIAL + Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()) / MS_PER_DAY;
+}
+
+export type DateRead = { kind: 'date'; serial: number } | { kind: 'blank' } | { kind: 'invalid'; text: string };
+
+/** A serial, or "15/3/2024", "15-03-2024", "2024-03-15". Anything else is reported, never guessed. */
+export function readDate(v: CellValue): DateRead {
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return { kind: 'date', serial: v };
+  const text = readText(v);
+  if (text === '') return { kind: 'blank' };
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const ymd = m ? [Number(m[3]), Number(m[2]), Number(m[1])] : (m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)) ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  if (ymd) {
+    const [y, mo, d] = ymd as [number, number, number];
+    const date = new Date(y, mo - 1, d);
+    if (date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d) return { kind: 'date', serial: dateToSerial(date) };
+  }
+  return { kind: 'invalid', text };
+}
+
+/** d + n calendar months (31/01 + 1 → 28/02 or 29/02: clamped to the month's last day). */
+export function addMonths(d: Date, n: number): Date {
+  const target = new Date(d.getFullYear(), d.getMonth() + n, 1);
+  const last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  return new Date(target.getFullYear(), target.getMonth(), Math.min(d.getDate(), last));
+}
+
+export function formatDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

@@ -1,0 +1,5 @@
+/** Consolidation, browser-safe part: per-file reading, the cross-file checks, the two sheets. */
+export { readUnitFile, type ReadUnitOptions } from './readUnit';
+export { Consolidation, type ConsolidateOptions, type ConsolidationResult, type ConsolidatedUnit } from './aggregate';
+export { planConsolidation, writeConsolidation, CONSOLIDATION_SHEETS, type UnitsLayout } from './layout';
+export type { FileOutcome, FileReport, FileStatus, Flag, FlagCode, UnitRecord } from './records';

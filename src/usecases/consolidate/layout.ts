@@ -1,0 +1,298 @@
+/**
+ * The two sheets of a consolidation: "Tổng hợp đơn vị" (one row per unit as in the domain
+ * reference §5, counts per outcome, pass rate per indicator, two charts) and "Báo cáo tệp"
+ * (one row per received file: status and reason). Both are the add-in's own and are redrawn
+ * whole. Headings are part of the dossier format: Vietnamese, whatever the pane's language.
+ */
+import type { Status } from '../../domain/evaluation';
+import { RESULT_TEXT } from '../../sheets/names';
+import { STYLE } from '../../sheets/styles';
+import { t, type Lang } from '../../i18n';
+import type { CellInput, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
+import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
+import { compareCodes, type ConsolidationResult } from './aggregate';
+import { formatDate, serialToDate } from './dates';
+
+export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;
+
+export const UNITS_HEADER_ROW = 5;
+export const FILES_HEADER_ROW = 4;
+
+const BAR = '█';
+const BAR_WIDTH = 20;
+/** Excel refuses longer cell text. */
+const MAX_CELL = 32_000;
+
+const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính'];
+const TAIL_HEADERS = ['Kết quả (tính lại)', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp'];
+const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
+
+export interface UnitsLayout {
+  /** 1-based columns of the unit table, by role. */
+  columns: { indicator: Map<string, number>; criterion: Map<string, number>; outcome: number; check: number; remarks: number; last: number };
+  firstRow: number;
+  lastRow: number;
+  countsHeaderRow: number;
+  ratesHeaderRow: number;
+}
+
+export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi'): { plans: SheetPlan[]; layout: UnitsLayout } {
+  const units = drawUnits(result, lang);
+  return { plans: [units.plan, drawFiles(result, lang)], layout: units.layout };
+}
+
+/** One batch, one write of both sheets; the unit sheet is shown at the end. */
+export async function writeConsolidation(workbook: Workbook, result: ConsolidationResult, lang: Lang = 'vi'): Promise<UnitsLayout> {
+  const { plans, layout } = planConsolidation(result, lang);
+  return workbook.batch(async (session) => {
+    for (const plan of plans) session.write(plan);
+    session.select(CONSOLIDATION_SHEETS.units, 'A1');
+    return layout;
+  });
+}
+
+function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; layout: UnitsLayout } {
+  const codes = [...new Set(result.units.flatMap((u) => u.record.indicators.map((i) => i.code)))].sort(compareCodes);
+  const criteria = [...new Set(result.units.flatMap((u) => u.record.criteria.map((c) => c.code)))].sort(compareCodes);
+  const indicatorCol = new Map(codes.map((c, i) => [c, FIXED_HEADERS.length + 1 + i]));
+  const criterionCol = new Map(criteria.map((c, i) => [c, FIXED_HEADERS.length + codes.length + 1 + i]));
+  const tail = FIXED_HEADERS.length + codes.length + criteria.length + 1;
+  const col = { outcome: tail, score: tail + 1, rating: tail + 2, recorded: tail + 3, previous: tail + 4, check: tail + 5, remarks: tail + 6, file: tail + 7 };
+  const last = col.file;
+  const L = columnLetter;
+  const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
+  const first = UNITS_HEADER_ROW + 1;
+  const rows: CellInput[][] = [];
+  const styles: StyleRun[] = [];
+  result.units.forEach(({ record: u, file }, i) => {
+    const r = first + i;
+    const row: CellInput[] = new Array(last).fill(null);
+    row[0] = i + 1;
+    row[1] = u.name;
+    row[2] = u.type;
+    row[3] = u.year;
+    row[4] = u.levelRequested;
+    row[5] = u.ruleSet.name;
+    row[6] = u.countedMembers;
+    for (const ind of u.indicators) {
+      const c = indicatorCol.get(ind.code)!;
+      const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
+      row[c - 1] = share ? ind.value : STATUS_TEXT(ind.status);
+      if (ind.status === 'not_met') styles.push({ range: cellAddress(r, c), style: { fontColor: '#C00000', bold: true } });
+    }
+    for (const cr of u.criteria) {
+      row[criterionCol.get(cr.code)! - 1] = STATUS_TEXT(cr.status);
+      if (cr.status === 'not_met') styles.push({ range: cellAddress(r, criterionCol.get(cr.code)!), style: { fontColor: '#C00000', bold: true } });
+    }
+    row[col.outcome - 1] = u.outcome.label;
+    row[col.score - 1] = u.outcome.score;
+    row[col.rating - 1] = u.outcome.rating;
+    row[col.recorded - 1] = u.recorded.outcome || null;
+    row[col.previous - 1] = u.previousDate !== null ? serialToDate(u.previousDate) : null;
+    row[col.check - 1] = u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok');
+    row[col.remarks - 1] = u.flags.length ? clip(u.flags.map((f) => `• ${f.message}`).join('\n')) : null;
+    row[col.file - 1] = file;
+    if (u.flags.length) styles.push({ range: cellAddress(r, col.check), style: { fill: '#FCE4D6', bold: true } });
+    rows.push(row);
+  });
+  const lastRow = Math.max(first, first + rows.length - 1);
+
+  // Counts per outcome: live COUNTIFs over the outcome column, so the officer can audit them.
+  const outcomeRange = `$${L(col.outcome)}$${first}:$${L(col.outcome)}$${lastRow}`;
+  const countsTitle = lastRow + 3;
+  const countsHeader = countsTitle + 1;
+  const countRows: CellInput[][] = [];
+  const total = result.units.length;
+  const totalRow = countsHeader + result.counts.length + 1;
+  result.counts.forEach((c, i) => {
+    const r = countsHeader + 1 + i;
+    countRows.push([
+      c.label,
+      { formula: `=COUNTIF(${outcomeRange},A${r})`, result: c.count },
+      { formula: `=IF($B$${totalRow}=0,"",B${r}/$B$${totalRow})`, result: total ? c.count / total : '' },
+      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${BAR_WIDTH},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * BAR_WIDTH)) : '' },
+    ]);
+  });
+  countRows.push(['Tổng cộng', { formula: `=SUM(B${countsHeader + 1}:B${totalRow - 1})`, result: total }, null, null]);
+
+  const ratesTitle = totalRow + 3;
+  const ratesHeader = ratesTitle + 1;
+  const rateRows: CellInput[][] = result.passRates.map((p, i) => {
+    const r = ratesHeader + 1 + i;
+    const rate = p.evaluated ? p.met / p.evaluated : null;
+    return [
+      p.code,
+      { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' },
+      p.met,
+      p.evaluated,
+      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${BAR_WIDTH},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * BAR_WIDTH)) },
+      p.text,
+    ];
+  });
+  const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
+
+  const years = [...new Set(result.units.map((u) => u.record.year).filter(Boolean))].sort().join(', ');
+  const s = result.summary;
+  const chartLeft = 8;
+  const charts: ChartSpec[] = [];
+  if (result.counts.length) {
+    charts.push({
+      type: 'pie',
+      source: `A${countsHeader}:B${totalRow - 1}`,
+      title: 'Số đơn vị theo kết quả',
+      position: { from: cellAddress(countsTitle, chartLeft), to: cellAddress(countsTitle + 14, chartLeft + 6) },
+    });
+  }
+  if (rateRows.length) {
+    charts.push({
+      type: 'columnClustered',
+      source: `A${ratesHeader}:B${ratesLast}`,
+      title: 'Tỷ lệ đơn vị đạt theo chỉ tiêu',
+      position: { from: cellAddress(ratesTitle, chartLeft), to: cellAddress(ratesTitle + 16, chartLeft + 8) },
+    });
+  }
+
+  const plan: SheetPlan = {
+    sheet: CONSOLIDATION_SHEETS.units,
+    mode: 'replace',
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”'],
+          [`Đơn vị tổng hợp: ${result.body}${result.tier ? ` (${result.tier})` : ''}${years ? ` — năm đánh giá ${years}` : ''}`],
+          [
+            `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${s.files} tệp: ${s.units} đơn vị, ${s.flagged} cần xem lại, ${s.duplicates} tệp trùng, ${s.rejected} tệp bị từ chối (xem trang “${CONSOLIDATION_SHEETS.files}”).`,
+          ],
+        ],
+      },
+      { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
+      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+      { at: `A${countsTitle}`, rows: [['SỐ ĐƠN VỊ THEO KẾT QUẢ'], ['Kết quả', 'Số đơn vị', 'Tỷ lệ', 'Biểu đồ'], ...countRows] },
+      { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung'], ...rateRows] },
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2:A3', style: STYLE.hint },
+      { range: `A${UNITS_HEADER_ROW}:${L(last)}${UNITS_HEADER_ROW}`, style: STYLE.header },
+      ...(rows.length
+        ? [
+            { range: `A${first}:${L(last)}${lastRow}`, style: STYLE.body },
+            ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: { ...STYLE.percent, horizontal: 'center' as const } }] : []),
+            { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: { numberFormat: 'dd/mm/yyyy' } },
+            { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: { numberFormat: '0.00' } },
+          ]
+        : []),
+      ...styles,
+      { range: `A${countsTitle}`, style: STYLE.section },
+      { range: `A${countsHeader}:D${countsHeader}`, style: STYLE.header },
+      { range: `A${countsHeader + 1}:D${totalRow}`, style: STYLE.body },
+      { range: `C${countsHeader + 1}:C${totalRow}`, style: STYLE.percent },
+      { range: `D${countsHeader + 1}:D${totalRow}`, style: { fontColor: '#2F75B5' } },
+      { range: `A${totalRow}:B${totalRow}`, style: { bold: true } },
+      { range: `A${ratesTitle}`, style: STYLE.section },
+      { range: `A${ratesHeader}:F${ratesHeader}`, style: STYLE.header },
+      ...(rateRows.length
+        ? [
+            { range: `A${ratesHeader + 1}:F${ratesLast}`, style: STYLE.body },
+            { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
+            { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
+            { range: `E${ratesHeader + 1}:E${ratesLast}`, style: { fontColor: '#2F75B5' } },
+          ]
+        : []),
+    ],
+    columns: [
+      { index: 1, width: 14 },
+      { index: 2, width: 34 },
+      { index: 3, width: 20 },
+      { index: 4, width: 7 },
+      { index: 5, width: 12 },
+      { index: 6, width: 22 },
+      { index: 7, width: 11 },
+      ...codes.map((_, i) => ({ index: FIXED_HEADERS.length + 1 + i, width: 9 })),
+      ...criteria.map((_, i) => ({ index: FIXED_HEADERS.length + codes.length + 1 + i, width: 10 })),
+      { index: col.outcome, width: 18 },
+      { index: col.score, width: 8 },
+      { index: col.rating, width: 10 },
+      { index: col.recorded, width: 26 },
+      { index: col.previous, width: 12 },
+      { index: col.check, width: 16 },
+      { index: col.remarks, width: 60 },
+      { index: col.file, width: 28 },
+    ],
+    rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }],
+    freeze: { rows: UNITS_HEADER_ROW, columns: 2 },
+    ...(rows.length ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
+    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${UNITS_HEADER_ROW}:${UNITS_HEADER_ROW}` },
+    charts,
+    activate: true,
+  };
+  return {
+    plan,
+    layout: {
+      columns: { indicator: indicatorCol, criterion: criterionCol, outcome: col.outcome, check: col.check, remarks: col.remarks, last },
+      firstRow: first,
+      lastRow: first + rows.length - 1,
+      countsHeaderRow: countsHeader,
+      ratesHeaderRow: ratesHeader,
+    },
+  };
+}
+
+function drawFiles(result: ConsolidationResult, lang: Lang): SheetPlan {
+  const first = FILES_HEADER_ROW + 1;
+  const rows: CellInput[][] = result.files.map((f, i) => [
+    i + 1,
+    f.file,
+    t(lang, `consolidate.status.${f.status}`),
+    f.unit || null,
+    f.reasons.length ? clip(f.reasons.join('\n')) : null,
+    f.application,
+    Math.round((f.size / 1024) * 10) / 10,
+  ]);
+  const last = Math.max(first, first + rows.length - 1);
+  const s = result.summary;
+  const styles: StyleRun[] = [];
+  result.files.forEach((f, i) => {
+    if (f.status === 'rejected') styles.push({ range: `C${first + i}`, style: { fontColor: '#C00000', bold: true } });
+    else if (f.status !== 'consolidated') styles.push({ range: `C${first + i}`, style: { fill: '#FCE4D6' } });
+  });
+  return {
+    sheet: CONSOLIDATION_SHEETS.files,
+    mode: 'replace',
+    after: CONSOLIDATION_SHEETS.units,
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['BÁO CÁO TỆP ĐÃ NHẬN'],
+          [`${s.files} tệp: ${s.units} đơn vị đã tổng hợp (${s.flagged} cần xem lại), ${s.duplicates} tệp trùng, ${s.rejected} tệp bị từ chối. Xem ${sheetRef(CONSOLIDATION_SHEETS.units, 'A1')}.`],
+        ],
+      },
+      { at: `A${FILES_HEADER_ROW}`, rows: [['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']] },
+      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: 'A2', style: STYLE.hint },
+      { range: `A${FILES_HEADER_ROW}:G${FILES_HEADER_ROW}`, style: STYLE.header },
+      ...(rows.length ? [{ range: `A${first}:G${last}`, style: STYLE.body }] : []),
+      ...styles,
+    ],
+    columns: [
+      { index: 1, width: 6 },
+      { index: 2, width: 36 },
+      { index: 3, width: 22 },
+      { index: 4, width: 30 },
+      { index: 5, width: 80 },
+      { index: 6, width: 20 },
+      { index: 7, width: 12 },
+    ],
+    freeze: { rows: FILES_HEADER_ROW, columns: 0 },
+    ...(rows.length ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
+  };
+}
+
+function clip(s: string): string {
+  return s.length > MAX_CELL ? `${s.slice(0, MAX_CELL - 1)}…` : s;
+}

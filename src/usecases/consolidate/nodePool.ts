@@ -1,0 +1,96 @@
+/**
+ * Node only (CLI, benchmark): reads received files on a pool of worker threads, one per
+ * core by default, and hands each FileOutcome back as soon as it is ready. Each worker opens
+ * its own files, so the main thread never holds workbook bytes — only the small records —
+ * and stays free to write the output.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { t, type Lang } from '../../i18n';
+import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from '../../xlsx';
+import { nodeDecode, nodeInflate } from '../../xlsx/inflateNode';
+import { readUnitFile, xlsxReason } from './readUnit';
+import type { FileOutcome } from './records';
+
+export interface PoolOptions {
+  /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
+  threads?: number;
+  limits?: Partial<XlsxLimits>;
+  lang?: Lang;
+  /** Shown in the file report instead of the path (default: path relative to cwd). */
+  label?: (file: string) => string;
+}
+
+export interface PoolTask {
+  file: string;
+  label: string;
+  limits: Partial<XlsxLimits>;
+  lang: Lang;
+}
+
+/** Reads one file from disk; an oversized one is refused from its size, never read. */
+export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
+  const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const options = { inflate: nodeInflate, decode: nodeDecode, limits: task.limits, lang: task.lang };
+  try {
+    const stat = await fs.promises.stat(task.file);
+    if (stat.size > max) return rejected(task, stat.size, xlsxReason(new XlsxError('tooLarge'), stat.size, task.limits, task.lang));
+    return readUnitFile(await fs.promises.readFile(task.file), task.label, options);
+  } catch (e) {
+    return rejected(task, 0, t(task.lang, 'consolidate.reason.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
+}
+
+function rejected(task: PoolTask, size: number, reason: string): FileOutcome {
+  return { report: { file: task.label, size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
+}
+
+/**
+ * Calls `onOutcome(outcome, index)` for every file, in completion order. Resolves when all
+ * are done. Falls back to the calling thread when no compiled worker script exists (tests
+ * run the TypeScript sources).
+ */
+export async function readFilesInPool(files: string[], options: PoolOptions, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
+  const lang = options.lang ?? 'vi';
+  const limits = options.limits ?? {};
+  const label = options.label ?? ((f: string) => path.relative(process.cwd(), f) || f);
+  const tasks: PoolTask[] = files.map((file) => ({ file, label: label(file), limits, lang }));
+  const script = path.join(__dirname, 'nodeWorker.js');
+  const threads = Math.min(options.threads ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8), tasks.length);
+  if (threads <= 0 || !fs.existsSync(script)) {
+    for (let i = 0; i < tasks.length; i++) onOutcome(await readUnitFromDisk(tasks[i]!), i);
+    return;
+  }
+  // A few tasks in flight per worker so none waits for the main thread between files.
+  const inFlight = 4;
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const finish = (err?: unknown) => {
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolve();
+    };
+    const feed = (w: Worker) => {
+      if (next < tasks.length) {
+        const index = next++;
+        w.postMessage({ index, task: tasks[index] });
+      }
+    };
+    for (let k = 0; k < threads; k++) {
+      const w = new Worker(script);
+      workers.push(w);
+      w.on('message', (msg: { index: number; outcome: FileOutcome }) => {
+        onOutcome(msg.outcome, msg.index);
+        done++;
+        if (done === tasks.length) finish();
+        else feed(w);
+      });
+      w.on('error', finish);
+      for (let j = 0; j < inFlight; j++) feed(w);
+    }
+  });
+}

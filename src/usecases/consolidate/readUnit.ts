@@ -1,0 +1,199 @@
+/**
+ * One received file → one FileOutcome. Runs where the bytes are (a worker thread, a Web
+ * Worker): read with src/xlsx, parse with parseUnitWorkbook, recompute with the unit's own
+ * rule set (domain evaluate), and compare with what the unit's workbook records. Never
+ * throws for a bad file: every failure becomes a status and a reason.
+ */
+import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
+import { foldKey } from '../../domain/text';
+import { readNumber, readText, type CellValue } from '../../domain/values';
+import { openXlsx, XlsxError, type Inflate, type XlsxLimits, DEFAULT_LIMITS } from '../../xlsx';
+import { COL } from '../../sheets/criteriaSheet';
+import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
+import { locateProblem } from '../../i18n/problems';
+import { t, type Lang, type MessageKey } from '../../i18n';
+import { formatPercent } from '../../taskpane/format';
+import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../unitWorkbook';
+import { fingerprint } from '../fingerprint';
+import { outcomeText } from '../evaluate';
+import { formatDate, readDate, serialToDate } from './dates';
+import type { FileOutcome, Flag, UnitRecord } from './records';
+
+export interface ReadUnitOptions {
+  inflate: Inflate;
+  /** Faster UTF-8 decoding where the platform has one (Node). */
+  decode?: (bytes: Uint8Array) => string;
+  limits?: Partial<XlsxLimits>;
+  lang?: Lang;
+}
+
+export async function readUnitFile(bytes: Uint8Array, file: string, options: ReadUnitOptions): Promise<FileOutcome> {
+  const lang = options.lang ?? 'vi';
+  const reject = (reason: string, unit = '', application: string | null = null): FileOutcome => ({
+    report: { file, size: bytes.length, status: 'rejected', unit, reasons: [reason], application },
+    unit: null,
+  });
+  let application: string | null = null;
+  try {
+    const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, limits: options.limits });
+    application = xlsx.application;
+    const parsed = parseUnitWorkbook(await xlsx.read(UNIT_WORKBOOK_SHEETS));
+    if (!parsed.ok) {
+      const detail = parsed.problems.filter((p) => p.severity === 'error').map((p) => locateProblem(p, lang).message).join(' ');
+      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail }), '', application);
+    }
+    const wb = parsed.workbook;
+    const unitName = readText(wb.unit.info.name);
+    const version = wb.criteria.schemaVersion;
+    if (version !== null && version > SCHEMA_VERSION) {
+      return reject(t(lang, 'consolidate.reason.newerSchema', { version, supported: SCHEMA_VERSION }), unitName, application);
+    }
+    const flags: Flag[] = [];
+    if (version === null) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.noSchema') });
+    else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
+    if (xlsx.ignoredEntries.length) flags.push({ code: 'ignoredEntries', message: t(lang, 'consolidate.flag.ignoredEntries', { count: xlsx.ignoredEntries.length }) });
+
+    const ev = evaluate(evaluationInput(wb));
+    const record = buildRecord(wb, ev, lang, flags);
+    const problems = [...parsed.problems, ...ev.problems].map((p) => locateProblem(p, lang));
+    if (problems.length) record.flags.push({ code: 'dataWarnings', message: t(lang, 'consolidate.flag.dataWarnings', { count: problems.length, first: problems[0]!.message }) });
+    return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
+  } catch (e) {
+    // Anything else is a bug or an input nobody foresaw: this file fails, the batch goes on.
+    const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang) : t(lang, 'consolidate.reason.unreadable', { detail: e instanceof Error ? e.message : String(e) });
+    return reject(reason, '', application);
+  }
+}
+
+/** A reader failure in words (sizes in MB). */
+export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimits> | undefined, lang: Lang): string {
+  const mb = (n: number) => (Math.round((n / 1048576) * 10) / 10).toString();
+  const limit = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  return t(lang, `consolidate.reason.${e.kind}` as MessageKey, { detail: e.detail, size: mb(size), limit: mb(limit) });
+}
+
+const STATUS_BY_KEY = new Map<string, Status>(
+  (['met', 'not_met', 'not_applicable', 'not_evaluable'] as const).map((s) => [foldKey(RESULT_TEXT[s]), s]),
+);
+
+function recordedStatus(v: CellValue): Status | null | 'other' {
+  const text = readText(v);
+  if (text === '') return null;
+  return STATUS_BY_KEY.get(foldKey(text)) ?? 'other';
+}
+
+/** "mức độ 1" out of a recognition text like "“Đơn vị học tập” cấp tỉnh mức độ 1". */
+function levelOf(text: string): string | null {
+  const m = /mức độ\s*(\d)/i.exec(text.normalize('NFC'));
+  return m ? `mức độ ${m[1]}` : null;
+}
+
+export function outcomeLabel(ev: Evaluation, recognition: string, lang: Lang): string {
+  const o = ev.outcome;
+  if (o.kind === 'score') return o.status === 'rated' ? t(lang, 'consolidate.outcome.rated', { rating: o.rating ?? '' }) : t(lang, 'consolidate.outcome.notEvaluable');
+  if (o.status === 'not_evaluable') return t(lang, 'consolidate.outcome.notEvaluable');
+  if (o.status === 'not_recognised') return t(lang, 'consolidate.outcome.notRecognised');
+  const level = levelOf(recognition);
+  return level ? t(lang, 'consolidate.outcome.recognised', { level }) : t(lang, 'consolidate.outcome.recognisedNoLevel');
+}
+
+function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]): UnitRecord {
+  const rs = wb.criteria.ruleSet;
+  const unitRows = wb.sheets.unit!.rows;
+  const resultCell = (k: keyof UnitWorkbook['unit']['resultRows']): CellValue => {
+    const row = wb.unit.resultRows[k];
+    return row ? (unitRows[row - 1]?.[1] ?? null) : null;
+  };
+  const recordedOutcome = readText(resultCell('outcome'));
+  const recordedFp = readText(resultCell('fingerprint'));
+  const at = resultCell('evaluatedAt');
+  const evaluatedAt = typeof at === 'number' ? at : null;
+  const computed = outcomeText(ev, lang);
+  const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
+
+  if (recordedOutcome === '' && recordedFp === '') flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated') });
+  else {
+    if (recordedFp !== fingerprint(wb)) {
+      flags.push({ code: 'stale', message: t(lang, 'consolidate.flag.stale', { date: evaluatedAt !== null ? formatDate(serialToDate(evaluatedAt)) : '?' }) });
+    }
+    flags.push(...disagreements(wb, ev, lang));
+    const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, resultCell, lang);
+    if (outcomeFlag) flags.push(outcomeFlag);
+  }
+
+  const prev = readDate(wb.unit.info.previousDate);
+  if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { where: `'Thông tin đơn vị'`, value: prev.text }) });
+
+  return {
+    name: readText(wb.unit.info.name),
+    type: readText(wb.unit.info.type),
+    year: readText(wb.unit.info.year),
+    levelRequested: readText(wb.unit.info.level),
+    ruleSet: { id: rs.id, name: rs.name, mode: rs.mode, indicators: rs.indicators.map((i) => ({ code: i.code, measure: i.measure.kind, threshold: i.threshold })) },
+    countedMembers: ev.countedMembers,
+    indicators: ev.indicators.map((i) => ({ code: i.code, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
+    criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),
+    outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
+    recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
+    previousDate: prev.kind === 'date' ? prev.serial : null,
+    previousLevel: readText(wb.unit.info.previousLevel),
+    flags,
+  };
+}
+
+/** Column O of 'Tiêu chí' ("Kết quả") as recorded, against the recomputation. */
+function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
+  const flags: Flag[] = [];
+  const rows = wb.sheets.criteria!.rows;
+  for (const row of wb.criteria.rows) {
+    const cell = rows[row.row - 1]?.[COL.result - 1] ?? null;
+    const recorded = recordedStatus(cell);
+    if (recorded === null) continue;
+    if (row.indicator) {
+      const res = ev.indicators.find((i) => i.code === row.code);
+      if (!res || recorded === res.status) continue;
+      const share = res.measure !== 'unit' && res.value !== null && res.required !== null;
+      const message = share
+        ? t(lang, 'consolidate.flag.indicatorShare', {
+            code: res.code,
+            recorded: readText(cell),
+            value: formatPercent(res.value!, lang),
+            op: res.status === 'met' ? '≥' : '<',
+            required: formatPercent(res.required!, lang),
+          })
+        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) });
+      flags.push({ code: 'disagree', message });
+    } else {
+      const res = ev.criteria.find((c) => c.code === row.code);
+      if (!res || recorded === res.status) continue;
+      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) }) });
+    }
+  }
+  return flags;
+}
+
+function outcomeDisagreement(
+  ev: Evaluation,
+  recorded: string,
+  computedText: string,
+  resultCell: (k: keyof UnitWorkbook['unit']['resultRows']) => CellValue,
+  lang: Lang,
+): Flag | null {
+  const o = ev.outcome;
+  if (o.kind === 'score') {
+    const score = readNumber(resultCell('score'));
+    const recordedScore = score.kind === 'number' ? score.value : null;
+    const rating = readText(resultCell('rating'));
+    const sameScore = recordedScore === null ? o.score === null : o.score !== null && Math.abs(recordedScore - o.score) < 0.005;
+    if (sameScore && foldKey(rating) === foldKey(o.rating ?? '')) return null;
+    return {
+      code: 'disagree',
+      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore ?? '', rating].filter((x) => x !== '').join(' — ') || '∅', computed: computedText }),
+    };
+  }
+  const key = foldKey(recorded);
+  const category =
+    key === '' ? null : key.startsWith(foldKey(RESULT_TEXT.recognisedPrefix)) ? 'recognised' : key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
+  if (category === null || category === o.status) return null;
+  return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, computed: computedText }) };
+}

@@ -1,0 +1,73 @@
+/**
+ * What one file leaves behind after it has been read: a small, structured-clone-safe record
+ * (it crosses worker boundaries), never the workbook itself. 2,000 of these fit easily in
+ * memory; 2,000 workbooks would not.
+ */
+import type { Status } from '../../domain/evaluation';
+import type { Mode } from '../../domain/rules/ruleSet';
+
+export type FlagCode =
+  | 'disagree'
+  | 'notEvaluated'
+  | 'stale'
+  | 'ruleSet'
+  | 'duplicate'
+  | 'level2TooSoon'
+  | 'level2NoPrevious'
+  | 'expired'
+  | 'badDate'
+  | 'schema'
+  | 'dataWarnings'
+  | 'ignoredEntries';
+
+export interface Flag {
+  code: FlagCode;
+  message: string;
+}
+
+export interface IndicatorFigure {
+  code: string;
+  text: string;
+  measure: 'members' | 'learners' | 'unit';
+  required: number | null;
+  value: number | null;
+  status: Status;
+}
+
+export interface UnitRecord {
+  name: string;
+  type: string;
+  year: string;
+  levelRequested: string;
+  ruleSet: { id: string; name: string; mode: Mode; indicators: { code: string; measure: IndicatorFigure['measure']; threshold: number | null }[] };
+  countedMembers: number;
+  indicators: IndicatorFigure[];
+  criteria: { code: string; status: Status; points: number | null }[];
+  /** Recomputed from the unit's own data and rule set. */
+  outcome: { status: string; label: string; score: number | null; rating: string | null };
+  /** What the unit's workbook says (cached results of the cells its evaluation wrote). */
+  recorded: { outcome: string; evaluatedAt: number | null; fingerprint: string };
+  /** Excel serial of "Ngày công nhận lần trước", when it is a date. */
+  previousDate: number | null;
+  previousLevel: string;
+  flags: Flag[];
+}
+
+export type FileStatus = 'consolidated' | 'flagged' | 'duplicate' | 'rejected';
+
+export interface FileReport {
+  file: string;
+  size: number;
+  status: FileStatus;
+  /** Unit name when the file could be read that far. */
+  unit: string;
+  /** Why it was rejected, or what to review. */
+  reasons: string[];
+  /** Application that saved it (docProps/app.xml), e.g. "LibreOffice/7.4…". */
+  application: string | null;
+}
+
+export interface FileOutcome {
+  report: FileReport;
+  unit: UnitRecord | null;
+}

@@ -1,0 +1,57 @@
+/**
+ * Why a file could not be read. Codes only: the i18n catalogue words them
+ * (`consolidate.reason.<kind>`), so the reader stays usable in a Web Worker without words.
+ */
+export type XlsxFailure =
+  | 'empty'
+  | 'tooLarge'
+  | 'notSpreadsheet'
+  | 'csv'
+  | 'html'
+  | 'legacyXls'
+  | 'encrypted'
+  | 'truncated'
+  | 'corrupt'
+  | 'zip64'
+  | 'tooManyEntries'
+  | 'zipBomb'
+  | 'unsupportedCompression'
+  | 'notXlsx'
+  | 'ods'
+  | 'dtd'
+  | 'sheetTooLarge';
+
+export class XlsxError extends Error {
+  constructor(
+    readonly kind: XlsxFailure,
+    readonly detail: string = '',
+  ) {
+    super(detail ? `${kind}: ${detail}` : kind);
+    this.name = 'XlsxError';
+  }
+}
+
+/** Caps that keep one hostile file from taking the machine (all in bytes unless said). */
+export interface XlsxLimits {
+  /** The file itself (default 20 MB; `--max-size`). */
+  maxFileBytes: number;
+  /** Entries in the zip directory (Excel writes ~20). */
+  maxEntries: number;
+  /** One decompressed part, declared or actual. */
+  maxEntryBytes: number;
+  /** All parts together, as declared in the directory. */
+  maxTotalBytes: number;
+  /** Rows of one sheet (a unit has hundreds of members, Excel allows 1,048,576). */
+  maxRows: number;
+  /** Cells (including gaps before a far cell) of one sheet. */
+  maxCells: number;
+}
+
+export const DEFAULT_LIMITS: XlsxLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxEntries: 5_000,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxRows: 100_000,
+  maxCells: 4_000_000,
+};

@@ -1,0 +1,4 @@
+/** The browser-safe surface of the reader (Web Worker, pane). Node adds inflateNode.ts. */
+export { openXlsx, type XlsxFile, type XlsxReadOptions } from './reader';
+export { XlsxError, DEFAULT_LIMITS, type XlsxFailure, type XlsxLimits } from './errors';
+export type { Inflate } from './zip';

@@ -1,0 +1,120 @@
+/**
+ * A fast, read-only .xlsx reader for unit workbooks received by an officer: signature
+ * sniffing, a capped zip directory, and the values of only the sheets asked for — the same
+ * WorkbookSnapshot the ExcelJS implementation of the port returns, so parseUnitWorkbook is
+ * reused unchanged. Pure (no fs, no Node modules): the inflater is passed in, so the same
+ * code runs in Node worker threads and in a browser Web Worker.
+ */
+import type { SheetData, WorkbookSnapshot } from '../workbook/port';
+import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
+import { sniff } from './sniff';
+import { readDirectory, readEntry, type Inflate, type ZipDirectory } from './zip';
+import { parseRels, parseSharedStrings, parseSheetXml, parseWorkbookXml } from './xml';
+
+export interface XlsxReadOptions {
+  inflate: Inflate;
+  /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
+  decode?: (bytes: Uint8Array) => string;
+  limits?: Partial<XlsxLimits>;
+}
+
+export interface XlsxFile {
+  sheetNames: string[];
+  /** Zip entry names that were ignored as unsafe (reported, never followed). */
+  ignoredEntries: string[];
+  /** What wrote the file, from docProps/app.xml (e.g. "Microsoft Excel", "LibreOffice/7.4…"). */
+  application: string | null;
+  read(sheets: string[]): Promise<WorkbookSnapshot>;
+}
+
+let utf8: { decode(b: Uint8Array): string } | null = null;
+
+export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Promise<XlsxFile> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxFileBytes) throw new XlsxError('tooLarge', String(bytes.length));
+  sniff(bytes);
+  const dir = readDirectory(bytes, limits);
+  const part = async (name: string): Promise<string | null> => {
+    const entry = dir.entries.get(name.toLowerCase());
+    return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits), options.decode) : null;
+  };
+  if (!dir.entries.has('[content_types].xml')) throw new XlsxError(dir.entries.has('mimetype') || dir.entries.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
+
+  const workbookPath = officeDocumentPath(await part('_rels/.rels'));
+  const workbookXml = await part(workbookPath);
+  if (workbookXml === null) throw new XlsxError('notXlsx', `no ${workbookPath}`);
+  const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+  const relsXml = await part(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`);
+  const rels = relsXml ? parseRels(relsXml) : [];
+  const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(folder, r.target)]));
+  const { sheets } = parseWorkbookXml(workbookXml);
+  const sharedRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
+  const sharedPath = sharedRel ? resolvePart(folder, sharedRel.target) : `${folder}sharedStrings.xml`;
+  const app = await appName(dir, part);
+
+  let shared: string[] | null = null;
+  return {
+    sheetNames: sheets.map((s) => s.name),
+    ignoredEntries: dir.ignored,
+    application: app,
+    async read(wanted: string[]): Promise<WorkbookSnapshot> {
+      const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map() };
+      for (const asked of wanted) {
+        const key = sheetKey(asked);
+        const sheet = sheets.find((s) => sheetKey(s.name) === key);
+        const path = sheet ? target.get(sheet.rid) : undefined;
+        if (!sheet || !path) continue;
+        const xml = await part(path);
+        if (xml === null) continue; // a chart sheet or a dangling relationship: no cells
+        if (shared === null) {
+          const sst = await part(sharedPath);
+          shared = sst === null ? [] : parseSharedStrings(sst);
+        }
+        const data: SheetData = { name: sheet.name, rows: parseSheetXml(xml, shared, limits) };
+        result.sheets.set(asked, data);
+      }
+      return result;
+    },
+  };
+}
+
+/** Sheet names compare as Excel does: case-insensitive, NFC. */
+function sheetKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string) | undefined): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (decode) return decode(bytes);
+  try {
+    utf8 ??= new TextDecoder('utf-8', { fatal: true });
+    return utf8.decode(bytes);
+  } catch {
+    throw new XlsxError('corrupt', 'invalid UTF-8');
+  }
+}
+
+function officeDocumentPath(rootRels: string | null): string {
+  const rel = rootRels ? parseRels(rootRels).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
+  return rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
+}
+
+/** A relationship target against its source folder: "worksheets/sheet1.xml", "/xl/…", "../…". */
+export function resolvePart(folder: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : folder + target;
+  const out: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+async function appName(dir: ZipDirectory, part: (name: string) => Promise<string | null>): Promise<string | null> {
+  if (!dir.entries.has('docprops/app.xml')) return null;
+  const xml = await part('docProps/app.xml');
+  const m = xml ? /<(?:\w+:)?Application>([^<]*)</.exec(xml) : null;
+  return m ? m[1]!.trim() : null;
+}

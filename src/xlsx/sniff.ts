@@ -1,0 +1,61 @@
+/**
+ * What a file is, from its first bytes — never from its name: officers receive .xls saved
+ * as .xlsx, CSV exports renamed, password-protected workbooks and half-downloaded files.
+ */
+import { XlsxError } from './errors';
+
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+/** UTF-16LE bytes of `s` appear in `bytes` (CFB directory entries are UTF-16LE names). */
+function hasUtf16(bytes: Uint8Array, s: string, limit = bytes.length): boolean {
+  const first = s.charCodeAt(0);
+  const end = Math.min(bytes.length, limit) - s.length * 2;
+  outer: for (let i = 0; i <= end; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < s.length; k++) if (bytes[i + 2 * k] !== s.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Throws the reason a file is not a zip-based workbook. An OLE compound file (CFB) is either
+ * an encrypted .xlsx (Excel wraps those in CFB with an "EncryptedPackage" stream) or a legacy
+ * .xls; text files are CSV/TSV or HTML tables saved with an Excel extension.
+ */
+export function sniff(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new XlsxError('empty');
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return;
+  if (startsWith(bytes, CFB)) {
+    if (hasUtf16(bytes, 'EncryptedPackage') || hasUtf16(bytes, 'EncryptionInfo')) throw new XlsxError('encrypted');
+    throw new XlsxError('legacyXls');
+  }
+  if (startsWith(bytes, [0x50, 0x4b])) throw new XlsxError('corrupt', 'zip signature');
+  const text = looksLikeText(bytes.subarray(0, 4096));
+  if (text !== null) {
+    if (/^\s*<(!doctype\s+html|html|table|\?xml[^>]*>\s*<(html|workbook))/i.test(text)) throw new XlsxError('html');
+    throw new XlsxError('csv');
+  }
+  throw new XlsxError('notSpreadsheet');
+}
+
+/** The head of the file as text when it has no control bytes except tab/CR/LF (UTF-8, optional BOM). */
+function looksLikeText(head: Uint8Array): string | null {
+  let start = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    // UTF-16 text export ("Unicode Text" from Excel): tab-separated.
+    return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head.subarray(2));
+  }
+  for (let i = start; i < head.length; i++) {
+    const b = head[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return null;
+  }
+  return new TextDecoder('utf-8').decode(head.subarray(start));
+}

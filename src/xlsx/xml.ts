@@ -1,0 +1,409 @@
+/**
+ * A minimal XML scanner for the few SpreadsheetML parts the reader needs. It is not a
+ * general parser: no DTD is ever read (a document that declares one is refused, which
+ * closes the door on entity expansion — "billion laughs"), only the five predefined
+ * entities and character references are decoded, and nothing recurses, so deep nesting
+ * costs nothing. Namespace prefixes (<x:row>) are ignored.
+ */
+import type { CellValue } from '../workbook/port';
+import { XlsxError, type XlsxLimits } from './errors';
+
+const GT = 62; // >
+const SLASH = 47;
+const QMARK = 63;
+const BANG = 33;
+const DQ = 34;
+const SQ = 39;
+
+export interface Tag {
+  /** Local name (prefix dropped). */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+  /** Raw attribute text between the name and the end of the tag. */
+  attrs: string;
+  /** Index just after '>'. */
+  end: number;
+}
+
+/**
+ * Refuses documents with a DTD. A DTD can only stand in the prolog, before the root element:
+ * readTag throws on any "<!" that is not a comment or CDATA, so walking the prolog suffices.
+ */
+export function assertNoDtd(xml: string): void {
+  const pos = { end: 0 };
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || readTag(xml, lt, pos)) return;
+    i = pos.end;
+  }
+}
+
+/** Reads the tag starting at `lt` (xml[lt] === '<'); comments, PIs and CDATA return null with `end` set. */
+export function readTag(xml: string, lt: number, out: { end: number }): Tag | null {
+  const c1 = xml.charCodeAt(lt + 1);
+  if (c1 === QMARK) {
+    const e = xml.indexOf('?>', lt + 2);
+    out.end = e < 0 ? xml.length : e + 2;
+    return null;
+  }
+  if (c1 === BANG) {
+    if (xml.startsWith('<!--', lt)) {
+      const e = xml.indexOf('-->', lt + 4);
+      out.end = e < 0 ? xml.length : e + 3;
+    } else if (xml.startsWith('<![CDATA[', lt)) {
+      const e = xml.indexOf(']]>', lt + 9);
+      out.end = e < 0 ? xml.length : e + 3;
+    } else throw new XlsxError('dtd');
+    return null;
+  }
+  const closing = c1 === SLASH;
+  let i = closing ? lt + 2 : lt + 1;
+  const nameStart = i;
+  let colon = -1;
+  const n = xml.length;
+  for (; i < n; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === GT || c === SLASH || c <= 32) break;
+    if (c === 58) colon = i;
+  }
+  const name = xml.slice(colon >= 0 ? colon + 1 : nameStart, i);
+  const attrStart = i;
+  // Attribute values may hold '>' (not '<'): skip quoted runs.
+  let quote = 0;
+  for (; i < n; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === DQ || c === SQ) quote = c;
+    else if (c === GT) break;
+  }
+  if (i >= n) throw new XlsxError('corrupt', `unterminated <${name}>`);
+  const selfClosing = xml.charCodeAt(i - 1) === SLASH;
+  out.end = i + 1;
+  return { name, closing, selfClosing, attrs: xml.slice(attrStart, selfClosing ? i - 1 : i), end: i + 1 };
+}
+
+/** Value of attribute `name` (exact, with prefix if any) in raw attribute text. */
+export function attr(attrs: string, name: string): string | null {
+  let from = 0;
+  for (;;) {
+    const at = attrs.indexOf(name, from);
+    if (at < 0) return null;
+    from = at + name.length;
+    const before = at === 0 ? 32 : attrs.charCodeAt(at - 1);
+    if (before > 32) continue;
+    let i = from;
+    while (attrs.charCodeAt(i) <= 32 && i < attrs.length) i++;
+    if (attrs.charCodeAt(i) !== 61) continue; // '='
+    i++;
+    while (attrs.charCodeAt(i) <= 32 && i < attrs.length) i++;
+    const q = attrs.charCodeAt(i);
+    if (q !== DQ && q !== SQ) continue;
+    const close = attrs.indexOf(q === DQ ? '"' : "'", i + 1);
+    if (close < 0) return null;
+    return decodeEntities(attrs.slice(i + 1, close));
+  }
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => {
+    if (body.charCodeAt(0) === 35) {
+      const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    // Unknown names stay as typed: without a DTD there is nothing to expand them to.
+    return NAMED[body] ?? m;
+  });
+}
+
+/** Excel escapes characters XML cannot hold as _xHHHH_ (as ExcelJS decodes them). */
+function decodeOoxmlEscapes(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Text up to the element's end, with CDATA sections; `end` is set just after the close tag. */
+function textUntilClose(xml: string, from: number, out: { end: number }): string {
+  let text = '';
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) throw new XlsxError('corrupt', 'unterminated text');
+    if (lt > i) text += xml.slice(i, lt);
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const e = xml.indexOf(']]>', lt + 9);
+      if (e < 0) throw new XlsxError('corrupt', 'unterminated CDATA');
+      text += xml.slice(lt + 9, e).replace(/&/g, '&amp;'); // kept literal through decodeEntities
+      i = e + 3;
+      continue;
+    }
+    const tag = readTag(xml, lt, out);
+    i = out.end;
+    if (tag && tag.closing) return decodeEntities(text);
+    // Any other nested element inside a text node is skipped (never expected).
+  }
+}
+
+/** Strings of sharedStrings.xml: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. */
+export function parseSharedStrings(xml: string): string[] {
+  assertNoDtd(xml);
+  const out: string[] = [];
+  const pos = { end: 0 };
+  let i = 0;
+  let current: string | null = null;
+  let inPhonetic = false;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag) continue;
+    switch (tag.name) {
+      case 'si':
+        if (tag.closing) {
+          out.push(current ?? '');
+          current = null;
+        } else if (tag.selfClosing) out.push('');
+        else current = '';
+        break;
+      case 'rPh':
+        inPhonetic = !tag.closing && !tag.selfClosing;
+        break;
+      case 't':
+        if (!tag.closing && !tag.selfClosing) {
+          const text = textUntilClose(xml, i, pos);
+          i = pos.end;
+          if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+export interface WorkbookPart {
+  sheets: { name: string; rid: string }[];
+}
+
+export function parseWorkbookXml(xml: string): WorkbookPart {
+  assertNoDtd(xml);
+  const sheets: WorkbookPart['sheets'] = [];
+  const pos = { end: 0 };
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag || tag.closing || tag.name !== 'sheet') continue;
+    const name = attr(tag.attrs, 'name');
+    const rid = relId(tag.attrs);
+    if (name !== null && rid !== null) sheets.push({ name, rid });
+  }
+  return { sheets };
+}
+
+/** The r:id attribute whatever its prefix. */
+function relId(attrs: string): string | null {
+  const m = /(?:^|\s)([A-Za-z_][\w.-]*):id\s*=\s*("([^"]*)"|'([^']*)')/.exec(attrs);
+  return m ? decodeEntities(m[3] ?? m[4] ?? '') : null;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function parseRels(xml: string): Relationship[] {
+  assertNoDtd(xml);
+  const out: Relationship[] = [];
+  const pos = { end: 0 };
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag || tag.closing || tag.name !== 'Relationship') continue;
+    out.push({
+      id: attr(tag.attrs, 'Id') ?? '',
+      type: attr(tag.attrs, 'Type') ?? '',
+      target: attr(tag.attrs, 'Target') ?? '',
+      external: (attr(tag.attrs, 'TargetMode') ?? '').toLowerCase() === 'external',
+    });
+  }
+  return out;
+}
+
+/** "BC12" → 55 (the letters only; digits ignored). 0 when there are none. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let k = 0; k < ref.length; k++) {
+    const c = ref.charCodeAt(k);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n;
+}
+
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * Cell values of a worksheet part, shaped like the port's SheetData.rows: index = row − 1,
+ * each row cut after its last value, rows without values left empty, nothing after the last.
+ * Values are the cached results Excel stored (formulas are not evaluated).
+ */
+export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>): CellValue[][] {
+  assertNoDtd(xml);
+  const rows: CellValue[][] = [];
+  const start = xml.indexOf('sheetData');
+  if (start < 0) return rows;
+  const pos = { end: 0 };
+  let i = xml.lastIndexOf('<', start);
+  let rowNum = 0;
+  let col = 0;
+  let row: CellValue[] | null = null;
+  let cells = 0;
+  // Current cell.
+  let cellType = '';
+  let cellCol = 0;
+  let value: string | null = null;
+  let inline: string | null = null;
+  let inCell = false;
+  let inInline = false;
+  let inPhonetic = false;
+
+  const flushRow = () => {
+    if (row && row.length) {
+      if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+      cells += rowNum - rows.length + row.length;
+      if (cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
+      while (rows.length < rowNum - 1) rows.push([]);
+      rows[rowNum - 1] = row;
+    }
+    row = null;
+  };
+  const finishCell = () => {
+    const v = cellValue(cellType, value, inline, shared);
+    if (v !== null) {
+      if (!row) row = [];
+      if (cellCol > 16_384) throw new XlsxError('sheetTooLarge', `column ${cellCol}`);
+      while (row.length < cellCol - 1) row.push(null);
+      row[cellCol - 1] = v;
+    }
+    inCell = false;
+  };
+
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag) continue;
+    switch (tag.name) {
+      case 'row':
+        if (tag.closing) flushRow();
+        else {
+          flushRow();
+          const r = attr(tag.attrs, 'r');
+          rowNum = r !== null ? parseInt(r, 10) || rowNum + 1 : rowNum + 1;
+          if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+          col = 0;
+          if (tag.selfClosing) row = null;
+        }
+        break;
+      case 'c':
+        if (tag.closing) {
+          if (inCell) finishCell();
+        } else if (tag.selfClosing) {
+          // An empty (styled) cell: nothing to read. Writers that omit r omit it everywhere,
+          // and the next cell with r sets its own column.
+          col++;
+        } else {
+          const r = attr(tag.attrs, 'r');
+          const c = r !== null ? columnOf(r) : 0;
+          col = c > 0 ? c : col + 1;
+          cellCol = col;
+          cellType = attr(tag.attrs, 't') ?? 'n';
+          value = null;
+          inline = null;
+          inCell = true;
+        }
+        break;
+      case 'v':
+        if (inCell && !tag.closing && !tag.selfClosing) {
+          value = textUntilClose(xml, i, pos);
+          i = pos.end;
+        }
+        break;
+      case 'is':
+        inInline = !tag.closing && !tag.selfClosing;
+        if (inInline) inline = '';
+        break;
+      case 'rPh':
+        inPhonetic = !tag.closing && !tag.selfClosing;
+        break;
+      case 't':
+        if (inInline && !tag.closing && !tag.selfClosing) {
+          const text = textUntilClose(xml, i, pos);
+          i = pos.end;
+          if (!inPhonetic) inline = (inline ?? '') + decodeOoxmlEscapes(text);
+        }
+        break;
+      case 'f':
+        // Formula text is not needed (values are the cached results): jump to its end tag.
+        if (!tag.closing && !tag.selfClosing) {
+          const close = xml.indexOf('<', i);
+          if (close < 0) throw new XlsxError('corrupt', 'unterminated formula');
+          i = close;
+        }
+        break;
+      case 'sheetData':
+        if (tag.closing || tag.selfClosing) {
+          flushRow();
+          return rows;
+        }
+        break;
+    }
+  }
+  flushRow();
+  return rows;
+}
+
+function cellValue(type: string, v: string | null, inline: string | null, shared: string[]): CellValue {
+  switch (type) {
+    case 's': {
+      if (v === null) return null;
+      const s = shared[parseInt(v, 10)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'inlineStr': {
+      const s = inline ?? v;
+      return s === null || s === '' ? null : s;
+    }
+    case 'str':
+      return v === null || v === '' ? null : v;
+    case 'b':
+      return v === null ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
+    case 'e':
+      return v === null ? null : { error: v };
+    case 'd': {
+      if (v === null) return null;
+      const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+      return Number.isFinite(ms) ? UNIX_EPOCH_SERIAL + ms / MS_PER_DAY : v;
+    }
+    default: {
+      if (v === null || v === '') return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : null;
+    }
+  }
+}

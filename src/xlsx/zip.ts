@@ -1,0 +1,128 @@
+/**
+ * A read-only zip directory for .xlsx parts. Only the central directory is trusted for
+ * sizes; every entry is capped (count, declared size, actual size) before it is inflated,
+ * and names that could escape a folder are ignored (they are never paths here, but a part
+ * named "../x" has no business in a workbook).
+ */
+import { XlsxError, type XlsxLimits } from './errors';
+
+/** Inflates raw deflate data; must throw when the output would pass `maxBytes`. */
+export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export interface ZipDirectory {
+  /** Parts by lower-cased name (OPC part names are case-insensitive). */
+  entries: Map<string, ZipEntry>;
+  /** Names that were ignored (path traversal, absolute, NUL). */
+  ignored: string[];
+}
+
+const EOCD = 0x06054b50;
+const CEN = 0x02014b50;
+const LOC = 0x04034b50;
+const ZIP64_LOCATOR = 0x07064b50;
+
+// Created on first use: some hosts (jsdom tests) add TextDecoder after modules load.
+let decoders: { utf8: { decode(b: Uint8Array): string }; latin1: { decode(b: Uint8Array): string } } | null = null;
+
+export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirectory {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEocd(bytes, view);
+  if (eocd < 0) throw new XlsxError('truncated', 'end of central directory not found');
+  if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) throw new XlsxError('zip64');
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new XlsxError('zip64');
+  if (count > limits.maxEntries) throw new XlsxError('tooManyEntries', String(count));
+  if (cdOffset + cdSize > eocd) throw new XlsxError('truncated', 'central directory outside the file');
+
+  const entries = new Map<string, ZipEntry>();
+  const ignored: string[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== CEN) throw new XlsxError('corrupt', 'central directory entry');
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const localOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLen > eocd) throw new XlsxError('corrupt', 'entry name');
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
+    decoders ??= { utf8: new TextDecoder('utf-8'), latin1: new TextDecoder('latin1') };
+    const name = (flags & 0x800 ? decoders.utf8 : decoders.latin1).decode(rawName);
+    p += 46 + nameLen + extraLen + commentLen;
+    if (flags & 0x1) throw new XlsxError('encrypted', 'zip entry encryption');
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) throw new XlsxError('zip64');
+    if (!safeName(name)) {
+      ignored.push(name);
+      continue;
+    }
+    if (name.endsWith('/')) continue; // folder entry
+    if (size > limits.maxEntryBytes) throw new XlsxError('zipBomb', `${name}: ${size}`);
+    total += size;
+    if (total > limits.maxTotalBytes) throw new XlsxError('zipBomb', `total ${total}`);
+    if (localOffset + 30 > bytes.length) throw new XlsxError('truncated', name);
+    entries.set(name.toLowerCase(), { name, method, compressedSize, size, localOffset });
+  }
+  return { entries, ignored };
+}
+
+function findEocd(bytes: Uint8Array, view: DataView): number {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && view.getUint32(i, true) === EOCD) return i;
+  }
+  return -1;
+}
+
+/** Relative, forward-slash names without "..", drive letters or control characters. */
+function safeName(name: string): boolean {
+  if (name === '' || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(name)) return false;
+  return !name.split('/').some((seg) => seg === '..' || seg === '.');
+}
+
+/** The bytes of one part, inflated under the caps: never more than its declared size. */
+export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate, limits: XlsxLimits): Promise<Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const p = entry.localOffset;
+  if (view.getUint32(p, true) !== LOC) throw new XlsxError('corrupt', `local header of ${entry.name}`);
+  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new XlsxError('truncated', entry.name);
+  const data = bytes.subarray(start, end);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw new XlsxError('corrupt', `stored size of ${entry.name}`);
+    return data;
+  }
+  if (entry.method !== 8) throw new XlsxError('unsupportedCompression', `${entry.name}: ${entry.method}`);
+  // The declared size is the ceiling: a part that inflates past it is lying (zip bomb).
+  const cap = Math.min(entry.size, limits.maxEntryBytes);
+  let out: Uint8Array;
+  try {
+    out = await inflate(data, cap);
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
+    if (isTooLarge(e)) throw new XlsxError('zipBomb', `${entry.name}: more than ${cap} bytes`);
+    throw new XlsxError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (out.length !== entry.size) throw new XlsxError('corrupt', `${entry.name}: ${out.length} bytes, declared ${entry.size}`);
+  return out;
+}
+
+function isTooLarge(e: unknown): boolean {
+  return e instanceof RangeError || (typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE');
+}

@@ -1,0 +1,299 @@
+/**
+ * `dvht consolidate` end to end on a corpus built here: healthy units of each type and
+ * outcome, units whose self-assessment disagrees with their data, stale ones, duplicates,
+ * level-2 requests within 12 months, expired recognition, and every kind of hostile file.
+ * Every row, flag and reason is checked, in the JSON and in the written workbook.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ExcelJS from 'exceljs';
+import { run, type Io } from '../../src/cli/main';
+import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
+import { convert } from '../support/libreoffice';
+import { edits, hostile, unitWorkbook, type UnitSpec } from './corpus';
+
+jest.setTimeout(180_000);
+
+const AS_OF = new Date(2025, 11, 28);
+const ELDER = new Date(2025, 11, 10, 8, 0, 0);
+
+const UNITS: Record<string, UnitSpec> = {
+  '01-thcs-nguyen-du.xlsx': { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS' },
+  '02-ubnd-xa.xlsx': { name: 'UBND xã Hòa Bình', type: 'UBND cấp xã', seed: 2 },
+  '03-mam-non-khong-dat.xlsx': { name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', rate: 0.8 },
+  '04-tieu-hoc-tt22.xlsx': { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt22-100' },
+  '05-thpt-muc-do-2.xlsx': { name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1' },
+  '06-co-quan-het-han.xlsx': { name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1' },
+  '07-tu-danh-gia-sai.xlsx': {
+    name: 'Trường THCS Chu Văn An',
+    type: 'Trường THCS',
+    rate: 0.8,
+    edit: edits.all(edits.indicatorResult('2.1', 'Đạt'), edits.outcome('Đủ điều kiện công nhận “Đơn vị học tập” cấp cơ sở (cấp huyện cũ) mức độ 1')),
+  },
+  '08-da-sua-sau-danh-gia.xlsx': {
+    name: 'Trường tiểu học Lê Lợi',
+    type: 'Trường tiểu học',
+    edit: edits.all(...[0, 2, 4, 6, 8, 10, 12, 14].map((i) => edits.member(i, 'discipline', 'Không'))),
+  },
+  '09-thcs-nguyen-du-ban-cu.xlsx': { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', evaluatedAt: ELDER },
+  '10-nguong-rieng.xlsx': { name: 'Trường THCS Đoàn Thị Điểm', type: 'Trường THCS', prepare: edits.threshold('2.4', 0.4) },
+  '11-chua-danh-gia.xlsx': { name: 'Trường mầm non Sơn Ca', type: 'Trường mầm non', evaluate: false },
+  '12-mau-cu.xlsx': { name: 'UBND xã An Phú', type: 'UBND cấp xã', edit: edits.setting('schema', 0) },
+  '13-mau-moi.xlsx': { name: 'UBND xã Tân Lập', type: 'UBND cấp xã', edit: edits.setting('schema', 2) },
+  '14-thieu-trang.xlsx': { name: 'Trường THCS Quang Trung', edit: edits.removeSheet('Thành viên') },
+  '15-thieu-cot.xlsx': { name: 'Trường THCS Trần Phú', edit: (wb) => (wb.getWorksheet('Thành viên')!.getCell('B4').value = 'Nhân sự') },
+};
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', out: (s: string) => (io.stdout += s + '\n'), err: (s: string) => (io.stderr += s + '\n') };
+  return io;
+}
+
+interface JsonFile {
+  file: string;
+  status: string;
+  unit: string;
+  reasons: string[];
+  application: string | null;
+}
+interface JsonUnit {
+  file: string;
+  name: string;
+  outcome: { label: string; score: number | null; rating: string | null };
+  countedMembers: number;
+  indicators: { code: string; status: string; value: number | null }[];
+  criteria: { code: string; status: string }[];
+  flags: { code: string; message: string }[];
+}
+
+describe('dvht consolidate', () => {
+  let dir: string;
+  let out: string;
+  let code: number;
+  let io: ReturnType<typeof capture>;
+  let json: { summary: Record<string, number>; units: JsonUnit[]; files: JsonFile[]; counts: { label: string; count: number }[]; passRates: { code: string; met: number; evaluated: number }[] };
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-consolidate-'));
+    const inbox = path.join(dir, 'ho-so');
+    fs.mkdirSync(path.join(inbox, 'xa'), { recursive: true });
+    for (const [name, spec] of Object.entries(UNITS)) fs.writeFileSync(path.join(inbox, name), await unitWorkbook(spec));
+    // Saved again by LibreOffice: its own zip layout and writer.
+    const loSource = path.join(dir, '16-libreoffice.xlsx');
+    fs.writeFileSync(loSource, await unitWorkbook({ name: 'Trường THCS Lý Tự Trọng', type: 'Trường THCS', seed: 5 }));
+    fs.copyFileSync(await convert(loSource, 'xlsx', fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'))), path.join(inbox, 'xa', '16-libreoffice.xlsx'));
+    const good = fs.readFileSync(path.join(inbox, '01-thcs-nguyen-du.xlsx'));
+    const bad: Record<string, Uint8Array> = {
+      '20-mat-khau.xlsx': hostile.encrypted(),
+      '21-excel-cu.xlsx': hostile.legacyXls(),
+      '22-excel-cu.xls': hostile.legacyXls(),
+      '23-csv-doi-ten.xlsx': hostile.csv(),
+      '24-tai-do-dang.xlsx': hostile.truncated(good),
+      '25-bom-nen.xlsx': hostile.zipBombActual(),
+      '26-bom-khai-bao.xlsx': hostile.zipBombDeclared(),
+      '27-billion-laughs.xlsx': hostile.billionLaughs(),
+      '28-qua-lon.xlsx': new Uint8Array(1_200_000),
+      '29-rong.xlsx': hostile.empty(),
+    };
+    for (const [name, bytes] of Object.entries(bad)) fs.writeFileSync(path.join(inbox, 'xa', name), bytes);
+    fs.writeFileSync(path.join(inbox, 'xa', 'to-trinh.pdf'), 'not a spreadsheet: folders only contribute spreadsheet files');
+    fs.writeFileSync(path.join(inbox, '~$01-thcs-nguyen-du.xlsx'), 'Excel lock file');
+
+    out = path.join(dir, 'tong-hop.xlsx');
+    io = capture();
+    jest.useFakeTimers({ now: AS_OF, doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'setInterval', 'queueMicrotask', 'clearTimeout', 'clearInterval', 'clearImmediate'] });
+    code = await run(['consolidate', inbox, '-o', out, '--json', '--rule-set', 'tt24-co-so-md1', '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã', '--max-size', '1'], io);
+    jest.useRealTimers();
+    json = JSON.parse(io.stdout);
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const file = (name: string) => json.files.find((f) => f.file.endsWith(name))!;
+  const unit = (name: string) => json.units.find((u) => u.file.endsWith(name))!;
+  const flagCodes = (name: string) => unit(name).flags.map((f) => f.code).sort();
+
+  it('exits 1 because some files were rejected, and still writes the output', () => {
+    expect(code).toBe(1);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(json.summary).toEqual({ files: 26, units: 12, rejected: 13, duplicates: 1, flagged: expect.any(Number) });
+  });
+
+  it('reads folders recursively, spreadsheet files only, lock files left out', () => {
+    const inXa = ['16-libreoffice.xlsx', '20-mat-khau.xlsx', '21-excel-cu.xlsx', '22-excel-cu.xls', '23-csv-doi-ten.xlsx', '24-tai-do-dang.xlsx', '25-bom-nen.xlsx', '26-bom-khai-bao.xlsx', '27-billion-laughs.xlsx', '28-qua-lon.xlsx', '29-rong.xlsx'];
+    expect(json.files.map((f) => f.file)).toEqual([...Object.keys(UNITS).map((n) => path.relative(process.cwd(), path.join(dir, 'ho-so', n))), ...inXa.map((n) => path.relative(process.cwd(), path.join(dir, 'ho-so', 'xa', n)))]);
+  });
+
+  it('gives every hostile or foreign file its Vietnamese reason', () => {
+    const reason = (name: string) => {
+      expect(file(name).status).toBe('rejected');
+      return file(name).reasons.join(' ');
+    };
+    expect(reason('20-mat-khau.xlsx')).toBe('Tệp được đặt mật khẩu. Đề nghị đơn vị gửi lại bản không đặt mật khẩu.');
+    expect(reason('21-excel-cu.xlsx')).toMatch(/^Tệp Excel đời cũ \(\.xls/);
+    expect(reason('22-excel-cu.xls')).toMatch(/^Tệp Excel đời cũ \(\.xls/);
+    expect(reason('23-csv-doi-ten.xlsx')).toMatch(/^Đây là tệp văn bản CSV đổi tên/);
+    expect(reason('24-tai-do-dang.xlsx')).toMatch(/^Tệp bị cắt cụt/);
+    expect(reason('25-bom-nen.xlsx')).toMatch(/nghi “bom nén”/);
+    expect(reason('26-bom-khai-bao.xlsx')).toMatch(/nghi “bom nén”/);
+    expect(reason('27-billion-laughs.xlsx')).toMatch(/khai báo DTD/);
+    expect(reason('28-qua-lon.xlsx')).toBe('Tệp 1.1 MB, vượt giới hạn 1 MB.');
+    expect(reason('29-rong.xlsx')).toBe('Tệp rỗng (0 byte).');
+    expect(reason('13-mau-moi.xlsx')).toBe('Sổ được tạo bởi phiên bản ĐVHT mới hơn (mẫu 2; bản này đọc đến mẫu 1). Hãy cập nhật ĐVHT.');
+    expect(file('13-mau-moi.xlsx').unit).toBe('UBND xã Tân Lập');
+    expect(reason('14-thieu-trang.xlsx')).toMatch(/Tệp không có trang “Thành viên”/);
+    expect(reason('15-thieu-cot.xlsx')).toMatch(/Không tìm thấy dòng tiêu đề có cột “Họ và tên”/);
+  });
+
+  it('consolidates healthy units of each type and outcome, with no remark', () => {
+    const expectations: [string, string, number][] = [
+      ['02-ubnd-xa.xlsx', 'Đạt mức độ 1', 59],
+      ['03-mam-non-khong-dat.xlsx', 'Không đạt', 59],
+    ];
+    for (const [name, label, members] of expectations) {
+      expect(unit(name).outcome.label).toBe(label);
+      expect(unit(name).countedMembers).toBe(members);
+      expect(unit(name).flags).toEqual([]);
+      expect(file(name).status).toBe('consolidated');
+    }
+    expect(unit('02-ubnd-xa.xlsx').indicators.find((i) => i.code === '3.2b')!.status).toBe('not_applicable');
+    expect(unit('03-mam-non-khong-dat.xlsx').criteria.map((c) => c.status)).toEqual(['met', 'not_met', 'not_met']);
+  });
+
+  it('reads a TT22 scored unit and flags its different rule set against the reference', () => {
+    const u = unit('04-tieu-hoc-tt22.xlsx');
+    expect(u.outcome).toMatchObject({ label: 'Xếp loại Tốt', score: 100, rating: 'Tốt' });
+    expect(flagCodes('04-tieu-hoc-tt22.xlsx')).toEqual(['ruleSet']);
+    expect(u.flags[0]!.message).toBe(
+      'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
+        'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.3 yêu cầu 100% (bộ đối chiếu: 90%); ' +
+        'chỉ tiêu 2.4 yêu cầu 100% (bộ đối chiếu: 50%); chỉ tiêu 3.1 yêu cầu 100% (bộ đối chiếu: 90%); thiếu chỉ tiêu 3.2a; thiếu chỉ tiêu 3.2b; thiếu chỉ tiêu 3.4; thêm chỉ tiêu 3.2',
+    );
+  });
+
+  it('flags a unit threshold that differs from the reference rule set', () => {
+    expect(unit('10-nguong-rieng.xlsx').flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+  });
+
+  it('flags level 2 requested within 12 months of the previous recognition', () => {
+    const messages = unit('05-thpt-muc-do-2.xlsx').flags.map((f) => f.message);
+    expect(messages).toContain('Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (15/03/2025; đủ 12 tháng vào 15/03/2026).');
+  });
+
+  it('flags a recognition past its 36-month validity', () => {
+    expect(unit('06-co-quan-het-han.xlsx').flags).toEqual([{ code: 'expired', message: 'Công nhận lần trước (01/06/2021) đã hết thời hạn 36 tháng (đến 31/12/2024).' }]);
+  });
+
+  it('flags a self-assessment that disagrees with the unit’s own data, in the officer’s words', () => {
+    const messages = unit('07-tu-danh-gia-sai.xlsx').flags.map((f) => f.message);
+    expect(messages).toEqual([
+      'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%',
+      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp cơ sở (cấp huyện cũ) mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+    ]);
+    expect(unit('07-tu-danh-gia-sai.xlsx').outcome.label).toBe('Không đạt');
+    expect(file('07-tu-danh-gia-sai.xlsx').status).toBe('flagged');
+  });
+
+  it('flags data changed after the evaluation as stale, and what the change does to the result', () => {
+    const u = unit('08-da-sua-sau-danh-gia.xlsx');
+    expect(u.flags.map((f) => f.message)).toEqual([
+      'Số liệu đã sửa sau lần đánh giá 20/12/2025: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
+      'Tiêu chí 2: tự đánh giá Đạt nhưng tính lại: Không đạt',
+      'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 86,4% < 90%',
+      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp cơ sở (cấp huyện cũ) mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+    ]);
+  });
+
+  it('keeps the newer of two copies of the same unit and reports both', () => {
+    expect(file('09-thcs-nguyen-du-ban-cu.xlsx')).toMatchObject({ status: 'duplicate', reasons: [expect.stringMatching(/^Trùng đơn vị với tệp “.*01-thcs-nguyen-du\.xlsx”; bản này cũ hơn nên không tổng hợp\.$/)] });
+    expect(json.units.filter((u) => u.name === 'Trường THCS Nguyễn Du')).toHaveLength(1);
+    expect(unit('01-thcs-nguyen-du.xlsx').flags).toEqual([{ code: 'duplicate', message: expect.stringMatching(/^Trùng với tệp “.*09-thcs-nguyen-du-ban-cu\.xlsx” \(bản đánh giá cũ hơn, không tổng hợp\)\.$/) }]);
+  });
+
+  it('flags a workbook never evaluated, and an older layout version', () => {
+    expect(flagCodes('11-chua-danh-gia.xlsx')).toEqual(['notEvaluated']);
+    expect(unit('11-chua-danh-gia.xlsx').outcome.label).toBe('Đạt mức độ 1');
+    expect(unit('12-mau-cu.xlsx').flags).toEqual([{ code: 'schema', message: 'Sổ theo mẫu cũ (phiên bản mẫu 0); vẫn đọc được.' }]);
+  });
+
+  it('consolidates a workbook saved by LibreOffice like any other', () => {
+    const f = file('16-libreoffice.xlsx');
+    expect(f.status).toBe('consolidated');
+    expect(f.application).toMatch(/LibreOffice/);
+    expect(unit('16-libreoffice.xlsx')).toMatchObject({ name: 'Trường THCS Lý Tự Trọng', outcome: { label: 'Đạt mức độ 1' }, flags: [] });
+  });
+
+  it('counts units per outcome and indicator pass rates', () => {
+    const total = json.counts.reduce((a, c) => a + c.count, 0);
+    expect(total).toBe(12);
+    expect(json.counts.find((c) => c.label === 'Không đạt')!.count).toBe(json.units.filter((u) => u.outcome.label === 'Không đạt').length);
+    const r21 = json.passRates.find((p) => p.code === '2.1')!;
+    expect(r21.evaluated).toBe(12);
+    expect(r21.met).toBe(json.units.filter((u) => u.indicators.find((i) => i.code === '2.1')!.status === 'met').length);
+  });
+
+  it('writes one row per unit and one row per file into the output workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(CONSOLIDATION_SHEETS.units)!;
+    expect(ws.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”');
+    expect(ws.getCell('A2').value).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
+    const header = (ws.getRow(5).values as unknown[]).slice(1);
+    expect(header.slice(0, 8)).toEqual(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Chỉ tiêu 1.1']);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const names: string[] = [];
+    for (let r = 6; r < 6 + 12; r++) names.push(String(ws.getCell(r, 2).value));
+    expect(names).toEqual(json.units.map((u) => u.name));
+    const row = 6 + json.units.findIndex((u) => u.file.endsWith('07-tu-danh-gia-sai.xlsx'));
+    expect(ws.getCell(row, col('Kết quả (tính lại)')).value).toBe('Không đạt');
+    expect(ws.getCell(row, col('Thẩm định')).value).toBe('Cần xem lại (2)');
+    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain('• Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%');
+    expect(ws.getCell(row, col('Chỉ tiêu 2.1')).value).toBeCloseTo(52 / 59, 10);
+    expect(ws.getCell(row, col('TC2')).value).toBe('Không đạt');
+    const okRow = 6 + json.units.findIndex((u) => u.file.endsWith('02-ubnd-xa.xlsx'));
+    expect(ws.getCell(okRow, col('Thẩm định')).value).toBe('Khớp số liệu');
+    // Counts block: live COUNTIFs with their results, and the in-cell bar.
+    let countsHeader = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === 'Kết quả' && r.getCell(2).value === 'Số đơn vị') countsHeader = n;
+    });
+    const first = ws.getCell(countsHeader + 1, 2).value as { formula: string; result: number };
+    expect(first.formula).toMatch(/^COUNTIF\(\$[A-Z]+\$6:\$[A-Z]+\$17,A\d+\)$/);
+    expect(first.result).toBe(json.counts[0]!.count);
+    expect((ws.getCell(countsHeader + 1, 4).value as { formula: string }).formula).toContain('REPT("█"');
+
+    const files = wb.getWorksheet(CONSOLIDATION_SHEETS.files)!;
+    expect(files.getRow(4).values).toEqual([undefined, 'STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']);
+    json.files.forEach((f, i) => {
+      expect(files.getCell(5 + i, 2).value).toBe(f.file);
+      expect(files.getCell(5 + i, 3).value).toBe({ consolidated: 'Đã tổng hợp', flagged: 'Đã tổng hợp — cần xem lại', duplicate: 'Trùng — không tổng hợp', rejected: 'Bị từ chối' }[f.status]);
+      expect(files.getCell(5 + i, 5).value ?? null).toBe(f.reasons.length ? f.reasons.join('\n') : null);
+    });
+  });
+
+  it('exits 0 when every file was consolidated, redrawing only its own sheets in an existing output', async () => {
+    const existing = path.join(dir, 'so-cua-can-bo.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Ghi chép').getCell('A1').value = 'của cán bộ';
+    await wb.xlsx.writeFile(existing);
+    const io2 = capture();
+    const c = await run(['consolidate', path.join(dir, 'ho-so', '02-ubnd-xa.xlsx'), path.join(dir, 'ho-so', '03-mam-non-khong-dat.xlsx'), '-o', existing, '--body', 'UBND xã Hòa Bình'], io2);
+    expect(c).toBe(0);
+    expect(io2.stdout).toContain('Đã tổng hợp 2 đơn vị từ 2 tệp (0 tệp bị từ chối, 0 tệp trùng, 0 đơn vị cần xem lại).');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(existing);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Ghi chép', CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]);
+    expect(back.getWorksheet('Ghi chép')!.getCell('A1').value).toBe('của cán bộ');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const inbox = path.join(dir, 'ho-so');
+    expect(await run(['consolidate', inbox], capture())).toBe(2);
+    expect(await run(['consolidate', '-o', path.join(dir, 'x.xlsx')], capture())).toBe(2);
+    expect(await run(['consolidate', inbox, '-o', path.join(dir, 'x.xlsx'), '--rule-set', 'khong-co'], capture())).toBe(2);
+    expect(await run(['consolidate', inbox, '-o', path.join(dir, 'x.xlsx'), '--max-size', 'abc'], capture())).toBe(2);
+    expect(await run(['consolidate', path.join(dir, 'khong-ton-tai'), '-o', path.join(dir, 'x.xlsx')], capture())).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
