@@ -1,0 +1,143 @@
+/**
+ * What a document is drawn from: the unit's fields, the evaluation's figures and the
+ * template texts, already turned into the words and numbers the documents print.
+ */
+import { readNumber, readText, type CellValue } from '../domain/values';
+import type { CriterionResult, Evaluation, IndicatorResult, Status } from '../domain/evaluation';
+import { outcomeText } from '../usecases/evaluate';
+import type { UnitWorkbook } from '../usecases/unitWorkbook';
+import { COL } from '../sheets/criteriaSheet';
+import { RESULT_TEXT } from '../sheets/names';
+import { fillTemplate, type Placeholder } from './templates';
+
+/** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
+export interface Figures {
+  mode: 'pass-fail' | 'score';
+  indicators: IndicatorResult[];
+  criteria: CriterionResult[];
+  outcome: { status: string; text: string };
+  countedMembers: number;
+}
+
+export interface DocumentContext {
+  report: Figures;
+  /** Template texts by key (the sheet's, else the defaults). */
+  texts: ReadonlyMap<string, string>;
+  values: Record<Placeholder, string>;
+  unit: { name: string; parent: string; head: string; headTitle: string; place: string };
+  /** Evidence ("minh chứng") the unit wrote per indicator code. */
+  evidence: ReadonlyMap<string, string>;
+  /** Counted members or learners behind a share, per indicator code. */
+  isLearners: ReadonlySet<string>;
+}
+
+/** "87,5%": one decimal with a comma, as Vietnamese documents print it; "90%" when whole. */
+export function formatPercent(fraction: number, decimals = 1): string {
+  const f = 10 ** decimals;
+  const v = Math.round(fraction * 100 * f) / f;
+  return `${v.toFixed(decimals).replace(/\.?0+$/, '')}%`.replace('.', ',');
+}
+
+/** The measured share as printed; more decimals where rounding would hide a miss (89,95% is not 90%). */
+export function indicatorPercent(i: { value: number | null; required: number | null; status: Status }): string {
+  if (i.value === null) return '';
+  for (const d of [1, 2, 3]) {
+    const s = formatPercent(i.value, d);
+    const shown = Number(s.replace('%', '').replace(',', '.')) / 100;
+    if (i.status !== 'not_met' || i.required === null || shown < i.required) return s;
+  }
+  return formatPercent(i.value, 4);
+}
+
+export function requirementText(i: { required: number | null }, isShare: boolean): string {
+  return isShare && i.required !== null ? `≥ ${formatPercent(i.required)}` : RESULT_TEXT.met;
+}
+
+export function statusText(s: Status): string {
+  return RESULT_TEXT[s];
+}
+
+function lowerFirst(s: string): string {
+  return s ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s;
+}
+
+/** A date cell (serial) or text as dd/mm/yyyy text. */
+function dateText(v: CellValue): string {
+  const n = readNumber(v);
+  if (n.kind === 'number' && n.value > 20000) {
+    const d = new Date(Math.round((n.value - 25569) * 86400000));
+    return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+  }
+  return readText(v);
+}
+
+export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMap<string, string>): DocumentContext {
+  const info = wb.unit.info;
+  const report: Figures = {
+    mode: wb.criteria.ruleSet.mode,
+    indicators: ev.indicators,
+    criteria: ev.criteria,
+    outcome: outcomeText(ev, 'vi'),
+    countedMembers: ev.countedMembers,
+  };
+  const txt = (v: CellValue) => readText(v).trim();
+  const year = Number(txt(info.year)) || new Date().getFullYear();
+  const rs = wb.criteria.ruleSet;
+  const missed = report.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
+  const base: Record<Placeholder, string> = {
+    ten_don_vi: txt(info.name),
+    loai_don_vi: txt(info.type),
+    co_quan_chu_quan: txt(info.parent),
+    don_vi_tong_hop: txt(info.receiver) || '……………',
+    cap_tong_hop: txt(info.receiverTier),
+    dia_danh: txt(info.place),
+    nguoi_dung_dau: txt(info.head),
+    chuc_vu: txt(info.headTitle),
+    nam: String(year),
+    nam_sau: String(year + 1),
+    muc_do: lowerFirst(txt(info.level)),
+    muc_do_dang_ky: '',
+    danh_hieu: rs.recognition,
+    bo_tieu_chi: rs.name,
+    can_cu: rs.basis,
+    so_thanh_vien: String(report.countedMembers),
+    ket_qua: report.outcome.text,
+    chi_tieu_chua_dat: missed.length ? missed.join(', ') : 'không có',
+    ky_hieu: (texts.get('chung.ky_hieu') ?? '').trim(),
+    ngay_ky: dateText(texts.get('chung.ngay_ky') ?? ''),
+    ma: '',
+    noi_dung: '',
+    yeu_cau: '',
+    tu_so: '',
+    mau_so: '',
+    doi_tuong: '',
+    ty_le: '',
+    danh_gia: '',
+    minh_chung: '',
+    diem: '',
+    diem_toi_da: '',
+  };
+  base.muc_do_dang_ky = lowerFirst(fillTemplate(texts.get('dang_ky.muc_do') ?? '{muc_do}', base).trim());
+  const evidence = new Map<string, string>();
+  for (const row of wb.criteria.rows) {
+    if (!row.indicator) continue;
+    evidence.set(row.code, readText(wb.sheets.criteria?.rows[row.row - 1]?.[COL.evidence - 1] ?? null).trim());
+  }
+  const isLearners = new Set(rs.indicators.filter((i) => i.measure.kind === 'learners').map((i) => i.code));
+  return {
+    report,
+    texts,
+    values: base,
+    unit: { name: base.ten_don_vi, parent: base.co_quan_chu_quan, head: base.nguoi_dung_dau, headTitle: base.chuc_vu, place: base.dia_danh },
+    evidence,
+    isLearners,
+  };
+}
+
+/** A template text with the values filled in (and any per-item values on top). */
+export function text(ctx: DocumentContext, key: string, more: Partial<Record<Placeholder, string>> = {}): string {
+  const values = { ...ctx.values, ...more };
+  // An empty value takes one neighbouring space with it: "“Đơn vị học tập” {muc_do} năm" stays tidy.
+  const t = (ctx.texts.get(key) ?? '').replace(/ ?\{([a-z_]+)\}/g, (m, name: string) => (values[name as Placeholder] === '' ? '' : m));
+  return fillTemplate(t, values);
+}

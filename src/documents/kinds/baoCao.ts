@@ -1,0 +1,74 @@
+/**
+ * Báo cáo tự đánh giá: purpose, data period, results per criterion with the figures of the
+ * evaluation, and the places where the unit writes its own account (kept across runs).
+ */
+import type { SheetPlan } from '../../workbook/port';
+import { indicatorPercent, requirementText, statusText, text, type DocumentContext } from '../context';
+import type { KeptTexts } from '../narrative';
+import { DOCUMENT_SHEETS } from '../names';
+import type { DocumentBuilder } from '../layout';
+import { closeWithRecipients, leftOverTexts, openDocument } from './common';
+
+type Indicator = DocumentContext['report']['indicators'][number];
+
+export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
+  const b = openDocument(DOCUMENT_SHEETS.baoCao, ctx, 'bao_cao');
+  const section = (key: string) => {
+    b.spacer(6);
+    b.paragraphs(text(ctx, key), { bold: true, align: 'left' });
+  };
+  const own = (key: string, vars = {}) => b.userText({ key, written: text(ctx, key, vars), kept: kept.take(key) }, { indent: false });
+
+  b.paragraphs(text(ctx, 'bao_cao.mo_dau'), { indent: true });
+  section('bao_cao.muc_1');
+  own('bao_cao.muc_1.goi_y');
+  section('bao_cao.muc_2');
+  b.paragraphs(text(ctx, 'bao_cao.muc_dich'), { indent: true });
+  section('bao_cao.muc_3');
+  b.paragraphs(text(ctx, 'bao_cao.pham_vi'), { indent: true });
+  section('bao_cao.muc_4');
+  for (const cr of ctx.report.criteria) {
+    b.paragraphs(text(ctx, 'bao_cao.tieu_chi', { ma: cr.code, noi_dung: cr.title }), { bold: true, align: 'left' });
+    for (const ind of ctx.report.indicators.filter((i) => i.criterion === cr.code)) indicatorLine(b, ctx, ind);
+    b.paragraphs(text(ctx, 'bao_cao.ket_luan_tieu_chi', { ma: cr.code, danh_gia: statusText(cr.status) }), { indent: true, italic: true });
+    const key = `bao_cao.tieu_chi.goi_y#${cr.code}`;
+    b.userText({ key, written: text(ctx, 'bao_cao.tieu_chi.goi_y', { ma: cr.code }), kept: kept.take(key) });
+  }
+  section('bao_cao.muc_5');
+  b.paragraphs(text(ctx, 'bao_cao.uu_diem'), { bold: true, italic: true, align: 'left' });
+  own('bao_cao.uu_diem.goi_y');
+  b.paragraphs(text(ctx, 'bao_cao.han_che'), { bold: true, italic: true, align: 'left' });
+  own('bao_cao.han_che.goi_y');
+  section('bao_cao.muc_6');
+  b.paragraphs(text(ctx, 'bao_cao.ket_luan'), { indent: true });
+  const recognised = ctx.report.outcome.status === 'recognised' || ctx.report.outcome.status === 'rated';
+  b.paragraphs(text(ctx, recognised ? 'bao_cao.de_nghi' : 'bao_cao.chua_dat'), { indent: true });
+  own('bao_cao.phuong_huong.goi_y');
+  leftOverTexts(b, kept);
+  closeWithRecipients(b, ctx, 'bao_cao');
+  return b.plan();
+}
+
+function indicatorLine(b: DocumentBuilder, ctx: DocumentContext, ind: Indicator): void {
+  const share = ind.required !== null && ind.denominator !== null && ind.status !== 'not_applicable';
+  const vars = {
+    ma: ind.code,
+    noi_dung: ind.text.replace(/[.;]\s*$/, ''),
+    danh_gia: statusText(ind.status),
+    yeu_cau: requirementText(ind, ind.required !== null),
+    tu_so: String(ind.numerator ?? ''),
+    mau_so: String(ind.denominator ?? ''),
+    doi_tuong: ctx.isLearners.has(ind.code) ? 'người học' : 'thành viên',
+    ty_le: indicatorPercent(ind),
+    minh_chung: ctx.evidence.get(ind.code) || '……',
+    diem: ind.points === null ? '' : String(Math.round(ind.points * 100) / 100).replace('.', ','),
+    diem_toi_da: '',
+  };
+  const key = ind.status === 'not_applicable' ? 'bao_cao.chi_tieu_khong_ap_dung' : share ? 'bao_cao.chi_tieu_ty_le' : 'bao_cao.chi_tieu_don_vi';
+  let line = text(ctx, key, vars);
+  const max = ind.maxPoints;
+  if (ctx.report.mode === 'score' && ind.status !== 'not_applicable' && max !== null) {
+    line += text(ctx, 'bao_cao.chi_tieu_diem', { ...vars, diem: vars.diem || '0', diem_toi_da: String(max) });
+  }
+  b.paragraphs(line, { indent: true });
+}

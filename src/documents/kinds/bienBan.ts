@@ -1,0 +1,28 @@
+/** Biên bản tự đánh giá (seed 000): who met, when, the results table, the conclusion. */
+import type { SheetPlan } from '../../workbook/port';
+import { statusText, text, type DocumentContext } from '../context';
+import type { KeptTexts } from '../narrative';
+import { DOCUMENT_SHEETS } from '../names';
+import { signatureBlock } from '../blocks';
+import { indicatorTable, leftOverTexts, openDocument } from './common';
+
+export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
+  const b = openDocument(DOCUMENT_SHEETS.bienBan, ctx, 'bien_ban');
+  const own = (key: string) => b.userText({ key, written: text(ctx, key), kept: kept.take(key) });
+  own('bien_ban.thoi_gian.goi_y');
+  b.paragraphs(text(ctx, 'bien_ban.dia_diem'));
+  b.paragraphs(text(ctx, 'bien_ban.thanh_phan'));
+  own('bien_ban.thanh_phan.goi_y');
+  b.spacer(4);
+  b.paragraphs(text(ctx, 'bien_ban.noi_dung'), { indent: true });
+  b.spacer(4);
+  indicatorTable(b, ctx, ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Tự đánh giá'], (ind) => statusText(ind.status), (s) => s);
+  b.spacer(6);
+  b.paragraphs(text(ctx, 'bien_ban.ket_luan'), { bold: true });
+  b.paragraphs(text(ctx, 'bien_ban.y_kien'));
+  own('bien_ban.y_kien.goi_y');
+  b.paragraphs(text(ctx, 'bien_ban.ket_thuc'), { indent: true });
+  leftOverTexts(b, kept);
+  signatureBlock(b, { title: text(ctx, 'bien_ban.chu_tich'), name: ctx.unit.head }, { signer: { title: text(ctx, 'bien_ban.thu_ky'), name: '' } });
+  return b.plan();
+}

@@ -1,0 +1,76 @@
+/** Pieces several documents share: their heading from the templates, the head's signature. */
+import { DocumentBuilder, SIZE, type UserCell } from '../layout';
+import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock, type Signer } from '../blocks';
+import { indicatorPercent, requirementText, statusText, text, type DocumentContext } from '../context';
+import type { KeptTexts } from '../narrative';
+
+export const SIGN_NOTE = '(Ký, ghi rõ họ tên, đóng dấu)';
+
+/** Heading, title and summary line of the document whose template keys start with `prefix`. */
+export function openDocument(sheet: string, ctx: DocumentContext, prefix: string): DocumentBuilder {
+  const b = new DocumentBuilder(sheet);
+  headingBlock(b, {
+    parent: ctx.unit.parent,
+    unitName: ctx.unit.name,
+    number: text(ctx, `${prefix}.so`),
+    placeDate: placeDateLine(ctx.unit.place, ctx.values.ngay_ky),
+  });
+  titleBlock(b, text(ctx, `${prefix}.tieu_de`), text(ctx, `${prefix}.trich_yeu`));
+  if (ctx.texts.has(`${prefix}.kinh_gui`)) addresseeLine(b, text(ctx, `${prefix}.kinh_gui`));
+  return b;
+}
+
+export function headSigner(ctx: DocumentContext): Signer {
+  return { title: ctx.unit.headTitle || 'THỦ TRƯỞNG ĐƠN VỊ', name: ctx.unit.head, note: SIGN_NOTE };
+}
+
+export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, prefix: string): void {
+  signatureBlock(b, headSigner(ctx), { recipients: text(ctx, `${prefix}.noi_nhan`) });
+}
+
+/** The unit's earlier texts whose place is gone are printed at the end, never dropped. */
+export function leftOverTexts(b: DocumentBuilder, kept: KeptTexts): void {
+  const rest = kept.leftOver();
+  if (rest.length === 0) return;
+  b.spacer(8);
+  b.row([{ text: 'Nội dung đơn vị đã viết trước đây (mẫu mới không còn vị trí tương ứng):', italic: true, bold: true }]);
+  for (const t of rest) b.userText({ key: t.key, written: '', kept: kept.take(t.key) });
+}
+
+type Indicator = DocumentContext['report']['indicators'][number];
+
+/** The figure of an indicator as the tables print it: "39/41 (95,1%)", or done / not done. */
+export function resultCell(ind: Indicator): string {
+  if (ind.status === 'not_applicable') return '';
+  if (ind.required !== null && ind.denominator !== null && ind.value !== null) return `${ind.numerator}/${ind.denominator} (${indicatorPercent(ind)})`;
+  if (ind.status === 'met') return 'Đã thực hiện';
+  if (ind.status === 'not_met') return 'Chưa thực hiện';
+  return statusText(ind.status);
+}
+
+/**
+ * One row per criterion (bold) and per indicator: code, text, requirement, result, and a
+ * last column the caller fills (the self-assessment, or a cell the unit writes in).
+ */
+export function indicatorTable(
+  b: DocumentBuilder,
+  ctx: DocumentContext,
+  headers: [string, string, string, string, string],
+  last: (ind: Indicator) => string | UserCell,
+  criterionLast: (status: string) => string,
+  widths: [number, number, number, number, number] = [1, 5, 1, 2, 1],
+): void {
+  const align: ('center' | 'left')[] = ['center', 'left', 'center', 'center', 'center'];
+  b.table(headers, widths, [], align);
+  for (const cr of ctx.report.criteria) {
+    b.row([
+      { text: `Tiêu chí ${cr.code}: ${cr.title}`, from: 1, to: 10 - widths[4], bold: true, border: true, size: SIZE.table },
+      { text: criterionLast(statusText(cr.status)), from: 11 - widths[4], to: 10, bold: true, border: true, align: 'center', size: SIZE.table },
+    ]);
+    const rows = ctx.report.indicators
+      .filter((i) => i.criterion === cr.code)
+      .map((ind) => [ind.code, ind.text, ind.status === 'not_applicable' ? '' : requirementText(ind, ind.required !== null), resultCell(ind), last(ind)]);
+    b.tableRows(widths, rows, align);
+  }
+  b.endTable();
+}

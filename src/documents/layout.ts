@@ -1,0 +1,342 @@
+/**
+ * Print geometry of the documents (NĐ 30/2020/NĐ-CP: A4, margins 2/2/3/2 cm, Times New
+ * Roman 13–14 pt) and a small builder that lays text out row by row on a fixed grid of
+ * columns. Excel and LibreOffice do not grow merged wrapped cells to fit their text, so
+ * each row's height is computed here from the text length and the width it spans.
+ */
+import type { CellBlock, CellInput, CellStyle, PageSetup, SheetPlan, StyleRun } from '../workbook/port';
+import { cellAddress, columnLetter, rangeAddress } from '../workbook/a1';
+import { FONT } from '../sheets/styles';
+
+/** Columns of the printed grid; the text spans columns 1…GRID_COLUMNS. */
+export const GRID_COLUMNS = 10;
+/**
+ * Width of each grid column (Excel character units). Excel draws a column 7·w + 5 px wide
+ * (Calibri 11 default font): 10 × 7.9 = 600 px ≈ 15.9 cm, inside A4's 16 cm at 100%.
+ */
+export const GRID_WIDTH = 7.9;
+/** Hidden columns after the grid: which cells are the unit's own text (see narrative.ts). */
+export const MARKER_COL = GRID_COLUMNS + 1;
+export const WRITTEN_COL = GRID_COLUMNS + 2;
+
+export const SIZE = { body: 13, title: 14, heading: 13, national: 12, table: 13, recipients: 11, recipientsTitle: 12 } as const;
+
+export const MARGINS_CM = { top: 2, bottom: 2, left: 3, right: 2 };
+/**
+ * A4 height minus the margins, in points, as Excel fills a page with the row heights we
+ * set (LibreOffice draws rows ~2.5% shorter, so a page there holds at least as much).
+ */
+const PAGE_HEIGHT_PT = ((29.7 - MARGINS_CM.top - MARGINS_CM.bottom) / 2.54) * 72 - 10;
+
+/**
+ * The grid fits the page at 100%, so no fit-to scaling: Excel and LibreOffice both ignore
+ * manual page breaks in fit-to mode, and the breaks keep signature blocks whole.
+ */
+export function portraitPage(lastRow: number, extra: Partial<PageSetup> = {}): PageSetup {
+  return {
+    paperSize: 'A4',
+    orientation: 'portrait',
+    margins: { ...MARGINS_CM },
+    fitToWidth: false,
+    printArea: `A1:${columnLetter(GRID_COLUMNS)}${lastRow}`,
+    ...extra,
+  };
+}
+
+// ---------------------------------------------------------------- text measurement
+
+/** Characters of Times New Roman at `size` pt fitting in `units` Excel width units. */
+export function charsPerLine(units: number, size: number, bold = false): number {
+  // Measured in LibreOffice PDFs (Carlito column metrics, as Excel's Calibri): a width unit
+  // holds ~1.0 character of 13 pt justified text; we count ~8% fewer (bold ~6% wider) so a
+  // row is never too short to print its text.
+  const perUnit = (0.92 * 13) / size / (bold ? 1.06 : 1);
+  return Math.max(4, Math.floor(units * perUnit) - 1);
+}
+
+/** Upper-case letters are wider: count them as 1.3 characters. */
+function visualLength(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch !== ch.toLocaleLowerCase('vi') ? 1.3 : 1;
+  return n;
+}
+
+/** Lines a text wraps to (word by word), each "\n" starting a new line. */
+export function lineCount(text: string, perLine: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let used = 0;
+    let n = 1;
+    for (const word of para.split(/ +/)) {
+      const w = visualLength(word);
+      if (used === 0) used = w;
+      else if (used + 1 + w <= perLine) used += 1 + w;
+      else {
+        n++;
+        used = w;
+      }
+      while (used > perLine) {
+        n++;
+        used -= perLine;
+      }
+    }
+    lines += n;
+  }
+  return Math.max(1, lines);
+}
+
+/** Row height (pt) that prints `text` whole in a cell `units` wide. */
+export function fitHeight(text: string, units: number, size: number, bold = false): number {
+  return heightFor(lineCount(text, charsPerLine(units, size, bold)), size);
+}
+
+/** Row height (pt) for `lines` lines at `size` pt. */
+export function heightFor(lines: number, size: number): number {
+  return Math.min(409, Math.ceil(lines * size * 1.2 + 4));
+}
+
+// ---------------------------------------------------------------- the builder
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** First grid column and last (inclusive), default the full width. */
+  from?: number;
+  to?: number;
+  /** First-line indent of body paragraphs. */
+  indent?: boolean;
+  border?: boolean;
+  fill?: string;
+  vertical?: 'top' | 'middle' | 'bottom';
+}
+
+export interface Part extends TextStyle {
+  text: string;
+}
+
+export interface UserCell {
+  /** Stable key, e.g. "bao_cao.muc_1.goi_y" or "dang_ky.muc_tieu#2.1". */
+  key: string;
+  /** The prompt (or default) the add-in writes when the unit has not written anything. */
+  written: string;
+  /** The unit's text kept from the previous generation, if any. */
+  kept: string | undefined;
+}
+
+const INDENT = '      ';
+
+function spansOf(widths: number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let c = 1;
+  for (const w of widths) {
+    spans.push([c, c + w - 1]);
+    c += w;
+  }
+  return spans;
+}
+
+export class DocumentBuilder {
+  private rowNo = 0;
+  private readonly blocks: CellBlock[] = [];
+  private readonly styles: StyleRun[] = [];
+  private readonly merges: string[] = [];
+  private readonly heights: { index: number; height: number }[] = [];
+  private readonly breaks: number[] = [];
+  private usedOnPage = 0;
+  private pageNo = 1;
+  /** The open table's header, drawn again at the top of each page the table runs onto. */
+  private tableHeader: Part[] | null = null;
+
+  /** `widths`: the sheet's column widths when it is not the document grid (the summary sheet). */
+  constructor(
+    readonly sheet: string,
+    private readonly widths: readonly number[] = Array.from({ length: GRID_COLUMNS }, () => GRID_WIDTH),
+  ) {}
+
+  get lastRow(): number {
+    return this.rowNo;
+  }
+
+  /** An empty row of the given height. */
+  spacer(height = 8): number {
+    return this.addRow([], height);
+  }
+
+  /** One row made of parts side by side (heading block, signature block). */
+  row(parts: Part[], minHeight = 0): number {
+    const h = this.heightOf(parts, minHeight);
+    if (this.tableHeader && this.usedOnPage + h > PAGE_HEIGHT_PT) {
+      // The table runs onto a new page: break here and draw its header again. (Print titles
+      // would repeat it on every later page, above the signatures too.)
+      this.breaks.push(this.rowNo + 1);
+      this.usedOnPage = 0;
+      this.pageNo++;
+      this.addRow(this.tableHeader, this.heightOf(this.tableHeader, 0));
+    }
+    return this.addRow(parts, h);
+  }
+
+  /** Paragraphs, one row each (so page breaks fall between them). */
+  paragraphs(text: string, style: TextStyle = {}): number[] {
+    return text
+      .split('\n')
+      .filter((p, _i, all) => p.trim() !== '' || all.length === 1)
+      .map((p) => this.row([{ align: 'justify', ...style, text: style.indent ? INDENT + p.trim() : p }]));
+  }
+
+  /**
+   * A cell the unit writes in: its earlier text is kept; otherwise the prompt, in italics.
+   * The hidden columns record the key and what the add-in wrote, to tell them apart later.
+   */
+  userText(cell: UserCell, style: TextStyle = {}, extra: Part[] = []): number {
+    const own = cell.kept !== undefined;
+    const text = own ? cell.kept! : cell.written;
+    const from = style.from ?? 1;
+    const part: Part = { align: 'justify', ...style, italic: own ? style.italic : true, text };
+    const r = this.row([...extra, part]);
+    this.mark(r, from, cell);
+    return r;
+  }
+
+  /** A bordered table; `widths` are grid spans summing to GRID_COLUMNS. Returns the header row. */
+  table(headers: string[], widths: number[], rows: (string | UserCell)[][], align: TextStyle['align'][] = []): { header: number; last: number } {
+    const spans = spansOf(widths);
+    const parts: Part[] = headers.map((text, i) => ({ text, from: spans[i]![0], to: spans[i]![1], bold: true, align: 'center', vertical: 'middle', border: true, size: SIZE.table }));
+    // Header and first rows stay together: no header alone at the foot of a page.
+    const h = this.heightOf(parts, 0);
+    if (this.usedOnPage + h + 3 * SIZE.table * 2.5 > PAGE_HEIGHT_PT) {
+      this.breaks.push(this.rowNo + 1);
+      this.usedOnPage = 0;
+      this.pageNo++;
+    }
+    const header = this.addRow(parts, h);
+    this.tableHeader = parts;
+    this.tableRows(widths, rows, align);
+    return { header, last: this.rowNo };
+  }
+
+  /** Ends the open table (rows after it no longer repeat its header). */
+  endTable(): void {
+    this.tableHeader = null;
+  }
+
+  /** Body rows of a table (cells are text, or cells the unit writes in). */
+  tableRows(widths: number[], rows: (string | UserCell)[][], align: TextStyle['align'][] = []): void {
+    const spans = spansOf(widths);
+    for (const cells of rows) {
+      const parts: Part[] = [];
+      const users: { cell: UserCell; from: number }[] = [];
+      cells.forEach((v, i) => {
+        const [from, to] = spans[i]!;
+        const base: Part = { text: '', from, to, border: true, size: SIZE.table, align: align[i] ?? 'left', vertical: 'top' };
+        if (typeof v === 'string') parts.push({ ...base, text: v });
+        else {
+          users.push({ cell: v, from });
+          parts.push({ ...base, text: v.kept ?? v.written });
+        }
+      });
+      const r = this.row(parts);
+      for (const u of users) this.mark(r, u.from, u.cell);
+    }
+  }
+
+  /** Keeps the rows `draw` adds on one page: a page break goes before them if needed. */
+  keepTogether(draw: () => void): void {
+    const start = this.rowNo + 1;
+    const usedBefore = this.usedOnPage;
+    const heightsBefore = this.heights.length;
+    const breaksBefore = this.breaks.length;
+    draw();
+    const added = this.heights.slice(heightsBefore).reduce((a, h) => a + h.height, 0);
+    if (this.breaks.length === breaksBefore && usedBefore + added > PAGE_HEIGHT_PT && added < PAGE_HEIGHT_PT) {
+      this.breaks.push(start);
+      this.usedOnPage = added;
+    }
+  }
+
+
+  /** Continue drawing at this row (below rows drawn by someone else). */
+  moveTo(row: number): void {
+    this.rowNo = row - 1;
+  }
+
+  /** What was drawn, for a sheet drawn mostly elsewhere (the summary's heading). */
+  drawn(): Required<Pick<SheetPlan, 'cells' | 'styles' | 'merges' | 'rowHeights'>> {
+    return { cells: this.blocks, styles: this.styles, merges: this.merges, rowHeights: this.heights };
+  }
+
+  plan(extra: Partial<SheetPlan> = {}): SheetPlan {
+    const last = this.rowNo;
+    return {
+      sheet: this.sheet,
+      mode: 'replace',
+      cells: this.blocks,
+      styles: [{ range: rangeAddress(1, 1, Math.max(last, 1), GRID_COLUMNS), style: { fontName: FONT, fontSize: SIZE.body, vertical: 'top' } }, ...this.styles],
+      merges: this.merges,
+      rowHeights: this.heights,
+      columns: [
+        ...Array.from({ length: GRID_COLUMNS }, (_, i) => ({ index: i + 1, width: GRID_WIDTH })),
+        { index: MARKER_COL, hidden: true, width: 30 },
+        { index: WRITTEN_COL, hidden: true, width: 30 },
+      ],
+      page: portraitPage(last, {
+        ...(this.breaks.length ? { rowBreaks: [...this.breaks] } : {}),
+      }),
+      ...extra,
+    };
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private mark(row: number, col: number, cell: UserCell): void {
+    this.blocks.push({ at: cellAddress(row, MARKER_COL), rows: [[`${cell.key}@${columnLetter(col)}`, cell.written]] });
+  }
+
+  private heightOf(parts: Part[], minHeight: number): number {
+    let h = minHeight;
+    for (const p of parts) h = Math.max(h, this.partHeight(p, p.text));
+    return h;
+  }
+
+  private partHeight(p: TextStyle, text: string): number {
+    if (!text) return 0;
+    const size = p.size ?? SIZE.body;
+    const units = this.widths.slice((p.from ?? 1) - 1, p.to ?? GRID_COLUMNS).reduce((a, w) => a + w, 0) - (p.border ? 1 : 0);
+    return fitHeight(text, units, size, p.bold);
+  }
+
+  private addRow(parts: Part[], height: number): number {
+    const r = ++this.rowNo;
+    const h = Math.max(height, 6);
+    this.heights.push({ index: r, height: h });
+    if (this.usedOnPage + h > PAGE_HEIGHT_PT) {
+      this.usedOnPage = h;
+      this.pageNo++;
+    } else this.usedOnPage += h;
+    for (const p of parts) {
+      const from = p.from ?? 1;
+      const to = p.to ?? GRID_COLUMNS;
+      const range = rangeAddress(r, from, r, to);
+      this.blocks.push({ at: cellAddress(r, from), rows: [[p.text as CellInput]] });
+      if (to > from) this.merges.push(range);
+      const style: CellStyle = {
+        fontName: FONT,
+        fontSize: p.size ?? SIZE.body,
+        wrap: true,
+        horizontal: p.align ?? 'left',
+        vertical: p.vertical ?? 'top',
+        ...(p.bold ? { bold: true } : {}),
+        ...(p.italic ? { italic: true } : {}),
+        ...(p.underline ? { underline: true } : {}),
+        ...(p.border ? { border: 'thin' as const } : {}),
+        ...(p.fill ? { fill: p.fill } : {}),
+        numberFormat: '@',
+      };
+      this.styles.push({ range, style });
+    }
+    return r;
+  }
+}

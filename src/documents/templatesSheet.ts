@@ -1,0 +1,133 @@
+/**
+ * "Mẫu văn bản": the documents' texts, kept in the workbook so the unit adjusts them once.
+ * Created with the defaults on the first generation and never overwritten afterwards: a
+ * later release only appends the keys it does not find, below everything else.
+ */
+import { readText } from '../domain/values';
+import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
+import { STYLE } from '../sheets/styles';
+import { DOCUMENT_SHEETS } from './names';
+import { PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault } from './templates';
+
+export const TEMPLATE_HEADER_ROW = 3;
+
+export interface TemplateIssue {
+  /** 1-based row of the text in "Mẫu văn bản" (column B). */
+  row: number;
+  key: string;
+  name: string;
+}
+
+export interface ReadTemplates {
+  texts: Map<string, string>;
+  /** Defaults whose key the sheet does not hold (new in this release, or deleted rows). */
+  missing: TemplateDefault[];
+  /** {names} that are not placeholders, with where they are. */
+  issues: TemplateIssue[];
+  lastRow: number;
+}
+
+/** The sheet's texts by key; anything not found falls back to the default. */
+export function readTemplatesSheet(data: SheetData | undefined, unitName: string): ReadTemplates {
+  const found = new Map<string, { text: string; row: number }>();
+  data?.rows.forEach((cells, i) => {
+    const key = readText(cells[0]).trim();
+    if (key && !found.has(key)) found.set(key, { text: readText(cells[1]), row: i + 1 });
+  });
+  const texts = new Map<string, string>();
+  const missing: TemplateDefault[] = [];
+  const issues: TemplateIssue[] = [];
+  for (const d of TEMPLATE_DEFAULTS) {
+    const f = found.get(d.key);
+    if (!f) {
+      missing.push(d);
+      texts.set(d.key, initialText(d, unitName));
+      continue;
+    }
+    texts.set(d.key, f.text);
+    for (const name of unknownPlaceholders(f.text)) issues.push({ row: f.row, key: d.key, name });
+  }
+  return { texts, missing, issues, lastRow: data?.rows.length ?? 0 };
+}
+
+/** Initials of the name's words, e.g. "Trường THCS Nguyễn Du" → "THCSND" (first default only). */
+export function abbreviation(unitName: string): string {
+  const skip = new Set(['trường', 'trung', 'tâm']);
+  return unitName
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((w) => w && !skip.has(w.toLocaleLowerCase('vi')))
+    .map((w) => (w === w.toLocaleUpperCase('vi') && w.length > 1 ? w : w[0]!.toLocaleUpperCase('vi')))
+    .join('')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'D')
+    .replace(/[^A-Za-z0-9&-]/g, '');
+}
+
+/** The text a key starts with in this workbook (the abbreviation comes from the unit's name). */
+function initialText(d: TemplateDefault, unitName: string): string {
+  return d.key === 'chung.ky_hieu' ? abbreviation(unitName) : d.text;
+}
+
+function rowOf(d: TemplateDefault, unitName: string): CellInput[] {
+  return [d.key, initialText(d, unitName), d.label];
+}
+
+/**
+ * The plan for this generation: the whole sheet when it does not exist yet; otherwise only
+ * the missing keys, appended below the last used row (nothing existing is touched).
+ */
+export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string): SheetPlan | null {
+  if (exists) {
+    if (read.missing.length === 0) return null;
+    const at = read.lastRow + 1;
+    const end = at + read.missing.length - 1;
+    return {
+      sheet: DOCUMENT_SHEETS.templates,
+      mode: 'existing',
+      cells: [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName)) }],
+      styles: [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: 12 } }],
+    };
+  }
+  const first = TEMPLATE_HEADER_ROW + 1;
+  const last = first + TEMPLATE_DEFAULTS.length - 1;
+  const legend = Object.entries(PLACEHOLDERS).map(([name, meaning]) => [`{${name}}`, meaning]);
+  return {
+    sheet: DOCUMENT_SHEETS.templates,
+    mode: 'ensure',
+    cells: [
+      {
+        at: 'A1',
+        rows: [
+          ['MẪU VĂN BẢN CỦA HỒ SƠ'],
+          ['Sửa cột “Nội dung mẫu” một lần; ĐVHT dùng các nội dung này mỗi lần lập hồ sơ và không ghi đè. {tên} được thay bằng số liệu (xem bảng bên phải). Xuống dòng (Alt+Enter) là sang đoạn mới.'],
+          ['Mã', 'Nội dung mẫu', 'Dùng cho'],
+        ],
+      },
+      { at: `A${first}`, rows: TEMPLATE_DEFAULTS.map((d) => rowOf(d, unitName)) },
+      { at: `E${TEMPLATE_HEADER_ROW}`, rows: [['Trường', 'Ý nghĩa'], ...legend] },
+    ],
+    styles: [
+      { range: 'A1:C1', style: STYLE.title },
+      { range: 'A2:C2', style: { ...STYLE.hint, wrap: true, vertical: 'top' } },
+      { range: `A${TEMPLATE_HEADER_ROW}:C${TEMPLATE_HEADER_ROW}`, style: STYLE.header },
+      { range: `A${first}:C${last}`, style: { ...STYLE.body, fontSize: 12 } },
+      { range: `A${first}:A${last}`, style: { fontColor: '#555555', fontSize: 10 } },
+      { range: `E${TEMPLATE_HEADER_ROW}:F${TEMPLATE_HEADER_ROW}`, style: STYLE.header },
+      { range: `E${TEMPLATE_HEADER_ROW + 1}:F${TEMPLATE_HEADER_ROW + legend.length}`, style: { ...STYLE.body, fontSize: 10 } },
+    ],
+    columns: [
+      { index: 1, width: 26 },
+      { index: 2, width: 80 },
+      { index: 3, width: 40 },
+      { index: 4, width: 3 },
+      { index: 5, width: 20 },
+      { index: 6, width: 50 },
+    ],
+    rowHeights: [{ index: 2, height: 44 }],
+    merges: ['A2:C2'],
+    freeze: { rows: TEMPLATE_HEADER_ROW, columns: 0 },
+    tabColor: '#7F7F7F',
+  };
+}

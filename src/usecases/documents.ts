@@ -1,0 +1,122 @@
+/**
+ * Generate the dossier's documents from an evaluated workbook. One batch: one read (the
+ * unit's sheets, the template texts and the current document sheets, whose unit-written
+ * text is kept), then one write of every document sheet. Nothing is written when the
+ * workbook's figures are not those of its last evaluation.
+ */
+import { evaluate } from '../domain/evaluation';
+import { readText } from '../domain/values';
+import type { Workbook } from '../workbook/port';
+import { sheetRef } from '../workbook/a1';
+import { SHEETS } from '../sheets/names';
+import { RESULT_FIELDS } from '../sheets/unitSheet';
+import { locateProblem, type LocatedProblem } from '../i18n/problems';
+import { t, type Lang } from '../i18n';
+import { buildContext, type Figures } from '../documents/context';
+import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS, DRAW, type DocumentKind } from '../documents';
+import { KeptTexts, readUserTexts } from '../documents/narrative';
+import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
+import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from './unitWorkbook';
+import { fingerprint } from './fingerprint';
+import { planWrites } from './evaluate';
+
+export interface GenerateOptions {
+  /** Which documents (default: all, in filing order). */
+  kinds?: readonly DocumentKind[];
+  lang?: Lang;
+}
+
+export interface DocumentMessage {
+  severity: 'error' | 'warning';
+  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder. */
+  code: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface GeneratedDocument {
+  kind: DocumentKind;
+  sheet: string;
+  /** Unit-written texts carried over from the previous generation. */
+  kept: number;
+}
+
+export type GenerateResult =
+  | {
+      ok: true;
+      unit: string;
+      documents: GeneratedDocument[];
+      figures: Figures;
+      /** The template sheet was created now ("created"), completed ("added") or used as is. */
+      templates: { sheet: string; status: 'created' | 'added' | 'used'; added: number };
+      warnings: DocumentMessage[];
+    }
+  | { ok: false; problems: DocumentMessage[] };
+
+const located = (p: LocatedProblem): DocumentMessage => ({ severity: p.severity, code: p.code, sheet: p.sheet, cell: p.cell, message: p.message });
+
+export async function generateDocuments(workbook: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const lang = options.lang ?? 'vi';
+  const kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
+  const docSheets = kinds.filter((k) => k !== 'tong-hop').map((k) => DOCUMENT_SHEET[k]);
+  return workbook.batch(async (session) => {
+    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates, ...docSheets]);
+    const parsed = parseUnitWorkbook(snapshot);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(locateProblem(p, lang))) };
+    const wb = parsed.workbook;
+
+    // The documents print the evaluation's figures: they must be the sheets' current ones.
+    const fpRow = wb.unit.resultRows.fingerprint;
+    const stored = fpRow ? readText(wb.sheets.unit!.rows[fpRow - 1]?.[1] ?? null) : '';
+    const where = fpRow ? sheetRef(SHEETS.unit, `B${fpRow}`) : `'${SHEETS.unit}'`;
+    const cell = fpRow ? `B${fpRow}` : null;
+    if (!stored) return { ok: false, problems: [{ severity: 'error', code: 'notEvaluated', sheet: SHEETS.unit, cell, message: t(lang, 'documents.notEvaluated', { file: workbook.label, where, field: RESULT_FIELDS.fingerprint }) }] };
+    if (stored !== fingerprint(wb)) return { ok: false, problems: [{ severity: 'error', code: 'stale', sheet: SHEETS.unit, cell, message: t(lang, 'documents.stale', { file: workbook.label, where }) }] };
+
+    const evaluation = evaluate(evaluationInput(wb));
+    const unitName = readText(wb.unit.info.name);
+    const templatesData = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
+    const templates = readTemplatesSheet(templatesData, unitName);
+    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems].map((p) => located(locateProblem(p, lang)));
+    for (const issue of templates.issues) {
+      const at = `B${issue.row}`;
+      warnings.push({ severity: 'warning', code: 'unknownPlaceholder', sheet: DOCUMENT_SHEETS.templates, cell: at, message: t(lang, 'documents.unknownPlaceholder', { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name }) });
+    }
+    const ctx = buildContext(wb, evaluation, templates.texts);
+
+    const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName);
+    const documents: GeneratedDocument[] = [];
+    // Filing order: tờ trình and báo cáo before the summary, the others after it.
+    const hasSummary = snapshot.sheetNames.includes(SHEETS.summary);
+    const beforeSummary = hasSummary ? snapshot.sheetNames[snapshot.sheetNames.indexOf(SHEETS.summary) - 1] : undefined;
+    let previous: string | undefined = beforeSummary;
+    for (const kind of DOCUMENT_KINDS) {
+      if (kind === 'tong-hop' && hasSummary) previous = SHEETS.summary;
+      if (!kinds.includes(kind)) continue;
+      if (kind === 'tong-hop') {
+        // The summary is the evaluation's own sheet: drawn exactly as evaluating draws it.
+        const plans = planWrites(wb, evaluation, { fingerprint: stored, now: new Date(), summary: true, outcomeText: ctx.report.outcome.text });
+        session.write(plans.find((p) => p.sheet === SHEETS.summary)!);
+        documents.push({ kind, sheet: SHEETS.summary, kept: 0 });
+        previous = SHEETS.summary;
+        continue;
+      }
+      const sheet = DOCUMENT_SHEET[kind];
+      const kept = new KeptTexts(readUserTexts(snapshot.sheets.get(sheet)));
+      const plan = DRAW[kind](ctx, kept);
+      session.write(previous ? { ...plan, after: previous } : plan);
+      documents.push({ kind, sheet, kept: kept.count() });
+      previous = sheet;
+    }
+    if (templatesPlan) session.write(templatesPlan);
+    return {
+      ok: true,
+      unit: unitName,
+      documents,
+      figures: ctx.report,
+      templates: { sheet: DOCUMENT_SHEETS.templates, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used', added: templatesData ? templates.missing.length : 0 },
+      warnings,
+    };
+  });
+}

@@ -1,0 +1,65 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from '@testing-library/react';
+import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { failingWorkbook, fakePaneHost } from '../support/fakePaneHost';
+import { renderStep } from '../taskpane/renderPane';
+
+const generate = () => fireEvent.click(screen.getByRole('button', { name: 'Lập hồ sơ' }));
+
+async function evaluatedHost() {
+  const host = await fakePaneHost({ sample: true });
+  const ev = await evaluateWorkbook(host.workbook);
+  if (!ev.ok) throw new Error('the sample must evaluate');
+  return host;
+}
+
+describe('DocumentsStep', () => {
+  test('generates the chosen documents and opens each sheet', async () => {
+    const host = await evaluatedHost();
+    renderStep(DocumentsStep, host);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Biên bản tự đánh giá' }));
+    generate();
+    expect(await screen.findByText(/Đã lập 4 văn bản/)).toBeTruthy();
+    expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeDefined();
+    expect(host.excel.workbook.getWorksheet('Biên bản tự đánh giá')).toBeUndefined();
+    fireEvent.click(screen.getByText('Mở trang “Báo cáo tự đánh giá”'));
+    fireEvent.click(screen.getByText('Sửa nội dung mẫu (trang “Mẫu văn bản”)'));
+    await screen.findByText(/Đã lập 4 văn bản/);
+    expect(host.shown).toEqual([
+      { sheet: 'Báo cáo tự đánh giá', address: 'A1' },
+      { sheet: 'Mẫu văn bản', address: 'A1' },
+    ]);
+  });
+
+  test('nothing chosen: the button waits and says why', async () => {
+    renderStep(DocumentsStep, await evaluatedHost());
+    for (const box of screen.getAllByRole('checkbox')) fireEvent.click(box);
+    expect((screen.getByRole('button', { name: 'Lập hồ sơ' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Hãy chọn ít nhất một văn bản.')).toBeTruthy();
+  });
+
+  test('not evaluated yet: says so and leads to the Đánh giá step', async () => {
+    const host = await fakePaneHost({ sample: true });
+    const { goTo } = renderStep(DocumentsStep, host);
+    generate();
+    expect(await screen.findByText(/chưa được đánh giá/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Đến bước Đánh giá' }));
+    expect(goTo).toHaveBeenCalledWith('evaluate');
+    expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
+  });
+
+  test('missing sheets lead back to set-up', async () => {
+    const { goTo } = renderStep(DocumentsStep, await fakePaneHost());
+    generate();
+    fireEvent.click(await screen.findByRole('button', { name: 'Đến bước Thiết lập' }));
+    expect(goTo).toHaveBeenCalledWith('setup');
+  });
+
+  test('an Excel error is shown with a retry', async () => {
+    renderStep(DocumentsStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('GeneralException') }));
+    generate();
+    expect(await screen.findByText(/GeneralException/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * The dossier's documents from an evaluated sample workbook: printed with LibreOffice to
+ * PDF, every page A4, the headings, the unit and every figure of the evaluation on paper;
+ * regeneration keeps what the unit wrote; stale or unevaluated workbooks are refused.
+ */
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { generateDocuments, type GenerateResult } from '../../src/usecases/documents';
+import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/documents';
+import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/documents/blocks';
+import { formatPercent, indicatorPercent } from '../../src/documents/context';
+import { MARKER_COL } from '../../src/documents/layout';
+import { SHEETS } from '../../src/sheets/names';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { isA4Landscape, isA4Portrait, printSheets, squeeze, type PdfPage } from './pdf';
+
+const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
+const UNIT = 'Trường THCS Nguyễn Du';
+
+async function evaluatedSample(): Promise<ExcelJsWorkbook> {
+  const wb = ExcelJsWorkbook.create('truong.xlsx');
+  await createSheets(wb, sampleUnit({ members: 42 }));
+  const again = await ExcelJsWorkbook.fromBuffer(await wb.toBuffer(), wb.label);
+  const ev = await evaluateWorkbook(again, { now: NOW });
+  if (!ev.ok) throw new Error('the sample must evaluate');
+  return ExcelJsWorkbook.fromBuffer(await again.toBuffer(), again.label);
+}
+
+async function generated(wb: ExcelJsWorkbook, kinds?: (typeof DOCUMENT_KINDS)[number][]) {
+  const result = await generateDocuments(wb, kinds ? { kinds } : {});
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return { result, wb };
+}
+
+type Ok = Extract<GenerateResult, { ok: true }>;
+
+/** Splits the PDF's pages into documents: each one starts with the national heading. */
+function documentsOf(pages: PdfPage[]): PdfPage[][] {
+  const docs: PdfPage[][] = [];
+  for (const p of pages) {
+    if (squeeze(p.text).includes(squeeze(NATIONAL_NAME)) || docs.length === 0) docs.push([p]);
+    else docs.at(-1)!.push(p);
+  }
+  return docs;
+}
+
+function findRow(wb: ExcelJsWorkbook, sheet: string, test: (text: string) => boolean, col = 1): number {
+  const ws = wb.workbook.getWorksheet(sheet)!;
+  let found = 0;
+  ws.eachRow((row, r) => {
+    const v = row.getCell(col).value;
+    if (!found && typeof v === 'string' && test(v)) found = r;
+  });
+  return found;
+}
+
+describe('documents printed to PDF', () => {
+  let result: Ok;
+  let docs: PdfPage[][];
+  let pages: PdfPage[];
+
+  beforeAll(async () => {
+    const g = await generated(await evaluatedSample());
+    result = g.result;
+    pages = await printSheets(g.wb, DOCUMENT_KINDS.map((k) => DOCUMENT_SHEET[k]), process.env.DVHT_KEEP_PDF);
+    docs = documentsOf(pages);
+  }, 120_000);
+
+  it('prints the five documents in filing order, every page A4 (documents portrait, the summary table landscape)', () => {
+    expect(result.documents.map((d) => d.kind)).toEqual([...DOCUMENT_KINDS]);
+    expect(docs).toHaveLength(5);
+    const titles = ['TỜ TRÌNH', 'BÁO CÁO', 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ', 'BIÊN BẢN', 'BẢN ĐĂNG KÝ'];
+    docs.forEach((doc, i) => expect(squeeze(doc[0]!.text)).toContain(squeeze(titles[i]!)));
+    for (const [i, doc] of docs.entries()) for (const p of doc) expect(DOCUMENT_KINDS[i] === 'tong-hop' ? isA4Landscape(p) : isA4Portrait(p)).toBe(true);
+    // A letter is one page; the others stay short enough to file.
+    expect(docs.map((d) => d.length)).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
+    for (const d of docs) expect(d.length).toBeLessThanOrEqual(4);
+  });
+
+  it('every document carries the NĐ 30 heading, the unit and the signer', () => {
+    for (const doc of docs) {
+      const first = squeeze(doc[0]!.text);
+      expect(first).toContain(squeeze(NATIONAL_NAME));
+      expect(first).toContain(squeeze(NATIONAL_MOTTO));
+      expect(first).toContain(squeeze(UNIT.toLocaleUpperCase('vi')));
+      expect(first).toContain(squeeze('UBND XÃ HÒA BÌNH'));
+      expect(first).toContain(squeeze('Hòa Bình, ngày'));
+      expect(squeeze(doc.map((p) => p.text).join(''))).toContain(squeeze('Nguyễn Thị Lan'));
+    }
+    const [toTrinh, baoCao, , , dangKy] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
+    expect(toTrinh).toContain(squeeze('Số: /TTr-THCSND'));
+    expect(baoCao).toContain(squeeze('Số: /BC-THCSND'));
+    for (const text of [toTrinh, baoCao, dangKy]) expect(text).toContain(squeeze('Nơi nhận:'));
+  });
+
+  it('the tờ trình names the level requested, the receiving body and the outcome', () => {
+    const text = squeeze(docs[0]!.map((p) => p.text).join(''));
+    expect(text).toContain(squeeze('Về việc đề nghị công nhận “Đơn vị học tập” mức độ 1 năm 2025'));
+    expect(text).toContain(squeeze('Kính gửi: UBND xã Hòa Bình.'));
+    expect(text).toContain(squeeze(`${result.figures.countedMembers} thành viên được tính`));
+    expect(text).toContain(squeeze(result.figures.outcome.text));
+  });
+
+  it('the report prints every indicator figure as the evaluation has it, the data period and the places to write', () => {
+    const text = squeeze(docs[1]!.map((p) => p.text).join(''));
+    expect(text).toContain(squeeze('từ ngày 01/01/2025 đến ngày 31/12/2025'));
+    for (const i of result.figures.indicators) {
+      if (i.status === 'not_applicable') {
+        expect(text).toContain(squeeze(`Chỉ tiêu ${i.code}:`));
+        continue;
+      }
+      if (i.value !== null && i.denominator !== null && i.required !== null) {
+        const who = i.code === '3.2b' ? 'người học' : 'thành viên';
+        expect(text).toContain(squeeze(`Kết quả: ${i.numerator}/${i.denominator} ${who}, đạt ${indicatorPercent(i)}. Tự đánh giá: ${i.status === 'met' ? 'Đạt' : 'Không đạt'}`));
+        expect(text).toContain(squeeze(`Yêu cầu: ≥ ${formatPercent(i.required)}`));
+      } else expect(text).toContain(squeeze(`Chỉ tiêu ${i.code}:`));
+    }
+    for (const c of result.figures.criteria) expect(text).toContain(squeeze(`Kết luận tiêu chí ${c.code}: ${c.status === 'met' ? 'Đạt' : 'Không đạt'}`));
+    expect(text).toContain(squeeze('[Đơn vị viết: quy mô'));
+    expect(text).toContain(squeeze(`tự đánh giá: ${result.figures.outcome.text}`));
+  });
+
+  it('the summary, the minutes and the registration agree with the evaluation', () => {
+    const [, , summary, minutes, registration] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
+    for (const i of result.figures.indicators) {
+      expect(summary).toContain(squeeze(i.code));
+      if (i.value === null || i.denominator === null) continue;
+      // The summary's cells are live formulas formatted 0.0% (LibreOffice prints a dot).
+      const pct = `${(Math.round(i.value * 1000) / 10).toFixed(1)}%`;
+      expect([summary.includes(pct), summary.includes(pct.replace('.', ','))]).toContain(true);
+      // A table cell may wrap "447/453 (98,7%)" over two lines, interleaved with its neighbours.
+      for (const text of [minutes, registration]) {
+        expect(text).toContain(`${i.numerator}/${i.denominator}`);
+        expect(text).toContain(`(${indicatorPercent(i)})`);
+      }
+    }
+    expect(summary).toContain(squeeze(result.figures.outcome.text));
+    expect(minutes).toContain(squeeze(`Kết luận của Hội đồng: ${result.figures.outcome.text}`));
+    expect(minutes).toContain(squeeze('CHỦ TỊCH HỘI ĐỒNG'));
+    expect(registration).toContain(squeeze('Danh hiệu “Đơn vị học tập” năm 2026'));
+    // The header cell wraps; its words are interleaved with its neighbours' in the text layer.
+    expect(registration).toContain(squeeze('Chỉ tiêu phấn'));
+  });
+});
+
+describe('generating again', () => {
+  it('updates the figures and keeps what the unit wrote, on the documents and in the templates', async () => {
+    const { wb } = await generated(await evaluatedSample());
+    const raw = wb.workbook;
+    // The unit writes its account, changes a target and adjusts a template text.
+    const own = 'Trường có 42 cán bộ, giáo viên, nhân viên; năm học 2025 nhà trường tổ chức 12 chuyên đề bồi dưỡng.\nKhó khăn: cơ sở vật chất còn thiếu.';
+    const narrativeRow = findRow(wb, DOCUMENT_SHEETS.baoCao, (t) => t.startsWith('[Đơn vị viết: quy mô'));
+    expect(narrativeRow).toBeGreaterThan(0);
+    raw.getWorksheet(DOCUMENT_SHEETS.baoCao)!.getCell(narrativeRow, 1).value = own;
+    const targetRow = findRow(wb, DOCUMENT_SHEETS.dangKy, (t) => t.startsWith('dang_ky.muc_tieu#2.1@'), MARKER_COL);
+    const targetCol = /@([A-Z]+)$/.exec(raw.getWorksheet(DOCUMENT_SHEETS.dangKy)!.getCell(targetRow, MARKER_COL).value as string)![1]!;
+    raw.getWorksheet(DOCUMENT_SHEETS.dangKy)!.getCell(`${targetCol}${targetRow}`).value = '100%';
+    const templateRow = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'to_trinh.kinh_gui');
+    raw.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(templateRow, 2).value = 'Kính gửi: Ủy ban nhân dân xã Hòa Bình (Văn phòng HĐND và UBND).';
+
+    // New data: six more members break discipline; evaluate again.
+    const members = raw.getWorksheet(SHEETS.members)!;
+    const discipline = MEMBER_FIELDS.findIndex((f) => f.key === 'discipline') + 1;
+    for (let r = MEMBER_HEADER_ROW + 1; r <= MEMBER_HEADER_ROW + 6; r++) members.getCell(r, discipline).value = 'Không';
+    const again = await ExcelJsWorkbook.fromBuffer(await wb.toBuffer(), wb.label);
+    const ev = await evaluateWorkbook(again, { now: NOW });
+    if (!ev.ok) throw new Error('must evaluate');
+    const second = await generateDocuments(again);
+    if (!second.ok) throw new Error(second.problems[0]!.message);
+    expect(second.templates.status).toBe('used');
+    expect(second.documents.find((d) => d.kind === 'bao-cao')!.kept).toBe(1);
+    expect(second.documents.find((d) => d.kind === 'dang-ky')!.kept).toBe(1);
+
+    const after = await ExcelJsWorkbook.fromBuffer(await again.toBuffer(), again.label);
+    const i21 = ev.report.indicators.find((i) => i.code === '2.1')!;
+    expect(i21.numerator).toBeLessThanOrEqual(ev.report.countedMembers - 6 + 1);
+    const pages = await printSheets(after, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.dangKy]);
+    const all = squeeze(pages.map((p) => p.text).join(''));
+    expect(all).toContain(squeeze(own.replace('\n', ' ')));
+    expect(all).toContain(squeeze(`Kết quả: ${i21.numerator}/${i21.denominator} thành viên, đạt ${indicatorPercent(i21)}`));
+    expect(all).toContain(squeeze('Kính gửi: Ủy ban nhân dân xã Hòa Bình (Văn phòng HĐND và UBND).'));
+    expect(all).toContain(squeeze('100%'));
+    // The template sheet keeps the unit's wording; the document cell keeps the unit's text.
+    expect(after.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(templateRow, 2).value).toBe('Kính gửi: Ủy ban nhân dân xã Hòa Bình (Văn phòng HĐND và UBND).');
+    const keptRow = findRow(after, DOCUMENT_SHEETS.baoCao, (t) => t === own);
+    expect(keptRow).toBeGreaterThan(0);
+    // Its row grew to show the whole text.
+    expect(after.workbook.getWorksheet(DOCUMENT_SHEETS.baoCao)!.getRow(keptRow).height).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('a text whose place is gone is printed at the end, not dropped', async () => {
+    const { wb } = await generated(await evaluatedSample(), ['bien-ban']);
+    const ws = wb.workbook.getWorksheet(DOCUMENT_SHEETS.bienBan)!;
+    const row = findRow(wb, DOCUMENT_SHEETS.bienBan, (t) => t.startsWith('[Thư ký ghi'));
+    ws.getCell(row, 1).value = 'Ý kiến thống nhất 100%.';
+    ws.getCell(row, MARKER_COL).value = 'bien_ban.y_kien_cu@A';
+    const second = await generateDocuments(wb, { kinds: ['bien-ban'] });
+    expect(second.ok).toBe(true);
+    const after = await ExcelJsWorkbook.fromBuffer(await wb.toBuffer(), wb.label);
+    expect(findRow(after, DOCUMENT_SHEETS.bienBan, (t) => t === 'Ý kiến thống nhất 100%.')).toBeGreaterThan(0);
+  });
+});
+
+describe('refusals and warnings', () => {
+  it('an unevaluated workbook: a message naming the cell, nothing written', async () => {
+    const wb = ExcelJsWorkbook.create('moi.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12 }));
+    const names = wb.workbook.worksheets.map((w) => w.name);
+    const r = await generateDocuments(wb);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.message).toMatch(/chưa được đánh giá \('Thông tin đơn vị'!B\d+/);
+    expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(names);
+  });
+
+  it('data changed since the evaluation: refused, so no stale figure is printed', async () => {
+    const wb = await evaluatedSample();
+    const members = wb.workbook.getWorksheet(SHEETS.members)!;
+    members.getCell(MEMBER_HEADER_ROW + 1, MEMBER_FIELDS.findIndex((f) => f.key === 'discipline') + 1).value = 'Không';
+    const r = await generateDocuments(wb);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.message).toContain('đã thay đổi sau lần đánh giá gần nhất');
+    expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeUndefined();
+  });
+
+  it('a placeholder typo in the templates is reported with its cell and printed as typed', async () => {
+    const { wb } = await generated(await evaluatedSample(), ['to-trinh']);
+    const row = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'to_trinh.kinh_gui');
+    wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(row, 2).value = 'Kính gửi: {don_vi_tong_hopp}.';
+    const r = await generateDocuments(wb, { kinds: ['to-trinh'] });
+    if (!r.ok) throw new Error('must generate');
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(`'Mẫu văn bản'!B${row}: “{don_vi_tong_hopp}”`));
+    expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t === 'Kính gửi: {don_vi_tong_hopp}.', 2)).toBeGreaterThan(0);
+  });
+
+  it('a template row the unit deleted comes back from the defaults, appended below', async () => {
+    const { wb } = await generated(await evaluatedSample(), ['to-trinh']);
+    const ws = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!;
+    const row = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'to_trinh.tieu_de');
+    ws.getCell(row, 1).value = null;
+    ws.getCell(row, 2).value = null;
+    const last = ws.rowCount;
+    const r = await generateDocuments(wb, { kinds: ['to-trinh'] });
+    if (!r.ok) throw new Error('must generate');
+    expect(r.templates).toEqual({ sheet: DOCUMENT_SHEETS.templates, status: 'added', added: 1 });
+    expect(ws.getCell(last + 1, 1).value).toBe('to_trinh.tieu_de');
+  });
+});

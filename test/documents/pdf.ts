@@ -1,0 +1,65 @@
+/** Print sheets of a workbook to PDF with LibreOffice and read the pages back (poppler). */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { convert } from '../support/libreoffice';
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  text: string;
+}
+
+/**
+ * Column widths are counted in the default font's digits (Calibri): without its metric twin
+ * Carlito, LibreOffice draws every column ~30% wider than Excel and pages would not compare.
+ */
+export function requireCarlito(): void {
+  const found = execFileSync('fc-list', [':family=Carlito'], { encoding: 'utf8' }).trim();
+  if (!found) throw new Error('The PDF tests need the Carlito font (metric-compatible Calibri): apt-get install -y fonts-crosextra-carlito');
+}
+
+/** Only `sheets` are printed (the others are hidden in a copy); pages come in tab order. */
+export async function printSheets(wb: ExcelJsWorkbook, sheets: string[], keep?: string): Promise<PdfPage[]> {
+  requireCarlito();
+  // In memory, not through a reload: ExcelJS does not read page breaks back from a file.
+  const order = wb.workbook.worksheets;
+  const saved = order.map((ws) => ({ state: ws.state, views: ws.views }));
+  const bookViews = wb.workbook.views;
+  const first = order.findIndex((ws) => sheets.includes(ws.name));
+  order.forEach((ws) => {
+    ws.state = sheets.includes(ws.name) ? 'visible' : 'hidden';
+    ws.views = [{ ...(ws.views?.[0] ?? {}), tabSelected: order.indexOf(ws) === first } as unknown as (typeof ws.views)[number]];
+  });
+  wb.workbook.views = [{ x: 0, y: 0, width: 12000, height: 24000, activeTab: first, firstSheet: first, visibility: 'visible' }];
+  let bytes: Uint8Array;
+  try {
+    bytes = await wb.toBuffer();
+  } finally {
+    order.forEach((ws, i) => {
+      ws.state = saved[i]!.state;
+      ws.views = saved[i]!.views;
+    });
+    wb.workbook.views = bookViews;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-docs-'));
+  const file = path.join(dir, 'hoso.xlsx');
+  fs.writeFileSync(file, bytes);
+  const pdf = await convert(file, 'pdf', dir);
+  if (keep) fs.copyFileSync(pdf, keep);
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  fs.rmSync(dir, { recursive: true, force: true });
+  return sizes.map((s, i) => ({ ...s, text: texts[i] ?? '' }));
+}
+
+/** Text without any white space: pdftotext splits justified words ("h ọc"), so compare this. */
+export function squeeze(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, '');
+}
+
+export const isA4Portrait = (p: PdfPage) => Math.round(p.width) === 595 && Math.round(p.height) === 842;
+export const isA4Landscape = (p: PdfPage) => Math.round(p.width) === 842 && Math.round(p.height) === 595;
