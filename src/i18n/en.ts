@@ -38,8 +38,14 @@ export const en: Record<MessageKey, string> = {
     '  dvht init -o FILE.xlsx --preset ID --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample]\n' +
     '                                                 Create a new evaluation workbook (--sample: add sample data)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
-    '  dvht types                                     List unit type ids for --type\n\n' +
-    'Exit codes: 0 success; 1 the data cannot be evaluated; 2 wrong usage.\n' +
+    '  dvht types                                     List unit type ids for --type\n' +
+    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--json]\n' +
+    '                                                 Bring an existing staff list into the “Thành viên” sheet\n' +
+    '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
+    '                                                 Generate the request letter, report, minutes, registration, summary\n' +
+    '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
+    '                                                 Consolidate and check many unit workbooks\n\n' +
+    'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage.\n' +
     'Add --lang vi for Vietnamese (the default).',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
   'cli.missingOption': 'Missing {option}. See: dvht --help',

@@ -42,8 +42,14 @@ export const vi = {
     '  dvht init -o TỆP.xlsx --preset MÃ --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample]\n' +
     '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
-    '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n\n' +
-    'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được; 2 sai cách dùng.\n' +
+    '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
+    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--json]\n' +
+    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
+    '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
+    '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
+    '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
+    '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n\n' +
+    'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng.\n' +
     'Thêm --lang en để xem tiếng Anh.',
   'cli.unknownCommand': 'Lệnh không hợp lệ: “{command}”. Xem: dvht --help',
   'cli.missingOption': 'Thiếu {option}. Xem: dvht --help',

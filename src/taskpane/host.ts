@@ -19,6 +19,9 @@ export interface PaneHost {
   showCell(sheet: string, address: string): Promise<void>;
   /** Office's theme (officeTheme.isDarkTheme) or the browser's; light when unknown. */
   readonly theme?: 'light' | 'dark';
-  /** Preview only: read a file the user picked, as bytes (import, consolidation). */
-  readonly files?: { pick(accept: string, multiple: boolean): Promise<File[]> };
+  /**
+   * Preview only: files the user picks (import, consolidation), and opening one as a workbook
+   * (the host owns ExcelJS, so the Excel bundle does not carry it).
+   */
+  readonly files?: { pick(accept: string, multiple: boolean): Promise<File[]>; open(file: File): Promise<Workbook> };
 }

@@ -4,7 +4,7 @@
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
-import type { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
 
 export interface BatchDone {
   /** The batch queued writes (the workbook changed). */
@@ -73,6 +73,6 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
     // Everything the ExcelJS workbook writes is available: no requirement sets in a browser.
     supports: () => true,
     showCell: async (sheet, address) => o.onShowCell(sheet, address),
-    files: { pick: pickFiles },
+    files: { pick: pickFiles, open: async (file) => ExcelJsWorkbook.fromBuffer(await file.arrayBuffer(), file.name) },
   };
 }

@@ -5,9 +5,8 @@
  */
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { SheetData } from '../../workbook/port';
+import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
-import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
 import { SHEETS } from '../../sheets/names';
 import { applyImport, previewImport, readSourceSheet, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
@@ -33,7 +32,7 @@ const useStyles = makeStyles({
 /** An uploaded file (preview only): its sheets are read from the file, not the open workbook. */
 interface UploadedFile {
   name: string;
-  workbook: ExcelJsWorkbook;
+  workbook: Workbook;
   sheetNames: string[];
 }
 
@@ -47,6 +46,7 @@ export function ImportStep({ host, lang }: StepProps) {
   const [choice, setChoice] = useState<MappingChoice>({});
   const [preview, runPreview] = useTask<ImportPreview>();
   const [applied, runApply] = useTask<ImportResult>();
+  const [uploadError, setUploadError] = useState<string | null>(null);
 
   // The open workbook's sheets, except the add-in's own.
   useEffect(() => {
@@ -77,7 +77,14 @@ export function ImportStep({ host, lang }: StepProps) {
   const pickFile = async () => {
     const [picked] = (await host.files?.pick('.xlsx', false)) ?? [];
     if (!picked) return;
-    const workbook = await ExcelJsWorkbook.fromBuffer(new Uint8Array(await picked.arrayBuffer()), picked.name);
+    setUploadError(null);
+    let workbook: Workbook;
+    try {
+      workbook = await host.files!.open(picked);
+    } catch (e) {
+      setUploadError(t('preview.openFailed', { file: picked.name, reason: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
+      return;
+    }
     const names = await workbook.batch(async (session) => (await session.read([])).sheetNames);
     setFile({ name: picked.name, workbook, sheetNames: names });
     setSheet(names[0] ?? '');
@@ -118,6 +125,11 @@ export function ImportStep({ host, lang }: StepProps) {
           </Button>
         )}
       </div>
+      {uploadError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{uploadError}</MessageBarBody>
+        </MessageBar>
+      )}
       {sheetNames !== null && !choices.length && <Body1>{t('import.pane.noSheets')}</Body1>}
       <Checkbox
         checked={mode === 'cdht'}
