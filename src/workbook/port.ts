@@ -22,8 +22,19 @@ export interface SheetData {
 }
 
 export interface ReadOptions {
-  /** Also report merged ranges and hidden rows/columns (import needs them). */
-  layout?: boolean;
+  /**
+   * Also report merged ranges and hidden rows/columns (import needs them): for every sheet
+   * read, or only for the sheets named (inside Excel, asking layout of a sheet that may not
+   * exist costs extra round trips).
+   */
+  layout?: boolean | readonly string[];
+}
+
+/** Whether `options` asks for the layout of the sheet asked for as `sheet`. */
+export function wantsLayout(options: ReadOptions, sheet: string): boolean {
+  const { layout } = options;
+  if (layout === true) return true;
+  return Array.isArray(layout) && layout.some((n: string) => n.toLowerCase() === sheet.toLowerCase());
 }
 
 export interface WorkbookSnapshot {

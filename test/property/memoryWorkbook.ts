@@ -3,7 +3,7 @@
  * accepted and dropped), so a property test can run create / evaluate / import thousands of
  * times and compare cells before and after. A formula is stored as the value it carries.
  */
-import type { CellInput, CellValue, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../../src/workbook/port';
+import { wantsLayout, type CellInput, type CellValue, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot } from '../../src/workbook/port';
 import { parseCell, parseRange } from '../../src/workbook/a1';
 
 function stored(v: CellInput): CellValue {
@@ -40,7 +40,7 @@ export class MemoryWorkbook implements Workbook {
           const real = this.find(asked);
           if (real === undefined) continue;
           const rows = this.sheets.get(real)!.map((r) => [...r]);
-          sheets.set(asked, { name: real, rows, ...(options?.layout ? { merges: [], hiddenRows: [], hiddenColumns: [] } : {}) });
+          sheets.set(asked, { name: real, rows, ...(options && wantsLayout(options, asked) ? { merges: [], hiddenRows: [], hiddenColumns: [] } : {}) });
         }
         return { sheetNames: [...this.sheets.keys()], sheets };
       },

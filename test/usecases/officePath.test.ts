@@ -8,6 +8,8 @@ import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
+import { applyImport } from '../../src/usecases/import/importMembers';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { createFakeExcel } from '../support/fakeExcel';
 
 const FOUR_MB = 4 * 1024 * 1024;
@@ -43,5 +45,23 @@ describe.each([10, 5000])('inside Excel with %i members', (members) => {
     // What Excel holds afterwards: the owned cells carry formulas.
     const criteria = excel.sheet(SHEETS.criteria);
     expect(JSON.stringify(criteria)).toContain('SUMPRODUCT(');
+  });
+});
+
+describe.each([10, 5000])('importing a staff list of %i inside Excel', (members) => {
+  it('takes two syncs the first time (no saved mapping sheet yet) and the next', async () => {
+    const unit = sampleUnit({ members, seed: 3 });
+    const source = [['DANH SÁCH CÁN BỘ, GIÁO VIÊN, NHÂN VIÊN'], [], MEMBER_FIELDS.map((f) => f.header), ...unit.members!.map((m) => m.map((v) => v ?? ''))];
+    const excel = createFakeExcel({ sheets: { 'DS CB-GV-NV': source } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await createSheets(wb, { ...unit, members: [] });
+
+    for (const time of ['first', 'again']) {
+      excel.reset();
+      const result = await applyImport(wb, { sheet: 'DS CB-GV-NV' }, { now: NOW });
+      expect({ time, applied: result.applied, syncs: excel.stats.syncs }).toEqual({ time, applied: true, syncs: 2 });
+      expect(excel.stats.largestRequestBytes).toBeLessThan(FOUR_MB);
+    }
+    expect(excel.sheet(SHEETS.members).rows.length).toBeGreaterThan(members);
   });
 });

@@ -124,14 +124,14 @@ export async function readSourceSheet(workbook: Workbook, sheet: string): Promis
 
 export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
   return target.batch(async (session) => {
-    const snap = await session.read(sheetsToRead(source), { layout: true });
+    const snap = await session.read(sheetsToRead(source), { layout: [source.sheet] });
     return plan(snap.sheets, snap.sheetNames, source, options).preview;
   });
 }
 
 export function applyImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   return target.batch(async (session) => {
-    const snap = await session.read(sheetsToRead(source), { layout: true });
+    const snap = await session.read(sheetsToRead(source), { layout: [source.sheet] });
     const p = plan(snap.sheets, snap.sheetNames, source, options);
     if (!p.preview.ok || !p.writes) return { ...p.preview, applied: false, written: 0 };
     for (const w of p.writes.plans) session.write(w);

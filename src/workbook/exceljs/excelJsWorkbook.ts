@@ -3,7 +3,7 @@
  * Browser-safe: no fs here (files.ts holds the Node-only helpers).
  */
 import * as ExcelJS from 'exceljs';
-import type { CellValue, ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
+import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot } from '../port';
 import { rangeAddress } from '../a1';
 import { applyPlan, checkPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
 import { normaliseScalar } from './cellValues';
@@ -112,7 +112,7 @@ export class ExcelJsWorkbook implements Workbook {
     const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map() };
     for (const asked of sheets) {
       const ws = findSheet(wb, asked);
-      if (ws) result.sheets.set(asked, readSheet(ws, date1904, options.layout === true));
+      if (ws) result.sheets.set(asked, readSheet(ws, date1904, wantsLayout(options, asked)));
     }
     return result;
   }

@@ -3,7 +3,7 @@
  * member sheets up to FIRST_READ_ROWS rows; longer sheets cost one more sync per budget.
  */
 import { parseRange, rangeAddress, type RangeRef } from '../a1';
-import type { CellValue, ReadOptions, SheetData, WorkbookSnapshot } from '../port';
+import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
 import { FIRST_READ_ROWS, jsonBytes, REQUEST_BUDGET, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
 
@@ -87,7 +87,7 @@ function queueWindow(found: Found, used: Excel.Range, formatted: Excel.Range | n
   const window = used.getIntersectionOrNullObject(`A1:XFD${FIRST_READ_ROWS}`);
   window.load('address,values');
   const loaded: Loaded = { found, window };
-  if (options.layout) {
+  if (wantsLayout(options, found.asked)) {
     if (formatted && supports(API.mergedAreas)) {
       loaded.merges = formatted.getMergedAreasOrNullObject();
       loaded.merges.load('address');
@@ -131,7 +131,7 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     sheet.load('name');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address');
-    const formatted = options.layout ? sheet.getUsedRangeOrNullObject(false) : null;
+    const formatted = wantsLayout(options, name) ? sheet.getUsedRangeOrNullObject(false) : null;
     const found: Found = { asked: name, sheet, name, used: null, pieces: [], nextRow: 1 };
     return { sheet, used, loaded: queueWindow(found, used, formatted, options, supports) };
   });
@@ -161,7 +161,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     if (name === undefined) return [];
     const sheet = worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true).load('address');
-    const formatted = options.layout ? sheet.getUsedRangeOrNullObject(false).load('address') : null;
+    const formatted = wantsLayout(options, a) ? sheet.getUsedRangeOrNullObject(false).load('address') : null;
     const found: Found = { asked: a, sheet, name, used: null, pieces: [], nextRow: 1 };
     return [{ found, used, formatted }];
   });
@@ -171,7 +171,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     if (used.isNullObject) continue;
     f.used = parseRange(localAddress(used.address));
     f.nextRow = f.used.top;
-    if (!options.layout) continue;
+    if (!wantsLayout(options, f.asked)) continue;
     if (formatted && !formatted.isNullObject && supports(API.mergedAreas)) {
       const merges = formatted.getMergedAreasOrNullObject().load('address');
       layout.push(() => (f.merges = merges.isNullObject ? [] : areaAddresses(merges.address)));
@@ -192,7 +192,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
 
 /** Rows not read yet, in row chunks sized from what was read so far. */
 async function readRemainingRows(context: Excel.RequestContext, found: Found[], options: ReadOptions, supports: Supports) {
-  const withProps = !!options.layout && supports(API.rowColumnProperties);
+  const withProps = (f: Found) => wantsLayout(options, f.asked) && supports(API.rowColumnProperties);
   const rest = (f: Found) => (f.used && f.nextRow <= f.used.bottom ? f.used : null);
   // Nothing measured yet (careful path): a small first chunk tells how heavy a row is.
   const unmeasured = found.filter((f) => rest(f) && f.pieces.length === 0);
@@ -200,7 +200,7 @@ async function readRemainingRows(context: Excel.RequestContext, found: Found[], 
     const take = unmeasured.map((f) => {
       const used = f.used!;
       const rows = Math.max(1, Math.floor(PROBE_CELLS / (used.right - used.left + 1)));
-      return queueChunk(f, f.nextRow, Math.min(used.bottom, f.nextRow + rows - 1), withProps);
+      return queueChunk(f, f.nextRow, Math.min(used.bottom, f.nextRow + rows - 1), withProps(f));
     });
     await context.sync();
     take.forEach((t) => t());
@@ -210,12 +210,12 @@ async function readRemainingRows(context: Excel.RequestContext, found: Found[], 
   for (const f of found) {
     const used = rest(f);
     if (!used) continue;
-    const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1) + (withProps ? 32 : 0);
+    const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1) + (withProps(f) ? 32 : 0);
     const rowsPerChunk = Math.max(1, Math.floor(REQUEST_BUDGET / rowBytes));
     for (let top = f.nextRow; top <= used.bottom; top += rowsPerChunk) {
       const bottom = Math.min(used.bottom, top + rowsPerChunk - 1);
       await budget.reserve((bottom - top + 1) * rowBytes);
-      take.push(queueChunk(f, top, bottom, withProps));
+      take.push(queueChunk(f, top, bottom, withProps(f)));
     }
   }
   if (take.length === 0) return;
@@ -259,7 +259,7 @@ function toSheetData(f: Found, options: ReadOptions): SheetData {
     }
   }
   const data: SheetData = { name: f.name, rows };
-  if (options.layout) {
+  if (wantsLayout(options, f.asked)) {
     data.merges = f.merges ?? [];
     data.hiddenRows = (f.hiddenRows ?? []).sort((a, b) => a - b);
     data.hiddenColumns = f.hiddenColumns ?? [];
