@@ -54,7 +54,8 @@ export const consolidate: Command = {
     // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
     const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : ExcelJsWorkbook.create(path.basename(output));
     await writeConsolidation(workbook, result, lang);
-    await writeWorkbookFile(workbook, output);
+    // Thousands of rows: compressing fast halves the write for a somewhat larger file.
+    await writeWorkbookFile(workbook, output, { fastCompression: true });
 
     const s = result.summary;
     if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));

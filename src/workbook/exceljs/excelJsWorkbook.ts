@@ -15,6 +15,8 @@ export interface ToBufferOptions {
    * (LibreOffice does for files claiming to come from Excel) recomputes every one.
    */
   formulaResults?: boolean;
+  /** Faster, lighter zip compression (a larger file): for big generated outputs. */
+  fastCompression?: boolean;
 }
 
 export interface Selection {
@@ -58,7 +60,8 @@ export class ExcelJsWorkbook implements Workbook {
     keepHiddenEmptyRows(this.workbook);
     const stripped = options.formulaResults === false ? stripFormulaResults(this.workbook) : [];
     try {
-      const out = await this.workbook.xlsx.writeBuffer();
+      const zip = options.fastCompression ? { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } : undefined;
+      const out = await this.workbook.xlsx.writeBuffer(zip as ExcelJS.XlsxWriteOptions | undefined);
       return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
     } finally {
       for (const [model, result] of stripped) model.result = result;
