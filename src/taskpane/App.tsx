@@ -21,6 +21,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
   },
   title: { margin: 0 },
+  heading: { display: 'flex', flexDirection: 'column' },
   lang: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   tabs: { flexWrap: 'wrap' },
 });
@@ -40,7 +41,7 @@ export function App(props: { host: PaneHost; initialLang?: Lang }) {
   return (
     <div className={s.pane} lang={lang}>
       <header className={s.header}>
-        <div>
+        <div className={s.heading}>
           <Title2 as="h1" className={s.title}>
             {t('pane.app.title')}
           </Title2>

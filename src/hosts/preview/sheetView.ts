@@ -74,9 +74,22 @@ function decimalsOf(numFmt: string): number | undefined {
   return /(^|[^.])0(?!\.)/.test(numFmt) ? 0 : undefined;
 }
 
-/** Text of a number under its format: percentages, fixed decimals and grouping are honoured. */
+/** A date or time format: d, m, y or h outside quoted text and [colour] sections. */
+function isDateFormat(fmt: string): boolean {
+  return /[dmyh]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+}
+
+/** An Excel date serial (days since 1899-12-30) under a d/m/y [h:mm] format. */
+function formatSerialDate(serial: number, fmt: string): string {
+  const d = new Date(Math.round((serial - 25569) * 86400_000));
+  const date = formatDate(d);
+  return /h/i.test(fmt) ? `${date} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : date;
+}
+
+/** Text of a number under its format: dates, percentages, fixed decimals and grouping are honoured. */
 export function formatNumber(value: number, numFmt: string | undefined, locale: string): string {
   const fmt = numFmt ?? '';
+  if (fmt && isDateFormat(fmt)) return formatSerialDate(value, fmt);
   const percent = fmt.includes('%');
   const decimals = decimalsOf(fmt);
   const grouping = fmt.includes('#,##');
