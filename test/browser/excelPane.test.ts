@@ -3,36 +3,13 @@
  * in-memory Excel of test/support/fakeExcel.ts: a command costs the syncs it should, the
  * page outside Excel points at the preview, and nothing leaves the machine.
  */
-import type { Browser, Page } from 'playwright-core';
-import { buildPages } from './support/build';
-import { serveBuild, type StaticServer } from './support/server';
-import { launch, openSession, seriousViolations, type Session } from './support/browser';
+import type { Page } from 'playwright-core';
+import { seriousViolations, useBrowserPages } from './support/browser';
 import { SHEETS } from '../../src/sheets/names';
 import { unitResultRow } from '../../src/sheets/unitSheet';
 import { MINIMUM_API } from '../../src/workbook/office/requirements';
 
-jest.setTimeout(300_000);
-
-let server: StaticServer;
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  await buildPages();
-  server = await serveBuild();
-  browser = await launch();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const { outside, errors } = session;
-  await session.close();
-  expect({ outside, errors }).toEqual({ outside: [], errors: [] });
-});
+const pages = useBrowserPages();
 
 interface FakeHandle {
   stats: { syncs: number };
@@ -45,9 +22,9 @@ const syncs = (page: Page) => page.evaluate(() => (window as unknown as { __fake
 
 async function openPane(name: string, query = ''): Promise<Page> {
   // The width of Excel's task pane.
-  session = await openSession(browser, name, { width: 420, height: 900 });
-  await session.page.goto(`${server.origin}/taskpane.html${query}`);
-  return session.page;
+  const session = await pages.open(name, { width: 420, height: 900 });
+  await session.page.goto(`${pages.origin}/taskpane.html${query}`);
+  return pages.session.page;
 }
 
 describe('the pane inside (fake) Excel', () => {
@@ -56,14 +33,14 @@ describe('the pane inside (fake) Excel', () => {
     await page.getByRole('tab', { name: /Đánh giá/ }).waitFor();
     // The set-up step reads the workbook once when it opens; let it finish, then count.
     await page.getByText(/Sổ này đã có trang/).waitFor();
-    await session.shot('pane opened');
+    await pages.session.shot('pane opened');
     await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.reset());
 
     await page.getByRole('tab', { name: /Đánh giá/ }).click();
     await page.getByRole('button', { name: 'Đánh giá', exact: true }).click();
     const outcome = page.getByTestId('outcome');
     await outcome.waitFor({ timeout: 60_000 });
-    await session.shot('evaluated');
+    await pages.session.shot('evaluated');
     expect(await syncs(page)).toBe(2);
 
     // The fake computes only arithmetic, so check that the outcome cell got its formula.
@@ -72,7 +49,7 @@ describe('the pane inside (fake) Excel', () => {
       [SHEETS.unit, `B${unitResultRow('outcome')}`],
     );
     expect(written).toMatch(/^=/);
-    expect(await seriousViolations(page, server.origin)).toEqual([]);
+    expect(await seriousViolations(page, pages.origin)).toEqual([]);
   });
 
   it('selects the cell of a problem in Excel when it is clicked', async () => {
@@ -82,7 +59,7 @@ describe('the pane inside (fake) Excel', () => {
     const goToCell = page.getByRole('button', { name: /^Đến ô/ }).first();
     await goToCell.waitFor({ timeout: 60_000 });
     await expect(page.getByText(/“chắc vậy”/).first().isVisible()).resolves.toBe(true);
-    await session.shot('data checked');
+    await pages.session.shot('data checked');
     const label = /^Đến ô (.+)!([A-Z]+\d+)$/.exec(await goToCell.innerText());
     expect(label?.[1]).toBe(SHEETS.members);
     await goToCell.click();
@@ -97,12 +74,12 @@ describe('the pane inside (fake) Excel', () => {
     await link.waitFor();
     await expect(link.getAttribute('href')).resolves.toBe('preview.html');
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(/chạy bên trong Excel/);
-    await session.shot('outside excel');
+    await pages.session.shot('outside excel');
   });
 
   it(`refuses to start on an Excel older than ExcelApi ${MINIMUM_API}, with what to do`, async () => {
     const page = await openPane('excel pane old excel', '?fakeApi=1.3');
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(new RegExp(`ExcelApi ${MINIMUM_API.replace('.', '\\.')}.*cập nhật Office`));
-    await session.shot('excel too old');
+    await pages.session.shot('excel too old');
   });
 });

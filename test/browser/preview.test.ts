@@ -5,42 +5,19 @@
  */
 import * as fs from 'fs';
 import * as ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { buildPages } from './support/build';
-import { serveBuild, type StaticServer } from './support/server';
-import { launch, openSession, seriousViolations, tabTo, type Session } from './support/browser';
+import type { Page } from 'playwright-core';
+import { seriousViolations, tabTo, useBrowserPages } from './support/browser';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { unitResultRow } from '../../src/sheets/unitSheet';
 
-jest.setTimeout(300_000);
-
-let server: StaticServer;
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  await buildPages();
-  server = await serveBuild();
-  browser = await launch();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const { outside, errors } = session;
-  await session.close();
-  expect({ outside, errors }).toEqual({ outside: [], errors: [] });
-});
+const pages = useBrowserPages();
 
 async function openPreview(name: string): Promise<Page> {
-  session = await openSession(browser, name);
-  await session.page.goto(`${server.origin}/preview.html`);
-  await session.page.getByRole('button', { name: 'Dữ liệu mẫu' }).waitFor();
-  return session.page;
+  const session = await pages.open(name);
+  await session.page.goto(`${pages.origin}/preview.html`);
+  await pages.session.page.getByRole('button', { name: 'Dữ liệu mẫu' }).waitFor();
+  return pages.session.page;
 }
 
 /** The pane's step tabs (role tab inside the pane's navigation). */
@@ -55,19 +32,19 @@ function pane(page: Page) {
 describe('browser preview', () => {
   it('evaluates the sample school and downloads a workbook that ExcelJS reads back', async () => {
     const page = await openPreview('preview flow');
-    await session.shot('empty workbook');
+    await pages.session.shot('empty workbook');
 
     await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
     await page.getByText(/Đã tạo sổ mẫu/).waitFor();
     await page.locator('table[data-sheet="Thông tin đơn vị"]').waitFor();
     await expect(page.locator('td[data-address="B4"]').innerText()).resolves.toBe('Trường THCS Nguyễn Du');
     await expect(page.locator('td[data-selected="true"]').getAttribute('data-address')).resolves.toBe('B4');
-    await session.shot('sample loaded');
+    await pages.session.shot('sample loaded');
 
     // Thiết lập: the sheets exist already, so creating keeps every one of them.
     await pane(page).getByRole('button', { name: 'Tạo các trang' }).click();
     await pane(page).getByText('Đã chuẩn bị sổ đánh giá').waitFor();
-    await session.shot('sheets created');
+    await pages.session.shot('sheets created');
 
     await paneTab(page, /Đánh giá/).click();
     await pane(page).getByRole('button', { name: 'Đánh giá', exact: true }).click();
@@ -75,7 +52,7 @@ describe('browser preview', () => {
     await outcome.waitFor({ timeout: 60_000 });
     const outcomeText = await outcome.innerText();
     expect(outcomeText).toMatch(/điều kiện công nhận/);
-    await session.shot('evaluated');
+    await pages.session.shot('evaluated');
 
     // The grid shows what the evaluation wrote (cached values of the formulas).
     const resultCell = `B${unitResultRow('outcome')}`;
@@ -85,7 +62,7 @@ describe('browser preview', () => {
     await page.locator(`table[data-sheet="${SHEETS.criteria}"]`).waitFor();
     const percentages = await page.locator('td').filter({ hasText: /^\d+(,\d+)?%$/ }).count();
     expect(percentages).toBeGreaterThan(0);
-    await session.shot('criteria sheet with results');
+    await pages.session.shot('criteria sheet with results');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải về .xlsx' }).click()]);
     expect(download.suggestedFilename()).toBe('Dữ liệu mẫu ĐVHT.xlsx');
@@ -117,7 +94,7 @@ describe('browser preview', () => {
     await page.getByText(/Đã mở/).waitFor();
     await page.getByRole('tab', { name: SHEETS.criteria }).click();
     await expect(page.locator(`td[data-address="${percent!.address}"]`).innerText()).resolves.toBe(shown);
-    await session.shot('downloaded file reopened');
+    await pages.session.shot('downloaded file reopened');
   });
 
   it('says which file could not be opened when it is not an .xlsx', async () => {
@@ -126,7 +103,7 @@ describe('browser preview', () => {
     await chooser.setFiles({ name: 'danh sach.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file') });
     await page.getByText(/Không mở được “danh sach\.xlsx”/).waitFor();
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe('Sổ đánh giá ĐVHT.xlsx');
-    await session.shot('bad file message');
+    await pages.session.shot('bad file message');
   });
 
   it('keeps a 5,000-member sheet responsive: only a window of rows is in the page', async () => {
@@ -146,18 +123,18 @@ describe('browser preview', () => {
     await page.locator('td[data-address="B5001"]').waitFor();
     await expect(page.locator('td[data-address="C5001"]').innerText()).resolves.toBe('0,0%');
     expect(await page.locator('tbody tr').count()).toBeLessThan(120);
-    await session.shot('last rows of 5000');
+    await pages.session.shot('last rows of 5000');
   });
 
   it('runs the main flow with the keyboard only and has no serious or critical axe violations', async () => {
     const page = await openPreview('preview keyboard and axe');
-    expect(await seriousViolations(page, server.origin)).toEqual([]);
+    expect(await seriousViolations(page, pages.origin)).toEqual([]);
 
     await tabTo(page, /^Dữ liệu mẫu$/);
     await page.keyboard.press('Enter');
     await page.getByText(/Đã tạo sổ mẫu/).waitFor();
-    await session.shot('sample by keyboard');
-    expect(await seriousViolations(page, server.origin)).toEqual([]);
+    await pages.session.shot('sample by keyboard');
+    expect(await seriousViolations(page, pages.origin)).toEqual([]);
 
     await tabTo(page, /^Tạo các trang$/);
     await page.keyboard.press('Space');
@@ -171,8 +148,8 @@ describe('browser preview', () => {
     await tabTo(page, /^Đánh giá$/);
     await page.keyboard.press('Space');
     await pane(page).getByTestId('outcome').waitFor({ timeout: 60_000 });
-    await session.shot('evaluated by keyboard');
-    expect(await seriousViolations(page, server.origin)).toEqual([]);
+    await pages.session.shot('evaluated by keyboard');
+    expect(await seriousViolations(page, pages.origin)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
       await tabTo(page, /^Tải về \.xlsx$/);

@@ -126,3 +126,55 @@ export async function tabTo(page: Page, name: RegExp, limit = 150): Promise<void
   }
   throw new Error(`Tab never reached a control named ${name}`);
 }
+
+export interface BrowserTestContext {
+  /** Origin of the served production build. */
+  readonly origin: string;
+  readonly browser: Browser;
+  /** The current test's session; opening one through `open` makes it the checked one. */
+  session: Session;
+  open(testName: string, viewport?: { width: number; height: number }): Promise<Session>;
+}
+
+/**
+ * Registers the shared lifecycle of a browser test file: build the pages once, serve them,
+ * launch Chromium, and after every test fail on a request outside localhost or a page error.
+ */
+export function useBrowserPages(): BrowserTestContext {
+  // Imported here so that support/browser.ts stays usable without a build.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { buildPages } = require('./build') as typeof import('./build');
+  const { serveBuild } = require('./server') as typeof import('./server');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  let server: Awaited<ReturnType<typeof serveBuild>> | undefined;
+  let browser: Browser | undefined;
+  const ctx: BrowserTestContext = {
+    get origin() {
+      return server!.origin;
+    },
+    get browser() {
+      return browser!;
+    },
+    session: undefined as unknown as Session,
+    async open(testName, viewport) {
+      ctx.session = await openSession(browser!, testName, viewport);
+      return ctx.session;
+    },
+  };
+  jest.setTimeout(300_000);
+  beforeAll(async () => {
+    await buildPages();
+    server = await serveBuild();
+    browser = await launch();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    const { outside, errors } = ctx.session;
+    await ctx.session.close();
+    expect({ outside, errors }).toEqual({ outside: [], errors: [] });
+  });
+  return ctx;
+}
