@@ -1,0 +1,33 @@
+/** Engine time: parse a unit snapshot (already in memory) and run the domain engine on it. */
+'use strict';
+const path = require('path');
+const root = path.join(__dirname, '..', '..');
+const src = (p) => require(path.join(root, 'src', p));
+
+const { ExcelJsWorkbook } = src('workbook/exceljs/excelJsWorkbook.ts');
+const { createSheets } = src('usecases/createSheets.ts');
+const { sampleUnit } = src('usecases/sampleData.ts');
+const { evaluate } = src('domain/evaluation.ts');
+const { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } = src('usecases/unitWorkbook.ts');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function engineTime(n, runs = 5) {
+  const file = ExcelJsWorkbook.create('bench.xlsx');
+  await createSheets(file, sampleUnit({ members: n, seed: 3 }));
+  const snapshot = await file.batch((s) => s.read(UNIT_WORKBOOK_SHEETS));
+  const parse = [];
+  const engine = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    const parsed = parseUnitWorkbook(snapshot);
+    parse.push(performance.now() - t);
+    if (!parsed.ok) throw new Error('sample workbook must parse');
+    t = performance.now();
+    evaluate(evaluationInput(parsed.workbook));
+    engine.push(performance.now() - t);
+  }
+  return { parseMs: median(parse), evaluateMs: median(engine) };
+}
+
+module.exports = { engineTime };
