@@ -148,20 +148,34 @@ function textUntilClose(xml: string, from: number, out: { end: number }): string
   }
 }
 
+/** Walks the tags of a document (comments, PIs and CDATA skipped); text readers may move `i`. */
+class TagCursor {
+  readonly pos = { end: 0 };
+  constructor(
+    private readonly xml: string,
+    public i = 0,
+  ) {}
+
+  /** The next tag, or null at the end of the document. */
+  next(): Tag | null {
+    for (;;) {
+      const lt = this.xml.indexOf('<', this.i);
+      if (lt < 0) return null;
+      const tag = readTag(this.xml, lt, this.pos);
+      this.i = this.pos.end;
+      if (tag) return tag;
+    }
+  }
+}
+
 /** Strings of sharedStrings.xml: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. */
 export function parseSharedStrings(xml: string): string[] {
   assertNoDtd(xml);
   const out: string[] = [];
-  const pos = { end: 0 };
-  let i = 0;
+  const cursor = new TagCursor(xml);
   let current: string | null = null;
   let inPhonetic = false;
-  for (;;) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) break;
-    const tag = readTag(xml, lt, pos);
-    i = pos.end;
-    if (!tag) continue;
+  for (let tag = cursor.next(); tag; tag = cursor.next()) {
     switch (tag.name) {
       case 'si':
         if (tag.closing) {
@@ -175,8 +189,8 @@ export function parseSharedStrings(xml: string): string[] {
         break;
       case 't':
         if (!tag.closing && !tag.selfClosing) {
-          const text = textUntilClose(xml, i, pos);
-          i = pos.end;
+          const text = textUntilClose(xml, cursor.i, cursor.pos);
+          cursor.i = cursor.pos.end;
           if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
         }
         break;
@@ -192,14 +206,9 @@ export interface WorkbookPart {
 export function parseWorkbookXml(xml: string): WorkbookPart {
   assertNoDtd(xml);
   const sheets: WorkbookPart['sheets'] = [];
-  const pos = { end: 0 };
-  let i = 0;
-  for (;;) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) break;
-    const tag = readTag(xml, lt, pos);
-    i = pos.end;
-    if (!tag || tag.closing || tag.name !== 'sheet') continue;
+  const cursor = new TagCursor(xml);
+  for (let tag = cursor.next(); tag; tag = cursor.next()) {
+    if (tag.closing || tag.name !== 'sheet') continue;
     const name = attr(tag.attrs, 'name');
     const rid = relId(tag.attrs);
     if (name !== null && rid !== null) sheets.push({ name, rid });
@@ -223,14 +232,9 @@ export interface Relationship {
 export function parseRels(xml: string): Relationship[] {
   assertNoDtd(xml);
   const out: Relationship[] = [];
-  const pos = { end: 0 };
-  let i = 0;
-  for (;;) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) break;
-    const tag = readTag(xml, lt, pos);
-    i = pos.end;
-    if (!tag || tag.closing || tag.name !== 'Relationship') continue;
+  const cursor = new TagCursor(xml);
+  for (let tag = cursor.next(); tag; tag = cursor.next()) {
+    if (tag.closing || tag.name !== 'Relationship') continue;
     out.push({
       id: attr(tag.attrs, 'Id') ?? '',
       type: attr(tag.attrs, 'Type') ?? '',
@@ -266,8 +270,7 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
   const rows: CellValue[][] = [];
   const start = xml.indexOf('sheetData');
   if (start < 0) return rows;
-  const pos = { end: 0 };
-  let i = xml.lastIndexOf('<', start);
+  const cursor = new TagCursor(xml, xml.lastIndexOf('<', start));
   let rowNum = 0;
   let col = 0;
   let row: CellValue[] | null = null;
@@ -302,12 +305,7 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
     inCell = false;
   };
 
-  for (;;) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) break;
-    const tag = readTag(xml, lt, pos);
-    i = pos.end;
-    if (!tag) continue;
+  for (let tag = cursor.next(); tag; tag = cursor.next()) {
     switch (tag.name) {
       case 'row':
         if (tag.closing) flushRow();
@@ -340,8 +338,8 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
         break;
       case 'v':
         if (inCell && !tag.closing && !tag.selfClosing) {
-          value = textUntilClose(xml, i, pos);
-          i = pos.end;
+          value = textUntilClose(xml, cursor.i, cursor.pos);
+          cursor.i = cursor.pos.end;
         }
         break;
       case 'is':
@@ -353,17 +351,17 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
         break;
       case 't':
         if (inInline && !tag.closing && !tag.selfClosing) {
-          const text = textUntilClose(xml, i, pos);
-          i = pos.end;
+          const text = textUntilClose(xml, cursor.i, cursor.pos);
+          cursor.i = cursor.pos.end;
           if (!inPhonetic) inline = (inline ?? '') + decodeOoxmlEscapes(text);
         }
         break;
       case 'f':
         // Formula text is not needed (values are the cached results): jump to its end tag.
         if (!tag.closing && !tag.selfClosing) {
-          const close = xml.indexOf('<', i);
+          const close = xml.indexOf('<', cursor.i);
           if (close < 0) throw new XlsxError('corrupt', 'unterminated formula');
-          i = close;
+          cursor.i = close;
         }
         break;
       case 'sheetData':
