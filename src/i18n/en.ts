@@ -316,6 +316,11 @@ export const en: Record<MessageKey, string> = {
   'consolidate.reason.newerSchema': 'The workbook was made by a newer ĐVHT release (layout {version}; this one reads up to {supported}). Update ĐVHT.',
   'consolidate.reason.notUnitWorkbook': 'Not a readable ĐVHT evaluation workbook: {detail}',
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
+  // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
+  'xlsx.refused': 'Not opening “{file}”: {reason}',
+  'xlsx.reason.unsafeName': 'The file holds a part whose name points outside the file (“{detail}”); Excel never writes that, so it was refused for safety.',
+  'xlsx.reason.tooDeep': 'Part “{detail}” of the file nests XML far too deep; Excel never writes that, so it was refused for safety.',
+  'xlsx.reason.badUtf8': 'Part “{detail}” of the file has text that is not valid UTF-8 (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',
   'consolidate.flag.indicatorShare': 'Indicator {code}: self-assessed {recorded} but the data give {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Indicator {code}: self-assessed {recorded} but recomputed: {computed}',
   'consolidate.flag.criterion': 'Criterion {code}: self-assessed {recorded} but recomputed: {computed}',

@@ -321,6 +321,11 @@ export const vi = {
   'consolidate.reason.newerSchema': 'Sổ được tạo bởi phiên bản ĐVHT mới hơn (mẫu {version}; bản này đọc đến mẫu {supported}). Hãy cập nhật ĐVHT.',
   'consolidate.reason.notUnitWorkbook': 'Không phải sổ đánh giá ĐVHT đọc được: {detail}',
   'consolidate.reason.unreadable': 'Không mở được tệp: {detail}',
+  // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
+  'xlsx.refused': 'Không mở tệp “{file}”: {reason}',
+  'xlsx.reason.unsafeName': 'Tệp chứa thành phần có tên trỏ ra ngoài tệp (“{detail}”); Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
+  'xlsx.reason.tooDeep': 'Phần “{detail}” của tệp chứa XML lồng nhau quá sâu; Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
+  'xlsx.reason.badUtf8': 'Phần “{detail}” của tệp có chữ sai mã UTF-8 (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
   'consolidate.flag.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng số liệu {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',
   'consolidate.flag.criterion': 'Tiêu chí {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',

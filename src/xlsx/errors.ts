@@ -19,7 +19,11 @@ export type XlsxFailure =
   | 'notXlsx'
   | 'ods'
   | 'dtd'
-  | 'sheetTooLarge';
+  | 'sheetTooLarge'
+  // Found only by the preflight (preflight.ts), worded under `xlsx.reason.*`.
+  | 'unsafeName'
+  | 'tooDeep'
+  | 'badUtf8';
 
 export class XlsxError extends Error {
   constructor(

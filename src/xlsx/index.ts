@@ -2,3 +2,4 @@
 export { openXlsx, type XlsxFile, type XlsxReadOptions } from './reader';
 export { XlsxError, DEFAULT_LIMITS, type XlsxFailure, type XlsxLimits } from './errors';
 export type { Inflate } from './zip';
+export { preflightXlsx, PREFLIGHT_LIMITS, type PreflightLimits, type PreflightOptions, type PreflightReport } from './preflight';

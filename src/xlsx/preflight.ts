@@ -1,0 +1,114 @@
+/**
+ * A check on the raw bytes of an .xlsx before ExcelJS sees them. ExcelJS (through JSZip)
+ * inflates every part into memory and trusts every name, size and entity, so a zip bomb,
+ * a DTD or a million-row sheet would take the machine before any error. Here the same
+ * sniffing and capped directory as the reader decide first; then each part is inflated
+ * alone, never past its declared size, and its XML walked without recursion.
+ */
+import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
+import { sniff } from './sniff';
+import { readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
+import { attr, readTag } from './xml';
+
+export interface PreflightLimits extends XlsxLimits {
+  /** Declared size over compressed size, for parts of at least `ratioFloorBytes`. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+  /** Element nesting in any XML part (Excel's deepest parts, charts, stay under 30). */
+  maxDepth: number;
+}
+
+export const PREFLIGHT_LIMITS: PreflightLimits = {
+  ...DEFAULT_LIMITS,
+  // Spreadsheet XML deflates 5–30×; only crafted data reaches deflate's ~1000×.
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  maxDepth: 256,
+};
+
+export interface PreflightOptions {
+  inflate: Inflate;
+  /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
+  decode?: (bytes: Uint8Array) => string;
+  limits?: Partial<PreflightLimits>;
+}
+
+export interface PreflightReport {
+  entries: number;
+  /** Sum of the declared sizes: what ExcelJS will inflate at most. */
+  declaredBytes: number;
+}
+
+/** Throws an XlsxError when the bytes must not reach ExcelJS. */
+export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions): Promise<PreflightReport> {
+  const limits = { ...PREFLIGHT_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxFileBytes) throw new XlsxError('tooLarge', String(bytes.length));
+  sniff(bytes);
+  // Entry count, declared sizes (per part and in total), zip64 and entry encryption.
+  const dir = readDirectory(bytes, limits);
+  // The reader skips such names; ExcelJS would take them, so the file is refused.
+  if (dir.ignored.length) throw new XlsxError('unsafeName', dir.ignored[0]!);
+  const entries = [...dir.entries.values()];
+  // Before anything is inflated: an honest but extreme ratio is a bomb too.
+  for (const e of entries) {
+    if (e.method !== 0 && e.size >= limits.ratioFloorBytes && e.size / Math.max(1, e.compressedSize) > limits.maxRatio) {
+      throw new XlsxError('zipBomb', `${e.name}: ${e.size}/${e.compressedSize}`);
+    }
+  }
+  let declaredBytes = 0;
+  // One part at a time: memory stays within the largest declared part.
+  for (const e of entries) {
+    declaredBytes += e.size;
+    const data = await readEntry(bytes, e, options.inflate, limits);
+    if (isXmlPart(e)) scanXml(decodePart(data, e, options.decode), e, limits);
+  }
+  return { entries: entries.length, declaredBytes };
+}
+
+function isXmlPart(e: ZipEntry): boolean {
+  return /\.(xml|rels|vml)$/i.test(e.name);
+}
+
+let utf8: { decode(b: Uint8Array): string } | null = null;
+
+function decodePart(bytes: Uint8Array, e: ZipEntry, decode: PreflightOptions['decode']): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    if (decode) return decode(bytes);
+    utf8 ??= new TextDecoder('utf-8', { fatal: true });
+    return utf8.decode(bytes);
+  } catch {
+    // ExcelJS would read U+FFFD in place of the bytes and import garbled names.
+    throw new XlsxError('badUtf8', e.name);
+  }
+}
+
+/** DTDs (readTag refuses them), nesting depth, and rows and cells of worksheets. */
+function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
+  // ExcelJS reads worksheets by path (xl/worksheets/sheetN.xml) only.
+  const sheet = /(^|\/)worksheets\/[^/]+\.xml$/i.test(e.name);
+  const pos = { end: 0 };
+  let depth = 0;
+  let rowNum = 0;
+  let rows = 0;
+  let cells = 0;
+  for (let i = 0; ; ) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag) continue;
+    if (tag.closing) {
+      depth--;
+      continue;
+    }
+    if (!tag.selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', `${e.name}: ${depth}`);
+    if (!sheet) continue;
+    if (tag.name === 'row') {
+      const r = Number(attr(tag.attrs, 'r'));
+      rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+      if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+    } else if (tag.name === 'c' && ++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
+  }
+}
