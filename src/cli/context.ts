@@ -1,9 +1,12 @@
 /** What every CLI command gets, and the failures it may throw. */
 import * as fs from 'fs';
+import * as path from 'path';
 import { t, type Lang } from '../i18n';
 import type { ParsedArgs } from './args';
 import { ExcelJsWorkbook } from '../workbook/exceljs/excelJsWorkbook';
-import { readWorkbookFile } from '../workbook/exceljs/files';
+import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError } from '../xlsx';
+import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
+import { xlsxReason } from '../usecases/consolidate/readUnit';
 
 export interface Io {
   out(text: string): void;
@@ -45,18 +48,39 @@ export function numberOption(ctx: CommandContext, name: string): number | undefi
   return typeof v === 'string' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 }
 
-/** Opens an .xlsx for a command, turning read failures into a clear message (exit 1). */
+/**
+ * Opens an .xlsx for a command, turning read failures into a clear message (exit 1). The
+ * bytes pass the preflight first: ExcelJS inflates everything and trusts every size.
+ */
 export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWorkbook> {
+  let size: number;
   try {
     await fs.promises.access(file, fs.constants.R_OK);
+    size = (await fs.promises.stat(file)).size;
   } catch (e) {
     throw new CliFailure(EXIT.data, t(lang, 'cli.fileMissing', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
+  const refuse = (e: XlsxError, bytes: number) => new CliFailure(EXIT.data, t(lang, 'xlsx.refused', { file, reason: refusalReason(e, bytes, lang) }));
+  // Not even read into memory when too large.
+  if (size > PREFLIGHT_LIMITS.maxFileBytes) throw refuse(new XlsxError('tooLarge', String(size)), size);
+  const bytes = await fs.promises.readFile(file);
   try {
-    return await readWorkbookFile(file);
+    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode });
+  } catch (e) {
+    if (e instanceof XlsxError) throw refuse(e, bytes.length);
+    throw e;
+  }
+  try {
+    return await ExcelJsWorkbook.fromBuffer(bytes, path.basename(file));
   } catch (e) {
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
   }
+}
+
+/** Kinds the reader also finds read as in consolidation; the preflight's own under `xlsx.reason.*`. */
+function refusalReason(e: XlsxError, size: number, lang: Lang): string {
+  if (e.kind === 'unsafeName' || e.kind === 'tooDeep' || e.kind === 'badUtf8') return t(lang, `xlsx.reason.${e.kind}`, { detail: e.detail });
+  return xlsxReason(e, size, undefined, lang);
 }
 
 function describeReadError(e: unknown): string {
