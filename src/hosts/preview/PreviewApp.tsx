@@ -24,7 +24,7 @@ import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { parseCell } from '../../workbook/a1';
 import { ExcelJsWorkbook, type Selection } from '../../workbook/exceljs/excelJsWorkbook';
-import { createPreviewHost, pickFiles } from './previewHost';
+import { createPreviewHost, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridSelection } from './SheetGrid';
 import { sheetView } from './sheetView';
 
@@ -173,7 +173,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const [file] = await pickFiles(`.xlsx,${XLSX_MIME}`, false);
       if (!file) return;
       try {
-        const workbook = await ExcelJsWorkbook.fromBuffer(await file.arrayBuffer(), file.name);
+        const workbook = await openUpload(file, lang);
         replaceWorkbook(workbook, tr('preview.opened', { file: file.name }));
       } catch (e) {
         setNotice({ intent: 'error', text: tr('preview.openFailed', { file: file.name, reason: errorText(e) }) });

@@ -5,6 +5,10 @@
 import type { PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
 import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+import { preflightXlsx, XlsxError } from '../../xlsx';
+import { webInflate } from '../../xlsx/inflateWeb';
+import { xlsxReason } from '../../usecases/consolidate/readUnit';
+import { langFromLocale, t, type Lang } from '../../i18n';
 
 export interface BatchDone {
   /** The batch queued writes (the workbook changed). */
@@ -56,6 +60,23 @@ export function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   });
 }
 
+/**
+ * An uploaded file as a workbook, after the preflight: ExcelJS inflates everything into
+ * the tab's memory, so a bomb must never reach it. Throws an Error whose message is the
+ * reason in words.
+ */
+export async function openUpload(file: File, lang: Lang): Promise<ExcelJsWorkbook> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    await preflightXlsx(bytes, { inflate: webInflate });
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e;
+    const own = e.kind === 'unsafeName' || e.kind === 'tooDeep' || e.kind === 'badUtf8';
+    throw new Error(own ? t(lang, `xlsx.reason.${e.kind}`, { detail: e.detail }) : xlsxReason(e, bytes.length, undefined, lang));
+  }
+  return ExcelJsWorkbook.fromBuffer(bytes, file.name);
+}
+
 export interface PreviewHostOptions {
   workbook: ExcelJsWorkbook;
   locale: string;
@@ -73,6 +94,6 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
     // Everything the ExcelJS workbook writes is available: no requirement sets in a browser.
     supports: () => true,
     showCell: async (sheet, address) => o.onShowCell(sheet, address),
-    files: { pick: pickFiles, open: async (file) => ExcelJsWorkbook.fromBuffer(await file.arrayBuffer(), file.name) },
+    files: { pick: pickFiles, open: (file) => openUpload(file, langFromLocale(o.locale)) },
   };
 }
