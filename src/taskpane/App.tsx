@@ -81,7 +81,7 @@ export function App(props: { host: PaneHost; initialLang?: Lang }) {
           const Step = step.component;
           return (
             <div key={step.id} role="tabpanel" id={`panel-${step.id}`} aria-labelledby={`tab-${step.id}`} hidden={step.id !== current}>
-              <Step host={host} lang={lang} goTo={goTo} />
+              <Step host={host} lang={lang} goTo={goTo} active={step.id === current} />
             </div>
           );
         })}

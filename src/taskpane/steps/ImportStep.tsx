@@ -36,7 +36,7 @@ interface UploadedFile {
   sheetNames: string[];
 }
 
-export function ImportStep({ host, lang }: StepProps) {
+export function ImportStep({ host, lang, active = true }: StepProps) {
   const t = useT(lang);
   const s = useStyles();
   const [sheetNames, setSheetNames] = useState<string[] | null>(null);
@@ -49,7 +49,10 @@ export function ImportStep({ host, lang }: StepProps) {
   const [uploadError, setUploadError] = useState<string | null>(null);
 
   // The open workbook's sheets, except the add-in's own.
+  // Listed each time the step is shown (sheets come and go), not when the pane opens:
+  // inside Excel that would be one more round trip for every user.
   useEffect(() => {
+    if (!active) return;
     let live = true;
     void host.workbook
       .batch(async (session) => (await session.read([])).sheetNames)
@@ -63,7 +66,7 @@ export function ImportStep({ host, lang }: StepProps) {
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [host, active]);
 
   const source = useCallback(async (): Promise<ImportSource> => {
     if (!file) return { sheet };

@@ -11,6 +11,11 @@ export interface StepProps {
   lang: Lang;
   /** Ask the pane to go to another step (e.g. from "Dữ liệu" back to "Thiết lập"). */
   goTo(stepId: string): void;
+  /**
+   * Whether the step is the one shown (default true). Every step stays mounted so its
+   * input survives tab changes; a step that reads the workbook on show waits for this.
+   */
+  active?: boolean;
 }
 
 export interface StepDefinition {
