@@ -63,7 +63,9 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
 
   const addFiles = (list: FileList | File[] | null) => {
     if (!list) return;
-    setFiles((old) => [...old, ...Array.from(list).filter((f) => !old.some((o) => o.name === f.name && o.size === f.size))]);
+    // Copied now: a FileList is live, and the input is cleared right after this call.
+    const picked = Array.from(list);
+    setFiles((old) => [...old, ...picked.filter((f) => !old.some((o) => o.name === f.name && o.size === f.size))]);
     setHint(null);
   };
   const onDrop = (e: DragEvent) => {
