@@ -4,7 +4,7 @@ import * as path from 'path';
 import { t, type Lang } from '../i18n';
 import type { ParsedArgs } from './args';
 import { ExcelJsWorkbook } from '../workbook/exceljs/excelJsWorkbook';
-import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError } from '../xlsx';
+import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError, type XlsxFailure } from '../xlsx';
 import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
 import { xlsxReason } from '../usecases/consolidate/readUnit';
 
@@ -60,7 +60,12 @@ export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWor
   } catch (e) {
     throw new CliFailure(EXIT.data, t(lang, 'cli.fileMissing', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
-  const refuse = (e: XlsxError, bytes: number) => new CliFailure(EXIT.data, t(lang, 'xlsx.refused', { file, reason: refusalReason(e, bytes, lang) }));
+  const refuse = (e: XlsxError, bytes: number) => {
+    const reason = refusalReason(e, bytes, lang);
+    // Not a workbook at all keeps the CLI's wording; a workbook refused for safety says so.
+    if (NOT_XLSX.has(e.kind)) return new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: reason.replace(/\.$/, '') }));
+    return new CliFailure(EXIT.data, t(lang, 'xlsx.refused', { file, reason }));
+  };
   // Not even read into memory when too large.
   if (size > PREFLIGHT_LIMITS.maxFileBytes) throw refuse(new XlsxError('tooLarge', String(size)), size);
   const bytes = await fs.promises.readFile(file);
@@ -76,6 +81,8 @@ export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWor
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
   }
 }
+
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'legacyXls', 'ods', 'notXlsx', 'truncated', 'corrupt', 'zip64', 'unsupportedCompression']);
 
 /** Kinds the reader also finds read as in consolidation; the preflight's own under `xlsx.reason.*`. */
 function refusalReason(e: XlsxError, size: number, lang: Lang): string {

@@ -103,7 +103,7 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
       depth--;
       continue;
     }
-    if (!tag.selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', `${e.name}: ${depth}`);
+    if (!tag.selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
     if (!sheet) continue;
     if (tag.name === 'row') {
       const r = Number(attr(tag.attrs, 'r'));
