@@ -213,3 +213,149 @@ export const hostile = {
   /** A .docx-like zip: no workbook part. */
   notWorkbookZip: () => makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]),
 };
+
+// ---------------------------------------------------------------- hand-made workbooks (test/hardening)
+
+export type SheetRow = (string | number | null)[];
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function colName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** A worksheet part and its shared strings, as Excel writes them (text shared, numbers inline). */
+export function sheetParts(rows: SheetRow[]): { sheetXml: string; shared: string[] } {
+  const shared: string[] = [];
+  const index = new Map<string, number>();
+  const body = rows
+    .map((row, r) => {
+      const cells = row
+        .map((v, c) => {
+          const ref = `${colName(c + 1)}${r + 1}`;
+          if (v === null) return '';
+          if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+          if (!index.has(v)) index.set(v, shared.push(v) - 1);
+          return `<c r="${ref}" t="s"><v>${index.get(v)}</v></c>`;
+        })
+        .join('');
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join('');
+  return { sheetXml: `${XML_DECL}<worksheet xmlns="${SML}"><sheetData>${body}</sheetData></worksheet>`, shared };
+}
+
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export function sharedStringsXml(shared: string[]): string {
+  const items = shared.map((s) => `<si><t xml:space="preserve">${xmlText(s)}</t></si>`).join('');
+  return `${XML_DECL}<sst xmlns="${SML}" count="${shared.length}" uniqueCount="${shared.length}">${items}</sst>`;
+}
+
+export interface HandMadeSpec {
+  /** The one sheet's name (default "Danh sách"). */
+  sheet?: string;
+  rows?: SheetRow[];
+  /** Replaces the worksheet part built from `rows` (bytes as given: may be invalid UTF-8). */
+  sheetXml?: string | Uint8Array;
+  /** Replaces the shared strings part. */
+  sharedXml?: string | Uint8Array;
+  /** Size the directory declares for the worksheet part. */
+  sheetDeclaredSize?: number;
+  /** More entries, after the workbook's own. */
+  extra?: { name: string; data: Uint8Array; declaredSize?: number }[];
+}
+
+/**
+ * A minimal workbook of one sheet, zipped by hand so any part can lie or be hostile. Without
+ * hostility ExcelJS, the reader and the import all read it like one saved by Excel.
+ */
+export function handMadeWorkbook(spec: HandMadeSpec = {}): Uint8Array {
+  const sheet = spec.sheet ?? 'Danh sách';
+  const built = sheetParts(spec.rows ?? [['STT', 'Họ và tên'], [1, 'Nguyễn Văn An']]);
+  const bytes = (x: string | Uint8Array) => (typeof x === 'string' ? Buffer.from(x, 'utf8') : x);
+  const ct =
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>';
+  const rootRels = `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  const workbook = `${XML_DECL}<workbook xmlns="${SML}" xmlns:r="${REL}"><sheets><sheet name="${xmlText(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const wbRels =
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  return makeZip([
+    { name: '[Content_Types].xml', data: bytes(ct) },
+    { name: '_rels/.rels', data: bytes(rootRels) },
+    { name: 'xl/workbook.xml', data: bytes(workbook) },
+    { name: 'xl/_rels/workbook.xml.rels', data: bytes(wbRels) },
+    { name: 'xl/worksheets/sheet1.xml', data: bytes(spec.sheetXml ?? built.sheetXml), declaredSize: spec.sheetDeclaredSize },
+    { name: 'xl/sharedStrings.xml', data: bytes(spec.sharedXml ?? sharedStringsXml(built.shared)) },
+    ...(spec.extra ?? []),
+  ]);
+}
+
+/** Text with a byte sequence that is not UTF-8 (a Windows-1258 "ê" among UTF-8 text). */
+function withBadByte(text: string): Uint8Array {
+  const at = text.indexOf('\u0000');
+  return Buffer.concat([Buffer.from(text.slice(0, at), 'utf8'), Buffer.from([0xea]), Buffer.from(text.slice(at + 1), 'utf8')]);
+}
+
+/** The hostile corpus of test/hardening: each built from `base` rows so only one thing is wrong. */
+export const hostileWorkbooks = {
+  /** The sheet part declares 1 KB and inflates to 32 MB. */
+  zipBombActual: (sheet?: string) =>
+    handMadeWorkbook({ sheet, sheetXml: `<worksheet><sheetData>${' '.repeat(32 * 1024 * 1024)}</sheetData></worksheet>`, sheetDeclaredSize: 1024 }),
+  /** The sheet part declares 3 GB. */
+  zipBombDeclared: (sheet?: string) => handMadeWorkbook({ sheet, sheetDeclaredSize: 3_000_000_000 }),
+  /** Honest sizes, but 48 MB of blanks squeezed about 1000 to 1. */
+  zipBombRatio: (sheet?: string) => handMadeWorkbook({ sheet, sheetXml: `<worksheet><sheetData>${' '.repeat(48 * 1024 * 1024)}</sheetData></worksheet>` }),
+  /** Entity expansion in the sheet part. */
+  billionLaughs: (sheet?: string) => {
+    const ents = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    return handMadeWorkbook({
+      sheet,
+      sheetXml: `${XML_DECL}<!DOCTYPE worksheet [<!ENTITY lol0 "lol">${ents}]><worksheet xmlns="${SML}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`,
+    });
+  },
+  /** `depth` nested elements inside the sheet data. */
+  deepNesting: (sheet?: string, depth = 100_000) =>
+    handMadeWorkbook({ sheet, sheetXml: `${XML_DECL}<worksheet xmlns="${SML}"><sheetData>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</sheetData></worksheet>` }),
+  /** Every row Excel allows, one number each. */
+  millionRows: (sheet?: string) => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 1_048_576; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    return handMadeWorkbook({ sheet, sheetXml: `${XML_DECL}<worksheet xmlns="${SML}"><sheetData>${rows.join('')}</sheetData></worksheet>` });
+  },
+  /** A name typed in another code page, inline in the sheet part. */
+  invalidUtf8Sheet: (sheet?: string) =>
+    handMadeWorkbook({
+      sheet,
+      sheetXml: withBadByte(
+        `${XML_DECL}<worksheet xmlns="${SML}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Nguy\u0000n Văn An</t></is></c></row></sheetData></worksheet>`,
+      ),
+    }),
+  /** The same in the shared strings. */
+  invalidUtf8Shared: (sheet?: string) =>
+    handMadeWorkbook({ sheet, sharedXml: withBadByte(sharedStringsXml(['STT', 'Họ và tên', 'Nguy\u0000n Văn An'])) }),
+  /** One more part whose name climbs out of the folder (`name` as written in the zip). */
+  pathTraversal: (name: string, sheet?: string) => handMadeWorkbook({ sheet, extra: [{ name, data: Buffer.from('<evil/>') }] }),
+};
+
+// Kept beside the one builder that needs them, so the top of the file stays as it was.
+import { readDirectory, readEntry } from '../../src/xlsx/zip';
+import { nodeInflate } from '../../src/xlsx/inflateNode';
+import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
+
+/** The same workbook, zipped again with more entries (names as given: they may be unsafe). */
+export async function withExtraEntries(bytes: Uint8Array, extra: { name: string; data: Uint8Array }[]): Promise<Uint8Array> {
+  const dir = readDirectory(bytes, DEFAULT_LIMITS);
+  const entries: RawEntry[] = [];
+  for (const e of dir.entries.values()) entries.push({ name: e.name, data: await readEntry(bytes, e, nodeInflate, DEFAULT_LIMITS) });
+  return makeZip([...entries, ...extra]);
+}
