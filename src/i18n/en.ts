@@ -392,6 +392,7 @@ export const en: Record<MessageKey, string> = {
   'documents.kind.bien-ban': 'Minutes of the self-evaluation',
   'documents.kind.dang-ky': 'Registration for next year',
   'documents.notEvaluated': 'Workbook “{file}” has not been evaluated ({where}, “{field}” is empty). Evaluate it before generating the dossier.',
+  'documents.requestNotSupported': 'The self-evaluation result is “{outcome}”: the request letter is drawn but should not be sent yet. Review the indicators not met in the Evaluate step.',
   'documents.stale': 'The data in “{file}” changed after the last evaluation ({where} no longer matches). Evaluate again so the dossier prints the right figures.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” is not a known field, so it is printed as is. See the “Trường” table to the right of the template sheet.',
   'documents.unknownKind': 'There is no document kind “{kind}”. Choose from: {kinds}.',

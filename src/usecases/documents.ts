@@ -28,7 +28,7 @@ export interface GenerateOptions {
 
 export interface DocumentMessage {
   severity: 'error' | 'warning';
-  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder. */
+  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported. */
   code: string;
   sheet: string | null;
   cell: string | null;
@@ -84,6 +84,12 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       warnings.push({ severity: 'warning', code: 'unknownPlaceholder', sheet: DOCUMENT_SHEETS.templates, cell: at, message: t(lang, 'documents.unknownPlaceholder', { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name }) });
     }
     const ctx = buildContext(wb, evaluation, templates.texts);
+    // A request letter for a level the data does not reach is drawn (the unit may still want
+    // the layout), but said plainly before anyone signs it.
+    const outcome = evaluation.outcome;
+    if (kinds.includes('to-trinh') && outcome.kind === 'pass-fail' && outcome.status !== 'recognised') {
+      warnings.push({ severity: 'warning', code: 'requestNotSupported', sheet: SHEETS.unit, cell: wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, message: t(lang, 'documents.requestNotSupported', { outcome: ctx.report.outcome.text }) });
+    }
 
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName);
     const documents: GeneratedDocument[] = [];

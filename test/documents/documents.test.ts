@@ -227,6 +227,24 @@ describe('refusals and warnings', () => {
     expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeUndefined();
   });
 
+  it('a request letter for a level not reached is drawn, with a warning at the outcome cell', async () => {
+    const sample = await evaluatedSample();
+    const ok = await generateDocuments(sample, { kinds: ['to-trinh'] });
+    if (!ok.ok) throw new Error('must generate');
+    expect(ok.warnings.filter((w) => w.code === 'requestNotSupported')).toEqual([]);
+
+    const wb = ExcelJsWorkbook.create('chua-dat.xlsx');
+    await createSheets(wb, sampleUnit({ members: 20, rate: 0.5 }));
+    const ev = await evaluateWorkbook(wb, { now: NOW });
+    if (!ev.ok || ev.report.outcome.status !== 'not_recognised') throw new Error('this sample must fall short');
+    const r = await generateDocuments(wb, { kinds: ['to-trinh'] });
+    if (!r.ok) throw new Error('must generate');
+    const warning = r.warnings.find((w) => w.code === 'requestNotSupported');
+    expect(warning).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
+    expect(warning!.message).toContain('chưa nên gửi');
+    expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeDefined();
+  });
+
   it('a placeholder typo in the templates is reported with its cell and printed as typed', async () => {
     const { wb } = await generated(await evaluatedSample(), ['to-trinh']);
     const row = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'to_trinh.kinh_gui');

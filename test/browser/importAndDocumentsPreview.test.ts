@@ -1,0 +1,66 @@
+/**
+ * A school's year in the preview, on its own files: open the unit workbook, bring in the
+ * staff list it already keeps (an uploaded file with a title block and merged headers),
+ * evaluate, then generate the dossier documents. Everything stays in the browser.
+ */
+import * as ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import { addStaffSheet, unitWorkbook } from '../import/messySheets';
+import { SHEETS } from '../../src/sheets/names';
+import { DOCUMENT_SHEETS } from '../../src/documents/names';
+
+const pages = useBrowserPages();
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
+
+async function staffList(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  addStaffSheet(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('import and documents in the preview', () => {
+  it('imports an uploaded staff list into the members sheet, evaluates, and prints the dossier', async () => {
+    const { page } = await pages.open('preview import and documents');
+    await page.goto(`${pages.origin}/preview.html`);
+    const [open] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await open.setFiles({ name: 'truong.xlsx', mimeType: XLSX, buffer: Buffer.from(await (await unitWorkbook()).toBuffer()) });
+    await page.getByText(/Đã mở/).waitFor();
+
+    // Nhập danh sách: the staff list is another file, read in the browser.
+    await pane(page).getByRole('tab', { name: /Nhập danh sách/ }).click();
+    const [pick] = await Promise.all([page.waitForEvent('filechooser'), pane(page).getByRole('button', { name: 'Chọn tệp Excel…' }).click()]);
+    await pick.setFiles({ name: 'ds-can-bo.xlsx', mimeType: XLSX, buffer: await staffList() });
+    await pane(page).getByText('Trang của tệp “ds-can-bo.xlsx”').waitFor();
+    await pane(page).getByRole('button', { name: 'Xem trước' }).click();
+    await pane(page).getByRole('button', { name: 'Nhập', exact: true }).waitFor();
+    await pages.session.shot('mapping proposed');
+    await pane(page).getByRole('button', { name: 'Nhập', exact: true }).click();
+    await pane(page).getByText('Đã nhập vào trang “Thành viên”').waitFor();
+    await pages.session.shot('imported');
+
+    await page.getByRole('tab', { name: SHEETS.members, exact: true }).click();
+    const members = page.locator(`table[data-sheet="${SHEETS.members}"]`);
+    await members.waitFor();
+    // Trimmed and in NFC, as typed in the source ("Nguyễn Văn An  ", NFD "Trần Thị Bình").
+    await expect(members.getByText('Nguyễn Văn An', { exact: true }).count()).resolves.toBe(1);
+    await expect(members.getByText('Trần Thị Bình', { exact: true }).count()).resolves.toBe(1);
+
+    await pane(page).getByRole('tab', { name: /Đánh giá/ }).click();
+    await pane(page).getByRole('button', { name: 'Đánh giá', exact: true }).click();
+    await pane(page).getByTestId('outcome').waitFor({ timeout: 60_000 });
+
+    await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
+    await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
+    await pane(page).getByText(/Đã lập 5 văn bản/).waitFor({ timeout: 60_000 });
+    await pages.session.shot('documents generated');
+
+    await page.getByRole('tab', { name: DOCUMENT_SHEETS.toTrinh, exact: true }).click();
+    const letter = page.locator(`table[data-sheet="${DOCUMENT_SHEETS.toTrinh}"]`);
+    await letter.waitFor();
+    await expect(letter.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').count()).resolves.toBe(1);
+    await expect(letter.getByText('TỜ TRÌNH', { exact: true }).count()).resolves.toBe(1);
+    await pages.session.shot('to trinh');
+  });
+});
