@@ -342,7 +342,6 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.olderSchema': 'Older workbook layout (layout version {version}); read anyway.',
   'consolidate.flag.noSchema': 'The workbook has no “Phiên bản mẫu”; read as the current layout.',
   'consolidate.flag.dataWarnings': '{count} data points to review, e.g. {first}',
-  'consolidate.flag.ignoredEntries': 'The file holds {count} parts with unsafe names; ignored.',
   'consolidate.status.consolidated': 'Consolidated',
   'consolidate.status.flagged': 'Consolidated — to review',
   'consolidate.status.duplicate': 'Duplicate — not consolidated',

@@ -347,7 +347,6 @@ export const vi = {
   'consolidate.flag.olderSchema': 'Sổ theo mẫu cũ (phiên bản mẫu {version}); vẫn đọc được.',
   'consolidate.flag.noSchema': 'Sổ không ghi “Phiên bản mẫu”; đã đọc theo mẫu hiện hành.',
   'consolidate.flag.dataWarnings': '{count} điểm dữ liệu cần xem lại, ví dụ: {first}',
-  'consolidate.flag.ignoredEntries': 'Tệp chứa {count} thành phần có tên không an toàn; đã bỏ qua.',
   'consolidate.status.consolidated': 'Đã tổng hợp',
   'consolidate.status.flagged': 'Đã tổng hợp — cần xem lại',
   'consolidate.status.duplicate': 'Trùng — không tổng hợp',

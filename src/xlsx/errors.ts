@@ -20,7 +20,7 @@ export type XlsxFailure =
   | 'ods'
   | 'dtd'
   | 'sheetTooLarge'
-  // Found only by the preflight (preflight.ts), worded under `xlsx.reason.*`.
+  // Worded under `xlsx.reason.*` (shared by the CLI, the preview and consolidation).
   | 'unsafeName'
   | 'tooDeep'
   | 'badUtf8';
@@ -49,6 +49,9 @@ export interface XlsxLimits {
   maxRows: number;
   /** Cells (including gaps before a far cell) of one sheet. */
   maxCells: number;
+  /** Declared size over compressed size, for parts of at least `ratioFloorBytes`. */
+  maxRatio: number;
+  ratioFloorBytes: number;
 }
 
 export const DEFAULT_LIMITS: XlsxLimits = {
@@ -58,4 +61,7 @@ export const DEFAULT_LIMITS: XlsxLimits = {
   maxTotalBytes: 256 * 1024 * 1024,
   maxRows: 100_000,
   maxCells: 4_000_000,
+  // Spreadsheet XML deflates 5–30×; only crafted data reaches deflate's ~1000×.
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
 };

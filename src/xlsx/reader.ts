@@ -21,7 +21,6 @@ export interface XlsxReadOptions {
 export interface XlsxFile {
   sheetNames: string[];
   /** Zip entry names that were ignored as unsafe (reported, never followed). */
-  ignoredEntries: string[];
   /** What wrote the file, from docProps/app.xml (e.g. "Microsoft Excel", "LibreOffice/7.4…"). */
   application: string | null;
   read(sheets: string[]): Promise<WorkbookSnapshot>;
@@ -36,7 +35,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const dir = readDirectory(bytes, limits);
   const part = async (name: string): Promise<string | null> => {
     const entry = dir.entries.get(name.toLowerCase());
-    return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits), options.decode) : null;
+    return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits), options.decode, entry.name) : null;
   };
   if (!dir.entries.has('[content_types].xml')) throw new XlsxError(dir.entries.has('mimetype') || dir.entries.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
 
@@ -55,7 +54,6 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   let shared: string[] | null = null;
   return {
     sheetNames: sheets.map((s) => s.name),
-    ignoredEntries: dir.ignored,
     application: app,
     async read(wanted: string[]): Promise<WorkbookSnapshot> {
       const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map() };
@@ -83,15 +81,15 @@ function sheetKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string) | undefined): string {
+function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string) | undefined, part: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (decode) return decode(bytes);
   try {
+    if (decode) return decode(bytes);
     utf8 ??= new TextDecoder('utf-8', { fatal: true });
     return utf8.decode(bytes);
   } catch {
-    throw new XlsxError('corrupt', 'invalid UTF-8');
+    throw new XlsxError('badUtf8', part);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * A read-only zip directory for .xlsx parts. Only the central directory is trusted for
  * sizes; every entry is capped (count, declared size, actual size) before it is inflated,
- * and names that could escape a folder are ignored (they are never paths here, but a part
- * named "../x" has no business in a workbook).
+ * and a name that could escape a folder refuses the file (never a path here, but a part
+ * named "../x" has no business in a workbook, and another tool might follow it).
  */
 import { XlsxError, type XlsxLimits } from './errors';
 
@@ -20,8 +20,6 @@ export interface ZipEntry {
 export interface ZipDirectory {
   /** Parts by lower-cased name (OPC part names are case-insensitive). */
   entries: Map<string, ZipEntry>;
-  /** Names that were ignored (path traversal, absolute, NUL). */
-  ignored: string[];
 }
 
 const EOCD = 0x06054b50;
@@ -45,7 +43,6 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
   if (cdOffset + cdSize > eocd) throw new XlsxError('truncated', 'central directory outside the file');
 
   const entries = new Map<string, ZipEntry>();
-  const ignored: string[] = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -65,18 +62,17 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 0x1) throw new XlsxError('encrypted', 'zip entry encryption');
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) throw new XlsxError('zip64');
-    if (!safeName(name)) {
-      ignored.push(name);
-      continue;
-    }
+    if (!safeName(name)) throw new XlsxError('unsafeName', name);
     if (name.endsWith('/')) continue; // folder entry
     if (size > limits.maxEntryBytes) throw new XlsxError('zipBomb', `${name}: ${size}`);
+    // Before anything is inflated: an honest but extreme ratio is a bomb too.
+    if (method !== 0 && size >= limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) throw new XlsxError('zipBomb', `${name}: ${size}/${compressedSize}`);
     total += size;
     if (total > limits.maxTotalBytes) throw new XlsxError('zipBomb', `total ${total}`);
     if (localOffset + 30 > bytes.length) throw new XlsxError('truncated', name);
     entries.set(name.toLowerCase(), { name, method, compressedSize, size, localOffset });
   }
-  return { entries, ignored };
+  return { entries };
 }
 
 function findEocd(bytes: Uint8Array, view: DataView): number {

@@ -40,8 +40,7 @@ const UNSAFE = /^Tệp chứa thành phần có tên trỏ ra ngoài tệp \(“
 const CASES: Record<string, Case> = {
   'bom-nen-that.xlsx': { build: () => H.zipBombActual(SHEET), kind: 'zipBomb', cli: BOMB, consolidate: BOMB },
   'bom-khai-bao.xlsx': { build: () => H.zipBombDeclared(SHEET), kind: 'zipBomb', cli: BOMB, consolidate: BOMB },
-  // The reader has no ratio cap: it inflates the 48 MB (within its caps) and finds no unit.
-  'bom-ti-le.xlsx': { build: () => H.zipBombRatio(SHEET), kind: 'zipBomb', cli: BOMB, consolidate: NOT_UNIT },
+  'bom-ti-le.xlsx': { build: () => H.zipBombRatio(SHEET), kind: 'zipBomb', cli: BOMB, consolidate: BOMB },
   'billion-laughs.xlsx': { build: () => H.billionLaughs(SHEET), kind: 'dtd', cli: /khai báo DTD\/thực thể XML/, consolidate: /khai báo DTD\/thực thể XML/ },
   // The reader never recurses: deep nesting costs it nothing, and the file is no unit.
   'long-sau.xlsx': {
@@ -55,18 +54,17 @@ const CASES: Record<string, Case> = {
     build: () => H.invalidUtf8Sheet(SHEET),
     kind: 'badUtf8',
     cli: /^Phần “xl\/worksheets\/sheet1\.xml” của tệp có chữ sai mã UTF-8/,
-    consolidate: /^Tệp bị hỏng, không đọc được \(invalid UTF-8\)/,
+    consolidate: /^Phần “xl\/worksheets\/sheet1\.xml” của tệp có chữ sai mã UTF-8/,
   },
   'sai-ma-chuoi.xlsx': {
     build: () => H.invalidUtf8Shared(SHEET),
     kind: 'badUtf8',
     cli: /^Phần “xl\/sharedStrings\.xml” của tệp có chữ sai mã UTF-8/,
-    consolidate: /^Tệp bị hỏng, không đọc được \(invalid UTF-8\)/,
+    consolidate: /^Phần “xl\/sharedStrings\.xml” của tệp có chữ sai mã UTF-8/,
   },
-  // The reader ignores such names (never follows them); alone they leave no unit here.
-  'vuot-thu-muc.xlsx': { build: () => H.pathTraversal('../../evil.xml', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: NOT_UNIT },
-  'duong-dan-tuyet-doi.xlsx': { build: () => H.pathTraversal('/etc/x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: NOT_UNIT },
-  'gach-nguoc.xlsx': { build: () => H.pathTraversal('xl\\..\\x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: NOT_UNIT },
+  'vuot-thu-muc.xlsx': { build: () => H.pathTraversal('../../evil.xml', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
+  'duong-dan-tuyet-doi.xlsx': { build: () => H.pathTraversal('/etc/x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
+  'gach-nguoc.xlsx': { build: () => H.pathTraversal('xl\\..\\x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
 };
 
 const corpus = new Map<string, Uint8Array>();
@@ -239,7 +237,7 @@ describe('dvht consolidate on hostile files', () => {
     const inputs = new Map<string, Buffer>(Object.keys(CASES).map((name) => [name, Buffer.from(corpus.get(name)!)]));
     const good = await unitFile({ name: 'Trường THCS Nguyễn Du', members: 20 });
     inputs.set('00-tot.xlsx', Buffer.from(good));
-    // A real unit with an entry named to climb out: never followed, reported as a flag.
+    // A real unit with an entry named to climb out: refused like the others, never followed.
     const other = await unitFile({ name: 'Trường THCS Lê Lợi', members: 20, seed: 2 });
     inputs.set('01-tot-co-ten-la.xlsx', Buffer.from(await withExtraEntries(other, [{ name: '../../evil.xml', data: Buffer.from('<evil/>') }])));
     for (const [name, bytes] of inputs) fs.writeFileSync(path.join(inbox, name), bytes);
@@ -253,8 +251,7 @@ describe('dvht consolidate on hostile files', () => {
       expect({ name, status: file(name).status, reason: file(name).reasons.join(' ') }).toEqual({ name, status: 'rejected', reason: expect.stringMatching(c.consolidate) });
     }
     expect(file('00-tot.xlsx').status).toBe('consolidated');
-    expect(file('01-tot-co-ten-la.xlsx').status).toMatch(/^(consolidated|flagged)$/);
-    expect(json.units.find((u) => path.basename(u.file) === '01-tot-co-ten-la.xlsx')!.flags.map((f) => f.code)).toContain('ignoredEntries');
+    expect(file('01-tot-co-ten-la.xlsx')).toMatchObject({ status: 'rejected', reasons: [expect.stringMatching(UNSAFE)] });
 
     // Inputs untouched; nothing written but the output (no evil.xml anywhere near).
     for (const [name, bytes] of inputs) expect(fs.readFileSync(path.join(inbox, name)).equals(bytes)).toBe(true);

@@ -51,7 +51,6 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     const flags: Flag[] = [];
     if (version === null) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.noSchema') });
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
-    if (xlsx.ignoredEntries.length) flags.push({ code: 'ignoredEntries', message: t(lang, 'consolidate.flag.ignoredEntries', { count: xlsx.ignoredEntries.length }) });
 
     const ev = evaluate(evaluationInput(wb));
     const record = buildRecord(wb, ev, lang, flags);
@@ -69,7 +68,9 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
 export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimits> | undefined, lang: Lang): string {
   const mb = (n: number) => (Math.round((n / 1048576) * 10) / 10).toString();
   const limit = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  return t(lang, `consolidate.reason.${e.kind}` as MessageKey, { detail: e.detail, size: mb(size), limit: mb(limit) });
+  const params = { detail: e.detail, size: mb(size), limit: mb(limit) };
+  if (e.kind === 'unsafeName' || e.kind === 'tooDeep' || e.kind === 'badUtf8') return t(lang, `xlsx.reason.${e.kind}`, params);
+  return t(lang, `consolidate.reason.${e.kind}` as MessageKey, params);
 }
 
 const STATUS_BY_KEY = new Map<string, Status>(

@@ -17,8 +17,7 @@ export type FlagCode =
   | 'expired'
   | 'badDate'
   | 'schema'
-  | 'dataWarnings'
-  | 'ignoredEntries';
+  | 'dataWarnings';
 
 export interface Flag {
   code: FlagCode;
