@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { attr, readTag } from './xml';
+import { decodeText } from './reader';
 
 export interface PreflightLimits extends XlsxLimits {
   /** Element nesting in any XML part (Excel's deepest parts, charts, stay under 30). */
@@ -47,28 +48,14 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
   for (const e of entries) {
     declaredBytes += e.size;
     const data = await readEntry(bytes, e, options.inflate, limits);
-    if (isXmlPart(e)) scanXml(decodePart(data, e, options.decode), e, limits);
+    // Refused on invalid UTF-8: ExcelJS would read U+FFFD in place of the bytes and import garbled names.
+    if (isXmlPart(e)) scanXml(decodeText(data, options.decode, e.name), e, limits);
   }
   return { entries: entries.length, declaredBytes };
 }
 
 function isXmlPart(e: ZipEntry): boolean {
   return /\.(xml|rels|vml)$/i.test(e.name);
-}
-
-let utf8: { decode(b: Uint8Array): string } | null = null;
-
-function decodePart(bytes: Uint8Array, e: ZipEntry, decode: PreflightOptions['decode']): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    if (decode) return decode(bytes);
-    utf8 ??= new TextDecoder('utf-8', { fatal: true });
-    return utf8.decode(bytes);
-  } catch {
-    // ExcelJS would read U+FFFD in place of the bytes and import garbled names.
-    throw new XlsxError('badUtf8', e.name);
-  }
 }
 
 /** DTDs (readTag refuses them), nesting depth, and rows and cells of worksheets. */

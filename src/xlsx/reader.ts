@@ -81,7 +81,8 @@ function sheetKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string) | undefined, part: string): string {
+/** A part's bytes as text (UTF-16 by BOM, else UTF-8); invalid UTF-8 refuses the file, naming the part. */
+export function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string) | undefined, part: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
