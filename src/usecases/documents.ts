@@ -93,9 +93,14 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
 
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName);
     const documents: GeneratedDocument[] = [];
-    // Filing order: tờ trình and báo cáo before the summary, the others after it.
+    // Filing order: tờ trình and báo cáo before the summary, the others after it. Without a
+    // summary yet, they go where evaluating draws it: after the learners sheet.
     const hasSummary = snapshot.sheetNames.includes(SHEETS.summary);
-    const beforeSummary = hasSummary ? snapshot.sheetNames[snapshot.sheetNames.indexOf(SHEETS.summary) - 1] : undefined;
+    const beforeSummary = hasSummary
+      ? snapshot.sheetNames[snapshot.sheetNames.indexOf(SHEETS.summary) - 1]
+      : snapshot.sheetNames.includes(SHEETS.learners)
+        ? SHEETS.learners
+        : undefined;
     let previous: string | undefined = beforeSummary;
     for (const kind of DOCUMENT_KINDS) {
       if (kind === 'tong-hop' && hasSummary) previous = SHEETS.summary;
@@ -103,7 +108,9 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       if (kind === 'tong-hop') {
         // The summary is the evaluation's own sheet: drawn exactly as evaluating draws it.
         const plans = planWrites(wb, evaluation, { fingerprint: stored, now: new Date(), summary: true, outcomeText: ctx.report.outcome.text });
-        session.write(plans.find((p) => p.sheet === SHEETS.summary)!);
+        const summary = plans.find((p) => p.sheet === SHEETS.summary)!;
+        // A new summary follows the documents drawn before it; an existing one stays where it is.
+        session.write(!hasSummary && previous ? { ...summary, after: previous } : summary);
         documents.push({ kind, sheet: SHEETS.summary, kept: 0 });
         previous = SHEETS.summary;
         continue;

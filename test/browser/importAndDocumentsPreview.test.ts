@@ -56,6 +56,13 @@ describe('import and documents in the preview', () => {
     await pane(page).getByText(/Đã lập 5 văn bản/).waitFor({ timeout: 60_000 });
     await pages.session.shot('documents generated');
 
+    // Filing order in the tabs, as in the file: the letter and the report before the summary.
+    const tabs = await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab').allInnerTexts();
+    const at = (name: string) => tabs.indexOf(name);
+    expect(at(DOCUMENT_SHEETS.toTrinh)).toBeLessThan(at(DOCUMENT_SHEETS.baoCao));
+    expect(at(DOCUMENT_SHEETS.baoCao)).toBeLessThan(at(SHEETS.summary));
+    expect(at(SHEETS.summary)).toBeLessThan(at(DOCUMENT_SHEETS.bienBan));
+
     await page.getByRole('tab', { name: DOCUMENT_SHEETS.toTrinh, exact: true }).click();
     const letter = page.locator(`table[data-sheet="${DOCUMENT_SHEETS.toTrinh}"]`);
     await letter.waitFor();

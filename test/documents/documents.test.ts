@@ -227,6 +227,19 @@ describe('refusals and warnings', () => {
     expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeUndefined();
   });
 
+  it('files the documents in order even when the summary did not exist yet', async () => {
+    const wb = ExcelJsWorkbook.create('khong-tong-hop.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12 }));
+    const ev = await evaluateWorkbook(wb, { now: NOW, summary: false });
+    if (!ev.ok) throw new Error('must evaluate');
+    expect(wb.workbook.getWorksheet(SHEETS.summary)).toBeUndefined();
+    await generated(wb);
+    const order = wb.workbook.worksheets.map((w) => w.name);
+    const filed = [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao, SHEETS.summary, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy];
+    expect(order.filter((n) => filed.includes(n))).toEqual(filed);
+    expect(order.indexOf(DOCUMENT_SHEETS.toTrinh)).toBe(order.indexOf(SHEETS.learners) + 1);
+  });
+
   it('a request letter for a level not reached is drawn, with a warning at the outcome cell', async () => {
     const sample = await evaluatedSample();
     const ok = await generateDocuments(sample, { kinds: ['to-trinh'] });
