@@ -235,7 +235,7 @@ describe('refusals and warnings', () => {
     expect(wb.workbook.getWorksheet(SHEETS.summary)).toBeUndefined();
     await generated(wb);
     const order = wb.workbook.worksheets.map((w) => w.name);
-    const filed = [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao, SHEETS.summary, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy];
+    const filed: string[] = [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao, SHEETS.summary, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy];
     expect(order.filter((n) => filed.includes(n))).toEqual(filed);
     expect(order.indexOf(DOCUMENT_SHEETS.toTrinh)).toBe(order.indexOf(SHEETS.learners) + 1);
   });
