@@ -89,7 +89,7 @@ function buildTable(results, hasImport) {
     rows.push({
       label: 'import (lần sau / re-import): context.sync',
       cells: per((r, n) => ({ value: r.commands.reimport.syncs, kind: 'count', ok: r.commands.reimport.syncs <= allowedSyncs(n, r.commands.reimport.totalBytes) })),
-      target: '≤ 2',
+      target: '≤ 2 (≤ 5.000 TV); +1 / ~4 MB',
     });
   }
   rows.push({ label: 'evaluate: thời gian mô phỏng / simulated (50 ms/sync)', cells: per((r) => ({ value: r.commands.evaluate.ms, kind: 'ms' })), target: '' });
