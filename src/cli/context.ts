@@ -6,7 +6,7 @@ import type { ParsedArgs } from './args';
 import { ExcelJsWorkbook } from '../workbook/exceljs/excelJsWorkbook';
 import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError, type XlsxFailure } from '../xlsx';
 import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
-import { xlsxReason } from '../usecases/consolidate/readUnit';
+import { xlsxReason } from '../usecases/xlsxReason';
 
 export interface Io {
   out(text: string): void;
@@ -61,7 +61,7 @@ export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWor
     throw new CliFailure(EXIT.data, t(lang, 'cli.fileMissing', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   const refuse = (e: XlsxError, bytes: number) => {
-    const reason = refusalReason(e, bytes, lang);
+    const reason = xlsxReason(e, bytes, undefined, lang);
     // Not a workbook at all keeps the CLI's wording; a workbook refused for safety says so.
     if (NOT_XLSX.has(e.kind)) return new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: reason.replace(/\.$/, '') }));
     return new CliFailure(EXIT.data, t(lang, 'xlsx.refused', { file, reason }));
@@ -83,12 +83,6 @@ export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWor
 }
 
 const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'legacyXls', 'ods', 'notXlsx', 'truncated', 'corrupt', 'zip64', 'unsupportedCompression']);
-
-/** Kinds the reader also finds read as in consolidation; the preflight's own under `xlsx.reason.*`. */
-function refusalReason(e: XlsxError, size: number, lang: Lang): string {
-  if (e.kind === 'unsafeName' || e.kind === 'tooDeep' || e.kind === 'badUtf8') return t(lang, `xlsx.reason.${e.kind}`, { detail: e.detail });
-  return xlsxReason(e, size, undefined, lang);
-}
 
 function describeReadError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);

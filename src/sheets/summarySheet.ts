@@ -35,6 +35,9 @@ export interface SummaryContext {
 
 const ref = (sheet: string, row: number, col: number) => sheetRef(sheet, absolute(row, col));
 
+/** Where a new summary sheet goes: after the data sheets it sums up. */
+export const SUMMARY_AFTER = SHEETS.learners;
+
 export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryContext): SheetPlan {
   const rs = wb.criteria.ruleSet;
   const scored = rs.mode === 'score';
@@ -105,7 +108,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   return {
     sheet: SHEETS.summary,
     mode: 'replace',
-    after: SHEETS.learners,
+    after: SUMMARY_AFTER,
     cells: [
       ...drawn.cells,
       {

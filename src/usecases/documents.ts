@@ -9,6 +9,7 @@ import { readText } from '../domain/values';
 import type { Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
+import { SUMMARY_AFTER } from '../sheets/summarySheet';
 import { RESULT_FIELDS } from '../sheets/unitSheet';
 import { locateProblem, type LocatedProblem } from '../i18n/problems';
 import { t, type Lang } from '../i18n';
@@ -94,12 +95,12 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName);
     const documents: GeneratedDocument[] = [];
     // Filing order: tờ trình and báo cáo before the summary, the others after it. Without a
-    // summary yet, they go where evaluating draws it: after the learners sheet.
+    // summary yet, they go where evaluating would draw it.
     const hasSummary = snapshot.sheetNames.includes(SHEETS.summary);
     const beforeSummary = hasSummary
       ? snapshot.sheetNames[snapshot.sheetNames.indexOf(SHEETS.summary) - 1]
-      : snapshot.sheetNames.includes(SHEETS.learners)
-        ? SHEETS.learners
+      : snapshot.sheetNames.includes(SUMMARY_AFTER)
+        ? SUMMARY_AFTER
         : undefined;
     let previous: string | undefined = beforeSummary;
     for (const kind of DOCUMENT_KINDS) {

@@ -1,6 +1,6 @@
 /**
  * Why a file could not be read. Codes only: the i18n catalogue words them
- * (`consolidate.reason.<kind>`), so the reader stays usable in a Web Worker without words.
+ * (`xlsx.reason.<kind>`, src/usecases/xlsxReason.ts), so the reader carries no words.
  */
 export type XlsxFailure =
   | 'empty'
@@ -20,7 +20,6 @@ export type XlsxFailure =
   | 'ods'
   | 'dtd'
   | 'sheetTooLarge'
-  // Worded under `xlsx.reason.*` (shared by the CLI, the preview and consolidation).
   | 'unsafeName'
   | 'tooDeep'
   | 'badUtf8';

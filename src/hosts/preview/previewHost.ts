@@ -7,8 +7,8 @@ import type { Workbook, WorkbookSession } from '../../workbook/port';
 import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
 import { preflightXlsx, XlsxError } from '../../xlsx';
 import { webInflate } from '../../xlsx/inflateWeb';
-import { xlsxReason } from '../../usecases/consolidate/readUnit';
-import { langFromLocale, t, type Lang } from '../../i18n';
+import { xlsxReason } from '../../usecases/xlsxReason';
+import { langFromLocale, type Lang } from '../../i18n';
 
 export interface BatchDone {
   /** The batch queued writes (the workbook changed). */
@@ -71,8 +71,7 @@ export async function openUpload(file: File, lang: Lang): Promise<ExcelJsWorkboo
     await preflightXlsx(bytes, { inflate: webInflate });
   } catch (e) {
     if (!(e instanceof XlsxError)) throw e;
-    const own = e.kind === 'unsafeName' || e.kind === 'tooDeep' || e.kind === 'badUtf8';
-    throw new Error(own ? t(lang, `xlsx.reason.${e.kind}`, { detail: e.detail }) : xlsxReason(e, bytes.length, undefined, lang));
+    throw new Error(xlsxReason(e, bytes.length, undefined, lang));
   }
   return ExcelJsWorkbook.fromBuffer(bytes, file.name);
 }

@@ -8,7 +8,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
 import { DEFAULT_LIMITS, XlsxError } from '../../xlsx';
-import { xlsxReason } from '../../usecases/consolidate/readUnit';
+import { xlsxReason } from '../../usecases/xlsxReason';
 import { Consolidation, CONSOLIDATION_SHEETS, writeConsolidation, type ConsolidationResult, type FileOutcome } from '../../usecases/consolidate';
 import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import { ErrorBar } from '../PaneMessages';

@@ -11,7 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../../i18n';
 import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from '../../xlsx';
 import { nodeDecode, nodeInflate } from '../../xlsx/inflateNode';
-import { readUnitFile, xlsxReason } from './readUnit';
+import { readUnitFile } from './readUnit';
+import { xlsxReason } from '../xlsxReason';
 import type { FileOutcome } from './records';
 
 export interface PoolOptions {

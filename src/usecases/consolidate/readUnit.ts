@@ -7,14 +7,15 @@
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
-import { openXlsx, XlsxError, type Inflate, type XlsxLimits, DEFAULT_LIMITS } from '../../xlsx';
+import { openXlsx, XlsxError, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
 import { locateProblem } from '../../i18n/problems';
-import { t, type Lang, type MessageKey } from '../../i18n';
+import { t, type Lang } from '../../i18n';
 import { formatPercent } from '../../taskpane/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../unitWorkbook';
 import { fingerprint } from '../fingerprint';
+import { xlsxReason } from '../xlsxReason';
 import { outcomeText } from '../evaluate';
 import { formatDate, readDate, serialToDate } from './dates';
 import type { FileOutcome, Flag, UnitRecord } from './records';
@@ -62,15 +63,6 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang) : t(lang, 'consolidate.reason.unreadable', { detail: e instanceof Error ? e.message : String(e) });
     return reject(reason, '', application);
   }
-}
-
-/** A reader failure in words (sizes in MB). */
-export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimits> | undefined, lang: Lang): string {
-  const mb = (n: number) => (Math.round((n / 1048576) * 10) / 10).toString();
-  const limit = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const params = { detail: e.detail, size: mb(size), limit: mb(limit) };
-  if (e.kind === 'unsafeName' || e.kind === 'tooDeep' || e.kind === 'badUtf8') return t(lang, `xlsx.reason.${e.kind}`, params);
-  return t(lang, `consolidate.reason.${e.kind}` as MessageKey, params);
 }
 
 const STATUS_BY_KEY = new Map<string, Status>(
