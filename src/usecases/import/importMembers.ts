@@ -14,7 +14,7 @@ import { STYLE } from '../../sheets/styles';
 import { readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
 import { readSpellings } from '../../sheets/listsSheet';
 import { t, type Lang, type MessageKey } from '../../i18n';
-import { SourceSheet } from './sourceSheet';
+import { cellKey, SourceSheet } from './sourceSheet';
 import { detectHeader, type HeaderInfo } from './header';
 import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type MappedColumn, type MappingChoice } from './mapping';
 import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from './rows';
@@ -214,7 +214,14 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
   for (const c of hiddenMapped) notice('import.notice.hiddenColumn', { where: where(c.col), column: c.header, field: targetHeader(c.target!) }, cellAddress(header.top, c.col));
   const idMapped = columns.some((c) => c.target === ID_TARGET);
   const byName = new Map<string, ImportedRow[]>();
-  for (const r of extracted.rows) byName.set(nameKey(r.name), [...(byName.get(nameKey(r.name)) ?? []), r]);
+  const rowKeys = new Map<ImportedRow, string>();
+  for (const r of extracted.rows) {
+    const key = nameKey(r.name);
+    rowKeys.set(r, key);
+    const same = byName.get(key);
+    if (same) same.push(r);
+    else byName.set(key, [r]);
+  }
   for (const same of byName.values()) {
     if (same.length < 2) continue;
     notice(idMapped ? 'import.notice.sameNameWithId' : 'import.notice.duplicateName', { name: same[0]!.name, rows: same.map((r) => r.row).join(', '), sheet: source.sheet }, cellAddress(same[1]!.row, nameColumn!.col));
@@ -225,7 +232,7 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
   }
 
   const now = options.now ?? new Date();
-  const merged = mergeIntoMembers(members!, extracted.rows, columns, mode, options.markRemoved ?? true, noteFor(source, now));
+  const merged = mergeIntoMembers(members!, extracted.rows, rowKeys, columns, mode, options.markRemoved ?? true, noteFor(source, now));
   preview.diff = merged.diff;
   if (mode === 'cdht') {
     for (const u of merged.diff.unmatched) notice('import.notice.unmatched', { name: u.name, sheet: source.sheet, row: u.sourceRow ?? '' }, u.sourceRow ? cellAddress(u.sourceRow, nameColumn!.col) : null);
@@ -275,7 +282,67 @@ interface Existing {
   name: string;
   key: string;
   id: string | null;
-  cells: Map<number, CellValue>;
+  /** The row's cells in the members table's column order (see `cellAt`). */
+  cells: CellValue[];
+}
+
+/**
+ * Match: by ID where both sides have one, else by name (the k-th namesake to the k-th); a
+ * CDHT list naming once a name two members share matches neither. Indexed by ID and by name
+ * key, each key computed once: linear in members + rows.
+ */
+function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, idMapped: boolean, mode: ImportMode): Map<ImportedRow, Existing | null> {
+  const used = new Set<Existing>();
+  const matchOf = new Map<ImportedRow, Existing | null>();
+  const byId = new Queues<string>();
+  const byName = new Queues<string>();
+  // Rows with an ID matched nobody by it, so they may only take a namesake without an ID.
+  const byNameNoId = new Queues<string>();
+  for (const e of existing) {
+    if (e.id) byId.add(e.id, e);
+    byName.add(e.key, e);
+    if (!e.id) byNameNoId.add(e.key, e);
+  }
+  const rowsPerKey = new Map<string, number>();
+  for (const key of rowKeys.values()) rowsPerKey.set(key, (rowsPerKey.get(key) ?? 0) + 1);
+  const take = (m: Existing | null, r: ImportedRow) => {
+    if (m) used.add(m);
+    matchOf.set(r, m);
+  };
+  for (const r of rows) {
+    if (!(idMapped && r.id)) continue;
+    const m = byId.first(r.id, used);
+    if (m) take(m, r);
+  }
+  for (const r of rows) {
+    if (matchOf.has(r)) continue;
+    const key = rowKeys.get(r)!;
+    if (mode === 'cdht' && byName.size(key) > 1 && rowsPerKey.get(key)! < 2) {
+      matchOf.set(r, null); // two members share this name and the list cannot say which
+      continue;
+    }
+    take((idMapped && r.id ? byNameNoId : byName).first(key, used), r);
+  }
+  return matchOf;
+}
+
+/** Members by key in sheet order; `first` skips those already taken, once each. */
+class Queues<K> {
+  private readonly lists = new Map<K, { items: Existing[]; next: number }>();
+  add(key: K, e: Existing): void {
+    const q = this.lists.get(key);
+    if (q) q.items.push(e);
+    else this.lists.set(key, { items: [e], next: 0 });
+  }
+  size(key: K): number {
+    return this.lists.get(key)?.items.length ?? 0;
+  }
+  first(key: K, used: Set<Existing>): Existing | null {
+    const q = this.lists.get(key);
+    if (!q) return null;
+    while (q.next < q.items.length && used.has(q.items[q.next]!)) q.next++;
+    return q.items[q.next] ?? null;
+  }
 }
 
 interface Merged {
@@ -293,7 +360,7 @@ const cellText = (v: CellValue | CellInput | undefined): string => {
 /** Values compare as the user reads them (NFC, spacing), not by Unicode form. */
 const foldKeySafe = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], columns: MappedColumn[], mode: ImportMode, markRemoved: boolean, removedNote: string): Merged {
+function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, markRemoved: boolean, removedNote: string): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
@@ -320,41 +387,24 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], columns: 
   const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
 
   const index = new Map(table.columns.map((c, i) => [c.col, i]));
+  // A column the sheet does not have yet (added by this import) reads as empty.
+  const cellAt = (cells: CellValue[], col: number): CellValue => {
+    const i = index.get(col);
+    return i === undefined ? null : (cells[i] ?? null);
+  };
   const existing: Existing[] = [];
   for (const r of table.rows) {
-    const cells = new Map<number, CellValue>();
-    for (const [col, i] of index) cells.set(col, r.cells[i] ?? null);
-    const name = readText(cells.get(nameCol) ?? null);
+    const cells = r.cells;
+    const name = readText(cellAt(cells, nameCol));
     if (!name) continue;
-    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cells.get(idCol) ?? null) || null : null, cells });
+    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cellAt(cells, idCol)) || null : null, cells });
   }
 
-  // Match: by ID where both sides have one, else by name (the k-th namesake to the k-th).
+  const matchOf = matchRows(existing, rows, rowKeys, mapped.includes(ID_TARGET), mode);
   const used = new Set<Existing>();
-  const matchOf = new Map<ImportedRow, Existing | null>();
-  const idMapped = mapped.includes(ID_TARGET);
-  for (const r of rows) {
-    if (!(idMapped && r.id)) continue;
-    const m = existing.find((e) => !used.has(e) && e.id === r.id) ?? null;
-    if (m) {
-      used.add(m);
-      matchOf.set(r, m);
-    }
-  }
-  for (const r of rows) {
-    if (matchOf.has(r)) continue;
-    const candidates = existing.filter((e) => !used.has(e) && e.key === nameKey(r.name) && !(idMapped && r.id && e.id && e.id !== r.id));
-    if (mode === 'cdht' && existing.filter((e) => e.key === nameKey(r.name)).length > 1 && rows.filter((x) => nameKey(x.name) === nameKey(r.name)).length < 2) {
-      matchOf.set(r, null); // two members share this name and the list cannot say which
-      continue;
-    }
-    const m = candidates[0] ?? null;
-    if (m) used.add(m);
-    matchOf.set(r, m);
-  }
-
-  const writes = new Map<string, { row: number; col: number; value: CellInput }>();
-  const put = (row: number, col: number, value: CellInput) => writes.set(`${row}:${col}`, { row, col, value });
+  for (const m of matchOf.values()) if (m) used.add(m);
+  const writes = new Map<number, { row: number; col: number; value: CellInput }>();
+  const put = (row: number, col: number, value: CellInput) => writes.set(cellKey(row, col), { row, col, value });
   let nextRow = Math.max(members.lastDataRow, members.headerRow) + 1;
   let ordinal = existing.length;
   const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
@@ -377,8 +427,8 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], columns: 
     }
     const changes: Change[] = [];
     const change = (k: TargetKey, col: number, after: CellInput) => {
-      const before = m.cells.get(col) ?? null;
-      if (cellText(before) === cellText(after)) return;
+      const before = cellAt(m.cells, col);
+      if (before === after || cellText(before) === cellText(after)) return;
       changes.push({ target: k, header: targetHeader(k), before: readText(before), after: after === null ? '' : readText(after as CellValue) });
       put(m.row, col, after);
     };
@@ -398,8 +448,8 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], columns: 
       if (used.has(e)) continue;
       const entry: DiffEntry = { name: e.name, sourceRow: null, memberRow: e.row, changes: [] };
       if (countedCol && noteCol) {
-        const note = readText(e.cells.get(noteCol) ?? null);
-        const notCounted = readYesNo(e.cells.get(countedCol) ?? null) === 'no';
+        const note = readText(cellAt(e.cells, noteCol));
+        const notCounted = readYesNo(cellAt(e.cells, countedCol)) === 'no';
         if (notCounted && note.includes(REMOVED_NOTE)) entry.alreadyMarked = true;
         else {
           if (!notCounted) put(e.row, countedCol, 'Không');
@@ -418,7 +468,8 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], columns: 
   const appended = diff.added.map((a) => a.memberRow!);
   if (appended.length) {
     const lastUserCol = Math.max(nextCol - 1, ...table.columns.map((c) => c.col));
-    styles.push({ range: `A${Math.min(...appended)}:${columnLetter(lastUserCol)}${Math.max(...appended)}`, style: STYLE.body });
+    // Appended rows are consecutive, in order.
+    styles.push({ range: `A${appended[0]}:${columnLetter(lastUserCol)}${appended[appended.length - 1]}`, style: STYLE.body });
   }
   const first = [...writes.values()].sort((a, b) => a.row - b.row || a.col - b.col)[0];
   return {

@@ -108,12 +108,17 @@ export function titleNamedBy(parts: string[]): string | null {
   return last ? titleOf(last) : null;
 }
 
+const MOVABLE_TONE = /[òóõỏọùúũủụÒÓÕỎỌÙÚŨỦỤ\u0300\u0301\u0303\u0309\u0323]/;
+
 /**
  * Key comparing two names: same person whatever the Unicode form, case, spacing or tone-mark
  * placement ("Hoà" / "Hòa"). Diacritics stay: Hoa, Hòa and Hóa are different people.
  */
 export function nameKey(name: string): string {
-  return lowerVi(cleanText(name))
+  const text = lowerVi(cleanText(name));
+  // Only o/u carrying a tone mark alone can have it moved; most names have none (fast path).
+  if (!MOVABLE_TONE.test(text)) return text.normalize('NFC');
+  return text
     .normalize('NFD')
     .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])/g, '$1$3$2')
     .normalize('NFC');

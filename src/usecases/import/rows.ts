@@ -10,7 +10,7 @@ import type { CellInput } from '../../workbook/port';
 import type { HeaderInfo } from './header';
 import type { MappedColumn } from './mapping';
 import { normaliseCell, titleRank, type Unreadable } from './normalise';
-import type { SourceSheet } from './sourceSheet';
+import { cellKey, type SourceSheet } from './sourceSheet';
 import { fieldOf, ID_TARGET, type TargetKey } from './targets';
 
 export interface ImportedRow {
@@ -66,15 +66,16 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   for (let r = header.dataStart; r <= sheet.rowCount; r++) {
     // Distinct values of the row (a merged cell counts once, at its master).
     const cells: { col: number; text: string; wide: boolean }[] = [];
-    const seen = new Set<string>();
+    let seen: Set<number> | null = null;
     for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
-      const m = sheet.masterOf(r, c);
-      const key = `${m.row}:${m.col}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const merge = sheet.mergeOf(r, c);
+      if (merge) {
+        const key = cellKey(merge.top, merge.left);
+        if (seen?.has(key)) continue;
+        (seen ??= new Set()).add(key);
+      }
       const v = sheet.value(r, c);
       const text = sheet.text(r, c) || (v !== null && typeof v === 'object' ? v.error : '');
-      const merge = sheet.mergeOf(r, c);
       // A value merged down from a member row above (a "Tổ" cell over several rows) is not this row's own.
       if (text && !(merge && merge.top < r && merge.right === merge.left)) cells.push({ col: c, text, wide: Boolean(merge && merge.right > merge.left) });
     }
@@ -86,14 +87,13 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
       skipped.push({ row: r, reason: 'subtotal', text: first.text });
       continue;
     }
-    const others = cells.filter((c) => c.col !== nameCol);
     if (isSection(cells, nameCol, name)) {
       skipped.push({ row: r, reason: 'section', text: cells.map((c) => c.text).join(' ') });
       continue;
     }
     if (!name) {
       const nameValue = sheet.value(r, nameCol);
-      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: others.map((c) => c.text).join(' · ').slice(0, 80) });
+      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: cells.filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
       continue;
     }
     const hidden = sheet.isRowHidden(r);

@@ -8,11 +8,15 @@ import { cleanText } from '../../domain/text';
 import { parseRange, type RangeRef } from '../../workbook/a1';
 import type { SheetData } from '../../workbook/port';
 
+/** One number per cell (Excel has at most 16,384 columns): cheaper than a string key. */
+export const cellKey = (row: number, col: number): number => row * 16_385 + col;
+
 export class SourceSheet {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly owner = new Map<string, RangeRef>();
+  /** Merged range of each covered cell, keyed by `cellKey`. */
+  private readonly owner = new Map<number, RangeRef>();
   private readonly hiddenRows: Set<number>;
   private readonly hiddenCols: Set<number>;
   private readonly limit: RangeRef | null;
@@ -28,7 +32,7 @@ export class SourceSheet {
     this.colCount = this.limit ? Math.min(this.limit.right, widest) : widest;
     for (const address of data.merges ?? []) {
       const m = parseRange(address);
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(`${r}:${c}`, m);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(cellKey(r, c), m);
     }
     this.hiddenRows = new Set(data.hiddenRows ?? []);
     this.hiddenCols = new Set(data.hiddenColumns ?? []);
@@ -49,7 +53,7 @@ export class SourceSheet {
 
   /** The merged range a cell belongs to, if any. */
   mergeOf(row: number, col: number): RangeRef | undefined {
-    return this.owner.get(`${row}:${col}`);
+    return this.owner.size ? this.owner.get(cellKey(row, col)) : undefined;
   }
 
   /** The cell where a value really lives: the master of its merge, or itself. */
@@ -61,8 +65,8 @@ export class SourceSheet {
   /** What the user sees in the cell (a merged cell shows its master's value). */
   value(row: number, col: number): CellValue {
     if (!this.inside(row, col)) return null;
-    const at = this.masterOf(row, col);
-    return this.data.rows[at.row - 1]?.[at.col - 1] ?? null;
+    const m = this.mergeOf(row, col);
+    return (m ? this.data.rows[m.top - 1]?.[m.left - 1] : this.data.rows[row - 1]?.[col - 1]) ?? null;
   }
 
   text(row: number, col: number): string {

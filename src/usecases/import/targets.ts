@@ -102,17 +102,27 @@ const tokens = (s: string) => [...new Set(s.split(' ').filter(Boolean))].sort().
 export function headerScore(header: string, target: Target): number {
   const h = expand(header);
   if (!h) return 0;
+  let hTokens: string | null = null;
   let best = 0;
-  for (const alias of [target.header, ...target.aliases]) {
-    const a = expand(alias);
-    if (!a) continue;
+  for (const a of expandedNames(target)) {
     let s = 0;
-    if (h === a) s = 100;
-    else if (tokens(h) === tokens(a)) s = 90;
-    else if (` ${h} `.includes(` ${a} `)) s = 40 + Math.min(50, a.length);
+    if (h === a.text) s = 100;
+    else if ((hTokens ??= tokens(h)) === a.tokens) s = 90;
+    else if (` ${h} `.includes(` ${a.text} `)) s = 40 + Math.min(50, a.text.length);
     if (s > best) best = s;
   }
   return best;
+}
+
+/** A target's header and aliases, expanded once (every header cell is scored against all). */
+const EXPANDED = new WeakMap<Target, { text: string; tokens: string }[]>();
+function expandedNames(target: Target): { text: string; tokens: string }[] {
+  let names = EXPANDED.get(target);
+  if (!names) {
+    names = [target.header, ...target.aliases].map(expand).filter(Boolean).map((text) => ({ text, tokens: tokens(text) }));
+    EXPANDED.set(target, names);
+  }
+  return names;
 }
 
 /** Below this a header is not taken to name a target. */
