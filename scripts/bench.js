@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: how many round trips each command makes inside Excel (counting fake,
- * 50 ms per sync) beside a naive one-sync-per-row evaluate, engine time, CLI wall time,
+ * 50 ms per sync) beside a naive one-sync-per-row evaluate, engine time (evaluate; import
+ * first, again and CDHT-only), CLI wall time,
  * and consolidation throughput against its floor. Prints one table, writes
  * bench-output/bench.json. Options: --members 100,1000 --workbooks 200 --skip-cli
  * --skip-consolidation (smaller runs while working; the README table is a full run).
@@ -34,13 +35,14 @@ async function main() {
   require('./bench/tsHook').register();
   const excel = require('./bench/excel');
   const { engineTime } = require('./bench/engine');
+  const { importTime } = require('./bench/importTime');
   const { cliEvaluate } = require('./bench/cli');
   const { consolidation } = require('./bench/consolidation');
 
   const results = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString() }, members: {}, consolidation: {} };
   for (const n of MEMBERS) {
     process.stderr.write(`${n} members: Excel fake …\n`);
-    const r = { commands: await excel.commands(n), naive: await excel.naiveEvaluate(n), engine: await engineTime(n) };
+    const r = { commands: await excel.commands(n), naive: await excel.naiveEvaluate(n), engine: await engineTime(n), importTime: await importTime(n) };
     if (!flag('skip-cli')) {
       process.stderr.write(`${n} members: CLI …\n`);
       r.cli = cliEvaluate(n, outDir);
@@ -97,6 +99,11 @@ function buildTable(results, hasImport) {
   rows.push({ label: 'naive 1 sync/hàng: thời gian mô phỏng / simulated', cells: per((r) => ({ value: r.naive.simulatedMs, kind: 'ms' })), target: 'baseline' });
   rows.push({ label: 'engine: đọc bảng / parse', cells: per((r) => ({ value: r.engine.parseMs, kind: 'ms' })), target: '' });
   rows.push({ label: 'engine: evaluate', cells: per((r) => ({ value: r.engine.evaluateMs, kind: 'ms' })), target: '' });
+  // Import in the engine (in-memory workbook): linear, so 20,000 members stay under a second.
+  const underSecond = (ms, n) => (n === 20000 ? { ok: ms < 1000 } : {});
+  rows.push({ label: 'engine: import (lần đầu / first)', cells: per((r) => ({ value: r.importTime.firstMs, kind: 'ms' })), target: '' });
+  rows.push({ label: 'engine: import (lần sau / again)', cells: per((r, n) => ({ value: r.importTime.againMs, kind: 'ms', ...underSecond(r.importTime.againMs, n) })), target: '< 1 s @ 20.000' });
+  rows.push({ label: 'engine: import chỉ CDHT / CDHT-only', cells: per((r, n) => ({ value: r.importTime.cdhtMs, kind: 'ms', ...underSecond(r.importTime.cdhtMs, n) })), target: '< 1 s @ 20.000' });
   if (sizes.some((n) => results.members[n].cli)) {
     rows.push({ label: 'CLI init --sample (tham khảo / reference)', cells: per((r) => (r.cli ? { value: r.cli.initMs, kind: 'ms' } : null)), target: '' });
     rows.push({ label: 'CLI evaluate: thời gian thực / wall', cells: per((r, n) => (r.cli ? { value: r.cli.evaluateMs, kind: 'ms', ...(n === 5000 ? { ok: r.cli.evaluateMs <= 1000 } : {}) } : null)), target: '≤ 1 s @ 5.000' });

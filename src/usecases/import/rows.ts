@@ -64,21 +64,8 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   if (!nameCol) return { rows, issues, skipped };
 
   for (let r = header.dataStart; r <= sheet.rowCount; r++) {
-    // Distinct values of the row (a merged cell counts once, at its master).
-    const cells: { col: number; text: string; wide: boolean }[] = [];
-    let seen: Set<number> | null = null;
-    for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
-      const merge = sheet.mergeOf(r, c);
-      if (merge) {
-        const key = cellKey(merge.top, merge.left);
-        if (seen?.has(key)) continue;
-        (seen ??= new Set()).add(key);
-      }
-      const v = sheet.value(r, c);
-      const text = sheet.text(r, c) || (v !== null && typeof v === 'object' ? v.error : '');
-      // A value merged down from a member row above (a "Tổ" cell over several rows) is not this row's own.
-      if (text && !(merge && merge.top < r && merge.right === merge.left)) cells.push({ col: c, text, wide: Boolean(merge && merge.right > merge.left) });
-    }
+    // Two labels already rule out a section heading: the rest of the row is read only if needed.
+    const cells = rowCells(sheet, r, 2);
     if (!cells.length) continue;
     const name = sheet.text(r, nameCol);
     const first = cells[0]!;
@@ -93,7 +80,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     }
     if (!name) {
       const nameValue = sheet.value(r, nameCol);
-      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: cells.filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
+      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
       continue;
     }
     const hidden = sheet.isRowHidden(r);
@@ -128,13 +115,46 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   return { rows, issues, skipped };
 }
 
+interface RowCell {
+  col: number;
+  text: string;
+  wide: boolean;
+}
+
+/** "II", "B." beside a heading: numbering, not a label. */
+const ordinalOnly = (t: string) => /^([IVXLC]+|[A-Za-z])[.)]?$/.test(t);
+
+/**
+ * Distinct values of a row (a merged cell counts once, at its master), left to right;
+ * with `enoughLabels`, stops once that many are not mere numbering.
+ */
+function rowCells(sheet: SourceSheet, r: number, enoughLabels = Infinity): RowCell[] {
+  const cells: RowCell[] = [];
+  let labels = 0;
+  let seen: Set<number> | null = null;
+  for (let c = sheet.firstCol; c <= sheet.colCount && labels < enoughLabels; c++) {
+    const merge = sheet.mergeOf(r, c);
+    if (merge) {
+      const key = cellKey(merge.top, merge.left);
+      if (seen?.has(key)) continue;
+      (seen ??= new Set()).add(key);
+    }
+    const v = sheet.value(r, c);
+    const text = sheet.text(r, c) || (v !== null && typeof v === 'object' ? v.error : '');
+    // A value merged down from a member row above (a "Tổ" cell over several rows) is not this row's own.
+    if (!text || (merge && merge.top < r && merge.right === merge.left)) continue;
+    cells.push({ col: c, text, wide: Boolean(merge && merge.right > merge.left) });
+    if (!ordinalOnly(text)) labels++;
+  }
+  return cells;
+}
+
 /**
  * A heading inside the list: nothing but one label (often merged across the row), numbered
  * ("I. Ban giám hiệu", "B - Tổ Văn phòng") or naming a group ("Tổ Toán - Tin"). A member
  * row has its STT or some data beside the name, so a lone plain name is still a member.
  */
-function isSection(cells: { col: number; text: string; wide: boolean }[], nameCol: number, name: string): boolean {
-  const ordinalOnly = (t: string) => /^([IVXLC]+|[A-Za-z])[.)]?$/.test(t);
+function isSection(cells: RowCell[], nameCol: number, name: string): boolean {
   const labels = cells.filter((c) => !ordinalOnly(c.text));
   if (labels.length !== 1) return false;
   const label = labels[0]!;
