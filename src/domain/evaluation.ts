@@ -162,10 +162,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   // Per-member per-indicator results, computed once and shared by unit and member figures.
   const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
+  // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
+  const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
   const metMatrix: boolean[][] = memberRows.map((r) =>
     memberIndicators.map((c) => {
       const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
-      for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems);
+      for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems, reported);
       return outcome.met;
     }),
   );
@@ -397,12 +399,15 @@ function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
   return (key === 'stt' || key === 'tt' || key === 'so tt') && readNumber(v).kind === 'number';
 }
 
-function reportReadIssue(issue: ReadIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[]): void {
+const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;
+
+function reportReadIssue(issue: ReadIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
   const idx = c.columnIndex.get(issue.column)!;
   const col = members.columns[idx]!;
   const at: Location = { sheet: 'members' as SheetRole, row: r.row, col: col.col };
-  // One cell read by several indicators is reported once.
-  if (problems.some((p) => p.at && p.at.sheet === at.sheet && p.at.row === at.row && p.at.col === at.col && p.code === issue.kind)) return;
+  const key = problemKey(at, issue.kind);
+  if (reported.has(key)) return;
+  reported.add(key);
   problems.push(problem('warning', issue.kind, { value: issue.value, column: col.header, indicator: c.indicator.code }, at));
 }
 

@@ -128,6 +128,18 @@ describe('TT24 · cơ sở · mức độ 1', () => {
     expect(warning).toMatchObject({ severity: 'warning', at: { sheet: 'members', row: 8, col: 8 }, params: { value: 'ok', column: 'Chấp hành kỷ luật lao động' } });
   });
 
+  it('every odd cell of a large table is reported once, also when two indicators read it', () => {
+    // 2.3 reads the discipline column too: its odd cells are read twice, reported once.
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '2.3' ? { ...i, measure: { kind: 'members', condition: '[Chấp hành kỷ luật lao động] = có' } } : i)) };
+    const specs = uniformMembers(6000, 6000).map((s) => ({ ...s, discipline: 'chưa rõ', language: 'x?' }));
+    const ev = evaluate(input(rs, { members: memberTable(specs), learners: learners([10, 10]) }));
+    const odd = ev.problems.filter((p) => p.code === 'ambiguousYesNo');
+    expect(odd).toHaveLength(12000);
+    expect(new Set(odd.map((p) => `${p.at!.row}:${p.at!.col}`)).size).toBe(12000);
+    expect(odd.filter((p) => p.at!.col === 8)).toHaveLength(6000);
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 0, denominator: 6000 });
+  });
+
   it('CDHT: the title or a score of at least 80', () => {
     const specs = uniformMembers(10, 10).map((s, i) => ({ ...s, cdhtTitle: i < 5 ? 'Đạt' : null, cdhtScore: i < 5 ? null : 80 }));
     expect(indicator(evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) })), '3.2a')).toMatchObject({ numerator: 10 });
