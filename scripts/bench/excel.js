@@ -17,6 +17,8 @@ const { SHEETS } = src('sheets/names.ts');
 const { MEMBER_FIELDS } = src('domain/memberFields.ts');
 const { readYesNo } = src('domain/values.ts');
 const { columnLetter } = src('workbook/a1.ts');
+const { RULE_DEFAULTS } = src('domain/rules/defaults.ts');
+const { RESULT_TEXT } = src('sheets/names.ts');
 
 const LATENCY_MS = 50;
 const NOW = new Date(Date.UTC(2025, 11, 20));
@@ -120,7 +122,7 @@ async function naiveEvaluate(n) {
       if (!v[1]) continue;
       const met = yesCols.filter((i) => readYesNo(v[i] === '' ? null : v[i]) === 'yes').length;
       const score = met / yesCols.length;
-      ws.getRange(`${outCol}${r}:${outEnd}${r}`).values = [[met, yesCols.length, score, score >= 0.9 ? 'Đạt' : 'Chưa đạt']];
+      ws.getRange(`${outCol}${r}:${outEnd}${r}`).values = [[met, yesCols.length, score, score >= RULE_DEFAULTS.personalTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses]];
     }
     await ctx.sync();
   });

@@ -3,6 +3,7 @@
  * (problems are codes; the catalogue phrases them).
  */
 import { criterionOf, type Indicator, type RuleSet } from './rules/ruleSet';
+import { RULE_DEFAULTS } from './rules/defaults';
 import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
 import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
 import { foldKey } from './text';
@@ -265,8 +266,7 @@ function share(base: IndicatorResult, ind: Indicator, numerator: number, denomin
     return { ...base, numerator, denominator };
   }
   const value = numerator / denominator;
-  const threshold = ind.threshold ?? 1;
-  const met = reaches(numerator, denominator, threshold);
+  const met = reaches(numerator, denominator, ind.threshold ?? RULE_DEFAULTS.threshold);
   return { ...base, numerator, denominator, value, status: met ? 'met' : 'not_met' };
 }
 
@@ -293,7 +293,7 @@ function assignPoints(ruleSet: RuleSet, indicators: IndicatorResult[]): void {
     else if (i.status === 'not_met')
       i.points =
         ruleSet.partialScoring === 'proportional' && i.measure !== 'unit' && i.value !== null
-          ? proportionalPoints(i.maxPoints, i.value, i.required ?? 1)
+          ? proportionalPoints(i.maxPoints, i.value, i.required ?? RULE_DEFAULTS.threshold)
           : 0;
   }
 }
@@ -393,10 +393,11 @@ function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
   }
 }
 
+const ORDINAL_KEYS = new Set(RULE_DEFAULTS.ordinalHeaders.map(foldKey));
+
 /** An STT (ordinal) column alone does not make a row a member. */
 function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
-  const key = foldKey(members.columns[i]!.header);
-  return (key === 'stt' || key === 'tt' || key === 'so tt') && readNumber(v).kind === 'number';
+  return ORDINAL_KEYS.has(foldKey(members.columns[i]!.header)) && readNumber(v).kind === 'number';
 }
 
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;

@@ -3,6 +3,8 @@
  * from this list, presets name these headers in their conditions, and import maps a
  * school's own columns onto it (aliases are compared after foldKey).
  */
+import { RULE_DEFAULTS } from './rules/defaults';
+
 export type FieldKind = 'ordinal' | 'name' | 'text' | 'yesno' | 'number' | 'title';
 
 export interface MemberField {
@@ -22,7 +24,7 @@ const f = (key: string, header: string, kind: FieldKind, width: number, aliases:
 });
 
 export const MEMBER_FIELDS: MemberField[] = [
-  f('ordinal', 'STT', 'ordinal', 6, ['TT', 'Số TT', 'Số thứ tự']),
+  f('ordinal', RULE_DEFAULTS.ordinalHeaders[0], 'ordinal', 6, RULE_DEFAULTS.ordinalHeaders.slice(1)),
   f('name', 'Họ và tên', 'name', 28, ['Họ tên', 'Tên', 'Họ và tên CB-GV-NV', 'Họ và tên thành viên']),
   f('position', 'Chức vụ / vị trí việc làm', 'text', 22, ['Chức vụ', 'Vị trí việc làm', 'Chức danh', 'Nhiệm vụ']),
   f('team', 'Tổ / bộ phận', 'text', 16, ['Tổ', 'Bộ phận', 'Tổ chuyên môn', 'Phòng ban', 'Đơn vị công tác']),

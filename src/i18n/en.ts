@@ -15,7 +15,7 @@ export const en: Record<MessageKey, string> = {
   'problem.learnerCountInvalid': '{where}: “{value}” is not valid ({label}). Head counts are whole numbers; CDHT holders cannot exceed them.',
   'problem.unitAnswerMissing': '{where}: indicator {indicator} has no self-assessment yet. Write Đạt or Không đạt.',
   'problem.unitAnswerAmbiguous': '{where}: indicator {indicator} says “{value}”, neither clearly Đạt nor Không đạt.',
-  'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage (e.g. 90%).',
+  'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage from 0% to 100%. Type the share required, e.g. 90%.',
   'problem.missingSheet': 'The file has no “{sheet}” sheet. Create the sheets with ĐVHT (Set-up step) or add it.',
   'problem.missingHeader': 'No header row with a “{header}” column was found.',
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',

@@ -17,7 +17,7 @@ export const vi = {
   'problem.learnerCountInvalid': '{where}: “{value}” không hợp lệ ({label}). Số người học phải là số nguyên, số đạt CDHT không lớn hơn số người học.',
   'problem.unitAnswerMissing': '{where}: chỉ tiêu {indicator} chưa có tự đánh giá. Ghi Đạt hoặc Không đạt.',
   'problem.unitAnswerAmbiguous': '{where}: chỉ tiêu {indicator} ghi “{value}”, không rõ là Đạt hay Không đạt.',
-  'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải tỷ lệ (ví dụ 90%).',
+  'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',
   'problem.missingSheet': 'Tệp không có trang “{sheet}”. Hãy tạo các trang bằng ĐVHT (bước Thiết lập) hoặc thêm trang này.',
   'problem.missingHeader': 'Không tìm thấy dòng tiêu đề có cột “{header}”.',
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',

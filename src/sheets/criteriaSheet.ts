@@ -4,7 +4,9 @@
  * by the add-in at each evaluation.
  */
 import { foldKey } from '../domain/text';
-import { readFraction, readNumber, readText, type CellValue } from '../domain/values';
+import { readNumber, readText, type CellValue } from '../domain/values';
+import { RULE_DEFAULTS } from '../domain/rules/defaults';
+import { readShare } from '../domain/rules/share';
 import { problem, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import type { UnitAnswer } from '../domain/evaluation';
@@ -201,12 +203,12 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   const partialKey = foldKey(settingText('partial'));
   const partialScoring: PartialScoring = partialKey.includes('ty le') ? 'proportional' : 'all-or-nothing';
   const { bands, failBand } = parseBands(settingText('bands'), mode, setting('bands')?.row, problems);
-  let personalTarget = 0.9;
+  let personalTarget: number = RULE_DEFAULTS.personalTarget;
   const pt = setting('personalTarget');
   if (pt && readText(pt.value) !== '') {
-    const f = readFraction(pt.value);
-    if (f === null || f < 0 || f > 1) problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.personalTarget, value: readText(pt.value) }, { sheet: 'criteria', row: pt.row, col: 3 }));
-    else personalTarget = f;
+    const f = readShare(pt.value);
+    if (!f.ok) problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
+    else personalTarget = f.share;
   }
   const schemaCell = readNumber(setting('schema')?.value ?? null);
 
@@ -237,11 +239,9 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
           : { kind: 'unit' };
       let threshold: number | null = null;
       if (measure.kind !== 'unit') {
-        threshold = readFraction(cell(r, COL.threshold));
-        if (threshold === null || threshold < 0 || threshold > 1) {
-          problems.push(problem('error', 'invalidThreshold', { indicator: code, value: readText(cell(r, COL.threshold)) }, { sheet: 'criteria', row: r, col: COL.threshold }));
-          threshold = null;
-        }
+        const f = readShare(cell(r, COL.threshold));
+        if (f.ok) threshold = f.share;
+        else problems.push(problem('error', 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
       }
       const pts = readNumber(cell(r, COL.points));
       const applies = readText(cell(r, COL.appliesTo));
@@ -294,7 +294,7 @@ function findHeaderRow(data: SheetData): number | null {
 /** "Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt" → bands and the fail label. */
 export function parseBands(text: string, mode: Mode, row: number | undefined, problems: Problem[]): { bands: RatingBand[]; failBand: string } {
   const bands: RatingBand[] = [];
-  let failBand = mode === 'score' ? 'Chưa đạt' : '';
+  let failBand: string = mode === 'score' ? RULE_DEFAULTS.failBand : '';
   for (const part of text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean)) {
     const m = /^(.+?)\s*[:=]\s*(\d+(?:[.,]\d+)?)$/.exec(part);
     if (m) bands.push({ label: m[1]!.trim(), min: Number(m[2]!.replace(',', '.')) });

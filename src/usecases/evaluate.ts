@@ -22,6 +22,7 @@ import { t, type Lang } from '../i18n';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from './unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { readText } from '../domain/values';
+import { readShare } from '../domain/rules/share';
 
 export const APP_VERSION = '0.1.0';
 
@@ -384,18 +385,23 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   };
 }
 
+function settingRow(wb: UnitWorkbook, label: string): number {
+  return wb.sheets.criteria!.rows.findIndex((row) => foldKey(readText(row[1])) === foldKey(label));
+}
+
 /** The value cell of a setting in "Tiêu chí" (column C, found by its label in B). */
 function settingRef(wb: UnitWorkbook, label: string): string | null {
-  const idx = wb.sheets.criteria!.rows.findIndex((row) => foldKey(readText(row[1])) === foldKey(label));
+  const idx = settingRow(wb, label);
   return idx >= 0 ? sheetRef(SHEETS.criteria, absolute(idx + 1, 3)) : null;
 }
 
-/** Personal target as a fraction, read like readFraction does (90 and 90% both mean 0.9). */
+/** Personal target as a fraction, read like readShare does (90 and 90% both mean 0.9). */
 function targetFormula(wb: UnitWorkbook): CellInput {
   const c = settingRef(wb, SETTINGS.personalTarget);
   const target = wb.criteria.ruleSet.personalTarget;
-  // Without the setting the engine uses its default: so does the formula.
-  return c ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
+  // Without a readable setting the engine uses the rule set's default: so does the sheet.
+  const typed = c ? wb.sheets.criteria!.rows[settingRow(wb, SETTINGS.personalTarget)]![2] ?? null : null;
+  return c && readShare(typed).ok ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
 }
 
 function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites): { plan: SheetPlan; outcomeCell: string } {

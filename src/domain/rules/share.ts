@@ -1,0 +1,23 @@
+/**
+ * A share (an indicator's requirement, the personal target) as a user types it in
+ * "Tiêu chí": 0.9, 90 and 90% all mean 90%. The sheet formats these cells as percentages,
+ * where Excel stores a typed 150% as 1.5: that is over 100%, never 1.5%.
+ */
+import { readFraction, readNumber, readText, type CellValue } from '../values';
+
+/** Below this a plain number over 1 is a percent cell's value (1.5 = 150%), not "1.5%". */
+const PERCENT_CELL_LIMIT = 10;
+
+export type ShareRead = { ok: true; share: number } | { ok: false; shown: string };
+
+/** `shown`: what was found, as the user saw it (150% rather than 1.5). */
+export function readShare(v: CellValue): ShareRead {
+  const n = readNumber(v);
+  if (n.kind === 'number' && n.value > 1 && n.value < PERCENT_CELL_LIMIT) return { ok: false, shown: percentText(n.value) };
+  const f = readFraction(v);
+  if (f === null || f < 0) return { ok: false, shown: readText(v) };
+  if (f > 1) return { ok: false, shown: percentText(f) };
+  return { ok: true, share: f };
+}
+
+const percentText = (fraction: number) => `${Number((fraction * 100).toPrecision(12))}%`;

@@ -1,0 +1,105 @@
+/**
+ * Requirements typed in "Tiêu chí" as a user types them: 90, 90%, 0.9 are 90%; anything over
+ * 100% is refused at its cell — also 150% typed into the sheet's percent-formatted cell,
+ * which Excel stores as 1.5 (it must not be read as 1.5%).
+ */
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { COL, SETTINGS } from '../../src/sheets/criteriaSheet';
+import { RULE_DEFAULTS } from '../../src/domain/rules/defaults';
+import { SHEETS } from '../../src/sheets/names';
+import { cellAddress } from '../../src/workbook/a1';
+import type { CellValue } from '../../src/workbook/port';
+import { MemoryWorkbook } from '../property/memoryWorkbook';
+
+const NOW = new Date(Date.UTC(2025, 11, 20));
+
+async function withRequirement(code: string, value: CellValue): Promise<{ wb: MemoryWorkbook; cell: string }> {
+  const wb = new MemoryWorkbook();
+  await createSheets(wb, sampleUnit({ members: 20 }));
+  const rows = wb.rows(SHEETS.criteria);
+  const r = rows.findIndex((row) => row[0] === code);
+  rows[r]![COL.threshold - 1] = value;
+  return { wb, cell: cellAddress(r + 1, COL.threshold) };
+}
+
+describe('requirement of an indicator in "Tiêu chí"', () => {
+  it.each([
+    [0.9, 0.9],
+    [90, 0.9],
+    ['90%', 0.9],
+    [1, 1],
+    [100, 1],
+    [0.5, 0.5],
+    [50, 0.5],
+    [12.5, 0.125],
+  ])('%p is read as %p', async (typed, required) => {
+    const { wb } = await withRequirement('2.1', typed);
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    expect(r.report.indicators.find((i) => i.code === '2.1')!.required).toBe(required);
+  });
+
+  it.each([
+    ['150% typed in the percent cell (stored 1.5)', 1.5, '150%'],
+    ['150 typed', 150, '150%'],
+    ['"150%" as text', '150%', '150%'],
+    ['110% typed in the percent cell (stored 1.1)', 1.1, '110%'],
+    ['999% typed in the percent cell (stored 9.99)', 9.99, '999%'],
+  ])('%s is refused at its cell, in Vietnamese, saying what to type', async (_label, typed, shown) => {
+    const { wb, cell } = await withRequirement('2.1', typed);
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    expect(r.ok).toBe(false);
+    const p = r.problems.find((x) => x.code === 'invalidThreshold')!;
+    expect(p).toMatchObject({ severity: 'error', sheet: SHEETS.criteria, cell });
+    expect(p.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+    expect(p.message).toContain('2.1');
+    expect(p.message).toContain(shown);
+    expect(p.message).toMatch(/100%/);
+    expect(p.message).toMatch(/ví dụ 90%/);
+  });
+
+  it('says the same in English', async () => {
+    const { wb } = await withRequirement('2.1', 1.5);
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true, lang: 'en' });
+    const p = r.problems.find((x) => x.code === 'invalidThreshold')!;
+    expect(p.message).toContain('150%');
+    expect(p.message).toMatch(/100%/);
+  });
+});
+
+describe('personal target in "Tiêu chí"', () => {
+  async function withTarget(value: CellValue): Promise<{ wb: MemoryWorkbook; cell: string }> {
+    const wb = new MemoryWorkbook();
+    await createSheets(wb, sampleUnit({ members: 20 }));
+    const rows = wb.rows(SHEETS.criteria);
+    const r = rows.findIndex((row) => row[1] === SETTINGS.personalTarget);
+    rows[r]![2] = value;
+    return { wb, cell: cellAddress(r + 1, 3) };
+  }
+  const writtenTarget = (wb: MemoryWorkbook) => {
+    const plan = wb.plans.filter((p) => p.sheet === SHEETS.lists).pop()!;
+    return plan.cells!.find((b) => b.at === 'F1')!.rows[0]![0];
+  };
+
+  it('80% typed is the target the engine and the written formula use', async () => {
+    const { wb } = await withTarget(0.8);
+    const r = await evaluateWorkbook(wb, { now: NOW });
+    if (!r.ok) throw new Error('must evaluate');
+    expect(r.evaluation.members.every((m) => m.reachesTarget === (m.score !== null && m.score >= 0.8))).toBe(true);
+    expect(writtenTarget(wb)).toMatchObject({ formula: expect.stringContaining("'Tiêu chí'!$C$"), result: 0.8 });
+  });
+
+  it('150% typed (stored 1.5) is refused at its cell; engine and sheet both use the rule set default', async () => {
+    const { wb, cell } = await withTarget(1.5);
+    const r = await evaluateWorkbook(wb, { now: NOW });
+    if (!r.ok) throw new Error('a refused setting is a warning, not a stop');
+    const p = r.problems.find((x) => x.code === 'invalidSetting')!;
+    expect(p).toMatchObject({ severity: 'warning', sheet: SHEETS.criteria, cell });
+    expect(p.message).toContain('150%');
+    expect(r.evaluation.members.every((m) => m.reachesTarget === (m.score !== null && m.score >= RULE_DEFAULTS.personalTarget))).toBe(true);
+    // Excel would read 1.5 as 1.5% through the formula: the default is written instead.
+    expect(writtenTarget(wb)).toBe(RULE_DEFAULTS.personalTarget);
+  });
+});
