@@ -166,9 +166,10 @@ describe('dvht consolidate', () => {
     expect(u.outcome).toMatchObject({ label: 'Xếp loại Tốt', score: 100, rating: 'Tốt' });
     expect(flagCodes('04-tieu-hoc-tt22.xlsx')).toEqual(['ruleSet']);
     expect(u.flags[0]!.message).toBe(
-      'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
-        'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.3 yêu cầu 100% (bộ đối chiếu: 90%); ' +
-        'chỉ tiêu 2.4 yêu cầu 100% (bộ đối chiếu: 50%); chỉ tiêu 3.1 yêu cầu 100% (bộ đối chiếu: 90%); thiếu chỉ tiêu 3.2a; thiếu chỉ tiêu 3.2b; thiếu chỉ tiêu 3.4; thêm chỉ tiêu 3.2',
+      'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); chỉ tiêu 1.3 đổi phạm vi áp dụng; thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
+        'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.1 đổi điều kiện đạt; chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 đổi điều kiện đạt; ' +
+        'chỉ tiêu 2.3 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.3 đổi điều kiện đạt; chỉ tiêu 2.4 yêu cầu 100% (bộ đối chiếu: 50%); chỉ tiêu 2.4 đổi điều kiện đạt; ' +
+        'chỉ tiêu 3.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 3.1 đổi điều kiện đạt; thiếu chỉ tiêu 3.2a; thiếu chỉ tiêu 3.2b; thiếu chỉ tiêu 3.4; thêm chỉ tiêu 3.2',
     );
   });
 

@@ -5,6 +5,8 @@
  * Holds only the small per-file records.
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
+import { comparable, ruleSetChanges } from '../../domain/rules/compare';
+import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
 import { t, type Lang } from '../../i18n';
 import { formatPercent } from '../../taskpane/format';
@@ -15,7 +17,7 @@ export interface ConsolidateOptions {
   /** The consolidating body and its tier, as the user typed them. */
   body: string;
   tier: string;
-  /** The body's reference rule set (`--rule-set`); null: each unit's own, no comparison. */
+  /** The body's reference rule set (`--rule-set`); null: each unit against the preset its workbook names. */
   ruleSet?: RuleSet | null;
   /** The day of the consolidation (12/36-month rules); default today. */
   asOf?: Date;
@@ -56,10 +58,8 @@ export class Consolidation {
     const kept = resolveDuplicates(outcomes, lang);
     for (const o of kept) {
       const u = o.unit!;
-      if (this.options.ruleSet) {
-        const f = ruleSetFlag(u, this.options.ruleSet, lang);
-        if (f) u.flags.push(f);
-      }
+      const f = ruleSetFlag(u, this.options.ruleSet, lang);
+      if (f) u.flags.push(f);
       u.flags.push(...dateFlags(u, asOf, lang));
       o.report.status = u.flags.length ? 'flagged' : 'consolidated';
       o.report.reasons = u.flags.map((f) => f.message);
@@ -116,20 +116,38 @@ function resolveDuplicates(outcomes: FileOutcome[], lang: Lang): FileOutcome[] {
   return outcomes.filter((o) => keptSet.has(o));
 }
 
-function ruleSetFlag(u: UnitRecord, body: RuleSet, lang: Lang): Flag | null {
-  const details: string[] = [];
-  if (u.ruleSet.mode !== body.mode) details.push(t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name }));
-  const own = new Map(u.ruleSet.indicators.map((i) => [i.code, i]));
-  for (const ind of body.indicators) {
-    const mine = own.get(ind.code);
-    if (!mine) details.push(t(lang, 'consolidate.flag.ruleSetMissing', { code: ind.code }));
-    else if (ind.threshold !== null && mine.threshold !== null && Math.abs(ind.threshold - mine.threshold) > 1e-9) {
-      details.push(t(lang, 'consolidate.flag.ruleSetThreshold', { code: ind.code, unit: formatPercent(mine.threshold, lang), body: formatPercent(ind.threshold, lang) }));
+/**
+ * The unit's rule set against the body's reference, or by default against the preset its
+ * own workbook names (a rule set named as no preset is the unit's own: nothing to compare).
+ */
+function ruleSetFlag(u: UnitRecord, body: RuleSet | null | undefined, lang: Lang): Flag | null {
+  const reference = body ?? findPreset(u.ruleSet.id);
+  if (!reference) return null;
+  const against = body ? 'body' : 'preset';
+  const details = ruleSetChanges(u.ruleSet, comparable(reference)).map((c): string => {
+    switch (c.kind) {
+      case 'mode':
+        return t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name });
+      case 'missing':
+        return t(lang, 'consolidate.flag.ruleSetMissing', { code: c.code });
+      case 'extra':
+        return t(lang, 'consolidate.flag.ruleSetExtra', { code: c.code });
+      case 'measure':
+        return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
+      case 'threshold':
+        return t(lang, against === 'body' ? 'consolidate.flag.ruleSetThreshold' : 'consolidate.flag.presetThreshold', { code: c.code, unit: formatPercent(c.unit, lang), body: formatPercent(c.reference, lang) });
+      case 'condition':
+        return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
+      case 'appliesTo':
+        return t(lang, 'consolidate.flag.ruleSetAppliesTo', { code: c.code });
+      case 'points':
+        return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
     }
-  }
-  const bodyCodes = new Set(body.indicators.map((i) => i.code));
-  for (const i of u.ruleSet.indicators) if (!bodyCodes.has(i.code)) details.push(t(lang, 'consolidate.flag.ruleSetExtra', { code: i.code }));
-  return details.length ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: body.name, details: details.join('; ') }) } : null;
+  });
+  if (!details.length) return null;
+  return against === 'body'
+    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details: details.join('; ') }) }
+    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
 }
 
 /** Level 2 only 12 months after the previous recognition; a recognition lasts 36 months after its year. */

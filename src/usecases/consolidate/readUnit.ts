@@ -5,6 +5,7 @@
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
+import { comparable } from '../../domain/rules/compare';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Inflate, type XlsxLimits } from '../../xlsx';
@@ -122,7 +123,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]
     type: readText(wb.unit.info.type),
     year: readText(wb.unit.info.year),
     levelRequested: readText(wb.unit.info.level),
-    ruleSet: { id: rs.id, name: rs.name, mode: rs.mode, indicators: rs.indicators.map((i) => ({ code: i.code, measure: i.measure.kind, threshold: i.threshold })) },
+    ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
     indicators: ev.indicators.map((i) => ({ code: i.code, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
     criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),

@@ -4,13 +4,14 @@
  * memory; 2,000 workbooks would not.
  */
 import type { Status } from '../../domain/evaluation';
-import type { Mode } from '../../domain/rules/ruleSet';
+import type { ComparableRuleSet } from '../../domain/rules/compare';
 
 export type FlagCode =
   | 'disagree'
   | 'notEvaluated'
   | 'stale'
   | 'ruleSet'
+  | 'ruleSetEdited'
   | 'duplicate'
   | 'level2TooSoon'
   | 'level2NoPrevious'
@@ -38,7 +39,8 @@ export interface UnitRecord {
   type: string;
   year: string;
   levelRequested: string;
-  ruleSet: { id: string; name: string; mode: Mode; indicators: { code: string; measure: IndicatorFigure['measure']; threshold: number | null }[] };
+  /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
+  ruleSet: ComparableRuleSet & { id: string };
   countedMembers: number;
   indicators: IndicatorFigure[];
   criteria: { code: string; status: Status; points: number | null }[];

@@ -1,0 +1,78 @@
+/**
+ * How a unit's rule set differs from a reference (the consolidating body's, or the preset
+ * the unit's workbook names): indicators deleted, added or edited. Works on a small shape
+ * that crosses worker boundaries, so a consolidation keeps no workbook.
+ */
+import { cleanText, lowerVi } from '../text';
+import type { Indicator, Mode, RuleSet } from './ruleSet';
+
+export interface ComparableIndicator {
+  code: string;
+  measure: Indicator['measure']['kind'];
+  threshold: number | null;
+  points: number | null;
+  /** The members condition ('' for other measures). */
+  condition: string;
+  appliesTo: string;
+}
+
+export interface ComparableRuleSet {
+  name: string;
+  mode: Mode;
+  indicators: ComparableIndicator[];
+}
+
+export type RuleSetChange =
+  | { kind: 'mode' }
+  | { kind: 'missing'; code: string }
+  | { kind: 'extra'; code: string }
+  | { kind: 'measure'; code: string }
+  | { kind: 'threshold'; code: string; unit: number; reference: number }
+  | { kind: 'condition'; code: string }
+  | { kind: 'appliesTo'; code: string }
+  | { kind: 'points'; code: string; unit: number | null; reference: number | null };
+
+export function comparable(rs: RuleSet): ComparableRuleSet {
+  return {
+    name: rs.name,
+    mode: rs.mode,
+    indicators: rs.indicators.map((i) => ({
+      code: i.code,
+      measure: i.measure.kind,
+      threshold: i.threshold,
+      points: i.points,
+      condition: i.measure.kind === 'members' ? i.measure.condition : '',
+      appliesTo: i.appliesTo,
+    })),
+  };
+}
+
+/** Spacing, case and Unicode form are not edits. */
+const sameText = (a: string, b: string) => lowerVi(cleanText(a)).replace(/\s+/g, '') === lowerVi(cleanText(b)).replace(/\s+/g, '');
+const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
+
+/** In the reference's order, then the unit's extra indicators. */
+export function ruleSetChanges(unit: ComparableRuleSet, reference: ComparableRuleSet): RuleSetChange[] {
+  const changes: RuleSetChange[] = [];
+  if (unit.mode !== reference.mode) changes.push({ kind: 'mode' });
+  const own = new Map(unit.indicators.map((i) => [i.code, i]));
+  for (const ref of reference.indicators) {
+    const mine = own.get(ref.code);
+    const code = ref.code;
+    if (!mine) {
+      changes.push({ kind: 'missing', code });
+      continue;
+    }
+    if (mine.measure !== ref.measure) {
+      changes.push({ kind: 'measure', code });
+      continue;
+    }
+    if (ref.threshold !== null && mine.threshold !== null && !sameNumber(ref.threshold, mine.threshold)) changes.push({ kind: 'threshold', code, unit: mine.threshold, reference: ref.threshold });
+    if (!sameText(mine.condition, ref.condition)) changes.push({ kind: 'condition', code });
+    if (!sameText(mine.appliesTo, ref.appliesTo)) changes.push({ kind: 'appliesTo', code });
+    if (unit.mode === 'score' && reference.mode === 'score' && !sameNumber(mine.points, ref.points)) changes.push({ kind: 'points', code, unit: mine.points, reference: ref.points });
+  }
+  const referenceCodes = new Set(reference.indicators.map((i) => i.code));
+  for (const i of unit.indicators) if (!referenceCodes.has(i.code)) changes.push({ kind: 'extra', code: i.code });
+  return changes;
+}

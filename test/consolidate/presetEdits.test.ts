@@ -1,0 +1,73 @@
+/**
+ * Without a reference rule set (no --rule-set), each unit is compared with the preset its
+ * own workbook names ("Mã bộ tiêu chí"): an indicator deleted, added or edited (requirement,
+ * condition, applicability, points, how it is measured) is flagged; an untouched unit is not.
+ * With a reference rule set, that comparison replaces this one.
+ */
+import * as ExcelJS from 'exceljs';
+import { Consolidation } from '../../src/usecases/consolidate/aggregate';
+import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
+import { findPreset } from '../../src/domain/rules/presets';
+import { SHEETS } from '../../src/sheets/names';
+import { COL } from '../../src/sheets/criteriaSheet';
+import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
+import { criteriaRow, edits, unitWorkbook, type UnitSpec } from './corpus';
+
+jest.setTimeout(60_000);
+
+const AS_OF = new Date(2025, 11, 28);
+
+async function flagsOf(spec: Partial<UnitSpec>, ruleSet: string | null = null, lang: 'vi' | 'en' = 'vi') {
+  const bytes = await unitWorkbook({ name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', ...spec });
+  const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', ruleSet: ruleSet ? findPreset(ruleSet)! : null, asOf: AS_OF, lang });
+  c.add(await readUnitFile(bytes, 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang }));
+  return c.finish().units[0]!.record.flags;
+}
+
+const deleteRow = (code: string) => (wb: ExcelJS.Workbook) => wb.getWorksheet(SHEETS.criteria)!.spliceRows(criteriaRow(wb, code), 1);
+const setCell = (code: string, col: number, value: string | number) => (wb: ExcelJS.Workbook) => {
+  wb.getWorksheet(SHEETS.criteria)!.getCell(criteriaRow(wb, code), col).value = value;
+};
+
+describe('consolidation without a reference rule set', () => {
+  it('an untouched unit is not flagged', async () => {
+    expect(await flagsOf({})).toEqual([]);
+  });
+
+  it('flags a requirement lowered by the unit, against the preset its workbook names', async () => {
+    expect(await flagsOf({ prepare: edits.threshold('2.4', 0.4) })).toEqual([
+      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cơ sở · mức độ 1” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
+    ]);
+  });
+
+  it('flags a deleted indicator, an added one and an edited condition', async () => {
+    const flags = await flagsOf({
+      prepare: edits.all(deleteRow('2.3'), setCell('2.1', COL.condition, '[Cam kết học tập suốt đời] = có'), (wb) => {
+        const ws = wb.getWorksheet(SHEETS.criteria)!;
+        const r = criteriaRow(wb, '2.4') + 1;
+        ws.insertRow(r, ['2.5', 'Chỉ tiêu riêng của đơn vị', 'Thành viên', '[Tham gia chuyển đổi số] = có', 0.5, null, 'Tất cả', '[L]']);
+      }),
+    });
+    expect(flags.map((f) => f.code)).toEqual(['ruleSetEdited']);
+    expect(flags[0]!.message).toBe('Bộ tiêu chí đã sửa so với mẫu “TT24 · cơ sở · mức độ 1” mà sổ ghi: chỉ tiêu 2.1 đổi điều kiện đạt; thiếu chỉ tiêu 2.3; thêm chỉ tiêu 2.5');
+  });
+
+  it('flags an edited applicability and scored points (TT22)', async () => {
+    const flags = await flagsOf({ presetId: 'tt22-100', type: 'Trường tiểu học', prepare: edits.all(setCell('2.1', COL.points, 20), setCell('2.2', COL.appliesTo, '[Loại đơn vị] thuộc {Trường THPT}')) });
+    expect(flags.map((f) => f.message)).toEqual(['Bộ tiêu chí đã sửa so với mẫu “TT22/2020 · 100 điểm” mà sổ ghi: chỉ tiêu 2.1 đổi điểm 10 → 20; chỉ tiêu 2.2 đổi phạm vi áp dụng']);
+  });
+
+  it('says it in English too', async () => {
+    const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, null, 'en');
+    expect(flags[0]!.message).toBe('Criteria edited from the preset “TT24 · cơ sở · mức độ 1” the workbook names: indicator 2.4 requires 40% (preset: 50%)');
+  });
+
+  it('a rule set the workbook does not name as a preset is not compared', async () => {
+    expect(await flagsOf({ prepare: edits.all(edits.setting('id', 'bo-rieng-cua-truong'), edits.threshold('2.4', 0.4)) })).toEqual([]);
+  });
+
+  it('with a reference rule set, only that comparison is made', async () => {
+    const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
+    expect(flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+  });
+});
