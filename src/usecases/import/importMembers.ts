@@ -406,6 +406,16 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
   const writes = new Map<number, { row: number; col: number; value: CellInput }>();
   const put = (row: number, col: number, value: CellInput) => writes.set(cellKey(row, col), { row, col, value });
   let nextRow = Math.max(members.lastDataRow, members.headerRow) + 1;
+  // New members go below every existing row: kept per column, written as whole columns.
+  const firstNew = nextRow;
+  const newRows = new Map<number, CellInput[]>();
+  let newCells = 0;
+  const append = (row: number, col: number, value: CellInput) => {
+    let values = newRows.get(col);
+    if (!values) newRows.set(col, (values = []));
+    if (!(row - firstNew in values)) newCells++;
+    values[row - firstNew] = value;
+  };
   let ordinal = existing.length;
   const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
   const fieldsWritten = writable.filter((k) => k !== 'name' && k !== ID_TARGET);
@@ -418,10 +428,10 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
         continue;
       }
       const row = nextRow++;
-      put(row, nameCol, r.name);
-      if (idCol && r.id) put(row, idCol, r.id);
-      if (ordinalCol) put(row, ordinalCol, ++ordinal);
-      for (const k of fieldsWritten) put(row, colOf.get(k)!, r.values[k] ?? null);
+      append(row, nameCol, r.name);
+      if (idCol && r.id) append(row, idCol, r.id);
+      if (ordinalCol) append(row, ordinalCol, ++ordinal);
+      for (const k of fieldsWritten) append(row, colOf.get(k)!, r.values[k] ?? null);
       diff.added.push({ name: r.name, sourceRow: r.row, memberRow: row, changes: [] });
       continue;
     }
@@ -460,10 +470,11 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
     }
   }
 
-  if (!writes.size && !added.length) return { diff, plan: null, cellCount: 0, firstChanged: null };
+  if (!writes.size && !newCells && !added.length) return { diff, plan: null, cellCount: 0, firstChanged: null };
   const cells: CellBlock[] = [];
   for (const a of added) cells.push({ at: cellAddress(members.headerRow, a.col), rows: [[a.header]] });
-  cells.push(...columnRuns([...writes.values()]));
+  for (const block of columnRuns(writes.values())) cells.push(block);
+  for (const [col, values] of [...newRows].sort((a, b) => a[0] - b[0])) for (const block of valueRuns(values, firstNew, col)) cells.push(block);
   const styles: StyleRun[] = added.map((a) => ({ range: cellAddress(members.headerRow, a.col), style: STYLE.header }));
   const appended = diff.added.map((a) => a.memberRow!);
   if (appended.length) {
@@ -471,11 +482,13 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
     // Appended rows are consecutive, in order.
     styles.push({ range: `A${appended[0]}:${columnLetter(lastUserCol)}${appended[appended.length - 1]}`, style: STYLE.body });
   }
-  const first = [...writes.values()].sort((a, b) => a.row - b.row || a.col - b.col)[0];
+  let first: { row: number; col: number } | undefined;
+  for (const w of writes.values()) if (!first || w.row < first.row || (w.row === first.row && w.col < first.col)) first = w;
+  if (!first && newCells) first = { row: firstNew, col: Math.min(...[...newRows].filter(([, v]) => 0 in v).map(([c]) => c)) };
   return {
     diff,
     plan: { sheet: SHEETS.members, mode: 'existing', cells, styles, ...(added.length ? { columns: added.map((a) => ({ index: a.col, width: widthOf(a.header) })) } : {}) },
-    cellCount: writes.size + added.length,
+    cellCount: writes.size + newCells + added.length,
     firstChanged: first ? cellAddress(first.row, first.col) : null,
   };
 }
@@ -484,20 +497,40 @@ function widthOf(header: string): number {
   return MEMBER_FIELDS.find((f) => f.header === header)?.width ?? 16;
 }
 
-/** One block per run of consecutive rows in a column: untouched cells stay untouched. */
-function columnRuns(cells: { row: number; col: number; value: CellInput }[]): CellBlock[] {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+/** Blocks of a column's values from row `top` on; holes are cells left untouched. */
+function valueRuns(values: CellInput[], top: number, col: number): CellBlock[] {
   const out: CellBlock[] = [];
-  let run: typeof sorted = [];
-  const flush = () => {
-    if (run.length) out.push({ at: cellAddress(run[0]!.row, run[0]!.col), rows: run.map((c) => [c.value]) });
-    run = [];
-  };
-  for (const c of sorted) {
-    const last = run[run.length - 1];
-    if (last && (last.col !== c.col || last.row + 1 !== c.row)) flush();
-    run.push(c);
+  let start = -1;
+  for (let i = 0; i <= values.length; i++) {
+    const written = i < values.length && i in values;
+    if (written && start < 0) start = i;
+    if (!written && start >= 0) {
+      out.push({ at: cellAddress(top + start, col), rows: values.slice(start, i).map((v) => [v]) });
+      start = -1;
+    }
   }
-  flush();
+  return out;
+}
+
+/** One block per run of consecutive rows in a column: untouched cells stay untouched. */
+function columnRuns(cells: Iterable<{ row: number; col: number; value: CellInput }>): CellBlock[] {
+  // By column, then by row: writes arrive in row order almost always, so sorting is rare.
+  const byCol = new Map<number, { row: number; value: CellInput }[]>();
+  for (const c of cells) {
+    const list = byCol.get(c.col);
+    if (list) list.push(c);
+    else byCol.set(c.col, [c]);
+  }
+  const out: CellBlock[] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const list = byCol.get(col)!;
+    if (list.some((c, i) => i > 0 && c.row < list[i - 1]!.row)) list.sort((a, b) => a.row - b.row);
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && list[i]!.row === list[i - 1]!.row + 1) continue;
+      out.push({ at: cellAddress(list[start]!.row, col), rows: list.slice(start, i).map((c) => [c.value]) });
+      start = i;
+    }
+  }
   return out;
 }
