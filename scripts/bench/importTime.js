@@ -38,10 +38,13 @@ function cdhtList(members) {
   return rows;
 }
 
+/** Wall time, and CPU time of this process (on a busy machine wall time also counts waiting). */
 async function timed(work) {
+  const cpu = process.cpuUsage();
   const t0 = performance.now();
   const result = await work();
-  return { ms: performance.now() - t0, result };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - t0, cpuMs: (used.user + used.system) / 1000, result };
 }
 
 function check(r, what, n) {
@@ -62,6 +65,7 @@ async function importTime(n) {
     firstMs: first.ms,
     againMs: again.ms,
     cdhtMs: cdht.ms,
+    cpuMs: { first: first.cpuMs, again: again.cpuMs, cdht: cdht.cpuMs },
     added: first.result.diff.added.length,
     unchangedAgain: again.result.diff.unchanged.length,
     cdhtUpdated: cdht.result.diff.updated.length,
