@@ -418,7 +418,7 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
   };
   let ordinal = existing.length;
   const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
-  const fieldsWritten = writable.filter((k) => k !== 'name' && k !== ID_TARGET);
+  const fieldColumns = writable.filter((k) => k !== 'name' && k !== ID_TARGET).map((key) => ({ key, col: colOf.get(key)! }));
 
   for (const r of rows) {
     const m = matchOf.get(r) ?? null;
@@ -431,7 +431,7 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
       append(row, nameCol, r.name);
       if (idCol && r.id) append(row, idCol, r.id);
       if (ordinalCol) append(row, ordinalCol, ++ordinal);
-      for (const k of fieldsWritten) append(row, colOf.get(k)!, r.values[k] ?? null);
+      for (const { key, col } of fieldColumns) append(row, col, r.values[key] ?? null);
       diff.added.push({ name: r.name, sourceRow: r.row, memberRow: row, changes: [] });
       continue;
     }
@@ -447,7 +447,7 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
       if (idCol && r.id) change(ID_TARGET, idCol, r.id);
     }
     // An unreadable source cell never wipes what the members sheet already holds.
-    for (const k of fieldsWritten) if (!r.unreadable.includes(k)) change(k, colOf.get(k)!, r.values[k] ?? null);
+    for (const { key, col } of fieldColumns) if (!r.unreadable.includes(key)) change(key, col, r.values[key] ?? null);
     (changes.length ? diff.updated : diff.unchanged).push({ name: r.name, sourceRow: r.row, memberRow: m.row, changes });
   }
 

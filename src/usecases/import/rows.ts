@@ -57,7 +57,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   const nameCol = columns.find((c) => c.target === 'name')?.col;
   const idCol = columns.find((c) => c.target === ID_TARGET)?.col;
   // STT is renumbered in the members sheet, so the source's own numbering is not carried over.
-  const fieldCols = columns.filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal'].includes(c.target));
+  const fieldCols = columns.filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal'].includes(c.target)).map((c) => ({ ...c, field: fieldOf(c.target!)! }));
   const rows: ImportedRow[] = [];
   const issues: ImportIssue[] = [];
   const skipped: SkippedRow[] = [];
@@ -92,7 +92,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     const unreadable: TargetKey[] = [];
     const titles: string[] = [];
     for (const c of fieldCols) {
-      const field = fieldOf(c.target!)!;
+      const field = c.field;
       const n = normaliseCell(field, sheet.value(r, c.col), spellings, c.impliedTitle);
       if (!n.ok) {
         issues.push({ row: r, col: c.col, cell: cellAddress(r, c.col), target: field.key, reason: n.reason, found: n.found });
