@@ -8,7 +8,7 @@ import { outcomeText } from '../usecases/evaluate';
 import type { UnitWorkbook } from '../usecases/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
 import { RESULT_TEXT } from '../sheets/names';
-import { fillTemplate, type Placeholder } from './templates';
+import { fillTemplate, type Placeholder, type Wording } from './templates';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
 export interface Figures {
@@ -29,6 +29,25 @@ export interface DocumentContext {
   evidence: ReadonlyMap<string, string>;
   /** Counted members or learners behind a share, per indicator code. */
   isLearners: ReadonlySet<string>;
+  /** TT24's words (công nhận) or TT22's (xếp loại): the rule set's mode decides. */
+  wording: Wording;
+  /** The unit's evaluating body (Tổ đánh giá …), as typed once in "Mẫu văn bản". */
+  evaluators: Evaluator[];
+}
+
+export interface Evaluator {
+  name: string;
+  title: string;
+  role: string;
+}
+
+/** "Nguyễn Thị Lan | Hiệu trưởng | Tổ trưởng" per line → members; missing parts stay empty. */
+export function parseEvaluators(text: string): Evaluator[] {
+  return text
+    .split('\n')
+    .map((line) => line.split('|').map((p) => p.trim()))
+    .filter((parts) => parts.some((p) => p !== ''))
+    .map(([name = '', title = '', role = '']) => ({ name, title, role }));
 }
 
 /** "87,5%": one decimal with a comma, as Vietnamese documents print it; "90%" when whole. */
@@ -95,11 +114,14 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     chuc_vu: txt(info.headTitle),
     nam: String(year),
     nam_sau: String(year + 1),
-    muc_do: lowerFirst(txt(info.level)),
+    // The level the rule set evaluates: a request letter never asks for another one.
+    muc_do: rs.level ? `mức độ ${rs.level}` : lowerFirst(txt(info.level)),
     muc_do_dang_ky: '',
-    danh_hieu: rs.recognition,
+    danh_hieu: rs.recognition || '“Đơn vị học tập”',
     bo_tieu_chi: rs.name,
     can_cu: rs.basis,
+    to_danh_gia: rs.evaluatingBody || (rs.mode === 'score' ? 'Hội đồng tự kiểm tra' : 'Tổ đánh giá'),
+    muc_tieu_ca_nhan: formatPercent(rs.personalTarget),
     so_thanh_vien: String(report.countedMembers),
     ket_qua: report.outcome.text,
     chi_tieu_chua_dat: missed.length ? missed.join(', ') : 'không có',
@@ -131,6 +153,8 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     unit: { name: base.ten_don_vi, parent: base.co_quan_chu_quan, head: base.nguoi_dung_dau, headTitle: base.chuc_vu, place: base.dia_danh },
     evidence,
     isLearners,
+    wording: rs.mode,
+    evaluators: parseEvaluators(fillTemplate(texts.get('to_danh_gia.thanh_vien') ?? '', base)),
   };
 }
 

@@ -11,11 +11,17 @@ import { drawToTrinh } from './kinds/toTrinh';
 import { drawBaoCao } from './kinds/baoCao';
 import { drawBienBan } from './kinds/bienBan';
 import { drawDangKy } from './kinds/dangKy';
+import { drawBia } from './kinds/bia';
+import { drawKeHoach } from './kinds/keHoach';
+import { drawQuyetDinh } from './kinds/quyetDinh';
 
 export type DrawDocument = (ctx: DocumentContext, kept: KeptTexts) => SheetPlan;
 
 export const DRAW: Record<Exclude<DocumentKind, 'tong-hop'>, DrawDocument> = {
+  bia: drawBia,
   'to-trinh': drawToTrinh,
+  'ke-hoach': drawKeHoach,
+  'quyet-dinh': drawQuyetDinh,
   'bao-cao': drawBaoCao,
   'bien-ban': drawBienBan,
   'dang-ky': drawDangKy,

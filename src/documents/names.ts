@@ -6,18 +6,25 @@ import { SHEETS } from '../sheets/names';
 
 export const DOCUMENT_SHEETS = {
   templates: 'Mẫu văn bản',
+  bia: 'Bìa hồ sơ',
   toTrinh: 'Tờ trình',
+  keHoach: 'Kế hoạch',
+  quyetDinh: 'Quyết định thành lập',
   baoCao: 'Báo cáo tự đánh giá',
   tongHop: SHEETS.summary,
   bienBan: 'Biên bản tự đánh giá',
   dangKy: 'Đăng ký danh hiệu',
 } as const;
 
-export const DOCUMENT_KINDS = ['to-trinh', 'bao-cao', 'tong-hop', 'bien-ban', 'dang-ky'] as const;
+/** In the filing order of the Hà Nội plan (KH 248/KH-UBND): cover, request, plan, decision, report … */
+export const DOCUMENT_KINDS = ['bia', 'to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'tong-hop', 'bien-ban', 'dang-ky'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_SHEET: Record<DocumentKind, string> = {
+  bia: DOCUMENT_SHEETS.bia,
   'to-trinh': DOCUMENT_SHEETS.toTrinh,
+  'ke-hoach': DOCUMENT_SHEETS.keHoach,
+  'quyet-dinh': DOCUMENT_SHEETS.quyetDinh,
   'bao-cao': DOCUMENT_SHEETS.baoCao,
   'tong-hop': DOCUMENT_SHEETS.tongHop,
   'bien-ban': DOCUMENT_SHEETS.bienBan,

@@ -12,8 +12,14 @@ export interface TemplateDefault {
   key: string;
   /** What the text is for, shown next to it in the sheet. */
   label: string;
+  /** The text under a TT24 rule set (pass/fail: công nhận, mức độ). */
   text: string;
+  /** The text under a scoring rule set (TT22: danh hiệu, xếp loại), where the words differ. */
+  score?: string;
 }
+
+/** Which wording a rule set takes: TT24's (công nhận) or TT22's (xếp loại). */
+export type Wording = 'pass-fail' | 'score';
 
 /** Values a template may name, with what each one is (shown in the sheet's legend). */
 export const PLACEHOLDERS = {
@@ -27,14 +33,16 @@ export const PLACEHOLDERS = {
   chuc_vu: 'Chức vụ người đứng đầu',
   nam: 'Năm đánh giá',
   nam_sau: 'Năm sau năm đánh giá',
-  muc_do: 'Mức độ đề nghị công nhận (viết thường: “mức độ 1”)',
-  muc_do_dang_ky: 'Mức độ đăng ký cho năm sau (mục “dang_ky.muc_do”)',
-  danh_hieu: 'Danh hiệu được công nhận khi đạt (trang “Tiêu chí”)',
+  muc_do: 'Mức độ bộ tiêu chí đánh giá (viết thường: “mức độ 1”); bộ chấm điểm: mức độ đơn vị ghi',
+  muc_do_dang_ky: 'Nội dung đăng ký cho năm sau (mục “dang_ky.muc_do”)',
+  danh_hieu: 'Tên gọi khi được công nhận (trang “Tiêu chí”), ví dụ “Đơn vị học tập” cấp huyện mức độ 1',
   bo_tieu_chi: 'Tên bộ tiêu chí',
-  can_cu: 'Căn cứ của bộ tiêu chí',
+  can_cu: 'Căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”)',
+  to_danh_gia: 'Bộ phận tự đánh giá của đơn vị (trang “Tiêu chí”): Tổ đánh giá, Hội đồng tự kiểm tra …',
   so_thanh_vien: 'Số thành viên được tính',
   ket_qua: 'Kết quả tự đánh giá (“Đủ điều kiện công nhận …”, hoặc điểm và xếp loại)',
   chi_tieu_chua_dat: 'Các chỉ tiêu chưa đạt (mã), hoặc “không có”',
+  muc_tieu_ca_nhan: 'Mục tiêu cá nhân (tỷ lệ chỉ tiêu mỗi thành viên phấn đấu đạt, trang “Tiêu chí”)',
   ky_hieu: 'Ký hiệu viết tắt của đơn vị (mục “chung.ky_hieu”)',
   ngay_ky: 'Ngày, tháng, năm ký (mục “chung.ngay_ky”)',
   // Per indicator and criterion (only inside the "bao_cao.chi_tieu…" and "…tieu_chi…" texts):
@@ -54,20 +62,41 @@ export const PLACEHOLDERS = {
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
 const LUU = '- Lưu: VT.';
+/** The dossier the request letter and the cover list, in the Hà Nội plan's filing order. */
+const HO_SO = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng';
 
 export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   // Shared by every document.
   { key: 'chung.ky_hieu', label: 'Ký hiệu viết tắt của đơn vị, dùng trong số văn bản (ví dụ THCSND)', text: '' },
   { key: 'chung.ngay_ky', label: 'Ngày ký các văn bản (dd/mm/yyyy). Để trống: in “ngày … tháng … năm …” để ghi tay', text: '' },
+  {
+    key: 'to_danh_gia.thanh_vien',
+    label: 'Thành viên tổ đánh giá (hội đồng), mỗi người một dòng: Họ và tên | Chức vụ | Nhiệm vụ. Dùng cho Quyết định thành lập và Biên bản',
+    text: '{nguoi_dung_dau} | {chuc_vu} | Tổ trưởng\n……………………… | ……………………… | Thư ký\n……………………… | ……………………… | Thành viên',
+    score: '{nguoi_dung_dau} | {chuc_vu} | Chủ tịch Hội đồng\n……………………… | ……………………… | Thư ký\n……………………… | ……………………… | Ủy viên',
+  },
+
+  { key: 'bia.tieu_de', label: 'Bìa hồ sơ: tên hồ sơ', text: 'HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', score: 'HỒ SƠ ĐÁNH GIÁ, XẾP LOẠI' },
+  { key: 'bia.danh_hieu', label: 'Bìa hồ sơ: dòng tên gọi', text: '{danh_hieu}', score: '“Đơn vị học tập”' },
+  { key: 'bia.nam', label: 'Bìa hồ sơ: năm', text: 'NĂM {nam}' },
+  { key: 'bia.gom', label: 'Bìa hồ sơ: đề mục danh sách văn bản', text: 'Hồ sơ gồm:' },
+  { key: 'bia.danh_muc', label: 'Bìa hồ sơ: các văn bản, theo thứ tự đóng hồ sơ (mỗi văn bản một dòng)', text: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá\n5. Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và kết quả học tập, bồi dưỡng của các cá nhân\n6. Biên bản tự đánh giá\n7. Các minh chứng`, score: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá, xếp loại\n5. Bản tổng hợp kết quả tự đánh giá các tiêu chí và kết quả học tập, bồi dưỡng của các cá nhân\n6. Biên bản tự kiểm tra, đánh giá, xếp loại\n7. Bản đăng ký danh hiệu năm {nam_sau}\n8. Các minh chứng` },
+  { key: 'bia.noi_nop', label: 'Bìa hồ sơ: nơi nộp', text: 'Nơi nộp: {don_vi_tong_hop}' },
+  { key: 'bia.thoi_gian', label: 'Bìa hồ sơ: dòng cuối', text: '{dia_danh}, tháng 01 năm {nam_sau}' },
 
   { key: 'to_trinh.so', label: 'Tờ trình: số, ký hiệu', text: 'Số:        /TTr-{ky_hieu}' },
   { key: 'to_trinh.tieu_de', label: 'Tờ trình: tên loại văn bản', text: 'TỜ TRÌNH' },
-  { key: 'to_trinh.trich_yeu', label: 'Tờ trình: trích yếu', text: 'Về việc đề nghị công nhận “Đơn vị học tập” {muc_do} năm {nam}' },
+  {
+    key: 'to_trinh.trich_yeu',
+    label: 'Tờ trình: trích yếu',
+    text: 'Về việc đề nghị công nhận {danh_hieu} năm {nam}',
+    score: 'Về việc đề nghị công nhận danh hiệu “Đơn vị học tập” năm {nam}',
+  },
   { key: 'to_trinh.kinh_gui', label: 'Tờ trình: nơi gửi', text: 'Kính gửi: {don_vi_tong_hop}.' },
   {
     key: 'to_trinh.can_cu',
     label: 'Tờ trình: căn cứ',
-    text: 'Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
+    text: 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
   },
   {
     key: 'to_trinh.noi_dung',
@@ -77,17 +106,75 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'to_trinh.de_nghi',
     label: 'Tờ trình: đề nghị',
-    text: '{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.',
+    text: `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.\nHồ sơ kèm theo gồm: ${HO_SO}.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
+    score: `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: ${HO_SO}.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
   },
   { key: 'to_trinh.noi_nhan', label: 'Tờ trình: nơi nhận', text: `- Như trên;\n${LUU}` },
 
+  { key: 'ke_hoach.so', label: 'Kế hoạch: số, ký hiệu', text: 'Số:        /KH-{ky_hieu}' },
+  { key: 'ke_hoach.tieu_de', label: 'Kế hoạch: tên loại văn bản', text: 'KẾ HOẠCH' },
+  { key: 'ke_hoach.trich_yeu', label: 'Kế hoạch: trích yếu', text: 'Xây dựng “Đơn vị học tập” năm {nam}' },
+  { key: 'ke_hoach.can_cu', label: 'Kế hoạch: căn cứ', text: 'Căn cứ {can_cu};' },
+  { key: 'ke_hoach.can_cu.goi_y', label: 'Kế hoạch: văn bản của địa phương (đơn vị viết)', text: '[Đơn vị viết: Căn cứ kế hoạch, công văn hướng dẫn của địa phương (số, ngày, cơ quan ban hành);]' },
+  { key: 'ke_hoach.mo_dau', label: 'Kế hoạch: câu dẫn', text: 'Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:' },
+  { key: 'ke_hoach.muc_1', label: 'Kế hoạch: đề mục I', text: 'I. MỤC ĐÍCH, YÊU CẦU' },
+  {
+    key: 'ke_hoach.muc_dich',
+    label: 'Kế hoạch: mục đích, yêu cầu',
+    text: '- Tạo cơ hội và điều kiện cho thành viên trong đơn vị được học tập thường xuyên, học tập suốt đời, xây dựng mẫu hình công dân học tập, góp phần xây dựng xã hội học tập.\n- Huy động nguồn lực hỗ trợ việc học tập, bồi dưỡng, nâng cao chất lượng, hiệu quả công việc của thành viên.\n- Xác định rõ các tiêu chí, chỉ tiêu phấn đấu; việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan.\n- Phấn đấu được công nhận {danh_hieu} năm {nam}.',
+    score: '- Tạo cơ hội và điều kiện cho thành viên trong đơn vị được học tập thường xuyên, học tập suốt đời, xây dựng mẫu hình công dân học tập, góp phần xây dựng xã hội học tập.\n- Huy động nguồn lực hỗ trợ việc học tập, bồi dưỡng, nâng cao chất lượng, hiệu quả công việc của thành viên.\n- Xác định rõ các tiêu chí phấn đấu; việc tự đánh giá, xếp loại bảo đảm công khai, công bằng, minh bạch, khách quan.',
+  },
+  { key: 'ke_hoach.muc_2', label: 'Kế hoạch: đề mục II', text: 'II. CHỈ TIÊU PHẤN ĐẤU' },
+  {
+    key: 'ke_hoach.chi_tieu',
+    label: 'Kế hoạch: câu dẫn bảng chỉ tiêu',
+    text: 'Các tiêu chí, chỉ tiêu công nhận {danh_hieu} theo {can_cu}:',
+    score: 'Các tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm) theo {can_cu}:',
+  },
+  { key: 'ke_hoach.ca_nhan', label: 'Kế hoạch: chỉ tiêu cá nhân', text: 'Mỗi thành viên phấn đấu đạt từ {muc_tieu_ca_nhan} trở lên các chỉ tiêu đăng ký của cá nhân.' },
+  { key: 'ke_hoach.muc_3', label: 'Kế hoạch: đề mục III', text: 'III. NHIỆM VỤ, GIẢI PHÁP' },
+  { key: 'ke_hoach.giai_phap.goi_y', label: 'Kế hoạch: nhiệm vụ, giải pháp (đơn vị viết)', text: '[Đơn vị viết: tuyên truyền; kế hoạch bồi dưỡng, tự học của thành viên; chuyển đổi số; hoạt động khuyến học và học tập suốt đời năm {nam}.]' },
+  { key: 'ke_hoach.muc_4', label: 'Kế hoạch: đề mục IV', text: 'IV. TỔ CHỨC THỰC HIỆN' },
+  {
+    key: 'ke_hoach.nhiem_vu',
+    label: 'Kế hoạch: nhiệm vụ của người đứng đầu, các tổ, công đoàn, thành viên',
+    text: '1. {chuc_vu}: xây dựng, triển khai kế hoạch; thành lập {to_danh_gia}; tổ chức tự đánh giá; hoàn thiện hồ sơ gửi {don_vi_tong_hop} trước ngày 15/01/{nam_sau}.\n2. Các tổ chuyên môn, bộ phận: lập kế hoạch học tập của tổ và của từng thành viên; theo dõi, tổng hợp kết quả học tập, bồi dưỡng; tập hợp minh chứng theo các tiêu chí, chỉ tiêu.\n3. Ban Chấp hành Công đoàn: phối hợp triển khai kế hoạch; vận động thành viên học tập thường xuyên, học tập suốt đời.\n4. Thành viên: xây dựng kế hoạch tự học, tự bồi dưỡng trình lãnh đạo đơn vị phê duyệt; thực hiện các chỉ tiêu đã đăng ký.',
+  },
+  { key: 'ke_hoach.muc_5', label: 'Kế hoạch: đề mục V', text: 'V. THỜI GIAN THỰC HIỆN' },
+  {
+    key: 'ke_hoach.thoi_gian',
+    label: 'Kế hoạch: các mốc thời gian',
+    text: '- Tháng 01/{nam}: ban hành kế hoạch; thành viên đăng ký chỉ tiêu, xây dựng kế hoạch tự học.\n- Từ tháng 01 đến tháng 12/{nam}: triển khai thực hiện; lưu minh chứng.\n- Tháng 12/{nam}: {to_danh_gia} tự đánh giá (số liệu từ ngày 01/01/{nam} đến ngày 31/12/{nam}).\n- Trước ngày 15/01/{nam_sau}: gửi hồ sơ về {don_vi_tong_hop}.',
+  },
+  { key: 'ke_hoach.noi_nhan', label: 'Kế hoạch: nơi nhận', text: `- {don_vi_tong_hop} (để b/c);\n- Các tổ, bộ phận, thành viên (để t/h);\n${LUU}` },
+
+  { key: 'quyet_dinh.so', label: 'Quyết định: số, ký hiệu', text: 'Số:        /QĐ-{ky_hieu}' },
+  { key: 'quyet_dinh.tieu_de', label: 'Quyết định: tên loại văn bản', text: 'QUYẾT ĐỊNH' },
+  { key: 'quyet_dinh.trich_yeu', label: 'Quyết định: trích yếu', text: 'Về việc thành lập {to_danh_gia} “Đơn vị học tập” năm {nam}' },
+  { key: 'quyet_dinh.tham_quyen', label: 'Quyết định: thẩm quyền ban hành (in hoa)', text: '{chuc_vu} {ten_don_vi}' },
+  {
+    key: 'quyet_dinh.can_cu',
+    label: 'Quyết định: căn cứ',
+    text: 'Căn cứ {can_cu};\nCăn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nXét đề nghị của bộ phận phụ trách,',
+  },
+  { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
+  { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Thành lập {to_danh_gia} “Đơn vị học tập” năm {nam} của {ten_don_vi}, gồm các ông (bà) có tên sau:' },
+  {
+    key: 'quyet_dinh.dieu_2',
+    label: 'Quyết định: Điều 2',
+    text: 'Điều 2. {to_danh_gia} có nhiệm vụ tổ chức tự đánh giá “Đơn vị học tập” năm {nam} theo các tiêu chí, chỉ tiêu công nhận {danh_hieu}; lập hồ sơ đề nghị công nhận gửi {don_vi_tong_hop} trước ngày 15/01/{nam_sau}. {to_danh_gia} tự giải thể sau khi hoàn thành nhiệm vụ.',
+    score: 'Điều 2. {to_danh_gia} có nhiệm vụ tự kiểm tra, đánh giá, xếp loại “Đơn vị học tập” năm {nam} theo các tiêu chí chấm điểm quy định; lập hồ sơ gửi {don_vi_tong_hop} đúng thời hạn. {to_danh_gia} tự giải thể sau khi hoàn thành nhiệm vụ.',
+  },
+  { key: 'quyet_dinh.dieu_3', label: 'Quyết định: Điều 3', text: 'Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.' },
+  { key: 'quyet_dinh.noi_nhan', label: 'Quyết định: nơi nhận', text: `- Như Điều 3;\n${LUU}` },
+
   { key: 'bao_cao.so', label: 'Báo cáo: số, ký hiệu', text: 'Số:        /BC-{ky_hieu}' },
   { key: 'bao_cao.tieu_de', label: 'Báo cáo: tên loại văn bản', text: 'BÁO CÁO' },
-  { key: 'bao_cao.trich_yeu', label: 'Báo cáo: trích yếu', text: 'Kết quả tự đánh giá “Đơn vị học tập” năm {nam}' },
+  { key: 'bao_cao.trich_yeu', label: 'Báo cáo: trích yếu', text: 'Kết quả tự đánh giá “Đơn vị học tập” năm {nam}', score: 'Kết quả tự đánh giá, xếp loại “Đơn vị học tập” năm {nam}' },
   {
     key: 'bao_cao.mo_dau',
     label: 'Báo cáo: mở đầu',
-    text: 'Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:',
+    text: 'Thực hiện {can_cu}, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:',
   },
   { key: 'bao_cao.muc_1', label: 'Báo cáo: đề mục I', text: 'I. ĐẶC ĐIỂM TÌNH HÌNH' },
   { key: 'bao_cao.muc_1.goi_y', label: 'Báo cáo: gợi ý phần I (đơn vị viết thay vào chỗ này trên trang báo cáo)', text: '[Đơn vị viết: quy mô, cơ cấu thành viên, thuận lợi, khó khăn trong năm {nam}.]' },
@@ -95,13 +182,15 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'bao_cao.muc_dich',
     label: 'Báo cáo: mục đích, yêu cầu',
-    text: '- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận “Đơn vị học tập” {muc_do}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
+    text: '- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận {danh_hieu}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
+    score: '- Xác định mức độ đáp ứng các tiêu chí “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận kết quả đánh giá, xếp loại “Đơn vị học tập”.\n- Việc tự đánh giá, xếp loại bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
   },
   { key: 'bao_cao.muc_3', label: 'Báo cáo: đề mục III', text: 'III. THỜI GIAN VÀ PHẠM VI SỐ LIỆU' },
   {
     key: 'bao_cao.pham_vi',
     label: 'Báo cáo: thời gian, phạm vi số liệu',
-    text: 'Số liệu tự đánh giá tính từ ngày 01/01/{nam} đến ngày 31/12/{nam}. Tổng số thành viên được tính: {so_thanh_vien} người. Bộ tiêu chí áp dụng: {bo_tieu_chi} ({can_cu}).',
+    text: 'Số liệu tự đánh giá tính từ ngày 01/01/{nam} đến ngày 31/12/{nam}. Tổng số thành viên được tính: {so_thanh_vien} người. Tiêu chí, chỉ tiêu đánh giá: tiêu chí, chỉ tiêu công nhận {danh_hieu} theo {can_cu}.',
+    score: 'Số liệu tự đánh giá tính từ ngày 01/01/{nam} đến ngày 31/12/{nam}. Tổng số thành viên được tính: {so_thanh_vien} người. Tiêu chí đánh giá: các tiêu chí chấm điểm (thang 100 điểm) theo {can_cu}.',
   },
   { key: 'bao_cao.muc_4', label: 'Báo cáo: đề mục IV', text: 'IV. KẾT QUẢ TỰ ĐÁNH GIÁ THEO TỪNG TIÊU CHÍ' },
   { key: 'bao_cao.tieu_chi', label: 'Báo cáo: dòng đầu mỗi tiêu chí', text: '{ma}. Tiêu chí {ma}: {noi_dung}' },
@@ -122,29 +211,30 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'bao_cao.han_che.goi_y', label: 'Báo cáo: gợi ý hạn chế (đơn vị viết)', text: '[Đơn vị viết: hạn chế, nguyên nhân; các chỉ tiêu chưa đạt: {chi_tieu_chua_dat}.]' },
   { key: 'bao_cao.muc_6', label: 'Báo cáo: đề mục VI', text: 'VI. KẾT LUẬN VÀ ĐỀ NGHỊ' },
   { key: 'bao_cao.ket_luan', label: 'Báo cáo: kết luận', text: 'Đối chiếu với các tiêu chí, chỉ tiêu, {ten_don_vi} tự đánh giá: {ket_qua}.' },
-  { key: 'bao_cao.de_nghi', label: 'Báo cáo: đề nghị (khi đủ điều kiện)', text: 'Đề nghị {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.' },
+  {
+    key: 'bao_cao.de_nghi',
+    label: 'Báo cáo: đề nghị (khi đủ điều kiện)',
+    text: 'Đề nghị {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.',
+    score: 'Đề nghị {don_vi_tong_hop} xem xét, công nhận kết quả tự đánh giá, xếp loại “Đơn vị học tập” năm {nam} của {ten_don_vi}.',
+  },
   { key: 'bao_cao.chua_dat', label: 'Báo cáo: hướng khắc phục (khi chưa đủ điều kiện)', text: '{ten_don_vi} tiếp tục khắc phục các chỉ tiêu chưa đạt ({chi_tieu_chua_dat}) trong năm {nam_sau}.' },
   { key: 'bao_cao.phuong_huong.goi_y', label: 'Báo cáo: gợi ý phương hướng (đơn vị viết)', text: '[Đơn vị viết: phương hướng, kiến nghị cho năm {nam_sau}.]' },
   { key: 'bao_cao.noi_nhan', label: 'Báo cáo: nơi nhận', text: `- {don_vi_tong_hop} (để b/c);\n${LUU}` },
 
   { key: 'bien_ban.so', label: 'Biên bản: số, ký hiệu', text: 'Số:        /BB-{ky_hieu}' },
   { key: 'bien_ban.tieu_de', label: 'Biên bản: tên loại văn bản', text: 'BIÊN BẢN' },
-  { key: 'bien_ban.trich_yeu', label: 'Biên bản: trích yếu', text: 'Tự kiểm tra, đánh giá “Đơn vị học tập” năm {nam}' },
+  { key: 'bien_ban.trich_yeu', label: 'Biên bản: trích yếu', text: 'Tự đánh giá “Đơn vị học tập” năm {nam}', score: 'Tự kiểm tra, đánh giá, xếp loại “Đơn vị học tập” năm {nam}' },
   { key: 'bien_ban.thoi_gian.goi_y', label: 'Biên bản: thời gian (đơn vị sửa trên trang biên bản)', text: 'Thời gian: vào hồi …… giờ …… phút, ngày …… tháng …… năm ……' },
   { key: 'bien_ban.dia_diem', label: 'Biên bản: địa điểm', text: 'Địa điểm: {ten_don_vi}.' },
-  { key: 'bien_ban.thanh_phan', label: 'Biên bản: đề mục thành phần', text: 'Thành phần: Hội đồng tự kiểm tra, đánh giá “Đơn vị học tập” của {ten_don_vi}, gồm:' },
-  {
-    key: 'bien_ban.thanh_phan.goi_y',
-    label: 'Biên bản: danh sách thành phần (đơn vị sửa trên trang biên bản)',
-    text: '- Ông (bà) {nguoi_dung_dau}, {chuc_vu} – Chủ tịch Hội đồng;\n- Ông (bà) ……………………………… – Thư ký;\n- Ông (bà) ……………………………… – Thành viên.',
-  },
+  { key: 'bien_ban.thanh_phan', label: 'Biên bản: đề mục thành phần', text: 'Thành phần: {to_danh_gia} “Đơn vị học tập” năm {nam} của {ten_don_vi}, gồm:' },
   {
     key: 'bien_ban.noi_dung',
     label: 'Biên bản: nội dung',
-    text: 'Hội đồng đã đối chiếu số liệu năm {nam} (từ ngày 01/01/{nam} đến ngày 31/12/{nam}) của {so_thanh_vien} thành viên được tính với các tiêu chí, chỉ tiêu của bộ tiêu chí {bo_tieu_chi}. Kết quả như sau:',
+    text: '{to_danh_gia} đã đối chiếu số liệu năm {nam} (từ ngày 01/01/{nam} đến ngày 31/12/{nam}) của {so_thanh_vien} thành viên được tính với các tiêu chí, chỉ tiêu công nhận {danh_hieu}. Kết quả như sau:',
+    score: '{to_danh_gia} đã đối chiếu số liệu năm {nam} (từ ngày 01/01/{nam} đến ngày 31/12/{nam}) của {so_thanh_vien} thành viên được tính với các tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm). Kết quả như sau:',
   },
-  { key: 'bien_ban.ket_luan', label: 'Biên bản: kết luận', text: 'Kết luận của Hội đồng: {ket_qua}.' },
-  { key: 'bien_ban.y_kien', label: 'Biên bản: đề mục ý kiến', text: 'Ý kiến của các thành viên Hội đồng:' },
+  { key: 'bien_ban.ket_luan', label: 'Biên bản: kết luận', text: 'Kết luận của {to_danh_gia}: {ket_qua}.' },
+  { key: 'bien_ban.y_kien', label: 'Biên bản: đề mục ý kiến', text: 'Ý kiến của các thành viên {to_danh_gia}:' },
   { key: 'bien_ban.y_kien.goi_y', label: 'Biên bản: ý kiến (đơn vị viết)', text: '[Thư ký ghi ý kiến của các thành viên.]' },
   {
     key: 'bien_ban.ket_thuc',
@@ -152,13 +242,13 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
     text: 'Biên bản kết thúc vào hồi …… giờ …… cùng ngày, đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua./.',
   },
   { key: 'bien_ban.thu_ky', label: 'Biên bản: chức danh ký bên trái', text: 'THƯ KÝ' },
-  { key: 'bien_ban.chu_tich', label: 'Biên bản: chức danh ký bên phải', text: 'CHỦ TỊCH HỘI ĐỒNG' },
+  { key: 'bien_ban.chu_tich', label: 'Biên bản: chức danh ký bên phải', text: 'TỔ TRƯỞNG', score: 'CHỦ TỊCH HỘI ĐỒNG' },
 
   { key: 'dang_ky.so', label: 'Bản đăng ký: số, ký hiệu (để trống nếu không đánh số)', text: '' },
   { key: 'dang_ky.tieu_de', label: 'Bản đăng ký: tên loại văn bản', text: 'BẢN ĐĂNG KÝ' },
-  { key: 'dang_ky.trich_yeu', label: 'Bản đăng ký: trích yếu', text: 'Danh hiệu “Đơn vị học tập” năm {nam_sau}' },
+  { key: 'dang_ky.trich_yeu', label: 'Bản đăng ký: trích yếu', text: 'Xây dựng “Đơn vị học tập” năm {nam_sau}', score: 'Danh hiệu “Đơn vị học tập” năm {nam_sau}' },
   { key: 'dang_ky.kinh_gui', label: 'Bản đăng ký: nơi gửi', text: 'Kính gửi: {don_vi_tong_hop}.' },
-  { key: 'dang_ky.muc_do', label: 'Bản đăng ký: mức độ đăng ký cho năm sau', text: '{muc_do}' },
+  { key: 'dang_ky.muc_do', label: 'Bản đăng ký: mức phấn đấu năm sau (sửa nếu đăng ký mức cao hơn)', text: '{danh_hieu}', score: 'Tốt' },
   {
     key: 'dang_ky.thong_tin',
     label: 'Bản đăng ký: thông tin đơn vị',
@@ -167,7 +257,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'dang_ky.noi_dung',
     label: 'Bản đăng ký: nội dung đăng ký',
-    text: '{ten_don_vi} đăng ký xây dựng và phấn đấu đạt danh hiệu “Đơn vị học tập” {muc_do_dang_ky} năm {nam_sau}, với các chỉ tiêu cụ thể như sau:',
+    text: '{ten_don_vi} đăng ký xây dựng “Đơn vị học tập” năm {nam_sau}, phấn đấu được công nhận {muc_do_dang_ky}, với các chỉ tiêu cụ thể như sau:',
+    score: '{ten_don_vi} đăng ký xây dựng và phấn đấu đạt danh hiệu “Đơn vị học tập” năm {nam_sau}, xếp loại {muc_do_dang_ky}, với các chỉ tiêu cụ thể như sau:',
   },
   { key: 'dang_ky.bien_phap', label: 'Bản đăng ký: đề mục biện pháp', text: 'Biện pháp thực hiện:' },
   { key: 'dang_ky.bien_phap.goi_y', label: 'Bản đăng ký: biện pháp (đơn vị viết)', text: '[Đơn vị viết: các biện pháp chính để đạt các chỉ tiêu năm {nam_sau}.]' },
@@ -181,10 +272,39 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'tong_hop.noi_nhan', label: 'Bản tổng hợp: nơi nhận', text: `- {don_vi_tong_hop};\n${LUU}` },
 ];
 
+/**
+ * Texts earlier releases wrote as defaults (a TT24 citation hard-coded, the preset's name,
+ * “Hội đồng” for every rule set). A sheet still holding one of them verbatim never had the
+ * unit's wording: it takes today's default, in the rule set's wording.
+ */
+export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  'to_trinh.trich_yeu': ['Về việc đề nghị công nhận “Đơn vị học tập” {muc_do} năm {nam}'],
+  'to_trinh.can_cu': ['Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},'],
+  'to_trinh.de_nghi': ['{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.'],
+  'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:'],
+  'bao_cao.muc_dich': ['- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận “Đơn vị học tập” {muc_do}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.'],
+  'bao_cao.pham_vi': ['Số liệu tự đánh giá tính từ ngày 01/01/{nam} đến ngày 31/12/{nam}. Tổng số thành viên được tính: {so_thanh_vien} người. Bộ tiêu chí áp dụng: {bo_tieu_chi} ({can_cu}).'],
+  'bao_cao.de_nghi': ['Đề nghị {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.'],
+  'bien_ban.trich_yeu': ['Tự kiểm tra, đánh giá “Đơn vị học tập” năm {nam}'],
+  'bien_ban.thanh_phan': ['Thành phần: Hội đồng tự kiểm tra, đánh giá “Đơn vị học tập” của {ten_don_vi}, gồm:'],
+  'bien_ban.noi_dung': ['Hội đồng đã đối chiếu số liệu năm {nam} (từ ngày 01/01/{nam} đến ngày 31/12/{nam}) của {so_thanh_vien} thành viên được tính với các tiêu chí, chỉ tiêu của bộ tiêu chí {bo_tieu_chi}. Kết quả như sau:'],
+  'bien_ban.ket_luan': ['Kết luận của Hội đồng: {ket_qua}.'],
+  'bien_ban.y_kien': ['Ý kiến của các thành viên Hội đồng:'],
+  'bien_ban.chu_tich': ['CHỦ TỊCH HỘI ĐỒNG'],
+  'dang_ky.trich_yeu': ['Danh hiệu “Đơn vị học tập” năm {nam_sau}'],
+  'dang_ky.muc_do': ['{muc_do}'],
+  'dang_ky.noi_dung': ['{ten_don_vi} đăng ký xây dựng và phấn đấu đạt danh hiệu “Đơn vị học tập” {muc_do_dang_ky} năm {nam_sau}, với các chỉ tiêu cụ thể như sau:'],
+};
+
 export type TemplateTexts = ReadonlyMap<string, string>;
 
-export function defaultTemplates(): Map<string, string> {
-  return new Map(TEMPLATE_DEFAULTS.map((d) => [d.key, d.text]));
+/** A default's text in the wording of the rule set in use. */
+export function defaultText(d: TemplateDefault, wording: Wording): string {
+  return wording === 'score' && d.score !== undefined ? d.score : d.text;
+}
+
+export function defaultTemplates(wording: Wording = 'pass-fail'): Map<string, string> {
+  return new Map(TEMPLATE_DEFAULTS.map((d) => [d.key, defaultText(d, wording)]));
 }
 
 /** Keys whose text is a prompt the unit replaces on the document itself. */

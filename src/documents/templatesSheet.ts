@@ -7,7 +7,7 @@ import { readText } from '../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { STYLE } from '../sheets/styles';
 import { DOCUMENT_SHEETS } from './names';
-import { PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault } from './templates';
+import { defaultText, FORMER_DEFAULTS, PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault, type Wording } from './templates';
 
 export const TEMPLATE_HEADER_ROW = 3;
 
@@ -24,11 +24,13 @@ export interface ReadTemplates {
   missing: TemplateDefault[];
   /** {names} that are not placeholders, with where they are. */
   issues: TemplateIssue[];
+  /** Rows still holding an earlier release's default: updated to today's (nothing of the unit's is lost). */
+  outdated: { row: number; default: TemplateDefault }[];
   lastRow: number;
 }
 
 /** The sheet's texts by key; anything not found falls back to the default. */
-export function readTemplatesSheet(data: SheetData | undefined, unitName: string): ReadTemplates {
+export function readTemplatesSheet(data: SheetData | undefined, unitName: string, wording: Wording = 'pass-fail'): ReadTemplates {
   const found = new Map<string, { text: string; row: number }>();
   data?.rows.forEach((cells, i) => {
     const key = readText(cells[0]).trim();
@@ -37,17 +39,23 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
   const texts = new Map<string, string>();
   const missing: TemplateDefault[] = [];
   const issues: TemplateIssue[] = [];
+  const outdated: ReadTemplates['outdated'] = [];
   for (const d of TEMPLATE_DEFAULTS) {
     const f = found.get(d.key);
     if (!f) {
       missing.push(d);
-      texts.set(d.key, initialText(d, unitName));
+      texts.set(d.key, initialText(d, unitName, wording));
+      continue;
+    }
+    if (FORMER_DEFAULTS[d.key]?.includes(f.text) && f.text !== defaultText(d, wording)) {
+      outdated.push({ row: f.row, default: d });
+      texts.set(d.key, defaultText(d, wording));
       continue;
     }
     texts.set(d.key, f.text);
     for (const name of unknownPlaceholders(f.text)) issues.push({ row: f.row, key: d.key, name });
   }
-  return { texts, missing, issues, lastRow: data?.rows.length ?? 0 };
+  return { texts, missing, issues, outdated, lastRow: data?.rows.length ?? 0 };
 }
 
 /** Initials of the name's words, e.g. "Trường THCS Nguyễn Du" → "THCSND" (first default only). */
@@ -66,28 +74,31 @@ export function abbreviation(unitName: string): string {
 }
 
 /** The text a key starts with in this workbook (the abbreviation comes from the unit's name). */
-function initialText(d: TemplateDefault, unitName: string): string {
-  return d.key === 'chung.ky_hieu' ? abbreviation(unitName) : d.text;
+function initialText(d: TemplateDefault, unitName: string, wording: Wording): string {
+  return d.key === 'chung.ky_hieu' ? abbreviation(unitName) : defaultText(d, wording);
 }
 
-function rowOf(d: TemplateDefault, unitName: string): CellInput[] {
-  return [d.key, initialText(d, unitName), d.label];
+function rowOf(d: TemplateDefault, unitName: string, wording: Wording): CellInput[] {
+  return [d.key, initialText(d, unitName, wording), d.label];
 }
 
 /**
  * The plan for this generation: the whole sheet when it does not exist yet; otherwise only
  * the missing keys, appended below the last used row (nothing existing is touched).
  */
-export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string): SheetPlan | null {
+export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string, wording: Wording = 'pass-fail'): SheetPlan | null {
   if (exists) {
-    if (read.missing.length === 0) return null;
+    if (read.missing.length === 0 && read.outdated.length === 0) return null;
     const at = read.lastRow + 1;
     const end = at + read.missing.length - 1;
     return {
       sheet: DOCUMENT_SHEETS.templates,
       mode: 'existing',
-      cells: [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName)) }],
-      styles: [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: 12 } }],
+      cells: [
+        ...read.outdated.map((o) => ({ at: `B${o.row}`, rows: [[defaultText(o.default, wording)]] })),
+        ...(read.missing.length ? [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName, wording)) }] : []),
+      ],
+      styles: read.missing.length ? [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: 12 } }] : [],
     };
   }
   const first = TEMPLATE_HEADER_ROW + 1;
@@ -105,7 +116,7 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
           ['Mã', 'Nội dung mẫu', 'Dùng cho'],
         ],
       },
-      { at: `A${first}`, rows: TEMPLATE_DEFAULTS.map((d) => rowOf(d, unitName)) },
+      { at: `A${first}`, rows: TEMPLATE_DEFAULTS.map((d) => rowOf(d, unitName, wording)) },
       { at: `E${TEMPLATE_HEADER_ROW}`, rows: [['Trường', 'Ý nghĩa'], ...legend] },
     ],
     styles: [

@@ -29,7 +29,12 @@ export type ProblemCode =
   | 'missingHeader'
   | 'noIndicators'
   | 'invalidSetting'
-  | 'duplicateIndicator';
+  | 'duplicateIndicator'
+  // What the unit asks for against what its rule set recognises (domain/rules/request.ts).
+  | 'levelMismatch'
+  | 'level2NoPrevious'
+  | 'level2TooSoon'
+  | 'tierMismatch';
 
 export interface Problem {
   severity: 'error' | 'warning';

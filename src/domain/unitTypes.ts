@@ -37,4 +37,9 @@ export const UNIT_TYPE_IDS: Record<string, string> = Object.fromEntries(TYPES.ma
 export const UNIT_FIELD_LABELS = {
   type: 'Loại đơn vị',
   isPublic: 'Công lập',
+  /** Multi-level schools: the highest level taught (TT24 Điều 12 counts those whose highest is THPT). */
+  highestLevel: 'Cấp học cao nhất',
 } as const;
+
+/** What "Cấp học cao nhất" may hold; rule sets compare with these words. */
+export const SCHOOL_LEVELS: readonly string[] = ['Mầm non', 'Tiểu học', 'THCS', 'THPT'];

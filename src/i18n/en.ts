@@ -21,6 +21,11 @@ export const en: Record<MessageKey, string> = {
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',
+  // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
+  'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',
+  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023): enter that decision\'s date.',
+  'problem.level2TooSoon': '{where}: level 2 is requested less than 12 months after the level-1 recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}). Request level 1, or wait a year.',
+  'problem.tierMismatch': '{where}: the {recognition} dossier goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
 
   'status.met': 'Met',
   'status.not_met': 'Not met',
@@ -391,6 +396,9 @@ export const en: Record<MessageKey, string> = {
   'consolidate.pane.failed': 'The results could not be written ({reason}). The open workbook was not changed.',
   // Documents (issue 6): the dossier's printable documents
   'documents.stepTitle': 'Dossier',
+  'documents.kind.bia': 'Dossier cover',
+  'documents.kind.ke-hoach': 'The unit’s plan for the year',
+  'documents.kind.quyet-dinh': 'Decision setting up the evaluation team',
   'documents.kind.to-trinh': 'Request for recognition (tờ trình)',
   'documents.kind.bao-cao': 'Self-evaluation report',
   'documents.kind.tong-hop': 'Summary of self-evaluation results',

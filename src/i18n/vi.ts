@@ -23,6 +23,11 @@ export const vi = {
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
+  // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
+  'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
+  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (TT24/2023/TT-BGDĐT): ghi ngày của quyết định đó.',
+  'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
+  'problem.tierMismatch': '{where}: hồ sơ {recognition} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
 
   // Statuses and outcomes
   'status.met': 'Đạt',
@@ -396,11 +401,14 @@ export const vi = {
   'consolidate.pane.failed': 'Chưa ghi được kết quả ({reason}). Sổ đang mở chưa bị thay đổi.',
   // Documents (issue 6): the dossier's printable documents
   'documents.stepTitle': 'Hồ sơ',
+  'documents.kind.bia': 'Bìa hồ sơ',
+  'documents.kind.ke-hoach': 'Kế hoạch xây dựng “Đơn vị học tập”',
+  'documents.kind.quyet-dinh': 'Quyết định thành lập tổ đánh giá',
   'documents.kind.to-trinh': 'Tờ trình đề nghị công nhận',
   'documents.kind.bao-cao': 'Báo cáo tự đánh giá',
   'documents.kind.tong-hop': 'Bản tổng hợp kết quả tự đánh giá',
   'documents.kind.bien-ban': 'Biên bản tự đánh giá',
-  'documents.kind.dang-ky': 'Bản đăng ký danh hiệu năm sau',
+  'documents.kind.dang-ky': 'Bản đăng ký năm sau',
   'documents.notEvaluated': 'Sổ “{file}” chưa được đánh giá ({where}, mục “{field}” còn trống). Hãy đánh giá trước khi lập hồ sơ.',
   'documents.requestNotSupported': 'Kết quả tự đánh giá là “{outcome}”: tờ trình đề nghị công nhận vẫn được lập nhưng chưa nên gửi. Xem lại các chỉ tiêu chưa đạt ở bước Đánh giá.',
   'documents.stale': 'Số liệu trong sổ “{file}” đã thay đổi sau lần đánh giá gần nhất ({where} không còn khớp). Hãy đánh giá lại để hồ sơ in đúng số liệu.',

@@ -7,6 +7,7 @@ import { foldKey } from '../domain/text';
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { readShare } from '../domain/rules/share';
+import { levelNumber } from '../domain/rules/request';
 import { problem, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import type { UnitAnswer } from '../domain/evaluation';
@@ -19,12 +20,20 @@ export const SETTINGS = {
   name: 'Tên bộ tiêu chí',
   basis: 'Căn cứ',
   mode: 'Cách đánh giá',
-  recognition: 'Danh hiệu được công nhận khi đạt',
+  recognition: 'Tên gọi khi được công nhận',
+  level: 'Mức độ công nhận',
+  receiverTiers: 'Cấp nhận hồ sơ',
+  evaluatingBody: 'Bộ phận tự đánh giá của đơn vị',
   partial: 'Tính điểm khi đạt một phần',
   bands: 'Xếp loại (điểm tối thiểu)',
   personalTarget: 'Mục tiêu cá nhân (tỷ lệ chỉ tiêu đạt)',
   schema: 'Phiên bản mẫu',
 } as const;
+
+/** Labels earlier releases wrote, still read. */
+const SETTING_ALIASES: Partial<Record<keyof typeof SETTINGS, string[]>> = {
+  recognition: ['Danh hiệu được công nhận khi đạt'],
+};
 
 const MODE_TEXT: Record<Mode, string> = { 'pass-fail': 'Đạt / Không đạt', score: 'Chấm điểm (thang 100)' };
 const PARTIAL_TEXT: Record<PartialScoring, string> = { 'all-or-nothing': 'Tất cả hoặc không', proportional: 'Theo tỷ lệ' };
@@ -84,6 +93,9 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
     [null, SETTINGS.basis, rs.basis],
     [null, SETTINGS.mode, MODE_TEXT[rs.mode]],
     [null, SETTINGS.recognition, rs.recognition || null],
+    [null, SETTINGS.level, rs.level ? `Mức độ ${rs.level}` : null],
+    [null, SETTINGS.receiverTiers, rs.receiverTiers?.length ? rs.receiverTiers.join('; ') : null],
+    [null, SETTINGS.evaluatingBody, rs.evaluatingBody || null],
     [null, SETTINGS.partial, PARTIAL_TEXT[rs.partialScoring]],
     [null, SETTINGS.bands, rs.mode === 'score' ? bandsText(rs.bands, rs.failBand) : null],
     [null, SETTINGS.personalTarget, rs.personalTarget],
@@ -136,7 +148,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       { range: 'A2', style: STYLE.hint },
       { range: `B${s}:B${settingsLast}`, style: { bold: true } },
       { range: `C${s}:C${settingsLast}`, style: { horizontal: 'left' } },
-      { range: `C${s + 7}`, style: { numberFormat: '0%', horizontal: 'left' } },
+      { range: `C${s + Object.keys(SETTINGS).indexOf('personalTarget')}`, style: { numberFormat: '0%', horizontal: 'left' } },
       { range: `A${TABLE_HEADER_ROW}:J${TABLE_HEADER_ROW}`, style: STYLE.header },
       { range: `K${TABLE_HEADER_ROW}:P${TABLE_HEADER_ROW}`, style: STYLE.ownedHeader },
       { range: `A${TABLE_HEADER_ROW + 1}:J${last}`, style: STYLE.body },
@@ -195,7 +207,8 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     const label = readText(cell(r, 2));
     if (label) settings.set(foldKey(label), { row: r, value: cell(r, 3) });
   }
-  const setting = (k: keyof typeof SETTINGS) => settings.get(foldKey(SETTINGS[k]));
+  const setting = (k: keyof typeof SETTINGS) =>
+    [SETTINGS[k], ...(SETTING_ALIASES[k] ?? [])].map((label) => settings.get(foldKey(label))).find((v) => v !== undefined);
   const settingText = (k: keyof typeof SETTINGS) => readText(setting(k)?.value ?? null);
 
   const modeText = foldKey(settingText('mode'));
@@ -279,6 +292,10 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     criteria,
     indicators: brokenThreshold ? indicators.filter((i) => i.measure.kind === 'unit' || i.threshold !== null) : indicators,
   };
+  // Settings a sheet may predate stay absent, so such a sheet reads (and fingerprints) as before.
+  if (setting('level')) ruleSet.level = levelNumber(settingText('level'));
+  if (setting('receiverTiers')) ruleSet.receiverTiers = settingText('receiverTiers').split(/[;\n]/).map((x) => x.trim()).filter(Boolean);
+  if (setting('evaluatingBody')) ruleSet.evaluatingBody = settingText('evaluatingBody');
   return { ruleSet, answers, rows, headerRow: headerRow ?? 0, schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null, problems };
 }
 

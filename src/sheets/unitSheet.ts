@@ -1,7 +1,7 @@
 /** "Thông tin đơn vị": what the unit is, and the result block the add-in owns. */
 import { foldKey } from '../domain/text';
 import { readText, type CellValue } from '../domain/values';
-import { UNIT_FIELD_LABELS } from '../domain/unitTypes';
+import { SCHOOL_LEVELS, UNIT_FIELD_LABELS } from '../domain/unitTypes';
 import type { UnitField } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { SHEETS } from './names';
@@ -13,6 +13,7 @@ export const UNIT_FIELDS = {
   name: 'Tên đơn vị',
   type: UNIT_FIELD_LABELS.type,
   isPublic: UNIT_FIELD_LABELS.isPublic,
+  highestLevel: UNIT_FIELD_LABELS.highestLevel,
   year: 'Năm đánh giá',
   level: 'Mức độ đề nghị công nhận',
   receiver: 'Đơn vị tổng hợp (nơi nhận hồ sơ)',
@@ -39,7 +40,8 @@ export const RESULT_FIELDS = {
 const HINTS: Partial<Record<keyof typeof UNIT_FIELDS, string>> = {
   type: 'Chọn trong danh sách',
   isPublic: 'Có / Không',
-  level: 'Ví dụ: Mức độ 1',
+  highestLevel: 'Trường phổ thông nhiều cấp học: cấp cao nhất (THCS, THPT …)',
+  level: 'Mức độ 1 hoặc Mức độ 2 (như bộ tiêu chí ở trang “Tiêu chí”)',
   receiver: 'Ví dụ: UBND xã …, Sở GD&ĐT …',
   receiverTier: 'Ví dụ: cấp xã, cấp tỉnh',
   place: 'Dùng cho dòng “…, ngày … tháng … năm …”',
@@ -91,6 +93,8 @@ export function drawUnitSheet(values: Partial<Record<keyof typeof UNIT_FIELDS, C
     validations: [
       { range: `B${row('type')}`, list: { source: LISTS_RANGES.unitTypes } },
       { range: `B${row('isPublic')}`, list: ['Có', 'Không'] },
+      { range: `B${row('highestLevel')}`, list: [...SCHOOL_LEVELS] },
+      { range: `B${row('level')}`, list: ['Mức độ 1', 'Mức độ 2'] },
     ],
     merges: [`A${resultTitleRow}:C${resultTitleRow}`],
   };

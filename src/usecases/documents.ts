@@ -19,7 +19,7 @@ import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from './unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { planWrites } from './evaluate';
+import { planWrites, requestChecks } from './evaluate';
 
 export interface GenerateOptions {
   /** Which documents (default: all, in filing order). */
@@ -78,8 +78,9 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const evaluation = evaluate(evaluationInput(wb));
     const unitName = readText(wb.unit.info.name);
     const templatesData = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
-    const templates = readTemplatesSheet(templatesData, unitName);
-    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems].map((p) => located(locateProblem(p, lang)));
+    const wording = wb.criteria.ruleSet.mode;
+    const templates = readTemplatesSheet(templatesData, unitName, wording);
+    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)].map((p) => located(locateProblem(p, lang)));
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
       warnings.push({ severity: 'warning', code: 'unknownPlaceholder', sheet: DOCUMENT_SHEETS.templates, cell: at, message: t(lang, 'documents.unknownPlaceholder', { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name }) });
@@ -92,7 +93,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       warnings.push({ severity: 'warning', code: 'requestNotSupported', sheet: SHEETS.unit, cell: wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, message: t(lang, 'documents.requestNotSupported', { outcome: ctx.report.outcome.text }) });
     }
 
-    const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName);
+    const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName, wording);
     const documents: GeneratedDocument[] = [];
     // Filing order: tờ trình and báo cáo before the summary, the others after it. Without a
     // summary yet, they go where evaluating would draw it.

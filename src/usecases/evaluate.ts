@@ -12,7 +12,7 @@ import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
+import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
 import { STYLE } from '../sheets/styles';
@@ -23,6 +23,9 @@ import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWork
 import { fingerprint } from './fingerprint';
 import { readText } from '../domain/values';
 import { readShare } from '../domain/rules/share';
+import type { Problem } from '../domain/problems';
+import { requestProblems, type UnitRequest } from '../domain/rules/request';
+import { readDate, serialToDate } from './consolidate/dates';
 
 export const APP_VERSION = '0.1.0';
 
@@ -62,7 +65,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
     const evaluation = evaluate(evaluationInput(wb));
-    const problems = [...parsed.problems, ...evaluation.problems].map((p) => locateProblem(p, lang));
+    const problems = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)].map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
     if (!options.dryRun) {
@@ -72,6 +75,29 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     }
     return { ok: true, report, evaluation, problems };
   });
+}
+
+/** The unit's request (level, receiving tier, previous recognition) read where the unit typed it. */
+export function unitRequest(wb: UnitWorkbook): UnitRequest {
+  const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  const textOf = (label: string) => {
+    const f = field(label);
+    return f ? { value: readText(f.value), at: f.at } : { value: '' };
+  };
+  const prev = field(UNIT_FIELDS.previousDate);
+  const read = prev ? readDate(prev.value) : ({ kind: 'blank' } as const);
+  return {
+    level: textOf(UNIT_FIELDS.level),
+    receiverTier: textOf(UNIT_FIELDS.receiverTier),
+    previousDate: { value: read.kind === 'date' ? serialToDate(read.serial) : read.kind === 'blank' ? null : 'invalid', ...(prev ? { at: prev.at } : {}) },
+    previousLevel: textOf(UNIT_FIELDS.previousLevel),
+    year: Number(readText(wb.unit.info.year)) || new Date().getFullYear(),
+  };
+}
+
+/** Warnings, at the unit's cells, where what it asks for does not fit its rule set. */
+export function requestChecks(wb: UnitWorkbook): Problem[] {
+  return requestProblems(wb.criteria.ruleSet, unitRequest(wb));
 }
 
 export function outcomeText(ev: Evaluation, lang: Lang): EvaluationReport['outcome'] {

@@ -1,4 +1,4 @@
-/** Biên bản tự đánh giá (seed 000): who met, when, the results table, the conclusion. */
+/** Biên bản tự đánh giá (the Hà Nội plan's dossier): who met, when, the results table, the conclusion. */
 import type { SheetPlan } from '../../workbook/port';
 import { statusText, text, type DocumentContext } from '../context';
 import type { KeptTexts } from '../narrative';
@@ -12,7 +12,9 @@ export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   own('bien_ban.thoi_gian.goi_y');
   b.paragraphs(text(ctx, 'bien_ban.dia_diem'));
   b.paragraphs(text(ctx, 'bien_ban.thanh_phan'));
-  own('bien_ban.thanh_phan.goi_y');
+  // The members of the Quyết định thành lập, typed once in "Mẫu văn bản".
+  const members = ctx.evaluators.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
+  b.userText({ key: 'bien_ban.thanh_phan.goi_y', written: members, kept: kept.take('bien_ban.thanh_phan.goi_y') });
   b.spacer(4);
   b.paragraphs(text(ctx, 'bien_ban.noi_dung'), { indent: true });
   b.spacer(4);
@@ -23,6 +25,8 @@ export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   own('bien_ban.y_kien.goi_y');
   b.paragraphs(text(ctx, 'bien_ban.ket_thuc'), { indent: true });
   leftOverTexts(b, kept);
-  signatureBlock(b, { title: text(ctx, 'bien_ban.chu_tich'), name: ctx.unit.head }, { signer: { title: text(ctx, 'bien_ban.thu_ky'), name: '' } });
+  const secretary = ctx.evaluators.find((m) => /thư ký/i.test(m.role) && !/^[.…\s]*$/.test(m.name));
+  const chair = ctx.evaluators[0]?.name && !/^[.…\s]*$/.test(ctx.evaluators[0].name) ? ctx.evaluators[0].name : ctx.unit.head;
+  signatureBlock(b, { title: text(ctx, 'bien_ban.chu_tich'), name: chair }, { signer: { title: text(ctx, 'bien_ban.thu_ky'), name: secretary?.name ?? '' } });
   return b.plan();
 }

@@ -1,5 +1,5 @@
 /**
- * Bản đăng ký danh hiệu for the next year (seed 004): the level registered and, per
+ * Bản đăng ký for the next year (the Đắk Lắk plan's Phụ lục 02): what is registered and, per
  * indicator, this year's result next to a target column the unit may rewrite.
  */
 import type { SheetPlan } from '../../workbook/port';

@@ -24,7 +24,8 @@ export interface Indicator {
   points: number | null;
   /** Condition over unit fields ('' = every unit), e.g. `[Loại đơn vị] thuộc {Trường THPT}`. */
   appliesTo: string;
-  source: string; // "[S] seed 002 — cần đối chiếu văn bản địa phương"
+  /** The text it comes from, by number and date: "[S] TT24 Điều 6 khoản 2 (theo KH 248/KH-UBND Hà Nội)". */
+  source: string;
 }
 
 export interface Criterion {
@@ -43,18 +44,27 @@ export interface RatingBand {
 export interface RuleSet {
   id: string;
   name: string;
-  basis: string; // legal basis shown to the user
+  /** The legal basis as "Căn cứ …" prints it: the circular, or a province's decision. */
+  basis: string;
   mode: Mode;
-  /** What a unit that meets every criterion is recognised as, e.g. "ĐVHT cấp huyện mức độ 1". */
+  /** The official title a unit meeting every criterion is recognised as: "“Đơn vị học tập” cấp huyện mức độ 1". */
   recognition: string;
   partialScoring: PartialScoring;
   /** Score bands, highest first; below the last one the rating is `failBand`. */
   bands: RatingBand[];
   failBand: string;
-  /** Share of applicable member indicators a member must meet (seed 000: 90%). */
+  /** Share of applicable member indicators a member must meet (the Hà Nội plans: 90%). */
   personalTarget: number;
   criteria: Criterion[];
   indicators: Indicator[];
+  // Optional so that a "Tiêu chí" sheet written before these settings existed reads (and
+  // fingerprints) exactly as it did.
+  /** Who evaluates inside the unit: "Tổ đánh giá" (TT24 Điều 10), "Hội đồng tự kiểm tra" (TT22 plans). */
+  evaluatingBody?: string;
+  /** The level the rule set recognises (1 or 2); null when it rates instead (TT22). */
+  level?: number | null;
+  /** Tiers of the bodies that receive its dossiers ("cấp xã", "cấp tỉnh"); empty: any. */
+  receiverTiers?: string[];
 }
 
 export function criterionOf(indicatorCode: string): string {

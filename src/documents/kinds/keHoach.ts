@@ -1,0 +1,58 @@
+/**
+ * Kế hoạch xây dựng “Đơn vị học tập” for the year, the kind of plan every school files:
+ * purpose, the rule set's indicators and thresholds as "chỉ tiêu phấn đấu", who does what
+ * (the head, the tổ chuyên môn, the union, members) and the timeline to the 15/01 deadline.
+ * Narrative parts are left to the unit and kept across regenerations.
+ */
+import type { SheetPlan } from '../../workbook/port';
+import { formatPercent, text, type DocumentContext } from '../context';
+import type { KeptTexts } from '../narrative';
+import { DOCUMENT_SHEETS } from '../names';
+import { closeWithRecipients, leftOverTexts, openDocument } from './common';
+
+type Indicator = DocumentContext['report']['indicators'][number];
+
+/** What the plan aims at for one indicator: "Tối thiểu 90% thành viên", "Đạt", "10 điểm". */
+export function targetText(ctx: DocumentContext, ind: Indicator): string {
+  if (ind.status === 'not_applicable') return 'Không áp dụng';
+  const pts = ctx.report.mode === 'score' && ind.maxPoints !== null ? ` (${ind.maxPoints} điểm)` : '';
+  if (ind.required === null) return `Đạt${pts}`;
+  const who = ctx.isLearners.has(ind.code) ? 'người học' : 'thành viên';
+  return `Tối thiểu ${formatPercent(ind.required)} ${who}${pts}`;
+}
+
+export function drawKeHoach(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
+  const b = openDocument(DOCUMENT_SHEETS.keHoach, ctx, 'ke_hoach');
+  const section = (key: string) => {
+    b.spacer(6);
+    b.paragraphs(text(ctx, key), { bold: true, align: 'left' });
+  };
+  const own = (key: string) => b.userText({ key, written: text(ctx, key), kept: kept.take(key) }, { indent: false });
+
+  b.paragraphs(text(ctx, 'ke_hoach.can_cu'), { indent: true, italic: true });
+  own('ke_hoach.can_cu.goi_y');
+  b.paragraphs(text(ctx, 'ke_hoach.mo_dau'), { indent: true });
+  section('ke_hoach.muc_1');
+  b.paragraphs(text(ctx, 'ke_hoach.muc_dich'), { indent: true });
+  section('ke_hoach.muc_2');
+  b.paragraphs(text(ctx, 'ke_hoach.chi_tieu'), { indent: true });
+  b.spacer(4);
+  b.table(['Mã', 'Tiêu chí, chỉ tiêu', 'Chỉ tiêu phấn đấu'], [1, 6, 3], [], ['center', 'left', 'center']);
+  for (const cr of ctx.report.criteria) {
+    b.row([{ text: `Tiêu chí ${cr.code}: ${cr.title}`, from: 1, to: 10, bold: true, border: true }]);
+    const rows = ctx.report.indicators.filter((i) => i.criterion === cr.code).map((ind) => [ind.code, ind.text, targetText(ctx, ind)]);
+    b.tableRows([1, 6, 3], rows, ['center', 'left', 'center']);
+  }
+  b.endTable();
+  b.spacer(4);
+  b.paragraphs(text(ctx, 'ke_hoach.ca_nhan'), { indent: true });
+  section('ke_hoach.muc_3');
+  own('ke_hoach.giai_phap.goi_y');
+  section('ke_hoach.muc_4');
+  b.paragraphs(text(ctx, 'ke_hoach.nhiem_vu'), { indent: true });
+  section('ke_hoach.muc_5');
+  b.paragraphs(text(ctx, 'ke_hoach.thoi_gian'), { indent: true });
+  leftOverTexts(b, kept);
+  closeWithRecipients(b, ctx, 'ke_hoach');
+  return b.plan();
+}

@@ -1,0 +1,32 @@
+/**
+ * Quyết định thành lập Tổ đánh giá (TT24 Điều 10: "Thủ trưởng đơn vị thành lập Tổ đánh
+ * giá"; TT22 plans: Hội đồng tự kiểm tra). Its members are typed once, in "Mẫu văn bản"
+ * (to_danh_gia.thanh_vien), and the minutes list the same people.
+ */
+import type { SheetPlan } from '../../workbook/port';
+import { text, type DocumentContext } from '../context';
+import type { KeptTexts } from '../narrative';
+import { DOCUMENT_SHEETS } from '../names';
+import { SIZE } from '../layout';
+import { closeWithRecipients, leftOverTexts, openDocument } from './common';
+
+export function drawQuyetDinh(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
+  const b = openDocument(DOCUMENT_SHEETS.quyetDinh, ctx, 'quyet_dinh');
+  b.row([{ text: text(ctx, 'quyet_dinh.tham_quyen').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
+  b.spacer(8);
+  b.paragraphs(text(ctx, 'quyet_dinh.can_cu'), { indent: true, italic: true });
+  b.spacer(6);
+  b.row([{ text: text(ctx, 'quyet_dinh.quyet_dinh'), bold: true, align: 'center', size: SIZE.title }]);
+  b.spacer(6);
+  b.paragraphs(text(ctx, 'quyet_dinh.dieu_1'), { indent: true });
+  b.spacer(4);
+  const rows = ctx.evaluators.map((m, i) => [String(i + 1), m.name, m.title, m.role]);
+  b.table(['STT', 'Họ và tên', 'Chức vụ', 'Nhiệm vụ'], [1, 4, 3, 2], rows, ['center', 'left', 'left', 'left']);
+  b.endTable();
+  b.spacer(6);
+  b.paragraphs(text(ctx, 'quyet_dinh.dieu_2'), { indent: true });
+  b.paragraphs(text(ctx, 'quyet_dinh.dieu_3'), { indent: true });
+  leftOverTexts(b, kept);
+  closeWithRecipients(b, ctx, 'quyet_dinh');
+  return b.plan();
+}
