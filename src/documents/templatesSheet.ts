@@ -8,6 +8,7 @@ import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { STYLE } from '../sheets/styles';
 import { DOCUMENT_SHEETS } from './names';
 import { defaultText, FORMER_DEFAULTS, PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault, type Wording } from './templates';
+import { dataPage } from '../sheets/page';
 
 export const TEMPLATE_HEADER_ROW = 3;
 
@@ -140,5 +141,6 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
     merges: ['A2:C2'],
     freeze: { rows: TEMPLATE_HEADER_ROW, columns: 0 },
     tabColor: '#7F7F7F',
+    page: dataPage('landscape', TEMPLATE_HEADER_ROW),
   };
 }

@@ -14,6 +14,7 @@ import type { UnitAnswer } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
 import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
+import { dataPage } from './page';
 
 export const SETTINGS = {
   id: 'Mã bộ tiêu chí',
@@ -178,6 +179,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
     ],
     validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt'] }],
     freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
+    page: dataPage('landscape', TABLE_HEADER_ROW),
   };
 }
 

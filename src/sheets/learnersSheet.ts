@@ -5,6 +5,7 @@ import type { LearnerRow } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
+import { dataPage } from './page';
 
 export const LEARNER_HEADER_ROW = 4;
 const HEADERS = ['STT', 'Lớp / khối', 'Số người học', 'Số người học đạt CDHT', 'Tỷ lệ', 'Ghi chú'];
@@ -41,6 +42,7 @@ export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
       { index: 6, width: 24 },
     ],
     freeze: { rows: LEARNER_HEADER_ROW, columns: 0 },
+    page: dataPage('portrait', LEARNER_HEADER_ROW),
   };
 }
 

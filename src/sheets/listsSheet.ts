@@ -12,6 +12,7 @@ import { columnLetter, sheetRef } from '../workbook/a1';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
 import { spellingVariants } from './formulas';
+import { dataPage } from './page';
 
 const FIRST = 4;
 const CAPACITY = 40;
@@ -72,6 +73,7 @@ export function drawListsSheet(): SheetPlan {
       { index: 7, width: 20, hidden: true },
       ...FormulaLists.hiddenColumns(),
     ],
+    page: dataPage('portrait', 3),
   };
 }
 

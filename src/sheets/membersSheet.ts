@@ -12,6 +12,7 @@ import { columnLetter } from '../workbook/a1';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
 import { LISTS_RANGES } from './listsSheet';
+import { dataPage } from './page';
 
 export const MEMBER_HEADER_ROW = 4;
 /** Rows prepared with dropdowns beyond the data, so typing new members keeps them. */
@@ -65,6 +66,7 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
     validations,
     freeze: { rows: MEMBER_HEADER_ROW, columns: 2 },
     autoFilter: `A${MEMBER_HEADER_ROW}:${columnLetter(lastCol)}${MEMBER_HEADER_ROW}`,
+    page: dataPage('landscape', MEMBER_HEADER_ROW),
   };
 }
 

@@ -11,6 +11,7 @@ import { absolute, cellAddress, sheetRef } from '../workbook/a1';
 import type { UnitWorkbook } from '../usecases/unitWorkbook';
 import { COL } from './criteriaSheet';
 import { SHEETS, RESULT_TEXT } from './names';
+import { str } from './formulas';
 import { STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
@@ -96,12 +97,21 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const membersHeaderRow = membersTitleRow + 1;
   const memberRows = memberSummaryRows(wb, ev);
   const membersLast = membersHeaderRow + memberRows.length;
+  // The annex's totals: the counted figure is the one every document prints.
+  const totalsRow = membersLast + 1;
+  const counted = ev.members.filter((x) => x.counted).length;
+  const markRange = `G${membersHeaderRow + 1}:G${Math.max(membersLast, membersHeaderRow + 1)}`;
+  const stt = `A${membersHeaderRow + 1}:A${Math.max(membersLast, membersHeaderRow + 1)}`;
+  const totals: CellInput = {
+    formula: `="Tổng số: "&COUNT(${stt})&" người; được tính: "&(COUNT(${stt})-COUNTIF(${markRange},${str(NOT_COUNTED)}))&"; không tính: "&COUNTIF(${markRange},${str(NOT_COUNTED)})`,
+    result: totalsText(ev.members.length, counted),
+  };
   const info = wb.unit.info;
   // Heading (rows 1–5) and signatures (after the members) drawn as in the other documents.
   const halves: Halves = { left: { from: 1, to: 2 }, right: { from: 4, to: width } };
   const doc = new DocumentBuilder(SHEETS.summary, widths);
   headingBlock(doc, { parent: readText(info.parent), unitName: readText(info.name), number: '', placeDate: placeDateLine(readText(info.place), '') }, halves);
-  doc.moveTo(membersLast + 1);
+  doc.moveTo(totalsRow + 1);
   signatureBlock(doc, { title: readText(info.headTitle) || 'THỦ TRƯỞNG ĐƠN VỊ', name: readText(info.head), note: '(Ký, ghi rõ họ tên, đóng dấu)' }, { signer: { title: 'NGƯỜI LẬP BIỂU', name: '' } }, halves);
   const drawn = doc.drawn();
   const lastRow = doc.lastRow;
@@ -124,6 +134,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         at: `A${membersTitleRow}`,
         rows: [[MEMBER_SUMMARY_TITLE], ['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', ...Object.values(MEMBER_RESULT_HEADERS)], ...memberRows],
       },
+      { at: `A${totalsRow}`, rows: [[null, totals]] },
     ],
     styles: [
       { range: `A1:${lastL}${lastRow}`, style: { fontSize: SUMMARY_FONT_SIZE } },
@@ -137,10 +148,11 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       { range: `A${membersTitleRow}`, style: STYLE.title },
       { range: `A${membersHeaderRow}:G${membersHeaderRow}`, style: STYLE.header },
       ...(memberRows.length ? [{ range: `A${membersHeaderRow + 1}:G${membersLast}`, style: STYLE.body }, { range: `F${membersHeaderRow + 1}:F${membersLast}`, style: STYLE.percent }] : []),
+      { range: `A${totalsRow}:G${totalsRow}`, style: { bold: true } },
     ],
     columns: widths.map((w, i) => ({ index: i + 1, width: w })),
     rowHeights: [...drawn.rowHeights, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }],
-    merges: [...drawn.merges, `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, `B${conclusionRow}:${lastL}${conclusionRow}`],
+    merges: [...drawn.merges, `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, `B${conclusionRow}:${lastL}${conclusionRow}`, `B${totalsRow}:G${totalsRow}`],
     freeze: { rows: SUMMARY_HEADER_ROW, columns: 0 },
     // The member list is the long table: its header repeats. (No manual break: fit-to-width
     // printing ignores them in Excel and LibreOffice alike.)
@@ -153,6 +165,13 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       printTitleRows: `${membersHeaderRow}:${membersHeaderRow}`,
     },
   };
+}
+
+/** The mark of a member left out of the denominator ("Tính vào tổng số" = Không). */
+export const NOT_COUNTED = 'Không tính';
+
+export function totalsText(all: number, counted: number): string {
+  return `Tổng số: ${all} người; được tính: ${counted}; không tính: ${all - counted}`;
 }
 
 function formatPercent(f: number | null): string {
@@ -177,10 +196,13 @@ function memberSummaryRows(wb: UnitWorkbook, ev: Evaluation): CellInput[][] {
     { formula: `=${M(x.row, start)}`, result: x.met },
     { formula: `=${M(x.row, start + 1)}`, result: x.applicable },
     { formula: `=${M(x.row, start + 2)}`, result: x.score ?? '' },
-    {
-      formula: `=${M(x.row, start + 3)}&""`,
-      result: x.reachesTarget === null ? '' : x.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
-    },
+    // A member outside the denominator is marked, so the annex's count is the documents' one.
+    x.counted
+      ? {
+          formula: `=${M(x.row, start + 3)}&""`,
+          result: x.reachesTarget === null ? '' : x.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
+        }
+      : NOT_COUNTED,
   ]);
 }
 

@@ -7,6 +7,7 @@ import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
 import { LISTS_RANGES } from './listsSheet';
+import { dataPage } from './page';
 
 /** Fields the user fills (label in column A, value in column B). */
 export const UNIT_FIELDS = {
@@ -97,6 +98,7 @@ export function drawUnitSheet(values: Partial<Record<keyof typeof UNIT_FIELDS, C
       { range: `B${row('level')}`, list: ['Mức độ 1', 'Mức độ 2'] },
     ],
     merges: [`A${resultTitleRow}:C${resultTitleRow}`],
+    page: dataPage('portrait'),
   };
 }
 

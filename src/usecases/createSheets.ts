@@ -116,7 +116,9 @@ function answerCells(plan: SheetPlan, answers: Record<string, string>) {
   return out;
 }
 
+/** The level the rule set recognises: what the unit requests unless it says otherwise. */
 function levelOf(rs: RuleSet): string {
+  if (rs.level) return `Mức độ ${rs.level}`;
   const m = /mức độ\s*(\d)/i.exec(rs.name);
   return m ? `Mức độ ${m[1]}` : '';
 }
