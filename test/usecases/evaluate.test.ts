@@ -10,7 +10,7 @@ import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { COL, TABLE_HEADER_ROW } from '../../src/sheets/criteriaSheet';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
-import { RESULT_FIELDS } from '../../src/sheets/unitSheet';
+import { RESULT_FIELDS, UNIT_FIELDS, unitResultRow } from '../../src/sheets/unitSheet';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
 
@@ -49,7 +49,7 @@ function isOwned(key: string, membersResultFrom: number): boolean {
   if (sheet === SHEETS.criteria) return r > TABLE_HEADER_ROW && c >= COL.applicable;
   if (sheet === SHEETS.members) return r >= 4 && c >= membersResultFrom && c < membersResultFrom + 4;
   if (sheet === SHEETS.lists) return c >= 6;
-  if (sheet === SHEETS.unit) return c === 2 && r >= 19 && r < 19 + Object.keys(RESULT_FIELDS).length;
+  if (sheet === SHEETS.unit) return c === 2 && r >= unitResultRow('outcome') && r < unitResultRow('outcome') + Object.keys(RESULT_FIELDS).length;
   return false;
 }
 
@@ -155,5 +155,46 @@ describe('evaluate on a real .xlsx', () => {
     const result = await evaluateWorkbook(wb, { now: NOW });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join());
     expect(result.report.indicators.find((i) => i.code === '3.5')).toMatchObject({ criterion: '3', denominator: 41 });
+  });
+});
+
+describe('what the unit asks for against its rule set, warned at the cell', () => {
+  /** The row of a field of "Thông tin đơn vị", found by its label. */
+  function unitRow(wb: ExcelJsWorkbook, label: string): number {
+    let found = 0;
+    wb.workbook.getWorksheet(SHEETS.unit)!.eachRow((row, r) => {
+      if (!found && row.getCell(1).value === label) found = r;
+    });
+    return found;
+  }
+
+  it('level 2 asked of a level-1 rule set, with a level-1 recognition 4 months old: two warnings, each at its cell', async () => {
+    const wb = await sampleWorkbook(12);
+    const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
+    ws.getCell(unitRow(wb, UNIT_FIELDS.level), 2).value = 'Mức độ 2';
+    ws.getCell(unitRow(wb, UNIT_FIELDS.previousDate), 2).value = '01/09/2025';
+    const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    if (!result.ok) throw new Error('must evaluate');
+    const w = (code: string) => result.report.warnings.find((x) => x.code === code);
+    expect(w('levelMismatch')).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.level)}` });
+    expect(w('levelMismatch')!.message).toContain('“Đơn vị học tập” cấp huyện mức độ 1');
+    expect(w('level2TooSoon')).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.previousDate)}` });
+    expect(w('level2TooSoon')!.message).toContain('01/09/2026');
+    expect(w('tierMismatch')).toBeUndefined();
+  });
+
+  it('a provincial rule set sent to a commune body is warned at the tier cell; the sample as created is not warned at all', async () => {
+    const plain = await sampleWorkbook(12);
+    const ok = await evaluateWorkbook(plain, { now: NOW, dryRun: true });
+    if (!ok.ok) throw new Error('must evaluate');
+    expect(ok.report.warnings.filter((x) => ['levelMismatch', 'level2NoPrevious', 'level2TooSoon', 'tierMismatch'].includes(x.code))).toEqual([]);
+
+    const wb = ExcelJsWorkbook.create('tinh.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12, presetId: 'tt24-tinh-md1' }));
+    const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    if (!result.ok) throw new Error('must evaluate');
+    const tier = result.report.warnings.find((x) => x.code === 'tierMismatch')!;
+    expect(tier).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.receiverTier)}` });
+    expect(tier.message).toContain('cấp xã');
   });
 });

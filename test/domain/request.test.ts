@@ -1,0 +1,77 @@
+/**
+ * What the unit asks for against what its rule set recognises: the level requested, the
+ * 12 months after a level-1 recognition, the receiving body's tier. Each warning is placed
+ * at the cell the unit must look at.
+ */
+import { findPreset } from '../../src/domain/rules/presets';
+import { levelNumber, requestProblems, type UnitRequest } from '../../src/domain/rules/request';
+import type { Location } from '../../src/domain/problems';
+
+const at = (row: number): Location => ({ sheet: 'unit', row, col: 2 });
+
+function request(p: { level?: string; tier?: string; previous?: Date | null | 'invalid'; previousLevel?: string; year?: number }): UnitRequest {
+  return {
+    level: { value: p.level ?? '', at: at(8) },
+    receiverTier: { value: p.tier ?? '', at: at(10) },
+    previousDate: { value: p.previous ?? null, at: at(15) },
+    previousLevel: { value: p.previousLevel ?? '', at: at(16) },
+    year: p.year ?? 2025,
+  };
+}
+
+const md1 = findPreset('tt24-co-so-md1')!;
+const md2 = findPreset('tt24-co-so-md2')!;
+const tinh1 = findPreset('tt24-tinh-md1')!;
+const tt22 = findPreset('tt22-100')!;
+const codes = (ps: ReturnType<typeof requestProblems>) => ps.map((p) => [p.code, p.at?.row]);
+
+describe('levels', () => {
+  it('reads the ways units write a level', () => {
+    expect(['Mức độ 1', 'mức độ 2', 'MỨC ĐỘ 2', '2', 'MĐ 1', ' Mức  độ 1 '].map(levelNumber)).toEqual([1, 2, 2, 2, 1, 1]);
+    expect(['', 'Mức độ 3', 'cấp huyện', 'Tốt'].map(levelNumber)).toEqual([null, null, null, null]);
+  });
+
+  it('a level the rule set does not evaluate is flagged at the level cell; a match or a blank is not', () => {
+    expect(codes(requestProblems(md1, request({ level: 'Mức độ 2', previous: new Date(2023, 1, 10) })))).toEqual([['levelMismatch', 8]]);
+    expect(requestProblems(md1, request({ level: 'Mức độ 1' }))).toEqual([]);
+    expect(requestProblems(md1, request({}))).toEqual([]);
+    // TT22 rates; it recognises no level.
+    expect(requestProblems(tt22, request({ level: 'Mức độ 2' }))).toEqual([]);
+    const p = requestProblems(md2, request({ level: 'Mức độ 1' }))[0]!;
+    expect(p).toMatchObject({ code: 'levelMismatch', severity: 'warning', params: { requested: 'Mức độ 1', recognition: '“Đơn vị học tập” cấp huyện mức độ 2' } });
+  });
+});
+
+describe('level 2 and the 12 months after level 1', () => {
+  it('without a previous recognition date: flagged at the date cell', () => {
+    expect(codes(requestProblems(md2, request({ level: 'Mức độ 2' })))).toEqual([['level2NoPrevious', 15]]);
+    // The rule set's level counts when the unit left the level blank.
+    expect(codes(requestProblems(md2, request({})))).toEqual([['level2NoPrevious', 15]]);
+  });
+
+  it('within 12 months of the level-1 decision by the dossier deadline (15/01 of the next year): flagged', () => {
+    const soon = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) }));
+    expect(codes(soon)).toEqual([['level2TooSoon', 15]]);
+    expect(soon[0]!.params).toEqual({ date: '10/02/2025', due: '10/02/2026', deadline: '15/01/2026' });
+    // Twelve months exactly on the deadline is in time; a year earlier is long past.
+    expect(requestProblems(md2, request({ previous: new Date(2025, 0, 15) }))).toEqual([]);
+    expect(requestProblems(md2, request({ previous: new Date(2024, 1, 10) }))).toEqual([]);
+  });
+
+  it('a unit already recognised at level 2 renewing it is not held to the 12 months', () => {
+    expect(requestProblems(md2, request({ previous: new Date(2025, 1, 10), previousLevel: 'Mức độ 2' }))).toEqual([]);
+  });
+});
+
+describe('the receiving body\'s tier', () => {
+  it('a provincial rule set sent to a commune is flagged at the tier cell; district dossiers may go to the commune or the province', () => {
+    expect(codes(requestProblems(tinh1, request({ tier: 'cấp xã' })))).toEqual([['tierMismatch', 10]]);
+    expect(requestProblems(tinh1, request({ tier: 'Cấp tỉnh' }))).toEqual([]);
+    expect(requestProblems(tinh1, request({ tier: 'tỉnh' }))).toEqual([]);
+    for (const tier of ['cấp xã', 'UBND cấp xã', 'cấp tỉnh', 'cấp huyện']) expect(requestProblems(md1, request({ tier }))).toEqual([]);
+    expect(codes(requestProblems(md1, request({ tier: 'cấp trung ương' })))).toEqual([['tierMismatch', 10]]);
+    // No tier typed, or a rule set without tiers: nothing to compare.
+    expect(requestProblems(tinh1, request({}))).toEqual([]);
+    expect(requestProblems(tt22, request({ tier: 'cấp xã' }))).toEqual([]);
+  });
+});
