@@ -125,7 +125,8 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         at: `A${SUMMARY_TITLE_ROW}`,
         rows: [
           [SUMMARY_TITLE],
-          [`Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · Bộ tiêu chí: ${rs.name}`],
+          // What an officer reads: the official title evaluated, never the preset's short name.
+          [`Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`],
         ],
       },
       { at: `A${SUMMARY_HEADER_ROW}`, rows: [header, ...rows] },

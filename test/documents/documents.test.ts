@@ -69,19 +69,26 @@ describe('documents printed to PDF', () => {
     docs = documentsOf(pages);
   }, 120_000);
 
-  it('prints the five documents in filing order, every page A4 (documents portrait, the summary table landscape)', () => {
+  it('prints the eight documents in the Hà Nội plan\'s filing order, every page A4 (documents portrait, the summary table landscape)', () => {
     expect(result.documents.map((d) => d.kind)).toEqual([...DOCUMENT_KINDS]);
-    expect(docs).toHaveLength(5);
-    const titles = ['TỜ TRÌNH', 'BÁO CÁO', 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ', 'BIÊN BẢN', 'BẢN ĐĂNG KÝ'];
+    expect(docs).toHaveLength(8);
+    const titles = ['HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', 'TỜ TRÌNH', 'KẾ HOẠCH', 'QUYẾT ĐỊNH', 'BÁO CÁO', 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ', 'BIÊN BẢN', 'BẢN ĐĂNG KÝ'];
     docs.forEach((doc, i) => expect(squeeze(doc[0]!.text)).toContain(squeeze(titles[i]!)));
     for (const [i, doc] of docs.entries()) for (const p of doc) expect(DOCUMENT_KINDS[i] === 'tong-hop' ? isA4Landscape(p) : isA4Portrait(p)).toBe(true);
-    // A letter is one page; the others stay short enough to file.
-    expect(docs.map((d) => d.length)).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
-    for (const d of docs) expect(d.length).toBeLessThanOrEqual(4);
+    // The cover, the letter and the decision are one page each; the others stay short enough to file.
+    expect(docs.map((d) => d.length)).toEqual([1, 1, expect.any(Number), 1, expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
+    // The summary's per-person annex grows with the members; the others stay short enough to file.
+    docs.forEach((d, i) => expect(d.length).toBeLessThanOrEqual(DOCUMENT_KINDS[i] === 'tong-hop' ? 6 : 4));
   });
 
-  it('every document carries the NĐ 30 heading, the unit and the signer', () => {
-    for (const doc of docs) {
+  it('no preset name, file name or internal word is printed; the circular cited is the rule set\'s', () => {
+    const all = squeeze(pages.map((p) => p.text).join(''));
+    for (const word of ['TT24 ·', 'seed', 'cấp cơ sở', 'cấp huyện cũ', 'Thông tư số 22/2020']) expect(all).not.toContain(squeeze(word));
+    expect(all).toContain(squeeze('Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo'));
+  });
+
+  it('every document but the cover carries the NĐ 30 heading, the unit and the signer', () => {
+    for (const doc of docs.slice(1)) {
       const first = squeeze(doc[0]!.text);
       expect(first).toContain(squeeze(NATIONAL_NAME));
       expect(first).toContain(squeeze(NATIONAL_MOTTO));
@@ -90,23 +97,28 @@ describe('documents printed to PDF', () => {
       expect(first).toContain(squeeze('Hòa Bình, ngày'));
       expect(squeeze(doc.map((p) => p.text).join(''))).toContain(squeeze('Nguyễn Thị Lan'));
     }
-    const [toTrinh, baoCao, , , dangKy] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
+    const [, toTrinh, keHoach, quyetDinh, baoCao, , , dangKy] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
+    expect(keHoach).toContain(squeeze('Số: /KH-THCSND'));
+    expect(quyetDinh).toContain(squeeze('Số: /QĐ-THCSND'));
     expect(toTrinh).toContain(squeeze('Số: /TTr-THCSND'));
     expect(baoCao).toContain(squeeze('Số: /BC-THCSND'));
-    for (const text of [toTrinh, baoCao, dangKy]) expect(text).toContain(squeeze('Nơi nhận:'));
+    for (const text of [toTrinh, keHoach, quyetDinh, baoCao, dangKy]) expect(text).toContain(squeeze('Nơi nhận:'));
   });
 
-  it('the tờ trình names the level requested, the receiving body and the outcome', () => {
-    const text = squeeze(docs[0]!.map((p) => p.text).join(''));
-    expect(text).toContain(squeeze('Về việc đề nghị công nhận “Đơn vị học tập” mức độ 1 năm 2025'));
+  it('the tờ trình asks for the official title of the rule set, cites its legal basis, names the receiving body and the outcome', () => {
+    const text = squeeze(docs[1]!.map((p) => p.text).join(''));
+    expect(text).toContain(squeeze('Về việc đề nghị công nhận “Đơn vị học tập” cấp huyện mức độ 1 năm 2025'));
+    expect(text).toContain(squeeze('xem xét, công nhận Trường THCS Nguyễn Du đạt “Đơn vị học tập” cấp huyện mức độ 1 năm 2025'));
+    expect(text).toContain(squeeze('Hồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm 2025; Quyết định thành lập Tổ đánh giá; Báo cáo tự đánh giá'));
     expect(text).toContain(squeeze('Kính gửi: UBND xã Hòa Bình.'));
     expect(text).toContain(squeeze(`${result.figures.countedMembers} thành viên được tính`));
     expect(text).toContain(squeeze(result.figures.outcome.text));
   });
 
   it('the report prints every indicator figure as the evaluation has it, the data period and the places to write', () => {
-    const text = squeeze(docs[1]!.map((p) => p.text).join(''));
+    const text = squeeze(docs[4]!.map((p) => p.text).join(''));
     expect(text).toContain(squeeze('từ ngày 01/01/2025 đến ngày 31/12/2025'));
+    expect(text).toContain(squeeze('Tiêu chí, chỉ tiêu đánh giá: tiêu chí, chỉ tiêu công nhận “Đơn vị học tập” cấp huyện mức độ 1 theo Thông tư số 24/2023/TT-BGDĐT'));
     for (const i of result.figures.indicators) {
       if (i.status === 'not_applicable') {
         expect(text).toContain(squeeze(`Chỉ tiêu ${i.code}:`));
@@ -124,7 +136,7 @@ describe('documents printed to PDF', () => {
   });
 
   it('the summary, the minutes and the registration agree with the evaluation', () => {
-    const [, , summary, minutes, registration] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
+    const [, , , , , summary, minutes, registration] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
     for (const i of result.figures.indicators) {
       expect(summary).toContain(squeeze(i.code));
       if (i.value === null || i.denominator === null) continue;
@@ -138,11 +150,50 @@ describe('documents printed to PDF', () => {
       }
     }
     expect(summary).toContain(squeeze(result.figures.outcome.text));
-    expect(minutes).toContain(squeeze(`Kết luận của Hội đồng: ${result.figures.outcome.text}`));
-    expect(minutes).toContain(squeeze('CHỦ TỊCH HỘI ĐỒNG'));
-    expect(registration).toContain(squeeze('Danh hiệu “Đơn vị học tập” năm 2026'));
+    expect(minutes).toContain(squeeze(`Kết luận của Tổ đánh giá: ${result.figures.outcome.text}`));
+    expect(minutes).toContain(squeeze('TỔ TRƯỞNG'));
+    expect(minutes).toContain(squeeze('Ông (bà) Nguyễn Thị Lan, Hiệu trưởng – Tổ trưởng'));
+    // TT24 speaks of công nhận: no danh hiệu or xếp loại of the unit.
+    expect(registration).toContain(squeeze('Xây dựng “Đơn vị học tập” năm 2026'));
+    expect(registration).toContain(squeeze('phấn đấu được công nhận “Đơn vị học tập” cấp huyện mức độ 1'));
+    for (const text of [minutes, registration]) expect(text).not.toMatch(/xếploại|Danhhiệu“Đơnvị/);
     // The header cell wraps; its words are interleaved with its neighbours' in the text layer.
     expect(registration).toContain(squeeze('Chỉ tiêu phấn'));
+  });
+  it('the cover names the unit, the official title, the year and the documents inside', () => {
+    const cover = squeeze(docs[0]!.map((p) => p.text).join(''));
+    for (const line of ['UBND XÃ HÒA BÌNH', 'TRƯỜNG THCS NGUYỄN DU', 'HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', '“ĐƠN VỊ HỌC TẬP” CẤP HUYỆN MỨC ĐỘ 1', 'NĂM 2025', '1. Tờ trình đề nghị công nhận', '3. Quyết định thành lập Tổ đánh giá', 'Nơi nộp: UBND xã Hòa Bình', 'Hòa Bình, tháng 01 năm 2026']) {
+      expect(cover).toContain(squeeze(line));
+    }
+  });
+
+  it('the plan cites the legal basis and aims at every indicator of the rule set, with the 15/01 deadline', () => {
+    const plan = squeeze(docs[2]!.map((p) => p.text).join(''));
+    expect(plan).toContain(squeeze('Xây dựng “Đơn vị học tập” năm 2025'));
+    expect(plan).toContain(squeeze('Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023'));
+    expect(plan).toContain(squeeze('II. CHỈ TIÊU PHẤN ĐẤU'));
+    expect(plan).toContain(squeeze('Phấn đấu được công nhận “Đơn vị học tập” cấp huyện mức độ 1 năm 2025'));
+    for (const i of result.figures.indicators) {
+      expect(plan).toContain(squeeze(i.code));
+      if (i.required !== null && i.status !== 'not_applicable') expect(plan).toContain(squeeze(`Tối thiểu ${formatPercent(i.required)}`));
+    }
+    expect(plan).toContain(squeeze('Mỗi thành viên phấn đấu đạt từ 90% trở lên'));
+    for (const task of ['1. Hiệu trưởng:', '2. Các tổ chuyên môn, bộ phận:', '3. Ban Chấp hành Công đoàn:', 'Trước ngày 15/01/2026: gửi hồ sơ về UBND xã Hòa Bình']) expect(plan).toContain(squeeze(task));
+    expect(plan).toContain(squeeze('[Đơn vị viết: tuyên truyền'));
+  });
+
+  it('the decision sets up the Tổ đánh giá with the members typed once, whom the minutes list', () => {
+    const decision = squeeze(docs[3]!.map((p) => p.text).join(''));
+    for (const line of ['QUYẾT ĐỊNH', 'Về việc thành lập Tổ đánh giá “Đơn vị học tập” năm 2025', 'HIỆU TRƯỞNG TRƯỜNG THCS NGUYỄN DU', 'Căn cứ Thông tư số 24/2023/TT-BGDĐT', 'QUYẾT ĐỊNH:', 'Điều 1. Thành lập Tổ đánh giá', 'Nguyễn Thị Lan', 'Tổ trưởng', 'Thư ký', 'Điều 2.', 'trước ngày 15/01/2026', 'Điều 3.']) {
+      expect(decision).toContain(squeeze(line));
+    }
+  });
+
+  it('the per-person annex marks the members not counted, and its totals are the documents\' member count', () => {
+    const summary = squeeze(docs[5]!.map((p) => p.text).join(''));
+    const all = result.figures.countedMembers + 1; // the sample leaves one member out of the denominator
+    expect(summary).toContain(squeeze(`Tổng số: ${all} người; được tính: ${result.figures.countedMembers}; không tính: 1`));
+    expect(summary.split(squeeze('Không tính')).length - 1).toBe(1);
   });
 });
 
@@ -235,9 +286,9 @@ describe('refusals and warnings', () => {
     expect(wb.workbook.getWorksheet(SHEETS.summary)).toBeUndefined();
     await generated(wb);
     const order = wb.workbook.worksheets.map((w) => w.name);
-    const filed: string[] = [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao, SHEETS.summary, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy];
+    const filed: string[] = DOCUMENT_KINDS.map((k) => DOCUMENT_SHEET[k]);
     expect(order.filter((n) => filed.includes(n))).toEqual(filed);
-    expect(order.indexOf(DOCUMENT_SHEETS.toTrinh)).toBe(order.indexOf(SHEETS.learners) + 1);
+    expect(order.indexOf(DOCUMENT_SHEETS.bia)).toBe(order.indexOf(SHEETS.learners) + 1);
   });
 
   it('a request letter for a level not reached is drawn, with a warning at the outcome cell', async () => {
