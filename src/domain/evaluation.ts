@@ -9,6 +9,7 @@ import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
 import { foldKey } from './text';
 import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
 import { problem, type Location, type Problem, type SheetRole } from './problems';
+import { UNIT_FIELD_LABELS } from './unitTypes';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
 
@@ -332,6 +333,8 @@ export function ratingFor(ruleSet: RuleSet, score: number): string {
   return ruleSet.failBand;
 }
 
+const OPTIONAL_UNIT_FIELDS = new Set([foldKey(UNIT_FIELD_LABELS.highestLevel)]);
+
 function decideApplicability(ind: Indicator, fields: UnitField[], spellings: Spellings, problems: Problem[]): boolean | null {
   if (ind.appliesTo.trim() === '') return true;
   let cond: Condition;
@@ -349,15 +352,16 @@ function decideApplicability(ind: Indicator, fields: UnitField[], spellings: Spe
   }
   const byKey = new Map(fields.map((f) => [foldKey(f.label), f]));
   for (const column of columnsOf(cond)) {
-    if (!byKey.has(foldKey(column))) {
-      problems.push(problem('error', 'unknownUnitField', { indicator: ind.code, field: column }));
-      return null;
-    }
+    if (byKey.has(foldKey(column))) continue;
+    // A field this release added (an older "Thông tin đơn vị" lacks it) reads as blank, said once.
+    const optional = OPTIONAL_UNIT_FIELDS.has(foldKey(column));
+    problems.push(problem(optional ? 'warning' : 'error', 'unknownUnitField', { indicator: ind.code, field: column }));
+    if (!optional) return null;
   }
-  const outcome = evaluateCondition(cond, (column) => byKey.get(foldKey(column))!.value, spellings);
+  const outcome = evaluateCondition(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings);
   for (const issue of outcome.issues) {
-    const f = byKey.get(foldKey(issue.column))!;
-    problems.push(problem('warning', issue.kind, { value: issue.value, column: f.label, indicator: ind.code }, f.at));
+    const f = byKey.get(foldKey(issue.column));
+    if (f) problems.push(problem('warning', issue.kind, { value: issue.value, column: f.label, indicator: ind.code }, f.at));
   }
   return outcome.met;
 }

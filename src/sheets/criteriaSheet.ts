@@ -167,7 +167,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       { index: 5, width: 9 },
       { index: 6, width: 7 },
       { index: 7, width: 30 },
-      { index: 8, width: 24 },
+      { index: 8, width: 34 },
       { index: 9, width: 14 },
       { index: 10, width: 26 },
       { index: 11, width: 9 },

@@ -17,6 +17,8 @@ export interface UnitDetails {
   name: string;
   type: string;
   isPublic?: boolean;
+  /** Multi-level schools: the highest level taught ("THPT"). */
+  highestLevel?: string;
   year?: number;
   level?: string;
   receiver?: string;
@@ -79,6 +81,7 @@ function drawSheet(name: string, o: CreateSheetsOptions): SheetPlan {
         name: o.unit.name,
         type: o.unit.type,
         isPublic: o.unit.isPublic === undefined ? null : o.unit.isPublic ? 'Có' : 'Không',
+        highestLevel: o.unit.highestLevel ?? null,
         year: o.unit.year ?? new Date().getFullYear(),
         level: o.unit.level ?? levelOf(o.ruleSet),
         receiver: o.unit.receiver ?? null,

@@ -53,7 +53,7 @@ describe('import and documents in the preview', () => {
 
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
-    await pane(page).getByText(/Đã lập 5 văn bản/).waitFor({ timeout: 60_000 });
+    await pane(page).getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
     await pages.session.shot('documents generated');
 
     // Filing order in the tabs, as in the file: the letter and the report before the summary.

@@ -46,7 +46,7 @@ describe('dvht', () => {
   it('lists presets and unit types', async () => {
     const io = capture();
     expect(await run(['presets'], io)).toBe(0);
-    expect(io.stdout.map((l) => l.split(/\s+/)[0])).toEqual(['tt24-co-so-md1', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100']);
+    expect(io.stdout.map((l) => l.split(/\s+/)[0])).toEqual(['tt24-co-so-md1', 'tt24-co-so-md2', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100']);
     const types = capture();
     expect(await run(['types'], types)).toBe(0);
     expect(types.stdout.join('\n')).toContain('Trường THCS');
@@ -69,7 +69,7 @@ describe('dvht', () => {
     const report = JSON.parse(io.stdout.join('\n'));
     expect(Object.keys(report)).toEqual(['unit', 'ruleSet', 'indicators', 'criteria', 'outcome', 'countedMembers', 'members', 'warnings']);
     expect(report.unit).toBe('Trường THCS Nguyễn Du');
-    expect(report.ruleSet).toEqual({ id: 'tt24-co-so-md1', name: 'TT24 · cơ sở · mức độ 1', mode: 'pass-fail' });
+    expect(report.ruleSet).toEqual({ id: 'tt24-co-so-md1', name: 'TT24 · cấp huyện · mức độ 1', mode: 'pass-fail' });
     expect(Object.keys(report.indicators[0])).toEqual(['code', 'criterion', 'required', 'value', 'numerator', 'denominator', 'status']);
     for (const i of report.indicators) expect(['met', 'not_met', 'not_applicable', 'not_evaluable']).toContain(i.status);
     expect(report.criteria.map((c: { code: string }) => c.code)).toEqual(['1', '2', '3']);

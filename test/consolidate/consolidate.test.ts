@@ -29,7 +29,7 @@ const UNITS: Record<string, UnitSpec> = {
     name: 'Trường THCS Chu Văn An',
     type: 'Trường THCS',
     rate: 0.8,
-    edit: edits.all(edits.indicatorResult('2.1', 'Đạt'), edits.outcome('Đủ điều kiện công nhận “Đơn vị học tập” cấp cơ sở (cấp huyện cũ) mức độ 1')),
+    edit: edits.all(edits.indicatorResult('2.1', 'Đạt'), edits.outcome('Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1')),
   },
   '08-da-sua-sau-danh-gia.xlsx': {
     name: 'Trường tiểu học Lê Lợi',
@@ -166,7 +166,7 @@ describe('dvht consolidate', () => {
     expect(u.outcome).toMatchObject({ label: 'Xếp loại Tốt', score: 100, rating: 'Tốt' });
     expect(flagCodes('04-tieu-hoc-tt22.xlsx')).toEqual(['ruleSet']);
     expect(u.flags[0]!.message).toBe(
-      'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); chỉ tiêu 1.3 đổi phạm vi áp dụng; thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
+      'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); chỉ tiêu 1.3 đổi phạm vi áp dụng; thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
         'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.1 đổi điều kiện đạt; chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 đổi điều kiện đạt; ' +
         'chỉ tiêu 2.3 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.3 đổi điều kiện đạt; chỉ tiêu 2.4 yêu cầu 100% (bộ đối chiếu: 50%); chỉ tiêu 2.4 đổi điều kiện đạt; ' +
         'chỉ tiêu 3.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 3.1 đổi điều kiện đạt; thiếu chỉ tiêu 3.2a; thiếu chỉ tiêu 3.2b; thiếu chỉ tiêu 3.4; thêm chỉ tiêu 3.2',
@@ -174,7 +174,7 @@ describe('dvht consolidate', () => {
   });
 
   it('flags a unit threshold that differs from the reference rule set', () => {
-    expect(unit('10-nguong-rieng.xlsx').flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+    expect(unit('10-nguong-rieng.xlsx').flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
   });
 
   it('flags level 2 requested within 12 months of the previous recognition', () => {
@@ -190,7 +190,7 @@ describe('dvht consolidate', () => {
     const messages = unit('07-tu-danh-gia-sai.xlsx').flags.map((f) => f.message);
     expect(messages).toEqual([
       'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%',
-      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp cơ sở (cấp huyện cũ) mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
     ]);
     expect(unit('07-tu-danh-gia-sai.xlsx').outcome.label).toBe('Không đạt');
     expect(file('07-tu-danh-gia-sai.xlsx').status).toBe('flagged');
@@ -202,7 +202,7 @@ describe('dvht consolidate', () => {
       'Số liệu đã sửa sau lần đánh giá 20/12/2025: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
       'Tiêu chí 2: tự đánh giá Đạt nhưng tính lại: Không đạt',
       'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 86,4% < 90%',
-      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp cơ sở (cấp huyện cũ) mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
     ]);
   });
 

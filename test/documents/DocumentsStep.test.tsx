@@ -20,12 +20,12 @@ describe('DocumentsStep', () => {
     renderStep(DocumentsStep, host);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Biên bản tự đánh giá' }));
     generate();
-    expect(await screen.findByText(/Đã lập 4 văn bản/)).toBeTruthy();
+    expect(await screen.findByText(/Đã lập 7 văn bản/)).toBeTruthy();
     expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeDefined();
     expect(host.excel.workbook.getWorksheet('Biên bản tự đánh giá')).toBeUndefined();
     fireEvent.click(screen.getByText('Mở trang “Báo cáo tự đánh giá”'));
     fireEvent.click(screen.getByText('Sửa nội dung mẫu (trang “Mẫu văn bản”)'));
-    await screen.findByText(/Đã lập 4 văn bản/);
+    await screen.findByText(/Đã lập 7 văn bản/);
     expect(host.shown).toEqual([
       { sheet: 'Báo cáo tự đánh giá', address: 'A1' },
       { sheet: 'Mẫu văn bản', address: 'A1' },

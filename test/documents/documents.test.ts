@@ -332,3 +332,46 @@ describe('refusals and warnings', () => {
     expect(ws.getCell(last + 1, 1).value).toBe('to_trinh.tieu_de');
   });
 });
+
+describe('under a TT22 rule set: its legal basis and its words (xếp loại, Hội đồng), never TT24\'s', () => {
+  let text: string;
+  let pages: PdfPage[];
+  beforeAll(async () => {
+    const wb = ExcelJsWorkbook.create('tt22.xlsx');
+    await createSheets(wb, sampleUnit({ members: 20, presetId: 'tt22-100' }));
+    const ev = await evaluateWorkbook(wb, { now: NOW });
+    if (!ev.ok) throw new Error('must evaluate');
+    await generated(wb, ['to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'bien-ban', 'dang-ky']);
+    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy]);
+    text = squeeze(pages.map((p) => p.text).join(''));
+  }, 120_000);
+
+  it('cites TT22 wherever the documents say “Căn cứ” or “Thực hiện”, and nowhere TT24', () => {
+    expect(text).toContain(squeeze('Căn cứ Thông tư số 22/2020/TT-BGDĐT ngày 06/8/2020'));
+    expect(text).toContain(squeeze('Thực hiện Thông tư số 22/2020/TT-BGDĐT'));
+    expect(text).not.toContain('24/2023');
+    for (const p of pages) expect(isA4Portrait(p) || isA4Landscape(p)).toBe(true);
+  });
+
+  it('speaks of danh hiệu, xếp loại and the Hội đồng tự kiểm tra', () => {
+    for (const line of ['Về việc đề nghị công nhận danh hiệu “Đơn vị học tập” năm 2025', 'Về việc thành lập Hội đồng tự kiểm tra “Đơn vị học tập” năm 2025', 'Chủ tịch Hội đồng', 'Tự kiểm tra, đánh giá, xếp loại “Đơn vị học tập” năm 2025', 'Kết luận của Hội đồng tự kiểm tra:', 'CHỦ TỊCH HỘI ĐỒNG', 'Danh hiệu “Đơn vị học tập” năm 2026', 'xếp loại tốt', 'điểm']) {
+      expect(text).toContain(squeeze(line));
+    }
+    expect(text).not.toContain(squeeze('Tổ đánh giá'));
+  });
+});
+
+describe('every sheet the add-in creates prints on A4', () => {
+  it('data sheets, the templates and every document: A4 on every page, tables fit to the page width', async () => {
+    const { wb } = await generated(await evaluatedSample());
+    const names = wb.workbook.worksheets.map((w) => w.name);
+    for (const s of [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists, DOCUMENT_SHEETS.templates]) expect(names).toContain(s);
+    const pages = await printSheets(wb, names);
+    expect(pages.length).toBeGreaterThan(names.length);
+    for (const [i, p] of pages.entries()) expect({ page: i + 1, a4: isA4Portrait(p) || isA4Landscape(p) }).toEqual({ page: i + 1, a4: true });
+    // The criteria table prints on one page wide, landscape: its grey figures beside its codes.
+    const criteria = pages.find((p) => squeeze(p.text).includes(squeeze('BỘ TIÊU CHÍ ĐÁNH GIÁ')))!;
+    expect(isA4Landscape(criteria)).toBe(true);
+    for (const header of ['Mã', 'Nội dung', 'Nguồn', 'Áp dụng', 'Số đạt', 'Tổng số']) expect(criteria.text).toContain(header);
+  }, 180_000);
+});

@@ -12,8 +12,8 @@ const status = (ev: ReturnType<typeof evaluate>, code: string) => ev.indicators.
 const indicator = (ev: ReturnType<typeof evaluate>, code: string) => ev.indicators.find((i) => i.code === code)!;
 
 describe('presets', () => {
-  it('ships the four rule sets of the domain reference, each indicator complete', () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(['tt24-co-so-md1', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100']);
+  it('ships the five rule sets of the domain reference, each indicator complete', () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(['tt24-co-so-md1', 'tt24-co-so-md2', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100']);
     for (const p of PRESETS) {
       for (const i of p.indicators) {
         expect(i.source).toMatch(/^\[[CSL]\]/);
@@ -26,7 +26,7 @@ describe('presets', () => {
   });
 });
 
-describe('TT24 · cơ sở · mức độ 1', () => {
+describe('TT24 · cấp huyện · mức độ 1', () => {
   it('a school whose data meets everything is recognised', () => {
     const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(40, 40)), learners: learners([200, 196]) }));
     expect(ev.indicators.every((i) => i.status === 'met')).toBe(true);
@@ -190,6 +190,17 @@ describe('TT24 · tỉnh', () => {
     const voc = evaluate(input(tinh1, { unitFields: unitFields('Cơ sở giáo dục nghề nghiệp'), members, learners: learners([1, 1]) }));
     expect(status(voc, '3.4')).toBe('not_applicable');
     expect(status(voc, '3.5')).toBe('met');
+  });
+  it('a multi-level school counts for digital transformation only when its highest level is THPT', () => {
+    const members = memberTable(uniformMembers(5, 5));
+    const multi = (highest: string | null) =>
+      evaluate(input(tinh1, { unitFields: [...unitFields('Trường phổ thông nhiều cấp học'), { label: 'Cấp học cao nhất', value: highest, at: { sheet: 'unit', row: 7, col: 2 } }], members, learners: learners([1, 1]) }));
+    expect(status(multi('THPT'), '3.4')).toBe('met');
+    expect(status(multi('THCS'), '3.4')).toBe('not_applicable');
+    // An older "Thông tin đơn vị" without the field: read as blank, said once, never a refusal.
+    const old = evaluate(input(tinh1, { unitFields: unitFields('Trường phổ thông nhiều cấp học'), members, learners: learners([1, 1]) }));
+    expect(status(old, '3.4')).toBe('not_applicable');
+    expect(old.problems.filter((p) => p.code === 'unknownUnitField')).toEqual([expect.objectContaining({ severity: 'warning', params: { indicator: '3.4', field: 'Cấp học cao nhất' } })]);
   });
 });
 

@@ -6,12 +6,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
-import { createSheets } from '../../src/usecases/createSheets';
+import { createSheets, type UnitDetails } from '../../src/usecases/createSheets';
 import { evaluateWorkbook, type EvaluationReport } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { findPreset } from '../../src/domain/rules/presets';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
-import { SHEETS } from '../../src/sheets/names';
+import { RESULT_TEXT, SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { convert } from '../support/libreoffice';
 import type { CellInput } from '../../src/workbook/port';
@@ -40,11 +40,11 @@ function messyMembers(): CellInput[][] {
   return rows;
 }
 
-async function evaluatedWorkbook(presetId: string, partial?: 'proportional'): Promise<{ wb: ExcelJsWorkbook; report: EvaluationReport }> {
+async function evaluatedWorkbook(presetId: string, partial?: 'proportional', unit: Partial<UnitDetails> = {}): Promise<{ wb: ExcelJsWorkbook; report: EvaluationReport }> {
   const base = sampleUnit({ presetId, members: 60, seed: 11 });
   const ruleSet = partial ? { ...findPreset(presetId)!, partialScoring: partial } : base.ruleSet;
   const wb = ExcelJsWorkbook.create('lo.xlsx');
-  await createSheets(wb, { ...base, ruleSet, members: messyMembers() });
+  await createSheets(wb, { ...base, unit: { ...base.unit, ...unit }, ruleSet, members: messyMembers() });
   const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return { wb, report: result.report };
@@ -63,15 +63,19 @@ async function sheetValues(wb: ExcelJsWorkbook, name: string) {
   return snap.sheets.get(name)!.rows;
 }
 
+/** A multi-level school whose highest level is THPT: TT24 Điều 12's digital-transformation indicator applies. */
+const MULTI_LEVEL: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: 'THPT' };
+
 describe.each([
-  ['tt24-co-so-md1', undefined],
-  ['tt22-100', undefined],
-  ['tt22-100', 'proportional' as const],
-])('LibreOffice recomputes what the engine computed (%s %s)', (presetId, partial) => {
+  ['tt24-co-so-md1', undefined, {}],
+  ['tt24-tinh-md1', undefined, MULTI_LEVEL],
+  ['tt22-100', undefined, {}],
+  ['tt22-100', 'proportional' as const, {}],
+])('LibreOffice recomputes what the engine computed (%s %s %j)', (presetId, partial, unit) => {
   let report: EvaluationReport;
   let lo: ExcelJsWorkbook;
   beforeAll(async () => {
-    const made = await evaluatedWorkbook(presetId, partial);
+    const made = await evaluatedWorkbook(presetId, partial, unit);
     report = made.report;
     lo = await recalculated(made.wb);
   }, 180_000);
@@ -89,6 +93,11 @@ describe.each([
         expect(r[COL.value - 1]).toBeCloseTo(ind.value!, 12);
       }
       if (ind.points !== null) expect(r[COL.earned - 1]).toBeCloseTo(ind.points, 9);
+    }
+    // The nested applicability ("… hoặc (nhiều cấp học và cấp cao nhất THPT)") in both engines.
+    if (unit === MULTI_LEVEL) {
+      expect(report.indicators.find((i) => i.code === '3.4')!.status).toBe('met');
+      expect(byCode.get('3.4')![COL.applicable - 1]).toBe(RESULT_TEXT.applies);
     }
     for (const cr of report.criteria) {
       const r = byCode.get(cr.code)!;

@@ -23,14 +23,14 @@ const thresholdOf = (code: string) => screen.getByRole('textbox', { name: `Yêu 
 describe('RuleSetView', () => {
   test('done: every indicator with requirement, condition, applicability and legal source', async () => {
     renderView(await fakePaneHost({ sample: true }));
-    expect(await screen.findByText('TT24 · cơ sở · mức độ 1')).toBeTruthy();
-    expect(screen.getByText(/Căn cứ: Thông tư 24\/2023\/TT-BGDĐT/)).toBeTruthy();
+    expect(await screen.findByText('TT24 · cấp huyện · mức độ 1')).toBeTruthy();
+    expect(screen.getByText(/Căn cứ: Thông tư số 24\/2023\/TT-BGDĐT/)).toBeTruthy();
     expect(document.querySelectorAll('[data-indicator]')).toHaveLength(14);
     expect(thresholdOf('2.1').value).toBe('90');
     expect(thresholdOf('2.4').value).toBe('50');
     expect((screen.getByRole('textbox', { name: 'Điều kiện đạt của chỉ tiêu 2.1' }) as HTMLInputElement).value).toBe('[Chấp hành kỷ luật lao động] = có');
     expect(within(item('2.3')).getByText('Nguồn thứ cấp — nên đối chiếu')).toBeTruthy();
-    expect(within(item('2.3')).getByText('Nguồn: [S] seed 002')).toBeTruthy();
+    expect(within(item('2.3')).getByText('Nguồn: [S] TT24/2023/TT-BGDĐT Điều 6 khoản 2 (theo Mẫu số 4, CV 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GDĐT Đồng Tháp)')).toBeTruthy();
     expect(within(item('1.1')).getByText('Văn bản pháp luật')).toBeTruthy();
     expect(within(item('3.3')).getByText('Thực tiễn địa phương')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Chỉ tiêu 1.3 áp dụng cho' }) as HTMLInputElement).value).toMatch(/^\[Loại đơn vị\] thuộc/);
@@ -43,7 +43,7 @@ describe('RuleSetView', () => {
     const host = await fakePaneHost({ sample: true });
     const before = (await sheetRows(host.excel, SHEETS.criteria))!;
     renderView(host);
-    await screen.findByText('TT24 · cơ sở · mức độ 1');
+    await screen.findByText('TT24 · cấp huyện · mức độ 1');
     fireEvent.change(thresholdOf('2.4'), { target: { value: '87,5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu vào trang “Tiêu chí” (1 chỉ tiêu)' }));
     expect(await screen.findByText(/Đã lưu 1 ô vào trang “Tiêu chí”/)).toBeTruthy();
@@ -57,7 +57,7 @@ describe('RuleSetView', () => {
 
   test('an invalid requirement or condition is said next to the field and cannot be saved', async () => {
     renderView(await fakePaneHost({ sample: true }));
-    await screen.findByText('TT24 · cơ sở · mức độ 1');
+    await screen.findByText('TT24 · cấp huyện · mức độ 1');
     fireEvent.change(thresholdOf('2.1'), { target: { value: '120' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Điều kiện đạt của chỉ tiêu 2.2' }), { target: { value: '[Hoàn thành bồi dưỡng bắt buộc] =' } });
     expect(within(item('2.1')).getByText(/yêu cầu phải là tỷ lệ từ 0 đến 100/)).toBeTruthy();
@@ -72,7 +72,7 @@ describe('RuleSetView', () => {
     renderView(await fakePaneHost({ sample: true, wrap: (wb) => (gate = gatedWorkbook(wb)) }));
     expect(await screen.findByText('Đang đọc trang “Tiêu chí”…')).toBeTruthy();
     await act(async () => gate.release());
-    expect(await screen.findByText('TT24 · cơ sở · mức độ 1')).toBeTruthy();
+    expect(await screen.findByText('TT24 · cấp huyện · mức độ 1')).toBeTruthy();
   });
 
   test('empty: no criteria sheet yet says how to create it', async () => {

@@ -20,12 +20,12 @@ describe('readRuleSet', () => {
   test('lists every indicator with its sheet row, requirement, applicability and source tag', async () => {
     const wb = await sample();
     const rs = await loaded(wb);
-    expect(rs.name).toBe('TT24 · cơ sở · mức độ 1');
+    expect(rs.name).toBe('TT24 · cấp huyện · mức độ 1');
     expect(rs.indicators.map((i) => i.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2a', '3.2b', '3.3', '3.4']);
     const rows = (await sheetRows(wb, SHEETS.criteria))!;
     for (const i of rs.indicators) expect(rows[i.row - 1]![COL.code - 1]).toBe(i.code);
     const i21 = rs.indicators.find((i) => i.code === '2.1')!;
-    expect(i21).toMatchObject({ measure: 'members', threshold: 0.9, condition: '[Chấp hành kỷ luật lao động] = có', appliesTo: '', sourceTag: 'S' });
+    expect(i21).toMatchObject({ measure: 'members', threshold: 0.9, condition: '[Chấp hành kỷ luật lao động] = có', appliesTo: '', sourceTag: 'C' });
     expect(rs.indicators.find((i) => i.code === '1.3')!.appliesTo).toContain('[Loại đơn vị] thuộc');
     expect(rs.indicators.find((i) => i.code === '1.1')!.sourceTag).toBe('C');
   });
@@ -37,7 +37,7 @@ describe('readRuleSet', () => {
   });
 
   test('source tags', () => {
-    expect(sourceTagOf('[L] seed 000')).toBe('L');
+    expect(sourceTagOf('[L] KH 248/KH-UBND ngày 20/8/2024 của UBND TP Hà Nội')).toBe('L');
     expect(sourceTagOf('Sở GD&ĐT')).toBe('');
   });
 });
