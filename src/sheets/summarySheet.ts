@@ -12,7 +12,7 @@ import type { UnitWorkbook } from '../usecases/unitWorkbook';
 import { COL } from './criteriaSheet';
 import { SHEETS, RESULT_TEXT } from './names';
 import { str } from './formulas';
-import { STYLE } from './styles';
+import { FONT, STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
@@ -145,11 +145,11 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       { range: `A${SUMMARY_HEADER_ROW}:${lastL}${SUMMARY_HEADER_ROW}`, style: STYLE.header },
       { range: `A${SUMMARY_HEADER_ROW + 1}:${lastL}${tableLast}`, style: STYLE.body },
       ...styles,
-      { range: `A${conclusionRow}:${lastL}${conclusionRow}`, style: { bold: true } },
+      { range: `A${conclusionRow}:${lastL}${conclusionRow}`, style: { bold: true, fontName: FONT } },
       { range: `A${membersTitleRow}`, style: STYLE.title },
       { range: `A${membersHeaderRow}:G${membersHeaderRow}`, style: STYLE.header },
       ...(memberRows.length ? [{ range: `A${membersHeaderRow + 1}:G${membersLast}`, style: STYLE.body }, { range: `F${membersHeaderRow + 1}:F${membersLast}`, style: STYLE.percent }] : []),
-      { range: `A${totalsRow}:G${totalsRow}`, style: { bold: true } },
+      { range: `A${totalsRow}:G${totalsRow}`, style: { bold: true, fontName: FONT } },
     ],
     columns: widths.map((w, i) => ({ index: i + 1, width: w })),
     rowHeights: [...drawn.rowHeights, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }],

@@ -12,6 +12,7 @@ import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/docum
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/documents/blocks';
 import { formatPercent, indicatorPercent } from '../../src/documents/context';
 import { MARKER_COL } from '../../src/documents/layout';
+import { FORMER_DEFAULTS } from '../../src/documents/templates';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
@@ -307,6 +308,39 @@ describe('refusals and warnings', () => {
     expect(warning).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
     expect(warning!.message).toContain('chưa nên gửi');
     expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeDefined();
+  });
+
+  it('the tờ trình never asks for a level the rule set does not evaluate; the mismatch is warned at the level cell', async () => {
+    const wb = ExcelJsWorkbook.create('muc-do-2.xlsx');
+    await createSheets(wb, { ...sampleUnit({ members: 12 }), unit: { ...sampleUnit().unit, level: 'Mức độ 2', previousDate: new Date(2023, 1, 10), previousLevel: 'Mức độ 1' } });
+    const ev = await evaluateWorkbook(wb, { now: NOW });
+    if (!ev.ok) throw new Error('must evaluate');
+    const r = await generateDocuments(wb, { kinds: ['to-trinh'] });
+    if (!r.ok) throw new Error('must generate');
+    expect(r.warnings.find((w) => w.code === 'levelMismatch')).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
+    const texts: string[] = [];
+    wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)!.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts).toContain('Về việc đề nghị công nhận “Đơn vị học tập” cấp huyện mức độ 1 năm 2025');
+    expect(texts.join('\n')).not.toContain('mức độ 2');
+  });
+
+  it('a templates sheet from an earlier release, still holding its hard-coded TT24 citation, cites the rule set\'s TT22 instead', async () => {
+    const wb = ExcelJsWorkbook.create('tt22-cu.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12, presetId: 'tt22-100' }));
+    const ev = await evaluateWorkbook(wb, { now: NOW });
+    if (!ev.ok) throw new Error('must evaluate');
+    await generated(wb, ['to-trinh']);
+    const row = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'to_trinh.can_cu');
+    const cell = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(row, 2);
+    cell.value = FORMER_DEFAULTS['to_trinh.can_cu']![0]!;
+    await generated(wb, ['to-trinh']);
+    expect(cell.value).toBe('Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},');
+    expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t.includes('Căn cứ Thông tư số 22/2020/TT-BGDĐT'))).toBeGreaterThan(0);
+    expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t.includes('24/2023'))).toBe(0);
+    // A text the unit rewrote is theirs: never replaced.
+    cell.value = 'Căn cứ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk;';
+    await generated(wb, ['to-trinh']);
+    expect(cell.value).toBe('Căn cứ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk;');
   });
 
   it('a placeholder typo in the templates is reported with its cell and printed as typed', async () => {
