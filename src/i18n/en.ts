@@ -91,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   'pane.problems.showFailed': 'Could not select {sheet}!{cell}: {detail}. Open that sheet and find the cell by hand.',
   'pane.setup.title': 'Set-up',
   'pane.setup.intro': 'Choose a rule set, fill in the unit details, then click “Create the sheets”. Sheets that already hold data are kept as they are.',
+  'pane.setup.recognises': 'Recognises {title}',
   'pane.setup.ruleSet': 'Rule set',
   'pane.setup.prefilled': 'This workbook already has a “Thông tin đơn vị” sheet: the details below come from it. Sheets holding data are kept as they are; edit the details in the sheet itself.',
   'pane.setup.create': 'Create the sheets',

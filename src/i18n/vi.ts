@@ -96,6 +96,7 @@ export const vi = {
   'pane.problems.showFailed': 'Không chọn được ô {sheet}!{cell}: {detail}. Hãy mở trang đó và tìm ô bằng tay.',
   'pane.setup.title': 'Thiết lập',
   'pane.setup.intro': 'Chọn bộ tiêu chí, điền thông tin đơn vị rồi bấm “Tạo các trang”. Trang nào đã có dữ liệu sẽ được giữ nguyên.',
+  'pane.setup.recognises': 'Công nhận {title}',
   'pane.setup.ruleSet': 'Bộ tiêu chí',
   'pane.setup.prefilled': 'Sổ này đã có trang “Thông tin đơn vị”: thông tin bên dưới lấy từ đó. Các trang đã có dữ liệu sẽ được giữ nguyên; sửa thông tin ngay trong trang tính.',
   'pane.setup.create': 'Tạo các trang',

@@ -22,7 +22,7 @@ describe('SetupStep', () => {
     renderStep(SetupStep, await fakePaneHost());
     for (const p of PRESETS) {
       expect(screen.getByRole('radio', { name: new RegExp(p.name) })).toBeTruthy();
-      expect(screen.getByText(p.basis)).toBeTruthy();
+      expect(screen.getByText(p.recognition ? `Công nhận ${p.recognition}` : p.basis)).toBeTruthy();
     }
     expect((screen.getByRole('radio', { name: new RegExp(PRESETS[0]!.name) }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('combobox', { name: /Loại đơn vị/ })).toBeTruthy();

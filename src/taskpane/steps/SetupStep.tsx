@@ -65,7 +65,8 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
               label={
                 <>
                   {p.name}
-                  <Caption1 className={s.basis}>{p.basis}</Caption1>
+                  {/* What tells the presets apart: the official title each recognises (TT24), else the legal basis (TT22). */}
+                  <Caption1 className={s.basis}>{p.recognition ? t('pane.setup.recognises', { title: p.recognition }) : p.basis}</Caption1>
                 </>
               }
             />
