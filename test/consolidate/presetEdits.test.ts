@@ -36,7 +36,7 @@ describe('consolidation without a reference rule set', () => {
 
   it('flags a requirement lowered by the unit, against the preset its workbook names', async () => {
     expect(await flagsOf({ prepare: edits.threshold('2.4', 0.4) })).toEqual([
-      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cơ sở · mức độ 1” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
+      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('consolidation without a reference rule set', () => {
       }),
     });
     expect(flags.map((f) => f.code)).toEqual(['ruleSetEdited']);
-    expect(flags[0]!.message).toBe('Bộ tiêu chí đã sửa so với mẫu “TT24 · cơ sở · mức độ 1” mà sổ ghi: chỉ tiêu 2.1 đổi điều kiện đạt; thiếu chỉ tiêu 2.3; thêm chỉ tiêu 2.5');
+    expect(flags[0]!.message).toBe('Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” mà sổ ghi: chỉ tiêu 2.1 đổi điều kiện đạt; thiếu chỉ tiêu 2.3; thêm chỉ tiêu 2.5');
   });
 
   it('flags an edited applicability and scored points (TT22)', async () => {
@@ -59,7 +59,7 @@ describe('consolidation without a reference rule set', () => {
 
   it('says it in English too', async () => {
     const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, null, 'en');
-    expect(flags[0]!.message).toBe('Criteria edited from the preset “TT24 · cơ sở · mức độ 1” the workbook names: indicator 2.4 requires 40% (preset: 50%)');
+    expect(flags[0]!.message).toBe('Criteria edited from the preset “TT24 · cấp huyện · mức độ 1” the workbook names: indicator 2.4 requires 40% (preset: 50%)');
   });
 
   it('a rule set the workbook does not name as a preset is not compared', async () => {
@@ -68,6 +68,6 @@ describe('consolidation without a reference rule set', () => {
 
   it('with a reference rule set, only that comparison is made', async () => {
     const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
-    expect(flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cơ sở · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+    expect(flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
   });
 });

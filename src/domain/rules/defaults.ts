@@ -4,7 +4,7 @@
  * edits them there); these values only fill a blank or refused setting.
  */
 export const RULE_DEFAULTS = {
-  /** Share of applicable member indicators a member must meet (seed 000: 90%). */
+  /** Share of applicable member indicators a member must meet (the Hà Nội plan: 90%). */
   personalTarget: 0.9,
   /** Requirement of a share indicator that names none: every counted member. */
   threshold: 1,
