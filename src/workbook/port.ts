@@ -28,13 +28,26 @@ export interface ReadOptions {
    * exist costs extra round trips).
    */
   layout?: boolean | readonly string[];
+  /**
+   * Also report the ownership marks (roles) of these sheets when they exist, without reading
+   * their cells: what plan.ts's ownSheetCandidates lists for the add-in sheets a use-case draws.
+   */
+  marks?: readonly string[];
+}
+
+/**
+ * The one key for sheet names, used by every implementation: Excel ignores case, and a name
+ * typed in decomposed Unicode (NFD, common with Vietnamese input methods) is the NFC one.
+ */
+export function sheetKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 /** Whether `options` asks for the layout of the sheet asked for as `sheet`. */
 export function wantsLayout(options: ReadOptions, sheet: string): boolean {
   const { layout } = options;
   if (layout === true) return true;
-  return Array.isArray(layout) && layout.some((n: string) => n.toLowerCase() === sheet.toLowerCase());
+  return Array.isArray(layout) && layout.some((n: string) => sheetKey(n) === sheetKey(sheet));
 }
 
 export interface WorkbookSnapshot {
@@ -42,6 +55,11 @@ export interface WorkbookSnapshot {
   sheetNames: string[];
   /** The requested sheets that exist, keyed by the name asked for. */
   sheets: Map<string, SheetData>;
+  /**
+   * Role of each add-in sheet (its DVHT_SHEET mark), by actual sheet name: at least for the
+   * sheets read and those listed in ReadOptions.marks. A sheet without a mark is the user's.
+   */
+  roles?: Map<string, string>;
 }
 
 /** What a cell receives. Strings are always stored as text, even "=1+1" or "0012". */
@@ -93,10 +111,11 @@ export interface PageSetup {
   /** Centimetres. */
   margins?: { top: number; bottom: number; left: number; right: number };
   fitToWidth?: boolean;
-  printArea?: string; // "A1:H40"
-  /** Rows repeated at the top of each printed page, e.g. "4:4". */
+  /** "A1:H40". Never '': no host can remove a print area through its API. */
+  printArea?: string;
+  /** Rows repeated at the top of each printed page, e.g. "4:4". Never ''. */
   printTitleRows?: string;
-  /** Page breaks before these 1-based rows. */
+  /** Page breaks before these 1-based rows; they replace the sheet's row breaks. */
   rowBreaks?: number[];
 }
 
@@ -117,8 +136,14 @@ export interface ChartSpec {
 export interface SheetPlan {
   sheet: string;
   /**
+   * The add-in sheet this is (e.g. "summary"), written as the sheet's ownership mark so that it
+   * survives renames. Required for `replace`: only a sheet carrying the same mark is redrawn.
+   */
+  role?: string;
+  /**
    * ensure: create the sheet if missing, keep everything else;
-   * replace: the sheet is the add-in's own — delete and draw it anew;
+   * replace: the sheet is the add-in's own — delete and draw it anew (a user's sheet of the
+   *   same name is kept, and ours is drawn under another name: see plan.ts);
    * existing: the sheet must exist (writes into owned cells only).
    */
   mode: 'ensure' | 'replace' | 'existing';
@@ -131,8 +156,10 @@ export interface SheetPlan {
   validations?: Validation[];
   merges?: string[];
   freeze?: { rows: number; columns: number };
+  /** '' removes the sheet's AutoFilter. */
   autoFilter?: string;
   page?: PageSetup;
+  /** "#RRGGBB"; '' removes the tab colour. */
   tabColor?: string;
   /** Drawn last, after the cells they show (Office.js only, see ChartSpec). */
   charts?: ChartSpec[];
@@ -150,8 +177,31 @@ export interface WorkbookSession {
   select(sheet: string, address: string): void;
 }
 
+/**
+ * Something a write could not do exactly as planned (a feature the host or the file format
+ * cannot carry), or did differently to protect the user's sheets. Hosts show these to the
+ * user (worded by i18n key `workbook.warning.<code>`).
+ */
+export interface WorkbookWarning {
+  code: WorkbookWarningCode;
+  /** The sheet concerned, as the user sees it. */
+  sheet: string;
+  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; notANumber: the cell. */
+  detail?: string;
+}
+
+export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'notANumber';
+
+/** Features an older host may lack (featureSkipped's detail). */
+export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark';
+
 export interface Workbook {
   /** For messages: the file name, or "Excel". */
   readonly label: string;
   batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T>;
+  /**
+   * Warnings of the batches run since the last call, oldest first; they are then forgotten.
+   * Every real implementation has it (the contract suite checks); wrappers and fakes may not.
+   */
+  takeWarnings?(): WorkbookWarning[];
 }

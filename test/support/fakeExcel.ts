@@ -58,6 +58,8 @@ export interface FakeSheet {
   page: Record<string, unknown>;
   rowBreaks: number[];
   tabColor: string | null;
+  /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
+  names: Map<string, string>;
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
@@ -73,6 +75,10 @@ export interface FakeExcelOptions {
   requestLimitBytes?: number;
   /** Make calls chained on a null object fail the sync instead of yielding null objects. */
   strictNullObjects?: boolean;
+  /** Worksheet-scoped names to start with: sheet → name → formula. */
+  names?: Record<string, Record<string, string>>;
+  /** Make every sync that loads something fail with this error (code, message). */
+  failLoads?: { code: string; message: string };
 }
 
 export interface FakeStats {
@@ -277,6 +283,7 @@ function newSheet(name: string): FakeSheet {
     page: {},
     rowBreaks: [],
     tabColor: null,
+    names: new Map(),
     cell(address) {
       const b = parseAddress(address);
       return sheet.rows[b.top - 1]?.[b.left - 1];
@@ -351,7 +358,14 @@ class FakeContext {
 
   queueLoad(load: Loader): void {
     this.pendingBytes += 20;
-    this.ops.push({ run: load });
+    const fail = this.host.options.failLoads;
+    this.ops.push({
+      run: fail
+        ? () => {
+            throw fakeError(fail.code, fail.message);
+          }
+        : load,
+    });
   }
 
   async sync(): Promise<void> {
@@ -536,8 +550,11 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   set tabColor(c: string) {
     this.ctx.queue(() => {
-      this.need().tabColor = c;
+      this.need().tabColor = c === '' ? null : c;
     }, bytesOf(c));
+  }
+  get names(): NamedItemCollection {
+    return new NamedItemCollection(this.ctx, () => this.child());
   }
   protected readProperty(t: FakeSheet, prop: string): unknown {
     if (prop === 'name') return t.name;
@@ -592,6 +609,10 @@ class Worksheet extends Proxy<FakeSheet> {
         this.ctx.queue(() => {
           this.need().autoFilter = typeof r === 'string' ? r : boundsAddress(r.need().b);
         }),
+      remove: () =>
+        this.ctx.queue(() => {
+          this.need().autoFilter = null;
+        }),
     };
   }
   get pageLayout() {
@@ -615,6 +636,10 @@ class Worksheet extends Proxy<FakeSheet> {
         this.ctx.queue(() => {
           const b = typeof r === 'string' ? parseAddress(r) : r.need().b;
           this.need().rowBreaks.push(b.top);
+        }),
+      removePageBreaks: () =>
+        this.ctx.queue(() => {
+          this.need().rowBreaks = [];
         }),
     };
   }
@@ -837,6 +862,48 @@ class Range extends Proxy<RangeTarget> {
   }
 }
 
+/** A sheet's names: Excel's getItemOrNullObject / add, values of string constants. */
+class NamedItemCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet | null,
+  ) {}
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.ctx, () => {
+      const s = this.sheet();
+      if (!s) return null;
+      for (const [n, formula] of s.names) if (n.toLowerCase() === name.toLowerCase()) return { name: n, formula };
+      return null;
+    });
+  }
+  add(name: string, reference: string): void {
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      if (!s) throw fakeError('ItemNotFound', 'names of a null sheet');
+      if ([...s.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw fakeError('ItemAlreadyExists', `name ${name} exists`);
+      s.names.set(name, reference);
+    }, bytesOf(reference));
+  }
+}
+
+class NamedItem extends Proxy<{ name: string; formula: string }> {
+  protected readProperty(t: { name: string; formula: string }, prop: string): unknown {
+    if (prop === 'name') return t.name;
+    if (prop === 'scope') return 'Worksheet';
+    if (prop === 'value') {
+      const m = /^="((?:[^"]|"")*)"$/.exec(t.formula);
+      return m ? m[1]!.replace(/""/g, '"') : t.formula.replace(/^=/, '');
+    }
+    throw fakeError('NotImplemented', `NamedItem.${prop}`);
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  get scope(): string {
+    return this.get('scope');
+  }
+}
+
 class RangeAreas extends Proxy<{ sheet: FakeSheet; areas: string[] }> {
   protected readProperty(t: { sheet: FakeSheet; areas: string[] }, prop: string): unknown {
     if (prop === 'address') return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${a}`).join(', ');
@@ -881,6 +948,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         if (cell) setCell(sheet, r + 1, c + 1, cell);
       }),
     );
+    for (const [n, formula] of Object.entries(options.names?.[name] ?? {})) sheet.names.set(n, formula);
     host.sheets.push(sheet);
   }
   host.activeSheet = host.sheets[0] ?? null;

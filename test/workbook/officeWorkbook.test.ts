@@ -1,3 +1,4 @@
+import { ownSheetCandidates } from '../../src/workbook/plan';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { needsTextMarker } from '../../src/workbook/office/textSafety';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
@@ -33,14 +34,14 @@ function memberSheet(n: number): unknown[][] {
 async function readThenWrite(excel: FakeExcel, n: number) {
   const wb = new OfficeWorkbook(excel.run, excel.supports);
   return wb.batch(async (s) => {
-    const snap = await s.read(['Danh sách']);
+    const snap = await s.read(['Danh sách'], { marks: ownSheetCandidates('Tổng hợp') });
     const rows = snap.sheets.get('Danh sách')!.rows;
     expect(rows).toHaveLength(n + 1);
     const out: CellInput[][] = rows.slice(1).map((r, i) => [
       r[0] as number, r[2] as string, r[5] as string, r[14] as number,
       { formula: `=IF(D${i + 2}>=6.5,"Đạt","Chưa đạt")` }, r[10] as string, r[15] as string,
     ]);
-    s.write({ sheet: 'Tổng hợp', mode: 'replace', after: 'Danh sách', cells: [{ at: 'A2', rows: out }] });
+    s.write({ sheet: 'Tổng hợp', mode: 'replace', role: 'summary', after: 'Danh sách', cells: [{ at: 'A2', rows: out }] });
     return rows;
   });
 }
@@ -217,15 +218,15 @@ describe('OfficeWorkbook: sheet modes', () => {
   });
 
   it('replace draws the sheet anew in the same place, even when it is the only sheet', async () => {
-    const excel = createFakeExcel({ sheets: { A: [[1]], R: [['old', 'old']], C: [[3]] } });
+    const excel = createFakeExcel({ sheets: { A: [[1]], R: [['old', 'old']], C: [[3]] }, names: { R: { DVHT_SHEET: '="r"' } } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);
-    await wb.batch(async (s) => s.write({ sheet: 'R', mode: 'replace', cells: [{ at: 'A1', rows: [['new']] }] }));
+    await wb.batch(async (s) => s.write({ sheet: 'R', mode: 'replace', role: 'r', cells: [{ at: 'A1', rows: [['new']] }] }));
     expect(excel.sheetNames()).toEqual(['A', 'R', 'C']);
     expect(excel.sheet('R').value('A1')).toBe('new');
     expect(excel.sheet('R').value('B1')).toBe('');
 
-    const only = createFakeExcel({ sheets: { Only: [['old']] } });
-    await new OfficeWorkbook(only.run, only.supports).batch(async (s) => s.write({ sheet: 'Only', mode: 'replace', cells: [{ at: 'B2', rows: [['x']] }] }));
+    const only = createFakeExcel({ sheets: { Only: [['old']] }, names: { Only: { DVHT_SHEET: '="only"' } } });
+    await new OfficeWorkbook(only.run, only.supports).batch(async (s) => s.write({ sheet: 'Only', mode: 'replace', role: 'only', cells: [{ at: 'B2', rows: [['x']] }] }));
     expect(only.sheetNames()).toEqual(['Only']);
     expect(only.sheet('Only').value('A1')).toBe('');
     expect(only.sheet('Only').value('B2')).toBe('x');
@@ -260,6 +261,7 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
   const plan: SheetPlan = {
     sheet: 'Báo cáo',
     mode: 'replace',
+    role: 'report',
     clear: ['A1:Z100'],
     cells: [{ at: 'A4', rows: [['STT', 'Họ và tên', 'Đánh giá']] }],
     styles: [{ range: 'A4:C4', style: { bold: true, fill: '#DDEBF7', horizontal: 'center', wrap: true, border: 'thin', numberFormat: '@' } }],
@@ -336,6 +338,8 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     expect(sheet.freeze).toBeNull();
     expect(sheet.page).toEqual({});
     expect(sheet.tabColor).toBeNull();
+    // Told, not silent: the clerk learns why the dropdowns and the print setup are missing.
+    expect(wb.takeWarnings()).toEqual(['validation', 'freeze', 'autoFilter', 'pageLayout', 'tabColor'].map((detail) => ({ code: 'featureSkipped', sheet: 'Báo cáo', detail })));
   });
 
   it('reads merges and hidden rows/columns with layout: true, still in one sync', async () => {

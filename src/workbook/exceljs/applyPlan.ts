@@ -11,52 +11,24 @@
  */
 import * as ExcelJS from 'exceljs';
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from '../a1';
-import type { CellInput, CellStyle, CellValue, FormulaInput, PageSetup, SheetPlan, Validation } from '../port';
-import { localDateToSerial } from './cellValues';
+import { sheetKey, type CellInput, type CellStyle, type CellValue, type FormulaInput, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../port';
+import { dateToSerial, listFormula } from '../plan';
 
 const CM_PER_INCH = 2.54;
 const A4 = 9;
-const MAX_LIST_FORMULA = 255; // Excel rejects longer literal lists as corrupt
-const FORBIDDEN_NAME_CHARS = /[\\/?*[\]:]/;
-
-export function sheetKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
 
 export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const key = sheetKey(name);
   return wb.worksheets.find((ws) => sheetKey(ws.name) === key);
 }
 
-/** Checks a plan before anything is applied, so a bad plan leaves the workbook untouched. */
-export function checkPlan(wb: ExcelJS.Workbook, plan: SheetPlan, created: Set<string>): void {
-  const name = plan.sheet;
-  if (plan.mode === 'existing' && !findSheet(wb, name) && !created.has(sheetKey(name))) {
-    throw new Error(`Sheet "${name}" does not exist in this workbook.`);
-  }
-  if (plan.mode !== 'existing') {
-    if (!name || name.length > 31 || FORBIDDEN_NAME_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new Error(`"${name}" is not a valid sheet name (1–31 characters, none of \\ / ? * [ ] :).`);
-    }
-    created.add(sheetKey(name));
-  }
-  for (const block of plan.cells ?? []) {
-    parseCell(block.at);
-    for (const row of block.rows) {
-      for (const v of row) {
-        if (isFormula(v) && !v.formula.startsWith('=')) throw new Error(`Formula must start with "=": ${v.formula}`);
-      }
-    }
-  }
-  for (const v of plan.validations ?? []) validationFormula(v);
-  for (const r of [...(plan.clear ?? []), ...(plan.merges ?? []), ...(plan.styles ?? []).map((s) => s.range)]) parseRange(r);
-}
-
 export interface ApplyContext {
   /** The sheet Excel should show when the batch ends (kept across insertions). */
   active: ExcelJS.Worksheet | undefined;
   activated: boolean;
-  warnings: string[];
+  warnings: WorkbookWarning[];
+  /** Ownership marks by sheet (plan.ts SHEET_MARK). */
+  roles: Map<ExcelJS.Worksheet, string>;
 }
 
 export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyContext): void {
@@ -80,7 +52,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
   if (plan.autoFilter !== undefined) ws.autoFilter = plan.autoFilter === '' ? (undefined as unknown as string) : plan.autoFilter;
   if (plan.page) applyPage(ws, plan.page, ctx);
   // ExcelJS 4.4 cannot write charts: the plan's in-cell figures stand in for them.
-  if (plan.charts?.length) ctx.warnings.push(`${plan.charts.length} chart(s) not drawn on "${ws.name}": ExcelJS cannot write charts.`);
+  if (plan.charts?.length) ctx.warnings.push({ code: 'chartsNotDrawn', sheet: ws.name, detail: String(plan.charts.length) });
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
   else if (plan.tabColor === '') delete (ws.properties as { tabColor?: unknown }).tabColor;
   if (plan.activate) {
@@ -92,6 +64,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
 // ---------------------------------------------------------------- sheets and tab order
 
 function prepareSheet(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyContext): ExcelJS.Worksheet {
+  const ws = placeSheet(wb, plan, ctx);
+  if (plan.role !== undefined && (plan.mode === 'replace' || !ctx.roles.has(ws))) ctx.roles.set(ws, plan.role);
+  return ws;
+}
+
+function placeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyContext): ExcelJS.Worksheet {
   const existing = findSheet(wb, plan.sheet);
   if (plan.mode === 'existing') {
     if (!existing) throw new Error(`Sheet "${plan.sheet}" does not exist in this workbook.`);
@@ -104,6 +82,7 @@ function prepareSheet(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyContext):
     const order = wb.worksheets;
     const index = order.indexOf(existing);
     const wasActive = ctx.active === existing;
+    ctx.roles.delete(existing);
     wb.removeWorksheet(existing.id);
     const fresh = wb.addWorksheet(plan.sheet);
     const rest = wb.worksheets.filter((w) => w !== fresh);
@@ -210,7 +189,7 @@ function writeBlock(ws: ExcelJS.Worksheet, at: string, rows: CellInput[][], date
 
 function resultValue(v: CellValue | undefined): unknown {
   if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'number' && !Number.isFinite(v)) return { error: '#NUM!' };
+  if (typeof v === 'number' && !Number.isFinite(v)) return undefined;
   return v;
 }
 
@@ -221,16 +200,12 @@ function writeCell(cell: ExcelJS.Cell, input: CellInput | undefined, date1904: b
     // Assigned as a plain string: ExcelJS never turns "=1+1" or "0012" into anything else.
     cell.value = input;
   } else if (typeof input === 'number') {
-    cell.value = Number.isFinite(input) ? input : ({ error: '#NUM!' } as ExcelJS.CellValue);
+    cell.value = Number.isFinite(input) ? input : null; // plan.ts warned about it
   } else if (typeof input === 'boolean') {
     cell.value = input;
   } else if (input instanceof Date) {
-    // Stored as the serial (like Excel); a date format makes it show as one.
-    cell.value = localDateToSerial(input, date1904);
-    if (!cell.numFmt || cell.numFmt === 'General') {
-      ownStyle(cell);
-      cell.numFmt = 'dd/mm/yyyy';
-    }
+    // plan.ts turned dates into serials with their format; kept for a direct caller.
+    cell.value = dateToSerial(input, date1904);
   } else if (isFormula(input)) {
     const value: FormulaModel = { formula: input.formula.replace(/^=/, '') };
     const result = resultValue(input.result);
@@ -310,16 +285,9 @@ function applyStyle(ws: ExcelJS.Worksheet, r: RangeRef, s: CellStyle): void {
 
 // ---------------------------------------------------------------- validations
 
-/** The formula1 of a list validation (no leading "="). */
-export function validationFormula(v: Validation): string {
-  if (!Array.isArray(v.list)) return v.list.source.replace(/^=/, '');
-  for (const item of v.list) {
-    // An Excel literal list is split on commas with no escape: such an item needs a range.
-    if (item.includes(',')) throw new Error(`List item "${item}" contains a comma; use a { source } range for it.`);
-  }
-  const formula = `"${v.list.map((s) => s.replace(/"/g, '""')).join(',')}"`;
-  if (formula.length > MAX_LIST_FORMULA) throw new Error(`The list for ${v.range} is longer than Excel's 255 characters; use a { source } range.`);
-  return formula;
+/** The formula1 of a list validation (no leading "="); plan.ts checked its limits. */
+function validationFormula(v: Validation): string {
+  return Array.isArray(v.list) ? listFormula(v.list) : v.list.source.replace(/^=/, '');
 }
 
 function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
@@ -383,17 +351,17 @@ function applyPage(ws: ExcelJS.Worksheet, p: PageSetup, ctx: ApplyContext): void
   const apostrophe = ws.name.includes("'");
   if ((p.printArea !== undefined || p.printTitleRows !== undefined) && apostrophe) {
     // ExcelJS would write '<name>'!… with the apostrophe not doubled: a corrupt defined name.
-    ctx.warnings.push(`Print area/titles not set on "${ws.name}": ExcelJS cannot write them for a sheet name containing an apostrophe.`);
+    ctx.warnings.push({ code: 'printTitlesSkipped', sheet: ws.name });
   } else {
-    if (p.printArea !== undefined) ps.printArea = p.printArea ? absoluteRows(p.printArea) : undefined;
-    if (p.printTitleRows !== undefined) ps.printTitlesRow = p.printTitleRows || undefined;
+    if (p.printArea !== undefined) ps.printArea = absoluteRows(p.printArea);
+    if (p.printTitleRows !== undefined) ps.printTitlesRow = p.printTitleRows;
   }
   ws.pageSetup = ps as ExcelJS.PageSetup;
   if (p.rowBreaks) {
     const holder = ws as unknown as { rowBreaks: unknown[] };
     holder.rowBreaks = [];
     // Excel's break id N sits below row N: "before row R" is id R-1. Bounds cover A…XFD.
-    for (const r of [...new Set(p.rowBreaks)].sort((a, b) => a - b)) if (r > 1) ws.getRow(r - 1).addPageBreak(1, 16384);
+    for (const r of p.rowBreaks) ws.getRow(r - 1).addPageBreak(1, 16384);
   }
 }
 

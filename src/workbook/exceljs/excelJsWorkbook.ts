@@ -3,10 +3,12 @@
  * Browser-safe: no fs here (files.ts holds the Node-only helpers).
  */
 import * as ExcelJS from 'exceljs';
-import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot } from '../port';
+import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../port';
 import { rangeAddress } from '../a1';
-import { applyPlan, checkPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
+import { checkSelect, prepareBatch } from '../plan';
+import { applyPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
 import { normaliseScalar } from './cellValues';
+import { readMarks, writeMarksOnSave } from './marks';
 import { repairLoadedTables } from './tables';
 
 export interface ToBufferOptions {
@@ -26,14 +28,18 @@ export interface Selection {
 
 export class ExcelJsWorkbook implements Workbook {
   private _lastSelection: Selection | null = null;
-  private readonly _warnings: string[] = [];
+  private _warnings: WorkbookWarning[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  /** The add-in's sheets: their ownership marks (plan.ts SHEET_MARK), kept across saves. */
+  private readonly roles = new Map<ExcelJS.Worksheet, string>();
 
   constructor(
     /** The wrapped ExcelJS workbook (tests and the preview inspect it). */
     readonly workbook: ExcelJS.Workbook,
     readonly label: string,
-  ) {}
+  ) {
+    writeMarksOnSave(workbook, this.roles);
+  }
 
   static create(label: string): ExcelJsWorkbook {
     return new ExcelJsWorkbook(new ExcelJS.Workbook(), label);
@@ -43,7 +49,20 @@ export class ExcelJsWorkbook implements Workbook {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as ArrayBuffer);
     repairLoadedTables(wb);
-    return new ExcelJsWorkbook(wb, label);
+    const result = new ExcelJsWorkbook(wb, label);
+    const marks = await readMarks(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+    // localSheetId counts sheets in workbook.xml order, which is ExcelJS's tab order.
+    wb.worksheets.forEach((ws, i) => {
+      const role = marks.get(i);
+      if (role !== undefined) result.roles.set(ws, role);
+    });
+    return result;
+  }
+
+  /** The role of a sheet's ownership mark, if it carries one (tests, the preview). */
+  roleOf(sheet: string): string | undefined {
+    const ws = findSheet(this.workbook, sheet);
+    return ws ? this.roles.get(ws) : undefined;
   }
 
   /** The last cell a batch asked to show (the preview highlights it). */
@@ -51,9 +70,10 @@ export class ExcelJsWorkbook implements Workbook {
     return this._lastSelection;
   }
 
-  /** Things a write could not do exactly as asked (e.g. print titles ExcelJS cannot write). */
-  get warnings(): readonly string[] {
-    return this._warnings;
+  takeWarnings(): WorkbookWarning[] {
+    const out = this._warnings;
+    this._warnings = [];
+    return out;
   }
 
   async toBuffer(options: ToBufferOptions = {}): Promise<Uint8Array> {
@@ -88,19 +108,24 @@ export class ExcelJsWorkbook implements Workbook {
       },
     };
     const result = await work(session);
-    this.apply(plans);
-    if (selection) this._lastSelection = selection;
+    const selected: Selection | null = selection;
+    this.apply(plans, selected);
+    if (selected) this._lastSelection = selected;
     return result;
   }
 
-  private apply(plans: SheetPlan[]): void {
-    if (plans.length === 0) return;
+  private apply(queued: SheetPlan[], selection: Selection | null): void {
     const wb = this.workbook;
-    const created = new Set<string>();
-    for (const plan of plans) checkPlan(wb, plan, created);
+    const names = wb.worksheets.map((w) => w.name);
+    const roles = new Map([...this.roles].filter(([ws]) => wb.worksheets.includes(ws)).map(([ws, role]) => [ws.name, role]));
+    // Checked before anything changes, so a wrong plan leaves the workbook untouched.
+    const { plans, warnings } = prepareBatch(queued, { names, roles, date1904: Boolean(wb.properties?.date1904) });
+    if (selection) checkSelect(names, plans, selection.sheet);
+    this._warnings.push(...warnings);
+    if (plans.length === 0) return;
 
     const order = wb.worksheets;
-    const ctx: ApplyContext = { active: order[wb.views?.[0]?.activeTab ?? 0], activated: false, warnings: this._warnings };
+    const ctx: ApplyContext = { active: order[wb.views?.[0]?.activeTab ?? 0], activated: false, warnings: this._warnings, roles: this.roles };
     const before = order.map((w) => w.id).join(',');
     for (const plan of plans) applyPlan(wb, plan, ctx);
     const after = wb.worksheets.map((w) => w.id).join(',');
@@ -112,7 +137,12 @@ export class ExcelJsWorkbook implements Workbook {
   private read(sheets: string[], options: ReadOptions = {}): WorkbookSnapshot {
     const wb = this.workbook;
     const date1904 = Boolean(wb.properties?.date1904);
-    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map() };
+    const roles = new Map<string, string>();
+    for (const ws of wb.worksheets) {
+      const role = this.roles.get(ws);
+      if (role !== undefined) roles.set(ws.name, role);
+    }
+    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map(), roles };
     for (const asked of sheets) {
       const ws = findSheet(wb, asked);
       if (ws) result.sheets.set(asked, readSheet(ws, date1904, wantsLayout(options, asked)));

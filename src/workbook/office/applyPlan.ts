@@ -3,7 +3,8 @@
  * RequestBudget, which only does so when a request would pass the payload budget.
  */
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from '../a1';
-import type { CellBlock, CellStyle, ChartSpec, PageSetup, SheetPlan, Validation } from '../port';
+import type { CellBlock, CellStyle, ChartSpec, PageSetup, SheetPlan, Validation, WorkbookFeature, WorkbookWarning } from '../port';
+import { findSheetName, listSource, markFormula, PlanError, SHEET_MARK } from '../plan';
 import { toBlockInput } from './cellInput';
 import { jsonBytes, type RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
@@ -17,20 +18,25 @@ export interface PlanTarget {
   budget: RequestBudget;
   /** Sheet names in tab order, kept up to date as plans add and delete sheets. */
   names: string[];
+  warnings: WorkbookWarning[];
 }
 
-export function findSheet(names: string[], name: string): string | undefined {
-  const lower = name.toLowerCase(); // Excel compares sheet names case-insensitively
-  return names.find((n) => n.toLowerCase() === lower);
-}
+export const findSheet = findSheetName;
 
 export function missingSheetError(name: string): Error {
-  return new Error(`The sheet "${name}" does not exist in this workbook.`);
+  return new PlanError(`The sheet "${name}" does not exist in this workbook.`);
 }
 
+/** Plans come normalised (plan.ts prepareBatch): this only translates them into Office.js calls. */
 export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
   const sheet = await placeSheet(t, plan);
   const small = (n = 1) => t.budget.reserve(SMALL_OP * n);
+  // An older Excel lacks some features: the rest of the plan is still written, and the user told.
+  const can = (feature: WorkbookFeature, version: string) => {
+    if (t.supports(version)) return true;
+    if (!t.warnings.some((w) => w.code === 'featureSkipped' && w.sheet === plan.sheet && w.detail === feature)) t.warnings.push({ code: 'featureSkipped', sheet: plan.sheet, detail: feature });
+    return false;
+  };
 
   for (const address of plan.clear ?? []) {
     await small();
@@ -53,7 +59,7 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small();
     sheet.getRange(`${row.index}:${row.index}`).format.rowHeight = row.height;
   }
-  if (plan.validations?.length && t.supports(API.validation)) {
+  if (plan.validations?.length && can('validation', API.validation)) {
     for (const v of plan.validations) {
       await small(3);
       applyValidation(sheet.getRange(v.range), v);
@@ -63,15 +69,16 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small();
     sheet.getRange(address).merge(false);
   }
-  if (plan.freeze && t.supports(API.freeze)) {
+  if (plan.freeze && can('freeze', API.freeze)) {
     await small();
     applyFreeze(sheet, plan.freeze);
   }
-  if (plan.autoFilter && t.supports(API.autoFilter)) {
+  if (plan.autoFilter !== undefined && can('autoFilter', API.autoFilter)) {
     await small();
-    sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
+    if (plan.autoFilter === '') sheet.autoFilter.remove();
+    else sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
   }
-  if (plan.page && t.supports(API.pageLayout)) {
+  if (plan.page && can('pageLayout', API.pageLayout)) {
     await small(8);
     applyPage(sheet, plan.page);
   }
@@ -79,9 +86,9 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small(3);
     applyChart(sheet, chart);
   }
-  if (plan.tabColor && t.supports(API.tabColor)) {
+  if (plan.tabColor !== undefined && can('tabColor', API.tabColor)) {
     await small();
-    sheet.tabColor = plan.tabColor;
+    sheet.tabColor = plan.tabColor; // '' is Excel's "no colour"
   }
   if (plan.activate) {
     await small();
@@ -97,6 +104,16 @@ async function placeSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Workshe
     if (actual === undefined) throw missingSheetError(plan.sheet);
     return worksheets.getItem(actual);
   }
+  const sheet = await createSheet(t, plan, actual);
+  if (plan.role !== undefined && t.supports(API.mark)) {
+    await t.budget.reserve(SMALL_OP);
+    sheet.names.add(SHEET_MARK, markFormula(plan.role));
+  }
+  return sheet;
+}
+
+async function createSheet(t: PlanTarget, plan: SheetPlan, actual: string | undefined): Promise<Excel.Worksheet> {
+  const worksheets = t.context.workbook.worksheets;
   await t.budget.reserve(SMALL_OP * 3);
   let position: number;
   let sheet: Excel.Worksheet;
@@ -202,7 +219,7 @@ function applyBorder(range: Excel.Range, address: string, border: 'thin' | 'none
 }
 
 function applyValidation(range: Excel.Range, v: Validation): void {
-  const source = Array.isArray(v.list) ? v.list.join(',') : v.list.source;
+  const source = Array.isArray(v.list) ? listSource(v.list) : v.list.source;
   range.dataValidation.clear();
   range.dataValidation.rule = { list: { inCellDropDown: true, source } };
   // The list only helps: other values (x, ✓, …) must still be accepted.
@@ -226,7 +243,11 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (page.printArea) layout.setPrintArea(page.printArea);
   if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows);
-  for (const row of page.rowBreaks ?? []) sheet.horizontalPageBreaks.add(cellAddress(row, 1));
+  if (page.rowBreaks) {
+    // The plan's breaks replace the sheet's (as in a file: one list of row breaks).
+    sheet.horizontalPageBreaks.removePageBreaks();
+    for (const row of page.rowBreaks) sheet.horizontalPageBreaks.add(cellAddress(row, 1));
+  }
 }
 
 /** ExcelApi 1.1: charts.add(type, source, seriesBy), a title, and the cells it covers. */

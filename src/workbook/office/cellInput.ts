@@ -1,19 +1,9 @@
 /** Port cell inputs → what `range.formulas` and `range.numberFormat` take. */
 import type { CellInput } from '../port';
+import { dateToSerial, DEFAULT_DATE_FORMAT } from '../plan';
 import { asTextInput } from './textSafety';
 
-/** Used for dates when the plan gives no number format of its own (styles run after cells). */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
-
 export type ExcelInput = string | number | boolean;
-
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1970 = 25_569; // Excel serial of 1970-01-01 (1900 date system)
-
-/** Same convention as ExcelJS (UTC), so both implementations write the same serials. */
-export function dateToSerial(d: Date): number {
-  return EPOCH_1970 + d.getTime() / MS_PER_DAY;
-}
 
 /** null clears the cell ('' in Office.js; null there would mean "leave unchanged"). */
 export function toExcelInput(v: CellInput): ExcelInput {

@@ -3,11 +3,12 @@
  * member-sized sheets, and everything `write()`/`select()` queued goes out in one more sync
  * at the end. Bigger payloads add a sync per ~3.5 MB, never one per row.
  */
-import type { ReadOptions, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
-import { applyPlan, applySelect, findSheet, missingSheetError, type PlanTarget } from './applyPlan';
+import { sheetKey, type ReadOptions, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../port';
+import { checkSelect, findSheetName, ownSheetCandidates, prepareBatch, SHEET_MARK } from '../plan';
+import { applyPlan, applySelect, type PlanTarget } from './applyPlan';
 import { RequestBudget } from './payload';
 import { readSheets } from './readSheets';
-import { officeSupports, type Supports } from './requirements';
+import { API, officeSupports, type Supports } from './requirements';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -17,6 +18,7 @@ type Queued = { kind: 'plan'; plan: SheetPlan } | { kind: 'select'; sheet: strin
 
 export class OfficeWorkbook implements Workbook {
   readonly label = 'Excel';
+  private warnings: WorkbookWarning[] = [];
 
   constructor(
     private readonly run: ExcelRun = excelRun,
@@ -27,9 +29,15 @@ export class OfficeWorkbook implements Workbook {
     return this.run(async (context) => {
       const session = new OfficeSession(context, this.supports);
       const result = await work(session);
-      await session.flush();
+      await session.flush(this.warnings);
       return result;
     });
+  }
+
+  takeWarnings(): WorkbookWarning[] {
+    const out = this.warnings;
+    this.warnings = [];
+    return out;
   }
 }
 
@@ -37,6 +45,8 @@ class OfficeSession implements WorkbookSession {
   private readonly queued: Queued[] = [];
   /** Tab order as last seen; a read fills it so that writing needs no extra sync. */
   private names: string[] | null = null;
+  /** Marks looked up so far, by sheet key: the role, or '' for a sheet without a mark. */
+  private readonly marks = new Map<string, string>();
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -46,6 +56,11 @@ class OfficeSession implements WorkbookSession {
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     const snapshot = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
+    for (const name of [...sheets, ...(options.marks ?? [])]) {
+      const actual = findSheetName(snapshot.sheetNames, name);
+      if (actual !== undefined) this.marks.set(sheetKey(actual), '');
+    }
+    for (const [name, role] of snapshot.roles ?? []) this.marks.set(sheetKey(name), role);
     return snapshot;
   }
 
@@ -57,18 +72,30 @@ class OfficeSession implements WorkbookSession {
     this.queued.push({ kind: 'select', sheet, address });
   }
 
-  async flush(): Promise<void> {
+  async flush(warnings: WorkbookWarning[]): Promise<void> {
     if (this.queued.length === 0) return;
     const names = this.names ?? (await this.loadNames());
-    checkSheetsExist(this.queued, names);
+    const planned = this.queued.flatMap((q) => (q.kind === 'plan' ? [q.plan] : []));
+    await this.loadMissingMarks(names, planned);
+    const roles = new Map<string, string>();
+    for (const name of names) {
+      const role = this.marks.get(sheetKey(name));
+      if (role) roles.set(name, role);
+    }
+    // Fails before anything is queued, so a wrong plan leaves the workbook untouched.
+    const prepared = prepareBatch(planned, { names, roles });
+    for (const q of this.queued) if (q.kind === 'select') checkSelect(names, prepared.plans, q.sheet);
+    warnings.push(...prepared.warnings);
     const target: PlanTarget = {
       context: this.context,
       supports: this.supports,
       budget: new RequestBudget(() => this.context.sync()),
       names: [...names],
+      warnings,
     };
+    let next = 0;
     for (const q of this.queued) {
-      if (q.kind === 'plan') await applyPlan(target, q.plan);
+      if (q.kind === 'plan') await applyPlan(target, prepared.plans[next++]!);
       else await applySelect(target, q.sheet, q.address);
     }
     await target.budget.flush();
@@ -81,18 +108,32 @@ class OfficeSession implements WorkbookSession {
     await this.context.sync();
     return worksheets.items.map((s) => s.name);
   }
-}
 
-/** Fails before anything is queued, so a wrong plan leaves the workbook untouched. */
-function checkSheetsExist(queued: Queued[], names: string[]): void {
-  const known = [...names];
-  for (const q of queued) {
-    const name = q.kind === 'plan' ? q.plan.sheet : q.sheet;
-    const exists = findSheet(known, name) !== undefined;
-    if (q.kind === 'plan' && q.plan.mode !== 'existing') {
-      if (!exists) known.push(name);
-    } else if (!exists) {
-      throw missingSheetError(name);
+  /**
+   * A replace plan may only redraw a sheet carrying its mark: marks the batch's read did not
+   * report (the use-case did not ask for them) cost one more sync here, never a wrong delete.
+   */
+  private async loadMissingMarks(names: string[], plans: SheetPlan[]): Promise<void> {
+    if (!this.supports(API.mark)) return;
+    const wanted = new Set<string>();
+    for (const plan of plans) {
+      if (plan.mode !== 'replace') continue;
+      for (const candidate of ownSheetCandidates(plan.sheet)) {
+        const actual = findSheetName(names, candidate);
+        if (actual !== undefined && !this.marks.has(sheetKey(actual))) wanted.add(actual);
+      }
+    }
+    if (wanted.size === 0) return;
+    const worksheets = this.context.workbook.worksheets;
+    const probes = [...wanted].map((name) => {
+      const mark = worksheets.getItem(name).names.getItemOrNullObject(SHEET_MARK);
+      mark.load('value,scope');
+      return { name, mark };
+    });
+    await this.context.sync();
+    for (const { name, mark } of probes) {
+      const own = !mark.isNullObject && mark.scope === 'Worksheet' && typeof mark.value === 'string';
+      this.marks.set(sheetKey(name), own ? (mark.value as string) : '');
     }
   }
 }

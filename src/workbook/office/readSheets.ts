@@ -3,7 +3,8 @@
  * member sheets up to FIRST_READ_ROWS rows; longer sheets cost one more sync per budget.
  */
 import { parseRange, rangeAddress, type RangeRef } from '../a1';
-import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
+import { sheetKey, wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
+import { findSheetName, SHEET_MARK } from '../plan';
 import { FIRST_READ_ROWS, jsonBytes, REQUEST_BUDGET, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
 
@@ -60,6 +61,18 @@ interface Loaded {
   colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
 }
 
+/**
+ * Office error codes that mean "this host cannot do the one-sync read", not "the workbook or
+ * the add-in is wrong": calls chained on a null object refused, or a response over 5 MB.
+ * Any other error (a bug, a protected or busy workbook) reaches the user with its reason.
+ */
+const FALLBACK_CODES = new Set(['InvalidObjectPath', 'ItemNotFound', 'ResponsePayloadSizeLimitExceeded', 'PayloadTooLarge']);
+
+export function isFallbackError(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && FALLBACK_CODES.has(code);
+}
+
 export async function readSheets(
   context: Excel.RequestContext,
   asked: string[],
@@ -68,18 +81,61 @@ export async function readSheets(
 ): Promise<WorkbookSnapshot> {
   let found: Found[];
   let sheetNames: string[];
+  let roles: Map<string, string>;
   try {
-    ({ found, sheetNames } = await readInOneSync(context, asked, options, supports));
-  } catch {
+    ({ found, sheetNames, roles } = await readInOneSync(context, asked, options, supports));
+  } catch (e) {
+    if (!isFallbackError(e)) throw e;
     // A host that rejects calls chained on a null object (missing or empty sheet), or a
     // first window heavier than Excel's 5 MB response limit: go step by step instead.
     // A few extra syncs, only then.
-    ({ found, sheetNames } = await readStepByStep(context, asked, options, supports));
+    ({ found, sheetNames, roles } = await readStepByStep(context, asked, options, supports));
+  }
+  // Excel finds "TỔNG HỢP" for "Tổng hợp" but not a name typed in another Unicode form (NFD):
+  // those few are looked up by the one sheet-name key, step by step.
+  const missed = asked.filter((a) => !found.some((f) => f.asked === a) && findSheetName(sheetNames, a) !== undefined);
+  const unmarked = (options.marks ?? []).filter((m) => {
+    const actual = findSheetName(sheetNames, m);
+    return actual !== undefined && !probedMark(roles, actual);
+  });
+  if (missed.length > 0 || unmarked.length > 0) {
+    const more = await readStepByStep(context, missed, { ...options, marks: unmarked }, supports, sheetNames);
+    found.push(...more.found);
+    for (const [k, v] of more.roles) roles.set(k, v);
   }
   await readRemainingRows(context, found, options, supports);
   const sheets = new Map<string, SheetData>();
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
-  return { sheetNames, sheets };
+  const marked = new Map<string, string>();
+  for (const [name, role] of roles) if (role !== '') marked.set(name, role);
+  return { sheetNames, sheets, roles: marked };
+}
+
+/** `roles` holds '' for a sheet whose mark was looked for and not found. */
+function probedMark(roles: Map<string, string>, actual: string): boolean {
+  return [...roles.keys()].some((k) => sheetKey(k) === sheetKey(actual));
+}
+
+interface MarkProbe {
+  sheet: Excel.Worksheet;
+  mark: Excel.NamedItem;
+}
+
+/** Queues the lookup of a sheet's ownership mark (worksheet-scoped names: ExcelApi 1.4). */
+function queueMark(sheet: Excel.Worksheet, supports: Supports): MarkProbe | null {
+  if (!supports(API.mark)) return null;
+  const mark = sheet.names.getItemOrNullObject(SHEET_MARK);
+  mark.load('value,scope');
+  return { sheet, mark };
+}
+
+/** After the sync: the role, '' when the sheet has no mark, undefined when the sheet is missing. */
+function takeMark(p: MarkProbe | null, sheetExists: boolean): string | undefined {
+  if (!p || !sheetExists) return undefined;
+  // Some hosts list workbook-scoped names under a sheet too (office-js#1011): only the sheet's own counts.
+  if (p.mark.isNullObject || p.mark.scope !== 'Worksheet') return '';
+  // A string constant's value is the string itself.
+  return typeof p.mark.value === 'string' ? p.mark.value : '';
 }
 
 /** Queues the first window of values (and layout) of a sheet's used range. */
@@ -133,17 +189,28 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     used.load('address');
     const formatted = wantsLayout(options, name) ? sheet.getUsedRangeOrNullObject(false) : null;
     const found: Found = { asked: name, sheet, name, used: null, pieces: [], nextRow: 1 };
-    return { sheet, used, loaded: queueWindow(found, used, formatted, options, supports) };
+    return { sheet, used, mark: queueMark(sheet, supports), loaded: queueWindow(found, used, formatted, options, supports) };
+  });
+  const askedKeys = new Set(asked.map(sheetKey));
+  const markOnly = [...new Set((options.marks ?? []).filter((m) => !askedKeys.has(sheetKey(m))))].map((name) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    sheet.load('name');
+    return { sheet, mark: queueMark(sheet, supports) };
   });
   await context.sync();
   const found: Found[] = [];
+  const roles = new Map<string, string>();
+  for (const q of [...queued, ...markOnly]) {
+    const role = takeMark(q.mark, !q.sheet.isNullObject);
+    if (role !== undefined) roles.set(q.sheet.name, role);
+  }
   for (const q of queued) {
     if (q.sheet.isNullObject) continue;
     q.loaded.found.name = q.sheet.name;
     takeWindow(q.loaded, q.used.isNullObject ? null : q.used.address);
     found.push(q.loaded.found);
   }
-  return { found, sheetNames: worksheets.items.map((s) => s.name) };
+  return { found, sheetNames: worksheets.items.map((s) => s.name), roles };
 }
 
 /**
@@ -151,13 +218,17 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
  * null objects, or a first window too heavy for one response): names, then used ranges,
  * then rows in chunks measured from a small first chunk.
  */
-async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports) {
+async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports, knownNames?: string[]) {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-  const sheetNames = worksheets.items.map((s) => s.name);
+  let sheetNames = knownNames;
+  if (!sheetNames) {
+    worksheets.load('items/name');
+    await context.sync();
+    sheetNames = worksheets.items.map((s) => s.name);
+  }
+  const names = sheetNames;
   const probes = asked.flatMap((a) => {
-    const name = sheetNames.find((n) => n.toLowerCase() === a.toLowerCase());
+    const name = findSheetName(names, a);
     if (name === undefined) return [];
     const sheet = worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true).load('address');
@@ -165,7 +236,14 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     const found: Found = { asked: a, sheet, name, used: null, pieces: [], nextRow: 1 };
     return [{ found, used, formatted }];
   });
+  const markNames = new Set([...asked, ...(options.marks ?? [])].flatMap((a) => findSheetName(names, a) ?? []));
+  const marks = [...markNames].map((name) => ({ name, mark: queueMark(worksheets.getItem(name), supports) }));
   await context.sync();
+  const roles = new Map<string, string>();
+  for (const m of marks) {
+    const role = takeMark(m.mark, true);
+    if (role !== undefined) roles.set(m.name, role);
+  }
   const layout: (() => void)[] = [];
   for (const { found: f, used, formatted } of probes) {
     if (used.isNullObject) continue;
@@ -187,7 +265,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     await context.sync();
     layout.forEach((take) => take());
   }
-  return { found: probes.map((p) => p.found), sheetNames };
+  return { found: probes.map((p) => p.found), sheetNames: names, roles };
 }
 
 /** Rows not read yet, in row chunks sized from what was read so far. */

@@ -1,0 +1,307 @@
+/**
+ * What a SheetPlan means, decided once for every workbook implementation (Office.js, ExcelJS,
+ * the .xlsx writer). A batch's plans are checked and normalised here before any adapter sees
+ * them; adapters only translate the normalised plan into their API:
+ * - sheet names are compared by `sheetKey` (NFC + case fold), as Excel compares them;
+ * - a Date becomes the Excel serial of its local wall-clock time, formatted dd/mm/yyyy unless
+ *   the plan styles the cell;
+ * - a non-finite number becomes a blank cell, with a warning;
+ * - '' for autoFilter / tabColor removes the filter / the colour; '' for a print area or
+ *   print titles is refused (Office.js cannot remove them);
+ * - page breaks replace the sheet's breaks; breaks before row 1 mean nothing and are dropped;
+ * - a literal validation list is checked once (no commas, Excel's 255-character limit);
+ * - a `replace` plan redraws only a sheet carrying the add-in's mark for its role: a user's
+ *   sheet with the same name is kept and ours takes another name (with a warning).
+ */
+import { cellAddress, parseCell, parseRange } from './a1';
+import { sheetKey, type CellBlock, type CellInput, type PageSetup, type SheetPlan, type StyleRun, type Validation, type WorkbookWarning } from './port';
+
+export { sheetKey };
+
+// ---------------------------------------------------------------- sheet names
+
+/** The actual spelling of `name` among `names`, or undefined. */
+export function findSheetName(names: readonly string[], name: string): string | undefined {
+  const key = sheetKey(name);
+  return names.find((n) => sheetKey(n) === key);
+}
+
+const FORBIDDEN_NAME_CHARS = /[\\/?*[\]:]/;
+const MAX_SHEET_NAME = 31;
+
+export function isValidSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= MAX_SHEET_NAME && !FORBIDDEN_NAME_CHARS.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
+
+// ---------------------------------------------------------------- dates
+
+const MS_PER_DAY = 86_400_000;
+/** 1970-01-01 as an Excel serial (1900 date system). */
+const UNIX_EPOCH_SERIAL = 25_569;
+/** Days between the 1900 and 1904 date systems. */
+const DATE1904_OFFSET = 1_462;
+
+/**
+ * The Excel serial of the calendar day and time the user sees: a Date's local fields count
+ * (06:00 on 20/12 in Hanoi is 20/12 06:00 in the cell, not 19/12 23:00 UTC).
+ */
+export function dateToSerial(d: Date, date1904 = false): number {
+  const wall = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return UNIX_EPOCH_SERIAL + wall / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
+}
+
+/** The inverse: a serial read from a cell as a local Date with the same wall-clock fields. */
+export function serialToDate(serial: number, date1904 = false): Date {
+  const wall = new Date(Math.round((serial + (date1904 ? DATE1904_OFFSET : 0) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
+}
+
+/** Format given to a date cell the plan does not style itself. */
+export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+
+// ---------------------------------------------------------------- validation lists
+
+/** Excel refuses (as a corrupt file) a literal list formula longer than this. */
+export const MAX_LIST_FORMULA = 255;
+
+/** formula1 of a literal list as files store it: quoted, inner quotes doubled. */
+export function listFormula(items: readonly string[]): string {
+  return `"${items.map((s) => s.replace(/"/g, '""')).join(',')}"`;
+}
+
+/** A list as Office.js takes it (`source`): the items joined by commas. */
+export function listSource(items: readonly string[]): string {
+  return items.join(',');
+}
+
+// ---------------------------------------------------------------- errors
+
+/** A plan the add-in should never have built: a programming error, reported before anything is written. */
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+function checkColour(hex: string, what: string): void {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(hex)) throw new PlanError(`${what}: not a #RRGGBB colour: ${hex}`);
+}
+
+function isFormula(v: CellInput | undefined): v is { formula: string } {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as { formula?: unknown }).formula === 'string';
+}
+
+function checkValidation(v: Validation): void {
+  parseRange(v.range);
+  if (!Array.isArray(v.list)) return;
+  for (const item of v.list) {
+    // An Excel literal list is split on commas with no escape: such an item needs a range.
+    if (item.includes(',')) throw new PlanError(`List item "${item}" contains a comma; use a { source } range for it.`);
+  }
+  if (listFormula(v.list).length > MAX_LIST_FORMULA) throw new PlanError(`The list for ${v.range} is longer than Excel's ${MAX_LIST_FORMULA} characters; use a { source } range.`);
+}
+
+function checkPage(p: PageSetup): void {
+  if (p.printArea === '' || p.printTitleRows === '') throw new PlanError('An empty print area or print titles cannot be written: leave the field out to keep the sheet’s own.');
+  if (p.printArea !== undefined) for (const part of p.printArea.split('&&')) parseRange(part.replace(/\$/g, ''));
+  if (p.printTitleRows !== undefined && !/^\$?\d+:\$?\d+$/.test(p.printTitleRows)) throw new PlanError(`Print titles must be rows like "4:4": ${p.printTitleRows}`);
+  for (const r of p.rowBreaks ?? []) if (!Number.isInteger(r) || r < 1) throw new PlanError(`Page break row must be a positive whole number: ${r}`);
+}
+
+/** Everything about one plan that does not depend on the workbook. */
+export function checkPlanShape(plan: SheetPlan): void {
+  const name = plan.sheet;
+  if (plan.mode !== 'existing' && !isValidSheetName(name)) {
+    throw new PlanError(`"${name}" is not a valid sheet name (1–31 characters, none of \\ / ? * [ ] :).`);
+  }
+  if (plan.mode === 'replace' && !plan.role) throw new PlanError(`A replace plan needs the role of the add-in's sheet it redraws ("${name}").`);
+  for (const block of plan.cells ?? []) {
+    parseCell(block.at);
+    for (const row of block.rows) {
+      for (const v of row) {
+        if (isFormula(v) && !v.formula.startsWith('=')) throw new PlanError(`Formula must start with "=": ${v.formula}`);
+      }
+    }
+  }
+  for (const v of plan.validations ?? []) checkValidation(v);
+  for (const r of [...(plan.clear ?? []), ...(plan.merges ?? []), ...(plan.styles ?? []).map((s) => s.range)]) parseRange(r);
+  for (const s of plan.styles ?? []) {
+    if (s.style.fill !== undefined) checkColour(s.style.fill, s.range);
+    if (s.style.fontColor !== undefined) checkColour(s.style.fontColor, s.range);
+  }
+  if (plan.autoFilter) parseRange(plan.autoFilter);
+  if (plan.tabColor) checkColour(plan.tabColor, plan.sheet);
+  if (plan.page) checkPage(plan.page);
+  if (plan.freeze && (plan.freeze.rows < 0 || plan.freeze.columns < 0)) throw new PlanError(`Freeze panes cannot be negative on "${name}".`);
+}
+
+// ---------------------------------------------------------------- the ownership mark
+
+/** The sheet-scoped defined name marking an add-in sheet; its value is a string constant naming the role. */
+export const SHEET_MARK = 'DVHT_SHEET';
+
+/** The mark's formula, e.g. ="summary". */
+export function markFormula(role: string): string {
+  return `="${role.replace(/"/g, '""')}"`;
+}
+
+/** The role out of a mark's value as stored (="summary", "summary" or summary); null if not a string constant. */
+export function roleOfMark(value: string): string | null {
+  const v = value.trim().replace(/^=/, '');
+  const m = /^"((?:[^"]|"")*)"$/.exec(v);
+  if (m) return m[1]!.replace(/""/g, '"');
+  return /^[A-Za-z0-9_.-]+$/.test(v) ? v : null;
+}
+
+/** Our name for an add-in sheet when a user's sheet holds its usual name. */
+export function displacedName(name: string, n: number): string {
+  const tail = n === 1 ? ' (ĐVHT)' : ` (ĐVHT ${n})`;
+  return name.slice(0, MAX_SHEET_NAME - tail.length) + tail;
+}
+
+/** How many other names an add-in sheet may try before giving up. */
+const DISPLACED_TRIES = 3;
+
+/** Names whose marks must be known to place an add-in sheet called `name` (pass them as ReadOptions.marks). */
+export function ownSheetCandidates(name: string): string[] {
+  const out = [name];
+  for (let n = 1; n <= DISPLACED_TRIES; n++) out.push(displacedName(name, n));
+  return out;
+}
+
+export interface SheetMarks {
+  /** Every sheet, in tab order. */
+  names: readonly string[];
+  /** Role of each marked sheet, by actual name (unmarked sheets are absent). */
+  roles: ReadonlyMap<string, string>;
+}
+
+export interface OwnSheet {
+  /** The sheet to draw: the usual name, or another one when a user's sheet holds it. */
+  sheet: string;
+  /** The user's sheet that kept the usual name, when ours moved. */
+  displacedBy: string | null;
+}
+
+function roleOf(marks: SheetMarks, actual: string): string | undefined {
+  for (const [name, role] of marks.roles) if (sheetKey(name) === sheetKey(actual)) return role;
+  return undefined;
+}
+
+/**
+ * Where the add-in's sheet of `role`, usually called `name`, goes: the first candidate name
+ * that is free or already carries this role's mark. A sheet without the mark is the user's.
+ */
+export function resolveOwnSheet(name: string, role: string, marks: SheetMarks): OwnSheet {
+  for (const candidate of ownSheetCandidates(name)) {
+    const actual = findSheetName(marks.names, candidate);
+    if (actual === undefined) return { sheet: candidate, displacedBy: candidate === name ? null : findSheetName(marks.names, name) ?? name };
+    if (roleOf(marks, actual) === role) return { sheet: actual, displacedBy: candidate === name ? null : findSheetName(marks.names, name) ?? name };
+  }
+  throw new PlanError(`No free name for the add-in's sheet "${name}": the workbook holds "${name}" and ${DISPLACED_TRIES} variants of it that are not the add-in's.`);
+}
+
+/** resolveOwnSheet for a plan: the plan retargeted, and the warning the user must see when it moved. */
+export function placeOwnSheet(plan: SheetPlan, role: string, marks: SheetMarks): { plan: SheetPlan; warning: WorkbookWarning | null } {
+  const own = resolveOwnSheet(plan.sheet, role, marks);
+  const placed = { ...plan, sheet: own.sheet, role };
+  return { plan: placed, warning: own.displacedBy === null ? null : { code: 'sheetTaken', sheet: own.displacedBy, detail: own.sheet } };
+}
+
+// ---------------------------------------------------------------- a batch of plans
+
+export interface BatchState extends SheetMarks {
+  /** Date system of the workbook (files may use 1904); Office.js writes 1900 serials. */
+  date1904?: boolean;
+}
+
+export interface PreparedBatch {
+  plans: SheetPlan[];
+  warnings: WorkbookWarning[];
+}
+
+/**
+ * Checks and normalises a batch's plans against the workbook as it is: throws PlanError
+ * before anything is written when a plan is wrong. `existing` plans must name a sheet that
+ * exists or that an earlier plan of the batch creates; a `replace` plan aimed at a sheet
+ * without its mark is moved to another name.
+ */
+export function prepareBatch(plans: readonly SheetPlan[], state: BatchState): PreparedBatch {
+  const warnings: WorkbookWarning[] = [];
+  const names = [...state.names];
+  const roles = new Map(state.roles);
+  const out: SheetPlan[] = [];
+  for (const original of plans) {
+    checkPlanShape(original);
+    let plan = original;
+    if (plan.mode === 'replace') {
+      const placed = placeOwnSheet(plan, plan.role!, { names, roles });
+      plan = placed.plan;
+      if (placed.warning && !warnings.some((w) => w.code === 'sheetTaken' && w.detail === placed.plan.sheet)) warnings.push(placed.warning);
+    }
+    const exists = findSheetName(names, plan.sheet) !== undefined;
+    if (plan.mode === 'existing' && !exists) throw new PlanError(`The sheet "${plan.sheet}" does not exist in this workbook.`);
+    if (!exists) names.push(plan.sheet);
+    if (plan.role && (plan.mode === 'replace' || !exists)) roles.set(findSheetName(names, plan.sheet)!, plan.role);
+    out.push(normalisePlan(plan, state.date1904 ?? false, warnings));
+  }
+  return { plans: out, warnings };
+}
+
+/** Sheet names after the batch's plans (new sheets appended), for `select` checks. */
+export function checkSelect(names: readonly string[], plans: readonly SheetPlan[], sheet: string): void {
+  if (findSheetName(names, sheet) === undefined && !plans.some((p) => sheetKey(p.sheet) === sheetKey(sheet))) {
+    throw new PlanError(`The sheet "${sheet}" does not exist in this workbook.`);
+  }
+}
+
+function normalisePlan(plan: SheetPlan, date1904: boolean, warnings: WorkbookWarning[]): SheetPlan {
+  const dateCells: string[] = [];
+  const cells = plan.cells?.map((block) => normaliseBlock(plan.sheet, block, date1904, dateCells, warnings));
+  const styled = styledFormats(plan.styles ?? []);
+  // Dates first: the plan's own styles come after and win where they set a number format.
+  const dateStyles: StyleRun[] = dateCells.filter((a) => !styled(a)).map((range) => ({ range, style: { numberFormat: DEFAULT_DATE_FORMAT } }));
+  const out: SheetPlan = { ...plan };
+  if (cells) out.cells = cells;
+  if (dateStyles.length) out.styles = [...dateStyles, ...(plan.styles ?? [])];
+  if (plan.page?.rowBreaks) {
+    out.page = { ...plan.page, rowBreaks: [...new Set(plan.page.rowBreaks)].filter((r) => r > 1).sort((a, b) => a - b) };
+  }
+  return out;
+}
+
+/** Whether a cell gets a number format from the plan's styles. */
+function styledFormats(styles: readonly StyleRun[]): (address: string) => boolean {
+  const ranges = styles.filter((s) => s.style.numberFormat !== undefined).map((s) => parseRange(s.range));
+  return (address) => {
+    const c = parseCell(address);
+    return ranges.some((r) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
+  };
+}
+
+function normaliseBlock(sheet: string, block: CellBlock, date1904: boolean, dateCells: string[], warnings: WorkbookWarning[]): CellBlock {
+  const at = parseCell(block.at);
+  let changed = false;
+  const rows = block.rows.map((row, r) =>
+    row.map((v, c): CellInput => {
+      if (v instanceof Date) {
+        changed = true;
+        dateCells.push(cellAddress(at.row + r, at.col + c));
+        return dateToSerial(v, date1904);
+      }
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        changed = true;
+        warnings.push({ code: 'notANumber', sheet, detail: cellAddress(at.row + r, at.col + c) });
+        return null;
+      }
+      if (isFormula(v) && typeof v.result === 'number' && !Number.isFinite(v.result)) {
+        // The formula computes its own value; a cached result that is not a number is dropped.
+        changed = true;
+        return { formula: v.formula };
+      }
+      return v;
+    }),
+  );
+  return changed ? { at: block.at, rows } : block;
+}
