@@ -1,13 +1,34 @@
-/** Unit and component tests run on the TypeScript sources (no build needed). */
-module.exports = {
+/**
+ * Unit and component tests run on the TypeScript sources (no build needed). The workbook
+ * contract runs twice, under UTC and under Vietnam's time zone: dates written by the add-in
+ * must be the wall-clock time the user sees, wherever the tests run.
+ */
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   moduleNameMapper: {
     '^office-addin-manifest$': 'office-addin-manifest/lib/officeApp.js',
   },
+};
+
+const CONTRACT = '**/test/workbook/contract.test.ts';
+
+const inZone = (timezone) => ({
+  ...base,
+  displayName: `contract ${timezone}`,
+  testMatch: [CONTRACT],
+  testEnvironment: '<rootDir>/test/support/timezoneEnvironment.js',
+  testEnvironmentOptions: { timezone },
+});
+
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    { ...base, displayName: 'tests', testMatch: ['**/*.test.ts', '**/*.test.tsx'], testPathIgnorePatterns: ['/node_modules/', '/test/workbook/contract\\.test\\.ts$'] },
+    inZone('UTC'),
+    inZone('Asia/Ho_Chi_Minh'),
+  ],
 };

@@ -60,6 +60,7 @@ export interface FakeSheet {
   tabColor: string | null;
   /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
   names: Map<string, string>;
+  charts: { type: string; source: string; title: string; from: string; to: string }[];
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
@@ -284,6 +285,7 @@ function newSheet(name: string): FakeSheet {
     rowBreaks: [],
     tabColor: null,
     names: new Map(),
+    charts: [],
     cell(address) {
       const b = parseAddress(address);
       return sheet.rows[b.top - 1]?.[b.left - 1];
@@ -552,6 +554,26 @@ class Worksheet extends Proxy<FakeSheet> {
     this.ctx.queue(() => {
       this.need().tabColor = c === '' ? null : c;
     }, bytesOf(c));
+  }
+  get charts() {
+    return {
+      add: (type: string, source: Range, _seriesBy: string) => {
+        const chart = { type, source: '', title: '', from: '', to: '' };
+        this.ctx.queue(() => {
+          chart.source = boundsAddress(source.need().b);
+          this.need().charts.push(chart);
+        });
+        const ctx = this.ctx;
+        return {
+          title: {
+            set text(t: string) {
+              ctx.queue(() => (chart.title = t), bytesOf(t));
+            },
+          },
+          setPosition: (from: string, to: string) => ctx.queue(() => Object.assign(chart, { from, to })),
+        };
+      },
+    };
   }
   get names(): NamedItemCollection {
     return new NamedItemCollection(this.ctx, () => this.child());

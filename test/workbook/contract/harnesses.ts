@@ -1,0 +1,143 @@
+/**
+ * The workbook implementations the contract suite runs over. A new implementation joins by
+ * writing its harness (open + inspect) and adding one line to IMPLEMENTATIONS.
+ */
+import * as ExcelJS from 'exceljs';
+import { parseRange, rangeAddress } from '../../../src/workbook/a1';
+import { ExcelJsWorkbook } from '../../../src/workbook/exceljs/excelJsWorkbook';
+import { dateToSerial as excelJsDateToSerial } from '../../../src/workbook/exceljs/cellValues';
+import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
+import type { CellValue } from '../../../src/workbook/port';
+import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
+import { createFakeExcel } from '../../support/fakeExcel';
+import type { Implementation, SheetState, Subject, ValidationState } from './subject';
+
+/** Binary floats of date serials differ in the last bits between implementations. */
+function round(v: CellValue): CellValue {
+  return typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v;
+}
+
+function eachCell(range: string, f: (address: string) => void): void {
+  const r = parseRange(range.replace(/\$/g, ''));
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(rangeAddress(row, col, row, col));
+}
+
+function listOf(formula: string): ValidationState {
+  const f = formula.replace(/^=/, '');
+  if (!f.startsWith('"')) return { source: f };
+  return f.slice(1, -1).replace(/""/g, '\u0000').split(',').map((s) => s.replace(/\u0000/g, '"'));
+}
+
+// ---------------------------------------------------------------- ExcelJS (.xlsx in memory)
+
+/** Sheets are inspected after a save and a reload: what a file keeps is what counts. */
+const excelJs: Implementation = {
+  name: 'ExcelJS',
+  drawsCharts: false,
+  async open(sheets, marks = {}) {
+    const setup = ExcelJsWorkbook.create('contract.xlsx');
+    await setup.batch(async (s) => {
+      for (const [sheet, rows] of Object.entries(sheets)) {
+        s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
+      }
+    });
+    const workbook = await ExcelJsWorkbook.fromBuffer(await setup.toBuffer(), 'contract.xlsx');
+    const subject: Subject = {
+      workbook,
+      async sheetNames() {
+        return workbook.workbook.worksheets.map((w) => w.name);
+      },
+      async sheet(name) {
+        // Page breaks are not read back by ExcelJS: those come from the workbook as written.
+        const live = workbook.workbook.worksheets.find((w) => w.name === name);
+        if (!live) throw new Error(`no sheet ${name}`);
+        const breaks = ((live as unknown as { rowBreaks: { id: number }[] }).rowBreaks ?? []).map((b) => b.id + 1);
+        const back = await ExcelJsWorkbook.fromBuffer(await workbook.toBuffer(), 'contract.xlsx');
+        const ws = back.workbook.getWorksheet(name)!;
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null };
+        const date1904 = Boolean(back.workbook.properties?.date1904);
+        ws.eachRow({ includeEmpty: true }, (row) =>
+          row.eachCell({ includeEmpty: true }, (cell) => {
+            if (cell.numFmt && cell.numFmt !== 'General') state.formats[cell.address] = cell.numFmt;
+            if (cell.type === ExcelJS.ValueType.Merge) return;
+            const v = cell.value as unknown;
+            if (v === null || v === undefined || v === '') return;
+            if (cell.type === ExcelJS.ValueType.Formula) state.cells[cell.address] = `=${cell.formula}`;
+            else if (v instanceof Date) state.cells[cell.address] = round(excelJsDateToSerial(v, date1904));
+            else if (typeof v === 'object' && 'error' in (v as object)) state.cells[cell.address] = { error: (v as { error: string }).error };
+            else state.cells[cell.address] = round(v as CellValue);
+          }),
+        );
+        for (const [key, rule] of Object.entries((ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] } | undefined> } }).dataValidations.model)) {
+          if (rule?.type === 'list') eachCell(key, (a) => (state.validations[a] = listOf(rule.formulae[0]!)));
+        }
+        const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number } | undefined> })._merges;
+        state.merges = Object.values(merges).flatMap((m) => (m ? [rangeAddress(m.top, m.left, m.bottom, m.right)] : [])).sort();
+        const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
+        if (view?.state === 'frozen') state.freeze = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+        state.autoFilter = typeof ws.autoFilter === 'string' ? ws.autoFilter : null;
+        const ps = ws.pageSetup;
+        if (ps.orientation) state.page.orientation = ps.orientation;
+        if (ps.paperSize === 9) state.page.paperSize = 'A4';
+        if (ps.fitToPage) state.page.fitToWidth = ps.fitToWidth === 1;
+        if (ps.printArea) state.page.printArea = ps.printArea;
+        if (ps.printTitlesRow) state.page.printTitleRows = ps.printTitlesRow;
+        const tab = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
+        state.tabColor = tab ? `#${tab.slice(2)}` : null;
+        return state;
+      },
+    };
+    return subject;
+  },
+};
+
+// ---------------------------------------------------------------- Office.js on the counting fake
+
+const officeFake: Implementation = {
+  name: 'Office.js (fake Excel)',
+  drawsCharts: true,
+  async open(sheets, marks = {}) {
+    const names: Record<string, Record<string, string>> = {};
+    for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
+    // The fake reads its initial cells as typed input: mark strings as text.
+    const typed = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v)))]));
+    const excel = createFakeExcel({ sheets: typed, names });
+    const workbook = new OfficeWorkbook(excel.run, excel.supports);
+    return {
+      workbook,
+      async sheetNames() {
+        return excel.sheetNames();
+      },
+      async sheet(name) {
+        const s = excel.sheet(name);
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [...s.merges].sort(), freeze: s.freeze, autoFilter: s.autoFilter, page: { rowBreaks: [...s.rowBreaks] }, tabColor: s.tabColor, role: null };
+        s.rows.forEach((line, r) =>
+          line?.forEach((c, col) => {
+            if (!c) return;
+            const address = rangeAddress(r + 1, col + 1, r + 1, col + 1);
+            if (c.numberFormat && c.numberFormat !== 'General') state.formats[address] = c.numberFormat;
+            if (c.formula !== undefined) state.cells[address] = c.formula;
+            else if (c.error) state.cells[address] = { error: String(c.value) };
+            else if (c.value !== '') state.cells[address] = round(c.value);
+          }),
+        );
+        for (const v of s.validations) {
+          const rule = v.rule as { list?: { source: string } } | undefined;
+          if (rule?.list) eachCell(v.address, (a) => (state.validations[a] = rule.list!.source.startsWith('=') ? { source: rule.list!.source.slice(1) } : rule.list!.source.split(',')));
+        }
+        const p = s.page as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number }; printArea?: string; printTitleRows?: string };
+        if (p.orientation) state.page.orientation = p.orientation === 'Landscape' ? 'landscape' : 'portrait';
+        if (p.paperSize === 'A4') state.page.paperSize = 'A4';
+        if (p.zoom) state.page.fitToWidth = p.zoom.horizontalFitToPages === 1;
+        if (p.printArea) state.page.printArea = p.printArea;
+        if (p.printTitleRows) state.page.printTitleRows = p.printTitleRows;
+        const mark = [...s.names].find(([n]) => n === SHEET_MARK);
+        state.role = mark ? roleOfMark(mark[1]) : null;
+        return state;
+      },
+    };
+  },
+};
+
+/** Every implementation of the Workbook port. A new one is one more line here. */
+export const IMPLEMENTATIONS: Implementation[] = [excelJs, officeFake];

@@ -1,0 +1,42 @@
+/**
+ * What the contract suite needs from a workbook implementation: a workbook to run batches on,
+ * and a way to look at the result as Excel would show it. Each implementation has one harness
+ * (harnesses.ts); the suite (suite.ts) asserts the same outcome for all of them.
+ */
+import type { CellValue, Workbook } from '../../../src/workbook/port';
+
+/** A validation as the user meets it: the dropdown's items, or the range it lists. */
+export type ValidationState = string[] | { source: string };
+
+export interface SheetState {
+  /** Non-empty cells: the value shown, or the formula ("=A1*2") for a formula cell. */
+  cells: Record<string, CellValue>;
+  /** Number formats other than General, by cell. */
+  formats: Record<string, string>;
+  /** List validations, cell by cell (ranges expanded: implementations store them differently). */
+  validations: Record<string, ValidationState>;
+  merges: string[];
+  freeze: { rows: number; columns: number } | null;
+  autoFilter: string | null;
+  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; printArea?: string; printTitleRows?: string; rowBreaks: number[] };
+  tabColor: string | null;
+  /** The ownership mark's role, or null for a sheet without one. */
+  role: string | null;
+}
+
+export interface Subject {
+  workbook: Workbook;
+  sheetNames(): Promise<string[]>;
+  sheet(name: string): Promise<SheetState>;
+}
+
+export interface Implementation {
+  name: string;
+  /** Charts are drawn (else the plan's charts come back as a chartsNotDrawn warning). */
+  drawsCharts: boolean;
+  /**
+   * A workbook holding these sheets, in this order (values from A1; strings are text). Sheets
+   * named in `marks` carry the add-in's mark for that role; the others are the user's.
+   */
+  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>): Promise<Subject>;
+}

@@ -1,0 +1,186 @@
+/**
+ * The contract every Workbook implementation keeps: the same plan gives the same cells,
+ * formats, validations, print setup, ownership marks and warnings. Run by contract.*.test.ts
+ * under UTC and under Asia/Ho_Chi_Minh (jest projects with a time-zone environment).
+ */
+import type { SheetPlan, WorkbookWarning } from '../../../src/workbook/port';
+import { ownSheetCandidates } from '../../../src/workbook/plan';
+import type { Implementation, Subject } from './subject';
+
+async function write(subject: Subject, ...plans: SheetPlan[]): Promise<WorkbookWarning[]> {
+  await subject.workbook.batch(async (s) => plans.forEach((p) => s.write(p)));
+  return subject.workbook.takeWarnings?.() ?? [];
+}
+
+const BASE = { 'Dữ liệu': [['giữ nguyên']] };
+
+/** 2026-12-20 06:00 as Excel stores it (days since 1899-12-30, wall clock). */
+const DEC_20_0600 = 46376.25;
+
+export function contractSuite(impl: Implementation): void {
+  describe(`${impl.name} keeps the plan contract (time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone})`, () => {
+    it('writes values as typed: text stays text, formulas are formulas, null clears', async () => {
+      const wb = await impl.open({ ...BASE, S: [[null, 'cũ']] });
+      const warnings = await write(wb, {
+        sheet: 'S',
+        mode: 'existing',
+        cells: [{ at: 'A1', rows: [['=1+1', null, 42, true, '0012', 'TRUE', { formula: '=C1*2', result: 84 }]] }],
+      });
+      const s = await wb.sheet('S');
+      expect(s.cells).toEqual({ A1: '=1+1', C1: 42, D1: true, E1: '0012', F1: 'TRUE', G1: '=C1*2' });
+      expect(warnings).toEqual([]);
+    });
+
+    it('writes a date as the wall-clock time the user sees (06:00 on 20/12 is 20/12 06:00)', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, {
+        sheet: 'Kết quả',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: [[new Date(2026, 11, 20, 6, 0), new Date(2026, 11, 20, 6, 0)]] }],
+        styles: [{ range: 'B1', style: { numberFormat: 'dd/mm/yyyy hh:mm' } }],
+      });
+      const s = await wb.sheet('Kết quả');
+      expect(s.cells).toEqual({ A1: DEC_20_0600, B1: DEC_20_0600 });
+      // Unstyled: a date format; styled: the plan's format wins.
+      expect(s.formats).toEqual({ A1: 'dd/mm/yyyy', B1: 'dd/mm/yyyy hh:mm' });
+    });
+
+    it('writes a non-finite number as a blank cell, and says where', async () => {
+      const wb = await impl.open(BASE);
+      const warnings = await write(wb, { sheet: 'S', mode: 'ensure', cells: [{ at: 'B2', rows: [[1, Number.NaN, Number.POSITIVE_INFINITY]] }] });
+      expect((await wb.sheet('S')).cells).toEqual({ B2: 1 });
+      expect(warnings).toEqual([
+        { code: 'notANumber', sheet: 'S', detail: 'C2' },
+        { code: 'notANumber', sheet: 'S', detail: 'D2' },
+      ]);
+    });
+
+    it('finds a sheet named in another Unicode form (NFD) or case, and writes no second one', async () => {
+      const wb = await impl.open({ ...BASE, 'Tổng hợp': [['a']] });
+      const nfd = 'TỔNG HỢP'.normalize('NFD');
+      const snap = await wb.workbook.batch((s) => s.read([nfd]));
+      expect(snap.sheets.get(nfd)?.rows).toEqual([['a']]);
+      await write(wb, { sheet: nfd, mode: 'existing', cells: [{ at: 'B1', rows: [['b']] }] });
+      await write(wb, { sheet: 'tổng hợp'.normalize('NFD'), mode: 'ensure', cells: [{ at: 'C1', rows: [['c']] }] });
+      expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp']);
+      expect((await wb.sheet('Tổng hợp')).cells).toEqual({ A1: 'a', B1: 'b', C1: 'c' });
+    });
+
+    it("'' removes the AutoFilter and the tab colour; an empty print area is refused before anything is written", async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, { sheet: 'S', mode: 'ensure', cells: [{ at: 'A1', rows: [['a', 'b']] }], autoFilter: 'A1:B5', tabColor: '#1F7A1F' });
+      let s = await wb.sheet('S');
+      expect([s.autoFilter, s.tabColor]).toEqual(['A1:B5', '#1F7A1F']);
+      await write(wb, { sheet: 'S', mode: 'existing', autoFilter: '', tabColor: '' });
+      s = await wb.sheet('S');
+      expect([s.autoFilter, s.tabColor]).toEqual([null, null]);
+      await expect(write(wb, { sheet: 'New', mode: 'ensure' }, { sheet: 'S', mode: 'existing', page: { printArea: '' } })).rejects.toThrow(/print area/);
+      expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'S']);
+    });
+
+    it("a plan's page breaks replace the sheet's", async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, { sheet: 'S', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }], page: { rowBreaks: [20, 10, 10, 1] } });
+      expect((await wb.sheet('S')).page.rowBreaks).toEqual([10, 20]);
+      await write(wb, { sheet: 'S', mode: 'existing', page: { rowBreaks: [15] } });
+      expect((await wb.sheet('S')).page.rowBreaks).toEqual([15]);
+    });
+
+    it('writes the print setup', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, {
+        sheet: 'In',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: [['x']] }],
+        page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printArea: 'A1:C40', printTitleRows: '4:4' },
+        merges: ['A1:C1'],
+        freeze: { rows: 4, columns: 1 },
+      });
+      const s = await wb.sheet('In');
+      expect(s.page).toEqual({ orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printArea: 'A1:C40', printTitleRows: '4:4', rowBreaks: [] });
+      expect(s.merges).toEqual(['A1:C1']);
+      expect(s.freeze).toEqual({ rows: 4, columns: 1 });
+    });
+
+    it('writes list validations with quotes intact, and refuses lists Excel cannot hold before writing anything', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, {
+        sheet: 'S',
+        mode: 'ensure',
+        validations: [
+          { range: 'A1:A2', list: ['Có', 'Không', 'say "hi"'] },
+          { range: 'B1', list: { source: "='Danh mục'!$C$4:$C$20" } },
+        ],
+      });
+      expect((await wb.sheet('S')).validations).toEqual({
+        A1: ['Có', 'Không', 'say "hi"'],
+        A2: ['Có', 'Không', 'say "hi"'],
+        B1: { source: "'Danh mục'!$C$4:$C$20" },
+      });
+      await expect(write(wb, { sheet: 'T', mode: 'ensure', validations: [{ range: 'A1', list: ['a,b'] }] })).rejects.toThrow(/comma/);
+      await expect(write(wb, { sheet: 'T', mode: 'ensure', validations: [{ range: 'A1', list: ['x'.repeat(300)] }] })).rejects.toThrow(/255/);
+      expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'S']);
+    });
+
+    it('reports what it could not draw', async () => {
+      const wb = await impl.open(BASE);
+      const warnings = await write(wb, {
+        sheet: 'Biểu đồ',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: [['Kết quả', 'Số'], ['Đạt', 3], ['Chưa đạt', 1]] }],
+        charts: [{ type: 'columnClustered', source: 'A1:B3', title: 'Kết quả', position: { from: 'D1', to: 'J15' } }],
+      });
+      expect(warnings).toEqual(impl.drawsCharts ? [] : [{ code: 'chartsNotDrawn', sheet: 'Biểu đồ', detail: '1' }]);
+    });
+
+    it("'existing' on a missing sheet fails naming it, and nothing is written", async () => {
+      const wb = await impl.open(BASE);
+      await expect(write(wb, { sheet: 'Mới', mode: 'ensure' }, { sheet: 'Thiếu', mode: 'existing', cells: [{ at: 'A1', rows: [[1]] }] })).rejects.toThrow(/Thiếu/);
+      expect(await wb.sheetNames()).toEqual(['Dữ liệu']);
+    });
+
+    describe('the ownership mark', () => {
+      const summary = (text: string): SheetPlan => ({ sheet: 'Tổng hợp', mode: 'replace', role: 'summary', after: 'Dữ liệu', cells: [{ at: 'A1', rows: [[text]] }] });
+
+      it('redraws a sheet that carries its mark, in place, and keeps the mark', async () => {
+        const wb = await impl.open({ ...BASE, 'Tổng hợp': [['cũ', 'cũ']], Khác: [['k']] }, { 'Tổng hợp': 'summary' });
+        const warnings = await write(wb, summary('mới'));
+        expect(warnings).toEqual([]);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp', 'Khác']);
+        const s = await wb.sheet('Tổng hợp');
+        expect([s.cells, s.role]).toEqual([{ A1: 'mới' }, 'summary']);
+      });
+
+      it.each(['Tổng hợp', 'TỔNG HỢP', 'Tổng hợp'.normalize('NFD')])("never deletes nor writes a user's sheet named %s: ours takes another name, and the user is told", async (name) => {
+        const wb = await impl.open({ ...BASE, [name]: [['số liệu của trường', 123]] });
+        const warnings = await write(wb, summary('của ĐVHT'));
+        expect(warnings).toEqual([{ code: 'sheetTaken', sheet: name, detail: 'Tổng hợp (ĐVHT)' }]);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp (ĐVHT)', name]);
+        const user = await wb.sheet(name);
+        expect([user.cells, user.role]).toEqual([{ A1: 'số liệu của trường', B1: 123 }, null]);
+        const ours = await wb.sheet('Tổng hợp (ĐVHT)');
+        expect([ours.cells, ours.role]).toEqual([{ A1: 'của ĐVHT' }, 'summary']);
+        // Next time the same sheet of ours is redrawn: no third sheet.
+        await write(wb, summary('lần 2'));
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp (ĐVHT)', name]);
+        expect((await wb.sheet('Tổng hợp (ĐVHT)')).cells).toEqual({ A1: 'lần 2' });
+        expect((await wb.sheet(name)).cells).toEqual({ A1: 'số liệu của trường', B1: 123 });
+      });
+
+      it('does not take a sheet marked for another role', async () => {
+        const wb = await impl.open({ ...BASE, 'Tờ trình': [['t']] }, { 'Tờ trình': 'bao-cao' });
+        await write(wb, { sheet: 'Tờ trình', mode: 'replace', role: 'to-trinh', cells: [{ at: 'A1', rows: [['mới']] }] });
+        expect((await wb.sheet('Tờ trình')).cells).toEqual({ A1: 't' });
+        expect((await wb.sheet('Tờ trình (ĐVHT)')).role).toBe('to-trinh');
+      });
+
+      it('reports the marks asked for, without reading those sheets', async () => {
+        const wb = await impl.open({ ...BASE, 'Tổng hợp': [['u']], 'Tổng hợp (ĐVHT)': [['o']] }, { 'Tổng hợp (ĐVHT)': 'summary' });
+        const snap = await wb.workbook.batch((s) => s.read(['Dữ liệu'], { marks: ownSheetCandidates('Tổng hợp') }));
+        expect(snap.roles?.get('Tổng hợp (ĐVHT)')).toBe('summary');
+        expect(snap.roles?.has('Tổng hợp')).toBe(false);
+        expect([...snap.sheets.keys()]).toEqual(['Dữ liệu']);
+      });
+    });
+  });
+}
