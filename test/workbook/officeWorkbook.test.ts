@@ -1,3 +1,4 @@
+import { isFallbackError } from '../../src/workbook/office/readSheets';
 import { ownSheetCandidates } from '../../src/workbook/plan';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { needsTextMarker } from '../../src/workbook/office/textSafety';
@@ -367,5 +368,26 @@ describe('OfficeWorkbook: hosts that reject calls on null objects', () => {
     expect(snap.sheets.get('A')!.rows).toEqual([['a', 1]]);
     expect(snap.sheets.get('Empty')!.rows).toEqual([]);
     expect(snap.sheets.has('Missing')).toBe(false);
+  });
+});
+
+describe('OfficeWorkbook: errors of the one-sync read', () => {
+  it('any error other than the expected Office codes reaches the caller with its reason (no silent fallback)', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['a']] }, failLoads: { code: 'AccessDenied', message: 'The workbook is protected.' } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await expect(wb.batch((s) => s.read(['A']))).rejects.toThrow('The workbook is protected.');
+    // One sync only: the careful path was not tried behind the user's back.
+    expect(excel.stats.syncs).toBe(1);
+  });
+
+  it('a bug in the add-in is not swallowed by the fallback either', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['a']] }, failLoads: { code: 'GeneralException', message: 'There was an internal error while processing the request.' } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await expect(wb.batch((s) => s.read(['A']))).rejects.toThrow(/internal error/);
+  });
+
+  it('the expected codes fall back to the careful path', () => {
+    expect(['InvalidObjectPath', 'ItemNotFound', 'ResponsePayloadSizeLimitExceeded'].map((code) => isFallbackError(Object.assign(new Error(code), { code })))).toEqual([true, true, true]);
+    expect(isFallbackError(new TypeError('x is undefined'))).toBe(false);
   });
 });
