@@ -7,6 +7,8 @@ import { ExcelJsWorkbook } from '../workbook/exceljs/excelJsWorkbook';
 import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError, type XlsxFailure } from '../xlsx';
 import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
 import { xlsxReason } from '../usecases/xlsxReason';
+import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
+import type { Workbook } from '../workbook/port';
 
 export interface Io {
   out(text: string): void;
@@ -35,6 +37,14 @@ export class CliFailure extends Error {
   ) {
     super(message);
   }
+}
+
+/** On stderr, after a write: what the workbook could not do as planned (none: nothing printed). */
+export function reportWorkbookWarnings(io: Io, lang: Lang, workbook: Workbook): void {
+  const lines = takeWorkbookWarnings(workbook, lang);
+  if (lines.length === 0) return;
+  io.err(t(lang, 'workbook.warnings', { count: lines.length }));
+  for (const line of lines) io.err(`  - ${line}`);
 }
 
 export function need(ctx: CommandContext, name: string): string {

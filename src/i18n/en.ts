@@ -425,4 +425,17 @@ export const en: Record<MessageKey, string> = {
   'documents.pane.goEvaluate': 'Go to Evaluate',
   'documents.pane.templates': 'Edit the template texts (sheet “{sheet}”)',
   'documents.pane.failed': 'Could not generate the dossier ({reason}). The workbook was not changed.',
+  // Workbook writes that could not be done exactly as planned (workbook/port.ts WorkbookWarning)
+  'workbook.warnings': 'ĐVHT could not write everything as planned ({count}):',
+  'workbook.warning.chartsNotDrawn': 'Sheet “{sheet}”: {detail} chart(s) not drawn (this way of writing the file cannot draw charts); the figures are all in the cells. Open the file in Excel to draw the charts.',
+  'workbook.warning.printTitlesSkipped': 'Sheet “{sheet}”: print area and repeated title rows not set (the sheet name contains an apostrophe). Set them in Excel (Page Layout → Print Titles) or rename the sheet.',
+  'workbook.warning.featureSkipped': 'Sheet “{sheet}”: this version of Excel does not support {feature}, so that part was not written (the rest was). Update Excel and run again to get it.',
+  'workbook.warning.sheetTaken': 'Sheet “{sheet}” was not made by ĐVHT, so it was left as it is; ĐVHT wrote to sheet “{detail}” instead. If “{sheet}” is an old copy made by ĐVHT, you may delete it.',
+  'workbook.warning.notANumber': 'Sheet “{sheet}”, cell {detail}: the result is not a number, so the cell was left blank. Check the figures this cell is computed from.',
+  'workbook.feature.validation': 'in-cell dropdown lists',
+  'workbook.feature.freeze': 'frozen title rows',
+  'workbook.feature.autoFilter': 'filters',
+  'workbook.feature.pageLayout': 'print page setup',
+  'workbook.feature.tabColor': 'sheet tab colours',
+  'workbook.feature.mark': 'the mark identifying ĐVHT sheets',
 };

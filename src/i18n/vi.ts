@@ -430,6 +430,19 @@ export const vi = {
   'documents.pane.goEvaluate': 'Đến bước Đánh giá',
   'documents.pane.templates': 'Sửa nội dung mẫu (trang “{sheet}”)',
   'documents.pane.failed': 'Chưa lập được hồ sơ ({reason}). Sổ chưa bị thay đổi.',
+  // Workbook writes that could not be done exactly as planned (workbook/port.ts WorkbookWarning)
+  'workbook.warnings': 'ĐVHT chưa ghi được đúng như dự định ({count}):',
+  'workbook.warning.chartsNotDrawn': 'Trang “{sheet}”: {detail} biểu đồ chưa được vẽ (cách ghi tệp này chưa vẽ được biểu đồ); số liệu vẫn có đủ trong các ô. Mở tệp trong Excel để vẽ biểu đồ.',
+  'workbook.warning.printTitlesSkipped': 'Trang “{sheet}”: chưa đặt được vùng in và dòng tiêu đề in lặp lại (tên trang có dấu nháy đơn). Đặt trong Excel: Bố trí trang → In tiêu đề, hoặc đổi tên trang.',
+  'workbook.warning.featureSkipped': 'Trang “{sheet}”: phiên bản Excel này chưa hỗ trợ {feature}, nên phần đó chưa được ghi (phần còn lại đã ghi đủ). Cập nhật Excel rồi chạy lại để có đủ.',
+  'workbook.warning.sheetTaken': 'Trang “{sheet}” không phải trang do ĐVHT tạo nên được giữ nguyên; ĐVHT ghi vào trang “{detail}”. Nếu “{sheet}” là bản cũ của ĐVHT, có thể xóa trang đó.',
+  'workbook.warning.notANumber': 'Trang “{sheet}”, ô {detail}: kết quả không phải là số nên ô được để trống. Hãy kiểm tra số liệu dùng để tính ô này.',
+  'workbook.feature.validation': 'danh sách chọn trong ô',
+  'workbook.feature.freeze': 'cố định dòng tiêu đề',
+  'workbook.feature.autoFilter': 'bộ lọc',
+  'workbook.feature.pageLayout': 'thiết lập trang in',
+  'workbook.feature.tabColor': 'màu thẻ trang',
+  'workbook.feature.mark': 'dấu nhận biết trang của ĐVHT',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -43,6 +43,9 @@ export interface CreateSheetsOptions {
   withLearners?: boolean;
 }
 
+/** Roles of the data sheets (written as their marks when created; they are never redrawn). */
+const DATA_ROLE: Record<string, string> = { [SHEETS.unit]: 'unit', [SHEETS.criteria]: 'criteria', [SHEETS.members]: 'members', [SHEETS.learners]: 'learners', [SHEETS.lists]: 'lists' };
+
 export interface CreateSheetsResult {
   created: string[];
   kept: string[];
@@ -63,7 +66,8 @@ export async function createSheets(workbook: Workbook, options: CreateSheetsOpti
       if (hasContent) {
         kept.push(name);
       } else {
-        const plan = drawSheet(name, options);
+        // The mark tells later runs (and other tools) the sheet is the add-in's, whatever its name becomes.
+        const plan = { ...drawSheet(name, options), role: DATA_ROLE[name] };
         session.write({ ...plan, ...(previous ? { after: previous } : {}) });
         created.push(name);
       }

@@ -20,6 +20,17 @@ import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSh
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from './unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites, requestChecks } from './evaluate';
+import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
+
+const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
+  bia: ROLE.bia,
+  'to-trinh': ROLE.toTrinh,
+  'ke-hoach': ROLE.keHoach,
+  'quyet-dinh': ROLE.quyetDinh,
+  'bao-cao': ROLE.baoCao,
+  'bien-ban': ROLE.bienBan,
+  'dang-ky': ROLE.dangKy,
+};
 
 export interface GenerateOptions {
   /** Which documents (default: all, in filing order). */
@@ -62,7 +73,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
   const kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
   const docSheets = kinds.filter((k) => k !== 'tong-hop').map((k) => DOCUMENT_SHEET[k]);
   return workbook.batch(async (session) => {
-    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates, ...docSheets]);
+    // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
+    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates, ...ownSheetMarks(...docSheets)], { marks: ownSheetMarks(SHEETS.summary) });
     const parsed = parseUnitWorkbook(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(locateProblem(p, lang))) };
     const wb = parsed.workbook;
@@ -97,15 +109,16 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const documents: GeneratedDocument[] = [];
     // Filing order: tờ trình and báo cáo before the summary, the others after it. Without a
     // summary yet, they go where evaluating would draw it.
-    const hasSummary = snapshot.sheetNames.includes(SHEETS.summary);
+    const summaryName = ownSheetName(snapshot, SHEETS.summary, ROLE.summary);
+    const hasSummary = snapshot.sheetNames.includes(summaryName);
     const beforeSummary = hasSummary
-      ? snapshot.sheetNames[snapshot.sheetNames.indexOf(SHEETS.summary) - 1]
+      ? snapshot.sheetNames[snapshot.sheetNames.indexOf(summaryName) - 1]
       : snapshot.sheetNames.includes(SUMMARY_AFTER)
         ? SUMMARY_AFTER
         : undefined;
     let previous: string | undefined = beforeSummary;
     for (const kind of DOCUMENT_KINDS) {
-      if (kind === 'tong-hop' && hasSummary) previous = SHEETS.summary;
+      if (kind === 'tong-hop' && hasSummary) previous = summaryName;
       if (!kinds.includes(kind)) continue;
       if (kind === 'tong-hop') {
         // The summary is the evaluation's own sheet: drawn exactly as evaluating draws it.
@@ -113,13 +126,14 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
         const summary = plans.find((p) => p.sheet === SHEETS.summary)!;
         // A new summary follows the documents drawn before it; an existing one stays where it is.
         session.write(!hasSummary && previous ? { ...summary, after: previous } : summary);
-        documents.push({ kind, sheet: SHEETS.summary, kept: 0 });
-        previous = SHEETS.summary;
+        documents.push({ kind, sheet: summaryName, kept: 0 });
+        previous = summaryName;
         continue;
       }
-      const sheet = DOCUMENT_SHEET[kind];
-      const kept = new KeptTexts(readUserTexts(snapshot.sheets.get(sheet)));
-      const plan = DRAW[kind](ctx, kept);
+      const role = DOCUMENT_ROLE[kind];
+      const sheet = ownSheetName(snapshot, DOCUMENT_SHEET[kind], role);
+      const kept = new KeptTexts(readUserTexts(ownSheetData(snapshot, DOCUMENT_SHEET[kind], role)));
+      const plan = ownPlan(DRAW[kind](ctx, kept), role);
       session.write(previous ? { ...plan, after: previous } : plan);
       documents.push({ kind, sheet, kept: kept.count() });
       previous = sheet;

@@ -17,6 +17,7 @@ import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
+import { ownPlan, ownSheetMarks, ROLE } from './ownSheets';
 import { locateProblem, type LocatedProblem } from '../i18n/problems';
 import { t, type Lang } from '../i18n';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from './unitWorkbook';
@@ -60,7 +61,8 @@ export type EvaluateResult =
 export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOptions = {}): Promise<EvaluateResult> {
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
-    const snapshot = await session.read(UNIT_WORKBOOK_SHEETS);
+    // The summary is redrawn only where the add-in's mark says: its candidates' marks are read too.
+    const snapshot = await session.read(UNIT_WORKBOOK_SHEETS, { marks: ownSheetMarks(SHEETS.summary) });
     const parsed = parseUnitWorkbook(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
@@ -162,7 +164,7 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
   });
   const unit = unitWrites(wb, ev, ctx, criteria);
   plans.push(unit.plan);
-  if (ctx.summary) plans.push(drawSummarySheet(wb, ev, { outcomeText: ctx.outcomeText, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }));
+  if (ctx.summary) plans.push(ownPlan(drawSummarySheet(wb, ev, { outcomeText: ctx.outcomeText, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }), ROLE.summary));
   return plans;
 }
 

@@ -14,7 +14,7 @@ import { readFilesInPool } from '../../usecases/consolidate/nodePool';
 import { serialToDate, formatDate } from '../../usecases/consolidate/dates';
 import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
 import { writeWorkbookFile } from '../../workbook/exceljs/files';
-import { CliFailure, EXIT, openWorkbook, type Command } from '../context';
+import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 
 /** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
 const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|csv|ods)$/i;
@@ -56,6 +56,7 @@ export const consolidate: Command = {
     await writeConsolidation(workbook, result, lang);
     // Thousands of rows: compressing fast halves the write for a somewhat larger file.
     await writeWorkbookFile(workbook, output, { fastCompression: true });
+    reportWorkbookWarnings(io, lang, workbook);
 
     const s = result.summary;
     if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));

@@ -3,7 +3,7 @@ import { writeWorkbookFile } from '../../workbook/exceljs/files';
 import { generateDocuments } from '../../usecases/documents';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documents';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, type Command } from '../context';
+import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 import { formatPercent } from '../../documents/context';
 
 export const documents: Command = {
@@ -27,6 +27,7 @@ export const documents: Command = {
     }
     // Serialised before the disk is touched: on failure the original file stays as it was.
     await writeWorkbookFile(workbook, output);
+    reportWorkbookWarnings(io, lang, workbook);
     const f = result.figures;
     if (json) {
       io.out(

@@ -2,7 +2,7 @@
 import { writeWorkbookFile } from '../../workbook/exceljs/files';
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, type Command } from '../context';
+import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 
 export const evaluate: Command = {
   name: 'evaluate',
@@ -24,6 +24,7 @@ export const evaluate: Command = {
     }
     // writeWorkbookFile serialises before touching the disk: on failure the original stays.
     await writeWorkbookFile(workbook, output);
+    reportWorkbookWarnings(io, lang, workbook);
     const r = result.report;
     if (json) {
       io.out(

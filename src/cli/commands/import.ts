@@ -11,7 +11,7 @@ import { applyImport, previewImport, readSourceSheet, type ImportOptions, type I
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
-import { CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext } from '../context';
+import { CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 
 const SHOWN = 20;
 
@@ -123,6 +123,7 @@ export const importCommand: Command = {
       applied = result.applied;
       if (!applied) return EXIT.data;
       await writeWorkbookFile(target, into);
+      reportWorkbookWarnings(io, lang, target);
     }
     if (json) io.out(JSON.stringify(asJson(preview, applied, into), null, 2));
     else printText(ctx, preview, into, dryRun, cdht);

@@ -9,7 +9,7 @@ import { writeWorkbookFile } from '../../workbook/exceljs/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
-import { CliFailure, EXIT, need, numberOption, type Command } from '../context';
+import { CliFailure, EXIT, need, numberOption, type Command, reportWorkbookWarnings } from '../context';
 
 function resolveType(input: string, lang: Lang): string {
   const byId = UNIT_TYPE_IDS[input.toLowerCase()];
@@ -44,6 +44,7 @@ export const init: Command = {
       ...(sample ? { members: sample.members, learners: sample.learners, answers: sample.answers } : {}),
     });
     await writeWorkbookFile(workbook, output);
+    reportWorkbookWarnings(io, lang, workbook);
     io.out(t(lang, 'cli.created', { file: output, ruleSet: ruleSet.name, unit: name }));
     return EXIT.ok;
   },

@@ -12,6 +12,7 @@ import type { CellInput, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, type ConsolidationResult } from './aggregate';
 import { formatDate, serialToDate } from './dates';
+import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;
 
@@ -45,8 +46,12 @@ export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi'
 export async function writeConsolidation(workbook: Workbook, result: ConsolidationResult, lang: Lang = 'vi'): Promise<UnitsLayout> {
   const { plans, layout } = planConsolidation(result, lang);
   return workbook.batch(async (session) => {
-    for (const plan of plans) session.write(plan);
-    session.select(CONSOLIDATION_SHEETS.units, 'A1');
+    // A user's sheet called "Tổng hợp đơn vị" is never overwritten: ours goes where its mark says.
+    const snapshot = await session.read([], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files) });
+    const [units, files] = plans as [SheetPlan, SheetPlan];
+    session.write(ownPlan(units, ROLE.consolidation));
+    session.write(ownPlan({ ...files, after: ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation) }, ROLE.fileReport));
+    session.select(ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation), 'A1');
     return layout;
   });
 }

@@ -20,6 +20,7 @@ import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type 
 import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from './rows';
 import { nameKey } from './normalise';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
+import { ownPlan, ROLE } from '../ownSheets';
 import { ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
 
 export interface ImportSource {
@@ -242,7 +243,7 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
   if (merged.plan) plans.push(merged.plan);
   if (mode === 'members') {
     const headerRows = header.top === header.bottom ? String(header.top) : `${header.top}–${header.bottom}`;
-    plans.push(drawImportSettings(source.sheet, headerRows, formatDate(now), columns));
+    plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns), ROLE.importSettings));
   }
   return { preview, writes: { plans, cellCount: merged.cellCount, select: merged.firstChanged } };
 }

@@ -1,0 +1,47 @@
+/**
+ * The sheets the add-in redraws on each run, known by their ownership mark (a role), not by
+ * name: a user's sheet that happens to be called "Tổng hợp" is never deleted or written; ours
+ * then takes another name ("Tổng hợp (ĐVHT)") and the workbook warns the user. This is the one
+ * place use-cases learn where such a sheet goes (the workbook applies the same rule: plan.ts).
+ */
+import type { SheetData, SheetPlan, WorkbookSnapshot } from '../workbook/port';
+import { ownSheetCandidates, resolveOwnSheet, sheetKey } from '../workbook/plan';
+
+/** Roles of the redrawn sheets. They are stored in workbooks: never change one. */
+export const ROLE = {
+  summary: 'summary',
+  bia: 'bia',
+  toTrinh: 'to-trinh',
+  keHoach: 'ke-hoach',
+  quyetDinh: 'quyet-dinh',
+  baoCao: 'bao-cao',
+  bienBan: 'bien-ban',
+  dangKy: 'dang-ky',
+  consolidation: 'consolidation',
+  fileReport: 'file-report',
+  importSettings: 'import-settings',
+} as const;
+
+export type Role = (typeof ROLE)[keyof typeof ROLE];
+
+/** Names whose marks a read must report (ReadOptions.marks) to place sheets usually called `names`. */
+export function ownSheetMarks(...names: string[]): string[] {
+  return names.flatMap(ownSheetCandidates);
+}
+
+/** The sheet that holds (or will hold) the add-in's sheet of `role`, usually called `name`. */
+export function ownSheetName(snapshot: WorkbookSnapshot, name: string, role: Role): string {
+  return resolveOwnSheet(name, role, { names: snapshot.sheetNames, roles: snapshot.roles ?? new Map() }).sheet;
+}
+
+/** What the snapshot read of that sheet (the read must ask for its candidates: ownSheetMarks). */
+export function ownSheetData(snapshot: WorkbookSnapshot, name: string, role: Role): SheetData | undefined {
+  const key = sheetKey(ownSheetName(snapshot, name, role));
+  for (const [asked, data] of snapshot.sheets) if (sheetKey(asked) === key) return data;
+  return undefined;
+}
+
+/** A redrawn sheet's plan, marked with its role: the workbook draws it where ownSheetName says. */
+export function ownPlan(plan: SheetPlan, role: Role): SheetPlan {
+  return { ...plan, role };
+}
