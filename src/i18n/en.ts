@@ -438,4 +438,5 @@ export const en: Record<MessageKey, string> = {
   'workbook.feature.pageLayout': 'print page setup',
   'workbook.feature.tabColor': 'sheet tab colours',
   'workbook.feature.mark': 'the mark identifying ĐVHT sheets',
+  'pane.warnings.dismiss': 'Got it',
 };

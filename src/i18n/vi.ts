@@ -443,6 +443,7 @@ export const vi = {
   'workbook.feature.pageLayout': 'thiết lập trang in',
   'workbook.feature.tabColor': 'màu thẻ trang',
   'workbook.feature.mark': 'dấu nhận biết trang của ĐVHT',
+  'pane.warnings.dismiss': 'Đã hiểu',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -4,9 +4,11 @@
  * there when the clerk comes back.
  */
 import { Caption1, makeStyles, Select, Tab, TabList, Title2, tokens, Tooltip } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { langFromLocale, type Lang } from '../i18n';
-import type { PaneHost } from './host';
+import type { WorkbookWarning } from '../workbook/port';
+import { reportingWarnings, type PaneHost } from './host';
+import { WorkbookWarningsBar } from './PaneMessages';
 import { STEPS } from './steps';
 import { useT } from './useT';
 
@@ -27,7 +29,9 @@ const useStyles = makeStyles({
 });
 
 export function App(props: { host: PaneHost; initialLang?: Lang }) {
-  const { host } = props;
+  // Every step's writes go through this workbook, so what a write could not do reaches the bar.
+  const [warnings, setWarnings] = useState<WorkbookWarning[]>([]);
+  const host = useMemo(() => ({ ...props.host, workbook: reportingWarnings(props.host.workbook, setWarnings) }), [props.host]);
   const [lang, setLang] = useState<Lang>(props.initialLang ?? langFromLocale(host.locale));
   const t = useT(lang);
   const s = useStyles();
@@ -76,6 +80,7 @@ export function App(props: { host: PaneHost; initialLang?: Lang }) {
           })}
         </TabList>
       </nav>
+      {warnings.length > 0 && <WorkbookWarningsBar warnings={warnings} lang={lang} onDismiss={() => setWarnings([])} />}
       <main>
         {STEPS.filter((step) => available(step.requires)).map((step) => {
           const Step = step.component;

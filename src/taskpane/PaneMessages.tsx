@@ -5,6 +5,8 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
+import type { WorkbookWarning } from '../workbook/port';
+import { workbookWarningText } from '../usecases/workbookWarnings';
 import type { PaneHost } from './host';
 import { ProblemList, type PaneProblem } from './ProblemList';
 import { useT } from './useT';
@@ -59,5 +61,25 @@ export function BlockedBar(props: { problems: BlockingProblem[]; host: PaneHost;
       </MessageBar>
       <ProblemList problems={props.problems} host={props.host} lang={props.lang} />
     </>
+  );
+}
+
+/** What the last writes could not do as planned (old Excel, a user's sheet kept, no charts in a file). */
+export function WorkbookWarningsBar(props: { warnings: WorkbookWarning[]; lang: Lang; onDismiss(): void }) {
+  const t = useT(props.lang);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('workbook.warnings', { count: props.warnings.length })}</MessageBarTitle>
+        <ul>
+          {props.warnings.map((w, i) => (
+            <li key={i}>{workbookWarningText(props.lang, w)}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={props.onDismiss}>{t('pane.warnings.dismiss')}</Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

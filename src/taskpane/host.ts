@@ -3,7 +3,7 @@
  * preview (ExcelJS) or in tests (a fake). Components get this as a prop and never touch
  * `Excel` or files themselves.
  */
-import type { Workbook } from '../workbook/port';
+import type { Workbook, WorkbookSession, WorkbookWarning } from '../workbook/port';
 
 export interface PaneHost {
   kind: 'excel' | 'preview';
@@ -24,4 +24,21 @@ export interface PaneHost {
    * (the host owns ExcelJS, so the Excel bundle does not carry it).
    */
   readonly files?: { pick(accept: string, multiple: boolean): Promise<File[]>; open(file: File): Promise<Workbook> };
+}
+
+/** The same workbook, handing the warnings of each batch that wrote something to `report`. */
+export function reportingWarnings(inner: Workbook, report: (warnings: WorkbookWarning[]) => void): Workbook {
+  return {
+    get label() {
+      return inner.label;
+    },
+    async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+      try {
+        return await inner.batch(work);
+      } finally {
+        const warnings = inner.takeWarnings?.() ?? [];
+        if (warnings.length > 0) report(warnings);
+      }
+    },
+  };
 }

@@ -1,5 +1,9 @@
 /** The workbook contract, over every implementation (run under UTC and Asia/Ho_Chi_Minh: jest.config.js). */
+import { ownershipThroughCommands } from './contract/commands';
 import { IMPLEMENTATIONS } from './contract/harnesses';
 import { contractSuite } from './contract/suite';
 
-for (const impl of IMPLEMENTATIONS) contractSuite(impl);
+for (const impl of IMPLEMENTATIONS) {
+  contractSuite(impl);
+  ownershipThroughCommands(impl);
+}

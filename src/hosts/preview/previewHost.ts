@@ -38,6 +38,7 @@ export function observeWorkbook(inner: Workbook, onBatch: (done: BatchDone) => v
         onBatch({ wrote });
       }
     },
+    takeWarnings: () => inner.takeWarnings?.() ?? [],
   };
 }
 
