@@ -1,18 +1,9 @@
 /** Dates as unit workbooks hold them: Excel serials (1900 system) or typed dd/mm/yyyy text. */
 import { readText, type CellValue } from '../../domain/values';
+import { dateToSerial, serialToDate } from '../../workbook/plan';
 
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/** The calendar day a serial shows, as a local Date (midnight). */
-export function serialToDate(serial: number): Date {
-  const utc = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes());
-}
-
-export function dateToSerial(d: Date): number {
-  return UNIX_EPOCH_SERIAL + Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()) / MS_PER_DAY;
-}
+// The one pair of serial ⇄ wall-clock functions (workbook/plan.ts), re-exported for the dossier readers.
+export { dateToSerial, serialToDate };
 
 export type DateRead = { kind: 'date'; serial: number } | { kind: 'blank' } | { kind: 'invalid'; text: string };
 

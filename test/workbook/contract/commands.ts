@@ -42,7 +42,7 @@ export function ownershipThroughCommands(impl: Implementation): void {
 
     it('Tổng hợp đơn vị and Báo cáo tệp (consolidation output into an existing workbook)', async () => {
       const wb = await impl.open({ 'Tổng hợp đơn vị': USER_ROWS, 'BÁO CÁO TỆP': USER_ROWS });
-      const result = new Consolidation({ asOf: new Date(2026, 11, 20) }).finish();
+      const result = new Consolidation({ body: 'UBND xã An Bình', tier: 'cấp xã', asOf: new Date(2026, 11, 20) }).finish();
       await writeConsolidation(wb.workbook, result);
       await writeConsolidation(wb.workbook, result);
       expect(await wb.sheetNames()).toEqual(['Tổng hợp đơn vị', 'BÁO CÁO TỆP', 'Tổng hợp đơn vị (ĐVHT)', 'Báo cáo tệp (ĐVHT)']);
