@@ -23,6 +23,7 @@ import { mountPane } from '../../taskpane/mount';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { parseCell } from '../../workbook/a1';
+import { findSheetName } from '../../workbook/plan';
 import { ExcelJsWorkbook, type Selection } from '../../workbook/exceljs/excelJsWorkbook';
 import { createPreviewHost, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridSelection } from './SheetGrid';
@@ -87,10 +88,9 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The sheet's name as the workbook spells it (Excel matches names case-insensitively). */
+/** The sheet's name as the workbook spells it (matched by the one sheet-name key: case and NFD/NFC). */
 function actualName(workbook: ExcelJsWorkbook, name: string): string | null {
-  const lower = name.toLowerCase();
-  return workbook.workbook.worksheets.find((w) => w.name.toLowerCase() === lower)?.name ?? null;
+  return findSheetName(workbook.workbook.worksheets.map((w) => w.name), name) ?? null;
 }
 
 /** The pane, mounted once per host into its own element. */
