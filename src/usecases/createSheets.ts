@@ -12,6 +12,7 @@ import { drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
 import { drawMembersSheet } from '../sheets/membersSheet';
 import { drawLearnersSheet } from '../sheets/learnersSheet';
 import { drawListsSheet } from '../sheets/listsSheet';
+import { ROLE, type Role } from './ownSheets';
 
 export interface UnitDetails {
   name: string;
@@ -44,7 +45,7 @@ export interface CreateSheetsOptions {
 }
 
 /** Roles of the data sheets (written as their marks when created; they are never redrawn). */
-const DATA_ROLE: Record<string, string> = { [SHEETS.unit]: 'unit', [SHEETS.criteria]: 'criteria', [SHEETS.members]: 'members', [SHEETS.learners]: 'learners', [SHEETS.lists]: 'lists' };
+const DATA_ROLE: Record<string, Role> = { [SHEETS.unit]: ROLE.unit, [SHEETS.criteria]: ROLE.criteria, [SHEETS.members]: ROLE.members, [SHEETS.learners]: ROLE.learners, [SHEETS.lists]: ROLE.lists };
 
 export interface CreateSheetsResult {
   created: string[];

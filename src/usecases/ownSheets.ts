@@ -7,8 +7,13 @@
 import type { SheetData, SheetPlan, WorkbookSnapshot } from '../workbook/port';
 import { ownSheetCandidates, resolveOwnSheet, sheetKey } from '../workbook/plan';
 
-/** Roles of the redrawn sheets. They are stored in workbooks: never change one. */
+/** Roles of the add-in's sheets (marked when drawn). They are stored in workbooks: never change one. */
 export const ROLE = {
+  unit: 'unit',
+  criteria: 'criteria',
+  members: 'members',
+  learners: 'learners',
+  lists: 'lists',
   summary: 'summary',
   bia: 'bia',
   toTrinh: 'to-trinh',

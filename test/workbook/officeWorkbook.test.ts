@@ -387,7 +387,7 @@ describe('OfficeWorkbook: errors of the one-sync read', () => {
   });
 
   it('the expected codes fall back to the careful path', () => {
-    expect(['InvalidObjectPath', 'ItemNotFound', 'ResponsePayloadSizeLimitExceeded'].map((code) => isFallbackError(Object.assign(new Error(code), { code })))).toEqual([true, true, true]);
+    expect(['InvalidObjectPath', 'ItemNotFound', 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit'].map((code) => isFallbackError(Object.assign(new Error(code), { code })))).toEqual([true, true, true, true]);
     expect(isFallbackError(new TypeError('x is undefined'))).toBe(false);
   });
 });

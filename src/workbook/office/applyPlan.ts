@@ -105,9 +105,13 @@ async function placeSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Workshe
     return worksheets.getItem(actual);
   }
   const sheet = await createSheet(t, plan, actual);
-  if (plan.role !== undefined && t.supports(API.mark)) {
-    await t.budget.reserve(SMALL_OP);
-    sheet.names.add(SHEET_MARK, markFormula(plan.role));
+  if (plan.role !== undefined) {
+    if (t.supports(API.mark)) {
+      await t.budget.reserve(SMALL_OP);
+      sheet.names.add(SHEET_MARK, markFormula(plan.role));
+    } else {
+      t.warnings.push({ code: 'featureSkipped', sheet: plan.sheet, detail: 'mark' });
+    }
   }
   return sheet;
 }

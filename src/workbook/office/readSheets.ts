@@ -63,10 +63,11 @@ interface Loaded {
 
 /**
  * Office error codes that mean "this host cannot do the one-sync read", not "the workbook or
- * the add-in is wrong": calls chained on a null object refused, or a response over 5 MB.
+ * the add-in is wrong": calls chained on a null object refused (InvalidObjectPath,
+ * ItemNotFound), or a first window too big (ResponsePayloadSizeLimitExceeded, RangeExceedsLimit).
  * Any other error (a bug, a protected or busy workbook) reaches the user with its reason.
  */
-const FALLBACK_CODES = new Set(['InvalidObjectPath', 'ItemNotFound', 'ResponsePayloadSizeLimitExceeded', 'PayloadTooLarge']);
+const FALLBACK_CODES = new Set(['InvalidObjectPath', 'ItemNotFound', 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit']);
 
 export function isFallbackError(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
