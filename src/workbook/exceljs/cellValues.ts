@@ -9,18 +9,12 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** Days between the 1900 and 1904 date systems. */
 const DATE1904_OFFSET = 1_462;
 
-/** ExcelJS turns serials into UTC Dates when the number format looks like a date: undo it. */
-export function dateToSerial(d: Date, date1904 = false): number {
-  return UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
-}
-
 /**
- * A Date the domain hands us means the calendar day/time the user sees, so its local fields
- * count (a "today" at 06:00 in Hanoi is still today, not yesterday in UTC).
+ * ExcelJS turns serials into Dates whose UTC fields are the cell's wall clock when the number
+ * format looks like a date: undo exactly that (not a user's Date: those go through plan.ts).
  */
-export function localDateToSerial(d: Date, date1904 = false): number {
-  const utc = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
-  return UNIX_EPOCH_SERIAL + utc / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
+export function excelJsDateToSerial(d: Date, date1904 = false): number {
+  return UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
 }
 
 interface RichTextLike {
@@ -51,7 +45,7 @@ export function normaliseScalar(v: unknown, date1904: boolean): CellValue {
   if (typeof v === 'string') return v === '' ? null : v;
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (v instanceof Date) return excelJsDateToSerial(v, date1904);
   if (isObject(v)) {
     if (typeof v['error'] === 'string') return { error: v['error'] };
     const rich = textOf(v);

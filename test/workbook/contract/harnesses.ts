@@ -5,7 +5,7 @@
 import * as ExcelJS from 'exceljs';
 import { parseRange, rangeAddress } from '../../../src/workbook/a1';
 import { ExcelJsWorkbook } from '../../../src/workbook/exceljs/excelJsWorkbook';
-import { dateToSerial as excelJsDateToSerial } from '../../../src/workbook/exceljs/cellValues';
+import { excelJsDateToSerial } from '../../../src/workbook/exceljs/cellValues';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import type { CellValue } from '../../../src/workbook/port';
 import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
