@@ -14,7 +14,7 @@
  *   sheet with the same name is kept and ours takes another name (with a warning).
  */
 import { cellAddress, parseCell, parseRange } from './a1';
-import { sheetKey, type CellBlock, type CellInput, type PageSetup, type SheetPlan, type StyleRun, type Validation, type WorkbookWarning } from './port';
+import { sheetKey, type CellBlock, type CellInput, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type Validation, type WorkbookWarning } from './port';
 
 export { sheetKey };
 
@@ -88,7 +88,7 @@ function checkColour(hex: string, what: string): void {
   if (!/^#[0-9A-Fa-f]{6}$/.test(hex)) throw new PlanError(`${what}: not a #RRGGBB colour: ${hex}`);
 }
 
-function isFormula(v: CellInput | undefined): v is { formula: string } {
+export function isFormula(v: CellInput | undefined): v is FormulaInput {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as { formula?: unknown }).formula === 'string';
 }
 

@@ -11,8 +11,8 @@
  */
 import * as ExcelJS from 'exceljs';
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from '../a1';
-import { sheetKey, type CellInput, type CellStyle, type CellValue, type FormulaInput, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../port';
-import { dateToSerial, listFormula } from '../plan';
+import { sheetKey, type CellInput, type CellStyle, type CellValue, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../port';
+import { dateToSerial, isFormula, listFormula } from '../plan';
 
 const CM_PER_INCH = 2.54;
 const A4 = 9;
@@ -130,10 +130,6 @@ export function finishActivation(wb: ExcelJS.Workbook, ctx: ApplyContext, struct
 }
 
 // ---------------------------------------------------------------- cells
-
-export function isFormula(v: CellInput | undefined): v is FormulaInput {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as FormulaInput).formula === 'string';
-}
 
 interface FormulaModel {
   formula?: string;
