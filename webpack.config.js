@@ -12,9 +12,11 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { rewriteManifest } = require('./scripts/manifestUrl');
+const { version } = require('./package.json');
 
 const OFFICE_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
 const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
@@ -122,6 +124,8 @@ module.exports = (env, argv) => {
       page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane']),
       page('commands', './src/hosts/excel/commands.html', ['commands']),
       page('preview', './src/hosts/preview/preview.html', ['preview']),
+      // One version source (package.json) for the pages, the worker and the workbooks they write.
+      new webpack.DefinePlugin({ __DVHT_VERSION__: JSON.stringify(version) }),
       new KeepExcelJsMinified(),
       new CopyWebpackPlugin({
         patterns: [

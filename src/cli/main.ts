@@ -6,6 +6,7 @@ import { t, type Lang } from '../i18n';
 import { parseArgs, UsageError } from './args';
 import { CliFailure, EXIT, type Io } from './context';
 import { COMMANDS } from './commands';
+import { APP_VERSION } from '../version';
 
 export { EXIT };
 export type { Io };
@@ -21,6 +22,11 @@ export async function run(argv: string[], io: Io = consoleIo): Promise<number> {
     const args = parseArgs(argv);
     lang = args.options.get('lang') === 'en' ? 'en' : 'vi';
     const [name, ...operands] = args.positionals;
+    // The version the written workbooks record ("Phiên bản"), from package.json.
+    if (args.options.has('version') || name === 'version') {
+      io.out(APP_VERSION);
+      return EXIT.ok;
+    }
     if (args.options.has('help') || name === 'help' || name === undefined) {
       io.out(t(lang, 'cli.help'));
       return name === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok;

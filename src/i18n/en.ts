@@ -51,7 +51,7 @@ export const en: Record<MessageKey, string> = {
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n\n' +
     'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage.\n' +
-    'Add --lang vi for Vietnamese (the default).',
+    'Add --lang vi for Vietnamese (the default). dvht --version: the version.',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
   'cli.missingOption': 'Missing {option}. See: dvht --help',
   'cli.unknownPreset': 'No rule set “{id}”. See: dvht presets',

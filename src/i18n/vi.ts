@@ -55,7 +55,7 @@ export const vi = {
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n\n' +
     'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng.\n' +
-    'Thêm --lang en để xem tiếng Anh.',
+    'Thêm --lang en để xem tiếng Anh. dvht --version: phiên bản.',
   'cli.unknownCommand': 'Lệnh không hợp lệ: “{command}”. Xem: dvht --help',
   'cli.missingOption': 'Thiếu {option}. Xem: dvht --help',
   'cli.unknownPreset': 'Không có bộ tiêu chí “{id}”. Xem: dvht presets',

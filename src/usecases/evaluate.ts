@@ -28,7 +28,7 @@ import type { Problem } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
 
-export const APP_VERSION = '0.1.0';
+import { APP_VERSION } from '../version'; export { APP_VERSION };
 
 export interface EvaluateOptions {
   lang?: Lang;
