@@ -8,14 +8,18 @@
  *   OFFICE_JS=cdn                 load Office.js from Microsoft's CDN (AppSource asks for it);
  *                                 otherwise the copy in office-js/ next to the pages is used
  * webpack --env copyOfficeJs=false: leave office-js/ out (the browser tests serve a fake there).
+ * webpack --env offline=true: the preview's service worker (sw.js) and web app manifest, so that
+ *   the hosted preview works offline and installs as an app (scripts/release.js sets it).
+ * --env officeJs=cdn / --env addinUrl=…: the same as the variables, for scripts that build in-process.
  */
 'use strict';
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { rewriteManifest } = require('./scripts/manifestUrl');
+const { normaliseAddinUrl, rewriteManifest } = require('./scripts/manifestUrl');
 const { version } = require('./package.json');
 
 const OFFICE_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
@@ -23,6 +27,10 @@ const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
 /** Pages sharing the pane's code. */
 const PAGES = new Set(['taskpane', 'preview']);
 const WORKER = path.resolve(__dirname, 'src/workers/consolidate.worker.ts');
+const SERVICE_WORKER = './src/hosts/preview/offline/serviceWorker.ts';
+const PRECACHE_PLACEHOLDER = /(["'])__DVHT_PRECACHE__\1/;
+/** What the service worker keeps: the pages and what they load, not maps, the manifest for Office or itself. */
+const NOT_PRECACHED = /(\.map|\.LICENSE\.txt|^manifest\.xml|^sw\.js)$/;
 
 /**
  * ExcelJS ships minified (925 KB): put it in its own chunk and mark that chunk minimized, so
@@ -40,6 +48,30 @@ class KeepExcelJsMinified {
           }
         },
       );
+    });
+  }
+}
+
+/**
+ * Writes the release's file list and a digest of their contents into sw.js, once every other
+ * file is final (minified, pages written): a changed file gives a changed sw.js, which is how
+ * browsers notice a new release.
+ */
+class PrecacheList {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('PrecacheList', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PrecacheList', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        const files = Object.keys(assets)
+          .filter((name) => !NOT_PRECACHED.test(name))
+          .sort();
+        const digest = crypto.createHash('sha256');
+        for (const name of files) digest.update(name).update('\0').update(assets[name].buffer()).update('\0');
+        const precache = JSON.stringify({ build: digest.digest('hex').slice(0, 16), files });
+        const code = assets['sw.js'].source().toString();
+        if (!PRECACHE_PLACEHOLDER.test(code)) throw new Error('sw.js: precache placeholder not found');
+        compilation.updateAsset('sw.js', new sources.RawSource(code.replace(PRECACHE_PLACEHOLDER, () => JSON.stringify(precache))));
+      });
     });
   }
 }
@@ -64,7 +96,9 @@ function contentSecurityPolicy(cdn) {
 
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
-  const cdn = process.env.OFFICE_JS === 'cdn';
+  const cdn = (env.officeJs ?? process.env.OFFICE_JS) === 'cdn';
+  const addinUrl = env.addinUrl ?? process.env.ADDIN_URL;
+  const offline = String(env.offline) === 'true';
   const copyOfficeJs = !cdn && String(env.copyOfficeJs) !== 'false';
   const officeJs = cdn ? OFFICE_CDN : 'office-js/office.js';
   const csp = contentSecurityPolicy(cdn);
@@ -76,13 +110,14 @@ module.exports = (env, argv) => {
   };
   // Written by another change; the build works with or without it.
   if (fs.existsSync(WORKER)) entry['consolidate.worker'] = WORKER;
+  if (offline) entry.sw = SERVICE_WORKER;
 
   const page = (name, template, chunks, params = {}) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template,
       chunks,
-      templateParameters: { csp, officeJs, ...params },
+      templateParameters: { csp, officeJs, webManifest: offline, ...params },
       inject: 'body',
       scriptLoading: 'defer',
     });
@@ -123,9 +158,13 @@ module.exports = (env, argv) => {
     plugins: [
       page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane']),
       page('commands', './src/hosts/excel/commands.html', ['commands']),
-      page('preview', './src/hosts/preview/preview.html', ['preview']),
+      // The preview and the guide never load Office.js: their CSP keeps to 'self' in the CDN build too.
+      page('preview', './src/hosts/preview/preview.html', ['preview'], { csp: contentSecurityPolicy(false) }),
+      // The installation guide names the address the pages are hosted at: only when it is known.
+      ...(addinUrl ? [page('HUONG-DAN-CAI-DAT', './src/hosts/install/HUONG-DAN-CAI-DAT.html', [], { csp: contentSecurityPolicy(false), url: normaliseAddinUrl(addinUrl), version })] : []),
       // One version source (package.json) for the pages, the worker and the workbooks they write.
-      new webpack.DefinePlugin({ __DVHT_VERSION__: JSON.stringify(version) }),
+      new webpack.DefinePlugin({ __DVHT_VERSION__: JSON.stringify(version), __DVHT_OFFLINE__: JSON.stringify(offline) }),
+      ...(offline ? [new PrecacheList()] : []),
       new KeepExcelJsMinified(),
       new CopyWebpackPlugin({
         patterns: [
@@ -133,8 +172,9 @@ module.exports = (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => rewriteManifest(content.toString('utf8'), process.env.ADDIN_URL),
+            transform: (content) => rewriteManifest(content.toString('utf8'), addinUrl),
           },
+          ...(offline ? [{ from: 'src/hosts/preview/offline/app.webmanifest', to: 'app.webmanifest' }] : []),
           // Office.js loads its other files relative to its own URL: copy the folder as it is,
           // marked minimized so that terser does not spend minutes on 86 MB of scripts.
           ...(copyOfficeJs ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }] : []),

@@ -191,6 +191,11 @@ export const en: Record<MessageKey, string> = {
   'pane.summary.doneTitle': 'The “{sheet}” sheet is ready',
   'pane.summary.done': 'Conclusion: {outcome}.',
   'pane.summary.open': 'Open “{sheet}”',
+  // Offline use of the released preview (src/hosts/preview/offline)
+  'offline.ready': 'Ready to use offline · version {version}',
+  'offline.updateAvailable': 'A new version is available. Download the workbook you are working on before updating.',
+  'offline.updateButton': 'Update',
+
   // Hosts: the pane inside Excel, and the browser preview (src/hosts)
   'host.title': 'Learning Unit for Excel',
   'host.notInExcel': 'This page is the ĐVHT pane that runs inside Excel (Home tab → ĐVHT group). No Excel that runs add-ins? Use the browser preview with your .xlsx file.',

@@ -69,6 +69,11 @@ export const vi = {
   'cli.warnings': 'Cần xem lại ({count}):',
   'cli.moreWarnings': '… và {count} điểm khác (dùng --json để xem hết).',
 
+  // Offline use of the released preview (src/hosts/preview/offline)
+  'offline.ready': 'Đã sẵn sàng dùng ngoại tuyến · phiên bản {version}',
+  'offline.updateAvailable': 'Đã có phiên bản mới. Tải về tệp đang làm trước khi cập nhật.',
+  'offline.updateButton': 'Cập nhật',
+
   // Task pane (src/taskpane)
   'pane.app.title': 'ĐVHT — Đơn vị học tập',
   'pane.app.subtitle': 'Sổ đánh giá: {workbook}',

@@ -6,6 +6,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-com
 import { createRoot } from 'react-dom/client';
 import { langFromLocale } from '../../i18n';
 import { PreviewApp } from './PreviewApp';
+import { registerOffline } from './offline/registerOffline';
 
 const locale = new URLSearchParams(location.search).get('lang') ?? navigator.language;
 const theme = window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
@@ -15,3 +16,4 @@ createRoot(document.getElementById('root')!).render(
     <PreviewApp lang={langFromLocale(locale)} locale={locale} theme={theme} />
   </FluentProvider>,
 );
+registerOffline(langFromLocale(locale));
