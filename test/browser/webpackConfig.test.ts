@@ -37,7 +37,11 @@ describe('webpack.config.js', () => {
 
   it('OFFICE_JS=cdn loads Office.js from Microsoft’s CDN and admits only that origin besides its own', () => {
     const { html } = pages({ OFFICE_JS: 'cdn' });
-    for (const p of html) {
+    // The preview never loads Office.js: it keeps to its own origin in this build too.
+    const preview = html.find((p) => p.file === 'preview.html')!;
+    expect(preview.csp).toContain("script-src 'self';");
+    expect(preview.csp).not.toMatch(/https?:/);
+    for (const p of html.filter((p) => p !== preview)) {
       expect(p.officeJs).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
       expect(p.csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
       expect(p.csp.match(/https:\/\/[^\s;]+/g)!.every((o) => o === 'https://appsforoffice.microsoft.com')).toBe(true);
