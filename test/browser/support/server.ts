@@ -27,11 +27,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveBuild(): Promise<StaticServer> {
+/** root: the folder served (the browser tests' build by default); port: 0 for any free one. */
+export async function serveBuild(root: string = WEB_ROOT, port = 0): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = ROUTES[url.pathname] ?? path.join(WEB_ROOT, decodeURIComponent(url.pathname));
-    if (!file.startsWith(WEB_ROOT) && !Object.values(ROUTES).includes(file)) {
+    const file = ROUTES[url.pathname] ?? path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root) && !Object.values(ROUTES).includes(file)) {
       res.writeHead(403).end();
       return;
     }
@@ -43,10 +44,14 @@ export async function serveBuild(): Promise<StaticServer> {
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    origin: `http://127.0.0.1:${listening}`,
+    // Browsers keep connections open: end them, or close() waits for them.
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }

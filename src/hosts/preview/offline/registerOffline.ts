@@ -68,22 +68,19 @@ export function registerOffline(lang: Lang): void {
   container
     .register('sw.js')
     .then((registration) => {
-      const offerIfWaiting = () => {
-        if (registration.waiting && container.controller) showUpdate(lang, registration.waiting);
-      };
-      offerIfWaiting();
       registration.addEventListener('updatefound', () => {
         const installing = registration.installing;
         installing?.addEventListener('statechange', () => {
-          if (installing.state === 'installed') offerIfWaiting();
-          if (installing.state === 'activated' && !registration.waiting) showReady(lang);
+          if (installing.state === 'installed' && container.controller) showUpdate(lang, installing);
         });
-      });
-      return container.ready.then(() => {
-        if (!registration.waiting) showReady(lang);
       });
     })
     .catch(() => {
-      // Without a worker the preview still works online; there is nothing for the user to do.
+      // Offline, the check for a newer sw.js fails: the cached release keeps working.
     });
+  // Resolves once this release is cached and active, online or not.
+  void container.ready.then((registration) => {
+    if (registration.waiting && container.controller) showUpdate(lang, registration.waiting);
+    else showReady(lang);
+  });
 }

@@ -1,0 +1,178 @@
+/**
+ * `npm run release -- --url …` built once for a test address: what a province hosts (manifest
+ * URLs, Office.js from the CDN, CSPs, no development address, the installation guide, the
+ * service worker's file list), a zip that is the same bytes every time, and, in Chromium, the
+ * preview still opening and evaluating the sample after its server is gone, then offering the
+ * next release when one is hosted.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import JSZip from 'jszip';
+import type { Browser } from 'playwright-core';
+import { launch, openSession } from '../browser/support/browser';
+import { serveBuild } from '../browser/support/server';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { release } = require('../../scripts/release.js') as {
+  release(o: { url: string; out: string; pack?: boolean }): Promise<{ web: string; zip: string }>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { zipFolder, listFiles } = require('../../scripts/release/zip.js') as {
+  zipFolder(dir: string, root: string): Buffer;
+  listFiles(dir: string): string[];
+};
+
+const ROOT = path.join(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'test-output', 'release');
+const URL_ = 'https://so-gd.example.vn/dvht/';
+const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const { name: PACKAGE, version: VERSION } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+
+let web: string;
+let zip: string;
+const read = (f: string) => fs.readFileSync(path.join(web, f), 'utf8');
+const csp = (html: string) => /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
+
+beforeAll(async () => {
+  ({ web, zip } = await release({ url: 'https://so-gd.example.vn/dvht', out: OUT, pack: false }));
+}, 900_000);
+
+describe('npm run release', () => {
+  it('rewrites every manifest URL to the hosting address', () => {
+    const manifest = read('manifest.xml');
+    const urls = [...manifest.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((u) => !u.startsWith(URL_))).toEqual([]);
+    expect(manifest).toContain(`<SourceLocation DefaultValue="${URL_}taskpane.html"/>`);
+    // Every file the manifest names is in the release.
+    for (const u of urls) expect(fs.existsSync(path.join(web, u.slice(URL_.length)))).toBe(true);
+  });
+
+  it('loads Office.js from Microsoft’s CDN in the pages Excel opens, and ships no copy of it', () => {
+    for (const page of ['taskpane.html', 'commands.html']) expect(read(page)).toContain(`<script src=${CDN}></script>`);
+    expect(fs.existsSync(path.join(web, 'office-js'))).toBe(false);
+    expect(read('preview.html')).not.toContain('office.js');
+  });
+
+  it('gives every page a CSP of its own origin (and the CDN only where Office.js is loaded)', () => {
+    const pages = listFiles(web).filter((f) => f.endsWith('.html'));
+    expect(pages.sort()).toEqual(['HUONG-DAN-CAI-DAT.html', 'commands.html', 'preview.html', 'taskpane.html']);
+    for (const page of pages) {
+      const policy = csp(read(page));
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).not.toMatch(/unsafe-eval|\*/);
+      const origins = policy!.match(/https?:\/\/[^\s;]+/g) ?? [];
+      if (page === 'taskpane.html' || page === 'commands.html') expect(new Set(origins)).toEqual(new Set(['https://appsforoffice.microsoft.com']));
+      else expect(origins).toEqual([]);
+    }
+  });
+
+  it('has no page, script or manifest that refers to this machine', () => {
+    const local = listFiles(web).filter((f) => /\.(html|xml|webmanifest|json)$|^sw\.js$/.test(f) && /localhost|127\.0\.0\.1/.test(read(f)));
+    expect(local).toEqual([]);
+    expect(listFiles(web).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('holds the installation guide: three routes and the preview’s address, Vietnamese first', () => {
+    const guide = read('HUONG-DAN-CAI-DAT.html');
+    expect(guide).toContain(`${URL_}manifest.xml`);
+    expect(guide).toContain(`${URL_}preview.html`);
+    for (const route of ['Integrated apps', 'Trusted Add-in Catalogs', 'Upload My Add-in']) expect(guide).toContain(route);
+    expect(guide.indexOf('Cách 1')).toBeLessThan(guide.indexOf('Route 1'));
+    expect(guide).toContain(VERSION);
+  });
+
+  it('builds the version from package.json into the pages', () => {
+    const scripts = listFiles(web).filter((f) => f.endsWith('.js')).map(read).join('\n');
+    expect(scripts).toContain(JSON.stringify(VERSION));
+    expect(scripts).not.toContain('packageVersion'); // the Node reader stays out of the browser build
+  });
+
+  it('lets the service worker keep every page and asset the preview needs, and the app be installed', () => {
+    const sw = read('sw.js');
+    const precache = JSON.parse(JSON.parse(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(sw)![1]!) as string) as { build: string; files: string[] };
+    expect(precache.build).toMatch(/^[0-9a-f]{16}$/);
+    const expected = listFiles(web).filter((f) => !/\.LICENSE\.txt$|^manifest\.xml$|^sw\.js$/.test(f));
+    expect(precache.files).toEqual(expected);
+    expect(read('preview.html')).toContain('<link rel=manifest href=app.webmanifest>');
+    const app = JSON.parse(read('app.webmanifest')) as { start_url: string; display: string; icons: { src: string; sizes: string }[] };
+    expect(app.start_url).toBe('preview.html');
+    expect(app.display).toBe('standalone');
+    expect(app.icons.some((i) => parseInt(i.sizes, 10) >= 144)).toBe(true);
+    for (const icon of app.icons) expect(fs.existsSync(path.join(web, icon.src))).toBe(true);
+  });
+
+  it('zips the folder reproducibly: sorted entries, fixed times, relative paths, same bytes each time', async () => {
+    const again = zipFolder(web, `${PACKAGE}-${VERSION}`);
+    expect(Buffer.compare(fs.readFileSync(zip), again)).toBe(0);
+    expect(path.basename(zip)).toBe(`${PACKAGE}-${VERSION}-web.zip`);
+    const archive = await JSZip.loadAsync(again);
+    const names = Object.values(archive.files).map((f) => f.name);
+    expect(names).toEqual(listFiles(web).map((f) => `${PACKAGE}-${VERSION}/${f}`));
+    for (const f of Object.values(archive.files)) expect(f.date.getUTCFullYear()).toBeLessThanOrEqual(1980);
+    const guide = await archive.file(`${PACKAGE}-${VERSION}/HUONG-DAN-CAI-DAT.html`)!.async('string');
+    expect(guide).toBe(read('HUONG-DAN-CAI-DAT.html'));
+  });
+});
+
+describe('the released preview offline (Chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('works after its server is gone, and offers the next release when one is hosted', async () => {
+    // A copy, so that a "next release" can be hosted by changing its sw.js.
+    const site = path.join(OUT, 'served');
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.cpSync(web, site, { recursive: true });
+    let server = await serveBuild(site);
+    const port = Number(new URL(server.origin).port);
+    const session = await openSession(browser, 'release preview offline');
+    const { page } = session;
+    try {
+      const status = page.locator('#dvht-offline-status');
+      await page.goto(`${server.origin}/preview.html`);
+      await status.filter({ hasText: `Đã sẵn sàng dùng ngoại tuyến · phiên bản ${VERSION}` }).waitFor({ timeout: 120_000 });
+      await session.shot('ready offline');
+
+      await server.close();
+      await expect(fetch(`${server.origin}/preview.html`)).rejects.toThrow();
+      await page.reload();
+      await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+      await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+      const pane = page.getByRole('region', { name: 'Ngăn ĐVHT' });
+      await pane.getByRole('button', { name: 'Tạo các trang' }).click();
+      await pane.getByText('Đã chuẩn bị sổ đánh giá').waitFor();
+      await pane.getByRole('tab', { name: /Đánh giá/ }).click();
+      await pane.getByRole('button', { name: 'Đánh giá', exact: true }).click();
+      await pane.getByTestId('outcome').waitFor({ timeout: 60_000 });
+      expect(await pane.getByTestId('outcome').innerText()).toMatch(/điều kiện công nhận/);
+      await expect(status.getAttribute('data-state')).resolves.toBe('ready');
+      await session.shot('evaluated offline');
+
+      // The next release at the same address: a different sw.js is found, installed and offered.
+      const sw = fs.readFileSync(path.join(site, 'sw.js'), 'utf8');
+      const next = sw.replace(/\\"build\\":\\"[0-9a-f]{16}\\"/, '\\"build\\":\\"0000000000000000\\"');
+      expect(next).not.toBe(sw);
+      fs.writeFileSync(path.join(site, 'sw.js'), next);
+      server = await serveBuild(site, port);
+      await page.reload();
+      await status.filter({ hasText: 'Đã có phiên bản mới' }).waitFor({ timeout: 120_000 });
+      await session.shot('update offered');
+      await status.getByRole('button', { name: 'Cập nhật' }).click();
+      await status.filter({ hasText: 'Đã sẵn sàng dùng ngoại tuyến' }).waitFor({ timeout: 60_000 });
+      await expect(page.evaluate(() => caches.keys())).resolves.toEqual(['dvht-0000000000000000']);
+
+      expect(session.outside).toEqual([]);
+      expect(session.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toEqual([]);
+    } finally {
+      await session.close();
+      await server.close();
+    }
+  }, 600_000);
+});
