@@ -19,7 +19,8 @@ function statusLine(): HTMLElement {
     el.setAttribute('role', 'status');
     Object.assign(el.style, {
       position: 'fixed',
-      left: '8px',
+      // Bottom right: the sheet tabs and the cell status line are at the bottom left.
+      right: '8px',
       bottom: '8px',
       zIndex: '1000',
       padding: '4px 10px',
