@@ -97,7 +97,7 @@ async function main() {
     `ĐVHT ${VERSION} cho / for ${opts.url}\n` +
       `  ${path.relative(process.cwd(), web)}/  → đặt tại / host at ${opts.url} (hướng dẫn / guide: ${opts.url}HUONG-DAN-CAI-DAT.html)\n` +
       `  ${path.relative(process.cwd(), zip)}` +
-      (tgz ? `\n  ${path.relative(process.cwd(), tgz)}  → npm install -g ${path.basename(tgz)}` : ''),
+      (tgz ? `\n  ${path.relative(process.cwd(), tgz)}  → npm install -g ./${path.basename(tgz)}` : ''),
   );
 }
 
