@@ -172,7 +172,9 @@ module.exports = (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => rewriteManifest(content.toString('utf8'), addinUrl),
+            // Office's four-part <Version> follows package.json, the one version source.
+            transform: (content) =>
+              rewriteManifest(content.toString('utf8'), addinUrl).replace(/<Version>[^<]*<\/Version>/, `<Version>${version}.0</Version>`),
           },
           ...(offline ? [{ from: 'src/hosts/preview/offline/app.webmanifest', to: 'app.webmanifest' }] : []),
           // Office.js loads its other files relative to its own URL: copy the folder as it is,

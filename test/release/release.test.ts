@@ -44,6 +44,7 @@ describe('npm run release', () => {
     expect(urls.length).toBeGreaterThan(5);
     expect(urls.filter((u) => !u.startsWith(URL_))).toEqual([]);
     expect(manifest).toContain(`<SourceLocation DefaultValue="${URL_}taskpane.html"/>`);
+    expect(manifest).toContain(`<Version>${VERSION}.0</Version>`);
     // Every file the manifest names is in the release.
     for (const u of urls) expect(fs.existsSync(path.join(web, u.slice(URL_.length)))).toBe(true);
   });
