@@ -66,15 +66,24 @@ export function registerOffline(lang: Lang): void {
   container.addEventListener('controllerchange', () => {
     if (hadController) location.reload();
   });
+  // A newer sw.js is found on every visit; the browser may already be installing it when
+  // register() resolves, so look at the installing and waiting workers as well as new ones.
+  const offer = (worker: ServiceWorker) => {
+    if (worker.state === 'installed' && container.controller) showUpdate(lang, worker);
+    // The new release could not be fetched whole: the cached one is still there and complete.
+    if (worker.state === 'redundant' && container.controller) showReady(lang);
+  };
+  const track = (worker: ServiceWorker | null) => {
+    if (!worker) return;
+    offer(worker);
+    worker.addEventListener('statechange', () => offer(worker));
+  };
   container
     .register('sw.js')
     .then((registration) => {
-      registration.addEventListener('updatefound', () => {
-        const installing = registration.installing;
-        installing?.addEventListener('statechange', () => {
-          if (installing.state === 'installed' && container.controller) showUpdate(lang, installing);
-        });
-      });
+      track(registration.installing);
+      track(registration.waiting);
+      registration.addEventListener('updatefound', () => track(registration.installing));
     })
     .catch(() => {
       // Offline, the check for a newer sw.js fails: the cached release keeps working.
@@ -82,6 +91,6 @@ export function registerOffline(lang: Lang): void {
   // Resolves once this release is cached and active, online or not.
   void container.ready.then((registration) => {
     if (registration.waiting && container.controller) showUpdate(lang, registration.waiting);
-    else showReady(lang);
+    else if (!registration.installing) showReady(lang);
   });
 }
