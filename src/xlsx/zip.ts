@@ -3,8 +3,13 @@
  * sizes; every entry is capped (count, declared size, actual size) before it is inflated,
  * and a name that could escape a folder refuses the file (never a path here, but a part
  * named "../x" has no business in a workbook, and another tool might follow it).
+ * Before anything is inflated, every local header must agree with the directory (name,
+ * method, sizes, CRC), no two names may collide (OPC names are case-insensitive) and no two
+ * entries' data may overlap: a zip that says one thing to us and another to the next tool
+ * is refused. Every part read is checked against its CRC-32.
  */
 import { XlsxError, type XlsxLimits } from './errors';
+import { crc32 } from './crc32';
 
 /** Inflates raw deflate data; must throw when the output would pass `maxBytes`. */
 export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
@@ -15,10 +20,18 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  crc32: number;
+  /** General-purpose flags of the directory entry (bit 11: UTF-8 name). */
+  flags: number;
+  /** DOS time and date of the directory entry (kept when the part is copied). */
+  time: number;
+  date: number;
+  /** Where the compressed data starts (after the local header). */
+  dataOffset: number;
 }
 
 export interface ZipDirectory {
-  /** Parts by lower-cased name (OPC part names are case-insensitive). */
+  /** Parts by lower-cased name (OPC part names are case-insensitive), in directory order. */
   entries: Map<string, ZipEntry>;
 }
 
@@ -49,6 +62,9 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     if (p + 46 > eocd || view.getUint32(p, true) !== CEN) throw new XlsxError('corrupt', 'central directory entry');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const time = view.getUint16(p + 12, true);
+    const date = view.getUint16(p + 14, true);
+    const crc = view.getUint32(p + 16, true);
     const compressedSize = view.getUint32(p + 20, true);
     const size = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -56,7 +72,8 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     const commentLen = view.getUint16(p + 32, true);
     const localOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLen > eocd) throw new XlsxError('corrupt', 'entry name');
-    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
+    const nameAt = p + 46;
+    const rawName = bytes.subarray(nameAt, nameAt + nameLen);
     decoders ??= { utf8: new TextDecoder('utf-8'), latin1: new TextDecoder('latin1') };
     const name = (flags & 0x800 ? decoders.utf8 : decoders.latin1).decode(rawName);
     p += 46 + nameLen + extraLen + commentLen;
@@ -70,9 +87,55 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     total += size;
     if (total > limits.maxTotalBytes) throw new XlsxError('zipBomb', `total ${total}`);
     if (localOffset + 30 > bytes.length) throw new XlsxError('truncated', name);
-    entries.set(name.toLowerCase(), { name, method, compressedSize, size, localOffset });
+    const key = name.toLowerCase();
+    // Two parts one name apart only by case: which one a tool reads is a guess.
+    if (entries.has(key)) throw new XlsxError('corrupt', `duplicate entry ${name}`);
+    const dataOffset = checkLocalHeader(bytes, view, localOffset, { name, nameAt, nameLen, method, crc, compressedSize, size, flags });
+    if (dataOffset + compressedSize > cdOffset) throw new XlsxError('truncated', name);
+    entries.set(key, { name, method, compressedSize, size, localOffset, crc32: crc, flags, time, date, dataOffset });
   }
+  checkNoOverlap([...entries.values()]);
   return { entries };
+}
+
+interface CentralFields {
+  name: string;
+  nameAt: number;
+  nameLen: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  flags: number;
+}
+
+/** The local header must say what the directory says; returns where the data starts. */
+function checkLocalHeader(bytes: Uint8Array, view: DataView, p: number, c: CentralFields): number {
+  const mismatch = (what: string) => new XlsxError('corrupt', `local header of ${c.name}: ${what}`);
+  if (view.getUint32(p, true) !== LOC) throw mismatch('signature');
+  const flags = view.getUint16(p + 6, true);
+  if (flags & 0x1) throw new XlsxError('encrypted', 'zip entry encryption');
+  if (view.getUint16(p + 8, true) !== c.method) throw mismatch('method');
+  const nameLen = view.getUint16(p + 26, true);
+  const extraLen = view.getUint16(p + 28, true);
+  if (nameLen !== c.nameLen || p + 30 + nameLen > bytes.length) throw mismatch('name');
+  for (let k = 0; k < nameLen; k++) if (bytes[p + 30 + k] !== bytes[c.nameAt + k]) throw mismatch('name');
+  // With a data descriptor (bit 3) the local fields may be zero; when given they must agree.
+  const deferred = (flags & 0x8) !== 0;
+  const agree = (local: number, central: number) => local === central || (deferred && local === 0);
+  if (!agree(view.getUint32(p + 14, true), c.crc)) throw mismatch('CRC');
+  if (!agree(view.getUint32(p + 18, true), c.compressedSize)) throw mismatch('compressed size');
+  if (!agree(view.getUint32(p + 22, true), c.size)) throw mismatch('size');
+  return p + 30 + nameLen + extraLen;
+}
+
+/** Overlapping entries let one compressed stream count many times (a known bomb shape). */
+function checkNoOverlap(list: ZipEntry[]): void {
+  const sorted = [...list].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    if (sorted[i]!.localOffset < prev.dataOffset + prev.compressedSize) throw new XlsxError('corrupt', `entries overlap: ${prev.name}, ${sorted[i]!.name}`);
+  }
 }
 
 function findEocd(bytes: Uint8Array, view: DataView): number {
@@ -93,16 +156,10 @@ function safeName(name: string): boolean {
 
 /** The bytes of one part, inflated under the caps: never more than its declared size. */
 export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate, limits: XlsxLimits): Promise<Uint8Array> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const p = entry.localOffset;
-  if (view.getUint32(p, true) !== LOC) throw new XlsxError('corrupt', `local header of ${entry.name}`);
-  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new XlsxError('truncated', entry.name);
-  const data = bytes.subarray(start, end);
+  const data = rawData(bytes, entry);
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw new XlsxError('corrupt', `stored size of ${entry.name}`);
-    return data;
+    return checkCrc(data, entry);
   }
   if (entry.method !== 8) throw new XlsxError('unsupportedCompression', `${entry.name}: ${entry.method}`);
   // The declared size is the ceiling: a part that inflates past it is lying (zip bomb).
@@ -116,7 +173,20 @@ export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inf
     throw new XlsxError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (out.length !== entry.size) throw new XlsxError('corrupt', `${entry.name}: ${out.length} bytes, declared ${entry.size}`);
-  return out;
+  return checkCrc(out, entry);
+}
+
+/** The compressed bytes of an entry as stored (a writer copies them unchanged). */
+export function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const end = entry.dataOffset + entry.compressedSize;
+  if (end > bytes.length) throw new XlsxError('truncated', entry.name);
+  return bytes.subarray(entry.dataOffset, end);
+}
+
+/** A flipped bit in a part is refused, never read (or copied on) as if it were data. */
+function checkCrc(data: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (crc32(data) !== entry.crc32) throw new XlsxError('corrupt', `${entry.name}: CRC-32 mismatch`);
+  return data;
 }
 
 function isTooLarge(e: unknown): boolean {

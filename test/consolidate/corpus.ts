@@ -126,6 +126,8 @@ interface RawEntry {
   declaredSize?: number;
   stored?: boolean;
   flags?: number;
+  /** CRC-32 written in both headers (default: the data's real one). */
+  crc?: number;
 }
 
 /** A hand-made zip, so sizes and names can lie. */
@@ -137,11 +139,13 @@ export function makeZip(entries: RawEntry[]): Uint8Array {
     const name = Buffer.from(e.name, 'utf8');
     const body = e.stored ? Buffer.from(e.data) : zlib.deflateRawSync(e.data);
     const size = e.declaredSize ?? e.data.length;
+    const crc = e.crc ?? zlib.crc32(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE((e.flags ?? 0) | 0x800, 6);
     local.writeUInt16LE(e.stored ? 0 : 8, 8);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
@@ -151,6 +155,7 @@ export function makeZip(entries: RawEntry[]): Uint8Array {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE((e.flags ?? 0) | 0x800, 8);
     central.writeUInt16LE(e.stored ? 0 : 8, 10);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
