@@ -1,0 +1,580 @@
+/**
+ * An opened .xlsx/.xlsm package in memory, for writing back. Parts stay as the source
+ * stored them until something changes them; saving copies every untouched part's
+ * compressed bytes unchanged. The shared parts (workbook.xml and its rels,
+ * [Content_Types].xml) are edited as text, one element or attribute at a time, so what the
+ * add-in does not understand (extensions, other namespaces, VBA, pivots …) survives.
+ *
+ * The add-in knows its own sheets by a mark, not by name: a hidden sheet-scoped defined name
+ * DVHT_SHEET whose value is a string constant naming the sheet's role ("summary"). A user
+ * sheet that happens to carry the same name has no mark and is never replaced.
+ */
+import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
+import { sniff } from './sniff';
+import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
+import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
+import { decodeText, resolvePart } from './reader';
+import { attr, decodeEntities, parseRels, type Relationship } from './xml';
+import { elementEnd, escapeXml, findTag, findTags, prefixFor, prefixOf, splice, withAttr, type Located } from './xmlEdit';
+
+export interface PackageOptions {
+  inflate: Inflate;
+  /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
+  decode?: (bytes: Uint8Array) => string;
+  limits?: Partial<XlsxLimits>;
+}
+
+export interface PackageSheet {
+  name: string;
+  sheetId: number;
+  rid: string;
+  /** Part path ("xl/worksheets/sheet1.xml"); null when the relationship is missing. */
+  path: string | null;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface DefinedName {
+  name: string;
+  /** Index of the sheet in tab order, for a sheet-scoped name. */
+  localSheetId: number | null;
+  value: string;
+}
+
+export const OWNER_MARK = 'DVHT_SHEET';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_TYPE = `${REL_NS}/`;
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+interface Part {
+  /** As named in the zip. */
+  name: string;
+  entry: ZipEntry | null;
+  /** New content; null while the source's bytes stand. */
+  data: Uint8Array | null;
+}
+
+let encoder: TextEncoder | null = null;
+const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
+
+export function sheetKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+export class XlsxPackage {
+  private readonly parts = new Map<string, Part>();
+  private readonly texts = new Map<string, string>();
+  private readonly limits: XlsxLimits;
+  private workbookPath = 'xl/workbook.xml';
+  private folder = 'xl/';
+  private _sheets: PackageSheet[] = [];
+
+  private constructor(
+    private readonly source: Uint8Array,
+    private readonly options: PackageOptions,
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  /** Opens `bytes` under the reader's caps; nothing is inflated past a declared size. */
+  static async open(bytes: Uint8Array, options: PackageOptions): Promise<XlsxPackage> {
+    const pkg = new XlsxPackage(bytes, options);
+    const limits = pkg.limits;
+    if (bytes.length > limits.maxFileBytes) throw new XlsxError('tooLarge', String(bytes.length));
+    sniff(bytes);
+    const dir = readDirectory(bytes, limits);
+    for (const [key, entry] of dir.entries) pkg.parts.set(key, { name: entry.name, entry, data: null });
+    if (!pkg.parts.has('[content_types].xml')) throw new XlsxError(pkg.parts.has('mimetype') || pkg.parts.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
+    await pkg.load();
+    return pkg;
+  }
+
+  /** A package from text parts (the new-workbook template). */
+  static async fromParts(parts: { name: string; text: string }[], options: PackageOptions): Promise<XlsxPackage> {
+    const pkg = new XlsxPackage(new Uint8Array(0), options);
+    for (const p of parts) pkg.parts.set(p.name.toLowerCase(), { name: p.name, entry: null, data: utf8(p.text) });
+    await pkg.load();
+    return pkg;
+  }
+
+  private async load(): Promise<void> {
+    const root = await this.text('_rels/.rels');
+    const rel = root ? parseRels(root).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
+    this.workbookPath = rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
+    this.folder = this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1);
+    if (!this.has(this.workbookPath)) throw new XlsxError('notXlsx', `no ${this.workbookPath}`);
+    await this.text(this.workbookPath);
+    await this.text(this.relsPathOf(this.workbookPath));
+    await this.text('[Content_Types].xml');
+    this.parseSheets();
+  }
+
+  // ------------------------------------------------------------------ parts
+
+  has(path: string): boolean {
+    return this.parts.has(path.toLowerCase());
+  }
+
+  /** Part names in zip order. */
+  get partNames(): string[] {
+    return [...this.parts.values()].map((p) => p.name);
+  }
+
+  /** The part's bytes (inflated under the caps), or null. */
+  async bytes(path: string): Promise<Uint8Array | null> {
+    const part = this.parts.get(path.toLowerCase());
+    if (!part) return null;
+    if (part.data) return part.data;
+    return readEntry(this.source, part.entry!, this.options.inflate, this.limits);
+  }
+
+  /** The part as text (cached: shared parts are read once and edited in place). */
+  async text(path: string): Promise<string | null> {
+    const key = path.toLowerCase();
+    const cached = this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const b = await this.bytes(path);
+    if (b === null) return null;
+    const s = decodeText(b, this.options.decode, this.parts.get(key)!.name);
+    this.texts.set(key, s);
+    return s;
+  }
+
+  /** Text of a part already loaded by load() or text(). */
+  private loaded(path: string): string {
+    const s = this.texts.get(path.toLowerCase());
+    if (s === undefined) throw new Error(`part not loaded: ${path}`);
+    return s;
+  }
+
+  /** Replaces (or adds) a part; a new part with a content type gets its Override. */
+  setPart(path: string, data: string | Uint8Array, contentType?: string): void {
+    const key = path.toLowerCase();
+    const existing = this.parts.get(key);
+    const bytes = typeof data === 'string' ? utf8(data) : data;
+    if (typeof data === 'string') this.texts.set(key, data);
+    else this.texts.delete(key);
+    if (existing) existing.data = bytes;
+    else {
+      this.parts.set(key, { name: path, entry: null, data: bytes });
+      if (contentType) this.addOverride(path, contentType);
+    }
+  }
+
+  deletePart(path: string): void {
+    const key = path.toLowerCase();
+    if (!this.parts.delete(key)) return;
+    this.texts.delete(key);
+    this.removeOverride(path);
+  }
+
+  /** True when the part is still the source's (its compressed bytes will be copied). */
+  untouched(path: string): boolean {
+    const p = this.parts.get(path.toLowerCase());
+    return Boolean(p && p.entry && !p.data);
+  }
+
+  relsPathOf(part: string): string {
+    const slash = part.lastIndexOf('/');
+    return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  }
+
+  /** Relationships of a part, targets resolved to part paths. */
+  async relsOf(part: string): Promise<(Relationship & { path: string })[]> {
+    const xml = await this.text(this.relsPathOf(part));
+    if (!xml) return [];
+    const folder = part.slice(0, part.lastIndexOf('/') + 1);
+    return parseRels(xml).map((r) => ({ ...r, path: r.external ? r.target : resolvePart(folder, r.target) }));
+  }
+
+  /** Saves: untouched parts copied as stored, changed and new ones deflated. */
+  async toBytes(deflate: Deflate): Promise<Uint8Array> {
+    for (const [key, text] of this.texts) {
+      const part = this.parts.get(key);
+      // Shared parts edited as text are re-encoded only when their text changed.
+      if (part && part.data === null && this.dirty.has(key)) part.data = utf8(text);
+    }
+    const entries: ZipWriteEntry[] = [];
+    for (const p of this.parts.values()) {
+      if (p.data) entries.push({ name: p.name, data: p.data });
+      else entries.push({ name: p.name, raw: { ...p.entry!, data: rawData(this.source, p.entry!) } });
+    }
+    return writeZip(entries, deflate);
+  }
+
+  private readonly dirty = new Set<string>();
+
+  /** Edits a shared text part in place. */
+  private edit(path: string, fn: (xml: string) => string): void {
+    const key = path.toLowerCase();
+    const before = this.loaded(path);
+    const after = fn(before);
+    if (after === before) return;
+    this.texts.set(key, after);
+    const part = this.parts.get(key);
+    if (part) part.data = null;
+    this.dirty.add(key);
+  }
+
+  // ------------------------------------------------------------------ content types
+
+  private addOverride(path: string, contentType: string): void {
+    this.edit('[Content_Types].xml', (xml) => {
+      const close = findTag(xml, 'Types', true);
+      if (!close) throw new XlsxError('notXlsx', 'no <Types>');
+      const p = prefixOf(close.qname);
+      return splice(xml, close.start, close.start, `<${p}Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/>`);
+    });
+  }
+
+  private removeOverride(path: string): void {
+    if (!this.texts.has('[content_types].xml')) return;
+    this.edit('[Content_Types].xml', (xml) => {
+      const want = `/${path}`.toLowerCase();
+      const o = findTags(xml, 'Override').find((t) => (attr(t.attrs, 'PartName') ?? '').toLowerCase() === want);
+      return o ? splice(xml, o.start, elementEnd(xml, o), '') : xml;
+    });
+  }
+
+  /** The workbook's content type (macro-enabled, template …): kept as the source says. */
+  get workbookContentType(): string | null {
+    const xml = this.loaded('[Content_Types].xml');
+    const want = `/${this.workbookPath}`.toLowerCase();
+    const o = findTags(xml, 'Override').find((t) => (attr(t.attrs, 'PartName') ?? '').toLowerCase() === want);
+    return o ? attr(o.attrs, 'ContentType') : null;
+  }
+
+  // ------------------------------------------------------------------ workbook.xml
+
+  get workbookXml(): string {
+    return this.loaded(this.workbookPath);
+  }
+
+  get sheets(): readonly PackageSheet[] {
+    return this._sheets;
+  }
+
+  findSheet(name: string): PackageSheet | undefined {
+    const key = sheetKey(name);
+    return this._sheets.find((s) => sheetKey(s.name) === key);
+  }
+
+  get date1904(): boolean {
+    const pr = findTag(this.workbookXml, 'workbookPr');
+    const v = pr ? attr(pr.attrs, 'date1904') : null;
+    return v === '1' || v === 'true';
+  }
+
+  private parseSheets(): void {
+    const rels = parseRels(this.texts.get(this.relsPathOf(this.workbookPath).toLowerCase()) ?? '');
+    const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(this.folder, r.target)]));
+    this._sheets = findTags(this.workbookXml, 'sheet').map((t) => {
+      const rid = relId(t.attrs) ?? '';
+      const state = attr(t.attrs, 'state');
+      return {
+        name: attr(t.attrs, 'name') ?? '',
+        sheetId: Number(attr(t.attrs, 'sheetId')) || 0,
+        rid,
+        path: target.get(rid) ?? null,
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+      };
+    });
+  }
+
+  /**
+   * Adds an empty worksheet part, its relationship, content type and <sheet> element, after
+   * `after` (default: last). Sheet-scoped names and the active tab keep pointing at the same
+   * sheets (their indexes move with the insertion).
+   */
+  addSheet(name: string, xml: string, after?: PackageSheet): PackageSheet {
+    const index = after ? this._sheets.indexOf(after) + 1 : this._sheets.length;
+    const taken = new Set(this.partNames.map((n) => n.toLowerCase()));
+    let n = this._sheets.length + 1;
+    while (taken.has(`${this.folder}worksheets/sheet${n}.xml`.toLowerCase())) n++;
+    const path = `${this.folder}worksheets/sheet${n}.xml`;
+    this.setPart(path, xml, CT_WORKSHEET);
+    const rid = this.addRelationship(this.workbookPath, 'worksheet', `worksheets/sheet${n}.xml`);
+    const sheetId = Math.max(0, ...this._sheets.map((s) => s.sheetId)) + 1;
+    this.edit(this.workbookPath, (wb) => {
+      const sheets = findTags(wb, 'sheet');
+      const container = findTag(wb, 'sheets');
+      if (!container) throw new XlsxError('notXlsx', 'no <sheets>');
+      const p = prefixOf(container.qname);
+      const r = this.relPrefix(wb);
+      const el = `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${r.prefix}id="${rid}"${r.declare}/>`;
+      let at: number;
+      if (index < sheets.length) at = sheets[index]!.start;
+      else if (sheets.length) at = elementEnd(wb, sheets[sheets.length - 1]!);
+      else if (container.selfClosing) {
+        return splice(wb, container.start, container.end, `<${container.qname}${container.attrs}>${el}</${container.qname}>`);
+      } else at = container.end;
+      return splice(wb, at, at, el);
+    });
+    if (index < this._sheets.length) this.shiftSheetIndexes(index, +1);
+    const sheet: PackageSheet = { name, sheetId, rid, path, state: 'visible' };
+    this._sheets.splice(index, 0, sheet);
+    return sheet;
+  }
+
+  /** The r: prefix to use for relationship ids, or a local declaration when none is bound. */
+  private relPrefix(wb: string): { prefix: string; declare: string } {
+    const root = findTag(wb, 'workbook');
+    const p = root ? prefixFor(root, REL_NS) : null;
+    if (p) return { prefix: p, declare: '' };
+    return { prefix: 'r:', declare: ` xmlns:r="${REL_NS}"` };
+  }
+
+  /** localSheetId and activeTab/firstSheet values ≥ `from` move by `by`. */
+  private shiftSheetIndexes(from: number, by: number): void {
+    this.edit(this.workbookPath, (wb) => {
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (const t of findTags(wb, 'definedName')) {
+        const id = attr(t.attrs, 'localSheetId');
+        if (id !== null && Number(id) >= from) edits.push({ start: t.start, end: t.end, text: withAttr(wb.slice(t.start, t.end), 'localSheetId', String(Number(id) + by)) });
+      }
+      for (const t of findTags(wb, 'workbookView')) {
+        let text = wb.slice(t.start, t.end);
+        for (const a of ['activeTab', 'firstSheet']) {
+          const v = attr(t.attrs, a);
+          if (v !== null && Number(v) >= from) text = withAttr(text, a, String(Number(v) + by));
+        }
+        edits.push({ start: t.start, end: t.end, text });
+      }
+      return applyEdits(wb, edits);
+    });
+  }
+
+  /** Adds a relationship to `part`'s rels (created when missing); returns its Id. */
+  addRelationship(part: string, type: string, target: string): string {
+    const relsPath = this.relsPathOf(part);
+    if (!this.texts.has(relsPath.toLowerCase())) {
+      if (this.has(relsPath)) throw new Error(`rels not loaded: ${relsPath}`);
+      this.setPart(relsPath, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>');
+    }
+    let id = '';
+    this.edit(relsPath, (xml) => {
+      const ids = new Set(findTags(xml, 'Relationship').map((t) => attr(t.attrs, 'Id')));
+      let n = ids.size + 1;
+      while (ids.has(`rId${n}`)) n++;
+      id = `rId${n}`;
+      const close = findTag(xml, 'Relationships', true);
+      if (!close) throw new XlsxError('notXlsx', `no <Relationships> in ${relsPath}`);
+      const p = prefixOf(close.qname);
+      return splice(xml, close.start, close.start, `<${p}Relationship Id="${id}" Type="${REL_TYPE}${type}" Target="${escapeXml(target)}"/>`);
+    });
+    return id;
+  }
+
+  private removeRelationship(part: string, id: string): void {
+    const relsPath = this.relsPathOf(part);
+    if (!this.texts.has(relsPath.toLowerCase())) return;
+    this.edit(relsPath, (xml) => {
+      const t = findTags(xml, 'Relationship').find((r) => attr(r.attrs, 'Id') === id);
+      return t ? splice(xml, t.start, elementEnd(xml, t), '') : xml;
+    });
+  }
+
+  // ------------------------------------------------------------------ defined names
+
+  get definedNames(): DefinedName[] {
+    const wb = this.workbookXml;
+    return findTags(wb, 'definedName').map((t) => {
+      const id = attr(t.attrs, 'localSheetId');
+      return { name: attr(t.attrs, 'name') ?? '', localSheetId: id === null ? null : Number(id), value: innerText(wb, t) };
+    });
+  }
+
+  /** Sets (replaces or adds) one defined name; other names and their bytes stay. */
+  setDefinedName(name: string, localSheetId: number | null, value: string, hidden = false): void {
+    this.edit(this.workbookPath, (wb) => {
+      const existing = findNames(wb, name, localSheetId);
+      const container = findTag(wb, 'definedNames');
+      const p = container ? prefixOf(container.qname) : prefixOf(findTag(wb, 'workbook')?.qname ?? '');
+      const el = `<${p}definedName name="${escapeXml(name)}"${localSheetId === null ? '' : ` localSheetId="${localSheetId}"`}${hidden ? ' hidden="1"' : ''}>${escapeXml(value)}</${p}definedName>`;
+      if (existing.length) {
+        const first = existing[0]!;
+        let out = splice(wb, first.start, elementEnd(wb, first), el);
+        // Duplicates (never valid) go: the last word is ours.
+        for (const d of findNames(out, name, localSheetId).slice(1).reverse()) out = splice(out, d.start, elementEnd(out, d), '');
+        return out;
+      }
+      if (container && !container.selfClosing) {
+        const close = findTag(wb, 'definedNames', true)!;
+        return splice(wb, close.start, close.start, el);
+      }
+      if (container) return splice(wb, container.start, container.end, `<${container.qname}${container.attrs}>${el}</${container.qname}>`);
+      const at = insertionPoint(wb, ['externalReferences', 'functionGroups', 'sheets']);
+      return splice(wb, at, at, `<${p}definedNames>${el}</${p}definedNames>`);
+    });
+  }
+
+  removeDefinedName(name: string, localSheetId: number | null): void {
+    this.edit(this.workbookPath, (wb) => {
+      let out = wb;
+      for (const d of findNames(wb, name, localSheetId).reverse()) out = splice(out, d.start, elementEnd(out, d), '');
+      return out;
+    });
+  }
+
+  /** The add-in's mark on a sheet: its role, or null for a user's sheet. */
+  roleOf(sheet: PackageSheet): string | null {
+    const index = this._sheets.indexOf(sheet);
+    const mark = this.definedNames.find((d) => d.name.toUpperCase() === OWNER_MARK && d.localSheetId === index);
+    const m = mark ? /^"(.*)"$/s.exec(mark.value.trim()) : null;
+    return m ? m[1]!.replace(/""/g, '"') : null;
+  }
+
+  setRole(sheet: PackageSheet, role: string): void {
+    this.setDefinedName(OWNER_MARK, this._sheets.indexOf(sheet), `"${role.replace(/"/g, '""')}"`, true);
+  }
+
+  /** Sheet-scoped names of `sheet` other than the mark (print titles, filters …). */
+  clearSheetNames(sheet: PackageSheet, keep: (name: string) => boolean = (n) => n.toUpperCase() === OWNER_MARK): void {
+    const index = this._sheets.indexOf(sheet);
+    for (const d of this.definedNames) if (d.localSheetId === index && !keep(d.name)) this.removeDefinedName(d.name, index);
+  }
+
+  // ------------------------------------------------------------------ sheets drawn anew
+
+  /**
+   * Before a sheet part is drawn anew: its relationships go, with every part only it
+   * reached (drawings, charts, tables, comments), so nothing is left dangling.
+   */
+  async dropSheetRelations(sheet: PackageSheet): Promise<void> {
+    if (!sheet.path) return;
+    const gone = await this.dropRelsTree(sheet.path);
+    for (const p of gone) this.deletePart(p);
+  }
+
+  private async dropRelsTree(part: string): Promise<string[]> {
+    const rels = await this.relsOf(part);
+    const relsPath = this.relsPathOf(part);
+    if (!this.has(relsPath)) return [];
+    this.deletePart(relsPath);
+    const out: string[] = [];
+    for (const r of rels) {
+      if (r.external || !this.has(r.path) || (await this.referencedElsewhere(r.path))) continue;
+      out.push(...(await this.dropRelsTree(r.path)), r.path);
+    }
+    return out;
+  }
+
+  private async referencedElsewhere(path: string): Promise<boolean> {
+    const want = path.toLowerCase();
+    for (const name of this.partNames) {
+      if (!name.toLowerCase().endsWith('.rels')) continue;
+      const owner = name.replace(/_rels\/([^/]+)\.rels$/i, '$1');
+      for (const r of await this.relsOf(owner)) if (!r.external && r.path.toLowerCase() === want) return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ styles and calculation
+
+  get stylesPath(): string {
+    return `${this.folder}styles.xml`;
+  }
+
+  async stylesXml(): Promise<string | null> {
+    const rel = (await this.relsOf(this.workbookPath)).find((r) => r.type.endsWith('/styles'));
+    return this.text(rel ? rel.path : this.stylesPath);
+  }
+
+  async setStyles(xml: string): Promise<void> {
+    const rel = (await this.relsOf(this.workbookPath)).find((r) => r.type.endsWith('/styles'));
+    if (rel) this.setPart(rel.path, xml);
+    else {
+      this.setPart(this.stylesPath, xml, CT_STYLES);
+      this.addRelationship(this.workbookPath, 'styles', 'styles.xml');
+    }
+  }
+
+  /**
+   * The calculation chain lists formula cells by sheet; once cells of those sheets change it
+   * is stale, and a stale chain is what Excel "repairs". The chain is optional (ECMA-376
+   * §18.6: an application may rebuild it), so it goes, and fullCalcOnLoad makes Excel
+   * recompute everything on open.
+   */
+  async afterCellsChanged(sheetIds: Set<number>): Promise<void> {
+    const rel = (await this.relsOf(this.workbookPath)).find((r) => r.type.endsWith('/calcChain'));
+    if (rel && this.has(rel.path)) {
+      const xml = (await this.text(rel.path)) ?? '';
+      let i = 0;
+      let touches = false;
+      for (const c of findTags(xml, 'c')) {
+        const v = attr(c.attrs, 'i');
+        if (v !== null) i = Number(v);
+        if (sheetIds.has(i)) {
+          touches = true;
+          break;
+        }
+      }
+      if (touches) {
+        this.deletePart(rel.path);
+        this.removeRelationship(this.workbookPath, rel.id);
+      }
+    }
+    this.edit(this.workbookPath, (wb) => {
+      const calc = findTag(wb, 'calcPr');
+      if (calc) return splice(wb, calc.start, calc.end, withAttr(wb.slice(calc.start, calc.end), 'fullCalcOnLoad', '1'));
+      const p = prefixOf(findTag(wb, 'workbook')?.qname ?? '');
+      const at = insertionPoint(wb, ['definedNames', 'externalReferences', 'functionGroups', 'sheets']);
+      return splice(wb, at, at, `<${p}calcPr fullCalcOnLoad="1"/>`);
+    });
+  }
+
+  /** Points the workbook view at `sheet` (the first tab shown when the file opens). */
+  setActiveTab(sheet: PackageSheet): void {
+    const index = this._sheets.indexOf(sheet);
+    this.edit(this.workbookPath, (wb) => {
+      const view = findTag(wb, 'workbookView');
+      if (!view) return wb;
+      let text = withAttr(wb.slice(view.start, view.end), 'activeTab', String(index));
+      const first = attr(view.attrs, 'firstSheet');
+      if (first !== null && Number(first) > index) text = withAttr(text, 'firstSheet', String(index));
+      return splice(wb, view.start, view.end, text);
+    });
+  }
+
+  get activeTab(): number {
+    const view = findTag(this.workbookXml, 'workbookView');
+    return Number((view && attr(view.attrs, 'activeTab')) ?? 0) || 0;
+  }
+}
+
+function findNames(wb: string, name: string, localSheetId: number | null): Located[] {
+  const upper = name.toUpperCase();
+  return findTags(wb, 'definedName').filter((t) => {
+    const id = attr(t.attrs, 'localSheetId');
+    return (attr(t.attrs, 'name') ?? '').toUpperCase() === upper && (id === null ? localSheetId === null : Number(id) === localSheetId);
+  });
+}
+
+function innerText(xml: string, t: Located): string {
+  if (t.selfClosing) return '';
+  const close = xml.indexOf('<', t.end);
+  return decodeEntities(xml.slice(t.end, close < 0 ? xml.length : close));
+}
+
+/** Just after the last of `after` present (CT_Workbook's element order), else after the root's start tag. */
+function insertionPoint(wb: string, after: string[]): number {
+  for (const name of after) {
+    const t = findTag(wb, name);
+    if (t) return elementEnd(wb, t);
+  }
+  const root = findTag(wb, 'workbook');
+  return root ? root.end : 0;
+}
+
+function applyEdits(xml: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = xml;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = splice(out, e.start, e.end, e.text);
+  return out;
+}
+
+/** The r:id attribute whatever its prefix. */
+function relId(attrs: string): string | null {
+  const m = /(?:^|\s)([A-Za-z_][\w.-]*):id\s*=\s*("([^"]*)"|'([^']*)')/.exec(attrs);
+  return m ? decodeEntities(m[3] ?? m[4] ?? '') : null;
+}
