@@ -1,0 +1,194 @@
+/**
+ * The plan's cells and style runs laid out by row, and one cell's XML. Shared by the new-sheet
+ * renderer and the patcher of existing sheets.
+ */
+import { cellAddress, columnLetter, parseCell, parseRange } from '../../workbook/a1';
+import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan } from '../../workbook/port';
+import type { StylesEditor } from './styles';
+import { escapeText, ooxmlEscape } from './xmlText';
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+/** Shown on dates when the cell has no number format of its own (as the other writers do). */
+export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+const DATE1904_OFFSET = 1_462;
+
+/**
+ * A Date means the calendar day and time the user sees: its local wall-clock fields count.
+ * Stand-in until the shared date-serial function lands in src/workbook/plan.ts.
+ */
+export function dateSerial(d: Date, date1904 = false): number {
+  const utc = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return UNIX_EPOCH_SERIAL + utc / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
+}
+
+export function isFormula(v: CellInput | undefined): v is FormulaInput {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as FormulaInput).formula === 'string';
+}
+
+/** A row of the plan: values by column (undefined = not written) and style-run keys by column. */
+export interface PlannedRow {
+  values: (CellInput | undefined)[];
+  runs: (string | undefined)[];
+  height?: number;
+}
+
+export interface Layout {
+  rows: Map<number, PlannedRow>;
+  /** Row numbers of `rows`, ascending. */
+  order: number[];
+  /** Merged style of each distinct run key (",0,3" = runs 0 then 3). */
+  runStyle(key: string): CellStyle;
+  /** cellXfs ids already asked for, by run key, base and date flag. */
+  xfCache: Map<string, number>;
+}
+
+function rowOf(rows: Map<number, PlannedRow>, r: number): PlannedRow {
+  let row = rows.get(r);
+  if (!row) {
+    row = { values: [], runs: [] };
+    rows.set(r, row);
+  }
+  return row;
+}
+
+export function layoutPlan(plan: SheetPlan): Layout {
+  const rows = new Map<number, PlannedRow>();
+  for (const block of plan.cells ?? []) {
+    const at = parseCell(block.at);
+    block.rows.forEach((values, i) => {
+      if (!values.length) return;
+      const row = rowOf(rows, at.row + i);
+      values.forEach((v, j) => {
+        row.values[at.col + j] = v ?? null;
+      });
+    });
+  }
+  const runs = plan.styles ?? [];
+  runs.forEach((run, k) => {
+    const r = parseRange(run.range);
+    const tag = `,${k}`;
+    for (let y = r.top; y <= r.bottom; y++) {
+      const keys = rowOf(rows, y).runs;
+      for (let x = r.left; x <= r.right; x++) keys[x] = (keys[x] ?? '') + tag;
+    }
+  });
+  for (const h of plan.rowHeights ?? []) rowOf(rows, h.index).height = h.height;
+  const merged = new Map<string, CellStyle>();
+  return {
+    rows,
+    xfCache: new Map(),
+    order: [...rows.keys()].sort((a, b) => a - b),
+    runStyle(key: string): CellStyle {
+      let s = merged.get(key);
+      if (!s) {
+        s = {};
+        for (const k of key.split(',')) if (k) Object.assign(s, runs[Number(k)]!.style);
+        merged.set(key, s);
+      }
+      return s;
+    },
+  };
+}
+
+/** Columns present in a planned row (values or styles), ascending. */
+export function plannedColumns(row: PlannedRow): number[] {
+  const cols: number[] = [];
+  const n = Math.max(row.values.length, row.runs.length);
+  for (let c = 1; c < n; c++) if (row.values[c] !== undefined || row.runs[c] !== undefined) cols.push(c);
+  return cols;
+}
+
+export interface CellContext {
+  sheet: string;
+  styles: StylesEditor;
+  date1904: boolean;
+  warnings: string[];
+}
+
+/**
+ * The cellXfs index a written cell gets: the runs covering it laid over `base` (its current
+ * format), and a date format for a date that would otherwise show as a bare number.
+ */
+export function cellStyleId(ctx: CellContext, layout: Layout, input: CellInput | undefined, runKey: string | undefined, base: number): number {
+  const dated = input instanceof Date && !ctx.styles.hasNumberFormat(base);
+  if (runKey === undefined && !dated) return base;
+  const key = `${runKey}|${base}|${dated}`;
+  const hit = layout.xfCache.get(key);
+  if (hit !== undefined) return hit;
+  const run = runKey === undefined ? {} : layout.runStyle(runKey);
+  const id = ctx.styles.xf(dated && run.numberFormat === undefined ? { ...run, numberFormat: DEFAULT_DATE_FORMAT } : run, base);
+  layout.xfCache.set(key, id);
+  return id;
+}
+
+const LETTERS: string[] = [];
+
+/** "B12", with column letters computed once. */
+export function ref(row: number, col: number): string {
+  return (LETTERS[col] ??= columnLetter(col)) + row;
+}
+
+/** `<c …>` for one cell, or '' for a blank unstyled cell. */
+export function cellXml(ctx: CellContext, ref: string, input: CellInput | undefined, s: number): string {
+  const sAttr = s ? ` s="${s}"` : '';
+  if (input === undefined || input === null || input === '') return s ? `<c r="${ref}"${sAttr}/>` : '';
+  if (typeof input === 'string') return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textElement(ctx, ref, input)}</is></c>`;
+  if (typeof input === 'number') return numberCell(ctx, ref, sAttr, input);
+  if (typeof input === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${input ? 1 : 0}</v></c>`;
+  if (input instanceof Date) {
+    const serial = dateSerial(input, ctx.date1904);
+    return numberCell(ctx, ref, sAttr, serial);
+  }
+  if (isFormula(input)) {
+    const f = `<f>${escapeText(input.formula.replace(/^=/, ''))}</f>`;
+    return formulaCell(ctx, ref, sAttr, f, input.result);
+  }
+  return s ? `<c r="${ref}"${sAttr}/>` : '';
+}
+
+function numberCell(ctx: CellContext, ref: string, sAttr: string, n: number): string {
+  if (!Number.isFinite(n)) {
+    ctx.warnings.push(`'${ctx.sheet}'!${ref}: ${n} is not a number Excel can store; written as #NUM!.`);
+    return `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+  }
+  return `<c r="${ref}"${sAttr}><v>${numberText(n)}</v></c>`;
+}
+
+/** Shortest round-trip text; -0 as 0 (xsd:double accepts JavaScript's 1e+21 and 5e-7). */
+export function numberText(n: number): string {
+  return Object.is(n, -0) ? '0' : String(n);
+}
+
+/** A formula with its cached result when the plan gives one (a wrong cache would stay in LibreOffice). */
+function formulaCell(ctx: CellContext, ref: string, sAttr: string, f: string, result: CellValue | undefined): string {
+  if (result === undefined || result === null || result === '') return `<c r="${ref}"${sAttr}>${f}</c>`;
+  if (typeof result === 'number') {
+    if (!Number.isFinite(result)) return `<c r="${ref}"${sAttr} t="e">${f}<v>#NUM!</v></c>`;
+    return `<c r="${ref}"${sAttr}>${f}<v>${numberText(result)}</v></c>`;
+  }
+  if (typeof result === 'boolean') return `<c r="${ref}"${sAttr} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
+  if (typeof result === 'string') return `<c r="${ref}"${sAttr} t="str">${f}<v>${escapeText(ooxmlEscape(clip(ctx, ref, result)))}</v></c>`;
+  return `<c r="${ref}"${sAttr} t="e">${f}<v>${escapeText(result.error)}</v></c>`;
+}
+
+/** `<t>` with the text escaped; spaces kept where XML would fold them. */
+function textElement(ctx: CellContext, ref: string, text: string): string {
+  const body = escapeText(ooxmlEscape(clip(ctx, ref, text)));
+  return /^\s|\s$|[\t\n]| {2}/.test(body) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+}
+
+/** Excel refuses cells over 32,767 characters: cut (never inside a surrogate pair) and say so. */
+function clip(ctx: CellContext, ref: string, text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  ctx.warnings.push(`'${ctx.sheet}'!${ref}: ${text.length} characters, more than Excel's ${MAX_CELL_CHARS}; only the first ${MAX_CELL_CHARS} are written.`);
+  let end = MAX_CELL_CHARS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end);
+}
+
+export { cellAddress };

@@ -1,0 +1,561 @@
+/**
+ * Writes a plan into a worksheet the user owns: only the rows the plan touches are rebuilt,
+ * and in them only the cells it writes, styles or clears. Every other byte (other cells and
+ * their formats, formulas, conditional formatting, extLst, elements this code does not know)
+ * is copied as it was.
+ */
+import { attr, readTag } from '../xml';
+import { cellAddress, parseRange, type RangeRef } from '../../workbook/a1';
+import type { SheetPlan } from '../../workbook/port';
+import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
+import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
+import {
+  autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
+  tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS,
+} from './sheetParts';
+import type { RenderOptions } from './sheetXml';
+import { parseAttrs, prefixOf, removeAttr, serializeAttrs, setAttr } from './xmlText';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const FLAT = new Set(['sheetData']);
+
+interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string {
+  const root = rootSpan(xml);
+  const p = prefixOf(root.qname);
+  const px = prefixer(p);
+  const kids = childSpans(xml, root.openEnd, root.closeStart, FLAT);
+  const edits: Edit[] = [];
+  const find = (name: string) => kids.find((k) => k.name === name);
+  const insertAt = (name: string) => {
+    const rank = WORKSHEET_ORDER.indexOf(name);
+    return kids.find((k) => WORKSHEET_ORDER.indexOf(k.name) > rank)?.start ?? root.closeStart;
+  };
+  /** Replaces (or removes, with '') the element, or inserts it in schema order. Called in schema order. */
+  const put = (name: string, newXml: string) => {
+    const k = find(name);
+    if (k) edits.push({ at: k.start, remove: k.end - k.start, insert: px(newXml) });
+    else if (newXml) edits.push({ at: insertAt(name), remove: 0, insert: px(newXml) });
+  };
+  const inner = (k: Span) => (k.selfClosing ? '' : xml.slice(k.openEnd, k.closeStart));
+  const clear = (plan.clear ?? []).map(parseRange);
+
+  // sheetPr: tab colour and fit-to-page, the rest kept.
+  const page = plan.page;
+  if (plan.tabColor !== undefined || page?.fitToWidth !== undefined) {
+    const k = find('sheetPr');
+    let body = k ? inner(k) : '';
+    let attrs = k ? k.attrs : '';
+    if (plan.tabColor !== undefined) {
+      body = removeChild(body, 'tabColor');
+      if (plan.tabColor) body = px(tabColorXml(plan.tabColor)) + body;
+    }
+    if (page?.fitToWidth !== undefined) {
+      const old = childSpans(body, 0, body.length).find((c) => c.name === 'pageSetUpPr');
+      const fit = page.fitToWidth ? '1' : '0';
+      if (old) body = body.slice(0, old.start) + `<${old.qname}${setAttr(old.attrs, 'fitToPage', fit)}${old.selfClosing ? '/>' : '>'}` + body.slice(old.openEnd);
+      else body += px(`<pageSetUpPr fitToPage="${fit}"/>`);
+    }
+    const qn = k?.qname ?? `${p}sheetPr`;
+    attrs = attrs.replace(/\s+$/, '');
+    edits.push(k ? { at: k.start, remove: k.end - k.start, insert: body ? `<${qn}${attrs}>${body}</${qn}>` : `<${qn}${attrs}/>` } : { at: insertAt('sheetPr'), remove: 0, insert: `<${qn}>${body}</${qn}>` });
+  }
+
+  // sheetData first: it tells the dimension.
+  const sd = find('sheetData');
+  if (!sd) throw new Error('worksheet without sheetData');
+  const colStyles = columnStyles(find('cols'), xml);
+  const merges = existingMerges(find('mergeCells'), xml);
+  const data = patchRows(xml, sd, p, layout, ctx, clear, colStyles);
+
+  const dim = find('dimension');
+  if (data.bounds) {
+    const old = dim ? attr(dim.attrs, 'ref') : null;
+    const ref = refOf(union(old ? safeRange(old) : null, data.bounds));
+    if (dim) edits.push({ at: dim.start, remove: dim.openEnd - dim.start, insert: `<${dim.qname}${setAttr(dim.attrs.replace(/\/$/, ''), 'ref', ref)}${dim.selfClosing ? '/>' : '>'}` });
+  }
+
+  if (plan.freeze) {
+    const views = find('sheetViews');
+    const pane = paneXml(plan.freeze);
+    const fresh = pane ? pane.pane + pane.selection : '';
+    if (!views) put('sheetViews', `<sheetViews><sheetView workbookViewId="0">${fresh}</sheetView></sheetViews>`);
+    else {
+      const first = childSpans(xml, views.openEnd, views.closeStart).find((c) => c.name === 'sheetView');
+      if (first) {
+        // The first view's panes and selections are the plan's; its other children (pivot selections, extLst) stay.
+        const body = first.selfClosing ? '' : xml.slice(first.openEnd, first.closeStart);
+        const rest = childSpans(body, 0, body.length).filter((c) => c.name !== 'pane' && c.name !== 'selection').map((c) => body.slice(c.start, c.end)).join('');
+        const attrs = first.attrs.replace(/\s+$/, '');
+        edits.push({ at: first.start, remove: first.end - first.start, insert: `<${first.qname}${attrs}>${px(fresh)}${rest}</${first.qname}>` });
+      } else edits.push({ at: views.closeStart, remove: 0, insert: px(`<sheetView workbookViewId="0">${fresh}</sheetView>`) });
+    }
+  }
+
+  if (plan.columns?.length) put('cols', patchCols(find('cols'), xml, plan.columns, px));
+
+  edits.push({ at: sd.start, remove: sd.end - sd.start, insert: data.xml });
+
+  if (plan.autoFilter !== undefined) put('autoFilter', plan.autoFilter ? autoFilterXml(plan.autoFilter) : '');
+
+  // Merges: the plan's replace any they overlap; cleared ranges and cells given a value lose theirs.
+  const planned = (plan.merges ?? []).map(parseRange);
+  const keep = merges.filter((m) => !planned.some((q) => overlaps(m.range, q)) && !clear.some((q) => overlaps(m.range, q)) && !writesInside(layout, m.range));
+  if (keep.length !== merges.length || planned.length) {
+    const seen = new Set(keep.map((m) => refOf(m.range)));
+    const added = planned.map(refOf).filter((r) => !seen.has(r) && (seen.add(r), true));
+    const items = keep.map((m) => m.xml).concat(added.map((r) => px(`<mergeCell ref="${r}"/>`)));
+    const k = find('mergeCells');
+    const qn = k?.qname ?? `${p}mergeCells`;
+    const attrs = k ? setAttr(k.attrs.replace(/\/$/, ''), 'count', String(items.length)) : ` count="${items.length}"`;
+    const el = items.length ? `<${qn}${attrs}>${items.join('')}</${qn}>` : '';
+    if (k) edits.push({ at: k.start, remove: k.end - k.start, insert: el });
+    else if (el) edits.push({ at: insertAt('mergeCells'), remove: 0, insert: el });
+  }
+
+  if (plan.validations?.length) patchValidations(xml, find('dataValidations'), plan, ctx, px, p, edits, insertAt);
+
+  if (page) {
+    if (page.margins) {
+      const k = find('pageMargins');
+      const old = k ? Object.fromEntries(parseAttrs(k.attrs).map(([n, v]) => [n, Number(v)])) : {};
+      const m = marginAttrs(page, { ...DEFAULT_MARGINS, ...old });
+      put('pageMargins', pageMarginsXml(m));
+    }
+    const setup = pageSetupAttrs(page);
+    if (setup.length) {
+      const k = find('pageSetup');
+      if (k) {
+        let attrs = k.attrs.replace(/\/$/, '');
+        for (const [n, v] of setup) attrs = setAttr(attrs, n, v);
+        edits.push({ at: k.start, remove: k.openEnd - k.start, insert: `<${k.qname}${attrs}${k.selfClosing ? '/>' : '>'}` });
+      } else put('pageSetup', `<pageSetup${serializeAttrs(setup)}/>`);
+    }
+    if (page.rowBreaks) put('rowBreaks', rowBreaksXml(page.rowBreaks));
+  }
+
+  if (plan.charts?.length && options.drawingRelId) {
+    if (find('drawing')) ctx.warnings.push(`'${ctx.sheet}': the sheet already has a drawing; ${plan.charts.length} chart(s) not added.`);
+    else {
+      const rp = relPrefix(root.attrs);
+      if (rp === null) edits.push({ at: root.start, remove: root.openEnd - root.start, insert: `<${root.qname}${root.attrs.replace(/\s+$/, '')} xmlns:r="${REL_NS}">` });
+      put('drawing', `<drawing ${rp ?? 'r'}:id="${options.drawingRelId}"/>`);
+    }
+  }
+
+  return applyEdits(xml, edits);
+}
+
+/** Adds the part's prefix to generated element names (a sheet written with x: has no default namespace). */
+function prefixer(p: string): (s: string) => string {
+  return p ? (s) => s.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, `<$1${p}$2`) : (s) => s;
+}
+
+/** The prefix bound to the relationships namespace on the root, or null. */
+function relPrefix(rootAttrs: string): string | null {
+  for (const [n, v] of parseAttrs(rootAttrs)) if (n.startsWith('xmlns:') && v === REL_NS) return n.slice(6);
+  return null;
+}
+
+function removeChild(body: string, name: string): string {
+  const hit = childSpans(body, 0, body.length).find((c) => c.name === name);
+  return hit ? body.slice(0, hit.start) + body.slice(hit.end) : body;
+}
+
+function safeRange(ref: string): RangeRef | null {
+  try {
+    return parseRange(ref);
+  } catch {
+    return null;
+  }
+}
+
+function union(a: RangeRef | null, b: Bounds): RangeRef {
+  if (!a) return b;
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function inside(r: number, c: number, q: RangeRef): boolean {
+  return r >= q.top && r <= q.bottom && c >= q.left && c <= q.right;
+}
+
+/** A value written into a merged area other than its top-left cell breaks the merge (as in Excel). */
+function writesInside(layout: Layout, m: RangeRef): boolean {
+  for (let r = m.top; r <= m.bottom; r++) {
+    const row = layout.rows.get(r);
+    if (!row) continue;
+    for (let c = m.left; c <= m.right; c++) {
+      if (r === m.top && c === m.left) continue;
+      const v = row.values[c];
+      if (v !== undefined && v !== null && v !== '') return true;
+    }
+  }
+  return false;
+}
+
+interface Merge {
+  range: RangeRef;
+  xml: string;
+}
+
+function existingMerges(k: Span | undefined, xml: string): Merge[] {
+  if (!k || k.selfClosing) return [];
+  const out: Merge[] = [];
+  for (const c of childSpans(xml, k.openEnd, k.closeStart)) {
+    const ref = c.name === 'mergeCell' ? attr(c.attrs, 'ref') : null;
+    const range = ref ? safeRange(ref) : null;
+    if (range) out.push({ range, xml: xml.slice(c.start, c.end) });
+  }
+  return out;
+}
+
+interface ColRun {
+  min: number;
+  max: number;
+  attrs: string;
+  xml: string;
+}
+
+function colRuns(k: Span | undefined, xml: string): ColRun[] {
+  if (!k || k.selfClosing) return [];
+  return childSpans(xml, k.openEnd, k.closeStart)
+    .filter((c) => c.name === 'col')
+    .map((c) => ({ min: Number(attr(c.attrs, 'min')), max: Number(attr(c.attrs, 'max')), attrs: c.attrs.replace(/\/$/, ''), xml: xml.slice(c.start, c.end) }));
+}
+
+/** The format of an empty cell in each column (the col's style), for cells the plan creates. */
+function columnStyles(k: Span | undefined, xml: string): (col: number) => number {
+  const runs = colRuns(k, xml).filter((r) => attr(r.attrs, 'style') !== null);
+  if (!runs.length) return () => 0;
+  return (col) => {
+    const hit = runs.find((r) => col >= r.min && col <= r.max);
+    return hit ? Number(attr(hit.attrs, 'style')) || 0 : 0;
+  };
+}
+
+/** cols with the plan's widths and hidden flags; a run covering several columns is split. */
+function patchCols(k: Span | undefined, xml: string, columns: NonNullable<SheetPlan['columns']>, px: (s: string) => string): string {
+  let runs = colRuns(k, xml);
+  for (const c of columns) {
+    const at = runs.findIndex((r) => c.index >= r.min && c.index <= r.max);
+    if (at < 0) {
+      runs.push({ min: c.index, max: c.index, attrs: '', xml: px(colXml(c)) });
+      continue;
+    }
+    const r = runs[at]!;
+    const q = k ? prefixOf(childSpans(xml, k.openEnd, k.closeStart).find((s) => s.name === 'col')!.qname) : '';
+    const piece = (min: number, max: number, attrs: string): ColRun => {
+      const a = setAttr(setAttr(attrs, 'min', String(min)), 'max', String(max));
+      return { min, max, attrs: a, xml: `<${q}col${a}/>` };
+    };
+    let attrs = r.attrs;
+    if (c.width !== undefined) attrs = setAttr(setAttr(attrs, 'width', String(c.width)), 'customWidth', '1');
+    if (c.hidden !== undefined) attrs = c.hidden ? setAttr(attrs, 'hidden', '1') : removeAttr(attrs, 'hidden');
+    const parts: ColRun[] = [];
+    if (r.min < c.index) parts.push(piece(r.min, c.index - 1, r.attrs));
+    parts.push(piece(c.index, c.index, attrs));
+    if (r.max > c.index) parts.push(piece(c.index + 1, r.max, r.attrs));
+    // A run untouched by the split keeps its bytes.
+    if (parts.length === 1 && attrs === r.attrs) parts[0] = r;
+    runs.splice(at, 1, ...parts);
+  }
+  runs = runs.sort((a, b) => a.min - b.min);
+  const qn = k?.qname ?? 'cols';
+  const attrs = k ? k.attrs.replace(/\/$/, '') : '';
+  return `<${qn}${attrs}>${runs.map((r) => r.xml).join('')}</${qn}>`;
+}
+
+/** Rectangles of `a` not covered by `b` (at most four). */
+function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
+  if (!overlaps(a, b)) return [a];
+  const out: RangeRef[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}
+
+/** The plan's list rules replace whatever rule covered their cells; the user's rules elsewhere stay. */
+function patchValidations(
+  xml: string,
+  k: Span | undefined,
+  plan: SheetPlan,
+  ctx: CellContext,
+  px: (s: string) => string,
+  p: string,
+  edits: Edit[],
+  insertAt: (name: string) => number,
+): void {
+  const ours: { range: RangeRef; xml: string }[] = [];
+  for (const v of plan.validations ?? []) {
+    const formula = listFormula(plan.sheet, v, ctx.warnings);
+    const range = parseRange(v.range);
+    if (formula !== null) ours.push({ range, xml: px(validationXml(refOf(range), formula)) });
+  }
+  const kept: string[] = [];
+  for (const c of k && !k.selfClosing ? childSpans(xml, k.openEnd, k.closeStart) : []) {
+    const raw = xml.slice(c.start, c.end);
+    const sqref = c.name === 'dataValidation' ? attr(c.attrs, 'sqref') : null;
+    if (sqref === null) {
+      kept.push(raw);
+      continue;
+    }
+    const parts = sqref.split(/\s+/).filter(Boolean).map(safeRange);
+    if (parts.some((r) => r === null)) {
+      kept.push(raw);
+      continue;
+    }
+    let left = parts as RangeRef[];
+    for (const o of ours) left = left.flatMap((r) => subtract(r, o.range));
+    if (left.length === parts.length && left.every((r, i) => r === parts[i])) kept.push(raw);
+    else if (left.length) kept.push(`<${c.qname}${setAttr(c.attrs, 'sqref', left.map(refOf).join(' '))}` + raw.slice(c.openEnd - c.start - (c.selfClosing ? 2 : 1)));
+  }
+  const items = kept.concat(ours.map((o) => o.xml));
+  const qn = k?.qname ?? `${p}dataValidations`;
+  const attrs = k ? setAttr(k.attrs.replace(/\/$/, ''), 'count', String(items.length)) : ` count="${items.length}"`;
+  const el = items.length ? `<${qn}${attrs}>${items.join('')}</${qn}>` : '';
+  if (k) edits.push({ at: k.start, remove: k.end - k.start, insert: el });
+  else if (el) edits.push({ at: insertAt('dataValidations'), remove: 0, insert: el });
+}
+
+// ------------------------------------------------------------------------- sheetData
+
+function isBoundary(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+/** Next `<name` tag start (whole name) in [from, to), or -1. */
+function nextTag(xml: string, open: string, from: number, to: number): number {
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to; at = xml.indexOf(open, at + 1)) {
+    if (isBoundary(xml.charCodeAt(at + open.length))) return at;
+  }
+  return -1;
+}
+
+interface RowsResult {
+  xml: string;
+  bounds: Bounds | null;
+}
+
+function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], colStyle: (c: number) => number): RowsResult {
+  const px = prefixer(p);
+  const rowOpen = `<${p}row`;
+  const rowClose = `</${p}row>`;
+  const parts: string[] = [];
+  let bounds: Bounds | null = null;
+  const grow = (r: number, c: number) => {
+    if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };
+    else {
+      if (r < bounds.top) bounds.top = r;
+      if (r > bounds.bottom) bounds.bottom = r;
+      if (c < bounds.left) bounds.left = c;
+      if (c > bounds.right) bounds.right = c;
+    }
+  };
+  const newRow = (r: number, row: PlannedRow): string => {
+    const cells: string[] = [];
+    for (const c of plannedColumns(row)) {
+      const input = row.values[c];
+      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], colStyle(c)));
+      if (cell) {
+        cells.push(cell);
+        grow(r, c);
+      }
+    }
+    const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
+    if (!cells.length && !ht) return '';
+    return px(cells.length ? `<row r="${r}"${ht}>${cells.join('')}</row>` : `<row r="${r}"${ht}/>`);
+  };
+
+  const order = layout.order;
+  let k = 0;
+  const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
+  const pos = { end: 0 };
+  if (sd.selfClosing) {
+    for (const r of order) parts.push(newRow(r, layout.rows.get(r)!));
+    return { xml: `<${sd.qname}${sd.attrs.replace(/\/$/, '')}>${parts.join('')}</${sd.qname}>`, bounds };
+  }
+  parts.push(xml.slice(sd.start, sd.openEnd));
+  let copied = sd.openEnd;
+  let prev = 0;
+  for (let i = sd.openEnd; ; ) {
+    const at = nextTag(xml, rowOpen, i, sd.closeStart);
+    if (at < 0) break;
+    const tag = readTag(xml, at, pos)!;
+    const rAttr = attr(tag.attrs, 'r');
+    const r = rAttr !== null ? parseInt(rAttr, 10) || prev + 1 : prev + 1;
+    const end = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
+    if (end < tag.end) throw new Error(`unterminated row ${r}`);
+    if (k < order.length && order[k]! < r) {
+      parts.push(xml.slice(copied, at));
+      copied = at;
+      while (k < order.length && order[k]! < r) {
+        parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
+        k++;
+      }
+    }
+    let planned: PlannedRow | undefined;
+    if (order[k] === r) {
+      planned = layout.rows.get(r);
+      k++;
+    }
+    if (planned || (clear.length && clearRow(r))) {
+      parts.push(xml.slice(copied, at));
+      parts.push(rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow));
+      copied = end;
+    }
+    prev = r;
+    i = end;
+  }
+  parts.push(xml.slice(copied, sd.closeStart));
+  for (; k < order.length; k++) parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
+  parts.push(xml.slice(sd.closeStart, sd.end));
+  return { xml: parts.join(''), bounds };
+}
+
+interface ExistingCell {
+  col: number;
+  start: number;
+  end: number;
+  qname: string;
+  attrs: string;
+  openEnd: number;
+  selfClosing: boolean;
+  s: number;
+}
+
+function rebuildRow(
+  xml: string,
+  at: number,
+  tag: { attrs: string; end: number; selfClosing: boolean },
+  end: number,
+  r: number,
+  planned: PlannedRow | undefined,
+  p: string,
+  px: (s: string) => string,
+  ctx: CellContext,
+  layout: Layout,
+  clear: RangeRef[],
+  colStyle: (c: number) => number,
+  grow: (r: number, c: number) => void,
+): string {
+  const cOpen = `<${p}c`;
+  const cClose = `</${p}c>`;
+  const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
+  const cells: ExistingCell[] = [];
+  const pos = { end: 0 };
+  let rLess = false;
+  let col = 0;
+  for (let i = tag.end; ; ) {
+    const c = nextTag(xml, cOpen, i, contentEnd);
+    if (c < 0) break;
+    const t = readTag(xml, c, pos)!;
+    const ref = attr(t.attrs, 'r');
+    if (ref === null) rLess = true;
+    col = ref !== null ? columnOf(ref) || col + 1 : col + 1;
+    const cEnd = t.selfClosing ? t.end : xml.indexOf(cClose, t.end) + cClose.length;
+    if (cEnd < t.end) throw new Error(`unterminated cell in row ${r}`);
+    cells.push({ col, start: c, end: cEnd, qname: xml.slice(c + 1, c + cOpen.length), attrs: t.attrs, openEnd: t.end, selfClosing: t.selfClosing, s: Number(attr(t.attrs, 's') ?? 0) || 0 });
+    i = cEnd;
+  }
+  const rowStyle = attr(tag.attrs, 'customFormat') === '1' ? Number(attr(tag.attrs, 's') ?? 0) || 0 : null;
+  const cleared = (c: number) => clear.some((q) => inside(r, c, q));
+  const cols = planned ? plannedColumns(planned) : [];
+  const out: string[] = [];
+  let j = 0;
+  let last = tag.end;
+  let minCol = Infinity;
+  let maxCol = 0;
+  const note = (c: number) => {
+    if (c < minCol) minCol = c;
+    if (c > maxCol) maxCol = c;
+  };
+  const write = (c: number, base: number): string => {
+    const input = planned!.values[c];
+    const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, planned!.runs[c], base));
+    if (cell) grow(r, c);
+    return px(cell);
+  };
+  for (const e of cells) {
+    out.push(xml.slice(last, e.start));
+    last = e.end;
+    while (j < cols.length && cols[j]! < e.col) {
+      const c = cols[j++]!;
+      const cell = write(c, rowStyle ?? colStyle(c));
+      if (cell) note(c);
+      out.push(cell);
+    }
+    const isPlanned = cols[j] === e.col;
+    if (isPlanned) j++;
+    const wiped = cleared(e.col);
+    if (!isPlanned && !wiped) {
+      out.push(xml.slice(e.start, e.end));
+      note(e.col);
+      continue;
+    }
+    const input = isPlanned ? planned!.values[e.col] : undefined;
+    const base = wiped ? 0 : e.s;
+    if (isPlanned && input !== undefined && /<(?:\w+:)?f\b[^>]*\bt\s*=\s*["']shared["'][^>]*\bref\s*=/.test(xml.slice(e.openEnd, e.end))) {
+      ctx.warnings.push(`'${ctx.sheet}'!${cellAddress(r, e.col)}: a shared formula started here; the cells that copied it now show their cached values until edited.`);
+    }
+    if (isPlanned && input === undefined && !wiped) {
+      // Style only: the cell keeps its content, only s changes.
+      const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
+      const attrs = s ? setAttr(e.attrs, 's', String(s)) : removeAttr(e.attrs, 's');
+      out.push(`<${e.qname}${attrs}${e.selfClosing ? '/>' : '>'}` + xml.slice(e.openEnd, e.end));
+      note(e.col);
+      continue;
+    }
+    const cell = isPlanned ? write(e.col, base) : '';
+    if (cell) {
+      out.push(cell);
+      note(e.col);
+    } else if (rLess) {
+      // Cells without r take their column from the previous one: keep the place.
+      out.push(px(`<c r="${cellAddress(r, e.col)}"/>`));
+    }
+  }
+  for (; j < cols.length; j++) {
+    const c = cols[j]!;
+    const cell = write(c, rowStyle ?? colStyle(c));
+    if (cell) note(c);
+    out.push(cell);
+  }
+  const tail = tag.selfClosing ? '' : xml.slice(last, contentEnd);
+  let attrs = tag.attrs.replace(/\/$/, '');
+  if (planned?.height !== undefined) attrs = setAttr(setAttr(attrs, 'ht', String(planned.height)), 'customHeight', '1');
+  const spans = attr(attrs, 'spans');
+  if (spans !== null && maxCol > 0) {
+    const [a, b] = spans.split(':').map(Number);
+    const lo = Math.min(a || minCol, minCol);
+    const hi = Math.max(b || maxCol, maxCol);
+    attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
+  }
+  const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
+  const body = out.join('') + tail;
+  return body ? `<${qn}${attrs}>${body}</${qn}>` : `<${qn}${attrs}/>`;
+}
+
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let k = 0; k < ref.length; k++) {
+    const c = ref.charCodeAt(k);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n;
+}

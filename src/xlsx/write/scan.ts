@@ -1,0 +1,116 @@
+/** Finds elements of a part by position, so writers can splice without re-serialising. */
+import { readTag } from '../xml';
+
+export interface Span {
+  /** Local name (prefix dropped). */
+  name: string;
+  /** Qualified name as written ("x:row"). */
+  qname: string;
+  /** Raw attribute text of the start tag. */
+  attrs: string;
+  start: number;
+  /** Just after the start tag's '>'. */
+  openEnd: number;
+  /** Where the end tag starts (= end for a self-closing element). */
+  closeStart: number;
+  end: number;
+  selfClosing: boolean;
+}
+
+function qnameAt(xml: string, lt: number): string {
+  let i = lt + 1;
+  while (i < xml.length) {
+    const c = xml.charCodeAt(i);
+    if (c === 62 || c === 47 || c <= 32) break;
+    i++;
+  }
+  return xml.slice(lt + 1, i);
+}
+
+/** The document element. */
+export function rootSpan(xml: string): Span {
+  const pos = { end: 0 };
+  for (let i = 0; ; ) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) throw new Error('no root element');
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag || tag.closing) continue;
+    const qname = qnameAt(xml, lt);
+    if (tag.selfClosing) return { name: tag.name, qname, attrs: tag.attrs, start: lt, openEnd: tag.end, closeStart: tag.end, end: tag.end, selfClosing: true };
+    const closeStart = xml.lastIndexOf(`</${qname}`);
+    if (closeStart < tag.end) throw new Error(`unterminated <${qname}>`);
+    return { name: tag.name, qname, attrs: tag.attrs, start: lt, openEnd: tag.end, closeStart, end: xml.indexOf('>', closeStart) + 1, selfClosing: false };
+  }
+}
+
+/**
+ * Direct children of the element whose content runs from `from` to `to`. Elements named in
+ * `flat` never contain an element of their own name, so their end is found by search (sheetData
+ * of a large sheet is then not tokenised).
+ */
+export function childSpans(xml: string, from: number, to: number, flat: ReadonlySet<string> = new Set()): Span[] {
+  const out: Span[] = [];
+  const pos = { end: 0 };
+  let depth = 0;
+  let open: Span | null = null;
+  for (let i = from; i < to; ) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= to) break;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (!tag) continue;
+    if (tag.closing) {
+      depth--;
+      if (depth === 0 && open) {
+        open.closeStart = lt;
+        open.end = tag.end;
+        out.push(open);
+        open = null;
+      }
+      if (depth < 0) break;
+      continue;
+    }
+    if (tag.selfClosing) {
+      if (depth === 0) out.push({ name: tag.name, qname: qnameAt(xml, lt), attrs: tag.attrs, start: lt, openEnd: tag.end, closeStart: tag.end, end: tag.end, selfClosing: true });
+      continue;
+    }
+    if (depth === 0) {
+      const qname = qnameAt(xml, lt);
+      open = { name: tag.name, qname, attrs: tag.attrs, start: lt, openEnd: tag.end, closeStart: -1, end: -1, selfClosing: false };
+      if (flat.has(tag.name)) {
+        const close = xml.indexOf(`</${qname}`, tag.end);
+        if (close < 0) throw new Error(`unterminated <${qname}>`);
+        open.closeStart = close;
+        open.end = xml.indexOf('>', close) + 1;
+        out.push(open);
+        i = open.end;
+        open = null;
+        continue;
+      }
+    }
+    depth++;
+  }
+  return out;
+}
+
+/** Text edits applied in one pass (positions refer to the original text; no overlaps). */
+export interface Edit {
+  at: number;
+  /** Characters replaced from `at` (0 = pure insertion). */
+  remove: number;
+  insert: string;
+}
+
+export function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i);
+  const parts: string[] = [];
+  let last = 0;
+  for (const { e } of sorted) {
+    if (e.at < last) throw new Error('overlapping edits');
+    parts.push(text.slice(last, e.at), e.insert);
+    last = e.at + e.remove;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}

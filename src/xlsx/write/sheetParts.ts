@@ -1,0 +1,155 @@
+/**
+ * The worksheet elements other than sheetData, as the plan asks for them. Used whole for a new
+ * sheet and as replacements when patching an existing one.
+ */
+import { cellAddress, columnLetter, parseRange, sheetRef, type RangeRef } from '../../workbook/a1';
+import type { PageSetup, SheetPlan, Validation } from '../../workbook/port';
+import { argb } from './styles';
+import { escapeAttr, escapeText } from './xmlText';
+
+const CM_PER_INCH = 2.54;
+const A4 = 9;
+/** Excel rejects a literal list longer than this as a corrupt file. */
+export const MAX_LIST_FORMULA = 255;
+/** Excel's default margins (inches) for what the plan leaves out. */
+export const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/** CT_Worksheet's element order (ECMA-376 Part 1, 18.3.1.99). */
+export const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
+  'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
+  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
+  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+/** A sheet-scoped defined name for the package to write (localSheetId = this sheet). */
+export interface DefinedName {
+  name: string;
+  /** The formula without "="; '' = remove the name. */
+  value: string;
+  hidden?: boolean;
+}
+
+export function tabColorXml(color: string): string {
+  return `<tabColor rgb="${argb(color)}"/>`;
+}
+
+/** The pane of a frozen view; null for no freeze. */
+export function paneXml(freeze: { rows: number; columns: number }): { pane: string; selection: string } | null {
+  const { rows, columns } = freeze;
+  if (rows <= 0 && columns <= 0) return null;
+  const active = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+  const top = cellAddress(rows + 1, columns + 1);
+  return {
+    pane: `<pane${split} topLeftCell="${top}" activePane="${active}" state="frozen"/>`,
+    selection: `<selection pane="${active}" activeCell="${top}" sqref="${top}"/>`,
+  };
+}
+
+export interface ColumnSpec {
+  index: number;
+  width?: number;
+  hidden?: boolean;
+}
+
+export function colXml(c: ColumnSpec, extra = ''): string {
+  const width = c.width !== undefined ? ` width="${c.width}" customWidth="1"` : '';
+  return `<col min="${c.index}" max="${c.index}"${width}${c.hidden ? ' hidden="1"' : ''}${extra}/>`;
+}
+
+export function mergeCellsXml(refs: string[]): string {
+  return refs.length ? `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '';
+}
+
+/** A1 of a range as Excel stores it in sqref/ref ("B2", "A1:C4"). */
+export function refOf(r: RangeRef): string {
+  return r.top === r.bottom && r.left === r.right ? cellAddress(r.top, r.left) : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
+}
+
+/**
+ * formula1 of a list validation, or null with a warning when Excel cannot hold it inline
+ * (an item with a comma — the list has no escape for it — or more than 255 characters).
+ */
+export function listFormula(sheet: string, v: Validation, warnings: string[]): string | null {
+  if (!Array.isArray(v.list)) return v.list.source.replace(/^=/, '');
+  const comma = v.list.find((item) => item.includes(','));
+  if (comma !== undefined) {
+    warnings.push(`'${sheet}'!${v.range}: list item "${comma}" contains a comma, which an inline Excel list cannot hold; no dropdown written (use a { source } range).`);
+    return null;
+  }
+  const formula = `"${v.list.map((s) => s.replace(/"/g, '""')).join(',')}"`;
+  if (formula.length > MAX_LIST_FORMULA) {
+    warnings.push(`'${sheet}'!${v.range}: the list is longer than Excel's ${MAX_LIST_FORMULA} characters; no dropdown written (use a { source } range).`);
+    return null;
+  }
+  return formula;
+}
+
+/** The dropdown only helps: other spellings (x, ✓ …) stay accepted, so no error alert. */
+export function validationXml(sqref: string, formula: string): string {
+  return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="0" sqref="${sqref}"><formula1>${escapeText(formula)}</formula1></dataValidation>`;
+}
+
+function inches(cm: number): number {
+  return Math.round((cm / CM_PER_INCH) * 10000) / 10000;
+}
+
+/** pageMargins attributes (all six are required), the plan's in inches over `old`. */
+export function marginAttrs(p: PageSetup | undefined, old: typeof DEFAULT_MARGINS = DEFAULT_MARGINS): typeof DEFAULT_MARGINS {
+  if (!p?.margins) return old;
+  const m = p.margins;
+  return { ...old, left: inches(m.left), right: inches(m.right), top: inches(m.top), bottom: inches(m.bottom) };
+}
+
+export function pageMarginsXml(m: typeof DEFAULT_MARGINS): string {
+  return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+}
+
+/** pageSetup attributes the plan sets: A4 = 9, fit to one page wide and as many tall as needed. */
+export function pageSetupAttrs(p: PageSetup): [string, string][] {
+  const out: [string, string][] = [];
+  if (p.paperSize === 'A4') out.push(['paperSize', String(A4)]);
+  if (p.fitToWidth) out.push(['fitToWidth', '1'], ['fitToHeight', '0']);
+  if (p.orientation) out.push(['orientation', p.orientation]);
+  return out;
+}
+
+/** Breaks before the given 1-based rows: Excel's break id N sits below row N. */
+export function rowBreaksXml(rows: number[]): string {
+  const ids = [...new Set(rows)].filter((r) => r > 1).sort((a, b) => a - b);
+  if (!ids.length) return '';
+  return `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">${ids.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+}
+
+/** "A1:H40" → $A$1:$H$40; several areas ("&&" or ",") become a union. */
+function absoluteArea(sheet: string, area: string): string {
+  return area
+    .split(/&&|,/)
+    .map((part) => {
+      const r = parseRange(part.replace(/\$/g, '').trim());
+      return sheetRef(sheet, `$${columnLetter(r.left)}$${r.top}:$${columnLetter(r.right)}$${r.bottom}`);
+    })
+    .join(',');
+}
+
+/** "4:4" or "4:5" → 'Sheet'!$4:$5. */
+function titleRows(sheet: string, rows: string): string {
+  const [a, b] = rows.replace(/\$/g, '').split(':');
+  return sheetRef(sheet, `$${a}:$${b ?? a}`);
+}
+
+/** Print area, print titles and the filter's hidden name, as the plan sets or clears them. */
+export function definedNames(sheet: string, plan: SheetPlan): DefinedName[] {
+  const out: DefinedName[] = [];
+  const p = plan.page;
+  if (p?.printArea !== undefined) out.push({ name: '_xlnm.Print_Area', value: p.printArea ? absoluteArea(sheet, p.printArea) : '' });
+  if (p?.printTitleRows !== undefined) out.push({ name: '_xlnm.Print_Titles', value: p.printTitleRows ? titleRows(sheet, p.printTitleRows) : '' });
+  if (plan.autoFilter !== undefined) out.push({ name: '_xlnm._FilterDatabase', value: plan.autoFilter ? absoluteArea(sheet, plan.autoFilter) : '', hidden: true });
+  return out;
+}
+
+export function autoFilterXml(ref: string): string {
+  return `<autoFilter ref="${escapeAttr(refOf(parseRange(ref)))}"/>`;
+}

@@ -1,0 +1,125 @@
+/**
+ * A SheetPlan as SpreadsheetML worksheet XML: a whole new sheet, or the plan's cells patched
+ * into a sheet the user owns with every other byte kept (see patchSheet.ts). Pure: no I/O.
+ */
+import { parseRange } from '../../workbook/a1';
+import type { ChartSpec, SheetPlan } from '../../workbook/port';
+import { cellStyleId, cellXml, ref, layoutPlan, plannedColumns, type CellContext, type Layout } from './cells';
+import { patchSheet } from './patchSheet';
+import {
+  autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
+  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName,
+} from './sheetParts';
+import type { StylesEditor } from './styles';
+import { serializeAttrs } from './xmlText';
+
+export type { DefinedName } from './sheetParts';
+
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface RenderOptions {
+  /** The workbook uses the 1904 date system (workbookPr date1904="1"). */
+  date1904?: boolean;
+  /**
+   * Relationship id (in this sheet's rels) of the drawing holding the plan's charts; when
+   * given and the plan has charts, a <drawing r:id> is written. Without it no drawing is linked.
+   */
+  drawingRelId?: string;
+}
+
+export interface RenderedSheet {
+  xml: string;
+  /** Sheet-scoped names to write in workbook.xml with this sheet's localSheetId. */
+  definedNames: DefinedName[];
+  warnings: string[];
+  /** The plan's charts, for renderChartParts (drawn only when drawingRelId was given). */
+  charts: ChartSpec[];
+}
+
+/**
+ * `existingXml` null: the sheet is drawn anew. Otherwise only the plan's cells, styles and
+ * layout are written into it and everything else is kept byte for byte.
+ */
+export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: string | null, options: RenderOptions = {}): RenderedSheet {
+  const warnings: string[] = [];
+  const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
+  const layout = layoutPlan(plan);
+  const xml = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
+  return { xml, definedNames: definedNames(plan.sheet, plan), warnings, charts: plan.charts ?? [] };
+}
+
+function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string {
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  const page = plan.page;
+
+  const pr = (plan.tabColor ? tabColorXml(plan.tabColor) : '') + (page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '');
+  if (pr) out.push(`<sheetPr>${pr}</sheetPr>`);
+
+  const data = sheetData(layout, ctx);
+  out.push(`<dimension ref="${data.bounds ? refOf(data.bounds) : 'A1'}"/>`);
+
+  const pane = plan.freeze ? paneXml(plan.freeze) : null;
+  out.push(`<sheetViews><sheetView workbookViewId="0">${pane ? pane.pane + pane.selection : ''}</sheetView></sheetViews>`);
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+
+  const cols = [...new Map((plan.columns ?? []).map((c) => [c.index, c])).values()].sort((a, b) => a.index - b.index);
+  if (cols.length) out.push(`<cols>${cols.map((c) => colXml(c)).join('')}</cols>`);
+
+  out.push(data.xml);
+  if (plan.autoFilter) out.push(autoFilterXml(plan.autoFilter));
+  out.push(mergeCellsXml(uniqueRefs(plan.merges ?? [])));
+
+  const validations: string[] = [];
+  for (const v of plan.validations ?? []) {
+    const formula = listFormula(plan.sheet, v, ctx.warnings);
+    if (formula !== null) validations.push(validationXml(refOf(parseRange(v.range)), formula));
+  }
+  if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
+
+  out.push(pageMarginsXml(marginAttrs(page)));
+  const setup = page ? pageSetupAttrs(page) : [];
+  if (setup.length) out.push(`<pageSetup${serializeAttrs(setup)}/>`);
+  if (page?.rowBreaks) out.push(rowBreaksXml(page.rowBreaks));
+  if (plan.charts?.length && options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+function uniqueRefs(refs: string[]): string[] {
+  return [...new Set(refs.map((r) => refOf(parseRange(r))))];
+}
+
+/** sheetData of a new sheet, and the bounds of what it holds. */
+function sheetData(layout: Layout, ctx: CellContext): { xml: string; bounds: { top: number; left: number; bottom: number; right: number } | null } {
+  const out: string[] = ['<sheetData>'];
+  let top = 0;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  for (const r of layout.order) {
+    const row = layout.rows.get(r)!;
+    const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
+    // One flat array for the whole sheet: per-row arrays and joins cost more than the XML.
+    const open = out.length;
+    out.push(`<row r="${r}"${ht}>`);
+    let any = false;
+    for (const c of plannedColumns(row)) {
+      const input = row.values[c];
+      const xml = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
+      if (!xml) continue;
+      out.push(xml);
+      any = true;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+    if (any) {
+      out.push('</row>');
+      if (!top) top = r;
+      bottom = r;
+    } else if (ht) out[open] = `<row r="${r}"${ht}/>`;
+    else out.length = open;
+  }
+  out.push('</sheetData>');
+  return { xml: out.join(''), bounds: top ? { top, left, bottom, right } : null };
+}
