@@ -247,6 +247,11 @@ export class XlsxPackage {
 
   // ------------------------------------------------------------------ workbook.xml
 
+  /** The workbook part's path ("xl/workbook.xml"). */
+  get workbookPart(): string {
+    return this.workbookPath;
+  }
+
   get workbookXml(): string {
     return this.loaded(this.workbookPath);
   }

@@ -405,3 +405,45 @@ function cellValue(type: string, v: string | null, inline: string | null, shared
     }
   }
 }
+
+export interface SheetLayout {
+  merges: string[];
+  hiddenRows: number[];
+  hiddenColumns: number[];
+}
+
+const truthy = (v: string | null) => v === '1' || v === 'true';
+
+/** Merged ranges and hidden rows/columns of a worksheet part (import reads title blocks with them). */
+export function parseSheetLayout(xml: string, limits: Pick<XlsxLimits, 'maxRows'>): SheetLayout {
+  assertNoDtd(xml);
+  const out: SheetLayout = { merges: [], hiddenRows: [], hiddenColumns: [] };
+  const cursor = new TagCursor(xml);
+  let rowNum = 0;
+  for (let tag = cursor.next(); tag; tag = cursor.next()) {
+    if (tag.closing) continue;
+    switch (tag.name) {
+      case 'col': {
+        if (!truthy(attr(tag.attrs, 'hidden'))) break;
+        const min = Number(attr(tag.attrs, 'min'));
+        // A hidden style range to the last column (min..16384) hides nothing the import reads past the data.
+        const max = Math.min(Number(attr(tag.attrs, 'max')) || min, min + 1024);
+        for (let c = min; c >= 1 && c <= max; c++) out.hiddenColumns.push(c);
+        break;
+      }
+      case 'row': {
+        const r = Number(attr(tag.attrs, 'r'));
+        rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+        if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+        if (truthy(attr(tag.attrs, 'hidden'))) out.hiddenRows.push(rowNum);
+        break;
+      }
+      case 'mergeCell': {
+        const ref = attr(tag.attrs, 'ref');
+        if (ref) out.merges.push(ref.replace(/\$/g, ''));
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,245 @@
+/**
+ * The Workbook port on an .xlsx/.xlsm file, through the project's own package model: reads
+ * go through the bounded reader, writes patch only the planned cells of the user's sheets
+ * and draw the add-in's own sheets, and saving copies every part the add-in did not touch
+ * with its compressed bytes unchanged. Browser-safe: inflate and deflate are passed in.
+ */
+import type { ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
+import { wantsLayout } from '../port';
+import { XlsxPackage, sheetKey, type PackageOptions, type PackageSheet } from '../../xlsx/package';
+import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
+import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
+import type { Deflate } from '../../xlsx/zipWriter';
+import { renderSheet } from '../../xlsx/write/sheetXml';
+import { StylesEditor } from '../../xlsx/write/styles';
+
+export interface XlsxWorkbookOptions extends PackageOptions {
+  deflate: Deflate;
+}
+
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+/** An add-in sheet drawn under another name because a user sheet holds its name. */
+export interface RenamedSheet {
+  planned: string;
+  actual: string;
+}
+
+const FORBIDDEN_NAME_CHARS = /[\\/?*[\]:]/;
+const MAX_SHEET_NAME = 31;
+/** Appended to the add-in's sheet name when a user sheet already has it. */
+const OWN_SUFFIX = ' (ĐVHT)';
+const MAX_ALTERNATIVES = 9;
+
+const TEMPLATE = (): { name: string; text: string }[] => {
+  const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return [
+    {
+      name: '[Content_Types].xml',
+      text:
+        `${decl}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    },
+    { name: '_rels/.rels', text: `${decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: 'xl/workbook.xml',
+      text: `${decl}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`,
+    },
+    { name: 'xl/_rels/workbook.xml.rels', text: `${decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>` },
+  ];
+};
+
+export class XlsxWorkbook implements Workbook {
+  private _lastSelection: Selection | null = null;
+  private readonly _warnings: string[] = [];
+  private readonly _renamed: RenamedSheet[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private shared: string[] | null = null;
+  private readonly limits: XlsxLimits;
+
+  private constructor(
+    /** The package being edited (tests inspect it). */
+    readonly pkg: XlsxPackage,
+    readonly label: string,
+    private readonly options: XlsxWorkbookOptions,
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  static async open(bytes: Uint8Array, label: string, options: XlsxWorkbookOptions): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(await XlsxPackage.open(bytes, options), label, options);
+  }
+
+  /** A new, empty workbook (no sheets until a plan creates one). */
+  static async create(label: string, options: XlsxWorkbookOptions): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(await XlsxPackage.fromParts(TEMPLATE(), options), label, options);
+  }
+
+  get lastSelection(): Selection | null {
+    return this._lastSelection;
+  }
+
+  /** Things a write could not do exactly as asked (charts not drawn, print titles skipped …). */
+  get warnings(): readonly string[] {
+    return this._warnings;
+  }
+
+  /** The add-in's sheets drawn under another name because a user sheet has theirs. */
+  get renamedSheets(): readonly RenamedSheet[] {
+    return this._renamed;
+  }
+
+  toBytes(): Promise<Uint8Array> {
+    return this.pkg.toBytes(this.options.deflate);
+  }
+
+  batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    // Batches run one after another, as they do against Excel.
+    const run = this.queue.then(() => this.runBatch(work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runBatch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    const plans: SheetPlan[] = [];
+    let selection: Selection | null = null;
+    const session: WorkbookSession = {
+      read: (sheets, options) => this.read(sheets, options),
+      write: (plan) => {
+        plans.push(plan);
+      },
+      select: (sheet, address) => {
+        selection = { sheet, address };
+      },
+    };
+    const result = await work(session);
+    await this.apply(plans);
+    if (selection) this._lastSelection = selection;
+    return result;
+  }
+
+  // ------------------------------------------------------------------ read
+
+  private async read(names: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    const pkg = this.pkg;
+    const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map() };
+    for (const asked of names) {
+      const sheet = pkg.findSheet(asked);
+      if (!sheet?.path) continue;
+      const xml = await pkg.text(sheet.path);
+      if (xml === null) continue; // a dangling relationship: no cells
+      const rows = parseSheetXml(xml, await this.sharedStrings(), this.limits);
+      const data: SheetData = { name: sheet.name, rows };
+      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(xml, this.limits));
+      result.sheets.set(asked, data);
+    }
+    return result;
+  }
+
+  private async sharedStrings(): Promise<string[]> {
+    if (this.shared) return this.shared;
+    const rel = (await this.pkg.relsOf(this.pkg.workbookPart)).find((r) => r.type.endsWith('/sharedStrings'));
+    const xml = rel ? await this.pkg.text(rel.path) : null;
+    this.shared = xml === null ? [] : parseSharedStrings(xml);
+    return this.shared;
+  }
+
+  // ------------------------------------------------------------------ write
+
+  private async apply(plans: SheetPlan[]): Promise<void> {
+    if (plans.length === 0) return;
+    checkPlans(this.pkg, plans);
+    const pkg = this.pkg;
+    const styles = new StylesEditor(await pkg.stylesXml());
+    const touched = new Set<number>();
+    for (const plan of plans) {
+      let sheet = this.resolve(plan.sheet);
+      let name = sheet?.name ?? plan.sheet;
+      let existing: string | null = null;
+      if (plan.mode === 'replace') {
+        if (sheet && pkg.roleOf(sheet) !== roleOf(plan)) {
+          // A user's sheet holds the name: never touched; ours goes beside it.
+          name = this.freeName(plan.sheet);
+          this._renamed.push({ planned: plan.sheet, actual: name });
+          sheet = undefined;
+        } else if (sheet) {
+          // Drawn anew: its old relationships (drawings, tables …) and print names go.
+          await pkg.dropSheetRelations(sheet);
+          pkg.clearSheetNames(sheet);
+        }
+      } else if (sheet?.path) {
+        existing = await pkg.text(sheet.path);
+      }
+      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904 });
+      this._warnings.push(...rendered.warnings);
+      if (rendered.charts.length) this._warnings.push(`${rendered.charts.length} chart(s) not drawn on "${name}": charts in files are not written yet.`);
+      if (sheet?.path) pkg.setPart(sheet.path, rendered.xml);
+      else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? this.resolve(plan.after) : undefined);
+      if (plan.mode === 'replace') pkg.setRole(sheet, roleOf(plan));
+      const index = pkg.sheets.indexOf(sheet);
+      for (const d of rendered.definedNames) {
+        if (d.value === '') pkg.removeDefinedName(d.name, index);
+        else pkg.setDefinedName(d.name, index, d.value, d.hidden ?? false);
+      }
+      touched.add(sheet.sheetId);
+    }
+    const stylesXml = styles.toXml();
+    if (stylesXml !== null) await pkg.setStyles(stylesXml);
+    // Cached results of the user's formulas may now be stale: Excel recomputes on open.
+    await pkg.afterCellsChanged(touched);
+    this.shared = null;
+  }
+
+  /**
+   * The sheet a name means to the add-in: the user's sheet of that name, unless the add-in
+   * drew its own beside it earlier ("Tổng hợp (ĐVHT)", found by its mark) — then that one.
+   */
+  private resolve(name: string): PackageSheet | undefined {
+    const pkg = this.pkg;
+    const named = pkg.findSheet(name);
+    if (named && pkg.roleOf(named) === null) {
+      for (let n = 1; n <= MAX_ALTERNATIVES; n++) {
+        const alt = pkg.findSheet(alternativeName(name, n));
+        if (alt && pkg.roleOf(alt) !== null) return alt;
+      }
+    }
+    return named;
+  }
+
+  /** A name no sheet has: "<name> (ĐVHT)", then "(ĐVHT 2)" … */
+  private freeName(name: string): string {
+    for (let n = 1; ; n++) {
+      const candidate = alternativeName(name, n);
+      if (!this.pkg.findSheet(candidate) || n >= MAX_ALTERNATIVES) return candidate;
+    }
+  }
+}
+
+function roleOf(plan: SheetPlan): string {
+  return (plan as SheetPlan & { role?: string }).role ?? plan.sheet.normalize('NFC');
+}
+
+function alternativeName(name: string, n: number): string {
+  const suffix = n === 1 ? OWN_SUFFIX : `${OWN_SUFFIX.slice(0, -1)} ${n})`;
+  return name.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+}
+
+/** Refuses a batch before anything is written (same words as the ExcelJS implementation). */
+function checkPlans(pkg: XlsxPackage, plans: SheetPlan[]): void {
+  const created = new Set<string>();
+  for (const plan of plans) {
+    const name = plan.sheet;
+    if (plan.mode === 'existing' && !pkg.findSheet(name) && !created.has(sheetKey(name))) throw new Error(`Sheet "${name}" does not exist in this workbook.`);
+    if (plan.mode !== 'existing') {
+      if (!name || name.length > MAX_SHEET_NAME || FORBIDDEN_NAME_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+        throw new Error(`"${name}" is not a valid sheet name (1–31 characters, none of \\ / ? * [ ] :).`);
+      }
+      created.add(sheetKey(name));
+    }
+  }
+}
