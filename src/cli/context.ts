@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { t, type Lang } from '../i18n';
 import type { ParsedArgs } from './args';
-import { ExcelJsWorkbook } from '../workbook/exceljs/excelJsWorkbook';
+import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../workbook/xlsx/files';
 import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError, type XlsxFailure } from '../xlsx';
 import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
 import { xlsxReason } from '../usecases/xlsxReason';
@@ -60,9 +61,9 @@ export function numberOption(ctx: CommandContext, name: string): number | undefi
 
 /**
  * Opens an .xlsx for a command, turning read failures into a clear message (exit 1). The
- * bytes pass the preflight first: ExcelJS inflates everything and trusts every size.
+ * bytes pass the preflight first (every part, bounded), then the package keeps them.
  */
-export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWorkbook> {
+export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
   let size: number;
   try {
     await fs.promises.access(file, fs.constants.R_OK);
@@ -86,8 +87,9 @@ export async function openWorkbook(file: string, lang: Lang): Promise<ExcelJsWor
     throw e;
   }
   try {
-    return await ExcelJsWorkbook.fromBuffer(bytes, path.basename(file));
+    return await XlsxWorkbook.open(bytes, path.basename(file), NODE_XLSX);
   } catch (e) {
+    if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
   }
 }

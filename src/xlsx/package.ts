@@ -55,7 +55,7 @@ interface Part {
   data: Uint8Array | null;
 }
 
-let encoder: TextEncoder | null = null;
+let encoder: { encode(s: string): Uint8Array } | null = null;
 const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
 
 export function sheetKey(name: string): string {

@@ -47,7 +47,7 @@ interface Prepared {
   offset: number;
 }
 
-let encoder: TextEncoder | null = null;
+let encoder: { encode(s: string): Uint8Array } | null = null;
 
 export async function writeZip(entries: ZipWriteEntry[], deflate: Deflate): Promise<Uint8Array> {
   encoder ??= new TextEncoder();

@@ -12,8 +12,8 @@ import { t, type Lang } from '../../i18n';
 import { Consolidation, writeConsolidation, type ConsolidationResult } from '../../usecases/consolidate';
 import { readFilesInPool } from '../../usecases/consolidate/nodePool';
 import { serialToDate, formatDate } from '../../usecases/consolidate/dates';
-import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
-import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX, writeXlsxFile } from '../../workbook/xlsx/files';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 
 /** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
@@ -52,10 +52,9 @@ export const consolidate: Command = {
     const result = consolidation.finish();
 
     // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
-    const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : ExcelJsWorkbook.create(path.basename(output));
+    const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     await writeConsolidation(workbook, result, lang);
-    // Thousands of rows: compressing fast halves the write for a somewhat larger file.
-    await writeWorkbookFile(workbook, output, { fastCompression: true });
+    await writeXlsxFile(workbook, output);
     reportWorkbookWarnings(io, lang, workbook);
 
     const s = result.summary;

@@ -1,5 +1,5 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
-import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { writeXlsxFile } from '../../workbook/xlsx/files';
 import { generateDocuments } from '../../usecases/documents';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documents';
 import { t } from '../../i18n';
@@ -26,7 +26,7 @@ export const documents: Command = {
       return EXIT.data;
     }
     // Serialised before the disk is touched: on failure the original file stays as it was.
-    await writeWorkbookFile(workbook, output);
+    await writeXlsxFile(workbook, output);
     reportWorkbookWarnings(io, lang, workbook);
     const f = result.figures;
     if (json) {

@@ -1,5 +1,5 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
-import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { writeXlsxFile } from '../../workbook/xlsx/files';
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
@@ -22,8 +22,8 @@ export const evaluate: Command = {
       }
       return EXIT.data;
     }
-    // writeWorkbookFile serialises before touching the disk: on failure the original stays.
-    await writeWorkbookFile(workbook, output);
+    // writeXlsxFile serialises before touching the disk: on failure the original stays.
+    await writeXlsxFile(workbook, output);
     reportWorkbookWarnings(io, lang, workbook);
     const r = result.report;
     if (json) {

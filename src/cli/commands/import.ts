@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { writeXlsxFile } from '../../workbook/xlsx/files';
 import { columnLetter } from '../../workbook/a1';
 import { applyImport, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
 import { choiceFromJson } from '../../usecases/import/mapping';
@@ -122,7 +122,7 @@ export const importCommand: Command = {
       const result = await applyImport(target, source, options);
       applied = result.applied;
       if (!applied) return EXIT.data;
-      await writeWorkbookFile(target, into);
+      await writeXlsxFile(target, into);
       reportWorkbookWarnings(io, lang, target);
     }
     if (json) io.out(JSON.stringify(asJson(preview, applied, into), null, 2));

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { UNIT_TYPES, UNIT_TYPE_IDS } from '../../domain/unitTypes';
 import { foldKey } from '../../domain/text';
-import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
-import { writeWorkbookFile } from '../../workbook/exceljs/files';
+import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX, writeXlsxFile } from '../../workbook/xlsx/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
@@ -36,14 +36,14 @@ export const init: Command = {
     const isPublic = typeof pub === 'string' ? ['co', 'yes', '1', 'true'].includes(foldKey(pub)) : !['Doanh nghiệp', 'Tổ chức khác'].includes(type);
     if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
 
-    const workbook = ExcelJsWorkbook.create(path.basename(output));
+    const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     const sample = args.options.has('sample') ? sampleUnit({ presetId: ruleSet.id, members: numberOption(ctx, 'members'), seed: numberOption(ctx, 'seed') }) : null;
     await createSheets(workbook, {
       ruleSet,
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },
       ...(sample ? { members: sample.members, learners: sample.learners, answers: sample.answers } : {}),
     });
-    await writeWorkbookFile(workbook, output);
+    await writeXlsxFile(workbook, output);
     reportWorkbookWarnings(io, lang, workbook);
     io.out(t(lang, 'cli.created', { file: output, ruleSet: ruleSet.name, unit: name }));
     return EXIT.ok;
