@@ -14,6 +14,7 @@ import { preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type XlsxFailure } from '..
 import type { Inflate } from '../../src/xlsx/zip';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { handMadeWorkbook, hostileWorkbooks as H, unitWorkbook as unitFile, withExtraEntries } from '../consolidate/corpus';
@@ -161,10 +162,10 @@ describe('dvht import, evaluate and documents on hostile files', () => {
     return into;
   }
 
-  it('refuses each hostile source: exit 1, a Vietnamese reason naming the file, target untouched, ExcelJS never sees it', async () => {
+  it('refuses each hostile source: exit 1, a Vietnamese reason naming the file, target untouched, the workbook model never sees it', async () => {
     const into = await target();
     const before = fs.readFileSync(into);
-    const opened = jest.spyOn(ExcelJsWorkbook, 'fromBuffer');
+    const opened = jest.spyOn(XlsxWorkbook, 'open');
     for (const [name, c] of Object.entries(CASES)) {
       const source = path.join(dir, name);
       fs.writeFileSync(source, corpus.get(name)!);
@@ -175,7 +176,7 @@ describe('dvht import, evaluate and documents on hostile files', () => {
       const message = io.stderr.join('\n');
       expect({ name, code, message: message.startsWith(prefix) ? message.slice(prefix.length) : message }).toEqual({ name, code: 1, message: expect.stringMatching(c.cli) });
       expect(io.stdout).toEqual([]);
-      // Only the target went to ExcelJS.
+      // Only the target went past the preflight into a workbook.
       expect(opened.mock.calls.map(([, label]) => label)).toEqual(['truong.xlsx']);
       expect(fs.readFileSync(into).equals(before)).toBe(true);
       expect(fs.readFileSync(source).equals(Buffer.from(corpus.get(name)!))).toBe(true);
