@@ -13,7 +13,6 @@ import { run, type Io } from '../../src/cli/main';
 import { preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type XlsxFailure } from '../../src/xlsx';
 import type { Inflate } from '../../src/xlsx/zip';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
