@@ -6,11 +6,7 @@ const fs = require('fs');
 const main = path.join(__dirname, '..', 'build', 'node', 'cli', 'main.js');
 if (!fs.existsSync(main)) {
   process.stderr.write('dvht: chưa biên dịch. Chạy: npm run build:node\n');
-  process.exit(70);
+  process.exit(1);
 }
-require(main)
-  .run(process.argv.slice(2))
-  .then((code) => process.exit(code), (e) => {
-    process.stderr.write(`${e && e.stack ? e.stack : String(e)}\n`);
-    process.exit(70);
-  });
+// main() turns every failure into a message and exit 0, 1 or 2 (never a stack trace).
+require(main).main(process.argv.slice(2));

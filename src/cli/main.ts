@@ -1,12 +1,14 @@
 /**
  * `dvht`: the product on .xlsx files from a terminal. Only calls use-cases; all words come
- * from the i18n catalogue. Exit codes: 0 success, 1 data cannot be evaluated, 2 usage.
+ * from the i18n catalogue. Exit codes: 0 success, 1 data cannot be evaluated (or any other
+ * failure, said in words), 2 usage. Never 70, never a stack trace.
  */
 import { t, type Lang } from '../i18n';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { CliFailure, EXIT, type Io } from './context';
 import { COMMANDS } from './commands';
 import { APP_VERSION } from '../version';
+import { errorReason } from './files';
 
 export { EXIT };
 export type { Io };
@@ -18,8 +20,9 @@ const consoleIo: Io = {
 
 export async function run(argv: string[], io: Io = consoleIo): Promise<number> {
   let lang: Lang = 'vi';
+  let args: ParsedArgs | undefined;
   try {
-    const args = parseArgs(argv);
+    args = parseArgs(argv);
     lang = args.options.get('lang') === 'en' ? 'en' : 'vi';
     const [name, ...operands] = args.positionals;
     // The version the written workbooks record ("Phiên bản"), from package.json.
@@ -43,16 +46,32 @@ export async function run(argv: string[], io: Io = consoleIo): Promise<number> {
       io.err(t(lang, 'cli.missingOption', { option: e.message }));
       return EXIT.usage;
     }
-    throw e;
+    io.err(unexpected(e, args, lang));
+    return EXIT.data;
   }
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exit(70);
-    },
-  );
+/** The last resort for an error no command foresaw: which files, why, what to do. */
+function unexpected(e: unknown, args: ParsedArgs | undefined, lang: Lang): string {
+  const command = args?.positionals[0] ?? 'dvht';
+  const named = [...(args?.positionals.slice(1) ?? []), args?.options.get('into'), args?.options.get('output'), (e as NodeJS.ErrnoException | undefined)?.path];
+  const files = [...new Set(named.filter((f): f is string => typeof f === 'string' && f !== ''))];
+  const reason = errorReason(e, lang);
+  if (!files.length) return t(lang, 'cli.unexpectedNoFile', { command, reason });
+  const shown = files.slice(0, 3).map((f) => `“${f}”`).join(', ') + (files.length > 3 ? ' …' : '');
+  return t(lang, 'cli.unexpected', { command, files: shown, reason });
 }
+
+/** The process entry (bin/dvht.js): even an error outside `run` ends as words and exit 1. */
+export function main(argv: string[]): void {
+  const lang: Lang = argv.some((a, i) => a === '--lang=en' || (a === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'vi';
+  const lastResort = (e: unknown) => {
+    process.stderr.write(t(lang, 'cli.unexpectedNoFile', { command: argv[0] ?? 'dvht', reason: errorReason(e, lang) }) + '\n');
+    process.exit(EXIT.data);
+  };
+  process.on('uncaughtException', lastResort);
+  process.on('unhandledRejection', lastResort);
+  run(argv).then((code) => process.exit(code), lastResort);
+}
+
+if (require.main === module) main(process.argv.slice(2));

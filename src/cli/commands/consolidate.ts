@@ -13,8 +13,9 @@ import { Consolidation, writeConsolidation, type ConsolidationResult } from '../
 import { readFilesInPool } from '../../usecases/consolidate/nodePool';
 import { serialToDate, formatDate } from '../../usecases/consolidate/dates';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
-import { NODE_XLSX, writeXlsxFile } from '../../workbook/xlsx/files';
+import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { prepareWrite, writeTo } from '../files';
 
 /** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
 const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|csv|ods)$/i;
@@ -40,6 +41,7 @@ export const consolidate: Command = {
     const files = collectFiles(operands, path.resolve(output), lang);
     if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
 
+    const target = await prepareWrite(output, lang);
     const consolidation = new Consolidation({ body: text('body'), tier: text('tier'), ruleSet, lang });
     const progress = process.stderr.isTTY && !args.options.has('json');
     let done = 0;
@@ -54,7 +56,7 @@ export const consolidate: Command = {
     // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
     const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     await writeConsolidation(workbook, result, lang);
-    await writeXlsxFile(workbook, output);
+    await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
 
     const s = result.summary;

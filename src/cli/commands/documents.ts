@@ -1,9 +1,9 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
-import { writeXlsxFile } from '../../workbook/xlsx/files';
 import { generateDocuments } from '../../usecases/documents';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documents';
 import { t } from '../../i18n';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../documents/context';
 
 export const documents: Command = {
@@ -15,6 +15,7 @@ export const documents: Command = {
     const outOpt = args.options.get('output');
     const output = typeof outOpt === 'string' ? outOpt : file;
     const json = args.options.has('json');
+    const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     const result = await generateDocuments(workbook, { lang, ...(kinds ? { kinds } : {}) });
     if (!result.ok) {
@@ -26,7 +27,7 @@ export const documents: Command = {
       return EXIT.data;
     }
     // Serialised before the disk is touched: on failure the original file stays as it was.
-    await writeXlsxFile(workbook, output);
+    await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
     const f = result.figures;
     if (json) {

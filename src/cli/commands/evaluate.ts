@@ -1,8 +1,8 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
-import { writeXlsxFile } from '../../workbook/xlsx/files';
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { prepareWrite, writeTo } from '../files';
 
 export const evaluate: Command = {
   name: 'evaluate',
@@ -11,6 +11,7 @@ export const evaluate: Command = {
     if (!file) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: 'FILE.xlsx' }));
     const outOpt = args.options.get('output');
     const output = typeof outOpt === 'string' ? outOpt : file;
+    const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     const result = await evaluateWorkbook(workbook, { lang });
     const json = args.options.has('json');
@@ -22,8 +23,8 @@ export const evaluate: Command = {
       }
       return EXIT.data;
     }
-    // writeXlsxFile serialises before touching the disk: on failure the original stays.
-    await writeXlsxFile(workbook, output);
+    // Serialised before the disk is touched: on failure the original stays.
+    await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
     const r = result.report;
     if (json) {

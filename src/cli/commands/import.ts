@@ -5,13 +5,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeXlsxFile } from '../../workbook/xlsx/files';
 import { columnLetter } from '../../workbook/a1';
 import { applyImport, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
+import { prepareWrite, writeTo } from '../files';
 
 const SHOWN = 20;
 
@@ -92,6 +92,7 @@ export const importCommand: Command = {
     const cdht = args.options.has('cdht-only');
     const mappingJson = typeof mappingOpt === 'string' && mappingOpt !== 'auto' ? await readMappingFile(mappingOpt, lang) : null;
 
+    const file = dryRun ? null : await prepareWrite(into, lang);
     const target = await openWorkbook(into, lang);
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
     let source: ImportSource = { sheet };
@@ -122,7 +123,7 @@ export const importCommand: Command = {
       const result = await applyImport(target, source, options);
       applied = result.applied;
       if (!applied) return EXIT.data;
-      await writeXlsxFile(target, into);
+      await writeTo(file!, () => target.toBytes());
       reportWorkbookWarnings(io, lang, target);
     }
     if (json) io.out(JSON.stringify(asJson(preview, applied, into), null, 2));

@@ -5,11 +5,12 @@ import { findPreset } from '../../domain/rules/presets';
 import { UNIT_TYPES, UNIT_TYPE_IDS } from '../../domain/unitTypes';
 import { foldKey } from '../../domain/text';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
-import { NODE_XLSX, writeXlsxFile } from '../../workbook/xlsx/files';
+import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, need, numberOption, type Command, reportWorkbookWarnings } from '../context';
+import { prepareWrite, writeTo } from '../files';
 
 function resolveType(input: string, lang: Lang): string {
   const byId = UNIT_TYPE_IDS[input.toLowerCase()];
@@ -35,6 +36,7 @@ export const init: Command = {
     // Most units are public; businesses and other organisations are not.
     const isPublic = typeof pub === 'string' ? ['co', 'yes', '1', 'true'].includes(foldKey(pub)) : !['Doanh nghiệp', 'Tổ chức khác'].includes(type);
     if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
+    const target = await prepareWrite(output, lang);
 
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     const sample = args.options.has('sample') ? sampleUnit({ presetId: ruleSet.id, members: numberOption(ctx, 'members'), seed: numberOption(ctx, 'seed') }) : null;
@@ -43,7 +45,7 @@ export const init: Command = {
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },
       ...(sample ? { members: sample.members, learners: sample.learners, answers: sample.answers } : {}),
     });
-    await writeXlsxFile(workbook, output);
+    await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
     io.out(t(lang, 'cli.created', { file: output, ruleSet: ruleSet.name, unit: name }));
     return EXIT.ok;

@@ -1,0 +1,299 @@
+/**
+ * Files the commands write, on a real temporary folder: read-only inputs refused, symbolic
+ * links written through, hard links kept, missing or read-only folders refused with nothing
+ * left behind, temporary files named visibly and cleaned after a killed run, and no failure
+ * ever ends as a stack trace or exit 70.
+ *
+ * The tests run as root, where chmod does not stop a write: src/cli/files.ts then reads the
+ * owner's write bit as the user's intent, which is what these tests exercise. A non-root
+ * user goes through access(), checked at the end with a child process running as "nobody".
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run, type Io } from '../../src/cli/main';
+import { tempName } from '../../src/cli/files';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+
+function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), text: () => [...stdout, ...stderr].join('\n') };
+}
+
+let dir: string;
+let sample: Buffer;
+beforeAll(async () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-files-'));
+  const file = path.join(d, 'mau.xlsx');
+  const code = await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS Nguyễn Du', '--type', 'thcs', '--year', '2025', '--sample', '--members', '12'], capture());
+  expect(code).toBe(0);
+  sample = fs.readFileSync(file);
+  fs.rmSync(d, { recursive: true, force: true });
+});
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-files-'));
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  fs.chmodSync(dir, 0o700);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function unit(name = 'truong.xlsx'): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, sample);
+  return file;
+}
+
+/** Every writing command, pointed at `file` as the file it would overwrite. */
+const WRITERS: Record<string, (file: string) => string[]> = {
+  evaluate: (f) => ['evaluate', f],
+  'evaluate -o': (f) => ['evaluate', unitCopy(), '-o', f],
+  documents: (f) => ['documents', f],
+  import: (f) => ['import', f, '--sheet', 'Thành viên', '--into', f],
+  consolidate: (f) => ['consolidate', unitCopy(), '-o', f],
+};
+function unitCopy(): string {
+  const file = path.join(dir, 'nguon', 'don-vi.xlsx');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, sample);
+  return file;
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |Error:|node:internal/);
+
+describe('read-only files', () => {
+  for (const [name, argv] of Object.entries(WRITERS)) {
+    it(`${name}: a read-only file is refused, unchanged, exit 1, with what to do`, async () => {
+      const file = unit();
+      fs.chmodSync(file, 0o444);
+      const io = capture();
+      expect(await run(argv(file), io)).toBe(1);
+      expect(io.text()).toContain(`Tệp “${file}” là tệp chỉ đọc`);
+      expect(io.text()).toContain('chmod u+w');
+      noStack(io.text());
+      expect(fs.readFileSync(file).equals(sample)).toBe(true);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o444);
+      expect(fs.readdirSync(dir).filter((n) => n !== 'nguon')).toEqual(['truong.xlsx']);
+    });
+  }
+
+  it('says it in English with --lang en', async () => {
+    const file = unit();
+    fs.chmodSync(file, 0o400);
+    const io = capture();
+    expect(await run(['evaluate', file, '--lang', 'en'], io)).toBe(1);
+    expect(io.text()).toContain(`The file “${file}” is read-only`);
+  });
+
+  it('a writable file keeps its mode after the rewrite', async () => {
+    const file = unit();
+    fs.chmodSync(file, 0o640);
+    expect(await run(['evaluate', file], capture())).toBe(0);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(fs.readFileSync(file).equals(sample)).toBe(false);
+  });
+});
+
+describe('links', () => {
+  it('a symbolic link is written through: the link stays, its target gets the result', async () => {
+    const real = unit('that.xlsx');
+    const link = path.join(dir, 'loi-tat.xlsx');
+    fs.symlinkSync('that.xlsx', link);
+    expect(await run(['evaluate', link], capture())).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe('that.xlsx');
+    expect(fs.readFileSync(real).equals(sample)).toBe(false);
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(real), 'x');
+    expect(wb.workbook.getWorksheet('Tổng hợp')).toBeDefined();
+    expect(fs.readdirSync(dir).sort()).toEqual(['loi-tat.xlsx', 'that.xlsx']);
+  });
+
+  it('a symbolic link to a read-only file is refused like the file', async () => {
+    const real = unit('that.xlsx');
+    fs.chmodSync(real, 0o444);
+    const link = path.join(dir, 'loi-tat.xlsx');
+    fs.symlinkSync(real, link);
+    const io = capture();
+    expect(await run(['documents', link], io)).toBe(1);
+    expect(io.text()).toContain('chỉ đọc');
+    expect(fs.readFileSync(real).equals(sample)).toBe(true);
+  });
+
+  it('a broken symbolic link as output is refused clearly, nothing written', async () => {
+    const link = path.join(dir, 'hong.xlsx');
+    fs.symlinkSync(path.join(dir, 'khong-co', 'x.xlsx'), link);
+    const io = capture();
+    expect(await run(['init', '-o', link, '--preset', 'tt24-co-so-md1', '--unit', 'A', '--type', 'thcs'], io)).toBe(1);
+    expect(io.text()).toContain('liên kết tượng trưng');
+    expect(fs.readdirSync(dir)).toEqual(['hong.xlsx']);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it('a hard link is kept: both names still share one file, which holds the result', async () => {
+    const file = unit();
+    const other = path.join(dir, 'ban-khac.xlsx');
+    fs.linkSync(file, other);
+    const ino = fs.statSync(file).ino;
+    expect(await run(['evaluate', file], capture())).toBe(0);
+    expect(fs.statSync(file).ino).toBe(ino);
+    expect(fs.statSync(other).ino).toBe(ino);
+    expect(fs.statSync(file).nlink).toBe(2);
+    const after = fs.readFileSync(other);
+    expect(after.equals(sample)).toBe(false);
+    const wb = await ExcelJsWorkbook.fromBuffer(after, 'x');
+    expect(wb.workbook.getWorksheet('Tổng hợp')).toBeDefined();
+    expect(fs.readdirSync(dir).sort()).toEqual(['ban-khac.xlsx', 'truong.xlsx']);
+  });
+
+  it('a hard link whose write fails gets its old bytes back', async () => {
+    const file = unit();
+    fs.linkSync(file, path.join(dir, 'ban-khac.xlsx'));
+    const real = fs.promises.open;
+    // The first write into the file fails as on a full disk; the restore goes through.
+    let calls = 0;
+    jest.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof real>) => {
+      const h = await real(...args);
+      if (args[1] === 'r+' && calls++ === 0) {
+        const write = h.write.bind(h) as (...a: unknown[]) => Promise<unknown>;
+        (h as unknown as { write: unknown }).write = async (...a: unknown[]) => {
+          await write(...a.slice(0, 1).map((b) => (b as Uint8Array).subarray(0, 1000)), 0, 1000, 0);
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        };
+      }
+      return h;
+    });
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.text()).toContain(`Không ghi được tệp “${file}”: ổ đĩa đã đầy`);
+    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+  });
+});
+
+describe('output folders', () => {
+  it('a missing folder: Vietnamese message, exit 1, nothing created, for every writer', async () => {
+    const missing = path.join(dir, 'khong-co', 'ra.xlsx');
+    const cases = [
+      ['init', '-o', missing, '--preset', 'tt24-co-so-md1', '--unit', 'A', '--type', 'thcs'],
+      ['evaluate', unit(), '-o', missing],
+      ['documents', unit(), '-o', missing],
+      ['consolidate', unitCopy(), '-o', missing],
+    ];
+    for (const argv of cases) {
+      const io = capture();
+      expect({ argv, code: await run(argv, io) }).toEqual({ argv, code: 1 });
+      expect(io.text()).toContain(`Không có thư mục “${path.join(dir, 'khong-co')}”`);
+      noStack(io.text());
+    }
+    expect(fs.existsSync(path.join(dir, 'khong-co'))).toBe(false);
+    const en = capture();
+    expect(await run(['evaluate', unit(), '-o', missing, '--lang', 'en'], en)).toBe(1);
+    expect(en.text()).toContain('does not exist');
+  });
+
+  it('a read-only folder: message, exit 1, no file and no temporary file left', async () => {
+    const src = unit();
+    const locked = path.join(dir, 'khoa');
+    fs.mkdirSync(locked);
+    fs.chmodSync(locked, 0o555);
+    for (const argv of [
+      ['evaluate', src, '-o', path.join(locked, 'ra.xlsx')],
+      ['init', '-o', path.join(locked, 'moi.xlsx'), '--preset', 'tt24-co-so-md1', '--unit', 'A', '--type', 'thcs'],
+      ['consolidate', src, '-o', path.join(locked, 'tong-hop.xlsx')],
+    ]) {
+      const io = capture();
+      expect(await run(argv, io)).toBe(1);
+      expect(io.text()).toContain(`Thư mục “${locked}” chỉ đọc`);
+      noStack(io.text());
+    }
+    expect(fs.readdirSync(locked)).toEqual([]);
+  });
+
+  it('a folder given as the output file is refused', async () => {
+    const io = capture();
+    fs.mkdirSync(path.join(dir, 'ra.xlsx'));
+    expect(await run(['evaluate', unit(), '-o', path.join(dir, 'ra.xlsx')], io)).toBe(1);
+    expect(io.text()).toContain('là một thư mục');
+  });
+});
+
+describe('temporary files', () => {
+  it('are named visibly beside the target and gone after a successful write', async () => {
+    const file = unit();
+    expect(path.basename(tempName(file, 4242))).toBe('.~dvht-truong.xlsx.4242.tmp');
+    expect(path.dirname(tempName(file))).toBe(dir);
+    expect(await run(['evaluate', file], capture())).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['truong.xlsx']);
+  });
+
+  it("one left by a killed run is removed on the next run; a live run's is kept", async () => {
+    const file = unit();
+    // A process that writes a temporary file the way a run does, then is killed (SIGKILL).
+    const child = spawn(process.execPath, ['-e', 'require("fs").writeFileSync(process.argv[1].replace("PID", process.pid), "x".repeat(1e6)); setInterval(() => {}, 1000)', tempName(file, 'PID' as unknown as number)]);
+    const stale = tempName(file, child.pid!);
+    await waitFor(() => fs.existsSync(stale));
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    // A temporary file of a run still going on (this test's parent process, not ours).
+    const live = tempName(path.join(dir, 'khac.xlsx'), process.ppid);
+    fs.writeFileSync(live, 'x');
+    expect(fs.existsSync(stale)).toBe(true);
+    expect(await run(['evaluate', file], capture())).toBe(0);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(live), 'truong.xlsx']);
+  });
+
+  it('a failed rename leaves the old file and no temporary file', async () => {
+    const file = unit();
+    jest.spyOn(fs.promises, 'rename').mockRejectedValue(Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' }));
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.text()).toContain(`Không ghi được tệp “${file}”: tệp đang mở trong chương trình khác. Tệp cũ (nếu có) vẫn giữ nguyên.`);
+    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['truong.xlsx']);
+  });
+});
+
+describe('the last-resort guard', () => {
+  it('an unexpected error is a message naming the file and what to do, exit 1, no stack trace', async () => {
+    const file = unit();
+    jest.spyOn(ExcelJsWorkbook.prototype, 'toBuffer').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'anchors')"));
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.stderr.join('\n')).toBe(
+      `Lệnh “evaluate” dừng vì một lỗi không lường trước khi xử lý “${file}”: Cannot read properties of undefined (reading 'anchors'). Các tệp đã có không bị ghi đè dở dang. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chạy lại; nếu vẫn lỗi, gửi tệp cùng dòng thông báo này cho người hỗ trợ.`,
+    );
+    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+    const en = capture();
+    expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
+    expect(en.stderr.join('\n')).toContain('The command “evaluate” stopped on an unexpected error while handling');
+  });
+
+  it('the installed command (bin/dvht.js) never exits 70, and a non-root user is refused by access()', () => {
+    const root = path.join(__dirname, '..', '..');
+    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: root, encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    const bin = path.join(root, 'bin', 'dvht.js');
+    const file = unit();
+    const res = spawnSync(process.execPath, [bin, 'evaluate', path.join(dir, 'khong-co', 'x.xlsx'), '-o', path.join(dir, 'nowhere', 'y.xlsx')], { encoding: 'utf8' });
+    expect(res.status).toBe(1);
+    noStack(res.stderr);
+    if (process.getuid?.() !== 0) return;
+    // As "nobody", in a folder anyone may write, a file of root's with mode 644 is not
+    // writable: access() says so (rename would have replaced it all the same).
+    fs.chmodSync(dir, 0o777);
+    fs.chmodSync(file, 0o644);
+    const nobody = spawnSync(process.execPath, [bin, 'evaluate', file], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: '/' });
+    expect(nobody.stderr).toContain('là tệp chỉ đọc');
+    expect(nobody.status).toBe(1);
+    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+  });
+});
+
+async function waitFor(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(ok()).toBe(true);
+}
