@@ -80,14 +80,16 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   // Not even read into memory when too large.
   if (size > PREFLIGHT_LIMITS.maxFileBytes) throw refuse(new XlsxError('tooLarge', String(size)), size);
   const bytes = await fs.promises.readFile(file);
+  // The preflight inflates and checks every XML part once; the workbook reuses those texts.
+  const texts = new Map<string, string>();
   try {
-    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode });
+    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode, keep: texts });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw e;
   }
   try {
-    return await XlsxWorkbook.open(bytes, path.basename(file), NODE_XLSX);
+    return await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));

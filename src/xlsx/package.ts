@@ -22,6 +22,8 @@ export interface PackageOptions {
   /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
   decode?: (bytes: Uint8Array) => string;
   limits?: Partial<XlsxLimits>;
+  /** Texts of parts already inflated and checked (the preflight's), by lower-cased name. */
+  texts?: Map<string, string>;
 }
 
 export interface PackageSheet {
@@ -85,6 +87,7 @@ export class XlsxPackage {
     sniff(bytes);
     const dir = readDirectory(bytes, limits);
     for (const [key, entry] of dir.entries) pkg.parts.set(key, { name: entry.name, entry, data: null });
+    for (const [key, text] of options.texts ?? []) if (pkg.parts.has(key)) pkg.texts.set(key, text);
     if (!pkg.parts.has('[content_types].xml')) throw new XlsxError(pkg.parts.has('mimetype') || pkg.parts.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
     await pkg.load();
     return pkg;

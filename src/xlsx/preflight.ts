@@ -26,6 +26,8 @@ export interface PreflightOptions {
   /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
   decode?: (bytes: Uint8Array) => string;
   limits?: Partial<PreflightLimits>;
+  /** Receives each XML part's checked text (by lower-cased name), so the reader need not inflate it again. */
+  keep?: Map<string, string>;
 }
 
 export interface PreflightReport {
@@ -49,7 +51,10 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
     declaredBytes += e.size;
     const data = await readEntry(bytes, e, options.inflate, limits);
     // Refused on invalid UTF-8: ExcelJS would read U+FFFD in place of the bytes and import garbled names.
-    if (isXmlPart(e)) scanXml(decodeText(data, options.decode, e.name), e, limits);
+    if (!isXmlPart(e)) continue;
+    const text = decodeText(data, options.decode, e.name);
+    scanXml(text, e, limits);
+    options.keep?.set(e.name.toLowerCase(), text);
   }
   return { entries: entries.length, declaredBytes };
 }
