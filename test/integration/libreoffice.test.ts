@@ -1,12 +1,17 @@
 /**
  * The formulas the add-in writes, recalculated by an independent engine (LibreOffice),
- * must give the engine's figures: the workbook stays auditable without the add-in.
+ * must give the engine's figures: the workbook stays auditable without the add-in. Both
+ * file writers are checked: ExcelJS (the preview) and the package writer (the CLI).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
 import { createSheets, type UnitDetails } from '../../src/usecases/createSheets';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { evaluateWorkbook, type EvaluationReport } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { findPreset } from '../../src/domain/rules/presets';
@@ -40,20 +45,34 @@ function messyMembers(): CellInput[][] {
   return rows;
 }
 
-async function evaluatedWorkbook(presetId: string, partial?: 'proportional', unit: Partial<UnitDetails> = {}): Promise<{ wb: ExcelJsWorkbook; report: EvaluationReport }> {
+type Writer = 'exceljs' | 'xlsx';
+
+/** The evaluated workbook's bytes, formulas without cached results (LibreOffice then computes each). */
+async function evaluatedWorkbook(writer: Writer, presetId: string, partial?: 'proportional', unit: Partial<UnitDetails> = {}): Promise<{ bytes: Uint8Array; report: EvaluationReport }> {
   const base = sampleUnit({ presetId, members: 60, seed: 11 });
   const ruleSet = partial ? { ...findPreset(presetId)!, partialScoring: partial } : base.ruleSet;
-  const wb = ExcelJsWorkbook.create('lo.xlsx');
+  const wb = writer === 'exceljs' ? ExcelJsWorkbook.create('lo.xlsx') : await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
   await createSheets(wb, { ...base, unit: { ...base.unit, ...unit }, ruleSet, members: messyMembers() });
   const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-  return { wb, report: result.report };
+  const bytes = wb instanceof ExcelJsWorkbook ? await wb.toBuffer({ formulaResults: false }) : await withoutCachedResults(await wb.toBytes());
+  return { bytes, report: result.report };
 }
 
-async function recalculated(wb: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {
+/** Drops the <v> after each <f> in every worksheet part. */
+async function withoutCachedResults(bytes: Uint8Array): Promise<Uint8Array> {
+  const pkg = await XlsxPackage.open(bytes, NODE_XLSX);
+  for (const sheet of pkg.sheets) {
+    const xml = (await pkg.text(sheet.path!))!;
+    pkg.setPart(sheet.path!, xml.replace(/(<\/f>|<f[^>]*\/>)<v>[^<]*<\/v>/g, '$1'));
+  }
+  return pkg.toBytes(nodeDeflate);
+}
+
+async function recalculated(bytes: Uint8Array): Promise<ExcelJsWorkbook> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-lo-'));
   const file = path.join(dir, 'in.xlsx');
-  fs.writeFileSync(file, await wb.toBuffer({ formulaResults: false }));
+  fs.writeFileSync(file, bytes);
   const out = await convert(file, 'xlsx', path.join(dir, 'out'));
   return ExcelJsWorkbook.fromBuffer(fs.readFileSync(out), 'recalculated.xlsx');
 }
@@ -67,17 +86,21 @@ async function sheetValues(wb: ExcelJsWorkbook, name: string) {
 const MULTI_LEVEL: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: 'THPT' };
 
 describe.each([
-  ['tt24-co-so-md1', undefined, {}],
-  ['tt24-tinh-md1', undefined, MULTI_LEVEL],
-  ['tt22-100', undefined, {}],
-  ['tt22-100', 'proportional' as const, {}],
-])('LibreOffice recomputes what the engine computed (%s %s %j)', (presetId, partial, unit) => {
+  ['exceljs' as const, 'tt24-co-so-md1', undefined, {}],
+  ['exceljs' as const, 'tt24-tinh-md1', undefined, MULTI_LEVEL],
+  ['exceljs' as const, 'tt22-100', undefined, {}],
+  ['exceljs' as const, 'tt22-100', 'proportional' as const, {}],
+  ['xlsx' as const, 'tt24-co-so-md1', undefined, {}],
+  ['xlsx' as const, 'tt24-tinh-md1', undefined, MULTI_LEVEL],
+  ['xlsx' as const, 'tt22-100', undefined, {}],
+  ['xlsx' as const, 'tt22-100', 'proportional' as const, {}],
+])('LibreOffice recomputes what the engine computed (%s writer, %s %s %j)', (writer, presetId, partial, unit) => {
   let report: EvaluationReport;
   let lo: ExcelJsWorkbook;
   beforeAll(async () => {
-    const made = await evaluatedWorkbook(presetId, partial, unit);
+    const made = await evaluatedWorkbook(writer, presetId, partial, unit);
     report = made.report;
-    lo = await recalculated(made.wb);
+    lo = await recalculated(made.bytes);
   }, 180_000);
 
   it('indicator figures and results agree', async () => {
