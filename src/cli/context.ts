@@ -96,6 +96,11 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   }
 }
 
+/** Tells the user where the add-in drew a sheet whose name a sheet of theirs already had. */
+export function reportRenamedSheets(ctx: { io: Io; lang: Lang }, workbook: XlsxWorkbook): void {
+  for (const r of workbook.renamedSheets) ctx.io.err(t(ctx.lang, 'xlsxWrite.ownSheetRenamed', { planned: r.planned, actual: r.actual }));
+}
+
 const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'legacyXls', 'ods', 'notXlsx', 'truncated', 'corrupt', 'zip64', 'unsupportedCompression']);
 
 function describeReadError(e: unknown): string {

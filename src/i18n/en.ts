@@ -463,4 +463,7 @@ export const en: Record<MessageKey, string> = {
   'workbook.feature.tabColor': 'sheet tab colours',
   'workbook.feature.mark': 'the mark identifying ĐVHT sheets',
   'pane.warnings.dismiss': 'Got it',
+
+  // The file writer (src/workbook/xlsx): an add-in sheet drawn beside a user sheet of the same name
+  'xlsxWrite.ownSheetRenamed': 'The sheet “{planned}” in the file is yours (the add-in did not create it), so it was left as it is; the add-in wrote “{actual}” instead. If “{planned}” is an old copy made by the add-in and no longer needed, delete it and run again.',
 };

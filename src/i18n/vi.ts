@@ -467,6 +467,9 @@ export const vi = {
   'workbook.feature.tabColor': 'màu thẻ trang',
   'workbook.feature.mark': 'dấu nhận biết trang của ĐVHT',
   'pane.warnings.dismiss': 'Đã hiểu',
+
+  // The file writer (src/workbook/xlsx): an add-in sheet drawn beside a user sheet of the same name
+  'xlsxWrite.ownSheetRenamed': 'Trang “{planned}” trong tệp là của bạn (không do add-in tạo) nên được giữ nguyên; add-in ghi vào trang “{actual}”. Nếu trang “{planned}” là bản cũ của add-in và không còn cần, hãy xóa nó rồi chạy lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -14,7 +14,7 @@ import { readFilesInPool } from '../../usecases/consolidate/nodePool';
 import { serialToDate, formatDate } from '../../usecases/consolidate/dates';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
-import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 /** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
@@ -58,6 +58,7 @@ export const consolidate: Command = {
     await writeConsolidation(workbook, result, lang);
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
+    reportRenamedSheets({ io, lang }, workbook);
 
     const s = result.summary;
     if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));

@@ -2,7 +2,7 @@
 import { generateDocuments } from '../../usecases/documents';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documents';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../documents/context';
 
@@ -29,6 +29,7 @@ export const documents: Command = {
     // Serialised before the disk is touched: on failure the original file stays as it was.
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
+    reportRenamedSheets({ io, lang }, workbook);
     const f = result.figures;
     if (json) {
       io.out(

@@ -129,7 +129,7 @@ export class XlsxWorkbook implements Workbook {
     const pkg = this.pkg;
     const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map() };
     for (const asked of names) {
-      const sheet = pkg.findSheet(asked);
+      const sheet = this.resolve(asked);
       if (!sheet?.path) continue;
       const xml = await pkg.text(sheet.path);
       if (xml === null) continue; // a dangling relationship: no cells
@@ -160,12 +160,14 @@ export class XlsxWorkbook implements Workbook {
     for (const plan of plans) {
       let sheet = this.resolve(plan.sheet);
       let name = sheet?.name ?? plan.sheet;
+      // Drawn beside a user sheet of that name in an earlier run: the user is told again.
+      if (sheet && sheetKey(name) !== sheetKey(plan.sheet)) this.renamed(plan.sheet, name);
       let existing: string | null = null;
       if (plan.mode === 'replace') {
         if (sheet && pkg.roleOf(sheet) !== roleOf(plan)) {
           // A user's sheet holds the name: never touched; ours goes beside it.
           name = this.freeName(plan.sheet);
-          this._renamed.push({ planned: plan.sheet, actual: name });
+          this.renamed(plan.sheet, name);
           sheet = undefined;
         } else if (sheet) {
           // Drawn anew: its old relationships (drawings, tables …) and print names go.
@@ -209,6 +211,10 @@ export class XlsxWorkbook implements Workbook {
       }
     }
     return named;
+  }
+
+  private renamed(planned: string, actual: string): void {
+    if (!this._renamed.some((r) => r.planned === planned)) this._renamed.push({ planned, actual });
   }
 
   /** A name no sheet has: "<name> (ĐVHT)", then "(ĐVHT 2)" … */

@@ -1,0 +1,115 @@
+/**
+ * The file workbook (the package writer behind the CLI): what it writes reads back as the
+ * ExcelJS implementation reads the same plans, layout reads agree, and a user's sheet that
+ * carries the name of one of the add-in's sheets is never touched.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ExcelJS from 'exceljs';
+import { run, type Io } from '../../src/cli/main';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { UNIT_WORKBOOK_SHEETS } from '../../src/usecases/unitWorkbook';
+import { SHEETS } from '../../src/sheets/names';
+import { DEFAULT_LIMITS } from '../../src/xlsx';
+import { OWNER_MARK } from '../../src/xlsx/package';
+import { rawData, readDirectory } from '../../src/xlsx/zip';
+import type { Workbook } from '../../src/workbook/port';
+
+const NOW = new Date(Date.UTC(2025, 11, 20, 8));
+const ALL = [...UNIT_WORKBOOK_SHEETS, SHEETS.summary];
+
+async function unit(wb: Workbook): Promise<void> {
+  const base = sampleUnit({ presetId: 'tt24-co-so-md1', members: 40, seed: 5 });
+  await createSheets(wb, { ...base, unit: { ...base.unit, name: 'Trường THCS Nguyễn Du' } });
+}
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+/** The stored (compressed) bytes of one part. */
+function stored(bytes: Uint8Array, name: string): Buffer {
+  const e = readDirectory(bytes, DEFAULT_LIMITS).entries.get(name.toLowerCase());
+  if (!e) throw new Error(`no part ${name}`);
+  return Buffer.from(rawData(bytes, e));
+}
+
+describe('XlsxWorkbook', () => {
+  it('init and evaluate read back as the ExcelJS implementation reads the same plans', async () => {
+    const ours = await XlsxWorkbook.create('a.xlsx', NODE_XLSX);
+    const ref = ExcelJsWorkbook.create('b.xlsx');
+    await unit(ours);
+    await unit(ref);
+    const reopened = await XlsxWorkbook.open(await ours.toBytes(), 'a.xlsx', NODE_XLSX);
+    const refReopened = await ExcelJsWorkbook.fromBuffer(await ref.toBuffer(), 'b.xlsx');
+    expect(await reopened.batch((s) => s.read(ALL))).toEqual(await refReopened.batch((s) => s.read(ALL)));
+    // And ExcelJS itself reads our file as it reads its own.
+    const crossRead = await ExcelJsWorkbook.fromBuffer(await ours.toBytes(), 'a.xlsx');
+    expect(await crossRead.batch((s) => s.read(ALL))).toEqual(await refReopened.batch((s) => s.read(ALL)));
+
+    const a = await evaluateWorkbook(reopened, { now: NOW });
+    const b = await evaluateWorkbook(refReopened, { now: NOW });
+    expect(a.ok && a.report).toEqual(b.ok && b.report);
+    const after = await XlsxWorkbook.open(await reopened.toBytes(), 'a.xlsx', NODE_XLSX);
+    const refAfter = await ExcelJsWorkbook.fromBuffer(await refReopened.toBuffer(), 'b.xlsx');
+    expect(await after.batch((s) => s.read(ALL))).toEqual(await refAfter.batch((s) => s.read(ALL)));
+    // The summary is the add-in's by its mark.
+    const summary = after.pkg.findSheet(SHEETS.summary)!;
+    expect(after.pkg.roleOf(summary)).toBe(SHEETS.summary);
+    expect(after.pkg.definedNames.filter((d) => d.name === OWNER_MARK)).toHaveLength(1);
+  });
+
+  it('reads merges and hidden rows and columns as ExcelJS does', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.getCell('A1').value = 'DANH SÁCH CÁN BỘ';
+    ws.mergeCells('A1:D1');
+    ws.mergeCells('B3:B4');
+    ws.getCell('A2').value = 'STT';
+    ws.getCell('B2').value = 'Họ và tên';
+    ws.getCell('A5').value = 1;
+    ws.getRow(3).hidden = true;
+    ws.getColumn(3).hidden = true;
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const ours = await (await XlsxWorkbook.open(bytes, 'x.xlsx', NODE_XLSX)).batch((s) => s.read(['danh sách'], { layout: true }));
+    const ref = await (await ExcelJsWorkbook.fromBuffer(bytes, 'x.xlsx')).batch((s) => s.read(['danh sách'], { layout: true }));
+    expect(ours).toEqual(ref);
+    expect(ours.sheets.get('danh sách')).toMatchObject({ merges: ['A1:D1', 'B3:B4'], hiddenRows: [3], hiddenColumns: [3] });
+  });
+
+  it('never touches a user sheet named like the add-in’s: draws “Tổng hợp (ĐVHT)” beside it, once, and says so', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-own-'));
+    const file = path.join(dir, 'truong.xlsx');
+    const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+    await unit(wb);
+    // The school's own "Tổng hợp" (no mark): written by an ensure plan, as a user sheet would be.
+    await wb.batch(async (s) => s.write({ sheet: SHEETS.summary, mode: 'ensure', cells: [{ at: 'A1', rows: [['Tổng hợp thi đua của tổ']] }] }));
+    fs.writeFileSync(file, await wb.toBytes());
+    const before = new Uint8Array(fs.readFileSync(file));
+    const userPart = (await XlsxWorkbook.open(before, 'x', NODE_XLSX)).pkg.findSheet(SHEETS.summary)!.path!;
+
+    for (const lang of ['vi', 'en']) {
+      const io = capture();
+      expect(await run(['evaluate', file, '--lang', lang], io)).toBe(0);
+      expect(io.stderr.join('\n')).toContain(lang === 'vi' ? 'Trang “Tổng hợp” trong tệp là của bạn' : 'The sheet “Tổng hợp” in the file is yours');
+      const after = new Uint8Array(fs.readFileSync(file));
+      expect(stored(after, userPart).equals(stored(before, userPart))).toBe(true);
+      const pkg = (await XlsxWorkbook.open(after, 'x', NODE_XLSX)).pkg;
+      expect(pkg.sheets.map((s) => s.name).filter((n) => n.startsWith('Tổng hợp')).sort()).toEqual(['Tổng hợp', 'Tổng hợp (ĐVHT)']);
+      expect(pkg.roleOf(pkg.findSheet('Tổng hợp')!)).toBeNull();
+      expect(pkg.roleOf(pkg.findSheet('Tổng hợp (ĐVHT)')!)).toBe(SHEETS.summary);
+    }
+    // What the add-in reads as its summary is its own sheet, not the school's.
+    const reread = await XlsxWorkbook.open(new Uint8Array(fs.readFileSync(file)), 'x', NODE_XLSX);
+    const snap = await reread.batch((s) => s.read([SHEETS.summary]));
+    expect(snap.sheets.get(SHEETS.summary)!.name).toBe('Tổng hợp (ĐVHT)');
+  });
+});
