@@ -171,9 +171,21 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(r.definedNames).toEqual([{ name: '_xlnm._FilterDatabase', value: "'Thành viên'!$A$4:$H$4", hidden: true }]);
   });
 
-  test('overwriting the first cell of a shared formula is reported (its copies keep cached values)', () => {
+  test('overwriting the first cell of a shared formula gives its copies their own formula text', () => {
     const r = patch({ cells: [{ at: 'D2', rows: [[5]] }] });
-    expect(r.warnings).toEqual([expect.stringContaining("'Thành viên'!D2")]);
+    expect(r.warnings).toEqual([]);
+    const after = cellsOf(r.xml);
+    expect(after.get('D2')).toBe('<c r="D2"><v>5</v></c>');
+    expect(after.get('D3')).toBe('<c r="D3"><f>B3*2</f><v>18</v></c>');
+    expect(after.get('D4')).toBe('<c r="D4"><f>B4*2</f><v>2</v></c>');
+    // Cleared the same way; copies overwritten by the plan need nothing.
+    const both = patch({ cells: [{ at: 'D2', rows: [[1], [2]] }] });
+    expect(cellsOf(both.xml).get('D4')).toBe('<c r="D4"><f>B4*2</f><v>2</v></c>');
+    const cleared = patch({ clear: ['D2'] });
+    expect(cellsOf(cleared.xml).get('D3')).toBe('<c r="D3"><f>B3*2</f><v>18</v></c>');
+    // A style run alone keeps the shared formula as it is.
+    const styled = patch({ styles: [{ range: 'D2:D4', style: { bold: true } }] });
+    expect(cellsOf(styled.xml).get('D3')).toMatch(/^<c r="D3" s="\d+"><f t="shared" si="0"\/><v>18<\/v><\/c>$/);
   });
 
   test('a sheet written with an x: prefix (Open XML SDK) gets prefixed cells and rows', () => {

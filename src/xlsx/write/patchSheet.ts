@@ -4,7 +4,8 @@
  * their formats, formulas, conditional formatting, extLst, elements this code does not know)
  * is copied as it was.
  */
-import { attr, readTag } from '../xml';
+import { attr, decodeEntities, readTag } from '../xml';
+import { shiftFormula } from './shiftFormula';
 import { cellAddress, parseRange, type RangeRef } from '../../workbook/a1';
 import type { SheetPlan } from '../../workbook/port';
 import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
@@ -14,7 +15,7 @@ import {
   tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS,
 } from './sheetParts';
 import type { RenderOptions } from './sheetXml';
-import { parseAttrs, prefixOf, removeAttr, serializeAttrs, setAttr } from './xmlText';
+import { escapeText, parseAttrs, prefixOf, removeAttr, serializeAttrs, setAttr } from './xmlText';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const FLAT = new Set(['sheetData']);
@@ -381,6 +382,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
   };
 
   const order = layout.order;
+  const orphans: Orphans = new Map();
   let k = 0;
   const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
   const pos = { end: 0 };
@@ -412,9 +414,9 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
       planned = layout.rows.get(r);
       k++;
     }
-    if (planned || (clear.length && clearRow(r))) {
+    if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
       parts.push(xml.slice(copied, at));
-      parts.push(rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow));
+      parts.push(rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans));
       copied = end;
     }
     prev = r;
@@ -451,6 +453,7 @@ function rebuildRow(
   clear: RangeRef[],
   colStyle: (c: number) => number,
   grow: (r: number, c: number) => void,
+  orphans: Orphans,
 ): string {
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
@@ -501,21 +504,22 @@ function rebuildRow(
     const isPlanned = cols[j] === e.col;
     if (isPlanned) j++;
     const wiped = cleared(e.col);
+    const body = xml.slice(e.openEnd, e.end);
     if (!isPlanned && !wiped) {
-      out.push(xml.slice(e.start, e.end));
+      const kept = orphans.size ? adoptClone(body, r, e.col, orphans) : null;
+      out.push(kept === null ? xml.slice(e.start, e.end) : xml.slice(e.start, e.openEnd) + kept);
       note(e.col);
       continue;
     }
     const input = isPlanned ? planned!.values[e.col] : undefined;
     const base = wiped ? 0 : e.s;
-    if (isPlanned && input !== undefined && /<(?:\w+:)?f\b[^>]*\bt\s*=\s*["']shared["'][^>]*\bref\s*=/.test(xml.slice(e.openEnd, e.end))) {
-      ctx.warnings.push(`'${ctx.sheet}'!${cellAddress(r, e.col)}: a shared formula started here; the cells that copied it now show their cached values until edited.`);
-    }
-    if (isPlanned && input === undefined && !wiped) {
+    const styleOnly = isPlanned && input === undefined && !wiped;
+    if (!styleOnly) noteMaster(body, r, e.col, orphans);
+    if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.
       const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
       const attrs = s ? setAttr(e.attrs, 's', String(s)) : removeAttr(e.attrs, 's');
-      out.push(`<${e.qname}${attrs}${e.selfClosing ? '/>' : '>'}` + xml.slice(e.openEnd, e.end));
+      out.push(`<${e.qname}${attrs}${e.selfClosing ? '/>' : '>'}` + ((orphans.size ? adoptClone(body, r, e.col, orphans) : null) ?? body));
       note(e.col);
       continue;
     }
@@ -558,4 +562,38 @@ function columnOf(ref: string): number {
     else break;
   }
   return n;
+}
+
+// ------------------------------------------------------------------------- shared formulas
+
+/** First cells of shared formulas the plan overwrote: their copies must carry their own text. */
+type Orphans = Map<string, { formula: string; row: number; col: number; range: RangeRef }>;
+
+const SHARED_MASTER = /<((?:\w+:)?f)\b([^>]*)>([^<]*)<\/\1>/;
+const SHARED_CLONE = /<((?:\w+:)?f)\b([^>]*?)(?:\/>|>\s*<\/\1>)/;
+
+function orphanRow(orphans: Orphans, r: number): boolean {
+  for (const o of orphans.values()) if (r >= o.range.top && r <= o.range.bottom) return true;
+  return false;
+}
+
+/** Before a shared formula's first cell is overwritten, remember its text for its copies. */
+function noteMaster(body: string, r: number, c: number, orphans: Orphans): void {
+  const m = SHARED_MASTER.exec(body);
+  if (!m || attr(m[2]!, 't') !== 'shared') return;
+  const si = attr(m[2]!, 'si');
+  const ref = attr(m[2]!, 'ref');
+  const range = ref ? safeRange(ref) : null;
+  if (si === null || !range) return;
+  orphans.set(si, { formula: decodeEntities(m[3]!), row: r, col: c, range });
+}
+
+/** A copy of an orphaned shared formula gets the formula as it reads at its own cell; null = unchanged. */
+function adoptClone(body: string, r: number, c: number, orphans: Orphans): string | null {
+  const m = SHARED_CLONE.exec(body);
+  if (!m || attr(m[2]!, 't') !== 'shared' || attr(m[2]!, 'ref') !== null) return null;
+  const o = orphans.get(attr(m[2]!, 'si') ?? '');
+  if (!o) return null;
+  const own = escapeText(shiftFormula(o.formula, r - o.row, c - o.col));
+  return body.slice(0, m.index) + `<${m[1]}>${own}</${m[1]}>` + body.slice(m.index + m[0].length);
 }
