@@ -9,11 +9,19 @@ export interface PackageSheet {
   name: string;
   xml: string;
   definedNames?: DefinedName[];
+  /** xl/worksheets/_rels/sheetN.xml.rels, when the sheet links parts (a drawing). */
+  rels?: string;
+}
+
+export interface ExtraPart {
+  name: string;
+  xml: string;
+  contentType?: string;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export async function minimalPackage(sheets: PackageSheet[], stylesXml: string): Promise<Buffer> {
+export async function minimalPackage(sheets: PackageSheet[], stylesXml: string, extra: ExtraPart[] = []): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -22,6 +30,7 @@ export async function minimalPackage(sheets: PackageSheet[], stylesXml: string):
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      extra.filter((x) => x.contentType).map((x) => `<Override PartName="/${x.name}" ContentType="${x.contentType}"/>`).join('') +
       '</Types>',
   );
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
@@ -40,7 +49,11 @@ export async function minimalPackage(sheets: PackageSheet[], stylesXml: string):
       sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
   );
-  sheets.forEach((s, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, s.xml));
+  sheets.forEach((s, i) => {
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, s.xml);
+    if (s.rels) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, s.rels);
+  });
+  for (const x of extra) zip.file(x.name, x.xml);
   zip.file('xl/styles.xml', stylesXml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
