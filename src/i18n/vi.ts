@@ -354,6 +354,12 @@ export const vi = {
   'xlsx.reason.sheetTooLarge': 'Một trang tính quá lớn ({detail}); không phải sổ đánh giá bình thường.',
   'xlsx.reason.unsafeName': 'Tệp chứa thành phần có tên trỏ ra ngoài tệp (“{detail}”); Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
   'xlsx.reason.tooDeep': 'Phần “{detail}” của tệp chứa XML lồng nhau quá sâu; Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
+  // Writing .xlsx parts (src/xlsx/write notes): {where} is 'Trang'!A1
+  'xlsx.write.cellTooLong': 'Ô {where} dài {value} ký tự, quá giới hạn {limit} ký tự một ô của Excel: chỉ {limit} ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',
+  'xlsx.write.notFinite': 'Ô {where}: giá trị {value} không phải số Excel lưu được nên được ghi là #NUM!. Hãy kiểm tra số liệu tạo ra giá trị này.',
+  'xlsx.write.listComma': 'Vùng {where}: mục “{value}” có dấu phẩy nên không tạo được danh sách chọn (giá trị vẫn nhập tay được). Hãy bỏ dấu phẩy khỏi mục này.',
+  'xlsx.write.listTooLong': 'Vùng {where}: danh sách chọn dài {value} ký tự, quá {limit} ký tự Excel cho phép, nên chưa được tạo (giá trị vẫn nhập tay được). Hãy rút gọn danh sách.',
+  'xlsx.write.drawingExists': 'Trang “{sheet}” đã có hình vẽ riêng nên {value} biểu đồ chưa được thêm vào; số liệu vẫn được ghi trong các ô.',
   'xlsx.reason.badUtf8': 'Phần “{detail}” của tệp có chữ sai mã UTF-8 (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
   'consolidate.flag.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng số liệu {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',

@@ -3,6 +3,8 @@ import { StylesEditor } from '../../src/xlsx/write/styles';
 import { renderSheet } from '../../src/xlsx/write/sheetXml';
 import { dateSerial, MAX_CELL_CHARS } from '../../src/xlsx/write/cells';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
+import { sheetRef } from '../../src/workbook/a1';
+import { t } from '../../src/i18n';
 import { inSchemaOrder, strictParseErrors, topLevel } from './xmlCheck';
 
 const LIMITS = { maxRows: 1_048_576, maxCells: 50_000_000 };
@@ -128,6 +130,12 @@ describe('renderSheet, new sheet', () => {
     expect(v.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
     expect(v).toBe('đ'.repeat(MAX_CELL_CHARS - 1)); // never half a surrogate pair
     expect(r.warnings).toEqual([expect.stringContaining("'Tổng hợp'!C7")]);
+    // Users get the note worded by the catalogue, naming sheet and cell.
+    expect(r.notes).toEqual([{ kind: 'cellTooLong', sheet: 'Tổng hợp', cell: 'C7', value: long.length, limit: MAX_CELL_CHARS }]);
+    const n = r.notes[0]!;
+    const params = { where: sheetRef(n.sheet, n.cell), sheet: n.sheet, value: n.value!, limit: n.limit! };
+    expect(t('vi', `xlsx.write.${n.kind}`, params)).toBe(`Ô 'Tổng hợp'!C7 dài 32770 ký tự, quá giới hạn 32767 ký tự một ô của Excel: chỉ 32767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.`);
+    expect(t('en', `xlsx.write.${n.kind}`, params)).toContain("Cell 'Tổng hợp'!C7 holds 32770 characters");
   });
 
   test('validations: quotes doubled; a comma item or a list over 255 characters is refused with a warning', () => {

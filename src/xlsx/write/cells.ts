@@ -4,6 +4,7 @@
  */
 import { cellAddress, columnLetter, parseCell, parseRange } from '../../workbook/a1';
 import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan } from '../../workbook/port';
+import type { WriteNote } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { escapeText, ooxmlEscape } from './xmlText';
 
@@ -106,7 +107,7 @@ export interface CellContext {
   sheet: string;
   styles: StylesEditor;
   date1904: boolean;
-  warnings: string[];
+  notes: WriteNote[];
 }
 
 /**
@@ -152,7 +153,7 @@ export function cellXml(ctx: CellContext, ref: string, input: CellInput | undefi
 
 function numberCell(ctx: CellContext, ref: string, sAttr: string, n: number): string {
   if (!Number.isFinite(n)) {
-    ctx.warnings.push(`'${ctx.sheet}'!${ref}: ${n} is not a number Excel can store; written as #NUM!.`);
+    ctx.notes.push({ kind: 'notFinite', sheet: ctx.sheet, cell: ref, value: String(n) });
     return `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
   }
   return `<c r="${ref}"${sAttr}><v>${numberText(n)}</v></c>`;
@@ -184,7 +185,7 @@ function textElement(ctx: CellContext, ref: string, text: string): string {
 /** Excel refuses cells over 32,767 characters: cut (never inside a surrogate pair) and say so. */
 function clip(ctx: CellContext, ref: string, text: string): string {
   if (text.length <= MAX_CELL_CHARS) return text;
-  ctx.warnings.push(`'${ctx.sheet}'!${ref}: ${text.length} characters, more than Excel's ${MAX_CELL_CHARS}; only the first ${MAX_CELL_CHARS} are written.`);
+  ctx.notes.push({ kind: 'cellTooLong', sheet: ctx.sheet, cell: ref, value: text.length, limit: MAX_CELL_CHARS });
   let end = MAX_CELL_CHARS;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;

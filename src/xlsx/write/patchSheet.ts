@@ -142,7 +142,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
   }
 
   if (plan.charts?.length && options.drawingRelId) {
-    if (find('drawing')) ctx.warnings.push(`'${ctx.sheet}': the sheet already has a drawing; ${plan.charts.length} chart(s) not added.`);
+    if (find('drawing')) ctx.notes.push({ kind: 'drawingExists', sheet: ctx.sheet, cell: '', value: plan.charts.length });
     else {
       const rp = relPrefix(root.attrs);
       if (rp === null) edits.push({ at: root.start, remove: root.openEnd - root.start, insert: `<${root.qname}${root.attrs.replace(/\s+$/, '')} xmlns:r="${REL_NS}">` });
@@ -302,7 +302,7 @@ function patchValidations(
 ): void {
   const ours: { range: RangeRef; xml: string }[] = [];
   for (const v of plan.validations ?? []) {
-    const formula = listFormula(plan.sheet, v, ctx.warnings);
+    const formula = listFormula(plan.sheet, v, ctx.notes);
     const range = parseRange(v.range);
     if (formula !== null) ours.push({ range, xml: px(validationXml(refOf(range), formula)) });
   }

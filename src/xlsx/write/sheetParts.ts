@@ -23,6 +23,21 @@ export const WORKSHEET_ORDER = [
   'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
+/**
+ * Something the writer could not write as planned. Codes only: the catalogue words them
+ * (`xlsx.write.<kind>` with {where}, {sheet}, {value}, {limit}), so this layer carries no words.
+ */
+export type WriteNoteKind = 'cellTooLong' | 'notFinite' | 'listComma' | 'listTooLong' | 'drawingExists';
+
+export interface WriteNote {
+  kind: WriteNoteKind;
+  sheet: string;
+  /** A1 cell or range; '' for the whole sheet. */
+  cell: string;
+  value?: string | number;
+  limit?: number;
+}
+
 /** A sheet-scoped defined name for the package to write (localSheetId = this sheet). */
 export interface DefinedName {
   name: string;
@@ -72,16 +87,16 @@ export function refOf(r: RangeRef): string {
  * formula1 of a list validation, or null with a warning when Excel cannot hold it inline
  * (an item with a comma — the list has no escape for it — or more than 255 characters).
  */
-export function listFormula(sheet: string, v: Validation, warnings: string[]): string | null {
+export function listFormula(sheet: string, v: Validation, notes: WriteNote[]): string | null {
   if (!Array.isArray(v.list)) return v.list.source.replace(/^=/, '');
   const comma = v.list.find((item) => item.includes(','));
   if (comma !== undefined) {
-    warnings.push(`'${sheet}'!${v.range}: list item "${comma}" contains a comma, which an inline Excel list cannot hold; no dropdown written (use a { source } range).`);
+    notes.push({ kind: 'listComma', sheet, cell: v.range, value: comma });
     return null;
   }
   const formula = `"${v.list.map((s) => s.replace(/"/g, '""')).join(',')}"`;
   if (formula.length > MAX_LIST_FORMULA) {
-    warnings.push(`'${sheet}'!${v.range}: the list is longer than Excel's ${MAX_LIST_FORMULA} characters; no dropdown written (use a { source } range).`);
+    notes.push({ kind: 'listTooLong', sheet, cell: v.range, value: formula.length, limit: MAX_LIST_FORMULA });
     return null;
   }
   return formula;

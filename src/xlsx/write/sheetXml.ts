@@ -2,18 +2,18 @@
  * A SheetPlan as SpreadsheetML worksheet XML: a whole new sheet, or the plan's cells patched
  * into a sheet the user owns with every other byte kept (see patchSheet.ts). Pure: no I/O.
  */
-import { parseRange } from '../../workbook/a1';
+import { parseRange, sheetRef } from '../../workbook/a1';
 import type { ChartSpec, SheetPlan } from '../../workbook/port';
 import { cellStyleId, cellXml, ref, layoutPlan, plannedColumns, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
-  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName,
+  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type WriteNote,
 } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { serializeAttrs } from './xmlText';
 
-export type { DefinedName } from './sheetParts';
+export type { DefinedName, WriteNote, WriteNoteKind } from './sheetParts';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -32,7 +32,9 @@ export interface RenderedSheet {
   xml: string;
   /** Sheet-scoped names to write in workbook.xml with this sheet's localSheetId. */
   definedNames: DefinedName[];
+  /** One line per note, for logs: "<kind> 'Sheet'!A1 (value)". Users get `notes` worded by the catalogue. */
   warnings: string[];
+  notes: WriteNote[];
   /** The plan's charts, for renderChartParts (drawn only when drawingRelId was given). */
   charts: ChartSpec[];
 }
@@ -42,11 +44,12 @@ export interface RenderedSheet {
  * layout are written into it and everything else is kept byte for byte.
  */
 export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: string | null, options: RenderOptions = {}): RenderedSheet {
-  const warnings: string[] = [];
-  const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
+  const notes: WriteNote[] = [];
+  const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, notes };
   const layout = layoutPlan(plan);
   const xml = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
-  return { xml, definedNames: definedNames(plan.sheet, plan), warnings, charts: plan.charts ?? [] };
+  const warnings = notes.map((n) => `${n.kind} ${n.cell ? sheetRef(n.sheet, n.cell) : `'${n.sheet}'`}${n.value !== undefined ? ` (${n.value})` : ''}`);
+  return { xml, definedNames: definedNames(plan.sheet, plan), warnings, notes, charts: plan.charts ?? [] };
 }
 
 function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string {
@@ -72,7 +75,7 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
 
   const validations: string[] = [];
   for (const v of plan.validations ?? []) {
-    const formula = listFormula(plan.sheet, v, ctx.warnings);
+    const formula = listFormula(plan.sheet, v, ctx.notes);
     if (formula !== null) validations.push(validationXml(refOf(parseRange(v.range)), formula));
   }
   if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
