@@ -95,7 +95,8 @@ function uniqueRefs(refs: string[]): string[] {
 
 /** sheetData of a new sheet, and the bounds of what it holds. */
 function sheetData(layout: Layout, ctx: CellContext): { xml: string; bounds: { top: number; left: number; bottom: number; right: number } | null } {
-  const out: string[] = ['<sheetData>'];
+  // Appending to one string is about twice as fast as collecting pieces and joining them.
+  let xml = '<sheetData>';
   let top = 0;
   let bottom = 0;
   let left = Infinity;
@@ -103,26 +104,20 @@ function sheetData(layout: Layout, ctx: CellContext): { xml: string; bounds: { t
   for (const r of layout.order) {
     const row = layout.rows.get(r)!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
-    // One flat array for the whole sheet: per-row arrays and joins cost more than the XML.
-    const open = out.length;
-    out.push(`<row r="${r}"${ht}>`);
-    let any = false;
+    let cells = '';
     for (const c of plannedColumns(row)) {
       const input = row.values[c];
-      const xml = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
-      if (!xml) continue;
-      out.push(xml);
-      any = true;
+      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
+      if (!cell) continue;
+      cells += cell;
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    if (any) {
-      out.push('</row>');
+    if (cells) {
+      xml += `<row r="${r}"${ht}>${cells}</row>`;
       if (!top) top = r;
       bottom = r;
-    } else if (ht) out[open] = `<row r="${r}"${ht}/>`;
-    else out.length = open;
+    } else if (ht) xml += `<row r="${r}"${ht}/>`;
   }
-  out.push('</sheetData>');
-  return { xml: out.join(''), bounds: top ? { top, left, bottom, right } : null };
+  return { xml: xml + '</sheetData>', bounds: top ? { top, left, bottom, right } : null };
 }
