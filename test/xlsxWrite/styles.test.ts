@@ -116,3 +116,13 @@ describe('StylesEditor', () => {
     expect(out).toContain('formatCode="[&lt;1]&quot;&lt;1 &amp; nhỏ&quot;;0"');
   });
 });
+
+test('a stylesheet missing its default lists gets them first, so index 0 stays the plain format', () => {
+  const bare = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dxfs count="0"/></styleSheet>';
+  const st = new StylesEditor(bare);
+  expect(st.xf({ bold: true })).toBe(1);
+  const out = st.toXml()!;
+  expect(strictParseErrors([out])).toEqual([null]);
+  expect(out).toMatch(/^<styleSheet [^>]*><fonts count="2">.*<\/fonts><fills count="2">.*<\/fills><borders count="1">.*<\/borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"\/><xf /);
+  expect(out).toContain('</cellXfs><dxfs count="0"/></styleSheet>');
+});

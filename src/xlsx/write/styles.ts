@@ -41,6 +41,13 @@ const BUILTIN_FORMATS: Record<string, number> = {
   '@': 49,
 };
 
+const SEED: [ListName, string[]][] = [
+  ['fonts', ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>']],
+  ['fills', ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']],
+  ['borders', ['<border><left/><right/><top/><bottom/><diagonal/></border>']],
+  ['cellXfs', ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']],
+];
+
 /** CT_Font children in the order Excel writes them. */
 const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
 
@@ -84,6 +91,8 @@ export class StylesEditor {
       });
       this.lists.set(name, { span, index, items, added: [] });
     }
+    // A stylesheet without these defaults is incomplete (index 0 is what unstyled cells use).
+    for (const [name, defaults] of SEED) if (!this.lists.get(name)!.items.length) for (const x of defaults) this.add(name, x);
     for (const item of this.lists.get('numFmts')!.items) {
       const a = new Map(parseAttrs(/^<numFmt\b([^>]*?)\/?>/.exec(item)?.[1] ?? ''));
       const id = Number(a.get('numFmtId'));
