@@ -347,7 +347,8 @@ function nextTag(xml: string, open: string, from: number, to: number): number {
 }
 
 interface RowsResult {
-  xml: string;
+  /** The whole sheetData element, in pieces. */
+  xml: string[];
   bounds: Bounds | null;
 }
 
@@ -388,7 +389,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
   const pos = { end: 0 };
   if (sd.selfClosing) {
     for (const r of order) parts.push(newRow(r, layout.rows.get(r)!));
-    return { xml: `<${sd.qname}${sd.attrs.replace(/\/$/, '')}>${parts.join('')}</${sd.qname}>`, bounds };
+    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, ...parts, `</${sd.qname}>`], bounds };
   }
   parts.push(xml.slice(sd.start, sd.openEnd));
   let copied = sd.openEnd;
@@ -425,7 +426,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
   parts.push(xml.slice(copied, sd.closeStart));
   for (; k < order.length; k++) parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
   parts.push(xml.slice(sd.closeStart, sd.end));
-  return { xml: parts.join(''), bounds };
+  return { xml: parts, bounds };
 }
 
 interface ExistingCell {

@@ -99,7 +99,8 @@ export interface Edit {
   at: number;
   /** Characters replaced from `at` (0 = pure insertion). */
   remove: number;
-  insert: string;
+  /** Text, or pieces (a large rebuilt part is then copied once, here). */
+  insert: string | string[];
 }
 
 export function applyEdits(text: string, edits: Edit[]): string {
@@ -108,7 +109,9 @@ export function applyEdits(text: string, edits: Edit[]): string {
   let last = 0;
   for (const { e } of sorted) {
     if (e.at < last) throw new Error('overlapping edits');
-    parts.push(text.slice(last, e.at), e.insert);
+    parts.push(text.slice(last, e.at));
+    if (typeof e.insert === 'string') parts.push(e.insert);
+    else for (const piece of e.insert) parts.push(piece);
     last = e.at + e.remove;
   }
   parts.push(text.slice(last));
