@@ -1,6 +1,11 @@
 /**
  * A SheetPlan as SpreadsheetML worksheet XML: a whole new sheet, or the plan's cells patched
  * into a sheet the user owns with every other byte kept (see patchSheet.ts). Pure: no I/O.
+ *
+ * Left to the package: tab order (`after`), activation (`activate`: workbook activeTab and
+ * tabSelected), the sheet-scoped names returned here, and the drawing/chart parts (chartXml.ts).
+ * Strings are written inline (t="inlineStr"), so sharedStrings.xml is never touched. Several
+ * plans for one sheet in one batch: render them in order, each on the previous one's XML.
  */
 import { parseRange, sheetRef } from '../../workbook/a1';
 import type { ChartSpec, SheetPlan } from '../../workbook/port';
