@@ -123,6 +123,11 @@ describe('renderSheet, new sheet', () => {
     expect(own.toXml()).toContain('formatCode="dd/mm/yyyy hh:mm"');
   });
 
+  test('a workbook on the 1904 date system gets 1904 serials', () => {
+    const r = renderSheet({ sheet: 'T', mode: 'replace', cells: [{ at: 'A1', rows: [[new Date(2025, 0, 15)]] }] }, new StylesEditor(null), null, { date1904: true });
+    expect(valuesOf(r.xml)[0]).toEqual([45672 - 1462]);
+  });
+
   test('a cell over 32,767 characters is cut with a warning naming the cell', () => {
     const long = 'đ'.repeat(MAX_CELL_CHARS - 1) + '😀😀';
     const r = render({ cells: [{ at: 'C7', rows: [[long]] }] });
