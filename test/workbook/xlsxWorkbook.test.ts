@@ -20,6 +20,7 @@ import { DEFAULT_LIMITS } from '../../src/xlsx';
 import { OWNER_MARK } from '../../src/xlsx/package';
 import { rawData, readDirectory } from '../../src/xlsx/zip';
 import type { Workbook } from '../../src/workbook/port';
+import { convert } from '../support/libreoffice';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 8));
 const ALL = [...UNIT_WORKBOOK_SHEETS, SHEETS.summary];
@@ -112,4 +113,29 @@ describe('XlsxWorkbook', () => {
     const snap = await reread.batch((s) => s.read([SHEETS.summary]));
     expect(snap.sheets.get(SHEETS.summary)!.name).toBe('Tổng hợp (ĐVHT)');
   });
+
+  it('draws a plan’s charts on the add-in’s own sheet, and LibreOffice keeps them', async () => {
+    const wb = await XlsxWorkbook.create('bieu-do.xlsx', NODE_XLSX);
+    await wb.batch(async (s) =>
+      s.write({
+        sheet: 'Tổng hợp đơn vị',
+        mode: 'replace',
+        cells: [{ at: 'A1', rows: [['Kết quả', 'Số đơn vị'], ['Đạt', 12], ['Chưa đạt', 3]] }],
+        charts: [{ type: 'pie', source: 'A1:B3', title: 'Kết quả', position: { from: 'D2', to: 'J16' } }, { type: 'columnClustered', source: 'A1:B3', title: 'Số đơn vị', position: { from: 'D18', to: 'J32' } }],
+      }),
+    );
+    expect(wb.warnings).toEqual([]);
+    const bytes = await wb.toBytes();
+    const pkg = (await XlsxWorkbook.open(bytes, 'x', NODE_XLSX)).pkg;
+    expect(pkg.partNames.filter((n) => /drawing|chart|_rels\/sheet/.test(n)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/drawings/drawing1.xml', 'xl/worksheets/_rels/sheet1.xml.rels']);
+    expect((await pkg.relsOf('xl/worksheets/sheet1.xml')).map((r) => r.path)).toEqual(['xl/drawings/drawing1.xml']);
+    expect((await pkg.relsOf('xl/drawings/drawing1.xml')).map((r) => r.path)).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-chart-'));
+    const file = path.join(dir, 'bieu-do.xlsx');
+    fs.writeFileSync(file, bytes);
+    const out = await convert(file, 'xlsx', path.join(dir, 'out'));
+    const resaved = (await XlsxWorkbook.open(new Uint8Array(fs.readFileSync(out)), 'x', NODE_XLSX)).pkg;
+    expect(resaved.partNames.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(2);
+  }, 120_000);
 });

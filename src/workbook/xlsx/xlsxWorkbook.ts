@@ -4,13 +4,14 @@
  * and draw the add-in's own sheets, and saving copies every part the add-in did not touch
  * with its compressed bytes unchanged. Browser-safe: inflate and deflate are passed in.
  */
-import type { ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
+import type { ChartSpec, ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
 import { wantsLayout } from '../port';
 import { XlsxPackage, sheetKey, type PackageOptions, type PackageSheet } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
 import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from '../../xlsx/write/sheetXml';
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from '../../xlsx/write/chartXml';
 import { StylesEditor } from '../../xlsx/write/styles';
 
 export interface XlsxWorkbookOptions extends PackageOptions {
@@ -177,11 +178,14 @@ export class XlsxWorkbook implements Workbook {
       } else if (sheet?.path) {
         existing = await pkg.text(sheet.path);
       }
-      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904 });
+      // Charts are drawn on sheets drawn anew (their relationships start empty: the drawing is rId1).
+      const charts = existing === null && plan.charts?.length ? plan.charts : [];
+      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}) });
       this._warnings.push(...rendered.warnings);
-      if (rendered.charts.length) this._warnings.push(`${rendered.charts.length} chart(s) not drawn on "${name}": charts in files are not written yet.`);
+      if (plan.charts?.length && !charts.length) this._warnings.push(`${plan.charts.length} chart(s) not drawn on "${name}": charts go only on the add-in's own sheets.`);
       if (sheet?.path) pkg.setPart(sheet.path, rendered.xml);
       else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? this.resolve(plan.after) : undefined);
+      if (charts.length) this.addCharts(sheet, name, charts);
       if (plan.mode === 'replace') pkg.setRole(sheet, roleOf(plan));
       const index = pkg.sheets.indexOf(sheet);
       for (const d of rendered.definedNames) {
@@ -195,6 +199,22 @@ export class XlsxWorkbook implements Workbook {
     // Cached results of the user's formulas may now be stale: Excel recomputes on open.
     await pkg.afterCellsChanged(touched);
     this.shared = null;
+  }
+
+  /** The drawing and chart parts of a sheet drawn anew, with their relationships and content types. */
+  private addCharts(sheet: PackageSheet, name: string, charts: ChartSpec[]): void {
+    const pkg = this.pkg;
+    const parts = renderChartParts(name, charts);
+    const drawing = freePart(pkg, 'xl/drawings/drawing', '.xml');
+    pkg.setPart(drawing, parts.drawingXml, DRAWING_CONTENT_TYPE);
+    const id = pkg.addRelationship(sheet.path!, 'drawing', relativePath(sheet.path!, drawing));
+    if (id !== DRAWING_REL_ID) throw new Error(`drawing relationship of ${sheet.path} is ${id}, not ${DRAWING_REL_ID}`);
+    parts.chartXmls.forEach((xml, i) => {
+      const chart = freePart(pkg, 'xl/charts/chart', '.xml');
+      pkg.setPart(chart, xml, CHART_CONTENT_TYPE);
+      const rid = pkg.addRelationship(drawing, 'chart', relativePath(drawing, chart));
+      if (rid !== chartRelId(i)) throw new Error(`chart relationship ${rid} of ${drawing}, expected ${chartRelId(i)}`);
+    });
   }
 
   /**
@@ -224,6 +244,22 @@ export class XlsxWorkbook implements Workbook {
       if (!this.pkg.findSheet(candidate) || n >= MAX_ALTERNATIVES) return candidate;
     }
   }
+}
+
+const DRAWING_REL_ID = 'rId1';
+
+/** "<prefix>N<suffix>" for the first N no part has. */
+function freePart(pkg: XlsxPackage, prefix: string, suffix: string): string {
+  for (let n = 1; ; n++) if (!pkg.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
+}
+
+/** `to` relative to the folder of `from` ("xl/worksheets/sheet1.xml" → "../drawings/drawing1.xml"). */
+function relativePath(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
 function roleOf(plan: SheetPlan): string {
