@@ -24,7 +24,8 @@ import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
-import { ExcelJsWorkbook, type Selection } from '../../workbook/exceljs/excelJsWorkbook';
+import type { Selection } from '../../workbook/exceljs/excelJsWorkbook';
+import { PreviewWorkbook } from './previewWorkbook';
 import { createPreviewHost, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridSelection } from './SheetGrid';
 import { sheetView } from './sheetView';
@@ -70,7 +71,7 @@ const useStyles = makeStyles({
 });
 
 interface Doc {
-  workbook: ExcelJsWorkbook;
+  workbook: PreviewWorkbook;
   /** A new file or sample gets a new pane (its state belonged to the previous workbook). */
   generation: number;
 }
@@ -89,7 +90,7 @@ function errorText(e: unknown): string {
 }
 
 /** The sheet's name as the workbook spells it (matched by the one sheet-name key: case and NFD/NFC). */
-function actualName(workbook: ExcelJsWorkbook, name: string): string | null {
+function actualName(workbook: PreviewWorkbook, name: string): string | null {
   return findSheetName(workbook.workbook.worksheets.map((w) => w.name), name) ?? null;
 }
 
@@ -109,7 +110,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const { lang, locale, theme } = props;
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const s = useStyles();
-  const [doc, setDoc] = useState<Doc>(() => ({ workbook: ExcelJsWorkbook.create(t(lang, 'preview.newFileName')), generation: 0 }));
+  const [doc, setDoc] = useState<Doc>(() => ({ workbook: PreviewWorkbook.create(t(lang, 'preview.newFileName')), generation: 0 }));
   const [version, setVersion] = useState(0);
   const [active, setActive] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -119,7 +120,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const dirty = useRef(false);
   const lastSelection = useRef<Selection | null>(null);
 
-  const show = (workbook: ExcelJsWorkbook, sel: Selection) => {
+  const show = (workbook: PreviewWorkbook, sel: Selection) => {
     const name = actualName(workbook, sel.sheet);
     if (!name) return;
     setActive(name);
@@ -146,7 +147,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     [doc, locale, theme],
   );
 
-  const replaceWorkbook = (workbook: ExcelJsWorkbook, text: string) => {
+  const replaceWorkbook = (workbook: PreviewWorkbook, text: string) => {
     dirty.current = false;
     lastSelection.current = workbook.lastSelection;
     setDoc((d) => ({ workbook, generation: d.generation + 1 }));
@@ -184,7 +185,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     run(async () => {
       if (!mayReplace()) return;
       const unit = sampleUnit();
-      const workbook = ExcelJsWorkbook.create(tr('preview.sampleFileName'));
+      const workbook = PreviewWorkbook.create(tr('preview.sampleFileName'));
       await createSheets(workbook, unit);
       replaceWorkbook(workbook, tr('preview.sampleLoaded', { unit: unit.unit.name, members: unit.members?.length ?? 0 }));
     });

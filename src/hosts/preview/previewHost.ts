@@ -4,7 +4,7 @@
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
-import { ExcelJsWorkbook } from '../../workbook/exceljs/excelJsWorkbook';
+import { PreviewWorkbook } from './previewWorkbook';
 import { preflightXlsx, XlsxError } from '../../xlsx';
 import { webInflate } from '../../xlsx/inflateWeb';
 import { xlsxReason } from '../../usecases/xlsxReason';
@@ -62,11 +62,11 @@ export function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
 }
 
 /**
- * An uploaded file as a workbook, after the preflight: ExcelJS inflates everything into
- * the tab's memory, so a bomb must never reach it. Throws an Error whose message is the
- * reason in words.
+ * An uploaded file as a workbook, after the preflight: ExcelJS (the grid's model) inflates
+ * everything into the tab's memory, so a bomb must never reach it. Throws an Error whose
+ * message is the reason in words.
  */
-export async function openUpload(file: File, lang: Lang): Promise<ExcelJsWorkbook> {
+export async function openUpload(file: File, lang: Lang): Promise<PreviewWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     await preflightXlsx(bytes, { inflate: webInflate });
@@ -74,11 +74,11 @@ export async function openUpload(file: File, lang: Lang): Promise<ExcelJsWorkboo
     if (!(e instanceof XlsxError)) throw e;
     throw new Error(xlsxReason(e, bytes.length, undefined, lang));
   }
-  return ExcelJsWorkbook.fromBuffer(bytes, file.name);
+  return PreviewWorkbook.open(bytes, file.name);
 }
 
 export interface PreviewHostOptions {
-  workbook: ExcelJsWorkbook;
+  workbook: PreviewWorkbook;
   locale: string;
   theme: 'light' | 'dark';
   onBatch(done: BatchDone): void;
