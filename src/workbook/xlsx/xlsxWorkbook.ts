@@ -129,6 +129,13 @@ export class XlsxWorkbook implements Workbook {
   private async read(names: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     const pkg = this.pkg;
     const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map() };
+    // Every marked sheet's role, by actual name (the contract's WorkbookSnapshot.roles): use-cases place their own sheets by it.
+    const roles = new Map<string, string>();
+    for (const s of pkg.sheets) {
+      const role = pkg.roleOf(s);
+      if (role !== null) roles.set(s.name, role);
+    }
+    Object.assign(result, { roles });
     for (const asked of names) {
       const sheet = this.resolve(asked);
       if (!sheet?.path) continue;
