@@ -21,6 +21,7 @@ import { OWNER_MARK } from '../../src/xlsx/package';
 import { rawData, readDirectory } from '../../src/xlsx/zip';
 import type { Workbook, WorkbookSnapshot } from '../../src/workbook/port';
 import { convert } from '../support/libreoffice';
+import { reportRenamedSheets } from '../../src/cli/context';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 8));
 const ALL = [...UNIT_WORKBOOK_SHEETS, SHEETS.summary];
@@ -142,4 +143,13 @@ describe('XlsxWorkbook', () => {
     const resaved = (await XlsxWorkbook.open(new Uint8Array(fs.readFileSync(out)), 'x', NODE_XLSX)).pkg;
     expect(resaved.partNames.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(2);
   }, 120_000);
+
+  it('reports a cell over Excel’s 32,767 characters, in words naming the cell', async () => {
+    const wb = await XlsxWorkbook.create('dai.xlsx', NODE_XLSX);
+    await wb.batch(async (s) => s.write({ sheet: 'Ghi chú', mode: 'ensure', cells: [{ at: 'B2', rows: [['x'.repeat(40_000)]] }] }));
+    expect(wb.notes).toEqual([expect.objectContaining({ kind: 'cellTooLong', sheet: 'Ghi chú', cell: 'B2' })]);
+    const io = capture();
+    reportRenamedSheets({ io, lang: 'vi' }, wb);
+    expect(io.stderr).toEqual([expect.stringMatching(/^Ô 'Ghi chú'!B2 dài 40000 ký tự, quá giới hạn 32767 ký tự/)]);
+  });
 });

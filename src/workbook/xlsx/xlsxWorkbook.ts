@@ -10,7 +10,7 @@ import { XlsxPackage, sheetKey, type PackageOptions, type PackageSheet } from '.
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
 import type { Deflate } from '../../xlsx/zipWriter';
-import { renderSheet } from '../../xlsx/write/sheetXml';
+import { renderSheet, type WriteNote } from '../../xlsx/write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from '../../xlsx/write/chartXml';
 import { StylesEditor } from '../../xlsx/write/styles';
 
@@ -59,6 +59,7 @@ export class XlsxWorkbook implements Workbook {
   private _lastSelection: Selection | null = null;
   private readonly _warnings: string[] = [];
   private readonly _renamed: RenamedSheet[] = [];
+  private readonly _notes: WriteNote[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private shared: string[] | null = null;
   private readonly limits: XlsxLimits;
@@ -88,6 +89,11 @@ export class XlsxWorkbook implements Workbook {
   /** Things a write could not do exactly as asked (charts not drawn, print titles skipped …). */
   get warnings(): readonly string[] {
     return this._warnings;
+  }
+
+  /** What the writer did differently from the plan, for the user (worded by `xlsx.write.<kind>`). */
+  get notes(): readonly WriteNote[] {
+    return this._notes;
   }
 
   /** The add-in's sheets drawn under another name because a user sheet has theirs. */
@@ -189,6 +195,7 @@ export class XlsxWorkbook implements Workbook {
       const charts = existing === null && plan.charts?.length ? plan.charts : [];
       const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}) });
       this._warnings.push(...rendered.warnings);
+      this._notes.push(...rendered.notes);
       if (plan.charts?.length && !charts.length) this._warnings.push(`${plan.charts.length} chart(s) not drawn on "${name}": charts go only on the add-in's own sheets.`);
       if (sheet?.path) pkg.setPart(sheet.path, rendered.xml);
       else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? this.resolve(plan.after) : undefined);
