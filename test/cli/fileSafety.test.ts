@@ -15,6 +15,7 @@ import * as path from 'path';
 import { run, type Io } from '../../src/cli/main';
 import { tempName } from '../../src/cli/files';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 
 function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {
   const stdout: string[] = [];
@@ -260,7 +261,7 @@ describe('temporary files', () => {
 describe('the last-resort guard', () => {
   it('an unexpected error is a message naming the file and what to do, exit 1, no stack trace', async () => {
     const file = unit();
-    jest.spyOn(ExcelJsWorkbook.prototype, 'toBuffer').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'anchors')"));
+    jest.spyOn(XlsxWorkbook.prototype, 'toBytes').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'anchors')"));
     const io = capture();
     expect(await run(['evaluate', file], io)).toBe(1);
     expect(io.stderr.join('\n')).toBe(
