@@ -1,21 +1,15 @@
 /**
- * Node-only helpers for the file workbook (CLI): zlib in and out, the atomic write. Kept
- * apart from xlsxWorkbook.ts so the browser bundle never pulls in `fs` or `zlib`.
+ * Node-only helpers for the file workbook (CLI): zlib in and out. Kept apart from
+ * xlsxWorkbook.ts so the browser bundle never pulls in `fs` or `zlib`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { nodeDecode, nodeInflate } from '../../xlsx/inflateNode';
 import { nodeDeflate } from '../../xlsx/deflateNode';
-import { writeFileAtomic } from '../exceljs/files';
 import { XlsxWorkbook, type XlsxWorkbookOptions } from './xlsxWorkbook';
 
 export const NODE_XLSX: XlsxWorkbookOptions = { inflate: nodeInflate, decode: nodeDecode, deflate: nodeDeflate };
 
 export async function openXlsxFile(file: string, label = path.basename(file)): Promise<XlsxWorkbook> {
   return XlsxWorkbook.open(await fs.promises.readFile(file), label, NODE_XLSX);
-}
-
-/** Serialises first, then replaces the file atomically: on any error the original stays. */
-export async function writeXlsxFile(workbook: XlsxWorkbook, file: string): Promise<void> {
-  await writeFileAtomic(file, () => workbook.toBytes());
 }
