@@ -287,10 +287,21 @@ describe('the last-resort guard', () => {
     // writable: access() says so (rename would have replaced it all the same).
     fs.chmodSync(dir, 0o777);
     fs.chmodSync(file, 0o644);
-    const nobody = spawnSync(process.execPath, [bin, 'evaluate', file], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: '/' });
-    expect(nobody.stderr).toContain('là tệp chỉ đọc');
-    expect(nobody.status).toBe(1);
-    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+    // "nobody" cannot reach a checkout under a private folder (mktemp -d is 0700): run a copy
+    // of the command (it needs no node_modules) from a folder anyone may read.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-cli-'));
+    try {
+      fs.chmodSync(copy, 0o755);
+      fs.cpSync(path.join(root, 'bin'), path.join(copy, 'bin'), { recursive: true });
+      fs.cpSync(path.join(root, 'build', 'node'), path.join(copy, 'build', 'node'), { recursive: true });
+      fs.copyFileSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
+      const nobody = spawnSync(process.execPath, [path.join(copy, 'bin', 'dvht.js'), 'evaluate', file], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: '/' });
+      expect(nobody.stderr).toContain('là tệp chỉ đọc');
+      expect(nobody.status).toBe(1);
+      expect(fs.readFileSync(file).equals(sample)).toBe(true);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 
