@@ -3,11 +3,11 @@
  * template texts, already turned into the words and numbers the documents print.
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
-import type { CriterionResult, Evaluation, IndicatorResult, Status } from '../domain/evaluation';
-import { outcomeText } from '../usecases/evaluate';
-import type { UnitWorkbook } from '../usecases/unitWorkbook';
+import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
+import { outcomeText } from '../i18n/outcome';
+import { formatPercent, formatThreshold } from '../i18n/format';
+import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
-import { RESULT_TEXT } from '../sheets/names';
 import { fillTemplate, type Placeholder, type Wording } from './templates';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
@@ -50,30 +50,9 @@ export function parseEvaluators(text: string): Evaluator[] {
     .map(([name = '', title = '', role = '']) => ({ name, title, role }));
 }
 
-/** "87,5%": one decimal with a comma, as Vietnamese documents print it; "90%" when whole. */
-export function formatPercent(fraction: number, decimals = 1): string {
-  const f = 10 ** decimals;
-  const v = Math.round(fraction * 100 * f) / f;
-  return `${v.toFixed(decimals).replace(/\.?0+$/, '')}%`.replace('.', ',');
-}
-
-/** The measured share as printed; more decimals where rounding would hide a miss (89,95% is not 90%). */
-export function indicatorPercent(i: { value: number | null; required: number | null; status: Status }): string {
-  if (i.value === null) return '';
-  for (const d of [1, 2, 3]) {
-    const s = formatPercent(i.value, d);
-    const shown = Number(s.replace('%', '').replace(',', '.')) / 100;
-    if (i.status !== 'not_met' || i.required === null || shown < i.required) return s;
-  }
-  return formatPercent(i.value, 4);
-}
-
-export function requirementText(i: { required: number | null }, isShare: boolean): string {
-  return isShare && i.required !== null ? `≥ ${formatPercent(i.required)}` : RESULT_TEXT.met;
-}
-
-export function statusText(s: Status): string {
-  return RESULT_TEXT[s];
+/** The measured share as printed: the one percentage rule (i18n/format); blank when not measured. */
+export function indicatorPercent(i: { value: number | null }): string {
+  return i.value === null ? '' : formatPercent(i.value);
 }
 
 function lowerFirst(s: string): string {
@@ -121,7 +100,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     bo_tieu_chi: rs.name,
     can_cu: rs.basis,
     to_danh_gia: rs.evaluatingBody || (rs.mode === 'score' ? 'Hội đồng tự kiểm tra' : 'Tổ đánh giá'),
-    muc_tieu_ca_nhan: formatPercent(rs.personalTarget),
+    muc_tieu_ca_nhan: formatThreshold(rs.personalTarget),
     so_thanh_vien: String(report.countedMembers),
     ket_qua: report.outcome.text,
     chi_tieu_chua_dat: missed.length ? missed.join(', ') : 'không có',

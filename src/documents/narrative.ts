@@ -7,7 +7,7 @@
 import { readText } from '../domain/values';
 import { columnNumber } from '../workbook/a1';
 import type { SheetData } from '../workbook/port';
-import { MARKER_COL, WRITTEN_COL } from './layout';
+import { MARKER_COL, WRITTEN_COL } from '../sheets/documentLayout';
 
 export interface KeptText {
   key: string;

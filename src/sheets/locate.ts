@@ -1,5 +1,6 @@
-/** Where a problem is, as the user reads it: 'Thành viên'!H14. */
-import type { Location, SheetRole } from '../domain/problems';
+/** Where a problem is, as the user reads it ('Thành viên'!H14), and the problem in words. */
+import type { Location, Problem, SheetRole } from '../domain/problems';
+import { t, type Lang, type MessageKey } from '../i18n';
 import { cellAddress, sheetRef } from '../workbook/a1';
 import { SHEETS } from './names';
 
@@ -22,4 +23,23 @@ export function cellOf(at: Location): string {
 
 export function describeLocation(at: Location, sourceSheet = ''): string {
   return sheetRef(sheetOf(at, sourceSheet), cellOf(at));
+}
+
+export interface LocatedProblem {
+  severity: Problem['severity'];
+  code: Problem['code'];
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): LocatedProblem {
+  const where = p.at ? describeLocation(p.at, sourceSheet) : '';
+  return {
+    severity: p.severity,
+    code: p.code,
+    sheet: p.at ? sheetOf(p.at, sourceSheet) : null,
+    cell: p.at ? cellOf(p.at) : null,
+    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, where }),
+  };
 }

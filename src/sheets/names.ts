@@ -2,6 +2,9 @@
  * Names of the sheets the add-in creates. They are part of the dossier format (officers
  * read these workbooks), so they are Vietnamese whatever the pane's language.
  */
+import type { Status } from '../domain/evaluation';
+import { formatThreshold } from '../i18n/format';
+
 export const SHEETS = {
   unit: 'Thông tin đơn vị',
   criteria: 'Tiêu chí',
@@ -28,3 +31,13 @@ export const RESULT_TEXT = {
   memberReaches: 'Đạt',
   memberMisses: 'Chưa đạt',
 } as const;
+
+/** A status as the sheets and the documents print it. */
+export function statusText(s: Status): string {
+  return RESULT_TEXT[s];
+}
+
+/** What an indicator requires, as printed: "≥ 90%" for a share, "Đạt" for a unit-level fact. */
+export function requirementText(i: { required: number | null }, isShare: boolean): string {
+  return isShare && i.required !== null ? `≥ ${formatThreshold(i.required)}` : RESULT_TEXT.met;
+}

@@ -8,16 +8,16 @@ import type { Evaluation } from '../domain/evaluation';
 import { readText, type CellValue } from '../domain/values';
 import type { CellInput, SheetPlan, StyleRun } from '../workbook/port';
 import { absolute, cellAddress, sheetRef } from '../workbook/a1';
-import type { UnitWorkbook } from '../usecases/unitWorkbook';
+import type { UnitWorkbook } from './unitWorkbook';
 import { COL } from './criteriaSheet';
-import { SHEETS, RESULT_TEXT } from './names';
+import { SHEETS, RESULT_TEXT, requirementText } from './names';
 import { str } from './formulas';
 import { FONT, STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
-import { DocumentBuilder, fitHeight, MARGINS_CM } from '../documents/layout';
-import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from '../documents/blocks';
+import { DocumentBuilder, fitHeight, MARGINS_CM } from './documentLayout';
+import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
 export const SUMMARY_TITLE = 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU';
 export const MEMBER_SUMMARY_TITLE = 'TỔNG HỢP KẾT QUẢ HỌC TẬP, BỒI DƯỠNG CỦA CÁC CÁ NHÂN';
@@ -75,7 +75,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       rows.push([
         ind.code,
         ind.text,
-        share ? `≥ ${formatPercent(ind.required)}` : 'Đạt',
+        requirementText(ind, share),
         !iRow
           ? null
           : share
@@ -173,11 +173,6 @@ export const NOT_COUNTED = 'Không tính';
 
 export function totalsText(all: number, counted: number): string {
   return `Tổng số: ${all} người; được tính: ${counted}; không tính: ${all - counted}`;
-}
-
-function formatPercent(f: number | null): string {
-  if (f === null) return '';
-  return `${Math.round(f * 1000) / 10}%`.replace('.', ',');
 }
 
 function memberSummaryRows(wb: UnitWorkbook, ev: Evaluation): CellInput[][] {

@@ -28,7 +28,12 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
 });
 
-export function App(props: { host: PaneHost; initialLang?: Lang }) {
+/**
+ * `workbookKey` changes when the host's workbook is replaced (the preview opens another
+ * file): the steps start afresh, their state belonged to the previous workbook; the pane
+ * itself (language, current step) stays.
+ */
+export function App(props: { host: PaneHost; initialLang?: Lang; workbookKey?: string | number }) {
   // Every step's writes go through this workbook, so what a write could not do reaches the bar.
   const [warnings, setWarnings] = useState<WorkbookWarning[]>([]);
   const host = useMemo(() => ({ ...props.host, workbook: reportingWarnings(props.host.workbook, setWarnings) }), [props.host]);
@@ -81,7 +86,7 @@ export function App(props: { host: PaneHost; initialLang?: Lang }) {
         </TabList>
       </nav>
       {warnings.length > 0 && <WorkbookWarningsBar warnings={warnings} lang={lang} onDismiss={() => setWarnings([])} />}
-      <main>
+      <main key={props.workbookKey}>
         {STEPS.filter((step) => available(step.requires)).map((step) => {
           const Step = step.component;
           return (

@@ -2,7 +2,7 @@
 import { Body1Strong, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { EvaluationReport } from '../usecases/evaluate';
 import type { Lang } from '../i18n';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, formatThreshold } from '../i18n/format';
 import { StatusBadge } from './StatusBadge';
 import { useT, type Translate } from './useT';
 
@@ -59,5 +59,5 @@ function figure(i: IndicatorLine, t: Translate, lang: Lang): string {
 }
 
 function requirement(i: IndicatorLine, t: Translate, lang: Lang): string {
-  return i.required === null ? t('pane.evaluate.requiredFact') : t('pane.evaluate.required', { percent: formatPercent(i.required, lang) });
+  return i.required === null ? t('pane.evaluate.requiredFact') : t('pane.evaluate.required', { percent: formatThreshold(i.required, lang) });
 }

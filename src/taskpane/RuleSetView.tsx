@@ -18,7 +18,7 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceTag } from '../domain/rules/ruleSet';
 import type { Lang } from '../i18n';
 import {
@@ -35,7 +35,8 @@ import type { PaneHost } from './host';
 import { ErrorBar } from './PaneMessages';
 import { ProblemList } from './ProblemList';
 import { Working } from './StepFrame';
-import { formatNumber, parsePercentInput, percentInputText } from './format';
+import { parsePercentInput, percentInputText } from './format';
+import { formatNumber } from '../i18n/format';
 import { useTask } from './useTask';
 import { useT, type Translate } from './useT';
 
@@ -109,6 +110,8 @@ export function issueText(issue: EditIssue, t: Translate): string {
   }
 }
 
+const NO_DRAFTS: Record<string, Draft> = {};
+
 export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void }) {
   const { host, lang } = props;
   const t = useT(lang);
@@ -116,19 +119,19 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
   const heading = useRef<HTMLHeadingElement>(null);
   const [loaded, load] = useTask<ReadRuleSetResult>();
   const [saved, save] = useTask<SaveRuleSetResult>();
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const reload = () => load(() => readRuleSet(host.workbook, lang));
+  const reload = useCallback(() => load(() => readRuleSet(host.workbook, lang)), [load, host.workbook, lang]);
 
   useEffect(() => {
     heading.current?.focus();
+    // Loads when opened; "Thử lại" and saving load again.
     void reload();
-    // Loads once when opened; "Thử lại" and saving load again.
-  }, []);
+  }, [reload]);
 
   const ruleSet = loaded.status === 'done' && loaded.value.ok ? loaded.value.ruleSet : null;
-  useEffect(() => {
-    if (ruleSet) setDrafts(Object.fromEntries(ruleSet.indicators.map((r) => [r.code, draftOf(r, lang)])));
-  }, [ruleSet, lang]);
+  // Drafts belong to the rule set they were typed over: a freshly loaded one starts from its own values.
+  const [typed, setTyped] = useState<{ of: unknown; drafts: Record<string, Draft> }>({ of: null, drafts: {} });
+  const drafts = typed.of === ruleSet ? typed.drafts : NO_DRAFTS;
+  const setDrafts = (next: Record<string, Draft>) => setTyped({ of: ruleSet, drafts: next });
 
   const score = ruleSet?.mode === 'score';
   const checked = useMemo(
@@ -146,7 +149,8 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
       return result;
     });
 
-  const setDraft = (code: string, key: keyof Draft, value: string) => setDrafts((d) => ({ ...d, [code]: { ...d[code]!, [key]: value } }));
+  const setDraft = (row: Parameters<typeof draftOf>[0], key: keyof Draft, value: string) =>
+    setDrafts({ ...drafts, [row.code]: { ...(drafts[row.code] ?? draftOf(row, lang)), [key]: value } });
 
   const fieldState = (issue: EditIssue | 'number' | undefined, numberMessage: string) =>
     issue ? { validationState: 'error' as const, validationMessage: issue === 'number' ? numberMessage : issueText(issue, t) } : {};
@@ -204,22 +208,22 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
                         </div>
                         {row.measure !== 'unit' ? (
                           <Field label={t('pane.ruleSet.threshold', { code: row.code })} {...fieldState(bad.threshold, t('pane.ruleSet.issue.threshold', { code: row.code }))}>
-                            <Input value={d.threshold} inputMode="decimal" contentAfter="%" disabled={busy} onChange={(_, v) => setDraft(row.code, 'threshold', v.value)} />
+                            <Input value={d.threshold} inputMode="decimal" contentAfter="%" disabled={busy} onChange={(_, v) => setDraft(row, 'threshold', v.value)} />
                           </Field>
                         ) : (
                           <Caption1>{t('pane.ruleSet.unitRequirement')}</Caption1>
                         )}
                         {row.measure === 'members' && (
                           <Field label={t('pane.ruleSet.condition', { code: row.code })} {...fieldState(bad.condition, '')}>
-                            <Input value={d.condition} disabled={busy} onChange={(_, v) => setDraft(row.code, 'condition', v.value)} />
+                            <Input value={d.condition} disabled={busy} onChange={(_, v) => setDraft(row, 'condition', v.value)} />
                           </Field>
                         )}
                         <Field label={t('pane.ruleSet.appliesTo', { code: row.code })} hint={t('pane.ruleSet.appliesToHint')} {...fieldState(bad.appliesTo, '')}>
-                          <Input value={d.appliesTo} placeholder={t('pane.ruleSet.everyUnit')} disabled={busy} onChange={(_, v) => setDraft(row.code, 'appliesTo', v.value)} />
+                          <Input value={d.appliesTo} placeholder={t('pane.ruleSet.everyUnit')} disabled={busy} onChange={(_, v) => setDraft(row, 'appliesTo', v.value)} />
                         </Field>
                         {score && (
                           <Field label={t('pane.ruleSet.points', { code: row.code })} {...fieldState(bad.points, t('pane.ruleSet.issue.points', { code: row.code }))}>
-                            <Input value={d.points} inputMode="decimal" disabled={busy} onChange={(_, v) => setDraft(row.code, 'points', v.value)} />
+                            <Input value={d.points} inputMode="decimal" disabled={busy} onChange={(_, v) => setDraft(row, 'points', v.value)} />
                           </Field>
                         )}
                       </li>
@@ -232,7 +236,7 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
             <Button appearance="primary" disabled={busy || invalid || edits.length === 0} onClick={() => void onSave()}>
               {t('pane.ruleSet.save', { count: edits.length })}
             </Button>
-            <Button disabled={busy || edits.length === 0} onClick={() => setDrafts(Object.fromEntries(ruleSet.indicators.map((r) => [r.code, draftOf(r, lang)])))}>
+            <Button disabled={busy || edits.length === 0} onClick={() => setDrafts({})}>
               {t('pane.ruleSet.discard')}
             </Button>
           </div>

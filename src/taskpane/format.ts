@@ -1,20 +1,6 @@
-/** Numbers as the pane shows them: Vietnamese uses a decimal comma ("87,5%"). */
+/** Percentage fields of the pane (figures are printed by i18n/format, as everywhere else). */
 import type { Lang } from '../i18n';
-
-const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
-
-/**
- * A fraction as a percentage with at most one decimal, rounded DOWN: the engine compares
- * exactly, so 89.95% must not read as "90%" next to a 90% requirement it fails.
- */
-export function formatPercent(fraction: number, lang: Lang): string {
-  const tenths = Math.floor(fraction * 1000 + 1e-9) / 10;
-  return `${formatNumber(tenths, lang, 1)}%`;
-}
-
-export function formatNumber(value: number, lang: Lang, maxDecimals = 2): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
-}
+import { formatNumber } from '../i18n/format';
 
 /** A percentage field's text ("87,5" / "87.5") as a fraction; null when it is not a number. */
 export function parsePercentInput(text: string): number | null {

@@ -9,7 +9,7 @@ import { parseCondition, type Condition } from '../domain/rules/condition';
 import { foldKey } from '../domain/text';
 import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
-import { SHEETS, RESULT_TEXT, SCHEMA_VERSION } from '../sheets/names';
+import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
@@ -18,9 +18,10 @@ import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRe
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
 import { ownPlan, ownSheetMarks, ROLE } from './ownSheets';
-import { locateProblem, type LocatedProblem } from '../i18n/problems';
-import { t, type Lang } from '../i18n';
-import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from './unitWorkbook';
+import { locateProblem, type LocatedProblem } from '../sheets/locate';
+import { outcomeText, type OutcomeText } from '../i18n/outcome';
+import type { Lang } from '../i18n';
+import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { readText } from '../domain/values';
 import { readShare } from '../domain/rules/share';
@@ -47,7 +48,7 @@ export interface EvaluationReport {
   ruleSet: { id: string; name: string; mode: 'pass-fail' | 'score' };
   indicators: { code: string; criterion: string; text: string; required: number | null; value: number | null; numerator: number | null; denominator: number | null; status: Status; points: number | null }[];
   criteria: { code: string; title: string; status: Status; points: number | null }[];
-  outcome: { status: string; text: string; score: number | null; rating: string | null };
+  outcome: OutcomeText;
   countedMembers: number;
   members: { row: number; name: string; counted: boolean; met: number; applicable: number; score: number | null; reachesTarget: boolean | null }[];
   warnings: { sheet: string | null; cell: string | null; message: string; code: string }[];
@@ -102,16 +103,6 @@ export function requestChecks(wb: UnitWorkbook): Problem[] {
   return requestProblems(wb.criteria.ruleSet, unitRequest(wb));
 }
 
-export function outcomeText(ev: Evaluation, lang: Lang): EvaluationReport['outcome'] {
-  const o = ev.outcome;
-  if (o.kind === 'pass-fail') {
-    const text = o.status === 'recognised' ? t(lang, 'outcome.recognised', { recognition: o.recognition }) : t(lang, `outcome.${o.status}`);
-    return { status: o.status, text, score: null, rating: null };
-  }
-  if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, 'outcome.not_evaluable'), score: null, rating: null };
-  return { status: o.status, text: t(lang, 'outcome.score', { score: o.score ?? '', rating: o.rating ?? '' }), score: o.score, rating: o.rating };
-}
-
 function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[], fp: string, lang: Lang): EvaluationReport {
   const rs = wb.criteria.ruleSet;
   return {
@@ -146,7 +137,6 @@ interface PlanContext {
   outcomeText: string;
 }
 
-const statusText = (s: Status) => RESULT_TEXT[s];
 
 /** Every write of an evaluation, in order. Pure: tests compare plans directly. */
 export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): SheetPlan[] {

@@ -2,7 +2,7 @@
  * A fingerprint of everything a user typed that the evaluation depends on. Evaluate stores
  * it; consolidation recomputes it to tell a stale self-assessment from a fresh one.
  */
-import { evaluationInput, type UnitWorkbook } from './unitWorkbook';
+import { evaluationInput, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { RESULT_FIELDS } from '../sheets/unitSheet';
 import { foldKey } from '../domain/text';
 

@@ -12,7 +12,7 @@ import type { CellBlock, StyleRun, Workbook } from '../workbook/port';
 import { cellAddress } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { COL, readCriteriaSheet } from '../sheets/criteriaSheet';
-import { locateProblem, type LocatedProblem } from '../i18n/problems';
+import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import type { Lang } from '../i18n';
 
 /** What the sheet writes when an indicator applies to every unit. */

@@ -7,19 +7,10 @@
  * is what lets the Office.js side stay at two `context.sync` calls per command.
  */
 import type { CellValue } from '../domain/values';
+import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
 
-export type { CellValue };
-
-export interface SheetData {
-  name: string;
-  /** Values from A1 to the last used cell; rows may be shorter than the widest one. */
-  rows: CellValue[][];
-  /** Only when requested with `layout: true`. Addresses like "A1:C2". */
-  merges?: string[];
-  /** Only when requested with `layout: true`. 1-based. */
-  hiddenRows?: number[];
-  hiddenColumns?: number[];
-}
+// Lower than the port: the .xlsx reader hands on the same shapes.
+export type { CellValue, SheetData, WorkbookSnapshot };
 
 export interface ReadOptions {
   /**
@@ -48,18 +39,6 @@ export function wantsLayout(options: ReadOptions, sheet: string): boolean {
   const { layout } = options;
   if (layout === true) return true;
   return Array.isArray(layout) && layout.some((n: string) => sheetKey(n) === sheetKey(sheet));
-}
-
-export interface WorkbookSnapshot {
-  /** Every sheet of the workbook, in tab order. */
-  sheetNames: string[];
-  /** The requested sheets that exist, keyed by the name asked for. */
-  sheets: Map<string, SheetData>;
-  /**
-   * Role of each add-in sheet (its DVHT_SHEET mark), by actual sheet name: at least for the
-   * sheets read and those listed in ReadOptions.marks. A sheet without a mark is the user's.
-   */
-  roles?: Map<string, string>;
 }
 
 /** What a cell receives. Strings are always stored as text, even "=1+1" or "0012". */

@@ -5,7 +5,7 @@
  * reused unchanged. Pure (no fs, no Node modules): the inflater is passed in, so the same
  * code runs in Node worker threads and in a browser Web Worker.
  */
-import type { SheetData, WorkbookSnapshot } from '../workbook/port';
+import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
 import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Inflate, type ZipDirectory } from './zip';

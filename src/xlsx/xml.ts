@@ -5,7 +5,7 @@
  * entities and character references are decoded, and nothing recurses, so deep nesting
  * costs nothing. Namespace prefixes (<x:row>) are ignored.
  */
-import type { CellValue } from '../workbook/port';
+import type { CellValue } from '../domain/values';
 import { XlsxError, type XlsxLimits } from './errors';
 
 const GT = 62; // >

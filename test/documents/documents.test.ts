@@ -9,9 +9,10 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { generateDocuments, type GenerateResult } from '../../src/usecases/documents';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/documents';
-import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/documents/blocks';
-import { formatPercent, indicatorPercent } from '../../src/documents/context';
-import { MARKER_COL } from '../../src/documents/layout';
+import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/sheets/documentBlocks';
+import { indicatorPercent } from '../../src/documents/context';
+import { formatThreshold } from '../../src/i18n/format';
+import { MARKER_COL } from '../../src/sheets/documentLayout';
 import { FORMER_DEFAULTS } from '../../src/documents/templates';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
@@ -128,7 +129,7 @@ describe('documents printed to PDF', () => {
       if (i.value !== null && i.denominator !== null && i.required !== null) {
         const who = i.code === '3.2b' ? 'người học' : 'thành viên';
         expect(text).toContain(squeeze(`Kết quả: ${i.numerator}/${i.denominator} ${who}, đạt ${indicatorPercent(i)}. Tự đánh giá: ${i.status === 'met' ? 'Đạt' : 'Không đạt'}`));
-        expect(text).toContain(squeeze(`Yêu cầu: ≥ ${formatPercent(i.required)}`));
+        expect(text).toContain(squeeze(`Yêu cầu: ≥ ${formatThreshold(i.required)}`));
       } else expect(text).toContain(squeeze(`Chỉ tiêu ${i.code}:`));
     }
     for (const c of result.figures.criteria) expect(text).toContain(squeeze(`Kết luận tiêu chí ${c.code}: ${c.status === 'met' ? 'Đạt' : 'Không đạt'}`));
@@ -176,7 +177,7 @@ describe('documents printed to PDF', () => {
     expect(plan).toContain(squeeze('Phấn đấu được công nhận “Đơn vị học tập” cấp huyện mức độ 1 năm 2025'));
     for (const i of result.figures.indicators) {
       expect(plan).toContain(squeeze(i.code));
-      if (i.required !== null && i.status !== 'not_applicable') expect(plan).toContain(squeeze(`Tối thiểu ${formatPercent(i.required)}`));
+      if (i.required !== null && i.status !== 'not_applicable') expect(plan).toContain(squeeze(`Tối thiểu ${formatThreshold(i.required)}`));
     }
     expect(plan).toContain(squeeze('Mỗi thành viên phấn đấu đạt từ 90% trở lên'));
     for (const task of ['1. Hiệu trưởng:', '2. Các tổ chuyên môn, bộ phận:', '3. Ban Chấp hành Công đoàn:', 'Trước ngày 15/01/2026: gửi hồ sơ về UBND xã Hòa Bình']) expect(plan).toContain(squeeze(task));

@@ -7,7 +7,7 @@ import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
-import { UNIT_WORKBOOK_SHEETS } from '../../src/usecases/unitWorkbook';
+import { UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
 import { SHEETS } from '../../src/sheets/names';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
 import { DEFAULT_LIMITS } from '../../src/xlsx';

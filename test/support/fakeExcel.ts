@@ -730,13 +730,19 @@ class Range extends Proxy<RangeTarget> {
   set columnHidden(h: boolean) {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
-      for (let c = b.left; c <= b.right; c++) (h ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c));
+      for (let c = b.left; c <= b.right; c++) {
+        if (h) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
     });
   }
   set rowHidden(h: boolean) {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
-      for (let r = b.top; r <= Math.min(b.bottom, MAX_ROWS); r++) (h ? sheet.hiddenRows.add(r) : sheet.hiddenRows.delete(r));
+      for (let r = b.top; r <= Math.min(b.bottom, MAX_ROWS); r++) {
+        if (h) sheet.hiddenRows.add(r);
+        else sheet.hiddenRows.delete(r);
+      }
     });
   }
 
@@ -857,7 +863,8 @@ class Range extends Proxy<RangeTarget> {
     return format;
   }
   get dataValidation() {
-    const self = this; // the accessors below are not arrow functions
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors below are not arrow functions
+    const self = this;
     const find = (t: RangeTarget) => {
       const address = boundsAddress(t.b);
       let v = t.sheet.validations.find((x) => x.address === address);

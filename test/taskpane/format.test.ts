@@ -1,17 +1,19 @@
-import { formatNumber, formatPercent, parsePercentInput, percentInputText } from '../../src/taskpane/format';
+import { parsePercentInput, percentInputText } from '../../src/taskpane/format';
+import { formatNumber, formatPercent, formatThreshold } from '../../src/i18n/format';
 
 describe('pane number formats', () => {
   test('percentages use the Vietnamese decimal comma, one decimal at most', () => {
     expect(formatPercent(0.875, 'vi')).toBe('87,5%');
     expect(formatPercent(0.875, 'en')).toBe('87.5%');
-    expect(formatPercent(0.9, 'vi')).toBe('90%');
-    expect(formatPercent(1, 'vi')).toBe('100%');
-    expect(formatPercent(0.29, 'vi')).toBe('29%');
+    expect(formatPercent(0.9, 'vi')).toBe('90,0%');
+    expect(formatPercent(1, 'vi')).toBe('100,0%');
+    expect(formatPercent(0.29, 'vi')).toBe('29,0%');
   });
 
-  test('a share just under its requirement never reads as reaching it', () => {
-    expect(formatPercent(0.8995, 'vi')).toBe('89,9%');
-    expect(formatPercent(35 / 39, 'vi')).toBe('89,7%');
+  test('thresholds read as "Tiêu chí" shows them: no decimal when whole', () => {
+    expect(formatThreshold(0.9, 'vi')).toBe('90%');
+    expect(formatThreshold(0.925, 'vi')).toBe('92,5%');
+    expect(formatThreshold(0.925, 'en')).toBe('92.5%');
   });
 
   test('percentage fields accept comma or dot and a trailing %', () => {

@@ -59,7 +59,6 @@ describe('OfficeWorkbook: round trips and payload', () => {
     expect(out.value(`B${n + 1}`)).toBe(memberSheet(n)[n]![2]);
     expect(out.cell(`E${n + 1}`)!.formula).toBe(`=IF(D${n + 1}>=6.5,"Đạt","Chưa đạt")`);
     expect(excel.sheetNames()).toEqual(['Danh sách', 'Tổng hợp']);
-    // eslint-disable-next-line no-console
     console.log(`${n} rows: ${excel.stats.syncs} syncs, requests ${excel.stats.requests.join(' / ')} bytes`);
   });
 
@@ -74,7 +73,6 @@ describe('OfficeWorkbook: round trips and payload', () => {
     expect(rows[12_345]![2]).toBe(memberSheet(12_345)[12_345]![2]);
     expect(excel.sheet('Tổng hợp').value(`B${n + 1}`)).toBe(memberSheet(n)[n]![2]);
     expect(excel.sheet('Tổng hợp').value('A10001')).toBe(10_000);
-    // eslint-disable-next-line no-console
     console.log(`${n} rows: ${excel.stats.syncs} syncs, requests ${excel.stats.requests.join(' / ')} bytes`);
   });
 
@@ -96,7 +94,6 @@ describe('OfficeWorkbook: round trips and payload', () => {
     expect(sheet.value(`B${n + 2}`)).toBe(n);
     expect(sheet.value(`U${n + 2}`)).toBe(`${long} 19`);
 
-    // eslint-disable-next-line no-console
     console.log(`heavy ${n} rows write: ${excel.stats.syncs} syncs, requests ${excel.stats.requests.join(' / ')} bytes`);
     excel.reset();
     const back = await wb.batch((s) => s.read(['A']));
@@ -110,7 +107,6 @@ describe('OfficeWorkbook: round trips and payload', () => {
     expect(read[1]).toEqual([]);
     expect(read[2]!.slice(0, 3)).toEqual([null, 1, `${long} 1`]);
     expect(read[n + 1]![1]).toBe(n);
-    // eslint-disable-next-line no-console
     console.log(`heavy ${n} rows read: ${excel.stats.syncs} syncs (${excel.stats.rejected.length} refused), requests ${excel.stats.requests.join(' / ')} bytes`);
   });
 

@@ -4,7 +4,7 @@ import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documen
 import { t } from '../../i18n';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
 import { prepareWrite, writeTo } from '../files';
-import { formatPercent } from '../../documents/context';
+import { formatPercent } from '../../i18n/format';
 
 export const documents: Command = {
   name: 'documents',

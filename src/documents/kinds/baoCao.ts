@@ -3,10 +3,11 @@
  * evaluation, and the places where the unit writes its own account (kept across runs).
  */
 import type { SheetPlan } from '../../workbook/port';
-import { indicatorPercent, requirementText, statusText, text, type DocumentContext } from '../context';
+import { indicatorPercent, text, type DocumentContext } from '../context';
+import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import type { DocumentBuilder } from '../layout';
+import type { DocumentBuilder } from '../../sheets/documentLayout';
 import { closeWithRecipients, leftOverTexts, openDocument } from './common';
 
 type Indicator = DocumentContext['report']['indicators'][number];

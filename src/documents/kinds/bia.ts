@@ -6,7 +6,7 @@ import type { SheetPlan } from '../../workbook/port';
 import { text, type DocumentContext } from '../context';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import { DocumentBuilder, SIZE } from '../layout';
+import { DocumentBuilder, SIZE } from '../../sheets/documentLayout';
 import { leftOverTexts } from './common';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');

@@ -1,9 +1,10 @@
 /** Biên bản tự đánh giá (the Hà Nội plan's dossier): who met, when, the results table, the conclusion. */
 import type { SheetPlan } from '../../workbook/port';
-import { statusText, text, type DocumentContext } from '../context';
+import { text, type DocumentContext } from '../context';
+import { statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import { signatureBlock } from '../blocks';
+import { signatureBlock } from '../../sheets/documentBlocks';
 import { indicatorTable, leftOverTexts, openDocument } from './common';
 
 export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {

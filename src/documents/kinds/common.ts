@@ -1,7 +1,8 @@
 /** Pieces several documents share: their heading from the templates, the head's signature. */
-import { DocumentBuilder, SIZE, type UserCell } from '../layout';
-import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock, type Signer } from '../blocks';
-import { indicatorPercent, requirementText, statusText, text, type DocumentContext } from '../context';
+import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
+import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock, type Signer } from '../../sheets/documentBlocks';
+import { indicatorPercent, text, type DocumentContext } from '../context';
+import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 
 export const SIGN_NOTE = '(Ký, ghi rõ họ tên, đóng dấu)';

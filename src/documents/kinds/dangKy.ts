@@ -3,7 +3,8 @@
  * indicator, this year's result next to a target column the unit may rewrite.
  */
 import type { SheetPlan } from '../../workbook/port';
-import { requirementText, text, type DocumentContext } from '../context';
+import { text, type DocumentContext } from '../context';
+import { requirementText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
 import { closeWithRecipients, indicatorTable, leftOverTexts, openDocument } from './common';

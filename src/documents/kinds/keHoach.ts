@@ -5,7 +5,8 @@
  * Narrative parts are left to the unit and kept across regenerations.
  */
 import type { SheetPlan } from '../../workbook/port';
-import { formatPercent, text, type DocumentContext } from '../context';
+import { text, type DocumentContext } from '../context';
+import { formatThreshold } from '../../i18n/format';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
 import { closeWithRecipients, leftOverTexts, openDocument } from './common';
@@ -18,7 +19,7 @@ export function targetText(ctx: DocumentContext, ind: Indicator): string {
   const pts = ctx.report.mode === 'score' && ind.maxPoints !== null ? ` (${ind.maxPoints} điểm)` : '';
   if (ind.required === null) return `Đạt${pts}`;
   const who = ctx.isLearners.has(ind.code) ? 'người học' : 'thành viên';
-  return `Tối thiểu ${formatPercent(ind.required)} ${who}${pts}`;
+  return `Tối thiểu ${formatThreshold(ind.required)} ${who}${pts}`;
 }
 
 export function drawKeHoach(ctx: DocumentContext, kept: KeptTexts): SheetPlan {

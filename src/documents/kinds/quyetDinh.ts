@@ -7,7 +7,7 @@ import type { SheetPlan } from '../../workbook/port';
 import { text, type DocumentContext } from '../context';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import { SIZE } from '../layout';
+import { SIZE } from '../../sheets/documentLayout';
 import { closeWithRecipients, leftOverTexts, openDocument } from './common';
 
 export function drawQuyetDinh(ctx: DocumentContext, kept: KeptTexts): SheetPlan {

@@ -80,7 +80,7 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'num', v: value, p: i });
       i += text.length;
     } else {
-      const m = /^[^\s\[\]{}()<>=≥≤]+/.exec(src.slice(i));
+      const m = /^[^\s[\]{}()<>=≥≤]+/.exec(src.slice(i));
       if (!m) throw new ConditionSyntaxError('unexpected character', i);
       out.push({ t: 'word', v: foldKey(m[0]), p: i });
       i += m[0].length;

@@ -16,10 +16,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t, type Lang, type MessageKey } from '../../i18n';
-import type { PaneHost } from '../../taskpane/host';
-import { mountPane } from '../../taskpane/mount';
+import { App } from '../../taskpane/App';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { parseCell } from '../../workbook/a1';
@@ -94,18 +93,6 @@ function actualName(workbook: PreviewWorkbook, name: string): string | null {
   return findSheetName(workbook.workbook.worksheets.map((w) => w.name), name) ?? null;
 }
 
-/** The pane, mounted once per host into its own element. */
-function PaneSlot(props: { host: PaneHost }) {
-  const element = useRef<HTMLDivElement>(null);
-  const mounted = useRef<PaneHost | null>(null);
-  useEffect(() => {
-    if (!element.current || mounted.current === props.host) return;
-    mounted.current = props.host;
-    mountPane(element.current, props.host);
-  }, [props.host]);
-  return <div ref={element} />;
-}
-
 export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' | 'dark' }) {
   const { lang, locale, theme } = props;
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
@@ -120,31 +107,37 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const dirty = useRef(false);
   const lastSelection = useRef<Selection | null>(null);
 
-  const show = (workbook: PreviewWorkbook, sel: Selection) => {
+  const show = useCallback((workbook: PreviewWorkbook, sel: Selection) => {
     const name = actualName(workbook, sel.sheet);
     if (!name) return;
     setActive(name);
     setSelection({ sheet: name, address: sel.address });
-  };
+  }, []);
+  // After each batch of the pane: redraw, remember a change, show what the use-case selected.
+  const afterBatch = useCallback(
+    (workbook: PreviewWorkbook, wrote: boolean) => {
+      if (wrote) dirty.current = true;
+      setVersion((v) => v + 1);
+      const sel = workbook.lastSelection;
+      if (sel && sel !== lastSelection.current) {
+        lastSelection.current = sel;
+        show(workbook, sel);
+      }
+    },
+    [show],
+  );
 
   const host = useMemo(
     () =>
+      // eslint-disable-next-line react-hooks/refs -- the host calls these after its batches, never during render
       createPreviewHost({
         workbook: doc.workbook,
         locale,
         theme,
-        onBatch: ({ wrote }) => {
-          if (wrote) dirty.current = true;
-          setVersion((v) => v + 1);
-          const sel = doc.workbook.lastSelection;
-          if (sel && sel !== lastSelection.current) {
-            lastSelection.current = sel;
-            show(doc.workbook, sel);
-          }
-        },
+        onBatch: ({ wrote }) => afterBatch(doc.workbook, wrote),
         onShowCell: (sheet, address) => show(doc.workbook, { sheet, address }),
       }),
-    [doc, locale, theme],
+    [doc, locale, theme, afterBatch, show],
   );
 
   const replaceWorkbook = (workbook: PreviewWorkbook, text: string) => {
@@ -212,16 +205,15 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
 
   const sheets = doc.workbook.workbook.worksheets.filter((w) => w.state === 'visible' || w.name === active);
   const current = (active && sheets.find((w) => w.name === active)) || sheets[0] || null;
-  const view = useMemo(() => (current ? sheetView(current, locale) : null), [current, version, locale]); // eslint-disable-line react-hooks/exhaustive-deps
-  const gridSelection: GridSelection | null = useMemo(() => {
-    if (!selection || !current || selection.sheet !== current.name) return null;
-    const at = parseCell(selection.address.split(':')[0]!);
-    return { row: at.row, column: at.col };
-  }, [selection, current]);
+  // The worksheet changes in place: `version` counts the batches that may have changed it.
+  const view = useMemo(() => (current ? sheetView(current, locale) : null), [current, version, locale]); // eslint-disable-line react-hooks/exhaustive-deps -- version stands for in-place changes
+  const at = selection && current && selection.sheet === current.name ? parseCell(selection.address.split(':')[0]!) : null;
+  const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
+  const title = tr('preview.title');
   useEffect(() => {
-    document.title = tr('preview.title');
-  }, [lang]); // eslint-disable-line react-hooks/exhaustive-deps
+    document.title = title;
+  }, [title]);
 
   return (
     <div className={s.page} lang={lang}>
@@ -282,7 +274,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         </section>
         {/* A region, not an <aside>: the pane brings its own <header> and <main>. */}
         <section className={s.pane} aria-label={tr('preview.pane')}>
-          <PaneSlot key={doc.generation} host={host} />
+          <App host={host} workbookKey={doc.generation} />
         </section>
       </div>
     </div>

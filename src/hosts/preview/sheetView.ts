@@ -7,6 +7,7 @@ import * as ExcelJS from 'exceljs';
 import { columnLetter } from '../../workbook/a1';
 import { normaliseScalar } from '../../workbook/exceljs/cellValues';
 import { isCellError } from '../../domain/values';
+import { excelRound, formatDate } from '../../i18n/format';
 
 /** Blank rows and columns shown past the used area, so the sheet does not end abruptly. */
 const MARGIN_ROWS = 20;
@@ -82,7 +83,7 @@ function isDateFormat(fmt: string): boolean {
 /** An Excel date serial (days since 1899-12-30) under a d/m/y [h:mm] format. */
 function formatSerialDate(serial: number, fmt: string): string {
   const d = new Date(Math.round((serial - 25569) * 86400_000));
-  const date = formatDate(d);
+  const date = formatDate(d, 'utc');
   return /h/i.test(fmt) ? `${date} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : date;
 }
 
@@ -93,7 +94,9 @@ export function formatNumber(value: number, numFmt: string | undefined, locale: 
   const percent = fmt.includes('%');
   const decimals = decimalsOf(fmt);
   const grouping = fmt.includes('#,##');
-  const shown = percent ? value * 100 : value;
+  // Rounded first, as Excel does (half away from zero on the decimal value): Intl alone rounds the binary one.
+  const scaled = percent ? value * 100 : value;
+  const shown = decimals === undefined ? scaled : excelRound(scaled, decimals);
   const text = new Intl.NumberFormat(locale, {
     minimumFractionDigits: decimals ?? 0,
     maximumFractionDigits: decimals ?? 10,
@@ -106,15 +109,11 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** ExcelJS dates are the cell's wall-clock time expressed in UTC. */
-export function formatDate(d: Date): string {
-  return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
 export function cellText(cell: ExcelJS.Cell, locale: string): { text: string; numeric: boolean } {
   if (cell.type === ExcelJS.ValueType.Merge) return { text: '', numeric: false };
   const raw: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-  if (raw instanceof Date) return { text: formatDate(raw), numeric: true };
+  // ExcelJS dates are the cell's wall-clock time expressed in UTC.
+  if (raw instanceof Date) return { text: formatDate(raw, 'utc'), numeric: true };
   const v = normaliseScalar(raw, false);
   if (v === null) return { text: '', numeric: false };
   if (isCellError(v)) return { text: v.error, numeric: false };

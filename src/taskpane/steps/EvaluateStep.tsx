@@ -4,7 +4,7 @@ import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
 import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ResultList } from '../ResultList';
 import { StepFrame, Working } from '../StepFrame';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../i18n/format';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';

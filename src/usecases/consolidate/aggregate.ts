@@ -9,8 +9,8 @@ import { comparable, ruleSetChanges } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
 import { t, type Lang } from '../../i18n';
-import { formatPercent } from '../../taskpane/format';
-import { addMonths, formatDate, serialToDate } from './dates';
+import { formatDate, formatThreshold } from '../../i18n/format';
+import { addMonths, serialToDate } from './dates';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 
 export interface ConsolidateOptions {
@@ -135,7 +135,7 @@ function ruleSetFlag(u: UnitRecord, body: RuleSet | null | undefined, lang: Lang
       case 'measure':
         return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
       case 'threshold':
-        return t(lang, against === 'body' ? 'consolidate.flag.ruleSetThreshold' : 'consolidate.flag.presetThreshold', { code: c.code, unit: formatPercent(c.unit, lang), body: formatPercent(c.reference, lang) });
+        return t(lang, against === 'body' ? 'consolidate.flag.ruleSetThreshold' : 'consolidate.flag.presetThreshold', { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
       case 'condition':
         return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
       case 'appliesTo':

@@ -12,8 +12,9 @@ export function readDate(v: CellValue): DateRead {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return { kind: 'date', serial: v };
   const text = readText(v);
   if (text === '') return { kind: 'blank' };
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const ymd = m ? [Number(m[3]), Number(m[2]), Number(m[1])] : (m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)) ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = dmy ? null : /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const ymd = dmy ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : null;
   if (ymd) {
     const [y, mo, d] = ymd as [number, number, number];
     const date = new Date(y, mo - 1, d);
@@ -27,9 +28,4 @@ export function addMonths(d: Date, n: number): Date {
   const target = new Date(d.getFullYear(), d.getMonth() + n, 1);
   const last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
   return new Date(target.getFullYear(), target.getMonth(), Math.min(d.getDate(), last));
-}
-
-export function formatDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }

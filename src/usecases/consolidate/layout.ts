@@ -11,7 +11,8 @@ import { t, type Lang } from '../../i18n';
 import type { CellInput, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, type ConsolidationResult } from './aggregate';
-import { formatDate, serialToDate } from './dates';
+import { serialToDate } from './dates';
+import { formatDate } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;

@@ -11,14 +11,14 @@ import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
-import { locateProblem } from '../../i18n/problems';
+import { locateProblem } from '../../sheets/locate';
 import { t, type Lang } from '../../i18n';
-import { formatPercent } from '../../taskpane/format';
-import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../unitWorkbook';
+import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
+import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
 import { xlsxReason } from '../xlsxReason';
-import { outcomeText } from '../evaluate';
-import { formatDate, readDate, serialToDate } from './dates';
+import { outcomeText } from '../../i18n/outcome';
+import { readDate, serialToDate } from './dates';
 import type { FileOutcome, Flag, UnitRecord } from './records';
 
 export interface ReadUnitOptions {
@@ -153,7 +153,7 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
             recorded: readText(cell),
             value: formatPercent(res.value!, lang),
             op: res.status === 'met' ? '≥' : '<',
-            required: formatPercent(res.required!, lang),
+            required: formatThreshold(res.required!, lang),
           })
         : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) });
       flags.push({ code: 'disagree', message });

@@ -14,6 +14,7 @@ import { STYLE } from '../../sheets/styles';
 import { readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
 import { readSpellings } from '../../sheets/listsSheet';
 import { t, type Lang, type MessageKey } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { cellKey, SourceSheet } from './sourceSheet';
 import { detectHeader, type HeaderInfo } from './header';
 import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type MappedColumn, type MappingChoice } from './mapping';
@@ -246,11 +247,6 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
     plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns), ROLE.importSettings));
   }
   return { preview, writes: { plans, cellCount: merged.cellCount, select: merged.firstChanged } };
-}
-
-function formatDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
 function noteFor(source: ImportSource, now: Date): string {

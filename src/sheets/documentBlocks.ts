@@ -3,7 +3,7 @@
  * heading block (issuing body top left, national heading top right, number and place-date
  * line), the document's name and summary line, "Nơi nhận" and the signature block.
  */
-import { SIZE, type DocumentBuilder, type Part } from './layout';
+import { SIZE, type DocumentBuilder, type Part } from './documentLayout';
 
 export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';

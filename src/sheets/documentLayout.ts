@@ -6,7 +6,7 @@
  */
 import type { CellBlock, CellInput, CellStyle, PageSetup, SheetPlan, StyleRun } from '../workbook/port';
 import { cellAddress, columnLetter, rangeAddress } from '../workbook/a1';
-import { FONT } from '../sheets/styles';
+import { FONT } from './styles';
 
 /** Columns of the printed grid; the text spans columns 1…GRID_COLUMNS. */
 export const GRID_COLUMNS = 10;

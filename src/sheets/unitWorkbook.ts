@@ -6,12 +6,12 @@ import { problem, type Problem } from '../domain/problems';
 import type { EvaluationInput } from '../domain/evaluation';
 import type { Spellings } from '../domain/values';
 import type { SheetData, WorkbookSnapshot } from '../workbook/port';
-import { SHEETS } from '../sheets/names';
-import { readUnitSheet, type ParsedUnit } from '../sheets/unitSheet';
-import { readCriteriaSheet, type ParsedCriteria } from '../sheets/criteriaSheet';
-import { readMembersSheet, type ParsedMembers } from '../sheets/membersSheet';
-import { readLearnersSheet, type ParsedLearners } from '../sheets/learnersSheet';
-import { readSpellings } from '../sheets/listsSheet';
+import { SHEETS } from './names';
+import { readUnitSheet, type ParsedUnit } from './unitSheet';
+import { readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
+import { readMembersSheet, type ParsedMembers } from './membersSheet';
+import { readLearnersSheet, type ParsedLearners } from './learnersSheet';
+import { readSpellings } from './listsSheet';
 
 export const UNIT_WORKBOOK_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists];
 

@@ -1,0 +1,25 @@
+/** A sheet's values as every reader hands them on (Office.js, ExcelJS, the bounded .xlsx reader). */
+import type { CellValue } from './values';
+
+export interface SheetData {
+  name: string;
+  /** Values from A1 to the last used cell; rows may be shorter than the widest one. */
+  rows: CellValue[][];
+  /** Only when requested with `layout: true`. Addresses like "A1:C2". */
+  merges?: string[];
+  /** Only when requested with `layout: true`. 1-based. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+export interface WorkbookSnapshot {
+  /** Every sheet of the workbook, in tab order. */
+  sheetNames: string[];
+  /** The requested sheets that exist, keyed by the name asked for. */
+  sheets: Map<string, SheetData>;
+  /**
+   * Role of each add-in sheet (its DVHT_SHEET mark), by actual sheet name: at least for the
+   * sheets read and those listed in ReadOptions.marks. A sheet without a mark is the user's.
+   */
+  roles?: Map<string, string>;
+}

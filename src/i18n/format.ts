@@ -1,0 +1,48 @@
+/**
+ * Figures as every surface prints them (pane, sheets, documents, consolidation, CLI): one
+ * rule each, so the same fraction reads the same everywhere.
+ */
+import type { Lang } from './index';
+
+const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/**
+ * THE percentage rule: a fraction as percent with one decimal, as Excel shows a "0.0%" cell:
+ * half away from zero on the decimal value (Excel reads 15 significant digits, so 0.1235,
+ * stored as 0.12349999…, shows 12.4%). Verdicts never use it: the engine compares exactly.
+ */
+export function percentTenths(fraction: number): number {
+  return excelRound(fraction * 100, 1);
+}
+
+/** `value` rounded to `decimals` as Excel displays it: half away from zero on its 15-digit decimal value. */
+export function excelRound(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const units = Math.round(Number(Math.abs(value * scale).toPrecision(15)));
+  return (value < 0 ? -units : units) / scale;
+}
+
+/** A measured share: "97,6%" (vi), "97.6%" (en); always one decimal, like the sheets' "0.0%". */
+export function formatPercent(fraction: number, lang: Lang = 'vi'): string {
+  return `${formatNumber(percentTenths(fraction), lang, 1, 1)}%`;
+}
+
+/** A threshold, as "Tiêu chí" shows it ("0%" when whole, else "0.0%"): "90%", "92,5%". */
+export function formatThreshold(fraction: number, lang: Lang = 'vi'): string {
+  return `${formatNumber(percentTenths(fraction), lang, 1)}%`;
+}
+
+export function formatNumber(value: number, lang: Lang, maxDecimals = 2, minDecimals = 0): string {
+  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
+}
+
+/**
+ * dd/mm/yyyy. `clock: 'utc'` for dates that carry a cell's wall-clock time in UTC fields
+ * (how ExcelJS hands dates over); otherwise the local calendar day.
+ */
+export function formatDate(d: Date, clock: 'local' | 'utc' = 'local'): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return clock === 'utc'
+    ? `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`
+    : `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

@@ -1,0 +1,44 @@
+/** @jest-environment jsdom */
+/**
+ * The preview keeps ONE pane for its life: opening another workbook hands the same `App`
+ * the new workbook (no React root per file, none left behind), and the steps start afresh.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createRoot } from 'react-dom/client';
+import { PreviewApp } from '../../src/hosts/preview/PreviewApp';
+
+jest.mock('react-dom/client', () => {
+  const actual = jest.requireActual<typeof import('react-dom/client')>('react-dom/client');
+  return { ...actual, createRoot: jest.fn(actual.createRoot) };
+});
+
+// What jsdom lacks of a browser and the grid uses (layout is not under test here).
+beforeAll(() => {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  Element.prototype.scrollTo = () => {};
+});
+
+test('loading a workbook hands it to the same pane: one App, no new React root', async () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewApp lang="vi" locale="vi-VN" theme="light" />
+    </FluentProvider>,
+  );
+  expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(2); // the page's and the pane's
+  expect(screen.getByText('Sổ đánh giá: Sổ đánh giá ĐVHT.xlsx')).toBeTruthy();
+
+  // The pane's own state (its language) survives the change of workbook: it is the same App.
+  fireEvent.change(screen.getByLabelText('Ngôn ngữ'), { target: { value: 'en' } });
+  await screen.findByText('Workbook: Sổ đánh giá ĐVHT.xlsx');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu mẫu' }));
+  await waitFor(() => expect(screen.getByText('Workbook: Dữ liệu mẫu ĐVHT.xlsx')).toBeTruthy(), { timeout: 20_000 });
+  expect(screen.getAllByText(/^Workbook: /)).toHaveLength(1);
+  // The one root is the test's own (render); the preview made none, before or after the change.
+  expect(createRoot).toHaveBeenCalledTimes(1);
+});
