@@ -12,6 +12,8 @@ const base = {
   moduleNameMapper: {
     '^office-addin-manifest$': 'office-addin-manifest/lib/officeApp.js',
   },
+  // A promise rejection nobody handled fails the test (no silent failures in the pane or the CLI).
+  setupFilesAfterEnv: ['<rootDir>/test/support/failOnUnhandledRejection.ts'],
 };
 
 const CONTRACT = '**/test/workbook/contract.test.ts';

@@ -70,7 +70,7 @@ async function floor(listFile) {
     const fs = require('fs');
     const { openXlsx } = require(${JSON.stringify(path.join(build, 'xlsx/reader'))});
     const { nodeInflate } = require(${JSON.stringify(path.join(build, 'xlsx/inflateNode'))});
-    const { UNIT_WORKBOOK_SHEETS } = require(${JSON.stringify(path.join(build, 'usecases/unitWorkbook'))});
+    const { UNIT_WORKBOOK_SHEETS } = require(${JSON.stringify(path.join(build, 'sheets/unitWorkbook'))});
     (async () => {
       let cells = 0;
       for (const f of workerData.files) {
@@ -107,7 +107,7 @@ function timed(args) {
 }
 
 async function measureConsolidation({ workbooks, members = 60, dir = path.join(root, 'bench-output', `consolidate-${workbooks}`) }) {
-  if (!fs.existsSync(path.join(build, 'usecases/consolidate/nodeWorker.js'))) throw new Error('run npm run build:node first');
+  if (!fs.existsSync(path.join(build, 'cli/consolidateWorker.js'))) throw new Error('run npm run build:node first');
   const files = await corpus(path.join(path.dirname(dir), `corpus-${members}`), workbooks, members);
   const inDir = path.join(dir, 'in');
   fs.rmSync(dir, { recursive: true, force: true });

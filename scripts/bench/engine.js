@@ -8,7 +8,7 @@ const { ExcelJsWorkbook } = src('workbook/exceljs/excelJsWorkbook.ts');
 const { createSheets } = src('usecases/createSheets.ts');
 const { sampleUnit } = src('usecases/sampleData.ts');
 const { evaluate } = src('domain/evaluation.ts');
-const { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } = src('usecases/unitWorkbook.ts');
+const { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } = src('sheets/unitWorkbook.ts');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

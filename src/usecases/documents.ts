@@ -32,6 +32,9 @@ const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
   'dang-ky': ROLE.dangKy,
 };
 
+// What the pane and the CLI offer to generate (they call this use-case, not documents/).
+export { DOCUMENT_KINDS, DOCUMENT_SHEETS, isDocumentKind, type DocumentKind } from '../documents';
+
 export interface GenerateOptions {
   /** Which documents (default: all, in filing order). */
   kinds?: readonly DocumentKind[];

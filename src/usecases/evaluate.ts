@@ -31,6 +31,9 @@ import { readDate, serialToDate } from './consolidate/dates';
 
 import { APP_VERSION } from '../version'; export { APP_VERSION };
 
+/** The sheet `summary: true` draws (the pane shows it after). */
+export const SUMMARY_SHEET = SHEETS.summary;
+
 export interface EvaluateOptions {
   lang?: Lang;
   /** Stamp written as "Thời điểm đánh giá"; tests fix it so two runs compare equal. */

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ImportStep } from '../../src/taskpane/steps/ImportStep';
-import { fakePaneHost } from '../support/fakePaneHost';
+import { failingWorkbook, fakePaneHost } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
 import { addStaffSheet, memberRows, SOURCE } from './messySheets';
 import { SHEETS } from '../../src/sheets/names';
@@ -47,5 +47,21 @@ describe('ImportStep', () => {
     await screen.findByRole('option', { name: 'Sổ ghi chép' });
     fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
     expect(await screen.findByText(/Không tìm thấy dòng tiêu đề/)).toBeTruthy();
+  });
+
+  test('a workbook whose sheets cannot be listed shows the reason, with a retry', async () => {
+    const host = await fakePaneHost({ sample: true, wrap: failingWorkbook('Excel đang bận') });
+    renderStep(ImportStep, host);
+    expect(await screen.findByText(/Excel đang bận/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+  });
+
+  test('an uploaded file whose sheets cannot be read shows the reason (no unhandled rejection)', async () => {
+    const host = await fakePaneHost({ sample: true });
+    const broken = { name: 'hong.xlsx' } as File;
+    const files = { pick: async () => [broken], open: async () => failingWorkbook('tệp hỏng ở sheet1.xml')(host.excel) };
+    renderStep(ImportStep, { ...host, files });
+    fireEvent.click(await screen.findByRole('button', { name: 'Chọn tệp Excel…' }));
+    expect(await screen.findByText(/hong\.xlsx.*tệp hỏng ở sheet1\.xml/)).toBeTruthy();
   });
 });

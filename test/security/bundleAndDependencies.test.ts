@@ -108,6 +108,10 @@ describe('dependencies', () => {
     for (const v of versions('tmp')) expect(atLeast(v, [0, 2, 4])).toBe(true);
   });
 
+  it('install from the registry alone on Linux (no unrs-resolver: its platform bindings are not published there)', () => {
+    expect(versions('unrs-resolver')).toEqual([]);
+  });
+
   it('come from the npm registry only', () => {
     const elsewhere = Object.entries(lock.packages).filter(([, v]) => v.resolved !== undefined && !v.resolved.startsWith('https://registry.npmjs.org/'));
     expect(elsewhere).toEqual([]);

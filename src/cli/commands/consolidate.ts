@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
-import { Consolidation, writeConsolidation, type ConsolidationResult } from '../../usecases/consolidate';
-import { readFilesInPool } from '../../usecases/consolidate/nodePool';
+import { consolidateFiles, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
+import { fileLabel, readFilesInPool } from '../consolidatePool';
 import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
@@ -43,20 +43,36 @@ export const consolidate: Command = {
     if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
 
     const target = await prepareWrite(output, lang);
-    const consolidation = new Consolidation({ body: text('body'), tier: text('tier'), ruleSet, lang });
-    const progress = process.stderr.isTTY && !args.options.has('json');
-    let done = 0;
-    await readFilesInPool(files, { lang, limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {} }, (outcome, index) => {
-      consolidation.add(outcome, index);
-      done++;
-      if (progress && (done % 25 === 0 || done === files.length)) process.stderr.write(`\r${t(lang, 'consolidate.pane.progress', { done, total: files.length })}`);
-    });
-    if (progress) process.stderr.write('\n');
-    const result = consolidation.finish();
-
     // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
     const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-    await writeConsolidation(workbook, result, lang);
+    const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
+    const progress = process.stderr.isTTY && !args.options.has('json');
+    const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
+    const result = (await consolidateFiles(
+      workbook,
+      received,
+      async (indices, onOutcome) => {
+        await readFilesInPool(
+          indices.map((i) => files[i]!.path),
+          { lang, limits },
+          (outcome, k) => onOutcome(outcome, indices[k]!),
+        );
+        return true;
+      },
+      {
+        body: text('body'),
+        tier: text('tier'),
+        ruleSet,
+        lang,
+        limits,
+        onProgress: ({ done, total }) => {
+          if (progress && (done % 25 === 0 || done === total)) process.stderr.write(`\r${t(lang, 'consolidate.pane.progress', { done, total })}`);
+        },
+        onWriting: () => {
+          if (progress) process.stderr.write('\n');
+        },
+      },
+    ))!; // the CLI never cancels
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
     reportRenamedSheets({ io, lang }, workbook);
@@ -77,14 +93,14 @@ export const consolidate: Command = {
 };
 
 /** Operands in order; folders walked recursively in name order; the output itself left out. */
-function collectFiles(operands: string[], outputAbs: string, lang: Lang): string[] {
-  const out: string[] = [];
+function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
     const abs = path.resolve(f);
     if (abs === outputAbs || seen.has(abs)) return;
     seen.add(abs);
-    out.push(f);
+    out.push({ path: f, size: sizeOf(f) });
   };
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -105,6 +121,15 @@ function collectFiles(operands: string[], outputAbs: string, lang: Lang): string
     else add(op);
   }
   return out;
+}
+
+/** 0 when it cannot be read now: the reader then says why. */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function toJson(r: ConsolidationResult, output: string) {

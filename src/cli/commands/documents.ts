@@ -1,6 +1,5 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
-import { generateDocuments } from '../../usecases/documents';
-import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../documents';
+import { DOCUMENT_KINDS, generateDocuments, isDocumentKind, type DocumentKind } from '../../usecases/documents';
 import { t } from '../../i18n';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
 import { prepareWrite, writeTo } from '../files';

@@ -7,9 +7,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
-import { DEFAULT_LIMITS, XlsxError } from '../../xlsx';
-import { xlsxReason } from '../../usecases/xlsxReason';
-import { Consolidation, CONSOLIDATION_SHEETS, writeConsolidation, type ConsolidationResult, type FileOutcome } from '../../usecases/consolidate';
+import { consolidateFiles, CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame, Working } from '../StepFrame';
@@ -88,29 +86,25 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     abort.current = controller;
     setPhase({ kind: 'reading', done: 0, total: files.length });
     try {
-      // Oversized files are refused from their size; their bytes are never read.
-      const max = DEFAULT_LIMITS.maxFileBytes;
-      const small = files.filter((f) => f.size <= max);
-      const payload = await Promise.all(small.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-      const read = await readInWorker(worker, payload, {
-        lang: SHEET_LANG,
-        signal: controller.signal,
-        onProgress: (p) => setPhase({ kind: 'reading', done: p.done + (files.length - small.length), total: files.length }),
-      });
-      if (read === null) return setPhase({ kind: 'cancelled' });
-      const consolidation = new Consolidation({ body: body.trim(), tier: tier.trim(), ruleSet: findPreset(ruleSetId) ?? null, lang: SHEET_LANG });
-      let k = 0;
-      files.forEach((f, i) => {
-        const outcome: FileOutcome =
-          f.size <= max
-            ? read[k++]!
-            : { report: { file: f.name, size: f.size, status: 'rejected', unit: '', reasons: [xlsxReason(new XlsxError('tooLarge'), f.size, undefined, SHEET_LANG)], application: null }, unit: null };
-        consolidation.add(outcome, i);
-      });
-      const result = consolidation.finish();
-      setPhase({ kind: 'writing' });
-      await writeConsolidation(host.workbook, result, SHEET_LANG);
-      setPhase({ kind: 'done', result });
+      const picked = files;
+      const result = await consolidateFiles(
+        host.workbook,
+        picked.map((f) => ({ label: f.name, size: f.size })),
+        async (indices, onOutcome) => {
+          const payload = await Promise.all(indices.map(async (i) => ({ name: picked[i]!.name, bytes: await picked[i]!.arrayBuffer() })));
+          const read = await readInWorker(worker, payload, { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) });
+          return read !== null;
+        },
+        {
+          body: body.trim(),
+          tier: tier.trim(),
+          ruleSet: findPreset(ruleSetId) ?? null,
+          lang: SHEET_LANG,
+          onProgress: (p) => setPhase({ kind: 'reading', ...p }),
+          onWriting: () => setPhase({ kind: 'writing' }),
+        },
+      );
+      setPhase(result ? { kind: 'done', result } : { kind: 'cancelled' });
     } catch (error) {
       setPhase({ kind: 'error', error });
     } finally {

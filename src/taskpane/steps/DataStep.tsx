@@ -1,9 +1,9 @@
 /** "Dữ liệu": check the workbook without writing anything, and list what to fix. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
-import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
-import { StepFrame, Working } from '../StepFrame';
+import { StepFrame } from '../StepFrame';
+import { EvaluationAction } from '../EvaluationAction';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -12,17 +12,9 @@ export function DataStep({ host, lang, goTo }: StepProps) {
   const t = useT(lang);
   const [state, run] = useTask<EvaluateResult>();
   const check = () => run(() => evaluateWorkbook(host.workbook, { dryRun: true, lang }));
-  const running = state.status === 'running';
   return (
     <StepFrame title={t('pane.data.title')} intro={t('pane.data.intro')}>
-      <div>
-        <Button appearance="primary" disabled={running} onClick={() => void check()}>
-          {t(state.status === 'done' ? 'pane.data.recheck' : 'pane.data.check')}
-        </Button>
-      </div>
-      {running && <Working label={t('pane.data.running')} />}
-      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void check()} />}
-      {state.status === 'done' && !state.value.ok && <BlockedBar problems={state.value.problems} host={host} lang={lang} goTo={goTo} />}
+      <EvaluationAction state={state} onRun={() => void check()} labels={{ run: 'pane.data.check', rerun: 'pane.data.recheck', running: 'pane.data.running' }} {...{ host, lang, goTo }} />
       {state.status === 'done' && state.value.ok && <DataReport result={state.value} {...{ host, lang, goTo }} />}
     </StepFrame>
   );

@@ -4,8 +4,7 @@
  */
 import { Button, Checkbox, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { generateDocuments, type GenerateResult } from '../../usecases/documents';
-import { DOCUMENT_KINDS, DOCUMENT_SHEETS, type DocumentKind } from '../../documents';
+import { DOCUMENT_KINDS, DOCUMENT_SHEETS, generateDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
 import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';

@@ -1,9 +1,9 @@
 /** "Đánh giá": run the evaluation (writes the results into the sheets) and show them. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
-import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ResultList } from '../ResultList';
-import { StepFrame, Working } from '../StepFrame';
+import { StepFrame } from '../StepFrame';
+import { EvaluationAction } from '../EvaluationAction';
 import { formatNumber } from '../../i18n/format';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
@@ -16,17 +16,9 @@ export function EvaluateStep({ host, lang, goTo }: StepProps) {
   const [state, run] = useTask<EvaluateResult>();
   // The summary sheet is the "Tổng hợp" step's job.
   const evaluate = () => run(() => evaluateWorkbook(host.workbook, { lang, summary: false }));
-  const running = state.status === 'running';
   return (
     <StepFrame title={t('pane.evaluate.title')} intro={t('pane.evaluate.intro')}>
-      <div>
-        <Button appearance="primary" disabled={running} onClick={() => void evaluate()}>
-          {t(state.status === 'done' ? 'pane.evaluate.rerun' : 'pane.evaluate.run')}
-        </Button>
-      </div>
-      {running && <Working label={t('pane.evaluate.running')} />}
-      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void evaluate()} />}
-      {state.status === 'done' && !state.value.ok && <BlockedBar problems={state.value.problems} host={host} lang={lang} goTo={goTo} />}
+      <EvaluationAction state={state} onRun={() => void evaluate()} labels={{ run: 'pane.evaluate.run', rerun: 'pane.evaluate.rerun', running: 'pane.evaluate.running' }} {...{ host, lang, goTo }} />
       {state.status === 'done' && state.value.ok && (
         <>
           <OutcomeBar report={state.value.report} lang={lang} goTo={goTo} />

@@ -7,10 +7,9 @@ import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, Messa
 import { useCallback, useEffect, useState } from 'react';
 import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
-import { SHEETS } from '../../sheets/names';
 import { applyImport, previewImport, readSourceSheet, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
-import { IMPORT_SETTINGS_SHEET } from '../../usecases/import/savedMapping';
+import { listSheets } from '../../usecases/listSheets';
 import { ID_TARGET } from '../../usecases/import/targets';
 import { ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
@@ -20,7 +19,6 @@ import { useT, type Translate } from '../useT';
 import type { StepProps } from './registry';
 
 const PREVIEW_ROWS = 5;
-const OWN_SHEETS = new Set<string>([...Object.values(SHEETS), IMPORT_SETTINGS_SHEET]);
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
@@ -47,6 +45,8 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
   const [preview, runPreview] = useTask<ImportPreview>();
   const [applied, runApply] = useTask<ImportResult>();
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [listError, setListError] = useState<unknown>(null);
+  const [listing, setListing] = useState(0);
 
   // The open workbook's sheets, except the add-in's own.
   // Listed each time the step is shown (sheets come and go), not when the pane opens:
@@ -54,19 +54,21 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
   useEffect(() => {
     if (!active) return;
     let live = true;
-    void host.workbook
-      .batch(async (session) => (await session.read([])).sheetNames)
-      .then((names) => {
+    listSheets(host.workbook, { usersOnly: true }).then(
+      (own) => {
         if (!live) return;
-        const own = names.filter((n) => !OWN_SHEETS.has(n));
+        setListError(null);
         setSheetNames(own);
         setSheet((current) => current || own[0] || '');
-      })
-      .catch(() => live && setSheetNames([]));
+      },
+      (error: unknown) => {
+        if (live) setListError(error);
+      },
+    );
     return () => {
       live = false;
     };
-  }, [host, active]);
+  }, [host, active, listing]);
 
   const source = useCallback(async (): Promise<ImportSource> => {
     if (!file) return { sheet };
@@ -78,20 +80,20 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
     void runPreview(async () => previewImport(host.workbook, await source(), { lang, mode: nextMode, choice: nextChoice }));
 
   const pickFile = async () => {
-    const [picked] = (await host.files?.pick('.xlsx', false)) ?? [];
-    if (!picked) return;
-    setUploadError(null);
-    let workbook: Workbook;
+    let picked: File | undefined;
     try {
-      workbook = await host.files!.open(picked);
+      [picked] = (await host.files?.pick('.xlsx', false)) ?? [];
+      if (!picked) return;
+      setUploadError(null);
+      const workbook = await host.files!.open(picked);
+      const names = await listSheets(workbook);
+      setFile({ name: picked.name, workbook, sheetNames: names });
+      setSheet(names[0] ?? '');
+      setChoice({});
     } catch (e) {
-      setUploadError(t('preview.openFailed', { file: picked.name, reason: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
-      return;
+      const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      setUploadError(picked ? t('preview.openFailed', { file: picked.name, reason }) : reason);
     }
-    const names = await workbook.batch(async (session) => (await session.read([])).sheetNames);
-    setFile({ name: picked.name, workbook, sheetNames: names });
-    setSheet(names[0] ?? '');
-    setChoice({});
   };
 
   const choices = file ? file.sheetNames : (sheetNames ?? []);
@@ -128,6 +130,7 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
           </Button>
         )}
       </div>
+      {listError !== null && !file && <ErrorBar error={listError} lang={lang} onRetry={() => setListing((n) => n + 1)} />}
       {uploadError && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{uploadError}</MessageBarBody>

@@ -32,7 +32,7 @@ export interface ReadProgress {
 export function readInWorker(
   worker: WorkerLike,
   files: { name: string; bytes: ArrayBuffer }[],
-  options: { lang: Lang; limits?: Partial<XlsxLimits>; onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
+  options: { lang: Lang; limits?: Partial<XlsxLimits>; onProgress?: (p: ReadProgress) => void; onOutcome?: (outcome: FileOutcome, index: number) => void; signal?: AbortSignal },
 ): Promise<FileOutcome[] | null> {
   return new Promise((resolve, reject) => {
     const outcomes: FileOutcome[] = new Array(files.length);
@@ -41,6 +41,7 @@ export function readInWorker(
       const m = e.data;
       if (m.type === 'outcome') {
         outcomes[m.index] = m.outcome;
+        options.onOutcome?.(m.outcome, m.index);
         done++;
         options.onProgress?.({ done, total: m.total });
       } else if (m.type === 'done') resolve(outcomes);

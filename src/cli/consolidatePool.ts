@@ -8,12 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { t, type Lang } from '../../i18n';
-import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from '../../xlsx';
-import { nodeDecode, nodeInflate } from '../../xlsx/inflateNode';
-import { readUnitFile } from './readUnit';
-import { xlsxReason } from '../xlsxReason';
-import type { FileOutcome } from './records';
+import { t, type Lang } from '../i18n';
+import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
+import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
+import { readUnitFile, refuseBySize, rejectedFile, type FileOutcome } from '../usecases/consolidate';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
@@ -31,21 +29,23 @@ export interface PoolTask {
   lang: Lang;
 }
 
-/** Reads one file from disk; an oversized one is refused from its size, never read. */
+/** Reads one file from disk; one grown past the limit since it was listed is refused from its size, never read. */
 export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
   const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const options = { inflate: nodeInflate, decode: nodeDecode, limits: task.limits, lang: task.lang };
   try {
     const stat = await fs.promises.stat(task.file);
-    if (stat.size > max) return rejected(task, stat.size, xlsxReason(new XlsxError('tooLarge'), stat.size, task.limits, task.lang));
+    const refused = refuseBySize({ label: task.label, size: stat.size }, max, task.limits, task.lang);
+    if (refused) return refused;
     return readUnitFile(await fs.promises.readFile(task.file), task.label, options);
   } catch (e) {
-    return rejected(task, 0, t(task.lang, 'consolidate.reason.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    return rejectedFile({ label: task.label, size: 0 }, t(task.lang, 'consolidate.reason.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
 }
 
-function rejected(task: PoolTask, size: number, reason: string): FileOutcome {
-  return { report: { file: task.label, size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
+/** How the file report names a file: its path relative to where the command runs. */
+export function fileLabel(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 /**
@@ -56,9 +56,9 @@ function rejected(task: PoolTask, size: number, reason: string): FileOutcome {
 export async function readFilesInPool(files: string[], options: PoolOptions, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
   const lang = options.lang ?? 'vi';
   const limits = options.limits ?? {};
-  const label = options.label ?? ((f: string) => path.relative(process.cwd(), f) || f);
+  const label = options.label ?? fileLabel;
   const tasks: PoolTask[] = files.map((file) => ({ file, label: label(file), limits, lang }));
-  const script = path.join(__dirname, 'nodeWorker.js');
+  const script = path.join(__dirname, 'consolidateWorker.js');
   const threads = Math.min(options.threads ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8), tasks.length);
   if (threads <= 0 || !fs.existsSync(script)) {
     for (let i = 0; i < tasks.length; i++) onOutcome(await readUnitFromDisk(tasks[i]!), i);
