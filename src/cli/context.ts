@@ -49,6 +49,19 @@ export function reportWorkbookWarnings(io: Io, lang: Lang, workbook: Workbook): 
   for (const line of lines) io.err(`  - ${line}`);
 }
 
+/**
+ * A use-case that cannot run on this file (missing sheets, data to fix first): every problem
+ * with its sheet and cell, as JSON or one per line after `headline`. Exit 1.
+ */
+export function reportBlocked(io: Io, json: boolean, file: string, headline: string, problems: { sheet: string | null; cell: string | null; message: string }[]): number {
+  if (json) io.out(JSON.stringify({ file, ok: false, errors: problems.map(({ sheet, cell, message }) => ({ sheet, cell, message })) }, null, 2));
+  else {
+    io.err(headline);
+    for (const p of problems) io.err(`  - ${p.message}`);
+  }
+  return EXIT.data;
+}
+
 export function need(ctx: CommandContext, name: string): string {
   const v = ctx.args.options.get(name);
   if (typeof v !== 'string' || v.trim() === '') throw new CliFailure(EXIT.usage, t(ctx.lang, 'cli.missingOption', { option: `--${name}` }));

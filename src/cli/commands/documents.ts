@@ -1,7 +1,7 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
 import { DOCUMENT_KINDS, generateDocuments, isDocumentKind, type DocumentKind } from '../../usecases/documents';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
+import { CliFailure, EXIT, openWorkbook, reportBlocked, reportRenamedSheets, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../i18n/format';
 
@@ -17,14 +17,7 @@ export const documents: Command = {
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     const result = await generateDocuments(workbook, { lang, ...(kinds ? { kinds } : {}) });
-    if (!result.ok) {
-      if (json) io.out(JSON.stringify({ file, ok: false, errors: result.problems }, null, 2));
-      else {
-        io.err(t(lang, 'documents.cannotGenerate', { file }));
-        for (const p of result.problems) io.err(`  - ${p.message}`);
-      }
-      return EXIT.data;
-    }
+    if (!result.ok) return reportBlocked(io, json, file, t(lang, 'documents.cannotGenerate', { file }), result.problems);
     // Serialised before the disk is touched: on failure the original file stays as it was.
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);

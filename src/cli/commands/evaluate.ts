@@ -1,7 +1,7 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
+import { CliFailure, EXIT, openWorkbook, reportBlocked, reportRenamedSheets, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const evaluate: Command = {
@@ -15,14 +15,7 @@ export const evaluate: Command = {
     const workbook = await openWorkbook(file, lang);
     const result = await evaluateWorkbook(workbook, { lang });
     const json = args.options.has('json');
-    if (!result.ok) {
-      if (json) io.out(JSON.stringify({ file, ok: false, errors: result.problems.map(({ sheet, cell, message }) => ({ sheet, cell, message })) }, null, 2));
-      else {
-        io.err(t(lang, 'cli.cannotEvaluate', { file }));
-        for (const p of result.problems) io.err(`  - ${p.message}`);
-      }
-      return EXIT.data;
-    }
+    if (!result.ok) return reportBlocked(io, json, file, t(lang, 'cli.cannotEvaluate', { file }), result.problems);
     // Serialised before the disk is touched: on failure the original stays.
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);

@@ -5,34 +5,13 @@
  */
 import type { PaneHost } from '../../taskpane/host';
 import { OfficeWorkbook } from '../../workbook/office/officeWorkbook';
-
-/**
- * "ExcelApi 1.9", "ExcelApi:1.9" or just "1.9" (ExcelApi implied) → the set and version
- * Office.context.requirements.isSetSupported takes. Null when the text is neither.
- */
-export function parseRequirement(requirement: string): { set: string; version: string } | null {
-  const m = /^\s*(?:([A-Za-z][\w.]*)\s*[\s:]\s*)?(\d+(?:\.\d+)?)\s*$/.exec(requirement);
-  if (!m) return null;
-  return { set: m[1] ?? 'ExcelApi', version: m[2]! };
-}
+import { supportsIn } from '../../workbook/office/requirements';
 
 export interface OfficeLike {
   context: {
     displayLanguage?: string;
     officeTheme?: { isDarkTheme?: boolean } | undefined;
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-  };
-}
-
-export function supportsIn(office: OfficeLike): (requirement: string) => boolean {
-  return (requirement) => {
-    const r = parseRequirement(requirement);
-    if (!r) return false; // an unknown requirement is a missing one: the feature is hidden, with its reason
-    try {
-      return office.context.requirements.isSetSupported(r.set, r.version);
-    } catch {
-      return false;
-    }
   };
 }
 

@@ -21,11 +21,32 @@ export const API = {
   mark: '1.4',
 } as const;
 
-export const officeSupports: Supports = (version) => {
-  if (typeof Office === 'undefined') return false;
-  try {
-    return Office.context.requirements.isSetSupported('ExcelApi', version);
-  } catch {
-    return false;
-  }
-};
+/**
+ * "ExcelApi 1.9", "ExcelApi:1.9" or just "1.9" (ExcelApi implied) → the set and version
+ * Office.context.requirements.isSetSupported takes. Null when the text is neither.
+ */
+export function parseRequirement(requirement: string): { set: string; version: string } | null {
+  const m = /^\s*(?:([A-Za-z][\w.]*)\s*[\s:]\s*)?(\d+(?:\.\d+)?)\s*$/.exec(requirement);
+  if (!m) return null;
+  return { set: m[1] ?? 'ExcelApi', version: m[2]! };
+}
+
+/** What a requirement check needs of the `Office` global (tests pass a fake). */
+export interface RequirementsHost {
+  context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
+}
+
+/** The one requirement check, for the workbook adapter and the pane's steps. */
+export function supportsIn(office: RequirementsHost): (requirement: string) => boolean {
+  return (requirement) => {
+    const r = parseRequirement(requirement);
+    if (!r) return false; // an unknown requirement is a missing one: the feature is hidden, with its reason
+    try {
+      return office.context.requirements.isSetSupported(r.set, r.version);
+    } catch {
+      return false;
+    }
+  };
+}
+
+export const officeSupports: Supports = (version) => typeof Office !== 'undefined' && supportsIn(Office)(version);
