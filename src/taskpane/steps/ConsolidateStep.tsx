@@ -11,6 +11,7 @@ import { consolidateFiles, CONSOLIDATION_SHEETS, type ConsolidationResult } from
 import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame, Working } from '../StepFrame';
+import { useShowCell } from '../useShowCell';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
 
@@ -58,6 +59,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = phase.kind === 'reading' || phase.kind === 'writing';
+  const [showCell, showError] = useShowCell(host);
 
   const addFiles = (list: FileList | File[] | null) => {
     if (!list) return;
@@ -203,11 +205,12 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
             })}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void host.showCell(CONSOLIDATION_SHEETS.units, 'A1')}>{t('consolidate.pane.show')}</Button>
-            <Button onClick={() => void host.showCell(CONSOLIDATION_SHEETS.files, 'A1')}>{t('consolidate.pane.showFiles')}</Button>
+            <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.units, 'A1')}>{t('consolidate.pane.show')}</Button>
+            <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.files, 'A1')}>{t('consolidate.pane.showFiles')}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
+      {showError !== null && <ErrorBar error={showError} lang={lang} />}
     </StepFrame>
   );
 }

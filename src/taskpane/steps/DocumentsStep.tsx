@@ -8,6 +8,7 @@ import { DOCUMENT_KINDS, DOCUMENT_SHEETS, generateDocuments, type DocumentKind, 
 import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
+import { useShowCell } from '../useShowCell';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -24,7 +25,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
   const s = useStyles();
   const [chosen, setChosen] = useState<ReadonlySet<DocumentKind>>(new Set(DOCUMENT_KINDS));
   const [state, run] = useTask<GenerateResult>();
-  const [openError, setOpenError] = useState<unknown>(null);
+  const [showCell, openError] = useShowCell(host);
   const kinds = DOCUMENT_KINDS.filter((k) => chosen.has(k));
   const running = state.status === 'running';
 
@@ -36,14 +37,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
       return next;
     });
   const generate = () => run(() => generateDocuments(host.workbook, { kinds, lang }));
-  const open = async (sheet: string) => {
-    setOpenError(null);
-    try {
-      await host.showCell(sheet, TOP);
-    } catch (e) {
-      setOpenError(e);
-    }
-  };
+  const open = (sheet: string) => showCell(sheet, TOP);
 
   const refused = state.status === 'done' && !state.value.ok ? state.value.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');

@@ -1,10 +1,10 @@
 /** "Tổng hợp": evaluate again and draw the summary sheet, then show it. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useState } from 'react';
 import { evaluateWorkbook, SUMMARY_SHEET, type EvaluateResult } from '../../usecases/evaluate';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame } from '../StepFrame';
 import { EvaluationAction } from '../EvaluationAction';
+import { useShowCell } from '../useShowCell';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
@@ -20,15 +20,8 @@ export function SummaryStep({ host, lang, goTo }: StepProps) {
       if (result.ok) await host.showCell(SUMMARY_SHEET, SUMMARY_TOP);
       return result;
     });
-  const [openError, setOpenError] = useState<unknown>(null);
-  const open = async () => {
-    setOpenError(null);
-    try {
-      await host.showCell(SUMMARY_SHEET, SUMMARY_TOP);
-    } catch (e) {
-      setOpenError(e);
-    }
-  };
+  const [showCell, openError] = useShowCell(host);
+  const open = () => showCell(SUMMARY_SHEET, SUMMARY_TOP);
   return (
     <StepFrame title={t('pane.summary.title')} intro={t('pane.summary.intro')}>
       <EvaluationAction state={state} onRun={() => void generate()} labels={{ run: 'pane.summary.generate', rerun: 'pane.summary.regenerate', running: 'pane.summary.running' }} {...{ host, lang, goTo }} />
