@@ -11,7 +11,7 @@ import * as path from 'path';
 import { MINIMUM_API } from '../src/workbook/office/requirements';
 
 const ROOT = path.join(__dirname, '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of scripts/
 const { rewriteManifest, DEV_URL } = require('../scripts/manifestUrl.js') as {
   rewriteManifest(xml: string, url: string | undefined): string;
   DEV_URL: string;

@@ -12,7 +12,7 @@ function pages(env: Record<string, string | undefined>, webpackEnv: object = {})
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS JavaScript, read with each env
     const make = require(path.join(__dirname, '..', '..', 'webpack.config.js')) as (e: object, a: object) => { plugins: unknown[]; devtool: unknown };
     const config = make(webpackEnv, { mode: 'production' });
     const html = (config.plugins as PagePlugin[]).filter((p) => p.userOptions?.templateParameters);

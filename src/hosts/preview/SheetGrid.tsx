@@ -127,7 +127,7 @@ export function SheetGrid(props: { view: SheetView; selection: GridSelection | n
       top: Math.max(0, ROW_HEIGHT + rowIndex * ROW_HEIGHT - el.clientHeight / 2),
       left: Math.max(0, left - el.clientWidth / 2),
     });
-  }, [view.name, selection?.row, selection?.column]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [view.name, selection?.row, selection?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the selected cell changes, not on every redraw
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(view.rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

@@ -142,7 +142,7 @@ export interface BrowserTestContext {
  */
 export function useBrowserPages(): BrowserTestContext {
   // Imported here so that support/browser.ts stays usable without a build.
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, see above */
   const { buildPages } = require('./build') as typeof import('./build');
   const { serveBuild } = require('./server') as typeof import('./server');
   /* eslint-enable @typescript-eslint/no-require-imports */

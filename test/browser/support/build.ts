@@ -51,9 +51,9 @@ export async function buildPages(): Promise<void> {
 }
 
 async function build(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack is loaded only when a build is needed
   const webpack = require('webpack') as typeof import('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS JavaScript
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => import('webpack').Configuration;
   const config = makeConfig({ copyOfficeJs: false }, { mode: 'production' });
   config.mode = 'production';
