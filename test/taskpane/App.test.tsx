@@ -38,7 +38,8 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('tab', { name: '2. Dữ liệu' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Kiểm tra dữ liệu' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Đến bước Thiết lập' }));
+    // The check reads the whole workbook: on a busy machine that takes more than findBy's default second.
+    fireEvent.click(await screen.findByRole('button', { name: 'Đến bước Thiết lập' }, { timeout: 15_000 }));
     expect(screen.getByRole('tab', { name: '1. Thiết lập' }).getAttribute('aria-selected')).toBe('true');
     expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).value).toBe('UBND xã Tân Phú');
   });
