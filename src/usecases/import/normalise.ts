@@ -108,7 +108,8 @@ export function titleNamedBy(parts: string[]): string | null {
   return last ? titleOf(last) : null;
 }
 
-const MOVABLE_TONE = /[òóõỏọùúũủụÒÓÕỎỌÙÚŨỦỤ\u0300\u0301\u0303\u0309\u0323]/;
+// Precomposed vowels, or the tone marks alone (NFD): two classes, so no mark reads as joined to a letter.
+const MOVABLE_TONE = /[òóõỏọùúũủụÒÓÕỎỌÙÚŨỦỤ]|[\u0300\u0301\u0303\u0309\u0323]/;
 
 /**
  * Key comparing two names: same person whatever the Unicode form, case, spacing or tone-mark
