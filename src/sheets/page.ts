@@ -1,7 +1,7 @@
 /**
  * How the data sheets print: A4 (never the printer's Letter default), all columns on one
  * page wide, the header row repeated on every page. Documents have their own geometry
- * (documents/layout.ts).
+ * (sheets/documentLayout.ts).
  */
 import type { PageSetup } from '../workbook/port';
 
