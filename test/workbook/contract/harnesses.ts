@@ -25,7 +25,7 @@ function eachCell(range: string, f: (address: string) => void): void {
 function listOf(formula: string): ValidationState {
   const f = formula.replace(/^=/, '');
   if (!f.startsWith('"')) return { source: f };
-  return f.slice(1, -1).replace(/""/g, '\u0000').split(',').map((s) => s.replace(/\u0000/g, '"'));
+  return f.slice(1, -1).replace(/""/g, '\u0000').split(',').map((s) => s.split('\u0000').join('"'));
 }
 
 // ---------------------------------------------------------------- ExcelJS (.xlsx in memory)
