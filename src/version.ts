@@ -8,5 +8,5 @@ declare const __DVHT_VERSION__: string | undefined;
 export const APP_VERSION: string =
   typeof __DVHT_VERSION__ === 'string'
     ? __DVHT_VERSION__
-    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only under Node, so the browser bundle never holds the file reader
       (require('./node/packageVersion') as typeof import('./node/packageVersion')).packageVersion();

@@ -12,11 +12,11 @@ import type { Browser } from 'playwright-core';
 import { launch, openSession } from '../browser/support/browser';
 import { serveBuild } from '../browser/support/server';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the release scripts are CommonJS JavaScript
 const { release } = require('../../scripts/release.js') as {
   release(o: { url: string; out: string; pack?: boolean }): Promise<{ web: string; zip: string }>;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the release scripts are CommonJS JavaScript
 const { zipFolder, listFiles } = require('../../scripts/release/zip.js') as {
   zipFolder(dir: string, root: string): Buffer;
   listFiles(dir: string): string[];
