@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
+import * as util from 'util';
 import { PreviewApp } from '../../src/hosts/preview/PreviewApp';
 
 jest.mock('react-dom/client', () => {
@@ -21,6 +22,8 @@ beforeAll(() => {
     disconnect() {}
   };
   Element.prototype.scrollTo = () => {};
+  // jsdom's window has no TextEncoder/TextDecoder; the .xlsx writer the preview uses needs them.
+  Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? util.TextEncoder, TextDecoder: globalThis.TextDecoder ?? util.TextDecoder });
 });
 
 test('loading a workbook hands it to the same pane: one App, no new React root', async () => {

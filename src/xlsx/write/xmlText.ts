@@ -14,9 +14,11 @@ export function escapeAttr(s: string): string {
 
 // Characters XML 1.0 cannot hold (and CR, which parsers fold into LF) plus lone surrogates and
 // U+FFFE/U+FFFF; a literal "_xHHHH_" is escaped too so readers do not decode it.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this escapes
 const NEEDS_OOXML_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_x[0-9A-Fa-f]{4}_/g;
 
 /** Cheap first test: most cell text has none of these. */
+// eslint-disable-next-line no-control-regex -- idem
 const MAYBE_ESCAPE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x/;
 
 /**
