@@ -350,7 +350,7 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.sheetTooLarge': 'A sheet is too large ({detail}); not a normal evaluation workbook.',
   'xlsx.reason.unsafeName': 'The file holds a part whose name points outside the file (“{detail}”); Excel never writes that, so it was refused for safety.',
   'xlsx.reason.tooDeep': 'Part “{detail}” of the file nests XML far too deep; Excel never writes that, so it was refused for safety.',
-  // Writing .xlsx parts (src/xlsx/write notes): {where} is 'Sheet'!A1
+  // Writing .xlsx parts (src/workbook/xlsx/write notes): {where} is 'Sheet'!A1
   'xlsx.write.cellTooLong': 'Cell {where} holds {value} characters, more than Excel\'s {limit} per cell: only the first {limit} were written. Shorten the text of this cell.',
   'xlsx.write.notFinite': 'Cell {where}: {value} is not a number Excel can store, so #NUM! was written. Check the figures that produce it.',
   'xlsx.write.listComma': 'Range {where}: the item “{value}” contains a comma, so no dropdown list was made (values can still be typed). Remove the comma from this item.',

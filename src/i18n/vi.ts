@@ -354,7 +354,7 @@ export const vi = {
   'xlsx.reason.sheetTooLarge': 'Một trang tính quá lớn ({detail}); không phải sổ đánh giá bình thường.',
   'xlsx.reason.unsafeName': 'Tệp chứa thành phần có tên trỏ ra ngoài tệp (“{detail}”); Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
   'xlsx.reason.tooDeep': 'Phần “{detail}” của tệp chứa XML lồng nhau quá sâu; Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
-  // Writing .xlsx parts (src/xlsx/write notes): {where} is 'Trang'!A1
+  // Writing .xlsx parts (src/workbook/xlsx/write notes): {where} is 'Trang'!A1
   'xlsx.write.cellTooLong': 'Ô {where} dài {value} ký tự, quá giới hạn {limit} ký tự một ô của Excel: chỉ {limit} ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',
   'xlsx.write.notFinite': 'Ô {where}: giá trị {value} không phải số Excel lưu được nên được ghi là #NUM!. Hãy kiểm tra số liệu tạo ra giá trị này.',
   'xlsx.write.listComma': 'Vùng {where}: mục “{value}” có dấu phẩy nên không tạo được danh sách chọn (giá trị vẫn nhập tay được). Hãy bỏ dấu phẩy khỏi mục này.',

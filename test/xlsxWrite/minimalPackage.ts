@@ -3,7 +3,7 @@
  * package layer is the file writer's; this only lets LibreOffice open what we render).
  */
 import JSZip from 'jszip';
-import type { DefinedName } from '../../src/xlsx/write/sheetXml';
+import type { DefinedName } from '../../src/workbook/xlsx/write/sheetXml';
 
 export interface PackageSheet {
   name: string;

@@ -1,7 +1,7 @@
 import { parseSheetXml } from '../../src/xlsx/xml';
-import { StylesEditor } from '../../src/xlsx/write/styles';
-import { renderSheet } from '../../src/xlsx/write/sheetXml';
-import { dateSerial, MAX_CELL_CHARS } from '../../src/xlsx/write/cells';
+import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
+import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
+import { dateSerial, MAX_CELL_CHARS } from '../../src/workbook/xlsx/write/cells';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
 import { sheetRef } from '../../src/workbook/a1';
 import { t } from '../../src/i18n';

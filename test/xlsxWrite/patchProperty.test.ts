@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { parseSheetXml } from '../../src/xlsx/xml';
 import { cellAddress } from '../../src/workbook/a1';
-import { StylesEditor } from '../../src/xlsx/write/styles';
-import { renderSheet } from '../../src/xlsx/write/sheetXml';
-import { dateSerial } from '../../src/xlsx/write/cells';
+import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
+import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
+import { dateSerial } from '../../src/workbook/xlsx/write/cells';
 import type { CellInput, CellValue, SheetPlan } from '../../src/workbook/port';
 import { strictParseErrors } from './xmlCheck';
 

@@ -1,6 +1,6 @@
 import { parseSheetXml } from '../../src/xlsx/xml';
-import { StylesEditor } from '../../src/xlsx/write/styles';
-import { renderSheet } from '../../src/xlsx/write/sheetXml';
+import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
+import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
 import type { SheetPlan } from '../../src/workbook/port';
 import { inSchemaOrder, strictParseErrors, topLevel } from './xmlCheck';
 

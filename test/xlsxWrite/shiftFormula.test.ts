@@ -1,4 +1,4 @@
-import { shiftFormula } from '../../src/xlsx/write/shiftFormula';
+import { shiftFormula } from '../../src/workbook/xlsx/write/shiftFormula';
 
 describe('shiftFormula (a shared formula read at another cell)', () => {
   test.each([

@@ -1,5 +1,5 @@
-import { StylesEditor, MINIMAL_STYLES } from '../../src/xlsx/write/styles';
-import { childSpans, rootSpan } from '../../src/xlsx/write/scan';
+import { StylesEditor, MINIMAL_STYLES } from '../../src/workbook/xlsx/write/styles';
+import { childSpans, rootSpan } from '../../src/workbook/xlsx/write/scan';
 import { strictParseErrors } from './xmlCheck';
 
 /** A stylesheet as Excel writes it (trimmed), with a custom format, a theme font and dxfs. */

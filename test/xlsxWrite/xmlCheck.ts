@@ -1,7 +1,7 @@
 /** Test helpers: a strict XML parser (Python's expat, independent of ours) and schema order. */
 import { execFileSync } from 'child_process';
-import { childSpans, rootSpan } from '../../src/xlsx/write/scan';
-import { WORKSHEET_ORDER } from '../../src/xlsx/write/sheetParts';
+import { childSpans, rootSpan } from '../../src/workbook/xlsx/write/scan';
+import { WORKSHEET_ORDER } from '../../src/workbook/xlsx/write/sheetParts';
 
 const PY = `
 import sys, json, xml.etree.ElementTree as E

@@ -10,9 +10,9 @@ import { XlsxPackage, sheetKey, type PackageOptions, type PackageSheet } from '.
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
 import type { Deflate } from '../../xlsx/zipWriter';
-import { renderSheet, type WriteNote } from '../../xlsx/write/sheetXml';
-import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from '../../xlsx/write/chartXml';
-import { StylesEditor } from '../../xlsx/write/styles';
+import { renderSheet, type WriteNote } from './write/sheetXml';
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
+import { StylesEditor } from './write/styles';
 
 export interface XlsxWorkbookOptions extends PackageOptions {
   deflate: Deflate;

@@ -7,31 +7,21 @@
  * Strings are written inline (t="inlineStr"), so sharedStrings.xml is never touched. Several
  * plans for one sheet in one batch: render them in order, each on the previous one's XML.
  */
-import { parseRange, sheetRef } from '../../workbook/a1';
-import type { ChartSpec, SheetPlan } from '../../workbook/port';
+import { parseRange, sheetRef } from '../../a1';
+import type { ChartSpec, SheetPlan } from '../../port';
 import { cellStyleId, cellXml, ref, layoutPlan, plannedColumns, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
-  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type WriteNote,
+  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type RenderOptions, type WriteNote,
 } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { serializeAttrs } from './xmlText';
 
-export type { DefinedName, WriteNote, WriteNoteKind } from './sheetParts';
+export type { DefinedName, RenderOptions, WriteNote, WriteNoteKind } from './sheetParts';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-export interface RenderOptions {
-  /** The workbook uses the 1904 date system (workbookPr date1904="1"). */
-  date1904?: boolean;
-  /**
-   * Relationship id (in this sheet's rels) of the drawing holding the plan's charts; when
-   * given and the plan has charts, a <drawing r:id> is written. Without it no drawing is linked.
-   */
-  drawingRelId?: string;
-}
 
 export interface RenderedSheet {
   xml: string;

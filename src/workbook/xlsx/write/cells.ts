@@ -2,8 +2,8 @@
  * The plan's cells and style runs laid out by row, and one cell's XML. Shared by the new-sheet
  * renderer and the patcher of existing sheets.
  */
-import { cellAddress, columnLetter, parseCell, parseRange } from '../../workbook/a1';
-import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan } from '../../workbook/port';
+import { cellAddress, columnLetter, parseCell, parseRange } from '../../a1';
+import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan } from '../../port';
 import type { WriteNote } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { escapeText, ooxmlEscape } from './xmlText';

@@ -1,5 +1,5 @@
 /** Finds elements of a part by position, so writers can splice without re-serialising. */
-import { readTag } from '../xml';
+import { readTag } from '../../../xlsx/xml';
 
 export interface Span {
   /** Local name (prefix dropped). */

@@ -2,8 +2,8 @@
  * The worksheet elements other than sheetData, as the plan asks for them. Used whole for a new
  * sheet and as replacements when patching an existing one.
  */
-import { cellAddress, columnLetter, parseRange, sheetRef, type RangeRef } from '../../workbook/a1';
-import type { PageSetup, SheetPlan, Validation } from '../../workbook/port';
+import { cellAddress, columnLetter, parseRange, sheetRef, type RangeRef } from '../../a1';
+import type { PageSetup, SheetPlan, Validation } from '../../port';
 import { argb } from './styles';
 import { escapeAttr, escapeText } from './xmlText';
 
@@ -39,6 +39,16 @@ export interface WriteNote {
 }
 
 /** A sheet-scoped defined name for the package to write (localSheetId = this sheet). */
+export interface RenderOptions {
+  /** The workbook uses the 1904 date system (workbookPr date1904="1"). */
+  date1904?: boolean;
+  /**
+   * Relationship id (in this sheet's rels) of the drawing holding the plan's charts; when
+   * given and the plan has charts, a <drawing r:id> is written. Without it no drawing is linked.
+   */
+  drawingRelId?: string;
+}
+
 export interface DefinedName {
   name: string;
   /** The formula without "="; '' = remove the name. */

@@ -4,17 +4,16 @@
  * their formats, formulas, conditional formatting, extLst, elements this code does not know)
  * is copied as it was.
  */
-import { attr, decodeEntities, readTag } from '../xml';
+import { attr, decodeEntities, readTag } from '../../../xlsx/xml';
 import { shiftFormula } from './shiftFormula';
-import { cellAddress, parseRange, type RangeRef } from '../../workbook/a1';
-import type { SheetPlan } from '../../workbook/port';
+import { cellAddress, parseRange, type RangeRef } from '../../a1';
+import type { SheetPlan } from '../../port';
 import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
 import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
-  tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS,
+  tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS, type RenderOptions,
 } from './sheetParts';
-import type { RenderOptions } from './sheetXml';
 import { escapeText, parseAttrs, prefixOf, removeAttr, serializeAttrs, setAttr } from './xmlText';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -8,8 +8,8 @@
  * - content types: DRAWING_CONTENT_TYPE for the drawing, CHART_CONTENT_TYPE for each chart.
  * Charts carry no cached values: Excel and LibreOffice read the cells when they open the file.
  */
-import { parseCell, parseRange, sheetRef, columnLetter } from '../../workbook/a1';
-import type { ChartSpec } from '../../workbook/port';
+import { parseCell, parseRange, sheetRef, columnLetter } from '../../a1';
+import type { ChartSpec } from '../../port';
 import { escapeText, ooxmlEscape } from './xmlText';
 
 export const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';

@@ -4,7 +4,7 @@
  * cellXfs entry; fonts, fills, borders and number formats are reused when an identical one
  * exists already.
  */
-import type { CellStyle } from '../../workbook/port';
+import type { CellStyle } from '../../port';
 import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
 import { escapeAttr, parseAttrs, prefixOf, serializeAttrs, setAttr } from './xmlText';
 
