@@ -10,7 +10,6 @@ import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
 import { xlsxReason } from '../usecases/xlsxReason';
 import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
-import { sheetRef } from '../workbook/a1';
 
 export interface Io {
   out(text: string): void;
@@ -107,18 +106,6 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
-  }
-}
-
-/**
- * Tells the user where the add-in drew a sheet whose name a sheet of theirs already had, and
- * what the writer could not write as planned (a cell over Excel's 32,767 characters …).
- */
-export function reportRenamedSheets(ctx: { io: Io; lang: Lang }, workbook: XlsxWorkbook): void {
-  for (const r of workbook.renamedSheets) ctx.io.err(t(ctx.lang, 'xlsxWrite.ownSheetRenamed', { planned: r.planned, actual: r.actual }));
-  for (const n of workbook.notes) {
-    const where = n.cell ? sheetRef(n.sheet, n.cell) : `'${n.sheet}'`;
-    ctx.io.err(t(ctx.lang, `xlsx.write.${n.kind}`, { where, sheet: n.sheet, value: n.value ?? '', limit: n.limit ?? '' }));
   }
 }
 

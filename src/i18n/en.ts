@@ -350,12 +350,8 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.sheetTooLarge': 'A sheet is too large ({detail}); not a normal evaluation workbook.',
   'xlsx.reason.unsafeName': 'The file holds a part whose name points outside the file (“{detail}”); Excel never writes that, so it was refused for safety.',
   'xlsx.reason.tooDeep': 'Part “{detail}” of the file nests XML far too deep; Excel never writes that, so it was refused for safety.',
-  // Writing .xlsx parts (src/workbook/xlsx/write notes): {where} is 'Sheet'!A1
-  'xlsx.write.cellTooLong': 'Cell {where} holds {value} characters, more than Excel\'s {limit} per cell: only the first {limit} were written. Shorten the text of this cell.',
-  'xlsx.write.notFinite': 'Cell {where}: {value} is not a number Excel can store, so #NUM! was written. Check the figures that produce it.',
-  'xlsx.write.listComma': 'Range {where}: the item “{value}” contains a comma, so no dropdown list was made (values can still be typed). Remove the comma from this item.',
-  'xlsx.write.listTooLong': 'Range {where}: the dropdown list is {value} characters, more than Excel\'s {limit}, so it was not made (values can still be typed). Shorten the list.',
-  'xlsx.write.drawingExists': 'Sheet “{sheet}” already has its own drawing, so {value} chart(s) were not added; the figures are still written in the cells.',
+  // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
+  'workbook.warning.cellTooLong': 'Sheet “{sheet}”, cell {detail}: the text is longer than 32,767 characters, Excel\'s limit for one cell, so only the first 32,767 were written. Shorten the text of this cell.',
   'xlsx.reason.badUtf8': 'Part “{detail}” of the file has text that is not valid UTF-8 (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',
   'consolidate.flag.indicatorShare': 'Indicator {code}: self-assessed {recorded} but the data give {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Indicator {code}: self-assessed {recorded} but recomputed: {computed}',
@@ -469,7 +465,4 @@ export const en: Record<MessageKey, string> = {
   'workbook.feature.tabColor': 'sheet tab colours',
   'workbook.feature.mark': 'the mark identifying ĐVHT sheets',
   'pane.warnings.dismiss': 'Got it',
-
-  // The file writer (src/workbook/xlsx): an add-in sheet drawn beside a user sheet of the same name
-  'xlsxWrite.ownSheetRenamed': 'The sheet “{planned}” in the file is yours (the add-in did not create it), so it was left as it is; the add-in wrote “{actual}” instead. If “{planned}” is an old copy made by the add-in and no longer needed, delete it and run again.',
 };

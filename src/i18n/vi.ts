@@ -354,12 +354,8 @@ export const vi = {
   'xlsx.reason.sheetTooLarge': 'Một trang tính quá lớn ({detail}); không phải sổ đánh giá bình thường.',
   'xlsx.reason.unsafeName': 'Tệp chứa thành phần có tên trỏ ra ngoài tệp (“{detail}”); Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
   'xlsx.reason.tooDeep': 'Phần “{detail}” của tệp chứa XML lồng nhau quá sâu; Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
-  // Writing .xlsx parts (src/workbook/xlsx/write notes): {where} is 'Trang'!A1
-  'xlsx.write.cellTooLong': 'Ô {where} dài {value} ký tự, quá giới hạn {limit} ký tự một ô của Excel: chỉ {limit} ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',
-  'xlsx.write.notFinite': 'Ô {where}: giá trị {value} không phải số Excel lưu được nên được ghi là #NUM!. Hãy kiểm tra số liệu tạo ra giá trị này.',
-  'xlsx.write.listComma': 'Vùng {where}: mục “{value}” có dấu phẩy nên không tạo được danh sách chọn (giá trị vẫn nhập tay được). Hãy bỏ dấu phẩy khỏi mục này.',
-  'xlsx.write.listTooLong': 'Vùng {where}: danh sách chọn dài {value} ký tự, quá {limit} ký tự Excel cho phép, nên chưa được tạo (giá trị vẫn nhập tay được). Hãy rút gọn danh sách.',
-  'xlsx.write.drawingExists': 'Trang “{sheet}” đã có hình vẽ riêng nên {value} biểu đồ chưa được thêm vào; số liệu vẫn được ghi trong các ô.',
+  // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
+  'workbook.warning.cellTooLong': 'Trang “{sheet}”, ô {detail}: nội dung dài hơn 32.767 ký tự, giới hạn một ô của Excel, nên chỉ 32.767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',
   'xlsx.reason.badUtf8': 'Phần “{detail}” của tệp có chữ sai mã UTF-8 (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
   'consolidate.flag.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng số liệu {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',
@@ -473,9 +469,6 @@ export const vi = {
   'workbook.feature.tabColor': 'màu thẻ trang',
   'workbook.feature.mark': 'dấu nhận biết trang của ĐVHT',
   'pane.warnings.dismiss': 'Đã hiểu',
-
-  // The file writer (src/workbook/xlsx): an add-in sheet drawn beside a user sheet of the same name
-  'xlsxWrite.ownSheetRenamed': 'Trang “{planned}” trong tệp là của bạn (không do add-in tạo) nên được giữ nguyên; add-in ghi vào trang “{actual}”. Nếu trang “{planned}” là bản cũ của add-in và không còn cần, hãy xóa nó rồi chạy lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,6 +1,7 @@
 /**
- * The one small workbook interface every use-case talks to. Two implementations:
- * Office.js inside Excel (workbook/office) and ExcelJS on .xlsx files (workbook/exceljs).
+ * The one small workbook interface every use-case talks to. Implementations: Office.js inside
+ * Excel (workbook/office), the .xlsx file writer (workbook/xlsx: the CLI, the preview's download)
+ * and ExcelJS (workbook/exceljs: the preview's grid model).
  *
  * A use-case runs inside one `batch`: it reads what it needs (one round trip for up to
  * ~5,000 members), computes, and queues writes that are flushed once at the end. This shape
@@ -165,11 +166,11 @@ export interface WorkbookWarning {
   code: WorkbookWarningCode;
   /** The sheet concerned, as the user sees it. */
   sheet: string;
-  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; notANumber: the cell. */
+  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; notANumber, cellTooLong: the cell. */
   detail?: string;
 }
 
-export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'notANumber';
+export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'notANumber' | 'cellTooLong';
 
 /** Features an older host may lack (featureSkipped's detail). */
 export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark';

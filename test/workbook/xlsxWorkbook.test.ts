@@ -22,7 +22,7 @@ import { OWNER_MARK } from '../../src/xlsx/package';
 import { rawData, readDirectory } from '../../src/xlsx/zip';
 import type { Workbook, WorkbookSnapshot } from '../../src/workbook/port';
 import { convert } from '../support/libreoffice';
-import { reportRenamedSheets } from '../../src/cli/context';
+import { workbookWarningText } from '../../src/usecases/workbookWarnings';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 8));
 const ALL = [...UNIT_WORKBOOK_SHEETS, SHEETS.summary];
@@ -70,7 +70,9 @@ describe('XlsxWorkbook', () => {
     // The summary is the add-in's by its mark.
     const summary = after.pkg.findSheet(SHEETS.summary)!;
     expect(after.pkg.roleOf(summary)).toBe(ROLE.summary);
-    expect(after.pkg.definedNames.filter((d) => d.name === OWNER_MARK)).toHaveLength(1);
+    // Every sheet the add-in created carries its mark, once.
+    const marked = after.pkg.definedNames.filter((d) => d.name === OWNER_MARK).map((d) => after.pkg.sheets[d.localSheetId!]!.name);
+    expect(marked.sort()).toEqual([...ALL].sort());
     expect((await after.batch((s) => s.read([])) as WorkbookSnapshot & { roles?: Map<string, string> }).roles?.get(SHEETS.summary)).toBe(ROLE.summary);
   });
 
@@ -106,7 +108,7 @@ describe('XlsxWorkbook', () => {
     for (const lang of ['vi', 'en']) {
       const io = capture();
       expect(await run(['evaluate', file, '--lang', lang], io)).toBe(0);
-      expect(io.stderr.join('\n')).toContain(lang === 'vi' ? 'Trang “Tổng hợp” trong tệp là của bạn' : 'The sheet “Tổng hợp” in the file is yours');
+      expect(io.stderr.join('\n')).toContain(lang === 'vi' ? 'Trang “Tổng hợp” không phải trang do ĐVHT tạo nên được giữ nguyên; ĐVHT ghi vào trang “Tổng hợp (ĐVHT)”' : 'Sheet “Tổng hợp” was not made by ĐVHT, so it was left as it is; ĐVHT wrote to sheet “Tổng hợp (ĐVHT)”');
       const after = new Uint8Array(fs.readFileSync(file));
       expect(stored(after, userPart).equals(stored(before, userPart))).toBe(true);
       const pkg = (await XlsxWorkbook.open(after, 'x', NODE_XLSX)).pkg;
@@ -114,10 +116,11 @@ describe('XlsxWorkbook', () => {
       expect(pkg.roleOf(pkg.findSheet('Tổng hợp')!)).toBeNull();
       expect(pkg.roleOf(pkg.findSheet('Tổng hợp (ĐVHT)')!)).toBe(ROLE.summary);
     }
-    // What the add-in reads as its summary is its own sheet, not the school's.
+    // The add-in finds its own summary by the mark, not by the name the school's sheet holds.
     const reread = await XlsxWorkbook.open(new Uint8Array(fs.readFileSync(file)), 'x', NODE_XLSX);
-    const snap = await reread.batch((s) => s.read([SHEETS.summary]));
-    expect(snap.sheets.get(SHEETS.summary)!.name).toBe('Tổng hợp (ĐVHT)');
+    const snap = await reread.batch((s) => s.read([], { marks: [SHEETS.summary, 'Tổng hợp (ĐVHT)'] }));
+    expect([...(snap.roles ?? [])]).toContainEqual(['Tổng hợp (ĐVHT)', ROLE.summary]);
+    expect(snap.roles?.has(SHEETS.summary)).toBe(false);
   });
 
   it('draws a plan’s charts on the add-in’s own sheet, and LibreOffice keeps them', async () => {
@@ -126,11 +129,12 @@ describe('XlsxWorkbook', () => {
       s.write({
         sheet: 'Tổng hợp đơn vị',
         mode: 'replace',
+        role: 'consolidation',
         cells: [{ at: 'A1', rows: [['Kết quả', 'Số đơn vị'], ['Đạt', 12], ['Chưa đạt', 3]] }],
         charts: [{ type: 'pie', source: 'A1:B3', title: 'Kết quả', position: { from: 'D2', to: 'J16' } }, { type: 'columnClustered', source: 'A1:B3', title: 'Số đơn vị', position: { from: 'D18', to: 'J32' } }],
       }),
     );
-    expect(wb.warnings).toEqual([]);
+    expect(wb.takeWarnings()).toEqual([]);
     const bytes = await wb.toBytes();
     const pkg = (await XlsxWorkbook.open(bytes, 'x', NODE_XLSX)).pkg;
     expect(pkg.partNames.filter((n) => /drawing|chart|_rels\/sheet/.test(n)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/drawings/drawing1.xml', 'xl/worksheets/_rels/sheet1.xml.rels']);
@@ -148,9 +152,8 @@ describe('XlsxWorkbook', () => {
   it('reports a cell over Excel’s 32,767 characters, in words naming the cell', async () => {
     const wb = await XlsxWorkbook.create('dai.xlsx', NODE_XLSX);
     await wb.batch(async (s) => s.write({ sheet: 'Ghi chú', mode: 'ensure', cells: [{ at: 'B2', rows: [['x'.repeat(40_000)]] }] }));
-    expect(wb.notes).toEqual([expect.objectContaining({ kind: 'cellTooLong', sheet: 'Ghi chú', cell: 'B2' })]);
-    const io = capture();
-    reportRenamedSheets({ io, lang: 'vi' }, wb);
-    expect(io.stderr).toEqual([expect.stringMatching(/^Ô 'Ghi chú'!B2 dài 40000 ký tự, quá giới hạn 32767 ký tự/)]);
+    const warnings = wb.takeWarnings();
+    expect(warnings).toEqual([{ code: 'cellTooLong', sheet: 'Ghi chú', detail: 'B2' }]);
+    expect(warnings.map((w) => workbookWarningText('vi', w))).toEqual([expect.stringMatching(/^Trang “Ghi chú”, ô B2: nội dung dài hơn 32\.767 ký tự/)]);
   });
 });

@@ -3,8 +3,7 @@ import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
 import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
 import { dateSerial, MAX_CELL_CHARS } from '../../src/workbook/xlsx/write/cells';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
-import { sheetRef } from '../../src/workbook/a1';
-import { t } from '../../src/i18n';
+import { workbookWarningText } from '../../src/usecases/workbookWarnings';
 import { inSchemaOrder, strictParseErrors, topLevel } from './xmlCheck';
 
 const LIMITS = { maxRows: 1_048_576, maxCells: 50_000_000 };
@@ -89,15 +88,14 @@ describe('renderSheet, new sheet', () => {
     expect(r.xml).not.toContain('<f>1+1</f>');
   });
 
-  test('numbers: edge values written so they read back equal; non-finite → #NUM! with a warning', () => {
+  test('numbers: edge values written so they read back equal; non-finite → a blank cell with a warning', () => {
     const nums = [0, -0, 1, -1.5, 0.1 + 0.2, 2 ** 53, 1e21, 1.7976931348623157e308, 5e-7, 5e-324];
     const r = render({ cells: [{ at: 'A1', rows: [nums, [NaN, Infinity, -Infinity]] }] });
     expect(strictParseErrors([r.xml])).toEqual([null]);
     const back = valuesOf(r.xml);
     expect(back[0]).toEqual(nums.map((n) => (Object.is(n, -0) ? 0 : n)));
-    expect(back[1]).toEqual([{ error: '#NUM!' }, { error: '#NUM!' }, { error: '#NUM!' }]);
-    expect(r.warnings).toHaveLength(3);
-    expect(r.warnings[0]).toContain("'Tổng hợp'!A2");
+    expect(back[1] ?? []).toEqual([]);
+    expect(r.warnings).toEqual(['A2', 'B2', 'C2'].map((detail) => ({ code: 'notANumber', sheet: 'Tổng hợp', detail })));
   });
 
   test('booleans, formulas with and without cached results, dates as local serials with a date format', () => {
@@ -134,26 +132,18 @@ describe('renderSheet, new sheet', () => {
     const v = valuesOf(r.xml)[6]![2] as string;
     expect(v.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
     expect(v).toBe('đ'.repeat(MAX_CELL_CHARS - 1)); // never half a surrogate pair
-    expect(r.warnings).toEqual([expect.stringContaining("'Tổng hợp'!C7")]);
-    // Users get the note worded by the catalogue, naming sheet and cell.
-    expect(r.notes).toEqual([{ kind: 'cellTooLong', sheet: 'Tổng hợp', cell: 'C7', value: long.length, limit: MAX_CELL_CHARS }]);
-    const n = r.notes[0]!;
-    const params = { where: sheetRef(n.sheet, n.cell), sheet: n.sheet, value: n.value!, limit: n.limit! };
-    expect(t('vi', `xlsx.write.${n.kind}`, params)).toBe(`Ô 'Tổng hợp'!C7 dài 32770 ký tự, quá giới hạn 32767 ký tự một ô của Excel: chỉ 32767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.`);
-    expect(t('en', `xlsx.write.${n.kind}`, params)).toContain("Cell 'Tổng hợp'!C7 holds 32770 characters");
+    expect(r.warnings).toEqual([{ code: 'cellTooLong', sheet: 'Tổng hợp', detail: 'C7' }]);
+    // Users get the warning worded by the catalogue, naming sheet and cell.
+    expect(workbookWarningText('vi', r.warnings[0]!)).toBe('Trang “Tổng hợp”, ô C7: nội dung dài hơn 32.767 ký tự, giới hạn một ô của Excel, nên chỉ 32.767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.');
+    expect(workbookWarningText('en', r.warnings[0]!)).toContain('Sheet “Tổng hợp”, cell C7: the text is longer than 32,767 characters');
   });
 
-  test('validations: quotes doubled; a comma item or a list over 255 characters is refused with a warning', () => {
-    const r = render({
-      validations: [
-        { range: 'A1:A9', list: ['Có', 'Nói "được"'] },
-        { range: 'B1:B9', list: ['a,b'] },
-        { range: 'C1:C9', list: Array.from({ length: 60 }, (_, i) => `mục ${i}`) },
-      ],
-    });
+  // Lists Excel cannot hold (a comma item, over 255 characters) never get here: prepareBatch refuses them (contract suite).
+  test('validations: quotes doubled', () => {
+    const r = render({ validations: [{ range: 'A1:A9', list: ['Có', 'Nói "được"'] }] });
     expect(r.xml).toContain('<formula1>"Có,Nói ""được"""</formula1>');
     expect(r.xml).toContain('<dataValidations count="1">');
-    expect(r.warnings).toEqual([expect.stringContaining('B1:B9'), expect.stringContaining('C1:C9')]);
+    expect(r.warnings).toEqual([]);
   });
 
   test('style runs: later runs override earlier ones per field; unstyled blank cells are not written', () => {

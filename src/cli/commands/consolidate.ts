@@ -15,7 +15,7 @@ import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
-import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings, reportRenamedSheets } from '../context';
+import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 /** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
@@ -75,7 +75,6 @@ export const consolidate: Command = {
     ))!; // the CLI never cancels
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
-    reportRenamedSheets({ io, lang }, workbook);
 
     const s = result.summary;
     if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));

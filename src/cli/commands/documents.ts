@@ -1,7 +1,7 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
 import { DOCUMENT_KINDS, generateDocuments, isDocumentKind, type DocumentKind } from '../../usecases/documents';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, reportBlocked, reportRenamedSheets, reportWorkbookWarnings, type Command } from '../context';
+import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../i18n/format';
 
@@ -21,7 +21,6 @@ export const documents: Command = {
     // Serialised before the disk is touched: on failure the original file stays as it was.
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
-    reportRenamedSheets({ io, lang }, workbook);
     const f = result.figures;
     if (json) {
       io.out(

@@ -1,7 +1,7 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, reportBlocked, reportRenamedSheets, reportWorkbookWarnings, type Command } from '../context';
+import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const evaluate: Command = {
@@ -19,7 +19,6 @@ export const evaluate: Command = {
     // Serialised before the disk is touched: on failure the original stays.
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
-    reportRenamedSheets({ io, lang }, workbook);
     const r = result.report;
     if (json) {
       io.out(

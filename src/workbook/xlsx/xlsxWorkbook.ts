@@ -4,13 +4,14 @@
  * and draw the add-in's own sheets, and saving copies every part the add-in did not touch
  * with its compressed bytes unchanged. Browser-safe: inflate and deflate are passed in.
  */
-import type { ChartSpec, ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot } from '../port';
+import type { ChartSpec, ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot, WorkbookWarning } from '../port';
 import { wantsLayout } from '../port';
-import { XlsxPackage, sheetKey, type PackageOptions, type PackageSheet } from '../../xlsx/package';
+import { checkSelect, prepareBatch } from '../plan';
+import { XlsxPackage, type PackageOptions, type PackageSheet } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
 import type { Deflate } from '../../xlsx/zipWriter';
-import { renderSheet, type WriteNote } from './write/sheetXml';
+import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
 import { StylesEditor } from './write/styles';
 
@@ -22,18 +23,6 @@ export interface Selection {
   sheet: string;
   address: string;
 }
-
-/** An add-in sheet drawn under another name because a user sheet holds its name. */
-export interface RenamedSheet {
-  planned: string;
-  actual: string;
-}
-
-const FORBIDDEN_NAME_CHARS = /[\\/?*[\]:]/;
-const MAX_SHEET_NAME = 31;
-/** Appended to the add-in's sheet name when a user sheet already has it. */
-const OWN_SUFFIX = ' (ĐVHT)';
-const MAX_ALTERNATIVES = 9;
 
 const TEMPLATE = (): { name: string; text: string }[] => {
   const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -57,9 +46,7 @@ const TEMPLATE = (): { name: string; text: string }[] => {
 
 export class XlsxWorkbook implements Workbook {
   private _lastSelection: Selection | null = null;
-  private readonly _warnings: string[] = [];
-  private readonly _renamed: RenamedSheet[] = [];
-  private readonly _notes: WriteNote[] = [];
+  private _warnings: WorkbookWarning[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private shared: string[] | null = null;
   private readonly limits: XlsxLimits;
@@ -86,19 +73,10 @@ export class XlsxWorkbook implements Workbook {
     return this._lastSelection;
   }
 
-  /** Things a write could not do exactly as asked (charts not drawn, print titles skipped …). */
-  get warnings(): readonly string[] {
-    return this._warnings;
-  }
-
-  /** What the writer did differently from the plan, for the user (worded by `xlsx.write.<kind>`). */
-  get notes(): readonly WriteNote[] {
-    return this._notes;
-  }
-
-  /** The add-in's sheets drawn under another name because a user sheet has theirs. */
-  get renamedSheets(): readonly RenamedSheet[] {
-    return this._renamed;
+  takeWarnings(): WorkbookWarning[] {
+    const out = this._warnings;
+    this._warnings = [];
+    return out;
   }
 
   toBytes(): Promise<Uint8Array> {
@@ -125,8 +103,9 @@ export class XlsxWorkbook implements Workbook {
       },
     };
     const result = await work(session);
-    await this.apply(plans);
-    if (selection) this._lastSelection = selection;
+    const selected: Selection | null = selection;
+    await this.apply(plans, selected);
+    if (selected) this._lastSelection = selected;
     return result;
   }
 
@@ -135,15 +114,10 @@ export class XlsxWorkbook implements Workbook {
   private async read(names: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     const pkg = this.pkg;
     const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map() };
-    // Every marked sheet's role, by actual name (the contract's WorkbookSnapshot.roles): use-cases place their own sheets by it.
-    const roles = new Map<string, string>();
-    for (const s of pkg.sheets) {
-      const role = pkg.roleOf(s);
-      if (role !== null) roles.set(s.name, role);
-    }
-    Object.assign(result, { roles });
+    // Every marked sheet's role (a superset of options.marks: the marks cost nothing to read here).
+    result.roles = this.roles();
     for (const asked of names) {
-      const sheet = this.resolve(asked);
+      const sheet = pkg.findSheet(asked);
       if (!sheet?.path) continue;
       const xml = await pkg.text(sheet.path);
       if (xml === null) continue; // a dangling relationship: no cells
@@ -153,6 +127,16 @@ export class XlsxWorkbook implements Workbook {
       result.sheets.set(asked, data);
     }
     return result;
+  }
+
+  /** The role of every marked sheet, by actual name (use-cases place their own sheets by it). */
+  private roles(): Map<string, string> {
+    const roles = new Map<string, string>();
+    for (const s of this.pkg.sheets) {
+      const role = this.pkg.roleOf(s);
+      if (role !== null) roles.set(s.name, role);
+    }
+    return roles;
   }
 
   private async sharedStrings(): Promise<string[]> {
@@ -165,29 +149,26 @@ export class XlsxWorkbook implements Workbook {
 
   // ------------------------------------------------------------------ write
 
-  private async apply(plans: SheetPlan[]): Promise<void> {
-    if (plans.length === 0) return;
-    checkPlans(this.pkg, plans);
+  private async apply(queued: SheetPlan[], selection: Selection | null): Promise<void> {
     const pkg = this.pkg;
+    const names = pkg.sheets.map((s) => s.name);
+    const roles = this.roles();
+    // Checked before anything changes, so a wrong plan leaves the package untouched.
+    const { plans, warnings } = prepareBatch(queued, { names, roles, date1904: pkg.date1904 });
+    if (selection) checkSelect(names, plans, selection.sheet);
+    this._warnings.push(...warnings);
+    if (plans.length === 0) return;
     const styles = new StylesEditor(await pkg.stylesXml());
     const touched = new Set<number>();
     for (const plan of plans) {
-      let sheet = this.resolve(plan.sheet);
-      let name = sheet?.name ?? plan.sheet;
-      // Drawn beside a user sheet of that name in an earlier run: the user is told again.
-      if (sheet && sheetKey(name) !== sheetKey(plan.sheet)) this.renamed(plan.sheet, name);
+      let sheet = pkg.findSheet(plan.sheet);
+      const name = sheet?.name ?? plan.sheet;
       let existing: string | null = null;
-      if (plan.mode === 'replace') {
-        if (sheet && pkg.roleOf(sheet) !== roleOf(plan)) {
-          // A user's sheet holds the name: never touched; ours goes beside it.
-          name = this.freeName(plan.sheet);
-          this.renamed(plan.sheet, name);
-          sheet = undefined;
-        } else if (sheet) {
-          // Drawn anew: its old relationships (drawings, tables …) and print names go.
-          await pkg.dropSheetRelations(sheet);
-          pkg.clearSheetNames(sheet);
-        }
+      if (plan.mode === 'replace' && sheet) {
+        // Drawn anew (prepareBatch sent the plan only to a sheet with its mark): its old
+        // relationships (drawings, tables …) and print names go.
+        await pkg.dropSheetRelations(sheet);
+        pkg.clearSheetNames(sheet);
       } else if (sheet?.path) {
         existing = await pkg.text(sheet.path);
       }
@@ -195,12 +176,14 @@ export class XlsxWorkbook implements Workbook {
       const charts = existing === null && plan.charts?.length ? plan.charts : [];
       const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}) });
       this._warnings.push(...rendered.warnings);
-      this._notes.push(...rendered.notes);
-      if (plan.charts?.length && !charts.length) this._warnings.push(`${plan.charts.length} chart(s) not drawn on "${name}": charts go only on the add-in's own sheets.`);
+      if (plan.charts?.length && !charts.length && !rendered.warnings.some((w) => w.code === 'chartsNotDrawn')) {
+        this._warnings.push({ code: 'chartsNotDrawn', sheet: name, detail: String(plan.charts.length) });
+      }
+      const created = !sheet;
       if (sheet?.path) pkg.setPart(sheet.path, rendered.xml);
-      else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? this.resolve(plan.after) : undefined);
+      else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? pkg.findSheet(plan.after) : undefined);
       if (charts.length) this.addCharts(sheet, name, charts);
-      if (plan.mode === 'replace') pkg.setRole(sheet, roleOf(plan));
+      if (plan.role && (plan.mode === 'replace' || created)) pkg.setRole(sheet, plan.role);
       const index = pkg.sheets.indexOf(sheet);
       for (const d of rendered.definedNames) {
         if (d.value === '') pkg.removeDefinedName(d.name, index);
@@ -230,34 +213,6 @@ export class XlsxWorkbook implements Workbook {
       if (rid !== chartRelId(i)) throw new Error(`chart relationship ${rid} of ${drawing}, expected ${chartRelId(i)}`);
     });
   }
-
-  /**
-   * The sheet a name means to the add-in: the user's sheet of that name, unless the add-in
-   * drew its own beside it earlier ("Tổng hợp (ĐVHT)", found by its mark) — then that one.
-   */
-  private resolve(name: string): PackageSheet | undefined {
-    const pkg = this.pkg;
-    const named = pkg.findSheet(name);
-    if (named && pkg.roleOf(named) === null) {
-      for (let n = 1; n <= MAX_ALTERNATIVES; n++) {
-        const alt = pkg.findSheet(alternativeName(name, n));
-        if (alt && pkg.roleOf(alt) !== null) return alt;
-      }
-    }
-    return named;
-  }
-
-  private renamed(planned: string, actual: string): void {
-    if (!this._renamed.some((r) => r.planned === planned)) this._renamed.push({ planned, actual });
-  }
-
-  /** A name no sheet has: "<name> (ĐVHT)", then "(ĐVHT 2)" … */
-  private freeName(name: string): string {
-    for (let n = 1; ; n++) {
-      const candidate = alternativeName(name, n);
-      if (!this.pkg.findSheet(candidate) || n >= MAX_ALTERNATIVES) return candidate;
-    }
-  }
 }
 
 const DRAWING_REL_ID = 'rId1';
@@ -274,28 +229,4 @@ function relativePath(from: string, to: string): string {
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
-}
-
-function roleOf(plan: SheetPlan): string {
-  return (plan as SheetPlan & { role?: string }).role ?? plan.sheet.normalize('NFC');
-}
-
-function alternativeName(name: string, n: number): string {
-  const suffix = n === 1 ? OWN_SUFFIX : `${OWN_SUFFIX.slice(0, -1)} ${n})`;
-  return name.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-}
-
-/** Refuses a batch before anything is written (same words as the ExcelJS implementation). */
-function checkPlans(pkg: XlsxPackage, plans: SheetPlan[]): void {
-  const created = new Set<string>();
-  for (const plan of plans) {
-    const name = plan.sheet;
-    if (plan.mode === 'existing' && !pkg.findSheet(name) && !created.has(sheetKey(name))) throw new Error(`Sheet "${name}" does not exist in this workbook.`);
-    if (plan.mode !== 'existing') {
-      if (!name || name.length > MAX_SHEET_NAME || FORBIDDEN_NAME_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
-        throw new Error(`"${name}" is not a valid sheet name (1–31 characters, none of \\ / ? * [ ] :).`);
-      }
-      created.add(sheetKey(name));
-    }
-  }
 }

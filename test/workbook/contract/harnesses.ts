@@ -7,10 +7,13 @@ import { parseRange, rangeAddress } from '../../../src/workbook/a1';
 import { ExcelJsWorkbook } from '../../../src/workbook/exceljs/excelJsWorkbook';
 import { excelJsDateToSerial } from '../../../src/workbook/exceljs/cellValues';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
+import { XlsxWorkbook } from '../../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../../src/workbook/xlsx/files';
 import type { CellValue } from '../../../src/workbook/port';
 import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 import { createFakeExcel } from '../../support/fakeExcel';
 import type { Implementation, SheetState, Subject, ValidationState } from './subject';
+import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {
@@ -139,5 +142,56 @@ const officeFake: Implementation = {
   },
 };
 
+// ---------------------------------------------------------------- the .xlsx file writer (CLI, preview download)
+
+/** Sheets are inspected in the saved file, by openpyxl (a reader independent of ours). */
+const xlsxFile: Implementation = {
+  name: 'XlsxWorkbook (.xlsx file)',
+  drawsCharts: true,
+  async open(sheets, marks = {}) {
+    const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
+    await setup.batch(async (s) => {
+      for (const [sheet, rows] of Object.entries(sheets)) {
+        s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
+      }
+    });
+    const workbook = await XlsxWorkbook.open(await setup.toBytes(), 'contract.xlsx', NODE_XLSX);
+    return {
+      workbook,
+      async sheetNames() {
+        return openpyxlSheetNames(await workbook.toBytes());
+      },
+      async sheet(name) {
+        const o = openpyxlSheet(await workbook.toBytes(), name);
+        const state: SheetState = {
+          cells: {},
+          formats: o.formats,
+          validations: {},
+          merges: o.merges,
+          freeze: null,
+          autoFilter: o.autoFilter,
+          page: { rowBreaks: o.rowBreaks.map((id) => id + 1) },
+          tabColor: o.tabColor ? `#${o.tabColor.slice(-6)}` : null,
+          role: o.localNames[SHEET_MARK] !== undefined ? roleOfMark(o.localNames[SHEET_MARK]) : null,
+        };
+        for (const [address, [type, value]] of Object.entries(o.cells)) {
+          state.cells[address] = type === 'e' ? { error: String(value) } : round(value as CellValue);
+        }
+        for (const v of o.validations) if (v.type === 'list' && v.formula1 !== null) for (const part of v.sqref.split(' ')) eachCell(part, (a) => (state.validations[a] = listOf(v.formula1!)));
+        if (o.freeze) {
+          const [, col, row] = /^([A-Z]+)(\d+)$/.exec(o.freeze)!;
+          state.freeze = { rows: Number(row) - 1, columns: parseRange(`${col}1`).left - 1 };
+        }
+        if (o.orientation) state.page.orientation = o.orientation as 'portrait' | 'landscape';
+        if (String(o.paperSize) === '9') state.page.paperSize = 'A4';
+        if (o.fitToPage) state.page.fitToWidth = o.fitToWidth === 1 || o.fitToWidth === null;
+        if (o.printArea) state.page.printArea = o.printArea.replace(/\$/g, '');
+        if (o.printTitleRows) state.page.printTitleRows = o.printTitleRows.replace(/\$/g, '');
+        return state;
+      },
+    };
+  },
+};
+
 /** Every implementation of the Workbook port. A new one is one more line here. */
-export const IMPLEMENTATIONS: Implementation[] = [excelJs, officeFake];
+export const IMPLEMENTATIONS: Implementation[] = [excelJs, officeFake, xlsxFile];

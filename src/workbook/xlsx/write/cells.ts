@@ -3,8 +3,7 @@
  * renderer and the patcher of existing sheets.
  */
 import { cellAddress, columnLetter, parseCell, parseRange } from '../../a1';
-import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan } from '../../port';
-import type { WriteNote } from './sheetParts';
+import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan, WorkbookWarning } from '../../port';
 import type { StylesEditor } from './styles';
 import { escapeText, ooxmlEscape } from './xmlText';
 
@@ -107,7 +106,7 @@ export interface CellContext {
   sheet: string;
   styles: StylesEditor;
   date1904: boolean;
-  notes: WriteNote[];
+  warnings: WorkbookWarning[];
 }
 
 /**
@@ -153,8 +152,9 @@ export function cellXml(ctx: CellContext, ref: string, input: CellInput | undefi
 
 function numberCell(ctx: CellContext, ref: string, sAttr: string, n: number): string {
   if (!Number.isFinite(n)) {
-    ctx.notes.push({ kind: 'notFinite', sheet: ctx.sheet, cell: ref, value: String(n) });
-    return `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+    // prepareBatch blanks these already; a file never gets NaN.
+    ctx.warnings.push({ code: 'notANumber', sheet: ctx.sheet, detail: ref });
+    return sAttr ? `<c r="${ref}"${sAttr}/>` : '';
   }
   return `<c r="${ref}"${sAttr}><v>${numberText(n)}</v></c>`;
 }
@@ -185,7 +185,7 @@ function textElement(ctx: CellContext, ref: string, text: string): string {
 /** Excel refuses cells over 32,767 characters: cut (never inside a surrogate pair) and say so. */
 function clip(ctx: CellContext, ref: string, text: string): string {
   if (text.length <= MAX_CELL_CHARS) return text;
-  ctx.notes.push({ kind: 'cellTooLong', sheet: ctx.sheet, cell: ref, value: text.length, limit: MAX_CELL_CHARS });
+  ctx.warnings.push({ code: 'cellTooLong', sheet: ctx.sheet, detail: ref });
   let end = MAX_CELL_CHARS;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;

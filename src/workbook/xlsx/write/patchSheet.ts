@@ -119,7 +119,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
     else if (el) edits.push({ at: insertAt('mergeCells'), remove: 0, insert: el });
   }
 
-  if (plan.validations?.length) patchValidations(xml, find('dataValidations'), plan, ctx, px, p, edits, insertAt);
+  if (plan.validations?.length) patchValidations(xml, find('dataValidations'), plan, px, p, edits, insertAt);
 
   if (page) {
     if (page.margins) {
@@ -141,7 +141,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
   }
 
   if (plan.charts?.length && options.drawingRelId) {
-    if (find('drawing')) ctx.notes.push({ kind: 'drawingExists', sheet: ctx.sheet, cell: '', value: plan.charts.length });
+    if (find('drawing')) ctx.warnings.push({ code: 'chartsNotDrawn', sheet: ctx.sheet, detail: String(plan.charts.length) });
     else {
       const rp = relPrefix(root.attrs);
       if (rp === null) edits.push({ at: root.start, remove: root.openEnd - root.start, insert: `<${root.qname}${root.attrs.replace(/\s+$/, '')} xmlns:r="${REL_NS}">` });
@@ -293,7 +293,6 @@ function patchValidations(
   xml: string,
   k: Span | undefined,
   plan: SheetPlan,
-  ctx: CellContext,
   px: (s: string) => string,
   p: string,
   edits: Edit[],
@@ -301,9 +300,8 @@ function patchValidations(
 ): void {
   const ours: { range: RangeRef; xml: string }[] = [];
   for (const v of plan.validations ?? []) {
-    const formula = listFormula(plan.sheet, v, ctx.notes);
     const range = parseRange(v.range);
-    if (formula !== null) ours.push({ range, xml: px(validationXml(refOf(range), formula)) });
+    ours.push({ range, xml: px(validationXml(refOf(range), listFormula(v))) });
   }
   const kept: string[] = [];
   for (const c of k && !k.selfClosing ? childSpans(xml, k.openEnd, k.closeStart) : []) {

@@ -4,13 +4,12 @@
  */
 import { cellAddress, columnLetter, parseRange, sheetRef, type RangeRef } from '../../a1';
 import type { PageSetup, SheetPlan, Validation } from '../../port';
+import { listFormula as literalListFormula } from '../../plan';
 import { argb } from './styles';
 import { escapeAttr, escapeText } from './xmlText';
 
 const CM_PER_INCH = 2.54;
 const A4 = 9;
-/** Excel rejects a literal list longer than this as a corrupt file. */
-export const MAX_LIST_FORMULA = 255;
 /** Excel's default margins (inches) for what the plan leaves out. */
 export const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
@@ -22,21 +21,6 @@ export const WORKSHEET_ORDER = [
   'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
   'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
-
-/**
- * Something the writer could not write as planned. Codes only: the catalogue words them
- * (`xlsx.write.<kind>` with {where}, {sheet}, {value}, {limit}), so this layer carries no words.
- */
-export type WriteNoteKind = 'cellTooLong' | 'notFinite' | 'listComma' | 'listTooLong' | 'drawingExists';
-
-export interface WriteNote {
-  kind: WriteNoteKind;
-  sheet: string;
-  /** A1 cell or range; '' for the whole sheet. */
-  cell: string;
-  value?: string | number;
-  limit?: number;
-}
 
 /** A sheet-scoped defined name for the package to write (localSheetId = this sheet). */
 export interface RenderOptions {
@@ -93,23 +77,9 @@ export function refOf(r: RangeRef): string {
   return r.top === r.bottom && r.left === r.right ? cellAddress(r.top, r.left) : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
 }
 
-/**
- * formula1 of a list validation, or null with a warning when Excel cannot hold it inline
- * (an item with a comma — the list has no escape for it — or more than 255 characters).
- */
-export function listFormula(sheet: string, v: Validation, notes: WriteNote[]): string | null {
-  if (!Array.isArray(v.list)) return v.list.source.replace(/^=/, '');
-  const comma = v.list.find((item) => item.includes(','));
-  if (comma !== undefined) {
-    notes.push({ kind: 'listComma', sheet, cell: v.range, value: comma });
-    return null;
-  }
-  const formula = `"${v.list.map((s) => s.replace(/"/g, '""')).join(',')}"`;
-  if (formula.length > MAX_LIST_FORMULA) {
-    notes.push({ kind: 'listTooLong', sheet, cell: v.range, value: formula.length, limit: MAX_LIST_FORMULA });
-    return null;
-  }
-  return formula;
+/** formula1 of a list validation (literal lists come checked by plan.ts prepareBatch). */
+export function listFormula(v: Validation): string {
+  return Array.isArray(v.list) ? literalListFormula(v.list) : v.list.source.replace(/^=/, '');
 }
 
 /** The dropdown only helps: other spellings (x, ✓ …) stay accepted, so no error alert. */

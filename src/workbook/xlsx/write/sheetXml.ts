@@ -7,18 +7,18 @@
  * Strings are written inline (t="inlineStr"), so sharedStrings.xml is never touched. Several
  * plans for one sheet in one batch: render them in order, each on the previous one's XML.
  */
-import { parseRange, sheetRef } from '../../a1';
-import type { ChartSpec, SheetPlan } from '../../port';
+import { parseRange } from '../../a1';
+import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
 import { cellStyleId, cellXml, ref, layoutPlan, plannedColumns, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
-  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type RenderOptions, type WriteNote,
+  refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type RenderOptions,
 } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { serializeAttrs } from './xmlText';
 
-export type { DefinedName, RenderOptions, WriteNote, WriteNoteKind } from './sheetParts';
+export type { DefinedName, RenderOptions } from './sheetParts';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -27,9 +27,8 @@ export interface RenderedSheet {
   xml: string;
   /** Sheet-scoped names to write in workbook.xml with this sheet's localSheetId. */
   definedNames: DefinedName[];
-  /** One line per note, for logs: "<kind> 'Sheet'!A1 (value)". Users get `notes` worded by the catalogue. */
-  warnings: string[];
-  notes: WriteNote[];
+  /** What could not be written as planned (a cell over Excel's limit, charts on a sheet with a drawing). */
+  warnings: WorkbookWarning[];
   /** The plan's charts, for renderChartParts (drawn only when drawingRelId was given). */
   charts: ChartSpec[];
 }
@@ -39,12 +38,11 @@ export interface RenderedSheet {
  * layout are written into it and everything else is kept byte for byte.
  */
 export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: string | null, options: RenderOptions = {}): RenderedSheet {
-  const notes: WriteNote[] = [];
-  const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, notes };
+  const warnings: WorkbookWarning[] = [];
+  const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
   const layout = layoutPlan(plan);
   const xml = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
-  const warnings = notes.map((n) => `${n.kind} ${n.cell ? sheetRef(n.sheet, n.cell) : `'${n.sheet}'`}${n.value !== undefined ? ` (${n.value})` : ''}`);
-  return { xml, definedNames: definedNames(plan.sheet, plan), warnings, notes, charts: plan.charts ?? [] };
+  return { xml, definedNames: definedNames(plan.sheet, plan), warnings, charts: plan.charts ?? [] };
 }
 
 function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string {
@@ -69,10 +67,7 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   out.push(mergeCellsXml(uniqueRefs(plan.merges ?? [])));
 
   const validations: string[] = [];
-  for (const v of plan.validations ?? []) {
-    const formula = listFormula(plan.sheet, v, ctx.notes);
-    if (formula !== null) validations.push(validationXml(refOf(parseRange(v.range)), formula));
-  }
+  for (const v of plan.validations ?? []) validations.push(validationXml(refOf(parseRange(v.range)), listFormula(v)));
   if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
 
   out.push(pageMarginsXml(marginAttrs(page)));

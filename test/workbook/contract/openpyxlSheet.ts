@@ -1,0 +1,82 @@
+/**
+ * A sheet of an .xlsx file as openpyxl (Debian's python3-openpyxl) reads it: a reader
+ * independent of the project's, so the file harness checks what the file holds, not what our
+ * own reader makes of it.
+ */
+import { execFileSync } from 'child_process';
+
+export interface OpenpyxlSheet {
+  names: string[];
+  /** address → [data type, value]: n, s, b, f (formula text), e (error), d (Excel serial). */
+  cells: Record<string, [string, unknown]>;
+  formats: Record<string, string>;
+  validations: { type: string; formula1: string | null; sqref: string }[];
+  merges: string[];
+  freeze: string | null;
+  autoFilter: string | null;
+  orientation: string | null;
+  paperSize: number | string | null;
+  fitToPage: boolean;
+  fitToWidth: number | null;
+  printArea: string | null;
+  printTitleRows: string | null;
+  rowBreaks: number[];
+  tabColor: string | null;
+  /** Values of the sheet-scoped names, by name. */
+  localNames: Record<string, string>;
+}
+
+const PY = `
+import io, json, sys, datetime
+import openpyxl
+from openpyxl.utils.datetime import to_excel
+data = sys.stdin.buffer.read()
+name = sys.argv[1]
+wb = openpyxl.load_workbook(io.BytesIO(data))
+ws = wb[name]
+index = wb.sheetnames.index(name)
+cells, formats = {}, {}
+for row in ws.iter_rows():
+    for c in row:
+        if c.number_format and c.number_format != 'General':
+            formats[c.coordinate] = c.number_format
+        v = c.value
+        if v is None or v == '':
+            continue
+        if isinstance(v, (datetime.datetime, datetime.date, datetime.time)):
+            cells[c.coordinate] = ['d', to_excel(v, wb.epoch)]
+        else:
+            cells[c.coordinate] = [c.data_type, v]
+pa = ws.print_area
+ps = ws.page_setup
+pr = ws.sheet_properties
+out = {
+    'names': wb.sheetnames,
+    'cells': cells,
+    'formats': formats,
+    'validations': [{'type': v.type, 'formula1': v.formula1, 'sqref': str(v.sqref)} for v in ws.data_validations.dataValidation],
+    'merges': sorted(str(m) for m in ws.merged_cells.ranges),
+    'freeze': ws.freeze_panes,
+    'autoFilter': ws.auto_filter.ref,
+    'orientation': ps.orientation,
+    'paperSize': ps.paperSize,
+    'fitToPage': bool(pr.pageSetUpPr and pr.pageSetUpPr.fitToPage),
+    'fitToWidth': ps.fitToWidth,
+    'printArea': ','.join(pa) if isinstance(pa, (list, tuple)) else pa,
+    'printTitleRows': ws.print_title_rows,
+    'rowBreaks': [b.id for b in ws.row_breaks.brk],
+    'tabColor': pr.tabColor.rgb if pr.tabColor is not None else None,
+    'localNames': {d.name: d.attr_text for d in wb.defined_names.definedName if d.localSheetId == index},
+}
+print(json.dumps(out, default=str))
+`;
+
+export function openpyxlSheet(bytes: Uint8Array, sheet: string): OpenpyxlSheet {
+  const out = execFileSync('/usr/bin/python3', ['-c', PY, sheet], { input: bytes, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out) as OpenpyxlSheet;
+}
+
+export function openpyxlSheetNames(bytes: Uint8Array): string[] {
+  const py = 'import io, sys, json, openpyxl\nprint(json.dumps(openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()), read_only=True).sheetnames))';
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', py], { input: bytes, encoding: 'utf8' })) as string[];
+}
