@@ -352,6 +352,8 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.tooDeep': 'Part “{detail}” of the file nests XML far too deep; Excel never writes that, so it was refused for safety.',
   // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
   'workbook.warning.cellTooLong': 'Sheet “{sheet}”, cell {detail}: the text is longer than 32,767 characters, Excel\'s limit for one cell, so only the first 32,767 were written. Shorten the text of this cell.',
+  'workbook.warning.tableNotDrawn': 'Sheet “{sheet}”: the Excel table “{detail}” was not made (this way of writing cannot make tables, or your own table already covers those cells); the data can still be used as plain cells.',
+  'workbook.feature.table': 'Excel tables (Insert → Table)',
   'xlsx.reason.badUtf8': 'Part “{detail}” of the file has text that is not valid UTF-8 (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',
   'consolidate.flag.indicatorShare': 'Indicator {code}: self-assessed {recorded} but the data give {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Indicator {code}: self-assessed {recorded} but recomputed: {computed}',

@@ -356,6 +356,8 @@ export const vi = {
   'xlsx.reason.tooDeep': 'Phần “{detail}” của tệp chứa XML lồng nhau quá sâu; Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
   // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
   'workbook.warning.cellTooLong': 'Trang “{sheet}”, ô {detail}: nội dung dài hơn 32.767 ký tự, giới hạn một ô của Excel, nên chỉ 32.767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',
+  'workbook.warning.tableNotDrawn': 'Trang “{sheet}”: chưa tạo được bảng Excel “{detail}” (cách ghi này chưa tạo được bảng, hoặc vùng đó đã có bảng của bạn); số liệu và bộ lọc vẫn dùng được như vùng ô thường.',
+  'workbook.feature.table': 'bảng Excel (Chèn → Bảng)',
   'xlsx.reason.badUtf8': 'Phần “{detail}” của tệp có chữ sai mã UTF-8 (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
   'consolidate.flag.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng số liệu {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',

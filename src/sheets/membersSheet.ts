@@ -7,8 +7,8 @@ import { foldKey } from '../domain/text';
 import { readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
-import type { CellInput, SheetData, SheetPlan, Validation } from '../workbook/port';
-import { columnLetter } from '../workbook/a1';
+import type { CellBlock, CellInput, SheetData, SheetPlan, TableSpec, Validation } from '../workbook/port';
+import { cellAddress, columnLetter } from '../workbook/a1';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
 import { LISTS_RANGES } from './listsSheet';
@@ -25,6 +25,31 @@ export const MEMBER_RESULT_HEADERS = {
   target: 'Đạt mục tiêu cá nhân',
 } as const;
 
+/** The members sheet's Excel table (ListObject): its name in formulas and Office.js. */
+export const MEMBERS_TABLE = 'ThanhVien';
+const MEMBERS_TABLE_STYLE = 'TableStyleLight9';
+
+/**
+ * The members table over the header row as it stands and the rows below (one empty data row
+ * at least). A table needs one unique text per header cell: a blank, repeated or non-text
+ * header gets one ("Cột 7", "Ghi chú 2"), written into its cell as Excel itself would.
+ */
+export function membersTable(headerCells: readonly CellValue[], headerRow: number, lastCol: number, lastRow: number): { table: TableSpec; fixes: CellBlock[] } {
+  const seen = new Set<string>();
+  const fixes: CellBlock[] = [];
+  const columns: string[] = [];
+  for (let c = 1; c <= lastCol; c++) {
+    const cell = headerCells[c - 1] ?? null;
+    let name = readText(cell).trim() || `Cột ${c}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${readText(cell).trim() || `Cột ${c}`} ${n}`;
+    seen.add(name.toLowerCase());
+    columns.push(name);
+    if (cell !== name) fixes.push({ at: cellAddress(headerRow, c), rows: [[name]] });
+  }
+  const range = `A${headerRow}:${columnLetter(lastCol)}${Math.max(lastRow, headerRow + 1)}`;
+  return { table: { name: MEMBERS_TABLE, range, columns, style: MEMBERS_TABLE_STYLE }, fixes };
+}
+
 export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
   const fields = MEMBER_FIELDS;
   const n = fields.length;
@@ -39,6 +64,7 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
     if (f.kind === 'title') validations.push({ range: `${L}${first}:${L}${prepared}`, list: { source: LISTS_RANGES.titles } });
   });
   const last = Math.max(first, first + rows.length - 1);
+  const headers = [...fields.map((f) => f.header), ...owned];
   return {
     sheet: SHEETS.members,
     mode: 'ensure',
@@ -50,7 +76,7 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
           ['Ghi Có / Không (hoặc x, đạt, 1 …). “Tính vào tổng số”: ghi Không với người không tính (nghỉ dài hạn, mới chuyển đến …); để trống là có tính. Các cột xám do ĐVHT tính.'],
         ],
       },
-      { at: `A${MEMBER_HEADER_ROW}`, rows: [[...fields.map((f) => f.header), ...owned]] },
+      { at: `A${MEMBER_HEADER_ROW}`, rows: [headers] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
     ],
     styles: [
@@ -65,7 +91,9 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
     rowHeights: [{ index: MEMBER_HEADER_ROW, height: 45 }],
     validations,
     freeze: { rows: MEMBER_HEADER_ROW, columns: 2 },
-    autoFilter: `A${MEMBER_HEADER_ROW}:${columnLetter(lastCol)}${MEMBER_HEADER_ROW}`,
+    // The table filters itself: a sheet AutoFilter (drawn by earlier versions) would clash with it.
+    autoFilter: '',
+    tables: [membersTable(headers, MEMBER_HEADER_ROW, lastCol, last).table],
     page: dataPage('landscape', MEMBER_HEADER_ROW),
   };
 }

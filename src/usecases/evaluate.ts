@@ -11,7 +11,7 @@ import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
-import { MEMBER_RESULT_HEADERS, SPARE_ROWS } from '../sheets/membersSheet';
+import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
@@ -389,11 +389,17 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
     ]);
   }
   const endCol = columnLetter(start + headers.length - 1);
+  // The members table grows or shrinks with the list (and takes in the result columns).
+  const headerCells = [...(wb.sheets.members!.rows[m.headerRow - 1] ?? [])];
+  headers.forEach((h, i) => (headerCells[start + i - 1] = h));
+  const { table, fixes } = membersTable(headerCells, m.headerRow, Math.max(m.lastHeaderCol, start + headers.length - 1), m.lastDataRow);
   return {
     sheet: SHEETS.members,
     mode: 'existing',
     clear: extent >= refs.first ? [`${L(0)}${refs.first}:${endCol}${extent}`] : [],
-    cells: [{ at: `${L(0)}${m.headerRow}`, rows: [headers] }, ...(rows.length ? [{ at: `${L(0)}${refs.first}`, rows }] : [])],
+    cells: [{ at: `${L(0)}${m.headerRow}`, rows: [headers] }, ...fixes, ...(rows.length ? [{ at: `${L(0)}${refs.first}`, rows }] : [])],
+    autoFilter: '',
+    tables: [table],
     styles: [
       { range: `${L(0)}${m.headerRow}:${endCol}${m.headerRow}`, style: STYLE.ownedHeader },
       ...(rows.length

@@ -11,10 +11,12 @@
  * - page breaks replace the sheet's breaks; breaks before row 1 mean nothing and are dropped;
  * - a literal validation list is checked once (no commas, Excel's 255-character limit);
  * - a `replace` plan redraws only a sheet carrying the add-in's mark for its role: a user's
- *   sheet with the same name is kept and ours takes another name (with a warning).
+ *   sheet with the same name is kept and ours takes another name (with a warning);
+ * - a table has a valid name, a header row and a data row, one unique header per column, and no
+ *   AutoFilter of the plan over it.
  */
 import { cellAddress, parseCell, parseRange } from './a1';
-import { sheetKey, type CellBlock, type CellInput, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type Validation, type WorkbookWarning } from './port';
+import { sheetKey, type CellBlock, type CellInput, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
 
 export { sheetKey };
 
@@ -109,6 +111,31 @@ function checkPage(p: PageSetup): void {
   for (const r of p.rowBreaks ?? []) if (!Number.isInteger(r) || r < 1) throw new PlanError(`Page break row must be a positive whole number: ${r}`);
 }
 
+/** Excel's table names: not a cell address (A1, R1C1), at most 255 characters. */
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*)$/;
+
+function overlaps(a: string, b: string): boolean {
+  const x = parseRange(a);
+  const y = parseRange(b);
+  return x.left <= y.right && y.left <= x.right && x.top <= y.bottom && y.top <= x.bottom;
+}
+
+function checkTables(plan: SheetPlan, tables: readonly TableSpec[]): void {
+  tables.forEach((t, i) => {
+    if (!TABLE_NAME.test(t.name) || LOOKS_LIKE_CELL.test(t.name)) throw new PlanError(`"${t.name}" is not a valid Excel table name.`);
+    const r = parseRange(t.range);
+    if (r.bottom <= r.top) throw new PlanError(`Table ${t.name} needs a header row and at least one data row: ${t.range}`);
+    if (t.columns.length !== r.right - r.left + 1) throw new PlanError(`Table ${t.name}: ${t.columns.length} column names for the ${r.right - r.left + 1} columns of ${t.range}.`);
+    const keys = t.columns.map((c) => c.trim().toLowerCase());
+    if (keys.some((k) => k === '') || new Set(keys).size !== keys.length) throw new PlanError(`Table ${t.name}: column names must be non-empty and unique.`);
+    for (const other of tables.slice(0, i)) {
+      if (sheetKey(other.name) === sheetKey(t.name) || overlaps(other.range, t.range)) throw new PlanError(`Tables ${other.name} and ${t.name} overlap or share a name.`);
+    }
+    if (plan.autoFilter && overlaps(plan.autoFilter, t.range)) throw new PlanError(`The AutoFilter ${plan.autoFilter} of "${plan.sheet}" overlaps table ${t.name}, which filters itself.`);
+  });
+}
+
 /** Everything about one plan that does not depend on the workbook. */
 export function checkPlanShape(plan: SheetPlan): void {
   const name = plan.sheet;
@@ -134,6 +161,7 @@ export function checkPlanShape(plan: SheetPlan): void {
   if (plan.tabColor) checkColour(plan.tabColor, plan.sheet);
   if (plan.page) checkPage(plan.page);
   if (plan.freeze && (plan.freeze.rows < 0 || plan.freeze.columns < 0)) throw new PlanError(`Freeze panes cannot be negative on "${name}".`);
+  if (plan.tables) checkTables(plan, plan.tables);
 }
 
 // ---------------------------------------------------------------- the ownership mark

@@ -113,6 +113,21 @@ export interface ChartSpec {
   position: { from: string; to: string };
 }
 
+/**
+ * An Excel table (ListObject) over a header row and the rows below it. Drawn again with the
+ * same name on the same sheet, it is resized to the new range; a user's own tables stay.
+ */
+export interface TableSpec {
+  /** Workbook-wide name: a letter or _ first, then letters, digits, _ or . (not like a cell address). */
+  name: string;
+  /** Header row plus data rows, e.g. "A4:X45": at least one data row. */
+  range: string;
+  /** The header texts, one per column of the range, non-empty and unique ignoring case: the plan writes them in the header row. */
+  columns: string[];
+  /** A built-in table style, e.g. "TableStyleLight9". */
+  style?: string;
+}
+
 export interface SheetPlan {
   sheet: string;
   /**
@@ -143,6 +158,8 @@ export interface SheetPlan {
   tabColor?: string;
   /** Drawn last, after the cells they show (Office.js only, see ChartSpec). */
   charts?: ChartSpec[];
+  /** Excel tables over cells of this sheet (no AutoFilter of the plan may overlap them: a table filters itself). */
+  tables?: TableSpec[];
   /** Place after this sheet when created (default: at the end). */
   after?: string;
   activate?: boolean;
@@ -166,14 +183,14 @@ export interface WorkbookWarning {
   code: WorkbookWarningCode;
   /** The sheet concerned, as the user sees it. */
   sheet: string;
-  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; notANumber, cellTooLong: the cell. */
+  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; notANumber, cellTooLong: the cell; tableNotDrawn: the table. */
   detail?: string;
 }
 
-export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'notANumber' | 'cellTooLong';
+export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'notANumber' | 'cellTooLong' | 'tableNotDrawn';
 
 /** Features an older host may lack (featureSkipped's detail). */
-export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark';
+export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark' | 'table';
 
 export interface Workbook {
   /** For messages: the file name, or "Excel". */

@@ -61,9 +61,17 @@ export interface FakeSheet {
   /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
   names: Map<string, string>;
   charts: { type: string; source: string; title: string; from: string; to: string }[];
+  /** Excel tables on this sheet: range as "A4:X45". */
+  tables: FakeTable[];
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
+}
+
+export interface FakeTable {
+  name: string;
+  range: string;
+  style: string;
 }
 
 export interface FakeExcelOptions {
@@ -286,6 +294,7 @@ function newSheet(name: string): FakeSheet {
     tabColor: null,
     names: new Map(),
     charts: [],
+    tables: [],
     cell(address) {
       const b = parseAddress(address);
       return sheet.rows[b.top - 1]?.[b.left - 1];
@@ -347,10 +356,10 @@ type Loader = () => number; // runs at sync, returns bytes loaded
 class FakeContext {
   ops: { run: () => number }[] = [];
   pendingBytes = 0;
-  readonly workbook: { worksheets: WorksheetCollection };
+  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection };
 
   constructor(readonly host: Host) {
-    this.workbook = { worksheets: new WorksheetCollection(this) };
+    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this) };
   }
 
   queue(run: () => void, bytes = 0): void {
@@ -554,6 +563,31 @@ class Worksheet extends Proxy<FakeSheet> {
     this.ctx.queue(() => {
       this.need().tabColor = c === '' ? null : c;
     }, bytesOf(c));
+  }
+  get tables() {
+    const ctx = this.ctx;
+    const sheet = () => this.need();
+    return {
+      add: (source: Range, hasHeaders: boolean) => {
+        const table: FakeTable = { name: '', range: '', style: 'TableStyleMedium2' };
+        ctx.queue(() => {
+          const range = boundsAddress(source.need().b);
+          const b = parseAddress(range);
+          if (!hasHeaders || b.bottom <= b.top) throw fakeError('InvalidArgument', `table ${range}`);
+          for (const s of ctx.host.sheets) for (const t of s.tables) if (s === sheet() && overlapping(parseAddress(t.range), b)) throw fakeError('InvalidArgument', `table over ${t.name}`);
+          table.name = `Table${ctx.host.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`;
+          table.range = range;
+          sheet().tables.push(table);
+        });
+        return new TableProxy(ctx, () => table);
+      },
+      getItem: (name: string) =>
+        new TableProxy(ctx, () => {
+          const t = sheet().tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!t) throw fakeError('ItemNotFound', `no table ${name}`);
+          return t;
+        }),
+    };
   }
   get charts() {
     return {
@@ -944,6 +978,50 @@ class RangeAreas extends Proxy<{ sheet: FakeSheet; areas: string[] }> {
 }
 
 // ---------------------------------------------------------------- the host
+
+function overlapping(a: Bounds, b: Bounds): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** The workbook's tables: names and their sheets (what OfficeWorkbook loads). */
+class TableCollection extends Proxy<FakeSheet[]> {
+  private list: { name: string; worksheet: { name: string } }[] = [];
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.host.sheets);
+  }
+  get items(): { name: string; worksheet: { name: string } }[] {
+    this.get('items');
+    return this.list;
+  }
+  protected readProperty(target: FakeSheet[], prop: string): unknown {
+    if (prop !== 'items/name' && prop !== 'items/worksheet/name') throw fakeError('NotImplemented', prop);
+    this.list = target.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+    return this.list;
+  }
+}
+
+class TableProxy extends Proxy<FakeTable> {
+  set name(v: string) {
+    this.ctx.queue(() => {
+      if (this.ctx.host.sheets.some((s) => s.tables.some((t) => t !== this.need() && t.name.toLowerCase() === v.toLowerCase()))) throw fakeError('InvalidArgument', `table name ${v} taken`);
+      this.need().name = v;
+    }, bytesOf(v));
+  }
+  set style(v: string) {
+    this.ctx.queue(() => (this.need().style = v), bytesOf(v));
+  }
+  resize(range: Range): void {
+    this.ctx.queue(() => {
+      const next = parseAddress(boundsAddress(range.need().b));
+      const t = this.need();
+      if (next.top !== parseAddress(t.range).top) throw fakeError('InvalidArgument', 'a table keeps its header row');
+      t.range = boundsAddress(next);
+    });
+  }
+  protected readProperty(): unknown {
+    throw fakeError('NotImplemented', 'table properties');
+  }
+}
 
 class Host {
   sheets: FakeSheet[] = [];

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import * as ExcelJS from 'exceljs';
 import { run, type Io } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -156,4 +157,46 @@ describe('XlsxWorkbook', () => {
     expect(warnings).toEqual([{ code: 'cellTooLong', sheet: 'Ghi chú', detail: 'B2' }]);
     expect(warnings.map((w) => workbookWarningText('vi', w))).toEqual([expect.stringMatching(/^Trang “Ghi chú”, ô B2: nội dung dài hơn 32\.767 ký tự/)]);
   });
+
+  it('draws the members list as an Excel table that evaluate resizes; a user’s table of the same name stays byte for byte; LibreOffice keeps it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-table-'));
+    const file = path.join(dir, 'truong.xlsx');
+    // The school's own table called "ThanhVien" on a sheet of theirs (openpyxl, as Python tools write it).
+    execFileSync('/usr/bin/python3', ['-c', USER_TABLE_PY, file]);
+    const userTable = 'xl/tables/table1.xml';
+    const before = new Uint8Array(fs.readFileSync(file));
+    const wb = await XlsxWorkbook.open(before, 'truong.xlsx', NODE_XLSX);
+    await unit(wb);
+    fs.writeFileSync(file, await wb.toBytes());
+    expect(await run(['evaluate', file], capture())).toBe(0);
+    const after = new Uint8Array(fs.readFileSync(file));
+    expect(stored(after, userTable).equals(stored(before, userTable))).toBe(true);
+
+    const tables = (bytes: Uint8Array, sheet: string) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', TABLES_PY, sheet], { input: bytes, encoding: 'utf8' })) as { name: string; ref: string; columns: string[] }[];
+    const ours = tables(after, SHEETS.members);
+    // 40 members under the header row 4; the result columns are inside the table.
+    expect(ours).toEqual([{ name: 'ThanhVien_2', ref: expect.stringMatching(/^A4:[A-Z]+44$/), columns: expect.arrayContaining(['Họ và tên', 'Số chỉ tiêu đạt', 'Đạt mục tiêu cá nhân']) }]);
+    expect(tables(after, 'Lớp')).toEqual([{ name: 'ThanhVien', ref: 'A1:B3', columns: ['Lớp', 'Sĩ số'] }]);
+
+    const resaved = new Uint8Array(fs.readFileSync(await convert(file, 'xlsx', path.join(dir, 'lo'))));
+    expect(tables(resaved, SHEETS.members)).toEqual([expect.objectContaining({ ref: ours[0]!.ref })]);
+  }, 180_000);
 });
+
+const USER_TABLE_PY = `
+import sys, openpyxl
+from openpyxl.worksheet.table import Table
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = 'Lớp'
+for row in [['Lớp', 'Sĩ số'], ['6A', 40], ['6B', 38]]:
+    ws.append(row)
+ws.add_table(Table(displayName='ThanhVien', ref='A1:B3'))
+wb.save(sys.argv[1])
+`;
+
+const TABLES_PY = `
+import io, sys, json, openpyxl
+ws = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))[sys.argv[1]]
+print(json.dumps([{'name': t.displayName, 'ref': t.ref, 'columns': [c.name for c in t.tableColumns]} for t in ws.tables.values()]))
+`;

@@ -53,6 +53,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
   if (plan.page) applyPage(ws, plan.page, ctx);
   // ExcelJS 4.4 cannot write charts: the plan's in-cell figures stand in for them.
   if (plan.charts?.length) ctx.warnings.push({ code: 'chartsNotDrawn', sheet: ws.name, detail: String(plan.charts.length) });
+  // ExcelJS corrupts table parts (exceljs#1959, #2184): the grid model keeps plain cells.
+  for (const t of plan.tables ?? []) ctx.warnings.push({ code: 'tableNotDrawn', sheet: ws.name, detail: t.name });
   if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
   else if (plan.tabColor === '') delete (ws.properties as { tabColor?: unknown }).tabColor;
   if (plan.activate) {

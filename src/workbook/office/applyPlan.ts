@@ -3,7 +3,7 @@
  * RequestBudget, which only does so when a request would pass the payload budget.
  */
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from '../a1';
-import type { CellBlock, CellStyle, ChartSpec, PageSetup, SheetPlan, Validation, WorkbookFeature, WorkbookWarning } from '../port';
+import { sheetKey, type CellBlock, type CellStyle, type ChartSpec, type PageSetup, type SheetPlan, type TableSpec, type Validation, type WorkbookFeature, type WorkbookWarning } from '../port';
 import { findSheetName, listSource, markFormula, PlanError, SHEET_MARK } from '../plan';
 import { toBlockInput } from './cellInput';
 import { jsonBytes, type RequestBudget } from './payload';
@@ -19,6 +19,8 @@ export interface PlanTarget {
   /** Sheet names in tab order, kept up to date as plans add and delete sheets. */
   names: string[];
   warnings: WorkbookWarning[];
+  /** Table name key → its sheet, kept up to date as plans add tables. */
+  tables: Map<string, string>;
 }
 
 export const findSheet = findSheetName;
@@ -86,6 +88,12 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small(3);
     applyChart(sheet, chart);
   }
+  if (plan.tables?.length && can('table', API.table)) {
+    for (const spec of plan.tables) {
+      await small(4);
+      applyTable(t, sheet, plan.sheet, spec);
+    }
+  }
   if (plan.tabColor !== undefined && can('tabColor', API.tabColor)) {
     await small();
     sheet.tabColor = plan.tabColor; // '' is Excel's "no colour"
@@ -94,6 +102,27 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small();
     sheet.activate();
   }
+}
+
+/**
+ * Ours (same name, same sheet) is resized; otherwise added. Any other table on the sheet may
+ * cover the same cells and Excel would refuse the whole request: ours is then left out, with
+ * a warning, as it is when a table elsewhere has the name.
+ */
+function applyTable(t: PlanTarget, sheet: Excel.Worksheet, sheetName: string, spec: TableSpec): void {
+  const key = sheetKey(spec.name);
+  const at = t.tables.get(key);
+  const ours = at !== undefined && sheetKey(at) === sheetKey(sheetName);
+  const others = [...t.tables].some(([name, s]) => name !== key && sheetKey(s) === sheetKey(sheetName));
+  if ((at !== undefined && !ours) || others) {
+    t.warnings.push({ code: 'tableNotDrawn', sheet: sheetName, detail: spec.name });
+    return;
+  }
+  const table = ours ? sheet.tables.getItem(spec.name) : sheet.tables.add(sheet.getRange(spec.range), true);
+  if (ours) table.resize(sheet.getRange(spec.range));
+  else table.name = spec.name;
+  if (spec.style) table.style = spec.style;
+  t.tables.set(key, sheetName);
 }
 
 /** Creates, re-creates or finds the sheet, keeping `t.names` in step with Excel. */

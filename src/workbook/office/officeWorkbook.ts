@@ -47,6 +47,8 @@ class OfficeSession implements WorkbookSession {
   private names: string[] | null = null;
   /** Marks looked up so far, by sheet key: the role, or '' for a sheet without a mark. */
   private readonly marks = new Map<string, string>();
+  /** The workbook's tables, loaded with the batch's first round trip (plans with tables need them). */
+  private tableLoad: Excel.TableCollection | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -54,6 +56,7 @@ class OfficeSession implements WorkbookSession {
   ) {}
 
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    this.queueTables();
     const snapshot = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
     for (const name of [...sheets, ...(options.marks ?? [])]) {
@@ -92,6 +95,7 @@ class OfficeSession implements WorkbookSession {
       budget: new RequestBudget(() => this.context.sync()),
       names: [...names],
       warnings,
+      tables: this.tableSheets(),
     };
     let next = 0;
     for (const q of this.queued) {
@@ -105,8 +109,21 @@ class OfficeSession implements WorkbookSession {
   private async loadNames(): Promise<string[]> {
     const worksheets = this.context.workbook.worksheets;
     worksheets.load('items/name');
+    this.queueTables();
     await this.context.sync();
     return worksheets.items.map((s) => s.name);
+  }
+
+  /** Rides on the next sync: table names and their sheets (no extra round trip). */
+  private queueTables(): void {
+    if (this.tableLoad || !this.supports(API.table)) return;
+    this.tableLoad = this.context.workbook.tables;
+    this.tableLoad.load('items/name,items/worksheet/name');
+  }
+
+  /** Table name key → the sheet it is on. */
+  private tableSheets(): Map<string, string> {
+    return new Map((this.tableLoad?.items ?? []).map((t) => [sheetKey(t.name), t.worksheet.name]));
   }
 
   /**

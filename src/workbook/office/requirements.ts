@@ -17,6 +17,8 @@ export const API = {
   pageLayout: '1.9',
   rowColumnProperties: '1.9',
   mergedAreas: '1.13',
+  // Excel tables: tables.add is older, but redrawing one means Table.resize.
+  table: '1.13',
   // Worksheet-scoped names, where the ownership mark lives (plan.ts SHEET_MARK).
   mark: '1.4',
 } as const;

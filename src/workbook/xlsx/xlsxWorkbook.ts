@@ -4,8 +4,9 @@
  * and draw the add-in's own sheets, and saving copies every part the add-in did not touch
  * with its compressed bytes unchanged. Browser-safe: inflate and deflate are passed in.
  */
-import type { ChartSpec, ReadOptions, SheetData, SheetPlan, Workbook, WorkbookSession, WorkbookSnapshot, WorkbookWarning } from '../port';
+import type { ChartSpec, ReadOptions, SheetData, SheetPlan, TableSpec, Workbook, WorkbookSession, WorkbookSnapshot, WorkbookWarning } from '../port';
 import { wantsLayout } from '../port';
+import { parseRange, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
@@ -14,6 +15,8 @@ import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
 import { StylesEditor } from './write/styles';
+import { TABLE_CONTENT_TYPE, addTablePart, readTableInfo, renderTable, type TableInfo } from './write/tableXml';
+import { sheetKey } from '../port';
 
 export interface XlsxWorkbookOptions extends PackageOptions {
   deflate: Deflate;
@@ -183,6 +186,7 @@ export class XlsxWorkbook implements Workbook {
       if (sheet?.path) pkg.setPart(sheet.path, rendered.xml);
       else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? pkg.findSheet(plan.after) : undefined);
       if (charts.length) this.addCharts(sheet, name, charts);
+      if (plan.tables?.length) await this.drawTables(sheet, name, rendered.xml, plan.tables);
       if (plan.role && (plan.mode === 'replace' || created)) pkg.setRole(sheet, plan.role);
       const index = pkg.sheets.indexOf(sheet);
       for (const d of rendered.definedNames) {
@@ -196,6 +200,55 @@ export class XlsxWorkbook implements Workbook {
     // Cached results of the user's formulas may now be stale: Excel recomputes on open.
     await pkg.afterCellsChanged(touched);
     this.shared = null;
+  }
+
+  /**
+   * Each planned table: ours (same sheet, same name) is rewritten over its new range; a new one
+   * gets a table id and a name no other table has. A user's table over the same cells is left
+   * alone and ours is not drawn (with a warning): two tables cannot overlap.
+   */
+  private async drawTables(sheet: PackageSheet, name: string, sheetXml: string, specs: readonly TableSpec[]): Promise<void> {
+    const pkg = this.pkg;
+    const all = await this.tables();
+    let xml = sheetXml;
+    for (const spec of specs) {
+      const range = parseRange(spec.range);
+      const here = all.filter((t) => t.sheet === sheet);
+      const ours = here.find((t) => isOurTable(t, spec, range));
+      if (ours) {
+        pkg.setPart(ours.path, renderTable(ours.id, ours.name, spec));
+        ours.ref = range;
+        continue;
+      }
+      if (here.some((t) => t.ref && overlap(t.ref, range))) {
+        this._warnings.push({ code: 'tableNotDrawn', sheet: name, detail: spec.name });
+        continue;
+      }
+      const taken = new Set(all.map((t) => sheetKey(t.name)));
+      let tableName = spec.name;
+      for (let n = 2; taken.has(sheetKey(tableName)); n++) tableName = `${spec.name}_${n}`;
+      const id = Math.max(0, ...all.map((t) => t.id)) + 1;
+      const path = freePart(pkg, 'xl/tables/table', '.xml');
+      pkg.setPart(path, renderTable(id, tableName, spec), TABLE_CONTENT_TYPE);
+      xml = addTablePart(xml, pkg.addRelationship(sheet.path!, 'table', relativePath(sheet.path!, path)));
+      all.push({ id, name: tableName, ref: range, sheet, path });
+    }
+    if (xml !== sheetXml) pkg.setPart(sheet.path!, xml);
+  }
+
+  /** Every table of the package, with its sheet (found through each sheet's relationships). */
+  private async tables(): Promise<(TableInfo & { sheet: PackageSheet; path: string })[]> {
+    const out: (TableInfo & { sheet: PackageSheet; path: string })[] = [];
+    for (const sheet of this.pkg.sheets) {
+      if (!sheet.path) continue;
+      for (const rel of await this.pkg.relsOf(sheet.path)) {
+        if (rel.external || !rel.type.endsWith('/table')) continue;
+        const xml = await this.pkg.text(rel.path);
+        const info = xml === null ? null : readTableInfo(xml);
+        if (info) out.push({ ...info, sheet, path: rel.path });
+      }
+    }
+    return out;
   }
 
   /** The drawing and chart parts of a sheet drawn anew, with their relationships and content types. */
@@ -216,6 +269,17 @@ export class XlsxWorkbook implements Workbook {
 }
 
 const DRAWING_REL_ID = 'rId1';
+
+/** Ours: the plan's name, or the name it took beside a user's table elsewhere ("ThanhVien_2") at the same header cell. */
+function isOurTable(t: TableInfo, spec: TableSpec, range: RangeRef): boolean {
+  const key = sheetKey(t.name);
+  if (key === sheetKey(spec.name)) return true;
+  return key.startsWith(`${sheetKey(spec.name)}_`) && t.ref !== null && t.ref.top === range.top && t.ref.left === range.left;
+}
+
+function overlap(a: RangeRef, b: RangeRef): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
 
 /** "<prefix>N<suffix>" for the first N no part has. */
 function freePart(pkg: XlsxPackage, prefix: string, suffix: string): string {

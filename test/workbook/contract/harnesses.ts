@@ -37,6 +37,7 @@ function listOf(formula: string): ValidationState {
 const excelJs: Implementation = {
   name: 'ExcelJS',
   drawsCharts: false,
+  drawsTables: false,
   async open(sheets, marks = {}) {
     const setup = ExcelJsWorkbook.create('contract.xlsx');
     await setup.batch(async (s) => {
@@ -57,7 +58,7 @@ const excelJs: Implementation = {
         const breaks = ((live as unknown as { rowBreaks: { id: number }[] }).rowBreaks ?? []).map((b) => b.id + 1);
         const back = await ExcelJsWorkbook.fromBuffer(await workbook.toBuffer(), 'contract.xlsx');
         const ws = back.workbook.getWorksheet(name)!;
-        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null };
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null, tables: [] };
         const date1904 = Boolean(back.workbook.properties?.date1904);
         ws.eachRow({ includeEmpty: true }, (row) =>
           row.eachCell({ includeEmpty: true }, (cell) => {
@@ -99,6 +100,7 @@ const excelJs: Implementation = {
 const officeFake: Implementation = {
   name: 'Office.js (fake Excel)',
   drawsCharts: true,
+  drawsTables: true,
   async open(sheets, marks = {}) {
     const names: Record<string, Record<string, string>> = {};
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
@@ -113,7 +115,7 @@ const officeFake: Implementation = {
       },
       async sheet(name) {
         const s = excel.sheet(name);
-        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [...s.merges].sort(), freeze: s.freeze, autoFilter: s.autoFilter, page: { rowBreaks: [...s.rowBreaks] }, tabColor: s.tabColor, role: null };
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [...s.merges].sort(), freeze: s.freeze, autoFilter: s.autoFilter, page: { rowBreaks: [...s.rowBreaks] }, tabColor: s.tabColor, role: null, tables: s.tables.map((t) => ({ name: t.name, range: t.range })) };
         s.rows.forEach((line, r) =>
           line?.forEach((c, col) => {
             if (!c) return;
@@ -148,6 +150,7 @@ const officeFake: Implementation = {
 const xlsxFile: Implementation = {
   name: 'XlsxWorkbook (.xlsx file)',
   drawsCharts: true,
+  drawsTables: true,
   async open(sheets, marks = {}) {
     const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
     await setup.batch(async (s) => {
@@ -173,6 +176,7 @@ const xlsxFile: Implementation = {
           page: { rowBreaks: o.rowBreaks.map((id) => id + 1) },
           tabColor: o.tabColor ? `#${o.tabColor.slice(-6)}` : null,
           role: o.localNames[SHEET_MARK] !== undefined ? roleOfMark(o.localNames[SHEET_MARK]) : null,
+          tables: o.tables.map((t) => ({ name: t.name, range: t.ref })),
         };
         for (const [address, [type, value]] of Object.entries(o.cells)) {
           state.cells[address] = type === 'e' ? { error: String(value) } : round(value as CellValue);

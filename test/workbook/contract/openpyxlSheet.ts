@@ -22,6 +22,7 @@ export interface OpenpyxlSheet {
   printTitleRows: string | null;
   rowBreaks: number[];
   tabColor: string | null;
+  tables: { name: string; ref: string }[];
   /** Values of the sheet-scoped names, by name. */
   localNames: Record<string, string>;
 }
@@ -66,6 +67,7 @@ out = {
     'printTitleRows': ws.print_title_rows,
     'rowBreaks': [b.id for b in ws.row_breaks.brk],
     'tabColor': pr.tabColor.rgb if pr.tabColor is not None else None,
+    'tables': [{'name': t.displayName, 'ref': t.ref} for t in ws.tables.values()],
     'localNames': {d.name: d.attr_text for d in wb.defined_names.definedName if d.localSheetId == index},
 }
 print(json.dumps(out, default=str))

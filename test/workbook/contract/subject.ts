@@ -22,6 +22,8 @@ export interface SheetState {
   tabColor: string | null;
   /** The ownership mark's role, or null for a sheet without one. */
   role: string | null;
+  /** Excel tables on the sheet. */
+  tables: { name: string; range: string }[];
 }
 
 export interface Subject {
@@ -34,6 +36,8 @@ export interface Implementation {
   name: string;
   /** Charts are drawn (else the plan's charts come back as a chartsNotDrawn warning). */
   drawsCharts: boolean;
+  /** Excel tables are drawn (else a plan's tables come back as tableNotDrawn warnings). */
+  drawsTables: boolean;
   /**
    * A workbook holding these sheets, in this order (values from A1; strings are text). Sheets
    * named in `marks` carry the add-in's mark for that role; the others are the user's.

@@ -133,6 +133,27 @@ export function contractSuite(impl: Implementation): void {
       expect(warnings).toEqual(impl.drawsCharts ? [] : [{ code: 'chartsNotDrawn', sheet: 'Biểu đồ', detail: '1' }]);
     });
 
+    it('draws an Excel table over a header row, resizes it when drawn again, and refuses an AutoFilter over it', async () => {
+      const wb = await impl.open(BASE);
+      const members = (rows: number): SheetPlan => ({
+        sheet: 'Thành viên',
+        mode: 'ensure',
+        cells: [{ at: 'A3', rows: [['Họ và tên', 'Có'], ...Array.from({ length: rows }, (_, i) => [`Người ${i + 1}`, 'Có'])] }],
+        autoFilter: '',
+        tables: [{ name: 'ThanhVien', range: `A3:B${3 + rows}`, columns: ['Họ và tên', 'Có'], style: 'TableStyleLight9' }],
+      });
+      const drawn = (range: string) => (impl.drawsTables ? [{ name: 'ThanhVien', range }] : []);
+      const notDrawn = impl.drawsTables ? [] : [{ code: 'tableNotDrawn', sheet: 'Thành viên', detail: 'ThanhVien' }];
+      expect(await write(wb, members(2))).toEqual(notDrawn);
+      expect((await wb.sheet('Thành viên')).tables).toEqual(drawn('A3:B5'));
+      expect(await write(wb, members(4))).toEqual(notDrawn);
+      const s = await wb.sheet('Thành viên');
+      expect(s.tables).toEqual(drawn('A3:B7'));
+      expect([s.autoFilter, s.cells.A3, s.cells.B7]).toEqual([null, 'Họ và tên', 'Có']);
+      await expect(write(wb, { ...members(4), autoFilter: 'A3:B3' })).rejects.toThrow(/AutoFilter/);
+      await expect(write(wb, { ...members(4), tables: [{ name: 'ThanhVien', range: 'A3:B7', columns: ['Họ và tên', 'họ và tên'] }] })).rejects.toThrow(/unique/);
+    });
+
     it("'existing' on a missing sheet fails naming it, and nothing is written", async () => {
       const wb = await impl.open(BASE);
       await expect(write(wb, { sheet: 'Mới', mode: 'ensure' }, { sheet: 'Thiếu', mode: 'existing', cells: [{ at: 'A1', rows: [[1]] }] })).rejects.toThrow(/Thiếu/);
