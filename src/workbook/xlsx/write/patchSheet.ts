@@ -460,9 +460,27 @@ function rebuildRow(
   const pos = { end: 0 };
   let rLess = false;
   let col = 0;
+  // Cells left of every planned or cleared column are copied as they are: found, not parsed
+  // (evaluate writes 4 columns at the end of thousands of 24-column rows).
+  const cols = planned ? plannedColumns(planned) : [];
+  let firstCol = cols[0] ?? Infinity;
+  for (const q of clear) if (r >= q.top && r <= q.bottom && q.left < firstCol) firstCol = q.left;
+  const quick = orphans.size === 0;
   for (let i = tag.end; ; ) {
     const c = nextTag(xml, cOpen, i, contentEnd);
     if (c < 0) break;
+    if (quick) {
+      const qc = leadingColumn(xml, c + cOpen.length);
+      if (qc > 0 && qc < firstCol) {
+        const gt = xml.indexOf('>', c);
+        const cEnd = xml.charCodeAt(gt - 1) === 47 ? gt + 1 : xml.indexOf(cClose, gt) + cClose.length;
+        if (gt > 0 && cEnd > gt && cEnd <= contentEnd) {
+          col = qc;
+          i = cEnd;
+          continue;
+        }
+      }
+    }
     const t = readTag(xml, c, pos)!;
     const ref = attr(t.attrs, 'r');
     if (ref === null) rLess = true;
@@ -474,7 +492,6 @@ function rebuildRow(
   }
   const rowStyle = attr(tag.attrs, 'customFormat') === '1' ? Number(attr(tag.attrs, 's') ?? 0) || 0 : null;
   const cleared = (c: number) => clear.some((q) => inside(r, c, q));
-  const cols = planned ? plannedColumns(planned) : [];
   const out: string[] = [];
   let j = 0;
   let last = tag.end;
@@ -549,6 +566,17 @@ function rebuildRow(
   const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
   const body = out.join('') + tail;
   return body ? `<${qn}${attrs}>${body}</${qn}>` : `<${qn}${attrs}/>`;
+}
+
+/** The column of a cell whose start tag begins with ` r="B12"` (at `i`, just after the name), else 0. */
+function leadingColumn(xml: string, i: number): number {
+  if (xml.charCodeAt(i) !== 32 || xml.charCodeAt(i + 1) !== 114 || xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) return 0;
+  let n = 0;
+  for (let k = i + 4; ; k++) {
+    const c = xml.charCodeAt(k);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else return c >= 48 && c <= 57 ? n : 0;
+  }
 }
 
 function columnOf(ref: string): number {
