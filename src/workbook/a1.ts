@@ -55,6 +55,11 @@ export function parseRange(address: string): RangeRef {
 }
 
 /** 'Sheet name'!A1 — always quoted, quotes doubled. */
+/** Whether two ranges share a cell. */
+export function rangesOverlap(a: RangeRef, b: RangeRef): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
 export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }

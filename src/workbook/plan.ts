@@ -15,7 +15,7 @@
  * - a table has a valid name, a header row and a data row, one unique header per column, and no
  *   AutoFilter of the plan over it.
  */
-import { cellAddress, parseCell, parseRange } from './a1';
+import { cellAddress, parseCell, parseRange, rangesOverlap } from './a1';
 import { sheetKey, type CellBlock, type CellInput, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
 
 export { sheetKey };
@@ -116,9 +116,7 @@ const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
 const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*)$/;
 
 function overlaps(a: string, b: string): boolean {
-  const x = parseRange(a);
-  const y = parseRange(b);
-  return x.left <= y.right && y.left <= x.right && x.top <= y.bottom && y.top <= x.bottom;
+  return rangesOverlap(parseRange(a), parseRange(b));
 }
 
 function checkTables(plan: SheetPlan, tables: readonly TableSpec[]): void {

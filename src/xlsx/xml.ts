@@ -246,7 +246,7 @@ export function parseRels(xml: string): Relationship[] {
 }
 
 /** "BC12" → 55 (the letters only; digits ignored). 0 when there are none. */
-function columnOf(ref: string): number {
+export function columnOf(ref: string): number {
   let n = 0;
   for (let k = 0; k < ref.length; k++) {
     const c = ref.charCodeAt(k);

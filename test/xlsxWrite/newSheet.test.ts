@@ -1,7 +1,8 @@
 import { parseSheetXml } from '../../src/xlsx/xml';
 import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
 import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
-import { dateSerial, MAX_CELL_CHARS } from '../../src/workbook/xlsx/write/cells';
+import { MAX_CELL_CHARS } from '../../src/workbook/xlsx/write/cells';
+import { dateToSerial as dateSerial } from '../../src/workbook/plan';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
 import { workbookWarningText } from '../../src/usecases/workbookWarnings';
 import { inSchemaOrder, strictParseErrors, topLevel } from './xmlCheck';

@@ -7,7 +7,7 @@ import { parseSheetXml } from '../../src/xlsx/xml';
 import { cellAddress } from '../../src/workbook/a1';
 import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
 import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
-import { dateSerial } from '../../src/workbook/xlsx/write/cells';
+import { dateToSerial as dateSerial } from '../../src/workbook/plan';
 import type { CellInput, CellValue, SheetPlan } from '../../src/workbook/port';
 import { strictParseErrors } from './xmlCheck';
 

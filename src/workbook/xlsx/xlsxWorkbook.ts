@@ -6,7 +6,7 @@
  */
 import type { ChartSpec, ReadOptions, SheetData, SheetPlan, TableSpec, Workbook, WorkbookSession, WorkbookSnapshot, WorkbookWarning } from '../port';
 import { wantsLayout } from '../port';
-import { parseRange, type RangeRef } from '../a1';
+import { parseRange, rangesOverlap, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
@@ -220,7 +220,7 @@ export class XlsxWorkbook implements Workbook {
         ours.ref = range;
         continue;
       }
-      if (here.some((t) => t.ref && overlap(t.ref, range))) {
+      if (here.some((t) => t.ref && rangesOverlap(t.ref, range))) {
         this._warnings.push({ code: 'tableNotDrawn', sheet: name, detail: spec.name });
         continue;
       }
@@ -275,10 +275,6 @@ function isOurTable(t: TableInfo, spec: TableSpec, range: RangeRef): boolean {
   const key = sheetKey(t.name);
   if (key === sheetKey(spec.name)) return true;
   return key.startsWith(`${sheetKey(spec.name)}_`) && t.ref !== null && t.ref.top === range.top && t.ref.left === range.left;
-}
-
-function overlap(a: RangeRef, b: RangeRef): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 /** "<prefix>N<suffix>" for the first N no part has. */

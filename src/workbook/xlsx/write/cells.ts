@@ -3,31 +3,13 @@
  * renderer and the patcher of existing sheets.
  */
 import { cellAddress, columnLetter, parseCell, parseRange } from '../../a1';
-import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan, WorkbookWarning } from '../../port';
+import { DEFAULT_DATE_FORMAT, dateToSerial, isFormula } from '../../plan';
+import type { CellInput, CellStyle, CellValue, SheetPlan, WorkbookWarning } from '../../port';
 import type { StylesEditor } from './styles';
 import { escapeText, ooxmlEscape } from './xmlText';
 
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_CHARS = 32_767;
-/** Shown on dates when the cell has no number format of its own (as the other writers do). */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
-
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-const DATE1904_OFFSET = 1_462;
-
-/**
- * A Date means the calendar day and time the user sees: its local wall-clock fields count.
- * Stand-in until the shared date-serial function lands in src/workbook/plan.ts.
- */
-export function dateSerial(d: Date, date1904 = false): number {
-  const utc = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
-  return UNIX_EPOCH_SERIAL + utc / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
-}
-
-export function isFormula(v: CellInput | undefined): v is FormulaInput {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as FormulaInput).formula === 'string';
-}
 
 /** A row of the plan: values by column (undefined = not written) and style-run keys by column. */
 export interface PlannedRow {
@@ -140,7 +122,7 @@ export function cellXml(ctx: CellContext, ref: string, input: CellInput | undefi
   if (typeof input === 'number') return numberCell(ctx, ref, sAttr, input);
   if (typeof input === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${input ? 1 : 0}</v></c>`;
   if (input instanceof Date) {
-    const serial = dateSerial(input, ctx.date1904);
+    const serial = dateToSerial(input, ctx.date1904);
     return numberCell(ctx, ref, sAttr, serial);
   }
   if (isFormula(input)) {

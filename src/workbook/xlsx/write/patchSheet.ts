@@ -4,9 +4,9 @@
  * their formats, formulas, conditional formatting, extLst, elements this code does not know)
  * is copied as it was.
  */
-import { attr, decodeEntities, readTag } from '../../../xlsx/xml';
+import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
 import { shiftFormula } from './shiftFormula';
-import { cellAddress, parseRange, type RangeRef } from '../../a1';
+import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
 import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
 import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
@@ -106,7 +106,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
 
   // Merges: the plan's replace any they overlap; cleared ranges and cells given a value lose theirs.
   const planned = (plan.merges ?? []).map(parseRange);
-  const keep = merges.filter((m) => !planned.some((q) => overlaps(m.range, q)) && !clear.some((q) => overlaps(m.range, q)) && !writesInside(layout, m.range));
+  const keep = merges.filter((m) => !planned.some((q) => rangesOverlap(m.range, q)) && !clear.some((q) => rangesOverlap(m.range, q)) && !writesInside(layout, m.range));
   if (keep.length !== merges.length || planned.length) {
     const seen = new Set(keep.map((m) => refOf(m.range)));
     const added = planned.map(refOf).filter((r) => !seen.has(r) && (seen.add(r), true));
@@ -179,10 +179,6 @@ function safeRange(ref: string): RangeRef | null {
 function union(a: RangeRef | null, b: Bounds): RangeRef {
   if (!a) return b;
   return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
-}
-
-function overlaps(a: RangeRef, b: RangeRef): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 function inside(r: number, c: number, q: RangeRef): boolean {
@@ -277,7 +273,7 @@ function patchCols(k: Span | undefined, xml: string, columns: NonNullable<SheetP
 
 /** Rectangles of `a` not covered by `b` (at most four). */
 function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
-  if (!overlaps(a, b)) return [a];
+  if (!rangesOverlap(a, b)) return [a];
   const out: RangeRef[] = [];
   if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
   if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
@@ -577,17 +573,6 @@ function leadingColumn(xml: string, i: number): number {
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else return c >= 48 && c <= 57 ? n : 0;
   }
-}
-
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let k = 0; k < ref.length; k++) {
-    const c = ref.charCodeAt(k);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else break;
-  }
-  return n;
 }
 
 // ------------------------------------------------------------------------- shared formulas
