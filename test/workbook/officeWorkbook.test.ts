@@ -339,6 +339,28 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     expect(wb.takeWarnings()).toEqual(['validation', 'freeze', 'autoFilter', 'pageLayout', 'tabColor'].map((detail) => ({ code: 'featureSkipped', sheet: 'Báo cáo', detail })));
   });
 
+  it('draws a members table in the same two syncs; an ExcelApi 1.12 host writes the cells and says the table is missing', async () => {
+    const members: SheetPlan = {
+      sheet: 'Thành viên',
+      mode: 'ensure',
+      cells: [{ at: 'A4', rows: [['Họ và tên', 'Có'], ['An', 'Có']] }],
+      tables: [{ name: 'ThanhVien', range: 'A4:B5', columns: ['Họ và tên', 'Có'] }],
+    };
+    const modern = createFakeExcel({ sheets: { S: [] } });
+    const wb = new OfficeWorkbook(modern.run, modern.supports);
+    await wb.batch(async (s) => {
+      await s.read(['S']);
+      s.write(members);
+    });
+    expect(modern.stats.syncs).toBe(2);
+    expect(modern.sheet('Thành viên').tables).toEqual([{ name: 'ThanhVien', range: 'A4:B5', style: 'TableStyleMedium2' }]);
+    const old = createFakeExcel({ apiVersion: '1.12' });
+    const oldWb = new OfficeWorkbook(old.run, old.supports);
+    await oldWb.batch(async (s) => s.write(members));
+    expect([old.sheet('Thành viên').value('A5'), old.sheet('Thành viên').tables]).toEqual(['An', []]);
+    expect(oldWb.takeWarnings()).toEqual([{ code: 'featureSkipped', sheet: 'Thành viên', detail: 'table' }]);
+  });
+
   it('reads merges and hidden rows/columns with layout: true, still in one sync', async () => {
     const excel = createFakeExcel({ sheets: { S: memberSheet(30) } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);
