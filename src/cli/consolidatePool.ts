@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../i18n';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
-import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
+import { nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
 import { readUnitFile, refuseBySize, rejectedFile, type FileOutcome } from '../usecases/consolidate';
 
 export interface PoolOptions {
@@ -32,7 +32,7 @@ export interface PoolTask {
 /** Reads one file from disk; one grown past the limit since it was listed is refused from its size, never read. */
 export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
   const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const options = { inflate: nodeInflate, decode: nodeDecode, limits: task.limits, lang: task.lang };
+  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, limits: task.limits, lang: task.lang };
   try {
     const stat = await fs.promises.stat(task.file);
     const refused = refuseBySize({ label: task.label, size: stat.size }, max, task.limits, task.lang);
