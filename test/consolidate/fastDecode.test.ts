@@ -74,7 +74,7 @@ describe('fast UTF-8 reading of sheets and shared strings', () => {
   it('decodes a raw slice of any text to that text (1- to 4-byte sequences, NFC and NFD kept as they are)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
-        const wellFormed = s.toWellFormed();
+        const wellFormed = Buffer.from(s, 'utf8').toString('utf8'); // lone surrogates become U+FFFD
         expect(fromRawUtf8(Buffer.from(wellFormed, 'utf8').toString('latin1'))).toBe(wellFormed);
       }),
       { numRuns: 500 },
