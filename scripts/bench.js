@@ -129,7 +129,7 @@ function buildTable(results, hasImport) {
   }
   const header = ['Đo / Measure', ...sizes.map((n) => `${n.toLocaleString('en-US')} TV`), 'Mục tiêu / Target'];
   let table = render(header, rows);
-  table += "\n* Ước tính của bản giả Excel API; Office.js thật gửi nhiều hơn, nên mục tiêu chừa ≥ 30% dưới giới hạn 4 MB. / The counting fake's estimate; real Office.js sends more, so the target keeps ≥ 30% under Excel's 4 MB.";
+  table += "\n\n* Ước tính của bản giả Excel API; Office.js thật gửi nhiều hơn, nên mục tiêu chừa ≥ 30% dưới giới hạn 4 MB. / The counting fake's estimate; real Office.js sends more, so the target keeps ≥ 30% under Excel's 4 MB.";
 
   const st = results.startup;
   table += `\n\n${render(['Khởi động / Start-up (median)', 'dvht presets', 'dvht --help', 'Mục tiêu / Target'], [
