@@ -133,7 +133,7 @@ async function measureConsolidation({ workbooks, members = 60, pairs = 3, dir = 
   fs.writeFileSync(list, fs.readdirSync(inDir).sort().map((f) => path.join(inDir, f)).join('\n'));
   const out = path.join(dir, 'tong-hop.xlsx');
   for (const f of files) fs.readFileSync(f); // page cache warm for both
-  const floor = () => timed([FLOOR, list]);
+  const floor = () => timed([FLOOR, '--files', list]);
   const product = () => {
     fs.rmSync(out, { force: true }); // each run writes a new workbook, not into the last one
     return timed([__filename, '--consolidate', inDir, out]);

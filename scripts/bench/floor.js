@@ -7,7 +7,7 @@
  * of src/ runs here: a faster product reader cannot move it. Same files, same thread count
  * as the product (one per core, at most 8).
  *
- *   node scripts/bench/floor.js FILE_LIST   (one path a line; prints {cells, maxRss} as JSON)
+ *   node scripts/bench/floor.js --files FILE_LIST   (one path a line; prints {cells, threads, maxRss, cpuMs} as JSON)
  */
 'use strict';
 const fs = require('fs');
@@ -86,11 +86,13 @@ function readFile(file) {
 }
 
 if (isMainThread && require.main === module) {
-  if (process.argv.length !== 3 || process.argv[2].startsWith('--')) {
-    process.stdout.write('Usage: node scripts/bench/floor.js FILE_LIST\n  FILE_LIST: a text file, one workbook path a line.\n  Prints {"cells":N,"threads":N,"maxRss":BYTES,"cpuMs":MS}. Called by scripts/bench-consolidate.js.\n');
-    process.exit(process.argv[2] === '--help' ? 0 : 2);
+  const usage = 'Usage: node scripts/bench/floor.js --files FILE_LIST\n  FILE_LIST: a text file, one workbook path a line. Prints {"cells":N,"threads":N,"maxRss":BYTES,"cpuMs":MS}.\n  Called by scripts/bench-consolidate.js.';
+  const list = require('./args').parseOptions(process.argv.slice(2), usage, { files: { value: 'FILE_LIST', help: 'the workbooks to read, one path a line' } }).get('files');
+  if (!list) {
+    process.stderr.write(`--files is required\n${usage}\n`);
+    process.exit(2);
   }
-  const files = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
+  const files = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
   const threads = Math.min(THREADS(), files.length);
   Promise.all(
     Array.from({ length: threads }, (_, k) => new Promise((resolve, reject) => {
