@@ -102,6 +102,21 @@ describe('fast UTF-8 reading of sheets and shared strings', () => {
     expect(await cells(bytes, FAST)).toEqual([[NFC, NFD, NFD]]);
   });
 
+  it('reads parts that start with a UTF-8 byte-order mark, or are UTF-16, as a full decode does', async () => {
+    const sheet = (t: string) => `<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${t}</t></is></c><c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+    const shared = '<?xml version="1.0"?><sst><si><t>Đạt 😀</t></si></sst>';
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const utf16 = (x: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(x, 'utf16le')]);
+    for (const [sheetXml, sharedXml] of [
+      [Buffer.concat([bom, Buffer.from(sheet(NFD))]), Buffer.concat([bom, Buffer.from(shared)])],
+      [utf16(sheet(NFD)), utf16(shared)],
+    ]) {
+      const bytes = handMadeWorkbook({ sheet: SHEET, sheetXml, sharedXml });
+      expect(await cells(bytes, FAST)).toEqual([[NFD, 'Đạt 😀']]);
+      expect(await cells(bytes, REFERENCE)).toEqual([[NFD, 'Đạt 😀']]);
+    }
+  });
+
   const INVALID: Record<string, number[]> = {
     'a lone continuation byte': [0x80],
     'a Windows-1258 "ê"': [0xea, 0x20],
