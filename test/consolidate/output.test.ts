@@ -20,7 +20,7 @@ import type { CellValue } from '../../src/domain/values';
 import { baseWorkbook } from '../support/roundtrip/corpus';
 import { Package, NS, sheetXml } from '../support/roundtrip/inject';
 import { partsUntouched } from '../support/roundtrip/zipParts';
-import { addInParts, sharedKept, sheets } from '../support/roundtrip/package';
+import { addInParts, closure, sharedKept, sheets } from '../support/roundtrip/package';
 import { readParts } from '../support/roundtrip/zipParts';
 import { unitWorkbook } from './corpus';
 
@@ -117,6 +117,21 @@ describe('consolidation output in an existing workbook', () => {
     expect(snapshot.sheets.get(CONSOLIDATION_SHEETS.files)!.rows).toEqual(plannedGrid(filesPlan));
     // The officer's own sheet of that name still holds what they typed.
     expect((await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows).toEqual([['Bảng của tôi, không được ghi đè'], [1, 2, 3]]);
+  });
+
+  it('draws the outcome and pass-rate charts on its own sheet, over the figures it wrote', async () => {
+    const { after } = await consolidateInto(officer);
+    const parts = readParts(after);
+    const ours = sheets(parts).find((s) => s.name === `${CONSOLIDATION_SHEETS.units} (ĐVHT)`)!;
+    const charts = [...closure(parts, ours.part)].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => parts.get(p)!.data.toString('utf8'));
+    expect(charts).toHaveLength(2);
+    expect(charts.find((c) => c.includes('<c:pieChart>'))).toMatch(/Số đơn vị theo kết quả/);
+    expect(charts.find((c) => c.includes('<c:barChart>'))).toMatch(/Tỷ lệ đơn vị đạt theo chỉ tiêu/);
+    // Their series read the sheet they are drawn on.
+    for (const c of charts) for (const ref of c.match(/<c:f>[^<]*<\/c:f>/g)!) expect(ref).toMatch(/^<c:f>'Tổng hợp đơn vị \(ĐVHT\)'!\$/);
+    // The officer's own sheet of that name got no drawing.
+    const theirs = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.units)!;
+    expect([...closure(parts, theirs.part)].filter((p) => p.includes('chart'))).toEqual([]);
   });
 
   it('prints both sheets on A4 landscape, one page wide, the heading row on every page', async () => {
