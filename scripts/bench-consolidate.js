@@ -1,29 +1,39 @@
 #!/usr/bin/env node
 /**
- * Consolidation throughput (issue 4): workbooks per second for N generated unit workbooks
- * (60 members each by default), peak memory, and the floor — a plain unzip + XML parse of
- * the same sheets of the same files with the same parallelism (2 worker threads) — as a
- * ratio. Runs on the compiled build (npm run build:node).
+ * Consolidation against its floor (issue 15). For each size, N generated unit workbooks
+ * (60 members each) are consolidated by the real command and read by the floor
+ * (scripts/bench/floor.js: zlib + one pass over the same parts, nothing of the product), each
+ * in a fresh process on the same files with the same thread count, in pairs whose order
+ * alternates (floor first, then product first …) so that a machine growing busier or
+ * quieter weighs on both alike. The ratio is the median of the per-pair ratios.
  *
- *   node scripts/bench-consolidate.js [--workbooks 200,2000] [--members 60] [--dir bench-output]
- *
- * `measureConsolidation({ workbooks, members, dir })` is what `npm run bench` calls.
- * Each measurement is a fresh process (wall time includes Node's start-up, as the user's
- * does), and its peak RSS is read from the process itself (worker threads included).
+ * `measureConsolidation({ workbooks, members, pairs, dir })` is what `npm run bench` calls.
  */
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync, spawn } = require('child_process');
+const { parseOptions, numbers, median } = require('./bench/args');
+const { THREADS } = require('./bench/floor');
 
 const root = path.join(__dirname, '..');
 const build = path.join(root, 'build', 'node');
-const THREADS = 2;
+const FLOOR = path.join(__dirname, 'bench', 'floor.js');
+
+const USAGE = `Usage: node scripts/bench-consolidate.js [options]   (after npm run build:node)
+  Consolidates N generated unit workbooks with dvht consolidate, paired with the floor,
+  prints one line per size and writes bench-output/bench-consolidate.json.`;
+const SPEC = {
+  workbooks: { value: 'LIST', help: 'workbook counts (default 200,2000,10000)' },
+  members: { value: 'N', help: 'members per unit workbook (default 60)' },
+  pairs: { value: 'N', help: 'floor/product pairs per size (default 3)' },
+  dir: { value: 'DIR', help: 'where the corpus and outputs go (default bench-output)' },
+};
 
 const TYPES = ['Trường THCS', 'Trường tiểu học', 'Trường mầm non', 'UBND cấp xã', 'Cơ quan nhà nước', 'Trường THPT'];
 
-/** Child: writes unit workbooks [from, to) into dir. */
+/** Child: writes unit workbooks [from, to) into dir (the product's own writer and engine). */
 async function generate(dir, from, to, members) {
   const { ExcelJsWorkbook } = require(path.join(build, 'workbook/exceljs/excelJsWorkbook'));
   const { createSheets } = require(path.join(build, 'usecases/createSheets'));
@@ -35,78 +45,84 @@ async function generate(dir, from, to, members) {
     const type = TYPES[i % TYPES.length];
     await createSheets(wb, { ...sample, unit: { ...sample.unit, name: `Đơn vị số ${i + 1}`, type } });
     await evaluateWorkbook(wb, { now: new Date(2025, 11, 20) });
-    fs.writeFileSync(path.join(dir, `unit-${String(i).padStart(5, '0')}.xlsx`), await wb.toBuffer());
+    fs.writeFileSync(fileOf(dir, i), await wb.toBuffer());
+  }
+}
+
+/** Distinct units generated through the product; beyond them, copies under another unit name (generating is slow). */
+const DISTINCT = 2000;
+const fileOf = (dir, i) => path.join(dir, `unit-${String(i).padStart(5, '0')}.xlsx`);
+
+/** Unit i ≥ DISTINCT: unit i mod DISTINCT renamed "Đơn vị số i+1" (so no duplicate; its fingerprint then says "stale"). */
+async function cloneUnits(dir, indices) {
+  const JSZip = require('jszip');
+  for (const i of indices) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(fileOf(dir, i % DISTINCT)));
+    const sst = await zip.file('xl/sharedStrings.xml').async('string');
+    const renamed = sst.replace(`>Đơn vị số ${(i % DISTINCT) + 1}<`, `>Đơn vị số ${i + 1}<`);
+    if (renamed === sst) throw new Error(`unit name not found in unit ${i % DISTINCT}`);
+    zip.file('xl/sharedStrings.xml', renamed);
+    fs.writeFileSync(fileOf(dir, i), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   }
 }
 
 /** Generated once per member count and reused: generation is not what is measured. */
 async function corpus(cacheDir, n, members) {
   fs.mkdirSync(cacheDir, { recursive: true });
-  const have = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.xlsx')).length;
-  if (have < n) {
-    process.stderr.write(`generating ${n - have} workbooks of ${members} members in ${cacheDir} …\n`);
-    const per = Math.ceil((n - have) / THREADS);
+  const have = fs.readdirSync(cacheDir).filter((f) => /^unit-\d+\.xlsx$/.test(f));
+  const present = new Set(have);
+  const missing = [];
+  for (let i = 0; i < n; i++) if (!present.has(path.basename(fileOf(cacheDir, i)))) missing.push(i);
+  const distinct = missing.filter((i) => i < DISTINCT);
+  if (distinct.length) {
+    const from = distinct[0];
+    const to = distinct[distinct.length - 1] + 1;
+    process.stderr.write(`generating workbooks ${from}–${to - 1} (${members} members) in ${cacheDir} …\n`);
+    const threads = THREADS();
+    const per = Math.ceil((to - from) / threads);
     await Promise.all(
-      Array.from({ length: THREADS }, (_, k) => {
-        const from = have + k * per;
-        const to = Math.min(n, from + per);
-        if (from >= to) return Promise.resolve();
+      Array.from({ length: threads }, (_, k) => {
+        const a = from + k * per;
+        const b = Math.min(to, a + per);
+        if (a >= b) return Promise.resolve();
         return new Promise((resolve, reject) => {
-          const c = spawn(process.execPath, [__filename, '--generate', cacheDir, String(from), String(to), String(members)], { stdio: 'inherit' });
+          const c = spawn(process.execPath, [__filename, '--generate', cacheDir, String(a), String(b), String(members)], { stdio: 'inherit' });
           c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator exited ${code}`))));
         });
       }),
     );
   }
-  return fs.readdirSync(cacheDir).filter((f) => f.endsWith('.xlsx')).sort().slice(0, n).map((f) => path.join(cacheDir, f));
+  const clones = missing.filter((i) => i >= DISTINCT);
+  if (clones.length) {
+    process.stderr.write(`copying ${clones.length} workbooks under new unit names in ${cacheDir} …\n`);
+    await cloneUnits(cacheDir, clones);
+  }
+  return Array.from({ length: n }, (_, i) => fileOf(cacheDir, i));
 }
 
-/** Child: the floor — open every file and parse the same sheets, on THREADS worker threads. */
-async function floor(listFile) {
-  const { Worker } = require('worker_threads');
-  const files = fs.readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-  const code = `
-    const { parentPort, workerData } = require('worker_threads');
-    const fs = require('fs');
-    const { openXlsx } = require(${JSON.stringify(path.join(build, 'xlsx/reader'))});
-    const { nodeInflate } = require(${JSON.stringify(path.join(build, 'xlsx/inflateNode'))});
-    const { UNIT_WORKBOOK_SHEETS } = require(${JSON.stringify(path.join(build, 'sheets/unitWorkbook'))});
-    (async () => {
-      let cells = 0;
-      for (const f of workerData.files) {
-        const x = await openXlsx(fs.readFileSync(f), { inflate: nodeInflate });
-        const snap = await x.read(UNIT_WORKBOOK_SHEETS);
-        for (const s of snap.sheets.values()) cells += s.rows.length;
-      }
-      parentPort.postMessage(cells);
-    })();`;
-  await Promise.all(
-    Array.from({ length: THREADS }, (_, k) => new Promise((resolve, reject) => {
-      const w = new Worker(code, { eval: true, workerData: { files: files.filter((_, i) => i % THREADS === k) } });
-      w.on('message', resolve);
-      w.on('error', reject);
-    })),
-  );
-}
-
-/** Child: the real command, as an officer runs it. */
+/** Child: the real command, as an officer runs it; prints its peak memory. */
 async function consolidateChild(inDir, out) {
   const { run } = require(path.join(build, 'cli/main'));
   const io = { out: () => undefined, err: (s) => process.stderr.write(s + '\n') };
   const code = await run(['consolidate', inDir, '-o', out, '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã', '--rule-set', 'tt24-co-so-md1'], io);
-  if (code !== 0) process.stderr.write(`consolidate exited ${code}\n`);
+  if (code !== 0) throw new Error(`consolidate exited ${code}`);
+  const u = process.resourceUsage();
+  process.stdout.write(`${JSON.stringify({ maxRss: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })}\n`);
 }
 
+/** Wall time of a fresh process (Node's start-up included, as the user's is) and its peak RSS. */
 function timed(args) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [__filename, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args[0]} failed (${r.status})`);
-  const peakBytes = JSON.parse(r.stdout.trim().split('\n').pop()).maxRss;
-  return { wallMs, peakBytes };
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status})`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { ms, peakBytes: out.maxRss, cpuMs: out.cpuMs };
 }
 
-async function measureConsolidation({ workbooks, members = 60, dir = path.join(root, 'bench-output', `consolidate-${workbooks}`) }) {
+const stats = (xs) => ({ min: Math.min(...xs), median: median(xs) });
+
+async function measureConsolidation({ workbooks, members = 60, pairs = 3, dir = path.join(root, 'bench-output', `consolidate-${workbooks}`) }) {
   if (!fs.existsSync(path.join(build, 'cli/consolidateWorker.js'))) throw new Error('run npm run build:node first');
   const files = await corpus(path.join(path.dirname(dir), `corpus-${members}`), workbooks, members);
   const inDir = path.join(dir, 'in');
@@ -116,50 +132,61 @@ async function measureConsolidation({ workbooks, members = 60, dir = path.join(r
   const list = path.join(dir, 'files.txt');
   fs.writeFileSync(list, fs.readdirSync(inDir).sort().map((f) => path.join(inDir, f)).join('\n'));
   const out = path.join(dir, 'tong-hop.xlsx');
-  // Warm the page cache so both runs read the same way.
-  for (const f of files) fs.readFileSync(f);
-  const fl = timed(['--floor', list]);
-  const c = timed(['--consolidate', inDir, out]);
+  for (const f of files) fs.readFileSync(f); // page cache warm for both
+  const floor = () => timed([FLOOR, '--files', list]);
+  const product = () => {
+    fs.rmSync(out, { force: true }); // each run writes a new workbook, not into the last one
+    return timed([__filename, '--consolidate', inDir, out]);
+  };
+  const samples = [];
+  for (let p = 0; p < pairs; p++) {
+    const first = p % 2 === 0 ? 'floor' : 'product';
+    const a = first === 'floor' ? floor() : product();
+    const b = first === 'floor' ? product() : floor();
+    const [f, c] = first === 'floor' ? [a, b] : [b, a];
+    samples.push({ first, floorMs: f.ms, productMs: c.ms, ratio: c.ms / f.ms, floorCpuMs: f.cpuMs, productCpuMs: c.cpuMs, floorPeakBytes: f.peakBytes, productPeakBytes: c.peakBytes });
+    process.stderr.write(`  ${workbooks} workbooks, pair ${p + 1}/${pairs}: floor ${f.ms.toFixed(0)} ms, product ${c.ms.toFixed(0)} ms\n`);
+  }
+  const product_ = stats(samples.map((s) => s.productMs));
   return {
     workbooks,
     members,
-    wallMs: c.wallMs,
-    perSecond: (workbooks * 1000) / c.wallMs,
-    peakBytes: c.peakBytes,
-    floorMs: fl.wallMs,
-    floorPeakBytes: fl.peakBytes,
-    ratio: c.wallMs / fl.wallMs,
+    threads: THREADS(),
+    samples,
+    floor: stats(samples.map((s) => s.floorMs)),
+    product: product_,
+    ratio: median(samples.map((s) => s.ratio)),
+    /** CPU time (all threads): what a busy machine distorts least. */
+    cpuRatio: median(samples.map((s) => s.productCpuMs / s.floorCpuMs)),
+    perSecond: (workbooks * 1000) / product_.median,
+    peakBytes: Math.max(...samples.map((s) => s.productPeakBytes)),
+    floorPeakBytes: Math.max(...samples.map((s) => s.floorPeakBytes)),
     bytesPerWorkbook: Math.round(files.reduce((a, f) => a + fs.statSync(f).size, 0) / files.length),
   };
 }
 
-module.exports = { measureConsolidation };
+module.exports = { measureConsolidation, corpus };
 
 async function main() {
   const argv = process.argv.slice(2);
-  const done = () => process.stdout.write(`\n${JSON.stringify({ maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
   if (argv[0] === '--generate') return generate(argv[1], Number(argv[2]), Number(argv[3]), Number(argv[4]));
-  if (argv[0] === '--floor') return floor(argv[1]).then(done);
-  if (argv[0] === '--consolidate') return consolidateChild(argv[1], argv[2]).then(done);
-  const opt = (name, fallback) => {
-    const i = argv.indexOf(`--${name}`);
-    return i < 0 ? fallback : argv[i + 1];
-  };
-  const counts = String(opt('workbooks', '200,2000')).split(',').map(Number);
-  const members = Number(opt('members', 60));
-  const base = path.resolve(opt('dir', path.join(root, 'bench-output')));
+  if (argv[0] === '--consolidate') return consolidateChild(argv[1], argv[2]);
+  const o = parseOptions(argv, USAGE, SPEC);
+  const counts = numbers(o.get('workbooks') ?? '200,2000,10000', 'workbooks');
+  const [members] = numbers(o.get('members') ?? '60', 'members');
+  const [pairs] = numbers(o.get('pairs') ?? '3', 'pairs');
+  const base = path.resolve(o.get('dir') ?? path.join(root, 'bench-output'));
   const rows = [];
   for (const n of counts) {
-    const r = await measureConsolidation({ workbooks: n, members, dir: path.join(base, `consolidate-${n}`) });
+    const r = await measureConsolidation({ workbooks: n, members, pairs, dir: path.join(base, `consolidate-${n}`) });
     rows.push(r);
     process.stdout.write(
-      `${String(n).padStart(6)} workbooks × ${members} members: ${(r.wallMs / 1000).toFixed(2)} s, ${r.perSecond.toFixed(0)} workbooks/s, ` +
-        `peak ${(r.peakBytes / 1048576).toFixed(0)} MB; floor ${(r.floorMs / 1000).toFixed(2)} s (peak ${(r.floorPeakBytes / 1048576).toFixed(0)} MB) → ratio ${r.ratio.toFixed(2)}× ` +
-        `(${(r.bytesPerWorkbook / 1024).toFixed(0)} KB/workbook, ${os.cpus().length} cores)\n`,
+      `${String(n).padStart(6)} workbooks × ${members} members, ${r.threads} threads, ${pairs} pairs: product min ${(r.product.min / 1000).toFixed(2)} s, median ${(r.product.median / 1000).toFixed(2)} s ` +
+        `(${r.perSecond.toFixed(0)} workbooks/s, peak ${(r.peakBytes / 1048576).toFixed(0)} MB); floor min ${(r.floor.min / 1000).toFixed(2)} s, median ${(r.floor.median / 1000).toFixed(2)} s → median ratio ${r.ratio.toFixed(2)}×\n`,
     );
   }
   fs.mkdirSync(base, { recursive: true });
-  fs.writeFileSync(path.join(base, 'bench-consolidate.json'), JSON.stringify(rows, null, 2));
+  fs.writeFileSync(path.join(base, 'bench-consolidate.json'), JSON.stringify({ machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString(), loadavg: os.loadavg() }, rows }, null, 2));
 }
 
 if (require.main === module) {

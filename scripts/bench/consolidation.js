@@ -1,21 +1,24 @@
+#!/usr/bin/env node
 /**
- * Consolidation throughput. The consolidation use-case owns its measuring script
- * (scripts/bench-consolidate.js, issue 4); this only calls it, so there is one way to
- * generate the corpus and one definition of the floor.
+ * Consolidation rows of `npm run bench`: scripts/bench-consolidate.js measures (one way to
+ * generate the corpus, one floor); this shapes its result for the table.
  */
 'use strict';
-const fs = require('fs');
 const path = require('path');
 const root = path.join(__dirname, '..', '..');
 
-async function consolidation(workbooks, outDir) {
-  const script = path.join(root, 'scripts', 'bench-consolidate.js');
-  if (!fs.existsSync(script)) return { missing: true, reason: 'chưa có' };
-  const mod = require(script);
-  const measure = mod.measureConsolidation ?? mod.measure ?? mod.default;
-  if (typeof measure !== 'function') return { missing: true, reason: 'chưa có' };
-  const r = await measure({ workbooks, members: 60, dir: path.join(outDir, `consolidate-${workbooks}`) });
-  return { wallMs: r.wallMs, perSecond: r.perSecond ?? (workbooks * 1000) / r.wallMs, peakBytes: r.peakBytes ?? r.peakRssBytes, floorMs: r.floorMs };
+async function consolidation(workbooks, outDir, pairs = 3) {
+  const { measureConsolidation } = require(path.join(root, 'scripts', 'bench-consolidate.js'));
+  return measureConsolidation({ workbooks, members: 60, pairs, dir: path.join(outDir, `consolidate-${workbooks}`) });
 }
 
 module.exports = { consolidation };
+
+if (require.main === module) {
+  const o = require('./args').parseOptions(process.argv.slice(2), 'Usage: node scripts/bench/consolidation.js [--workbooks N] [--pairs N]   (after npm run build:node)\n  Prints one consolidation measurement as JSON.', {
+    workbooks: { value: 'N', help: 'unit workbooks (default 200)' },
+    pairs: { value: 'N', help: 'floor/product pairs (default 3)' },
+  });
+  const { numbers } = require('./args');
+  consolidation(numbers(o.get('workbooks') ?? '200', 'workbooks')[0], path.join(root, 'bench-output'), numbers(o.get('pairs') ?? '3', 'pairs')[0]).then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`));
+}

@@ -1,5 +1,7 @@
 /** Engine time: parse a unit snapshot (already in memory) and run the domain engine on it. */
 'use strict';
+// Run on its own: --help, options refused, the TypeScript sources made loadable.
+const standaloneOptions = require.main === module ? require('./args').standalone('Usage: node scripts/bench/engine.js [--members N]\n  Engine time (parse a unit snapshot, evaluate) as JSON.', { members: { value: 'N', help: 'members (default 1000)' } }) : null;
 const path = require('path');
 const root = path.join(__dirname, '..', '..');
 const src = (p) => require(path.join(root, 'src', p));
@@ -31,3 +33,7 @@ async function engineTime(n, runs = 5) {
 }
 
 module.exports = { engineTime };
+
+if (standaloneOptions) {
+  engineTime(require('./args').numbers(standaloneOptions.get('members') ?? '1000', 'members')[0]).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
+}

@@ -4,6 +4,8 @@
  * as the baseline the design is measured against.
  */
 'use strict';
+// Run on its own: --help, options refused, the TypeScript sources made loadable.
+const standaloneOptions = require.main === module ? require('./args').standalone('Usage: node scripts/bench/excel.js [--members N]\n  Round trips and request sizes inside Excel (the counting fake; sizes are its estimate) as JSON.', { members: { value: 'N', help: 'members (default 1000)' } }) : null;
 const path = require('path');
 const root = path.join(__dirname, '..', '..');
 const src = (p) => require(path.join(root, 'src', p));
@@ -131,3 +133,8 @@ async function naiveEvaluate(n) {
 }
 
 module.exports = { commands, naiveEvaluate, LATENCY_MS, hasImport: () => importModule() !== null };
+
+if (standaloneOptions) {
+  const n = require('./args').numbers(standaloneOptions.get('members') ?? '1000', 'members')[0];
+  Promise.all([commands(n), naiveEvaluate(n)]).then(([c, naive]) => process.stdout.write(`${JSON.stringify({ commands: c, naive }, null, 2)}\n`));
+}

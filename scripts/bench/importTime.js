@@ -5,6 +5,8 @@
  * and a names + CDHT list merged into the full sheet (the CDHT-only mode).
  */
 'use strict';
+// Run on its own: --help, options refused, the TypeScript sources made loadable.
+const standaloneOptions = require.main === module ? require('./args').standalone('Usage: node scripts/bench/importTime.js [--members N]\n  Import time in the engine (first, again, CDHT-only) as JSON.', { members: { value: 'N', help: 'members (default 1000)' } }) : null;
 const path = require('path');
 const root = path.join(__dirname, '..', '..');
 const src = (p) => require(path.join(root, 'src', p));
@@ -74,3 +76,7 @@ async function importTime(n) {
 }
 
 module.exports = { importTime };
+
+if (standaloneOptions) {
+  importTime(require('./args').numbers(standaloneOptions.get('members') ?? '1000', 'members')[0]).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
+}

@@ -32,3 +32,8 @@ function render(header, rows) {
 }
 
 module.exports = { render, cellText, MB };
+
+if (require.main === module) {
+  require('./args').parseOptions(process.argv.slice(2), 'Usage: node scripts/bench/table.js\n  Prints a sample of the bench table (the module renders npm run bench\'s tables).', {});
+  process.stdout.write(`${render(['Đo / Measure', 'A', 'Mục tiêu / Target'], [{ label: 'example', cells: [{ value: 1500, kind: 'ms', ok: true }], target: '≤ 2 s' }])}\n`);
+}

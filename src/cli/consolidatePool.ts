@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../i18n';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
-import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
+import { nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
 import { readUnitFile, refuseBySize, rejectedFile, type FileOutcome } from '../usecases/consolidate';
 
 export interface PoolOptions {
@@ -29,17 +29,39 @@ export interface PoolTask {
   lang: Lang;
 }
 
-/** Reads one file from disk; one grown past the limit since it was listed is refused from its size, never read. */
+/**
+ * Reads one file from disk; one grown past the limit since it was listed is refused from its
+ * size, never read. Synchronous I/O on purpose: it runs on a worker thread, and the promise
+ * API costs ~10% of a worker's time in a 2,000-file run (open, stat, read, close each a task).
+ */
 export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
   const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const options = { inflate: nodeInflate, decode: nodeDecode, limits: task.limits, lang: task.lang };
+  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, limits: task.limits, lang: task.lang };
   try {
-    const stat = await fs.promises.stat(task.file);
-    const refused = refuseBySize({ label: task.label, size: stat.size }, max, task.limits, task.lang);
-    if (refused) return refused;
-    return readUnitFile(await fs.promises.readFile(task.file), task.label, options);
+    const bytes = readBounded(task.file, max);
+    if (typeof bytes === 'number') return refuseBySize({ label: task.label, size: bytes }, max, task.limits, task.lang)!;
+    return await readUnitFile(bytes, task.label, options);
   } catch (e) {
     return rejectedFile({ label: task.label, size: 0 }, t(task.lang, 'consolidate.reason.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
+}
+
+/** The file's bytes, or its size when it is over `max` (then nothing is read). */
+function readBounded(file: string, max: number): Buffer | number {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > max) return size;
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const n = fs.readSync(fd, bytes, at, size - at, at);
+      if (n === 0) break; // shrunk since fstat: what is there is read
+      at += n;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

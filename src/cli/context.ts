@@ -11,12 +11,9 @@ import { xlsxReason } from '../usecases/xlsxReason';
 import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+import { CliFailure, EXIT, type Io } from './exit';
 
-export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
+export { CliFailure, EXIT, type Io };
 
 export interface CommandContext {
   args: ParsedArgs;
@@ -29,15 +26,6 @@ export interface CommandContext {
 export interface Command {
   name: string;
   run(ctx: CommandContext): Promise<number>;
-}
-
-export class CliFailure extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** On stderr, after a write: what the workbook could not do as planned (none: nothing printed). */

@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { t, type Lang, type MessageKey } from '../i18n';
-import { CliFailure, EXIT } from './context';
+import { CliFailure, EXIT } from './exit';
 
 export interface WriteTarget {
   /** The name the user gave (used in messages). */

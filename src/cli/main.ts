@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from '../i18n';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
-import { CliFailure, EXIT, type Io } from './context';
+import { CliFailure, EXIT, type Io } from './exit';
 import { COMMANDS } from './commands';
 import { APP_VERSION } from '../version';
 import { errorReason } from './files';
@@ -36,7 +36,7 @@ export async function run(argv: string[], io: Io = consoleIo): Promise<number> {
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownCommand', { command: name }));
-    return await command.run({ args, operands, lang, io });
+    return await command.load().run({ args, operands, lang, io });
   } catch (e) {
     if (e instanceof CliFailure) {
       io.err(e.message);

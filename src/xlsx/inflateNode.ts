@@ -15,3 +15,9 @@ export const nodeDecode = (bytes: Uint8Array): string => {
   if (!isUtf8(bytes)) throw new XlsxError('corrupt', 'invalid UTF-8');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 };
+
+/** Valid UTF-8 as one char per byte (a one-byte string, fast to make): the reader's raw parts (utf8.ts). */
+export const nodeRaw = (bytes: Uint8Array): string => {
+  if (!isUtf8(bytes)) throw new XlsxError('corrupt', 'invalid UTF-8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+};

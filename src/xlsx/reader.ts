@@ -15,6 +15,11 @@ export interface XlsxReadOptions {
   inflate: Inflate;
   /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
   decode?: (bytes: Uint8Array) => string;
+  /**
+   * Valid UTF-8 bytes as one char per byte, throwing on invalid UTF-8 (utf8.ts): sheets and
+   * shared strings are then parsed without a full decode. Without it they are decoded.
+   */
+  raw?: (bytes: Uint8Array) => string;
   limits?: Partial<XlsxLimits>;
 }
 
@@ -36,6 +41,19 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const part = async (name: string): Promise<string | null> => {
     const entry = dir.entries.get(name.toLowerCase());
     return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits), options.decode, entry.name) : null;
+  };
+  // Sheets and shared strings, the bulk of the bytes: raw when the caller can (a UTF-16 part is decoded).
+  const raw = options.raw;
+  const cellPart = async (name: string): Promise<{ xml: string; raw: boolean } | null> => {
+    const entry = dir.entries.get(name.toLowerCase());
+    if (!entry) return null;
+    const data = await readEntry(bytes, entry, options.inflate, limits);
+    if (!raw || isUtf16(data)) return { xml: decodeText(data, options.decode, entry.name), raw: false };
+    try {
+      return { xml: raw(data), raw: true };
+    } catch {
+      throw new XlsxError('badUtf8', entry.name);
+    }
   };
   if (!dir.entries.has('[content_types].xml')) throw new XlsxError(dir.entries.has('mimetype') || dir.entries.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
 
@@ -62,13 +80,13 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
         const sheet = sheets.find((s) => sheetKey(s.name) === key);
         const path = sheet ? target.get(sheet.rid) : undefined;
         if (!sheet || !path) continue;
-        const xml = await part(path);
-        if (xml === null) continue; // a chart sheet or a dangling relationship: no cells
+        const sheetXml = await cellPart(path);
+        if (sheetXml === null) continue; // a chart sheet or a dangling relationship: no cells
         if (shared === null) {
-          const sst = await part(sharedPath);
-          shared = sst === null ? [] : parseSharedStrings(sst);
+          const sst = await cellPart(sharedPath);
+          shared = sst === null ? [] : parseSharedStrings(sst.xml, sst.raw);
         }
-        const data: SheetData = { name: sheet.name, rows: parseSheetXml(xml, shared, limits) };
+        const data: SheetData = { name: sheet.name, rows: parseSheetXml(sheetXml.xml, shared, limits, sheetXml.raw) };
         result.sheets.set(asked, data);
       }
       return result;
@@ -79,6 +97,10 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
 /** Sheet names compare as Excel does: case-insensitive, NFC. */
 function sheetKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** A part's bytes as text (UTF-16 by BOM, else UTF-8); invalid UTF-8 refuses the file, naming the part. */

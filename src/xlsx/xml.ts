@@ -7,6 +7,7 @@
  */
 import type { CellValue } from '../domain/values';
 import { XlsxError, type XlsxLimits } from './errors';
+import { fromRawUtf8 } from './utf8';
 
 const GT = 62; // >
 const SLASH = 47;
@@ -126,8 +127,12 @@ function decodeOoxmlEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** Text up to the element's end, with CDATA sections; `end` is set just after the close tag. */
-function textUntilClose(xml: string, from: number, out: { end: number }): string {
+/**
+ * Text up to the element's end, with CDATA sections; `end` is set just after the close tag.
+ * `raw`: the document is one char per byte of UTF-8 (utf8.ts), so the text is decoded here,
+ * before entities (a "&#233;" must not be taken for a byte).
+ */
+function textUntilClose(xml: string, from: number, out: { end: number }, raw: boolean): string {
   let text = '';
   let i = from;
   for (;;) {
@@ -143,7 +148,7 @@ function textUntilClose(xml: string, from: number, out: { end: number }): string
     }
     const tag = readTag(xml, lt, out);
     i = out.end;
-    if (tag && tag.closing) return decodeEntities(text);
+    if (tag && tag.closing) return decodeEntities(raw ? fromRawUtf8(text) : text);
     // Any other nested element inside a text node is skipped (never expected).
   }
 }
@@ -168,8 +173,8 @@ class TagCursor {
   }
 }
 
-/** Strings of sharedStrings.xml: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. */
-export function parseSharedStrings(xml: string): string[] {
+/** Strings of sharedStrings.xml: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. `raw`: see textUntilClose. */
+export function parseSharedStrings(xml: string, raw = false): string[] {
   assertNoDtd(xml);
   const out: string[] = [];
   const cursor = new TagCursor(xml);
@@ -189,7 +194,7 @@ export function parseSharedStrings(xml: string): string[] {
         break;
       case 't':
         if (!tag.closing && !tag.selfClosing) {
-          const text = textUntilClose(xml, cursor.i, cursor.pos);
+          const text = textUntilClose(xml, cursor.i, cursor.pos, raw);
           cursor.i = cursor.pos.end;
           if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
         }
@@ -263,9 +268,9 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /**
  * Cell values of a worksheet part, shaped like the port's SheetData.rows: index = row − 1,
  * each row cut after its last value, rows without values left empty, nothing after the last.
- * Values are the cached results Excel stored (formulas are not evaluated).
+ * Values are the cached results Excel stored (formulas are not evaluated). `raw`: see textUntilClose.
  */
-export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>): CellValue[][] {
+export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false): CellValue[][] {
   assertNoDtd(xml);
   const rows: CellValue[][] = [];
   const start = xml.indexOf('sheetData');
@@ -338,7 +343,7 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
         break;
       case 'v':
         if (inCell && !tag.closing && !tag.selfClosing) {
-          value = textUntilClose(xml, cursor.i, cursor.pos);
+          value = textUntilClose(xml, cursor.i, cursor.pos, raw);
           cursor.i = cursor.pos.end;
         }
         break;
@@ -351,7 +356,7 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
         break;
       case 't':
         if (inInline && !tag.closing && !tag.selfClosing) {
-          const text = textUntilClose(xml, cursor.i, cursor.pos);
+          const text = textUntilClose(xml, cursor.i, cursor.pos, raw);
           cursor.i = cursor.pos.end;
           if (!inPhonetic) inline = (inline ?? '') + decodeOoxmlEscapes(text);
         }

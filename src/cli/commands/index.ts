@@ -1,10 +1,17 @@
-/** Every `dvht` command. A new command is one file here and one line below. */
+/**
+ * Every `dvht` command. A new command is one file here and one line below. Each is loaded
+ * only when run, so `dvht presets` and `--help` do not pay for the workbook reader and writer.
+ */
 import type { Command } from '../context';
-import { presets, types } from './info';
-import { init } from './init';
-import { evaluate } from './evaluate';
-import { documents } from './documents';
-import { importCommand } from './import';
-import { consolidate } from './consolidate';
 
-export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate];
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand: start-up of the light commands stays near a bare Node start */
+export const COMMANDS: { name: string; load(): Command }[] = [
+  { name: 'presets', load: () => (require('./info') as typeof import('./info')).presets },
+  { name: 'types', load: () => (require('./info') as typeof import('./info')).types },
+  { name: 'init', load: () => (require('./init') as typeof import('./init')).init },
+  { name: 'evaluate', load: () => (require('./evaluate') as typeof import('./evaluate')).evaluate },
+  { name: 'documents', load: () => (require('./documents') as typeof import('./documents')).documents },
+  { name: 'import', load: () => (require('./import') as typeof import('./import')).importCommand },
+  { name: 'consolidate', load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
+];
+/* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,7 +1,8 @@
 /** `dvht presets` and `dvht types`: what the other commands accept. */
 import { PRESETS } from '../../domain/rules/presets';
 import { UNIT_TYPE_IDS } from '../../domain/unitTypes';
-import { EXIT, type Command } from '../context';
+import type { Command } from '../context';
+import { EXIT } from '../exit';
 
 export const presets: Command = {
   name: 'presets',

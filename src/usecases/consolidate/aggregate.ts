@@ -5,7 +5,7 @@
  * Holds only the small per-file records.
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { comparable, ruleSetChanges } from '../../domain/rules/compare';
+import { comparable, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
 import { t, type Lang } from '../../i18n';
@@ -43,12 +43,25 @@ export interface ConsolidationResult {
 
 export class Consolidation {
   private readonly outcomes: FileOutcome[] = [];
+  /** Each unit's rule-set flag, worked out as it arrives (the caller is idle while files are read), kept for finish(). */
+  private readonly ruleSetFlags = new Map<FileOutcome, Flag | null>();
+  private readonly references = new Map<RuleSet, ComparableRuleSet>();
 
   constructor(private readonly options: ConsolidateOptions) {}
 
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
   add(outcome: FileOutcome, index = this.outcomes.length): void {
     this.outcomes[index] = outcome;
+    if (outcome.unit) this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
+  }
+
+  /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
+  private flagRuleSet(u: UnitRecord): Flag | null {
+    const reference = this.options.ruleSet ?? findPreset(u.ruleSet.id);
+    if (!reference) return null;
+    let shape = this.references.get(reference);
+    if (!shape) this.references.set(reference, (shape = comparable(reference)));
+    return ruleSetFlag(u, reference, shape, this.options.ruleSet ? 'body' : 'preset', this.options.lang ?? 'vi');
   }
 
   finish(): ConsolidationResult {
@@ -58,7 +71,7 @@ export class Consolidation {
     const kept = resolveDuplicates(outcomes, lang);
     for (const o of kept) {
       const u = o.unit!;
-      const f = ruleSetFlag(u, this.options.ruleSet, lang);
+      const f = this.ruleSetFlags.get(o) ?? null;
       if (f) u.flags.push(f);
       u.flags.push(...dateFlags(u, asOf, lang));
       o.report.status = u.flags.length ? 'flagged' : 'consolidated';
@@ -117,14 +130,11 @@ function resolveDuplicates(outcomes: FileOutcome[], lang: Lang): FileOutcome[] {
 }
 
 /**
- * The unit's rule set against the body's reference, or by default against the preset its
- * own workbook names (a rule set named as no preset is the unit's own: nothing to compare).
+ * The unit's rule set against `reference` (`shape`: its comparable form): the body's, or the
+ * preset the unit's own workbook names (a rule set named as no preset has nothing to compare).
  */
-function ruleSetFlag(u: UnitRecord, body: RuleSet | null | undefined, lang: Lang): Flag | null {
-  const reference = body ?? findPreset(u.ruleSet.id);
-  if (!reference) return null;
-  const against = body ? 'body' : 'preset';
-  const details = ruleSetChanges(u.ruleSet, comparable(reference)).map((c): string => {
+function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet, against: 'body' | 'preset', lang: Lang): Flag | null {
+  const details = ruleSetChanges(u.ruleSet, shape).map((c): string => {
     switch (c.kind) {
       case 'mode':
         return t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name });

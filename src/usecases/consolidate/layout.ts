@@ -296,6 +296,8 @@ function drawFiles(result: ConsolidationResult, lang: Lang): SheetPlan {
     ],
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
     ...(rows.length ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
+    // Printed as the file list of the dossier: A4 landscape, one page wide, the heading on every page.
+    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${FILES_HEADER_ROW}:${FILES_HEADER_ROW}` },
   };
 }
 

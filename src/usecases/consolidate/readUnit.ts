@@ -25,6 +25,8 @@ export interface ReadUnitOptions {
   inflate: Inflate;
   /** Faster UTF-8 decoding where the platform has one (Node). */
   decode?: (bytes: Uint8Array) => string;
+  /** Sheets parsed as one char per byte of validated UTF-8 (src/xlsx/utf8.ts), where the platform can. */
+  raw?: (bytes: Uint8Array) => string;
   limits?: Partial<XlsxLimits>;
   lang?: Lang;
 }
@@ -37,7 +39,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
   });
   let application: string | null = null;
   try {
-    const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, limits: options.limits });
+    const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, raw: options.raw, limits: options.limits });
     application = xlsx.application;
     const parsed = parseUnitWorkbook(await xlsx.read(UNIT_WORKBOOK_SHEETS));
     if (!parsed.ok) {

@@ -1,0 +1,30 @@
+/**
+ * Every bench script explains itself with --help and refuses an option it does not know
+ * (a mistyped option once ran the whole bench silently). Behaviour only: nothing is timed.
+ */
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+
+const root = path.join(__dirname, '..', '..');
+const SCRIPTS = ['scripts/bench.js', 'scripts/bench-consolidate.js', 'scripts/bench/floor.js', 'scripts/bench/consolidation.js', 'scripts/bench/startup.js', 'scripts/bench/engine.js', 'scripts/bench/importTime.js', 'scripts/bench/excel.js', 'scripts/bench/table.js'];
+
+const node = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, script), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe.each(SCRIPTS)('%s', (script) => {
+  it('prints its usage for --help and exits 0', () => {
+    const r = node(script, '--help');
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^Usage: /);
+  });
+
+  it('refuses an unknown option with exit 2, running nothing', () => {
+    const r = node(script, '--no-such-option');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Usage: /);
+  });
+});
+
+it('npm run bench lists --quick among its options', () => {
+  expect(node('scripts/bench.js', '--help').stdout).toMatch(/--quick\s+a small run/);
+});

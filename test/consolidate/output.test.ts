@@ -1,0 +1,155 @@
+/**
+ * The consolidation output as a file: written into an officer's existing workbook by the
+ * project's file writer, every part that is not the consolidation's own stays byte for byte
+ * (a user sheet holding our sheet's name, custom properties, the unit sheets already there);
+ * the two sheets read back equal the rows planned in memory, cell for cell; both print on A4
+ * with their heading repeated.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { consolidateFiles, planConsolidation, readUnitFile, CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../src/usecases/consolidate';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { dateToSerial } from '../../src/workbook/plan';
+import { openXlsx } from '../../src/xlsx';
+import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
+import { parseCell } from '../../src/workbook/a1';
+import type { CellInput, SheetPlan } from '../../src/workbook/port';
+import type { CellValue } from '../../src/domain/values';
+import { baseWorkbook } from '../support/roundtrip/corpus';
+import { Package, NS, sheetXml } from '../support/roundtrip/inject';
+import { partsUntouched } from '../support/roundtrip/zipParts';
+import { addInParts, closure, sharedKept, sheets } from '../support/roundtrip/package';
+import { readParts } from '../support/roundtrip/zipParts';
+import { unitWorkbook } from './corpus';
+
+jest.setTimeout(120_000);
+
+const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
+
+let dir: string;
+let officer: Uint8Array;
+const units: { label: string; bytes: Uint8Array }[] = [];
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-consolidate-output-'));
+  // The officer's own workbook: a unit workbook of theirs, a sheet of theirs that holds our
+  // sheet's name, and custom document properties.
+  const p = await Package.load(fs.readFileSync(await baseWorkbook(dir)));
+  await p.addSheet(CONSOLIDATION_SHEETS.units, sheetXml({ rows: [['Bảng của tôi, không được ghi đè'], [1, 2, 3]] }));
+  await p.put(
+    'docProps/custom.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Mã hồ sơ"><vt:lpwstr>HS-2025-07</vt:lpwstr></property></Properties>',
+    'application/vnd.openxmlformats-officedocument.custom-properties+xml',
+  );
+  await p.rel('', `${NS.rel}/custom-properties`, 'docProps/custom.xml');
+  officer = await p.bytes();
+  units.push(
+    { label: 'ho-so/01-thcs.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', seed: 3, rate: 0.95 }) },
+    { label: 'ho-so/02-mam-non.xlsx', bytes: await unitWorkbook({ name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', seed: 4, rate: 0.7 }) },
+    { label: 'ho-so/03-hong.xlsx', bytes: new TextEncoder().encode('không phải tệp Excel') },
+  );
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function consolidateInto(bytes: Uint8Array): Promise<{ workbook: XlsxWorkbook; result: ConsolidationResult; after: Uint8Array }> {
+  const workbook = await XlsxWorkbook.open(bytes, 'tong-hop.xlsx', NODE_XLSX);
+  const received = units.map((u) => ({ label: u.label, size: u.bytes.length }));
+  const result = await consolidateFiles(
+    workbook,
+    received,
+    async (indices, onOutcome) => {
+      for (const i of indices) onOutcome(await readUnitFile(units[i]!.bytes, units[i]!.label, { ...READ, lang: 'vi' }), i);
+      return true;
+    },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi' },
+  );
+  return { workbook, result: result!, after: await workbook.toBytes() };
+}
+
+/** What a planned cell reads back as: the value, a date's serial, a formula's cached result; '' is a blank cell. */
+function expected(c: CellInput): CellValue {
+  if (c instanceof Date) return dateToSerial(c);
+  if (c !== null && typeof c === 'object') return expected((c.result ?? null) as CellInput);
+  return c === '' ? null : c;
+}
+
+/** The plan's cells as the grid a reader returns (row arrays cut after their last value). */
+function plannedGrid(plan: SheetPlan): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (const block of plan.cells ?? []) {
+    const { row, col } = parseCell(block.at);
+    block.rows.forEach((cells, r) =>
+      cells.forEach((c, k) => {
+        const v = expected(c);
+        if (v === null) return;
+        const line = (grid[row - 1 + r] ??= []);
+        line[col - 1 + k] = v;
+      }),
+    );
+  }
+  return Array.from(grid, (line) => Array.from(line ?? [], (v) => v ?? null));
+}
+
+describe('consolidation output in an existing workbook', () => {
+  it('keeps every part that is not the consolidation’s own, byte for byte, across two runs', async () => {
+    const userSheets = sheets(readParts(officer)).map((s) => s.name);
+    const first = await consolidateInto(officer);
+    const second = await consolidateInto(first.after);
+    for (const after of [first.after, second.after]) {
+      const owned = new Set([...addInParts(officer, userSheets), ...addInParts(after, userSheets)]);
+      expect([...partsUntouched(officer, after, owned), ...sharedKept(officer, after, userSheets)]).toEqual([]);
+    }
+    // Ours went beside the officer's sheet of the same name, and was found again the second time.
+    expect(first.workbook.renamedSheets).toEqual([{ planned: CONSOLIDATION_SHEETS.units, actual: `${CONSOLIDATION_SHEETS.units} (ĐVHT)` }]);
+    expect(sheets(readParts(second.after)).map((s) => s.name)).toEqual([...userSheets, `${CONSOLIDATION_SHEETS.units} (ĐVHT)`, CONSOLIDATION_SHEETS.files]);
+  });
+
+  it('reads back exactly the rows planned in memory, both sheets, figures and formulas’ results included', async () => {
+    const { result, after } = await consolidateInto(officer);
+    expect(result.summary).toMatchObject({ files: 3, units: 2, rejected: 1 });
+    const { plans } = planConsolidation(result, 'vi');
+    const file = await openXlsx(after, READ);
+    const written = `${CONSOLIDATION_SHEETS.units} (ĐVHT)`;
+    const snapshot = await file.read([written, CONSOLIDATION_SHEETS.files]);
+    const [unitsPlan, filesPlan] = plans as [SheetPlan, SheetPlan];
+    expect(snapshot.sheets.get(written)!.rows).toEqual(plannedGrid(unitsPlan));
+    expect(snapshot.sheets.get(CONSOLIDATION_SHEETS.files)!.rows).toEqual(plannedGrid(filesPlan));
+    // The officer's own sheet of that name still holds what they typed.
+    expect((await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows).toEqual([['Bảng của tôi, không được ghi đè'], [1, 2, 3]]);
+  });
+
+  it('draws the outcome and pass-rate charts on its own sheet, over the figures it wrote', async () => {
+    const { after } = await consolidateInto(officer);
+    const parts = readParts(after);
+    const ours = sheets(parts).find((s) => s.name === `${CONSOLIDATION_SHEETS.units} (ĐVHT)`)!;
+    const charts = [...closure(parts, ours.part)].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => parts.get(p)!.data.toString('utf8'));
+    expect(charts).toHaveLength(2);
+    expect(charts.find((c) => c.includes('<c:pieChart>'))).toMatch(/Số đơn vị theo kết quả/);
+    expect(charts.find((c) => c.includes('<c:barChart>'))).toMatch(/Tỷ lệ đơn vị đạt theo chỉ tiêu/);
+    // Their series read the sheet they are drawn on.
+    for (const c of charts) for (const ref of c.match(/<c:f>[^<]*<\/c:f>/g)!) expect(ref).toMatch(/^<c:f>'Tổng hợp đơn vị \(ĐVHT\)'!\$/);
+    // The officer's own sheet of that name got no drawing.
+    const theirs = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.units)!;
+    expect([...closure(parts, theirs.part)].filter((p) => p.includes('chart'))).toEqual([]);
+  });
+
+  it('prints both sheets on A4 landscape, one page wide, the heading row on every page', async () => {
+    const { after } = await consolidateInto(officer);
+    const parts = readParts(after);
+    const wb = parts.get('xl/workbook.xml')!.data.toString('utf8');
+    const list = sheets(parts);
+    for (const [name, headerRow] of [
+      [`${CONSOLIDATION_SHEETS.units} (ĐVHT)`, 5],
+      [CONSOLIDATION_SHEETS.files, 4],
+    ] as const) {
+      const index = list.findIndex((s) => s.name === name);
+      const xml = parts.get(list[index]!.part)!.data.toString('utf8');
+      expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"/);
+      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+      expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+      expect(xml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
+      expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}"[^>]*>[^<]*\\$${headerRow}:\\$${headerRow}</definedName>`));
+    }
+  });
+});
