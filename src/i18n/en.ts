@@ -472,4 +472,20 @@ export const en: Record<MessageKey, string> = {
 
   // The file writer (src/workbook/xlsx): an add-in sheet drawn beside a user sheet of the same name
   'xlsxWrite.ownSheetRenamed': 'The sheet “{planned}” in the file is yours (the add-in did not create it), so it was left as it is; the add-in wrote “{actual}” instead. If “{planned}” is an old copy made by the add-in and no longer needed, delete it and run again.',
+
+  // Officers (issue 16): their documents from the consolidated table (usecases/officerDocuments.ts)
+  'officer.noTable': 'The workbook “{file}” has no sheet “{sheet}” written by ĐVHT. Consolidate the units’ dossiers first (step “Tổng hợp đơn vị”, or dvht consolidate FOLDER -o “{file}”), then make the documents.',
+  'officer.noHeader': '{where}: the table’s heading row (columns “STT” and “Tên đơn vị”) was not found. Consolidate again so that ĐVHT redraws this sheet.',
+  'officer.noUnits': '{where}: the table has no unit yet. Consolidate the units’ dossiers first.',
+  'officer.unknownRuleSet': 'The legal basis of the rule set {names} is not known: “……………” is printed in its place. Open a workbook holding that rule set’s “Tiêu chí” sheet, or write the basis instead of {can_cu} in the sheet “{sheet}”.',
+  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [-o OUT.xlsx] [--json]',
+  'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
+  'officer.notProposed': 'Not eligible for recognition ({count}):',
+  'officer.pane.title': 'Receiving body’s documents',
+  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level. Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
+  'officer.pane.signer': 'Signer of the request and the minutes',
+  'officer.pane.generate': 'Make minutes, request, decision',
+  'officer.pane.generating': 'Making the documents…',
+  'officer.pane.done': 'Made {count} documents: {proposed} units proposed for recognition, {notProposed} not eligible.',
+  'officer.pane.failed': 'Could not make the documents ({reason}). The workbook was not changed.',
 };

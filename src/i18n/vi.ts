@@ -476,6 +476,22 @@ export const vi = {
 
   // The file writer (src/workbook/xlsx): an add-in sheet drawn beside a user sheet of the same name
   'xlsxWrite.ownSheetRenamed': 'Trang “{planned}” trong tệp là của bạn (không do add-in tạo) nên được giữ nguyên; add-in ghi vào trang “{actual}”. Nếu trang “{planned}” là bản cũ của add-in và không còn cần, hãy xóa nó rồi chạy lại.',
+
+  // Officers (issue 16): their documents from the consolidated table (usecases/officerDocuments.ts)
+  'officer.noTable': 'Sổ “{file}” chưa có trang “{sheet}” do ĐVHT ghi. Hãy tổng hợp hồ sơ các đơn vị trước (bước “Tổng hợp đơn vị”, hoặc dvht consolidate THƯ_MỤC -o “{file}”), rồi lập văn bản.',
+  'officer.noHeader': '{where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
+  'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
+  'officer.unknownRuleSet': 'Không biết căn cứ pháp lý của bộ tiêu chí {names}: chỗ căn cứ được in “……………”. Mở sổ có trang “Tiêu chí” của bộ đó, hoặc ghi căn cứ thay cho {can_cu} trong trang “{sheet}”.',
+  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]',
+  'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
+  'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
+  'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
+  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ. Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
+  'officer.pane.signer': 'Người ký tờ trình, biên bản',
+  'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
+  'officer.pane.generating': 'Đang lập văn bản…',
+  'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
+  'officer.pane.failed': 'Chưa lập được văn bản ({reason}). Sổ chưa bị thay đổi.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

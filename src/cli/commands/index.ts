@@ -6,5 +6,6 @@ import { evaluate } from './evaluate';
 import { documents } from './documents';
 import { importCommand } from './import';
 import { consolidate } from './consolidate';
+import { officerDocuments } from './officerDocuments';
 
-export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate];
+export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate, officerDocuments];

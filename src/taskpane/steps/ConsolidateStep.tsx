@@ -14,6 +14,7 @@ import { StepFrame, Working } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
+import { OfficerDocuments } from './OfficerDocuments';
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The dossier's language, whatever the pane's. */
@@ -211,6 +212,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         </MessageBar>
       )}
       {showError !== null && <ErrorBar error={showError} lang={lang} />}
+      <OfficerDocuments host={host} lang={lang} body={body.trim()} tier={tier.trim()} />
     </StepFrame>
   );
 }
