@@ -8,6 +8,7 @@ import { nodeInflate } from '../../src/xlsx/inflateNode';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
+import type { Workbook } from '../../src/workbook/port';
 import { edits, unitWorkbook, type UnitSpec } from '../consolidate/corpus';
 
 export const AS_OF = new Date(2026, 0, 10);
@@ -34,13 +35,19 @@ export const BATCH: { file: string; spec: UnitSpec; level: 1 | 2 | null }[] = [
     spec: { name: 'Trường tiểu học Lê Lợi', type: 'Trường tiểu học', seed: 7, edit: edits.all(...[0, 2, 4, 6, 8, 10, 12, 14].map((i) => edits.member(i, 'discipline', 'Không'))) },
     level: null,
   },
+  // Data changed after the evaluation though the result would stay: stale, so not proposed.
+  { file: '08-sua-nhe.xlsx', spec: { name: 'Trường THCS Lý Tự Trọng', type: 'Trường THCS', seed: 8, edit: edits.member(1, 'discipline', 'Không') }, level: null },
 ];
 
-export async function consolidatedWorkbook(ruleSet: RuleSet | null = null, units = BATCH): Promise<XlsxWorkbook> {
-  const files = await Promise.all(units.map(async (u) => ({ label: u.file, bytes: await unitWorkbook(u.spec) })));
-  const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
+/** The batch's files, made once per test file. */
+export async function batchFiles(units = BATCH): Promise<{ label: string; bytes: Uint8Array }[]> {
+  return Promise.all(units.map(async (u) => ({ label: u.file, bytes: await unitWorkbook(u.spec) })));
+}
+
+/** Consolidates `files` into `target` as the CLI and the pane do. */
+export async function consolidateInto(target: Workbook, files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null): Promise<void> {
   const result = await consolidateFiles(
-    wb,
+    target,
     files.map((f) => ({ label: f.label, size: f.bytes.length })),
     async (indices, onOutcome) => {
       for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate }), i);
@@ -49,5 +56,11 @@ export async function consolidatedWorkbook(ruleSet: RuleSet | null = null, units
     { body: 'UBND xã Hòa Bình', tier: 'cấp xã', ruleSet, asOf: AS_OF },
   );
   if (!result) throw new Error('consolidation cancelled');
+}
+
+/** A new officer's file workbook holding the consolidation of `files`. */
+export async function consolidatedFile(files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null): Promise<XlsxWorkbook> {
+  const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
+  await consolidateInto(wb, files, ruleSet);
   return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
 }

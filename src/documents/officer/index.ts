@@ -69,7 +69,7 @@ function unitValues(u: BatchUnit) {
 }
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
-function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, units: BatchUnit[], headers: [string, string, string, string, string], remark: string, fourth: (u: BatchUnit) => string): void {
+function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, units: BatchUnit[], headers: [string, string, string, string], remark: string, third: (u: BatchUnit) => string): void {
   if (units.length === 0) {
     b.paragraphs(officerText(ctx, 'tham_dinh.khong_co'), { indent: true, italic: true });
     return;
@@ -77,9 +77,10 @@ function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, uni
   const rows = units.map((u, i): (string | UserCell)[] => {
     const written = [officerText(ctx, remark, unitValues(u)), ...u.notes].join('\n').trim();
     const key = `tham_dinh.y_kien#${unitKey(u)}`;
-    return [String(i + 1), u.name, u.type, fourth(u), { key, written, kept: kept.take(key) }];
+    return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) }];
   });
-  b.table(headers, [1, 3, 2, 1, 3], rows, ['center', 'left', 'left', 'center', 'left']);
+  // Names on one line where they can be (the unit's type is in the decision's list).
+  b.table(headers, [1, 4, 2, 3], rows, ['center', 'left', 'center', 'left']);
   b.endTable();
 }
 
@@ -96,10 +97,10 @@ export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): Sheet
   b.spacer(4);
   const units = ctx.batch.units;
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_dat'), { bold: true });
-  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], 'tham_dinh.y_kien_dat', levelText);
+  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], 'tham_dinh.y_kien_dat', levelText);
   b.spacer(6);
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_chua_dat'), { bold: true });
-  unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Tính lại', 'Lý do'], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
+  unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
   b.spacer(6);
   b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });
   b.paragraphs(officerText(ctx, 'tham_dinh.ket_thuc'), { indent: true });
@@ -143,7 +144,7 @@ export function drawQuyetDinhCongNhan(ctx: OfficerContext, kept: KeptTexts): She
     const more = { muc_do_la_ma: ROMAN[i] ?? String(i + 1), muc_do: g.level ? `mức độ ${g.level}` : '', so_trong_nhom: String(g.units.length), ...(titles.length ? { danh_hieu: titles.join(', ') } : {}) };
     b.paragraphs(officerText(ctx, 'quyet_dinh.nhom', more), { bold: true });
     const rows = g.units.map((u, k) => [String(k + 1), u.name, u.type, levelText(u)]);
-    b.table(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Mức độ'], [1, 5, 3, 1], rows, ['center', 'left', 'left', 'center']);
+    b.table(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Mức độ'], [1, 4, 3, 2], rows, ['center', 'left', 'left', 'center']);
     b.endTable();
     b.spacer(8);
   });

@@ -72,7 +72,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị (mức độ 1: {so_muc_1}; mức độ 2: {so_muc_2}).' },
   { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
   { key: 'tham_dinh.khong_co', label: 'Biên bản thẩm định: khi danh sách trống', text: 'Không có đơn vị nào.' },
-  { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Số liệu khớp kết quả tự đánh giá ({tu_danh_gia}).' },
+  { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Số liệu khớp kết quả tự đánh giá.' },
   { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Tính lại: {ket_qua}; đơn vị tự đánh giá: {tu_danh_gia}. {ly_do}' },
   {
     key: 'tham_dinh.ket_luan',
