@@ -488,4 +488,16 @@ export const en: Record<MessageKey, string> = {
   'officer.pane.generating': 'Making the documents…',
   'officer.pane.done': 'Made {count} documents: {proposed} units proposed for recognition, {notProposed} not eligible.',
   'officer.pane.failed': 'Could not make the documents ({reason}). The workbook was not changed.',
+  // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
+  'newYear.summaryCleared': 'Workbook for {year}: not evaluated yet. Press “Đánh giá” (Evaluate) to write the summary for {year}.',
+  'newYear.usage': 'Usage: dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]  (the old file is left as it is)',
+  'newYear.sameFile': 'Next year’s workbook must be another file than “{file}”: this year’s file is kept as it is. Give -o a new name, e.g. -o “{suggestion}”.',
+  'newYear.cannot': 'Could not make next year’s workbook from “{file}”:',
+  'newYear.done': 'Created “{file}” for {unit}, year {year}: kept {members} members (“Tính vào tổng số” back to counted), the rule set, the import mapping, the template texts and the date and level of the last recognition; cleared last year’s results and data ({columns}). “{source}” is unchanged.',
+  'newYear.pane.title': 'Next year',
+  'newYear.pane.intro': 'Make next year’s workbook from the open one: keeps the unit’s details, the members, the rule set, the import mapping, the template texts and the recognition history; clears this year’s answers, evidence and results. The open workbook is not changed.',
+  'newYear.pane.start': 'Make the {year} workbook',
+  'newYear.pane.done': 'Made the {year} workbook ({members} members).',
+  'newYear.pane.download': 'Download “{file}”',
+  'newYear.pane.unavailable': 'A new file cannot be made here. Use the preview (preview.html) or the dvht new-year command.',
 };

@@ -492,6 +492,18 @@ export const vi = {
   'officer.pane.generating': 'Đang lập văn bản…',
   'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.pane.failed': 'Chưa lập được văn bản ({reason}). Sổ chưa bị thay đổi.',
+  // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
+  'newYear.summaryCleared': 'Sổ năm {year}: chưa đánh giá. Bấm “Đánh giá” để ghi bản tổng hợp của năm {year}.',
+  'newYear.usage': 'Cách dùng: dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]  (tệp cũ giữ nguyên)',
+  'newYear.sameFile': 'Sổ năm sau phải là tệp khác “{file}”: tệp của năm nay được giữ nguyên. Ghi tên mới cho -o, ví dụ -o “{suggestion}”.',
+  'newYear.cannot': 'Chưa tạo được sổ năm sau từ “{file}”:',
+  'newYear.done': 'Đã tạo “{file}” cho {unit}, năm {year}: giữ {members} thành viên (cột “Tính vào tổng số” về mặc định là có tính), bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và ngày, mức độ công nhận lần trước; đã xóa kết quả và số liệu của năm trước ({columns}). Tệp “{source}” giữ nguyên.',
+  'newYear.pane.title': 'Sang năm mới',
+  'newYear.pane.intro': 'Tạo sổ cho năm sau từ sổ đang mở: giữ thông tin đơn vị, danh sách thành viên, bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và lịch sử công nhận; xóa câu trả lời, minh chứng và kết quả của năm nay. Sổ đang mở không bị thay đổi.',
+  'newYear.pane.start': 'Tạo sổ năm {year}',
+  'newYear.pane.done': 'Đã tạo sổ năm {year} ({members} thành viên).',
+  'newYear.pane.download': 'Tải về “{file}”',
+  'newYear.pane.unavailable': 'Nơi này chưa tạo được tệp mới. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht new-year.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -7,5 +7,6 @@ import { documents } from './documents';
 import { importCommand } from './import';
 import { consolidate } from './consolidate';
 import { officerDocuments } from './officerDocuments';
+import { newYear } from './newYear';
 
-export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate, officerDocuments];
+export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate, officerDocuments, newYear];
