@@ -500,4 +500,12 @@ export const en: Record<MessageKey, string> = {
   'newYear.pane.done': 'Made the {year} workbook ({members} members).',
   'newYear.pane.download': 'Download “{file}”',
   'newYear.pane.unavailable': 'A new file cannot be made here. Use the preview (preview.html) or the dvht new-year command.',
+  // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
+  'handout.noRuleSet': 'Could not take a rule set from “{file}”: {detail}',
+  'handout.notAFile': 'The file “{file}” is not a rule-set file exported by ĐVHT (dvht handout … --rules-file, or the “Giao bộ tiêu chí” button). Ask the consolidating body for it again.',
+  'handout.edited': 'The rule-set file “{file}” was edited after it was exported (its seal does not match). Ask the consolidating body for it again; to change a threshold, edit the “Tiêu chí” sheet after creating the workbook.',
+  'handout.usage': 'Usage: dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Consolidating body"] [--tier "cấp xã"] [--year 2026]',
+  'handout.done': 'Exported the rule set “{name}” (id {id}): the units’ starting workbook “{file}”{rules}. A unit starting from it (or dvht init --rules …) has exactly these thresholds; consolidation flags any workbook whose thresholds were edited.',
+  'handout.rulesFile': ' and the rule-set file “{file}”',
+  'handout.flagEdited': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): thresholds, conditions or indicators were edited.',
 };

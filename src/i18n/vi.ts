@@ -504,6 +504,14 @@ export const vi = {
   'newYear.pane.done': 'Đã tạo sổ năm {year} ({members} thành viên).',
   'newYear.pane.download': 'Tải về “{file}”',
   'newYear.pane.unavailable': 'Nơi này chưa tạo được tệp mới. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht new-year.',
+  // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
+  'handout.noRuleSet': 'Chưa lấy được bộ tiêu chí từ “{file}”: {detail}',
+  'handout.notAFile': 'Tệp “{file}” không phải tệp bộ tiêu chí do ĐVHT xuất (dvht handout … --rules-file, hoặc nút “Giao bộ tiêu chí”). Hãy xin lại tệp từ đơn vị tổng hợp.',
+  'handout.edited': 'Tệp bộ tiêu chí “{file}” đã bị sửa sau khi xuất (dấu kiểm không khớp). Hãy xin lại tệp từ đơn vị tổng hợp; muốn đổi ngưỡng thì sửa ở trang “Tiêu chí” sau khi tạo sổ.',
+  'handout.usage': 'Cách dùng: dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ-TIÊU-CHÍ.json] [--body "Đơn vị tổng hợp"] [--tier "cấp xã"] [--year 2026]',
+  'handout.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): sổ mẫu cho các đơn vị “{file}”{rules}. Đơn vị bắt đầu từ sổ mẫu (hoặc dvht init --rules …) có đúng các ngưỡng này; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
+  'handout.rulesFile': ' và tệp bộ tiêu chí “{file}”',
+  'handout.flagEdited': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): các ngưỡng, điều kiện hoặc chỉ tiêu đã bị sửa.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

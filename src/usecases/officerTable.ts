@@ -39,6 +39,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.ruleSetEdited',
   'consolidate.flag.level2TooSoon',
   'consolidate.flag.level2NoPrevious',
+  'handout.flagEdited',
 ];
 
 /** A catalogue message as a pattern: its fixed words, anything in place of {params}. */

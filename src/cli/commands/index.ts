@@ -8,5 +8,6 @@ import { importCommand } from './import';
 import { consolidate } from './consolidate';
 import { officerDocuments } from './officerDocuments';
 import { newYear } from './newYear';
+import { handout } from './handout';
 
-export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate, officerDocuments, newYear];
+export const COMMANDS: Command[] = [presets, types, init, evaluate, documents, importCommand, consolidate, officerDocuments, newYear, handout];

@@ -11,6 +11,7 @@ import { foldKey } from '../../domain/text';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { addMonths, serialToDate } from './dates';
+import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 
 export interface ConsolidateOptions {
@@ -122,7 +123,8 @@ function resolveDuplicates(outcomes: FileOutcome[], lang: Lang): FileOutcome[] {
  */
 function ruleSetFlag(u: UnitRecord, body: RuleSet | null | undefined, lang: Lang): Flag | null {
   const reference = body ?? findPreset(u.ruleSet.id);
-  if (!reference) return null;
+  // A rule set an officer handed out carries its own seal (usecases/handout.ts).
+  if (!reference) return handedOutFlag(u.ruleSet, lang);
   const against = body ? 'body' : 'preset';
   const details = ruleSetChanges(u.ruleSet, comparable(reference)).map((c): string => {
     switch (c.kind) {
