@@ -49,7 +49,13 @@ export const en: Record<MessageKey, string> = {
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
-    '                                                 Consolidate and check many unit workbooks\n\n' +
+    '                                                 Consolidate and check many unit workbooks\n' +
+    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [-o OUT.xlsx] [--json]\n' +
+    '                                                 Checking minutes, request and draft recognition decision\n' +
+    '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
+    '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
+    '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
+    '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n\n' +
     'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage.\n' +
     'Add --lang vi for Vietnamese (the default). dvht --version: the version.',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
@@ -496,9 +502,8 @@ export const en: Record<MessageKey, string> = {
   'newYear.done': 'Created “{file}” for {unit}, year {year}: kept {members} members (“Tính vào tổng số” back to counted), the rule set, the import mapping, the template texts and the date and level of the last recognition; cleared last year’s results and data ({columns}). “{source}” is unchanged.',
   'newYear.pane.title': 'Next year',
   'newYear.pane.intro': 'Make next year’s workbook from the open one: keeps the unit’s details, the members, the rule set, the import mapping, the template texts and the recognition history; clears this year’s answers, evidence and results. The open workbook is not changed.',
-  'newYear.pane.start': 'Make the {year} workbook',
-  'newYear.pane.done': 'Made the {year} workbook ({members} members).',
-  'newYear.pane.download': 'Download “{file}”',
+  'newYear.pane.start': 'Make next year’s workbook',
+  'newYear.pane.done': 'Made the {year} workbook ({members} members) and downloaded “{file}”. The open workbook was not changed.',
   'newYear.pane.unavailable': 'A new file cannot be made here. Use the preview (preview.html) or the dvht new-year command.',
   // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
   'handout.noRuleSet': 'Could not take a rule set from “{file}”: {detail}',
@@ -508,4 +513,9 @@ export const en: Record<MessageKey, string> = {
   'handout.done': 'Exported the rule set “{name}” (id {id}): the units’ starting workbook “{file}”{rules}. A unit starting from it (or dvht init --rules …) has exactly these thresholds; consolidation flags any workbook whose thresholds were edited.',
   'handout.rulesFile': ' and the rule-set file “{file}”',
   'handout.flagEdited': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): thresholds, conditions or indicators were edited.',
+  'handout.pane.title': 'Hand the rule set out to the units',
+  'handout.pane.intro': 'Export the rule set (the one chosen under “Bộ tiêu chí đối chiếu”, or the open workbook’s “Tiêu chí” sheet when each unit’s own is chosen) as a starting workbook for the units and a rule-set file. Consolidation flags any workbook whose thresholds were edited.',
+  'handout.pane.start': 'Export the starting workbook and the rule-set file',
+  'handout.pane.done': 'Exported the rule set “{name}” (id {id}): {files}.',
+  'handout.pane.unavailable': 'Files cannot be downloaded here. Use the preview (preview.html) or the dvht handout command.',
 };

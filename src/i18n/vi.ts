@@ -53,7 +53,13 @@ export const vi = {
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
-    '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n\n' +
+    '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
+    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]\n' +
+    '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
+    '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
+    '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
+    '  dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]\n' +
+    '                                                 Tạo sổ năm sau (giữ thành viên, bộ tiêu chí …; tệp cũ giữ nguyên)\n\n' +
     'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng.\n' +
     'Thêm --lang en để xem tiếng Anh. dvht --version: phiên bản.',
   'cli.unknownCommand': 'Lệnh không hợp lệ: “{command}”. Xem: dvht --help',
@@ -500,9 +506,8 @@ export const vi = {
   'newYear.done': 'Đã tạo “{file}” cho {unit}, năm {year}: giữ {members} thành viên (cột “Tính vào tổng số” về mặc định là có tính), bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và ngày, mức độ công nhận lần trước; đã xóa kết quả và số liệu của năm trước ({columns}). Tệp “{source}” giữ nguyên.',
   'newYear.pane.title': 'Sang năm mới',
   'newYear.pane.intro': 'Tạo sổ cho năm sau từ sổ đang mở: giữ thông tin đơn vị, danh sách thành viên, bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và lịch sử công nhận; xóa câu trả lời, minh chứng và kết quả của năm nay. Sổ đang mở không bị thay đổi.',
-  'newYear.pane.start': 'Tạo sổ năm {year}',
-  'newYear.pane.done': 'Đã tạo sổ năm {year} ({members} thành viên).',
-  'newYear.pane.download': 'Tải về “{file}”',
+  'newYear.pane.start': 'Tạo sổ năm sau',
+  'newYear.pane.done': 'Đã tạo sổ năm {year} ({members} thành viên) và tải về “{file}”. Sổ đang mở không bị thay đổi.',
   'newYear.pane.unavailable': 'Nơi này chưa tạo được tệp mới. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht new-year.',
   // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
   'handout.noRuleSet': 'Chưa lấy được bộ tiêu chí từ “{file}”: {detail}',
@@ -512,6 +517,11 @@ export const vi = {
   'handout.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): sổ mẫu cho các đơn vị “{file}”{rules}. Đơn vị bắt đầu từ sổ mẫu (hoặc dvht init --rules …) có đúng các ngưỡng này; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
   'handout.rulesFile': ' và tệp bộ tiêu chí “{file}”',
   'handout.flagEdited': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): các ngưỡng, điều kiện hoặc chỉ tiêu đã bị sửa.',
+  'handout.pane.title': 'Giao bộ tiêu chí cho các đơn vị',
+  'handout.pane.intro': 'Xuất bộ tiêu chí (bộ chọn ở “Bộ tiêu chí đối chiếu”, hoặc trang “Tiêu chí” của sổ đang mở nếu chọn “Bộ của từng đơn vị”) thành sổ mẫu cho các đơn vị và tệp bộ tiêu chí. Khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
+  'handout.pane.start': 'Xuất sổ mẫu và tệp bộ tiêu chí',
+  'handout.pane.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): {files}.',
+  'handout.pane.unavailable': 'Nơi này chưa tải tệp về được. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht handout.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

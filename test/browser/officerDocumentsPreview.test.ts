@@ -3,9 +3,17 @@
  * then, in the same pane step, make the minutes, the request and the draft decision, and
  * read in the pane who is proposed and who is not.
  */
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
+import * as fs from 'fs';
 import { BATCH, batchFiles } from '../officer/batch';
+import { unitWorkbook } from '../consolidate/corpus';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { SHEETS } from '../../src/sheets/names';
+import { readCriteriaSheet } from '../../src/sheets/criteriaSheet';
+import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
+import { sealInId } from '../../src/usecases/handout';
 
 const pages = useBrowserPages();
 const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
@@ -36,5 +44,43 @@ describe('officer documents in the preview', () => {
       await expect(pane(page).getByText(`Mở trang “${sheet}”`).count()).resolves.toBe(1);
     }
     await pages.session.shot('officer documents made');
+  });
+
+  it('hands the chosen rule set out, and rolls a unit\'s workbook over to next year, as downloads', async () => {
+    const { page } = await pages.open('preview handout and new year');
+    await page.goto(`${pages.origin}/preview.html`);
+    await pane(page).getByRole('tab', { name: /Tổng hợp đơn vị/ }).click();
+    await pane(page).getByRole('combobox').selectOption('tt24-co-so-md2');
+    const both = new Promise<Download[]>((resolve) => {
+      const got: Download[] = [];
+      page.on('download', (d) => {
+        got.push(d);
+        if (got.length === 2) resolve(got);
+      });
+    });
+    await pane(page).getByRole('button', { name: 'Xuất sổ mẫu và tệp bộ tiêu chí' }).click();
+    await pane(page).getByText(/Đã xuất bộ tiêu chí “TT24 · cấp huyện · mức độ 2” \(mã tt24-co-so-md2@[0-9a-f]{16}\)/).waitFor({ timeout: 60_000 });
+    const files = await both;
+    expect(files.map((d) => d.suggestedFilename()).sort()).toEqual(['bo-tieu-chi-tt24-co-so-md2.json', 'so-mau-tt24-co-so-md2.xlsx']);
+    const starter = (await files.find((d) => d.suggestedFilename().endsWith('.xlsx'))!.path())!;
+    const wb = await XlsxWorkbook.open(fs.readFileSync(starter), 'so-mau.xlsx', NODE_XLSX);
+    const rs = readCriteriaSheet((await wb.batch((s) => s.read([SHEETS.criteria]))).sheets.get(SHEETS.criteria)!).ruleSet;
+    expect(sealInId(rs.id)).not.toBeNull();
+    await pages.session.shot('rule set handed out');
+
+    // A unit's workbook, opened in the preview, rolled over: the download is next year's.
+    const [open] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await open.setFiles({ name: 'truong-2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await unitWorkbook({ name: 'Trường THCS Nguyễn Du' })) });
+    await page.getByText(/Đã mở/).waitFor();
+    await pane(page).getByRole('tab', { name: /Sang năm mới/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), pane(page).getByRole('button', { name: 'Tạo sổ năm sau' }).click()]);
+    expect(download.suggestedFilename()).toBe('truong-2025-nam-sau.xlsx');
+    await pane(page).getByText(/Đã tạo sổ năm 2026 \(60 thành viên\)/).waitFor({ timeout: 60_000 });
+    const next = await XlsxWorkbook.open(fs.readFileSync((await download.path())!), 'next.xlsx', NODE_XLSX);
+    const parsed = parseUnitWorkbook(await next.batch((s) => s.read(UNIT_WORKBOOK_SHEETS)));
+    if (!parsed.ok) throw new Error('next year\'s workbook does not read');
+    expect(parsed.workbook.unit.info.year).toBe(2026);
+    expect(parsed.workbook.members.table.rows).toHaveLength(60);
+    await pages.session.shot('next year made');
   });
 });

@@ -4,7 +4,7 @@ import { text, type DocumentContext } from '../context';
 import { statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import { indicatorTable, leftOverTexts, minutesSignatures, openDocument } from './common';
+import { indicatorTable, leftOverTexts, minutesSignatures, openDocument, peopleLines } from './common';
 
 export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const b = openDocument(DOCUMENT_SHEETS.bienBan, ctx, 'bien_ban');
@@ -13,8 +13,7 @@ export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   b.paragraphs(text(ctx, 'bien_ban.dia_diem'));
   b.paragraphs(text(ctx, 'bien_ban.thanh_phan'));
   // The members of the Quyết định thành lập, typed once in "Mẫu văn bản".
-  const members = ctx.evaluators.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
-  b.userText({ key: 'bien_ban.thanh_phan.goi_y', written: members, kept: kept.take('bien_ban.thanh_phan.goi_y') });
+  b.userText({ key: 'bien_ban.thanh_phan.goi_y', written: peopleLines(ctx.evaluators), kept: kept.take('bien_ban.thanh_phan.goi_y') });
   b.spacer(4);
   b.paragraphs(text(ctx, 'bien_ban.noi_dung'), { indent: true });
   b.spacer(4);

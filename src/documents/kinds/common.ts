@@ -29,6 +29,11 @@ export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, pr
   signatureBlock(b, headSigner(ctx), { recipients: text(ctx, `${prefix}.noi_nhan`) });
 }
 
+/** "- Ông (bà) Name, Title – Role;" per person, as minutes list those present. */
+export function peopleLines(people: readonly Evaluator[]): string {
+  return people.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
+}
+
 /** Minutes are signed by the chair (the first person listed, else `head`) and the secretary, where named. */
 export function minutesSignatures(b: DocumentBuilder, people: readonly Evaluator[], head: string, chairTitle: string, secretaryTitle: string): void {
   const named = (name: string | undefined) => !!name && !/^[.…\s]*$/.test(name);

@@ -8,7 +8,7 @@ import type { SheetPlan } from '../../workbook/port';
 import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
 import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock } from '../../sheets/documentBlocks';
 import type { KeptTexts } from '../narrative';
-import { leftOverTexts, minutesSignatures, SIGN_NOTE } from '../kinds/common';
+import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kinds/common';
 import { officerText, withoutLevel, type OfficerContext } from './context';
 import { proposed, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
@@ -90,8 +90,7 @@ export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): Sheet
   own('tham_dinh.thoi_gian.goi_y');
   b.paragraphs(officerText(ctx, 'tham_dinh.dia_diem'));
   b.paragraphs(officerText(ctx, 'tham_dinh.thanh_phan'));
-  const people = ctx.checkers.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
-  b.userText({ key: 'tham_dinh.thanh_phan.goi_y', written: people, kept: kept.take('tham_dinh.thanh_phan.goi_y') });
+  b.userText({ key: 'tham_dinh.thanh_phan.goi_y', written: peopleLines(ctx.checkers), kept: kept.take('tham_dinh.thanh_phan.goi_y') });
   b.spacer(4);
   b.paragraphs(officerText(ctx, 'tham_dinh.noi_dung'), { indent: true });
   b.spacer(4);
