@@ -50,7 +50,7 @@ describe('officer documents in the preview', () => {
     const { page } = await pages.open('preview handout and new year');
     await page.goto(`${pages.origin}/preview.html`);
     await pane(page).getByRole('tab', { name: /Tổng hợp đơn vị/ }).click();
-    await pane(page).getByRole('combobox').selectOption('tt24-co-so-md2');
+    await pane(page).getByLabel('Bộ tiêu chí đối chiếu').selectOption('tt24-co-so-md2');
     const both = new Promise<Download[]>((resolve) => {
       const got: Download[] = [];
       page.on('download', (d) => {

@@ -3,10 +3,9 @@
  * above, else the "Tiêu chí" of the open workbook as edited — as a starting workbook and a
  * small rule-set file, both downloaded (preview) and never written into the open workbook.
  */
-import { Button, Divider, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Divider, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecases/handout';
-import { ErrorBar } from '../PaneMessages';
-import { Working } from '../StepFrame';
+import { DownloadAction } from '../DownloadAction';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
@@ -40,19 +39,7 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
       <Divider />
       <Subtitle2>{t('handout.pane.title')}</Subtitle2>
       <span>{t('handout.pane.intro')}</span>
-      {downloads ? (
-        <div>
-          <Button disabled={state.status === 'running'} onClick={() => void start()}>
-            {t('handout.pane.start')}
-          </Button>
-        </div>
-      ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t('handout.pane.unavailable')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.status === 'running' && <Working label={t('handout.pane.start')} />}
-      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void start()} />}
+      <DownloadAction available={!!downloads} label={t('handout.pane.start')} unavailable={t('handout.pane.unavailable')} state={state} start={() => void start()} lang={lang} />
       {result && (
         <MessageBar intent={result.ok ? 'success' : 'warning'} layout="multiline">
           <MessageBarBody>{result.ok ? t('handout.pane.done', { name: result.name, id: result.id, files: result.files.map((f) => `“${f}”`).join(', ') }) : result.message}</MessageBarBody>

@@ -2,11 +2,11 @@
  * "Sang năm mới": next year's workbook from the open one, offered as a new file; the open
  * workbook is not changed (usecases/newYear.ts says what is kept and cleared).
  */
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { startNewYear, type NewYearResult } from '../../usecases/newYear';
-import { ErrorBar } from '../PaneMessages';
+import { DownloadAction } from '../DownloadAction';
 import { ProblemList } from '../ProblemList';
-import { StepFrame, Working } from '../StepFrame';
+import { StepFrame } from '../StepFrame';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
@@ -34,19 +34,7 @@ export function NewYearStep({ host, lang }: StepProps) {
   const done = state.status === 'done' ? state.value : null;
   return (
     <StepFrame title={t('newYear.pane.title')} intro={t('newYear.pane.intro')}>
-      {downloads ? (
-        <div>
-          <Button appearance="primary" disabled={state.status === 'running'} onClick={() => void start()}>
-            {t('newYear.pane.start')}
-          </Button>
-        </div>
-      ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t('newYear.pane.unavailable')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.status === 'running' && <Working label={t('newYear.pane.start')} />}
-      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void start()} />}
+      <DownloadAction available={!!downloads} label={t('newYear.pane.start')} unavailable={t('newYear.pane.unavailable')} state={state} start={() => void start()} lang={lang} primary />
       {done?.result.ok && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('newYear.pane.done', { year: done.result.year, members: done.result.members, file: done.file })}</MessageBarBody>
