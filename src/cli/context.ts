@@ -104,3 +104,12 @@ function describeReadError(e: unknown): string {
   if (/central directory|zip|signature/i.test(msg)) return 'không phải tệp nén .xlsx';
   return msg.split('\n')[0]!.slice(0, 200);
 }
+
+/** `--only bao-cao` or `--only to-trinh,bien-ban` out of `all`; undefined means every one. */
+export function onlyKinds<K extends string>(value: string | true | undefined, all: readonly K[], lang: Lang): K[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value === true ? [''] : value.split(',').map((s) => s.trim());
+  const bad = names.find((n) => !(all as readonly string[]).includes(n));
+  if (bad !== undefined) throw new CliFailure(EXIT.usage, t(lang, 'documents.unknownKind', { kind: bad, kinds: all.join(', ') }));
+  return names as K[];
+}

@@ -8,7 +8,7 @@ import { outcomeText } from '../i18n/outcome';
 import { formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
-import { fillTemplate, type Placeholder, type Wording } from './templates';
+import { fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
 export interface Figures {
@@ -60,7 +60,7 @@ function lowerFirst(s: string): string {
 }
 
 /** A date cell (serial) or text as dd/mm/yyyy text. */
-function dateText(v: CellValue): string {
+export function dateText(v: CellValue): string {
   const n = readNumber(v);
   if (n.kind === 'number' && n.value > 20000) {
     const d = new Date(Math.round((n.value - 25569) * 86400000));
@@ -139,8 +139,5 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
 
 /** A template text with the values filled in (and any per-item values on top). */
 export function text(ctx: DocumentContext, key: string, more: Partial<Record<Placeholder, string>> = {}): string {
-  const values = { ...ctx.values, ...more };
-  // An empty value takes one neighbouring space with it: "“Đơn vị học tập” {muc_do} năm" stays tidy.
-  const t = (ctx.texts.get(key) ?? '').replace(/ ?\{([a-z_]+)\}/g, (m, name: string) => (values[name as Placeholder] === '' ? '' : m));
-  return fillTemplate(t, values);
+  return fillTidy(ctx.texts.get(key) ?? '', { ...ctx.values, ...more });
 }

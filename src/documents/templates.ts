@@ -312,17 +312,25 @@ export function isPrompt(key: string): boolean {
   return key.endsWith('.goi_y');
 }
 
-const PLACEHOLDER = /\{([a-z_]+)\}/g;
+const PLACEHOLDER = /\{([a-z0-9_]+)\}/g;
 
 /** Names used in a text that are not known placeholders (typos the user should see). */
-export function unknownPlaceholders(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((n) => !(n in PLACEHOLDERS));
+export function unknownPlaceholders(text: string, known: Readonly<Record<string, string>> = PLACEHOLDERS): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((n) => !(n in known));
 }
 
 /** Fills {name} from values; unknown or missing names are left visible, never dropped. */
-export function fillTemplate(text: string, values: Partial<Record<Placeholder, string>>): string {
+export function fillTemplate(text: string, values: Readonly<Partial<Record<string, string>>>): string {
   return text.replace(PLACEHOLDER, (m, name: string) => {
-    const v = values[name as Placeholder];
+    const v = values[name];
     return v === undefined ? m : v;
   });
+}
+
+/** fillTemplate, where an empty value takes one neighbouring space with it ("“Đơn vị học tập” {muc_do} năm" stays tidy). */
+export function fillTidy(text: string, values: Readonly<Partial<Record<string, string>>>): string {
+  return fillTemplate(
+    text.replace(/ ?\{([a-z0-9_]+)\}/g, (m, name: string) => (values[name] === '' ? '' : m)),
+    values,
+  );
 }

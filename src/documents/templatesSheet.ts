@@ -12,6 +12,25 @@ import { dataPage } from '../sheets/page';
 
 export const TEMPLATE_HEADER_ROW = 3;
 
+/** One sheet of editable texts: the unit's dossier ("Mẫu văn bản") or the officer's ("Mẫu văn bản tổng hợp"). */
+export interface TemplateSet {
+  sheet: string;
+  title: string;
+  defaults: readonly TemplateDefault[];
+  /** Texts earlier releases wrote as defaults (see FORMER_DEFAULTS). */
+  former: Readonly<Record<string, readonly string[]>>;
+  /** {name} → what it is, shown in the sheet's legend. */
+  placeholders: Readonly<Record<string, string>>;
+}
+
+export const UNIT_TEMPLATES: TemplateSet = {
+  sheet: DOCUMENT_SHEETS.templates,
+  title: 'MẪU VĂN BẢN CỦA HỒ SƠ',
+  defaults: TEMPLATE_DEFAULTS,
+  former: FORMER_DEFAULTS,
+  placeholders: PLACEHOLDERS,
+};
+
 export interface TemplateIssue {
   /** 1-based row of the text in "Mẫu văn bản" (column B). */
   row: number;
@@ -31,7 +50,7 @@ export interface ReadTemplates {
 }
 
 /** The sheet's texts by key; anything not found falls back to the default. */
-export function readTemplatesSheet(data: SheetData | undefined, unitName: string, wording: Wording = 'pass-fail'): ReadTemplates {
+export function readTemplatesSheet(data: SheetData | undefined, unitName: string, wording: Wording = 'pass-fail', set: TemplateSet = UNIT_TEMPLATES): ReadTemplates {
   const found = new Map<string, { text: string; row: number }>();
   data?.rows.forEach((cells, i) => {
     const key = readText(cells[0]).trim();
@@ -41,20 +60,20 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
   const missing: TemplateDefault[] = [];
   const issues: TemplateIssue[] = [];
   const outdated: ReadTemplates['outdated'] = [];
-  for (const d of TEMPLATE_DEFAULTS) {
+  for (const d of set.defaults) {
     const f = found.get(d.key);
     if (!f) {
       missing.push(d);
       texts.set(d.key, initialText(d, unitName, wording));
       continue;
     }
-    if (FORMER_DEFAULTS[d.key]?.includes(f.text) && f.text !== defaultText(d, wording)) {
+    if (set.former[d.key]?.includes(f.text) && f.text !== defaultText(d, wording)) {
       outdated.push({ row: f.row, default: d });
       texts.set(d.key, defaultText(d, wording));
       continue;
     }
     texts.set(d.key, f.text);
-    for (const name of unknownPlaceholders(f.text)) issues.push({ row: f.row, key: d.key, name });
+    for (const name of unknownPlaceholders(f.text, set.placeholders)) issues.push({ row: f.row, key: d.key, name });
   }
   return { texts, missing, issues, outdated, lastRow: data?.rows.length ?? 0 };
 }
@@ -87,13 +106,13 @@ function rowOf(d: TemplateDefault, unitName: string, wording: Wording): CellInpu
  * The plan for this generation: the whole sheet when it does not exist yet; otherwise only
  * the missing keys, appended below the last used row (nothing existing is touched).
  */
-export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string, wording: Wording = 'pass-fail'): SheetPlan | null {
+export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string, wording: Wording = 'pass-fail', set: TemplateSet = UNIT_TEMPLATES): SheetPlan | null {
   if (exists) {
     if (read.missing.length === 0 && read.outdated.length === 0) return null;
     const at = read.lastRow + 1;
     const end = at + read.missing.length - 1;
     return {
-      sheet: DOCUMENT_SHEETS.templates,
+      sheet: set.sheet,
       mode: 'existing',
       cells: [
         ...read.outdated.map((o) => ({ at: `B${o.row}`, rows: [[defaultText(o.default, wording)]] })),
@@ -103,21 +122,21 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
     };
   }
   const first = TEMPLATE_HEADER_ROW + 1;
-  const last = first + TEMPLATE_DEFAULTS.length - 1;
-  const legend = Object.entries(PLACEHOLDERS).map(([name, meaning]) => [`{${name}}`, meaning]);
+  const last = first + set.defaults.length - 1;
+  const legend = Object.entries(set.placeholders).map(([name, meaning]) => [`{${name}}`, meaning]);
   return {
-    sheet: DOCUMENT_SHEETS.templates,
+    sheet: set.sheet,
     mode: 'ensure',
     cells: [
       {
         at: 'A1',
         rows: [
-          ['MẪU VĂN BẢN CỦA HỒ SƠ'],
+          [set.title],
           ['Sửa cột “Nội dung mẫu” một lần; ĐVHT dùng các nội dung này mỗi lần lập hồ sơ và không ghi đè. {tên} được thay bằng số liệu (xem bảng bên phải). Xuống dòng (Alt+Enter) là sang đoạn mới.'],
           ['Mã', 'Nội dung mẫu', 'Dùng cho'],
         ],
       },
-      { at: `A${first}`, rows: TEMPLATE_DEFAULTS.map((d) => rowOf(d, unitName, wording)) },
+      { at: `A${first}`, rows: set.defaults.map((d) => rowOf(d, unitName, wording)) },
       { at: `E${TEMPLATE_HEADER_ROW}`, rows: [['Trường', 'Ý nghĩa'], ...legend] },
     ],
     styles: [

@@ -49,7 +49,13 @@ export const en: Record<MessageKey, string> = {
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
-    '                                                 Consolidate and check many unit workbooks\n\n' +
+    '                                                 Consolidate and check many unit workbooks\n' +
+    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [-o OUT.xlsx] [--json]\n' +
+    '                                                 Checking minutes, request and draft recognition decision\n' +
+    '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
+    '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
+    '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
+    '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n\n' +
     'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage.\n' +
     'Add --lang vi for Vietnamese (the default). dvht --version: the version.',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
@@ -467,4 +473,45 @@ export const en: Record<MessageKey, string> = {
   'workbook.feature.tabColor': 'sheet tab colours',
   'workbook.feature.mark': 'the mark identifying ĐVHT sheets',
   'pane.warnings.dismiss': 'Got it',
+
+
+  // Officers (issue 16): their documents from the consolidated table (usecases/officerDocuments.ts)
+  'officer.noTable': 'The workbook “{file}” has no sheet “{sheet}” written by ĐVHT. Consolidate the units’ dossiers first (step “Tổng hợp đơn vị”, or dvht consolidate FOLDER -o “{file}”), then make the documents.',
+  'officer.noHeader': '{where}: the table’s heading row (columns “STT” and “Tên đơn vị”) was not found. Consolidate again so that ĐVHT redraws this sheet.',
+  'officer.noUnits': '{where}: the table has no unit yet. Consolidate the units’ dossiers first.',
+  'officer.unknownRuleSet': 'The legal basis of the rule set {names} is not known: “……………” is printed in its place. Open a workbook holding that rule set’s “Tiêu chí” sheet, or write the basis instead of {can_cu} in the sheet “{sheet}”.',
+  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [-o OUT.xlsx] [--json]',
+  'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
+  'officer.notProposed': 'Not eligible for recognition ({count}):',
+  'officer.pane.title': 'Receiving body’s documents',
+  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level. Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
+  'officer.pane.signer': 'Signer of the request and the minutes',
+  'officer.pane.generate': 'Make minutes, request, decision',
+  'officer.pane.generating': 'Making the documents…',
+  'officer.pane.done': 'Made {count} documents: {proposed} units proposed for recognition, {notProposed} not eligible.',
+  'officer.pane.failed': 'Could not make the documents ({reason}). The workbook was not changed.',
+  // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
+  'newYear.summaryCleared': 'Workbook for {year}: not evaluated yet. Press “Đánh giá” (Evaluate) to write the summary for {year}.',
+  'newYear.usage': 'Usage: dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]  (the old file is left as it is)',
+  'newYear.sameFile': 'Next year’s workbook must be another file than “{file}”: this year’s file is kept as it is. Give -o a new name, e.g. -o “{suggestion}”.',
+  'newYear.cannot': 'Could not make next year’s workbook from “{file}”:',
+  'newYear.done': 'Created “{file}” for {unit}, year {year}: kept {members} members (“Tính vào tổng số” back to counted), the rule set, the import mapping, the template texts and the date and level of the last recognition; cleared last year’s results and data ({columns}). “{source}” is unchanged.',
+  'newYear.pane.title': 'Next year',
+  'newYear.pane.intro': 'Make next year’s workbook from the open one: keeps the unit’s details, the members, the rule set, the import mapping, the template texts and the recognition history; clears this year’s answers, evidence and results. The open workbook is not changed.',
+  'newYear.pane.start': 'Make next year’s workbook',
+  'newYear.pane.done': 'Made the {year} workbook ({members} members) and downloaded “{file}”. The open workbook was not changed.',
+  'newYear.pane.unavailable': 'A new file cannot be made here. Use the preview (preview.html) or the dvht new-year command.',
+  // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
+  'handout.noRuleSet': 'Could not take a rule set from “{file}”: {detail}',
+  'handout.notAFile': 'The file “{file}” is not a rule-set file exported by ĐVHT (dvht handout … --rules-file, or the “Giao bộ tiêu chí” button). Ask the consolidating body for it again.',
+  'handout.edited': 'The rule-set file “{file}” was edited after it was exported (its seal does not match). Ask the consolidating body for it again; to change a threshold, edit the “Tiêu chí” sheet after creating the workbook.',
+  'handout.usage': 'Usage: dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Consolidating body"] [--tier "cấp xã"] [--year 2026]',
+  'handout.done': 'Exported the rule set “{name}” (id {id}): the units’ starting workbook “{file}”{rules}. A unit starting from it (or dvht init --rules …) has exactly these thresholds; consolidation flags any workbook whose thresholds were edited.',
+  'handout.rulesFile': ' and the rule-set file “{file}”',
+  'handout.flagEdited': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): thresholds, conditions or indicators were edited.',
+  'handout.pane.title': 'Hand the rule set out to the units',
+  'handout.pane.intro': 'Export the rule set (the one chosen under “Bộ tiêu chí đối chiếu”, or the open workbook’s “Tiêu chí” sheet when each unit’s own is chosen) as a starting workbook for the units and a rule-set file. Consolidation flags any workbook whose thresholds were edited.',
+  'handout.pane.start': 'Export the starting workbook and the rule-set file',
+  'handout.pane.done': 'Exported the rule set “{name}” (id {id}): {files}.',
+  'handout.pane.unavailable': 'Files cannot be downloaded here. Use the preview (preview.html) or the dvht handout command.',
 };

@@ -53,7 +53,13 @@ export const vi = {
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
-    '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n\n' +
+    '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
+    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]\n' +
+    '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
+    '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
+    '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
+    '  dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]\n' +
+    '                                                 Tạo sổ năm sau (giữ thành viên, bộ tiêu chí …; tệp cũ giữ nguyên)\n\n' +
     'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng.\n' +
     'Thêm --lang en để xem tiếng Anh. dvht --version: phiên bản.',
   'cli.unknownCommand': 'Lệnh không hợp lệ: “{command}”. Xem: dvht --help',
@@ -471,6 +477,47 @@ export const vi = {
   'workbook.feature.tabColor': 'màu thẻ trang',
   'workbook.feature.mark': 'dấu nhận biết trang của ĐVHT',
   'pane.warnings.dismiss': 'Đã hiểu',
+
+
+  // Officers (issue 16): their documents from the consolidated table (usecases/officerDocuments.ts)
+  'officer.noTable': 'Sổ “{file}” chưa có trang “{sheet}” do ĐVHT ghi. Hãy tổng hợp hồ sơ các đơn vị trước (bước “Tổng hợp đơn vị”, hoặc dvht consolidate THƯ_MỤC -o “{file}”), rồi lập văn bản.',
+  'officer.noHeader': '{where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
+  'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
+  'officer.unknownRuleSet': 'Không biết căn cứ pháp lý của bộ tiêu chí {names}: chỗ căn cứ được in “……………”. Mở sổ có trang “Tiêu chí” của bộ đó, hoặc ghi căn cứ thay cho {can_cu} trong trang “{sheet}”.',
+  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]',
+  'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
+  'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
+  'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
+  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ. Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
+  'officer.pane.signer': 'Người ký tờ trình, biên bản',
+  'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
+  'officer.pane.generating': 'Đang lập văn bản…',
+  'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
+  'officer.pane.failed': 'Chưa lập được văn bản ({reason}). Sổ chưa bị thay đổi.',
+  // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
+  'newYear.summaryCleared': 'Sổ năm {year}: chưa đánh giá. Bấm “Đánh giá” để ghi bản tổng hợp của năm {year}.',
+  'newYear.usage': 'Cách dùng: dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]  (tệp cũ giữ nguyên)',
+  'newYear.sameFile': 'Sổ năm sau phải là tệp khác “{file}”: tệp của năm nay được giữ nguyên. Ghi tên mới cho -o, ví dụ -o “{suggestion}”.',
+  'newYear.cannot': 'Chưa tạo được sổ năm sau từ “{file}”:',
+  'newYear.done': 'Đã tạo “{file}” cho {unit}, năm {year}: giữ {members} thành viên (cột “Tính vào tổng số” về mặc định là có tính), bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và ngày, mức độ công nhận lần trước; đã xóa kết quả và số liệu của năm trước ({columns}). Tệp “{source}” giữ nguyên.',
+  'newYear.pane.title': 'Sang năm mới',
+  'newYear.pane.intro': 'Tạo sổ cho năm sau từ sổ đang mở: giữ thông tin đơn vị, danh sách thành viên, bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và lịch sử công nhận; xóa câu trả lời, minh chứng và kết quả của năm nay. Sổ đang mở không bị thay đổi.',
+  'newYear.pane.start': 'Tạo sổ năm sau',
+  'newYear.pane.done': 'Đã tạo sổ năm {year} ({members} thành viên) và tải về “{file}”. Sổ đang mở không bị thay đổi.',
+  'newYear.pane.unavailable': 'Nơi này chưa tạo được tệp mới. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht new-year.',
+  // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
+  'handout.noRuleSet': 'Chưa lấy được bộ tiêu chí từ “{file}”: {detail}',
+  'handout.notAFile': 'Tệp “{file}” không phải tệp bộ tiêu chí do ĐVHT xuất (dvht handout … --rules-file, hoặc nút “Giao bộ tiêu chí”). Hãy xin lại tệp từ đơn vị tổng hợp.',
+  'handout.edited': 'Tệp bộ tiêu chí “{file}” đã bị sửa sau khi xuất (dấu kiểm không khớp). Hãy xin lại tệp từ đơn vị tổng hợp; muốn đổi ngưỡng thì sửa ở trang “Tiêu chí” sau khi tạo sổ.',
+  'handout.usage': 'Cách dùng: dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ-TIÊU-CHÍ.json] [--body "Đơn vị tổng hợp"] [--tier "cấp xã"] [--year 2026]',
+  'handout.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): sổ mẫu cho các đơn vị “{file}”{rules}. Đơn vị bắt đầu từ sổ mẫu (hoặc dvht init --rules …) có đúng các ngưỡng này; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
+  'handout.rulesFile': ' và tệp bộ tiêu chí “{file}”',
+  'handout.flagEdited': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): các ngưỡng, điều kiện hoặc chỉ tiêu đã bị sửa.',
+  'handout.pane.title': 'Giao bộ tiêu chí cho các đơn vị',
+  'handout.pane.intro': 'Xuất bộ tiêu chí (bộ chọn ở “Bộ tiêu chí đối chiếu”, hoặc trang “Tiêu chí” của sổ đang mở nếu chọn “Bộ của từng đơn vị”) thành sổ mẫu cho các đơn vị và tệp bộ tiêu chí. Khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
+  'handout.pane.start': 'Xuất sổ mẫu và tệp bộ tiêu chí',
+  'handout.pane.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): {files}.',
+  'handout.pane.unavailable': 'Nơi này chưa tải tệp về được. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht handout.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

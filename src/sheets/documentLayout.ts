@@ -257,6 +257,13 @@ export class DocumentBuilder {
     }
   }
 
+  /** The next row starts a new page (an annex after its decision). */
+  pageBreak(): void {
+    if (this.rowNo === 0) return;
+    this.breaks.push(this.rowNo + 1);
+    this.usedOnPage = 0;
+    this.pageNo++;
+  }
 
   /** Continue drawing at this row (below rows drawn by someone else). */
   moveTo(row: number): void {

@@ -24,6 +24,14 @@ export interface PaneHost {
    * (the host owns ExcelJS, so the Excel bundle does not carry it).
    */
   readonly files?: { pick(accept: string, multiple: boolean): Promise<File[]>; open(file: File): Promise<Workbook> };
+  /**
+   * Preview only: new files offered for download, never the open one changed: a copy of the
+   * open workbook (or a new workbook) that `work` changes, kept when it resolves true; a text file.
+   */
+  readonly downloads?: {
+    workbook(name: string, from: 'copy' | 'new', work: (wb: Workbook) => Promise<boolean>): Promise<boolean>;
+    text(name: string, text: string, type: string): void;
+  };
 }
 
 /** The same workbook, handing the warnings of each batch that wrote something to `report`. */

@@ -25,6 +25,10 @@ export const ROLE = {
   consolidation: 'consolidation',
   fileReport: 'file-report',
   importSettings: 'import-settings',
+  // The officer's documents, drawn from the consolidated table (usecases/officerDocuments.ts).
+  officerBienBan: 'officer-bien-ban',
+  officerToTrinh: 'officer-to-trinh',
+  officerQuyetDinh: 'officer-quyet-dinh',
 } as const;
 
 export type Role = (typeof ROLE)[keyof typeof ROLE];

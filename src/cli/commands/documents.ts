@@ -1,7 +1,7 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
-import { DOCUMENT_KINDS, generateDocuments, isDocumentKind, type DocumentKind } from '../../usecases/documents';
+import { DOCUMENT_KINDS, generateDocuments } from '../../usecases/documents';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { CliFailure, EXIT, onlyKinds, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../i18n/format';
 
@@ -10,7 +10,7 @@ export const documents: Command = {
   async run({ operands, args, lang, io }) {
     const file = operands[0];
     if (!file) throw new CliFailure(EXIT.usage, t(lang, 'documents.usage', { kinds: DOCUMENT_KINDS.join('|') }));
-    const kinds = onlyKinds(args.options.get('only'), lang);
+    const kinds = onlyKinds(args.options.get('only'), DOCUMENT_KINDS, lang);
     const outOpt = args.options.get('output');
     const output = typeof outOpt === 'string' ? outOpt : file;
     const json = args.options.has('json');
@@ -55,12 +55,3 @@ export const documents: Command = {
     return EXIT.ok;
   },
 };
-
-/** `--only bao-cao` or `--only to-trinh,bien-ban`; undefined means every document. */
-function onlyKinds(value: string | true | undefined, lang: 'vi' | 'en'): DocumentKind[] | undefined {
-  if (value === undefined) return undefined;
-  const names = value === true ? [''] : value.split(',').map((s) => s.trim());
-  const bad = names.find((n) => !isDocumentKind(n));
-  if (bad !== undefined) throw new CliFailure(EXIT.usage, t(lang, 'documents.unknownKind', { kind: bad, kinds: DOCUMENT_KINDS.join(', ') }));
-  return names as DocumentKind[];
-}

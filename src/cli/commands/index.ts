@@ -13,5 +13,8 @@ export const COMMANDS: { name: string; load(): Command }[] = [
   { name: 'documents', load: () => (require('./documents') as typeof import('./documents')).documents },
   { name: 'import', load: () => (require('./import') as typeof import('./import')).importCommand },
   { name: 'consolidate', load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
+  { name: 'officer-documents', load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
+  { name: 'new-year', load: () => (require('./newYear') as typeof import('./newYear')).newYear },
+  { name: 'handout', load: () => (require('./handout') as typeof import('./handout')).handout },
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -10,7 +10,9 @@ import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, need, numberOption, type Command, reportWorkbookWarnings } from '../context';
-import { prepareWrite, writeTo } from '../files';
+import { errorReason, prepareWrite, writeTo } from '../files';
+import { readHandoutFile } from '../../usecases/handout';
+import type { RuleSet } from '../../domain/rules/ruleSet';
 
 function resolveType(input: string, lang: Lang): string {
   const byId = UNIT_TYPE_IDS[input.toLowerCase()];
@@ -20,14 +22,27 @@ function resolveType(input: string, lang: Lang): string {
   throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownType', { type: input }));
 }
 
+function handedOutRules(file: string, lang: Lang): RuleSet {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: errorReason(e, lang) }));
+  }
+  const read = readHandoutFile(text, file, lang);
+  if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
+  return read.ruleSet;
+}
+
 export const init: Command = {
   name: 'init',
   async run(ctx) {
     const { lang, io, args } = ctx;
     const output = need(ctx, 'output');
-    const presetId = need(ctx, 'preset');
-    const ruleSet = findPreset(presetId);
-    if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: presetId }));
+    // A rule set handed out by the consolidating body (dvht handout --rules-file), or a preset.
+    const rulesFile = args.options.get('rules');
+    const ruleSet = typeof rulesFile === 'string' ? handedOutRules(rulesFile, lang) : findPreset(need(ctx, 'preset'));
+    if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: need(ctx, 'preset') }));
     const name = need(ctx, 'unit');
     const type = resolveType(need(ctx, 'type'), lang);
     const year = numberOption(ctx, 'year') ?? new Date().getFullYear();
@@ -39,7 +54,9 @@ export const init: Command = {
     const target = await prepareWrite(output, lang);
 
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-    const sample = args.options.has('sample') ? sampleUnit({ presetId: ruleSet.id, members: numberOption(ctx, 'members'), seed: numberOption(ctx, 'seed') }) : null;
+    // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from.
+    const samplePreset = [ruleSet.id, ruleSet.id.split('@')[0]!].find((id) => findPreset(id));
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members: numberOption(ctx, 'members'), seed: numberOption(ctx, 'seed') }) : null;
     await createSheets(workbook, {
       ruleSet,
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },

@@ -4,8 +4,7 @@ import { text, type DocumentContext } from '../context';
 import { statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import { signatureBlock } from '../../sheets/documentBlocks';
-import { indicatorTable, leftOverTexts, openDocument } from './common';
+import { indicatorTable, leftOverTexts, minutesSignatures, openDocument, peopleLines } from './common';
 
 export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const b = openDocument(DOCUMENT_SHEETS.bienBan, ctx, 'bien_ban');
@@ -14,8 +13,7 @@ export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   b.paragraphs(text(ctx, 'bien_ban.dia_diem'));
   b.paragraphs(text(ctx, 'bien_ban.thanh_phan'));
   // The members of the Quyết định thành lập, typed once in "Mẫu văn bản".
-  const members = ctx.evaluators.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
-  b.userText({ key: 'bien_ban.thanh_phan.goi_y', written: members, kept: kept.take('bien_ban.thanh_phan.goi_y') });
+  b.userText({ key: 'bien_ban.thanh_phan.goi_y', written: peopleLines(ctx.evaluators), kept: kept.take('bien_ban.thanh_phan.goi_y') });
   b.spacer(4);
   b.paragraphs(text(ctx, 'bien_ban.noi_dung'), { indent: true });
   b.spacer(4);
@@ -26,8 +24,6 @@ export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   own('bien_ban.y_kien.goi_y');
   b.paragraphs(text(ctx, 'bien_ban.ket_thuc'), { indent: true });
   leftOverTexts(b, kept);
-  const secretary = ctx.evaluators.find((m) => /thư ký/i.test(m.role) && !/^[.…\s]*$/.test(m.name));
-  const chair = ctx.evaluators[0]?.name && !/^[.…\s]*$/.test(ctx.evaluators[0].name) ? ctx.evaluators[0].name : ctx.unit.head;
-  signatureBlock(b, { title: text(ctx, 'bien_ban.chu_tich'), name: chair }, { signer: { title: text(ctx, 'bien_ban.thu_ky'), name: secretary?.name ?? '' } });
+  minutesSignatures(b, ctx.evaluators, ctx.unit.head, text(ctx, 'bien_ban.chu_tich'), text(ctx, 'bien_ban.thu_ky'));
   return b.plan();
 }

@@ -1,7 +1,7 @@
 /** Pieces several documents share: their heading from the templates, the head's signature. */
 import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
 import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock, type Signer } from '../../sheets/documentBlocks';
-import { indicatorPercent, text, type DocumentContext } from '../context';
+import { indicatorPercent, text, type DocumentContext, type Evaluator } from '../context';
 import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 
@@ -27,6 +27,19 @@ export function headSigner(ctx: DocumentContext): Signer {
 
 export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, prefix: string): void {
   signatureBlock(b, headSigner(ctx), { recipients: text(ctx, `${prefix}.noi_nhan`) });
+}
+
+/** "- Ông (bà) Name, Title – Role;" per person, as minutes list those present. */
+export function peopleLines(people: readonly Evaluator[]): string {
+  return people.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
+}
+
+/** Minutes are signed by the chair (the first person listed, else `head`) and the secretary, where named. */
+export function minutesSignatures(b: DocumentBuilder, people: readonly Evaluator[], head: string, chairTitle: string, secretaryTitle: string): void {
+  const named = (name: string | undefined) => !!name && !/^[.…\s]*$/.test(name);
+  const secretary = people.find((m) => /thư ký/i.test(m.role) && named(m.name));
+  const chair = named(people[0]?.name) ? people[0]!.name : head;
+  signatureBlock(b, { title: chairTitle, name: chair }, { signer: { title: secretaryTitle, name: secretary?.name ?? '' } });
 }
 
 /** The unit's earlier texts whose place is gone are printed at the end, never dropped. */

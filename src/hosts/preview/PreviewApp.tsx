@@ -25,7 +25,7 @@ import { parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import type { Selection } from '../../workbook/exceljs/excelJsWorkbook';
 import { PreviewWorkbook } from './previewWorkbook';
-import { createPreviewHost, openUpload, pickFiles } from './previewHost';
+import { createPreviewHost, offerDownload, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridSelection } from './SheetGrid';
 import { sheetView } from './sheetView';
 
@@ -187,17 +187,10 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     run(async () => {
       try {
         const bytes = await doc.workbook.toBuffer();
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = downloadName(doc.workbook.label);
-        document.body.append(a);
-        a.click();
-        a.remove();
-        // The download has started from the URL; release it once the browser has it.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        const name = downloadName(doc.workbook.label);
+        offerDownload(name, new Blob([bytes as BlobPart], { type: XLSX_MIME }));
         dirty.current = false;
-        setNotice({ intent: 'success', text: tr('preview.downloaded', { file: a.download }) });
+        setNotice({ intent: 'success', text: tr('preview.downloaded', { file: name }) });
       } catch (e) {
         setNotice({ intent: 'error', text: tr('preview.downloadFailed', { reason: errorText(e) }) });
       }

@@ -4,7 +4,8 @@
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
-import { PreviewWorkbook } from './previewWorkbook';
+import { PreviewWorkbook, WEB_XLSX } from './previewWorkbook';
+import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { preflightXlsx, XlsxError } from '../../xlsx';
 import { webInflate } from '../../xlsx/inflateWeb';
 import { xlsxReason } from '../../usecases/xlsxReason';
@@ -95,5 +96,29 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
     supports: () => true,
     showCell: async (sheet, address) => o.onShowCell(sheet, address),
     files: { pick: pickFiles, open: (file) => openUpload(file, langFromLocale(o.locale)) },
+    downloads: {
+      async workbook(name, from, work) {
+        const wb = from === 'copy' ? await XlsxWorkbook.open(await o.workbook.toBuffer(), name, WEB_XLSX) : await XlsxWorkbook.create(name, WEB_XLSX);
+        if (!(await work(wb))) return false;
+        offerDownload(name, new Blob([(await wb.toBytes()) as BlobPart], { type: XLSX_TYPE }));
+        return true;
+      },
+      text: (name, text, type) => offerDownload(name, new Blob([text], { type })),
+    },
   };
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The browser's download of a file made here (nothing leaves the machine). */
+export function offerDownload(name: string, blob: Blob): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started from the URL; release it once the browser has it.
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }

@@ -9,7 +9,7 @@ import { XlsxWorkbook, type XlsxWorkbookOptions } from '../../workbook/xlsx/xlsx
 import { webInflate } from '../../xlsx/inflateWeb';
 import { webDeflate } from '../../xlsx/deflateWeb';
 
-const WEB_XLSX: XlsxWorkbookOptions = { inflate: webInflate, deflate: webDeflate };
+export const WEB_XLSX: XlsxWorkbookOptions = { inflate: webInflate, deflate: webDeflate };
 
 export class PreviewWorkbook implements Workbook {
   private constructor(

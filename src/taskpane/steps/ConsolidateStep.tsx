@@ -14,6 +14,8 @@ import { StepFrame, Working } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
+import { OfficerDocuments } from './OfficerDocuments';
+import { HandoutSection } from './HandoutSection';
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The dossier's language, whatever the pane's. */
@@ -211,6 +213,8 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         </MessageBar>
       )}
       {showError !== null && <ErrorBar error={showError} lang={lang} />}
+      <OfficerDocuments host={host} lang={lang} body={body.trim()} tier={tier.trim()} />
+      <HandoutSection host={host} lang={lang} presetId={ruleSetId} body={body.trim()} tier={tier.trim()} />
     </StepFrame>
   );
 }

@@ -8,6 +8,7 @@ import { SummaryStep } from './SummaryStep';
 import { DocumentsStep } from './DocumentsStep';
 import { ConsolidateStep } from './ConsolidateStep';
 import { ImportStep } from './ImportStep';
+import { NewYearStep } from './NewYearStep';
 
 export const STEPS: StepDefinition[] = [
   { id: CORE_STEP_IDS.setup, title: 'pane.step.setup', component: SetupStep },
@@ -17,4 +18,5 @@ export const STEPS: StepDefinition[] = [
   { id: 'documents', title: 'documents.stepTitle', component: DocumentsStep },
   { id: 'consolidate', title: 'consolidate.pane.title', component: ConsolidateStep },
   { id: 'import', title: 'import.step.title', component: ImportStep },
+  { id: 'new-year', title: 'newYear.pane.title', component: NewYearStep },
 ];

@@ -11,6 +11,7 @@ import { foldKey } from '../../domain/text';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { addMonths, serialToDate } from './dates';
+import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 
 export interface ConsolidateOptions {
@@ -58,7 +59,8 @@ export class Consolidation {
   /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
   private flagRuleSet(u: UnitRecord): Flag | null {
     const reference = this.options.ruleSet ?? findPreset(u.ruleSet.id);
-    if (!reference) return null;
+    // A rule set an officer handed out carries its own seal (usecases/handout.ts).
+    if (!reference) return handedOutFlag(u.ruleSet, this.options.lang ?? 'vi');
     let shape = this.references.get(reference);
     if (!shape) this.references.set(reference, (shape = comparable(reference)));
     return ruleSetFlag(u, reference, shape, this.options.ruleSet ? 'body' : 'preset', this.options.lang ?? 'vi');

@@ -1,0 +1,41 @@
+/**
+ * `dvht handout (TONG-HOP.xlsx | --preset ID) -o SO-MAU.xlsx [--rules-file BO.json]`: the
+ * officer's chosen rule set (a preset, or the "Tiêu chí" sheet of the officer's workbook as
+ * edited), sealed, as the units' starting workbook and as a small file for dvht init --rules.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecases/handout';
+import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../workbook/xlsx/files';
+import { t } from '../../i18n';
+import { CliFailure, EXIT, numberOption, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
+import { prepareWrite, writeTo } from '../files';
+
+export const handout: Command = {
+  name: 'handout',
+  async run(ctx) {
+    const { operands, args, lang, io } = ctx;
+    const opt = (name: string) => {
+      const v = args.options.get(name);
+      return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+    };
+    const output = opt('output');
+    const presetId = opt('preset');
+    const from = operands[0];
+    if (!output || (!from && !presetId)) throw new CliFailure(EXIT.usage, t(lang, 'handout.usage'));
+    const rulesFile = opt('rules-file');
+    for (const f of [output, rulesFile]) if (f && fs.existsSync(f)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: f }));
+    const source = presetId ? await handoutRuleSet({ presetId }, lang) : await handoutRuleSet({ workbook: await openWorkbook(from!, lang) }, lang);
+    if (!source.ok) throw new CliFailure(presetId ? EXIT.usage : EXIT.data, source.message);
+    const target = await prepareWrite(output, lang);
+    const rulesTarget = rulesFile ? await prepareWrite(rulesFile, lang) : null;
+    const starter = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
+    await writeStarterWorkbook(starter, source.ruleSet, { body: opt('body'), tier: opt('tier'), year: numberOption(ctx, 'year') });
+    await writeTo(target, () => starter.toBytes());
+    if (rulesTarget) await writeTo(rulesTarget, new TextEncoder().encode(handoutFile(source.ruleSet)));
+    reportWorkbookWarnings(io, lang, starter);
+    io.out(t(lang, 'handout.done', { name: source.ruleSet.name, id: source.ruleSet.id, file: output, rules: rulesFile ? t(lang, 'handout.rulesFile', { file: rulesFile }) : '' }));
+    return EXIT.ok;
+  },
+};

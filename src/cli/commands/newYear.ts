@@ -1,0 +1,34 @@
+/**
+ * `dvht new-year TRUONG.xlsx -o TRUONG-2026.xlsx`: next year's workbook, written as a new
+ * file through the file writer; the old file is only read.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { startNewYear } from '../../usecases/newYear';
+import { t } from '../../i18n';
+import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { prepareWrite, writeTo } from '../files';
+
+export const newYear: Command = {
+  name: 'new-year',
+  async run({ operands, args, lang, io }) {
+    const file = operands[0];
+    const output = args.options.get('output');
+    if (!file || typeof output !== 'string' || output.trim() === '') throw new CliFailure(EXIT.usage, t(lang, 'newYear.usage'));
+    if (path.resolve(output) === path.resolve(file)) {
+      const ext = path.extname(file);
+      throw new CliFailure(EXIT.usage, t(lang, 'newYear.sameFile', { file, suggestion: `${file.slice(0, file.length - ext.length)}-nam-sau${ext || '.xlsx'}` }));
+    }
+    if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
+    const target = await prepareWrite(output, lang);
+    const workbook = await openWorkbook(file, lang);
+    const json = args.options.has('json');
+    const result = await startNewYear(workbook, { lang });
+    if (!result.ok) return reportBlocked(io, json, file, t(lang, 'newYear.cannot', { file }), result.problems);
+    await writeTo(target, () => workbook.toBytes());
+    reportWorkbookWarnings(io, lang, workbook);
+    if (json) io.out(JSON.stringify({ file: output, source: file, ...result }, null, 2));
+    else io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: result.clearedMemberColumns.map((c) => `“${c}”`).join(', ') }));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * What the officer's documents print: the batch, the template texts, and the officer's
+ * fields (typed in the pane or the CLI, else in "Mẫu văn bản tổng hợp", else as the
+ * consolidation recorded them).
+ */
+import { dateText, parseEvaluators, type Evaluator } from '../context';
+import { fillTemplate, fillTidy } from '../templates';
+import { proposed, type Batch, type BatchRuleSet } from './batch';
+import type { OfficerPlaceholder } from './templates';
+
+export interface OfficerFields {
+  body?: string;
+  tier?: string;
+  signer?: string;
+}
+
+export interface OfficerContext {
+  batch: Batch;
+  texts: ReadonlyMap<string, string>;
+  values: Record<OfficerPlaceholder, string>;
+  /** Who checked the dossiers ("tham_dinh.thanh_vien"). */
+  checkers: Evaluator[];
+}
+
+const BLANK = '……………';
+
+/** "“Đơn vị học tập” cấp huyện mức độ 1" → "“Đơn vị học tập” cấp huyện": the list groups by level. */
+export function withoutLevel(recognition: string): string {
+  return recognition.replace(/[,;]?\s*mức độ\s*\d+\s*$/i, '').trim();
+}
+
+function distinct(xs: string[]): string[] {
+  return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+}
+
+export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}): OfficerContext {
+  const own = (key: string) => (texts.get(key) ?? '').trim();
+  const body = fields.body?.trim() || own('chung.don_vi_tiep_nhan') || batch.body || BLANK;
+  const tier = fields.tier?.trim() || own('chung.cap') || batch.tier;
+  // A commune's UBND often receives the dossiers itself; then it also decides.
+  const committee = own('chung.uy_ban') || (/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/i.test(body) ? body : BLANK);
+  const units = batch.units;
+  const chosen = units.filter(proposed);
+  const rulesOf = (names: string[]): BatchRuleSet[] => batch.ruleSets.filter((r) => names.includes(r.name));
+  const used = rulesOf(distinct((chosen.length ? chosen : units).map((u) => u.ruleSet)));
+  const title = distinct(used.map((r) => withoutLevel(r.recognition))).join(', ') || '“Đơn vị học tập”';
+  const years = batch.years.length ? batch.years : [String(new Date().getFullYear())];
+  const year = years.join(', ');
+  const values: Record<OfficerPlaceholder, string> = {
+    don_vi_tiep_nhan: body,
+    cap: tier,
+    uy_ban: committee,
+    dia_danh: own('chung.dia_danh') || BLANK,
+    nguoi_ky: fields.signer?.trim() || own('chung.nguoi_ky'),
+    chuc_vu_nguoi_ky: own('chung.chuc_vu_nguoi_ky'),
+    chu_tich: own('chung.chu_tich'),
+    nam: year,
+    nam_sau: String(Number(years.at(-1)) + 1 || ''),
+    danh_hieu: title,
+    can_cu: distinct(rulesOf(distinct(units.map((u) => u.ruleSet))).map((r) => r.basis)).join(';\nCăn cứ ') || BLANK,
+    so_don_vi: String(units.length),
+    so_de_nghi: String(chosen.length),
+    so_khong_de_nghi: String(units.length - chosen.length),
+    so_muc_1: String(chosen.filter((u) => u.level === 1).length),
+    so_muc_2: String(chosen.filter((u) => u.level === 2).length),
+    ky_hieu: own('chung.ky_hieu'),
+    ngay_ky: dateText(own('chung.ngay_ky')),
+    ten_don_vi: '',
+    ket_qua: '',
+    tu_danh_gia: '',
+    ly_do: '',
+    muc_do: '',
+    muc_do_la_ma: '',
+    so_trong_nhom: '',
+  };
+  return { batch, texts, values, checkers: parseEvaluators(fillTemplate(texts.get('tham_dinh.thanh_vien') ?? '', values)) };
+}
+
+/** A template text with the values filled in (and per-unit values on top). */
+export function officerText(ctx: OfficerContext, key: string, more: Partial<Record<OfficerPlaceholder, string>> = {}): string {
+  return fillTidy(ctx.texts.get(key) ?? '', { ...ctx.values, ...more });
+}

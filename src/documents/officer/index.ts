@@ -1,0 +1,165 @@
+/**
+ * The documents of the body that receives and checks the dossiers (TT24 Điều 10): the
+ * Biên bản thẩm định of the batch, its Tờ trình to the Chủ tịch UBND, and the draft
+ * Quyết định công nhận with its list by level. Same NĐ 30/2020 layout and template system
+ * as the unit's dossier; the officer's own words on the sheets survive re-generation.
+ */
+import type { SheetPlan } from '../../workbook/port';
+import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
+import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock } from '../../sheets/documentBlocks';
+import type { KeptTexts } from '../narrative';
+import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kinds/common';
+import { officerText, withoutLevel, type OfficerContext } from './context';
+import { proposed, type BatchUnit } from './batch';
+import { OFFICER_TEMPLATES } from './templates';
+
+export const OFFICER_SHEETS = {
+  templates: OFFICER_TEMPLATES.sheet,
+  bienBan: 'Biên bản thẩm định',
+  toTrinh: 'Tờ trình công nhận',
+  quyetDinh: 'Quyết định công nhận',
+} as const;
+
+/** In the order they are signed: the minutes, the request, the draft decision. */
+export const OFFICER_KINDS = ['bien-ban-tham-dinh', 'to-trinh-cong-nhan', 'quyet-dinh-cong-nhan'] as const;
+export type OfficerKind = (typeof OFFICER_KINDS)[number];
+
+export const OFFICER_SHEET: Record<OfficerKind, string> = {
+  'bien-ban-tham-dinh': OFFICER_SHEETS.bienBan,
+  'to-trinh-cong-nhan': OFFICER_SHEETS.toTrinh,
+  'quyet-dinh-cong-nhan': OFFICER_SHEETS.quyetDinh,
+};
+
+export function isOfficerKind(s: string): s is OfficerKind {
+  return s in OFFICER_SHEET;
+}
+
+export { buildOfficerContext, type OfficerContext, type OfficerFields } from './context';
+export { OFFICER_TEMPLATES } from './templates';
+export type { Batch, BatchUnit, BatchRuleSet } from './batch';
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+
+/**
+ * Heading and title; `byCommittee`: the decision is the UBND's (a draft, marked so above
+ * the heading while "quyet_dinh.du_thao" says so), the others the receiving body's.
+ */
+function openOfficerDocument(sheet: string, ctx: OfficerContext, prefix: string, byCommittee = false): DocumentBuilder {
+  const b = new DocumentBuilder(sheet);
+  const v = ctx.values;
+  const draft = byCommittee ? officerText(ctx, `${prefix}.du_thao`) : '';
+  if (draft) b.row([{ text: draft, bold: true, align: 'right', size: SIZE.national, border: true, from: 9, to: 10 }]);
+  const issuer = byCommittee ? v.uy_ban : v.don_vi_tiep_nhan;
+  headingBlock(b, {
+    parent: byCommittee || issuer === v.uy_ban ? '' : v.uy_ban,
+    unitName: issuer,
+    number: officerText(ctx, `${prefix}.so`),
+    placeDate: placeDateLine(v.dia_danh, v.ngay_ky),
+  });
+  titleBlock(b, officerText(ctx, `${prefix}.tieu_de`), officerText(ctx, `${prefix}.trich_yeu`));
+  if (ctx.texts.has(`${prefix}.kinh_gui`)) addresseeLine(b, officerText(ctx, `${prefix}.kinh_gui`));
+  return b;
+}
+
+const levelText = (u: BatchUnit) => (u.level ? `Mức độ ${u.level}` : u.outcome);
+const unitKey = (u: BatchUnit) => `${u.name}|${u.type}`;
+
+function unitValues(u: BatchUnit) {
+  return { ten_don_vi: u.name, ket_qua: u.outcome, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: u.level ? `mức độ ${u.level}` : '' };
+}
+
+/** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
+function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, units: BatchUnit[], headers: [string, string, string, string], remark: string, third: (u: BatchUnit) => string): void {
+  if (units.length === 0) {
+    b.paragraphs(officerText(ctx, 'tham_dinh.khong_co'), { indent: true, italic: true });
+    return;
+  }
+  const rows = units.map((u, i): (string | UserCell)[] => {
+    const written = [officerText(ctx, remark, unitValues(u)), ...u.notes].join('\n').trim();
+    const key = `tham_dinh.y_kien#${unitKey(u)}`;
+    return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) }];
+  });
+  // Names on one line where they can be (the unit's type is in the decision's list).
+  b.table(headers, [1, 4, 2, 3], rows, ['center', 'left', 'center', 'left']);
+  b.endTable();
+}
+
+export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): SheetPlan {
+  const b = openOfficerDocument(OFFICER_SHEETS.bienBan, ctx, 'tham_dinh');
+  const own = (key: string) => b.userText({ key, written: officerText(ctx, key), kept: kept.take(key) });
+  own('tham_dinh.thoi_gian.goi_y');
+  b.paragraphs(officerText(ctx, 'tham_dinh.dia_diem'));
+  b.paragraphs(officerText(ctx, 'tham_dinh.thanh_phan'));
+  b.userText({ key: 'tham_dinh.thanh_phan.goi_y', written: peopleLines(ctx.checkers), kept: kept.take('tham_dinh.thanh_phan.goi_y') });
+  b.spacer(4);
+  b.paragraphs(officerText(ctx, 'tham_dinh.noi_dung'), { indent: true });
+  b.spacer(4);
+  const units = ctx.batch.units;
+  b.paragraphs(officerText(ctx, 'tham_dinh.muc_dat'), { bold: true });
+  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], 'tham_dinh.y_kien_dat', levelText);
+  b.spacer(6);
+  b.paragraphs(officerText(ctx, 'tham_dinh.muc_chua_dat'), { bold: true });
+  unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
+  b.spacer(6);
+  b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });
+  b.paragraphs(officerText(ctx, 'tham_dinh.ket_thuc'), { indent: true });
+  leftOverTexts(b, kept);
+  minutesSignatures(b, ctx.checkers, ctx.values.nguoi_ky, officerText(ctx, 'tham_dinh.to_truong'), officerText(ctx, 'tham_dinh.thu_ky'));
+  return b.plan();
+}
+
+export function drawToTrinhCongNhan(ctx: OfficerContext, kept: KeptTexts): SheetPlan {
+  const b = openOfficerDocument(OFFICER_SHEETS.toTrinh, ctx, 'to_trinh');
+  b.paragraphs(officerText(ctx, 'to_trinh.can_cu'), { indent: true, italic: true });
+  b.spacer(4);
+  b.paragraphs(officerText(ctx, 'to_trinh.noi_dung'), { indent: true });
+  b.paragraphs(officerText(ctx, 'to_trinh.de_nghi'), { indent: true });
+  leftOverTexts(b, kept);
+  signatureBlock(b, { title: ctx.values.chuc_vu_nguoi_ky || 'THỦ TRƯỞNG ĐƠN VỊ', name: ctx.values.nguoi_ky, note: SIGN_NOTE }, { recipients: officerText(ctx, 'to_trinh.noi_nhan') });
+  return b.plan();
+}
+
+export function drawQuyetDinhCongNhan(ctx: OfficerContext, kept: KeptTexts): SheetPlan {
+  const b = openOfficerDocument(OFFICER_SHEETS.quyetDinh, ctx, 'quyet_dinh', true);
+  b.row([{ text: officerText(ctx, 'quyet_dinh.tham_quyen').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
+  b.spacer(8);
+  b.paragraphs(officerText(ctx, 'quyet_dinh.can_cu'), { indent: true, italic: true });
+  b.spacer(6);
+  b.row([{ text: officerText(ctx, 'quyet_dinh.quyet_dinh'), bold: true, align: 'center', size: SIZE.title }]);
+  b.spacer(6);
+  for (const k of ['dieu_1', 'dieu_2', 'dieu_3']) b.paragraphs(officerText(ctx, `quyet_dinh.${k}`), { indent: true });
+  leftOverTexts(b, kept);
+  signatureBlock(b, { title: officerText(ctx, 'quyet_dinh.nguoi_ky'), name: ctx.values.chu_tich, note: SIGN_NOTE }, { recipients: officerText(ctx, 'quyet_dinh.noi_nhan') });
+
+  // The list "kèm theo" starts on its own page.
+  b.pageBreak();
+  b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
+  b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc_kem_theo'), italic: true, align: 'center', from: 2, to: 9 }]);
+  b.spacer(10);
+  const groups = levelGroups(ctx.batch.units);
+  if (groups.length === 0) b.paragraphs(officerText(ctx, 'tham_dinh.khong_co'), { indent: true, italic: true });
+  groups.forEach((g, i) => {
+    const titles = [...new Set(g.units.map((u) => ctx.batch.ruleSets.find((r) => r.name === u.ruleSet)?.recognition ?? ''))].map(withoutLevel).filter(Boolean);
+    const more = { muc_do_la_ma: ROMAN[i] ?? String(i + 1), muc_do: g.level ? `mức độ ${g.level}` : '', so_trong_nhom: String(g.units.length), ...(titles.length ? { danh_hieu: titles.join(', ') } : {}) };
+    b.paragraphs(officerText(ctx, 'quyet_dinh.nhom', more), { bold: true });
+    const rows = g.units.map((u, k) => [String(k + 1), u.name, u.type, levelText(u)]);
+    b.table(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Mức độ'], [1, 4, 3, 2], rows, ['center', 'left', 'left', 'center']);
+    b.endTable();
+    b.spacer(8);
+  });
+  return b.plan();
+}
+
+export type DrawOfficerDocument = (ctx: OfficerContext, kept: KeptTexts) => SheetPlan;
+
+export const DRAW_OFFICER: Record<OfficerKind, DrawOfficerDocument> = {
+  'bien-ban-tham-dinh': drawBienBanThamDinh,
+  'to-trinh-cong-nhan': drawToTrinhCongNhan,
+  'quyet-dinh-cong-nhan': drawQuyetDinhCongNhan,
+};
+
+/** The decision's list: one group per level (mức độ 1, mức độ 2 …), one row per unit. */
+export function levelGroups(units: BatchUnit[]): { level: number; units: BatchUnit[] }[] {
+  const levels = [...new Set(units.filter(proposed).map((u) => u.level!))].sort((a, b) => (a || 99) - (b || 99));
+  return levels.map((level) => ({ level, units: units.filter((u) => u.level === level) }));
+}

@@ -1,0 +1,130 @@
+/**
+ * The default texts of the officer's documents (Biên bản thẩm định, Tờ trình, Quyết định
+ * công nhận). Like the unit's, they are copied once into the officer's workbook, in the
+ * sheet "Mẫu văn bản tổng hợp", where the officer adjusts them; afterwards the sheet's texts
+ * are used. Body names, the legal basis and the title come from placeholders, never from here.
+ */
+import type { TemplateDefault } from '../templates';
+import type { TemplateSet } from '../templatesSheet';
+
+export const OFFICER_PLACEHOLDERS = {
+  don_vi_tiep_nhan: 'Đơn vị tiếp nhận, thẩm định hồ sơ (mục “chung.don_vi_tiep_nhan”, hoặc tên đã nhập khi tổng hợp)',
+  cap: 'Cấp của đơn vị tiếp nhận (mục “chung.cap”, hoặc cấp đã nhập khi tổng hợp)',
+  uy_ban: 'Ủy ban nhân dân có thẩm quyền công nhận (mục “chung.uy_ban”)',
+  dia_danh: 'Địa danh (mục “chung.dia_danh”)',
+  nguoi_ky: 'Người ký tờ trình và biên bản (mục “chung.nguoi_ky”)',
+  chuc_vu_nguoi_ky: 'Chức vụ người ký (mục “chung.chuc_vu_nguoi_ky”)',
+  chu_tich: 'Người ký quyết định công nhận (mục “chung.chu_tich”)',
+  nam: 'Năm đánh giá của các hồ sơ',
+  nam_sau: 'Năm sau năm đánh giá',
+  danh_hieu: 'Tên gọi được công nhận, không kèm mức độ (theo bộ tiêu chí), ví dụ “Đơn vị học tập” cấp huyện',
+  can_cu: 'Căn cứ của bộ tiêu chí các đơn vị áp dụng (trang “Tiêu chí”, mục “Căn cứ”)',
+  so_don_vi: 'Số đơn vị trong bảng tổng hợp',
+  so_de_nghi: 'Số đơn vị đủ điều kiện, đề nghị công nhận',
+  so_khong_de_nghi: 'Số đơn vị chưa đủ điều kiện',
+  so_muc_1: 'Số đơn vị đề nghị công nhận mức độ 1',
+  so_muc_2: 'Số đơn vị đề nghị công nhận mức độ 2',
+  ky_hieu: 'Ký hiệu viết tắt của đơn vị tiếp nhận (mục “chung.ky_hieu”)',
+  ngay_ky: 'Ngày ký (mục “chung.ngay_ky”)',
+  // Per unit (only inside the "…don_vi" texts):
+  ten_don_vi: 'Tên đơn vị (một dòng của bảng)',
+  ket_qua: 'Kết quả tính lại của đơn vị',
+  tu_danh_gia: 'Kết quả tự đánh giá đơn vị ghi',
+  ly_do: 'Các điểm chưa khớp (cột “Ghi chú” của bảng tổng hợp)',
+  muc_do: 'Mức độ đề nghị công nhận (“mức độ 1”)',
+  // Per level group of the decision's list (only inside "quyet_dinh.nhom"):
+  muc_do_la_ma: 'Số thứ tự La Mã của nhóm (I, II)',
+  so_trong_nhom: 'Số đơn vị trong nhóm',
+} as const;
+
+export type OfficerPlaceholder = keyof typeof OFFICER_PLACEHOLDERS;
+
+const LUU = '- Lưu: VT.';
+
+export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
+  // The officer's fields: blank means "as typed when consolidating" (body, tier) or a line to write by hand.
+  { key: 'chung.don_vi_tiep_nhan', label: 'Tên đơn vị tiếp nhận, thẩm định hồ sơ. Để trống: tên đã nhập khi tổng hợp', text: '' },
+  { key: 'chung.cap', label: 'Cấp của đơn vị tiếp nhận (cấp xã, cấp tỉnh …). Để trống: cấp đã nhập khi tổng hợp', text: '' },
+  { key: 'chung.uy_ban', label: 'Ủy ban nhân dân có thẩm quyền công nhận, ví dụ Ủy ban nhân dân xã Hòa Bình', text: '' },
+  { key: 'chung.dia_danh', label: 'Địa danh ghi ở dòng ngày tháng', text: '' },
+  { key: 'chung.nguoi_ky', label: 'Họ và tên người ký tờ trình, biên bản', text: '' },
+  { key: 'chung.chuc_vu_nguoi_ky', label: 'Chức vụ người ký tờ trình, biên bản (ví dụ Trưởng phòng)', text: '' },
+  { key: 'chung.chu_tich', label: 'Họ và tên người ký quyết định công nhận', text: '' },
+  { key: 'chung.ky_hieu', label: 'Ký hiệu viết tắt của đơn vị tiếp nhận, dùng trong số văn bản', text: '' },
+  { key: 'chung.ngay_ky', label: 'Ngày ký các văn bản (dd/mm/yyyy). Để trống: in “ngày … tháng … năm …” để ghi tay', text: '' },
+  {
+    key: 'tham_dinh.thanh_vien',
+    label: 'Người thẩm định hồ sơ, mỗi người một dòng: Họ và tên | Chức vụ | Nhiệm vụ',
+    text: '{nguoi_ky} | {chuc_vu_nguoi_ky} | Tổ trưởng\n……………………… | ……………………… | Thư ký\n……………………… | ……………………… | Thành viên',
+  },
+
+  { key: 'tham_dinh.so', label: 'Biên bản thẩm định: số, ký hiệu', text: 'Số:        /BB-{ky_hieu}' },
+  { key: 'tham_dinh.tieu_de', label: 'Biên bản thẩm định: tên loại văn bản', text: 'BIÊN BẢN' },
+  { key: 'tham_dinh.trich_yeu', label: 'Biên bản thẩm định: trích yếu', text: 'Thẩm định hồ sơ đề nghị công nhận {danh_hieu} năm {nam}' },
+  { key: 'tham_dinh.thoi_gian.goi_y', label: 'Biên bản thẩm định: thời gian (sửa trên trang biên bản)', text: 'Thời gian: vào hồi …… giờ …… phút, ngày …… tháng …… năm ……' },
+  { key: 'tham_dinh.dia_diem', label: 'Biên bản thẩm định: địa điểm', text: 'Địa điểm: {don_vi_tiep_nhan}.' },
+  { key: 'tham_dinh.thanh_phan', label: 'Biên bản thẩm định: đề mục thành phần', text: 'Thành phần thẩm định của {don_vi_tiep_nhan}, gồm:' },
+  {
+    key: 'tham_dinh.noi_dung',
+    label: 'Biên bản thẩm định: nội dung',
+    text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị; tính lại kết quả của từng đơn vị từ số liệu trong hồ sơ theo {can_cu}, đối chiếu với kết quả tự đánh giá của đơn vị. Kết quả như sau:',
+  },
+  { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị (mức độ 1: {so_muc_1}; mức độ 2: {so_muc_2}).' },
+  { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
+  { key: 'tham_dinh.khong_co', label: 'Biên bản thẩm định: khi danh sách trống', text: 'Không có đơn vị nào.' },
+  { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Số liệu khớp kết quả tự đánh giá.' },
+  { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Tính lại: {ket_qua}; đơn vị tự đánh giá: {tu_danh_gia}. {ly_do}' },
+  {
+    key: 'tham_dinh.ket_luan',
+    label: 'Biên bản thẩm định: kết luận',
+    text: 'Kết luận: đề nghị Chủ tịch {uy_ban} công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (mức độ 1: {so_muc_1} đơn vị; mức độ 2: {so_muc_2} đơn vị).',
+  },
+  { key: 'tham_dinh.ket_thuc', label: 'Biên bản thẩm định: kết thúc', text: 'Biên bản được thông qua và lập thành 02 bản, lưu tại {don_vi_tiep_nhan}.' },
+  { key: 'tham_dinh.to_truong', label: 'Biên bản thẩm định: người ký bên phải', text: 'TỔ TRƯỞNG' },
+  { key: 'tham_dinh.thu_ky', label: 'Biên bản thẩm định: người ký bên trái', text: 'THƯ KÝ' },
+
+  { key: 'to_trinh.so', label: 'Tờ trình: số, ký hiệu', text: 'Số:        /TTr-{ky_hieu}' },
+  { key: 'to_trinh.tieu_de', label: 'Tờ trình: tên loại văn bản', text: 'TỜ TRÌNH' },
+  { key: 'to_trinh.trich_yeu', label: 'Tờ trình: trích yếu', text: 'Về việc đề nghị công nhận {danh_hieu} năm {nam}' },
+  { key: 'to_trinh.kinh_gui', label: 'Tờ trình: nơi gửi', text: 'Kính gửi: Chủ tịch {uy_ban}.' },
+  { key: 'to_trinh.can_cu', label: 'Tờ trình: căn cứ', text: 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {don_vi_tiep_nhan},' },
+  {
+    key: 'to_trinh.noi_dung',
+    label: 'Tờ trình: nội dung',
+    text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị. Qua thẩm định, {so_de_nghi} đơn vị có kết quả tự đánh giá khớp số liệu và đủ điều kiện đề nghị công nhận (mức độ 1: {so_muc_1} đơn vị; mức độ 2: {so_muc_2} đơn vị); {so_khong_de_nghi} đơn vị chưa đủ điều kiện (chi tiết tại biên bản thẩm định).',
+  },
+  {
+    key: 'to_trinh.de_nghi',
+    label: 'Tờ trình: đề nghị',
+    text: '{don_vi_tiep_nhan} kính trình Chủ tịch {uy_ban} xem xét, ban hành Quyết định công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có dự thảo Quyết định và danh sách kèm theo)./.',
+  },
+  { key: 'to_trinh.noi_nhan', label: 'Tờ trình: nơi nhận', text: `- Như trên;\n${LUU}` },
+
+  { key: 'quyet_dinh.du_thao', label: 'Quyết định: dấu “dự thảo” ở đầu trang (để trống khi ban hành)', text: 'DỰ THẢO' },
+  { key: 'quyet_dinh.so', label: 'Quyết định: số, ký hiệu', text: 'Số:        /QĐ-UBND' },
+  { key: 'quyet_dinh.tieu_de', label: 'Quyết định: tên loại văn bản', text: 'QUYẾT ĐỊNH' },
+  { key: 'quyet_dinh.trich_yeu', label: 'Quyết định: trích yếu', text: 'Về việc công nhận {danh_hieu} năm {nam}' },
+  { key: 'quyet_dinh.tham_quyen', label: 'Quyết định: thẩm quyền ban hành (in hoa)', text: 'CHỦ TỊCH {uy_ban}' },
+  {
+    key: 'quyet_dinh.can_cu',
+    label: 'Quyết định: căn cứ (ghi số, ngày của Luật Tổ chức chính quyền địa phương đang có hiệu lực)',
+    text: 'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {don_vi_tiep_nhan} tại Tờ trình số …/TTr-{ky_hieu},',
+  },
+  { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
+  { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có danh sách kèm theo).' },
+  { key: 'quyet_dinh.dieu_2', label: 'Quyết định: Điều 2', text: 'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.' },
+  { key: 'quyet_dinh.dieu_3', label: 'Quyết định: Điều 3', text: 'Điều 3. {don_vi_tiep_nhan}, thủ trưởng các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.' },
+  { key: 'quyet_dinh.nguoi_ky', label: 'Quyết định: chức danh người ký', text: 'CHỦ TỊCH' },
+  { key: 'quyet_dinh.noi_nhan', label: 'Quyết định: nơi nhận', text: `- Như Điều 3;\n- {don_vi_tiep_nhan};\n${LUU}` },
+  { key: 'quyet_dinh.phu_luc', label: 'Quyết định: tên danh sách kèm theo (in hoa)', text: 'DANH SÁCH ĐƠN VỊ ĐẠT {danh_hieu} NĂM {nam}' },
+  { key: 'quyet_dinh.phu_luc_kem_theo', label: 'Quyết định: dòng dưới tên danh sách', text: '(Kèm theo Quyết định số      /QĐ-UBND ngày … tháng … năm … của Chủ tịch {uy_ban})' },
+  { key: 'quyet_dinh.nhom', label: 'Quyết định: đề mục mỗi mức độ trong danh sách', text: '{muc_do_la_ma}. {danh_hieu} {muc_do} ({so_trong_nhom} đơn vị)' },
+];
+
+export const OFFICER_TEMPLATES: TemplateSet = {
+  sheet: 'Mẫu văn bản tổng hợp',
+  title: 'MẪU VĂN BẢN CỦA ĐƠN VỊ TIẾP NHẬN HỒ SƠ',
+  defaults: OFFICER_TEMPLATE_DEFAULTS,
+  former: {},
+  placeholders: OFFICER_PLACEHOLDERS,
+};

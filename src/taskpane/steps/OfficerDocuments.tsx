@@ -1,0 +1,71 @@
+/**
+ * Part of "Tổng hợp đơn vị": the receiving body's minutes, request and draft decision from
+ * the consolidated table of the open workbook (this session's consolidation or an earlier one).
+ */
+import { Button, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { generateOfficerDocuments, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../usecases/officerDocuments';
+import { ErrorBar } from '../PaneMessages';
+import { Working } from '../StepFrame';
+import { useShowCell } from '../useShowCell';
+import { useTask } from '../useTask';
+import { useT } from '../useT';
+import type { StepProps } from './registry';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  links: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'host' | 'lang'> & { body: string; tier: string }) {
+  const t = useT(lang);
+  const s = useStyles();
+  const [signer, setSigner] = useState('');
+  const [state, run] = useTask<OfficerResult>();
+  const [showCell, openError] = useShowCell(host);
+  const running = state.status === 'running';
+  const generate = () => run(() => generateOfficerDocuments(host.workbook, { body, tier, signer, lang }));
+  const result = state.status === 'done' ? state.value : null;
+  return (
+    <section className={s.section} aria-label={t('officer.pane.title')}>
+      <Divider />
+      <Subtitle2>{t('officer.pane.title')}</Subtitle2>
+      <span>{t('officer.pane.intro', { sheet: OFFICER_TEMPLATES_SHEET })}</span>
+      <Field label={t('officer.pane.signer')}>
+        <Input value={signer} disabled={running} onChange={(_, d) => setSigner(d.value)} />
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={running} onClick={() => void generate()}>
+          {t('officer.pane.generate')}
+        </Button>
+      </div>
+      {running && <Working label={t('officer.pane.generating')} />}
+      {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void generate()} />}
+      {result && !result.ok && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{result.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.ok && (
+        <>
+          <MessageBar intent={result.notProposed ? 'warning' : 'success'} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('officer.pane.done', { count: result.documents.length, proposed: result.proposed, notProposed: result.notProposed })}</MessageBarTitle>
+              {result.warnings.map((w) => (
+                <div key={w}>{w}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+          <ul className={s.links}>
+            {[...result.documents.map((d) => d.sheet), OFFICER_TEMPLATES_SHEET].map((sheet) => (
+              <li key={sheet}>
+                <Link onClick={() => void showCell(sheet, 'A1')}>{t('documents.pane.open', { sheet })}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {openError !== null && <ErrorBar error={openError} lang={lang} />}
+    </section>
+  );
+}

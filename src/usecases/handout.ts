@@ -1,0 +1,108 @@
+/**
+ * The rule set an officer hands out to the units (a province's or a commune's thresholds):
+ * exported from the officer's workbook (its "Tiêu chí", edited or not) or a preset, as a
+ * starting workbook for units ("sổ mẫu") and as a small JSON file a unit can start from.
+ *
+ * Its id carries a seal of what it rules ("tt24-co-so-md1@1a2b…"): a hash of the mode and
+ * of every indicator's measure, condition, threshold, points and applicability. A unit's
+ * rule set whose seal no longer matches has been edited since it was handed out, and
+ * consolidation says so without being told which rule set to compare with.
+ */
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { comparable, type ComparableRuleSet } from '../domain/rules/compare';
+import { findPreset } from '../domain/rules/presets';
+import { cleanText, lowerVi } from '../domain/text';
+import type { Workbook } from '../workbook/port';
+import { SHEETS } from '../sheets/names';
+import { readCriteriaSheet } from '../sheets/criteriaSheet';
+import { locateProblem } from '../sheets/locate';
+import { t, type Lang } from '../i18n';
+import { hash64 } from './fingerprint';
+import { createSheets } from './createSheets';
+import type { Flag } from './consolidate/records';
+
+const SEAL = /^(.*)@([0-9a-f]{16})$/;
+/** What the small file says it is, so a unit loading another JSON gets a clear refusal. */
+export const HANDOUT_FORMAT = 'dvht-rule-set';
+
+const norm = (s: string) => lowerVi(cleanText(s)).replace(/\s+/g, '');
+const num = (n: number | null) => (n === null ? null : Math.round(n * 1e9) / 1e9);
+
+/** The seal of what a rule set rules (its name and wording are not part of it). */
+export function sealOf(rs: ComparableRuleSet): string {
+  return hash64(JSON.stringify([rs.mode, rs.indicators.map((i) => [i.code, i.measure, num(i.threshold), num(i.points), norm(i.condition), norm(i.appliesTo)])]));
+}
+
+/** "tt24-co-so-md1@…" → its seal; null for a rule set never handed out. */
+export function sealInId(id: string): string | null {
+  return SEAL.exec(id)?.[2] ?? null;
+}
+
+/** Whether a unit's rule set still rules what was handed out: null when it was not handed out. */
+export function handedOutEdited(rs: ComparableRuleSet & { id: string }): boolean | null {
+  const seal = sealInId(rs.id);
+  return seal === null ? null : seal !== sealOf(rs);
+}
+
+/** The rule set as handed out: the same rules, an id that carries their seal. */
+export function sealRuleSet(rs: RuleSet): RuleSet {
+  const base = SEAL.exec(rs.id)?.[1] ?? rs.id;
+  return { ...rs, id: `${base}@${sealOf(comparable(rs))}` };
+}
+
+export type HandoutSource = { ok: true; ruleSet: RuleSet } | { ok: false; message: string };
+
+/** The officer's chosen rule set: a preset, or the "Tiêu chí" sheet of the officer's workbook as edited. */
+export async function handoutRuleSet(source: { presetId: string } | { workbook: Workbook }, lang: Lang = 'vi'): Promise<HandoutSource> {
+  if ('presetId' in source) {
+    const preset = findPreset(source.presetId);
+    if (!preset) return { ok: false, message: t(lang, 'cli.unknownPreset', { id: source.presetId }) };
+    return { ok: true, ruleSet: sealRuleSet(preset) };
+  }
+  return source.workbook.batch(async (session) => {
+    const data = (await session.read([SHEETS.criteria])).sheets.get(SHEETS.criteria);
+    const label = source.workbook.label;
+    if (!data) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: locateProblem({ severity: 'error', code: 'missingSheet', params: { sheet: SHEETS.criteria } }, lang).message }) };
+    const parsed = readCriteriaSheet(data);
+    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.map((p) => locateProblem(p, lang).message).join(' ') }) };
+    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet) };
+  });
+}
+
+/** The small file: the rule set as JSON, with what it is and its seal. */
+export function handoutFile(rs: RuleSet): string {
+  return JSON.stringify({ format: HANDOUT_FORMAT, version: 1, ruleSet: rs }, null, 2) + '\n';
+}
+
+export type ReadHandout = { ok: true; ruleSet: RuleSet } | { ok: false; message: string };
+
+/** A handed-out file back into a rule set; anything else (or a file edited by hand) is refused with a reason. */
+export function readHandoutFile(text: string, file: string, lang: Lang = 'vi'): ReadHandout {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, message: t(lang, 'handout.notAFile', { file }) };
+  }
+  const o = parsed as { format?: unknown; ruleSet?: RuleSet };
+  const rs = o.ruleSet;
+  if (o.format !== HANDOUT_FORMAT || !rs || typeof rs.id !== 'string' || !Array.isArray(rs.indicators) || !Array.isArray(rs.criteria)) return { ok: false, message: t(lang, 'handout.notAFile', { file }) };
+  if (handedOutEdited({ ...comparable(rs), id: rs.id }) !== false) return { ok: false, message: t(lang, 'handout.edited', { file }) };
+  return { ok: true, ruleSet: rs };
+}
+
+/** The units' starting workbook: the handed-out rule set, the receiving body, every sheet a unit fills. */
+export async function writeStarterWorkbook(workbook: Workbook, rs: RuleSet, receiver: { body?: string; tier?: string; year?: number } = {}): Promise<void> {
+  await createSheets(workbook, {
+    ruleSet: rs,
+    unit: { name: '', type: '', year: receiver.year, receiver: receiver.body ?? '', receiverTier: receiver.tier ?? '' },
+    withLearners: true,
+  });
+}
+
+/** Consolidation's flag for a unit whose handed-out rule set was edited (none when it was not handed out). */
+export function handedOutFlag(rs: ComparableRuleSet & { id: string }, lang: Lang): Flag | null {
+  if (handedOutEdited(rs) !== true) return null;
+  return { code: 'ruleSetEdited', message: t(lang, 'handout.flagEdited', { name: rs.name, id: rs.id }) };
+}

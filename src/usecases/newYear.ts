@@ -1,0 +1,118 @@
+/**
+ * "Sang năm mới": the unit's workbook for the next year, written on a copy (the caller
+ * opens the old file's bytes and saves the result elsewhere: the old file is never
+ * written). Kept: the unit's details, the members (their "counted" flag back to counted),
+ * the rule set, the import mapping, the templates and the documents' narrative, and the
+ * recognition history (date and level of the last decision, for the 12/36-month rules).
+ * Cleared: this year's answers, evidence, member results and every figure the add-in wrote.
+ */
+import { foldKey } from '../domain/text';
+import { readNumber, readText } from '../domain/values';
+import { MEMBER_FIELDS } from '../domain/memberFields';
+import type { CellBlock, SheetPlan, Workbook } from '../workbook/port';
+import { cellAddress } from '../workbook/a1';
+import { SHEETS } from '../sheets/names';
+import { COL } from '../sheets/criteriaSheet';
+import { UNIT_FIELDS } from '../sheets/unitSheet';
+import { locateProblem, type LocatedProblem } from '../sheets/locate';
+import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
+import { DOCUMENT_SHEETS } from '../documents/names';
+import { t, type Lang } from '../i18n';
+import { ownPlan, ownSheetMarks, ROLE } from './ownSheets';
+
+/** Member columns that say who the member is, not what they did this year: kept. */
+const IDENTITY = new Set(['ordinal', 'name', 'position', 'team', 'note']);
+
+export type NewYearResult =
+  | { ok: true; unit: string; year: number; members: number; clearedMemberColumns: string[] }
+  | { ok: false; problems: LocatedProblem[] };
+
+function fieldKeyOf(header: string): string | undefined {
+  const k = foldKey(header);
+  return MEMBER_FIELDS.find((f) => foldKey(f.header) === k || f.aliases.some((a) => foldKey(a) === k))?.key;
+}
+
+/** A column's cells from `first` to `last` set blank (one block). */
+function blankColumn(col: number, first: number, last: number): CellBlock {
+  return { at: cellAddress(first, col), rows: Array.from({ length: last - first + 1 }, () => [null]) };
+}
+
+function unitPlan(wb: UnitWorkbook, year: number): SheetPlan {
+  const rows = wb.unit.fields;
+  const yearRow = rows.find((f) => foldKey(f.label) === foldKey(UNIT_FIELDS.year))?.at.row;
+  const results = Object.values(wb.unit.resultRows);
+  return {
+    sheet: SHEETS.unit,
+    mode: 'existing',
+    cells: [...(yearRow ? [{ at: `B${yearRow}`, rows: [[year]] }] : []), ...results.map((r) => ({ at: `B${r}`, rows: [[null]] }))],
+  };
+}
+
+function criteriaPlan(wb: UnitWorkbook): SheetPlan {
+  const cells: CellBlock[] = [];
+  for (const r of wb.criteria.rows) {
+    // The unit's answer and evidence (indicators only), then the add-in's figures K–P.
+    const from = r.indicator ? COL.answer : COL.applicable;
+    cells.push({ at: cellAddress(r.row, from), rows: [Array.from({ length: COL.earned - from + 1 }, () => null)] });
+  }
+  return { sheet: SHEETS.criteria, mode: 'existing', cells };
+}
+
+function membersPlan(wb: UnitWorkbook): { plan: SheetPlan; cleared: string[] } {
+  const m = wb.members;
+  const first = m.headerRow + 1;
+  const last = m.lastDataRow;
+  const cleared: string[] = [];
+  const cells: CellBlock[] = [];
+  if (last >= first) {
+    for (const c of m.table.columns) {
+      const key = fieldKeyOf(c.header);
+      // A column the product does not know is the school's own: not ours to judge.
+      if (!key || IDENTITY.has(key)) continue;
+      cells.push(blankColumn(c.col, first, last));
+      cleared.push(c.header);
+    }
+    for (const col of Object.values(m.resultColumns)) cells.push(blankColumn(col, first, last));
+  }
+  return { plan: { sheet: SHEETS.members, mode: 'existing', cells }, cleared };
+}
+
+function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
+  const l = wb.learners;
+  if (!l || l.rows.length === 0) return null;
+  return {
+    sheet: SHEETS.learners,
+    mode: 'existing',
+    cells: l.rows.flatMap((r) => [
+      { at: cellAddress(r.row, l.headcountCol), rows: [[null]] },
+      { at: cellAddress(r.row, l.cdhtCol), rows: [[null]] },
+    ]),
+  };
+}
+
+export async function startNewYear(workbook: Workbook, options: { lang?: Lang } = {}): Promise<NewYearResult> {
+  const lang = options.lang ?? 'vi';
+  return workbook.batch(async (session) => {
+    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates], { marks: ownSheetMarks(SHEETS.summary) });
+    const parsed = parseUnitWorkbook(snapshot);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
+    const wb = parsed.workbook;
+    const current = readNumber(wb.unit.info.year);
+    const year = (current.kind === 'number' ? Math.trunc(current.value) : new Date().getFullYear() - 1) + 1;
+    session.write(unitPlan(wb, year));
+    session.write(criteriaPlan(wb));
+    const members = membersPlan(wb);
+    session.write(members.plan);
+    const learners = learnersPlan(wb);
+    if (learners) session.write(learners);
+    // The documents' sign date was this year's.
+    const templates = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
+    const signRow = templates?.rows.findIndex((r) => readText(r[0] ?? null).trim() === 'chung.ngay_ky') ?? -1;
+    if (signRow >= 0) session.write({ sheet: DOCUMENT_SHEETS.templates, mode: 'existing', cells: [{ at: `B${signRow + 1}`, rows: [[null]] }] });
+    // Last year's summary is last year's result: the sheet stays, empty until the next evaluation.
+    if (snapshot.sheetNames.length && (snapshot.roles ? [...snapshot.roles.values()].includes(ROLE.summary) : false)) {
+      session.write(ownPlan({ sheet: SHEETS.summary, mode: 'replace', cells: [{ at: 'A1', rows: [[t('vi', 'newYear.summaryCleared', { year })]] }] }, ROLE.summary));
+    }
+    return { ok: true, unit: readText(wb.unit.info.name), year, members: wb.members.table.rows.length, clearedMemberColumns: members.cleared };
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The officer's documents from the consolidated table of the open workbook: one read (the
+ * table, the officer's templates, the documents drawn before, whose officer-written text is
+ * kept, and the officer's own rule set if the workbook has one), then one write.
+ */
+import type { Workbook } from '../workbook/port';
+import { PRESETS } from '../domain/rules/presets';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { t, type Lang } from '../i18n';
+import { sheetRef } from '../workbook/a1';
+import { SHEETS } from '../sheets/names';
+import { readCriteriaSheet } from '../sheets/criteriaSheet';
+import { KeptTexts, readUserTexts } from '../documents/narrative';
+import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
+import { buildOfficerContext, DRAW_OFFICER, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { CONSOLIDATION_SHEETS } from './consolidate/layout';
+import { readConsolidatedTable } from './officerTable';
+import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
+
+export { OFFICER_KINDS, OFFICER_SHEET, isOfficerKind, type OfficerKind } from '../documents/officer';
+/** Where the officer edits the documents' texts. */
+export const OFFICER_TEMPLATES_SHEET = OFFICER_TEMPLATES.sheet;
+
+const OFFICER_ROLE: Record<OfficerKind, Role> = {
+  'bien-ban-tham-dinh': ROLE.officerBienBan,
+  'to-trinh-cong-nhan': ROLE.officerToTrinh,
+  'quyet-dinh-cong-nhan': ROLE.officerQuyetDinh,
+};
+
+export interface OfficerOptions extends OfficerFields {
+  kinds?: readonly OfficerKind[];
+  lang?: Lang;
+}
+
+export interface OfficerUnitSummary {
+  name: string;
+  type: string;
+  /** Proposed at this level (0: recognised without a level); null: not proposed. */
+  level: number | null;
+  reasons: string[];
+}
+
+export type OfficerResult =
+  | {
+      ok: true;
+      documents: { kind: OfficerKind; sheet: string; kept: number }[];
+      units: OfficerUnitSummary[];
+      proposed: number;
+      notProposed: number;
+      templates: { sheet: string; status: 'created' | 'added' | 'used' };
+      warnings: string[];
+    }
+  | { ok: false; message: string };
+
+/** Rule sets by the name the table prints: the presets, and the officer's own "Tiêu chí" if any. */
+function knownRuleSets(own: RuleSet | null): BatchRuleSet[] {
+  return [...(own ? [own] : []), ...PRESETS].map((r) => ({ name: r.name, basis: r.basis, recognition: r.recognition }));
+}
+
+export async function generateOfficerDocuments(workbook: Workbook, options: OfficerOptions = {}): Promise<OfficerResult> {
+  const lang = options.lang ?? 'vi';
+  const kinds = OFFICER_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
+  const sheets = kinds.map((k) => OFFICER_SHEET[k]);
+  return workbook.batch(async (session) => {
+    const marks = ownSheetMarks(CONSOLIDATION_SHEETS.units, ...sheets);
+    const snapshot = await session.read([OFFICER_TEMPLATES.sheet, SHEETS.criteria, ...marks], { marks });
+    const tableSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
+    const data = ownSheetData(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
+    if (!data) return { ok: false, message: t(lang, 'officer.noTable', { file: workbook.label, sheet: CONSOLIDATION_SHEETS.units }) };
+    const table = readConsolidatedTable(data);
+    if (!table.ok) return { ok: false, message: t(lang, `officer.${table.reason}`, { file: workbook.label, where: sheetRef(tableSheet, 'A1') }) };
+
+    const criteria = snapshot.sheets.get(SHEETS.criteria);
+    const own = criteria ? readCriteriaSheet(criteria) : null;
+    const batch = { ...table.batch, ruleSets: knownRuleSets(own && own.rows.length ? own.ruleSet : null) };
+    const templatesData = snapshot.sheets.get(OFFICER_TEMPLATES.sheet);
+    const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
+    const ctx = buildOfficerContext(batch, templates.texts, options);
+    const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(OFFICER_TEMPLATES.sheet, `B${i.row}`), name: i.name }));
+    const unknown = [...new Set(batch.units.map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
+    if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: OFFICER_TEMPLATES.sheet }));
+
+    const documents: { kind: OfficerKind; sheet: string; kept: number }[] = [];
+    // Filed after the consolidation's sheets, in signing order.
+    let previous = ownSheetName(snapshot, CONSOLIDATION_SHEETS.files, ROLE.fileReport);
+    if (!snapshot.sheetNames.includes(previous)) previous = tableSheet;
+    for (const kind of kinds) {
+      const role = OFFICER_ROLE[kind];
+      const sheet = ownSheetName(snapshot, OFFICER_SHEET[kind], role);
+      const kept = new KeptTexts(readUserTexts(ownSheetData(snapshot, OFFICER_SHEET[kind], role)));
+      session.write({ ...ownPlan(DRAW_OFFICER[kind](ctx, kept), role), after: previous });
+      documents.push({ kind, sheet, kept: kept.count() });
+      previous = sheet;
+    }
+    const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
+    if (templatesPlan) session.write({ ...templatesPlan, after: previous });
+    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, reasons: u.reasons }));
+    const proposed = units.filter((u) => u.level !== null).length;
+    return {
+      ok: true,
+      documents,
+      units,
+      proposed,
+      notProposed: units.length - proposed,
+      templates: { sheet: OFFICER_TEMPLATES.sheet, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used' },
+      warnings,
+    };
+  });
+}

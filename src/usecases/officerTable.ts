@@ -1,0 +1,112 @@
+/**
+ * The consolidated table as the officer's documents read it: from the sheet the
+ * consolidation drew (found by its mark, not its name), by column heading, so the
+ * documents do not depend on how the table was written. The officer may have edited it:
+ * a remark line deleted from "Ghi chú" no longer stands in the way of recognition.
+ */
+import { readNumber, readText, type CellValue } from '../domain/values';
+import type { SheetData } from '../domain/sheetData';
+import { catalogs, type MessageKey } from '../i18n';
+import type { Batch, BatchUnit } from '../documents/officer';
+
+/** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
+const HEADINGS = {
+  stt: 'STT',
+  name: 'Tên đơn vị',
+  type: 'Loại đơn vị',
+  year: 'Năm',
+  ruleSet: 'Bộ tiêu chí',
+  outcome: 'Kết quả (tính lại)',
+  recorded: 'Tự đánh giá của đơn vị',
+  remarks: 'Ghi chú',
+} as const;
+
+/**
+ * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
+ * is stale or missing, its rule set is not the one handed out (or was edited), or it asks for
+ * level 2 too early. The others (an older template, a duplicate dropped, data warnings, an
+ * expired earlier recognition) are printed beside the unit, and the officer judges.
+ */
+const BLOCKING: readonly MessageKey[] = [
+  'consolidate.flag.indicatorShare',
+  'consolidate.flag.indicatorOther',
+  'consolidate.flag.criterion',
+  'consolidate.flag.outcome',
+  'consolidate.flag.score',
+  'consolidate.flag.notEvaluated',
+  'consolidate.flag.stale',
+  'consolidate.flag.ruleSet',
+  'consolidate.flag.ruleSetEdited',
+  'consolidate.flag.level2TooSoon',
+  'consolidate.flag.level2NoPrevious',
+  'handout.flagEdited',
+];
+
+/** A catalogue message as a pattern: its fixed words, anything in place of {params}. */
+function messagePattern(template: string): RegExp {
+  const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[\\s\\S]*')}$`);
+}
+
+const BLOCKING_PATTERNS = BLOCKING.flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
+
+
+export function isBlockingRemark(line: string): boolean {
+  const s = line.normalize('NFC').trim();
+  return BLOCKING_PATTERNS.some((p) => p.test(s));
+}
+
+const LANGS = [catalogs.vi, catalogs.en];
+const RECOGNISED = LANGS.map((c) => messagePattern(c['consolidate.outcome.recognised']));
+const RECOGNISED_NO_LEVEL = LANGS.map((c) => c['consolidate.outcome.recognisedNoLevel']);
+
+/** "Đạt mức độ 2" → 2; "Đạt" → 0; anything else (Không đạt, Xếp loại …) → null. */
+function recognisedLevel(outcome: string): number | null {
+  if (RECOGNISED_NO_LEVEL.includes(outcome)) return 0;
+  if (!RECOGNISED.some((p) => p.test(outcome))) return null;
+  const m = /(\d+)\s*$/.exec(outcome);
+  return m ? Number(m[1]) : 0;
+}
+
+export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'> } | { ok: false; reason: 'noHeader' | 'noUnits' };
+
+export function readConsolidatedTable(data: SheetData): TableRead {
+  const text = (v: CellValue | undefined) => readText(v ?? null).normalize('NFC').trim();
+  const headerIndex = data.rows.findIndex((r) => r.some((c) => text(c) === HEADINGS.stt) && r.some((c) => text(c) === HEADINGS.name));
+  if (headerIndex < 0) return { ok: false, reason: 'noHeader' };
+  const header = data.rows[headerIndex]!.map((c) => text(c));
+  const col = Object.fromEntries(Object.entries(HEADINGS).map(([k, h]) => [k, header.indexOf(h)])) as Record<keyof typeof HEADINGS, number>;
+  const at = (row: CellValue[], k: keyof typeof HEADINGS) => (col[k] < 0 ? '' : text(row[col[k]]));
+  const units: BatchUnit[] = [];
+  for (const row of data.rows.slice(headerIndex + 1)) {
+    // The unit rows end where STT stops being a number (the counts below the table).
+    if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
+    const remarks = at(row, 'remarks')
+      .split('\n')
+      .map((l) => l.replace(/^[•\-–]\s*/, '').trim())
+      .filter(Boolean);
+    const reasons = remarks.filter(isBlockingRemark);
+    const outcome = at(row, 'outcome');
+    const level = recognisedLevel(outcome);
+    units.push({
+      name: at(row, 'name'),
+      type: at(row, 'type'),
+      year: at(row, 'year'),
+      ruleSet: at(row, 'ruleSet'),
+      outcome,
+      recorded: at(row, 'recorded'),
+      level: level !== null && reasons.length === 0 ? level : null,
+      reasons,
+      notes: remarks.filter((l) => !reasons.includes(l)),
+    });
+  }
+  if (units.length === 0) return { ok: false, reason: 'noUnits' };
+  // "Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025" (row 2 of the table).
+  const line = data.rows
+    .slice(0, headerIndex)
+    .map((r) => text(r[0]))
+    .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
+  const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
+  const years = [...new Set(units.map((u) => u.year).filter(Boolean))].sort();
+  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units } };
+}

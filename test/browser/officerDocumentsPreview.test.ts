@@ -1,0 +1,86 @@
+/**
+ * The officer's documents in the browser preview: consolidate the picked unit workbooks,
+ * then, in the same pane step, make the minutes, the request and the draft decision, and
+ * read in the pane who is proposed and who is not.
+ */
+import type { Download, Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import * as fs from 'fs';
+import { BATCH, batchFiles } from '../officer/batch';
+import { unitWorkbook } from '../consolidate/corpus';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { SHEETS } from '../../src/sheets/names';
+import { readCriteriaSheet } from '../../src/sheets/criteriaSheet';
+import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
+import { sealInId } from '../../src/usecases/handout';
+
+const pages = useBrowserPages();
+const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
+
+describe('officer documents in the preview', () => {
+  it('makes the three documents from the consolidation just written and reports the lists', async () => {
+    const files = (await batchFiles()).map((f) => ({ name: f.label, buffer: Buffer.from(f.bytes), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const { page } = await pages.open('preview officer documents');
+    await page.goto(`${pages.origin}/preview.html`);
+    await pane(page).getByRole('tab', { name: /Tổng hợp đơn vị/ }).click();
+
+    // Before any consolidation the open workbook has no table: said, nothing drawn.
+    await pane(page).getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }).click();
+    await pane(page).getByText(/chưa có trang “Tổng hợp đơn vị” do ĐVHT ghi/).waitFor();
+
+    await pane(page).getByRole('textbox', { name: /Tên đơn vị tổng hợp/ }).fill('UBND xã Hòa Bình');
+    await pane(page).getByRole('textbox', { name: /Cấp của đơn vị tổng hợp/ }).fill('cấp xã');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pane(page).getByRole('button', { name: 'Chọn tệp…' }).click()]);
+    await chooser.setFiles(files);
+    await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).click();
+    await pane(page).getByText(/Đã ghi 8 đơn vị vào trang “Tổng hợp đơn vị”/).waitFor({ timeout: 90_000 });
+
+    await pane(page).getByRole('textbox', { name: /Người ký tờ trình, biên bản/ }).fill('Nguyễn Văn Bình');
+    await pane(page).getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }).click();
+    const proposed = BATCH.filter((b) => b.level !== null).length;
+    await pane(page).getByText(`Đã lập 3 văn bản: đề nghị công nhận ${proposed} đơn vị, chưa đủ điều kiện ${BATCH.length - proposed} đơn vị.`).waitFor({ timeout: 60_000 });
+    for (const sheet of ['Biên bản thẩm định', 'Tờ trình công nhận', 'Quyết định công nhận', 'Mẫu văn bản tổng hợp']) {
+      await expect(pane(page).getByText(`Mở trang “${sheet}”`).count()).resolves.toBe(1);
+    }
+    await pages.session.shot('officer documents made');
+  });
+
+  it('hands the chosen rule set out, and rolls a unit\'s workbook over to next year, as downloads', async () => {
+    const { page } = await pages.open('preview handout and new year');
+    await page.goto(`${pages.origin}/preview.html`);
+    await pane(page).getByRole('tab', { name: /Tổng hợp đơn vị/ }).click();
+    await pane(page).getByLabel('Bộ tiêu chí đối chiếu').selectOption('tt24-co-so-md2');
+    const both = new Promise<Download[]>((resolve) => {
+      const got: Download[] = [];
+      page.on('download', (d) => {
+        got.push(d);
+        if (got.length === 2) resolve(got);
+      });
+    });
+    await pane(page).getByRole('button', { name: 'Xuất sổ mẫu và tệp bộ tiêu chí' }).click();
+    await pane(page).getByText(/Đã xuất bộ tiêu chí “TT24 · cấp huyện · mức độ 2” \(mã tt24-co-so-md2@[0-9a-f]{16}\)/).waitFor({ timeout: 60_000 });
+    const files = await both;
+    expect(files.map((d) => d.suggestedFilename()).sort()).toEqual(['bo-tieu-chi-tt24-co-so-md2.json', 'so-mau-tt24-co-so-md2.xlsx']);
+    const starter = (await files.find((d) => d.suggestedFilename().endsWith('.xlsx'))!.path())!;
+    const wb = await XlsxWorkbook.open(fs.readFileSync(starter), 'so-mau.xlsx', NODE_XLSX);
+    const rs = readCriteriaSheet((await wb.batch((s) => s.read([SHEETS.criteria]))).sheets.get(SHEETS.criteria)!).ruleSet;
+    expect(sealInId(rs.id)).not.toBeNull();
+    await pages.session.shot('rule set handed out');
+
+    // A unit's workbook, opened in the preview, rolled over: the download is next year's.
+    const [open] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await open.setFiles({ name: 'truong-2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await unitWorkbook({ name: 'Trường THCS Nguyễn Du' })) });
+    await page.getByText(/Đã mở/).waitFor();
+    await pane(page).getByRole('tab', { name: /Sang năm mới/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), pane(page).getByRole('button', { name: 'Tạo sổ năm sau' }).click()]);
+    expect(download.suggestedFilename()).toBe('truong-2025-nam-sau.xlsx');
+    await pane(page).getByText(/Đã tạo sổ năm 2026 \(60 thành viên\)/).waitFor({ timeout: 60_000 });
+    const next = await XlsxWorkbook.open(fs.readFileSync((await download.path())!), 'next.xlsx', NODE_XLSX);
+    const parsed = parseUnitWorkbook(await next.batch((s) => s.read(UNIT_WORKBOOK_SHEETS)));
+    if (!parsed.ok) throw new Error('next year\'s workbook does not read');
+    expect(parsed.workbook.unit.info.year).toBe(2026);
+    expect(parsed.workbook.members.table.rows).toHaveLength(60);
+    await pages.session.shot('next year made');
+  });
+});

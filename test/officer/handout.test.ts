@@ -1,0 +1,101 @@
+/**
+ * The rule set an officer hands out, end to end through dvht: the officer edits a threshold
+ * in the workbook's "Tiêu chí", exports the units' starting workbook and the small file; a
+ * unit started from it has exactly those thresholds; consolidation without any option flags
+ * the unit that edited its copy, and the officer's decision leaves that unit out.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run, type Io } from '../../src/cli/main';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { SHEETS } from '../../src/sheets/names';
+import { readCriteriaSheet } from '../../src/sheets/criteriaSheet';
+import type { RuleSet } from '../../src/domain/rules/ruleSet';
+import { sealInId } from '../../src/usecases/handout';
+
+jest.setTimeout(180_000);
+
+let dir: string;
+const at = (f: string) => path.join(dir, f);
+const io = (): Io & { text: () => string } => {
+  const lines: string[] = [];
+  return { out: (s) => lines.push(s), err: (s) => lines.push(s), text: () => lines.join('\n') };
+};
+async function dvht(...argv: string[]): Promise<string> {
+  const out = io();
+  const code = await run(argv, out);
+  if (code !== 0) throw new Error(`dvht ${argv[0]} → ${code}: ${out.text()}`);
+  return out.text();
+}
+
+async function ruleSetOf(file: string): Promise<RuleSet> {
+  const wb = await XlsxWorkbook.open(fs.readFileSync(file), path.basename(file), NODE_XLSX);
+  const data = (await wb.batch((s) => s.read([SHEETS.criteria]))).sheets.get(SHEETS.criteria)!;
+  return readCriteriaSheet(data).ruleSet;
+}
+
+/** Sets an indicator's requirement in "Tiêu chí" (as a user types it in Excel). */
+async function setThreshold(file: string, code: string, value: number): Promise<void> {
+  const wb = await XlsxWorkbook.open(fs.readFileSync(file), path.basename(file), NODE_XLSX);
+  await wb.batch(async (s) => {
+    const data = (await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!;
+    const row = readCriteriaSheet(data).rows.find((r) => r.code === code)!.row;
+    s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `E${row}`, rows: [[value]] }] });
+  });
+  fs.writeFileSync(file, await wb.toBytes());
+}
+
+const threshold = (rs: RuleSet, code: string) => rs.indicators.find((i) => i.code === code)!.threshold;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-handout-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+it('hands out the edited rule set; units start with exactly its thresholds; consolidation flags the unit that changed its copy', async () => {
+  // The officer's workbook: the commune asks 60% foreign-language certificates, not 50%.
+  await dvht('init', '-o', at('xa.xlsx'), '--preset', 'tt24-co-so-md1', '--unit', 'UBND xã Hòa Bình', '--type', 'ubnd-xa');
+  await setThreshold(at('xa.xlsx'), '2.4', 0.6);
+  const officer = await ruleSetOf(at('xa.xlsx'));
+  expect(await dvht('handout', at('xa.xlsx'), '-o', at('so-mau.xlsx'), '--rules-file', at('bo-tieu-chi.json'), '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã')).toMatch(/Đã xuất bộ tiêu chí/);
+
+  // The starting workbook and the small file carry the officer's rules, sealed.
+  const starter = await ruleSetOf(at('so-mau.xlsx'));
+  expect(sealInId(starter.id)).not.toBeNull();
+  expect(threshold(starter, '2.4')).toBe(0.6);
+  expect(starter.indicators).toEqual(officer.indicators);
+
+  // Two units start from the file; one lowers 2.1 to 50% before evaluating.
+  for (const [file, unit] of [['a.xlsx', 'Trường THCS Nguyễn Du'], ['b.xlsx', 'Trường THCS Chu Văn An']]) {
+    await dvht('init', '-o', at(file!), '--rules', at('bo-tieu-chi.json'), '--unit', unit!, '--type', 'thcs', '--year', '2025', '--sample');
+    expect((await ruleSetOf(at(file!))).indicators).toEqual(officer.indicators);
+  }
+  await setThreshold(at('b.xlsx'), '2.1', 0.5);
+  for (const f of ['a.xlsx', 'b.xlsx']) await dvht('evaluate', at(f));
+
+  // Consolidation with no option at all.
+  const out = io();
+  await run(['consolidate', at('a.xlsx'), at('b.xlsx'), '-o', at('tong-hop.xlsx'), '--json'], out);
+  const json = JSON.parse(out.text().slice(out.text().indexOf('{'))) as { units: { name: string; flags: { code: string; message: string }[] }[] };
+  const flags = (name: string) => json.units.find((u) => u.name === name)!.flags;
+  expect(flags('Trường THCS Nguyễn Du').filter((f) => f.code.startsWith('ruleSet'))).toEqual([]);
+  expect(flags('Trường THCS Chu Văn An')).toContainEqual({ code: 'ruleSetEdited', message: expect.stringMatching(/khác bộ “.*” do đơn vị tổng hợp giao/) });
+
+  // The officer's decision leaves the edited copy out, with that reason.
+  const docs = await dvht('officer-documents', at('tong-hop.xlsx'));
+  expect(docs).toMatch(/- Trường THCS Chu Văn An: .*do đơn vị tổng hợp giao/);
+});
+
+it('a rule-set file edited by hand is refused, nothing created', async () => {
+  const file = at('bo-tieu-chi.json');
+  const tampered = at('bo-sua-tay.json');
+  const o = JSON.parse(fs.readFileSync(file, 'utf8'));
+  o.ruleSet.indicators.find((i: { code: string }) => i.code === '2.4').threshold = 0.3;
+  fs.writeFileSync(tampered, JSON.stringify(o));
+  const out = io();
+  expect(await run(['init', '-o', at('c.xlsx'), '--rules', tampered, '--unit', 'Trường THCS Lê Lợi', '--type', 'thcs'], out)).toBe(2);
+  expect(out.text()).toMatch(/đã bị sửa sau khi xuất/);
+  expect(fs.existsSync(at('c.xlsx'))).toBe(false);
+});

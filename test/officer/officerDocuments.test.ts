@@ -1,0 +1,168 @@
+/**
+ * The officer's documents from a consolidated batch (file workbook, as the CLI writes it):
+ * who is proposed at which level, who is not and why, the officer's own words kept when
+ * drawn again, the officer's edits of the table honoured, and refusals with a message.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateOfficerDocuments, OFFICER_SHEET, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../src/usecases/officerDocuments';
+import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { MARKER_COL } from '../../src/sheets/documentLayout';
+import { columnLetter } from '../../src/workbook/a1';
+import { readText } from '../../src/domain/values';
+import { run, type Io } from '../../src/cli/main';
+import type { SheetData } from '../../src/workbook/port';
+import { BATCH, batchFiles, consolidatedFile } from './batch';
+
+jest.setTimeout(180_000);
+
+type Ok = Extract<OfficerResult, { ok: true }>;
+let files: { label: string; bytes: Uint8Array }[];
+beforeAll(async () => {
+  files = await batchFiles();
+});
+
+async function generated(wb: XlsxWorkbook, options: Parameters<typeof generateOfficerDocuments>[1] = {}): Promise<Ok> {
+  const r = await generateOfficerDocuments(wb, options);
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+
+async function sheet(wb: XlsxWorkbook, name: string): Promise<SheetData> {
+  const snap = await wb.batch((s) => s.read([name]));
+  return snap.sheets.get(name)!;
+}
+
+const rowText = (row: readonly unknown[]) => row.map((c) => readText((c ?? null) as never)).join(' | ');
+
+/** The 1-based row whose hidden marker names `key`. */
+function markedRow(data: SheetData, key: string): number {
+  return data.rows.findIndex((r) => readText(r[MARKER_COL - 1] ?? null).startsWith(`${key}@`)) + 1;
+}
+
+describe('who goes into the decision', () => {
+  let wb: XlsxWorkbook;
+  let result: Ok;
+  beforeAll(async () => {
+    wb = await consolidatedFile(files);
+    result = await generated(wb, { signer: 'Nguyễn Văn Bình' });
+  });
+
+  it('proposes exactly the units whose self-assessment agrees with their data and is not stale, at their level', () => {
+    const byName = new Map(result.units.map((u) => [u.name, u.level]));
+    expect(BATCH.map((b) => [b.spec.name, byName.get(b.spec.name)])).toEqual(BATCH.map((b) => [b.spec.name, b.level]));
+    expect(result.proposed).toBe(BATCH.filter((b) => b.level !== null).length);
+    expect(result.notProposed).toBe(BATCH.filter((b) => b.level === null).length);
+  });
+
+  it('gives the table\'s reason for each unit kept out: disagreement, stale data', () => {
+    const reasons = (name: string) => result.units.find((u) => u.name === name)!.reasons.join(' ');
+    expect(reasons('Trường THCS Chu Văn An')).toMatch(/Chỉ tiêu 2\.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%/);
+    expect(reasons('Trường tiểu học Lê Lợi')).toMatch(/Số liệu đã sửa sau lần đánh giá/);
+    expect(reasons('Trường THCS Lý Tự Trọng')).toMatch(/Số liệu đã sửa sau lần đánh giá/);
+    // Not recognised from its own data: nothing to disagree with, the outcome is the reason.
+    expect(reasons('Trường mầm non Hoa Sen')).toBe('');
+  });
+
+  it('draws the three documents after the consolidation\'s sheets, and the officer\'s templates sheet', async () => {
+    const names = (await wb.batch((s) => s.read([]))).sheetNames;
+    const at = (n: string) => names.indexOf(n);
+    expect(at(CONSOLIDATION_SHEETS.files)).toBeGreaterThan(at(CONSOLIDATION_SHEETS.units));
+    expect([at(OFFICER_SHEET['bien-ban-tham-dinh']), at(OFFICER_SHEET['to-trinh-cong-nhan']), at(OFFICER_SHEET['quyet-dinh-cong-nhan'])]).toEqual([1, 2, 3].map((i) => at(CONSOLIDATION_SHEETS.files) + i));
+    expect(result.templates).toEqual({ sheet: OFFICER_TEMPLATES_SHEET, status: 'created' });
+  });
+
+  it('lists every unit in the minutes, each in its list, with the officer\'s remark cell pre-filled', async () => {
+    const data = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    const second = data.rows.findIndex((r) => /^2\. Đơn vị chưa đủ điều kiện/.test(readText(r[0] ?? null))) + 1;
+    expect(second).toBeGreaterThan(0);
+    for (const b of BATCH) {
+      const r = markedRow(data, `tham_dinh.y_kien#${b.spec.name}|${b.spec.type}`);
+      expect({ unit: b.spec.name, second: r > second }).toEqual({ unit: b.spec.name, second: b.level === null });
+    }
+    const expired = rowText(data.rows[markedRow(data, 'tham_dinh.y_kien#Phòng Văn hóa - Xã hội|Cơ quan nhà nước') - 1]!);
+    expect(expired).toMatch(/Số liệu khớp kết quả tự đánh giá/);
+    expect(expired).toMatch(/đã hết thời hạn 36 tháng/);
+  });
+});
+
+describe('the officer\'s words', () => {
+  it('keeps what the officer wrote on the minutes and in the templates when the documents are drawn again', async () => {
+    const wb = await consolidatedFile(files);
+    await generated(wb);
+    const data = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    const key = 'tham_dinh.y_kien#Trường THCS Chu Văn An|Trường THCS';
+    const row = markedRow(data, key);
+    const col = readText(data.rows[row - 1]![MARKER_COL - 1] ?? null).split('@')[1]!;
+    const words = 'Đơn vị tự đánh giá chỉ tiêu 2.1 sai; đã trao đổi với Hiệu trưởng ngày 05/01.';
+    const templates = await sheet(wb, OFFICER_TEMPLATES_SHEET);
+    const bodyRow = templates.rows.findIndex((r) => r[0] === 'chung.uy_ban') + 1;
+    await wb.batch(async (s) => {
+      s.write({ sheet: OFFICER_SHEET['bien-ban-tham-dinh'], mode: 'existing', cells: [{ at: `${col}${row}`, rows: [[words]] }] });
+      s.write({ sheet: OFFICER_TEMPLATES_SHEET, mode: 'existing', cells: [{ at: `B${bodyRow}`, rows: [['Ủy ban nhân dân xã Hòa Bình']] }] });
+    });
+    const again = await generated(wb);
+    expect(again.templates.status).toBe('used');
+    const redrawn = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    expect(rowText(redrawn.rows[markedRow(redrawn, key) - 1]!)).toContain(words);
+    const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
+    expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH');
+    expect(decision).not.toContain('CHỦ TỊCH UBND');
+  });
+
+  it('a remark the officer deleted from the table\'s “Ghi chú” no longer keeps the unit out', async () => {
+    const wb = await consolidatedFile(files);
+    const table = await sheet(wb, CONSOLIDATION_SHEETS.units);
+    const header = table.rows.findIndex((r) => r[0] === 'STT');
+    const remarksCol = table.rows[header]!.findIndex((c) => c === 'Ghi chú') + 1;
+    const row = table.rows.findIndex((r) => r[1] === 'Trường THCS Lý Tự Trọng') + 1;
+    await wb.batch(async (s) => s.write({ sheet: CONSOLIDATION_SHEETS.units, mode: 'existing', cells: [{ at: `${columnLetter(remarksCol)}${row}`, rows: [['• Đã đối chiếu bản giấy: số liệu sửa đúng, kết quả không đổi.']] }] }));
+    const r = await generated(wb);
+    expect(r.units.find((u) => u.name === 'Trường THCS Lý Tự Trọng')?.level).toBe(1);
+  });
+});
+
+describe('refusals', () => {
+  it('a workbook without a consolidated table: a message naming the sheet and what to do, nothing written', async () => {
+    const wb = await XlsxWorkbook.create('trong.xlsx', NODE_XLSX);
+    const before = await wb.toBytes();
+    const r = await generateOfficerDocuments(wb);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/chưa có trang “Tổng hợp đơn vị”.*dvht consolidate/);
+    expect(Buffer.from(await wb.toBytes()).equals(Buffer.from(before))).toBe(true);
+  });
+});
+
+describe('dvht officer-documents', () => {
+  const capture = () => {
+    const io = { stdout: '', stderr: '', out: (s: string) => (io.stdout += s + '\n'), err: (s: string) => (io.stderr += s + '\n') };
+    return io as Io & { stdout: string; stderr: string };
+  };
+
+  it('writes the documents into the consolidated workbook and names the units kept out', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-officer-'));
+    const file = path.join(dir, 'tong-hop.xlsx');
+    fs.writeFileSync(file, await (await consolidatedFile(files)).toBytes());
+    const io = capture();
+    expect(await run(['officer-documents', file, '--signer', 'Nguyễn Văn Bình', '--body', 'Phòng Văn hóa - Xã hội xã Hòa Bình'], io)).toBe(0);
+    expect(io.stdout).toMatch(/Đã lập 3 văn bản .*Đề nghị công nhận 4 đơn vị; chưa đủ điều kiện 4 đơn vị\./);
+    expect(io.stdout).toMatch(/- Trường tiểu học Lê Lợi: Số liệu đã sửa sau lần đánh giá/);
+    const wb = await XlsxWorkbook.open(fs.readFileSync(file), 'tong-hop.xlsx', NODE_XLSX);
+    const request = (await sheet(wb, OFFICER_SHEET['to-trinh-cong-nhan'])).rows.map(rowText).join('\n');
+    expect(request).toContain('PHÒNG VĂN HÓA - XÃ HỘI XÃ HÒA BÌNH');
+    expect(request).toContain('Nguyễn Văn Bình');
+
+    const bad = capture();
+    expect(await run(['officer-documents', file, '--only', 'bien-ban'], bad)).toBe(2);
+    expect(bad.stderr).toMatch(/bien-ban-tham-dinh, to-trinh-cong-nhan, quyet-dinh-cong-nhan/);
+    const none = capture();
+    const empty = path.join(dir, 'trong.xlsx');
+    fs.writeFileSync(empty, await (await XlsxWorkbook.create('trong.xlsx', NODE_XLSX)).toBytes());
+    expect(await run(['officer-documents', empty], none)).toBe(1);
+    expect(none.stderr).toMatch(/chưa có trang “Tổng hợp đơn vị”/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
