@@ -261,6 +261,8 @@ describe('editing in the preview grid', () => {
     await pane(page).getByLabel('Ngôn ngữ').selectOption('en');
     await page.getByRole('button', { name: 'Sample data' }).waitFor();
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    // The message shown before the switch is worded again, not left in Vietnamese.
+    await page.getByText(/^Created the sample workbook of Trường THCS Nguyễn Du with 42 members/).waitFor();
     const text = await page.evaluate(() => document.body.innerText);
     // Every Vietnamese sentence of the interface that differs from its English one: none is on
     // the page, but for the workbook's own names (its sheets, its file), which stay as they are.

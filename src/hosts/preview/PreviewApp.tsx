@@ -28,7 +28,7 @@ import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
 import { createPreviewHost, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
-import { sheetView } from './sheetView';
+import { sheetView, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import type { BookModel, SheetModel } from './packageModel';
 
@@ -81,9 +81,17 @@ interface Doc {
   generation: number;
 }
 
+/** Kept as a message key and its data, so that it is worded again in the language switched to. */
 interface Notice {
   intent: 'success' | 'error' | 'info';
-  text: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** A message key worded into the `reason` parameter. */
+  reasonKey?: MessageKey;
+}
+
+function ownedKey(cell: CellView): MessageKey {
+  return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
 }
 
 function downloadName(label: string): string {
@@ -176,7 +184,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     [doc, locale, theme, afterBatch, show],
   );
 
-  const replaceWorkbook = (workbook: PreviewWorkbook, text: string) => {
+  const replaceWorkbook = (workbook: PreviewWorkbook, done: Notice) => {
     dirty.current = false;
     lastSelection.current = workbook.lastSelection;
     setDoc((d) => ({ workbook, generation: d.generation + 1 }));
@@ -185,7 +193,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     setActive(null);
     setSelection(null);
     if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
-    setNotice({ intent: 'success', text });
+    setNotice(done);
   };
 
   const mayReplace = () => !dirty.current || window.confirm(tr('preview.discardChanges', { file: doc.workbook.label }));
@@ -206,9 +214,9 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       if (!file) return;
       try {
         const workbook = await openUpload(file, lang);
-        replaceWorkbook(workbook, tr('preview.opened', { file: file.name }));
+        replaceWorkbook(workbook, { intent: 'success', key: 'preview.opened', params: { file: file.name } });
       } catch (e) {
-        setNotice({ intent: 'error', text: tr('preview.openFailed', { file: file.name, reason: errorText(e) }) });
+        setNotice({ intent: 'error', key: 'preview.openFailed', params: { file: file.name, reason: errorText(e) } });
       }
     });
 
@@ -216,7 +224,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     run(async () => {
       if (!mayReplace()) return;
       const name = tr('preview.newFileName');
-      replaceWorkbook(PreviewWorkbook.create(name), tr('preview.newCreated', { file: name }));
+      replaceWorkbook(PreviewWorkbook.create(name), { intent: 'success', key: 'preview.newCreated', params: { file: name } });
     });
 
   const loadSample = () =>
@@ -225,7 +233,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const unit = sampleUnit();
       const workbook = PreviewWorkbook.create(tr('preview.sampleFileName'));
       await createSheets(workbook, unit);
-      replaceWorkbook(workbook, tr('preview.sampleLoaded', { unit: unit.unit.name, members: unit.members?.length ?? 0 }));
+      replaceWorkbook(workbook, { intent: 'success', key: 'preview.sampleLoaded', params: { unit: unit.unit.name, members: unit.members?.length ?? 0 } });
     });
 
   const download = () =>
@@ -242,9 +250,9 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         // The download has started from the URL; release it once the browser has it.
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         dirty.current = false;
-        setNotice({ intent: 'success', text: tr('preview.downloaded', { file: a.download }) });
+        setNotice({ intent: 'success', key: 'preview.downloaded', params: { file: a.download } });
       } catch (e) {
-        setNotice({ intent: 'error', text: tr('preview.downloadFailed', { reason: errorText(e) }) });
+        setNotice({ intent: 'error', key: 'preview.downloadFailed', params: { reason: errorText(e) } });
       }
     });
 
@@ -259,12 +267,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const sheet = name ? await reader.sheet(name) : null;
       if (live) setShown({ workbook: doc.workbook, book, sheet });
     })().catch((e: unknown) => {
-      if (live) setNotice({ intent: 'error', text: tr('preview.openFailed', { file: doc.workbook.label, reason: errorText(e) }) });
+      if (live) setNotice({ intent: 'error', key: 'preview.openFailed', params: { file: doc.workbook.label, reason: errorText(e) } });
     });
     return () => {
       live = false;
     };
-  }, [doc, version, active]); // eslint-disable-line react-hooks/exhaustive-deps -- tr follows lang, which re-renders anyway; version stands for changes inside the package
+  }, [doc, version, active]); // version stands for changes inside the package
 
   const current = shown && shown.workbook === doc.workbook ? shown : null;
   const sheets = current ? current.book.sheets.filter((w) => w.state === 'visible' || w.name === active) : [];
@@ -278,7 +286,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     try {
       return await editCells(host.workbook, sheet, edits);
     } catch (e) {
-      setNotice({ intent: 'error', text: tr('preview.grid.editFailed', { reason: errorText(e) }) });
+      setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: errorText(e) } });
       return null;
     }
   };
@@ -300,7 +308,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     }
     if (refused.length) {
       const shownCells = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ' …' : '');
-      setNotice({ intent: 'info', text: tr('preview.grid.pasteRefused', { written: after.length, count: refused.length, cells: shownCells }) });
+      setNotice({ intent: 'info', key: 'preview.grid.pasteRefused', params: { written: after.length, count: refused.length, cells: shownCells } });
     }
     if (!after.length) return;
     void write(sheet, after).then((done) => {
@@ -313,7 +321,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const replay = (from: Change[], to: Change[], side: 'before' | 'after', doneKey: MessageKey, emptyKey: MessageKey) => {
     const change = from.pop();
     if (!change) {
-      setNotice({ intent: 'info', text: tr(emptyKey) });
+      setNotice({ intent: 'info', key: emptyKey });
       return;
     }
     void write(change.sheet, change[side]).then((done) => {
@@ -322,12 +330,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       setActive(change.sheet);
       const firstEdit = change[side][0];
       if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
-      setNotice({ intent: 'info', text: tr(doneKey, { sheet: change.sheet }) });
+      setNotice({ intent: 'info', key: doneKey, params: { sheet: change.sheet } });
     });
   };
 
   const gridMessages: GridMessages = {
-    owned: (cell) => tr(cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results'),
+    owned: (cell) => tr(ownedKey(cell)),
     dropdown: (cell) => tr('preview.grid.dropdown', { cell }),
     editor: (cell) => tr('preview.grid.editor', { cell }),
   };
@@ -404,7 +412,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         <div aria-live="polite" className={s.messages}>
           {notice && (
             <MessageBar className={s.message} intent={notice.intent} layout="multiline">
-              <MessageBarBody>{notice.text}</MessageBarBody>
+              <MessageBarBody>{tr(notice.key, { ...notice.params, ...(notice.reasonKey ? { reason: tr(notice.reasonKey) } : {}) })}</MessageBarBody>
             </MessageBar>
           )}
         </div>
@@ -420,7 +428,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                 onEdit={onEdit}
                 onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
                 onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
-                onRefused={(cell, address) => setNotice({ intent: 'info', text: tr('preview.grid.refused', { cell: address, reason: gridMessages.owned(cell) }) })}
+                onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.owned(cell) } })}
               />
             ) : (
               <Body1 as="p" className={s.empty}>
