@@ -146,6 +146,8 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const lastSelection = useRef<Selection | null>(null);
 
   const [shown, setShown] = useState<Shown | null>(null);
+  /** What was just typed, shown until the sheet is read back (a 5,000-row sheet takes a moment to rewrite). */
+  const [pending, setPending] = useState<{ sheet: string; cells: Map<string, string> } | null>(null);
   const undo = useRef<Change[]>([]);
   const redo = useRef<Change[]>([]);
 
@@ -265,7 +267,9 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const visible = book.sheets.filter((w) => w.state === 'visible' || w.name === active);
       const name = (active && visible.find((w) => w.name === active)?.name) || visible[0]?.name;
       const sheet = name ? await reader.sheet(name) : null;
-      if (live) setShown({ workbook: doc.workbook, book, sheet });
+      if (!live) return;
+      setShown({ workbook: doc.workbook, book, sheet });
+      setPending(null);
     })().catch((e: unknown) => {
       if (live) setNotice({ intent: 'error', key: 'preview.openFailed', params: { file: doc.workbook.label, reason: errorText(e) } });
     });
@@ -286,6 +290,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     try {
       return await editCells(host.workbook, sheet, edits);
     } catch (e) {
+      setPending(null);
       setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: errorText(e) } });
       return null;
     }
@@ -311,6 +316,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       setNotice({ intent: 'info', key: 'preview.grid.pasteRefused', params: { written: after.length, count: refused.length, cells: shownCells } });
     }
     if (!after.length) return;
+    setPending({ sheet, cells: new Map(typed.filter((t) => !view.cell(t.row, t.col).owned).map((t) => [`${t.row}:${t.col}`, t.text])) });
     void write(sheet, after).then((done) => {
       if (!done) return;
       undo.current.push({ sheet, before, after });
@@ -426,6 +432,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                 messages={gridMessages}
                 onActivate={(cell) => setSelection({ sheet: view.name, address: cellAddress(cell.row, cell.column) })}
                 onEdit={onEdit}
+              pending={pending?.sheet === view.name ? pending.cells : undefined}
                 onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
                 onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
                 onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.owned(cell) } })}

@@ -138,6 +138,8 @@ export interface SheetGridProps {
   onRedo(): void;
   /** Typing into a cell the add-in owns. */
   onRefused(cell: CellView, address: string): void;
+  /** Text typed but not yet read back from the workbook ("row:col" → text), shown meanwhile. */
+  pending?: ReadonlyMap<string, string>;
 }
 
 /** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
@@ -495,7 +497,7 @@ export function SheetGrid(props: SheetGridProps) {
             onBlur={(e) => commit(e.currentTarget.value, null)}
           />
         ) : (
-          cell.text
+          (props.pending?.get(`${row}:${c.index}`) ?? cell.text)
         )}
         {isActive && !isEditing && cell.list && !cell.owned && (
           <button
