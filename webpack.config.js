@@ -11,6 +11,7 @@
  * webpack --env offline=true: the preview's service worker (sw.js) and web app manifest, so that
  *   the hosted preview works offline and installs as an app (scripts/release.js sets it).
  * --env officeJs=cdn / --env addinUrl=…: the same as the variables, for scripts that build in-process.
+ * --env outputPath=DIR: build there instead of build/web.
  */
 'use strict';
 const crypto = require('crypto');
@@ -31,26 +32,6 @@ const SERVICE_WORKER = './src/hosts/preview/offline/serviceWorker.ts';
 const PRECACHE_PLACEHOLDER = /(["'])__DVHT_PRECACHE__\1/;
 /** What the service worker keeps: the pages and what they load, not maps, the manifest for Office or itself. */
 const NOT_PRECACHED = /(\.map|\.LICENSE\.txt|^manifest\.xml|^sw\.js)$/;
-
-/**
- * ExcelJS ships minified (925 KB): put it in its own chunk and mark that chunk minimized, so
- * terser does not spend a minute re-minifying it on every production build.
- */
-class KeepExcelJsMinified {
-  apply(compiler) {
-    const { Compilation } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('KeepExcelJsMinified', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'KeepExcelJsMinified', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-        (assets) => {
-          for (const name of Object.keys(assets)) {
-            if (name === 'exceljs.js') compilation.updateAsset(name, (source) => source, { minimized: true });
-          }
-        },
-      );
-    });
-  }
-}
 
 /**
  * Writes the release's file list and a digest of their contents into sw.js, once every other
@@ -125,21 +106,17 @@ module.exports = (env, argv) => {
   return {
     entry,
     output: {
-      path: path.resolve(__dirname, 'build/web'),
+      // scripts/start.js gives each dev server its own folder (two servers in one checkout).
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'build/web'),
       filename: '[name].js',
       clean: true,
     },
     // eval-based source maps would need 'unsafe-eval' in the CSP.
     devtool: 'source-map',
     target: 'web',
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js'],
-      // The browser build of ExcelJS bundles its own polyfills: no Node built-ins needed.
-      alias: { exceljs$: require.resolve('exceljs/dist/exceljs.min.js') },
-    },
+    // No page bundles ExcelJS: the preview reads and writes .xlsx with the project's own package code.
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      // exceljs.min.js is already a self-contained bundle.
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -165,7 +142,6 @@ module.exports = (env, argv) => {
       // One version source (package.json) for the pages, the worker and the workbooks they write.
       new webpack.DefinePlugin({ __DVHT_VERSION__: JSON.stringify(version), __DVHT_OFFLINE__: JSON.stringify(offline) }),
       ...(offline ? [new PrecacheList()] : []),
-      new KeepExcelJsMinified(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -188,8 +164,6 @@ module.exports = (env, argv) => {
         cacheGroups: {
           // The pane, Fluent and React, used by both pages: minified once, cached once.
           shared: { name: 'shared', chunks: (chunk) => PAGES.has(chunk.name), minChunks: 2, enforce: true, priority: -10 },
-          // The preview page loads it as a separate script; the worker (if any) bundles its own copy.
-          exceljs: { test: /[\\/]exceljs[\\/]dist[\\/]/, name: 'exceljs', chunks: (chunk) => chunk.name === 'preview', enforce: true },
         },
       },
     },

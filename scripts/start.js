@@ -26,8 +26,18 @@ function officeDevCert() {
   return out;
 }
 
+/**
+ * Each server builds into its own folder, named by its port: a second `PORT=3001 npm start`
+ * in the same checkout neither cleans nor overwrites the first one's files (nor build/web,
+ * which the release and the tests use).
+ */
+function outputFolder(port) {
+  return path.join(ROOT, 'build', `dev-${port}`);
+}
+
 async function main() {
-  const config = makeConfig({}, { mode: 'development' });
+  const out = outputFolder(PORT);
+  const config = makeConfig({ outputPath: out }, { mode: 'development' });
   config.mode = 'development';
   const cert = officeDevCert();
   const server = new WebpackDevServer(
@@ -35,7 +45,7 @@ async function main() {
       ...config.devServer,
       port: PORT,
       server: cert ? { type: 'https', options: cert } : 'https',
-      // build/web on disk too, so `manifest.xml` and the pages can be inspected or served otherwise.
+      // On disk too (build/dev-PORT), so `manifest.xml` and the pages can be inspected or served otherwise.
       devMiddleware: { writeToDisk: true },
       client: { overlay: { warnings: false, errors: true } },
       open: false,
@@ -59,6 +69,7 @@ async function main() {
       '',
       `  Preview without Excel:  ${base}preview.html`,
       `  Task pane (in Excel):   ${base}taskpane.html`,
+      `  Files on disk:          ${path.relative(process.cwd(), out) || out}`,
       '',
       cert
         ? '  Certificate: ~/.office-addin-dev-certs (trusted if `npx office-addin-dev-certs install` succeeded).'
@@ -78,7 +89,11 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e && e.stack ? e.stack : e);
+    process.exit(1);
+  });
+}
+
+module.exports = { outputFolder };

@@ -514,4 +514,23 @@ export const en: Record<MessageKey, string> = {
   'handout.pane.start': 'Export the starting workbook and the rule-set file',
   'handout.pane.done': 'Exported the rule set “{name}” (id {id}): {files}.',
   'handout.pane.unavailable': 'Files cannot be downloaded here. Use the preview (preview.html) or the dvht handout command.',
+
+  // The browser preview's editable grid and toolbar (src/hosts/preview, issue 14)
+  'preview.new': 'New workbook',
+  'preview.newCreated': 'Created the new workbook “{file}”. Create the sheets in the Set-up step on the right, or open your file.',
+  'preview.help': 'Help',
+  'preview.print': 'Print / save PDF',
+  'preview.documentsDone': 'Generated {count} documents. Click a name to open it; print or save a PDF with “Print / save PDF” above the sheet.',
+  'preview.grid.editor': 'Edit cell {cell}',
+  'preview.grid.dropdown': 'Choose a value for cell {cell}',
+  'preview.grid.owned.sheet': 'ĐVHT draws this sheet and redraws it on every run: edits here would be lost. Change the data on the input sheets.',
+  'preview.grid.owned.results': 'Grey cells are written by ĐVHT when it evaluates (formulas and results): do not type here. Change the figures in the white columns, then evaluate again.',
+  'preview.grid.refused': 'Cell {cell}: {reason}',
+  'preview.grid.pasteRefused': 'Pasted {written} cells; {count} grey cells written by ĐVHT were left as they were ({cells}).',
+  'preview.grid.undone': 'Undid the change on sheet “{sheet}”.',
+  'preview.grid.redone': 'Redid the change on sheet “{sheet}”.',
+  'preview.grid.nothingToUndo': 'There is no change left to undo.',
+  'preview.grid.nothingToRedo': 'There is no change left to redo.',
+  'preview.grid.editFailed': 'Could not write into the cell ({reason}).',
+  'preview.grid.hint': 'Type to enter, Enter/Tab to move, Alt+↓ opens the dropdown, Ctrl+Z undoes, Ctrl+V pastes a block of cells.',
 };

@@ -518,6 +518,25 @@ export const vi = {
   'handout.pane.start': 'Xuất sổ mẫu và tệp bộ tiêu chí',
   'handout.pane.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): {files}.',
   'handout.pane.unavailable': 'Nơi này chưa tải tệp về được. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht handout.',
+
+  // The browser preview's editable grid and toolbar (src/hosts/preview, issue 14)
+  'preview.new': 'Sổ mới',
+  'preview.newCreated': 'Đã tạo sổ mới “{file}”. Tạo các trang ở bước Thiết lập bên phải, hoặc mở tệp của bạn.',
+  'preview.help': 'Hướng dẫn',
+  'preview.print': 'In / lưu PDF',
+  'preview.documentsDone': 'Đã lập {count} văn bản. Bấm vào tên để mở; in hoặc lưu PDF bằng nút “In / lưu PDF” phía trên trang tính.',
+  'preview.grid.editor': 'Sửa ô {cell}',
+  'preview.grid.dropdown': 'Chọn giá trị cho ô {cell}',
+  'preview.grid.owned.sheet': 'Trang này do ĐVHT vẽ và vẽ lại mỗi lần chạy: sửa ở đây sẽ mất. Sửa dữ liệu gốc ở các trang nhập liệu.',
+  'preview.grid.owned.results': 'Ô màu xám do ĐVHT ghi khi đánh giá (công thức và kết quả): không gõ vào đây. Sửa số liệu ở các cột trắng, rồi đánh giá lại.',
+  'preview.grid.refused': 'Ô {cell}: {reason}',
+  'preview.grid.pasteRefused': 'Đã dán {written} ô; {count} ô màu xám do ĐVHT ghi nên được giữ nguyên ({cells}).',
+  'preview.grid.undone': 'Đã hoàn tác thay đổi ở trang “{sheet}”.',
+  'preview.grid.redone': 'Đã làm lại thay đổi ở trang “{sheet}”.',
+  'preview.grid.nothingToUndo': 'Không còn thay đổi nào để hoàn tác.',
+  'preview.grid.nothingToRedo': 'Không còn thay đổi nào để làm lại.',
+  'preview.grid.editFailed': 'Không ghi được vào ô ({reason}).',
+  'preview.grid.hint': 'Gõ để nhập, Enter/Tab để sang ô khác, Alt+↓ mở danh sách chọn, Ctrl+Z hoàn tác, Ctrl+V dán khối ô.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

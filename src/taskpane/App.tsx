@@ -33,11 +33,20 @@ const useStyles = makeStyles({
  * file): the steps start afresh, their state belonged to the previous workbook; the pane
  * itself (language, current step) stays.
  */
-export function App(props: { host: PaneHost; initialLang?: Lang; workbookKey?: string | number }) {
+export function App(props: {
+  host: PaneHost;
+  initialLang?: Lang;
+  workbookKey?: string | number;
+  /** The page around the pane owns the language (the preview): the switch then tells it. */
+  lang?: Lang;
+  onLangChange?(lang: Lang): void;
+}) {
   // Every step's writes go through this workbook, so what a write could not do reaches the bar.
   const [warnings, setWarnings] = useState<WorkbookWarning[]>([]);
   const host = useMemo(() => ({ ...props.host, workbook: reportingWarnings(props.host.workbook, setWarnings) }), [props.host]);
-  const [lang, setLang] = useState<Lang>(props.initialLang ?? langFromLocale(host.locale));
+  const [ownLang, setOwnLang] = useState<Lang>(props.initialLang ?? langFromLocale(host.locale));
+  const lang = props.lang ?? ownLang;
+  const setLang = props.onLangChange ?? setOwnLang;
   const t = useT(lang);
   const s = useStyles();
   const [current, setCurrent] = useState(STEPS[0]?.id ?? '');

@@ -119,7 +119,7 @@ describe('browser preview', () => {
     await chooser.setFiles(file);
     await page.locator('table[data-sheet="Danh sách"]').waitFor();
     expect(await page.locator('tbody tr').count()).toBeLessThan(120);
-    await page.getByRole('region', { name: 'Trang “Danh sách”' }).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.getByRole('grid', { name: 'Trang “Danh sách”' }).evaluate((el) => el.parentElement!.scrollTo({ top: el.parentElement!.scrollHeight }));
     await page.locator('td[data-address="B5001"]').waitFor();
     await expect(page.locator('td[data-address="C5001"]').innerText()).resolves.toBe('0,0%');
     expect(await page.locator('tbody tr').count()).toBeLessThan(120);

@@ -48,4 +48,18 @@ describe('webpack.config.js', () => {
       expect(p.csp).not.toContain('unsafe-eval');
     }
   });
+
+  it('gives each npm start server its own output folder, so two servers in one checkout do not overwrite each other', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/start.js is CommonJS JavaScript
+    const { outputFolder } = require(path.join(__dirname, '..', '..', 'scripts', 'start.js')) as { outputFolder(port: number): string };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS JavaScript
+    const make = require(path.join(__dirname, '..', '..', 'webpack.config.js')) as (e: object, a: object) => { output: { path: string; clean: boolean } };
+    const a = make({ outputPath: outputFolder(3000) }, { mode: 'development' }).output;
+    const b = make({ outputPath: outputFolder(3001) }, { mode: 'development' }).output;
+    expect(a.path).not.toBe(b.path);
+    // Each cleans only its own folder, never the release's build/web.
+    expect(a.clean && b.clean).toBe(true);
+    expect([a.path, b.path]).not.toContain(path.join(__dirname, '..', '..', 'build', 'web'));
+    expect(make({}, { mode: 'production' }).output.path).toBe(path.join(__dirname, '..', '..', 'build', 'web'));
+  });
 });

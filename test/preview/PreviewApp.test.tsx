@@ -22,6 +22,7 @@ beforeAll(() => {
     disconnect() {}
   };
   Element.prototype.scrollTo = () => {};
+  Element.prototype.scrollIntoView = () => {};
   // jsdom's window has no TextEncoder/TextDecoder; the .xlsx writer the preview uses needs them.
   Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? util.TextEncoder, TextDecoder: globalThis.TextDecoder ?? util.TextDecoder });
 });
@@ -35,12 +36,15 @@ test('loading a workbook hands it to the same pane: one App, no new React root',
   expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(2); // the page's and the pane's
   expect(screen.getByText('Sổ đánh giá: Sổ đánh giá ĐVHT.xlsx')).toBeTruthy();
 
-  // The pane's own state (its language) survives the change of workbook: it is the same App.
+  // The pane's switch sets the language of the whole page (one language at a time), and the
+  // language survives the change of workbook: it is the same App.
   fireEvent.change(screen.getByLabelText('Ngôn ngữ'), { target: { value: 'en' } });
   await screen.findByText('Workbook: Sổ đánh giá ĐVHT.xlsx');
+  expect(screen.getByRole('button', { name: 'Sample data' })).toBeTruthy();
 
-  fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu mẫu' }));
-  await waitFor(() => expect(screen.getByText('Workbook: Dữ liệu mẫu ĐVHT.xlsx')).toBeTruthy(), { timeout: 20_000 });
+  fireEvent.click(screen.getByRole('button', { name: 'Sample data' }));
+  await waitFor(() => expect(screen.getByText('Workbook: DVHT sample.xlsx')).toBeTruthy(), { timeout: 20_000 });
+  expect(new URL(window.location.href).searchParams.get('lang')).toBe('en');
   expect(screen.getAllByText(/^Workbook: /)).toHaveLength(1);
   // The one root is the test's own (render); the preview made none, before or after the change.
   expect(createRoot).toHaveBeenCalledTimes(1);

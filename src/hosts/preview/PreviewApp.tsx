@@ -14,6 +14,7 @@ import {
   TabList,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -21,13 +22,15 @@ import { t, type Lang, type MessageKey } from '../../i18n';
 import { App } from '../../taskpane/App';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
-import { parseCell } from '../../workbook/a1';
+import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
-import type { Selection } from '../../workbook/exceljs/excelJsWorkbook';
-import { PreviewWorkbook } from './previewWorkbook';
+import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
+import { PreviewWorkbook, type Selection } from './previewWorkbook';
 import { createPreviewHost, offerDownload, openUpload, pickFiles } from './previewHost';
-import { SheetGrid, type GridSelection } from './SheetGrid';
-import { sheetView } from './sheetView';
+import { SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
+import { sheetView, type CellView } from './sheetView';
+import { PrintSheet } from './PrintSheet';
+import type { BookModel, SheetModel } from './packageModel';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,16 +58,19 @@ const useStyles = makeStyles({
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: 0 },
   book: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  messages: { maxHeight: '30vh', overflowY: 'auto', flexShrink: 0 },
   tabs: {
     display: 'flex',
     alignItems: 'center',
+    flexShrink: 0,
     gap: tokens.spacingHorizontalM,
     padding: `0 ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorNeutralBackground3,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowX: 'auto',
   },
-  selection: { marginLeft: 'auto', whiteSpace: 'nowrap', paddingRight: tokens.spacingHorizontalS },
+  // The tab list scrolls on its own (13+ sheets): the selected cell's caption stays visible.
+  tabScroller: { flexGrow: 1, minWidth: 0, overflowX: 'auto' },
+  selection: { flexShrink: 0, whiteSpace: 'nowrap', paddingRight: tokens.spacingHorizontalS },
   empty: { padding: tokens.spacingHorizontalXXL, maxWidth: '40em' },
   pane: { width: '400px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
@@ -75,9 +81,17 @@ interface Doc {
   generation: number;
 }
 
+/** Kept as a message key and its data, so that it is worded again in the language switched to. */
 interface Notice {
   intent: 'success' | 'error' | 'info';
-  text: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  /** A message key worded into the `reason` parameter. */
+  reasonKey?: MessageKey;
+}
+
+function ownedKey(cell: CellView): MessageKey {
+  return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
 }
 
 function downloadName(label: string): string {
@@ -88,13 +102,37 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The sheet's name as the workbook spells it (matched by the one sheet-name key: case and NFD/NFC). */
-function actualName(workbook: PreviewWorkbook, name: string): string | null {
-  return findSheetName(workbook.workbook.worksheets.map((w) => w.name), name) ?? null;
+/** What the grid shows: the workbook's sheets and the one on screen, read from the package. */
+interface Shown {
+  workbook: PreviewWorkbook;
+  book: BookModel;
+  sheet: SheetModel | null;
 }
 
+/** One typed change, undone and redone as a whole. */
+interface Change {
+  sheet: string;
+  before: CellEdit[];
+  after: CellEdit[];
+}
+
+/** The locale of a language the user switched to (numbers and dates in the grid follow it). */
+const LOCALE_OF: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
 export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' | 'dark' }) {
-  const { lang, locale, theme } = props;
+  const { theme } = props;
+  // One language for the whole page: the pane's switch sets it, and the address keeps it (?lang=).
+  const [lang, setLang] = useState<Lang>(props.lang);
+  const locale = lang === props.lang ? props.locale : LOCALE_OF[lang];
+  const switchLanguage = useCallback((next: Lang) => {
+    setLang(next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', next);
+    window.history.replaceState(window.history.state, '', url);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const s = useStyles();
   const [doc, setDoc] = useState<Doc>(() => ({ workbook: PreviewWorkbook.create(t(lang, 'preview.newFileName')), generation: 0 }));
@@ -107,8 +145,16 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const dirty = useRef(false);
   const lastSelection = useRef<Selection | null>(null);
 
-  const show = useCallback((workbook: PreviewWorkbook, sel: Selection) => {
-    const name = actualName(workbook, sel.sheet);
+  const [shown, setShown] = useState<Shown | null>(null);
+  /** What was just typed, shown until the sheet is read back (a 5,000-row sheet takes a moment to rewrite). */
+  const [pending, setPending] = useState<{ sheet: string; cells: Map<string, string> } | null>(null);
+  const undo = useRef<Change[]>([]);
+  const redo = useRef<Change[]>([]);
+
+  const show = useCallback(async (workbook: PreviewWorkbook, sel: Selection) => {
+    const reader = await workbook.read();
+    // The sheet's name as the workbook spells it (matched by the one sheet-name key: case and NFD/NFC).
+    const name = findSheetName(reader.book().sheets.map((w) => w.name), sel.sheet);
     if (!name) return;
     setActive(name);
     setSelection({ sheet: name, address: sel.address });
@@ -121,7 +167,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const sel = workbook.lastSelection;
       if (sel && sel !== lastSelection.current) {
         lastSelection.current = sel;
-        show(workbook, sel);
+        void show(workbook, sel);
       }
     },
     [show],
@@ -135,19 +181,21 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         locale,
         theme,
         onBatch: ({ wrote }) => afterBatch(doc.workbook, wrote),
-        onShowCell: (sheet, address) => show(doc.workbook, { sheet, address }),
+        onShowCell: (sheet, address) => void show(doc.workbook, { sheet, address }),
       }),
     [doc, locale, theme, afterBatch, show],
   );
 
-  const replaceWorkbook = (workbook: PreviewWorkbook, text: string) => {
+  const replaceWorkbook = (workbook: PreviewWorkbook, done: Notice) => {
     dirty.current = false;
     lastSelection.current = workbook.lastSelection;
     setDoc((d) => ({ workbook, generation: d.generation + 1 }));
+    undo.current = [];
+    redo.current = [];
     setActive(null);
     setSelection(null);
-    if (workbook.lastSelection) show(workbook, workbook.lastSelection);
-    setNotice({ intent: 'success', text });
+    if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
+    setNotice(done);
   };
 
   const mayReplace = () => !dirty.current || window.confirm(tr('preview.discardChanges', { file: doc.workbook.label }));
@@ -168,10 +216,17 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       if (!file) return;
       try {
         const workbook = await openUpload(file, lang);
-        replaceWorkbook(workbook, tr('preview.opened', { file: file.name }));
+        replaceWorkbook(workbook, { intent: 'success', key: 'preview.opened', params: { file: file.name } });
       } catch (e) {
-        setNotice({ intent: 'error', text: tr('preview.openFailed', { file: file.name, reason: errorText(e) }) });
+        setNotice({ intent: 'error', key: 'preview.openFailed', params: { file: file.name, reason: errorText(e) } });
       }
+    });
+
+  const newWorkbook = () =>
+    run(async () => {
+      if (!mayReplace()) return;
+      const name = tr('preview.newFileName');
+      replaceWorkbook(PreviewWorkbook.create(name), { intent: 'success', key: 'preview.newCreated', params: { file: name } });
     });
 
   const loadSample = () =>
@@ -180,7 +235,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const unit = sampleUnit();
       const workbook = PreviewWorkbook.create(tr('preview.sampleFileName'));
       await createSheets(workbook, unit);
-      replaceWorkbook(workbook, tr('preview.sampleLoaded', { unit: unit.unit.name, members: unit.members?.length ?? 0 }));
+      replaceWorkbook(workbook, { intent: 'success', key: 'preview.sampleLoaded', params: { unit: unit.unit.name, members: unit.members?.length ?? 0 } });
     });
 
   const download = () =>
@@ -190,18 +245,127 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         const name = downloadName(doc.workbook.label);
         offerDownload(name, new Blob([bytes as BlobPart], { type: XLSX_MIME }));
         dirty.current = false;
-        setNotice({ intent: 'success', text: tr('preview.downloaded', { file: name }) });
+        setNotice({ intent: 'success', key: 'preview.downloaded', params: { file: name } });
       } catch (e) {
-        setNotice({ intent: 'error', text: tr('preview.downloadFailed', { reason: errorText(e) }) });
+        setNotice({ intent: 'error', key: 'preview.downloadFailed', params: { reason: errorText(e) } });
       }
     });
 
-  const sheets = doc.workbook.workbook.worksheets.filter((w) => w.state === 'visible' || w.name === active);
-  const current = (active && sheets.find((w) => w.name === active)) || sheets[0] || null;
-  // The worksheet changes in place: `version` counts the batches that may have changed it.
-  const view = useMemo(() => (current ? sheetView(current, locale) : null), [current, version, locale]); // eslint-disable-line react-hooks/exhaustive-deps -- version stands for in-place changes
-  const at = selection && current && selection.sheet === current.name ? parseCell(selection.address.split(':')[0]!) : null;
+  // Reads what the grid shows after each batch, a new workbook or another tab.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const reader = await doc.workbook.read();
+      const book = reader.book();
+      const visible = book.sheets.filter((w) => w.state === 'visible' || w.name === active);
+      const name = (active && visible.find((w) => w.name === active)?.name) || visible[0]?.name;
+      const sheet = name ? await reader.sheet(name) : null;
+      if (!live) return;
+      setShown({ workbook: doc.workbook, book, sheet });
+      setPending(null);
+    })().catch((e: unknown) => {
+      if (live) setNotice({ intent: 'error', key: 'preview.openFailed', params: { file: doc.workbook.label, reason: errorText(e) } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [doc, version, active]); // version stands for changes inside the package
+
+  const current = shown && shown.workbook === doc.workbook ? shown : null;
+  const sheets = current ? current.book.sheets.filter((w) => w.state === 'visible' || w.name === active) : [];
+  const model = current?.sheet ?? null;
+  const view = useMemo(() => (model ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role)) : null), [model, locale]);
+  const at = selection && model && selection.sheet === model.name ? parseCell(selection.address.split(':')[0]!) : null;
   const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
+
+  /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
+  const write = async (sheet: string, edits: CellEdit[]) => {
+    try {
+      return await editCells(host.workbook, sheet, edits);
+    } catch (e) {
+      setPending(null);
+      setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: errorText(e) } });
+      return null;
+    }
+  };
+
+  const onEdit = (typed: TypedCell[]) => {
+    if (!view) return;
+    const sheet = view.name;
+    const before: CellEdit[] = [];
+    const after: CellEdit[] = [];
+    const refused: string[] = [];
+    for (const t of typed) {
+      const cell = view.cell(t.row, t.col);
+      if (cell.owned) {
+        refused.push(cellAddress(t.row, t.col));
+        continue;
+      }
+      before.push({ row: t.row, col: t.col, value: view.stored(t.row, t.col) });
+      after.push({ row: t.row, col: t.col, value: typedValue(t.text, cell.dated) });
+    }
+    if (refused.length) {
+      const shownCells = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ' …' : '');
+      setNotice({ intent: 'info', key: 'preview.grid.pasteRefused', params: { written: after.length, count: refused.length, cells: shownCells } });
+    }
+    if (!after.length) return;
+    setPending({ sheet, cells: new Map(typed.filter((t) => !view.cell(t.row, t.col).owned).map((t) => [`${t.row}:${t.col}`, t.text])) });
+    void write(sheet, after).then((done) => {
+      if (!done) return;
+      undo.current.push({ sheet, before, after });
+      redo.current = [];
+    });
+  };
+
+  const replay = (from: Change[], to: Change[], side: 'before' | 'after', doneKey: MessageKey, emptyKey: MessageKey) => {
+    const change = from.pop();
+    if (!change) {
+      setNotice({ intent: 'info', key: emptyKey });
+      return;
+    }
+    void write(change.sheet, change[side]).then((done) => {
+      if (!done) return;
+      to.push(change);
+      setActive(change.sheet);
+      const firstEdit = change[side][0];
+      if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
+      setNotice({ intent: 'info', key: doneKey, params: { sheet: change.sheet } });
+    });
+  };
+
+  const gridMessages: GridMessages = {
+    owned: (cell) => tr(ownedKey(cell)),
+    dropdown: (cell) => tr('preview.grid.dropdown', { cell }),
+    editor: (cell) => tr('preview.grid.editor', { cell }),
+  };
+
+  // Printing: the sheet is laid out for paper, then the browser's dialog prints it or saves a PDF.
+  const [printing, setPrinting] = useState(false);
+  const printView = useMemo(() => (printing && model ? sheetView(model, locale, undefined, false) : null), [printing, model, locale]);
+  useEffect(() => {
+    if (!printView) return;
+    const done = () => setPrinting(false);
+    window.addEventListener('afterprint', done);
+    window.print();
+    return () => window.removeEventListener('afterprint', done);
+  }, [printView]);
+
+  // Leaving the page with changes not downloaded asks first (the browser words the question).
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  // The selected tab stays in view when the tab bar scrolls.
+  const tabBar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tabBar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [model?.name]);
 
   const title = tr('preview.title');
   useEffect(() => {
@@ -209,67 +373,92 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   }, [title]);
 
   return (
-    <div className={s.page} lang={lang}>
-      <header className={s.header}>
-        <div className={s.brand}>
-          <img src="assets/icon-32.png" width={32} height={32} alt="" />
-          <Title3 as="h1" className={s.title}>
-            {tr('preview.title')}
-          </Title3>
-        </div>
-        <div className={s.actions} role="toolbar" aria-label={tr('preview.toolbar')}>
-          <Button appearance="primary" onClick={openFile} disabled={busy}>
-            {tr('preview.open')}
-          </Button>
-          <Button onClick={download} disabled={busy || sheets.length === 0}>
-            {tr('preview.download')}
-          </Button>
-          <Button onClick={loadSample} disabled={busy}>
-            {tr('preview.sample')}
-          </Button>
-          {busy && <Spinner size="tiny" label={tr('preview.working')} />}
-        </div>
-        <div className={s.file}>
-          <Body1 data-testid="preview-file">{doc.workbook.label}</Body1>
-          <Caption1>{tr('preview.privacy')}</Caption1>
-        </div>
-      </header>
-      <div aria-live="polite">
-        {notice && (
-          <MessageBar className={s.message} intent={notice.intent}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      <div className={s.main}>
-        <section className={s.book} aria-label={tr('preview.workbook')}>
-          {view ? (
-            <SheetGrid view={view} selection={gridSelection} label={tr('preview.sheet', { sheet: view.name })} />
-          ) : (
-            <Body1 as="p" className={s.empty}>
-              {tr('preview.noSheets')}
-            </Body1>
-          )}
-          <div className={s.tabs}>
-            {sheets.length > 0 && (
-              <TabList size="small" selectedValue={current?.name} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={tr('preview.sheets')}>
-                {sheets.map((w) => (
-                  <Tab key={w.id} value={w.name}>
-                    {w.name}
-                  </Tab>
-                ))}
-              </TabList>
-            )}
-            <Caption1 className={s.selection} aria-live="polite" data-testid="preview-selection">
-              {selection ? tr('preview.selection', { cell: `'${selection.sheet}'!${selection.address}` }) : ''}
-            </Caption1>
+    <>
+      <div className={mergeClasses(s.page, 'dvht-screen')} lang={lang}>
+        <header className={s.header}>
+          <div className={s.brand}>
+            <img src="assets/icon-32.png" width={32} height={32} alt="" />
+            <Title3 as="h1" className={s.title}>
+              {tr('preview.title')}
+            </Title3>
           </div>
-        </section>
-        {/* A region, not an <aside>: the pane brings its own <header> and <main>. */}
-        <section className={s.pane} aria-label={tr('preview.pane')}>
-          <App host={host} workbookKey={doc.generation} />
-        </section>
+          <div className={s.actions} role="toolbar" aria-label={tr('preview.toolbar')}>
+            <Button appearance="primary" onClick={openFile} disabled={busy}>
+              {tr('preview.open')}
+            </Button>
+            <Button onClick={newWorkbook} disabled={busy}>
+              {tr('preview.new')}
+            </Button>
+            <Button onClick={() => setPrinting(true)} disabled={busy || !model}>
+              {tr('preview.print')}
+            </Button>
+            <Button onClick={download} disabled={busy || sheets.length === 0}>
+              {tr('preview.download')}
+            </Button>
+            <Button onClick={loadSample} disabled={busy}>
+              {tr('preview.sample')}
+            </Button>
+            <a href="help.html" target="_blank" rel="noopener">
+              {tr('preview.help')}
+            </a>
+            {busy && <Spinner size="tiny" label={tr('preview.working')} />}
+          </div>
+          <div className={s.file}>
+            <Body1 data-testid="preview-file">{doc.workbook.label}</Body1>
+            <Caption1>{tr('preview.privacy')}</Caption1>
+          </div>
+        </header>
+        <div aria-live="polite" className={s.messages}>
+          {notice && (
+            <MessageBar className={s.message} intent={notice.intent} layout="multiline">
+              <MessageBarBody>{tr(notice.key, { ...notice.params, ...(notice.reasonKey ? { reason: tr(notice.reasonKey) } : {}) })}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        <div className={s.main}>
+          <section className={s.book} aria-label={tr('preview.workbook')}>
+            {view ? (
+              <SheetGrid
+                view={view}
+                active={gridSelection}
+                label={tr('preview.sheet', { sheet: view.name })}
+                messages={gridMessages}
+                onActivate={(cell) => setSelection({ sheet: view.name, address: cellAddress(cell.row, cell.column) })}
+                onEdit={onEdit}
+              pending={pending?.sheet === view.name ? pending.cells : undefined}
+                onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
+                onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
+                onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.owned(cell) } })}
+              />
+            ) : (
+              <Body1 as="p" className={s.empty}>
+                {tr('preview.noSheets')}
+              </Body1>
+            )}
+            <div className={s.tabs}>
+              <div className={s.tabScroller} ref={tabBar}>
+                {sheets.length > 0 && (
+                  <TabList size="small" selectedValue={model?.name} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={tr('preview.sheets')}>
+                    {sheets.map((w) => (
+                      <Tab key={w.name} value={w.name}>
+                        {w.name}
+                      </Tab>
+                    ))}
+                  </TabList>
+                )}
+              </div>
+              <Caption1 className={s.selection} aria-live="polite" data-testid="preview-selection">
+                {selection ? tr('preview.selection', { cell: `'${selection.sheet}'!${selection.address}` }) : ''}
+              </Caption1>
+            </div>
+          </section>
+          {/* A region, not an <aside>: the pane brings its own <header> and <main>. */}
+          <section className={s.pane} aria-label={tr('preview.pane')}>
+            <App host={host} workbookKey={doc.generation} lang={lang} onLangChange={switchLanguage} />
+          </section>
+        </div>
       </div>
-    </div>
+      {printView && model && <PrintSheet view={printView} print={model.print} />}
+    </>
   );
 }

@@ -1,12 +1,17 @@
 /**
- * One sheet as a grid, drawn a window of rows at a time (a 5,000-member sheet renders ~60
- * rows, not 5,000): spacer rows above and below keep the scroll height right.
+ * One sheet as an editable grid, drawn a window of rows at a time (a 5,000-member sheet
+ * renders ~60 rows, not 5,000): spacer rows above and below keep the scroll height right.
+ * Keys as in a spreadsheet: arrows and Enter move, typing or F2 edits, Enter/Tab end an edit
+ * and move down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's
+ * dropdown, Ctrl+Z/Ctrl+Y undo and redo, and a tab-separated block pastes. Tab outside an
+ * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped. The grid only reports edits: the page writes them through a
+ * use-case, and the grid redraws from the package.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { CellView, SheetView } from './sheetView';
 
-const ROW_HEIGHT = 22;
+const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
 const OVERSCAN = 10;
 
@@ -17,24 +22,25 @@ const useStyles = makeStyles({
     overflow: 'auto',
     position: 'relative',
     backgroundColor: tokens.colorNeutralBackground1,
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   table: {
     borderCollapse: 'separate',
     borderSpacing: 0,
     tableLayout: 'fixed',
-    fontFamily: '"Segoe UI", Calibri, system-ui, sans-serif',
-    fontSize: '13px',
+    fontFamily: 'Calibri, Carlito, "Segoe UI", system-ui, sans-serif',
+    fontSize: '14.67px', // 11 pt
     color: tokens.colorNeutralForeground1,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   head: {
     position: 'sticky',
     top: 0,
     zIndex: 2,
-    height: `${ROW_HEIGHT}px`,
+    height: `${HEADER_HEIGHT}px`,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
+    fontSize: '13px',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
     textAlign: 'center',
@@ -48,27 +54,57 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
+    fontSize: '13px',
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     textAlign: 'center',
     padding: 0,
   },
   cell: {
-    height: `${ROW_HEIGHT - 1}px`,
     padding: '0 4px',
     overflow: 'hidden',
     whiteSpace: 'nowrap',
     textOverflow: 'ellipsis',
+    verticalAlign: 'bottom',
+    position: 'relative',
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
+  wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
   spill: { overflow: 'visible', textOverflow: 'clip' },
+  owned: { cursor: 'not-allowed' },
   selected: {
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
-    backgroundColor: tokens.colorBrandBackground2,
   },
   selectedHead: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorNeutralForeground1 },
+  editor: {
+    position: 'absolute',
+    inset: 0,
+    width: '100%',
+    height: '100%',
+    boxSizing: 'border-box',
+    border: `2px solid ${tokens.colorBrandStroke1}`,
+    font: 'inherit',
+    padding: '0 3px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    zIndex: 1,
+  },
+  dropButton: {
+    position: 'absolute',
+    right: 0,
+    bottom: 0,
+    width: '18px',
+    height: '18px',
+    padding: 0,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontSize: '10px',
+    cursor: 'pointer',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 export interface GridSelection {
@@ -76,12 +112,96 @@ export interface GridSelection {
   column: number;
 }
 
-function cellStyle(view: CellView): CSSProperties | undefined {
+export interface TypedCell {
+  row: number;
+  col: number;
+  text: string;
+}
+
+export interface GridMessages {
+  /** Tooltip and message of a cell the add-in owns. */
+  owned(cell: CellView): string;
+  /** Label of a cell's dropdown. */
+  dropdown(address: string): string;
+  /** Label of the cell editor. */
+  editor(address: string): string;
+}
+
+export interface SheetGridProps {
+  view: SheetView;
+  active: GridSelection | null;
+  label: string;
+  messages: GridMessages;
+  onActivate(cell: GridSelection): void;
+  onEdit(cells: TypedCell[]): void;
+  onUndo(): void;
+  onRedo(): void;
+  /** Typing into a cell the add-in owns. */
+  onRefused(cell: CellView, address: string): void;
+  /** Text typed but not yet read back from the workbook ("row:col" → text), shown meanwhile. */
+  pending?: ReadonlyMap<string, string>;
+}
+
+/** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
+export function parseClipboard(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let i = 0;
+  let quotedStart = true;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quotedStart && ch === '"') {
+      const close = findClosingQuote(text, i + 1);
+      if (close > 0) {
+        cell += text.slice(i + 1, close).replace(/""/g, '"');
+        i = close + 1;
+        quotedStart = false;
+        continue;
+      }
+    }
+    quotedStart = false;
+    if (ch === '\t') {
+      row.push(cell);
+      cell = '';
+      quotedStart = true;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      quotedStart = true;
+    } else cell += ch;
+    i++;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The quote closing a quoted cell, when it ends the cell (followed by a tab, a newline or the end). */
+function findClosingQuote(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    if (text[i + 1] === '"') {
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    return next === undefined || next === '\t' || next === '\n' || next === '\r' ? i : -1;
+  }
+  return -1;
+}
+
+function cellStyle(view: CellView, heightPx: number | undefined): CSSProperties {
   const s = view.style;
-  const align = s?.align ?? (view.numeric ? 'right' : undefined);
-  if (!s && !align) return undefined;
   const css: CSSProperties = {};
-  if (s?.bold) css.fontWeight = 600;
+  if (heightPx !== undefined) css.height = heightPx - 1;
+  const align = s?.align ?? (view.numeric ? 'right' : undefined);
+  if (s?.bold) css.fontWeight = 700;
   if (s?.italic) css.fontStyle = 'italic';
   if (s?.fill) {
     css.backgroundColor = s.fill;
@@ -89,15 +209,66 @@ function cellStyle(view: CellView): CSSProperties | undefined {
   }
   if (s?.color) css.color = s.color;
   if (align) css.textAlign = align;
+  if (s?.vertical) css.verticalAlign = s.vertical;
+  if (s?.fontSizePt) css.fontSize = `${Math.round(s.fontSizePt * 133) / 100}px`;
   return css;
 }
 
-export function SheetGrid(props: { view: SheetView; selection: GridSelection | null; label: string }) {
-  const { view, selection } = props;
+interface Editing {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+  /** The dropdown is open instead of the text editor. */
+  list: boolean;
+}
+
+/**
+ * Fluent's focus manager (Tabster) moves focus on Tab before the editor sees the key; the
+ * editors keep Tab, Enter and Escape for themselves (Tab ends the edit and moves right).
+ */
+const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
+
+const cellId = (sheet: string, row: number, col: number) => `cell-${encodeURIComponent(sheet).replace(/%/g, '_')}-${row}-${col}`;
+
+export function SheetGrid(props: SheetGridProps) {
+  const { view, active, messages } = props;
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLTableElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
+  /** The cell being edited and the text in its editor; `list` when its dropdown is open. */
+  const [editingState, setEditingState] = useState<Editing | null>(null);
+  // An edit belongs to its sheet: showing another sheet ends it.
+  const editing = editingState && editingState.sheet === view.name ? editingState : null;
+  // Enter commits and moves focus back to the grid, which blurs the editor: the ref makes that blur a no-op.
+  const editingRef = useRef<Editing | null>(null);
+  /** A click is focusing the grid (its cell is activated by the click, not by the focus). */
+  const pointing = useRef(false);
+  const setEditing = (next: Editing | null) => {
+    editingRef.current = next;
+    setEditingState(next);
+  };
+
+  // Row tops: the window of rows drawn is found by binary search, whatever their heights.
+  const tops = useMemo(() => {
+    const out = new Array<number>(view.heights.length + 1);
+    out[0] = 0;
+    for (let i = 0; i < view.heights.length; i++) out[i + 1] = out[i]! + view.heights[i]!;
+    return out;
+  }, [view]);
+  const indexOfRow = useMemo(() => new Map(view.rows.map((r, i) => [r, i])), [view]);
+  const rowAt = (y: number) => {
+    let lo = 0;
+    let hi = view.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tops[mid + 1]! <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -109,43 +280,263 @@ export function SheetGrid(props: { view: SheetView; selection: GridSelection | n
     return () => observer.disconnect();
   }, []);
 
-  // A new sheet starts at the top; a selection is scrolled to the middle of the view.
+  // A new sheet starts at the top; the active cell is kept in view.
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const rowIndex = selection ? view.rows.indexOf(selection.row) : -1;
+    const rowIndex = active ? (indexOfRow.get(active.row) ?? -1) : -1;
     if (rowIndex < 0) {
       el.scrollTo({ top: 0, left: 0 });
       return;
     }
+    const top = HEADER_HEIGHT + tops[rowIndex]!;
+    const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
     let left = ROW_HEADER_WIDTH;
+    let width = 0;
     for (const c of view.columns) {
-      if (c.index >= selection!.column) break;
+      if (c.index >= active!.column) {
+        width = c.index === active!.column ? c.widthPx : 0;
+        break;
+      }
       left += c.widthPx;
     }
-    el.scrollTo({
-      top: Math.max(0, ROW_HEIGHT + rowIndex * ROW_HEIGHT - el.clientHeight / 2),
-      left: Math.max(0, left - el.clientWidth / 2),
-    });
-  }, [view.name, selection?.row, selection?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the selected cell changes, not on every redraw
+    const next = { top: el.scrollTop, left: el.scrollLeft };
+    if (top - HEADER_HEIGHT < el.scrollTop || bottom > el.scrollTop + el.clientHeight) next.top = Math.max(0, top - el.clientHeight / 2);
+    if (left - ROW_HEADER_WIDTH < el.scrollLeft || left + width > el.scrollLeft + el.clientWidth) next.left = Math.max(0, left - el.clientWidth / 2);
+    if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
+  }, [view.name, active?.row, active?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the active cell changes, not on every redraw
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(view.rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, rowAt(scrollTop) - OVERSCAN);
+  const last = Math.min(view.rows.length, rowAt(scrollTop + height) + 1 + OVERSCAN);
   const width = ROW_HEADER_WIDTH + view.columns.reduce((sum, c) => sum + c.widthPx, 0);
   const span = view.columns.length + 1;
-  const isSelected = (row: number, column: number) => selection !== null && selection.row === row && selection.column === column;
+  const address = (row: number, col: number) => `${view.columns.find((c) => c.index === col)?.letter ?? ''}${row}`;
+
+  const move = (dRow: number, dCol: number) => {
+    const at = active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
+    let ri = indexOfRow.get(at.row) ?? 0;
+    let ci = Math.max(0, view.columns.findIndex((c) => c.index === at.column));
+    // Step over the rest of a merge, as Excel does.
+    const merge = view.cell(at.row, at.column).merge;
+    if (merge && dRow > 0) ri = (indexOfRow.get(merge.top) ?? ri) + merge.rowSpan - 1;
+    if (merge && dCol > 0) ci = view.columns.findIndex((c) => c.index === merge.left) + merge.span - 1;
+    ri = Math.min(view.rows.length - 1, Math.max(0, ri + dRow));
+    ci = Math.min(view.columns.length - 1, Math.max(0, ci + dCol));
+    const target = { row: view.rows[ri]!, column: view.columns[ci]!.index };
+    const landed = view.cell(target.row, target.column).merge;
+    props.onActivate(landed ? { row: landed.top, column: landed.left } : target);
+  };
+
+  const startEdit = (text: string | null, list = false) => {
+    if (!active) return false;
+    const cell = view.cell(active.row, active.column);
+    if (cell.owned) {
+      props.onRefused(cell, address(active.row, active.column));
+      return false;
+    }
+    setEditing({ sheet: view.name, row: active.row, col: active.column, text: text ?? view.input(active.row, active.column), list: list && Boolean(cell.list) });
+    return true;
+  };
+
+  const commit = (text: string, then: [number, number] | null) => {
+    const was = editingRef.current;
+    if (!was || was.sheet !== view.name) return;
+    setEditing(null);
+    if (text !== view.input(was.row, was.col)) props.onEdit([{ row: was.row, col: was.col, text }]);
+    if (then) move(then[0], then[1]);
+    table.current?.focus();
+  };
+
+  const cancel = () => {
+    if (!editingRef.current) return;
+    setEditing(null);
+    table.current?.focus();
+  };
+
+  const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (editing || e.target !== table.current) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    let handled = true;
+    if (ctrl && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) props.onUndo();
+    else if (ctrl && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) props.onRedo();
+    else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
+    else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
+    else if (e.key === 'ArrowDown') move(1, 0);
+    else if (e.key === 'ArrowUp') move(-1, 0);
+    else if (e.key === 'ArrowRight') move(0, 1);
+    else if (e.key === 'ArrowLeft') move(0, -1);
+    else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
+    else if (e.key === 'PageDown') move(Math.max(1, Math.floor(height / 22)), 0);
+    else if (e.key === 'PageUp') move(-Math.max(1, Math.floor(height / 22)), 0);
+    else if (e.key === 'F2') startEdit(null);
+    else if (e.key === 'Delete' || e.key === 'Backspace') {
+      if (active) {
+        const cell = view.cell(active.row, active.column);
+        if (cell.owned) props.onRefused(cell, address(active.row, active.column));
+        else if (e.key === 'Backspace') startEdit('');
+        else if (view.input(active.row, active.column) !== '') props.onEdit([{ row: active.row, col: active.column, text: '' }]);
+      }
+    } else if (e.key.length === 1) startEdit(e.key);
+    else if (e.key === 'Process') {
+      // An input method composing (Vietnamese Telex/VNI in an IME): open the editor and let the composition go on there.
+      startEdit('');
+      handled = false;
+    } else handled = false;
+    if (handled) e.preventDefault();
+  };
+
+  const onPaste = (e: React.ClipboardEvent<HTMLTableElement>) => {
+    if (editing || !active) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const block = parseClipboard(text);
+    const startRow = indexOfRow.get(active.row) ?? 0;
+    const startCol = Math.max(0, view.columns.findIndex((c) => c.index === active.column));
+    const cells: TypedCell[] = [];
+    const lastRow = view.rows[view.rows.length - 1] ?? 0;
+    block.forEach((values, i) => {
+      // Past the rows drawn, the block goes on below, as in a spreadsheet.
+      const row = view.rows[startRow + i] ?? lastRow + (startRow + i - view.rows.length + 1);
+      values.forEach((text, j) => {
+        const col = view.columns[startCol + j];
+        if (col) cells.push({ row, col: col.index, text });
+      });
+    });
+    if (cells.length) props.onEdit(cells);
+  };
+
+  const onEditorKey = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
+    const text = e.currentTarget.value;
+    if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
+    else if (e.key === 'Tab') commit(text, [0, e.shiftKey ? -1 : 1]);
+    else if (e.key === 'Escape') cancel();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const activeId = active ? cellId(view.name, active.row, active.column) : undefined;
+
+  const renderCell = (row: number, rowIndex: number, ci: number) => {
+    const c = view.columns[ci]!;
+    const cell = view.cell(row, c.index);
+    let colSpan: number | undefined;
+    let rowSpan: number | undefined;
+    if (cell.merge) {
+      const m = cell.merge;
+      // Drawn once, by the merge's first cell in the window (its top row may be scrolled out).
+      const topIndex = Math.max(indexOfRow.get(m.top) ?? rowIndex, first);
+      if (rowIndex !== topIndex || c.index !== m.left) return null;
+      colSpan = m.span > 1 ? m.span : undefined;
+      const rows = Math.min((indexOfRow.get(m.top) ?? rowIndex) + m.rowSpan, last) - rowIndex;
+      rowSpan = rows > 1 ? rows : undefined;
+    }
+    const isActive = active !== null && active.row === row && active.column === c.index;
+    const next = view.columns[ci + 1];
+    const wrap = cell.style?.wrap === true;
+    // Text runs on over an empty neighbour, as in Excel.
+    const spill = !wrap && !cell.numeric && !cell.merge && cell.text !== '' && next !== undefined && view.cell(row, next.index).text === '';
+    const isEditing = editing !== null && editing.row === row && editing.col === c.index;
+    const addr = `${c.letter}${row}`;
+    const ownedText = cell.owned ? messages.owned(cell) : undefined;
+    return (
+      <td
+        key={c.index}
+        id={cellId(view.name, row, c.index)}
+        role="gridcell"
+        colSpan={colSpan}
+        rowSpan={rowSpan}
+        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, isActive && s.selected)}
+        style={cellStyle(cell, rowSpan ? undefined : view.heights[rowIndex])}
+        data-address={addr}
+        data-selected={isActive ? 'true' : undefined}
+        data-owned={cell.owned}
+        aria-readonly={cell.owned ? true : undefined}
+        aria-selected={isActive}
+        title={ownedText ?? (cell.text.length > 12 && !wrap ? cell.text : undefined)}
+        onMouseDown={(e) => {
+          if (isEditing) return;
+          e.preventDefault();
+          props.onActivate({ row, column: c.index });
+          pointing.current = true;
+          table.current?.focus();
+          pointing.current = false;
+        }}
+        onDoubleClick={() => {
+          if (isActive) startEdit(null);
+        }}
+      >
+        {isEditing && editing.list ? (
+          <select
+            className={s.editor}
+            autoFocus
+            data-tabster={EDITOR_KEYS}
+            aria-label={messages.dropdown(addr)}
+            defaultValue={editing.text}
+            onChange={(e) => commit(e.currentTarget.value, null)}
+            onKeyDown={onEditorKey}
+            onBlur={cancel}
+          >
+            {!cell.list!.includes(editing.text) && <option value={editing.text}>{editing.text}</option>}
+            {cell.list!.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        ) : isEditing ? (
+          <input
+            className={s.editor}
+            autoFocus
+            data-tabster={EDITOR_KEYS}
+            aria-label={messages.editor(addr)}
+            value={editing.text}
+            onChange={(e) => setEditing({ ...editing, text: e.currentTarget.value })}
+            onKeyDown={onEditorKey}
+            onBlur={(e) => commit(e.currentTarget.value, null)}
+          />
+        ) : (
+          (props.pending?.get(`${row}:${c.index}`) ?? cell.text)
+        )}
+        {isActive && !isEditing && cell.list && !cell.owned && (
+          <button
+            type="button"
+            className={s.dropButton}
+            tabIndex={-1}
+            aria-label={messages.dropdown(addr)}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              startEdit(null, true);
+            }}
+          >
+            ▼
+          </button>
+        )}
+      </td>
+    );
+  };
 
   return (
-    <div
-      ref={scroller}
-      className={s.scroller}
-      // Keyboard users scroll the sheet with the arrow keys once it has focus.
-      tabIndex={0}
-      role="region"
-      aria-label={props.label}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-    >
-      <table className={s.table} style={{ width }} aria-rowcount={view.rows.length + 1} data-sheet={view.name}>
+    <div ref={scroller} className={s.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <table
+        ref={table}
+        className={s.table}
+        style={{ width }}
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={view.rows.length + 1}
+        aria-activedescendant={editing ? undefined : activeId}
+        data-sheet={view.name}
+        tabIndex={0}
+        onKeyDown={onGridKey}
+        onPaste={onPaste}
+        onFocus={() => {
+          // Reached with the keyboard: the first cell becomes active (a click activates its own cell).
+          if (!active && !pointing.current && view.rows.length && view.columns.length) props.onActivate({ row: view.rows[0]!, column: view.columns[0]!.index });
+        }}
+      >
         <colgroup>
           <col style={{ width: ROW_HEADER_WIDTH }} />
           {view.columns.map((c) => (
@@ -156,7 +547,7 @@ export function SheetGrid(props: { view: SheetView; selection: GridSelection | n
           <tr aria-rowindex={1}>
             <th className={mergeClasses(s.head, s.corner)} scope="col" />
             {view.columns.map((c) => (
-              <th key={c.index} className={mergeClasses(s.head, selection?.column === c.index && s.selectedHead)} scope="col">
+              <th key={c.index} className={mergeClasses(s.head, active?.column === c.index && s.selectedHead)} scope="col">
                 {c.letter}
               </th>
             ))}
@@ -164,40 +555,20 @@ export function SheetGrid(props: { view: SheetView; selection: GridSelection | n
         </thead>
         <tbody>
           {first > 0 && (
-            <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+            <tr aria-hidden="true" style={{ height: tops[first] }}>
               <td colSpan={span} />
             </tr>
           )}
           {view.rows.slice(first, last).map((row, i) => (
-            <tr key={row} aria-rowindex={first + i + 2} style={{ height: ROW_HEIGHT }}>
-              <th className={mergeClasses(s.rowHead, selection?.row === row && s.selectedHead)} scope="row">
+            <tr key={row} aria-rowindex={first + i + 2} style={{ height: view.heights[first + i] }}>
+              <th className={mergeClasses(s.rowHead, active?.row === row && s.selectedHead)} scope="row">
                 {row}
               </th>
-              {view.columns.map((c, ci) => {
-                const cell = view.cell(row, c.index);
-                if (cell.covered) return null;
-                const selected = isSelected(row, c.index);
-                const next = view.columns[ci + 1];
-                // Text runs on over an empty neighbour, as in Excel.
-                const spill = !cell.numeric && !cell.span && cell.text !== '' && next !== undefined && view.cell(row, next.index).text === '';
-                return (
-                  <td
-                    key={c.index}
-                    colSpan={cell.span}
-                    className={mergeClasses(s.cell, spill && s.spill, selected && s.selected)}
-                    style={cellStyle(cell)}
-                    data-address={`${c.letter}${row}`}
-                    data-selected={selected ? 'true' : undefined}
-                    title={cell.text.length > 12 ? cell.text : undefined}
-                  >
-                    {cell.text}
-                  </td>
-                );
-              })}
+              {view.columns.map((_, ci) => renderCell(row, first + i, ci))}
             </tr>
           ))}
           {last < view.rows.length && (
-            <tr aria-hidden="true" style={{ height: (view.rows.length - last) * ROW_HEIGHT }}>
+            <tr aria-hidden="true" style={{ height: tops[view.rows.length]! - tops[last]! }}>
               <td colSpan={span} />
             </tr>
           )}

@@ -1,66 +1,67 @@
 /**
- * The preview's workbook: the grid shows an ExcelJS model, but the file the user downloads
- * comes from the package writer, which copies every part it does not own byte for byte. Each
- * batch reads from the file and applies its plans to both, so what is shown is what is saved.
+ * The preview's workbook: one .xlsx package in the tab's memory. Use-cases write into it
+ * through the file implementation (which copies every part it does not own byte for byte),
+ * the grid reads its cells and styles from the same package, and the download is its bytes:
+ * what is shown is what is saved.
  */
-import type { Workbook, WorkbookSession } from '../../workbook/port';
-import { ExcelJsWorkbook, type Selection } from '../../workbook/exceljs/excelJsWorkbook';
-import { XlsxWorkbook, type XlsxWorkbookOptions } from '../../workbook/xlsx/xlsxWorkbook';
+import type { Workbook, WorkbookSession, WorkbookWarning } from '../../workbook/port';
+import { XlsxWorkbook, type Selection, type XlsxWorkbookOptions } from '../../workbook/xlsx/xlsxWorkbook';
 import { webInflate } from '../../xlsx/inflateWeb';
 import { webDeflate } from '../../xlsx/deflateWeb';
+import { PackageReader } from './packageModel';
+
+export type { Selection };
 
 export const WEB_XLSX: XlsxWorkbookOptions = { inflate: webInflate, deflate: webDeflate };
 
 export class PreviewWorkbook implements Workbook {
+  private _lastSelection: Selection | null = null;
+  private readonly reader: Promise<PackageReader>;
+  /** The file once a batch has awaited it (warnings are taken synchronously). */
+  private resolved: XlsxWorkbook | null = null;
+
   private constructor(
-    /** What the grid draws. */
-    readonly view: ExcelJsWorkbook,
-    /** What is downloaded (created lazily for a new workbook: creation is asynchronous). */
+    readonly label: string,
+    /** Created lazily for a new workbook: creation is asynchronous. */
     private readonly file: Promise<XlsxWorkbook>,
   ) {
     file.catch(() => undefined); // reported by the batch or download that awaits it
+    this.reader = file.then((f) => new PackageReader(f.pkg));
+    this.reader.catch(() => undefined);
   }
 
   static create(label: string): PreviewWorkbook {
-    return new PreviewWorkbook(ExcelJsWorkbook.create(label), XlsxWorkbook.create(label, WEB_XLSX));
+    return new PreviewWorkbook(label, XlsxWorkbook.create(label, WEB_XLSX));
   }
 
   /** The bytes, already through the preflight. */
   static async open(bytes: Uint8Array, label: string): Promise<PreviewWorkbook> {
     const file = await XlsxWorkbook.open(bytes, label, WEB_XLSX);
-    return new PreviewWorkbook(await ExcelJsWorkbook.fromBuffer(bytes, label), Promise.resolve(file));
-  }
-
-  get label(): string {
-    return this.view.label;
-  }
-
-  /** The ExcelJS model the grid draws. */
-  get workbook() {
-    return this.view.workbook;
+    return new PreviewWorkbook(label, Promise.resolve(file));
   }
 
   get lastSelection(): Selection | null {
-    return this.view.lastSelection;
+    return this._lastSelection;
+  }
+
+  /** What the grid draws, read from the package. */
+  read(): Promise<PackageReader> {
+    return this.reader;
   }
 
   async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
     const file = await this.file;
-    return file.batch((fileSession) =>
-      this.view.batch((viewSession) =>
-        work({
-          read: (sheets, options) => fileSession.read(sheets, options),
-          write: (plan) => {
-            fileSession.write(plan);
-            viewSession.write(plan);
-          },
-          select: (sheet, address) => {
-            fileSession.select(sheet, address);
-            viewSession.select(sheet, address);
-          },
-        }),
-      ),
-    );
+    this.resolved = file;
+    try {
+      return await file.batch(work);
+    } finally {
+      this._lastSelection = file.lastSelection;
+    }
+  }
+
+  takeWarnings(): WorkbookWarning[] {
+    // The port's warnings, once the file implementation gives them (it words its own for now).
+    return (this.resolved as Workbook | null)?.takeWarnings?.() ?? [];
   }
 
   /** The file to download: untouched parts as they came, the add-in's parts written anew. */

@@ -1,19 +1,26 @@
 /**
- * What the preview grid shows of an ExcelJS worksheet: visible rows and columns, and each
- * cell's text as Excel would display it (formulas by their cached value). Pure reads: showing
- * a sheet never changes the workbook.
+ * What the preview grid shows of a sheet read from the package: visible rows and columns
+ * with their sizes, and each cell's text as Excel would display it (formulas by their cached
+ * value), its look, its dropdown and whether the add-in owns it. Pure reads.
  */
-import * as ExcelJS from 'exceljs';
 import { columnLetter } from '../../workbook/a1';
-import { normaliseScalar } from '../../workbook/exceljs/cellValues';
-import { isCellError } from '../../domain/values';
+import { isCellError, type CellValue } from '../../domain/values';
 import { excelRound, formatDate } from '../../i18n/format';
+import { storedInput, type OwnedReason } from '../../usecases/editCells';
+import type { CellInput } from '../../workbook/port';
+import { inBox, type Box, type CellFormat, type SheetModel } from './packageModel';
 
 /** Blank rows and columns shown past the used area, so the sheet does not end abruptly. */
 const MARGIN_ROWS = 20;
 const MARGIN_COLUMNS = 3;
 /** More columns than any sheet the add-in draws; keeps a stray far-away cell from blowing up the DOM. */
 const MAX_COLUMNS = 200;
+/** Points → CSS pixels at 100 %. */
+const PX_PER_PT = 96 / 72;
+/** Average character width of 11 pt Calibri, in pixels (Excel's column-width unit). */
+const CHAR_PX = 7;
+/** Height of one wrapped line of 11 pt text, in pixels. */
+const LINE_PX = 20;
 
 export interface ColumnView {
   index: number;
@@ -30,43 +37,39 @@ export interface CellView {
     italic?: boolean;
     color?: string;
     fill?: string;
-    align?: 'left' | 'center' | 'right';
+    align?: 'left' | 'center' | 'right' | 'justify';
+    vertical?: 'top' | 'middle' | 'bottom';
+    wrap?: boolean;
+    fontSizePt?: number;
+    border?: boolean;
   };
-  /** Columns covered when this cell starts a merge (rendered as one wide cell). */
-  span?: number;
-  /** In a merge's first row, right of its first cell: drawn by that cell's span. */
-  covered?: boolean;
+  /** The merge the cell belongs to: its first shown row and column, and how many shown rows and columns it covers. */
+  merge?: { top: number; left: number; rowSpan: number; span: number };
+  /** The cell shows dates (typed dd/mm/yyyy is a date). */
+  dated?: boolean;
+  /** The values of the cell's dropdown (list validation). */
+  list?: string[];
+  /** Why the add-in owns the cell (read-only), or absent. */
+  owned?: OwnedReason;
 }
 
 export interface SheetView {
   name: string;
   /** 1-based numbers of the rows shown (hidden rows left out). */
   rows: number[];
+  /** Height of each shown row in pixels, in the order of `rows`. */
+  heights: number[];
   columns: ColumnView[];
   cell(row: number, column: number): CellView;
-}
-
-interface MergeBox {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** ExcelJS keeps merges in a private map; the public `model` would serialise the whole sheet. */
-function mergesOf(ws: ExcelJS.Worksheet): MergeBox[] {
-  const map = (ws as unknown as { _merges?: Record<string, MergeBox | undefined> })._merges ?? {};
-  return Object.values(map).filter((m): m is MergeBox => Boolean(m));
+  /** What the cell holds for editing: its formula, or its value as typed. */
+  input(row: number, column: number): string;
+  /** What the cell holds, as it would be written back (undo). */
+  stored(row: number, column: number): CellInput;
 }
 
 /** Excel column width (characters) → pixels, as Excel draws it at 100 %. */
 export function columnPixels(width: number | undefined): number {
-  return Math.round((width ?? 8.43) * 7 + 5);
-}
-
-function argbToCss(argb: string | undefined): string | undefined {
-  if (!argb || !/^[0-9a-f]{8}$/i.test(argb)) return undefined;
-  return `#${argb.slice(2)}`;
+  return Math.round((width ?? 8.43) * CHAR_PX + 5);
 }
 
 function decimalsOf(numFmt: string): number | undefined {
@@ -109,76 +112,141 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-export function cellText(cell: ExcelJS.Cell, locale: string): { text: string; numeric: boolean } {
-  if (cell.type === ExcelJS.ValueType.Merge) return { text: '', numeric: false };
-  const raw: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-  // ExcelJS dates are the cell's wall-clock time expressed in UTC.
-  if (raw instanceof Date) return { text: formatDate(raw, 'utc'), numeric: true };
-  const v = normaliseScalar(raw, false);
+/** A value's text under a number format, as the grid shows it. */
+export function valueText(v: CellValue, numFmt: string | undefined, locale: string): { text: string; numeric: boolean } {
   if (v === null) return { text: '', numeric: false };
   if (isCellError(v)) return { text: v.error, numeric: false };
-  if (typeof v === 'number') return { text: formatNumber(v, cell.numFmt, locale), numeric: true };
+  if (typeof v === 'number') return { text: formatNumber(v, numFmt === 'General' ? undefined : numFmt, locale), numeric: true };
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', numeric: false };
   return { text: v, numeric: false };
 }
 
-function styleOf(cell: ExcelJS.Cell): CellView['style'] {
-  const font = cell.font;
-  const fill = cell.fill && cell.fill.type === 'pattern' && cell.fill.pattern === 'solid' ? argbToCss(cell.fill.fgColor?.argb) : undefined;
-  const h = cell.alignment?.horizontal;
-  const align = h === 'center' || h === 'centerContinuous' ? 'center' : h === 'right' ? 'right' : h === 'left' ? 'left' : undefined;
+function styleOf(f: CellFormat | undefined): CellView['style'] {
+  if (!f) return undefined;
   const style: NonNullable<CellView['style']> = {};
-  if (font?.bold) style.bold = true;
-  if (font?.italic) style.italic = true;
-  const color = argbToCss(font?.color?.argb);
-  if (color) style.color = color;
-  if (fill) style.fill = fill;
-  if (align) style.align = align;
+  if (f.bold) style.bold = true;
+  if (f.italic) style.italic = true;
+  if (f.color && f.color !== '#000000') style.color = f.color;
+  if (f.fill) style.fill = f.fill;
+  if (f.horizontal) style.align = f.horizontal;
+  if (f.vertical && f.vertical !== 'bottom') style.vertical = f.vertical;
+  if (f.wrap) style.wrap = true;
+  if (f.border) style.border = true;
+  if (f.fontSizePt && f.fontSizePt !== 11) style.fontSizePt = f.fontSizePt;
   return Object.keys(style).length > 0 ? style : undefined;
 }
 
-export function sheetView(ws: ExcelJS.Worksheet, locale: string): SheetView {
-  const merges = mergesOf(ws);
-  let lastRow = ws.rowCount;
-  let lastColumn = ws.columnCount;
-  for (const m of merges) {
-    lastRow = Math.max(lastRow, m.bottom);
-    lastColumn = Math.max(lastColumn, m.right);
+/** Lines a wrapped text takes in a box `widthPx` wide (an estimate: Excel measures the font). */
+function wrappedLines(text: string, widthPx: number, fontSizePt = 11): number {
+  const perLine = Math.max(1, Math.floor((widthPx - 8) / (CHAR_PX * (fontSizePt / 11))));
+  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+}
+
+/** `pad`: blank rows and columns past the used area, as on screen (not on paper). */
+export function sheetView(m: SheetModel, locale: string, owned: (row: number, col: number) => OwnedReason | null = () => null, pad = true): SheetView {
+  const marginRows = pad ? MARGIN_ROWS : 0;
+  const marginColumns = pad ? MARGIN_COLUMNS : 0;
+  let lastRow = m.values.length;
+  let lastColumn = m.values.reduce((n, r) => Math.max(n, r.length), 0);
+  for (const b of m.merges) {
+    lastRow = Math.max(lastRow, b.bottom);
+    lastColumn = Math.max(lastColumn, b.right);
   }
-  const rows: number[] = [];
-  for (let r = 1; r <= lastRow + MARGIN_ROWS; r++) if (!ws.findRow(r)?.hidden) rows.push(r);
+  for (const r of m.rows.keys()) lastRow = Math.max(lastRow, r);
+  // Formatted but empty cells (spare rows laid out for typing) belong to the sheet too.
+  for (const key of m.styleIds.keys()) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    if (r > lastRow) lastRow = r;
+    if (c > lastColumn) lastColumn = c;
+  }
   const columns: ColumnView[] = [];
-  for (let c = 1; c <= Math.min(lastColumn + MARGIN_COLUMNS, MAX_COLUMNS); c++) {
-    const col = ws.getColumn(c);
-    if (col.hidden) continue;
-    columns.push({ index: c, letter: columnLetter(c), widthPx: columnPixels(col.width) });
+  for (let c = 1; c <= Math.min(lastColumn + marginColumns, MAX_COLUMNS); c++) {
+    const col = m.columns.get(c);
+    if (col?.hidden) continue;
+    columns.push({ index: c, letter: columnLetter(c), widthPx: columnPixels(col?.width ?? m.defaultColumnWidth) });
   }
+  const width = new Map(columns.map((c) => [c.index, c.widthPx]));
   const visible = new Set(columns.map((c) => c.index));
-  // Merge starts → how many visible columns they cover. Only the first row of a merge is
-  // drawn as one wide cell (rows below may be scrolled out of the rendered window); the
-  // rows under it show empty cells, as ExcelJS reads them.
-  const spans = new Map<string, number>();
-  const covered = new Set<string>();
-  for (const m of merges) {
-    let span = 0;
-    for (let c = m.left; c <= m.right; c++) {
-      if (visible.has(c)) span++;
-      if (c !== m.left) covered.add(`${m.top}:${c}`);
+  // Every cell of a merge → the merge (hidden rows and columns left out of its spans).
+  const mergeOf = new Map<string, Box>();
+  for (const b of m.merges) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) mergeOf.set(`${r}:${c}`, b);
+  const formatOf = (row: number, col: number) => m.formats[m.styleIds.get(`${row}:${col}`) ?? 0];
+
+  const rows: number[] = [];
+  const heights: number[] = [];
+  const defaultPx = Math.round(m.defaultRowHeightPt * PX_PER_PT);
+  for (let r = 1; r <= lastRow + marginRows; r++) {
+    const info = m.rows.get(r);
+    if (info?.hidden) continue;
+    rows.push(r);
+    if (info?.heightPt !== undefined) {
+      heights.push(Math.round(info.heightPt * PX_PER_PT));
+      continue;
     }
-    spans.set(`${m.top}:${m.left}`, Math.max(span, 1));
+    // No height stored: Excel fits the row to its wrapped text when it opens the file.
+    let lines = 1;
+    (m.values[r - 1] ?? []).forEach((v, i) => {
+      const f = formatOf(r, i + 1);
+      if (!f?.wrap || typeof v !== 'string') return;
+      const merge = mergeOf.get(`${r}:${i + 1}`);
+      if (merge && (merge.bottom > merge.top || merge.left !== i + 1)) return; // a tall merge has its own rows' heights
+      let w = 0;
+      for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) w += width.get(c) ?? 0;
+      lines = Math.max(lines, wrappedLines(v, w, f.fontSizePt));
+    });
+    heights.push(Math.max(defaultPx, lines * LINE_PX));
   }
+  const shownRows = new Set(rows);
+  const validations = m.validations;
+
   return {
-    name: ws.name,
+    name: m.name,
     rows,
+    heights,
     columns,
     cell(row, column) {
-      const key = `${row}:${column}`;
-      const existing = ws.findRow(row)?.findCell(column);
-      const view: CellView = existing ? { ...cellText(existing, locale), style: styleOf(existing) } : { text: '', numeric: false };
-      if (covered.has(key)) view.covered = true;
-      const span = spans.get(key);
-      if (span !== undefined && span > 1) view.span = span;
+      const at = `${row}:${column}`;
+      const f = formatOf(row, column);
+      const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale) };
+      const style = styleOf(f);
+      if (style) view.style = style;
+      const merge = mergeOf.get(at);
+      if (merge) {
+        let span = 0;
+        let left = 0;
+        for (let c = merge.left; c <= merge.right; c++) {
+          if (!visible.has(c)) continue;
+          span++;
+          left ||= c;
+        }
+        let rowSpan = 0;
+        let top = 0;
+        for (let r = merge.top; r <= merge.bottom; r++) {
+          if (!shownRows.has(r)) continue;
+          rowSpan++;
+          top ||= r;
+        }
+        view.merge = { top, left, rowSpan, span };
+        if (row !== merge.top || column !== merge.left) view.text = '';
+      }
+      if (f && f.numFmt !== 'General' && isDateFormat(f.numFmt)) view.dated = true;
+      const list = validations.find((v) => v.boxes.some((b) => inBox(b, row, column)));
+      if (list && list.values.length) view.list = list.values;
+      const reason = owned(row, column);
+      if (reason) view.owned = reason;
       return view;
+    },
+    input(row, column) {
+      const formula = m.formulas.get(`${row}:${column}`);
+      if (formula !== undefined) return `=${formula}`;
+      const v = m.values[row - 1]?.[column - 1] ?? null;
+      const f = formatOf(row, column);
+      if (typeof v === 'number' && f && isDateFormat(f.numFmt) && f.numFmt !== 'General') return formatSerialDate(v, f.numFmt);
+      if (typeof v === 'number') return String(v);
+      return valueText(v, undefined, locale).text;
+    },
+    stored(row, column) {
+      return storedInput(m.values[row - 1]?.[column - 1] ?? null, m.formulas.get(`${row}:${column}`));
     },
   };
 }

@@ -75,7 +75,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
         <>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t('documents.pane.done', { count: state.value.documents.length })}</MessageBarTitle>
+              <MessageBarTitle>{t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: state.value.documents.length })}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
           <ul className={s.links}>

@@ -1,0 +1,435 @@
+/**
+ * What the preview grid draws, read from the workbook's own package (the file that is
+ * downloaded), so the grid shows exactly what is saved and no second model is kept: cell
+ * values (cached results), styles, widths, row heights, merges, list validations, print setup.
+ * Read-only: reading never changes a part.
+ */
+import type { CellValue } from '../../domain/values';
+import type { XlsxPackage } from '../../xlsx/package';
+import { DEFAULT_LIMITS } from '../../xlsx/errors';
+import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
+import { parseCell, parseRange } from '../../workbook/a1';
+
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface CellFormat {
+  numFmt: string;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  fill?: string;
+  fontSizePt?: number;
+  horizontal?: 'left' | 'center' | 'right' | 'justify';
+  vertical?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  /** Some side has a border line (drawn thin on every side: the add-in writes only "thin" boxes). */
+  border?: boolean;
+}
+
+export interface ListValidation {
+  boxes: Box[];
+  /** Allowed values, the source range already resolved. */
+  values: string[];
+}
+
+export interface PrintSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Centimetres. */
+  margins: { top: number; bottom: number; left: number; right: number };
+  fitToWidth: boolean;
+  printArea: Box | null;
+  /** Page breaks before these 1-based rows. */
+  rowBreaks: number[];
+}
+
+export interface SheetModel {
+  name: string;
+  /** The add-in's mark (summary, a document …), or null for a sheet the user owns. */
+  role: string | null;
+  values: CellValue[][];
+  /** Cell → cellXfs index, by "row:col". */
+  styleIds: Map<string, number>;
+  /** Cell → its formula without "=" (shared formulas' followers are not spelled out), by "row:col". */
+  formulas: Map<string, string>;
+  /** Column → width in characters (absent: the default) and hidden flag. */
+  columns: Map<number, { width?: number; hidden: boolean }>;
+  defaultColumnWidth: number;
+  /** Row → height in points when set, and hidden flag. */
+  rows: Map<number, { heightPt?: number; hidden: boolean }>;
+  defaultRowHeightPt: number;
+  merges: Box[];
+  validations: ListValidation[];
+  print: PrintSetup;
+  formats: CellFormat[];
+  date1904: boolean;
+}
+
+export interface BookModel {
+  sheets: { name: string; state: 'visible' | 'hidden' | 'veryHidden'; role: string | null }[];
+}
+
+/** Built-in number formats a workbook may use without declaring them. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  14: 'dd/mm/yyyy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'dd/mm/yyyy h:mm',
+  49: '@',
+};
+
+function* tags(xml: string, from = 0): Generator<Tag & { at: number }> {
+  const pos = { end: 0 };
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return;
+    const tag = readTag(xml, lt, pos);
+    i = pos.end;
+    if (tag) yield { ...tag, at: lt };
+  }
+}
+
+/** Text between a start tag ending at `end` and the next tag. */
+function textAfter(xml: string, end: number): string {
+  const lt = xml.indexOf('<', end);
+  return decodeEntities(xml.slice(end, lt < 0 ? xml.length : lt));
+}
+
+/** "FF1F4E79" → "#1F4E79" (theme and indexed colours are left to the default). */
+function rgbColor(attrs: string): string | undefined {
+  const rgb = attr(attrs, 'rgb');
+  return rgb && /^[0-9a-f]{8}$/i.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : rgb && /^[0-9a-f]{6}$/i.test(rgb) ? `#${rgb.toUpperCase()}` : undefined;
+}
+
+const truthy = (v: string | null) => v === '1' || v === 'true';
+const onUnlessOff = (v: string | null) => v === null || v === '1' || v === 'true';
+
+/** cellXfs of styles.xml as the grid draws them. */
+export function parseFormats(xml: string | null): CellFormat[] {
+  if (!xml) return [{ numFmt: 'General' }];
+  const numFmts = new Map<number, string>();
+  const fonts: Omit<CellFormat, 'numFmt'>[] = [];
+  const fills: (string | undefined)[] = [];
+  const borders: boolean[] = [];
+  let border: boolean | null = null;
+  const formats: CellFormat[] = [];
+  let section = '';
+  let font: Omit<CellFormat, 'numFmt'> | null = null;
+  let fill: { solid: boolean; color?: string } | null = null;
+  let xf: CellFormat | null = null;
+  for (const tag of tags(xml)) {
+    const n = tag.name;
+    if (n === 'fonts' || n === 'fills' || n === 'cellXfs' || n === 'cellStyleXfs' || n === 'dxfs' || n === 'numFmts' || n === 'borders') {
+      section = tag.closing || tag.selfClosing ? '' : n;
+      continue;
+    }
+    if (n === 'numFmt' && section === 'numFmts' && !tag.closing) {
+      numFmts.set(Number(attr(tag.attrs, 'numFmtId')), attr(tag.attrs, 'formatCode') ?? 'General');
+    } else if (section === 'fonts') {
+      if (n === 'font') {
+        if (tag.closing || tag.selfClosing) {
+          fonts.push(font ?? {});
+          font = null;
+        } else font = {};
+      } else if (font && !tag.closing) {
+        if (n === 'b') font.bold = onUnlessOff(attr(tag.attrs, 'val'));
+        else if (n === 'i') font.italic = onUnlessOff(attr(tag.attrs, 'val'));
+        else if (n === 'color') font.color = rgbColor(tag.attrs);
+        else if (n === 'sz') font.fontSizePt = Number(attr(tag.attrs, 'val')) || undefined;
+      }
+    } else if (section === 'fills') {
+      if (n === 'fill') {
+        if (tag.closing || tag.selfClosing) {
+          fills.push(fill?.solid ? fill.color : undefined);
+          fill = null;
+        } else fill = { solid: false };
+      } else if (fill && !tag.closing) {
+        if (n === 'patternFill') fill.solid = attr(tag.attrs, 'patternType') === 'solid';
+        else if (n === 'fgColor') fill.color = rgbColor(tag.attrs);
+      }
+    } else if (section === 'borders') {
+      if (n === 'border') {
+        if (tag.closing || tag.selfClosing) {
+          borders.push(border ?? false);
+          border = null;
+        } else border = false;
+      } else if (border !== null && !tag.closing && (n === 'left' || n === 'right' || n === 'top' || n === 'bottom')) {
+        const style = attr(tag.attrs, 'style');
+        if (style && style !== 'none') border = true;
+      }
+    } else if (section === 'cellXfs') {
+      if (n === 'xf' && !tag.closing) {
+        const id = Number(attr(tag.attrs, 'numFmtId') ?? 0);
+        xf = { numFmt: numFmts.get(id) ?? BUILTIN_FORMATS[id] ?? 'General', ...fonts[Number(attr(tag.attrs, 'fontId') ?? 0)] };
+        const fillColor = fills[Number(attr(tag.attrs, 'fillId') ?? 0)];
+        if (fillColor) xf.fill = fillColor;
+        if (borders[Number(attr(tag.attrs, 'borderId') ?? 0)]) xf.border = true;
+        formats.push(xf);
+        if (tag.selfClosing) xf = null;
+      } else if (n === 'xf' && tag.closing) xf = null;
+      else if (n === 'alignment' && xf) {
+        const h = attr(tag.attrs, 'horizontal');
+        if (h === 'center' || h === 'centerContinuous') xf.horizontal = 'center';
+        else if (h === 'left' || h === 'right' || h === 'justify') xf.horizontal = h;
+        const v = attr(tag.attrs, 'vertical');
+        xf.vertical = v === 'top' ? 'top' : v === 'center' ? 'middle' : 'bottom';
+        if (truthy(attr(tag.attrs, 'wrapText'))) xf.wrap = true;
+      }
+    }
+  }
+  return formats.length ? formats : [{ numFmt: 'General' }];
+}
+
+export function boxOf(ref: string): Box | null {
+  const clean = ref.replace(/\$/g, '');
+  try {
+    return parseRange(clean);
+  } catch {
+    return null; // a whole-column or whole-row reference the grid does not draw
+  }
+}
+
+export const inBox = (b: Box, row: number, col: number) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
+
+interface RawSheet {
+  styleIds: Map<string, number>;
+  formulas: Map<string, string>;
+  columns: SheetModel['columns'];
+  defaultColumnWidth: number;
+  rows: SheetModel['rows'];
+  defaultRowHeightPt: number;
+  merges: Box[];
+  validations: { boxes: Box[]; formula: string }[];
+  print: Omit<PrintSetup, 'printArea'>;
+}
+
+const CM_PER_INCH = 2.54;
+
+/** Everything of a worksheet part but the values (parseSheetXml reads those). */
+export function parseSheetParts(xml: string): RawSheet {
+  const out: RawSheet = {
+    styleIds: new Map(),
+    formulas: new Map(),
+    columns: new Map(),
+    defaultColumnWidth: 8.43,
+    rows: new Map(),
+    defaultRowHeightPt: 15,
+    merges: [],
+    validations: [],
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fitToWidth: false, rowBreaks: [] },
+  };
+  let row = 0;
+  let col = 0;
+  let validation: { boxes: Box[]; formula: string } | null = null;
+  let inRowBreaks = false;
+  let fitToPage = false;
+  let fitHeight = 1;
+  for (const tag of tags(xml)) {
+    if (tag.closing) {
+      if (tag.name === 'dataValidation') validation = null;
+      else if (tag.name === 'rowBreaks') inRowBreaks = false;
+      continue;
+    }
+    switch (tag.name) {
+      case 'sheetFormatPr': {
+        const h = Number(attr(tag.attrs, 'defaultRowHeight'));
+        if (h > 0) out.defaultRowHeightPt = h;
+        const w = Number(attr(tag.attrs, 'defaultColWidth'));
+        if (w > 0) out.defaultColumnWidth = w;
+        break;
+      }
+      case 'pageSetUpPr':
+        fitToPage = truthy(attr(tag.attrs, 'fitToPage'));
+        break;
+      case 'col': {
+        const min = Number(attr(tag.attrs, 'min'));
+        const max = Math.min(Number(attr(tag.attrs, 'max')) || min, 200);
+        const width = Number(attr(tag.attrs, 'width'));
+        const hidden = truthy(attr(tag.attrs, 'hidden'));
+        for (let c = min; c >= 1 && c <= max; c++) out.columns.set(c, { ...(width > 0 ? { width } : {}), hidden });
+        break;
+      }
+      case 'row': {
+        const r = Number(attr(tag.attrs, 'r'));
+        row = Number.isInteger(r) && r > 0 ? r : row + 1;
+        col = 0;
+        const ht = Number(attr(tag.attrs, 'ht'));
+        const hidden = truthy(attr(tag.attrs, 'hidden'));
+        if (ht > 0 || hidden) out.rows.set(row, { ...(ht > 0 ? { heightPt: ht } : {}), hidden });
+        break;
+      }
+      case 'c': {
+        const r = attr(tag.attrs, 'r');
+        const at = r ? parseCell(r) : null;
+        col = at ? at.col : col + 1;
+        if (at) row = at.row;
+        const s = Number(attr(tag.attrs, 's'));
+        if (s > 0) out.styleIds.set(`${row}:${col}`, s);
+        break;
+      }
+      case 'f':
+        if (!tag.selfClosing) {
+          const text = textAfter(xml, tag.end);
+          if (text) out.formulas.set(`${row}:${col}`, text);
+        }
+        break;
+      case 'mergeCell': {
+        const box = boxOf(attr(tag.attrs, 'ref') ?? '');
+        if (box) out.merges.push(box);
+        break;
+      }
+      case 'dataValidation':
+        if (attr(tag.attrs, 'type') === 'list' && !tag.selfClosing) {
+          const boxes = (attr(tag.attrs, 'sqref') ?? '')
+            .split(/\s+/)
+            .map(boxOf)
+            .filter((b): b is Box => b !== null);
+          validation = { boxes, formula: '' };
+          out.validations.push(validation);
+        }
+        break;
+      case 'formula1':
+        if (validation && !tag.selfClosing) validation.formula = textAfter(xml, tag.end);
+        break;
+      case 'pageMargins': {
+        const inch = (name: string, fallback: number) => {
+          const v = Number(attr(tag.attrs, name));
+          return Number.isFinite(v) && attr(tag.attrs, name) !== null ? Math.round(v * CM_PER_INCH * 100) / 100 : fallback;
+        };
+        const m = out.print.margins;
+        out.print.margins = { top: inch('top', m.top), bottom: inch('bottom', m.bottom), left: inch('left', m.left), right: inch('right', m.right) };
+        break;
+      }
+      case 'pageSetup':
+        if (attr(tag.attrs, 'orientation') === 'landscape') out.print.orientation = 'landscape';
+        fitHeight = Number(attr(tag.attrs, 'fitToHeight') ?? 1);
+        break;
+      case 'rowBreaks':
+        inRowBreaks = !tag.selfClosing;
+        break;
+      case 'brk':
+        if (inRowBreaks) {
+          const id = Number(attr(tag.attrs, 'id'));
+          if (id > 0) out.print.rowBreaks.push(id + 1);
+        }
+        break;
+    }
+  }
+  out.print.fitToWidth = fitToPage && fitHeight === 0;
+  return out;
+}
+
+/** Where a list validation's values come from: a literal "a,b,c" list, or a range of a sheet. */
+function listSource(formula: string, sheetName: string): { values: string[] } | { sheet: string; box: Box } | null {
+  const f = formula.trim().replace(/^=/, '');
+  const literal = /^"(.*)"$/s.exec(f);
+  if (literal) return { values: literal[1]!.replace(/""/g, '"').split(',').map((v) => v.trim()).filter(Boolean) };
+  const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(.+)$/.exec(f);
+  const box = boxOf(m ? m[3]! : f);
+  if (!box) return null;
+  return { sheet: m ? (m[1]?.replace(/''/g, "'") ?? m[2]!) : sheetName, box };
+}
+
+/** Text of a value as a dropdown lists it. */
+function listText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'object') return v.error;
+  return String(v);
+}
+
+/**
+ * Reads the package for the grid. Sheet parts are parsed again only when their text changed
+ * (a batch replaces the text of the parts it writes): switching tabs costs nothing.
+ */
+export class PackageReader {
+  private readonly cache = new Map<string, { xml: string; shared: string[]; model: SheetModel }>();
+  private formats: { xml: string | null; formats: CellFormat[] } | null = null;
+
+  constructor(private readonly pkg: XlsxPackage) {}
+
+  book(): BookModel {
+    return { sheets: this.pkg.sheets.map((s) => ({ name: s.name, state: s.state, role: this.pkg.roleOf(s) })) };
+  }
+
+  private async shared(): Promise<string[]> {
+    const rel = (await this.pkg.relsOf(this.pkg.workbookPart)).find((r) => r.type.endsWith('/sharedStrings'));
+    const xml = rel ? await this.pkg.text(rel.path) : null;
+    return xml === null ? [] : parseSharedStrings(xml);
+  }
+
+  private async cellFormats(): Promise<CellFormat[]> {
+    const xml = await this.pkg.stylesXml();
+    if (!this.formats || this.formats.xml !== xml) this.formats = { xml, formats: parseFormats(xml) };
+    return this.formats.formats;
+  }
+
+  private async values(name: string): Promise<CellValue[][]> {
+    const sheet = this.pkg.findSheet(name);
+    const xml = sheet?.path ? await this.pkg.text(sheet.path) : null;
+    return xml ? parseSheetXml(xml, await this.shared(), DEFAULT_LIMITS) : [];
+  }
+
+  async sheet(name: string): Promise<SheetModel | null> {
+    const sheet = this.pkg.findSheet(name);
+    if (!sheet) return null;
+    const xml = (sheet.path ? await this.pkg.text(sheet.path) : null) ?? '<worksheet/>';
+    const shared = await this.shared();
+    const formats = await this.cellFormats();
+    const hit = this.cache.get(sheet.name);
+    if (hit && hit.xml === xml && hit.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet) };
+    const raw = parseSheetParts(xml);
+    const values = parseSheetXml(xml, shared, DEFAULT_LIMITS);
+    const validations: ListValidation[] = [];
+    for (const v of raw.validations) {
+      const source = listSource(v.formula, sheet.name);
+      if (!source) continue;
+      if ('values' in source) {
+        validations.push({ boxes: v.boxes, values: source.values });
+        continue;
+      }
+      const rows = this.pkg.findSheet(source.sheet) === sheet ? values : await this.values(source.sheet);
+      const list: string[] = [];
+      for (let r = source.box.top; r <= source.box.bottom; r++) for (let c = source.box.left; c <= source.box.right; c++) list.push(listText(rows[r - 1]?.[c - 1] ?? null));
+      validations.push({ boxes: v.boxes, values: [...new Set(list.filter(Boolean))] });
+    }
+    const index = this.pkg.sheets.indexOf(sheet);
+    const area = this.pkg.definedNames.find((d) => d.name === '_xlnm.Print_Area' && d.localSheetId === index);
+    const printArea = area ? boxOf(area.value.split('!').pop() ?? '') : null;
+    const model: SheetModel = {
+      name: sheet.name,
+      role: this.pkg.roleOf(sheet),
+      values,
+      styleIds: raw.styleIds,
+      formulas: raw.formulas,
+      columns: raw.columns,
+      defaultColumnWidth: raw.defaultColumnWidth,
+      rows: raw.rows,
+      defaultRowHeightPt: raw.defaultRowHeightPt,
+      merges: raw.merges,
+      validations,
+      print: { ...raw.print, printArea },
+      formats,
+      date1904: this.pkg.date1904,
+    };
+    this.cache.set(sheet.name, { xml, shared, model });
+    return model;
+  }
+}

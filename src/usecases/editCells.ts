@@ -1,0 +1,105 @@
+/**
+ * Typing into a sheet where no spreadsheet application is at hand (the browser preview):
+ * which cells the add-in owns (its figures and results, its own sheets), what typed text
+ * means as a cell value, and writing edits through the port like any other plan.
+ */
+import type { CellValue } from '../domain/values';
+import type { CellInput, SheetData, Workbook } from '../workbook/port';
+import { cellAddress } from '../workbook/a1';
+import { SHEETS } from '../sheets/names';
+import { COL, TABLE_HEADER_ROW } from '../sheets/criteriaSheet';
+import { unitResultRow, RESULT_FIELDS } from '../sheets/unitSheet';
+import { LEARNER_HEADER_ROW } from '../sheets/learnersSheet';
+import { readMembersSheet } from '../sheets/membersSheet';
+
+/** Why a cell cannot be typed into (i18n `edit.owned.<reason>`). */
+export type OwnedReason = 'sheet' | 'results';
+
+export interface CellEdit {
+  row: number;
+  col: number;
+  value: CellInput;
+}
+
+const key = (name: string) => name.normalize('NFC').toLowerCase();
+
+/**
+ * Which cells of a sheet the add-in writes, so that typing there would be overwritten at the
+ * next evaluation: every cell of a sheet carrying its mark (summary, documents,
+ * consolidation), and the grey result areas of the sheets the user fills.
+ */
+export function ownedCells(sheet: SheetData, role: string | null): (row: number, col: number) => OwnedReason | null {
+  if (role !== null) return () => 'sheet';
+  switch (key(sheet.name)) {
+    case key(SHEETS.unit): {
+      const first = unitResultRow(Object.keys(RESULT_FIELDS)[0] as keyof typeof RESULT_FIELDS);
+      const last = first + Object.keys(RESULT_FIELDS).length - 1;
+      return (row, col) => (row >= first && row <= last && col <= 3 ? 'results' : null);
+    }
+    case key(SHEETS.criteria):
+      return (row, col) => (row > TABLE_HEADER_ROW && col >= COL.applicable && col <= COL.earned ? 'results' : null);
+    case key(SHEETS.learners):
+      return (row, col) => (row > LEARNER_HEADER_ROW && col === 5 ? 'results' : null);
+    case key(SHEETS.members): {
+      const parsed = readMembersSheet(sheet);
+      if (!parsed) return () => null;
+      const cols = new Set(Object.values(parsed.resultColumns));
+      return (row, col) => (row > parsed.headerRow && cols.has(col) ? 'results' : null);
+    }
+    default:
+      return () => null;
+  }
+}
+
+/**
+ * What typed text stores: a number ("12", "12,5" or "12.5"), a percentage ("95%" → 0.95), a
+ * formula ("=B2*2"), or the text as typed. Dates stay text unless the cell shows dates
+ * (`dated`): then "20/12/2025" is that day.
+ */
+export function typedValue(text: string, dated = false): CellInput {
+  const t = text.trim();
+  if (t === '') return null;
+  if (t.startsWith('=') && t.length > 1) return { formula: t };
+  const number = /^[+-]?\d+(?:[.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : NaN;
+  if (Number.isFinite(number) && !/^0\d/.test(t)) return number;
+  const percent = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/.exec(t);
+  if (percent) return Number(percent[1]!.replace(',', '.')) / 100;
+  const date = dated ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t) : null;
+  if (date) {
+    const d = new Date(Date.UTC(Number(date[3]), Number(date[2]) - 1, Number(date[1])));
+    if (d.getUTCDate() === Number(date[1])) return new Date(Number(date[3]), Number(date[2]) - 1, Number(date[1]));
+  }
+  return text;
+}
+
+/** A cell's value as it is written back (undo): its formula when it has one. */
+export function storedInput(value: CellValue, formula: string | undefined): CellInput {
+  if (formula !== undefined) return { formula: `=${formula}` };
+  if (value !== null && typeof value === 'object') return null; // an error value is a formula's result
+  return value;
+}
+
+export interface EditResult {
+  written: number;
+  /** Edits refused because the add-in owns the cell (the grid does not offer them; a paste may reach them). */
+  refused: { address: string; reason: OwnedReason }[];
+}
+
+/** Writes `edits` into the existing sheet `sheet`, leaving owned cells as they are. */
+export async function editCells(workbook: Workbook, sheet: string, edits: CellEdit[]): Promise<EditResult> {
+  return workbook.batch(async (session) => {
+    const snapshot = await session.read([sheet], { marks: [sheet] });
+    const data = snapshot.sheets.get(sheet);
+    if (!data) throw new Error(`Sheet "${sheet}" does not exist in this workbook.`);
+    const owned = ownedCells(data, snapshot.roles?.get(data.name) ?? null);
+    const refused: EditResult['refused'] = [];
+    const cells = [];
+    for (const e of edits) {
+      const reason = owned(e.row, e.col);
+      if (reason) refused.push({ address: cellAddress(e.row, e.col), reason });
+      else cells.push({ at: cellAddress(e.row, e.col), rows: [[e.value]] });
+    }
+    if (cells.length) session.write({ sheet: data.name, mode: 'existing', cells });
+    return { written: cells.length, refused };
+  });
+}

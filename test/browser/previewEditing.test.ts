@@ -1,0 +1,283 @@
+/**
+ * The preview's grid as a clerk without a modern Excel uses it: typing, a dropdown, pasting a
+ * block copied from a spreadsheet, undo and redo, grey cells the add-in owns, filling the
+ * unit's answers and learner counts by typing until the evaluation passes, the warning before
+ * leaving with changes, one language at a time. axe-core on every step; screenshots of each
+ * (copied to SHOTS_DIR when it is set).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { seriousViolations, useBrowserPages } from './support/browser';
+import { SHEETS } from '../../src/sheets/names';
+import { COL } from '../../src/sheets/criteriaSheet';
+import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { columnLetter } from '../../src/workbook/a1';
+import { vi } from '../../src/i18n/vi';
+import { en } from '../../src/i18n/en';
+
+const pages = useBrowserPages();
+const SAMPLE_MEMBERS = 42;
+
+const pane = (page: Page) => page.getByRole('region', { name: /^(Ngăn ĐVHT|ĐVHT pane)$/ });
+const grid = (page: Page) => page.locator('table[role="grid"]');
+const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
+
+async function step(page: Page, name: string): Promise<void> {
+  const file = await pages.session.shot(name);
+  if (process.env.SHOTS_DIR) {
+    fs.mkdirSync(process.env.SHOTS_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(process.env.SHOTS_DIR, path.basename(path.dirname(file)) + '-' + path.basename(file)));
+  }
+  expect({ name, violations: await seriousViolations(page, pages.origin) }).toEqual({ name, violations: [] });
+}
+
+async function openSample(name: string): Promise<Page> {
+  const { page } = await pages.open(name);
+  await page.goto(`${pages.origin}/preview.html`);
+  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+  await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+  return page;
+}
+
+async function showSheet(page: Page, sheet: string): Promise<void> {
+  await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab', { name: sheet, exact: true }).click();
+  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+}
+
+/** Scrolls the grid until the cell is drawn (only a window of rows is in the page). */
+async function reveal(page: Page, address: string): Promise<Locator> {
+  const c = cell(page, address);
+  if ((await c.count()) > 0) return c;
+  await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: 0 }));
+  for (let i = 0; i < 200 && (await c.count()) === 0; i++) {
+    await grid(page).evaluate((el) => el.parentElement!.scrollBy({ top: el.parentElement!.clientHeight / 2 }));
+  }
+  return c;
+}
+
+/** Waits until the cell holds exactly `text` (its text content: a tab stays a tab). */
+async function shows(page: Page, address: string, text: string): Promise<void> {
+  await reveal(page, address);
+  await page.waitForFunction(
+    ([a, t]) => {
+      const td = document.querySelector(`td[data-address="${a}"]`);
+      if (!td) return false;
+      const copy = td.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('button').forEach((b) => b.remove());
+      return copy.textContent === t;
+    },
+    [address, text] as const,
+    { timeout: 20_000 },
+  );
+}
+
+async function select(page: Page, address: string): Promise<Locator> {
+  const c = await reveal(page, address);
+  await c.click();
+  await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
+  return c;
+}
+
+/** What a clipboard copied from Excel, LibreOffice or Google Sheets holds: rows of tab-separated cells. */
+async function paste(page: Page, text: string): Promise<void> {
+  await grid(page).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Runs the evaluation step; resolves with the outcome once it is shown (changed, when one was shown before). */
+async function evaluate(page: Page): Promise<string> {
+  await pane(page).getByRole('tab', { name: /Đánh giá/ }).click();
+  const outcome = pane(page).getByTestId('outcome');
+  const previous = (await outcome.count()) ? await outcome.innerText() : null;
+  await pane(page).getByRole('button', { name: /^Đánh giá( lại)?$/ }).click();
+  await page.waitForFunction(
+    (prev) => {
+      const el = document.querySelector('[data-testid="outcome"]') as HTMLElement | null;
+      return el !== null && el.innerText !== prev;
+    },
+    previous,
+    { timeout: 60_000 },
+  );
+  return outcome.innerText();
+}
+
+describe('editing in the preview grid', () => {
+  it('types, chooses from a dropdown, pastes a 3×20 block, undoes and redoes, and keeps grey cells', async () => {
+    const page = await openSample('preview grid editing');
+    await showSheet(page, SHEETS.members);
+    const first = MEMBER_HEADER_ROW + SAMPLE_MEMBERS + 1; // the first empty member row
+
+    // Typing: Enter writes the cell and moves down, Tab writes it and moves right.
+    await select(page, `B${first}`);
+    await page.keyboard.type('Nguyễn Văn Mới');
+    await page.keyboard.press('Tab');
+    await shows(page, `B${first}`, 'Nguyễn Văn Mới');
+    await page.locator(`td[data-address="C${first}"][data-selected="true"]`).waitFor();
+    await page.keyboard.type('Giáo viên');
+    await page.keyboard.press('Enter');
+    await shows(page, `C${first}`, 'Giáo viên');
+    await page.locator(`td[data-address="C${first + 1}"][data-selected="true"]`).waitFor();
+    await step(page, 'typed a name and a position');
+
+    // A dropdown where the sheet has list validation (Có/Không), opened with Alt+↓.
+    await select(page, `E${first}`);
+    await page.keyboard.press('Alt+ArrowDown');
+    const dropdown = page.getByRole('combobox', { name: `Chọn giá trị cho ô E${first}` });
+    await dropdown.waitFor();
+    await step(page, 'dropdown open');
+    await dropdown.selectOption('Không');
+    await shows(page, `E${first}`, 'Không');
+    await step(page, 'chose from the dropdown');
+
+    // A 3 × 20 block as a spreadsheet copies it (one cell quoted: it holds a tab).
+    const top = first + 2;
+    const rows = Array.from({ length: 20 }, (_, i) => [String(i + 1), `Người dán ${i + 1}`, i === 4 ? '"Tổ\tVăn"' : 'Tổ Toán']);
+    await select(page, `A${top}`);
+    await paste(page, rows.map((r) => r.join('\t')).join('\r\n') + '\r\n');
+    await reveal(page, `B${top + 19}`);
+    await shows(page, `B${top + 19}`, 'Người dán 20');
+    await shows(page, `A${top + 19}`, '20');
+    await shows(page, `C${top + 4}`, 'Tổ\tVăn');
+    await shows(page, `C${top}`, 'Tổ Toán');
+    await step(page, 'pasted 3 x 20');
+
+    // Undo takes the whole paste back; redo brings it again.
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    // (Rows emptied past the sheet's last used row are no longer drawn: check inside the area.)
+    await shows(page, `B${top + 10}`, '');
+    await shows(page, `A${top}`, '');
+    await step(page, 'paste undone');
+    await page.keyboard.press('Control+y');
+    await shows(page, `B${top + 19}`, 'Người dán 20');
+    await page.keyboard.press('Control+z');
+    await shows(page, `B${top + 10}`, '');
+    // Delete clears a cell; undo brings it back.
+    await select(page, `B${first}`);
+    await page.keyboard.press('Delete');
+    await shows(page, `B${first}`, '');
+    await page.keyboard.press('Control+z');
+    await shows(page, `B${first}`, 'Nguyễn Văn Mới');
+
+    // Grey result cells are the add-in's: read-only, and the tooltip and the message say why.
+    const owned = page.locator(`table[data-sheet="${SHEETS.members}"] td[data-owned="results"]`).first();
+    await owned.click();
+    await expect(owned.getAttribute('title')).resolves.toMatch(/Ô màu xám do ĐVHT ghi/);
+    await expect(owned.getAttribute('aria-readonly')).resolves.toBe('true');
+    const before = await owned.innerText();
+    await page.keyboard.type('9');
+    await page.getByText(/Ô .*: Ô màu xám do ĐVHT ghi khi đánh giá/).waitFor();
+    expect(await page.locator('input[aria-label^="Sửa ô"]').count()).toBe(0);
+    expect(await owned.innerText()).toBe(before);
+    await step(page, 'grey cell refused');
+  });
+
+  it('reaches “Đủ điều kiện” after the unit answers and learner counts are typed into the grid', async () => {
+    const page = await openSample('preview answers typed');
+    await showSheet(page, SHEETS.criteria);
+    // The unit-level indicators: “Đơn vị” in the measure column; their answer is column I.
+    const unitRows = await page
+      .locator(`table[data-sheet="${SHEETS.criteria}"] td[data-address^="${columnLetter(COL.measure)}"]`)
+      .evaluateAll((tds) => tds.filter((td) => (td as HTMLElement).innerText.trim() === 'Đơn vị').map((td) => Number(td.getAttribute('data-address')!.replace(/^[A-Z]+/, ''))));
+    expect(unitRows.length).toBeGreaterThanOrEqual(5);
+    const answer = (row: number) => `${columnLetter(COL.answer)}${row}`;
+
+    // A school starting afresh: no answers, no learner counts.
+    for (const row of unitRows) {
+      await select(page, answer(row));
+      await page.keyboard.press('Delete');
+      await shows(page, answer(row), '');
+    }
+    await showSheet(page, SHEETS.learners);
+    const firstClass = LEARNER_HEADER_ROW + 1;
+    await select(page, `C${firstClass}`);
+    await paste(page, Array.from({ length: 12 }, () => '\t').join('\n'));
+    await shows(page, `C${firstClass + 11}`, '');
+    await shows(page, `D${firstClass}`, '');
+    const empty = await evaluate(page);
+    expect(empty).not.toMatch(/^Đủ điều kiện/);
+    await step(page, 'not eligible without answers');
+
+    // The answers typed in (one chosen from its dropdown), the learner counts pasted as numbers.
+    await showSheet(page, SHEETS.criteria);
+    for (const [i, row] of unitRows.entries()) {
+      await select(page, answer(row));
+      if (i === 0) {
+        await page.keyboard.press('Alt+ArrowDown');
+        await page.getByRole('combobox', { name: `Chọn giá trị cho ô ${answer(row)}` }).selectOption('Đạt');
+      } else {
+        // F2 opens the editor (what an input method's first key does); the rest is typed in it.
+        await page.keyboard.press('F2');
+        await page.keyboard.type('Đạt');
+        await page.keyboard.press('Enter');
+      }
+      await shows(page, answer(row), 'Đạt');
+    }
+    await step(page, 'answers typed');
+    await showSheet(page, SHEETS.learners);
+    await select(page, `C${firstClass}`);
+    await paste(page, Array.from({ length: 12 }, (_, i) => `${40 + i}\t${40 + i}`).join('\n'));
+    await shows(page, `D${firstClass + 11}`, '51');
+    await step(page, 'learner counts pasted');
+
+    const outcome = await evaluate(page);
+    expect(outcome).toMatch(/^Đủ điều kiện công nhận/);
+    await step(page, 'eligible');
+  });
+
+  it('warns before leaving with changes not downloaded', async () => {
+    const { page } = await pages.open('preview beforeunload');
+    await page.goto(`${pages.origin}/preview.html`);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).waitFor();
+    const leaving = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await leaving()).toBe(false);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    await showSheet(page, SHEETS.unit);
+    await select(page, 'B5');
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    await shows(page, 'B5', 'x');
+    expect(await leaving()).toBe(true);
+    // The browser asks (Chromium shows its own words); the session accepts the question.
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    expect((await asked).type()).toBe('beforeunload');
+  });
+
+  it('speaks one language at a time: the switch re-renders the toolbar and the grid, and ?lang= follows', async () => {
+    const page = await openSample('preview language');
+    await showSheet(page, SHEETS.members);
+    await pane(page).getByLabel('Ngôn ngữ').selectOption('en');
+    await page.getByRole('button', { name: 'Sample data' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    // The message shown before the switch is worded again, not left in Vietnamese.
+    await page.getByText(/^Created the sample workbook of Trường THCS Nguyễn Du with 42 members/).waitFor();
+    const text = await page.evaluate(() => document.body.innerText);
+    // Every Vietnamese sentence of the interface that differs from its English one: none is on
+    // the page, but for the workbook's own names (its sheets, its file), which stay as they are.
+    const names = [...Object.values(SHEETS), await page.getByTestId('preview-file').innerText()];
+    const sentences = Object.entries(vi)
+      .filter(([k, v]) => !v.includes('{') && v.length >= 8 && v !== en[k as keyof typeof en])
+      .filter(([, v]) => !names.some((n) => n.includes(v)))
+      .map(([k, v]) => ({ k, v }));
+    expect(sentences.filter(({ v }) => text.includes(v))).toEqual([]);
+    expect(await page.getByRole('grid', { name: `Sheet “${SHEETS.members}”` }).count()).toBe(1);
+    await step(page, 'english');
+
+    // Reloaded with ?lang=en the page starts in English, its switch agreeing.
+    await page.reload();
+    await page.getByRole('button', { name: 'Sample data' }).waitFor();
+    await expect(pane(page).getByLabel('Language').inputValue()).resolves.toBe('en');
+  });
+});

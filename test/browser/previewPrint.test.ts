@@ -1,0 +1,77 @@
+/**
+ * Printing from the preview: a dossier document and the summary laid out for paper as their
+ * print setup says (A4, orientation, page breaks), printed to PDF by Chromium and read back
+ * with poppler. The success message names the print action this page has.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { seriousViolations, useBrowserPages } from './support/browser';
+import { ROOT } from './support/build';
+import { SHEETS } from '../../src/sheets/names';
+import { DOCUMENT_SHEETS } from '../../src/documents/names';
+
+const pages = useBrowserPages();
+const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
+
+interface Pdf {
+  sizes: { width: number; height: number }[];
+  text: string;
+}
+
+function readPdf(file: string): Pdf {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Math.round(Number(m[1])), height: Math.round(Number(m[2])) }));
+  return { sizes, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC') };
+}
+
+/** Prints the shown sheet with the page's button (the dialog stubbed: Chromium prints the same layout to PDF). */
+async function printShown(page: Page, sheet: string, name: string): Promise<{ pdf: Pdf; breaks: number }> {
+  await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab', { name: sheet, exact: true }).click();
+  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: 'In / lưu PDF' }).click();
+  const layout = page.locator(`.dvht-print[data-sheet="${sheet}"]`);
+  await layout.waitFor({ state: 'attached' });
+  const breaks = await layout.locator('tr').evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).style.breakBefore === 'page').length);
+  const file = path.join(ROOT, 'test-output', 'browser', `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  if (process.env.SHOTS_DIR) fs.copyFileSync(file, path.join(process.env.SHOTS_DIR, `preview-print-${name}.pdf`));
+  // Back on screen: the print layout goes when the dialog closes.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await layout.waitFor({ state: 'detached' });
+  return { pdf: readPdf(file), breaks };
+}
+
+describe('printing from the preview', () => {
+  it('prints a document and the summary as A4 pages, one page per planned page', async () => {
+    const { page } = await pages.open('preview print');
+    await page.goto(`${pages.origin}/preview.html`);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    await pane(page).getByRole('tab', { name: /Đánh giá/ }).click();
+    await pane(page).getByRole('button', { name: 'Đánh giá', exact: true }).click();
+    await pane(page).getByTestId('outcome').waitFor({ timeout: 60_000 });
+    await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
+    await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
+    // The message names the action this page has, not Excel's menu.
+    await pane(page).getByText(/Đã lập 8 văn bản.*“In \/ lưu PDF”/).waitFor({ timeout: 60_000 });
+    expect(await pane(page).getByText(/Tệp → In/).count()).toBe(0);
+    await pages.session.shot('documents generated');
+    expect(await seriousViolations(page, pages.origin)).toEqual([]);
+
+    const letter = await printShown(page, DOCUMENT_SHEETS.toTrinh, 'to-trinh');
+    expect(letter.pdf.sizes.length).toBe(letter.breaks + 1);
+    expect(letter.pdf.sizes.every((s) => s.width === 595 && s.height === 842)).toBe(true);
+    expect(letter.pdf.text).toContain('TỜ TRÌNH');
+    expect(letter.pdf.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+
+    const summary = await printShown(page, SHEETS.summary, 'tong-hop');
+    expect(summary.pdf.sizes.length).toBeGreaterThanOrEqual(summary.breaks + 1);
+    expect(summary.pdf.sizes.every((s) => Math.min(s.width, s.height) === 595 && Math.max(s.width, s.height) === 842)).toBe(true);
+    await pages.session.shot('after printing');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * What the preview grid reads from a package: a workbook written by another producer
+ * (ExcelJS) shows its styles, wrapped text, row heights, merges, dropdowns and print setup.
+ */
+import * as ExcelJS from 'exceljs';
+import { PackageReader } from '../../src/hosts/preview/packageModel';
+import { sheetView } from '../../src/hosts/preview/sheetView';
+import { parseClipboard } from '../../src/hosts/preview/SheetGrid';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+
+async function school(): Promise<PackageReader> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  const lists = wb.addWorksheet('Danh mục');
+  lists.getCell('A1').value = 'Có';
+  lists.getCell('A2').value = 'Không';
+  lists.getCell('A3').value = 'Có'; // repeated: listed once
+  ws.getCell('A1').value = 'DANH SÁCH CÁN BỘ';
+  ws.getCell('A1').font = { bold: true, color: { argb: 'FF1F4E79' } };
+  ws.mergeCells('A1:C1');
+  ws.getCell('A2').value = 'Một đoạn ghi chú dài cần xuống dòng trong ô để đọc được hết nội dung của nó';
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.getCell('B3').value = 0.875;
+  ws.getCell('B3').numFmt = '0.0%';
+  ws.getCell('B3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  ws.getCell('C3').value = { formula: 'B3*2', result: 1.75 };
+  ws.getRow(4).height = 30;
+  ws.getCell('A5').value = 'dòng ẩn';
+  ws.getRow(5).hidden = true;
+  ws.getColumn(1).width = 20;
+  ws.getColumn(4).hidden = true;
+  ws.getCell('B6').dataValidation = { type: 'list', allowBlank: true, formulae: ["'Danh mục'!$A$1:$A$3"] };
+  ws.getCell('C6').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Đạt,Không đạt"'] };
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, margins: { left: 0.5, right: 0.5, top: 1, bottom: 1, header: 0.3, footer: 0.3 } };
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return new PackageReader(await XlsxPackage.open(bytes, NODE_XLSX));
+}
+
+describe('PackageReader', () => {
+  it('reads values, styles, sizes, merges, dropdowns and the print setup', async () => {
+    const reader = await school();
+    expect(reader.book().sheets.map((s) => [s.name, s.role])).toEqual([
+      ['Danh sách', null],
+      ['Danh mục', null],
+    ]);
+    const m = (await reader.sheet('danh SÁCH'))!;
+    expect(m.values[0]![0]).toBe('DANH SÁCH CÁN BỘ');
+    expect(m.formulas.get('3:3')).toBe('B3*2');
+    expect(m.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(m.rows.get(4)).toEqual({ heightPt: 30, hidden: false });
+    expect(m.rows.get(5)?.hidden).toBe(true);
+    expect(m.columns.get(1)?.width).toBe(20);
+    expect(m.columns.get(4)?.hidden).toBe(true);
+    expect(m.validations.map((v) => v.values)).toEqual([['Có', 'Không'], ['Đạt', 'Không đạt']]);
+    expect(m.print.orientation).toBe('landscape');
+    expect(m.print.margins.left).toBeCloseTo(1.27, 2);
+
+    const view = sheetView(m, 'vi-VN', (row, col) => (row === 3 && col === 2 ? 'results' : null));
+    expect(view.rows).not.toContain(5);
+    expect(view.columns.map((c) => c.letter)).not.toContain('D');
+    const title = view.cell(1, 1);
+    expect(title.style).toMatchObject({ bold: true, color: '#1F4E79' });
+    expect(title.merge).toEqual({ top: 1, left: 1, rowSpan: 1, span: 3 });
+    expect(view.cell(1, 2).merge).toEqual(title.merge);
+    expect(view.cell(2, 1).style).toMatchObject({ wrap: true, vertical: 'top' });
+    expect(view.cell(3, 2)).toMatchObject({ text: '87,5%', numeric: true, style: { fill: '#F2F2F2' }, owned: 'results' });
+    expect(view.input(3, 3)).toBe('=B3*2');
+    expect(view.stored(3, 3)).toEqual({ formula: '=B3*2' });
+    expect(view.cell(6, 2).list).toEqual(['Có', 'Không']);
+    // Heights as Excel shows them: a set height in points, a wrapped paragraph on several lines.
+    const height = (row: number) => view.heights[view.rows.indexOf(row)]!;
+    expect(height(4)).toBe(40);
+    expect(height(3)).toBe(20);
+    expect(height(2)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reads a sheet again only when its part changed', async () => {
+    const reader = await school();
+    const a = await reader.sheet('Danh sách');
+    const b = await reader.sheet('Danh sách');
+    expect(b!.values).toBe(a!.values);
+  });
+});
+
+describe('parseClipboard', () => {
+  it('splits rows and cells as spreadsheets copy them, quoted cells included', () => {
+    expect(parseClipboard('a\tb\r\nc\td\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(parseClipboard('"x\ty"\t"say ""hi"""\n"two\nlines"\tz')).toEqual([
+      ['x\ty', 'say "hi"'],
+      ['two\nlines', 'z'],
+    ]);
+    expect(parseClipboard('\t\n\t')).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(parseClipboard('5" nail\tx')).toEqual([['5" nail', 'x']]);
+  });
+});

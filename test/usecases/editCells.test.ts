@@ -1,0 +1,99 @@
+/**
+ * Typing into a workbook without Excel: what typed text stores, which cells the add-in owns,
+ * and that edits go through the port, reach the evaluation and never touch an owned cell.
+ */
+import { editCells, ownedCells, storedInput, typedValue } from '../../src/usecases/editCells';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { SHEETS } from '../../src/sheets/names';
+import { COL, TABLE_HEADER_ROW } from '../../src/sheets/criteriaSheet';
+import { MEMBER_HEADER_ROW, MEMBER_RESULT_HEADERS } from '../../src/sheets/membersSheet';
+import { unitResultRow } from '../../src/sheets/unitSheet';
+
+const NOW = new Date(Date.UTC(2025, 11, 20, 8));
+
+async function sample(): Promise<XlsxWorkbook> {
+  const wb = await XlsxWorkbook.create('t.xlsx', NODE_XLSX);
+  await createSheets(wb, sampleUnit({ members: 20, seed: 4 }));
+  return wb;
+}
+
+describe('typedValue', () => {
+  it('stores numbers, percentages and formulas as such, and keeps everything else as typed', () => {
+    expect(typedValue('12')).toBe(12);
+    expect(typedValue('12,5')).toBe(12.5);
+    expect(typedValue('-0.25')).toBe(-0.25);
+    expect(typedValue('95%')).toBe(0.95);
+    expect(typedValue('=B2*2')).toEqual({ formula: '=B2*2' });
+    expect(typedValue('0012')).toBe('0012'); // an ID, not a number
+    expect(typedValue('Đạt')).toBe('Đạt');
+    expect(typedValue('  ')).toBeNull();
+    expect(typedValue('1.234.567')).toBe('1.234.567');
+  });
+
+  it('reads dd/mm/yyyy as a date only in a cell that shows dates, and refuses a day that does not exist', () => {
+    expect(typedValue('20/12/2025')).toBe('20/12/2025');
+    expect(typedValue('20/12/2025', true)).toEqual(new Date(2025, 11, 20));
+    expect(typedValue('31/02/2025', true)).toBe('31/02/2025');
+  });
+
+  it('writes back a formula cell as its formula and an error value as a blank (undo)', () => {
+    expect(storedInput(3, 'B2+1')).toEqual({ formula: '=B2+1' });
+    expect(storedInput({ error: '#DIV/0!' }, undefined)).toBeNull();
+    expect(storedInput('x', undefined)).toBe('x');
+  });
+});
+
+describe('ownedCells', () => {
+  it('owns the grey result areas of the input sheets and the whole of a marked sheet', async () => {
+    const wb = await sample();
+    const snap = await wb.batch((s) => s.read([SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners]));
+    const unit = ownedCells(snap.sheets.get(SHEETS.unit)!, null);
+    expect(unit(unitResultRow('outcome'), 2)).toBe('results');
+    expect(unit(5, 2)).toBeNull();
+    const criteria = ownedCells(snap.sheets.get(SHEETS.criteria)!, null);
+    expect(criteria(TABLE_HEADER_ROW + 1, COL.answer)).toBeNull();
+    expect(criteria(TABLE_HEADER_ROW + 1, COL.result)).toBe('results');
+    const members = ownedCells(snap.sheets.get(SHEETS.members)!, null);
+    const header = snap.sheets.get(SHEETS.members)!.rows[MEMBER_HEADER_ROW - 1]!;
+    const resultCol = header.indexOf(MEMBER_RESULT_HEADERS.met) + 1;
+    expect(resultCol).toBeGreaterThan(0);
+    expect(members(MEMBER_HEADER_ROW + 1, resultCol)).toBe('results');
+    expect(members(MEMBER_HEADER_ROW + 1, 2)).toBeNull();
+    expect(ownedCells({ name: 'Tổng hợp', rows: [] }, 'summary')(1, 1)).toBe('sheet');
+    expect(ownedCells({ name: 'Ghi chú', rows: [] }, null)(1, 1)).toBeNull();
+  });
+});
+
+describe('editCells', () => {
+  it('writes typed values that the evaluation then reads, and leaves owned cells as they were', async () => {
+    const wb = await sample();
+    const before = await evaluateWorkbook(wb, { now: NOW });
+    expect(before.ok).toBe(true);
+    const answerRow = TABLE_HEADER_ROW + 1;
+    const resultAddress = { row: answerRow, col: COL.result };
+    const shownBefore = (await wb.batch((s) => s.read([SHEETS.criteria]))).sheets.get(SHEETS.criteria)!.rows[answerRow - 1]![COL.result - 1];
+
+    const result = await editCells(wb, SHEETS.members, [
+      { row: MEMBER_HEADER_ROW + 21, col: 2, value: 'Người mới' },
+      { row: MEMBER_HEADER_ROW + 21, col: 5, value: 'Có' },
+    ]);
+    expect(result).toEqual({ written: 2, refused: [] });
+    const refused = await editCells(wb, SHEETS.criteria, [{ ...resultAddress, value: 'sửa tay' }]);
+    expect(refused.written).toBe(0);
+    expect(refused.refused).toEqual([{ address: `O${answerRow}`, reason: 'results' }]);
+    const criteria = (await wb.batch((s) => s.read([SHEETS.criteria]))).sheets.get(SHEETS.criteria)!;
+    expect(criteria.rows[answerRow - 1]![COL.result - 1]).toEqual(shownBefore);
+
+    const after = await evaluateWorkbook(wb, { now: NOW });
+    expect(after.ok && after.evaluation.countedMembers).toBe(before.ok && before.evaluation.countedMembers + 1);
+  });
+
+  it('refuses a sheet that does not exist, with its name', async () => {
+    const wb = await sample();
+    await expect(editCells(wb, 'Không có', [{ row: 1, col: 1, value: 1 }])).rejects.toThrow('"Không có"');
+  });
+});
