@@ -11,6 +11,7 @@ import { COL, TABLE_HEADER_ROW } from '../sheets/criteriaSheet';
 import { unitResultRow, RESULT_FIELDS } from '../sheets/unitSheet';
 import { LEARNER_HEADER_ROW } from '../sheets/learnersSheet';
 import { readMembersSheet } from '../sheets/membersSheet';
+import { ROLE } from './ownSheets';
 
 /** Why a cell cannot be typed into (i18n `edit.owned.<reason>`). */
 export type OwnedReason = 'sheet' | 'results';
@@ -23,14 +24,25 @@ export interface CellEdit {
 
 const key = (name: string) => name.normalize('NFC').toLowerCase();
 
+/** The sheets the user fills, by their mark: marked too, but only their grey areas are ours. */
+const INPUT_SHEET_OF_ROLE: Record<string, string> = {
+  [ROLE.unit]: SHEETS.unit,
+  [ROLE.criteria]: SHEETS.criteria,
+  [ROLE.members]: SHEETS.members,
+  [ROLE.learners]: SHEETS.learners,
+  [ROLE.lists]: SHEETS.lists,
+};
+
 /**
  * Which cells of a sheet the add-in writes, so that typing there would be overwritten at the
- * next evaluation: every cell of a sheet carrying its mark (summary, documents,
- * consolidation), and the grey result areas of the sheets the user fills.
+ * next evaluation: every cell of a sheet it redraws (summary, documents, consolidation), and
+ * the grey result areas of the sheets the user fills (known by their mark, or by name in a
+ * workbook drawn before marks).
  */
 export function ownedCells(sheet: SheetData, role: string | null): (row: number, col: number) => OwnedReason | null {
-  if (role !== null) return () => 'sheet';
-  switch (key(sheet.name)) {
+  const input = role === null ? sheet.name : INPUT_SHEET_OF_ROLE[role];
+  if (input === undefined) return () => 'sheet';
+  switch (key(input)) {
     case key(SHEETS.unit): {
       const first = unitResultRow(Object.keys(RESULT_FIELDS)[0] as keyof typeof RESULT_FIELDS);
       const last = first + Object.keys(RESULT_FIELDS).length - 1;

@@ -60,7 +60,7 @@ export class PreviewWorkbook implements Workbook {
   }
 
   takeWarnings(): WorkbookWarning[] {
-    // The port's warnings, once the file implementation gives them (it words its own for now).
+    // The file implementation's warnings (a sheet drawn under another name, a table not drawn …).
     return (this.resolved as Workbook | null)?.takeWarnings?.() ?? [];
   }
 
