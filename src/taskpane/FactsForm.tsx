@@ -5,7 +5,7 @@
  * the language shown now.
  */
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Subtitle2, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Lang, MessageKey } from '../i18n';
 import type { Problem } from '../domain/problems';
 import { readUnitFacts, saveUnitFacts, wordProblems, type FactAnswer, type LearnerIssue, type UnitFacts } from '../usecases/unitFacts';
@@ -182,7 +182,34 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
 
 const FIELD_KEY: Record<LearnerIssue['field'], MessageKey> = { headcount: 'pane.facts.headcount', cdht: 'pane.facts.cdht' };
 
-function LearnerLines(props: { lines: UnitFacts['learners'] & object; issues: LearnerIssue[]; t: Translate; onChange(lines: NonNullable<UnitFacts['learners']>): void }) {
+/** A fieldset of editable lines, each removable, with a button adding a blank one. */
+function LineGroup<L>(props: { legend: string; hint: string; lines: L[]; blank: L; add: string; lineClass: string; t: Translate; onChange(lines: L[]): void; line(l: L, i: number): ReactNode }) {
+  const { lines, t } = props;
+  const s = useStyles();
+  return (
+    <fieldset className={s.group}>
+      <legend className={s.legend}>
+        <Subtitle2>{props.legend}</Subtitle2>
+      </legend>
+      <Caption1>{props.hint}</Caption1>
+      {lines.map((l, i) => (
+        <div key={i} className={props.lineClass} data-line={i + 1}>
+          {props.line(l, i)}
+          <Button type="button" appearance="subtle" aria-label={t('pane.facts.removeLine', { line: i + 1 })} onClick={() => props.onChange(lines.filter((_, j) => j !== i))}>
+            ✕
+          </Button>
+        </div>
+      ))}
+      <div>
+        <Button type="button" onClick={() => props.onChange([...lines, props.blank])}>
+          {props.add}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+function LearnerLines(props: { lines: NonNullable<UnitFacts['learners']>; issues: LearnerIssue[]; t: Translate; onChange(lines: NonNullable<UnitFacts['learners']>): void }) {
   const { lines, issues, t } = props;
   const s = useStyles();
   const set = (i: number, field: 'label' | 'headcount' | 'cdht', value: string) => props.onChange(lines.map((l, j) => (j === i ? { ...l, [field]: value } : l)));
@@ -199,64 +226,55 @@ function LearnerLines(props: { lines: UnitFacts['learners'] & object; issues: Le
     );
   };
   return (
-    <fieldset className={s.group}>
-      <legend className={s.legend}>
-        <Subtitle2>{t('pane.facts.learners')}</Subtitle2>
-      </legend>
-      <Caption1>{t('pane.facts.learnersHint')}</Caption1>
-      {lines.map((l, i) => (
-        <div key={i} className={s.line} data-learner-line={i + 1}>
+    <LineGroup
+      legend={t('pane.facts.learners')}
+      hint={t('pane.facts.learnersHint')}
+      lines={lines}
+      blank={{ label: '', headcount: '', cdht: '' }}
+      add={t('pane.facts.addClass')}
+      lineClass={s.line}
+      t={t}
+      onChange={props.onChange}
+      line={(l, i) => (
+        <>
           <Field label={t('pane.facts.class')}>
             <Input aria-label={t('pane.facts.fieldOnLine', { field: t('pane.facts.class'), line: i + 1 })} value={l.label} onChange={(_, d) => set(i, 'label', d.value)} />
           </Field>
           {number(i, 'headcount', l.headcount)}
           {number(i, 'cdht', l.cdht)}
-          <Button type="button" appearance="subtle" aria-label={t('pane.facts.removeLine', { line: i + 1 })} onClick={() => props.onChange(lines.filter((_, j) => j !== i))}>
-            ✕
-          </Button>
-        </div>
-      ))}
-      <div>
-        <Button type="button" onClick={() => props.onChange([...lines, { label: '', headcount: '', cdht: '' }])}>
-          {t('pane.facts.addClass')}
-        </Button>
-      </div>
-    </fieldset>
+        </>
+      )}
+    />
   );
 }
+
+const EVALUATOR_FIELDS: [keyof UnitFacts['evaluators'][number], MessageKey][] = [
+  ['name', 'pane.facts.name'],
+  ['title', 'pane.facts.position'],
+  ['role', 'pane.facts.role'],
+];
 
 function EvaluatorLines(props: { lines: UnitFacts['evaluators']; body: string; t: Translate; onChange(lines: UnitFacts['evaluators']): void }) {
   const { lines, t } = props;
   const s = useStyles();
   const set = (i: number, field: 'name' | 'title' | 'role', value: string) => props.onChange(lines.map((l, j) => (j === i ? { ...l, [field]: value } : l)));
-  const fields: [keyof UnitFacts['evaluators'][number], MessageKey][] = [
-    ['name', 'pane.facts.name'],
-    ['title', 'pane.facts.position'],
-    ['role', 'pane.facts.role'],
-  ];
   return (
-    <fieldset className={s.group}>
-      <legend className={s.legend}>
-        <Subtitle2>{t('pane.facts.evaluators', { body: props.body })}</Subtitle2>
-      </legend>
-      <Caption1>{t('pane.facts.evaluatorsHint')}</Caption1>
-      {lines.map((l, i) => (
-        <div key={i} className={s.member} data-evaluator-line={i + 1}>
-          {fields.map(([field, key]) => (
-            <Field key={field} label={t(key)}>
-              <Input aria-label={t('pane.facts.fieldOnLine', { field: t(key), line: i + 1 })} value={l[field]} onChange={(_, d) => set(i, field, d.value)} />
-            </Field>
-          ))}
-          <Button type="button" appearance="subtle" aria-label={t('pane.facts.removeLine', { line: i + 1 })} onClick={() => props.onChange(lines.filter((_, j) => j !== i))}>
-            ✕
-          </Button>
-        </div>
-      ))}
-      <div>
-        <Button type="button" onClick={() => props.onChange([...lines, { name: '', title: '', role: '' }])}>
-          {t('pane.facts.addMember')}
-        </Button>
-      </div>
-    </fieldset>
+    <LineGroup
+      legend={t('pane.facts.evaluators', { body: props.body })}
+      hint={t('pane.facts.evaluatorsHint')}
+      lines={lines}
+      blank={{ name: '', title: '', role: '' }}
+      add={t('pane.facts.addMember')}
+      lineClass={s.member}
+      t={t}
+      onChange={props.onChange}
+      line={(l, i) =>
+        EVALUATOR_FIELDS.map(([field, key]) => (
+          <Field key={field} label={t(key)}>
+            <Input aria-label={t('pane.facts.fieldOnLine', { field: t(key), line: i + 1 })} value={l[field]} onChange={(_, d) => set(i, field, d.value)} />
+          </Field>
+        ))
+      }
+    />
   );
 }
