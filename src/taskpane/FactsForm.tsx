@@ -44,36 +44,35 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
   const [loaded, setLoaded] = useState<UnitFacts | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [blocked, setBlocked] = useState<Problem[] | null>(null);
-  const [busy, setBusy] = useState<'reading' | 'saving' | null>(null);
+  const [busy, setBusy] = useState<'saving' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
 
-  const load = useCallback(async () => {
-    setBusy('reading');
-    try {
-      const read = await readUnitFacts(host.workbook);
-      if (!mounted.current) return;
-      if (read.ok) {
-        setLoaded(read.facts);
-        setDraft({ facts: read.facts.facts, learners: read.facts.learners, evaluators: read.facts.evaluators });
-        setBlocked(null);
-      } else setBlocked(read.problems);
-    } catch (error) {
-      if (mounted.current) setOutcome({ kind: 'error', error });
-    } finally {
-      if (mounted.current) setBusy(null);
-    }
-  }, [host.workbook]);
+  // No state is set before the read answers: the spinner shows while nothing is loaded.
+  const load = useCallback(
+    () =>
+      readUnitFacts(host.workbook).then(
+        (read) => {
+          if (!mounted.current) return;
+          if (read.ok) {
+            setLoaded(read.facts);
+            setDraft({ facts: read.facts.facts, learners: read.facts.learners, evaluators: read.facts.evaluators });
+            setBlocked(null);
+          } else setBlocked(read.problems);
+        },
+        (error: unknown) => {
+          if (mounted.current) setOutcome({ kind: 'error', error });
+        },
+      ),
+    [host.workbook],
+  );
 
-  // Read when first shown (the workbook may have no sheets yet before that).
-  const readOnce = useRef(false);
+  // Read when shown and nothing is loaded yet: the sheets may have been created since.
+  const hasDraft = draft !== null;
   useEffect(() => {
-    if (active && !readOnce.current) {
-      readOnce.current = true;
-      void load();
-    }
-  }, [active, load]);
+    if (active && !hasDraft) void load();
+  }, [active, hasDraft, load]);
 
   const save = async () => {
     if (!draft || busy) return;
@@ -107,7 +106,7 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
           {t('pane.facts.intro', { body })}
         </Body1>
       )}
-      {busy === 'reading' && <Working label={t('pane.facts.loading')} />}
+      {!draft && !blocked && outcome?.kind !== 'error' && <Working label={t('pane.facts.loading')} />}
       {blocked && <ProblemList problems={wordProblems(blocked, lang)} host={host} lang={lang} />}
       {draft && (
         <form
@@ -175,7 +174,7 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
         )}
       </div>
       {outcome?.kind === 'problems' && <ProblemList problems={wordProblems(outcome.problems, lang)} host={host} lang={lang} />}
-      {outcome?.kind === 'error' && <ErrorBar error={outcome.error} lang={lang} onRetry={() => void save()} />}
+      {outcome?.kind === 'error' && <ErrorBar error={outcome.error} lang={lang} onRetry={() => void (draft ? save() : load())} />}
     </section>
   );
 }

@@ -16,6 +16,9 @@ import { createSheets } from '../../src/usecases/createSheets';
 import { fakePaneHost, sheetRows, type FakePaneHost } from '../support/fakePaneHost';
 import { renderApp, renderStep } from './renderPane';
 
+// Each test reads and writes a whole workbook and runs axe in jsdom: slow on a shared machine, so a wide limit.
+jest.setTimeout(300_000);
+
 /** The sample school with its members, but no unit answers and no learner counts yet. */
 async function newSchool(): Promise<FakePaneHost> {
   const host = await fakePaneHost();
@@ -102,6 +105,19 @@ describe('the unit facts form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ghi vào sổ' }));
     await screen.findByText(/Không có gì thay đổi/);
     expect((await sheetRows(host.excel, SHEETS.criteria))!.find((r) => r[0] === '1.2')![8]).toBe('ok');
+  });
+});
+
+describe('the form before the sheets exist', () => {
+  test('says which sheet is missing, and reads again when the step is shown after set-up', async () => {
+    const host = await fakePaneHost();
+    renderApp(host);
+    fireEvent.click(screen.getByRole('tab', { name: '2. Dữ liệu' }));
+    expect(await screen.findByText(/^Tệp không có trang “Tiêu chí”/, {}, { timeout: 15_000 })).toBeTruthy();
+    await createSheets(host.excel, sampleUnit());
+    fireEvent.click(screen.getByRole('tab', { name: '1. Thiết lập' }));
+    fireEvent.click(screen.getByRole('tab', { name: '2. Dữ liệu' }));
+    expect(await screen.findByRole('group', { name: 'Đơn vị tự đánh giá' }, { timeout: 15_000 })).toBeTruthy();
   });
 });
 
