@@ -88,6 +88,7 @@ module.exports = (env, argv) => {
     taskpane: './src/hosts/excel/taskpane.tsx',
     commands: './src/hosts/excel/commands.ts',
     preview: './src/hosts/preview/index.tsx',
+    help: './src/hosts/help/index.ts',
   };
   // Written by another change; the build works with or without it.
   if (fs.existsSync(WORKER)) entry['consolidate.worker'] = WORKER;
@@ -137,6 +138,7 @@ module.exports = (env, argv) => {
       page('commands', './src/hosts/excel/commands.html', ['commands']),
       // The preview and the guide never load Office.js: their CSP keeps to 'self' in the CDN build too.
       page('preview', './src/hosts/preview/preview.html', ['preview'], { csp: contentSecurityPolicy(false) }),
+      page('help', './src/hosts/help/help.html', ['help'], { csp: contentSecurityPolicy(false) }),
       // The installation guide names the address the pages are hosted at: only when it is known.
       ...(addinUrl ? [page('HUONG-DAN-CAI-DAT', './src/hosts/install/HUONG-DAN-CAI-DAT.html', [], { csp: contentSecurityPolicy(false), url: normaliseAddinUrl(addinUrl), version })] : []),
       // One version source (package.json) for the pages, the worker and the workbooks they write.

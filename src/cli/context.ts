@@ -73,7 +73,7 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
     throw new CliFailure(EXIT.data, t(lang, 'cli.fileMissing', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   const refuse = (e: XlsxError, bytes: number) => {
-    const reason = xlsxReason(e, bytes, undefined, lang);
+    const reason = xlsxReason(e, bytes, undefined, lang, 'own');
     // Not a workbook at all keeps the CLI's wording; a workbook refused for safety says so.
     if (NOT_XLSX.has(e.kind)) return new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: reason.replace(/\.$/, '') }));
     return new CliFailure(EXIT.data, t(lang, 'xlsx.refused', { file, reason }));

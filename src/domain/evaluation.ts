@@ -6,12 +6,20 @@ import { criterionOf, type Indicator, type RuleSet } from './rules/ruleSet';
 import { RULE_DEFAULTS } from './rules/defaults';
 import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
 import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
-import { foldKey } from './text';
+import { excelTrim, foldKey, lowerVi } from './text';
 import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
 import { problem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
+
+/** The unit's answer to a fact that does not concern it; the answer column's dropdown offers it. */
+export const NOT_APPLICABLE_ANSWER = 'Không áp dụng';
+
+/** As the sheet's formula reads it: TRIM, any case. */
+export function isNotApplicableAnswer(v: CellValue): boolean {
+  return typeof v === 'string' && lowerVi(excelTrim(v)) === lowerVi(NOT_APPLICABLE_ANSWER);
+}
 
 export interface TableColumn {
   header: string;
@@ -214,6 +222,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
       case 'unit': {
         const answer = input.answers[ind.code];
+        if (answer && isNotApplicableAnswer(answer.value)) return { ...base, status: 'not_applicable', maxPoints: null };
         const r = answer ? readYesNo(answer.value, spellings) : 'blank';
         if (r === 'yes' || r === 'no') {
           const met = r === 'yes';

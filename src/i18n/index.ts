@@ -9,7 +9,12 @@ export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[lang][key] ?? catalogs.vi[key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}(\.?)/g, (m, name: string, stop: string) => {
+    if (!(name in params)) return m;
+    const value = String(params[name]);
+    // A value that ends its own sentence ("… đang sửa.") takes no second full stop.
+    return stop && /[.!?…]$/.test(value) ? value : value + stop;
+  });
 }
 
 /** Office reports e.g. "vi-VN", "en-US"; anything not English is shown in Vietnamese. */

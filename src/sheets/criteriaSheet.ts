@@ -10,7 +10,7 @@ import { readShare } from '../domain/rules/share';
 import { levelNumber } from '../domain/rules/request';
 import { problem, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
-import type { UnitAnswer } from '../domain/evaluation';
+import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
 import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
@@ -137,7 +137,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
         at: 'A1',
         rows: [
           ['BỘ TIÊU CHÍ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”'],
-          ['Có thể sửa yêu cầu, điều kiện, thêm chỉ tiêu. Với chỉ tiêu “Đơn vị”, ghi Đạt / Không đạt ở cột I và minh chứng ở cột J. Cột K–P do ĐVHT ghi.'],
+          ['Có thể sửa yêu cầu, điều kiện, thêm chỉ tiêu. Với chỉ tiêu “Đơn vị”, ghi Đạt / Không đạt / Không áp dụng ở cột I và minh chứng ở cột J. Cột K–P do ĐVHT ghi.'],
         ],
       },
       { at: `A${s}`, rows: settings },
@@ -177,7 +177,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       { index: 15, width: 16 },
       { index: 16, width: 9 },
     ],
-    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt'] }],
+    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
     freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
     page: dataPage('landscape', TABLE_HEADER_ROW),
   };

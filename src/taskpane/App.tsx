@@ -3,7 +3,7 @@
  * Steps stay mounted when another tab is shown, so a half-filled form or a result is still
  * there when the clerk comes back.
  */
-import { Caption1, makeStyles, Select, Tab, TabList, Title2, tokens, Tooltip } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, Select, Tab, TabList, Title2, tokens, Tooltip } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { langFromLocale, type Lang } from '../i18n';
 import type { WorkbookWarning } from '../workbook/port';
@@ -64,6 +64,12 @@ export function App(props: {
             {t('pane.app.title')}
           </Title2>
           <Caption1>{t('pane.app.subtitle', { workbook: host.workbook.label })}</Caption1>
+          <Caption1>
+            <Link href={`help.html?lang=${lang}`} target="_blank" rel="noopener">
+              {t('pane.help.link')}
+            </Link>{' '}
+            {t('pane.help.linkHint')}
+          </Caption1>
         </div>
         <div className={s.lang}>
           <label htmlFor="pane-language">

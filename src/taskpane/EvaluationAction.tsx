@@ -3,14 +3,19 @@
  * then run again), the spinner, an error with a retry, and what blocks the evaluation. Each
  * step shows its own result under it.
  */
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner } from '@fluentui/react-components';
 import type { Lang, MessageKey } from '../i18n';
-import type { EvaluateResult } from '../usecases/evaluate';
+import { useMemo } from 'react';
+import { rewordResult, type EvaluateResult } from '../usecases/evaluate';
 import type { PaneHost } from './host';
 import { BlockedBar, ErrorBar } from './PaneMessages';
-import { Working } from './StepFrame';
 import type { TaskState } from './useTask';
 import { useT } from './useT';
+
+const useStyles = makeStyles({
+  // Read by screen readers, not shown: the result is on screen below.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+});
 
 export function EvaluationAction(props: {
   state: TaskState<EvaluateResult>;
@@ -19,20 +24,33 @@ export function EvaluationAction(props: {
   host: PaneHost;
   lang: Lang;
   goTo(stepId: string): void;
+  /** Said to screen readers when the work is done (the result in one sentence). */
+  announce?: string;
 }) {
+  const s = useStyles();
   const { state, onRun, labels, host, lang, goTo } = props;
   const t = useT(lang);
   const running = state.status === 'running';
   return (
     <>
       <div>
-        <Button appearance="primary" disabled={running} onClick={onRun}>
+        {/* disabledFocusable: the focus stays on the button while the work runs (a disabled one loses it). */}
+        <Button appearance="primary" disabledFocusable={running} onClick={onRun}>
           {t(state.status === 'done' ? labels.rerun : labels.run)}
         </Button>
       </div>
-      {running && <Working label={t(labels.running)} />}
+      {/* Present before the result, so screen readers announce what arrives in it. */}
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {running && <Spinner size="small" label={t(labels.running)} labelPosition="after" />}
+        {state.status === 'done' && props.announce && <span className={s.hidden} data-testid="announce">{props.announce}</span>}
+      </div>
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={onRun} />}
-      {state.status === 'done' && !state.value.ok && <BlockedBar problems={state.value.problems} host={host} lang={lang} goTo={goTo} />}
+      {state.status === 'done' && !state.value.ok && <BlockedBar problems={rewordResult(state.value, lang).problems} host={host} lang={lang} goTo={goTo} />}
     </>
   );
+}
+
+/** The finished result in the language shown now: switching language re-words it, nothing runs again. */
+export function useWorded(state: TaskState<EvaluateResult>, lang: Lang): EvaluateResult | null {
+  return useMemo(() => (state.status === 'done' ? rewordResult(state.value, lang) : null), [state, lang]);
 }

@@ -4,7 +4,7 @@
  * One batch: one read, one write. Every figure written is a live formula whose cached
  * result is the engine's value, so Excel recomputes the same numbers without the add-in.
  */
-import { evaluate, type Evaluation, type Status } from '../domain/evaluation';
+import { evaluate, NOT_APPLICABLE_ANSWER, type Evaluation, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
 import { foldKey } from '../domain/text';
 import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
@@ -58,9 +58,18 @@ export interface EvaluationReport {
   fingerprint: string;
 }
 
+/** `found`: the problems as codes, so that a pane can word them again in another language (rewordResult). */
 export type EvaluateResult =
-  | { ok: true; report: EvaluationReport; evaluation: Evaluation; problems: LocatedProblem[] }
-  | { ok: false; problems: LocatedProblem[] };
+  | { ok: true; report: EvaluationReport; evaluation: Evaluation; problems: LocatedProblem[]; found: Problem[] }
+  | { ok: false; problems: LocatedProblem[]; found: Problem[] };
+
+/** The same result in words of another language: nothing is read or computed again. */
+export function rewordResult(result: EvaluateResult, lang: Lang): EvaluateResult {
+  const problems = result.found.map((p) => locateProblem(p, lang));
+  if (!result.ok) return { ...result, problems };
+  const warnings = problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message, code: p.code }));
+  return { ...result, problems, report: { ...result.report, outcome: outcomeText(result.evaluation, lang), warnings } };
+}
 
 export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOptions = {}): Promise<EvaluateResult> {
   const lang = options.lang ?? 'vi';
@@ -68,10 +77,11 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     // The summary is redrawn only where the add-in's mark says: its candidates' marks are read too.
     const snapshot = await session.read(UNIT_WORKBOOK_SHEETS, { marks: ownSheetMarks(SHEETS.summary) });
     const parsed = parseUnitWorkbook(snapshot);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)), found: parsed.problems };
     const wb = parsed.workbook;
     const evaluation = evaluate(evaluationInput(wb));
-    const problems = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)].map((p) => locateProblem(p, lang));
+    const found = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)];
+    const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
     if (!options.dryRun) {
@@ -79,7 +89,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
         session.write(plan);
       }
     }
-    return { ok: true, report, evaluation, problems };
+    return { ok: true, report, evaluation, problems, found };
   });
 }
 
@@ -288,7 +298,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     } else if (formulaOk) {
       const a = text(cellAt(r, COL.answer));
       result = {
-        formula: `=${naGuard(`IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${str(RESULT_TEXT.met)},IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)}))`)}`,
+        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_applicable)},IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${str(RESULT_TEXT.met)},IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
         result: statusText(res.status),
       };
     }
@@ -458,7 +468,7 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
     score:
       o.kind === 'score'
         ? {
-            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",ROUND(SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.points)}),2))`,
+            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",ROUND(SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/SUMIFS(${colRange(COL.points)},${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.result)},${str(`<>${RESULT_TEXT.not_applicable}`)}),2))`,
             result: o.score ?? '',
           }
         : null,

@@ -25,7 +25,7 @@ function pages(env: Record<string, string | undefined>, webpackEnv: object = {})
 describe('webpack.config.js', () => {
   it('loads the local Office.js copy by default, and allows no origin but the page’s own', () => {
     const { config, html } = pages({ OFFICE_JS: undefined });
-    expect(html.map((p) => p.file).sort()).toEqual(['commands.html', 'preview.html', 'taskpane.html']);
+    expect(html.map((p) => p.file).sort()).toEqual(['commands.html', 'help.html', 'preview.html', 'taskpane.html']);
     for (const p of html) {
       expect(p.officeJs).toBe('office-js/office.js');
       expect(p.csp).toContain("default-src 'self'");
@@ -37,11 +37,14 @@ describe('webpack.config.js', () => {
 
   it('OFFICE_JS=cdn loads Office.js from Microsoft’s CDN and admits only that origin besides its own', () => {
     const { html } = pages({ OFFICE_JS: 'cdn' });
-    // The preview never loads Office.js: it keeps to its own origin in this build too.
-    const preview = html.find((p) => p.file === 'preview.html')!;
-    expect(preview.csp).toContain("script-src 'self';");
-    expect(preview.csp).not.toMatch(/https?:/);
-    for (const p of html.filter((p) => p !== preview)) {
+    // The preview and the help page never load Office.js: they keep to their own origin in this build too.
+    const own = html.filter((p) => p.file === 'preview.html' || p.file === 'help.html');
+    expect(own).toHaveLength(2);
+    for (const p of own) {
+      expect(p.csp).toContain("script-src 'self';");
+      expect(p.csp).not.toMatch(/https?:/);
+    }
+    for (const p of html.filter((p) => !own.includes(p))) {
       expect(p.officeJs).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
       expect(p.csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
       expect(p.csp.match(/https:\/\/[^\s;]+/g)!.every((o) => o === 'https://appsforoffice.microsoft.com')).toBe(true);

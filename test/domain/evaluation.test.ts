@@ -158,6 +158,17 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     expect(ev.criteria.find((c) => c.code === '1')!.status).toBe('not_met');
   });
 
+  it('a unit fact answered "Không áp dụng" does not apply (and leaves the criterion to the others)', () => {
+    const answers = allUnitAnswers(coSo);
+    answers['1.5'] = { value: 'Không áp dụng', at: { sheet: 'criteria', row: 21, col: 9 } };
+    answers['1.4'] = { value: 'không  áp dụng ', at: { sheet: 'criteria', row: 20, col: 9 } };
+    const ev = evaluate(input(coSo, { answers, members: memberTable(uniformMembers(10, 10)), learners: learners([1, 1]) }));
+    expect(status(ev, '1.5')).toBe('not_applicable');
+    expect(status(ev, '1.4')).toBe('not_applicable');
+    expect(ev.problems.filter((p) => p.code === 'unitAnswerAmbiguous')).toEqual([]);
+    expect(ev.criteria.find((c) => c.code === '1')!.status).toBe('met');
+  });
+
   it('per-member score: indicators met over indicators applicable, against the personal target', () => {
     const specs = uniformMembers(2, 2);
     specs[1]!.language = 'Không';

@@ -13,7 +13,7 @@ describe('ImportStep', () => {
     const host = await fakePaneHost();
     await createSheets(host.excel, { ...sampleUnit({}), members: [] });
     addStaffSheet(host.excel.workbook);
-    renderStep(ImportStep, host);
+    const { goTo } = renderStep(ImportStep, host);
     const sheetSelect = (await screen.findByRole('combobox', { name: 'Trang danh sách' })) as HTMLSelectElement;
     await screen.findByRole('option', { name: SOURCE });
     expect(sheetSelect.value).toBe(SOURCE);
@@ -33,8 +33,15 @@ describe('ImportStep', () => {
     // A correction re-reads the preview with the user's choice.
     fireEvent.change(screen.getByRole('combobox', { name: 'Nhập cột “Ghi chú” vào' }), { target: { value: '' } });
     await screen.findByRole('combobox', { name: 'Nhập cột “Ghi chú” vào' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Nhập' }));
+    const apply = await screen.findByRole('button', { name: 'Nhập' });
+    apply.focus();
+    fireEvent.click(apply);
     expect(await screen.findByText('Đã nhập vào trang “Thành viên”')).toBeTruthy();
+    // The pressed button keeps the focus; the next step is said and offered.
+    expect(document.activeElement).toBe(apply);
+    expect(screen.getByTestId('next-step').textContent).toBe(' Bước tiếp theo: kiểm tra dữ liệu, rồi đánh giá.');
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếp: kiểm tra dữ liệu' }));
+    expect(goTo).toHaveBeenCalledWith('data');
     const rows = memberRows(host.excel.workbook);
     expect(rows).toHaveLength(6);
     expect(rows[1]!['Ghi chú']).toBeNull();

@@ -4,7 +4,8 @@
  */
 import { addCdhtSheet, addStaffSheet, memberRows, roundTrip, sheetDump, SOURCE, unitWorkbook } from './messySheets';
 import { applyImport, previewImport, readSourceSheet, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
-import { IMPORT_SETTINGS_SHEET } from '../../src/usecases/import/savedMapping';
+import { drawImportSettings, IMPORT_SETTINGS_SHEET } from '../../src/usecases/import/savedMapping';
+import type { MappedColumn } from '../../src/usecases/import/mapping';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { SHEETS } from '../../src/sheets/names';
@@ -250,5 +251,12 @@ describe('import apply', () => {
     expect(after[0]).toEqual({ ...beforeRows[0], 'Điểm CDHT': 88 });
     expect(after[5]).toEqual({ ...beforeRows[5], 'Điểm CDHT': 82, 'Danh hiệu CDHT': 'Đạt' });
     expect(after[1]).toEqual(beforeRows[1]); // the unreadable score keeps what was there
+  });
+});
+
+describe('the import settings sheet prints like the other data sheets', () => {
+  it('A4, portrait, fit to one page wide, the table header repeated', () => {
+    const plan = drawImportSettings('DS CB-GV-NV', '4', '20/12/2025', [{ col: 1, header: 'Họ và tên', target: 'name' } as MappedColumn]);
+    expect(plan.page).toEqual({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true, margins: expect.any(Object), printTitleRows: '7:7' });
   });
 });

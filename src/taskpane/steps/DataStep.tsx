@@ -3,19 +3,29 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
 import { ProblemList } from '../ProblemList';
 import { StepFrame } from '../StepFrame';
-import { EvaluationAction } from '../EvaluationAction';
+import { EvaluationAction, useWorded } from '../EvaluationAction';
+import { FactsForm } from '../FactsForm';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
 
-export function DataStep({ host, lang, goTo }: StepProps) {
+export function DataStep({ host, lang, goTo, active = true }: StepProps) {
   const t = useT(lang);
   const [state, run] = useTask<EvaluateResult>();
   const check = () => run(() => evaluateWorkbook(host.workbook, { dryRun: true, lang }));
+  const result = useWorded(state, lang);
+  const counts = result?.ok ? { errors: result.problems.filter((p) => p.severity === 'error').length, warnings: result.problems.filter((p) => p.severity !== 'error').length } : null;
   return (
     <StepFrame title={t('pane.data.title')} intro={t('pane.data.intro')}>
-      <EvaluationAction state={state} onRun={() => void check()} labels={{ run: 'pane.data.check', rerun: 'pane.data.recheck', running: 'pane.data.running' }} {...{ host, lang, goTo }} />
-      {state.status === 'done' && state.value.ok && <DataReport result={state.value} {...{ host, lang, goTo }} />}
+      <FactsForm host={host} lang={lang} active={active} onNext={() => goTo(CORE_STEP_IDS.evaluate)} />
+      <EvaluationAction
+        state={state}
+        onRun={() => void check()}
+        labels={{ run: 'pane.data.check', rerun: 'pane.data.recheck', running: 'pane.data.running' }}
+        {...(counts ? { announce: t('pane.data.announce', counts) } : {})}
+        {...{ host, lang, goTo }}
+      />
+      {result?.ok && <DataReport result={result} {...{ host, lang, goTo }} />}
     </StepFrame>
   );
 }

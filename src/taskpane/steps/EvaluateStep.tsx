@@ -3,10 +3,10 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
 import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
-import { EvaluationAction } from '../EvaluationAction';
+import { EvaluationAction, useWorded } from '../EvaluationAction';
 import { formatNumber } from '../../i18n/format';
 import { useTask } from '../useTask';
-import { useT } from '../useT';
+import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
 
 type Report = Extract<EvaluateResult, { ok: true }>['report'];
@@ -16,13 +16,20 @@ export function EvaluateStep({ host, lang, goTo }: StepProps) {
   const [state, run] = useTask<EvaluateResult>();
   // The summary sheet is the "Tổng hợp" step's job.
   const evaluate = () => run(() => evaluateWorkbook(host.workbook, { lang, summary: false }));
+  const result = useWorded(state, lang);
   return (
     <StepFrame title={t('pane.evaluate.title')} intro={t('pane.evaluate.intro')}>
-      <EvaluationAction state={state} onRun={() => void evaluate()} labels={{ run: 'pane.evaluate.run', rerun: 'pane.evaluate.rerun', running: 'pane.evaluate.running' }} {...{ host, lang, goTo }} />
-      {state.status === 'done' && state.value.ok && (
+      <EvaluationAction
+        state={state}
+        onRun={() => void evaluate()}
+        labels={{ run: 'pane.evaluate.run', rerun: 'pane.evaluate.rerun', running: 'pane.evaluate.running' }}
+        {...(result?.ok ? { announce: t('pane.evaluate.announce', { outcome: outcomeLine(result.report, t, lang) }) } : {})}
+        {...{ host, lang, goTo }}
+      />
+      {result?.ok && (
         <>
-          <OutcomeBar report={state.value.report} lang={lang} goTo={goTo} />
-          <ResultList report={state.value.report} lang={lang} />
+          <OutcomeBar report={result.report} lang={lang} goTo={goTo} />
+          <ResultList report={result.report} lang={lang} />
         </>
       )}
     </StepFrame>
@@ -33,21 +40,32 @@ function OutcomeBar({ report, lang, goTo }: { report: Report; lang: StepProps['l
   const t = useT(lang);
   const o = report.outcome;
   const good = o.status === 'recognised' || o.status === 'rated';
-  // Scores get the pane's decimal comma; the use-case's text is for the sheet.
-  const text = o.score !== null && o.rating !== null ? t('pane.evaluate.score', { score: formatNumber(o.score, lang), rating: o.rating }) : o.text;
   const warnings = report.warnings.length;
   return (
     <MessageBar intent={good ? 'success' : o.status === 'not_evaluable' ? 'warning' : 'error'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('pane.evaluate.outcomeTitle')}</MessageBarTitle>
-        <span data-testid="outcome">{text}</span> {t('pane.evaluate.counted', { members: report.countedMembers, ruleSet: report.ruleSet.name })}{' '}
-        {warnings > 0 && t('pane.evaluate.warnings', { count: warnings })}
+        <span data-testid="outcome">{outcomeLine(report, t, lang)}</span> {t('pane.evaluate.counted', { members: report.countedMembers, ruleSet: report.ruleSet.name })}{' '}
+        {warnings > 0 && t('pane.evaluate.warnings', { count: warnings })} <span data-testid="next-step">{t(good ? 'pane.evaluate.nextGood' : 'pane.evaluate.nextFix')}</span>
       </MessageBarBody>
-      {warnings > 0 && (
-        <MessageBarActions>
-          <Button onClick={() => goTo(CORE_STEP_IDS.data)}>{t('pane.evaluate.seeWarnings')}</Button>
-        </MessageBarActions>
-      )}
+      <MessageBarActions>
+        {good ? (
+          <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.summary)}>
+            {t('pane.evaluate.goSummary')}
+          </Button>
+        ) : (
+          <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.data)}>
+            {t('pane.evaluate.goData')}
+          </Button>
+        )}
+        {warnings > 0 && <Button onClick={() => goTo(CORE_STEP_IDS.data)}>{t('pane.evaluate.seeWarnings')}</Button>}
+      </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** The outcome as the pane says it: scores get the pane's decimal comma (the use-case's text is for the sheet). */
+function outcomeLine(report: Report, t: Translate, lang: StepProps['lang']): string {
+  const o = report.outcome;
+  return o.score !== null && o.rating !== null ? t('pane.evaluate.score', { score: formatNumber(o.score, lang), rating: o.rating }) : o.text;
 }

@@ -3,7 +3,7 @@
  * an uploaded file), check the proposed column mapping, see the first rows as they will be
  * written, the unreadable cells and the added / updated / unchanged / removed counts, then "Nhập".
  */
-import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
@@ -16,7 +16,7 @@ import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
-import type { StepProps } from './registry';
+import { CORE_STEP_IDS, type StepProps } from './registry';
 
 const PREVIEW_ROWS = 5;
 
@@ -34,7 +34,7 @@ interface UploadedFile {
   sheetNames: string[];
 }
 
-export function ImportStep({ host, lang, active = true }: StepProps) {
+export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const t = useT(lang);
   const s = useStyles();
   const [sheetNames, setSheetNames] = useState<string[] | null>(null);
@@ -148,7 +148,7 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
         }}
       />
       <div>
-        <Button appearance="primary" disabled={busy || !sheet} onClick={() => show(choice)}>
+        <Button appearance="primary" disabled={!sheet} disabledFocusable={busy} onClick={() => show(choice)}>
           {t(p ? 'import.pane.refresh' : 'import.pane.preview')}
         </Button>
       </div>
@@ -173,7 +173,7 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
       )}
       {p && p.ok && (
         <div>
-          <Button appearance="primary" disabled={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice }))}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice }))}>
             {t('import.pane.apply')}
           </Button>
         </div>
@@ -185,7 +185,15 @@ export function ImportStep({ host, lang, active = true }: StepProps) {
           <MessageBarBody>
             <MessageBarTitle>{t(applied.value.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
             {applied.value.applied ? diffText(applied.value, mode, t) : applied.value.blocking.map((b) => b.message).join(' ')}
+            {applied.value.applied && <span data-testid="next-step"> {t('pane.import.next')}</span>}
           </MessageBarBody>
+          {applied.value.applied && (
+            <MessageBarActions>
+              <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.data)}>
+                {t('pane.import.goData')}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
     </StepFrame>

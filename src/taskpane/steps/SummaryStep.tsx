@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { evaluateWorkbook, SUMMARY_SHEET, type EvaluateResult } from '../../usecases/evaluate';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame } from '../StepFrame';
-import { EvaluationAction } from '../EvaluationAction';
+import { EvaluationAction, useWorded } from '../EvaluationAction';
 import { useShowCell } from '../useShowCell';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
@@ -22,14 +22,21 @@ export function SummaryStep({ host, lang, goTo }: StepProps) {
     });
   const [showCell, openError] = useShowCell(host);
   const open = () => showCell(SUMMARY_SHEET, SUMMARY_TOP);
+  const result = useWorded(state, lang);
   return (
     <StepFrame title={t('pane.summary.title')} intro={t('pane.summary.intro')}>
-      <EvaluationAction state={state} onRun={() => void generate()} labels={{ run: 'pane.summary.generate', rerun: 'pane.summary.regenerate', running: 'pane.summary.running' }} {...{ host, lang, goTo }} />
-      {state.status === 'done' && state.value.ok && (
+      <EvaluationAction
+        state={state}
+        onRun={() => void generate()}
+        labels={{ run: 'pane.summary.generate', rerun: 'pane.summary.regenerate', running: 'pane.summary.running' }}
+        {...(result?.ok ? { announce: t('pane.summary.done', { outcome: result.report.outcome.text }) } : {})}
+        {...{ host, lang, goTo }}
+      />
+      {result?.ok && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('pane.summary.doneTitle', { sheet: SUMMARY_SHEET })}</MessageBarTitle>
-            {t('pane.summary.done', { outcome: state.value.report.outcome.text })}
+            {t('pane.summary.done', { outcome: result.report.outcome.text })}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void open()}>{t('pane.summary.open', { sheet: SUMMARY_SHEET })}</Button>

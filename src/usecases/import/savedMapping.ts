@@ -7,6 +7,7 @@ import { foldKey } from '../../domain/text';
 import { readText } from '../../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../../workbook/port';
 import { STYLE } from '../../sheets/styles';
+import { dataPage } from '../../sheets/page';
 import type { MappedColumn, SavedMapping } from './mapping';
 import { savedKey } from './mapping';
 import { findTarget, targetHeader } from './targets';
@@ -51,6 +52,7 @@ export function drawImportSettings(sourceSheet: string, headerRows: string, date
       { index: 1, width: 40 },
       { index: 2, width: 40 },
     ],
+    page: dataPage('portrait', first - 1),
   };
 }
 
