@@ -67,6 +67,18 @@ describe('renderSheet on a sheet the user owns', () => {
     rowHeights: [{ index: 3, height: 24 }],
   };
 
+  test('every row keeps its cells in column order, a cell written right of the existing ones included', () => {
+    const columns = (xml: string) =>
+      [...xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)].map((row) => [...row[1]!.matchAll(/<c r="([A-Z]+)\d+"/g)].map((m) => m[1]!));
+    const ordered = (cols: string[]) => cols.every((c, i) => i === 0 || c.length > cols[i - 1]!.length || (c.length === cols[i - 1]!.length && c > cols[i - 1]!));
+    const r = patch({ cells: [{ at: 'F4', rows: [['mới']] }, { at: 'C6', rows: [['x']] }] });
+    expect(columns(r.xml).filter((cols) => !ordered(cols))).toEqual([]);
+    expect(columns(r.xml)[3]).toEqual(['B', 'D', 'F']);
+    // Cleared afterwards, the cell goes (the row is read in order again).
+    const cleared = patch({ cells: [{ at: 'B4', rows: [[null]] }] }, r.xml);
+    expect(columns(cleared.xml)[3]).toEqual(['D', 'F']);
+  });
+
   test('only the planned cells change: every other cell, row and element keeps its bytes', () => {
     const r = patch(plan);
     expect(r.warnings).toEqual([]);

@@ -323,12 +323,14 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       setNotice({ intent: 'info', key: emptyKey });
       return;
     }
+    // Select what is undone at once, as a spreadsheet does: moving it when the write ends
+    // would take the selection from a cell the user has chosen meanwhile.
+    setActive(change.sheet);
+    const firstEdit = change[side][0];
+    if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
     void write(change.sheet, change[side]).then((done) => {
       if (!done) return;
       to.push(change);
-      setActive(change.sheet);
-      const firstEdit = change[side][0];
-      if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
       setNotice({ intent: 'info', key: doneKey, params: { sheet: change.sheet } });
     });
   };

@@ -462,6 +462,7 @@ function rebuildRow(
   let firstCol = cols[0] ?? Infinity;
   for (const q of clear) if (r >= q.top && r <= q.bottom && q.left < firstCol) firstCol = q.left;
   const quick = orphans.size === 0;
+  let quickEnd = tag.end; // end of the last cell copied unparsed
   for (let i = tag.end; ; ) {
     const c = nextTag(xml, cOpen, i, contentEnd);
     if (c < 0) break;
@@ -472,7 +473,7 @@ function rebuildRow(
         const cEnd = xml.charCodeAt(gt - 1) === 47 ? gt + 1 : xml.indexOf(cClose, gt) + cClose.length;
         if (gt > 0 && cEnd > gt && cEnd <= contentEnd) {
           col = qc;
-          i = cEnd;
+          i = quickEnd = cEnd;
           continue;
         }
       }
@@ -542,6 +543,12 @@ function rebuildRow(
       // Cells without r take their column from the previous one: keep the place.
       out.push(px(`<c r="${cellAddress(r, e.col)}"/>`));
     }
+  }
+  // Cells copied unparsed lie left of every planned column: they go before the planned cells
+  // still to write, or a cell right of the row's last one would be written ahead of them.
+  if (quickEnd > last) {
+    out.push(xml.slice(last, quickEnd));
+    last = quickEnd;
   }
   for (; j < cols.length; j++) {
     const c = cols[j]!;
