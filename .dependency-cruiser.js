@@ -9,7 +9,7 @@ const LAYERS = {
   i18n: ['domain'],
   // The bounded .xlsx reader.
   xlsx: ['domain'],
-  // The workbook port and its two adapters (office/, exceljs/).
+  // The workbook port and its two implementations (office/, xlsx/).
   workbook: ['domain', 'i18n', 'xlsx'],
   // The sheets the add-in draws and reads (plans over the port), the document block builder.
   sheets: ['domain', 'i18n', 'workbook'],
@@ -60,13 +60,13 @@ module.exports = {
       comment: 'Only entries (cli, hosts, workers) pick a workbook implementation; the rest talk to the port.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(cli|hosts|workers|workbook)/' },
-      to: { path: '^src/workbook/(office|exceljs|xlsx)/' },
+      to: { path: '^src/workbook/(office|xlsx)/' },
     },
     {
       name: 'node-only-in-node-entries',
       comment: 'Node built-ins run in the CLI, src/node and the file adapter only; the pane and the preview run in a browser.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(cli|node|workbook/exceljs|workbook/xlsx/files|xlsx/inflateNode|xlsx/deflateNode)' },
+      from: { path: '^src/', pathNot: '^src/(cli|node|workbook/xlsx/files|xlsx/inflateNode|xlsx/deflateNode)' },
       to: { dependencyTypes: ['core'] },
     },
     {

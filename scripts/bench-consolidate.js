@@ -35,17 +35,18 @@ const TYPES = ['Trường THCS', 'Trường tiểu học', 'Trường mầm non'
 
 /** Child: writes unit workbooks [from, to) into dir (the product's own writer and engine). */
 async function generate(dir, from, to, members) {
-  const { ExcelJsWorkbook } = require(path.join(build, 'workbook/exceljs/excelJsWorkbook'));
+  const { XlsxWorkbook } = require(path.join(build, 'workbook/xlsx/xlsxWorkbook'));
+  const { NODE_XLSX } = require(path.join(build, 'workbook/xlsx/files'));
   const { createSheets } = require(path.join(build, 'usecases/createSheets'));
   const { evaluateWorkbook } = require(path.join(build, 'usecases/evaluate'));
   const { sampleUnit } = require(path.join(build, 'usecases/sampleData'));
   for (let i = from; i < to; i++) {
-    const wb = ExcelJsWorkbook.create(`u${i}.xlsx`);
+    const wb = await XlsxWorkbook.create(`u${i}.xlsx`, NODE_XLSX);
     const sample = sampleUnit({ members, seed: 1000 + i, rate: 0.9 + (i % 10) / 100 });
     const type = TYPES[i % TYPES.length];
     await createSheets(wb, { ...sample, unit: { ...sample.unit, name: `Đơn vị số ${i + 1}`, type } });
     await evaluateWorkbook(wb, { now: new Date(2025, 11, 20) });
-    fs.writeFileSync(fileOf(dir, i), await wb.toBuffer());
+    fs.writeFileSync(fileOf(dir, i), await wb.toBytes());
   }
 }
 

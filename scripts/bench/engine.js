@@ -6,7 +6,8 @@ const path = require('path');
 const root = path.join(__dirname, '..', '..');
 const src = (p) => require(path.join(root, 'src', p));
 
-const { ExcelJsWorkbook } = src('workbook/exceljs/excelJsWorkbook.ts');
+const { XlsxWorkbook } = src('workbook/xlsx/xlsxWorkbook.ts');
+const { NODE_XLSX } = src('workbook/xlsx/files.ts');
 const { createSheets } = src('usecases/createSheets.ts');
 const { sampleUnit } = src('usecases/sampleData.ts');
 const { evaluate } = src('domain/evaluation.ts');
@@ -15,7 +16,7 @@ const { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } = src('sheets
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function engineTime(n, runs = 5) {
-  const file = ExcelJsWorkbook.create('bench.xlsx');
+  const file = await XlsxWorkbook.create('bench.xlsx', NODE_XLSX);
   await createSheets(file, sampleUnit({ members: n, seed: 3 }));
   const snapshot = await file.batch((s) => s.read(UNIT_WORKBOOK_SHEETS));
   const parse = [];

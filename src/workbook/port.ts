@@ -1,7 +1,7 @@
 /**
  * The one small workbook interface every use-case talks to. Implementations: Office.js inside
- * Excel (workbook/office), the .xlsx file writer (workbook/xlsx: the CLI, the preview's download)
- * and ExcelJS (workbook/exceljs: the preview's grid model).
+ * Excel (workbook/office) and the .xlsx file implementation (workbook/xlsx: the CLI and the browser
+ * preview). Tests add a third, on ExcelJS (test/support/exceljs), an independent writer.
  *
  * A use-case runs inside one `batch`: it reads what it needs (one round trip for up to
  * ~5,000 members), computes, and queues writes that are flushed once at the end. This shape

@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { run, type Io } from '../../src/cli/main';
 import { tempName } from '../../src/cli/files';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 
 function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {

@@ -3,7 +3,7 @@
  * product itself, then altered the way real dossiers go wrong, and hostile files.
  */
 import * as zlib from 'zlib';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets, type UnitDetails } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { openXlsx, XlsxError, type XlsxFailure } from '../../src/xlsx';
 import { nodeInflate } from '../../src/xlsx/inflateNode';
 import { webInflate } from '../../src/xlsx/inflateWeb';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
 import { convert } from '../support/libreoffice';
 import { hostile, makeZip, unitWorkbook, edits } from './corpus';

@@ -3,7 +3,7 @@
  * PDF, every page A4, the headings, the unit and every figure of the evaluation on paper;
  * regeneration keeps what the unit wrote; stale or unevaluated workbooks are refused.
  */
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';

@@ -3,7 +3,7 @@
  * split across two printed pages, wherever the text above it ends: the decision is drawn with
  * more and more members of the Tổ đánh giá (typed in the pane), each printed by LibreOffice.
  */
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';

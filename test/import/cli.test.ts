@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run, type Io } from '../../src/cli/main';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
-import { readWorkbookFile } from '../../src/workbook/exceljs/files';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { readWorkbookFile } from '../support/exceljs/files';
 import { addCdhtSheet, addStaffSheet, memberRows, SOURCE, unitWorkbook } from './messySheets';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { addCdhtSheet, addStaffSheet, memberRows, roundTrip, sheetDump, SOURCE, 
 import { applyImport, previewImport, readSourceSheet, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET } from '../../src/usecases/import/savedMapping';
 import type { MappedColumn } from '../../src/usecases/import/mapping';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { SHEETS } from '../../src/sheets/names';
 

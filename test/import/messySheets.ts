@@ -4,7 +4,7 @@
  * text, NFD Vietnamese, stray spaces, hidden rows and columns, formula errors, namesakes.
  */
 import * as ExcelJS from 'exceljs';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';

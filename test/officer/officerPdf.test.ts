@@ -3,7 +3,7 @@
  * heading, and every unit of the batch in the right list of the minutes and of the
  * decision's annex (by level), none of the others.
  */
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { generateOfficerDocuments, OFFICER_KINDS, OFFICER_SHEET } from '../../src/usecases/officerDocuments';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/sheets/documentBlocks';
 import { isA4Portrait, printSheets, squeeze, type PdfPage } from '../documents/pdf';

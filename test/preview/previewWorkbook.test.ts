@@ -8,7 +8,7 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
 import { SHEETS } from '../../src/sheets/names';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { DEFAULT_LIMITS } from '../../src/xlsx';
 import { rawData, readDirectory } from '../../src/xlsx/zip';
 import { XlsxPackage } from '../../src/xlsx/package';

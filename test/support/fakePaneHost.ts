@@ -4,7 +4,7 @@
  */
 import type { PaneHost } from '../../src/taskpane/host';
 import type { Workbook, WorkbookSession } from '../../src/workbook/port';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from './exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
 

@@ -3,7 +3,7 @@ import { readRuleSet, saveRuleSetEdits, sourceTagOf } from '../../src/usecases/r
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { fakePaneHost, sheetRows, typeInto } from '../support/fakePaneHost';
 
 async function sample() {

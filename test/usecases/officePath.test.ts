@@ -3,7 +3,7 @@
  * API. A command is one Excel.run with two syncs (read, write) whatever the member count.
  */
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';

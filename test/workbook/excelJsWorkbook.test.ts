@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
-import { readWorkbookFile } from '../../src/workbook/exceljs/files';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { readWorkbookFile } from '../support/exceljs/files';
 import type { SheetPlan, WorkbookSnapshot } from '../../src/workbook/port';
 
 async function roundTrip(wb: ExcelJsWorkbook, formulaResults?: boolean): Promise<ExcelJsWorkbook> {

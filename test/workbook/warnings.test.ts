@@ -2,7 +2,7 @@
 import { reportWorkbookWarnings } from '../../src/cli/context';
 import { reportingWarnings } from '../../src/taskpane/host';
 import { workbookWarningText } from '../../src/usecases/workbookWarnings';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs/excelJsWorkbook';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import type { WorkbookWarning } from '../../src/workbook/port';
 
 const ALL: WorkbookWarning[] = [

@@ -4,8 +4,8 @@
  */
 import * as ExcelJS from 'exceljs';
 import { parseRange, rangeAddress } from '../../../src/workbook/a1';
-import { ExcelJsWorkbook } from '../../../src/workbook/exceljs/excelJsWorkbook';
-import { excelJsDateToSerial } from '../../../src/workbook/exceljs/cellValues';
+import { ExcelJsWorkbook } from '../../support/exceljs/excelJsWorkbook';
+import { excelJsDateToSerial } from '../../support/exceljs/cellValues';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../../src/workbook/xlsx/files';

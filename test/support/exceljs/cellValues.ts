@@ -1,7 +1,7 @@
 /**
  * ExcelJS cell values ⇄ the port's CellValue. Pure functions: safe in the browser bundle.
  */
-import type { CellValue } from '../port';
+import type { CellValue } from '../../../src/workbook/port';
 
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as an Excel serial (1900 date system). */

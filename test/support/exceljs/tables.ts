@@ -7,7 +7,7 @@
  * The add-in itself never creates tables (worksheet.addTable round-trips badly).
  */
 import type * as ExcelJS from 'exceljs';
-import { columnNumber, parseRange, rangeAddress } from '../a1';
+import { columnNumber, parseRange, rangeAddress } from '../../../src/workbook/a1';
 
 interface TableColumnModel {
   name?: string;

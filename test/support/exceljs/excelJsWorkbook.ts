@@ -3,9 +3,9 @@
  * Browser-safe: no fs here (files.ts holds the Node-only helpers).
  */
 import * as ExcelJS from 'exceljs';
-import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../port';
-import { rangeAddress } from '../a1';
-import { checkSelect, prepareBatch } from '../plan';
+import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../../../src/workbook/port';
+import { rangeAddress } from '../../../src/workbook/a1';
+import { checkSelect, prepareBatch } from '../../../src/workbook/plan';
 import { applyPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
 import { normaliseScalar } from './cellValues';
 import { readMarks, writeMarksOnSave } from './marks';

@@ -6,11 +6,11 @@
  * workbook's defined-names model at write time.
  */
 import type * as ExcelJS from 'exceljs';
-import { DEFAULT_LIMITS } from '../../xlsx/errors';
-import { webInflate } from '../../xlsx/inflateWeb';
-import { decodeEntities } from '../../xlsx/xml';
-import { readDirectory, readEntry } from '../../xlsx/zip';
-import { roleOfMark, SHEET_MARK } from '../plan';
+import { DEFAULT_LIMITS } from '../../../src/xlsx/errors';
+import { webInflate } from '../../../src/xlsx/inflateWeb';
+import { decodeEntities } from '../../../src/xlsx/xml';
+import { readDirectory, readEntry } from '../../../src/xlsx/zip';
+import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 
 const LIMITS = { ...DEFAULT_LIMITS, maxFileBytes: Number.MAX_SAFE_INTEGER };
 

@@ -10,9 +10,9 @@
  * - row.addPageBreak() without bounds writes max=16838 (past the last column).
  */
 import * as ExcelJS from 'exceljs';
-import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from '../a1';
-import { sheetKey, type CellInput, type CellStyle, type CellValue, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../port';
-import { dateToSerial, isFormula, listFormula } from '../plan';
+import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from '../../../src/workbook/a1';
+import { sheetKey, type CellInput, type CellStyle, type CellValue, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../../../src/workbook/port';
+import { dateToSerial, isFormula, listFormula } from '../../../src/workbook/plan';
 
 const CM_PER_INCH = 2.54;
 const A4 = 9;
