@@ -128,6 +128,8 @@ export const en: Record<MessageKey, string> = {
   'pane.setup.kept': 'Kept because they already hold data: {sheets}. To change what they say, edit those sheets directly.',
   'pane.setup.nextHint': 'Next: enter the members in “Thành viên”, write Đạt / Không đạt for the unit’s own indicators in “Tiêu chí”, then check the data.',
   'pane.setup.next': 'Next: check the data',
+  'pane.setup.loadHandout': 'Open a rule-set file handed out…',
+  'pane.setup.handedOut': 'Rule set handed out by the consolidating body (from its file): keep these thresholds so the dossier is not flagged at consolidation.',
   'pane.unit.legend': 'Unit details',
   'pane.unit.name': 'Unit name',
   'pane.unit.namePlaceholder': 'e.g. Trường THCS Nguyễn Du',

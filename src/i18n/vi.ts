@@ -137,6 +137,8 @@ export const vi = {
   'pane.setup.kept': 'Giữ nguyên vì đã có dữ liệu: {sheets}. Muốn đổi thông tin trong các trang này, hãy sửa trực tiếp trên trang.',
   'pane.setup.nextHint': 'Tiếp theo: nhập danh sách thành viên vào trang “Thành viên”, ghi Đạt / Không đạt cho các chỉ tiêu của đơn vị ở trang “Tiêu chí”, rồi kiểm tra dữ liệu.',
   'pane.setup.next': 'Tiếp: kiểm tra dữ liệu',
+  'pane.setup.loadHandout': 'Mở tệp bộ tiêu chí được giao…',
+  'pane.setup.handedOut': 'Bộ tiêu chí do đơn vị tổng hợp giao (từ tệp): giữ đúng các ngưỡng này để hồ sơ không bị đánh dấu khi tổng hợp.',
   'pane.unit.legend': 'Thông tin đơn vị',
   'pane.unit.name': 'Tên đơn vị',
   'pane.unit.namePlaceholder': 'Ví dụ: Trường THCS Nguyễn Du',

@@ -5,6 +5,7 @@ import { PRESETS } from '../../src/domain/rules/presets';
 import { SHEETS } from '../../src/sheets/names';
 import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from './renderPane';
+import { handoutFile, sealRuleSet } from '../../src/usecases/handout';
 
 const create = () => fireEvent.click(screen.getByRole('button', { name: 'Tạo các trang' }));
 
@@ -101,5 +102,37 @@ describe('SetupStep', () => {
     expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).value).toBe('Trường THCS Nguyễn Du');
     expect((screen.getByRole('combobox', { name: /Loại đơn vị/ }) as HTMLSelectElement).value).toBe('Trường THCS');
     expect((screen.getByRole('radio', { name: /TT22\/2020/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('a rule-set file handed out by the consolidating body: offered first, chosen, and its thresholds written; an edited file refused', async () => {
+    const base = PRESETS[0]!;
+    const first = base.indicators.findIndex((i) => typeof i.threshold === 'number');
+    const raised = sealRuleSet({
+      ...base,
+      name: 'Bộ tiêu chí của UBND xã Tân Phú',
+      indicators: base.indicators.map((i, n) => (n === first ? { ...i, threshold: 0.97 } : i)),
+    });
+    expect(handoutFile(raised)).toContain('0.97');
+    const host = await fakePaneHost();
+    renderStep(SetupStep, host);
+    const input = screen.getByLabelText('Mở tệp bộ tiêu chí được giao…') as HTMLInputElement;
+
+    const edited = handoutFile(raised).replace('0.97', '0.5');
+    fireEvent.change(input, { target: { files: [new File([edited], 'bo-tieu-chi.json', { type: 'application/json' })] } });
+    // A busy machine may take a while to read the file: wait generously (behaviour, not timing).
+    const wait = { timeout: 20_000 };
+    expect(await screen.findByText(/Tệp bộ tiêu chí “bo-tieu-chi.json” đã bị sửa sau khi xuất/, {}, wait)).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: /UBND xã Tân Phú/ })).toBeNull();
+
+    fireEvent.change(input, { target: { files: [new File([handoutFile(raised)], 'bo-tieu-chi.json', { type: 'application/json' })] } });
+    const offered = (await screen.findByRole('radio', { name: /Bộ tiêu chí của UBND xã Tân Phú/ }, wait)) as HTMLInputElement;
+    expect(offered.checked).toBe(true);
+    expect(screen.queryByText(/đã bị sửa sau khi xuất/)).toBeNull();
+    fillUnit();
+    create();
+    expect(await screen.findByText('Đã chuẩn bị sổ đánh giá', {}, wait)).toBeTruthy();
+    const criteria = (await sheetRows(host.excel, SHEETS.criteria))!;
+    expect(criteria.some((r) => r[2] === raised.id)).toBe(true);
+    expect(criteria.flat()).toContain(0.97);
   });
 });

@@ -1,7 +1,9 @@
 /** "Thiết lập": pick the rule set, type the unit's details, create the sheets. */
 import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PRESETS } from '../../domain/rules/presets';
+import type { RuleSet } from '../../domain/rules/ruleSet';
+import { readHandoutFile } from '../../usecases/handout';
 import { createSheets, readExistingSetup, type CreateSheetsResult } from '../../usecases/createSheets';
 import { ErrorBar } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
@@ -26,6 +28,24 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
   const [state, run] = useTask<CreateSheetsResult>();
   const running = state.status === 'running';
   const [prefilled, setPrefilled] = useState(false);
+  // A rule set handed out by the consolidating body (its file), offered first once loaded.
+  const [handedOut, setHandedOut] = useState<RuleSet | null>(null);
+  const [handoutError, setHandoutError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const choices: RuleSet[] = handedOut ? [handedOut, ...PRESETS] : PRESETS;
+
+  const loadHandout = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await readText(file).catch(() => '');
+    const read = readHandoutFile(text, file.name, lang);
+    if (!read.ok) {
+      setHandoutError(read.message);
+      return;
+    }
+    setHandoutError(null);
+    setHandedOut(read.ruleSet);
+    setPresetId(read.ruleSet.id);
+  };
 
   // A workbook prepared earlier: show its unit and rule set rather than a blank form.
   useEffect(() => {
@@ -48,7 +68,7 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
     const found = checkUnitForm(values, t);
     setErrors(found);
     if (Object.keys(found).length) return;
-    const ruleSet = PRESETS.find((p) => p.id === presetId)!;
+    const ruleSet = choices.find((p) => p.id === presetId)!;
     void run(() => createSheets(host.workbook, { ruleSet, unit: unitDetails(values) }));
   };
 
@@ -58,7 +78,7 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
     <StepFrame title={t('pane.setup.title')} intro={t('pane.setup.intro')}>
       <Field label={t('pane.setup.ruleSet')}>
         <RadioGroup value={presetId} onChange={(_, d) => setPresetId(d.value)} disabled={running}>
-          {PRESETS.map((p) => (
+          {choices.map((p) => (
             <Radio
               key={p.id}
               value={p.id}
@@ -67,12 +87,34 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
                   {p.name}
                   {/* What tells the presets apart: the official title each recognises (TT24), else the legal basis (TT22). */}
                   <Caption1 className={s.basis}>{p.recognition ? t('pane.setup.recognises', { title: p.recognition }) : p.basis}</Caption1>
+                  {p === handedOut && <Caption1 className={s.basis}>{t('pane.setup.handedOut')}</Caption1>}
                 </>
               }
             />
           ))}
         </RadioGroup>
       </Field>
+      <div className={s.actions}>
+        <Button disabled={running} onClick={() => fileInput.current?.click()}>
+          {t('pane.setup.loadHandout')}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t('pane.setup.loadHandout')}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void loadHandout(input.files?.[0]).finally(() => (input.value = ''));
+          }}
+        />
+      </div>
+      {handoutError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{handoutError}</MessageBarBody>
+        </MessageBar>
+      )}
       {prefilled && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t('pane.setup.prefilled')}</MessageBarBody>
@@ -111,6 +153,16 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
       )}
     </StepFrame>
   );
+}
+
+/** FileReader rather than Blob.text(): older Office webviews lack the latter. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file, 'utf-8');
+  });
 }
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
