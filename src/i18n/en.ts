@@ -413,6 +413,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.pane.drop': 'or drop .xlsx files here',
   'consolidate.pane.selected': '{count} files selected',
   'consolidate.pane.clear': 'Clear',
+  'consolidate.pane.moreFiles': '… and {count} more files',
   'consolidate.pane.body': 'Consolidating body',
   'consolidate.pane.bodyHint': 'E.g. UBND xã Hòa Bình',
   'consolidate.pane.tier': 'Tier of the consolidating body',

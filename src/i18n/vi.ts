@@ -417,6 +417,7 @@ export const vi = {
   'consolidate.pane.drop': 'hoặc kéo thả các tệp .xlsx vào đây',
   'consolidate.pane.selected': 'Đã chọn {count} tệp',
   'consolidate.pane.clear': 'Bỏ chọn',
+  'consolidate.pane.moreFiles': '… và {count} tệp khác',
   'consolidate.pane.body': 'Tên đơn vị tổng hợp',
   'consolidate.pane.bodyHint': 'Ví dụ: UBND xã Hòa Bình',
   'consolidate.pane.tier': 'Cấp của đơn vị tổng hợp',

@@ -72,6 +72,13 @@ describe('ConsolidateStep', () => {
     other = await unitWorkbook({ name: 'UBND xã An Phú', type: 'UBND cấp xã', members: 30, rate: 0.8 });
   });
 
+  test('names the first chosen files and counts the rest', async () => {
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, await fakePaneHost());
+    await pick(Array.from({ length: 10 }, (_, i) => fileOf(good, `don-vi-${i + 1}.xlsx`)));
+    const items = Array.from(screen.getByRole('list', { name: 'Đã chọn 10 tệp' }).querySelectorAll('li'), (li) => li.textContent);
+    expect(items).toEqual([...Array.from({ length: 8 }, (_, i) => `don-vi-${i + 1}.xlsx`), '… và 2 tệp khác']);
+  });
+
   test('asks for the consolidating body and files before reading anything', async () => {
     const host = await fakePaneHost();
     renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
@@ -88,6 +95,9 @@ describe('ConsolidateStep', () => {
     renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
     await pick([fileOf(good, 'nguyen-du.xlsx'), fileOf(other, 'an-phu.xlsx'), fileOf(hostile.csv(), 'danh-sach.xlsx')]);
     expect(screen.getByText('Đã chọn 3 tệp')).toBeTruthy();
+    // The files chosen are named, so the officer sees which ones will be read.
+    const named = screen.getByRole('list', { name: 'Đã chọn 3 tệp' });
+    expect(Array.from(named.querySelectorAll('li'), (li) => li.textContent)).toEqual(['nguyen-du.xlsx', 'an-phu.xlsx', 'danh-sach.xlsx']);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     expect(await screen.findByText(/^Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”: 1 tệp bị từ chối, 0 tệp trùng, 0 đơn vị cần xem lại\.$/)).toBeTruthy();

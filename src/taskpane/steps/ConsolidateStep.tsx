@@ -38,7 +38,11 @@ const useStyles = makeStyles({
   },
   dropActive: { backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  names: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
+
+/** How many chosen files are named; the rest are counted (an officer may pick thousands). */
+const NAMED_FILES = 8;
 
 type Phase =
   | { kind: 'idle' }
@@ -154,6 +158,14 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
               {t('consolidate.pane.clear')}
             </Button>
           </div>
+        )}
+        {files.length > 0 && (
+          <ul className={s.names} aria-label={t('consolidate.pane.selected', { count: files.length })}>
+            {files.slice(0, NAMED_FILES).map((f) => (
+              <li key={`${f.name}|${f.size}`}>{f.name}</li>
+            ))}
+            {files.length > NAMED_FILES && <li>{t('consolidate.pane.moreFiles', { count: files.length - NAMED_FILES })}</li>}
+          </ul>
         )}
       </div>
       <Field label={t('consolidate.pane.body')} hint={t('consolidate.pane.bodyHint')} required>
