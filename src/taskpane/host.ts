@@ -1,6 +1,6 @@
 /**
  * What the task pane needs from where it runs: inside Excel (Office.js), in the browser
- * preview (ExcelJS) or in tests (a fake). Components get this as a prop and never touch
+ * preview (the .xlsx file implementation) or in tests (a fake). Components get this as a prop and never touch
  * `Excel` or files themselves.
  */
 import type { Workbook, WorkbookSession, WorkbookWarning } from '../workbook/port';
@@ -21,7 +21,7 @@ export interface PaneHost {
   readonly theme?: 'light' | 'dark';
   /**
    * Preview only: files the user picks (import, consolidation), and opening one as a workbook
-   * (the host owns ExcelJS, so the Excel bundle does not carry it).
+   * (the host owns the file implementation, so the Excel bundle does not carry it).
    */
   readonly files?: { pick(accept: string, multiple: boolean): Promise<File[]>; open(file: File): Promise<Workbook> };
   /**

@@ -1,6 +1,6 @@
 /**
- * What a SheetPlan means, decided once for every workbook implementation (Office.js, ExcelJS,
- * the .xlsx writer). A batch's plans are checked and normalised here before any adapter sees
+ * What a SheetPlan means, decided once for every workbook implementation (Office.js, the .xlsx
+ * writer, and the tests' ExcelJS one). A batch's plans are checked and normalised here before any adapter sees
  * them; adapters only translate the normalised plan into their API:
  * - sheet names are compared by `sheetKey` (NFC + case fold), as Excel compares them;
  * - a Date becomes the Excel serial of its local wall-clock time, formatted dd/mm/yyyy unless

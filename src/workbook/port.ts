@@ -100,9 +100,9 @@ export interface PageSetup {
 }
 
 /**
- * A chart drawn over cells of the same sheet. Only the Office.js implementation draws it;
- * ExcelJS cannot write charts and skips it (with a warning), so a plan that needs the
- * picture in a .xlsx file also writes it in cells (e.g. a REPT("█", …) bar column).
+ * A chart drawn over cells of the same sheet: by Office.js, and by the .xlsx file writer on the
+ * sheets it draws; where it cannot be drawn it is skipped with a warning, so a plan that needs
+ * the picture everywhere also writes it in cells (e.g. a REPT("█", …) bar column).
  */
 export interface ChartSpec {
   type: 'columnClustered' | 'barClustered' | 'pie';

@@ -1,7 +1,7 @@
 /**
- * A check on the raw bytes of an .xlsx before ExcelJS sees them. ExcelJS (through JSZip)
- * inflates every part into memory and trusts every name, size and entity, so a zip bomb,
- * a DTD or a million-row sheet would take the machine before any error. Here the same
+ * A check on the raw bytes of an .xlsx before anything opens it. Opening a package inflates
+ * its parts and trusts names, sizes and entities, so a zip bomb, a DTD or a million-row sheet
+ * would take the machine before any error. Here the same
  * sniffing and capped directory as the reader decide first; then each part is inflated
  * alone, never past its declared size, and its XML walked without recursion.
  */
@@ -32,11 +32,11 @@ export interface PreflightOptions {
 
 export interface PreflightReport {
   entries: number;
-  /** Sum of the declared sizes: what ExcelJS will inflate at most. */
+  /** Sum of the declared sizes: what opening the package will inflate at most. */
   declaredBytes: number;
 }
 
-/** Throws an XlsxError when the bytes must not reach ExcelJS. */
+/** Throws an XlsxError when the bytes must not be opened. */
 export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions): Promise<PreflightReport> {
   const limits = { ...PREFLIGHT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) throw new XlsxError('tooLarge', String(bytes.length));
@@ -50,7 +50,7 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
   for (const e of entries) {
     declaredBytes += e.size;
     const data = await readEntry(bytes, e, options.inflate, limits);
-    // Refused on invalid UTF-8: ExcelJS would read U+FFFD in place of the bytes and import garbled names.
+    // Refused on invalid UTF-8: a reader would see U+FFFD in place of the bytes and import garbled names.
     if (!isXmlPart(e)) continue;
     const text = decodeText(data, options.decode, e.name);
     scanXml(text, e, limits);
@@ -65,7 +65,7 @@ function isXmlPart(e: ZipEntry): boolean {
 
 /** DTDs (readTag refuses them), nesting depth, and rows and cells of worksheets. */
 function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
-  // ExcelJS reads worksheets by path (xl/worksheets/sheetN.xml) only.
+  // Worksheets are recognised by path (xl/worksheets/sheetN.xml).
   const sheet = /(^|\/)worksheets\/[^/]+\.xml$/i.test(e.name);
   const pos = { end: 0 };
   let depth = 0;

@@ -1,7 +1,7 @@
 /**
  * A fast, read-only .xlsx reader for unit workbooks received by an officer: signature
  * sniffing, a capped zip directory, and the values of only the sheets asked for — the same
- * WorkbookSnapshot the ExcelJS implementation of the port returns, so parseUnitWorkbook is
+ * WorkbookSnapshot every implementation of the port returns, so parseUnitWorkbook is
  * reused unchanged. Pure (no fs, no Node modules): the inflater is passed in, so the same
  * code runs in Node worker threads and in a browser Web Worker.
  */

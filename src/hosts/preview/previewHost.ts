@@ -1,5 +1,5 @@
 /**
- * The PaneHost of the browser preview: an ExcelJS workbook held in memory, which tells the
+ * The PaneHost of the browser preview: an .xlsx package held in memory, which tells the
  * page after every batch so the grid can redraw. Files are read in the browser only.
  */
 import type { PaneHost } from '../../taskpane/host';
@@ -63,7 +63,7 @@ export function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
 }
 
 /**
- * An uploaded file as a workbook, after the preflight: ExcelJS (the grid's model) inflates
+ * An uploaded file as a workbook, after the preflight: the package model inflates
  * everything into the tab's memory, so a bomb must never reach it. Throws an Error whose
  * message is the reason in words.
  */
@@ -92,7 +92,7 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
     workbook: observeWorkbook(o.workbook, o.onBatch),
     locale: o.locale,
     theme: o.theme,
-    // Everything the ExcelJS workbook writes is available: no requirement sets in a browser.
+    // Everything the file implementation writes is available: no requirement sets in a browser.
     supports: () => true,
     showCell: async (sheet, address) => o.onShowCell(sheet, address),
     files: { pick: pickFiles, open: (file) => openUpload(file, langFromLocale(o.locale)) },
