@@ -80,9 +80,10 @@ export function conditionFormula(c: Condition, refs: FormulaRefs): string {
 /**
  * How many of `conditions` one member row meets, as a sum. Plain "= có" conditions on
  * adjacent columns become one SUMPRODUCT over the row, which keeps the formula short
- * (thousands of rows are sent to Excel in one request).
+ * (thousands of rows are sent to Excel in one request). `row` may be a mark the caller
+ * replaces by each row number.
  */
-export function countMetFormula(conditions: Condition[], refs: FormulaRefs, columnOf: (column: string) => number, row: number): string {
+export function countMetFormula(conditions: Condition[], refs: FormulaRefs, columnOf: (column: string) => number, row: number | string): string {
   const yes = conditions.filter((c): c is Extract<Condition, { kind: 'yes' }> => c.kind === 'yes');
   const others = conditions.filter((c) => c.kind !== 'yes');
   const cols = [...new Set(yes.map((c) => columnOf(c.column)))].sort((a, b) => a - b);

@@ -7,7 +7,7 @@
 import type { Evaluation } from '../domain/evaluation';
 import { readText, type CellValue } from '../domain/values';
 import type { CellInput, SheetPlan, StyleRun } from '../workbook/port';
-import { absolute, cellAddress, sheetRef } from '../workbook/a1';
+import { absolute, columnLetter, sheetRef } from '../workbook/a1';
 import type { UnitWorkbook } from './unitWorkbook';
 import { COL } from './criteriaSheet';
 import { SHEETS, RESULT_TEXT, requirementText } from './names';
@@ -182,8 +182,15 @@ function memberSummaryRows(wb: UnitWorkbook, ev: Evaluation): CellInput[][] {
   const positionKeys = [memberField('position').header, ...memberField('position').aliases].map(foldKey);
   const position = cols.find((c) => positionKeys.includes(foldKey(c.header)));
   const start = m.resultColumns.met ?? m.lastHeaderCol + 1;
-  // Relative references: thousands of these rows go to Excel in one request.
-  const M = (row: number, col: number) => sheetRef(SHEETS.members, cellAddress(row, col));
+  // Relative references: thousands of these rows go to Excel in one request. The sheet's
+  // quoted name and each column's letter are made once, not per cell.
+  const prefix = sheetRef(SHEETS.members, '');
+  const letters = new Map<number, string>();
+  const M = (row: number, col: number) => {
+    let L = letters.get(col);
+    if (L === undefined) letters.set(col, (L = prefix + columnLetter(col)));
+    return L + row;
+  };
   const src = wb.sheets.members!.rows;
   return ev.members.map((x, i) => [
     i + 1,

@@ -171,14 +171,32 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
   return plans;
 }
 
+/**
+ * Stands for a member's row number in a formula built once for every row (split on it, then
+ * joined with the row). A control character: no sheet name, list or condition can hold it.
+ */
+const ROW_MARK = '\u0001';
+type MemberRow = number | typeof ROW_MARK;
+
+/**
+ * A member column's formula for any row: built once with the mark, then joined per row (the
+ * formulas of thousands of rows differ only by the row number). Should the rule set itself
+ * hold the mark, the template would not give the first row's formula: built per row then.
+ */
+function perRow(build: (row: MemberRow) => string, first: number): (row: number) => string {
+  const pieces = build(ROW_MARK).split(ROW_MARK);
+  if (pieces.join(String(first)) !== build(first)) return build;
+  return (row) => pieces.join(String(row));
+}
+
 interface MemberRefs {
   first: number;
   last: number;
   lists: FormulaLists;
   /** Column letter of a member column by header (folded), for conditions. */
   letterOf(header: string): string | null;
-  present(rangeOrCell: 'range' | number): string;
-  counted(rangeOrCell: 'range' | number): string;
+  present(rangeOrCell: 'range' | MemberRow): string;
+  counted(rangeOrCell: 'range' | MemberRow): string;
 }
 
 function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()): MemberRefs {
@@ -188,7 +206,7 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
   const byKey = new Map(m.table.columns.map((c) => [foldKey(c.header), columnLetter(c.col)]));
   const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
   const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
-  const at = (L: string, where: 'range' | number) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
+  const at = (L: string, where: 'range' | MemberRow) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
   return {
     first,
     last,
@@ -199,7 +217,7 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
   };
 }
 
-function memberConditionRefs(refs: MemberRefs, where: 'range' | number): FormulaRefs {
+function memberConditionRefs(refs: MemberRefs, where: 'range' | MemberRow): FormulaRefs {
   return {
     ref: (column) => {
       const L = refs.letterOf(column)!;
@@ -381,19 +399,21 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   const columnOf = (header: string) => columnNumber(refs.letterOf(header)!);
   const rows: CellInput[][] = [];
   const extent = Math.max(m.lastDataRow, wb.sheets.members!.rows.length);
+  const metF = perRow((r) => `=IF(${refs.present(r)},${countMetFormula(conditions, memberConditionRefs(refs, r), columnOf, r)},"")`, refs.first);
+  const appF = perRow((r) => `=IF(${L(0)}${r}="","",${conditions.length})`, refs.first);
+  const scoreF = perRow((r) => `=IF(N(${L(1)}${r})=0,"",${L(0)}${r}/${L(1)}${r})`, refs.first);
+  const reachF = perRow(
+    (r) => `=IF(${L(2)}${r}="","",IF(ROUND(${L(2)}${r}*1E9,0)>=ROUND(${targetRef}*1E9,0),${str(RESULT_TEXT.memberReaches)},${str(RESULT_TEXT.memberMisses)}))`,
+    refs.first,
+  );
   for (let r = refs.first; r <= m.lastDataRow; r++) {
     const res = byRow.get(r);
-    const present = refs.present(r);
-    const sum = countMetFormula(conditions, memberConditionRefs(refs, r), columnOf, r);
-    const met = `${L(0)}${r}`;
-    const app = `${L(1)}${r}`;
-    const score = `${L(2)}${r}`;
     rows.push([
-      { formula: `=IF(${present},${sum},"")`, result: res ? res.met : '' },
-      { formula: `=IF(${met}="","",${conditions.length})`, result: res ? res.applicable : '' },
-      { formula: `=IF(N(${app})=0,"",${met}/${app})`, result: res?.score ?? '' },
+      { formula: metF(r), result: res ? res.met : '' },
+      { formula: appF(r), result: res ? res.applicable : '' },
+      { formula: scoreF(r), result: res?.score ?? '' },
       {
-        formula: `=IF(${score}="","",IF(ROUND(${score}*1E9,0)>=ROUND(${targetRef}*1E9,0),${str(RESULT_TEXT.memberReaches)},${str(RESULT_TEXT.memberMisses)}))`,
+        formula: reachF(r),
         result: res?.reachesTarget === null || !res ? '' : res.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
       },
     ]);
