@@ -308,26 +308,31 @@ function styledFormats(styles: readonly StyleRun[]): (address: string) => boolea
 
 function normaliseBlock(sheet: string, block: CellBlock, date1904: boolean, dateCells: string[], warnings: WorkbookWarning[]): CellBlock {
   const at = parseCell(block.at);
-  let changed = false;
-  const rows = block.rows.map((row, r) =>
-    row.map((v, c): CellInput => {
-      if (v instanceof Date) {
-        changed = true;
-        dateCells.push(cellAddress(at.row + r, at.col + c));
-        return dateToSerial(v, date1904);
-      }
-      if (typeof v === 'number' && !Number.isFinite(v)) {
-        changed = true;
-        warnings.push({ code: 'notANumber', sheet, detail: cellAddress(at.row + r, at.col + c) });
-        return null;
-      }
-      if (isFormula(v) && typeof v.result === 'number' && !Number.isFinite(v.result)) {
-        // The formula computes its own value; a cached result that is not a number is dropped.
-        changed = true;
-        return { formula: v.formula };
-      }
-      return v;
-    }),
-  );
-  return changed ? { at: block.at, rows } : block;
+  const normalise = (v: CellInput, r: number, c: number): CellInput => {
+    if (v instanceof Date) {
+      dateCells.push(cellAddress(at.row + r, at.col + c));
+      return dateToSerial(v, date1904);
+    }
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      warnings.push({ code: 'notANumber', sheet, detail: cellAddress(at.row + r, at.col + c) });
+      return null;
+    }
+    if (isFormula(v) && typeof v.result === 'number' && !Number.isFinite(v.result)) {
+      // The formula computes its own value; a cached result that is not a number is dropped.
+      return { formula: v.formula };
+    }
+    return v;
+  };
+  // Rows are copied only where a cell changes (plans of thousands of rows mostly do not);
+  // slice keeps a sparse row's holes (cells not written).
+  let rows: CellInput[][] | null = null;
+  block.rows.forEach((row, r) => {
+    let copy: CellInput[] | null = null;
+    row.forEach((v, c) => {
+      const n = normalise(v, r, c);
+      if (n !== v) (copy ??= row.slice())[c] = n;
+    });
+    if (copy) (rows ??= block.rows.slice())[r] = copy;
+  });
+  return rows ? { at: block.at, rows } : block;
 }

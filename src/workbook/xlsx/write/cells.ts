@@ -24,8 +24,8 @@ export interface Layout {
   order: number[];
   /** Merged style of each distinct run key (",0,3" = runs 0 then 3). */
   runStyle(key: string): CellStyle;
-  /** cellXfs ids already asked for, by run key, base and date flag. */
-  xfCache: Map<string, number>;
+  /** cellXfs ids already asked for, by run key, then base (negative: the date-formatted variant). */
+  xfCache: Map<string | undefined, Map<number, number>>;
 }
 
 function rowOf(rows: Map<number, PlannedRow>, r: number): PlannedRow {
@@ -50,12 +50,18 @@ export function layoutPlan(plan: SheetPlan): Layout {
     });
   }
   const runs = plan.styles ?? [];
+  // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
+  const next = new Map<string, string[]>();
+  const extend = (key: string, k: number): string => {
+    let byRun = next.get(key);
+    if (!byRun) next.set(key, (byRun = []));
+    return (byRun[k] ??= `${key},${k}`);
+  };
   runs.forEach((run, k) => {
     const r = parseRange(run.range);
-    const tag = `,${k}`;
     for (let y = r.top; y <= r.bottom; y++) {
       const keys = rowOf(rows, y).runs;
-      for (let x = r.left; x <= r.right; x++) keys[x] = (keys[x] ?? '') + tag;
+      for (let x = r.left; x <= r.right; x++) keys[x] = extend(keys[x] ?? '', k);
     }
   });
   for (const h of plan.rowHeights ?? []) rowOf(rows, h.index).height = h.height;
@@ -98,12 +104,15 @@ export interface CellContext {
 export function cellStyleId(ctx: CellContext, layout: Layout, input: CellInput | undefined, runKey: string | undefined, base: number): number {
   const dated = input instanceof Date && !ctx.styles.hasNumberFormat(base);
   if (runKey === undefined && !dated) return base;
-  const key = `${runKey}|${base}|${dated}`;
-  const hit = layout.xfCache.get(key);
+  // Looked up without building a key string: this runs for every written cell.
+  let byBase = layout.xfCache.get(runKey);
+  if (!byBase) layout.xfCache.set(runKey, (byBase = new Map()));
+  const slot = dated ? -1 - base : base;
+  const hit = byBase.get(slot);
   if (hit !== undefined) return hit;
   const run = runKey === undefined ? {} : layout.runStyle(runKey);
   const id = ctx.styles.xf(dated && run.numberFormat === undefined ? { ...run, numberFormat: DEFAULT_DATE_FORMAT } : run, base);
-  layout.xfCache.set(key, id);
+  byBase.set(slot, id);
   return id;
 }
 
