@@ -14,6 +14,8 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { applyImport } from '../../src/usecases/import/importMembers';
+import { columnLetter, columnNumber } from '../../src/workbook/a1';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
 import { SHEETS } from '../../src/sheets/names';
@@ -181,6 +183,24 @@ describe('XlsxWorkbook', () => {
     const resaved = new Uint8Array(fs.readFileSync(await convert(file, 'xlsx', path.join(dir, 'lo'))));
     expect(tables(resaved, SHEETS.members)).toEqual([expect.objectContaining({ ref: ours[0]!.ref })]);
   }, 180_000);
+
+  it('import grows the members table to the imported rows, and columns it adds join the table, before any evaluate', async () => {
+    const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+    const base = sampleUnit({ presetId: 'tt24-co-so-md1', members: 3, seed: 5 });
+    await createSheets(wb, base);
+    const tableOf = async () => JSON.parse(execFileSync('/usr/bin/python3', ['-c', TABLES_PY, SHEETS.members], { input: await wb.toBytes(), encoding: 'utf8' })) as { name: string; ref: string; columns: string[] }[];
+    const [drawn] = await tableOf();
+    const lastCol = /^A4:([A-Z]+)7$/.exec(drawn!.ref)![1]!;
+    // The school's list: 10 new people, and a column the members sheet does not have yet.
+    const people = Array.from({ length: 10 }, (_, i) => [`Người mới ${i + 1}`, 'Có', `Tổ ${i % 3}`]);
+    await wb.batch(async (s) => s.write({ sheet: 'DS', mode: 'ensure', cells: [{ at: 'A1', rows: [['Họ và tên', 'Hoàn thành bồi dưỡng bắt buộc', 'Mã CB'], ...people] }] }));
+    const result = await applyImport(wb, { sheet: 'DS' }, { now: NOW, markRemoved: false });
+    expect(result.applied).toBe(true);
+    expect(result.diff.added).toHaveLength(10);
+    const [after] = await tableOf();
+    // 3 + 10 members under the header row 4; the new column (after the last) is in the table.
+    expect(after).toEqual({ name: 'ThanhVien', ref: `A4:${columnLetter(columnNumber(lastCol) + 1)}17`, columns: expect.arrayContaining(['Họ và tên', 'Mã định danh']) });
+  }, 60_000);
 });
 
 const USER_TABLE_PY = `

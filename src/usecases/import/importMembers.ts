@@ -11,7 +11,7 @@ import type { CellInput, CellBlock, SheetData, SheetPlan, StyleRun, Workbook } f
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { SHEETS } from '../../sheets/names';
 import { STYLE } from '../../sheets/styles';
-import { readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
+import { membersTable, readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
 import { readSpellings } from '../../sheets/listsSheet';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -234,7 +234,7 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
   }
 
   const now = options.now ?? new Date();
-  const merged = mergeIntoMembers(members!, extracted.rows, rowKeys, columns, mode, options.markRemoved ?? true, noteFor(source, now));
+  const merged = mergeIntoMembers(members!, membersData!.rows[members!.headerRow - 1] ?? [], extracted.rows, rowKeys, columns, mode, options.markRemoved ?? true, noteFor(source, now));
   preview.diff = merged.diff;
   if (mode === 'cdht') {
     for (const u of merged.diff.unmatched) notice('import.notice.unmatched', { name: u.name, sheet: source.sheet, row: u.sourceRow ?? '' }, u.sourceRow ? cellAddress(u.sourceRow, nameColumn!.col) : null);
@@ -357,7 +357,7 @@ const cellText = (v: CellValue | CellInput | undefined): string => {
 /** Values compare as the user reads them (NFC, spacing), not by Unicode form. */
 const foldKeySafe = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, markRemoved: boolean, removedNote: string): Merged {
+function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, markRemoved: boolean, removedNote: string): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
@@ -482,9 +482,20 @@ function mergeIntoMembers(members: ParsedMembers, rows: ImportedRow[], rowKeys: 
   let first: { row: number; col: number } | undefined;
   for (const w of writes.values()) if (!first || w.row < first.row || (w.row === first.row && w.col < first.col)) first = w;
   if (!first && newCells) first = { row: firstNew, col: Math.min(...[...newRows].filter(([, v]) => 0 in v).map(([c]) => c)) };
+  const plan: SheetPlan = { sheet: SHEETS.members, mode: 'existing', cells, styles, ...(added.length ? { columns: added.map((a) => ({ index: a.col, width: widthOf(a.header) })) } : {}) };
+  if (appended.length || added.length) {
+    // The members table takes in the appended rows and added columns now, not at the next evaluate.
+    const headers = [...headerCells];
+    for (const a of added) headers[a.col - 1] = a.header;
+    const { table: spec, fixes } = membersTable(headers, members.headerRow, Math.max(members.lastHeaderCol, nextCol - 1), Math.max(members.lastDataRow, nextRow - 1));
+    cells.push(...fixes);
+    plan.tables = [spec];
+    // The table filters itself: a sheet AutoFilter (drawn by earlier versions) would clash with it.
+    plan.autoFilter = '';
+  }
   return {
     diff,
-    plan: { sheet: SHEETS.members, mode: 'existing', cells, styles, ...(added.length ? { columns: added.map((a) => ({ index: a.col, width: widthOf(a.header) })) } : {}) },
+    plan,
     cellCount: writes.size + newCells + added.length,
     firstChanged: first ? cellAddress(first.row, first.col) : null,
   };
