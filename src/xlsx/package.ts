@@ -24,7 +24,16 @@ export interface PackageOptions {
   limits?: Partial<XlsxLimits>;
   /** Texts of parts already inflated and checked (the preflight's), by lower-cased name. */
   texts?: Map<string, string>;
+  /**
+   * The deflater the package will be saved with, when a large part should start compressing
+   * as soon as it is set (Node: on libuv's threads, beside the work still to do); the save
+   * uses it. Not for the browser, where compressing runs on the page's thread at each edit.
+   */
+  earlyDeflate?: Deflate;
 }
+
+/** Parts this large are compressed as soon as they are set (see PackageOptions.earlyDeflate). */
+const EARLY_DEFLATE_BYTES = 256 * 1024;
 
 export interface PackageSheet {
   name: string;
@@ -158,6 +167,12 @@ export class XlsxPackage {
     const bytes = typeof data === 'string' ? utf8(data) : data;
     if (typeof data === 'string') this.texts.set(key, data);
     else this.texts.delete(key);
+    const deflate = this.options.earlyDeflate;
+    if (deflate && bytes.length >= EARLY_DEFLATE_BYTES) {
+      const deflated = Promise.resolve(deflate(bytes));
+      deflated.catch(() => undefined); // a failure is reported by the save that awaits it
+      this.early.set(key, { data: bytes, deflated });
+    }
     if (existing) existing.data = bytes;
     else {
       this.parts.set(key, { name: path, entry: null, data: bytes });
@@ -199,14 +214,19 @@ export class XlsxPackage {
       if (part && part.data === null && this.dirty.has(key)) part.data = utf8(text);
     }
     const entries: ZipWriteEntry[] = [];
-    for (const p of this.parts.values()) {
-      if (p.data) entries.push({ name: p.name, data: p.data });
+    for (const [key, p] of this.parts) {
+      const early = this.early.get(key);
+      // Compressed early only if these are still its bytes and the save uses the same deflater.
+      if (p.data && early?.data === p.data && deflate === this.options.earlyDeflate) entries.push({ name: p.name, data: p.data, deflated: early.deflated });
+      else if (p.data) entries.push({ name: p.name, data: p.data });
       else entries.push({ name: p.name, raw: { ...p.entry!, data: rawData(this.source, p.entry!) } });
     }
     return writeZip(entries, deflate);
   }
 
   private readonly dirty = new Set<string>();
+  /** Large parts whose compression started when they were set, by lower-cased name. */
+  private readonly early = new Map<string, { data: Uint8Array; deflated: Promise<Uint8Array> }>();
 
   /** Edits a shared text part in place. */
   private edit(path: string, fn: (xml: string) => string): void {

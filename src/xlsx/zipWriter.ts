@@ -23,7 +23,8 @@ export interface RawPart {
   date?: number;
 }
 
-export type ZipWriteEntry = { name: string; raw: RawPart } | { name: string; data: Uint8Array; store?: boolean };
+/** `deflated`: `data` already compressed by the same deflater (or on its way), e.g. started early. */
+export type ZipWriteEntry = { name: string; raw: RawPart } | { name: string; data: Uint8Array; store?: boolean; deflated?: Promise<Uint8Array> | Uint8Array };
 
 // 1980-01-01 00:00, the earliest DOS date: what deterministic zip tools write.
 const FIXED_TIME = 0;
@@ -64,7 +65,7 @@ export async function writeZip(entries: ZipWriteEntry[], deflate: Deflate): Prom
       const crc = crc32(e.data);
       // Tiny parts gain nothing from deflate; an empty one must be stored.
       const store = e.store || e.data.length === 0;
-      const data = store ? e.data : await deflate(e.data);
+      const data = store ? e.data : await (e.deflated ?? deflate(e.data));
       return { name, method: store ? 0 : 8, crc, compressedSize: data.length, size: e.data.length, data, flags: nameFlag, time: FIXED_TIME, date: FIXED_DATE, offset: 0 };
     }),
   );

@@ -8,7 +8,8 @@ import { nodeDecode, nodeInflate } from '../../xlsx/inflateNode';
 import { nodeDeflate } from '../../xlsx/deflateNode';
 import { XlsxWorkbook, type XlsxWorkbookOptions } from './xlsxWorkbook';
 
-export const NODE_XLSX: XlsxWorkbookOptions = { inflate: nodeInflate, decode: nodeDecode, deflate: nodeDeflate };
+/** Large parts start compressing as soon as they are written, on zlib's threads. */
+export const NODE_XLSX: XlsxWorkbookOptions = { inflate: nodeInflate, decode: nodeDecode, deflate: nodeDeflate, earlyDeflate: nodeDeflate };
 
 export async function openXlsxFile(file: string, label = path.basename(file)): Promise<XlsxWorkbook> {
   return XlsxWorkbook.open(await fs.promises.readFile(file), label, NODE_XLSX);
