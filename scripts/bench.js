@@ -25,6 +25,7 @@ const options = parseOptions(process.argv.slice(2), USAGE, {
   pairs: { value: 'N', help: 'floor/product pairs per consolidation size (default 3)' },
   'skip-cli': { value: null, help: 'leave out the CLI evaluate rows' },
   'skip-consolidation': { value: null, help: 'leave out the consolidation table' },
+  'skip-preview': { value: null, help: 'leave out the preview download in Chromium (5,000 members)' },
 });
 const quick = options.has('quick');
 const MEMBERS = numbers(options.get('members') ?? (quick ? '100,1000' : '100,1000,5000,20000'), 'members');
@@ -64,6 +65,11 @@ async function main() {
       r.cli = cliEvaluate(n, outDir);
     }
     results.members[n] = r;
+  }
+  // The preview's download at 5,000 members, in Chromium (scripts/bench/previewDownload.js).
+  if (!flag('skip-preview') && !quick) {
+    process.stderr.write('preview download (Chromium) …\n');
+    results.previewDownload = await require('./bench/previewDownload').previewDownload(5000, outDir);
   }
   if (!flag('skip-consolidation')) {
     for (const w of WORKBOOKS) {
@@ -133,6 +139,12 @@ function buildTable(results, hasImport) {
   table += `\n\n${render(['Khởi động / Start-up (median)', 'dvht presets', 'dvht --help', 'Mục tiêu / Target'], [
     { label: `so với node -e 0 (${fmtMs(st.bareMs)})`, cells: [st.presetsMs, st.helpMs].map((v) => ({ text: `${fmtMs(v)} = ${(v / st.bareMs).toFixed(2)}× ${v <= 2 * st.bareMs ? '✓' : '✗'}` })), target: '≤ 2× node -e 0' },
   ])}`;
+
+  // The preview's download: its own table (scripts/bench/previewDownload.js).
+  if (results.previewDownload) {
+    const { previewRow } = require('./bench/previewDownload');
+    table += `\n\n${render(['Xem thử / Preview', 'thời gian / time', 'tệp / file', 'Mục tiêu / Target'], [previewRow(results.previewDownload)])}`;
+  }
 
   const ws = Object.keys(results.consolidation).map(Number);
   if (ws.length) {
