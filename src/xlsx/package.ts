@@ -66,8 +66,30 @@ interface Part {
   data: Uint8Array | null;
 }
 
-let encoder: { encode(s: string): Uint8Array } | null = null;
+let encoder: { encode(s: string): Uint8Array; encodeInto(s: string, into: Uint8Array): { read: number; written: number } } | null = null;
 const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
+
+/** UTF-8 of pieces of text in order, as one array: each piece encoded into place. */
+export function utf8Pieces(pieces: readonly string[]): Uint8Array {
+  const enc = (encoder ??= new TextEncoder());
+  let chars = 0;
+  for (const p of pieces) chars += p.length;
+  // Mostly ASCII markup: start a little over one byte per character, grow when short.
+  let out = new Uint8Array(Math.ceil(chars * 1.25) + 64);
+  let at = 0;
+  for (let piece of pieces) {
+    for (;;) {
+      const { read, written } = enc.encodeInto(piece, out.subarray(at));
+      at += written;
+      if (read === piece.length) break;
+      piece = piece.slice(read);
+      const grown = new Uint8Array(Math.max(out.length * 2, at + piece.length * 3));
+      grown.set(out.subarray(0, at));
+      out = grown;
+    }
+  }
+  return out.subarray(0, at);
+}
 
 export function sheetKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
@@ -160,11 +182,15 @@ export class XlsxPackage {
     return s;
   }
 
-  /** Replaces (or adds) a part; a new part with a content type gets its Override. */
-  setPart(path: string, data: string | Uint8Array, contentType?: string): void {
+  /**
+   * Replaces (or adds) a part; a new part with a content type gets its Override. Text may come
+   * as pieces in order (a large sheet): encoded one by one, never joined; text() then reads
+   * the part back from its bytes.
+   */
+  setPart(path: string, data: string | readonly string[] | Uint8Array, contentType?: string): void {
     const key = path.toLowerCase();
     const existing = this.parts.get(key);
-    const bytes = typeof data === 'string' ? utf8(data) : data;
+    const bytes = typeof data === 'string' ? utf8(data) : data instanceof Uint8Array ? data : utf8Pieces(data);
     if (typeof data === 'string') this.texts.set(key, data);
     else this.texts.delete(key);
     const deflate = this.options.earlyDeflate;
@@ -315,7 +341,7 @@ export class XlsxPackage {
    * `after` (default: last). Sheet-scoped names and the active tab keep pointing at the same
    * sheets (their indexes move with the insertion).
    */
-  addSheet(name: string, xml: string, after?: PackageSheet): PackageSheet {
+  addSheet(name: string, xml: string | readonly string[], after?: PackageSheet): PackageSheet {
     const index = after ? this._sheets.indexOf(after) + 1 : this._sheets.length;
     const taken = new Set(this.partNames.map((n) => n.toLowerCase()));
     let n = this._sheets.length + 1;

@@ -183,10 +183,10 @@ export class XlsxWorkbook implements Workbook {
         this._warnings.push({ code: 'chartsNotDrawn', sheet: name, detail: String(plan.charts.length) });
       }
       const created = !sheet;
-      if (sheet?.path) pkg.setPart(sheet.path, rendered.xml);
-      else sheet = pkg.addSheet(name, rendered.xml, plan.after !== undefined ? pkg.findSheet(plan.after) : undefined);
+      if (sheet?.path) pkg.setPart(sheet.path, rendered.pieces);
+      else sheet = pkg.addSheet(name, rendered.pieces, plan.after !== undefined ? pkg.findSheet(plan.after) : undefined);
       if (charts.length) this.addCharts(sheet, name, charts);
-      if (plan.tables?.length) await this.drawTables(sheet, name, rendered.xml, plan.tables);
+      if (plan.tables?.length) await this.drawTables(sheet, name, rendered, plan.tables);
       if (plan.role && (plan.mode === 'replace' || created)) pkg.setRole(sheet, plan.role);
       const index = pkg.sheets.indexOf(sheet);
       for (const d of rendered.definedNames) {
@@ -207,10 +207,11 @@ export class XlsxWorkbook implements Workbook {
    * gets a table id and a name no other table has. A user's table over the same cells is left
    * alone and ours is not drawn (with a warning): two tables cannot overlap.
    */
-  private async drawTables(sheet: PackageSheet, name: string, sheetXml: string, specs: readonly TableSpec[]): Promise<void> {
+  private async drawTables(sheet: PackageSheet, name: string, rendered: { readonly xml: string }, specs: readonly TableSpec[]): Promise<void> {
     const pkg = this.pkg;
     const all = await this.tables();
-    let xml = sheetXml;
+    // The sheet's XML is joined only when a new table must be linked from it.
+    let xml: string | null = null;
     for (const spec of specs) {
       const range = parseRange(spec.range);
       const here = all.filter((t) => t.sheet === sheet);
@@ -230,10 +231,10 @@ export class XlsxWorkbook implements Workbook {
       const id = Math.max(0, ...all.map((t) => t.id)) + 1;
       const path = freePart(pkg, 'xl/tables/table', '.xml');
       pkg.setPart(path, renderTable(id, tableName, spec), TABLE_CONTENT_TYPE);
-      xml = addTablePart(xml, pkg.addRelationship(sheet.path!, 'table', relativePath(sheet.path!, path)));
+      xml = addTablePart(xml ?? rendered.xml, pkg.addRelationship(sheet.path!, 'table', relativePath(sheet.path!, path)));
       all.push({ id, name: tableName, ref: range, sheet, path });
     }
-    if (xml !== sheetXml) pkg.setPart(sheet.path!, xml);
+    if (xml !== null) pkg.setPart(sheet.path!, xml);
   }
 
   /** Every table of the package, with its sheet (found through each sheet's relationships). */

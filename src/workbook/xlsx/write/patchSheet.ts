@@ -9,7 +9,7 @@ import { shiftFormula } from './shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
 import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
-import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
+import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
   tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS, type RenderOptions,
@@ -26,7 +26,8 @@ interface Bounds {
   right: number;
 }
 
-export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string {
+/** The patched sheet as pieces of text, in order (see editedPieces). */
+export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string[] {
   const root = rootSpan(xml);
   const p = prefixOf(root.qname);
   const px = prefixer(p);
@@ -149,7 +150,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
     }
   }
 
-  return applyEdits(xml, edits);
+  return editedPieces(xml, edits);
 }
 
 /** Adds the part's prefix to generated element names (a sheet written with x: has no default namespace). */

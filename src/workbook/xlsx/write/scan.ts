@@ -104,6 +104,15 @@ export interface Edit {
 }
 
 export function applyEdits(text: string, edits: Edit[]): string {
+  return editedPieces(text, edits).join('');
+}
+
+/**
+ * The edited text as pieces, in order, not joined: a large part (a sheet of thousands of rows)
+ * is then encoded to bytes piece by piece, never held as one string (joining it cost as much as
+ * drawing it, much of it in garbage collection).
+ */
+export function editedPieces(text: string, edits: Edit[]): string[] {
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i);
   const parts: string[] = [];
   let last = 0;
@@ -115,5 +124,5 @@ export function applyEdits(text: string, edits: Edit[]): string {
     last = e.at + e.remove;
   }
   parts.push(text.slice(last));
-  return parts.join('');
+  return parts;
 }

@@ -24,7 +24,10 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface RenderedSheet {
-  xml: string;
+  /** The sheet's XML as pieces in order: what the package encodes (a large sheet is never one string). */
+  pieces: string[];
+  /** The same XML joined (made on first use). */
+  readonly xml: string;
   /** Sheet-scoped names to write in workbook.xml with this sheet's localSheetId. */
   definedNames: DefinedName[];
   /** What could not be written as planned (a cell over Excel's limit, charts on a sheet with a drawing). */
@@ -41,11 +44,20 @@ export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: 
   const warnings: WorkbookWarning[] = [];
   const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
   const layout = layoutPlan(plan);
-  const xml = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
-  return { xml, definedNames: definedNames(plan.sheet, plan), warnings, charts: plan.charts ?? [] };
+  const pieces = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
+  let joined: string | null = null;
+  return {
+    pieces,
+    get xml() {
+      return (joined ??= pieces.join(''));
+    },
+    definedNames: definedNames(plan.sheet, plan),
+    warnings,
+    charts: plan.charts ?? [],
+  };
 }
 
-function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string {
+function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string[] {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
   const page = plan.page;
 
@@ -62,7 +74,7 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   const cols = [...new Map((plan.columns ?? []).map((c) => [c.index, c])).values()].sort((a, b) => a.index - b.index);
   if (cols.length) out.push(`<cols>${cols.map((c) => colXml(c)).join('')}</cols>`);
 
-  out.push(data.xml);
+  for (const piece of data.pieces) out.push(piece);
   if (plan.autoFilter) out.push(autoFilterXml(plan.autoFilter));
   out.push(mergeCellsXml(uniqueRefs(plan.merges ?? [])));
 
@@ -76,17 +88,17 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   if (page?.rowBreaks) out.push(rowBreaksXml(page.rowBreaks));
   if (plan.charts?.length && options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   out.push('</worksheet>');
-  return out.join('');
+  return out;
 }
 
 function uniqueRefs(refs: string[]): string[] {
   return [...new Set(refs.map((r) => refOf(parseRange(r))))];
 }
 
-/** sheetData of a new sheet, and the bounds of what it holds. */
-function sheetData(layout: Layout, ctx: CellContext): { xml: string; bounds: { top: number; left: number; bottom: number; right: number } | null } {
-  // Appending to one string is about twice as fast as collecting pieces and joining them.
-  let xml = '<sheetData>';
+/** sheetData of a new sheet (one piece per row), and the bounds of what it holds. */
+function sheetData(layout: Layout, ctx: CellContext): { pieces: string[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
+  // A piece per row: the package encodes them one by one (no sheet-sized string is built).
+  const pieces = ['<sheetData>'];
   let top = 0;
   let bottom = 0;
   let left = Infinity;
@@ -104,10 +116,11 @@ function sheetData(layout: Layout, ctx: CellContext): { xml: string; bounds: { t
       if (c > right) right = c;
     }
     if (cells) {
-      xml += `<row r="${r}"${ht}>${cells}</row>`;
+      pieces.push(`<row r="${r}"${ht}>${cells}</row>`);
       if (!top) top = r;
       bottom = r;
-    } else if (ht) xml += `<row r="${r}"${ht}/>`;
+    } else if (ht) pieces.push(`<row r="${r}"${ht}/>`);
   }
-  return { xml: xml + '</sheetData>', bounds: top ? { top, left, bottom, right } : null };
+  pieces.push('</sheetData>');
+  return { pieces, bounds: top ? { top, left, bottom, right } : null };
 }

@@ -1,0 +1,34 @@
+/**
+ * A large sheet goes to the package as pieces of text, encoded one by one (never joined):
+ * the bytes are those of the joined text, whatever the mix of one-, two-, three- and
+ * four-byte characters (the buffer grows when the first guess is short).
+ */
+import fc from 'fast-check';
+import { utf8Pieces } from '../../src/xlsx/package';
+import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
+import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
+
+const joined = (pieces: string[]) => Buffer.from(new TextEncoder().encode(pieces.join('')));
+
+describe('pieces of text encoded one by one', () => {
+  it('gives the UTF-8 of the joined text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', '<', 'ệ', 'Đ', '中', '😀', ' ') }), { maxLength: 60 }), (pieces) => {
+        expect(Buffer.from(utf8Pieces(pieces)).equals(joined(pieces))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('grows its buffer for text that is all three-byte characters', () => {
+    const pieces = Array.from({ length: 50 }, (_, i) => '中文'.repeat(i * 40));
+    expect(Buffer.from(utf8Pieces(pieces)).equals(joined(pieces))).toBe(true);
+  });
+
+  it('renders a sheet whose pieces join to its XML', () => {
+    const r = renderSheet({ sheet: 'T', mode: 'replace', cells: [{ at: 'A1', rows: [['Họ và tên', 1], ['Đạt', { formula: '=A1&""', result: 'Họ và tên' }]] }] }, new StylesEditor(null), null);
+    expect(r.pieces.length).toBeGreaterThan(3);
+    expect(r.pieces.join('')).toBe(r.xml);
+    expect(r.xml).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t>Đạt</t></is></c>');
+  });
+});
