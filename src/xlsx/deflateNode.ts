@@ -1,9 +1,12 @@
 /** Node's zlib as the zip writer's deflater (CLI). Not for the browser bundle. */
-import { deflateRaw } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import type { Deflate } from './zipWriter';
 
 /** Asynchronous: parts deflate on libuv's thread pool, several at once. */
 export const nodeDeflate: Deflate = (data) =>
   new Promise((resolve, reject) => {
-    deflateRaw(data, { level: 6 }, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))));
+    zlib.deflateRaw(data, { level: 6 }, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))));
   });
+
+/** zlib's CRC-32 for the parts the writer makes (Node ≥ 20.15); undefined before: the JS one is used. */
+export const nodeWriteCrc32: ((data: Uint8Array) => number) | undefined = typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : undefined;

@@ -30,6 +30,8 @@ export interface PackageOptions {
    * uses it. Not for the browser, where compressing runs on the page's thread at each edit.
    */
   earlyDeflate?: Deflate;
+  /** CRC-32 of the parts written (default: the JS one, as in the browser). */
+  crc32?: (data: Uint8Array) => number;
 }
 
 /** Parts this large are compressed as soon as they are set (see PackageOptions.earlyDeflate). */
@@ -247,7 +249,7 @@ export class XlsxPackage {
       else if (p.data) entries.push({ name: p.name, data: p.data });
       else entries.push({ name: p.name, raw: { ...p.entry!, data: rawData(this.source, p.entry!) } });
     }
-    return writeZip(entries, deflate);
+    return writeZip(entries, deflate, this.options.crc32);
   }
 
   private readonly dirty = new Set<string>();
