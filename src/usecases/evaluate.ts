@@ -176,14 +176,14 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
  * joined with the row). A control character: no sheet name, list or condition can hold it.
  */
 const ROW_MARK = '\u0001';
-type MemberRow = number | typeof ROW_MARK;
+export type MemberRow = number | typeof ROW_MARK;
 
 /**
  * A member column's formula for any row: built once with the mark, then joined per row (the
  * formulas of thousands of rows differ only by the row number). Should the rule set itself
  * hold the mark, the template would not give the first row's formula: built per row then.
  */
-function perRow(build: (row: MemberRow) => string, first: number): (row: number) => string {
+export function perRow(build: (row: MemberRow) => string, first: number): (row: number) => string {
   const pieces = build(ROW_MARK).split(ROW_MARK);
   if (pieces.join(String(first)) !== build(first)) return build;
   return (row) => pieces.join(String(row));
