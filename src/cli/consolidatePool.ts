@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../i18n';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
-import { nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
+import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
 import { readUnitFile, refuseBySize, rejectedFile, type FileOutcome } from '../usecases/consolidate';
 
 export interface PoolOptions {
@@ -36,7 +36,7 @@ export interface PoolTask {
  */
 export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
   const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, limits: task.limits, lang: task.lang };
+  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, crc32: nodeCrc32, limits: task.limits, lang: task.lang };
   try {
     const bytes = readBounded(task.file, max);
     if (typeof bytes === 'number') return refuseBySize({ label: task.label, size: bytes }, max, task.limits, task.lang)!;
