@@ -106,8 +106,8 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
     for (let k = 0; k < threads; k++) {
       const w = new Worker(script);
       workers.push(w);
-      w.on('message', (msg: { index: number; outcome: FileOutcome }) => {
-        onOutcome(msg.outcome, msg.index);
+      w.on('message', (msg: { index: number; outcome: string }) => {
+        onOutcome(JSON.parse(msg.outcome) as FileOutcome, msg.index);
         done++;
         if (done === tasks.length) finish();
         else feed(w);
