@@ -129,23 +129,37 @@ export function readTag(xml: string, lt: number, out: { end: number }): Tag | nu
 
 /** Value of attribute `name` (exact, with prefix if any) in raw attribute text. */
 export function attr(attrs: string, name: string): string | null {
-  let from = 0;
+  return attrIn(attrs, 0, attrs.length, name);
+}
+
+/** `name`'s first index in xml[from, end), or -1: never searches past `end` (indexOf would, to the document's end, for each tag). */
+function indexWithin(xml: string, name: string, from: number, end: number): number {
+  const first = name.charCodeAt(0);
+  for (let i = from, last = end - name.length; i <= last; i++) {
+    if (xml.charCodeAt(i) === first && xml.startsWith(name, i)) return i;
+  }
+  return -1;
+}
+
+/** Value of attribute `name` in the raw attribute text xml[start, end), read in place (no slice of the attributes). */
+function attrIn(xml: string, start: number, end: number, name: string): string | null {
+  let from = start;
   for (;;) {
-    const at = attrs.indexOf(name, from);
+    const at = indexWithin(xml, name, from, end);
     if (at < 0) return null;
     from = at + name.length;
-    const before = at === 0 ? 32 : attrs.charCodeAt(at - 1);
+    const before = at === start ? 32 : xml.charCodeAt(at - 1);
     if (before > 32) continue;
     let i = from;
-    while (attrs.charCodeAt(i) <= 32 && i < attrs.length) i++;
-    if (attrs.charCodeAt(i) !== 61) continue; // '='
+    while (xml.charCodeAt(i) <= 32 && i < end) i++;
+    if (xml.charCodeAt(i) !== 61) continue; // '='
     i++;
-    while (attrs.charCodeAt(i) <= 32 && i < attrs.length) i++;
-    const q = attrs.charCodeAt(i);
+    while (xml.charCodeAt(i) <= 32 && i < end) i++;
+    const q = xml.charCodeAt(i);
     if (q !== DQ && q !== SQ) continue;
-    const close = attrs.indexOf(q === DQ ? '"' : "'", i + 1);
-    if (close < 0) return null;
-    return decodeEntities(attrs.slice(i + 1, close));
+    const close = xml.indexOf(q === DQ ? '"' : "'", i + 1);
+    if (close < 0 || close >= end) return null;
+    return decodeEntities(xml.slice(i + 1, close));
   }
 }
 
@@ -237,7 +251,7 @@ class SpanCursor {
   }
 
   attr(name: string): string | null {
-    return attr(this.xml.slice(this.tag.attrStart, this.tag.attrEnd), name);
+    return attrIn(this.xml, this.tag.attrStart, this.tag.attrEnd, name);
   }
 
   /** Text of the element just opened; the cursor moves past its close tag. */
@@ -379,7 +393,7 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
     inCell = false;
   };
 
-  // Names compared in place, most frequent first (c, v, row); attributes sliced only for c and row.
+  // Names compared in place, most frequent first (c, v, row); attributes read in place.
   while (cursor.next()) {
     if (cursor.is('c')) {
       if (tag.closing) {
@@ -389,12 +403,11 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
         // and the next cell with r sets its own column.
         col++;
       } else {
-        const attrs = xml.slice(tag.attrStart, tag.attrEnd);
-        const r = attr(attrs, 'r');
+        const r = cursor.attr('r');
         const c = r !== null ? columnOf(r) : 0;
         col = c > 0 ? c : col + 1;
         cellCol = col;
-        cellType = attr(attrs, 't') ?? 'n';
+        cellType = cursor.attr('t') ?? 'n';
         value = null;
         inline = null;
         inCell = true;
