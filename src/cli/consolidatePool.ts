@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../i18n';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
-import { nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
+import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
 import { readUnitFile, refuseBySize, rejectedFile, type FileOutcome } from '../usecases/consolidate';
 
 export interface PoolOptions {
@@ -20,6 +20,25 @@ export interface PoolOptions {
   lang?: Lang;
   /** Shown in the file report instead of the path (default: path relative to cwd). */
   label?: (file: string) => string;
+  /** Threads already started (startReaders): used instead of new ones, and ended with the batch. */
+  readers?: Worker[];
+}
+
+const WORKER_SCRIPT = path.join(__dirname, 'consolidateWorker.js');
+
+function defaultThreads(): number {
+  return Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+}
+
+/**
+ * Starts the reading threads ahead of the batch, so that their start-up (a Node isolate,
+ * then the reader and the engine's modules) overlaps the main thread listing the files and
+ * opening the output. None when there is no compiled worker script (tests run the sources).
+ * The caller ends them (readFilesInPool does, once the batch is read).
+ */
+export function startReaders(threads = defaultThreads()): Worker[] {
+  if (threads <= 0 || !fs.existsSync(WORKER_SCRIPT)) return [];
+  return Array.from({ length: threads }, () => new Worker(WORKER_SCRIPT));
 }
 
 export interface PoolTask {
@@ -36,7 +55,7 @@ export interface PoolTask {
  */
 export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
   const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, limits: task.limits, lang: task.lang };
+  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, crc32: nodeCrc32, limits: task.limits, lang: task.lang };
   try {
     const bytes = readBounded(task.file, max);
     if (typeof bytes === 'number') return refuseBySize({ label: task.label, size: bytes }, max, task.limits, task.lang)!;
@@ -72,17 +91,19 @@ export function fileLabel(file: string): string {
 
 /**
  * Calls `onOutcome(outcome, index)` for every file, in completion order. Resolves when all
- * are done. Falls back to the calling thread when no compiled worker script exists (tests
- * run the TypeScript sources).
+ * are done. Falls back to the calling thread when there is no thread to read on (no compiled
+ * worker script: tests run the TypeScript sources).
  */
 export async function readFilesInPool(files: string[], options: PoolOptions, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
   const lang = options.lang ?? 'vi';
   const limits = options.limits ?? {};
   const label = options.label ?? fileLabel;
   const tasks: PoolTask[] = files.map((file) => ({ file, label: label(file), limits, lang }));
-  const script = path.join(__dirname, 'consolidateWorker.js');
-  const threads = Math.min(options.threads ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8), tasks.length);
-  if (threads <= 0 || !fs.existsSync(script)) {
+  const readers = options.readers ?? startReaders(Math.min(options.threads ?? defaultThreads(), tasks.length));
+  // More threads than files: the extra ones have nothing to read.
+  for (const w of readers.slice(tasks.length)) void w.terminate();
+  const pool = readers.slice(0, tasks.length);
+  if (pool.length === 0) {
     for (let i = 0; i < tasks.length; i++) onOutcome(await readUnitFromDisk(tasks[i]!), i);
     return;
   }
@@ -91,9 +112,8 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
   let next = 0;
   let done = 0;
   await new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
     const finish = (err?: unknown) => {
-      for (const w of workers) void w.terminate();
+      for (const w of pool) void w.terminate();
       if (err) reject(err);
       else resolve();
     };
@@ -103,11 +123,9 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
         w.postMessage({ index, task: tasks[index] });
       }
     };
-    for (let k = 0; k < threads; k++) {
-      const w = new Worker(script);
-      workers.push(w);
-      w.on('message', (msg: { index: number; outcome: FileOutcome }) => {
-        onOutcome(msg.outcome, msg.index);
+    for (const w of pool) {
+      w.on('message', (msg: { index: number; outcome: string }) => {
+        onOutcome(JSON.parse(msg.outcome) as FileOutcome, msg.index);
         done++;
         if (done === tasks.length) finish();
         else feed(w);

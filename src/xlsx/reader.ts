@@ -8,7 +8,7 @@
 import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
 import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
-import { readDirectory, readEntry, type Inflate, type ZipDirectory } from './zip';
+import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
 import { parseRels, parseSharedStrings, parseSheetXml, parseWorkbookXml } from './xml';
 
 export interface XlsxReadOptions {
@@ -21,6 +21,8 @@ export interface XlsxReadOptions {
    */
   raw?: (bytes: Uint8Array) => string;
   limits?: Partial<XlsxLimits>;
+  /** CRC-32 that checks every part read (default: the JS one, crc32.ts). */
+  crc32?: Crc32;
 }
 
 export interface XlsxFile {
@@ -40,14 +42,14 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const dir = readDirectory(bytes, limits);
   const part = async (name: string): Promise<string | null> => {
     const entry = dir.entries.get(name.toLowerCase());
-    return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits), options.decode, entry.name) : null;
+    return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits, options.crc32), options.decode, entry.name) : null;
   };
   // Sheets and shared strings, the bulk of the bytes: raw when the caller can (a UTF-16 part is decoded).
   const raw = options.raw;
   const cellPart = async (name: string): Promise<{ xml: string; raw: boolean } | null> => {
     const entry = dir.entries.get(name.toLowerCase());
     if (!entry) return null;
-    const data = await readEntry(bytes, entry, options.inflate, limits);
+    const data = await readEntry(bytes, entry, options.inflate, limits, options.crc32);
     if (!raw || isUtf16(data)) return { xml: decodeText(data, options.decode, entry.name), raw: false };
     try {
       return { xml: raw(data), raw: true };

@@ -13,29 +13,25 @@ export function fromRawUtf8(raw: string): string {
   let i = 0;
   while (i < n && raw.charCodeAt(i) < 0x80) i++;
   if (i === n) return raw;
+  // Cell texts are short and mostly ASCII: ASCII runs are sliced whole, each other character appended.
   let out = raw.slice(0, i);
-  const codes: number[] = [];
   while (i < n) {
     const c = raw.charCodeAt(i);
     if (c < 0x80) {
-      codes.push(c);
-      i++;
+      let j = i + 1;
+      while (j < n && raw.charCodeAt(j) < 0x80) j++;
+      out += raw.slice(i, j);
+      i = j;
     } else if (c < 0xe0) {
-      codes.push(((c & 0x1f) << 6) | (raw.charCodeAt(i + 1) & 0x3f));
+      out += String.fromCharCode(((c & 0x1f) << 6) | (raw.charCodeAt(i + 1) & 0x3f));
       i += 2;
     } else if (c < 0xf0) {
-      codes.push(((c & 0x0f) << 12) | ((raw.charCodeAt(i + 1) & 0x3f) << 6) | (raw.charCodeAt(i + 2) & 0x3f));
+      out += String.fromCharCode(((c & 0x0f) << 12) | ((raw.charCodeAt(i + 1) & 0x3f) << 6) | (raw.charCodeAt(i + 2) & 0x3f));
       i += 3;
     } else {
-      const cp = (((c & 0x07) << 18) | ((raw.charCodeAt(i + 1) & 0x3f) << 12) | ((raw.charCodeAt(i + 2) & 0x3f) << 6) | (raw.charCodeAt(i + 3) & 0x3f)) - 0x10000;
-      codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+      out += String.fromCodePoint(((c & 0x07) << 18) | ((raw.charCodeAt(i + 1) & 0x3f) << 12) | ((raw.charCodeAt(i + 2) & 0x3f) << 6) | (raw.charCodeAt(i + 3) & 0x3f));
       i += 4;
     }
-    // String.fromCharCode takes its codes as arguments: flush before the argument limit.
-    if (codes.length >= 4096) {
-      out += String.fromCharCode(...codes);
-      codes.length = 0;
-    }
   }
-  return out + String.fromCharCode(...codes);
+  return out;
 }

@@ -41,23 +41,47 @@ export function assertNoDtd(xml: string): void {
   }
 }
 
-/** Reads the tag starting at `lt` (xml[lt] === '<'); comments, PIs and CDATA return null with `end` set. */
-export function readTag(xml: string, lt: number, out: { end: number }): Tag | null {
+/**
+ * Where a tag is, without allocating: the hot loops (sheet cells, shared strings) compare
+ * names in place and slice only the attributes they read. Reused by the caller.
+ */
+export interface TagSpan {
+  /** Local name (prefix dropped) spans [nameStart, nameEnd). */
+  nameStart: number;
+  nameEnd: number;
+  closing: boolean;
+  selfClosing: boolean;
+  /** Raw attributes span [attrStart, attrEnd). */
+  attrStart: number;
+  attrEnd: number;
+  /** Index just after '>'. */
+  end: number;
+}
+
+export function newTagSpan(): TagSpan {
+  return { nameStart: 0, nameEnd: 0, closing: false, selfClosing: false, attrStart: 0, attrEnd: 0, end: 0 };
+}
+
+/**
+ * Scans the tag starting at `lt` (xml[lt] === '<') into `t`; comments, PIs and CDATA return
+ * false with `t.end` set. A "<!" that is none of those is a DTD: refused.
+ */
+export function scanTag(xml: string, lt: number, t: TagSpan): boolean {
   const c1 = xml.charCodeAt(lt + 1);
   if (c1 === QMARK) {
     const e = xml.indexOf('?>', lt + 2);
-    out.end = e < 0 ? xml.length : e + 2;
-    return null;
+    t.end = e < 0 ? xml.length : e + 2;
+    return false;
   }
   if (c1 === BANG) {
     if (xml.startsWith('<!--', lt)) {
       const e = xml.indexOf('-->', lt + 4);
-      out.end = e < 0 ? xml.length : e + 3;
+      t.end = e < 0 ? xml.length : e + 3;
     } else if (xml.startsWith('<![CDATA[', lt)) {
       const e = xml.indexOf(']]>', lt + 9);
-      out.end = e < 0 ? xml.length : e + 3;
+      t.end = e < 0 ? xml.length : e + 3;
     } else throw new XlsxError('dtd');
-    return null;
+    return false;
   }
   const closing = c1 === SLASH;
   let i = closing ? lt + 2 : lt + 1;
@@ -69,8 +93,9 @@ export function readTag(xml: string, lt: number, out: { end: number }): Tag | nu
     if (c === GT || c === SLASH || c <= 32) break;
     if (c === 58) colon = i;
   }
-  const name = xml.slice(colon >= 0 ? colon + 1 : nameStart, i);
-  const attrStart = i;
+  t.nameStart = colon >= 0 ? colon + 1 : nameStart;
+  t.nameEnd = i;
+  t.attrStart = i;
   // Attribute values may hold '>' (not '<'): skip quoted runs.
   let quote = 0;
   for (; i < n; i++) {
@@ -80,31 +105,61 @@ export function readTag(xml: string, lt: number, out: { end: number }): Tag | nu
     } else if (c === DQ || c === SQ) quote = c;
     else if (c === GT) break;
   }
-  if (i >= n) throw new XlsxError('corrupt', `unterminated <${name}>`);
-  const selfClosing = xml.charCodeAt(i - 1) === SLASH;
-  out.end = i + 1;
-  return { name, closing, selfClosing, attrs: xml.slice(attrStart, selfClosing ? i - 1 : i), end: i + 1 };
+  if (i >= n) throw new XlsxError('corrupt', `unterminated <${xml.slice(t.nameStart, t.nameEnd)}>`);
+  t.closing = closing;
+  t.selfClosing = xml.charCodeAt(i - 1) === SLASH;
+  t.attrEnd = t.selfClosing ? i - 1 : i;
+  t.end = i + 1;
+  return true;
+}
+
+/** Whether the scanned tag's local name is `name`. */
+function named(xml: string, t: TagSpan, name: string): boolean {
+  return t.nameEnd - t.nameStart === name.length && xml.startsWith(name, t.nameStart);
+}
+
+/** Reads the tag starting at `lt` (xml[lt] === '<'); comments, PIs and CDATA return null with `end` set. */
+export function readTag(xml: string, lt: number, out: { end: number }): Tag | null {
+  const t = newTagSpan();
+  const found = scanTag(xml, lt, t);
+  out.end = t.end;
+  if (!found) return null;
+  return { name: xml.slice(t.nameStart, t.nameEnd), closing: t.closing, selfClosing: t.selfClosing, attrs: xml.slice(t.attrStart, t.attrEnd), end: t.end };
 }
 
 /** Value of attribute `name` (exact, with prefix if any) in raw attribute text. */
 export function attr(attrs: string, name: string): string | null {
-  let from = 0;
+  return attrIn(attrs, 0, attrs.length, name);
+}
+
+/** `name`'s first index in xml[from, end), or -1: never searches past `end` (indexOf would, to the document's end, for each tag). */
+function indexWithin(xml: string, name: string, from: number, end: number): number {
+  const first = name.charCodeAt(0);
+  for (let i = from, last = end - name.length; i <= last; i++) {
+    if (xml.charCodeAt(i) === first && xml.startsWith(name, i)) return i;
+  }
+  return -1;
+}
+
+/** Value of attribute `name` in the raw attribute text xml[start, end), read in place (no slice of the attributes). */
+function attrIn(xml: string, start: number, end: number, name: string): string | null {
+  let from = start;
   for (;;) {
-    const at = attrs.indexOf(name, from);
+    const at = indexWithin(xml, name, from, end);
     if (at < 0) return null;
     from = at + name.length;
-    const before = at === 0 ? 32 : attrs.charCodeAt(at - 1);
+    const before = at === start ? 32 : xml.charCodeAt(at - 1);
     if (before > 32) continue;
     let i = from;
-    while (attrs.charCodeAt(i) <= 32 && i < attrs.length) i++;
-    if (attrs.charCodeAt(i) !== 61) continue; // '='
+    while (xml.charCodeAt(i) <= 32 && i < end) i++;
+    if (xml.charCodeAt(i) !== 61) continue; // '='
     i++;
-    while (attrs.charCodeAt(i) <= 32 && i < attrs.length) i++;
-    const q = attrs.charCodeAt(i);
+    while (xml.charCodeAt(i) <= 32 && i < end) i++;
+    const q = xml.charCodeAt(i);
     if (q !== DQ && q !== SQ) continue;
-    const close = attrs.indexOf(q === DQ ? '"' : "'", i + 1);
-    if (close < 0) return null;
-    return decodeEntities(attrs.slice(i + 1, close));
+    const close = xml.indexOf(q === DQ ? '"' : "'", i + 1);
+    if (close < 0 || close >= end) return null;
+    return decodeEntities(xml.slice(i + 1, close));
   }
 }
 
@@ -128,27 +183,27 @@ function decodeOoxmlEscapes(s: string): string {
 }
 
 /**
- * Text up to the element's end, with CDATA sections; `end` is set just after the close tag.
+ * Text up to the element's end, with CDATA sections; `t.end` is set just after the close tag.
  * `raw`: the document is one char per byte of UTF-8 (utf8.ts), so the text is decoded here,
  * before entities (a "&#233;" must not be taken for a byte).
  */
-function textUntilClose(xml: string, from: number, out: { end: number }, raw: boolean): string {
+function textUntilClose(xml: string, from: number, t: TagSpan, raw: boolean): string {
   let text = '';
   let i = from;
   for (;;) {
     const lt = xml.indexOf('<', i);
     if (lt < 0) throw new XlsxError('corrupt', 'unterminated text');
     if (lt > i) text += xml.slice(i, lt);
-    if (xml.startsWith('<![CDATA[', lt)) {
+    if (xml.charCodeAt(lt + 1) === BANG && xml.startsWith('<![CDATA[', lt)) {
       const e = xml.indexOf(']]>', lt + 9);
       if (e < 0) throw new XlsxError('corrupt', 'unterminated CDATA');
       text += xml.slice(lt + 9, e).replace(/&/g, '&amp;'); // kept literal through decodeEntities
       i = e + 3;
       continue;
     }
-    const tag = readTag(xml, lt, out);
-    i = out.end;
-    if (tag && tag.closing) return decodeEntities(raw ? fromRawUtf8(text) : text);
+    const found = scanTag(xml, lt, t);
+    i = t.end;
+    if (found && t.closing) return decodeEntities(raw ? fromRawUtf8(text) : text);
     // Any other nested element inside a text node is skipped (never expected).
   }
 }
@@ -173,32 +228,59 @@ class TagCursor {
   }
 }
 
+/** TagCursor without allocation, for the parts with thousands of tags: `tag` is rewritten by each next(). */
+class SpanCursor {
+  readonly tag = newTagSpan();
+  constructor(
+    private readonly xml: string,
+    public i = 0,
+  ) {}
+
+  next(): boolean {
+    for (;;) {
+      const lt = this.xml.indexOf('<', this.i);
+      if (lt < 0) return false;
+      const found = scanTag(this.xml, lt, this.tag);
+      this.i = this.tag.end;
+      if (found) return true;
+    }
+  }
+
+  is(name: string): boolean {
+    return named(this.xml, this.tag, name);
+  }
+
+  attr(name: string): string | null {
+    return attrIn(this.xml, this.tag.attrStart, this.tag.attrEnd, name);
+  }
+
+  /** Text of the element just opened; the cursor moves past its close tag. */
+  text(raw: boolean): string {
+    const text = textUntilClose(this.xml, this.i, this.tag, raw);
+    this.i = this.tag.end;
+    return text;
+  }
+}
+
 /** Strings of sharedStrings.xml: each <si>'s <t> texts joined, phonetic runs (<rPh>) left out. `raw`: see textUntilClose. */
 export function parseSharedStrings(xml: string, raw = false): string[] {
   assertNoDtd(xml);
   const out: string[] = [];
-  const cursor = new TagCursor(xml);
+  const cursor = new SpanCursor(xml);
+  const tag = cursor.tag;
   let current: string | null = null;
   let inPhonetic = false;
-  for (let tag = cursor.next(); tag; tag = cursor.next()) {
-    switch (tag.name) {
-      case 'si':
-        if (tag.closing) {
-          out.push(current ?? '');
-          current = null;
-        } else if (tag.selfClosing) out.push('');
-        else current = '';
-        break;
-      case 'rPh':
-        inPhonetic = !tag.closing && !tag.selfClosing;
-        break;
-      case 't':
-        if (!tag.closing && !tag.selfClosing) {
-          const text = textUntilClose(xml, cursor.i, cursor.pos, raw);
-          cursor.i = cursor.pos.end;
-          if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
-        }
-        break;
+  while (cursor.next()) {
+    if (cursor.is('si')) {
+      if (tag.closing) {
+        out.push(current ?? '');
+        current = null;
+      } else if (tag.selfClosing) out.push('');
+      else current = '';
+    } else if (cursor.is('rPh')) inPhonetic = !tag.closing && !tag.selfClosing;
+    else if (cursor.is('t') && !tag.closing && !tag.selfClosing) {
+      const text = cursor.text(raw);
+      if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
     }
   }
   return out;
@@ -275,7 +357,8 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
   const rows: CellValue[][] = [];
   const start = xml.indexOf('sheetData');
   if (start < 0) return rows;
-  const cursor = new TagCursor(xml, xml.lastIndexOf('<', start));
+  const cursor = new SpanCursor(xml, xml.lastIndexOf('<', start));
+  const tag = cursor.tag;
   let rowNum = 0;
   let col = 0;
   let row: CellValue[] | null = null;
@@ -310,71 +393,56 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
     inCell = false;
   };
 
-  for (let tag = cursor.next(); tag; tag = cursor.next()) {
-    switch (tag.name) {
-      case 'row':
-        if (tag.closing) flushRow();
-        else {
-          flushRow();
-          const r = attr(tag.attrs, 'r');
-          rowNum = r !== null ? parseInt(r, 10) || rowNum + 1 : rowNum + 1;
-          if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
-          col = 0;
-          if (tag.selfClosing) row = null;
-        }
-        break;
-      case 'c':
-        if (tag.closing) {
-          if (inCell) finishCell();
-        } else if (tag.selfClosing) {
-          // An empty (styled) cell: nothing to read. Writers that omit r omit it everywhere,
-          // and the next cell with r sets its own column.
-          col++;
-        } else {
-          const r = attr(tag.attrs, 'r');
-          const c = r !== null ? columnOf(r) : 0;
-          col = c > 0 ? c : col + 1;
-          cellCol = col;
-          cellType = attr(tag.attrs, 't') ?? 'n';
-          value = null;
-          inline = null;
-          inCell = true;
-        }
-        break;
-      case 'v':
-        if (inCell && !tag.closing && !tag.selfClosing) {
-          value = textUntilClose(xml, cursor.i, cursor.pos, raw);
-          cursor.i = cursor.pos.end;
-        }
-        break;
-      case 'is':
-        inInline = !tag.closing && !tag.selfClosing;
-        if (inInline) inline = '';
-        break;
-      case 'rPh':
-        inPhonetic = !tag.closing && !tag.selfClosing;
-        break;
-      case 't':
-        if (inInline && !tag.closing && !tag.selfClosing) {
-          const text = textUntilClose(xml, cursor.i, cursor.pos, raw);
-          cursor.i = cursor.pos.end;
-          if (!inPhonetic) inline = (inline ?? '') + decodeOoxmlEscapes(text);
-        }
-        break;
-      case 'f':
-        // Formula text is not needed (values are the cached results): jump to its end tag.
-        if (!tag.closing && !tag.selfClosing) {
-          const close = xml.indexOf('<', cursor.i);
-          if (close < 0) throw new XlsxError('corrupt', 'unterminated formula');
-          cursor.i = close;
-        }
-        break;
-      case 'sheetData':
-        if (tag.closing || tag.selfClosing) {
-          flushRow();
-          return rows;
-        }
-        break;
+  // Names compared in place, most frequent first (c, v, row); attributes read in place.
+  while (cursor.next()) {
+    if (cursor.is('c')) {
+      if (tag.closing) {
+        if (inCell) finishCell();
+      } else if (tag.selfClosing) {
+        // An empty (styled) cell: nothing to read. Writers that omit r omit it everywhere,
+        // and the next cell with r sets its own column.
+        col++;
+      } else {
+        const r = cursor.attr('r');
+        const c = r !== null ? columnOf(r) : 0;
+        col = c > 0 ? c : col + 1;
+        cellCol = col;
+        cellType = cursor.attr('t') ?? 'n';
+        value = null;
+        inline = null;
+        inCell = true;
+      }
+    } else if (cursor.is('v')) {
+      if (inCell && !tag.closing && !tag.selfClosing) value = cursor.text(raw);
+    } else if (cursor.is('row')) {
+      if (tag.closing) flushRow();
+      else {
+        flushRow();
+        const r = cursor.attr('r');
+        rowNum = r !== null ? parseInt(r, 10) || rowNum + 1 : rowNum + 1;
+        if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+        col = 0;
+        if (tag.selfClosing) row = null;
+      }
+    } else if (cursor.is('f')) {
+      // Formula text is not needed (values are the cached results): jump to its end tag.
+      if (!tag.closing && !tag.selfClosing) {
+        const close = xml.indexOf('<', cursor.i);
+        if (close < 0) throw new XlsxError('corrupt', 'unterminated formula');
+        cursor.i = close;
+      }
+    } else if (cursor.is('is')) {
+      inInline = !tag.closing && !tag.selfClosing;
+      if (inInline) inline = '';
+    } else if (cursor.is('rPh')) inPhonetic = !tag.closing && !tag.selfClosing;
+    else if (cursor.is('t')) {
+      if (inInline && !tag.closing && !tag.selfClosing) {
+        const text = cursor.text(raw);
+        if (!inPhonetic) inline = (inline ?? '') + decodeOoxmlEscapes(text);
+      }
+    } else if (cursor.is('sheetData') && (tag.closing || tag.selfClosing)) {
+      flushRow();
+      return rows;
     }
   }
   flushRow();

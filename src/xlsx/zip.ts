@@ -14,6 +14,9 @@ import { crc32 } from './crc32';
 /** Inflates raw deflate data; must throw when the output would pass `maxBytes`. */
 export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
 
+/** CRC-32 of a part; the host injects a native one where it has it (Node's zlib.crc32), else the JS one. */
+export type Crc32 = (data: Uint8Array) => number;
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -155,11 +158,11 @@ function safeName(name: string): boolean {
 }
 
 /** The bytes of one part, inflated under the caps: never more than its declared size. */
-export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate, limits: XlsxLimits): Promise<Uint8Array> {
+export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate, limits: XlsxLimits, crc: Crc32 = crc32): Promise<Uint8Array> {
   const data = rawData(bytes, entry);
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw new XlsxError('corrupt', `stored size of ${entry.name}`);
-    return checkCrc(data, entry);
+    return checkCrc(data, entry, crc);
   }
   if (entry.method !== 8) throw new XlsxError('unsupportedCompression', `${entry.name}: ${entry.method}`);
   // The declared size is the ceiling: a part that inflates past it is lying (zip bomb).
@@ -173,7 +176,7 @@ export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inf
     throw new XlsxError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (out.length !== entry.size) throw new XlsxError('corrupt', `${entry.name}: ${out.length} bytes, declared ${entry.size}`);
-  return checkCrc(out, entry);
+  return checkCrc(out, entry, crc);
 }
 
 /** The compressed bytes of an entry as stored (a writer copies them unchanged). */
@@ -184,8 +187,8 @@ export function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 /** A flipped bit in a part is refused, never read (or copied on) as if it were data. */
-function checkCrc(data: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (crc32(data) !== entry.crc32) throw new XlsxError('corrupt', `${entry.name}: CRC-32 mismatch`);
+function checkCrc(data: Uint8Array, entry: ZipEntry, crc: Crc32): Uint8Array {
+  if (crc(data) !== entry.crc32) throw new XlsxError('corrupt', `${entry.name}: CRC-32 mismatch`);
   return data;
 }
 

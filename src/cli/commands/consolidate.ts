@@ -10,7 +10,7 @@ import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
 import { consolidateFiles, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
-import { fileLabel, readFilesInPool } from '../consolidatePool';
+import { fileLabel, readFilesInPool, startReaders } from '../consolidatePool';
 import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
@@ -39,41 +39,48 @@ export const consolidate: Command = {
       return typeof v === 'string' ? v.trim() : '';
     };
 
-    const files = collectFiles(operands, path.resolve(output), lang);
-    if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
-
-    const target = await prepareWrite(output, lang);
-    // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
-    const workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-    const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
-    const progress = process.stderr.isTTY && !args.options.has('json');
-    const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
-    const result = (await consolidateFiles(
-      workbook,
-      received,
-      async (indices, onOutcome) => {
-        await readFilesInPool(
-          indices.map((i) => files[i]!.path),
-          { lang, limits },
-          (outcome, k) => onOutcome(outcome, indices[k]!),
-        );
-        return true;
-      },
-      {
-        body: text('body'),
-        tier: text('tier'),
-        ruleSet,
-        lang,
-        limits,
-        onProgress: ({ done, total }) => {
-          if (progress && (done % 25 === 0 || done === total)) process.stderr.write(`\r${t(lang, 'consolidate.pane.progress', { done, total })}`);
+    // The reading threads start now: their start-up overlaps listing the files and opening the output.
+    const readers = startReaders();
+    let workbook: XlsxWorkbook;
+    let result: ConsolidationResult;
+    try {
+      const files = collectFiles(operands, path.resolve(output), lang);
+      if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
+      const target = await prepareWrite(output, lang);
+      // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
+      workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
+      const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
+      const progress = process.stderr.isTTY && !args.options.has('json');
+      const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
+      result = (await consolidateFiles(
+        workbook,
+        received,
+        async (indices, onOutcome) => {
+          await readFilesInPool(
+            indices.map((i) => files[i]!.path),
+            { lang, limits, readers },
+            (outcome, k) => onOutcome(outcome, indices[k]!),
+          );
+          return true;
         },
-        onWriting: () => {
-          if (progress) process.stderr.write('\n');
+        {
+          body: text('body'),
+          tier: text('tier'),
+          ruleSet,
+          lang,
+          limits,
+          onProgress: ({ done, total }) => {
+            if (progress && (done % 25 === 0 || done === total)) process.stderr.write(`\r${t(lang, 'consolidate.pane.progress', { done, total })}`);
+          },
+          onWriting: () => {
+            if (progress) process.stderr.write('\n');
+          },
         },
-      },
-    ))!; // the CLI never cancels
-    await writeTo(target, () => workbook.toBytes());
+      ))!; // the CLI never cancels
+      await writeTo(target, () => workbook.toBytes());
+    } finally {
+      for (const w of readers) void w.terminate(); // ended with the batch already; here on any failure
+    }
     reportWorkbookWarnings(io, lang, workbook);
 
     const s = result.summary;

@@ -8,7 +8,7 @@ import { evaluate, type Evaluation, type Status } from '../../domain/evaluation'
 import { comparable } from '../../domain/rules/compare';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
-import { openXlsx, XlsxError, type Inflate, type XlsxLimits } from '../../xlsx';
+import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
 import { locateProblem } from '../../sheets/locate';
@@ -27,6 +27,8 @@ export interface ReadUnitOptions {
   decode?: (bytes: Uint8Array) => string;
   /** Sheets parsed as one char per byte of validated UTF-8 (src/xlsx/utf8.ts), where the platform can. */
   raw?: (bytes: Uint8Array) => string;
+  /** A native CRC-32 where the platform has one (Node). */
+  crc32?: Crc32;
   limits?: Partial<XlsxLimits>;
   lang?: Lang;
 }
@@ -39,7 +41,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
   });
   let application: string | null = null;
   try {
-    const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, raw: options.raw, limits: options.limits });
+    const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, raw: options.raw, crc32: options.crc32, limits: options.limits });
     application = xlsx.application;
     const parsed = parseUnitWorkbook(await xlsx.read(UNIT_WORKBOOK_SHEETS));
     if (!parsed.ok) {
