@@ -6,7 +6,7 @@ import type { ParsedArgs } from './args';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../workbook/xlsx/files';
 import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError, type XlsxFailure } from '../xlsx';
-import { nodeDecode, nodeInflate } from '../xlsx/inflateNode';
+import { nodeCrc32, nodeDecode, nodeInflate } from '../xlsx/inflateNode';
 import { xlsxReason } from '../usecases/xlsxReason';
 import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
@@ -84,7 +84,7 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   // The preflight inflates and checks every XML part once; the workbook reuses those texts.
   const texts = new Map<string, string>();
   try {
-    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode, keep: texts });
+    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode, crc32: nodeCrc32, keep: texts });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw e;

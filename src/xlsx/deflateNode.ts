@@ -7,6 +7,3 @@ export const nodeDeflate: Deflate = (data) =>
   new Promise((resolve, reject) => {
     zlib.deflateRaw(data, { level: 6 }, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))));
   });
-
-/** zlib's CRC-32 for the parts the writer makes (Node ≥ 20.15); undefined before: the JS one is used. */
-export const nodeWriteCrc32: ((data: Uint8Array) => number) | undefined = typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : undefined;

@@ -30,7 +30,7 @@ export interface PackageOptions {
    * uses it. Not for the browser, where compressing runs on the page's thread at each edit.
    */
   earlyDeflate?: Deflate;
-  /** CRC-32 of the parts written (default: the JS one, as in the browser). */
+  /** CRC-32 of the parts read and written (default: the JS one, as in the browser). */
   crc32?: (data: Uint8Array) => number;
 }
 
@@ -162,7 +162,7 @@ export class XlsxPackage {
     const part = this.parts.get(path.toLowerCase());
     if (!part) return null;
     if (part.data) return part.data;
-    return readEntry(this.source, part.entry!, this.options.inflate, this.limits);
+    return readEntry(this.source, part.entry!, this.options.inflate, this.limits, this.options.crc32);
   }
 
   /** The part as text (cached: shared parts are read once and edited in place). */

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
-import { readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
+import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
 import { attr, readTag } from './xml';
 import { decodeText } from './reader';
 
@@ -26,6 +26,8 @@ export interface PreflightOptions {
   /** UTF-8 bytes → text, throwing on invalid UTF-8 (default: a fatal TextDecoder). */
   decode?: (bytes: Uint8Array) => string;
   limits?: Partial<PreflightLimits>;
+  /** CRC-32 that checks every part (default: the JS one). */
+  crc32?: Crc32;
   /** Receives each XML part's checked text (by lower-cased name), so the reader need not inflate it again. */
   keep?: Map<string, string>;
 }
@@ -49,7 +51,7 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
   // One part at a time: memory stays within the largest declared part.
   for (const e of entries) {
     declaredBytes += e.size;
-    const data = await readEntry(bytes, e, options.inflate, limits);
+    const data = await readEntry(bytes, e, options.inflate, limits, options.crc32);
     // Refused on invalid UTF-8: a reader would see U+FFFD in place of the bytes and import garbled names.
     if (!isXmlPart(e)) continue;
     const text = decodeText(data, options.decode, e.name);
