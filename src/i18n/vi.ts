@@ -521,6 +521,15 @@ export const vi = {
   'handout.pane.start': 'Xuất sổ mẫu và tệp bộ tiêu chí',
   'handout.pane.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): {files}.',
   'handout.pane.unavailable': 'Nơi này chưa tải tệp về được. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht handout.',
+  // Officers inside Excel (issue 16, round 3): new workbooks opened in Excel (taskpane/newWorkbookAction.ts)
+  'newWorkbooks.missing': 'Excel này chưa có {requirement} nên chưa mở được sổ mới từ ngăn ĐVHT. Hãy cập nhật Office (Microsoft 365), hoặc dùng bản xem thử (preview.html) hay lệnh {command}.',
+  'newWorkbooks.readFailed': 'Excel chưa đưa ra được tệp của sổ đang mở ({detail}). Lưu sổ (Ctrl+S) rồi bấm lại; nếu vẫn không được, dùng bản xem thử (preview.html) hoặc lệnh {command}.',
+  'newWorkbooks.openFailed': 'Excel chưa mở được sổ mới ({detail}). Excel trên web nhận mỗi lần gửi tối đa 5 MB: với sổ lớn, hãy dùng Excel trên máy tính, bản xem thử (preview.html) hoặc lệnh {command}.',
+  'newYear.pane.saveFirst': 'Sổ năm sau được lập từ tệp của sổ này: lưu sổ (Ctrl+S) trước để có mọi thay đổi mới nhất.',
+  'newYear.pane.opened': 'Đã mở sổ năm {year} ({members} thành viên) thành một sổ mới trong Excel, chưa lưu: hãy lưu nó (Tệp → Lưu thành), ví dụ với tên “{file}”. Sổ đang mở không bị thay đổi.',
+  'handout.pane.introExcel': 'Xuất bộ tiêu chí (bộ chọn ở “Bộ tiêu chí đối chiếu”, hoặc trang “Tiêu chí” của sổ đang mở nếu chọn “Bộ của từng đơn vị”) thành sổ mẫu cho các đơn vị, mở ra thành một sổ mới trong Excel. Sổ mẫu mang sẵn bộ tiêu chí; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu. Tệp bộ tiêu chí (.json) tải về từ bản xem thử (preview.html) hoặc lệnh dvht handout --rules-file.',
+  'handout.pane.startExcel': 'Mở sổ mẫu trong Excel',
+  'handout.pane.opened': 'Đã mở sổ mẫu của bộ tiêu chí “{name}” (mã {id}) thành một sổ mới trong Excel, chưa lưu: hãy lưu nó (Tệp → Lưu thành), ví dụ với tên {files}, rồi gửi cho các đơn vị. Đơn vị nhập thông tin và thành viên ngay vào sổ mẫu: bộ tiêu chí đã có ở trang “Tiêu chí”.',
 
   // The browser preview's editable grid and toolbar (src/hosts/preview, issue 14)
   'preview.new': 'Sổ mới',

@@ -6,12 +6,16 @@
 import type { PaneHost } from '../../taskpane/host';
 import { OfficeWorkbook } from '../../workbook/office/officeWorkbook';
 import { supportsIn } from '../../workbook/office/requirements';
+import type { OfficeDocumentLike } from './officeFile';
+import { excelNewWorkbooks, type ExcelLike } from './newWorkbooks';
 
 export interface OfficeLike {
   context: {
     displayLanguage?: string;
     officeTheme?: { isDarkTheme?: boolean } | undefined;
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    /** Office.context.document: its getFileAsync gives the open workbook's file. */
+    document?: unknown;
   };
 }
 
@@ -23,14 +27,19 @@ function themeOf(office: OfficeLike): 'light' | 'dark' {
   }
 }
 
-export function createExcelHost(office: OfficeLike, workbook = new OfficeWorkbook()): PaneHost {
+/** `excel`: the Excel namespace (Excel.createWorkbook), for the new workbooks the pane makes. */
+export function createExcelHost(office: OfficeLike, workbook = new OfficeWorkbook(), excel?: ExcelLike): PaneHost {
+  const supports = supportsIn(office);
+  // Office's overloaded getFileAsync, as far as officeFile.ts calls it.
+  const document = office.context.document as OfficeDocumentLike | undefined;
   return {
     kind: 'excel',
     workbook,
     locale: office.context.displayLanguage ?? 'vi-VN',
     theme: themeOf(office),
-    supports: supportsIn(office),
+    supports,
     // One batch: activate the sheet and select the cell (two syncs: sheet names, then the selection).
     showCell: (sheet, address) => workbook.batch(async (session) => session.select(sheet, address)),
+    newWorkbooks: document && excel ? excelNewWorkbooks(document, excel, supports) : undefined,
   };
 }
