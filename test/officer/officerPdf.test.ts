@@ -52,7 +52,7 @@ it('the minutes list every unit of the batch, the proposed ones before the other
   expect(second).toBeDefined();
   for (const name of [...proposedAt(1), ...proposedAt(2)]) expect({ name, first: first!.includes(squeeze(name)), second: second!.includes(squeeze(name)) }).toEqual({ name, first: true, second: false });
   for (const name of notProposed) expect({ name, second: second!.includes(squeeze(name)) }).toEqual({ name, second: true });
-  expect(first).toContain(squeeze('đủ điều kiện đề nghị công nhận: 4 đơn vị (mức độ 1: 3; mức độ 2: 1)'));
+  expect(first).toContain(squeeze('đủ điều kiện đề nghị công nhận: 4 đơn vị (mức độ 1: 3 đơn vị; mức độ 2: 1 đơn vị)'));
 });
 
 it('the decision\'s list groups the proposed units by level, one row each, and names no other unit', () => {
