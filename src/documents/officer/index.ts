@@ -84,8 +84,8 @@ function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, uni
     const key = `tham_dinh.y_kien#${unitKey(u)}`;
     return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) }];
   });
-  // Names on one line where they can be (the unit's type is in the decision's list).
-  b.table(headers, [1, 4, 2, 3], rows, ['center', 'left', 'center', 'left']);
+  // The remark is the longest text: the widest column, so its rows stay as short as their text allows.
+  b.table(headers, [1, 3, 2, 4], rows, ['center', 'left', 'center', 'left']);
   b.endTable();
 }
 
@@ -106,10 +106,13 @@ export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): Sheet
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_chua_dat'), { bold: true });
   unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
   b.spacer(6);
-  b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });
-  b.paragraphs(officerText(ctx, 'tham_dinh.ket_thuc'), { indent: true });
-  leftOverTexts(b, kept);
-  minutesSignatures(b, ctx.checkers, ctx.values.nguoi_ky, officerText(ctx, 'tham_dinh.to_truong'), officerText(ctx, 'tham_dinh.thu_ky'));
+  // The conclusion goes with the signatures: they never stand alone on the last page.
+  b.keepTogether(() => {
+    b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });
+    b.paragraphs(officerText(ctx, 'tham_dinh.ket_thuc'), { indent: true });
+    leftOverTexts(b, kept);
+    minutesSignatures(b, ctx.checkers, ctx.values.nguoi_ky, officerText(ctx, 'tham_dinh.to_truong'), officerText(ctx, 'tham_dinh.thu_ky'));
+  });
   return b.plan();
 }
 
