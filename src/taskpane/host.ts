@@ -35,6 +35,8 @@ export interface PaneHost {
   // ── New workbooks the pane makes (handout, "Sang năm mới"), in both hosts: see NewWorkbooks ──
   /** Inside Excel: the result opens as a new workbook. The preview uses `downloads` (newWorkbooksOf). */
   readonly newWorkbooks?: NewWorkbooks;
+  /** Inside Excel: a picked .xlsx read as a workbook (a handed-out "sổ mẫu"). The preview uses `files.open` (fileOpenerOf). */
+  readonly openFile?: (file: File) => Promise<Workbook>;
 }
 
 /**
@@ -81,4 +83,9 @@ export function reportingWarnings(inner: Workbook, report: (warnings: WorkbookWa
       }
     },
   };
+}
+
+/** How this host reads a picked .xlsx (checked first; the error's message is the reason in words), or null. */
+export function fileOpenerOf(host: PaneHost): ((file: File) => Promise<Workbook>) | null {
+  return host.openFile ?? host.files?.open ?? null;
 }

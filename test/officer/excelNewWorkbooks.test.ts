@@ -118,4 +118,11 @@ describe('new workbooks inside Excel', () => {
     expect(fake.stats.filesOpened).toBe(3);
     expect(fake.created).toHaveLength(3);
   });
+
+  it('a picked file is checked before it is read: something else than a workbook is refused with the reason in Vietnamese', async () => {
+    const error = await fileWorkbook.openPicked(new TextEncoder().encode('không phải sổ Excel'), 'so-mau.xlsx', 'vi').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/[ăâđêôơư]/i);
+    expect((await fileWorkbook.openPicked(source, 'so-mau.xlsx', 'vi')).label).toBe('so-mau.xlsx');
+  });
 });

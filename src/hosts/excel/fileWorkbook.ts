@@ -5,11 +5,25 @@
 import { XlsxWorkbook, type XlsxWorkbookOptions } from '../../workbook/xlsx/xlsxWorkbook';
 import { webInflate } from '../../xlsx/inflateWeb';
 import { webDeflate } from '../../xlsx/deflateWeb';
+import { preflightXlsx, XlsxError } from '../../xlsx';
+import { xlsxReason } from '../../usecases/xlsxReason';
+import type { Lang } from '../../i18n';
 
 const OPTIONS: XlsxWorkbookOptions = { inflate: webInflate, deflate: webDeflate };
 
 export const openFile = (bytes: Uint8Array, label: string) => XlsxWorkbook.open(bytes, label, OPTIONS);
 export const createFile = (label: string) => XlsxWorkbook.create(label, OPTIONS);
+
+/** A file the user picked, checked before anything reads it (bombs, foreign files): refused with the reason in words. */
+export async function openPicked(bytes: Uint8Array, label: string, lang: Lang): Promise<XlsxWorkbook> {
+  try {
+    await preflightXlsx(bytes, { inflate: webInflate });
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e;
+    throw new Error(xlsxReason(e, bytes.length, undefined, lang), { cause: e });
+  }
+  return openFile(bytes, label);
+}
 
 /** The file as Base64, what Excel.createWorkbook takes (btoa over bounded runs: no argument-count limit). */
 export async function fileBase64(workbook: XlsxWorkbook): Promise<string> {

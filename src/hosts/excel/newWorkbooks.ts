@@ -18,7 +18,7 @@ export const COPY_API = 'CompressedFile 1.1';
 
 // A literal path for webpack (its own chunk); `as string` keeps TypeScript's node16 rules, which want
 // a file extension webpack would not resolve, out of it. The type comes from the type query above.
-const loadFiles = (): Promise<FileWorkbooks> => import(/* webpackChunkName: "excel-files" */ './fileWorkbook' as string);
+export const loadFiles = (): Promise<FileWorkbooks> => import(/* webpackChunkName: "excel-files" */ './fileWorkbook' as string);
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
