@@ -4,6 +4,7 @@
  * page outside Excel points at the preview, and nothing leaves the machine.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { seriousViolations, useBrowserPages } from './support/browser';
@@ -130,7 +131,18 @@ describe('the pane inside (fake) Excel', () => {
     await pages.session.shot('handout opened');
     const [starter] = await createdWorkbooks(page);
     const criteria = (await starter!.batch((s) => s.read(['Tiêu chí']))).sheets.get('Tiêu chí')!;
-    expect(readCriteriaSheet(criteria).ruleSet.id).toMatch(/@[0-9a-f]{16}$/);
+    const ruleSet = readCriteriaSheet(criteria).ruleSet;
+    expect(ruleSet.id).toMatch(/@[0-9a-f]{16}$/);
+
+    // A unit with its own workbook takes that rule set from the starting workbook, inside Excel too.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-so-mau-')), 'so-mau.xlsx');
+    fs.writeFileSync(file, await starter!.toBytes());
+    await page.getByRole('tab', { name: /Thiết lập/ }).click();
+    await page.getByLabel('Mở tệp bộ tiêu chí được giao…').setInputFiles(file);
+    const offered = page.getByRole('radio', { name: new RegExp(ruleSet.name) }).first();
+    await page.getByText('Bộ tiêu chí do đơn vị tổng hợp giao (từ tệp)', { exact: false }).waitFor({ timeout: 60_000 });
+    await expect(offered.isChecked()).resolves.toBe(true);
+    await pages.session.shot('starting workbook chosen in set-up');
   });
 
   it('on an Excel without the file of the open workbook, says what is missing and where else to do it', async () => {
