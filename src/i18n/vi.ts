@@ -491,7 +491,7 @@ export const vi = {
   'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
-  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ. Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
+  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
   'officer.pane.signer': 'Người ký tờ trình, biên bản',
   'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
   'officer.pane.generating': 'Đang lập văn bản…',
