@@ -487,7 +487,7 @@ export const en: Record<MessageKey, string> = {
   'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
   'officer.notProposed': 'Not eligible for recognition ({count}):',
   'officer.pane.title': 'Receiving body’s documents',
-  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level. Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
+  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
   'officer.pane.signer': 'Signer of the request and the minutes',
   'officer.pane.generate': 'Make minutes, request, decision',
   'officer.pane.generating': 'Making the documents…',
@@ -517,6 +517,17 @@ export const en: Record<MessageKey, string> = {
   'handout.pane.start': 'Export the starting workbook and the rule-set file',
   'handout.pane.done': 'Exported the rule set “{name}” (id {id}): {files}.',
   'handout.pane.unavailable': 'Files cannot be downloaded here. Use the preview (preview.html) or the dvht handout command.',
+  // Officers inside Excel (issue 16, round 3): new workbooks opened in Excel (taskpane/newWorkbookAction.ts)
+  'newWorkbooks.missing': 'This Excel lacks {requirement}, so the ĐVHT pane cannot open a new workbook in it. Update Office (Microsoft 365), or use the preview (preview.html) or the {command} command.',
+  'newWorkbooks.readFailed': 'Excel did not hand over the open workbook’s file ({detail}). Save the workbook (Ctrl+S) and press again; if it still fails, use the preview (preview.html) or the {command} command.',
+  'newWorkbooks.openFailed': 'Excel could not open the new workbook ({detail}). Excel on the web takes at most 5 MB at a time: for a large workbook use Excel on a computer, the preview (preview.html) or the {command} command.',
+  'newYear.pane.saveFirst': 'Next year’s workbook is made from this workbook’s file: save it (Ctrl+S) first so that it has your latest changes.',
+  'newYear.pane.opened': 'Opened the {year} workbook ({members} members) as a new, unsaved workbook in Excel: save it (File → Save As), e.g. as “{file}”. The open workbook was not changed.',
+  'handout.pane.introExcel': 'Export the rule set (the one chosen under “Bộ tiêu chí đối chiếu”, or the open workbook’s “Tiêu chí” sheet when each unit’s own is chosen) as a starting workbook for the units, opened as a new workbook in Excel. The starting workbook carries the rule set, so it stands in for the rule-set file (.json): a unit with its own workbook picks the starting workbook in the “Thiết lập” (Set-up) step. Consolidation flags any workbook whose thresholds were edited.',
+  'handout.pane.startExcel': 'Open the starting workbook in Excel',
+  'handout.pane.opened': 'Opened the starting workbook of the rule set “{name}” (id {id}) as a new, unsaved workbook in Excel: save it (File → Save As), e.g. as {files}, and send it to the units. Units type their details and members straight into it (the rule set is already in its “Tiêu chí” sheet); a unit with its own workbook picks this starting workbook in the “Thiết lập” (Set-up) step, button “Open a rule-set file handed out…”.',
+  'handout.notAWorkbook': 'The workbook “{file}” carries no rule set handed out by a consolidating body (its “Tiêu chí” sheet has no id with the seal of the “Giao bộ tiêu chí” button or dvht handout). Choose the starting workbook or the rule-set file (.json) the consolidating body sent.',
+  'pane.setup.loadHandoutHint': 'Choose the rule-set file (.json) or the starting workbook itself (.xlsx) the consolidating body sent: its rule set is chosen for this workbook.',
 
   // The browser preview's editable grid and toolbar (src/hosts/preview, issue 14)
   'preview.new': 'New workbook',

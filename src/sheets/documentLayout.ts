@@ -145,6 +145,8 @@ export class DocumentBuilder {
   private readonly merges: string[] = [];
   private readonly heights: { index: number; height: number }[] = [];
   private readonly breaks: number[] = [];
+  /** Breaks keepTogether put before a block (an outer block may move them). */
+  private readonly keptBreaks = new Set<number>();
   private usedOnPage = 0;
   private pageNo = 1;
   /** The open table's header, drawn again at the top of each page the table runs onto. */
@@ -243,7 +245,11 @@ export class DocumentBuilder {
     }
   }
 
-  /** Keeps the rows `draw` adds on one page: a page break goes before them if needed. */
+  /**
+   * Keeps the rows `draw` adds on one page: a page break goes before them if needed. Nested, the
+   * outer block wins: a break an inner block put before itself (a signature block) moves before
+   * the whole block when the whole fits a page, so the signatures never stand alone on a page.
+   */
   keepTogether(draw: () => void): void {
     const start = this.rowNo + 1;
     const usedBefore = this.usedOnPage;
@@ -251,8 +257,11 @@ export class DocumentBuilder {
     const breaksBefore = this.breaks.length;
     draw();
     const added = this.heights.slice(heightsBefore).reduce((a, h) => a + h.height, 0);
-    if (this.breaks.length === breaksBefore && usedBefore + added > PAGE_HEIGHT_PT && added < PAGE_HEIGHT_PT) {
-      this.breaks.push(start);
+    const inner = this.breaks.slice(breaksBefore);
+    if (inner.some((r) => !this.keptBreaks.has(r))) return; // a table or a manual break inside: leave them
+    if (usedBefore + added > PAGE_HEIGHT_PT && added < PAGE_HEIGHT_PT) {
+      this.breaks.splice(breaksBefore, inner.length, start);
+      this.keptBreaks.add(start);
       this.usedOnPage = added;
     }
   }

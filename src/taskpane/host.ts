@@ -32,6 +32,40 @@ export interface PaneHost {
     workbook(name: string, from: 'copy' | 'new', work: (wb: Workbook) => Promise<boolean>): Promise<boolean>;
     text(name: string, text: string, type: string): void;
   };
+  // ── New workbooks the pane makes (handout, "Sang năm mới"), in both hosts: see NewWorkbooks ──
+  /** Inside Excel: the result opens as a new workbook. The preview uses `downloads` (newWorkbooksOf). */
+  readonly newWorkbooks?: NewWorkbooks;
+  /** Inside Excel: a picked .xlsx read as a workbook (a handed-out "sổ mẫu"). The preview uses `files.open` (fileOpenerOf). */
+  readonly openFile?: (file: File) => Promise<Workbook>;
+}
+
+/**
+ * A new workbook made by `work` on a copy of the open workbook or on a new one — never the open one
+ * changed — and handed to the user when `work` resolves true: downloaded as `name` (preview) or opened
+ * as a new, unsaved workbook in Excel, which the user saves where they like.
+ */
+export interface NewWorkbooks {
+  delivery: 'download' | 'open';
+  /** The requirement set this host lacks for `from` ("ExcelApi 1.8", "CompressedFile"), or null. */
+  missing(from: 'copy' | 'new'): string | null;
+  make(name: string, from: 'copy' | 'new', work: (wb: Workbook) => Promise<boolean>): Promise<boolean>;
+}
+
+/** Excel could not give the open workbook's file ('read') or open the new one ('open'): `detail` is Office's reason. */
+export class NewWorkbookError extends Error {
+  constructor(
+    readonly step: 'read' | 'open',
+    readonly detail: string,
+  ) {
+    super(`${step}: ${detail}`);
+  }
+}
+
+/** How this host makes new workbooks: its own way inside Excel, the downloads of the preview, or not at all. */
+export function newWorkbooksOf(host: PaneHost): NewWorkbooks | null {
+  if (host.newWorkbooks) return host.newWorkbooks;
+  const downloads = host.downloads;
+  return downloads ? { delivery: 'download', missing: () => null, make: (name, from, work) => downloads.workbook(name, from, work) } : null;
 }
 
 /** The same workbook, handing the warnings of each batch that wrote something to `report`. */
@@ -49,4 +83,9 @@ export function reportingWarnings(inner: Workbook, report: (warnings: WorkbookWa
       }
     },
   };
+}
+
+/** How this host reads a picked .xlsx (checked first; the error's message is the reason in words), or null. */
+export function fileOpenerOf(host: PaneHost): ((file: File) => Promise<Workbook>) | null {
+  return host.openFile ?? host.files?.open ?? null;
 }

@@ -92,6 +92,24 @@ export function readHandoutFile(text: string, file: string, lang: Lang = 'vi'): 
   return { ok: true, ruleSet: rs };
 }
 
+/**
+ * The rule set a handed-out starting workbook carries (its "Tiêu chí", sealed): what a unit
+ * that keeps its own workbook takes from the "sổ mẫu" it received. Refused like the small file
+ * when it carries no seal, or when the seal no longer matches its thresholds.
+ */
+export async function readHandoutWorkbook(workbook: Workbook, lang: Lang = 'vi'): Promise<ReadHandout> {
+  const file = workbook.label;
+  return workbook.batch(async (session) => {
+    const data = (await session.read([SHEETS.criteria])).sheets.get(SHEETS.criteria);
+    const parsed = data ? readCriteriaSheet(data) : null;
+    if (!parsed || parsed.rows.length === 0 || parsed.problems.some((p) => p.severity === 'error')) return { ok: false, message: t(lang, 'handout.notAWorkbook', { file }) };
+    const rs = parsed.ruleSet;
+    const edited = handedOutEdited({ ...comparable(rs), id: rs.id });
+    if (edited === null) return { ok: false, message: t(lang, 'handout.notAWorkbook', { file }) };
+    return edited ? { ok: false, message: t(lang, 'handout.edited', { file }) } : { ok: true, ruleSet: rs };
+  });
+}
+
 /** The units' starting workbook: the handed-out rule set, the receiving body, every sheet a unit fills. */
 export async function writeStarterWorkbook(workbook: Workbook, rs: RuleSet, receiver: { body?: string; tier?: string; year?: number } = {}): Promise<void> {
   await createSheets(workbook, {

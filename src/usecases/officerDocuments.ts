@@ -12,9 +12,9 @@ import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { buildOfficerContext, DRAW_OFFICER, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
-import { readConsolidatedTable } from './officerTable';
+import { readConsolidatedTable, recognisedRatings } from './officerTable';
 import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
 
 export { OFFICER_KINDS, OFFICER_SHEET, isOfficerKind, type OfficerKind } from '../documents/officer';
@@ -35,8 +35,10 @@ export interface OfficerOptions extends OfficerFields {
 export interface OfficerUnitSummary {
   name: string;
   type: string;
-  /** Proposed at this level (0: recognised without a level); null: not proposed. */
+  /** Proposed at this level (0: recognised without a level); null: not proposed at a level. */
   level: number | null;
+  /** Proposed with this rating (TT22); null: not proposed by rating. */
+  rating: string | null;
   reasons: string[];
 }
 
@@ -54,7 +56,7 @@ export type OfficerResult =
 
 /** Rule sets by the name the table prints: the presets, and the officer's own "Tiêu chí" if any. */
 function knownRuleSets(own: RuleSet | null): BatchRuleSet[] {
-  return [...(own ? [own] : []), ...PRESETS].map((r) => ({ name: r.name, basis: r.basis, recognition: r.recognition }));
+  return [...(own ? [own] : []), ...PRESETS].map((r) => ({ name: r.name, basis: r.basis, recognition: r.recognition, ratings: r.mode === 'score' ? r.bands.map((b) => b.label) : [] }));
 }
 
 export async function generateOfficerDocuments(workbook: Workbook, options: OfficerOptions = {}): Promise<OfficerResult> {
@@ -72,7 +74,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
 
     const criteria = snapshot.sheets.get(SHEETS.criteria);
     const own = criteria ? readCriteriaSheet(criteria) : null;
-    const batch = { ...table.batch, ruleSets: knownRuleSets(own && own.rows.length ? own.ruleSet : null) };
+    const ruleSets = knownRuleSets(own && own.rows.length ? own.ruleSet : null);
+    const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets };
     const templatesData = snapshot.sheets.get(OFFICER_TEMPLATES.sheet);
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ctx = buildOfficerContext(batch, templates.texts, options);
@@ -94,8 +97,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     }
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     if (templatesPlan) session.write({ ...templatesPlan, after: previous });
-    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, reasons: u.reasons }));
-    const proposed = units.filter((u) => u.level !== null).length;
+    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, reasons: u.reasons }));
+    const proposed = batch.units.filter(isProposed).length;
     return {
       ok: true,
       documents,

@@ -7,7 +7,7 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
 import { catalogs, type MessageKey } from '../i18n';
-import type { Batch, BatchUnit } from '../documents/officer';
+import type { Batch, BatchRuleSet, BatchUnit } from '../documents/officer';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
 const HEADINGS = {
@@ -60,6 +60,15 @@ const LANGS = [catalogs.vi, catalogs.en];
 const RECOGNISED = LANGS.map((c) => messagePattern(c['consolidate.outcome.recognised']));
 const RECOGNISED_NO_LEVEL = LANGS.map((c) => c['consolidate.outcome.recognisedNoLevel']);
 
+const RATED = LANGS.map((c) => messagePattern(c['consolidate.outcome.rated']));
+const RATED_PREFIX = LANGS.map((c) => c['consolidate.outcome.rated'].split('{rating}')[0]!);
+
+/** "Xếp loại Khá" → "Khá" (TT22's recomputed rating); anything else → null. */
+function ratingOf(outcome: string): string | null {
+  const i = RATED.findIndex((p) => p.test(outcome));
+  return i < 0 ? null : outcome.slice(RATED_PREFIX[i]!.length).trim() || null;
+}
+
 /** "Đạt mức độ 2" → 2; "Đạt" → 0; anything else (Không đạt, Xếp loại …) → null. */
 function recognisedLevel(outcome: string): number | null {
   if (RECOGNISED_NO_LEVEL.includes(outcome)) return 0;
@@ -88,6 +97,7 @@ export function readConsolidatedTable(data: SheetData): TableRead {
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
     const level = recognisedLevel(outcome);
+    const rating = ratingOf(outcome);
     units.push({
       name: at(row, 'name'),
       type: at(row, 'type'),
@@ -96,6 +106,8 @@ export function readConsolidatedTable(data: SheetData): TableRead {
       outcome,
       recorded: at(row, 'recorded'),
       level: level !== null && reasons.length === 0 ? level : null,
+      // Whether the unit's rule set recognises the rating is known once its rule set is (recognisedRatings).
+      rating: rating !== null && reasons.length === 0 ? rating : null,
       reasons,
       notes: remarks.filter((l) => !reasons.includes(l)),
     });
@@ -109,4 +121,12 @@ export function readConsolidatedTable(data: SheetData): TableRead {
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
   const years = [...new Set(units.map((u) => u.year).filter(Boolean))].sort();
   return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units } };
+}
+
+/**
+ * A rated unit (TT22) stays proposed only when its rule set — the one the table names, known to
+ * the officer — recognises that rating (one of its bands, not its fail band "Chưa đạt").
+ */
+export function recognisedRatings(units: BatchUnit[], ruleSets: BatchRuleSet[]): BatchUnit[] {
+  return units.map((u) => (u.rating === null || ruleSets.some((r) => r.name === u.ruleSet && r.ratings.includes(u.rating!)) ? u : { ...u, rating: null }));
 }

@@ -3,8 +3,17 @@
  * in-memory Excel of test/support/fakeExcel.ts: a command costs the syncs it should, the
  * page outside Excel points at the preview, and nothing leaves the machine.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { seriousViolations, useBrowserPages } from './support/browser';
+import { WEB_ROOT } from './support/build';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
+import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+import { readCriteriaSheet } from '../../src/sheets/criteriaSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { unitResultRow } from '../../src/sheets/unitSheet';
 import { MINIMUM_API } from '../../src/workbook/office/requirements';
@@ -16,6 +25,12 @@ interface FakeHandle {
   reset(): void;
   sheet(name: string): { value(address: string): unknown; cell(address: string): { formula?: string } | undefined };
   selection(): { sheet: string; address: string } | null;
+}
+
+/** What Excel.createWorkbook was handed, read back by the file implementation. */
+async function createdWorkbooks(page: Page): Promise<XlsxWorkbook[]> {
+  const created = await page.evaluate(() => (window as unknown as { __fakeOfficeFile: { created: string[] } }).__fakeOfficeFile.created);
+  return Promise.all(created.map((b64, i) => XlsxWorkbook.open(new Uint8Array(Buffer.from(b64, 'base64')), `created-${i}.xlsx`, NODE_XLSX)));
 }
 
 const syncs = (page: Page) => page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.stats.syncs);
@@ -81,5 +96,65 @@ describe('the pane inside (fake) Excel', () => {
     const page = await openPane('excel pane old excel', '?fakeApi=1.3');
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(new RegExp(`ExcelApi ${MINIMUM_API.replace('.', '\\.')}.*cập nhật Office`));
     await pages.session.shot('excel too old');
+  });
+
+  it('"Sang năm mới" opens next year’s workbook in Excel, made from the open workbook’s file by a chunk loaded only then', async () => {
+    const page = await openPane('excel pane new year');
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.js')) chunks.push(path.basename(new URL(r.url()).pathname));
+    });
+    await page.getByRole('tab', { name: /Sang năm mới/ }).click();
+    await page.getByText(/lưu sổ \(Ctrl\+S\) trước/).waitFor();
+    expect(chunks).not.toContain('excel-files.js');
+    await page.getByRole('button', { name: 'Tạo sổ năm sau' }).click();
+    await page.getByText(/Đã mở sổ năm 2026 .* thành một sổ mới trong Excel/).waitFor({ timeout: 60_000 });
+    await pages.session.shot('new year opened');
+    expect(chunks).toContain('excel-files.js');
+
+    const [next, ...more] = await createdWorkbooks(page);
+    expect(more).toEqual([]);
+    const parsed = parseUnitWorkbook(await next!.batch((s) => s.read(UNIT_WORKBOOK_SHEETS)));
+    if (!parsed.ok) throw new Error('not a unit workbook');
+    expect(parsed.workbook.unit.fields.find((f) => f.label === UNIT_FIELDS.year)?.value).toBe(2026);
+    expect(parsed.workbook.members.table.rows.length).toBeGreaterThan(10);
+    // The open workbook (the fake Excel) was not written: no sync since the pane read it.
+    expect(await page.evaluate(() => (window as unknown as { __fakeOfficeFile: { stats: { filesOpen: number } } }).__fakeOfficeFile.stats.filesOpen)).toBe(0);
+    expect(await seriousViolations(page, pages.origin)).toEqual([]);
+  });
+
+  it('"Giao bộ tiêu chí" opens the units’ starting workbook in Excel, carrying the sealed rule set', async () => {
+    const page = await openPane('excel pane handout');
+    await page.getByRole('tab', { name: /Tổng hợp đơn vị/ }).click();
+    await page.getByRole('button', { name: 'Mở sổ mẫu trong Excel' }).click();
+    await page.getByText(/Đã mở sổ mẫu của bộ tiêu chí/).waitFor({ timeout: 60_000 });
+    await pages.session.shot('handout opened');
+    const [starter] = await createdWorkbooks(page);
+    const criteria = (await starter!.batch((s) => s.read(['Tiêu chí']))).sheets.get('Tiêu chí')!;
+    const ruleSet = readCriteriaSheet(criteria).ruleSet;
+    expect(ruleSet.id).toMatch(/@[0-9a-f]{16}$/);
+
+    // A unit with its own workbook takes that rule set from the starting workbook, inside Excel too.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-so-mau-')), 'so-mau.xlsx');
+    fs.writeFileSync(file, await starter!.toBytes());
+    await page.getByRole('tab', { name: /Thiết lập/ }).click();
+    await page.getByLabel('Mở tệp bộ tiêu chí được giao…').setInputFiles(file);
+    const offered = page.getByRole('radio', { name: new RegExp(ruleSet.name) }).first();
+    await page.getByText('Bộ tiêu chí do đơn vị tổng hợp giao (từ tệp)', { exact: false }).waitFor({ timeout: 60_000 });
+    await expect(offered.isChecked()).resolves.toBe(true);
+    await pages.session.shot('starting workbook chosen in set-up');
+  });
+
+  it('on an Excel without the file of the open workbook, says what is missing and where else to do it', async () => {
+    const page = await openPane('excel pane new year without file', '?fakeNoFile=1');
+    await page.getByRole('tab', { name: /Sang năm mới/ }).click();
+    await expect(page.getByText(/Excel này chưa có CompressedFile 1\.1/).innerText()).resolves.toMatch(/dvht new-year/);
+    expect(await page.getByRole('button', { name: 'Tạo sổ năm sau' }).count()).toBe(0);
+  });
+
+  it('the file implementation is its own chunk: the pane Excel loads does not carry it', () => {
+    const chunk = fs.readFileSync(path.join(WEB_ROOT, 'excel-files.js'), 'utf8');
+    expect(chunk).toContain('schemas.openxmlformats.org');
+    expect(fs.readFileSync(path.join(WEB_ROOT, 'taskpane.js'), 'utf8')).not.toContain('schemas.openxmlformats.org');
   });
 });

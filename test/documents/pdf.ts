@@ -10,6 +10,8 @@ export interface PdfPage {
   width: number;
   height: number;
   text: string;
+  /** The text in reading order (pdftotext without -layout): a table cell's wrapped lines stay together. */
+  flow: string;
 }
 
 /**
@@ -52,8 +54,9 @@ export async function printSheets(wb: ExcelJsWorkbook, sheets: string[], keep?: 
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
   const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
   const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  const flows = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f');
   fs.rmSync(dir, { recursive: true, force: true });
-  return sizes.map((s, i) => ({ ...s, text: texts[i] ?? '' }));
+  return sizes.map((s, i) => ({ ...s, text: texts[i] ?? '', flow: flows[i] ?? '' }));
 }
 
 /** Text without any white space: pdftotext splits justified words ("h ọc"), so compare this. */

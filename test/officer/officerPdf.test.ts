@@ -14,6 +14,8 @@ jest.setTimeout(240_000);
 let pages: PdfPage[];
 /** The pages of each document, in OFFICER_KINDS order (each starts with the national heading). */
 let docs: string[];
+/** The same in reading order: a unit's name wrapped in its table cell stays whole. */
+let flows: string[];
 
 beforeAll(async () => {
   const wb = ExcelJsWorkbook.create('tong-hop.xlsx');
@@ -21,13 +23,14 @@ beforeAll(async () => {
   const r = await generateOfficerDocuments(wb, { signer: 'Nguyễn Văn Bình' });
   if (!r.ok) throw new Error(r.message);
   pages = await printSheets(wb, OFFICER_KINDS.map((k) => OFFICER_SHEET[k]), process.env.DVHT_KEEP_PDF);
-  const split: string[][] = [];
+  const split: PdfPage[][] = [];
   for (const p of pages) {
     // The decision's annex has no heading of its own: it belongs to the decision.
-    if (squeeze(p.text).includes(squeeze(NATIONAL_NAME)) || split.length === 0) split.push([p.text]);
-    else split.at(-1)!.push(p.text);
+    if (squeeze(p.text).includes(squeeze(NATIONAL_NAME)) || split.length === 0) split.push([p]);
+    else split.at(-1)!.push(p);
   }
-  docs = split.map((d) => squeeze(d.join('\n')));
+  docs = split.map((d) => squeeze(d.map((p) => p.text).join('\n')));
+  flows = split.map((d) => squeeze(d.map((p) => p.flow).join('\n')));
 });
 
 const proposedAt = (level: 1 | 2) => BATCH.filter((b) => b.level === level).map((b) => b.spec.name);
@@ -46,13 +49,13 @@ it('prints three documents, every page A4 portrait, each with the national headi
 });
 
 it('the minutes list every unit of the batch, the proposed ones before the others', () => {
-  const [first, rest] = docs[0]!.split(squeeze('2. Đơn vị chưa đủ điều kiện'));
+  const [first, rest] = flows[0]!.split(squeeze('2. Đơn vị chưa đủ điều kiện'));
   // The second list ends where the conclusion (which names the body) starts.
   const second = rest?.split(squeeze('Kết luận:'))[0];
   expect(second).toBeDefined();
   for (const name of [...proposedAt(1), ...proposedAt(2)]) expect({ name, first: first!.includes(squeeze(name)), second: second!.includes(squeeze(name)) }).toEqual({ name, first: true, second: false });
   for (const name of notProposed) expect({ name, second: second!.includes(squeeze(name)) }).toEqual({ name, second: true });
-  expect(first).toContain(squeeze('đủ điều kiện đề nghị công nhận: 4 đơn vị (mức độ 1: 3; mức độ 2: 1)'));
+  expect(first).toContain(squeeze('đủ điều kiện đề nghị công nhận: 4 đơn vị (mức độ 1: 3 đơn vị; mức độ 2: 1 đơn vị)'));
 });
 
 it('the decision\'s list groups the proposed units by level, one row each, and names no other unit', () => {
@@ -63,4 +66,13 @@ it('the decision\'s list groups the proposed units by level, one row each, and n
   for (const name of proposedAt(1)) expect({ name, inOne: one!.includes(squeeze(name)), inTwo: two!.includes(squeeze(name)) }).toEqual({ name, inOne: true, inTwo: false });
   for (const name of proposedAt(2)) expect({ name, inTwo: two!.includes(squeeze(name)) }).toEqual({ name, inTwo: true });
   for (const name of notProposed) expect({ name, inDecision: docs[2]!.includes(squeeze(name)) }).toEqual({ name, inDecision: false });
+});
+
+it('the minutes end on a page that carries their conclusion with the signatures, never the signatures alone', () => {
+  const minutes = pages.slice(0, pages.findIndex((p, i) => i > 0 && squeeze(p.text).includes(squeeze(NATIONAL_NAME))));
+  const last = squeeze(minutes.at(-1)!.text);
+  expect(last).toContain(squeeze('TỔ TRƯỞNG'));
+  expect(last).toContain(squeeze('Nguyễn Văn Bình'));
+  expect(last).toContain(squeeze('Kết luận: đề nghị Chủ tịch UBND xã Hòa Bình'));
+  expect(last).toContain(squeeze('Biên bản được thông qua'));
 });

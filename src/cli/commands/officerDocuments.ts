@@ -30,7 +30,7 @@ export const officerDocuments: Command = {
     }
     io.out(t(lang, 'officer.done', { count: result.documents.length, file: output, sheets: result.documents.map((d) => `“${d.sheet}”`).join(', '), proposed: result.proposed, notProposed: result.notProposed }));
     if (result.templates.status === 'created') io.out(t(lang, 'documents.templatesCreated', { sheet: result.templates.sheet }));
-    const out = result.units.filter((u) => u.level === null);
+    const out = result.units.filter((u) => u.level === null && u.rating === null);
     if (out.length) {
       io.out(t(lang, 'officer.notProposed', { count: out.length }));
       for (const u of out) io.out(`  - ${u.name}${u.reasons.length ? `: ${u.reasons.join(' ')}` : ''}`);

@@ -14,8 +14,10 @@ export interface BatchUnit {
   outcome: string;
   /** What the unit's workbook says it is. */
   recorded: string;
-  /** Proposed for recognition at this level (1, 2), or 0 for a recognition without level; null: not proposed. */
+  /** Proposed for recognition at this level (1, 2), or 0 for a recognition without level; null: not proposed at a level. */
   level: number | null;
+  /** Proposed with this rating (TT22: "Tốt", "Khá" …, a rating the unit's rule set recognises); null: not proposed by rating. */
+  rating: string | null;
   /** Why it is not proposed, in the table's words (its remarks), empty when proposed. */
   reasons: string[];
   /** Remarks that do not stand in the way (an older template, a duplicate file dropped …). */
@@ -28,6 +30,8 @@ export interface BatchRuleSet {
   basis: string;
   /** "“Đơn vị học tập” cấp huyện mức độ 1". */
   recognition: string;
+  /** The ratings it recognises, best first (TT22: its bands above the fail band); empty when it recognises levels. */
+  ratings: string[];
 }
 
 export interface Batch {
@@ -40,4 +44,19 @@ export interface Batch {
   ruleSets: BatchRuleSet[];
 }
 
-export const proposed = (u: BatchUnit): boolean => u.level !== null;
+export const proposed = (u: BatchUnit): boolean => u.level !== null || u.rating !== null;
+
+/**
+ * The decision's list: one group per level (mức độ 1, mức độ 2 …), then one per rating (TT22:
+ * Tốt, Khá … in the order the rule sets rank them), one row per unit.
+ */
+export function proposalGroups(units: BatchUnit[], ruleSets: BatchRuleSet[] = []): { level: number | null; rating: string | null; units: BatchUnit[] }[] {
+  const chosen = units.filter(proposed);
+  const levels = [...new Set(chosen.filter((u) => u.level !== null).map((u) => u.level!))].sort((a, b) => (a || 99) - (b || 99));
+  const rank = (r: string) => Math.min(...ruleSets.map((s) => s.ratings.indexOf(r)).filter((i) => i >= 0), 99);
+  const ratings = [...new Set(chosen.filter((u) => u.level === null).map((u) => u.rating!))].sort((a, b) => rank(a) - rank(b));
+  return [
+    ...levels.map((level) => ({ level, rating: null, units: chosen.filter((u) => u.level === level) })),
+    ...ratings.map((rating) => ({ level: null, rating, units: chosen.filter((u) => u.level === null && u.rating === rating) })),
+  ];
+}

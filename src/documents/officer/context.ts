@@ -5,7 +5,7 @@
  */
 import { dateText, parseEvaluators, type Evaluator } from '../context';
 import { fillTemplate, fillTidy } from '../templates';
-import { proposed, type Batch, type BatchRuleSet } from './batch';
+import { proposalGroups, proposed, type Batch, type BatchRuleSet } from './batch';
 import type { OfficerPlaceholder } from './templates';
 
 export interface OfficerFields {
@@ -31,6 +31,13 @@ export function withoutLevel(recognition: string): string {
 
 function distinct(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+}
+
+/** "mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị", in the decision list's order; "0 đơn vị" when none. */
+function countsByProposal(batch: Batch): string {
+  const groups = proposalGroups(batch.units, batch.ruleSets);
+  if (groups.length === 0) return '0 đơn vị';
+  return groups.map((g) => `${g.rating !== null ? `xếp loại ${g.rating}` : g.level ? `mức độ ${g.level}` : 'đạt'}: ${g.units.length} đơn vị`).join('; ');
 }
 
 export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}): OfficerContext {
@@ -63,6 +70,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     so_khong_de_nghi: String(units.length - chosen.length),
     so_muc_1: String(chosen.filter((u) => u.level === 1).length),
     so_muc_2: String(chosen.filter((u) => u.level === 2).length),
+    so_theo_muc: countsByProposal(batch),
     ky_hieu: own('chung.ky_hieu'),
     ngay_ky: dateText(own('chung.ngay_ky')),
     ten_don_vi: '',

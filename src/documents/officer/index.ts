@@ -10,7 +10,7 @@ import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock 
 import type { KeptTexts } from '../narrative';
 import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kinds/common';
 import { officerText, withoutLevel, type OfficerContext } from './context';
-import { proposed, type BatchUnit } from './batch';
+import { proposalGroups, proposed, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
 
 export const OFFICER_SHEETS = {
@@ -37,8 +37,11 @@ export function isOfficerKind(s: string): s is OfficerKind {
 export { buildOfficerContext, type OfficerContext, type OfficerFields } from './context';
 export { OFFICER_TEMPLATES } from './templates';
 export type { Batch, BatchUnit, BatchRuleSet } from './batch';
+export { proposalGroups, proposed } from './batch';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+/** A rating group's title when its rule set names none (TT22 rates “Đơn vị học tập”, at no tier or level). */
+const UNTITLED = '“Đơn vị học tập”';
 
 /**
  * Heading and title; `byCommittee`: the decision is the UBND's (a draft, marked so above
@@ -61,11 +64,13 @@ function openOfficerDocument(sheet: string, ctx: OfficerContext, prefix: string,
   return b;
 }
 
-const levelText = (u: BatchUnit) => (u.level ? `Mức độ ${u.level}` : u.outcome);
+/** What a unit is proposed for: "Mức độ 1", or its rating "Loại Khá" (TT22); else the recomputed result. */
+const proposalText = (u: BatchUnit) => (u.level ? `Mức độ ${u.level}` : u.rating ? `Loại ${u.rating}` : u.outcome);
+const proposalPhrase = (u: BatchUnit) => (u.level ? `mức độ ${u.level}` : u.rating ? `xếp loại ${u.rating}` : '');
 const unitKey = (u: BatchUnit) => `${u.name}|${u.type}`;
 
 function unitValues(u: BatchUnit) {
-  return { ten_don_vi: u.name, ket_qua: u.outcome, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: u.level ? `mức độ ${u.level}` : '' };
+  return { ten_don_vi: u.name, ket_qua: u.outcome, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
 }
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
@@ -79,8 +84,8 @@ function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, uni
     const key = `tham_dinh.y_kien#${unitKey(u)}`;
     return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) }];
   });
-  // Names on one line where they can be (the unit's type is in the decision's list).
-  b.table(headers, [1, 4, 2, 3], rows, ['center', 'left', 'center', 'left']);
+  // The remark is the longest text: the widest column, so its rows stay as short as their text allows.
+  b.table(headers, [1, 3, 2, 4], rows, ['center', 'left', 'center', 'left']);
   b.endTable();
 }
 
@@ -96,15 +101,18 @@ export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): Sheet
   b.spacer(4);
   const units = ctx.batch.units;
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_dat'), { bold: true });
-  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], 'tham_dinh.y_kien_dat', levelText);
+  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], 'tham_dinh.y_kien_dat', proposalText);
   b.spacer(6);
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_chua_dat'), { bold: true });
   unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
   b.spacer(6);
-  b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });
-  b.paragraphs(officerText(ctx, 'tham_dinh.ket_thuc'), { indent: true });
-  leftOverTexts(b, kept);
-  minutesSignatures(b, ctx.checkers, ctx.values.nguoi_ky, officerText(ctx, 'tham_dinh.to_truong'), officerText(ctx, 'tham_dinh.thu_ky'));
+  // The conclusion goes with the signatures: they never stand alone on the last page.
+  b.keepTogether(() => {
+    b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });
+    b.paragraphs(officerText(ctx, 'tham_dinh.ket_thuc'), { indent: true });
+    leftOverTexts(b, kept);
+    minutesSignatures(b, ctx.checkers, ctx.values.nguoi_ky, officerText(ctx, 'tham_dinh.to_truong'), officerText(ctx, 'tham_dinh.thu_ky'));
+  });
   return b.plan();
 }
 
@@ -136,14 +144,14 @@ export function drawQuyetDinhCongNhan(ctx: OfficerContext, kept: KeptTexts): She
   b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
   b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc_kem_theo'), italic: true, align: 'center', from: 2, to: 9 }]);
   b.spacer(10);
-  const groups = levelGroups(ctx.batch.units);
+  const groups = proposalGroups(ctx.batch.units, ctx.batch.ruleSets);
   if (groups.length === 0) b.paragraphs(officerText(ctx, 'tham_dinh.khong_co'), { indent: true, italic: true });
   groups.forEach((g, i) => {
     const titles = [...new Set(g.units.map((u) => ctx.batch.ruleSets.find((r) => r.name === u.ruleSet)?.recognition ?? ''))].map(withoutLevel).filter(Boolean);
-    const more = { muc_do_la_ma: ROMAN[i] ?? String(i + 1), muc_do: g.level ? `mức độ ${g.level}` : '', so_trong_nhom: String(g.units.length), ...(titles.length ? { danh_hieu: titles.join(', ') } : {}) };
+    const more = { muc_do_la_ma: ROMAN[i] ?? String(i + 1), muc_do: proposalPhrase(g.units[0]!), so_trong_nhom: String(g.units.length), ...(titles.length ? { danh_hieu: titles.join(', ') } : g.rating !== null ? { danh_hieu: UNTITLED } : {}) };
     b.paragraphs(officerText(ctx, 'quyet_dinh.nhom', more), { bold: true });
-    const rows = g.units.map((u, k) => [String(k + 1), u.name, u.type, levelText(u)]);
-    b.table(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Mức độ'], [1, 4, 3, 2], rows, ['center', 'left', 'left', 'center']);
+    const rows = g.units.map((u, k) => [String(k + 1), u.name, u.type, proposalText(u)]);
+    b.table(['STT', 'Tên đơn vị', 'Loại đơn vị', g.rating === null ? 'Mức độ' : 'Xếp loại'], [1, 4, 3, 2], rows, ['center', 'left', 'left', 'center']);
     b.endTable();
     b.spacer(8);
   });
@@ -157,9 +165,3 @@ export const DRAW_OFFICER: Record<OfficerKind, DrawOfficerDocument> = {
   'to-trinh-cong-nhan': drawToTrinhCongNhan,
   'quyet-dinh-cong-nhan': drawQuyetDinhCongNhan,
 };
-
-/** The decision's list: one group per level (mức độ 1, mức độ 2 …), one row per unit. */
-export function levelGroups(units: BatchUnit[]): { level: number; units: BatchUnit[] }[] {
-  const levels = [...new Set(units.filter(proposed).map((u) => u.level!))].sort((a, b) => (a || 99) - (b || 99));
-  return levels.map((level) => ({ level, units: units.filter((u) => u.level === level) }));
-}

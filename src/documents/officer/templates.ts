@@ -24,6 +24,7 @@ export const OFFICER_PLACEHOLDERS = {
   so_khong_de_nghi: 'Số đơn vị chưa đủ điều kiện',
   so_muc_1: 'Số đơn vị đề nghị công nhận mức độ 1',
   so_muc_2: 'Số đơn vị đề nghị công nhận mức độ 2',
+  so_theo_muc: 'Số đơn vị đề nghị theo từng mức độ, xếp loại (“mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị”)',
   ky_hieu: 'Ký hiệu viết tắt của đơn vị tiếp nhận (mục “chung.ky_hieu”)',
   ngay_ky: 'Ngày ký (mục “chung.ngay_ky”)',
   // Per unit (only inside the "…don_vi" texts):
@@ -69,7 +70,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
     label: 'Biên bản thẩm định: nội dung',
     text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị; tính lại kết quả của từng đơn vị từ số liệu trong hồ sơ theo {can_cu}, đối chiếu với kết quả tự đánh giá của đơn vị. Kết quả như sau:',
   },
-  { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị (mức độ 1: {so_muc_1}; mức độ 2: {so_muc_2}).' },
+  { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị ({so_theo_muc}).' },
   { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
   { key: 'tham_dinh.khong_co', label: 'Biên bản thẩm định: khi danh sách trống', text: 'Không có đơn vị nào.' },
   { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Số liệu khớp kết quả tự đánh giá.' },
@@ -77,7 +78,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'tham_dinh.ket_luan',
     label: 'Biên bản thẩm định: kết luận',
-    text: 'Kết luận: đề nghị Chủ tịch {uy_ban} công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (mức độ 1: {so_muc_1} đơn vị; mức độ 2: {so_muc_2} đơn vị).',
+    text: 'Kết luận: đề nghị Chủ tịch {uy_ban} công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} ({so_theo_muc}).',
   },
   { key: 'tham_dinh.ket_thuc', label: 'Biên bản thẩm định: kết thúc', text: 'Biên bản được thông qua và lập thành 02 bản, lưu tại {don_vi_tiep_nhan}.' },
   { key: 'tham_dinh.to_truong', label: 'Biên bản thẩm định: người ký bên phải', text: 'TỔ TRƯỞNG' },
@@ -91,7 +92,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'to_trinh.noi_dung',
     label: 'Tờ trình: nội dung',
-    text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị. Qua thẩm định, {so_de_nghi} đơn vị có kết quả tự đánh giá khớp số liệu và đủ điều kiện đề nghị công nhận (mức độ 1: {so_muc_1} đơn vị; mức độ 2: {so_muc_2} đơn vị); {so_khong_de_nghi} đơn vị chưa đủ điều kiện (chi tiết tại biên bản thẩm định).',
+    text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị. Qua thẩm định, {so_de_nghi} đơn vị có kết quả tự đánh giá khớp số liệu và đủ điều kiện đề nghị công nhận ({so_theo_muc}); {so_khong_de_nghi} đơn vị chưa đủ điều kiện (chi tiết tại biên bản thẩm định).',
   },
   {
     key: 'to_trinh.de_nghi',

@@ -6,12 +6,17 @@
 import type { PaneHost } from '../../taskpane/host';
 import { OfficeWorkbook } from '../../workbook/office/officeWorkbook';
 import { supportsIn } from '../../workbook/office/requirements';
+import type { OfficeDocumentLike } from './officeFile';
+import { excelNewWorkbooks, loadFiles, type ExcelLike } from './newWorkbooks';
+import { langFromLocale } from '../../i18n';
 
 export interface OfficeLike {
   context: {
     displayLanguage?: string;
     officeTheme?: { isDarkTheme?: boolean } | undefined;
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    /** Office.context.document: its getFileAsync gives the open workbook's file. */
+    document?: unknown;
   };
 }
 
@@ -23,14 +28,25 @@ function themeOf(office: OfficeLike): 'light' | 'dark' {
   }
 }
 
-export function createExcelHost(office: OfficeLike, workbook = new OfficeWorkbook()): PaneHost {
+/** `excel`: the Excel namespace (Excel.createWorkbook), for the new workbooks the pane makes. */
+export function createExcelHost(office: OfficeLike, workbook = new OfficeWorkbook(), excel?: ExcelLike): PaneHost {
+  const supports = supportsIn(office);
+  const locale = office.context.displayLanguage ?? 'vi-VN';
+  // Office's overloaded getFileAsync, as far as officeFile.ts calls it.
+  const document = office.context.document as OfficeDocumentLike | undefined;
   return {
     kind: 'excel',
     workbook,
-    locale: office.context.displayLanguage ?? 'vi-VN',
+    locale,
     theme: themeOf(office),
-    supports: supportsIn(office),
+    supports,
     // One batch: activate the sheet and select the cell (two syncs: sheet names, then the selection).
     showCell: (sheet, address) => workbook.batch(async (session) => session.select(sheet, address)),
+    newWorkbooks: document && excel ? excelNewWorkbooks(document, excel, supports) : undefined,
+    // The file implementation reads with the browser's DecompressionStream (Excel's older webviews lack it).
+    openFile:
+      typeof DecompressionStream === 'undefined'
+        ? undefined
+        : async (file) => (await loadFiles()).openPicked(new Uint8Array(await file.arrayBuffer()), file.name, langFromLocale(locale)),
   };
 }

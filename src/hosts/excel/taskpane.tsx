@@ -19,7 +19,7 @@ function start(info: { host: Office.HostType | null }): void {
     showHostMessage(root, t(lang, 'host.notInExcel'), { href: 'preview.html', label: t(lang, 'host.openPreview') });
     return;
   }
-  const host = createExcelHost(Office);
+  const host = createExcelHost(Office, undefined, Excel);
   if (!host.supports(MINIMUM_API)) {
     showHostMessage(root, t(lang, 'host.excelTooOld', { version: MINIMUM_API }));
     return;

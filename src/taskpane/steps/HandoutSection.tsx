@@ -1,48 +1,62 @@
 /**
  * Part of "Tổng hợp đơn vị": hand the chosen rule set out to the units — the preset chosen
- * above, else the "Tiêu chí" of the open workbook as edited — as a starting workbook and a
- * small rule-set file, both downloaded (preview) and never written into the open workbook.
+ * above, else the "Tiêu chí" of the open workbook as edited — as a starting workbook (downloaded
+ * in the preview, opened as a new workbook inside Excel) and, where files can be downloaded, a
+ * small rule-set file; never written into the open workbook.
  */
 import { Divider, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecases/handout';
 import { DownloadAction } from '../DownloadAction';
+import { newWorkbookAvailability, newWorkbookFailure } from '../newWorkbookAction';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
 
 const useStyles = makeStyles({ section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
-type Outcome = { ok: true; name: string; id: string; files: string[] } | { ok: false; message: string };
+const COMMAND = 'dvht handout';
+
+type Outcome = { ok: true; name: string; id: string; files: string[]; opened: boolean } | { ok: false; message: string };
 
 export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepProps, 'host' | 'lang'> & { presetId: string; body: string; tier: string }) {
   const t = useT(lang);
   const s = useStyles();
   const [state, run] = useTask<Outcome>();
-  const downloads = host.downloads;
+  const { maker, unavailable } = newWorkbookAvailability(host, 'new', t, COMMAND, t('handout.pane.unavailable'));
+  const opened = maker?.delivery === 'open';
   const start = () =>
     run(async (): Promise<Outcome> => {
       const source = await handoutRuleSet(presetId ? { presetId } : { workbook: host.workbook }, lang);
       if (!source.ok) return source;
       const rs = source.ruleSet;
       const base = rs.id.split('@')[0]!;
-      const files = [`so-mau-${base}.xlsx`, `bo-tieu-chi-${base}.json`];
-      await downloads!.workbook(files[0]!, 'new', async (wb) => {
-        await writeStarterWorkbook(wb, rs, { body, tier });
-        return true;
-      });
-      downloads!.text(files[1]!, handoutFile(rs), 'application/json');
-      return { ok: true, name: rs.name, id: rs.id, files };
+      const workbookFile = `so-mau-${base}.xlsx`;
+      try {
+        await maker!.make(workbookFile, 'new', async (wb) => {
+          await writeStarterWorkbook(wb, rs, { body, tier });
+          return true;
+        });
+      } catch (e) {
+        return { ok: false, message: newWorkbookFailure(e, t, COMMAND) };
+      }
+      // The small file goes where files can be downloaded; inside Excel the starting workbook carries the rule set.
+      const rulesFile = `bo-tieu-chi-${base}.json`;
+      if (host.downloads) host.downloads.text(rulesFile, handoutFile(rs), 'application/json');
+      return { ok: true, name: rs.name, id: rs.id, files: host.downloads ? [workbookFile, rulesFile] : [workbookFile], opened };
     });
   const result = state.status === 'done' ? state.value : null;
+  const quoted = (files: string[]) => files.map((f) => `“${f}”`).join(', ');
   return (
     <section className={s.section} aria-label={t('handout.pane.title')}>
       <Divider />
       <Subtitle2>{t('handout.pane.title')}</Subtitle2>
-      <span>{t('handout.pane.intro')}</span>
-      <DownloadAction available={!!downloads} label={t('handout.pane.start')} unavailable={t('handout.pane.unavailable')} state={state} start={() => void start()} lang={lang} />
+      <span>{t(opened ? 'handout.pane.introExcel' : 'handout.pane.intro')}</span>
+      <DownloadAction available={!!maker} label={t(opened ? 'handout.pane.startExcel' : 'handout.pane.start')} unavailable={unavailable} state={state} start={() => void start()} lang={lang} />
       {result && (
         <MessageBar intent={result.ok ? 'success' : 'warning'} layout="multiline">
-          <MessageBarBody>{result.ok ? t('handout.pane.done', { name: result.name, id: result.id, files: result.files.map((f) => `“${f}”`).join(', ') }) : result.message}</MessageBarBody>
+          <MessageBarBody>
+            {!result.ok ? result.message : t(result.opened ? 'handout.pane.opened' : 'handout.pane.done', { name: result.name, id: result.id, files: quoted(result.files) })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -3,7 +3,8 @@ import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarActions, Mes
 import { useEffect, useRef, useState } from 'react';
 import { PRESETS } from '../../domain/rules/presets';
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { readHandoutFile } from '../../usecases/handout';
+import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../../usecases/handout';
+import { fileOpenerOf } from '../host';
 import { createSheets, readExistingSetup, type CreateSheetsResult } from '../../usecases/createSheets';
 import { ErrorBar } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
@@ -34,10 +35,17 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const choices: RuleSet[] = handedOut ? [handedOut, ...PRESETS] : PRESETS;
 
+  // The starting workbook a consolidating body handed out carries its rule set too, where this host reads .xlsx files.
+  const openFile = fileOpenerOf(host);
   const loadHandout = async (file: File | undefined) => {
     if (!file) return;
-    const text = await readText(file).catch(() => '');
-    const read = readHandoutFile(text, file.name, lang);
+    const read: ReadHandout =
+      openFile && /\.xls[xm]$/i.test(file.name)
+        ? await openFile(file).then(
+            (wb) => readHandoutWorkbook(wb, lang),
+            (e: unknown) => ({ ok: false, message: e instanceof Error ? e.message : String(e) }),
+          )
+        : readHandoutFile(await readText(file).catch(() => ''), file.name, lang);
     if (!read.ok) {
       setHandoutError(read.message);
       return;
@@ -98,10 +106,11 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
         <Button disabled={running} onClick={() => fileInput.current?.click()}>
           {t('pane.setup.loadHandout')}
         </Button>
+        {openFile && <Caption1 className={s.basis}>{t('pane.setup.loadHandoutHint')}</Caption1>}
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept={openFile ? '.json,application/json,.xlsx,.xlsm' : '.json,application/json'}
           hidden
           aria-label={t('pane.setup.loadHandout')}
           onChange={(e) => {
