@@ -8,7 +8,7 @@
 import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
-import { attr, readTag } from './xml';
+import { named, newTagSpan, scanTag, tagAttr } from './xml';
 import { decodeText } from './reader';
 
 export interface PreflightLimits extends XlsxLimits {
@@ -65,11 +65,11 @@ function isXmlPart(e: ZipEntry): boolean {
   return /\.(xml|rels|vml)$/i.test(e.name);
 }
 
-/** DTDs (readTag refuses them), nesting depth, and rows and cells of worksheets. */
+/** DTDs (scanTag refuses them), nesting depth, and rows and cells of worksheets; no object per tag. */
 function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   // Worksheets are recognised by path (xl/worksheets/sheetN.xml).
   const sheet = /(^|\/)worksheets\/[^/]+\.xml$/i.test(e.name);
-  const pos = { end: 0 };
+  const tag = newTagSpan();
   let depth = 0;
   let rowNum = 0;
   let rows = 0;
@@ -77,19 +77,19 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   for (let i = 0; ; ) {
     const lt = xml.indexOf('<', i);
     if (lt < 0) break;
-    const tag = readTag(xml, lt, pos);
-    i = pos.end;
-    if (!tag) continue;
+    const found = scanTag(xml, lt, tag);
+    i = tag.end;
+    if (!found) continue;
     if (tag.closing) {
       depth--;
       continue;
     }
     if (!tag.selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
     if (!sheet) continue;
-    if (tag.name === 'row') {
-      const r = Number(attr(tag.attrs, 'r'));
+    if (named(xml, tag, 'row')) {
+      const r = Number(tagAttr(xml, tag, 'r'));
       rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
       if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
-    } else if (tag.name === 'c' && ++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
+    } else if (named(xml, tag, 'c') && ++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
   }
 }

@@ -113,8 +113,8 @@ export function scanTag(xml: string, lt: number, t: TagSpan): boolean {
   return true;
 }
 
-/** Whether the scanned tag's local name is `name`. */
-function named(xml: string, t: TagSpan, name: string): boolean {
+/** Whether the tag scanned into `t` has the local name `name`. */
+export function named(xml: string, t: TagSpan, name: string): boolean {
   return t.nameEnd - t.nameStart === name.length && xml.startsWith(name, t.nameStart);
 }
 
@@ -130,6 +130,11 @@ export function readTag(xml: string, lt: number, out: { end: number }): Tag | nu
 /** Value of attribute `name` (exact, with prefix if any) in raw attribute text. */
 export function attr(attrs: string, name: string): string | null {
   return attrIn(attrs, 0, attrs.length, name);
+}
+
+/** Value of attribute `name` of the tag scanned into `t` (scanTag), read in place. */
+export function tagAttr(xml: string, t: TagSpan, name: string): string | null {
+  return attrIn(xml, t.attrStart, t.attrEnd, name);
 }
 
 /** `name`'s first index in xml[from, end), or -1: never searches past `end` (indexOf would, to the document's end, for each tag). */
@@ -251,7 +256,7 @@ class SpanCursor {
   }
 
   attr(name: string): string | null {
-    return attrIn(this.xml, this.tag.attrStart, this.tag.attrEnd, name);
+    return tagAttr(this.xml, this.tag, name);
   }
 
   /** Text of the element just opened; the cursor moves past its close tag. */
