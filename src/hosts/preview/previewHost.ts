@@ -84,6 +84,11 @@ export interface PreviewHostOptions {
   theme: 'light' | 'dark';
   onBatch(done: BatchDone): void;
   onShowCell(sheet: string, address: string): void;
+  /** Whether the open workbook has changes not downloaded; its download (throws when it fails). */
+  unsaved(): boolean;
+  download(): Promise<void>;
+  /** Puts a workbook the pane filled on screen in place of the open one. */
+  onReplace(workbook: PreviewWorkbook): void;
 }
 
 export function createPreviewHost(o: PreviewHostOptions): PaneHost {
@@ -104,6 +109,16 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
         return true;
       },
       text: (name, text, type) => offerDownload(name, new Blob([text], { type })),
+    },
+    replaceable: {
+      unsaved: o.unsaved,
+      download: o.download,
+      async fillNew(name, work) {
+        const workbook = PreviewWorkbook.create(name);
+        const done = await work(workbook);
+        if (done !== null) o.onReplace(workbook);
+        return done;
+      },
     },
   };
 }
