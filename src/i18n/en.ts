@@ -616,7 +616,7 @@ export const en: Record<MessageKey, string> = {
   'help.rules.nd30': 'Decree 30/2020/NĐ-CP of 05/3/2020 on clerical work: the layout of the dossier’s documents.',
   'help.rules.local': 'Provincial documents for indicators set by local practice: Plan 248/KH-UBND of 20/8/2024 of the Hà Nội People’s Committee (filing order); Form 4 of Official Letter 681/SGDĐT-GDTrH&TX of 07/5/2024 of the Đồng Tháp Department of Education.',
   'help.rules.tags': 'Tags in the “Nguồn” column: [C] in the legal text; [S] from one secondary source; [L] local practice. Compare with your own province’s documents and edit the thresholds if needed.',
-  // Where the preview's consolidation is written (issue 14, engineer C: ConsolidateStep, PreviewApp)
+  // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Write the result into',
   'consolidate.target.new': 'A new consolidation workbook (the open one is left as it is)',
   'consolidate.target.open': 'The open workbook “{file}”',
@@ -630,4 +630,6 @@ export const en: Record<MessageKey, string> = {
   'consolidate.target.shown': 'The new workbook “{file}” is on screen; click “Download .xlsx” to keep it.',
   'consolidate.target.fileName': 'ĐVHT consolidation - {body}.xlsx',
   'preview.consolidationShown': 'Showing the new consolidation workbook “{file}” (not downloaded yet).',
+  'preview.grid.uncalculated': 'not calculated',
+  'preview.grid.uncalculatedHint': 'This formula has not been recalculated since its data changed: click Evaluate in the pane to calculate it; Excel calculates it when it opens the file.',
 };

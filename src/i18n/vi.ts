@@ -620,7 +620,7 @@ export const vi = {
   'help.rules.nd30': 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư: thể thức các văn bản trong hồ sơ.',
   'help.rules.local': 'Văn bản địa phương cho các chỉ tiêu theo thực tế: Kế hoạch số 248/KH-UBND ngày 20/8/2024 của UBND thành phố Hà Nội (thứ tự hồ sơ); Mẫu số 4 kèm Công văn số 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GD&ĐT Đồng Tháp.',
   'help.rules.tags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương. Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
-  // Where the preview's consolidation is written (issue 14, engineer C: ConsolidateStep, PreviewApp)
+  // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Ghi kết quả vào',
   'consolidate.target.new': 'Sổ tổng hợp mới (sổ đang mở giữ nguyên)',
   'consolidate.target.open': 'Ghi vào sổ đang mở “{file}”',
@@ -634,6 +634,8 @@ export const vi = {
   'consolidate.target.shown': 'Sổ mới “{file}” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.',
   'consolidate.target.fileName': 'Tổng hợp ĐVHT - {body}.xlsx',
   'preview.consolidationShown': 'Đang hiện sổ tổng hợp mới “{file}” (chưa tải về).',
+  'preview.grid.uncalculated': 'chưa tính',
+  'preview.grid.uncalculatedHint': 'Công thức chưa được tính lại sau khi số liệu thay đổi: bấm Đánh giá ở ngăn bên phải để tính; Excel tự tính khi mở tệp.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

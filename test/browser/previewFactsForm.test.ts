@@ -2,11 +2,12 @@
  * The pane's form for the unit's own data, in the preview: the answers to the unit-level
  * indicators (Đạt / Không đạt / Không áp dụng and the evidence) and the learner counts are
  * typed into the form, not the grid; the evaluation follows them to “Đủ điều kiện”, and the
- * grid shows in the cells exactly what the form wrote.
+ * grid shows in the cells exactly what the form wrote (the ratios that read the counts as “not
+ * calculated” until evaluate writes them again).
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { evaluate, openSample, pane, reveal, showSheet, shows, step as stepIn } from './support/grid';
+import { cell, evaluate, openSample, pane, reveal, showSheet, shows, step as stepIn } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
@@ -62,7 +63,14 @@ describe('the unit’s own data typed in the pane’s form, in the preview', () 
     }
     await save(page);
     await step(page, 'answers and learners written from the form');
+    // The ratios read the counts just written: not calculated until evaluate, and the grid says so.
+    await showSheet(page, SHEETS.learners);
+    const ratio = cell(page, `E${LEARNER_HEADER_ROW + 1}`);
+    await shows(page, `E${LEARNER_HEADER_ROW + 1}`, 'chưa tính');
+    await expect(ratio.getAttribute('title')).resolves.toMatch(/bấm Đánh giá .* để tính; Excel tự tính khi mở tệp/);
+    await step(page, 'ratios not calculated yet');
     expect(await evaluate(page)).not.toMatch(/^Đủ điều kiện/);
+    await shows(page, `E${LEARNER_HEADER_ROW + 1}`, '100,0%');
 
     // The grid shows what the form wrote, cell by cell.
     const rows = await criteriaRows(page, codes);

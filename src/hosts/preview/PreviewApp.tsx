@@ -284,7 +284,11 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const current = shown && shown.workbook === doc.workbook ? shown : null;
   const sheets = current ? current.book.sheets.filter((w) => w.state === 'visible' || w.name === active) : [];
   const model = current?.sheet ?? null;
-  const view = useMemo(() => (model ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role)) : null), [model, locale]);
+  const shownBook = current?.workbook ?? null;
+  const view = useMemo(
+    () => (model && shownBook ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f)) : null),
+    [model, locale, shownBook],
+  );
   const at = selection && model && selection.sheet === model.name ? parseCell(selection.address.split(':')[0]!) : null;
   const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
@@ -349,6 +353,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     owned: (cell) => tr(ownedKey(cell)),
     dropdown: (cell) => tr('preview.grid.dropdown', { cell }),
     editor: (cell) => tr('preview.grid.editor', { cell }),
+    uncalculated: { mark: tr('preview.grid.uncalculated'), tooltip: tr('preview.grid.uncalculatedHint') },
   };
 
   // Printing: the sheet is laid out for paper, then the browser's dialog prints it or saves a PDF.

@@ -4,7 +4,7 @@
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
-import { PreviewWorkbook, WEB_XLSX } from './previewWorkbook';
+import { PreviewWorkbook, WEB_XLSX, watchWrites } from './previewWorkbook';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { preflightXlsx, XlsxError } from '../../xlsx';
 import { webInflate } from '../../xlsx/inflateWeb';
@@ -25,16 +25,7 @@ export function observeWorkbook(inner: Workbook, onBatch: (done: BatchDone) => v
     async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
       let wrote = false;
       try {
-        return await inner.batch((session) =>
-          work({
-            read: (sheets, options) => session.read(sheets, options),
-            write: (plan) => {
-              wrote = true;
-              session.write(plan);
-            },
-            select: (sheet, address) => session.select(sheet, address),
-          }),
-        );
+        return await inner.batch((session) => work(watchWrites(session, () => (wrote = true))));
       } finally {
         onBatch({ wrote });
       }
