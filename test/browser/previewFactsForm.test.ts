@@ -51,6 +51,12 @@ describe('the unit’s own data typed in the pane’s form, in the preview', () 
     expect(codes.length).toBeGreaterThanOrEqual(5);
     const classes = await pane(page).getByRole('textbox', { name: /^Số người học, dòng \d+$/ }).count();
     expect(classes).toBeGreaterThan(0);
+    // Every field and its remove button fit in the pane's width (none pushed past its edge).
+    const overflow = await pane(page).evaluate((region) => {
+      const edge = region.getBoundingClientRect().right;
+      return Array.from(region.querySelectorAll('input, select, button'), (el) => el.getBoundingClientRect().right).filter((right) => right > edge + 1).length;
+    });
+    expect(overflow).toBe(0);
 
     // One indicator the unit does not meet: evaluated, it is not eligible.
     for (const [i, code] of codes.entries()) {
