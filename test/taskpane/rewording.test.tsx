@@ -10,7 +10,11 @@ import type { Lang } from '../../src/i18n';
 import type { PaneHost } from '../../src/taskpane/host';
 import type { StepProps } from '../../src/taskpane/steps/registry';
 import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
+import { ImportStep } from '../../src/taskpane/steps/ImportStep';
+import { createSheets } from '../../src/usecases/createSheets';
+import { sampleUnit } from '../../src/usecases/sampleData';
 import { fakePaneHost } from '../support/fakePaneHost';
+import { addStaffSheet, SOURCE } from '../import/messySheets';
 
 function renderSwitchable(Step: ComponentType<StepProps>, host: PaneHost) {
   const at = (lang: Lang) => (
@@ -35,5 +39,20 @@ describe('switching language after a message is shown', () => {
     expect(screen.getByRole('button', { name: 'Go to Evaluate' })).toBeTruthy();
     expect(screen.queryByText(/chưa được đánh giá/)).toBeNull();
     expect(batches).toBe(1);
+  });
+
+  test('Import: the cells it cannot read are worded again, what they should hold too', async () => {
+    const host = await fakePaneHost();
+    await createSheets(host.excel, { ...sampleUnit({}), members: [] });
+    addStaffSheet(host.excel.workbook);
+    const { switchTo } = renderSwitchable(ImportStep, host);
+    await screen.findByRole('option', { name: SOURCE });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
+    const issue = () => screen.getAllByText(/'DS CB-GV-NV'!G12/)[0]!.textContent!;
+    await screen.findAllByText(/'DS CB-GV-NV'!G12/);
+    expect(issue()).toMatch(/\(cột “.*”\).*Cần: .*Ô này được để trống khi nhập\.$/);
+    switchTo('en');
+    expect(issue()).toMatch(/\(column “.*”\).*Expected: .*Imported as empty\.$/);
+    expect(issue()).not.toMatch(/Cần:|hoặc|một số/);
   });
 });
