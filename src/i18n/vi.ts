@@ -412,7 +412,7 @@ export const vi = {
   'consolidate.cli.done': 'Đã tổng hợp {units} đơn vị từ {files} tệp ({rejected} tệp bị từ chối, {duplicates} tệp trùng, {flagged} đơn vị cần xem lại). Đã ghi “{file}”.',
   'consolidate.cli.rejected': 'Tệp bị từ chối ({count}):',
   'consolidate.pane.title': 'Tổng hợp đơn vị',
-  'consolidate.pane.intro': 'Chọn sổ đánh giá (.xlsx) của các đơn vị. ĐVHT đọc từng tệp trên máy này, tính lại từ số liệu của đơn vị, đối chiếu với kết quả tự đánh giá, rồi ghi hai trang “Tổng hợp đơn vị” và “Báo cáo tệp” vào sổ đang mở (một lần ghi, sau khi đọc xong).',
+  'consolidate.pane.intro': 'Chọn sổ đánh giá (.xlsx) của các đơn vị. ĐVHT đọc từng tệp trên máy này, tính lại từ số liệu của đơn vị, đối chiếu với kết quả tự đánh giá, rồi ghi hai trang “Tổng hợp đơn vị” và “Báo cáo tệp” (một lần ghi, sau khi đọc xong).',
   'consolidate.pane.pick': 'Chọn tệp…',
   'consolidate.pane.drop': 'hoặc kéo thả các tệp .xlsx vào đây',
   'consolidate.pane.selected': 'Đã chọn {count} tệp',
@@ -631,6 +631,22 @@ export const vi = {
   'help.rules.nd30': 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư: thể thức các văn bản trong hồ sơ.',
   'help.rules.local': 'Văn bản địa phương cho các chỉ tiêu theo thực tế: Kế hoạch số 248/KH-UBND ngày 20/8/2024 của UBND thành phố Hà Nội (thứ tự hồ sơ); Mẫu số 4 kèm Công văn số 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GD&ĐT Đồng Tháp.',
   'help.rules.tags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương. Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
+  // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
+  'consolidate.target.label': 'Ghi kết quả vào',
+  'consolidate.target.new': 'Sổ tổng hợp mới (sổ đang mở giữ nguyên)',
+  'consolidate.target.open': 'Ghi vào sổ đang mở “{file}”',
+  'consolidate.target.newHint': 'Sổ mới thay sổ đang mở trên màn hình; các văn bản của cơ quan tiếp nhận được lập trên sổ này. Bấm “Tải về .xlsx” để lưu.',
+  'consolidate.target.openHint': 'Hai trang được thêm vào sổ đang mở. Đừng chọn cách này khi sổ đang mở là sổ của một đơn vị.',
+  'consolidate.target.excel': 'Kết quả được ghi vào sổ đang mở “{file}”. Nếu đó là sổ của một đơn vị, hãy tạo một sổ trống, mở ĐVHT trong sổ đó rồi tổng hợp ở đấy.',
+  'consolidate.target.unsaved': 'Sổ đang mở “{file}” có thay đổi chưa tải về. Sổ tổng hợp mới sẽ thay nó trên màn hình: tải sổ này về trước?',
+  'consolidate.target.downloadFirst': 'Tải về rồi tổng hợp',
+  'consolidate.target.discard': 'Tổng hợp, bỏ các thay đổi',
+  'consolidate.target.keep': 'Hủy',
+  'consolidate.target.shown': 'Sổ mới “{file}” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.',
+  'consolidate.target.fileName': 'Tổng hợp ĐVHT - {body}.xlsx',
+  'preview.consolidationShown': 'Đang hiện sổ tổng hợp mới “{file}” (chưa tải về).',
+  'preview.grid.uncalculated': 'chưa tính',
+  'preview.grid.uncalculatedHint': 'Công thức chưa được tính lại sau khi số liệu thay đổi: bấm Đánh giá ở ngăn bên phải để tính; Excel tự tính khi mở tệp.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

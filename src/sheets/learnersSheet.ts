@@ -2,6 +2,7 @@
 import { foldKey } from '../domain/text';
 import { readText } from '../domain/values';
 import type { LearnerRow } from '../domain/evaluation';
+import type { CellValue } from '../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
@@ -9,12 +10,29 @@ import { dataPage } from './page';
 
 export const LEARNER_HEADER_ROW = 4;
 const HEADERS = ['STT', 'Lớp / khối', 'Số người học', 'Số người học đạt CDHT', 'Tỷ lệ', 'Ghi chú'];
+/** Rows laid out for typing even when fewer classes are known. */
+const MIN_ROWS = 12;
+const HEADCOUNT_COL = 3;
+const CDHT_COL = 4;
+const RATIO_COL = 5;
+
+/**
+ * The ratio cell's formula, with the value Excel computes as its cached result when the
+ * counts say it (numbers or blanks); otherwise no result, and Excel or LibreOffice computes it.
+ */
+function ratioCell(r: number, headcount: CellInput | CellValue | undefined, cdht: CellInput | CellValue | undefined): CellInput {
+  const formula = `=IF(N(C${r})=0,"",D${r}/C${r})`;
+  // N() of anything but a number is 0.
+  if (typeof headcount !== 'number' || headcount === 0) return { formula, result: '' };
+  if (cdht === null || cdht === undefined || cdht === '') return { formula, result: 0 };
+  return typeof cdht === 'number' ? { formula, result: cdht / headcount } : { formula };
+}
 
 export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
   const first = LEARNER_HEADER_ROW + 1;
-  const last = first + Math.max(rows.length, 12) - 1;
+  const last = first + Math.max(rows.length, MIN_ROWS) - 1;
   const ratio: CellInput[][] = [];
-  for (let r = first; r <= last; r++) ratio.push([{ formula: `=IF(N(C${r})=0,"",D${r}/C${r})` }]);
+  for (let r = first; r <= last; r++) ratio.push([ratioCell(r, rows[r - first]?.[HEADCOUNT_COL - 1], rows[r - first]?.[CDHT_COL - 1])]);
   return {
     sheet: SHEETS.learners,
     mode: 'ensure',
@@ -74,4 +92,22 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     return { rows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow };
   }
   return null;
+}
+
+/**
+ * The ratio column drawn again with its values (evaluate reads the counts anyway), so a file
+ * shows them before Excel recalculates; only on the layout this sheet draws (a school's own
+ * layout keeps its cells).
+ */
+export function learnerRatiosPlan(data: SheetData, parsed: ParsedLearners): SheetPlan | null {
+  const header = data.rows[LEARNER_HEADER_ROW - 1] ?? [];
+  if (parsed.headerRow !== LEARNER_HEADER_ROW || parsed.headcountCol !== HEADCOUNT_COL || parsed.cdhtCol !== CDHT_COL || readText(header[RATIO_COL - 1]) !== HEADERS[RATIO_COL - 1]) return null;
+  const first = LEARNER_HEADER_ROW + 1;
+  const last = Math.max(parsed.lastDataRow, first + MIN_ROWS - 1);
+  const ratio: CellInput[][] = [];
+  for (let r = first; r <= last; r++) {
+    const cells = data.rows[r - 1] ?? [];
+    ratio.push([ratioCell(r, cells[HEADCOUNT_COL - 1], cells[CDHT_COL - 1])]);
+  }
+  return { sheet: SHEETS.learners, mode: 'existing', cells: [{ at: `E${first}`, rows: ratio }] };
 }

@@ -44,6 +44,29 @@ export function App(props: {
   // Every step's writes go through this workbook, so what a write could not do reaches the bar.
   const [warnings, setWarnings] = useState<WorkbookWarning[]>([]);
   const host = useMemo(() => ({ ...props.host, workbook: reportingWarnings(props.host.workbook, setWarnings) }), [props.host]);
+  // A step that puts a workbook of its own on screen (the preview's consolidation) keeps its
+  // state, which belongs to that workbook; the other steps start afresh.
+  const [resets, setResets] = useState<Record<string, number>>({});
+  const stepHosts = useMemo(() => {
+    const replaceable = host.replaceable;
+    if (!replaceable) return new Map(STEPS.map((step) => [step.id, host]));
+    return new Map(
+      STEPS.map((step): [string, PaneHost] => [
+        step.id,
+        {
+          ...host,
+          replaceable: {
+            ...replaceable,
+            async fillNew(name, work) {
+              const done = await replaceable.fillNew(name, (wb) => work(reportingWarnings(wb, setWarnings)));
+              if (done !== null) setResets((r) => Object.fromEntries(STEPS.map((x) => [x.id, (r[x.id] ?? 0) + (x.id === step.id ? 0 : 1)])));
+              return done;
+            },
+          },
+        },
+      ]),
+    );
+  }, [host]);
   const [ownLang, setOwnLang] = useState<Lang>(props.initialLang ?? langFromLocale(host.locale));
   const lang = props.lang ?? ownLang;
   const setLang = props.onLangChange ?? setOwnLang;
@@ -105,8 +128,8 @@ export function App(props: {
         {STEPS.filter((step) => available(step.requires)).map((step) => {
           const Step = step.component;
           return (
-            <div key={step.id} role="tabpanel" id={`panel-${step.id}`} aria-labelledby={`tab-${step.id}`} hidden={step.id !== current}>
-              <Step host={host} lang={lang} goTo={goTo} active={step.id === current} />
+            <div key={`${step.id}:${resets[step.id] ?? 0}`} role="tabpanel" id={`panel-${step.id}`} aria-labelledby={`tab-${step.id}`} hidden={step.id !== current}>
+              <Step host={stepHosts.get(step.id) ?? host} lang={lang} goTo={goTo} active={step.id === current} />
             </div>
           );
         })}

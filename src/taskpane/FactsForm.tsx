@@ -28,8 +28,9 @@ const useStyles = makeStyles({
   group: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
   fact: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
-  line: { display: 'grid', gridTemplateColumns: 'minmax(4em, 1fr) minmax(4em, 1fr) minmax(4em, 1fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
-  member: { display: 'grid', gridTemplateColumns: 'minmax(6em, 2fr) minmax(5em, 1.5fr) minmax(5em, 1.2fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
+  // Fields shrink to their column (an input's own width would push the line past a narrow pane).
+  line: { display: 'grid', gridTemplateColumns: 'minmax(4em, 1fr) minmax(4em, 1fr) minmax(4em, 1fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end', '& > *': { minWidth: 0 }, '& .fui-Input': { minWidth: 0, width: '100%' } },
+  member: { display: 'grid', gridTemplateColumns: 'minmax(6em, 2fr) minmax(5em, 1.5fr) minmax(5em, 1.2fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end', '& > *': { minWidth: 0 }, '& .fui-Input': { minWidth: 0, width: '100%' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   intro: { margin: 0 },
 });

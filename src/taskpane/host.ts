@@ -37,6 +37,18 @@ export interface PaneHost {
   readonly newWorkbooks?: NewWorkbooks;
   /** Inside Excel: a picked .xlsx read as a workbook (a handed-out "sổ mẫu"). The preview uses `files.open` (fileOpenerOf). */
   readonly openFile?: (file: File) => Promise<Workbook>;
+  /**
+   * Preview only: the workbook on screen can give way to a new one the pane fills (a
+   * consolidation gets a workbook of its own). `unsaved` tells whether the open one has
+   * changes not yet downloaded and `download` offers it; `fillNew` lets `work` fill a new
+   * workbook and shows it instead of the open one when `work` resolves something else than
+   * null (the open one is then closed: ask about its changes first).
+   */
+  readonly replaceable?: {
+    unsaved(): boolean;
+    download(): Promise<void>;
+    fillNew<T>(name: string, work: (wb: Workbook) => Promise<T | null>): Promise<T | null>;
+  };
 }
 
 /**

@@ -11,8 +11,10 @@ import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { SUMMARY_AFTER } from '../sheets/summarySheet';
 import { RESULT_FIELDS } from '../sheets/unitSheet';
-import { locateProblem, type LocatedProblem } from '../sheets/locate';
-import { t, type Lang } from '../i18n';
+import { locateProblem } from '../sheets/locate';
+import type { Lang } from '../i18n';
+import { sayWords, type Words } from '../i18n/words';
+import type { Problem } from '../domain/problems';
 import { buildContext, type Figures } from '../documents/context';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
@@ -48,6 +50,8 @@ export interface DocumentMessage {
   sheet: string | null;
   cell: string | null;
   message: string;
+  /** What the message says, to word it again in another language (rewordDocuments). */
+  source: { problem: Problem } | { words: Words };
 }
 
 export interface GeneratedDocument {
@@ -69,7 +73,20 @@ export type GenerateResult =
     }
   | { ok: false; problems: DocumentMessage[] };
 
-const located = (p: LocatedProblem): DocumentMessage => ({ severity: p.severity, code: p.code, sheet: p.sheet, cell: p.cell, message: p.message });
+function located(problem: Problem, lang: Lang): DocumentMessage {
+  const p = locateProblem(problem, lang);
+  return { severity: p.severity, code: p.code, sheet: p.sheet, cell: p.cell, message: p.message, source: { problem } };
+}
+
+function said(lang: Lang, severity: DocumentMessage['severity'], code: string, sheet: string, cell: string | null, words: Words): DocumentMessage {
+  return { severity, code, sheet, cell, message: sayWords(lang, words), source: { words } };
+}
+
+/** The same result worded in another language: nothing is read or drawn again. */
+export function rewordDocuments(result: GenerateResult, lang: Lang): GenerateResult {
+  const reword = (m: DocumentMessage): DocumentMessage => ({ ...m, message: 'problem' in m.source ? locateProblem(m.source.problem, lang).message : sayWords(lang, m.source.words) });
+  return result.ok ? { ...result, warnings: result.warnings.map(reword) } : { ...result, problems: result.problems.map(reword) };
+}
 
 export async function generateDocuments(workbook: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
   const lang = options.lang ?? 'vi';
@@ -79,7 +96,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
     const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates, ...ownSheetMarks(...docSheets)], { marks: ownSheetMarks(SHEETS.summary) });
     const parsed = parseUnitWorkbook(snapshot);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(locateProblem(p, lang))) };
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, lang)) };
     const wb = parsed.workbook;
 
     // The documents print the evaluation's figures: they must be the sheets' current ones.
@@ -87,25 +104,25 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const stored = fpRow ? readText(wb.sheets.unit!.rows[fpRow - 1]?.[1] ?? null) : '';
     const where = fpRow ? sheetRef(SHEETS.unit, `B${fpRow}`) : `'${SHEETS.unit}'`;
     const cell = fpRow ? `B${fpRow}` : null;
-    if (!stored) return { ok: false, problems: [{ severity: 'error', code: 'notEvaluated', sheet: SHEETS.unit, cell, message: t(lang, 'documents.notEvaluated', { file: workbook.label, where, field: RESULT_FIELDS.fingerprint }) }] };
-    if (stored !== fingerprint(wb)) return { ok: false, problems: [{ severity: 'error', code: 'stale', sheet: SHEETS.unit, cell, message: t(lang, 'documents.stale', { file: workbook.label, where }) }] };
+    if (!stored) return { ok: false, problems: [said(lang, 'error', 'notEvaluated', SHEETS.unit, cell, { key: 'documents.notEvaluated', params: { file: workbook.label, where, field: RESULT_FIELDS.fingerprint } })] };
+    if (stored !== fingerprint(wb)) return { ok: false, problems: [said(lang, 'error', 'stale', SHEETS.unit, cell, { key: 'documents.stale', params: { file: workbook.label, where } })] };
 
     const evaluation = evaluate(evaluationInput(wb));
     const unitName = readText(wb.unit.info.name);
     const templatesData = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
     const wording = wb.criteria.ruleSet.mode;
     const templates = readTemplatesSheet(templatesData, unitName, wording);
-    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)].map((p) => located(locateProblem(p, lang)));
+    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)].map((p) => located(p, lang));
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
-      warnings.push({ severity: 'warning', code: 'unknownPlaceholder', sheet: DOCUMENT_SHEETS.templates, cell: at, message: t(lang, 'documents.unknownPlaceholder', { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name }) });
+      warnings.push(said(lang, 'warning', 'unknownPlaceholder', DOCUMENT_SHEETS.templates, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name } }));
     }
     const ctx = buildContext(wb, evaluation, templates.texts);
     // A request letter for a level the data does not reach is drawn (the unit may still want
     // the layout), but said plainly before anyone signs it.
     const outcome = evaluation.outcome;
     if (kinds.includes('to-trinh') && outcome.kind === 'pass-fail' && outcome.status !== 'recognised') {
-      warnings.push({ severity: 'warning', code: 'requestNotSupported', sheet: SHEETS.unit, cell: wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, message: t(lang, 'documents.requestNotSupported', { outcome: ctx.report.outcome.text }) });
+      warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text } }));
     }
 
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName, wording);

@@ -17,6 +17,7 @@ import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
+import { learnerRatiosPlan } from '../sheets/learnersSheet';
 import { ownPlan, ownSheetMarks, ROLE } from './ownSheets';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
@@ -88,6 +89,8 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
       for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now: options.now ?? new Date(), summary: options.summary ?? true, outcomeText: report.outcome.text })) {
         session.write(plan);
       }
+      const ratios = wb.learners && wb.sheets.learners ? learnerRatiosPlan(wb.sheets.learners, wb.learners) : null;
+      if (ratios) session.write(ratios);
     }
     return { ok: true, report, evaluation, problems, found };
   });

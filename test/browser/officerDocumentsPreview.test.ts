@@ -1,7 +1,7 @@
 /**
- * The officer's documents in the browser preview: consolidate the picked unit workbooks,
- * then, in the same pane step, make the minutes, the request and the draft decision, and
- * read in the pane who is proposed and who is not.
+ * The officer's documents in the browser preview: consolidate the picked unit workbooks
+ * (into a new workbook, then shown), then, in the same pane step, make the minutes, the
+ * request and the draft decision in it, and read in the pane who is proposed and who is not.
  */
 import type { Download, Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
@@ -35,6 +35,8 @@ describe('officer documents in the preview', () => {
     await chooser.setFiles(files);
     await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).click();
     await pane(page).getByText(/Đã ghi 8 đơn vị vào trang “Tổng hợp đơn vị”/).waitFor({ timeout: 90_000 });
+    // The consolidation went into a workbook of its own, now the one shown: the documents are made there.
+    await expect(page.getByTestId('preview-file').innerText()).resolves.toBe('Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx');
 
     await pane(page).getByRole('textbox', { name: /Người ký tờ trình, biên bản/ }).fill('Nguyễn Văn Bình');
     await pane(page).getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }).click();
@@ -43,6 +45,8 @@ describe('officer documents in the preview', () => {
     for (const sheet of ['Biên bản thẩm định', 'Tờ trình công nhận', 'Quyết định công nhận', 'Mẫu văn bản tổng hợp']) {
       await expect(pane(page).getByText(`Mở trang “${sheet}”`).count()).resolves.toBe(1);
     }
+    const tabs = await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab').allInnerTexts();
+    expect(tabs).toEqual(expect.arrayContaining(['Tổng hợp đơn vị', 'Báo cáo tệp', 'Biên bản thẩm định', 'Tờ trình công nhận', 'Quyết định công nhận']));
     await pages.session.shot('officer documents made');
   });
 

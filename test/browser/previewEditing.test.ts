@@ -5,10 +5,9 @@
  * leaving with changes, one language at a time. axe-core on every step; screenshots of each
  * (copied to SHOTS_DIR when it is set).
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
-import { seriousViolations, useBrowserPages } from './support/browser';
+import type { Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import { evaluate, grid, openSample as openSampleIn, pane, paste, reveal, select, showSheet, shows, step as stepIn } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
@@ -19,92 +18,8 @@ import { en } from '../../src/i18n/en';
 
 const pages = useBrowserPages();
 const SAMPLE_MEMBERS = 42;
-
-const pane = (page: Page) => page.getByRole('region', { name: /^(Ngăn ĐVHT|ĐVHT pane)$/ });
-const grid = (page: Page) => page.locator('table[role="grid"]');
-const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
-
-async function step(page: Page, name: string): Promise<void> {
-  const file = await pages.session.shot(name);
-  if (process.env.SHOTS_DIR) {
-    fs.mkdirSync(process.env.SHOTS_DIR, { recursive: true });
-    fs.copyFileSync(file, path.join(process.env.SHOTS_DIR, path.basename(path.dirname(file)) + '-' + path.basename(file)));
-  }
-  expect({ name, violations: await seriousViolations(page, pages.origin) }).toEqual({ name, violations: [] });
-}
-
-async function openSample(name: string): Promise<Page> {
-  const { page } = await pages.open(name);
-  await page.goto(`${pages.origin}/preview.html`);
-  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
-  await page.getByText(/Đã tạo sổ mẫu/).waitFor();
-  return page;
-}
-
-async function showSheet(page: Page, sheet: string): Promise<void> {
-  await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab', { name: sheet, exact: true }).click();
-  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
-}
-
-/** Scrolls the grid until the cell is drawn (only a window of rows is in the page). */
-async function reveal(page: Page, address: string): Promise<Locator> {
-  const c = cell(page, address);
-  if ((await c.count()) > 0) return c;
-  await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: 0 }));
-  for (let i = 0; i < 200 && (await c.count()) === 0; i++) {
-    await grid(page).evaluate((el) => el.parentElement!.scrollBy({ top: el.parentElement!.clientHeight / 2 }));
-  }
-  return c;
-}
-
-/** Waits until the cell holds exactly `text` (its text content: a tab stays a tab). */
-async function shows(page: Page, address: string, text: string): Promise<void> {
-  await reveal(page, address);
-  await page.waitForFunction(
-    ([a, t]) => {
-      const td = document.querySelector(`td[data-address="${a}"]`);
-      if (!td) return false;
-      const copy = td.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('button').forEach((b) => b.remove());
-      return copy.textContent === t;
-    },
-    [address, text] as const,
-    { timeout: 20_000 },
-  );
-}
-
-async function select(page: Page, address: string): Promise<Locator> {
-  const c = await reveal(page, address);
-  await c.click();
-  await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
-  return c;
-}
-
-/** What a clipboard copied from Excel, LibreOffice or Google Sheets holds: rows of tab-separated cells. */
-async function paste(page: Page, text: string): Promise<void> {
-  await grid(page).evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-/** Runs the evaluation step; resolves with the outcome once it is shown (changed, when one was shown before). */
-async function evaluate(page: Page): Promise<string> {
-  await pane(page).getByRole('tab', { name: /Đánh giá/ }).click();
-  const outcome = pane(page).getByTestId('outcome');
-  const previous = (await outcome.count()) ? await outcome.innerText() : null;
-  await pane(page).getByRole('button', { name: /^Đánh giá( lại)?$/ }).click();
-  await page.waitForFunction(
-    (prev) => {
-      const el = document.querySelector('[data-testid="outcome"]') as HTMLElement | null;
-      return el !== null && el.innerText !== prev;
-    },
-    previous,
-    { timeout: 60_000 },
-  );
-  return outcome.innerText();
-}
+const step = (page: Page, name: string) => stepIn(pages, page, name);
+const openSample = (name: string) => openSampleIn(pages, name);
 
 describe('editing in the preview grid', () => {
   it('types, chooses from a dropdown, pastes a 3×20 block, undoes and redoes, and keeps grey cells', async () => {

@@ -14,6 +14,8 @@ import { fakePaneHost, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
 import { hostile, unitWorkbook } from './corpus';
 import { TextDecoder as NodeTextDecoder } from 'util';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import type { PaneHost } from '../../src/taskpane/host';
 
 // Browsers and Web Workers have TextDecoder; jsdom does not.
 if (typeof globalThis.TextDecoder === 'undefined') (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
@@ -124,5 +126,98 @@ describe('ConsolidateStep', () => {
     await act(async () => release());
     expect(await screen.findByText('Đã dừng. Sổ đang mở chưa bị thay đổi.')).toBeTruthy();
     expect((await host.excel.batch((s) => s.read([]))).sheetNames).toEqual([]);
+  });
+});
+
+/** The preview's host: a new workbook the step fills is shown instead of the open one. */
+async function replaceableHost(options: { unsaved?: boolean; downloadFails?: boolean } = {}) {
+  const host = await fakePaneHost();
+  const made: { name: string; workbook: ExcelJsWorkbook }[] = [];
+  const calls: string[] = [];
+  let unsaved = options.unsaved ?? false;
+  const replaceable: NonNullable<PaneHost['replaceable']> = {
+    unsaved: () => unsaved,
+    async download() {
+      calls.push('download');
+      if (options.downloadFails) throw new Error('Không tạo được tệp để tải về.');
+      unsaved = false;
+    },
+    async fillNew(name, work) {
+      const workbook = ExcelJsWorkbook.create(name);
+      const done = await work(workbook);
+      if (done !== null) made.push({ name, workbook });
+      calls.push(done === null ? 'not shown' : 'shown');
+      return done;
+    },
+  };
+  return { host: { ...host, replaceable }, excel: host.excel, made, calls };
+}
+
+describe('ConsolidateStep in the preview: where the result goes', () => {
+  let good: Uint8Array;
+  beforeAll(async () => {
+    good = await unitWorkbook({ name: 'Trường THCS Nguyễn Du', members: 30 });
+  });
+
+  test('by default writes into a new workbook that is shown, the open one untouched', async () => {
+    const { host, excel, made, calls } = await replaceableHost();
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    expect((screen.getByRole('radio', { name: /Sổ tổng hợp mới/ }) as HTMLInputElement).checked).toBe(true);
+    await pick([fileOf(good, 'nguyen-du.xlsx')]);
+    fill();
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    expect(await screen.findByText('Sổ mới “Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.')).toBeTruthy();
+    expect(calls).toEqual(['shown']);
+    expect(made.map((m) => m.name)).toEqual(['Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx']);
+    expect((await sheetRows(made[0]!.workbook, CONSOLIDATION_SHEETS.units))![5]![1]).toBe('Trường THCS Nguyễn Du');
+    expect((await excel.batch((s) => s.read([]))).sheetNames).toEqual([]);
+  });
+
+  test('"Ghi vào sổ đang mở" writes into the open workbook, and no new one is made', async () => {
+    const { host, excel, calls } = await replaceableHost({ unsaved: true });
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    fireEvent.click(screen.getByRole('radio', { name: 'Ghi vào sổ đang mở “test.xlsx”' }));
+    await pick([fileOf(good, 'nguyen-du.xlsx')]);
+    fill();
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    expect(await screen.findByText(/^Đã ghi 1 đơn vị vào trang “Tổng hợp đơn vị”/)).toBeTruthy();
+    expect(screen.queryByText(/đang hiện trên màn hình/)).toBeNull();
+    // Nothing replaces the open workbook, so its changes are not asked about.
+    expect(calls).toEqual([]);
+    expect((await sheetRows(excel, CONSOLIDATION_SHEETS.units))![5]![1]).toBe('Trường THCS Nguyễn Du');
+  });
+
+  test('an open workbook with changes not downloaded is offered for download first', async () => {
+    const { host, calls } = await replaceableHost({ unsaved: true });
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    await pick([fileOf(good, 'nguyen-du.xlsx')]);
+    fill();
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    expect(await screen.findByText('Sổ đang mở “test.xlsx” có thay đổi chưa tải về. Sổ tổng hợp mới sẽ thay nó trên màn hình: tải sổ này về trước?')).toBeTruthy();
+    // Cancel: nothing read, nothing made.
+    fireEvent.click(screen.getByRole('button', { name: 'Hủy' }));
+    expect(screen.queryByText(/có thay đổi chưa tải về/)).toBeNull();
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Tải về rồi tổng hợp' }));
+    expect(await screen.findByText(/đang hiện trên màn hình/)).toBeTruthy();
+    expect(calls).toEqual(['download', 'shown']);
+  });
+
+  test('a download that fails stops before anything is read', async () => {
+    const { host, calls } = await replaceableHost({ unsaved: true, downloadFails: true });
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    await pick([fileOf(good, 'nguyen-du.xlsx')]);
+    fill();
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Tải về rồi tổng hợp' }));
+    expect(await screen.findByText(/Không tạo được tệp để tải về/)).toBeTruthy();
+    expect(calls).toEqual(['download']);
+  });
+
+  test('inside Excel the pane says the open workbook is written, and names it', async () => {
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, await fakePaneHost());
+    expect(screen.getByText(/^Kết quả được ghi vào sổ đang mở “test\.xlsx”/)).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
   });
 });

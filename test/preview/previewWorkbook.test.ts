@@ -14,6 +14,9 @@ import { rawData, readDirectory } from '../../src/xlsx/zip';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
+import { sheetView } from '../../src/hosts/preview/sheetView';
+import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
+import { editCells, typedValue } from '../../src/usecases/editCells';
 
 const ALL = [...UNIT_WORKBOOK_SHEETS, SHEETS.summary];
 
@@ -47,5 +50,37 @@ describe('PreviewWorkbook', () => {
       expect({ name, rows: model!.values }).toEqual({ name, rows: saved.sheets.get(name)!.rows });
     }
     expect(reader.book().sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...ALL, 'Ghi chú']));
+  });
+});
+
+describe('formula cells the grid cannot show a value for', () => {
+  /** The sheet's cells the grid marks as not calculated, as "A1" addresses. */
+  async function uncalculated(wb: PreviewWorkbook, sheet: string): Promise<string[]> {
+    const model = (await (await wb.read()).sheet(sheet))!;
+    const view = sheetView(model, 'vi-VN', undefined, false, (r, c, f) => wb.freshness.stale(model.name, r, c, f));
+    const out: string[] = [];
+    for (const row of view.rows) for (const col of view.columns) if (view.cell(row, col.index).uncalculated) out.push(`${col.letter}${row}`);
+    return out;
+  }
+
+  it('none in a new sample, evaluated or not: the add-in writes its formulas with their values', async () => {
+    const wb = PreviewWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 30, seed: 3 }));
+    const sheets = (await wb.read()).book().sheets.map((s) => s.name);
+    for (const sheet of sheets) expect({ sheet, cells: await uncalculated(wb, sheet) }).toEqual({ sheet, cells: [] });
+    await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+    for (const sheet of sheets) expect({ sheet, cells: await uncalculated(wb, sheet) }).toEqual({ sheet, cells: [] });
+  });
+
+  it('a ratio whose counts were typed until evaluate writes it again; a formula typed without a value', async () => {
+    const wb = PreviewWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 30, seed: 3 }));
+    const first = LEARNER_HEADER_ROW + 1;
+    await editCells(wb, SHEETS.learners, [{ row: first, col: 3, value: 50 }]);
+    expect(await uncalculated(wb, SHEETS.learners)).toEqual([`E${first}`]);
+    await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+    expect(await uncalculated(wb, SHEETS.learners)).toEqual([]);
+    await editCells(wb, SHEETS.learners, [{ row: first, col: 6, value: typedValue('=C5*2', false) }]);
+    expect(await uncalculated(wb, SHEETS.learners)).toEqual([`F${first}`]);
   });
 });

@@ -173,6 +173,36 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     [show],
   );
 
+  /** `filled`: the pane filled this new workbook (it keeps its state), and it is not downloaded yet. */
+  const replaceWorkbook = useCallback(
+    (workbook: PreviewWorkbook, done: Notice, filled = false) => {
+      dirty.current = filled;
+      lastSelection.current = workbook.lastSelection;
+      setDoc((d) => ({ workbook, generation: filled ? d.generation : d.generation + 1 }));
+      undo.current = [];
+      redo.current = [];
+      setActive(null);
+      setSelection(null);
+      if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
+      setNotice(done);
+    },
+    [show],
+  );
+
+  /** Offers the workbook's file for download; throws (after saying why) when it cannot be made. */
+  const saveOpen = useCallback(async (workbook: PreviewWorkbook): Promise<void> => {
+    try {
+      const bytes = await workbook.toBuffer();
+      const name = downloadName(workbook.label);
+      offerDownload(name, new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+      dirty.current = false;
+      setNotice({ intent: 'success', key: 'preview.downloaded', params: { file: name } });
+    } catch (e) {
+      setNotice({ intent: 'error', key: 'preview.downloadFailed', params: { reason: errorText(e) } });
+      throw e;
+    }
+  }, []);
+
   const host = useMemo(
     () =>
       // eslint-disable-next-line react-hooks/refs -- the host calls these after its batches, never during render
@@ -182,21 +212,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         theme,
         onBatch: ({ wrote }) => afterBatch(doc.workbook, wrote),
         onShowCell: (sheet, address) => void show(doc.workbook, { sheet, address }),
+        unsaved: () => dirty.current,
+        download: () => saveOpen(doc.workbook),
+        onReplace: (workbook) => replaceWorkbook(workbook, { intent: 'success', key: 'preview.consolidationShown', params: { file: workbook.label } }, true),
       }),
-    [doc, locale, theme, afterBatch, show],
+    [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook],
   );
-
-  const replaceWorkbook = (workbook: PreviewWorkbook, done: Notice) => {
-    dirty.current = false;
-    lastSelection.current = workbook.lastSelection;
-    setDoc((d) => ({ workbook, generation: d.generation + 1 }));
-    undo.current = [];
-    redo.current = [];
-    setActive(null);
-    setSelection(null);
-    if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
-    setNotice(done);
-  };
 
   const mayReplace = () => !dirty.current || window.confirm(tr('preview.discardChanges', { file: doc.workbook.label }));
 
@@ -238,18 +259,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       replaceWorkbook(workbook, { intent: 'success', key: 'preview.sampleLoaded', params: { unit: unit.unit.name, members: unit.members?.length ?? 0 } });
     });
 
-  const download = () =>
-    run(async () => {
-      try {
-        const bytes = await doc.workbook.toBuffer();
-        const name = downloadName(doc.workbook.label);
-        offerDownload(name, new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-        dirty.current = false;
-        setNotice({ intent: 'success', key: 'preview.downloaded', params: { file: name } });
-      } catch (e) {
-        setNotice({ intent: 'error', key: 'preview.downloadFailed', params: { reason: errorText(e) } });
-      }
-    });
+  const download = () => run(() => saveOpen(doc.workbook).catch(() => undefined));
 
   // Reads what the grid shows after each batch, a new workbook or another tab.
   useEffect(() => {
@@ -274,7 +284,11 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const current = shown && shown.workbook === doc.workbook ? shown : null;
   const sheets = current ? current.book.sheets.filter((w) => w.state === 'visible' || w.name === active) : [];
   const model = current?.sheet ?? null;
-  const view = useMemo(() => (model ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role)) : null), [model, locale]);
+  const shownBook = current?.workbook ?? null;
+  const view = useMemo(
+    () => (model && shownBook ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f)) : null),
+    [model, locale, shownBook],
+  );
   const at = selection && model && selection.sheet === model.name ? parseCell(selection.address.split(':')[0]!) : null;
   const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
@@ -339,6 +353,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     owned: (cell) => tr(ownedKey(cell)),
     dropdown: (cell) => tr('preview.grid.dropdown', { cell }),
     editor: (cell) => tr('preview.grid.editor', { cell }),
+    uncalculated: { mark: tr('preview.grid.uncalculated'), tooltip: tr('preview.grid.uncalculatedHint') },
   };
 
   // Printing: the sheet is laid out for paper, then the browser's dialog prints it or saves a PDF.

@@ -73,6 +73,7 @@ const useStyles = makeStyles({
   wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
   spill: { overflow: 'visible', textOverflow: 'clip' },
   owned: { cursor: 'not-allowed' },
+  uncalculated: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
   selected: {
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
@@ -125,6 +126,8 @@ export interface GridMessages {
   dropdown(address: string): string;
   /** Label of the cell editor. */
   editor(address: string): string;
+  /** What a formula cell with no value to show says, and its tooltip. */
+  uncalculated: { mark: string; tooltip: string };
 }
 
 export interface SheetGridProps {
@@ -436,10 +439,13 @@ export function SheetGrid(props: SheetGridProps) {
     const next = view.columns[ci + 1];
     const wrap = cell.style?.wrap === true;
     // Text runs on over an empty neighbour, as in Excel.
-    const spill = !wrap && !cell.numeric && !cell.merge && cell.text !== '' && next !== undefined && view.cell(row, next.index).text === '';
+    const neighbour = next ? view.cell(row, next.index) : undefined;
+    const spill = !wrap && !cell.numeric && !cell.merge && (cell.text !== '' || cell.uncalculated === true) && neighbour !== undefined && neighbour.text === '' && !neighbour.uncalculated;
     const isEditing = editing !== null && editing.row === row && editing.col === c.index;
     const addr = `${c.letter}${row}`;
     const ownedText = cell.owned ? messages.owned(cell) : undefined;
+    const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
+    const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, ownedText].filter(Boolean).join(' ') || undefined;
     return (
       <td
         key={c.index}
@@ -447,14 +453,15 @@ export function SheetGrid(props: SheetGridProps) {
         role="gridcell"
         colSpan={colSpan}
         rowSpan={rowSpan}
-        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, isActive && s.selected)}
+        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, cell.uncalculated && s.uncalculated, isActive && s.selected)}
         style={cellStyle(cell, rowSpan ? undefined : view.heights[rowIndex])}
         data-address={addr}
         data-selected={isActive ? 'true' : undefined}
         data-owned={cell.owned}
+        data-uncalculated={cell.uncalculated ? 'true' : undefined}
         aria-readonly={cell.owned ? true : undefined}
         aria-selected={isActive}
-        title={ownedText ?? (cell.text.length > 12 && !wrap ? cell.text : undefined)}
+        title={tooltip ?? (cell.text.length > 12 && !wrap ? cell.text : undefined)}
         onMouseDown={(e) => {
           if (isEditing) return;
           e.preventDefault();
@@ -497,7 +504,7 @@ export function SheetGrid(props: SheetGridProps) {
             onBlur={(e) => commit(e.currentTarget.value, null)}
           />
         ) : (
-          (props.pending?.get(`${row}:${c.index}`) ?? cell.text)
+          (props.pending?.get(`${row}:${c.index}`) ?? shownText)
         )}
         {isActive && !isEditing && cell.list && !cell.owned && (
           <button

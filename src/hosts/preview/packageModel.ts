@@ -56,6 +56,8 @@ export interface SheetModel {
   styleIds: Map<string, number>;
   /** Cell → its formula without "=" (shared formulas' followers are not spelled out), by "row:col". */
   formulas: Map<string, string>;
+  /** Formula cells with no cached value (written without one: never calculated), by "row:col". */
+  uncached: Set<string>;
   /** Column → width in characters (absent: the default) and hidden flag. */
   columns: Map<number, { width?: number; hidden: boolean }>;
   defaultColumnWidth: number;
@@ -212,6 +214,7 @@ export const inBox = (b: Box, row: number, col: number) => row >= b.top && row <
 interface RawSheet {
   styleIds: Map<string, number>;
   formulas: Map<string, string>;
+  uncached: Set<string>;
   columns: SheetModel['columns'];
   defaultColumnWidth: number;
   rows: SheetModel['rows'];
@@ -228,6 +231,7 @@ export function parseSheetParts(xml: string): RawSheet {
   const out: RawSheet = {
     styleIds: new Map(),
     formulas: new Map(),
+    uncached: new Set(),
     columns: new Map(),
     defaultColumnWidth: 8.43,
     rows: new Map(),
@@ -288,8 +292,14 @@ export function parseSheetParts(xml: string): RawSheet {
       case 'f':
         if (!tag.selfClosing) {
           const text = textAfter(xml, tag.end);
-          if (text) out.formulas.set(`${row}:${col}`, text);
+          if (text) {
+            out.formulas.set(`${row}:${col}`, text);
+            out.uncached.add(`${row}:${col}`);
+          }
         }
+        break;
+      case 'v':
+        out.uncached.delete(`${row}:${col}`);
         break;
       case 'mergeCell': {
         const box = boxOf(attr(tag.attrs, 'ref') ?? '');
@@ -419,6 +429,7 @@ export class PackageReader {
       values,
       styleIds: raw.styleIds,
       formulas: raw.formulas,
+      uncached: raw.uncached,
       columns: raw.columns,
       defaultColumnWidth: raw.defaultColumnWidth,
       rows: raw.rows,

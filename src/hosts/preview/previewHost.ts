@@ -4,7 +4,7 @@
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
-import { PreviewWorkbook, WEB_XLSX } from './previewWorkbook';
+import { PreviewWorkbook, WEB_XLSX, watchWrites } from './previewWorkbook';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { preflightXlsx, XlsxError } from '../../xlsx';
 import { webInflate } from '../../xlsx/inflateWeb';
@@ -25,16 +25,7 @@ export function observeWorkbook(inner: Workbook, onBatch: (done: BatchDone) => v
     async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
       let wrote = false;
       try {
-        return await inner.batch((session) =>
-          work({
-            read: (sheets, options) => session.read(sheets, options),
-            write: (plan) => {
-              wrote = true;
-              session.write(plan);
-            },
-            select: (sheet, address) => session.select(sheet, address),
-          }),
-        );
+        return await inner.batch((session) => work(watchWrites(session, () => (wrote = true))));
       } finally {
         onBatch({ wrote });
       }
@@ -84,6 +75,11 @@ export interface PreviewHostOptions {
   theme: 'light' | 'dark';
   onBatch(done: BatchDone): void;
   onShowCell(sheet: string, address: string): void;
+  /** Whether the open workbook has changes not downloaded; its download (throws when it fails). */
+  unsaved(): boolean;
+  download(): Promise<void>;
+  /** Puts a workbook the pane filled on screen in place of the open one. */
+  onReplace(workbook: PreviewWorkbook): void;
 }
 
 export function createPreviewHost(o: PreviewHostOptions): PaneHost {
@@ -104,6 +100,16 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
         return true;
       },
       text: (name, text, type) => offerDownload(name, new Blob([text], { type })),
+    },
+    replaceable: {
+      unsaved: o.unsaved,
+      download: o.download,
+      async fillNew(name, work) {
+        const workbook = PreviewWorkbook.create(name);
+        const done = await work(workbook);
+        if (done !== null) o.onReplace(workbook);
+        return done;
+      },
     },
   };
 }

@@ -9,6 +9,8 @@ import { XlsxWorkbook, type Selection, type XlsxWorkbookOptions } from '../../wo
 import { webInflate } from '../../xlsx/inflateWeb';
 import { webDeflate } from '../../xlsx/deflateWeb';
 import { PackageReader } from './packageModel';
+import { FormulaFreshness } from './staleFormulas';
+import type { SheetPlan } from '../../workbook/port';
 
 export type { Selection };
 
@@ -19,6 +21,8 @@ export class PreviewWorkbook implements Workbook {
   private readonly reader: Promise<PackageReader>;
   /** The file once a batch has awaited it (warnings are taken synchronously). */
   private resolved: XlsxWorkbook | null = null;
+  /** What each batch wrote: formulas whose inputs changed since are shown as not calculated. */
+  readonly freshness = new FormulaFreshness();
 
   private constructor(
     readonly label: string,
@@ -52,8 +56,11 @@ export class PreviewWorkbook implements Workbook {
   async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
     const file = await this.file;
     this.resolved = file;
+    const plans: SheetPlan[] = [];
     try {
-      return await file.batch(work);
+      const done = await file.batch((session) => work(watchWrites(session, (plan) => plans.push(plan))));
+      this.freshness.record(plans);
+      return done;
     } finally {
       this._lastSelection = file.lastSelection;
     }
@@ -68,4 +75,16 @@ export class PreviewWorkbook implements Workbook {
   async toBuffer(): Promise<Uint8Array> {
     return (await this.file).toBytes();
   }
+}
+
+/** The same session, telling `onWrite` of each plan it writes. */
+export function watchWrites(session: WorkbookSession, onWrite: (plan: SheetPlan) => void): WorkbookSession {
+  return {
+    read: (sheets, options) => session.read(sheets, options),
+    write: (plan) => {
+      onWrite(plan);
+      session.write(plan);
+    },
+    select: (sheet, address) => session.select(sheet, address),
+  };
 }

@@ -51,6 +51,8 @@ export interface CellView {
   list?: string[];
   /** Why the add-in owns the cell (read-only), or absent. */
   owned?: OwnedReason;
+  /** A formula with no value to show: never calculated, or a cell it reads was changed since. */
+  uncalculated?: boolean;
 }
 
 export interface SheetView {
@@ -142,8 +144,17 @@ function wrappedLines(text: string, widthPx: number, fontSizePt = 11): number {
   return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
 }
 
-/** `pad`: blank rows and columns past the used area, as on screen (not on paper). */
-export function sheetView(m: SheetModel, locale: string, owned: (row: number, col: number) => OwnedReason | null = () => null, pad = true): SheetView {
+/**
+ * `pad`: blank rows and columns past the used area, as on screen (not on paper). `stale`: whether
+ * a formula's cached value predates a change to what it reads (the preview's batches know).
+ */
+export function sheetView(
+  m: SheetModel,
+  locale: string,
+  owned: (row: number, col: number) => OwnedReason | null = () => null,
+  pad = true,
+  stale: (row: number, col: number, formula: string) => boolean = () => false,
+): SheetView {
   const marginRows = pad ? MARGIN_ROWS : 0;
   const marginColumns = pad ? MARGIN_COLUMNS : 0;
   let lastRow = m.values.length;
@@ -234,6 +245,8 @@ export function sheetView(m: SheetModel, locale: string, owned: (row: number, co
       if (list && list.values.length) view.list = list.values;
       const reason = owned(row, column);
       if (reason) view.owned = reason;
+      const formula = m.formulas.get(at);
+      if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
       return view;
     },
     input(row, column) {

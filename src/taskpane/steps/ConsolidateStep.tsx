@@ -1,14 +1,17 @@
 /**
  * "Tổng hợp đơn vị" (for officers who receive dossiers): pick or drop many unit workbooks,
  * read them in a Web Worker with a progress bar and a Stop button, then write the sheets
- * "Tổng hợp đơn vị" and "Báo cáo tệp" into the open workbook in one write, only once every
- * file has been read. The sheets are dossier documents, so their words are Vietnamese.
+ * "Tổng hợp đơn vị" and "Báo cáo tệp" in one write, only once every file has been read.
+ * Inside Excel they go into the open workbook; in the preview, by default, into a new
+ * workbook that is then shown (a school's own workbook is not the place for them), or into
+ * the open one if the officer chooses. The sheets are dossier documents, so their words are Vietnamese.
  */
 import { useRef, useState, type DragEvent } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
 import { consolidateFiles, CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
+import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame, Working } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
@@ -44,11 +47,20 @@ const useStyles = makeStyles({
 /** How many chosen files are named; the rest are counted (an officer may pick thousands). */
 const NAMED_FILES = 8;
 
+/** Where the preview writes the consolidation: a workbook of its own, or the one open. */
+type Target = 'new' | 'open';
+
+/** The new workbook's file name, from the body's name without the characters file systems refuse. */
+function newWorkbookName(template: string): string {
+  return template.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; done: number; total: number }
   | { kind: 'writing' }
-  | { kind: 'done'; result: ConsolidationResult }
+  /** `into`: the new workbook it was written into and that is now shown, if not the open one. */
+  | { kind: 'done'; result: ConsolidationResult; into: string | null }
   | { kind: 'cancelled' }
   | { kind: 'error'; error: unknown };
 
@@ -62,6 +74,10 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  const replaceable = host.replaceable;
+  const [target, setTarget] = useState<Target>('new');
+  /** The open workbook has changes not downloaded: asked about before a new one replaces it. */
+  const [askUnsaved, setAskUnsaved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = phase.kind === 'reading' || phase.kind === 'writing';
@@ -80,10 +96,13 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     if (!busy) addFiles(e.dataTransfer.files);
   };
 
-  const start = async () => {
+  const intoNew = replaceable !== undefined && target === 'new';
+  const start = async (unsavedAnswered = false) => {
     if (!body.trim() || !tier.trim()) return setHint(t('consolidate.pane.needBody'));
     if (files.length === 0) return setHint(t('consolidate.pane.needFiles'));
     setHint(null);
+    if (intoNew && !unsavedAnswered && replaceable.unsaved()) return setAskUnsaved(true);
+    setAskUnsaved(false);
     let worker: WorkerLike;
     try {
       worker = createWorker();
@@ -95,30 +114,43 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     setPhase({ kind: 'reading', done: 0, total: files.length });
     try {
       const picked = files;
-      const result = await consolidateFiles(
-        host.workbook,
-        picked.map((f) => ({ label: f.name, size: f.size })),
-        async (indices, onOutcome) => {
-          const payload = await Promise.all(indices.map(async (i) => ({ name: picked[i]!.name, bytes: await picked[i]!.arrayBuffer() })));
-          const read = await readInWorker(worker, payload, { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) });
-          return read !== null;
-        },
-        {
-          body: body.trim(),
-          tier: tier.trim(),
-          ruleSet: findPreset(ruleSetId) ?? null,
-          lang: SHEET_LANG,
-          onProgress: (p) => setPhase({ kind: 'reading', ...p }),
-          onWriting: () => setPhase({ kind: 'writing' }),
-        },
-      );
-      setPhase(result ? { kind: 'done', result } : { kind: 'cancelled' });
+      const consolidate = (workbook: Workbook) =>
+        consolidateFiles(
+          workbook,
+          picked.map((f) => ({ label: f.name, size: f.size })),
+          async (indices, onOutcome) => {
+            const payload = await Promise.all(indices.map(async (i) => ({ name: picked[i]!.name, bytes: await picked[i]!.arrayBuffer() })));
+            const read = await readInWorker(worker, payload, { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) });
+            return read !== null;
+          },
+          {
+            body: body.trim(),
+            tier: tier.trim(),
+            ruleSet: findPreset(ruleSetId) ?? null,
+            lang: SHEET_LANG,
+            onProgress: (p) => setPhase({ kind: 'reading', ...p }),
+            onWriting: () => setPhase({ kind: 'writing' }),
+          },
+        );
+      const name = newWorkbookName(t('consolidate.target.fileName', { body: body.trim() }));
+      const result = intoNew ? await replaceable.fillNew(name, consolidate) : await consolidate(host.workbook);
+      setPhase(result ? { kind: 'done', result, into: intoNew ? name : null } : { kind: 'cancelled' });
     } catch (error) {
       setPhase({ kind: 'error', error });
     } finally {
       worker.terminate();
       abort.current = null;
     }
+  };
+
+  const downloadThenStart = async () => {
+    try {
+      await replaceable?.download();
+    } catch (error) {
+      setAskUnsaved(false);
+      return setPhase({ kind: 'error', error });
+    }
+    await start(true);
   };
 
   return (
@@ -184,13 +216,37 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
           ))}
         </Select>
       </Field>
+      {replaceable ? (
+        <Field label={t('consolidate.target.label')} hint={t(target === 'new' ? 'consolidate.target.newHint' : 'consolidate.target.openHint')}>
+          <RadioGroup value={target} disabled={busy} onChange={(_, d) => setTarget(d.value as Target)}>
+            <Radio value="new" label={t('consolidate.target.new')} />
+            <Radio value="open" label={t('consolidate.target.open', { file: host.workbook.label })} />
+          </RadioGroup>
+        </Field>
+      ) : (
+        <Caption1>{t('consolidate.target.excel', { file: host.workbook.label })}</Caption1>
+      )}
       {hint && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{hint}</MessageBarBody>
         </MessageBar>
       )}
+      {askUnsaved && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('consolidate.target.unsaved', { file: host.workbook.label })}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => void downloadThenStart()}>
+              {t('consolidate.target.downloadFirst')}
+            </Button>
+            <Button onClick={() => void start(true)}>{t('consolidate.target.discard')}</Button>
+            <Button appearance="subtle" onClick={() => setAskUnsaved(false)}>
+              {t('consolidate.target.keep')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void start()}>
+        <Button appearance="primary" disabled={busy || askUnsaved} onClick={() => void start()}>
           {t('consolidate.pane.start')}
         </Button>
         {phase.kind === 'reading' && <Button onClick={() => abort.current?.abort()}>{t('consolidate.pane.cancel')}</Button>}
@@ -217,6 +273,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
               duplicates: phase.result.summary.duplicates,
               flagged: phase.result.summary.flagged,
             })}
+            {phase.into !== null && <div>{t('consolidate.target.shown', { file: phase.into })}</div>}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.units, 'A1')}>{t('consolidate.pane.show')}</Button>

@@ -3,8 +3,8 @@
  * each sheet. The texts the unit wrote on earlier versions are kept by the use-case.
  */
 import { Button, Checkbox, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_SHEETS, generateDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
+import { useMemo, useState } from 'react';
+import { DOCUMENT_KINDS, DOCUMENT_SHEETS, generateDocuments, rewordDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
 import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
@@ -39,7 +39,9 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
   const generate = () => run(() => generateDocuments(host.workbook, { kinds, lang }));
   const open = (sheet: string) => showCell(sheet, TOP);
 
-  const refused = state.status === 'done' && !state.value.ok ? state.value.problems : null;
+  // Worded in the language shown now: switching language re-words the messages, nothing runs again.
+  const result = useMemo(() => (state.status === 'done' ? rewordDocuments(state.value, lang) : null), [state, lang]);
+  const refused = result && !result.ok ? result.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
   return (
     <StepFrame title={t('documents.stepTitle')} intro={t('documents.pane.intro')}>
@@ -71,15 +73,15 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
         </MessageBar>
       )}
       {refused && !needsEvaluation && <BlockedBar problems={refused} host={host} lang={lang} goTo={goTo} />}
-      {state.status === 'done' && state.value.ok && (
+      {result?.ok && (
         <>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: state.value.documents.length })}</MessageBarTitle>
+              <MessageBarTitle>{t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length })}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
           <ul className={s.links}>
-            {state.value.documents.map((d) => (
+            {result.documents.map((d) => (
               <li key={d.kind}>
                 <Link onClick={() => void open(d.sheet)}>{t('documents.pane.open', { sheet: d.sheet })}</Link>
               </li>
@@ -88,7 +90,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
               <Link onClick={() => void open(DOCUMENT_SHEETS.templates)}>{t('documents.pane.templates', { sheet: DOCUMENT_SHEETS.templates })}</Link>
             </li>
           </ul>
-          {state.value.warnings.length > 0 && <ProblemList problems={state.value.warnings} host={host} lang={lang} />}
+          {result.warnings.length > 0 && <ProblemList problems={result.warnings} host={host} lang={lang} />}
         </>
       )}
       {openError !== null && <ErrorBar error={openError} lang={lang} />}

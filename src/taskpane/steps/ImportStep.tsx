@@ -4,10 +4,10 @@
  * written, the unreadable cells and the added / updated / unchanged / removed counts, then "Nhập".
  */
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
-import { applyImport, previewImport, readSourceSheet, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
+import { applyImport, previewImport, readSourceSheet, rewordImport, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
 import { listSheets } from '../../usecases/listSheets';
 import { ID_TARGET } from '../../usecases/import/targets';
@@ -44,7 +44,8 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const [choice, setChoice] = useState<MappingChoice>({});
   const [preview, runPreview] = useTask<ImportPreview>();
   const [applied, runApply] = useTask<ImportResult>();
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  /** The file that could not be opened and why (the reason is the file reader's, worded when it failed). */
+  const [uploadError, setUploadError] = useState<{ file: string | null; reason: string } | null>(null);
   const [listError, setListError] = useState<unknown>(null);
   const [listing, setListing] = useState(0);
 
@@ -92,13 +93,15 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       setChoice({});
     } catch (e) {
       const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      setUploadError(picked ? t('preview.openFailed', { file: picked.name, reason }) : reason);
+      setUploadError({ file: picked?.name ?? null, reason });
     }
   };
 
   const choices = file ? file.sheetNames : (sheetNames ?? []);
   const busy = preview.status === 'running' || applied.status === 'running';
-  const p = preview.status === 'done' ? preview.value : null;
+  // Worded in the language shown now: switching language re-words the issues, nothing is read again.
+  const p = useMemo(() => (preview.status === 'done' ? rewordImport(preview.value, lang) : null), [preview, lang]);
+  const done = useMemo(() => (applied.status === 'done' ? rewordImport(applied.value, lang) : null), [applied, lang]);
 
   return (
     <StepFrame title={t('import.pane.title')} intro={t('import.pane.intro')}>
@@ -133,7 +136,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       {listError !== null && !file && <ErrorBar error={listError} lang={lang} onRetry={() => setListing((n) => n + 1)} />}
       {uploadError && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{uploadError}</MessageBarBody>
+          <MessageBarBody>{uploadError.file !== null ? t('preview.openFailed', { file: uploadError.file, reason: uploadError.reason }) : uploadError.reason}</MessageBarBody>
         </MessageBar>
       )}
       {sheetNames !== null && !choices.length && <Body1>{t('import.pane.noSheets')}</Body1>}
@@ -180,14 +183,14 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       )}
       {applied.status === 'running' && <Working label={t('import.pane.applying')} />}
       {applied.status === 'error' && <ErrorBar error={applied.error} lang={lang} />}
-      {applied.status === 'done' && (
-        <MessageBar intent={applied.value.applied ? 'success' : 'error'} layout="multiline">
+      {done && (
+        <MessageBar intent={done.applied ? 'success' : 'error'} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t(applied.value.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
-            {applied.value.applied ? diffText(applied.value, mode, t) : applied.value.blocking.map((b) => b.message).join(' ')}
-            {applied.value.applied && <span data-testid="next-step"> {t('pane.import.next')}</span>}
+            <MessageBarTitle>{t(done.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
+            {done.applied ? diffText(done, mode, t) : done.blocking.map((b) => b.message).join(' ')}
+            {done.applied && <span data-testid="next-step"> {t('pane.import.next')}</span>}
           </MessageBarBody>
-          {applied.value.applied && (
+          {done.applied && (
             <MessageBarActions>
               <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.data)}>
                 {t('pane.import.goData')}

@@ -141,20 +141,23 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
   const s = result.summary;
   const chartLeft = 8;
   const charts: ChartSpec[] = [];
+  const pieBottom = countsTitle + 14;
   if (result.counts.length) {
     charts.push({
       type: 'pie',
       source: `A${countsHeader}:B${totalRow - 1}`,
       title: 'Số đơn vị theo kết quả',
-      position: { from: cellAddress(countsTitle, chartLeft), to: cellAddress(countsTitle + 14, chartLeft + 6) },
+      position: { from: cellAddress(countsTitle, chartLeft), to: cellAddress(pieBottom, chartLeft + 6) },
     });
   }
   if (rateRows.length) {
+    // Under the pie, not over it (the counts table is shorter than the pie is tall).
+    const top = result.counts.length ? Math.max(ratesTitle, pieBottom + 2) : ratesTitle;
     charts.push({
       type: 'columnClustered',
       source: `A${ratesHeader}:B${ratesLast}`,
       title: 'Tỷ lệ đơn vị đạt theo chỉ tiêu',
-      position: { from: cellAddress(ratesTitle, chartLeft), to: cellAddress(ratesTitle + 16, chartLeft + 8) },
+      position: { from: cellAddress(top, chartLeft), to: cellAddress(top + 16, chartLeft + 8) },
     });
   }
 

@@ -13,7 +13,8 @@ import { SHEETS } from '../../sheets/names';
 import { STYLE } from '../../sheets/styles';
 import { membersTable, readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
 import { readSpellings } from '../../sheets/listsSheet';
-import { t, type Lang, type MessageKey } from '../../i18n';
+import type { Lang, MessageKey } from '../../i18n';
+import { sayWords, type Words } from '../../i18n/words';
 import { formatDate } from '../../i18n/format';
 import { cellKey, SourceSheet } from './sourceSheet';
 import { detectHeader, type HeaderInfo } from './header';
@@ -79,6 +80,8 @@ export interface Located {
   sheet: string | null;
   cell: string | null;
   message: string;
+  /** What the message says, to word it again in another language (rewordImport). */
+  words: Words;
 }
 
 export interface ImportIssueReport extends ImportIssue {
@@ -86,6 +89,13 @@ export interface ImportIssueReport extends ImportIssue {
   header: string;
   sheet: string;
   message: string;
+  words: Words;
+}
+
+/** The same preview or result worded in another language: nothing is read again. */
+export function rewordImport<P extends ImportPreview>(preview: P, lang: Lang): P {
+  const reword = <M extends { message: string; words: Words }>(m: M): M => ({ ...m, message: sayWords(lang, m.words) });
+  return { ...preview, blocking: preview.blocking.map(reword), notices: preview.notices.map(reword), issues: preview.issues.map(reword) };
 }
 
 export interface ImportPreview {
@@ -158,7 +168,7 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
   const mode = options.mode ?? 'members';
   const blocking: Located[] = [];
   const block = (key: MessageKey, params: Record<string, string | number> = {}, sheet: string | null = null, cell: string | null = null) =>
-    blocking.push({ code: key, sheet, cell, message: t(lang, key, params) });
+    blocking.push({ code: key, sheet, cell, message: sayWords(lang, { key, params }), words: { key, params } });
   const preview: ImportPreview = {
     ok: false,
     blocking,
@@ -209,7 +219,7 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
   preview.skipped = extracted.skipped;
   preview.issues = extracted.issues.map((i) => describeIssue(i, columns, source.sheet, lang));
   const notice = (key: MessageKey, params: Record<string, string | number>, cell: string | null) =>
-    preview.notices.push({ code: key, sheet: cell ? source.sheet : null, cell, message: t(lang, key, params) });
+    preview.notices.push({ code: key, sheet: cell ? source.sheet : null, cell, message: sayWords(lang, { key, params }), words: { key, params } });
   const hiddenRows = extracted.rows.filter((r) => r.hidden);
   if (hiddenRows.length) notice('import.notice.hiddenRows', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', ') }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
   const hiddenMapped = columns.filter((c) => c.hidden && c.target);
@@ -266,9 +276,9 @@ function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, l
   const header = column?.header ?? targetHeader(i.target);
   const field = i.target === ID_TARGET ? null : memberField(i.target);
   const expectedKey = i.target === 'cdhtTitle' ? EXPECTED.cdhtTitle! : (EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name');
-  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: t(lang, expectedKey) };
+  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedKey } };
   const key = (i.reason === 'nameMissing' ? 'import.issue.nameMissing' : i.reason === 'cellError' && i.target === 'name' ? 'import.issue.nameError' : `import.issue.${i.reason}`) as MessageKey;
-  return { ...i, header, sheet, message: t(lang, key, params) };
+  return { ...i, header, sheet, message: sayWords(lang, { key, params }), words: { key, params } };
 }
 
 // ---------------------------------------------------------------------------------------

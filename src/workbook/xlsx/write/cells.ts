@@ -157,7 +157,9 @@ export function numberText(n: number): string {
 
 /** A formula with its cached result when the plan gives one (a wrong cache would stay in LibreOffice). */
 function formulaCell(ctx: CellContext, ref: string, sAttr: string, f: string, result: CellValue | undefined): string {
-  if (result === undefined || result === null || result === '') return `<c r="${ref}"${sAttr}>${f}</c>`;
+  if (result === undefined || result === null) return `<c r="${ref}"${sAttr}>${f}</c>`;
+  // An empty text result is cached as Excel writes it: a reader then knows it is calculated.
+  if (result === '') return `<c r="${ref}"${sAttr} t="str">${f}<v></v></c>`;
   if (typeof result === 'number') {
     if (!Number.isFinite(result)) return `<c r="${ref}"${sAttr} t="e">${f}<v>#NUM!</v></c>`;
     return `<c r="${ref}"${sAttr}>${f}<v>${numberText(result)}</v></c>`;

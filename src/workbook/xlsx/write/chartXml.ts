@@ -59,16 +59,22 @@ function abs(row: number, col: number): string {
   return `$${columnLetter(col)}$${row}`;
 }
 
+/** Office's default series colours, written out: LibreOffice draws a series without a fill as nothing. */
+const PALETTE = ['2F75B5', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E'];
+const fill = (i: number) => `<c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill></c:spPr>`;
+
 /** One series per column after the first; first row = series names, first column = categories. */
 function seriesXml(sheet: string, spec: ChartSpec): string[] {
   const r = parseRange(spec.source);
   const out: string[] = [];
   const cat = sheetRef(sheet, `${abs(r.top + 1, r.left)}:${abs(r.bottom, r.left)}`);
+  // A pie's slices are its points, each its own colour.
+  const slices = Array.from({ length: r.bottom - r.top }, (_, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${fill(k)}</c:dPt>`).join('');
   for (let col = r.left + 1, i = 0; col <= r.right; col++, i++) {
     out.push(
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${escapeText(sheetRef(sheet, abs(r.top, col)))}</c:f></c:strRef></c:tx>` +
-        (spec.type === 'pie' ? '' : '<c:invertIfNegative val="0"/>') +
+        (spec.type === 'pie' ? slices : `${fill(i)}<c:invertIfNegative val="0"/>`) +
         `<c:cat><c:strRef><c:f>${escapeText(cat)}</c:f></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeText(sheetRef(sheet, `${abs(r.top + 1, col)}:${abs(r.bottom, col)}`))}</c:f></c:numRef></c:val>` +
         '</c:ser>',

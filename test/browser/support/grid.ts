@@ -1,0 +1,96 @@
+/**
+ * Working the preview as a clerk does, for the browser tests: open the sample, show a sheet,
+ * select, type and paste into the grid, wait for a cell's text, run the evaluation, and take
+ * a screenshot checked by axe-core at each step.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { seriousViolations, type BrowserTestContext } from './browser';
+
+export const pane = (page: Page) => page.getByRole('region', { name: /^(Ngăn ĐVHT|ĐVHT pane)$/ });
+export const grid = (page: Page) => page.locator('table[role="grid"]');
+export const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
+
+/** A screenshot (copied to SHOTS_DIR when it is set) and no serious axe-core violation. */
+export async function step(pages: BrowserTestContext, page: Page, name: string): Promise<void> {
+  const file = await pages.session.shot(name);
+  if (process.env.SHOTS_DIR) {
+    fs.mkdirSync(process.env.SHOTS_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(process.env.SHOTS_DIR, path.basename(path.dirname(file)) + '-' + path.basename(file)));
+  }
+  expect({ name, violations: await seriousViolations(page, pages.origin) }).toEqual({ name, violations: [] });
+}
+
+export async function openSample(pages: BrowserTestContext, name: string): Promise<Page> {
+  const { page } = await pages.open(name);
+  await page.goto(`${pages.origin}/preview.html`);
+  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+  await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+  return page;
+}
+
+export async function showSheet(page: Page, sheet: string): Promise<void> {
+  await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab', { name: sheet, exact: true }).click();
+  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+}
+
+/** Scrolls the grid until the cell is drawn (only a window of rows is in the page). */
+export async function reveal(page: Page, address: string): Promise<Locator> {
+  const c = cell(page, address);
+  if ((await c.count()) > 0) return c;
+  await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: 0 }));
+  for (let i = 0; i < 200 && (await c.count()) === 0; i++) {
+    await grid(page).evaluate((el) => el.parentElement!.scrollBy({ top: el.parentElement!.clientHeight / 2 }));
+  }
+  return c;
+}
+
+/** Waits until the cell holds exactly `text` (its text content: a tab stays a tab). */
+export async function shows(page: Page, address: string, text: string): Promise<void> {
+  await reveal(page, address);
+  await page.waitForFunction(
+    ([a, t]) => {
+      const td = document.querySelector(`td[data-address="${a}"]`);
+      if (!td) return false;
+      const copy = td.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('button').forEach((b) => b.remove());
+      return copy.textContent === t;
+    },
+    [address, text] as const,
+    { timeout: 20_000 },
+  );
+}
+
+export async function select(page: Page, address: string): Promise<Locator> {
+  const c = await reveal(page, address);
+  await c.click();
+  await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
+  return c;
+}
+
+/** What a clipboard copied from Excel, LibreOffice or Google Sheets holds: rows of tab-separated cells. */
+export async function paste(page: Page, text: string): Promise<void> {
+  await grid(page).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Runs the evaluation step; resolves with the outcome once it is shown (changed, when one was shown before). */
+export async function evaluate(page: Page): Promise<string> {
+  await pane(page).getByRole('tab', { name: /Đánh giá/ }).click();
+  const outcome = pane(page).getByTestId('outcome');
+  const previous = (await outcome.count()) ? await outcome.innerText() : null;
+  await pane(page).getByRole('button', { name: /^Đánh giá( lại)?$/ }).click();
+  await page.waitForFunction(
+    (prev) => {
+      const el = document.querySelector('[data-testid="outcome"]') as HTMLElement | null;
+      return el !== null && el.innerText !== prev;
+    },
+    previous,
+    { timeout: 60_000 },
+  );
+  return outcome.innerText();
+}
