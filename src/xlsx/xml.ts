@@ -213,31 +213,14 @@ function textUntilClose(xml: string, from: number, t: TagSpan, raw: boolean): st
   }
 }
 
-/** Walks the tags of a document (comments, PIs and CDATA skipped); text readers may move `i`. */
-class TagCursor {
-  readonly pos = { end: 0 };
-  constructor(
-    private readonly xml: string,
-    public i = 0,
-  ) {}
-
-  /** The next tag, or null at the end of the document. */
-  next(): Tag | null {
-    for (;;) {
-      const lt = this.xml.indexOf('<', this.i);
-      if (lt < 0) return null;
-      const tag = readTag(this.xml, lt, this.pos);
-      this.i = this.pos.end;
-      if (tag) return tag;
-    }
-  }
-}
-
-/** TagCursor without allocation, for the parts with thousands of tags: `tag` is rewritten by each next(). */
+/**
+ * Walks the tags of a document (comments, PIs and CDATA skipped) without allocating, for the parts
+ * with thousands of tags: `tag` is rewritten by each next(). Text readers may move `i`.
+ */
 class SpanCursor {
   readonly tag = newTagSpan();
   constructor(
-    private readonly xml: string,
+    protected readonly xml: string,
     public i = 0,
   ) {}
 
@@ -264,6 +247,16 @@ class SpanCursor {
     const text = textUntilClose(this.xml, this.i, this.tag, raw);
     this.i = this.tag.end;
     return text;
+  }
+}
+
+/** SpanCursor handing out each tag as an object, for the small parts (workbook, relationships, layout). */
+class TagCursor extends SpanCursor {
+  /** The next tag, or null at the end of the document. */
+  nextTag(): Tag | null {
+    if (!this.next()) return null;
+    const t = this.tag;
+    return { name: this.xml.slice(t.nameStart, t.nameEnd), closing: t.closing, selfClosing: t.selfClosing, attrs: this.xml.slice(t.attrStart, t.attrEnd), end: t.end };
   }
 }
 
@@ -299,7 +292,7 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   assertNoDtd(xml);
   const sheets: WorkbookPart['sheets'] = [];
   const cursor = new TagCursor(xml);
-  for (let tag = cursor.next(); tag; tag = cursor.next()) {
+  for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
     if (tag.closing || tag.name !== 'sheet') continue;
     const name = attr(tag.attrs, 'name');
     const rid = relId(tag.attrs);
@@ -325,7 +318,7 @@ export function parseRels(xml: string): Relationship[] {
   assertNoDtd(xml);
   const out: Relationship[] = [];
   const cursor = new TagCursor(xml);
-  for (let tag = cursor.next(); tag; tag = cursor.next()) {
+  for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
     if (tag.closing || tag.name !== 'Relationship') continue;
     out.push({
       id: attr(tag.attrs, 'Id') ?? '',
@@ -498,7 +491,7 @@ export function parseSheetLayout(xml: string, limits: Pick<XlsxLimits, 'maxRows'
   const out: SheetLayout = { merges: [], hiddenRows: [], hiddenColumns: [] };
   const cursor = new TagCursor(xml);
   let rowNum = 0;
-  for (let tag = cursor.next(); tag; tag = cursor.next()) {
+  for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
     if (tag.closing) continue;
     switch (tag.name) {
       case 'col': {
