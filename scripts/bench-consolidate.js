@@ -56,14 +56,21 @@ const fileOf = (dir, i) => path.join(dir, `unit-${String(i).padStart(5, '0')}.xl
 
 /** Unit i ≥ DISTINCT: unit i mod DISTINCT renamed "Đơn vị số i+1" (so no duplicate; its fingerprint then says "stale"). */
 async function cloneUnits(dir, indices) {
-  const JSZip = require('jszip');
+  const { XlsxPackage } = require(path.join(build, 'xlsx/package'));
+  const { NODE_XLSX } = require(path.join(build, 'workbook/xlsx/files'));
   for (const i of indices) {
-    const zip = await JSZip.loadAsync(fs.readFileSync(fileOf(dir, i % DISTINCT)));
-    const sst = await zip.file('xl/sharedStrings.xml').async('string');
-    const renamed = sst.replace(`>Đơn vị số ${(i % DISTINCT) + 1}<`, `>Đơn vị số ${i + 1}<`);
-    if (renamed === sst) throw new Error(`unit name not found in unit ${i % DISTINCT}`);
-    zip.file('xl/sharedStrings.xml', renamed);
-    fs.writeFileSync(fileOf(dir, i), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const pkg = await XlsxPackage.open(fs.readFileSync(fileOf(dir, i % DISTINCT)), NODE_XLSX);
+    const from = `>Đơn vị số ${(i % DISTINCT) + 1}<`;
+    let renamed = 0;
+    // The writer stores strings inline, in the sheets; a shared-string table is searched too.
+    for (const name of pkg.partNames.filter((n) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(n))) {
+      const xml = await pkg.text(name);
+      if (!xml.includes(from)) continue;
+      pkg.setPart(name, xml.split(from).join(`>Đơn vị số ${i + 1}<`));
+      renamed++;
+    }
+    if (renamed === 0) throw new Error(`unit name not found in unit ${i % DISTINCT}`);
+    fs.writeFileSync(fileOf(dir, i), await pkg.toBytes(NODE_XLSX.deflate));
   }
 }
 
