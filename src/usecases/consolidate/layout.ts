@@ -21,7 +21,13 @@ export const UNITS_HEADER_ROW = 5;
 export const FILES_HEADER_ROW = 4;
 
 const BAR = '█';
-const BAR_WIDTH = 20;
+/**
+ * In-cell bars: blocks at 8 pt, unwrapped, as many as their column holds (a block is ≈ 8 px wide
+ * at 8 pt, a column of width w ≈ 7w + 5 px), so no renderer wraps or cuts them.
+ */
+const BAR_STYLE = { fontColor: '#2F75B5', fontSize: 8, wrap: false, horizontal: 'left' } as const;
+const COUNTS_BAR = 8; // column D, width 9
+const RATES_BAR = 10; // column E, width 12
 /** Excel refuses longer cell text. */
 const MAX_CELL = 32_000;
 
@@ -116,7 +122,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       c.label,
       { formula: `=COUNTIF(${outcomeRange},A${r})`, result: c.count },
       { formula: `=IF($B$${totalRow}=0,"",B${r}/$B$${totalRow})`, result: total ? c.count / total : '' },
-      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${BAR_WIDTH},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * BAR_WIDTH)) : '' },
+      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${COUNTS_BAR},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * COUNTS_BAR)) : '' },
     ]);
   });
   countRows.push(['Tổng cộng', { formula: `=SUM(B${countsHeader + 1}:B${totalRow - 1})`, result: total }, null, null]);
@@ -131,7 +137,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' },
       p.met,
       p.evaluated,
-      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${BAR_WIDTH},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * BAR_WIDTH)) },
+      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${RATES_BAR},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * RATES_BAR)) },
       p.text,
     ];
   });
@@ -197,7 +203,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       { range: `A${countsHeader}:D${countsHeader}`, style: STYLE.header },
       { range: `A${countsHeader + 1}:D${totalRow}`, style: STYLE.body },
       { range: `C${countsHeader + 1}:C${totalRow}`, style: STYLE.percent },
-      { range: `D${countsHeader + 1}:D${totalRow}`, style: { fontColor: '#2F75B5' } },
+      { range: `D${countsHeader + 1}:D${totalRow}`, style: BAR_STYLE },
       { range: `A${totalRow}:B${totalRow}`, style: { bold: true } },
       { range: `A${ratesTitle}`, style: STYLE.section },
       { range: `A${ratesHeader}:F${ratesHeader}`, style: STYLE.header },
@@ -206,7 +212,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
             { range: `A${ratesHeader + 1}:F${ratesLast}`, style: STYLE.body },
             { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
             { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
-            { range: `E${ratesHeader + 1}:E${ratesLast}`, style: { fontColor: '#2F75B5' } },
+            { range: `E${ratesHeader + 1}:E${ratesLast}`, style: BAR_STYLE },
           ]
         : []),
     ],
@@ -214,7 +220,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       { index: 1, width: 14 },
       { index: 2, width: 34 },
       { index: 3, width: 20 },
-      { index: 4, width: 7 },
+      { index: 4, width: 9 }, // also the in-cell bars of the counts (COUNTS_BAR)
       { index: 5, width: 12 },
       { index: 6, width: 22 },
       { index: 7, width: 11 },

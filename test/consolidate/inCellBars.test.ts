@@ -1,0 +1,68 @@
+/**
+ * The in-cell bars of the consolidation sheet ("Biểu đồ" beside the counts and the pass rates)
+ * fit their column on one line: wrapped in a narrow column they stood as a tall block of
+ * squares in the preview and in LibreOffice.
+ */
+import { consolidateFiles, planConsolidation, readUnitFile } from '../../src/usecases/consolidate';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { parseCell, parseRange } from '../../src/workbook/a1';
+import type { CellInput, CellStyle, SheetPlan } from '../../src/workbook/port';
+import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
+import { unitWorkbook } from './corpus';
+
+const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
+
+/** Pixels of a column of width `w` (Excel: 7 px per character of the default font + 5) over a block's ≈ 1.03 em width at `pt`. */
+const blocksThatFit = (w: number, pt: number) => Math.floor((7 * w + 5) / (pt * 1.03));
+
+/** Every cell of the plan with its position and its merged style, in the order runs apply. */
+function cells(plan: SheetPlan): { row: number; col: number; value: CellInput; style: CellStyle }[] {
+  const out: { row: number; col: number; value: CellInput; style: CellStyle }[] = [];
+  for (const block of plan.cells ?? []) {
+    const at = parseCell(block.at);
+    block.rows.forEach((r, i) =>
+      r.forEach((value, j) => {
+        const row = at.row + i;
+        const col = at.col + j;
+        let style: CellStyle = {};
+        for (const run of plan.styles ?? []) {
+          const g = parseRange(run.range);
+          if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) style = { ...style, ...run.style };
+        }
+        out.push({ row, col, value, style });
+      }),
+    );
+  }
+  return out;
+}
+
+test('each in-cell bar stays on one line within its column, 100% filling it', async () => {
+  const units = [
+    { label: 'a.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS Nguyễn Du', members: 20 }) },
+    { label: 'b.xlsx', bytes: await unitWorkbook({ name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', members: 20, rate: 0.8, seed: 2 }) },
+  ];
+  const result = await consolidateFiles(
+    await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX),
+    units.map((u) => ({ label: u.label, size: u.bytes.length })),
+    async (indices, onOutcome) => {
+      for (const i of indices) onOutcome(await readUnitFile(units[i]!.bytes, units[i]!.label, { ...READ, lang: 'vi' }), i);
+      return true;
+    },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi' },
+  );
+  const plan = planConsolidation(result!, 'vi').plans[0]!;
+  const widths = new Map((plan.columns ?? []).map((c) => [c.index, c.width ?? 8.43]));
+  const bars = cells(plan).filter((c) => typeof c.value === 'object' && c.value !== null && 'formula' in c.value && c.value.formula.includes('REPT('));
+  expect(bars.length).toBeGreaterThanOrEqual(4); // two outcomes, several indicators
+  for (const bar of bars) {
+    const text = String((bar.value as { result?: unknown }).result ?? '');
+    const fit = blocksThatFit(widths.get(bar.col)!, bar.style.fontSize ?? 11);
+    expect({ at: [bar.row, bar.col], wrap: bar.style.wrap ?? false }).toEqual({ at: [bar.row, bar.col], wrap: false });
+    expect(text.length).toBeLessThanOrEqual(fit);
+    // The formula's full length is its column's: 100% draws as many blocks as the cell holds, no more.
+    const full = Number(/\*(\d+),0\)/.exec((bar.value as { formula: string }).formula)![1]);
+    expect(full).toBeLessThanOrEqual(fit);
+    expect(full).toBeGreaterThanOrEqual(fit - 2);
+  }
+});
