@@ -13,8 +13,11 @@ import { unitWorkbook } from './corpus';
 
 const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
 
-/** Pixels of a column of width `w` (Excel: 7 px per character of the default font + 5) over a block's ≈ 1.03 em width at `pt`. */
-const blocksThatFit = (w: number, pt: number) => Math.floor((7 * w + 5) / (pt * 1.03));
+/**
+ * Blocks that fit a column of width `w`: 7 px per character of the default font + 5, less the
+ * cell's 8 px of padding, over a block's width at `pt` (≈ 8.3 px at 8 pt, measured in the preview).
+ */
+const blocksThatFit = (w: number, pt: number) => Math.floor((7 * w + 5 - 8) / (pt * 1.05));
 
 /** Every cell of the plan with its position and its merged style, in the order runs apply. */
 function cells(plan: SheetPlan): { row: number; col: number; value: CellInput; style: CellStyle }[] {

@@ -22,12 +22,12 @@ export const FILES_HEADER_ROW = 4;
 
 const BAR = '█';
 /**
- * In-cell bars: blocks at 8 pt, unwrapped, as many as their column holds (a block is ≈ 8 px wide
- * at 8 pt, a column of width w ≈ 7w + 5 px), so no renderer wraps or cuts them.
+ * In-cell bars: blocks at 8 pt, unwrapped, as many as their column holds (a block is ≈ 8.3 px wide
+ * at 8 pt in the preview, a column of width w ≈ 7w + 5 px less the cell's padding), so no renderer
+ * wraps or cuts them. Columns D (width 11) and E (width 12) hold 8.
  */
 const BAR_STYLE = { fontColor: '#2F75B5', fontSize: 8, wrap: false, horizontal: 'left' } as const;
-const COUNTS_BAR = 8; // column D, width 9
-const RATES_BAR = 10; // column E, width 12
+const BAR_BLOCKS = 8;
 /** Excel refuses longer cell text. */
 const MAX_CELL = 32_000;
 
@@ -122,7 +122,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       c.label,
       { formula: `=COUNTIF(${outcomeRange},A${r})`, result: c.count },
       { formula: `=IF($B$${totalRow}=0,"",B${r}/$B$${totalRow})`, result: total ? c.count / total : '' },
-      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${COUNTS_BAR},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * COUNTS_BAR)) : '' },
+      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${BAR_BLOCKS},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * BAR_BLOCKS)) : '' },
     ]);
   });
   countRows.push(['Tổng cộng', { formula: `=SUM(B${countsHeader + 1}:B${totalRow - 1})`, result: total }, null, null]);
@@ -137,7 +137,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' },
       p.met,
       p.evaluated,
-      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${RATES_BAR},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * RATES_BAR)) },
+      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${BAR_BLOCKS},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * BAR_BLOCKS)) },
       p.text,
     ];
   });
@@ -220,7 +220,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       { index: 1, width: 14 },
       { index: 2, width: 34 },
       { index: 3, width: 20 },
-      { index: 4, width: 9 }, // also the in-cell bars of the counts (COUNTS_BAR)
+      { index: 4, width: 11 }, // also the in-cell bars of the counts (BAR_BLOCKS)
       { index: 5, width: 12 },
       { index: 6, width: 22 },
       { index: 7, width: 11 },
