@@ -1,19 +1,22 @@
 /**
  * The consolidation sheet's two charts sit one under the other: drawn over each other (as
  * LibreOffice rendered them), the pass-rate chart hid the outcome chart's plot; and their bars and
- * slices are filled.
+ * slices are filled. The in-cell bars ("Biểu đồ" beside the counts and the pass rates) fit their
+ * column on one line: wrapped in a narrow column they stood as a tall block of squares.
  */
 import { consolidateFiles, planConsolidation, readUnitFile } from '../../src/usecases/consolidate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import { parseCell } from '../../src/workbook/a1';
+import { parseCell, parseRange } from '../../src/workbook/a1';
+import type { CellInput, CellStyle, SheetPlan } from '../../src/workbook/port';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { unitWorkbook } from './corpus';
 import { renderChartParts } from '../../src/workbook/xlsx/write/chartXml';
 
 const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
 
-test('the outcome chart and the pass-rate chart do not overlap', async () => {
+/** The consolidation sheet's plan for two unit workbooks. */
+async function twoUnitPlan(): Promise<SheetPlan> {
   const units = [
     { label: 'a.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS Nguyễn Du', members: 20 }) },
     { label: 'b.xlsx', bytes: await unitWorkbook({ name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', members: 20, rate: 0.8, seed: 2 }) },
@@ -27,7 +30,11 @@ test('the outcome chart and the pass-rate chart do not overlap', async () => {
     },
     { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi' },
   );
-  const charts = planConsolidation(result!, 'vi').plans[0]!.charts!;
+  return planConsolidation(result!, 'vi').plans[0]!;
+}
+
+test('the outcome chart and the pass-rate chart do not overlap', async () => {
+  const charts = (await twoUnitPlan()).charts!;
   expect(charts).toHaveLength(2);
   const [pie, rates] = charts.map((c) => ({ from: parseCell(c.position.from), to: parseCell(c.position.to) }));
   expect(rates!.from.row).toBeGreaterThan(pie!.to.row);
@@ -41,4 +48,48 @@ test('every bar and every pie slice has its own fill (LibreOffice draws a series
   const [columns, pie] = chartXmls as [string, string];
   expect(columns.match(/<c:ser>.*?<\/c:tx><c:spPr><a:solidFill><a:srgbClr val="[0-9A-F]{6}"\/>/g)).toHaveLength(2);
   expect(pie.match(/<c:dPt><c:idx val="\d"\/><c:bubble3D val="0"\/><c:spPr><a:solidFill>/g)).toHaveLength(3);
+});
+
+/**
+ * Blocks that fit a column of width `w`: 7 px per character of the default font + 5, less the
+ * cell's 8 px of padding, over a block's width at `pt` (≈ 8.3 px at 8 pt, measured in the preview).
+ */
+const blocksThatFit = (w: number, pt: number) => Math.floor((7 * w + 5 - 8) / (pt * 1.05));
+
+/** Every cell of the plan with its position and its merged style, in the order runs apply. */
+function cells(plan: SheetPlan): { row: number; col: number; value: CellInput; style: CellStyle }[] {
+  const out: { row: number; col: number; value: CellInput; style: CellStyle }[] = [];
+  for (const block of plan.cells ?? []) {
+    const at = parseCell(block.at);
+    block.rows.forEach((r, i) =>
+      r.forEach((value, j) => {
+        const row = at.row + i;
+        const col = at.col + j;
+        let style: CellStyle = {};
+        for (const run of plan.styles ?? []) {
+          const g = parseRange(run.range);
+          if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) style = { ...style, ...run.style };
+        }
+        out.push({ row, col, value, style });
+      }),
+    );
+  }
+  return out;
+}
+
+test('each in-cell bar stays on one line within its column, 100% filling it', async () => {
+  const plan = await twoUnitPlan();
+  const widths = new Map((plan.columns ?? []).map((c) => [c.index, c.width ?? 8.43]));
+  const bars = cells(plan).filter((c) => typeof c.value === 'object' && c.value !== null && 'formula' in c.value && c.value.formula.includes('REPT('));
+  expect(bars.length).toBeGreaterThanOrEqual(4); // two outcomes, several indicators
+  for (const bar of bars) {
+    const text = String((bar.value as { result?: unknown }).result ?? '');
+    const fit = blocksThatFit(widths.get(bar.col)!, bar.style.fontSize ?? 11);
+    expect({ at: [bar.row, bar.col], wrap: bar.style.wrap ?? false }).toEqual({ at: [bar.row, bar.col], wrap: false });
+    expect(text.length).toBeLessThanOrEqual(fit);
+    // The formula's full length is its column's: 100% draws as many blocks as the cell holds, no more.
+    const full = Number(/\*(\d+),0\)/.exec((bar.value as { formula: string }).formula)![1]);
+    expect(full).toBeLessThanOrEqual(fit);
+    expect(full).toBeGreaterThanOrEqual(fit - 2);
+  }
 });
