@@ -46,20 +46,27 @@ export async function reveal(page: Page, address: string): Promise<Locator> {
   return c;
 }
 
-/** Waits until the cell holds exactly `text` (its text content: a tab stays a tab). */
+/**
+ * Waits until the cell holds exactly `text` (its text content: a tab stays a tab). Reveals the
+ * cell again while waiting: rows a paste or an undo adds or removes change the grid's height,
+ * so a row revealed before the change may have left the drawn window after it.
+ */
 export async function shows(page: Page, address: string, text: string): Promise<void> {
-  await reveal(page, address);
-  await page.waitForFunction(
-    ([a, t]) => {
+  const deadline = Date.now() + 20_000;
+  let seen: string | null = null;
+  for (;;) {
+    await reveal(page, address);
+    seen = await page.evaluate((a) => {
       const td = document.querySelector(`td[data-address="${a}"]`);
-      if (!td) return false;
+      if (!td) return null;
       const copy = td.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('button').forEach((b) => b.remove());
-      return copy.textContent === t;
-    },
-    [address, text] as const,
-    { timeout: 20_000 },
-  );
+      return copy.textContent;
+    }, address);
+    if (seen === text) return;
+    if (Date.now() > deadline) throw new Error(`${address} shows ${JSON.stringify(seen)}, not ${JSON.stringify(text)}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function select(page: Page, address: string): Promise<Locator> {
