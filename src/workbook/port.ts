@@ -58,6 +58,21 @@ export interface CellBlock {
   rows: CellInput[][];
 }
 
+/**
+ * One formula filled down a single-column range, as Excel's fill handle does: written for the
+ * range's first cell, its relative references move with each row and $-anchored ones stay. A
+ * host sends or stores it once per column (a shared formula in a file, one copy inside Excel)
+ * instead of once per cell.
+ */
+export interface FormulaFill {
+  /** A single-column range, e.g. "S5:S5004". */
+  range: string;
+  /** A1 formula of the range's first cell, with its leading "=". */
+  formula: string;
+  /** The engine's results, one per row of the range, stored as cached values where the format has them. */
+  results?: CellValue[];
+}
+
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
@@ -145,6 +160,8 @@ export interface SheetPlan {
   /** Clear values and formats of these ranges before writing (owned areas only). */
   clear?: string[];
   cells?: CellBlock[];
+  /** Written after `cells`, over cells no block of the same plan writes. */
+  fills?: FormulaFill[];
   styles?: StyleRun[];
   columns?: { index: number; width?: number; hidden?: boolean }[];
   rowHeights?: { index: number; height: number }[];
