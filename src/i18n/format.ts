@@ -36,6 +36,13 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 2, minDeci
   return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
 }
 
+/** Bytes as megabytes: whole from 100, one decimal from 0.1, else two significant digits (a small `--max-size` is not "0"). */
+export function formatMegabytes(bytes: number, lang: Lang): string {
+  const mb = bytes / (1024 * 1024);
+  const decimals = mb >= 100 ? 0 : mb >= 0.1 ? 1 : mb > 0 ? Math.min(6, Math.ceil(-Math.log10(mb)) + 1) : 0;
+  return formatNumber(mb, lang, decimals);
+}
+
 /**
  * dd/mm/yyyy. `clock: 'utc'` for dates that carry a cell's wall-clock time in UTC fields
  * (how ExcelJS hands dates over); otherwise the local calendar day.

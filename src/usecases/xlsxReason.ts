@@ -3,6 +3,7 @@
  * consolidation. The reader itself only knows codes (src/xlsx/errors.ts).
  */
 import { t, type Lang, type MessageKey } from '../i18n';
+import { formatMegabytes } from '../i18n/format';
 import { DEFAULT_LIMITS, type XlsxError, type XlsxLimits } from '../xlsx';
 
 /**
@@ -20,8 +21,7 @@ const OWN_WORDING: Partial<Record<XlsxError['kind'], MessageKey>> = {
 
 /** A reader failure as `xlsx.reason.<kind>` (sizes in MB). */
 export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimits> | undefined, lang: Lang, owner: FileOwner = 'received'): string {
-  const mb = (n: number) => (Math.round((n / 1048576) * 10) / 10).toString();
   const limit = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const key = (owner === 'own' && OWN_WORDING[e.kind]) || (`xlsx.reason.${e.kind}` as MessageKey);
-  return t(lang, key, { detail: e.detail, size: mb(size), limit: mb(limit) });
+  return t(lang, key, { detail: e.detail, size: formatMegabytes(size, lang), limit: formatMegabytes(limit, lang) });
 }
