@@ -5,7 +5,7 @@
  * is copied as it was.
  */
 import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
-import { shiftFormula } from './shiftFormula';
+import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
 import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
@@ -527,7 +527,7 @@ function rebuildRow(
     const input = isPlanned ? planned!.values[e.col] : undefined;
     const base = wiped ? 0 : e.s;
     const styleOnly = isPlanned && input === undefined && !wiped;
-    if (!styleOnly) noteMaster(body, r, e.col, orphans);
+    if (!styleOnly) noteMaster(body, r, e.col, orphans, (range) => rewritten(layout, clear, range));
     if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.
       const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
@@ -596,15 +596,30 @@ function orphanRow(orphans: Orphans, r: number): boolean {
   return false;
 }
 
-/** Before a shared formula's first cell is overwritten, remember its text for its copies. */
-function noteMaster(body: string, r: number, c: number, orphans: Orphans): void {
+/**
+ * Before a shared formula's first cell is overwritten, remember its text for its copies; not
+ * when the plan writes or clears every cell of its range (evaluate redrawing its own fill).
+ */
+function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrittenRange: (range: RangeRef) => boolean): void {
   const m = SHARED_MASTER.exec(body);
   if (!m || attr(m[2]!, 't') !== 'shared') return;
   const si = attr(m[2]!, 'si');
   const ref = attr(m[2]!, 'ref');
   const range = ref ? safeRange(ref) : null;
-  if (si === null || !range) return;
+  if (si === null || !range || rewrittenRange(range)) return;
   orphans.set(si, { formula: decodeEntities(m[3]!), row: r, col: c, range });
+}
+
+/** Whether the plan gives every cell of `range` a value (or clears it): no copy of a formula there survives. */
+function rewritten(layout: Layout, clear: RangeRef[], range: RangeRef): boolean {
+  for (let y = range.top; y <= range.bottom; y++) {
+    const values = layout.rows.get(y)?.values;
+    for (let x = range.left; x <= range.right; x++) {
+      if (values?.[x] !== undefined) continue;
+      if (!clear.some((q) => inside(y, x, q))) return false;
+    }
+  }
+  return true;
 }
 
 /** A copy of an orphaned shared formula gets the formula as it reads at its own cell; null = unchanged. */
