@@ -178,18 +178,38 @@ function blockBox(block: CellBlock): RangeRef | null {
 }
 
 function checkFills(plan: SheetPlan): void {
-  const boxes = (plan.cells ?? []).map(blockBox).filter((b): b is RangeRef => b !== null);
-  const seen: RangeRef[] = [];
+  // Row spans written per column, by fills (with their range) and blocks (null): sorted, neighbours must not meet.
+  const spans = new Map<number, { top: number; bottom: number; fill: string | null }[]>();
+  const add = (col: number, top: number, bottom: number, fill: string | null) => {
+    let list = spans.get(col);
+    if (!list) spans.set(col, (list = []));
+    list.push({ top, bottom, fill });
+  };
   for (const fill of plan.fills!) {
     const r = parseRange(fill.range);
     if (r.left !== r.right) throw new PlanError(`A formula fill is one column: ${fill.range} on "${plan.sheet}".`);
     if (!fill.formula.startsWith('=')) throw new PlanError(`Formula must start with "=": ${fill.formula}`);
     const rows = r.bottom - r.top + 1;
     if (fill.results && fill.results.length !== rows) throw new PlanError(`The fill ${fill.range} on "${plan.sheet}" has ${fill.results.length} results for ${rows} rows.`);
-    if (boxes.some((b) => rangesOverlap(b, r)) || seen.some((b) => rangesOverlap(b, r))) {
-      throw new PlanError(`The fill ${fill.range} on "${plan.sheet}" covers cells another block or fill of the plan writes.`);
+    add(r.left, r.top, r.bottom, fill.range);
+  }
+  for (const block of plan.cells ?? []) {
+    const b = blockBox(block);
+    if (b) for (let c = b.left; c <= b.right; c++) if (spans.has(c)) add(c, b.top, b.bottom, null);
+  }
+  for (const list of spans.values()) {
+    list.sort((a, b) => a.top - b.top);
+    // Sorted by top: an earlier span meets this one when it reaches down to its top.
+    let reach = 0;
+    let fillReach = 0;
+    let lastFill = '';
+    for (const span of list) {
+      if (span.top <= (span.fill === null ? fillReach : reach)) {
+        throw new PlanError(`The fill ${span.fill ?? lastFill} on "${plan.sheet}" covers cells another block or fill of the plan writes.`);
+      }
+      reach = Math.max(reach, span.bottom);
+      if (span.fill !== null && span.bottom > fillReach) [fillReach, lastFill] = [span.bottom, span.fill];
     }
-    seen.push(r);
   }
 }
 
