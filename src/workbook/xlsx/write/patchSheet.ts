@@ -464,7 +464,14 @@ function rebuildRow(
   for (const q of clear) if (r >= q.top && r <= q.bottom && q.left < firstCol) firstCol = q.left;
   const quick = orphans.size === 0;
   let quickEnd = tag.end; // end of the last cell copied unparsed
-  for (let i = tag.end; ; ) {
+  let from = tag.end;
+  if (quick && firstCol !== Infinity) {
+    // From the row's end back to the first cell left of every planned column: all before it is
+    // copied without a forward walk over the row's cells (the planned columns are the last few).
+    const left = lastCellBefore(xml, cOpen, tag.end, contentEnd, firstCol);
+    if (left) [from, quickEnd, col] = [left.end, left.end, left.col];
+  }
+  for (let i = from; ; ) {
     const c = nextTag(xml, cOpen, i, contentEnd);
     if (c < 0) break;
     if (quick) {
@@ -570,6 +577,23 @@ function rebuildRow(
   const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
   const body = out.join('') + tail;
   return body ? `<${qn}${attrs}>${body}</${qn}>` : `<${qn}${attrs}/>`;
+}
+
+/**
+ * Walking back from the row's end: the last cell left of column `firstCol` (its column, and
+ * where the cell after it starts), or null when a cell on the way has no leading r (then the
+ * row is walked forward). Cells of a row are in column order (ECMA-376 §18.3.1.73).
+ */
+function lastCellBefore(xml: string, cOpen: string, rowStart: number, contentEnd: number, firstCol: number): { col: number; end: number } | null {
+  let end = contentEnd;
+  for (let at = xml.lastIndexOf(cOpen, end - 1); at >= rowStart; at = xml.lastIndexOf(cOpen, at - 1)) {
+    if (!isBoundary(xml.charCodeAt(at + cOpen.length))) continue;
+    const col = leadingColumn(xml, at + cOpen.length);
+    if (col === 0) return null;
+    if (col < firstCol) return { col, end };
+    end = at;
+  }
+  return null;
 }
 
 /** The column of a cell whose start tag begins with ` r="B12"` (at `i`, just after the name), else 0. */
