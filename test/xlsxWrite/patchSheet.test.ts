@@ -213,6 +213,12 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(after.get('D3')).toBe('<c r="D3"><f t="shared" si="0"/><v>18</v></c>');
   });
 
+  test("the user's si found however its attribute is written (other quotes, a line break before it)", () => {
+    const odd = USER_SHEET.replace('<f t="shared" ref="D2:D4" si="0">', "<f t='shared' ref='D2:D4'\n si='0'>").replace(/<f t="shared" si="0"\/>/g, "<f t='shared'\tsi='0'/>");
+    const r = patch({ fills: [{ range: 'G2:G3', formula: '=B2' }] }, odd);
+    expect(cellsOf(r.xml).get('G2')).toContain('<f t="shared" ref="G2:G3" si="1">B2</f>');
+  });
+
   test('a fill drawn again over its own column leaves no orphan behind; over part of a user\'s shared formula, the rest keep theirs', () => {
     const first = patch({ fills: [{ range: 'F2:F4', formula: '=B2', results: [8, 9, 1] }] });
     const again = patch({ clear: ['F2:F4'], fills: [{ range: 'F2:F3', formula: '=B2*3', results: [24, 27] }] }, first.xml);

@@ -201,11 +201,12 @@ export function freeSharedIds(existingXml: string | null, count: number): number
   const used = new Set<number>();
   if (existingXml !== null && count > 0) {
     // Only <f> elements carry si: look for the attribute, then check it sits in an f tag.
-    for (let at = existingXml.indexOf(' si="'); at >= 0; at = existingXml.indexOf(' si="', at + 5)) {
+    for (let at = existingXml.indexOf('si='); at >= 0; at = existingXml.indexOf('si=', at + 3)) {
+      const quote = existingXml[at + 3];
+      if (!/\s/.test(existingXml[at - 1] ?? '') || (quote !== '"' && quote !== "'")) continue;
       const open = existingXml.lastIndexOf('<', at);
-      if (!/^<(?:\w+:)?f[\s/>]/.test(existingXml.slice(open, open + 12))) continue;
-      const end = existingXml.indexOf('"', at + 5);
-      const n = Number(existingXml.slice(at + 5, end));
+      if (!/^<(?:\w+:)?f\s/.test(existingXml.slice(open, open + 12))) continue;
+      const n = Number(existingXml.slice(at + 4, existingXml.indexOf(quote, at + 4)).trim());
       if (Number.isInteger(n)) used.add(n);
     }
   }
