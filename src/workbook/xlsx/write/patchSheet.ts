@@ -411,7 +411,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
       parts.push(xml.slice(copied, at));
-      parts.push(rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans));
+      for (const piece of rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) parts.push(piece);
       copied = end;
     }
     prev = r;
@@ -449,7 +449,7 @@ function rebuildRow(
   colStyle: (c: number) => number,
   grow: (r: number, c: number) => void,
   orphans: Orphans,
-): string {
+): string[] {
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
   const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
@@ -575,8 +575,11 @@ function rebuildRow(
     attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
   }
   const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
-  const body = out.join('') + tail;
-  return body ? `<${qn}${attrs}>${body}</${qn}>` : `<${qn}${attrs}/>`;
+  // Pieces, not one string: the copied run of the user's cells stays a slice of the sheet's text.
+  if (!tail && out.every((o) => !o)) return [`<${qn}${attrs}/>`];
+  out.unshift(`<${qn}${attrs}>`);
+  out.push(tail, `</${qn}>`);
+  return out;
 }
 
 /**
