@@ -6,7 +6,7 @@
  */
 import type { Evaluation } from '../domain/evaluation';
 import { readText, type CellValue } from '../domain/values';
-import type { CellInput, SheetPlan, StyleRun } from '../workbook/port';
+import type { CellBlock, CellInput, FormulaFill, SheetPlan, StyleRun } from '../workbook/port';
 import { absolute, columnLetter, sheetRef } from '../workbook/a1';
 import type { UnitWorkbook } from './unitWorkbook';
 import { COL } from './criteriaSheet';
@@ -95,8 +95,8 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const conclusionRow = r + 1;
   const membersTitleRow = conclusionRow + 3;
   const membersHeaderRow = membersTitleRow + 1;
-  const memberRows = memberSummaryRows(wb, ev);
-  const membersLast = membersHeaderRow + memberRows.length;
+  const members = memberSummary(wb, ev, membersHeaderRow + 1);
+  const membersLast = membersHeaderRow + ev.members.length;
   // The annex's totals: the counted figure is the one every document prints.
   const totalsRow = membersLast + 1;
   const counted = ev.members.filter((x) => x.counted).length;
@@ -131,12 +131,11 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       },
       { at: `A${SUMMARY_HEADER_ROW}`, rows: [header, ...rows] },
       { at: `A${conclusionRow}`, rows: [['Kết luận:', { formula: `=${ctx.outcomeCell}&""`, result: ctx.outcomeText }]] },
-      {
-        at: `A${membersTitleRow}`,
-        rows: [[MEMBER_SUMMARY_TITLE], ['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', ...Object.values(MEMBER_RESULT_HEADERS)], ...memberRows],
-      },
+      { at: `A${membersTitleRow}`, rows: [[MEMBER_SUMMARY_TITLE], ['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', ...Object.values(MEMBER_RESULT_HEADERS)]] },
+      ...members.cells,
       { at: `A${totalsRow}`, rows: [[null, totals]] },
     ],
+    ...(members.fills.length ? { fills: members.fills } : {}),
     styles: [
       { range: `A1:${lastL}${lastRow}`, style: { fontSize: SUMMARY_FONT_SIZE } },
       ...drawn.styles,
@@ -148,7 +147,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       { range: `A${conclusionRow}:${lastL}${conclusionRow}`, style: { bold: true, fontName: FONT } },
       { range: `A${membersTitleRow}`, style: STYLE.title },
       { range: `A${membersHeaderRow}:G${membersHeaderRow}`, style: STYLE.header },
-      ...(memberRows.length ? [{ range: `A${membersHeaderRow + 1}:G${membersLast}`, style: STYLE.body }, { range: `F${membersHeaderRow + 1}:F${membersLast}`, style: STYLE.percent }] : []),
+      ...(ev.members.length ? [{ range: `A${membersHeaderRow + 1}:G${membersLast}`, style: STYLE.body }, { range: `F${membersHeaderRow + 1}:F${membersLast}`, style: STYLE.percent }] : []),
       { range: `A${totalsRow}:G${totalsRow}`, style: { bold: true, fontName: FONT } },
     ],
     columns: widths.map((w, i) => ({ index: i + 1, width: w })),
@@ -175,15 +174,34 @@ export function totalsText(all: number, counted: number): string {
   return `Tổng số: ${all} người; được tính: ${counted}; không tính: ${all - counted}`;
 }
 
-function memberSummaryRows(wb: UnitWorkbook, ev: Evaluation): CellInput[][] {
+/** Runs of members shorter than this are written cell by cell: a fill costs more than a few formulas. */
+const MIN_FILL_ROWS = 3;
+
+/** Index runs [from, to] of `items` where each item continues the previous one. */
+function runs<T>(items: readonly T[], continues: (prev: T, next: T) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  items.forEach((item, i) => {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && continues(items[i - 1]!, item)) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
+}
+
+/**
+ * The member rows of the summary from sheet row `top`: STT, then each member's figures as
+ * references to its row of "Thành viên". Members on consecutive rows there make each column
+ * one formula fill (thousands of rows go to Excel in one request); the others are written cell
+ * by cell. A member outside the denominator is marked, so the annex's count is the documents'.
+ */
+function memberSummary(wb: UnitWorkbook, ev: Evaluation, top: number): { cells: CellBlock[]; fills: FormulaFill[] } {
   const m = wb.members;
   const cols = m.table.columns;
   const nameCol = cols[m.table.nameIndex]!.col;
   const positionKeys = [memberField('position').header, ...memberField('position').aliases].map(foldKey);
   const position = cols.find((c) => positionKeys.includes(foldKey(c.header)));
   const start = m.resultColumns.met ?? m.lastHeaderCol + 1;
-  // Relative references: thousands of these rows go to Excel in one request. The sheet's
-  // quoted name and each column's letter are made once, not per cell.
+  // Relative references; the sheet's quoted name and each column's letter are made once, not per cell.
   const prefix = sheetRef(SHEETS.members, '');
   const letters = new Map<number, string>();
   const M = (row: number, col: number) => {
@@ -192,20 +210,40 @@ function memberSummaryRows(wb: UnitWorkbook, ev: Evaluation): CellInput[][] {
     return L + row;
   };
   const src = wb.sheets.members!.rows;
-  return ev.members.map((x, i) => [
-    i + 1,
-    { formula: `=${M(x.row, nameCol)}&""`, result: x.name },
-    position ? { formula: `=${M(x.row, position.col)}&""`, result: readText(src[x.row - 1]?.[position.col - 1] ?? null) } : null,
-    { formula: `=${M(x.row, start)}`, result: x.met },
-    { formula: `=${M(x.row, start + 1)}`, result: x.applicable },
-    { formula: `=${M(x.row, start + 2)}`, result: x.score ?? '' },
-    // A member outside the denominator is marked, so the annex's count is the documents' one.
-    x.counted
-      ? {
-          formula: `=${M(x.row, start + 3)}&""`,
-          result: x.reachesTarget === null ? '' : x.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
-        }
-      : NOT_COUNTED,
-  ]);
+  type Member = Evaluation['members'][number];
+  const figures: { col: string; formula: (x: Member) => string; result: (x: Member) => CellValue }[] = [
+    { col: 'B', formula: (x) => `=${M(x.row, nameCol)}&""`, result: (x) => x.name },
+    ...(position ? [{ col: 'C', formula: (x: Member) => `=${M(x.row, position.col)}&""`, result: (x: Member) => readText(src[x.row - 1]?.[position.col - 1] ?? null) }] : []),
+    { col: 'D', formula: (x) => `=${M(x.row, start)}`, result: (x) => x.met },
+    { col: 'E', formula: (x) => `=${M(x.row, start + 1)}`, result: (x) => x.applicable },
+    { col: 'F', formula: (x) => `=${M(x.row, start + 2)}`, result: (x) => x.score ?? '' },
+  ];
+  const reach = {
+    col: 'G',
+    formula: (x: Member) => `=${M(x.row, start + 3)}&""`,
+    result: (x: Member): CellValue => (x.reachesTarget === null ? '' : x.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses),
+  };
+  const list = ev.members;
+  const cells: CellBlock[] = list.length ? [{ at: `A${top}`, rows: list.map((_, i) => [i + 1]) }] : [];
+  const fills: FormulaFill[] = [];
+  const fill = (f: typeof reach, from: number, to: number) =>
+    fills.push({ range: `${f.col}${top + from}:${f.col}${top + to}`, formula: f.formula(list[from]!), results: list.slice(from, to + 1).map(f.result) });
+  const cell = (i: number): CellInput => (list[i]!.counted ? { formula: reach.formula(list[i]!), result: reach.result(list[i]!) } : NOT_COUNTED);
+  for (const [from, to] of runs(list, (a, b) => b.row === a.row + 1)) {
+    if (to - from + 1 < MIN_FILL_ROWS) {
+      for (let i = from; i <= to; i++) {
+        const x = list[i]!;
+        const row: CellInput[] = figures.map((f) => ({ formula: f.formula(x), result: f.result(x) }));
+        if (!position) row.splice(1, 0, null);
+        cells.push({ at: `B${top + i}`, rows: [[...row, cell(i)]] });
+      }
+      continue;
+    }
+    for (const f of figures) fill(f, from, to);
+    for (const [a, b] of runs(list.slice(from, to + 1), (p, q) => p.counted === q.counted)) {
+      if (list[from + a]!.counted && b - a + 1 >= MIN_FILL_ROWS) fill(reach, from + a, from + b);
+      else for (let i = from + a; i <= from + b; i++) cells.push({ at: `G${top + i}`, rows: [[cell(i)]] });
+    }
+  }
+  return { cells, fills };
 }
-

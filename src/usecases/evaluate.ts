@@ -7,7 +7,8 @@
 import { evaluate, NOT_APPLICABLE_ANSWER, type Evaluation, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
 import { foldKey } from '../domain/text';
-import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
+import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
+import { shiftFormula } from '../workbook/shiftFormula';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
@@ -190,6 +191,21 @@ export function perRow(build: (row: MemberRow) => string, first: number): (row: 
   const pieces = build(ROW_MARK).split(ROW_MARK);
   if (pieces.join(String(first)) !== build(first)) return build;
   return (row) => pieces.join(String(row));
+}
+
+/**
+ * A member column from `first` to `last`: one formula fill when moving the first row's formula
+ * down gives every other row's (as Excel's fill does, checked on the second and the last row:
+ * the rows differ only by the row number, so those two decide), else one formula per row.
+ */
+export function memberColumn(build: (row: MemberRow) => string, at: { first: number; last: number; col: number }, results: CellValue[]): { fill: FormulaFill } | { block: CellBlock } {
+  const { first, last, col } = at;
+  const formula = perRow(build, first);
+  const top = formula(first);
+  const fills = last === first || (shiftFormula(top, 1, 0) === formula(first + 1) && shiftFormula(top, last - first, 0) === formula(last));
+  if (fills) return { fill: { range: `${columnLetter(col)}${first}:${columnLetter(col)}${last}`, formula: top, results } };
+  const rows: CellInput[][] = results.map((result, i) => [{ formula: formula(first + i), result }]);
+  return { block: { at: cellAddress(first, col), rows } };
 }
 
 interface MemberRefs {
@@ -400,27 +416,26 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   const byRow = new Map(ev.members.map((x) => [x.row, x]));
   const targetRef = LISTS_RANGES.personalTarget;
   const columnOf = (header: string) => columnNumber(refs.letterOf(header)!);
-  const rows: CellInput[][] = [];
   const extent = Math.max(m.lastDataRow, wb.sheets.members!.rows.length);
-  const metF = perRow((r) => `=IF(${refs.present(r)},${countMetFormula(conditions, memberConditionRefs(refs, r), columnOf, r)},"")`, refs.first);
-  const appF = perRow((r) => `=IF(${L(0)}${r}="","",${conditions.length})`, refs.first);
-  const scoreF = perRow((r) => `=IF(N(${L(1)}${r})=0,"",${L(0)}${r}/${L(1)}${r})`, refs.first);
-  const reachF = perRow(
+  // Each result column is one formula filled down the members' rows, with the engine's results.
+  const builds: ((r: MemberRow) => string)[] = [
+    (r) => `=IF(${refs.present(r)},${countMetFormula(conditions, memberConditionRefs(refs, r), columnOf, r)},"")`,
+    (r) => `=IF(${L(0)}${r}="","",${conditions.length})`,
+    (r) => `=IF(N(${L(1)}${r})=0,"",${L(0)}${r}/${L(1)}${r})`,
     (r) => `=IF(${L(2)}${r}="","",IF(ROUND(${L(2)}${r}*1E9,0)>=ROUND(${targetRef}*1E9,0),${str(RESULT_TEXT.memberReaches)},${str(RESULT_TEXT.memberMisses)}))`,
-    refs.first,
-  );
+  ];
+  const results: CellValue[][] = [[], [], [], []];
   for (let r = refs.first; r <= m.lastDataRow; r++) {
     const res = byRow.get(r);
-    rows.push([
-      { formula: metF(r), result: res ? res.met : '' },
-      { formula: appF(r), result: res ? res.applicable : '' },
-      { formula: scoreF(r), result: res?.score ?? '' },
-      {
-        formula: reachF(r),
-        result: res?.reachesTarget === null || !res ? '' : res.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses,
-      },
-    ]);
+    results[0]!.push(res ? res.met : '');
+    results[1]!.push(res ? res.applicable : '');
+    results[2]!.push(res?.score ?? '');
+    results[3]!.push(res?.reachesTarget === null || !res ? '' : res.reachesTarget ? RESULT_TEXT.memberReaches : RESULT_TEXT.memberMisses);
   }
+  const hasRows = m.lastDataRow >= refs.first;
+  const columns = hasRows ? builds.map((build, i) => memberColumn(build, { first: refs.first, last: m.lastDataRow, col: start + i }, results[i]!)) : [];
+  const fills = columns.flatMap((c) => ('fill' in c ? [c.fill] : []));
+  const blocks = columns.flatMap((c) => ('block' in c ? [c.block] : []));
   const endCol = columnLetter(start + headers.length - 1);
   // The members table grows or shrinks with the list (and takes in the result columns).
   const headerCells = [...(wb.sheets.members!.rows[m.headerRow - 1] ?? [])];
@@ -430,12 +445,13 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
     sheet: SHEETS.members,
     mode: 'existing',
     clear: extent >= refs.first ? [`${L(0)}${refs.first}:${endCol}${extent}`] : [],
-    cells: [{ at: `${L(0)}${m.headerRow}`, rows: [headers] }, ...fixes, ...(rows.length ? [{ at: `${L(0)}${refs.first}`, rows }] : [])],
+    cells: [{ at: `${L(0)}${m.headerRow}`, rows: [headers] }, ...fixes, ...blocks],
+    ...(fills.length ? { fills } : {}),
     autoFilter: '',
     tables: [table],
     styles: [
       { range: `${L(0)}${m.headerRow}:${endCol}${m.headerRow}`, style: STYLE.ownedHeader },
-      ...(rows.length
+      ...(hasRows
         ? [
             { range: `${L(0)}${refs.first}:${endCol}${m.lastDataRow}`, style: STYLE.owned },
             { range: `${L(2)}${refs.first}:${L(2)}${m.lastDataRow}`, style: STYLE.percent },

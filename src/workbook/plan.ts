@@ -13,10 +13,13 @@
  * - a `replace` plan redraws only a sheet carrying the add-in's mark for its role: a user's
  *   sheet with the same name is kept and ours takes another name (with a warning);
  * - a table has a valid name, a header row and a data row, one unique header per column, and no
- *   AutoFilter of the plan over it.
+ *   AutoFilter of the plan over it;
+ * - a formula fill is one column, its formula starts with "=", it has one result per row (a
+ *   non-finite one dropped, as in a block) and it covers no cell a block or another fill writes.
  */
-import { cellAddress, parseCell, parseRange, rangesOverlap } from './a1';
-import { sheetKey, type CellBlock, type CellInput, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
+import { cellAddress, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
+import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
+import { shiftFormula } from './shiftFormula';
 
 export { sheetKey };
 
@@ -160,6 +163,82 @@ export function checkPlanShape(plan: SheetPlan): void {
   if (plan.page) checkPage(plan.page);
   if (plan.freeze && (plan.freeze.rows < 0 || plan.freeze.columns < 0)) throw new PlanError(`Freeze panes cannot be negative on "${name}".`);
   if (plan.tables) checkTables(plan, plan.tables);
+  if (plan.fills?.length) checkFills(plan);
+}
+
+// ---------------------------------------------------------------- formula fills
+
+/** The rectangle a block writes (its widest row), or null for an empty block. */
+function blockBox(block: CellBlock): RangeRef | null {
+  const at = parseCell(block.at);
+  let width = 0;
+  for (const row of block.rows) if (row.length > width) width = row.length;
+  if (!width || !block.rows.length) return null;
+  return { top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, right: at.col + width - 1 };
+}
+
+function checkFills(plan: SheetPlan): void {
+  // Row spans written per column, by fills (with their range) and blocks (null): sorted, neighbours must not meet.
+  const spans = new Map<number, { top: number; bottom: number; fill: string | null }[]>();
+  const add = (col: number, top: number, bottom: number, fill: string | null) => {
+    let list = spans.get(col);
+    if (!list) spans.set(col, (list = []));
+    list.push({ top, bottom, fill });
+  };
+  for (const fill of plan.fills!) {
+    const r = parseRange(fill.range);
+    if (r.left !== r.right) throw new PlanError(`A formula fill is one column: ${fill.range} on "${plan.sheet}".`);
+    if (!fill.formula.startsWith('=')) throw new PlanError(`Formula must start with "=": ${fill.formula}`);
+    const rows = r.bottom - r.top + 1;
+    if (fill.results && fill.results.length !== rows) throw new PlanError(`The fill ${fill.range} on "${plan.sheet}" has ${fill.results.length} results for ${rows} rows.`);
+    add(r.left, r.top, r.bottom, fill.range);
+  }
+  for (const block of plan.cells ?? []) {
+    const b = blockBox(block);
+    if (b) for (let c = b.left; c <= b.right; c++) if (spans.has(c)) add(c, b.top, b.bottom, null);
+  }
+  for (const list of spans.values()) {
+    list.sort((a, b) => a.top - b.top);
+    // Sorted by top: an earlier span meets this one when it reaches down to its top.
+    let reach = 0;
+    let fillReach = 0;
+    let lastFill = '';
+    for (const span of list) {
+      if (span.top <= (span.fill === null ? fillReach : reach)) {
+        throw new PlanError(`The fill ${span.fill ?? lastFill} on "${plan.sheet}" covers cells another block or fill of the plan writes.`);
+      }
+      reach = Math.max(reach, span.bottom);
+      if (span.fill !== null && span.bottom > fillReach) [fillReach, lastFill] = [span.bottom, span.fill];
+    }
+  }
+}
+
+/** A fill as the normalised plan carries it: range as "S5:S5004", results without non-finite numbers. */
+function normaliseFill(fill: FormulaFill): FormulaFill {
+  const r = parseRange(fill.range);
+  const range = rangeAddress(r.top, r.left, r.bottom, r.right);
+  let results = fill.results;
+  if (results?.some((v) => typeof v === 'number' && !Number.isFinite(v))) {
+    // As in a block: the formula computes its own value, a non-finite cache is dropped.
+    results = results.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
+  }
+  return range === fill.range && results === fill.results ? fill : { ...fill, range, ...(results ? { results } : {}) };
+}
+
+/** The formula a fill gives the cell `offset` rows below its first, as Excel spells it there. */
+export function fillFormulaAt(fill: FormulaFill, offset: number): string {
+  return shiftFormula(fill.formula, offset, 0);
+}
+
+/** A fill spelled out cell by cell (for a host that cannot fill): one block, one formula per row. */
+export function fillAsBlock(fill: FormulaFill): CellBlock {
+  const r = parseRange(fill.range);
+  const rows: CellInput[][] = [];
+  for (let i = 0; i <= r.bottom - r.top; i++) {
+    const result: CellValue | undefined = fill.results?.[i];
+    rows.push([result === undefined || result === null ? { formula: fillFormulaAt(fill, i) } : { formula: fillFormulaAt(fill, i), result }]);
+  }
+  return { at: cellAddress(r.top, r.left), rows };
 }
 
 // ---------------------------------------------------------------- the ownership mark
@@ -290,6 +369,7 @@ function normalisePlan(plan: SheetPlan, date1904: boolean, warnings: WorkbookWar
   const dateStyles: StyleRun[] = dateCells.filter((a) => !styled(a)).map((range) => ({ range, style: { numberFormat: DEFAULT_DATE_FORMAT } }));
   const out: SheetPlan = { ...plan };
   if (cells) out.cells = cells;
+  if (plan.fills) out.fills = plan.fills.map(normaliseFill);
   if (dateStyles.length) out.styles = [...dateStyles, ...(plan.styles ?? [])];
   if (plan.page?.rowBreaks) {
     out.page = { ...plan.page, rowBreaks: [...new Set(plan.page.rowBreaks)].filter((r) => r > 1).sort((a, b) => a - b) };

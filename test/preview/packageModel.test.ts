@@ -33,6 +33,7 @@ async function school(): Promise<PackageReader> {
   ws.getCell('B6').dataValidation = { type: 'list', allowBlank: true, formulae: ["'Danh mục'!$A$1:$A$3"] };
   ws.getCell('C6').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Đạt,Không đạt"'] };
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, margins: { left: 0.5, right: 0.5, top: 1, bottom: 1, header: 0.3, footer: 0.3 } };
+  ws.fillFormula('E7:E9', '$B7+C7*2', [1, 2, 3]);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   return new PackageReader(await XlsxPackage.open(bytes, NODE_XLSX));
 }
@@ -47,6 +48,9 @@ describe('PackageReader', () => {
     const m = (await reader.sheet('danh SÁCH'))!;
     expect(m.values[0]![0]).toBe('DANH SÁCH CÁN BỘ');
     expect(m.formulas.get('3:3')).toBe('B3*2');
+    // A shared formula (ExcelJS's fillFormula, as Excel writes a filled column): every copy spelled out at its cell.
+    expect([7, 8, 9].map((r) => m.formulas.get(`${r}:5`))).toEqual(['$B7+C7*2', '$B8+C8*2', '$B9+C9*2']);
+    expect(m.uncached.has('8:5')).toBe(false);
     expect(m.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
     expect(m.rows.get(4)).toEqual({ heightPt: 30, hidden: false });
     expect(m.rows.get(5)?.hidden).toBe(true);

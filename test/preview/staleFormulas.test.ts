@@ -45,6 +45,18 @@ describe('FormulaFreshness', () => {
     expect(f.stale('Người học', 5, 5, ratio)).toBe(false);
   });
 
+  test('a formula fill (evaluate) writes its cells and their formulas: fresh, and an input of the formulas reading them', () => {
+    const f = new FormulaFreshness();
+    const score = '=IF(N(T5)=0,"",S5/T5)';
+    f.record([typed('Thành viên', 'S5', 3)]);
+    expect(f.stale('Thành viên', 5, 21, score)).toBe(true);
+    f.record([{ sheet: 'Thành viên', mode: 'existing', fills: [{ range: 'U5:U9', formula: score, results: [1, 1, 1, 1, 1] }] }]);
+    expect(f.stale('Thành viên', 5, 21, score)).toBe(false);
+    const reader = "='Thành viên'!U7";
+    f.record([{ sheet: 'Thành viên', mode: 'existing', fills: [{ range: 'U6:U7', formula: score }] }]);
+    expect(f.stale('Tổng hợp', 3, 3, reader)).toBe(true);
+  });
+
   test('a cell of another sheet, a cleared range or a sheet drawn anew is an input written', () => {
     const f = new FormulaFreshness();
     const count = "=SUMPRODUCT('Thành viên'!$H$6:$H$50)";

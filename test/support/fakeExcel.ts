@@ -10,11 +10,14 @@
  *   forgets the text marker is caught.
  * - Every sync is counted and its payload estimated (UTF-8 bytes of the JSON sent and
  *   loaded); a request above `requestLimitBytes` fails like Excel on the web (5 MB).
+ * - `range.copyFrom(source, "Formulas")` (ExcelApi 1.9) tiles the source over the range with
+ *   relative references moved, as Excel's fill does; the request carries no formula text.
  *
  * Plain TypeScript without Node imports: it is also bundled as a fake host for browser tests.
  */
 
 import { utf8Length } from '../../src/workbook/office/payload';
+import { shiftFormula } from '../../src/workbook/shiftFormula';
 
 export type FakeValue = string | number | boolean;
 
@@ -802,6 +805,39 @@ class Range extends Proxy<RangeTarget> {
         if (cell !== undefined) setCell(sheet, r, c, cell);
       });
     }, bytesOf(v));
+  }
+
+  /**
+   * ExcelApi 1.9. The source is repeated over this range; a formula moves its relative
+   * references by the distance copied (Excel's fill handle), a value is copied as it is.
+   * "Formulas" leaves the destination's formats; other copy types are not modelled.
+   */
+  copyFrom(source: Range, copyType: string, skipBlanks = false, transpose = false): void {
+    if (this.ctx.host.options.apiVersion !== undefined && compareVersions(this.ctx.host.options.apiVersion, '1.9') < 0) {
+      throw fakeError('ApiNotFound', 'Range.copyFrom needs ExcelApi 1.9');
+    }
+    if (copyType !== 'Formulas' || skipBlanks || transpose) throw fakeError('NotImplemented', `copyFrom ${copyType}`);
+    // The request names the two ranges and the arguments: no cell contents travel.
+    this.ctx.queue(() => {
+      const dest = this.need();
+      const src = source.need();
+      const rows = src.b.bottom - src.b.top + 1;
+      const cols = src.b.right - src.b.left + 1;
+      const copies: [number, number, FakeCell | null][] = [];
+      for (let r = dest.b.top; r <= dest.b.bottom; r++) {
+        for (let c = dest.b.left; c <= dest.b.right; c++) {
+          const sr = src.b.top + ((r - dest.b.top) % rows);
+          const sc = src.b.left + ((c - dest.b.left) % cols);
+          const from = src.sheet.rows[sr - 1]?.[sc - 1];
+          const cell = from?.formula !== undefined ? interpretInput(shiftFormula(from.formula, r - sr, c - sc)) : from && hasContent(from) ? { ...from, numberFormat: undefined } : null;
+          copies.push([r, c, cell ?? null]);
+        }
+      }
+      for (const [r, c, cell] of copies) {
+        if (cell && cell.numberFormat === undefined) delete cell.numberFormat;
+        setCell(dest.sheet, r, c, cell);
+      }
+    }, bytesOf([copyType, skipBlanks, transpose]) + 60);
   }
 
   getIntersectionOrNullObject(other: Range | string): Range {

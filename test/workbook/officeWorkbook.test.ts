@@ -361,6 +361,24 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     expect(oldWb.takeWarnings()).toEqual([{ code: 'featureSkipped', sheet: 'Thành viên', detail: 'table' }]);
   });
 
+  it('sends a formula fill once per column (copyFrom, ExcelApi 1.9); an ExcelApi 1.8 host gets the same formulas cell by cell', async () => {
+    const fill: SheetPlan = { sheet: 'S', mode: 'existing', fills: [{ range: 'B2:B5001', formula: '=IF($A2="","",A2*2+$A$1)' }] };
+    const write = async (apiVersion: string) => {
+      const excel = createFakeExcel({ sheets: { S: [] }, apiVersion });
+      await new OfficeWorkbook(excel.run, excel.supports).batch(async (s) => s.write(fill));
+      return excel;
+    };
+    const modern = await write('1.9');
+    const old = await write('1.8');
+    for (const excel of [modern, old]) {
+      expect(excel.sheet('S').cell('B2')?.formula).toBe('=IF($A2="","",A2*2+$A$1)');
+      expect(excel.sheet('S').cell('B5001')?.formula).toBe('=IF($A5001="","",A5001*2+$A$1)');
+    }
+    // The request carries one formula, not 5,000.
+    expect(modern.stats.largestRequestBytes).toBeLessThan(1_000);
+    expect(old.stats.largestRequestBytes).toBeGreaterThan(5_000 * 25);
+  });
+
   it('reads merges and hidden rows/columns with layout: true, still in one sync', async () => {
     const excel = createFakeExcel({ sheets: { S: memberSheet(30) } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);

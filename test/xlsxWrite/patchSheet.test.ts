@@ -200,6 +200,40 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(cellsOf(styled.xml).get('D3')).toMatch(/^<c r="D3" s="\d+"><f t="shared" si="0"\/><v>18<\/v><\/c>$/);
   });
 
+  test("a formula fill is one shared formula, under an si the user's shared formulas do not use; its cells keep their formats", () => {
+    const r = patch({ fills: [{ range: 'E2:E4', formula: '=$B2+D2', results: [24, 27, 3] }] });
+    expect(r.warnings).toEqual([]);
+    expect(strictParseErrors([r.xml])).toEqual([null]);
+    const after = cellsOf(r.xml);
+    // E2 and E3 keep their own formats (s="2", none); E4, new, takes its column's (cols B:G style 2).
+    expect(after.get('E2')).toBe('<c r="E2" s="2"><f t="shared" ref="E2:E4" si="1">$B2+D2</f><v>24</v></c>');
+    expect(after.get('E3')).toBe('<c r="E3"><f t="shared" si="1"/><v>27</v></c>');
+    expect(after.get('E4')).toBe('<c r="E4" s="2"><f t="shared" si="1"/><v>3</v></c>');
+    // The user's own shared formula is untouched.
+    expect(after.get('D3')).toBe('<c r="D3"><f t="shared" si="0"/><v>18</v></c>');
+  });
+
+  test("the user's si found however its attribute is written (other quotes, a line break before it)", () => {
+    const odd = USER_SHEET.replace('<f t="shared" ref="D2:D4" si="0">', "<f t='shared' ref='D2:D4'\n si='0'>").replace(/<f t="shared" si="0"\/>/g, "<f t='shared'\tsi='0'/>");
+    const r = patch({ fills: [{ range: 'G2:G3', formula: '=B2' }] }, odd);
+    expect(cellsOf(r.xml).get('G2')).toContain('<f t="shared" ref="G2:G3" si="1">B2</f>');
+  });
+
+  test('a fill drawn again over its own column leaves no orphan behind; over part of a user\'s shared formula, the rest keep theirs', () => {
+    const first = patch({ fills: [{ range: 'F2:F4', formula: '=B2', results: [8, 9, 1] }] });
+    const again = patch({ clear: ['F2:F4'], fills: [{ range: 'F2:F3', formula: '=B2*3', results: [24, 27] }] }, first.xml);
+    const after = cellsOf(again.xml);
+    // (clear drops the formats too)
+    expect(after.get('F2')).toBe('<c r="F2"><f t="shared" ref="F2:F3" si="2">B2*3</f><v>24</v></c>');
+    expect(after.get('F3')).toBe('<c r="F3"><f t="shared" si="2"/><v>27</v></c>');
+    expect(after.get('F4')).toBeUndefined();
+    expect(again.xml).not.toContain('si="1"');
+    // Over the first cell of the user's D2:D4 only: D4, not written, gets its formula spelled out.
+    const over = patch({ fills: [{ range: 'D2:D3', formula: '=B2+1' }] });
+    expect(cellsOf(over.xml).get('D2')).toBe('<c r="D2"><f t="shared" ref="D2:D3" si="1">B2+1</f></c>');
+    expect(cellsOf(over.xml).get('D4')).toBe('<c r="D4"><f>B4*2</f><v>2</v></c>');
+  });
+
   test('a sheet written with an x: prefix (Open XML SDK) gets prefixed cells and rows', () => {
     const sdk =
       '<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +

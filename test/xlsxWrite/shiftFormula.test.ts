@@ -1,4 +1,4 @@
-import { shiftFormula } from '../../src/workbook/xlsx/write/shiftFormula';
+import { shiftFormula } from '../../src/workbook/shiftFormula';
 
 describe('shiftFormula (a shared formula read at another cell)', () => {
   test.each([

@@ -9,6 +9,7 @@ import type { XlsxPackage } from '../../xlsx/package';
 import { DEFAULT_LIMITS } from '../../xlsx/errors';
 import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { parseCell, parseRange } from '../../workbook/a1';
+import { shiftFormula } from '../../workbook/shiftFormula';
 
 export interface Box {
   top: number;
@@ -54,7 +55,7 @@ export interface SheetModel {
   values: CellValue[][];
   /** Cell → cellXfs index, by "row:col". */
   styleIds: Map<string, number>;
-  /** Cell → its formula without "=" (shared formulas' followers are not spelled out), by "row:col". */
+  /** Cell → its formula without "=" (a shared formula's copies spelled out at their cells), by "row:col". */
   formulas: Map<string, string>;
   /** Formula cells with no cached value (written without one: never calculated), by "row:col". */
   uncached: Set<string>;
@@ -243,6 +244,8 @@ export function parseSheetParts(xml: string): RawSheet {
   let row = 0;
   let col = 0;
   let validation: { boxes: Box[]; formula: string } | null = null;
+  /** Shared formulas' first cells by si (ECMA-376: the first cell comes before its copies). */
+  const shared = new Map<string, { text: string; row: number; col: number }>();
   let inRowBreaks = false;
   let fitToPage = false;
   let fitHeight = 1;
@@ -289,15 +292,21 @@ export function parseSheetParts(xml: string): RawSheet {
         if (s > 0) out.styleIds.set(`${row}:${col}`, s);
         break;
       }
-      case 'f':
-        if (!tag.selfClosing) {
-          const text = textAfter(xml, tag.end);
-          if (text) {
-            out.formulas.set(`${row}:${col}`, text);
-            out.uncached.add(`${row}:${col}`);
-          }
+      case 'f': {
+        let text = tag.selfClosing ? '' : textAfter(xml, tag.end);
+        const si = attr(tag.attrs, 't') === 'shared' ? attr(tag.attrs, 'si') : null;
+        if (si !== null) {
+          // A shared formula: the first cell holds the text, each copy reads it moved to its own cell.
+          const master = shared.get(si);
+          if (text) shared.set(si, { text, row, col });
+          else if (master) text = shiftFormula(master.text, row - master.row, col - master.col);
+        }
+        if (text) {
+          out.formulas.set(`${row}:${col}`, text);
+          out.uncached.add(`${row}:${col}`);
         }
         break;
+      }
       case 'v':
         out.uncached.delete(`${row}:${col}`);
         break;

@@ -89,6 +89,11 @@ export class FormulaFreshness {
           }),
         );
       }
+      for (const fill of plan.fills ?? []) {
+        const box = parseRange(fill.range);
+        boxes.push({ box, tick });
+        for (let r = box.top; r <= box.bottom; r++) formulas.set(`${r}:${box.left}`, tick);
+      }
     }
   }
 

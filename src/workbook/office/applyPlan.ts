@@ -3,8 +3,8 @@
  * RequestBudget, which only does so when a request would pass the payload budget.
  */
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from '../a1';
-import { sheetKey, type CellBlock, type CellStyle, type ChartSpec, type PageSetup, type SheetPlan, type TableSpec, type Validation, type WorkbookFeature, type WorkbookWarning } from '../port';
-import { findSheetName, listSource, markFormula, PlanError, SHEET_MARK } from '../plan';
+import { sheetKey, type CellBlock, type CellStyle, type ChartSpec, type FormulaFill, type PageSetup, type SheetPlan, type TableSpec, type Validation, type WorkbookFeature, type WorkbookWarning } from '../port';
+import { fillAsBlock, findSheetName, listSource, markFormula, PlanError, SHEET_MARK } from '../plan';
 import { toBlockInput } from './cellInput';
 import { jsonBytes, type RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
@@ -46,6 +46,7 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
   }
   // Values before formats (Excel performance guidance); plan styles then override the date format.
   for (const block of plan.cells ?? []) await writeBlock(t, sheet, block);
+  for (const fill of plan.fills ?? []) await writeFill(t, sheet, fill);
   for (const run of plan.styles ?? []) {
     await small(3);
     applyStyle(sheet.getRange(run.range), run.range, run.style);
@@ -204,6 +205,25 @@ async function writeBlock(t: PlanTarget, sheet: Excel.Worksheet, block: CellBloc
     bytes += b;
   }
   await queue(from, rowBytes.length, bytes);
+}
+
+/**
+ * The fill's formula in its first cell, then one copy of it over the rest of the column: Excel
+ * moves the relative references row by row, as its fill handle does (ExcelApi 1.9,
+ * Range.copyFrom with RangeCopyType "Formulas", which leaves the cells' formats alone). The
+ * request carries the formula once instead of once per row. An older Excel gets the formula
+ * spelled out per cell.
+ */
+async function writeFill(t: PlanTarget, sheet: Excel.Worksheet, fill: FormulaFill): Promise<void> {
+  const r = parseRange(fill.range);
+  if (r.bottom > r.top && !t.supports(API.fill)) {
+    await writeBlock(t, sheet, fillAsBlock(fill));
+    return;
+  }
+  await t.budget.reserve(jsonBytes([[fill.formula]]) + SMALL_OP * 2);
+  const first = sheet.getRange(cellAddress(r.top, r.left));
+  first.formulas = [[fill.formula]];
+  if (r.bottom > r.top) sheet.getRange(rangeAddress(r.top + 1, r.left, r.bottom, r.right)).copyFrom(first, 'Formulas', false, false);
 }
 
 /** Excel character widths (as ExcelJS takes them) → points: ~7 px a character + 5 px padding. */

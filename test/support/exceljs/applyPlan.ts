@@ -11,7 +11,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from '../../../src/workbook/a1';
-import { sheetKey, type CellInput, type CellStyle, type CellValue, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../../../src/workbook/port';
+import { sheetKey, type CellInput, type CellStyle, type CellValue, type FormulaFill, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../../../src/workbook/port';
 import { dateToSerial, isFormula, listFormula } from '../../../src/workbook/plan';
 
 const CM_PER_INCH = 2.54;
@@ -39,6 +39,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
   // Existing merges that collide with the new ones go first: mergeCells refuses overlaps.
   for (const m of plan.merges ?? []) ws.unMergeCells(m);
   for (const block of plan.cells ?? []) writeBlock(ws, block.at, block.rows, date1904);
+  for (const fill of plan.fills ?? []) writeFill(ws, fill, date1904);
   for (const run of plan.styles ?? []) applyStyle(ws, parseRange(run.range), run.style);
   for (const c of plan.columns ?? []) {
     const col = ws.getColumn(c.index);
@@ -185,6 +186,22 @@ function writeBlock(ws: ExcelJS.Worksheet, at: string, rows: CellInput[][], date
       writeCell(cell, input, date1904);
     });
   });
+}
+
+/** ExcelJS's own shared formulas (worksheet.fillFormula): it spells each copy out by its own rules. */
+function writeFill(ws: ExcelJS.Worksheet, fill: FormulaFill, date1904: boolean): void {
+  const r = parseRange(fill.range);
+  for (let row = r.top; row <= r.bottom; row++) {
+    const cell = ws.getCell(row, r.left);
+    if (cell.type === ExcelJS.ValueType.Merge) ws.unMergeCells(cell.address);
+    prepareForOverwrite(ws, cell);
+  }
+  if (r.top === r.bottom) {
+    const result = fill.results?.[0];
+    writeCell(ws.getCell(r.top, r.left), result === undefined ? { formula: fill.formula } : { formula: fill.formula, result }, date1904);
+    return;
+  }
+  ws.fillFormula(fill.range, fill.formula.replace(/^=/, ''), (fill.results?.map(resultValue) ?? []) as number[]); // the typings want numbers; any cached value is accepted
 }
 
 function resultValue(v: CellValue | undefined): unknown {

@@ -12,6 +12,8 @@ import { NODE_XLSX } from '../../../src/workbook/xlsx/files';
 import type { CellValue } from '../../../src/workbook/port';
 import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 import { createFakeExcel } from '../../support/fakeExcel';
+import { formulaModel } from '../../support/exceljs/applyPlan';
+import { recalculatedResults } from './recalculate';
 import type { Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 
@@ -58,7 +60,7 @@ const excelJs: Implementation = {
         const breaks = ((live as unknown as { rowBreaks: { id: number }[] }).rowBreaks ?? []).map((b) => b.id + 1);
         const back = await ExcelJsWorkbook.fromBuffer(await workbook.toBuffer(), 'contract.xlsx');
         const ws = back.workbook.getWorksheet(name)!;
-        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null, tables: [] };
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null, tables: [], results: {} };
         const date1904 = Boolean(back.workbook.properties?.date1904);
         ws.eachRow({ includeEmpty: true }, (row) =>
           row.eachCell({ includeEmpty: true }, (cell) => {
@@ -66,7 +68,11 @@ const excelJs: Implementation = {
             if (cell.type === ExcelJS.ValueType.Merge) return;
             const v = cell.value as unknown;
             if (v === null || v === undefined || v === '') return;
-            if (cell.type === ExcelJS.ValueType.Formula) state.cells[cell.address] = `=${cell.formula}`;
+            if (cell.type === ExcelJS.ValueType.Formula) {
+              state.cells[cell.address] = `=${cell.formula}`;
+              const result = formulaModel(cell).result as CellValue | undefined;
+              if (result !== undefined && result !== null) state.results![cell.address] = round(result);
+            }
             else if (v instanceof Date) state.cells[cell.address] = round(excelJsDateToSerial(v, date1904));
             else if (typeof v === 'object' && 'error' in (v as object)) state.cells[cell.address] = { error: (v as { error: string }).error };
             else state.cells[cell.address] = round(v as CellValue);
@@ -177,6 +183,7 @@ const xlsxFile: Implementation = {
           tabColor: o.tabColor ? `#${o.tabColor.slice(-6)}` : null,
           role: o.localNames[SHEET_MARK] !== undefined ? roleOfMark(o.localNames[SHEET_MARK]) : null,
           tables: o.tables.map((t) => ({ name: t.name, range: t.ref })),
+          results: Object.fromEntries(Object.entries(o.results).map(([a, v]) => [a, round(v as CellValue)])),
         };
         for (const [address, [type, value]] of Object.entries(o.cells)) {
           state.cells[address] = type === 'e' ? { error: String(value) } : round(value as CellValue);
@@ -192,6 +199,9 @@ const xlsxFile: Implementation = {
         if (o.printArea) state.page.printArea = o.printArea.replace(/\$/g, '');
         if (o.printTitleRows) state.page.printTitleRows = o.printTitleRows.replace(/\$/g, '');
         return state;
+      },
+      async recalculated(name) {
+        return recalculatedResults(await workbook.toBytes(), name);
       },
     };
   },

@@ -25,6 +25,8 @@ export interface OpenpyxlSheet {
   tables: { name: string; ref: string }[];
   /** Values of the sheet-scoped names, by name. */
   localNames: Record<string, string>;
+  /** The value cached in each formula cell (openpyxl's data_only reading), when there is one. */
+  results: Record<string, unknown>;
 }
 
 const PY = `
@@ -48,6 +50,14 @@ for row in ws.iter_rows():
             cells[c.coordinate] = ['d', to_excel(v, wb.epoch)]
         else:
             cells[c.coordinate] = [c.data_type, v]
+results = {}
+formula_cells = [a for a, (t, _) in cells.items() if t == 'f']
+if formula_cells:
+    cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)[name]
+    for a in formula_cells:
+        v = cached[a].value
+        if v is not None:
+            results[a] = to_excel(v, wb.epoch) if isinstance(v, (datetime.datetime, datetime.date)) else v
 pa = ws.print_area
 ps = ws.page_setup
 pr = ws.sheet_properties
@@ -69,6 +79,7 @@ out = {
     'tabColor': pr.tabColor.rgb if pr.tabColor is not None else None,
     'tables': [{'name': t.displayName, 'ref': t.ref} for t in ws.tables.values()],
     'localNames': {d.name: d.attr_text for d in wb.defined_names.definedName if d.localSheetId == index},
+    'results': results,
 }
 print(json.dumps(out, default=str))
 `;

@@ -24,12 +24,19 @@ export interface SheetState {
   role: string | null;
   /** Excel tables on the sheet. */
   tables: { name: string; range: string }[];
+  /**
+   * The result stored with each formula cell, for hosts that store the plan's results (files);
+   * absent inside Excel, which computes its own.
+   */
+  results?: Record<string, CellValue>;
 }
 
 export interface Subject {
   workbook: Workbook;
   sheetNames(): Promise<string[]>;
   sheet(name: string): Promise<SheetState>;
+  /** For a file: the values LibreOffice computes for the sheet's formula cells once it recalculates the file. */
+  recalculated?(name: string): Promise<Record<string, CellValue>>;
 }
 
 export interface Implementation {

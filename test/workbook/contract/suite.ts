@@ -154,6 +154,66 @@ export function contractSuite(impl: Implementation): void {
       await expect(write(wb, { ...members(4), tables: [{ name: 'ThanhVien', range: 'A3:B7', columns: ['Họ và tên', 'họ và tên'] }] })).rejects.toThrow(/unique/);
     });
 
+    describe('a formula filled down a column', () => {
+      // Relative, $-anchored, cross-sheet (quoted name) and range references, as the fill handle moves them.
+      const FILL = "=A1*2+$A$1+SUM($A$1:A1)+'Nguồn giá'!A1";
+      const SPELLED = [1, 2, 3, 4].map((r) => `=A${r}*2+$A$1+SUM($A$1:A${r})+'Nguồn giá'!A${r}`);
+      // A1..A4 = 1..4 and 'Nguồn giá'!A1..A4 = 10..40: 2k + 1 + k(k+1)/2 + 10k.
+      const VALUES = [14, 28, 43, 59];
+      const plans = (fillResults?: number[]): SheetPlan[] => [
+        { sheet: 'Nguồn giá', mode: 'ensure', cells: [{ at: 'A1', rows: [[10], [20], [30], [40]] }] },
+        {
+          sheet: 'S',
+          mode: 'ensure',
+          cells: [{ at: 'A1', rows: [[1], [2], [3], [4]] }],
+          fills: [
+            { range: 'B1:B4', formula: FILL, ...(fillResults ? { results: fillResults } : {}) },
+            { range: 'C2:C3', formula: '=IF(B2>30,"lớn","nhỏ")', ...(fillResults ? { results: ['nhỏ', 'lớn'] } : {}) },
+            { range: 'D4', formula: '=B4-A$1', ...(fillResults ? { results: [58] } : {}) },
+          ],
+          styles: [{ range: 'B1:B4', style: { numberFormat: '0.0' } }],
+        },
+      ];
+
+      it('reads back per row as Excel spells it, keeps the cells’ formats, and recalculates to the same values', async () => {
+        const wb = await impl.open(BASE);
+        expect(await write(wb, ...plans())).toEqual([]);
+        const s = await wb.sheet('S');
+        expect(s.cells).toEqual({
+          A1: 1, A2: 2, A3: 3, A4: 4,
+          B1: SPELLED[0], B2: SPELLED[1], B3: SPELLED[2], B4: SPELLED[3],
+          C2: '=IF(B2>30,"lớn","nhỏ")', C3: '=IF(B3>30,"lớn","nhỏ")',
+          D4: '=B4-A$1',
+        });
+        expect(s.formats).toEqual({ B1: '0.0', B2: '0.0', B3: '0.0', B4: '0.0' });
+        if (wb.recalculated) {
+          expect(await wb.recalculated('S')).toEqual({ B1: VALUES[0], B2: VALUES[1], B3: VALUES[2], B4: VALUES[3], C2: 'nhỏ', C3: 'lớn', D4: 58 });
+        }
+      });
+
+      it('stores the given results as the cells’ cached values where the host keeps them, and redraws over its own fill', async () => {
+        const wb = await impl.open(BASE);
+        await write(wb, ...plans(VALUES));
+        let s = await wb.sheet('S');
+        if (s.results) expect(s.results).toEqual({ B1: 14, B2: 28, B3: 43, B4: 59, C2: 'nhỏ', C3: 'lớn', D4: 58 });
+        // Drawn again over a shorter column: the rows left are cleared, the new copies follow the new first cell.
+        await write(wb, { sheet: 'S', mode: 'existing', clear: ['B1:D4'], fills: [{ range: 'B1:B2', formula: '=A1+100', results: [101, 102] }] });
+        s = await wb.sheet('S');
+        expect(s.cells).toEqual({ A1: 1, A2: 2, A3: 3, A4: 4, B1: '=A1+100', B2: '=A2+100' });
+        if (s.results) expect(s.results).toEqual({ B1: 101, B2: 102 });
+      });
+
+      it('refuses a fill over two columns, over a block of the plan, or with a result per row missing, before writing anything', async () => {
+        const wb = await impl.open(BASE);
+        const bad = (fill: NonNullable<SheetPlan['fills']>[number]) => write(wb, { sheet: 'Mới', mode: 'ensure' }, { sheet: 'S2', mode: 'ensure', cells: [{ at: 'A1', rows: [[1, 2]] }], fills: [fill] });
+        await expect(bad({ range: 'C1:D3', formula: '=A1' })).rejects.toThrow(/one column/);
+        await expect(bad({ range: 'B1:B3', formula: '=A1' })).rejects.toThrow(/covers cells/);
+        await expect(bad({ range: 'C1:C3', formula: '=A1', results: [1, 2] })).rejects.toThrow(/2 results for 3 rows/);
+        await expect(bad({ range: 'C1:C3', formula: 'A1' })).rejects.toThrow(/start with "="/);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu']);
+      });
+    });
+
     it("'existing' on a missing sheet fails naming it, and nothing is written", async () => {
       const wb = await impl.open(BASE);
       await expect(write(wb, { sheet: 'Mới', mode: 'ensure' }, { sheet: 'Thiếu', mode: 'existing', cells: [{ at: 'A1', rows: [[1]] }] })).rejects.toThrow(/Thiếu/);

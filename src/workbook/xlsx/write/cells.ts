@@ -4,7 +4,7 @@
  */
 import { cellAddress, columnLetter, parseCell, parseRange } from '../../a1';
 import { DEFAULT_DATE_FORMAT, dateToSerial, isFormula } from '../../plan';
-import type { CellInput, CellStyle, CellValue, SheetPlan, WorkbookWarning } from '../../port';
+import type { CellInput, CellStyle, CellValue, FormulaInput, SheetPlan, WorkbookWarning } from '../../port';
 import type { StylesEditor } from './styles';
 import { escapeText, ooxmlEscape } from './xmlText';
 
@@ -37,7 +37,25 @@ function rowOf(rows: Map<number, PlannedRow>, r: number): PlannedRow {
   return row;
 }
 
-export function layoutPlan(plan: SheetPlan): Layout {
+/**
+ * A cell of a formula fill, written as an Excel shared formula (ECMA-376 §18.3.1.40): the first
+ * cell carries the text and the range (`ref`), the others only the group's `si`.
+ */
+export interface SharedFormulaCell extends FormulaInput {
+  si: number;
+  /** The fill's range, on its first cell only. */
+  ref?: string;
+}
+
+function isShared(v: FormulaInput): v is SharedFormulaCell {
+  return (v as SharedFormulaCell).si !== undefined;
+}
+
+/**
+ * `sharedIds`: the si values the fills take, one per fill of more than one row (ids a sheet
+ * being patched already uses must not be among them).
+ */
+export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): Layout {
   const rows = new Map<number, PlannedRow>();
   for (const block of plan.cells ?? []) {
     const at = parseCell(block.at);
@@ -48,6 +66,24 @@ export function layoutPlan(plan: SheetPlan): Layout {
         row.values[at.col + j] = v ?? null;
       });
     });
+  }
+  let fillNo = 0;
+  for (const fill of plan.fills ?? []) {
+    const r = parseRange(fill.range);
+    const results = fill.results;
+    if (r.top === r.bottom) {
+      const result = results?.[0];
+      rowOf(rows, r.top).values[r.left] = result === undefined ? { formula: fill.formula } : { formula: fill.formula, result };
+      continue;
+    }
+    const si = sharedIds[fillNo++];
+    if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
+    for (let y = r.top; y <= r.bottom; y++) {
+      const result = results?.[y - r.top];
+      const cell: SharedFormulaCell = y === r.top ? { formula: fill.formula, si, ref: fill.range } : { formula: '', si };
+      if (result !== undefined) cell.result = result;
+      rowOf(rows, y).values[r.left] = cell;
+    }
   }
   const runs = plan.styles ?? [];
   // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
@@ -135,10 +171,48 @@ export function cellXml(ctx: CellContext, ref: string, input: CellInput | undefi
     return numberCell(ctx, ref, sAttr, serial);
   }
   if (isFormula(input)) {
-    const f = `<f>${escapeText(input.formula.replace(/^=/, ''))}</f>`;
-    return formulaCell(ctx, ref, sAttr, f, input.result);
+    return formulaCell(ctx, ref, sAttr, formulaXml(input), input.result);
   }
   return s ? `<c r="${ref}"${sAttr}/>` : '';
+}
+
+/** `<f>` of a plain or shared formula. */
+function formulaXml(input: FormulaInput): string {
+  if (!isShared(input)) return `<f>${escapeText(input.formula.replace(/^=/, ''))}</f>`;
+  if (input.ref === undefined) return `<f t="shared" si="${input.si}"/>`;
+  return `<f t="shared" ref="${input.ref}" si="${input.si}">${escapeText(input.formula.replace(/^=/, ''))}</f>`;
+}
+
+/** How many shared-formula ids the plan's fills take. */
+export function sharedIdsNeeded(plan: SheetPlan): number {
+  let n = 0;
+  for (const fill of plan.fills ?? []) {
+    const r = parseRange(fill.range);
+    if (r.bottom > r.top) n++;
+  }
+  return n;
+}
+
+/**
+ * `count` si values a sheet's XML does not use yet, lowest first: a user's shared formulas keep
+ * theirs (ECMA-376: si identifies the group within the sheet).
+ */
+export function freeSharedIds(existingXml: string | null, count: number): number[] {
+  const used = new Set<number>();
+  if (existingXml !== null && count > 0) {
+    // Only <f> elements carry si: look for the attribute, then check it sits in an f tag.
+    for (let at = existingXml.indexOf('si='); at >= 0; at = existingXml.indexOf('si=', at + 3)) {
+      const quote = existingXml[at + 3];
+      if (!/\s/.test(existingXml[at - 1] ?? '') || (quote !== '"' && quote !== "'")) continue;
+      const open = existingXml.lastIndexOf('<', at);
+      if (!/^<(?:\w+:)?f\s/.test(existingXml.slice(open, open + 12))) continue;
+      const n = Number(existingXml.slice(at + 4, existingXml.indexOf(quote, at + 4)).trim());
+      if (Number.isInteger(n)) used.add(n);
+    }
+  }
+  const out: number[] = [];
+  for (let n = 0; out.length < count; n++) if (!used.has(n)) out.push(n);
+  return out;
 }
 
 function numberCell(ctx: CellContext, ref: string, sAttr: string, n: number): string {

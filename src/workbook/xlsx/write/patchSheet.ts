@@ -5,7 +5,7 @@
  * is copied as it was.
  */
 import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
-import { shiftFormula } from './shiftFormula';
+import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
 import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
@@ -411,7 +411,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
       parts.push(xml.slice(copied, at));
-      parts.push(rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans));
+      for (const piece of rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) parts.push(piece);
       copied = end;
     }
     prev = r;
@@ -449,7 +449,7 @@ function rebuildRow(
   colStyle: (c: number) => number,
   grow: (r: number, c: number) => void,
   orphans: Orphans,
-): string {
+): string[] {
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
   const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
@@ -464,7 +464,14 @@ function rebuildRow(
   for (const q of clear) if (r >= q.top && r <= q.bottom && q.left < firstCol) firstCol = q.left;
   const quick = orphans.size === 0;
   let quickEnd = tag.end; // end of the last cell copied unparsed
-  for (let i = tag.end; ; ) {
+  let from = tag.end;
+  if (quick && firstCol !== Infinity) {
+    // From the row's end back to the first cell left of every planned column: all before it is
+    // copied without a forward walk over the row's cells (the planned columns are the last few).
+    const left = lastCellBefore(xml, cOpen, tag.end, contentEnd, firstCol);
+    if (left) [from, quickEnd, col] = [left.end, left.end, left.col];
+  }
+  for (let i = from; ; ) {
     const c = nextTag(xml, cOpen, i, contentEnd);
     if (c < 0) break;
     if (quick) {
@@ -527,7 +534,7 @@ function rebuildRow(
     const input = isPlanned ? planned!.values[e.col] : undefined;
     const base = wiped ? 0 : e.s;
     const styleOnly = isPlanned && input === undefined && !wiped;
-    if (!styleOnly) noteMaster(body, r, e.col, orphans);
+    if (!styleOnly) noteMaster(body, r, e.col, orphans, (range) => rewritten(layout, clear, range));
     if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.
       const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
@@ -568,8 +575,28 @@ function rebuildRow(
     attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
   }
   const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
-  const body = out.join('') + tail;
-  return body ? `<${qn}${attrs}>${body}</${qn}>` : `<${qn}${attrs}/>`;
+  // Pieces, not one string: the copied run of the user's cells stays a slice of the sheet's text.
+  if (!tail && out.every((o) => !o)) return [`<${qn}${attrs}/>`];
+  out.unshift(`<${qn}${attrs}>`);
+  out.push(tail, `</${qn}>`);
+  return out;
+}
+
+/**
+ * Walking back from the row's end: the last cell left of column `firstCol` (its column, and
+ * where the cell after it starts), or null when a cell on the way has no leading r (then the
+ * row is walked forward). Cells of a row are in column order (ECMA-376 §18.3.1.73).
+ */
+function lastCellBefore(xml: string, cOpen: string, rowStart: number, contentEnd: number, firstCol: number): { col: number; end: number } | null {
+  let end = contentEnd;
+  for (let at = xml.lastIndexOf(cOpen, end - 1); at >= rowStart; at = xml.lastIndexOf(cOpen, at - 1)) {
+    if (!isBoundary(xml.charCodeAt(at + cOpen.length))) continue;
+    const col = leadingColumn(xml, at + cOpen.length);
+    if (col === 0) return null;
+    if (col < firstCol) return { col, end };
+    end = at;
+  }
+  return null;
 }
 
 /** The column of a cell whose start tag begins with ` r="B12"` (at `i`, just after the name), else 0. */
@@ -596,15 +623,30 @@ function orphanRow(orphans: Orphans, r: number): boolean {
   return false;
 }
 
-/** Before a shared formula's first cell is overwritten, remember its text for its copies. */
-function noteMaster(body: string, r: number, c: number, orphans: Orphans): void {
+/**
+ * Before a shared formula's first cell is overwritten, remember its text for its copies; not
+ * when the plan writes or clears every cell of its range (evaluate redrawing its own fill).
+ */
+function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrittenRange: (range: RangeRef) => boolean): void {
   const m = SHARED_MASTER.exec(body);
   if (!m || attr(m[2]!, 't') !== 'shared') return;
   const si = attr(m[2]!, 'si');
   const ref = attr(m[2]!, 'ref');
   const range = ref ? safeRange(ref) : null;
-  if (si === null || !range) return;
+  if (si === null || !range || rewrittenRange(range)) return;
   orphans.set(si, { formula: decodeEntities(m[3]!), row: r, col: c, range });
+}
+
+/** Whether the plan gives every cell of `range` a value (or clears it): no copy of a formula there survives. */
+function rewritten(layout: Layout, clear: RangeRef[], range: RangeRef): boolean {
+  for (let y = range.top; y <= range.bottom; y++) {
+    const values = layout.rows.get(y)?.values;
+    for (let x = range.left; x <= range.right; x++) {
+      if (values?.[x] !== undefined) continue;
+      if (!clear.some((q) => inside(y, x, q))) return false;
+    }
+  }
+  return true;
 }
 
 /** A copy of an orphaned shared formula gets the formula as it reads at its own cell; null = unchanged. */

@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { cellStyleId, cellXml, ref, layoutPlan, plannedColumns, type CellContext, type Layout } from './cells';
+import { cellStyleId, cellXml, freeSharedIds, ref, layoutPlan, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -43,7 +43,7 @@ export interface RenderedSheet {
 export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: string | null, options: RenderOptions = {}): RenderedSheet {
   const warnings: WorkbookWarning[] = [];
   const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
-  const layout = layoutPlan(plan);
+  const layout = layoutPlan(plan, freeSharedIds(existingXml, sharedIdsNeeded(plan)));
   const pieces = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
   let joined: string | null = null;
   return {

@@ -3,7 +3,7 @@
  * a shared formula from its first cell into the others. Strings and quoted sheet names are
  * skipped; absolute parts ($A, $1) stay.
  */
-import { columnLetter, columnNumber } from '../../a1';
+import { columnLetter, columnNumber } from './a1';
 
 // A cell (A1, $A$1), a column range (A:C) or a row range (1:3), not part of a longer name.
 const REF = /(^|[^A-Za-z0-9_.$])(?:(\$?)([A-Za-z]{1,3})(\$?)(\d+)|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})|(\$?)(\d+):(\$?)(\d+))(?![A-Za-z0-9_(!])/g;
