@@ -569,8 +569,43 @@ function textAt(xml: string, from: number, raw: boolean): string | null {
   while (c <= 32) c = xml.charCodeAt(++p);
   if (c !== GT) return null;
   textEnd = p + 1;
-  const text = xml.slice(from, lt);
-  return decodeEntities(raw ? fromRawUtf8(text) : text);
+  return raw ? rawText(xml, from, lt) : decodeEntities(xml.slice(from, lt));
+}
+
+/**
+ * Cell texts of raw parts, decoded, by their bytes. A few values ("Có", "Không", "Đạt", the
+ * headers) fill most cells of every unit's sheets: each is decoded once per thread, not once
+ * per cell (≈ 1,200 texts a workbook, most of them not ASCII), and the readers get the same
+ * string each time, so their memos hit without hashing it again. Direct-mapped; the slots
+ * hold copies, never slices of a part (a slice would keep the whole part alive).
+ */
+const CACHE_SLOTS = 4096;
+const CACHED_BYTES = 64;
+const cachedRaw: string[] = new Array<string>(CACHE_SLOTS).fill('');
+const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
+const copyBuffer = new Uint16Array(CACHED_BYTES);
+
+function rawText(xml: string, from: number, to: number): string {
+  const len = to - from;
+  if (len === 0) return '';
+  if (len > CACHED_BYTES) return decodeEntities(fromRawUtf8(xml.slice(from, to)));
+  let h = 0x811c9dc5 | 0;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ xml.charCodeAt(k), 0x01000193);
+  const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
+  const known = cachedRaw[slot]!;
+  if (known.length === len && xml.startsWith(known, from)) return cachedText[slot]!;
+  // Below 13 characters V8 copies a slice anyway; the text is then made of the copy's pieces.
+  const copy = len < 13 ? xml.slice(from, to) : copyOf(xml, from, to);
+  const text = decodeEntities(fromRawUtf8(copy));
+  cachedRaw[slot] = copy;
+  cachedText[slot] = text;
+  return text;
+}
+
+/** A string of its own for s[from, to) (at most CACHED_BYTES long): no slice of a larger one. */
+function copyOf(s: string, from: number, to: number): string {
+  for (let k = from; k < to; k++) copyBuffer[k - from] = s.charCodeAt(k);
+  return String.fromCharCode.apply(null, copyBuffer.subarray(0, to - from) as unknown as number[]);
 }
 
 /** columnOf of the attribute value xml[a, b), read in place. */

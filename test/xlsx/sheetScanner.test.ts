@@ -144,6 +144,16 @@ describe('sheet scanner', () => {
     }
   });
 
+  it('reads repeated and distinct texts alike past its cache of decoded texts (more distinct texts than slots, read twice)', () => {
+    const names = Array.from({ length: 6000 }, (_, i) => `${['Nguyễn', 'Trần', 'Lê', 'Phạm'][i % 4]} Văn ${i.toString(36)}${i % 7 ? '' : ' 😀 &amp;'}`);
+    const row = (n: string, r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${n}</t></is></c><c r="B${r}" t="inlineStr"><is><t>Có</t></is></c><c r="C${r}"><v>${r % 10}</v></c></row>`;
+    const xml = raw(`<worksheet><sheetData>${names.map((n, i) => row(n, i + 1)).join('')}</sheetData></worksheet>`);
+    const general = parseSheetXmlGeneral(xml, [], LIMITS, true);
+    expect(scanSheetXml(xml, [], LIMITS, true)).toEqual(general);
+    expect(scanSheetXml(xml, [], LIMITS, true)).toEqual(general);
+    expect(general[7]).toEqual(['Phạm Văn 7 😀 &', 'Có', 8]);
+  });
+
   it('hands comments, CDATA, processing instructions and elements inside a value to the walker, which reads them', () => {
     const around = (inner: string) => `<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>a</v></c>${inner}</row></sheetData></worksheet>`;
     for (const xml of [
