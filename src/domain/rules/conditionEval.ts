@@ -1,10 +1,10 @@
 /** Evaluating a condition against one row (a member, or the unit's own fields). */
 import { cellAsText, isCellError, readNumber, readYesNo, type CellValue, type Spellings } from '../values';
 import { lowerVi, memo } from '../text';
+import type { Condition } from './condition';
 
 /** A listed item as cells are compared with it; memoised: evaluated for every member against the same items. */
 const itemKey = memo((item: string) => lowerVi(item.normalize('NFC')));
-import type { Condition } from './condition';
 
 export type ReadIssue = { column: string; kind: 'ambiguousYesNo' | 'cellError' | 'invalidNumber'; value: string };
 
