@@ -137,12 +137,13 @@ export function evaluate(input: EvaluationInput): Evaluation {
     if (key && !headerIndex.has(key)) headerIndex.set(key, i);
   });
 
+  const fieldsByKey = new Map(input.unitFields.map((f) => [foldKey(f.label), f]));
   const compiled = ruleSet.indicators.map((indicator): Compiled => {
-    const applicable = decideApplicability(indicator, input.unitFields, spellings, problems);
+    const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems);
     const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false };
     if (indicator.measure.kind !== 'members') return c;
     try {
-      c.condition = parseCondition(indicator.measure.condition);
+      c.condition = parseConditionOnce(indicator.measure.condition);
     } catch (e) {
       c.broken = true;
       problems.push(
@@ -344,11 +345,31 @@ export function ratingFor(ruleSet: RuleSet, score: number): string {
 
 const OPTIONAL_UNIT_FIELDS = new Set([foldKey(UNIT_FIELD_LABELS.highestLevel)]);
 
-function decideApplicability(ind: Indicator, fields: UnitField[], spellings: Spellings, problems: Problem[]): boolean | null {
+/** Conditions by their text: the units of a batch share their rule set's few conditions, and parsed trees are only read. */
+const parsedConditions = new Map<string, Condition | ConditionSyntaxError>();
+
+function parseConditionOnce(src: string): Condition {
+  let parsed = parsedConditions.get(src);
+  if (parsed === undefined) {
+    try {
+      parsed = parseCondition(src);
+    } catch (e) {
+      if (!(e instanceof ConditionSyntaxError)) throw e;
+      parsed = e;
+    }
+    if (parsedConditions.size >= 512) parsedConditions.clear();
+    parsedConditions.set(src, parsed);
+  }
+  if (parsed instanceof ConditionSyntaxError) throw parsed;
+  return parsed;
+}
+
+/** `byKey`: the unit's fields by folded label. */
+function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spellings: Spellings, problems: Problem[]): boolean | null {
   if (ind.appliesTo.trim() === '') return true;
   let cond: Condition;
   try {
-    cond = parseCondition(ind.appliesTo);
+    cond = parseConditionOnce(ind.appliesTo);
   } catch (e) {
     problems.push(
       problem('error', 'conditionSyntax', {
@@ -359,7 +380,6 @@ function decideApplicability(ind: Indicator, fields: UnitField[], spellings: Spe
     );
     return null;
   }
-  const byKey = new Map(fields.map((f) => [foldKey(f.label), f]));
   for (const column of columnsOf(cond)) {
     if (byKey.has(foldKey(column))) continue;
     // A field this release added (an older "Thông tin đơn vị" lacks it) reads as blank, said once.

@@ -8,11 +8,15 @@
 /** Printable ASCII: nothing to normalise, and lower case needs no locale. */
 const ASCII = /^[\x20-\x7e]*$/;
 
-/** A bounded memo: values in staff sheets repeat a lot, and there are few distinct ones. */
-function memo(fn: (s: string) => string, limit = 4096): (s: string) => string {
+/**
+ * A bounded memo: values in staff sheets repeat a lot, and there are few distinct ones. Texts
+ * up to 256 characters: the rule set's own (indicator texts, ~100–200) repeat in every unit
+ * of a consolidation.
+ */
+export function memo(fn: (s: string) => string, limit = 4096): (s: string) => string {
   let cache = new Map<string, string>();
   return (s) => {
-    if (s.length > 64) return fn(s); // long texts rarely repeat; keep the memo small
+    if (s.length > 256) return fn(s); // longer texts rarely repeat; keep the memo small
     let out = cache.get(s);
     if (out === undefined) {
       out = fn(s);

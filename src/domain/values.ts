@@ -46,8 +46,11 @@ export type YesNo = 'yes' | 'no' | 'blank' | 'ambiguous' | 'error';
 
 export function readYesNo(v: CellValue, spellings: Spellings = DEFAULT_SPELLINGS): YesNo {
   if (isCellError(v)) return 'error';
-  if (isBlank(v)) return 'blank';
-  const t = lowerVi(cellAsText(v));
+  if (v === null || v === undefined) return 'blank';
+  // Blank is a text that trims to nothing (isBlank): trimmed once here, as cellAsText does.
+  const text = cellAsText(v);
+  if (text === '') return 'blank';
+  const t = lowerVi(text);
   if (spellings.yes.includes(t)) return 'yes';
   if (spellings.no.includes(t)) return 'no';
   return 'ambiguous';
@@ -61,10 +64,11 @@ export type NumberRead = { kind: 'number'; value: number } | { kind: 'blank' } |
  */
 export function readNumber(v: CellValue): NumberRead {
   if (isCellError(v)) return { kind: 'error' };
-  if (v === null || isBlank(v)) return { kind: 'blank' };
+  if (v === null || v === undefined) return { kind: 'blank' };
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'invalid' };
   if (typeof v === 'boolean') return { kind: 'invalid' };
   const t = excelTrim(v);
+  if (t === '') return { kind: 'blank' };
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { kind: 'number', value: Number(t) };
   return { kind: 'invalid' };
 }

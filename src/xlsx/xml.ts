@@ -15,6 +15,9 @@ const QMARK = 63;
 const BANG = 33;
 const DQ = 34;
 const SQ = 39;
+const EQ = 61;
+const AMP = 38;
+const COLON = 58;
 
 export interface Tag {
   /** Local name (prefix dropped). */
@@ -349,102 +352,384 @@ const UNIX_EPOCH_SERIAL = 25_569;
  * Cell values of a worksheet part, shaped like the port's SheetData.rows: index = row − 1,
  * each row cut after its last value, rows without values left empty, nothing after the last.
  * Values are the cached results Excel stored (formulas are not evaluated). `raw`: see textUntilClose.
+ * A scanner made for the sheets writers produce reads the part first (consolidation reads
+ * thousands); anything it does not expect (a comment, CDATA, a malformed tag) hands the whole
+ * part to the general tag walker, which reads or refuses it as before.
  */
 export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false): CellValue[][] {
   assertNoDtd(xml);
-  const rows: CellValue[][] = [];
-  const start = xml.indexOf('sheetData');
-  if (start < 0) return rows;
-  const cursor = new SpanCursor(xml, xml.lastIndexOf('<', start));
-  const tag = cursor.tag;
-  let rowNum = 0;
-  let col = 0;
-  let row: CellValue[] | null = null;
-  let cells = 0;
-  // Current cell.
-  let cellType = '';
-  let cellCol = 0;
-  let value: string | null = null;
-  let inline: string | null = null;
-  let inCell = false;
-  let inInline = false;
-  let inPhonetic = false;
+  const start = sheetDataStart(xml);
+  if (start < 0) return [];
+  return scanSheetData(xml, start, new SheetRows(shared, limits), raw) ?? walkSheetData(xml, start, new SheetRows(shared, limits), raw);
+}
 
-  const flushRow = () => {
+/** The general tag walker alone: the reference the scanner is tested against. */
+export function parseSheetXmlGeneral(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false): CellValue[][] {
+  assertNoDtd(xml);
+  const start = sheetDataStart(xml);
+  return start < 0 ? [] : walkSheetData(xml, start, new SheetRows(shared, limits), raw);
+}
+
+/** The scanner alone (tests): null when it hands the part to the general walker. */
+export function scanSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false): CellValue[][] | null {
+  assertNoDtd(xml);
+  const start = sheetDataStart(xml);
+  return start < 0 ? [] : scanSheetData(xml, start, new SheetRows(shared, limits), raw);
+}
+
+/** The '<' before the first "sheetData". */
+function sheetDataStart(xml: string): number {
+  const at = xml.indexOf('sheetData');
+  return at < 0 ? -1 : Math.max(0, xml.lastIndexOf('<', at));
+}
+
+/** The rows being built and the cell being read: one state machine for both readers of sheetData. */
+class SheetRows {
+  private readonly rows: CellValue[][] = [];
+  private row: CellValue[] | null = null;
+  private rowNum = 0;
+  private col = 0;
+  private cells = 0;
+  private cellType = '';
+  private cellCol = 0;
+  private inline: string | null = null;
+  value: string | null = null;
+  inCell = false;
+  inInline = false;
+  inPhonetic = false;
+
+  constructor(
+    private readonly shared: string[],
+    private readonly limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>,
+  ) {}
+
+  /** <row>: `r` as parsed (NaN or 0 without one: the row after the last). */
+  openRow(r: number): void {
+    this.flushRow();
+    this.rowNum = r || this.rowNum + 1;
+    if (this.rowNum > this.limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${this.rowNum}`);
+    this.col = 0;
+  }
+
+  flushRow(): void {
+    const row = this.row;
     if (row && row.length) {
-      if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
-      cells += rowNum - rows.length + row.length;
-      if (cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
-      while (rows.length < rowNum - 1) rows.push([]);
-      rows[rowNum - 1] = row;
+      const rowNum = this.rowNum;
+      if (rowNum > this.limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+      this.cells += rowNum - this.rows.length + row.length;
+      if (this.cells > this.limits.maxCells) throw new XlsxError('sheetTooLarge', `${this.cells} cells`);
+      while (this.rows.length < rowNum - 1) this.rows.push([]);
+      this.rows[rowNum - 1] = row;
     }
-    row = null;
-  };
-  const finishCell = () => {
-    const v = cellValue(cellType, value, inline, shared);
-    if (v !== null) {
-      if (!row) row = [];
-      if (cellCol > 16_384) throw new XlsxError('sheetTooLarge', `column ${cellCol}`);
-      while (row.length < cellCol - 1) row.push(null);
-      row[cellCol - 1] = v;
-    }
-    inCell = false;
-  };
+    this.row = null;
+  }
 
+  /** <c> with content: `column` from its r (0 without one: the cell after the last). */
+  openCell(column: number, type: string): void {
+    this.col = column > 0 ? column : this.col + 1;
+    this.cellCol = this.col;
+    this.cellType = type;
+    this.value = null;
+    this.inline = null;
+    this.inCell = true;
+  }
+
+  /**
+   * An empty (styled) cell: nothing to read. Writers that omit r omit it everywhere, and the
+   * next cell with r sets its own column.
+   */
+  emptyCell(): void {
+    this.col++;
+  }
+
+  closeCell(): void {
+    if (!this.inCell) return;
+    this.inCell = false;
+    const v = cellValue(this.cellType, this.value, this.inline, this.shared);
+    if (v === null) return;
+    const row = (this.row ??= []);
+    const col = this.cellCol;
+    if (col > 16_384) throw new XlsxError('sheetTooLarge', `column ${col}`);
+    while (row.length < col - 1) row.push(null);
+    row[col - 1] = v;
+  }
+
+  openInline(open: boolean): void {
+    this.inInline = open;
+    if (open) this.inline = '';
+  }
+
+  /** A <t> of an inline string (phonetic runs left out). */
+  addInline(text: string): void {
+    if (!this.inPhonetic) this.inline = (this.inline ?? '') + decodeOoxmlEscapes(text);
+  }
+
+  end(): CellValue[][] {
+    this.flushRow();
+    return this.rows;
+  }
+}
+
+/** sheetData through the general tag walker (SpanCursor): comments, CDATA, any tag shape. */
+function walkSheetData(xml: string, start: number, s: SheetRows, raw: boolean): CellValue[][] {
+  const cursor = new SpanCursor(xml, start);
+  const tag = cursor.tag;
   // Names compared in place, most frequent first (c, v, row); attributes read in place.
   while (cursor.next()) {
+    const opened = !tag.closing && !tag.selfClosing;
     if (cursor.is('c')) {
-      if (tag.closing) {
-        if (inCell) finishCell();
-      } else if (tag.selfClosing) {
-        // An empty (styled) cell: nothing to read. Writers that omit r omit it everywhere,
-        // and the next cell with r sets its own column.
-        col++;
-      } else {
+      if (tag.closing) s.closeCell();
+      else if (tag.selfClosing) s.emptyCell();
+      else {
         const r = cursor.attr('r');
-        const c = r !== null ? columnOf(r) : 0;
-        col = c > 0 ? c : col + 1;
-        cellCol = col;
-        cellType = cursor.attr('t') ?? 'n';
-        value = null;
-        inline = null;
-        inCell = true;
+        s.openCell(r !== null ? columnOf(r) : 0, cursor.attr('t') ?? 'n');
       }
     } else if (cursor.is('v')) {
-      if (inCell && !tag.closing && !tag.selfClosing) value = cursor.text(raw);
+      if (s.inCell && opened) s.value = cursor.text(raw);
     } else if (cursor.is('row')) {
-      if (tag.closing) flushRow();
+      if (tag.closing) s.flushRow();
       else {
-        flushRow();
         const r = cursor.attr('r');
-        rowNum = r !== null ? parseInt(r, 10) || rowNum + 1 : rowNum + 1;
-        if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
-        col = 0;
-        if (tag.selfClosing) row = null;
+        s.openRow(r !== null ? parseInt(r, 10) : 0);
       }
     } else if (cursor.is('f')) {
       // Formula text is not needed (values are the cached results): jump to its end tag.
-      if (!tag.closing && !tag.selfClosing) {
+      if (opened) {
         const close = xml.indexOf('<', cursor.i);
         if (close < 0) throw new XlsxError('corrupt', 'unterminated formula');
         cursor.i = close;
       }
-    } else if (cursor.is('is')) {
-      inInline = !tag.closing && !tag.selfClosing;
-      if (inInline) inline = '';
-    } else if (cursor.is('rPh')) inPhonetic = !tag.closing && !tag.selfClosing;
+    } else if (cursor.is('is')) s.openInline(opened);
+    else if (cursor.is('rPh')) s.inPhonetic = opened;
     else if (cursor.is('t')) {
-      if (inInline && !tag.closing && !tag.selfClosing) {
-        const text = cursor.text(raw);
-        if (!inPhonetic) inline = (inline ?? '') + decodeOoxmlEscapes(text);
-      }
-    } else if (cursor.is('sheetData') && (tag.closing || tag.selfClosing)) {
-      flushRow();
-      return rows;
-    }
+      if (s.inInline && opened) s.addInline(cursor.text(raw));
+    } else if (cursor.is('sheetData') && !opened) return s.end();
   }
-  flushRow();
-  return rows;
+  return s.end();
+}
+
+/** Where the scanner found a tag's end and its r and t attributes (reused: nothing is allocated per tag). */
+const scanned = { end: 0, selfClosing: false, r0: -1, r1: -1, t0: -1, t1: -1 };
+
+/**
+ * The attributes of a tag from `p` (just after its name) to its '>', quoted values skipped
+ * whole, noting where r and t are. False for anything but well-formed attributes.
+ */
+function scanAttributes(xml: string, p: number): boolean {
+  const n = xml.length;
+  scanned.r0 = scanned.t0 = -1;
+  for (;;) {
+    let c = xml.charCodeAt(p);
+    while (c <= 32) c = xml.charCodeAt(++p);
+    if (c === GT) {
+      scanned.end = p + 1;
+      scanned.selfClosing = false;
+      return true;
+    }
+    if (c === SLASH) {
+      if (xml.charCodeAt(p + 1) !== GT) return false;
+      scanned.end = p + 2;
+      scanned.selfClosing = true;
+      return true;
+    }
+    const name = p;
+    while (p < n && c !== EQ && c > 32 && c !== GT && c !== SLASH) c = xml.charCodeAt(++p);
+    const nameLen = p - name;
+    while (c <= 32) c = xml.charCodeAt(++p);
+    if (nameLen === 0 || c !== EQ) return false;
+    c = xml.charCodeAt(++p);
+    while (c <= 32) c = xml.charCodeAt(++p);
+    if (c !== DQ && c !== SQ) return false;
+    const close = xml.indexOf(c === DQ ? '"' : "'", p + 1);
+    if (close < 0) return false;
+    if (nameLen === 1) {
+      const k = xml.charCodeAt(name);
+      if (k === 114 && scanned.r0 < 0) {
+        scanned.r0 = p + 1;
+        scanned.r1 = close;
+      } else if (k === 116 && scanned.t0 < 0) {
+        scanned.t0 = p + 1;
+        scanned.t1 = close;
+      }
+    }
+    p = close + 1;
+  }
+}
+
+/** Where the text read by textAt ends (just after the close tag). */
+let textEnd = 0;
+
+/** The text of an element whose close tag comes next, decoded; null for anything else (CDATA, a comment, a child). */
+function textAt(xml: string, from: number, raw: boolean): string | null {
+  const lt = xml.indexOf('<', from);
+  if (lt < 0 || xml.charCodeAt(lt + 1) !== SLASH) return null;
+  let p = lt + 2;
+  let c = xml.charCodeAt(p);
+  while (c !== GT && c !== SLASH && c > 32) c = xml.charCodeAt(++p);
+  while (c <= 32) c = xml.charCodeAt(++p);
+  if (c !== GT) return null;
+  textEnd = p + 1;
+  return raw ? rawText(xml, from, lt) : decodeEntities(xml.slice(from, lt));
+}
+
+/**
+ * Cell texts of raw parts, decoded, by their bytes. A few values ("Có", "Không", "Đạt", the
+ * headers) fill most cells of every unit's sheets: each is decoded once per thread, not once
+ * per cell (≈ 1,200 texts a workbook, most of them not ASCII), and the readers get the same
+ * string each time, so their memos hit without hashing it again. Direct-mapped; the slots
+ * hold copies, never slices of a part (a slice would keep the whole part alive).
+ */
+const CACHE_SLOTS = 4096;
+const CACHED_BYTES = 64;
+const cachedRaw: string[] = new Array<string>(CACHE_SLOTS).fill('');
+const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
+const copyBuffer = new Uint16Array(CACHED_BYTES);
+
+function rawText(xml: string, from: number, to: number): string {
+  const len = to - from;
+  if (len === 0) return '';
+  if (len > CACHED_BYTES) return decodeEntities(fromRawUtf8(xml.slice(from, to)));
+  let h = 0x811c9dc5 | 0;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ xml.charCodeAt(k), 0x01000193);
+  const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
+  const known = cachedRaw[slot]!;
+  if (known.length === len && xml.startsWith(known, from)) return cachedText[slot]!;
+  // Below 13 characters V8 copies a slice anyway; the text is then made of the copy's pieces.
+  const copy = len < 13 ? xml.slice(from, to) : copyOf(xml, from, to);
+  const text = decodeEntities(fromRawUtf8(copy));
+  cachedRaw[slot] = copy;
+  cachedText[slot] = text;
+  return text;
+}
+
+/** A string of its own for s[from, to) (at most CACHED_BYTES long): no slice of a larger one. */
+function copyOf(s: string, from: number, to: number): string {
+  for (let k = from; k < to; k++) copyBuffer[k - from] = s.charCodeAt(k);
+  return String.fromCharCode.apply(null, copyBuffer.subarray(0, to - from) as unknown as number[]);
+}
+
+/** columnOf of the attribute value xml[a, b), read in place. */
+function columnAt(xml: string, a: number, b: number): number {
+  let n = 0;
+  for (let k = a; k < b; k++) {
+    const c = xml.charCodeAt(k);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else if (c === AMP) return columnOf(decodeEntities(xml.slice(a, b)));
+    else break;
+  }
+  return n;
+}
+
+/** parseInt of the attribute value xml[a, b), read in place when it is plain digits. */
+function rowAt(xml: string, a: number, b: number): number {
+  if (b > a && b - a <= 9) {
+    let n = 0;
+    let k = a;
+    for (; k < b; k++) {
+      const c = xml.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (k === b) return n;
+  }
+  return parseInt(decodeEntities(xml.slice(a, b)), 10);
+}
+
+/** The cell type xml[a, b) as one of the constants when it is one (no slice). */
+function typeAt(xml: string, a: number, b: number): string {
+  const len = b - a;
+  if (len === 1) {
+    switch (xml.charCodeAt(a)) {
+      case 115:
+        return 's';
+      case 110:
+        return 'n';
+      case 98:
+        return 'b';
+      case 101:
+        return 'e';
+      case 100:
+        return 'd';
+    }
+  } else if (len === 9 && xml.startsWith('inlineStr', a)) return 'inlineStr';
+  else if (len === 3 && xml.startsWith('str', a)) return 'str';
+  return decodeEntities(xml.slice(a, b));
+}
+
+/**
+ * sheetData as writers produce it, tag by tag with names compared by length and first char;
+ * null (nothing decided) at the first thing only the general walker reads: a comment, a
+ * processing instruction, CDATA, an element inside a value, a malformed tag.
+ */
+function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): CellValue[][] | null {
+  const n = xml.length;
+  let i = start;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return s.end();
+    let p = lt + 1;
+    let c = xml.charCodeAt(p);
+    const closing = c === SLASH;
+    if (closing) c = xml.charCodeAt(++p);
+    else if (c === QMARK || c === BANG) return null;
+    let local = p;
+    while (c !== GT && c !== SLASH && c > 32) {
+      if (c === COLON) local = p + 1;
+      c = xml.charCodeAt(++p);
+    }
+    if (p >= n) return null;
+    const len = p - local;
+    const first = xml.charCodeAt(local);
+    if (closing) {
+      while (c <= 32) c = xml.charCodeAt(++p);
+      if (c !== GT) return null;
+      i = p + 1;
+      if (len === 1) {
+        if (first === 99) s.closeCell();
+      } else if (len === 3) {
+        if (xml.startsWith('row', local)) s.flushRow();
+        else if (xml.startsWith('rPh', local)) s.inPhonetic = false;
+      } else if (len === 2) {
+        if (xml.startsWith('is', local)) s.openInline(false);
+      } else if (len === 9 && xml.startsWith('sheetData', local)) return s.end();
+      continue;
+    }
+    if (!scanAttributes(xml, p)) return null;
+    i = scanned.end;
+    const opened = !scanned.selfClosing;
+    if (len === 1) {
+      if (first === 99) {
+        if (opened) s.openCell(scanned.r0 < 0 ? 0 : columnAt(xml, scanned.r0, scanned.r1), scanned.t0 < 0 ? 'n' : typeAt(xml, scanned.t0, scanned.t1));
+        else s.emptyCell();
+      } else if (first === 118) {
+        if (s.inCell && opened) {
+          const text = textAt(xml, i, raw);
+          if (text === null) return null;
+          s.value = text;
+          i = textEnd;
+        }
+      } else if (first === 102) {
+        // Formula text is not needed (values are the cached results): on to its end tag.
+        if (opened) {
+          i = xml.indexOf('<', i);
+          if (i < 0) return null;
+        }
+      } else if (first === 116) {
+        if (s.inInline && opened) {
+          const text = textAt(xml, i, raw);
+          if (text === null) return null;
+          s.addInline(text);
+          i = textEnd;
+        }
+      }
+    } else if (len === 3) {
+      if (xml.startsWith('row', local)) s.openRow(scanned.r0 < 0 ? 0 : rowAt(xml, scanned.r0, scanned.r1));
+      else if (xml.startsWith('rPh', local)) s.inPhonetic = opened;
+    } else if (len === 2) {
+      if (xml.startsWith('is', local)) s.openInline(opened);
+    } else if (len === 9 && !opened && xml.startsWith('sheetData', local)) return s.end();
+  }
 }
 
 function cellValue(type: string, v: string | null, inline: string | null, shared: string[]): CellValue {

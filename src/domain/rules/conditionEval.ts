@@ -1,7 +1,10 @@
 /** Evaluating a condition against one row (a member, or the unit's own fields). */
 import { cellAsText, isCellError, readNumber, readYesNo, type CellValue, type Spellings } from '../values';
-import { lowerVi } from '../text';
+import { lowerVi, memo } from '../text';
 import type { Condition } from './condition';
+
+/** A listed item as cells are compared with it; memoised: evaluated for every member against the same items. */
+const itemKey = memo((item: string) => lowerVi(item.normalize('NFC')));
 
 export type ReadIssue = { column: string; kind: 'ambiguousYesNo' | 'cellError' | 'invalidNumber'; value: string };
 
@@ -54,7 +57,7 @@ export function evaluateCondition(
           return false;
         }
         const t = lowerVi(cellAsText(v));
-        return t !== '' && c.items.some((item) => lowerVi(item.normalize('NFC')) === t);
+        return t !== '' && c.items.some((item) => itemKey(item) === t);
       }
       case 'compare': {
         const v = lookup(c.column);
