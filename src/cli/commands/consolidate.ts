@@ -75,6 +75,8 @@ export const consolidate: Command = {
           onWriting: () => {
             if (progress) process.stderr.write('\n');
           },
+          // The unit rows are drawn while the other files are read, not after the last one.
+          drawer: workbook.drawRowsAhead(),
         },
       ))!; // the CLI never cancels
       await writeTo(target, () => workbook.toBytes());
