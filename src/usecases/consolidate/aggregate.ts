@@ -46,6 +46,8 @@ export class Consolidation {
   private readonly outcomes: FileOutcome[] = [];
   /** Each unit's rule-set flag, worked out as it arrives (the caller is idle while files are read), kept for finish(). */
   private readonly ruleSetFlags = new Map<FileOutcome, Flag | null>();
+  /** Each unit's duplicate key, folded as it arrives for the same reason. */
+  private readonly unitKeys = new Map<FileOutcome, string>();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
 
   constructor(private readonly options: ConsolidateOptions) {}
@@ -53,7 +55,10 @@ export class Consolidation {
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
   add(outcome: FileOutcome, index = this.outcomes.length): void {
     this.outcomes[index] = outcome;
-    if (outcome.unit) this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
+    if (outcome.unit) {
+      this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
+      this.unitKeys.set(outcome, unitKey(outcome.unit));
+    }
   }
 
   /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
@@ -70,7 +75,7 @@ export class Consolidation {
     const lang = this.options.lang ?? 'vi';
     const asOf = this.options.asOf ?? new Date();
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
-    const kept = resolveDuplicates(outcomes, lang);
+    const kept = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
     for (const o of kept) {
       const u = o.unit!;
       const f = this.ruleSetFlags.get(o) ?? null;
@@ -106,11 +111,11 @@ function unitKey(u: UnitRecord): string {
 }
 
 /** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason. */
-function resolveDuplicates(outcomes: FileOutcome[], lang: Lang): FileOutcome[] {
+function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): FileOutcome[] {
   const groups = new Map<string, FileOutcome[]>();
   for (const o of outcomes) {
     if (!o.unit) continue;
-    const k = unitKey(o.unit);
+    const k = keyOf(o);
     const g = groups.get(k);
     if (g) g.push(o);
     else groups.set(k, [o]);

@@ -29,6 +29,11 @@ const BAR = '█';
  */
 const BAR_STYLE = { fontColor: '#2F75B5', fontSize: 8, wrap: false, horizontal: 'left' } as const;
 const BAR_BLOCKS = 8;
+
+/** The in-cell bar of the share in cell `ref` (blank when it is), with the engine's share as its cached text. */
+function bar(ref: string, share: number | null): CellInput {
+  return { formula: `=IF(${ref}="","",REPT("${BAR}",ROUND(${ref}*${BAR_BLOCKS},0)))`, result: share === null ? '' : BAR.repeat(Math.round(share * BAR_BLOCKS)) };
+}
 /** Excel refuses longer cell text. */
 const MAX_CELL = 32_000;
 
@@ -88,11 +93,21 @@ class UnitSlots {
     return slot;
   }
 
-  /** What the plan's column runs give a cell of this slot (the body style under all). */
-  columnStyle(slot: number): CellStyle {
-    const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score ? SCORE_STYLE : undefined;
-    return column ? { ...STYLE.body, ...column } : STYLE.body;
+  /**
+   * What the plan's runs give a cell of this slot (the body style under all, then its
+   * column's), with `extra` over them; one object per slot and extra, made once.
+   */
+  cellStyle(slot: number, extra?: CellStyle): CellStyle {
+    const byExtra = (this.styles[slot] ??= new Map());
+    let style = byExtra.get(extra);
+    if (!style) {
+      const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score ? SCORE_STYLE : undefined;
+      byExtra.set(extra, (style = { ...STYLE.body, ...column, ...extra }));
+    }
+    return style;
   }
+
+  private readonly styles: Map<CellStyle | undefined, CellStyle>[] = [];
 
   /** The slot of each column, from A, codes in code order. */
   columns(): number[] {
@@ -154,12 +169,12 @@ export class DrawnUnits {
       return key;
     });
     const columns = this.slots.columns();
-    this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.columnStyle(slot)) });
+    this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)) });
     return this.slots;
   }
 
   private emitter(key: number): Emit {
-    return (slot, value, extra) => this.drawer.draw(key, slot, value, extra ? { ...this.slots.columnStyle(slot), ...extra } : this.slots.columnStyle(slot));
+    return (slot, value, extra) => this.drawer.draw(key, slot, value, this.slots.cellStyle(slot, extra));
   }
 }
 
@@ -239,7 +254,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       c.label,
       { formula: `=COUNTIF(${outcomeRange},A${r})`, result: c.count },
       { formula: `=IF($B$${totalRow}=0,"",B${r}/$B$${totalRow})`, result: total ? c.count / total : '' },
-      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${BAR_BLOCKS},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * BAR_BLOCKS)) : '' },
+      bar(`C${r}`, total ? c.count / total : null),
     ]);
   });
   countRows.push(['Tổng cộng', { formula: `=SUM(B${countsHeader + 1}:B${totalRow - 1})`, result: total }, null, null]);
@@ -254,7 +269,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' },
       p.met,
       p.evaluated,
-      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${BAR_BLOCKS},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * BAR_BLOCKS)) },
+      bar(`B${r}`, rate),
       p.text,
     ];
   });

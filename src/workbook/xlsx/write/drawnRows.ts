@@ -50,6 +50,7 @@ const SHARED_TEXT = 64;
 export class DrawnRows {
   private readonly rows = new Map<number, DrawnRow>();
   private readonly tokens = new Map<string, number>();
+  private readonly byObject = new Map<CellStyle, number>();
   private readonly styles: CellStyle[] = [];
   private readonly shared = new Map<string, string>();
   private readonly scratch: CellContext;
@@ -146,12 +147,16 @@ export class DrawnRows {
   }
 
   private token(style: CellStyle): number {
+    // By identity first: callers pass the same few style objects for every row.
+    let t = this.byObject.get(style);
+    if (t !== undefined) return t;
     const k = JSON.stringify(style);
-    let t = this.tokens.get(k);
+    t = this.tokens.get(k);
     if (t === undefined) {
       t = this.styles.push(style) - 1;
       this.tokens.set(k, t);
     }
+    this.byObject.set(style, t);
     return t;
   }
 }
