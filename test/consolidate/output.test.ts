@@ -80,7 +80,7 @@ async function consolidateInto(bytes: Uint8Array | null, drawn = false): Promise
       for (const [outcome, i] of drawn ? read.reverse() : read) onOutcome(outcome, i);
       return true;
     },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf: AS_OF, ...(drawn ? { drawer: workbook.drawRowsAhead() } : {}) },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf: AS_OF, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
   );
   return { workbook, result: result!, after: await workbook.toBytes() };
 }

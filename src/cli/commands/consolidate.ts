@@ -76,7 +76,7 @@ export const consolidate: Command = {
             if (progress) process.stderr.write('\n');
           },
           // The unit rows are drawn while the other files are read, not after the last one.
-          drawer: workbook.drawRowsAhead(),
+          drawRows: () => workbook.drawRowsAhead(),
         },
       ))!; // the CLI never cancels
       await writeTo(target, () => workbook.toBytes());

@@ -29,15 +29,18 @@ export interface ConsolidateFilesOptions extends ConsolidateOptions {
   onProgress?(progress: { done: number; total: number }): void;
   /** Every file is read; the sheets are being written. */
   onWriting?(): void;
-  /** A host that draws the unit rows as they arrive (the CLI's file writer), so that little is left once the last file is read. */
-  drawer?: RowDrawer;
+  /**
+   * A host that draws table rows ahead (the CLI's file writer), a new table each call: the unit
+   * rows are drawn as they arrive, so that little is left once the last file is read.
+   */
+  drawRows?: () => RowDrawer;
 }
 
 export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[], read: ReadFiles, options: ConsolidateFilesOptions): Promise<ConsolidationResult | null> {
   const lang = options.lang ?? 'vi';
   const max = options.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const consolidation = new Consolidation(options);
-  const drawn = options.drawer ? new DrawnUnits(options.drawer) : undefined;
+  const drawn = options.drawRows ? new DrawnUnits(options.drawRows) : undefined;
   let done = 0;
   const add = (outcome: FileOutcome, index: number) => {
     consolidation.add(outcome, index);

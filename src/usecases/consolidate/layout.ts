@@ -153,8 +153,14 @@ function finalCells(u: UnitRecord, n: number, lang: Lang, emit: Emit): void {
 export class DrawnUnits {
   private readonly slots = new UnitSlots();
   private readonly keys = new Map<UnitRecord, number>();
+  private readonly drawer: RowDrawer;
+  /** The file report's rows, drawn once the checks across files are done. */
+  readonly files: RowDrawer;
 
-  constructor(private readonly drawer: RowDrawer) {}
+  constructor(newDrawer: () => RowDrawer) {
+    this.drawer = newDrawer();
+    this.files = newDrawer();
+  }
 
   add(u: UnitRecord, file: string, key: number): void {
     this.keys.set(u, key);
@@ -180,7 +186,7 @@ export class DrawnUnits {
 
 export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): { plans: SheetPlan[]; layout: UnitsLayout } {
   const units = drawUnits(result, lang, drawn);
-  return { plans: [units.plan, drawFiles(result, lang)], layout: units.layout };
+  return { plans: [units.plan, drawFiles(result, lang, drawn?.files)], layout: units.layout };
 }
 
 /** One batch, one write of both sheets; the unit sheet is shown at the end. `drawn`: its rows drawn already. */
@@ -386,24 +392,35 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   };
 }
 
-function drawFiles(result: ConsolidationResult, lang: Lang): SheetPlan {
+const REJECTED_STYLE: CellStyle = { ...STYLE.body, fontColor: '#C00000', bold: true };
+const NOT_CONSOLIDATED_STYLE: CellStyle = { ...STYLE.body, fill: '#FCE4D6' };
+
+/** The file report's rows: written into the plan, or drawn by the host (`drawer`) and only placed. */
+function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer): SheetPlan {
   const first = FILES_HEADER_ROW + 1;
-  const rows: CellInput[][] = result.files.map((f, i) => [
-    i + 1,
-    f.file,
-    t(lang, `consolidate.status.${f.status}`),
-    f.unit || null,
-    f.reasons.length ? clip(f.reasons.join('\n')) : null,
-    f.application,
-    Math.round((f.size / 1024) * 10) / 10,
-  ]);
-  const last = Math.max(first, first + rows.length - 1);
-  const s = result.summary;
+  const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   result.files.forEach((f, i) => {
-    if (f.status === 'rejected') styles.push({ range: `C${first + i}`, style: { fontColor: '#C00000', bold: true } });
-    else if (f.status !== 'consolidated') styles.push({ range: `C${first + i}`, style: { fill: '#FCE4D6' } });
+    const row: CellInput[] = [
+      i + 1,
+      f.file,
+      t(lang, `consolidate.status.${f.status}`),
+      f.unit || null,
+      f.reasons.length ? clip(f.reasons.join('\n')) : null,
+      f.application,
+      Math.round((f.size / 1024) * 10) / 10,
+    ];
+    const status = f.status === 'rejected' ? REJECTED_STYLE : f.status !== 'consolidated' ? NOT_CONSOLIDATED_STYLE : undefined;
+    if (drawer) row.forEach((v, slot) => drawer.draw(i, slot, v, slot === 2 && status ? status : STYLE.body));
+    else {
+      rows.push(row);
+      if (status) styles.push({ range: `C${first + i}`, style: status });
+    }
   });
+  const count = result.files.length;
+  if (drawer) drawer.place({ sheet: CONSOLIDATION_SHEETS.files, firstRow: first, keys: result.files.map((_, i) => i), columns: [0, 1, 2, 3, 4, 5, 6], blank: [] });
+  const last = Math.max(first, first + count - 1);
+  const s = result.summary;
   return {
     sheet: CONSOLIDATION_SHEETS.files,
     mode: 'replace',
@@ -436,7 +453,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang): SheetPlan {
       { index: 7, width: 12 },
     ],
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
-    ...(rows.length ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
+    ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
     // Printed as the file list of the dossier: A4 landscape, one page wide, the heading on every page.
     page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${FILES_HEADER_ROW}:${FILES_HEADER_ROW}` },
   };

@@ -88,10 +88,12 @@ export class XlsxWorkbook implements Workbook {
    * come, and written when a later batch replaces the sheet the table is placed on.
    */
   drawRowsAhead(): DrawnRows {
-    return (this.drawn = new DrawnRows(this.pkg.date1904));
+    const rows = new DrawnRows(this.pkg.date1904);
+    this.drawn.push(rows);
+    return rows;
   }
 
-  private drawn: DrawnRows | null = null;
+  private readonly drawn: DrawnRows[] = [];
 
   toBytes(): Promise<Uint8Array> {
     return this.pkg.toBytes(this.options.deflate);
@@ -188,8 +190,9 @@ export class XlsxWorkbook implements Workbook {
       }
       // Charts are drawn on sheets drawn anew (their relationships start empty: the drawing is rId1).
       const charts = existing === null && plan.charts?.length ? plan.charts : [];
-      const drawnRows = this.drawn?.placedOn(sheetKey, queued[i]!.sheet) ?? undefined;
+      const drawnRows = this.drawn.find((d) => d.placedOn(sheetKey, queued[i]!.sheet));
       if (drawnRows && existing !== null) throw new Error(`rows drawn ahead for ${name}, a sheet not drawn anew`);
+      if (drawnRows) this.drawn.splice(this.drawn.indexOf(drawnRows), 1); // written once
       const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}), ...(drawnRows ? { drawnRows } : {}) });
       this._warnings.push(...rendered.warnings);
       if (plan.charts?.length && !charts.length && !rendered.warnings.some((w) => w.code === 'chartsNotDrawn')) {

@@ -104,7 +104,7 @@ export class DrawnRows {
         const slot = t.columns[c - 1]!;
         const drawn = row !== undefined && slot >= 0 && row.xml[slot] !== undefined;
         const rest = drawn ? row.xml[slot]! : '';
-        const s = id(drawn ? row.style[slot]! : blank[c - 1]!);
+        const s = id(drawn ? row.style[slot]! : (blank[c - 1] ?? -1));
         if (!rest && !s) continue;
         parts.push(`<c r="${ref(r, c)}"${s ? ` s="${s}"` : ''}${rest || '/>'}`);
         if (c < left) left = c;
