@@ -61,8 +61,18 @@ export class Consolidation {
     }
   }
 
-  /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
+  /** Flags by the unit's rule set as text: units sharing a rule set (most do) are compared once. */
+  private readonly flagsByRuleSet = new Map<string, Flag | null>();
+
   private flagRuleSet(u: UnitRecord): Flag | null {
+    const key = JSON.stringify(u.ruleSet);
+    let flag = this.flagsByRuleSet.get(key);
+    if (flag === undefined) this.flagsByRuleSet.set(key, (flag = this.compareRuleSet(u)));
+    return flag;
+  }
+
+  /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
+  private compareRuleSet(u: UnitRecord): Flag | null {
     const reference = this.options.ruleSet ?? findPreset(u.ruleSet.id);
     // A rule set an officer handed out carries its own seal (usecases/handout.ts).
     if (!reference) return handedOutFlag(u.ruleSet, this.options.lang ?? 'vi');
