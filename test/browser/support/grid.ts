@@ -53,7 +53,7 @@ export async function reveal(page: Page, address: string): Promise<Locator> {
  */
 export async function shows(page: Page, address: string, text: string): Promise<void> {
   const deadline = Date.now() + 20_000;
-  let seen: string | null = null;
+  let seen: string | null;
   for (;;) {
     await reveal(page, address);
     seen = await page.evaluate((a) => {
