@@ -76,4 +76,16 @@ describe('rows drawn ahead by the file writer', () => {
     // The odd values were there to be reported.
     expect(planned.warnings).toEqual(['cellTooLong Bảng!A4', 'notANumber Bảng!D5']);
   });
+
+  it('serve the next batch only: after one that fails, the sheet is written from its plan alone', async () => {
+    const wb = await XlsxWorkbook.create('t.xlsx', NODE_XLSX);
+    const drawn = wb.drawRowsAhead();
+    drawn.draw(1, 0, 'hàng vẽ trước', BODY);
+    drawn.place({ sheet: 'Bảng', firstRow: FIRST, keys: [1], columns: [0], blank: [] });
+    await expect(wb.batch(async (s) => s.write({ sheet: 'Không có', mode: 'existing', cells: [{ at: 'A1', rows: [['x']] }] }))).rejects.toThrow();
+    await wb.batch(async (s) => s.write(header));
+    const xml = [...readParts(await wb.toBytes())].find(([n]) => /worksheets\/sheet/.test(n))![1].data.toString('utf8');
+    expect(xml).toContain('Sau bảng');
+    expect(xml).not.toContain('hàng vẽ trước');
+  });
 });

@@ -169,6 +169,9 @@ export class XlsxWorkbook implements Workbook {
     const pkg = this.pkg;
     const names = pkg.sheets.map((s) => s.name);
     const roles = this.roles();
+    // Rows drawn ahead and placed serve this batch only, whatever becomes of it.
+    const placed = this.drawn.filter((d) => d.placed);
+    this.drawn.splice(0, this.drawn.length, ...this.drawn.filter((d) => !d.placed));
     // Checked before anything changes, so a wrong plan leaves the package untouched.
     const { plans, warnings } = prepareBatch(queued, { names, roles, date1904: pkg.date1904 });
     if (selection) checkSelect(names, plans, selection.sheet);
@@ -190,9 +193,8 @@ export class XlsxWorkbook implements Workbook {
       }
       // Charts are drawn on sheets drawn anew (their relationships start empty: the drawing is rId1).
       const charts = existing === null && plan.charts?.length ? plan.charts : [];
-      const drawnRows = this.drawn.find((d) => d.placedOn(sheetKey, queued[i]!.sheet));
+      const drawnRows = placed.find((d) => d.placedOn(sheetKey, queued[i]!.sheet));
       if (drawnRows && existing !== null) throw new Error(`rows drawn ahead for ${name}, a sheet not drawn anew`);
-      if (drawnRows) this.drawn.splice(this.drawn.indexOf(drawnRows), 1); // written once
       const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}), ...(drawnRows ? { drawnRows } : {}) });
       this._warnings.push(...rendered.warnings);
       if (plan.charts?.length && !charts.length && !rendered.warnings.some((w) => w.code === 'chartsNotDrawn')) {

@@ -74,6 +74,10 @@ export class DrawnRows {
     this.table = table;
   }
 
+  get placed(): boolean {
+    return this.table !== null;
+  }
+
   /** Where the placed rows start. */
   get firstRow(): number {
     return this.table?.firstRow ?? 0;
