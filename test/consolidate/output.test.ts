@@ -129,6 +129,12 @@ describe('consolidation output in an existing workbook', () => {
     // The cases drawn differently at the end are there: flags, a TT22 unit's own codes.
     expect(result.summary.flagged).toBeGreaterThanOrEqual(3);
     expect(result.units.map((u) => u.record.ruleSet.id)).toContain('tt22-100');
+    // Pass rates (counted as files arrive) are those of the kept units only, the dropped duplicate left out.
+    const figures = result.units.flatMap((u) => u.record.indicators);
+    const codes = [...new Set(figures.map((i) => i.code))];
+    expect(result.passRates.map((p) => [p.code, p.met, p.evaluated]).sort()).toEqual(
+      codes.map((code) => [code, figures.filter((i) => i.code === code && i.status === 'met').length, figures.filter((i) => i.code === code && (i.status === 'met' || i.status === 'not_met')).length]).sort(),
+    );
     const { plans } = planConsolidation(result, 'vi');
     const file = await openXlsx(after, READ);
     const written = `${CONSOLIDATION_SHEETS.units} (ĐVHT)`;

@@ -48,6 +48,8 @@ export class Consolidation {
   private readonly ruleSetFlags = new Map<FileOutcome, Flag | null>();
   /** Each unit's duplicate key, folded as it arrives for the same reason. */
   private readonly unitKeys = new Map<FileOutcome, string>();
+  /** Per indicator code, units meeting it and units evaluated on it, counted as they arrive. */
+  private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
 
   constructor(private readonly options: ConsolidateOptions) {}
@@ -58,6 +60,7 @@ export class Consolidation {
     if (outcome.unit) {
       this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
       this.unitKeys.set(outcome, unitKey(outcome.unit));
+      countRates(this.rateCounts, outcome.unit, 1);
     }
   }
 
@@ -95,6 +98,10 @@ export class Consolidation {
       o.report.reasons = u.flags.map((f) => f.message);
     }
     const units = kept.map((o) => ({ record: o.unit!, file: o.report.file }));
+    // The dropped duplicates' indicators leave the counts (on a copy: finish may be asked again).
+    const rateCounts: RateCounts = new Map([...this.rateCounts].map(([code, c]) => [code, { ...c }]));
+    const keptSet = new Set(kept);
+    for (const o of outcomes) if (o.unit && !keptSet.has(o)) countRates(rateCounts, o.unit, -1);
     const files = outcomes.map((o) => o.report);
     return {
       body: this.options.body,
@@ -104,7 +111,7 @@ export class Consolidation {
       units,
       files,
       counts: countOutcomes(units, lang),
-      passRates: passRates(units),
+      passRates: passRates(units, rateCounts),
       summary: {
         files: files.length,
         units: units.length,
@@ -205,18 +212,29 @@ function countOutcomes(units: ConsolidatedUnit[], lang: Lang): { label: string; 
   return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'vi'));
 }
 
-/** Share of units meeting each indicator, over the units where it applies and could be evaluated. */
-function passRates(units: ConsolidatedUnit[]): ConsolidationResult['passRates'] {
-  const by = new Map<string, { code: string; text: string; met: number; evaluated: number }>();
-  for (const u of units) {
-    for (const i of u.record.indicators) {
-      let e = by.get(i.code);
-      if (!e) by.set(i.code, (e = { code: i.code, text: i.text, met: 0, evaluated: 0 }));
-      if (i.status === 'met' || i.status === 'not_met') e.evaluated++;
-      if (i.status === 'met') e.met++;
-    }
+type RateCounts = Map<string, { met: number; evaluated: number }>;
+
+/** Adds (`sign` 1) or takes back (-1) a unit's indicators in the per-code counts. */
+function countRates(counts: RateCounts, u: UnitRecord, sign: 1 | -1): void {
+  for (const i of u.indicators) {
+    let e = counts.get(i.code);
+    if (!e) counts.set(i.code, (e = { met: 0, evaluated: 0 }));
+    if (i.status === 'met' || i.status === 'not_met') e.evaluated += sign;
+    if (i.status === 'met') e.met += sign;
   }
-  return [...by.values()].sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/**
+ * Share of units meeting each indicator, over the units where it applies and could be
+ * evaluated: `counts` kept as units arrived; each code's text from the first kept unit that has it.
+ */
+function passRates(units: ConsolidatedUnit[], counts: RateCounts): ConsolidationResult['passRates'] {
+  const texts = new Map<string, string>();
+  for (const u of units) {
+    for (const i of u.record.indicators) if (!texts.has(i.code)) texts.set(i.code, i.text);
+    if (texts.size === counts.size) break;
+  }
+  return [...texts].map(([code, text]) => ({ code, text, ...counts.get(code)! })).sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /** "2.10" after "2.9"; "3.2a" after "3.2". */
