@@ -3,12 +3,13 @@
  * project's file writer, every part that is not the consolidation's own stays byte for byte
  * (a user sheet holding our sheet's name, custom properties, the unit sheets already there);
  * the two sheets read back equal the rows planned in memory, cell for cell; both print on A4
- * with their heading repeated.
+ * with their heading repeated. The CLI's way — unit rows drawn as each file arrives, in any
+ * order — writes the very bytes of the whole plan written at the end.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { consolidateFiles, planConsolidation, readUnitFile, CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../src/usecases/consolidate';
+import { consolidateFiles, planConsolidation, readUnitFile, CONSOLIDATION_SHEETS, type ConsolidationResult, type FileOutcome } from '../../src/usecases/consolidate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { dateToSerial } from '../../src/workbook/plan';
@@ -48,21 +49,38 @@ beforeAll(async () => {
     { label: 'ho-so/01-thcs.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', seed: 3, rate: 0.95 }) },
     { label: 'ho-so/02-mam-non.xlsx', bytes: await unitWorkbook({ name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', seed: 4, rate: 0.7 }) },
     { label: 'ho-so/03-hong.xlsx', bytes: new TextEncoder().encode('không phải tệp Excel') },
+    // Codes no other unit has (a TT22 rule set) arriving after rows were drawn; a duplicate
+    // (the older copy dropped, the newer flagged); recognitions that raise date flags.
+    { label: 'ho-so/04-tieu-hoc-tt22.xlsx', bytes: await unitWorkbook({ name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt22-100', seed: 5 }) },
+    { label: 'ho-so/05-thcs-ban-cu.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', seed: 3, rate: 0.95, evaluatedAt: new Date(2025, 11, 10, 8, 0, 0) }) },
+    {
+      label: 'ho-so/06-thpt-muc-do-2.xlsx',
+      bytes: await unitWorkbook({ name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1' }),
+    },
+    { label: 'ho-so/07-het-han.xlsx', bytes: await unitWorkbook({ name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1' }) },
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function consolidateInto(bytes: Uint8Array): Promise<{ workbook: XlsxWorkbook; result: ConsolidationResult; after: Uint8Array }> {
-  const workbook = await XlsxWorkbook.open(bytes, 'tong-hop.xlsx', NODE_XLSX);
+const AS_OF = new Date(2025, 11, 28);
+
+/**
+ * `bytes` null: a new workbook. `drawn`: the CLI's way, rows drawn by the file writer as the
+ * files arrive, here last file first (workers hand them back in any order).
+ */
+async function consolidateInto(bytes: Uint8Array | null, drawn = false): Promise<{ workbook: XlsxWorkbook; result: ConsolidationResult; after: Uint8Array }> {
+  const workbook = bytes ? await XlsxWorkbook.open(bytes, 'tong-hop.xlsx', NODE_XLSX) : await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
   const received = units.map((u) => ({ label: u.label, size: u.bytes.length }));
   const result = await consolidateFiles(
     workbook,
     received,
     async (indices, onOutcome) => {
-      for (const i of indices) onOutcome(await readUnitFile(units[i]!.bytes, units[i]!.label, { ...READ, lang: 'vi' }), i);
+      const read: [FileOutcome, number][] = [];
+      for (const i of indices) read.push([await readUnitFile(units[i]!.bytes, units[i]!.label, { ...READ, lang: 'vi' }), i]);
+      for (const [outcome, i] of drawn ? read.reverse() : read) onOutcome(outcome, i);
       return true;
     },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi' },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf: AS_OF, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
   );
   return { workbook, result: result!, after: await workbook.toBytes() };
 }
@@ -92,10 +110,10 @@ function plannedGrid(plan: SheetPlan): CellValue[][] {
 }
 
 describe('consolidation output in an existing workbook', () => {
-  it('keeps every part that is not the consolidation’s own, byte for byte, across two runs', async () => {
+  it.each([false, true])('keeps every part that is not the consolidation’s own, byte for byte, across two runs (rows drawn ahead: %s)', async (drawn) => {
     const userSheets = sheets(readParts(officer)).map((s) => s.name);
-    const first = await consolidateInto(officer);
-    const second = await consolidateInto(first.after);
+    const first = await consolidateInto(officer, drawn);
+    const second = await consolidateInto(first.after, drawn);
     for (const after of [first.after, second.after]) {
       const owned = new Set([...addInParts(officer, userSheets), ...addInParts(after, userSheets)]);
       expect([...partsUntouched(officer, after, owned), ...sharedKept(officer, after, userSheets)]).toEqual([]);
@@ -105,9 +123,18 @@ describe('consolidation output in an existing workbook', () => {
     expect(sheets(readParts(second.after)).map((s) => s.name)).toEqual([...userSheets, `${CONSOLIDATION_SHEETS.units} (ĐVHT)`, CONSOLIDATION_SHEETS.files]);
   });
 
-  it('reads back exactly the rows planned in memory, both sheets, figures and formulas’ results included', async () => {
-    const { result, after } = await consolidateInto(officer);
-    expect(result.summary).toMatchObject({ files: 3, units: 2, rejected: 1 });
+  it.each([false, true])('reads back exactly the rows planned in memory, both sheets, figures and formulas’ results included (rows drawn ahead: %s)', async (drawn) => {
+    const { result, after } = await consolidateInto(officer, drawn);
+    expect(result.summary).toMatchObject({ files: 7, units: 5, rejected: 1, duplicates: 1 });
+    // The cases drawn differently at the end are there: flags, a TT22 unit's own codes.
+    expect(result.summary.flagged).toBeGreaterThanOrEqual(3);
+    expect(result.units.map((u) => u.record.ruleSet.id)).toContain('tt22-100');
+    // Pass rates (counted as files arrive) are those of the kept units only, the dropped duplicate left out.
+    const figures = result.units.flatMap((u) => u.record.indicators);
+    const codes = [...new Set(figures.map((i) => i.code))];
+    expect(result.passRates.map((p) => [p.code, p.met, p.evaluated]).sort()).toEqual(
+      codes.map((code) => [code, figures.filter((i) => i.code === code && i.status === 'met').length, figures.filter((i) => i.code === code && (i.status === 'met' || i.status === 'not_met')).length]).sort(),
+    );
     const { plans } = planConsolidation(result, 'vi');
     const file = await openXlsx(after, READ);
     const written = `${CONSOLIDATION_SHEETS.units} (ĐVHT)`;
@@ -150,6 +177,15 @@ describe('consolidation output in an existing workbook', () => {
       expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
       expect(xml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
       expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}"[^>]*>[^<]*\\$${headerRow}:\\$${headerRow}</definedName>`));
+    }
+  });
+
+  it('writes the same bytes whether the unit rows are drawn as files arrive or planned at the end, into a new or an existing workbook', async () => {
+    for (const bytes of [null, officer]) {
+      const planned = readParts((await consolidateInto(bytes, false)).after);
+      const drawn = readParts((await consolidateInto(bytes, true)).after);
+      expect([...drawn.keys()]).toEqual([...planned.keys()]);
+      for (const [name, part] of planned) expect({ name, xml: drawn.get(name)!.data.toString('utf8') }).toEqual({ name, xml: part.data.toString('utf8') });
     }
   });
 });

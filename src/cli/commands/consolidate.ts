@@ -1,8 +1,9 @@
 /**
  * `dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body ..]
  * [--tier ..] [--max-size MB]`: many unit workbooks → one checked table. Files are read on
- * worker threads (both cores); this thread keeps only the per-unit records and writes the
- * output once, after the whole batch. Exit 0 when every file was consolidated, 1 when some
+ * worker threads (both cores); this thread keeps only the per-unit records, has the file
+ * writer draw each unit's row as its record arrives, and writes the output once, after the
+ * whole batch. Exit 0 when every file was consolidated, 1 when some
  * were rejected (the output is still written), 2 on usage errors.
  */
 import * as fs from 'fs';
@@ -75,6 +76,8 @@ export const consolidate: Command = {
           onWriting: () => {
             if (progress) process.stderr.write('\n');
           },
+          // The unit rows are drawn while the other files are read, not after the last one.
+          drawRows: () => workbook.drawRowsAhead(),
         },
       ))!; // the CLI never cancels
       await writeTo(target, () => workbook.toBytes());

@@ -46,6 +46,10 @@ export class Consolidation {
   private readonly outcomes: FileOutcome[] = [];
   /** Each unit's rule-set flag, worked out as it arrives (the caller is idle while files are read), kept for finish(). */
   private readonly ruleSetFlags = new Map<FileOutcome, Flag | null>();
+  /** Each unit's duplicate key, folded as it arrives for the same reason. */
+  private readonly unitKeys = new Map<FileOutcome, string>();
+  /** Per indicator code, units meeting it and units evaluated on it, counted as they arrive. */
+  private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
 
   constructor(private readonly options: ConsolidateOptions) {}
@@ -53,11 +57,25 @@ export class Consolidation {
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
   add(outcome: FileOutcome, index = this.outcomes.length): void {
     this.outcomes[index] = outcome;
-    if (outcome.unit) this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
+    if (outcome.unit) {
+      this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
+      this.unitKeys.set(outcome, unitKey(outcome.unit));
+      countRates(this.rateCounts, outcome.unit, 1);
+    }
+  }
+
+  /** Flags by the unit's rule set as text: units sharing a rule set (most do) are compared once. */
+  private readonly flagsByRuleSet = new Map<string, Flag | null>();
+
+  private flagRuleSet(u: UnitRecord): Flag | null {
+    const key = JSON.stringify(u.ruleSet);
+    let flag = this.flagsByRuleSet.get(key);
+    if (flag === undefined) this.flagsByRuleSet.set(key, (flag = this.compareRuleSet(u)));
+    return flag;
   }
 
   /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
-  private flagRuleSet(u: UnitRecord): Flag | null {
+  private compareRuleSet(u: UnitRecord): Flag | null {
     const reference = this.options.ruleSet ?? findPreset(u.ruleSet.id);
     // A rule set an officer handed out carries its own seal (usecases/handout.ts).
     if (!reference) return handedOutFlag(u.ruleSet, this.options.lang ?? 'vi');
@@ -70,7 +88,7 @@ export class Consolidation {
     const lang = this.options.lang ?? 'vi';
     const asOf = this.options.asOf ?? new Date();
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
-    const kept = resolveDuplicates(outcomes, lang);
+    const kept = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
     for (const o of kept) {
       const u = o.unit!;
       const f = this.ruleSetFlags.get(o) ?? null;
@@ -80,6 +98,10 @@ export class Consolidation {
       o.report.reasons = u.flags.map((f) => f.message);
     }
     const units = kept.map((o) => ({ record: o.unit!, file: o.report.file }));
+    // The dropped duplicates' indicators leave the counts (on a copy: finish may be asked again).
+    const rateCounts: RateCounts = new Map([...this.rateCounts].map(([code, c]) => [code, { ...c }]));
+    const keptSet = new Set(kept);
+    for (const o of outcomes) if (o.unit && !keptSet.has(o)) countRates(rateCounts, o.unit, -1);
     const files = outcomes.map((o) => o.report);
     return {
       body: this.options.body,
@@ -89,7 +111,7 @@ export class Consolidation {
       units,
       files,
       counts: countOutcomes(units, lang),
-      passRates: passRates(units),
+      passRates: passRates(units, rateCounts),
       summary: {
         files: files.length,
         units: units.length,
@@ -106,11 +128,11 @@ function unitKey(u: UnitRecord): string {
 }
 
 /** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason. */
-function resolveDuplicates(outcomes: FileOutcome[], lang: Lang): FileOutcome[] {
+function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): FileOutcome[] {
   const groups = new Map<string, FileOutcome[]>();
   for (const o of outcomes) {
     if (!o.unit) continue;
-    const k = unitKey(o.unit);
+    const k = keyOf(o);
     const g = groups.get(k);
     if (g) g.push(o);
     else groups.set(k, [o]);
@@ -190,18 +212,29 @@ function countOutcomes(units: ConsolidatedUnit[], lang: Lang): { label: string; 
   return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'vi'));
 }
 
-/** Share of units meeting each indicator, over the units where it applies and could be evaluated. */
-function passRates(units: ConsolidatedUnit[]): ConsolidationResult['passRates'] {
-  const by = new Map<string, { code: string; text: string; met: number; evaluated: number }>();
-  for (const u of units) {
-    for (const i of u.record.indicators) {
-      let e = by.get(i.code);
-      if (!e) by.set(i.code, (e = { code: i.code, text: i.text, met: 0, evaluated: 0 }));
-      if (i.status === 'met' || i.status === 'not_met') e.evaluated++;
-      if (i.status === 'met') e.met++;
-    }
+type RateCounts = Map<string, { met: number; evaluated: number }>;
+
+/** Adds (`sign` 1) or takes back (-1) a unit's indicators in the per-code counts. */
+function countRates(counts: RateCounts, u: UnitRecord, sign: 1 | -1): void {
+  for (const i of u.indicators) {
+    let e = counts.get(i.code);
+    if (!e) counts.set(i.code, (e = { met: 0, evaluated: 0 }));
+    if (i.status === 'met' || i.status === 'not_met') e.evaluated += sign;
+    if (i.status === 'met') e.met += sign;
   }
-  return [...by.values()].sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/**
+ * Share of units meeting each indicator, over the units where it applies and could be
+ * evaluated: `counts` kept as units arrived; each code's text from the first kept unit that has it.
+ */
+function passRates(units: ConsolidatedUnit[], counts: RateCounts): ConsolidationResult['passRates'] {
+  const texts = new Map<string, string>();
+  for (const u of units) {
+    for (const i of u.record.indicators) if (!texts.has(i.code)) texts.set(i.code, i.text);
+    if (texts.size === counts.size) break;
+  }
+  return [...texts].map(([code, text]) => ({ code, text, ...counts.get(code)! })).sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /** "2.10" after "2.9"; "3.2a" after "3.2". */

@@ -9,7 +9,7 @@ import type { Lang } from '../../i18n';
 import type { Workbook } from '../../workbook/port';
 import { xlsxReason } from '../xlsxReason';
 import { Consolidation, type ConsolidateOptions, type ConsolidationResult } from './aggregate';
-import { writeConsolidation } from './layout';
+import { DrawnUnits, writeConsolidation, type RowDrawer } from './layout';
 import type { FileOutcome } from './records';
 
 export interface ReceivedFile {
@@ -29,15 +29,22 @@ export interface ConsolidateFilesOptions extends ConsolidateOptions {
   onProgress?(progress: { done: number; total: number }): void;
   /** Every file is read; the sheets are being written. */
   onWriting?(): void;
+  /**
+   * A host that draws table rows ahead (the CLI's file writer), a new table each call: the unit
+   * rows are drawn as they arrive, so that little is left once the last file is read.
+   */
+  drawRows?: () => RowDrawer;
 }
 
 export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[], read: ReadFiles, options: ConsolidateFilesOptions): Promise<ConsolidationResult | null> {
   const lang = options.lang ?? 'vi';
   const max = options.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const consolidation = new Consolidation(options);
+  const drawn = options.drawRows ? new DrawnUnits(options.drawRows) : undefined;
   let done = 0;
   const add = (outcome: FileOutcome, index: number) => {
     consolidation.add(outcome, index);
+    if (drawn && outcome.unit) drawn.add(outcome.unit, outcome.report.file, index);
     done++;
     options.onProgress?.({ done, total: files.length });
   };
@@ -50,7 +57,7 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   if (toRead.length > 0 && !(await read(toRead, add))) return null;
   const result = consolidation.finish();
   options.onWriting?.();
-  await writeConsolidation(workbook, result, lang);
+  await writeConsolidation(workbook, result, lang, drawn);
   return result;
 }
 

@@ -8,9 +8,10 @@ import type { Status } from '../../domain/evaluation';
 import { RESULT_TEXT } from '../../sheets/names';
 import { STYLE } from '../../sheets/styles';
 import { t, type Lang } from '../../i18n';
-import type { CellInput, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
+import type { CellInput, CellStyle, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
-import { compareCodes, type ConsolidationResult } from './aggregate';
+import { compareCodes, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
+import type { UnitRecord } from './records';
 import { serialToDate } from './dates';
 import { formatDate } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
@@ -28,6 +29,11 @@ const BAR = '█';
  */
 const BAR_STYLE = { fontColor: '#2F75B5', fontSize: 8, wrap: false, horizontal: 'left' } as const;
 const BAR_BLOCKS = 8;
+
+/** The in-cell bar of the share in cell `ref` (blank when it is), with the engine's share as its cached text. */
+function bar(ref: string, share: number | null): CellInput {
+  return { formula: `=IF(${ref}="","",REPT("${BAR}",ROUND(${ref}*${BAR_BLOCKS},0)))`, result: share === null ? '' : BAR.repeat(Math.round(share * BAR_BLOCKS)) };
+}
 /** Excel refuses longer cell text. */
 const MAX_CELL = 32_000;
 
@@ -44,14 +50,148 @@ export interface UnitsLayout {
   ratesHeaderRow: number;
 }
 
-export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi'): { plans: SheetPlan[]; layout: UnitsLayout } {
-  const units = drawUnits(result, lang);
-  return { plans: [units.plan, drawFiles(result, lang)], layout: units.layout };
+/**
+ * A host that draws table rows while the files are still being read (the CLI's file writer:
+ * workbook/xlsx/write/drawnRows.ts): cells by row key and slot, placed when the sheet is written.
+ */
+export interface RowDrawer {
+  draw(key: number, slot: number, value: CellInput, style: CellStyle | undefined): void;
+  place(table: { sheet: string; firstRow: number; keys: readonly number[]; columns: readonly number[]; blank: readonly (CellStyle | undefined)[] }): void;
 }
 
-/** One batch, one write of both sheets; the unit sheet is shown at the end. */
-export async function writeConsolidation(workbook: Workbook, result: ConsolidationResult, lang: Lang = 'vi'): Promise<UnitsLayout> {
-  const { plans, layout } = planConsolidation(result, lang);
+// The unit table's slots: a slot is a column whose place is known only once every unit is in
+// (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
+const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, score: 8, rating: 9, recorded: 10, previous: 11, check: 12, remarks: 13, file: 14 } as const;
+const FIRST_CODE_SLOT = 15;
+
+const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
+const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
+const SCORE_STYLE: CellStyle = { numberFormat: '0.00' };
+const NOT_MET_STYLE: CellStyle = { fontColor: '#C00000', bold: true };
+const FLAGGED_STYLE: CellStyle = { fill: '#FCE4D6', bold: true };
+
+type Emit = (slot: number, value: CellInput, extra?: CellStyle) => void;
+
+class UnitSlots {
+  readonly indicator = new Map<string, number>();
+  readonly criterion = new Map<string, number>();
+  private next = FIRST_CODE_SLOT;
+  private readonly indicatorSlots = new Set<number>();
+
+  indicatorSlot(code: string): number {
+    let slot = this.indicator.get(code);
+    if (slot === undefined) {
+      this.indicator.set(code, (slot = this.next++));
+      this.indicatorSlots.add(slot);
+    }
+    return slot;
+  }
+
+  criterionSlot(code: string): number {
+    let slot = this.criterion.get(code);
+    if (slot === undefined) this.criterion.set(code, (slot = this.next++));
+    return slot;
+  }
+
+  /**
+   * What the plan's runs give a cell of this slot (the body style under all, then its
+   * column's), with `extra` over them; one object per slot and extra, made once.
+   */
+  cellStyle(slot: number, extra?: CellStyle): CellStyle {
+    const byExtra = (this.styles[slot] ??= new Map());
+    let style = byExtra.get(extra);
+    if (!style) {
+      const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score ? SCORE_STYLE : undefined;
+      byExtra.set(extra, (style = { ...STYLE.body, ...column, ...extra }));
+    }
+    return style;
+  }
+
+  private readonly styles: Map<CellStyle | undefined, CellStyle>[] = [];
+
+  /** The slot of each column, from A, codes in code order. */
+  columns(): number[] {
+    const sorted = (m: Map<string, number>) => [...m.keys()].sort(compareCodes).map((c) => m.get(c)!);
+    const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
+    const tail = [SLOT.outcome, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file];
+    return [...fixed, ...sorted(this.indicator), ...sorted(this.criterion), ...tail];
+  }
+}
+
+/** The cells a unit's own record decides (all but its number and the cross-file checks). */
+function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit): void {
+  emit(SLOT.name, u.name);
+  emit(SLOT.type, u.type);
+  emit(SLOT.year, u.year);
+  emit(SLOT.level, u.levelRequested);
+  emit(SLOT.ruleSet, u.ruleSet.name);
+  emit(SLOT.counted, u.countedMembers);
+  for (const ind of u.indicators) {
+    const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
+    emit(slots.indicatorSlot(ind.code), share ? ind.value : STATUS_TEXT(ind.status), ind.status === 'not_met' ? NOT_MET_STYLE : undefined);
+  }
+  for (const cr of u.criteria) emit(slots.criterionSlot(cr.code), STATUS_TEXT(cr.status), cr.status === 'not_met' ? NOT_MET_STYLE : undefined);
+  emit(SLOT.outcome, u.outcome.label);
+  emit(SLOT.score, u.outcome.score);
+  emit(SLOT.rating, u.outcome.rating);
+  emit(SLOT.recorded, u.recorded.outcome || null);
+  emit(SLOT.previous, u.previousDate !== null ? serialToDate(u.previousDate) : null);
+  emit(SLOT.file, file);
+}
+
+/** The cells known once every file is in: the row's number and the checks across files. */
+function finalCells(u: UnitRecord, n: number, lang: Lang, emit: Emit): void {
+  emit(SLOT.stt, n);
+  emit(SLOT.check, u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok'), u.flags.length ? FLAGGED_STYLE : undefined);
+  emit(SLOT.remarks, u.flags.length ? clip(u.flags.map((f) => `• ${f.message}`).join('\n')) : null);
+}
+
+/**
+ * The unit rows drawn as each file's record arrives, while the other files are still read:
+ * at the end only their numbers, the cross-file checks and where the columns go are left.
+ */
+export class DrawnUnits {
+  private readonly slots = new UnitSlots();
+  private readonly keys = new Map<UnitRecord, number>();
+  private readonly drawer: RowDrawer;
+  /** The file report's rows, drawn once the checks across files are done. */
+  readonly files: RowDrawer;
+
+  constructor(newDrawer: () => RowDrawer) {
+    this.drawer = newDrawer();
+    this.files = newDrawer();
+  }
+
+  add(u: UnitRecord, file: string, key: number): void {
+    this.keys.set(u, key);
+    recordCells(u, file, this.slots, this.emitter(key));
+  }
+
+  /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
+  place(units: readonly ConsolidatedUnit[], firstRow: number, lang: Lang): UnitSlots {
+    const keys = units.map(({ record }, i) => {
+      const key = this.keys.get(record)!;
+      finalCells(record, i + 1, lang, this.emitter(key));
+      return key;
+    });
+    const columns = this.slots.columns();
+    this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)) });
+    return this.slots;
+  }
+
+  private emitter(key: number): Emit {
+    return (slot, value, extra) => this.drawer.draw(key, slot, value, this.slots.cellStyle(slot, extra));
+  }
+}
+
+export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): { plans: SheetPlan[]; layout: UnitsLayout } {
+  const units = drawUnits(result, lang, drawn);
+  return { plans: [units.plan, drawFiles(result, lang, drawn?.files)], layout: units.layout };
+}
+
+/** One batch, one write of both sheets; the unit sheet is shown at the end. `drawn`: its rows drawn already. */
+export async function writeConsolidation(workbook: Workbook, result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): Promise<UnitsLayout> {
+  const { plans, layout } = planConsolidation(result, lang, drawn);
   return workbook.batch(async (session) => {
     // A user's sheet called "Tổng hợp đơn vị" is never overwritten: ours goes where its mark says.
     const snapshot = await session.read([], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files) });
@@ -63,51 +203,49 @@ export async function writeConsolidation(workbook: Workbook, result: Consolidati
   });
 }
 
-function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; layout: UnitsLayout } {
-  const codes = [...new Set(result.units.flatMap((u) => u.record.indicators.map((i) => i.code)))].sort(compareCodes);
-  const criteria = [...new Set(result.units.flatMap((u) => u.record.criteria.map((c) => c.code)))].sort(compareCodes);
-  const indicatorCol = new Map(codes.map((c, i) => [c, FIXED_HEADERS.length + 1 + i]));
-  const criterionCol = new Map(criteria.map((c, i) => [c, FIXED_HEADERS.length + codes.length + 1 + i]));
-  const tail = FIXED_HEADERS.length + codes.length + criteria.length + 1;
-  const col = { outcome: tail, score: tail + 1, rating: tail + 2, recorded: tail + 3, previous: tail + 4, check: tail + 5, remarks: tail + 6, file: tail + 7 };
-  const last = col.file;
-  const L = columnLetter;
-  const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
+function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits): { plan: SheetPlan; layout: UnitsLayout } {
   const first = UNITS_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
-  result.units.forEach(({ record: u, file }, i) => {
-    const r = first + i;
-    const row: CellInput[] = new Array(last).fill(null);
-    row[0] = i + 1;
-    row[1] = u.name;
-    row[2] = u.type;
-    row[3] = u.year;
-    row[4] = u.levelRequested;
-    row[5] = u.ruleSet.name;
-    row[6] = u.countedMembers;
-    for (const ind of u.indicators) {
-      const c = indicatorCol.get(ind.code)!;
-      const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
-      row[c - 1] = share ? ind.value : STATUS_TEXT(ind.status);
-      if (ind.status === 'not_met') styles.push({ range: cellAddress(r, c), style: { fontColor: '#C00000', bold: true } });
+  let slots: UnitSlots;
+  if (drawn) slots = drawn.place(result.units, first, lang);
+  else {
+    // Every row in the plan: slots first (the columns need every unit's codes), then the cells.
+    slots = new UnitSlots();
+    for (const { record } of result.units) {
+      for (const i of record.indicators) slots.indicatorSlot(i.code);
+      for (const c of record.criteria) slots.criterionSlot(c.code);
     }
-    for (const cr of u.criteria) {
-      row[criterionCol.get(cr.code)! - 1] = STATUS_TEXT(cr.status);
-      if (cr.status === 'not_met') styles.push({ range: cellAddress(r, criterionCol.get(cr.code)!), style: { fontColor: '#C00000', bold: true } });
-    }
-    row[col.outcome - 1] = u.outcome.label;
-    row[col.score - 1] = u.outcome.score;
-    row[col.rating - 1] = u.outcome.rating;
-    row[col.recorded - 1] = u.recorded.outcome || null;
-    row[col.previous - 1] = u.previousDate !== null ? serialToDate(u.previousDate) : null;
-    row[col.check - 1] = u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok');
-    row[col.remarks - 1] = u.flags.length ? clip(u.flags.map((f) => `• ${f.message}`).join('\n')) : null;
-    row[col.file - 1] = file;
-    if (u.flags.length) styles.push({ range: cellAddress(r, col.check), style: { fill: '#FCE4D6', bold: true } });
-    rows.push(row);
-  });
-  const lastRow = Math.max(first, first + rows.length - 1);
+  }
+  const slotColumns = slots.columns();
+  const columnOf: number[] = [];
+  slotColumns.forEach((slot, i) => (columnOf[slot] = i + 1));
+  if (!drawn) {
+    result.units.forEach(({ record: u, file }, i) => {
+      const r = first + i;
+      const row: CellInput[] = new Array(slotColumns.length).fill(null);
+      const emit: Emit = (slot, value, extra) => {
+        row[columnOf[slot]! - 1] = value;
+        if (extra) styles.push({ range: cellAddress(r, columnOf[slot]!), style: extra });
+      };
+      recordCells(u, file, slots, emit);
+      finalCells(u, i + 1, lang, emit);
+      rows.push(row);
+    });
+  }
+  const count = result.units.length;
+  const codes = [...slots.indicator.keys()].sort(compareCodes);
+  const criteria = [...slots.criterion.keys()].sort(compareCodes);
+  const indicatorCol = new Map(codes.map((c) => [c, columnOf[slots.indicator.get(c)!]!]));
+  const criterionCol = new Map(criteria.map((c) => [c, columnOf[slots.criterion.get(c)!]!]));
+  const col = {
+    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, rating: columnOf[SLOT.rating]!, recorded: columnOf[SLOT.recorded]!,
+    previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, file: columnOf[SLOT.file]!,
+  };
+  const last = col.file;
+  const L = columnLetter;
+  const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
+  const lastRow = Math.max(first, first + count - 1);
 
   // Counts per outcome: live COUNTIFs over the outcome column, so the officer can audit them.
   const outcomeRange = `$${L(col.outcome)}$${first}:$${L(col.outcome)}$${lastRow}`;
@@ -122,7 +260,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       c.label,
       { formula: `=COUNTIF(${outcomeRange},A${r})`, result: c.count },
       { formula: `=IF($B$${totalRow}=0,"",B${r}/$B$${totalRow})`, result: total ? c.count / total : '' },
-      { formula: `=IF(C${r}="","",REPT("${BAR}",ROUND(C${r}*${BAR_BLOCKS},0)))`, result: total ? BAR.repeat(Math.round((c.count / total) * BAR_BLOCKS)) : '' },
+      bar(`C${r}`, total ? c.count / total : null),
     ]);
   });
   countRows.push(['Tổng cộng', { formula: `=SUM(B${countsHeader + 1}:B${totalRow - 1})`, result: total }, null, null]);
@@ -137,7 +275,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' },
       p.met,
       p.evaluated,
-      { formula: `=IF(B${r}="","",REPT("${BAR}",ROUND(B${r}*${BAR_BLOCKS},0)))`, result: rate === null ? '' : BAR.repeat(Math.round(rate * BAR_BLOCKS)) },
+      bar(`B${r}`, rate),
       p.text,
     ];
   });
@@ -193,9 +331,9 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
       ...(rows.length
         ? [
             { range: `A${first}:${L(last)}${lastRow}`, style: STYLE.body },
-            ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: { ...STYLE.percent, horizontal: 'center' as const } }] : []),
-            { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: { numberFormat: 'dd/mm/yyyy' } },
-            { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: { numberFormat: '0.00' } },
+            ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: INDICATOR_STYLE }] : []),
+            { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: DATE_STYLE },
+            { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: SCORE_STYLE },
           ]
         : []),
       ...styles,
@@ -237,7 +375,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
     ],
     rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }],
     freeze: { rows: UNITS_HEADER_ROW, columns: 2 },
-    ...(rows.length ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
+    ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
     page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${UNITS_HEADER_ROW}:${UNITS_HEADER_ROW}` },
     charts,
     activate: true,
@@ -247,31 +385,42 @@ function drawUnits(result: ConsolidationResult, lang: Lang): { plan: SheetPlan; 
     layout: {
       columns: { indicator: indicatorCol, criterion: criterionCol, outcome: col.outcome, check: col.check, remarks: col.remarks, last },
       firstRow: first,
-      lastRow: first + rows.length - 1,
+      lastRow: first + count - 1,
       countsHeaderRow: countsHeader,
       ratesHeaderRow: ratesHeader,
     },
   };
 }
 
-function drawFiles(result: ConsolidationResult, lang: Lang): SheetPlan {
+const REJECTED_STYLE: CellStyle = { ...STYLE.body, fontColor: '#C00000', bold: true };
+const NOT_CONSOLIDATED_STYLE: CellStyle = { ...STYLE.body, fill: '#FCE4D6' };
+
+/** The file report's rows: written into the plan, or drawn by the host (`drawer`) and only placed. */
+function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer): SheetPlan {
   const first = FILES_HEADER_ROW + 1;
-  const rows: CellInput[][] = result.files.map((f, i) => [
-    i + 1,
-    f.file,
-    t(lang, `consolidate.status.${f.status}`),
-    f.unit || null,
-    f.reasons.length ? clip(f.reasons.join('\n')) : null,
-    f.application,
-    Math.round((f.size / 1024) * 10) / 10,
-  ]);
-  const last = Math.max(first, first + rows.length - 1);
-  const s = result.summary;
+  const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   result.files.forEach((f, i) => {
-    if (f.status === 'rejected') styles.push({ range: `C${first + i}`, style: { fontColor: '#C00000', bold: true } });
-    else if (f.status !== 'consolidated') styles.push({ range: `C${first + i}`, style: { fill: '#FCE4D6' } });
+    const row: CellInput[] = [
+      i + 1,
+      f.file,
+      t(lang, `consolidate.status.${f.status}`),
+      f.unit || null,
+      f.reasons.length ? clip(f.reasons.join('\n')) : null,
+      f.application,
+      Math.round((f.size / 1024) * 10) / 10,
+    ];
+    const status = f.status === 'rejected' ? REJECTED_STYLE : f.status !== 'consolidated' ? NOT_CONSOLIDATED_STYLE : undefined;
+    if (drawer) row.forEach((v, slot) => drawer.draw(i, slot, v, slot === 2 && status ? status : STYLE.body));
+    else {
+      rows.push(row);
+      if (status) styles.push({ range: `C${first + i}`, style: status });
+    }
   });
+  const count = result.files.length;
+  if (drawer) drawer.place({ sheet: CONSOLIDATION_SHEETS.files, firstRow: first, keys: result.files.map((_, i) => i), columns: [0, 1, 2, 3, 4, 5, 6], blank: [] });
+  const last = Math.max(first, first + count - 1);
+  const s = result.summary;
   return {
     sheet: CONSOLIDATION_SHEETS.files,
     mode: 'replace',
@@ -304,7 +453,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang): SheetPlan {
       { index: 7, width: 12 },
     ],
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
-    ...(rows.length ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
+    ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
     // Printed as the file list of the dossier: A4 landscape, one page wide, the heading on every page.
     page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${FILES_HEADER_ROW}:${FILES_HEADER_ROW}` },
   };

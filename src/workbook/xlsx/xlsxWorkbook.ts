@@ -15,6 +15,7 @@ import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
 import { StylesEditor } from './write/styles';
+import { DrawnRows } from './write/drawnRows';
 import { TABLE_CONTENT_TYPE, addTablePart, readTableInfo, renderTable, type TableInfo } from './write/tableXml';
 import { sheetKey } from '../port';
 
@@ -81,6 +82,18 @@ export class XlsxWorkbook implements Workbook {
     this._warnings = [];
     return out;
   }
+
+  /**
+   * Hook for a large table whose rows come one by one (consolidation): they are drawn as they
+   * come, and written when a later batch replaces the sheet the table is placed on.
+   */
+  drawRowsAhead(): DrawnRows {
+    const rows = new DrawnRows(this.pkg.date1904);
+    this.drawn.push(rows);
+    return rows;
+  }
+
+  private readonly drawn: DrawnRows[] = [];
 
   toBytes(): Promise<Uint8Array> {
     return this.pkg.toBytes(this.options.deflate);
@@ -156,6 +169,9 @@ export class XlsxWorkbook implements Workbook {
     const pkg = this.pkg;
     const names = pkg.sheets.map((s) => s.name);
     const roles = this.roles();
+    // Rows drawn ahead and placed serve this batch only, whatever becomes of it.
+    const placed = this.drawn.filter((d) => d.placed);
+    this.drawn.splice(0, this.drawn.length, ...this.drawn.filter((d) => !d.placed));
     // Checked before anything changes, so a wrong plan leaves the package untouched.
     const { plans, warnings } = prepareBatch(queued, { names, roles, date1904: pkg.date1904 });
     if (selection) checkSelect(names, plans, selection.sheet);
@@ -163,7 +179,7 @@ export class XlsxWorkbook implements Workbook {
     if (plans.length === 0) return;
     const styles = new StylesEditor(await pkg.stylesXml());
     const touched = new Set<number>();
-    for (const plan of plans) {
+    for (const [i, plan] of plans.entries()) {
       let sheet = pkg.findSheet(plan.sheet);
       const name = sheet?.name ?? plan.sheet;
       let existing: string | null = null;
@@ -177,7 +193,9 @@ export class XlsxWorkbook implements Workbook {
       }
       // Charts are drawn on sheets drawn anew (their relationships start empty: the drawing is rId1).
       const charts = existing === null && plan.charts?.length ? plan.charts : [];
-      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}) });
+      const drawnRows = placed.find((d) => d.placedOn(sheetKey, queued[i]!.sheet));
+      if (drawnRows && existing !== null) throw new Error(`rows drawn ahead for ${name}, a sheet not drawn anew`);
+      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}), ...(drawnRows ? { drawnRows } : {}) });
       this._warnings.push(...rendered.warnings);
       if (plan.charts?.length && !charts.length && !rendered.warnings.some((w) => w.code === 'chartsNotDrawn')) {
         this._warnings.push({ code: 'chartsNotDrawn', sheet: name, detail: String(plan.charts.length) });

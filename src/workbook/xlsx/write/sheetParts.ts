@@ -5,6 +5,8 @@
 import { cellAddress, columnLetter, parseRange, sheetRef, type RangeRef } from '../../a1';
 import type { PageSetup, SheetPlan, Validation } from '../../port';
 import { listFormula as literalListFormula } from '../../plan';
+import type { CellContext } from './cells';
+import type { DrawnXml } from './drawnRows';
 import { argb } from './styles';
 import { escapeAttr, escapeText } from './xmlText';
 
@@ -31,6 +33,8 @@ export interface RenderOptions {
    * given and the plan has charts, a <drawing r:id> is written. Without it no drawing is linked.
    */
   drawingRelId?: string;
+  /** Rows drawn ahead of the plan (drawnRows.ts), written in sheetData from their first row. */
+  drawnRows?: { readonly firstRow: number; render(ctx: CellContext): DrawnXml };
 }
 
 export interface DefinedName {

@@ -64,7 +64,7 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   const pr = (plan.tabColor ? tabColorXml(plan.tabColor) : '') + (page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '');
   if (pr) out.push(`<sheetPr>${pr}</sheetPr>`);
 
-  const data = sheetData(layout, ctx);
+  const data = sheetData(layout, ctx, options.drawnRows);
   out.push(`<dimension ref="${data.bounds ? refOf(data.bounds) : 'A1'}"/>`);
 
   const pane = plan.freeze ? paneXml(plan.freeze) : null;
@@ -96,14 +96,27 @@ function uniqueRefs(refs: string[]): string[] {
 }
 
 /** sheetData of a new sheet (one piece per row), and the bounds of what it holds. */
-function sheetData(layout: Layout, ctx: CellContext): { pieces: string[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
+function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['drawnRows']): { pieces: string[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
   // A piece per row: the package encodes them one by one (no sheet-sized string is built).
   const pieces = ['<sheetData>'];
   let top = 0;
   let bottom = 0;
   let left = Infinity;
   let right = 0;
+  // Hook: rows drawn ahead go in row order among the plan's, styles numbered as they come.
+  let pending = drawn;
+  const drawAhead = () => {
+    const d = pending!.render(ctx);
+    pending = undefined;
+    if (!d.top) return;
+    for (const p of d.pieces) pieces.push(p);
+    top ||= d.top;
+    bottom = d.bottom;
+    left = Math.min(left, d.left);
+    right = Math.max(right, d.right);
+  };
   for (const r of layout.order) {
+    if (pending && r >= pending.firstRow) drawAhead();
     const row = layout.rows.get(r)!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
     let cells = '';
@@ -121,6 +134,7 @@ function sheetData(layout: Layout, ctx: CellContext): { pieces: string[]; bounds
       bottom = r;
     } else if (ht) pieces.push(`<row r="${r}"${ht}/>`);
   }
+  if (pending) drawAhead();
   pieces.push('</sheetData>');
   return { pieces, bounds: top ? { top, left, bottom, right } : null };
 }

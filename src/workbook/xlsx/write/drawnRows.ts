@@ -1,0 +1,167 @@
+/**
+ * Rows of a large table drawn while its data still arrives, before the sheet's plan exists (the
+ * consolidation's units, one per workbook read): each cell's XML, all but its address and style
+ * id, is made at once and kept by row key and slot. When the sheet is written the table is
+ * placed — which rows in which order from which row, which slot fills each column, the style
+ * of a cell a row leaves out — and joined into the XML renderSheet writes for the same cells
+ * and styles, byte for byte, the styles numbered in the same order (first use, row by row).
+ * Rows may come in any order, be left out, and the columns may grow until then.
+ */
+import { dateToSerial, isFormula } from '../../plan';
+import type { CellInput, CellStyle, WorkbookWarningCode } from '../../port';
+import { cellXml, ref, type CellContext } from './cells';
+import type { StylesEditor } from './styles';
+
+export interface DrawnTable {
+  /** The sheet as the plan names it (before a user's sheet of that name moves ours aside). */
+  sheet: string;
+  firstRow: number;
+  /** Row keys in sheet order, from firstRow down. */
+  keys: readonly number[];
+  /** The slot of each column, from column A (-1: none). */
+  columns: readonly number[];
+  /** The style of each column's cells that a row does not draw. */
+  blank: readonly (CellStyle | undefined)[];
+}
+
+/** The placed rows' XML, one piece per row, and the cells they fill (top 0: none). */
+export interface DrawnXml {
+  pieces: string[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+interface DrawnRow {
+  /** Cell XML after `<c r="…"` and its style attribute, by slot; '' for a blank cell. */
+  xml: string[];
+  /** Style token by slot (-1: unstyled). */
+  style: number[];
+  /** What could not be written as drawn, by slot: reported with the cell's address once placed. */
+  warnings?: Map<number, WorkbookWarningCode>;
+}
+
+/** What `<c r=""` is before the rest of a cell's XML. */
+const OPEN = '<c r=""'.length;
+/** Texts up to this long are drawn once and shared (statuses, unit types, rule-set names). */
+const SHARED_TEXT = 64;
+
+export class DrawnRows {
+  private readonly rows = new Map<number, DrawnRow>();
+  private readonly tokens = new Map<string, number>();
+  private readonly byObject = new Map<CellStyle, number>();
+  private readonly styles: CellStyle[] = [];
+  private readonly shared = new Map<string, string>();
+  private readonly scratch: CellContext;
+  private table: DrawnTable | null = null;
+
+  constructor(private readonly date1904: boolean) {
+    // Styles are numbered when placed; cellXml is asked for unstyled XML only.
+    this.scratch = { sheet: '', styles: null as unknown as StylesEditor, date1904, warnings: [] };
+  }
+
+  /** Cell `slot` of row `key`, drawn now (drawn again, it replaces the first). */
+  draw(key: number, slot: number, value: CellInput, style: CellStyle | undefined): void {
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = { xml: [], style: [] }));
+    const input = this.normalise(value, row, slot);
+    row.xml[slot] = this.cellRest(input, row, slot);
+    row.style[slot] = style ? this.token(style) : -1;
+  }
+
+  place(table: DrawnTable): void {
+    this.table = table;
+  }
+
+  get placed(): boolean {
+    return this.table !== null;
+  }
+
+  /** Where the placed rows start. */
+  get firstRow(): number {
+    return this.table?.firstRow ?? 0;
+  }
+
+  /** These rows, when placed on the sheet a plan names `sheet`. */
+  placedOn(key: (name: string) => string, sheet: string): this | null {
+    return this.table && key(this.table.sheet) === key(sheet) ? this : null;
+  }
+
+  /** The placed rows joined, their styles numbered in `ctx.styles` as they come. */
+  render(ctx: CellContext): DrawnXml {
+    const t = this.table;
+    if (!t) throw new Error('DrawnRows.render before place');
+    const ids: number[] = [];
+    const id = (token: number) => (token < 0 ? 0 : (ids[token] ??= ctx.styles.xf(this.styles[token]!, 0)));
+    const blank = t.blank.map((s) => (s ? this.token(s) : -1));
+    const pieces: string[] = [];
+    let top = 0;
+    let bottom = 0;
+    let left = Infinity;
+    let right = 0;
+    t.keys.forEach((key, i) => {
+      const r = t.firstRow + i;
+      const row = this.rows.get(key);
+      const parts: string[] = [`<row r="${r}">`];
+      for (let c = 1; c <= t.columns.length; c++) {
+        const slot = t.columns[c - 1]!;
+        const drawn = row !== undefined && slot >= 0 && row.xml[slot] !== undefined;
+        const rest = drawn ? row.xml[slot]! : '';
+        const s = id(drawn ? row.style[slot]! : (blank[c - 1] ?? -1));
+        if (!rest && !s) continue;
+        parts.push(`<c r="${ref(r, c)}"${s ? ` s="${s}"` : ''}${rest || '/>'}`);
+        if (c < left) left = c;
+        if (c > right) right = c;
+        const warning = drawn ? row.warnings?.get(slot) : undefined;
+        if (warning) ctx.warnings.push({ code: warning, sheet: ctx.sheet, detail: ref(r, c) });
+      }
+      if (parts.length > 1) {
+        parts.push('</row>');
+        pieces.push(parts.join(''));
+        top ||= r;
+        bottom = r;
+      }
+    });
+    return { pieces, top, bottom, left, right };
+  }
+
+  /** As plan.ts's prepareBatch leaves a cell: dates as serials, no non-finite number. */
+  private normalise(value: CellInput, row: DrawnRow, slot: number): CellInput {
+    if (value instanceof Date) return dateToSerial(value, this.date1904);
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      (row.warnings ??= new Map()).set(slot, 'notANumber');
+      return null;
+    }
+    if (isFormula(value) && typeof value.result === 'number' && !Number.isFinite(value.result)) return { formula: value.formula };
+    return value;
+  }
+
+  private cellRest(input: CellInput, row: DrawnRow, slot: number): string {
+    if (input === null || input === '') return '';
+    const share = typeof input === 'string' && input.length <= SHARED_TEXT;
+    const hit = share ? this.shared.get(input) : undefined;
+    if (hit !== undefined) return hit;
+    const warnings = this.scratch.warnings;
+    warnings.length = 0;
+    const rest = cellXml(this.scratch, '', input, 0).slice(OPEN);
+    for (const w of warnings) (row.warnings ??= new Map()).set(slot, w.code);
+    if (share) this.shared.set(input, rest);
+    return rest;
+  }
+
+  private token(style: CellStyle): number {
+    // By identity first: callers pass the same few style objects for every row.
+    let t = this.byObject.get(style);
+    if (t !== undefined) return t;
+    const k = JSON.stringify(style);
+    t = this.tokens.get(k);
+    if (t === undefined) {
+      t = this.styles.push(style) - 1;
+      this.tokens.set(k, t);
+    }
+    this.byObject.set(style, t);
+    return t;
+  }
+}
+
