@@ -93,6 +93,12 @@ export interface FakeExcelOptions {
   failLoads?: { code: string; message: string };
 }
 
+/**
+ * What a request of the fake may weigh: 30% under Excel's 4 MB, because the fake counts only
+ * the JSON of values and formulas and real Office.js adds its framing (as `npm run bench`).
+ */
+export const REQUEST_TARGET_BYTES = 0.7 * 4 * 1024 * 1024;
+
 export interface FakeStats {
   syncs: number;
   /** Estimated bytes (sent + loaded) of each request the host accepted. */

@@ -10,11 +10,10 @@ import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { applyImport } from '../../src/usecases/import/importMembers';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
-import { createFakeExcel } from '../support/fakeExcel';
+import { createFakeExcel, REQUEST_TARGET_BYTES } from '../support/fakeExcel';
 import { generateDocuments } from '../../src/usecases/documents';
 import { Consolidation, writeConsolidation } from '../../src/usecases/consolidate';
 
-const FOUR_MB = 4 * 1024 * 1024;
 const NOW = new Date(Date.UTC(2025, 11, 20));
 
 describe.each([10, 5000])('inside Excel with %i members', (members) => {
@@ -31,7 +30,7 @@ describe.each([10, 5000])('inside Excel with %i members', (members) => {
     excel.reset();
     const result = await evaluateWorkbook(wb, { now: NOW });
     expect(excel.stats.syncs).toBe(2);
-    expect(excel.stats.largestRequestBytes).toBeLessThan(FOUR_MB);
+    expect(excel.stats.largestRequestBytes).toBeLessThan(REQUEST_TARGET_BYTES);
     expect(excel.stats.rejected).toEqual([]);
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
 
@@ -75,7 +74,7 @@ describe.each([10, 5000])('importing a staff list of %i inside Excel', (members)
       excel.reset();
       const result = await applyImport(wb, { sheet: 'DS CB-GV-NV' }, { now: NOW });
       expect({ time, applied: result.applied, syncs: excel.stats.syncs }).toEqual({ time, applied: true, syncs: 2 });
-      expect(excel.stats.largestRequestBytes).toBeLessThan(FOUR_MB);
+      expect(excel.stats.largestRequestBytes).toBeLessThan(REQUEST_TARGET_BYTES);
     }
     expect(excel.sheet(SHEETS.members).rows.length).toBeGreaterThan(members);
   });

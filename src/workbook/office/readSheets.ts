@@ -5,7 +5,7 @@
 import { parseRange, rangeAddress, type RangeRef } from '../a1';
 import { sheetKey, wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
 import { findSheetName, SHEET_MARK } from '../plan';
-import { FIRST_READ_ROWS, jsonBytes, REQUEST_BUDGET, RequestBudget } from './payload';
+import { FIRST_READ_ROWS, jsonBytes, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
 
 const ERROR_VALUES = new Set([
@@ -290,11 +290,14 @@ async function readRemainingRows(context: Excel.RequestContext, found: Found[], 
     const used = rest(f);
     if (!used) continue;
     const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1) + (withProps(f) ? 32 : 0);
-    const rowsPerChunk = Math.max(1, Math.floor(REQUEST_BUDGET / rowBytes));
-    for (let top = f.nextRow; top <= used.bottom; top += rowsPerChunk) {
-      const bottom = Math.min(used.bottom, top + rowsPerChunk - 1);
+    // Each chunk fills what is left of the current request, so sheets share round trips.
+    for (let top = f.nextRow; top <= used.bottom; ) {
+      if (budget.room < rowBytes) await budget.flush();
+      const rows = Math.max(1, Math.floor(budget.room / rowBytes));
+      const bottom = Math.min(used.bottom, top + rows - 1);
       await budget.reserve((bottom - top + 1) * rowBytes);
       take.push(queueChunk(f, top, bottom, withProps(f)));
+      top = bottom + 1;
     }
   }
   if (take.length === 0) return;
@@ -321,8 +324,9 @@ function queueChunk(f: Found, top: number, bottom: number, withProps: boolean): 
 function estimateRowBytes(pieces: Piece[], width: number): number {
   const rows = pieces.reduce((n, p) => n + p.values.length, 0);
   if (rows === 0) return width * 64; // not reached after a probe; kept as a safe guess
+  // The mean of thousands of rows read: the budget's own 30% covers what it misses.
   const bytes = pieces.reduce((n, p) => n + jsonBytes(p.values), 0);
-  return Math.ceil((bytes / rows) * 1.1);
+  return Math.ceil(bytes / rows);
 }
 
 function toSheetData(f: Found, options: ReadOptions): SheetData {
