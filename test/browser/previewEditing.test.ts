@@ -92,6 +92,23 @@ describe('editing in the preview grid', () => {
     await step(page, 'grey cell refused');
   });
 
+  it('names the selected cell of the sheet on screen: each sheet keeps its own, as in Excel', async () => {
+    const page = await openSample('preview selection per sheet');
+    const caption = page.getByTestId('preview-selection');
+    await showSheet(page, SHEETS.members);
+    await select(page, 'B12');
+    await expect(caption.innerText()).resolves.toBe(`Ô đang chọn: '${SHEETS.members}'!B12`);
+    // Another sheet: nothing chosen there yet, so no other sheet's cell is named.
+    await showSheet(page, SHEETS.criteria);
+    await expect(caption.innerText()).resolves.toBe('');
+    await select(page, 'C7');
+    await expect(caption.innerText()).resolves.toBe(`Ô đang chọn: '${SHEETS.criteria}'!C7`);
+    // Back: the members sheet's own cell, still selected in its grid.
+    await showSheet(page, SHEETS.members);
+    await expect(caption.innerText()).resolves.toBe(`Ô đang chọn: '${SHEETS.members}'!B12`);
+    await page.locator('td[data-address="B12"][data-selected="true"]').waitFor();
+  });
+
   it('reaches “Đủ điều kiện” after the unit answers and learner counts are typed into the grid', async () => {
     const page = await openSample('preview answers typed');
     await showSheet(page, SHEETS.criteria);

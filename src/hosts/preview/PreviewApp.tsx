@@ -138,7 +138,9 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const [doc, setDoc] = useState<Doc>(() => ({ workbook: PreviewWorkbook.create(t(lang, 'preview.newFileName')), generation: 0 }));
   const [version, setVersion] = useState(0);
   const [active, setActive] = useState<string | null>(null);
-  const [selection, setSelection] = useState<Selection | null>(null);
+  /** The selected cell of each sheet (as Excel keeps one per sheet); the caption names the shown sheet's. */
+  const [selections, setSelections] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const setSelection = useCallback((sel: Selection) => setSelections((m) => new Map(m).set(sel.sheet, sel.address)), []);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   /** Changes since the file was opened or downloaded: replacing it then asks first. */
@@ -158,7 +160,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     if (!name) return;
     setActive(name);
     setSelection({ sheet: name, address: sel.address });
-  }, []);
+  }, [setSelection]);
   // After each batch of the pane: redraw, remember a change, show what the use-case selected.
   const afterBatch = useCallback(
     (workbook: PreviewWorkbook, wrote: boolean) => {
@@ -182,7 +184,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       undo.current = [];
       redo.current = [];
       setActive(null);
-      setSelection(null);
+      setSelections(new Map());
       if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
       setNotice(done);
     },
@@ -289,7 +291,9 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     () => (model && shownBook ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f)) : null),
     [model, locale, shownBook],
   );
-  const at = selection && model && selection.sheet === model.name ? parseCell(selection.address.split(':')[0]!) : null;
+  const selected = model ? selections.get(model.name) : undefined;
+  const selection: Selection | null = model && selected ? { sheet: model.name, address: selected } : null;
+  const at = selection ? parseCell(selection.address.split(':')[0]!) : null;
   const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
   /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
