@@ -3,10 +3,10 @@
  * each sample is a fresh process on the same untouched input, three samples in alternating
  * pairs (product, floor), medians and the median of the pair ratios. The floor reads the parts
  * evaluate needs (inflate + UTF-8 decode) and zips the parts it writes (deflate of every part
- * whose bytes changed, the rest copied as stored) with the project's own zip code; its time
- * runs from the process's start (Node's own start-up, which the product pays too) to the end
- * of the zip, less the preparation it does outside the timing (inflating what evaluate wrote,
- * the data it deflates).
+ * whose bytes changed, the rest copied as stored) with the project's own zip code. Both are
+ * timed alike, from the parent's spawn to the child's exit (Node's start-up and exit, which the
+ * product pays too); the floor's child reports the preparation it does before its work
+ * (reading and inflating what evaluate wrote, the data it deflates), which is taken off.
  */
 'use strict';
 const path = require('path');
@@ -18,20 +18,22 @@ const bin = path.join(root, 'bin', 'dvht.js');
 /** Samples per member count: fresh processes, product and floor alternating. */
 const SAMPLES = 3;
 
-function dvht(args) {
+/** A fresh Node process, timed from spawn to exit. */
+function timedNode(args, what) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`dvht ${args.join(' ')} → ${r.status}\n${r.stderr}`);
-  return ms;
+  if (r.status !== 0) throw new Error(`${what} → ${r.status}\n${r.stderr}`);
+  return { ms, stdout: r.stdout };
 }
+
+const dvht = (args) => timedNode([bin, ...args], `dvht ${args.join(' ')}`).ms;
 
 /** The parts an evaluate reads: the workbook's XML (sheets, workbook, relationships, styles, shared strings). */
 const READ = /^(\[content_types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedstrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
 
-/** One cold floor run in this process (see the header): ms from the process's start, less the preparation. */
-async function floorOnce(before, after) {
-  const prep0 = performance.now();
+/** One cold floor run in this process (see the header): its preparation first, then the work. */
+async function floorOnce(beforeFile, afterFile) {
   const build = (m) => require(path.join(root, 'build', 'node', 'xlsx', m));
   const { readDirectory, readEntry, rawData } = build('zip');
   const { nodeInflate, nodeDecode } = build('inflateNode');
@@ -39,13 +41,17 @@ async function floorOnce(before, after) {
   const { writeZip } = build('zipWriter');
   const { DEFAULT_LIMITS } = build('errors');
   const limits = DEFAULT_LIMITS;
-  const inDir = readDirectory(before, limits).entries;
+  // Its modules load inside the timing, as the product's do.
+  const prep0 = performance.now();
+  const after = fs.readFileSync(afterFile);
+  const inDir = readDirectory(fs.readFileSync(beforeFile), limits).entries;
   const outDir = readDirectory(after, limits).entries;
   // What evaluate changed and its bytes: the floor's input, made outside the timing.
   const changed = [...outDir.values()].filter((e) => inDir.get(e.name.toLowerCase())?.crc32 !== e.crc32);
   const changedData = new Map();
   for (const e of changed) changedData.set(e.name, await readEntry(after, e, nodeInflate, limits));
   const prepMs = performance.now() - prep0;
+  const before = fs.readFileSync(beforeFile);
   const dir = readDirectory(before, limits).entries;
   for (const [key, e] of dir) if (READ.test(key)) nodeDecode(await readEntry(before, e, nodeInflate, limits));
   const entries = [...outDir.values()].map((e) => {
@@ -53,7 +59,7 @@ async function floorOnce(before, after) {
     return data ? { name: e.name, data } : { name: e.name, raw: { method: e.method, crc32: e.crc32, compressedSize: e.compressedSize, size: e.size, data: rawData(after, e), flags: e.flags, time: e.time, date: e.date } };
   });
   await writeZip(entries, nodeDeflate);
-  return { ms: performance.now() - prepMs, changedParts: changed.map((e) => e.name) };
+  return { prepMs, changedParts: changed.map((e) => e.name) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -70,10 +76,9 @@ function cliEvaluate(n, dir) {
   for (let i = 0; i < SAMPLES; i++) {
     fs.copyFileSync(before, file);
     walls.push(dvht(['evaluate', file]));
-    const r = spawnSync(process.execPath, [__filename, '--floor', before, file], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`floor of ${file}: ${r.stderr}`);
+    const r = timedNode([__filename, '--floor', before, file], `floor of ${file}`);
     const floor = JSON.parse(r.stdout);
-    floors.push(floor.ms);
+    floors.push(r.ms - floor.prepMs);
     changedParts = floor.changedParts;
   }
   const ratio = median(walls.map((w, i) => w / floors[i]));
@@ -104,7 +109,7 @@ function cliRows(per, members) {
 module.exports = { cliEvaluate, cliRows };
 
 if (require.main === module && process.argv[2] === '--floor') {
-  floorOnce(fs.readFileSync(process.argv[3]), fs.readFileSync(process.argv[4])).then(
+  floorOnce(process.argv[3], process.argv[4]).then(
     (floor) => process.stdout.write(JSON.stringify(floor)),
     (e) => {
       process.stderr.write(String(e?.stack ?? e));
