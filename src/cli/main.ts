@@ -71,7 +71,20 @@ export function main(argv: string[]): void {
   };
   process.on('uncaughtException', lastResort);
   process.on('unhandledRejection', lastResort);
-  run(argv).then((code) => process.exit(code), lastResort);
+  // A reader that went away (`| head`) wants no more: not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? EXIT.ok) : lastResort(e)));
+  run(argv).then(exitWhenWritten, lastResort);
+}
+
+/** process.exit drops what a pipe has not taken yet (a long --json): exit once both streams are written. */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
 
 if (require.main === module) main(process.argv.slice(2));

@@ -121,4 +121,15 @@ describe('dvht', () => {
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('tt22-100');
   });
+
+  it('hands a long --json to a slow pipe whole before it exits (was cut at 64 kB)', async () => {
+    const root = path.join(__dirname, '..', '..');
+    const dir = tmp();
+    const file = await initSample(dir, ['--members', '1000']);
+    // A reader that starts late, as `| jq` or `| less` may: the pipe fills, the rest must wait for it.
+    const res = spawnSync('sh', ['-c', 'node "$0" evaluate "$1" -o "$2" --json | (sleep 1; cat)', path.join(root, 'bin', 'dvht.js'), file, path.join(dir, 'ra.xlsx')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(res.stdout.length).toBeGreaterThan(100 * 1024);
+    const report = JSON.parse(res.stdout) as { members?: unknown[] };
+    expect(report.members?.length).toBe(1000);
+  });
 });
