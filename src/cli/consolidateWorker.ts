@@ -1,9 +1,9 @@
-/** Worker-thread entry of the Node pool (consolidatePool.ts): one message in, one FileOutcome out (as JSON). */
+/** Worker-thread entry of the Node pool (consolidatePool.ts): one job in, outcomes out in batches until no file is left. */
 import { parentPort } from 'node:worker_threads';
-import { readUnitFromDisk, type PoolTask } from './consolidatePool';
+import { readClaimed, type PoolJob } from './consolidatePool';
 
-parentPort?.on('message', (msg: { index: number; task: PoolTask }) => {
-  // As JSON text: a string crosses threads as one copy, where structured clone walks the
-  // record on both sides (≈ 2× the CPU of JSON.stringify + JSON.parse for these records).
-  void readUnitFromDisk(msg.task).then((outcome) => parentPort!.postMessage({ index: msg.index, outcome: JSON.stringify(outcome) }));
+// `on`, not `once`: the listening port keeps the thread alive once its share is read, so that
+// an 'exit' before the batch is done always means a thread lost (the pool ends them all).
+parentPort?.on('message', (job: PoolJob) => {
+  void readClaimed(job, (batch) => parentPort!.postMessage(batch));
 });
