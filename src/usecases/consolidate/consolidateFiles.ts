@@ -40,7 +40,10 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   let done = 0;
   const add = (outcome: FileOutcome, index: number) => {
     consolidation.add(outcome, index);
-    if (drawn && outcome.unit) drawn.add(outcome.unit, outcome.report.file, index);
+    if (drawn) {
+      drawn.addFile(outcome.report, index, lang);
+      if (outcome.unit) drawn.add(outcome.unit, outcome.report.file, index);
+    }
     done++;
     options.onProgress?.({ done, total: files.length });
   };
