@@ -9,8 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EventEmitter } from 'events';
+import { execFileSync, spawnSync } from 'child_process';
 import type { Worker } from 'node:worker_threads';
 import { readAhead, readFilesInPool, readTask, readUnitFromDisk, type PoolTask } from '../../src/cli/consolidatePool';
+import { run } from '../../src/cli/main';
 import { hostile, unitWorkbook } from './corpus';
 
 let dir: string;
@@ -93,4 +95,43 @@ describe('the reading pool', () => {
     const read = readAhead(files, [0, 1], { readers: asWorkers([new FakeReader()]) });
     await expect(read([0, 2], () => undefined)).rejects.toThrow();
   });
+});
+
+describe('the compiled command on real worker threads', () => {
+  const root = path.join(__dirname, '..', '..');
+  // Its own output folder: other tests compile build/node at the same time.
+  const build = path.join(root, 'build', 'pool-test');
+
+  beforeAll(() => {
+    fs.rmSync(build, { recursive: true, force: true });
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.node.json', '--outDir', build], { cwd: root });
+  }, 120_000);
+  afterAll(() => fs.rmSync(build, { recursive: true, force: true }));
+
+  it('writes the same workbook and the same --json as the same command reading on the calling thread', async () => {
+    expect(fs.existsSync(path.join(build, 'cli', 'consolidateWorker.js'))).toBe(true);
+    // Outside the folder read: an output in it would be read by the next run.
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-pool-out-'));
+    const onThreads = path.join(outDir, 'tren-luong.xlsx');
+    const inProcess = path.join(outDir, 'cung-luong.xlsx');
+    const folder = path.relative(root, dir);
+    // Reading ahead on two threads (files listed, then the output checked and opened).
+    const res = spawnSync(process.execPath, [path.join(build, 'cli', 'main.js'), 'consolidate', folder, '-o', onThreads, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(1); // the files that are not workbooks are refused, the rest consolidated
+    const out: string[] = [];
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      expect(await run(['consolidate', folder, '-o', inProcess, '--json'], { out: (s) => out.push(s), err: () => undefined })).toBe(1);
+    } finally {
+      process.chdir(cwd);
+    }
+    const threaded = JSON.parse(res.stdout) as { output: string; files: { status: string }[] };
+    const local = JSON.parse(out.join('\n')) as { output: string };
+    expect({ ...threaded, output: '' }).toEqual({ ...local, output: '' });
+    expect(threaded.files.filter((f) => f.status === 'rejected')).toHaveLength(3);
+    expect(Buffer.compare(fs.readFileSync(onThreads), fs.readFileSync(inProcess))).toBe(0);
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }, 60_000);
 });
