@@ -11,7 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../i18n';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
 import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
-import { readUnitFile, refuseBySize, rejectedFile, type FileOutcome } from '../usecases/consolidate';
+// Straight from readUnit: a reading thread loads the reader and the engine, not the output's layout.
+import { readUnitFile, refuseBySize, rejectedFile } from '../usecases/consolidate/readUnit';
+import type { FileOutcome, ReadFiles } from '../usecases/consolidate';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
@@ -93,6 +95,11 @@ export function fileLabel(file: string): string {
  * Calls `onOutcome(outcome, index)` for every file, in completion order. Resolves when all
  * are done. Falls back to the calling thread when there is no thread to read on (no compiled
  * worker script: tests run the TypeScript sources).
+ *
+ * One message per file each way, a few in flight per thread. Tried on 2,000 workbooks: each
+ * thread given the whole list once, taking files from a shared counter and posting outcomes
+ * in batches — ≈ 6% more CPU (10 alternating pairs), from costlier young-generation
+ * collections in the readers.
  */
 export async function readFilesInPool(files: string[], options: PoolOptions, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
   const lang = options.lang ?? 'vi';
@@ -111,8 +118,11 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
   const inFlight = 4;
   let next = 0;
   let done = 0;
+  let settled = false;
   await new Promise<void>((resolve, reject) => {
     const finish = (err?: unknown) => {
+      if (settled) return;
+      settled = true;
       for (const w of pool) void w.terminate();
       if (err) reject(err);
       else resolve();
@@ -124,14 +134,74 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
       }
     };
     for (const w of pool) {
-      w.on('message', (msg: { index: number; outcome: string }) => {
-        onOutcome(JSON.parse(msg.outcome) as FileOutcome, msg.index);
+      w.on('message', (msg: PoolOutcome) => {
+        try {
+          onOutcome(JSON.parse(msg.outcome) as FileOutcome, msg.index);
+        } catch (e) {
+          finish(e);
+          return;
+        }
         done++;
         if (done === tasks.length) finish();
         else feed(w);
       });
       w.on('error', finish);
+      // A thread gone before the batch is read (killed, out of memory) would leave its files unread.
+      w.on('exit', (code) => finish(new Error(`reading thread ended (${code}) with ${tasks.length - done} files unread`)));
       for (let j = 0; j < inFlight; j++) feed(w);
     }
   });
+}
+
+/** A reading thread's answer: the file's outcome as JSON text. */
+export interface PoolOutcome {
+  index: number;
+  outcome: string;
+}
+
+/** A reading thread's work for one message (consolidateWorker.ts). */
+export async function readTask(msg: { index: number; task: PoolTask }): Promise<PoolOutcome> {
+  // As JSON text: a string crosses threads as one copy, where structured clone walks the
+  // record on both sides (≈ 2× the CPU of JSON.stringify + JSON.parse for these records).
+  return { index: msg.index, outcome: JSON.stringify(await readUnitFromDisk(msg.task)) };
+}
+
+/**
+ * Starts reading `files[i]` for every i of `indices` now, on the threads already started
+ * (`options.readers`), before the output is opened, and returns the ReadFiles that
+ * consolidateFiles calls later with the same indices: what was read in between is handed
+ * over first, the rest as it comes. Without threads the files are read only when asked.
+ */
+export function readAhead(files: string[], indices: number[], options: PoolOptions): ReadFiles {
+  if (!options.readers?.length) {
+    return async (asked, onOutcome) => {
+      await readFilesInPool(
+        asked.map((i) => files[i]!),
+        options,
+        (outcome, k) => onOutcome(outcome, asked[k]!),
+      );
+      return true;
+    };
+  }
+  const early: { outcome: FileOutcome; index: number }[] = [];
+  let sink: ((outcome: FileOutcome, index: number) => void) | null = null;
+  const reading = readFilesInPool(
+    indices.map((i) => files[i]!),
+    options,
+    (outcome, k) => {
+      const index = indices[k]!;
+      if (sink) sink(outcome, index);
+      else early.push({ outcome, index });
+    },
+  );
+  // Awaited by the ReadFiles below; until then a failure must not count as unhandled.
+  reading.catch(() => undefined);
+  return async (asked, onOutcome) => {
+    if (asked.length !== indices.length || asked.some((i, k) => i !== indices[k])) throw new Error('the files asked for are not the files being read');
+    for (const e of early) onOutcome(e.outcome, e.index);
+    early.length = 0;
+    sink = onOutcome;
+    await reading;
+    return true;
+  };
 }

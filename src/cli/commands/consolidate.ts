@@ -10,8 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
-import { consolidateFiles, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
-import { fileLabel, readFilesInPool, startReaders } from '../consolidatePool';
+import { consolidateFiles, filesToRead, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
+import { fileLabel, readAhead, startReaders } from '../consolidatePool';
 import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
@@ -47,23 +47,22 @@ export const consolidate: Command = {
     try {
       const files = collectFiles(operands, path.resolve(output), lang);
       if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
+      const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
+      const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
+      // Reading starts now; checking the output and opening it overlap the first files.
+      const read = readAhead(
+        files.map((f) => f.path),
+        filesToRead(received, limits),
+        { lang, limits, readers },
+      );
       const target = await prepareWrite(output, lang);
       // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
       workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-      const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
       const progress = process.stderr.isTTY && !args.options.has('json');
-      const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
       result = (await consolidateFiles(
         workbook,
         received,
-        async (indices, onOutcome) => {
-          await readFilesInPool(
-            indices.map((i) => files[i]!.path),
-            { lang, limits, readers },
-            (outcome, k) => onOutcome(outcome, indices[k]!),
-          );
-          return true;
-        },
+        read,
         {
           body: text('body'),
           tier: text('tier'),

@@ -4,19 +4,15 @@
  * never read, the others go to the reader, every outcome lands at its file's place, and the
  * sheets are written once, after the whole batch. Cancelled: nothing is written.
  */
-import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from '../../xlsx';
-import type { Lang } from '../../i18n';
+import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx';
 import type { Workbook } from '../../workbook/port';
-import { xlsxReason } from '../xlsxReason';
 import { Consolidation, type ConsolidateOptions, type ConsolidationResult } from './aggregate';
 import { DrawnUnits, writeConsolidation, type RowDrawer } from './layout';
 import type { FileOutcome } from './records';
+import { refuseBySize, type ReceivedFile } from './readUnit';
 
-export interface ReceivedFile {
-  /** As the file report shows it (name, or path relative to where the CLI runs). */
-  label: string;
-  size: number;
-}
+// Where the reading threads can load them without the layout and the checks across files.
+export { refuseBySize, rejectedFile, type ReceivedFile } from './readUnit';
 
 /**
  * Reads the files at `indices`, calling `onOutcome` for each as soon as it is read (any
@@ -44,15 +40,17 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   let done = 0;
   const add = (outcome: FileOutcome, index: number) => {
     consolidation.add(outcome, index);
-    if (drawn && outcome.unit) drawn.add(outcome.unit, outcome.report.file, index);
+    if (drawn) {
+      drawn.addFile(outcome.report, index, lang);
+      if (outcome.unit) drawn.add(outcome.unit, outcome.report.file, index);
+    }
     done++;
     options.onProgress?.({ done, total: files.length });
   };
-  const toRead: number[] = [];
+  const toRead = filesToRead(files, options.limits);
   files.forEach((f, i) => {
     const refused = refuseBySize(f, max, options.limits, lang);
     if (refused) add(refused, i);
-    else toRead.push(i);
   });
   if (toRead.length > 0 && !(await read(toRead, add))) return null;
   const result = consolidation.finish();
@@ -61,12 +59,12 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   return result;
 }
 
-/** The "file too large" outcome: the file is refused from its size, its bytes never read. */
-export function refuseBySize(file: ReceivedFile, max: number, limits: Partial<XlsxLimits> | undefined, lang: Lang): FileOutcome | null {
-  if (file.size <= max) return null;
-  return rejectedFile(file, xlsxReason(new XlsxError('tooLarge'), file.size, limits, lang));
-}
-
-export function rejectedFile(file: ReceivedFile, reason: string): FileOutcome {
-  return { report: { file: file.label, size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
+/** The files that go to the reader: every one not refused from its size (a host may start reading them early). */
+export function filesToRead(files: ReceivedFile[], limits: Partial<XlsxLimits> | undefined): number[] {
+  const max = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const out: number[] = [];
+  files.forEach((f, i) => {
+    if (f.size <= max) out.push(i);
+  });
+  return out;
 }

@@ -11,7 +11,7 @@ import { t, type Lang } from '../../i18n';
 import type { CellInput, CellStyle, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
-import type { UnitRecord } from './records';
+import type { FileReport, UnitRecord } from './records';
 import { serialToDate } from './dates';
 import { formatDate } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
@@ -154,8 +154,10 @@ export class DrawnUnits {
   private readonly slots = new UnitSlots();
   private readonly keys = new Map<UnitRecord, number>();
   private readonly drawer: RowDrawer;
-  /** The file report's rows, drawn once the checks across files are done. */
+  /** The file report's rows: what a file's checks cannot change drawn as it arrives, the rest once they are done. */
   readonly files: RowDrawer;
+  /** Files drawn by addFile: when it is every file of the result, their keys are its indices. */
+  filesAhead = 0;
 
   constructor(newDrawer: () => RowDrawer) {
     this.drawer = newDrawer();
@@ -165,6 +167,13 @@ export class DrawnUnits {
   add(u: UnitRecord, file: string, key: number): void {
     this.keys.set(u, key);
     recordCells(u, file, this.slots, this.emitter(key));
+  }
+
+  /** A file's report cells that no check across files changes, at its index (every received file, read or refused). */
+  addFile(report: FileReport, index: number, lang: Lang): void {
+    this.filesAhead++;
+    const row = fileRow(report, index, lang);
+    for (const slot of FILE_SLOTS_AHEAD) this.files.draw(index, slot, row[slot]!, STYLE.body);
   }
 
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
@@ -186,7 +195,7 @@ export class DrawnUnits {
 
 export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): { plans: SheetPlan[]; layout: UnitsLayout } {
   const units = drawUnits(result, lang, drawn);
-  return { plans: [units.plan, drawFiles(result, lang, drawn?.files)], layout: units.layout };
+  return { plans: [units.plan, drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length)], layout: units.layout };
 }
 
 /** One batch, one write of both sheets; the unit sheet is shown at the end. `drawn`: its rows drawn already. */
@@ -396,29 +405,33 @@ const REJECTED_STYLE: CellStyle = { ...STYLE.body, fontColor: '#C00000', bold: t
 const NOT_CONSOLIDATED_STYLE: CellStyle = { ...STYLE.body, fill: '#FCE4D6' };
 
 /** The file report's rows: written into the plan, or drawn by the host (`drawer`) and only placed. */
-function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer): SheetPlan {
+/** A file report row: STT, file, status, unit, reasons, application, size (KB). */
+function fileRow(f: FileReport, i: number, lang: Lang): CellInput[] {
+  return [i + 1, f.file, t(lang, `consolidate.status.${f.status}`), f.unit || null, f.reasons.length ? clip(f.reasons.join('\n')) : null, f.application, Math.round((f.size / 1024) * 10) / 10];
+}
+
+const FILE_SLOTS = [0, 1, 2, 3, 4, 5, 6] as const;
+/** What the checks across files change (duplicates, flags): status and reasons, drawn last; the rest as each file arrives. */
+const FILE_SLOTS_LAST = [2, 4] as const;
+const FILE_SLOTS_AHEAD = [0, 1, 3, 5, 6] as const;
+
+/** `ahead`: the drawer has each file's FILE_SLOTS_AHEAD already (DrawnUnits.addFile). */
+function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, ahead = false): SheetPlan {
   const first = FILES_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   result.files.forEach((f, i) => {
-    const row: CellInput[] = [
-      i + 1,
-      f.file,
-      t(lang, `consolidate.status.${f.status}`),
-      f.unit || null,
-      f.reasons.length ? clip(f.reasons.join('\n')) : null,
-      f.application,
-      Math.round((f.size / 1024) * 10) / 10,
-    ];
+    const row = fileRow(f, i, lang);
     const status = f.status === 'rejected' ? REJECTED_STYLE : f.status !== 'consolidated' ? NOT_CONSOLIDATED_STYLE : undefined;
-    if (drawer) row.forEach((v, slot) => drawer.draw(i, slot, v, slot === 2 && status ? status : STYLE.body));
-    else {
+    if (drawer) {
+      for (const slot of ahead ? FILE_SLOTS_LAST : FILE_SLOTS) drawer.draw(i, slot, row[slot]!, slot === 2 && status ? status : STYLE.body);
+    } else {
       rows.push(row);
       if (status) styles.push({ range: `C${first + i}`, style: status });
     }
   });
   const count = result.files.length;
-  if (drawer) drawer.place({ sheet: CONSOLIDATION_SHEETS.files, firstRow: first, keys: result.files.map((_, i) => i), columns: [0, 1, 2, 3, 4, 5, 6], blank: [] });
+  if (drawer) drawer.place({ sheet: CONSOLIDATION_SHEETS.files, firstRow: first, keys: result.files.map((_, i) => i), columns: FILE_SLOTS, blank: [] });
   const last = Math.max(first, first + count - 1);
   const s = result.summary;
   return {

@@ -21,6 +21,22 @@ import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialToDate } from './dates';
 import type { FileOutcome, Flag, UnitRecord } from './records';
 
+export interface ReceivedFile {
+  /** As the file report shows it (name, or path relative to where the CLI runs). */
+  label: string;
+  size: number;
+}
+
+/** The "file too large" outcome: the file is refused from its size, its bytes never read. */
+export function refuseBySize(file: ReceivedFile, max: number, limits: Partial<XlsxLimits> | undefined, lang: Lang): FileOutcome | null {
+  if (file.size <= max) return null;
+  return rejectedFile(file, xlsxReason(new XlsxError('tooLarge'), file.size, limits, lang));
+}
+
+export function rejectedFile(file: ReceivedFile, reason: string): FileOutcome {
+  return { report: { file: file.label, size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
+}
+
 export interface ReadUnitOptions {
   inflate: Inflate;
   /** Faster UTF-8 decoding where the platform has one (Node). */
