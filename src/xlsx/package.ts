@@ -32,7 +32,26 @@ export interface PackageOptions {
   earlyDeflate?: Deflate;
   /** CRC-32 of the parts read and written (default: the JS one, as in the browser). */
   crc32?: (data: Uint8Array) => number;
+  /**
+   * Valid UTF-8 as one char per byte, throwing on invalid UTF-8 (Node: nodeRaw). With it a
+   * worksheet is read and patched as its bytes (sheetSource()); without it, as decoded text.
+   */
+  raw?: (bytes: Uint8Array) => string;
+  /** Worksheets already inflated and checked as sources (the preflight's), by lower-cased name. */
+  sources?: Map<string, PartSource>;
 }
+
+/**
+ * A part as its UTF-8 bytes and the same bytes one char per byte (utf8.ts): char i is byte i,
+ * so a writer finds tags in `raw` and copies unchanged runs as `bytes.subarray(a, b)`.
+ */
+export interface PartSource {
+  raw: string;
+  bytes: Uint8Array;
+}
+
+/** A piece of a part being written: text (encoded as UTF-8) or bytes copied as they are. */
+export type Piece = string | Uint8Array;
 
 /** Parts this large are compressed as soon as they are set (see PackageOptions.earlyDeflate). */
 const EARLY_DEFLATE_BYTES = 256 * 1024;
@@ -71,15 +90,29 @@ interface Part {
 let encoder: { encode(s: string): Uint8Array; encodeInto(s: string, into: Uint8Array): { read: number; written: number } } | null = null;
 const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
 
-/** UTF-8 of pieces of text in order, as one array: each piece encoded into place. */
-export function utf8Pieces(pieces: readonly string[]): Uint8Array {
+/** UTF-8 of pieces in order, as one array: text encoded into place, bytes copied. */
+export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
   const enc = (encoder ??= new TextEncoder());
   let chars = 0;
-  for (const p of pieces) chars += p.length;
+  let bytes = 0;
+  for (const p of pieces) {
+    if (typeof p === 'string') chars += p.length;
+    else bytes += p.length;
+  }
   // Mostly ASCII markup: start a little over one byte per character, grow when short.
-  let out = new Uint8Array(Math.ceil(chars * 1.25) + 64);
+  let out = new Uint8Array(bytes + Math.ceil(chars * 1.25) + 64);
   let at = 0;
   for (let piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (at + piece.length > out.length) {
+        const grown = new Uint8Array(Math.max(out.length * 2, at + piece.length));
+        grown.set(out.subarray(0, at));
+        out = grown;
+      }
+      out.set(piece, at);
+      at += piece.length;
+      continue;
+    }
     for (;;) {
       const { read, written } = enc.encodeInto(piece, out.subarray(at));
       at += written;
@@ -100,6 +133,8 @@ export function sheetKey(name: string): string {
 export class XlsxPackage {
   private readonly parts = new Map<string, Part>();
   private readonly texts = new Map<string, string>();
+  /** Parts read as sources (worksheets), by lower-cased name; dropped when the part changes. */
+  private readonly sources = new Map<string, PartSource>();
   private readonly limits: XlsxLimits;
   private workbookPath = 'xl/workbook.xml';
   private folder = 'xl/';
@@ -121,6 +156,7 @@ export class XlsxPackage {
     const dir = readDirectory(bytes, limits);
     for (const [key, entry] of dir.entries) pkg.parts.set(key, { name: entry.name, entry, data: null });
     for (const [key, text] of options.texts ?? []) if (pkg.parts.has(key)) pkg.texts.set(key, text);
+    for (const [key, source] of options.sources ?? []) if (pkg.parts.has(key)) pkg.sources.set(key, source);
     if (!pkg.parts.has('[content_types].xml')) throw new XlsxError(pkg.parts.has('mimetype') || pkg.parts.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
     await pkg.load();
     return pkg;
@@ -170,11 +206,32 @@ export class XlsxPackage {
     const key = path.toLowerCase();
     const cached = this.texts.get(key);
     if (cached !== undefined) return cached;
-    const b = await this.bytes(path);
+    const b = this.sources.get(key)?.bytes ?? (await this.bytes(path));
     if (b === null) return null;
     const s = decodeText(b, this.options.decode, this.parts.get(key)!.name);
     this.texts.set(key, s);
     return s;
+  }
+
+  /**
+   * A worksheet to read or patch: as its bytes and their one-char-per-byte text when the
+   * package can (options.raw, a UTF-8 part), else as decoded text (cached like text()).
+   */
+  async sheetSource(path: string): Promise<PartSource | string | null> {
+    const key = path.toLowerCase();
+    const cached = this.sources.get(key) ?? this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const raw = this.options.raw;
+    const bytes = raw ? await this.bytes(path) : null;
+    if (!raw || !bytes || isUtf16(bytes)) return this.text(path);
+    let source: PartSource;
+    try {
+      source = { raw: raw(bytes), bytes };
+    } catch {
+      throw new XlsxError('badUtf8', this.parts.get(key)!.name);
+    }
+    this.sources.set(key, source);
+    return source;
   }
 
   /** Text of a part already loaded by load() or text(). */
@@ -189,8 +246,9 @@ export class XlsxPackage {
    * as pieces in order (a large sheet): encoded one by one, never joined; text() then reads
    * the part back from its bytes.
    */
-  setPart(path: string, data: string | readonly string[] | Uint8Array, contentType?: string): void {
+  setPart(path: string, data: string | readonly Piece[] | Uint8Array, contentType?: string): void {
     const key = path.toLowerCase();
+    this.sources.delete(key);
     const existing = this.parts.get(key);
     const bytes = typeof data === 'string' ? utf8(data) : data instanceof Uint8Array ? data : utf8Pieces(data);
     if (typeof data === 'string') this.texts.set(key, data);
@@ -212,6 +270,7 @@ export class XlsxPackage {
     const key = path.toLowerCase();
     if (!this.parts.delete(key)) return;
     this.texts.delete(key);
+    this.sources.delete(key);
     this.removeOverride(path);
   }
 
@@ -343,7 +402,7 @@ export class XlsxPackage {
    * `after` (default: last). Sheet-scoped names and the active tab keep pointing at the same
    * sheets (their indexes move with the insertion).
    */
-  addSheet(name: string, xml: string | readonly string[], after?: PackageSheet): PackageSheet {
+  addSheet(name: string, xml: string | readonly Piece[], after?: PackageSheet): PackageSheet {
     const index = after ? this._sheets.indexOf(after) + 1 : this._sheets.length;
     const taken = new Set(this.partNames.map((n) => n.toLowerCase()));
     let n = this._sheets.length + 1;
@@ -597,6 +656,11 @@ export class XlsxPackage {
     const view = findTag(this.workbookXml, 'workbookView');
     return Number((view && attr(view.attrs, 'activeTab')) ?? 0) || 0;
   }
+}
+
+/** A part that starts with a UTF-16 byte order mark (decoded as text, never read as a source). */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 function findNames(wb: string, name: string, localSheetId: number | null): Located[] {

@@ -5,6 +5,8 @@
  * is copied as it was.
  */
 import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
+import { fromRawUtf8 } from '../../../xlsx/utf8';
+import type { PartSource, Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
@@ -26,8 +28,52 @@ interface Bounds {
   right: number;
 }
 
-/** The patched sheet as pieces of text, in order (see editedPieces). */
-export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string[] {
+/**
+ * Where the rows of sheetData are read and how a span of them is written out: the sheet's
+ * text, or its bytes read one char per byte (PartSource), whose unchanged runs are copied as
+ * bytes and never decoded or encoded.
+ */
+interface RowsSource {
+  xml: string;
+  /** sheetData's content: [start, end) of `xml`. */
+  start: number;
+  end: number;
+  /** An unchanged span, to copy out. */
+  run(start: number, end: number): Piece;
+  /** A span, or a string cut from `xml`, as text (to edit or mix with new text). */
+  text(start: number, end: number): string;
+  decode(cut: string): string;
+}
+
+function textRows(xml: string, sd: Span): RowsSource {
+  const slice = (a: number, b: number) => xml.slice(a, b);
+  return { xml, start: sd.openEnd, end: sd.closeStart, run: slice, text: slice, decode: (cut) => cut };
+}
+
+/**
+ * The sheet's text for everything but the rows, and the rows' source. From bytes, only what
+ * lies outside sheetData (a few kB) is decoded; sheetData is left empty in that text.
+ */
+function splitSource(existing: string | PartSource): { xml: string; rows: RowsSource | null } {
+  if (typeof existing === 'string') return { xml: existing, rows: null };
+  const { raw, bytes } = existing;
+  const root = rootSpan(raw);
+  const sd = childSpans(raw, root.openEnd, root.closeStart, FLAT).find((k) => k.name === 'sheetData');
+  if (!sd || sd.selfClosing) return { xml: fromRawUtf8(raw), rows: null };
+  const rows: RowsSource = {
+    xml: raw,
+    start: sd.openEnd,
+    end: sd.closeStart,
+    run: (a, b) => bytes.subarray(a, b),
+    text: (a, b) => fromRawUtf8(raw.slice(a, b)),
+    decode: fromRawUtf8,
+  };
+  return { xml: fromRawUtf8(raw.slice(0, sd.openEnd)) + fromRawUtf8(raw.slice(sd.closeStart)), rows };
+}
+
+/** The patched sheet as pieces, in order (see editedPieces). */
+export function patchSheet(existing: string | PartSource, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
+  const { xml, rows } = splitSource(existing);
   const root = rootSpan(xml);
   const p = prefixOf(root.qname);
   const px = prefixer(p);
@@ -73,7 +119,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
   if (!sd) throw new Error('worksheet without sheetData');
   const colStyles = columnStyles(find('cols'), xml);
   const merges = existingMerges(find('mergeCells'), xml);
-  const data = patchRows(xml, sd, p, layout, ctx, clear, colStyles);
+  const data = patchRows(xml, sd, rows ?? textRows(xml, sd), p, layout, ctx, clear, colStyles);
 
   const dim = find('dimension');
   if (data.bounds) {
@@ -342,15 +388,15 @@ function nextTag(xml: string, open: string, from: number, to: number): number {
 
 interface RowsResult {
   /** The whole sheetData element, in pieces. */
-  xml: string[];
+  xml: Piece[];
   bounds: Bounds | null;
 }
 
-function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], colStyle: (c: number) => number): RowsResult {
+function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], colStyle: (c: number) => number): RowsResult {
   const px = prefixer(p);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
-  const parts: string[] = [];
+  const parts: Piece[] = [];
   let bounds: Bounds | null = null;
   const grow = (r: number, c: number) => {
     if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };
@@ -385,11 +431,12 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
     for (const r of order) parts.push(newRow(r, layout.rows.get(r)!));
     return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, ...parts, `</${sd.qname}>`], bounds };
   }
-  parts.push(xml.slice(sd.start, sd.openEnd));
-  let copied = sd.openEnd;
+  parts.push(skeleton.slice(sd.start, sd.openEnd));
+  const xml = src.xml;
+  let copied = src.start;
   let prev = 0;
-  for (let i = sd.openEnd; ; ) {
-    const at = nextTag(xml, rowOpen, i, sd.closeStart);
+  for (let i = src.start; ; ) {
+    const at = nextTag(xml, rowOpen, i, src.end);
     if (at < 0) break;
     const tag = readTag(xml, at, pos)!;
     const rAttr = attr(tag.attrs, 'r');
@@ -397,7 +444,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
     const end = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
     if (end < tag.end) throw new Error(`unterminated row ${r}`);
     if (k < order.length && order[k]! < r) {
-      parts.push(xml.slice(copied, at));
+      parts.push(src.run(copied, at));
       copied = at;
       while (k < order.length && order[k]! < r) {
         parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
@@ -410,16 +457,16 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
       k++;
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
-      parts.push(xml.slice(copied, at));
-      for (const piece of rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) parts.push(piece);
+      parts.push(src.run(copied, at));
+      for (const piece of rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) parts.push(piece);
       copied = end;
     }
     prev = r;
     i = end;
   }
-  parts.push(xml.slice(copied, sd.closeStart));
+  parts.push(src.run(copied, src.end));
   for (; k < order.length; k++) parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
-  parts.push(xml.slice(sd.closeStart, sd.end));
+  parts.push(skeleton.slice(sd.closeStart, sd.end));
   return { xml: parts, bounds };
 }
 
@@ -435,7 +482,7 @@ interface ExistingCell {
 }
 
 function rebuildRow(
-  xml: string,
+  src: RowsSource,
   at: number,
   tag: { attrs: string; end: number; selfClosing: boolean },
   end: number,
@@ -449,7 +496,8 @@ function rebuildRow(
   colStyle: (c: number) => number,
   grow: (r: number, c: number) => void,
   orphans: Orphans,
-): string[] {
+): Piece[] {
+  const xml = src.xml;
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
   const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
@@ -497,7 +545,7 @@ function rebuildRow(
   }
   const rowStyle = attr(tag.attrs, 'customFormat') === '1' ? Number(attr(tag.attrs, 's') ?? 0) || 0 : null;
   const cleared = (c: number) => clear.some((q) => inside(r, c, q));
-  const out: string[] = [];
+  const out: Piece[] = [];
   let j = 0;
   let last = tag.end;
   let minCol = Infinity;
@@ -513,7 +561,7 @@ function rebuildRow(
     return px(cell);
   };
   for (const e of cells) {
-    out.push(xml.slice(last, e.start));
+    out.push(src.run(last, e.start));
     last = e.end;
     while (j < cols.length && cols[j]! < e.col) {
       const c = cols[j++]!;
@@ -524,10 +572,10 @@ function rebuildRow(
     const isPlanned = cols[j] === e.col;
     if (isPlanned) j++;
     const wiped = cleared(e.col);
-    const body = xml.slice(e.openEnd, e.end);
+    const body = src.text(e.openEnd, e.end);
     if (!isPlanned && !wiped) {
       const kept = orphans.size ? adoptClone(body, r, e.col, orphans) : null;
-      out.push(kept === null ? xml.slice(e.start, e.end) : xml.slice(e.start, e.openEnd) + kept);
+      out.push(kept === null ? src.run(e.start, e.end) : src.text(e.start, e.openEnd) + kept);
       note(e.col);
       continue;
     }
@@ -538,7 +586,8 @@ function rebuildRow(
     if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.
       const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
-      const attrs = s ? setAttr(e.attrs, 's', String(s)) : removeAttr(e.attrs, 's');
+      const own = src.decode(e.attrs);
+      const attrs = s ? setAttr(own, 's', String(s)) : removeAttr(own, 's');
       out.push(`<${e.qname}${attrs}${e.selfClosing ? '/>' : '>'}` + ((orphans.size ? adoptClone(body, r, e.col, orphans) : null) ?? body));
       note(e.col);
       continue;
@@ -555,7 +604,7 @@ function rebuildRow(
   // Cells copied unparsed lie left of every planned column: they go before the planned cells
   // still to write, or a cell right of the row's last one would be written ahead of them.
   if (quickEnd > last) {
-    out.push(xml.slice(last, quickEnd));
+    out.push(src.run(last, quickEnd));
     last = quickEnd;
   }
   for (; j < cols.length; j++) {
@@ -564,8 +613,8 @@ function rebuildRow(
     if (cell) note(c);
     out.push(cell);
   }
-  const tail = tag.selfClosing ? '' : xml.slice(last, contentEnd);
-  let attrs = tag.attrs.replace(/\/$/, '');
+  const tail = tag.selfClosing || last === contentEnd ? '' : src.run(last, contentEnd);
+  let attrs = src.decode(tag.attrs).replace(/\/$/, '');
   if (planned?.height !== undefined) attrs = setAttr(setAttr(attrs, 'ht', String(planned.height)), 'customHeight', '1');
   const spans = attr(attrs, 'spans');
   if (spans !== null && maxCol > 0) {
@@ -575,8 +624,8 @@ function rebuildRow(
     attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
   }
   const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
-  // Pieces, not one string: the copied run of the user's cells stays a slice of the sheet's text.
-  if (!tail && out.every((o) => !o)) return [`<${qn}${attrs}/>`];
+  // Pieces, not one string: the copied run of the user's cells stays a slice of the sheet (text or bytes).
+  if (!tail && out.every((o) => !o.length)) return [`<${qn}${attrs}/>`];
   out.unshift(`<${qn}${attrs}>`);
   out.push(tail, `</${qn}>`);
   return out;

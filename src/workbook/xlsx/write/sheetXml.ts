@@ -17,6 +17,7 @@ import {
 } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { serializeAttrs } from './xmlText';
+import { utf8Pieces, type PartSource, type Piece } from '../../../xlsx/package';
 
 export type { DefinedName, RenderOptions } from './sheetParts';
 
@@ -24,8 +25,11 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface RenderedSheet {
-  /** The sheet's XML as pieces in order: what the package encodes (a large sheet is never one string). */
-  pieces: string[];
+  /**
+   * The sheet's XML as pieces in order: what the package encodes (a large sheet is never one
+   * string); runs of a patched sheet's bytes are copied as they are.
+   */
+  pieces: Piece[];
   /** The same XML joined (made on first use). */
   readonly xml: string;
   /** Sheet-scoped names to write in workbook.xml with this sheet's localSheetId. */
@@ -37,19 +41,21 @@ export interface RenderedSheet {
 }
 
 /**
- * `existingXml` null: the sheet is drawn anew. Otherwise only the plan's cells, styles and
- * layout are written into it and everything else is kept byte for byte.
+ * `existing` null: the sheet is drawn anew. Otherwise (its text, or its bytes as a PartSource)
+ * only the plan's cells, styles and layout are written into it and everything else is kept
+ * byte for byte.
  */
-export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: string | null, options: RenderOptions = {}): RenderedSheet {
+export function renderSheet(plan: SheetPlan, styles: StylesEditor, existing: string | PartSource | null, options: RenderOptions = {}): RenderedSheet {
   const warnings: WorkbookWarning[] = [];
   const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
-  const layout = layoutPlan(plan, freeSharedIds(existingXml, sharedIdsNeeded(plan)));
-  const pieces = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
+  // si values are ASCII markup: found alike in text and in one-char-per-byte text.
+  const layout = layoutPlan(plan, freeSharedIds(existing === null || typeof existing === 'string' ? existing : existing.raw, sharedIdsNeeded(plan)));
+  const pieces = existing === null ? newSheet(plan, layout, ctx, options) : patchSheet(existing, plan, layout, ctx, options);
   let joined: string | null = null;
   return {
     pieces,
     get xml() {
-      return (joined ??= pieces.join(''));
+      return (joined ??= pieces.every((p) => typeof p === 'string') ? pieces.join('') : new TextDecoder().decode(utf8Pieces(pieces)));
     },
     definedNames: definedNames(plan.sheet, plan),
     warnings,
