@@ -92,7 +92,6 @@ const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
 
 /** UTF-8 of pieces in order, as one array: text encoded into place, bytes copied. */
 export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
-  const enc = (encoder ??= new TextEncoder());
   let chars = 0;
   let bytes = 0;
   for (const p of pieces) {
@@ -100,30 +99,57 @@ export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
     else bytes += p.length;
   }
   // Mostly ASCII markup: start a little over one byte per character, grow when short.
-  let out = new Uint8Array(bytes + Math.ceil(chars * 1.25) + 64);
-  let at = 0;
-  for (let piece of pieces) {
+  const sink = new Utf8Sink(bytes + Math.ceil(chars * 1.25) + 64);
+  for (const p of pieces) sink.put(p);
+  return sink.bytes();
+}
+
+/**
+ * UTF-8 written as it is made (a sheet's rows): text encoded into place, bytes copied, so no
+ * list of pieces outlives its row (kept pieces were most of the writers' garbage collection).
+ */
+export class Utf8Sink {
+  private buf: Uint8Array;
+  private at = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+  }
+
+  put(piece: Piece): void {
     if (typeof piece !== 'string') {
-      if (at + piece.length > out.length) {
-        const grown = new Uint8Array(Math.max(out.length * 2, at + piece.length));
-        grown.set(out.subarray(0, at));
-        out = grown;
-      }
-      out.set(piece, at);
-      at += piece.length;
-      continue;
+      this.reserve(piece.length);
+      this.buf.set(piece, this.at);
+      this.at += piece.length;
+      return;
     }
+    // The native encoder even for short text: a loop per character runs cold in a one-off command.
+    let rest = piece;
+    const enc = (encoder ??= new TextEncoder());
     for (;;) {
-      const { read, written } = enc.encodeInto(piece, out.subarray(at));
-      at += written;
-      if (read === piece.length) break;
-      piece = piece.slice(read);
-      const grown = new Uint8Array(Math.max(out.length * 2, at + piece.length * 3));
-      grown.set(out.subarray(0, at));
-      out = grown;
+      this.reserve(rest.length + 16);
+      const { read, written } = enc.encodeInto(rest, this.buf.subarray(this.at));
+      this.at += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      this.reserve(rest.length * 3);
     }
   }
-  return out.subarray(0, at);
+
+  private reserve(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    grown.set(this.buf.subarray(0, this.at));
+    this.buf = grown;
+  }
+
+  get length(): number {
+    return this.at;
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.at);
+  }
 }
 
 export function sheetKey(name: string): string {
@@ -226,7 +252,7 @@ export class XlsxPackage {
     if (!raw || !bytes || isUtf16(bytes)) return this.text(path);
     let source: PartSource;
     try {
-      source = { raw: raw(bytes), bytes };
+      source = { raw: raw(bytes), bytes: plainBytes(bytes) };
     } catch {
       throw new XlsxError('badUtf8', this.parts.get(key)!.name);
     }
@@ -656,6 +682,14 @@ export class XlsxPackage {
     const view = findTag(this.workbookXml, 'workbookView');
     return Number((view && attr(view.attrs, 'activeTab')) ?? 0) || 0;
   }
+}
+
+/**
+ * The same bytes as a plain Uint8Array: a Node Buffer's subarray is a Buffer, made through a
+ * JS constructor and copied on a slower path (thousands of runs of a sheet are cut from it).
+ */
+export function plainBytes(b: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** A part that starts with a UTF-16 byte order mark (decoded as text, never read as a source). */

@@ -10,7 +10,7 @@ import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
 import { named, newTagSpan, scanTag, tagAttr } from './xml';
 import { decodeText } from './reader';
-import { isUtf16, type PartSource } from './package';
+import { isUtf16, plainBytes, type PartSource } from './package';
 
 export interface PreflightLimits extends XlsxLimits {
   /** Element nesting in any XML part (Excel's deepest parts, charts, stay under 30). */
@@ -64,7 +64,7 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
     const raw = options.raw && isWorksheet(e) && !isUtf16(data) ? rawText(data, options.raw, e) : null;
     if (raw !== null) {
       scanXml(raw, e, limits);
-      options.keepSources?.set(e.name.toLowerCase(), { raw, bytes: data });
+      options.keepSources?.set(e.name.toLowerCase(), { raw, bytes: plainBytes(data) });
       continue;
     }
     const text = decodeText(data, options.decode, e.name);

@@ -6,7 +6,7 @@
  */
 import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
 import { fromRawUtf8 } from '../../../xlsx/utf8';
-import type { PartSource, Piece } from '../../../xlsx/package';
+import { Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
@@ -396,7 +396,8 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const px = prefixer(p);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
-  const parts: Piece[] = [];
+  // Rows are encoded as they are made (their unchanged runs copied as bytes): one piece at the end.
+  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 160);
   let bounds: Bounds | null = null;
   const grow = (r: number, c: number) => {
     if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };
@@ -428,10 +429,9 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
   const pos = { end: 0 };
   if (sd.selfClosing) {
-    for (const r of order) parts.push(newRow(r, layout.rows.get(r)!));
-    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, ...parts, `</${sd.qname}>`], bounds };
+    for (const r of order) sink.put(newRow(r, layout.rows.get(r)!));
+    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, sink.bytes(), `</${sd.qname}>`], bounds };
   }
-  parts.push(skeleton.slice(sd.start, sd.openEnd));
   const xml = src.xml;
   let copied = src.start;
   let prev = 0;
@@ -444,10 +444,10 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
     const end = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
     if (end < tag.end) throw new Error(`unterminated row ${r}`);
     if (k < order.length && order[k]! < r) {
-      parts.push(src.run(copied, at));
+      sink.put(src.run(copied, at));
       copied = at;
       while (k < order.length && order[k]! < r) {
-        parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
+        sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
         k++;
       }
     }
@@ -457,17 +457,16 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       k++;
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
-      parts.push(src.run(copied, at));
-      for (const piece of rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) parts.push(piece);
+      sink.put(src.run(copied, at));
+      for (const piece of rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) sink.put(piece);
       copied = end;
     }
     prev = r;
     i = end;
   }
-  parts.push(src.run(copied, src.end));
-  for (; k < order.length; k++) parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
-  parts.push(skeleton.slice(sd.closeStart, sd.end));
-  return { xml: parts, bounds };
+  sink.put(src.run(copied, src.end));
+  for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
+  return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
 }
 
 interface ExistingCell {

@@ -17,7 +17,7 @@ import {
 } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { serializeAttrs } from './xmlText';
-import { utf8Pieces, type PartSource, type Piece } from '../../../xlsx/package';
+import { utf8Pieces, Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 
 export type { DefinedName, RenderOptions } from './sheetParts';
 
@@ -63,8 +63,8 @@ export function renderSheet(plan: SheetPlan, styles: StylesEditor, existing: str
   };
 }
 
-function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string[] {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
+  const out: Piece[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
   const page = plan.page;
 
   const pr = (plan.tabColor ? tabColorXml(plan.tabColor) : '') + (page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '');
@@ -101,10 +101,10 @@ function uniqueRefs(refs: string[]): string[] {
   return [...new Set(refs.map((r) => refOf(parseRange(r))))];
 }
 
-/** sheetData of a new sheet (one piece per row), and the bounds of what it holds. */
-function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['drawnRows']): { pieces: string[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
-  // A piece per row: the package encodes them one by one (no sheet-sized string is built).
-  const pieces = ['<sheetData>'];
+/** sheetData of a new sheet (its rows encoded as they are made: one piece), and the bounds of what it holds. */
+function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['drawnRows']): { pieces: Piece[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
+  // No row is kept as text: each is encoded into the sink once drawn (no sheet-sized string or list).
+  const sink = new Utf8Sink(layout.order.length * 200);
   let top = 0;
   let bottom = 0;
   let left = Infinity;
@@ -115,7 +115,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['draw
     const d = pending!.render(ctx);
     pending = undefined;
     if (!d.top) return;
-    for (const p of d.pieces) pieces.push(p);
+    for (const p of d.pieces) sink.put(p);
     top ||= d.top;
     bottom = d.bottom;
     left = Math.min(left, d.left);
@@ -125,22 +125,25 @@ function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['draw
     if (pending && r >= pending.firstRow) drawAhead();
     const row = layout.rows.get(r)!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
-    let cells = '';
+    let open = false;
     for (const c of plannedColumns(row)) {
       const input = row.values[c];
       const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
       if (!cell) continue;
-      cells += cell;
+      if (!open) {
+        sink.put(`<row r="${r}"${ht}>`);
+        open = true;
+      }
+      sink.put(cell);
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    if (cells) {
-      pieces.push(`<row r="${r}"${ht}>${cells}</row>`);
+    if (open) {
+      sink.put('</row>');
       if (!top) top = r;
       bottom = r;
-    } else if (ht) pieces.push(`<row r="${r}"${ht}/>`);
+    } else if (ht) sink.put(`<row r="${r}"${ht}/>`);
   }
   if (pending) drawAhead();
-  pieces.push('</sheetData>');
-  return { pieces, bounds: top ? { top, left, bottom, right } : null };
+  return { pieces: ['<sheetData>', sink.bytes(), '</sheetData>'], bounds: top ? { top, left, bottom, right } : null };
 }
