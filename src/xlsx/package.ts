@@ -108,23 +108,35 @@ export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
  * UTF-8 written as it is made (a sheet's rows): text encoded into place, bytes copied, so no
  * list of pieces outlives its row (kept pieces were most of the writers' garbage collection).
  */
+const PENDING_CHARS = 4096;
+
 export class Utf8Sink {
   private buf: Uint8Array;
   private at = 0;
+  /** Text not yet encoded: short pieces are joined first, so the encoder is called per few kB, not per cell. */
+  private pending = '';
 
   constructor(capacity = 1 << 16) {
     this.buf = new Uint8Array(Math.max(64, capacity));
   }
 
   put(piece: Piece): void {
-    if (typeof piece !== 'string') {
-      this.reserve(piece.length);
-      this.buf.set(piece, this.at);
-      this.at += piece.length;
+    if (typeof piece === 'string') {
+      this.pending += piece;
+      if (this.pending.length >= PENDING_CHARS) this.flush();
       return;
     }
-    // The native encoder even for short text: a loop per character runs cold in a one-off command.
-    let rest = piece;
+    if (!piece.length) return;
+    this.flush();
+    this.reserve(piece.length);
+    this.buf.set(piece, this.at);
+    this.at += piece.length;
+  }
+
+  private flush(): void {
+    let rest = this.pending;
+    if (!rest) return;
+    this.pending = '';
     const enc = (encoder ??= new TextEncoder());
     for (;;) {
       this.reserve(rest.length + 16);
@@ -143,11 +155,8 @@ export class Utf8Sink {
     this.buf = grown;
   }
 
-  get length(): number {
-    return this.at;
-  }
-
   bytes(): Uint8Array {
+    this.flush();
     return this.buf.subarray(0, this.at);
   }
 }

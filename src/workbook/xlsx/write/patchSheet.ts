@@ -397,7 +397,8 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
   // Rows are encoded as they are made (their unchanged runs copied as bytes): one piece at the end.
-  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 160);
+  // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
+  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 320);
   let bounds: Bounds | null = null;
   const grow = (r: number, c: number) => {
     if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };

@@ -104,7 +104,8 @@ function uniqueRefs(refs: string[]): string[] {
 /** sheetData of a new sheet (its rows encoded as they are made: one piece), and the bounds of what it holds. */
 function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['drawnRows']): { pieces: Piece[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
   // No row is kept as text: each is encoded into the sink once drawn (no sheet-sized string or list).
-  const sink = new Utf8Sink(layout.order.length * 200);
+  // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
+  const sink = new Utf8Sink(layout.order.length * 512);
   let top = 0;
   let bottom = 0;
   let left = Infinity;
