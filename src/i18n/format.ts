@@ -32,8 +32,14 @@ export function formatThreshold(fraction: number, lang: Lang = 'vi'): string {
   return `${formatNumber(percentTenths(fraction), lang, 1)}%`;
 }
 
+/** Formatters by language and decimals: making one costs far more than formatting (thousands of rows format a figure). */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: Lang, maxDecimals = 2, minDecimals = 0): string {
-  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
+  const key = `${lang}|${maxDecimals}|${minDecimals}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals, useGrouping: false })));
+  return f.format(value);
 }
 
 /** Bytes as megabytes: whole from 100, one decimal from 0.1, else two significant digits (a small `--max-size` is not "0"). */
