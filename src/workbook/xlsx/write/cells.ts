@@ -11,9 +11,28 @@ import { escapeText, ooxmlEscape } from './xmlText';
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 
+/**
+ * A formula fill's cells, laid out once for the fill: each row's cell is made only when it is
+ * written (inputAt), so thousands of rows hold one shared slot, not an object each that would
+ * live (and be copied by the garbage collector) until the sheet is written.
+ */
+export interface FillSlot {
+  readonly fillSlot: true;
+  formula: string;
+  si: number;
+  /** The fill's range (on its first cell) and first row. */
+  ref: string;
+  top: number;
+  results: readonly CellValue[] | undefined;
+}
+
+function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
+  return typeof v === 'object' && v !== null && (v as FillSlot).fillSlot === true;
+}
+
 /** A row of the plan: values by column (undefined = not written) and style-run keys by column. */
 export interface PlannedRow {
-  values: (CellInput | undefined)[];
+  values: (CellInput | FillSlot | undefined)[];
   runs: (string | undefined)[];
   height?: number;
 }
@@ -78,12 +97,8 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     }
     const si = sharedIds[fillNo++];
     if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
-    for (let y = r.top; y <= r.bottom; y++) {
-      const result = results?.[y - r.top];
-      const cell: SharedFormulaCell = y === r.top ? { formula: fill.formula, si, ref: fill.range } : { formula: '', si };
-      if (result !== undefined) cell.result = result;
-      rowOf(rows, y).values[r.left] = cell;
-    }
+    const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results };
+    for (let y = r.top; y <= r.bottom; y++) rowOf(rows, y).values[r.left] = slot;
   }
   const runs = plan.styles ?? [];
   // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
@@ -116,6 +131,16 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
       return s;
     },
   };
+}
+
+/** What the plan writes at row `r`, column `c` of its planned row (a fill's cell made here). */
+export function inputAt(row: PlannedRow, r: number, c: number): CellInput | undefined {
+  const v = row.values[c];
+  if (!isFillSlot(v)) return v;
+  const cell: SharedFormulaCell = r === v.top ? { formula: v.formula, si: v.si, ref: v.ref } : { formula: '', si: v.si };
+  const result = v.results?.[r - v.top];
+  if (result !== undefined) cell.result = result;
+  return cell;
 }
 
 /** Columns present in a planned row (values or styles), ascending. */

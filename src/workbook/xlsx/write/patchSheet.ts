@@ -10,7 +10,7 @@ import { Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
-import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
+import { cellStyleId, cellXml, inputAt, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
 import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
@@ -412,7 +412,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const newRow = (r: number, row: PlannedRow): string => {
     const cells: string[] = [];
     for (const c of plannedColumns(row)) {
-      const input = row.values[c];
+      const input = inputAt(row, r, c);
       const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], colStyle(c)));
       if (cell) {
         cells.push(cell);
@@ -555,7 +555,7 @@ function rebuildRow(
     if (c > maxCol) maxCol = c;
   };
   const write = (c: number, base: number): string => {
-    const input = planned!.values[c];
+    const input = inputAt(planned!, r, c);
     const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, planned!.runs[c], base));
     if (cell) grow(r, c);
     return px(cell);
@@ -579,7 +579,7 @@ function rebuildRow(
       note(e.col);
       continue;
     }
-    const input = isPlanned ? planned!.values[e.col] : undefined;
+    const input = isPlanned ? inputAt(planned!, r, e.col) : undefined;
     const base = wiped ? 0 : e.s;
     const styleOnly = isPlanned && input === undefined && !wiped;
     if (!styleOnly) noteMaster(body, r, e.col, orphans, (range) => rewritten(layout, clear, range));

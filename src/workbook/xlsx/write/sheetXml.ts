@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { cellStyleId, cellXml, freeSharedIds, ref, layoutPlan, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
+import { cellStyleId, cellXml, freeSharedIds, inputAt, ref, layoutPlan, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -128,7 +128,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['draw
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
     let open = false;
     for (const c of plannedColumns(row)) {
-      const input = row.values[c];
+      const input = inputAt(row, r, c);
       const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
       if (!cell) continue;
       if (!open) {
