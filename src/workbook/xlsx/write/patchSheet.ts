@@ -239,7 +239,7 @@ function writesInside(layout: Layout, m: RangeRef): boolean {
     if (!row) continue;
     for (let c = m.left; c <= m.right; c++) {
       if (r === m.top && c === m.left) continue;
-      const v = row.values[c];
+      const v = row.value(c);
       if (v !== undefined && v !== null && v !== '') return true;
     }
   }
@@ -413,7 +413,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
     const cells: string[] = [];
     for (const c of plannedColumns(row)) {
       const input = inputAt(row, r, c);
-      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], colStyle(c)));
+      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.run(c), colStyle(c)));
       if (cell) {
         cells.push(cell);
         grow(r, c);
@@ -556,7 +556,7 @@ function rebuildRow(
   };
   const write = (c: number, base: number): string => {
     const input = inputAt(planned!, r, c);
-    const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, planned!.runs[c], base));
+    const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, planned!.run(c), base));
     if (cell) grow(r, c);
     return px(cell);
   };
@@ -585,7 +585,7 @@ function rebuildRow(
     if (!styleOnly) noteMaster(body, r, e.col, orphans, (range) => rewritten(layout, clear, range));
     if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.
-      const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
+      const s = cellStyleId(ctx, layout, undefined, planned!.run(e.col), base);
       const own = src.decode(e.attrs);
       const attrs = s ? setAttr(own, 's', String(s)) : removeAttr(own, 's');
       out.push(`<${e.qname}${attrs}${e.selfClosing ? '/>' : '>'}` + ((orphans.size ? adoptClone(body, r, e.col, orphans) : null) ?? body));
@@ -689,9 +689,9 @@ function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrit
 /** Whether the plan gives every cell of `range` a value (or clears it): no copy of a formula there survives. */
 function rewritten(layout: Layout, clear: RangeRef[], range: RangeRef): boolean {
   for (let y = range.top; y <= range.bottom; y++) {
-    const values = layout.rows.get(y)?.values;
+    const row = layout.rows.get(y);
     for (let x = range.left; x <= range.right; x++) {
-      if (values?.[x] !== undefined) continue;
+      if (row?.value(x) !== undefined) continue;
       if (!clear.some((q) => inside(y, x, q))) return false;
     }
   }

@@ -129,7 +129,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['draw
     let open = false;
     for (const c of plannedColumns(row)) {
       const input = inputAt(row, r, c);
-      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
+      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.run(c), 0));
       if (!cell) continue;
       if (!open) {
         sink.put(`<row r="${r}"${ht}>`);
