@@ -90,8 +90,14 @@ interface Part {
 let encoder: { encode(s: string): Uint8Array; encodeInto(s: string, into: Uint8Array): { read: number; written: number } } | null = null;
 const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
 
-/** UTF-8 of pieces in order, as one array: text encoded into place, bytes copied. */
+/**
+ * UTF-8 of pieces in order, as one array: text encoded into place, bytes copied. When the only
+ * bytes are a sink's with room around them (a sheet's rows), the text around is written into
+ * that room instead: the rows are not copied into yet another fresh array.
+ */
 export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
+  const inPlace = aroundSinkBytes(pieces);
+  if (inPlace) return inPlace;
   let chars = 0;
   let bytes = 0;
   for (const p of pieces) {
@@ -110,14 +116,43 @@ export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
  */
 const PENDING_CHARS = 4096;
 
+/** A sink's bytes() and the free room of its array before and after them (used once). */
+const ROOM = new WeakMap<Uint8Array, { before: number; after: number }>();
+
+function aroundSinkBytes(pieces: readonly Piece[]): Uint8Array | null {
+  let at = -1;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (typeof p === 'string') continue;
+    if (at >= 0 || !ROOM.has(p)) return null;
+    at = i;
+  }
+  if (at < 0) return null;
+  const rows = pieces[at] as Uint8Array;
+  const room = ROOM.get(rows)!;
+  const head = utf8Pieces(pieces.slice(0, at));
+  const tail = utf8Pieces(pieces.slice(at + 1));
+  if (head.length > room.before || tail.length > room.after) return null;
+  ROOM.delete(rows);
+  const whole = new Uint8Array(rows.buffer, rows.byteOffset - head.length, head.length + rows.length + tail.length);
+  whole.set(head, 0);
+  whole.set(tail, head.length + rows.length);
+  return whole;
+}
+
 export class Utf8Sink {
   private buf: Uint8Array;
   private at = 0;
   /** Text not yet encoded: short pieces are joined first, so the encoder is called per few kB, not per cell. */
   private pending = '';
 
-  constructor(capacity = 1 << 16) {
-    this.buf = new Uint8Array(Math.max(64, capacity));
+  /** `headroom`: bytes left free before the output, for the text utf8Pieces will put before it. */
+  constructor(
+    capacity = 1 << 16,
+    private readonly headroom = 0,
+  ) {
+    this.buf = new Uint8Array(Math.max(64, capacity) + headroom);
+    this.at = headroom;
   }
 
   put(piece: Piece): void {
@@ -157,7 +192,9 @@ export class Utf8Sink {
 
   bytes(): Uint8Array {
     this.flush();
-    return this.buf.subarray(0, this.at);
+    const out = this.buf.subarray(this.headroom, this.at);
+    ROOM.set(out, { before: this.headroom, after: this.buf.length - this.at });
+    return out;
   }
 }
 

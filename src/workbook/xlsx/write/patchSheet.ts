@@ -398,7 +398,8 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const rowClose = `</${p}row>`;
   // Rows are encoded as they are made (their unchanged runs copied as bytes): one piece at the end.
   // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
-  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 320);
+  // Headroom for the sheet's text before sheetData (at most 3 bytes a character, and the edits there).
+  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 320, sd.openEnd * 3 + 16384);
   let bounds: Bounds | null = null;
   const grow = (r: number, c: number) => {
     if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };

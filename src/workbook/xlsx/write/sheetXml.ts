@@ -70,7 +70,8 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   const pr = (plan.tabColor ? tabColorXml(plan.tabColor) : '') + (page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '');
   if (pr) out.push(`<sheetPr>${pr}</sheetPr>`);
 
-  const data = sheetData(layout, ctx, options.drawnRows);
+  // Headroom for what goes before sheetData: the declaration, views, and a col element per column.
+  const data = sheetData(layout, ctx, options.drawnRows, 16384 + (plan.columns?.length ?? 0) * 128);
   out.push(`<dimension ref="${data.bounds ? refOf(data.bounds) : 'A1'}"/>`);
 
   const pane = plan.freeze ? paneXml(plan.freeze) : null;
@@ -102,10 +103,10 @@ function uniqueRefs(refs: string[]): string[] {
 }
 
 /** sheetData of a new sheet (its rows encoded as they are made: one piece), and the bounds of what it holds. */
-function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['drawnRows']): { pieces: Piece[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
+function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawnRows'], headroom: number): { pieces: Piece[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
   // No row is kept as text: each is encoded into the sink once drawn (no sheet-sized string or list).
   // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
-  const sink = new Utf8Sink(layout.order.length * 512);
+  const sink = new Utf8Sink(layout.order.length * 512, headroom);
   let top = 0;
   let bottom = 0;
   let left = Infinity;
