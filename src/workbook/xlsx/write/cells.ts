@@ -13,8 +13,8 @@ export const MAX_CELL_CHARS = 32_767;
 
 /**
  * A formula fill's cells, laid out once for the fill: each row's cell is made only when it is
- * written (inputAt), so thousands of rows hold one shared slot, not an object each that would
- * live (and be copied by the garbage collector) until the sheet is written.
+ * written (plannedCellXml), so thousands of rows hold one shared slot, not an object each that
+ * would live (and be copied by the garbage collector) until the sheet is written.
  */
 export interface FillSlot {
   readonly fillSlot: true;
@@ -24,6 +24,8 @@ export interface FillSlot {
   ref: string;
   top: number;
   results: readonly CellValue[] | undefined;
+  /** The `<f>` of every cell but the first, made once. */
+  cloneXml?: string;
 }
 
 function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
@@ -177,14 +179,17 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
   };
 }
 
-/** What the plan writes at row `r`, column `c` of its planned row (a fill's cell made here). */
-export function inputAt(row: PlannedRow, r: number, c: number): CellInput | undefined {
+/**
+ * `<c …>` of the plan's cell at row `r`, column `c` of its planned row, over the format `base`
+ * ('' for a blank unstyled cell). A fill's cell is written from its slot, with no object of its own.
+ */
+export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow, r: number, c: number, base: number): string {
   const v = row.value(c);
-  if (!isFillSlot(v)) return v;
-  const cell: SharedFormulaCell = r === v.top ? { formula: v.formula, si: v.si, ref: v.ref } : { formula: '', si: v.si };
-  const result = v.results?.[r - v.top];
-  if (result !== undefined) cell.result = result;
-  return cell;
+  const address = ref(r, c);
+  if (!isFillSlot(v)) return cellXml(ctx, address, v, cellStyleId(ctx, layout, v, row.run(c), base));
+  const s = cellStyleId(ctx, layout, undefined, row.run(c), base);
+  const f = r === v.top ? formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell) : (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
+  return formulaCell(ctx, address, s ? ` s="${s}"` : '', f, v.results?.[r - v.top]);
 }
 
 /** Columns present in a planned row (values or styles), ascending. */

@@ -10,7 +10,7 @@ import { Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
-import { cellStyleId, cellXml, inputAt, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
+import { cellStyleId, plannedCellXml, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
 import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
@@ -413,8 +413,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const newRow = (r: number, row: PlannedRow): string => {
     const cells: string[] = [];
     for (const c of plannedColumns(row)) {
-      const input = inputAt(row, r, c);
-      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.run(c), colStyle(c)));
+      const cell = plannedCellXml(ctx, layout, row, r, c, colStyle(c));
       if (cell) {
         cells.push(cell);
         grow(r, c);
@@ -556,8 +555,7 @@ function rebuildRow(
     if (c > maxCol) maxCol = c;
   };
   const write = (c: number, base: number): string => {
-    const input = inputAt(planned!, r, c);
-    const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, planned!.run(c), base));
+    const cell = plannedCellXml(ctx, layout, planned!, r, c, base);
     if (cell) grow(r, c);
     return px(cell);
   };
@@ -580,9 +578,8 @@ function rebuildRow(
       note(e.col);
       continue;
     }
-    const input = isPlanned ? inputAt(planned!, r, e.col) : undefined;
     const base = wiped ? 0 : e.s;
-    const styleOnly = isPlanned && input === undefined && !wiped;
+    const styleOnly = isPlanned && planned!.value(e.col) === undefined && !wiped;
     if (!styleOnly) noteMaster(body, r, e.col, orphans, (range) => rewritten(layout, clear, range));
     if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.

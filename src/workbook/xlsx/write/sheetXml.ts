@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { cellStyleId, cellXml, freeSharedIds, inputAt, ref, layoutPlan, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
+import { freeSharedIds, layoutPlan, plannedCellXml, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -129,8 +129,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
     let open = false;
     for (const c of plannedColumns(row)) {
-      const input = inputAt(row, r, c);
-      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.run(c), 0));
+      const cell = plannedCellXml(ctx, layout, row, r, c, 0);
       if (!cell) continue;
       if (!open) {
         sink.put(`<row r="${r}"${ht}>`);
