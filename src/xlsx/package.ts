@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
+import { isUtf16, plainBytes } from './bytes';
 import { decodeText, resolvePart } from './reader';
 import { attr, decodeEntities, parseRels, type Relationship } from './xml';
 import { elementEnd, escapeXml, findTag, findTags, prefixFor, prefixOf, splice, withAttr, type Located } from './xmlEdit';
@@ -728,19 +729,6 @@ export class XlsxPackage {
     const view = findTag(this.workbookXml, 'workbookView');
     return Number((view && attr(view.attrs, 'activeTab')) ?? 0) || 0;
   }
-}
-
-/**
- * The same bytes as a plain Uint8Array: a Node Buffer's subarray is a Buffer, made through a
- * JS constructor and copied on a slower path (thousands of runs of a sheet are cut from it).
- */
-export function plainBytes(b: Uint8Array): Uint8Array {
-  return Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-/** A part that starts with a UTF-16 byte order mark (decoded as text, never read as a source). */
-export function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 function findNames(wb: string, name: string, localSheetId: number | null): Located[] {

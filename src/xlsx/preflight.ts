@@ -10,7 +10,8 @@ import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
 import { named, newTagSpan, scanTag, tagAttr } from './xml';
 import { decodeText } from './reader';
-import { isUtf16, plainBytes, type PartSource } from './package';
+import { isUtf16, plainBytes } from './bytes';
+import type { PartSource } from './package';
 
 export interface PreflightLimits extends XlsxLimits {
   /** Element nesting in any XML part (Excel's deepest parts, charts, stay under 30). */
