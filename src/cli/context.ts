@@ -6,7 +6,8 @@ import type { ParsedArgs } from './args';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../workbook/xlsx/files';
 import { PREFLIGHT_LIMITS, preflightXlsx, XlsxError, type XlsxFailure } from '../xlsx';
-import { nodeCrc32, nodeDecode, nodeInflate } from '../xlsx/inflateNode';
+import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
+import type { PartSource } from '../xlsx/package';
 import { xlsxReason } from '../usecases/xlsxReason';
 import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
@@ -83,14 +84,15 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   const bytes = await fs.promises.readFile(file);
   // The preflight inflates and checks every XML part once; the workbook reuses those texts.
   const texts = new Map<string, string>();
+  const sources = new Map<string, PartSource>();
   try {
-    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode, crc32: nodeCrc32, keep: texts });
+    await preflightXlsx(bytes, { inflate: nodeInflate, decode: nodeDecode, crc32: nodeCrc32, keep: texts, raw: nodeRaw, keepSources: sources });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw e;
   }
   try {
-    return await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts });
+    return await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts, sources });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));

@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
+import { isUtf16, plainBytes } from './bytes';
 import { decodeText, resolvePart } from './reader';
 import { attr, decodeEntities, parseRels, type Relationship } from './xml';
 import { elementEnd, escapeXml, findTag, findTags, prefixFor, prefixOf, splice, withAttr, type Located } from './xmlEdit';
@@ -32,7 +33,26 @@ export interface PackageOptions {
   earlyDeflate?: Deflate;
   /** CRC-32 of the parts read and written (default: the JS one, as in the browser). */
   crc32?: (data: Uint8Array) => number;
+  /**
+   * Valid UTF-8 as one char per byte, throwing on invalid UTF-8 (Node: nodeRaw). With it a
+   * worksheet is read and patched as its bytes (sheetSource()); without it, as decoded text.
+   */
+  raw?: (bytes: Uint8Array) => string;
+  /** Worksheets already inflated and checked as sources (the preflight's), by lower-cased name. */
+  sources?: Map<string, PartSource>;
 }
+
+/**
+ * A part as its UTF-8 bytes and the same bytes one char per byte (utf8.ts): char i is byte i,
+ * so a writer finds tags in `raw` and copies unchanged runs as `bytes.subarray(a, b)`.
+ */
+export interface PartSource {
+  raw: string;
+  bytes: Uint8Array;
+}
+
+/** A piece of a part being written: text (encoded as UTF-8) or bytes copied as they are. */
+export type Piece = string | Uint8Array;
 
 /** Parts this large are compressed as soon as they are set (see PackageOptions.earlyDeflate). */
 const EARLY_DEFLATE_BYTES = 256 * 1024;
@@ -71,26 +91,112 @@ interface Part {
 let encoder: { encode(s: string): Uint8Array; encodeInto(s: string, into: Uint8Array): { read: number; written: number } } | null = null;
 const utf8 = (s: string) => (encoder ??= new TextEncoder()).encode(s);
 
-/** UTF-8 of pieces of text in order, as one array: each piece encoded into place. */
-export function utf8Pieces(pieces: readonly string[]): Uint8Array {
-  const enc = (encoder ??= new TextEncoder());
+/**
+ * UTF-8 of pieces in order, as one array: text encoded into place, bytes copied. When the only
+ * bytes are a sink's with room around them (a sheet's rows), the text around is written into
+ * that room instead: the rows are not copied into yet another fresh array.
+ */
+export function utf8Pieces(pieces: readonly Piece[]): Uint8Array {
+  const inPlace = aroundSinkBytes(pieces);
+  if (inPlace) return inPlace;
   let chars = 0;
-  for (const p of pieces) chars += p.length;
+  let bytes = 0;
+  for (const p of pieces) {
+    if (typeof p === 'string') chars += p.length;
+    else bytes += p.length;
+  }
   // Mostly ASCII markup: start a little over one byte per character, grow when short.
-  let out = new Uint8Array(Math.ceil(chars * 1.25) + 64);
-  let at = 0;
-  for (let piece of pieces) {
+  const sink = new Utf8Sink(bytes + Math.ceil(chars * 1.25) + 64);
+  for (const p of pieces) sink.put(p);
+  return sink.bytes();
+}
+
+/**
+ * UTF-8 written as it is made (a sheet's rows): text encoded into place, bytes copied, so no
+ * list of pieces outlives its row (kept pieces were most of the writers' garbage collection).
+ */
+const PENDING_CHARS = 4096;
+
+/** A sink's bytes() and the free room of its array before and after them (used once). */
+const ROOM = new WeakMap<Uint8Array, { before: number; after: number }>();
+
+function aroundSinkBytes(pieces: readonly Piece[]): Uint8Array | null {
+  let at = -1;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (typeof p === 'string') continue;
+    if (at >= 0 || !ROOM.has(p)) return null;
+    at = i;
+  }
+  if (at < 0) return null;
+  const rows = pieces[at] as Uint8Array;
+  const room = ROOM.get(rows)!;
+  const head = utf8Pieces(pieces.slice(0, at));
+  const tail = utf8Pieces(pieces.slice(at + 1));
+  if (head.length > room.before || tail.length > room.after) return null;
+  ROOM.delete(rows);
+  const whole = new Uint8Array(rows.buffer, rows.byteOffset - head.length, head.length + rows.length + tail.length);
+  whole.set(head, 0);
+  whole.set(tail, head.length + rows.length);
+  return whole;
+}
+
+export class Utf8Sink {
+  private buf: Uint8Array;
+  private at = 0;
+  /** Text not yet encoded: short pieces are joined first, so the encoder is called per few kB, not per cell. */
+  private pending = '';
+
+  /** `headroom`: bytes left free before the output, for the text utf8Pieces will put before it. */
+  constructor(
+    capacity = 1 << 16,
+    private readonly headroom = 0,
+  ) {
+    this.buf = new Uint8Array(Math.max(64, capacity) + headroom);
+    this.at = headroom;
+  }
+
+  put(piece: Piece): void {
+    if (typeof piece === 'string') {
+      this.pending += piece;
+      if (this.pending.length >= PENDING_CHARS) this.flush();
+      return;
+    }
+    if (!piece.length) return;
+    this.flush();
+    this.reserve(piece.length);
+    this.buf.set(piece, this.at);
+    this.at += piece.length;
+  }
+
+  private flush(): void {
+    let rest = this.pending;
+    if (!rest) return;
+    this.pending = '';
+    const enc = (encoder ??= new TextEncoder());
     for (;;) {
-      const { read, written } = enc.encodeInto(piece, out.subarray(at));
-      at += written;
-      if (read === piece.length) break;
-      piece = piece.slice(read);
-      const grown = new Uint8Array(Math.max(out.length * 2, at + piece.length * 3));
-      grown.set(out.subarray(0, at));
-      out = grown;
+      this.reserve(rest.length + 16);
+      const { read, written } = enc.encodeInto(rest, this.buf.subarray(this.at));
+      this.at += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      this.reserve(rest.length * 3);
     }
   }
-  return out.subarray(0, at);
+
+  private reserve(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    grown.set(this.buf.subarray(0, this.at));
+    this.buf = grown;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    const out = this.buf.subarray(this.headroom, this.at);
+    ROOM.set(out, { before: this.headroom, after: this.buf.length - this.at });
+    return out;
+  }
 }
 
 export function sheetKey(name: string): string {
@@ -100,6 +206,8 @@ export function sheetKey(name: string): string {
 export class XlsxPackage {
   private readonly parts = new Map<string, Part>();
   private readonly texts = new Map<string, string>();
+  /** Parts read as sources (worksheets), by lower-cased name; dropped when the part changes. */
+  private readonly sources = new Map<string, PartSource>();
   private readonly limits: XlsxLimits;
   private workbookPath = 'xl/workbook.xml';
   private folder = 'xl/';
@@ -121,6 +229,7 @@ export class XlsxPackage {
     const dir = readDirectory(bytes, limits);
     for (const [key, entry] of dir.entries) pkg.parts.set(key, { name: entry.name, entry, data: null });
     for (const [key, text] of options.texts ?? []) if (pkg.parts.has(key)) pkg.texts.set(key, text);
+    for (const [key, source] of options.sources ?? []) if (pkg.parts.has(key)) pkg.sources.set(key, source);
     if (!pkg.parts.has('[content_types].xml')) throw new XlsxError(pkg.parts.has('mimetype') || pkg.parts.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
     await pkg.load();
     return pkg;
@@ -170,11 +279,32 @@ export class XlsxPackage {
     const key = path.toLowerCase();
     const cached = this.texts.get(key);
     if (cached !== undefined) return cached;
-    const b = await this.bytes(path);
+    const b = this.sources.get(key)?.bytes ?? (await this.bytes(path));
     if (b === null) return null;
     const s = decodeText(b, this.options.decode, this.parts.get(key)!.name);
     this.texts.set(key, s);
     return s;
+  }
+
+  /**
+   * A worksheet to read or patch: as its bytes and their one-char-per-byte text when the
+   * package can (options.raw, a UTF-8 part), else as decoded text (cached like text()).
+   */
+  async sheetSource(path: string): Promise<PartSource | string | null> {
+    const key = path.toLowerCase();
+    const cached = this.sources.get(key) ?? this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const raw = this.options.raw;
+    const bytes = raw ? await this.bytes(path) : null;
+    if (!raw || !bytes || isUtf16(bytes)) return this.text(path);
+    let source: PartSource;
+    try {
+      source = { raw: raw(bytes), bytes: plainBytes(bytes) };
+    } catch {
+      throw new XlsxError('badUtf8', this.parts.get(key)!.name);
+    }
+    this.sources.set(key, source);
+    return source;
   }
 
   /** Text of a part already loaded by load() or text(). */
@@ -189,8 +319,9 @@ export class XlsxPackage {
    * as pieces in order (a large sheet): encoded one by one, never joined; text() then reads
    * the part back from its bytes.
    */
-  setPart(path: string, data: string | readonly string[] | Uint8Array, contentType?: string): void {
+  setPart(path: string, data: string | readonly Piece[] | Uint8Array, contentType?: string): void {
     const key = path.toLowerCase();
+    this.sources.delete(key);
     const existing = this.parts.get(key);
     const bytes = typeof data === 'string' ? utf8(data) : data instanceof Uint8Array ? data : utf8Pieces(data);
     if (typeof data === 'string') this.texts.set(key, data);
@@ -212,6 +343,7 @@ export class XlsxPackage {
     const key = path.toLowerCase();
     if (!this.parts.delete(key)) return;
     this.texts.delete(key);
+    this.sources.delete(key);
     this.removeOverride(path);
   }
 
@@ -343,7 +475,7 @@ export class XlsxPackage {
    * `after` (default: last). Sheet-scoped names and the active tab keep pointing at the same
    * sheets (their indexes move with the insertion).
    */
-  addSheet(name: string, xml: string | readonly string[], after?: PackageSheet): PackageSheet {
+  addSheet(name: string, xml: string | readonly Piece[], after?: PackageSheet): PackageSheet {
     const index = after ? this._sheets.indexOf(after) + 1 : this._sheets.length;
     const taken = new Set(this.partNames.map((n) => n.toLowerCase()));
     let n = this._sheets.length + 1;

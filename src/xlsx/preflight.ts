@@ -10,6 +10,8 @@ import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
 import { named, newTagSpan, scanTag, tagAttr } from './xml';
 import { decodeText } from './reader';
+import { isUtf16, plainBytes } from './bytes';
+import type { PartSource } from './package';
 
 export interface PreflightLimits extends XlsxLimits {
   /** Element nesting in any XML part (Excel's deepest parts, charts, stay under 30). */
@@ -30,6 +32,12 @@ export interface PreflightOptions {
   crc32?: Crc32;
   /** Receives each XML part's checked text (by lower-cased name), so the reader need not inflate it again. */
   keep?: Map<string, string>;
+  /**
+   * Valid UTF-8 as one char per byte (Node: nodeRaw): worksheets are then checked on that text
+   * and handed to `keepSources` as bytes, never decoded whole.
+   */
+  raw?: (bytes: Uint8Array) => string;
+  keepSources?: Map<string, PartSource>;
 }
 
 export interface PreflightReport {
@@ -54,6 +62,12 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
     const data = await readEntry(bytes, e, options.inflate, limits, options.crc32);
     // Refused on invalid UTF-8: a reader would see U+FFFD in place of the bytes and import garbled names.
     if (!isXmlPart(e)) continue;
+    const raw = options.raw && isWorksheet(e) && !isUtf16(data) ? rawText(data, options.raw, e) : null;
+    if (raw !== null) {
+      scanXml(raw, e, limits);
+      options.keepSources?.set(e.name.toLowerCase(), { raw, bytes: plainBytes(data) });
+      continue;
+    }
     const text = decodeText(data, options.decode, e.name);
     scanXml(text, e, limits);
     options.keep?.set(e.name.toLowerCase(), text);
@@ -65,10 +79,25 @@ function isXmlPart(e: ZipEntry): boolean {
   return /\.(xml|rels|vml)$/i.test(e.name);
 }
 
-/** DTDs (scanTag refuses them), nesting depth, and rows and cells of worksheets; no object per tag. */
+/** Worksheets are recognised by path (xl/worksheets/sheetN.xml). */
+function isWorksheet(e: ZipEntry): boolean {
+  return /(^|\/)worksheets\/[^/]+\.xml$/i.test(e.name);
+}
+
+function rawText(data: Uint8Array, raw: (bytes: Uint8Array) => string, e: ZipEntry): string {
+  try {
+    return raw(data);
+  } catch {
+    throw new XlsxError('badUtf8', e.name);
+  }
+}
+
+/**
+ * DTDs (scanTag refuses them), nesting depth, and rows and cells of worksheets; no object per
+ * tag. Markup is ASCII, so the same walk serves decoded text and one-char-per-byte text.
+ */
 function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
-  // Worksheets are recognised by path (xl/worksheets/sheetN.xml).
-  const sheet = /(^|\/)worksheets\/[^/]+\.xml$/i.test(e.name);
+  const sheet = isWorksheet(e);
   const tag = newTagSpan();
   let depth = 0;
   let rowNum = 0;

@@ -8,7 +8,7 @@ import type { ChartSpec, ReadOptions, SheetData, SheetPlan, TableSpec, Workbook,
 import { wantsLayout } from '../port';
 import { parseRange, rangesOverlap, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
-import { XlsxPackage, type PackageOptions, type PackageSheet } from '../../xlsx/package';
+import { XlsxPackage, type PackageOptions, type PackageSheet, type PartSource } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
 import type { Deflate } from '../../xlsx/zipWriter';
@@ -135,11 +135,12 @@ export class XlsxWorkbook implements Workbook {
     for (const asked of names) {
       const sheet = pkg.findSheet(asked);
       if (!sheet?.path) continue;
-      const xml = await pkg.text(sheet.path);
-      if (xml === null) continue; // a dangling relationship: no cells
-      const rows = parseSheetXml(xml, await this.sharedStrings(), this.limits);
+      const source = await pkg.sheetSource(sheet.path);
+      if (source === null) continue; // a dangling relationship: no cells
+      const shared = await this.sharedStrings();
+      const rows = typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true);
       const data: SheetData = { name: sheet.name, rows };
-      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(xml, this.limits));
+      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout((await pkg.text(sheet.path))!, this.limits));
       result.sheets.set(asked, data);
     }
     return result;
@@ -182,14 +183,14 @@ export class XlsxWorkbook implements Workbook {
     for (const [i, plan] of plans.entries()) {
       let sheet = pkg.findSheet(plan.sheet);
       const name = sheet?.name ?? plan.sheet;
-      let existing: string | null = null;
+      let existing: string | PartSource | null = null;
       if (plan.mode === 'replace' && sheet) {
         // Drawn anew (prepareBatch sent the plan only to a sheet with its mark): its old
         // relationships (drawings, tables …) and print names go.
         await pkg.dropSheetRelations(sheet);
         pkg.clearSheetNames(sheet);
       } else if (sheet?.path) {
-        existing = await pkg.text(sheet.path);
+        existing = await pkg.sheetSource(sheet.path);
       }
       // Charts are drawn on sheets drawn anew (their relationships start empty: the drawing is rId1).
       const charts = existing === null && plan.charts?.length ? plan.charts : [];

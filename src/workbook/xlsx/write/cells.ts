@@ -11,11 +11,76 @@ import { escapeText, ooxmlEscape } from './xmlText';
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 
-/** A row of the plan: values by column (undefined = not written) and style-run keys by column. */
-export interface PlannedRow {
-  values: (CellInput | undefined)[];
-  runs: (string | undefined)[];
+/**
+ * A formula fill's cells, laid out once for the fill: each row's cell is made only when it is
+ * written (plannedCellXml), so thousands of rows hold one shared slot, not an object each that
+ * would live (and be copied by the garbage collector) until the sheet is written.
+ */
+export interface FillSlot {
+  readonly fillSlot: true;
+  formula: string;
+  si: number;
+  /** The fill's range (on its first cell) and first row. */
+  ref: string;
+  top: number;
+  results: readonly CellValue[] | undefined;
+  /** The `<f>` of every cell but the first, made once. */
+  cloneXml?: string;
+}
+
+function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
+  return typeof v === 'object' && v !== null && (v as FillSlot).fillSlot === true;
+}
+
+/**
+ * A row of the plan: values by column (undefined = not written) and style-run keys by column,
+ * stored from the row's first planned column (evaluate plans columns 25–28 of thousands of
+ * rows: 4 slots each, not 29).
+ */
+export class PlannedRow {
+  /** Column of slot 0 (0 while the row is empty). */
+  private base = 0;
+  private readonly values: (CellInput | FillSlot | undefined)[] = [];
+  private readonly runs: (string | undefined)[] = [];
   height?: number;
+
+  value(c: number): CellInput | FillSlot | undefined {
+    const i = c - this.base;
+    return i >= 0 ? this.values[i] : undefined;
+  }
+
+  run(c: number): string | undefined {
+    const i = c - this.base;
+    return i >= 0 ? this.runs[i] : undefined;
+  }
+
+  setValue(c: number, v: CellInput | FillSlot): void {
+    this.values[this.room(c)] = v;
+  }
+
+  setRun(c: number, key: string): void {
+    this.runs[this.room(c)] = key;
+  }
+
+  /** Columns present (values or styles), ascending. */
+  columns(): number[] {
+    const cols: number[] = [];
+    const n = Math.max(this.values.length, this.runs.length);
+    for (let i = 0; i < n; i++) if (this.values[i] !== undefined || this.runs[i] !== undefined) cols.push(this.base + i);
+    return cols;
+  }
+
+  /** The slot of column `c`, moving the row's start left when needed. */
+  private room(c: number): number {
+    if (this.base === 0) this.base = c;
+    else if (c < this.base) {
+      const gap = new Array<undefined>(this.base - c).fill(undefined);
+      this.values.unshift(...gap);
+      this.runs.unshift(...gap);
+      this.base = c;
+    }
+    return c - this.base;
+  }
 }
 
 export interface Layout {
@@ -31,7 +96,7 @@ export interface Layout {
 function rowOf(rows: Map<number, PlannedRow>, r: number): PlannedRow {
   let row = rows.get(r);
   if (!row) {
-    row = { values: [], runs: [] };
+    row = new PlannedRow();
     rows.set(r, row);
   }
   return row;
@@ -63,7 +128,7 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
       if (!values.length) return;
       const row = rowOf(rows, at.row + i);
       values.forEach((v, j) => {
-        row.values[at.col + j] = v ?? null;
+        row.setValue(at.col + j, v ?? null);
       });
     });
   }
@@ -73,17 +138,13 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     const results = fill.results;
     if (r.top === r.bottom) {
       const result = results?.[0];
-      rowOf(rows, r.top).values[r.left] = result === undefined ? { formula: fill.formula } : { formula: fill.formula, result };
+      rowOf(rows, r.top).setValue(r.left, result === undefined ? { formula: fill.formula } : { formula: fill.formula, result });
       continue;
     }
     const si = sharedIds[fillNo++];
     if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
-    for (let y = r.top; y <= r.bottom; y++) {
-      const result = results?.[y - r.top];
-      const cell: SharedFormulaCell = y === r.top ? { formula: fill.formula, si, ref: fill.range } : { formula: '', si };
-      if (result !== undefined) cell.result = result;
-      rowOf(rows, y).values[r.left] = cell;
-    }
+    const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results };
+    for (let y = r.top; y <= r.bottom; y++) rowOf(rows, y).setValue(r.left, slot);
   }
   const runs = plan.styles ?? [];
   // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
@@ -96,8 +157,8 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
   runs.forEach((run, k) => {
     const r = parseRange(run.range);
     for (let y = r.top; y <= r.bottom; y++) {
-      const keys = rowOf(rows, y).runs;
-      for (let x = r.left; x <= r.right; x++) keys[x] = extend(keys[x] ?? '', k);
+      const row = rowOf(rows, y);
+      for (let x = r.left; x <= r.right; x++) row.setRun(x, extend(row.run(x) ?? '', k));
     }
   });
   for (const h of plan.rowHeights ?? []) rowOf(rows, h.index).height = h.height;
@@ -118,12 +179,22 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
   };
 }
 
+/**
+ * `<c …>` of the plan's cell at row `r`, column `c` of its planned row, over the format `base`
+ * ('' for a blank unstyled cell). A fill's cell is written from its slot, with no object of its own.
+ */
+export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow, r: number, c: number, base: number): string {
+  const v = row.value(c);
+  const address = ref(r, c);
+  if (!isFillSlot(v)) return cellXml(ctx, address, v, cellStyleId(ctx, layout, v, row.run(c), base));
+  const s = cellStyleId(ctx, layout, undefined, row.run(c), base);
+  const f = r === v.top ? formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell) : (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
+  return formulaCell(ctx, address, s ? ` s="${s}"` : '', f, v.results?.[r - v.top]);
+}
+
 /** Columns present in a planned row (values or styles), ascending. */
 export function plannedColumns(row: PlannedRow): number[] {
-  const cols: number[] = [];
-  const n = Math.max(row.values.length, row.runs.length);
-  for (let c = 1; c < n; c++) if (row.values[c] !== undefined || row.runs[c] !== undefined) cols.push(c);
-  return cols;
+  return row.columns();
 }
 
 export interface CellContext {

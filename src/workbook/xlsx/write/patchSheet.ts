@@ -5,10 +5,12 @@
  * is copied as it was.
  */
 import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
+import { fromRawUtf8 } from '../../../xlsx/utf8';
+import { Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
-import { cellStyleId, cellXml, ref, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
+import { cellStyleId, plannedCellXml, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
 import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
@@ -26,8 +28,52 @@ interface Bounds {
   right: number;
 }
 
-/** The patched sheet as pieces of text, in order (see editedPieces). */
-export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string[] {
+/**
+ * Where the rows of sheetData are read and how a span of them is written out: the sheet's
+ * text, or its bytes read one char per byte (PartSource), whose unchanged runs are copied as
+ * bytes and never decoded or encoded.
+ */
+interface RowsSource {
+  xml: string;
+  /** sheetData's content: [start, end) of `xml`. */
+  start: number;
+  end: number;
+  /** An unchanged span, to copy out. */
+  run(start: number, end: number): Piece;
+  /** A span, or a string cut from `xml`, as text (to edit or mix with new text). */
+  text(start: number, end: number): string;
+  decode(cut: string): string;
+}
+
+function textRows(xml: string, sd: Span): RowsSource {
+  const slice = (a: number, b: number) => xml.slice(a, b);
+  return { xml, start: sd.openEnd, end: sd.closeStart, run: slice, text: slice, decode: (cut) => cut };
+}
+
+/**
+ * The sheet's text for everything but the rows, and the rows' source. From bytes, only what
+ * lies outside sheetData (a few kB) is decoded; sheetData is left empty in that text.
+ */
+function splitSource(existing: string | PartSource): { xml: string; rows: RowsSource | null } {
+  if (typeof existing === 'string') return { xml: existing, rows: null };
+  const { raw, bytes } = existing;
+  const root = rootSpan(raw);
+  const sd = childSpans(raw, root.openEnd, root.closeStart, FLAT).find((k) => k.name === 'sheetData');
+  if (!sd || sd.selfClosing) return { xml: fromRawUtf8(raw), rows: null };
+  const rows: RowsSource = {
+    xml: raw,
+    start: sd.openEnd,
+    end: sd.closeStart,
+    run: (a, b) => bytes.subarray(a, b),
+    text: (a, b) => fromRawUtf8(raw.slice(a, b)),
+    decode: fromRawUtf8,
+  };
+  return { xml: fromRawUtf8(raw.slice(0, sd.openEnd)) + fromRawUtf8(raw.slice(sd.closeStart)), rows };
+}
+
+/** The patched sheet as pieces, in order (see editedPieces). */
+export function patchSheet(existing: string | PartSource, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
+  const { xml, rows } = splitSource(existing);
   const root = rootSpan(xml);
   const p = prefixOf(root.qname);
   const px = prefixer(p);
@@ -73,7 +119,7 @@ export function patchSheet(xml: string, plan: SheetPlan, layout: Layout, ctx: Ce
   if (!sd) throw new Error('worksheet without sheetData');
   const colStyles = columnStyles(find('cols'), xml);
   const merges = existingMerges(find('mergeCells'), xml);
-  const data = patchRows(xml, sd, p, layout, ctx, clear, colStyles);
+  const data = patchRows(xml, sd, rows ?? textRows(xml, sd), p, layout, ctx, clear, colStyles);
 
   const dim = find('dimension');
   if (data.bounds) {
@@ -193,7 +239,7 @@ function writesInside(layout: Layout, m: RangeRef): boolean {
     if (!row) continue;
     for (let c = m.left; c <= m.right; c++) {
       if (r === m.top && c === m.left) continue;
-      const v = row.values[c];
+      const v = row.value(c);
       if (v !== undefined && v !== null && v !== '') return true;
     }
   }
@@ -342,15 +388,18 @@ function nextTag(xml: string, open: string, from: number, to: number): number {
 
 interface RowsResult {
   /** The whole sheetData element, in pieces. */
-  xml: string[];
+  xml: Piece[];
   bounds: Bounds | null;
 }
 
-function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], colStyle: (c: number) => number): RowsResult {
+function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], colStyle: (c: number) => number): RowsResult {
   const px = prefixer(p);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
-  const parts: string[] = [];
+  // Rows are encoded as they are made (their unchanged runs copied as bytes): one piece at the end.
+  // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
+  // Headroom for the sheet's text before sheetData (at most 3 bytes a character, and the edits there).
+  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 320, sd.openEnd * 3 + 16384);
   let bounds: Bounds | null = null;
   const grow = (r: number, c: number) => {
     if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };
@@ -364,8 +413,7 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
   const newRow = (r: number, row: PlannedRow): string => {
     const cells: string[] = [];
     for (const c of plannedColumns(row)) {
-      const input = row.values[c];
-      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], colStyle(c)));
+      const cell = plannedCellXml(ctx, layout, row, r, c, colStyle(c));
       if (cell) {
         cells.push(cell);
         grow(r, c);
@@ -382,14 +430,14 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
   const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
   const pos = { end: 0 };
   if (sd.selfClosing) {
-    for (const r of order) parts.push(newRow(r, layout.rows.get(r)!));
-    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, ...parts, `</${sd.qname}>`], bounds };
+    for (const r of order) sink.put(newRow(r, layout.rows.get(r)!));
+    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, sink.bytes(), `</${sd.qname}>`], bounds };
   }
-  parts.push(xml.slice(sd.start, sd.openEnd));
-  let copied = sd.openEnd;
+  const xml = src.xml;
+  let copied = src.start;
   let prev = 0;
-  for (let i = sd.openEnd; ; ) {
-    const at = nextTag(xml, rowOpen, i, sd.closeStart);
+  for (let i = src.start; ; ) {
+    const at = nextTag(xml, rowOpen, i, src.end);
     if (at < 0) break;
     const tag = readTag(xml, at, pos)!;
     const rAttr = attr(tag.attrs, 'r');
@@ -397,10 +445,10 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
     const end = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
     if (end < tag.end) throw new Error(`unterminated row ${r}`);
     if (k < order.length && order[k]! < r) {
-      parts.push(xml.slice(copied, at));
+      sink.put(src.run(copied, at));
       copied = at;
       while (k < order.length && order[k]! < r) {
-        parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
+        sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
         k++;
       }
     }
@@ -410,17 +458,16 @@ function patchRows(xml: string, sd: Span, p: string, layout: Layout, ctx: CellCo
       k++;
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
-      parts.push(xml.slice(copied, at));
-      for (const piece of rebuildRow(xml, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) parts.push(piece);
+      sink.put(src.run(copied, at));
+      for (const piece of rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) sink.put(piece);
       copied = end;
     }
     prev = r;
     i = end;
   }
-  parts.push(xml.slice(copied, sd.closeStart));
-  for (; k < order.length; k++) parts.push(newRow(order[k]!, layout.rows.get(order[k]!)!));
-  parts.push(xml.slice(sd.closeStart, sd.end));
-  return { xml: parts, bounds };
+  sink.put(src.run(copied, src.end));
+  for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
+  return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
 }
 
 interface ExistingCell {
@@ -435,7 +482,7 @@ interface ExistingCell {
 }
 
 function rebuildRow(
-  xml: string,
+  src: RowsSource,
   at: number,
   tag: { attrs: string; end: number; selfClosing: boolean },
   end: number,
@@ -449,7 +496,8 @@ function rebuildRow(
   colStyle: (c: number) => number,
   grow: (r: number, c: number) => void,
   orphans: Orphans,
-): string[] {
+): Piece[] {
+  const xml = src.xml;
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
   const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
@@ -497,7 +545,7 @@ function rebuildRow(
   }
   const rowStyle = attr(tag.attrs, 'customFormat') === '1' ? Number(attr(tag.attrs, 's') ?? 0) || 0 : null;
   const cleared = (c: number) => clear.some((q) => inside(r, c, q));
-  const out: string[] = [];
+  const out: Piece[] = [];
   let j = 0;
   let last = tag.end;
   let minCol = Infinity;
@@ -507,13 +555,12 @@ function rebuildRow(
     if (c > maxCol) maxCol = c;
   };
   const write = (c: number, base: number): string => {
-    const input = planned!.values[c];
-    const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, planned!.runs[c], base));
+    const cell = plannedCellXml(ctx, layout, planned!, r, c, base);
     if (cell) grow(r, c);
     return px(cell);
   };
   for (const e of cells) {
-    out.push(xml.slice(last, e.start));
+    out.push(src.run(last, e.start));
     last = e.end;
     while (j < cols.length && cols[j]! < e.col) {
       const c = cols[j++]!;
@@ -524,21 +571,21 @@ function rebuildRow(
     const isPlanned = cols[j] === e.col;
     if (isPlanned) j++;
     const wiped = cleared(e.col);
-    const body = xml.slice(e.openEnd, e.end);
+    const body = src.text(e.openEnd, e.end);
     if (!isPlanned && !wiped) {
       const kept = orphans.size ? adoptClone(body, r, e.col, orphans) : null;
-      out.push(kept === null ? xml.slice(e.start, e.end) : xml.slice(e.start, e.openEnd) + kept);
+      out.push(kept === null ? src.run(e.start, e.end) : src.text(e.start, e.openEnd) + kept);
       note(e.col);
       continue;
     }
-    const input = isPlanned ? planned!.values[e.col] : undefined;
     const base = wiped ? 0 : e.s;
-    const styleOnly = isPlanned && input === undefined && !wiped;
+    const styleOnly = isPlanned && planned!.value(e.col) === undefined && !wiped;
     if (!styleOnly) noteMaster(body, r, e.col, orphans, (range) => rewritten(layout, clear, range));
     if (styleOnly) {
       // Style only: the cell keeps its content, only s changes.
-      const s = cellStyleId(ctx, layout, undefined, planned!.runs[e.col], base);
-      const attrs = s ? setAttr(e.attrs, 's', String(s)) : removeAttr(e.attrs, 's');
+      const s = cellStyleId(ctx, layout, undefined, planned!.run(e.col), base);
+      const own = src.decode(e.attrs);
+      const attrs = s ? setAttr(own, 's', String(s)) : removeAttr(own, 's');
       out.push(`<${e.qname}${attrs}${e.selfClosing ? '/>' : '>'}` + ((orphans.size ? adoptClone(body, r, e.col, orphans) : null) ?? body));
       note(e.col);
       continue;
@@ -555,7 +602,7 @@ function rebuildRow(
   // Cells copied unparsed lie left of every planned column: they go before the planned cells
   // still to write, or a cell right of the row's last one would be written ahead of them.
   if (quickEnd > last) {
-    out.push(xml.slice(last, quickEnd));
+    out.push(src.run(last, quickEnd));
     last = quickEnd;
   }
   for (; j < cols.length; j++) {
@@ -564,8 +611,8 @@ function rebuildRow(
     if (cell) note(c);
     out.push(cell);
   }
-  const tail = tag.selfClosing ? '' : xml.slice(last, contentEnd);
-  let attrs = tag.attrs.replace(/\/$/, '');
+  const tail = tag.selfClosing || last === contentEnd ? '' : src.run(last, contentEnd);
+  let attrs = src.decode(tag.attrs).replace(/\/$/, '');
   if (planned?.height !== undefined) attrs = setAttr(setAttr(attrs, 'ht', String(planned.height)), 'customHeight', '1');
   const spans = attr(attrs, 'spans');
   if (spans !== null && maxCol > 0) {
@@ -575,8 +622,8 @@ function rebuildRow(
     attrs = setAttr(attrs, 'spans', `${lo}:${hi}`);
   }
   const qn = xml.slice(at + 1, at + 1 + `${p}row`.length);
-  // Pieces, not one string: the copied run of the user's cells stays a slice of the sheet's text.
-  if (!tail && out.every((o) => !o)) return [`<${qn}${attrs}/>`];
+  // Pieces, not one string: the copied run of the user's cells stays a slice of the sheet (text or bytes).
+  if (!tail && out.every((o) => !o.length)) return [`<${qn}${attrs}/>`];
   out.unshift(`<${qn}${attrs}>`);
   out.push(tail, `</${qn}>`);
   return out;
@@ -640,9 +687,9 @@ function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrit
 /** Whether the plan gives every cell of `range` a value (or clears it): no copy of a formula there survives. */
 function rewritten(layout: Layout, clear: RangeRef[], range: RangeRef): boolean {
   for (let y = range.top; y <= range.bottom; y++) {
-    const values = layout.rows.get(y)?.values;
+    const row = layout.rows.get(y);
     for (let x = range.left; x <= range.right; x++) {
-      if (values?.[x] !== undefined) continue;
+      if (row?.value(x) !== undefined) continue;
       if (!clear.some((q) => inside(y, x, q))) return false;
     }
   }

@@ -1,5 +1,6 @@
 /** Finds elements of a part by position, so writers can splice without re-serialising. */
 import { readTag } from '../../../xlsx/xml';
+import type { Piece } from '../../../xlsx/package';
 
 export interface Span {
   /** Local name (prefix dropped). */
@@ -100,11 +101,13 @@ export interface Edit {
   /** Characters replaced from `at` (0 = pure insertion). */
   remove: number;
   /** Text, or pieces (a large rebuilt part is then copied once, here). */
-  insert: string | string[];
+  insert: string | Piece[];
 }
 
 export function applyEdits(text: string, edits: Edit[]): string {
-  return editedPieces(text, edits).join('');
+  return editedPieces(text, edits)
+    .map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p)))
+    .join('');
 }
 
 /**
@@ -112,9 +115,9 @@ export function applyEdits(text: string, edits: Edit[]): string {
  * is then encoded to bytes piece by piece, never held as one string (joining it cost as much as
  * drawing it, much of it in garbage collection).
  */
-export function editedPieces(text: string, edits: Edit[]): string[] {
+export function editedPieces(text: string, edits: Edit[]): Piece[] {
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i);
-  const parts: string[] = [];
+  const parts: Piece[] = [];
   let last = 0;
   for (const { e } of sorted) {
     if (e.at < last) throw new Error('overlapping edits');

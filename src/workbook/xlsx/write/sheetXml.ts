@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { cellStyleId, cellXml, freeSharedIds, ref, layoutPlan, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
+import { freeSharedIds, layoutPlan, plannedCellXml, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -17,6 +17,7 @@ import {
 } from './sheetParts';
 import type { StylesEditor } from './styles';
 import { serializeAttrs } from './xmlText';
+import { utf8Pieces, Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 
 export type { DefinedName, RenderOptions } from './sheetParts';
 
@@ -24,8 +25,11 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface RenderedSheet {
-  /** The sheet's XML as pieces in order: what the package encodes (a large sheet is never one string). */
-  pieces: string[];
+  /**
+   * The sheet's XML as pieces in order: what the package encodes (a large sheet is never one
+   * string); runs of a patched sheet's bytes are copied as they are.
+   */
+  pieces: Piece[];
   /** The same XML joined (made on first use). */
   readonly xml: string;
   /** Sheet-scoped names to write in workbook.xml with this sheet's localSheetId. */
@@ -37,19 +41,21 @@ export interface RenderedSheet {
 }
 
 /**
- * `existingXml` null: the sheet is drawn anew. Otherwise only the plan's cells, styles and
- * layout are written into it and everything else is kept byte for byte.
+ * `existing` null: the sheet is drawn anew. Otherwise (its text, or its bytes as a PartSource)
+ * only the plan's cells, styles and layout are written into it and everything else is kept
+ * byte for byte.
  */
-export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: string | null, options: RenderOptions = {}): RenderedSheet {
+export function renderSheet(plan: SheetPlan, styles: StylesEditor, existing: string | PartSource | null, options: RenderOptions = {}): RenderedSheet {
   const warnings: WorkbookWarning[] = [];
   const ctx: CellContext = { sheet: plan.sheet, styles, date1904: options.date1904 ?? false, warnings };
-  const layout = layoutPlan(plan, freeSharedIds(existingXml, sharedIdsNeeded(plan)));
-  const pieces = existingXml === null ? newSheet(plan, layout, ctx, options) : patchSheet(existingXml, plan, layout, ctx, options);
+  // si values are ASCII markup: found alike in text and in one-char-per-byte text.
+  const layout = layoutPlan(plan, freeSharedIds(existing === null || typeof existing === 'string' ? existing : existing.raw, sharedIdsNeeded(plan)));
+  const pieces = existing === null ? newSheet(plan, layout, ctx, options) : patchSheet(existing, plan, layout, ctx, options);
   let joined: string | null = null;
   return {
     pieces,
     get xml() {
-      return (joined ??= pieces.join(''));
+      return (joined ??= pieces.every((p) => typeof p === 'string') ? pieces.join('') : new TextDecoder().decode(utf8Pieces(pieces)));
     },
     definedNames: definedNames(plan.sheet, plan),
     warnings,
@@ -57,14 +63,15 @@ export function renderSheet(plan: SheetPlan, styles: StylesEditor, existingXml: 
   };
 }
 
-function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): string[] {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
+  const out: Piece[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
   const page = plan.page;
 
   const pr = (plan.tabColor ? tabColorXml(plan.tabColor) : '') + (page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '');
   if (pr) out.push(`<sheetPr>${pr}</sheetPr>`);
 
-  const data = sheetData(layout, ctx, options.drawnRows);
+  // Headroom for what goes before sheetData: the declaration, views, and a col element per column.
+  const data = sheetData(layout, ctx, options.drawnRows, 16384 + (plan.columns?.length ?? 0) * 128);
   out.push(`<dimension ref="${data.bounds ? refOf(data.bounds) : 'A1'}"/>`);
 
   const pane = plan.freeze ? paneXml(plan.freeze) : null;
@@ -95,10 +102,11 @@ function uniqueRefs(refs: string[]): string[] {
   return [...new Set(refs.map((r) => refOf(parseRange(r))))];
 }
 
-/** sheetData of a new sheet (one piece per row), and the bounds of what it holds. */
-function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['drawnRows']): { pieces: string[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
-  // A piece per row: the package encodes them one by one (no sheet-sized string is built).
-  const pieces = ['<sheetData>'];
+/** sheetData of a new sheet (its rows encoded as they are made: one piece), and the bounds of what it holds. */
+function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawnRows'], headroom: number): { pieces: Piece[]; bounds: { top: number; left: number; bottom: number; right: number } | null } {
+  // No row is kept as text: each is encoded into the sink once drawn (no sheet-sized string or list).
+  // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
+  const sink = new Utf8Sink(layout.order.length * 512, headroom);
   let top = 0;
   let bottom = 0;
   let left = Infinity;
@@ -109,7 +117,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['draw
     const d = pending!.render(ctx);
     pending = undefined;
     if (!d.top) return;
-    for (const p of d.pieces) pieces.push(p);
+    for (const p of d.pieces) sink.put(p);
     top ||= d.top;
     bottom = d.bottom;
     left = Math.min(left, d.left);
@@ -119,22 +127,24 @@ function sheetData(layout: Layout, ctx: CellContext, drawn?: RenderOptions['draw
     if (pending && r >= pending.firstRow) drawAhead();
     const row = layout.rows.get(r)!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
-    let cells = '';
+    let open = false;
     for (const c of plannedColumns(row)) {
-      const input = row.values[c];
-      const cell = cellXml(ctx, ref(r, c), input, cellStyleId(ctx, layout, input, row.runs[c], 0));
+      const cell = plannedCellXml(ctx, layout, row, r, c, 0);
       if (!cell) continue;
-      cells += cell;
+      if (!open) {
+        sink.put(`<row r="${r}"${ht}>`);
+        open = true;
+      }
+      sink.put(cell);
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    if (cells) {
-      pieces.push(`<row r="${r}"${ht}>${cells}</row>`);
+    if (open) {
+      sink.put('</row>');
       if (!top) top = r;
       bottom = r;
-    } else if (ht) pieces.push(`<row r="${r}"${ht}/>`);
+    } else if (ht) sink.put(`<row r="${r}"${ht}/>`);
   }
   if (pending) drawAhead();
-  pieces.push('</sheetData>');
-  return { pieces, bounds: top ? { top, left, bottom, right } : null };
+  return { pieces: ['<sheetData>', sink.bytes(), '</sheetData>'], bounds: top ? { top, left, bottom, right } : null };
 }
