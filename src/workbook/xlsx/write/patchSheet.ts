@@ -458,9 +458,9 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       k++;
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
-      sink.put(src.run(copied, at));
+      if (at > copied) sink.put(src.run(copied, at));
       // The common shape first, in a small function: rebuildRow then stays cold (never compiled).
-      const plain = planned && !orphans.size && !p ? plainRow(src, tag, end, r, planned, ctx, layout, clear, colStyle, grow, orphans) : null;
+      const plain = planned && !orphans.size && !p ? plainRow(src, at, tag, end, r, planned, ctx, layout, clear, colStyle, grow, orphans) : null;
       for (const piece of plain ?? rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) sink.put(piece);
       copied = end;
     }
@@ -651,6 +651,7 @@ function firstTouched(cols: number[], clear: RangeRef[], r: number): number {
  */
 function plainRow(
   src: RowsSource,
+  at: number,
   tag: { attrs: string; end: number; selfClosing: boolean },
   end: number,
   r: number,
@@ -685,8 +686,8 @@ function plainRow(
     found.push(c, Number(m[2] ?? 0) || 0, openEnd, end);
     i = end;
   }
-  const out: Piece[] = [];
-  if (from > tag.end) out.push(src.run(tag.end, from));
+  // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run copied.
+  const out: Piece[] = [tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from)];
   let k = 0;
   for (const c of cols) {
     let base: number;
@@ -701,8 +702,7 @@ function plainRow(
     grow(r, c);
     out.push(cell);
   }
-  if (!out.length) return [`<row${tag.attrs}/>`];
-  out.unshift(`<row${tag.attrs}>`);
+  if (out.length === 1 && from === tag.end) return [`<row${tag.attrs}/>`];
   out.push('</row>');
   return out;
 }
