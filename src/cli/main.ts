@@ -78,14 +78,18 @@ export function main(argv: string[]): void {
   run(argv, consoleIo, tuneJit).then(exitWhenWritten, lastResort);
 }
 
+/** Commands on one workbook, over in about a second (not consolidate, whose workers run for long). */
+const ONE_WORKBOOK = new Set(['init', 'evaluate', 'documents', 'import', 'officer-documents', 'handout', 'new-year']);
+
 /**
- * `dvht evaluate` is over in under a second: V8's inlining then costs more compile time (on its
- * background threads) than the inlined code gives back. Without it, evaluate of 5,000 members
- * takes about a quarter less CPU for the same main-thread time (measured 2026-12-03).
- * Process-wide, so set before the command's code is hot, and only for this process.
+ * A command on one workbook is over in about a second: V8's inlining then costs more compile
+ * time (on its background threads) than the inlined code gives back. Without it, evaluate of
+ * 5,000 members takes about a quarter less CPU for the same main-thread time, documents a fifth
+ * (measured 2026-12-03). Process-wide, so set before the command's code is hot, and only by
+ * the process entry.
  */
 function tuneJit(command: string): void {
-  if (command !== 'evaluate') return;
+  if (!ONE_WORKBOOK.has(command)) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:v8 costs 2 ms of start-up: loaded only here
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-turbo-inlining');
 }
