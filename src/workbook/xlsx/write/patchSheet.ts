@@ -668,7 +668,7 @@ function plainRow(
   const contentEnd = tag.selfClosing ? tag.end : end - '</row>'.length;
   const cols = plannedColumns(planned);
   const from = lastCellBefore(xml, '<c', tag.end, contentEnd, firstTouched(cols, clear, r))?.end ?? tag.end;
-  // The existing cells of planned columns: their column, style, and content span.
+  // The existing cells of planned columns, four numbers each: column, style, content start and end.
   const found: number[] = [];
   let j = 0;
   for (let i = from; i < contentEnd; ) {
@@ -681,10 +681,10 @@ function plainRow(
     if (cols[j] !== c || planned.value(c) === undefined) return null;
     j++;
     const openEnd = PLAIN_CELL.lastIndex;
-    const end = m[3] ? openEnd : xml.indexOf('</c>', openEnd) + 4;
-    if (end < openEnd || end > contentEnd) return null;
-    found.push(c, Number(m[2] ?? 0) || 0, openEnd, end);
-    i = end;
+    const cellEnd = m[3] ? openEnd : xml.indexOf('</c>', openEnd) + 4;
+    if (cellEnd < openEnd || cellEnd > contentEnd) return null;
+    found.push(c, Number(m[2] ?? 0) || 0, openEnd, cellEnd);
+    i = cellEnd;
   }
   // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run copied.
   const out: Piece[] = [tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from)];
