@@ -1,11 +1,19 @@
 /** The catalogue: pick a language, fill parameters. */
 import { vi, type MessageKey } from './vi';
-import { en } from './en';
 
 export type Lang = 'vi' | 'en';
 export type { MessageKey };
 
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
+let english: Record<MessageKey, string> | undefined;
+
+/** English is loaded when first asked for: a command in Vietnamese (the default) does not compile it. */
+export const catalogs: Readonly<Record<Lang, Record<MessageKey, string>>> = {
+  vi,
+  get en() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand
+    return (english ??= (require('./en') as typeof import('./en')).en);
+  },
+};
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[lang][key] ?? catalogs.vi[key];

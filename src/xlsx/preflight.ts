@@ -104,7 +104,8 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   let rows = 0;
   let cells = 0;
   for (let i = 0; ; ) {
-    const lt = xml.indexOf('<', i);
+    // Markup runs tag after tag (`</v></c><c`): the next '<' is most often the very next char.
+    const lt = xml.charCodeAt(i) === LT ? i : xml.indexOf('<', i);
     if (lt < 0) break;
     const found = scanTag(xml, lt, tag);
     i = tag.end;
@@ -115,10 +116,17 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
     }
     if (!tag.selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
     if (!sheet) continue;
-    if (named(xml, tag, 'row')) {
+    // Names compared in place (c and row are most of a sheet's tags).
+    const nameLength = tag.nameEnd - tag.nameStart;
+    if (nameLength === 1 && xml.charCodeAt(tag.nameStart) === C) {
+      if (++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
+    } else if (nameLength === 3 && named(xml, tag, 'row')) {
       const r = Number(tagAttr(xml, tag, 'r'));
       rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
       if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
-    } else if (named(xml, tag, 'c') && ++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
+    }
   }
 }
+
+const LT = 60; // <
+const C = 99; // c

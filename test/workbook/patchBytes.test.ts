@@ -97,6 +97,47 @@ test('a sheet patched from its bytes is byte-identical to the same sheet patched
   );
 });
 
+test('rows in the shape writers produce (patched in one pass) give the bytes the general walk gives', () => {
+  // A prefixed sheet always takes the general walk: stripped of its prefix, its result must be the unprefixed one's.
+  const unprefixed = (xml: string) => xml.replace(/<(\/?)x:/g, '<$1').replace('xmlns:x=', 'xmlns=');
+  // Evaluate's shape: the plan writes (and often clears) the last columns of every row, past the user's.
+  const plainSheet = fc.record({
+    // Columns A–E: F is the shared formula's when there is one.
+    rows: fc.array(fc.record({ attrs: fc.constantFrom('', '', '', ` spans="1:${COLS}"`), cells: fc.array(userCell, { minLength: COLS - 1, maxLength: COLS - 1 }) }), { minLength: ROWS, maxLength: ROWS }),
+    sharedFill: fc.boolean(),
+    tailWord: words,
+  });
+  const tailPlan = fc.record({
+    left: fc.integer({ min: 3, max: COLS + 1 }),
+    width: fc.integer({ min: 1, max: 3 }),
+    // Fewer rows than the shared formula's leave copies of it orphaned.
+    height: fc.integer({ min: 1, max: ROWS - 1 }),
+    values: fc.array(input, { minLength: ROWS * 3, maxLength: ROWS * 3 }),
+    clearFrom: fc.option(fc.integer({ min: 2, max: COLS + 1 })),
+    styled: fc.boolean(),
+    fill: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(plainSheet, tailPlan, (s, p) => {
+      const rows = Array.from({ length: p.height }, (_, i) => p.values.slice(i * 3, i * 3 + p.width));
+      const right = cellAddress(1 + p.height, p.left + p.width - 1);
+      const sheetPlan: SheetPlan = {
+        sheet: 'Thành viên',
+        mode: 'existing',
+        clear: p.clearFrom === null ? [] : [`${cellAddress(2, p.clearFrom)}:${right}`],
+        cells: [{ at: cellAddress(2, p.left), rows }],
+        styles: p.styled ? [{ range: `${cellAddress(2, p.left)}:${right}`, style: { bold: true } }] : [],
+        ...(p.fill ? { fills: [{ range: `${cellAddress(3, p.left + p.width)}:${cellAddress(7, p.left + p.width)}`, formula: '=IF(A3="","",1)', results: [1, 'Đạt', 3, '', 5] }] } : {}),
+      };
+      const plain = renderSheet(sheetPlan, new StylesEditor(STYLES), source(userXml({ ...s, prefix: '' })));
+      const general = renderSheet(sheetPlan, new StylesEditor(STYLES), source(userXml({ ...s, prefix: 'x:' })));
+      expect(plain.xml).toBe(unprefixed(general.xml));
+      expect(plain.warnings).toEqual(general.warnings);
+    }),
+    { numRuns: 300, seed: 20261203 },
+  );
+});
+
 test('the rows a plan does not touch are copied from the source bytes, not encoded again from text', () => {
   const rows = (n: number) => Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Nguyễn Văn ${i === 30 ? n : i}</t></is></c></row>`).join('');
   const sheet = (n: number) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows(n)}</sheetData></worksheet>`;

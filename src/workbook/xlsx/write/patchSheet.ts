@@ -458,8 +458,10 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       k++;
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
-      sink.put(src.run(copied, at));
-      for (const piece of rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) sink.put(piece);
+      if (at > copied) sink.put(src.run(copied, at));
+      // The common shape first, in a small function: rebuildRow then stays cold (never compiled).
+      const plain = planned && !orphans.size && !p ? plainRow(src, at, tag, end, r, planned, ctx, layout, clear, colStyle, grow, orphans) : null;
+      for (const piece of plain ?? rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) sink.put(piece);
       copied = end;
     }
     prev = r;
@@ -508,8 +510,7 @@ function rebuildRow(
   // Cells left of every planned or cleared column are copied as they are: found, not parsed
   // (evaluate writes 4 columns at the end of thousands of 24-column rows).
   const cols = planned ? plannedColumns(planned) : [];
-  let firstCol = cols[0] ?? Infinity;
-  for (const q of clear) if (r >= q.top && r <= q.bottom && q.left < firstCol) firstCol = q.left;
+  const firstCol = firstTouched(cols, clear, r);
   const quick = orphans.size === 0;
   let quickEnd = tag.end; // end of the last cell copied unparsed
   let from = tag.end;
@@ -626,6 +627,83 @@ function rebuildRow(
   if (!tail && out.every((o) => !o.length)) return [`<${qn}${attrs}/>`];
   out.unshift(`<${qn}${attrs}>`);
   out.push(tail, `</${qn}>`);
+  return out;
+}
+
+/** A cell as writers put it: `<c r="S10" s="9"/>`, or with a type and content (`>…</c>`). */
+const PLAIN_CELL = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="[a-zA-Z]+")?(\/?)>/y;
+/** A row whose only attribute is r: no spans, height or row format to update or inherit. */
+const PLAIN_ROW_ATTRS = /^ r="\d+"$/;
+
+/** The first column of row `r` the plan writes or clears (Infinity: none). */
+function firstTouched(cols: number[], clear: RangeRef[], r: number): number {
+  let first = cols[0] ?? Infinity;
+  for (const q of clear) if (r >= q.top && r <= q.bottom && q.left < first) first = q.left;
+  return first;
+}
+
+/**
+ * rebuildRow in one pass for the shape of evaluate's member rows (unprefixed, no orphaned
+ * formula): a row with only r whose cells right of the ones kept (lastCellBefore) are
+ * PLAIN_CELLs, one after the other, each in a planned column given a value (cleared or not).
+ * The same pieces as the general walk, or null for any other shape. Nothing is written before
+ * the whole shape is known: writing a cell registers its style.
+ */
+function plainRow(
+  src: RowsSource,
+  at: number,
+  tag: { attrs: string; end: number; selfClosing: boolean },
+  end: number,
+  r: number,
+  planned: PlannedRow,
+  ctx: CellContext,
+  layout: Layout,
+  clear: RangeRef[],
+  colStyle: (c: number) => number,
+  grow: (r: number, c: number) => void,
+  orphans: Orphans,
+): Piece[] | null {
+  if (planned.height !== undefined || !PLAIN_ROW_ATTRS.test(tag.attrs)) return null;
+  const xml = src.xml;
+  const contentEnd = tag.selfClosing ? tag.end : end - '</row>'.length;
+  const cols = plannedColumns(planned);
+  const from = lastCellBefore(xml, '<c', tag.end, contentEnd, firstTouched(cols, clear, r))?.end ?? tag.end;
+  // The existing cells of planned columns, four numbers each: column, style, content start and end.
+  const found: number[] = [];
+  let j = 0;
+  for (let i = from; i < contentEnd; ) {
+    PLAIN_CELL.lastIndex = i;
+    const m = PLAIN_CELL.exec(xml);
+    if (!m) return null;
+    const c = columnOf(m[1]!);
+    while (j < cols.length && cols[j]! < c) j++;
+    // Each column once, in order (a repeated cell is the general walk's to keep).
+    if (cols[j] !== c || planned.value(c) === undefined) return null;
+    j++;
+    const openEnd = PLAIN_CELL.lastIndex;
+    const cellEnd = m[3] ? openEnd : xml.indexOf('</c>', openEnd) + 4;
+    if (cellEnd < openEnd || cellEnd > contentEnd) return null;
+    found.push(c, Number(m[2] ?? 0) || 0, openEnd, cellEnd);
+    i = cellEnd;
+  }
+  // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run copied.
+  const out: Piece[] = [tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from)];
+  let k = 0;
+  for (const c of cols) {
+    let base: number;
+    if (found[k] === c) {
+      // A cleared cell is written over no format of its own.
+      base = clear.some((q) => inside(r, c, q)) ? 0 : found[k + 1]!;
+      if (found[k + 3]! > found[k + 2]!) noteMaster(src.text(found[k + 2]!, found[k + 3]!), r, c, orphans, (range) => rewritten(layout, clear, range));
+      k += 4;
+    } else base = colStyle(c);
+    const cell = plannedCellXml(ctx, layout, planned, r, c, base);
+    if (!cell) continue;
+    grow(r, c);
+    out.push(cell);
+  }
+  if (out.length === 1 && from === tag.end) return [`<row${tag.attrs}/>`];
+  out.push('</row>');
   return out;
 }
 
