@@ -9,6 +9,7 @@ import type { CellValue } from '../domain/values';
 import { XlsxError, type XlsxLimits } from './errors';
 import { fromRawUtf8 } from './utf8';
 
+const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
 const QMARK = 63;
@@ -569,7 +570,12 @@ function textAt(xml: string, from: number, raw: boolean): string | null {
   while (c <= 32) c = xml.charCodeAt(++p);
   if (c !== GT) return null;
   textEnd = p + 1;
-  return raw ? rawText(xml, from, lt) : decodeEntities(xml.slice(from, lt));
+  return cellText(xml, from, lt, raw);
+}
+
+/** The text xml[from, to) (no markup inside), decoded. */
+function cellText(xml: string, from: number, to: number, raw: boolean): string {
+  return raw ? rawText(xml, from, to) : decodeEntities(xml.slice(from, to));
 }
 
 /**
@@ -700,8 +706,11 @@ function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
     const opened = !scanned.selfClosing;
     if (len === 1) {
       if (first === 99) {
-        if (opened) s.openCell(scanned.r0 < 0 ? 0 : columnAt(xml, scanned.r0, scanned.r1), scanned.t0 < 0 ? 'n' : typeAt(xml, scanned.t0, scanned.t1));
-        else s.emptyCell();
+        if (opened) {
+          s.openCell(scanned.r0 < 0 ? 0 : columnAt(xml, scanned.r0, scanned.r1), scanned.t0 < 0 ? 'n' : typeAt(xml, scanned.t0, scanned.t1));
+          const end = wholeCell(xml, i, s, raw);
+          if (end > 0) i = end;
+        } else s.emptyCell();
       } else if (first === 118) {
         if (s.inCell && opened) {
           const text = textAt(xml, i, raw);
@@ -730,6 +739,33 @@ function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
       if (xml.startsWith('is', local)) s.openInline(opened);
     } else if (len === 9 && !opened && xml.startsWith('sheetData', local)) return s.end();
   }
+}
+
+/**
+ * The two cell bodies writers produce for nearly every cell, `<v>…</v></c>` and
+ * `<is><t>…</t></is></c>` (unprefixed, no attributes), read whole with the calls the tag by
+ * tag path makes for them. Returns the index after `</c>`, or 0 when the body is anything else
+ * (the caller then reads it tag by tag).
+ */
+function wholeCell(xml: string, from: number, s: SheetRows, raw: boolean): number {
+  if (xml.charCodeAt(from) !== LT) return 0;
+  if (xml.startsWith('<v>', from)) {
+    const lt = xml.indexOf('<', from + 3);
+    if (lt < 0 || !xml.startsWith('</v></c>', lt)) return 0;
+    s.value = cellText(xml, from + 3, lt, raw);
+    s.closeCell();
+    return lt + 8;
+  }
+  if (xml.startsWith('<is><t>', from)) {
+    const lt = xml.indexOf('<', from + 7);
+    if (lt < 0 || !xml.startsWith('</t></is></c>', lt)) return 0;
+    s.openInline(true);
+    s.addInline(cellText(xml, from + 7, lt, raw));
+    s.openInline(false);
+    s.closeCell();
+    return lt + 13;
+  }
+  return 0;
 }
 
 function cellValue(type: string, v: string | null, inline: string | null, shared: string[]): CellValue {
