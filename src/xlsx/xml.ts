@@ -592,6 +592,7 @@ function cellText(xml: string, from: number, to: number, bytes: Uint8Array | nul
  */
 const CACHE_SLOTS = 4096;
 const CACHED_BYTES = 256;
+/** 1 MiB per thread, zeroed by the system: pages never written cost no memory. */
 const cachedBytes = new Uint8Array(CACHE_SLOTS * CACHED_BYTES);
 /** Bytes held by each slot; 0 for an empty one (an empty text is never cached). */
 const cachedLength = new Int32Array(CACHE_SLOTS);
