@@ -6,6 +6,7 @@ import { criterionOf, type Indicator, type RuleSet } from './rules/ruleSet';
 import { RULE_DEFAULTS } from './rules/defaults';
 import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
 import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
+import { mapped } from './arrays';
 import { excelTrim, foldKey, lowerVi } from './text';
 import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
 import { problem, type Location, type Problem, type SheetRole } from './problems';
@@ -138,7 +139,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   });
 
   const fieldsByKey = new Map(input.unitFields.map((f) => [foldKey(f.label), f]));
-  const compiled = ruleSet.indicators.map((indicator): Compiled => {
+  const compiled = mapped(ruleSet.indicators, (indicator): Compiled => {
     const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems);
     const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false };
     if (indicator.measure.kind !== 'members') return c;
@@ -168,22 +169,22 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // Which rows are members, and which are counted.
   const memberRows = (members?.rows ?? []).filter((r) => readText(r.cells[members!.nameIndex]) !== '');
   if (members) reportNamelessRows(members, problems);
-  const countedFlags = memberRows.map((r) => isCounted(r, members!, spellings, problems));
+  const countedFlags = mapped(memberRows, (r) => isCounted(r, members!, spellings, problems));
   const countedMembers = countedFlags.filter(Boolean).length;
 
   // Per-member per-indicator results, computed once and shared by unit and member figures.
   const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
-  const metMatrix: boolean[][] = memberRows.map((r) =>
-    memberIndicators.map((c) => {
+  const metMatrix: boolean[][] = mapped(memberRows, (r) =>
+    mapped(memberIndicators, (c) => {
       const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
       for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems, reported);
       return outcome.met;
     }),
   );
 
-  const indicators = compiled.map((c): IndicatorResult => {
+  const indicators = mapped(compiled, (c): IndicatorResult => {
     const ind = c.indicator;
     const base: IndicatorResult = {
       code: ind.code,
@@ -237,9 +238,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   });
 
   if (ruleSet.mode === 'score') assignPoints(ruleSet, indicators);
-  const criteria = ruleSet.criteria.map((cr): CriterionResult => {
+  const criteria = mapped(ruleSet.criteria, (cr): CriterionResult => {
     const own = indicators.filter((i) => i.criterion === cr.code);
-    const status = combine(own.map((i) => i.status));
+    const status = combine(mapped(own, (i) => i.status));
     const scored = ruleSet.mode === 'score';
     const applicable = own.filter((i) => i.status !== 'not_applicable');
     return {
@@ -253,7 +254,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   const outcome = decideOutcome(ruleSet, indicators, criteria);
 
-  const personal = memberRows.map((r, i): MemberResult => {
+  const personal = mapped(memberRows, (r, i): MemberResult => {
     const applicable = memberIndicators.length;
     const met = metMatrix[i]!.filter(Boolean).length;
     const score = applicable === 0 ? null : met / applicable;

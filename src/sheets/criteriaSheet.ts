@@ -4,6 +4,7 @@
  * by the add-in at each evaluation.
  */
 import { foldKey } from '../domain/text';
+import { mapped } from '../domain/arrays';
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { readShare } from '../domain/rules/share';
@@ -209,8 +210,13 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     const label = readText(cell(r, 2));
     if (label) settings.set(foldKey(label), { row: r, value: cell(r, 3) });
   }
-  const setting = (k: keyof typeof SETTINGS) =>
-    [SETTINGS[k], ...(SETTING_ALIASES[k] ?? [])].map((label) => settings.get(foldKey(label))).find((v) => v !== undefined);
+  const setting = (k: keyof typeof SETTINGS) => {
+    for (const label of [SETTINGS[k], ...(SETTING_ALIASES[k] ?? [])]) {
+      const found = settings.get(foldKey(label));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
   const settingText = (k: keyof typeof SETTINGS) => readText(setting(k)?.value ?? null);
 
   const modeText = foldKey(settingText('mode'));
@@ -296,7 +302,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   };
   // Settings a sheet may predate stay absent, so such a sheet reads (and fingerprints) as before.
   if (setting('level')) ruleSet.level = levelNumber(settingText('level'));
-  if (setting('receiverTiers')) ruleSet.receiverTiers = settingText('receiverTiers').split(/[;\n]/).map((x) => x.trim()).filter(Boolean);
+  if (setting('receiverTiers')) ruleSet.receiverTiers = mapped(settingText('receiverTiers').split(/[;\n]/), (x) => x.trim()).filter(Boolean);
   if (setting('evaluatingBody')) ruleSet.evaluatingBody = settingText('evaluatingBody');
   return { ruleSet, answers, rows, headerRow: headerRow ?? 0, schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null, problems };
 }

@@ -1,5 +1,6 @@
 /** "Người học" (education institutions): per class or grade, head count and CDHT holders. */
 import { foldKey } from '../domain/text';
+import { mapped } from '../domain/arrays';
 import { readText } from '../domain/values';
 import type { LearnerRow } from '../domain/evaluation';
 import type { CellValue } from '../domain/values';
@@ -74,7 +75,7 @@ export interface ParsedLearners {
 
 export function readLearnersSheet(data: SheetData): ParsedLearners | null {
   for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
-    const keys = (data.rows[r] ?? []).map((v) => foldKey(readText(v)));
+    const keys = mapped(data.rows[r] ?? [], (v) => foldKey(readText(v)));
     const headcount = keys.indexOf(foldKey('Số người học'));
     const cdht = keys.indexOf(foldKey('Số người học đạt CDHT'));
     if (headcount < 0 || cdht < 0) continue;

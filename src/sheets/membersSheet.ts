@@ -4,6 +4,7 @@
  * add-in's (per-member result), found the same way or appended when missing.
  */
 import { foldKey } from '../domain/text';
+import { mapped } from '../domain/arrays';
 import { readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
@@ -145,7 +146,7 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   let lastDataRow = headerRow;
   for (let r = headerRow; r < data.rows.length; r++) {
     const src = data.rows[r] ?? [];
-    const cells = columns.map((c) => src[c.col - 1] ?? null);
+    const cells = mapped(columns, (c) => src[c.col - 1] ?? null);
     if (cells.every((v) => v === null || readText(v) === '')) continue;
     rows.push({ row: r + 1, cells });
     lastDataRow = r + 1;

@@ -46,13 +46,13 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   };
   // Sheets and shared strings, the bulk of the bytes: raw when the caller can (a UTF-16 part is decoded).
   const raw = options.raw;
-  const cellPart = async (name: string): Promise<{ xml: string; raw: boolean } | null> => {
+  const cellPart = async (name: string): Promise<{ xml: string; raw: boolean; bytes?: Uint8Array } | null> => {
     const entry = dir.entries.get(name.toLowerCase());
     if (!entry) return null;
     const data = await readEntry(bytes, entry, options.inflate, limits, options.crc32);
     if (!raw || isUtf16(data)) return { xml: decodeText(data, options.decode, entry.name), raw: false };
     try {
-      return { xml: raw(data), raw: true };
+      return { xml: raw(data), raw: true, bytes: data };
     } catch {
       throw new XlsxError('badUtf8', entry.name);
     }
@@ -88,7 +88,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
           const sst = await cellPart(sharedPath);
           shared = sst === null ? [] : parseSharedStrings(sst.xml, sst.raw);
         }
-        const data: SheetData = { name: sheet.name, rows: parseSheetXml(sheetXml.xml, shared, limits, sheetXml.raw) };
+        const data: SheetData = { name: sheet.name, rows: parseSheetXml(sheetXml.xml, shared, limits, sheetXml.raw, sheetXml.bytes) };
         result.sheets.set(asked, data);
       }
       return result;

@@ -9,6 +9,7 @@ import type { CellValue } from '../domain/values';
 import { XlsxError, type XlsxLimits } from './errors';
 import { fromRawUtf8 } from './utf8';
 
+const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
 const QMARK = 63;
@@ -355,12 +356,14 @@ const UNIX_EPOCH_SERIAL = 25_569;
  * A scanner made for the sheets writers produce reads the part first (consolidation reads
  * thousands); anything it does not expect (a comment, CDATA, a malformed tag) hands the whole
  * part to the general tag walker, which reads or refuses it as before.
+ * `bytes`: a raw part's own bytes (xml is their one char per byte), which the scanner reads
+ * texts by; made from xml when not given.
  */
-export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false): CellValue[][] {
+export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false, bytes?: Uint8Array): CellValue[][] {
   assertNoDtd(xml);
   const start = sheetDataStart(xml);
   if (start < 0) return [];
-  return scanSheetData(xml, start, new SheetRows(shared, limits), raw) ?? walkSheetData(xml, start, new SheetRows(shared, limits), raw);
+  return scanSheetData(xml, start, new SheetRows(shared, limits), raw ? (bytes ?? bytesOf(xml)) : null) ?? walkSheetData(xml, start, new SheetRows(shared, limits), raw);
 }
 
 /** The general tag walker alone: the reference the scanner is tested against. */
@@ -374,7 +377,7 @@ export function parseSheetXmlGeneral(xml: string, shared: string[], limits: Pick
 export function scanSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false): CellValue[][] | null {
   assertNoDtd(xml);
   const start = sheetDataStart(xml);
-  return start < 0 ? [] : scanSheetData(xml, start, new SheetRows(shared, limits), raw);
+  return start < 0 ? [] : scanSheetData(xml, start, new SheetRows(shared, limits), raw ? bytesOf(xml) : null);
 }
 
 /** The '<' before the first "sheetData". */
@@ -560,7 +563,7 @@ function scanAttributes(xml: string, p: number): boolean {
 let textEnd = 0;
 
 /** The text of an element whose close tag comes next, decoded; null for anything else (CDATA, a comment, a child). */
-function textAt(xml: string, from: number, raw: boolean): string | null {
+function textAt(xml: string, from: number, bytes: Uint8Array | null): string | null {
   const lt = xml.indexOf('<', from);
   if (lt < 0 || xml.charCodeAt(lt + 1) !== SLASH) return null;
   let p = lt + 2;
@@ -569,43 +572,58 @@ function textAt(xml: string, from: number, raw: boolean): string | null {
   while (c <= 32) c = xml.charCodeAt(++p);
   if (c !== GT) return null;
   textEnd = p + 1;
-  return raw ? rawText(xml, from, lt) : decodeEntities(xml.slice(from, lt));
+  return cellText(xml, from, lt, bytes);
+}
+
+/** The text xml[from, to) (no markup inside), decoded; `bytes`: the raw part's bytes (null for a decoded part). */
+function cellText(xml: string, from: number, to: number, bytes: Uint8Array | null): string {
+  return bytes ? rawText(xml, bytes, from, to) : decodeEntities(xml.slice(from, to));
 }
 
 /**
  * Cell texts of raw parts, decoded, by their bytes. A few values ("Có", "Không", "Đạt", the
- * headers) fill most cells of every unit's sheets: each is decoded once per thread, not once
- * per cell (≈ 1,200 texts a workbook, most of them not ASCII), and the readers get the same
- * string each time, so their memos hit without hashing it again. Direct-mapped; the slots
- * hold copies, never slices of a part (a slice would keep the whole part alive).
+ * headers, the rule set's texts) fill most cells of every unit's sheets: each is decoded once
+ * per thread, not once per cell (≈ 1,500 texts a workbook, most of them not ASCII), and the
+ * readers get the same string each time, so their memos hit without hashing it again.
+ * Direct-mapped. Hashed and compared on the part's bytes, not its one-char-per-byte text:
+ * V8 reads a Uint8Array element in a few instructions, a string's char in ≈ 20 (it checks the
+ * string's representation each time). The slots keep copies of the bytes, and the texts are
+ * made from them, never slices of a part (a slice would keep the whole part alive).
  */
 const CACHE_SLOTS = 4096;
-const CACHED_BYTES = 64;
-const cachedRaw: string[] = new Array<string>(CACHE_SLOTS).fill('');
+const CACHED_BYTES = 256;
+/** 1 MiB per thread, zeroed by the system: pages never written cost no memory. */
+const cachedBytes = new Uint8Array(CACHE_SLOTS * CACHED_BYTES);
+/** Bytes held by each slot; 0 for an empty one (an empty text is never cached). */
+const cachedLength = new Int32Array(CACHE_SLOTS);
 const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
-const copyBuffer = new Uint16Array(CACHED_BYTES);
 
-function rawText(xml: string, from: number, to: number): string {
+function rawText(xml: string, bytes: Uint8Array, from: number, to: number): string {
   const len = to - from;
   if (len === 0) return '';
   if (len > CACHED_BYTES) return decodeEntities(fromRawUtf8(xml.slice(from, to)));
   let h = 0x811c9dc5 | 0;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ xml.charCodeAt(k), 0x01000193);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
   const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
-  const known = cachedRaw[slot]!;
-  if (known.length === len && xml.startsWith(known, from)) return cachedText[slot]!;
-  // Below 13 characters V8 copies a slice anyway; the text is then made of the copy's pieces.
-  const copy = len < 13 ? xml.slice(from, to) : copyOf(xml, from, to);
-  const text = decodeEntities(fromRawUtf8(copy));
-  cachedRaw[slot] = copy;
+  const at = slot * CACHED_BYTES;
+  if (cachedLength[slot] === len) {
+    let k = 0;
+    while (k < len && cachedBytes[at + k] === bytes[from + k]) k++;
+    if (k === len) return cachedText[slot]!;
+  }
+  const copy = cachedBytes.subarray(at, at + len);
+  copy.set(bytes.subarray(from, to));
+  cachedLength[slot] = len;
+  const text = decodeEntities(fromRawUtf8(String.fromCharCode.apply(null, copy as unknown as number[])));
   cachedText[slot] = text;
   return text;
 }
 
-/** A string of its own for s[from, to) (at most CACHED_BYTES long): no slice of a larger one. */
-function copyOf(s: string, from: number, to: number): string {
-  for (let k = from; k < to; k++) copyBuffer[k - from] = s.charCodeAt(k);
-  return String.fromCharCode.apply(null, copyBuffer.subarray(0, to - from) as unknown as number[]);
+/** The bytes of a raw part (one char per byte), for callers that have only its text (tests). */
+function bytesOf(raw: string): Uint8Array {
+  const bytes = new Uint8Array(raw.length);
+  for (let k = 0; k < raw.length; k++) bytes[k] = raw.charCodeAt(k);
+  return bytes;
 }
 
 /** columnOf of the attribute value xml[a, b), read in place. */
@@ -662,7 +680,7 @@ function typeAt(xml: string, a: number, b: number): string {
  * null (nothing decided) at the first thing only the general walker reads: a comment, a
  * processing instruction, CDATA, an element inside a value, a malformed tag.
  */
-function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): CellValue[][] | null {
+function scanSheetData(xml: string, start: number, s: SheetRows, bytes: Uint8Array | null): CellValue[][] | null {
   const n = xml.length;
   let i = start;
   for (;;) {
@@ -700,11 +718,14 @@ function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
     const opened = !scanned.selfClosing;
     if (len === 1) {
       if (first === 99) {
-        if (opened) s.openCell(scanned.r0 < 0 ? 0 : columnAt(xml, scanned.r0, scanned.r1), scanned.t0 < 0 ? 'n' : typeAt(xml, scanned.t0, scanned.t1));
-        else s.emptyCell();
+        if (opened) {
+          s.openCell(scanned.r0 < 0 ? 0 : columnAt(xml, scanned.r0, scanned.r1), scanned.t0 < 0 ? 'n' : typeAt(xml, scanned.t0, scanned.t1));
+          const end = wholeCell(xml, i, s, bytes);
+          if (end > 0) i = end;
+        } else s.emptyCell();
       } else if (first === 118) {
         if (s.inCell && opened) {
-          const text = textAt(xml, i, raw);
+          const text = textAt(xml, i, bytes);
           if (text === null) return null;
           s.value = text;
           i = textEnd;
@@ -717,7 +738,7 @@ function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
         }
       } else if (first === 116) {
         if (s.inInline && opened) {
-          const text = textAt(xml, i, raw);
+          const text = textAt(xml, i, bytes);
           if (text === null) return null;
           s.addInline(text);
           i = textEnd;
@@ -730,6 +751,33 @@ function scanSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
       if (xml.startsWith('is', local)) s.openInline(opened);
     } else if (len === 9 && !opened && xml.startsWith('sheetData', local)) return s.end();
   }
+}
+
+/**
+ * The two cell bodies writers produce for nearly every cell, `<v>…</v></c>` and
+ * `<is><t>…</t></is></c>` (unprefixed, no attributes), read whole with the calls the tag by
+ * tag path makes for them. Returns the index after `</c>`, or 0 when the body is anything else
+ * (the caller then reads it tag by tag).
+ */
+function wholeCell(xml: string, from: number, s: SheetRows, bytes: Uint8Array | null): number {
+  if (xml.charCodeAt(from) !== LT) return 0;
+  if (xml.startsWith('<v>', from)) {
+    const lt = xml.indexOf('<', from + 3);
+    if (lt < 0 || !xml.startsWith('</v></c>', lt)) return 0;
+    s.value = cellText(xml, from + 3, lt, bytes);
+    s.closeCell();
+    return lt + 8;
+  }
+  if (xml.startsWith('<is><t>', from)) {
+    const lt = xml.indexOf('<', from + 7);
+    if (lt < 0 || !xml.startsWith('</t></is></c>', lt)) return 0;
+    s.openInline(true);
+    s.addInline(cellText(xml, from + 7, lt, bytes));
+    s.openInline(false);
+    s.closeCell();
+    return lt + 13;
+  }
+  return 0;
 }
 
 function cellValue(type: string, v: string | null, inline: string | null, shared: string[]): CellValue {

@@ -25,14 +25,16 @@ export function evaluateCondition(
 
   function walk(c: Condition): boolean {
     switch (c.kind) {
-      case 'and': {
-        // Evaluate every branch so every odd cell is reported, not just the first.
-        const parts = c.items.map(walk);
-        return parts.every(Boolean);
-      }
+      case 'and':
       case 'or': {
-        const parts = c.items.map(walk);
-        return parts.some(Boolean);
+        // Evaluate every branch so every odd cell is reported, not just the first.
+        let all = true;
+        let any = false;
+        for (const item of c.items) {
+          if (walk(item)) any = true;
+          else all = false;
+        }
+        return c.kind === 'and' ? all : any;
       }
       case 'yes':
       case 'no': {
