@@ -426,6 +426,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
 
   const order = layout.order;
   const orphans: Orphans = new Map();
+  const patch: RowPatch = { src, ctx, layout, clear, colStyle, grow, orphans };
   let k = 0;
   const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
   const pos = { end: 0 };
@@ -460,8 +461,8 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
       if (at > copied) sink.put(src.run(copied, at));
       // The common shape first, in a small function: rebuildRow then stays cold (never compiled).
-      const plain = planned && !orphans.size && !p ? plainRow(src, at, tag, end, r, planned, ctx, layout, clear, colStyle, grow, orphans) : null;
-      for (const piece of plain ?? rebuildRow(src, at, tag, end, r, planned, p, px, ctx, layout, clear, colStyle, grow, orphans)) sink.put(piece);
+      const plain = planned && !orphans.size && !p ? plainRow(patch, at, tag, end, r, planned) : null;
+      for (const piece of plain ?? rebuildRow(patch, at, tag, end, r, planned, p, px)) sink.put(piece);
       copied = end;
     }
     prev = r;
@@ -471,6 +472,21 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
   return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
 }
+
+/** What every patched row of a sheet shares: its source, the plan and what the patch records. */
+interface RowPatch {
+  src: RowsSource;
+  ctx: CellContext;
+  layout: Layout;
+  clear: RangeRef[];
+  colStyle: (c: number) => number;
+  /** Widens the sheet's written bounds to (r, c). */
+  grow: (r: number, c: number) => void;
+  orphans: Orphans;
+}
+
+/** A row's start tag, as read. */
+type RowTag = { attrs: string; end: number; selfClosing: boolean };
 
 interface ExistingCell {
   col: number;
@@ -483,22 +499,8 @@ interface ExistingCell {
   s: number;
 }
 
-function rebuildRow(
-  src: RowsSource,
-  at: number,
-  tag: { attrs: string; end: number; selfClosing: boolean },
-  end: number,
-  r: number,
-  planned: PlannedRow | undefined,
-  p: string,
-  px: (s: string) => string,
-  ctx: CellContext,
-  layout: Layout,
-  clear: RangeRef[],
-  colStyle: (c: number) => number,
-  grow: (r: number, c: number) => void,
-  orphans: Orphans,
-): Piece[] {
+function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: number, planned: PlannedRow | undefined, p: string, px: (s: string) => string): Piece[] {
+  const { src, ctx, layout, clear, colStyle, grow, orphans } = patch;
   const xml = src.xml;
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
@@ -649,20 +651,8 @@ function firstTouched(cols: number[], clear: RangeRef[], r: number): number {
  * The same pieces as the general walk, or null for any other shape. Nothing is written before
  * the whole shape is known: writing a cell registers its style.
  */
-function plainRow(
-  src: RowsSource,
-  at: number,
-  tag: { attrs: string; end: number; selfClosing: boolean },
-  end: number,
-  r: number,
-  planned: PlannedRow,
-  ctx: CellContext,
-  layout: Layout,
-  clear: RangeRef[],
-  colStyle: (c: number) => number,
-  grow: (r: number, c: number) => void,
-  orphans: Orphans,
-): Piece[] | null {
+function plainRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: number, planned: PlannedRow): Piece[] | null {
+  const { src, ctx, layout, clear, colStyle, grow, orphans } = patch;
   if (planned.height !== undefined || !PLAIN_ROW_ATTRS.test(tag.attrs)) return null;
   const xml = src.xml;
   const contentEnd = tag.selfClosing ? tag.end : end - '</row>'.length;
