@@ -138,7 +138,7 @@ export class XlsxWorkbook implements Workbook {
       const source = await pkg.sheetSource(sheet.path);
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
-      const rows = typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true);
+      const rows = typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes);
       const data: SheetData = { name: sheet.name, rows };
       if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout((await pkg.text(sheet.path))!, this.limits));
       result.sheets.set(asked, data);
