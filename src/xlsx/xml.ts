@@ -713,6 +713,18 @@ function scanSheetData(xml: string, start: number, s: SheetRows, bytes: Uint8Arr
       } else if (len === 9 && xml.startsWith('sheetData', local)) return s.end();
       continue;
     }
+    if (bytes && len === 1 && first === 99 && local === lt + 1) {
+      let end = plainCell(bytes, p, s, xml);
+      if (end > 0) {
+        // The row's next cells, while they are plain ones, without going back through the tag dispatch.
+        for (let next = end; bytes[next] === LT && bytes[next + 1] === 99 && bytes[next + 2] === 32; end = next) {
+          next = plainCell(bytes, next + 2, s, xml);
+          if (next === 0) break;
+        }
+        i = end;
+        continue;
+      }
+    }
     if (!scanAttributes(xml, p)) return null;
     i = scanned.end;
     const opened = !scanned.selfClosing;
@@ -751,6 +763,116 @@ function scanSheetData(xml: string, start: number, s: SheetRows, bytes: Uint8Arr
       if (xml.startsWith('is', local)) s.openInline(opened);
     } else if (len === 9 && !opened && xml.startsWith('sheetData', local)) return s.end();
   }
+}
+
+/**
+ * A cell of a raw part in the shape writers produce, read on its bytes in one pass (V8 reads a
+ * byte of a Uint8Array in a few instructions, a char of a string in many): one-letter
+ * attributes after single spaces in double quotes (r, s, t …), then `/>`, or `>` and a body
+ * of `<v>…</v></c>`, `<is><t>…</t></is></c>`, or a formula (`<f …/>` or `<f …>…</f>`) and
+ * `<v>…</v></c>`. `p` is just after the `<c`. Returns the index after the cell, or 0 when the
+ * tag is anything else (nothing read: the caller reads it tag by tag). A body it does not
+ * know is left to the caller after the open tag is read.
+ */
+function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number {
+  let col = -1;
+  let type: string | null = null;
+  let c = b[p]!;
+  while (c === 32) {
+    const name = b[p + 1]!;
+    if (b[p + 2] !== EQ || b[p + 3] !== DQ) return 0;
+    let k = p + 4;
+    if (name === 114 && col < 0) {
+      // r (the first one, as the tag walker reads it): column letters, then row digits.
+      col = 0;
+      c = b[k]!;
+      while (c >= 65 && c <= 90) {
+        col = col * 26 + (c - 64);
+        c = b[++k]!;
+      }
+      while (c >= 48 && c <= 57) c = b[++k]!;
+      if (c !== DQ || col === 0) return 0;
+    } else {
+      const from = k;
+      c = b[k]!;
+      while (c !== DQ && c !== AMP && c !== LT && k < b.length) c = b[++k]!;
+      if (c !== DQ) return 0;
+      if (name === 116 && type === null) type = typeAt(xml, from, k);
+    }
+    p = k + 1;
+    c = b[p]!;
+  }
+  if (c === SLASH) {
+    if (b[p + 1] !== GT) return 0;
+    s.emptyCell();
+    return p + 2;
+  }
+  if (c !== GT) return 0;
+  s.openCell(Math.max(col, 0), type ?? 'n');
+  p++;
+  if (b[p] !== LT) return p;
+  if (b[p + 1] === 102 && (b[p + 2] === 32 || b[p + 2] === GT || b[p + 2] === SLASH)) {
+    // A formula (not needed: values are the cached results), then its value.
+    const after = formulaEnd(b, p + 2);
+    if (after === 0) return p;
+    p = after;
+    if (b[p] !== LT) return p;
+  }
+  if (b[p + 1] === 118 && b[p + 2] === GT) {
+    const lt = byteIndex(b, LT, p + 3);
+    if (!closes(b, lt, '</v></c>')) return p;
+    s.value = rawText(xml, b, p + 3, lt);
+    s.closeCell();
+    return lt + 8;
+  }
+  if (b[p + 1] === 105 && b[p + 2] === 115 && b[p + 3] === GT && b[p + 4] === LT && b[p + 5] === 116 && b[p + 6] === GT) {
+    const lt = byteIndex(b, LT, p + 7);
+    if (!closes(b, lt, '</t></is></c>')) return p;
+    s.openInline(true);
+    s.addInline(rawText(xml, b, p + 7, lt));
+    s.openInline(false);
+    s.closeCell();
+    return lt + 13;
+  }
+  return p;
+}
+
+/** The first `byte` at or after `from`; b.length when there is none. */
+function byteIndex(b: Uint8Array, byte: number, from: number): number {
+  let k = from;
+  while (k < b.length && b[k] !== byte) k++;
+  return k;
+}
+
+/** Whether `tail` (ASCII) is written at b[at…]. */
+function closes(b: Uint8Array, at: number, tail: string): boolean {
+  if (at + tail.length > b.length) return false;
+  for (let k = 0; k < tail.length; k++) if (b[at + k] !== tail.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * After `<f` (at `p`, its attributes next): the index after `<f …/>` or `<f …>…</f>`; 0 for
+ * anything else. Attribute values are skipped whole (they may hold '>'); formula text holds
+ * no '<' (XML escapes it).
+ */
+function formulaEnd(b: Uint8Array, p: number): number {
+  const n = b.length;
+  let k = p;
+  for (;;) {
+    if (k >= n) return 0;
+    const c = b[k]!;
+    if (c === DQ || c === SQ) {
+      k = byteIndex(b, c, k + 1) + 1;
+      continue;
+    }
+    if (c === LT) return 0;
+    if (c === GT) break;
+    k++;
+  }
+  if (b[k - 1] === SLASH) return k + 1;
+  const lt = byteIndex(b, LT, k + 1);
+  return closes(b, lt, '</f>') ? lt + 4 : 0;
 }
 
 /**
