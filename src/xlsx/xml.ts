@@ -819,15 +819,15 @@ function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
     if (b[p] !== LT) return p;
   }
   if (b[p + 1] === 118 && b[p + 2] === GT) {
-    const lt = byteIndex(b, LT, p + 3);
-    if (!closes(b, lt, '</v></c>')) return p;
+    const lt = xml.indexOf('<', p + 3);
+    if (lt < 0 || !xml.startsWith('</v></c>', lt)) return p;
     s.value = rawText(xml, b, p + 3, lt);
     s.closeCell();
     return lt + 8;
   }
   if (b[p + 1] === 105 && b[p + 2] === 115 && b[p + 3] === GT && b[p + 4] === LT && b[p + 5] === 116 && b[p + 6] === GT) {
-    const lt = byteIndex(b, LT, p + 7);
-    if (!closes(b, lt, '</t></is></c>')) return p;
+    const lt = xml.indexOf('<', p + 7);
+    if (lt < 0 || !xml.startsWith('</t></is></c>', lt)) return p;
     s.openInline(true);
     s.addInline(rawText(xml, b, p + 7, lt));
     s.openInline(false);
