@@ -154,6 +154,20 @@ describe('sheet scanner', () => {
     expect(general[7]).toEqual(['Phạm Văn 7 😀 &', 'Có', 8]);
   });
 
+  it('reads the plain cells of a raw part on their bytes as the walker reads them, and leaves it the others', () => {
+    const cells = [
+      '<c r="A1" s="1"><f>IF(A1>0,"x","")</f><v>3</v></c>',
+      '<c r="B1" s="2"><f t="shared" ref="B1:B9" si="0">SUM(A1:A2)</f><v>4</v></c><c r="C1" s="2"><f t="shared" si="0"/><v>5</v></c>',
+      '<c r="D1" r="Z1" t="str" t="n"><v>x</v></c>',
+      '<c r="e1"><v>1</v></c><c r="$F$1"><v>2</v></c><c r="G1" cm="1"><v>3</v></c><c r="H1" s="&amp;"><v>4</v></c>',
+      '<c r="I1"><f aca="a>b"/><v>2</v></c><c r="J1"><f>1</f></c><c r="K1"></c><c r="L1"> <v>1</v> </c>',
+      '<c r="M1" t="inlineStr"><is><t xml:space="preserve"> a </t></is></c><c r="N1" t="inlineStr"><is><t>_x000D_a &amp; Đạt</t></is></c>',
+      '<c r="O1"><v>1</v></c><c r="P1"/><c r="Q1" t="s"><v>0</v></c><c r="R1" t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c r="XFD1"><v>9</v></c>',
+      '<c r="S1"><f t="shared" si="0"></f><v>6</v></c><c r="T1"><f>A1</f><x/></c><c r="U1"><v>7</v><x/></c>',
+    ];
+    for (const inner of cells) expectScannedAlike(`<worksheet><sheetData><row r="1">${inner}</row></sheetData></worksheet>`, ['Có']);
+  });
+
   it('hands comments, CDATA, processing instructions and elements inside a value to the walker, which reads them', () => {
     const around = (inner: string) => `<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>a</v></c>${inner}</row></sheetData></worksheet>`;
     for (const xml of [
