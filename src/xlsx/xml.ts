@@ -809,7 +809,16 @@ function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
   }
   if (c !== GT) return 0;
   s.openCell(Math.max(col, 0), type ?? 'n');
-  p++;
+  return plainBody(b, p + 1, s, xml);
+}
+
+/**
+ * The body of a plain cell from `p` (just after its open tag): the index after `</c>` when it
+ * is read whole, else where the caller goes on tag by tag. Apart from plainCell so that each
+ * stays small: V8 optimises small functions sooner (a one-workbook command reads its sheets
+ * once, mostly before large functions are optimised).
+ */
+function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number {
   if (b[p] !== LT) return p;
   if (b[p + 1] === 102 && (b[p + 2] === 32 || b[p + 2] === GT || b[p + 2] === SLASH)) {
     // A formula (not needed: values are the cached results), then its value.
