@@ -72,6 +72,8 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const app = await appName(dir, part);
 
   let shared: string[] | null = null;
+  /** Each sheet's key, worked out when first compared (a unit workbook is asked for five sheets). */
+  const keys: string[] = [];
   return {
     sheetNames: sheets.map((s) => s.name),
     application: app,
@@ -79,7 +81,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
       const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map() };
       for (const asked of wanted) {
         const key = sheetKey(asked);
-        const sheet = sheets.find((s) => sheetKey(s.name) === key);
+        const sheet = sheets.find((s, i) => (keys[i] ??= sheetKey(s.name)) === key);
         const path = sheet ? target.get(sheet.rid) : undefined;
         if (!sheet || !path) continue;
         const sheetXml = await cellPart(path);
