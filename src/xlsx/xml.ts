@@ -449,7 +449,21 @@ class SheetRows {
     if (!this.inCell) return;
     this.inCell = false;
     const v = cellValue(this.cellType, this.value, this.inline, this.shared);
-    if (v === null) return;
+    if (v !== null) this.put(v);
+  }
+
+  /** Whether the open cell is a number cell (no t, or t="n"). */
+  get numeric(): boolean {
+    return this.cellType === 'n';
+  }
+
+  /** Closes a number cell whose value was read as `n` (what cellValue makes of its digits). */
+  closeNumber(n: number): void {
+    this.inCell = false;
+    this.put(n);
+  }
+
+  private put(v: CellValue): void {
     const row = (this.row ??= []);
     const col = this.cellCol;
     if (col > 16_384) throw new XlsxError('sheetTooLarge', `column ${col}`);
@@ -592,6 +606,7 @@ function cellText(xml: string, from: number, to: number, bytes: Uint8Array | nul
  */
 const CACHE_SLOTS = 4096;
 const CACHED_BYTES = 256;
+const HASHED_BYTES = 24;
 /** 1 MiB per thread, zeroed by the system: pages never written cost no memory. */
 const cachedBytes = new Uint8Array(CACHE_SLOTS * CACHED_BYTES);
 /** Bytes held by each slot; 0 for an empty one (an empty text is never cached). */
@@ -602,8 +617,9 @@ function rawText(xml: string, bytes: Uint8Array, from: number, to: number): stri
   const len = to - from;
   if (len === 0) return '';
   if (len > CACHED_BYTES) return decodeEntities(fromRawUtf8(xml.slice(from, to)));
-  let h = 0x811c9dc5 | 0;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  // Its length and first bytes pick the slot (most texts differ in them); the comparison below is on every byte.
+  let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
+  for (let k = from, end = Math.min(to, from + HASHED_BYTES); k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
   const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
   const at = slot * CACHED_BYTES;
   if (cachedLength[slot] === len) {
@@ -830,8 +846,12 @@ function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
   if (b[p + 1] === 118 && b[p + 2] === GT) {
     const lt = xml.indexOf('<', p + 3);
     if (lt < 0 || !xml.startsWith('</v></c>', lt)) return p;
-    s.value = rawText(xml, b, p + 3, lt);
-    s.closeCell();
+    const n = s.numeric ? digitsAt(b, p + 3, lt) : -1;
+    if (n >= 0) s.closeNumber(n);
+    else {
+      s.value = rawText(xml, b, p + 3, lt);
+      s.closeCell();
+    }
     return lt + 8;
   }
   if (b[p + 1] === 105 && b[p + 2] === 115 && b[p + 3] === GT && b[p + 4] === LT && b[p + 5] === 116 && b[p + 6] === GT) {
@@ -844,6 +864,18 @@ function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
     return lt + 13;
   }
   return p;
+}
+
+/** The integer b[from, to) spells in 1 to 15 ASCII digits (exact as a double, as Number reads it); −1 for anything else. */
+function digitsAt(b: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = b[k]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The first `byte` at or after `from`; b.length when there is none. */
