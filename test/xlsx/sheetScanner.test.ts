@@ -164,6 +164,7 @@ describe('sheet scanner', () => {
       '<c r="M1" t="inlineStr"><is><t xml:space="preserve"> a </t></is></c><c r="N1" t="inlineStr"><is><t>_x000D_a &amp; Đạt</t></is></c>',
       '<c r="O1"><v>1</v></c><c r="P1"/><c r="Q1" t="s"><v>0</v></c><c r="R1" t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c r="XFD1"><v>9</v></c>',
       '<c r="S1"><f t="shared" si="0"></f><v>6</v></c><c r="T1"><f>A1</f><x/></c><c r="U1"><v>7</v><x/></c>',
+      '<c r="A1"><v>007</v></c><c r="B1"><v>123456789012345</v></c><c r="C1"><v>9007199254740993</v></c><c r="D1"><v></v></c><c r="E1" t="n"><v>12</v></c><c r="F1"><v>1e3</v></c><c r="G1" t="str"><v>42</v></c>',
     ];
     for (const inner of cells) expectScannedAlike(`<worksheet><sheetData><row r="1">${inner}</row></sheetData></worksheet>`, ['Có']);
   });
