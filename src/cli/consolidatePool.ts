@@ -5,15 +5,15 @@
  * and stays free to write the output.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { t, type Lang } from '../i18n';
 import { DEFAULT_LIMITS, type XlsxLimits } from '../xlsx';
 import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode';
 // Straight from readUnit: a reading thread loads the reader and the engine, not the output's layout.
 import { readUnitFile, refuseBySize, rejectedFile } from '../usecases/consolidate/readUnit';
 import type { FileOutcome, ReadFiles } from '../usecases/consolidate';
+import { defaultThreads, startReaders } from './readerThreads';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
@@ -22,25 +22,8 @@ export interface PoolOptions {
   lang?: Lang;
   /** Shown in the file report instead of the path (default: path relative to cwd). */
   label?: (file: string) => string;
-  /** Threads already started (startReaders): used instead of new ones, and ended with the batch. */
+  /** Threads already started (readerThreads.ts): used instead of new ones, and ended with the batch. */
   readers?: Worker[];
-}
-
-const WORKER_SCRIPT = path.join(__dirname, 'consolidateWorker.js');
-
-function defaultThreads(): number {
-  return Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
-}
-
-/**
- * Starts the reading threads ahead of the batch, so that their start-up (a Node isolate,
- * then the reader and the engine's modules) overlaps the main thread listing the files and
- * opening the output. None when there is no compiled worker script (tests run the sources).
- * The caller ends them (readFilesInPool does, once the batch is read).
- */
-export function startReaders(threads = defaultThreads()): Worker[] {
-  if (threads <= 0 || !fs.existsSync(WORKER_SCRIPT)) return [];
-  return Array.from({ length: threads }, () => new Worker(WORKER_SCRIPT));
 }
 
 export interface PoolTask {

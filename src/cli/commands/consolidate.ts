@@ -11,7 +11,8 @@ import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
 import { consolidateFiles, filesToRead, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
-import { fileLabel, readAhead, startReaders } from '../consolidatePool';
+import { fileLabel, readAhead } from '../consolidatePool';
+import { takeReaders } from '../readerThreads';
 import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
@@ -40,8 +41,8 @@ export const consolidate: Command = {
       return typeof v === 'string' ? v.trim() : '';
     };
 
-    // The reading threads start now: their start-up overlaps listing the files and opening the output.
-    const readers = startReaders();
+    // The reading threads (started by the process entry, else now): their start-up overlaps listing the files and opening the output.
+    const readers = takeReaders();
     let workbook: XlsxWorkbook;
     let result: ConsolidationResult;
     try {
