@@ -8,7 +8,7 @@
 import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
-import { named, newTagSpan, scanTag, tagAttr } from './xml';
+import { newTagSpan, scanTag, tagAttr } from './xml';
 import { decodeText } from './reader';
 import { isUtf16, plainBytes } from './bytes';
 import type { PartSource } from './package';
@@ -107,21 +107,35 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
     // Markup runs tag after tag (`</v></c><c`): the next '<' is most often the very next char.
     const lt = xml.charCodeAt(i) === LT ? i : xml.indexOf('<', i);
     if (lt < 0) break;
-    const found = scanTag(xml, lt, tag);
-    i = tag.end;
-    if (!found) continue;
-    if (tag.closing) {
+    // A tag with no attributes (`</c>`, `<is>`, `<t>`: most of a sheet's) is read here as scanTag
+    // reads it, without a call; any other goes to scanTag.
+    const c1 = xml.charCodeAt(lt + 1);
+    let closing = c1 === SLASH;
+    let nameStart = closing ? lt + 2 : lt + 1;
+    let nameEnd = nameStart;
+    let c = c1 === QMARK || c1 === BANG ? NaN : xml.charCodeAt(nameEnd);
+    for (; c > 32 && c !== GT && c !== SLASH; c = xml.charCodeAt(++nameEnd)) if (c === COLON) nameStart = nameEnd + 1;
+    const bare = c === GT;
+    let selfClosing = false;
+    if (bare) i = nameEnd + 1;
+    else {
+      const found = scanTag(xml, lt, tag);
+      i = tag.end;
+      if (!found) continue;
+      ({ closing, selfClosing, nameStart, nameEnd } = tag);
+    }
+    if (closing) {
       depth--;
       continue;
     }
-    if (!tag.selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
+    if (!selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
     if (!sheet) continue;
     // Names compared in place (c and row are most of a sheet's tags).
-    const nameLength = tag.nameEnd - tag.nameStart;
-    if (nameLength === 1 && xml.charCodeAt(tag.nameStart) === C) {
+    const nameLength = nameEnd - nameStart;
+    if (nameLength === 1 && xml.charCodeAt(nameStart) === C) {
       if (++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
-    } else if (nameLength === 3 && named(xml, tag, 'row')) {
-      const r = Number(tagAttr(xml, tag, 'r'));
+    } else if (nameLength === 3 && xml.startsWith('row', nameStart)) {
+      const r = bare ? 0 : Number(tagAttr(xml, tag, 'r'));
       rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
       if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
     }
@@ -129,4 +143,9 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
 }
 
 const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47; // /
+const QMARK = 63; // ?
+const BANG = 33; // !
+const COLON = 58; // :
 const C = 99; // c

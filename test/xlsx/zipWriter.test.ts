@@ -3,6 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { DEFAULT_LIMITS } from '../../src/xlsx';
 import { rawData, readDirectory, readEntry } from '../../src/xlsx/zip';
 import { writeZip, type ZipWriteEntry } from '../../src/xlsx/zipWriter';
@@ -46,5 +47,17 @@ describe('writeZip', () => {
     fs.writeFileSync(file, out);
     const names = execFileSync('/usr/bin/python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("|".join(z.namelist()))', file], { encoding: 'utf8' });
     expect(names.trim()).toBe('new/thứ nhất.xml|a.xml|empty.xml|b.bin');
+  });
+});
+
+describe('nodeDeflate', () => {
+  it("gives zlib's level-6 raw deflate, for markup and for bytes that do not compress", async () => {
+    const markup = text('<row r="1"><c r="A1" t="inlineStr"><is><t>Thành viên</t></is></c></row>'.repeat(20_000));
+    // Random bytes deflate to more than they are: the output room must hold that too.
+    let seed = 7;
+    const noise = Uint8Array.from({ length: 300_000 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    for (const data of [markup, noise, new Uint8Array(1)]) {
+      expect(Buffer.from(await nodeDeflate(data)).equals(zlib.deflateRawSync(data, { level: 6 }))).toBe(true);
+    }
   });
 });

@@ -58,8 +58,11 @@ export class PlannedRow {
     this.values[this.room(c)] = v;
   }
 
-  setRun(c: number, key: string): void {
-    this.runs[this.room(c)] = key;
+  /** Lays a style run over columns left..right: each cell's run key becomes `extend` of it ('' for none). */
+  addRun(left: number, right: number, extend: (key: string) => string): void {
+    const first = this.room(left);
+    const runs = this.runs;
+    for (let i = first, last = right - this.base; i <= last; i++) runs[i] = extend(runs[i] ?? '');
   }
 
   /** Columns present (values or styles), ascending. */
@@ -84,7 +87,8 @@ export class PlannedRow {
 }
 
 export interface Layout {
-  rows: Map<number, PlannedRow>;
+  /** Planned rows by row number: an array, as each is looked up for every fill and run over it (a Map's lookups were most of the layout's time). */
+  rows: readonly (PlannedRow | undefined)[];
   /** Row numbers of `rows`, ascending. */
   order: number[];
   /** Merged style of each distinct run key (",0,3" = runs 0 then 3). */
@@ -93,13 +97,19 @@ export interface Layout {
   xfCache: Map<string | undefined, Map<number, number>>;
 }
 
-function rowOf(rows: Map<number, PlannedRow>, r: number): PlannedRow {
-  let row = rows.get(r);
-  if (!row) {
-    row = new PlannedRow();
-    rows.set(r, row);
+/** Planned rows as they are laid out, and their row numbers in the order they came. */
+class Rows {
+  readonly byNumber: PlannedRow[] = [];
+  readonly numbers: number[] = [];
+
+  of(r: number): PlannedRow {
+    let row = this.byNumber[r];
+    if (!row) {
+      row = this.byNumber[r] = new PlannedRow();
+      this.numbers.push(r);
+    }
+    return row;
   }
-  return row;
 }
 
 /**
@@ -121,12 +131,12 @@ function isShared(v: FormulaInput): v is SharedFormulaCell {
  * being patched already uses must not be among them).
  */
 export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): Layout {
-  const rows = new Map<number, PlannedRow>();
+  const rows = new Rows();
   for (const block of plan.cells ?? []) {
     const at = parseCell(block.at);
     block.rows.forEach((values, i) => {
       if (!values.length) return;
-      const row = rowOf(rows, at.row + i);
+      const row = rows.of(at.row + i);
       values.forEach((v, j) => {
         row.setValue(at.col + j, v ?? null);
       });
@@ -138,35 +148,37 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     const results = fill.results;
     if (r.top === r.bottom) {
       const result = results?.[0];
-      rowOf(rows, r.top).setValue(r.left, result === undefined ? { formula: fill.formula } : { formula: fill.formula, result });
+      rows.of(r.top).setValue(r.left, result === undefined ? { formula: fill.formula } : { formula: fill.formula, result });
       continue;
     }
     const si = sharedIds[fillNo++];
     if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
     const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results };
-    for (let y = r.top; y <= r.bottom; y++) rowOf(rows, y).setValue(r.left, slot);
+    for (let y = r.top; y <= r.bottom; y++) rows.of(y).setValue(r.left, slot);
   }
   const runs = plan.styles ?? [];
   // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
   const next = new Map<string, string[]>();
-  const extend = (key: string, k: number): string => {
-    let byRun = next.get(key);
-    if (!byRun) next.set(key, (byRun = []));
-    return (byRun[k] ??= `${key},${k}`);
-  };
   runs.forEach((run, k) => {
     const r = parseRange(run.range);
-    for (let y = r.top; y <= r.bottom; y++) {
-      const row = rowOf(rows, y);
-      for (let x = r.left; x <= r.right; x++) row.setRun(x, extend(row.run(x) ?? '', k));
-    }
+    // Neighbouring cells mostly had the same key: the last one extended is asked first.
+    let before: string | undefined;
+    let after = '';
+    const extend = (key: string): string => {
+      if (key === before) return after;
+      let byRun = next.get(key);
+      if (!byRun) next.set(key, (byRun = []));
+      before = key;
+      return (after = byRun[k] ??= `${key},${k}`);
+    };
+    for (let y = r.top; y <= r.bottom; y++) rows.of(y).addRun(r.left, r.right, extend);
   });
-  for (const h of plan.rowHeights ?? []) rowOf(rows, h.index).height = h.height;
+  for (const h of plan.rowHeights ?? []) rows.of(h.index).height = h.height;
   const merged = new Map<string, CellStyle>();
   return {
-    rows,
+    rows: rows.byNumber,
     xfCache: new Map(),
-    order: [...rows.keys()].sort((a, b) => a - b),
+    order: rows.numbers.sort((a, b) => a - b),
     runStyle(key: string): CellStyle {
       let s = merged.get(key);
       if (!s) {

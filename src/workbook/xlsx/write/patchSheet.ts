@@ -235,7 +235,7 @@ function inside(r: number, c: number, q: RangeRef): boolean {
 /** A value written into a merged area other than its top-left cell breaks the merge (as in Excel). */
 function writesInside(layout: Layout, m: RangeRef): boolean {
   for (let r = m.top; r <= m.bottom; r++) {
-    const row = layout.rows.get(r);
+    const row = layout.rows[r];
     if (!row) continue;
     for (let c = m.left; c <= m.right; c++) {
       if (r === m.top && c === m.left) continue;
@@ -431,7 +431,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
   const pos = { end: 0 };
   if (sd.selfClosing) {
-    for (const r of order) sink.put(newRow(r, layout.rows.get(r)!));
+    for (const r of order) sink.put(newRow(r, layout.rows[r]!));
     return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, sink.bytes(), `</${sd.qname}>`], bounds };
   }
   const xml = src.xml;
@@ -449,13 +449,13 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       sink.put(src.run(copied, at));
       copied = at;
       while (k < order.length && order[k]! < r) {
-        sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
+        sink.put(newRow(order[k]!, layout.rows[order[k]!]!));
         k++;
       }
     }
     let planned: PlannedRow | undefined;
     if (order[k] === r) {
-      planned = layout.rows.get(r);
+      planned = layout.rows[r];
       k++;
     }
     if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
@@ -469,7 +469,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
     i = end;
   }
   sink.put(src.run(copied, src.end));
-  for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows.get(order[k]!)!));
+  for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows[order[k]!]!));
   return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
 }
 
@@ -755,7 +755,7 @@ function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrit
 /** Whether the plan gives every cell of `range` a value (or clears it): no copy of a formula there survives. */
 function rewritten(layout: Layout, clear: RangeRef[], range: RangeRef): boolean {
   for (let y = range.top; y <= range.bottom; y++) {
-    const row = layout.rows.get(y);
+    const row = layout.rows[y];
     for (let x = range.left; x <= range.right; x++) {
       if (row?.value(x) !== undefined) continue;
       if (!clear.some((q) => inside(y, x, q))) return false;

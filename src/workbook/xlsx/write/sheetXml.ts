@@ -125,7 +125,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
   };
   for (const r of layout.order) {
     if (pending && r >= pending.firstRow) drawAhead();
-    const row = layout.rows.get(r)!;
+    const row = layout.rows[r]!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
     let open = false;
     for (const c of plannedColumns(row)) {
