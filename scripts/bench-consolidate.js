@@ -14,7 +14,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync, spawn } = require('child_process');
-const { parseOptions, numbers, median } = require('./bench/args');
+const { parseOptions, numbers, median, plainNodeEnv } = require('./bench/args');
 const { THREADS } = require('./bench/floor');
 
 const root = path.join(__dirname, '..');
@@ -180,6 +180,7 @@ async function main() {
   if (argv[0] === '--generate') return generate(argv[1], Number(argv[2]), Number(argv[3]), Number(argv[4]));
   if (argv[0] === '--consolidate') return consolidateChild(argv[1], argv[2]);
   const o = parseOptions(argv, USAGE, SPEC);
+  plainNodeEnv();
   const counts = numbers(o.get('workbooks') ?? '200,2000,10000', 'workbooks');
   const [members] = numbers(o.get('members') ?? '60', 'members');
   const [pairs] = numbers(o.get('pairs') ?? '3', 'pairs');

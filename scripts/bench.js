@@ -11,7 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execSync } = require('child_process');
-const { parseOptions, numbers } = require('./bench/args');
+const { parseOptions, numbers, plainNodeEnv } = require('./bench/args');
 
 const root = path.join(__dirname, '..');
 const outDir = path.join(root, 'bench-output');
@@ -27,6 +27,7 @@ const options = parseOptions(process.argv.slice(2), USAGE, {
   'skip-consolidation': { value: null, help: 'leave out the consolidation table' },
   'skip-preview': { value: null, help: 'leave out the preview download in Chromium (5,000 members)' },
 });
+const extraCaCertsRemoved = plainNodeEnv();
 const quick = options.has('quick');
 const MEMBERS = numbers(options.get('members') ?? (quick ? '100,1000' : '100,1000,5000,20000'), 'members');
 const WORKBOOKS = numbers(options.get('workbooks') ?? (quick ? '100' : '200,2000,10000'), 'workbooks');
@@ -50,7 +51,7 @@ async function main() {
   const { startup } = require('./bench/startup');
 
   const results = {
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString(), loadavgAtStart: os.loadavg() },
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString(), loadavgAtStart: os.loadavg(), extraCaCertsRemoved },
     options: { quick, members: MEMBERS, workbooks: WORKBOOKS, pairs: PAIRS },
     members: {},
     consolidation: {},
