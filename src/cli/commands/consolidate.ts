@@ -50,11 +50,13 @@ export const consolidate: Command = {
       if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
       const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
       const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
+      const labelOf = new Map(files.map((f, i) => [f.path, received[i]!.label]));
       // Reading starts now; checking the output and opening it overlap the first files.
       const read = readAhead(
         files.map((f) => f.path),
         filesToRead(received, limits),
-        { lang, limits, readers },
+        // Each file's label as worked out above, not a second path.relative per file.
+        { lang, limits, readers, label: (f) => labelOf.get(f) ?? fileLabel(f) },
       );
       const target = await prepareWrite(output, lang);
       // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
@@ -105,18 +107,19 @@ export const consolidate: Command = {
 function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const seen = new Set<string>();
-  const add = (f: string) => {
-    const abs = path.resolve(f);
+  const add = (f: string, abs = path.resolve(f)) => {
     if (abs === outputAbs || seen.has(abs)) return;
     seen.add(abs);
     out.push({ path: f, size: sizeOf(f) });
   };
-  const walk = (dir: string) => {
+  // A folder's absolute path is worked out once: an entry's name holds no separator, so it is joined as it is.
+  const walk = (dir: string, absDir = path.resolve(dir)) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue; // hidden files, Excel lock files
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && SPREADSHEET.test(e.name)) add(p);
+      const abs = absDir + path.sep + e.name;
+      if (e.isDirectory()) walk(p, abs);
+      else if (e.isFile() && SPREADSHEET.test(e.name)) add(p, abs);
     }
   };
   for (const op of operands) {
