@@ -117,7 +117,7 @@ function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue; // hidden files, Excel lock files
       const p = path.join(dir, e.name);
-      const abs = absDir + path.sep + e.name;
+      const abs = absDir.endsWith(path.sep) ? absDir + e.name : absDir + path.sep + e.name; // a root folder ends with one
       if (e.isDirectory()) walk(p, abs);
       else if (e.isFile() && SPREADSHEET.test(e.name)) add(p, abs);
     }
