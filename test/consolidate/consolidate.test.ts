@@ -288,6 +288,17 @@ describe('dvht consolidate', () => {
     expect(back.getWorksheet('Ghi chép')!.getCell('A1').value).toBe('của cán bộ');
   });
 
+  it('leaves out its own output when it writes into the folder it reads (again on the next run), named any way', async () => {
+    const inbox = fs.mkdtempSync(path.join(dir, 'hop-thu-'));
+    for (const n of ['02-ubnd-xa.xlsx', '03-mam-non-khong-dat.xlsx']) fs.copyFileSync(path.join(dir, 'ho-so', n), path.join(inbox, n));
+    const out = path.join(inbox, 'tong-hop.xlsx');
+    for (const folder of [inbox, `${inbox}${path.sep}.${path.sep}`, path.relative(process.cwd(), inbox)]) {
+      const io2 = capture();
+      expect(await run(['consolidate', folder, '-o', out, '--json'], io2)).toBe(0);
+      expect((JSON.parse(io2.stdout) as { summary: { files: number } }).summary.files).toBe(2);
+    }
+  });
+
   it('exits 2 on usage errors', async () => {
     const inbox = path.join(dir, 'ho-so');
     expect(await run(['consolidate', inbox], capture())).toBe(2);
