@@ -832,7 +832,8 @@ function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
  * The body of a plain cell from `p` (just after its open tag): the index after `</c>` when it
  * is read whole, else where the caller goes on tag by tag. Apart from plainCell so that each
  * stays small: V8 optimises small functions sooner (a one-workbook command reads its sheets
- * once, mostly before large functions are optimised).
+ * once, mostly before large functions are optimised). The same two bodies as wholeCell, tested
+ * on bytes: going through wholeCell instead made the parse of 300 workbooks 123 → 140 ms.
  */
 function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number {
   if (b[p] !== LT) return p;
