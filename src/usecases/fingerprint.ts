@@ -46,6 +46,13 @@ export function hash64(s: string): string {
   return hex8(a) + hex8(b);
 }
 
+// V8 compiles hash64's loop in the middle of its first long call (on-stack replacement); the
+// code after the loop has not run yet, so it is compiled as a bail-out, and Node 20 re-enters
+// that same compiled loop on later calls: in a reading thread, hash64 bailed out up to 383
+// times per 1,000 workbooks and ran at interpreter speed. Short calls at load (more than V8's
+// 8 before it keeps feedback) let every path of it run first.
+for (let k = 0; k < 16; k++) hash64('odd');
+
 /**
  * A 32-bit lane as 8 hex digits, written in two 16-bit halves: `(x >>> 0).toString(16)` made
  * V8 deoptimise hash64 on every lane past 2^31 (≈ 90 times per 1,000 workbooks in a worker).
