@@ -103,7 +103,8 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   let rowNum = 0;
   let rows = 0;
   let cells = 0;
-  for (let i = 0; ; ) {
+  // Bounded by the length: reading past the end made V8 drop the walk's compiled code at the end of every part.
+  for (let i = 0, n = xml.length; i < n; ) {
     // Markup runs tag after tag (`</v></c><c`): the next '<' is most often the very next char.
     const lt = xml.charCodeAt(i) === LT ? i : xml.indexOf('<', i);
     if (lt < 0) break;
