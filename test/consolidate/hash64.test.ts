@@ -2,6 +2,8 @@
  * The fingerprint's hash is stored in every evaluated workbook: rewriting it for speed must
  * not change one digit, or every unit would be flagged stale.
  */
+import { spawnSync } from 'child_process';
+import path from 'path';
 import fc from 'fast-check';
 import { hash64 } from '../../src/usecases/fingerprint';
 
@@ -31,5 +33,23 @@ describe('hash64', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => expect(hash64(s)).toBe(reference(s))),
       { numRuns: 2000 },
     );
+  });
+
+  it('keeps its compiled loop over many long texts of either length (V8 used to drop it on every call)', () => {
+    // Synchronous on-stack replacement (--no-concurrent-osr) makes the old behaviour certain: without the warm-up
+    // calls in fingerprint.ts, every one of these calls bailed out of the compiled loop.
+    const root = path.join(__dirname, '..', '..');
+    const script = `
+      require(${JSON.stringify(path.join(root, 'scripts', 'bench', 'tsHook.js'))}).register();
+      const { hash64 } = require(${JSON.stringify(path.join(root, 'src', 'usecases', 'fingerprint.ts'))});
+      const texts = Array.from({ length: 50 }, (_, k) => JSON.stringify(Array.from({ length: 600 }, (_, i) => ['Nguyễn Văn ' + i, 'Giáo viên', 'Có', i + 7 * k])));
+      for (let j = 0; j < 1000; j++) hash64(texts[j % 50]);
+    `;
+    const run = spawnSync(process.execPath, ['--no-concurrent-osr', '--trace-opt', '--trace-deopt', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n').filter((l) => l.includes('JSFunction hash64'));
+    // The trace is read right: it shows the loop compiled.
+    expect(lines.some((l) => l.startsWith('[completed compiling'))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('[bailout')).length).toBeLessThanOrEqual(2);
   });
 });
