@@ -77,6 +77,10 @@ async function main() {
       process.stderr.write(`${w} workbooks: consolidation …\n`);
       results.consolidation[w] = await consolidation(w, outDir, PAIRS);
     }
+    // One reading thread alone, on the corpus of 2,000 (or the largest below it): what each thread pays once, and per file.
+    const w = [...WORKBOOKS].sort((a, b) => a - b).filter((x) => x <= 2000).pop() ?? Math.min(...WORKBOOKS);
+    process.stderr.write(`${w} workbooks: one reading thread …\n`);
+    results.warmThread = require('./bench/warmThread').measureWarmThread({ list: path.join(outDir, `consolidate-${w}`, 'files.txt'), pairs: PAIRS });
   }
   results.machine.loadavgAtEnd = os.loadavg();
   const table = buildTable(results, excel.hasImport());
@@ -169,6 +173,7 @@ function buildTable(results, hasImport) {
     ];
     table += `\n\n${render(['Tổng hợp / Consolidation (60 TV/tệp, ' + smallest.threads + ' luồng / threads)', ...ws.map((w) => `${w.toLocaleString('en-US')} tệp`), 'Mục tiêu / Target'], crow)}`;
   }
+  if (results.warmThread) table += `\n\n${require('./bench/warmThread').warmThreadTable(results.warmThread)}`;
   return table;
 }
 

@@ -110,4 +110,4 @@ if (isMainThread && require.main === module) {
   parentPort.postMessage(cells);
 }
 
-module.exports = { THREADS, UNIT_SHEETS };
+module.exports = { THREADS, UNIT_SHEETS, readFile };

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 
 const root = path.join(__dirname, '..', '..');
-const SCRIPTS = ['scripts/bench.js', 'scripts/bench-consolidate.js', 'scripts/bench/floor.js', 'scripts/bench/consolidation.js', 'scripts/bench/startup.js', 'scripts/bench/engine.js', 'scripts/bench/importTime.js', 'scripts/bench/excel.js', 'scripts/bench/table.js'];
+const SCRIPTS = ['scripts/bench.js', 'scripts/bench-consolidate.js', 'scripts/bench/floor.js', 'scripts/bench/consolidation.js', 'scripts/bench/startup.js', 'scripts/bench/engine.js', 'scripts/bench/importTime.js', 'scripts/bench/excel.js', 'scripts/bench/table.js', 'scripts/bench/warmThread.js'];
 
 const node = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, script), ...args], { encoding: 'utf8', timeout: 60_000 });
 
