@@ -34,6 +34,19 @@ export class XlsxError extends Error {
   }
 }
 
+/**
+ * Runs `read` on one part; a broken part's failure then says which part it is (the zip name:
+ * the one word that finds it again), where the parser knows only the tag.
+ */
+export function namingPart<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof XlsxError && e.kind === 'corrupt' && !e.detail.startsWith(`${part}: `)) throw new XlsxError('corrupt', `${part}: ${e.detail}`);
+    throw e;
+  }
+}
+
 /** Caps that keep one hostile file from taking the machine (all in bytes unless said). */
 export interface XlsxLimits {
   /** The file itself (default 20 MB; `--max-size`). */

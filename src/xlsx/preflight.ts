@@ -5,7 +5,7 @@
  * sniffing and capped directory as the reader decide first; then each part is inflated
  * alone, never past its declared size, and its XML walked without recursion.
  */
-import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
+import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
 import { newTagSpan, scanTag, tagAttr } from './xml';
@@ -64,12 +64,12 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
     if (!isXmlPart(e)) continue;
     const raw = options.raw && isWorksheet(e) && !isUtf16(data) ? rawText(data, options.raw, e) : null;
     if (raw !== null) {
-      scanXml(raw, e, limits);
+      namingPart(e.name, () => scanXml(raw, e, limits));
       options.keepSources?.set(e.name.toLowerCase(), { raw, bytes: plainBytes(data) });
       continue;
     }
     const text = decodeText(data, options.decode, e.name);
-    scanXml(text, e, limits);
+    namingPart(e.name, () => scanXml(text, e, limits));
     options.keep?.set(e.name.toLowerCase(), text);
   }
   return { entries: entries.length, declaredBytes };
@@ -141,6 +141,12 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
       if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
     }
   }
+  // A sheet or its strings cut off after a whole row would read as fewer members, silently.
+  if (depth !== 0 && (sheet || isSharedStrings(e))) throw new XlsxError('corrupt', 'unclosed elements');
+}
+
+function isSharedStrings(e: ZipEntry): boolean {
+  return /(^|\/)sharedStrings\.xml$/i.test(e.name);
 }
 
 const LT = 60; // <

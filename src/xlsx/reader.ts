@@ -6,7 +6,7 @@
  * code runs in Node worker threads and in a browser Web Worker.
  */
 import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
-import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
+import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
 import { parseRels, parseSharedStrings, parseSheetXml, parseWorkbookXml } from './xml';
@@ -88,9 +88,10 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
         if (sheetXml === null) continue; // a chart sheet or a dangling relationship: no cells
         if (shared === null) {
           const sst = await cellPart(sharedPath);
-          shared = sst === null ? [] : parseSharedStrings(sst.xml, sst.raw);
+          shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
         }
-        const data: SheetData = { name: sheet.name, rows: parseSheetXml(sheetXml.xml, shared, limits, sheetXml.raw, sheetXml.bytes) };
+        const strings = shared;
+        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes)) };
         result.sheets.set(asked, data);
       }
       return result;

@@ -272,8 +272,10 @@ export function parseSharedStrings(xml: string, raw = false): string[] {
   const tag = cursor.tag;
   let current: string | null = null;
   let inPhonetic = false;
+  let ended = false;
   while (cursor.next()) {
-    if (cursor.is('si')) {
+    if (cursor.is('sst')) ended ||= tag.closing || tag.selfClosing;
+    else if (cursor.is('si')) {
       if (tag.closing) {
         out.push(current ?? '');
         current = null;
@@ -285,6 +287,8 @@ export function parseSharedStrings(xml: string, raw = false): string[] {
       if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
     }
   }
+  // Cut off before </sst>: the strings after the cut would read as empty cells.
+  if (!ended) throw new XlsxError('corrupt', 'unterminated <sst>');
   return out;
 }
 
@@ -522,7 +526,8 @@ function walkSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
       if (s.inInline && opened) s.addInline(cursor.text(raw));
     } else if (cursor.is('sheetData') && !opened) return s.end();
   }
-  return s.end();
+  // Cut off before </sheetData>: what was read is not the whole sheet.
+  throw new XlsxError('corrupt', 'unterminated <sheetData>');
 }
 
 /** Where the scanner found a tag's end and its r and t attributes (reused: nothing is allocated per tag). */
@@ -701,7 +706,7 @@ function scanSheetData(xml: string, start: number, s: SheetRows, bytes: Uint8Arr
   let i = start;
   for (;;) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0) return s.end();
+    if (lt < 0) throw new XlsxError('corrupt', 'unterminated <sheetData>');
     let p = lt + 1;
     let c = xml.charCodeAt(p);
     const closing = c === SLASH;

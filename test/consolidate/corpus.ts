@@ -348,6 +348,24 @@ export const hostileWorkbooks = {
   /** The same in the shared strings. */
   invalidUtf8Shared: (sheet?: string) =>
     handMadeWorkbook({ sheet, sharedXml: withBadByte(sharedStringsXml(['STT', 'Họ và tên', 'Nguy\u0000n Văn An'])) }),
+  /** A sheet part cut off inside a formula (a copy that stopped half-way, then zipped again). */
+  unterminatedTag: (sheet?: string) =>
+    handMadeWorkbook({
+      sheet,
+      sheetXml: `${XML_DECL}<worksheet xmlns="${SML}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="2"><c r="A2"><f>SUM(B1:B9`,
+    }),
+  /** The sheet part ends after a whole row, before </sheetData>: read as it is, the rows after the cut would be lost unsaid. */
+  sheetCutAfterRow: (sheet?: string) => {
+    const rows = [['STT', 'Họ và tên'], [1, 'Nguyễn Văn An'], [2, 'Trần Thị Bình']];
+    const { sheetXml } = sheetParts(rows);
+    return handMadeWorkbook({ sheet, rows, sheetXml: sheetXml.slice(0, sheetXml.lastIndexOf('</row>') + '</row>'.length) });
+  },
+  /** The shared strings end after a whole item, before </sst>: the later strings would read as empty cells. */
+  stringsCutAfterItem: (sheet?: string) => {
+    const rows = [['STT', 'Họ và tên'], [1, 'Nguyễn Văn An'], [2, 'Trần Thị Bình']];
+    const xml = sharedStringsXml(sheetParts(rows).shared);
+    return handMadeWorkbook({ sheet, rows, sharedXml: xml.slice(0, xml.indexOf('</si>') + '</si>'.length) });
+  },
   /** One more part whose name climbs out of the folder (`name` as written in the zip). */
   pathTraversal: (name: string, sheet?: string) => handMadeWorkbook({ sheet, extra: [{ name, data: Buffer.from('<evil/>') }] }),
 };

@@ -62,6 +62,25 @@ const CASES: Record<string, Case> = {
     cli: /^Phần “xl\/sharedStrings\.xml” của tệp có chữ sai mã UTF-8/,
     consolidate: /^Phần “xl\/sharedStrings\.xml” của tệp có chữ sai mã UTF-8/,
   },
+  // Which part is broken is said (the same words as the other parts' failures), not only which tag.
+  'cat-do-dang.xlsx': {
+    build: () => H.unterminatedTag(SHEET),
+    kind: 'corrupt',
+    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unclosed elements\)\. Hãy mở tệp bằng Excel/,
+    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unterminated formula\)\.$/,
+  },
+  'cat-sau-dong.xlsx': {
+    build: () => H.sheetCutAfterRow(SHEET),
+    kind: 'corrupt',
+    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unclosed elements\)/,
+    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unterminated <sheetData>\)\.$/,
+  },
+  'chuoi-cat-do-dang.xlsx': {
+    build: () => H.stringsCutAfterItem(SHEET),
+    kind: 'corrupt',
+    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/sharedStrings\.xml: unclosed elements\)/,
+    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/sharedStrings\.xml: unterminated <sst>\)\.$/,
+  },
   'vuot-thu-muc.xlsx': { build: () => H.pathTraversal('../../evil.xml', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
   'duong-dan-tuyet-doi.xlsx': { build: () => H.pathTraversal('/etc/x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
   'gach-nguoc.xlsx': { build: () => H.pathTraversal('xl\\..\\x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },

@@ -1,10 +1,12 @@
 /**
  * The preflight's walk of each XML part reads tags without attributes itself (most of a
  * sheet's) and hands every other tag to scanTag: it refuses exactly what the walk made of
- * scanTag alone refuses (DTD, depth, rows, cells, an unterminated tag), with the same reason.
+ * scanTag alone refuses (DTD, depth, rows, cells, an unterminated tag, a sheet left unclosed), with the same reason,
+ * a broken part named.
  */
 import fc from 'fast-check';
 import { preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type PreflightLimits } from '../../src/xlsx';
+import { namingPart } from '../../src/xlsx/errors';
 import { named, newTagSpan, scanTag, tagAttr } from '../../src/xlsx/xml';
 import { nodeInflate } from '../../src/xlsx/inflateNode';
 import { makeZip } from '../consolidate/corpus';
@@ -36,6 +38,7 @@ function scanTagWalk(xml: string, name: string, sheet: boolean, limits: Prefligh
       if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
     }
   }
+  if (depth !== 0 && sheet) throw new XlsxError('corrupt', 'unclosed elements');
 }
 
 function outcome(run: () => unknown): Promise<string> {
@@ -66,7 +69,7 @@ describe('the preflight walk of an XML part', () => {
           { name: '[Content_Types].xml', data: new Uint8Array(Buffer.from('<Types/>')) },
           { name, data: new Uint8Array(Buffer.from(xml)) },
         ]);
-        const want = await outcome(() => scanTagWalk(xml, name, sheet, limits));
+        const want = await outcome(() => namingPart(name, () => scanTagWalk(xml, name, sheet, limits)));
         expect(await outcome(() => preflightXlsx(zip, { inflate: nodeInflate, limits }))).toBe(want);
       }),
       { numRuns: 1500 },

@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../../domain/values';
 import type { XlsxPackage } from '../../xlsx/package';
-import { DEFAULT_LIMITS } from '../../xlsx/errors';
+import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
 import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
@@ -403,7 +403,8 @@ export class PackageReader {
   private async values(name: string): Promise<CellValue[][]> {
     const sheet = this.pkg.findSheet(name);
     const xml = sheet?.path ? await this.pkg.text(sheet.path) : null;
-    return xml ? parseSheetXml(xml, await this.shared(), DEFAULT_LIMITS) : [];
+    const shared = await this.shared();
+    return xml ? namingPart(sheet!.path!, () => parseSheetXml(xml, shared, DEFAULT_LIMITS)) : [];
   }
 
   async sheet(name: string): Promise<SheetModel | null> {
@@ -415,7 +416,7 @@ export class PackageReader {
     const hit = this.cache.get(sheet.name);
     if (hit && hit.xml === xml && hit.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet) };
     const raw = parseSheetParts(xml);
-    const values = parseSheetXml(xml, shared, DEFAULT_LIMITS);
+    const values = namingPart(sheet.path ?? sheet.name, () => parseSheetXml(xml, shared, DEFAULT_LIMITS));
     const validations: ListValidation[] = [];
     for (const v of raw.validations) {
       const source = listSource(v.formula, sheet.name);

@@ -10,7 +10,7 @@ import { parseRange, rangesOverlap, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet, type PartSource } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
-import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx/errors';
+import { DEFAULT_LIMITS, namingPart, type XlsxLimits } from '../../xlsx/errors';
 import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
@@ -138,7 +138,7 @@ export class XlsxWorkbook implements Workbook {
       const source = await pkg.sheetSource(sheet.path);
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
-      const rows = typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes);
+      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes)));
       const data: SheetData = { name: sheet.name, rows };
       if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout((await pkg.text(sheet.path))!, this.limits));
       result.sheets.set(asked, data);
