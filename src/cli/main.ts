@@ -9,6 +9,7 @@ import { CliFailure, EXIT, type Io } from './exit';
 import { COMMANDS } from './commands';
 import { APP_VERSION } from '../version';
 import { errorReason } from './files';
+import { XlsxError } from '../xlsx/errors';
 
 export { EXIT };
 export type { Io };
@@ -48,20 +49,40 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
       io.err(t(lang, 'cli.missingOption', { option: e.message }));
       return EXIT.usage;
     }
-    io.err(unexpected(e, args, lang));
+    io.err(e instanceof XlsxError ? damaged(e, args, lang) : unexpected(e, args, lang));
     return EXIT.data;
   }
+}
+
+/**
+ * A part the preflight let through but a reader refused later (a sheet's relationships cut
+ * off): the file's damage, worded as the refusal at opening is, not as a fault of the command.
+ */
+function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on this path only: the light commands start near a bare Node start
+  const { xlsxReason } = require('../usecases/xlsxReason') as typeof import('../usecases/xlsxReason');
+  const broken = e.kind === 'notXlsx' || e.kind === 'truncated' ? new XlsxError('corrupt', e.detail || e.kind) : e;
+  const reason = xlsxReason(broken, 0, undefined, lang, 'own');
+  return t(lang, 'cli.damagedPart', { command: args?.positionals[0] ?? 'dvht', files: shownFiles(namedFiles(e, args)), reason });
+}
+
+/** The files a command was given (operands, --into, -o), and the one a system error names. */
+function namedFiles(e: unknown, args: ParsedArgs | undefined): string[] {
+  const named = [...(args?.positionals.slice(1) ?? []), args?.options.get('into'), args?.options.get('output'), (e as NodeJS.ErrnoException | undefined)?.path];
+  return [...new Set(named.filter((f): f is string => typeof f === 'string' && f !== ''))];
+}
+
+function shownFiles(files: string[]): string {
+  return files.slice(0, 3).map((f) => `“${f}”`).join(', ') + (files.length > 3 ? ' …' : '');
 }
 
 /** The last resort for an error no command foresaw: which files, why, what to do. */
 function unexpected(e: unknown, args: ParsedArgs | undefined, lang: Lang): string {
   const command = args?.positionals[0] ?? 'dvht';
-  const named = [...(args?.positionals.slice(1) ?? []), args?.options.get('into'), args?.options.get('output'), (e as NodeJS.ErrnoException | undefined)?.path];
-  const files = [...new Set(named.filter((f): f is string => typeof f === 'string' && f !== ''))];
+  const files = namedFiles(e, args);
   const reason = errorReason(e, lang);
   if (!files.length) return t(lang, 'cli.unexpectedNoFile', { command, reason });
-  const shown = files.slice(0, 3).map((f) => `“${f}”`).join(', ') + (files.length > 3 ? ' …' : '');
-  return t(lang, 'cli.unexpected', { command, files: shown, reason });
+  return t(lang, 'cli.unexpected', { command, files: shownFiles(files), reason });
 }
 
 /** The process entry (bin/dvht.js): even an error outside `run` ends as words and exit 1. */

@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   'cli.files.reason.mismatch': 'reading it back did not match what was written',
   'cli.files.advice': 'Free some space, close the file in Excel or choose another place, then run again.',
   'cli.unexpected': 'The command “{command}” stopped on an unexpected error while handling {files}: {reason}. No existing file was left half-written. Open the file in Excel, save it again as .xlsx and run again; if it still fails, send the file and this message to support.',
+  'cli.damagedPart': 'The command “{command}” stopped while reading {files}: {reason} No existing file was left half-written.',
   'cli.unexpectedNoFile': 'The command “{command}” stopped on an unexpected error: {reason}. Run it again; if it still fails, send this message to support.',
 
   'pane.app.title': 'ĐVHT — Learning Unit',

@@ -96,6 +96,7 @@ export const vi = {
   'cli.files.reason.mismatch': 'đọc lại không khớp với nội dung vừa ghi',
   'cli.files.advice': 'Giải phóng chỗ trống, đóng tệp trong Excel hoặc chọn nơi lưu khác rồi chạy lại.',
   'cli.unexpected': 'Lệnh “{command}” dừng vì một lỗi không lường trước khi xử lý {files}: {reason}. Các tệp đã có không bị ghi đè dở dang. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chạy lại; nếu vẫn lỗi, gửi tệp cùng dòng thông báo này cho người hỗ trợ.',
+  'cli.damagedPart': 'Lệnh “{command}” dừng khi đọc {files}: {reason} Các tệp đã có không bị ghi đè dở dang.',
   'cli.unexpectedNoFile': 'Lệnh “{command}” dừng vì một lỗi không lường trước: {reason}. Chạy lại; nếu vẫn lỗi, gửi dòng thông báo này cho người hỗ trợ.',
 
   // Task pane (src/taskpane)

@@ -9,7 +9,7 @@
  * DVHT_SHEET whose value is a string constant naming the sheet's role ("summary"). A user
  * sheet that happens to carry the same name has no mark and is never replaced.
  */
-import { DEFAULT_LIMITS, XlsxError, type XlsxLimits } from './errors';
+import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
@@ -245,7 +245,7 @@ export class XlsxPackage {
 
   private async load(): Promise<void> {
     const root = await this.text('_rels/.rels');
-    const rel = root ? parseRels(root).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
+    const rel = root ? namingPart('_rels/.rels', () => parseRels(root)).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
     this.workbookPath = rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
     this.folder = this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1);
     if (!this.has(this.workbookPath)) throw new XlsxError('notXlsx', `no ${this.workbookPath}`);
@@ -360,10 +360,11 @@ export class XlsxPackage {
 
   /** Relationships of a part, targets resolved to part paths. */
   async relsOf(part: string): Promise<(Relationship & { path: string })[]> {
-    const xml = await this.text(this.relsPathOf(part));
+    const relsPath = this.relsPathOf(part);
+    const xml = await this.text(relsPath);
     if (!xml) return [];
     const folder = part.slice(0, part.lastIndexOf('/') + 1);
-    return parseRels(xml).map((r) => ({ ...r, path: r.external ? r.target : resolvePart(folder, r.target) }));
+    return namingPart(relsPath, () => parseRels(xml)).map((r) => ({ ...r, path: r.external ? r.target : resolvePart(folder, r.target) }));
   }
 
   /** Saves: untouched parts copied as stored, changed and new ones deflated. */
@@ -455,7 +456,8 @@ export class XlsxPackage {
   }
 
   private parseSheets(): void {
-    const rels = parseRels(this.texts.get(this.relsPathOf(this.workbookPath).toLowerCase()) ?? '');
+    const relsPath = this.relsPathOf(this.workbookPath);
+    const rels = namingPart(relsPath, () => parseRels(this.texts.get(relsPath.toLowerCase()) ?? ''));
     const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(this.folder, r.target)]));
     this._sheets = findTags(this.workbookXml, 'sheet').map((t) => {
       const rid = relId(t.attrs) ?? '';

@@ -141,12 +141,14 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
       if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
     }
   }
-  // A sheet or its strings cut off after a whole row would read as fewer members, silently.
-  if (depth !== 0 && (sheet || isSharedStrings(e))) throw new XlsxError('corrupt', 'unclosed elements');
+  // A part the add-in reads or edits, cut off after a whole element: read as it is, what follows
+  // the cut would seem missing (members, strings, sheets), and an edit would finish half a part.
+  if (depth !== 0 && (sheet || isReadPart(e))) throw new XlsxError('corrupt', 'unclosed elements');
 }
 
-function isSharedStrings(e: ZipEntry): boolean {
-  return /(^|\/)sharedStrings\.xml$/i.test(e.name);
+/** Parts the add-in reads or edits besides worksheets (the rest it copies as they are). */
+function isReadPart(e: ZipEntry): boolean {
+  return /^\[content_types\]\.xml$|\.rels$|(^|\/)(workbook|sharedStrings|styles|tables\/[^/]+)\.xml$|^docProps\/[^/]+\.xml$/i.test(e.name);
 }
 
 const LT = 60; // <

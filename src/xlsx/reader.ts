@@ -63,10 +63,11 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const workbookXml = await part(workbookPath);
   if (workbookXml === null) throw new XlsxError('notXlsx', `no ${workbookPath}`);
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
-  const relsXml = await part(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`);
-  const rels = relsXml ? parseRels(relsXml) : [];
+  const relsPath = `${folder}_rels/${workbookPath.slice(folder.length)}.rels`;
+  const relsXml = await part(relsPath);
+  const rels = relsXml ? namingPart(relsPath, () => parseRels(relsXml)) : [];
   const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(folder, r.target)]));
-  const { sheets } = parseWorkbookXml(workbookXml);
+  const { sheets } = namingPart(workbookPath, () => parseWorkbookXml(workbookXml));
   const sharedRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
   const sharedPath = sharedRel ? resolvePart(folder, sharedRel.target) : `${folder}sharedStrings.xml`;
   const app = await appName(dir, part);
@@ -122,7 +123,7 @@ export function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string
 }
 
 function officeDocumentPath(rootRels: string | null): string {
-  const rel = rootRels ? parseRels(rootRels).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
+  const rel = rootRels ? namingPart('_rels/.rels', () => parseRels(rootRels)).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
   return rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
 }
 

@@ -300,12 +300,16 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   assertNoDtd(xml);
   const sheets: WorkbookPart['sheets'] = [];
   const cursor = new TagCursor(xml);
+  let ended = false;
   for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
+    if (tag.name === 'workbook') ended ||= tag.closing || tag.selfClosing;
     if (tag.closing || tag.name !== 'sheet') continue;
     const name = attr(tag.attrs, 'name');
     const rid = relId(tag.attrs);
     if (name !== null && rid !== null) sheets.push({ name, rid });
   }
+  // Cut off before </workbook>: the sheets after the cut would seem missing.
+  if (!ended) throw new XlsxError('corrupt', 'unterminated <workbook>');
   return { sheets };
 }
 
@@ -326,7 +330,9 @@ export function parseRels(xml: string): Relationship[] {
   assertNoDtd(xml);
   const out: Relationship[] = [];
   const cursor = new TagCursor(xml);
+  let ended = false;
   for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
+    if (tag.name === 'Relationships') ended ||= tag.closing || tag.selfClosing;
     if (tag.closing || tag.name !== 'Relationship') continue;
     out.push({
       id: attr(tag.attrs, 'Id') ?? '',
@@ -335,6 +341,8 @@ export function parseRels(xml: string): Relationship[] {
       external: (attr(tag.attrs, 'TargetMode') ?? '').toLowerCase() === 'external',
     });
   }
+  // Cut off before </Relationships>: the parts after the cut would seem missing. ('' is no part at all.)
+  if (!ended && xml.trim() !== '') throw new XlsxError('corrupt', 'unterminated <Relationships>');
   return out;
 }
 

@@ -16,6 +16,7 @@ import { run, type Io } from '../../src/cli/main';
 import { tempName } from '../../src/cli/files';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { withChangedEntries } from '../consolidate/corpus';
 
 function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {
   const stdout: string[] = [];
@@ -41,6 +42,8 @@ afterEach(() => {
   fs.chmodSync(dir, 0o700);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function unit(name = 'truong.xlsx'): string {
   const file = path.join(dir, name);
@@ -271,6 +274,26 @@ describe('the last-resort guard', () => {
     const en = capture();
     expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
     expect(en.stderr.join('\n')).toContain('The command “evaluate” stopped on an unexpected error while handling');
+  });
+
+  // The preflight checks that parts are whole, not that a relationships part has its root: this
+  // one (cut inside its XML declaration) is found broken only when evaluate reads it to write.
+  it("a sheet's relationships found damaged after opening are worded as the file's damage, not as an unexpected error", async () => {
+    const file = path.join(dir, 'truong.xlsx');
+    const cut = await withChangedEntries(sample, (name, data) => (/worksheets\/_rels\/[^/]+\.rels$/.test(name) ? data.subarray(0, 54) : data));
+    fs.writeFileSync(file, cut);
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(
+      new RegExp(
+        `^Lệnh “evaluate” dừng khi đọc “${escapeRegExp(file)}”: Tệp bị hỏng, không đọc được \\(xl/worksheets/_rels/sheet\\d+\\.xml\\.rels: unterminated <Relationships>\\)\\. Hãy mở tệp bằng Excel \\(Excel có thể tự sửa tệp\\), lưu lại rồi mở lại; nếu không được, hãy dùng bản sao lưu gần nhất\\. Các tệp đã có không bị ghi đè dở dang\\.$`,
+      ),
+    );
+    expect(fs.readFileSync(file).equals(Buffer.from(cut))).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['truong.xlsx']);
+    const en = capture();
+    expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
+    expect(en.stderr.join('\n').startsWith(`The command “evaluate” stopped while reading “${file}”: The file is damaged and cannot be read (`)).toBe(true);
   });
 
   it('the installed command (bin/dvht.js) never exits 70, and a non-root user is refused by access()', () => {

@@ -377,8 +377,16 @@ import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
 
 /** The same workbook, zipped again with more entries (names as given: they may be unsafe). */
 export async function withExtraEntries(bytes: Uint8Array, extra: { name: string; data: Uint8Array }[]): Promise<Uint8Array> {
-  const dir = readDirectory(bytes, DEFAULT_LIMITS);
-  const entries: RawEntry[] = [];
-  for (const e of dir.entries.values()) entries.push({ name: e.name, data: await readEntry(bytes, e, nodeInflate, DEFAULT_LIMITS) });
-  return makeZip([...entries, ...extra]);
+  return makeZip([...(await entriesOf(bytes)), ...extra]);
+}
+
+/** The same workbook, zipped again with each part's bytes passed through `change` (by its name). */
+export async function withChangedEntries(bytes: Uint8Array, change: (name: string, data: Uint8Array) => Uint8Array): Promise<Uint8Array> {
+  return makeZip((await entriesOf(bytes)).map((e) => ({ name: e.name, data: change(e.name, e.data) })));
+}
+
+async function entriesOf(bytes: Uint8Array): Promise<{ name: string; data: Uint8Array }[]> {
+  const entries: { name: string; data: Uint8Array }[] = [];
+  for (const e of readDirectory(bytes, DEFAULT_LIMITS).entries.values()) entries.push({ name: e.name, data: await readEntry(bytes, e, nodeInflate, DEFAULT_LIMITS) });
+  return entries;
 }

@@ -16,7 +16,7 @@ import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
-import { handMadeWorkbook, hostileWorkbooks as H, unitWorkbook as unitFile, withExtraEntries } from '../consolidate/corpus';
+import { handMadeWorkbook, hostileWorkbooks as H, unitWorkbook as unitFile, withChangedEntries, withExtraEntries } from '../consolidate/corpus';
 import { fieldCol, unitWorkbook } from '../import/messySheets';
 
 jest.setTimeout(60_000);
@@ -80,6 +80,13 @@ const CASES: Record<string, Case> = {
     kind: 'corrupt',
     cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/sharedStrings\.xml: unclosed elements\)/,
     consolidate: /^Tệp bị hỏng, không đọc được \(xl\/sharedStrings\.xml: unterminated <sst>\)\.$/,
+  },
+  // The workbook part cut off: the package must not edit half a part.
+  'so-cat-do-dang.xlsx': {
+    build: () => withChangedEntries(handMadeWorkbook({ sheet: SHEET }), (name, data) => (name === 'xl/workbook.xml' ? data.subarray(0, data.length - 20) : data)),
+    kind: 'corrupt',
+    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/workbook\.xml: unclosed elements\)/,
+    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/workbook\.xml: /,
   },
   'vuot-thu-muc.xlsx': { build: () => H.pathTraversal('../../evil.xml', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
   'duong-dan-tuyet-doi.xlsx': { build: () => H.pathTraversal('/etc/x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
