@@ -401,10 +401,11 @@ export class PackageReader {
   }
 
   private async values(name: string): Promise<CellValue[][]> {
-    const sheet = this.pkg.findSheet(name);
-    const xml = sheet?.path ? await this.pkg.text(sheet.path) : null;
+    const part = this.pkg.findSheet(name)?.path;
+    const xml = part ? await this.pkg.text(part) : null;
+    if (!part || !xml) return [];
     const shared = await this.shared();
-    return xml ? namingPart(sheet!.path!, () => parseSheetXml(xml, shared, DEFAULT_LIMITS)) : [];
+    return namingPart(part, () => parseSheetXml(xml, shared, DEFAULT_LIMITS));
   }
 
   async sheet(name: string): Promise<SheetModel | null> {
