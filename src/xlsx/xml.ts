@@ -287,8 +287,8 @@ export function parseSharedStrings(xml: string, raw = false): string[] {
       if (current !== null && !inPhonetic) current += decodeOoxmlEscapes(text);
     }
   }
-  // Cut off before </sst>: the strings after the cut would read as empty cells.
-  if (!ended) throw new XlsxError('corrupt', 'unterminated <sst>');
+  // Cut off before </sst>: the strings after the cut would read as empty cells. ('' is no strings at all.)
+  if (!ended && xml.trim() !== '') throw new XlsxError('corrupt', 'unterminated <sst>');
   return out;
 }
 

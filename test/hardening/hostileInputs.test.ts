@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { run, type Io } from '../../src/cli/main';
-import { preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type XlsxFailure } from '../../src/xlsx';
+import { openXlsx, preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type XlsxFailure } from '../../src/xlsx';
 import type { Inflate } from '../../src/xlsx/zip';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -177,6 +177,22 @@ describe('the preflight', () => {
     const spy = spyInflate();
     await expect(preflightXlsx(new Uint8Array(2000), { inflate: spy.inflate, limits: { maxFileBytes: 1000 } })).rejects.toMatchObject({ kind: 'tooLarge' });
     expect(spy.calls).toEqual([]);
+  });
+});
+
+describe('parts that are empty rather than cut off', () => {
+  it('an empty shared strings part is no strings, in the preflight, the CLI and consolidation alike', async () => {
+    const bytes = handMadeWorkbook({ sheet: 'DS', rows: [['STT', 'Ghi chú'], [1, 2]], sharedXml: '' });
+    expect(await preflightKind(bytes, nodeInflate)).toBe('passed');
+    const source = path.join(dir, 'chuoi-rong.xlsx');
+    fs.writeFileSync(source, bytes);
+    const into = path.join(dir, 'truong.xlsx');
+    fs.writeFileSync(into, await (await unitWorkbook()).toBuffer());
+    const io = capture();
+    await run(['import', source, '--sheet', 'DS', '--into', into, '--dry-run'], io);
+    expect(io.stderr.join('\n')).not.toMatch(/hỏng|lường trước/);
+    const read = await (await openXlsx(bytes, { inflate: nodeInflate })).read(['DS']);
+    expect(read.sheets.get('DS')!.rows).toEqual([[], [1, 2]]);
   });
 });
 

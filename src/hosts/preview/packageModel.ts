@@ -391,7 +391,7 @@ export class PackageReader {
   private async shared(): Promise<string[]> {
     const rel = (await this.pkg.relsOf(this.pkg.workbookPart)).find((r) => r.type.endsWith('/sharedStrings'));
     const xml = rel ? await this.pkg.text(rel.path) : null;
-    return xml === null ? [] : parseSharedStrings(xml);
+    return rel && xml !== null ? namingPart(rel.path, () => parseSharedStrings(xml)) : [];
   }
 
   private async cellFormats(): Promise<CellFormat[]> {

@@ -160,7 +160,7 @@ export class XlsxWorkbook implements Workbook {
     if (this.shared) return this.shared;
     const rel = (await this.pkg.relsOf(this.pkg.workbookPart)).find((r) => r.type.endsWith('/sharedStrings'));
     const xml = rel ? await this.pkg.text(rel.path) : null;
-    this.shared = xml === null ? [] : parseSharedStrings(xml);
+    this.shared = rel && xml !== null ? namingPart(rel.path, () => parseSharedStrings(xml)) : [];
     return this.shared;
   }
 
