@@ -5,12 +5,7 @@
 import { spawnSync } from 'child_process';
 import path from 'path';
 import fc from 'fast-check';
-import { fingerprint, fingerprintPayload, hash64, hashJson } from '../../src/usecases/fingerprint';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import { createSheets } from '../../src/usecases/createSheets';
-import { sampleUnit } from '../../src/usecases/sampleData';
-import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../../src/sheets/unitWorkbook';
+import { hash64 } from '../../src/usecases/fingerprint';
 
 /** The hash as first written (before the lanes were printed in halves). */
 function reference(s: string): string {
@@ -56,37 +51,5 @@ describe('hash64', () => {
     // The trace is read right: it shows the loop compiled.
     expect(lines.some((l) => l.startsWith('[completed compiling'))).toBe(true);
     expect(lines.filter((l) => l.startsWith('[bailout')).length).toBeLessThanOrEqual(2);
-  });
-});
-
-describe('hashJson', () => {
-  const same = (v: unknown) => expect(hashJson(v)).toBe(hash64(JSON.stringify(v)));
-
-  it('hashes any JSON value as hash64 hashes its JSON text', () => {
-    fc.assert(fc.property(fc.jsonValue({ stringUnit: 'binary', maxDepth: 4 }), same), { numRuns: 2000 });
-    // Text pieces of every length, so that pairs of units run across piece boundaries both ways.
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 5 }), fc.integer(), fc.constant(null))), same), { numRuns: 1000 });
-  });
-
-  it('writes, escapes and leaves out what JSON.stringify does', () => {
-    same(['"quoted" \\ back', 'tab\tnew\nline\u0001', 'Nguyễn Thị Hằng', 'Nguye\u0302\u0303n', '😀 emoji', 'lone \ud800 high', 'lone \udc00 low', '\udc00\ud800']);
-    same([undefined, () => 1, Symbol('s'), NaN, Infinity, -0, 1e21, 0.1 + 0.2, true, false, null]);
-    same({ a: undefined, b: 1, f: () => 1, c: [undefined], 'k"ey': 'v', s: Symbol('x') });
-    same({ first: undefined, only: 'one' });
-    same({ last: 'one', gone: undefined });
-    same({ a: undefined });
-    same([{}, [], '', [[]], { '': '' }]);
-    same([new Date(Date.UTC(2026, 11, 3)), { toJSON: (k: string) => `key ${k}` }, [{ toJSON: () => undefined }]]);
-    same({ byKey: { toJSON: (k: string) => `key ${k}` }, gone: { toJSON: () => undefined } });
-    same([Object(5), Object('text'), Object(false)]);
-    expect(() => hashJson([1n])).toThrow(TypeError);
-  });
-
-  it('gives a unit workbook the fingerprint evaluate stored before it hashed without the text', async () => {
-    const file = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
-    await createSheets(file, sampleUnit({ members: 30 }));
-    const parsed = parseUnitWorkbook(await file.batch((s) => s.read(UNIT_WORKBOOK_SHEETS)));
-    if (!parsed.ok) throw new Error('the sample must read as a unit workbook');
-    expect(fingerprint(parsed.workbook)).toBe(hash64(JSON.stringify(fingerprintPayload(parsed.workbook))));
   });
 });
