@@ -6,8 +6,14 @@ export interface ParsedArgs {
 
 const WITH_VALUE = new Set(['o', 'output', 'preset', 'unit', 'type', 'year', 'public', 'lang', 'members', 'seed', 'only', 'sheet', 'into', 'mapping', 'rule-set', 'body', 'tier', 'max-size', 'signer', 'rules', 'rules-file']);
 const ALIASES: Record<string, string> = { o: 'output', h: 'help' };
+const OPTION = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/;
 
-export class UsageError extends Error {}
+/** An option given without its value; `option` is as typed ("-o", "--unit"). */
+export class UsageError extends Error {
+  constructor(readonly option: string) {
+    super(option);
+  }
+}
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];
@@ -18,7 +24,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    const m = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/.exec(a);
+    const m = OPTION.exec(a);
     if (!m) {
       positionals.push(a);
       continue;
@@ -27,10 +33,35 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const name = ALIASES[raw] ?? raw;
     if (m[2] !== undefined) options.set(name, m[2]);
     else if (WITH_VALUE.has(raw) || WITH_VALUE.has(name)) {
+      // `--unit --type thcs`: the value was forgotten; taking "--type" as the name would blame --type.
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`--${name}`);
+      if (v === undefined || OPTION.test(v)) throw new UsageError(a.replace(/=.*$/, ''));
       options.set(name, v);
     } else options.set(name, true);
   }
   return { positionals, options };
+}
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: readonly string[] = ['lang', 'help', 'version'];
+
+/** The option among `known` that `typed` most likely meant (one or two letters off), if any. */
+export function closestOption(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(typed, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }

@@ -13,6 +13,8 @@ import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
 
 import { CliFailure, EXIT, type Io } from './exit';
+import { readReason } from './files';
+import { foldKey } from '../domain/text';
 
 export { CliFailure, EXIT, type Io };
 
@@ -56,9 +58,53 @@ export function need(ctx: CommandContext, name: string): string {
   return v;
 }
 
-export function numberOption(ctx: CommandContext, name: string): number | undefined {
+/** The years a workbook may be for (--year). */
+export const YEAR = { min: 2000, max: 2100 } as const;
+
+/** A whole-number option within [min, max]; undefined when not given; anything else is refused (exit 2). */
+export function integerOption(ctx: CommandContext, name: string, min: number, max: number): number | undefined {
   const v = ctx.args.options.get(name);
-  return typeof v === 'string' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (n >= min && n <= max) return n;
+  const expected = t(ctx.lang, 'cli.expected.integer', { min: formatCount(min, ctx.lang), max: formatCount(max, ctx.lang) });
+  throw new CliFailure(EXIT.usage, t(ctx.lang, 'cli.badValue', { option: `--${name}`, value: String(v), expected }));
+}
+
+/** "có"/"không" (or yes/no, 1/0, true/false) as a boolean; undefined when not given. */
+export function yesNoOption(ctx: CommandContext, name: string): boolean | undefined {
+  const v = ctx.args.options.get(name);
+  if (v === undefined) return undefined;
+  const key = typeof v === 'string' ? foldKey(v) : '';
+  if (YES.includes(key)) return true;
+  if (NO.includes(key)) return false;
+  throw new CliFailure(EXIT.usage, t(ctx.lang, 'cli.badValue', { option: `--${name}`, value: String(v), expected: t(ctx.lang, 'cli.expected.yesNo') }));
+}
+
+const YES = ['co', 'yes', 'y', '1', 'true'];
+const NO = ['khong', 'no', 'n', '0', 'false'];
+
+const formatCount = (n: number, lang: Lang) => (n >= 10000 ? n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') : String(n));
+
+/**
+ * The input file of a command, checked before anything else runs: one that is missing,
+ * a folder or unreadable is said so in words (exit 1), not as a system code. Its size.
+ */
+export async function checkInput(file: string, lang: Lang): Promise<number> {
+  let st: fs.Stats;
+  try {
+    st = await fs.promises.stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliFailure(EXIT.data, code === 'ENOENT' || code === 'ENOTDIR' ? t(lang, 'cli.inputMissing', { file }) : t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
+  }
+  if (st.isDirectory()) throw new CliFailure(EXIT.data, t(lang, 'cli.inputIsFolder', { file }));
+  try {
+    await fs.promises.access(file, fs.constants.R_OK);
+  } catch {
+    throw new CliFailure(EXIT.data, t(lang, 'cli.inputUnreadable', { file }));
+  }
+  return st.size;
 }
 
 /**
@@ -66,13 +112,7 @@ export function numberOption(ctx: CommandContext, name: string): number | undefi
  * bytes pass the preflight first (every part, bounded), then the package keeps them.
  */
 export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
-  let size: number;
-  try {
-    await fs.promises.access(file, fs.constants.R_OK);
-    size = (await fs.promises.stat(file)).size;
-  } catch (e) {
-    throw new CliFailure(EXIT.data, t(lang, 'cli.fileMissing', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
-  }
+  const size = await checkInput(file, lang);
   const refuse = (e: XlsxError, bytes: number) => {
     const reason = xlsxReason(e, bytes, undefined, lang, 'own');
     // Not a workbook at all keeps the CLI's wording; a workbook refused for safety says so.

@@ -191,6 +191,15 @@ export function errorReason(e: unknown, lang: Lang): string {
   return message.split('\n')[0]!.slice(0, 200);
 }
 
+const READ_REASONS = ['ENOENT', 'EACCES', 'EISDIR'] as const;
+
+/** Why a file could not be read, in words (a missing file is not a folder moved away mid-write). */
+export function readReason(e: unknown, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const known = READ_REASONS.find((r) => r === code);
+  return known ? t(lang, `cli.files.reason.read.${known}`) : errorReason(e, lang);
+}
+
 async function lstatOrNull(p: string): Promise<fs.Stats | null> {
   return fs.promises.lstat(p).catch(() => null);
 }

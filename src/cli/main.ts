@@ -4,9 +4,9 @@
  * failure, said in words), 2 usage. Never 70, never a stack trace.
  */
 import { t, type Lang } from '../i18n';
-import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { closestOption, GLOBAL_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { CliFailure, EXIT, type Io } from './exit';
-import { COMMANDS } from './commands';
+import { COMMANDS, type CommandSpec } from './commands';
 import { APP_VERSION } from '../version';
 import { errorReason } from './files';
 import { XlsxError } from '../xlsx/errors';
@@ -26,6 +26,8 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
   try {
     args = parseArgs(argv);
     lang = args.options.get('lang') === 'en' ? 'en' : 'vi';
+    const asked = args.options.get('lang');
+    if (asked !== undefined && asked !== 'vi' && asked !== 'en') throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownLang', { lang: String(asked) }));
     const [name, ...operands] = args.positionals;
     // The version the written workbooks record ("Phiên bản"), from package.json.
     if (args.options.has('version') || name === 'version') {
@@ -38,6 +40,7 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownCommand', { command: name }));
+    checkArguments(command, args, operands, lang);
     beforeCommand(command.name);
     return await command.load().run({ args, operands, lang, io });
   } catch (e) {
@@ -46,11 +49,30 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
       return e.code;
     }
     if (e instanceof UsageError) {
-      io.err(t(lang, 'cli.missingOption', { option: e.message }));
+      io.err(t(lang, 'cli.missingValue', { option: e.option }));
       return EXIT.usage;
     }
     io.err(e instanceof XlsxError ? damaged(e, args, lang) : unexpected(e, args, lang));
     return EXIT.data;
+  }
+}
+
+/**
+ * Refuses what the command would not use, before anything runs: an option it does not take
+ * (`--ouput`) or a file name too many (`evaluate in.xlsx out.xlsx`, which once overwrote
+ * in.xlsx while out.xlsx went unnoticed).
+ */
+function checkArguments(command: CommandSpec, args: ParsedArgs, operands: string[], lang: Lang): void {
+  for (const option of args.options.keys()) {
+    if (GLOBAL_OPTIONS.includes(option) || command.options.includes(option)) continue;
+    const meant = closestOption(option, command.options);
+    const hint = meant ? t(lang, 'cli.optionMeant', { option: `--${meant}` }) : '';
+    throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownOption', { command: command.name, option: `--${option}`, hint }));
+  }
+  if (operands.length > command.operands) {
+    const extra = operands[command.operands]!;
+    const key = command.options.includes('output') ? 'cli.extraOperandOutput' : 'cli.extraOperand';
+    throw new CliFailure(EXIT.usage, t(lang, key, { command: command.name, operand: extra }));
   }
 }
 

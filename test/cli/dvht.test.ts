@@ -111,7 +111,7 @@ describe('dvht', () => {
     expect(io.stderr.join()).toContain('không phải tệp Excel .xlsx');
     const gone = capture();
     expect(await run(['evaluate', path.join(dir, 'khong-co.xlsx')], gone)).toBe(1);
-    expect(gone.stderr.join()).toContain('Không mở được tệp');
+    expect(gone.stderr.join()).toContain('Không tìm thấy tệp');
   });
 
   it('runs as an installed command (bin/dvht.js on the compiled build)', () => {

@@ -28,8 +28,8 @@ export const consolidate: Command = {
   async run({ operands, args, lang, io }) {
     const usage = (message: string) => new CliFailure(EXIT.usage, `${message}\n${t(lang, 'consolidate.cli.usage')}`);
     const output = args.options.get('output');
-    if (typeof output !== 'string' || output.trim() === '') throw usage(t(lang, 'cli.missingOption', { option: '-o OUT.xlsx' }));
-    if (operands.length === 0) throw usage(t(lang, 'cli.missingOption', { option: 'FILES_OR_FOLDERS' }));
+    if (typeof output !== 'string' || output.trim() === '') throw usage(t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.output') }));
+    if (operands.length === 0) throw usage(t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.inputs') }));
     const ruleSetId = args.options.get('rule-set');
     const ruleSet = typeof ruleSetId === 'string' ? findPreset(ruleSetId) : null;
     if (typeof ruleSetId === 'string' && !ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: ruleSetId }));

@@ -1,7 +1,7 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
 import { DOCUMENT_KINDS, generateDocuments } from '../../usecases/documents';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, onlyKinds, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, CliFailure, EXIT, onlyKinds, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../i18n/format';
 
@@ -14,6 +14,7 @@ export const documents: Command = {
     const outOpt = args.options.get('output');
     const output = typeof outOpt === 'string' ? outOpt : file;
     const json = args.options.has('json');
+    await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     const result = await generateDocuments(workbook, { lang, ...(kinds ? { kinds } : {}) });

@@ -1,16 +1,18 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const evaluate: Command = {
   name: 'evaluate',
   async run({ operands, args, lang, io }) {
     const file = operands[0];
-    if (!file) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: 'FILE.xlsx' }));
+    if (!file) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.file') }));
     const outOpt = args.options.get('output');
     const output = typeof outOpt === 'string' ? outOpt : file;
+    // A missing or unreadable input is said so first, not as a place that cannot be written.
+    await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     const result = await evaluateWorkbook(workbook, { lang });

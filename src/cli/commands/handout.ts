@@ -9,7 +9,7 @@ import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecase
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, numberOption, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, CliFailure, EXIT, integerOption, openWorkbook, reportWorkbookWarnings, type Command, YEAR } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const handout: Command = {
@@ -25,13 +25,16 @@ export const handout: Command = {
     const from = operands[0];
     if (!output || (!from && !presetId)) throw new CliFailure(EXIT.usage, t(lang, 'handout.usage'));
     const rulesFile = opt('rules-file');
+    const year = integerOption(ctx, 'year', YEAR.min, YEAR.max);
+    if (from) await checkInput(from, lang);
+    // A folder under an output's name is said to be one (prepareWrite), not "a file that exists".
+    const target = await prepareWrite(output, lang);
+    const rulesTarget = rulesFile ? await prepareWrite(rulesFile, lang) : null;
     for (const f of [output, rulesFile]) if (f && fs.existsSync(f)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: f }));
     const source = presetId ? await handoutRuleSet({ presetId }, lang) : await handoutRuleSet({ workbook: await openWorkbook(from!, lang) }, lang);
     if (!source.ok) throw new CliFailure(presetId ? EXIT.usage : EXIT.data, source.message);
-    const target = await prepareWrite(output, lang);
-    const rulesTarget = rulesFile ? await prepareWrite(rulesFile, lang) : null;
     const starter = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-    await writeStarterWorkbook(starter, source.ruleSet, { body: opt('body'), tier: opt('tier'), year: numberOption(ctx, 'year') });
+    await writeStarterWorkbook(starter, source.ruleSet, { body: opt('body'), tier: opt('tier'), year });
     await writeTo(target, () => starter.toBytes());
     if (rulesTarget) await writeTo(rulesTarget, new TextEncoder().encode(handoutFile(source.ruleSet)));
     reportWorkbookWarnings(io, lang, starter);

@@ -10,8 +10,8 @@ import { applyImport, previewImport, readSourceSheet, type ImportOptions, type I
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
-import { CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
-import { prepareWrite, writeTo } from '../files';
+import { checkInput, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
+import { prepareWrite, readReason, writeTo } from '../files';
 
 const SHOWN = 20;
 
@@ -19,7 +19,7 @@ async function readMappingFile(file: string, lang: Lang): Promise<unknown> {
   try {
     return JSON.parse(await fs.promises.readFile(file, 'utf8'));
   } catch (e) {
-    throw new CliFailure(EXIT.usage, t(lang, 'import.cli.badMappingFile', { file, reason: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
+    throw new CliFailure(EXIT.usage, t(lang, 'import.cli.badMappingFile', { file, reason: e instanceof SyntaxError ? t(lang, 'import.cli.mappingNotJson') : readReason(e, lang) }));
   }
 }
 
@@ -83,7 +83,7 @@ export const importCommand: Command = {
   async run(ctx) {
     const { operands, args, lang, io } = ctx;
     const sourceFile = operands[0];
-    if (!sourceFile) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: 'SOURCE.xlsx' }) + '\n' + t(lang, 'import.cli.help'));
+    if (!sourceFile) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.source') }) + '\n' + t(lang, 'import.cli.help'));
     const sheet = need(ctx, 'sheet');
     const into = need(ctx, 'into');
     const mappingOpt = args.options.get('mapping');
@@ -92,6 +92,8 @@ export const importCommand: Command = {
     const cdht = args.options.has('cdht-only');
     const mappingJson = typeof mappingOpt === 'string' && mappingOpt !== 'auto' ? await readMappingFile(mappingOpt, lang) : null;
 
+    await checkInput(sourceFile, lang);
+    await checkInput(into, lang);
     const file = dryRun ? null : await prepareWrite(into, lang);
     const target = await openWorkbook(into, lang);
     const sameFile = path.resolve(sourceFile) === path.resolve(into);

@@ -4,17 +4,26 @@
  */
 import type { Command } from '../context';
 
+export interface CommandSpec {
+  name: string;
+  /** The options it takes besides GLOBAL_OPTIONS (as parsed: "-o" is "output"); any other is refused. */
+  options: readonly string[];
+  /** How many file names may follow the command; more are refused (a stray name must not go unnoticed). */
+  operands: number;
+  load(): Command;
+}
+
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand: start-up of the light commands stays near a bare Node start */
-export const COMMANDS: { name: string; load(): Command }[] = [
-  { name: 'presets', load: () => (require('./info') as typeof import('./info')).presets },
-  { name: 'types', load: () => (require('./info') as typeof import('./info')).types },
-  { name: 'init', load: () => (require('./init') as typeof import('./init')).init },
-  { name: 'evaluate', load: () => (require('./evaluate') as typeof import('./evaluate')).evaluate },
-  { name: 'documents', load: () => (require('./documents') as typeof import('./documents')).documents },
-  { name: 'import', load: () => (require('./import') as typeof import('./import')).importCommand },
-  { name: 'consolidate', load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
-  { name: 'officer-documents', load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
-  { name: 'new-year', load: () => (require('./newYear') as typeof import('./newYear')).newYear },
-  { name: 'handout', load: () => (require('./handout') as typeof import('./handout')).handout },
+export const COMMANDS: CommandSpec[] = [
+  { name: 'presets', options: [], operands: 0, load: () => (require('./info') as typeof import('./info')).presets },
+  { name: 'types', options: [], operands: 0, load: () => (require('./info') as typeof import('./info')).types },
+  { name: 'init', options: ['output', 'preset', 'rules', 'unit', 'type', 'year', 'public', 'sample', 'members', 'seed'], operands: 0, load: () => (require('./init') as typeof import('./init')).init },
+  { name: 'evaluate', options: ['output', 'json'], operands: 1, load: () => (require('./evaluate') as typeof import('./evaluate')).evaluate },
+  { name: 'documents', options: ['only', 'output', 'json'], operands: 1, load: () => (require('./documents') as typeof import('./documents')).documents },
+  { name: 'import', options: ['sheet', 'into', 'mapping', 'cdht-only', 'dry-run', 'json'], operands: 1, load: () => (require('./import') as typeof import('./import')).importCommand },
+  { name: 'consolidate', options: ['output', 'rule-set', 'body', 'tier', 'max-size', 'json'], operands: Infinity, load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
+  { name: 'officer-documents', options: ['only', 'body', 'tier', 'signer', 'output', 'json'], operands: 1, load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
+  { name: 'new-year', options: ['output', 'json'], operands: 1, load: () => (require('./newYear') as typeof import('./newYear')).newYear },
+  { name: 'handout', options: ['preset', 'output', 'rules-file', 'body', 'tier', 'year'], operands: 1, load: () => (require('./handout') as typeof import('./handout')).handout },
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -9,8 +9,8 @@ import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
-import { CliFailure, EXIT, need, numberOption, type Command, reportWorkbookWarnings } from '../context';
-import { errorReason, prepareWrite, writeTo } from '../files';
+import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, YEAR, yesNoOption } from '../context';
+import { prepareWrite, readReason, writeTo } from '../files';
 import { readHandoutFile } from '../../usecases/handout';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 
@@ -27,12 +27,15 @@ function handedOutRules(file: string, lang: Lang): RuleSet {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: errorReason(e, lang) }));
+    throw new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
   }
   const read = readHandoutFile(text, file, lang);
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
   return read.ruleSet;
 }
+
+/** Sample data is for trying the add-in and for the benchmark (20,000); beyond this it is a mistake. */
+const MAX_SAMPLE_MEMBERS = 50000;
 
 export const init: Command = {
   name: 'init',
@@ -45,18 +48,20 @@ export const init: Command = {
     if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: need(ctx, 'preset') }));
     const name = need(ctx, 'unit');
     const type = resolveType(need(ctx, 'type'), lang);
-    const year = numberOption(ctx, 'year') ?? new Date().getFullYear();
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: '--year' }));
-    const pub = args.options.get('public');
+    const year = integerOption(ctx, 'year', YEAR.min, YEAR.max) ?? new Date().getFullYear();
     // Most units are public; businesses and other organisations are not.
-    const isPublic = typeof pub === 'string' ? ['co', 'yes', '1', 'true'].includes(foldKey(pub)) : !['Doanh nghiệp', 'Tổ chức khác'].includes(type);
+    const isPublic = yesNoOption(ctx, 'public') ?? !['Doanh nghiệp', 'Tổ chức khác'].includes(type);
+    const sampleOnly = ['members', 'seed'].find((o) => args.options.has(o) && !args.options.has('sample'));
+    if (sampleOnly) throw new CliFailure(EXIT.usage, t(lang, 'cli.sampleOnly', { option: `--${sampleOnly}` }));
+    const members = integerOption(ctx, 'members', 0, MAX_SAMPLE_MEMBERS);
+    const seed = integerOption(ctx, 'seed', 0, 2 ** 31 - 1);
     if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
     const target = await prepareWrite(output, lang);
 
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from.
     const samplePreset = [ruleSet.id, ruleSet.id.split('@')[0]!].find((id) => findPreset(id));
-    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members: numberOption(ctx, 'members'), seed: numberOption(ctx, 'seed') }) : null;
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed }) : null;
     await createSheets(workbook, {
       ruleSet,
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },

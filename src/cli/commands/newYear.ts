@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startNewYear } from '../../usecases/newYear';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const newYear: Command = {
@@ -19,8 +19,10 @@ export const newYear: Command = {
       const ext = path.extname(file);
       throw new CliFailure(EXIT.usage, t(lang, 'newYear.sameFile', { file, suggestion: `${file.slice(0, file.length - ext.length)}-nam-sau${ext || '.xlsx'}` }));
     }
-    if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
+    await checkInput(file, lang);
+    // A folder under that name is said to be one (prepareWrite), not "a file that exists".
     const target = await prepareWrite(output, lang);
+    if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
     const workbook = await openWorkbook(file, lang);
     const json = args.options.has('json');
     const result = await startNewYear(workbook, { lang });

@@ -4,7 +4,7 @@
  */
 import { generateOfficerDocuments, OFFICER_KINDS } from '../../usecases/officerDocuments';
 import { t } from '../../i18n';
-import { CliFailure, EXIT, onlyKinds, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, CliFailure, EXIT, onlyKinds, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const officerDocuments: Command = {
@@ -18,6 +18,7 @@ export const officerDocuments: Command = {
     };
     const kinds = onlyKinds(args.options.get('only'), OFFICER_KINDS, lang);
     const output = text('output') ?? file;
+    await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     const result = await generateOfficerDocuments(workbook, { lang, body: text('body'), tier: text('tier'), signer: text('signer'), ...(kinds ? { kinds } : {}) });
