@@ -147,6 +147,25 @@ function describeReadError(e: unknown): string {
   return msg.split('\n')[0]!.slice(0, 200);
 }
 
+/** The extension Excel requires for each workbook content type: it refuses to open a file whose name disagrees. */
+const EXTENSION_OF: Readonly<Record<string, string>> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml': '.xlsx',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml': '.xlsm',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': '.xltx',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': '.xltm',
+};
+
+/**
+ * Refuses (exit 2, before any write) an output named with another Excel extension than its
+ * workbook's kind: macros saved as .xlsx, or a plain workbook as .xlsm, would not open.
+ */
+export function checkOutputKind(workbook: XlsxWorkbook, output: string, lang: Lang): void {
+  const wanted = EXTENSION_OF[workbook.pkg.workbookContentType ?? ''];
+  const ext = path.extname(output).toLowerCase();
+  if (!wanted || ext === wanted || !Object.values(EXTENSION_OF).includes(ext)) return;
+  throw new CliFailure(EXIT.usage, t(lang, 'cli.outputKind', { file: output, wanted, suggestion: output.slice(0, -ext.length) + wanted }));
+}
+
 /** `--only bao-cao` or `--only to-trinh,bien-ban` out of `all`; undefined means every one. */
 export function onlyKinds<K extends string>(value: string | true | undefined, all: readonly K[], lang: Lang): K[] | undefined {
   if (value === undefined) return undefined;

@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   'cli.inputIsFolder': '“{file}” is a folder, not a file. Name an .xlsx file inside it.',
   'cli.notXlsx': '“{file}” is not a readable Excel .xlsx file ({reason}).',
   'cli.outputExists': '“{file}” already exists. Choose another name or remove it.',
+  'cli.outputKind': 'Not writing “{file}”: this workbook must be saved with the {wanted} extension, or Excel will call the file format or extension invalid and not open it. Use -o “{suggestion}”. Nothing was written.',
   'cli.created': 'Created “{file}” with rule set “{ruleSet}” for {unit}.',
   'cli.evaluated': 'Evaluated {unit} ({members} counted members) with “{ruleSet}”: {outcome}. Wrote “{file}”.',
   'cli.cannotEvaluate': '“{file}” cannot be evaluated yet:',

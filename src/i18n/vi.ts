@@ -86,6 +86,7 @@ export const vi = {
   'cli.inputIsFolder': '“{file}” là một thư mục, không phải tệp. Ghi tên một tệp .xlsx trong thư mục đó.',
   'cli.notXlsx': 'Tệp “{file}” không phải tệp Excel .xlsx đọc được ({reason}).',
   'cli.outputExists': 'Tệp “{file}” đã có. Chọn tên khác hoặc xóa tệp cũ.',
+  'cli.outputKind': 'Không ghi “{file}”: sổ này phải lưu với đuôi {wanted}, nếu không Excel sẽ báo định dạng hoặc phần mở rộng tệp không hợp lệ và không mở. Dùng -o “{suggestion}”. Chưa có tệp nào được ghi.',
   'cli.created': 'Đã tạo “{file}” với bộ tiêu chí “{ruleSet}” cho {unit}.',
   'cli.evaluated': 'Đã đánh giá {unit} ({members} thành viên được tính) theo “{ruleSet}”: {outcome}. Đã ghi “{file}”.',
   'cli.cannotEvaluate': 'Chưa đánh giá được tệp “{file}”:',

@@ -8,6 +8,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run, type Io } from '../../src/cli/main';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { nodeInflate } from '../../src/xlsx/inflateNode';
+import { nodeDeflate } from '../../src/xlsx/deflateNode';
 
 function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {
   const stdout: string[] = [];
@@ -145,5 +148,31 @@ describe('dvht names the input it cannot read, in words (exit 1)', () => {
     expect(await run(['import', unit, '--sheet', 'Thành viên', '--into', unit, '--mapping', path.join(dir, 'khong-co.json')], io)).not.toBe(0);
     expect(io.text()).toContain('khong-co.json');
     expect(io.text()).not.toMatch(/ENOENT|no such file/);
+  });
+});
+
+describe('dvht keeps an output openable: its extension agrees with the workbook kind', () => {
+  const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+  it('a macro workbook is not written as .xlsx, nor a plain one as .xlsm (Excel would refuse to open it)', async () => {
+    const pkg = await XlsxPackage.open(unitBytes, { inflate: nodeInflate });
+    pkg.setPart('[Content_Types].xml', (await pkg.text('[Content_Types].xml'))!.replace(SHEET_MAIN, MACRO_MAIN));
+    const xlsm = path.join(dir, 'co-macro.xlsm');
+    fs.writeFileSync(xlsm, await pkg.toBytes(nodeDeflate));
+    for (const argv of [
+      ['evaluate', xlsm, '-o', path.join(dir, 'ket-qua.xlsx')],
+      ['documents', xlsm, '-o', path.join(dir, 'van-ban.xlsx')],
+      ['new-year', xlsm, '-o', path.join(dir, 'nam-sau.xlsx')],
+      ['evaluate', unit, '-o', path.join(dir, 'ket-qua.xlsm')],
+    ]) {
+      const io = capture();
+      expect(await run(argv, io)).toBe(2);
+      const wanted = argv[1] === xlsm ? '.xlsm' : '.xlsx';
+      expect(io.text()).toContain(wanted);
+      expect(fs.existsSync(argv[3]!)).toBe(false);
+    }
+    const io = capture();
+    expect(await run(['evaluate', xlsm, '-o', path.join(dir, 'ket-qua.xlsm')], io)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /** `dvht documents`: generate the dossier's printable documents into the workbook. */
 import { DOCUMENT_KINDS, generateDocuments } from '../../usecases/documents';
 import { t } from '../../i18n';
-import { checkInput, CliFailure, EXIT, onlyKinds, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, onlyKinds, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { formatPercent } from '../../i18n/format';
 
@@ -17,6 +17,7 @@ export const documents: Command = {
     await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
+    checkOutputKind(workbook, output, lang);
     const result = await generateDocuments(workbook, { lang, ...(kinds ? { kinds } : {}) });
     if (!result.ok) return reportBlocked(io, json, file, t(lang, 'documents.cannotGenerate', { file }), result.problems);
     // Serialised before the disk is touched: on failure the original file stays as it was.

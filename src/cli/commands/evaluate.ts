@@ -1,7 +1,7 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
-import { checkInput, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const evaluate: Command = {
@@ -15,6 +15,7 @@ export const evaluate: Command = {
     await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
+    checkOutputKind(workbook, output, lang);
     const result = await evaluateWorkbook(workbook, { lang });
     const json = args.options.has('json');
     if (!result.ok) return reportBlocked(io, json, file, t(lang, 'cli.cannotEvaluate', { file }), result.problems);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startNewYear } from '../../usecases/newYear';
 import { t } from '../../i18n';
-import { checkInput, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const newYear: Command = {
@@ -24,6 +24,7 @@ export const newYear: Command = {
     const target = await prepareWrite(output, lang);
     if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
     const workbook = await openWorkbook(file, lang);
+    checkOutputKind(workbook, output, lang);
     const json = args.options.has('json');
     const result = await startNewYear(workbook, { lang });
     if (!result.ok) return reportBlocked(io, json, file, t(lang, 'newYear.cannot', { file }), result.problems);

@@ -4,7 +4,7 @@
  */
 import { generateOfficerDocuments, OFFICER_KINDS } from '../../usecases/officerDocuments';
 import { t } from '../../i18n';
-import { checkInput, CliFailure, EXIT, onlyKinds, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, onlyKinds, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
 export const officerDocuments: Command = {
@@ -21,6 +21,7 @@ export const officerDocuments: Command = {
     await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
+    checkOutputKind(workbook, output, lang);
     const result = await generateOfficerDocuments(workbook, { lang, body: text('body'), tier: text('tier'), signer: text('signer'), ...(kinds ? { kinds } : {}) });
     if (!result.ok) throw new CliFailure(EXIT.data, result.message);
     await writeTo(target, () => workbook.toBytes());
