@@ -25,10 +25,12 @@ export type ProblemCode =
   | 'unitAnswerMissing'
   | 'unitAnswerAmbiguous'
   | 'invalidThreshold'
+  | 'thresholdAsText'
   | 'missingSheet'
   | 'missingHeader'
   | 'noIndicators'
   | 'invalidSetting'
+  | 'settingAsText'
   | 'duplicateIndicator'
   // What the unit asks for against what its rule set recognises (domain/rules/request.ts).
   | 'levelMismatch'

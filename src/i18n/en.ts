@@ -16,10 +16,12 @@ export const en: Record<MessageKey, string> = {
   'problem.unitAnswerMissing': '{where}: indicator {indicator} has no self-assessment yet. Write Đạt or Không đạt.',
   'problem.unitAnswerAmbiguous': '{where}: indicator {indicator} says “{value}”, neither clearly Đạt nor Không đạt.',
   'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage from 0% to 100%. Type the share required, e.g. 90%.',
+  'problem.thresholdAsText': '{where}: the requirement of indicator {indicator} is “{value}” but its cell holds it as text (Text format), so the workbook’s formulas read 0. Format the cell as Percentage (Format Cells → Number → Percentage) and type it again, e.g. 90%.',
   'problem.missingSheet': 'The file has no “{sheet}” sheet. Create the sheets with ĐVHT (Set-up step) or add it.',
   'problem.missingHeader': 'No header row with a “{header}” column was found.',
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',
+  'problem.settingAsText': '{where}: “{value}” for “{setting}” is stored as text (Text format), so the workbook’s formulas read 0; the rule set’s level is used for now. Format the cell as Percentage and type it again, e.g. 90%.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',

@@ -18,10 +18,12 @@ export const vi = {
   'problem.unitAnswerMissing': '{where}: chỉ tiêu {indicator} chưa có tự đánh giá. Ghi Đạt hoặc Không đạt.',
   'problem.unitAnswerAmbiguous': '{where}: chỉ tiêu {indicator} ghi “{value}”, không rõ là Đạt hay Không đạt.',
   'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',
+  'problem.thresholdAsText': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}” nhưng ô lưu nó dạng chữ (định dạng Văn bản), nên công thức trong sổ đọc thành 0. Đổi định dạng ô sang Phần trăm (Định dạng ô → Số → Phần trăm) rồi gõ lại, ví dụ 90%.',
   'problem.missingSheet': 'Tệp không có trang “{sheet}”. Hãy tạo các trang bằng ĐVHT (bước Thiết lập) hoặc thêm trang này.',
   'problem.missingHeader': 'Không tìm thấy dòng tiêu đề có cột “{header}”.',
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',
+  'problem.settingAsText': '{where}: “{value}” của “{setting}” được lưu dạng chữ (định dạng Văn bản), nên công thức trong sổ đọc thành 0; tạm dùng mức của bộ tiêu chí. Đổi định dạng ô sang Phần trăm rồi gõ lại, ví dụ 90%.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',

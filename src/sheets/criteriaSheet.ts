@@ -7,7 +7,7 @@ import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
-import { readShare } from '../domain/rules/share';
+import { readShareCell } from '../domain/rules/share';
 import { levelNumber } from '../domain/rules/request';
 import { problem, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
@@ -227,8 +227,8 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   let personalTarget: number = RULE_DEFAULTS.personalTarget;
   const pt = setting('personalTarget');
   if (pt && readText(pt.value) !== '') {
-    const f = readShare(pt.value);
-    if (!f.ok) problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
+    const f = readShareCell(pt.value);
+    if (!f.ok) problems.push(problem('warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
     else personalTarget = f.share;
   }
   const schemaCell = readNumber(setting('schema')?.value ?? null);
@@ -260,9 +260,9 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
           : { kind: 'unit' };
       let threshold: number | null = null;
       if (measure.kind !== 'unit') {
-        const f = readShare(cell(r, COL.threshold));
+        const f = readShareCell(cell(r, COL.threshold));
         if (f.ok) threshold = f.share;
-        else problems.push(problem('error', 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+        else problems.push(problem('error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
       }
       const pts = readNumber(cell(r, COL.points));
       const applies = readText(cell(r, COL.appliesTo));
@@ -286,7 +286,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     if (!criteria.some((x) => x.code === c)) criteria.push({ code: c, title: '' });
   }
   if (headerRow !== null && indicators.length === 0) problems.push(problem('error', 'noIndicators', {}));
-  const brokenThreshold = problems.some((p) => p.code === 'invalidThreshold');
+  const brokenThreshold = problems.some((p) => p.code === 'invalidThreshold' || p.code === 'thresholdAsText');
   const ruleSet: RuleSet = {
     id: settingText('id') || 'tuy-chinh',
     name: settingText('name') || settingText('id') || 'Bộ tiêu chí tùy chỉnh',

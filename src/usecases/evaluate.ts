@@ -26,7 +26,7 @@ import type { Lang } from '../i18n';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { readText } from '../domain/values';
-import { readShare } from '../domain/rules/share';
+import { readShareCell } from '../domain/rules/share';
 import type { Problem } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
@@ -471,13 +471,13 @@ function settingRef(wb: UnitWorkbook, label: string): string | null {
   return idx >= 0 ? sheetRef(SHEETS.criteria, absolute(idx + 1, 3)) : null;
 }
 
-/** Personal target as a fraction, read like readShare does (90 and 90% both mean 0.9). */
+/** Personal target as a fraction, read like readShareCell does (90 and 90% both mean 0.9). */
 function targetFormula(wb: UnitWorkbook): CellInput {
   const c = settingRef(wb, SETTINGS.personalTarget);
   const target = wb.criteria.ruleSet.personalTarget;
   // Without a readable setting the engine uses the rule set's default: so does the sheet.
   const typed = c ? wb.sheets.criteria!.rows[settingRow(wb, SETTINGS.personalTarget)]![2] ?? null : null;
-  return c && readShare(typed).ok ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
+  return c && readShareCell(typed).ok ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
 }
 
 function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites): { plan: SheetPlan; outcomeCell: string } {

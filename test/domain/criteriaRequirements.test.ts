@@ -1,7 +1,9 @@
 /**
  * Requirements typed in "Tiêu chí" as a user types them: 90, 90%, 0.9 are 90%; anything over
  * 100% is refused at its cell — also 150% typed into the sheet's percent-formatted cell,
- * which Excel stores as 1.5 (it must not be read as 1.5%).
+ * which Excel stores as 1.5 (it must not be read as 1.5%). A share stored as text ("90%" in a
+ * cell formatted as Text) is refused too: the workbook's own formulas read text as 0, and the
+ * sheet must not say the opposite of the engine.
  */
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
@@ -28,7 +30,6 @@ describe('requirement of an indicator in "Tiêu chí"', () => {
   it.each([
     [0.9, 0.9],
     [90, 0.9],
-    ['90%', 0.9],
     [1, 1],
     [100, 1],
     [0.5, 0.5],
@@ -58,6 +59,18 @@ describe('requirement of an indicator in "Tiêu chí"', () => {
     expect(p.message).toContain(shown);
     expect(p.message).toMatch(/100%/);
     expect(p.message).toMatch(/ví dụ 90%/);
+  });
+
+  it.each(['90%', '90', '0.9'])('%p stored as text is refused at its cell: the sheet formulas would read it as 0', async (typed) => {
+    const { wb, cell } = await withRequirement('2.1', typed);
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    expect(r.ok).toBe(false);
+    const p = r.problems.find((x) => x.code === 'thresholdAsText')!;
+    expect(p).toMatchObject({ severity: 'error', sheet: SHEETS.criteria, cell });
+    expect(p.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+    expect(p.message).toContain(`“${typed}”`);
+    expect(p.message).toMatch(/chữ/);
+    expect(p.message).toMatch(/Phần trăm/);
   });
 
   it('says the same in English', async () => {
@@ -100,6 +113,18 @@ describe('personal target in "Tiêu chí"', () => {
     expect(p.message).toContain('150%');
     expect(r.evaluation.members.every((m) => m.reachesTarget === (m.score !== null && m.score >= RULE_DEFAULTS.personalTarget))).toBe(true);
     // Excel would read 1.5 as 1.5% through the formula: the default is written instead.
+    expect(writtenTarget(wb)).toBe(RULE_DEFAULTS.personalTarget);
+  });
+
+  it('"80%" stored as text is refused at its cell (the formula would read 0); engine and sheet both use the default', async () => {
+    const { wb, cell } = await withTarget('80%');
+    const r = await evaluateWorkbook(wb, { now: NOW });
+    if (!r.ok) throw new Error('a refused setting is a warning, not a stop');
+    const p = r.problems.find((x) => x.code === 'settingAsText')!;
+    expect(p).toMatchObject({ severity: 'warning', sheet: SHEETS.criteria, cell });
+    expect(p.message).toContain('“80%”');
+    expect(p.message).toMatch(/chữ/);
+    expect(r.evaluation.members.every((m) => m.reachesTarget === (m.score !== null && m.score >= RULE_DEFAULTS.personalTarget))).toBe(true);
     expect(writtenTarget(wb)).toBe(RULE_DEFAULTS.personalTarget);
   });
 });

@@ -8,7 +8,7 @@ import { readFraction, readNumber, readText, type CellValue } from '../values';
 /** Below this a plain number over 1 is a percent cell's value (1.5 = 150%), not "1.5%". */
 const PERCENT_CELL_LIMIT = 10;
 
-export type ShareRead = { ok: true; share: number } | { ok: false; shown: string };
+export type ShareRead = { ok: true; share: number } | { ok: false; shown: string; asText?: true };
 
 /** `shown`: what was found, as the user saw it (150% rather than 1.5). */
 export function readShare(v: CellValue): ShareRead {
@@ -18,6 +18,16 @@ export function readShare(v: CellValue): ShareRead {
   if (f === null || f < 0) return { ok: false, shown: readText(v) };
   if (f > 1) return { ok: false, shown: percentText(f) };
   return { ok: true, share: f };
+}
+
+/**
+ * readShare for a cell of the workbook that its own formulas read too: they read text as 0
+ * (N()), so a share stored as text ("90%" in a cell formatted as Text) is refused with
+ * `asText`, however readable, rather than have the sheet say the opposite of the engine.
+ */
+export function readShareCell(v: CellValue): ShareRead {
+  const read = readShare(v);
+  return read.ok && typeof v === 'string' ? { ok: false, shown: v.trim(), asText: true } : read;
 }
 
 const percentText = (fraction: number) => `${Number((fraction * 100).toPrecision(12))}%`;
