@@ -114,7 +114,7 @@ export async function checkInput(file: string, lang: Lang): Promise<number> {
 export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
   const size = await checkInput(file, lang);
   const refuse = (e: XlsxError, bytes: number) => {
-    const reason = xlsxReason(e, bytes, undefined, lang, 'own');
+    const reason = xlsxReason(e, bytes, undefined, lang, 'own', file);
     // Not a workbook at all keeps the CLI's wording; a workbook refused for safety says so.
     if (NOT_XLSX.has(e.kind)) return new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: reason.replace(/\.$/, '') }));
     return new CliFailure(EXIT.data, t(lang, 'xlsx.refused', { file, reason }));
@@ -139,7 +139,7 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   }
 }
 
-const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'legacyXls', 'ods', 'notXlsx', 'truncated', 'corrupt', 'zip64', 'unsupportedCompression']);
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'truncated', 'corrupt', 'damagedSheet', 'damagedPart', 'zip64', 'unsupportedCompression']);
 
 function describeReadError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);

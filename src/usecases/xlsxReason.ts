@@ -14,14 +14,34 @@ export type FileOwner = 'received' | 'own';
 
 /** Reasons worded differently for the clerk's own file (`xlsx.reasonOwn.<kind>`). */
 const OWN_WORDING: Partial<Record<XlsxError['kind'], MessageKey>> = {
+  empty: 'xlsx.reasonOwn.empty',
   encrypted: 'xlsx.reasonOwn.encrypted',
   truncated: 'xlsx.reasonOwn.truncated',
   corrupt: 'xlsx.reasonOwn.corrupt',
+  damagedSheet: 'xlsx.reasonOwn.damagedSheet',
+  damagedPart: 'xlsx.reasonOwn.damagedPart',
 };
 
-/** A reader failure as `xlsx.reason.<kind>` (sizes in MB). */
-export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimits> | undefined, lang: Lang, owner: FileOwner = 'received'): string {
+/** Kinds worded without “renamed” when the file's own extension says what it is (`xlsx.reasonNamed.<kind>`). */
+const OWN_EXTENSION: Partial<Record<XlsxError['kind'], RegExp>> = {
+  csv: /\.(csv|tsv|txt)$/i,
+  html: /\.html?$/i,
+  xmlSpreadsheet: /\.xml$/i,
+  ods: /\.ods$/i,
+};
+
+/** What Excel's lock file (~$name.xlsx: a few bytes, no zip) is taken for. */
+const LOCK_FILE_KINDS = new Set<XlsxError['kind']>(['empty', 'notSpreadsheet', 'csv']);
+
+/**
+ * A reader failure as `xlsx.reason.<kind>` (sizes in MB). `file`, the name as given, tells a
+ * renamed file from an honest one and Excel's lock file from a workbook.
+ */
+export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimits> | undefined, lang: Lang, owner: FileOwner = 'received', file = ''): string {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  if (name.startsWith('~$') && LOCK_FILE_KINDS.has(e.kind)) return t(lang, 'xlsx.reason.lockFile', { workbook: name.slice(2) });
   const limit = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const key = (owner === 'own' && OWN_WORDING[e.kind]) || (`xlsx.reason.${e.kind}` as MessageKey);
+  const named = OWN_EXTENSION[e.kind]?.test(name) ? (`xlsx.reasonNamed.${e.kind}` as MessageKey) : null;
+  const key = named ?? ((owner === 'own' && OWN_WORDING[e.kind]) || (`xlsx.reason.${e.kind}` as MessageKey));
   return t(lang, key, { detail: e.detail, size: formatMegabytes(size, lang), limit: formatMegabytes(limit, lang) });
 }

@@ -12,12 +12,17 @@ export type XlsxFailure =
   | 'encrypted'
   | 'truncated'
   | 'corrupt'
+  | 'damagedPart'
+  | 'damagedSheet'
   | 'zip64'
   | 'tooManyEntries'
   | 'zipBomb'
   | 'unsupportedCompression'
   | 'notXlsx'
+  | 'wordDocument'
+  | 'zippedWorkbooks'
   | 'ods'
+  | 'xmlSpreadsheet'
   | 'dtd'
   | 'sheetTooLarge'
   | 'unsafeName'
@@ -36,15 +41,28 @@ export class XlsxError extends Error {
 
 /**
  * Runs `read` on one part; a broken part's failure then says which part it is (the zip name:
- * the one word that finds it again), where the parser knows only the tag.
+ * the one word that finds it again), where the parser knows only the tag. With `sheet`, a
+ * worksheet's failure names the sheet, as the user sees it on its tab.
  */
-export function namingPart<T>(part: string, read: () => T): T {
+export function namingPart<T>(part: string, read: () => T, sheet?: string): T {
   try {
     return read();
   } catch (e) {
     if (e instanceof XlsxError && e.kind === 'corrupt' && !e.detail.startsWith(`${part}: `)) throw new XlsxError('corrupt', `${part}: ${e.detail}`);
-    throw e;
+    if (e instanceof XlsxError && e.kind === 'sheetTooLarge' && !e.detail) throw inSheet(new XlsxError('sheetTooLarge', part), part, sheet);
+    throw inSheet(e, part, sheet);
   }
+}
+
+/** Whether `e`, a failure of worksheet part `part`, reads better with the sheet's name. */
+export function wantsSheetName(e: unknown, part: string): e is XlsxError {
+  return e instanceof XlsxError && (e.kind === 'damagedPart' || e.kind === 'sheetTooLarge') && e.detail === part;
+}
+
+/** A failure of worksheet part `part` said with its sheet's name, when known. */
+export function inSheet(e: unknown, part: string, sheet: string | null | undefined): unknown {
+  if (!sheet || !wantsSheetName(e, part)) return e;
+  return new XlsxError(e.kind === 'damagedPart' ? 'damagedSheet' : 'sheetTooLarge', sheet);
 }
 
 /** Caps that keep one hostile file from taking the machine (all in bytes unless said). */
@@ -57,7 +75,10 @@ export interface XlsxLimits {
   maxEntryBytes: number;
   /** All parts together, as declared in the directory. */
   maxTotalBytes: number;
-  /** Rows of one sheet (a unit has hundreds of members, Excel allows 1,048,576). */
+  /**
+   * Rows of one sheet (a unit has hundreds of members, Excel allows 1,048,576): the preflight
+   * counts row elements, the reader bounds the index of rows holding values.
+   */
   maxRows: number;
   /** Cells (including gaps before a far cell) of one sheet. */
   maxCells: number;

@@ -10,7 +10,7 @@
  * sheet that happens to carry the same name has no mark and is never replaced.
  */
 import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
-import { sniff } from './sniff';
+import { foreignZip, sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
 import { isUtf16, plainBytes } from './bytes';
@@ -230,7 +230,8 @@ export class XlsxPackage {
     for (const [key, entry] of dir.entries) pkg.parts.set(key, { name: entry.name, entry, data: null });
     for (const [key, text] of options.texts ?? []) if (pkg.parts.has(key)) pkg.texts.set(key, text);
     for (const [key, source] of options.sources ?? []) if (pkg.parts.has(key)) pkg.sources.set(key, source);
-    if (!pkg.parts.has('[content_types].xml')) throw new XlsxError(pkg.parts.has('mimetype') || pkg.parts.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
+    const foreign = foreignZip(pkg.parts);
+    if (foreign) throw new XlsxError(foreign);
     await pkg.load();
     return pkg;
   }

@@ -5,11 +5,11 @@
  * sniffing and capped directory as the reader decide first; then each part is inflated
  * alone, never past its declared size, and its XML walked without recursion.
  */
-import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
+import { DEFAULT_LIMITS, inSheet, namingPart, wantsSheetName, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipEntry } from './zip';
-import { newTagSpan, scanTag, tagAttr } from './xml';
-import { decodeText } from './reader';
+import { newTagSpan, scanTag } from './xml';
+import { decodeText, sheetNameOf } from './reader';
 import { isUtf16, plainBytes } from './bytes';
 import type { PartSource } from './package';
 
@@ -59,20 +59,35 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
   // One part at a time: memory stays within the largest declared part.
   for (const e of entries) {
     declaredBytes += e.size;
-    const data = await readEntry(bytes, e, options.inflate, limits, options.crc32);
-    // Refused on invalid UTF-8: a reader would see U+FFFD in place of the bytes and import garbled names.
-    if (!isXmlPart(e)) continue;
-    const raw = options.raw && isWorksheet(e) && !isUtf16(data) ? rawText(data, options.raw, e) : null;
-    if (raw !== null) {
-      namingPart(e.name, () => scanXml(raw, e, limits));
-      options.keepSources?.set(e.name.toLowerCase(), { raw, bytes: plainBytes(data) });
-      continue;
+    try {
+      await checkPart(bytes, e, options, limits);
+    } catch (err) {
+      if (!isWorksheet(e) || !wantsSheetName(err, e.name)) throw err;
+      // The sheet's name, as on its tab, rather than its part (read only now: a refusal is rare).
+      const read = async (name: string) => {
+        const entry = dir.entries.get(name.toLowerCase());
+        return entry ? decodeText(await readEntry(bytes, entry, options.inflate, limits, options.crc32), options.decode, entry.name) : null;
+      };
+      throw inSheet(err, e.name, await sheetNameOf(e.name, read));
     }
-    const text = decodeText(data, options.decode, e.name);
-    namingPart(e.name, () => scanXml(text, e, limits));
-    options.keep?.set(e.name.toLowerCase(), text);
   }
   return { entries: entries.length, declaredBytes };
+}
+
+/** Inflates one part and checks it; XML parts are kept for the reader as text or bytes. */
+async function checkPart(bytes: Uint8Array, e: ZipEntry, options: PreflightOptions, limits: PreflightLimits): Promise<void> {
+  const data = await readEntry(bytes, e, options.inflate, limits, options.crc32);
+  // Refused on invalid UTF-8: a reader would see U+FFFD in place of the bytes and import garbled names.
+  if (!isXmlPart(e)) return;
+  const raw = options.raw && isWorksheet(e) && !isUtf16(data) ? rawText(data, options.raw, e) : null;
+  if (raw !== null) {
+    namingPart(e.name, () => scanXml(raw, e, limits));
+    options.keepSources?.set(e.name.toLowerCase(), { raw, bytes: plainBytes(data) });
+    return;
+  }
+  const text = decodeText(data, options.decode, e.name);
+  namingPart(e.name, () => scanXml(text, e, limits));
+  options.keep?.set(e.name.toLowerCase(), text);
 }
 
 function isXmlPart(e: ZipEntry): boolean {
@@ -100,7 +115,6 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   const sheet = isWorksheet(e);
   const tag = newTagSpan();
   let depth = 0;
-  let rowNum = 0;
   let rows = 0;
   let cells = 0;
   // Bounded by the length: reading past the end made V8 drop the walk's compiled code at the end of every part.
@@ -134,11 +148,10 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
     // Names compared in place (c and row are most of a sheet's tags).
     const nameLength = nameEnd - nameStart;
     if (nameLength === 1 && xml.charCodeAt(nameStart) === C) {
-      if (++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', `${cells} cells`);
+      if (++cells > limits.maxCells) throw new XlsxError('sheetTooLarge', e.name);
     } else if (nameLength === 3 && xml.startsWith('row', nameStart)) {
-      const r = bare ? 0 : Number(tagAttr(xml, tag, 'r'));
-      rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
-      if (rowNum > limits.maxRows || ++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+      // The count of rows, not their index: a style on row 1,048,576 is a user's whole-column format.
+      if (++rows > limits.maxRows) throw new XlsxError('sheetTooLarge', e.name);
     }
   }
   // A part the add-in reads or edits, cut off after a whole element: read as it is, what follows

@@ -6,8 +6,8 @@
  * code runs in Node worker threads and in a browser Web Worker.
  */
 import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
-import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
-import { sniff } from './sniff';
+import { DEFAULT_LIMITS, inSheet, namingPart, XlsxError, type XlsxLimits } from './errors';
+import { foreignZip, sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
 import { parseRels, parseSharedStrings, parseSheetXml, parseWorkbookXml } from './xml';
 
@@ -57,13 +57,14 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
       throw new XlsxError('badUtf8', entry.name);
     }
   };
-  if (!dir.entries.has('[content_types].xml')) throw new XlsxError(dir.entries.has('mimetype') || dir.entries.has('content.xml') ? 'ods' : 'notXlsx', 'no [Content_Types].xml');
+  const foreign = foreignZip(dir.entries);
+  if (foreign) throw new XlsxError(foreign);
 
   const workbookPath = officeDocumentPath(await part('_rels/.rels'));
   const workbookXml = await part(workbookPath);
   if (workbookXml === null) throw new XlsxError('notXlsx', `no ${workbookPath}`);
-  const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
-  const relsPath = `${folder}_rels/${workbookPath.slice(folder.length)}.rels`;
+  const folder = folderOf(workbookPath);
+  const relsPath = relsPathOf(workbookPath);
   const relsXml = await part(relsPath);
   const rels = relsXml ? namingPart(relsPath, () => parseRels(relsXml)) : [];
   const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(folder, r.target)]));
@@ -85,14 +86,14 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
         const sheet = sheets.find((s, i) => (keys[i] ??= sheetKey(s.name)) === key);
         const path = sheet ? target.get(sheet.rid) : undefined;
         if (!sheet || !path) continue;
-        const sheetXml = await cellPart(path);
+        const sheetXml = await cellPart(path).catch((e: unknown) => Promise.reject(inSheet(e, path, sheet.name)));
         if (sheetXml === null) continue; // a chart sheet or a dangling relationship: no cells
         if (shared === null) {
           const sst = await cellPart(sharedPath);
           shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
         }
         const strings = shared;
-        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes)) };
+        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes), sheet.name) };
         result.sheets.set(asked, data);
       }
       return result;
@@ -126,6 +127,26 @@ function officeDocumentPath(rootRels: string | null): string {
   const rel = rootRels ? namingPart('_rels/.rels', () => parseRels(rootRels)).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
   return rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
 }
+
+/**
+ * The name of the sheet whose part is `part`, from the workbook and its relationships (read
+ * with `read`); null when they do not say or are unreadable themselves.
+ */
+export async function sheetNameOf(part: string, read: (name: string) => Promise<string | null>): Promise<string | null> {
+  try {
+    const workbookPath = officeDocumentPath(await read('_rels/.rels'));
+    const folder = folderOf(workbookPath);
+    const [workbookXml, relsXml] = [await read(workbookPath), await read(relsPathOf(workbookPath))];
+    if (workbookXml === null || relsXml === null) return null;
+    const rel = parseRels(relsXml).find((r) => !r.external && resolvePart(folder, r.target).toLowerCase() === part.toLowerCase());
+    return parseWorkbookXml(workbookXml).sheets.find((s) => rel && s.rid === rel.id)?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+const relsPathOf = (part: string) => `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 
 /** A relationship target against its source folder: "worksheets/sheet1.xml", "/xl/…", "../…". */
 export function resolvePart(folder: string, target: string): string {

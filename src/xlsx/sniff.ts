@@ -2,7 +2,7 @@
  * What a file is, from its first bytes — never from its name: officers receive .xls saved
  * as .xlsx, CSV exports renamed, password-protected workbooks and half-downloaded files.
  */
-import { XlsxError } from './errors';
+import { XlsxError, type XlsxFailure } from './errors';
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -27,7 +27,7 @@ function hasUtf16(bytes: Uint8Array, s: string, limit = bytes.length): boolean {
 /**
  * Throws the reason a file is not a zip-based workbook. An OLE compound file (CFB) is either
  * an encrypted .xlsx (Excel wraps those in CFB with an "EncryptedPackage" stream) or a legacy
- * .xls; text files are CSV/TSV or HTML tables saved with an Excel extension.
+ * .xls; text files are CSV/TSV, HTML tables or XML Spreadsheet 2003 saved with an Excel extension.
  */
 export function sniff(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new XlsxError('empty');
@@ -38,11 +38,32 @@ export function sniff(bytes: Uint8Array): void {
   }
   if (startsWith(bytes, [0x50, 0x4b])) throw new XlsxError('corrupt', 'zip signature');
   const text = looksLikeText(bytes.subarray(0, 4096));
-  if (text !== null) {
-    if (/^\s*<(!doctype\s+html|html|table|\?xml[^>]*>\s*<(html|workbook))/i.test(text)) throw new XlsxError('html');
-    throw new XlsxError('csv');
-  }
+  if (text !== null) throw new XlsxError(markupKind(text) ?? 'csv');
   throw new XlsxError('notSpreadsheet');
+}
+
+/**
+ * HTML or XML Spreadsheet 2003 by the first tag past what may precede it (declarations,
+ * processing instructions, comments, doctype): school software's "Excel exports" start with
+ * `<meta>`, `<style>`, a comment or a bare `<table>` as often as with `<html>`.
+ */
+function markupKind(text: string): 'html' | 'xmlSpreadsheet' | null {
+  const first = text.replace(/^(?:\s+|<\?[^]*?\?>|<!--[^]*?-->)*/, '');
+  if (/^<(?:ss:)?workbook\b/i.test(first) || /<\?mso-application\s+progid\s*=\s*["']Excel\.Sheet["']/i.test(text)) return 'xmlSpreadsheet';
+  if (/^<(?:!doctype\s+html|html|head|body|meta|style|title|link|script|table|div)\b/i.test(first)) return 'html';
+  return null;
+}
+
+/**
+ * What a zip that holds no workbook is: a Word document (.docx), an OpenDocument spreadsheet,
+ * a zip of workbooks to extract first, or none of these. Null when it looks like a workbook.
+ */
+export function foreignZip(entries: ReadonlyMap<string, unknown>): XlsxFailure | null {
+  if (entries.has('word/document.xml') && !entries.has('xl/workbook.xml')) return 'wordDocument';
+  if (entries.has('[content_types].xml')) return null;
+  if (entries.has('mimetype') || entries.has('content.xml')) return 'ods';
+  for (const name of entries.keys()) if (/\.xls[xmb]?$/i.test(name)) return 'zippedWorkbooks';
+  return 'notXlsx';
 }
 
 /** The head of the file as text when it has no control bytes except tab/CR/LF (UTF-8, optional BOM). */

@@ -422,17 +422,18 @@ class SheetRows {
   openRow(r: number): void {
     this.flushRow();
     this.rowNum = r || this.rowNum + 1;
-    if (this.rowNum > this.limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${this.rowNum}`);
     this.col = 0;
   }
 
   flushRow(): void {
     const row = this.row;
+    // Only rows with values are kept (rows before them as empty arrays), so only they are bounded:
+    // a style or height on an empty row down to 1,048,576 is how users format whole columns.
     if (row && row.length) {
       const rowNum = this.rowNum;
-      if (rowNum > this.limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
+      if (rowNum > this.limits.maxRows) throw new XlsxError('sheetTooLarge', '');
       this.cells += rowNum - this.rows.length + row.length;
-      if (this.cells > this.limits.maxCells) throw new XlsxError('sheetTooLarge', `${this.cells} cells`);
+      if (this.cells > this.limits.maxCells) throw new XlsxError('sheetTooLarge', '');
       while (this.rows.length < rowNum - 1) this.rows.push([]);
       this.rows[rowNum - 1] = row;
     }
@@ -478,7 +479,7 @@ class SheetRows {
   private put(v: CellValue): void {
     const row = (this.row ??= []);
     const col = this.cellCol;
-    if (col > 16_384) throw new XlsxError('sheetTooLarge', `column ${col}`);
+    if (col > 16_384) throw new XlsxError('sheetTooLarge', '');
     while (row.length < col - 1) row.push(null);
     row[col - 1] = v;
   }
@@ -996,7 +997,7 @@ export interface SheetLayout {
 const truthy = (v: string | null) => v === '1' || v === 'true';
 
 /** Merged ranges and hidden rows/columns of a worksheet part (import reads title blocks with them). */
-export function parseSheetLayout(xml: string, limits: Pick<XlsxLimits, 'maxRows'>): SheetLayout {
+export function parseSheetLayout(xml: string): SheetLayout {
   assertNoDtd(xml);
   const out: SheetLayout = { merges: [], hiddenRows: [], hiddenColumns: [] };
   const cursor = new TagCursor(xml);
@@ -1015,7 +1016,6 @@ export function parseSheetLayout(xml: string, limits: Pick<XlsxLimits, 'maxRows'
       case 'row': {
         const r = Number(attr(tag.attrs, 'r'));
         rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
-        if (rowNum > limits.maxRows) throw new XlsxError('sheetTooLarge', `row ${rowNum}`);
         if (truthy(attr(tag.attrs, 'hidden'))) out.hiddenRows.push(rowNum);
         break;
       }

@@ -173,9 +173,10 @@ export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inf
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     if (isTooLarge(e)) throw new XlsxError('zipBomb', `${entry.name}: more than ${cap} bytes`);
-    throw new XlsxError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+    // The inflater's own words (zlib's) are no help to a user: the part is named, in words, later.
+    throw new XlsxError('damagedPart', entry.name);
   }
-  if (out.length !== entry.size) throw new XlsxError('corrupt', `${entry.name}: ${out.length} bytes, declared ${entry.size}`);
+  if (out.length !== entry.size) throw new XlsxError('damagedPart', entry.name);
   return checkCrc(out, entry, crc);
 }
 
@@ -188,7 +189,7 @@ export function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /** A flipped bit in a part is refused, never read (or copied on) as if it were data. */
 function checkCrc(data: Uint8Array, entry: ZipEntry, crc: Crc32): Uint8Array {
-  if (crc(data) !== entry.crc32) throw new XlsxError('corrupt', `${entry.name}: CRC-32 mismatch`);
+  if (crc(data) !== entry.crc32) throw new XlsxError('damagedPart', entry.name);
   return data;
 }
 

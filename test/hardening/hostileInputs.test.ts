@@ -34,6 +34,7 @@ interface Case {
 }
 
 const BOMB = /nghi “bom nén”/;
+const TOO_LARGE = new RegExp(`^Trang tính “${SHEET}” quá lớn .*Hãy xóa các dòng trống bên dưới bảng`);
 const NOT_UNIT = /^Không phải sổ đánh giá ĐVHT đọc được: /;
 const UNSAFE = /^Tệp chứa thành phần có tên trỏ ra ngoài tệp \(“.+”\); Excel không bao giờ ghi như vậy, đã từ chối để an toàn\.$/;
 
@@ -49,7 +50,7 @@ const CASES: Record<string, Case> = {
     cli: /^Phần “xl\/worksheets\/sheet1\.xml” của tệp chứa XML lồng nhau quá sâu/,
     consolidate: NOT_UNIT,
   },
-  'trieu-dong.xlsx': { build: () => H.millionRows(SHEET), kind: 'sheetTooLarge', cli: /^Một trang tính quá lớn \(row 100001\)/, consolidate: /^Một trang tính quá lớn \(row 100001\)/ },
+  'trieu-dong.xlsx': { build: () => H.millionRows(SHEET), kind: 'sheetTooLarge', cli: TOO_LARGE, consolidate: TOO_LARGE },
   'sai-ma-trang.xlsx': {
     build: () => H.invalidUtf8Sheet(SHEET),
     kind: 'badUtf8',

@@ -20,7 +20,7 @@ export async function openPicked(bytes: Uint8Array, label: string, lang: Lang): 
     await preflightXlsx(bytes, { inflate: webInflate });
   } catch (e) {
     if (!(e instanceof XlsxError)) throw e;
-    throw new Error(xlsxReason(e, bytes.length, undefined, lang), { cause: e });
+    throw new Error(xlsxReason(e, bytes.length, undefined, lang, 'received', label), { cause: e });
   }
   return openFile(bytes, label);
 }

@@ -64,7 +64,7 @@ export async function openUpload(file: File, lang: Lang): Promise<PreviewWorkboo
     await preflightXlsx(bytes, { inflate: webInflate });
   } catch (e) {
     if (!(e instanceof XlsxError)) throw e;
-    throw new Error(xlsxReason(e, bytes.length, undefined, lang, 'own'), { cause: e });
+    throw new Error(xlsxReason(e, bytes.length, undefined, lang, 'own', file.name), { cause: e });
   }
   return PreviewWorkbook.open(bytes, file.name);
 }

@@ -138,9 +138,9 @@ export class XlsxWorkbook implements Workbook {
       const source = await pkg.sheetSource(sheet.path);
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
-      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes)));
+      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes)), sheet.name);
       const data: SheetData = { name: sheet.name, rows };
-      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout((await pkg.text(sheet.path))!, this.limits));
+      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout((await pkg.text(sheet.path))!));
       result.sheets.set(asked, data);
     }
     return result;
