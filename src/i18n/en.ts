@@ -406,6 +406,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.cli.notFound': '“{path}” not found.',
   'consolidate.cli.badMaxSize': '--max-size must be a number of MB above 0.',
   'consolidate.cli.noFiles': 'No files to consolidate in: {paths}',
+  'consolidate.cli.outputIsInput': 'The output file (-o) cannot also be one of the files to consolidate (“{file}”). Choose another name for -o.',
   'consolidate.cli.done': 'Consolidated {units} units from {files} files ({rejected} files rejected, {duplicates} duplicates, {flagged} units to review). Wrote “{file}”.',
   'consolidate.cli.rejected': 'Rejected files ({count}):',
   'consolidate.pane.title': 'Consolidate units',

@@ -410,6 +410,7 @@ export const vi = {
   'consolidate.cli.notFound': 'Không tìm thấy “{path}”.',
   'consolidate.cli.badMaxSize': '--max-size phải là số MB lớn hơn 0.',
   'consolidate.cli.noFiles': 'Không có tệp nào để tổng hợp trong: {paths}',
+  'consolidate.cli.outputIsInput': 'Tệp ghi ra (-o) không thể đồng thời là tệp cần tổng hợp (“{file}”). Hãy đặt tên khác cho -o.',
   'consolidate.cli.done': 'Đã tổng hợp {units} đơn vị từ {files} tệp ({rejected} tệp bị từ chối, {duplicates} tệp trùng, {flagged} đơn vị cần xem lại). Đã ghi “{file}”.',
   'consolidate.cli.rejected': 'Tệp bị từ chối ({count}):',
   'consolidate.pane.title': 'Tổng hợp đơn vị',

@@ -130,6 +130,8 @@ function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path
       throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.notFound', { path: op }));
     }
     if (stat.isDirectory()) walk(op);
+    // Named outright, the output would be read and overwritten in one run (in a folder it is just left out).
+    else if (path.resolve(op) === outputAbs) throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.outputIsInput', { file: op }));
     else add(op);
   }
   return out;
