@@ -337,6 +337,8 @@ export const en: Record<MessageKey, string> = {
   // Consolidation (tổng hợp đơn vị): file reasons, checking flags, CLI, pane step
   'consolidate.reason.newerSchema': 'The workbook was made by a newer ĐVHT release (layout {version}; this one reads up to {supported}). Update ĐVHT.',
   'consolidate.reason.notUnitWorkbook': 'Not a readable ĐVHT evaluation workbook: {detail}',
+  'consolidate.reason.missingSheets': 'the file has none of the sheets {sheets}.',
+  'consolidate.reason.consolidation': 'This is a consolidated table of units (made by ĐVHT), not a unit’s workbook: skipped.',
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Not opening “{file}”: {reason}',
@@ -394,6 +396,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.status.consolidated': 'Consolidated',
   'consolidate.status.flagged': 'Consolidated — to review',
   'consolidate.status.duplicate': 'Duplicate — not consolidated',
+  'consolidate.status.skipped': 'Skipped',
   'consolidate.status.rejected': 'Rejected',
   'consolidate.outcome.recognised': 'Meets {level}',
   'consolidate.outcome.recognisedNoLevel': 'Meets',
@@ -409,6 +412,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.cli.outputIsInput': 'The output file (-o) cannot also be one of the files to consolidate (“{file}”). Choose another name for -o.',
   'consolidate.cli.done': 'Consolidated {units} units from {files} files ({rejected} files rejected, {duplicates} duplicates, {flagged} units to review). Wrote “{file}”.',
   'consolidate.cli.rejected': 'Rejected files ({count}):',
+  'consolidate.cli.skipped': 'Files skipped ({count}):',
   'consolidate.pane.title': 'Consolidate units',
   'consolidate.pane.intro': 'Pick the units’ evaluation workbooks (.xlsx). ĐVHT reads each file on this computer, recomputes from the unit’s data, checks it against the self-assessment, then writes the sheets “Tổng hợp đơn vị” and “Báo cáo tệp” (one write, once everything is read).',
   'consolidate.pane.pick': 'Pick files…',

@@ -341,6 +341,8 @@ export const vi = {
   // Consolidation (tổng hợp đơn vị): file reasons, checking flags, CLI, pane step
   'consolidate.reason.newerSchema': 'Sổ được tạo bởi phiên bản ĐVHT mới hơn (mẫu {version}; bản này đọc đến mẫu {supported}). Hãy cập nhật ĐVHT.',
   'consolidate.reason.notUnitWorkbook': 'Không phải sổ đánh giá ĐVHT đọc được: {detail}',
+  'consolidate.reason.missingSheets': 'tệp không có các trang {sheets}.',
+  'consolidate.reason.consolidation': 'Đây là bảng tổng hợp đơn vị (do ĐVHT lập), không phải sổ đánh giá của một đơn vị: bỏ qua.',
   'consolidate.reason.unreadable': 'Không mở được tệp: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Không mở tệp “{file}”: {reason}',
@@ -398,6 +400,7 @@ export const vi = {
   'consolidate.status.consolidated': 'Đã tổng hợp',
   'consolidate.status.flagged': 'Đã tổng hợp — cần xem lại',
   'consolidate.status.duplicate': 'Trùng — không tổng hợp',
+  'consolidate.status.skipped': 'Bỏ qua',
   'consolidate.status.rejected': 'Bị từ chối',
   'consolidate.outcome.recognised': 'Đạt {level}',
   'consolidate.outcome.recognisedNoLevel': 'Đạt',
@@ -413,6 +416,7 @@ export const vi = {
   'consolidate.cli.outputIsInput': 'Tệp ghi ra (-o) không thể đồng thời là tệp cần tổng hợp (“{file}”). Hãy đặt tên khác cho -o.',
   'consolidate.cli.done': 'Đã tổng hợp {units} đơn vị từ {files} tệp ({rejected} tệp bị từ chối, {duplicates} tệp trùng, {flagged} đơn vị cần xem lại). Đã ghi “{file}”.',
   'consolidate.cli.rejected': 'Tệp bị từ chối ({count}):',
+  'consolidate.cli.skipped': 'Tệp bỏ qua ({count}):',
   'consolidate.pane.title': 'Tổng hợp đơn vị',
   'consolidate.pane.intro': 'Chọn sổ đánh giá (.xlsx) của các đơn vị. ĐVHT đọc từng tệp trên máy này, tính lại từ số liệu của đơn vị, đối chiếu với kết quả tự đánh giá, rồi ghi hai trang “Tổng hợp đơn vị” và “Báo cáo tệp” (một lần ghi, sau khi đọc xong).',
   'consolidate.pane.pick': 'Chọn tệp…',

@@ -9,7 +9,7 @@ import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
 import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
 import { sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
-import { parseRels, parseSharedStrings, parseSheetXml, parseWorkbookXml } from './xml';
+import { parseRels, parseSharedStrings, parseSheetMarks, parseSheetXml, parseWorkbookXml } from './xml';
 
 export interface XlsxReadOptions {
   inflate: Inflate;
@@ -31,6 +31,8 @@ export interface XlsxFile {
   /** What wrote the file, from docProps/app.xml (e.g. "Microsoft Excel", "LibreOffice/7.4…"). */
   application: string | null;
   read(sheets: string[]): Promise<WorkbookSnapshot>;
+  /** The add-in's mark of each marked sheet (its role), by sheet name: worked out only when asked. */
+  roles(): Map<string, string>;
 }
 
 let utf8: { decode(b: Uint8Array): string } | null = null;
@@ -78,6 +80,10 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   return {
     sheetNames: sheets.map((s) => s.name),
     application: app,
+    roles() {
+      const marks = namingPart(workbookPath, () => parseSheetMarks(workbookXml));
+      return new Map([...marks].filter(([i]) => sheets[i]).map(([i, role]) => [sheets[i]!.name, role]));
+    },
     async read(wanted: string[]): Promise<WorkbookSnapshot> {
       const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map() };
       for (const asked of wanted) {

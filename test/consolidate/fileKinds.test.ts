@@ -9,6 +9,9 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { run, type Io } from '../../src/cli/main';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { unitWorkbook } from './corpus';
 
 jest.setTimeout(120_000);
@@ -73,7 +76,7 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     const cin = folder('cin', { 'a.xlsx': unitA, 'b.xlsx': unitB });
     expect((await consolidate([cin, '-o', path.join(cin, 'tong.xlsx')])).code).toBe(0);
     const out = path.join(cin, 'tong2.xlsx');
-    const { code, io, json } = await consolidate([cin, '-o', out, '--json']);
+    const { code, json } = await consolidate([cin, '-o', out, '--json']);
     expect(code).toBe(0);
     const tong = json!.files.find((f) => f.file.endsWith('tong.xlsx'))!;
     expect(tong).toMatchObject({ status: 'skipped', reasons: ['Đây là bảng tổng hợp đơn vị (do ĐVHT lập), không phải sổ đánh giá của một đơn vị: bỏ qua.'] });
@@ -90,10 +93,11 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     const d = folder('renamed', { 'a.xlsx': unitA });
     const tong = path.join(dir, 'tong-renamed.xlsx');
     await consolidate([d, '-o', tong]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(tong);
-    wb.getWorksheet(CONSOLIDATION_SHEETS.units)!.name = 'Tổng hợp 2025';
-    fs.writeFileSync(path.join(d, 'cu.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    // Renamed in workbook.xml only (ExcelJS would drop the sheet-scoped marks): what Excel does on a rename.
+    const pkg = await XlsxPackage.open(fs.readFileSync(tong), NODE_XLSX);
+    const both = (s: string) => s.replaceAll(CONSOLIDATION_SHEETS.units, 'Tổng hợp 2025').replaceAll(CONSOLIDATION_SHEETS.files, 'Tệp 2025');
+    pkg.setPart('xl/workbook.xml', both((await pkg.text('xl/workbook.xml'))!));
+    fs.writeFileSync(path.join(d, 'cu.xlsx'), await pkg.toBytes(nodeDeflate));
     const { code, json } = await consolidate([d, '-o', path.join(dir, 'tong-renamed-2.xlsx'), '--json']);
     expect(code).toBe(0);
     expect(json!.files.find((f) => f.file.endsWith('cu.xlsx'))).toMatchObject({ status: 'skipped' });

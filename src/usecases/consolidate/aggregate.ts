@@ -39,7 +39,7 @@ export interface ConsolidationResult {
   files: FileReport[];
   counts: { label: string; count: number }[];
   passRates: { code: string; text: string; met: number; evaluated: number }[];
-  summary: { files: number; units: number; rejected: number; duplicates: number; flagged: number };
+  summary: { files: number; units: number; rejected: number; duplicates: number; skipped: number; flagged: number };
 }
 
 export class Consolidation {
@@ -117,6 +117,7 @@ export class Consolidation {
         units: units.length,
         rejected: files.filter((f) => f.status === 'rejected').length,
         duplicates: files.filter((f) => f.status === 'duplicate').length,
+        skipped: files.filter((f) => f.status === 'skipped').length,
         flagged: units.filter((u) => u.record.flags.length > 0).length,
       },
     };

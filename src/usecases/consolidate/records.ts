@@ -54,7 +54,8 @@ export interface UnitRecord {
   flags: Flag[];
 }
 
-export type FileStatus = 'consolidated' | 'flagged' | 'duplicate' | 'rejected';
+/** 'skipped': a workbook the officer keeps beside the units' (an earlier consolidation …), not a unit's and not wrong. */
+export type FileStatus = 'consolidated' | 'flagged' | 'duplicate' | 'skipped' | 'rejected';
 
 export interface FileReport {
   file: string;
