@@ -339,6 +339,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.reason.notUnitWorkbook': 'Not a readable ĐVHT evaluation workbook: {detail}',
   'consolidate.reason.missingSheets': 'the file has none of the sheets {sheets}.',
   'consolidate.reason.consolidation': 'This is a consolidated table of units (made by ĐVHT), not a unit’s workbook: skipped.',
+  'consolidate.reason.blankHandout': 'A blank starting workbook (no unit name, no members): skipped.',
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Not opening “{file}”: {reason}',

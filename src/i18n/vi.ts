@@ -343,6 +343,7 @@ export const vi = {
   'consolidate.reason.notUnitWorkbook': 'Không phải sổ đánh giá ĐVHT đọc được: {detail}',
   'consolidate.reason.missingSheets': 'tệp không có các trang {sheets}.',
   'consolidate.reason.consolidation': 'Đây là bảng tổng hợp đơn vị (do ĐVHT lập), không phải sổ đánh giá của một đơn vị: bỏ qua.',
+  'consolidate.reason.blankHandout': 'Sổ mẫu chưa điền (chưa có tên đơn vị, chưa có thành viên): bỏ qua.',
   'consolidate.reason.unreadable': 'Không mở được tệp: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Không mở tệp “{file}”: {reason}',

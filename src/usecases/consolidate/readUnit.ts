@@ -70,6 +70,8 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     }
     const wb = parsed.workbook;
     const unitName = readText(wb.unit.info.name);
+    // The starting workbook handed out (dvht handout), as it left the officer: nothing of a unit in it yet.
+    if (unitName === '' && wb.members.table.rows.length === 0) return skip(t(lang, 'consolidate.reason.blankHandout'));
     const version = wb.criteria.schemaVersion;
     if (version !== null && version > SCHEMA_VERSION) {
       return reject(t(lang, 'consolidate.reason.newerSchema', { version, supported: SCHEMA_VERSION }), unitName, application);
