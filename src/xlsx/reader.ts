@@ -33,6 +33,8 @@ export interface XlsxFile {
   read(sheets: string[]): Promise<WorkbookSnapshot>;
   /** The add-in's mark of each marked sheet (its role), by sheet name: worked out only when asked. */
   roles(): Map<string, string>;
+  /** Equal for two files whose parts hold the same bytes: each part's CRC-32 and size, from the zip directory already read. */
+  contentKey(): string;
 }
 
 let utf8: { decode(b: Uint8Array): string } | null = null;
@@ -80,6 +82,15 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   return {
     sheetNames: sheets.map((s) => s.name),
     application: app,
+    contentKey() {
+      let h1 = 0x811c9dc5;
+      let h2 = dir.entries.size;
+      for (const e of dir.entries.values()) {
+        h1 = Math.imul(h1 ^ e.crc32, 0x01000193);
+        h2 = Math.imul(h2 ^ e.size, 0x5bd1e995) ^ (h1 >>> 15);
+      }
+      return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+    },
     roles() {
       const marks = namingPart(workbookPath, () => parseSheetMarks(workbookXml));
       return new Map([...marks].filter(([i]) => sheets[i]).map(([i, role]) => [sheets[i]!.name, role]));

@@ -81,7 +81,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
 
     const ev = evaluate(evaluationInput(wb));
-    const record = buildRecord(wb, ev, lang, flags);
+    const record = buildRecord(wb, ev, lang, flags, xlsx.contentKey());
     const problems = [...parsed.problems, ...ev.problems].map((p) => locateProblem(p, lang));
     if (problems.length) record.flags.push({ code: 'dataWarnings', message: t(lang, 'consolidate.flag.dataWarnings', { count: problems.length, first: problems[0]!.message }) });
     return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
@@ -127,7 +127,7 @@ export function outcomeLabel(ev: Evaluation, recognition: string, lang: Lang): s
   return level ? t(lang, 'consolidate.outcome.recognised', { level }) : t(lang, 'consolidate.outcome.recognisedNoLevel');
 }
 
-function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]): UnitRecord {
+function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[], contents: string): UnitRecord {
   const rs = wb.criteria.ruleSet;
   const unitRows = wb.sheets.unit!.rows;
   const resultCell = (k: keyof UnitWorkbook['unit']['resultRows']): CellValue => {
@@ -165,6 +165,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]
     criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
+    contents,
     previousDate: prev.kind === 'date' ? prev.serial : null,
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,
