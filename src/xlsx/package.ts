@@ -15,7 +15,7 @@ import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from '
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
 import { isUtf16, plainBytes } from './bytes';
 import { decodeText, resolvePart } from './reader';
-import { attr, decodeEntities, parseRels, type Relationship } from './xml';
+import { attr, decodeEntities, markRole, OWNER_MARK, parseRels, type Relationship } from './xml';
 import { elementEnd, escapeXml, findTag, findTags, prefixFor, prefixOf, splice, withAttr, type Located } from './xmlEdit';
 
 export interface PackageOptions {
@@ -73,7 +73,7 @@ export interface DefinedName {
   value: string;
 }
 
-export const OWNER_MARK = 'DVHT_SHEET';
+export { OWNER_MARK } from './xml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_TYPE = `${REL_NS}/`;
@@ -612,8 +612,7 @@ export class XlsxPackage {
   roleOf(sheet: PackageSheet): string | null {
     const index = this._sheets.indexOf(sheet);
     const mark = this.definedNames.find((d) => d.name.toUpperCase() === OWNER_MARK && d.localSheetId === index);
-    const m = mark ? /^"(.*)"$/s.exec(mark.value.trim()) : null;
-    return m ? m[1]!.replace(/""/g, '"') : null;
+    return mark ? markRole(mark.value) : null;
   }
 
   setRole(sheet: PackageSheet, role: string): void {

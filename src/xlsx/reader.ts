@@ -9,7 +9,7 @@ import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
 import { DEFAULT_LIMITS, inSheet, namingPart, XlsxError, type XlsxLimits } from './errors';
 import { foreignZip, sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
-import { parseRels, parseSharedStrings, parseSheetXml, parseWorkbookXml } from './xml';
+import { parseRels, parseSharedStrings, parseSheetMarks, parseSheetXml, parseWorkbookXml } from './xml';
 
 export interface XlsxReadOptions {
   inflate: Inflate;
@@ -31,6 +31,10 @@ export interface XlsxFile {
   /** What wrote the file, from docProps/app.xml (e.g. "Microsoft Excel", "LibreOffice/7.4…"). */
   application: string | null;
   read(sheets: string[]): Promise<WorkbookSnapshot>;
+  /** The add-in's mark of each marked sheet (its role), by sheet name: worked out only when asked. */
+  roles(): Map<string, string>;
+  /** Equal for two files whose parts hold the same bytes: each part's CRC-32 and size, from the zip directory already read. */
+  contentKey(): string;
 }
 
 let utf8: { decode(b: Uint8Array): string } | null = null;
@@ -79,6 +83,19 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   return {
     sheetNames: sheets.map((s) => s.name),
     application: app,
+    contentKey() {
+      let h1 = 0x811c9dc5;
+      let h2 = dir.entries.size;
+      for (const e of dir.entries.values()) {
+        h1 = Math.imul(h1 ^ e.crc32, 0x01000193);
+        h2 = Math.imul(h2 ^ e.size, 0x5bd1e995) ^ (h1 >>> 15);
+      }
+      return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+    },
+    roles() {
+      const marks = namingPart(workbookPath, () => parseSheetMarks(workbookXml));
+      return new Map([...marks].filter(([i]) => sheets[i]).map(([i, role]) => [sheets[i]!.name, role]));
+    },
     async read(wanted: string[]): Promise<WorkbookSnapshot> {
       const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map() };
       for (const asked of wanted) {

@@ -313,6 +313,29 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   return { sheets };
 }
 
+/** The sheet-scoped name marking an add-in sheet; its value is the sheet's role as a string constant. */
+export const OWNER_MARK = 'DVHT_SHEET';
+
+/** A mark's value as stored ("summary" in quotes) → the role; null when it is not a string constant. */
+export function markRole(value: string): string | null {
+  const m = /^"(.*)"$/s.exec(value.trim());
+  return m ? m[1]!.replace(/""/g, '"') : null;
+}
+
+/** The add-in's marks of workbook.xml: each marked sheet's role, by its index in tab order. */
+export function parseSheetMarks(xml: string): Map<number, string> {
+  const marks = new Map<number, string>();
+  const cursor = new SpanCursor(xml);
+  const tag = cursor.tag;
+  while (cursor.next()) {
+    if (tag.closing || tag.selfClosing || !cursor.is('definedName') || cursor.attr('name')?.toUpperCase() !== OWNER_MARK) continue;
+    const id = cursor.attr('localSheetId');
+    const role = markRole(cursor.text(false));
+    if (id !== null && role !== null) marks.set(Number(id), role);
+  }
+  return marks;
+}
+
 /** The r:id attribute whatever its prefix. */
 function relId(attrs: string): string | null {
   const m = /(?:^|\s)([A-Za-z_][\w.-]*):id\s*=\s*("([^"]*)"|'([^']*)')/.exec(attrs);

@@ -117,7 +117,7 @@ describe('dvht consolidate', () => {
   it('exits 1 because some files were rejected, and still writes the output', () => {
     expect(code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
-    expect(json.summary).toEqual({ files: 26, units: 12, rejected: 13, duplicates: 1, flagged: expect.any(Number) });
+    expect(json.summary).toEqual({ files: 26, units: 12, rejected: 13, duplicates: 1, skipped: 0, flagged: expect.any(Number) });
   });
 
   it('reads folders recursively, spreadsheet files only, lock files left out', () => {
@@ -207,7 +207,7 @@ describe('dvht consolidate', () => {
   });
 
   it('keeps the newer of two copies of the same unit and reports both', () => {
-    expect(file('09-thcs-nguyen-du-ban-cu.xlsx')).toMatchObject({ status: 'duplicate', reasons: [expect.stringMatching(/^Trùng đơn vị với tệp “.*01-thcs-nguyen-du\.xlsx”; bản này cũ hơn nên không tổng hợp\.$/)] });
+    expect(file('09-thcs-nguyen-du-ban-cu.xlsx')).toMatchObject({ status: 'duplicate', reasons: [expect.stringMatching(/^Trùng đơn vị với tệp “.*01-thcs-nguyen-du\.xlsx”; bản này đánh giá ngày 10\/12\/2025, cũ hơn nên không tổng hợp\.$/)] });
     expect(json.units.filter((u) => u.name === 'Trường THCS Nguyễn Du')).toHaveLength(1);
     expect(unit('01-thcs-nguyen-du.xlsx').flags).toEqual([{ code: 'duplicate', message: expect.stringMatching(/^Trùng với tệp “.*09-thcs-nguyen-du-ban-cu\.xlsx” \(bản đánh giá cũ hơn, không tổng hợp\)\.$/) }]);
   });
@@ -268,7 +268,7 @@ describe('dvht consolidate', () => {
     expect(files.getRow(4).values).toEqual([undefined, 'STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']);
     json.files.forEach((f, i) => {
       expect(files.getCell(5 + i, 2).value).toBe(f.file);
-      expect(files.getCell(5 + i, 3).value).toBe({ consolidated: 'Đã tổng hợp', flagged: 'Đã tổng hợp — cần xem lại', duplicate: 'Trùng — không tổng hợp', rejected: 'Bị từ chối' }[f.status]);
+      expect(files.getCell(5 + i, 3).value).toBe({ consolidated: 'Đã tổng hợp', flagged: 'Đã tổng hợp — cần xem lại', duplicate: 'Trùng — không tổng hợp', skipped: 'Bỏ qua', rejected: 'Bị từ chối' }[f.status]);
       expect(files.getCell(5 + i, 5).value ?? null).toBe(f.reasons.length ? f.reasons.join('\n') : null);
     });
   });

@@ -92,11 +92,12 @@ export const consolidate: Command = {
     if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));
     else {
       io.out(t(lang, 'consolidate.cli.done', { units: s.units, files: s.files, rejected: s.rejected, duplicates: s.duplicates, flagged: s.flagged, file: output }));
-      const rejected = result.files.filter((f) => f.status === 'rejected');
-      if (rejected.length) {
-        io.err(t(lang, 'consolidate.cli.rejected', { count: rejected.length }));
-        for (const f of rejected.slice(0, 50)) io.err(`  - ${f.file}: ${f.reasons.join(' ')}`);
-        if (rejected.length > 50) io.err(t(lang, 'cli.moreWarnings', { count: rejected.length - 50 }));
+      for (const [status, key] of [['skipped', 'consolidate.cli.skipped'], ['rejected', 'consolidate.cli.rejected']] as const) {
+        const listed = result.files.filter((f) => f.status === status);
+        if (!listed.length) continue;
+        io.err(t(lang, key, { count: listed.length }));
+        for (const f of listed.slice(0, 50)) io.err(`  - ${f.file}: ${f.reasons.join(' ')}`);
+        if (listed.length > 50) io.err(t(lang, 'cli.moreWarnings', { count: listed.length - 50 }));
       }
     }
     return s.rejected > 0 ? EXIT.data : EXIT.ok;
@@ -130,6 +131,8 @@ function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path
       throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.notFound', { path: op }));
     }
     if (stat.isDirectory()) walk(op);
+    // Named outright, the output would be read and overwritten in one run (in a folder it is just left out).
+    else if (path.resolve(op) === outputAbs) throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.outputIsInput', { file: op }));
     else add(op);
   }
   return out;

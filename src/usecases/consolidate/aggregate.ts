@@ -8,7 +8,7 @@ import type { RuleSet } from '../../domain/rules/ruleSet';
 import { comparable, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
-import { t, type Lang } from '../../i18n';
+import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { addMonths, serialToDate } from './dates';
 import { handedOutFlag } from '../handout';
@@ -39,7 +39,7 @@ export interface ConsolidationResult {
   files: FileReport[];
   counts: { label: string; count: number }[];
   passRates: { code: string; text: string; met: number; evaluated: number }[];
-  summary: { files: number; units: number; rejected: number; duplicates: number; flagged: number };
+  summary: { files: number; units: number; rejected: number; duplicates: number; skipped: number; flagged: number };
 }
 
 export class Consolidation {
@@ -117,6 +117,7 @@ export class Consolidation {
         units: units.length,
         rejected: files.filter((f) => f.status === 'rejected').length,
         duplicates: files.filter((f) => f.status === 'duplicate').length,
+        skipped: files.filter((f) => f.status === 'skipped').length,
         flagged: units.filter((u) => u.record.flags.length > 0).length,
       },
     };
@@ -146,11 +147,23 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
     for (const o of g) {
       if (o === best) continue;
       o.report.status = 'duplicate';
-      o.report.reasons = [t(lang, 'consolidate.flag.duplicateDropped', { other: best.report.file })];
-      best.unit!.flags.push({ code: 'duplicate', message: t(lang, 'consolidate.flag.duplicateKept', { other: o.report.file }) });
+      const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
+      const at = o.unit!.recorded.evaluatedAt;
+      o.report.reasons = [t(lang, dropped, { other: best.report.file, date: at === null ? '' : formatDate(serialToDate(at)) })];
+      best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
     }
   }
   return outcomes.filter((o) => keptSet.has(o));
+}
+
+/** What is said of a dropped copy and of the kept one: "older" only from an earlier evaluation date. */
+function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey] {
+  if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', 'consolidate.flag.duplicateIdenticalKept'];
+  const at = dropped.recorded.evaluatedAt;
+  const keptAt = kept.recorded.evaluatedAt;
+  if (at === null && keptAt !== null) return ['consolidate.flag.duplicateNotEvaluated', 'consolidate.flag.duplicateNotEvaluatedKept'];
+  if (at !== null && keptAt !== null && at < keptAt) return ['consolidate.flag.duplicateDropped', 'consolidate.flag.duplicateKept'];
+  return ['consolidate.flag.duplicateUndecided', 'consolidate.flag.duplicateUndecidedKept'];
 }
 
 /**

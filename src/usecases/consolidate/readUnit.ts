@@ -16,6 +16,8 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
+import { ROLE } from '../ownSheets';
+import type { Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialToDate } from './dates';
@@ -56,16 +58,20 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     unit: null,
   });
   let application: string | null = null;
+  const skip = (note: string): FileOutcome => ({ report: { file, size: bytes.length, status: 'skipped', unit: '', reasons: [note], application }, unit: null });
   try {
     const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, raw: options.raw, crc32: options.crc32, limits: options.limits });
     application = xlsx.application;
     const parsed = parseUnitWorkbook(await xlsx.read(UNIT_WORKBOOK_SHEETS));
     if (!parsed.ok) {
-      const detail = parsed.problems.filter((p) => p.severity === 'error').map((p) => locateProblem(p, lang).message).join(' ');
-      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail }), '', application);
+      // Only a file that is not a unit's workbook has its marks looked at.
+      if ([...xlsx.roles().values()].includes(ROLE.consolidation)) return skip(t(lang, 'consolidate.reason.consolidation'));
+      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(parsed.problems, lang) }), '', application);
     }
     const wb = parsed.workbook;
     const unitName = readText(wb.unit.info.name);
+    // The starting workbook handed out (dvht handout), as it left the officer: nothing of a unit in it yet.
+    if (unitName === '' && wb.members.table.rows.length === 0) return skip(t(lang, 'consolidate.reason.blankHandout'));
     const version = wb.criteria.schemaVersion;
     if (version !== null && version > SCHEMA_VERSION) {
       return reject(t(lang, 'consolidate.reason.newerSchema', { version, supported: SCHEMA_VERSION }), unitName, application);
@@ -75,7 +81,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
 
     const ev = evaluate(evaluationInput(wb));
-    const record = buildRecord(wb, ev, lang, flags);
+    const record = buildRecord(wb, ev, lang, flags, xlsx.contentKey());
     const problems = [...parsed.problems, ...ev.problems].map((p) => locateProblem(p, lang));
     if (problems.length) record.flags.push({ code: 'dataWarnings', message: t(lang, 'consolidate.flag.dataWarnings', { count: problems.length, first: problems[0]!.message }) });
     return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
@@ -84,6 +90,16 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang, 'received', file) : t(lang, 'consolidate.reason.unreadable', { detail: e instanceof Error ? e.message : String(e) });
     return reject(reason, '', application);
   }
+}
+
+/** Why a workbook is not a unit's: the sheets it lacks named in one sentence (one reason per file), then any other error. */
+function notUnitDetail(problems: Problem[], lang: Lang): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const missing = errors.filter((p) => p.code === 'missingSheet');
+  // One sheet missing: the usual message, whose advice fits a unit's workbook that lost a sheet.
+  if (missing.length < 2) return errors.map((p) => locateProblem(p, lang).message).join(' ');
+  const sheets = missing.map((p) => `“${String(p.params.sheet)}”`).join(', ');
+  return [t(lang, 'consolidate.reason.missingSheets', { sheets }), ...errors.filter((p) => p.code !== 'missingSheet').map((p) => locateProblem(p, lang).message)].join(' ');
 }
 
 const STATUS_BY_KEY = new Map<string, Status>(
@@ -111,7 +127,7 @@ export function outcomeLabel(ev: Evaluation, recognition: string, lang: Lang): s
   return level ? t(lang, 'consolidate.outcome.recognised', { level }) : t(lang, 'consolidate.outcome.recognisedNoLevel');
 }
 
-function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]): UnitRecord {
+function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[], contents: string): UnitRecord {
   const rs = wb.criteria.ruleSet;
   const unitRows = wb.sheets.unit!.rows;
   const resultCell = (k: keyof UnitWorkbook['unit']['resultRows']): CellValue => {
@@ -149,6 +165,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]
     criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
+    contents,
     previousDate: prev.kind === 'date' ? prev.serial : null,
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,

@@ -48,13 +48,16 @@ export interface UnitRecord {
   outcome: { status: string; label: string; score: number | null; rating: string | null };
   /** What the unit's workbook says (cached results of the cells its evaluation wrote). */
   recorded: { outcome: string; evaluatedAt: number | null; fingerprint: string };
+  /** The file's content key (XlsxFile.contentKey): two copies of one workbook share it. */
+  contents: string;
   /** Excel serial of "Ngày công nhận lần trước", when it is a date. */
   previousDate: number | null;
   previousLevel: string;
   flags: Flag[];
 }
 
-export type FileStatus = 'consolidated' | 'flagged' | 'duplicate' | 'rejected';
+/** 'skipped': a workbook the officer keeps beside the units' (an earlier consolidation …), not a unit's and not wrong. */
+export type FileStatus = 'consolidated' | 'flagged' | 'duplicate' | 'skipped' | 'rejected';
 
 export interface FileReport {
   file: string;
