@@ -544,6 +544,7 @@ export const en: Record<MessageKey, string> = {
   'officer.pane.failed': 'Could not make the documents ({reason}). The workbook was not changed.',
   // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
   'newYear.summaryCleared': 'Workbook for {year}: not evaluated yet. Press “Đánh giá” (Evaluate) to write the summary for {year}.',
+  'newYear.lastYearDocuments': 'The document sheets {sheets} are still those of {previous}, with that year’s figures: do not print them. After evaluating {year}, draw the dossier again (step Lập hồ sơ, or dvht documents); the text edited in those sheets is kept.',
   'newYear.usage': 'Usage: dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]  (the old file is left as it is)',
   'newYear.sameFile': 'Next year’s workbook must be another file than “{file}”: this year’s file is kept as it is. Give -o a new name, e.g. -o “{suggestion}”.',
   'newYear.cannot': 'Could not make next year’s workbook from “{file}”:',

@@ -548,6 +548,7 @@ export const vi = {
   'officer.pane.failed': 'Chưa lập được văn bản ({reason}). Sổ chưa bị thay đổi.',
   // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
   'newYear.summaryCleared': 'Sổ năm {year}: chưa đánh giá. Bấm “Đánh giá” để ghi bản tổng hợp của năm {year}.',
+  'newYear.lastYearDocuments': 'Các trang văn bản {sheets} vẫn là của năm {previous}, với số liệu năm đó: đừng in chúng. Sau khi đánh giá năm {year}, lập lại hồ sơ (bước Lập hồ sơ, hoặc dvht documents); phần chữ đã sửa trong các trang đó được giữ.',
   'newYear.usage': 'Cách dùng: dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]  (tệp cũ giữ nguyên)',
   'newYear.sameFile': 'Sổ năm sau phải là tệp khác “{file}”: tệp của năm nay được giữ nguyên. Ghi tên mới cho -o, ví dụ -o “{suggestion}”.',
   'newYear.cannot': 'Chưa tạo được sổ năm sau từ “{file}”:',

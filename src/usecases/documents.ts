@@ -24,7 +24,7 @@ import { fingerprint } from './fingerprint';
 import { planWrites, requestChecks } from './evaluate';
 import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
 
-const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
+export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
   bia: ROLE.bia,
   'to-trinh': ROLE.toTrinh,
   'ke-hoach': ROLE.keHoach,

@@ -16,15 +16,24 @@ import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
-import { DOCUMENT_SHEETS } from '../documents/names';
+import { DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../documents/names';
+import { DOCUMENT_ROLE } from './documents';
 import { t, type Lang } from '../i18n';
-import { ownPlan, ownSheetMarks, ROLE } from './ownSheets';
+import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from './ownSheets';
 
 /** Member columns that say who the member is, not what they did this year: kept. */
 const IDENTITY = new Set(['ordinal', 'name', 'position', 'team', 'note']);
 
 export type NewYearResult =
-  | { ok: true; unit: string; year: number; members: number; clearedMemberColumns: string[] }
+  | {
+      ok: true;
+      unit: string;
+      year: number;
+      members: number;
+      clearedMemberColumns: string[];
+      /** Document sheets drawn last year, kept (the unit's edits in them are kept when drawn again): they still print last year's figures. */
+      lastYearDocuments: string[];
+    }
   | { ok: false; problems: LocatedProblem[] };
 
 function fieldKeyOf(header: string): string | undefined {
@@ -93,7 +102,7 @@ function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
 export async function startNewYear(workbook: Workbook, options: { lang?: Lang } = {}): Promise<NewYearResult> {
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
-    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates], { marks: ownSheetMarks(SHEETS.summary) });
+    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates], { marks: ownSheetMarks(SHEETS.summary, ...Object.values(DOCUMENT_SHEET)) });
     const parsed = parseUnitWorkbook(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
@@ -113,6 +122,11 @@ export async function startNewYear(workbook: Workbook, options: { lang?: Lang } 
     if (snapshot.sheetNames.length && (snapshot.roles ? [...snapshot.roles.values()].includes(ROLE.summary) : false)) {
       session.write(ownPlan({ sheet: SHEETS.summary, mode: 'replace', cells: [{ at: 'A1', rows: [[t('vi', 'newYear.summaryCleared', { year })]] }] }, ROLE.summary));
     }
-    return { ok: true, unit: readText(wb.unit.info.name), year, members: wb.members.table.rows.length, clearedMemberColumns: members.cleared };
+    const marked = new Set(snapshot.roles?.values() ?? []);
+    const lastYearDocuments = Object.entries(DOCUMENT_ROLE)
+      .filter(([, role]) => marked.has(role))
+      .map(([kind, role]) => ownSheetName(snapshot, DOCUMENT_SHEET[kind as keyof typeof DOCUMENT_ROLE], role))
+      .filter((sheet) => snapshot.sheetNames.includes(sheet));
+    return { ok: true, unit: readText(wb.unit.info.name), year, members: wb.members.table.rows.length, clearedMemberColumns: members.cleared, lastYearDocuments };
   });
 }

@@ -137,6 +137,15 @@ it('last year\'s summary sheet no longer shows last year\'s result', async () =>
   expect(snap.sheets.get(SHEETS.summary)!.rows.flat().filter((v) => !blank(v))).toEqual(['Sổ năm 2026: chưa đánh giá. Bấm “Đánh giá” để ghi bản tổng hợp của năm 2026.']);
 });
 
+it('says which document sheets still hold last year\'s texts and how to draw them again', async () => {
+  const { snap } = await read(next, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao]);
+  // Kept (the unit's edits in them are kept when they are drawn again), but said plainly.
+  expect(snap.sheetNames).toEqual(expect.arrayContaining([DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao]));
+  expect(output).toMatch(new RegExp(`“${DOCUMENT_SHEETS.toTrinh}”.*năm 2025`));
+  expect(output).toContain(`“${DOCUMENT_SHEETS.baoCao}”`);
+  expect(output).toContain('dvht documents');
+});
+
 it('is a workbook the unit fills in and evaluates for the new year', async () => {
   const out = io();
   expect(await run(['evaluate', next], out)).toBe(0);

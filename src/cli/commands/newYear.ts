@@ -31,7 +31,11 @@ export const newYear: Command = {
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
     if (json) io.out(JSON.stringify({ file: output, source: file, ...result }, null, 2));
-    else io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: result.clearedMemberColumns.map((c) => `“${c}”`).join(', ') }));
+    else {
+      io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: result.clearedMemberColumns.map((c) => `“${c}”`).join(', ') }));
+      const docs = result.lastYearDocuments;
+      if (docs.length) io.out(t(lang, 'newYear.lastYearDocuments', { sheets: docs.map((d) => `“${d}”`).join(', '), previous: result.year - 1, year: result.year }));
+    }
     return EXIT.ok;
   },
 };

@@ -54,6 +54,11 @@ export function NewYearStep({ host, lang }: StepProps) {
           <MessageBarBody>{t(maker?.delivery === 'open' ? 'newYear.pane.opened' : 'newYear.pane.done', { year: made.year, members: made.members, file: done!.file })}</MessageBarBody>
         </MessageBar>
       )}
+      {made && made.lastYearDocuments.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('newYear.lastYearDocuments', { sheets: made.lastYearDocuments.map((d) => `“${d}”`).join(', '), previous: made.year - 1, year: made.year })}</MessageBarBody>
+        </MessageBar>
+      )}
       {done && 'failure' in done && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{done.failure}</MessageBarBody>
