@@ -14,6 +14,7 @@ import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../xlsx/inflateNode
 import { readUnitFile, refuseBySize, rejectedFile } from '../usecases/consolidate/readUnit';
 import type { FileOutcome, ReadFiles } from '../usecases/consolidate';
 import { defaultThreads, startReaders } from './readerThreads';
+import { readReason } from './files';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
@@ -46,7 +47,7 @@ export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
     if (typeof bytes === 'number') return refuseBySize({ label: task.label, size: bytes }, max, task.limits, task.lang)!;
     return await readUnitFile(bytes, task.label, options);
   } catch (e) {
-    return rejectedFile({ label: task.label, size: 0 }, t(task.lang, 'consolidate.reason.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    return rejectedFile({ label: task.label, size: 0 }, t(task.lang, 'consolidate.reason.unreadable', { detail: readReason(e, task.lang) }));
   }
 }
 

@@ -91,6 +91,16 @@ describe('the reading pool', () => {
     for (const i of indices) expect(got.get(i)).toBe(want[i]);
   });
 
+  it('a file gone or turned into a folder since it was listed is rejected in words, not a system code', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-pool-gone-'));
+    const folder = path.join(dir, 'thu-muc.xlsx');
+    fs.mkdirSync(folder);
+    const reasons = async (file: string) => (await readUnitFromDisk({ file, label: path.basename(file), limits: {}, lang: 'vi' })).report.reasons.join(' ');
+    expect(await reasons(path.join(dir, 'da-xoa.xlsx'))).toBe('Không mở được tệp: không tìm thấy tệp');
+    expect(await reasons(folder)).toBe('Không mở được tệp: đây là một thư mục, không phải tệp');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('read ahead refuses to hand over files other than those it reads', async () => {
     const read = readAhead(files, [0, 1], { readers: asWorkers([new FakeReader()]) });
     await expect(read([0, 2], () => undefined)).rejects.toThrow();
