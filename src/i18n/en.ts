@@ -17,7 +17,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unitAnswerAmbiguous': '{where}: indicator {indicator} says “{value}”, neither clearly Đạt nor Không đạt.',
   'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage from 0% to 100%. Type the share required, e.g. 90%.',
   'problem.missingSheet': 'The file has no “{sheet}” sheet. Create the sheets with ĐVHT (Set-up step) or add it.',
-  'problem.missingHeader': 'No header row with a “{header}” column was found.',
+  'problem.missingHeader': 'The sheet “{sheet}” has no header row with a “{header}” column (its rows may have been deleted). Copy the header row and the rows of “{sheet}” back from a workbook newly created by ĐVHT (the Setup step or dvht init), then evaluate again.',
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',

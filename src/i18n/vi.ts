@@ -19,7 +19,7 @@ export const vi = {
   'problem.unitAnswerAmbiguous': '{where}: chỉ tiêu {indicator} ghi “{value}”, không rõ là Đạt hay Không đạt.',
   'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',
   'problem.missingSheet': 'Tệp không có trang “{sheet}”. Hãy tạo các trang bằng ĐVHT (bước Thiết lập) hoặc thêm trang này.',
-  'problem.missingHeader': 'Không tìm thấy dòng tiêu đề có cột “{header}”.',
+  'problem.missingHeader': 'Trang “{sheet}” không có dòng tiêu đề có cột “{header}” (các dòng của trang có thể đã bị xóa). Chép lại dòng tiêu đề và các dòng của trang “{sheet}” từ một sổ mới tạo bằng ĐVHT (bước Thiết lập hoặc lệnh dvht init), rồi đánh giá lại.',
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',

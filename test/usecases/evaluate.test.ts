@@ -198,3 +198,17 @@ describe('what the unit asks for against its rule set, warned at the cell', () =
     expect(tier.message).toContain('cấp xã');
   });
 });
+
+describe('a sheet emptied of its rows', () => {
+  it('the criteria sheet: the message names the sheet and says how to get it back', async () => {
+    const wb = await sampleWorkbook(12);
+    const ws = wb.workbook.getWorksheet(SHEETS.criteria)!;
+    ws.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
+    const result = await evaluateWorkbook(wb, { now: NOW });
+    expect(result.ok).toBe(false);
+    const message = result.problems.map((p) => p.message).join('\n');
+    expect(message).toContain('“Tiêu chí”');
+    expect(message).toContain('“Mã”');
+    expect(message).toMatch(/tạo lại|chép lại/i);
+  });
+});
