@@ -21,6 +21,13 @@ export const en: Record<MessageKey, string> = {
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',
+  // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
+  'problem.unitNameMissing': '{where}: the unit’s name is blank. Type the unit’s name in this cell (e.g. Trường THCS Nguyễn Du): it is printed on every document of the dossier, which cannot be drawn without it.',
+  'problem.unitYearMissing': '{where}: the evaluation year is blank. Type the year as a number, e.g. {example}.',
+  'problem.unitYearInvalid': '{where}: the evaluation year “{value}” is not a valid year. Type the year as a number, e.g. {example}: it is printed on the dossier’s documents.',
+  'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
+  'problem.unitTypeUnknown': '{where}: the unit type “{value}” is not in the list, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C), e.g. “{example}”.',
+  'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',
   'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023): enter that decision\'s date.',
@@ -67,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   'cli.outputExists': '“{file}” already exists. Choose another name or remove it.',
   'cli.created': 'Created “{file}” with rule set “{ruleSet}” for {unit}.',
   'cli.evaluated': 'Evaluated {unit} ({members} counted members) with “{ruleSet}”: {outcome}. Wrote “{file}”.',
+  'cli.unnamedUnit': 'a unit with no name',
   'cli.cannotEvaluate': '“{file}” cannot be evaluated yet:',
   'cli.warnings': 'To review ({count}):',
   'cli.moreWarnings': '… and {count} more (use --json to see all).',

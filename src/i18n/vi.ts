@@ -23,6 +23,13 @@ export const vi = {
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
+  // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
+  'problem.unitNameMissing': '{where}: chưa ghi tên đơn vị. Ghi tên đơn vị vào ô này (ví dụ: Trường THCS Nguyễn Du): tên được in trên mọi văn bản của hồ sơ, nên hồ sơ chưa lập được khi thiếu tên.',
+  'problem.unitYearMissing': '{where}: chưa ghi năm đánh giá. Ghi năm bằng số, ví dụ {example}.',
+  'problem.unitYearInvalid': '{where}: năm đánh giá “{value}” không phải là một năm hợp lệ. Ghi năm bằng số, ví dụ {example}: năm này được in trên các văn bản của hồ sơ.',
+  'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
+  'problem.unitTypeUnknown': '{where}: loại đơn vị “{value}” không có trong danh sách, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), ví dụ “{example}”.',
+  'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
   'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (TT24/2023/TT-BGDĐT): ghi ngày của quyết định đó.',
@@ -71,6 +78,7 @@ export const vi = {
   'cli.outputExists': 'Tệp “{file}” đã có. Chọn tên khác hoặc xóa tệp cũ.',
   'cli.created': 'Đã tạo “{file}” với bộ tiêu chí “{ruleSet}” cho {unit}.',
   'cli.evaluated': 'Đã đánh giá {unit} ({members} thành viên được tính) theo “{ruleSet}”: {outcome}. Đã ghi “{file}”.',
+  'cli.unnamedUnit': 'đơn vị chưa ghi tên',
   'cli.cannotEvaluate': 'Chưa đánh giá được tệp “{file}”:',
   'cli.warnings': 'Cần xem lại ({count}):',
   'cli.moreWarnings': '… và {count} điểm khác (dùng --json để xem hết).',
