@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { startNewYear } from '../../usecases/newYear';
-import { t } from '../../i18n';
+import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
@@ -28,7 +28,12 @@ export const newYear: Command = {
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);
     if (json) io.out(JSON.stringify({ file: output, source: file, ...result }, null, 2));
-    else io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: result.clearedMemberColumns.map((c) => `“${c}”`).join(', ') }));
+    else io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: clearedColumns(lang, result.clearedMemberColumns) }));
     return EXIT.ok;
   },
 };
+
+/** The member columns cleared, as a clause; none (no members yet): nothing to add. */
+function clearedColumns(lang: Lang, columns: string[]): string {
+  return columns.length ? t(lang, 'newYear.clearedColumns', { columns: columns.map((c) => `“${c}”`).join(', ') }) : '';
+}
