@@ -32,6 +32,13 @@ export type ProblemCode =
   | 'invalidSetting'
   | 'settingAsText'
   | 'duplicateIndicator'
+  // What the unit typed about itself on "Thông tin đơn vị" (usecases/evaluate.ts unitChecks).
+  | 'unitNameMissing'
+  | 'unitYearMissing'
+  | 'unitYearInvalid'
+  | 'unitTypeMissing'
+  | 'unitTypeUnknown'
+  | 'unitDateInvalid'
   // What the unit asks for against what its rule set recognises (domain/rules/request.ts).
   | 'levelMismatch'
   | 'level2NoPrevious'

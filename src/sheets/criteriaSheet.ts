@@ -238,7 +238,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   const answers: Record<string, UnitAnswer> = {};
   const rows: CriteriaRow[] = [];
   if (headerRow === null) {
-    problems.push(problem('error', 'missingHeader', { header: HEADERS.code }));
+    problems.push(problem('error', 'missingHeader', { header: HEADERS.code, sheet: SHEETS.criteria }));
   } else {
     for (let r = headerRow + 1; r <= data.rows.length; r++) {
       const code = readText(cell(r, COL.code));

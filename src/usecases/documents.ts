@@ -21,7 +21,7 @@ import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { planWrites, requestChecks } from './evaluate';
+import { planWrites, unitChecks } from './evaluate';
 import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
 
 export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
@@ -107,12 +107,17 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     if (!stored) return { ok: false, problems: [said(lang, 'error', 'notEvaluated', SHEETS.unit, cell, { key: 'documents.notEvaluated', params: { file: workbook.label, where, field: RESULT_FIELDS.fingerprint } })] };
     if (stored !== fingerprint(wb)) return { ok: false, problems: [said(lang, 'error', 'stale', SHEETS.unit, cell, { key: 'documents.stale', params: { file: workbook.label, where } })] };
 
+    const checks = unitChecks(wb, new Date());
+    // Every document prints the unit's name in its heading: without it none is fit to sign.
+    const unnamed = checks.find((p) => p.code === 'unitNameMissing');
+    if (unnamed) return { ok: false, problems: [located({ ...unnamed, severity: 'error' }, lang)] };
+
     const evaluation = evaluate(evaluationInput(wb));
     const unitName = readText(wb.unit.info.name);
     const templatesData = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
     const wording = wb.criteria.ruleSet.mode;
     const templates = readTemplatesSheet(templatesData, unitName, wording);
-    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)].map((p) => located(p, lang));
+    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...checks].map((p) => located(p, lang));
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
       warnings.push(said(lang, 'warning', 'unknownPlaceholder', DOCUMENT_SHEETS.templates, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name } }));

@@ -6,7 +6,7 @@
  */
 import { evaluate, NOT_APPLICABLE_ANSWER, type Evaluation, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
-import { foldKey } from '../domain/text';
+import { foldKey, lowerVi } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
 import { shiftFormula } from '../workbook/shiftFormula';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
@@ -14,7 +14,7 @@ import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
-import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
+import { formulaColumns, FormulaLists, LISTS_RANGES, readListColumn } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
@@ -25,9 +25,10 @@ import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import type { Lang } from '../i18n';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { readText } from '../domain/values';
+import { readNumber, readText } from '../domain/values';
+import { UNIT_TYPES } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
-import type { Problem } from '../domain/problems';
+import { problem, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
 
@@ -81,13 +82,14 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const parsed = parseUnitWorkbook(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)), found: parsed.problems };
     const wb = parsed.workbook;
+    const now = options.now ?? new Date();
     const evaluation = evaluate(evaluationInput(wb));
-    const found = [...parsed.problems, ...evaluation.problems, ...requestChecks(wb)];
+    const found = [...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)];
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
     if (!options.dryRun) {
-      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now: options.now ?? new Date(), summary: options.summary ?? true, outcomeText: report.outcome.text })) {
+      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now, summary: options.summary ?? true, outcomeText: report.outcome.text })) {
         session.write(plan);
       }
       const ratios = wb.learners && wb.sheets.learners ? learnerRatiosPlan(wb.sheets.learners, wb.learners) : null;
@@ -118,6 +120,43 @@ export function unitRequest(wb: UnitWorkbook): UnitRequest {
 /** Warnings, at the unit's cells, where what it asks for does not fit its rule set. */
 export function requestChecks(wb: UnitWorkbook): Problem[] {
   return requestProblems(wb.criteria.ruleSet, unitRequest(wb));
+}
+
+/** No year before the first rule set of this kind (TT22 is of 2020) is an evaluation year. */
+const FIRST_YEAR = 2000;
+
+/**
+ * Warnings, at the cells of "Thông tin đơn vị", where what the unit typed about itself would
+ * print wrong in its dossier or silently change which indicators apply. `now`: a year after
+ * next is a typo.
+ */
+export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
+  const out: Problem[] = [];
+  const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
+    const f = field(label);
+    const found = f && test(f.value, readText(f.value));
+    if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
+  };
+  check(UNIT_FIELDS.name, (_, shown) => (shown ? null : { code: 'unitNameMissing' }));
+  const example = now.getFullYear();
+  check(UNIT_FIELDS.year, (value, shown) => {
+    if (!shown) return { code: 'unitYearMissing', params: { example } };
+    const n = readNumber(value);
+    const ok = n.kind === 'number' && Number.isInteger(n.value) && n.value >= FIRST_YEAR && n.value <= example + 1;
+    return ok ? null : { code: 'unitYearInvalid', params: { example } };
+  });
+  const types = readListColumn(wb.sheets.lists, 'C');
+  const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
+  const known = new Set((types.length ? types : UNIT_TYPES).map(typeKey));
+  check(UNIT_FIELDS.type, (_, shown) => (!shown ? { code: 'unitTypeMissing' } : known.has(typeKey(shown)) ? null : { code: 'unitTypeUnknown', params: { example: types[0] ?? UNIT_TYPES[0]! } }));
+  check(UNIT_FIELDS.previousDate, (value) => (readDate(value).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
+  return out;
+}
+
+/** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
+export function unitChecks(wb: UnitWorkbook, now: Date): Problem[] {
+  return [...unitInfoChecks(wb, now), ...requestChecks(wb)];
 }
 
 function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[], fp: string, lang: Lang): EvaluationReport {

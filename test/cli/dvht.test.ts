@@ -102,6 +102,19 @@ describe('dvht', () => {
     expect(fs.readFileSync(broken).equals(brokenBytes)).toBe(true);
   });
 
+  it('evaluate on a unit with no name: no gap where the name was, and a warning at the name cell', async () => {
+    const dir = tmp();
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
+    wb.workbook.getWorksheet('Thông tin đơn vị')!.getCell('B4').value = null;
+    const file = path.join(dir, 'khong-ten.xlsx');
+    fs.writeFileSync(file, await wb.toBuffer());
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(0);
+    expect(io.stdout.join('\n')).not.toMatch(/ {2}/);
+    expect(io.stdout.join('\n')).toMatch(/^Đã đánh giá đơn vị chưa ghi tên \(/);
+    expect(io.stderr.join('\n')).toContain("'Thông tin đơn vị'!B4: chưa ghi tên đơn vị");
+  });
+
   it('a file that is not an .xlsx exits 1 with a Vietnamese reason; a missing file too', async () => {
     const dir = tmp();
     const csv = path.join(dir, 'danh-sach.xlsx');

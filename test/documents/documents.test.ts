@@ -269,6 +269,21 @@ describe('refusals and warnings', () => {
     expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(names);
   });
 
+  it('a unit with no name: refused at the name cell (every document prints it), nothing written', async () => {
+    const wb = ExcelJsWorkbook.create('khong-ten.xlsx');
+    await createSheets(wb, { ...sampleUnit({ members: 12 }), unit: { ...sampleUnit().unit, name: '' } });
+    const ev = await evaluateWorkbook(wb, { now: NOW });
+    if (!ev.ok) throw new Error('must evaluate');
+    expect(ev.report.warnings.find((w) => w.code === 'unitNameMissing')).toMatchObject({ sheet: SHEETS.unit, cell: 'B4' });
+    const names = wb.workbook.worksheets.map((w) => w.name);
+    const r = await generateDocuments(wb);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'unitNameMissing', sheet: SHEETS.unit, cell: 'B4' })]);
+    expect(r.problems[0]!.message).toContain("'Thông tin đơn vị'!B4");
+    expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(names);
+  });
+
   it('data changed since the evaluation: refused, so no stale figure is printed', async () => {
     const wb = await evaluatedSample();
     const members = wb.workbook.getWorksheet(SHEETS.members)!;

@@ -160,3 +160,12 @@ it('refuses to write next year over this year\'s file', async () => {
   expect(out.text()).toMatch(/phải là tệp khác/);
   expect(sha(source)).toBe(before);
 });
+
+it('a workbook with no members yet: says plainly that no member column was cleared', async () => {
+  const empty = path.join(dir, 'chua-co-thanh-vien.xlsx');
+  expect(await run(['init', '-o', empty, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS A', '--type', 'thcs', '--year', '2025'], io())).toBe(0);
+  const out = io();
+  expect(await run(['new-year', empty, '-o', path.join(dir, 'chua-co-thanh-vien-2026.xlsx')], out)).toBe(0);
+  expect(out.text()).not.toContain('()');
+  expect(out.text()).toMatch(/đã xóa kết quả và số liệu của năm trước\. /);
+});

@@ -198,3 +198,79 @@ describe('what the unit asks for against its rule set, warned at the cell', () =
     expect(tier.message).toContain('cấp xã');
   });
 });
+
+describe('what the unit typed about itself, warned at the cell with what to do', () => {
+  function unitRow(wb: ExcelJsWorkbook, label: string): number {
+    let found = 0;
+    wb.workbook.getWorksheet(SHEETS.unit)!.eachRow((row, r) => {
+      if (!found && row.getCell(1).value === label) found = r;
+    });
+    return found;
+  }
+
+  async function warningsAfter(edits: Partial<Record<keyof typeof UNIT_FIELDS, string | number | null>>) {
+    const wb = await sampleWorkbook(12);
+    const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
+    for (const [key, value] of Object.entries(edits)) ws.getCell(unitRow(wb, UNIT_FIELDS[key as keyof typeof UNIT_FIELDS]), 2).value = value;
+    const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join());
+    const at = (key: keyof typeof UNIT_FIELDS) => ({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS[key])}` });
+    return { warnings: result.report.warnings, at, report: result.report };
+  }
+
+  it('the sample as created has nothing to say', async () => {
+    const { warnings } = await warningsAfter({});
+    expect(warnings.filter((w) => w.sheet === SHEETS.unit)).toEqual([]);
+  });
+
+  it('a blank unit name', async () => {
+    const { warnings, at } = await warningsAfter({ name: null });
+    const w = warnings.find((x) => x.code === 'unitNameMissing')!;
+    expect(w).toMatchObject(at('name'));
+    expect(w.message).toContain("'Thông tin đơn vị'!B4");
+    expect(w.message).toMatch(/ghi tên đơn vị/i);
+  });
+
+  it('a year typed as text, or one no evaluation can be for', async () => {
+    for (const year of ['năm 2025', 1800, 2025.5]) {
+      const { warnings, at } = await warningsAfter({ year });
+      const w = warnings.find((x) => x.code === 'unitYearInvalid')!;
+      expect(w).toMatchObject(at('year'));
+      expect(w.message).toContain(String(year));
+      expect(w.message).toContain('2025');
+    }
+  });
+
+  it('a unit type not in the list', async () => {
+    const { warnings, at } = await warningsAfter({ type: 'Trường cấp 2' });
+    const w = warnings.find((x) => x.code === 'unitTypeUnknown')!;
+    expect(w).toMatchObject(at('type'));
+    expect(w.message).toContain('Trường cấp 2');
+    expect(w.message).toMatch(/chọn .*danh sách/i);
+    // Spelled in another case or Unicode form, it is the type in the list.
+    const same = await warningsAfter({ type: 'trường thcs'.normalize('NFD') });
+    expect(same.warnings.find((x) => x.code === 'unitTypeUnknown')).toBeUndefined();
+  });
+
+  it('a previous recognition date that is no day of the calendar', async () => {
+    const { warnings, at } = await warningsAfter({ previousDate: '31/02/2024', previousLevel: 'Mức độ 1' });
+    const w = warnings.find((x) => x.code === 'unitDateInvalid')!;
+    expect(w).toMatchObject(at('previousDate'));
+    expect(w.message).toContain('31/02/2024');
+    expect(w.message).toContain('dd/mm/yyyy');
+  });
+});
+
+describe('a sheet emptied of its rows', () => {
+  it('the criteria sheet: the message names the sheet and says how to get it back', async () => {
+    const wb = await sampleWorkbook(12);
+    const ws = wb.workbook.getWorksheet(SHEETS.criteria)!;
+    ws.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
+    const result = await evaluateWorkbook(wb, { now: NOW });
+    expect(result.ok).toBe(false);
+    const message = result.problems.map((p) => p.message).join('\n');
+    expect(message).toContain('“Tiêu chí”');
+    expect(message).toContain('“Mã”');
+    expect(message).toMatch(/tạo lại|chép lại/i);
+  });
+});

@@ -41,7 +41,7 @@ export const evaluate: Command = {
         ),
       );
     } else {
-      io.out(t(lang, 'cli.evaluated', { unit: r.unit, members: r.countedMembers, ruleSet: r.ruleSet.name, outcome: r.outcome.text, file: output }));
+      io.out(t(lang, 'cli.evaluated', { unit: r.unit || t(lang, 'cli.unnamedUnit'), members: r.countedMembers, ruleSet: r.ruleSet.name, outcome: r.outcome.text, file: output }));
       if (r.warnings.length) {
         io.err(t(lang, 'cli.warnings', { count: r.warnings.length }));
         for (const w of r.warnings.slice(0, 20)) io.err(`  - ${w.message}`);

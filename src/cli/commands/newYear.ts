@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { startNewYear } from '../../usecases/newYear';
-import { t } from '../../i18n';
+import { t, type Lang } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
@@ -32,10 +32,15 @@ export const newYear: Command = {
     reportWorkbookWarnings(io, lang, workbook);
     if (json) io.out(JSON.stringify({ file: output, source: file, ...result }, null, 2));
     else {
-      io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: result.clearedMemberColumns.map((c) => `“${c}”`).join(', ') }));
+      io.out(t(lang, 'newYear.done', { file: output, source: file, unit: result.unit, year: result.year, members: result.members, columns: clearedColumns(lang, result.clearedMemberColumns) }));
       const docs = result.lastYearDocuments;
       if (docs.length) io.out(t(lang, 'newYear.lastYearDocuments', { sheets: docs.map((d) => `“${d}”`).join(', '), previous: result.year - 1, year: result.year }));
     }
     return EXIT.ok;
   },
 };
+
+/** The member columns cleared, as a clause; none (no members yet): nothing to add. */
+function clearedColumns(lang: Lang, columns: string[]): string {
+  return columns.length ? t(lang, 'newYear.clearedColumns', { columns: columns.map((c) => `“${c}”`).join(', ') }) : '';
+}
