@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
+import { captureText as capture } from '../support/cliOutput';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
 import { convert } from '../support/libreoffice';
 import { edits, hostile, unitWorkbook, type UnitSpec } from './corpus';
@@ -44,11 +45,6 @@ const UNITS: Record<string, UnitSpec> = {
   '14-thieu-trang.xlsx': { name: 'Trường THCS Quang Trung', edit: edits.removeSheet('Thành viên') },
   '15-thieu-cot.xlsx': { name: 'Trường THCS Trần Phú', edit: (wb) => (wb.getWorksheet('Thành viên')!.getCell('B4').value = 'Nhân sự') },
 };
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (s: string) => (io.stdout += s + '\n'), err: (s: string) => (io.stderr += s + '\n') };
-  return io;
-}
 
 interface JsonFile {
   file: string;
@@ -143,7 +139,7 @@ describe('dvht consolidate', () => {
     expect(reason('13-mau-moi.xlsx')).toBe('Sổ được tạo bởi phiên bản ĐVHT mới hơn (mẫu 2; bản này đọc đến mẫu 1). Hãy cập nhật ĐVHT.');
     expect(file('13-mau-moi.xlsx').unit).toBe('UBND xã Tân Lập');
     expect(reason('14-thieu-trang.xlsx')).toMatch(/Tệp không có trang “Thành viên”/);
-    expect(reason('15-thieu-cot.xlsx')).toMatch(/Không tìm thấy dòng tiêu đề có cột “Họ và tên”/);
+    expect(reason('15-thieu-cot.xlsx')).toMatch(/Trang “Thành viên” không có dòng tiêu đề có cột “Họ và tên”.*Đặt lại tên cột “Họ và tên”/);
   });
 
   it('consolidates healthy units of each type and outcome, with no remark', () => {

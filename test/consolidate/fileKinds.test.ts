@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
+import { captureText as capture } from '../support/cliOutput';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { XlsxPackage } from '../../src/xlsx/package';
@@ -15,11 +16,6 @@ import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { unitWorkbook } from './corpus';
 
 jest.setTimeout(120_000);
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (s: string) => (io.stdout += s + '\n'), err: (s: string) => (io.stderr += s + '\n') };
-  return io;
-}
 
 interface JsonFile {
   file: string;
