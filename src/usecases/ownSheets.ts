@@ -4,8 +4,8 @@
  * then takes another name ("Tổng hợp (ĐVHT)") and the workbook warns the user. This is the one
  * place use-cases learn where such a sheet goes (the workbook applies the same rule: plan.ts).
  */
-import type { SheetData, SheetPlan, WorkbookSnapshot } from '../workbook/port';
-import { ownSheetCandidates, resolveOwnSheet, sheetKey } from '../workbook/plan';
+import type { ReadOptions, SheetData, SheetPlan, WorkbookSession, WorkbookSnapshot } from '../workbook/port';
+import { findSheetName, ownSheetCandidates, resolveOwnSheet, sheetKey } from '../workbook/plan';
 
 /** Roles of the add-in's sheets (marked when drawn). They are stored in workbooks: never change one. */
 export const ROLE = {
@@ -29,6 +29,9 @@ export const ROLE = {
   officerBienBan: 'officer-bien-ban',
   officerToTrinh: 'officer-to-trinh',
   officerQuyetDinh: 'officer-quyet-dinh',
+  // The texts the unit and the officer edit (mode 'own': completed, never redrawn).
+  templates: 'templates',
+  officerTemplates: 'officer-templates',
 } as const;
 
 export type Role = (typeof ROLE)[keyof typeof ROLE];
@@ -48,6 +51,28 @@ export function ownSheetData(snapshot: WorkbookSnapshot, name: string, role: Rol
   const key = sheetKey(ownSheetName(snapshot, name, role));
   for (const [asked, data] of snapshot.sheets) if (sheetKey(asked) === key) return data;
   return undefined;
+}
+
+/** An add-in sheet a use-case reads: its usual name and its role. */
+export interface OwnRef {
+  name: string;
+  role: Role;
+}
+
+/**
+ * `session.read` of `sheets` and of the add-in's sheets `own`, found by their marks: each is
+ * read where ownSheetData looks for it, a renamed one by one more read (only then).
+ */
+export async function readOwnSheets(session: WorkbookSession, sheets: readonly string[], own: readonly OwnRef[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  const candidates = ownSheetMarks(...own.map((o) => o.name));
+  const snapshot = await session.read([...sheets, ...candidates], { ...options, marks: [...(options.marks ?? []), ...candidates] });
+  const renamed = own
+    .map((o) => ownSheetName(snapshot, o.name, o.role))
+    .filter((name) => findSheetName(snapshot.sheetNames, name) !== undefined && ![...snapshot.sheets.keys()].some((k) => sheetKey(k) === sheetKey(name)));
+  if (renamed.length === 0) return snapshot;
+  const more = await session.read(renamed);
+  for (const [asked, data] of more.sheets) snapshot.sheets.set(asked, data);
+  return snapshot;
 }
 
 /** A redrawn sheet's plan, marked with its role: the workbook draws it where ownSheetName says. */
