@@ -6,6 +6,8 @@
  */
 import type { ReadOptions, SheetData, SheetPlan, WorkbookSession, WorkbookSnapshot } from '../workbook/port';
 import { findSheetName, ownSheetCandidates, resolveOwnSheet, sheetKey } from '../workbook/plan';
+import { DOCUMENT_SHEETS } from '../documents/names';
+import { isTemplatesSheet } from '../documents/templatesSheet';
 
 /** Roles of the add-in's sheets (marked when drawn). They are stored in workbooks: never change one. */
 export const ROLE = {
@@ -48,9 +50,7 @@ export function ownSheetName(snapshot: WorkbookSnapshot, name: string, role: Rol
 
 /** What the snapshot read of that sheet (the read must ask for its candidates: ownSheetMarks). */
 export function ownSheetData(snapshot: WorkbookSnapshot, name: string, role: Role): SheetData | undefined {
-  const key = sheetKey(ownSheetName(snapshot, name, role));
-  for (const [asked, data] of snapshot.sheets) if (sheetKey(asked) === key) return data;
-  return undefined;
+  return sheetData(snapshot, ownSheetName(snapshot, name, role));
 }
 
 /** An add-in sheet a use-case reads: its usual name and its role. */
@@ -73,6 +73,44 @@ export async function readOwnSheets(session: WorkbookSession, sheets: readonly s
   const more = await session.read(renamed);
   for (const [asked, data] of more.sheets) snapshot.sheets.set(asked, data);
   return snapshot;
+}
+
+/** Where an add-in sheet the user edits (mode 'own') is, and whether the plan adopts it (plan.ts). */
+export interface EditedOwnSheet {
+  sheet: string;
+  data: SheetData | undefined;
+  adopt: boolean;
+}
+
+/**
+ * The add-in's sheet of `ref` that the user edits: where its mark is; else an unmarked sheet of
+ * the usual name when `ours` recognises its content (drawn by a version before marks: adopted);
+ * else where plan.ts will create it. The read must have asked for it (readOwnSheets).
+ */
+export function editedOwnSheet(snapshot: WorkbookSnapshot, ref: OwnRef, ours: (data: SheetData) => boolean): EditedOwnSheet {
+  const marked = [...(snapshot.roles?.values() ?? [])].includes(ref.role);
+  const usual = marked ? undefined : sheetData(snapshot, ref.name);
+  if (usual && !snapshot.roles?.has(usual.name) && ours(usual)) return { sheet: usual.name, data: usual, adopt: true };
+  return { sheet: ownSheetName(snapshot, ref.name, ref.role), data: ownSheetData(snapshot, ref.name, ref.role), adopt: false };
+}
+
+/** The unit's texts for the documents: edited by the unit, only completed by the add-in. */
+export const UNIT_TEMPLATES_SHEET: OwnRef = { name: DOCUMENT_SHEETS.templates, role: ROLE.templates };
+
+/** Where the unit's texts are (editedOwnSheet: an earlier version's unmarked sheet is recognised by its content). */
+export function unitTemplatesSheet(snapshot: WorkbookSnapshot): EditedOwnSheet {
+  return editedOwnSheet(snapshot, UNIT_TEMPLATES_SHEET, (data) => isTemplatesSheet(data));
+}
+
+/** An edited sheet's plan: the workbook writes it where editedOwnSheet found it (or creates it there). */
+export function editedOwnPlan(plan: SheetPlan, ref: OwnRef, target: EditedOwnSheet): SheetPlan {
+  return { ...plan, sheet: ref.name, mode: 'own', role: ref.role, ...(target.adopt ? { adopt: true } : {}) };
+}
+
+function sheetData(snapshot: WorkbookSnapshot, name: string): SheetData | undefined {
+  const key = sheetKey(name);
+  for (const [asked, data] of snapshot.sheets) if (sheetKey(asked) === key) return data;
+  return undefined;
 }
 
 /** A redrawn sheet's plan, marked with its role: the workbook draws it where ownSheetName says. */
