@@ -26,6 +26,8 @@ export type ProblemCode =
   | 'unitAnswerAmbiguous'
   | 'invalidThreshold'
   | 'missingSheet'
+  // One of the add-in's data sheets, known by its mark under another name (usecases/ownSheets.ts).
+  | 'renamedSheet'
   | 'missingHeader'
   | 'noIndicators'
   | 'invalidSetting'

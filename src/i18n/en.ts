@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unitAnswerAmbiguous': '{where}: indicator {indicator} says “{value}”, neither clearly Đạt nor Không đạt.',
   'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage from 0% to 100%. Type the share required, e.g. 90%.',
   'problem.missingSheet': 'The file has no “{sheet}” sheet. Create the sheets with ĐVHT (Set-up step) or add it.',
+  'problem.renamedSheet': 'ĐVHT’s “{sheet}” sheet was renamed “{actual}”. ĐVHT reads and writes this sheet by its name (its formulas point to “{sheet}”): rename “{actual}” back to “{sheet}”, then run again.',
   'problem.missingHeader': 'No header row with a “{header}” column was found.',
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',

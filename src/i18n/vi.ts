@@ -19,6 +19,7 @@ export const vi = {
   'problem.unitAnswerAmbiguous': '{where}: chỉ tiêu {indicator} ghi “{value}”, không rõ là Đạt hay Không đạt.',
   'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',
   'problem.missingSheet': 'Tệp không có trang “{sheet}”. Hãy tạo các trang bằng ĐVHT (bước Thiết lập) hoặc thêm trang này.',
+  'problem.renamedSheet': 'Trang “{sheet}” của ĐVHT đã được đổi tên thành “{actual}”. ĐVHT đọc và ghi trang này theo tên (các công thức của nó dẫn tới “{sheet}”): hãy đổi tên trang “{actual}” lại thành “{sheet}” rồi chạy lại.',
   'problem.missingHeader': 'Không tìm thấy dòng tiêu đề có cột “{header}”.',
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',

@@ -19,10 +19,10 @@ import { buildContext, type Figures } from '../documents/context';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
+import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites, requestChecks } from './evaluate';
-import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
+import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
 
 const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
   bia: ROLE.bia,
@@ -95,7 +95,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
     const own = kinds.filter((k) => k !== 'tong-hop').map((k) => ({ name: DOCUMENT_SHEET[k], role: DOCUMENT_ROLE[k] }));
     const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET, ...own], { marks: ownSheetMarks(SHEETS.summary) });
-    const parsed = parseUnitWorkbook(snapshot);
+    const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, lang)) };
     const wb = parsed.workbook;
 

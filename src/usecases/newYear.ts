@@ -15,9 +15,9 @@ import { SHEETS } from '../sheets/names';
 import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
-import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
+import { UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { t, type Lang } from '../i18n';
-import { editedOwnPlan, ownPlan, ownSheetMarks, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet } from './ownSheets';
+import { editedOwnPlan, ownPlan, ownSheetMarks, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet } from './ownSheets';
 
 /** Member columns that say who the member is, not what they did this year: kept. */
 const IDENTITY = new Set(['ordinal', 'name', 'position', 'team', 'note']);
@@ -93,7 +93,7 @@ export async function startNewYear(workbook: Workbook, options: { lang?: Lang } 
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
     const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: ownSheetMarks(SHEETS.summary) });
-    const parsed = parseUnitWorkbook(snapshot);
+    const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
     const current = readNumber(wb.unit.info.year);

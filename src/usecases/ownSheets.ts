@@ -1,12 +1,16 @@
 /**
- * The sheets the add-in redraws on each run, known by their ownership mark (a role), not by
- * name: a user's sheet that happens to be called "Tổng hợp" is never deleted or written; ours
- * then takes another name ("Tổng hợp (ĐVHT)") and the workbook warns the user. This is the one
- * place use-cases learn where such a sheet goes (the workbook applies the same rule: plan.ts).
+ * The add-in's sheets, known by their ownership mark (a role), not by name: a user's sheet that
+ * happens to be called "Tổng hợp" or "Mẫu văn bản" is never deleted or written; ours then takes
+ * another name ("Tổng hợp (ĐVHT)") and the workbook warns the user; ours renamed by the user is
+ * still ours. This is the one place use-cases learn where such a sheet is or goes (the workbook
+ * applies the same rule: plan.ts).
  */
 import type { ReadOptions, SheetData, SheetPlan, WorkbookSession, WorkbookSnapshot } from '../workbook/port';
 import { findSheetName, ownSheetCandidates, resolveOwnSheet, sheetKey } from '../workbook/plan';
 import { DOCUMENT_SHEETS } from '../documents/names';
+import { SHEETS } from '../sheets/names';
+import { problem } from '../domain/problems';
+import { parseUnitWorkbook, type ParseResult } from '../sheets/unitWorkbook';
 import { isTemplatesSheet } from '../documents/templatesSheet';
 
 /** Roles of the add-in's sheets (marked when drawn). They are stored in workbooks: never change one. */
@@ -37,6 +41,26 @@ export const ROLE = {
 } as const;
 
 export type Role = (typeof ROLE)[keyof typeof ROLE];
+
+/** Roles of the data sheets (written as their marks when created; they are never redrawn). */
+export const DATA_ROLE: Record<string, Role> = { [SHEETS.unit]: ROLE.unit, [SHEETS.criteria]: ROLE.criteria, [SHEETS.members]: ROLE.members, [SHEETS.learners]: ROLE.learners, [SHEETS.lists]: ROLE.lists };
+
+/**
+ * parseUnitWorkbook, saying so when a data sheet missing by name is present by its mark under
+ * another name (the user renamed it): the data sheets stay found by name, since the add-in's
+ * formulas and other sheets name them. The read must have asked for marks.
+ */
+export function parseUnitWorkbookOrRenamed(snapshot: WorkbookSnapshot): ParseResult {
+  const parsed = parseUnitWorkbook(snapshot);
+  if (parsed.ok) return parsed;
+  const problems = parsed.problems.map((p) => {
+    const sheet = p.code === 'missingSheet' ? String(p.params?.sheet ?? '') : '';
+    const role = DATA_ROLE[sheet];
+    const actual = role ? [...(snapshot.roles ?? [])].find(([, r]) => r === role)?.[0] : undefined;
+    return actual === undefined ? p : problem(p.severity, 'renamedSheet', { sheet, actual });
+  });
+  return { ok: false, problems };
+}
 
 /** Names whose marks a read must report (ReadOptions.marks) to place sheets usually called `names`. */
 export function ownSheetMarks(...names: string[]): string[] {

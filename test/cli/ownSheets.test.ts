@@ -79,4 +79,16 @@ describe('a sheet of ours the user renamed', () => {
     expect(after.filter(([, role]) => role === '"summary"').map(([n]) => n)).toEqual(['Kết quả TH']);
     expect(after.map(([n]) => n)).not.toContain('Tổng hợp');
   });
+
+  it('“Thành viên” renamed: evaluate refuses, naming the sheet and what to do, and writes nothing', async () => {
+    const file = path.join(dir, 'd3.xlsx');
+    python(RENAME, evaluated, file, 'Thành viên', 'DS thành viên');
+    const bytes = fs.readFileSync(file);
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.text()).toContain('“DS thành viên”');
+    expect(io.text()).toContain('“Thành viên”');
+    expect(io.text()).toMatch(/đổi tên/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
 });
