@@ -159,7 +159,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       documents.push({ kind, sheet, kept: kept.count() });
       previous = sheet;
     }
-    if (templatesPlan) session.write(editedOwnPlan(templatesPlan, UNIT_TEMPLATES_SHEET, target));
+    const ownTemplates = editedOwnPlan(templatesPlan, UNIT_TEMPLATES_SHEET, target);
+    if (ownTemplates) session.write(ownTemplates);
     return {
       ok: true,
       unit: unitName,

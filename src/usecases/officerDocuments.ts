@@ -100,7 +100,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
       previous = sheet;
     }
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
-    if (templatesPlan) session.write({ ...editedOwnPlan(templatesPlan, TEMPLATES, target), after: previous });
+    const ownTemplates = editedOwnPlan(templatesPlan, TEMPLATES, target);
+    if (ownTemplates) session.write({ ...ownTemplates, after: previous });
     const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, reasons: u.reasons }));
     const proposed = batch.units.filter(isProposed).length;
     return {

@@ -126,9 +126,15 @@ export function unitTemplatesSheet(snapshot: WorkbookSnapshot): EditedOwnSheet {
   return editedOwnSheet(snapshot, UNIT_TEMPLATES_SHEET, (data) => isTemplatesSheet(data));
 }
 
-/** An edited sheet's plan: the workbook writes it where editedOwnSheet found it (or creates it there). */
-export function editedOwnPlan(plan: SheetPlan, ref: OwnRef, target: EditedOwnSheet): SheetPlan {
-  return { ...plan, sheet: ref.name, mode: 'own', role: ref.role, ...(target.adopt ? { adopt: true } : {}) };
+/**
+ * An edited sheet's plan: the workbook writes it where editedOwnSheet found it (or creates it
+ * there). With nothing to write, a sheet to adopt still gets its mark.
+ */
+export function editedOwnPlan(plan: SheetPlan, ref: OwnRef, target: EditedOwnSheet): SheetPlan;
+export function editedOwnPlan(plan: SheetPlan | null, ref: OwnRef, target: EditedOwnSheet): SheetPlan | null;
+export function editedOwnPlan(plan: SheetPlan | null, ref: OwnRef, target: EditedOwnSheet): SheetPlan | null {
+  if (!plan && !target.adopt) return null;
+  return { ...(plan ?? {}), sheet: ref.name, mode: 'own', role: ref.role, ...(target.adopt ? { adopt: true } : {}) };
 }
 
 function sheetData(snapshot: WorkbookSnapshot, name: string): SheetData | undefined {

@@ -35,6 +35,19 @@ for it in zi.infolist():
 zo.close()
 `;
 
+/** Removes a role's mark in place, as a workbook drawn before marks would be. */
+const UNMARK = String.raw`
+import os, re, sys, zipfile
+path, role = sys.argv[1:3]
+zi = zipfile.ZipFile(path); zo = zipfile.ZipFile(path + '.tmp', 'w', zipfile.ZIP_DEFLATED)
+for it in zi.infolist():
+    d = zi.read(it.filename)
+    if it.filename == 'xl/workbook.xml':
+        d = re.sub(r'<definedName name="DVHT_SHEET"[^>]*>&quot;%s&quot;</definedName>' % role, '', d.decode()).encode()
+    zo.writestr(it, d)
+zo.close(); zi.close(); os.replace(path + '.tmp', path)
+`;
+
 let dir: string;
 let evaluated: string;
 beforeAll(async () => {
@@ -67,6 +80,20 @@ describe('dvht documents beside a user’s “Mẫu văn bản”', () => {
       ['Mẫu văn bản (ĐVHT)', '"templates"'],
     ]);
     expect(parts(file).find(([n]) => n === 'Mẫu văn bản')).toEqual(before);
+  });
+});
+
+describe('an earlier version’s unmarked “Mẫu văn bản”', () => {
+  it('is recognised by its content and marked, even with nothing to add; no second sheet', async () => {
+    const file = path.join(dir, 'd4.xlsx');
+    fs.copyFileSync(evaluated, file);
+    expect(await run(['documents', file], capture())).toBe(0);
+    python(UNMARK, file, 'templates');
+    expect(parts(file).find(([n]) => n === 'Mẫu văn bản')?.[1]).toBeNull();
+    const io = capture();
+    expect(await run(['documents', file], io)).toBe(0);
+    expect(io.text()).not.toContain('(ĐVHT)');
+    expect(parts(file).filter(([n]) => n.startsWith('Mẫu văn bản')).map(([n, role]) => [n, role])).toEqual([['Mẫu văn bản', '"templates"']]);
   });
 });
 
