@@ -1,7 +1,8 @@
 /**
  * "Mẫu văn bản": the documents' texts, kept in the workbook so the unit adjusts them once.
  * Created with the defaults on the first generation and never overwritten afterwards: a
- * later release only appends the keys it does not find, below everything else.
+ * later release only appends the keys it does not find, below everything else. The sheet is
+ * the add-in's by its mark, not its name: a user's own "Mẫu văn bản" is never written.
  */
 import { readText } from '../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
@@ -11,6 +12,7 @@ import { defaultText, FORMER_DEFAULTS, PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownP
 import { dataPage } from '../sheets/page';
 
 export const TEMPLATE_HEADER_ROW = 3;
+const HEADER = ['Mã', 'Nội dung mẫu', 'Dùng cho'];
 
 /** One sheet of editable texts: the unit's dossier ("Mẫu văn bản") or the officer's ("Mẫu văn bản tổng hợp"). */
 export interface TemplateSet {
@@ -78,6 +80,17 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
   return { texts, missing, issues, outdated, lastRow: data?.rows.length ?? 0 };
 }
 
+/**
+ * Whether a sheet is a template sheet the add-in drew (before sheets carried its mark): its
+ * header row, or a key of ours in column A. Anything else of that name is the user's.
+ */
+export function isTemplatesSheet(data: SheetData, set: TemplateSet = UNIT_TEMPLATES): boolean {
+  const header = data.rows[TEMPLATE_HEADER_ROW - 1]?.slice(0, 3).map((c) => readText(c).trim());
+  if (header?.join('|') === HEADER.join('|')) return true;
+  const keys = new Set(set.defaults.map((d) => d.key));
+  return data.rows.some((cells) => keys.has(readText(cells[0]).trim()));
+}
+
 /** Initials of the name's words, e.g. "Trường THCS Nguyễn Du" → "THCSND" (first default only). */
 export function abbreviation(unitName: string): string {
   const skip = new Set(['trường', 'trung', 'tâm']);
@@ -104,7 +117,8 @@ function rowOf(d: TemplateDefault, unitName: string, wording: Wording): CellInpu
 
 /**
  * The plan for this generation: the whole sheet when it does not exist yet; otherwise only
- * the missing keys, appended below the last used row (nothing existing is touched).
+ * the missing keys, appended below the last used row (nothing existing is touched). Mode
+ * 'own': the workbook writes only a sheet carrying the role's mark (the caller adds the role).
  */
 export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string, wording: Wording = 'pass-fail', set: TemplateSet = UNIT_TEMPLATES): SheetPlan | null {
   if (exists) {
@@ -113,7 +127,7 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
     const end = at + read.missing.length - 1;
     return {
       sheet: set.sheet,
-      mode: 'existing',
+      mode: 'own',
       cells: [
         ...read.outdated.map((o) => ({ at: `B${o.row}`, rows: [[defaultText(o.default, wording)]] })),
         ...(read.missing.length ? [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName, wording)) }] : []),
@@ -126,14 +140,14 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
   const legend = Object.entries(set.placeholders).map(([name, meaning]) => [`{${name}}`, meaning]);
   return {
     sheet: set.sheet,
-    mode: 'ensure',
+    mode: 'own',
     cells: [
       {
         at: 'A1',
         rows: [
           [set.title],
           ['Sửa cột “Nội dung mẫu” một lần; ĐVHT dùng các nội dung này mỗi lần lập hồ sơ và không ghi đè. {tên} được thay bằng số liệu (xem bảng bên phải). Xuống dòng (Alt+Enter) là sang đoạn mới.'],
-          ['Mã', 'Nội dung mẫu', 'Dùng cho'],
+          HEADER,
         ],
       },
       { at: `A${first}`, rows: set.defaults.map((d) => rowOf(d, unitName, wording)) },

@@ -27,6 +27,8 @@ export type ProblemCode =
   | 'invalidThreshold'
   | 'thresholdAsText'
   | 'missingSheet'
+  // One of the add-in's data sheets, known by its mark under another name (usecases/ownSheets.ts).
+  | 'renamedSheet'
   | 'missingHeader'
   | 'noIndicators'
   | 'invalidSetting'

@@ -19,7 +19,8 @@ export interface WorkbookSnapshot {
   sheets: Map<string, SheetData>;
   /**
    * Role of each add-in sheet (its DVHT_SHEET mark), by actual sheet name: at least for the
-   * sheets read and those listed in ReadOptions.marks. A sheet without a mark is the user's.
+   * sheets read, and for every sheet when the read asked for marks (ReadOptions.marks). A sheet
+   * without a mark is the user's.
    */
   roles?: Map<string, string>;
 }

@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage from 0% to 100%. Type the share required, e.g. 90%.',
   'problem.thresholdAsText': '{where}: the requirement of indicator {indicator} is “{value}” but its cell holds it as text (Text format), so the workbook’s formulas read 0. Format the cell as Percentage (Format Cells → Number → Percentage) and type it again, e.g. 90%.',
   'problem.missingSheet': 'The file has no “{sheet}” sheet. Create the sheets with ĐVHT (Set-up step) or add it.',
+  'problem.renamedSheet': 'ĐVHT’s “{sheet}” sheet was renamed “{actual}”. ĐVHT reads and writes this sheet by its name (its formulas point to “{sheet}”): rename “{actual}” back to “{sheet}”, then run again.',
   'problem.missingHeader': 'The sheet “{sheet}” has no header row with a “{header}” column (the column was renamed, or the sheet’s rows were deleted). Name the column “{header}” again, or copy the header row and the rows of “{sheet}” back from a workbook newly created by ĐVHT (the Setup step or dvht init), then evaluate again.',
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',

@@ -20,6 +20,7 @@ export const vi = {
   'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',
   'problem.thresholdAsText': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}” nhưng ô lưu nó dạng chữ (định dạng Văn bản), nên công thức trong sổ đọc thành 0. Đổi định dạng ô sang Phần trăm (Định dạng ô → Số → Phần trăm) rồi gõ lại, ví dụ 90%.',
   'problem.missingSheet': 'Tệp không có trang “{sheet}”. Hãy tạo các trang bằng ĐVHT (bước Thiết lập) hoặc thêm trang này.',
+  'problem.renamedSheet': 'Trang “{sheet}” của ĐVHT đã được đổi tên thành “{actual}”. ĐVHT đọc và ghi trang này theo tên (các công thức của nó dẫn tới “{sheet}”): hãy đổi tên trang “{actual}” lại thành “{sheet}” rồi chạy lại.',
   'problem.missingHeader': 'Trang “{sheet}” không có dòng tiêu đề có cột “{header}” (cột đã bị đổi tên, hoặc các dòng của trang đã bị xóa). Đặt lại tên cột “{header}”, hoặc chép lại dòng tiêu đề và các dòng của trang “{sheet}” từ một sổ mới tạo bằng ĐVHT (bước Thiết lập hoặc lệnh dvht init), rồi đánh giá lại.',
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',

@@ -12,7 +12,7 @@ import { drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
 import { drawMembersSheet } from '../sheets/membersSheet';
 import { drawLearnersSheet } from '../sheets/learnersSheet';
 import { drawListsSheet } from '../sheets/listsSheet';
-import { ROLE, type Role } from './ownSheets';
+import { DATA_ROLE } from './ownSheets';
 
 export interface UnitDetails {
   name: string;
@@ -43,9 +43,6 @@ export interface CreateSheetsOptions {
   /** Create the learners sheet even when the type is not an education institution. */
   withLearners?: boolean;
 }
-
-/** Roles of the data sheets (written as their marks when created; they are never redrawn). */
-const DATA_ROLE: Record<string, Role> = { [SHEETS.unit]: ROLE.unit, [SHEETS.criteria]: ROLE.criteria, [SHEETS.members]: ROLE.members, [SHEETS.learners]: ROLE.learners, [SHEETS.lists]: ROLE.lists };
 
 export interface CreateSheetsResult {
   created: string[];

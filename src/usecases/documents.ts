@@ -16,13 +16,13 @@ import type { Lang } from '../i18n';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
 import { buildContext, type Figures } from '../documents/context';
-import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS, DRAW, type DocumentKind } from '../documents';
+import { DOCUMENT_KINDS, DOCUMENT_SHEET, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
+import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites, unitChecks } from './evaluate';
-import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
+import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
 
 export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
   bia: ROLE.bia,
@@ -91,11 +91,11 @@ export function rewordDocuments(result: GenerateResult, lang: Lang): GenerateRes
 export async function generateDocuments(workbook: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
   const lang = options.lang ?? 'vi';
   const kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
-  const docSheets = kinds.filter((k) => k !== 'tong-hop').map((k) => DOCUMENT_SHEET[k]);
   return workbook.batch(async (session) => {
     // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
-    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates, ...ownSheetMarks(...docSheets)], { marks: ownSheetMarks(SHEETS.summary) });
-    const parsed = parseUnitWorkbook(snapshot);
+    const own = kinds.filter((k) => k !== 'tong-hop').map((k) => ({ name: DOCUMENT_SHEET[k], role: DOCUMENT_ROLE[k] }));
+    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET, ...own], { marks: ownSheetMarks(SHEETS.summary) });
+    const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, lang)) };
     const wb = parsed.workbook;
 
@@ -114,13 +114,14 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
 
     const evaluation = evaluate(evaluationInput(wb));
     const unitName = readText(wb.unit.info.name);
-    const templatesData = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
+    const target = unitTemplatesSheet(snapshot);
+    const templatesData = target.data;
     const wording = wb.criteria.ruleSet.mode;
     const templates = readTemplatesSheet(templatesData, unitName, wording);
     const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...checks].map((p) => located(p, lang));
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
-      warnings.push(said(lang, 'warning', 'unknownPlaceholder', DOCUMENT_SHEETS.templates, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(DOCUMENT_SHEETS.templates, at), name: issue.name } }));
+      warnings.push(said(lang, 'warning', 'unknownPlaceholder', target.sheet, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(target.sheet, at), name: issue.name } }));
     }
     const ctx = buildContext(wb, evaluation, templates.texts);
     // A request letter for a level the data does not reach is drawn (the unit may still want
@@ -163,13 +164,14 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       documents.push({ kind, sheet, kept: kept.count() });
       previous = sheet;
     }
-    if (templatesPlan) session.write(templatesPlan);
+    const ownTemplates = editedOwnPlan(templatesPlan, UNIT_TEMPLATES_SHEET, target);
+    if (ownTemplates) session.write(ownTemplates);
     return {
       ok: true,
       unit: unitName,
       documents,
       figures: ctx.report,
-      templates: { sheet: DOCUMENT_SHEETS.templates, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used', added: templatesData ? templates.missing.length : 0 },
+      templates: { sheet: target.sheet, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used', added: templatesData ? templates.missing.length : 0 },
       warnings,
     };
   });

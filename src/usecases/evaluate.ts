@@ -19,11 +19,11 @@ import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRe
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
 import { learnerRatiosPlan } from '../sheets/learnersSheet';
-import { ownPlan, ownSheetMarks, ROLE } from './ownSheets';
+import { ownPlan, ownSheetMarks, parseUnitWorkbookOrRenamed, ROLE } from './ownSheets';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import type { Lang } from '../i18n';
-import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
+import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { readNumber, readText } from '../domain/values';
 import { UNIT_TYPES } from '../domain/unitTypes';
@@ -79,7 +79,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
   return workbook.batch(async (session) => {
     // The summary is redrawn only where the add-in's mark says: its candidates' marks are read too.
     const snapshot = await session.read(UNIT_WORKBOOK_SHEETS, { marks: ownSheetMarks(SHEETS.summary) });
-    const parsed = parseUnitWorkbook(snapshot);
+    const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)), found: parsed.problems };
     const wb = parsed.workbook;
     const now = options.now ?? new Date();

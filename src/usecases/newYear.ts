@@ -15,11 +15,11 @@ import { SHEETS } from '../sheets/names';
 import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
-import { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
-import { DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../documents/names';
+import { UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
+import { DOCUMENT_SHEET } from '../documents/names';
 import { DOCUMENT_ROLE } from './documents';
 import { t, type Lang } from '../i18n';
-import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from './ownSheets';
+import { editedOwnPlan, ownPlan, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet } from './ownSheets';
 
 /** Member columns that say who the member is, not what they did this year: kept. */
 const IDENTITY = new Set(['ordinal', 'name', 'position', 'team', 'note']);
@@ -102,8 +102,8 @@ function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
 export async function startNewYear(workbook: Workbook, options: { lang?: Lang } = {}): Promise<NewYearResult> {
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
-    const snapshot = await session.read([...UNIT_WORKBOOK_SHEETS, DOCUMENT_SHEETS.templates], { marks: ownSheetMarks(SHEETS.summary, ...Object.values(DOCUMENT_SHEET)) });
-    const parsed = parseUnitWorkbook(snapshot);
+    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: ownSheetMarks(SHEETS.summary, ...Object.values(DOCUMENT_SHEET)) });
+    const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
     const current = readNumber(wb.unit.info.year);
@@ -115,9 +115,9 @@ export async function startNewYear(workbook: Workbook, options: { lang?: Lang } 
     const learners = learnersPlan(wb);
     if (learners) session.write(learners);
     // The documents' sign date was this year's.
-    const templates = snapshot.sheets.get(DOCUMENT_SHEETS.templates);
-    const signRow = templates?.rows.findIndex((r) => readText(r[0] ?? null).trim() === 'chung.ngay_ky') ?? -1;
-    if (signRow >= 0) session.write({ sheet: DOCUMENT_SHEETS.templates, mode: 'existing', cells: [{ at: `B${signRow + 1}`, rows: [[null]] }] });
+    const templates = unitTemplatesSheet(snapshot);
+    const signRow = templates.data?.rows.findIndex((r) => readText(r[0] ?? null).trim() === 'chung.ngay_ky') ?? -1;
+    if (signRow >= 0) session.write(editedOwnPlan({ sheet: templates.sheet, mode: 'own', cells: [{ at: `B${signRow + 1}`, rows: [[null]] }] }, UNIT_TEMPLATES_SHEET, templates));
     // Last year's summary is last year's result: the sheet stays, empty until the next evaluation.
     if (snapshot.sheetNames.length && (snapshot.roles ? [...snapshot.roles.values()].includes(ROLE.summary) : false)) {
       session.write(ownPlan({ sheet: SHEETS.summary, mode: 'replace', cells: [{ at: 'A1', rows: [[t('vi', 'newYear.summaryCleared', { year })]] }] }, ROLE.summary));

@@ -11,11 +11,11 @@ import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
-import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
+import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
 import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
 import { readConsolidatedTable, recognisedRatings } from './officerTable';
-import { ownPlan, ownSheetData, ownSheetMarks, ownSheetName, ROLE, type Role } from './ownSheets';
+import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
 
 export { OFFICER_KINDS, OFFICER_SHEET, isOfficerKind, type OfficerKind } from '../documents/officer';
 /** Where the officer edits the documents' texts. */
@@ -26,6 +26,10 @@ const OFFICER_ROLE: Record<OfficerKind, Role> = {
   'to-trinh-cong-nhan': ROLE.officerToTrinh,
   'quyet-dinh-cong-nhan': ROLE.officerQuyetDinh,
 };
+
+/** The consolidated table, and the officer's texts (edited by the officer, only completed by the add-in). */
+const TABLE = { name: CONSOLIDATION_SHEETS.units, role: ROLE.consolidation };
+const TEMPLATES = { name: OFFICER_TEMPLATES.sheet, role: ROLE.officerTemplates };
 
 export interface OfficerOptions extends OfficerFields {
   kinds?: readonly OfficerKind[];
@@ -62,10 +66,9 @@ function knownRuleSets(own: RuleSet | null): BatchRuleSet[] {
 export async function generateOfficerDocuments(workbook: Workbook, options: OfficerOptions = {}): Promise<OfficerResult> {
   const lang = options.lang ?? 'vi';
   const kinds = OFFICER_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
-  const sheets = kinds.map((k) => OFFICER_SHEET[k]);
   return workbook.batch(async (session) => {
-    const marks = ownSheetMarks(CONSOLIDATION_SHEETS.units, ...sheets);
-    const snapshot = await session.read([OFFICER_TEMPLATES.sheet, SHEETS.criteria, ...marks], { marks });
+    const drawn = kinds.map((k) => ({ name: OFFICER_SHEET[k], role: OFFICER_ROLE[k] }));
+    const snapshot = await readOwnSheets(session, [SHEETS.criteria], [TABLE, TEMPLATES, ...drawn], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.files) });
     const tableSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     const data = ownSheetData(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     if (!data) return { ok: false, message: t(lang, 'officer.noTable', { file: workbook.label, sheet: CONSOLIDATION_SHEETS.units }) };
@@ -76,12 +79,13 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const own = criteria ? readCriteriaSheet(criteria) : null;
     const ruleSets = knownRuleSets(own && own.rows.length ? own.ruleSet : null);
     const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets };
-    const templatesData = snapshot.sheets.get(OFFICER_TEMPLATES.sheet);
+    const target = editedOwnSheet(snapshot, TEMPLATES, (d) => isTemplatesSheet(d, OFFICER_TEMPLATES));
+    const templatesData = target.data;
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ctx = buildOfficerContext(batch, templates.texts, options);
-    const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(OFFICER_TEMPLATES.sheet, `B${i.row}`), name: i.name }));
+    const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
     const unknown = [...new Set(batch.units.map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
-    if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: OFFICER_TEMPLATES.sheet }));
+    if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: target.sheet }));
 
     const documents: { kind: OfficerKind; sheet: string; kept: number }[] = [];
     // Filed after the consolidation's sheets, in signing order.
@@ -96,7 +100,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
       previous = sheet;
     }
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
-    if (templatesPlan) session.write({ ...templatesPlan, after: previous });
+    const ownTemplates = editedOwnPlan(templatesPlan, TEMPLATES, target);
+    if (ownTemplates) session.write({ ...ownTemplates, after: previous });
     const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, reasons: u.reasons }));
     const proposed = batch.units.filter(isProposed).length;
     return {
@@ -105,7 +110,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
       units,
       proposed,
       notProposed: units.length - proposed,
-      templates: { sheet: OFFICER_TEMPLATES.sheet, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used' },
+      templates: { sheet: target.sheet, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used' },
       warnings,
     };
   });

@@ -17,11 +17,11 @@ import { drawLearnersSheet, readLearnersSheet } from '../sheets/learnersSheet';
 import { readUnitSheet } from '../sheets/unitSheet';
 import { readSpellings } from '../sheets/listsSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
-import { DOCUMENT_SHEETS } from '../documents/names';
 import { parseEvaluators, type Evaluator } from '../documents/context';
 import { fillTemplate, TEMPLATE_DEFAULTS } from '../documents/templates';
 import { planTemplatesSheet, readTemplatesSheet, TEMPLATE_HEADER_ROW } from '../documents/templatesSheet';
 import type { Lang } from '../i18n';
+import { editedOwnPlan, readOwnSheets, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type EditedOwnSheet } from './ownSheets';
 
 export type FactAnswer = 'met' | 'not_met' | 'not_applicable' | '';
 
@@ -75,7 +75,7 @@ const EVALUATORS_KEY = 'to_danh_gia.thanh_vien';
 /** A name or title left for handwriting (the default's dotted lines) reads as blank. */
 const DOTS = /^[.…\s]*$/;
 const FOR_HANDWRITING = '………………………';
-const FACT_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.learners, SHEETS.lists, DOCUMENT_SHEETS.templates];
+const FACT_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.learners, SHEETS.lists];
 
 /** The problems in words, in the language shown now (the pane keeps codes, not sentences). */
 export function wordProblems(problems: readonly Problem[], lang: Lang): LocatedProblem[] {
@@ -137,11 +137,11 @@ interface State {
   criteriaData: SheetData;
   learners: LearnerSheetState | null;
   learnerData: SheetData | undefined;
-  templates: { exists: boolean; keyRow: number | null; lastRow: number; plan: () => SheetPlan | null };
+  templates: { target: EditedOwnSheet; keyRow: number | null; lastRow: number; plan: () => SheetPlan | null };
 }
 
 async function readState(session: WorkbookSession): Promise<{ ok: true; state: State } | { ok: false; problems: Problem[] }> {
-  const snap = await session.read(FACT_SHEETS);
+  const snap = await readOwnSheets(session, FACT_SHEETS, [UNIT_TEMPLATES_SHEET]);
   const criteriaData = snap.sheets.get(SHEETS.criteria);
   if (!criteriaData) return { ok: false, problems: [problem('error', 'missingSheet', { sheet: SHEETS.criteria })] };
   const criteria = readCriteriaSheet(criteriaData);
@@ -194,7 +194,8 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
   const unitData = snap.sheets.get(SHEETS.unit);
   const info = unitData ? readUnitSheet(unitData).info : null;
   const unitName = info ? readText(info.name) : '';
-  const templatesData = snap.sheets.get(DOCUMENT_SHEETS.templates);
+  const target = unitTemplatesSheet(snap);
+  const templatesData = target.data;
   const read = readTemplatesSheet(templatesData, unitName, rs.mode);
   const text = read.texts.get(EVALUATORS_KEY) ?? '';
   const filled = fillTemplate(text, { nguoi_dung_dau: info ? readText(info.head) : '', chuc_vu: info ? readText(info.headTitle) : '' });
@@ -210,7 +211,7 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
       learners,
       learnerData,
       templates: {
-        exists: templatesData !== undefined,
+        target,
         keyRow: keyRow >= 0 ? keyRow + 1 : null,
         lastRow: templatesData?.rows.length ?? 0,
         plan: () => planTemplatesSheet(templatesData !== undefined, read, unitName, rs.mode),
@@ -323,15 +324,16 @@ function evaluatorWrites(state: State, next: readonly EvaluatorLine[]): SheetPla
   // Unchanged: the text (and its {placeholders}) stays as the unit left it.
   if (text === evaluatorsText(state.facts.evaluators)) return [];
   const t = state.templates;
-  const sheet = DOCUMENT_SHEETS.templates;
-  if (!t.exists) {
+  // Written only where the add-in's texts are (a user's sheet of that name is never touched).
+  const own = (at: string, row: CellInput[]) => editedOwnPlan({ sheet: t.target.sheet, mode: 'own', cells: [{ at, rows: [row] }] }, UNIT_TEMPLATES_SHEET, t.target);
+  if (!t.target.data) {
     // The sheet is drawn with every default, as generating the documents would, then the members set.
     const row = TEMPLATE_HEADER_ROW + 1 + TEMPLATE_DEFAULTS.findIndex((d) => d.key === EVALUATORS_KEY);
-    return [t.plan()!, { sheet, mode: 'existing', cells: [{ at: `B${row}`, rows: [[text]] }] }];
+    return [editedOwnPlan(t.plan()!, UNIT_TEMPLATES_SHEET, t.target), own(`B${row}`, [text])];
   }
   if (t.keyRow === null) {
     const label = TEMPLATE_DEFAULTS.find((d) => d.key === EVALUATORS_KEY)!.label;
-    return [{ sheet, mode: 'existing', cells: [{ at: `A${t.lastRow + 1}`, rows: [[EVALUATORS_KEY, text, label]] }] }];
+    return [own(`A${t.lastRow + 1}`, [EVALUATORS_KEY, text, label])];
   }
-  return [{ sheet, mode: 'existing', cells: [{ at: `B${t.keyRow}`, rows: [[text]] }] }];
+  return [own(`B${t.keyRow}`, [text])];
 }

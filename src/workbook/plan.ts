@@ -10,8 +10,10 @@
  *   print titles is refused (Office.js cannot remove them);
  * - page breaks replace the sheet's breaks; breaks before row 1 mean nothing and are dropped;
  * - a literal validation list is checked once (no commas, Excel's 255-character limit);
- * - a `replace` plan redraws only a sheet carrying the add-in's mark for its role: a user's
- *   sheet with the same name is kept and ours takes another name (with a warning);
+ * - a `replace` plan redraws only a sheet carrying the add-in's mark for its role (whatever its
+ *   name): a user's sheet with the same name is kept and ours takes another name (with a
+ *   warning); an `own` plan is placed the same way and becomes an `ensure` (`adopt` kept only
+ *   where the mark must be written on an existing sheet);
  * - a table has a valid name, a header row and a data row, one unique header per column, and no
  *   AutoFilter of the plan over it;
  * - a formula fill is one column, its formula starts with "=", it has one result per row (a
@@ -143,7 +145,8 @@ export function checkPlanShape(plan: SheetPlan): void {
   if (plan.mode !== 'existing' && !isValidSheetName(name)) {
     throw new PlanError(`"${name}" is not a valid sheet name (1–31 characters, none of \\ / ? * [ ] :).`);
   }
-  if (plan.mode === 'replace' && !plan.role) throw new PlanError(`A replace plan needs the role of the add-in's sheet it redraws ("${name}").`);
+  if ((plan.mode === 'replace' || plan.mode === 'own') && !plan.role) throw new PlanError(`A ${plan.mode} plan needs the role of the add-in's sheet it writes ("${name}").`);
+  if (plan.adopt && plan.mode !== 'own') throw new PlanError(`Only an own plan adopts a sheet ("${name}").`);
   for (const block of plan.cells ?? []) {
     parseCell(block.at);
     for (const row of block.rows) {
@@ -295,14 +298,21 @@ function roleOf(marks: SheetMarks, actual: string): string | undefined {
 }
 
 /**
- * Where the add-in's sheet of `role`, usually called `name`, goes: the first candidate name
- * that is free or already carries this role's mark. A sheet without the mark is the user's.
+ * Where the add-in's sheet of `role`, usually called `name`, goes. A sheet carrying the role's
+ * mark is that sheet whatever its name (a user may rename it); of several (Excel copies the mark
+ * with a copied sheet) the one called `name`, else the first in tab order: the others are never
+ * written. Without one: the first candidate name that is free. A sheet without the mark is the user's.
  */
 export function resolveOwnSheet(name: string, role: string, marks: SheetMarks): OwnSheet {
+  const marked = marks.names.filter((n) => roleOf(marks, n) === role);
+  const usual = findSheetName(marks.names, name);
+  const displacedBy = (sheet: string) => (usual === undefined || sheetKey(sheet) === sheetKey(usual) ? null : usual);
+  if (marked.length) {
+    const sheet = findSheetName(marked, name) ?? marked[0]!;
+    return { sheet, displacedBy: displacedBy(sheet) };
+  }
   for (const candidate of ownSheetCandidates(name)) {
-    const actual = findSheetName(marks.names, candidate);
-    if (actual === undefined) return { sheet: candidate, displacedBy: candidate === name ? null : findSheetName(marks.names, name) ?? name };
-    if (roleOf(marks, actual) === role) return { sheet: actual, displacedBy: candidate === name ? null : findSheetName(marks.names, name) ?? name };
+    if (findSheetName(marks.names, candidate) === undefined) return { sheet: candidate, displacedBy: displacedBy(candidate) };
   }
   throw new PlanError(`No free name for the add-in's sheet "${name}": the workbook holds "${name}" and ${DISPLACED_TRIES} variants of it that are not the add-in's.`);
 }
@@ -340,18 +350,34 @@ export function prepareBatch(plans: readonly SheetPlan[], state: BatchState): Pr
   for (const original of plans) {
     checkPlanShape(original);
     let plan = original;
-    if (plan.mode === 'replace') {
+    if (plan.mode === 'own') plan = adoptOrPlace(plan, { names, roles });
+    if (plan.mode === 'replace' || plan.mode === 'own') {
       const placed = placeOwnSheet(plan, plan.role!, { names, roles });
-      plan = placed.plan;
+      // Implementations know three modes: ours, in place or created, is an `ensure`.
+      plan = plan.mode === 'own' ? { ...placed.plan, mode: 'ensure' } : placed.plan;
       if (placed.warning && !warnings.some((w) => w.code === 'sheetTaken' && w.detail === placed.plan.sheet)) warnings.push(placed.warning);
     }
     const exists = findSheetName(names, plan.sheet) !== undefined;
     if (plan.mode === 'existing' && !exists) throw new PlanError(`The sheet "${plan.sheet}" does not exist in this workbook.`);
     if (!exists) names.push(plan.sheet);
-    if (plan.role && (plan.mode === 'replace' || !exists)) roles.set(findSheetName(names, plan.sheet)!, plan.role);
+    if (plan.role && (plan.mode === 'replace' || !exists || plan.adopt)) roles.set(findSheetName(names, plan.sheet)!, plan.role);
     out.push(normalisePlan(plan, state.date1904 ?? false, warnings));
   }
   return { plans: out, warnings };
+}
+
+/**
+ * An `own` plan's adoption: kept (as "write the mark") only when no sheet carries the role yet and
+ * an unmarked sheet holds the usual name; that sheet then counts as marked for placing the plan.
+ */
+function adoptOrPlace(plan: SheetPlan, marks: { names: readonly string[]; roles: Map<string, string> }): SheetPlan {
+  const { adopt, ...rest } = plan;
+  if (!adopt) return rest;
+  const usual = findSheetName(marks.names, plan.sheet);
+  const taken = [...marks.roles.values()].includes(plan.role!);
+  if (usual === undefined || taken || roleOf(marks, usual) !== undefined) return rest;
+  marks.roles.set(usual, plan.role!);
+  return { ...rest, sheet: usual, adopt: true };
 }
 
 /** Sheet names after the batch's plans (new sheets appended), for `select` checks. */

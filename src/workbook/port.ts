@@ -21,8 +21,9 @@ export interface ReadOptions {
    */
   layout?: boolean | readonly string[];
   /**
-   * Also report the ownership marks (roles) of these sheets when they exist, without reading
-   * their cells: what plan.ts's ownSheetCandidates lists for the add-in sheets a use-case draws.
+   * Also report the ownership marks (roles), without reading cells: those of these sheets (what
+   * plan.ts's ownSheetCandidates lists for the add-in sheets a use-case draws), and of every other
+   * marked sheet, since a user may have renamed one.
    */
   marks?: readonly string[];
 }
@@ -154,9 +155,16 @@ export interface SheetPlan {
    * ensure: create the sheet if missing, keep everything else;
    * replace: the sheet is the add-in's own — delete and draw it anew (a user's sheet of the
    *   same name is kept, and ours is drawn under another name: see plan.ts);
-   * existing: the sheet must exist (writes into owned cells only).
+   * existing: the sheet must exist (writes into owned cells only);
+   * own: the add-in's sheet of `role` that the user edits (the documents' templates): written in
+   *   place where it carries the mark, else created where plan.ts places its sheets; never deleted.
    */
-  mode: 'ensure' | 'replace' | 'existing';
+  mode: 'ensure' | 'replace' | 'existing' | 'own';
+  /**
+   * For `own`: the unmarked sheet of the usual name is the add-in's, drawn by a version before
+   * marks (the use-case recognised its content): it receives the mark and is written.
+   */
+  adopt?: boolean;
   /** Clear values and formats of these ranges before writing (owned areas only). */
   clear?: string[];
   cells?: CellBlock[];

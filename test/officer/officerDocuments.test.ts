@@ -16,6 +16,7 @@ import { readText } from '../../src/domain/values';
 import { run, type Io } from '../../src/cli/main';
 import type { SheetData } from '../../src/workbook/port';
 import { BATCH, batchFiles, consolidatedFile } from './batch';
+import { sheetParts } from '../support/sheetParts';
 
 jest.setTimeout(180_000);
 
@@ -141,6 +142,28 @@ describe('dvht officer-documents', () => {
     const io = { stdout: '', stderr: '', out: (s: string) => (io.stdout += s + '\n'), err: (s: string) => (io.stderr += s + '\n') };
     return io as Io & { stdout: string; stderr: string };
   };
+
+  it('leaves a user’s own “Mẫu văn bản tổng hợp” byte for byte and writes the officer’s texts beside it, saying so', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-officer-'));
+    const file = path.join(dir, 'tong-hop.xlsx');
+    const wb = await consolidatedFile(files);
+    await wb.batch(async (s) => s.write({ sheet: OFFICER_TEMPLATES_SHEET, mode: 'ensure', cells: [{ at: 'A1', rows: [['Mẫu công văn của phòng'], ['Kính gửi: …']] }] }));
+    fs.writeFileSync(file, await wb.toBytes());
+    const before = sheetParts(file).find(([n]) => n === OFFICER_TEMPLATES_SHEET)!;
+    const io = capture();
+    expect(await run(['officer-documents', file], io)).toBe(0);
+    expect(io.stdout + io.stderr).toContain('Mẫu văn bản tổng hợp (ĐVHT)');
+    for (let run2 = 0; run2 < 2; run2++) {
+      const after = sheetParts(file);
+      expect(after.find(([n]) => n === OFFICER_TEMPLATES_SHEET)).toEqual(before);
+      expect(after.filter(([n]) => n.startsWith(OFFICER_TEMPLATES_SHEET)).map(([n, role]) => [n, role]).sort()).toEqual([
+        ['Mẫu văn bản tổng hợp (ĐVHT)', '"officer-templates"'],
+        [OFFICER_TEMPLATES_SHEET, null],
+      ]);
+      expect(await run(['officer-documents', file], capture())).toBe(0);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the documents into the consolidated workbook and names the units kept out', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-officer-'));

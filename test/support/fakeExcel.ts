@@ -532,6 +532,13 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
   getItemOrNullObject(name: string): Worksheet {
     return new Worksheet(this.ctx, () => this.ctx.host.find(name) ?? null);
   }
+  getFirst(): Worksheet {
+    return new Worksheet(this.ctx, () => {
+      const s = this.ctx.host.sheets[0];
+      if (!s) throw fakeError('ItemNotFound', 'no sheet');
+      return s;
+    });
+  }
   add(name?: string): Worksheet {
     let created: FakeSheet | null = null;
     this.ctx.queue(() => {
@@ -620,6 +627,13 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   get names(): NamedItemCollection {
     return new NamedItemCollection(this.ctx, () => this.child());
+  }
+  getNextOrNullObject(): Worksheet {
+    return new Worksheet(this.ctx, () => {
+      const s = this.child();
+      const list = this.ctx.host.sheets;
+      return s ? (list[list.indexOf(s) + 1] ?? null) : null;
+    });
   }
   protected readProperty(t: FakeSheet, prop: string): unknown {
     if (prop === 'name') return t.name;

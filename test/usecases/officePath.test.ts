@@ -79,3 +79,23 @@ describe.each([10, 5000])('importing a staff list of %i inside Excel', (members)
     expect(excel.sheet(SHEETS.members).rows.length).toBeGreaterThan(members);
   });
 });
+
+describe('inside Excel, a sheet of ours the user renamed', () => {
+  it('the summary renamed is redrawn where it is, in the same two syncs; a renamed members sheet is refused by its new name', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await createSheets(wb, sampleUnit({ members: 10, seed: 3 }));
+    expect((await evaluateWorkbook(wb, { now: NOW })).ok).toBe(true);
+    excel.sheet(SHEETS.summary).name = 'Kết quả TH';
+    excel.reset();
+    expect((await evaluateWorkbook(wb, { now: NOW })).ok).toBe(true);
+    expect(excel.stats.syncs).toBe(2);
+    expect(excel.sheetNames()).not.toContain(SHEETS.summary);
+    expect(excel.sheetNames()).toContain('Kết quả TH');
+
+    excel.sheet(SHEETS.members).name = 'DS thành viên';
+    const refused = await evaluateWorkbook(wb, { now: NOW });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems.map((p) => p.code)).toEqual(['renamedSheet']);
+  });
+});

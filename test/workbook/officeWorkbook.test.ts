@@ -121,6 +121,33 @@ describe('OfficeWorkbook: round trips and payload', () => {
   });
 });
 
+describe("OfficeWorkbook: every sheet's mark, a renamed sheet of ours too", () => {
+  const MARK = { DVHT_SHEET: '="summary"' };
+
+  it.each([
+    ['in the read’s one sync', {}, 1],
+    // The refused sync, names, used ranges and marks, rows: what this host paid before (a missing candidate's mark failed the same way).
+    ['on a host that refuses calls on null objects (the careful path)', { strictNullObjects: true }, 4],
+    ['on an ExcelApi 1.4 host, without Worksheet.getNext (one more sync)', { apiVersion: '1.4' }, 2],
+  ])('%s', async (_what, options, syncs) => {
+    const excel = createFakeExcel({ ...options, sheets: { 'Dữ liệu': [[1]], 'Kết quả TH': [['cũ']], Khác: [[2]] }, names: { 'Kết quả TH': MARK } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const snap = await wb.batch((s) => s.read(['Dữ liệu'], { marks: ownSheetCandidates('Tổng hợp') }));
+    expect([...(snap.roles ?? [])]).toEqual([['Kết quả TH', 'summary']]);
+    expect(excel.stats.syncs).toBe(syncs);
+  });
+
+  it('walks 40 sheets in the first sync; the marks of the rest cost one more', async () => {
+    const sheets: Record<string, unknown[][]> = {};
+    for (let i = 1; i <= 45; i++) sheets[`S${i}`] = [[i]];
+    const excel = createFakeExcel({ sheets, names: { S44: MARK } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const snap = await wb.batch((s) => s.read([], { marks: [] }));
+    expect([...(snap.roles ?? [])]).toEqual([['S44', 'summary']]);
+    expect(excel.stats.syncs).toBe(2);
+  });
+});
+
 describe('OfficeWorkbook: what cells receive', () => {
   const tricky = ['=1+1', '+84 912', '-', '@abc', '0012', 'TRUE', "'quoted", '#N/A', '1/2', '12%', 'Jan-20', '1e5'];
 
@@ -287,7 +314,8 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     const excel = createFakeExcel();
     const wb = new OfficeWorkbook(excel.run, excel.supports);
     await wb.batch(async (s) => {
-      await s.read(['Báo cáo']);
+      // As the use-cases read before a replace: with the marks (a renamed sheet of ours is found by its mark).
+      await s.read(['Báo cáo'], { marks: ['Báo cáo'] });
       s.write(plan);
     });
     expect(excel.stats.syncs).toBe(2);

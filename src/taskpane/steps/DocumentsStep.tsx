@@ -4,7 +4,7 @@
  */
 import { Button, Checkbox, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_SHEETS, generateDocuments, rewordDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
+import { DOCUMENT_KINDS, generateDocuments, rewordDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
 import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
@@ -87,7 +87,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
               </li>
             ))}
             <li>
-              <Link onClick={() => void open(DOCUMENT_SHEETS.templates)}>{t('documents.pane.templates', { sheet: DOCUMENT_SHEETS.templates })}</Link>
+              <Link onClick={() => void open(result.templates.sheet)}>{t('documents.pane.templates', { sheet: result.templates.sheet })}</Link>
             </li>
           </ul>
           {result.warnings.length > 0 && <ProblemList problems={result.warnings} host={host} lang={lang} />}

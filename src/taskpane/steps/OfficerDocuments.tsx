@@ -57,7 +57,7 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
             </MessageBarBody>
           </MessageBar>
           <ul className={s.links}>
-            {[...result.documents.map((d) => d.sheet), OFFICER_TEMPLATES_SHEET].map((sheet) => (
+            {[...result.documents.map((d) => d.sheet), result.templates.sheet].map((sheet) => (
               <li key={sheet}>
                 <Link onClick={() => void showCell(sheet, 'A1')}>{t('documents.pane.open', { sheet })}</Link>
               </li>

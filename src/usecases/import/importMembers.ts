@@ -7,7 +7,7 @@
 import { foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import { MEMBER_FIELDS, memberField } from '../../domain/memberFields';
-import type { CellInput, CellBlock, SheetData, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
+import type { CellInput, CellBlock, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { SHEETS } from '../../sheets/names';
 import { STYLE } from '../../sheets/styles';
@@ -22,7 +22,7 @@ import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type 
 import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from './rows';
 import { nameKey } from './normalise';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
-import { ownPlan, ROLE } from '../ownSheets';
+import { ownPlan, ownSheetData, readOwnSheets, ROLE } from '../ownSheets';
 import { ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
 
 export interface ImportSource {
@@ -136,15 +136,15 @@ export async function readSourceSheet(workbook: Workbook, sheet: string): Promis
 
 export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
   return target.batch(async (session) => {
-    const snap = await session.read(sheetsToRead(source), { layout: [source.sheet] });
-    return plan(snap.sheets, snap.sheetNames, source, options).preview;
+    const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet] });
+    return plan(snap, source, options).preview;
   });
 }
 
 export function applyImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   return target.batch(async (session) => {
-    const snap = await session.read(sheetsToRead(source), { layout: [source.sheet] });
-    const p = plan(snap.sheets, snap.sheetNames, source, options);
+    const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet] });
+    const p = plan(snap, source, options);
     if (!p.preview.ok || !p.writes) return { ...p.preview, applied: false, written: 0 };
     for (const w of p.writes.plans) session.write(w);
     if (p.writes.select) session.select(SHEETS.members, p.writes.select);
@@ -152,8 +152,11 @@ export function applyImport(target: Workbook, source: ImportSource, options: Imp
   });
 }
 
+/** The saved mapping's sheet, found by its mark (a user may rename it). */
+const SETTINGS = { name: IMPORT_SETTINGS_SHEET, role: ROLE.importSettings };
+
 function sheetsToRead(source: ImportSource): string[] {
-  const names: string[] = [SHEETS.members, SHEETS.lists, IMPORT_SETTINGS_SHEET];
+  const names: string[] = [SHEETS.members, SHEETS.lists];
   if (!source.data) names.push(source.sheet);
   return names;
 }
@@ -163,7 +166,8 @@ interface Planned {
   writes: { plans: SheetPlan[]; cellCount: number; select: string | null } | null;
 }
 
-function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: ImportSource, options: ImportOptions): Planned {
+function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportOptions): Planned {
+  const { sheets, sheetNames } = snapshot;
   const lang = options.lang ?? 'vi';
   const mode = options.mode ?? 'members';
   const blocking: Located[] = [];
@@ -199,7 +203,7 @@ function plan(sheets: Map<string, SheetData>, sheetNames: string[], source: Impo
     return { preview, writes: null };
   }
   preview.header = { top: header.top, bottom: header.bottom, dataStart: header.dataStart };
-  const saved = options.useSaved === false ? null : readImportSettings(sheets.get(IMPORT_SETTINGS_SHEET));
+  const saved = options.useSaved === false ? null : readImportSettings(ownSheetData(snapshot, SETTINGS.name, SETTINGS.role));
   const columns = proposeMapping(header.columns, mode, saved?.mapping, options.choice);
   preview.columns = columns;
   preview.mappingSource = columns.some((c) => c.origin === 'saved') ? 'saved' : 'auto';

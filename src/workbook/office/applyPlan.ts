@@ -132,18 +132,23 @@ async function placeSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Workshe
   const actual = findSheet(t.names, plan.sheet);
   if (plan.mode === 'existing' || (plan.mode === 'ensure' && actual !== undefined)) {
     if (actual === undefined) throw missingSheetError(plan.sheet);
-    return worksheets.getItem(actual);
+    const sheet = worksheets.getItem(actual);
+    if (plan.adopt) await mark(t, plan, sheet);
+    return sheet;
   }
   const sheet = await createSheet(t, plan, actual);
-  if (plan.role !== undefined) {
-    if (t.supports(API.mark)) {
-      await t.budget.reserve(SMALL_OP);
-      sheet.names.add(SHEET_MARK, markFormula(plan.role));
-    } else {
-      t.warnings.push({ code: 'featureSkipped', sheet: plan.sheet, detail: 'mark' });
-    }
-  }
+  await mark(t, plan, sheet);
   return sheet;
+}
+
+async function mark(t: PlanTarget, plan: SheetPlan, sheet: Excel.Worksheet): Promise<void> {
+  if (plan.role === undefined) return;
+  if (t.supports(API.mark)) {
+    await t.budget.reserve(SMALL_OP);
+    sheet.names.add(SHEET_MARK, markFormula(plan.role));
+  } else {
+    t.warnings.push({ code: 'featureSkipped', sheet: plan.sheet, detail: 'mark' });
+  }
 }
 
 async function createSheet(t: PlanTarget, plan: SheetPlan, actual: string | undefined): Promise<Excel.Worksheet> {

@@ -4,7 +4,7 @@
  * at the end. Bigger payloads add a sync per ~3.5 MB, never one per row.
  */
 import { sheetKey, type ReadOptions, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../port';
-import { checkSelect, findSheetName, ownSheetCandidates, prepareBatch, SHEET_MARK } from '../plan';
+import { checkSelect, findSheetName, prepareBatch, SHEET_MARK } from '../plan';
 import { applyPlan, applySelect, type PlanTarget } from './applyPlan';
 import { RequestBudget } from './payload';
 import { readSheets } from './readSheets';
@@ -59,7 +59,8 @@ class OfficeSession implements WorkbookSession {
     this.queueTables();
     const snapshot = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
-    for (const name of [...sheets, ...(options.marks ?? [])]) {
+    // Marks asked for: the read looked at every sheet's.
+    for (const name of options.marks ? snapshot.sheetNames : sheets) {
       const actual = findSheetName(snapshot.sheetNames, name);
       if (actual !== undefined) this.marks.set(sheetKey(actual), '');
     }
@@ -127,19 +128,13 @@ class OfficeSession implements WorkbookSession {
   }
 
   /**
-   * A replace plan may only redraw a sheet carrying its mark: marks the batch's read did not
-   * report (the use-case did not ask for them) cost one more sync here, never a wrong delete.
+   * A replace or own plan may only write a sheet carrying its mark, under whatever name: marks
+   * the batch's read did not report (the use-case did not ask for them) cost one more sync here,
+   * never a wrong delete.
    */
   private async loadMissingMarks(names: string[], plans: SheetPlan[]): Promise<void> {
-    if (!this.supports(API.mark)) return;
-    const wanted = new Set<string>();
-    for (const plan of plans) {
-      if (plan.mode !== 'replace') continue;
-      for (const candidate of ownSheetCandidates(plan.sheet)) {
-        const actual = findSheetName(names, candidate);
-        if (actual !== undefined && !this.marks.has(sheetKey(actual))) wanted.add(actual);
-      }
-    }
+    if (!this.supports(API.mark) || !plans.some((p) => p.mode === 'replace' || p.mode === 'own')) return;
+    const wanted = new Set(names.filter((n) => !this.marks.has(sheetKey(n))));
     if (wanted.size === 0) return;
     const worksheets = this.context.workbook.worksheets;
     const probes = [...wanted].map((name) => {

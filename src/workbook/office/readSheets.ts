@@ -90,17 +90,15 @@ export async function readSheets(
     // A host that rejects calls chained on a null object (missing or empty sheet), or a
     // first window heavier than Excel's 5 MB response limit: go step by step instead.
     // A few extra syncs, only then.
-    ({ found, sheetNames, roles } = await readStepByStep(context, asked, options, supports));
+    ({ found, sheetNames, roles } = await readStepByStep(context, asked, options, supports, null));
   }
   // Excel finds "TỔNG HỢP" for "Tổng hợp" but not a name typed in another Unicode form (NFD):
   // those few are looked up by the one sheet-name key, step by step.
   const missed = asked.filter((a) => !found.some((f) => f.asked === a) && findSheetName(sheetNames, a) !== undefined);
-  const unmarked = (options.marks ?? []).filter((m) => {
-    const actual = findSheetName(sheetNames, m);
-    return actual !== undefined && !probedMark(roles, actual);
-  });
+  // Marks asked for: every sheet's (a renamed one of ours too); those the walk did not reach cost one more sync.
+  const unmarked = options.marks ? sheetNames.filter((n) => !probedMark(roles, n)) : [];
   if (missed.length > 0 || unmarked.length > 0) {
-    const more = await readStepByStep(context, missed, { ...options, marks: unmarked }, supports, sheetNames);
+    const more = await readStepByStep(context, missed, options, supports, { names: sheetNames, marks: unmarked });
     found.push(...more.found);
     for (const [k, v] of more.roles) roles.set(k, v);
   }
@@ -192,12 +190,7 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     const found: Found = { asked: name, sheet, name, used: null, pieces: [], nextRow: 1 };
     return { sheet, used, mark: queueMark(sheet, supports), loaded: queueWindow(found, used, formatted, options, supports) };
   });
-  const askedKeys = new Set(asked.map(sheetKey));
-  const markOnly = [...new Set((options.marks ?? []).filter((m) => !askedKeys.has(sheetKey(m))))].map((name) => {
-    const sheet = worksheets.getItemOrNullObject(name);
-    sheet.load('name');
-    return { sheet, mark: queueMark(sheet, supports) };
-  });
+  const markOnly = options.marks ? queueMarkWalk(worksheets, supports) : [];
   await context.sync();
   const found: Found[] = [];
   const roles = new Map<string, string>();
@@ -214,14 +207,33 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
   return { found, sheetNames: worksheets.items.map((s) => s.name), roles };
 }
 
+/** Sheets whose marks the one-sync read walks; a workbook with more costs one more sync for the rest. */
+export const MARK_WALK = 40;
+
+/**
+ * Every sheet's mark in the same sync as the names: sheet names are not known before it, so the
+ * walk goes from the first sheet to the next, MARK_WALK steps (past the last one, null objects).
+ */
+function queueMarkWalk(worksheets: Excel.WorksheetCollection, supports: Supports): { sheet: Excel.Worksheet; mark: MarkProbe | null }[] {
+  if (!supports(API.mark) || !supports(API.sheetWalk)) return [];
+  const out: { sheet: Excel.Worksheet; mark: MarkProbe | null }[] = [];
+  let sheet = worksheets.getFirst();
+  for (let i = 0; i < MARK_WALK; i++) {
+    if (i > 0) sheet = sheet.getNextOrNullObject();
+    sheet.load('name');
+    out.push({ sheet, mark: queueMark(sheet, supports) });
+  }
+  return out;
+}
+
 /**
  * The careful path, after the one-sync read failed (a host that rejects calls chained on
  * null objects, or a first window too heavy for one response): names, then used ranges,
  * then rows in chunks measured from a small first chunk.
  */
-async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports, knownNames?: string[]) {
+async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports, known: { names: string[]; marks: string[] } | null) {
   const worksheets = context.workbook.worksheets;
-  let sheetNames = knownNames;
+  let sheetNames = known?.names;
   if (!sheetNames) {
     worksheets.load('items/name');
     await context.sync();
@@ -237,7 +249,8 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     const found: Found = { asked: a, sheet, name, used: null, pieces: [], nextRow: 1 };
     return [{ found, used, formatted }];
   });
-  const markNames = new Set([...asked, ...(options.marks ?? [])].flatMap((a) => findSheetName(names, a) ?? []));
+  // The asked sheets' marks; with marks asked for, every sheet's (or, after a first sync, those it missed).
+  const markNames = new Set([...asked.flatMap((a) => findSheetName(names, a) ?? []), ...(known ? known.marks : options.marks ? names : [])]);
   const marks = [...markNames].map((name) => ({ name, mark: queueMark(worksheets.getItem(name), supports) }));
   await context.sync();
   const roles = new Map<string, string>();

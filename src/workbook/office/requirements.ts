@@ -23,6 +23,8 @@ export const API = {
   table: '1.13',
   // Worksheet-scoped names, where the ownership mark lives (plan.ts SHEET_MARK).
   mark: '1.4',
+  // Worksheet.getNext…: every sheet's mark found in the read's one sync, before its name is known.
+  sheetWalk: '1.5',
 } as const;
 
 /**

@@ -206,7 +206,7 @@ export class XlsxWorkbook implements Workbook {
       else sheet = pkg.addSheet(name, rendered.pieces, plan.after !== undefined ? pkg.findSheet(plan.after) : undefined);
       if (charts.length) this.addCharts(sheet, name, charts);
       if (plan.tables?.length) await this.drawTables(sheet, name, rendered, plan.tables);
-      if (plan.role && (plan.mode === 'replace' || created)) pkg.setRole(sheet, plan.role);
+      if (plan.role && (plan.mode === 'replace' || created || plan.adopt)) pkg.setRole(sheet, plan.role);
       const index = pkg.sheets.indexOf(sheet);
       for (const d of rendered.definedNames) {
         if (d.value === '') pkg.removeDefinedName(d.name, index);

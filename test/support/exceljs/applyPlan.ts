@@ -69,8 +69,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
 function prepareSheet(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyContext): ExcelJS.Worksheet {
   const before = findSheet(wb, plan.sheet);
   const ws = placeSheet(wb, plan, ctx);
-  // Marked when drawn by the add-in (created or redrawn), never when an existing sheet is only written to.
-  if (plan.role !== undefined && (plan.mode === 'replace' || before === undefined)) ctx.roles.set(ws, plan.role);
+  // Marked when drawn by the add-in (created or redrawn) or adopted, never when an existing sheet is only written to.
+  if (plan.role !== undefined && (plan.mode === 'replace' || before === undefined || plan.adopt)) ctx.roles.set(ws, plan.role);
   return ws;
 }
 

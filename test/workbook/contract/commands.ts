@@ -20,6 +20,7 @@ export function ownershipThroughCommands(impl: Implementation): void {
       ['Tổng hợp', 'Tổng hợp (ĐVHT)'],
       ['TỔNG HỢP', 'Tổng hợp (ĐVHT)'],
       ['Tờ trình', 'Tờ trình (ĐVHT)'],
+      ['Mẫu văn bản', 'Mẫu văn bản (ĐVHT)'],
     ])('%s', async (userSheet, ours) => {
       const wb = await impl.open({ [userSheet]: USER_ROWS });
       await createSheets(wb.workbook, sampleUnit({ members: 12 }));
@@ -38,6 +39,19 @@ export function ownershipThroughCommands(impl: Implementation): void {
       const user = await wb.sheet(userSheet);
       expect([user.cells, user.role]).toEqual([USER_CELLS, null]);
       expect((await wb.sheet(ours)).role).not.toBeNull();
+    });
+
+    it('an unmarked “Mẫu văn bản” an earlier version drew is recognised, marked and completed, the unit’s texts kept', async () => {
+      const old = [['MẪU VĂN BẢN CỦA HỒ SƠ'], ['…'], ['Mã', 'Nội dung mẫu', 'Dùng cho'], ['chung.ky_hieu', 'KH-CŨ', 'Ký hiệu']];
+      const wb = await impl.open({ 'Mẫu văn bản': old });
+      await createSheets(wb.workbook, sampleUnit({ members: 12 }));
+      expect((await evaluateWorkbook(wb.workbook, { now: new Date(2026, 11, 20, 6, 0) })).ok).toBe(true);
+      const docs = await generateDocuments(wb.workbook);
+      expect(docs.ok && docs.templates).toMatchObject({ sheet: 'Mẫu văn bản', status: 'added' });
+      expect((wb.workbook.takeWarnings?.() ?? []).filter((w) => w.code === 'sheetTaken')).toEqual([]);
+      expect((await wb.sheetNames()).filter((n) => n.startsWith('Mẫu'))).toEqual(['Mẫu văn bản']);
+      const s = await wb.sheet('Mẫu văn bản');
+      expect([s.role, s.cells.A4, s.cells.B4, s.cells.A5 !== undefined]).toEqual(['templates', 'chung.ky_hieu', 'KH-CŨ', true]);
     });
 
     it('Tổng hợp đơn vị and Báo cáo tệp (consolidation output into an existing workbook)', async () => {

@@ -255,6 +255,60 @@ export function contractSuite(impl: Implementation): void {
         expect((await wb.sheet('Tờ trình (ĐVHT)')).role).toBe('to-trinh');
       });
 
+      it('redraws a renamed sheet that carries its mark under its current name: no second sheet', async () => {
+        const wb = await impl.open({ ...BASE, 'Kết quả TH': [['cũ']] }, { 'Kết quả TH': 'summary' });
+        expect(await write(wb, summary('mới'))).toEqual([]);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Kết quả TH']);
+        const s = await wb.sheet('Kết quả TH');
+        expect([s.cells, s.role]).toEqual([{ A1: 'mới' }, 'summary']);
+      });
+
+      it.each([
+        [['Bản sao', 'Tổng hợp'], 'Tổng hợp'],
+        [['Bản A', 'Bản B'], 'Bản A'],
+      ])('of two sheets carrying one mark (%j) redraws the usual name, else the first in tab order, and never writes the other', async (pair, chosen) => {
+        const wb = await impl.open({ ...BASE, [pair[0]!]: [['một']], [pair[1]!]: [['hai']] }, { [pair[0]!]: 'summary', [pair[1]!]: 'summary' });
+        const { after: _after, ...inPlace } = summary('mới');
+        await write(wb, inPlace);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', ...pair]);
+        for (const [i, name] of pair.entries()) expect((await wb.sheet(name)).cells).toEqual({ A1: name === chosen ? 'mới' : ['một', 'hai'][i] });
+      });
+
+      it('reports every marked sheet when marks are asked, a renamed one too', async () => {
+        const wb = await impl.open({ ...BASE, 'Kết quả TH': [['o']], Khác: [['k']] }, { 'Kết quả TH': 'summary' });
+        const snap = await wb.workbook.batch((s) => s.read(['Dữ liệu'], { marks: ownSheetCandidates('Tổng hợp') }));
+        expect([...(snap.roles ?? [])]).toEqual([['Kết quả TH', 'summary']]);
+        expect([...snap.sheets.keys()]).toEqual(['Dữ liệu']);
+      });
+
+      describe("an 'own' sheet the user edits (the documents' templates)", () => {
+        const own = (rows: string[][], adopt = false): SheetPlan => ({ sheet: 'Mẫu văn bản', mode: 'own', role: 'templates', ...(adopt ? { adopt } : {}), cells: [{ at: 'A1', rows }] });
+
+        it('is created under its usual name with its mark, then written in place keeping what the user wrote', async () => {
+          const wb = await impl.open(BASE);
+          expect(await write(wb, own([['a']]))).toEqual([]);
+          await write(wb, { ...own([['b']]), cells: [{ at: 'A2', rows: [['b']] }] });
+          const s = await wb.sheet('Mẫu văn bản');
+          expect([s.cells, s.role]).toEqual([{ A1: 'a', A2: 'b' }, 'templates']);
+        });
+
+        it("never writes a user's sheet of that name: ours takes another name, and the user is told", async () => {
+          const wb = await impl.open({ ...BASE, 'Mẫu văn bản': [['của trường']] });
+          expect(await write(wb, own([['a']]))).toEqual([{ code: 'sheetTaken', sheet: 'Mẫu văn bản', detail: 'Mẫu văn bản (ĐVHT)' }]);
+          expect((await wb.sheet('Mẫu văn bản')).cells).toEqual({ A1: 'của trường' });
+          expect((await wb.sheet('Mẫu văn bản')).role).toBeNull();
+          expect((await wb.sheet('Mẫu văn bản (ĐVHT)')).role).toBe('templates');
+        });
+
+        it('adopts an unmarked sheet of that name when told it is ours (drawn before marks), and finds it renamed later', async () => {
+          const wb = await impl.open({ ...BASE, 'Mẫu văn bản': [['cũ']] });
+          expect(await write(wb, { ...own([]), adopt: true, cells: [{ at: 'A2', rows: [['mới']] }] })).toEqual([]);
+          const s = await wb.sheet('Mẫu văn bản');
+          expect([s.cells, s.role]).toEqual([{ A1: 'cũ', A2: 'mới' }, 'templates']);
+          expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Mẫu văn bản']);
+        });
+      });
+
       it('reports the marks asked for, without reading those sheets', async () => {
         const wb = await impl.open({ ...BASE, 'Tổng hợp': [['u']], 'Tổng hợp (ĐVHT)': [['o']] }, { 'Tổng hợp (ĐVHT)': 'summary' });
         const snap = await wb.workbook.batch((s) => s.read(['Dữ liệu'], { marks: ownSheetCandidates('Tổng hợp') }));
