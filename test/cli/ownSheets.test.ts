@@ -118,4 +118,14 @@ describe('a sheet of ours the user renamed', () => {
     expect(io.text()).toMatch(/đổi tên/);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
+
+  it('“Thành viên” renamed: consolidation rejects the unit saying so, not “missing sheet”', async () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'ho-so-'));
+    python(RENAME, evaluated, path.join(folder, 'truong-a.xlsx'), 'Thành viên', 'DS thành viên');
+    const io = capture();
+    expect(await run(['consolidate', folder, '-o', path.join(dir, 'tong-hop-doi-ten.xlsx')], io)).toBe(1);
+    expect(io.text()).toContain('“DS thành viên”');
+    expect(io.text()).toMatch(/đổi tên/);
+    expect(io.text()).not.toContain('Tệp không có trang “Thành viên”');
+  });
 });

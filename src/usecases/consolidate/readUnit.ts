@@ -16,7 +16,7 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { ROLE } from '../ownSheets';
+import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import type { Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
 import { outcomeText } from '../../i18n/outcome';
@@ -62,11 +62,15 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
   try {
     const xlsx = await openXlsx(bytes, { inflate: options.inflate, decode: options.decode, raw: options.raw, crc32: options.crc32, limits: options.limits });
     application = xlsx.application;
-    const parsed = parseUnitWorkbook(await xlsx.read(UNIT_WORKBOOK_SHEETS));
+    const snapshot = await xlsx.read(UNIT_WORKBOOK_SHEETS);
+    const parsed = parseUnitWorkbook(snapshot);
     if (!parsed.ok) {
       // Only a file that is not a unit's workbook has its marks looked at.
-      if ([...xlsx.roles().values()].includes(ROLE.consolidation)) return skip(t(lang, 'consolidate.reason.consolidation'));
-      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(parsed.problems, lang) }), '', application);
+      const roles = xlsx.roles();
+      if ([...roles.values()].includes(ROLE.consolidation)) return skip(t(lang, 'consolidate.reason.consolidation'));
+      // A data sheet the unit renamed is said to be renamed, as evaluate says it.
+      const said = parseUnitWorkbookOrRenamed({ ...snapshot, roles });
+      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(said.ok ? parsed.problems : said.problems, lang) }), '', application);
     }
     const wb = parsed.workbook;
     const unitName = readText(wb.unit.info.name);
