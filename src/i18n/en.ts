@@ -526,6 +526,7 @@ export const en: Record<MessageKey, string> = {
   'workbook.warning.printTitlesSkipped': 'Sheet “{sheet}”: print area and repeated title rows not set (the sheet name contains an apostrophe). Set them in Excel (Page Layout → Print Titles) or rename the sheet.',
   'workbook.warning.featureSkipped': 'Sheet “{sheet}”: this version of Excel does not support {feature}, so that part was not written (the rest was). Update Excel and run again to get it.',
   'workbook.warning.sheetTaken': 'Sheet “{sheet}” was not made by ĐVHT, so it was left as it is; ĐVHT wrote to sheet “{detail}” instead. If “{sheet}” is an old copy made by ĐVHT, you may delete it.',
+  'workbook.warning.sheetCopied': 'Sheet “{sheet}” is a copy of ĐVHT’s sheet “{detail}”, so it is not updated: its figures are from an earlier run. ĐVHT writes to “{detail}”; delete “{sheet}” so that it is not printed by mistake.',
   'workbook.warning.notANumber': 'Sheet “{sheet}”, cell {detail}: the result is not a number, so the cell was left blank. Check the figures this cell is computed from.',
   'workbook.feature.validation': 'in-cell dropdown lists',
   'workbook.feature.freeze': 'frozen title rows',

@@ -530,6 +530,7 @@ export const vi = {
   'workbook.warning.printTitlesSkipped': 'Trang “{sheet}”: chưa đặt được vùng in và dòng tiêu đề in lặp lại (tên trang có dấu nháy đơn). Đặt trong Excel: Bố trí trang → In tiêu đề, hoặc đổi tên trang.',
   'workbook.warning.featureSkipped': 'Trang “{sheet}”: phiên bản Excel này chưa hỗ trợ {feature}, nên phần đó chưa được ghi (phần còn lại đã ghi đủ). Cập nhật Excel rồi chạy lại để có đủ.',
   'workbook.warning.sheetTaken': 'Trang “{sheet}” không phải trang do ĐVHT tạo nên được giữ nguyên; ĐVHT ghi vào trang “{detail}”. Nếu “{sheet}” là bản cũ của ĐVHT, có thể xóa trang đó.',
+  'workbook.warning.sheetCopied': 'Trang “{sheet}” là bản sao của trang “{detail}” của ĐVHT nên không được cập nhật: số liệu trong đó là của lần trước. ĐVHT ghi vào “{detail}”; nên xóa trang “{sheet}” để khỏi in nhầm.',
   'workbook.warning.notANumber': 'Trang “{sheet}”, ô {detail}: kết quả không phải là số nên ô được để trống. Hãy kiểm tra số liệu dùng để tính ô này.',
   'workbook.feature.validation': 'danh sách chọn trong ô',
   'workbook.feature.freeze': 'cố định dòng tiêu đề',

@@ -290,6 +290,8 @@ export interface OwnSheet {
   sheet: string;
   /** The user's sheet that kept the usual name, when ours moved. */
   displacedBy: string | null;
+  /** Other sheets carrying the same mark (copies of ours): never written, so they go stale. */
+  copies: string[];
 }
 
 function roleOf(marks: SheetMarks, actual: string): string | undefined {
@@ -309,19 +311,21 @@ export function resolveOwnSheet(name: string, role: string, marks: SheetMarks): 
   const displacedBy = (sheet: string) => (usual === undefined || sheetKey(sheet) === sheetKey(usual) ? null : usual);
   if (marked.length) {
     const sheet = findSheetName(marked, name) ?? marked[0]!;
-    return { sheet, displacedBy: displacedBy(sheet) };
+    return { sheet, displacedBy: displacedBy(sheet), copies: marked.filter((n) => n !== sheet) };
   }
   for (const candidate of ownSheetCandidates(name)) {
-    if (findSheetName(marks.names, candidate) === undefined) return { sheet: candidate, displacedBy: displacedBy(candidate) };
+    if (findSheetName(marks.names, candidate) === undefined) return { sheet: candidate, displacedBy: displacedBy(candidate), copies: [] };
   }
   throw new PlanError(`No free name for the add-in's sheet "${name}": the workbook holds "${name}" and ${DISPLACED_TRIES} variants of it that are not the add-in's.`);
 }
 
-/** resolveOwnSheet for a plan: the plan retargeted, and the warning the user must see when it moved. */
-export function placeOwnSheet(plan: SheetPlan, role: string, marks: SheetMarks): { plan: SheetPlan; warning: WorkbookWarning | null } {
+/** resolveOwnSheet for a plan: the plan retargeted, and what the user must be told (it moved; copies left stale). */
+export function placeOwnSheet(plan: SheetPlan, role: string, marks: SheetMarks): { plan: SheetPlan; warnings: WorkbookWarning[] } {
   const own = resolveOwnSheet(plan.sheet, role, marks);
   const placed = { ...plan, sheet: own.sheet, role };
-  return { plan: placed, warning: own.displacedBy === null ? null : { code: 'sheetTaken', sheet: own.displacedBy, detail: own.sheet } };
+  const warnings: WorkbookWarning[] = own.copies.map((copy) => ({ code: 'sheetCopied', sheet: copy, detail: own.sheet }));
+  if (own.displacedBy !== null) warnings.unshift({ code: 'sheetTaken', sheet: own.displacedBy, detail: own.sheet });
+  return { plan: placed, warnings };
 }
 
 // ---------------------------------------------------------------- a batch of plans
@@ -355,7 +359,7 @@ export function prepareBatch(plans: readonly SheetPlan[], state: BatchState): Pr
       const placed = placeOwnSheet(plan, plan.role!, { names, roles });
       // Implementations know three modes: ours, in place or created, is an `ensure`.
       plan = plan.mode === 'own' ? { ...placed.plan, mode: 'ensure' } : placed.plan;
-      if (placed.warning && !warnings.some((w) => w.code === 'sheetTaken' && w.detail === placed.plan.sheet)) warnings.push(placed.warning);
+      for (const w of placed.warnings) if (!warnings.some((x) => x.code === w.code && x.sheet === w.sheet && x.detail === w.detail)) warnings.push(w);
     }
     const exists = findSheetName(names, plan.sheet) !== undefined;
     if (plan.mode === 'existing' && !exists) throw new PlanError(`The sheet "${plan.sheet}" does not exist in this workbook.`);

@@ -208,11 +208,11 @@ export interface WorkbookWarning {
   code: WorkbookWarningCode;
   /** The sheet concerned, as the user sees it. */
   sheet: string;
-  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; notANumber, cellTooLong: the cell; tableNotDrawn: the table. */
+  /** chartsNotDrawn: how many; featureSkipped: the feature; sheetTaken: the name our sheet took; sheetCopied: the sheet copied from (`sheet` is the stale copy); notANumber, cellTooLong: the cell; tableNotDrawn: the table. */
   detail?: string;
 }
 
-export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'notANumber' | 'cellTooLong' | 'tableNotDrawn';
+export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'sheetCopied' | 'notANumber' | 'cellTooLong' | 'tableNotDrawn';
 
 /** Features an older host may lack (featureSkipped's detail). */
 export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark' | 'table';

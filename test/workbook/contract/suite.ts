@@ -266,10 +266,11 @@ export function contractSuite(impl: Implementation): void {
       it.each([
         [['Bản sao', 'Tổng hợp'], 'Tổng hợp'],
         [['Bản A', 'Bản B'], 'Bản A'],
-      ])('of two sheets carrying one mark (%j) redraws the usual name, else the first in tab order, and never writes the other', async (pair, chosen) => {
+      ])('of two sheets carrying one mark (%j) redraws the usual name, else the first in tab order, never writes the other, and says it is a stale copy', async (pair, chosen) => {
         const wb = await impl.open({ ...BASE, [pair[0]!]: [['một']], [pair[1]!]: [['hai']] }, { [pair[0]!]: 'summary', [pair[1]!]: 'summary' });
         const { after: _after, ...inPlace } = summary('mới');
-        await write(wb, inPlace);
+        const other = pair.find((n) => n !== chosen)!;
+        expect(await write(wb, inPlace)).toEqual([{ code: 'sheetCopied', sheet: other, detail: chosen }]);
         expect(await wb.sheetNames()).toEqual(['Dữ liệu', ...pair]);
         for (const [i, name] of pair.entries()) expect((await wb.sheet(name)).cells).toEqual({ A1: name === chosen ? 'mới' : ['một', 'hai'][i] });
       });
