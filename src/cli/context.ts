@@ -58,9 +58,6 @@ export function need(ctx: CommandContext, name: string): string {
   return v;
 }
 
-/** The years a workbook may be for (--year). */
-export const YEAR = { min: 2000, max: 2100 } as const;
-
 /** A whole-number option within [min, max]; undefined when not given; anything else is refused (exit 2). */
 export function integerOption(ctx: CommandContext, name: string, min: number, max: number): number | undefined {
   const v = ctx.args.options.get(name);

@@ -28,6 +28,7 @@ import { fingerprint } from './fingerprint';
 import { readNumber, readText } from '../domain/values';
 import { UNIT_TYPES } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
+import { evaluationYears } from '../domain/years';
 import { problem, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
@@ -122,9 +123,6 @@ export function requestChecks(wb: UnitWorkbook): Problem[] {
   return requestProblems(wb.criteria.ruleSet, unitRequest(wb));
 }
 
-/** No year before the first rule set of this kind (TT22 is of 2020) is an evaluation year. */
-const FIRST_YEAR = 2000;
-
 /**
  * Warnings, at the cells of "Thông tin đơn vị", where what the unit typed about itself would
  * print wrong in its dossier or silently change which indicators apply. `now`: a year after
@@ -140,10 +138,11 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   };
   check(UNIT_FIELDS.name, (_, shown) => (shown ? null : { code: 'unitNameMissing' }));
   const example = now.getFullYear();
+  const years = evaluationYears(now);
   check(UNIT_FIELDS.year, (value, shown) => {
     if (!shown) return { code: 'unitYearMissing', params: { example } };
     const n = readNumber(value);
-    const ok = n.kind === 'number' && Number.isInteger(n.value) && n.value >= FIRST_YEAR && n.value <= example + 1;
+    const ok = n.kind === 'number' && Number.isInteger(n.value) && n.value >= years.min && n.value <= years.max;
     return ok ? null : { code: 'unitYearInvalid', params: { example } };
   });
   const types = readListColumn(wb.sheets.lists, 'C');

@@ -9,7 +9,8 @@ import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecase
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { t } from '../../i18n';
-import { checkInput, CliFailure, EXIT, integerOption, openWorkbook, reportWorkbookWarnings, type Command, YEAR } from '../context';
+import { checkInput, CliFailure, EXIT, integerOption, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
+import { evaluationYears } from '../../domain/years';
 import { prepareWrite, writeTo } from '../files';
 
 export const handout: Command = {
@@ -25,7 +26,8 @@ export const handout: Command = {
     const from = operands[0];
     if (!output || (!from && !presetId)) throw new CliFailure(EXIT.usage, t(lang, 'handout.usage'));
     const rulesFile = opt('rules-file');
-    const year = integerOption(ctx, 'year', YEAR.min, YEAR.max);
+    const years = evaluationYears(new Date());
+    const year = integerOption(ctx, 'year', years.min, years.max);
     if (from) await checkInput(from, lang);
     // A folder under an output's name is said to be one (prepareWrite), not "a file that exists".
     const target = await prepareWrite(output, lang);

@@ -9,7 +9,8 @@ import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
-import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, YEAR, yesNoOption } from '../context';
+import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
+import { evaluationYears } from '../../domain/years';
 import { prepareWrite, readReason, writeTo } from '../files';
 import { readHandoutFile } from '../../usecases/handout';
 import type { RuleSet } from '../../domain/rules/ruleSet';
@@ -48,7 +49,8 @@ export const init: Command = {
     if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: need(ctx, 'preset') }));
     const name = need(ctx, 'unit');
     const type = resolveType(need(ctx, 'type'), lang);
-    const year = integerOption(ctx, 'year', YEAR.min, YEAR.max) ?? new Date().getFullYear();
+    const years = evaluationYears(new Date());
+    const year = integerOption(ctx, 'year', years.min, years.max) ?? new Date().getFullYear();
     // Most units are public; businesses and other organisations are not.
     const isPublic = yesNoOption(ctx, 'public') ?? !['Doanh nghiệp', 'Tổ chức khác'].includes(type);
     const sampleOnly = ['members', 'seed'].find((o) => args.options.has(o) && !args.options.has('sample'));
