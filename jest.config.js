@@ -28,6 +28,8 @@ const inZone = (timezone) => ({
 
 module.exports = {
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/tempRoot.js',
+  globalTeardown: '<rootDir>/test/support/tempTeardown.js',
   projects: [
     { ...base, displayName: 'tests', testMatch: ['**/*.test.ts', '**/*.test.tsx'], testPathIgnorePatterns: ['/node_modules/', '/test/workbook/contract\\.test\\.ts$'] },
     inZone('UTC'),

@@ -1,0 +1,2 @@
+/** jest's globalTeardown: see tempRoot.js. */
+module.exports = require('./tempRoot').teardown;
