@@ -36,6 +36,7 @@ export type ProblemCode =
   | 'duplicateIndicator'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/evaluate.ts unitChecks).
   | 'unitNameMissing'
+  | 'unitNameTooLong'
   | 'unitYearMissing'
   | 'unitYearInvalid'
   | 'unitTypeMissing'

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
   'problem.unitNameMissing': '{where}: the unit’s name is blank. Type the unit’s name in this cell (e.g. Trường THCS Nguyễn Du): it is printed on every document of the dossier, which cannot be drawn without it.',
+  'problem.unitNameTooLong': '{where}: the unit’s name is {length} characters long, too long for a unit’s name (at most {max}); other text was probably pasted into this cell. Type the unit’s name again: it heads every document of the dossier.',
   'problem.unitYearMissing': '{where}: the evaluation year is blank. Type the year as a number, e.g. {example}.',
   'problem.unitYearInvalid': '{where}: the evaluation year “{value}” is not a valid year. Type the year as a number, e.g. {example}: it is printed on the dossier’s documents.',
   'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',

@@ -28,6 +28,7 @@ export const vi = {
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
   'problem.unitNameMissing': '{where}: chưa ghi tên đơn vị. Ghi tên đơn vị vào ô này (ví dụ: Trường THCS Nguyễn Du): tên được in trên mọi văn bản của hồ sơ, nên hồ sơ chưa lập được khi thiếu tên.',
+  'problem.unitNameTooLong': '{where}: tên đơn vị dài {length} ký tự, quá dài cho một tên đơn vị (tối đa {max}); có lẽ ô này bị dán nhầm nội dung khác. Ghi lại đúng tên đơn vị: tên được in ở đầu mọi văn bản của hồ sơ.',
   'problem.unitYearMissing': '{where}: chưa ghi năm đánh giá. Ghi năm bằng số, ví dụ {example}.',
   'problem.unitYearInvalid': '{where}: năm đánh giá “{value}” không phải là một năm hợp lệ. Ghi năm bằng số, ví dụ {example}: năm này được in trên các văn bản của hồ sơ.',
   'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',

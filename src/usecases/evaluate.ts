@@ -128,6 +128,12 @@ export function requestChecks(wb: UnitWorkbook): Problem[] {
  * print wrong in its dossier or silently change which indicators apply. `now`: a year after
  * next is a typo.
  */
+/**
+ * A unit's name heads every document; official names stay well under this, so a longer one is
+ * text pasted there by mistake (it would also run Excel's cells past their limit in the titles).
+ */
+const UNIT_NAME_MAX = 255;
+
 export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   const out: Problem[] = [];
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
@@ -136,7 +142,9 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
     const found = f && test(f.value, readText(f.value));
     if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
   };
-  check(UNIT_FIELDS.name, (_, shown) => (shown ? null : { code: 'unitNameMissing' }));
+  check(UNIT_FIELDS.name, (_, shown) =>
+    !shown ? { code: 'unitNameMissing' } : shown.length > UNIT_NAME_MAX ? { code: 'unitNameTooLong', params: { length: shown.length, max: UNIT_NAME_MAX } } : null,
+  );
   const example = now.getFullYear();
   const years = evaluationYears(now);
   check(UNIT_FIELDS.year, (value, shown) => {

@@ -231,6 +231,18 @@ describe('what the unit typed about itself, warned at the cell with what to do',
     expect(w.message).toMatch(/ghi tên đơn vị/i);
   });
 
+  it('a unit name far longer than any unit’s: its length, not its text, is said at its cell', async () => {
+    const name = 'Trường Tiểu học ' + 'Nguyễn Du '.repeat(40);
+    const { warnings, at } = await warningsAfter({ name });
+    const w = warnings.find((x) => x.code === 'unitNameTooLong')!;
+    expect(w).toMatchObject(at('name'));
+    expect(w.message).toContain("'Thông tin đơn vị'!B4");
+    expect(w.message).toContain(String(name.trim().length));
+    expect(w.message).not.toContain('Nguyễn Du Nguyễn Du');
+    const usual = await warningsAfter({ name: 'Trường Trung học cơ sở và Trung học phổ thông Nguyễn Bỉnh Khiêm, xã Hòa Bình' });
+    expect(usual.warnings.find((x) => x.code === 'unitNameTooLong')).toBeUndefined();
+  });
+
   it('a year typed as text, or one no evaluation can be for', async () => {
     for (const year of ['năm 2025', 1800, 2025.5]) {
       const { warnings, at } = await warningsAfter({ year });
