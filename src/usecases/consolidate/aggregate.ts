@@ -8,6 +8,7 @@ import type { RuleSet } from '../../domain/rules/ruleSet';
 import { comparable, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
+import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { addMonths, serialToDate } from './dates';
@@ -51,13 +52,18 @@ export class Consolidation {
   /** Per indicator code, units meeting it and units evaluated on it, counted as they arrive. */
   private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
+  private readonly asOf: Date;
 
-  constructor(private readonly options: ConsolidateOptions) {}
+  constructor(private readonly options: ConsolidateOptions) {
+    this.asOf = options.asOf ?? new Date();
+  }
 
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
   add(outcome: FileOutcome, index = this.outcomes.length): void {
     this.outcomes[index] = outcome;
     if (outcome.unit) {
+      // Before the unit's row is drawn and its duplicate key made: both use the year as read.
+      readUnitYear(outcome.unit, outcome.report.file, this.asOf, this.options.lang ?? 'vi');
       this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
       this.unitKeys.set(outcome, unitKey(outcome.unit));
       countRates(this.rateCounts, outcome.unit, 1);
@@ -86,13 +92,16 @@ export class Consolidation {
 
   finish(): ConsolidationResult {
     const lang = this.options.lang ?? 'vi';
-    const asOf = this.options.asOf ?? new Date();
+    const asOf = this.asOf;
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
     const kept = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
+    const yearFlags = otherYearFlags(kept.map((o) => o.unit!), lang);
     for (const o of kept) {
       const u = o.unit!;
       const f = this.ruleSetFlags.get(o) ?? null;
       if (f) u.flags.push(f);
+      const y = yearFlags.get(u);
+      if (y) u.flags.push(y);
       u.flags.push(...dateFlags(u, asOf, lang));
       o.report.status = u.flags.length ? 'flagged' : 'consolidated';
       o.report.reasons = u.flags.map((f) => f.message);
@@ -125,7 +134,39 @@ export class Consolidation {
 }
 
 function unitKey(u: UnitRecord): string {
-  return `${foldKey(u.name)}|${foldKey(u.type)}|${foldKey(u.year)}`;
+  return `${foldKey(u.name)}|${foldKey(u.type)}|${u.year ?? foldKey(u.typedYear.text)}`;
+}
+
+/** The unit's year by the domain's rule (the one evaluate checks the cell with); one that is not a year is flagged, not shown. */
+function readUnitYear(u: UnitRecord, file: string, asOf: Date, lang: Lang): void {
+  const read = readYear(u.typedYear.text, asOf);
+  u.year = read.kind === 'year' ? read.year : null;
+  if (read.kind === 'year') return;
+  const range = evaluationYears(asOf);
+  const params = { file, where: u.typedYear.where, example: asOf.getFullYear(), min: range.min, max: range.max };
+  u.flags.push({ code: 'badYear', message: read.kind === 'blank' ? t(lang, 'consolidate.flag.noYear', params) : t(lang, 'consolidate.flag.badYear', { ...params, value: read.text }) });
+}
+
+/**
+ * Units whose year is not the one most units have (last year's workbook sent again): flagged
+ * with that year; when no year leads, every unit with a year, naming them all.
+ */
+function otherYearFlags(units: UnitRecord[], lang: Lang): Map<UnitRecord, Flag> {
+  const counts = new Map<number, number>();
+  for (const u of units) if (u.year !== null) counts.set(u.year, (counts.get(u.year) ?? 0) + 1);
+  const flags = new Map<UnitRecord, Flag>();
+  if (counts.size < 2) return flags;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [majority, count] = ranked[0]!;
+  const total = units.filter((u) => u.year !== null).length;
+  const tie = ranked[1]![1] === count;
+  const years = [...counts.keys()].sort((a, b) => a - b).join(', ');
+  for (const u of units) {
+    if (u.year === null || (!tie && u.year === majority)) continue;
+    const message = tie ? t(lang, 'consolidate.flag.yearMixed', { years, year: u.year }) : t(lang, 'consolidate.flag.yearDiffers', { year: u.year, majority, count, total });
+    flags.set(u, { code: 'yearDiffers', message });
+  }
+  return flags;
 }
 
 /** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason. */

@@ -290,7 +290,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
 
-  const years = [...new Set(result.units.map((u) => u.record.year).filter(Boolean))].sort().join(', ');
+  const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
   const s = result.summary;
   const chartLeft = 8;
   const charts: ChartSpec[] = [];

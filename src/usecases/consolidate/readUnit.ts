@@ -10,8 +10,9 @@ import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
-import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
-import { locateProblem } from '../../sheets/locate';
+import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
+import { describeLocation, locateProblem } from '../../sheets/locate';
+import { UNIT_FIELDS } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
@@ -155,13 +156,15 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]
     if (outcomeFlag) flags.push(outcomeFlag);
   }
 
+  const yearField = wb.unit.fields.find((f) => foldKey(f.label) === foldKey(UNIT_FIELDS.year));
   const prev = readDate(wb.unit.info.previousDate);
   if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { where: `'Thông tin đơn vị'`, value: prev.text }) });
 
   return {
     name: readText(wb.unit.info.name),
     type: readText(wb.unit.info.type),
-    year: readText(wb.unit.info.year),
+    typedYear: { text: readText(wb.unit.info.year), where: yearField ? describeLocation(yearField.at) : `'${SHEETS.unit}'` },
+    year: null,
     levelRequested: readText(wb.unit.info.level),
     ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
