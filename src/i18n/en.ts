@@ -433,7 +433,6 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.duplicateKept': 'Same unit as file “{other}” (an older evaluation, not consolidated).',
   'consolidate.flag.duplicateDropped': 'Same unit as file “{other}”; this copy was evaluated on {date}, earlier, and is not consolidated.',
   'consolidate.flag.duplicateIdentical': 'Duplicate, identical to file “{other}”: not consolidated again.',
-  'consolidate.flag.duplicateIdenticalKept': 'An identical copy exists: file “{other}”.',
   'consolidate.flag.duplicateNotEvaluated': 'Same unit as file “{other}”; this copy was never evaluated and is not consolidated.',
   'consolidate.flag.duplicateNotEvaluatedKept': 'Same unit as file “{other}” (a copy never evaluated, not consolidated).',
   'consolidate.flag.duplicateUndecided': 'Same unit as file “{other}” but different contents, and the evaluation dates do not tell which is newer; only file “{other}” is consolidated. Ask the unit which copy is right.',

@@ -437,7 +437,6 @@ export const vi = {
   'consolidate.flag.duplicateKept': 'Trùng với tệp “{other}” (bản đánh giá cũ hơn, không tổng hợp).',
   'consolidate.flag.duplicateDropped': 'Trùng đơn vị với tệp “{other}”; bản này đánh giá ngày {date}, cũ hơn nên không tổng hợp.',
   'consolidate.flag.duplicateIdentical': 'Bản trùng, giống hệt tệp “{other}”: không tổng hợp lại.',
-  'consolidate.flag.duplicateIdenticalKept': 'Có bản trùng giống hệt: tệp “{other}”.',
   'consolidate.flag.duplicateNotEvaluated': 'Trùng đơn vị với tệp “{other}”; bản này chưa được đánh giá nên không tổng hợp.',
   'consolidate.flag.duplicateNotEvaluatedKept': 'Trùng với tệp “{other}” (bản chưa được đánh giá, không tổng hợp).',
   'consolidate.flag.duplicateUndecided': 'Trùng đơn vị với tệp “{other}” nhưng khác nội dung, và ngày đánh giá không cho biết bản nào mới hơn; chỉ tổng hợp tệp “{other}”. Hãy hỏi đơn vị bản nào đúng.',

@@ -132,7 +132,7 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     expect((await fileReport(out)).get('sổ mẫu.xlsx')).toEqual({ status: 'Bỏ qua', reasons: mau.reasons[0] });
   });
 
-  it('reports byte-identical copies of a unit as identical, never as an older evaluation', async () => {
+  it('reports byte-identical copies of a unit as identical, never as an older evaluation, and the kept one as not to review', async () => {
     const d = folder('copies', { 'a.xlsx': unitA, 'sub/Trường B.xlsx': unitA });
     const out = path.join(dir, 'tong-copies.xlsx');
     const { code, json } = await consolidate([d, '-o', out, '--json']);
@@ -142,10 +142,14 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     const copy = json!.files.find((f) => f.file.endsWith(dropped))!;
     expect(copy.status).toBe('duplicate');
     expect(copy.reasons).toEqual([expect.stringMatching(new RegExp(`^Bản trùng, giống hệt tệp “.*${kept}”: không tổng hợp lại\\.$`))]);
-    expect(json!.units[0]!.flags).toEqual([{ code: 'duplicate', message: expect.stringMatching(new RegExp(`^Có bản trùng giống hệt: tệp “.*${dropped}”\\.$`)) }]);
+    // A copy is no conflict: the unit kept is consolidated as if it had come once.
+    expect(json!.units[0]!.flags).toEqual([]);
+    expect(json!.files.find((f) => f.file.endsWith(kept))).toMatchObject({ status: 'consolidated', reasons: [] });
     const text = JSON.stringify(json);
     expect(text).not.toContain('cũ hơn');
-    expect((await fileReport(out)).get(dropped)!.reasons).toBe(copy.reasons[0]);
+    const report = await fileReport(out);
+    expect(report.get(dropped)!.reasons).toBe(copy.reasons[0]);
+    expect(report.get(kept)).toEqual({ status: 'Đã tổng hợp', reasons: '' });
   });
 
   it('says a copy was never evaluated rather than older, and older only from an earlier evaluation', async () => {
@@ -157,5 +161,8 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     const reasons = (name: string) => json!.files.find((f) => f.file.endsWith(name))!.reasons;
     expect(reasons('1-chua-danh-gia.xlsx')).toEqual([expect.stringMatching(/^Trùng đơn vị với tệp “.*2-moi\.xlsx”; bản này chưa được đánh giá nên không tổng hợp\.$/)]);
     expect(reasons('3-cu.xlsx')).toEqual([expect.stringMatching(/^Trùng đơn vị với tệp “.*2-moi\.xlsx”; bản này đánh giá ngày 01\/11\/2025, cũ hơn nên không tổng hợp\.$/)]);
+    // Copies that differ are a conflict: the unit kept is still to review, once per other copy.
+    expect(json!.units[0]!.flags.map((f) => f.code)).toEqual(['duplicate', 'duplicate']);
+    expect(json!.files.find((f) => f.file.endsWith('2-moi.xlsx'))!.status).toBe('flagged');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Everything that needs more than one file: duplicates (same unit name + type + year: the
- * newer evaluation is kept, both are reported), the consolidating body's reference rule set,
+ * newer evaluation is kept, both are reported; a byte-identical copy only as the copy), years
+ * that differ from most units', the consolidating body's reference rule set,
  * the 12-month and 36-month rules, counts per outcome and pass rates per indicator.
  * Holds only the small per-file records.
  */
@@ -191,15 +192,16 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
       const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
       const at = o.unit!.recorded.evaluatedAt;
       o.report.reasons = [t(lang, dropped, { other: best.report.file, date: at === null ? '' : formatDate(serialToDate(at)) })];
-      best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
+      // A byte-identical copy is no conflict: only the copy's own report says it.
+      if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
     }
   }
   return outcomes.filter((o) => keptSet.has(o));
 }
 
-/** What is said of a dropped copy and of the kept one: "older" only from an earlier evaluation date. */
-function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey] {
-  if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', 'consolidate.flag.duplicateIdenticalKept'];
+/** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
+function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey | null] {
+  if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', null];
   const at = dropped.recorded.evaluatedAt;
   const keptAt = kept.recorded.evaluatedAt;
   if (at === null && keptAt !== null) return ['consolidate.flag.duplicateNotEvaluated', 'consolidate.flag.duplicateNotEvaluatedKept'];
