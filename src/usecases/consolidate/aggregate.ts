@@ -41,7 +41,13 @@ export interface ConsolidationResult {
   files: FileReport[];
   counts: { label: string; count: number }[];
   passRates: { code: string; text: string; met: number; evaluated: number }[];
-  summary: { files: number; units: number; rejected: number; duplicates: number; skipped: number; flagged: number };
+  /** Every file counted once: files = units + duplicates + skipped + rejected; `identical` among the duplicates, `flagged` among the units. */
+  summary: { files: number; units: number; rejected: number; duplicates: number; identical: number; skipped: number; flagged: number };
+}
+
+/** The summary in one sentence, its numbers adding up to the files found: the CLI's and the pane's done line, both sheets. */
+export function summaryText(s: ConsolidationResult['summary'], lang: Lang): string {
+  return t(lang, 'consolidate.summary', s);
 }
 
 export class Consolidation {
@@ -95,7 +101,7 @@ export class Consolidation {
     const lang = this.options.lang ?? 'vi';
     const asOf = this.asOf;
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
-    const kept = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
+    const { kept, identical } = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
     const yearFlags = otherYearFlags(kept.map((o) => o.unit!), lang);
     for (const o of kept) {
       const u = o.unit!;
@@ -127,6 +133,7 @@ export class Consolidation {
         units: units.length,
         rejected: files.filter((f) => f.status === 'rejected').length,
         duplicates: files.filter((f) => f.status === 'duplicate').length,
+        identical,
         skipped: files.filter((f) => f.status === 'skipped').length,
         flagged: units.filter((u) => u.record.flags.length > 0).length,
       },
@@ -170,8 +177,8 @@ function otherYearFlags(units: UnitRecord[], lang: Lang): Map<UnitRecord, Flag> 
   return flags;
 }
 
-/** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason. */
-function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): FileOutcome[] {
+/** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason (`identical`: byte-identical copies among them). */
+function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): { kept: FileOutcome[]; identical: number } {
   const groups = new Map<string, FileOutcome[]>();
   for (const o of outcomes) {
     if (!o.unit) continue;
@@ -181,6 +188,7 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
     else groups.set(k, [o]);
   }
   const keptSet = new Set<FileOutcome>();
+  let identical = 0;
   for (const g of groups.values()) {
     // Newest evaluation wins; on a tie (or none recorded) the later file in the list.
     let best = g[0]!;
@@ -194,9 +202,10 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
       o.report.reasons = [t(lang, dropped, { other: best.report.file, date: at === null ? '' : formatDate(serialToDate(at)) })];
       // A byte-identical copy is no conflict: only the copy's own report says it.
       if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
+      else identical++;
     }
   }
-  return outcomes.filter((o) => keptSet.has(o));
+  return { kept: outcomes.filter((o) => keptSet.has(o)), identical };
 }
 
 /** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
