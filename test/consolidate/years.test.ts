@@ -5,16 +5,15 @@
  * table's “Năm” and flagged, naming the file and the cell. A unit whose year is not the one
  * most units have is flagged too. The officer's documents read the table's “Năm” by the same rule.
  */
-import { consolidateFiles, readUnitFile, CONSOLIDATION_SHEETS, type ConsolidationResult, type FileOutcome } from '../../src/usecases/consolidate';
+import { CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../src/usecases/consolidate';
 import { generateOfficerDocuments, OFFICER_SHEET } from '../../src/usecases/officerDocuments';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import type { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { openXlsx } from '../../src/xlsx';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { readYear } from '../../src/domain/years';
 import { readText, type CellValue } from '../../src/domain/values';
 import { columnLetter } from '../../src/workbook/a1';
-import { edits, unitWorkbook } from './corpus';
+import { consolidatedInProcess, edits, unitWorkbook } from './corpus';
 
 jest.setTimeout(120_000);
 
@@ -43,21 +42,7 @@ beforeAll(async () => {
   );
 });
 
-async function consolidated(drawn: boolean): Promise<{ result: ConsolidationResult; workbook: XlsxWorkbook }> {
-  const workbook = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  const result = await consolidateFiles(
-    workbook,
-    files.map((f) => ({ label: f.label, size: f.bytes.length })),
-    async (indices, onOutcome) => {
-      const read: [FileOutcome, number][] = [];
-      for (const i of indices) read.push([await readUnitFile(files[i]!.bytes, files[i]!.label, { ...READ, lang: 'vi' }), i]);
-      for (const [outcome, i] of drawn ? read.reverse() : read) onOutcome(outcome, i);
-      return true;
-    },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf: AS_OF, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
-  );
-  return { result: result!, workbook: await XlsxWorkbook.open(await workbook.toBytes(), workbook.label, NODE_XLSX) };
-}
+const consolidated = (drawn: boolean) => consolidatedInProcess(files, AS_OF, drawn);
 
 async function unitsTable(workbook: XlsxWorkbook): Promise<CellValue[][]> {
   const file = await openXlsx(await workbook.toBytes(), READ);
