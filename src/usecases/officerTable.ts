@@ -24,8 +24,8 @@ const HEADINGS = {
 
 /**
  * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
- * is stale or missing, its rule set is not the one handed out (or was edited), or it asks for
- * level 2 too early. The others (an older template, a duplicate dropped, data warnings, an
+ * is stale or missing, its rule set is not the one handed out (or was edited), it asks for
+ * level 2 too early, or it wrote no name (a blank row in the decision's list). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -40,6 +40,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.ruleSetEdited',
   'consolidate.flag.level2TooSoon',
   'consolidate.flag.level2NoPrevious',
+  'consolidate.flag.noName',
   'handout.flagEdited',
 ];
 

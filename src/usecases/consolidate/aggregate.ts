@@ -141,8 +141,9 @@ export class Consolidation {
   }
 }
 
+/** Same unit: same name, type and year. A nameless unit is nobody's duplicate but a byte-identical copy's. */
 function unitKey(u: UnitRecord): string {
-  return `${foldKey(u.name)}|${foldKey(u.type)}|${u.year ?? foldKey(u.typedYear.text)}`;
+  return `${foldKey(u.name)}|${foldKey(u.type)}|${u.year ?? foldKey(u.typedYear.text)}${u.name === '' ? `|${u.contents}` : ''}`;
 }
 
 /** The unit's year by the domain's rule (the one evaluate checks the cell with); one that is not a year is flagged, not shown. */

@@ -18,6 +18,7 @@ export type FlagCode =
   | 'expired'
   | 'badDate'
   | 'badYear'
+  | 'noName'
   | 'yearDiffers'
   | 'schema'
   | 'dataWarnings';
