@@ -441,6 +441,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.level2NoPrevious': 'Level 2 requested but no previous recognition date is given.',
   'consolidate.flag.expired': 'The previous recognition ({date}) is past its 36-month validity (until {until}).',
   'consolidate.flag.badDate': 'File “{file}”, {where}: the previous recognition date “{value}” is not a date (dd/mm/yyyy).',
+  'consolidate.flag.futureDate': 'The previous recognition date ({date}) is after the day of the consolidation ({asOf}): ask the unit for the right date.',
   'consolidate.flag.noName': 'File “{file}”, {where}: no unit name; a unit without a name is not proposed for recognition.',
   'consolidate.flag.badYear': 'File “{file}”, {where}: the evaluation year “{value}” cannot be read (a year from {min} to {max} is needed, typed as a number, e.g. {example}); the table leaves this unit’s year blank.',
   'consolidate.flag.noYear': 'File “{file}”, {where}: no evaluation year (type the year as a number, e.g. {example}).',

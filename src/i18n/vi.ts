@@ -445,6 +445,7 @@ export const vi = {
   'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.',
   'consolidate.flag.expired': 'Công nhận lần trước ({date}) đã hết thời hạn 36 tháng (đến {until}).',
   'consolidate.flag.badDate': 'Tệp “{file}”, {where}: ngày công nhận lần trước “{value}” không phải ngày (dd/mm/yyyy).',
+  'consolidate.flag.futureDate': 'Ngày công nhận lần trước ({date}) muộn hơn ngày tổng hợp ({asOf}): hãy hỏi đơn vị ngày đúng.',
   'consolidate.flag.noName': 'Tệp “{file}”, {where}: chưa ghi tên đơn vị; không đề nghị công nhận một đơn vị không tên.',
   'consolidate.flag.badYear': 'Tệp “{file}”, {where}: năm đánh giá “{value}” không đọc được (cần một năm từ {min} đến {max}, ghi bằng số, ví dụ {example}); bảng để trống năm của đơn vị này.',
   'consolidate.flag.noYear': 'Tệp “{file}”, {where}: chưa ghi năm đánh giá (ghi năm bằng số, ví dụ {example}).',

@@ -3,7 +3,7 @@
  * that wrote no name is flagged (file and cell) and is nobody's duplicate — two nameless
  * workbooks of one type and year are two units, unless they are byte-identical copies — and
  * kept out of the officer's decision; a previous recognition date that is not a date is
- * flagged at its cell.
+ * flagged at its cell, one after the day of the consolidation as such.
  */
 import { isBlockingRemark } from '../../src/usecases/officerTable';
 import type { ConsolidationResult } from '../../src/usecases/consolidate';
@@ -23,6 +23,10 @@ describe('units as they typed themselves', () => {
       { label: 'ho-so/khong-ten-2.xlsx', bytes: await nameless(2) },
       { label: 'ho-so/khong-ten-1-ban-sao.xlsx', bytes: first },
       { label: 'ho-so/ngay-sai.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS C', type: 'Trường THCS', members: 20, seed: 3, prepare: edits.unitField('previousDate', '31/02/2024') }) },
+      {
+        label: 'ho-so/ngay-tuong-lai.xlsx',
+        bytes: await unitWorkbook({ name: 'Trường THCS D', type: 'Trường THCS', members: 20, seed: 4, level: 'Mức độ 2', previousDate: new Date(2027, 2, 15), previousLevel: 'Mức độ 1' }),
+      },
     ];
     result = (await consolidatedInProcess(files, AS_OF)).result;
   });
@@ -43,7 +47,13 @@ describe('units as they typed themselves', () => {
 
   it('still drops a byte-identical copy of a nameless unit, as a copy', () => {
     expect(status('khong-ten-1.xlsx')).toBe('duplicate');
-    expect(result.summary).toMatchObject({ files: 4, units: 3, duplicates: 1, identical: 1 });
+    expect(result.summary).toMatchObject({ files: 5, units: 4, duplicates: 1, identical: 1 });
+  });
+
+  it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {
+    expect(unit('ngay-tuong-lai.xlsx')!.record.flags).toEqual([{ code: 'badDate', message: 'Ngày công nhận lần trước (15/03/2027) muộn hơn ngày tổng hợp (28/12/2025): hãy hỏi đơn vị ngày đúng.' }]);
+    // The 12-month rule cannot be checked: the unit stays out of the decision until the officer has.
+    expect(isBlockingRemark(unit('ngay-tuong-lai.xlsx')!.record.flags[0]!.message)).toBe(true);
   });
 
   it('flags a previous recognition date that is not a date, naming the file and its cell', () => {

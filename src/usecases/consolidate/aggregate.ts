@@ -259,6 +259,8 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
     return flags;
   }
   const prev = serialToDate(u.previousDate);
+  // A recognition still to come is a typo: no rule reckoned from it would mean anything.
+  if (prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
   const due = addMonths(prev, 12);
   if (wantsLevel2 && asOf < due) flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev), due: formatDate(due) }) });
   const until = new Date(prev.getFullYear() + 3, 11, 31);
