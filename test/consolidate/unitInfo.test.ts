@@ -23,6 +23,8 @@ describe('units as they typed themselves', () => {
       { label: 'ho-so/khong-ten-2.xlsx', bytes: await nameless(2) },
       { label: 'ho-so/khong-ten-1-ban-sao.xlsx', bytes: first },
       { label: 'ho-so/ngay-sai.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS C', type: 'Trường THCS', members: 20, seed: 3, prepare: edits.unitField('previousDate', '31/02/2024') }) },
+      // A level-2 rule set, the level cell left blank: level 2 is what its result would recognise.
+      { label: 'ho-so/muc-do-2-bo-trong.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS E', type: 'Trường THCS', presetId: 'tt24-co-so-md2', members: 20, seed: 5, prepare: edits.unitField('level', null) }) },
       {
         label: 'ho-so/ngay-tuong-lai.xlsx',
         bytes: await unitWorkbook({ name: 'Trường THCS D', type: 'Trường THCS', members: 20, seed: 4, level: 'Mức độ 2', previousDate: new Date(2027, 2, 15), previousLevel: 'Mức độ 1' }),
@@ -47,7 +49,11 @@ describe('units as they typed themselves', () => {
 
   it('still drops a byte-identical copy of a nameless unit, as a copy', () => {
     expect(status('khong-ten-1.xlsx')).toBe('duplicate');
-    expect(result.summary).toMatchObject({ files: 5, units: 4, duplicates: 1, identical: 1 });
+    expect(result.summary).toMatchObject({ files: 6, units: 5, duplicates: 1, identical: 1 });
+  });
+
+  it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
+    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['level2NoPrevious']);
   });
 
   it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {

@@ -253,7 +253,7 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
 /** Level 2 only 12 months after the previous recognition; a recognition lasts 36 months after its year. */
 function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   const flags: Flag[] = [];
-  const wantsLevel2 = /\b2\b/.test(foldKey(u.levelRequested));
+  const wantsLevel2 = u.requestedLevel === 2;
   if (u.previousDate === null) {
     if (wantsLevel2) flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
     return flags;

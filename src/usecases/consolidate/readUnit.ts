@@ -6,6 +6,7 @@
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { comparable } from '../../domain/rules/compare';
+import { requestedLevel } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
@@ -174,6 +175,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     typedYear: { text: readText(wb.unit.info.year), where: fieldWhere(wb, UNIT_FIELDS.year) },
     year: null,
     levelRequested: readText(wb.unit.info.level),
+    requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
     ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
     indicators: ev.indicators.map((i) => ({ code: i.code, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),

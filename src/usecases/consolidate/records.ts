@@ -45,6 +45,8 @@ export interface UnitRecord {
   /** The year read from `typedYear` by the domain's rule; null until then, and when blank or not a year (then flagged). */
   year: number | null;
   levelRequested: string;
+  /** The level asked for by the domain's rule (typed, else the rule set's); null when the rule set rates. */
+  requestedLevel: number | null;
   /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
   ruleSet: ComparableRuleSet & { id: string };
   countedMembers: number;
