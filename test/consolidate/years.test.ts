@@ -109,6 +109,18 @@ describe.each([false, true])('consolidation (rows drawn as files arrive: %s)', (
   });
 });
 
+describe('no year most units have', () => {
+  it('flags every unit with a year, naming the years, when two years are as many', async () => {
+    const two = await Promise.all(
+      [2024, 2025].map(async (year, i) => ({ label: `ho-so/${year}.xlsx`, bytes: await unitWorkbook({ name: `Trường THCS ${year}`, type: 'Trường THCS', members: 20, seed: i + 1, year }) })),
+    );
+    const { result } = await consolidatedInProcess(two, AS_OF);
+    expect(result.units.map((u) => u.record.flags)).toEqual(
+      [2024, 2025].map((year) => [{ code: 'yearDiffers', message: `Các đơn vị không cùng một năm đánh giá (2024, 2025), không năm nào nhiều đơn vị ghi nhất; năm của đơn vị này: ${year}.` }]),
+    );
+  });
+});
+
 describe('the officer’s documents', () => {
   it('print the years the table’s “Năm” holds by the same rule, never a cell that is not a year', async () => {
     const { workbook } = await consolidated(false);
