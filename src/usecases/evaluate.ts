@@ -25,10 +25,10 @@ import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import type { Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { readNumber, readText } from '../domain/values';
+import { readText } from '../domain/values';
 import { UNIT_TYPES } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
-import { evaluationYears } from '../domain/years';
+import { readYear } from '../domain/years';
 import { problem, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
@@ -146,12 +146,9 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
     !shown ? { code: 'unitNameMissing' } : shown.length > UNIT_NAME_MAX ? { code: 'unitNameTooLong', params: { length: shown.length, max: UNIT_NAME_MAX } } : null,
   );
   const example = now.getFullYear();
-  const years = evaluationYears(now);
-  check(UNIT_FIELDS.year, (value, shown) => {
-    if (!shown) return { code: 'unitYearMissing', params: { example } };
-    const n = readNumber(value);
-    const ok = n.kind === 'number' && Number.isInteger(n.value) && n.value >= years.min && n.value <= years.max;
-    return ok ? null : { code: 'unitYearInvalid', params: { example } };
+  check(UNIT_FIELDS.year, (value) => {
+    const year = readYear(value, now);
+    return year.kind === 'year' ? null : { code: year.kind === 'blank' ? 'unitYearMissing' : 'unitYearInvalid', params: { example } };
   });
   const types = readListColumn(wb.sheets.lists, 'C');
   const typeKey = (t: string) => lowerVi(t.normalize('NFC'));

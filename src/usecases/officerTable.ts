@@ -6,6 +6,7 @@
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
+import { readYear } from '../domain/years';
 import { catalogs, type MessageKey } from '../i18n';
 import type { Batch, BatchRuleSet, BatchUnit } from '../documents/officer';
 
@@ -23,8 +24,9 @@ const HEADINGS = {
 
 /**
  * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
- * is stale or missing, its rule set is not the one handed out (or was edited), or it asks for
- * level 2 too early. The others (an older template, a duplicate dropped, data warnings, an
+ * is stale or missing, its rule set is not the one handed out (or was edited), it asks for
+ * level 2 too early (or from a recognition dated after the consolidation: no rule can be
+ * checked), or it wrote no name (a blank row in the decision's list). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -39,6 +41,8 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.ruleSetEdited',
   'consolidate.flag.level2TooSoon',
   'consolidate.flag.level2NoPrevious',
+  'consolidate.flag.noName',
+  'consolidate.flag.futureDate',
   'handout.flagEdited',
 ];
 
@@ -79,13 +83,18 @@ function recognisedLevel(outcome: string): number | null {
 
 export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'> } | { ok: false; reason: 'noHeader' | 'noUnits' };
 
-export function readConsolidatedTable(data: SheetData): TableRead {
+/** `now`: the day the documents are drawn, for the years a unit may be evaluated for. */
+export function readConsolidatedTable(data: SheetData, now = new Date()): TableRead {
   const text = (v: CellValue | undefined) => readText(v ?? null).normalize('NFC').trim();
   const headerIndex = data.rows.findIndex((r) => r.some((c) => text(c) === HEADINGS.stt) && r.some((c) => text(c) === HEADINGS.name));
   if (headerIndex < 0) return { ok: false, reason: 'noHeader' };
   const header = data.rows[headerIndex]!.map((c) => text(c));
   const col = Object.fromEntries(Object.entries(HEADINGS).map(([k, h]) => [k, header.indexOf(h)])) as Record<keyof typeof HEADINGS, number>;
   const at = (row: CellValue[], k: keyof typeof HEADINGS) => (col[k] < 0 ? '' : text(row[col[k]]));
+  const yearAt = (row: CellValue[]) => {
+    const read = col.year < 0 ? null : readYear(row[col.year] ?? null, now);
+    return read?.kind === 'year' ? read.year : null;
+  };
   const units: BatchUnit[] = [];
   for (const row of data.rows.slice(headerIndex + 1)) {
     // The unit rows end where STT stops being a number (the counts below the table).
@@ -101,7 +110,8 @@ export function readConsolidatedTable(data: SheetData): TableRead {
     units.push({
       name: at(row, 'name'),
       type: at(row, 'type'),
-      year: at(row, 'year'),
+      // By the rule the consolidation read it with: a table drawn before it, or edited, may hold "năm 2025".
+      year: yearAt(row),
       ruleSet: at(row, 'ruleSet'),
       outcome,
       recorded: at(row, 'recorded'),
@@ -119,7 +129,7 @@ export function readConsolidatedTable(data: SheetData): TableRead {
     .map((r) => text(r[0]))
     .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
-  const years = [...new Set(units.map((u) => u.year).filter(Boolean))].sort();
+  const years = [...new Set(units.map((u) => u.year).filter((y) => y !== null))].sort((a, b) => a - b);
   return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units } };
 }
 

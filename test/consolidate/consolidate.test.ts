@@ -113,7 +113,7 @@ describe('dvht consolidate', () => {
   it('exits 1 because some files were rejected, and still writes the output', () => {
     expect(code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
-    expect(json.summary).toEqual({ files: 26, units: 12, rejected: 13, duplicates: 1, skipped: 0, flagged: expect.any(Number) });
+    expect(json.summary).toEqual({ files: 26, units: 12, rejected: 13, duplicates: 1, identical: 0, skipped: 0, flagged: expect.any(Number) });
   });
 
   it('reads folders recursively, spreadsheet files only, lock files left out', () => {
@@ -277,7 +277,7 @@ describe('dvht consolidate', () => {
     const io2 = capture();
     const c = await run(['consolidate', path.join(dir, 'ho-so', '02-ubnd-xa.xlsx'), path.join(dir, 'ho-so', '03-mam-non-khong-dat.xlsx'), '-o', existing, '--body', 'UBND xã Hòa Bình'], io2);
     expect(c).toBe(0);
-    expect(io2.stdout).toContain('Đã tổng hợp 2 đơn vị từ 2 tệp (0 tệp bị từ chối, 0 tệp trùng, 0 đơn vị cần xem lại).');
+    expect(io2.stdout).toContain('Đã tổng hợp 2 đơn vị từ 2 tệp: 2 tệp đã tổng hợp (0 đơn vị cần xem lại), 0 tệp trùng không tổng hợp (0 bản giống hệt), 0 tệp bỏ qua, 0 tệp bị từ chối.');
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(existing);
     expect(back.worksheets.map((w) => w.name)).toEqual(['Ghi chép', CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]);

@@ -370,9 +370,39 @@ export const hostileWorkbooks = {
   pathTraversal: (name: string, sheet?: string) => handMadeWorkbook({ sheet, extra: [{ name, data: Buffer.from('<evil/>') }] }),
 };
 
+// ---------------------------------------------------------------- consolidation in process
+
+import { consolidateFiles, readUnitFile, type ConsolidationResult, type FileOutcome } from '../../src/usecases/consolidate';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+
+/**
+ * `files` consolidated into a new file workbook as the CLI does it, read back. `drawn`: rows
+ * drawn by the file writer as the files arrive, here last file first (workers hand them back in any order).
+ */
+export async function consolidatedInProcess(
+  files: { label: string; bytes: Uint8Array }[],
+  asOf: Date,
+  drawn = false,
+): Promise<{ result: ConsolidationResult; workbook: XlsxWorkbook }> {
+  const workbook = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
+  const result = await consolidateFiles(
+    workbook,
+    files.map((f) => ({ label: f.label, size: f.bytes.length })),
+    async (indices, onOutcome) => {
+      const read: [FileOutcome, number][] = [];
+      for (const i of indices) read.push([await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, lang: 'vi' }), i]);
+      for (const [outcome, i] of drawn ? read.reverse() : read) onOutcome(outcome, i);
+      return true;
+    },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
+  );
+  return { result: result!, workbook: await XlsxWorkbook.open(await workbook.toBytes(), workbook.label, NODE_XLSX) };
+}
+
 // Kept beside the one builder that needs them, so the top of the file stays as it was.
 import { readDirectory, readEntry } from '../../src/xlsx/zip';
-import { nodeInflate } from '../../src/xlsx/inflateNode';
+import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
 
 /** The same workbook, zipped again with more entries (names as given: they may be unsafe). */

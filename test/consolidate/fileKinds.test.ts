@@ -132,7 +132,7 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     expect((await fileReport(out)).get('sổ mẫu.xlsx')).toEqual({ status: 'Bỏ qua', reasons: mau.reasons[0] });
   });
 
-  it('reports byte-identical copies of a unit as identical, never as an older evaluation', async () => {
+  it('reports byte-identical copies of a unit as identical, never as an older evaluation, and the kept one as not to review', async () => {
     const d = folder('copies', { 'a.xlsx': unitA, 'sub/Trường B.xlsx': unitA });
     const out = path.join(dir, 'tong-copies.xlsx');
     const { code, json } = await consolidate([d, '-o', out, '--json']);
@@ -142,10 +142,36 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     const copy = json!.files.find((f) => f.file.endsWith(dropped))!;
     expect(copy.status).toBe('duplicate');
     expect(copy.reasons).toEqual([expect.stringMatching(new RegExp(`^Bản trùng, giống hệt tệp “.*${kept}”: không tổng hợp lại\\.$`))]);
-    expect(json!.units[0]!.flags).toEqual([{ code: 'duplicate', message: expect.stringMatching(new RegExp(`^Có bản trùng giống hệt: tệp “.*${dropped}”\\.$`)) }]);
+    // A copy is no conflict: the unit kept is consolidated as if it had come once.
+    expect(json!.units[0]!.flags).toEqual([]);
+    expect(json!.files.find((f) => f.file.endsWith(kept))).toMatchObject({ status: 'consolidated', reasons: [] });
     const text = JSON.stringify(json);
     expect(text).not.toContain('cũ hơn');
-    expect((await fileReport(out)).get(dropped)!.reasons).toBe(copy.reasons[0]);
+    const report = await fileReport(out);
+    expect(report.get(dropped)!.reasons).toBe(copy.reasons[0]);
+    expect(report.get(kept)).toEqual({ status: 'Đã tổng hợp', reasons: '' });
+  });
+
+  it('accounts for every file it found in its done line and on both sheets: consolidated, duplicates (identical copies among them), skipped, rejected', async () => {
+    const older = await unitWorkbook({ name: 'Trường THCS B', type: 'Trường THCS', members: 20, seed: 2, evaluatedAt: new Date(2025, 10, 1, 8, 0, 0) });
+    const d = folder('all-kinds', { 'a.xlsx': unitA, 'a-ban-sao.xlsx': unitA, 'b.xlsx': unitB, 'b-cu.xlsx': older, 'hong.xlsx': new TextEncoder().encode('không phải tệp Excel') });
+    expect(await run(['handout', '--preset', 'tt24-co-so-md1', '-o', path.join(d, 'so-mau.xlsx')], capture())).toBe(0);
+    const out = path.join(dir, 'tong-all-kinds.xlsx');
+    const summary = '6 tệp: 2 tệp đã tổng hợp (1 đơn vị cần xem lại), 2 tệp trùng không tổng hợp (1 bản giống hệt), 1 tệp bỏ qua, 1 tệp bị từ chối';
+    const vi = await consolidate([d, '-o', out]);
+    expect(vi.code).toBe(1);
+    expect(vi.io.stdout.trim()).toBe(`Đã tổng hợp 2 đơn vị từ ${summary}. Đã ghi “${out}”.`);
+    const en = await consolidate([d, '-o', out, '--lang', 'en']);
+    expect(en.io.stdout.trim()).toBe(`Consolidated 2 units from 6 files: 2 consolidated (to review: 1), 2 duplicates left out (identical copies: 1), 1 skipped, 1 rejected. Wrote “${out}”.`);
+    const { json } = await consolidate([d, '-o', out, '--json']);
+    const s = json!.summary;
+    expect(s).toMatchObject({ files: 6, units: 2, duplicates: 2, identical: 1, skipped: 1, rejected: 1, flagged: 1 });
+    expect(s.units! + s.duplicates! + s.skipped! + s.rejected!).toBe(s.files);
+    // The sheets, in the dossier's Vietnamese whatever the command's language.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(String(wb.getWorksheet(CONSOLIDATION_SHEETS.units)!.getCell('A3').value)).toContain(` từ ${summary} (xem trang “${CONSOLIDATION_SHEETS.files}”).`);
+    expect(String(wb.getWorksheet(CONSOLIDATION_SHEETS.files)!.getCell('A2').value)).toBe(`${summary}. Xem 'Tổng hợp đơn vị'!A1.`);
   });
 
   it('says a copy was never evaluated rather than older, and older only from an earlier evaluation', async () => {
@@ -157,5 +183,8 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     const reasons = (name: string) => json!.files.find((f) => f.file.endsWith(name))!.reasons;
     expect(reasons('1-chua-danh-gia.xlsx')).toEqual([expect.stringMatching(/^Trùng đơn vị với tệp “.*2-moi\.xlsx”; bản này chưa được đánh giá nên không tổng hợp\.$/)]);
     expect(reasons('3-cu.xlsx')).toEqual([expect.stringMatching(/^Trùng đơn vị với tệp “.*2-moi\.xlsx”; bản này đánh giá ngày 01\/11\/2025, cũ hơn nên không tổng hợp\.$/)]);
+    // Copies that differ are a conflict: the unit kept is still to review, once per other copy.
+    expect(json!.units[0]!.flags.map((f) => f.code)).toEqual(['duplicate', 'duplicate']);
+    expect(json!.files.find((f) => f.file.endsWith('2-moi.xlsx'))!.status).toBe('flagged');
   });
 });

@@ -23,7 +23,7 @@ import { Package, NS, sheetXml } from '../support/roundtrip/inject';
 import { partsUntouched } from '../support/roundtrip/zipParts';
 import { addInParts, closure, sharedKept, sheets } from '../support/roundtrip/package';
 import { readParts } from '../support/roundtrip/zipParts';
-import { unitWorkbook } from './corpus';
+import { edits, unitWorkbook } from './corpus';
 
 jest.setTimeout(120_000);
 
@@ -58,6 +58,8 @@ beforeAll(async () => {
       bytes: await unitWorkbook({ name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1' }),
     },
     { label: 'ho-so/07-het-han.xlsx', bytes: await unitWorkbook({ name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1' }) },
+    // A year that is not one: flagged as the file is added, its “Năm” left blank.
+    { label: 'ho-so/08-nam-bang-chu.xlsx', bytes: await unitWorkbook({ name: 'Trường tiểu học Võ Thị Sáu', type: 'Trường tiểu học', seed: 6, prepare: edits.unitField('year', 'năm 2025') }) },
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -125,7 +127,8 @@ describe('consolidation output in an existing workbook', () => {
 
   it.each([false, true])('reads back exactly the rows planned in memory, both sheets, figures and formulas’ results included (rows drawn ahead: %s)', async (drawn) => {
     const { result, after } = await consolidateInto(officer, drawn);
-    expect(result.summary).toMatchObject({ files: 7, units: 5, rejected: 1, duplicates: 1 });
+    expect(result.summary).toMatchObject({ files: 8, units: 6, rejected: 1, duplicates: 1 });
+    expect(result.units.find((u) => u.record.name === 'Trường tiểu học Võ Thị Sáu')!.record.flags.map((f) => f.code)).toContain('badYear');
     // The cases drawn differently at the end are there: flags, a TT22 unit's own codes.
     expect(result.summary.flagged).toBeGreaterThanOrEqual(3);
     expect(result.units.map((u) => u.record.ruleSet.id)).toContain('tt22-100');

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
-import { consolidateFiles, filesToRead, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
+import { consolidateFiles, filesToRead, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
 import { fileLabel, readAhead } from '../consolidatePool';
 import { takeReaders } from '../readerThreads';
 import { serialToDate } from '../../usecases/consolidate/dates';
@@ -91,7 +91,7 @@ export const consolidate: Command = {
     const s = result.summary;
     if (args.options.has('json')) io.out(JSON.stringify(toJson(result, output), null, 2));
     else {
-      io.out(t(lang, 'consolidate.cli.done', { units: s.units, files: s.files, rejected: s.rejected, duplicates: s.duplicates, flagged: s.flagged, file: output }));
+      io.out(t(lang, 'consolidate.cli.done', { units: s.units, summary: summaryText(s, lang), file: output }));
       for (const [status, key] of [['skipped', 'consolidate.cli.skipped'], ['rejected', 'consolidate.cli.rejected']] as const) {
         const listed = result.files.filter((f) => f.status === status);
         if (!listed.length) continue;

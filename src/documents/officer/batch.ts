@@ -7,7 +7,8 @@
 export interface BatchUnit {
   name: string;
   type: string;
-  year: string;
+  /** The evaluation year the table shows; null when its cell is not a year (domain readYear). */
+  year: number | null;
   /** The rule set's name, as the table prints it. */
   ruleSet: string;
   /** Recomputed from the unit's data ("Đạt mức độ 1", "Không đạt" …). */
@@ -38,7 +39,8 @@ export interface Batch {
   /** The consolidating body and its tier as the consolidation recorded them. */
   body: string;
   tier: string;
-  years: string[];
+  /** The units' years, ascending. */
+  years: number[];
   units: BatchUnit[];
   /** The rule sets the units were evaluated against, where known (presets, the officer's own). */
   ruleSets: BatchRuleSet[];

@@ -51,7 +51,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
   const rulesOf = (names: string[]): BatchRuleSet[] => batch.ruleSets.filter((r) => names.includes(r.name));
   const used = rulesOf(distinct((chosen.length ? chosen : units).map((u) => u.ruleSet)));
   const title = distinct(used.map((r) => withoutLevel(r.recognition))).join(', ') || '“Đơn vị học tập”';
-  const years = batch.years.length ? batch.years : [String(new Date().getFullYear())];
+  const years = batch.years.length ? batch.years : [new Date().getFullYear()];
   const year = years.join(', ');
   const values: Record<OfficerPlaceholder, string> = {
     don_vi_tiep_nhan: body,
@@ -62,7 +62,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     chuc_vu_nguoi_ky: own('chung.chuc_vu_nguoi_ky'),
     chu_tich: own('chung.chu_tich'),
     nam: year,
-    nam_sau: String(Number(years.at(-1)) + 1 || ''),
+    nam_sau: String(years.at(-1)! + 1),
     danh_hieu: title,
     can_cu: distinct(rulesOf(distinct(units.map((u) => u.ruleSet))).map((r) => r.basis)).join(';\nCăn cứ ') || BLANK,
     so_don_vi: String(units.length),

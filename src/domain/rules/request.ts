@@ -45,14 +45,21 @@ function addMonths(d: Date, n: number): Date {
   return new Date(target.getFullYear(), target.getMonth(), Math.min(d.getDate(), last));
 }
 
+/**
+ * The level a unit asks for: the one it typed, else its rule set's. A rule set that rates
+ * (level null, TT22) has no levels; one from an older sheet (undefined) goes by the unit's.
+ */
+export function requestedLevel(rs: RuleSet, typed: string): number | null {
+  return rs.level === null ? null : (levelNumber(typed) ?? rs.level ?? null);
+}
+
 export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
   const out: Problem[] = [];
   const typed = levelNumber(req.level.value);
   if (rs.level && typed !== null && typed !== rs.level) {
     out.push(problem('warning', 'levelMismatch', { requested: req.level.value.trim(), recognition: rs.recognition || rs.name }, req.level.at));
   }
-  // A rule set that rates (level null, TT22) has no levels; one from an older sheet (undefined) goes by the unit's.
-  const level = rs.level === null ? null : (typed ?? rs.level ?? null);
+  const level = requestedLevel(rs, req.level.value);
   if (level === 2 && levelNumber(req.previousLevel.value) !== 2) {
     const prev = req.previousDate.value;
     const deadline = new Date(req.year + 1, 0, 15);

@@ -9,7 +9,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
-import { consolidateFiles, CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../usecases/consolidate';
+import { consolidateFiles, CONSOLIDATION_SHEETS, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
@@ -266,13 +266,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
       {phase.kind === 'done' && (
         <MessageBar intent={phase.result.summary.rejected || phase.result.summary.flagged ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
-            {t('consolidate.pane.done', {
-              units: phase.result.summary.units,
-              sheet: CONSOLIDATION_SHEETS.units,
-              rejected: phase.result.summary.rejected,
-              duplicates: phase.result.summary.duplicates,
-              flagged: phase.result.summary.flagged,
-            })}
+            {t('consolidate.pane.done', { units: phase.result.summary.units, sheet: CONSOLIDATION_SHEETS.units, summary: summaryText(phase.result.summary, lang) })}
             {phase.into !== null && <div>{t('consolidate.target.shown', { file: phase.into })}</div>}
           </MessageBarBody>
           <MessageBarActions>

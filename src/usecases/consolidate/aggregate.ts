@@ -1,6 +1,7 @@
 /**
  * Everything that needs more than one file: duplicates (same unit name + type + year: the
- * newer evaluation is kept, both are reported), the consolidating body's reference rule set,
+ * newer evaluation is kept, both are reported; a byte-identical copy only as the copy), years
+ * that differ from most units', the consolidating body's reference rule set,
  * the 12-month and 36-month rules, counts per outcome and pass rates per indicator.
  * Holds only the small per-file records.
  */
@@ -8,6 +9,7 @@ import type { RuleSet } from '../../domain/rules/ruleSet';
 import { comparable, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
+import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { addMonths, serialToDate } from './dates';
@@ -39,7 +41,13 @@ export interface ConsolidationResult {
   files: FileReport[];
   counts: { label: string; count: number }[];
   passRates: { code: string; text: string; met: number; evaluated: number }[];
-  summary: { files: number; units: number; rejected: number; duplicates: number; skipped: number; flagged: number };
+  /** Every file counted once: files = units + duplicates + skipped + rejected; `identical` among the duplicates, `flagged` among the units. */
+  summary: { files: number; units: number; rejected: number; duplicates: number; identical: number; skipped: number; flagged: number };
+}
+
+/** The summary in one sentence, its numbers adding up to the files found: the CLI's and the pane's done line, both sheets. */
+export function summaryText(s: ConsolidationResult['summary'], lang: Lang): string {
+  return t(lang, 'consolidate.summary', s);
 }
 
 export class Consolidation {
@@ -51,13 +59,18 @@ export class Consolidation {
   /** Per indicator code, units meeting it and units evaluated on it, counted as they arrive. */
   private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
+  private readonly asOf: Date;
 
-  constructor(private readonly options: ConsolidateOptions) {}
+  constructor(private readonly options: ConsolidateOptions) {
+    this.asOf = options.asOf ?? new Date();
+  }
 
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
   add(outcome: FileOutcome, index = this.outcomes.length): void {
     this.outcomes[index] = outcome;
     if (outcome.unit) {
+      // Before the unit's row is drawn and its duplicate key made: both use the year as read.
+      readUnitYear(outcome.unit, outcome.report.file, this.asOf, this.options.lang ?? 'vi');
       this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
       this.unitKeys.set(outcome, unitKey(outcome.unit));
       countRates(this.rateCounts, outcome.unit, 1);
@@ -86,13 +99,16 @@ export class Consolidation {
 
   finish(): ConsolidationResult {
     const lang = this.options.lang ?? 'vi';
-    const asOf = this.options.asOf ?? new Date();
+    const asOf = this.asOf;
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
-    const kept = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
+    const { kept, identical } = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
+    const yearFlags = otherYearFlags(kept.map((o) => o.unit!), lang);
     for (const o of kept) {
       const u = o.unit!;
       const f = this.ruleSetFlags.get(o) ?? null;
       if (f) u.flags.push(f);
+      const y = yearFlags.get(u);
+      if (y) u.flags.push(y);
       u.flags.push(...dateFlags(u, asOf, lang));
       o.report.status = u.flags.length ? 'flagged' : 'consolidated';
       o.report.reasons = u.flags.map((f) => f.message);
@@ -117,6 +133,7 @@ export class Consolidation {
         units: units.length,
         rejected: files.filter((f) => f.status === 'rejected').length,
         duplicates: files.filter((f) => f.status === 'duplicate').length,
+        identical,
         skipped: files.filter((f) => f.status === 'skipped').length,
         flagged: units.filter((u) => u.record.flags.length > 0).length,
       },
@@ -124,12 +141,45 @@ export class Consolidation {
   }
 }
 
+/** Same unit: same name, type and year. A nameless unit is nobody's duplicate but a byte-identical copy's. */
 function unitKey(u: UnitRecord): string {
-  return `${foldKey(u.name)}|${foldKey(u.type)}|${foldKey(u.year)}`;
+  return `${foldKey(u.name)}|${foldKey(u.type)}|${u.year ?? foldKey(u.typedYear.text)}${u.name === '' ? `|${u.contents}` : ''}`;
 }
 
-/** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason. */
-function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): FileOutcome[] {
+/** The unit's year by the domain's rule (the one evaluate checks the cell with); one that is not a year is flagged, not shown. */
+function readUnitYear(u: UnitRecord, file: string, asOf: Date, lang: Lang): void {
+  const read = readYear(u.typedYear.text, asOf);
+  u.year = read.kind === 'year' ? read.year : null;
+  if (read.kind === 'year') return;
+  const range = evaluationYears(asOf);
+  const params = { file, where: u.typedYear.where, example: asOf.getFullYear(), min: range.min, max: range.max };
+  u.flags.push({ code: 'badYear', message: read.kind === 'blank' ? t(lang, 'consolidate.flag.noYear', params) : t(lang, 'consolidate.flag.badYear', { ...params, value: read.text }) });
+}
+
+/**
+ * Units whose year is not the one most units have (last year's workbook sent again): flagged
+ * with that year; when no year leads, every unit with a year, naming them all.
+ */
+function otherYearFlags(units: UnitRecord[], lang: Lang): Map<UnitRecord, Flag> {
+  const counts = new Map<number, number>();
+  for (const u of units) if (u.year !== null) counts.set(u.year, (counts.get(u.year) ?? 0) + 1);
+  const flags = new Map<UnitRecord, Flag>();
+  if (counts.size < 2) return flags;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [majority, count] = ranked[0]!;
+  const total = units.filter((u) => u.year !== null).length;
+  const tie = ranked[1]![1] === count;
+  const years = [...counts.keys()].sort((a, b) => a - b).join(', ');
+  for (const u of units) {
+    if (u.year === null || (!tie && u.year === majority)) continue;
+    const message = tie ? t(lang, 'consolidate.flag.yearMixed', { years, year: u.year }) : t(lang, 'consolidate.flag.yearDiffers', { year: u.year, majority, count, total });
+    flags.set(u, { code: 'yearDiffers', message });
+  }
+  return flags;
+}
+
+/** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason (`identical`: byte-identical copies among them). */
+function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): { kept: FileOutcome[]; identical: number } {
   const groups = new Map<string, FileOutcome[]>();
   for (const o of outcomes) {
     if (!o.unit) continue;
@@ -139,6 +189,7 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
     else groups.set(k, [o]);
   }
   const keptSet = new Set<FileOutcome>();
+  let identical = 0;
   for (const g of groups.values()) {
     // Newest evaluation wins; on a tie (or none recorded) the later file in the list.
     let best = g[0]!;
@@ -150,15 +201,17 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
       const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
       const at = o.unit!.recorded.evaluatedAt;
       o.report.reasons = [t(lang, dropped, { other: best.report.file, date: at === null ? '' : formatDate(serialToDate(at)) })];
-      best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
+      // A byte-identical copy is no conflict: only the copy's own report says it.
+      if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
+      else identical++;
     }
   }
-  return outcomes.filter((o) => keptSet.has(o));
+  return { kept: outcomes.filter((o) => keptSet.has(o)), identical };
 }
 
-/** What is said of a dropped copy and of the kept one: "older" only from an earlier evaluation date. */
-function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey] {
-  if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', 'consolidate.flag.duplicateIdenticalKept'];
+/** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
+function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey | null] {
+  if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', null];
   const at = dropped.recorded.evaluatedAt;
   const keptAt = kept.recorded.evaluatedAt;
   if (at === null && keptAt !== null) return ['consolidate.flag.duplicateNotEvaluated', 'consolidate.flag.duplicateNotEvaluatedKept'];
@@ -200,12 +253,14 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
 /** Level 2 only 12 months after the previous recognition; a recognition lasts 36 months after its year. */
 function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   const flags: Flag[] = [];
-  const wantsLevel2 = /\b2\b/.test(foldKey(u.levelRequested));
+  const wantsLevel2 = u.requestedLevel === 2;
   if (u.previousDate === null) {
     if (wantsLevel2) flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
     return flags;
   }
   const prev = serialToDate(u.previousDate);
+  // A recognition still to come is a typo: no rule reckoned from it would mean anything.
+  if (prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
   const due = addMonths(prev, 12);
   if (wantsLevel2 && asOf < due) flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev), due: formatDate(due) }) });
   const until = new Date(prev.getFullYear() + 3, 11, 31);

@@ -10,7 +10,7 @@ import { STYLE } from '../../sheets/styles';
 import { t, type Lang } from '../../i18n';
 import type { CellInput, CellStyle, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
-import { compareCodes, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
+import { compareCodes, summaryText, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
 import type { FileReport, UnitRecord } from './records';
 import { serialToDate } from './dates';
 import { formatDate } from '../../i18n/format';
@@ -290,7 +290,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
 
-  const years = [...new Set(result.units.map((u) => u.record.year).filter(Boolean))].sort().join(', ');
+  const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
   const s = result.summary;
   const chartLeft = 8;
   const charts: ChartSpec[] = [];
@@ -324,7 +324,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
           ['TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”'],
           [`Đơn vị tổng hợp: ${result.body}${result.tier ? ` (${result.tier})` : ''}${years ? ` — năm đánh giá ${years}` : ''}`],
           [
-            `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${s.files} tệp: ${s.units} đơn vị, ${s.flagged} cần xem lại, ${s.duplicates} tệp trùng, ${s.rejected} tệp bị từ chối (xem trang “${CONSOLIDATION_SHEETS.files}”).`,
+            `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(s, 'vi')} (xem trang “${CONSOLIDATION_SHEETS.files}”).`,
           ],
         ],
       },
@@ -443,7 +443,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
         at: 'A1',
         rows: [
           ['BÁO CÁO TỆP ĐÃ NHẬN'],
-          [`${s.files} tệp: ${s.units} đơn vị đã tổng hợp (${s.flagged} cần xem lại), ${s.duplicates} tệp trùng, ${s.rejected} tệp bị từ chối. Xem ${sheetRef(CONSOLIDATION_SHEETS.units, 'A1')}.`],
+          [`${summaryText(s, 'vi')}. Xem ${sheetRef(CONSOLIDATION_SHEETS.units, 'A1')}.`],
         ],
       },
       { at: `A${FILES_HEADER_ROW}`, rows: [['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']] },

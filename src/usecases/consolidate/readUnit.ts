@@ -6,12 +6,14 @@
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { comparable } from '../../domain/rules/compare';
+import { requestedLevel } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
-import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
-import { locateProblem } from '../../sheets/locate';
+import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
+import { describeLocation, locateProblem } from '../../sheets/locate';
+import { UNIT_FIELDS } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
@@ -85,7 +87,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
 
     const ev = evaluate(evaluationInput(wb));
-    const record = buildRecord(wb, ev, lang, flags, xlsx.contentKey());
+    const record = buildRecord(wb, ev, { file, lang, flags, contents: xlsx.contentKey() });
     const problems = [...parsed.problems, ...ev.problems].map((p) => locateProblem(p, lang));
     if (problems.length) record.flags.push({ code: 'dataWarnings', message: t(lang, 'consolidate.flag.dataWarnings', { count: problems.length, first: problems[0]!.message }) });
     return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
@@ -131,7 +133,13 @@ export function outcomeLabel(ev: Evaluation, recognition: string, lang: Lang): s
   return level ? t(lang, 'consolidate.outcome.recognised', { level }) : t(lang, 'consolidate.outcome.recognisedNoLevel');
 }
 
-function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[], contents: string): UnitRecord {
+/** Where a field of 'Thông tin đơn vị' is ('Thông tin đơn vị'!B5), or the sheet when the unit has no such row. */
+function fieldWhere(wb: UnitWorkbook, label: string): string {
+  const field = wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  return field ? describeLocation(field.at) : `'${SHEETS.unit}'`;
+}
+
+function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, contents }: { file: string; lang: Lang; flags: Flag[]; contents: string }): UnitRecord {
   const rs = wb.criteria.ruleSet;
   const unitRows = wb.sheets.unit!.rows;
   const resultCell = (k: keyof UnitWorkbook['unit']['resultRows']): CellValue => {
@@ -155,14 +163,19 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, lang: Lang, flags: Flag[]
     if (outcomeFlag) flags.push(outcomeFlag);
   }
 
+  const name = readText(wb.unit.info.name);
+  // Nameless, the unit would print as a blank row of the table and of the decision's list.
+  if (name === '') flags.push({ code: 'noName', message: t(lang, 'consolidate.flag.noName', { file, where: fieldWhere(wb, UNIT_FIELDS.name) }) });
   const prev = readDate(wb.unit.info.previousDate);
-  if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { where: `'Thông tin đơn vị'`, value: prev.text }) });
+  if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { file, where: fieldWhere(wb, UNIT_FIELDS.previousDate), value: prev.text }) });
 
   return {
-    name: readText(wb.unit.info.name),
+    name,
     type: readText(wb.unit.info.type),
-    year: readText(wb.unit.info.year),
+    typedYear: { text: readText(wb.unit.info.year), where: fieldWhere(wb, UNIT_FIELDS.year) },
+    year: null,
     levelRequested: readText(wb.unit.info.level),
+    requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
     ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
     indicators: ev.indicators.map((i) => ({ code: i.code, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),

@@ -17,6 +17,9 @@ export type FlagCode =
   | 'level2NoPrevious'
   | 'expired'
   | 'badDate'
+  | 'badYear'
+  | 'noName'
+  | 'yearDiffers'
   | 'schema'
   | 'dataWarnings';
 
@@ -37,8 +40,13 @@ export interface IndicatorFigure {
 export interface UnitRecord {
   name: string;
   type: string;
-  year: string;
+  /** The evaluation year as typed, and where ('Thông tin đơn vị'!B5): read as a year where the day of the consolidation is known (Consolidation.add). */
+  typedYear: { text: string; where: string };
+  /** The year read from `typedYear` by the domain's rule; null until then, and when blank or not a year (then flagged). */
+  year: number | null;
   levelRequested: string;
+  /** The level asked for by the domain's rule (typed, else the rule set's); null when the rule set rates. */
+  requestedLevel: number | null;
   /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
   ruleSet: ComparableRuleSet & { id: string };
   countedMembers: number;

@@ -1,0 +1,70 @@
+/**
+ * What a unit typed about itself on 'Thông tin đơn vị', as the consolidation prints it: a unit
+ * that wrote no name is flagged (file and cell) and is nobody's duplicate — two nameless
+ * workbooks of one type and year are two units, unless they are byte-identical copies — and
+ * kept out of the officer's decision; a previous recognition date that is not a date is
+ * flagged at its cell, one after the day of the consolidation as such.
+ */
+import { isBlockingRemark } from '../../src/usecases/officerTable';
+import type { ConsolidationResult } from '../../src/usecases/consolidate';
+import { consolidatedInProcess, edits, unitWorkbook } from './corpus';
+
+jest.setTimeout(120_000);
+
+const AS_OF = new Date(2025, 11, 28);
+
+describe('units as they typed themselves', () => {
+  let result: ConsolidationResult;
+  beforeAll(async () => {
+    const nameless = (seed: number) => unitWorkbook({ name: '', type: 'Trường THCS', members: 20, seed });
+    const first = await nameless(1);
+    const files = [
+      { label: 'ho-so/khong-ten-1.xlsx', bytes: first },
+      { label: 'ho-so/khong-ten-2.xlsx', bytes: await nameless(2) },
+      { label: 'ho-so/khong-ten-1-ban-sao.xlsx', bytes: first },
+      { label: 'ho-so/ngay-sai.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS C', type: 'Trường THCS', members: 20, seed: 3, prepare: edits.unitField('previousDate', '31/02/2024') }) },
+      // A level-2 rule set, the level cell left blank: level 2 is what its result would recognise.
+      { label: 'ho-so/muc-do-2-bo-trong.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS E', type: 'Trường THCS', presetId: 'tt24-co-so-md2', members: 20, seed: 5, prepare: edits.unitField('level', null) }) },
+      {
+        label: 'ho-so/ngay-tuong-lai.xlsx',
+        bytes: await unitWorkbook({ name: 'Trường THCS D', type: 'Trường THCS', members: 20, seed: 4, level: 'Mức độ 2', previousDate: new Date(2027, 2, 15), previousLevel: 'Mức độ 1' }),
+      },
+    ];
+    result = (await consolidatedInProcess(files, AS_OF)).result;
+  });
+  const unit = (file: string) => result.units.find((u) => u.file === `ho-so/${file}`);
+  const status = (file: string) => result.files.find((f) => f.file === `ho-so/${file}`)!.status;
+
+  it('keeps two nameless units of one type and year apart, each flagged at its name’s cell and kept out of the decision', () => {
+    // Of the two copies the later file is kept (the same evaluation time).
+    expect(status('khong-ten-1-ban-sao.xlsx')).toBe('flagged');
+    expect(status('khong-ten-2.xlsx')).toBe('flagged');
+    for (const file of ['khong-ten-1-ban-sao.xlsx', 'khong-ten-2.xlsx']) {
+      const flags = unit(file)!.record.flags;
+      expect(flags.map((f) => f.code)).toEqual(['noName']);
+      expect(flags[0]!.message).toMatch(new RegExp(`^Tệp “ho-so/${file.replace(/\./g, '\\.')}”, 'Thông tin đơn vị'!B\\d+: chưa ghi tên đơn vị`));
+      expect(isBlockingRemark(flags[0]!.message)).toBe(true);
+    }
+  });
+
+  it('still drops a byte-identical copy of a nameless unit, as a copy', () => {
+    expect(status('khong-ten-1.xlsx')).toBe('duplicate');
+    expect(result.summary).toMatchObject({ files: 6, units: 5, duplicates: 1, identical: 1 });
+  });
+
+  it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
+    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['level2NoPrevious']);
+  });
+
+  it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {
+    expect(unit('ngay-tuong-lai.xlsx')!.record.flags).toEqual([{ code: 'badDate', message: 'Ngày công nhận lần trước (15/03/2027) muộn hơn ngày tổng hợp (28/12/2025): hãy hỏi đơn vị ngày đúng.' }]);
+    // The 12-month rule cannot be checked: the unit stays out of the decision until the officer has.
+    expect(isBlockingRemark(unit('ngay-tuong-lai.xlsx')!.record.flags[0]!.message)).toBe(true);
+  });
+
+  it('flags a previous recognition date that is not a date, naming the file and its cell', () => {
+    expect(unit('ngay-sai.xlsx')!.record.flags).toEqual([
+      { code: 'badDate', message: expect.stringMatching(/^Tệp “ho-so\/ngay-sai\.xlsx”, 'Thông tin đơn vị'!B\d+: ngày công nhận lần trước “31\/02\/2024” không phải ngày \(dd\/mm\/yyyy\)\.$/) },
+    ]);
+  });
+});
