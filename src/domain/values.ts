@@ -9,6 +9,16 @@ export interface CellError {
 }
 export type CellValue = string | number | boolean | null | CellError;
 
+/**
+ * What a file's formula cell reads as when its writer stored no result (openpyxl, some export
+ * tools): not a blank cell. Not an Excel error text, so never taken for one.
+ */
+export const UNCALCULATED = '#UNCALCULATED';
+
+export function isUncalculated(v: CellValue | undefined): boolean {
+  return isCellError(v) && v.error === UNCALCULATED;
+}
+
 export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
