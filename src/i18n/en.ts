@@ -4,6 +4,7 @@ import type { MessageKey } from './vi';
 export const en: Record<MessageKey, string> = {
   'problem.ambiguousYesNo': '{where}: “{value}” is neither clearly yes nor no (column “{column}”). Write Có or Không; it is counted as not met.',
   'problem.cellError': '{where}: the cell holds the formula error {value} (column “{column}”). Fix the formula; it is counted as not met.',
+  'problem.formulaNotCalculated': '{where}: the formula has not been calculated — the file was saved by a program that does not calculate formulas, so the cell holds no result and is read as blank. Open the file in Excel or LibreOffice and save it again, then evaluate again.',
   'problem.invalidNumber': '{where}: “{value}” is not a number (column “{column}”). Use a dot for decimals.',
   'problem.ambiguousCounted': '{where}: “{value}” in column “{column}” is unclear. The member is still counted; write Không to leave them out.',
   'problem.nameMissing': '{where}: the row has data but no name, so it is not counted.',
@@ -444,6 +445,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.badDate': '{where}: “{value}” is not a date (dd/mm/yyyy).',
   'consolidate.flag.olderSchema': 'Older workbook layout (layout version {version}); read anyway.',
   'consolidate.flag.noSchema': 'The workbook has no “Phiên bản mẫu”; read as the current layout.',
+  'consolidate.flag.uncalculated': '{count} data cells hold formulas that have not been calculated ({cells}): the file was saved by a program that does not calculate formulas, so these cells are read as blank. Ask the unit to open the file in Excel or LibreOffice, save it again and send it again.',
   'consolidate.flag.dataWarnings': '{count} data points to review, e.g. {first}',
   'consolidate.status.consolidated': 'Consolidated',
   'consolidate.status.flagged': 'Consolidated — to review',

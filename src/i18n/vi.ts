@@ -6,6 +6,7 @@ export const vi = {
   // Problems found in the data (domain/problems.ts codes)
   'problem.ambiguousYesNo': '{where}: “{value}” không rõ là Có hay Không (cột “{column}”). Hãy ghi Có hoặc Không; ô này đang được tính là chưa đạt.',
   'problem.cellError': '{where}: ô có lỗi công thức {value} (cột “{column}”). Hãy sửa công thức; ô này đang được tính là chưa đạt.',
+  'problem.formulaNotCalculated': '{where}: công thức chưa được tính — tệp được lưu bằng một chương trình không tính công thức, nên ô không có kết quả và đang được coi như để trống. Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, sau đó đánh giá lại.',
   'problem.invalidNumber': '{where}: “{value}” không phải là số (cột “{column}”). Ghi số, dùng dấu chấm cho phần thập phân.',
   'problem.ambiguousCounted': '{where}: “{value}” ở cột “{column}” không rõ. Người này vẫn được tính vào tổng số; ghi Không nếu không tính.',
   'problem.nameMissing': '{where}: dòng có số liệu nhưng thiếu họ và tên, nên không được tính.',
@@ -448,6 +449,7 @@ export const vi = {
   'consolidate.flag.badDate': '{where}: “{value}” không phải ngày (dd/mm/yyyy).',
   'consolidate.flag.olderSchema': 'Sổ theo mẫu cũ (phiên bản mẫu {version}); vẫn đọc được.',
   'consolidate.flag.noSchema': 'Sổ không ghi “Phiên bản mẫu”; đã đọc theo mẫu hiện hành.',
+  'consolidate.flag.uncalculated': '{count} ô số liệu có công thức chưa được tính ({cells}): tệp được lưu bằng một chương trình không tính công thức, nên các ô này đang được coi như để trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.',
   'consolidate.flag.dataWarnings': '{count} điểm dữ liệu cần xem lại, ví dụ: {first}',
   'consolidate.status.consolidated': 'Đã tổng hợp',
   'consolidate.status.flagged': 'Đã tổng hợp — cần xem lại',

@@ -25,11 +25,11 @@ import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import type { Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { readNumber, readText } from '../domain/values';
+import { isUncalculated, readNumber, readText } from '../domain/values';
 import { UNIT_TYPES } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
 import { evaluationYears } from '../domain/years';
-import { problem, type Problem, type ProblemCode } from '../domain/problems';
+import { problem, uncalculatedOnce, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
 
@@ -85,7 +85,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const wb = parsed.workbook;
     const now = options.now ?? new Date();
     const evaluation = evaluate(evaluationInput(wb));
-    const found = [...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)];
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
@@ -131,9 +131,14 @@ export function requestChecks(wb: UnitWorkbook): Problem[] {
 export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   const out: Problem[] = [];
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  // A field typed as a formula its file holds no result for: said so, its other checks skipped.
+  for (const label of Object.values(UNIT_FIELDS)) {
+    const f = field(label);
+    if (f && isUncalculated(f.value)) out.push(problem('warning', 'formulaNotCalculated', {}, f.at));
+  }
   const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
     const f = field(label);
-    const found = f && test(f.value, readText(f.value));
+    const found = f && !isUncalculated(f.value) && test(f.value, readText(f.value));
     if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
   };
   check(UNIT_FIELDS.name, (_, shown) => (shown ? null : { code: 'unitNameMissing' }));

@@ -18,6 +18,8 @@ export type FlagCode =
   | 'expired'
   | 'badDate'
   | 'schema'
+  // Cells of the unit's data whose formulas its file stored no result for.
+  | 'uncalculated'
   | 'dataWarnings';
 
 export interface Flag {
