@@ -23,6 +23,11 @@ export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
+/** What an error cell shows: its error, or nothing for a formula not calculated (its value is unknown). */
+export function errorText(v: CellError): string {
+  return v.error === UNCALCULATED ? '' : v.error;
+}
+
 export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && excelTrim(v) === '');
 }
@@ -43,7 +48,7 @@ export function cellAsText(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return numberAsText(v);
-  if (isCellError(v)) return v.error;
+  if (isCellError(v)) return errorText(v);
   return excelTrim(v);
 }
 
