@@ -13,7 +13,7 @@ import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
+import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS, uncalculatedFields } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES, readListColumn } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
 import { STYLE } from '../sheets/styles';
@@ -132,10 +132,7 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   const out: Problem[] = [];
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
   // A field typed as a formula its file holds no result for: said so, its other checks skipped.
-  for (const label of Object.values(UNIT_FIELDS)) {
-    const f = field(label);
-    if (f && isUncalculated(f.value)) out.push(problem('warning', 'formulaNotCalculated', {}, f.at));
-  }
+  out.push(...uncalculatedFields(wb.unit));
   const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
     const f = field(label);
     const found = f && !isUncalculated(f.value) && test(f.value, readText(f.value));

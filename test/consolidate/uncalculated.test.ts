@@ -34,15 +34,15 @@ describe('consolidation of a workbook whose formulas were not calculated', () =>
     evaluated = await unitWorkbook({ name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', members: 20 });
   });
 
-  it('names the cells of the unit’s figures that hold formulas without a result', async () => {
-    const bytes = viaOpenpyxl(evaluated, { 'Thành viên!H5': '=IF(1=1,"Có","Không")', 'Thành viên!I6': '="Có"' });
+  it('names the cells of the unit’s figures and information that hold formulas without a result', async () => {
+    const bytes = viaOpenpyxl(evaluated, { 'Thành viên!H5': '=IF(1=1,"Có","Không")', 'Thành viên!I6': '="Có"', 'Thông tin đơn vị!B5': '="Trường THCS"' });
     const outcome = await readUnitFile(bytes, 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang: 'vi' });
     expect(outcome.report.status).toBe('consolidated');
     const flags = outcome.unit!.flags.filter((f) => f.code === 'uncalculated');
     expect(flags).toHaveLength(1);
-    expect(flags[0]!.message).toMatch(/^2 ô số liệu có công thức chưa được tính \('Thành viên'!H5, 'Thành viên'!I6\): .*Excel hoặc LibreOffice, lưu lại rồi gửi lại\.$/);
+    expect(flags[0]!.message).toMatch(/^3 ô số liệu có công thức chưa được tính \('Thông tin đơn vị'!B5, 'Thành viên'!H5, 'Thành viên'!I6\): .*Excel hoặc LibreOffice, lưu lại rồi gửi lại\.$/);
     const en = await readUnitFile(bytes, 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang: 'en' });
-    expect(en.unit!.flags.find((f) => f.code === 'uncalculated')!.message).toMatch(/^2 data cells hold formulas that have not been calculated/);
+    expect(en.unit!.flags.find((f) => f.code === 'uncalculated')!.message).toMatch(/^3 data cells hold formulas that have not been calculated/);
   });
 
   it('says nothing of the add-in’s own formulas, which openpyxl also stores without results', async () => {

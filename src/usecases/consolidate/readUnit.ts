@@ -10,6 +10,7 @@ import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
+import { uncalculatedFields } from '../../sheets/unitSheet';
 import { RESULT_TEXT, SCHEMA_VERSION } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
 import { t, type Lang } from '../../i18n';
@@ -86,7 +87,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
 
     const ev = evaluate(evaluationInput(wb));
     const record = buildRecord(wb, ev, lang, flags, xlsx.contentKey());
-    const found = uncalculatedOnce([...parsed.problems, ...ev.problems]);
+    const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
     // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
     const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
     if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: uncalculated.slice(0, 5).join(', ') + (uncalculated.length > 5 ? ', …' : '') }) });
