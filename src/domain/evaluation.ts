@@ -8,8 +8,8 @@ import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from 
 import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
 import { mapped } from './arrays';
 import { excelTrim, foldKey, lowerVi } from './text';
-import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
-import { problem, type Location, type Problem, type SheetRole } from './problems';
+import { cellAsText, isUncalculated, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
+import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
@@ -231,7 +231,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
           return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
         }
         if (r === 'blank') problems.push(problem('warning', 'unitAnswerMissing', { indicator: ind.code }, answer?.at));
-        else problems.push(problem('warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
+        else problems.push(valueProblem(answer!.value, 'warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
         return base;
       }
     }
@@ -404,7 +404,8 @@ function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, prob
   if (read === 'ambiguous' || read === 'error') {
     // Default is "counted": only a clear "no" takes a member out of the denominator.
     problems.push(
-      problem(
+      valueProblem(
+        v,
         'warning',
         'ambiguousCounted',
         { value: cellAsText(v), column: members.columns[members.countedIndex]!.header },
@@ -417,7 +418,13 @@ function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, prob
 
 function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
   for (const r of members.rows) {
-    if (readText(r.cells[members.nameIndex]) !== '') continue;
+    const name = r.cells[members.nameIndex];
+    if (isUncalculated(name)) {
+      // A name typed as a formula its file holds no result for: unknown, so not counted, and said.
+      problems.push(problem('warning', 'formulaNotCalculated', {}, { sheet: 'members', row: r.row, col: members.columns[members.nameIndex]!.col }));
+      continue;
+    }
+    if (readText(name) !== '') continue;
     const filled = r.cells.findIndex((v, i) => i !== members.nameIndex && v !== null && readText(v) !== '' && !isOrdinal(v, i, members));
     if (filled >= 0) {
       problems.push(
@@ -458,12 +465,12 @@ function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): { headcoun
     const hv = h.kind === 'number' ? h.value : NaN;
     const cv = c.kind === 'number' ? c.value : c.kind === 'blank' ? 0 : NaN;
     if (!Number.isInteger(hv) || hv < 0) {
-      problems.push(problem('warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
+      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
       bad = true;
       continue;
     }
     if (!Number.isInteger(cv) || cv < 0 || cv > hv) {
-      problems.push(problem('warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.cdht.col }));
+      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.cdht.col }));
       bad = true;
       continue;
     }

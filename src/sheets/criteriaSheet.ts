@@ -5,11 +5,11 @@
  */
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
-import { readNumber, readText, type CellValue } from '../domain/values';
+import { isUncalculated, readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { readShareCell } from '../domain/rules/share';
 import { levelNumber } from '../domain/rules/request';
-import { problem, type Problem } from '../domain/problems';
+import { problem, valueProblem, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
@@ -226,15 +226,16 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   const { bands, failBand } = parseBands(settingText('bands'), mode, setting('bands')?.row, problems);
   let personalTarget: number = RULE_DEFAULTS.personalTarget;
   const pt = setting('personalTarget');
-  if (pt && readText(pt.value) !== '') {
+  if (pt && (readText(pt.value) !== '' || isUncalculated(pt.value))) {
     const f = readShareCell(pt.value);
-    if (!f.ok) problems.push(problem('warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
+    if (!f.ok) problems.push(valueProblem(pt.value, 'warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
     else personalTarget = f.share;
   }
   const schemaCell = readNumber(setting('schema')?.value ?? null);
 
   const criteria: Criterion[] = [];
   const indicators: Indicator[] = [];
+  let brokenThreshold = false;
   const answers: Record<string, UnitAnswer> = {};
   const rows: CriteriaRow[] = [];
   if (headerRow === null) {
@@ -262,7 +263,10 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
       if (measure.kind !== 'unit') {
         const f = readShareCell(cell(r, COL.threshold));
         if (f.ok) threshold = f.share;
-        else problems.push(problem('error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+        else {
+          brokenThreshold = true;
+          problems.push(valueProblem(cell(r, COL.threshold), 'error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+        }
       }
       const pts = readNumber(cell(r, COL.points));
       const applies = readText(cell(r, COL.appliesTo));
@@ -286,7 +290,6 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     if (!criteria.some((x) => x.code === c)) criteria.push({ code: c, title: '' });
   }
   if (headerRow !== null && indicators.length === 0) problems.push(problem('error', 'noIndicators', {}));
-  const brokenThreshold = problems.some((p) => p.code === 'invalidThreshold' || p.code === 'thresholdAsText');
   const ruleSet: RuleSet = {
     id: settingText('id') || 'tuy-chinh',
     name: settingText('name') || settingText('id') || 'Bộ tiêu chí tùy chỉnh',

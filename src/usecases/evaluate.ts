@@ -13,7 +13,7 @@ import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
+import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS, uncalculatedFields } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES, readListColumn } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
 import { STYLE } from '../sheets/styles';
@@ -25,11 +25,11 @@ import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import type { Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { readText } from '../domain/values';
+import { isUncalculated, readText } from '../domain/values';
 import { UNIT_TYPES } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
 import { readYear } from '../domain/years';
-import { problem, type Problem, type ProblemCode } from '../domain/problems';
+import { problem, uncalculatedOnce, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
 
@@ -85,7 +85,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const wb = parsed.workbook;
     const now = options.now ?? new Date();
     const evaluation = evaluate(evaluationInput(wb));
-    const found = [...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)];
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
@@ -137,9 +137,11 @@ const UNIT_NAME_MAX = 255;
 export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   const out: Problem[] = [];
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  // A field typed as a formula its file holds no result for: said so, its other checks skipped.
+  out.push(...uncalculatedFields(wb.unit));
   const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
     const f = field(label);
-    const found = f && test(f.value, readText(f.value));
+    const found = f && !isUncalculated(f.value) && test(f.value, readText(f.value));
     if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
   };
   check(UNIT_FIELDS.name, (_, shown) =>

@@ -1,6 +1,7 @@
 import { evaluate, reaches, ratingFor } from '../../src/domain/evaluation';
 import { findPreset, PRESETS } from '../../src/domain/rules/presets';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
+import { UNCALCULATED } from '../../src/domain/values';
 import { allUnitAnswers, input, learners, memberTable, uniformMembers, unitFields } from '../support/tables';
 
 const coSo = findPreset('tt24-co-so-md1')!;
@@ -126,6 +127,34 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     expect(indicator(ev, '2.1')).toMatchObject({ numerator: 9, denominator: 10, value: 0.9, status: 'met' });
     const warning = ev.problems.find((p) => p.code === 'ambiguousYesNo')!;
     expect(warning).toMatchObject({ severity: 'warning', at: { sheet: 'members', row: 8, col: 8 }, params: { value: 'ok', column: 'Chấp hành kỷ luật lao động' } });
+  });
+
+  it('a formula its file stored no result for is said so at its cell, wherever the engine reads one: not met, still counted, left out', () => {
+    const notCalculated = { error: UNCALCULATED };
+    const specs = uniformMembers(11, 11);
+    specs[3]!.discipline = notCalculated;
+    specs[4]!.counted = notCalculated;
+    specs[5]!.name = notCalculated;
+    const answers = allUnitAnswers(coSo);
+    answers['1.4'] = { value: notCalculated, at: { sheet: 'criteria', row: 20, col: 9 } };
+    const ev = evaluate(input(coSo, { answers, members: memberTable(specs), learners: learners([30, notCalculated]) }));
+    // The member's "Có" is unknown: not met; the counted flag unknown: counted (only a clear Không leaves out); the nameless row: no member.
+    expect(ev.countedMembers).toBe(10);
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 9, denominator: 10 });
+    expect(status(ev, '1.4')).toBe('not_evaluable');
+    expect(status(ev, '3.2b')).toBe('not_evaluable');
+    const said = ev.problems.filter((p) => p.code === 'formulaNotCalculated');
+    expect(said.map((p) => [p.at!.sheet, p.at!.row, p.at!.col]).sort()).toEqual([
+      ['criteria', 20, 9],
+      ['learners', 5, 4],
+      ['members', 10, 2],
+      ['members', 8, 8],
+      ['members', 9, 5],
+    ].sort());
+    expect(said.every((p) => p.severity === 'warning')).toBe(true);
+    // Nothing else is said of those cells (no ambiguous value, no formula error, no missing answer or name).
+    const cells = new Set(said.map((p) => `${p.at!.sheet}:${p.at!.row}:${p.at!.col}`));
+    expect(ev.problems.filter((p) => p.at && p.code !== 'formulaNotCalculated' && cells.has(`${p.at.sheet}:${p.at.row}:${p.at.col}`))).toEqual([]);
   });
 
   it('every odd cell of a large table is reported once, also when two indicators read it', () => {

@@ -40,6 +40,7 @@ const excelJs: Implementation = {
   name: 'ExcelJS',
   drawsCharts: false,
   drawsTables: false,
+  withoutResult: 'blank',
   async open(sheets, marks = {}) {
     const setup = ExcelJsWorkbook.create('contract.xlsx');
     await setup.batch(async (s) => {
@@ -107,6 +108,7 @@ const officeFake: Implementation = {
   name: 'Office.js (fake Excel)',
   drawsCharts: true,
   drawsTables: true,
+  withoutResult: 'calculated',
   async open(sheets, marks = {}) {
     const names: Record<string, Record<string, string>> = {};
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
@@ -157,6 +159,7 @@ const xlsxFile: Implementation = {
   name: 'XlsxWorkbook (.xlsx file)',
   drawsCharts: true,
   drawsTables: true,
+  withoutResult: 'notCalculated',
   async open(sheets, marks = {}) {
     const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
     await setup.batch(async (s) => {

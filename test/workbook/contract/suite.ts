@@ -6,6 +6,7 @@
 import type { SheetPlan, WorkbookWarning } from '../../../src/workbook/port';
 import { ownSheetCandidates } from '../../../src/workbook/plan';
 import type { Implementation, Subject } from './subject';
+import { UNCALCULATED } from '../../../src/domain/values';
 
 async function write(subject: Subject, ...plans: SheetPlan[]): Promise<WorkbookWarning[]> {
   await subject.workbook.batch(async (s) => plans.forEach((p) => s.write(p)));
@@ -29,6 +30,17 @@ export function contractSuite(impl: Implementation): void {
       const s = await wb.sheet('S');
       expect(s.cells).toEqual({ A1: '=1+1', C1: 42, D1: true, E1: '0012', F1: 'TRUE', G1: '=C1*2' });
       expect(warnings).toEqual([]);
+    });
+
+    it('reads a formula back as its result (an empty text as blank); one written without a result as not calculated where nothing calculates it', async () => {
+      const wb = await impl.open(BASE);
+      const texts = [{ formula: '=IF(1,"","x")', result: '' }, { formula: '="a"', result: 'a' }];
+      await write(wb, { sheet: 'S', mode: 'ensure', cells: [{ at: 'A1', rows: [[{ formula: '=1+1', result: 2 }, { formula: '=2+3' }, { formula: '=1/0', result: { error: '#DIV/0!' } }], texts] }] });
+      const rows = (await wb.workbook.batch((s) => s.read(['S']))).sheets.get('S')!.rows;
+      const second = { calculated: 5, notCalculated: { error: UNCALCULATED }, blank: null }[impl.withoutResult];
+      expect(rows[0]).toEqual([2, second, { error: '#DIV/0!' }]);
+      // A file keeps the results as written: an empty text is a calculated blank (the counting fake computes only arithmetic).
+      if (impl.withoutResult !== 'calculated') expect(rows[1]).toEqual([null, 'a']);
     });
 
     it('writes a date as the wall-clock time the user sees (06:00 on 20/12 is 20/12 06:00)', async () => {
