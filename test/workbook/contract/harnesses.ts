@@ -16,7 +16,7 @@ import { formulaModel } from '../../support/exceljs/applyPlan';
 import { recalculatedResults } from './recalculate';
 import type { Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
-import { protectWithOpenpyxl } from './openpyxlProtect';
+import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {

@@ -4,7 +4,7 @@
  * independent of the project's writer, for the file-based harnesses.
  */
 import { execFileSync } from 'child_process';
-import type { ProtectionSetup } from './subject';
+import type { ProtectionSetup } from '../workbook/contract/subject';
 
 const PY = `
 import io, json, sys
