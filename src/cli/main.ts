@@ -52,7 +52,7 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
       io.err(t(lang, 'cli.missingValue', { option: e.option }));
       return EXIT.usage;
     }
-    io.err(e instanceof XlsxError ? damaged(e, args, lang) : isProtected(e) ? protectedWorkbook(e, lang) : unexpected(e, args, lang));
+    io.err(e instanceof XlsxError ? damaged(e, args, lang) : (protectedWorkbook(e, lang) ?? unexpected(e, args, lang)));
     return EXIT.data;
   }
 }
@@ -88,14 +88,14 @@ function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string
   return t(lang, 'cli.damagedPart', { command: args?.positionals[0] ?? 'dvht', files: shownFiles(namedFiles(e, args)), reason });
 }
 
-/** A batch the user's protection refused (workbook/protection.ts), known by name: the light commands do not load it. */
-const isProtected = (e: unknown): e is Error => e instanceof Error && e.name === 'WorkbookProtectedError';
-
-/** The user's protection is input the command cannot write into: said as it is, in the user's language. */
-function protectedWorkbook(e: Error, lang: Lang): string {
+/**
+ * A batch the user's protection refused (workbook/protection.ts): input the command cannot write
+ * into, said as it is in the user's language; null for any other error.
+ */
+function protectedWorkbook(e: unknown, lang: Lang): string | null {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on this path only, as above
-  const { protectedText } = require('../workbook/protection') as typeof import('../workbook/protection');
-  return protectedText(lang, e as import('../workbook/protection').WorkbookProtectedError);
+  const { isWorkbookProtectedError, protectedText } = require('../workbook/protection') as typeof import('../workbook/protection');
+  return isWorkbookProtectedError(e) ? protectedText(lang, e) : null;
 }
 
 /** The files a command was given (operands, --into, -o), and the one a system error names. */
