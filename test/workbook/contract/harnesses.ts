@@ -16,6 +16,7 @@ import { formulaModel } from '../../support/exceljs/applyPlan';
 import { recalculatedResults } from './recalculate';
 import type { Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
+import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {
@@ -41,14 +42,15 @@ const excelJs: Implementation = {
   drawsCharts: false,
   drawsTables: false,
   withoutResult: 'blank',
-  async open(sheets, marks = {}) {
+  async open(sheets, marks = {}, protection) {
     const setup = ExcelJsWorkbook.create('contract.xlsx');
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
       }
     });
-    const workbook = await ExcelJsWorkbook.fromBuffer(await setup.toBuffer(), 'contract.xlsx');
+    const saved = await setup.toBuffer();
+    const workbook = await ExcelJsWorkbook.fromBuffer(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx');
     const subject: Subject = {
       workbook,
       async sheetNames() {
@@ -109,12 +111,12 @@ const officeFake: Implementation = {
   drawsCharts: true,
   drawsTables: true,
   withoutResult: 'calculated',
-  async open(sheets, marks = {}) {
+  async open(sheets, marks = {}, protection) {
     const names: Record<string, Record<string, string>> = {};
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
     // The fake reads its initial cells as typed input: mark strings as text.
     const typed = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v)))]));
-    const excel = createFakeExcel({ sheets: typed, names });
+    const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}) });
     const workbook = new OfficeWorkbook(excel.run, excel.supports);
     return {
       workbook,
@@ -160,14 +162,15 @@ const xlsxFile: Implementation = {
   drawsCharts: true,
   drawsTables: true,
   withoutResult: 'notCalculated',
-  async open(sheets, marks = {}) {
+  async open(sheets, marks = {}, protection) {
     const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
       }
     });
-    const workbook = await XlsxWorkbook.open(await setup.toBytes(), 'contract.xlsx', NODE_XLSX);
+    const saved = await setup.toBytes();
+    const workbook = await XlsxWorkbook.open(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx', NODE_XLSX);
     return {
       workbook,
       async sheetNames() {

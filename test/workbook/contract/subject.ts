@@ -55,6 +55,14 @@ export interface Implementation {
   /**
    * A workbook holding these sheets, in this order (values from A1; strings are text). Sheets
    * named in `marks` carry the add-in's mark for that role; the others are the user's.
+   * `protection` is what the user protected, as Excel's Review tab does it.
    */
-  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>): Promise<Subject>;
+  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>, protection?: ProtectionSetup): Promise<Subject>;
+}
+
+export interface ProtectionSetup {
+  /** Review → Protect Workbook: the structure is locked. */
+  structure?: boolean;
+  /** Review → Protect Sheet, each with the ranges whose cells are unlocked (Format Cells → Protection). */
+  sheets?: Record<string, { unlocked?: string[] }>;
 }
