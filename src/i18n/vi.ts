@@ -547,6 +547,7 @@ export const vi = {
   'officer.noHeader': '{where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
   'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
   'officer.unknownRuleSet': 'Không biết căn cứ pháp lý của bộ tiêu chí {names}: chỗ căn cứ được in “……………”. Mở sổ có trang “Tiêu chí” của bộ đó, hoặc ghi căn cứ thay cho {can_cu} trong trang “{sheet}”.',
+  'officer.repealedBasis': 'Tờ trình và Quyết định công nhận dẫn căn cứ {title}, văn bản đã hết hiệu lực từ ngày {since}, vì các đơn vị được đề nghị sau đây đánh giá theo bộ tiêu chí dẫn văn bản đó: {units}. Hãy ghi văn bản của tỉnh mà các đơn vị này áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) vào mục “to_trinh.can_cu” và “quyet_dinh.can_cu” của trang “{sheet}”, hoặc đề nghị các đơn vị đánh giá lại theo Thông tư số 24/2023/TT-BGDĐT.',
   'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]',
   'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',

@@ -5,8 +5,9 @@
  */
 import { dateText, parseEvaluators, type Evaluator } from '../context';
 import { fillTemplate, fillTidy } from '../templates';
-import { proposalGroups, proposed, type Batch, type BatchRuleSet } from './batch';
+import { proposalGroups, proposed, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
 import type { OfficerPlaceholder } from './templates';
+import { repealedFor, repealedIn } from '../repealed';
 
 export interface OfficerFields {
   body?: string;
@@ -20,6 +21,11 @@ export interface OfficerContext {
   values: Record<OfficerPlaceholder, string>;
   /** Who checked the dossiers ("tham_dinh.thanh_vien"). */
   checkers: Evaluator[];
+  /**
+   * The legal bases ({can_cu}): of the units proposed (the request and the decision rest on
+   * them), of every unit examined (the minutes; a repealed text named so, with its units).
+   */
+  bases: { proposed: string[]; examined: string[] };
 }
 
 const BLANK = '……………';
@@ -31,6 +37,12 @@ export function withoutLevel(recognition: string): string {
 
 function distinct(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+}
+
+/** Bases inside a sentence: "A", "A và B", "A; B và C" (a basis holds commas of its own). */
+function listed(bases: readonly string[]): string {
+  if (bases.length <= 1) return bases[0] ?? BLANK;
+  return `${bases.slice(0, -1).join('; ')} và ${bases.at(-1)}`;
 }
 
 /** "mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị", in the decision list's order; "0 đơn vị" when none. */
@@ -51,6 +63,14 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
   const rulesOf = (names: string[]): BatchRuleSet[] => batch.ruleSets.filter((r) => names.includes(r.name));
   const used = rulesOf(distinct((chosen.length ? chosen : units).map((u) => u.ruleSet)));
   const title = distinct(used.map((r) => withoutLevel(r.recognition))).join(', ') || '“Đơn vị học tập”';
+  const yearOf = (u: BatchUnit) => Number(u.year) || Number(batch.years.at(-1)) || 0;
+  const examined = rulesOf(distinct(units.map((u) => u.ruleSet)))
+    .filter((r) => r.basis.trim())
+    .map((r) => {
+      const late = units.filter((u) => u.ruleSet === r.name && repealedFor(r.basis, yearOf(u)));
+      return late.length ? `${r.basis.trim()} (đã hết hiệu lực từ ngày ${repealedIn(r.basis)!.since}; đơn vị áp dụng: ${late.map((u) => u.name).join(', ')})` : r.basis.trim();
+    });
+  const bases = { proposed: distinct(used.map((r) => r.basis)), examined: distinct(examined) };
   const years = batch.years.length ? batch.years : [String(new Date().getFullYear())];
   const year = years.join(', ');
   const values: Record<OfficerPlaceholder, string> = {
@@ -64,7 +84,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     nam: year,
     nam_sau: String(Number(years.at(-1)) + 1 || ''),
     danh_hieu: title,
-    can_cu: distinct(rulesOf(distinct(units.map((u) => u.ruleSet))).map((r) => r.basis)).join(';\nCăn cứ ') || BLANK,
+    can_cu: listed(bases.proposed),
     so_don_vi: String(units.length),
     so_de_nghi: String(chosen.length),
     so_khong_de_nghi: String(units.length - chosen.length),
@@ -81,10 +101,16 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     muc_do_la_ma: '',
     so_trong_nhom: '',
   };
-  return { batch, texts, values, checkers: parseEvaluators(fillTemplate(texts.get('tham_dinh.thanh_vien') ?? '', values)) };
+  return { batch, texts, values, checkers: parseEvaluators(fillTemplate(texts.get('tham_dinh.thanh_vien') ?? '', values)), bases };
 }
 
-/** A template text with the values filled in (and per-unit values on top). */
+/**
+ * A template text with the values filled in (and per-unit values on top). The minutes'
+ * ("tham_dinh.…") {can_cu} are the examined units' bases, the others' the proposed units';
+ * "Căn cứ {can_cu}" becomes one "Căn cứ" line per basis, as NĐ 30 lists them.
+ */
 export function officerText(ctx: OfficerContext, key: string, more: Partial<Record<OfficerPlaceholder, string>> = {}): string {
-  return fillTidy(ctx.texts.get(key) ?? '', { ...ctx.values, ...more });
+  const bases = key.startsWith('tham_dinh.') ? ctx.bases.examined : ctx.bases.proposed;
+  const text = (ctx.texts.get(key) ?? '').replace(/(Căn cứ|căn cứ) \{can_cu\}/g, (m, word: string) => (bases.length ? bases.map((b, i) => `${i ? 'Căn cứ' : word} ${b}`).join(';\n') : m));
+  return fillTidy(text, { ...ctx.values, can_cu: listed(bases), ...more });
 }

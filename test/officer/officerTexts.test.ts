@@ -1,0 +1,69 @@
+/**
+ * The officer's documents' words, drawn from a batch made here (no workbook): which legal bases
+ * they cite (the proposed units' for the request and the decision, the examined units' for the
+ * minutes, a repealed text named so), and that a basis reads well inside a sentence.
+ */
+import { PRESETS } from '../../src/domain/rules/presets';
+import type { SheetPlan } from '../../src/workbook/port';
+import { buildOfficerContext, DRAW_OFFICER, OFFICER_TEMPLATES, type Batch, type BatchUnit, type OfficerFields, type OfficerKind } from '../../src/documents/officer';
+import { KeptTexts } from '../../src/documents/narrative';
+import { readTemplatesSheet } from '../../src/documents/templatesSheet';
+
+const ruleSets = PRESETS.map((r) => ({ name: r.name, basis: r.basis, recognition: r.recognition, ratings: r.mode === 'score' ? r.bands.map((b) => b.label) : [] }));
+const TT24 = PRESETS.find((r) => r.id === 'tt24-co-so-md1')!;
+const TT22 = PRESETS.find((r) => r.id === 'tt22-100')!;
+
+const unit = (name: string, more: Partial<BatchUnit>): BatchUnit => ({ name, type: 'Trường THCS', year: '2025', ruleSet: TT24.name, outcome: 'Đạt mức độ 1', recorded: 'Đạt mức độ 1', level: 1, rating: null, reasons: [], notes: [], ...more });
+const TT24_OK = unit('Trường THCS Nguyễn Du', {});
+const TT22_FAIL = unit('Trường TH Bình An', { type: 'Trường tiểu học', ruleSet: TT22.name, outcome: 'Xếp loại Chưa đạt', recorded: '20 điểm — xếp loại Chưa đạt', level: null });
+
+const batchOf = (units: BatchUnit[], body = 'UBND xã Hòa Bình'): Batch => ({ body, tier: 'cấp xã', years: ['2025'], units, ruleSets });
+
+/** Each row's texts, joined, in row order. */
+function lines(plan: SheetPlan): string[] {
+  const rows = new Map<number, string[]>();
+  for (const block of plan.cells ?? []) {
+    const m = /^([A-Z]+)(\d+)$/.exec(block.at)!;
+    if (m[1]! > 'J' && m[1]!.length === 1) continue; // hidden marker columns
+    block.rows.forEach((r, i) => {
+      const at = Number(m[2]) + i;
+      const texts = r.filter((c): c is string => typeof c === 'string' && c.trim() !== '').map((c) => c.trim());
+      rows.set(at, [...(rows.get(at) ?? []), ...texts]);
+    });
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.join(' | ')).filter(Boolean);
+}
+
+function drawn(kind: OfficerKind, batch: Batch, fields: OfficerFields = {}): string {
+  const texts = readTemplatesSheet(undefined, batch.body, 'pass-fail', OFFICER_TEMPLATES).texts;
+  return lines(DRAW_OFFICER[kind](buildOfficerContext(batch, texts, fields), new KeptTexts(new Map()))).join('\n');
+}
+
+describe('the legal bases the officer’s documents cite', () => {
+  const batch = batchOf([TT24_OK, TT22_FAIL]);
+
+  it('the request and the decision cite the bases of the units proposed, not of a TT22 unit left out', () => {
+    for (const kind of ['to-trinh-cong-nhan', 'quyet-dinh-cong-nhan'] as const) {
+      const text = drawn(kind, batch);
+      expect(text).toContain(`Căn cứ ${TT24.basis};`);
+      expect(text).not.toContain('22/2020');
+    }
+  });
+
+  it('the minutes cite every examined unit’s basis in one sentence, the repealed TT22 named so with its units', () => {
+    const text = drawn('bien-ban-tham-dinh', batch);
+    const sentence = text.split('\n').find((l) => l.includes('tính lại kết quả'))!;
+    expect(sentence).toContain(`theo ${TT24.basis} và ${TT22.basis} (đã hết hiệu lực từ ngày 26/01/2024; đơn vị áp dụng: Trường TH Bình An), đối chiếu với kết quả tự đánh giá`);
+    expect(text).not.toMatch(/;\s*Căn cứ Thông tư số 22/);
+  });
+
+  it('one basis reads as one: “theo Thông tư …, đối chiếu”', () => {
+    const sentence = drawn('bien-ban-tham-dinh', batchOf([TT24_OK])).split('\n').find((l) => l.includes('tính lại kết quả'))!;
+    expect(sentence).toContain(`theo ${TT24.basis}, đối chiếu với kết quả tự đánh giá`);
+  });
+
+  it('several bases proposed: one “Căn cứ” line each in the request', () => {
+    const text = drawn('to-trinh-cong-nhan', batchOf([TT24_OK, { ...TT22_FAIL, outcome: 'Xếp loại Tốt', level: null, rating: 'Tốt' }]));
+    expect(text).toContain(`Căn cứ ${TT24.basis};\nCăn cứ ${TT22.basis};`);
+  });
+});
