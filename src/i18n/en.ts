@@ -503,6 +503,7 @@ export const en: Record<MessageKey, string> = {
   'documents.kind.dang-ky': 'Registration for next year',
   'documents.notEvaluated': 'Workbook “{file}” has not been evaluated ({where}, “{field}” is empty). Evaluate it before generating the dossier.',
   'documents.requestNotSupported': 'The self-evaluation result is “{outcome}”: the request letter is drawn but should not be sent yet. Review the indicators not met in the Evaluate step.',
+  'documents.repealedBasis': 'The rule set cites {title} ({basisAt}), which has had no effect since {since}, but the evaluation year is {year} ({yearAt}): the Tờ trình, Kế hoạch, Quyết định and Báo cáo print “Căn cứ {title} …”. Write in {basisAt} the provincial document the unit follows (e.g. Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk), evaluate again, then make the dossier; or use a rule set under Thông tư số 24/2023/TT-BGDĐT.',
   'documents.stale': 'The data in “{file}” changed after the last evaluation ({where} no longer matches). Evaluate again so the dossier prints the right figures.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” is not a known field, so it is printed as is. See the “Trường” table to the right of the template sheet.',
   'documents.unknownKind': 'There is no document kind “{kind}”. Choose from: {kinds}.',

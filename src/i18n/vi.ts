@@ -507,6 +507,7 @@ export const vi = {
   'documents.kind.dang-ky': 'Bản đăng ký năm sau',
   'documents.notEvaluated': 'Sổ “{file}” chưa được đánh giá ({where}, mục “{field}” còn trống). Hãy đánh giá trước khi lập hồ sơ.',
   'documents.requestNotSupported': 'Kết quả tự đánh giá là “{outcome}”: tờ trình đề nghị công nhận vẫn được lập nhưng chưa nên gửi. Xem lại các chỉ tiêu chưa đạt ở bước Đánh giá.',
+  'documents.repealedBasis': 'Bộ tiêu chí dẫn căn cứ {title} ({basisAt}), văn bản đã hết hiệu lực từ ngày {since}, mà năm đánh giá là {year} ({yearAt}): Tờ trình, Kế hoạch, Quyết định, Báo cáo đang in “Căn cứ {title} …”. Hãy ghi vào ô {basisAt} văn bản của tỉnh mà đơn vị áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk), đánh giá lại rồi lập hồ sơ; hoặc dùng bộ tiêu chí theo Thông tư số 24/2023/TT-BGDĐT.',
   'documents.stale': 'Số liệu trong sổ “{file}” đã thay đổi sau lần đánh giá gần nhất ({where} không còn khớp). Hãy đánh giá lại để hồ sơ in đúng số liệu.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” không phải trường có sẵn nên được in nguyên văn. Xem bảng “Trường” bên phải trang mẫu.',
   'documents.unknownKind': 'Không có loại văn bản “{kind}”. Chọn trong: {kinds}.',

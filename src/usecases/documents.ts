@@ -6,11 +6,13 @@
  */
 import { evaluate } from '../domain/evaluation';
 import { readText } from '../domain/values';
-import type { Workbook } from '../workbook/port';
+import { foldKey } from '../domain/text';
+import type { SheetData, Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { SUMMARY_AFTER } from '../sheets/summarySheet';
-import { RESULT_FIELDS } from '../sheets/unitSheet';
+import { RESULT_FIELDS, UNIT_FIELDS } from '../sheets/unitSheet';
+import { SETTINGS } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
 import type { Lang } from '../i18n';
 import { sayWords, type Words } from '../i18n/words';
@@ -19,6 +21,7 @@ import { buildContext, type Figures } from '../documents/context';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
+import { repealedFor } from '../documents/repealed';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites, unitChecks } from './evaluate';
@@ -45,7 +48,7 @@ export interface GenerateOptions {
 
 export interface DocumentMessage {
   severity: 'error' | 'warning';
-  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported. */
+  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported / repealedBasis. */
   code: string;
   sheet: string | null;
   cell: string | null;
@@ -80,6 +83,11 @@ function located(problem: Problem, lang: Lang): DocumentMessage {
 
 function said(lang: Lang, severity: DocumentMessage['severity'], code: string, sheet: string, cell: string | null, words: Words): DocumentMessage {
   return { severity, code, sheet, cell, message: sayWords(lang, words), source: { words } };
+}
+
+/** The 1-based row whose column `col` holds `label` (as the sheets' readers match labels), 0 when none. */
+function labelRow(data: SheetData | undefined, label: string, col: number): number {
+  return (data?.rows.findIndex((r) => foldKey(readText(r[col - 1] ?? null)) === foldKey(label)) ?? -1) + 1;
 }
 
 /** The same result worded in another language: nothing is read or drawn again. */
@@ -127,8 +135,18 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // A request letter for a level the data does not reach is drawn (the unit may still want
     // the layout), but said plainly before anyone signs it.
     const outcome = evaluation.outcome;
+    const rs = wb.criteria.ruleSet;
     if (kinds.includes('to-trinh') && outcome.kind === 'pass-fail' && outcome.status !== 'recognised') {
       warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text } }));
+    }
+    // TT22 has had no effect since 26/01/2024: a later dossier citing it is said at the cell holding the basis.
+    const repealed = repealedFor(rs.basis, Number(ctx.values.nam));
+    if (repealed) {
+      const basisRow = labelRow(wb.sheets.criteria, SETTINGS.basis, 2);
+      const yearRow = labelRow(wb.sheets.unit, UNIT_FIELDS.year, 1);
+      const cell = basisRow ? `C${basisRow}` : null;
+      const params = { title: repealed.title, since: repealed.since, year: ctx.values.nam, yearAt: yearRow ? sheetRef(SHEETS.unit, `B${yearRow}`) : `'${SHEETS.unit}'`, basisAt: cell ? sheetRef(SHEETS.criteria, cell) : `'${SHEETS.criteria}'` };
+      warnings.push(said(lang, 'warning', 'repealedBasis', SHEETS.criteria, cell, { key: 'documents.repealedBasis', params }));
     }
 
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName, wording);
