@@ -4,9 +4,10 @@
  * text is kept), then one write of every document sheet. Nothing is written when the
  * workbook's figures are not those of its last evaluation.
  */
-import { evaluate } from '../domain/evaluation';
+import { evaluate, type Outcome } from '../domain/evaluation';
 import { readText } from '../domain/values';
 import { foldKey } from '../domain/text';
+import type { RuleSet } from '../domain/rules/ruleSet';
 import type { SheetData, Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
@@ -90,6 +91,11 @@ function labelRow(data: SheetData | undefined, label: string, col: number): numb
   return (data?.rows.findIndex((r) => foldKey(readText(r[col - 1] ?? null)) === foldKey(label)) ?? -1) + 1;
 }
 
+/** Whether the outcome is one the request letter may ask for: a recognition, or a rating among the rule set's bands (not its fail band). */
+function supportsRequest(outcome: Outcome, rs: RuleSet): boolean {
+  return outcome.kind === 'pass-fail' ? outcome.status === 'recognised' : outcome.status === 'rated' && rs.bands.some((b) => b.label === outcome.rating);
+}
+
 /** The same result worded in another language: nothing is read or drawn again. */
 export function rewordDocuments(result: GenerateResult, lang: Lang): GenerateResult {
   const reword = (m: DocumentMessage): DocumentMessage => ({ ...m, message: 'problem' in m.source ? locateProblem(m.source.problem, lang).message : sayWords(lang, m.source.words) });
@@ -136,7 +142,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // the layout), but said plainly before anyone signs it.
     const outcome = evaluation.outcome;
     const rs = wb.criteria.ruleSet;
-    if (kinds.includes('to-trinh') && outcome.kind === 'pass-fail' && outcome.status !== 'recognised') {
+    if (kinds.includes('to-trinh') && !supportsRequest(outcome, rs)) {
       warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text } }));
     }
     // TT22 has had no effect since 26/01/2024: a later dossier citing it is said at the cell holding the basis.
