@@ -61,7 +61,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
-    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [-o OUT.xlsx] [--json]\n' +
+    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
     '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
@@ -545,7 +545,7 @@ export const en: Record<MessageKey, string> = {
   'officer.noUnits': '{where}: the table has no unit yet. Consolidate the units’ dossiers first.',
   'officer.unknownRuleSet': 'The legal basis of the rule set {names} is not known: “……………” is printed in its place. Open a workbook holding that rule set’s “Tiêu chí” sheet, or write the basis instead of {can_cu} in the sheet “{sheet}”.',
   'officer.repealedBasis': 'The Tờ trình and the Quyết định công nhận cite {title}, which has had no effect since {since}, because these proposed units were evaluated under a rule set citing it: {units}. Write the provincial document these units follow (e.g. Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) in “to_trinh.can_cu” and “quyet_dinh.can_cu” of the sheet “{sheet}”, or ask the units to evaluate again under Thông tư số 24/2023/TT-BGDĐT.',
-  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [-o OUT.xlsx] [--json]',
+  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [--office "Office that examines and submits (Phòng Văn hóa - Xã hội)"] [-o OUT.xlsx] [--json]',
   'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
   'officer.notProposed': 'Not eligible for recognition ({count}):',
   'officer.pane.title': 'Receiving body’s documents',

@@ -65,7 +65,7 @@ export const vi = {
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
-    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]\n' +
+    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
     '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
     '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
@@ -549,7 +549,7 @@ export const vi = {
   'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
   'officer.unknownRuleSet': 'Không biết căn cứ pháp lý của bộ tiêu chí {names}: chỗ căn cứ được in “……………”. Mở sổ có trang “Tiêu chí” của bộ đó, hoặc ghi căn cứ thay cho {can_cu} trong trang “{sheet}”.',
   'officer.repealedBasis': 'Tờ trình và Quyết định công nhận dẫn căn cứ {title}, văn bản đã hết hiệu lực từ ngày {since}, vì các đơn vị được đề nghị sau đây đánh giá theo bộ tiêu chí dẫn văn bản đó: {units}. Hãy ghi văn bản của tỉnh mà các đơn vị này áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) vào mục “to_trinh.can_cu” và “quyet_dinh.can_cu” của trang “{sheet}”, hoặc đề nghị các đơn vị đánh giá lại theo Thông tư số 24/2023/TT-BGDĐT.',
-  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]',
+  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định, trình (Phòng Văn hóa - Xã hội)"] [-o RA.xlsx] [--json]',
   'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',

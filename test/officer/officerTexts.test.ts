@@ -34,8 +34,10 @@ function lines(plan: SheetPlan): string[] {
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.join(' | ')).filter(Boolean);
 }
 
-function drawn(kind: OfficerKind, batch: Batch, fields: OfficerFields = {}): string {
-  const texts = readTemplatesSheet(undefined, batch.body, 'pass-fail', OFFICER_TEMPLATES).texts;
+/** The document as drawn from `batch`, with the officer's templates sheet holding `own` (key → text). */
+function drawn(kind: OfficerKind, batch: Batch, fields: OfficerFields = {}, own: Record<string, string> = {}): string {
+  const sheet = { name: OFFICER_TEMPLATES.sheet, rows: Object.entries(own) };
+  const texts = readTemplatesSheet(sheet, batch.body, 'pass-fail', OFFICER_TEMPLATES).texts;
   return lines(DRAW_OFFICER[kind](buildOfficerContext(batch, texts, fields), new KeptTexts(new Map()))).join('\n');
 }
 
@@ -65,5 +67,66 @@ describe('the legal bases the officer’s documents cite', () => {
   it('several bases proposed: one “Căn cứ” line each in the request', () => {
     const text = drawn('to-trinh-cong-nhan', batchOf([TT24_OK, { ...TT22_FAIL, outcome: 'Xếp loại Tốt', level: null, rating: 'Tốt' }]));
     expect(text).toContain(`Căn cứ ${TT24.basis};\nCăn cứ ${TT22.basis};`);
+  });
+});
+
+describe('who writes to whom, and how the documents are numbered and dated (NĐ 30/2020)', () => {
+  const batch = batchOf([TT24_OK]);
+
+  it('a UBND receiving the dossiers does not submit to its own chairman: its Phòng Văn hóa - Xã hội does, and signs as Trưởng phòng', () => {
+    const text = drawn('to-trinh-cong-nhan', batch);
+    expect(text).toMatch(/^UBND XÃ HÒA BÌNH \| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG VĂN HÓA - XÃ HỘI \| Độc lập - Tự do - Hạnh phúc/);
+    expect(text).toContain('Kính gửi: Chủ tịch UBND xã Hòa Bình.');
+    expect(text).toContain('Phòng Văn hóa - Xã hội kính trình Chủ tịch UBND xã Hòa Bình xem xét');
+    expect(text).not.toMatch(/UBND xã Hòa Bình kính trình/);
+    expect(text).toContain('Nơi nhận: | TRƯỞNG PHÒNG');
+    expect(text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
+  });
+
+  it('numbers each document with its issuer’s abbreviation (Phụ lục III) and dates it at the commune’s name', () => {
+    expect(drawn('to-trinh-cong-nhan', batch)).toContain('Số:        /TTr-PVHXH | Hòa Bình, ngày …… tháng …… năm ……');
+    expect(drawn('bien-ban-tham-dinh', batch)).toContain('Số:        /BB-PVHXH | Hòa Bình, ngày …… tháng …… năm ……');
+    const decision = drawn('quyet-dinh-cong-nhan', batch);
+    expect(decision).toContain('Số:        /QĐ-UBND | Hòa Bình, ngày …… tháng …… năm ……');
+    expect(decision).toContain('Xét đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH,');
+    expect(decision).toContain('Nơi nhận: | CHỦ TỊCH');
+  });
+
+  it('the abbreviation an earlier release started the sheet with (the UBND’s initials) follows the office; one the officer typed stays', () => {
+    expect(drawn('to-trinh-cong-nhan', batch, {}, { 'chung.ky_hieu': 'UBNDXHB' })).toContain('Số:        /TTr-PVHXH');
+    expect(drawn('to-trinh-cong-nhan', batch, {}, { 'chung.ky_hieu': 'VHXH' })).toContain('Số:        /TTr-VHXH');
+  });
+
+  it('a decision signed on the chairman’s behalf prints “KT. CHỦ TỊCH” above “PHÓ CHỦ TỊCH”, each on its line', () => {
+    const text = drawn('quyet-dinh-cong-nhan', batch, {}, { 'quyet_dinh.nguoi_ky': 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' });
+    expect(text).toContain('Nơi nhận: | KT. CHỦ TỊCH\n- Như Điều 3; | PHÓ CHỦ TỊCH\n');
+  });
+
+  it('the minutes are the examining office’s, signed by its checkers', () => {
+    const text = drawn('bien-ban-tham-dinh', batch);
+    expect(text).toMatch(/^UBND XÃ HÒA BÌNH \| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG VĂN HÓA - XÃ HỘI \|/);
+    expect(text).toContain('Thành phần thẩm định của Phòng Văn hóa - Xã hội, gồm:');
+    expect(text).toContain('THƯ KÝ | TỔ TRƯỞNG');
+  });
+
+  it('the office the officer names (option or “chung.co_quan_tham_dinh”) submits and signs with its own title', () => {
+    const text = drawn('to-trinh-cong-nhan', batch, { office: 'Hội đồng thẩm định “Đơn vị học tập” xã Hòa Bình' });
+    expect(text).toContain('Hội đồng thẩm định “Đơn vị học tập” xã Hòa Bình kính trình Chủ tịch UBND xã Hòa Bình');
+    expect(text).toContain('Nơi nhận: | CHỦ TỊCH HỘI ĐỒNG');
+  });
+
+  it('a receiving office that is not the UBND keeps its name; nothing known of the place leaves a blank to fill', () => {
+    const text = drawn('to-trinh-cong-nhan', batchOf([TT24_OK], 'Phòng Giáo dục và Đào tạo'));
+    expect(text).toContain('Số:        /TTr-PGDĐT | ……………, ngày …… tháng …… năm ……');
+    expect(text).toContain('Phòng Giáo dục và Đào tạo kính trình Chủ tịch ……………');
+  });
+
+  it('a templates sheet still holding an earlier default takes today’s; a text the officer rewrote stays', () => {
+    const old = 'to_trinh.de_nghi';
+    const former = OFFICER_TEMPLATES.former[old]![0]!;
+    const sheet = (text: string) => ({ name: OFFICER_TEMPLATES.sheet, rows: [[old, text]] });
+    expect(readTemplatesSheet(sheet(former), 'UBND xã Hòa Bình', 'pass-fail', OFFICER_TEMPLATES).texts.get(old)).toContain('{co_quan_tham_dinh} kính trình');
+    const own = 'Phòng Văn hóa - Xã hội kính trình Chủ tịch UBND xã xem xét./.';
+    expect(readTemplatesSheet(sheet(own), 'UBND xã Hòa Bình', 'pass-fail', OFFICER_TEMPLATES).texts.get(old)).toBe(own);
   });
 });
