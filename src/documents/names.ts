@@ -16,8 +16,8 @@ export const DOCUMENT_SHEETS = {
   dangKy: 'Đăng ký danh hiệu',
 } as const;
 
-/** In the filing order of the Hà Nội plan (KH 248/KH-UBND): cover, request, plan, decision, report … */
-export const DOCUMENT_KINDS = ['bia', 'to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'tong-hop', 'bien-ban', 'dang-ky'] as const;
+/** In the filing order of the Hà Nội plan (KH 248/KH-UBND): cover, request, plan, decision, report, minutes, summary; then the registration. */
+export const DOCUMENT_KINDS = ['bia', 'to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'bien-ban', 'tong-hop', 'dang-ky'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_SHEET: Record<DocumentKind, string> = {

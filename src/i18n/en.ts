@@ -675,7 +675,7 @@ export const en: Record<MessageKey, string> = {
   'help.step.data': 'Data: enter the unit’s answers to its unit-level indicators (met, not met or not applicable) with the evidence, the learners of each class and the members of the Tổ đánh giá; then check, to see each cell to fix.',
   'help.step.evaluate': 'Evaluate: computes each indicator’s share against its requirement, writes the results into the grey columns and says whether the unit meets the conditions for recognition.',
   'help.step.summary': 'Summary: draws the “Tổng hợp” sheet (the summary of the self-evaluation by criterion and indicator) to print and file with the dossier.',
-  'help.step.documents': 'Dossier: draws the documents in filing order (cover, request, plan, decision founding the Tổ đánh giá, report, summary, minutes); their standard texts are editable in the sheet “Mẫu văn bản”.',
+  'help.step.documents': 'Dossier: draws the documents in filing order (cover, request, plan, decision founding the Tổ đánh giá, report, minutes, summary); their standard texts are editable in the sheet “Mẫu văn bản”.',
   'help.step.import': 'Import a list: brings the unit’s existing staff list into “Thành viên”, without duplicates.',
   'help.step.consolidate': 'Consolidate units (for the body receiving dossiers): gathers many units’ workbooks into one table, recomputes each unit and shows what does not match.',
   'help.example.title': 'A filled example workbook',

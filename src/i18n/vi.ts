@@ -679,7 +679,7 @@ export const vi = {
   'help.step.data': 'Dữ liệu: ghi câu trả lời của đơn vị cho các chỉ tiêu của đơn vị (Đạt, Không đạt hoặc Không áp dụng) kèm minh chứng, số người học từng lớp và thành viên Tổ đánh giá; rồi kiểm tra để thấy từng ô cần sửa.',
   'help.step.evaluate': 'Đánh giá: tính tỷ lệ từng chỉ tiêu so với yêu cầu, ghi kết quả vào các cột màu xám và cho biết đơn vị đã đủ điều kiện công nhận hay chưa.',
   'help.step.summary': 'Tổng hợp: lập trang “Tổng hợp” (bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu) để in và gửi kèm hồ sơ.',
-  'help.step.documents': 'Hồ sơ: lập các văn bản theo thứ tự đóng hồ sơ (bìa, tờ trình, kế hoạch, quyết định thành lập Tổ đánh giá, báo cáo, bản tổng hợp, biên bản); nội dung mẫu sửa được ở trang “Mẫu văn bản”.',
+  'help.step.documents': 'Hồ sơ: lập các văn bản theo thứ tự đóng hồ sơ (bìa, tờ trình, kế hoạch, quyết định thành lập Tổ đánh giá, báo cáo, biên bản, bản tổng hợp); nội dung mẫu sửa được ở trang “Mẫu văn bản”.',
   'help.step.import': 'Nhập danh sách: mang danh sách cán bộ, giáo viên, nhân viên có sẵn của đơn vị vào trang “Thành viên”, không trùng người.',
   'help.step.consolidate': 'Tổng hợp đơn vị (dành cho nơi nhận hồ sơ): gộp sổ của nhiều đơn vị vào một bảng, tính lại từng đơn vị và chỉ ra chỗ không khớp.',
   'help.example.title': 'Sổ mẫu đã điền',

@@ -157,7 +157,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
 
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName, wording);
     const documents: GeneratedDocument[] = [];
-    // Filing order: tờ trình and báo cáo before the summary, the others after it. Without a
+    // Filing order: the documents up to the biên bản before the summary, the others after it. Without a
     // summary yet, they go where evaluating would draw it.
     const summaryName = ownSheetName(snapshot, SHEETS.summary, ROLE.summary);
     const hasSummary = snapshot.sheetNames.includes(summaryName);

@@ -1,0 +1,78 @@
+/**
+ * The unit's dossier as it is filed (reference §5, the Hà Nội plan): Bìa; Tờ trình; Kế hoạch;
+ * Quyết định thành lập; Báo cáo; Biên bản; Bản tổng hợp — in the cover's list, the request's
+ * list and the sheets' order.
+ */
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { generateDocuments, type DocumentKind } from '../../src/usecases/documents';
+import { DOCUMENT_KINDS, DOCUMENT_SHEETS } from '../../src/documents';
+import { FORMER_DEFAULTS } from '../../src/documents/templates';
+import { SHEETS } from '../../src/sheets/names';
+
+const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
+
+async function evaluated(presetId?: string): Promise<ExcelJsWorkbook> {
+  const wb = ExcelJsWorkbook.create('truong.xlsx');
+  await createSheets(wb, sampleUnit({ members: 12, presetId }));
+  const ev = await evaluateWorkbook(wb, { now: NOW });
+  if (!ev.ok) throw new Error('must evaluate');
+  return wb;
+}
+
+async function documents(wb: ExcelJsWorkbook, kinds?: DocumentKind[]) {
+  const r = await generateDocuments(wb, kinds ? { kinds } : {});
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r;
+}
+
+/** Each cell's text, trimmed, once per row (ExcelJS repeats a merged cell's value in every cell it covers). */
+const texts = (wb: ExcelJsWorkbook, sheet: string): string[] => {
+  const out: string[] = [];
+  wb.workbook.getWorksheet(sheet)!.eachRow((row) => {
+    const seen = new Set<string>();
+    row.eachCell((c) => void (typeof c.value === 'string' && seen.add(c.value.trim())));
+    out.push(...seen);
+  });
+  return out;
+};
+const names = (wb: ExcelJsWorkbook) => wb.workbook.worksheets.map((w) => w.name);
+
+describe('filing order: the Biên bản before the Bản tổng hợp', () => {
+  it('the kinds, the sheets and the cover’s list, under both wordings', async () => {
+    expect(DOCUMENT_KINDS.indexOf('bien-ban')).toBe(DOCUMENT_KINDS.indexOf('tong-hop') - 1);
+    for (const preset of [undefined, 'tt22-100']) {
+      const wb = await evaluated(preset);
+      await documents(wb);
+      expect(names(wb).indexOf(DOCUMENT_SHEETS.bienBan)).toBe(names(wb).indexOf(SHEETS.summary) - 1);
+      const cover = texts(wb, DOCUMENT_SHEETS.bia);
+      const at = (start: string) => cover.findIndex((l) => l.startsWith(start));
+      expect(at('5. Biên bản')).toBeGreaterThan(0);
+      expect(at('6. Bản tổng hợp')).toBe(at('5. Biên bản') + 1);
+    }
+  });
+
+  it('the request lists the dossier in that order', async () => {
+    const wb = await evaluated();
+    await documents(wb, ['to-trinh']);
+    const list = texts(wb, DOCUMENT_SHEETS.toTrinh).find((l) => l.startsWith('Hồ sơ kèm theo gồm:'))!;
+    expect(list.indexOf('Biên bản tự đánh giá')).toBeGreaterThan(0);
+    expect(list.indexOf('Biên bản tự đánh giá')).toBeLessThan(list.indexOf('Bản tổng hợp'));
+  });
+
+  it('a cover list still holding the earlier default takes the new order; one the unit rewrote stays', async () => {
+    const wb = await evaluated();
+    await documents(wb, ['bia']);
+    const ws = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!;
+    let row = 0;
+    ws.eachRow((r, i) => void (r.getCell(1).value === 'bia.danh_muc' && (row = i)));
+    ws.getCell(row, 2).value = FORMER_DEFAULTS['bia.danh_muc']![0]!;
+    await documents(wb, ['bia']);
+    expect(String(ws.getCell(row, 2).value)).toMatch(/5\. Biên bản tự đánh giá\n6\. Bản tổng hợp/);
+    ws.getCell(row, 2).value = '1. Tờ trình\n2. Bản tổng hợp\n3. Biên bản';
+    await documents(wb, ['bia']);
+    expect(ws.getCell(row, 2).value).toBe('1. Tờ trình\n2. Bản tổng hợp\n3. Biên bản');
+  });
+});
