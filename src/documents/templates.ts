@@ -244,7 +244,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'bien_ban.thu_ky', label: 'Biên bản: chức danh ký bên trái', text: 'THƯ KÝ' },
   { key: 'bien_ban.chu_tich', label: 'Biên bản: chức danh ký bên phải', text: 'TỔ TRƯỞNG', score: 'CHỦ TỊCH HỘI ĐỒNG' },
 
-  { key: 'dang_ky.so', label: 'Bản đăng ký: số, ký hiệu (để trống nếu không đánh số)', text: '' },
+  // NĐ 30 numbers every document; its Phụ lục III has no abbreviation for a Bản đăng ký: ĐK, as provinces' forms write it.
+  { key: 'dang_ky.so', label: 'Bản đăng ký: số, ký hiệu (để trống nếu không đánh số)', text: 'Số:        /ĐK-{ky_hieu}' },
   { key: 'dang_ky.tieu_de', label: 'Bản đăng ký: tên loại văn bản', text: 'BẢN ĐĂNG KÝ' },
   { key: 'dang_ky.trich_yeu', label: 'Bản đăng ký: trích yếu', text: 'Xây dựng “Đơn vị học tập” năm {nam_sau}', score: 'Danh hiệu “Đơn vị học tập” năm {nam_sau}' },
   { key: 'dang_ky.kinh_gui', label: 'Bản đăng ký: nơi gửi', text: 'Kính gửi: {don_vi_tong_hop}.' },

@@ -1,7 +1,7 @@
 /**
  * The unit's dossier as it is filed (reference §5, the Hà Nội plan): Bìa; Tờ trình; Kế hoạch;
  * Quyết định thành lập; Báo cáo; Biên bản; Bản tổng hợp — in the cover's list, the request's
- * list and the sheets' order.
+ * list and the sheets' order. The Bản đăng ký is numbered like every NĐ 30 document.
  */
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -74,5 +74,13 @@ describe('filing order: the Biên bản before the Bản tổng hợp', () => {
     ws.getCell(row, 2).value = '1. Tờ trình\n2. Bản tổng hợp\n3. Biên bản';
     await documents(wb, ['bia']);
     expect(ws.getCell(row, 2).value).toBe('1. Tờ trình\n2. Bản tổng hợp\n3. Biên bản');
+  });
+});
+
+describe('the Bản đăng ký', () => {
+  it('has its number line, as NĐ 30 gives every document', async () => {
+    const wb = await evaluated();
+    await documents(wb, ['dang-ky']);
+    expect(texts(wb, DOCUMENT_SHEETS.dangKy)).toContain('Số:        /ĐK-THCSND');
   });
 });
