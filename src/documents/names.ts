@@ -3,6 +3,7 @@
  * language: they are what the unit prints and files. The kinds are the CLI's --only ids.
  */
 import { SHEETS } from '../sheets/names';
+import type { Wording } from './templates';
 
 export const DOCUMENT_SHEETS = {
   templates: 'Mẫu văn bản',
@@ -13,7 +14,9 @@ export const DOCUMENT_SHEETS = {
   baoCao: 'Báo cáo tự đánh giá',
   tongHop: SHEETS.summary,
   bienBan: 'Biên bản tự đánh giá',
-  dangKy: 'Đăng ký danh hiệu',
+  // TT24 recognises a unit; TT22 awards a danh hiệu: the Bản đăng ký's sheet says which.
+  dangKy: 'Đăng ký công nhận',
+  dangKyDanhHieu: 'Đăng ký danh hiệu',
 } as const;
 
 /** In the filing order of the Hà Nội plan (KH 248/KH-UBND): cover, request, plan, decision, report, minutes, summary; then the registration. */
@@ -30,3 +33,16 @@ export const DOCUMENT_SHEET: Record<DocumentKind, string> = {
   'bien-ban': DOCUMENT_SHEETS.bienBan,
   'dang-ky': DOCUMENT_SHEETS.dangKy,
 };
+
+/**
+ * The sheet a kind is drawn on under a rule set's wording. Only a new sheet takes this name: the
+ * add-in finds its sheets by their mark, so one drawn under the other name stays that sheet.
+ */
+export function documentSheet(kind: DocumentKind, wording: Wording): string {
+  return kind === 'dang-ky' && wording === 'score' ? DOCUMENT_SHEETS.dangKyDanhHieu : DOCUMENT_SHEET[kind];
+}
+
+/** Every name a kind's sheet is usually called, whatever the wording (to find it before the rule set is read). */
+export function documentSheetNames(kind: DocumentKind): string[] {
+  return kind === 'dang-ky' ? [DOCUMENT_SHEETS.dangKy, DOCUMENT_SHEETS.dangKyDanhHieu] : [DOCUMENT_SHEET[kind]];
+}

@@ -19,7 +19,7 @@ import type { Lang } from '../i18n';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
 import { buildContext, type Figures } from '../documents/context';
-import { DOCUMENT_KINDS, DOCUMENT_SHEET, DRAW, type DocumentKind } from '../documents';
+import { DOCUMENT_KINDS, documentSheet, documentSheetNames, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
 import { repealedFor } from '../documents/repealed';
@@ -107,7 +107,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
   const kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
   return workbook.batch(async (session) => {
     // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
-    const own = kinds.filter((k) => k !== 'tong-hop').map((k) => ({ name: DOCUMENT_SHEET[k], role: DOCUMENT_ROLE[k] }));
+    const own = kinds.filter((k) => k !== 'tong-hop').flatMap((k) => documentSheetNames(k).map((name) => ({ name, role: DOCUMENT_ROLE[k] })));
     const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET, ...own], { marks: ownSheetMarks(SHEETS.summary) });
     const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, lang)) };
@@ -181,8 +181,9 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
         continue;
       }
       const role = DOCUMENT_ROLE[kind];
-      const sheet = ownSheetName(snapshot, DOCUMENT_SHEET[kind], role);
-      const kept = new KeptTexts(readUserTexts(ownSheetData(snapshot, DOCUMENT_SHEET[kind], role)));
+      const name = documentSheet(kind, wording);
+      const sheet = ownSheetName(snapshot, name, role);
+      const kept = new KeptTexts(readUserTexts(ownSheetData(snapshot, name, role)));
       const plan = ownPlan(DRAW[kind](ctx, kept), role);
       session.write(previous ? { ...plan, after: previous } : plan);
       documents.push({ kind, sheet, kept: kept.count() });

@@ -392,7 +392,7 @@ describe('under a TT22 rule set: its legal basis and its words (xếp loại, H�
     const ev = await evaluateWorkbook(wb, { now: NOW });
     if (!ev.ok) throw new Error('must evaluate');
     await generated(wb, ['to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'bien-ban', 'dang-ky']);
-    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy]);
+    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKyDanhHieu]);
     text = squeeze(pages.map((p) => p.text).join(''));
   }, 120_000);
 

@@ -1,7 +1,9 @@
 /**
  * The unit's dossier as it is filed (reference §5, the Hà Nội plan): Bìa; Tờ trình; Kế hoạch;
  * Quyết định thành lập; Báo cáo; Biên bản; Bản tổng hợp — in the cover's list, the request's
- * list and the sheets' order. The Bản đăng ký is numbered like every NĐ 30 document.
+ * list and the sheets' order. The Bản đăng ký is numbered like every NĐ 30 document; under TT24,
+ * which recognises rather than awards a title, its sheet is “Đăng ký công nhận” (found by its
+ * mark, so a sheet an earlier release called “Đăng ký danh hiệu” stays that sheet).
  */
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -10,6 +12,7 @@ import { sampleUnit } from '../../src/usecases/sampleData';
 import { generateDocuments, type DocumentKind } from '../../src/usecases/documents';
 import { DOCUMENT_KINDS, DOCUMENT_SHEETS } from '../../src/documents';
 import { FORMER_DEFAULTS } from '../../src/documents/templates';
+import { ROLE } from '../../src/usecases/ownSheets';
 import { SHEETS } from '../../src/sheets/names';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
@@ -82,5 +85,26 @@ describe('the Bản đăng ký', () => {
     const wb = await evaluated();
     await documents(wb, ['dang-ky']);
     expect(texts(wb, DOCUMENT_SHEETS.dangKy)).toContain('Số:        /ĐK-THCSND');
+  });
+
+  it('is “Đăng ký công nhận” under TT24 and “Đăng ký danh hiệu” under TT22, each carrying the same mark', async () => {
+    expect([DOCUMENT_SHEETS.dangKy, DOCUMENT_SHEETS.dangKyDanhHieu]).toEqual(['Đăng ký công nhận', 'Đăng ký danh hiệu']);
+    for (const [preset, sheet, other] of [[undefined, DOCUMENT_SHEETS.dangKy, DOCUMENT_SHEETS.dangKyDanhHieu], ['tt22-100', DOCUMENT_SHEETS.dangKyDanhHieu, DOCUMENT_SHEETS.dangKy]] as const) {
+      const wb = await evaluated(preset);
+      const r = await documents(wb, ['dang-ky']);
+      expect(r.documents).toEqual([{ kind: 'dang-ky', sheet, kept: 0 }]);
+      expect(names(wb)).not.toContain(other);
+      const roles = (await wb.batch((s) => s.read([], { marks: [sheet] }))).roles!;
+      expect(roles.get(sheet)).toBe(ROLE.dangKy);
+    }
+  });
+
+  it('a TT24 workbook whose Bản đăng ký an earlier release drew as “Đăng ký danh hiệu” keeps that sheet and its name', async () => {
+    const wb = await evaluated();
+    await wb.batch(async (s) => s.write({ sheet: DOCUMENT_SHEETS.dangKyDanhHieu, mode: 'replace', role: ROLE.dangKy, cells: [{ at: 'A1', rows: [['BẢN ĐĂNG KÝ']] }] }));
+    const r = await documents(wb, ['dang-ky']);
+    expect(r.documents).toEqual([{ kind: 'dang-ky', sheet: DOCUMENT_SHEETS.dangKyDanhHieu, kept: 0 }]);
+    expect(names(wb)).not.toContain(DOCUMENT_SHEETS.dangKy);
+    expect(texts(wb, DOCUMENT_SHEETS.dangKyDanhHieu)).toContain('Số:        /ĐK-THCSND');
   });
 });
