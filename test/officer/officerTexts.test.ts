@@ -107,6 +107,8 @@ describe('who writes to whom, and how the documents are numbered and dated (NĐ 
     expect(text).toMatch(/^UBND XÃ HÒA BÌNH \| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG VĂN HÓA - XÃ HỘI \|/);
     expect(text).toContain('Thành phần thẩm định của Phòng Văn hóa - Xã hội, gồm:');
     expect(text).toContain('THƯ KÝ | TỔ TRƯỞNG');
+    // No signer named yet: a blank to write the name in, never the title standing for a name.
+    expect(text).toContain('- Ông (bà) ………………………, Trưởng phòng – Tổ trưởng;');
   });
 
   it('the office the officer names (option or “chung.co_quan_tham_dinh”) submits and signs with its own title', () => {
