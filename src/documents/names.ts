@@ -14,10 +14,11 @@ export const DOCUMENT_SHEETS = {
   baoCao: 'Báo cáo tự đánh giá',
   tongHop: SHEETS.summary,
   bienBan: 'Biên bản tự đánh giá',
-  // TT24 recognises a unit; TT22 awards a danh hiệu: the Bản đăng ký's sheet says which.
   dangKy: 'Đăng ký công nhận',
-  dangKyDanhHieu: 'Đăng ký danh hiệu',
 } as const;
+
+/** TT24 recognises a unit; TT22 awards a danh hiệu: under a scoring rule set the Bản đăng ký's sheet says so. */
+export const DANG_KY_DANH_HIEU = 'Đăng ký danh hiệu';
 
 /** In the filing order of the Hà Nội plan (KH 248/KH-UBND): cover, request, plan, decision, report, minutes, summary; then the registration. */
 export const DOCUMENT_KINDS = ['bia', 'to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'bien-ban', 'tong-hop', 'dang-ky'] as const;
@@ -39,10 +40,10 @@ export const DOCUMENT_SHEET: Record<DocumentKind, string> = {
  * add-in finds its sheets by their mark, so one drawn under the other name stays that sheet.
  */
 export function documentSheet(kind: DocumentKind, wording: Wording): string {
-  return kind === 'dang-ky' && wording === 'score' ? DOCUMENT_SHEETS.dangKyDanhHieu : DOCUMENT_SHEET[kind];
+  return kind === 'dang-ky' && wording === 'score' ? DANG_KY_DANH_HIEU : DOCUMENT_SHEET[kind];
 }
 
 /** Every name a kind's sheet is usually called, whatever the wording (to find it before the rule set is read). */
 export function documentSheetNames(kind: DocumentKind): string[] {
-  return kind === 'dang-ky' ? [DOCUMENT_SHEETS.dangKy, DOCUMENT_SHEETS.dangKyDanhHieu] : [DOCUMENT_SHEET[kind]];
+  return kind === 'dang-ky' ? [DOCUMENT_SHEETS.dangKy, DANG_KY_DANH_HIEU] : [DOCUMENT_SHEET[kind]];
 }

@@ -8,7 +8,7 @@ import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { generateDocuments, type GenerateResult } from '../../src/usecases/documents';
-import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/documents';
+import { DANG_KY_DANH_HIEU, DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/documents';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/sheets/documentBlocks';
 import { indicatorPercent } from '../../src/documents/context';
 import { formatThreshold } from '../../src/i18n/format';
@@ -392,7 +392,7 @@ describe('under a TT22 rule set: its legal basis and its words (xếp loại, H�
     const ev = await evaluateWorkbook(wb, { now: NOW });
     if (!ev.ok) throw new Error('must evaluate');
     await generated(wb, ['to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'bien-ban', 'dang-ky']);
-    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKyDanhHieu]);
+    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DANG_KY_DANH_HIEU]);
     text = squeeze(pages.map((p) => p.text).join(''));
   }, 120_000);
 

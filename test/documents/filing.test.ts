@@ -10,7 +10,7 @@ import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { generateDocuments, type DocumentKind } from '../../src/usecases/documents';
-import { DOCUMENT_KINDS, DOCUMENT_SHEETS } from '../../src/documents';
+import { DANG_KY_DANH_HIEU, DOCUMENT_KINDS, DOCUMENT_SHEETS } from '../../src/documents';
 import { FORMER_DEFAULTS } from '../../src/documents/templates';
 import { ROLE } from '../../src/usecases/ownSheets';
 import { SHEETS } from '../../src/sheets/names';
@@ -88,8 +88,8 @@ describe('the Bản đăng ký', () => {
   });
 
   it('is “Đăng ký công nhận” under TT24 and “Đăng ký danh hiệu” under TT22, each carrying the same mark', async () => {
-    expect([DOCUMENT_SHEETS.dangKy, DOCUMENT_SHEETS.dangKyDanhHieu]).toEqual(['Đăng ký công nhận', 'Đăng ký danh hiệu']);
-    for (const [preset, sheet, other] of [[undefined, DOCUMENT_SHEETS.dangKy, DOCUMENT_SHEETS.dangKyDanhHieu], ['tt22-100', DOCUMENT_SHEETS.dangKyDanhHieu, DOCUMENT_SHEETS.dangKy]] as const) {
+    expect([DOCUMENT_SHEETS.dangKy, DANG_KY_DANH_HIEU]).toEqual(['Đăng ký công nhận', 'Đăng ký danh hiệu']);
+    for (const [preset, sheet, other] of [[undefined, DOCUMENT_SHEETS.dangKy, DANG_KY_DANH_HIEU], ['tt22-100', DANG_KY_DANH_HIEU, DOCUMENT_SHEETS.dangKy]] as const) {
       const wb = await evaluated(preset);
       const r = await documents(wb, ['dang-ky']);
       expect(r.documents).toEqual([{ kind: 'dang-ky', sheet, kept: 0 }]);
@@ -101,10 +101,10 @@ describe('the Bản đăng ký', () => {
 
   it('a TT24 workbook whose Bản đăng ký an earlier release drew as “Đăng ký danh hiệu” keeps that sheet and its name', async () => {
     const wb = await evaluated();
-    await wb.batch(async (s) => s.write({ sheet: DOCUMENT_SHEETS.dangKyDanhHieu, mode: 'replace', role: ROLE.dangKy, cells: [{ at: 'A1', rows: [['BẢN ĐĂNG KÝ']] }] }));
+    await wb.batch(async (s) => s.write({ sheet: DANG_KY_DANH_HIEU, mode: 'replace', role: ROLE.dangKy, cells: [{ at: 'A1', rows: [['BẢN ĐĂNG KÝ']] }] }));
     const r = await documents(wb, ['dang-ky']);
-    expect(r.documents).toEqual([{ kind: 'dang-ky', sheet: DOCUMENT_SHEETS.dangKyDanhHieu, kept: 0 }]);
+    expect(r.documents).toEqual([{ kind: 'dang-ky', sheet: DANG_KY_DANH_HIEU, kept: 0 }]);
     expect(names(wb)).not.toContain(DOCUMENT_SHEETS.dangKy);
-    expect(texts(wb, DOCUMENT_SHEETS.dangKyDanhHieu)).toContain('Số:        /ĐK-THCSND');
+    expect(texts(wb, DANG_KY_DANH_HIEU)).toContain('Số:        /ĐK-THCSND');
   });
 });
