@@ -551,6 +551,8 @@ export const en: Record<MessageKey, string> = {
   'officer.pane.title': 'Receiving body’s documents',
   'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
   'officer.pane.signer': 'Signer of the request and the minutes',
+  'officer.pane.office': 'Office that examines and submits to the Chủ tịch UBND',
+  'officer.pane.officeHint': 'Blank: the consolidating body; when that is the UBND itself, its Phòng Văn hóa - Xã hội (province: Sở Giáo dục và Đào tạo).',
   'officer.pane.generate': 'Make minutes, request, decision',
   'officer.pane.generating': 'Making the documents…',
   'officer.pane.done': 'Made {count} documents: {proposed} units proposed for recognition, {notProposed} not eligible.',

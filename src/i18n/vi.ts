@@ -555,6 +555,8 @@ export const vi = {
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
   'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
   'officer.pane.signer': 'Người ký tờ trình, biên bản',
+  'officer.pane.office': 'Cơ quan thẩm định, trình Chủ tịch UBND',
+  'officer.pane.officeHint': 'Để trống: đơn vị tổng hợp; nếu đó là chính UBND thì Phòng Văn hóa - Xã hội (cấp tỉnh: Sở Giáo dục và Đào tạo).',
   'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
   'officer.pane.generating': 'Đang lập văn bản…',
   'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
