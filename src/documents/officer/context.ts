@@ -38,7 +38,7 @@ const COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(thị x�
 const PLACE = /(?:^|\s)(?:thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(\S.*)$/u;
 
 /** Where a body is, as NĐ 30's place line names it: "UBND xã Hòa Bình" → "Hòa Bình"; '' when its name does not say. */
-export function placeOf(name: string): string {
+function placeOf(name: string): string {
   return (COMMITTEE.exec(name.trim())?.[2] ?? PLACE.exec(name.trim())?.[1] ?? '').trim();
 }
 
@@ -65,7 +65,7 @@ const TITLES: [RegExp, string][] = [
 const titleOf = (office: string) => TITLES.find(([re]) => re.test(office.trim()))?.[1] ?? 'Thủ trưởng đơn vị';
 
 /** NĐ 30 Phụ lục III: "UBND", else the initials of the office's name without its place: Phòng Văn hóa - Xã hội → PVHXH, Sở Giáo dục và Đào tạo → SGDĐT. */
-export function officeAbbreviation(office: string): string {
+function officeAbbreviation(office: string): string {
   if (COMMITTEE.test(office.trim())) return 'UBND';
   const place = PLACE.exec(office.trim());
   const name = place ? office.trim().slice(0, place.index) : office;
