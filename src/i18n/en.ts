@@ -62,7 +62,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
-    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [-o OUT.xlsx] [--json]\n' +
+    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
     '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
@@ -513,6 +513,7 @@ export const en: Record<MessageKey, string> = {
   'documents.kind.dang-ky': 'Registration for next year',
   'documents.notEvaluated': 'Workbook “{file}” has not been evaluated ({where}, “{field}” is empty). Evaluate it before generating the dossier.',
   'documents.requestNotSupported': 'The self-evaluation result is “{outcome}”: the request letter is drawn but should not be sent yet. Review the indicators not met in the Evaluate step.',
+  'documents.repealedBasis': 'The rule set cites {title} ({basisAt}), which has had no effect since {since}, but the evaluation year is {year} ({yearAt}): the Tờ trình, Kế hoạch, Quyết định and Báo cáo print “Căn cứ {title} …”. Write in {basisAt} the provincial document the unit follows (e.g. Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk), evaluate again, then make the dossier; or use a rule set under Thông tư số 24/2023/TT-BGDĐT.',
   'documents.stale': 'The data in “{file}” changed after the last evaluation ({where} no longer matches). Evaluate again so the dossier prints the right figures.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” is not a known field, so it is printed as is. See the “Trường” table to the right of the template sheet.',
   'documents.unknownKind': 'There is no document kind “{kind}”. Choose from: {kinds}.',
@@ -559,12 +560,15 @@ export const en: Record<MessageKey, string> = {
   'officer.noHeader': '{where}: the table’s heading row (columns “STT” and “Tên đơn vị”) was not found. Consolidate again so that ĐVHT redraws this sheet.',
   'officer.noUnits': '{where}: the table has no unit yet. Consolidate the units’ dossiers first.',
   'officer.unknownRuleSet': 'The legal basis of the rule set {names} is not known: “……………” is printed in its place. Open a workbook holding that rule set’s “Tiêu chí” sheet, or write the basis instead of {can_cu} in the sheet “{sheet}”.',
-  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [-o OUT.xlsx] [--json]',
+  'officer.repealedBasis': 'The Tờ trình and the Quyết định công nhận cite {title}, which has had no effect since {since}, because these proposed units were evaluated under a rule set citing it: {units}. Write the provincial document these units follow (e.g. Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) in “to_trinh.can_cu” and “quyet_dinh.can_cu” of the sheet “{sheet}”, or ask the units to evaluate again under Thông tư số 24/2023/TT-BGDĐT.',
+  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [--office "Office that examines and submits (Phòng Văn hóa - Xã hội)"] [-o OUT.xlsx] [--json]',
   'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
   'officer.notProposed': 'Not eligible for recognition ({count}):',
   'officer.pane.title': 'Receiving body’s documents',
   'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
   'officer.pane.signer': 'Signer of the request and the minutes',
+  'officer.pane.office': 'Office that examines and submits to the Chủ tịch UBND',
+  'officer.pane.officeHint': 'Blank: the consolidating body; when that is the UBND itself, its Phòng Văn hóa - Xã hội (province: Sở Giáo dục và Đào tạo).',
   'officer.pane.generate': 'Make minutes, request, decision',
   'officer.pane.generating': 'Making the documents…',
   'officer.pane.done': 'Made {count} documents: {proposed} units proposed for recognition, {notProposed} not eligible.',
@@ -689,7 +693,7 @@ export const en: Record<MessageKey, string> = {
   'help.step.data': 'Data: enter the unit’s answers to its unit-level indicators (met, not met or not applicable) with the evidence, the learners of each class and the members of the Tổ đánh giá; then check, to see each cell to fix.',
   'help.step.evaluate': 'Evaluate: computes each indicator’s share against its requirement, writes the results into the grey columns and says whether the unit meets the conditions for recognition.',
   'help.step.summary': 'Summary: draws the “Tổng hợp” sheet (the summary of the self-evaluation by criterion and indicator) to print and file with the dossier.',
-  'help.step.documents': 'Dossier: draws the documents in filing order (cover, request, plan, decision founding the Tổ đánh giá, report, summary, minutes); their standard texts are editable in the sheet “Mẫu văn bản”.',
+  'help.step.documents': 'Dossier: draws the documents in filing order (cover, request, plan, decision founding the Tổ đánh giá, report, minutes, summary); their standard texts are editable in the sheet “Mẫu văn bản”.',
   'help.step.import': 'Import a list: brings the unit’s existing staff list into “Thành viên”, without duplicates.',
   'help.step.consolidate': 'Consolidate units (for the body receiving dossiers): gathers many units’ workbooks into one table, recomputes each unit and shows what does not match.',
   'help.example.title': 'A filled example workbook',

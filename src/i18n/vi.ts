@@ -66,7 +66,7 @@ export const vi = {
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
-    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]\n' +
+    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
     '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
     '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
@@ -517,6 +517,7 @@ export const vi = {
   'documents.kind.dang-ky': 'Bản đăng ký năm sau',
   'documents.notEvaluated': 'Sổ “{file}” chưa được đánh giá ({where}, mục “{field}” còn trống). Hãy đánh giá trước khi lập hồ sơ.',
   'documents.requestNotSupported': 'Kết quả tự đánh giá là “{outcome}”: tờ trình đề nghị công nhận vẫn được lập nhưng chưa nên gửi. Xem lại các chỉ tiêu chưa đạt ở bước Đánh giá.',
+  'documents.repealedBasis': 'Bộ tiêu chí dẫn căn cứ {title} ({basisAt}), văn bản đã hết hiệu lực từ ngày {since}, mà năm đánh giá là {year} ({yearAt}): Tờ trình, Kế hoạch, Quyết định, Báo cáo đang in “Căn cứ {title} …”. Hãy ghi vào ô {basisAt} văn bản của tỉnh mà đơn vị áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk), đánh giá lại rồi lập hồ sơ; hoặc dùng bộ tiêu chí theo Thông tư số 24/2023/TT-BGDĐT.',
   'documents.stale': 'Số liệu trong sổ “{file}” đã thay đổi sau lần đánh giá gần nhất ({where} không còn khớp). Hãy đánh giá lại để hồ sơ in đúng số liệu.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” không phải trường có sẵn nên được in nguyên văn. Xem bảng “Trường” bên phải trang mẫu.',
   'documents.unknownKind': 'Không có loại văn bản “{kind}”. Chọn trong: {kinds}.',
@@ -563,12 +564,15 @@ export const vi = {
   'officer.noHeader': '{where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
   'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
   'officer.unknownRuleSet': 'Không biết căn cứ pháp lý của bộ tiêu chí {names}: chỗ căn cứ được in “……………”. Mở sổ có trang “Tiêu chí” của bộ đó, hoặc ghi căn cứ thay cho {can_cu} trong trang “{sheet}”.',
-  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]',
+  'officer.repealedBasis': 'Tờ trình và Quyết định công nhận dẫn căn cứ {title}, văn bản đã hết hiệu lực từ ngày {since}, vì các đơn vị được đề nghị sau đây đánh giá theo bộ tiêu chí dẫn văn bản đó: {units}. Hãy ghi văn bản của tỉnh mà các đơn vị này áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) vào mục “to_trinh.can_cu” và “quyet_dinh.can_cu” của trang “{sheet}”, hoặc đề nghị các đơn vị đánh giá lại theo Thông tư số 24/2023/TT-BGDĐT.',
+  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định, trình (Phòng Văn hóa - Xã hội)"] [-o RA.xlsx] [--json]',
   'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
   'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
   'officer.pane.signer': 'Người ký tờ trình, biên bản',
+  'officer.pane.office': 'Cơ quan thẩm định, trình Chủ tịch UBND',
+  'officer.pane.officeHint': 'Để trống: đơn vị tổng hợp; nếu đó là chính UBND thì Phòng Văn hóa - Xã hội (cấp tỉnh: Sở Giáo dục và Đào tạo).',
   'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
   'officer.pane.generating': 'Đang lập văn bản…',
   'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
@@ -693,7 +697,7 @@ export const vi = {
   'help.step.data': 'Dữ liệu: ghi câu trả lời của đơn vị cho các chỉ tiêu của đơn vị (Đạt, Không đạt hoặc Không áp dụng) kèm minh chứng, số người học từng lớp và thành viên Tổ đánh giá; rồi kiểm tra để thấy từng ô cần sửa.',
   'help.step.evaluate': 'Đánh giá: tính tỷ lệ từng chỉ tiêu so với yêu cầu, ghi kết quả vào các cột màu xám và cho biết đơn vị đã đủ điều kiện công nhận hay chưa.',
   'help.step.summary': 'Tổng hợp: lập trang “Tổng hợp” (bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu) để in và gửi kèm hồ sơ.',
-  'help.step.documents': 'Hồ sơ: lập các văn bản theo thứ tự đóng hồ sơ (bìa, tờ trình, kế hoạch, quyết định thành lập Tổ đánh giá, báo cáo, bản tổng hợp, biên bản); nội dung mẫu sửa được ở trang “Mẫu văn bản”.',
+  'help.step.documents': 'Hồ sơ: lập các văn bản theo thứ tự đóng hồ sơ (bìa, tờ trình, kế hoạch, quyết định thành lập Tổ đánh giá, báo cáo, biên bản, bản tổng hợp); nội dung mẫu sửa được ở trang “Mẫu văn bản”.',
   'help.step.import': 'Nhập danh sách: mang danh sách cán bộ, giáo viên, nhân viên có sẵn của đơn vị vào trang “Thành viên”, không trùng người.',
   'help.step.consolidate': 'Tổng hợp đơn vị (dành cho nơi nhận hồ sơ): gộp sổ của nhiều đơn vị vào một bảng, tính lại từng đơn vị và chỉ ra chỗ không khớp.',
   'help.example.title': 'Sổ mẫu đã điền',
