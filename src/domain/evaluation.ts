@@ -8,9 +8,10 @@ import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from 
 import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
 import { mapped } from './arrays';
 import { excelTrim, foldKey, lowerVi } from './text';
-import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
+import { cellAsText, isCellError, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
 import { problem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
+import { BELOW_LDTT, EMULATION_TITLES, MEMBER_FIELDS } from './memberFields';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
 
@@ -67,6 +68,8 @@ export interface EvaluationInput {
   members: MemberTable | null;
   /** null when the unit keeps no learners sheet. */
   learners: LearnerRow[] | null;
+  /** The emulation titles the workbook lists ("Danh mục"); default EMULATION_TITLES. */
+  knownTitles?: readonly string[];
 }
 
 export interface IndicatorResult {
@@ -176,10 +179,17 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
+  const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
   const metMatrix: boolean[][] = mapped(memberRows, (r) =>
     mapped(memberIndicators, (c) => {
       const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
       for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems, reported);
+      for (const column of titles.get(c) ?? []) {
+        const v = r.cells[c.columnIndex.get(column)!] ?? null;
+        if (!isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v)))) {
+          reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, c, members!, problems, reported);
+        }
+      }
       return outcome.met;
     }),
   );
@@ -396,6 +406,38 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
   return outcome.met;
 }
 
+const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(foldKey));
+const titleKey = (s: string) => lowerVi(excelTrim(s.normalize('NFC')));
+
+/**
+ * The title columns each indicator lists titles of (`[Danh hiệu thi đua] thuộc {…}`), and every
+ * entry known there: the rule set's lists, the workbook's dropdown, the entries below LĐTT and
+ * the "no" spellings. Anything else in such a cell is not guessed (reference §3): reported.
+ */
+function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly string[], spellings: Spellings): Map<Compiled, string[]> & { known: Set<string> } {
+  const known = new Set([...listed, ...BELOW_LDTT, ...spellings.no].map(titleKey));
+  const out = new Map<Compiled, string[]>() as Map<Compiled, string[]> & { known: Set<string> };
+  out.known = known;
+  const lists = (c: Condition, each: (x: Extract<Condition, { kind: 'in' }>) => void): void => {
+    if (c.kind === 'and' || c.kind === 'or') c.items.forEach((x) => lists(x, each));
+    else if (c.kind === 'in' && TITLE_COLUMNS.has(foldKey(c.column))) each(c);
+  };
+  for (const ind of ruleSet.indicators) {
+    if (ind.measure.kind !== 'members') continue;
+    try {
+      lists(parseConditionOnce(ind.measure.condition), (x) => x.items.forEach((item) => known.add(titleKey(item))));
+    } catch {
+      // reported where the indicator is compiled
+    }
+  }
+  for (const c of indicators) {
+    const columns: string[] = [];
+    lists(c.condition!, (x) => columns.includes(x.column) || columns.push(x.column));
+    if (columns.length) out.set(c, columns);
+  }
+  return out;
+}
+
 function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[]): boolean {
   if (members.countedIndex === null) return true;
   const v = r.cells[members.countedIndex] ?? null;
@@ -436,7 +478,10 @@ function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
 
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;
 
-function reportReadIssue(issue: ReadIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
+/** A cell a condition could not read, or a title no list knows (titleChecks). */
+type CellIssue = ReadIssue | { column: string; kind: 'unknownTitle'; value: string };
+
+function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
   const idx = c.columnIndex.get(issue.column)!;
   const col = members.columns[idx]!;
   const at: Location = { sheet: 'members' as SheetRole, row: r.row, col: col.col };

@@ -15,6 +15,7 @@ export type ProblemCode =
   | 'cellError'
   | 'invalidNumber'
   | 'ambiguousCounted'
+  | 'unknownTitle'
   | 'nameMissing'
   | 'unknownColumn'
   | 'unknownUnitField'

@@ -252,3 +252,46 @@ describe('TT22/2020 · 100 điểm', () => {
     expect(evaluate(input(tt22, { answers, members: memberTable(uniformMembers(5, 5)) })).outcome).toMatchObject({ score: 90, rating: 'Tốt' });
   });
 });
+
+describe('emulation titles (Luật Thi đua, khen thưởng 06/2022/QH15)', () => {
+  const withTitles = (titles: (string | null)[]) => {
+    const specs = uniformMembers(titles.length, titles.length).map((s, i) => ({ ...s, emulationTitle: titles[i] ?? null }));
+    return evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+  };
+
+  it('titles above LĐTT, in their usual spellings, count as LĐTT or higher', () => {
+    const higher = [
+      'Chiến sĩ thi đua bộ, ban, ngành, tỉnh',
+      'Chiến sĩ thi đua cấp Bộ',
+      'chiến sĩ thi đua cấp tỉnh',
+      'CSTĐ cấp tỉnh',
+      'cstđ cấp bộ',
+      'CSTĐ toàn quốc',
+      'Chiến sĩ thi đua toàn quốc',
+      'Chiến sĩ tiên tiến',
+      'CSTĐCS',
+      'LĐTT',
+      'LDTT',
+    ];
+    const ev = withTitles(higher);
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: higher.length, denominator: higher.length, status: 'met' });
+    expect(ev.problems.filter((p) => p.code === 'unknownTitle')).toEqual([]);
+  });
+
+  it('a value that is no known title is a warning at its cell, counted as not met; known "no" values are not', () => {
+    const ev = withTitles(['Giấy khen', 'Hoàn thành nhiệm vụ', 'HTNV', 'Không hoàn thành nhiệm vụ', null, 'không', 'Lao động tiên tiến']);
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: 1, denominator: 7 });
+    const unknown = ev.problems.filter((p) => p.code === 'unknownTitle');
+    expect(unknown).toEqual([
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 12 }, params: expect.objectContaining({ value: 'Giấy khen', column: 'Danh hiệu thi đua', indicator: '3.1' }) }),
+    ]);
+  });
+
+  it('a spelling the user added to the rule set’s list is a known title', () => {
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '3.1' ? { ...i, measure: { kind: 'members', condition: '[Danh hiệu thi đua] thuộc {Lao động tiên tiến; LĐ tiên tiến}' } } : i)) };
+    const specs = uniformMembers(2, 2).map((s) => ({ ...s, emulationTitle: 'LĐ tiên tiến' }));
+    const ev = evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: 2 });
+    expect(ev.problems.filter((p) => p.code === 'unknownTitle')).toEqual([]);
+  });
+});
