@@ -130,6 +130,30 @@ interface Compiled {
   columnIndex: Map<string, number>;
   applicable: boolean | null; // null: applicability could not be decided
   broken: boolean; // syntax or unknown column: not evaluable
+  fallbacks: Fallback[];
+}
+
+/**
+ * `[A] = có hoặc ([A] trống và rest)`: A decides when given, `rest` only when A is blank (the
+ * CDHT title and its score). When both are given and disagree, the row is worth a look.
+ */
+interface Fallback {
+  column: string;
+  rest: Condition;
+}
+
+function fallbacksOf(c: Condition): Fallback[] {
+  if (c.kind !== 'or') return [];
+  const out: Fallback[] = [];
+  for (const given of c.items) {
+    if (given.kind !== 'yes') continue;
+    for (const other of c.items) {
+      if (other.kind !== 'and' || !other.items.some((x) => x.kind === 'blank' && x.column === given.column)) continue;
+      const rest = other.items.filter((x) => !(x.kind === 'blank' && x.column === given.column));
+      if (rest.length) out.push({ column: given.column, rest: rest.length === 1 ? rest[0]! : { kind: 'and', items: rest } });
+    }
+  }
+  return out;
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
@@ -144,7 +168,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const fieldsByKey = new Map(input.unitFields.map((f) => [foldKey(f.label), f]));
   const compiled = mapped(ruleSet.indicators, (indicator): Compiled => {
     const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems);
-    const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false };
+    const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false, fallbacks: [] };
     if (indicator.measure.kind !== 'members') return c;
     try {
       c.condition = parseConditionOnce(indicator.measure.condition);
@@ -159,6 +183,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       );
       return c;
     }
+    c.fallbacks = fallbacksOf(c.condition);
     for (const column of columnsOf(c.condition)) {
       const idx = headerIndex.get(foldKey(column));
       if (idx === undefined) {
@@ -190,6 +215,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
           reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, c, members!, problems, reported);
         }
       }
+      for (const f of c.fallbacks) checkFallback(f, r, c, members!, spellings, problems, reported);
       return outcome.met;
     }),
   );
@@ -436,6 +462,29 @@ function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly 
     if (columns.length) out.set(c, columns);
   }
   return out;
+}
+
+/** A given A that says the opposite of its filled-in `rest` is reported at A's cell (the row counts by A). */
+function checkFallback(f: Fallback, r: TableRow, c: Compiled, members: MemberTable, spellings: Spellings, problems: Problem[], reported: Set<string>): void {
+  const cell = (column: string) => r.cells[c.columnIndex.get(column)!] ?? null;
+  const given = readYesNo(cell(f.column), spellings);
+  if (given !== 'yes' && given !== 'no') return;
+  const others = columnsOf(f.rest);
+  if (others.some((column) => readText(cell(column)) === '')) return;
+  if (evaluateCondition(f.rest, cell, spellings).met === (given === 'yes')) return;
+  const col = members.columns[c.columnIndex.get(f.column)!]!;
+  const at: Location = { sheet: 'members', row: r.row, col: col.col };
+  const key = problemKey(at, 'titleScoreDisagree');
+  if (reported.has(key)) return;
+  reported.add(key);
+  const params = {
+    value: cellAsText(cell(f.column)),
+    column: col.header,
+    other: others.map((column) => members.columns[c.columnIndex.get(column)!]!.header).join(', '),
+    otherValue: others.map((column) => cellAsText(cell(column))).join(', '),
+    indicator: c.indicator.code,
+  };
+  problems.push(problem('warning', 'titleScoreDisagree', params, at));
 }
 
 function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[]): boolean {

@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'invalidNumber'
   | 'ambiguousCounted'
   | 'unknownTitle'
+  | 'titleScoreDisagree'
   | 'nameMissing'
   | 'unknownColumn'
   | 'unknownUnitField'

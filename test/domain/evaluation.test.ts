@@ -295,3 +295,44 @@ describe('emulation titles (Luật Thi đua, khen thưởng 06/2022/QH15)', () =
     expect(ev.problems.filter((p) => p.code === 'unknownTitle')).toEqual([]);
   });
 });
+
+describe('CDHT: the title, when given, decides; the score only when the title is blank', () => {
+  const cdht = (rows: [string | null, number | string | null][], rs: RuleSet = coSo) => {
+    const specs = uniformMembers(rows.length, rows.length).map((s, i) => ({ ...s, cdhtTitle: rows[i]![0], cdhtScore: rows[i]![1] }));
+    return evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+  };
+
+  it('an explicit "Chưa đạt" is not overridden by a score of 90; a blank title falls back on the score', () => {
+    const ev = cdht([
+      ['Chưa đạt', 90],
+      [null, 85],
+      [null, 79],
+      ['Đạt', null],
+    ]);
+    expect(indicator(ev, '3.2a')).toMatchObject({ numerator: 2, denominator: 4 });
+    expect(ev.members.map((m) => m.met)).toEqual([5, 6, 5, 6]);
+  });
+
+  it('the same in every TT24 preset, and the 80 points stay in the editable condition', () => {
+    for (const rs of [coSo, findPreset('tt24-co-so-md2')!, tinh1, tinh2]) {
+      const ind = rs.indicators.find((i) => i.measure.kind === 'members' && i.measure.condition.includes('Điểm CDHT'))!;
+      expect(ind.measure).toEqual({ kind: 'members', condition: '[Danh hiệu CDHT] = có hoặc ([Danh hiệu CDHT] trống và [Điểm CDHT] >= 80)' });
+      expect(ind.source).toMatch(/70 điểm/);
+    }
+  });
+
+  it('a title and a score that disagree are a warning at the title’s cell', () => {
+    const ev = cdht([
+      ['Đạt', 60],
+      ['Chưa đạt', 90],
+      ['Đạt', 85],
+      ['Chưa đạt', 50],
+      ['Đạt', null],
+    ]);
+    const disagree = ev.problems.filter((p) => p.code === 'titleScoreDisagree');
+    expect(disagree).toEqual([
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 15 }, params: expect.objectContaining({ value: 'Đạt', column: 'Danh hiệu CDHT', other: 'Điểm CDHT', otherValue: '60', indicator: '3.2a' }) }),
+      expect.objectContaining({ at: { sheet: 'members', row: 6, col: 15 }, params: expect.objectContaining({ value: 'Chưa đạt', otherValue: '90' }) }),
+    ]);
+  });
+});

@@ -17,7 +17,10 @@ const STATE_OR_PUBLIC = `${typeIn(['Cơ quan nhà nước', 'UBND cấp xã', '�
 const UPPER_SECONDARY_ETC = `${typeIn(['Trường THPT', 'Trung tâm GDNN-GDTX', 'Cơ sở giáo dục đại học'])} hoặc (${typeIn(['Trường phổ thông nhiều cấp học'])} và [${UNIT_FIELD_LABELS.highestLevel}] thuộc {THPT; Trung học phổ thông})`;
 const VOCATIONAL = typeIn(['Cơ sở giáo dục nghề nghiệp']);
 
-const CDHT = `${col('cdhtTitle')} = có hoặc ${col('cdhtScore')} >= 80`;
+/** The title decides when the row gives it; the score (80, QĐ 324) only when the title is blank. */
+const CDHT = `${col('cdhtTitle')} = có hoặc (${col('cdhtTitle')} trống và ${col('cdhtScore')} >= 80)`;
+/** Said in the source of each CDHT indicator: the 80 is the user's to change, not a code branch. */
+const CDHT_AREAS = 'vùng khó khăn, vùng đồng bào dân tộc thiểu số: danh hiệu cần 70 điểm — sửa 80 thành 70 trong điều kiện';
 const LDTT = `${col('emulationTitle')} thuộc ${list(LDTT_OR_HIGHER)}`;
 
 // How the documents are cited (domain reference, "How the product cites a source").
@@ -127,7 +130,7 @@ const huyenMd1 = tt24('tt24-co-so-md1', 'TT24 · cấp huyện · mức độ 1'
   ...tt24Tc1(`[C] ${TT24} Điều 6 khoản 1`),
   ...tt24Tc2(LEVEL1_TC2, { confirmed: `[C] ${TT24} Điều 6 khoản 2`, local: `[S] ${TT24} Điều 6 khoản 2 (theo ${DONG_THAP})` }),
   members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24} Điều 6 (theo ${DONG_THAP_KH})`),
-  members('3.2a', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, 0.9, `[S] ${TT24} Điều 6 (theo ${HA_NOI}; ${DONG_THAP_KH})`),
+  members('3.2a', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, 0.9, `[S] ${TT24} Điều 6 (theo ${HA_NOI}; ${DONG_THAP_KH}); ${CDHT_AREAS}`),
   learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.95, `[S] ${TT24} Điều 6 (theo ${HA_NOI})`),
   unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[L] ${HA_NOI}; cùng nội dung ${TT24} Điều 12`),
   unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động tiên tiến” trở lên', `[L] ${HA_NOI}; cùng nội dung ${TT24} Điều 12`),
@@ -146,7 +149,7 @@ const huyenMd2 = tt24('tt24-co-so-md2', 'TT24 · cấp huyện · mức độ 2'
   ...tt24Tc1(`[S] ${TT24} Điều 7 khoản 1: như Điều 6 khoản 1 (Điều 13 dẫn như vậy cho cấp tỉnh); ${NOT_READ_7}`),
   ...HUYEN_MD2_TC2,
   members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 6 (theo ${DONG_THAP_KH}); ${NOT_READ_7}`),
-  members('3.2a', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, 0.95, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}`),
+  members('3.2a', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, 0.95, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}; ${CDHT_AREAS}`),
   learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.97, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}`),
   unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[S] ${TT24} Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
   unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc”', `[S] ${TT24} Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
@@ -162,7 +165,7 @@ const provincial = (level: 1 | 2): RuleSet => {
   return tt24(`tt24-tinh-md${level}`, `TT24 · cấp tỉnh · mức độ ${level}`, `“Đơn vị học tập” cấp tỉnh mức độ ${level}`, level, PROVINCE_RECEIVERS, [
     ...tt24Tc1(`[C] ${article} (Điều 6 khoản 1)`),
     ...tc2,
-    members('3.1', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, md2 ? 0.95 : 0.9, `[C] ${article}`),
+    members('3.1', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, md2 ? 0.95 : 0.9, `[C] ${article}; ${CDHT_AREAS}`),
     learners('3.1b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', md2 ? 0.97 : 0.95, `[C] ${article}`),
     unit('3.2', 'Tổ chức hoạt động chia sẻ tri thức', `[C] ${article}`),
     unit('3.3', md2 ? 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc”' : 'Đơn vị đạt danh hiệu “Tập thể lao động tiên tiến” trở lên', `[C] ${article}`),
