@@ -84,6 +84,8 @@ export interface IndicatorResult {
   status: Status;
   points: number | null; // earned (score rule sets)
   maxPoints: number | null;
+  /** Whether it applies could not be decided (a blank or unclear unit field): not evaluable. */
+  undecided?: true;
 }
 
 export interface CriterionResult {
@@ -236,7 +238,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
       maxPoints: ruleSet.mode === 'score' ? (ind.points ?? 0) : null,
     };
     if (c.applicable === false) return { ...base, status: 'not_applicable', maxPoints: null };
-    if (c.applicable === null || c.broken) return base;
+    if (c.applicable === null) return { ...base, undecided: true };
+    if (c.broken) return base;
     switch (ind.measure.kind) {
       case 'members': {
         const j = memberIndicators.indexOf(c);
@@ -424,12 +427,37 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
     problems.push(problem(optional ? 'warning' : 'error', 'unknownUnitField', { indicator: ind.code, field: column }));
     if (!optional) return null;
   }
-  const outcome = evaluateCondition(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings);
-  for (const issue of outcome.issues) {
-    const f = byKey.get(foldKey(issue.column));
-    if (f) problems.push(problem('warning', issue.kind, { value: issue.value, column: f.label, indicator: ind.code }, f.at));
+  const unclear = new Set<string>();
+  const decided = decide(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings, unclear);
+  for (const column of unclear) {
+    const f = byKey.get(foldKey(column));
+    if (!f) continue; // a missing field was said above
+    const blank = readText(f.value) === '';
+    // Only a field that would change the answer makes the indicator undecided; another odd value is still said.
+    const code = decided === null ? (blank ? 'applicabilityBlank' : 'applicabilityUnclear') : blank ? null : 'unitFieldUnclear';
+    if (code) problems.push(problem('warning', code, { value: cellAsText(f.value), column: f.label, indicator: ind.code }, f.at));
   }
-  return outcome.met;
+  return decided;
+}
+
+/**
+ * A unit field's condition in three values: an atom over a blank, unclear or error cell is
+ * unknown (null), and unknown spreads unless the other branches decide (Kleene's logic).
+ * `unclear` collects the columns read as unknown. N/A comes only from what the unit is (§2).
+ */
+function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>): boolean | null {
+  if (c.kind === 'and' || c.kind === 'or') {
+    const values = c.items.map((x) => decide(x, lookup, spellings, unclear));
+    const decisive = c.kind === 'and' ? false : true;
+    if (values.includes(decisive)) return decisive;
+    return values.includes(null) ? null : !decisive;
+  }
+  const v = lookup(c.column);
+  if (isCellError(v) || (c.kind !== 'blank' && readText(v) === '') || (c.kind === 'yes' || c.kind === 'no' ? readYesNo(v, spellings) === 'ambiguous' : c.kind === 'compare' && readNumber(v).kind !== 'number')) {
+    unclear.add(c.column);
+    return null;
+  }
+  return evaluateCondition(c, lookup, spellings).met;
 }
 
 const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(foldKey));

@@ -11,6 +11,9 @@ export const en: Record<MessageKey, string> = {
   'problem.nameMissing': '{where}: the row has data but no name, so it is not counted.',
   'problem.unknownColumn': 'Indicator {indicator}: no column “{column}” in the “Thành viên” sheet. Add it or edit the condition in “Tiêu chí”.',
   'problem.unknownUnitField': 'Indicator {indicator}: the “Thông tin đơn vị” sheet has no field “{field}” (used in “Áp dụng cho”).',
+  'problem.applicabilityBlank': '{where}: “{column}” is blank, so whether indicator {indicator} applies to the unit is unknown (column “Áp dụng cho” on the “Tiêu chí” sheet); the indicator cannot be evaluated. Fill in “{column}” and evaluate again.',
+  'problem.applicabilityUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không), so whether indicator {indicator} applies to the unit is unknown; the indicator cannot be evaluated. Correct the cell and evaluate again.',
+  'problem.unitFieldUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không). Indicator {indicator} is still evaluated, as for this type of unit it does not depend on the field; correct the cell anyway.',
   'problem.conditionSyntax': 'Indicator {indicator}: cannot read the condition “{condition}” ({detail}). Example: [Chấp hành kỷ luật lao động] = có',
   'problem.noCountedMembers': 'Indicator {indicator}: no member is counted yet, so it cannot be evaluated.',
   'problem.noLearnerData': 'Indicator {indicator}: learner figures are missing (sheet “Người học”), so it cannot be evaluated.',
@@ -31,7 +34,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unitNameTooLong': '{where}: the unit’s name is {length} characters long, too long for a unit’s name (at most {max}); other text was probably pasted into this cell. Type the unit’s name again: it heads every document of the dossier.',
   'problem.unitYearMissing': '{where}: the evaluation year is blank. Type the year as a number, e.g. {example}.',
   'problem.unitYearInvalid': '{where}: the evaluation year “{value}” is not a valid year. Type the year as a number, e.g. {example}: it is printed on the dossier’s documents.',
-  'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
+  'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only cannot be evaluated. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
   'problem.unitTypeUnknown': '{where}: the unit type “{value}” is not in the list, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C), e.g. “{example}”.',
   'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).

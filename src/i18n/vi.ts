@@ -13,6 +13,9 @@ export const vi = {
   'problem.nameMissing': '{where}: dòng có số liệu nhưng thiếu họ và tên, nên không được tính.',
   'problem.unknownColumn': 'Chỉ tiêu {indicator}: không tìm thấy cột “{column}” trong trang “Thành viên”. Thêm cột này hoặc sửa điều kiện ở trang “Tiêu chí”.',
   'problem.unknownUnitField': 'Chỉ tiêu {indicator}: trang “Thông tin đơn vị” không có mục “{field}” (dùng ở cột “Áp dụng cho”).',
+  'problem.applicabilityBlank': '{where}: mục “{column}” còn trống, nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không (cột “Áp dụng cho” ở trang “Tiêu chí”); chỉ tiêu này chưa đánh giá được. Điền mục “{column}” rồi đánh giá lại.',
+  'problem.applicabilityUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không), nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không; chỉ tiêu này chưa đánh giá được. Sửa ô này rồi đánh giá lại.',
+  'problem.unitFieldUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không). Chỉ tiêu {indicator} vẫn đánh giá được vì không phụ thuộc vào mục này với loại đơn vị đã chọn; hãy sửa ô cho rõ.',
   'problem.conditionSyntax': 'Chỉ tiêu {indicator}: không đọc được điều kiện “{condition}” ({detail}). Ví dụ đúng: [Chấp hành kỷ luật lao động] = có',
   'problem.noCountedMembers': 'Chỉ tiêu {indicator}: chưa có thành viên nào được tính, nên chưa đánh giá được.',
   'problem.noLearnerData': 'Chỉ tiêu {indicator}: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được.',
@@ -33,7 +36,7 @@ export const vi = {
   'problem.unitNameTooLong': '{where}: tên đơn vị dài {length} ký tự, quá dài cho một tên đơn vị (tối đa {max}); có lẽ ô này bị dán nhầm nội dung khác. Ghi lại đúng tên đơn vị: tên được in ở đầu mọi văn bản của hồ sơ.',
   'problem.unitYearMissing': '{where}: chưa ghi năm đánh giá. Ghi năm bằng số, ví dụ {example}.',
   'problem.unitYearInvalid': '{where}: năm đánh giá “{value}” không phải là một năm hợp lệ. Ghi năm bằng số, ví dụ {example}: năm này được in trên các văn bản của hồ sơ.',
-  'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
+  'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
   'problem.unitTypeUnknown': '{where}: loại đơn vị “{value}” không có trong danh sách, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), ví dụ “{example}”.',
   'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).

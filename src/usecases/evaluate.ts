@@ -343,10 +343,13 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     // K: applicability, from the unit's own fields.
     const appliesCond = ind.appliesTo ? tryParse(ind.appliesTo) : null;
     const fieldsKnown = appliesCond !== null && ind.appliesTo !== '' && allFieldsKnown(appliesCond, wb);
+    // Undecided (a blank or unclear field): the engine's word, static until the next evaluation.
     const k: CellInput =
       ind.appliesTo === ''
         ? RESULT_TEXT.applies
-        : fieldsKnown
+        : res.undecided
+          ? null
+          : fieldsKnown
           ? { formula: `=IF(${conditionFormula(appliesCond!, unitRefs)},${str(RESULT_TEXT.applies)},${str(RESULT_TEXT.doesNotApply)})`, result: applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply }
           : null;
     let numerator: CellInput = null;

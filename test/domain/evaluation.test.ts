@@ -208,9 +208,9 @@ describe('TT24 · tỉnh', () => {
       evaluate(input(tinh1, { unitFields: [...unitFields('Trường phổ thông nhiều cấp học'), { label: 'Cấp học cao nhất', value: highest, at: { sheet: 'unit', row: 7, col: 2 } }], members, learners: learners([1, 1]) }));
     expect(status(multi('THPT'), '3.4')).toBe('met');
     expect(status(multi('THCS'), '3.4')).toBe('not_applicable');
-    // An older "Thông tin đơn vị" without the field: read as blank, said once, never a refusal.
+    // An older "Thông tin đơn vị" without the field: said once, never a refusal; 3.4 cannot be decided.
     const old = evaluate(input(tinh1, { unitFields: unitFields('Trường phổ thông nhiều cấp học'), members, learners: learners([1, 1]) }));
-    expect(status(old, '3.4')).toBe('not_applicable');
+    expect(status(old, '3.4')).toBe('not_evaluable');
     expect(old.problems.filter((p) => p.code === 'unknownUnitField')).toEqual([expect.objectContaining({ severity: 'warning', params: { indicator: '3.4', field: 'Cấp học cao nhất' } })]);
   });
 });
@@ -334,5 +334,42 @@ describe('CDHT: the title, when given, decides; the score only when the title is
       expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 15 }, params: expect.objectContaining({ value: 'Đạt', column: 'Danh hiệu CDHT', other: 'Điểm CDHT', otherValue: '60', indicator: '3.2a' }) }),
       expect.objectContaining({ at: { sheet: 'members', row: 6, col: 15 }, params: expect.objectContaining({ value: 'Chưa đạt', otherValue: '90' }) }),
     ]);
+  });
+});
+
+describe('applicability that depends on a blank or unclear unit field cannot be decided (reference §2, §4)', () => {
+  const members = memberTable(uniformMembers(5, 5));
+  const at = { sheet: 'unit' as const, row: 6, col: 2 };
+
+  it('a public THCS with “Công lập” blank: 1.3 not evaluable, warned at the cell, not recognised', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Trường THCS', null), members, learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('not_evaluable');
+    expect(ev.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'applicabilityBlank', at, params: expect.objectContaining({ indicator: '1.3', column: 'Công lập' }) }));
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+
+  it('a blank field that cannot change the answer is no problem: a state body is covered by its type', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Cơ quan nhà nước', null), members, learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('met');
+    expect(ev.problems.filter((p) => p.at?.sheet === 'unit')).toEqual([]);
+  });
+
+  it('an unclear “Công lập” (công lập tự chủ): not evaluable, and the message says so rather than “chưa đạt”', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Trường THCS', 'công lập tự chủ'), members, learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('not_evaluable');
+    expect(ev.problems.filter((p) => p.at?.sheet === 'unit')).toEqual([
+      expect.objectContaining({ code: 'applicabilityUnclear', at, params: expect.objectContaining({ indicator: '1.3', value: 'công lập tự chủ' }) }),
+    ]);
+    const stateBody = evaluate(input(coSo, { unitFields: unitFields('Cơ quan nhà nước', 'công lập tự chủ'), members, learners: learners([1, 1]) }));
+    expect(status(stateBody, '1.3')).toBe('met');
+    expect(stateBody.problems.filter((p) => p.at?.sheet === 'unit')).toEqual([expect.objectContaining({ code: 'unitFieldUnclear', at })]);
+  });
+
+  it('tt24-tinh-md1: a multi-level school with “Cấp học cao nhất” blank leaves 3.4 undecided and is not recognised', () => {
+    const fields = [...unitFields('Trường phổ thông nhiều cấp học'), { label: 'Cấp học cao nhất', value: null, at: { sheet: 'unit' as const, row: 7, col: 2 } }];
+    const ev = evaluate(input(tinh1, { unitFields: fields, members, learners: learners([1, 1]) }));
+    expect(status(ev, '3.4')).toBe('not_evaluable');
+    expect(ev.problems).toContainEqual(expect.objectContaining({ code: 'applicabilityBlank', at: { sheet: 'unit', row: 7, col: 2 }, params: expect.objectContaining({ indicator: '3.4' }) }));
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
   });
 });

@@ -86,6 +86,9 @@ async function sheetValues(wb: ExcelJsWorkbook, name: string) {
 
 /** A multi-level school whose highest level is THPT: TT24 Điều 12's digital-transformation indicator applies. */
 const MULTI_LEVEL: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: 'THPT' };
+/** Applicability that a blank field leaves undecided: both engines say “Chưa đánh giá được”, never N/A. */
+const PUBLIC_BLANK: Partial<UnitDetails> = { type: 'Trường THCS', isPublic: undefined };
+const HIGHEST_BLANK: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: undefined };
 
 describe.each([
   ['exceljs' as const, 'tt24-co-so-md1', undefined, {}],
@@ -96,6 +99,8 @@ describe.each([
   ['xlsx' as const, 'tt24-tinh-md1', undefined, MULTI_LEVEL],
   ['xlsx' as const, 'tt22-100', undefined, {}],
   ['xlsx' as const, 'tt22-100', 'proportional' as const, {}],
+  ['xlsx' as const, 'tt24-co-so-md1', undefined, PUBLIC_BLANK],
+  ['xlsx' as const, 'tt24-tinh-md1', undefined, HIGHEST_BLANK],
 ])('LibreOffice recomputes what the engine computed (%s writer, %s %s %j)', (writer, presetId, partial, unit) => {
   let report: EvaluationReport;
   let lo: ExcelJsWorkbook;
@@ -125,6 +130,10 @@ describe.each([
       expect(report.indicators.find((i) => i.code === '3.4')!.status).toBe('met');
       expect(byCode.get('3.4')![COL.applicable - 1]).toBe(RESULT_TEXT.applies);
     }
+    if (unit === PUBLIC_BLANK || unit === HIGHEST_BLANK) {
+      expect(report.indicators.find((i) => i.code === (unit === PUBLIC_BLANK ? '1.3' : '3.4'))!.status).toBe('not_evaluable');
+      expect(report.outcome.status).toBe('not_evaluable');
+    }
     for (const cr of report.criteria) {
       const r = byCode.get(cr.code)!;
       expect({ code: cr.code, status: r[COL.result - 1] }).toEqual({ code: cr.code, status: { met: 'Đạt', not_met: 'Không đạt', not_applicable: 'Không áp dụng', not_evaluable: 'Chưa đánh giá được' }[cr.status] });
@@ -151,7 +160,7 @@ describe.each([
       expect(find('Điểm (thang 100)')).toBeCloseTo(report.outcome.score!, 9);
       expect(find('Xếp loại')).toBe(report.outcome.rating);
     } else {
-      const expected = report.outcome.status === 'recognised' ? `Đủ điều kiện công nhận ${findPreset(presetId)!.recognition}` : 'Chưa đủ điều kiện công nhận';
+      const expected = { recognised: `Đủ điều kiện công nhận ${findPreset(presetId)!.recognition}`, not_recognised: 'Chưa đủ điều kiện công nhận', not_evaluable: 'Chưa đánh giá được' }[report.outcome.status];
       expect(find('Kết quả tự đánh giá')).toBe(expected);
     }
   });
