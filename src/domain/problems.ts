@@ -38,6 +38,8 @@ export type ProblemCode =
   | 'noIndicators'
   | 'invalidSetting'
   | 'settingAsText'
+  | 'invalidBands'
+  | 'invalidPartialScoring'
   | 'duplicateIndicator'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/evaluate.ts unitChecks).
   | 'unitNameMissing'

@@ -28,6 +28,8 @@ export const en: Record<MessageKey, string> = {
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',
   'problem.settingAsText': '{where}: “{value}” for “{setting}” is stored as text (Text format), so the workbook’s formulas read 0; the rule set’s level is used for now. Format the cell as Percentage and type it again, e.g. 90%.',
+  'problem.invalidBands': '{where}: “{value}” cannot be read in “{setting}”. Write each rating band as “Name: minimum points”, the points a number from 0 to {max}, highest band first, separated by semicolons; the last part may name the lowest rating. For example: {example}.',
+  'problem.invalidPartialScoring': '{where}: “{value}” is not valid for “{setting}”. Choose one of: {allowed}.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
   'problem.unitNameMissing': '{where}: the unit’s name is blank. Type the unit’s name in this cell (e.g. Trường THCS Nguyễn Du): it is printed on every document of the dossier, which cannot be drawn without it.',

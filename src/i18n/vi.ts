@@ -30,6 +30,8 @@ export const vi = {
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',
   'problem.settingAsText': '{where}: “{value}” của “{setting}” được lưu dạng chữ (định dạng Văn bản), nên công thức trong sổ đọc thành 0; tạm dùng mức của bộ tiêu chí. Đổi định dạng ô sang Phần trăm rồi gõ lại, ví dụ 90%.',
+  'problem.invalidBands': '{where}: “{value}” không đọc được trong “{setting}”. Ghi mỗi mức xếp loại dạng “Tên: điểm tối thiểu”, điểm là số từ 0 đến {max}, mức cao trước, cách nhau bằng dấu chấm phẩy; cuối cùng có thể ghi tên mức dưới cùng. Ví dụ: {example}.',
+  'problem.invalidPartialScoring': '{where}: “{value}” không hợp lệ cho “{setting}”. Chọn một trong: {allowed}.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
   'problem.unitNameMissing': '{where}: chưa ghi tên đơn vị. Ghi tên đơn vị vào ô này (ví dụ: Trường THCS Nguyễn Du): tên được in trên mọi văn bản của hồ sơ, nên hồ sơ chưa lập được khi thiếu tên.',
