@@ -22,7 +22,7 @@ import { learnerRatiosPlan } from '../sheets/learnersSheet';
 import { ownPlan, ownSheetMarks, parseUnitWorkbookOrRenamed, ROLE } from './ownSheets';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
-import type { Lang } from '../i18n';
+import { catalogs, type Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { readNumber, readText } from '../domain/values';
@@ -90,7 +90,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
     if (!options.dryRun) {
-      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now, summary: options.summary ?? true, outcomeText: report.outcome.text })) {
+      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now, summary: options.summary ?? true })) {
         session.write(plan);
       }
       const ratios = wb.learners && wb.sheets.learners ? learnerRatiosPlan(wb.sheets.learners, wb.learners) : null;
@@ -197,7 +197,6 @@ interface PlanContext {
   fingerprint: string;
   now: Date;
   summary: boolean;
-  outcomeText: string;
 }
 
 
@@ -215,9 +214,11 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
     cells: [...formulaColumns(wb.spellings), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
     columns: [6, 7].map((index) => ({ index, hidden: true })).concat(FormulaLists.hiddenColumns()),
   });
-  const unit = unitWrites(wb, ev, ctx, criteria);
+  // The sheets are Vietnamese whatever the pane's language: their formulas word the outcome so.
+  const sheetOutcome = outcomeText(ev, 'vi').text;
+  const unit = unitWrites(wb, ev, ctx, criteria, sheetOutcome);
   plans.push(unit.plan);
-  if (ctx.summary) plans.push(ownPlan(drawSummarySheet(wb, ev, { outcomeText: ctx.outcomeText, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }), ROLE.summary));
+  if (ctx.summary) plans.push(ownPlan(drawSummarySheet(wb, ev, { outcomeText: sheetOutcome, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }), ROLE.summary));
   return plans;
 }
 
@@ -529,7 +530,7 @@ function targetFormula(wb: UnitWorkbook): CellInput {
   return c && readShareCell(typed).ok ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
 }
 
-function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites): { plan: SheetPlan; outcomeCell: string } {
+function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites, sheetOutcome: string): { plan: SheetPlan; outcomeCell: string } {
   const rs = wb.criteria.ruleSet;
   const u = wb.unit;
   const keys = Object.keys(RESULT_FIELDS) as (keyof typeof RESULT_FIELDS)[];
@@ -552,7 +553,10 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
             formula: `=IF(${any(RESULT_TEXT.not_met)},${str(RESULT_TEXT.notRecognised)},IF(${any(RESULT_TEXT.not_evaluable)},${str(RESULT_TEXT.notEvaluable)},IF(${any(RESULT_TEXT.met)},${str(RESULT_TEXT.recognisedPrefix)}&${recognitionRef},${str(RESULT_TEXT.notEvaluable)})))`,
             result: o.status === 'recognised' ? RESULT_TEXT.recognisedPrefix + o.recognition : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
           }
-        : { formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${cellAddress(rowOf('score'), 2)}&" điểm — "&${cellAddress(rowOf('rating'), 2)})`, result: ctx.outcomeText },
+        : {
+            formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${templateFormula(catalogs.vi['outcome.score'], { score: cellAddress(rowOf('score'), 2), rating: cellAddress(rowOf('rating'), 2) })})`,
+            result: sheetOutcome,
+          },
     score:
       o.kind === 'score'
         ? {
@@ -579,6 +583,15 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
     ],
   };
   return { plan, outcomeCell: sheetRef(SHEETS.unit, absolute(rowOf('outcome'), 2)) };
+}
+
+/** A catalogue sentence as a formula: each {name} becomes its cell, the rest literal text ("{score} điểm" → B21&" điểm"). */
+function templateFormula(template: string, cells: Record<string, string>): string {
+  return template
+    .split(/(\{\w+\})/)
+    .filter((piece) => piece !== '')
+    .map((piece) => cells[piece.slice(1, -1)] ?? str(piece))
+    .join('&');
 }
 
 function ratingFormula(scoreCell: string, bands: { label: string; min: number }[], failBand: string): string {

@@ -159,6 +159,8 @@ describe.each([
     if (report.ruleSet.mode === 'score') {
       expect(find('Điểm (thang 100)')).toBeCloseTo(report.outcome.score!, 9);
       expect(find('Xếp loại')).toBe(report.outcome.rating);
+      // The outcome line recalculates to exactly what the engine wrote (and the summary's conclusion with it).
+      expect(find('Kết quả tự đánh giá')).toBe(report.outcome.text);
     } else {
       const expected = { recognised: `Đủ điều kiện công nhận ${findPreset(presetId)!.recognition}`, not_recognised: 'Chưa đủ điều kiện công nhận', not_evaluable: 'Chưa đánh giá được' }[report.outcome.status];
       expect(find('Kết quả tự đánh giá')).toBe(expected);
