@@ -41,7 +41,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',
-  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023): enter that decision\'s date.',
+  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023/TT-BGDĐT of 11/12/2023): enter that decision’s date.',
   'problem.level2TooSoon': '{where}: level 2 is requested less than 12 months after the level-1 recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}). Request level 1, or wait a year.',
   'problem.tierMismatch': '{where}: the {recognition} dossier goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
 
@@ -554,7 +554,7 @@ export const en: Record<MessageKey, string> = {
   'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
   'officer.notProposed': 'Not eligible for recognition ({count}):',
   'officer.pane.title': 'Receiving body’s documents',
-  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
+  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020/TT-BGDĐT of 06/8/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
   'officer.pane.signer': 'Signer of the request and the minutes',
   'officer.pane.generate': 'Make minutes, request, decision',
   'officer.pane.generating': 'Making the documents…',
@@ -694,7 +694,7 @@ export const en: Record<MessageKey, string> = {
   'help.rules.intro': 'Every threshold and condition is data in the “Tiêu chí” sheet, visible and editable by the unit; each indicator names its legal basis in the “Nguồn” column.',
   'help.rules.tt24': 'Circular 24/2023/TT-BGDĐT of 11/12/2023 of the Ministry of Education and Training: evaluation and recognition of Learning Units at district and provincial level (level 1, level 2), in force since 26/01/2024.',
   'help.rules.tt22': 'Circular 22/2020/TT-BGDĐT of 06/8/2020: 100-point scoring and rating; repealed on 26/01/2024 but some provinces still use its forms.',
-  'help.rules.cdht': 'Decision 324/QĐ-KHVN of the Vietnam Association for Learning Promotion: criteria of the “Công dân học tập” (learning citizen) title.',
+  'help.rules.cdht': 'Decision 324/QĐ-KHVN of 25/10/2023 of the Central Executive Committee of the Vietnam Association for Learning Promotion: criteria of the “Công dân học tập” (learning citizen) title.',
   'help.rules.emulation': 'Law on Emulation and Commendation 06/2022/QH15 and Decree 98/2023/NĐ-CP, in force since 01/01/2024: the titles “Lao động tiên tiến” and “Chiến sĩ thi đua cơ sở”.',
   'help.rules.nd30': 'Decree 30/2020/NĐ-CP of 05/3/2020 on clerical work: the layout of the dossier’s documents.',
   'help.rules.local': 'Provincial documents for indicators set by local practice: Plan 248/KH-UBND of 20/8/2024 of the Hà Nội People’s Committee (filing order); Form 4 of Official Letter 681/SGDĐT-GDTrH&TX of 07/5/2024 of the Đồng Tháp Department of Education.',

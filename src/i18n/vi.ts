@@ -43,7 +43,7 @@ export const vi = {
   'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
-  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (TT24/2023/TT-BGDĐT): ghi ngày của quyết định đó.',
+  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023): ghi ngày của quyết định đó.',
   'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
   'problem.tierMismatch': '{where}: hồ sơ {recognition} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
 
@@ -558,7 +558,7 @@ export const vi = {
   'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
-  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
+  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020/TT-BGDĐT ngày 06/8/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
   'officer.pane.signer': 'Người ký tờ trình, biên bản',
   'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
   'officer.pane.generating': 'Đang lập văn bản…',
@@ -698,7 +698,7 @@ export const vi = {
   'help.rules.intro': 'Mọi ngưỡng và điều kiện là dữ liệu trong trang “Tiêu chí”, đơn vị xem và sửa được; mỗi chỉ tiêu ghi văn bản làm căn cứ ở cột “Nguồn”.',
   'help.rules.tt24': 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ Giáo dục và Đào tạo: đánh giá, công nhận “Đơn vị học tập” cấp huyện và cấp tỉnh (mức độ 1, mức độ 2), có hiệu lực từ ngày 26/01/2024.',
   'help.rules.tt22': 'Thông tư số 22/2020/TT-BGDĐT ngày 06/8/2020: đánh giá, xếp loại theo thang điểm 100; hết hiệu lực từ ngày 26/01/2024 nhưng một số địa phương còn dùng mẫu này.',
-  'help.rules.cdht': 'Quyết định số 324/QĐ-KHVN của Hội Khuyến học Việt Nam: tiêu chí “Công dân học tập”.',
+  'help.rules.cdht': 'Quyết định số 324/QĐ-KHVN ngày 25/10/2023 của Ban Chấp hành Trung ương Hội Khuyến học Việt Nam: tiêu chí “Công dân học tập”.',
   'help.rules.emulation': 'Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định số 98/2023/NĐ-CP, có hiệu lực từ ngày 01/01/2024: danh hiệu “Lao động tiên tiến”, “Chiến sĩ thi đua cơ sở”.',
   'help.rules.nd30': 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư: thể thức các văn bản trong hồ sơ.',
   'help.rules.local': 'Văn bản địa phương cho các chỉ tiêu theo thực tế: Kế hoạch số 248/KH-UBND ngày 20/8/2024 của UBND thành phố Hà Nội (thứ tự hồ sơ); Mẫu số 4 kèm Công văn số 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GD&ĐT Đồng Tháp.',
