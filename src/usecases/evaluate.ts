@@ -15,7 +15,8 @@ import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES, readListColumn } from '../sheets/listsSheet';
-import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
+import { conditionFormula, countMetFormula, isPresent, shareFormula, str, text, type FormulaRefs } from '../sheets/formulas';
+import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
 import { learnerRatiosPlan } from '../sheets/learnersSheet';
@@ -332,7 +333,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
   const learnerRange = (col: number | undefined) =>
     wb.learners && col ? sheetRef(SHEETS.learners, `$${columnLetter(col)}$${wb.learners.headerRow + 1}:$${columnLetter(col)}$${Math.max(wb.learners.lastDataRow, wb.learners.headerRow + 1) + 50}`) : null;
-  const thr = (r: number) => `IF(N(${cellAt(r, COL.threshold)})>1,N(${cellAt(r, COL.threshold)})/100,N(${cellAt(r, COL.threshold)}))`;
+  // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
+  const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
 
   for (const row of c.rows) {
     if (!row.indicator) continue;
@@ -360,7 +362,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     const naGuard = (inner: string) => `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},${inner})`;
     const shareResult = () =>
       naGuard(
-        `IF(N(${cellAt(r, COL.denominator)})=0,${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
+        `IF(OR(N(${cellAt(r, COL.denominator)})=0,ISNA(${thr(r)})),${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
       );
     const shareValue = () => `IF(OR(${K(r)}=${str(RESULT_TEXT.doesNotApply)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
     const formulaOk = k !== null;
@@ -527,7 +529,7 @@ function targetFormula(wb: UnitWorkbook): CellInput {
   const target = wb.criteria.ruleSet.personalTarget;
   // Without a readable setting the engine uses the rule set's default: so does the sheet.
   const typed = c ? wb.sheets.criteria!.rows[settingRow(wb, SETTINGS.personalTarget)]![2] ?? null : null;
-  return c && readShareCell(typed).ok ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
+  return c && readShareCell(typed).ok ? { formula: `=${shareFormula(c, String(RULE_DEFAULTS.personalTarget))}`, result: target } : target;
 }
 
 function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites, sheetOutcome: string): { plan: SheetPlan; outcomeCell: string } {

@@ -167,3 +167,36 @@ describe.each([
     }
   });
 });
+
+describe('requirements typed out of range after evaluating: the sheet passes nothing the engine refuses', () => {
+  it('150% stored as 1.5, 5, −10% and 150 leave their indicators not evaluable; a personal target of 5 falls back as the engine does', async () => {
+    const made = await evaluatedWorkbook('exceljs', 'tt24-co-so-md1');
+    const edited = await ExcelJsWorkbook.fromBuffer(made.bytes, 'edited.xlsx');
+    const ws = edited.workbook.getWorksheet(SHEETS.criteria)!;
+    const rowOf = (label: string, col: number) => {
+      let found = 0;
+      ws.eachRow((row, r) => {
+        if (row.getCell(col).value === label) found = r;
+      });
+      return found;
+    };
+    const typed: Record<string, number> = { '2.1': 1.5, '2.2': 5, '2.3': -0.1, '2.4': 150 };
+    for (const [code, value] of Object.entries(typed)) ws.getCell(rowOf(code, COL.code), COL.threshold).value = value;
+    ws.getCell(rowOf('Mục tiêu cá nhân (tỷ lệ chỉ tiêu đạt)', 2), 3).value = 5;
+    const bytes = await edited.toBuffer({ formulaResults: false });
+
+    const engine = await evaluateWorkbook(await ExcelJsWorkbook.fromBuffer(bytes, 'again.xlsx'), { dryRun: true });
+    expect(engine.ok).toBe(false);
+    expect(engine.found.filter((p) => p.code === 'invalidThreshold').map((p) => p.params.indicator)).toEqual(Object.keys(typed));
+
+    const lo = await recalculated(bytes);
+    const rows = await sheetValues(lo, SHEETS.criteria);
+    const byCode = new Map(rows.map((r) => [String(r[COL.code - 1] ?? ''), r]));
+    for (const code of Object.keys(typed)) expect({ code, result: byCode.get(code)![COL.result - 1] }).toEqual({ code, result: RESULT_TEXT.not_evaluable });
+    expect(byCode.get('2')![COL.result - 1]).not.toBe(RESULT_TEXT.met);
+    const unit = await sheetValues(lo, SHEETS.unit);
+    expect(unit.find((r) => r[0] === 'Kết quả tự đánh giá')![1]).not.toMatch(/^Đủ điều kiện/);
+    const lists = await sheetValues(lo, SHEETS.lists);
+    expect(lists[0]![5]).toBe(0.9);
+  }, 180_000);
+});
