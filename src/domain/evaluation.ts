@@ -86,6 +86,8 @@ export interface IndicatorResult {
   maxPoints: number | null;
   /** Whether it applies could not be decided (a blank or unclear unit field): not evaluable. */
   undecided?: true;
+  /** Unclear cells read the other way would change the status (an 'outcomeDepends' warning names them). */
+  conditional?: true;
 }
 
 export interface CriterionResult {
@@ -199,7 +201,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // Which rows are members, and which are counted.
   const memberRows = (members?.rows ?? []).filter((r) => readText(r.cells[members!.nameIndex]) !== '');
   if (members) reportNamelessRows(members, problems);
-  const countedFlags = mapped(memberRows, (r) => isCounted(r, members!, spellings, problems));
+  const unclearCounted = new Set<number>(); // rows whose "counted" cell is unclear (read as counted)
+  const countedFlags = mapped(memberRows, (r, i) => isCounted(r, members!, spellings, problems, () => unclearCounted.add(i)));
   const countedMembers = countedFlags.filter(Boolean).length;
 
   // Per-member per-indicator results, computed once and shared by unit and member figures.
@@ -207,16 +210,21 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
   const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
-  const metMatrix: boolean[][] = mapped(memberRows, (r) =>
+  // Per indicator, the rows whose cells it could not read, and those cells' columns (sparse: usually none).
+  const unclearRows = new Map<Compiled, { i: number; columns: string[] }[]>();
+  const metMatrix: boolean[][] = mapped(memberRows, (r, i) =>
     mapped(memberIndicators, (c) => {
       const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
       for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems, reported);
+      const columns = outcome.issues.map((x) => x.column);
       for (const column of titles.get(c) ?? []) {
         const v = r.cells[c.columnIndex.get(column)!] ?? null;
         if (!isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v)))) {
           reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, c, members!, problems, reported);
+          columns.push(column);
         }
       }
+      if (columns.length) unclearRows.set(c, [...(unclearRows.get(c) ?? []), { i, columns }]);
       for (const f of c.fallbacks) checkFallback(f, r, c, members!, spellings, problems, reported);
       return outcome.met;
     }),
@@ -275,6 +283,19 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
     }
   });
+
+  if (unclearRows.size || unclearCounted.size) {
+    const depends: Problem[] = [];
+    memberIndicators.forEach((c, j) => {
+      const res = indicators[compiled.indexOf(c)]!;
+      const cells = dependsOnUnclear(c, j, res, { rows: memberRows, members: members!, matrix: metMatrix, counted: countedFlags, unclearCounted, unclear: unclearRows.get(c) ?? [], spellings });
+      if (!cells.length) return;
+      res.conditional = true;
+      depends.push({ ...problem('warning', 'outcomeDepends', { indicator: res.code, count: cells.length }, cells[0]), cells: cells.slice(0, MAX_CELLS_LISTED) });
+    });
+    // First, so a report that shows a few warnings shows these.
+    problems.unshift(...depends);
+  }
 
   if (ruleSet.mode === 'score') assignPoints(ruleSet, indicators);
   const criteria = mapped(ruleSet.criteria, (cr): CriterionResult => {
@@ -443,21 +464,81 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
 /**
  * A unit field's condition in three values: an atom over a blank, unclear or error cell is
  * unknown (null), and unknown spreads unless the other branches decide (Kleene's logic).
- * `unclear` collects the columns read as unknown. N/A comes only from what the unit is (§2).
+ * `unclear` collects the columns read as unknown; `unknown` says which atoms are (a unit's
+ * fields by default). N/A comes only from what the unit is (§2).
  */
-function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>): boolean | null {
+function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>, unknown = (atom: Atom) => isUnclearField(atom, lookup(atom.column), spellings)): boolean | null {
   if (c.kind === 'and' || c.kind === 'or') {
-    const values = c.items.map((x) => decide(x, lookup, spellings, unclear));
+    const values = c.items.map((x) => decide(x, lookup, spellings, unclear, unknown));
     const decisive = c.kind === 'and' ? false : true;
     if (values.includes(decisive)) return decisive;
     return values.includes(null) ? null : !decisive;
   }
-  const v = lookup(c.column);
-  if (isCellError(v) || (c.kind !== 'blank' && readText(v) === '') || (c.kind === 'yes' || c.kind === 'no' ? readYesNo(v, spellings) === 'ambiguous' : c.kind === 'compare' && readNumber(v).kind !== 'number')) {
+  if (unknown(c)) {
     unclear.add(c.column);
     return null;
   }
   return evaluateCondition(c, lookup, spellings).met;
+}
+
+type Atom = Exclude<Condition, { kind: 'and' | 'or' }>;
+
+/** A unit field an atom cannot read: an error, blank (unless the atom asks for blank), unclear. */
+function isUnclearField(c: Atom, v: CellValue, spellings: Spellings): boolean {
+  if (isCellError(v)) return true;
+  if (c.kind !== 'blank' && readText(v) === '') return true;
+  if (c.kind === 'yes' || c.kind === 'no') return readYesNo(v, spellings) === 'ambiguous';
+  return c.kind === 'compare' && readNumber(v).kind !== 'number';
+}
+
+/** A warning lists this many cells at most; the count says how many there are. */
+const MAX_CELLS_LISTED = 10;
+
+interface MemberReads {
+  rows: TableRow[];
+  members: MemberTable;
+  matrix: boolean[][];
+  counted: boolean[];
+  unclearCounted: Set<number>;
+  unclear: { i: number; columns: string[] }[];
+  spellings: Spellings;
+}
+
+/**
+ * The unclear cells an indicator's status depends on, or none. Each counted row may go another
+ * way: a row whose unclear cells leave its condition undecided (decide) may be met or not, a row
+ * whose "counted" cell is unclear may leave the denominator. The lowest and the highest share
+ * those choices allow decide whether the status could change (reference §3: never guessed).
+ */
+function dependsOnUnclear(c: Compiled, j: number, res: IndicatorResult, m: MemberReads): Location[] {
+  if ((res.status !== 'met' && res.status !== 'not_met') || res.numerator === null || res.denominator === null) return [];
+  const open = new Map<number, string[]>();
+  for (const u of m.unclear) {
+    const row = m.rows[u.i]!;
+    const lookup = (column: string) => row.cells[c.columnIndex.get(column)!] ?? null;
+    if (m.counted[u.i] && decide(c.condition!, lookup, m.spellings, new Set(), (x) => u.columns.includes(x.column)) === null) open.set(u.i, u.columns);
+  }
+  let [lowN, lowD, highN, highD] = [res.numerator, res.denominator, res.numerator, res.denominator];
+  for (const i of open.keys()) {
+    if (m.matrix[i]![j]) lowN -= 1;
+    else highN += 1;
+  }
+  for (const i of m.unclearCounted) {
+    if (open.has(i)) continue; // met or not already spans its extremes: (0 of 1) and (1 of 1)
+    if (m.matrix[i]![j]) {
+      lowN -= 1;
+      lowD -= 1;
+    } else highD -= 1;
+  }
+  const threshold = c.indicator.threshold ?? RULE_DEFAULTS.threshold;
+  const met = res.status === 'met';
+  const couldChange = (n: number, d: number) => d === 0 || reaches(n, d, threshold) !== met;
+  if (!couldChange(lowN, lowD) && !couldChange(highN, highD)) return [];
+  const cells: Location[] = [];
+  for (const [i, columns] of open) for (const column of columns) cells.push({ sheet: 'members', row: m.rows[i]!.row, col: m.members.columns[c.columnIndex.get(column)!]!.col });
+  const countedCol = m.members.countedIndex === null ? null : m.members.columns[m.members.countedIndex]!.col;
+  if (countedCol !== null) for (const i of m.unclearCounted) cells.push({ sheet: 'members', row: m.rows[i]!.row, col: countedCol });
+  return cells.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(foldKey));
@@ -515,12 +596,13 @@ function checkFallback(f: Fallback, r: TableRow, c: Compiled, members: MemberTab
   problems.push(problem('warning', 'titleScoreDisagree', params, at));
 }
 
-function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[]): boolean {
+function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[], onUnclear: () => void): boolean {
   if (members.countedIndex === null) return true;
   const v = r.cells[members.countedIndex] ?? null;
   const read = readYesNo(v, spellings);
   if (read === 'no') return false;
   if (read === 'ambiguous' || read === 'error') {
+    onUnclear();
     // Default is "counted": only a clear "no" takes a member out of the denominator.
     problems.push(
       problem(

@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'ambiguousCounted'
   | 'unknownTitle'
   | 'titleScoreDisagree'
+  | 'outcomeDepends'
   | 'nameMissing'
   | 'unknownColumn'
   | 'unknownUnitField'
@@ -61,6 +62,8 @@ export interface Problem {
   at?: Location;
   /** Values for the message: the cell's text, the indicator code, the column name… */
   params: Record<string, string | number>;
+  /** Further cells the problem is about (the message lists them as {cells}). */
+  cells?: Location[];
 }
 
 export function problem(

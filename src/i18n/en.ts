@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'problem.invalidNumber': '{where}: “{value}” is not a number (column “{column}”). Use a dot for decimals.',
   'problem.unknownTitle': '{where}: “{value}” (column “{column}”) is not a known emulation title, so it counts as not meeting indicator {indicator}. Pick a title from the cell’s list (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Hoàn thành nhiệm vụ …); if it is a spelling of Lao động tiên tiến or a higher title, add it to the “thuộc {…}” list in indicator {indicator}’s condition on the “Tiêu chí” sheet.',
   'problem.titleScoreDisagree': '{where}: column “{column}” says “{value}” but column “{other}” says {otherValue}; the two disagree (indicator {indicator}’s condition). The member is counted by “{column}”; check both and correct the wrong one.',
+  'problem.outcomeDepends': '{where}: the result of indicator {indicator} depends on unclear cells ({count}): {cells}. Read another way they could change it, so the present result is not certain. Correct these cells (write Có / Không clearly, or Không under “Tính vào tổng số” to leave a member out) and evaluate again.',
   'problem.ambiguousCounted': '{where}: “{value}” in column “{column}” is unclear. The member is still counted; write Không to leave them out.',
   'problem.nameMissing': '{where}: the row has data but no name, so it is not counted.',
   'problem.unknownColumn': 'Indicator {indicator}: no column “{column}” in the “Thành viên” sheet. Add it or edit the condition in “Tiêu chí”.',

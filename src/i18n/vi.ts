@@ -9,6 +9,7 @@ export const vi = {
   'problem.invalidNumber': '{where}: “{value}” không phải là số (cột “{column}”). Ghi số, dùng dấu chấm cho phần thập phân.',
   'problem.unknownTitle': '{where}: “{value}” (cột “{column}”) không phải một danh hiệu thi đua đã biết, nên đang được tính là chưa đạt chỉ tiêu {indicator}. Chọn danh hiệu trong danh sách của ô (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Hoàn thành nhiệm vụ …); nếu đó là một cách ghi danh hiệu từ Lao động tiên tiến trở lên, thêm nó vào danh sách “thuộc {…}” trong điều kiện của chỉ tiêu {indicator} ở trang “Tiêu chí”.',
   'problem.titleScoreDisagree': '{where}: cột “{column}” ghi “{value}” nhưng cột “{other}” ghi {otherValue}, hai ô không khớp nhau (điều kiện của chỉ tiêu {indicator}). Thành viên được tính theo “{column}”; kiểm tra lại và sửa ô sai.',
+  'problem.outcomeDepends': '{where}: kết quả chỉ tiêu {indicator} phụ thuộc các ô chưa rõ ({count} ô): {cells}. Đọc các ô này theo cách khác thì kết quả chỉ tiêu có thể đổi, nên kết quả hiện tại chưa chắc chắn. Sửa các ô này (ghi rõ Có / Không, hoặc Không ở “Tính vào tổng số” nếu không tính người đó) rồi đánh giá lại.',
   'problem.ambiguousCounted': '{where}: “{value}” ở cột “{column}” không rõ. Người này vẫn được tính vào tổng số; ghi Không nếu không tính.',
   'problem.nameMissing': '{where}: dòng có số liệu nhưng thiếu họ và tên, nên không được tính.',
   'problem.unknownColumn': 'Chỉ tiêu {indicator}: không tìm thấy cột “{column}” trong trang “Thành viên”. Thêm cột này hoặc sửa điều kiện ở trang “Tiêu chí”.',

@@ -54,7 +54,8 @@ export interface EvaluationReport {
   unitType: string;
   year: string;
   ruleSet: { id: string; name: string; mode: 'pass-fail' | 'score' };
-  indicators: { code: string; criterion: string; text: string; required: number | null; value: number | null; numerator: number | null; denominator: number | null; status: Status; points: number | null }[];
+  /** `conditional`: unclear cells read another way would change the status (a warning names them). */
+  indicators: { code: string; criterion: string; text: string; required: number | null; value: number | null; numerator: number | null; denominator: number | null; status: Status; points: number | null; conditional?: true }[];
   criteria: { code: string; title: string; status: Status; points: number | null }[];
   outcome: OutcomeText;
   countedMembers: number;
@@ -184,6 +185,7 @@ function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[
       denominator: i.denominator,
       status: i.status,
       points: i.points,
+      ...(i.conditional ? { conditional: i.conditional } : {}),
     })),
     criteria: ev.criteria.map((c) => ({ code: c.code, title: c.title, status: c.status, points: c.points })),
     outcome: outcomeText(ev, lang),

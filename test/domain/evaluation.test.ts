@@ -373,3 +373,33 @@ describe('applicability that depends on a blank or unclear unit field cannot be 
     expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
   });
 });
+
+describe('an outcome that unclear cells could change is said to depend on them (reference §3: never guessed)', () => {
+  it('“nghỉ thai sản” in “Tính vào tổng số” is counted, and the indicators that excluding those members would pass say they depend on those cells', () => {
+    const specs = uniformMembers(11, 9);
+    specs[9]!.counted = 'nghỉ thai sản';
+    specs[10]!.counted = 'nghỉ thai sản';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 9, denominator: 11, status: 'not_met', conditional: true });
+    expect(ev.outcome).toMatchObject({ status: 'not_recognised' });
+    const depends = ev.problems.filter((p) => p.code === 'outcomeDepends');
+    expect(depends.map((p) => p.params.indicator)).toEqual(['2.1', '2.2', '2.3', '3.1', '3.2a']);
+    expect(depends[0]).toMatchObject({ severity: 'warning', at: { sheet: 'members', row: 14, col: 5 }, cells: [{ sheet: 'members', row: 14, col: 5 }, { sheet: 'members', row: 15, col: 5 }] });
+    // 2.4 needs 50%: 9 of 11 passes whoever is counted.
+    expect(indicator(ev, '2.4').conditional).toBeUndefined();
+  });
+
+  it('an unclear cell whose other reading would pass the indicator makes it conditional; one that cannot change it does not', () => {
+    const specs = uniformMembers(10, 10);
+    specs[0]!.discipline = 'ok';
+    specs[1]!.discipline = 'chưa rõ';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 8, status: 'not_met', conditional: true });
+    expect(ev.problems.find((p) => p.code === 'outcomeDepends')).toMatchObject({ params: { indicator: '2.1', count: 2 }, cells: [{ sheet: 'members', row: 5, col: 8 }, { sheet: 'members', row: 6, col: 8 }] });
+    specs[1]!.discipline = 'Có';
+    const ok = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ok, '2.1')).toMatchObject({ numerator: 9, status: 'met' });
+    expect(indicator(ok, '2.1').conditional).toBeUndefined();
+    expect(ok.problems.filter((p) => p.code === 'outcomeDepends')).toEqual([]);
+  });
+});
