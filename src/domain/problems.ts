@@ -19,9 +19,15 @@ export type ProblemCode =
   | 'formulaNotCalculated'
   | 'invalidNumber'
   | 'ambiguousCounted'
+  | 'unknownTitle'
+  | 'titleScoreDisagree'
+  | 'outcomeDepends'
   | 'nameMissing'
   | 'unknownColumn'
   | 'unknownUnitField'
+  | 'applicabilityBlank'
+  | 'applicabilityUnclear'
+  | 'unitFieldUnclear'
   | 'conditionSyntax'
   | 'noCountedMembers'
   | 'noLearnerData'
@@ -37,6 +43,8 @@ export type ProblemCode =
   | 'noIndicators'
   | 'invalidSetting'
   | 'settingAsText'
+  | 'invalidBands'
+  | 'invalidPartialScoring'
   | 'duplicateIndicator'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/evaluate.ts unitChecks).
   | 'unitNameMissing'
@@ -58,6 +66,8 @@ export interface Problem {
   at?: Location;
   /** Values for the message: the cell's text, the indicator code, the column name… */
   params: Record<string, string | number>;
+  /** Further cells the problem is about (the message lists them as {cells}). */
+  cells?: Location[];
 }
 
 export function problem(

@@ -221,8 +221,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
 
   const modeText = foldKey(settingText('mode'));
   const mode: Mode = modeText.startsWith('cham diem') || modeText.includes('diem') ? 'score' : 'pass-fail';
-  const partialKey = foldKey(settingText('partial'));
-  const partialScoring: PartialScoring = partialKey.includes('ty le') ? 'proportional' : 'all-or-nothing';
+  const partialScoring = readPartialScoring(settingText('partial'), mode, setting('partial')?.row, problems);
   const { bands, failBand } = parseBands(settingText('bands'), mode, setting('bands')?.row, problems);
   let personalTarget: number = RULE_DEFAULTS.personalTarget;
   const pt = setting('personalTarget');
@@ -319,16 +318,44 @@ function findHeaderRow(data: SheetData): number | null {
   return null;
 }
 
-/** "Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt" → bands and the fail label. */
+/** Spellings of each partial-scoring setting, folded (ỷ and ỉ alike); the first is what the sheet shows. */
+const PARTIAL_SPELLINGS: Record<PartialScoring, string[]> = {
+  'all-or-nothing': [PARTIAL_TEXT['all-or-nothing'], 'all-or-nothing', 'all or nothing'],
+  proportional: [PARTIAL_TEXT.proportional, 'Theo tỉ lệ', 'Tỷ lệ', 'Tỉ lệ', 'proportional'],
+};
+
+/** Blank is all or nothing; anything unknown is refused (in a score rule set, where it counts). */
+function readPartialScoring(text: string, mode: Mode, row: number | undefined, problems: Problem[]): PartialScoring {
+  if (text === '') return 'all-or-nothing';
+  const key = foldKey(text);
+  for (const [value, spellings] of Object.entries(PARTIAL_SPELLINGS) as [PartialScoring, string[]][]) if (spellings.some((x) => foldKey(x) === key)) return value;
+  const allowed = Object.values(PARTIAL_TEXT).join('; ');
+  problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidPartialScoring', { setting: SETTINGS.partial, value: text, allowed }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
+  return 'all-or-nothing';
+}
+
+/** Scores are out of 100 (evaluation.ts scales earned points to it): a band's minimum lies in 0..100. */
+const MAX_SCORE = 100;
+const BANDS_EXAMPLE = 'Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt';
+
+/**
+ * "Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt" → bands and the fail label. Each band is
+ * "Tên: số" with 0 ≤ số ≤ 100, highest first; only the last part may be a bare name (the fail
+ * label). Anything else is refused at the cell, never read some way (a score rule set rates by it).
+ */
 export function parseBands(text: string, mode: Mode, row: number | undefined, problems: Problem[]): { bands: RatingBand[]; failBand: string } {
   const bands: RatingBand[] = [];
   let failBand: string = mode === 'score' ? RULE_DEFAULTS.failBand : '';
-  for (const part of text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean)) {
+  const parts = text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+  const refuse = (part: string) =>
+    problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidBands', { setting: SETTINGS.bands, value: part, max: MAX_SCORE, example: BANDS_EXAMPLE }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
+  parts.forEach((part, i) => {
     const m = /^(.+?)\s*[:=]\s*(\d+(?:[.,]\d+)?)$/.exec(part);
-    if (m) bands.push({ label: m[1]!.trim(), min: Number(m[2]!.replace(',', '.')) });
-    else if (!/\d/.test(part)) failBand = part;
-    else problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.bands, value: part }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
-  }
-  bands.sort((a, b) => b.min - a.min);
+    const min = m ? Number(m[2]!.replace(',', '.')) : NaN;
+    const previous = bands.at(-1);
+    if (m && min <= MAX_SCORE && (!previous || min < previous.min)) bands.push({ label: m[1]!.trim(), min });
+    else if (!m && i === parts.length - 1 && !/[:=\d]/.test(part)) failBand = part;
+    else refuse(part);
+  });
   return { bands, failBand };
 }

@@ -172,7 +172,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       if (!kinds.includes(kind)) continue;
       if (kind === 'tong-hop') {
         // The summary is the evaluation's own sheet: drawn exactly as evaluating draws it.
-        const plans = planWrites(wb, evaluation, { fingerprint: stored, now: new Date(), summary: true, outcomeText: ctx.report.outcome.text });
+        const plans = planWrites(wb, evaluation, { fingerprint: stored, now: new Date(), summary: true });
         const summary = plans.find((p) => p.sheet === SHEETS.summary)!;
         // A new summary follows the documents drawn before it; an existing one stays where it is.
         session.write(!hasSummary && previous ? { ...summary, after: previous } : summary);
