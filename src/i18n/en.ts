@@ -318,11 +318,12 @@ export const en: Record<MessageKey, string> = {
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
   'import.cli.help':
-    'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run]\n' +
+    'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +
     '  --cdht-only: a list of names and CDHT results only, merged into the CDHT columns by name.\n' +
     '  --mapping MAPPING.json: {"source header or column letter": "Thành viên column" or null}.\n' +
-    '  --dry-run: preview only, write nothing.',
+    '  --dry-run: preview only, write nothing.' +
+    '\n  --clear-blanks: a blank in the list also empties what “Thành viên” holds (default: kept).',
   'import.cli.runInit': '“{file}” has no ĐVHT sheets yet. Run first: dvht init -o {file} --preset ID --unit "Unit name" --type TYPE (or pick another --into file).',
   'import.cli.badMappingFile': 'Cannot read the mapping file “{file}”: {reason}',
   'import.cli.mappingNotJson': 'its content is not valid JSON; check the brackets, commas and double quotes',
@@ -338,6 +339,13 @@ export const en: Record<MessageKey, string> = {
   'import.cli.issues': 'Cells that could not be read with certainty, left empty ({count}):',
   'import.cli.notices': 'To review ({count}):',
   'import.cli.more': '… and {count} more (use --json to see all).',
+  'import.cli.changes': 'Cells changed in “{sheet}” ({count}):',
+  'import.cli.keptHow': 'To empty these cells as the list does, run again with --clear-blanks.',
+  'import.diff.change': '{name}, {where}: {field}: {before} → {after}',
+  'import.diff.blank': '(blank)',
+  'import.diff.kept': 'Kept {count} cells of “{sheet}” that the list leaves blank: {cells}.',
+  'import.diff.keptCell': '{where} ({field} of {name}: “{value}”)',
+  'import.diff.more': 'and {count} more',
   'import.step.title': 'Import list',
   'import.pane.title': 'Import an existing staff list',
   'import.pane.intro': 'Copies the unit’s existing staff list into the “Thành viên” sheet. The source sheet is not changed; cells that cannot be read with certainty are left empty and listed below.',
@@ -347,6 +355,9 @@ export const en: Record<MessageKey, string> = {
   'import.pane.useOpenWorkbook': 'Use the open workbook',
   'import.pane.noSheets': 'This workbook has no list sheet besides the ĐVHT sheets.',
   'import.pane.cdhtMode': 'The list only has names and CDHT results (merge into the CDHT columns)',
+  'import.pane.clearBlanks': 'Also empty cells the source list leaves blank',
+  'import.pane.keptHow': 'To empty these cells too, tick “Also empty cells the source list leaves blank”.',
+  'import.pane.changesTitle': 'Cells that will change in “{sheet}” ({count})',
   'import.pane.preview': 'Preview',
   'import.pane.refresh': 'Read again',
   'import.pane.reading': 'Reading the list…',

@@ -322,11 +322,12 @@ export const vi = {
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
   'import.cli.help':
-    'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run]\n' +
+    'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
-    '  --dry-run: chỉ xem trước, không ghi tệp.',
+    '  --dry-run: chỉ xem trước, không ghi tệp.' +
+    '\n  --clear-blanks: ô để trống trong danh sách cũng xóa ô đã có ở trang “Thành viên” (mặc định: giữ nguyên).',
   'import.cli.runInit': 'Tệp “{file}” chưa có các trang của ĐVHT. Hãy chạy trước: dvht init -o {file} --preset MÃ --unit "Tên đơn vị" --type LOẠI (hoặc chọn tệp khác cho --into).',
   'import.cli.badMappingFile': 'Không đọc được tệp cách ghép “{file}”: {reason}',
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
@@ -342,6 +343,13 @@ export const vi = {
   'import.cli.issues': 'Ô không đọc được chắc chắn, đã để trống ({count}):',
   'import.cli.notices': 'Cần xem lại ({count}):',
   'import.cli.more': '… và {count} ô khác (dùng --json để xem hết).',
+  'import.cli.changes': 'Ô thay đổi ở trang “{sheet}” ({count}):',
+  'import.cli.keptHow': 'Muốn xóa cả các ô này theo danh sách, chạy lại với --clear-blanks.',
+  'import.diff.change': '{name}, {where}: {field}: {before} → {after}',
+  'import.diff.blank': '(trống)',
+  'import.diff.kept': 'Giữ nguyên {count} ô đã có ở trang “{sheet}” mà danh sách để trống: {cells}.',
+  'import.diff.keptCell': '{where} ({field} của {name}: “{value}”)',
+  'import.diff.more': 'và {count} ô khác',
   'import.step.title': 'Nhập danh sách',
   'import.pane.title': 'Nhập danh sách có sẵn',
   'import.pane.intro': 'Chép danh sách CB-GV-NV đơn vị đang có vào trang “Thành viên”. Trang nguồn không bị sửa; các ô không đọc được chắc chắn được để trống và liệt kê bên dưới.',
@@ -351,6 +359,9 @@ export const vi = {
   'import.pane.useOpenWorkbook': 'Dùng sổ đang mở',
   'import.pane.noSheets': 'Sổ này chưa có trang danh sách nào ngoài các trang của ĐVHT.',
   'import.pane.cdhtMode': 'Danh sách chỉ có họ tên và kết quả CDHT (ghép vào cột CDHT)',
+  'import.pane.clearBlanks': 'Xóa cả ô mà danh sách nguồn để trống',
+  'import.pane.keptHow': 'Muốn xóa cả các ô này, chọn “Xóa cả ô mà danh sách nguồn để trống”.',
+  'import.pane.changesTitle': 'Các ô sẽ thay đổi ở trang “{sheet}” ({count})',
   'import.pane.preview': 'Xem trước',
   'import.pane.refresh': 'Đọc lại',
   'import.pane.reading': 'Đang đọc danh sách…',
