@@ -614,6 +614,7 @@ export const en: Record<MessageKey, string> = {
   'preview.grid.owned.results': 'Grey cells are written by ĐVHT when it evaluates (formulas and results): do not type here. Change the figures in the white columns, then evaluate again.',
   'preview.grid.refused': 'Cell {cell}: {reason}',
   'preview.grid.pasteRefused': 'Pasted {written} cells; {count} grey cells written by ĐVHT were left as they were ({cells}).',
+  'preview.grid.pasteClipped': 'The pasted block reaches past the sheet’s last column or row (column XFD, row 1,048,576): {count} cells outside were not pasted.',
   'preview.grid.undone': 'Undid the change on sheet “{sheet}”.',
   'preview.grid.redone': 'Redid the change on sheet “{sheet}”.',
   'preview.grid.nothingToUndo': 'There is no change left to undo.',

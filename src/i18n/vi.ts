@@ -618,6 +618,7 @@ export const vi = {
   'preview.grid.owned.results': 'Ô màu xám do ĐVHT ghi khi đánh giá (công thức và kết quả): không gõ vào đây. Sửa số liệu ở các cột trắng, rồi đánh giá lại.',
   'preview.grid.refused': 'Ô {cell}: {reason}',
   'preview.grid.pasteRefused': 'Đã dán {written} ô; {count} ô màu xám do ĐVHT ghi nên được giữ nguyên ({cells}).',
+  'preview.grid.pasteClipped': 'Khối dán vượt quá cột hoặc dòng cuối cùng của trang tính (cột XFD, dòng 1.048.576): {count} ô ở ngoài không được dán.',
   'preview.grid.undone': 'Đã hoàn tác thay đổi ở trang “{sheet}”.',
   'preview.grid.redone': 'Đã làm lại thay đổi ở trang “{sheet}”.',
   'preview.grid.nothingToUndo': 'Không còn thay đổi nào để hoàn tác.',

@@ -449,6 +449,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
               pending={pending?.sheet === view.name ? pending.cells : undefined}
                 onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
                 onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
+                onPasteClipped={(count) => setNotice({ intent: 'info', key: 'preview.grid.pasteClipped', params: { count } })}
                 onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.owned(cell) } })}
               />
             ) : (
