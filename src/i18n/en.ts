@@ -618,6 +618,7 @@ export const en: Record<MessageKey, string> = {
   'preview.grid.undone': 'Undid the change on sheet “{sheet}”.',
   'preview.grid.redone': 'Redid the change on sheet “{sheet}”.',
   'preview.grid.nothingToUndo': 'There is no change left to undo.',
+  'preview.grid.undoAfterPane': 'Cannot undo from the grid: the ĐVHT pane wrote into the workbook (import, evaluation, documents …) after your earlier typing, so Ctrl+Z cannot put the cells back. To go back, open the original file again, or a file you downloaded earlier.',
   'preview.grid.nothingToRedo': 'There is no change left to redo.',
   'preview.grid.editFailed': 'Could not write into the cell ({reason}).',
   'preview.grid.hint': 'Type to enter, Enter/Tab to move, Alt+↓ opens the dropdown, Ctrl+Z undoes, Ctrl+V pastes a block of cells.',

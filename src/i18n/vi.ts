@@ -622,6 +622,7 @@ export const vi = {
   'preview.grid.undone': 'Đã hoàn tác thay đổi ở trang “{sheet}”.',
   'preview.grid.redone': 'Đã làm lại thay đổi ở trang “{sheet}”.',
   'preview.grid.nothingToUndo': 'Không còn thay đổi nào để hoàn tác.',
+  'preview.grid.undoAfterPane': 'Không hoàn tác được từ bảng tính: ngăn ĐVHT đã ghi vào sổ (nhập danh sách, đánh giá, lập hồ sơ …) sau lần gõ trước, nên Ctrl+Z không đưa các ô về như cũ. Muốn quay lại, hãy mở lại tệp gốc hoặc tệp đã tải về trước đó.',
   'preview.grid.nothingToRedo': 'Không còn thay đổi nào để làm lại.',
   'preview.grid.editFailed': 'Không ghi được vào ô ({reason}).',
   'preview.grid.hint': 'Gõ để nhập, Enter/Tab để sang ô khác, Alt+↓ mở danh sách chọn, Ctrl+Z hoàn tác, Ctrl+V dán khối ô.',

@@ -2,11 +2,12 @@
  * The grid's keys as Excel has them, and what the tester found missing: Home/End, Ctrl+Home/End
  * and Ctrl+arrows move the selection (to the edge of the data), Shift extends it into a range
  * that Ctrl+C copies and Delete clears, a paste wider than the drawn columns is written whole,
- * and text that comes without a key opens the cell's editor (previewIme.test.ts).
+ * text that comes without a key opens the cell's editor (previewIme.test.ts), and typing before
+ * an action of the pane is not undone over what the pane wrote.
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, openSample, paste, select, showSheet, shows, step as stepIn } from './support/grid';
+import { cell, evaluate, grid, openSample, pane, paste, select, showSheet, shows, step as stepIn } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
@@ -106,5 +107,32 @@ describe('the grid keys of a spreadsheet', () => {
     await paste(page, Array.from({ length: 16_390 }, (_, i) => String(i + 1)).join('\t'));
     await page.getByText(/Khối dán vượt quá cột hoặc dòng cuối cùng của trang tính .*: 6 ô ở ngoài không được dán\./).waitFor();
     await shows(page, `B${row + 1}`, '2');
+  });
+});
+
+describe('typing, then an action of the pane', () => {
+  it('Ctrl+Z after the pane wrote the workbook undoes nothing of before, and says why', async () => {
+    const page = await openSample(pages, 'preview undo after pane');
+    await showSheet(page, SHEETS.members);
+    const at = `C${MEMBER_HEADER_ROW + 1}`;
+    await select(page, at);
+    await page.keyboard.type('Giáo viên');
+    await page.keyboard.press('Enter');
+    await shows(page, at, 'Giáo viên');
+    await evaluate(page);
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await page.getByText(/^Không hoàn tác được từ bảng tính: ngăn ĐVHT đã ghi vào sổ/).waitFor();
+    await shows(page, at, 'Giáo viên');
+    // Typing after the pane's action is undone as usual.
+    await select(page, at);
+    await page.keyboard.type('Nhân viên');
+    await page.keyboard.press('Enter');
+    await shows(page, at, 'Nhân viên');
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await shows(page, at, 'Giáo viên');
+    await expect(pane(page).getByTestId('outcome').count()).resolves.toBe(1);
+    await step(page, 'undo refused after evaluation');
   });
 });

@@ -26,7 +26,7 @@ import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
-import { createPreviewHost, offerDownload, openUpload, pickFiles } from './previewHost';
+import { createPreviewHost, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
@@ -152,6 +152,8 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const [pending, setPending] = useState<{ sheet: string; cells: Map<string, string> } | null>(null);
   const undo = useRef<Change[]>([]);
   const redo = useRef<Change[]>([]);
+  /** The pane wrote the workbook since it was opened: typing before that cannot be undone over it. */
+  const paneWrote = useRef(false);
 
   const show = useCallback(async (workbook: PreviewWorkbook, sel: Selection) => {
     const reader = await workbook.read();
@@ -183,6 +185,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       setDoc((d) => ({ workbook, generation: filled ? d.generation : d.generation + 1 }));
       undo.current = [];
       redo.current = [];
+      paneWrote.current = false;
       setActive(null);
       setSelections(new Map());
       if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
@@ -212,13 +215,29 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         workbook: doc.workbook,
         locale,
         theme,
-        onBatch: ({ wrote }) => afterBatch(doc.workbook, wrote),
+        onBatch: ({ wrote }) => {
+          // The grid's undo history replays old values blindly: after the pane wrote (import,
+          // evaluate …) it would undo over the pane's work, so it ends here.
+          if (wrote) {
+            undo.current = [];
+            redo.current = [];
+            paneWrote.current = true;
+          }
+          afterBatch(doc.workbook, wrote);
+        },
         onShowCell: (sheet, address) => void show(doc.workbook, { sheet, address }),
         unsaved: () => dirty.current,
         download: () => saveOpen(doc.workbook),
         onReplace: (workbook) => replaceWorkbook(workbook, { intent: 'success', key: 'preview.consolidationShown', params: { file: workbook.label } }, true),
       }),
     [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook],
+  );
+
+  /** The grid's own edits: redrawn like the pane's, but they keep the grid's undo history. */
+  const gridWorkbook = useMemo(
+    // eslint-disable-next-line react-hooks/refs -- called after the grid's batches, never during render
+    () => observeWorkbook(doc.workbook, ({ wrote }) => afterBatch(doc.workbook, wrote)),
+    [doc, afterBatch],
   );
 
   const mayReplace = () => !dirty.current || window.confirm(tr('preview.discardChanges', { file: doc.workbook.label }));
@@ -299,7 +318,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
   const write = async (sheet: string, edits: CellEdit[]) => {
     try {
-      return await editCells(host.workbook, sheet, edits);
+      return await editCells(gridWorkbook, sheet, edits);
     } catch (e) {
       setPending(null);
       setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: errorText(e) } });
@@ -338,7 +357,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const replay = (from: Change[], to: Change[], side: 'before' | 'after', doneKey: MessageKey, emptyKey: MessageKey) => {
     const change = from.pop();
     if (!change) {
-      setNotice({ intent: 'info', key: emptyKey });
+      setNotice({ intent: 'info', key: side === 'before' && paneWrote.current ? 'preview.grid.undoAfterPane' : emptyKey });
       return;
     }
     // Select what is undone at once, as a spreadsheet does: moving it when the write ends
