@@ -233,6 +233,7 @@ export const en: Record<MessageKey, string> = {
   'pane.evaluate.rerun': 'Evaluate again',
   'pane.evaluate.running': 'Evaluating…',
   'pane.evaluate.outcomeTitle': 'Self-evaluation result',
+  'pane.evaluate.dataChanged': 'The data changed after the evaluation — evaluate again so that the results below and the grey cells match it.',
   'pane.evaluate.counted': '({members} counted members, rule set “{ruleSet}”.)',
   'pane.evaluate.warnings': '{count} points to review.',
   'pane.evaluate.seeWarnings': 'See the points to review',

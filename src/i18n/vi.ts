@@ -242,6 +242,7 @@ export const vi = {
   'pane.evaluate.rerun': 'Đánh giá lại',
   'pane.evaluate.running': 'Đang đánh giá…',
   'pane.evaluate.outcomeTitle': 'Kết quả tự đánh giá',
+  'pane.evaluate.dataChanged': 'Số liệu đã thay đổi sau lần đánh giá — đánh giá lại để kết quả dưới đây và các ô xám khớp với số liệu mới.',
   'pane.evaluate.counted': '({members} thành viên được tính, bộ tiêu chí “{ruleSet}”.)',
   'pane.evaluate.warnings': 'Có {count} điểm cần xem lại.',
   'pane.evaluate.seeWarnings': 'Xem các điểm cần xem lại',

@@ -134,5 +134,18 @@ describe('typing, then an action of the pane', () => {
     await shows(page, at, 'Giáo viên');
     await expect(pane(page).getByTestId('outcome').count()).resolves.toBe(1);
     await step(page, 'undo refused after evaluation');
+
+    // A cell the evaluation reads, changed after it: the pane's result says it is out of date.
+    const plan = `F${MEMBER_HEADER_ROW + 1}`;
+    const was = (await cell(page, plan).textContent())!;
+    await select(page, plan);
+    await page.keyboard.type(was === 'Có' ? 'Không' : 'Có');
+    await page.keyboard.press('Enter');
+    const hint = pane(page).getByText(/^Số liệu đã thay đổi sau lần đánh giá — đánh giá lại/);
+    await hint.waitFor();
+    await step(page, 'results out of date');
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await hint.waitFor({ state: 'detached' });
   });
 });

@@ -154,6 +154,8 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const redo = useRef<Change[]>([]);
   /** The pane wrote the workbook since it was opened: typing before that cannot be undone over it. */
   const paneWrote = useRef(false);
+  /** The pane's listeners to the grid's edits (its evaluation says when its results are out of date). */
+  const editListeners = useRef(new Set<() => void>());
 
   const show = useCallback(async (workbook: PreviewWorkbook, sel: Selection) => {
     const reader = await workbook.read();
@@ -228,6 +230,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         onShowCell: (sheet, address) => void show(doc.workbook, { sheet, address }),
         unsaved: () => dirty.current,
         download: () => saveOpen(doc.workbook),
+        edits: {
+          subscribe: (listener) => {
+            editListeners.current.add(listener);
+            return () => editListeners.current.delete(listener);
+          },
+        },
         onReplace: (workbook) => replaceWorkbook(workbook, { intent: 'success', key: 'preview.consolidationShown', params: { file: workbook.label } }, true),
       }),
     [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook],
@@ -235,8 +243,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
 
   /** The grid's own edits: redrawn like the pane's, but they keep the grid's undo history. */
   const gridWorkbook = useMemo(
-    // eslint-disable-next-line react-hooks/refs -- called after the grid's batches, never during render
-    () => observeWorkbook(doc.workbook, ({ wrote }) => afterBatch(doc.workbook, wrote)),
+    () =>
+      // eslint-disable-next-line react-hooks/refs -- called after the grid's batches, never during render
+      observeWorkbook(doc.workbook, ({ wrote }) => {
+        afterBatch(doc.workbook, wrote);
+        if (wrote) editListeners.current.forEach((listener) => listener());
+      }),
     [doc, afterBatch],
   );
 
