@@ -513,7 +513,7 @@ export const en: Record<MessageKey, string> = {
   'documents.kind.tong-hop': 'Summary of self-evaluation results',
   'documents.kind.bien-ban': 'Minutes of the self-evaluation',
   'documents.kind.dang-ky': 'Registration for next year',
-  'documents.notEvaluated': 'Workbook “{file}” has not been evaluated ({where}, “{field}” is empty). Evaluate it before generating the dossier.',
+  'documents.notEvaluated': 'Workbook “{file}” has not been evaluated yet ({where}, the “{field}” cell ĐVHT fills when it evaluates, is empty), so there are no results to put in the dossier. Go to the “Evaluate” step, press “Evaluate”, then come back to make the dossier.',
   'documents.requestNotSupported': 'The self-evaluation result is “{outcome}”: the request letter is drawn but should not be sent yet. Review the indicators not met in the Evaluate step.',
   'documents.stale': 'The data in “{file}” changed after the last evaluation ({where} no longer matches). Evaluate again so the dossier prints the right figures.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” is not a known field, so it is printed as is. See the “Trường” table to the right of the template sheet.',

@@ -517,7 +517,7 @@ export const vi = {
   'documents.kind.tong-hop': 'Bản tổng hợp kết quả tự đánh giá',
   'documents.kind.bien-ban': 'Biên bản tự đánh giá',
   'documents.kind.dang-ky': 'Bản đăng ký năm sau',
-  'documents.notEvaluated': 'Sổ “{file}” chưa được đánh giá ({where}, mục “{field}” còn trống). Hãy đánh giá trước khi lập hồ sơ.',
+  'documents.notEvaluated': 'Sổ “{file}” chưa được đánh giá ({where}, ô “{field}” mà ĐVHT ghi khi đánh giá, còn trống) nên chưa có kết quả để đưa vào hồ sơ. Hãy sang bước “Đánh giá”, bấm nút “Đánh giá”, rồi quay lại lập hồ sơ.',
   'documents.requestNotSupported': 'Kết quả tự đánh giá là “{outcome}”: tờ trình đề nghị công nhận vẫn được lập nhưng chưa nên gửi. Xem lại các chỉ tiêu chưa đạt ở bước Đánh giá.',
   'documents.stale': 'Số liệu trong sổ “{file}” đã thay đổi sau lần đánh giá gần nhất ({where} không còn khớp). Hãy đánh giá lại để hồ sơ in đúng số liệu.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” không phải trường có sẵn nên được in nguyên văn. Xem bảng “Trường” bên phải trang mẫu.',
