@@ -26,7 +26,7 @@ import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
-import { createPreviewHost, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
+import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
@@ -92,10 +92,6 @@ interface Notice {
 
 function ownedKey(cell: CellView): MessageKey {
   return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
-}
-
-function downloadName(label: string): string {
-  return /\.xlsx$/i.test(label) ? label : `${label}.xlsx`;
 }
 
 function errorText(e: unknown): string {

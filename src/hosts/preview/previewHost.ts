@@ -117,6 +117,16 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
   };
 }
 
+/**
+ * The open workbook's download name: an opened file (often the clerk's own staff list, now with
+ * ĐVHT's sheets in it) gets " (ĐVHT)", so the download is not taken for the list itself; names
+ * that already say ĐVHT (the sample, a new workbook, a consolidation, a file downloaded before) stay.
+ */
+export function downloadName(label: string): string {
+  const base = label.replace(/\.xlsx$/i, '');
+  return /ĐVHT/.test(base.normalize('NFC')) ? `${base}.xlsx` : `${base} (ĐVHT).xlsx`;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The browser's download of a file made here (nothing leaves the machine). */
