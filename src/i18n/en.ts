@@ -282,6 +282,7 @@ export const en: Record<MessageKey, string> = {
   'preview.discardChanges': 'The changes to “{file}” have not been downloaded and will be lost. Continue anyway?',
   'preview.workbook': 'Workbook',
   'preview.sheets': 'Sheets',
+  'preview.allSheets': 'All {count} sheets (some tabs are out of view)',
   'preview.sheet': 'Sheet “{sheet}”',
   'preview.noSheets': 'The workbook has no sheets yet. Click “Sample data” to try a sample school, “Open .xlsx file” to open yours, or create the sheets in the Set-up step on the right.',
   'preview.selection': 'Selected cell: {cell}',

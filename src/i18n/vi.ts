@@ -286,6 +286,7 @@ export const vi = {
   'preview.discardChanges': 'Các thay đổi trong “{file}” chưa được tải về và sẽ mất. Vẫn tiếp tục?',
   'preview.workbook': 'Sổ tính',
   'preview.sheets': 'Các trang tính',
+  'preview.allSheets': 'Tất cả {count} trang (một số trang bị khuất bên phải)',
   'preview.sheet': 'Trang “{sheet}”',
   'preview.noSheets': 'Sổ tính chưa có trang nào. Bấm “Dữ liệu mẫu” để thử với một trường mẫu, “Mở tệp .xlsx” để mở tệp của bạn, hoặc tạo các trang ở bước Thiết lập bên phải.',
   'preview.selection': 'Ô đang chọn: {cell}',

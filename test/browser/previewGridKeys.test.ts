@@ -149,3 +149,17 @@ describe('typing, then an action of the pane', () => {
     await hint.waitFor({ state: 'detached' });
   });
 });
+
+describe('the sheet tabs', () => {
+  it('more tabs than fit: a list of every sheet is shown beside them', async () => {
+    const { page } = await pages.open('preview tabs overflow', { width: 760, height: 700 });
+    await page.goto(`${pages.origin}/preview.html`);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    const all = page.getByRole('combobox', { name: /^Tất cả \d+ trang/ });
+    await all.waitFor();
+    await all.selectOption(SHEETS.lists);
+    await page.locator(`table[data-sheet="${SHEETS.lists}"]`).waitFor();
+    await step(page, 'tabs overflow list');
+  });
+});

@@ -71,6 +71,7 @@ const useStyles = makeStyles({
   // The tab list scrolls on its own (13+ sheets): the selected cell's caption stays visible.
   tabScroller: { flexGrow: 1, minWidth: 0, overflowX: 'auto' },
   selection: { flexShrink: 0, whiteSpace: 'nowrap', paddingRight: tokens.spacingHorizontalS },
+  allSheets: { flexShrink: 0, maxWidth: '12em', fontSize: tokens.fontSizeBase200 },
   empty: { padding: tokens.spacingHorizontalXXL, maxWidth: '40em' },
   pane: { width: '400px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
@@ -414,6 +415,18 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   useEffect(() => {
     tabBar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [model?.name]);
+  // More tabs than fit: a list of every sheet is shown beside them (a scrolled tab bar hides that there are more).
+  const [tabsOverflow, setTabsOverflow] = useState(false);
+  useEffect(() => {
+    const el = tabBar.current;
+    if (!el) return;
+    const measure = () => setTabsOverflow(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [sheets.length]);
 
   const title = tr('preview.title');
   useEffect(() => {
@@ -496,6 +509,15 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                   </TabList>
                 )}
               </div>
+              {tabsOverflow && (
+                <select className={s.allSheets} aria-label={tr('preview.allSheets', { count: sheets.length })} value={model?.name ?? ''} onChange={(e) => setActive(e.currentTarget.value)}>
+                  {sheets.map((w) => (
+                    <option key={w.name} value={w.name}>
+                      {w.name}
+                    </option>
+                  ))}
+                </select>
+              )}
               <Caption1 className={s.selection} aria-live="polite" data-testid="preview-selection">
                 {selection ? tr('preview.selection', { cell: `'${selection.sheet}'!${selection.address}` }) : ''}
               </Caption1>
