@@ -8,7 +8,6 @@ import * as path from 'path';
 import { columnLetter } from '../../workbook/a1';
 import { applyImport, cellChanges, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
 import { changeLine, keptSummary } from '../../usecases/import/wording';
-import { SHEETS } from '../../sheets/names';
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
@@ -51,7 +50,7 @@ function printText(ctx: CommandContext, p: ImportPreview, file: string, dryRun: 
   }
   const changes = cellChanges(d);
   if (changes.length) {
-    io.out(t(lang, 'import.cli.changes', { sheet: SHEETS.members, count: changes.length }));
+    io.out(t(lang, 'import.cli.changes', { count: changes.length }));
     listed(io.out, changes.map((c) => changeLine(lang, c)), lang);
   }
   if (d.kept.length) io.out(`${keptSummary(lang, d.kept, SHOWN)} ${t(lang, 'import.cli.keptHow')}`);

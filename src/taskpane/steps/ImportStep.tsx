@@ -9,7 +9,6 @@ import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
 import { applyImport, cellChanges, previewImport, readSourceSheet, rewordImport, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
 import { changeLine, keptSummary } from '../../usecases/import/wording';
-import { SHEETS } from '../../sheets/names';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
 import { listSheets } from '../../usecases/listSheets';
 import { ID_TARGET } from '../../usecases/import/targets';
@@ -230,7 +229,7 @@ function diffText(p: ImportPreview, mode: ImportMode, t: Translate): string {
 /** Before → after for each cell the import changes, and the values it keeps where the list is blank. */
 function ChangedCells({ preview: p, t, lang }: { preview: ImportPreview; t: Translate; lang: StepProps['lang'] }) {
   const changes = cellChanges(p.diff);
-  const title = t('import.pane.changesTitle', { sheet: SHEETS.members, count: changes.length });
+  const title = t('import.pane.changesTitle', { count: changes.length });
   return (
     <>
       {changes.length > 0 && (
