@@ -553,7 +553,9 @@ export function SheetGrid(props: SheetGridProps) {
     e.stopPropagation();
   };
 
-  const activeId = active ? cellId(view.name, active.row, active.column) : undefined;
+  // Only a drawn cell can be named: a scrolled-out active row would be an id that does not exist.
+  const activeRow = active ? (indexOfRow.get(active.row) ?? -1) : -1;
+  const activeId = active && activeRow >= first && activeRow < last ? cellId(view.name, active.row, active.column) : undefined;
 
   const renderCell = (row: number, rowIndex: number, ci: number) => {
     const c = view.columns[ci]!;
