@@ -17,6 +17,11 @@ export interface PaneHost {
   supports(requirement: string): boolean;
   /** Bring a cell into view and select it. */
   showCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Preview only: the user's own edits of cells (typing, pasting, undo in the grid), told after
+   * they are written; `subscribe` returns the unsubscribe. The pane's own batches are not told.
+   */
+  readonly edits?: { subscribe(listener: () => void): () => void };
   /** Office's theme (officeTheme.isDarkTheme) or the browser's; light when unknown. */
   readonly theme?: 'light' | 'dark';
   /**

@@ -11,7 +11,8 @@ export type TaskState<T> =
   | { status: 'done'; value: T }
   | { status: 'error'; error: unknown };
 
-export function useTask<T>(): [TaskState<T>, (work: () => Promise<T>) => Promise<void>] {
+/** [state, run, reset]: `reset` puts a finished task back to idle (its result no longer shown). */
+export function useTask<T>(): [TaskState<T>, (work: () => Promise<T>) => Promise<void>, () => void] {
   const [state, setState] = useState<TaskState<T>>({ status: 'idle' });
   const running = useRef(false);
   const mounted = useRef(true);
@@ -36,5 +37,8 @@ export function useTask<T>(): [TaskState<T>, (work: () => Promise<T>) => Promise
       running.current = false;
     }
   }, []);
-  return [state, run];
+  const reset = useCallback(() => {
+    if (!running.current) setState({ status: 'idle' });
+  }, []);
+  return [state, run, reset];
 }

@@ -37,4 +37,26 @@ describe('typing into a cell through an input method', () => {
     await page.keyboard.press('Enter');
     await shows(page, `B${row}`, 'Đinh Văn Mới');
   });
+
+  it('opens the editor for text that comes without a key (on-screen keyboard, dictation, handwriting)', async () => {
+    const page = await openSample(pages, 'preview text without keys');
+    await showSheet(page, SHEETS.members);
+    const row = MEMBER_HEADER_ROW + 43;
+    const unitName = page.getByRole('textbox', { name: 'Tên đơn vị', exact: true });
+    const nameBefore = await unitName.inputValue();
+    await select(page, `B${row}`);
+    await page.keyboard.insertText('Đinh Văn');
+    const editor = page.getByRole('textbox', { name: `Sửa ô B${row}` });
+    await expect(editor.inputValue()).resolves.toBe('Đinh Văn');
+    await page.keyboard.insertText(' Mới');
+    await page.keyboard.press('Enter');
+    await shows(page, `B${row}`, 'Đinh Văn Mới');
+    // An Android keyboard's key (229, “Unidentified”) opens the editor as an IME's does.
+    await select(page, `C${row}`);
+    await grid(page).evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Unidentified', keyCode: 229, bubbles: true, cancelable: true })));
+    await page.getByRole('textbox', { name: `Sửa ô C${row}` }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await unitName.inputValue()).toBe(nameBefore);
+    await step(page, 'text without keys');
+  });
 });

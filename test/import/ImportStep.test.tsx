@@ -3,7 +3,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ImportStep } from '../../src/taskpane/steps/ImportStep';
 import { failingWorkbook, fakePaneHost } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
-import { addStaffSheet, memberRows, SOURCE } from './messySheets';
+import { addStaffSheet, fieldCol, memberRows, SOURCE } from './messySheets';
+import { cellChanges, previewImport } from '../../src/usecases/import/importMembers';
+import { changeLine, keptSummary } from '../../src/usecases/import/wording';
+
+const NEXT = 'DS 2026';
 import { SHEETS } from '../../src/sheets/names';
 import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
@@ -45,6 +49,52 @@ describe('ImportStep', () => {
     const rows = memberRows(host.excel.workbook);
     expect(rows).toHaveLength(6);
     expect(rows[1]!['Ghi chú']).toBeNull();
+  });
+
+  test('re-import: lists the cells it will change, keeps what the list leaves blank unless asked to empty it', async () => {
+    const host = await fakePaneHost();
+    await createSheets(host.excel, { ...sampleUnit({}), members: [] });
+    addStaffSheet(host.excel.workbook);
+    addStaffSheet(host.excel.workbook, 'nextYear', NEXT);
+    renderStep(ImportStep, host);
+    await screen.findByRole('option', { name: NEXT });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Nhập' }));
+    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    // The clerk types a note and “Gia đình học tập” for every member in “Thành viên”.
+    const members = host.excel.workbook.getWorksheet(SHEETS.members)!;
+    for (const r of memberRows(host.excel.workbook)) {
+      members.getCell(r.row as number, fieldCol('note')).value = `Ghi chú ${String(r['Mã định danh'])}`;
+      members.getCell(r.row as number, fieldCol('learningFamily')).value = 'Không';
+    }
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Trang danh sách' }), { target: { value: NEXT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc lại' }));
+    // The message of the import before is not left up beside the new preview.
+    await waitFor(() => expect(screen.queryByText('Đã nhập vào trang “Thành viên”')).toBeNull());
+    const keeping = await previewImport(host.excel, { sheet: NEXT }, { lang: 'vi' });
+    expect(keeping.diff.kept.length).toBe(8);
+    await screen.findByText(`${keptSummary('vi', keeping.diff.kept, 10)} Muốn xóa cả các ô này, chọn “Xóa cả ô mà danh sách nguồn để trống”.`);
+    const shownChanges = () => within(screen.getByRole('list', { name: /^Các ô sẽ thay đổi/ })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(shownChanges()).toEqual(cellChanges(keeping.diff).map((c) => changeLine('vi', c)));
+
+    const clear = screen.getByRole('checkbox', { name: 'Xóa cả ô mà danh sách nguồn để trống' });
+    expect((clear as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(clear);
+    const clearing = await previewImport(host.excel, { sheet: NEXT }, { lang: 'vi', clearBlanks: true });
+    const all = cellChanges(clearing.diff).map((c) => changeLine('vi', c));
+    expect(all.length).toBe(11);
+    await waitFor(() => expect(shownChanges()).toEqual([...all.slice(0, 10), 'và 1 ô khác']));
+    expect(screen.getByRole('heading', { name: 'Các ô sẽ thay đổi ở trang “Thành viên” (11)' })).toBeTruthy();
+
+    fireEvent.click(clear);
+    await waitFor(() => expect(shownChanges()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập' }));
+    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    // Said in the preview and again in the result.
+    expect(document.body.textContent!.split(keptSummary('vi', keeping.diff.kept, 10)).length - 1).toBe(2);
+    const an = memberRows(host.excel.workbook).find((r) => r['Mã định danh'] === 'CB003')!;
+    expect([an['Ghi chú'], an['Gia đình học tập']]).toEqual(['Ghi chú CB003', 'Không']);
   });
 
   test('a sheet without a header says so', async () => {

@@ -6,7 +6,9 @@ import * as path from 'path';
 import { run, type Io } from '../../src/cli/main';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { readWorkbookFile } from '../support/exceljs/files';
-import { addCdhtSheet, addStaffSheet, memberRows, SOURCE, unitWorkbook } from './messySheets';
+import { addCdhtSheet, addStaffSheet, fieldCol, memberRows, SOURCE, unitWorkbook } from './messySheets';
+import { SHEETS } from '../../src/sheets/names';
+import { columnLetter } from '../../src/workbook/a1';
 
 let dir: string;
 beforeEach(() => {
@@ -79,6 +81,37 @@ describe('dvht import', () => {
     expect(c10.reason).toBe('formulaNotCalculated');
     expect(c10.message).toContain("'DS CB-GV-NV'!C10: công thức ở ô họ và tên chưa được tính");
     expect(io.stdout.join('\n')).not.toContain('#UNCALCULATED');
+  });
+
+  it('a re-import keeps values the list leaves blank and lists the cells it changes; --clear-blanks empties them', async () => {
+    const { source, into } = await files();
+    await run(['import', source, '--sheet', SOURCE, '--into', into], capture());
+    const typed = await readWorkbookFile(into);
+    const an = memberRows(typed.workbook).find((r) => r['Mã định danh'] === 'CB001')!.row as number;
+    typed.workbook.getWorksheet(SHEETS.members)!.getCell(an, fieldCol('note')).value = 'Nghỉ thai sản';
+    fs.writeFileSync(into, await typed.toBuffer());
+    const next = path.join(dir, 'ds 2026.xlsx');
+    const src = ExcelJsWorkbook.create('ds 2026.xlsx');
+    addStaffSheet(src.workbook, 'nextYear');
+    fs.writeFileSync(next, await src.toBuffer());
+    const noteAt = `'${SHEETS.members}'!${columnLetter(fieldCol('note'))}${an}`;
+
+    const dry = capture();
+    expect(await run(['import', next, '--sheet', SOURCE, '--into', into, '--dry-run'], dry)).toBe(0);
+    const out = dry.stdout.join('\n');
+    expect(out).toContain(`Nguyễn Văn An, '${SHEETS.members}'!${columnLetter(fieldCol('digital'))}${an}: Tham gia chuyển đổi số: Có → Không`);
+    expect(out).toContain(`Giữ nguyên 1 ô đã có ở trang “${SHEETS.members}” mà danh sách để trống: ${noteAt} (Ghi chú của Nguyễn Văn An: “Nghỉ thai sản”)`);
+    expect(out).toContain('--clear-blanks');
+    const json = capture();
+    expect(await run(['import', next, '--sheet', SOURCE, '--into', into, '--dry-run', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout.join('\n')).diff.kept).toEqual([{ name: 'Nguyễn Văn An', sourceRow: 9, target: 'note', header: 'Ghi chú', cell: `${columnLetter(fieldCol('note'))}${an}`, value: 'Nghỉ thai sản' }]);
+
+    const clearing = capture();
+    expect(await run(['import', next, '--sheet', SOURCE, '--into', into, '--clear-blanks', '--json'], clearing)).toBe(0);
+    const cleared = JSON.parse(clearing.stdout.join('\n'));
+    expect(cleared.diff.kept).toEqual([]);
+    expect(cleared.diff.updated[0].changes).toContainEqual({ target: 'note', header: 'Ghi chú', cell: `${columnLetter(fieldCol('note'))}${an}`, before: 'Nghỉ thai sản', after: '' });
+    expect(memberRows((await readWorkbookFile(into)).workbook).find((r) => r.row === an)!['Ghi chú']).toBeNull();
   });
 
   it('takes a mapping file, and rejects one naming unknown columns (exit 2)', async () => {

@@ -2,13 +2,14 @@
  * Import of a messy staff list into "Thành viên": mapping, every imported value, every
  * reported cell, re-import diff, saved mapping, CDHT-only merge, the source left untouched.
  */
-import { addCdhtSheet, addStaffSheet, memberRows, roundTrip, sheetDump, SOURCE, unitWorkbook } from './messySheets';
+import { addCdhtSheet, addStaffSheet, fieldCol, memberRows, roundTrip, sheetDump, SOURCE, unitWorkbook } from './messySheets';
 import { applyImport, previewImport, readSourceSheet, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET } from '../../src/usecases/import/savedMapping';
 import type { MappedColumn } from '../../src/usecases/import/mapping';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { SHEETS } from '../../src/sheets/names';
+import { columnLetter } from '../../src/workbook/a1';
 
 const NOW = new Date(2025, 11, 20);
 
@@ -189,6 +190,44 @@ describe('import apply', () => {
     expect(again.diff.removed).toEqual([{ name: 'Lê Thị Hoa', sourceRow: null, memberRow: 9, changes: [], alreadyMarked: true }]);
     const r = await applyImport(wb, source, { now: NOW });
     expect(r.written).toBe(0);
+  });
+
+  it('re-import keeps what the members sheet holds where the list is blank, unless clearing is chosen', async () => {
+    const wb = await schoolWithList();
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW });
+    // The clerk types into "Thành viên" what her own list leaves blank.
+    const members = wb.workbook.getWorksheet(SHEETS.members)!;
+    const an = memberRows(wb.workbook).find((r) => r['Mã định danh'] === 'CB001')!.row as number;
+    const hanh = memberRows(wb.workbook).find((r) => r['Mã định danh'] === 'CB006')!.row as number;
+    members.getCell(an, fieldCol('note')).value = 'Nghỉ thai sản';
+    members.getCell(hanh, fieldCol('emulationTitle')).value = 'Chiến sĩ thi đua cơ sở';
+    const typed = await roundTrip(wb);
+    const other = ExcelJsWorkbook.create('ds-2026.xlsx');
+    addStaffSheet(other.workbook, 'nextYear');
+    const source = { sheet: SOURCE, data: (await readSourceSheet(await roundTrip(other), SOURCE)).data! };
+
+    const p = await previewImport(typed, source, { now: NOW });
+    const noteAt = `${columnLetter(fieldCol('note'))}${an}`;
+    const titleAt = `${columnLetter(fieldCol('emulationTitle'))}${hanh}`;
+    expect(p.diff.kept.map((k) => [k.name, k.header, k.cell, k.value])).toEqual([
+      ['Nguyễn Văn An', 'Ghi chú', noteAt, 'Nghỉ thai sản'],
+      ['Võ Thị Hạnh', 'Danh hiệu thi đua', titleAt, 'Chiến sĩ thi đua cơ sở'],
+    ]);
+    expect(p.diff.updated.map((e) => [e.name, e.changes.map((c) => `${c.header}: ${c.before} → ${c.after}`)])).toEqual([['Nguyễn Văn An', ['Tham gia chuyển đổi số: Có → Không']]]);
+    await applyImport(typed, source, { now: NOW });
+    const kept = memberRows(typed.workbook);
+    expect(kept.find((r) => r.row === an)!['Ghi chú']).toBe('Nghỉ thai sản');
+    expect(kept.find((r) => r.row === hanh)!['Danh hiệu thi đua']).toBe('Chiến sĩ thi đua cơ sở');
+
+    // Clearing is a choice: then the blanks are listed as changes and written.
+    const clearing = await previewImport(typed, source, { now: NOW, clearBlanks: true });
+    expect(clearing.diff.kept).toEqual([]);
+    expect(clearing.diff.updated.map((e) => [e.name, e.changes.map((c) => `${c.header}: ${c.before} → ${c.after}`)])).toEqual([
+      ['Nguyễn Văn An', ['Ghi chú: Nghỉ thai sản → ']],
+      ['Võ Thị Hạnh', ['Danh hiệu thi đua: Chiến sĩ thi đua cơ sở → ']],
+    ]);
+    await applyImport(typed, source, { now: NOW, clearBlanks: true });
+    expect(memberRows(typed.workbook).find((r) => r.row === an)!['Ghi chú']).toBeNull();
   });
 
   it('matches by name when no ID column is mapped, namesakes in order', async () => {

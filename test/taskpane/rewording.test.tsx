@@ -33,7 +33,8 @@ describe('switching language after a message is shown', () => {
     const counted: PaneHost = { ...host, workbook: { label: host.workbook.label, batch: (work) => (batches++, host.workbook.batch(work)) } };
     const { switchTo } = renderSwitchable(DocumentsStep, counted);
     fireEvent.click(screen.getByRole('button', { name: 'Lập hồ sơ' }));
-    expect(await screen.findByText(/^Sổ “test\.xlsx” chưa được đánh giá/)).toBeTruthy();
+    // Worded for a clerk: what the empty cell is and what to do, not only where.
+    expect(await screen.findByText(/^Sổ “test\.xlsx” chưa được đánh giá \('Thông tin đơn vị'!B\d+, ô “Dấu dữ liệu” mà ĐVHT ghi khi đánh giá, còn trống\) nên chưa có kết quả .* Hãy sang bước “Đánh giá”, bấm nút “Đánh giá”, rồi quay lại lập hồ sơ\.$/)).toBeTruthy();
     switchTo('en');
     expect(screen.getByText(/^Workbook “test\.xlsx” has not been evaluated/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Go to Evaluate' })).toBeTruthy();

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { columnLetter } from '../../workbook/a1';
-import { applyImport, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
+import { applyImport, cellChanges, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
+import { changeLine, keptSummary } from '../../usecases/import/wording';
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
@@ -28,6 +29,12 @@ function fieldName(target: string | null, lang: Lang): string {
   return target === ID_TARGET ? t(lang, 'import.field.id') : targetHeader(target);
 }
 
+/** At most SHOWN lines, then how many more (--json has them all). */
+function listed(print: (line: string) => void, lines: string[], lang: Lang): void {
+  for (const m of lines.slice(0, SHOWN)) print(`  - ${m}`);
+  if (lines.length > SHOWN) print(t(lang, 'import.cli.more', { count: lines.length - SHOWN }));
+}
+
 function printText(ctx: CommandContext, p: ImportPreview, file: string, dryRun: boolean, cdht: boolean): void {
   const { io, lang } = ctx;
   if (p.header) {
@@ -41,12 +48,17 @@ function printText(ctx: CommandContext, p: ImportPreview, file: string, dryRun: 
     io.out(t(lang, dryRun ? 'import.cli.summaryDry' : 'import.cli.summary', counts));
     if (d.removed.length) io.out(t(lang, 'import.cli.removedNote'));
   }
+  const changes = cellChanges(d);
+  if (changes.length) {
+    io.out(t(lang, 'import.cli.changes', { count: changes.length }));
+    listed(io.out, changes.map((c) => changeLine(lang, c)), lang);
+  }
+  if (d.kept.length) io.out(`${keptSummary(lang, d.kept, SHOWN)} ${t(lang, 'import.cli.keptHow')}`);
   if (p.skipped.length) io.out(t(lang, 'import.cli.skipped', { count: p.skipped.length }));
   const list = (title: 'import.cli.issues' | 'import.cli.notices', messages: string[]) => {
     if (!messages.length) return;
     io.err(t(lang, title, { count: messages.length }));
-    for (const m of messages.slice(0, SHOWN)) io.err(`  - ${m}`);
-    if (messages.length > SHOWN) io.err(t(lang, 'import.cli.more', { count: messages.length - SHOWN }));
+    listed(io.err, messages, lang);
   };
   list('import.cli.issues', p.issues.map((i) => i.message));
   list('import.cli.notices', p.notices.map((n) => n.message));
@@ -74,6 +86,7 @@ function asJson(p: ImportPreview, applied: boolean, file: string) {
       unchanged: p.diff.unchanged.map(entry),
       removed: p.diff.removed.map(entry),
       unmatched: p.diff.unmatched.map(entry),
+      kept: p.diff.kept,
     },
   };
 }
@@ -103,7 +116,7 @@ export const importCommand: Command = {
       if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: read.sheetNames.join(', ') }));
       source = { sheet, data: read.data, label: sourceFile };
     }
-    const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members' };
+    const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members', clearBlanks: args.options.has('clear-blanks') };
     let preview = await previewImport(target, source, options);
     if (mappingJson !== null && preview.header) {
       const { choice, errors } = choiceFromJson(mappingJson, preview.columns);

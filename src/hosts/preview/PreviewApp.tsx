@@ -26,7 +26,7 @@ import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
-import { createPreviewHost, offerDownload, openUpload, pickFiles } from './previewHost';
+import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
 import { SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
@@ -71,6 +71,7 @@ const useStyles = makeStyles({
   // The tab list scrolls on its own (13+ sheets): the selected cell's caption stays visible.
   tabScroller: { flexGrow: 1, minWidth: 0, overflowX: 'auto' },
   selection: { flexShrink: 0, whiteSpace: 'nowrap', paddingRight: tokens.spacingHorizontalS },
+  allSheets: { flexShrink: 0, maxWidth: '12em', fontSize: tokens.fontSizeBase200 },
   empty: { padding: tokens.spacingHorizontalXXL, maxWidth: '40em' },
   pane: { width: '400px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
@@ -92,10 +93,6 @@ interface Notice {
 
 function ownedKey(cell: CellView): MessageKey {
   return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
-}
-
-function downloadName(label: string): string {
-  return /\.xlsx$/i.test(label) ? label : `${label}.xlsx`;
 }
 
 function errorText(e: unknown): string {
@@ -152,6 +149,10 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const [pending, setPending] = useState<{ sheet: string; cells: Map<string, string> } | null>(null);
   const undo = useRef<Change[]>([]);
   const redo = useRef<Change[]>([]);
+  /** The pane wrote the workbook since it was opened: typing before that cannot be undone over it. */
+  const paneWrote = useRef(false);
+  /** The pane's listeners to the grid's edits (its evaluation says when its results are out of date). */
+  const editListeners = useRef(new Set<() => void>());
 
   const show = useCallback(async (workbook: PreviewWorkbook, sel: Selection) => {
     const reader = await workbook.read();
@@ -183,6 +184,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       setDoc((d) => ({ workbook, generation: filled ? d.generation : d.generation + 1 }));
       undo.current = [];
       redo.current = [];
+      paneWrote.current = false;
       setActive(null);
       setSelections(new Map());
       if (workbook.lastSelection) void show(workbook, workbook.lastSelection);
@@ -212,13 +214,39 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         workbook: doc.workbook,
         locale,
         theme,
-        onBatch: ({ wrote }) => afterBatch(doc.workbook, wrote),
+        onBatch: ({ wrote }) => {
+          // The grid's undo history replays old values blindly: after the pane wrote (import,
+          // evaluate …) it would undo over the pane's work, so it ends here.
+          if (wrote) {
+            undo.current = [];
+            redo.current = [];
+            paneWrote.current = true;
+          }
+          afterBatch(doc.workbook, wrote);
+        },
         onShowCell: (sheet, address) => void show(doc.workbook, { sheet, address }),
         unsaved: () => dirty.current,
         download: () => saveOpen(doc.workbook),
+        edits: {
+          subscribe: (listener) => {
+            editListeners.current.add(listener);
+            return () => editListeners.current.delete(listener);
+          },
+        },
         onReplace: (workbook) => replaceWorkbook(workbook, { intent: 'success', key: 'preview.consolidationShown', params: { file: workbook.label } }, true),
       }),
     [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook],
+  );
+
+  /** The grid's own edits: redrawn like the pane's, but they keep the grid's undo history. */
+  const gridWorkbook = useMemo(
+    () =>
+      // eslint-disable-next-line react-hooks/refs -- called after the grid's batches, never during render
+      observeWorkbook(doc.workbook, ({ wrote }) => {
+        afterBatch(doc.workbook, wrote);
+        if (wrote) editListeners.current.forEach((listener) => listener());
+      }),
+    [doc, afterBatch],
   );
 
   const mayReplace = () => !dirty.current || window.confirm(tr('preview.discardChanges', { file: doc.workbook.label }));
@@ -299,7 +327,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
   const write = async (sheet: string, edits: CellEdit[]) => {
     try {
-      return await editCells(host.workbook, sheet, edits);
+      return await editCells(gridWorkbook, sheet, edits);
     } catch (e) {
       setPending(null);
       setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: errorText(e) } });
@@ -338,7 +366,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const replay = (from: Change[], to: Change[], side: 'before' | 'after', doneKey: MessageKey, emptyKey: MessageKey) => {
     const change = from.pop();
     if (!change) {
-      setNotice({ intent: 'info', key: emptyKey });
+      setNotice({ intent: 'info', key: side === 'before' && paneWrote.current ? 'preview.grid.undoAfterPane' : emptyKey });
       return;
     }
     // Select what is undone at once, as a spreadsheet does: moving it when the write ends
@@ -387,6 +415,18 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   useEffect(() => {
     tabBar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [model?.name]);
+  // More tabs than fit: a list of every sheet is shown beside them (a scrolled tab bar hides that there are more).
+  const [tabsOverflow, setTabsOverflow] = useState(false);
+  useEffect(() => {
+    const el = tabBar.current;
+    if (!el) return;
+    const measure = () => setTabsOverflow(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [sheets.length]);
 
   const title = tr('preview.title');
   useEffect(() => {
@@ -449,6 +489,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
               pending={pending?.sheet === view.name ? pending.cells : undefined}
                 onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
                 onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
+                onPasteClipped={(count) => setNotice({ intent: 'info', key: 'preview.grid.pasteClipped', params: { count } })}
                 onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.owned(cell) } })}
               />
             ) : (
@@ -468,6 +509,15 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                   </TabList>
                 )}
               </div>
+              {tabsOverflow && (
+                <select className={s.allSheets} aria-label={tr('preview.allSheets', { count: sheets.length })} value={model?.name ?? ''} onChange={(e) => setActive(e.currentTarget.value)}>
+                  {sheets.map((w) => (
+                    <option key={w.name} value={w.name}>
+                      {w.name}
+                    </option>
+                  ))}
+                </select>
+              )}
               <Caption1 className={s.selection} aria-live="polite" data-testid="preview-selection">
                 {selection ? tr('preview.selection', { cell: `'${selection.sheet}'!${selection.address}` }) : ''}
               </Caption1>

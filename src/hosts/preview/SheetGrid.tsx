@@ -1,9 +1,11 @@
 /**
  * One sheet as an editable grid, drawn a window of rows at a time (a 5,000-member sheet
  * renders ~60 rows, not 5,000): spacer rows above and below keep the scroll height right.
- * Keys as in a spreadsheet: arrows and Enter move, typing or F2 edits, Enter/Tab end an edit
- * and move down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's
- * dropdown, Ctrl+Z/Ctrl+Y undo and redo, and a tab-separated block pastes. Tab outside an
+ * Keys as in a spreadsheet: arrows and Enter move, Home/End, Ctrl+Home/End and Ctrl+arrows
+ * jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
+ * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
+ * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
+ * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole. Tab outside an
  * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped. The grid only reports edits: the page writes them through a
  * use-case, and the grid redraws from the package.
  */
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
     fontSize: '14.67px', // 11 pt
     color: tokens.colorNeutralForeground1,
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    caretColor: 'transparent',
   },
   head: {
     position: 'sticky',
@@ -78,6 +81,7 @@ const useStyles = makeStyles({
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
   },
+  inRange: { boxShadow: `inset 0 0 0 9999px ${tokens.colorBrandBackground2}` },
   selectedHead: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorNeutralForeground1 },
   editor: {
     position: 'absolute',
@@ -141,6 +145,8 @@ export interface SheetGridProps {
   onRedo(): void;
   /** Typing into a cell the add-in owns. */
   onRefused(cell: CellView, address: string): void;
+  /** A paste reached past the sheet's last column or row: how many cells were left out. */
+  onPasteClipped(count: number): void;
   /** Text typed but not yet read back from the workbook ("row:col" → text), shown meanwhile. */
   pending?: ReadonlyMap<string, string>;
 }
@@ -232,6 +238,20 @@ interface Editing {
  */
 const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
 
+/** The sheet's bounds (Excel's): a paste goes no further. */
+export const MAX_SHEET_ROW = 1_048_576;
+export const MAX_SHEET_COLUMN = 16_384;
+
+/** A cell as Excel copies it: quoted when it holds a tab, a newline or a quote. */
+function clipboardCell(text: string): string {
+  return /[\t\n\r"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of cells as tab-separated text, as Excel puts on the clipboard (CRLF after each row). */
+export function toClipboard(rows: string[][]): string {
+  return rows.map((r) => r.map(clipboardCell).join('\t') + '\r\n').join('');
+}
+
 const cellId = (sheet: string, row: number, col: number) => `cell-${encodeURIComponent(sheet).replace(/%/g, '_')}-${row}-${col}`;
 
 export function SheetGrid(props: SheetGridProps) {
@@ -253,6 +273,10 @@ export function SheetGrid(props: SheetGridProps) {
     editingRef.current = next;
     setEditingState(next);
   };
+  /** A range (Shift+arrows, Shift+click): from the active cell to `extent`; it lapses when the active cell moves. */
+  const [rangeState, setRange] = useState<{ sheet: string; anchor: GridSelection; extent: GridSelection } | null>(null);
+  const range =
+    rangeState && active && rangeState.sheet === view.name && rangeState.anchor.row === active.row && rangeState.anchor.column === active.column ? rangeState : null;
 
   // Row tops: the window of rows drawn is found by binary search, whatever their heights.
   const tops = useMemo(() => {
@@ -315,20 +339,76 @@ export function SheetGrid(props: SheetGridProps) {
   const span = view.columns.length + 1;
   const address = (row: number, col: number) => `${view.columns.find((c) => c.index === col)?.letter ?? ''}${row}`;
 
-  const move = (dRow: number, dCol: number) => {
-    const at = active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
+  const colIndex = (col: number) => Math.max(0, view.columns.findIndex((c) => c.index === col));
+  /** Where a key goes from `at`: the shown cell dRow/dCol away (stepping over the rest of a merge). */
+  const stepFrom = (at: GridSelection, dRow: number, dCol: number): GridSelection => {
     let ri = indexOfRow.get(at.row) ?? 0;
-    let ci = Math.max(0, view.columns.findIndex((c) => c.index === at.column));
+    let ci = colIndex(at.column);
     // Step over the rest of a merge, as Excel does.
     const merge = view.cell(at.row, at.column).merge;
     if (merge && dRow > 0) ri = (indexOfRow.get(merge.top) ?? ri) + merge.rowSpan - 1;
     if (merge && dCol > 0) ci = view.columns.findIndex((c) => c.index === merge.left) + merge.span - 1;
     ri = Math.min(view.rows.length - 1, Math.max(0, ri + dRow));
     ci = Math.min(view.columns.length - 1, Math.max(0, ci + dCol));
-    const target = { row: view.rows[ri]!, column: view.columns[ci]!.index };
+    return { row: view.rows[ri]!, column: view.columns[ci]!.index };
+  };
+  const activate = (target: GridSelection) => {
     const landed = view.cell(target.row, target.column).merge;
     props.onActivate(landed ? { row: landed.top, column: landed.left } : target);
   };
+  const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
+  const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
+  /** Shift+key: the range's far corner goes there; the active cell stays. */
+  const extendTo = (target: GridSelection) => {
+    if (active) setRange({ sheet: view.name, anchor: active, extent: target });
+  };
+
+  const filled = (row: number, col: number) => view.input(row, col) !== '';
+  /**
+   * Ctrl+arrow, as Excel: from a filled cell with a filled neighbour, to the last filled cell
+   * before a blank; otherwise to the next filled cell; at the sheet's shown edge when none.
+   */
+  const edgeFrom = (at: GridSelection, dRow: number, dCol: number): GridSelection => {
+    const line = dRow !== 0 ? view.rows.map((r) => ({ row: r, column: at.column })) : view.columns.map((c) => ({ row: at.row, column: c.index }));
+    const dir = dRow + dCol;
+    let i = dRow !== 0 ? (indexOfRow.get(at.row) ?? 0) : colIndex(at.column);
+    const at_ = (k: number) => line[k]!;
+    const inside = (k: number) => k >= 0 && k < line.length;
+    if (!inside(i + dir)) return at;
+    if (filled(at.row, at.column) && filled(at_(i + dir).row, at_(i + dir).column)) {
+      while (inside(i + dir) && filled(at_(i + dir).row, at_(i + dir).column)) i += dir;
+      return at_(i);
+    }
+    i += dir;
+    while (inside(i + dir) && !filled(at_(i).row, at_(i).column)) i += dir;
+    return at_(i);
+  };
+  /** The last used cell: the last row and the last column holding anything (Ctrl+End). */
+  const lastUsed = (): GridSelection => {
+    let row = view.rows[0] ?? 1;
+    let column = view.columns[0]?.index ?? 1;
+    for (const r of view.rows) for (const c of view.columns) if (filled(r, c.index)) {
+      if (r > row) row = r;
+      if (c.index > column) column = c.index;
+    }
+    return { row, column };
+  };
+  /** The last filled cell of a row (End), or where it is when the row is empty. */
+  const rowEnd = (at: GridSelection): GridSelection => {
+    for (let i = view.columns.length - 1; i >= 0; i--) if (filled(at.row, view.columns[i]!.index)) return { row: at.row, column: view.columns[i]!.index };
+    return at;
+  };
+
+  /** The selected block: the range, or the active cell alone (rows and columns as shown). */
+  const box = () => {
+    const a = origin();
+    const b = range?.extent ?? a;
+    const [r1, r2] = [indexOfRow.get(a.row) ?? 0, indexOfRow.get(b.row) ?? 0].sort((x, y) => x - y) as [number, number];
+    const [c1, c2] = [colIndex(a.column), colIndex(b.column)].sort((x, y) => x - y) as [number, number];
+    return { rows: view.rows.slice(r1, r2 + 1), columns: view.columns.slice(c1, c2 + 1).map((c) => c.index) };
+  };
+  const boxOf = range ? box() : null;
+  const inRange = (row: number, col: number) => boxOf !== null && boxOf.rows.includes(row) && boxOf.columns.includes(col);
 
   const startEdit = (text: string | null, list = false) => {
     if (!active) return false;
@@ -347,31 +427,50 @@ export function SheetGrid(props: SheetGridProps) {
     setEditing(null);
     if (text !== view.input(was.row, was.col)) props.onEdit([{ row: was.row, col: was.col, text }]);
     if (then) move(then[0], then[1]);
-    table.current?.focus();
+    table.current?.focus({ preventScroll: true });
   };
 
   const cancel = () => {
     if (!editingRef.current) return;
     setEditing(null);
-    table.current?.focus();
+    table.current?.focus({ preventScroll: true });
+  };
+
+  /** Arrows, Home/End, Ctrl+Home/End and Ctrl+arrows: where they go from `at` (null: not such a key). */
+  const navigation = (e: KeyboardEvent<HTMLTableElement>, at: GridSelection): GridSelection | null => {
+    const ctrl = e.ctrlKey || e.metaKey;
+    const arrows: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+    const arrow = arrows[e.key];
+    if (arrow) return ctrl ? edgeFrom(at, arrow[0], arrow[1]) : stepFrom(at, arrow[0], arrow[1]);
+    if (e.key === 'Home') return ctrl ? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 } : { row: at.row, column: view.columns[0]?.index ?? 1 };
+    if (e.key === 'End') return ctrl ? lastUsed() : rowEnd(at);
+    return null;
+  };
+
+  const clearSelected = () => {
+    const { rows, columns } = box();
+    const cells: TypedCell[] = [];
+    for (const row of rows) for (const col of columns) if (view.input(row, col) !== '') cells.push({ row, col, text: '' });
+    if (cells.length) props.onEdit(cells);
   };
 
   const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
     if (editing || e.target !== table.current) return;
     const ctrl = e.ctrlKey || e.metaKey;
     let handled = true;
-    if (ctrl && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) props.onUndo();
+    const to = e.altKey ? null : navigation(e, e.shiftKey ? (range?.extent ?? origin()) : origin());
+    if (to) {
+      if (e.shiftKey) extendTo(to);
+      else activate(to);
+    } else if (ctrl && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) props.onUndo();
     else if (ctrl && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) props.onRedo();
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
-    else if (e.key === 'ArrowDown') move(1, 0);
-    else if (e.key === 'ArrowUp') move(-1, 0);
-    else if (e.key === 'ArrowRight') move(0, 1);
-    else if (e.key === 'ArrowLeft') move(0, -1);
     else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
     else if (e.key === 'PageDown') move(Math.max(1, Math.floor(height / 22)), 0);
     else if (e.key === 'PageUp') move(-Math.max(1, Math.floor(height / 22)), 0);
     else if (e.key === 'F2') startEdit(null);
+    else if (e.key === 'Delete' && range) clearSelected();
     else if (e.key === 'Delete' || e.key === 'Backspace') {
       if (active) {
         const cell = view.cell(active.row, active.column);
@@ -380,8 +479,9 @@ export function SheetGrid(props: SheetGridProps) {
         else if (view.input(active.row, active.column) !== '') props.onEdit([{ row: active.row, col: active.column, text: '' }]);
       }
     } else if (e.key.length === 1) startEdit(e.key);
-    else if (e.key === 'Process') {
-      // An input method composing (Vietnamese Telex/VNI in an IME): open the editor and let the composition go on there.
+    else if (e.key === 'Process' || e.key === 'Unidentified' || e.keyCode === 229) {
+      // An input method composing (Vietnamese Telex/VNI in an IME; Android keyboards send 229 /
+      // "Unidentified"): open the editor and let the composition go on there.
       startEdit('');
       handled = false;
     } else handled = false;
@@ -394,20 +494,54 @@ export function SheetGrid(props: SheetGridProps) {
     if (!text) return;
     e.preventDefault();
     const block = parseClipboard(text);
-    const startRow = indexOfRow.get(active.row) ?? 0;
-    const startCol = Math.max(0, view.columns.findIndex((c) => c.index === active.column));
+    // Into the top left of the selected block, as in a spreadsheet.
+    const top = box();
+    const startRow = indexOfRow.get(top.rows[0]!) ?? 0;
+    const startCol = colIndex(top.columns[0]!);
     const cells: TypedCell[] = [];
     const lastRow = view.rows[view.rows.length - 1] ?? 0;
+    const lastCol = view.columns[view.columns.length - 1]?.index ?? 0;
+    let leftOut = 0;
     block.forEach((values, i) => {
-      // Past the rows drawn, the block goes on below, as in a spreadsheet.
+      // Past the rows and columns drawn, the block goes on below and to the right (the view grows
+      // when the workbook is read back); past the sheet's own bounds it cannot.
       const row = view.rows[startRow + i] ?? lastRow + (startRow + i - view.rows.length + 1);
       values.forEach((text, j) => {
-        const col = view.columns[startCol + j];
-        if (col) cells.push({ row, col: col.index, text });
+        const col = view.columns[startCol + j]?.index ?? lastCol + (startCol + j - view.columns.length + 1);
+        if (row > MAX_SHEET_ROW || col > MAX_SHEET_COLUMN) leftOut++;
+        else cells.push({ row, col, text });
       });
     });
     if (cells.length) props.onEdit(cells);
+    if (leftOut) props.onPasteClipped(leftOut);
   };
+
+  const onCopy = (e: React.ClipboardEvent<HTMLTableElement>) => {
+    if (editing || e.target !== table.current || !active) return;
+    const { rows, columns } = box();
+    // What the grid shows, as Excel copies it (a formula not calculated here copies its last value).
+    e.clipboardData.setData('text/plain', toClipboard(rows.map((r) => columns.map((c) => view.cell(r, c).text))));
+    e.preventDefault();
+  };
+
+  // Text that comes without a key (IME commit, on-screen or handwriting keyboard, dictation): the
+  // grid is an editing host only to receive it; nothing is ever inserted into the table itself.
+  const textInput = useRef<(e: InputEvent) => void>(() => {});
+  useLayoutEffect(() => {
+    textInput.current = (e: InputEvent) => {
+      if (e.target !== table.current) return;
+      e.preventDefault();
+      if (editingRef.current) return;
+      if ((e.inputType === 'insertText' || e.inputType === 'insertReplacementText') && e.data) startEdit(e.data);
+    };
+  });
+  useEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    const onInput = (e: Event) => textInput.current(e as InputEvent);
+    el.addEventListener('beforeinput', onInput);
+    return () => el.removeEventListener('beforeinput', onInput);
+  }, []);
 
   const onEditorKey = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
     const text = e.currentTarget.value;
@@ -419,7 +553,9 @@ export function SheetGrid(props: SheetGridProps) {
     e.stopPropagation();
   };
 
-  const activeId = active ? cellId(view.name, active.row, active.column) : undefined;
+  // Only a drawn cell can be named: a scrolled-out active row would be an id that does not exist.
+  const activeRow = active ? (indexOfRow.get(active.row) ?? -1) : -1;
+  const activeId = active && activeRow >= first && activeRow < last ? cellId(view.name, active.row, active.column) : undefined;
 
   const renderCell = (row: number, rowIndex: number, ci: number) => {
     const c = view.columns[ci]!;
@@ -453,21 +589,23 @@ export function SheetGrid(props: SheetGridProps) {
         role="gridcell"
         colSpan={colSpan}
         rowSpan={rowSpan}
-        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, cell.uncalculated && s.uncalculated, isActive && s.selected)}
+        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, cell.uncalculated && s.uncalculated, inRange(row, c.index) && s.inRange, isActive && s.selected)}
         style={cellStyle(cell, rowSpan ? undefined : view.heights[rowIndex])}
         data-address={addr}
         data-selected={isActive ? 'true' : undefined}
+        data-in-range={inRange(row, c.index) ? 'true' : undefined}
         data-owned={cell.owned}
         data-uncalculated={cell.uncalculated ? 'true' : undefined}
         aria-readonly={cell.owned ? true : undefined}
-        aria-selected={isActive}
+        aria-selected={isActive || inRange(row, c.index)}
         title={tooltip ?? (cell.text.length > 12 && !wrap ? cell.text : undefined)}
         onMouseDown={(e) => {
           if (isEditing) return;
           e.preventDefault();
-          props.onActivate({ row, column: c.index });
+          if (e.shiftKey && active) extendTo({ row, column: c.index });
+          else props.onActivate({ row, column: c.index });
           pointing.current = true;
-          table.current?.focus();
+          table.current?.focus({ preventScroll: true });
           pointing.current = false;
         }}
         onDoubleClick={() => {
@@ -537,8 +675,14 @@ export function SheetGrid(props: SheetGridProps) {
         aria-activedescendant={editing ? undefined : activeId}
         data-sheet={view.name}
         tabIndex={0}
+        // An editing host only so that text typed without keys reaches it (see textInput).
+        contentEditable
+        suppressContentEditableWarning
+        spellCheck={false}
+        aria-multiselectable={true}
         onKeyDown={onGridKey}
         onPaste={onPaste}
+        onCopy={onCopy}
         onFocus={() => {
           // Reached with the keyboard: the first cell becomes active (a click activates its own cell).
           if (!active && !pointing.current && view.rows.length && view.columns.length) props.onActivate({ row: view.rows[0]!, column: view.columns[0]!.index });

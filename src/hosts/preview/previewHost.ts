@@ -78,6 +78,8 @@ export interface PreviewHostOptions {
   /** Whether the open workbook has changes not downloaded; its download (throws when it fails). */
   unsaved(): boolean;
   download(): Promise<void>;
+  /** The grid's edits, told to the pane (PaneHost.edits). */
+  edits: NonNullable<PaneHost['edits']>;
   /** Puts a workbook the pane filled on screen in place of the open one. */
   onReplace(workbook: PreviewWorkbook): void;
 }
@@ -91,6 +93,7 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
     // Everything the file implementation writes is available: no requirement sets in a browser.
     supports: () => true,
     showCell: async (sheet, address) => o.onShowCell(sheet, address),
+    edits: o.edits,
     files: { pick: pickFiles, open: (file) => openUpload(file, langFromLocale(o.locale)) },
     downloads: {
       async workbook(name, from, work) {
@@ -112,6 +115,16 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
       },
     },
   };
+}
+
+/**
+ * The open workbook's download name: an opened file (often the clerk's own staff list, now with
+ * ĐVHT's sheets in it) gets " (ĐVHT)", so the download is not taken for the list itself; names
+ * that already say ĐVHT (the sample, a new workbook, a consolidation, a file downloaded before) stay.
+ */
+export function downloadName(label: string): string {
+  const base = label.replace(/\.xlsx$/i, '');
+  return /ĐVHT/.test(base.normalize('NFC')) ? `${base}.xlsx` : `${base} (ĐVHT).xlsx`;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,8 @@
 /** "Đánh giá": run the evaluation (writes the results into the sheets) and show them. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
+import { currentFingerprint } from '../../usecases/dataFingerprint';
 import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
 import { EvaluationAction, useWorded } from '../EvaluationAction';
@@ -17,6 +19,7 @@ export function EvaluateStep({ host, lang, goTo }: StepProps) {
   // The summary sheet is the "Tổng hợp" step's job.
   const evaluate = () => run(() => evaluateWorkbook(host.workbook, { lang, summary: false }));
   const result = useWorded(state, lang);
+  const stale = useStale(host, result?.ok ? result.report.fingerprint : null);
   return (
     <StepFrame title={t('pane.evaluate.title')} intro={t('pane.evaluate.intro')}>
       <EvaluationAction
@@ -28,12 +31,45 @@ export function EvaluateStep({ host, lang, goTo }: StepProps) {
       />
       {result?.ok && (
         <>
+          {stale && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t('pane.evaluate.dataChanged')}</MessageBarBody>
+            </MessageBar>
+          )}
           <OutcomeBar report={result.report} lang={lang} goTo={goTo} />
           <ResultList report={result.report} lang={lang} />
         </>
       )}
     </StepFrame>
   );
+}
+
+/**
+ * Whether the data the evaluation read has changed since (edits the host tells of: the preview's
+ * grid), compared by fingerprint: an edit undone makes the results current again.
+ */
+function useStale(host: StepProps['host'], evaluated: string | null): boolean {
+  /** The evaluation's fingerprint, when the data no longer has it. */
+  const [staleFor, setStaleFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (!host.edits || evaluated === null) return;
+    let asked = 0;
+    const check = () => {
+      const ask = ++asked;
+      currentFingerprint(host.workbook).then(
+        (now) => {
+          if (ask === asked) setStaleFor(now === evaluated ? null : evaluated);
+        },
+        () => undefined, // unreadable now: evaluating again says why
+      );
+    };
+    const off = host.edits.subscribe(check);
+    return () => {
+      asked = -1;
+      off();
+    };
+  }, [host, evaluated]);
+  return evaluated !== null && staleFor === evaluated;
 }
 
 function OutcomeBar({ report, lang, goTo }: { report: Report; lang: StepProps['lang']; goTo: StepProps['goTo'] }) {

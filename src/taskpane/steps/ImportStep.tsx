@@ -7,7 +7,8 @@ import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, Messa
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
-import { applyImport, previewImport, readSourceSheet, rewordImport, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
+import { applyImport, cellChanges, previewImport, readSourceSheet, rewordImport, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
+import { changeLine, keptSummary } from '../../usecases/import/wording';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
 import { listSheets } from '../../usecases/listSheets';
 import { ID_TARGET } from '../../usecases/import/targets';
@@ -19,6 +20,8 @@ import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
 
 const PREVIEW_ROWS = 5;
+/** Changed and kept cells named in the pane; the rest are counted. */
+const CELLS_SHOWN = 10;
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
@@ -41,9 +44,11 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [sheet, setSheet] = useState('');
   const [mode, setMode] = useState<ImportMode>('members');
+  /** A blank in the list empties the member's cell: the user's explicit choice, off by default. */
+  const [clearBlanks, setClearBlanks] = useState(false);
   const [choice, setChoice] = useState<MappingChoice>({});
   const [preview, runPreview] = useTask<ImportPreview>();
-  const [applied, runApply] = useTask<ImportResult>();
+  const [applied, runApply, resetApplied] = useTask<ImportResult>();
   /** The file that could not be opened and why (the reason is the file reader's, worded when it failed). */
   const [uploadError, setUploadError] = useState<{ file: string | null; reason: string } | null>(null);
   const [listError, setListError] = useState<unknown>(null);
@@ -77,8 +82,11 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
     return { sheet, data: read.data ?? ({ name: sheet, rows: [] } as SheetData), label: file.name };
   }, [file, sheet]);
 
-  const show = (nextChoice: MappingChoice, nextMode = mode) =>
-    void runPreview(async () => previewImport(host.workbook, await source(), { lang, mode: nextMode, choice: nextChoice }));
+  const show = (nextChoice: MappingChoice, nextMode = mode, nextClear = clearBlanks) => {
+    // A new preview: the result of the import before is no longer what is on screen.
+    resetApplied();
+    void runPreview(async () => previewImport(host.workbook, await source(), { lang, mode: nextMode, choice: nextChoice, clearBlanks: nextClear }));
+  };
 
   const pickFile = async () => {
     let picked: File | undefined;
@@ -150,6 +158,14 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           if (p) show({}, next);
         }}
       />
+      <Checkbox
+        checked={clearBlanks}
+        label={t('import.pane.clearBlanks')}
+        onChange={(_, d) => {
+          setClearBlanks(d.checked === true);
+          if (p) show(choice, mode, d.checked === true);
+        }}
+      />
       <div>
         <Button appearance="primary" disabled={!sheet} disabledFocusable={busy} onClick={() => show(choice)}>
           {t(p ? 'import.pane.refresh' : 'import.pane.preview')}
@@ -176,7 +192,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       )}
       {p && p.ok && (
         <div>
-          <Button appearance="primary" disabledFocusable={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice }))}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice, clearBlanks }))}>
             {t('import.pane.apply')}
           </Button>
         </div>
@@ -188,6 +204,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           <MessageBarBody>
             <MessageBarTitle>{t(done.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
             {done.applied ? diffText(done, mode, t) : done.blocking.map((b) => b.message).join(' ')}
+            {done.applied && done.diff.kept.length > 0 && ` ${keptSummary(lang, done.diff.kept, CELLS_SHOWN)}`}
             {done.applied && <span data-testid="next-step"> {t('pane.import.next')}</span>}
           </MessageBarBody>
           {done.applied && (
@@ -207,6 +224,32 @@ function diffText(p: ImportPreview, mode: ImportMode, t: Translate): string {
   const d = p.diff;
   if (mode === 'cdht') return t('import.pane.cdhtDiff', { updated: d.updated.length, unchanged: d.unchanged.length, unmatched: d.unmatched.length });
   return t('import.pane.diff', { added: d.added.length, updated: d.updated.length, unchanged: d.unchanged.length, removed: d.removed.length });
+}
+
+/** Before → after for each cell the import changes, and the values it keeps where the list is blank. */
+function ChangedCells({ preview: p, t, lang }: { preview: ImportPreview; t: Translate; lang: StepProps['lang'] }) {
+  const changes = cellChanges(p.diff);
+  const title = t('import.pane.changesTitle', { count: changes.length });
+  return (
+    <>
+      {changes.length > 0 && (
+        <>
+          <h3>{title}</h3>
+          <ul aria-label={title}>
+            {changes.slice(0, CELLS_SHOWN).map((c) => (
+              <li key={c.cell}>{changeLine(lang, c)}</li>
+            ))}
+            {changes.length > CELLS_SHOWN && <li>{t('import.diff.more', { count: changes.length - CELLS_SHOWN })}</li>}
+          </ul>
+        </>
+      )}
+      {p.diff.kept.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{`${keptSummary(lang, p.diff.kept, CELLS_SHOWN)} ${t('import.pane.keptHow')}`}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
 }
 
 interface PreviewViewProps {
@@ -298,6 +341,7 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
           {mode === 'members' && p.diff.removed.length > 0 && ` ${t('import.cli.removedNote')}`}
         </MessageBarBody>
       </MessageBar>
+      <ChangedCells preview={p} t={t} lang={lang} />
       {problems.length > 0 ? (
         <>
           <h3>{t('import.pane.issuesTitle', { count: problems.length })}</h3>

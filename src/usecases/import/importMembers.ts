@@ -47,12 +47,16 @@ export interface ImportOptions {
   includeHiddenRows?: boolean;
   /** Members missing from the list: marked as not counted, with a note (default true). */
   markRemoved?: boolean;
+  /** A blank in the list empties the member's cell (default false: what the sheet holds is kept, see `diff.kept`). */
+  clearBlanks?: boolean;
   now?: Date;
 }
 
 export interface Change {
   target: TargetKey;
   header: string;
+  /** Its address in the members sheet, e.g. "J5". */
+  cell: string;
   before: string;
   after: string;
 }
@@ -66,6 +70,17 @@ export interface DiffEntry {
   alreadyMarked?: boolean;
 }
 
+/** A value in the members sheet that the list leaves blank, kept (not written). */
+export interface KeptCell {
+  name: string;
+  sourceRow: number;
+  target: TargetKey;
+  header: string;
+  /** Its address in the members sheet, e.g. "R5". */
+  cell: string;
+  value: string;
+}
+
 export interface ImportDiff {
   added: DiffEntry[];
   updated: DiffEntry[];
@@ -73,6 +88,8 @@ export interface ImportDiff {
   removed: DiffEntry[];
   /** CDHT merge: names in the list not found among the members (or found twice). */
   unmatched: DiffEntry[];
+  /** Values of the members sheet kept where the list is blank (none when `clearBlanks`). */
+  kept: KeptCell[];
 }
 
 export interface Located {
@@ -122,7 +139,17 @@ export interface ImportResult extends ImportPreview {
   written: number;
 }
 
-const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], removed: [], unmatched: [] });
+/** One cell an import changes in a member already in the sheet. */
+export interface CellChange extends Change {
+  name: string;
+}
+
+/** Every cell the import changes in members already there, in member order. */
+export function cellChanges(diff: ImportDiff): CellChange[] {
+  return diff.updated.flatMap((e) => e.changes.map((c) => ({ ...c, name: e.name })));
+}
+
+const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], removed: [], unmatched: [], kept: [] });
 
 /** Note left on a member missing from the imported list; its presence means "already marked". */
 export const REMOVED_NOTE = 'Không có trong danh sách nhập';
@@ -248,7 +275,7 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   }
 
   const now = options.now ?? new Date();
-  const merged = mergeIntoMembers(members!, membersData!.rows[members!.headerRow - 1] ?? [], extracted.rows, rowKeys, columns, mode, options.markRemoved ?? true, noteFor(source, now));
+  const merged = mergeIntoMembers(members!, membersData!.rows[members!.headerRow - 1] ?? [], extracted.rows, rowKeys, columns, mode, { markRemoved: options.markRemoved ?? true, clearBlanks: options.clearBlanks ?? false, removedNote: noteFor(source, now) });
   preview.diff = merged.diff;
   if (mode === 'cdht') {
     for (const u of merged.diff.unmatched) notice('import.notice.unmatched', { name: u.name, sheet: source.sheet, row: u.sourceRow ?? '' }, u.sourceRow ? cellAddress(u.sourceRow, nameColumn!.col) : null);
@@ -379,7 +406,13 @@ const cellText = (v: CellValue | CellInput | undefined): string => {
 /** Values compare as the user reads them (NFC, spacing), not by Unicode form. */
 const foldKeySafe = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, markRemoved: boolean, removedNote: string): Merged {
+interface MergeOptions {
+  markRemoved: boolean;
+  clearBlanks: boolean;
+  removedNote: string;
+}
+
+function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote }: MergeOptions): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
@@ -458,15 +491,25 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     const change = (k: TargetKey, col: number, after: CellInput) => {
       const before = cellAt(m.cells, col);
       if (before === after || cellText(before) === cellText(after)) return;
-      changes.push({ target: k, header: targetHeader(k), before: readText(before), after: after === null ? '' : readText(after as CellValue) });
+      changes.push({ target: k, header: targetHeader(k), cell: cellAddress(m.row, col), before: readText(before), after: after === null ? '' : readText(after as CellValue) });
       put(m.row, col, after);
     };
     if (mode === 'members') {
       change('name', nameCol, r.name);
       if (idCol && r.id) change(ID_TARGET, idCol, r.id);
     }
-    // An unreadable source cell never wipes what the members sheet already holds.
-    for (const { key, col } of fieldColumns) if (!r.unreadable.includes(key)) change(key, col, r.values[key] ?? null);
+    // An unreadable source cell never wipes what the members sheet already holds; a blank one
+    // only when the user chose so (what the clerk typed in the members sheet is kept otherwise).
+    for (const { key, col } of fieldColumns) {
+      if (r.unreadable.includes(key)) continue;
+      const after = r.values[key] ?? null;
+      const before = cellText(cellAt(m.cells, col));
+      if (!clearBlanks && cellText(after) === '' && before !== '') {
+        diff.kept.push({ name: r.name, sourceRow: r.row, target: key, header: targetHeader(key), cell: cellAddress(m.row, col), value: readText(cellAt(m.cells, col)) });
+        continue;
+      }
+      change(key, col, after);
+    }
     (changes.length ? diff.updated : diff.unchanged).push({ name: r.name, sourceRow: r.row, memberRow: m.row, changes });
   }
 

@@ -1,0 +1,165 @@
+/**
+ * The grid's keys as Excel has them, and what the tester found missing: Home/End, Ctrl+Home/End
+ * and Ctrl+arrows move the selection (to the edge of the data), Shift extends it into a range
+ * that Ctrl+C copies and Delete clears, a paste wider than the drawn columns is written whole,
+ * text that comes without a key opens the cell's editor (previewIme.test.ts), and typing before
+ * an action of the pane is not undone over what the pane wrote.
+ */
+import type { Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import { cell, evaluate, grid, openSample, pane, paste, select, showSheet, shows, step as stepIn } from './support/grid';
+import { SHEETS } from '../../src/sheets/names';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
+
+const pages = useBrowserPages();
+const step = (page: Page, name: string) => stepIn(pages, page, name);
+const SAMPLE_MEMBERS = 42;
+const LAST_MEMBER = MEMBER_HEADER_ROW + SAMPLE_MEMBERS;
+const selected = (page: Page) => page.locator('td[data-selected="true"]').getAttribute('data-address');
+const press = async (page: Page, key: string) => {
+  await page.keyboard.press(key);
+  await page.waitForTimeout(50);
+};
+
+describe('the grid keys of a spreadsheet', () => {
+  it('Home, End, Ctrl+Home, Ctrl+End and Ctrl+arrows move the selection; the page does not scroll away', async () => {
+    const page = await openSample(pages, 'preview grid navigation keys');
+    await showSheet(page, SHEETS.members);
+    await select(page, 'C20');
+    await press(page, 'Home');
+    expect(await selected(page)).toBe('A20');
+    // End: the row's last filled cell (as LibreOffice and Google Sheets do).
+    const lastFilled = await page.evaluate(() => [...document.querySelectorAll('td[data-address$="20"]')].filter((td) => /^[A-Z]+20$/.test(td.getAttribute('data-address')!) && td.textContent !== '').pop()!.getAttribute('data-address'));
+    await press(page, 'End');
+    expect(await selected(page)).toBe(lastFilled);
+    await press(page, 'Control+Home');
+    expect(await selected(page)).toBe('A1');
+    await expect(page.getByTestId('preview-selection').innerText()).resolves.toBe(`Ô đang chọn: '${SHEETS.members}'!A1`);
+
+    // Ctrl+↓ from the first member: the last member (the end of the data); Ctrl+↑ back to the header.
+    await select(page, `B${MEMBER_HEADER_ROW + 1}`);
+    await press(page, 'Control+ArrowDown');
+    expect(await selected(page)).toBe(`B${LAST_MEMBER}`);
+    await expect(cell(page, `B${LAST_MEMBER}`).isVisible()).resolves.toBe(true);
+    await press(page, 'Control+ArrowUp');
+    expect(await selected(page)).toBe(`B${MEMBER_HEADER_ROW}`);
+    // Ctrl+→ stops before the first blank: “Tính vào tổng số” (E) is blank in the sample.
+    await select(page, 'B10');
+    await press(page, 'Control+ArrowRight');
+    expect(await selected(page)).toBe('D10');
+    await press(page, 'Control+ArrowLeft');
+    expect(await selected(page)).toBe('A10');
+    // Ctrl+End: the last used cell; the page itself never scrolled (the keys are the grid's).
+    await press(page, 'Control+End');
+    const end = (await selected(page))!;
+    expect(Number(end.replace(/^[A-Z]+/, ''))).toBeGreaterThanOrEqual(LAST_MEMBER);
+    await expect(page.evaluate(() => [window.scrollX, window.scrollY])).resolves.toEqual([0, 0]);
+    await step(page, 'ctrl+end');
+  });
+
+  it('Shift+arrows make a range; Ctrl+C copies it as Excel does, Delete clears it', async () => {
+    const page = await openSample(pages, 'preview grid range copy delete');
+    await pages.session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pages.origin });
+    await showSheet(page, SHEETS.members);
+    await select(page, 'B10');
+    await press(page, 'Shift+ArrowDown');
+    await press(page, 'Shift+ArrowDown');
+    await press(page, 'Shift+ArrowRight');
+    expect(await selected(page)).toBe('B10');
+    const inRange = await page.locator('td[data-in-range="true"]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-address')));
+    expect(inRange).toEqual(['B10', 'C10', 'B11', 'C11', 'B12', 'C12']);
+    await step(page, 'range B10:C12');
+    const texts = await page.evaluate(() => [10, 11, 12].map((r) => ['B', 'C'].map((c) => document.querySelector(`td[data-address="${c}${r}"]`)!.textContent).join('\t')).join('\r\n') + '\r\n');
+    await press(page, 'Control+c');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(texts);
+    // A single cell copies alone.
+    await select(page, 'C11');
+    await press(page, 'Control+c');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${await cell(page, 'C11').textContent()}\r\n`);
+
+    // Delete clears the whole range (below the members: nothing of the add-in's there).
+    const row = LAST_MEMBER + 3;
+    await select(page, `B${row}`);
+    await paste(page, 'a\tb\nc\td\n');
+    await shows(page, `C${row + 1}`, 'd');
+    await select(page, `B${row}`);
+    await press(page, 'Shift+ArrowRight');
+    await press(page, 'Shift+ArrowDown');
+    await press(page, 'Delete');
+    for (const a of [`B${row}`, `C${row}`, `B${row + 1}`, `C${row + 1}`]) await shows(page, a, '');
+  });
+
+  it('a pasted block wider than the drawn columns is written whole; past the sheet’s last column it says how many cells were left out', async () => {
+    const page = await openSample(pages, 'preview paste wide');
+    await showSheet(page, SHEETS.learners);
+    const drawn = await page.locator('table[role="grid"] thead th').count();
+    const row = LEARNER_HEADER_ROW + 30;
+    await select(page, `A${row}`);
+    const wide = Array.from({ length: drawn + 5 }, (_, i) => `c${i + 1}`);
+    await paste(page, wide.join('\t'));
+    const last = String.fromCharCode(64 + wide.length); // fewer than 26 columns
+    await shows(page, `${last}${row}`, wide[wide.length - 1]!);
+    await step(page, 'wide paste written');
+
+    // 16,384 columns is the sheet's edge (XFD): a row of 16,390 cells from A leaves 6 out, and says so.
+    await select(page, `A${row + 1}`);
+    await paste(page, Array.from({ length: 16_390 }, (_, i) => String(i + 1)).join('\t'));
+    await page.getByText(/Khối dán vượt quá cột hoặc dòng cuối cùng của trang tính .*: 6 ô ở ngoài không được dán\./).waitFor();
+    await shows(page, `B${row + 1}`, '2');
+  });
+});
+
+describe('typing, then an action of the pane', () => {
+  it('Ctrl+Z after the pane wrote the workbook undoes nothing of before, and says why', async () => {
+    const page = await openSample(pages, 'preview undo after pane');
+    await showSheet(page, SHEETS.members);
+    const at = `C${MEMBER_HEADER_ROW + 1}`;
+    await select(page, at);
+    await page.keyboard.type('Giáo viên');
+    await page.keyboard.press('Enter');
+    await shows(page, at, 'Giáo viên');
+    await evaluate(page);
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await page.getByText(/^Không hoàn tác được từ bảng tính: ngăn ĐVHT đã ghi vào sổ/).waitFor();
+    await shows(page, at, 'Giáo viên');
+    // Typing after the pane's action is undone as usual.
+    await select(page, at);
+    await page.keyboard.type('Nhân viên');
+    await page.keyboard.press('Enter');
+    await shows(page, at, 'Nhân viên');
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await shows(page, at, 'Giáo viên');
+    await expect(pane(page).getByTestId('outcome').count()).resolves.toBe(1);
+    await step(page, 'undo refused after evaluation');
+
+    // A cell the evaluation reads, changed after it: the pane's result says it is out of date.
+    const plan = `F${MEMBER_HEADER_ROW + 1}`;
+    const was = (await cell(page, plan).textContent())!;
+    await select(page, plan);
+    await page.keyboard.type(was === 'Có' ? 'Không' : 'Có');
+    await page.keyboard.press('Enter');
+    const hint = pane(page).getByText(/^Số liệu đã thay đổi sau lần đánh giá — đánh giá lại/);
+    await hint.waitFor();
+    await step(page, 'results out of date');
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await hint.waitFor({ state: 'detached' });
+  });
+});
+
+describe('the sheet tabs', () => {
+  it('more tabs than fit: a list of every sheet is shown beside them', async () => {
+    const { page } = await pages.open('preview tabs overflow', { width: 760, height: 700 });
+    await page.goto(`${pages.origin}/preview.html`);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    const all = page.getByRole('combobox', { name: /^Tất cả \d+ trang/ });
+    await all.waitFor();
+    await all.selectOption(SHEETS.lists);
+    await page.locator(`table[data-sheet="${SHEETS.lists}"]`).waitFor();
+    await step(page, 'tabs overflow list');
+  });
+});
