@@ -426,6 +426,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.ruleSetExtra': 'extra indicator {code}',
   'consolidate.flag.ruleSetMode': 'different evaluation method ({unit})',
   'consolidate.flag.ruleSetEdited': 'Criteria edited from the preset “{preset}” the workbook names: {details}',
+  'consolidate.flag.otherIndicators': 'Indicators {codes} of the unit (rule set “{ruleSet}”) are not the table’s indicators of the same code: left blank, not counted in the pass rates.',
   'consolidate.flag.presetThreshold': 'indicator {code} requires {unit} (preset: {body})',
   'consolidate.flag.ruleSetCondition': 'indicator {code} has another pass condition',
   'consolidate.flag.ruleSetAppliesTo': 'indicator {code} applies to other units',

@@ -430,6 +430,7 @@ export const vi = {
   'consolidate.flag.ruleSetExtra': 'thêm chỉ tiêu {code}',
   'consolidate.flag.ruleSetMode': 'cách đánh giá khác ({unit})',
   'consolidate.flag.ruleSetEdited': 'Bộ tiêu chí đã sửa so với mẫu “{preset}” mà sổ ghi: {details}',
+  'consolidate.flag.otherIndicators': 'Chỉ tiêu {codes} của đơn vị (bộ tiêu chí “{ruleSet}”) khác nội dung chỉ tiêu cùng mã của bảng tổng hợp: để trống, không tính vào tỷ lệ đạt.',
   'consolidate.flag.presetThreshold': 'chỉ tiêu {code} yêu cầu {unit} (mẫu: {body})',
   'consolidate.flag.ruleSetCondition': 'chỉ tiêu {code} đổi điều kiện đạt',
   'consolidate.flag.ruleSetAppliesTo': 'chỉ tiêu {code} đổi phạm vi áp dụng',

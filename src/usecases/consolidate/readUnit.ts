@@ -5,7 +5,7 @@
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
-import { comparable } from '../../domain/rules/compare';
+import { comparable, indicatorIdentity } from '../../domain/rules/compare';
 import { requestedLevel } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
@@ -152,6 +152,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const evaluatedAt = typeof at === 'number' ? at : null;
   const computed = outcomeText(ev, lang);
   const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
+  const byCode = new Map(rs.indicators.map((i) => [i.code, i]));
 
   if (recordedOutcome === '' && recordedFp === '') flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated') });
   else {
@@ -178,7 +179,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
     ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
-    indicators: ev.indicators.map((i) => ({ code: i.code, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
+    indicators: ev.indicators.map((i) => ({ code: i.code, identity: indicatorIdentity(rs.mode, byCode.get(i.code)!), text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
     criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },

@@ -21,7 +21,8 @@ export type FlagCode =
   | 'noName'
   | 'yearDiffers'
   | 'schema'
-  | 'dataWarnings';
+  | 'dataWarnings'
+  | 'otherIndicators';
 
 export interface Flag {
   code: FlagCode;
@@ -30,6 +31,8 @@ export interface Flag {
 
 export interface IndicatorFigure {
   code: string;
+  /** Which indicator this is beyond its code (domain indicatorIdentity): only the same one shares a column and a pass rate. */
+  identity: string;
   text: string;
   measure: 'members' | 'learners' | 'unit';
   required: number | null;
