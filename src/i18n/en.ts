@@ -439,7 +439,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.duplicateNotEvaluatedKept': 'Same unit as file “{other}” (a copy never evaluated, not consolidated).',
   'consolidate.flag.duplicateUndecided': 'Same unit as file “{other}” but different contents, and the evaluation dates do not tell which is newer; only file “{other}” is consolidated. Ask the unit which copy is right.',
   'consolidate.flag.duplicateUndecidedKept': 'Same unit as file “{other}” but different contents, newer copy unknown (this one consolidated). Ask the unit which copy is right.',
-  'consolidate.flag.level2TooSoon': 'Level 2 requested less than 12 months after the previous recognition ({date}; 12 months on {due}).',
+  'consolidate.flag.level2TooSoon': 'Level 2 requested less than 12 months after the previous recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}).',
   'consolidate.flag.level2NoPrevious': 'Level 2 requested but no previous recognition date is given.',
   'consolidate.flag.expired': 'The previous recognition ({date}) is past its 36-month validity (until {until}).',
   'consolidate.flag.badDate': 'File “{file}”, {where}: the previous recognition date “{value}” is not a date (dd/mm/yyyy).',

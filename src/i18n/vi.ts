@@ -443,7 +443,7 @@ export const vi = {
   'consolidate.flag.duplicateNotEvaluatedKept': 'Trùng với tệp “{other}” (bản chưa được đánh giá, không tổng hợp).',
   'consolidate.flag.duplicateUndecided': 'Trùng đơn vị với tệp “{other}” nhưng khác nội dung, và ngày đánh giá không cho biết bản nào mới hơn; chỉ tổng hợp tệp “{other}”. Hãy hỏi đơn vị bản nào đúng.',
   'consolidate.flag.duplicateUndecidedKept': 'Trùng với tệp “{other}” nhưng khác nội dung, không rõ bản nào mới hơn (đã tổng hợp bản này). Hãy hỏi đơn vị bản nào đúng.',
-  'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}).',
+  'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}).',
   'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.',
   'consolidate.flag.expired': 'Công nhận lần trước ({date}) đã hết thời hạn 36 tháng (đến {until}).',
   'consolidate.flag.badDate': 'Tệp “{file}”, {where}: ngày công nhận lần trước “{value}” không phải ngày (dd/mm/yyyy).',

@@ -16,6 +16,8 @@ const AS_OF = new Date(2025, 11, 28);
 describe('units as they typed themselves', () => {
   let result: ConsolidationResult;
   beforeAll(async () => {
+    const level2 = (name: string, seed: number, previousDate: Date, previousLevel: string) =>
+      unitWorkbook({ name, type: 'Trường THCS', presetId: 'tt24-co-so-md2', members: 20, seed, level: 'Mức độ 2', previousDate, previousLevel });
     const nameless = (seed: number) => unitWorkbook({ name: '', type: 'Trường THCS', members: 20, seed });
     const first = await nameless(1);
     const files = [
@@ -25,6 +27,10 @@ describe('units as they typed themselves', () => {
       { label: 'ho-so/ngay-sai.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS C', type: 'Trường THCS', members: 20, seed: 3, prepare: edits.unitField('previousDate', '31/02/2024') }) },
       // A level-2 rule set, the level cell left blank: level 2 is what its result would recognise.
       { label: 'ho-so/muc-do-2-bo-trong.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS E', type: 'Trường THCS', presetId: 'tt24-co-so-md2', members: 20, seed: 5, prepare: edits.unitField('level', null) }) },
+      // The 12-month rule as evaluate reckons it: to the dossier deadline (15/01/2026), not to the day of the consolidation.
+      { label: 'ho-so/md2-kip-han.xlsx', bytes: await level2('Trường THCS F', 6, new Date(2025, 0, 10), 'Mức độ 1') },
+      { label: 'ho-so/md2-som.xlsx', bytes: await level2('Trường THCS G', 7, new Date(2025, 1, 10), 'Mức độ 1') },
+      { label: 'ho-so/md2-gia-han.xlsx', bytes: await level2('Trường THCS H', 8, new Date(2025, 1, 10), 'Mức độ 2') },
       {
         label: 'ho-so/ngay-tuong-lai.xlsx',
         bytes: await unitWorkbook({ name: 'Trường THCS D', type: 'Trường THCS', members: 20, seed: 4, level: 'Mức độ 2', previousDate: new Date(2027, 2, 15), previousLevel: 'Mức độ 1' }),
@@ -49,12 +55,22 @@ describe('units as they typed themselves', () => {
 
   it('still drops a byte-identical copy of a nameless unit, as a copy', () => {
     expect(status('khong-ten-1.xlsx')).toBe('duplicate');
-    expect(result.summary).toMatchObject({ files: 6, units: 5, duplicates: 1, identical: 1 });
+    expect(result.summary).toMatchObject({ files: 9, units: 8, duplicates: 1, identical: 1 });
   });
 
   it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
     // Its 3.4 (TTLĐXS) is not the level-1 units' (TTLĐTT or higher): left out of that column.
     expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['otherIndicators', 'level2NoPrevious']);
+  });
+
+  it('reckons the 12 months to the dossier deadline, and not for a unit renewing level 2, as evaluate does', () => {
+    const codes = (file: string) => unit(file)!.record.flags.map((f) => f.code);
+    // 10/01/2025 + 12 months = 10/01/2026: before the deadline 15/01/2026, though after the consolidation (28/12/2025).
+    expect(codes('md2-kip-han.xlsx')).not.toContain('level2TooSoon');
+    expect(codes('md2-gia-han.xlsx')).not.toContain('level2TooSoon');
+    expect(unit('md2-som.xlsx')!.record.flags.find((f) => f.code === 'level2TooSoon')!.message).toBe(
+      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026).',
+    );
   });
 
   it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {

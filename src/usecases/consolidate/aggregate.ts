@@ -12,7 +12,8 @@ import { foldKey } from '../../domain/text';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
-import { addMonths, serialToDate } from './dates';
+import { serialToDate } from './dates';
+import { level2Wait } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 
@@ -261,19 +262,24 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
     : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
 }
 
-/** Level 2 only 12 months after the previous recognition; a recognition lasts 36 months after its year. */
+/**
+ * Level 2 only 12 months after the previous recognition, by evaluate's rule (domain level2Wait:
+ * to the unit's dossier deadline, not to the day of the consolidation); a recognition lasts 36
+ * months after its year, reckoned to the day of the consolidation.
+ */
 function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   const flags: Flag[] = [];
-  const wantsLevel2 = u.requestedLevel === 2;
-  if (u.previousDate === null) {
-    if (wantsLevel2) flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
-    return flags;
-  }
-  const prev = serialToDate(u.previousDate);
+  // An unreadable date is flagged where it was read (badDate); no rule is reckoned from it.
+  const unreadable = u.previousDate === null && u.flags.some((f) => f.code === 'badDate');
+  const prev = u.previousDate === null ? null : serialToDate(u.previousDate);
   // A recognition still to come is a typo: no rule reckoned from it would mean anything.
-  if (prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
-  const due = addMonths(prev, 12);
-  if (wantsLevel2 && asOf < due) flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev), due: formatDate(due) }) });
+  if (prev && prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
+  const wait = level2Wait(u.requestedLevel, unreadable ? 'invalid' : prev, u.previousLevel, u.year);
+  if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
+  if (wait?.kind === 'tooSoon') {
+    flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline) }) });
+  }
+  if (!prev) return flags;
   const until = new Date(prev.getFullYear() + 3, 11, 31);
   if (asOf > until) flags.push({ code: 'expired', message: t(lang, 'consolidate.flag.expired', { date: formatDate(prev), until: formatDate(until) }) });
   return flags;
