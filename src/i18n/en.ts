@@ -441,6 +441,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.duplicateUndecidedKept': 'Same unit as file “{other}” but different contents, newer copy unknown (this one consolidated). Ask the unit which copy is right.',
   'consolidate.flag.level2TooSoon': 'Level 2 requested less than 12 months after the previous recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}).',
   'consolidate.flag.level2NoPrevious': 'Level 2 requested but no previous recognition date is given.',
+  'consolidate.flag.unitCheck': 'File “{file}”, {message}',
   'consolidate.flag.expired': 'The previous recognition ({date}) is past its 36-month validity (until {until}).',
   'consolidate.flag.badDate': 'File “{file}”, {where}: the previous recognition date “{value}” is not a date (dd/mm/yyyy).',
   'consolidate.flag.futureDate': 'The previous recognition date ({date}) is after the day of the consolidation ({asOf}): ask the unit for the right date.',

@@ -445,6 +445,7 @@ export const vi = {
   'consolidate.flag.duplicateUndecidedKept': 'Trùng với tệp “{other}” nhưng khác nội dung, không rõ bản nào mới hơn (đã tổng hợp bản này). Hãy hỏi đơn vị bản nào đúng.',
   'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}).',
   'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.',
+  'consolidate.flag.unitCheck': 'Tệp “{file}”, {message}',
   'consolidate.flag.expired': 'Công nhận lần trước ({date}) đã hết thời hạn 36 tháng (đến {until}).',
   'consolidate.flag.badDate': 'Tệp “{file}”, {where}: ngày công nhận lần trước “{value}” không phải ngày (dd/mm/yyyy).',
   'consolidate.flag.futureDate': 'Ngày công nhận lần trước ({date}) muộn hơn ngày tổng hợp ({asOf}): hãy hỏi đơn vị ngày đúng.',

@@ -150,12 +150,25 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
     const year = readYear(value, now);
     return year.kind === 'year' ? null : { code: year.kind === 'blank' ? 'unitYearMissing' : 'unitYearInvalid', params: { example } };
   });
+  const type = unitTypeProblem(wb);
+  if (type) out.push(type);
+  check(UNIT_FIELDS.previousDate, (value) => (readDate(value).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
+  return out;
+}
+
+/**
+ * The unit's type against the workbook's list (“Danh mục” C, else the built-in one): one not in
+ * it is printed as typed and may leave type-bound indicators out. Consolidation flags it too.
+ */
+export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
+  const f = wb.unit.fields.find((x) => foldKey(x.label) === foldKey(UNIT_FIELDS.type));
+  if (!f) return null;
+  const shown = readText(f.value);
   const types = readListColumn(wb.sheets.lists, 'C');
   const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
   const known = new Set((types.length ? types : UNIT_TYPES).map(typeKey));
-  check(UNIT_FIELDS.type, (_, shown) => (!shown ? { code: 'unitTypeMissing' } : known.has(typeKey(shown)) ? null : { code: 'unitTypeUnknown', params: { example: types[0] ?? UNIT_TYPES[0]! } }));
-  check(UNIT_FIELDS.previousDate, (value) => (readDate(value).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
-  return out;
+  if (!shown) return problem('warning', 'unitTypeMissing', { value: shown }, f.at);
+  return known.has(typeKey(shown)) ? null : problem('warning', 'unitTypeUnknown', { value: shown, example: types[0] ?? UNIT_TYPES[0]! }, f.at);
 }
 
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */

@@ -31,6 +31,20 @@ describe('units as they typed themselves', () => {
       { label: 'ho-so/md2-kip-han.xlsx', bytes: await level2('Trường THCS F', 6, new Date(2025, 0, 10), 'Mức độ 1') },
       { label: 'ho-so/md2-som.xlsx', bytes: await level2('Trường THCS G', 7, new Date(2025, 1, 10), 'Mức độ 1') },
       { label: 'ho-so/md2-gia-han.xlsx', bytes: await level2('Trường THCS H', 8, new Date(2025, 1, 10), 'Mức độ 2') },
+      // What evaluate warns of at 'Thông tin đơn vị': a level the rule set does not evaluate, a tier it is not sent to, a type not in the list.
+      {
+        label: 'ho-so/yeu-cau-khac.xlsx',
+        bytes: await unitWorkbook({
+          name: 'Trường THCS K',
+          type: 'Trường THCS',
+          members: 20,
+          seed: 9,
+          level: 'Mức độ 2',
+          previousDate: new Date(2023, 2, 15),
+          previousLevel: 'Mức độ 1',
+          prepare: edits.all(edits.unitField('receiverTier', 'cấp trung ương'), edits.unitField('type', 'Trường quốc tế')),
+        }),
+      },
       {
         label: 'ho-so/ngay-tuong-lai.xlsx',
         bytes: await unitWorkbook({ name: 'Trường THCS D', type: 'Trường THCS', members: 20, seed: 4, level: 'Mức độ 2', previousDate: new Date(2027, 2, 15), previousLevel: 'Mức độ 1' }),
@@ -55,7 +69,7 @@ describe('units as they typed themselves', () => {
 
   it('still drops a byte-identical copy of a nameless unit, as a copy', () => {
     expect(status('khong-ten-1.xlsx')).toBe('duplicate');
-    expect(result.summary).toMatchObject({ files: 9, units: 8, duplicates: 1, identical: 1 });
+    expect(result.summary).toMatchObject({ files: 10, units: 9, duplicates: 1, identical: 1 });
   });
 
   it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
@@ -73,10 +87,21 @@ describe('units as they typed themselves', () => {
     );
   });
 
+  it('flags, naming file and cell, what evaluate warns of in the unit’s request and type, by the same checks', () => {
+    const flags = unit('yeu-cau-khac.xlsx')!.record.flags;
+    expect(flags.map((f) => f.code)).toEqual(['unitTypeUnknown', 'levelMismatch', 'tierMismatch']);
+    const at = (text: string) => new RegExp(`^Tệp “ho-so/yeu-cau-khac\\.xlsx”, 'Thông tin đơn vị'!B\\d+: .*${text}`);
+    expect(flags[0]!.message).toMatch(at('loại đơn vị “Trường quốc tế” không có trong danh sách'));
+    expect(flags[1]!.message).toMatch(at('đơn vị đề nghị “Mức độ 2” nhưng bộ tiêu chí'));
+    expect(flags[2]!.message).toMatch(at('gửi đơn vị tổng hợp “cấp trung ương”'));
+  });
+
   it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {
-    expect(unit('ngay-tuong-lai.xlsx')!.record.flags).toEqual([{ code: 'badDate', message: 'Ngày công nhận lần trước (15/03/2027) muộn hơn ngày tổng hợp (28/12/2025): hãy hỏi đơn vị ngày đúng.' }]);
+    // (Level 2 on a level-1 rule set is flagged too, as evaluate warns of it.)
+    const flags = unit('ngay-tuong-lai.xlsx')!.record.flags.filter((f) => f.code !== 'levelMismatch');
+    expect(flags).toEqual([{ code: 'badDate', message: 'Ngày công nhận lần trước (15/03/2027) muộn hơn ngày tổng hợp (28/12/2025): hãy hỏi đơn vị ngày đúng.' }]);
     // The 12-month rule cannot be checked: the unit stays out of the decision until the officer has.
-    expect(isBlockingRemark(unit('ngay-tuong-lai.xlsx')!.record.flags[0]!.message)).toBe(true);
+    expect(isBlockingRemark(flags[0]!.message)).toBe(true);
   });
 
   it('flags a previous recognition date that is not a date, naming the file and its cell', () => {

@@ -22,7 +22,11 @@ export type FlagCode =
   | 'yearDiffers'
   | 'schema'
   | 'dataWarnings'
-  | 'otherIndicators';
+  | 'otherIndicators'
+  | 'unitTypeMissing'
+  | 'unitTypeUnknown'
+  | 'levelMismatch'
+  | 'tierMismatch';
 
 export interface Flag {
   code: FlagCode;
