@@ -101,7 +101,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
 }
 
 /** The unit's request (level, receiving tier, previous recognition) read where the unit typed it. */
-export function unitRequest(wb: UnitWorkbook): UnitRequest {
+export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
   const textOf = (label: string) => {
     const f = field(label);
@@ -114,13 +114,14 @@ export function unitRequest(wb: UnitWorkbook): UnitRequest {
     receiverTier: textOf(UNIT_FIELDS.receiverTier),
     previousDate: { value: read.kind === 'date' ? serialToDate(read.serial) : read.kind === 'blank' ? null : 'invalid', ...(prev ? { at: prev.at } : {}) },
     previousLevel: textOf(UNIT_FIELDS.previousLevel),
-    year: Number(readText(wb.unit.info.year)) || new Date().getFullYear(),
+    // Unreadable ("năm 2025"), it is warned at its cell, never taken for this year.
+    year: ((y) => (y.kind === 'year' ? y.year : null))(readYear(wb.unit.info.year, now)),
   };
 }
 
 /** Warnings, at the unit's cells, where what it asks for does not fit its rule set. */
-export function requestChecks(wb: UnitWorkbook): Problem[] {
-  return requestProblems(wb.criteria.ruleSet, unitRequest(wb));
+export function requestChecks(wb: UnitWorkbook, now = new Date()): Problem[] {
+  return requestProblems(wb.criteria.ruleSet, unitRequest(wb, now));
 }
 
 /**
@@ -173,7 +174,7 @@ export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
 
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
 export function unitChecks(wb: UnitWorkbook, now: Date): Problem[] {
-  return [...unitInfoChecks(wb, now), ...requestChecks(wb)];
+  return [...unitInfoChecks(wb, now), ...requestChecks(wb, now)];
 }
 
 function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[], fp: string, lang: Lang): EvaluationReport {

@@ -33,8 +33,8 @@ export interface UnitRequest {
   /** Day of the previous recognition decision, or null (blank); 'invalid' when unreadable. */
   previousDate: Field<Date | null | 'invalid'>;
   previousLevel: Field<string>;
-  /** The evaluation year: the dossier is due on 15/01 of the next one (TT24 Điều 10). */
-  year: number;
+  /** The evaluation year: the dossier is due on 15/01 of the next one (TT24 Điều 10); null when unreadable. */
+  year: number | null;
 }
 
 const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
