@@ -4,7 +4,7 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-const WITH_VALUE = new Set(['o', 'output', 'preset', 'unit', 'type', 'year', 'public', 'lang', 'members', 'seed', 'only', 'sheet', 'into', 'mapping', 'rule-set', 'body', 'tier', 'max-size', 'signer', 'rules', 'rules-file']);
+const WITH_VALUE = new Set(['o', 'output', 'preset', 'unit', 'type', 'year', 'public', 'lang', 'members', 'seed', 'only', 'sheet', 'into', 'mapping', 'rule-set', 'body', 'tier', 'max-size', 'signer', 'office', 'rules', 'rules-file']);
 const ALIASES: Record<string, string> = { o: 'output', h: 'help' };
 const OPTION = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/;
 

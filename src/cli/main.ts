@@ -52,7 +52,7 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
       io.err(t(lang, 'cli.missingValue', { option: e.option }));
       return EXIT.usage;
     }
-    io.err(e instanceof XlsxError ? damaged(e, args, lang) : unexpected(e, args, lang));
+    io.err(e instanceof XlsxError ? damaged(e, args, lang) : (protectedWorkbook(e, lang) ?? unexpected(e, args, lang)));
     return EXIT.data;
   }
 }
@@ -86,6 +86,16 @@ function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string
   const broken = e.kind === 'notXlsx' || e.kind === 'truncated' ? new XlsxError('corrupt', e.detail || e.kind) : e;
   const reason = xlsxReason(broken, 0, undefined, lang, 'own');
   return t(lang, 'cli.damagedPart', { command: args?.positionals[0] ?? 'dvht', files: shownFiles(namedFiles(e, args)), reason });
+}
+
+/**
+ * A batch the user's protection refused (workbook/protection.ts): input the command cannot write
+ * into, said as it is in the user's language; null for any other error.
+ */
+function protectedWorkbook(e: unknown, lang: Lang): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on this path only, as above
+  const { isWorkbookProtectedError, protectedText } = require('../workbook/protection') as typeof import('../workbook/protection');
+  return isWorkbookProtectedError(e) ? protectedText(lang, e) : null;
 }
 
 /** The files a command was given (operands, --into, -o), and the one a system error names. */

@@ -27,7 +27,7 @@ export const DRAW: Record<Exclude<DocumentKind, 'tong-hop'>, DrawDocument> = {
   'dang-ky': drawDangKy,
 };
 
-export { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS, type DocumentKind } from './names';
+export { DANG_KY_DANH_HIEU, DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS, documentSheet, documentSheetNames, type DocumentKind } from './names';
 
 export function isDocumentKind(s: string): s is DocumentKind {
   return s in DOCUMENT_SHEET;

@@ -63,7 +63,7 @@ export type Placeholder = keyof typeof PLACEHOLDERS;
 
 const LUU = '- Lưu: VT.';
 /** The dossier the request letter and the cover list, in the Hà Nội plan's filing order. */
-const HO_SO = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng';
+const HO_SO = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Biên bản tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và các minh chứng';
 
 export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   // Shared by every document.
@@ -80,7 +80,7 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'bia.danh_hieu', label: 'Bìa hồ sơ: dòng tên gọi', text: '{danh_hieu}', score: '“Đơn vị học tập”' },
   { key: 'bia.nam', label: 'Bìa hồ sơ: năm', text: 'NĂM {nam}' },
   { key: 'bia.gom', label: 'Bìa hồ sơ: đề mục danh sách văn bản', text: 'Hồ sơ gồm:' },
-  { key: 'bia.danh_muc', label: 'Bìa hồ sơ: các văn bản, theo thứ tự đóng hồ sơ (mỗi văn bản một dòng)', text: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá\n5. Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và kết quả học tập, bồi dưỡng của các cá nhân\n6. Biên bản tự đánh giá\n7. Các minh chứng`, score: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá, xếp loại\n5. Bản tổng hợp kết quả tự đánh giá các tiêu chí và kết quả học tập, bồi dưỡng của các cá nhân\n6. Biên bản tự kiểm tra, đánh giá, xếp loại\n7. Bản đăng ký danh hiệu năm {nam_sau}\n8. Các minh chứng` },
+  { key: 'bia.danh_muc', label: 'Bìa hồ sơ: các văn bản, theo thứ tự đóng hồ sơ (mỗi văn bản một dòng)', text: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá\n5. Biên bản tự đánh giá\n6. Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và kết quả học tập, bồi dưỡng của các cá nhân\n7. Các minh chứng`, score: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá, xếp loại\n5. Biên bản tự kiểm tra, đánh giá, xếp loại\n6. Bản tổng hợp kết quả tự đánh giá các tiêu chí và kết quả học tập, bồi dưỡng của các cá nhân\n7. Bản đăng ký danh hiệu năm {nam_sau}\n8. Các minh chứng` },
   { key: 'bia.noi_nop', label: 'Bìa hồ sơ: nơi nộp', text: 'Nơi nộp: {don_vi_tong_hop}' },
   { key: 'bia.thoi_gian', label: 'Bìa hồ sơ: dòng cuối', text: '{dia_danh}, tháng 01 năm {nam_sau}' },
 
@@ -244,7 +244,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'bien_ban.thu_ky', label: 'Biên bản: chức danh ký bên trái', text: 'THƯ KÝ' },
   { key: 'bien_ban.chu_tich', label: 'Biên bản: chức danh ký bên phải', text: 'TỔ TRƯỞNG', score: 'CHỦ TỊCH HỘI ĐỒNG' },
 
-  { key: 'dang_ky.so', label: 'Bản đăng ký: số, ký hiệu (để trống nếu không đánh số)', text: '' },
+  // NĐ 30 numbers every document; its Phụ lục III has no abbreviation for a Bản đăng ký: ĐK, as provinces' forms write it.
+  { key: 'dang_ky.so', label: 'Bản đăng ký: số, ký hiệu (để trống nếu không đánh số)', text: 'Số:        /ĐK-{ky_hieu}' },
   { key: 'dang_ky.tieu_de', label: 'Bản đăng ký: tên loại văn bản', text: 'BẢN ĐĂNG KÝ' },
   { key: 'dang_ky.trich_yeu', label: 'Bản đăng ký: trích yếu', text: 'Xây dựng “Đơn vị học tập” năm {nam_sau}', score: 'Danh hiệu “Đơn vị học tập” năm {nam_sau}' },
   { key: 'dang_ky.kinh_gui', label: 'Bản đăng ký: nơi gửi', text: 'Kính gửi: {don_vi_tong_hop}.' },
@@ -280,12 +281,18 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
 export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   'to_trinh.trich_yeu': ['Về việc đề nghị công nhận “Đơn vị học tập” {muc_do} năm {nam}'],
   'to_trinh.can_cu': ['Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},'],
-  'to_trinh.de_nghi': ['{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.'],
+  'to_trinh.de_nghi': [
+    '{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.',
+    `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
+    `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
+  ],
   'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:'],
   'bao_cao.muc_dich': ['- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận “Đơn vị học tập” {muc_do}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.'],
   'bao_cao.pham_vi': ['Số liệu tự đánh giá tính từ ngày 01/01/{nam} đến ngày 31/12/{nam}. Tổng số thành viên được tính: {so_thanh_vien} người. Bộ tiêu chí áp dụng: {bo_tieu_chi} ({can_cu}).'],
   'bao_cao.de_nghi': ['Đề nghị {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.'],
   'bien_ban.trich_yeu': ['Tự kiểm tra, đánh giá “Đơn vị học tập” năm {nam}'],
+  // Before the Hà Nội plan's order (Biên bản, then Bản tổng hợp) was kept.
+  'bia.danh_muc': [`1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá\n5. Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và kết quả học tập, bồi dưỡng của các cá nhân\n6. Biên bản tự đánh giá\n7. Các minh chứng`, `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá, xếp loại\n5. Bản tổng hợp kết quả tự đánh giá các tiêu chí và kết quả học tập, bồi dưỡng của các cá nhân\n6. Biên bản tự kiểm tra, đánh giá, xếp loại\n7. Bản đăng ký danh hiệu năm {nam_sau}\n8. Các minh chứng`],
   'bien_ban.thanh_phan': ['Thành phần: Hội đồng tự kiểm tra, đánh giá “Đơn vị học tập” của {ten_don_vi}, gồm:'],
   'bien_ban.noi_dung': ['Hội đồng đã đối chiếu số liệu năm {nam} (từ ngày 01/01/{nam} đến ngày 31/12/{nam}) của {so_thanh_vien} thành viên được tính với các tiêu chí, chỉ tiêu của bộ tiêu chí {bo_tieu_chi}. Kết quả như sau:'],
   'bien_ban.ket_luan': ['Kết luận của Hội đồng: {ket_qua}.'],

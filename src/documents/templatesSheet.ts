@@ -23,6 +23,8 @@ export interface TemplateSet {
   former: Readonly<Record<string, readonly string[]>>;
   /** {name} → what it is, shown in the sheet's legend. */
   placeholders: Readonly<Record<string, string>>;
+  /** The first "chung.ky_hieu" from the name given (default: the unit's initials, abbreviation). */
+  abbreviate?: (name: string) => string;
 }
 
 export const UNIT_TEMPLATES: TemplateSet = {
@@ -66,7 +68,7 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
     const f = found.get(d.key);
     if (!f) {
       missing.push(d);
-      texts.set(d.key, initialText(d, unitName, wording));
+      texts.set(d.key, initialText(d, unitName, wording, set));
       continue;
     }
     if (set.former[d.key]?.includes(f.text) && f.text !== defaultText(d, wording)) {
@@ -107,12 +109,12 @@ export function abbreviation(unitName: string): string {
 }
 
 /** The text a key starts with in this workbook (the abbreviation comes from the unit's name). */
-function initialText(d: TemplateDefault, unitName: string, wording: Wording): string {
-  return d.key === 'chung.ky_hieu' ? abbreviation(unitName) : defaultText(d, wording);
+function initialText(d: TemplateDefault, unitName: string, wording: Wording, set: TemplateSet): string {
+  return d.key === 'chung.ky_hieu' ? (set.abbreviate ?? abbreviation)(unitName) : defaultText(d, wording);
 }
 
-function rowOf(d: TemplateDefault, unitName: string, wording: Wording): CellInput[] {
-  return [d.key, initialText(d, unitName, wording), d.label];
+function rowOf(d: TemplateDefault, unitName: string, wording: Wording, set: TemplateSet): CellInput[] {
+  return [d.key, initialText(d, unitName, wording, set), d.label];
 }
 
 /**
@@ -130,7 +132,7 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
       mode: 'own',
       cells: [
         ...read.outdated.map((o) => ({ at: `B${o.row}`, rows: [[defaultText(o.default, wording)]] })),
-        ...(read.missing.length ? [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName, wording)) }] : []),
+        ...(read.missing.length ? [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName, wording, set)) }] : []),
       ],
       styles: read.missing.length ? [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: 12 } }] : [],
     };
@@ -150,7 +152,7 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
           HEADER,
         ],
       },
-      { at: `A${first}`, rows: set.defaults.map((d) => rowOf(d, unitName, wording)) },
+      { at: `A${first}`, rows: set.defaults.map((d) => rowOf(d, unitName, wording, set)) },
       { at: `E${TEMPLATE_HEADER_ROW}`, rows: [['Trường', 'Ý nghĩa'], ...legend] },
     ],
     styles: [

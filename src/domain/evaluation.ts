@@ -8,9 +8,10 @@ import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from 
 import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
 import { mapped } from './arrays';
 import { excelTrim, foldKey, lowerVi } from './text';
-import { cellAsText, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
-import { problem, type Location, type Problem, type SheetRole } from './problems';
+import { cellAsText, isCellError, isUncalculated, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
+import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
+import { BELOW_LDTT, EMULATION_TITLES, MEMBER_FIELDS } from './memberFields';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
 
@@ -67,6 +68,8 @@ export interface EvaluationInput {
   members: MemberTable | null;
   /** null when the unit keeps no learners sheet. */
   learners: LearnerRow[] | null;
+  /** The emulation titles the workbook lists ("Danh mục"); default EMULATION_TITLES. */
+  knownTitles?: readonly string[];
 }
 
 export interface IndicatorResult {
@@ -81,6 +84,10 @@ export interface IndicatorResult {
   status: Status;
   points: number | null; // earned (score rule sets)
   maxPoints: number | null;
+  /** Whether it applies could not be decided (a blank or unclear unit field): not evaluable. */
+  undecided?: true;
+  /** Unclear cells read the other way would change the status (an 'outcomeDepends' warning names them). */
+  conditional?: true;
 }
 
 export interface CriterionResult {
@@ -127,6 +134,30 @@ interface Compiled {
   columnIndex: Map<string, number>;
   applicable: boolean | null; // null: applicability could not be decided
   broken: boolean; // syntax or unknown column: not evaluable
+  fallbacks: Fallback[];
+}
+
+/**
+ * `[A] = có hoặc ([A] trống và rest)`: A decides when given, `rest` only when A is blank (the
+ * CDHT title and its score). When both are given and disagree, the row is worth a look.
+ */
+interface Fallback {
+  column: string;
+  rest: Condition;
+}
+
+function fallbacksOf(c: Condition): Fallback[] {
+  if (c.kind !== 'or') return [];
+  const out: Fallback[] = [];
+  for (const given of c.items) {
+    if (given.kind !== 'yes') continue;
+    for (const other of c.items) {
+      if (other.kind !== 'and' || !other.items.some((x) => x.kind === 'blank' && x.column === given.column)) continue;
+      const rest = other.items.filter((x) => !(x.kind === 'blank' && x.column === given.column));
+      if (rest.length) out.push({ column: given.column, rest: rest.length === 1 ? rest[0]! : { kind: 'and', items: rest } });
+    }
+  }
+  return out;
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
@@ -141,7 +172,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const fieldsByKey = new Map(input.unitFields.map((f) => [foldKey(f.label), f]));
   const compiled = mapped(ruleSet.indicators, (indicator): Compiled => {
     const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems);
-    const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false };
+    const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false, fallbacks: [] };
     if (indicator.measure.kind !== 'members') return c;
     try {
       c.condition = parseConditionOnce(indicator.measure.condition);
@@ -156,6 +187,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       );
       return c;
     }
+    c.fallbacks = fallbacksOf(c.condition);
     for (const column of columnsOf(c.condition)) {
       const idx = headerIndex.get(foldKey(column));
       if (idx === undefined) {
@@ -169,17 +201,31 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // Which rows are members, and which are counted.
   const memberRows = (members?.rows ?? []).filter((r) => readText(r.cells[members!.nameIndex]) !== '');
   if (members) reportNamelessRows(members, problems);
-  const countedFlags = mapped(memberRows, (r) => isCounted(r, members!, spellings, problems));
+  const unclearCounted = new Set<number>(); // rows whose "counted" cell is unclear (read as counted)
+  const countedFlags = mapped(memberRows, (r, i) => isCounted(r, members!, spellings, problems, () => unclearCounted.add(i)));
   const countedMembers = countedFlags.filter(Boolean).length;
 
   // Per-member per-indicator results, computed once and shared by unit and member figures.
   const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
-  const metMatrix: boolean[][] = mapped(memberRows, (r) =>
+  const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
+  // Per indicator, the rows whose cells it could not read, and those cells' columns (sparse: usually none).
+  const unclearRows = new Map<Compiled, { i: number; columns: string[] }[]>();
+  const metMatrix: boolean[][] = mapped(memberRows, (r, i) =>
     mapped(memberIndicators, (c) => {
       const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
       for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems, reported);
+      const columns = outcome.issues.map((x) => x.column);
+      for (const column of titles.get(c) ?? []) {
+        const v = r.cells[c.columnIndex.get(column)!] ?? null;
+        if (!isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v)))) {
+          reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, c, members!, problems, reported);
+          columns.push(column);
+        }
+      }
+      if (columns.length) unclearRows.set(c, [...(unclearRows.get(c) ?? []), { i, columns }]);
+      for (const f of c.fallbacks) checkFallback(f, r, c, members!, spellings, problems, reported);
       return outcome.met;
     }),
   );
@@ -200,7 +246,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
       maxPoints: ruleSet.mode === 'score' ? (ind.points ?? 0) : null,
     };
     if (c.applicable === false) return { ...base, status: 'not_applicable', maxPoints: null };
-    if (c.applicable === null || c.broken) return base;
+    if (c.applicable === null) return { ...base, undecided: true };
+    if (c.broken) return base;
     switch (ind.measure.kind) {
       case 'members': {
         const j = memberIndicators.indexOf(c);
@@ -231,11 +278,24 @@ export function evaluate(input: EvaluationInput): Evaluation {
           return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
         }
         if (r === 'blank') problems.push(problem('warning', 'unitAnswerMissing', { indicator: ind.code }, answer?.at));
-        else problems.push(problem('warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
+        else problems.push(valueProblem(answer!.value, 'warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
         return base;
       }
     }
   });
+
+  if (unclearRows.size || unclearCounted.size) {
+    const depends: Problem[] = [];
+    memberIndicators.forEach((c, j) => {
+      const res = indicators[compiled.indexOf(c)]!;
+      const cells = dependsOnUnclear(c, j, res, { rows: memberRows, members: members!, matrix: metMatrix, counted: countedFlags, unclearCounted, unclear: unclearRows.get(c) ?? [], spellings });
+      if (!cells.length) return;
+      res.conditional = true;
+      depends.push({ ...problem('warning', 'outcomeDepends', { indicator: res.code, count: cells.length }, cells[0]), cells: cells.slice(0, MAX_CELLS_LISTED) });
+    });
+    // First, so a report that shows a few warnings shows these.
+    problems.unshift(...depends);
+  }
 
   if (ruleSet.mode === 'score') assignPoints(ruleSet, indicators);
   const criteria = mapped(ruleSet.criteria, (cr): CriterionResult => {
@@ -388,23 +448,165 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
     problems.push(problem(optional ? 'warning' : 'error', 'unknownUnitField', { indicator: ind.code, field: column }));
     if (!optional) return null;
   }
-  const outcome = evaluateCondition(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings);
-  for (const issue of outcome.issues) {
-    const f = byKey.get(foldKey(issue.column));
-    if (f) problems.push(problem('warning', issue.kind, { value: issue.value, column: f.label, indicator: ind.code }, f.at));
+  const unclear = new Set<string>();
+  const decided = decide(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings, unclear);
+  for (const column of unclear) {
+    const f = byKey.get(foldKey(column));
+    if (!f) continue; // a missing field was said above
+    const blank = readText(f.value) === '';
+    // Only a field that would change the answer makes the indicator undecided; another odd value is still said.
+    const code = decided === null ? (blank ? 'applicabilityBlank' : 'applicabilityUnclear') : blank ? null : 'unitFieldUnclear';
+    if (code) problems.push(problem('warning', code, { value: cellAsText(f.value), column: f.label, indicator: ind.code }, f.at));
   }
-  return outcome.met;
+  return decided;
 }
 
-function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[]): boolean {
+/**
+ * A unit field's condition in three values: an atom over a blank, unclear or error cell is
+ * unknown (null), and unknown spreads unless the other branches decide (Kleene's logic).
+ * `unclear` collects the columns read as unknown; `unknown` says which atoms are (a unit's
+ * fields by default). N/A comes only from what the unit is (§2).
+ */
+function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>, unknown = (atom: Atom) => isUnclearField(atom, lookup(atom.column), spellings)): boolean | null {
+  if (c.kind === 'and' || c.kind === 'or') {
+    const values = c.items.map((x) => decide(x, lookup, spellings, unclear, unknown));
+    const decisive = c.kind === 'and' ? false : true;
+    if (values.includes(decisive)) return decisive;
+    return values.includes(null) ? null : !decisive;
+  }
+  if (unknown(c)) {
+    unclear.add(c.column);
+    return null;
+  }
+  return evaluateCondition(c, lookup, spellings).met;
+}
+
+type Atom = Exclude<Condition, { kind: 'and' | 'or' }>;
+
+/** A unit field an atom cannot read: an error, blank (unless the atom asks for blank), unclear. */
+function isUnclearField(c: Atom, v: CellValue, spellings: Spellings): boolean {
+  if (isCellError(v)) return true;
+  if (c.kind !== 'blank' && readText(v) === '') return true;
+  if (c.kind === 'yes' || c.kind === 'no') return readYesNo(v, spellings) === 'ambiguous';
+  return c.kind === 'compare' && readNumber(v).kind !== 'number';
+}
+
+/** A warning lists this many cells at most; the count says how many there are. */
+const MAX_CELLS_LISTED = 10;
+
+interface MemberReads {
+  rows: TableRow[];
+  members: MemberTable;
+  matrix: boolean[][];
+  counted: boolean[];
+  unclearCounted: Set<number>;
+  unclear: { i: number; columns: string[] }[];
+  spellings: Spellings;
+}
+
+/**
+ * The unclear cells an indicator's status depends on, or none. Each counted row may go another
+ * way: a row whose unclear cells leave its condition undecided (decide) may be met or not, a row
+ * whose "counted" cell is unclear may leave the denominator. The lowest and the highest share
+ * those choices allow decide whether the status could change (reference §3: never guessed).
+ */
+function dependsOnUnclear(c: Compiled, j: number, res: IndicatorResult, m: MemberReads): Location[] {
+  if ((res.status !== 'met' && res.status !== 'not_met') || res.numerator === null || res.denominator === null) return [];
+  const open = new Map<number, string[]>();
+  for (const u of m.unclear) {
+    const row = m.rows[u.i]!;
+    const lookup = (column: string) => row.cells[c.columnIndex.get(column)!] ?? null;
+    if (m.counted[u.i] && decide(c.condition!, lookup, m.spellings, new Set(), (x) => u.columns.includes(x.column)) === null) open.set(u.i, u.columns);
+  }
+  let [lowN, lowD, highN, highD] = [res.numerator, res.denominator, res.numerator, res.denominator];
+  for (const i of open.keys()) {
+    if (m.matrix[i]![j]) lowN -= 1;
+    else highN += 1;
+  }
+  for (const i of m.unclearCounted) {
+    if (open.has(i)) continue; // met or not already spans its extremes: (0 of 1) and (1 of 1)
+    if (m.matrix[i]![j]) {
+      lowN -= 1;
+      lowD -= 1;
+    } else highD -= 1;
+  }
+  const threshold = c.indicator.threshold ?? RULE_DEFAULTS.threshold;
+  const met = res.status === 'met';
+  const couldChange = (n: number, d: number) => d === 0 || reaches(n, d, threshold) !== met;
+  if (!couldChange(lowN, lowD) && !couldChange(highN, highD)) return [];
+  const cells: Location[] = [];
+  for (const [i, columns] of open) for (const column of columns) cells.push({ sheet: 'members', row: m.rows[i]!.row, col: m.members.columns[c.columnIndex.get(column)!]!.col });
+  const countedCol = m.members.countedIndex === null ? null : m.members.columns[m.members.countedIndex]!.col;
+  if (countedCol !== null) for (const i of m.unclearCounted) cells.push({ sheet: 'members', row: m.rows[i]!.row, col: countedCol });
+  return cells.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(foldKey));
+const titleKey = (s: string) => lowerVi(excelTrim(s.normalize('NFC')));
+
+/**
+ * The title columns each indicator lists titles of (`[Danh hiệu thi đua] thuộc {…}`), and every
+ * entry known there: the rule set's lists, the workbook's dropdown, the entries below LĐTT and
+ * the "no" spellings. Anything else in such a cell is not guessed (reference §3): reported.
+ */
+function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly string[], spellings: Spellings): Map<Compiled, string[]> & { known: Set<string> } {
+  const known = new Set([...listed, ...BELOW_LDTT, ...spellings.no].map(titleKey));
+  const out = new Map<Compiled, string[]>() as Map<Compiled, string[]> & { known: Set<string> };
+  out.known = known;
+  const lists = (c: Condition, each: (x: Extract<Condition, { kind: 'in' }>) => void): void => {
+    if (c.kind === 'and' || c.kind === 'or') c.items.forEach((x) => lists(x, each));
+    else if (c.kind === 'in' && TITLE_COLUMNS.has(foldKey(c.column))) each(c);
+  };
+  for (const ind of ruleSet.indicators) {
+    if (ind.measure.kind !== 'members') continue;
+    try {
+      lists(parseConditionOnce(ind.measure.condition), (x) => x.items.forEach((item) => known.add(titleKey(item))));
+    } catch {
+      // reported where the indicator is compiled
+    }
+  }
+  for (const c of indicators) {
+    const columns: string[] = [];
+    lists(c.condition!, (x) => columns.includes(x.column) || columns.push(x.column));
+    if (columns.length) out.set(c, columns);
+  }
+  return out;
+}
+
+/** A given A that says the opposite of its filled-in `rest` is reported at A's cell (the row counts by A). */
+function checkFallback(f: Fallback, r: TableRow, c: Compiled, members: MemberTable, spellings: Spellings, problems: Problem[], reported: Set<string>): void {
+  const cell = (column: string) => r.cells[c.columnIndex.get(column)!] ?? null;
+  const given = readYesNo(cell(f.column), spellings);
+  if (given !== 'yes' && given !== 'no') return;
+  const others = columnsOf(f.rest);
+  if (others.some((column) => readText(cell(column)) === '')) return;
+  if (evaluateCondition(f.rest, cell, spellings).met === (given === 'yes')) return;
+  const col = members.columns[c.columnIndex.get(f.column)!]!;
+  const at: Location = { sheet: 'members', row: r.row, col: col.col };
+  const key = problemKey(at, 'titleScoreDisagree');
+  if (reported.has(key)) return;
+  reported.add(key);
+  const params = {
+    value: cellAsText(cell(f.column)),
+    column: col.header,
+    other: others.map((column) => members.columns[c.columnIndex.get(column)!]!.header).join(', '),
+    otherValue: others.map((column) => cellAsText(cell(column))).join(', '),
+    indicator: c.indicator.code,
+  };
+  problems.push(problem('warning', 'titleScoreDisagree', params, at));
+}
+
+function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[], onUnclear: () => void): boolean {
   if (members.countedIndex === null) return true;
   const v = r.cells[members.countedIndex] ?? null;
   const read = readYesNo(v, spellings);
   if (read === 'no') return false;
   if (read === 'ambiguous' || read === 'error') {
+    onUnclear();
     // Default is "counted": only a clear "no" takes a member out of the denominator.
     problems.push(
-      problem(
+      valueProblem(
+        v,
         'warning',
         'ambiguousCounted',
         { value: cellAsText(v), column: members.columns[members.countedIndex]!.header },
@@ -417,7 +619,13 @@ function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, prob
 
 function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
   for (const r of members.rows) {
-    if (readText(r.cells[members.nameIndex]) !== '') continue;
+    const name = r.cells[members.nameIndex];
+    if (isUncalculated(name)) {
+      // A name typed as a formula its file holds no result for: unknown, so not counted, and said.
+      problems.push(problem('warning', 'formulaNotCalculated', {}, { sheet: 'members', row: r.row, col: members.columns[members.nameIndex]!.col }));
+      continue;
+    }
+    if (readText(name) !== '') continue;
     const filled = r.cells.findIndex((v, i) => i !== members.nameIndex && v !== null && readText(v) !== '' && !isOrdinal(v, i, members));
     if (filled >= 0) {
       problems.push(
@@ -436,7 +644,10 @@ function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
 
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;
 
-function reportReadIssue(issue: ReadIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
+/** A cell a condition could not read, or a title no list knows (titleChecks). */
+type CellIssue = ReadIssue | { column: string; kind: 'unknownTitle'; value: string };
+
+function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
   const idx = c.columnIndex.get(issue.column)!;
   const col = members.columns[idx]!;
   const at: Location = { sheet: 'members' as SheetRole, row: r.row, col: col.col };
@@ -458,12 +669,12 @@ function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): { headcoun
     const hv = h.kind === 'number' ? h.value : NaN;
     const cv = c.kind === 'number' ? c.value : c.kind === 'blank' ? 0 : NaN;
     if (!Number.isInteger(hv) || hv < 0) {
-      problems.push(problem('warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
+      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
       bad = true;
       continue;
     }
     if (!Number.isInteger(cv) || cv < 0 || cv > hv) {
-      problems.push(problem('warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.cdht.col }));
+      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.cdht.col }));
       bad = true;
       continue;
     }

@@ -55,15 +55,43 @@ export function col(key: string): string {
   return `[${memberField(key).header}]`;
 }
 
-/** Emulation titles that count as "Lao động tiên tiến or higher". */
+/**
+ * Emulation titles that count as "Lao động tiên tiến or higher" (Luật Thi đua, khen thưởng
+ * 06/2022/QH15 Điều 23–26), in the spellings sheets use: every Chiến sĩ thi đua level implies
+ * LĐTT, and "Chiến sĩ tiên tiến" is the armed forces' LĐTT. Presets copy this list into their
+ * conditions, where the user sees and edits it; cells are compared without case.
+ */
 export const LDTT_OR_HIGHER = [
   'Lao động tiên tiến',
   'LĐTT',
+  'LDTT',
+  'Chiến sĩ tiên tiến',
+  'CSTT',
   'Chiến sĩ thi đua cơ sở',
   'CSTĐCS',
+  'CSTĐ cơ sở',
+  'Chiến sĩ thi đua bộ, ban, ngành, tỉnh',
+  'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh',
+  'Chiến sĩ thi đua cấp Bộ',
   'Chiến sĩ thi đua cấp tỉnh',
+  'CSTĐ cấp Bộ',
+  'CSTĐ cấp tỉnh',
   'Chiến sĩ thi đua toàn quốc',
+  'CSTĐ toàn quốc',
+  'Chiến sĩ thi đua',
+  'CSTĐ',
 ];
 
-/** What the members sheet offers in the emulation-title dropdown. */
-export const EMULATION_TITLES = ['Chiến sĩ thi đua cơ sở', 'Lao động tiên tiến', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ'];
+/** Entries of the title column that are known to be below LĐTT: read as "no" without a warning. */
+export const BELOW_LDTT = ['Hoàn thành nhiệm vụ', 'HTNV', 'Không hoàn thành nhiệm vụ', 'KHTNV', 'Không HTNV', 'Không có', 'Không đạt'];
+
+/** What the members sheet offers in the emulation-title dropdown ("Danh mục", column D). */
+export const EMULATION_TITLES = [
+  'Chiến sĩ thi đua toàn quốc',
+  'Chiến sĩ thi đua bộ, ban, ngành, tỉnh',
+  'Chiến sĩ thi đua cơ sở',
+  'Chiến sĩ tiên tiến',
+  'Lao động tiên tiến',
+  'Hoàn thành nhiệm vụ',
+  'Không hoàn thành nhiệm vụ',
+];

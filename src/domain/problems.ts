@@ -2,6 +2,8 @@
  * Problems found in the data. The domain names where (which sheet role, row, column) and
  * what; the i18n catalogue turns that into words, the sheets layer into `'Sheet'!H14`.
  */
+import { isUncalculated, type CellValue } from './values';
+
 export type SheetRole = 'unit' | 'criteria' | 'members' | 'learners' | 'lists' | 'source';
 
 export interface Location {
@@ -13,11 +15,19 @@ export interface Location {
 export type ProblemCode =
   | 'ambiguousYesNo'
   | 'cellError'
+  // A formula its file stored no result for (saved by a program that does not calculate).
+  | 'formulaNotCalculated'
   | 'invalidNumber'
   | 'ambiguousCounted'
+  | 'unknownTitle'
+  | 'titleScoreDisagree'
+  | 'outcomeDepends'
   | 'nameMissing'
   | 'unknownColumn'
   | 'unknownUnitField'
+  | 'applicabilityBlank'
+  | 'applicabilityUnclear'
+  | 'unitFieldUnclear'
   | 'conditionSyntax'
   | 'noCountedMembers'
   | 'noLearnerData'
@@ -33,6 +43,8 @@ export type ProblemCode =
   | 'noIndicators'
   | 'invalidSetting'
   | 'settingAsText'
+  | 'invalidBands'
+  | 'invalidPartialScoring'
   | 'duplicateIndicator'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/evaluate.ts unitChecks).
   | 'unitNameMissing'
@@ -54,6 +66,8 @@ export interface Problem {
   at?: Location;
   /** Values for the message: the cell's text, the indicator code, the column name… */
   params: Record<string, string | number>;
+  /** Further cells the problem is about (the message lists them as {cells}). */
+  cells?: Location[];
 }
 
 export function problem(
@@ -63,4 +77,33 @@ export function problem(
   at?: Location,
 ): Problem {
   return at ? { severity, code, params, at } : { severity, code, params };
+}
+
+/**
+ * The problem a value read from the unit's data is reported with: a formula its file stored no
+ * result for says so (the value is unknown, not wrong), whatever `code` the reader would give.
+ */
+export function valueProblem(
+  v: CellValue | undefined,
+  severity: Problem['severity'],
+  code: ProblemCode,
+  params: Problem['params'],
+  at?: Location,
+): Problem {
+  return problem(severity, isUncalculated(v) ? 'formulaNotCalculated' : code, params, at);
+}
+
+/**
+ * Each cell whose formula was not calculated said once: a unit field read by several
+ * indicators' conditions, and by the unit's own checks, is one cell to fix.
+ */
+export function uncalculatedOnce(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    if (p.code !== 'formulaNotCalculated' || !p.at) return true;
+    const key = `${p.at.sheet}:${p.at.row}:${p.at.col}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

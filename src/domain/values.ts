@@ -9,8 +9,23 @@ export interface CellError {
 }
 export type CellValue = string | number | boolean | null | CellError;
 
+/**
+ * What a file's formula cell reads as when its writer stored no result (openpyxl, some export
+ * tools): not a blank cell. Not an Excel error text, so never taken for one.
+ */
+export const UNCALCULATED = '#UNCALCULATED';
+
+export function isUncalculated(v: CellValue | undefined): boolean {
+  return isCellError(v) && v.error === UNCALCULATED;
+}
+
 export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+/** What an error cell shows: its error, or nothing for a formula not calculated (its value is unknown). */
+export function errorText(v: CellError): string {
+  return v.error === UNCALCULATED ? '' : v.error;
 }
 
 export function isBlank(v: CellValue | undefined): boolean {
@@ -33,7 +48,7 @@ export function cellAsText(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return numberAsText(v);
-  if (isCellError(v)) return v.error;
+  if (isCellError(v)) return errorText(v);
   return excelTrim(v);
 }
 

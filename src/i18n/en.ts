@@ -4,11 +4,18 @@ import type { MessageKey } from './vi';
 export const en: Record<MessageKey, string> = {
   'problem.ambiguousYesNo': '{where}: “{value}” is neither clearly yes nor no (column “{column}”). Write Có or Không; it is counted as not met.',
   'problem.cellError': '{where}: the cell holds the formula error {value} (column “{column}”). Fix the formula; it is counted as not met.',
+  'problem.formulaNotCalculated': '{where}: the formula has not been calculated — the file was saved by a program that does not calculate formulas, so the cell holds no result and is read as blank. Open the file in Excel or LibreOffice and save it again, then evaluate again.',
   'problem.invalidNumber': '{where}: “{value}” is not a number (column “{column}”). Use a dot for decimals.',
+  'problem.unknownTitle': '{where}: “{value}” (column “{column}”) is not a known emulation title, so it counts as not meeting indicator {indicator}. Pick a title from the cell’s list (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Hoàn thành nhiệm vụ …); if it is a spelling of Lao động tiên tiến or a higher title, add it to the “thuộc {…}” list in indicator {indicator}’s condition on the “Tiêu chí” sheet.',
+  'problem.titleScoreDisagree': '{where}: column “{column}” says “{value}” but column “{other}” says {otherValue}; the two disagree (indicator {indicator}’s condition). The member is counted by “{column}”; check both and correct the wrong one.',
+  'problem.outcomeDepends': '{where}: the result of indicator {indicator} depends on unclear cells ({count}): {cells}. Read another way they could change it, so the present result is not certain. Correct these cells (write Có / Không clearly, or Không under “Tính vào tổng số” to leave a member out) and evaluate again.',
   'problem.ambiguousCounted': '{where}: “{value}” in column “{column}” is unclear. The member is still counted; write Không to leave them out.',
   'problem.nameMissing': '{where}: the row has data but no name, so it is not counted.',
   'problem.unknownColumn': 'Indicator {indicator}: no column “{column}” in the “Thành viên” sheet. Add it or edit the condition in “Tiêu chí”.',
   'problem.unknownUnitField': 'Indicator {indicator}: the “Thông tin đơn vị” sheet has no field “{field}” (used in “Áp dụng cho”).',
+  'problem.applicabilityBlank': '{where}: “{column}” is blank, so whether indicator {indicator} applies to the unit is unknown (column “Áp dụng cho” on the “Tiêu chí” sheet); the indicator cannot be evaluated. Fill in “{column}” and evaluate again.',
+  'problem.applicabilityUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không), so whether indicator {indicator} applies to the unit is unknown; the indicator cannot be evaluated. Correct the cell and evaluate again.',
+  'problem.unitFieldUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không). Indicator {indicator} is still evaluated, as for this type of unit it does not depend on the field; correct the cell anyway.',
   'problem.conditionSyntax': 'Indicator {indicator}: cannot read the condition “{condition}” ({detail}). Example: [Chấp hành kỷ luật lao động] = có',
   'problem.noCountedMembers': 'Indicator {indicator}: no member is counted yet, so it cannot be evaluated.',
   'problem.noLearnerData': 'Indicator {indicator}: learner figures are missing (sheet “Người học”), so it cannot be evaluated.',
@@ -23,18 +30,20 @@ export const en: Record<MessageKey, string> = {
   'problem.noIndicators': 'The “Tiêu chí” sheet has no indicator.',
   'problem.invalidSetting': '{where}: “{value}” is not valid for “{setting}”.',
   'problem.settingAsText': '{where}: “{value}” for “{setting}” is stored as text (Text format), so the workbook’s formulas read 0; the rule set’s level is used for now. Format the cell as Percentage and type it again, e.g. 90%.',
+  'problem.invalidBands': '{where}: “{value}” cannot be read in “{setting}”. Write each rating band as “Name: minimum points”, the points a number from 0 to {max}, highest band first, separated by semicolons; the last part may name the lowest rating. For example: {example}.',
+  'problem.invalidPartialScoring': '{where}: “{value}” is not valid for “{setting}”. Choose one of: {allowed}.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
   'problem.unitNameMissing': '{where}: the unit’s name is blank. Type the unit’s name in this cell (e.g. Trường THCS Nguyễn Du): it is printed on every document of the dossier, which cannot be drawn without it.',
   'problem.unitNameTooLong': '{where}: the unit’s name is {length} characters long, too long for a unit’s name (at most {max}); other text was probably pasted into this cell. Type the unit’s name again: it heads every document of the dossier.',
   'problem.unitYearMissing': '{where}: the evaluation year is blank. Type the year as a number, e.g. {example}.',
   'problem.unitYearInvalid': '{where}: the evaluation year “{value}” is not a valid year. Type the year as a number, e.g. {example}: it is printed on the dossier’s documents.',
-  'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
+  'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only cannot be evaluated. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
   'problem.unitTypeUnknown': '{where}: the unit type “{value}” is not in the list, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C), e.g. “{example}”.',
   'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',
-  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023): enter that decision\'s date.',
+  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023/TT-BGDĐT of 11/12/2023): enter that decision’s date.',
   'problem.level2TooSoon': '{where}: level 2 is requested less than 12 months after the level-1 recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}). Request level 1, or wait a year.',
   'problem.tierMismatch': '{where}: the {recognition} dossier goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
 
@@ -61,7 +70,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
-    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [-o OUT.xlsx] [--json]\n' +
+    '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
     '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
@@ -307,10 +316,12 @@ export const en: Record<MessageKey, string> = {
   'import.expect.name': 'a full name',
   'import.issue.ambiguousYesNo': '{where} (column “{column}”): “{found}” is unclear. Expected: {expected}. Imported as empty.',
   'import.issue.cellError': '{where} (column “{column}”): formula error {found}. Expected: {expected}. Imported as empty.',
+  'import.issue.formulaNotCalculated': '{where} (column “{column}”): the formula has not been calculated — the source file was saved by a program that does not calculate formulas, so the cell holds no result. Open the source file in Excel or LibreOffice, save it again and import again. This cell is left blank.',
   'import.issue.invalidNumber': '{where} (column “{column}”): “{found}” is not a number. Expected: {expected}. Imported as empty.',
   'import.issue.outOfRange': '{where} (column “{column}”): {found} is outside the score range. Expected: {expected}. Imported as empty.',
   'import.issue.unknownTitle': '{where} (column “{column}”): “{found}” is not a known emulation title. Expected: {expected}. Imported as empty.',
   'import.issue.nameMissing': '{where}: the row has data ({found}) but no name, so it was not imported.',
+  'import.issue.nameNotCalculated': '{where}: the formula in the name cell has not been calculated — the source file was saved by a program that does not calculate formulas, so this row is not imported. Open the source file in Excel or LibreOffice, save it again and import again.',
   'import.issue.nameError': '{where}: the name cell has formula error {found}, so the row was not imported.',
   'import.skipped.subtotal': 'total row',
   'import.skipped.section': 'group heading',
@@ -452,6 +463,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.yearMixed': 'The units are not all of one evaluation year ({years}) and no year is the most frequent; this unit’s: {year}.',
   'consolidate.flag.olderSchema': 'Older workbook layout (layout version {version}); read anyway.',
   'consolidate.flag.noSchema': 'The workbook has no “Phiên bản mẫu”; read as the current layout.',
+  'consolidate.flag.uncalculated': '{count} data cells hold formulas that have not been calculated ({cells}): the file was saved by a program that does not calculate formulas, so these cells are read as blank. Ask the unit to open the file in Excel or LibreOffice, save it again and send it again.',
   'consolidate.flag.dataWarnings': '{count} data points to review, e.g. {first}',
   'consolidate.summary': '{files} files: {units} consolidated (to review: {flagged}), {duplicates} duplicates left out (identical copies: {identical}), {skipped} skipped, {rejected} rejected',
   'consolidate.status.consolidated': 'Consolidated',
@@ -511,6 +523,7 @@ export const en: Record<MessageKey, string> = {
   'documents.kind.dang-ky': 'Registration for next year',
   'documents.notEvaluated': 'Workbook “{file}” has not been evaluated ({where}, “{field}” is empty). Evaluate it before generating the dossier.',
   'documents.requestNotSupported': 'The self-evaluation result is “{outcome}”: the request letter is drawn but should not be sent yet. Review the indicators not met in the Evaluate step.',
+  'documents.repealedBasis': 'The rule set cites {title} ({basisAt}), which has had no effect since {since}, but the evaluation year is {year} ({yearAt}): the Tờ trình, Kế hoạch, Quyết định and Báo cáo print “Căn cứ {title} …”. Write in {basisAt} the provincial document the unit follows (e.g. Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk), evaluate again, then make the dossier; or use a rule set under Thông tư số 24/2023/TT-BGDĐT.',
   'documents.stale': 'The data in “{file}” changed after the last evaluation ({where} no longer matches). Evaluate again so the dossier prints the right figures.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” is not a known field, so it is printed as is. See the “Trường” table to the right of the template sheet.',
   'documents.unknownKind': 'There is no document kind “{kind}”. Choose from: {kinds}.',
@@ -543,6 +556,12 @@ export const en: Record<MessageKey, string> = {
   'workbook.feature.pageLayout': 'print page setup',
   'workbook.feature.tabColor': 'sheet tab colours',
   'workbook.feature.mark': 'the mark identifying ĐVHT sheets',
+  // The user's protection (workbook/protection.ts): the batch is refused, nothing written.
+  'workbook.protected.book': 'The workbook “{file}”',
+  'workbook.protected.openBook': 'The open workbook',
+  'workbook.protected.structure': '{book} has its structure protected (Protect Workbook), so ĐVHT cannot add, delete or redraw the sheet “{sheet}”; nothing was written. Remove the protection: Review → Protect Workbook, type the password if there is one, then run again.',
+  'workbook.protected.sheet': '{book}: the sheet “{sheet}” is protected (Protect Sheet), so ĐVHT cannot redraw or format it; nothing was written. Remove the protection: select the sheet “{sheet}”, Review → Unprotect Sheet, type the password if there is one, then run again.',
+  'workbook.protected.cell': '{book}: the sheet “{sheet}” is protected (Protect Sheet) and cell {cell}, which ĐVHT needs to write, is locked; nothing was written. Remove the protection: select the sheet “{sheet}”, Review → Unprotect Sheet, type the password if there is one, then run again.',
   'pane.warnings.dismiss': 'Got it',
 
 
@@ -551,12 +570,15 @@ export const en: Record<MessageKey, string> = {
   'officer.noHeader': '{where}: the table’s heading row (columns “STT” and “Tên đơn vị”) was not found. Consolidate again so that ĐVHT redraws this sheet.',
   'officer.noUnits': '{where}: the table has no unit yet. Consolidate the units’ dossiers first.',
   'officer.unknownRuleSet': 'The legal basis of the rule set {names} is not known: “……………” is printed in its place. Open a workbook holding that rule set’s “Tiêu chí” sheet, or write the basis instead of {can_cu} in the sheet “{sheet}”.',
-  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [-o OUT.xlsx] [--json]',
+  'officer.repealedBasis': 'The Tờ trình and the Quyết định công nhận cite {title}, which has had no effect since {since}, because these proposed units were evaluated under a rule set citing it: {units}. Write the provincial document these units follow (e.g. Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) in “to_trinh.can_cu” and “quyet_dinh.can_cu” of the sheet “{sheet}”, or ask the units to evaluate again under Thông tư số 24/2023/TT-BGDĐT.',
+  'officer.usage': 'Usage: dvht officer-documents CONSOLIDATED.xlsx [--only {kinds}] [--body "Receiving body"] [--tier "cấp xã"] [--signer "Full name"] [--office "Office that examines and submits (Phòng Văn hóa - Xã hội)"] [-o OUT.xlsx] [--json]',
   'officer.done': 'Made {count} documents in “{file}”: {sheets}. {proposed} units proposed for recognition; {notProposed} not eligible.',
   'officer.notProposed': 'Not eligible for recognition ({count}):',
   'officer.pane.title': 'Receiving body’s documents',
-  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
+  'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020/TT-BGDĐT of 06/8/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
   'officer.pane.signer': 'Signer of the request and the minutes',
+  'officer.pane.office': 'Office that examines and submits to the Chủ tịch UBND',
+  'officer.pane.officeHint': 'Blank: the consolidating body; when that is the UBND itself, its Phòng Văn hóa - Xã hội (province: Sở Giáo dục và Đào tạo).',
   'officer.pane.generate': 'Make minutes, request, decision',
   'officer.pane.generating': 'Making the documents…',
   'officer.pane.done': 'Made {count} documents: {proposed} units proposed for recognition, {notProposed} not eligible.',
@@ -681,7 +703,7 @@ export const en: Record<MessageKey, string> = {
   'help.step.data': 'Data: enter the unit’s answers to its unit-level indicators (met, not met or not applicable) with the evidence, the learners of each class and the members of the Tổ đánh giá; then check, to see each cell to fix.',
   'help.step.evaluate': 'Evaluate: computes each indicator’s share against its requirement, writes the results into the grey columns and says whether the unit meets the conditions for recognition.',
   'help.step.summary': 'Summary: draws the “Tổng hợp” sheet (the summary of the self-evaluation by criterion and indicator) to print and file with the dossier.',
-  'help.step.documents': 'Dossier: draws the documents in filing order (cover, request, plan, decision founding the Tổ đánh giá, report, summary, minutes); their standard texts are editable in the sheet “Mẫu văn bản”.',
+  'help.step.documents': 'Dossier: draws the documents in filing order (cover, request, plan, decision founding the Tổ đánh giá, report, minutes, summary); their standard texts are editable in the sheet “Mẫu văn bản”.',
   'help.step.import': 'Import a list: brings the unit’s existing staff list into “Thành viên”, without duplicates.',
   'help.step.consolidate': 'Consolidate units (for the body receiving dossiers): gathers many units’ workbooks into one table, recomputes each unit and shows what does not match.',
   'help.example.title': 'A filled example workbook',
@@ -695,7 +717,7 @@ export const en: Record<MessageKey, string> = {
   'help.rules.intro': 'Every threshold and condition is data in the “Tiêu chí” sheet, visible and editable by the unit; each indicator names its legal basis in the “Nguồn” column.',
   'help.rules.tt24': 'Circular 24/2023/TT-BGDĐT of 11/12/2023 of the Ministry of Education and Training: evaluation and recognition of Learning Units at district and provincial level (level 1, level 2), in force since 26/01/2024.',
   'help.rules.tt22': 'Circular 22/2020/TT-BGDĐT of 06/8/2020: 100-point scoring and rating; repealed on 26/01/2024 but some provinces still use its forms.',
-  'help.rules.cdht': 'Decision 324/QĐ-KHVN of the Vietnam Association for Learning Promotion: criteria of the “Công dân học tập” (learning citizen) title.',
+  'help.rules.cdht': 'Decision 324/QĐ-KHVN of 25/10/2023 of the Central Executive Committee of the Vietnam Association for Learning Promotion: criteria of the “Công dân học tập” (learning citizen) title.',
   'help.rules.emulation': 'Law on Emulation and Commendation 06/2022/QH15 and Decree 98/2023/NĐ-CP, in force since 01/01/2024: the titles “Lao động tiên tiến” and “Chiến sĩ thi đua cơ sở”.',
   'help.rules.nd30': 'Decree 30/2020/NĐ-CP of 05/3/2020 on clerical work: the layout of the dossier’s documents.',
   'help.rules.local': 'Provincial documents for indicators set by local practice: Plan 248/KH-UBND of 20/8/2024 of the Hà Nội People’s Committee (filing order); Form 4 of Official Letter 681/SGDĐT-GDTrH&TX of 07/5/2024 of the Đồng Tháp Department of Education.',

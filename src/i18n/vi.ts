@@ -6,11 +6,18 @@ export const vi = {
   // Problems found in the data (domain/problems.ts codes)
   'problem.ambiguousYesNo': '{where}: “{value}” không rõ là Có hay Không (cột “{column}”). Hãy ghi Có hoặc Không; ô này đang được tính là chưa đạt.',
   'problem.cellError': '{where}: ô có lỗi công thức {value} (cột “{column}”). Hãy sửa công thức; ô này đang được tính là chưa đạt.',
+  'problem.formulaNotCalculated': '{where}: công thức chưa được tính — tệp được lưu bằng một chương trình không tính công thức, nên ô không có kết quả và đang được coi như để trống. Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, sau đó đánh giá lại.',
   'problem.invalidNumber': '{where}: “{value}” không phải là số (cột “{column}”). Ghi số, dùng dấu chấm cho phần thập phân.',
+  'problem.unknownTitle': '{where}: “{value}” (cột “{column}”) không phải một danh hiệu thi đua đã biết, nên đang được tính là chưa đạt chỉ tiêu {indicator}. Chọn danh hiệu trong danh sách của ô (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Hoàn thành nhiệm vụ …); nếu đó là một cách ghi danh hiệu từ Lao động tiên tiến trở lên, thêm nó vào danh sách “thuộc {…}” trong điều kiện của chỉ tiêu {indicator} ở trang “Tiêu chí”.',
+  'problem.titleScoreDisagree': '{where}: cột “{column}” ghi “{value}” nhưng cột “{other}” ghi {otherValue}, hai ô không khớp nhau (điều kiện của chỉ tiêu {indicator}). Thành viên được tính theo “{column}”; kiểm tra lại và sửa ô sai.',
+  'problem.outcomeDepends': '{where}: kết quả chỉ tiêu {indicator} phụ thuộc các ô chưa rõ ({count} ô): {cells}. Đọc các ô này theo cách khác thì kết quả chỉ tiêu có thể đổi, nên kết quả hiện tại chưa chắc chắn. Sửa các ô này (ghi rõ Có / Không, hoặc Không ở “Tính vào tổng số” nếu không tính người đó) rồi đánh giá lại.',
   'problem.ambiguousCounted': '{where}: “{value}” ở cột “{column}” không rõ. Người này vẫn được tính vào tổng số; ghi Không nếu không tính.',
   'problem.nameMissing': '{where}: dòng có số liệu nhưng thiếu họ và tên, nên không được tính.',
   'problem.unknownColumn': 'Chỉ tiêu {indicator}: không tìm thấy cột “{column}” trong trang “Thành viên”. Thêm cột này hoặc sửa điều kiện ở trang “Tiêu chí”.',
   'problem.unknownUnitField': 'Chỉ tiêu {indicator}: trang “Thông tin đơn vị” không có mục “{field}” (dùng ở cột “Áp dụng cho”).',
+  'problem.applicabilityBlank': '{where}: mục “{column}” còn trống, nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không (cột “Áp dụng cho” ở trang “Tiêu chí”); chỉ tiêu này chưa đánh giá được. Điền mục “{column}” rồi đánh giá lại.',
+  'problem.applicabilityUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không), nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không; chỉ tiêu này chưa đánh giá được. Sửa ô này rồi đánh giá lại.',
+  'problem.unitFieldUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không). Chỉ tiêu {indicator} vẫn đánh giá được vì không phụ thuộc vào mục này với loại đơn vị đã chọn; hãy sửa ô cho rõ.',
   'problem.conditionSyntax': 'Chỉ tiêu {indicator}: không đọc được điều kiện “{condition}” ({detail}). Ví dụ đúng: [Chấp hành kỷ luật lao động] = có',
   'problem.noCountedMembers': 'Chỉ tiêu {indicator}: chưa có thành viên nào được tính, nên chưa đánh giá được.',
   'problem.noLearnerData': 'Chỉ tiêu {indicator}: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được.',
@@ -25,18 +32,20 @@ export const vi = {
   'problem.noIndicators': 'Trang “Tiêu chí” không có chỉ tiêu nào.',
   'problem.invalidSetting': '{where}: “{value}” không hợp lệ cho “{setting}”.',
   'problem.settingAsText': '{where}: “{value}” của “{setting}” được lưu dạng chữ (định dạng Văn bản), nên công thức trong sổ đọc thành 0; tạm dùng mức của bộ tiêu chí. Đổi định dạng ô sang Phần trăm rồi gõ lại, ví dụ 90%.',
+  'problem.invalidBands': '{where}: “{value}” không đọc được trong “{setting}”. Ghi mỗi mức xếp loại dạng “Tên: điểm tối thiểu”, điểm là số từ 0 đến {max}, mức cao trước, cách nhau bằng dấu chấm phẩy; cuối cùng có thể ghi tên mức dưới cùng. Ví dụ: {example}.',
+  'problem.invalidPartialScoring': '{where}: “{value}” không hợp lệ cho “{setting}”. Chọn một trong: {allowed}.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
   'problem.unitNameMissing': '{where}: chưa ghi tên đơn vị. Ghi tên đơn vị vào ô này (ví dụ: Trường THCS Nguyễn Du): tên được in trên mọi văn bản của hồ sơ, nên hồ sơ chưa lập được khi thiếu tên.',
   'problem.unitNameTooLong': '{where}: tên đơn vị dài {length} ký tự, quá dài cho một tên đơn vị (tối đa {max}); có lẽ ô này bị dán nhầm nội dung khác. Ghi lại đúng tên đơn vị: tên được in ở đầu mọi văn bản của hồ sơ.',
   'problem.unitYearMissing': '{where}: chưa ghi năm đánh giá. Ghi năm bằng số, ví dụ {example}.',
   'problem.unitYearInvalid': '{where}: năm đánh giá “{value}” không phải là một năm hợp lệ. Ghi năm bằng số, ví dụ {example}: năm này được in trên các văn bản của hồ sơ.',
-  'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
+  'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
   'problem.unitTypeUnknown': '{where}: loại đơn vị “{value}” không có trong danh sách, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), ví dụ “{example}”.',
   'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
-  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (TT24/2023/TT-BGDĐT): ghi ngày của quyết định đó.',
+  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023): ghi ngày của quyết định đó.',
   'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
   'problem.tierMismatch': '{where}: hồ sơ {recognition} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
 
@@ -65,7 +74,7 @@ export const vi = {
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
-    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]\n' +
+    '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
     '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
     '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
@@ -311,10 +320,12 @@ export const vi = {
   'import.expect.name': 'họ và tên',
   'import.issue.ambiguousYesNo': '{where} (cột “{column}”): ghi “{found}”, không rõ nghĩa. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.cellError': '{where} (cột “{column}”): ô có lỗi công thức {found}. Cần: {expected}. Ô này được để trống khi nhập.',
+  'import.issue.formulaNotCalculated': '{where} (cột “{column}”): công thức chưa được tính — tệp nguồn được lưu bằng một chương trình không tính công thức, nên ô không có kết quả. Mở tệp nguồn bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại. Ô này được để trống khi nhập.',
   'import.issue.invalidNumber': '{where} (cột “{column}”): “{found}” không phải là số. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.outOfRange': '{where} (cột “{column}”): {found} nằm ngoài thang điểm. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.unknownTitle': '{where} (cột “{column}”): “{found}” không phải danh hiệu thi đua đã biết. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.nameMissing': '{where}: dòng có số liệu ({found}) nhưng thiếu họ và tên, nên không được nhập.',
+  'import.issue.nameNotCalculated': '{where}: công thức ở ô họ và tên chưa được tính — tệp nguồn được lưu bằng một chương trình không tính công thức, nên dòng này không được nhập. Mở tệp nguồn bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.',
   'import.issue.nameError': '{where}: ô họ và tên có lỗi công thức {found}, nên dòng này không được nhập.',
   'import.skipped.subtotal': 'dòng tổng',
   'import.skipped.section': 'dòng tiêu đề nhóm',
@@ -456,6 +467,7 @@ export const vi = {
   'consolidate.flag.yearMixed': 'Các đơn vị không cùng một năm đánh giá ({years}), không năm nào nhiều đơn vị ghi nhất; năm của đơn vị này: {year}.',
   'consolidate.flag.olderSchema': 'Sổ theo mẫu cũ (phiên bản mẫu {version}); vẫn đọc được.',
   'consolidate.flag.noSchema': 'Sổ không ghi “Phiên bản mẫu”; đã đọc theo mẫu hiện hành.',
+  'consolidate.flag.uncalculated': '{count} ô số liệu có công thức chưa được tính ({cells}): tệp được lưu bằng một chương trình không tính công thức, nên các ô này đang được coi như để trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.',
   'consolidate.flag.dataWarnings': '{count} điểm dữ liệu cần xem lại, ví dụ: {first}',
   'consolidate.summary': '{files} tệp: {units} tệp đã tổng hợp ({flagged} đơn vị cần xem lại), {duplicates} tệp trùng không tổng hợp ({identical} bản giống hệt), {skipped} tệp bỏ qua, {rejected} tệp bị từ chối',
   'consolidate.status.consolidated': 'Đã tổng hợp',
@@ -515,6 +527,7 @@ export const vi = {
   'documents.kind.dang-ky': 'Bản đăng ký năm sau',
   'documents.notEvaluated': 'Sổ “{file}” chưa được đánh giá ({where}, mục “{field}” còn trống). Hãy đánh giá trước khi lập hồ sơ.',
   'documents.requestNotSupported': 'Kết quả tự đánh giá là “{outcome}”: tờ trình đề nghị công nhận vẫn được lập nhưng chưa nên gửi. Xem lại các chỉ tiêu chưa đạt ở bước Đánh giá.',
+  'documents.repealedBasis': 'Bộ tiêu chí dẫn căn cứ {title} ({basisAt}), văn bản đã hết hiệu lực từ ngày {since}, mà năm đánh giá là {year} ({yearAt}): Tờ trình, Kế hoạch, Quyết định, Báo cáo đang in “Căn cứ {title} …”. Hãy ghi vào ô {basisAt} văn bản của tỉnh mà đơn vị áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk), đánh giá lại rồi lập hồ sơ; hoặc dùng bộ tiêu chí theo Thông tư số 24/2023/TT-BGDĐT.',
   'documents.stale': 'Số liệu trong sổ “{file}” đã thay đổi sau lần đánh giá gần nhất ({where} không còn khớp). Hãy đánh giá lại để hồ sơ in đúng số liệu.',
   'documents.unknownPlaceholder': '{where}: “{{name}}” không phải trường có sẵn nên được in nguyên văn. Xem bảng “Trường” bên phải trang mẫu.',
   'documents.unknownKind': 'Không có loại văn bản “{kind}”. Chọn trong: {kinds}.',
@@ -547,6 +560,12 @@ export const vi = {
   'workbook.feature.pageLayout': 'thiết lập trang in',
   'workbook.feature.tabColor': 'màu thẻ trang',
   'workbook.feature.mark': 'dấu nhận biết trang của ĐVHT',
+  // The user's protection (workbook/protection.ts): the batch is refused, nothing written.
+  'workbook.protected.book': 'Sổ “{file}”',
+  'workbook.protected.openBook': 'Sổ đang mở',
+  'workbook.protected.structure': '{book} đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên ĐVHT không thêm, xóa hay vẽ lại được trang “{sheet}”; chưa có gì được ghi. Hãy bỏ bảo vệ: Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có, rồi chạy lại.',
+  'workbook.protected.sheet': '{book}: trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) nên ĐVHT không vẽ lại hay định dạng được trang này; chưa có gì được ghi. Hãy bỏ bảo vệ: chọn trang “{sheet}”, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi chạy lại.',
+  'workbook.protected.cell': '{book}: trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) và ô {cell} mà ĐVHT cần ghi bị khóa; chưa có gì được ghi. Hãy bỏ bảo vệ: chọn trang “{sheet}”, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi chạy lại.',
   'pane.warnings.dismiss': 'Đã hiểu',
 
 
@@ -555,12 +574,15 @@ export const vi = {
   'officer.noHeader': '{where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
   'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
   'officer.unknownRuleSet': 'Không biết căn cứ pháp lý của bộ tiêu chí {names}: chỗ căn cứ được in “……………”. Mở sổ có trang “Tiêu chí” của bộ đó, hoặc ghi căn cứ thay cho {can_cu} trong trang “{sheet}”.',
-  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [-o RA.xlsx] [--json]',
+  'officer.repealedBasis': 'Tờ trình và Quyết định công nhận dẫn căn cứ {title}, văn bản đã hết hiệu lực từ ngày {since}, vì các đơn vị được đề nghị sau đây đánh giá theo bộ tiêu chí dẫn văn bản đó: {units}. Hãy ghi văn bản của tỉnh mà các đơn vị này áp dụng (ví dụ Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk) vào mục “to_trinh.can_cu” và “quyet_dinh.can_cu” của trang “{sheet}”, hoặc đề nghị các đơn vị đánh giá lại theo Thông tư số 24/2023/TT-BGDĐT.',
+  'officer.usage': 'Cách dùng: dvht officer-documents TỔNG-HỢP.xlsx [--only {kinds}] [--body "Đơn vị tiếp nhận"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định, trình (Phòng Văn hóa - Xã hội)"] [-o RA.xlsx] [--json]',
   'officer.done': 'Đã lập {count} văn bản trong “{file}”: {sheets}. Đề nghị công nhận {proposed} đơn vị; chưa đủ điều kiện {notProposed} đơn vị.',
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
-  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
+  'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020/TT-BGDĐT ngày 06/8/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
   'officer.pane.signer': 'Người ký tờ trình, biên bản',
+  'officer.pane.office': 'Cơ quan thẩm định, trình Chủ tịch UBND',
+  'officer.pane.officeHint': 'Để trống: đơn vị tổng hợp; nếu đó là chính UBND thì Phòng Văn hóa - Xã hội (cấp tỉnh: Sở Giáo dục và Đào tạo).',
   'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
   'officer.pane.generating': 'Đang lập văn bản…',
   'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
@@ -685,7 +707,7 @@ export const vi = {
   'help.step.data': 'Dữ liệu: ghi câu trả lời của đơn vị cho các chỉ tiêu của đơn vị (Đạt, Không đạt hoặc Không áp dụng) kèm minh chứng, số người học từng lớp và thành viên Tổ đánh giá; rồi kiểm tra để thấy từng ô cần sửa.',
   'help.step.evaluate': 'Đánh giá: tính tỷ lệ từng chỉ tiêu so với yêu cầu, ghi kết quả vào các cột màu xám và cho biết đơn vị đã đủ điều kiện công nhận hay chưa.',
   'help.step.summary': 'Tổng hợp: lập trang “Tổng hợp” (bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu) để in và gửi kèm hồ sơ.',
-  'help.step.documents': 'Hồ sơ: lập các văn bản theo thứ tự đóng hồ sơ (bìa, tờ trình, kế hoạch, quyết định thành lập Tổ đánh giá, báo cáo, bản tổng hợp, biên bản); nội dung mẫu sửa được ở trang “Mẫu văn bản”.',
+  'help.step.documents': 'Hồ sơ: lập các văn bản theo thứ tự đóng hồ sơ (bìa, tờ trình, kế hoạch, quyết định thành lập Tổ đánh giá, báo cáo, biên bản, bản tổng hợp); nội dung mẫu sửa được ở trang “Mẫu văn bản”.',
   'help.step.import': 'Nhập danh sách: mang danh sách cán bộ, giáo viên, nhân viên có sẵn của đơn vị vào trang “Thành viên”, không trùng người.',
   'help.step.consolidate': 'Tổng hợp đơn vị (dành cho nơi nhận hồ sơ): gộp sổ của nhiều đơn vị vào một bảng, tính lại từng đơn vị và chỉ ra chỗ không khớp.',
   'help.example.title': 'Sổ mẫu đã điền',
@@ -699,7 +721,7 @@ export const vi = {
   'help.rules.intro': 'Mọi ngưỡng và điều kiện là dữ liệu trong trang “Tiêu chí”, đơn vị xem và sửa được; mỗi chỉ tiêu ghi văn bản làm căn cứ ở cột “Nguồn”.',
   'help.rules.tt24': 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ Giáo dục và Đào tạo: đánh giá, công nhận “Đơn vị học tập” cấp huyện và cấp tỉnh (mức độ 1, mức độ 2), có hiệu lực từ ngày 26/01/2024.',
   'help.rules.tt22': 'Thông tư số 22/2020/TT-BGDĐT ngày 06/8/2020: đánh giá, xếp loại theo thang điểm 100; hết hiệu lực từ ngày 26/01/2024 nhưng một số địa phương còn dùng mẫu này.',
-  'help.rules.cdht': 'Quyết định số 324/QĐ-KHVN của Hội Khuyến học Việt Nam: tiêu chí “Công dân học tập”.',
+  'help.rules.cdht': 'Quyết định số 324/QĐ-KHVN ngày 25/10/2023 của Ban Chấp hành Trung ương Hội Khuyến học Việt Nam: tiêu chí “Công dân học tập”.',
   'help.rules.emulation': 'Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định số 98/2023/NĐ-CP, có hiệu lực từ ngày 01/01/2024: danh hiệu “Lao động tiên tiến”, “Chiến sĩ thi đua cơ sở”.',
   'help.rules.nd30': 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư: thể thức các văn bản trong hồ sơ.',
   'help.rules.local': 'Văn bản địa phương cho các chỉ tiêu theo thực tế: Kế hoạch số 248/KH-UBND ngày 20/8/2024 của UBND thành phố Hà Nội (thứ tự hồ sơ); Mẫu số 4 kèm Công văn số 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GD&ĐT Đồng Tháp.',

@@ -5,11 +5,11 @@
  */
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
-import { readNumber, readText, type CellValue } from '../domain/values';
+import { isUncalculated, readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { readShareCell } from '../domain/rules/share';
 import { levelNumber } from '../domain/rules/request';
-import { problem, type Problem } from '../domain/problems';
+import { problem, valueProblem, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
@@ -221,20 +221,20 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
 
   const modeText = foldKey(settingText('mode'));
   const mode: Mode = modeText.startsWith('cham diem') || modeText.includes('diem') ? 'score' : 'pass-fail';
-  const partialKey = foldKey(settingText('partial'));
-  const partialScoring: PartialScoring = partialKey.includes('ty le') ? 'proportional' : 'all-or-nothing';
+  const partialScoring = readPartialScoring(settingText('partial'), mode, setting('partial')?.row, problems);
   const { bands, failBand } = parseBands(settingText('bands'), mode, setting('bands')?.row, problems);
   let personalTarget: number = RULE_DEFAULTS.personalTarget;
   const pt = setting('personalTarget');
-  if (pt && readText(pt.value) !== '') {
+  if (pt && (readText(pt.value) !== '' || isUncalculated(pt.value))) {
     const f = readShareCell(pt.value);
-    if (!f.ok) problems.push(problem('warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
+    if (!f.ok) problems.push(valueProblem(pt.value, 'warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
     else personalTarget = f.share;
   }
   const schemaCell = readNumber(setting('schema')?.value ?? null);
 
   const criteria: Criterion[] = [];
   const indicators: Indicator[] = [];
+  let brokenThreshold = false;
   const answers: Record<string, UnitAnswer> = {};
   const rows: CriteriaRow[] = [];
   if (headerRow === null) {
@@ -262,7 +262,10 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
       if (measure.kind !== 'unit') {
         const f = readShareCell(cell(r, COL.threshold));
         if (f.ok) threshold = f.share;
-        else problems.push(problem('error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+        else {
+          brokenThreshold = true;
+          problems.push(valueProblem(cell(r, COL.threshold), 'error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+        }
       }
       const pts = readNumber(cell(r, COL.points));
       const applies = readText(cell(r, COL.appliesTo));
@@ -286,7 +289,6 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     if (!criteria.some((x) => x.code === c)) criteria.push({ code: c, title: '' });
   }
   if (headerRow !== null && indicators.length === 0) problems.push(problem('error', 'noIndicators', {}));
-  const brokenThreshold = problems.some((p) => p.code === 'invalidThreshold' || p.code === 'thresholdAsText');
   const ruleSet: RuleSet = {
     id: settingText('id') || 'tuy-chinh',
     name: settingText('name') || settingText('id') || 'Bộ tiêu chí tùy chỉnh',
@@ -316,16 +318,44 @@ function findHeaderRow(data: SheetData): number | null {
   return null;
 }
 
-/** "Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt" → bands and the fail label. */
+/** Spellings of each partial-scoring setting, folded (ỷ and ỉ alike); the first is what the sheet shows. */
+const PARTIAL_SPELLINGS: Record<PartialScoring, string[]> = {
+  'all-or-nothing': [PARTIAL_TEXT['all-or-nothing'], 'all-or-nothing', 'all or nothing'],
+  proportional: [PARTIAL_TEXT.proportional, 'Theo tỉ lệ', 'Tỷ lệ', 'Tỉ lệ', 'proportional'],
+};
+
+/** Blank is all or nothing; anything unknown is refused (in a score rule set, where it counts). */
+function readPartialScoring(text: string, mode: Mode, row: number | undefined, problems: Problem[]): PartialScoring {
+  if (text === '') return 'all-or-nothing';
+  const key = foldKey(text);
+  for (const [value, spellings] of Object.entries(PARTIAL_SPELLINGS) as [PartialScoring, string[]][]) if (spellings.some((x) => foldKey(x) === key)) return value;
+  const allowed = Object.values(PARTIAL_TEXT).join('; ');
+  problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidPartialScoring', { setting: SETTINGS.partial, value: text, allowed }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
+  return 'all-or-nothing';
+}
+
+/** Scores are out of 100 (evaluation.ts scales earned points to it): a band's minimum lies in 0..100. */
+const MAX_SCORE = 100;
+const BANDS_EXAMPLE = 'Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt';
+
+/**
+ * "Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt" → bands and the fail label. Each band is
+ * "Tên: số" with 0 ≤ số ≤ 100, highest first; only the last part may be a bare name (the fail
+ * label). Anything else is refused at the cell, never read some way (a score rule set rates by it).
+ */
 export function parseBands(text: string, mode: Mode, row: number | undefined, problems: Problem[]): { bands: RatingBand[]; failBand: string } {
   const bands: RatingBand[] = [];
   let failBand: string = mode === 'score' ? RULE_DEFAULTS.failBand : '';
-  for (const part of text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean)) {
+  const parts = text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+  const refuse = (part: string) =>
+    problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidBands', { setting: SETTINGS.bands, value: part, max: MAX_SCORE, example: BANDS_EXAMPLE }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
+  parts.forEach((part, i) => {
     const m = /^(.+?)\s*[:=]\s*(\d+(?:[.,]\d+)?)$/.exec(part);
-    if (m) bands.push({ label: m[1]!.trim(), min: Number(m[2]!.replace(',', '.')) });
-    else if (!/\d/.test(part)) failBand = part;
-    else problems.push(problem('warning', 'invalidSetting', { setting: SETTINGS.bands, value: part }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
-  }
-  bands.sort((a, b) => b.min - a.min);
+    const min = m ? Number(m[2]!.replace(',', '.')) : NaN;
+    const previous = bands.at(-1);
+    if (m && min <= MAX_SCORE && (!previous || min < previous.min)) bands.push({ label: m[1]!.trim(), min });
+    else if (!m && i === parts.length - 1 && !/[:=\d]/.test(part)) failBand = part;
+    else refuse(part);
+  });
   return { bands, failBand };
 }

@@ -102,7 +102,8 @@ export function signatureBlock(b: DocumentBuilder, right: Signer, left: { recipi
 }
 
 function signerLines(s: Signer, at: { from: number; to: number }): Part[] {
-  const lines: Part[] = [{ ...at, text: upper(s.title), bold: true, align: 'center', size: SIZE.body }];
+  // "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH": one line each, as signed on behalf of the head.
+  const lines: Part[] = s.title.split('\n').map((line): Part => ({ ...at, text: upper(line.trim()), bold: true, align: 'center', size: SIZE.body }));
   lines.push({ ...at, text: s.note ?? '', italic: true, align: 'center', size: SIZE.body });
   // Room for the signature and the seal (about 2.5 cm).
   for (let i = 0; i < 4; i++) lines.push({ ...at, text: '', size: SIZE.body });

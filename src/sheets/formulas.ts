@@ -8,6 +8,7 @@
  */
 import type { Condition } from '../domain/rules/condition';
 import { columnLetter } from '../workbook/a1';
+import { PERCENT_CELL_LIMIT } from '../domain/rules/share';
 
 export interface FormulaRefs {
   /** A range (over members) or a cell (unit field) for a column/field name. */
@@ -50,6 +51,15 @@ export function isEmpty(ref: string): string {
 /** 1 when the cell holds text after TRIM (errors count as empty, as readText does). */
 export function isPresent(ref: string): string {
   return `(IFERROR(${text(ref)},"")<>"")`;
+}
+
+/**
+ * A share cell (a requirement, the personal target) read as readShareCell reads it: a number
+ * 0..1, or PERCENT_CELL_LIMIT..100 meaning percent; anything the engine refuses gives `otherwise`.
+ */
+export function shareFormula(ref: string, otherwise: string): string {
+  const valid = `AND(ISNUMBER(${ref}),OR(AND(${ref}>=0,${ref}<=1),AND(${ref}>=${PERCENT_CELL_LIMIT},${ref}<=100)))`;
+  return `IFERROR(IF(${valid},IF(${ref}>1,${ref}/100,${ref}),${otherwise}),${otherwise})`;
 }
 
 export function conditionFormula(c: Condition, refs: FormulaRefs): string {

@@ -38,7 +38,7 @@ export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
     sheet: SHEETS.learners,
     mode: 'ensure',
     cells: [
-      { at: 'A1', rows: [['NGƯỜI HỌC ĐẠT DANH HIỆU “CÔNG DÂN HỌC TẬP”'], ['Mỗi dòng một lớp hoặc một khối: tổng số người học và số người học đạt danh hiệu CDHT (QĐ 324/QĐ-KHVN).']] },
+      { at: 'A1', rows: [['NGƯỜI HỌC ĐẠT DANH HIỆU “CÔNG DÂN HỌC TẬP”'], ['Mỗi dòng một lớp hoặc một khối: tổng số người học và số người học đạt danh hiệu CDHT (QĐ 324/QĐ-KHVN ngày 25/10/2023 của Ban Chấp hành Trung ương Hội Khuyến học Việt Nam).']] },
       { at: `A${LEARNER_HEADER_ROW}`, rows: [HEADERS] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
       { at: `E${first}`, rows: ratio },

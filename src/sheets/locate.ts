@@ -40,6 +40,6 @@ export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): Located
     code: p.code,
     sheet: p.at ? sheetOf(p.at, sourceSheet) : null,
     cell: p.at ? cellOf(p.at) : null,
-    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, where }),
+    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, where, ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
-import { readText, type CellValue } from '../domain/values';
+import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
 import type { CellBlock, CellInput, SheetData, SheetPlan, TableSpec, Validation } from '../workbook/port';
@@ -147,7 +147,8 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   for (let r = headerRow; r < data.rows.length; r++) {
     const src = data.rows[r] ?? [];
     const cells = mapped(columns, (c) => src[c.col - 1] ?? null);
-    if (cells.every((v) => v === null || readText(v) === '')) continue;
+    // A name whose formula has no stored result keeps its row, to be reported at the name.
+    if (cells.every((v) => v === null || readText(v) === '') && !isUncalculated(cells[nameIndex])) continue;
     rows.push({ row: r + 1, cells });
     lastDataRow = r + 1;
   }

@@ -1,6 +1,7 @@
 /** "Thông tin đơn vị": what the unit is, and the result block the add-in owns. */
 import { foldKey } from '../domain/text';
-import { readText, type CellValue } from '../domain/values';
+import { isUncalculated, readText, type CellValue } from '../domain/values';
+import { problem, type Problem } from '../domain/problems';
 import { SCHOOL_LEVELS, UNIT_FIELD_LABELS } from '../domain/unitTypes';
 import type { UnitField } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
@@ -130,4 +131,15 @@ export function readUnitSheet(data: SheetData): ParsedUnit {
     if (found) resultRows[k as keyof typeof RESULT_FIELDS] = found.row;
   }
   return { info, fields, resultRows, lastRow: data.rows.length };
+}
+
+/**
+ * The fields the unit typed as formulas its file holds no result for (their values unknown),
+ * each said at its cell; the result block is the add-in's own and never said.
+ */
+export function uncalculatedFields(unit: ParsedUnit): Problem[] {
+  const labels = new Set(Object.values(UNIT_FIELDS).map(foldKey));
+  const out: Problem[] = [];
+  for (const f of unit.fields) if (labels.has(foldKey(f.label)) && isUncalculated(f.value)) out.push(problem('warning', 'formulaNotCalculated', {}, f.at));
+  return out;
 }

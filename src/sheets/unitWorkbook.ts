@@ -11,7 +11,7 @@ import { readUnitSheet, type ParsedUnit } from './unitSheet';
 import { readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
 import { readMembersSheet, type ParsedMembers } from './membersSheet';
 import { readLearnersSheet, type ParsedLearners } from './learnersSheet';
-import { readSpellings } from './listsSheet';
+import { readListColumn, readSpellings } from './listsSheet';
 
 export const UNIT_WORKBOOK_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists];
 
@@ -69,5 +69,6 @@ export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
     answers: wb.criteria.answers,
     members: wb.members.table,
     learners: wb.learners ? wb.learners.rows : null,
+    knownTitles: readListColumn(wb.sheets.lists, 'D'),
   };
 }

@@ -6,6 +6,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import type { WorkbookWarning } from '../workbook/port';
+import { isWorkbookProtectedError, protectedText } from '../workbook/protection';
 import { workbookWarningText } from '../usecases/workbookWarnings';
 import type { PaneHost } from './host';
 import { ProblemList, type PaneProblem } from './ProblemList';
@@ -15,11 +16,13 @@ import { CORE_STEP_IDS } from './steps/registry';
 export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
   const t = useT(props.lang);
   const detail = props.error instanceof Error ? props.error.message : String(props.error);
+  // The user's protection is no fault: said as it is, with how to lift it.
+  const text = isWorkbookProtectedError(props.error) ? protectedText(props.lang, props.error) : t('pane.error.unexpected', { detail });
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('pane.error.title')}</MessageBarTitle>
-        {t('pane.error.unexpected', { detail })}
+        {text}
       </MessageBarBody>
       {props.onRetry && (
         <MessageBarActions>

@@ -4,21 +4,25 @@
  * text is kept), then one write of every document sheet. Nothing is written when the
  * workbook's figures are not those of its last evaluation.
  */
-import { evaluate } from '../domain/evaluation';
+import { evaluate, type Outcome } from '../domain/evaluation';
 import { readText } from '../domain/values';
-import type { Workbook } from '../workbook/port';
+import { foldKey } from '../domain/text';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import type { SheetData, Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { SUMMARY_AFTER } from '../sheets/summarySheet';
-import { RESULT_FIELDS } from '../sheets/unitSheet';
+import { RESULT_FIELDS, UNIT_FIELDS } from '../sheets/unitSheet';
+import { SETTINGS } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
 import type { Lang } from '../i18n';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
 import { buildContext, type Figures } from '../documents/context';
-import { DOCUMENT_KINDS, DOCUMENT_SHEET, DRAW, type DocumentKind } from '../documents';
+import { DOCUMENT_KINDS, documentSheet, documentSheetNames, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
+import { repealedFor } from '../documents/repealed';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites, unitChecks } from './evaluate';
@@ -45,7 +49,7 @@ export interface GenerateOptions {
 
 export interface DocumentMessage {
   severity: 'error' | 'warning';
-  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported. */
+  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported / repealedBasis. */
   code: string;
   sheet: string | null;
   cell: string | null;
@@ -82,6 +86,16 @@ function said(lang: Lang, severity: DocumentMessage['severity'], code: string, s
   return { severity, code, sheet, cell, message: sayWords(lang, words), source: { words } };
 }
 
+/** The 1-based row whose column `col` holds `label` (as the sheets' readers match labels), 0 when none. */
+function labelRow(data: SheetData | undefined, label: string, col: number): number {
+  return (data?.rows.findIndex((r) => foldKey(readText(r[col - 1] ?? null)) === foldKey(label)) ?? -1) + 1;
+}
+
+/** Whether the outcome is one the request letter may ask for: a recognition, or a rating among the rule set's bands (not its fail band). */
+function supportsRequest(outcome: Outcome, rs: RuleSet): boolean {
+  return outcome.kind === 'pass-fail' ? outcome.status === 'recognised' : outcome.status === 'rated' && rs.bands.some((b) => b.label === outcome.rating);
+}
+
 /** The same result worded in another language: nothing is read or drawn again. */
 export function rewordDocuments(result: GenerateResult, lang: Lang): GenerateResult {
   const reword = (m: DocumentMessage): DocumentMessage => ({ ...m, message: 'problem' in m.source ? locateProblem(m.source.problem, lang).message : sayWords(lang, m.source.words) });
@@ -93,7 +107,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
   const kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
   return workbook.batch(async (session) => {
     // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
-    const own = kinds.filter((k) => k !== 'tong-hop').map((k) => ({ name: DOCUMENT_SHEET[k], role: DOCUMENT_ROLE[k] }));
+    const own = kinds.filter((k) => k !== 'tong-hop').flatMap((k) => documentSheetNames(k).map((name) => ({ name, role: DOCUMENT_ROLE[k] })));
     const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET, ...own], { marks: ownSheetMarks(SHEETS.summary) });
     const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => located(p, lang)) };
@@ -130,13 +144,23 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // A request letter for a level the data does not reach is drawn (the unit may still want
     // the layout), but said plainly before anyone signs it.
     const outcome = evaluation.outcome;
-    if (kinds.includes('to-trinh') && outcome.kind === 'pass-fail' && outcome.status !== 'recognised') {
+    const rs = wb.criteria.ruleSet;
+    if (kinds.includes('to-trinh') && !supportsRequest(outcome, rs)) {
       warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text } }));
+    }
+    // TT22 has had no effect since 26/01/2024: a later dossier citing it is said at the cell holding the basis.
+    const repealed = repealedFor(rs.basis, Number(ctx.values.nam));
+    if (repealed) {
+      const basisRow = labelRow(wb.sheets.criteria, SETTINGS.basis, 2);
+      const yearRow = labelRow(wb.sheets.unit, UNIT_FIELDS.year, 1);
+      const cell = basisRow ? `C${basisRow}` : null;
+      const params = { title: repealed.title, since: repealed.since, year: ctx.values.nam, yearAt: yearRow ? sheetRef(SHEETS.unit, `B${yearRow}`) : `'${SHEETS.unit}'`, basisAt: cell ? sheetRef(SHEETS.criteria, cell) : `'${SHEETS.criteria}'` };
+      warnings.push(said(lang, 'warning', 'repealedBasis', SHEETS.criteria, cell, { key: 'documents.repealedBasis', params }));
     }
 
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, unitName, wording);
     const documents: GeneratedDocument[] = [];
-    // Filing order: tờ trình and báo cáo before the summary, the others after it. Without a
+    // Filing order: the documents up to the biên bản before the summary, the others after it. Without a
     // summary yet, they go where evaluating would draw it.
     const summaryName = ownSheetName(snapshot, SHEETS.summary, ROLE.summary);
     const hasSummary = snapshot.sheetNames.includes(summaryName);
@@ -151,7 +175,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       if (!kinds.includes(kind)) continue;
       if (kind === 'tong-hop') {
         // The summary is the evaluation's own sheet: drawn exactly as evaluating draws it.
-        const plans = planWrites(wb, evaluation, { fingerprint: stored, now: new Date(), summary: true, outcomeText: ctx.report.outcome.text });
+        const plans = planWrites(wb, evaluation, { fingerprint: stored, now: new Date(), summary: true });
         const summary = plans.find((p) => p.sheet === SHEETS.summary)!;
         // A new summary follows the documents drawn before it; an existing one stays where it is.
         session.write(!hasSummary && previous ? { ...summary, after: previous } : summary);
@@ -160,8 +184,9 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
         continue;
       }
       const role = DOCUMENT_ROLE[kind];
-      const sheet = ownSheetName(snapshot, DOCUMENT_SHEET[kind], role);
-      const kept = new KeptTexts(readUserTexts(ownSheetData(snapshot, DOCUMENT_SHEET[kind], role)));
+      const name = documentSheet(kind, wording);
+      const sheet = ownSheetName(snapshot, name, role);
+      const kept = new KeptTexts(readUserTexts(ownSheetData(snapshot, name, role)));
       const plan = ownPlan(DRAW[kind](ctx, kept), role);
       session.write(previous ? { ...plan, after: previous } : plan);
       documents.push({ kind, sheet, kept: kept.count() });

@@ -13,23 +13,24 @@ import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS } from '../sheets/unitSheet';
+import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS, uncalculatedFields } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES, readListColumn } from '../sheets/listsSheet';
-import { conditionFormula, countMetFormula, isPresent, str, text, type FormulaRefs } from '../sheets/formulas';
+import { conditionFormula, countMetFormula, isPresent, shareFormula, str, text, type FormulaRefs } from '../sheets/formulas';
+import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
 import { learnerRatiosPlan } from '../sheets/learnersSheet';
 import { ownPlan, ownSheetMarks, parseUnitWorkbookOrRenamed, ROLE } from './ownSheets';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
-import type { Lang } from '../i18n';
+import { catalogs, type Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { readText } from '../domain/values';
+import { isUncalculated, readText } from '../domain/values';
 import { UNIT_TYPES } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
 import { readYear } from '../domain/years';
-import { problem, type Problem, type ProblemCode } from '../domain/problems';
+import { problem, uncalculatedOnce, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
 import { readDate, serialToDate } from './consolidate/dates';
 
@@ -53,7 +54,8 @@ export interface EvaluationReport {
   unitType: string;
   year: string;
   ruleSet: { id: string; name: string; mode: 'pass-fail' | 'score' };
-  indicators: { code: string; criterion: string; text: string; required: number | null; value: number | null; numerator: number | null; denominator: number | null; status: Status; points: number | null }[];
+  /** `conditional`: unclear cells read another way would change the status (a warning names them). */
+  indicators: { code: string; criterion: string; text: string; required: number | null; value: number | null; numerator: number | null; denominator: number | null; status: Status; points: number | null; conditional?: true }[];
   criteria: { code: string; title: string; status: Status; points: number | null }[];
   outcome: OutcomeText;
   countedMembers: number;
@@ -85,12 +87,12 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const wb = parsed.workbook;
     const now = options.now ?? new Date();
     const evaluation = evaluate(evaluationInput(wb));
-    const found = [...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)];
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
     if (!options.dryRun) {
-      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now, summary: options.summary ?? true, outcomeText: report.outcome.text })) {
+      for (const plan of planWrites(wb, evaluation, { fingerprint: fp, now, summary: options.summary ?? true })) {
         session.write(plan);
       }
       const ratios = wb.learners && wb.sheets.learners ? learnerRatiosPlan(wb.sheets.learners, wb.learners) : null;
@@ -138,9 +140,11 @@ const UNIT_NAME_MAX = 255;
 export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   const out: Problem[] = [];
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  // A field typed as a formula its file holds no result for: said so, its other checks skipped.
+  out.push(...uncalculatedFields(wb.unit));
   const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
     const f = field(label);
-    const found = f && test(f.value, readText(f.value));
+    const found = f && !isUncalculated(f.value) && test(f.value, readText(f.value));
     if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
   };
   check(UNIT_FIELDS.name, (_, shown) =>
@@ -194,6 +198,7 @@ function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[
       denominator: i.denominator,
       status: i.status,
       points: i.points,
+      ...(i.conditional ? { conditional: i.conditional } : {}),
     })),
     criteria: ev.criteria.map((c) => ({ code: c.code, title: c.title, status: c.status, points: c.points })),
     outcome: outcomeText(ev, lang),
@@ -208,7 +213,6 @@ interface PlanContext {
   fingerprint: string;
   now: Date;
   summary: boolean;
-  outcomeText: string;
 }
 
 
@@ -226,9 +230,11 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
     cells: [...formulaColumns(wb.spellings), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
     columns: [6, 7].map((index) => ({ index, hidden: true })).concat(FormulaLists.hiddenColumns()),
   });
-  const unit = unitWrites(wb, ev, ctx, criteria);
+  // The sheets are Vietnamese whatever the pane's language: their formulas word the outcome so.
+  const sheetOutcome = outcomeText(ev, 'vi').text;
+  const unit = unitWrites(wb, ev, ctx, criteria, sheetOutcome);
   plans.push(unit.plan);
-  if (ctx.summary) plans.push(ownPlan(drawSummarySheet(wb, ev, { outcomeText: ctx.outcomeText, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }), ROLE.summary));
+  if (ctx.summary) plans.push(ownPlan(drawSummarySheet(wb, ev, { outcomeText: sheetOutcome, criteriaRows: criteria.rowOf, outcomeCell: unit.outcomeCell }), ROLE.summary));
   return plans;
 }
 
@@ -342,7 +348,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
   const learnerRange = (col: number | undefined) =>
     wb.learners && col ? sheetRef(SHEETS.learners, `$${columnLetter(col)}$${wb.learners.headerRow + 1}:$${columnLetter(col)}$${Math.max(wb.learners.lastDataRow, wb.learners.headerRow + 1) + 50}`) : null;
-  const thr = (r: number) => `IF(N(${cellAt(r, COL.threshold)})>1,N(${cellAt(r, COL.threshold)})/100,N(${cellAt(r, COL.threshold)}))`;
+  // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
+  const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
 
   for (const row of c.rows) {
     if (!row.indicator) continue;
@@ -354,10 +361,13 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     // K: applicability, from the unit's own fields.
     const appliesCond = ind.appliesTo ? tryParse(ind.appliesTo) : null;
     const fieldsKnown = appliesCond !== null && ind.appliesTo !== '' && allFieldsKnown(appliesCond, wb);
+    // Undecided (a blank or unclear field): the engine's word, static until the next evaluation.
     const k: CellInput =
       ind.appliesTo === ''
         ? RESULT_TEXT.applies
-        : fieldsKnown
+        : res.undecided
+          ? null
+          : fieldsKnown
           ? { formula: `=IF(${conditionFormula(appliesCond!, unitRefs)},${str(RESULT_TEXT.applies)},${str(RESULT_TEXT.doesNotApply)})`, result: applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply }
           : null;
     let numerator: CellInput = null;
@@ -367,7 +377,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     const naGuard = (inner: string) => `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},${inner})`;
     const shareResult = () =>
       naGuard(
-        `IF(N(${cellAt(r, COL.denominator)})=0,${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
+        `IF(OR(N(${cellAt(r, COL.denominator)})=0,ISNA(${thr(r)})),${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
       );
     const shareValue = () => `IF(OR(${K(r)}=${str(RESULT_TEXT.doesNotApply)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
     const formulaOk = k !== null;
@@ -534,10 +544,10 @@ function targetFormula(wb: UnitWorkbook): CellInput {
   const target = wb.criteria.ruleSet.personalTarget;
   // Without a readable setting the engine uses the rule set's default: so does the sheet.
   const typed = c ? wb.sheets.criteria!.rows[settingRow(wb, SETTINGS.personalTarget)]![2] ?? null : null;
-  return c && readShareCell(typed).ok ? { formula: `=IF(N(${c})>1,N(${c})/100,N(${c}))`, result: target } : target;
+  return c && readShareCell(typed).ok ? { formula: `=${shareFormula(c, String(RULE_DEFAULTS.personalTarget))}`, result: target } : target;
 }
 
-function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites): { plan: SheetPlan; outcomeCell: string } {
+function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria: CriteriaWrites, sheetOutcome: string): { plan: SheetPlan; outcomeCell: string } {
   const rs = wb.criteria.ruleSet;
   const u = wb.unit;
   const keys = Object.keys(RESULT_FIELDS) as (keyof typeof RESULT_FIELDS)[];
@@ -560,7 +570,10 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
             formula: `=IF(${any(RESULT_TEXT.not_met)},${str(RESULT_TEXT.notRecognised)},IF(${any(RESULT_TEXT.not_evaluable)},${str(RESULT_TEXT.notEvaluable)},IF(${any(RESULT_TEXT.met)},${str(RESULT_TEXT.recognisedPrefix)}&${recognitionRef},${str(RESULT_TEXT.notEvaluable)})))`,
             result: o.status === 'recognised' ? RESULT_TEXT.recognisedPrefix + o.recognition : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
           }
-        : { formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${cellAddress(rowOf('score'), 2)}&" điểm — "&${cellAddress(rowOf('rating'), 2)})`, result: ctx.outcomeText },
+        : {
+            formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${templateFormula(catalogs.vi['outcome.score'], { score: cellAddress(rowOf('score'), 2), rating: cellAddress(rowOf('rating'), 2) })})`,
+            result: sheetOutcome,
+          },
     score:
       o.kind === 'score'
         ? {
@@ -587,6 +600,15 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
     ],
   };
   return { plan, outcomeCell: sheetRef(SHEETS.unit, absolute(rowOf('outcome'), 2)) };
+}
+
+/** A catalogue sentence as a formula: each {name} becomes its cell, the rest literal text ("{score} điểm" → B21&" điểm"). */
+function templateFormula(template: string, cells: Record<string, string>): string {
+  return template
+    .split(/(\{\w+\})/)
+    .filter((piece) => piece !== '')
+    .map((piece) => cells[piece.slice(1, -1)] ?? str(piece))
+    .join('&');
 }
 
 function ratingFormula(scoreCell: string, bands: { label: string; min: number }[], failBand: string): string {

@@ -16,7 +16,7 @@ import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
-import { DOCUMENT_SHEET } from '../documents/names';
+import { DOCUMENT_KINDS, DOCUMENT_SHEET, documentSheetNames } from '../documents/names';
 import { DOCUMENT_ROLE } from './documents';
 import { t, type Lang } from '../i18n';
 import { editedOwnPlan, ownPlan, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet } from './ownSheets';
@@ -102,7 +102,7 @@ function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
 export async function startNewYear(workbook: Workbook, options: { lang?: Lang } = {}): Promise<NewYearResult> {
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
-    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: ownSheetMarks(SHEETS.summary, ...Object.values(DOCUMENT_SHEET)) });
+    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: ownSheetMarks(SHEETS.summary, ...DOCUMENT_KINDS.flatMap(documentSheetNames)) });
     const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;

@@ -12,7 +12,8 @@ import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
 import { readConsolidatedTable, recognisedRatings } from './officerTable';
 import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
@@ -86,6 +87,14 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
     const unknown = [...new Set(batch.units.map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
     if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: target.sheet }));
+    // The request and the decision cite the proposed units' bases: a repealed one is said before anyone signs.
+    const basisOf = (u: BatchUnit) => batch.ruleSets.find((r) => r.name === u.ruleSet)?.basis ?? '';
+    const late = batch.units.filter(isProposed).flatMap((u) => {
+      const text = repealedFor(basisOf(u), Number(u.year) || 0);
+      return text ? [{ name: u.name, text }] : [];
+    });
+    const repealed = late[0]?.text;
+    if (repealed) warnings.push(t(lang, 'officer.repealedBasis', { title: repealed.title, since: repealed.since, units: late.map((u) => u.name).join(', '), sheet: target.sheet }));
 
     const documents: { kind: OfficerKind; sheet: string; kept: number }[] = [];
     // Filed after the consolidation's sheets, in signing order.

@@ -22,6 +22,7 @@
 import { cellAddress, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
 import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
 import { shiftFormula } from './shiftFormula';
+import { isUncalculated } from '../domain/values';
 
 export { sheetKey };
 
@@ -216,14 +217,23 @@ function checkFills(plan: SheetPlan): void {
   }
 }
 
-/** A fill as the normalised plan carries it: range as "S5:S5004", results without non-finite numbers. */
+/**
+ * A formula's result no file may cache: a non-finite number, or a value read from a formula
+ * never calculated (#UNCALCULATED is no Excel error: written as one, Excel would call the file
+ * corrupt). The formula is then written without a result, and calculated on opening.
+ */
+function uncacheable(v: CellValue | undefined): boolean {
+  return (typeof v === 'number' && !Number.isFinite(v)) || isUncalculated(v);
+}
+
+/** A fill as the normalised plan carries it: range as "S5:S5004", results without any uncacheable. */
 function normaliseFill(fill: FormulaFill): FormulaFill {
   const r = parseRange(fill.range);
   const range = rangeAddress(r.top, r.left, r.bottom, r.right);
   let results = fill.results;
-  if (results?.some((v) => typeof v === 'number' && !Number.isFinite(v))) {
-    // As in a block: the formula computes its own value, a non-finite cache is dropped.
-    results = results.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
+  if (results?.some(uncacheable)) {
+    // As in a block: the formula computes its own value, the cache is dropped.
+    results = results.map((v) => (uncacheable(v) ? null : v));
   }
   return range === fill.range && results === fill.results ? fill : { ...fill, range, ...(results ? { results } : {}) };
 }
@@ -427,8 +437,8 @@ function normaliseBlock(sheet: string, block: CellBlock, date1904: boolean, date
       warnings.push({ code: 'notANumber', sheet, detail: cellAddress(at.row + r, at.col + c) });
       return null;
     }
-    if (isFormula(v) && typeof v.result === 'number' && !Number.isFinite(v.result)) {
-      // The formula computes its own value; a cached result that is not a number is dropped.
+    if (isFormula(v) && uncacheable(v.result)) {
+      // The formula computes its own value; a cache no file may hold is dropped.
       return { formula: v.formula };
     }
     return v;

@@ -5,7 +5,7 @@
  * entities and character references are decoded, and nothing recurses, so deep nesting
  * costs nothing. Namespace prefixes (<x:row>) are ignored.
  */
-import type { CellValue } from '../domain/values';
+import { UNCALCULATED, type CellError, type CellValue } from '../domain/values';
 import { XlsxError, type XlsxLimits } from './errors';
 import { fromRawUtf8 } from './utf8';
 
@@ -381,6 +381,9 @@ export function columnOf(ref: string): number {
   return n;
 }
 
+/** What a formula cell without a stored result reads as (one object: readers never change values). */
+const NOT_CALCULATED: CellError = Object.freeze({ error: UNCALCULATED });
+
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
 
@@ -432,6 +435,10 @@ class SheetRows {
   private cellCol = 0;
   private inline: string | null = null;
   value: string | null = null;
+  /** The open cell has a formula (`<f>`). */
+  formula = false;
+  /** The open cell has an empty `<v/>`. */
+  emptyValue = false;
   inCell = false;
   inInline = false;
   inPhonetic = false;
@@ -470,6 +477,8 @@ class SheetRows {
     this.cellType = type;
     this.value = null;
     this.inline = null;
+    this.formula = false;
+    this.emptyValue = false;
     this.inCell = true;
   }
 
@@ -484,8 +493,18 @@ class SheetRows {
   closeCell(): void {
     if (!this.inCell) return;
     this.inCell = false;
-    const v = cellValue(this.cellType, this.value, this.inline, this.shared);
+    const v = this.formula && this.uncalculated() ? NOT_CALCULATED : cellValue(this.cellType, this.value, this.inline, this.shared);
     if (v !== null) this.put(v);
+  }
+
+  /**
+   * A formula its writer stored no result for (openpyxl writes `<f>…</f><v></v>`): no `<v>`, or
+   * an empty one where only a text result can be empty (Excel caches "" as t="str", `<v></v>`).
+   */
+  private uncalculated(): boolean {
+    if (this.inline !== null) return false;
+    if (this.cellType === 'str') return this.value === null && !this.emptyValue;
+    return this.value === null || this.value === '';
   }
 
   /** Whether the open cell is a number cell (no t, or t="n"). */
@@ -539,6 +558,7 @@ function walkSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
       }
     } else if (cursor.is('v')) {
       if (s.inCell && opened) s.value = cursor.text(raw);
+      else if (s.inCell && tag.selfClosing) s.emptyValue = true;
     } else if (cursor.is('row')) {
       if (tag.closing) s.flushRow();
       else {
@@ -546,7 +566,8 @@ function walkSheetData(xml: string, start: number, s: SheetRows, raw: boolean): 
         s.openRow(r !== null ? parseInt(r, 10) : 0);
       }
     } else if (cursor.is('f')) {
-      // Formula text is not needed (values are the cached results): jump to its end tag.
+      // Formula text is not needed (values are the cached results): noted, then on to its end tag.
+      if (s.inCell) s.formula = true;
       if (opened) {
         const close = xml.indexOf('<', cursor.i);
         if (close < 0) throw new XlsxError('corrupt', 'unterminated formula');
@@ -794,9 +815,10 @@ function scanSheetData(xml: string, start: number, s: SheetRows, bytes: Uint8Arr
           if (text === null) return null;
           s.value = text;
           i = textEnd;
-        }
+        } else if (s.inCell) s.emptyValue = true;
       } else if (first === 102) {
-        // Formula text is not needed (values are the cached results): on to its end tag.
+        // Formula text is not needed (values are the cached results): noted, then on to its end tag.
+        if (s.inCell) s.formula = true;
         if (opened) {
           i = xml.indexOf('<', i);
           if (i < 0) return null;
@@ -875,9 +897,10 @@ function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
 function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number {
   if (b[p] !== LT) return p;
   if (b[p + 1] === 102 && (b[p + 2] === 32 || b[p + 2] === GT || b[p + 2] === SLASH)) {
-    // A formula (not needed: values are the cached results), then its value.
+    // A formula (its text is not needed: values are the cached results), then its value.
     const after = formulaEnd(b, p + 2);
     if (after === 0) return p;
+    s.formula = true;
     p = after;
     if (b[p] !== LT) return p;
   }

@@ -115,6 +115,36 @@ describe('dvht', () => {
     expect(io.stderr.join('\n')).toContain("'Thông tin đơn vị'!B4: chưa ghi tên đơn vị");
   });
 
+  it('evaluate on a file saved by openpyxl: a formula with no stored result in the unit’s data is warned at its cell; the add-in’s own formulas (openpyxl drops every result) are not', async () => {
+    const dir = tmp();
+    const file = await initSample(dir);
+    const io0 = capture();
+    expect(await run(['evaluate', file], io0)).toBe(0);
+    const saved = path.join(dir, 'openpyxl.xlsx');
+    // A member's "Có" and the unit's name typed as formulas; openpyxl stores no result for any formula.
+    const script = [
+      'import sys, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      "wb['Thành viên']['H5'] = '=IF(1=1,\"Có\",\"Không\")'",
+      "wb['Thông tin đơn vị']['B4'] = '=\"Trường THCS \"&\"Nguyễn Du\"'",
+      'wb.save(sys.argv[2])',
+    ].join('\n');
+    execFileSync('/usr/bin/python3', ['-c', script, file, saved]);
+    const io = capture();
+    expect(await run(['evaluate', saved, '--json'], io)).toBe(0);
+    const warnings: { sheet: string; cell: string; message: string }[] = JSON.parse(io.stdout.join('\n')).warnings;
+    const uncalculated = warnings.filter((w) => w.message.includes('công thức chưa được tính'));
+    expect(uncalculated.map((w) => `${w.sheet}!${w.cell}`).sort()).toEqual(['Thành viên!H5', 'Thông tin đơn vị!B4']);
+    const member = uncalculated.find((w) => w.cell === 'H5')!.message;
+    expect(member).toContain("'Thành viên'!H5: công thức chưa được tính");
+    expect(member).toContain('không tính công thức');
+    expect(member).toContain('Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại');
+    // Not said twice, nor as something else: the name is not "missing", the cell holds no formula error.
+    expect(warnings.filter((w) => w.sheet === 'Thông tin đơn vị' && w.cell === 'B4')).toHaveLength(1);
+    expect(warnings.filter((w) => w.sheet === 'Thành viên' && w.cell === 'H5')).toHaveLength(1);
+    expect(io.stdout.join('\n')).not.toContain('#UNCALCULATED');
+  });
+
   it('a file that is not an .xlsx exits 1 with a Vietnamese reason; a missing file too', async () => {
     const dir = tmp();
     const csv = path.join(dir, 'danh-sach.xlsx');

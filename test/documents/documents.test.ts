@@ -8,7 +8,7 @@ import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { generateDocuments, type GenerateResult } from '../../src/usecases/documents';
-import { DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/documents';
+import { DANG_KY_DANH_HIEU, DOCUMENT_KINDS, DOCUMENT_SHEET, DOCUMENT_SHEETS } from '../../src/documents';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/sheets/documentBlocks';
 import { indicatorPercent } from '../../src/documents/context';
 import { formatThreshold } from '../../src/i18n/format';
@@ -74,7 +74,7 @@ describe('documents printed to PDF', () => {
   it('prints the eight documents in the Hà Nội plan\'s filing order, every page A4 (documents portrait, the summary table landscape)', () => {
     expect(result.documents.map((d) => d.kind)).toEqual([...DOCUMENT_KINDS]);
     expect(docs).toHaveLength(8);
-    const titles = ['HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', 'TỜ TRÌNH', 'KẾ HOẠCH', 'QUYẾT ĐỊNH', 'BÁO CÁO', 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ', 'BIÊN BẢN', 'BẢN ĐĂNG KÝ'];
+    const titles = ['HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', 'TỜ TRÌNH', 'KẾ HOẠCH', 'QUYẾT ĐỊNH', 'BÁO CÁO', 'BIÊN BẢN', 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ', 'BẢN ĐĂNG KÝ'];
     docs.forEach((doc, i) => expect(squeeze(doc[0]!.text)).toContain(squeeze(titles[i]!)));
     for (const [i, doc] of docs.entries()) for (const p of doc) expect(DOCUMENT_KINDS[i] === 'tong-hop' ? isA4Landscape(p) : isA4Portrait(p)).toBe(true);
     // The cover, the letter and the decision are one page each; the others stay short enough to file.
@@ -138,7 +138,7 @@ describe('documents printed to PDF', () => {
   });
 
   it('the summary, the minutes and the registration agree with the evaluation', () => {
-    const [, , , , , summary, minutes, registration] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
+    const [, , , , , minutes, summary, registration] = docs.map((d) => squeeze(d.map((p) => p.text).join('')));
     for (const i of result.figures.indicators) {
       expect(summary).toContain(squeeze(i.code));
       if (i.value === null || i.denominator === null) continue;
@@ -192,7 +192,7 @@ describe('documents printed to PDF', () => {
   });
 
   it('the per-person annex marks the members not counted, and its totals are the documents\' member count', () => {
-    const summary = squeeze(docs[5]!.map((p) => p.text).join(''));
+    const summary = squeeze(docs[6]!.map((p) => p.text).join(''));
     const all = result.figures.countedMembers + 1; // the sample leaves one member out of the denominator
     expect(summary).toContain(squeeze(`Tổng số: ${all} người; được tính: ${result.figures.countedMembers}; không tính: 1`));
     expect(summary.split(squeeze('Không tính')).length - 1).toBe(1);
@@ -392,7 +392,7 @@ describe('under a TT22 rule set: its legal basis and its words (xếp loại, H�
     const ev = await evaluateWorkbook(wb, { now: NOW });
     if (!ev.ok) throw new Error('must evaluate');
     await generated(wb, ['to-trinh', 'ke-hoach', 'quyet-dinh', 'bao-cao', 'bien-ban', 'dang-ky']);
-    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DOCUMENT_SHEETS.dangKy]);
+    pages = await printSheets(wb, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.bienBan, DANG_KY_DANH_HIEU]);
     text = squeeze(pages.map((p) => p.text).join(''));
   }, 120_000);
 

@@ -1,6 +1,7 @@
 import { evaluate, reaches, ratingFor } from '../../src/domain/evaluation';
 import { findPreset, PRESETS } from '../../src/domain/rules/presets';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
+import { UNCALCULATED } from '../../src/domain/values';
 import { allUnitAnswers, input, learners, memberTable, uniformMembers, unitFields } from '../support/tables';
 
 const coSo = findPreset('tt24-co-so-md1')!;
@@ -128,6 +129,34 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     expect(warning).toMatchObject({ severity: 'warning', at: { sheet: 'members', row: 8, col: 8 }, params: { value: 'ok', column: 'Chấp hành kỷ luật lao động' } });
   });
 
+  it('a formula its file stored no result for is said so at its cell, wherever the engine reads one: not met, still counted, left out', () => {
+    const notCalculated = { error: UNCALCULATED };
+    const specs = uniformMembers(11, 11);
+    specs[3]!.discipline = notCalculated;
+    specs[4]!.counted = notCalculated;
+    specs[5]!.name = notCalculated;
+    const answers = allUnitAnswers(coSo);
+    answers['1.4'] = { value: notCalculated, at: { sheet: 'criteria', row: 20, col: 9 } };
+    const ev = evaluate(input(coSo, { answers, members: memberTable(specs), learners: learners([30, notCalculated]) }));
+    // The member's "Có" is unknown: not met; the counted flag unknown: counted (only a clear Không leaves out); the nameless row: no member.
+    expect(ev.countedMembers).toBe(10);
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 9, denominator: 10 });
+    expect(status(ev, '1.4')).toBe('not_evaluable');
+    expect(status(ev, '3.2b')).toBe('not_evaluable');
+    const said = ev.problems.filter((p) => p.code === 'formulaNotCalculated');
+    expect(said.map((p) => [p.at!.sheet, p.at!.row, p.at!.col]).sort()).toEqual([
+      ['criteria', 20, 9],
+      ['learners', 5, 4],
+      ['members', 10, 2],
+      ['members', 8, 8],
+      ['members', 9, 5],
+    ].sort());
+    expect(said.every((p) => p.severity === 'warning')).toBe(true);
+    // Nothing else is said of those cells (no ambiguous value, no formula error, no missing answer or name).
+    const cells = new Set(said.map((p) => `${p.at!.sheet}:${p.at!.row}:${p.at!.col}`));
+    expect(ev.problems.filter((p) => p.at && p.code !== 'formulaNotCalculated' && cells.has(`${p.at.sheet}:${p.at.row}:${p.at.col}`))).toEqual([]);
+  });
+
   it('every odd cell of a large table is reported once, also when two indicators read it', () => {
     // 2.3 reads the discipline column too: its odd cells are read twice, reported once.
     const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '2.3' ? { ...i, measure: { kind: 'members', condition: '[Chấp hành kỷ luật lao động] = có' } } : i)) };
@@ -208,9 +237,9 @@ describe('TT24 · tỉnh', () => {
       evaluate(input(tinh1, { unitFields: [...unitFields('Trường phổ thông nhiều cấp học'), { label: 'Cấp học cao nhất', value: highest, at: { sheet: 'unit', row: 7, col: 2 } }], members, learners: learners([1, 1]) }));
     expect(status(multi('THPT'), '3.4')).toBe('met');
     expect(status(multi('THCS'), '3.4')).toBe('not_applicable');
-    // An older "Thông tin đơn vị" without the field: read as blank, said once, never a refusal.
+    // An older "Thông tin đơn vị" without the field: said once, never a refusal; 3.4 cannot be decided.
     const old = evaluate(input(tinh1, { unitFields: unitFields('Trường phổ thông nhiều cấp học'), members, learners: learners([1, 1]) }));
-    expect(status(old, '3.4')).toBe('not_applicable');
+    expect(status(old, '3.4')).toBe('not_evaluable');
     expect(old.problems.filter((p) => p.code === 'unknownUnitField')).toEqual([expect.objectContaining({ severity: 'warning', params: { indicator: '3.4', field: 'Cấp học cao nhất' } })]);
   });
 });
@@ -250,5 +279,156 @@ describe('TT22/2020 · 100 điểm', () => {
     const answers = allUnitAnswers(tt22);
     answers['3.2'] = { value: 'Không', at: { sheet: 'criteria', row: 30, col: 9 } };
     expect(evaluate(input(tt22, { answers, members: memberTable(uniformMembers(5, 5)) })).outcome).toMatchObject({ score: 90, rating: 'Tốt' });
+  });
+});
+
+describe('emulation titles (Luật Thi đua, khen thưởng 06/2022/QH15)', () => {
+  const withTitles = (titles: (string | null)[]) => {
+    const specs = uniformMembers(titles.length, titles.length).map((s, i) => ({ ...s, emulationTitle: titles[i] ?? null }));
+    return evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+  };
+
+  it('titles above LĐTT, in their usual spellings, count as LĐTT or higher', () => {
+    const higher = [
+      'Chiến sĩ thi đua bộ, ban, ngành, tỉnh',
+      'Chiến sĩ thi đua cấp Bộ',
+      'chiến sĩ thi đua cấp tỉnh',
+      'CSTĐ cấp tỉnh',
+      'cstđ cấp bộ',
+      'CSTĐ toàn quốc',
+      'Chiến sĩ thi đua toàn quốc',
+      'Chiến sĩ tiên tiến',
+      'CSTĐCS',
+      'LĐTT',
+      'LDTT',
+    ];
+    const ev = withTitles(higher);
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: higher.length, denominator: higher.length, status: 'met' });
+    expect(ev.problems.filter((p) => p.code === 'unknownTitle')).toEqual([]);
+  });
+
+  it('a value that is no known title is a warning at its cell, counted as not met; known "no" values are not', () => {
+    const ev = withTitles(['Giấy khen', 'Hoàn thành nhiệm vụ', 'HTNV', 'Không hoàn thành nhiệm vụ', null, 'không', 'Lao động tiên tiến']);
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: 1, denominator: 7 });
+    const unknown = ev.problems.filter((p) => p.code === 'unknownTitle');
+    expect(unknown).toEqual([
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 12 }, params: expect.objectContaining({ value: 'Giấy khen', column: 'Danh hiệu thi đua', indicator: '3.1' }) }),
+    ]);
+  });
+
+  it('a spelling the user added to the rule set’s list is a known title', () => {
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '3.1' ? { ...i, measure: { kind: 'members', condition: '[Danh hiệu thi đua] thuộc {Lao động tiên tiến; LĐ tiên tiến}' } } : i)) };
+    const specs = uniformMembers(2, 2).map((s) => ({ ...s, emulationTitle: 'LĐ tiên tiến' }));
+    const ev = evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: 2 });
+    expect(ev.problems.filter((p) => p.code === 'unknownTitle')).toEqual([]);
+  });
+});
+
+describe('CDHT: the title, when given, decides; the score only when the title is blank', () => {
+  const cdht = (rows: [string | null, number | string | null][], rs: RuleSet = coSo) => {
+    const specs = uniformMembers(rows.length, rows.length).map((s, i) => ({ ...s, cdhtTitle: rows[i]![0], cdhtScore: rows[i]![1] }));
+    return evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+  };
+
+  it('an explicit "Chưa đạt" is not overridden by a score of 90; a blank title falls back on the score', () => {
+    const ev = cdht([
+      ['Chưa đạt', 90],
+      [null, 85],
+      [null, 79],
+      ['Đạt', null],
+    ]);
+    expect(indicator(ev, '3.2a')).toMatchObject({ numerator: 2, denominator: 4 });
+    expect(ev.members.map((m) => m.met)).toEqual([5, 6, 5, 6]);
+  });
+
+  it('the same in every TT24 preset, and the 80 points stay in the editable condition', () => {
+    for (const rs of [coSo, findPreset('tt24-co-so-md2')!, tinh1, tinh2]) {
+      const ind = rs.indicators.find((i) => i.measure.kind === 'members' && i.measure.condition.includes('Điểm CDHT'))!;
+      expect(ind.measure).toEqual({ kind: 'members', condition: '[Danh hiệu CDHT] = có hoặc ([Danh hiệu CDHT] trống và [Điểm CDHT] >= 80)' });
+      expect(ind.source).toMatch(/70 điểm/);
+    }
+  });
+
+  it('a title and a score that disagree are a warning at the title’s cell', () => {
+    const ev = cdht([
+      ['Đạt', 60],
+      ['Chưa đạt', 90],
+      ['Đạt', 85],
+      ['Chưa đạt', 50],
+      ['Đạt', null],
+    ]);
+    const disagree = ev.problems.filter((p) => p.code === 'titleScoreDisagree');
+    expect(disagree).toEqual([
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 15 }, params: expect.objectContaining({ value: 'Đạt', column: 'Danh hiệu CDHT', other: 'Điểm CDHT', otherValue: '60', indicator: '3.2a' }) }),
+      expect.objectContaining({ at: { sheet: 'members', row: 6, col: 15 }, params: expect.objectContaining({ value: 'Chưa đạt', otherValue: '90' }) }),
+    ]);
+  });
+});
+
+describe('applicability that depends on a blank or unclear unit field cannot be decided (reference §2, §4)', () => {
+  const members = memberTable(uniformMembers(5, 5));
+  const at = { sheet: 'unit' as const, row: 6, col: 2 };
+
+  it('a public THCS with “Công lập” blank: 1.3 not evaluable, warned at the cell, not recognised', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Trường THCS', null), members, learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('not_evaluable');
+    expect(ev.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'applicabilityBlank', at, params: expect.objectContaining({ indicator: '1.3', column: 'Công lập' }) }));
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+
+  it('a blank field that cannot change the answer is no problem: a state body is covered by its type', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Cơ quan nhà nước', null), members, learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('met');
+    expect(ev.problems.filter((p) => p.at?.sheet === 'unit')).toEqual([]);
+  });
+
+  it('an unclear “Công lập” (công lập tự chủ): not evaluable, and the message says so rather than “chưa đạt”', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Trường THCS', 'công lập tự chủ'), members, learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('not_evaluable');
+    expect(ev.problems.filter((p) => p.at?.sheet === 'unit')).toEqual([
+      expect.objectContaining({ code: 'applicabilityUnclear', at, params: expect.objectContaining({ indicator: '1.3', value: 'công lập tự chủ' }) }),
+    ]);
+    const stateBody = evaluate(input(coSo, { unitFields: unitFields('Cơ quan nhà nước', 'công lập tự chủ'), members, learners: learners([1, 1]) }));
+    expect(status(stateBody, '1.3')).toBe('met');
+    expect(stateBody.problems.filter((p) => p.at?.sheet === 'unit')).toEqual([expect.objectContaining({ code: 'unitFieldUnclear', at })]);
+  });
+
+  it('tt24-tinh-md1: a multi-level school with “Cấp học cao nhất” blank leaves 3.4 undecided and is not recognised', () => {
+    const fields = [...unitFields('Trường phổ thông nhiều cấp học'), { label: 'Cấp học cao nhất', value: null, at: { sheet: 'unit' as const, row: 7, col: 2 } }];
+    const ev = evaluate(input(tinh1, { unitFields: fields, members, learners: learners([1, 1]) }));
+    expect(status(ev, '3.4')).toBe('not_evaluable');
+    expect(ev.problems).toContainEqual(expect.objectContaining({ code: 'applicabilityBlank', at: { sheet: 'unit', row: 7, col: 2 }, params: expect.objectContaining({ indicator: '3.4' }) }));
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+});
+
+describe('an outcome that unclear cells could change is said to depend on them (reference §3: never guessed)', () => {
+  it('“nghỉ thai sản” in “Tính vào tổng số” is counted, and the indicators that excluding those members would pass say they depend on those cells', () => {
+    const specs = uniformMembers(11, 9);
+    specs[9]!.counted = 'nghỉ thai sản';
+    specs[10]!.counted = 'nghỉ thai sản';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 9, denominator: 11, status: 'not_met', conditional: true });
+    expect(ev.outcome).toMatchObject({ status: 'not_recognised' });
+    const depends = ev.problems.filter((p) => p.code === 'outcomeDepends');
+    expect(depends.map((p) => p.params.indicator)).toEqual(['2.1', '2.2', '2.3', '3.1', '3.2a']);
+    expect(depends[0]).toMatchObject({ severity: 'warning', at: { sheet: 'members', row: 14, col: 5 }, cells: [{ sheet: 'members', row: 14, col: 5 }, { sheet: 'members', row: 15, col: 5 }] });
+    // 2.4 needs 50%: 9 of 11 passes whoever is counted.
+    expect(indicator(ev, '2.4').conditional).toBeUndefined();
+  });
+
+  it('an unclear cell whose other reading would pass the indicator makes it conditional; one that cannot change it does not', () => {
+    const specs = uniformMembers(10, 10);
+    specs[0]!.discipline = 'ok';
+    specs[1]!.discipline = 'chưa rõ';
+    const ev = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 8, status: 'not_met', conditional: true });
+    expect(ev.problems.find((p) => p.code === 'outcomeDepends')).toMatchObject({ params: { indicator: '2.1', count: 2 }, cells: [{ sheet: 'members', row: 5, col: 8 }, { sheet: 'members', row: 6, col: 8 }] });
+    specs[1]!.discipline = 'Có';
+    const ok = evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ok, '2.1')).toMatchObject({ numerator: 9, status: 'met' });
+    expect(indicator(ok, '2.1').conditional).toBeUndefined();
+    expect(ok.problems.filter((p) => p.code === 'outcomeDepends')).toEqual([]);
   });
 });

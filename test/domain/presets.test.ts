@@ -14,6 +14,8 @@ import { drawCriteriaSheet, readCriteriaSheet, SETTINGS } from '../../src/sheets
 import { drawUnitSheet } from '../../src/sheets/unitSheet';
 import type { SheetData, SheetPlan } from '../../src/workbook/port';
 import { parseCell } from '../../src/workbook/a1';
+import { vi } from '../../src/i18n/vi';
+import { en } from '../../src/i18n/en';
 
 /** The values a plan writes, as a sheet read back would hold them (formulas read as blank). */
 function sheetOf(plan: SheetPlan): SheetData {
@@ -46,6 +48,21 @@ function visibleTexts(rs: RuleSet): string[] {
 /** File names of the plans the rules were read from, and words of our own notes. */
 const FORBIDDEN = [/seed/i, /\b00[0-4]\b/, /\.txt\b/i, /[0-9a-f]{16}/, /cấp huyện cũ/i, /cấp cơ sở/i, /\bfile\b/i, /\btệp\s+\d/i, /DVHT-REFERENCE/i];
 
+/**
+ * How a text is cited (domain reference, "How the product cites a source"): a circular as
+ * "Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023" (English: "Circular … of 11/12/2023"), QĐ 324 with its date.
+ */
+function citationProblems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(\d+\/\d{4}\/TT-BGDĐT)( (?:ngày|of|dated) \d{2}\/\d{1,2}\/\d{4})?/g)) {
+    if (!/(Thông tư|Circular)\s+(số\s+)?$/.test(text.slice(0, m.index))) out.push(`${m[1]} is not named a Thông tư`);
+    if (!m[2]) out.push(`${m[1]} without its date`);
+  }
+  for (const m of text.matchAll(/324\/QĐ-KHVN( (?:ngày|of|dated) 25\/10\/2023)?/g)) if (!m[1]) out.push('324/QĐ-KHVN without its date');
+  if (/(Circular|Thông tư)( số)? \d+\/\d{4}(?!\/TT-BGDĐT)/.test(text)) out.push('a circular without its full number');
+  return out;
+}
+
 const byCode = (rs: RuleSet, code: string) => {
   const ind = rs.indicators.find((i) => i.code === code);
   if (!ind) throw new Error(`${rs.id} has no ${code}`);
@@ -67,6 +84,18 @@ describe('every preset', () => {
       expect(ind.source).toMatch(/\d+\/\d{4}\/TT-BGDĐT|\d+\/(KH|QĐ|SGDĐT)[-A-ZĐ&]*/);
     }
     expect(rs.basis).toMatch(/^Thông tư số \d+\/\d{4}\/TT-BGDĐT ngày \d{2}\/\d{1,2}\/\d{4} /);
+    for (const text of visibleTexts(rs)) expect({ text, problems: citationProblems(text) }).toEqual({ text, problems: [] });
+  });
+
+  it('the collective title of level 2 is “Tập thể lao động xuất sắc” trở lên (Điều 13)', () => {
+    for (const id of ['tt24-co-so-md2', 'tt24-tinh-md2']) {
+      const texts = findPreset(id)!.indicators.map((i) => i.text).filter((t) => t.includes('Tập thể lao động xuất sắc'));
+      expect(texts).toEqual([expect.stringContaining('“Tập thể lao động xuất sắc” trở lên')]);
+    }
+  });
+
+  it('every message that cites a legal text gives its number and date', () => {
+    for (const catalog of [vi, en]) for (const text of Object.values(catalog)) expect({ text, problems: citationProblems(text) }).toEqual({ text, problems: [] });
   });
 
   it('ids are unique; thresholds are shares; indicators belong to a criterion', () => {
@@ -136,7 +165,7 @@ describe('the thresholds of the circular', () => {
     expect(shares('tt24-co-so-md2')).toEqual({ '2.1': 0.9, '2.2': 0.9, '2.3': 0.9, '2.4': 0.5, '3.1': 0.9, '3.2a': 0.95, '3.2b': 0.97 });
     expect(byCode(md2, '3.4').text).toContain('Tập thể lao động xuất sắc');
     for (const ind of md2.indicators) {
-      expect(ind.source).toMatch(/^\[S\] TT24\/2023\/TT-BGDĐT Điều 7/);
+      expect(ind.source).toMatch(/^\[S\] Thông tư 24\/2023\/TT-BGDĐT ngày 11\/12\/2023, Điều 7/);
       expect(ind.source).toContain('cần đối chiếu');
     }
   });

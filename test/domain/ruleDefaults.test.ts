@@ -67,3 +67,55 @@ describe('rule defaults', () => {
     }
   });
 });
+
+describe('rating bands and partial scoring in "Tiêu chí" are refused at the cell unless readable', () => {
+  const read = (label: string, value: CellValue) => {
+    const rows = sheetRows(tt22);
+    const at = setting(rows, label);
+    rows[at]![2] = value;
+    return { parsed: readCriteriaSheet({ name: 'Tiêu chí', rows }), row: at + 1 };
+  };
+
+  it.each([
+    ['a band without a number', 'Tốt: tám lăm; Khá: 70'],
+    ['a minimum over 100 points', 'Tốt: 150; Khá: 70'],
+    ['bands out of order', 'Tốt: 70; Khá: 85'],
+    ['a negative minimum', 'Tốt: 85; Khá: −5'],
+    ['a negative minimum (ASCII minus)', 'Tốt: 85; Khá: -5'],
+    ['a fail band before the last place', 'Chưa đạt; Tốt: 85'],
+  ])('%s: "%s" is an error at the cell saying what is expected', (_, typed) => {
+    const { parsed, row } = read(SETTINGS.bands, typed);
+    const p = parsed.problems.find((x) => x.code === 'invalidBands');
+    expect(p).toMatchObject({ severity: 'error', at: { sheet: 'criteria', row, col: 3 }, params: { max: 100 } });
+  });
+
+  it('well-formed bands read as before', () => {
+    const { parsed } = read(SETTINGS.bands, 'Tốt: 85; Khá: 70; Trung bình: 50; Yếu');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.ruleSet.bands).toEqual([
+      { label: 'Tốt', min: 85 },
+      { label: 'Khá', min: 70 },
+      { label: 'Trung bình', min: 50 },
+    ]);
+    expect(parsed.ruleSet.failBand).toBe('Yếu');
+  });
+
+  it.each([
+    ['Theo tỷ lệ', 'proportional'],
+    ['Theo tỉ lệ', 'proportional'],
+    ['theo ti le', 'proportional'],
+    ['proportional', 'proportional'],
+    ['Tất cả hoặc không', 'all-or-nothing'],
+    ['all-or-nothing', 'all-or-nothing'],
+    [null, 'all-or-nothing'],
+  ])('partial scoring "%s" is %s', (typed, expected) => {
+    const { parsed } = read(SETTINGS.partial, typed);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.ruleSet.partialScoring).toBe(expected);
+  });
+
+  it('an unknown partial scoring is refused at its cell, naming the allowed values', () => {
+    const { parsed, row } = read(SETTINGS.partial, 'Một phần');
+    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'invalidPartialScoring', at: { sheet: 'criteria', row, col: 3 }, params: expect.objectContaining({ value: 'Một phần', allowed: 'Tất cả hoặc không; Theo tỷ lệ' }) })]);
+  });
+});

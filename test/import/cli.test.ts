@@ -1,4 +1,5 @@
 /** `dvht import` on files: exit codes, the atomic write, the source file left alone. */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -59,6 +60,25 @@ describe('dvht import', () => {
     expect(json.mapping['Họ và tên']).toBe('name');
     expect(json.issues.map((i: { cell: string }) => i.cell)).toEqual(['G12', 'L12', 'H13', 'L13', 'C18']);
     expect(json.diff.added).toHaveLength(6);
+  });
+
+  it('reports a source cell whose formula was never calculated (saved by openpyxl), not an empty or an error cell', async () => {
+    const { source, into } = await files();
+    const saved = path.join(dir, 'openpyxl.xlsx');
+    // openpyxl stores no result for a formula: a yes/no cell and a name typed as formulas.
+    const script = ['import sys, openpyxl', 'wb = openpyxl.load_workbook(sys.argv[1])', `ws = wb['${SOURCE}']`, "ws['G9'] = '=\"x\"'", "ws['C10'] = '=\"Trần Thị Bình\"'", 'wb.save(sys.argv[2])'].join('\n');
+    execFileSync('/usr/bin/python3', ['-c', script, source, saved]);
+    const io = capture();
+    expect(await run(['import', saved, '--sheet', SOURCE, '--into', into, '--json', '--dry-run'], io)).toBe(0);
+    const issues: { cell: string; reason: string; message: string }[] = JSON.parse(io.stdout.join('\n')).issues;
+    const g9 = issues.find((i) => i.cell === 'G9')!;
+    expect(g9.reason).toBe('formulaNotCalculated');
+    expect(g9.message).toMatch(/^'DS CB-GV-NV'!G9 \(cột “.*”\): công thức chưa được tính — tệp nguồn được lưu bằng một chương trình không tính công thức/);
+    expect(g9.message).toContain('Mở tệp nguồn bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại');
+    const c10 = issues.find((i) => i.cell === 'C10')!;
+    expect(c10.reason).toBe('formulaNotCalculated');
+    expect(c10.message).toContain("'DS CB-GV-NV'!C10: công thức ở ô họ và tên chưa được tính");
+    expect(io.stdout.join('\n')).not.toContain('#UNCALCULATED');
   });
 
   it('takes a mapping file, and rejects one naming unknown columns (exit 2)', async () => {

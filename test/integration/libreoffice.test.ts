@@ -86,6 +86,9 @@ async function sheetValues(wb: ExcelJsWorkbook, name: string) {
 
 /** A multi-level school whose highest level is THPT: TT24 Điều 12's digital-transformation indicator applies. */
 const MULTI_LEVEL: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: 'THPT' };
+/** Applicability that a blank field leaves undecided: both engines say “Chưa đánh giá được”, never N/A. */
+const PUBLIC_BLANK: Partial<UnitDetails> = { type: 'Trường THCS', isPublic: undefined };
+const HIGHEST_BLANK: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: undefined };
 
 describe.each([
   ['exceljs' as const, 'tt24-co-so-md1', undefined, {}],
@@ -96,6 +99,8 @@ describe.each([
   ['xlsx' as const, 'tt24-tinh-md1', undefined, MULTI_LEVEL],
   ['xlsx' as const, 'tt22-100', undefined, {}],
   ['xlsx' as const, 'tt22-100', 'proportional' as const, {}],
+  ['xlsx' as const, 'tt24-co-so-md1', undefined, PUBLIC_BLANK],
+  ['xlsx' as const, 'tt24-tinh-md1', undefined, HIGHEST_BLANK],
 ])('LibreOffice recomputes what the engine computed (%s writer, %s %s %j)', (writer, presetId, partial, unit) => {
   let report: EvaluationReport;
   let lo: ExcelJsWorkbook;
@@ -125,6 +130,10 @@ describe.each([
       expect(report.indicators.find((i) => i.code === '3.4')!.status).toBe('met');
       expect(byCode.get('3.4')![COL.applicable - 1]).toBe(RESULT_TEXT.applies);
     }
+    if (unit === PUBLIC_BLANK || unit === HIGHEST_BLANK) {
+      expect(report.indicators.find((i) => i.code === (unit === PUBLIC_BLANK ? '1.3' : '3.4'))!.status).toBe('not_evaluable');
+      expect(report.outcome.status).toBe('not_evaluable');
+    }
     for (const cr of report.criteria) {
       const r = byCode.get(cr.code)!;
       expect({ code: cr.code, status: r[COL.result - 1] }).toEqual({ code: cr.code, status: { met: 'Đạt', not_met: 'Không đạt', not_applicable: 'Không áp dụng', not_evaluable: 'Chưa đánh giá được' }[cr.status] });
@@ -150,9 +159,44 @@ describe.each([
     if (report.ruleSet.mode === 'score') {
       expect(find('Điểm (thang 100)')).toBeCloseTo(report.outcome.score!, 9);
       expect(find('Xếp loại')).toBe(report.outcome.rating);
+      // The outcome line recalculates to exactly what the engine wrote (and the summary's conclusion with it).
+      expect(find('Kết quả tự đánh giá')).toBe(report.outcome.text);
     } else {
-      const expected = report.outcome.status === 'recognised' ? `Đủ điều kiện công nhận ${findPreset(presetId)!.recognition}` : 'Chưa đủ điều kiện công nhận';
+      const expected = { recognised: `Đủ điều kiện công nhận ${findPreset(presetId)!.recognition}`, not_recognised: 'Chưa đủ điều kiện công nhận', not_evaluable: 'Chưa đánh giá được' }[report.outcome.status];
       expect(find('Kết quả tự đánh giá')).toBe(expected);
     }
   });
+});
+
+describe('requirements typed out of range after evaluating: the sheet passes nothing the engine refuses', () => {
+  it('150% stored as 1.5, 5, −10% and 150 leave their indicators not evaluable; a personal target of 5 falls back as the engine does', async () => {
+    const made = await evaluatedWorkbook('exceljs', 'tt24-co-so-md1');
+    const edited = await ExcelJsWorkbook.fromBuffer(made.bytes, 'edited.xlsx');
+    const ws = edited.workbook.getWorksheet(SHEETS.criteria)!;
+    const rowOf = (label: string, col: number) => {
+      let found = 0;
+      ws.eachRow((row, r) => {
+        if (row.getCell(col).value === label) found = r;
+      });
+      return found;
+    };
+    const typed: Record<string, number> = { '2.1': 1.5, '2.2': 5, '2.3': -0.1, '2.4': 150 };
+    for (const [code, value] of Object.entries(typed)) ws.getCell(rowOf(code, COL.code), COL.threshold).value = value;
+    ws.getCell(rowOf('Mục tiêu cá nhân (tỷ lệ chỉ tiêu đạt)', 2), 3).value = 5;
+    const bytes = await edited.toBuffer({ formulaResults: false });
+
+    const engine = await evaluateWorkbook(await ExcelJsWorkbook.fromBuffer(bytes, 'again.xlsx'), { dryRun: true });
+    expect(engine.ok).toBe(false);
+    expect(engine.found.filter((p) => p.code === 'invalidThreshold').map((p) => p.params.indicator)).toEqual(Object.keys(typed));
+
+    const lo = await recalculated(bytes);
+    const rows = await sheetValues(lo, SHEETS.criteria);
+    const byCode = new Map(rows.map((r) => [String(r[COL.code - 1] ?? ''), r]));
+    for (const code of Object.keys(typed)) expect({ code, result: byCode.get(code)![COL.result - 1] }).toEqual({ code, result: RESULT_TEXT.not_evaluable });
+    expect(byCode.get('2')![COL.result - 1]).not.toBe(RESULT_TEXT.met);
+    const unit = await sheetValues(lo, SHEETS.unit);
+    expect(unit.find((r) => r[0] === 'Kết quả tự đánh giá')![1]).not.toMatch(/^Đủ điều kiện/);
+    const lists = await sheetValues(lo, SHEETS.lists);
+    expect(lists[0]![5]).toBe(0.9);
+  }, 180_000);
 });

@@ -165,6 +165,19 @@ describe('dvht officer-documents', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('--office names who examines and submits: it heads the request under the UBND, which it asks, never itself', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-officer-'));
+    const file = path.join(dir, 'tong-hop.xlsx');
+    fs.writeFileSync(file, await (await consolidatedFile(files)).toBytes());
+    expect(await run(['officer-documents', file, '--office', 'Phòng Văn hóa - Xã hội', '--only', 'to-trinh-cong-nhan'], capture())).toBe(0);
+    const wb = await XlsxWorkbook.open(fs.readFileSync(file), 'tong-hop.xlsx', NODE_XLSX);
+    const request = (await sheet(wb, OFFICER_SHEET['to-trinh-cong-nhan'])).rows.map(rowText).join('\n');
+    expect(request).toMatch(/UBND XÃ HÒA BÌNH[ |]*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM[ |]*\n[ |]*PHÒNG VĂN HÓA - XÃ HỘI/);
+    expect(request).toContain('Phòng Văn hóa - Xã hội kính trình Chủ tịch UBND xã Hòa Bình');
+    expect(request).toContain('/TTr-PVHXH');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('writes the documents into the consolidated workbook and names the units kept out', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-officer-'));
     const file = path.join(dir, 'tong-hop.xlsx');

@@ -70,4 +70,13 @@ describe('TT22 units in the officer’s documents', () => {
     // The counts follow the decision's groups, ratings included.
     expect(text.find((l) => l.startsWith('Kết luận'))).toContain('(mức độ 1: 1 đơn vị; xếp loại Tốt: 2 đơn vị; xếp loại Khá: 1 đơn vị)');
   });
+
+  it('warns that the request and the decision cite TT22, repealed since 26/01/2024, for the TT22 units proposed for 2025', () => {
+    const warning = result.warnings.find((w) => w.includes('22/2020'));
+    expect(warning).toMatch(/Thông tư số 22\/2020\/TT-BGDĐT.*hết hiệu lực từ ngày 26\/01\/2024/);
+    for (const name of ['Trường TH Nguyễn Bỉnh Khiêm', 'Trường TH Bình An', 'Trường THCS Lê Quý Đôn']) expect(warning).toContain(name);
+    // Rated Chưa đạt, not proposed: the request does not rest on its basis.
+    expect(warning).not.toContain('Hoa Mai');
+    expect(warning).toContain('to_trinh.can_cu');
+  });
 });

@@ -17,6 +17,7 @@ import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { sheetView } from '../../src/hosts/preview/sheetView';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
 import { editCells, typedValue } from '../../src/usecases/editCells';
+import { UNCALCULATED } from '../../src/domain/values';
 
 const ALL = [...UNIT_WORKBOOK_SHEETS, SHEETS.summary];
 
@@ -82,5 +83,9 @@ describe('formula cells the grid cannot show a value for', () => {
     expect(await uncalculated(wb, SHEETS.learners)).toEqual([]);
     await editCells(wb, SHEETS.learners, [{ row: first, col: 6, value: typedValue('=C5*2', false) }]);
     expect(await uncalculated(wb, SHEETS.learners)).toEqual([`F${first}`]);
+    // Read back as not calculated, it shows blank (marked by the grid), never as an error text.
+    const model = (await (await wb.read()).sheet(SHEETS.learners))!;
+    expect(model.values[first - 1]![5]).toEqual({ error: UNCALCULATED });
+    expect(sheetView(model, 'vi-VN').cell(first, 6)).toMatchObject({ text: '', uncalculated: true });
   });
 });

@@ -4,6 +4,9 @@
  * shared parts still carry the user's names, protection, relationships and content types,
  * and a user sheet that carries one of the add-in's names is still there, untouched.
  *
+ * A file whose structure the user locked (Review → Protect Workbook) is refused by every one of
+ * them, and stays byte for byte what it was; its twin with only the windows locked is written.
+ *
  * The add-in owns: its sheets (every sheet the corpus file does not list as the user's, and
  * the parts reachable from them) and the shared parts it must edit (SHARED_PARTS in
  * test/support/roundtrip/package.ts), which sharedKept checks element by element instead.
@@ -92,6 +95,13 @@ describe.each(CORPUS_NAMES)('%s', (name) => {
   it.each(Object.keys(COMMANDS))('%s keeps every part the add-in does not own', async (command) => {
     const r = await onCopy(name, COMMANDS[command]!);
     expect(r.output).not.toMatch(/\n\s+at |node:internal/);
+    if (r.c.structureLocked) {
+      // Every command adds or redraws a sheet: refused before anything is written.
+      expect(r.code).toBe(1);
+      expect(r.output).toMatch(new RegExp(`^Sổ “${name}” đang được bảo vệ cấu trúc .*Bảo vệ sổ làm việc \\(Protect Workbook\\)`));
+      expect(r.after.equals(r.before)).toBe(true);
+      return;
+    }
     expect({ code: r.code, output: r.code === 0 ? '' : r.output }).toEqual({ code: 0, output: '' });
     const owned = new Set([...addInParts(r.before, r.c.userSheets), ...addInParts(r.after, r.c.userSheets)]);
     const differences = [...partsUntouched(r.before, r.after, owned), ...sharedKept(r.before, r.after, r.c.userSheets)].map(describeDiff);

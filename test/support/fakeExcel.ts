@@ -12,6 +12,9 @@
  *   loaded); a request above `requestLimitBytes` fails like Excel on the web (5 MB).
  * - `range.copyFrom(source, "Formulas")` (ExcelApi 1.9) tiles the source over the range with
  *   relative references moved, as Excel's fill does; the request carries no formula text.
+ * - Protection (`options.protection`): with the structure locked, adding, deleting, renaming or
+ *   moving a sheet fails the sync; on a protected sheet, writing a locked cell or changing
+ *   anything but unlocked cells' contents fails it (AccessDenied), as in Excel.
  *
  * Plain TypeScript without Node imports: it is also bundled as a fake host for browser tests.
  */
@@ -66,6 +69,10 @@ export interface FakeSheet {
   charts: { type: string; source: string; title: string; from: string; to: string }[];
   /** Excel tables on this sheet: range as "A4:X45". */
   tables: FakeTable[];
+  /** Review → Protect Sheet. */
+  protected: boolean;
+  /** Cells whose format.protection.locked is false (every other cell is locked). */
+  unlocked: Bounds[];
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
@@ -91,6 +98,13 @@ export interface FakeExcelOptions {
   names?: Record<string, Record<string, string>>;
   /** Make every sync that loads something fail with this error (code, message). */
   failLoads?: { code: string; message: string };
+  /** What the user protected: the structure (Protect Workbook), sheets (Protect Sheet) with their unlocked ranges. */
+  protection?: FakeProtection;
+}
+
+export interface FakeProtection {
+  structure?: boolean;
+  sheets?: Record<string, { unlocked?: string[] }>;
 }
 
 /**
@@ -182,6 +196,27 @@ function fakeError(code: string, message: string): Error {
   const e = new Error(`${code}: ${message}`);
   (e as Error & { code: string }).code = code;
   return e;
+}
+
+/** Excel's refusal of a change the user's protection forbids. */
+function denied(what: string): Error {
+  return fakeError('AccessDenied', `${what} is protected`);
+}
+
+/** Anything but unlocked cells' contents, on a protected sheet. */
+function guardSheet(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw denied(`sheet ${sheet.name}`);
+  return sheet;
+}
+
+function unlockedCell(sheet: FakeSheet, r: number, c: number): boolean {
+  return sheet.unlocked.some((u) => r >= u.top && r <= u.bottom && c >= u.left && c <= u.right);
+}
+
+/** Contents of these cells: only unlocked ones on a protected sheet. */
+function guardCells(sheet: FakeSheet, b: Bounds): void {
+  if (!sheet.protected) return;
+  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (!unlockedCell(sheet, r, c)) throw denied(`cell ${colLetters(c)}${r} of ${sheet.name}`);
 }
 
 // ---------------------------------------------------------------- Excel's reading of input
@@ -304,6 +339,8 @@ function newSheet(name: string): FakeSheet {
     names: new Map(),
     charts: [],
     tables: [],
+    protected: false,
+    unlocked: [],
     cell(address) {
       const b = parseAddress(address);
       return sheet.rows[b.top - 1]?.[b.left - 1];
@@ -365,10 +402,10 @@ type Loader = () => number; // runs at sync, returns bytes loaded
 class FakeContext {
   ops: { run: () => number }[] = [];
   pendingBytes = 0;
-  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection };
+  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection; protection: WorkbookProtection };
 
   constructor(readonly host: Host) {
-    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this) };
+    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this), protection: new WorkbookProtection(this, () => host) };
   }
 
   queue(run: () => void, bytes = 0): void {
@@ -506,6 +543,8 @@ interface RangeTarget {
 
 class WorksheetCollection extends Proxy<FakeSheet[]> {
   private list: Worksheet[] | null = null;
+  /** One item per sheet across loads, as Office.js merges the properties loaded into its items. */
+  private readonly itemOf = new Map<FakeSheet, Worksheet>();
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.host.sheets);
   }
@@ -514,13 +553,15 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     return this.list!;
   }
   protected readProperty(target: FakeSheet[], prop: string): unknown {
-    if (prop !== 'items/name' && prop !== 'items') throw fakeError('NotImplemented', prop);
+    if (prop !== 'items/name' && prop !== 'items' && prop !== 'items/protection/protected') throw fakeError('NotImplemented', prop);
     this.list = target.map((s) => {
-      const ws = new Worksheet(this.ctx, () => s);
-      ws.preload('name', s.name);
+      let ws = this.itemOf.get(s);
+      if (!ws) this.itemOf.set(s, (ws = new Worksheet(this.ctx, () => s)));
+      if (prop === 'items/protection/protected') ws.protection.preload(s.protected);
+      else ws.preload('name', s.name);
       return ws;
     });
-    return target.map((s) => ({ name: s.name }));
+    return prop === 'items/protection/protected' ? target.map((s) => ({ protection: { protected: s.protected } })) : target.map((s) => ({ name: s.name }));
   }
   getItem(name: string): Worksheet {
     return new Worksheet(this.ctx, () => {
@@ -542,6 +583,7 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
   add(name?: string): Worksheet {
     let created: FakeSheet | null = null;
     this.ctx.queue(() => {
+      this.ctx.host.guardStructure();
       const n = name ?? `Sheet${this.ctx.host.sheets.length + 1}`;
       if (this.ctx.host.find(n)) throw fakeError('ItemAlreadyExists', `sheet ${n} exists`);
       created = newSheet(n);
@@ -561,6 +603,7 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   set name(v: string) {
     this.ctx.queue(() => {
+      this.ctx.host.guardStructure();
       const s = this.need();
       const other = this.ctx.host.find(v);
       if (other && other !== s) throw fakeError('ItemAlreadyExists', `sheet ${v} exists`);
@@ -569,6 +612,7 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   set position(p: number) {
     this.ctx.queue(() => {
+      this.ctx.host.guardStructure();
       const s = this.need();
       const list = this.ctx.host.sheets;
       list.splice(list.indexOf(s), 1);
@@ -577,7 +621,7 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   set tabColor(c: string) {
     this.ctx.queue(() => {
-      this.need().tabColor = c === '' ? null : c;
+      guardSheet(this.need()).tabColor = c === '' ? null : c;
     }, bytesOf(c));
   }
   get tables() {
@@ -587,6 +631,7 @@ class Worksheet extends Proxy<FakeSheet> {
       add: (source: Range, hasHeaders: boolean) => {
         const table: FakeTable = { name: '', range: '', style: 'TableStyleMedium2' };
         ctx.queue(() => {
+          guardSheet(sheet());
           const range = boundsAddress(source.need().b);
           const b = parseAddress(range);
           if (!hasHeaders || b.bottom <= b.top) throw fakeError('InvalidArgument', `table ${range}`);
@@ -611,7 +656,7 @@ class Worksheet extends Proxy<FakeSheet> {
         const chart = { type, source: '', title: '', from: '', to: '' };
         this.ctx.queue(() => {
           chart.source = boundsAddress(source.need().b);
-          this.need().charts.push(chart);
+          guardSheet(this.need()).charts.push(chart);
         });
         const ctx = this.ctx;
         return {
@@ -628,6 +673,10 @@ class Worksheet extends Proxy<FakeSheet> {
   get names(): NamedItemCollection {
     return new NamedItemCollection(this.ctx, () => this.child());
   }
+  private protectionProxy: WorksheetProtection | null = null;
+  get protection(): WorksheetProtection {
+    return (this.protectionProxy ??= new WorksheetProtection(this.ctx, () => this.child()));
+  }
   getNextOrNullObject(): Worksheet {
     return new Worksheet(this.ctx, () => {
       const s = this.child();
@@ -641,6 +690,7 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   delete(): void {
     this.ctx.queue(() => {
+      this.ctx.host.guardStructure();
       const s = this.need();
       const list = this.ctx.host.sheets;
       if (list.length === 1) throw fakeError('InvalidOperation', 'a workbook must keep one sheet');
@@ -686,11 +736,11 @@ class Worksheet extends Proxy<FakeSheet> {
     return {
       apply: (r: Range | string) =>
         this.ctx.queue(() => {
-          this.need().autoFilter = typeof r === 'string' ? r : boundsAddress(r.need().b);
+          guardSheet(this.need()).autoFilter = typeof r === 'string' ? r : boundsAddress(r.need().b);
         }),
       remove: () =>
         this.ctx.queue(() => {
-          this.need().autoFilter = null;
+          guardSheet(this.need()).autoFilter = null;
         }),
     };
   }
@@ -777,6 +827,7 @@ class Range extends Proxy<RangeTarget> {
   set numberFormat(v: unknown) {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
+      guardSheet(sheet);
       this.eachCell(b, v, (r, c, f) => {
         if (f === null || f === undefined) return;
         const line = (sheet.rows[r - 1] ??= []);
@@ -787,6 +838,7 @@ class Range extends Proxy<RangeTarget> {
   set columnHidden(h: boolean) {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
+      guardSheet(sheet);
       for (let c = b.left; c <= b.right; c++) {
         if (h) sheet.hiddenColumns.add(c);
         else sheet.hiddenColumns.delete(c);
@@ -820,6 +872,7 @@ class Range extends Proxy<RangeTarget> {
   private write(v: unknown): void {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
+      guardCells(sheet, b);
       this.eachCell(b, v, (r, c, x) => {
         const cell = interpretInput(x);
         if (cell !== undefined) setCell(sheet, r, c, cell);
@@ -840,6 +893,7 @@ class Range extends Proxy<RangeTarget> {
     // The request names the two ranges and the arguments: no cell contents travel.
     this.ctx.queue(() => {
       const dest = this.need();
+      guardCells(dest.sheet, dest.b);
       const src = source.need();
       const rows = src.b.bottom - src.b.top + 1;
       const cols = src.b.right - src.b.left + 1;
@@ -896,6 +950,7 @@ class Range extends Proxy<RangeTarget> {
   clear(): void {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
+      guardSheet(sheet);
       for (let r = b.top; r <= Math.min(b.bottom, sheet.rows.length); r++) {
         const line = sheet.rows[r - 1];
         if (line) for (let c = b.left; c <= Math.min(b.right, line.length); c++) line[c - 1] = undefined;
@@ -907,6 +962,7 @@ class Range extends Proxy<RangeTarget> {
   merge(_across = false): void {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
+      guardSheet(sheet);
       if (sheet.merges.some((m) => intersect(parseAddress(m), b))) throw fakeError('InvalidOperation', 'overlapping merge');
       sheet.merges.push(boundsAddress(b));
     });
@@ -922,7 +978,7 @@ class Range extends Proxy<RangeTarget> {
     const record = (key: string, value: unknown, apply?: (t: RangeTarget) => void) =>
       this.ctx.queue(() => {
         const t = this.need();
-        t.sheet.formats.push({ address: boundsAddress(t.b), key, value });
+        guardSheet(t.sheet).formats.push({ address: boundsAddress(t.b), key, value });
         apply?.(t);
       }, bytesOf(value));
     const setters = (prefix: string, keys: string[]) => {
@@ -931,6 +987,7 @@ class Range extends Proxy<RangeTarget> {
       return o;
     };
     const format = {
+      protection: new FormatProtection(this.ctx, () => this.child()),
       font: setters('font.', ['bold', 'italic', 'underline', 'name', 'size', 'color']),
       fill: setters('fill.', ['color']),
       borders: { getItem: (edge: string) => setters(`border.${edge}.`, ['style', 'weight', 'color']) },
@@ -956,6 +1013,7 @@ class Range extends Proxy<RangeTarget> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors below are not arrow functions
     const self = this;
     const find = (t: RangeTarget) => {
+      guardSheet(t.sheet);
       const address = boundsAddress(t.b);
       let v = t.sheet.validations.find((x) => x.address === address);
       if (!v) t.sheet.validations.push((v = { address, rule: undefined }));
@@ -965,7 +1023,7 @@ class Range extends Proxy<RangeTarget> {
       clear: () =>
         this.ctx.queue(() => {
           const t = this.need();
-          t.sheet.validations = t.sheet.validations.filter((x) => !intersect(parseAddress(x.address), t.b));
+          guardSheet(t.sheet).validations = t.sheet.validations.filter((x) => !intersect(parseAddress(x.address), t.b));
         }),
       set rule(rule: unknown) {
         self.ctx.queue(() => {
@@ -978,6 +1036,46 @@ class Range extends Proxy<RangeTarget> {
         }, bytesOf(alert));
       },
     };
+  }
+}
+
+/** Review → Protect Sheet, as Worksheet.protection (ExcelApi 1.2) reports it. */
+class WorksheetProtection extends Proxy<FakeSheet> {
+  private pre: boolean | undefined;
+  preload(v: boolean): void {
+    this.pre = v;
+  }
+  get protected(): boolean {
+    return this.pre ?? this.get<boolean>('protected');
+  }
+  protected readProperty(t: FakeSheet, prop: string): unknown {
+    if (prop === 'protected') return t.protected;
+    throw fakeError('NotImplemented', `WorksheetProtection.${prop}`);
+  }
+}
+
+/** Review → Protect Workbook (the structure), as Workbook.protection (ExcelApi 1.7) reports it. */
+class WorkbookProtection extends Proxy<Host> {
+  get protected(): boolean {
+    return this.get<boolean>('protected');
+  }
+  protected readProperty(t: Host, prop: string): unknown {
+    if (prop === 'protected') return t.structure;
+    throw fakeError('NotImplemented', `WorkbookProtection.${prop}`);
+  }
+}
+
+/** Range.format.protection.locked (ExcelApi 1.2): null when the range's cells differ. */
+class FormatProtection extends Proxy<RangeTarget> {
+  get locked(): boolean | null {
+    return this.get<boolean | null>('locked');
+  }
+  protected readProperty(t: RangeTarget, prop: string): unknown {
+    if (prop !== 'locked') throw fakeError('NotImplemented', `FormatProtection.${prop}`);
+    let unlocked = 0;
+    for (let r = t.b.top; r <= t.b.bottom; r++) for (let c = t.b.left; c <= t.b.right; c++) if (unlockedCell(t.sheet, r, c)) unlocked++;
+    const cells = (t.b.bottom - t.b.top + 1) * (t.b.right - t.b.left + 1);
+    return unlocked === 0 ? true : unlocked === cells ? false : null;
   }
 }
 
@@ -1084,7 +1182,14 @@ class Host {
   activeSheet: FakeSheet | null = null;
   selected: { sheet: string; address: string } | null = null;
   stats: FakeStats = { syncs: 0, requests: [], largestRequestBytes: 0, rejected: [] };
-  constructor(readonly options: FakeExcelOptions) {}
+  /** Review → Protect Workbook: the sheets cannot be added, deleted, renamed or moved. */
+  structure: boolean;
+  constructor(readonly options: FakeExcelOptions) {
+    this.structure = options.protection?.structure ?? false;
+  }
+  guardStructure(): void {
+    if (this.structure) throw denied('the workbook structure');
+  }
   find(name: string): FakeSheet | undefined {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
@@ -1112,6 +1217,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       }),
     );
     for (const [n, formula] of Object.entries(options.names?.[name] ?? {})) sheet.names.set(n, formula);
+    const lock = options.protection?.sheets?.[name];
+    if (lock) {
+      sheet.protected = true;
+      sheet.unlocked = (lock.unlocked ?? []).map(parseAddress);
+    }
     host.sheets.push(sheet);
   }
   host.activeSheet = host.sheets[0] ?? null;

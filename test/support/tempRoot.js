@@ -12,6 +12,8 @@ const KEY = 'DVHT_TEST_TMPDIR';
 async function setup() {
   // Short, so that LibreOffice's and Chromium's socket paths stay under the 108-byte limit.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-jest-'));
+  // Traversable like /tmp itself: some tests run the CLI as another user on files inside.
+  fs.chmodSync(dir, 0o755);
   process.env[KEY] = dir;
   process.env.TMPDIR = dir;
 }

@@ -4,6 +4,8 @@ import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
 import { SHEETS } from '../../src/sheets/names';
 import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from './renderPane';
+import { WorkbookProtectedError } from '../../src/workbook/protection';
+import type { Workbook } from '../../src/workbook/port';
 
 const run = () => fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
 const indicator = (code: string) => document.querySelector(`[data-indicator="${code}"]`) as HTMLElement;
@@ -70,5 +72,16 @@ describe('EvaluateStep', () => {
     run();
     expect(await screen.findByText('Không thực hiện được')).toBeTruthy();
     expect(screen.getByText(/RichApi.Error\. Hãy thử lại/)).toBeTruthy();
+  });
+
+  test.each([
+    ['vi', /^Sổ đang mở đang được bảo vệ cấu trúc .*“Tổng hợp”.*Xem lại \(Review\) → Bảo vệ sổ làm việc/],
+    ['en', /^The open workbook has its structure protected .*“Tổng hợp”.*Review → Protect Workbook/],
+  ] as const)('the user’s protection is said as it is, with what to do (%s), not as an unexpected error', async (lang, said) => {
+    const refusing = (wb: Workbook): Workbook => ({ label: wb.label, batch: () => Promise.reject(new WorkbookProtectedError('structure', null, 'Tổng hợp')) });
+    renderStep(EvaluateStep, await fakePaneHost({ sample: true, wrap: refusing }), lang);
+    fireEvent.click(screen.getByRole('button', { name: lang === 'vi' ? 'Đánh giá' : 'Evaluate' }));
+    expect(await screen.findByText(said)).toBeTruthy();
+    expect(screen.queryByText(/Đã có lỗi|An error occurred/)).toBeNull();
   });
 });

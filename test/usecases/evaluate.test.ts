@@ -83,6 +83,18 @@ describe('evaluate on a real .xlsx', () => {
     expect(ws.getCell(r, COL.result).formula).toContain('Đạt');
   });
 
+  it('the sheets are Vietnamese whatever the pane’s language: a TT22 outcome as its formula words it', async () => {
+    const wb = ExcelJsWorkbook.create('tt22.xlsx');
+    await createSheets(wb, sampleUnit({ presetId: 'tt22-100', members: 20 }));
+    const result = await evaluateWorkbook(wb, { now: NOW, lang: 'en' });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const ws = (await roundTrip(wb)).workbook.getWorksheet(SHEETS.unit)!;
+    const row = unitResultRow('outcome');
+    const { score, rating } = result.report.outcome;
+    expect(ws.getCell(row, 2).formula).toContain('&" điểm — xếp loại "&');
+    expect((ws.getCell(row, 2).value as { result: unknown }).result).toBe(`${score} điểm — xếp loại ${rating}`);
+  });
+
   it('evaluating twice gives the same workbook', async () => {
     const wb = await sampleWorkbook();
     await evaluateWorkbook(wb, { now: NOW });

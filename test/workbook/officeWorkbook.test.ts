@@ -454,3 +454,47 @@ describe('OfficeWorkbook: errors of the one-sync read', () => {
     expect(isFallbackError(new TypeError('x is undefined'))).toBe(false);
   });
 });
+
+describe('the user’s protection inside Excel', () => {
+  const write = (sheet: string, mode: SheetPlan['mode'] = 'existing'): SheetPlan => ({ sheet, mode, cells: [{ at: 'B1', rows: [['x']] }] });
+
+  it('is read in the read’s one sync: a batch that reads and writes still takes two', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['a']], B: [['b']] }, protection: { structure: true, sheets: { B: {} } } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      await s.read(['A'], { marks: ownSheetCandidates('Tổng hợp') });
+      s.write(write('A'));
+    });
+    expect([excel.stats.syncs, excel.sheet('A').value('B1')]).toEqual([2, 'x']);
+  });
+
+  it('costs one more sync only to look at the cells a protected sheet would receive', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['a']] }, protection: { sheets: { A: { unlocked: ['B1'] } } } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) => {
+      await s.read(['A']);
+      s.write(write('A'));
+    });
+    expect([excel.stats.syncs, excel.sheet('A').value('B1')]).toEqual([3, 'x']);
+  });
+
+  it('is read on the careful path and without a read, and the refusal names the open workbook', async () => {
+    for (const read of [true, false]) {
+      const excel = createFakeExcel({ sheets: { A: [['a']] }, strictNullObjects: true, protection: { structure: true } });
+      const wb = new OfficeWorkbook(excel.run, excel.supports);
+      const refused = wb.batch(async (s) => {
+        if (read) await s.read(['Thiếu', 'A']);
+        s.write(write('Mới', 'ensure'));
+      });
+      await expect(refused).rejects.toMatchObject({ name: 'WorkbookProtectedError', kind: 'structure', sheet: 'Mới', file: null });
+      await expect(refused).rejects.toThrow(/^Sổ đang mở đang được bảo vệ cấu trúc/);
+      expect(excel.sheetNames()).toEqual(['A']);
+    }
+  });
+
+  it('on an Excel without ExcelApi 1.7 the structure is not known: Excel itself refuses', async () => {
+    const excel = createFakeExcel({ sheets: { A: [['a']] }, apiVersion: '1.6', protection: { structure: true } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await expect(wb.batch(async (s) => s.write(write('Mới', 'ensure')))).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+});

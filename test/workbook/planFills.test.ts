@@ -1,6 +1,7 @@
 /** What plan.ts makes of formula fills, before any host sees them. */
 import { fillAsBlock, fillFormulaAt, PlanError, prepareBatch } from '../../src/workbook/plan';
 import type { SheetPlan } from '../../src/workbook/port';
+import { UNCALCULATED } from '../../src/domain/values';
 
 const prepare = (plan: Partial<SheetPlan>) => prepareBatch([{ sheet: 'S', mode: 'ensure', ...plan }], { names: [], roles: new Map() });
 
@@ -17,6 +18,16 @@ describe('formula fills in a plan', () => {
   it('normalises the range and drops non-finite cached results, as in a block', () => {
     const { plans } = prepare({ fills: [{ range: '$c$2:C4', formula: '=A2', results: [1, Number.NaN, 3] }] });
     expect(plans[0]!.fills).toEqual([{ range: 'C2:C4', formula: '=A2', results: [1, null, 3] }]);
+  });
+
+  it('drops a cached result read from a formula never calculated: #UNCALCULATED is no Excel error, a file never holds it', () => {
+    const notCalculated = { error: UNCALCULATED };
+    const { plans } = prepare({
+      cells: [{ at: 'A1', rows: [[{ formula: '=B1', result: notCalculated }, { formula: '=1/0', result: { error: '#DIV/0!' } }]] }],
+      fills: [{ range: 'C2:C3', formula: '=A2', results: [notCalculated, 2] }],
+    });
+    expect(plans[0]!.cells![0]!.rows).toEqual([[{ formula: '=B1' }, { formula: '=1/0', result: { error: '#DIV/0!' } }]]);
+    expect(plans[0]!.fills).toEqual([{ range: 'C2:C3', formula: '=A2', results: [null, 2] }]);
   });
 
   it('spells a fill out cell by cell for a host that cannot fill', () => {

@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseSheetXml, parseSheetXmlGeneral, scanSheetXml } from '../../src/xlsx/xml';
+import { UNCALCULATED } from '../../src/domain/values';
 import { readDirectory, readEntry } from '../../src/xlsx/zip';
 import { DEFAULT_LIMITS, XlsxError } from '../../src/xlsx/errors';
 import { nodeInflate } from '../../src/xlsx/inflateNode';
@@ -27,9 +28,9 @@ const escaped = (s: string, refs: boolean) => {
   return refs ? e.replace(/ệ/g, '&#x1EC7;').replace(/"/g, '&quot;') : e;
 };
 
-type Kind = 'shared' | 'str' | 'inline' | 'rich' | 'number' | 'bool' | 'error' | 'date' | 'empty' | 'sharedFormula';
+type Kind = 'shared' | 'str' | 'inline' | 'rich' | 'number' | 'bool' | 'error' | 'date' | 'empty' | 'sharedFormula' | 'uncalculated' | 'emptyText';
 const cell = fc.record({
-  kind: fc.constantFrom<Kind>('shared', 'str', 'inline', 'rich', 'number', 'bool', 'error', 'date', 'empty', 'sharedFormula'),
+  kind: fc.constantFrom<Kind>('shared', 'str', 'inline', 'rich', 'number', 'bool', 'error', 'date', 'empty', 'sharedFormula', 'uncalculated', 'emptyText'),
   text,
   number: fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true })),
   withRef: fc.boolean(),
@@ -93,6 +94,14 @@ function sheetXml(rows: Cell[][], st: Style): { xml: string; shared: string[] } 
               return `<${p}c${ref}${a('s', '3')}/>`;
             case 'sharedFormula':
               return `${open(null)}<${p}f${a('t', 'shared')}${a('ref', 'A1:A9')}${a('si', '0')}>SUM(A1:B1)</${p}f>${v('3')}${close}<${p}c${a('s', '2')}><${p}f${a('t', 'shared')}${a('si', '0')}/>${v('4')}${close}`;
+            case 'uncalculated':
+              // No result stored: openpyxl's empty <v>, none at all, a shared formula's copy.
+              return c.number > 0
+                ? `${open(null)}<${p}f>B1*2</${p}f>${v('')}${close}`
+                : `${open(c.refs ? 'str' : null)}<${p}f${a('t', 'shared')}${a('si', '1')}/>${close}`;
+            case 'emptyText':
+              // Calculated to "" as Excel caches it: blank.
+              return `${open('str')}<${p}f>IF(A1,"","x")</${p}f>${c.refs ? `<${p}v/>` : v('')}${close}`;
           }
         })
         .join('');
@@ -167,6 +176,32 @@ describe('sheet scanner', () => {
       '<c r="A1"><v>007</v></c><c r="B1"><v>123456789012345</v></c><c r="C1"><v>9007199254740993</v></c><c r="D1"><v></v></c><c r="E1" t="n"><v>12</v></c><c r="F1"><v>1e3</v></c><c r="G1" t="str"><v>42</v></c>',
     ];
     for (const inner of cells) expectScannedAlike(`<worksheet><sheetData><row r="1">${inner}</row></sheetData></worksheet>`, ['Có']);
+  });
+
+  it('reads a formula with no cached result (openpyxl, some exports) as not calculated, never as a blank cell, on all three paths', () => {
+    const sheet = (row: string) => `<worksheet><sheetData><row r="1">${row}</row></sheetData></worksheet>`;
+    const notCalculated = { error: UNCALCULATED };
+    for (const row of [
+      '<c r="A1"><f>1/0</f></c>',
+      '<c r="A1" s="3" t="str"><f>B1&amp;""</f></c>',
+      '<c r="A1"><f t="shared" si="0"/></c>',
+      '<c r="A1">\n  <f>1/0</f>\n</c>',
+      '<x:c r="A1"><x:f>1/0</x:f></x:c>',
+      '<c r="A1" s="5"><f>1/0</f><v></v></c>',
+      '<c r="A1" s="5"><f>1/0</f><v/></c>',
+      '<c r="A1" t="b"><f>A2=1</f><v></v></c>',
+    ]) {
+      // The scanner reads each itself (a raw part's plain cells on their bytes), and agrees with the walker.
+      expectScannedAlike(sheet(row), []);
+      for (const raw of [false, true]) expect(parseSheetXml(sheet(row), [], LIMITS, raw)).toEqual([[notCalculated]]);
+    }
+    // Calculated to an empty text (Excel writes t="str" and <v></v>): blank, as before; a value with no formula is no formula.
+    const calculated = sheet('<c r="A1" t="str"><f>""</f><v></v></c><c r="B1"><v>2</v></c><c r="C1"><f>1</f><v>1</v></c><c r="D1" t="str"><f>""</f><v/></c><c r="E1"><v></v></c><c r="F1" t="str"><f>"a"</f><v>a</v></c>');
+    expectScannedAlike(calculated, []);
+    expect(parseSheetXml(calculated, [], LIMITS)).toEqual([[null, 2, 1, null, null, 'a']]);
+    const mixed = sheet('<c r="A1"><f>1/0</f></c><c r="B1" s="1"/><c r="C1"><v>3</v></c><c r="D1"><f t="shared" si="0"/><v>4</v></c>');
+    expectScannedAlike(mixed, []);
+    expect(parseSheetXml(mixed, [], LIMITS, true)).toEqual([[notCalculated, null, 3, 4]]);
   });
 
   it('hands comments, CDATA, processing instructions and elements inside a value to the walker, which reads them', () => {

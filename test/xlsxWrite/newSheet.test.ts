@@ -1,3 +1,4 @@
+import { UNCALCULATED } from '../../src/domain/values';
 import { parseSheetXml } from '../../src/xlsx/xml';
 import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
 import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
@@ -32,7 +33,8 @@ describe('renderSheet, new sheet', () => {
     const names = topLevel(r.xml);
     expect(names).toEqual(['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'autoFilter', 'mergeCells', 'dataValidations', 'pageMargins', 'pageSetup', 'rowBreaks']);
     expect(inSchemaOrder(names)).toBe(true);
-    expect(valuesOf(r.xml)).toEqual([['Họ và tên', 'Điểm', 'Tổng'], ['Nguyễn Văn An', 8], ['Trần Thị Bình', 9.5]]);
+    // The formula is stored without a result: read back as not calculated.
+    expect(valuesOf(r.xml)).toEqual([['Họ và tên', 'Điểm', 'Tổng'], ['Nguyễn Văn An', 8, { error: UNCALCULATED }], ['Trần Thị Bình', 9.5]]);
     expect(r.warnings).toEqual([]);
   });
 
@@ -114,7 +116,7 @@ describe('renderSheet, new sheet', () => {
     const h1 = /<c r="H1" s="(\d+)"><v>([^<]+)<\/v><\/c>/.exec(r.xml)!;
     expect(Number(h1[2])).toBe(46011.25);
     expect(styles.toXml()).toContain('formatCode="dd/mm/yyyy"');
-    expect(valuesOf(r.xml)[0]).toEqual([true, false, null, true, 'Có & <không>', { error: '#DIV/0!' }, 6, 46011.25]);
+    expect(valuesOf(r.xml)[0]).toEqual([true, false, { error: UNCALCULATED }, true, 'Có & <không>', { error: '#DIV/0!' }, 6, 46011.25]);
     // A plan's own number format wins over the default date format.
     const own = new StylesEditor(null);
     render({ cells: [{ at: 'A1', rows: [[date]] }], styles: [{ range: 'A1', style: { numberFormat: 'dd/mm/yyyy hh:mm' } }] }, own);

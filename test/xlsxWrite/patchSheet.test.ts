@@ -1,3 +1,4 @@
+import { UNCALCULATED } from '../../src/domain/values';
 import { parseSheetXml } from '../../src/xlsx/xml';
 import { StylesEditor } from '../../src/workbook/xlsx/write/styles';
 import { renderSheet } from '../../src/workbook/xlsx/write/sheetXml';
@@ -107,7 +108,7 @@ describe('renderSheet on a sheet the user owns', () => {
     const rows = parseSheetXml(r.xml, SHARED, LIMITS);
     expect(rows[0]).toEqual(['Họ và tên', null, null, null, 'Kết quả (ĐVHT)', 'Điểm']);
     expect(rows[1]).toEqual(['Nguyễn Văn An', 8, 'Có', 16, 'Đạt', 8.5]);
-    expect(rows[2]).toEqual(['Trần Thị Bình', 9, null, 18, 'Chưa đạt']);
+    expect(rows[2]).toEqual(['Trần Thị Bình', 9, null, 18, 'Chưa đạt', { error: UNCALCULATED }]);
     expect(rows[3]).toEqual([null, 1, null, 2, null, true]);
     expect(rows[7]![5]).toBe(45672);
     expect(r.xml).toMatch(/<row r="3" spans="1:6" x14ac:dyDescent="0.25" ht="24" customHeight="1">/);

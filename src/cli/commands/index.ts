@@ -22,7 +22,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'documents', options: ['only', 'output', 'json'], operands: 1, load: () => (require('./documents') as typeof import('./documents')).documents },
   { name: 'import', options: ['sheet', 'into', 'mapping', 'cdht-only', 'dry-run', 'json'], operands: 1, load: () => (require('./import') as typeof import('./import')).importCommand },
   { name: 'consolidate', options: ['output', 'rule-set', 'body', 'tier', 'max-size', 'json'], operands: Infinity, load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
-  { name: 'officer-documents', options: ['only', 'body', 'tier', 'signer', 'output', 'json'], operands: 1, load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
+  { name: 'officer-documents', options: ['only', 'body', 'tier', 'signer', 'office', 'output', 'json'], operands: 1, load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
   { name: 'new-year', options: ['output', 'json'], operands: 1, load: () => (require('./newYear') as typeof import('./newYear')).newYear },
   { name: 'handout', options: ['preset', 'output', 'rules-file', 'body', 'tier', 'year'], operands: 1, load: () => (require('./handout') as typeof import('./handout')).handout },
 ];

@@ -22,7 +22,7 @@ export const officerDocuments: Command = {
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);
     checkOutputKind(workbook, output, lang);
-    const result = await generateOfficerDocuments(workbook, { lang, body: text('body'), tier: text('tier'), signer: text('signer'), ...(kinds ? { kinds } : {}) });
+    const result = await generateOfficerDocuments(workbook, { lang, body: text('body'), tier: text('tier'), signer: text('signer'), office: text('office'), ...(kinds ? { kinds } : {}) });
     if (!result.ok) throw new CliFailure(EXIT.data, result.message);
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);

@@ -6,6 +6,7 @@ import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 
 export const SIGN_NOTE = '(Ký, ghi rõ họ tên, đóng dấu)';
+const BLANK_NAME = '………………………';
 
 /** Heading, title and summary line of the document whose template keys start with `prefix`. */
 export function openDocument(sheet: string, ctx: DocumentContext, prefix: string): DocumentBuilder {
@@ -29,9 +30,9 @@ export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, pr
   signatureBlock(b, headSigner(ctx), { recipients: text(ctx, `${prefix}.noi_nhan`) });
 }
 
-/** "- Ông (bà) Name, Title – Role;" per person, as minutes list those present. */
+/** "- Ông (bà) Name, Title – Role;" per person, as minutes list those present; a name not given yet is a blank to write in. */
 export function peopleLines(people: readonly Evaluator[]): string {
-  return people.map((m) => `- Ông (bà) ${[m.name, m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
+  return people.map((m) => `- Ông (bà) ${[m.name || (m.title ? BLANK_NAME : ''), m.title].filter(Boolean).join(', ')}${m.role ? ` – ${m.role}` : ''};`).join('\n');
 }
 
 /** Minutes are signed by the chair (the first person listed, else `head`) and the secretary, where named. */

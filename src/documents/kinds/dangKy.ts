@@ -6,11 +6,11 @@ import type { SheetPlan } from '../../workbook/port';
 import { text, type DocumentContext } from '../context';
 import { requirementText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
-import { DOCUMENT_SHEETS } from '../names';
+import { documentSheet } from '../names';
 import { closeWithRecipients, indicatorTable, leftOverTexts, openDocument } from './common';
 
 export function drawDangKy(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
-  const b = openDocument(DOCUMENT_SHEETS.dangKy, ctx, 'dang_ky');
+  const b = openDocument(documentSheet('dang-ky', ctx.wording), ctx, 'dang_ky');
   b.paragraphs(text(ctx, 'dang_ky.thong_tin'));
   b.spacer(4);
   b.paragraphs(text(ctx, 'dang_ky.noi_dung'), { indent: true });

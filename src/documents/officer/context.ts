@@ -5,13 +5,17 @@
  */
 import { dateText, parseEvaluators, type Evaluator } from '../context';
 import { fillTemplate, fillTidy } from '../templates';
-import { proposalGroups, proposed, type Batch, type BatchRuleSet } from './batch';
+import { abbreviation } from '../templatesSheet';
+import { proposalGroups, proposed, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
 import type { OfficerPlaceholder } from './templates';
+import { repealedFor, repealedIn } from '../repealed';
 
 export interface OfficerFields {
   body?: string;
   tier?: string;
   signer?: string;
+  /** The office that examines and submits (Phòng Văn hóa - Xã hội …). */
+  office?: string;
 }
 
 export interface OfficerContext {
@@ -20,9 +24,60 @@ export interface OfficerContext {
   values: Record<OfficerPlaceholder, string>;
   /** Who checked the dossiers ("tham_dinh.thanh_vien"). */
   checkers: Evaluator[];
+  /**
+   * The legal bases ({can_cu}): of the units proposed (the request and the decision rest on
+   * them), of every unit examined (the minutes; a repealed text named so, with its units).
+   */
+  bases: { proposed: string[]; examined: string[] };
 }
 
 const BLANK = '……………';
+
+const COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(.+)$/iu;
+// Lower case only: "Phòng Văn hóa - Xã hội xã Hòa Bình" is at "Hòa Bình", not at "hội …".
+const PLACE = /(?:^|\s)(?:thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(\S.*)$/u;
+
+/** Where a body is, as NĐ 30's place line names it: "UBND xã Hòa Bình" → "Hòa Bình"; '' when its name does not say. */
+function placeOf(name: string): string {
+  return (COMMITTEE.exec(name.trim())?.[2] ?? PLACE.exec(name.trim())?.[1] ?? '').trim();
+}
+
+/**
+ * Who examines and submits when the receiving body is the UBND that decides (it cannot submit
+ * to its own chairman): the office that serves education at that tier since 01/7/2025.
+ */
+function defaultOffice(committee: string): string {
+  const tier = COMMITTEE.exec(committee.trim())?.[1]?.toLocaleLowerCase('vi') ?? '';
+  if (tier === 'tỉnh' || tier === 'thành phố') return 'Sở Giáo dục và Đào tạo';
+  if (tier === 'huyện' || tier === 'quận' || tier === 'thị xã') return 'Phòng Giáo dục và Đào tạo';
+  return 'Phòng Văn hóa - Xã hội';
+}
+
+/** The head's title by the kind of office, for the request's signature. */
+const TITLES: [RegExp, string][] = [
+  [/^phòng\s/iu, 'Trưởng phòng'],
+  [/^ban\s/iu, 'Trưởng ban'],
+  [/^(?:sở|trung tâm)\s/iu, 'Giám đốc'],
+  [/^hội đồng\s/iu, 'Chủ tịch Hội đồng'],
+  [/^tổ\s/iu, 'Tổ trưởng'],
+  [COMMITTEE, 'Chủ tịch'],
+];
+const titleOf = (office: string) => TITLES.find(([re]) => re.test(office.trim()))?.[1] ?? 'Thủ trưởng đơn vị';
+
+/** NĐ 30 Phụ lục III: "UBND", else the initials of the office's name without its place: Phòng Văn hóa - Xã hội → PVHXH, Sở Giáo dục và Đào tạo → SGDĐT. */
+function officeAbbreviation(office: string): string {
+  if (COMMITTEE.test(office.trim())) return 'UBND';
+  const place = PLACE.exec(office.trim());
+  const name = place ? office.trim().slice(0, place.index) : office;
+  return name
+    .normalize('NFC')
+    .split(/[\s&]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter((w) => w && w.toLocaleLowerCase('vi') !== 'và')
+    .map((w) => (w === w.toLocaleUpperCase('vi') && w.length > 1 ? w : w[0]!.toLocaleUpperCase('vi')))
+    .join('')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
 
 /** "“Đơn vị học tập” cấp huyện mức độ 1" → "“Đơn vị học tập” cấp huyện": the list groups by level. */
 export function withoutLevel(recognition: string): string {
@@ -31,6 +86,12 @@ export function withoutLevel(recognition: string): string {
 
 function distinct(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+}
+
+/** Bases inside a sentence: "A", "A và B", "A; B và C" (a basis holds commas of its own). */
+function listed(bases: readonly string[]): string {
+  if (bases.length <= 1) return bases[0] ?? BLANK;
+  return `${bases.slice(0, -1).join('; ')} và ${bases.at(-1)}`;
 }
 
 /** "mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị", in the decision list's order; "0 đơn vị" when none. */
@@ -45,33 +106,46 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
   const body = fields.body?.trim() || own('chung.don_vi_tiep_nhan') || batch.body || BLANK;
   const tier = fields.tier?.trim() || own('chung.cap') || batch.tier;
   // A commune's UBND often receives the dossiers itself; then it also decides.
-  const committee = own('chung.uy_ban') || (/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/i.test(body) ? body : BLANK);
+  const isCommittee = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/i.test(body);
+  const committee = own('chung.uy_ban') || (isCommittee ? body : BLANK);
+  const office = fields.office?.trim() || own('chung.co_quan_tham_dinh') || (isCommittee ? defaultOffice(committee) : body);
+  // An earlier release started "chung.ky_hieu" as the receiving body's initials: still that, it was never the officer's.
+  const code = own('chung.ky_hieu');
   const units = batch.units;
   const chosen = units.filter(proposed);
   const rulesOf = (names: string[]): BatchRuleSet[] => batch.ruleSets.filter((r) => names.includes(r.name));
   const used = rulesOf(distinct((chosen.length ? chosen : units).map((u) => u.ruleSet)));
   const title = distinct(used.map((r) => withoutLevel(r.recognition))).join(', ') || '“Đơn vị học tập”';
+  const yearOf = (u: BatchUnit) => u.year ?? batch.years.at(-1) ?? 0;
+  const examined = rulesOf(distinct(units.map((u) => u.ruleSet)))
+    .filter((r) => r.basis.trim())
+    .map((r) => {
+      const late = units.filter((u) => u.ruleSet === r.name && repealedFor(r.basis, yearOf(u)));
+      return late.length ? `${r.basis.trim()} (đã hết hiệu lực từ ngày ${repealedIn(r.basis)!.since}; đơn vị áp dụng: ${late.map((u) => u.name).join(', ')})` : r.basis.trim();
+    });
+  const bases = { proposed: distinct(used.map((r) => r.basis)), examined: distinct(examined) };
   const years = batch.years.length ? batch.years : [new Date().getFullYear()];
   const year = years.join(', ');
   const values: Record<OfficerPlaceholder, string> = {
     don_vi_tiep_nhan: body,
     cap: tier,
     uy_ban: committee,
-    dia_danh: own('chung.dia_danh') || BLANK,
+    co_quan_tham_dinh: office,
+    dia_danh: own('chung.dia_danh') || placeOf(committee) || placeOf(body) || BLANK,
     nguoi_ky: fields.signer?.trim() || own('chung.nguoi_ky'),
-    chuc_vu_nguoi_ky: own('chung.chuc_vu_nguoi_ky'),
+    chuc_vu_nguoi_ky: own('chung.chuc_vu_nguoi_ky') || titleOf(office),
     chu_tich: own('chung.chu_tich'),
     nam: year,
     nam_sau: String(years.at(-1)! + 1),
     danh_hieu: title,
-    can_cu: distinct(rulesOf(distinct(units.map((u) => u.ruleSet))).map((r) => r.basis)).join(';\nCăn cứ ') || BLANK,
+    can_cu: listed(bases.proposed),
     so_don_vi: String(units.length),
     so_de_nghi: String(chosen.length),
     so_khong_de_nghi: String(units.length - chosen.length),
     so_muc_1: String(chosen.filter((u) => u.level === 1).length),
     so_muc_2: String(chosen.filter((u) => u.level === 2).length),
     so_theo_muc: countsByProposal(batch),
-    ky_hieu: own('chung.ky_hieu'),
+    ky_hieu: code && code !== abbreviation(body) ? code : officeAbbreviation(office),
     ngay_ky: dateText(own('chung.ngay_ky')),
     ten_don_vi: '',
     ket_qua: '',
@@ -81,10 +155,16 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     muc_do_la_ma: '',
     so_trong_nhom: '',
   };
-  return { batch, texts, values, checkers: parseEvaluators(fillTemplate(texts.get('tham_dinh.thanh_vien') ?? '', values)) };
+  return { batch, texts, values, checkers: parseEvaluators(fillTemplate(texts.get('tham_dinh.thanh_vien') ?? '', values)), bases };
 }
 
-/** A template text with the values filled in (and per-unit values on top). */
+/**
+ * A template text with the values filled in (and per-unit values on top). The minutes'
+ * ("tham_dinh.…") {can_cu} are the examined units' bases, the others' the proposed units';
+ * "Căn cứ {can_cu}" becomes one "Căn cứ" line per basis, as NĐ 30 lists them.
+ */
 export function officerText(ctx: OfficerContext, key: string, more: Partial<Record<OfficerPlaceholder, string>> = {}): string {
-  return fillTidy(ctx.texts.get(key) ?? '', { ...ctx.values, ...more });
+  const bases = key.startsWith('tham_dinh.') ? ctx.bases.examined : ctx.bases.proposed;
+  const text = (ctx.texts.get(key) ?? '').replace(/(Căn cứ|căn cứ) \{can_cu\}/g, (m, word: string) => (bases.length ? bases.map((b, i) => `${i ? 'Căn cứ' : word} ${b}`).join(';\n') : m));
+  return fillTidy(text, { ...ctx.values, can_cu: listed(bases), ...more });
 }

@@ -45,14 +45,14 @@ const UNTITLED = '“Đơn vị học tập”';
 
 /**
  * Heading and title; `byCommittee`: the decision is the UBND's (a draft, marked so above
- * the heading while "quyet_dinh.du_thao" says so), the others the receiving body's.
+ * the heading while "quyet_dinh.du_thao" says so), the others the examining office's.
  */
 function openOfficerDocument(sheet: string, ctx: OfficerContext, prefix: string, byCommittee = false): DocumentBuilder {
   const b = new DocumentBuilder(sheet);
   const v = ctx.values;
   const draft = byCommittee ? officerText(ctx, `${prefix}.du_thao`) : '';
   if (draft) b.row([{ text: draft, bold: true, align: 'right', size: SIZE.national, border: true, from: 9, to: 10 }]);
-  const issuer = byCommittee ? v.uy_ban : v.don_vi_tiep_nhan;
+  const issuer = byCommittee ? v.uy_ban : v.co_quan_tham_dinh;
   headingBlock(b, {
     parent: byCommittee || issuer === v.uy_ban ? '' : v.uy_ban,
     unitName: issuer,
@@ -123,7 +123,7 @@ export function drawToTrinhCongNhan(ctx: OfficerContext, kept: KeptTexts): Sheet
   b.paragraphs(officerText(ctx, 'to_trinh.noi_dung'), { indent: true });
   b.paragraphs(officerText(ctx, 'to_trinh.de_nghi'), { indent: true });
   leftOverTexts(b, kept);
-  signatureBlock(b, { title: ctx.values.chuc_vu_nguoi_ky || 'THỦ TRƯỞNG ĐƠN VỊ', name: ctx.values.nguoi_ky, note: SIGN_NOTE }, { recipients: officerText(ctx, 'to_trinh.noi_nhan') });
+  signatureBlock(b, { title: ctx.values.chuc_vu_nguoi_ky, name: ctx.values.nguoi_ky, note: SIGN_NOTE }, { recipients: officerText(ctx, 'to_trinh.noi_nhan') });
   return b.plan();
 }
 

@@ -11,21 +11,22 @@ export const OFFICER_PLACEHOLDERS = {
   don_vi_tiep_nhan: 'Đơn vị tiếp nhận, thẩm định hồ sơ (mục “chung.don_vi_tiep_nhan”, hoặc tên đã nhập khi tổng hợp)',
   cap: 'Cấp của đơn vị tiếp nhận (mục “chung.cap”, hoặc cấp đã nhập khi tổng hợp)',
   uy_ban: 'Ủy ban nhân dân có thẩm quyền công nhận (mục “chung.uy_ban”)',
+  co_quan_tham_dinh: 'Cơ quan thẩm định hồ sơ, lập biên bản và tờ trình (mục “chung.co_quan_tham_dinh”; để trống: đơn vị tiếp nhận, hoặc Phòng Văn hóa - Xã hội khi đơn vị tiếp nhận là chính Ủy ban nhân dân)',
   dia_danh: 'Địa danh (mục “chung.dia_danh”)',
   nguoi_ky: 'Người ký tờ trình và biên bản (mục “chung.nguoi_ky”)',
-  chuc_vu_nguoi_ky: 'Chức vụ người ký (mục “chung.chuc_vu_nguoi_ky”)',
+  chuc_vu_nguoi_ky: 'Chức vụ người ký tờ trình (mục “chung.chuc_vu_nguoi_ky”; để trống: theo cơ quan thẩm định, ví dụ Trưởng phòng)',
   chu_tich: 'Người ký quyết định công nhận (mục “chung.chu_tich”)',
   nam: 'Năm đánh giá của các hồ sơ',
   nam_sau: 'Năm sau năm đánh giá',
   danh_hieu: 'Tên gọi được công nhận, không kèm mức độ (theo bộ tiêu chí), ví dụ “Đơn vị học tập” cấp huyện',
-  can_cu: 'Căn cứ của bộ tiêu chí các đơn vị áp dụng (trang “Tiêu chí”, mục “Căn cứ”)',
+  can_cu: 'Căn cứ của bộ tiêu chí các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ); “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
   so_don_vi: 'Số đơn vị trong bảng tổng hợp',
   so_de_nghi: 'Số đơn vị đủ điều kiện, đề nghị công nhận',
   so_khong_de_nghi: 'Số đơn vị chưa đủ điều kiện',
   so_muc_1: 'Số đơn vị đề nghị công nhận mức độ 1',
   so_muc_2: 'Số đơn vị đề nghị công nhận mức độ 2',
   so_theo_muc: 'Số đơn vị đề nghị theo từng mức độ, xếp loại (“mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị”)',
-  ky_hieu: 'Ký hiệu viết tắt của đơn vị tiếp nhận (mục “chung.ky_hieu”)',
+  ky_hieu: 'Ký hiệu viết tắt của cơ quan thẩm định (mục “chung.ky_hieu”; để trống: chữ đầu tên cơ quan, ví dụ PVHXH)',
   ngay_ky: 'Ngày ký (mục “chung.ngay_ky”)',
   // Per unit (only inside the "…don_vi" texts):
   ten_don_vi: 'Tên đơn vị (một dòng của bảng)',
@@ -47,11 +48,16 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'chung.don_vi_tiep_nhan', label: 'Tên đơn vị tiếp nhận, thẩm định hồ sơ. Để trống: tên đã nhập khi tổng hợp', text: '' },
   { key: 'chung.cap', label: 'Cấp của đơn vị tiếp nhận (cấp xã, cấp tỉnh …). Để trống: cấp đã nhập khi tổng hợp', text: '' },
   { key: 'chung.uy_ban', label: 'Ủy ban nhân dân có thẩm quyền công nhận, ví dụ Ủy ban nhân dân xã Hòa Bình', text: '' },
-  { key: 'chung.dia_danh', label: 'Địa danh ghi ở dòng ngày tháng', text: '' },
+  {
+    key: 'chung.co_quan_tham_dinh',
+    label: 'Cơ quan thẩm định hồ sơ, ký biên bản và tờ trình gửi Chủ tịch Ủy ban nhân dân (ví dụ Phòng Văn hóa - Xã hội). Để trống: đơn vị tiếp nhận; khi đơn vị tiếp nhận là chính Ủy ban nhân dân: Phòng Văn hóa - Xã hội (cấp xã), Sở Giáo dục và Đào tạo (cấp tỉnh)',
+    text: '',
+  },
+  { key: 'chung.dia_danh', label: 'Địa danh ghi ở dòng ngày tháng. Để trống: tên xã, tỉnh … trong tên Ủy ban nhân dân hoặc đơn vị tiếp nhận', text: '' },
   { key: 'chung.nguoi_ky', label: 'Họ và tên người ký tờ trình, biên bản', text: '' },
-  { key: 'chung.chuc_vu_nguoi_ky', label: 'Chức vụ người ký tờ trình, biên bản (ví dụ Trưởng phòng)', text: '' },
+  { key: 'chung.chuc_vu_nguoi_ky', label: 'Chức vụ người ký tờ trình, biên bản. Để trống: theo cơ quan thẩm định (Trưởng phòng, Giám đốc, Chủ tịch Hội đồng …)', text: '' },
   { key: 'chung.chu_tich', label: 'Họ và tên người ký quyết định công nhận', text: '' },
-  { key: 'chung.ky_hieu', label: 'Ký hiệu viết tắt của đơn vị tiếp nhận, dùng trong số văn bản', text: '' },
+  { key: 'chung.ky_hieu', label: 'Ký hiệu viết tắt của cơ quan thẩm định, dùng trong số biên bản, tờ trình. Để trống: chữ đầu tên cơ quan (Phòng Văn hóa - Xã hội: PVHXH)', text: '' },
   { key: 'chung.ngay_ky', label: 'Ngày ký các văn bản (dd/mm/yyyy). Để trống: in “ngày … tháng … năm …” để ghi tay', text: '' },
   {
     key: 'tham_dinh.thanh_vien',
@@ -63,12 +69,12 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'tham_dinh.tieu_de', label: 'Biên bản thẩm định: tên loại văn bản', text: 'BIÊN BẢN' },
   { key: 'tham_dinh.trich_yeu', label: 'Biên bản thẩm định: trích yếu', text: 'Thẩm định hồ sơ đề nghị công nhận {danh_hieu} năm {nam}' },
   { key: 'tham_dinh.thoi_gian.goi_y', label: 'Biên bản thẩm định: thời gian (sửa trên trang biên bản)', text: 'Thời gian: vào hồi …… giờ …… phút, ngày …… tháng …… năm ……' },
-  { key: 'tham_dinh.dia_diem', label: 'Biên bản thẩm định: địa điểm', text: 'Địa điểm: {don_vi_tiep_nhan}.' },
-  { key: 'tham_dinh.thanh_phan', label: 'Biên bản thẩm định: đề mục thành phần', text: 'Thành phần thẩm định của {don_vi_tiep_nhan}, gồm:' },
+  { key: 'tham_dinh.dia_diem', label: 'Biên bản thẩm định: địa điểm', text: 'Địa điểm: {co_quan_tham_dinh}.' },
+  { key: 'tham_dinh.thanh_phan', label: 'Biên bản thẩm định: đề mục thành phần', text: 'Thành phần thẩm định của {co_quan_tham_dinh}, gồm:' },
   {
     key: 'tham_dinh.noi_dung',
     label: 'Biên bản thẩm định: nội dung',
-    text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị; tính lại kết quả của từng đơn vị từ số liệu trong hồ sơ theo {can_cu}, đối chiếu với kết quả tự đánh giá của đơn vị. Kết quả như sau:',
+    text: '{co_quan_tham_dinh} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị; tính lại kết quả của từng đơn vị từ số liệu trong hồ sơ theo {can_cu}, đối chiếu với kết quả tự đánh giá của đơn vị. Kết quả như sau:',
   },
   { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị ({so_theo_muc}).' },
   { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
@@ -80,7 +86,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
     label: 'Biên bản thẩm định: kết luận',
     text: 'Kết luận: đề nghị Chủ tịch {uy_ban} công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} ({so_theo_muc}).',
   },
-  { key: 'tham_dinh.ket_thuc', label: 'Biên bản thẩm định: kết thúc', text: 'Biên bản được thông qua và lập thành 02 bản, lưu tại {don_vi_tiep_nhan}.' },
+  { key: 'tham_dinh.ket_thuc', label: 'Biên bản thẩm định: kết thúc', text: 'Biên bản được thông qua và lập thành 02 bản, lưu tại {co_quan_tham_dinh}.' },
   { key: 'tham_dinh.to_truong', label: 'Biên bản thẩm định: người ký bên phải', text: 'TỔ TRƯỞNG' },
   { key: 'tham_dinh.thu_ky', label: 'Biên bản thẩm định: người ký bên trái', text: 'THƯ KÝ' },
 
@@ -88,16 +94,16 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'to_trinh.tieu_de', label: 'Tờ trình: tên loại văn bản', text: 'TỜ TRÌNH' },
   { key: 'to_trinh.trich_yeu', label: 'Tờ trình: trích yếu', text: 'Về việc đề nghị công nhận {danh_hieu} năm {nam}' },
   { key: 'to_trinh.kinh_gui', label: 'Tờ trình: nơi gửi', text: 'Kính gửi: Chủ tịch {uy_ban}.' },
-  { key: 'to_trinh.can_cu', label: 'Tờ trình: căn cứ', text: 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {don_vi_tiep_nhan},' },
+  { key: 'to_trinh.can_cu', label: 'Tờ trình: căn cứ', text: 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {co_quan_tham_dinh},' },
   {
     key: 'to_trinh.noi_dung',
     label: 'Tờ trình: nội dung',
-    text: '{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị. Qua thẩm định, {so_de_nghi} đơn vị có kết quả tự đánh giá khớp số liệu và đủ điều kiện đề nghị công nhận ({so_theo_muc}); {so_khong_de_nghi} đơn vị chưa đủ điều kiện (chi tiết tại biên bản thẩm định).',
+    text: '{co_quan_tham_dinh} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị. Qua thẩm định, {so_de_nghi} đơn vị có kết quả tự đánh giá khớp số liệu và đủ điều kiện đề nghị công nhận ({so_theo_muc}); {so_khong_de_nghi} đơn vị chưa đủ điều kiện (chi tiết tại biên bản thẩm định).',
   },
   {
     key: 'to_trinh.de_nghi',
     label: 'Tờ trình: đề nghị',
-    text: '{don_vi_tiep_nhan} kính trình Chủ tịch {uy_ban} xem xét, ban hành Quyết định công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có dự thảo Quyết định và danh sách kèm theo)./.',
+    text: '{co_quan_tham_dinh} kính trình Chủ tịch {uy_ban} xem xét, ban hành Quyết định công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có dự thảo Quyết định và danh sách kèm theo)./.',
   },
   { key: 'to_trinh.noi_nhan', label: 'Tờ trình: nơi nhận', text: `- Như trên;\n${LUU}` },
 
@@ -109,23 +115,43 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'quyet_dinh.can_cu',
     label: 'Quyết định: căn cứ (ghi số, ngày của Luật Tổ chức chính quyền địa phương đang có hiệu lực)',
-    text: 'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {don_vi_tiep_nhan} tại Tờ trình số …/TTr-{ky_hieu},',
+    text: 'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu},',
   },
   { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
   { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có danh sách kèm theo).' },
   { key: 'quyet_dinh.dieu_2', label: 'Quyết định: Điều 2', text: 'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.' },
-  { key: 'quyet_dinh.dieu_3', label: 'Quyết định: Điều 3', text: 'Điều 3. {don_vi_tiep_nhan}, thủ trưởng các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.' },
-  { key: 'quyet_dinh.nguoi_ky', label: 'Quyết định: chức danh người ký', text: 'CHỦ TỊCH' },
-  { key: 'quyet_dinh.noi_nhan', label: 'Quyết định: nơi nhận', text: `- Như Điều 3;\n- {don_vi_tiep_nhan};\n${LUU}` },
+  { key: 'quyet_dinh.dieu_3', label: 'Quyết định: Điều 3', text: 'Điều 3. {co_quan_tham_dinh}, thủ trưởng các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.' },
+  { key: 'quyet_dinh.nguoi_ky', label: 'Quyết định: chức danh người ký (phó chủ tịch ký thay: KT. CHỦ TỊCH, xuống dòng, PHÓ CHỦ TỊCH)', text: 'CHỦ TỊCH' },
+  { key: 'quyet_dinh.noi_nhan', label: 'Quyết định: nơi nhận', text: `- Như Điều 3;\n- {co_quan_tham_dinh};\n${LUU}` },
   { key: 'quyet_dinh.phu_luc', label: 'Quyết định: tên danh sách kèm theo (in hoa)', text: 'DANH SÁCH ĐƠN VỊ ĐẠT {danh_hieu} NĂM {nam}' },
   { key: 'quyet_dinh.phu_luc_kem_theo', label: 'Quyết định: dòng dưới tên danh sách', text: '(Kèm theo Quyết định số      /QĐ-UBND ngày … tháng … năm … của Chủ tịch {uy_ban})' },
   { key: 'quyet_dinh.nhom', label: 'Quyết định: đề mục mỗi mức độ trong danh sách', text: '{muc_do_la_ma}. {danh_hieu} {muc_do} ({so_trong_nhom} đơn vị)' },
 ];
 
+/**
+ * Texts earlier releases wrote as defaults, where the receiving body itself examined and
+ * submitted (a UBND then wrote to its own chairman): a sheet still holding one verbatim takes
+ * today's, in which the examining office ({co_quan_tham_dinh}) does.
+ */
+export const OFFICER_FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  'tham_dinh.dia_diem': ['Địa điểm: {don_vi_tiep_nhan}.'],
+  'tham_dinh.thanh_phan': ['Thành phần thẩm định của {don_vi_tiep_nhan}, gồm:'],
+  'tham_dinh.ket_thuc': ['Biên bản được thông qua và lập thành 02 bản, lưu tại {don_vi_tiep_nhan}.'],
+  'to_trinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {don_vi_tiep_nhan},'],
+  'quyet_dinh.can_cu': ['Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {don_vi_tiep_nhan} tại Tờ trình số …/TTr-{ky_hieu},'],
+  'quyet_dinh.dieu_3': ['Điều 3. {don_vi_tiep_nhan}, thủ trưởng các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.'],
+  'quyet_dinh.noi_nhan': [`- Như Điều 3;\n- {don_vi_tiep_nhan};\n${LUU}`],
+  'tham_dinh.noi_dung': ['{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị; tính lại kết quả của từng đơn vị từ số liệu trong hồ sơ theo {can_cu}, đối chiếu với kết quả tự đánh giá của đơn vị. Kết quả như sau:'],
+  'to_trinh.noi_dung': ['{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị. Qua thẩm định, {so_de_nghi} đơn vị có kết quả tự đánh giá khớp số liệu và đủ điều kiện đề nghị công nhận ({so_theo_muc}); {so_khong_de_nghi} đơn vị chưa đủ điều kiện (chi tiết tại biên bản thẩm định).'],
+  'to_trinh.de_nghi': ['{don_vi_tiep_nhan} kính trình Chủ tịch {uy_ban} xem xét, ban hành Quyết định công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có dự thảo Quyết định và danh sách kèm theo)./.'],
+};
+
 export const OFFICER_TEMPLATES: TemplateSet = {
   sheet: 'Mẫu văn bản tổng hợp',
   title: 'MẪU VĂN BẢN CỦA ĐƠN VỊ TIẾP NHẬN HỒ SƠ',
   defaults: OFFICER_TEMPLATE_DEFAULTS,
-  former: {},
+  former: OFFICER_FORMER_DEFAULTS,
+  // Left blank: the abbreviation follows the examining office, known only when drawing (context.ts).
+  abbreviate: () => '',
   placeholders: OFFICER_PLACEHOLDERS,
 };

@@ -1,12 +1,17 @@
 /** Evaluating a condition against one row (a member, or the unit's own fields). */
-import { cellAsText, isCellError, readNumber, readYesNo, type CellValue, type Spellings } from '../values';
+import { cellAsText, isCellError, isUncalculated, readNumber, readYesNo, type CellValue, type Spellings } from '../values';
 import { lowerVi, memo } from '../text';
 import type { Condition } from './condition';
 
 /** A listed item as cells are compared with it; memoised: evaluated for every member against the same items. */
 const itemKey = memo((item: string) => lowerVi(item.normalize('NFC')));
 
-export type ReadIssue = { column: string; kind: 'ambiguousYesNo' | 'cellError' | 'invalidNumber'; value: string };
+export type ReadIssue = { column: string; kind: 'ambiguousYesNo' | 'cellError' | 'formulaNotCalculated' | 'invalidNumber'; value: string };
+
+/** A cell holding an error: a formula's error, or a formula its file stored no result for. */
+function errorIssue(column: string, v: CellValue): ReadIssue {
+  return { column, kind: isUncalculated(v) ? 'formulaNotCalculated' : 'cellError', value: cellAsText(v) };
+}
 
 export interface ConditionOutcome {
   met: boolean;
@@ -40,14 +45,14 @@ export function evaluateCondition(
       case 'no': {
         const v = lookup(c.column);
         const r = readYesNo(v, spellings);
-        if (r === 'error') issues.push({ column: c.column, kind: 'cellError', value: cellAsText(v) });
+        if (r === 'error') issues.push(errorIssue(c.column, v));
         if (r === 'ambiguous') issues.push({ column: c.column, kind: 'ambiguousYesNo', value: cellAsText(v) });
         return c.kind === 'yes' ? r === 'yes' : r === 'no' || r === 'blank';
       }
       case 'blank': {
         const v = lookup(c.column);
         if (isCellError(v)) {
-          issues.push({ column: c.column, kind: 'cellError', value: v.error });
+          issues.push(errorIssue(c.column, v));
           return false;
         }
         return cellAsText(v) === '';
@@ -55,7 +60,7 @@ export function evaluateCondition(
       case 'in': {
         const v = lookup(c.column);
         if (isCellError(v)) {
-          issues.push({ column: c.column, kind: 'cellError', value: v.error });
+          issues.push(errorIssue(c.column, v));
           return false;
         }
         const t = lowerVi(cellAsText(v));
@@ -64,7 +69,7 @@ export function evaluateCondition(
       case 'compare': {
         const v = lookup(c.column);
         const n = readNumber(v);
-        if (n.kind === 'error') issues.push({ column: c.column, kind: 'cellError', value: cellAsText(v) });
+        if (n.kind === 'error') issues.push(errorIssue(c.column, v));
         if (n.kind === 'invalid') issues.push({ column: c.column, kind: 'invalidNumber', value: cellAsText(v) });
         if (n.kind !== 'number') return false;
         return compare(n.value, c.op, c.value);

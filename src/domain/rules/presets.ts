@@ -17,15 +17,20 @@ const STATE_OR_PUBLIC = `${typeIn(['Cơ quan nhà nước', 'UBND cấp xã', '�
 const UPPER_SECONDARY_ETC = `${typeIn(['Trường THPT', 'Trung tâm GDNN-GDTX', 'Cơ sở giáo dục đại học'])} hoặc (${typeIn(['Trường phổ thông nhiều cấp học'])} và [${UNIT_FIELD_LABELS.highestLevel}] thuộc {THPT; Trung học phổ thông})`;
 const VOCATIONAL = typeIn(['Cơ sở giáo dục nghề nghiệp']);
 
-const CDHT = `${col('cdhtTitle')} = có hoặc ${col('cdhtScore')} >= 80`;
+/** The title decides when the row gives it; the score (80, QĐ 324) only when the title is blank. */
+const CDHT = `${col('cdhtTitle')} = có hoặc (${col('cdhtTitle')} trống và ${col('cdhtScore')} >= 80)`;
+/** Said in the source of each CDHT indicator: the 80 is the user's to change, not a code branch. */
+const CDHT_AREAS = 'vùng khó khăn, vùng đồng bào dân tộc thiểu số: danh hiệu cần 70 điểm — sửa 80 thành 70 trong điều kiện';
 const LDTT = `${col('emulationTitle')} thuộc ${list(LDTT_OR_HIGHER)}`;
 
 // How the documents are cited (domain reference, "How the product cites a source").
-const TT24 = 'TT24/2023/TT-BGDĐT';
+const TT24 = 'Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023';
 const HA_NOI = 'KH 248/KH-UBND ngày 20/8/2024 của UBND TP Hà Nội';
 const DONG_THAP = 'Mẫu số 4, CV 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GDĐT Đồng Tháp';
 const DONG_THAP_KH = 'KH 130/KH-UBND ngày 14/4/2024 của UBND tỉnh Đồng Tháp';
-const TT22 = 'TT22/2020/TT-BGDĐT ngày 06/8/2020';
+/** Công dân học tập: as the Hà Nội plan cites it. */
+const QD_324 = 'QĐ 324/QĐ-KHVN ngày 25/10/2023 của Ban Chấp hành Trung ương Hội Khuyến học Việt Nam';
+const TT22 = 'Thông tư 22/2020/TT-BGDĐT ngày 06/8/2020';
 /** Điều 7 (cấp huyện mức độ 2) could not be read: said wherever a value stands in for it. */
 const NOT_READ_7 = 'Điều 7 chưa đối chiếu được toàn văn — cần đối chiếu văn bản gốc';
 
@@ -124,13 +129,13 @@ const tt24 = (id: string, name: string, recognition: string, level: 1 | 2, recei
 
 /** Cấp huyện mức độ 1: TT24 Điều 6, as the Hà Nội and Đồng Tháp plans quote it. */
 const huyenMd1 = tt24('tt24-co-so-md1', 'TT24 · cấp huyện · mức độ 1', '“Đơn vị học tập” cấp huyện mức độ 1', 1, DISTRICT_RECEIVERS, [
-  ...tt24Tc1(`[C] ${TT24} Điều 6 khoản 1`),
-  ...tt24Tc2(LEVEL1_TC2, { confirmed: `[C] ${TT24} Điều 6 khoản 2`, local: `[S] ${TT24} Điều 6 khoản 2 (theo ${DONG_THAP})` }),
-  members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24} Điều 6 (theo ${DONG_THAP_KH})`),
-  members('3.2a', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, 0.9, `[S] ${TT24} Điều 6 (theo ${HA_NOI}; ${DONG_THAP_KH})`),
-  learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.95, `[S] ${TT24} Điều 6 (theo ${HA_NOI})`),
-  unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[L] ${HA_NOI}; cùng nội dung ${TT24} Điều 12`),
-  unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động tiên tiến” trở lên', `[L] ${HA_NOI}; cùng nội dung ${TT24} Điều 12`),
+  ...tt24Tc1(`[C] ${TT24}, Điều 6 khoản 1`),
+  ...tt24Tc2(LEVEL1_TC2, { confirmed: `[C] ${TT24}, Điều 6 khoản 2`, local: `[S] ${TT24}, Điều 6 khoản 2 (theo ${DONG_THAP})` }),
+  members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24}, Điều 6 (theo ${DONG_THAP_KH})`),
+  members('3.2a', `Thành viên đạt danh hiệu “Công dân học tập” (${QD_324})`, CDHT, 0.9, `[S] ${TT24}, Điều 6 (theo ${HA_NOI}; ${DONG_THAP_KH}); ${CDHT_AREAS}`),
+  learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.95, `[S] ${TT24}, Điều 6 (theo ${HA_NOI})`),
+  unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[L] ${HA_NOI}; cùng nội dung ${TT24}, Điều 12`),
+  unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động tiên tiến” trở lên', `[L] ${HA_NOI}; cùng nội dung ${TT24}, Điều 12`),
 ]);
 
 /**
@@ -139,33 +144,33 @@ const huyenMd1 = tt24('tt24-co-so-md1', 'TT24 · cấp huyện · mức độ 1'
  * unit surely meets; tiêu chí 3 raised as Điều 13 raises Điều 12 (CDHT 95% / 97%, TTLĐXS).
  */
 const HUYEN_MD2_TC2 = tt24Tc2(LEVEL1_TC2, {
-  confirmed: `[S] ${TT24} Điều 7 khoản 2: mức của Điều 6 khoản 2; ${NOT_READ_7}`,
-  local: `[S] ${TT24} Điều 7 khoản 2: mức của Điều 6 khoản 2 (theo ${DONG_THAP}); ${NOT_READ_7}`,
+  confirmed: `[S] ${TT24}, Điều 7 khoản 2: mức của Điều 6 khoản 2; ${NOT_READ_7}`,
+  local: `[S] ${TT24}, Điều 7 khoản 2: mức của Điều 6 khoản 2 (theo ${DONG_THAP}); ${NOT_READ_7}`,
 });
 const huyenMd2 = tt24('tt24-co-so-md2', 'TT24 · cấp huyện · mức độ 2', '“Đơn vị học tập” cấp huyện mức độ 2', 2, DISTRICT_RECEIVERS, [
-  ...tt24Tc1(`[S] ${TT24} Điều 7 khoản 1: như Điều 6 khoản 1 (Điều 13 dẫn như vậy cho cấp tỉnh); ${NOT_READ_7}`),
+  ...tt24Tc1(`[S] ${TT24}, Điều 7 khoản 1: như Điều 6 khoản 1 (Điều 13 dẫn như vậy cho cấp tỉnh); ${NOT_READ_7}`),
   ...HUYEN_MD2_TC2,
-  members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 6 (theo ${DONG_THAP_KH}); ${NOT_READ_7}`),
-  members('3.2a', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, 0.95, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}`),
-  learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.97, `[S] ${TT24} Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}`),
-  unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[S] ${TT24} Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
-  unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc”', `[S] ${TT24} Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
+  members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24}, Điều 7 khoản 3: mức của Điều 6 (theo ${DONG_THAP_KH}); ${NOT_READ_7}`),
+  members('3.2a', `Thành viên đạt danh hiệu “Công dân học tập” (${QD_324})`, CDHT, 0.95, `[S] ${TT24}, Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}; ${CDHT_AREAS}`),
+  learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.97, `[S] ${TT24}, Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}`),
+  unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[S] ${TT24}, Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
+  unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc” trở lên', `[S] ${TT24}, Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
 ]);
 
 /** Cấp tỉnh: Điều 12 (mức độ 1) and Điều 13 (mức độ 2), whose TC2 is Điều 7 khoản 2. */
 const provincial = (level: 1 | 2): RuleSet => {
   const md2 = level === 2;
-  const article = md2 ? `${TT24} Điều 13` : `${TT24} Điều 12`;
+  const article = md2 ? `${TT24}, Điều 13` : `${TT24}, Điều 12`;
   const tc2 = md2
-    ? HUYEN_MD2_TC2.map((i) => ({ ...i, source: i.source.replace(`${TT24} Điều 7 khoản 2:`, `${article} dẫn Điều 7 khoản 2:`) }))
+    ? HUYEN_MD2_TC2.map((i) => ({ ...i, source: i.source.replace(`${TT24}, Điều 7 khoản 2:`, `${article} dẫn Điều 7 khoản 2:`) }))
     : tt24Tc2(LEVEL1_TC2, { confirmed: `[C] ${article} (Điều 6 khoản 2)`, local: `[S] ${article} (Điều 6 khoản 2, theo ${DONG_THAP})` });
   return tt24(`tt24-tinh-md${level}`, `TT24 · cấp tỉnh · mức độ ${level}`, `“Đơn vị học tập” cấp tỉnh mức độ ${level}`, level, PROVINCE_RECEIVERS, [
     ...tt24Tc1(`[C] ${article} (Điều 6 khoản 1)`),
     ...tc2,
-    members('3.1', 'Thành viên đạt danh hiệu “Công dân học tập” (QĐ 324/QĐ-KHVN)', CDHT, md2 ? 0.95 : 0.9, `[C] ${article}`),
+    members('3.1', `Thành viên đạt danh hiệu “Công dân học tập” (${QD_324})`, CDHT, md2 ? 0.95 : 0.9, `[C] ${article}; ${CDHT_AREAS}`),
     learners('3.1b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', md2 ? 0.97 : 0.95, `[C] ${article}`),
     unit('3.2', 'Tổ chức hoạt động chia sẻ tri thức', `[C] ${article}`),
-    unit('3.3', md2 ? 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc”' : 'Đơn vị đạt danh hiệu “Tập thể lao động tiên tiến” trở lên', `[C] ${article}`),
+    unit('3.3', md2 ? 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc” trở lên' : 'Đơn vị đạt danh hiệu “Tập thể lao động tiên tiến” trở lên', `[C] ${article}`),
     unit(
       '3.4',
       md2 ? 'Mức độ chuyển đổi số “đáp ứng khá”' : 'Mức độ chuyển đổi số “đáp ứng cơ bản”',

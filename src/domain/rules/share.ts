@@ -6,7 +6,7 @@
 import { readFraction, readNumber, readText, type CellValue } from '../values';
 
 /** Below this a plain number over 1 is a percent cell's value (1.5 = 150%), not "1.5%". */
-const PERCENT_CELL_LIMIT = 10;
+export const PERCENT_CELL_LIMIT = 10;
 
 export type ShareRead = { ok: true; share: number } | { ok: false; shown: string; asText?: true };
 

@@ -4,7 +4,7 @@
  * values (cached results), styles, widths, row heights, merges, list validations, print setup.
  * Read-only: reading never changes a part.
  */
-import type { CellValue } from '../../domain/values';
+import { errorText, type CellValue } from '../../domain/values';
 import type { XlsxPackage } from '../../xlsx/package';
 import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
 import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
@@ -370,7 +370,7 @@ function listSource(formula: string, sheetName: string): { values: string[] } | 
 /** Text of a value as a dropdown lists it. */
 function listText(v: CellValue): string {
   if (v === null) return '';
-  if (typeof v === 'object') return v.error;
+  if (typeof v === 'object') return errorText(v);
   return String(v);
 }
 

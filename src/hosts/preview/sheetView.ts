@@ -4,7 +4,7 @@
  * value), its look, its dropdown and whether the add-in owns it. Pure reads.
  */
 import { columnLetter } from '../../workbook/a1';
-import { isCellError, type CellValue } from '../../domain/values';
+import { errorText, isCellError, type CellValue } from '../../domain/values';
 import { excelRound, formatDate } from '../../i18n/format';
 import { storedInput, type OwnedReason } from '../../usecases/editCells';
 import type { CellInput } from '../../workbook/port';
@@ -117,7 +117,8 @@ function pad2(n: number): string {
 /** A value's text under a number format, as the grid shows it. */
 export function valueText(v: CellValue, numFmt: string | undefined, locale: string): { text: string; numeric: boolean } {
   if (v === null) return { text: '', numeric: false };
-  if (isCellError(v)) return { text: v.error, numeric: false };
+  // A formula the file holds no result for shows blank (the grid marks it “chưa tính”).
+  if (isCellError(v)) return { text: errorText(v), numeric: false };
   if (typeof v === 'number') return { text: formatNumber(v, numFmt === 'General' ? undefined : numFmt, locale), numeric: true };
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', numeric: false };
   return { text: v, numeric: false };

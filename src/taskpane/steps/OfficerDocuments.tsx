@@ -21,10 +21,11 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
   const t = useT(lang);
   const s = useStyles();
   const [signer, setSigner] = useState('');
+  const [office, setOffice] = useState('');
   const [state, run] = useTask<OfficerResult>();
   const [showCell, openError] = useShowCell(host);
   const running = state.status === 'running';
-  const generate = () => run(() => generateOfficerDocuments(host.workbook, { body, tier, signer, lang }));
+  const generate = () => run(() => generateOfficerDocuments(host.workbook, { body, tier, signer, office, lang }));
   const result = state.status === 'done' ? state.value : null;
   return (
     <section className={s.section} aria-label={t('officer.pane.title')}>
@@ -33,6 +34,9 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
       <span>{t('officer.pane.intro', { sheet: OFFICER_TEMPLATES_SHEET })}</span>
       <Field label={t('officer.pane.signer')}>
         <Input value={signer} disabled={running} onChange={(_, d) => setSigner(d.value)} />
+      </Field>
+      <Field label={t('officer.pane.office')} hint={t('officer.pane.officeHint')}>
+        <Input value={office} disabled={running} onChange={(_, d) => setOffice(d.value)} />
       </Field>
       <div>
         <Button appearance="primary" disabled={running} onClick={() => void generate()}>

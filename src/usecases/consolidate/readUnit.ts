@@ -13,14 +13,14 @@ import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
-import { UNIT_FIELDS } from '../../sheets/unitSheet';
+import { UNIT_FIELDS, uncalculatedFields } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
 import { requestChecks, unitTypeProblem } from '../evaluate';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
-import type { Problem } from '../../domain/problems';
+import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialToDate } from './dates';
@@ -89,7 +89,11 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
 
     const ev = evaluate(evaluationInput(wb));
     const record = buildRecord(wb, ev, { file, lang, flags, contents: xlsx.contentKey() });
-    const problems = [...parsed.problems, ...ev.problems].map((p) => locateProblem(p, lang));
+    const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
+    // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
+    const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
+    if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: uncalculated.slice(0, 5).join(', ') + (uncalculated.length > 5 ? ', …' : '') }) });
+    const problems = found.filter((p) => p.code !== 'formulaNotCalculated').map((p) => locateProblem(p, lang));
     if (problems.length) record.flags.push({ code: 'dataWarnings', message: t(lang, 'consolidate.flag.dataWarnings', { count: problems.length, first: problems[0]!.message }) });
     return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
   } catch (e) {

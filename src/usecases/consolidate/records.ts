@@ -21,6 +21,8 @@ export type FlagCode =
   | 'noName'
   | 'yearDiffers'
   | 'schema'
+  // Cells of the unit's data whose formulas its file stored no result for.
+  | 'uncalculated'
   | 'dataWarnings'
   | 'otherIndicators'
   | 'unitTypeMissing'

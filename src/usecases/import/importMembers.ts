@@ -281,7 +281,15 @@ function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, l
   const field = i.target === ID_TARGET ? null : memberField(i.target);
   const expectedKey = i.target === 'cdhtTitle' ? EXPECTED.cdhtTitle! : (EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name');
   const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedKey } };
-  const key = (i.reason === 'nameMissing' ? 'import.issue.nameMissing' : i.reason === 'cellError' && i.target === 'name' ? 'import.issue.nameError' : `import.issue.${i.reason}`) as MessageKey;
+  const key = (
+    i.reason === 'nameMissing'
+      ? 'import.issue.nameMissing'
+      : i.target === 'name' && i.reason === 'cellError'
+        ? 'import.issue.nameError'
+        : i.target === 'name' && i.reason === 'formulaNotCalculated'
+          ? 'import.issue.nameNotCalculated'
+          : `import.issue.${i.reason}`
+  ) as MessageKey;
   return { ...i, header, sheet, message: sayWords(lang, { key, params }), words: { key, params } };
 }
 

@@ -6,11 +6,11 @@
  */
 import { EMULATION_TITLES, LDTT_OR_HIGHER, type MemberField } from '../../domain/memberFields';
 import { cleanText, lowerVi } from '../../domain/text';
-import { isCellError, readNumber, readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
+import { isCellError, isUncalculated, readNumber, readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import type { CellInput } from '../../workbook/port';
 import { expand } from './targets';
 
-export type Unreadable = 'cellError' | 'ambiguousYesNo' | 'invalidNumber' | 'outOfRange' | 'unknownTitle';
+export type Unreadable = 'cellError' | 'formulaNotCalculated' | 'ambiguousYesNo' | 'invalidNumber' | 'outOfRange' | 'unknownTitle';
 
 export type Normalised = { ok: true; value: CellInput } | { ok: false; reason: Unreadable; found: string };
 
@@ -61,6 +61,8 @@ function cleaned(v: CellValue): CellValue {
  */
 export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spellings, impliedTitle: string | null = null): Normalised {
   const v = cleaned(raw);
+  // Before errors: a formula the source file holds no result for is unknown, not an error.
+  if (isUncalculated(v)) return { ok: false, reason: 'formulaNotCalculated', found: '' };
   if (isCellError(v)) return { ok: false, reason: 'cellError', found: v.error };
   if (v === null || readText(v) === '') return { ok: true, value: null };
   switch (field.kind) {

@@ -4,7 +4,7 @@
  * normalised; whatever cannot be read is listed with its address and imported as empty.
  */
 import { cleanText, lowerVi } from '../../domain/text';
-import { readText, type Spellings } from '../../domain/values';
+import { isUncalculated, readText, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
 import type { HeaderInfo } from './header';
@@ -80,7 +80,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     }
     if (!name) {
       const nameValue = sheet.value(r, nameCol);
-      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
+      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: isUncalculated(nameValue) ? 'formulaNotCalculated' : nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
       continue;
     }
     const hidden = sheet.isRowHidden(r);

@@ -9,6 +9,10 @@ import { applyPlan, applySelect, type PlanTarget } from './applyPlan';
 import { RequestBudget } from './payload';
 import { readSheets } from './readSheets';
 import { API, officeSupports, type Supports } from './requirements';
+import { lockedCells, queueSheetList } from './protection';
+import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protection';
+
+const NO_LOCKS: WorkbookLocks = { structure: false, sheets: [] };
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -49,6 +53,8 @@ class OfficeSession implements WorkbookSession {
   private readonly marks = new Map<string, string>();
   /** The workbook's tables, loaded with the batch's first round trip (plans with tables need them). */
   private tableLoad: Excel.TableCollection | null = null;
+  /** The user's protection, read with the sheet names. */
+  private locks: WorkbookLocks = NO_LOCKS;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -57,8 +63,9 @@ class OfficeSession implements WorkbookSession {
 
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     this.queueTables();
-    const snapshot = await readSheets(this.context, sheets, options, this.supports);
+    const { snapshot, locks } = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
+    this.locks = locks;
     // Marks asked for: the read looked at every sheet's.
     for (const name of options.marks ? snapshot.sheetNames : sheets) {
       const actual = findSheetName(snapshot.sheetNames, name);
@@ -89,6 +96,12 @@ class OfficeSession implements WorkbookSession {
     // Fails before anything is queued, so a wrong plan leaves the workbook untouched.
     const prepared = prepareBatch(planned, { names, roles });
     for (const q of this.queued) if (q.kind === 'select') checkSelect(names, prepared.plans, q.sheet);
+    // Refused before anything is queued, rather than by Excel midway (workbook/protection.ts).
+    const questions = checkProtection(prepared.plans, names, this.locks, null);
+    if (questions.length) {
+      const locked = await lockedCells(this.context, questions);
+      checkUnlocked(questions, null, (q) => locked.get(q) ?? null);
+    }
     warnings.push(...prepared.warnings);
     const target: PlanTarget = {
       context: this.context,
@@ -108,11 +121,12 @@ class OfficeSession implements WorkbookSession {
 
   /** Only when nothing was read in this batch: the plans need to know which sheets exist. */
   private async loadNames(): Promise<string[]> {
-    const worksheets = this.context.workbook.worksheets;
-    worksheets.load('items/name');
+    const list = queueSheetList(this.context, this.supports);
     this.queueTables();
     await this.context.sync();
-    return worksheets.items.map((s) => s.name);
+    const { names, locks } = list();
+    this.locks = locks;
+    return names;
   }
 
   /** Rides on the next sync: table names and their sheets (no extra round trip). */

@@ -7,6 +7,8 @@ import { sheetKey, wantsLayout, type CellValue, type ReadOptions, type SheetData
 import { findSheetName, SHEET_MARK } from '../plan';
 import { FIRST_READ_ROWS, jsonBytes, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
+import { queueSheetList } from './protection';
+import type { WorkbookLocks } from '../protection';
 
 const ERROR_VALUES = new Set([
   '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA',
@@ -74,23 +76,25 @@ export function isFallbackError(e: unknown): boolean {
   return typeof code === 'string' && FALLBACK_CODES.has(code);
 }
 
+/** The snapshot, and the user's protection read with the sheet names (office/protection.ts). */
 export async function readSheets(
   context: Excel.RequestContext,
   asked: string[],
   options: ReadOptions,
   supports: Supports,
-): Promise<WorkbookSnapshot> {
+): Promise<{ snapshot: WorkbookSnapshot; locks: WorkbookLocks }> {
   let found: Found[];
   let sheetNames: string[];
   let roles: Map<string, string>;
+  let locks: WorkbookLocks;
   try {
-    ({ found, sheetNames, roles } = await readInOneSync(context, asked, options, supports));
+    ({ found, sheetNames, roles, locks } = await readInOneSync(context, asked, options, supports));
   } catch (e) {
     if (!isFallbackError(e)) throw e;
     // A host that rejects calls chained on a null object (missing or empty sheet), or a
     // first window heavier than Excel's 5 MB response limit: go step by step instead.
     // A few extra syncs, only then.
-    ({ found, sheetNames, roles } = await readStepByStep(context, asked, options, supports, null));
+    ({ found, sheetNames, roles, locks } = await readStepByStep(context, asked, options, supports, null));
   }
   // Excel finds "TỔNG HỢP" for "Tổng hợp" but not a name typed in another Unicode form (NFD):
   // those few are looked up by the one sheet-name key, step by step.
@@ -107,7 +111,7 @@ export async function readSheets(
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
   for (const [name, role] of roles) if (role !== '') marked.set(name, role);
-  return { sheetNames, sheets, roles: marked };
+  return { snapshot: { sheetNames, sheets, roles: marked }, locks };
 }
 
 /** `roles` holds '' for a sheet whose mark was looked for and not found. */
@@ -180,7 +184,7 @@ function collectHidden<P>(props: P[], first: number, hidden: (p: P) => boolean |
 
 async function readInOneSync(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports) {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  const list = queueSheetList(context, supports);
   const queued = asked.map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
     sheet.load('name');
@@ -204,7 +208,8 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     takeWindow(q.loaded, q.used.isNullObject ? null : q.used.address);
     found.push(q.loaded.found);
   }
-  return { found, sheetNames: worksheets.items.map((s) => s.name), roles };
+  const { names, locks } = list();
+  return { found, sheetNames: names, roles, locks };
 }
 
 /** Sheets whose marks the one-sync read walks; a workbook with more costs one more sync for the rest. */
@@ -234,10 +239,12 @@ function queueMarkWalk(worksheets: Excel.WorksheetCollection, supports: Supports
 async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports, known: { names: string[]; marks: string[] } | null) {
   const worksheets = context.workbook.worksheets;
   let sheetNames = known?.names;
+  // Known names come with their protection from the first read.
+  let locks: WorkbookLocks = { structure: false, sheets: [] };
   if (!sheetNames) {
-    worksheets.load('items/name');
+    const list = queueSheetList(context, supports);
     await context.sync();
-    sheetNames = worksheets.items.map((s) => s.name);
+    ({ names: sheetNames, locks } = list());
   }
   const names = sheetNames;
   const probes = asked.flatMap((a) => {
@@ -279,7 +286,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     await context.sync();
     layout.forEach((take) => take());
   }
-  return { found: probes.map((p) => p.found), sheetNames: names, roles };
+  return { found: probes.map((p) => p.found), sheetNames: names, roles, locks };
 }
 
 /** Rows not read yet, in row chunks sized from what was read so far. */

@@ -25,6 +25,8 @@ export const API = {
   mark: '1.4',
   // Worksheet.getNext…: every sheet's mark found in the read's one sync, before its name is known.
   sheetWalk: '1.5',
+  // Workbook.protection: Review → Protect Workbook (a sheet's protection needs only 1.2).
+  workbookProtection: '1.7',
 } as const;
 
 /**

@@ -18,6 +18,8 @@ import { StylesEditor } from './write/styles';
 import { DrawnRows } from './write/drawnRows';
 import { TABLE_CONTENT_TYPE, addTablePart, readTableInfo, renderTable, type TableInfo } from './write/tableXml';
 import { sheetKey } from '../port';
+import { checkProtection, checkUnlocked } from '../protection';
+import { lockedCellIn, sheetProtected, structureLocked } from './protection';
 
 export interface XlsxWorkbookOptions extends PackageOptions {
   deflate: Deflate;
@@ -176,6 +178,7 @@ export class XlsxWorkbook implements Workbook {
     // Checked before anything changes, so a wrong plan leaves the package untouched.
     const { plans, warnings } = prepareBatch(queued, { names, roles, date1904: pkg.date1904 });
     if (selection) checkSelect(names, plans, selection.sheet);
+    if (plans.length > 0) await this.checkLocks(plans, names);
     this._warnings.push(...warnings);
     if (plans.length === 0) return;
     const styles = new StylesEditor(await pkg.stylesXml());
@@ -219,6 +222,24 @@ export class XlsxWorkbook implements Workbook {
     // Cached results of the user's formulas may now be stale: Excel recomputes on open.
     await pkg.afterCellsChanged(touched);
     this.shared = null;
+  }
+
+  /** The user's protection as the file holds it: refused (protection.ts) before anything changes. */
+  private async checkLocks(plans: readonly SheetPlan[], names: readonly string[]): Promise<void> {
+    const pkg = this.pkg;
+    const protectedSheets = new Map<string, string>();
+    for (const plan of plans) {
+      const sheet = pkg.findSheet(plan.sheet);
+      if (!sheet?.path || protectedSheets.has(sheet.name)) continue;
+      const source = await pkg.sheetSource(sheet.path);
+      const xml = source === null || typeof source === 'string' ? source : source.raw;
+      if (xml !== null && sheetProtected(xml)) protectedSheets.set(sheet.name, xml);
+    }
+    const locks = { structure: structureLocked(pkg.workbookXml), sheets: [...protectedSheets.keys()] };
+    const questions = checkProtection(plans, names, locks, this.label);
+    if (questions.length === 0) return;
+    const styles = new StylesEditor(await pkg.stylesXml());
+    checkUnlocked(questions, this.label, (q) => lockedCellIn(protectedSheets.get(q.sheet)!, q.ranges, (xf) => styles.unlocked(xf)));
   }
 
   /**

@@ -8,7 +8,9 @@ import { rangeAddress } from '../../../src/workbook/a1';
 import { checkSelect, prepareBatch } from '../../../src/workbook/plan';
 import { applyPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
 import { normaliseScalar } from './cellValues';
-import { readMarks, writeMarksOnSave } from './marks';
+import { readMarks, readWorkbookXml, writeMarksOnSave } from './marks';
+import { checkProtection, checkUnlocked, firstLockedCell } from '../../../src/workbook/protection';
+import { structureLocked } from '../../../src/workbook/xlsx/protection';
 import { repairLoadedTables } from './tables';
 
 export interface ToBufferOptions {
@@ -32,6 +34,11 @@ export class ExcelJsWorkbook implements Workbook {
   private queue: Promise<unknown> = Promise.resolve();
   /** The add-in's sheets: their ownership marks (plan.ts SHEET_MARK), kept across saves. */
   private readonly roles = new Map<ExcelJS.Worksheet, string>();
+  /**
+   * Review → Protect Workbook, read from the file (ExcelJS 4.4 neither reads nor writes it:
+   * it is honoured here, and lost when this workbook is saved).
+   */
+  private structureLocked = false;
 
   constructor(
     /** The wrapped ExcelJS workbook (tests and the preview inspect it). */
@@ -50,7 +57,9 @@ export class ExcelJsWorkbook implements Workbook {
     await wb.xlsx.load(buf as ArrayBuffer);
     repairLoadedTables(wb);
     const result = new ExcelJsWorkbook(wb, label);
-    const marks = await readMarks(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+    const xml = await readWorkbookXml(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+    const marks = readMarks(xml);
+    result.structureLocked = xml !== null && structureLocked(xml);
     // localSheetId counts sheets in workbook.xml order, which is ExcelJS's tab order.
     wb.worksheets.forEach((ws, i) => {
       const role = marks.get(i);
@@ -121,6 +130,7 @@ export class ExcelJsWorkbook implements Workbook {
     // Checked before anything changes, so a wrong plan leaves the workbook untouched.
     const { plans, warnings } = prepareBatch(queued, { names, roles, date1904: Boolean(wb.properties?.date1904) });
     if (selection) checkSelect(names, plans, selection.sheet);
+    this.checkLocks(plans, names);
     this._warnings.push(...warnings);
     if (plans.length === 0) return;
 
@@ -132,6 +142,18 @@ export class ExcelJsWorkbook implements Workbook {
     finishActivation(wb, ctx, before !== after);
     // Cached results of the user's formulas may now be stale: let Excel recompute on open.
     wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+  }
+
+  /** The user's protection: refused (src/workbook/protection.ts) before anything changes. */
+  private checkLocks(plans: readonly SheetPlan[], names: readonly string[]): void {
+    const wb = this.workbook;
+    const sheets = wb.worksheets.filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).map((ws) => ws.name);
+    const questions = checkProtection(plans, names, { structure: this.structureLocked, sheets }, this.label);
+    checkUnlocked(questions, this.label, (q) => {
+      const ws = findSheet(wb, q.sheet)!;
+      // A cell ExcelJS has not made takes its row's format; without one, it is locked.
+      return firstLockedCell(q.ranges, (r, c) => (ws.findCell(r, c)?.protection ?? ws.findRow(r)?.protection)?.locked !== false);
+    });
   }
 
   private read(sheets: string[], options: ReadOptions = {}): WorkbookSnapshot {

@@ -14,21 +14,27 @@ import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 
 const LIMITS = { ...DEFAULT_LIMITS, maxFileBytes: Number.MAX_SAFE_INTEGER };
 
-/** Role by sheet index (localSheetId), from the file's xl/workbook.xml. */
-export async function readMarks(bytes: Uint8Array): Promise<Map<number, string>> {
-  const marks = new Map<number, string>();
-  // DecompressionStream: browsers and Node ≥ 18; without it (old jsdom) no mark is seen,
-  // which is the safe side: every sheet is then the user's and none is redrawn.
-  if (typeof DecompressionStream !== 'function') return marks;
-  let xml: string;
+/**
+ * The file's xl/workbook.xml, which ExcelJS reads only in part (marks, protection), or null.
+ * DecompressionStream: browsers and Node ≥ 18; without it (old jsdom) nothing is seen, which is
+ * the safe side for marks: every sheet is then the user's and none is redrawn.
+ */
+export async function readWorkbookXml(bytes: Uint8Array): Promise<string | null> {
+  if (typeof DecompressionStream !== 'function') return null;
   try {
     const dir = readDirectory(bytes, LIMITS);
     const entry = dir.entries.get('xl/workbook.xml');
-    if (!entry) return marks;
-    xml = new TextDecoder('utf-8').decode(await readEntry(bytes, entry, webInflate, LIMITS));
+    if (!entry) return null;
+    return new TextDecoder('utf-8').decode(await readEntry(bytes, entry, webInflate, LIMITS));
   } catch {
-    return marks; // ExcelJS reports a broken file itself
+    return null; // ExcelJS reports a broken file itself
   }
+}
+
+/** Role by sheet index (localSheetId), from the file's xl/workbook.xml. */
+export function readMarks(xml: string | null): Map<number, string> {
+  const marks = new Map<number, string>();
+  if (xml === null) return marks;
   const re = /<(?:[\w.-]+:)?definedName\b([^>]*)>([^<]*)<\/(?:[\w.-]+:)?definedName>/g;
   for (const m of xml.matchAll(re)) {
     const attrs = m[1]!;

@@ -28,6 +28,8 @@ export interface CorpusFile {
   /** Sheets that are the user's (everything else is the add-in's). */
   userSheets: string[];
   claims: Claim[];
+  /** Review → Protect Workbook: every command that adds or redraws a sheet is refused, the file untouched. */
+  structureLocked?: boolean;
 }
 
 /** The files `buildCorpus` makes, in order (known before it runs, so tests can be listed). */
@@ -38,6 +40,7 @@ export const CORPUS_NAMES = [
   'libreoffice-bang-ten.xlsx',
   'tay-pivot-bieu-do.xlsx',
   'tay-binh-luan-lien-ket.xlsx',
+  'tay-binh-luan-lien-ket-khoa-cua-so.xlsx',
   'tay-macro.xlsm',
   'ten-trung-tong-hop.xlsx',
   'ten-trung-TONG-HOP.xlsx',
@@ -135,12 +138,12 @@ export async function buildCorpus(dir: string): Promise<CorpusFile[]> {
     });
   }
 
-  const hand = async (name: string, userSheets: string[], claims: Claim[], build: (p: Package) => Promise<void>) => {
+  const hand = async (name: string, userSheets: string[], claims: Claim[], build: (p: Package) => Promise<void>, structureLocked = false) => {
     const p = await Package.load(baseBytes);
     await build(p);
     const file = path.join(dir, name);
     fs.writeFileSync(file, await p.bytes());
-    out.push({ name, file, producer: 'hand', userSheets, claims });
+    out.push({ name, file, producer: 'hand', userSheets, claims, ...(structureLocked ? { structureLocked } : {}) });
   };
 
   await hand(
@@ -186,8 +189,12 @@ export async function buildCorpus(dir: string): Promise<CorpusFile[]> {
     },
   );
 
-  await hand(
-    'tay-binh-luan-lien-ket.xlsx',
+  // Twice: with the structure locked (every command refused), and with only the windows locked (written, the element kept).
+  for (const [name, protection, structureLocked] of [
+    ['tay-binh-luan-lien-ket.xlsx', '<workbookProtection lockStructure="1" workbookPassword="CC3D"/>', true],
+    ['tay-binh-luan-lien-ket-khoa-cua-so.xlsx', '<workbookProtection lockWindows="1" workbookPassword="CC3D"/>', false],
+  ] as const) await hand(
+    name,
     ['Góp ý', 'Liên kết', 'Tổ Văn'],
     [
       { what: 'threaded comments with a reply', part: /^xl\/threadedComments\/threadedComment1\.xml$/, contains: 'parentId=' },
@@ -198,7 +205,7 @@ export async function buildCorpus(dir: string): Promise<CorpusFile[]> {
       { what: 'custom document properties', part: /^docProps\/custom\.xml$/, contains: 'Mã hồ sơ' },
       { what: 'two sheet-scoped names DS', part: /^xl\/workbook\.xml$/, contains: /<definedName name="DS" localSheetId="\d+">'Góp ý'!\$A\$2:\$A\$3<\/definedName><definedName name="DS" localSheetId="\d+">'Tổ Văn'!\$A\$2:\$A\$5<\/definedName>/ },
       { what: 'a legacy protection password', part: /^xl\/worksheets\/sheet\d+\.xml$/, contains: '<sheetProtection password="CC3D"' },
-      { what: 'workbook structure protection', part: /^xl\/workbook\.xml$/, contains: '<workbookProtection lockStructure="1" workbookPassword="CC3D"/>' },
+      { what: 'workbook protection', part: /^xl\/workbook\.xml$/, contains: protection },
       { what: 'print gridlines', part: /^xl\/worksheets\/sheet\d+\.xml$/, contains: '<printOptions gridLines="1"/>' },
     ],
     async (p) => {
@@ -232,11 +239,12 @@ export async function buildCorpus(dir: string): Promise<CorpusFile[]> {
 
       const group = await p.addSheet('Tổ Văn', sheetXml({ rows: [['Giáo viên'], ['Lê Thu'], ['Phạm Hà'], ['Vũ Nam'], ['Đỗ Linh'], [{ f: 'COUNTA(DS)', v: 4 }]] }));
       await p.addToWorkbook(`<definedName name="DS" localSheetId="${notes.index}">'Góp ý'!$A$2:$A$3</definedName><definedName name="DS" localSheetId="${group.index}">'Tổ Văn'!$A$2:$A$5</definedName><definedName name="HeSo">1.5</definedName>`, 'definedNames');
-      await p.addToWorkbook('<workbookProtection lockStructure="1" workbookPassword="CC3D"/>');
+      await p.addToWorkbook(protection);
 
       await p.put('docProps/custom.xml', CUSTOM_PROPS, 'application/vnd.openxmlformats-officedocument.custom-properties+xml');
       await p.rel('', `${NS.rel}/custom-properties`, 'docProps/custom.xml');
     },
+    structureLocked,
   );
 
   await hand(

@@ -16,6 +16,7 @@ import { formulaModel } from '../../support/exceljs/applyPlan';
 import { recalculatedResults } from './recalculate';
 import type { Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
+import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {
@@ -40,14 +41,16 @@ const excelJs: Implementation = {
   name: 'ExcelJS',
   drawsCharts: false,
   drawsTables: false,
-  async open(sheets, marks = {}) {
+  withoutResult: 'blank',
+  async open(sheets, marks = {}, protection) {
     const setup = ExcelJsWorkbook.create('contract.xlsx');
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
       }
     });
-    const workbook = await ExcelJsWorkbook.fromBuffer(await setup.toBuffer(), 'contract.xlsx');
+    const saved = await setup.toBuffer();
+    const workbook = await ExcelJsWorkbook.fromBuffer(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx');
     const subject: Subject = {
       workbook,
       async sheetNames() {
@@ -107,12 +110,13 @@ const officeFake: Implementation = {
   name: 'Office.js (fake Excel)',
   drawsCharts: true,
   drawsTables: true,
-  async open(sheets, marks = {}) {
+  withoutResult: 'calculated',
+  async open(sheets, marks = {}, protection) {
     const names: Record<string, Record<string, string>> = {};
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
     // The fake reads its initial cells as typed input: mark strings as text.
     const typed = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v)))]));
-    const excel = createFakeExcel({ sheets: typed, names });
+    const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}) });
     const workbook = new OfficeWorkbook(excel.run, excel.supports);
     return {
       workbook,
@@ -157,14 +161,16 @@ const xlsxFile: Implementation = {
   name: 'XlsxWorkbook (.xlsx file)',
   drawsCharts: true,
   drawsTables: true,
-  async open(sheets, marks = {}) {
+  withoutResult: 'notCalculated',
+  async open(sheets, marks = {}, protection) {
     const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
       }
     });
-    const workbook = await XlsxWorkbook.open(await setup.toBytes(), 'contract.xlsx', NODE_XLSX);
+    const saved = await setup.toBytes();
+    const workbook = await XlsxWorkbook.open(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx', NODE_XLSX);
     return {
       workbook,
       async sheetNames() {

@@ -46,8 +46,23 @@ export interface Implementation {
   /** Excel tables are drawn (else a plan's tables come back as tableNotDrawn warnings). */
   drawsTables: boolean;
   /**
+   * What a formula written without a result reads back as: its value where the host calculates
+   * (inside Excel); not calculated (UNCALCULATED) from a file, whose reader tells no `<v>` from
+   * Excel's `<v></v>` of an empty text; blank for ExcelJS, whose reader drops an empty cached
+   * result and so cannot tell the two.
+   */
+  withoutResult: 'calculated' | 'notCalculated' | 'blank';
+  /**
    * A workbook holding these sheets, in this order (values from A1; strings are text). Sheets
    * named in `marks` carry the add-in's mark for that role; the others are the user's.
+   * `protection` is what the user protected, as Excel's Review tab does it.
    */
-  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>): Promise<Subject>;
+  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>, protection?: ProtectionSetup): Promise<Subject>;
+}
+
+export interface ProtectionSetup {
+  /** Review → Protect Workbook: the structure is locked. */
+  structure?: boolean;
+  /** Review → Protect Sheet, each with the ranges whose cells are unlocked (Format Cells → Protection). */
+  sheets?: Record<string, { unlocked?: string[] }>;
 }

@@ -6,6 +6,7 @@
 import type { SheetPlan, WorkbookWarning } from '../../../src/workbook/port';
 import { ownSheetCandidates } from '../../../src/workbook/plan';
 import type { Implementation, Subject } from './subject';
+import { UNCALCULATED } from '../../../src/domain/values';
 
 async function write(subject: Subject, ...plans: SheetPlan[]): Promise<WorkbookWarning[]> {
   await subject.workbook.batch(async (s) => plans.forEach((p) => s.write(p)));
@@ -29,6 +30,17 @@ export function contractSuite(impl: Implementation): void {
       const s = await wb.sheet('S');
       expect(s.cells).toEqual({ A1: '=1+1', C1: 42, D1: true, E1: '0012', F1: 'TRUE', G1: '=C1*2' });
       expect(warnings).toEqual([]);
+    });
+
+    it('reads a formula back as its result (an empty text as blank); one written without a result as not calculated where nothing calculates it', async () => {
+      const wb = await impl.open(BASE);
+      const texts = [{ formula: '=IF(1,"","x")', result: '' }, { formula: '="a"', result: 'a' }];
+      await write(wb, { sheet: 'S', mode: 'ensure', cells: [{ at: 'A1', rows: [[{ formula: '=1+1', result: 2 }, { formula: '=2+3' }, { formula: '=1/0', result: { error: '#DIV/0!' } }], texts] }] });
+      const rows = (await wb.workbook.batch((s) => s.read(['S']))).sheets.get('S')!.rows;
+      const second = { calculated: 5, notCalculated: { error: UNCALCULATED }, blank: null }[impl.withoutResult];
+      expect(rows[0]).toEqual([2, second, { error: '#DIV/0!' }]);
+      // A file keeps the results as written: an empty text is a calculated blank (the counting fake computes only arithmetic).
+      if (impl.withoutResult !== 'calculated') expect(rows[1]).toEqual([null, 'a']);
     });
 
     it('writes a date as the wall-clock time the user sees (06:00 on 20/12 is 20/12 06:00)', async () => {
@@ -211,6 +223,60 @@ export function contractSuite(impl: Implementation): void {
         await expect(bad({ range: 'C1:C3', formula: '=A1', results: [1, 2] })).rejects.toThrow(/2 results for 3 rows/);
         await expect(bad({ range: 'C1:C3', formula: 'A1' })).rejects.toThrow(/start with "="/);
         expect(await wb.sheetNames()).toEqual(['Dữ liệu']);
+      });
+    });
+
+    describe('the user’s protection (Review → Protect Workbook, Protect Sheet), honoured before anything is written', () => {
+      const LOCKED = { sheets: { 'Tiêu chí': { unlocked: ['B2:C3'] } } };
+      const other: SheetPlan = { sheet: 'Dữ liệu', mode: 'existing', cells: [{ at: 'B1', rows: [['không ghi']] }] };
+
+      it('with the structure locked, refuses a plan that adds a sheet, naming it, and writes nothing of the batch', async () => {
+        const wb = await impl.open({ ...BASE, S: [['cũ']] }, {}, { structure: true });
+        const refused = write(wb, other, { sheet: 'Mới', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }] });
+        await expect(refused).rejects.toMatchObject({ name: 'WorkbookProtectedError', kind: 'structure', sheet: 'Mới' });
+        await expect(refused).rejects.toThrow(/“Mới”.*Bảo vệ sổ làm việc/);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'S']);
+        expect((await wb.sheet('Dữ liệu')).cells).toEqual({ A1: 'giữ nguyên' });
+      });
+
+      it('with the structure locked, refuses to redraw its own sheet, and still writes and formats cells of existing sheets', async () => {
+        const wb = await impl.open({ ...BASE, 'Tổng hợp': [['cũ']] }, { 'Tổng hợp': 'summary' }, { structure: true });
+        await expect(write(wb, { sheet: 'Tổng hợp', mode: 'replace', role: 'summary', cells: [{ at: 'A1', rows: [['mới']] }] })).rejects.toMatchObject({ kind: 'structure', sheet: 'Tổng hợp' });
+        expect((await wb.sheet('Tổng hợp')).cells).toEqual({ A1: 'cũ' });
+        expect(await write(wb, { sheet: 'Dữ liệu', mode: 'ensure', cells: [{ at: 'B1', rows: [['thêm']] }], styles: [{ range: 'B1', style: { numberFormat: '@' } }] })).toEqual([]);
+        const s = await wb.sheet('Dữ liệu');
+        expect([s.cells, s.formats]).toEqual([{ A1: 'giữ nguyên', B1: 'thêm' }, { B1: '@' }]);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp']);
+      });
+
+      it('on a protected sheet, refuses to write a locked cell, naming the sheet and the cell, and writes nothing of the batch', async () => {
+        const wb = await impl.open({ ...BASE, 'Tiêu chí': [['a', 'b']] }, {}, LOCKED);
+        const refused = write(wb, other, { sheet: 'Tiêu chí', mode: 'existing', cells: [{ at: 'B2', rows: [['được'], ['được'], ['khóa']] }] });
+        await expect(refused).rejects.toMatchObject({ name: 'WorkbookProtectedError', kind: 'cell', sheet: 'Tiêu chí', cell: 'B4' });
+        await expect(refused).rejects.toThrow(/“Tiêu chí”.*B4.*Bỏ bảo vệ trang tính/);
+        expect((await wb.sheet('Dữ liệu')).cells).toEqual({ A1: 'giữ nguyên' });
+        expect((await wb.sheet('Tiêu chí')).cells).toEqual({ A1: 'a', B1: 'b' });
+      });
+
+      it('on a protected sheet, writes values, formulas and fills into cells unlocked by their format, as Excel allows', async () => {
+        const wb = await impl.open({ ...BASE, 'Tiêu chí': [['a', 'b']] }, {}, LOCKED);
+        expect(await write(wb, { sheet: 'Tiêu chí', mode: 'existing', cells: [{ at: 'B2', rows: [['Đạt'], [{ formula: '=1+1', result: 2 }]] }], fills: [{ range: 'C2:C3', formula: '=A1', results: ['a', null] }] })).toEqual([]);
+        expect((await wb.sheet('Tiêu chí')).cells).toEqual({ A1: 'a', B1: 'b', B2: 'Đạt', B3: '=1+1', C2: '=A1', C3: '=A2' });
+      });
+
+      it('on a protected sheet, refuses formats, layout and a redraw even over unlocked cells', async () => {
+        const wb = await impl.open({ ...BASE, 'Tiêu chí': [['a']], 'Tổng hợp': [['cũ']] }, { 'Tổng hợp': 'summary' }, { sheets: { 'Tiêu chí': { unlocked: ['B2'] }, 'Tổng hợp': { unlocked: ['A1'] } } });
+        await expect(write(wb, { sheet: 'Tiêu chí', mode: 'existing', cells: [{ at: 'B2', rows: [['Đạt']] }], styles: [{ range: 'B2', style: { bold: true } }] })).rejects.toMatchObject({ kind: 'sheet', sheet: 'Tiêu chí' });
+        await expect(write(wb, { sheet: 'Tổng hợp', mode: 'replace', role: 'summary', cells: [{ at: 'A1', rows: [['mới']] }] })).rejects.toMatchObject({ kind: 'sheet', sheet: 'Tổng hợp' });
+        expect((await wb.sheet('Tiêu chí')).cells).toEqual({ A1: 'a' });
+        expect((await wb.sheet('Tổng hợp')).cells).toEqual({ A1: 'cũ' });
+      });
+
+      it('a protected sheet the batch does not write does not stop it', async () => {
+        const wb = await impl.open({ ...BASE, 'Tiêu chí': [['a']] }, {}, LOCKED);
+        expect(await write(wb, other, { sheet: 'Mới', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }] })).toEqual([]);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tiêu chí', 'Mới']);
+        expect((await wb.sheet('Dữ liệu')).cells).toEqual({ A1: 'giữ nguyên', B1: 'không ghi' });
       });
     });
 

@@ -312,7 +312,12 @@ export function numberText(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
-/** A formula with its cached result when the plan gives one (a wrong cache would stay in LibreOffice). */
+/**
+ * A formula with its cached result when the plan knows it, as Excel caches it (a wrong cache
+ * would stay in LibreOffice). An unknown result is left out (ECMA-376: `<v>` is optional):
+ * LibreOffice calculates such a cell on loading, Excel on opening (fullCalcOnLoad, set when
+ * cells change); readers take it for not calculated, which the engine never reads in our cells.
+ */
 function formulaCell(ctx: CellContext, ref: string, sAttr: string, f: string, result: CellValue | undefined): string {
   if (result === undefined || result === null) return `<c r="${ref}"${sAttr}>${f}</c>`;
   // An empty text result is cached as Excel writes it: a reader then knows it is calculated.

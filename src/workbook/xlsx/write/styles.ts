@@ -127,6 +127,15 @@ export class StylesEditor {
     return Number(new Map(parseAttrs(/^<xf\b([^>]*?)\/?>/.exec(item)?.[1] ?? '')).get('numFmtId') ?? 0) !== 0;
   }
 
+  /**
+   * Whether the format `xf` unlocks its cells (Format Cells → Protection, `<protection locked="0"/>`);
+   * cells are locked by default. The child is read as Excel writes it, with applyProtection.
+   */
+  unlocked(xf: number): boolean {
+    const item = this.lists.get('cellXfs')!.items[xf];
+    return item !== undefined && /<protection\b[^>]*\blocked="(?:0|false)"/.test(item);
+  }
+
   /** The edited styles.xml, or null when nothing was added to a stylesheet that existed. */
   toXml(): string | null {
     const changed = [...this.lists.values()].some((l) => l.added.length > 0);

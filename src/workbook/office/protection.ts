@@ -1,0 +1,67 @@
+/**
+ * The user's protection inside Excel, for workbook/protection.ts: loaded with the sheet names in
+ * the read's first sync (no round trip of its own), so that a batch Excel would refuse midway is
+ * refused before anything is queued. Cells' locks cost a sync only when a protected sheet is written.
+ */
+import { parseRange, cellAddress } from '../a1';
+import type { LockQuestion, WorkbookLocks } from '../protection';
+import { API, type Supports } from './requirements';
+
+export interface SheetList {
+  names: string[];
+  locks: WorkbookLocks;
+}
+
+/**
+ * Queues the sheet names with each sheet's protection (ExcelApi 1.2) and the workbook's
+ * (ExcelApi 1.7; older Excel: not known, and Excel itself refuses). Call the result after the sync.
+ */
+export function queueSheetList(context: Excel.RequestContext, supports: Supports): () => SheetList {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/protection/protected');
+  const book = supports(API.workbookProtection) ? context.workbook.protection.load('protected') : null;
+  return () => ({
+    names: worksheets.items.map((s) => s.name),
+    locks: { structure: book?.protected ?? false, sheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name) },
+  });
+}
+
+/** Cells one sync may ask about one by one, when a range's cells are locked differently. */
+const CELL_PROBES = 10_000;
+
+/**
+ * The first locked cell of each question, or null: one sync for whole ranges (a range is
+ * unlocked when all its cells are), one more, only when a range is mixed, for its cells.
+ */
+export async function lockedCells(context: Excel.RequestContext, questions: readonly LockQuestion[]): Promise<Map<LockQuestion, string | null>> {
+  const worksheets = context.workbook.worksheets;
+  const probes = questions.flatMap((q) =>
+    q.ranges.map((address) => {
+      const lock = worksheets.getItem(q.sheet).getRange(address).format.protection;
+      lock.load('locked');
+      return { q, address, lock };
+    }),
+  );
+  await context.sync();
+  const answers = new Map<LockQuestion, string | null>(questions.map((q) => [q, null]));
+  const first = probes.find((p) => p.lock.locked !== false);
+  if (!first) return answers;
+  const r = parseRange(first.address);
+  if (first.lock.locked === true) {
+    answers.set(first.q, cellAddress(r.top, r.left));
+    return answers;
+  }
+  const cells: { address: string; lock: Excel.FormatProtection }[] = [];
+  for (let row = r.top; row <= r.bottom && cells.length < CELL_PROBES; row++) {
+    for (let col = r.left; col <= r.right && cells.length < CELL_PROBES; col++) {
+      const address = cellAddress(row, col);
+      const lock = worksheets.getItem(first.q.sheet).getRange(address).format.protection;
+      lock.load('locked');
+      cells.push({ address, lock });
+    }
+  }
+  await context.sync();
+  // Past the probes' reach the range is named: its first cells are unlocked.
+  answers.set(first.q, cells.find((c) => c.lock.locked !== false)?.address ?? first.address);
+  return answers;
+}

@@ -1,0 +1,91 @@
+/**
+ * A workbook the user protected in Excel (Review → Protect Workbook / Protect Sheet; here by
+ * openpyxl, as another program saves it), through the real commands: refused with exit 1, a
+ * message naming the file, the sheet and how to lift the protection, and the file unchanged
+ * byte for byte.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run, type Io } from '../../src/cli/main';
+import { protectWithOpenpyxl } from '../support/openpyxlProtect';
+import type { ProtectionSetup } from '../workbook/contract/subject';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+
+jest.setTimeout(60_000);
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+let dir: string;
+let evaluated: Buffer;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-protect-'));
+  const file = path.join(dir, 'mau.xlsx');
+  expect(await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS Nguyễn Du', '--type', 'thcs', '--year', '2025', '--sample', '--members', '12'], capture())).toBe(0);
+  expect(await run(['evaluate', file], capture())).toBe(0);
+  // The unit's own sheet beside the add-in's, which no command writes.
+  const workbook = await XlsxWorkbook.open(fs.readFileSync(file), 'mau.xlsx', NODE_XLSX);
+  await workbook.batch(async (s) => s.write({ sheet: 'Ghi chú', mode: 'ensure', cells: [{ at: 'A1', rows: [['Sổ của trường']] }] }));
+  evaluated = Buffer.from(await workbook.toBytes());
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function protectedCopy(name: string, setup: ProtectionSetup): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, protectWithOpenpyxl(evaluated, setup));
+  return file;
+}
+
+async function refused(argv: string[], file: string) {
+  const before = fs.readFileSync(file);
+  const io = capture();
+  const code = await run(argv, io);
+  const message = io.stderr.join('\n');
+  expect(message).not.toMatch(/\n\s+at |node:internal|Error:/);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp') || f.startsWith('.'))).toEqual([]);
+  return { code, message };
+}
+
+describe('a workbook whose structure is protected (Review → Protect Workbook)', () => {
+  it.each([
+    ['evaluate', (f: string) => ['evaluate', f]],
+    ['documents', (f: string) => ['documents', f]],
+  ])('%s refuses with exit 1, says what is protected and what to do, and leaves the file as it was', async (command, argv) => {
+    const file = protectedCopy(`cau-truc-${command}.xlsx`, { structure: true });
+    const r = await refused(argv(file), file);
+    expect(r.code).toBe(1);
+    expect(r.message).toMatch(new RegExp(`^Sổ “cau-truc-${command}.xlsx” đang được bảo vệ cấu trúc .*trang “[^”]+”; chưa có gì được ghi\\. Hãy bỏ bảo vệ: Xem lại \\(Review\\) → Bảo vệ sổ làm việc \\(Protect Workbook\\)`));
+  });
+
+  it('says it in English with --lang en', async () => {
+    const file = protectedCopy('structure-en.xlsx', { structure: true });
+    const r = await refused(['evaluate', file, '--lang', 'en'], file);
+    expect(r.code).toBe(1);
+    expect(r.message).toMatch(/^The workbook “structure-en.xlsx” has its structure protected .*Review → Protect Workbook/);
+  });
+});
+
+describe('a protected sheet the command writes (Review → Protect Sheet)', () => {
+  it('evaluate refuses with exit 1, naming the sheet, and leaves the file as it was', async () => {
+    const file = protectedCopy('trang.xlsx', { sheets: { 'Thành viên': {} } });
+    const r = await refused(['evaluate', file], file);
+    expect(r.code).toBe(1);
+    expect(r.message).toMatch(/^Sổ “trang.xlsx”: trang “Thành viên” đang được bảo vệ .*Bỏ bảo vệ trang tính \(Unprotect Sheet\)/);
+  });
+
+  it('a protected sheet the command does not write does not stop it', async () => {
+    const file = protectedCopy('trang-khac.xlsx', { sheets: { 'Ghi chú': {} } });
+    const io = capture();
+    const code = await run(['evaluate', file], io);
+    expect([code, io.stderr]).toEqual([0, []]);
+    // The sheet stays protected: its part is copied as it was.
+    const after = await XlsxWorkbook.open(fs.readFileSync(file), 'trang-khac.xlsx', NODE_XLSX);
+    expect(await after.pkg.text(after.pkg.findSheet('Ghi chú')!.path!)).toMatch(/<sheetProtection [^>]*sheet="1"/);
+  });
+});
