@@ -167,7 +167,8 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
  */
 export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
   const f = wb.unit.fields.find((x) => foldKey(x.label) === foldKey(UNIT_FIELDS.type));
-  if (!f) return null;
+  // A formula without its result is said once, as such (uncalculatedFields).
+  if (!f || isUncalculated(f.value)) return null;
   const shown = readText(f.value);
   const types = readListColumn(wb.sheets.lists, 'C');
   const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
