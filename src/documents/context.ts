@@ -3,6 +3,7 @@
  * template texts, already turned into the words and numbers the documents print.
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
+import { readYear } from '../domain/years';
 import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
 import { outcomeText } from '../i18n/outcome';
 import { formatPercent, formatThreshold } from '../i18n/format';
@@ -79,7 +80,9 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     countedMembers: ev.countedMembers,
   };
   const txt = (v: CellValue) => readText(v).trim();
-  const year = Number(txt(info.year)) || new Date().getFullYear();
+  // The one year rule; unreadable, the documents are refused first (usecases/documents.ts).
+  const read = readYear(info.year, new Date());
+  const year = read.kind === 'year' ? read.year : null;
   const rs = wb.criteria.ruleSet;
   const missed = report.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
   const base: Record<Placeholder, string> = {
@@ -91,8 +94,8 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     dia_danh: txt(info.place),
     nguoi_dung_dau: txt(info.head),
     chuc_vu: txt(info.headTitle),
-    nam: String(year),
-    nam_sau: String(year + 1),
+    nam: year === null ? '……' : String(year),
+    nam_sau: year === null ? '……' : String(year + 1),
     // The level the rule set evaluates: a request letter never asks for another one.
     muc_do: rs.level ? `mức độ ${rs.level}` : lowerFirst(txt(info.level)),
     muc_do_dang_ky: '',

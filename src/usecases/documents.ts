@@ -125,6 +125,9 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // Every document prints the unit's name in its heading: without it none is fit to sign.
     const unnamed = checks.find((p) => p.code === 'unitNameMissing');
     if (unnamed) return { ok: false, problems: [located({ ...unnamed, severity: 'error' }, lang)] };
+    // Nor without its year (“năm {nam}”): none is printed in place of the one the unit meant.
+    const noYear = checks.find((p) => p.code === 'unitYearMissing' || p.code === 'unitYearInvalid');
+    if (noYear) return { ok: false, problems: [located({ ...noYear, severity: 'error' }, lang)] };
 
     const evaluation = evaluate(evaluationInput(wb));
     const unitName = readText(wb.unit.info.name);

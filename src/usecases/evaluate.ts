@@ -103,7 +103,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
 }
 
 /** The unit's request (level, receiving tier, previous recognition) read where the unit typed it. */
-export function unitRequest(wb: UnitWorkbook): UnitRequest {
+export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
   const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
   const textOf = (label: string) => {
     const f = field(label);
@@ -116,13 +116,14 @@ export function unitRequest(wb: UnitWorkbook): UnitRequest {
     receiverTier: textOf(UNIT_FIELDS.receiverTier),
     previousDate: { value: read.kind === 'date' ? serialToDate(read.serial) : read.kind === 'blank' ? null : 'invalid', ...(prev ? { at: prev.at } : {}) },
     previousLevel: textOf(UNIT_FIELDS.previousLevel),
-    year: Number(readText(wb.unit.info.year)) || new Date().getFullYear(),
+    // Unreadable ("năm 2025"), it is warned at its cell, never taken for this year.
+    year: ((y) => (y.kind === 'year' ? y.year : null))(readYear(wb.unit.info.year, now)),
   };
 }
 
 /** Warnings, at the unit's cells, where what it asks for does not fit its rule set. */
-export function requestChecks(wb: UnitWorkbook): Problem[] {
-  return requestProblems(wb.criteria.ruleSet, unitRequest(wb));
+export function requestChecks(wb: UnitWorkbook, now = new Date()): Problem[] {
+  return requestProblems(wb.criteria.ruleSet, unitRequest(wb, now));
 }
 
 /**
@@ -154,17 +155,31 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
     const year = readYear(value, now);
     return year.kind === 'year' ? null : { code: year.kind === 'blank' ? 'unitYearMissing' : 'unitYearInvalid', params: { example } };
   });
-  const types = readListColumn(wb.sheets.lists, 'C');
-  const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
-  const known = new Set((types.length ? types : UNIT_TYPES).map(typeKey));
-  check(UNIT_FIELDS.type, (_, shown) => (!shown ? { code: 'unitTypeMissing' } : known.has(typeKey(shown)) ? null : { code: 'unitTypeUnknown', params: { example: types[0] ?? UNIT_TYPES[0]! } }));
+  const type = unitTypeProblem(wb);
+  if (type) out.push(type);
   check(UNIT_FIELDS.previousDate, (value) => (readDate(value).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
   return out;
 }
 
+/**
+ * The unit's type against the workbook's list (“Danh mục” C, else the built-in one): one not in
+ * it is printed as typed and may leave type-bound indicators out. Consolidation flags it too.
+ */
+export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
+  const f = wb.unit.fields.find((x) => foldKey(x.label) === foldKey(UNIT_FIELDS.type));
+  // A formula without its result is said once, as such (uncalculatedFields).
+  if (!f || isUncalculated(f.value)) return null;
+  const shown = readText(f.value);
+  const types = readListColumn(wb.sheets.lists, 'C');
+  const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
+  const known = new Set((types.length ? types : UNIT_TYPES).map(typeKey));
+  if (!shown) return problem('warning', 'unitTypeMissing', { value: shown }, f.at);
+  return known.has(typeKey(shown)) ? null : problem('warning', 'unitTypeUnknown', { value: shown, example: types[0] ?? UNIT_TYPES[0]! }, f.at);
+}
+
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
 export function unitChecks(wb: UnitWorkbook, now: Date): Problem[] {
-  return [...unitInfoChecks(wb, now), ...requestChecks(wb)];
+  return [...unitInfoChecks(wb, now), ...requestChecks(wb, now)];
 }
 
 function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[], fp: string, lang: Lang): EvaluationReport {

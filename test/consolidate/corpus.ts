@@ -375,6 +375,7 @@ export const hostileWorkbooks = {
 import { consolidateFiles, readUnitFile, type ConsolidationResult, type FileOutcome } from '../../src/usecases/consolidate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import type { RuleSet } from '../../src/domain/rules/ruleSet';
 
 /**
  * `files` consolidated into a new file workbook as the CLI does it, read back. `drawn`: rows
@@ -384,6 +385,7 @@ export async function consolidatedInProcess(
   files: { label: string; bytes: Uint8Array }[],
   asOf: Date,
   drawn = false,
+  ruleSet: RuleSet | null = null,
 ): Promise<{ result: ConsolidationResult; workbook: XlsxWorkbook }> {
   const workbook = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
   const result = await consolidateFiles(
@@ -395,7 +397,7 @@ export async function consolidatedInProcess(
       for (const [outcome, i] of drawn ? read.reverse() : read) onOutcome(outcome, i);
       return true;
     },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf, ruleSet, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
   );
   return { result: result!, workbook: await XlsxWorkbook.open(await workbook.toBytes(), workbook.label, NODE_XLSX) };
 }

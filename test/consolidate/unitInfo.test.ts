@@ -16,6 +16,8 @@ const AS_OF = new Date(2025, 11, 28);
 describe('units as they typed themselves', () => {
   let result: ConsolidationResult;
   beforeAll(async () => {
+    const level2 = (name: string, seed: number, previousDate: Date, previousLevel: string) =>
+      unitWorkbook({ name, type: 'Trường THCS', presetId: 'tt24-co-so-md2', members: 20, seed, level: 'Mức độ 2', previousDate, previousLevel });
     const nameless = (seed: number) => unitWorkbook({ name: '', type: 'Trường THCS', members: 20, seed });
     const first = await nameless(1);
     const files = [
@@ -25,6 +27,24 @@ describe('units as they typed themselves', () => {
       { label: 'ho-so/ngay-sai.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS C', type: 'Trường THCS', members: 20, seed: 3, prepare: edits.unitField('previousDate', '31/02/2024') }) },
       // A level-2 rule set, the level cell left blank: level 2 is what its result would recognise.
       { label: 'ho-so/muc-do-2-bo-trong.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS E', type: 'Trường THCS', presetId: 'tt24-co-so-md2', members: 20, seed: 5, prepare: edits.unitField('level', null) }) },
+      // The 12-month rule as evaluate reckons it: to the dossier deadline (15/01/2026), not to the day of the consolidation.
+      { label: 'ho-so/md2-kip-han.xlsx', bytes: await level2('Trường THCS F', 6, new Date(2025, 0, 10), 'Mức độ 1') },
+      { label: 'ho-so/md2-som.xlsx', bytes: await level2('Trường THCS G', 7, new Date(2025, 1, 10), 'Mức độ 1') },
+      { label: 'ho-so/md2-gia-han.xlsx', bytes: await level2('Trường THCS H', 8, new Date(2025, 1, 10), 'Mức độ 2') },
+      // What evaluate warns of at 'Thông tin đơn vị': a level the rule set does not evaluate, a tier it is not sent to, a type not in the list.
+      {
+        label: 'ho-so/yeu-cau-khac.xlsx',
+        bytes: await unitWorkbook({
+          name: 'Trường THCS K',
+          type: 'Trường THCS',
+          members: 20,
+          seed: 9,
+          level: 'Mức độ 2',
+          previousDate: new Date(2023, 2, 15),
+          previousLevel: 'Mức độ 1',
+          prepare: edits.all(edits.unitField('receiverTier', 'cấp trung ương'), edits.unitField('type', 'Trường quốc tế')),
+        }),
+      },
       {
         label: 'ho-so/ngay-tuong-lai.xlsx',
         bytes: await unitWorkbook({ name: 'Trường THCS D', type: 'Trường THCS', members: 20, seed: 4, level: 'Mức độ 2', previousDate: new Date(2027, 2, 15), previousLevel: 'Mức độ 1' }),
@@ -49,17 +69,39 @@ describe('units as they typed themselves', () => {
 
   it('still drops a byte-identical copy of a nameless unit, as a copy', () => {
     expect(status('khong-ten-1.xlsx')).toBe('duplicate');
-    expect(result.summary).toMatchObject({ files: 6, units: 5, duplicates: 1, identical: 1 });
+    expect(result.summary).toMatchObject({ files: 10, units: 9, duplicates: 1, identical: 1 });
   });
 
   it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
-    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['level2NoPrevious']);
+    // Its 3.4 (TTLĐXS) is not the level-1 units' (TTLĐTT or higher): left out of that column.
+    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['otherIndicators', 'level2NoPrevious']);
+  });
+
+  it('reckons the 12 months to the dossier deadline, and not for a unit renewing level 2, as evaluate does', () => {
+    const codes = (file: string) => unit(file)!.record.flags.map((f) => f.code);
+    // 10/01/2025 + 12 months = 10/01/2026: before the deadline 15/01/2026, though after the consolidation (28/12/2025).
+    expect(codes('md2-kip-han.xlsx')).not.toContain('level2TooSoon');
+    expect(codes('md2-gia-han.xlsx')).not.toContain('level2TooSoon');
+    expect(unit('md2-som.xlsx')!.record.flags.find((f) => f.code === 'level2TooSoon')!.message).toBe(
+      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026).',
+    );
+  });
+
+  it('flags, naming file and cell, what evaluate warns of in the unit’s request and type, by the same checks', () => {
+    const flags = unit('yeu-cau-khac.xlsx')!.record.flags;
+    expect(flags.map((f) => f.code)).toEqual(['unitTypeUnknown', 'levelMismatch', 'tierMismatch']);
+    const at = (text: string) => new RegExp(`^Tệp “ho-so/yeu-cau-khac\\.xlsx”, 'Thông tin đơn vị'!B\\d+: .*${text}`);
+    expect(flags[0]!.message).toMatch(at('loại đơn vị “Trường quốc tế” không có trong danh sách'));
+    expect(flags[1]!.message).toMatch(at('đơn vị đề nghị “Mức độ 2” nhưng bộ tiêu chí'));
+    expect(flags[2]!.message).toMatch(at('gửi đơn vị tổng hợp “cấp trung ương”'));
   });
 
   it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {
-    expect(unit('ngay-tuong-lai.xlsx')!.record.flags).toEqual([{ code: 'badDate', message: 'Ngày công nhận lần trước (15/03/2027) muộn hơn ngày tổng hợp (28/12/2025): hãy hỏi đơn vị ngày đúng.' }]);
+    // (Level 2 on a level-1 rule set is flagged too, as evaluate warns of it.)
+    const flags = unit('ngay-tuong-lai.xlsx')!.record.flags.filter((f) => f.code !== 'levelMismatch');
+    expect(flags).toEqual([{ code: 'badDate', message: 'Ngày công nhận lần trước (15/03/2027) muộn hơn ngày tổng hợp (28/12/2025): hãy hỏi đơn vị ngày đúng.' }]);
     // The 12-month rule cannot be checked: the unit stays out of the decision until the officer has.
-    expect(isBlockingRemark(unit('ngay-tuong-lai.xlsx')!.record.flags[0]!.message)).toBe(true);
+    expect(isBlockingRemark(flags[0]!.message)).toBe(true);
   });
 
   it('flags a previous recognition date that is not a date, naming the file and its cell', () => {

@@ -4,7 +4,7 @@
  * at the cell the unit must look at.
  */
 import { findPreset } from '../../src/domain/rules/presets';
-import { levelNumber, requestProblems, type UnitRequest } from '../../src/domain/rules/request';
+import { level2Wait, levelNumber, requestProblems, type UnitRequest } from '../../src/domain/rules/request';
 import type { Location } from '../../src/domain/problems';
 
 const at = (row: number): Location => ({ sheet: 'unit', row, col: 2 });
@@ -60,6 +60,18 @@ describe('level 2 and the 12 months after level 1', () => {
 
   it('a unit already recognised at level 2 renewing it is not held to the 12 months', () => {
     expect(requestProblems(md2, request({ previous: new Date(2025, 1, 10), previousLevel: 'Mức độ 2' }))).toEqual([]);
+  });
+
+  it('is one rule, which the consolidation reckons too: to the dossier deadline, whatever day it is asked', () => {
+    expect(level2Wait(2, new Date(2025, 1, 10), '', 2025)).toEqual({ kind: 'tooSoon', due: new Date(2026, 1, 10), deadline: new Date(2026, 0, 15) });
+    expect(level2Wait(2, new Date(2025, 0, 15), 'Mức độ 1', 2025)).toBeNull();
+    expect(level2Wait(2, new Date(2025, 1, 10), 'Mức độ 2', 2025)).toBeNull();
+    expect(level2Wait(2, null, '', 2025)).toEqual({ kind: 'noPrevious' });
+    expect(level2Wait(2, null, 'Mức độ 2', 2025)).toBeNull();
+    expect(level2Wait(1, null, '', 2025)).toBeNull();
+    expect(level2Wait(2, 'invalid', '', 2025)).toBeNull();
+    // No readable year, no deadline: only a missing recognition is said.
+    expect(level2Wait(2, new Date(2025, 1, 10), '', null)).toBeNull();
   });
 });
 

@@ -48,7 +48,8 @@ export function comparable(rs: RuleSet): ComparableRuleSet {
 }
 
 /** Spacing, case and Unicode form are not edits. */
-const sameText = (a: string, b: string) => lowerVi(cleanText(a)).replace(/\s+/g, '') === lowerVi(cleanText(b)).replace(/\s+/g, '');
+const textKey = (s: string) => lowerVi(cleanText(s)).replace(/\s+/g, '');
+const sameText = (a: string, b: string) => textKey(a) === textKey(b);
 const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
 
 /** In the reference's order, then the unit's extra indicators. */
@@ -75,4 +76,15 @@ export function ruleSetChanges(unit: ComparableRuleSet, reference: ComparableRul
   const referenceCodes = new Set(reference.indicators.map((i) => i.code));
   for (const i of unit.indicators) if (!referenceCodes.has(i.code)) changes.push({ kind: 'extra', code: i.code });
   return changes;
+}
+
+/**
+ * What an indicator is, beyond its code: two rule sets' indicators are the same indicator only
+ * when this agrees (TT22's 2.1 is a self-study plan, TT24's labour discipline). What is measured
+ * decides — the mode, the members' condition, a unit fact's wording — never the requirement, so
+ * level 2's higher share of the same members is the same indicator.
+ */
+export function indicatorIdentity(mode: Mode, i: Pick<Indicator, 'code' | 'text' | 'measure'>): string {
+  const what = i.measure.kind === 'members' ? i.measure.condition : i.measure.kind === 'unit' ? i.text : '';
+  return `${mode}|${i.code}|${i.measure.kind}|${textKey(what)}`;
 }

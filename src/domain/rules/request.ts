@@ -33,13 +33,14 @@ export interface UnitRequest {
   /** Day of the previous recognition decision, or null (blank); 'invalid' when unreadable. */
   previousDate: Field<Date | null | 'invalid'>;
   previousLevel: Field<string>;
-  /** The evaluation year: the dossier is due on 15/01 of the next one (TT24 Điều 10). */
-  year: number;
+  /** The evaluation year: the dossier is due on 15/01 of the next one (TT24 Điều 10); null when unreadable. */
+  year: number | null;
 }
 
 const fmt = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 
-function addMonths(d: Date, n: number): Date {
+/** d + n calendar months (31/01 + 1 → 28/02 or 29/02: clamped to the month's last day). */
+export function addMonths(d: Date, n: number): Date {
   const target = new Date(d.getFullYear(), d.getMonth() + n, 1);
   const last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
   return new Date(target.getFullYear(), target.getMonth(), Math.min(d.getDate(), last));
@@ -53,20 +54,34 @@ export function requestedLevel(rs: RuleSet, typed: string): number | null {
   return rs.level === null ? null : (levelNumber(typed) ?? rs.level ?? null);
 }
 
+export type Level2Wait = { kind: 'noPrevious' } | { kind: 'tooSoon'; due: Date; deadline: Date };
+
+/**
+ * TT24: level 2 only 12 months after the level-1 decision. Reckoned to the day the dossier is
+ * due (15/01 after the evaluation year, Điều 10), the one day the request is made on: a dossier
+ * is in time or not whether it is evaluated in December or consolidated in February. A unit
+ * already at level 2 renewing it waits for nothing. `previous` 'invalid' is said at its cell;
+ * `year` null (unreadable) leaves no deadline to reckon to. Null: nothing to say.
+ */
+export function level2Wait(level: number | null, previous: Date | null | 'invalid', previousLevel: string, year: number | null): Level2Wait | null {
+  if (level !== 2 || levelNumber(previousLevel) === 2 || previous === 'invalid') return null;
+  if (previous === null) return { kind: 'noPrevious' };
+  if (year === null) return null;
+  const due = addMonths(previous, 12);
+  const deadline = new Date(year + 1, 0, 15);
+  return due > deadline ? { kind: 'tooSoon', due, deadline } : null;
+}
+
 export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
   const out: Problem[] = [];
   const typed = levelNumber(req.level.value);
   if (rs.level && typed !== null && typed !== rs.level) {
     out.push(problem('warning', 'levelMismatch', { requested: req.level.value.trim(), recognition: rs.recognition || rs.name }, req.level.at));
   }
-  const level = requestedLevel(rs, req.level.value);
-  if (level === 2 && levelNumber(req.previousLevel.value) !== 2) {
-    const prev = req.previousDate.value;
-    const deadline = new Date(req.year + 1, 0, 15);
-    if (prev === null) out.push(problem('warning', 'level2NoPrevious', {}, req.previousDate.at ?? req.level.at));
-    else if (prev !== 'invalid' && addMonths(prev, 12) > deadline) {
-      out.push(problem('warning', 'level2TooSoon', { date: fmt(prev), due: fmt(addMonths(prev, 12)), deadline: fmt(deadline) }, req.previousDate.at));
-    }
+  const wait = level2Wait(requestedLevel(rs, req.level.value), req.previousDate.value, req.previousLevel.value, req.year);
+  if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', {}, req.previousDate.at ?? req.level.at));
+  else if (wait?.kind === 'tooSoon') {
+    out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline) }, req.previousDate.at));
   }
   const tiers = rs.receiverTiers ?? [];
   const tier = req.receiverTier.value.trim();

@@ -6,13 +6,14 @@
  * Holds only the small per-file records.
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { comparable, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
+import { comparable, indicatorIdentity, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
-import { addMonths, serialToDate } from './dates';
+import { serialToDate } from './dates';
+import { level2Wait } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 
@@ -40,7 +41,10 @@ export interface ConsolidationResult {
   units: ConsolidatedUnit[];
   files: FileReport[];
   counts: { label: string; count: number }[];
-  passRates: { code: string; text: string; met: number; evaluated: number }[];
+  /** `leftOut`: units whose indicator of that code is another one (another rule set's, or edited). */
+  passRates: { code: string; text: string; met: number; evaluated: number; leftOut: number }[];
+  /** Per code, the indicator (domain indicatorIdentity) its column and pass rate hold: the reference's, or the one most units have. */
+  indicatorIds: ReadonlyMap<string, string>;
   /** Every file counted once: files = units + duplicates + skipped + rejected; `identical` among the duplicates, `flagged` among the units. */
   summary: { files: number; units: number; rejected: number; duplicates: number; identical: number; skipped: number; flagged: number };
 }
@@ -56,13 +60,17 @@ export class Consolidation {
   private readonly ruleSetFlags = new Map<FileOutcome, Flag | null>();
   /** Each unit's duplicate key, folded as it arrives for the same reason. */
   private readonly unitKeys = new Map<FileOutcome, string>();
-  /** Per indicator code, units meeting it and units evaluated on it, counted as they arrive. */
+  /** Per indicator (its identity, not only its code), units meeting it and units evaluated on it, counted as they arrive. */
   private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
   private readonly asOf: Date;
+  /** The body's indicators by code, when it names its rule set. */
+  private readonly referenceIds: Map<string, string> | null;
 
   constructor(private readonly options: ConsolidateOptions) {
     this.asOf = options.asOf ?? new Date();
+    const rs = options.ruleSet;
+    this.referenceIds = rs ? new Map(rs.indicators.map((i) => [i.code, indicatorIdentity(rs.mode, i)])) : null;
   }
 
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
@@ -103,10 +111,17 @@ export class Consolidation {
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
     const { kept, identical } = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
     const yearFlags = otherYearFlags(kept.map((o) => o.unit!), lang);
+    // The dropped duplicates' indicators leave the counts (on a copy: finish may be asked again).
+    const rateCounts: RateCounts = new Map([...this.rateCounts].map(([id, c]) => [id, { ...c }]));
+    const keptSet = new Set(kept);
+    for (const o of outcomes) if (o.unit && !keptSet.has(o)) countRates(rateCounts, o.unit, -1);
+    const indicatorIds = tableIndicators(kept.map((o) => o.unit!), rateCounts, this.referenceIds);
     for (const o of kept) {
       const u = o.unit!;
       const f = this.ruleSetFlags.get(o) ?? null;
       if (f) u.flags.push(f);
+      const other = otherIndicatorsFlag(u, indicatorIds, lang);
+      if (other) u.flags.push(other);
       const y = yearFlags.get(u);
       if (y) u.flags.push(y);
       u.flags.push(...dateFlags(u, asOf, lang));
@@ -114,10 +129,6 @@ export class Consolidation {
       o.report.reasons = u.flags.map((f) => f.message);
     }
     const units = kept.map((o) => ({ record: o.unit!, file: o.report.file }));
-    // The dropped duplicates' indicators leave the counts (on a copy: finish may be asked again).
-    const rateCounts: RateCounts = new Map([...this.rateCounts].map(([code, c]) => [code, { ...c }]));
-    const keptSet = new Set(kept);
-    for (const o of outcomes) if (o.unit && !keptSet.has(o)) countRates(rateCounts, o.unit, -1);
     const files = outcomes.map((o) => o.report);
     return {
       body: this.options.body,
@@ -127,7 +138,8 @@ export class Consolidation {
       units,
       files,
       counts: countOutcomes(units, lang),
-      passRates: passRates(units, rateCounts),
+      passRates: passRates(units, rateCounts, indicatorIds),
+      indicatorIds,
       summary: {
         files: files.length,
         units: units.length,
@@ -250,19 +262,24 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
     : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
 }
 
-/** Level 2 only 12 months after the previous recognition; a recognition lasts 36 months after its year. */
+/**
+ * Level 2 only 12 months after the previous recognition, by evaluate's rule (domain level2Wait:
+ * to the unit's dossier deadline, not to the day of the consolidation); a recognition lasts 36
+ * months after its year, reckoned to the day of the consolidation.
+ */
 function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   const flags: Flag[] = [];
-  const wantsLevel2 = u.requestedLevel === 2;
-  if (u.previousDate === null) {
-    if (wantsLevel2) flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
-    return flags;
-  }
-  const prev = serialToDate(u.previousDate);
+  // An unreadable date is flagged where it was read (badDate); no rule is reckoned from it.
+  const unreadable = u.previousDate === null && u.flags.some((f) => f.code === 'badDate');
+  const prev = u.previousDate === null ? null : serialToDate(u.previousDate);
   // A recognition still to come is a typo: no rule reckoned from it would mean anything.
-  if (prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
-  const due = addMonths(prev, 12);
-  if (wantsLevel2 && asOf < due) flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev), due: formatDate(due) }) });
+  if (prev && prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
+  const wait = level2Wait(u.requestedLevel, unreadable ? 'invalid' : prev, u.previousLevel, u.year);
+  if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
+  if (wait?.kind === 'tooSoon') {
+    flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline) }) });
+  }
+  if (!prev) return flags;
   const until = new Date(prev.getFullYear() + 3, 11, 31);
   if (asOf > until) flags.push({ code: 'expired', message: t(lang, 'consolidate.flag.expired', { date: formatDate(prev), until: formatDate(until) }) });
   return flags;
@@ -280,29 +297,61 @@ function countOutcomes(units: ConsolidatedUnit[], lang: Lang): { label: string; 
   return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'vi'));
 }
 
-type RateCounts = Map<string, { met: number; evaluated: number }>;
+/** By indicator identity: its code, units meeting it, units evaluated on it, units that have it. */
+type RateCounts = Map<string, { code: string; met: number; evaluated: number; units: number }>;
 
-/** Adds (`sign` 1) or takes back (-1) a unit's indicators in the per-code counts. */
+/** Adds (`sign` 1) or takes back (-1) a unit's indicators in the counts. */
 function countRates(counts: RateCounts, u: UnitRecord, sign: 1 | -1): void {
   for (const i of u.indicators) {
-    let e = counts.get(i.code);
-    if (!e) counts.set(i.code, (e = { met: 0, evaluated: 0 }));
+    let e = counts.get(i.identity);
+    if (!e) counts.set(i.identity, (e = { code: i.code, met: 0, evaluated: 0, units: 0 }));
+    e.units += sign;
     if (i.status === 'met' || i.status === 'not_met') e.evaluated += sign;
     if (i.status === 'met') e.met += sign;
   }
 }
 
 /**
- * Share of units meeting each indicator, over the units where it applies and could be
- * evaluated: `counts` kept as units arrived; each code's text from the first kept unit that has it.
+ * Per code, the one indicator the table's column and pass rate hold, among those the kept units
+ * have: the reference's; without one, the one most units have (a tie: the earlier file's), so
+ * a few TT22 units never turn TT24's 2.1 into theirs.
  */
-function passRates(units: ConsolidatedUnit[], counts: RateCounts): ConsolidationResult['passRates'] {
+function tableIndicators(units: UnitRecord[], counts: RateCounts, reference: Map<string, string> | null): Map<string, string> {
+  const ids = new Map<string, string>();
+  const held = (id: string | undefined) => (id === undefined ? 0 : (counts.get(id)?.units ?? 0));
+  if (reference) {
+    for (const [code, id] of reference) if (held(id) > 0) ids.set(code, id);
+    return ids;
+  }
+  for (const u of units) for (const i of u.indicators) if (held(i.identity) > held(ids.get(i.code))) ids.set(i.code, i.identity);
+  return ids;
+}
+
+/** The unit's indicators that are not the table's of their code: left blank in its row and out of the pass rates. */
+function otherIndicatorsFlag(u: UnitRecord, ids: ReadonlyMap<string, string>, lang: Lang): Flag | null {
+  const codes = u.indicators.filter((i) => ids.get(i.code) !== i.identity).map((i) => i.code);
+  return codes.length ? { code: 'otherIndicators', message: t(lang, 'consolidate.flag.otherIndicators', { codes: codes.join(', '), ruleSet: u.ruleSet.name }) } : null;
+}
+
+/**
+ * Share of units meeting each of the table's indicators, over the units where it applies and
+ * could be evaluated, and how many units were left out for having another indicator of that code;
+ * each text from the first kept unit that has it.
+ */
+function passRates(units: ConsolidatedUnit[], counts: RateCounts, ids: ReadonlyMap<string, string>): ConsolidationResult['passRates'] {
   const texts = new Map<string, string>();
   for (const u of units) {
-    for (const i of u.record.indicators) if (!texts.has(i.code)) texts.set(i.code, i.text);
-    if (texts.size === counts.size) break;
+    for (const i of u.record.indicators) if (ids.get(i.code) === i.identity && !texts.has(i.code)) texts.set(i.code, i.text);
+    if (texts.size === ids.size) break;
   }
-  return [...texts].map(([code, text]) => ({ code, text, ...counts.get(code)! })).sort((a, b) => compareCodes(a.code, b.code));
+  const leftOut = new Map<string, number>();
+  for (const [id, c] of counts) if (ids.get(c.code) !== id && c.units > 0) leftOut.set(c.code, (leftOut.get(c.code) ?? 0) + c.units);
+  return [...ids]
+    .map(([code, id]) => {
+      const c = counts.get(id)!;
+      return { code, text: texts.get(code)!, met: c.met, evaluated: c.evaluated, leftOut: leftOut.get(code) ?? 0 };
+    })
+    .sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /** "2.10" after "2.9"; "3.2a" after "3.2". */

@@ -4,6 +4,7 @@ import { dateToSerial, serialToDate } from '../../workbook/plan';
 
 // The one pair of serial ⇄ wall-clock functions (workbook/plan.ts), re-exported for the dossier readers.
 export { dateToSerial, serialToDate };
+export { addMonths } from '../../domain/rules/request';
 
 export type DateRead = { kind: 'date'; serial: number } | { kind: 'blank' } | { kind: 'invalid'; text: string };
 
@@ -21,11 +22,4 @@ export function readDate(v: CellValue): DateRead {
     if (date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d) return { kind: 'date', serial: dateToSerial(date) };
   }
   return { kind: 'invalid', text };
-}
-
-/** d + n calendar months (31/01 + 1 → 28/02 or 29/02: clamped to the month's last day). */
-export function addMonths(d: Date, n: number): Date {
-  const target = new Date(d.getFullYear(), d.getMonth() + n, 1);
-  const last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-  return new Date(target.getFullYear(), target.getMonth(), Math.min(d.getDate(), last));
 }

@@ -73,15 +73,16 @@ const FLAGGED_STYLE: CellStyle = { fill: '#FCE4D6', bold: true };
 type Emit = (slot: number, value: CellInput, extra?: CellStyle) => void;
 
 class UnitSlots {
+  /** By indicator identity: one code may have several (rule sets differ); only the table's take a column. */
   readonly indicator = new Map<string, number>();
   readonly criterion = new Map<string, number>();
   private next = FIRST_CODE_SLOT;
   private readonly indicatorSlots = new Set<number>();
 
-  indicatorSlot(code: string): number {
-    let slot = this.indicator.get(code);
+  indicatorSlot(identity: string): number {
+    let slot = this.indicator.get(identity);
     if (slot === undefined) {
-      this.indicator.set(code, (slot = this.next++));
+      this.indicator.set(identity, (slot = this.next++));
       this.indicatorSlots.add(slot);
     }
     return slot;
@@ -109,12 +110,17 @@ class UnitSlots {
 
   private readonly styles: Map<CellStyle | undefined, CellStyle>[] = [];
 
-  /** The slot of each column, from A, codes in code order. */
-  columns(): number[] {
-    const sorted = (m: Map<string, number>) => [...m.keys()].sort(compareCodes).map((c) => m.get(c)!);
+  /** The table's indicator codes, in code order: each with the slot of the indicator `ids` names for it. */
+  indicatorColumns(ids: ReadonlyMap<string, string>): [string, number][] {
+    return [...ids.keys()].sort(compareCodes).map((code) => [code, this.indicatorSlot(ids.get(code)!)]);
+  }
+
+  /** The slot of each column, from A, codes in code order; another indicator of a code has none. */
+  columns(ids: ReadonlyMap<string, string>): number[] {
+    const criteria = [...this.criterion.keys()].sort(compareCodes).map((c) => this.criterion.get(c)!);
     const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
     const tail = [SLOT.outcome, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file];
-    return [...fixed, ...sorted(this.indicator), ...sorted(this.criterion), ...tail];
+    return [...fixed, ...this.indicatorColumns(ids).map(([, slot]) => slot), ...criteria, ...tail];
   }
 }
 
@@ -128,7 +134,7 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   emit(SLOT.counted, u.countedMembers);
   for (const ind of u.indicators) {
     const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
-    emit(slots.indicatorSlot(ind.code), share ? ind.value : STATUS_TEXT(ind.status), ind.status === 'not_met' ? NOT_MET_STYLE : undefined);
+    emit(slots.indicatorSlot(ind.identity), share ? ind.value : STATUS_TEXT(ind.status), ind.status === 'not_met' ? NOT_MET_STYLE : undefined);
   }
   for (const cr of u.criteria) emit(slots.criterionSlot(cr.code), STATUS_TEXT(cr.status), cr.status === 'not_met' ? NOT_MET_STYLE : undefined);
   emit(SLOT.outcome, u.outcome.label);
@@ -177,13 +183,13 @@ export class DrawnUnits {
   }
 
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
-  place(units: readonly ConsolidatedUnit[], firstRow: number, lang: Lang): UnitSlots {
+  place(units: readonly ConsolidatedUnit[], ids: ReadonlyMap<string, string>, firstRow: number, lang: Lang): UnitSlots {
     const keys = units.map(({ record }, i) => {
       const key = this.keys.get(record)!;
       finalCells(record, i + 1, lang, this.emitter(key));
       return key;
     });
-    const columns = this.slots.columns();
+    const columns = this.slots.columns(ids);
     this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)) });
     return this.slots;
   }
@@ -217,16 +223,16 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   let slots: UnitSlots;
-  if (drawn) slots = drawn.place(result.units, first, lang);
+  if (drawn) slots = drawn.place(result.units, result.indicatorIds, first, lang);
   else {
     // Every row in the plan: slots first (the columns need every unit's codes), then the cells.
     slots = new UnitSlots();
     for (const { record } of result.units) {
-      for (const i of record.indicators) slots.indicatorSlot(i.code);
+      for (const i of record.indicators) slots.indicatorSlot(i.identity);
       for (const c of record.criteria) slots.criterionSlot(c.code);
     }
   }
-  const slotColumns = slots.columns();
+  const slotColumns = slots.columns(result.indicatorIds);
   const columnOf: number[] = [];
   slotColumns.forEach((slot, i) => (columnOf[slot] = i + 1));
   if (!drawn) {
@@ -234,8 +240,11 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       const r = first + i;
       const row: CellInput[] = new Array(slotColumns.length).fill(null);
       const emit: Emit = (slot, value, extra) => {
-        row[columnOf[slot]! - 1] = value;
-        if (extra) styles.push({ range: cellAddress(r, columnOf[slot]!), style: extra });
+        const c = columnOf[slot];
+        // Another indicator of a table code: no column (as the drawn rows leave it unplaced).
+        if (c === undefined) return;
+        row[c - 1] = value;
+        if (extra) styles.push({ range: cellAddress(r, c), style: extra });
       };
       recordCells(u, file, slots, emit);
       finalCells(u, i + 1, lang, emit);
@@ -243,9 +252,10 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     });
   }
   const count = result.units.length;
-  const codes = [...slots.indicator.keys()].sort(compareCodes);
+  const indicatorColumns = slots.indicatorColumns(result.indicatorIds);
+  const codes = indicatorColumns.map(([code]) => code);
   const criteria = [...slots.criterion.keys()].sort(compareCodes);
-  const indicatorCol = new Map(codes.map((c) => [c, columnOf[slots.indicator.get(c)!]!]));
+  const indicatorCol = new Map(indicatorColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const criterionCol = new Map(criteria.map((c) => [c, columnOf[slots.criterion.get(c)!]!]));
   const col = {
     outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, rating: columnOf[SLOT.rating]!, recorded: columnOf[SLOT.recorded]!,
@@ -286,6 +296,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       p.evaluated,
       bar(`B${r}`, rate),
       p.text,
+      p.leftOut,
     ];
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
@@ -331,7 +342,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
       { at: `A${countsTitle}`, rows: [['SỐ ĐƠN VỊ THEO KẾT QUẢ'], ['Kết quả', 'Số đơn vị', 'Tỷ lệ', 'Biểu đồ'], ...countRows] },
-      { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung'], ...rateRows] },
+      { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', 'Số đơn vị không tính (chỉ tiêu khác nội dung)'], ...rateRows] },
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
@@ -353,10 +364,10 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { range: `D${countsHeader + 1}:D${totalRow}`, style: BAR_STYLE },
       { range: `A${totalRow}:B${totalRow}`, style: { bold: true } },
       { range: `A${ratesTitle}`, style: STYLE.section },
-      { range: `A${ratesHeader}:F${ratesHeader}`, style: STYLE.header },
+      { range: `A${ratesHeader}:G${ratesHeader}`, style: STYLE.header },
       ...(rateRows.length
         ? [
-            { range: `A${ratesHeader + 1}:F${ratesLast}`, style: STYLE.body },
+            { range: `A${ratesHeader + 1}:G${ratesLast}`, style: STYLE.body },
             { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
             { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
             { range: `E${ratesHeader + 1}:E${ratesLast}`, style: BAR_STYLE },

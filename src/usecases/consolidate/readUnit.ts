@@ -5,7 +5,7 @@
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
-import { comparable } from '../../domain/rules/compare';
+import { comparable, indicatorIdentity } from '../../domain/rules/compare';
 import { requestedLevel } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
@@ -18,12 +18,13 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
+import { requestChecks, unitTypeProblem } from '../evaluate';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialToDate } from './dates';
-import type { FileOutcome, Flag, UnitRecord } from './records';
+import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
   /** As the file report shows it (name, or path relative to where the CLI runs). */
@@ -156,6 +157,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const evaluatedAt = typeof at === 'number' ? at : null;
   const computed = outcomeText(ev, lang);
   const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
+  const byCode = new Map(rs.indicators.map((i) => [i.code, i]));
 
   if (recordedOutcome === '' && recordedFp === '') flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated') });
   else {
@@ -170,6 +172,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const name = readText(wb.unit.info.name);
   // Nameless, the unit would print as a blank row of the table and of the decision's list.
   if (name === '') flags.push({ code: 'noName', message: t(lang, 'consolidate.flag.noName', { file, where: fieldWhere(wb, UNIT_FIELDS.name) }) });
+  flags.push(...unitCheckFlags(wb, file, lang));
   const prev = readDate(wb.unit.info.previousDate);
   if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { file, where: fieldWhere(wb, UNIT_FIELDS.previousDate), value: prev.text }) });
 
@@ -182,7 +185,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
     ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
-    indicators: ev.indicators.map((i) => ({ code: i.code, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
+    indicators: ev.indicators.map((i) => ({ code: i.code, identity: indicatorIdentity(rs.mode, byCode.get(i.code)!), text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
     criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
@@ -191,6 +194,17 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,
   };
+}
+
+/** Evaluate's checks consolidation has no rule of its own for (the 12-month rule it has, by the year it reads). */
+const UNIT_CHECKS = new Set<string>(['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch'] satisfies FlagCode[]);
+
+/** The unit's type, level and receiving tier checked as evaluate checks them, each at its file and cell. */
+function unitCheckFlags(wb: UnitWorkbook, file: string, lang: Lang): Flag[] {
+  const type = unitTypeProblem(wb);
+  return [...(type ? [type] : []), ...requestChecks(wb)]
+    .filter((p) => UNIT_CHECKS.has(p.code))
+    .map((p) => ({ code: p.code as FlagCode, message: t(lang, 'consolidate.flag.unitCheck', { file, message: locateProblem(p, lang).message }) }));
 }
 
 /** Column O of 'Tiêu chí' ("Kết quả") as recorded, against the recomputation. */

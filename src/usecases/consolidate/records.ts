@@ -23,7 +23,12 @@ export type FlagCode =
   | 'schema'
   // Cells of the unit's data whose formulas its file stored no result for.
   | 'uncalculated'
-  | 'dataWarnings';
+  | 'dataWarnings'
+  | 'otherIndicators'
+  | 'unitTypeMissing'
+  | 'unitTypeUnknown'
+  | 'levelMismatch'
+  | 'tierMismatch';
 
 export interface Flag {
   code: FlagCode;
@@ -32,6 +37,8 @@ export interface Flag {
 
 export interface IndicatorFigure {
   code: string;
+  /** Which indicator this is beyond its code (domain indicatorIdentity): only the same one shares a column and a pass rate. */
+  identity: string;
   text: string;
   measure: 'members' | 'learners' | 'unit';
   required: number | null;
