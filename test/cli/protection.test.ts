@@ -12,6 +12,7 @@ import { protectWithOpenpyxl } from '../support/openpyxlProtect';
 import type { ProtectionSetup } from '../workbook/contract/subject';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { editCells } from '../../src/usecases/editCells';
 
 jest.setTimeout(60_000);
 
@@ -87,5 +88,14 @@ describe('a protected sheet the command writes (Review → Protect Sheet)', () =
     // The sheet stays protected: its part is copied as it was.
     const after = await XlsxWorkbook.open(fs.readFileSync(file), 'trang-khac.xlsx', NODE_XLSX);
     expect(await after.pkg.text(after.pkg.findSheet('Ghi chú')!.path!)).toMatch(/<sheetProtection [^>]*sheet="1"/);
+  });
+});
+
+describe('a cell typed in the preview’s grid (the editCells use-case it writes through)', () => {
+  it('is refused on a protected sheet’s locked cell, naming the cell; an unlocked cell takes the value', async () => {
+    const bytes = protectWithOpenpyxl(evaluated, { sheets: { 'Ghi chú': { unlocked: ['B2'] } } });
+    const workbook = await XlsxWorkbook.open(bytes, 'mau.xlsx', NODE_XLSX);
+    await expect(editCells(workbook, 'Ghi chú', [{ row: 1, col: 1, value: 'sửa' }])).rejects.toThrow(/trang “Ghi chú” đang được bảo vệ.*A1/);
+    expect(await editCells(workbook, 'Ghi chú', [{ row: 2, col: 2, value: 'ghi được' }])).toMatchObject({ written: 1, refused: [] });
   });
 });
