@@ -106,6 +106,24 @@ describe('browser preview', () => {
     await pages.session.shot('bad file message');
   });
 
+  it('refuses typing into a sheet the user protected, and says how to lift the protection', async () => {
+    const page = await openPreview('preview protected sheet');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(['STT', 'Họ và tên']);
+    ws.addRow([1, 'Nguyễn Thị Hằng']);
+    await ws.protect('123', {});
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await chooser.setFiles({ name: 'bao-ve.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.locator('table[data-sheet="Danh sách"]').waitFor();
+    await page.locator('td[data-address="B2"]').click();
+    await page.keyboard.type('Trần Văn Đạt');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Không ghi được vào ô \(.*trang “Danh sách” đang được bảo vệ.*Bỏ bảo vệ trang tính/).waitFor();
+    await expect(page.locator('td[data-address="B2"]').innerText()).resolves.toBe('Nguyễn Thị Hằng');
+    await pages.session.shot('protected sheet refused');
+  });
+
   it('keeps a 5,000-member sheet responsive: only a window of rows is in the page', async () => {
     const page = await openPreview('preview large sheet');
     const wb = new ExcelJS.Workbook();

@@ -3,6 +3,7 @@
  * that runs add-ins. The workbook lives in this tab only: files are read and written in
  * the browser, nothing is sent anywhere.
  */
+import { isWorkbookProtectedError, protectedText } from '../../workbook/protection';
 import {
   Body1,
   Button,
@@ -330,7 +331,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       return await editCells(gridWorkbook, sheet, edits);
     } catch (e) {
       setPending(null);
-      setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: errorText(e) } });
+      setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: isWorkbookProtectedError(e) ? protectedText(lang, e) : errorText(e) } });
       return null;
     }
   };
