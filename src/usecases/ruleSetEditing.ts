@@ -51,7 +51,7 @@ export interface RuleSetSheetView {
 
 export type ReadRuleSetResult = { ok: true; ruleSet: RuleSetSheetView } | { ok: false; problems: LocatedProblem[] };
 
-/** "[S] TT24/2023/TT-BGDĐT Điều 6 …" → "S". */
+/** "[S] Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6 …" → "S". */
 export function sourceTagOf(source: string): SourceTag {
   const m = /^\s*\[([CSL])\]/i.exec(source);
   return m ? (m[1]!.toUpperCase() as SourceTag) : '';

@@ -56,12 +56,12 @@ describe('import and documents in the preview', () => {
     await pane(page).getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
     await pages.session.shot('documents generated');
 
-    // Filing order in the tabs, as in the file: the letter and the report before the summary.
+    // Filing order in the tabs, as in the file (the Hà Nội plan's): letter, report, minutes, then the summary.
     const tabs = await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab').allInnerTexts();
     const at = (name: string) => tabs.indexOf(name);
     expect(at(DOCUMENT_SHEETS.toTrinh)).toBeLessThan(at(DOCUMENT_SHEETS.baoCao));
-    expect(at(DOCUMENT_SHEETS.baoCao)).toBeLessThan(at(SHEETS.summary));
-    expect(at(SHEETS.summary)).toBeLessThan(at(DOCUMENT_SHEETS.bienBan));
+    expect(at(DOCUMENT_SHEETS.baoCao)).toBeLessThan(at(DOCUMENT_SHEETS.bienBan));
+    expect(at(DOCUMENT_SHEETS.bienBan)).toBeLessThan(at(SHEETS.summary));
 
     await page.getByRole('tab', { name: DOCUMENT_SHEETS.toTrinh, exact: true }).click();
     const letter = page.locator(`table[data-sheet="${DOCUMENT_SHEETS.toTrinh}"]`);

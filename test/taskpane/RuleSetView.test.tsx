@@ -30,7 +30,7 @@ describe('RuleSetView', () => {
     expect(thresholdOf('2.4').value).toBe('50');
     expect((screen.getByRole('textbox', { name: 'Điều kiện đạt của chỉ tiêu 2.1' }) as HTMLInputElement).value).toBe('[Chấp hành kỷ luật lao động] = có');
     expect(within(item('2.3')).getByText('Nguồn thứ cấp — nên đối chiếu')).toBeTruthy();
-    expect(within(item('2.3')).getByText('Nguồn: [S] TT24/2023/TT-BGDĐT Điều 6 khoản 2 (theo Mẫu số 4, CV 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GDĐT Đồng Tháp)')).toBeTruthy();
+    expect(within(item('2.3')).getByText('Nguồn: [S] Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6 khoản 2 (theo Mẫu số 4, CV 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GDĐT Đồng Tháp)')).toBeTruthy();
     expect(within(item('1.1')).getByText('Văn bản pháp luật')).toBeTruthy();
     expect(within(item('3.3')).getByText('Thực tiễn địa phương')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Chỉ tiêu 1.3 áp dụng cho' }) as HTMLInputElement).value).toMatch(/^\[Loại đơn vị\] thuộc/);
