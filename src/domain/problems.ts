@@ -46,7 +46,7 @@ export type ProblemCode =
   | 'invalidBands'
   | 'invalidPartialScoring'
   | 'duplicateIndicator'
-  // What the unit typed about itself on "Thông tin đơn vị" (usecases/evaluate.ts unitChecks).
+  // What the unit typed about itself on "Thông tin đơn vị" (usecases/unitChecks.ts).
   | 'unitNameMissing'
   | 'unitNameTooLong'
   | 'unitYearMissing'

@@ -35,7 +35,7 @@ export const vi = {
   'problem.invalidBands': '{where}: “{value}” không đọc được trong “{setting}”. Ghi mỗi mức xếp loại dạng “Tên: điểm tối thiểu”, điểm là số từ 0 đến {max}, mức cao trước, cách nhau bằng dấu chấm phẩy; cuối cùng có thể ghi tên mức dưới cùng. Ví dụ: {example}.',
   'problem.invalidPartialScoring': '{where}: “{value}” không hợp lệ cho “{setting}”. Chọn một trong: {allowed}.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua.',
-  // What the unit typed about itself on “Thông tin đơn vị” (usecases/evaluate.ts unitChecks).
+  // What the unit typed about itself on “Thông tin đơn vị” (usecases/unitChecks.ts).
   'problem.unitNameMissing': '{where}: chưa ghi tên đơn vị. Ghi tên đơn vị vào ô này (ví dụ: Trường THCS Nguyễn Du): tên được in trên mọi văn bản của hồ sơ, nên hồ sơ chưa lập được khi thiếu tên.',
   'problem.unitNameTooLong': '{where}: tên đơn vị dài {length} ký tự, quá dài cho một tên đơn vị (tối đa {max}); có lẽ ô này bị dán nhầm nội dung khác. Ghi lại đúng tên đơn vị: tên được in ở đầu mọi văn bản của hồ sơ.',
   'problem.unitYearMissing': '{where}: chưa ghi năm đánh giá. Ghi năm bằng số, ví dụ {example}.',

@@ -25,7 +25,8 @@ import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSh
 import { repealedFor } from '../documents/repealed';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { planWrites, unitChecks } from './evaluate';
+import { planWrites } from './evaluate';
+import { unitChecks } from './unitChecks';
 import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
 
 export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {

@@ -6,15 +6,15 @@
  */
 import { evaluate, NOT_APPLICABLE_ANSWER, type Evaluation, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
-import { foldKey, lowerVi } from '../domain/text';
+import { foldKey } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
 import { shiftFormula } from '../workbook/shiftFormula';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE, UNIT_FIELDS, uncalculatedFields } from '../sheets/unitSheet';
-import { formulaColumns, FormulaLists, LISTS_RANGES, readListColumn } from '../sheets/listsSheet';
+import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
+import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, shareFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
@@ -26,13 +26,10 @@ import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import { catalogs, type Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { isUncalculated, readText } from '../domain/values';
-import { UNIT_TYPES } from '../domain/unitTypes';
+import { unitChecks } from './unitChecks';
+import { readText } from '../domain/values';
 import { readShareCell } from '../domain/rules/share';
-import { readYear } from '../domain/years';
-import { problem, uncalculatedOnce, type Problem, type ProblemCode } from '../domain/problems';
-import { requestProblems, type UnitRequest } from '../domain/rules/request';
-import { readDate, serialToDate } from './consolidate/dates';
+import { uncalculatedOnce, type Problem } from '../domain/problems';
 
 import { APP_VERSION } from '../version'; export { APP_VERSION };
 
@@ -100,86 +97,6 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     }
     return { ok: true, report, evaluation, problems, found };
   });
-}
-
-/** The unit's request (level, receiving tier, previous recognition) read where the unit typed it. */
-export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
-  const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
-  const textOf = (label: string) => {
-    const f = field(label);
-    return f ? { value: readText(f.value), at: f.at } : { value: '' };
-  };
-  const prev = field(UNIT_FIELDS.previousDate);
-  const read = prev ? readDate(prev.value) : ({ kind: 'blank' } as const);
-  return {
-    level: textOf(UNIT_FIELDS.level),
-    receiverTier: textOf(UNIT_FIELDS.receiverTier),
-    previousDate: { value: read.kind === 'date' ? serialToDate(read.serial) : read.kind === 'blank' ? null : 'invalid', ...(prev ? { at: prev.at } : {}) },
-    previousLevel: textOf(UNIT_FIELDS.previousLevel),
-    // Unreadable ("năm 2025"), it is warned at its cell, never taken for this year.
-    year: ((y) => (y.kind === 'year' ? y.year : null))(readYear(wb.unit.info.year, now)),
-  };
-}
-
-/** Warnings, at the unit's cells, where what it asks for does not fit its rule set. */
-export function requestChecks(wb: UnitWorkbook, now = new Date()): Problem[] {
-  return requestProblems(wb.criteria.ruleSet, unitRequest(wb, now));
-}
-
-/**
- * Warnings, at the cells of "Thông tin đơn vị", where what the unit typed about itself would
- * print wrong in its dossier or silently change which indicators apply. `now`: a year after
- * next is a typo.
- */
-/**
- * A unit's name heads every document; official names stay well under this, so a longer one is
- * text pasted there by mistake (it would also run Excel's cells past their limit in the titles).
- */
-const UNIT_NAME_MAX = 255;
-
-export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
-  const out: Problem[] = [];
-  const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
-  // A field typed as a formula its file holds no result for: said so, its other checks skipped.
-  out.push(...uncalculatedFields(wb.unit));
-  const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
-    const f = field(label);
-    const found = f && !isUncalculated(f.value) && test(f.value, readText(f.value));
-    if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
-  };
-  check(UNIT_FIELDS.name, (_, shown) =>
-    !shown ? { code: 'unitNameMissing' } : shown.length > UNIT_NAME_MAX ? { code: 'unitNameTooLong', params: { length: shown.length, max: UNIT_NAME_MAX } } : null,
-  );
-  const example = now.getFullYear();
-  check(UNIT_FIELDS.year, (value) => {
-    const year = readYear(value, now);
-    return year.kind === 'year' ? null : { code: year.kind === 'blank' ? 'unitYearMissing' : 'unitYearInvalid', params: { example } };
-  });
-  const type = unitTypeProblem(wb);
-  if (type) out.push(type);
-  check(UNIT_FIELDS.previousDate, (value) => (readDate(value).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
-  return out;
-}
-
-/**
- * The unit's type against the workbook's list (“Danh mục” C, else the built-in one): one not in
- * it is printed as typed and may leave type-bound indicators out. Consolidation flags it too.
- */
-export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
-  const f = wb.unit.fields.find((x) => foldKey(x.label) === foldKey(UNIT_FIELDS.type));
-  // A formula without its result is said once, as such (uncalculatedFields).
-  if (!f || isUncalculated(f.value)) return null;
-  const shown = readText(f.value);
-  const types = readListColumn(wb.sheets.lists, 'C');
-  const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
-  const known = new Set((types.length ? types : UNIT_TYPES).map(typeKey));
-  if (!shown) return problem('warning', 'unitTypeMissing', { value: shown }, f.at);
-  return known.has(typeKey(shown)) ? null : problem('warning', 'unitTypeUnknown', { value: shown, example: types[0] ?? UNIT_TYPES[0]! }, f.at);
-}
-
-/** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
-export function unitChecks(wb: UnitWorkbook, now: Date): Problem[] {
-  return [...unitInfoChecks(wb, now), ...requestChecks(wb, now)];
 }
 
 function buildReport(wb: UnitWorkbook, ev: Evaluation, problems: LocatedProblem[], fp: string, lang: Lang): EvaluationReport {

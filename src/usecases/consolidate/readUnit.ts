@@ -18,7 +18,7 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { requestChecks, unitTypeProblem } from '../evaluate';
+import { requestChecks, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
