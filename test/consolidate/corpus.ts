@@ -386,6 +386,8 @@ export async function consolidatedInProcess(
   asOf: Date,
   drawn = false,
   ruleSet: RuleSet | null = null,
+  /** The consolidating body's tier (`--tier`); '' when not given. */
+  tier = 'cấp xã',
 ): Promise<{ result: ConsolidationResult; workbook: XlsxWorkbook }> {
   const workbook = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
   const result = await consolidateFiles(
@@ -397,7 +399,7 @@ export async function consolidatedInProcess(
       for (const [outcome, i] of drawn ? read.reverse() : read) onOutcome(outcome, i);
       return true;
     },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf, ruleSet, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
+    { body: 'UBND xã Hòa Bình', tier, lang: 'vi', asOf, ruleSet, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
   );
   return { result: result!, workbook: await XlsxWorkbook.open(await workbook.toBytes(), workbook.label, NODE_XLSX) };
 }

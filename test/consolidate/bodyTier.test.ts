@@ -1,0 +1,75 @@
+/**
+ * The consolidating body's tier (`dvht consolidate --tier`, the pane's “Cấp”) against what each
+ * unit asks for: a dossier whose rule set is received by other tiers (a cấp tỉnh recognition at
+ * a cấp xã body), or addressed by the unit to a body of another tier, is flagged. What evaluate
+ * already warns of at the unit's cell (a tier its own rule set does not list) is not said twice;
+ * without `--tier` nothing is checked against the body.
+ */
+import type { ConsolidationResult } from '../../src/usecases/consolidate';
+import { consolidatedInProcess, edits, unitWorkbook } from './corpus';
+
+jest.setTimeout(120_000);
+
+const AS_OF = new Date(2025, 11, 28);
+
+let files: { label: string; bytes: Uint8Array }[];
+beforeAll(async () => {
+  const specs: { file: string; name: string; presetId?: string; type?: string; tier: string | null }[] = [
+    { file: 'tinh-gui-tinh.xlsx', name: 'Trường THPT A', presetId: 'tt24-tinh-md1', type: 'Trường THPT', tier: 'cấp tỉnh' },
+    { file: 'tinh-bo-trong.xlsx', name: 'Trường THPT B', presetId: 'tt24-tinh-md2', type: 'Trường THPT', tier: null },
+    { file: 'tinh-gui-xa.xlsx', name: 'Trường THPT C', presetId: 'tt24-tinh-md1', type: 'Trường THPT', tier: 'cấp xã' },
+    { file: 'huyen-gui-tinh.xlsx', name: 'Trường THCS D', tier: 'cấp tỉnh' },
+    { file: 'huyen-ubnd-cap-xa.xlsx', name: 'Trường THCS E', tier: 'UBND cấp xã' },
+    { file: 'tt22-gui-huyen.xlsx', name: 'Trường tiểu học F', presetId: 'tt22-100', type: 'Trường tiểu học', tier: 'cấp huyện' },
+  ];
+  files = await Promise.all(
+    specs.map(async (s, i) => ({
+      label: `ho-so/${s.file}`,
+      bytes: await unitWorkbook({ name: s.name, type: s.type ?? 'Trường THCS', presetId: s.presetId, members: 20, seed: i + 1, prepare: edits.unitField('receiverTier', s.tier) }),
+    })),
+  );
+});
+
+const tierFlags = (r: ConsolidationResult, file: string) =>
+  r.units.find((u) => u.file === `ho-so/${file}`)!.record.flags.filter((f) => f.code === 'tierMismatch').map((f) => f.message);
+const at = (file: string, text: string) => new RegExp(`^Tệp “ho-so/${file.replace(/\./g, '\\.')}”, 'Thông tin đơn vị'!B\\d+: ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+describe('the consolidating body’s tier against each unit’s request', () => {
+  it('at a cấp xã body: flags cấp tỉnh dossiers, and a unit that addressed its dossier to another tier', async () => {
+    const r = (await consolidatedInProcess(files, AS_OF, false, null, 'cấp xã')).result;
+    const tinh = (level: number) =>
+      `Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ ${level} do đơn vị tổng hợp cấp tỉnh nhận (bộ tiêu chí “TT24 · cấp tỉnh · mức độ ${level}”, mục “Cấp nhận hồ sơ”); đơn vị tổng hợp này là cấp xã: chuyển hồ sơ đến đúng cấp, hoặc hỏi lại đơn vị về bộ tiêu chí.`;
+    // Whether the unit typed cấp tỉnh or nothing: its rule set says where it goes.
+    expect(tierFlags(r, 'tinh-gui-tinh.xlsx')).toEqual([tinh(1)]);
+    expect(tierFlags(r, 'tinh-bo-trong.xlsx')).toEqual([tinh(2)]);
+    // Typed cấp xã on a cấp tỉnh rule set: evaluate's warning at its cell already says so, once.
+    const own = tierFlags(r, 'tinh-gui-xa.xlsx');
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(/gửi đơn vị tổng hợp “cấp xã”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là cấp tỉnh/);
+    // A cấp huyện rule set may go to a cấp xã body, but this unit wrote it to a cấp tỉnh one.
+    expect(tierFlags(r, 'huyen-gui-tinh.xlsx')).toEqual([
+      expect.stringMatching(at('huyen-gui-tinh.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “cấp tỉnh”, nhưng đơn vị tổng hợp này là cấp xã: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.')),
+    ]);
+    // “UBND cấp xã” is the tier cấp xã.
+    expect(tierFlags(r, 'huyen-ubnd-cap-xa.xlsx')).toEqual([]);
+    // TT22 names no receiving tier: only what the unit typed is checked.
+    expect(tierFlags(r, 'tt22-gui-huyen.xlsx')).toEqual([expect.stringMatching(at('tt22-gui-huyen.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “cấp huyện”, nhưng đơn vị tổng hợp này là cấp xã: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.'))]);
+    // In the file report too, as a reason to review.
+    expect(r.files.find((f) => f.file === 'ho-so/tinh-gui-tinh.xlsx')).toMatchObject({ status: 'flagged', reasons: expect.arrayContaining([tinh(1)]) });
+  });
+
+  it('at a cấp tỉnh body: the cấp tỉnh dossiers pass, units that wrote another tier are flagged', async () => {
+    const r = (await consolidatedInProcess(files, AS_OF, false, null, 'Cấp tỉnh')).result;
+    expect(tierFlags(r, 'tinh-gui-tinh.xlsx')).toEqual([]);
+    expect(tierFlags(r, 'tinh-bo-trong.xlsx')).toEqual([]);
+    expect(tierFlags(r, 'huyen-gui-tinh.xlsx')).toEqual([]);
+    expect(tierFlags(r, 'huyen-ubnd-cap-xa.xlsx')).toEqual([
+      expect.stringMatching(at('huyen-ubnd-cap-xa.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “UBND cấp xã”, nhưng đơn vị tổng hợp này là Cấp tỉnh: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.')),
+    ]);
+  });
+
+  it('without --tier checks nothing against the body (evaluate’s own warning stays)', async () => {
+    const r = (await consolidatedInProcess(files, AS_OF, false, null, '')).result;
+    expect(files.map((f) => tierFlags(r, f.label.slice('ho-so/'.length)).length)).toEqual([0, 0, 1, 0, 0, 0]);
+  });
+});
