@@ -160,8 +160,8 @@ describe('dvht consolidate', () => {
   it('reads a TT22 scored unit and flags its different rule set against the reference', () => {
     const u = unit('04-tieu-hoc-tt22.xlsx');
     expect(u.outcome).toMatchObject({ label: 'Xếp loại Tốt', score: 100, rating: 'Tốt' });
-    // Its indicators share codes, not meanings, with the reference's: blank in its row, out of the pass rates.
-    expect(flagCodes('04-tieu-hoc-tt22.xlsx')).toEqual(['otherIndicators', 'ruleSet']);
+    // Its indicators and criteria share codes, not meanings, with the reference's: blank in its row, out of the pass rates.
+    expect(flagCodes('04-tieu-hoc-tt22.xlsx')).toEqual(['otherCriteria', 'otherIndicators', 'ruleSet']);
     expect(u.flags[0]!.message).toBe(
       'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); chỉ tiêu 1.3 đổi phạm vi áp dụng; thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
         'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.1 đổi điều kiện đạt; chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 đổi điều kiện đạt; ' +

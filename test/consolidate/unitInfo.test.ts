@@ -73,8 +73,8 @@ describe('units as they typed themselves', () => {
   });
 
   it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
-    // Its 3.4 (TTLĐXS) is not the level-1 units' (TTLĐTT or higher): left out of that column.
-    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['otherIndicators', 'level2NoPrevious']);
+    // Its 3.4 (TTLĐXS) is not the level-1 units' (TTLĐTT or higher): left out of that column, and so is its TC3.
+    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['otherIndicators', 'otherCriteria', 'level2NoPrevious']);
   });
 
   it('reckons the 12 months to the dossier deadline, and not for a unit renewing level 2, as evaluate does', () => {

@@ -4,7 +4,7 @@
  * that crosses worker boundaries, so a consolidation keeps no workbook.
  */
 import { cleanText, lowerVi } from '../text';
-import type { Indicator, Mode, RuleSet } from './ruleSet';
+import { criterionOf, type Indicator, type Mode, type RuleSet } from './ruleSet';
 
 export interface ComparableIndicator {
   code: string;
@@ -87,4 +87,14 @@ export function ruleSetChanges(unit: ComparableRuleSet, reference: ComparableRul
 export function indicatorIdentity(mode: Mode, i: Pick<Indicator, 'code' | 'text' | 'measure'>): string {
   const what = i.measure.kind === 'members' ? i.measure.condition : i.measure.kind === 'unit' ? i.text : '';
   return `${mode}|${i.code}|${i.measure.kind}|${textKey(what)}`;
+}
+
+/**
+ * What a criterion is, beyond its code: the same criterion only when it gathers the same
+ * indicators (indicatorIdentity), so TT22's criterion 1 is not TT24's, nor cấp tỉnh's TC3 cấp
+ * huyện's; a threshold raised is the same criterion asking more, as for its indicators.
+ */
+export function criterionIdentity(mode: Mode, code: string, indicators: readonly Pick<Indicator, 'code' | 'text' | 'measure'>[]): string {
+  const own = indicators.filter((i) => criterionOf(i.code) === code).map((i) => indicatorIdentity(mode, i));
+  return `${mode}|${code}|${own.sort().join('\n')}`;
 }

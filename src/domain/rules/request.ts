@@ -20,6 +20,8 @@ function tierWord(text: string): string {
   return (m ? m[1]! : k).trim();
 }
 
+const sameTier = (a: string, b: string) => tierWord(a) === tierWord(b);
+
 export interface Field<T> {
   value: T;
   at?: Location;
@@ -85,8 +87,22 @@ export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
   }
   const tiers = rs.receiverTiers ?? [];
   const tier = req.receiverTier.value.trim();
-  if (tiers.length && tier && !tiers.some((t) => tierWord(t) === tierWord(tier))) {
+  if (tiers.length && tier && !tiers.some((t) => sameTier(t, tier))) {
     out.push(problem('warning', 'tierMismatch', { tier, recognition: rs.recognition || rs.name, tiers: tiers.join(', ') }, req.receiverTier.at));
   }
   return out;
+}
+
+/**
+ * The consolidating body's tier against a unit's dossier: `ruleSet`, its rule set is received by
+ * other tiers (`tiers`; none listed: any); `typed`, the unit addressed it to another tier. A typed
+ * tier the rule set does not list is requestProblems' warning at the unit's cell, never said twice.
+ */
+export function bodyTierMismatch(body: string, tiers: readonly string[], typed: string): 'ruleSet' | 'typed' | null {
+  const b = body.trim();
+  const t = typed.trim();
+  if (!b) return null;
+  const listed = (x: string) => tiers.length === 0 || tiers.some((y) => sameTier(y, x));
+  if (!listed(b)) return t && sameTier(t, b) ? null : 'ruleSet';
+  return t && !sameTier(t, b) && listed(t) ? 'typed' : null;
 }

@@ -6,14 +6,14 @@
  * Holds only the small per-file records.
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { comparable, indicatorIdentity, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
+import { comparable, criterionIdentity, indicatorIdentity, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
 import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { serialToDate } from './dates';
-import { level2Wait } from '../../domain/rules/request';
+import { bodyTierMismatch, level2Wait } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 
@@ -45,6 +45,10 @@ export interface ConsolidationResult {
   passRates: { code: string; text: string; met: number; evaluated: number; leftOut: number }[];
   /** Per code, the indicator (domain indicatorIdentity) its column and pass rate hold: the reference's, or the one most units have. */
   indicatorIds: ReadonlyMap<string, string>;
+  /** Per code, the criterion (domain criterionIdentity) its column "TC…" holds, chosen as the indicators are. */
+  criterionIds: ReadonlyMap<string, string>;
+  /** The table's criteria in code order, each with the units left out of its column (another criterion of that code). */
+  criteria: { code: string; leftOut: number }[];
   /** Every file counted once: files = units + duplicates + skipped + rejected; `identical` among the duplicates, `flagged` among the units. */
   summary: { files: number; units: number; rejected: number; duplicates: number; identical: number; skipped: number; flagged: number };
 }
@@ -64,13 +68,15 @@ export class Consolidation {
   private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
   private readonly asOf: Date;
-  /** The body's indicators by code, when it names its rule set. */
+  /** The body's indicators and criteria by code, when it names its rule set. */
   private readonly referenceIds: Map<string, string> | null;
+  private readonly referenceCriteria: Map<string, string> | null;
 
   constructor(private readonly options: ConsolidateOptions) {
     this.asOf = options.asOf ?? new Date();
     const rs = options.ruleSet;
     this.referenceIds = rs ? new Map(rs.indicators.map((i) => [i.code, indicatorIdentity(rs.mode, i)])) : null;
+    this.referenceCriteria = rs ? new Map(rs.criteria.map((c) => [c.code, criterionIdentity(rs.mode, c.code, rs.indicators)])) : null;
   }
 
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
@@ -79,6 +85,8 @@ export class Consolidation {
     if (outcome.unit) {
       // Before the unit's row is drawn and its duplicate key made: both use the year as read.
       readUnitYear(outcome.unit, outcome.report.file, this.asOf, this.options.lang ?? 'vi');
+      const tier = bodyTierFlag(outcome.unit, outcome.report.file, this.options.tier, this.options.lang ?? 'vi');
+      if (tier) outcome.unit.flags.push(tier);
       this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
       this.unitKeys.set(outcome, unitKey(outcome.unit));
       countRates(this.rateCounts, outcome.unit, 1);
@@ -115,13 +123,20 @@ export class Consolidation {
     const rateCounts: RateCounts = new Map([...this.rateCounts].map(([id, c]) => [id, { ...c }]));
     const keptSet = new Set(kept);
     for (const o of outcomes) if (o.unit && !keptSet.has(o)) countRates(rateCounts, o.unit, -1);
-    const indicatorIds = tableIndicators(kept.map((o) => o.unit!), rateCounts, this.referenceIds);
+    const keptUnits = kept.map((o) => o.unit!);
+    const indicatorIds = tableIds(keptUnits.map((u) => u.indicators), (id) => rateCounts.get(id)?.units ?? 0, this.referenceIds);
+    const criteria = keptUnits.map((u) => u.criteria);
+    const criterionCounts = new Map<string, number>();
+    for (const c of criteria.flat()) criterionCounts.set(c.identity, (criterionCounts.get(c.identity) ?? 0) + 1);
+    const criterionIds = tableIds(criteria, (id) => criterionCounts.get(id) ?? 0, this.referenceCriteria);
     for (const o of kept) {
       const u = o.unit!;
       const f = this.ruleSetFlags.get(o) ?? null;
       if (f) u.flags.push(f);
       const other = otherIndicatorsFlag(u, indicatorIds, lang);
       if (other) u.flags.push(other);
+      const otherCriteria = otherCriteriaFlag(u, criterionIds, lang);
+      if (otherCriteria) u.flags.push(otherCriteria);
       const y = yearFlags.get(u);
       if (y) u.flags.push(y);
       u.flags.push(...dateFlags(u, asOf, lang));
@@ -140,6 +155,8 @@ export class Consolidation {
       counts: countOutcomes(units, lang),
       passRates: passRates(units, rateCounts, indicatorIds),
       indicatorIds,
+      criterionIds,
+      criteria: [...criterionIds.keys()].sort(compareCodes).map((code) => ({ code, leftOut: criteria.filter((cs) => cs.some((c) => c.code === code && c.identity !== criterionIds.get(code))).length })),
       summary: {
         files: files.length,
         units: units.length,
@@ -311,26 +328,53 @@ function countRates(counts: RateCounts, u: UnitRecord, sign: 1 | -1): void {
   }
 }
 
+/** An indicator or a criterion of a unit: its code, and what it is beyond its code. */
+interface Identified {
+  code: string;
+  identity: string;
+}
+
 /**
- * Per code, the one indicator the table's column and pass rate hold, among those the kept units
- * have: the reference's; without one, the one most units have (a tie: the earlier file's), so
- * a few TT22 units never turn TT24's 2.1 into theirs.
+ * Per code, the one indicator (or criterion) the table's column holds, among those the kept
+ * units have (`held`: by how many): the reference's; without one, the one most units have (a
+ * tie: the earlier file's), so a few TT22 units never turn TT24's 2.1 into theirs.
  */
-function tableIndicators(units: UnitRecord[], counts: RateCounts, reference: Map<string, string> | null): Map<string, string> {
+function tableIds(units: readonly (readonly Identified[])[], held: (id: string) => number, reference: Map<string, string> | null): Map<string, string> {
   const ids = new Map<string, string>();
-  const held = (id: string | undefined) => (id === undefined ? 0 : (counts.get(id)?.units ?? 0));
   if (reference) {
     for (const [code, id] of reference) if (held(id) > 0) ids.set(code, id);
     return ids;
   }
-  for (const u of units) for (const i of u.indicators) if (held(i.identity) > held(ids.get(i.code))) ids.set(i.code, i.identity);
+  const count = (id: string | undefined) => (id === undefined ? 0 : held(id));
+  for (const items of units) for (const i of items) if (count(i.identity) > count(ids.get(i.code))) ids.set(i.code, i.identity);
   return ids;
 }
 
+/** The codes of the unit's items that are not the table's of their code. */
+const otherCodes = (items: readonly Identified[], ids: ReadonlyMap<string, string>) => items.filter((i) => ids.get(i.code) !== i.identity).map((i) => i.code);
+
 /** The unit's indicators that are not the table's of their code: left blank in its row and out of the pass rates. */
 function otherIndicatorsFlag(u: UnitRecord, ids: ReadonlyMap<string, string>, lang: Lang): Flag | null {
-  const codes = u.indicators.filter((i) => ids.get(i.code) !== i.identity).map((i) => i.code);
+  const codes = otherCodes(u.indicators, ids);
   return codes.length ? { code: 'otherIndicators', message: t(lang, 'consolidate.flag.otherIndicators', { codes: codes.join(', '), ruleSet: u.ruleSet.name }) } : null;
+}
+
+/** The unit's criteria that are not the table's of their code: left blank in its row. */
+function otherCriteriaFlag(u: UnitRecord, ids: ReadonlyMap<string, string>, lang: Lang): Flag | null {
+  const codes = otherCodes(u.criteria, ids);
+  return codes.length ? { code: 'otherCriteria', message: t(lang, 'consolidate.flag.otherCriteria', { codes: codes.map((c) => `TC${c}`).join(', '), ruleSet: u.ruleSet.name }) } : null;
+}
+
+/** The body's tier (`--tier`) against where the unit's dossier goes (domain bodyTierMismatch). */
+function bodyTierFlag(u: UnitRecord, file: string, tier: string, lang: Lang): Flag | null {
+  const r = u.receiving;
+  const found = bodyTierMismatch(tier, r.tiers, r.typed);
+  if (found === null) return null;
+  const message =
+    found === 'ruleSet'
+      ? t(lang, 'consolidate.flag.bodyTierRuleSet', { recognition: r.recognition, tiers: r.tiers.join(', '), ruleSet: u.ruleSet.name, tier: tier.trim() })
+      : t(lang, 'consolidate.flag.bodyTierTyped', { file, where: r.where, typed: r.typed.trim(), tier: tier.trim() });
+  return { code: 'tierMismatch', message };
 }
 
 /**

@@ -72,25 +72,29 @@ const FLAGGED_STYLE: CellStyle = { fill: '#FCE4D6', bold: true };
 
 type Emit = (slot: number, value: CellInput, extra?: CellStyle) => void;
 
+/** The table's choice per code (ConsolidationResult.indicatorIds and criterionIds). */
+type TableIds = { indicators: ReadonlyMap<string, string>; criteria: ReadonlyMap<string, string> };
+
 class UnitSlots {
-  /** By indicator identity: one code may have several (rule sets differ); only the table's take a column. */
+  /** By indicator (criterion) identity: one code may have several (rule sets differ); only the table's take a column. */
   readonly indicator = new Map<string, number>();
   readonly criterion = new Map<string, number>();
   private next = FIRST_CODE_SLOT;
   private readonly indicatorSlots = new Set<number>();
 
   indicatorSlot(identity: string): number {
-    let slot = this.indicator.get(identity);
-    if (slot === undefined) {
-      this.indicator.set(identity, (slot = this.next++));
-      this.indicatorSlots.add(slot);
-    }
+    const slot = this.slotOf(this.indicator, identity);
+    this.indicatorSlots.add(slot);
     return slot;
   }
 
-  criterionSlot(code: string): number {
-    let slot = this.criterion.get(code);
-    if (slot === undefined) this.criterion.set(code, (slot = this.next++));
+  criterionSlot(identity: string): number {
+    return this.slotOf(this.criterion, identity);
+  }
+
+  private slotOf(slots: Map<string, number>, identity: string): number {
+    let slot = slots.get(identity);
+    if (slot === undefined) slots.set(identity, (slot = this.next++));
     return slot;
   }
 
@@ -115,12 +119,17 @@ class UnitSlots {
     return [...ids.keys()].sort(compareCodes).map((code) => [code, this.indicatorSlot(ids.get(code)!)]);
   }
 
-  /** The slot of each column, from A, codes in code order; another indicator of a code has none. */
-  columns(ids: ReadonlyMap<string, string>): number[] {
-    const criteria = [...this.criterion.keys()].sort(compareCodes).map((c) => this.criterion.get(c)!);
+  /** The table's criterion codes, likewise. */
+  criterionColumns(ids: ReadonlyMap<string, string>): [string, number][] {
+    return [...ids.keys()].sort(compareCodes).map((code) => [code, this.criterionSlot(ids.get(code)!)]);
+  }
+
+  /** The slot of each column, from A, codes in code order; another indicator or criterion of a code has none. */
+  columns(ids: TableIds): number[] {
     const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
     const tail = [SLOT.outcome, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file];
-    return [...fixed, ...this.indicatorColumns(ids).map(([, slot]) => slot), ...criteria, ...tail];
+    const slots = (columns: [string, number][]) => columns.map(([, slot]) => slot);
+    return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...tail];
   }
 }
 
@@ -136,7 +145,7 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
     const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
     emit(slots.indicatorSlot(ind.identity), share ? ind.value : STATUS_TEXT(ind.status), ind.status === 'not_met' ? NOT_MET_STYLE : undefined);
   }
-  for (const cr of u.criteria) emit(slots.criterionSlot(cr.code), STATUS_TEXT(cr.status), cr.status === 'not_met' ? NOT_MET_STYLE : undefined);
+  for (const cr of u.criteria) emit(slots.criterionSlot(cr.identity), STATUS_TEXT(cr.status), cr.status === 'not_met' ? NOT_MET_STYLE : undefined);
   emit(SLOT.outcome, u.outcome.label);
   emit(SLOT.score, u.outcome.score);
   emit(SLOT.rating, u.outcome.rating);
@@ -183,7 +192,7 @@ export class DrawnUnits {
   }
 
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
-  place(units: readonly ConsolidatedUnit[], ids: ReadonlyMap<string, string>, firstRow: number, lang: Lang): UnitSlots {
+  place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, lang: Lang): UnitSlots {
     const keys = units.map(({ record }, i) => {
       const key = this.keys.get(record)!;
       finalCells(record, i + 1, lang, this.emitter(key));
@@ -223,16 +232,17 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   let slots: UnitSlots;
-  if (drawn) slots = drawn.place(result.units, result.indicatorIds, first, lang);
+  const ids: TableIds = { indicators: result.indicatorIds, criteria: result.criterionIds };
+  if (drawn) slots = drawn.place(result.units, ids, first, lang);
   else {
     // Every row in the plan: slots first (the columns need every unit's codes), then the cells.
     slots = new UnitSlots();
     for (const { record } of result.units) {
       for (const i of record.indicators) slots.indicatorSlot(i.identity);
-      for (const c of record.criteria) slots.criterionSlot(c.code);
+      for (const c of record.criteria) slots.criterionSlot(c.identity);
     }
   }
-  const slotColumns = slots.columns(result.indicatorIds);
+  const slotColumns = slots.columns(ids);
   const columnOf: number[] = [];
   slotColumns.forEach((slot, i) => (columnOf[slot] = i + 1));
   if (!drawn) {
@@ -241,7 +251,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       const row: CellInput[] = new Array(slotColumns.length).fill(null);
       const emit: Emit = (slot, value, extra) => {
         const c = columnOf[slot];
-        // Another indicator of a table code: no column (as the drawn rows leave it unplaced).
+        // Another indicator or criterion of a table code: no column (as the drawn rows leave it unplaced).
         if (c === undefined) return;
         row[c - 1] = value;
         if (extra) styles.push({ range: cellAddress(r, c), style: extra });
@@ -254,9 +264,10 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const count = result.units.length;
   const indicatorColumns = slots.indicatorColumns(result.indicatorIds);
   const codes = indicatorColumns.map(([code]) => code);
-  const criteria = [...slots.criterion.keys()].sort(compareCodes);
+  const criterionColumns = slots.criterionColumns(result.criterionIds);
+  const criteria = criterionColumns.map(([code]) => code);
   const indicatorCol = new Map(indicatorColumns.map(([code, slot]) => [code, columnOf[slot]!]));
-  const criterionCol = new Map(criteria.map((c) => [c, columnOf[slots.criterion.get(c)!]!]));
+  const criterionCol = new Map(criterionColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const col = {
     outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, rating: columnOf[SLOT.rating]!, recorded: columnOf[SLOT.recorded]!,
     previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, file: columnOf[SLOT.file]!,
@@ -301,6 +312,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
 
+  const criteriaNote = leftOutNote(result.criteria);
   const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
   const s = result.summary;
   const chartLeft = 8;
@@ -337,6 +349,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
           [
             `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(s, 'vi')} (xem trang “${CONSOLIDATION_SHEETS.files}”).`,
           ],
+          ...(criteriaNote ? [[criteriaNote]] : []),
         ],
       },
       { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
@@ -346,7 +359,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
-      { range: 'A2:A3', style: STYLE.hint },
+      { range: criteriaNote ? 'A2:A4' : 'A2:A3', style: STYLE.hint },
       { range: `A${UNITS_HEADER_ROW}:${L(last)}${UNITS_HEADER_ROW}`, style: STYLE.header },
       ...(rows.length
         ? [
@@ -410,6 +423,17 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       ratesHeaderRow: ratesHeader,
     },
   };
+}
+
+/**
+ * Under the title lines, only when a criterion column left units out (they hold another
+ * criterion of its code): which columns and how many units, so the printed table says it.
+ */
+function leftOutNote(criteria: ConsolidationResult['criteria']): string | null {
+  const left = criteria.filter((c) => c.leftOut > 0);
+  if (!left.length) return null;
+  const counts = left.map((c) => `TC${c.code}: ${c.leftOut} đơn vị`).join('; ');
+  return `Cột tiêu chí chỉ ghi kết quả của cùng một tiêu chí; đơn vị có tiêu chí cùng mã mà khác nội dung (bộ tiêu chí khác) để trống ở cột đó — ${counts} (xem “Ghi chú”).`;
 }
 
 const REJECTED_STYLE: CellStyle = { ...STYLE.body, fontColor: '#C00000', bold: true };

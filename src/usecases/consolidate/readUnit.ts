@@ -5,7 +5,7 @@
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
-import { comparable, indicatorIdentity } from '../../domain/rules/compare';
+import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { requestedLevel } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
@@ -18,7 +18,7 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { requestChecks, unitTypeProblem } from '../unitChecks';
+import { requestChecks, unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
@@ -186,7 +186,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     ruleSet: { id: rs.id, ...comparable(rs) },
     countedMembers: ev.countedMembers,
     indicators: ev.indicators.map((i) => ({ code: i.code, identity: indicatorIdentity(rs.mode, byCode.get(i.code)!), text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
-    criteria: ev.criteria.map((c) => ({ code: c.code, status: c.status, points: c.points })),
+    criteria: ev.criteria.map((c) => ({ code: c.code, identity: criterionIdentity(rs.mode, c.code, rs.indicators), status: c.status, points: c.points })),
+    receiving: receiving(wb),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
     contents,
@@ -194,6 +195,13 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,
   };
+}
+
+/** What the body's tier is checked against (Consolidation: the body is known only there). */
+function receiving(wb: UnitWorkbook): UnitRecord['receiving'] {
+  const rs = wb.criteria.ruleSet;
+  const typed = unitRequest(wb).receiverTier;
+  return { typed: typed.value, where: typed.at ? describeLocation(typed.at) : fieldWhere(wb, UNIT_FIELDS.receiverTier), tiers: rs.receiverTiers ?? [], recognition: rs.recognition || rs.name };
 }
 
 /** Evaluate's checks consolidation has no rule of its own for (the 12-month rule it has, by the year it reads). */

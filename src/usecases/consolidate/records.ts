@@ -25,6 +25,7 @@ export type FlagCode =
   | 'uncalculated'
   | 'dataWarnings'
   | 'otherIndicators'
+  | 'otherCriteria'
   | 'unitTypeMissing'
   | 'unitTypeUnknown'
   | 'levelMismatch'
@@ -60,7 +61,10 @@ export interface UnitRecord {
   ruleSet: ComparableRuleSet & { id: string };
   countedMembers: number;
   indicators: IndicatorFigure[];
-  criteria: { code: string; status: Status; points: number | null }[];
+  /** `identity`: which criterion this is beyond its code (domain criterionIdentity): only the same one shares a column. */
+  criteria: { code: string; identity: string; status: Status; points: number | null }[];
+  /** Where the unit sends its dossier: the tier it typed and where, the tiers its rule set is received by, the title it asks for. */
+  receiving: { typed: string; where: string; tiers: string[]; recognition: string };
   /** Recomputed from the unit's own data and rule set. */
   outcome: { status: string; label: string; score: number | null; rating: string | null };
   /** What the unit's workbook says (cached results of the cells its evaluation wrote). */
