@@ -4,7 +4,7 @@
  * at the cell the unit must look at.
  */
 import { findPreset } from '../../src/domain/rules/presets';
-import { level2Wait, levelNumber, requestProblems, type UnitRequest } from '../../src/domain/rules/request';
+import { bodyTierMismatch, level2Wait, levelNumber, requestProblems, type UnitRequest } from '../../src/domain/rules/request';
 import type { Location } from '../../src/domain/problems';
 
 const at = (row: number): Location => ({ sheet: 'unit', row, col: 2 });
@@ -85,5 +85,16 @@ describe('the receiving body\'s tier', () => {
     // No tier typed, or a rule set without tiers: nothing to compare.
     expect(requestProblems(tinh1, request({}))).toEqual([]);
     expect(requestProblems(tt22, request({ tier: 'cấp xã' }))).toEqual([]);
+  });
+});
+
+describe('commune-level names since 01/7/2025', () => {
+  it('a ward, a special zone or a township is the commune tier, with or without "cấp" or the committee’s name', () => {
+    for (const tier of ['cấp phường', 'phường', 'UBND phường', 'UBND xã', 'Đặc khu', 'cấp thị trấn']) {
+      expect(requestProblems(md1, request({ tier }))).toEqual([]);
+      expect(bodyTierMismatch(tier, ['cấp xã', 'cấp tỉnh'], 'cấp xã')).toBeNull();
+    }
+    expect(bodyTierMismatch('UBND phường', ['cấp tỉnh'], '')).toBe('ruleSet');
+    expect(codes(requestProblems(tinh1, request({ tier: 'UBND phường' })))).toEqual([['tierMismatch', 10]]);
   });
 });

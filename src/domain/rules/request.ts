@@ -13,11 +13,18 @@ export function levelNumber(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** "cấp xã", "Cấp tỉnh", "UBND cấp xã", "xã" → "xa" / "tinh": the tier's own word. */
+/**
+ * Since 01/7/2025 (two tiers of local government) the commune tier is the xã,
+ * the phường and the đặc khu; a thị trấn was commune-level before. Users name their tier by any.
+ */
+const COMMUNE_WORDS = /^(?:xa|phuong|dac khu|thi tran)$/;
+
+/** "cấp xã", "Cấp tỉnh", "UBND cấp xã", "UBND phường", "xã" → "xa" / "tinh": the tier's own word. */
 function tierWord(text: string): string {
   const k = foldKey(text);
   const m = /(?:^|\s)cap\s+(.+)$/.exec(k);
-  return (m ? m[1]! : k).trim();
+  const word = (m ? m[1]! : k.replace(/^ubnd\s+/, '')).trim();
+  return COMMUNE_WORDS.test(word) ? 'xa' : word;
 }
 
 const sameTier = (a: string, b: string) => tierWord(a) === tierWord(b);
