@@ -32,11 +32,15 @@ const afterQuiet = (tell: () => void) => {
 
 type Edits = NonNullable<PaneHost['edits']>;
 
+/**
+ * Listens from the start (the pane opening): the focus, and every sheet's changes in one sync.
+ * Kept for the pane's life: a change with nobody listening costs nothing, and adding the handler
+ * again each time an evaluation is shown would cost a sync each time.
+ */
 export function excelEdits(o: SheetChangeOptions): Edits {
   const listeners = new Set<() => void>();
   const later = o.later ?? afterQuiet;
   let cancel: (() => void) | null = null;
-  let started = false;
 
   const changed = () => {
     // Nobody listens (no evaluation shown): nothing is read.
@@ -48,25 +52,40 @@ export function excelEdits(o: SheetChangeOptions): Edits {
     });
   };
 
-  const onChanged = async (args: Excel.WorksheetChangedEventArgs) => {
+  const handler = async (args: Excel.WorksheetChangedEventArgs) => {
     // The pane's own writes (ExcelApi 1.14 says so; older hosts do not, and the fingerprint then finds nothing changed).
     if (args.triggerSource !== 'ThisLocalAddin') changed();
   };
+  // No events here (or refused): the focus still tells.
+  const quietly = (listen: () => Promise<void>) => void listen().catch(() => undefined);
 
-  /**
-   * Kept for the pane's life: a change with nobody listening costs nothing, and adding the
-   * handlers again each time an evaluation is shown would cost a sync each time.
-   */
-  const start = () => {
-    started = true;
-    o.focus?.addEventListener('focus', changed);
-    void listen(o, onChanged).catch(() => undefined); // no events here: the focus still tells
-  };
+  o.focus?.addEventListener('focus', changed);
+  if (o.supports(CHANGE_EVENTS_API.everySheet)) {
+    quietly(() =>
+      o.run(async (context) => {
+        context.workbook.worksheets.onChanged.add(handler);
+        await context.sync();
+      }),
+    );
+  }
+  // Before 1.9 a handler goes on each sheet, once the pane first listens: the unit's sheets exist by then (an evaluation read them).
+  let eachSheet = !o.supports(CHANGE_EVENTS_API.everySheet) && o.supports(CHANGE_EVENTS_API.eachSheet);
 
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (!started) start();
+      if (eachSheet) {
+        eachSheet = false;
+        quietly(() =>
+          o.run(async (context) => {
+            const sheets = context.workbook.worksheets;
+            sheets.load('items/name');
+            await context.sync();
+            for (const sheet of sheets.items) sheet.onChanged.add(handler);
+            await context.sync();
+          }),
+        );
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {
@@ -76,22 +95,4 @@ export function excelEdits(o: SheetChangeOptions): Edits {
       };
     },
   };
-}
-
-/** Adds the change handler: one sync for the whole workbook (1.9); two for the sheets there now (1.7); none without events. */
-async function listen(o: SheetChangeOptions, handler: (args: Excel.WorksheetChangedEventArgs) => Promise<void>): Promise<void> {
-  if (o.supports(CHANGE_EVENTS_API.everySheet)) {
-    await o.run(async (context) => {
-      context.workbook.worksheets.onChanged.add(handler);
-      await context.sync();
-    });
-  } else if (o.supports(CHANGE_EVENTS_API.eachSheet)) {
-    await o.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      await context.sync();
-      for (const sheet of sheets.items) sheet.onChanged.add(handler);
-      await context.sync();
-    });
-  }
 }
