@@ -18,8 +18,10 @@ export interface PaneHost {
   /** Bring a cell into view and select it. */
   showCell(sheet: string, address: string): Promise<void>;
   /**
-   * Preview only: the user's own edits of cells (typing, pasting, undo in the grid), told after
-   * they are written; `subscribe` returns the unsubscribe. The pane's own batches are not told.
+   * The user's own edits of cells, told after they are written: the preview's grid (typing,
+   * pasting, undo), Excel's change events and the pane's focus coming back (hosts/excel/sheetChanges.ts).
+   * `subscribe` returns the unsubscribe. The pane's own batches are not told (inside Excel, where
+   * the host cannot say who wrote, they may be: the fingerprint then finds nothing changed).
    */
   readonly edits?: { subscribe(listener: () => void): () => void };
   /** Office's theme (officeTheme.isDarkTheme) or the browser's; light when unknown. */

@@ -17,6 +17,7 @@ import { readCriteriaSheet } from '../../src/sheets/criteriaSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { unitResultRow } from '../../src/sheets/unitSheet';
 import { MINIMUM_API } from '../../src/workbook/office/requirements';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 
 const pages = useBrowserPages();
 
@@ -25,6 +26,7 @@ interface FakeHandle {
   reset(): void;
   sheet(name: string): { value(address: string): unknown; cell(address: string): { formula?: string } | undefined };
   selection(): { sheet: string; address: string } | null;
+  type(sheet: string, address: string, value: string | number | null): void;
 }
 
 /** What Excel.createWorkbook was handed, read back by the file implementation. */
@@ -65,6 +67,23 @@ describe('the pane inside (fake) Excel', () => {
     );
     expect(written).toMatch(/^=/);
     expect(await seriousViolations(page, pages.origin)).toEqual([]);
+  });
+
+  it('says the results are out of date when the clerk edits a member in the sheet after evaluating, until the edit is undone', async () => {
+    const page = await openPane('excel pane data changed');
+    await page.getByRole('tab', { name: /Đánh giá/ }).click();
+    await page.getByRole('button', { name: 'Đánh giá', exact: true }).click();
+    await page.getByTestId('outcome').waitFor({ timeout: 60_000 });
+    const at = `F${MEMBER_HEADER_ROW + 1}`;
+    const type = (value: string) =>
+      page.evaluate(([sheet, address, v]) => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.type(sheet!, address!, v!), [SHEETS.members, at, value]);
+    const was = String(await page.evaluate(([sheet, address]) => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.sheet(sheet!).value(address!), [SHEETS.members, at]));
+    await type(was === 'Có' ? 'Không' : 'Có');
+    const hint = page.getByText(/^Số liệu đã thay đổi sau lần đánh giá — đánh giá lại/);
+    await hint.waitFor();
+    await pages.session.shot('data changed after evaluating');
+    await type(was);
+    await hint.waitFor({ state: 'detached' });
   });
 
   it('selects the cell of a problem in Excel when it is clicked', async () => {

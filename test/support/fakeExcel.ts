@@ -15,6 +15,10 @@
  * - Protection (`options.protection`): with the structure locked, adding, deleting, renaming or
  *   moving a sheet fails the sync; on a protected sheet, writing a locked cell or changing
  *   anything but unlocked cells' contents fails it (AccessDenied), as in Excel.
+ * - Change events: `worksheet.onChanged` (ExcelApi 1.7) and `worksheets.onChanged` (1.9),
+ *   registered by a sync; cells written by a sync, or typed by the user (`type`), are told
+ *   after it, with `triggerSource` "ThisLocalAddin" for the add-in's own writes from 1.14
+ *   (older hosts do not say who changed a cell).
  *
  * Plain TypeScript without Node imports: it is also bundled as a fake host for browser tests.
  */
@@ -132,6 +136,10 @@ export interface FakeExcel {
   selection(): { sheet: string; address: string } | null;
   /** Zero the counters (the workbook keeps its contents). */
   reset(): void;
+  /** The user types into a cell (as Excel reads typed input); change handlers are told, as after an edit in the grid. */
+  type(sheet: string, address: string, value: FakeValue | null): void;
+  /** Change handlers registered and not removed. */
+  changeHandlers(): number;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -425,6 +433,9 @@ class FakeContext {
     });
   }
 
+  /** Cells written by this sync's operations, told to change handlers once it is done. */
+  changed: RangeTarget[] = [];
+
   async sync(): Promise<void> {
     const ops = this.ops;
     let bytes = this.pendingBytes;
@@ -448,6 +459,9 @@ class FakeContext {
     if (bytes > limit) throw reject('Response');
     stats.requests.push(bytes);
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
+    const changed = this.changed;
+    this.changed = [];
+    for (const c of changed) this.host.tellChange(c, 'ThisLocalAddin');
   }
 }
 
@@ -563,6 +577,10 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     });
     return prop === 'items/protection/protected' ? target.map((s) => ({ protection: { protected: s.protected } })) : target.map((s) => ({ name: s.name }));
   }
+  /** ExcelApi 1.9: changes on every sheet, those added later too. */
+  get onChanged() {
+    return changeEvents(this.ctx, '1.9', () => null);
+  }
   getItem(name: string): Worksheet {
     return new Worksheet(this.ctx, () => {
       const s = this.ctx.host.find(name);
@@ -669,6 +687,10 @@ class Worksheet extends Proxy<FakeSheet> {
         };
       },
     };
+  }
+  /** ExcelApi 1.7: changes on this sheet. */
+  get onChanged() {
+    return changeEvents(this.ctx, '1.7', () => this.need());
   }
   get names(): NamedItemCollection {
     return new NamedItemCollection(this.ctx, () => this.child());
@@ -877,6 +899,7 @@ class Range extends Proxy<RangeTarget> {
         const cell = interpretInput(x);
         if (cell !== undefined) setCell(sheet, r, c, cell);
       });
+      this.ctx.changed.push({ sheet, b });
     }, bytesOf(v));
   }
 
@@ -911,6 +934,7 @@ class Range extends Proxy<RangeTarget> {
         if (cell && cell.numberFormat === undefined) delete cell.numberFormat;
         setCell(dest.sheet, r, c, cell);
       }
+      this.ctx.changed.push(dest);
     }, bytesOf([copyType, skipBlanks, transpose]) + 60);
   }
 
@@ -1194,6 +1218,45 @@ class Host {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
+  /** Registered change handlers: of one sheet, or (null) of every sheet. */
+  readonly handlers = new Set<{ sheet: FakeSheet | null; handler: ChangeHandler }>();
+  private readonly ids = new Map<FakeSheet, string>();
+  supports(version: string): boolean {
+    return compareVersions(this.options.apiVersion ?? '1.13', version) >= 0;
+  }
+  /** Tells the handlers of a change after the sync (or the typing) that made it, as Excel does: asynchronously. */
+  tellChange({ sheet, b }: RangeTarget, trigger: 'ThisLocalAddin' | 'Unknown'): void {
+    let id = this.ids.get(sheet);
+    if (!id) this.ids.set(sheet, (id = `{sheet-${this.ids.size + 1}}`));
+    const args = {
+      type: 'WorksheetChanged',
+      worksheetId: id,
+      address: boundsAddress(b),
+      changeType: 'RangeEdited',
+      source: 'Local',
+      ...(this.supports('1.14') ? { triggerSource: trigger } : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    for (const h of this.handlers) {
+      if (h.sheet === null || h.sheet === sheet) void Promise.resolve().then(() => h.handler(args)).catch(() => undefined);
+    }
+  }
+}
+
+type ChangeHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
+
+/** `onChanged` of a sheet or of the collection: add and remove take effect at the next sync, and fail it where the host lacks the set. */
+function changeEvents(ctx: FakeContext, version: string, sheet: () => FakeSheet | null) {
+  return {
+    add(handler: ChangeHandler) {
+      const entry = { sheet: null as FakeSheet | null, handler };
+      ctx.queue(() => {
+        if (!ctx.host.supports(version)) throw fakeError('ApiNotFound', `onChanged needs ExcelApi ${version}`);
+        entry.sheet = sheet();
+        ctx.host.handlers.add(entry);
+      });
+      return { context: ctx, remove: () => ctx.queue(() => void ctx.host.handlers.delete(entry)) };
+    },
+  };
 }
 
 function compareVersions(a: string, b: string): number {
@@ -1244,6 +1307,14 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     active: () => host.activeSheet?.name ?? null,
     selection: () => host.selected,
+    type(name, address, value) {
+      const sheet = host.find(name);
+      if (!sheet) throw new Error(`fake: no sheet ${name}`);
+      const b = parseAddress(address);
+      setCell(sheet, b.top, b.left, interpretInput(value) ?? null);
+      host.tellChange({ sheet, b }, 'Unknown');
+    },
+    changeHandlers: () => host.handlers.size,
     reset() {
       host.stats.syncs = 0;
       host.stats.requests.length = 0;

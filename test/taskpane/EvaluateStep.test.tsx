@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
 import { SHEETS } from '../../src/sheets/names';
 import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
@@ -37,29 +36,7 @@ describe('EvaluateStep', () => {
     expect(rows.some((r) => r[0] === '2.1' && (r[14] === 'Đạt' || r[14] === 'Không đạt'))).toBe(true);
   });
 
-  test('an edit of the data after the evaluation says the results are out of date, until it is undone', async () => {
-    const host = await fakePaneHost({ sample: true });
-    const listeners = new Set<() => void>();
-    const edited = () => act(async () => listeners.forEach((l) => l()));
-    renderStep(EvaluateStep, { ...host, edits: { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) } });
-    run();
-    await screen.findByTestId('outcome');
-    const hint = /^Số liệu đã thay đổi sau lần đánh giá — đánh giá lại/;
-    expect(screen.queryByText(hint)).toBeNull();
-    const members = host.excel.workbook.getWorksheet(SHEETS.members)!;
-    const at = members.getCell(MEMBER_HEADER_ROW + 1, 6);
-    const before = at.value;
-    at.value = before === 'Có' ? 'Không' : 'Có';
-    await edited();
-    expect(await screen.findByText(hint)).toBeTruthy();
-    at.value = before;
-    await edited();
-    await waitFor(() => expect(screen.queryByText(hint)).toBeNull());
-    // An edit of what the evaluation does not read (a sheet of the unit's own) says nothing.
-    host.excel.workbook.addWorksheet('Ghi chép').getCell('A1').value = 'x';
-    await edited();
-    expect(screen.queryByText(hint)).toBeNull();
-  });
+  // The out-of-date hint: test/taskpane/staleHint.test.tsx, over the Excel and the preview hosts.
 
   test('score rule sets show points and the rating with a decimal comma', async () => {
     renderStep(EvaluateStep, await fakePaneHost({ sample: { presetId: 'tt22-100' } }));

@@ -4,11 +4,12 @@
  * pane is here, so the pane itself never does.
  */
 import type { PaneHost } from '../../taskpane/host';
-import { OfficeWorkbook } from '../../workbook/office/officeWorkbook';
+import { OfficeWorkbook, type ExcelRun } from '../../workbook/office/officeWorkbook';
 import { supportsIn } from '../../workbook/office/requirements';
 import type { OfficeDocumentLike } from './officeFile';
 import { excelNewWorkbooks, loadFiles, type ExcelLike } from './newWorkbooks';
 import { langFromLocale } from '../../i18n';
+import { excelEdits, type SheetChangeOptions } from './sheetChanges';
 
 export interface OfficeLike {
   context: {
@@ -28,8 +29,21 @@ function themeOf(office: OfficeLike): 'light' | 'dark' {
   }
 }
 
-/** `excel`: the Excel namespace (Excel.createWorkbook), for the new workbooks the pane makes. */
-export function createExcelHost(office: OfficeLike, workbook = new OfficeWorkbook(), excel?: ExcelLike): PaneHost {
+/** The Excel namespace as far as the host uses it. */
+export interface ExcelNamespace extends ExcelLike {
+  run: ExcelRun;
+}
+
+/**
+ * `excel`: the Excel namespace (Excel.createWorkbook for the new workbooks the pane makes,
+ * Excel.run for the change events). `changes`: where the focus comes back and the burst's wait (tests).
+ */
+export function createExcelHost(
+  office: OfficeLike,
+  workbook = new OfficeWorkbook(),
+  excel?: ExcelNamespace,
+  changes: Pick<SheetChangeOptions, 'focus' | 'later'> = { focus: typeof window === 'undefined' ? undefined : window },
+): PaneHost {
   const supports = supportsIn(office);
   const locale = office.context.displayLanguage ?? 'vi-VN';
   // Office's overloaded getFileAsync, as far as officeFile.ts calls it.
@@ -42,6 +56,8 @@ export function createExcelHost(office: OfficeLike, workbook = new OfficeWorkboo
     supports,
     // One batch: activate the sheet and select the cell (two syncs: sheet names, then the selection).
     showCell: (sheet, address) => workbook.batch(async (session) => session.select(sheet, address)),
+    // The clerk's edits in the sheets: the evaluation says when its results are out of date.
+    edits: excel ? excelEdits({ run: excel.run, supports, ...changes }) : undefined,
     newWorkbooks: document && excel ? excelNewWorkbooks(document, excel, supports) : undefined,
     // The file implementation reads with the browser's DecompressionStream (Excel's older webviews lack it).
     openFile:

@@ -1,0 +1,119 @@
+/**
+ * The clerk's edits inside Excel, told to the pane (PaneHost.edits): which change events each
+ * requirement set gives, what they cost in syncs (the counting fake of the Excel API), bursts
+ * told once, the pane's own writes not told where Excel says who wrote, and the focus everywhere.
+ */
+import { excelEdits } from '../../src/hosts/excel/sheetChanges';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { currentFingerprint } from '../../src/usecases/dataFingerprint';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { SHEETS } from '../../src/sheets/names';
+import { createFakeExcel } from '../support/fakeExcel';
+
+/** Events arrive after the sync (or the typing) that made them. */
+const delivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function setUp(apiVersion: string) {
+  const excel = createFakeExcel({ apiVersion });
+  const workbook = new OfficeWorkbook(excel.run, excel.supports);
+  await createSheets(workbook, sampleUnit({ members: 30 }));
+  excel.reset();
+  const focus = new EventTarget();
+  /** The burst's end, by hand: the host waits for it before telling. */
+  let waiting: (() => void) | null = null;
+  const edits = excelEdits({ run: excel.run, supports: excel.supports, focus, later: (tell) => ((waiting = tell), () => (waiting = waiting === tell ? null : waiting)) });
+  let told = 0;
+  const listen = () => edits.subscribe(() => told++);
+  const burstOver = async () => {
+    await delivered();
+    const tell = waiting;
+    waiting = null;
+    tell?.();
+  };
+  await delivered();
+  return { excel, workbook, focus, listen, burstOver, told: () => told };
+}
+
+const member = `F${MEMBER_HEADER_ROW + 1}`;
+
+test('ExcelApi 1.9+: one handler for every sheet, added in one sync when the pane opens; a burst of edits is told once', async () => {
+  const s = await setUp('1.14');
+  expect(s.excel.stats.syncs).toBe(1);
+  s.listen();
+  await delivered();
+  expect(s.excel.stats.syncs).toBe(1);
+  expect(s.excel.changeHandlers()).toBe(1);
+  s.excel.type(SHEETS.members, member, 'Không');
+  s.excel.type(SHEETS.members, `G${MEMBER_HEADER_ROW + 1}`, 'Có');
+  s.excel.type(SHEETS.learners, 'C5', 40);
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+  // Told, the pane reads the data once: one batch, one sync for a unit's sheets.
+  s.excel.reset();
+  await currentFingerprint(s.workbook);
+  expect(s.excel.stats.syncs).toBe(1);
+});
+
+test.each([
+  ['1.14', 0],
+  // Excel does not say who wrote: told, and the fingerprint then finds nothing changed (test/taskpane/staleHint.test.tsx).
+  ['1.13', 1],
+])('ExcelApi %s: the pane’s own writes (the evaluation’s) are told %i time(s)', async (version, times) => {
+  const s = await setUp(version);
+  s.listen();
+  await evaluateWorkbook(s.workbook, { lang: 'vi', summary: false });
+  await s.burstOver();
+  expect(s.told()).toBe(times);
+});
+
+test('ExcelApi 1.7–1.8: a handler on each sheet there is when the pane first listens, in two syncs; an edit of one is told', async () => {
+  const s = await setUp('1.8');
+  expect(s.excel.stats.syncs).toBe(0);
+  s.listen();
+  s.listen();
+  await delivered();
+  expect(s.excel.stats.syncs).toBe(2);
+  expect(s.excel.changeHandlers()).toBe(s.excel.sheetNames().length);
+  s.excel.type(SHEETS.members, member, 'Không');
+  await s.burstOver();
+  expect(s.told()).toBe(2); // each of the two listeners, once
+});
+
+test('older than 1.7: no handler and no sync, quietly; the pane getting the focus back tells', async () => {
+  const s = await setUp('1.6');
+  s.listen();
+  await delivered();
+  expect(s.excel.stats.syncs).toBe(0);
+  expect(s.excel.changeHandlers()).toBe(0);
+  s.focus.dispatchEvent(new Event('focus'));
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
+test('a host that refuses the handler: nothing thrown, the focus still tells', async () => {
+  const focus = new EventTarget();
+  const edits = excelEdits({ run: () => Promise.reject(new Error('RichApi.Error: ApiNotFound')), supports: () => true, focus, later: (tell) => (tell(), () => undefined) });
+  let told = 0;
+  expect(() => edits.subscribe(() => told++)).not.toThrow();
+  await delivered(); // a rejection left unhandled would fail the test (test/support/failOnUnhandledRejection.ts)
+  focus.dispatchEvent(new Event('focus'));
+  expect(told).toBe(1);
+});
+
+test('nobody listening (no evaluation shown): a change is not told and nothing is read; the handler stays, added once', async () => {
+  const s = await setUp('1.14');
+  const off = s.listen();
+  off();
+  s.excel.reset();
+  s.excel.type(SHEETS.members, member, 'Không');
+  s.focus.dispatchEvent(new Event('focus'));
+  await s.burstOver();
+  expect(s.told()).toBe(0);
+  s.listen();
+  await delivered();
+  expect(s.excel.stats.syncs).toBe(0);
+  expect(s.excel.changeHandlers()).toBe(1);
+});

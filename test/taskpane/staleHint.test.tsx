@@ -1,0 +1,136 @@
+/** @jest-environment jsdom */
+/**
+ * The evaluation's "out of date" hint, the same inside Excel and in the preview: one suite over
+ * both hosts as they are built (the Excel host on the counting fake of the Excel API, its change
+ * events; the preview host with its grid's edits written through editCells), one wording.
+ */
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import * as util from 'util';
+import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
+import type { PaneHost } from '../../src/taskpane/host';
+import type { CellInput, Workbook } from '../../src/workbook/port';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { createExcelHost } from '../../src/hosts/excel/excelHost';
+import { createPreviewHost, observeWorkbook } from '../../src/hosts/preview/previewHost';
+import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { editCells } from '../../src/usecases/editCells';
+import { createSheets } from '../../src/usecases/createSheets';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { SHEETS } from '../../src/sheets/names';
+import { t } from '../../src/i18n';
+import { createFakeExcel } from '../support/fakeExcel';
+import { sheetRows } from '../support/fakePaneHost';
+import { renderStep } from './renderPane';
+
+beforeAll(() => {
+  // jsdom's window has no TextEncoder/TextDecoder; the preview's .xlsx implementation needs them.
+  Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? util.TextEncoder, TextDecoder: globalThis.TextDecoder ?? util.TextDecoder });
+});
+
+/** A sheet of the unit's own, which the evaluation does not read. */
+const NOTES = 'Ghi chép';
+
+interface Subject {
+  host: PaneHost;
+  workbook: Workbook;
+  /** The clerk types into a cell of the sheets (not through the pane), and the host has told what it tells. */
+  type(sheet: string, row: number, col: number, value: CellInput): Promise<void>;
+}
+
+async function fill(workbook: Workbook): Promise<void> {
+  await createSheets(workbook, sampleUnit({ members: 30 }));
+  await workbook.batch(async (s) => s.write({ sheet: NOTES, mode: 'ensure', cells: [] }));
+}
+
+/** Events arrive after the sync that made them; then the burst is over. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const HOSTS: [string, () => Promise<Subject>][] = [
+  [
+    'inside Excel (fake Excel, ExcelApi 1.13: its change events do not say who wrote)',
+    async () => {
+      const excel = createFakeExcel();
+      const workbook = new OfficeWorkbook(excel.run, excel.supports);
+      await fill(workbook);
+      const office = { context: { displayLanguage: 'vi-VN', requirements: { isSetSupported: (set: string, v = '1.1') => set === 'ExcelApi' && excel.supports(v) } } };
+      let burst: (() => void) | null = null;
+      const host = createExcelHost(office, workbook, { run: excel.run, createWorkbook: async () => undefined }, { focus: new EventTarget(), later: (tell) => ((burst = tell), () => (burst = burst === tell ? null : burst)) });
+      const over = async () => {
+        await settle();
+        const tell = burst;
+        burst = null;
+        tell?.();
+      };
+      return {
+        host,
+        workbook,
+        async type(sheet, row, col, value) {
+          // The pane's own writes (the evaluation's) are told too, before the clerk's edit.
+          await over();
+          excel.type(sheet, `${String.fromCharCode(64 + col)}${row}`, value as string | number | null);
+          await over();
+        },
+      };
+    },
+  ],
+  [
+    'in the preview (its grid writes through editCells and tells the pane)',
+    async () => {
+      const file = PreviewWorkbook.create('truong.xlsx');
+      await fill(file);
+      const listeners = new Set<() => void>();
+      const host = createPreviewHost({
+        workbook: file,
+        locale: 'vi-VN',
+        theme: 'light',
+        onBatch: () => undefined,
+        onShowCell: () => undefined,
+        unsaved: () => false,
+        download: async () => undefined,
+        edits: { subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)) },
+        onReplace: () => undefined,
+      });
+      // As PreviewApp: the grid's batches are observed, and told after they wrote.
+      const grid = observeWorkbook(file, ({ wrote }) => wrote && listeners.forEach((l) => l()));
+      return {
+        host,
+        workbook: file,
+        async type(sheet, row, col, value) {
+          const done = await editCells(grid, sheet, [{ row, col, value }]);
+          if (done.refused.length > 0) throw new Error(`edit refused: ${JSON.stringify(done)}`);
+        },
+      };
+    },
+  ],
+];
+
+describe.each(HOSTS)('the out-of-date hint %s', (_name, open) => {
+  test('an edit of the data after the evaluation says the results are out of date, until it is undone; other sheets say nothing', async () => {
+    const subject = await open();
+    // The pane's batches in flight: an edit told starts a read of the data, and "nothing said" means once it is done.
+    let reading = 0;
+    const inner = subject.host.workbook;
+    const workbook: Workbook = { label: inner.label, batch: async (work) => (reading++, inner.batch(work).finally(() => reading--)) };
+    renderStep(EvaluateStep, { ...subject.host, workbook });
+    fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
+    await screen.findByTestId('outcome');
+    const hint = t('vi', 'pane.evaluate.dataChanged');
+    const edit = async (sheet: string, row: number, col: number, value: CellInput) => {
+      await act(() => subject.type(sheet, row, col, value));
+      await waitFor(() => expect(reading).toBe(0));
+    };
+
+    // A sheet the evaluation does not read, or the pane's own writes: still current.
+    await edit(NOTES, 1, 1, 'ghi chú');
+    expect(screen.queryByText(hint)).toBeNull();
+
+    const row = MEMBER_HEADER_ROW + 1;
+    const before = String((await sheetRows(subject.workbook, SHEETS.members))![row - 1]![5]);
+    await edit(SHEETS.members, row, 6, before === 'Có' ? 'Không' : 'Có');
+    expect(await screen.findByText(hint)).toBeTruthy();
+
+    await edit(SHEETS.members, row, 6, before);
+    await waitFor(() => expect(screen.queryByText(hint)).toBeNull());
+  });
+});
