@@ -4,7 +4,8 @@
  * both hosts as they are built (the Excel host on the counting fake of the Excel API, its change
  * events; the preview host with its grid's edits written through editCells), one wording.
  */
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import * as util from 'util';
 import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
 import type { PaneHost } from '../../src/taskpane/host';
@@ -132,5 +133,26 @@ describe.each(HOSTS)('the out-of-date hint %s', (_name, open) => {
 
     await edit(SHEETS.members, row, 6, before);
     await waitFor(() => expect(screen.queryByText(hint)).toBeNull());
+  });
+
+  test('data changed through the pane itself (its “Dữ liệu” form) while the step was hidden is caught when it is shown again', async () => {
+    const subject = await open();
+    const step = (active: boolean) => (
+      <FluentProvider theme={webLightTheme}>
+        <EvaluateStep host={subject.host} lang="vi" goTo={() => undefined} active={active} />
+      </FluentProvider>
+    );
+    const view = render(step(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
+    await screen.findByTestId('outcome');
+    view.rerender(step(false));
+    const row = MEMBER_HEADER_ROW + 1;
+    const before = String((await sheetRows(subject.workbook, SHEETS.members))![row - 1]![5]);
+    // Written as the pane writes: through its own workbook, which tells no edit.
+    await act(async () => void (await editCells(subject.host.workbook, SHEETS.members, [{ row, col: 6, value: before === 'Có' ? 'Không' : 'Có' }])));
+    const hint = t('vi', 'pane.evaluate.dataChanged');
+    expect(screen.queryByText(hint)).toBeNull();
+    view.rerender(step(true));
+    expect(await screen.findByText(hint)).toBeTruthy();
   });
 });

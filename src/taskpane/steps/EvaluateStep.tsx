@@ -1,6 +1,6 @@
 /** "Đánh giá": run the evaluation (writes the results into the sheets) and show them. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
 import { currentFingerprint } from '../../usecases/dataFingerprint';
 import { ResultList } from '../ResultList';
@@ -13,13 +13,13 @@ import { CORE_STEP_IDS, type StepProps } from './registry';
 
 type Report = Extract<EvaluateResult, { ok: true }>['report'];
 
-export function EvaluateStep({ host, lang, goTo }: StepProps) {
+export function EvaluateStep({ host, lang, goTo, active = true }: StepProps) {
   const t = useT(lang);
   const [state, run] = useTask<EvaluateResult>();
   // The summary sheet is the "Tổng hợp" step's job.
   const evaluate = () => run(() => evaluateWorkbook(host.workbook, { lang, summary: false }));
   const result = useWorded(state, lang);
-  const stale = useStale(host, result?.ok ? result.report.fingerprint : null);
+  const stale = useStale(host, result?.ok ? result.report.fingerprint : null, active);
   return (
     <StepFrame title={t('pane.evaluate.title')} intro={t('pane.evaluate.intro')}>
       <EvaluationAction
@@ -46,13 +46,17 @@ export function EvaluateStep({ host, lang, goTo }: StepProps) {
 
 /**
  * Whether the data the evaluation read has changed since (edits the host tells of: the preview's
- * grid), compared by fingerprint: an edit undone makes the results current again.
+ * grid, Excel's change events), compared by fingerprint: an edit undone makes the results current
+ * again. The pane's own writes (its "Dữ liệu" form) are told by no host, so the step checks
+ * again whenever it is shown.
  */
-function useStale(host: StepProps['host'], evaluated: string | null): boolean {
+function useStale(host: StepProps['host'], evaluated: string | null, active: boolean): boolean {
   /** The evaluation's fingerprint, when the data no longer has it. */
   const [staleFor, setStaleFor] = useState<string | null>(null);
+  /** The evaluation the effect last ran for: the same one again means the step was shown again. */
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    if (!host.edits || evaluated === null) return;
+    if (evaluated === null || (!host.edits && !active)) return;
     let asked = 0;
     const check = () => {
       const ask = ++asked;
@@ -63,12 +67,15 @@ function useStale(host: StepProps['host'], evaluated: string | null): boolean {
         () => undefined, // unreadable now: evaluating again says why
       );
     };
-    const off = host.edits.subscribe(check);
+    // Shown again after the evaluation: what changed meanwhile, whoever wrote it.
+    if (active && seen.current === evaluated) check();
+    seen.current = evaluated;
+    const off = host.edits?.subscribe(check);
     return () => {
       asked = -1;
-      off();
+      off?.();
     };
-  }, [host, evaluated]);
+  }, [host, evaluated, active]);
   return evaluated !== null && staleFor === evaluated;
 }
 
