@@ -756,4 +756,9 @@ export const en: Record<MessageKey, string> = {
   'preview.consolidationShown': 'Showing the new consolidation workbook “{file}” (not downloaded yet).',
   'preview.grid.uncalculated': 'not calculated',
   'preview.grid.uncalculatedHint': 'This formula has not been recalculated since its data changed: click Evaluate in the pane to calculate it; Excel calculates it when it opens the file.',
+  'preview.grid.locked': 'Sheet “{sheet}” is protected (Protect Sheet) and this cell is locked, so it cannot be changed. To change it: open the file in Excel or WPS, Review → Unprotect Sheet, enter the password if there is one (LibreOffice: Tools → Protect Sheet), save, and open the file here again.',
+  'preview.grid.sheetProtected': 'Sheet “{sheet}” is protected (Protect Sheet): striped cells are locked; you can type only in unlocked cells. To change locked cells: open the file in Excel or WPS, Review → Unprotect Sheet, enter the password if there is one (LibreOffice: Tools → Protect Sheet), save, and open the file here again.',
+  'preview.grid.pasteLocked': 'Pasted {written} cells; {count} locked cells of the protected sheet “{sheet}” were left as they were ({cells}).',
+  'preview.structureLocked': 'Workbook structure is protected: no sheet can be added',
+  'preview.structureLockedHint': 'This workbook’s structure is protected (Protect Workbook), so sheets cannot be added, deleted or renamed, including the sheets ĐVHT creates in Setup. To lift it: open the file in Excel or WPS, Review → Protect Workbook, enter the password if there is one (LibreOffice: Tools → Protect Spreadsheet Structure), save, and open the file here again.',
 };

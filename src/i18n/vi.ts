@@ -760,6 +760,11 @@ export const vi = {
   'preview.consolidationShown': 'Đang hiện sổ tổng hợp mới “{file}” (chưa tải về).',
   'preview.grid.uncalculated': 'chưa tính',
   'preview.grid.uncalculatedHint': 'Công thức chưa được tính lại sau khi số liệu thay đổi: bấm Đánh giá ở ngăn bên phải để tính; Excel tự tính khi mở tệp.',
+  'preview.grid.locked': 'Trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) và ô này bị khóa nên không sửa được. Muốn sửa: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ trang tính), lưu rồi mở lại tệp ở đây.',
+  'preview.grid.sheetProtected': 'Trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính): các ô có sọc bị khóa, chỉ gõ được vào ô không khóa. Muốn sửa ô khóa: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ trang tính), lưu rồi mở lại tệp ở đây.',
+  'preview.grid.pasteLocked': 'Đã dán {written} ô; {count} ô bị khóa vì trang “{sheet}” đang được bảo vệ nên được giữ nguyên ({cells}).',
+  'preview.structureLocked': 'Sổ được bảo vệ cấu trúc: không thêm trang được',
+  'preview.structureLockedHint': 'Sổ này đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên không thêm, xóa hay đổi tên trang được, kể cả các trang ĐVHT tạo ở bước Thiết lập. Muốn bỏ: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ cấu trúc sổ), lưu rồi mở lại tệp ở đây.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -79,6 +79,33 @@ describe('PackageReader', () => {
     expect(height(2)).toBeGreaterThanOrEqual(60);
   });
 
+  it('knows a protected sheet’s locked cells as a write checks them (cell, row, column format) and the structure lock', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Bảo vệ');
+    const open = wb.addWorksheet('Mở');
+    ws.getCell('A1').value = 'khóa';
+    ws.getCell('B1').value = 'mở';
+    ws.getCell('B1').protection = { locked: false };
+    ws.getCell('A3').value = 'dòng mở';
+    ws.getRow(3).protection = { locked: false }; // a formatted row: its empty cells are unlocked too
+    ws.getColumn(5).protection = { locked: false };
+    await ws.protect('', {});
+    open.getCell('A1').value = 'x';
+    // Past the 200 columns the grid once stopped at.
+    open.getCell(1, 300).value = 'cuối';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const reader = new PackageReader(await XlsxPackage.open(bytes, NODE_XLSX));
+    expect(reader.book().structureLocked).toBe(false);
+
+    const view = sheetView((await reader.sheet('Bảo vệ'))!, 'vi-VN');
+    const locked = (address: string) => view.cell(Number(address.slice(1)), address.charCodeAt(0) - 64).locked === true;
+    expect(['A1', 'B1', 'C2', 'C3', 'E9'].map(locked)).toEqual([true, false, true, false, false]);
+    const free = sheetView((await reader.sheet('Mở'))!, 'vi-VN');
+    expect(free.cell(1, 1).locked).toBeUndefined();
+    expect(free.columns.map((c) => c.letter)).toContain('KN');
+    expect(free.cell(1, 300).text).toBe('cuối');
+  });
+
   it('reads a sheet again only when its part changed', async () => {
     const reader = await school();
     const a = await reader.sheet('Danh sách');

@@ -28,7 +28,7 @@ import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
 import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
-import { SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
+import { readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import type { BookModel, SheetModel } from './packageModel';
@@ -72,6 +72,14 @@ const useStyles = makeStyles({
   // The tab list scrolls on its own (13+ sheets): the selected cell's caption stays visible.
   tabScroller: { flexGrow: 1, minWidth: 0, overflowX: 'auto' },
   selection: { flexShrink: 0, whiteSpace: 'nowrap', paddingRight: tokens.spacingHorizontalS },
+  structureLocked: { flexShrink: 0, whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
+  sheetStatus: {
+    flexShrink: 0,
+    margin: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   allSheets: { flexShrink: 0, maxWidth: '12em', fontSize: tokens.fontSizeBase200 },
   empty: { padding: tokens.spacingHorizontalXXL, maxWidth: '40em' },
   pane: { width: '400px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
@@ -92,8 +100,10 @@ interface Notice {
   reasonKey?: MessageKey;
 }
 
-function ownedKey(cell: CellView): MessageKey {
-  return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
+/** Why a cell is read-only: the add-in's own cells first (lifting a protection would not free them). */
+function readOnlyKey(cell: CellView): MessageKey {
+  if (cell.owned) return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
+  return 'preview.grid.locked';
 }
 
 function errorText(e: unknown): string {
@@ -341,22 +351,28 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     const sheet = view.name;
     const before: CellEdit[] = [];
     const after: CellEdit[] = [];
-    const refused: string[] = [];
+    // Cells the add-in owns, and cells the sheet's protection locks (a write of these would refuse the whole paste).
+    const owned: string[] = [];
+    const locked: string[] = [];
+    const pendingCells = new Map<string, string>();
     for (const t of typed) {
       const cell = view.cell(t.row, t.col);
-      if (cell.owned) {
-        refused.push(cellAddress(t.row, t.col));
+      if (readOnly(cell)) {
+        (cell.owned ? owned : locked).push(cellAddress(t.row, t.col));
         continue;
       }
       before.push({ row: t.row, col: t.col, value: view.stored(t.row, t.col) });
       after.push({ row: t.row, col: t.col, value: typedValue(t.text, cell.dated) });
+      pendingCells.set(`${t.row}:${t.col}`, t.text);
     }
+    const refused = locked.length ? locked : owned;
     if (refused.length) {
       const shownCells = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ' …' : '');
-      setNotice({ intent: 'info', key: 'preview.grid.pasteRefused', params: { written: after.length, count: refused.length, cells: shownCells } });
+      const key = locked.length ? 'preview.grid.pasteLocked' : 'preview.grid.pasteRefused';
+      setNotice({ intent: 'info', key, params: { written: after.length, count: refused.length, cells: shownCells, sheet } });
     }
     if (!after.length) return;
-    setPending({ sheet, cells: new Map(typed.filter((t) => !view.cell(t.row, t.col).owned).map((t) => [`${t.row}:${t.col}`, t.text])) });
+    setPending({ sheet, cells: pendingCells });
     void write(sheet, after).then((done) => {
       if (!done) return;
       undo.current.push({ sheet, before, after });
@@ -383,7 +399,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   };
 
   const gridMessages: GridMessages = {
-    owned: (cell) => tr(ownedKey(cell)),
+    readOnly: (cell) => tr(readOnlyKey(cell), { sheet: view?.name ?? '' }),
     dropdown: (cell) => tr('preview.grid.dropdown', { cell }),
     editor: (cell) => tr('preview.grid.editor', { cell }),
     uncalculated: { mark: tr('preview.grid.uncalculated'), tooltip: tr('preview.grid.uncalculatedHint') },
@@ -479,6 +495,11 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         </div>
         <div className={s.main}>
           <section className={s.book} aria-label={tr('preview.workbook')}>
+            {model?.locked && (
+              <Caption1 as="p" id="preview-sheet-status" className={s.sheetStatus} data-testid="preview-sheet-status">
+                {tr('preview.grid.sheetProtected', { sheet: model.name })}
+              </Caption1>
+            )}
             {view ? (
               <SheetGrid
                 view={view}
@@ -491,7 +512,8 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                 onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
                 onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
                 onPasteClipped={(count) => setNotice({ intent: 'info', key: 'preview.grid.pasteClipped', params: { count } })}
-                onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.owned(cell) } })}
+                onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.readOnly(cell) } })}
+                describedBy={model?.locked ? 'preview-sheet-status' : undefined}
               />
             ) : (
               <Body1 as="p" className={s.empty}>
@@ -518,6 +540,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                     </option>
                   ))}
                 </select>
+              )}
+              {current?.book.structureLocked && (
+                // Where Excel has its “+” for a new sheet: none can be added.
+                <Caption1 className={s.structureLocked} title={tr('preview.structureLockedHint')} data-testid="preview-structure-locked">
+                  {tr('preview.structureLocked')}
+                </Caption1>
               )}
               <Caption1 className={s.selection} aria-live="polite" data-testid="preview-selection">
                 {selection ? tr('preview.selection', { cell: `'${selection.sheet}'!${selection.address}` }) : ''}

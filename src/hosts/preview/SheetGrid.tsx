@@ -1,6 +1,7 @@
 /**
- * One sheet as an editable grid, drawn a window of rows at a time (a 5,000-member sheet
- * renders ~60 rows, not 5,000): spacer rows above and below keep the scroll height right.
+ * One sheet as an editable grid, drawn a window of rows and columns at a time (a 5,000-member
+ * sheet renders ~60 rows, not 5,000; a sheet out to column XFD only the columns in view):
+ * spacer rows above and below, spacer cells left and right keep the scroll size right.
  * Keys as in a spreadsheet: arrows and Enter move, Home/End, Ctrl+Home/End and Ctrl+arrows
  * jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
@@ -11,11 +12,18 @@
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { MAX_SHEET_COLUMN, MAX_SHEET_ROW } from './packageModel';
 import type { CellView, SheetView } from './sheetView';
 
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
 const OVERSCAN = 10;
+const COLUMN_OVERSCAN = 4;
+/**
+ * Sheets this narrow (every sheet the add-in draws) keep all their columns in the page, so the
+ * browser's find and a screen reader's table view reach every cell of a row; wider ones get a window.
+ */
+const ALL_COLUMNS_UP_TO = 64;
 
 const useStyles = makeStyles({
   scroller: {
@@ -76,6 +84,8 @@ const useStyles = makeStyles({
   wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
   spill: { overflow: 'visible', textOverflow: 'clip' },
   owned: { cursor: 'not-allowed' },
+  // Stripes over whatever fill the cell has: locked on a protected sheet.
+  locked: { cursor: 'not-allowed', backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 6px, rgba(128, 128, 128, 0.16) 6px 8px)' },
   uncalculated: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
   selected: {
     outline: `2px solid ${tokens.colorBrandStroke1}`,
@@ -124,8 +134,8 @@ export interface TypedCell {
 }
 
 export interface GridMessages {
-  /** Tooltip and message of a cell the add-in owns. */
-  owned(cell: CellView): string;
+  /** Tooltip and message of a read-only cell: one the add-in owns, or locked on a protected sheet. */
+  readOnly(cell: CellView): string;
   /** Label of a cell's dropdown. */
   dropdown(address: string): string;
   /** Label of the cell editor. */
@@ -143,12 +153,29 @@ export interface SheetGridProps {
   onEdit(cells: TypedCell[]): void;
   onUndo(): void;
   onRedo(): void;
-  /** Typing into a cell the add-in owns. */
+  /** Typing into a read-only cell (see readOnly). */
   onRefused(cell: CellView, address: string): void;
   /** A paste reached past the sheet's last column or row: how many cells were left out. */
   onPasteClipped(count: number): void;
   /** Text typed but not yet read back from the workbook ("row:col" → text), shown meanwhile. */
   pending?: ReadonlyMap<string, string>;
+  /** The id of what describes the whole sheet (its protection). */
+  describedBy?: string;
+}
+
+/** The add-in owns it, or the sheet's protection locks it: the grid never opens an editor on it. */
+export const readOnly = (cell: CellView) => Boolean(cell.owned || cell.locked);
+
+/** The index of the item (of `count`, starting at `starts[i]`) under `x`: a binary search. */
+function indexAt(starts: readonly number[], count: number, x: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid + 1]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
@@ -238,10 +265,6 @@ interface Editing {
  */
 const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
 
-/** The sheet's bounds (Excel's): a paste goes no further. */
-export const MAX_SHEET_ROW = 1_048_576;
-export const MAX_SHEET_COLUMN = 16_384;
-
 /** A cell as Excel copies it: quoted when it holds a tab, a newline or a quote. */
 function clipboardCell(text: string): string {
   return /[\t\n\r"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -260,7 +283,9 @@ export function SheetGrid(props: SheetGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const [height, setHeight] = useState(600);
+  const [clientWidth, setClientWidth] = useState(1000);
   /** The cell being edited and the text in its editor; `list` when its dropdown is open. */
   const [editingState, setEditingState] = useState<Editing | null>(null);
   // An edit belongs to its sheet: showing another sheet ends it.
@@ -286,21 +311,24 @@ export function SheetGrid(props: SheetGridProps) {
     return out;
   }, [view]);
   const indexOfRow = useMemo(() => new Map(view.rows.map((r, i) => [r, i])), [view]);
-  const rowAt = (y: number) => {
-    let lo = 0;
-    let hi = view.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tops[mid + 1]! <= y) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // Column lefts (from the row headers' edge), likewise for the window of columns.
+  const lefts = useMemo(() => {
+    const out = new Array<number>(view.columns.length + 1);
+    out[0] = 0;
+    for (let i = 0; i < view.columns.length; i++) out[i + 1] = out[i]! + view.columns[i]!.widthPx;
+    return out;
+  }, [view]);
+  const indexOfColumn = useMemo(() => new Map(view.columns.map((c, i) => [c.index, i])), [view]);
+  const rowAt = (y: number) => indexAt(tops, view.rows.length, y);
+  const columnAt = (x: number) => indexAt(lefts, view.columns.length, x);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setHeight(el.clientHeight);
+    const measure = () => {
+      setHeight(el.clientHeight);
+      setClientWidth(el.clientWidth);
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -318,15 +346,9 @@ export function SheetGrid(props: SheetGridProps) {
     }
     const top = HEADER_HEIGHT + tops[rowIndex]!;
     const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
-    let left = ROW_HEADER_WIDTH;
-    let width = 0;
-    for (const c of view.columns) {
-      if (c.index >= active!.column) {
-        width = c.index === active!.column ? c.widthPx : 0;
-        break;
-      }
-      left += c.widthPx;
-    }
+    const ci = indexOfColumn.get(active!.column) ?? 0;
+    const left = ROW_HEADER_WIDTH + lefts[ci]!;
+    const width = lefts[ci + 1]! - lefts[ci]!;
     const next = { top: el.scrollTop, left: el.scrollLeft };
     if (top - HEADER_HEIGHT < el.scrollTop || bottom > el.scrollTop + el.clientHeight) next.top = Math.max(0, top - el.clientHeight / 2);
     if (left - ROW_HEADER_WIDTH < el.scrollLeft || left + width > el.scrollLeft + el.clientWidth) next.left = Math.max(0, left - el.clientWidth / 2);
@@ -335,11 +357,17 @@ export function SheetGrid(props: SheetGridProps) {
 
   const first = Math.max(0, rowAt(scrollTop) - OVERSCAN);
   const last = Math.min(view.rows.length, rowAt(scrollTop + height) + 1 + OVERSCAN);
-  const width = ROW_HEADER_WIDTH + view.columns.reduce((sum, c) => sum + c.widthPx, 0);
-  const span = view.columns.length + 1;
-  const address = (row: number, col: number) => `${view.columns.find((c) => c.index === col)?.letter ?? ''}${row}`;
+  const windowed = view.columns.length > ALL_COLUMNS_UP_TO;
+  const firstColumn = windowed ? Math.max(0, columnAt(scrollLeft) - COLUMN_OVERSCAN) : 0;
+  const lastColumn = windowed ? Math.min(view.columns.length, columnAt(scrollLeft + clientWidth - ROW_HEADER_WIDTH) + 1 + COLUMN_OVERSCAN) : view.columns.length;
+  const leftPad = lefts[firstColumn]!;
+  const rightPad = lefts[view.columns.length]! - lefts[lastColumn]!;
+  const shownColumns = view.columns.slice(firstColumn, lastColumn);
+  const width = ROW_HEADER_WIDTH + lefts[view.columns.length]!;
+  const span = shownColumns.length + 1 + (leftPad ? 1 : 0) + (rightPad ? 1 : 0);
+  const address = (row: number, col: number) => `${view.columns[indexOfColumn.get(col) ?? -1]?.letter ?? ''}${row}`;
 
-  const colIndex = (col: number) => Math.max(0, view.columns.findIndex((c) => c.index === col));
+  const colIndex = (col: number) => indexOfColumn.get(col) ?? 0;
   /** Where a key goes from `at`: the shown cell dRow/dCol away (stepping over the rest of a merge). */
   const stepFrom = (at: GridSelection, dRow: number, dCol: number): GridSelection => {
     let ri = indexOfRow.get(at.row) ?? 0;
@@ -347,7 +375,7 @@ export function SheetGrid(props: SheetGridProps) {
     // Step over the rest of a merge, as Excel does.
     const merge = view.cell(at.row, at.column).merge;
     if (merge && dRow > 0) ri = (indexOfRow.get(merge.top) ?? ri) + merge.rowSpan - 1;
-    if (merge && dCol > 0) ci = view.columns.findIndex((c) => c.index === merge.left) + merge.span - 1;
+    if (merge && dCol > 0) ci = colIndex(merge.left) + merge.span - 1;
     ri = Math.min(view.rows.length - 1, Math.max(0, ri + dRow));
     ci = Math.min(view.columns.length - 1, Math.max(0, ci + dCol));
     return { row: view.rows[ri]!, column: view.columns[ci]!.index };
@@ -413,7 +441,7 @@ export function SheetGrid(props: SheetGridProps) {
   const startEdit = (text: string | null, list = false) => {
     if (!active) return false;
     const cell = view.cell(active.row, active.column);
-    if (cell.owned) {
+    if (readOnly(cell)) {
       props.onRefused(cell, address(active.row, active.column));
       return false;
     }
@@ -474,7 +502,7 @@ export function SheetGrid(props: SheetGridProps) {
     else if (e.key === 'Delete' || e.key === 'Backspace') {
       if (active) {
         const cell = view.cell(active.row, active.column);
-        if (cell.owned) props.onRefused(cell, address(active.row, active.column));
+        if (readOnly(cell)) props.onRefused(cell, address(active.row, active.column));
         else if (e.key === 'Backspace') startEdit('');
         else if (view.input(active.row, active.column) !== '') props.onEdit([{ row: active.row, col: active.column, text: '' }]);
       }
@@ -564,10 +592,12 @@ export function SheetGrid(props: SheetGridProps) {
     let rowSpan: number | undefined;
     if (cell.merge) {
       const m = cell.merge;
-      // Drawn once, by the merge's first cell in the window (its top row may be scrolled out).
+      // Drawn once, by the merge's first cell in the window (its top row or left column may be scrolled out).
       const topIndex = Math.max(indexOfRow.get(m.top) ?? rowIndex, first);
-      if (rowIndex !== topIndex || c.index !== m.left) return null;
-      colSpan = m.span > 1 ? m.span : undefined;
+      const leftIndex = Math.max(indexOfColumn.get(m.left) ?? ci, firstColumn);
+      if (rowIndex !== topIndex || ci !== leftIndex) return null;
+      const columns = Math.min((indexOfColumn.get(m.left) ?? ci) + m.span, lastColumn) - ci;
+      colSpan = columns > 1 ? columns : undefined;
       const rows = Math.min((indexOfRow.get(m.top) ?? rowIndex) + m.rowSpan, last) - rowIndex;
       rowSpan = rows > 1 ? rows : undefined;
     }
@@ -579,24 +609,27 @@ export function SheetGrid(props: SheetGridProps) {
     const spill = !wrap && !cell.numeric && !cell.merge && (cell.text !== '' || cell.uncalculated === true) && neighbour !== undefined && neighbour.text === '' && !neighbour.uncalculated;
     const isEditing = editing !== null && editing.row === row && editing.col === c.index;
     const addr = `${c.letter}${row}`;
-    const ownedText = cell.owned ? messages.owned(cell) : undefined;
+    const fixed = readOnly(cell);
+    const readOnlyText = fixed ? messages.readOnly(cell) : undefined;
     const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
-    const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, ownedText].filter(Boolean).join(' ') || undefined;
+    const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
     return (
       <td
         key={c.index}
         id={cellId(view.name, row, c.index)}
         role="gridcell"
+        aria-colindex={ci + 2}
         colSpan={colSpan}
         rowSpan={rowSpan}
-        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, cell.uncalculated && s.uncalculated, inRange(row, c.index) && s.inRange, isActive && s.selected)}
+        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, cell.locked && s.locked, cell.uncalculated && s.uncalculated, inRange(row, c.index) && s.inRange, isActive && s.selected)}
         style={cellStyle(cell, rowSpan ? undefined : view.heights[rowIndex])}
         data-address={addr}
         data-selected={isActive ? 'true' : undefined}
         data-in-range={inRange(row, c.index) ? 'true' : undefined}
         data-owned={cell.owned}
+        data-locked={cell.locked ? 'true' : undefined}
         data-uncalculated={cell.uncalculated ? 'true' : undefined}
-        aria-readonly={cell.owned ? true : undefined}
+        aria-readonly={fixed ? true : undefined}
         aria-selected={isActive || inRange(row, c.index)}
         title={tooltip ?? (cell.text.length > 12 && !wrap ? cell.text : undefined)}
         onMouseDown={(e) => {
@@ -644,7 +677,7 @@ export function SheetGrid(props: SheetGridProps) {
         ) : (
           (props.pending?.get(`${row}:${c.index}`) ?? shownText)
         )}
-        {isActive && !isEditing && cell.list && !cell.owned && (
+        {isActive && !isEditing && cell.list && !fixed && (
           <button
             type="button"
             className={s.dropButton}
@@ -664,7 +697,14 @@ export function SheetGrid(props: SheetGridProps) {
   };
 
   return (
-    <div ref={scroller} className={s.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div
+      ref={scroller}
+      className={s.scroller}
+      onScroll={(e) => {
+        setScrollTop(e.currentTarget.scrollTop);
+        setScrollLeft(e.currentTarget.scrollLeft);
+      }}
+    >
       <table
         ref={table}
         className={s.table}
@@ -672,6 +712,8 @@ export function SheetGrid(props: SheetGridProps) {
         role="grid"
         aria-label={props.label}
         aria-rowcount={view.rows.length + 1}
+        aria-colcount={view.columns.length + 1}
+        aria-describedby={props.describedBy}
         aria-activedescendant={editing ? undefined : activeId}
         data-sheet={view.name}
         tabIndex={0}
@@ -690,18 +732,22 @@ export function SheetGrid(props: SheetGridProps) {
       >
         <colgroup>
           <col style={{ width: ROW_HEADER_WIDTH }} />
-          {view.columns.map((c) => (
+          {leftPad > 0 && <col style={{ width: leftPad }} />}
+          {shownColumns.map((c) => (
             <col key={c.index} style={{ width: c.widthPx }} />
           ))}
+          {rightPad > 0 && <col style={{ width: rightPad }} />}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            <th className={mergeClasses(s.head, s.corner)} scope="col" />
-            {view.columns.map((c) => (
-              <th key={c.index} className={mergeClasses(s.head, active?.column === c.index && s.selectedHead)} scope="col">
+            <th className={mergeClasses(s.head, s.corner)} scope="col" aria-colindex={1} />
+            {leftPad > 0 && <td aria-hidden="true" className={s.head} />}
+            {shownColumns.map((c, i) => (
+              <th key={c.index} className={mergeClasses(s.head, active?.column === c.index && s.selectedHead)} scope="col" aria-colindex={firstColumn + i + 2}>
                 {c.letter}
               </th>
             ))}
+            {rightPad > 0 && <td aria-hidden="true" className={s.head} />}
           </tr>
         </thead>
         <tbody>
@@ -712,10 +758,12 @@ export function SheetGrid(props: SheetGridProps) {
           )}
           {view.rows.slice(first, last).map((row, i) => (
             <tr key={row} aria-rowindex={first + i + 2} style={{ height: view.heights[first + i] }}>
-              <th className={mergeClasses(s.rowHead, active?.row === row && s.selectedHead)} scope="row">
+              <th className={mergeClasses(s.rowHead, active?.row === row && s.selectedHead)} scope="row" aria-colindex={1}>
                 {row}
               </th>
-              {view.columns.map((_, ci) => renderCell(row, first + i, ci))}
+              {leftPad > 0 && <td aria-hidden="true" />}
+              {shownColumns.map((_, ci) => renderCell(row, first + i, firstColumn + ci))}
+              {rightPad > 0 && <td aria-hidden="true" />}
             </tr>
           ))}
           {last < view.rows.length && (

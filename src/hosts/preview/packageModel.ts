@@ -10,6 +10,12 @@ import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
 import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
+import { formatIndexOf, sheetProtected, structureLocked } from '../../workbook/xlsx/protection';
+import { StylesEditor } from '../../workbook/xlsx/write/styles';
+
+/** The sheet's bounds (Excel's): nothing is drawn or pasted past them. */
+export const MAX_SHEET_ROW = 1_048_576;
+export const MAX_SHEET_COLUMN = 16_384;
 
 export interface Box {
   top: number;
@@ -70,10 +76,14 @@ export interface SheetModel {
   print: PrintSetup;
   formats: CellFormat[];
   date1904: boolean;
+  /** Review → Protect Sheet is on: whether a cell is locked (its format does not unlock it); null when the sheet is not protected. */
+  locked: ((row: number, col: number) => boolean) | null;
 }
 
 export interface BookModel {
   sheets: { name: string; state: 'visible' | 'hidden' | 'veryHidden'; role: string | null }[];
+  /** Review → Protect Workbook (structure): sheets cannot be added, deleted or renamed. */
+  structureLocked: boolean;
 }
 
 /** Built-in number formats a workbook may use without declaring them. */
@@ -268,7 +278,7 @@ export function parseSheetParts(xml: string): RawSheet {
         break;
       case 'col': {
         const min = Number(attr(tag.attrs, 'min'));
-        const max = Math.min(Number(attr(tag.attrs, 'max')) || min, 200);
+        const max = Math.min(Number(attr(tag.attrs, 'max')) || min, MAX_SHEET_COLUMN);
         const width = Number(attr(tag.attrs, 'width'));
         const hidden = truthy(attr(tag.attrs, 'hidden'));
         for (let c = min; c >= 1 && c <= max; c++) out.columns.set(c, { ...(width > 0 ? { width } : {}), hidden });
@@ -379,13 +389,13 @@ function listText(v: CellValue): string {
  * (a batch replaces the text of the parts it writes): switching tabs costs nothing.
  */
 export class PackageReader {
-  private readonly cache = new Map<string, { xml: string; shared: string[]; model: SheetModel }>();
-  private formats: { xml: string | null; formats: CellFormat[] } | null = null;
+  private readonly cache = new Map<string, { xml: string; shared: string[]; model: SheetModel; xfOf: ((row: number, col: number) => number) | null }>();
+  private formats: { xml: string | null; formats: CellFormat[]; unlocked: (xf: number) => boolean } | null = null;
 
   constructor(private readonly pkg: XlsxPackage) {}
 
   book(): BookModel {
-    return { sheets: this.pkg.sheets.map((s) => ({ name: s.name, state: s.state, role: this.pkg.roleOf(s) })) };
+    return { sheets: this.pkg.sheets.map((s) => ({ name: s.name, state: s.state, role: this.pkg.roleOf(s) })), structureLocked: structureLocked(this.pkg.workbookXml) };
   }
 
   private async shared(): Promise<string[]> {
@@ -394,10 +404,21 @@ export class PackageReader {
     return rel && xml !== null ? namingPart(rel.path, () => parseSharedStrings(xml)) : [];
   }
 
-  private async cellFormats(): Promise<CellFormat[]> {
+  private async cellFormats(): Promise<NonNullable<PackageReader['formats']>> {
     const xml = await this.pkg.stylesXml();
-    if (!this.formats || this.formats.xml !== xml) this.formats = { xml, formats: parseFormats(xml) };
-    return this.formats.formats;
+    if (!this.formats || this.formats.xml !== xml) {
+      // Whether a format unlocks its cells, read as a batch's protection check reads it.
+      const styles = new StylesEditor(xml);
+      const known = new Map<number, boolean>();
+      const unlocked = (xf: number) => known.get(xf) ?? known.set(xf, styles.unlocked(xf)).get(xf)!;
+      this.formats = { xml, formats: parseFormats(xml), unlocked };
+    }
+    return this.formats;
+  }
+
+  /** The sheet's `locked` over the current styles. */
+  private static locked(xfOf: ((row: number, col: number) => number) | null, unlocked: (xf: number) => boolean): SheetModel['locked'] {
+    return xfOf && ((row, col) => !unlocked(xfOf(row, col)));
   }
 
   private async values(name: string): Promise<CellValue[][]> {
@@ -413,9 +434,9 @@ export class PackageReader {
     if (!sheet) return null;
     const xml = (sheet.path ? await this.pkg.text(sheet.path) : null) ?? '<worksheet/>';
     const shared = await this.shared();
-    const formats = await this.cellFormats();
+    const { formats, unlocked } = await this.cellFormats();
     const hit = this.cache.get(sheet.name);
-    if (hit && hit.xml === xml && hit.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet) };
+    if (hit && hit.xml === xml && hit.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet), locked: PackageReader.locked(hit.xfOf, unlocked) };
     const raw = parseSheetParts(xml);
     const values = namingPart(sheet.path ?? sheet.name, () => parseSheetXml(xml, shared, DEFAULT_LIMITS));
     const validations: ListValidation[] = [];
@@ -434,6 +455,7 @@ export class PackageReader {
     const index = this.pkg.sheets.indexOf(sheet);
     const area = this.pkg.definedNames.find((d) => d.name === '_xlnm.Print_Area' && d.localSheetId === index);
     const printArea = area ? boxOf(area.value.split('!').pop() ?? '') : null;
+    const xfOf = sheetProtected(xml) ? formatIndexOf(xml) : null;
     const model: SheetModel = {
       name: sheet.name,
       role: this.pkg.roleOf(sheet),
@@ -450,8 +472,9 @@ export class PackageReader {
       print: { ...raw.print, printArea },
       formats,
       date1904: this.pkg.date1904,
+      locked: PackageReader.locked(xfOf, unlocked),
     };
-    this.cache.set(sheet.name, { xml, shared, model });
+    this.cache.set(sheet.name, { xml, shared, model, xfOf });
     return model;
   }
 }

@@ -8,13 +8,11 @@ import { errorText, isCellError, type CellValue } from '../../domain/values';
 import { excelRound, formatDate } from '../../i18n/format';
 import { storedInput, type OwnedReason } from '../../usecases/editCells';
 import type { CellInput } from '../../workbook/port';
-import { inBox, type Box, type CellFormat, type SheetModel } from './packageModel';
+import { inBox, MAX_SHEET_COLUMN, type Box, type CellFormat, type SheetModel } from './packageModel';
 
 /** Blank rows and columns shown past the used area, so the sheet does not end abruptly. */
 const MARGIN_ROWS = 20;
 const MARGIN_COLUMNS = 3;
-/** More columns than any sheet the add-in draws; keeps a stray far-away cell from blowing up the DOM. */
-const MAX_COLUMNS = 200;
 /** Points → CSS pixels at 100 %. */
 const PX_PER_PT = 96 / 72;
 /** Average character width of 11 pt Calibri, in pixels (Excel's column-width unit). */
@@ -51,6 +49,8 @@ export interface CellView {
   list?: string[];
   /** Why the add-in owns the cell (read-only), or absent. */
   owned?: OwnedReason;
+  /** Locked on a protected sheet (Review → Protect Sheet): read-only until the user lifts the protection. */
+  locked?: boolean;
   /** A formula with no value to show: never calculated, or a cell it reads was changed since. */
   uncalculated?: boolean;
 }
@@ -172,7 +172,7 @@ export function sheetView(
     if (c > lastColumn) lastColumn = c;
   }
   const columns: ColumnView[] = [];
-  for (let c = 1; c <= Math.min(lastColumn + marginColumns, MAX_COLUMNS); c++) {
+  for (let c = 1; c <= Math.min(lastColumn + marginColumns, MAX_SHEET_COLUMN); c++) {
     const col = m.columns.get(c);
     if (col?.hidden) continue;
     columns.push({ index: c, letter: columnLetter(c), widthPx: columnPixels(col?.width ?? m.defaultColumnWidth) });
@@ -246,6 +246,7 @@ export function sheetView(
       if (list && list.values.length) view.list = list.values;
       const reason = owned(row, column);
       if (reason) view.owned = reason;
+      if (m.locked?.(row, column)) view.locked = true;
       const formula = m.formulas.get(at);
       if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
       return view;

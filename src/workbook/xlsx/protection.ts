@@ -25,14 +25,20 @@ export function sheetProtected(sheetXml: string): boolean {
 }
 
 /**
- * The first cell of `ranges` that is locked: its format (the cell's `s`, else its row's when the
- * row is formatted, else its column's, else format 0) does not unlock it. `unlocked` answers
- * for a cellXfs index.
+ * The first cell of `ranges` that is locked: its format (see formatIndexOf) does not unlock it.
+ * `unlocked` answers for a cellXfs index.
  */
 export function lockedCellIn(sheetXml: string, ranges: readonly string[], unlocked: (xf: number) => boolean): string | null {
   const rows = ranges.map((r) => r.split(':').map((a) => parseCell(a).row));
-  const top = Math.min(...rows.flat());
-  const bottom = Math.max(...rows.flat());
+  const xfOf = formatIndexOf(sheetXml, Math.min(...rows.flat()), Math.max(...rows.flat()));
+  return firstLockedCell(ranges, (r, c) => !unlocked(xfOf(r, c)));
+}
+
+/**
+ * Each cell's cellXfs index as protection reads it: the cell's `s`, else its row's when the row
+ * is formatted, else its column's, else format 0. Only rows `top`..`bottom` are read.
+ */
+export function formatIndexOf(sheetXml: string, top = 1, bottom = Infinity): (row: number, col: number) => number {
   const columns: { min: number; max: number; xf: number }[] = [];
   const rowXf = new Map<number, number>();
   const cellXf = new Map<string, number>();
@@ -61,6 +67,5 @@ export function lockedCellIn(sheetXml: string, ranges: readonly string[], unlock
       if (row >= top) cellXf.set(`${row}:${col}`, Number(attr(tag.attrs, 's') ?? 0));
     }
   }
-  const xfOf = (r: number, c: number) => cellXf.get(`${r}:${c}`) ?? rowXf.get(r) ?? columns.find((x) => c >= x.min && c <= x.max)?.xf ?? 0;
-  return firstLockedCell(ranges, (r, c) => !unlocked(xfOf(r, c)));
+  return (r, c) => cellXf.get(`${r}:${c}`) ?? rowXf.get(r) ?? columns.find((x) => c >= x.min && c <= x.max)?.xf ?? 0;
 }

@@ -1,0 +1,122 @@
+/**
+ * The preview's grid on the edges of a clerk's own file: a sheet protected in Excel (locked
+ * cells shown read-only before anyone types, unlocked ones editable, the workbook's structure
+ * lock said where sheets are added), and a sheet wider than 200 columns (every column drawn,
+ * a window at a time, over 5,000 rows). Workbooks written by openpyxl.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import { cell, grid, paste, select, shows, step as stepIn } from './support/grid';
+import { ROOT } from './support/build';
+
+const pages = useBrowserPages();
+const step = (page: Page, name: string) => stepIn(pages, page, name);
+
+function workbook(kind: 'protected' | 'wide'): string {
+  const out = path.join(ROOT, 'test-output', 'browser', `bounds-${kind}.xlsx`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, out]);
+  return out;
+}
+
+async function openFile(name: string, file: string, lang = 'vi'): Promise<Page> {
+  const { page } = await pages.open(name);
+  await page.goto(`${pages.origin}/preview.html?lang=${lang}`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: lang === 'vi' ? 'Mở tệp .xlsx' : 'Open .xlsx file' }).click()]);
+  await chooser.setFiles(file);
+  await grid(page).waitFor();
+  return page;
+}
+
+describe('a protected sheet in the preview grid', () => {
+  it('shows locked cells read-only before typing, keeps unlocked cells editable, and says the structure is locked', async () => {
+    const page = await openFile('preview protected cells', workbook('protected'));
+    await page.locator('table[data-sheet="Danh sách"]').waitFor();
+
+    // Locked: marked, read-only, with a tooltip saying why and how to lift it.
+    const locked = cell(page, 'B2');
+    await expect(locked.getAttribute('data-locked')).resolves.toBe('true');
+    await expect(locked.getAttribute('aria-readonly')).resolves.toBe('true');
+    await expect(locked.getAttribute('title')).resolves.toMatch(/Trang “Danh sách” đang được bảo vệ.*Bỏ bảo vệ trang tính \(Unprotect Sheet\)/);
+    // Unlocked: as any cell.
+    await expect(cell(page, 'C2').getAttribute('data-locked')).resolves.toBeNull();
+    await expect(cell(page, 'C2').getAttribute('aria-readonly')).resolves.toBeNull();
+    // A line above the grid says so for the whole sheet, and the grid is described by it.
+    const status = page.getByTestId('preview-sheet-status');
+    await expect(status.innerText()).resolves.toMatch(/Trang “Danh sách” đang được bảo vệ.*ô không khóa.*Bỏ bảo vệ trang tính/);
+    await expect(grid(page).getAttribute('aria-describedby')).resolves.toBe(await status.getAttribute('id'));
+    // Where sheets would be added: the structure lock.
+    await expect(page.getByTestId('preview-structure-locked').innerText()).resolves.toMatch(/Sổ được bảo vệ cấu trúc/);
+    await step(page, 'protected sheet shown');
+
+    // Typing into a locked cell opens no editor: the reason is said at once.
+    await select(page, 'B2');
+    await page.keyboard.type('Trần');
+    expect(await page.locator('td input').count()).toBe(0);
+    await page.getByText(/^Ô B2: .*đang được bảo vệ/).waitFor();
+    await shows(page, 'B2', 'Nguyễn Thị Hằng');
+    // F2 and Delete too.
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('F2');
+    expect(await page.locator('td input').count()).toBe(0);
+    await shows(page, 'B2', 'Nguyễn Thị Hằng');
+
+    // An unlocked cell takes typing.
+    await select(page, 'C2');
+    await page.keyboard.type('Nghỉ phép');
+    await page.keyboard.press('Enter');
+    await shows(page, 'C2', 'Nghỉ phép');
+
+    // A paste over both writes the unlocked cells and keeps the locked ones, saying which.
+    await select(page, 'B3');
+    await paste(page, 'Tên mới\tĐã chuyển\r\n');
+    await shows(page, 'C3', 'Đã chuyển');
+    await shows(page, 'B3', 'Trần Văn Đạt');
+    await page.getByText(/Đã dán 1 ô; 1 ô bị khóa .*\(B3\)/).waitFor();
+    await step(page, 'unlocked cells typed');
+  });
+
+  it('speaks English about the protection when the page does', async () => {
+    const page = await openFile('preview protected cells english', workbook('protected'), 'en');
+    await page.locator('table[data-sheet="Danh sách"]').waitFor();
+    await expect(cell(page, 'B2').getAttribute('title')).resolves.toMatch(/Sheet “Danh sách” is protected.*Unprotect Sheet/);
+    await expect(page.getByTestId('preview-sheet-status').innerText()).resolves.toMatch(/Sheet “Danh sách” is protected/);
+    await expect(page.getByTestId('preview-structure-locked').innerText()).resolves.toMatch(/workbook structure is protected/i);
+  });
+});
+
+describe('a sheet wider than the grid used to draw', () => {
+  it('draws all 300 columns a window at a time over 5,000 rows, and reaches the last one', async () => {
+    const page = await openFile('preview wide sheet', workbook('wide'));
+    await page.locator('table[data-sheet="Rộng"]').waitFor();
+    // Only a window of rows and of columns is in the page.
+    expect(await page.locator('tbody tr').count()).toBeLessThan(120);
+    expect(await page.locator('thead th').count()).toBeLessThan(80);
+    await expect(grid(page).getAttribute('aria-colcount')).resolves.toBe(String(1 + 300 + 3));
+
+    // Scrolled to the right end: column KN (300) is drawn, with its heading.
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ left: el.parentElement!.scrollWidth }));
+    await shows(page, 'KN1', 'Cột cuối');
+    await page.locator('thead th', { hasText: /^KN$/ }).waitFor();
+    expect(await page.locator('thead th').count()).toBeLessThan(80);
+    await step(page, 'right end of 300 columns');
+
+    // The keyboard gets there too: Ctrl+Home, then End goes to the row's last filled cell.
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="A1"][data-selected="true"]').waitFor();
+    await page.keyboard.press('End');
+    await page.locator('td[data-address="KN1"][data-selected="true"]').waitFor();
+
+    // And down at the bottom right, the 5,000th member's answers.
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: el.parentElement!.scrollHeight, left: el.parentElement!.scrollWidth }));
+    await shows(page, 'KN5001', '5001');
+    expect(await page.locator('tbody tr').count()).toBeLessThan(120);
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ left: 0 }));
+    await shows(page, 'A5001', 'Thành viên 5000');
+    await step(page, 'bottom left of 5000 rows');
+  });
+});
