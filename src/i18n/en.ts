@@ -649,6 +649,7 @@ export const en: Record<MessageKey, string> = {
   'preview.grid.owned.results': 'Grey cells are written by ĐVHT when it evaluates (formulas and results): do not type here. Change the figures in the white columns, then evaluate again.',
   'preview.grid.refused': 'Cell {cell}: {reason}',
   'preview.grid.pasteRefused': 'Pasted {written} cells; {count} grey cells written by ĐVHT were left as they were ({cells}).',
+  'preview.grid.clearRefused': 'Cleared {written} cells; {count} grey cells written by ĐVHT were left as they were ({cells}).',
   'preview.grid.pasteClipped': 'The pasted block reaches past the sheet’s last column or row (column XFD, row 1,048,576): {count} cells outside were not pasted.',
   'preview.grid.undone': 'Undid the change on sheet “{sheet}”.',
   'preview.grid.redone': 'Redid the change on sheet “{sheet}”.',
@@ -759,6 +760,7 @@ export const en: Record<MessageKey, string> = {
   'preview.grid.locked': 'Sheet “{sheet}” is protected (Protect Sheet) and this cell is locked, so it cannot be changed. To change it: open the file in Excel or WPS, Review → Unprotect Sheet, enter the password if there is one (LibreOffice: Tools → Protect Sheet), save, and open the file here again.',
   'preview.grid.sheetProtected': 'Sheet “{sheet}” is protected (Protect Sheet): striped cells are locked; you can type only in unlocked cells. To change locked cells: open the file in Excel or WPS, Review → Unprotect Sheet, enter the password if there is one (LibreOffice: Tools → Protect Sheet), save, and open the file here again.',
   'preview.grid.pasteLocked': 'Pasted {written} cells; {count} locked cells of the protected sheet “{sheet}” were left as they were ({cells}).',
+  'preview.grid.clearLocked': 'Cleared {written} cells; {count} locked cells of the protected sheet “{sheet}” were left as they were ({cells}).',
   'preview.structureLocked': 'Workbook structure is protected: no sheet can be added',
   'preview.structureLockedHint': 'This workbook’s structure is protected (Protect Workbook), so sheets cannot be added, deleted or renamed, including the sheets ĐVHT creates in Setup. To lift it: open the file in Excel or WPS, Review → Protect Workbook, enter the password if there is one (LibreOffice: Tools → Protect Spreadsheet Structure), save, and open the file here again.',
 };

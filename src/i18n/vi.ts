@@ -653,6 +653,7 @@ export const vi = {
   'preview.grid.owned.results': 'Ô màu xám do ĐVHT ghi khi đánh giá (công thức và kết quả): không gõ vào đây. Sửa số liệu ở các cột trắng, rồi đánh giá lại.',
   'preview.grid.refused': 'Ô {cell}: {reason}',
   'preview.grid.pasteRefused': 'Đã dán {written} ô; {count} ô màu xám do ĐVHT ghi nên được giữ nguyên ({cells}).',
+  'preview.grid.clearRefused': 'Đã xóa {written} ô; {count} ô màu xám do ĐVHT ghi nên được giữ nguyên ({cells}).',
   'preview.grid.pasteClipped': 'Khối dán vượt quá cột hoặc dòng cuối cùng của trang tính (cột XFD, dòng 1.048.576): {count} ô ở ngoài không được dán.',
   'preview.grid.undone': 'Đã hoàn tác thay đổi ở trang “{sheet}”.',
   'preview.grid.redone': 'Đã làm lại thay đổi ở trang “{sheet}”.',
@@ -763,6 +764,7 @@ export const vi = {
   'preview.grid.locked': 'Trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) và ô này bị khóa nên không sửa được. Muốn sửa: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ trang tính), lưu rồi mở lại tệp ở đây.',
   'preview.grid.sheetProtected': 'Trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính): các ô có sọc bị khóa, chỉ gõ được vào ô không khóa. Muốn sửa ô khóa: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ trang tính), lưu rồi mở lại tệp ở đây.',
   'preview.grid.pasteLocked': 'Đã dán {written} ô; {count} ô bị khóa vì trang “{sheet}” đang được bảo vệ nên được giữ nguyên ({cells}).',
+  'preview.grid.clearLocked': 'Đã xóa {written} ô; {count} ô bị khóa vì trang “{sheet}” đang được bảo vệ nên được giữ nguyên ({cells}).',
   'preview.structureLocked': 'Sổ được bảo vệ cấu trúc: không thêm trang được',
   'preview.structureLockedHint': 'Sổ này đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên không thêm, xóa hay đổi tên trang được, kể cả các trang ĐVHT tạo ở bước Thiết lập. Muốn bỏ: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ cấu trúc sổ), lưu rồi mở lại tệp ở đây.',
 } as const;

@@ -76,6 +76,13 @@ describe('a protected sheet in the preview grid', () => {
     await shows(page, 'C3', 'Đã chuyển');
     await shows(page, 'B3', 'Trần Văn Đạt');
     await page.getByText(/Đã dán 1 ô; 1 ô bị khóa .*\(B3\)/).waitFor();
+    // Delete over both clears the unlocked cells, and says it cleared, not pasted.
+    await select(page, 'B3');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Delete');
+    await shows(page, 'C3', '');
+    await shows(page, 'B3', 'Trần Văn Đạt');
+    await page.getByText(/Đã xóa 1 ô; 1 ô bị khóa .*\(B3\)/).waitFor();
     await step(page, 'unlocked cells typed');
   });
 

@@ -368,7 +368,9 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     const refused = locked.length ? locked : owned;
     if (refused.length) {
       const shownCells = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ' …' : '');
-      const key = locked.length ? 'preview.grid.pasteLocked' : 'preview.grid.pasteRefused';
+      // Delete and Backspace over a range come as empty texts: said as cleared, not pasted.
+      const cleared = typed.every((t) => t.text === '');
+      const key = locked.length ? (cleared ? 'preview.grid.clearLocked' : 'preview.grid.pasteLocked') : cleared ? 'preview.grid.clearRefused' : 'preview.grid.pasteRefused';
       setNotice({ intent: 'info', key, params: { written: after.length, count: refused.length, cells: shownCells, sheet } });
     }
     if (!after.length) return;
