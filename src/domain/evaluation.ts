@@ -100,6 +100,7 @@ export interface CriterionResult {
 
 export type Outcome =
   | { kind: 'pass-fail'; status: 'recognised' | 'not_recognised' | 'not_evaluable'; recognition: string }
+  /** `score` as shown (shownScore: hundredths, rounded down); `rating` from the score itself. */
   | { kind: 'score'; status: 'rated' | 'not_evaluable'; score: number | null; rating: string | null };
 
 export interface MemberResult {
@@ -390,12 +391,22 @@ function decideOutcome(ruleSet: RuleSet, indicators: IndicatorResult[], criteria
   const earned = sum(applicable.map((i) => i.points ?? 0));
   const max = sum(applicable.map((i) => i.maxPoints ?? 0));
   // N/A indicators leave the scale: the score is out of 100 over what applies.
-  const score = max === 0 ? 0 : roundScore((earned * 100) / max);
-  return { kind: 'score', status: 'rated', score, rating: ratingFor(ruleSet, score) };
+  const score = max === 0 ? 0 : scoreItself((earned * 100) / max);
+  // TT22 rates the score itself: 84.996 is below 85 even though it shows as 85.00 rounded.
+  return { kind: 'score', status: 'rated', score: shownScore(score), rating: ratingFor(ruleSet, score) };
 }
 
-function roundScore(x: number): number {
-  return Math.round(x * 100) / 100;
+/** The score without float noise (sums of decimal points), as the sheet's ROUND(…,9) gives it. */
+function scoreItself(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/**
+ * The score as every surface shows it: hundredths, rounded down (the sheet: INT(ROUND(x*100,6))/100),
+ * so a shown score never reaches a band the score itself does not (84.996 shows 84.99, Khá).
+ */
+export function shownScore(score: number): number {
+  return Math.floor(Math.round(score * 1e8) / 1e6) / 100;
 }
 
 export function ratingFor(ruleSet: RuleSet, score: number): string {
