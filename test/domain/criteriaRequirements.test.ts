@@ -141,3 +141,36 @@ describe('personal target in "Tiêu chí"', () => {
     expect(writtenTarget(wb)).toBe(RULE_DEFAULTS.personalTarget);
   });
 });
+
+describe('a condition in "Tiêu chí" naming a column the members sheet lacks', () => {
+  async function withCondition(code: string, condition: string): Promise<{ wb: MemoryWorkbook; cell: string }> {
+    const wb = new MemoryWorkbook();
+    await createSheets(wb, sampleUnit({ members: 20 }));
+    const rows = wb.rows(SHEETS.criteria);
+    const r = rows.findIndex((row) => row[0] === code);
+    rows[r]![COL.condition - 1] = condition;
+    return { wb, cell: cellAddress(r + 1, COL.condition) };
+  }
+
+  it('is said at the condition’s cell, naming the column and what to do', async () => {
+    const { wb, cell } = await withCondition('3.2a', '[Danh hiệu CDHTT] = có hoặc [Điểm CDHT] >= 80');
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    const p = r.problems.find((x) => x.code === 'unknownColumn')!;
+    expect(p).toMatchObject({ severity: 'error', sheet: SHEETS.criteria, cell });
+    expect(p.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+    expect(p.message).toContain('3.2a');
+    expect(p.message).toContain('“Danh hiệu CDHTT”');
+    expect(p.message).toContain(`“${SHEETS.members}”`);
+    // What to do: correct the name in the condition, or add the column.
+    expect(p.message).toMatch(/[Ss]ửa tên cột/);
+    expect(p.message).toMatch(/thêm cột/);
+    const en = rewordResult(r, 'en').problems.find((x) => x.code === 'unknownColumn')!;
+    expect(en.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+  });
+
+  it('an unreadable condition is said at its cell too', async () => {
+    const { wb, cell } = await withCondition('2.1', '[Chấp hành kỷ luật lao động] = "Đạt"');
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    expect(r.problems.find((x) => x.code === 'conditionSyntax')).toMatchObject({ severity: 'error', sheet: SHEETS.criteria, cell });
+  });
+});
