@@ -736,7 +736,7 @@ export const en: Record<MessageKey, string> = {
   'help.rules.emulation': 'Law on Emulation and Commendation 06/2022/QH15 and Decree 98/2023/NĐ-CP, in force since 01/01/2024: the titles “Lao động tiên tiến” and “Chiến sĩ thi đua cơ sở”.',
   'help.rules.nd30': 'Decree 30/2020/NĐ-CP of 05/3/2020 on clerical work: the layout of the dossier’s documents.',
   'help.rules.local': 'Provincial documents for indicators set by local practice: Plan 248/KH-UBND of 20/8/2024 of the Hà Nội People’s Committee (filing order); Form 4 of Official Letter 681/SGDĐT-GDTrH&TX of 07/5/2024 of the Đồng Tháp Department of Education.',
-  'help.rules.tags': 'Tags in the “Nguồn” column: [C] in the legal text; [S] from one secondary source; [L] local practice. Compare with your own province’s documents and edit the thresholds if needed.',
+  'help.rules.tags': 'Tags in the “Nguồn” column: [C] in the legal text; [S] from one secondary source; [L] local practice, or a stand-in level where no document read sets one (the “Nguồn” cell then says “mức tạm chọn sẵn”, as for the shares of district level 2). Compare with your own province’s documents and edit the thresholds if needed.',
   // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Write the result into',
   'consolidate.target.new': 'A new consolidation workbook (the open one is left as it is)',
