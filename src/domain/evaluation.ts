@@ -70,6 +70,8 @@ export interface EvaluationInput {
   learners: LearnerRow[] | null;
   /** The emulation titles the workbook lists ("Danh mục"); default EMULATION_TITLES. */
   knownTitles?: readonly string[];
+  /** Where an indicator's condition or applicability is typed, so a problem with it is said at its cell. */
+  ruleCell?: (code: string, part: 'condition' | 'appliesTo') => Location | undefined;
 }
 
 export interface IndicatorResult {
@@ -100,6 +102,7 @@ export interface CriterionResult {
 
 export type Outcome =
   | { kind: 'pass-fail'; status: 'recognised' | 'not_recognised' | 'not_evaluable'; recognition: string }
+  /** `score` as shown (shownScore: hundredths, rounded down); `rating` from the score itself. */
   | { kind: 'score'; status: 'rated' | 'not_evaluable'; score: number | null; rating: string | null };
 
 export interface MemberResult {
@@ -170,21 +173,17 @@ export function evaluate(input: EvaluationInput): Evaluation {
   });
 
   const fieldsByKey = new Map(input.unitFields.map((f) => [foldKey(f.label), f]));
+  const cellOf = input.ruleCell ?? (() => undefined);
   const compiled = mapped(ruleSet.indicators, (indicator): Compiled => {
-    const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems);
+    const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems, cellOf(indicator.code, 'appliesTo'));
     const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false, fallbacks: [] };
     if (indicator.measure.kind !== 'members') return c;
+    const at = cellOf(indicator.code, 'condition');
     try {
       c.condition = parseConditionOnce(indicator.measure.condition);
     } catch (e) {
       c.broken = true;
-      problems.push(
-        problem('error', 'conditionSyntax', {
-          indicator: indicator.code,
-          condition: indicator.measure.condition,
-          detail: e instanceof ConditionSyntaxError ? e.message : String(e),
-        }),
-      );
+      problems.push(syntaxProblem(indicator.code, indicator.measure.condition, e, at));
       return c;
     }
     c.fallbacks = fallbacksOf(c.condition);
@@ -192,7 +191,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       const idx = headerIndex.get(foldKey(column));
       if (idx === undefined) {
         c.broken = true;
-        if (members && applicable !== false) problems.push(problem('error', 'unknownColumn', { indicator: indicator.code, column }));
+        if (members && applicable !== false) problems.push(problem('error', 'unknownColumn', { indicator: indicator.code, column }, at));
       } else c.columnIndex.set(column, idx);
     }
     return c;
@@ -390,12 +389,22 @@ function decideOutcome(ruleSet: RuleSet, indicators: IndicatorResult[], criteria
   const earned = sum(applicable.map((i) => i.points ?? 0));
   const max = sum(applicable.map((i) => i.maxPoints ?? 0));
   // N/A indicators leave the scale: the score is out of 100 over what applies.
-  const score = max === 0 ? 0 : roundScore((earned * 100) / max);
-  return { kind: 'score', status: 'rated', score, rating: ratingFor(ruleSet, score) };
+  const score = max === 0 ? 0 : scoreItself((earned * 100) / max);
+  // TT22 rates the score itself: 84.996 is below 85 even though it shows as 85.00 rounded.
+  return { kind: 'score', status: 'rated', score: shownScore(score), rating: ratingFor(ruleSet, score) };
 }
 
-function roundScore(x: number): number {
-  return Math.round(x * 100) / 100;
+/** The score without float noise (sums of decimal points), as the sheet's ROUND(…,9) gives it. */
+function scoreItself(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/**
+ * The score as every surface shows it: hundredths, rounded down (the sheet: INT(ROUND(x*100,6))/100),
+ * so a shown score never reaches a band the score itself does not (84.996 shows 84.99, Khá).
+ */
+export function shownScore(score: number): number {
+  return Math.floor(Math.round(score * 1e8) / 1e6) / 100;
 }
 
 export function ratingFor(ruleSet: RuleSet, score: number): string {
@@ -425,27 +434,25 @@ function parseConditionOnce(src: string): Condition {
   return parsed;
 }
 
-/** `byKey`: the unit's fields by folded label. */
-function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spellings: Spellings, problems: Problem[]): boolean | null {
+function syntaxProblem(indicator: string, condition: string, e: unknown, at: Location | undefined): Problem {
+  return problem('error', 'conditionSyntax', { indicator, condition, detail: e instanceof ConditionSyntaxError ? e.message : String(e) }, at);
+}
+
+/** `byKey`: the unit's fields by folded label; `at`: the cell of the indicator's "Áp dụng cho". */
+function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spellings: Spellings, problems: Problem[], at: Location | undefined): boolean | null {
   if (ind.appliesTo.trim() === '') return true;
   let cond: Condition;
   try {
     cond = parseConditionOnce(ind.appliesTo);
   } catch (e) {
-    problems.push(
-      problem('error', 'conditionSyntax', {
-        indicator: ind.code,
-        condition: ind.appliesTo,
-        detail: e instanceof ConditionSyntaxError ? e.message : String(e),
-      }),
-    );
+    problems.push(syntaxProblem(ind.code, ind.appliesTo, e, at));
     return null;
   }
   for (const column of columnsOf(cond)) {
     if (byKey.has(foldKey(column))) continue;
     // A field this release added (an older "Thông tin đơn vị" lacks it) reads as blank, said once.
     const optional = OPTIONAL_UNIT_FIELDS.has(foldKey(column));
-    problems.push(problem(optional ? 'warning' : 'error', 'unknownUnitField', { indicator: ind.code, field: column }));
+    problems.push(problem(optional ? 'warning' : 'error', 'unknownUnitField', { indicator: ind.code, field: column }, at));
     if (!optional) return null;
   }
   const unclear = new Set<string>();

@@ -16,6 +16,7 @@ import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port
 import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
 import { dataPage } from './page';
+import { percentTenths } from '../i18n/format';
 
 export const SETTINGS = {
   id: 'Mã bộ tiêu chí',
@@ -227,7 +228,9 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   const pt = setting('personalTarget');
   if (pt && (readText(pt.value) !== '' || isUncalculated(pt.value))) {
     const f = readShareCell(pt.value);
-    if (!f.ok) problems.push(valueProblem(pt.value, 'warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown }, { sheet: 'criteria', row: pt.row, col: 3 }));
+    // Said with the value used instead: the default, which the sheet's formulas use too.
+    const used = percentTenths(RULE_DEFAULTS.personalTarget);
+    if (!f.ok) problems.push(valueProblem(pt.value, 'warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown, used }, { sheet: 'criteria', row: pt.row, col: 3 }));
     else personalTarget = f.share;
   }
   const schemaCell = readNumber(setting('schema')?.value ?? null);

@@ -118,3 +118,33 @@ export function countMetFormula(conditions: Condition[], refs: FormulaRefs, colu
   for (const c of others) terms.push(c.kind === 'and' ? `(${conditionFormula(c, refs)})` : conditionFormula(c, refs));
   return terms.length ? terms.join('+') : '0';
 }
+
+/** The score itself, without float noise: as the engine's scoreItself (evaluation.ts). */
+export function scoreItselfFormula(x: string): string {
+  return `ROUND(${x},9)`;
+}
+
+/** The score as shown: hundredths rounded down, as the engine's shownScore. */
+export function shownScoreFormula(scoreItself: string): string {
+  return `INT(ROUND(${scoreItself}*100,6))/100`;
+}
+
+/**
+ * A shown score (≥ 0, hundredths) as text with a decimal point in every locale, as JavaScript
+ * prints it (98.75, 98.5, 100): `x&""` and TEXT() write "98,75" in a Vietnamese Excel. Built
+ * from whole hundredths, which `&` turns into digits alone.
+ */
+export function scoreTextFormula(ref: string): string {
+  const h = `ROUND(${ref}*100,0)`;
+  return `INT(${h}/100)&IF(MOD(${h},100)=0,"","."&IF(MOD(${h},10)=0,MOD(${h},100)/10,RIGHT("0"&MOD(${h},100),2)))`;
+}
+
+/** The band `score` reaches (highest first in `bands`), else `failBand`: one LOOKUP, so `score` is written once. */
+export function ratingFormula(score: string, bands: readonly { label: string; min: number }[], failBand: string): string {
+  const ascending = [...bands].sort((a, b) => a.min - b.min);
+  if (!ascending.length) return str(failBand);
+  const mins = ascending.map((b) => String(b.min));
+  const labels = ascending.map((b) => str(b.label));
+  // Below the lowest band: the fail band (scores are never negative, and -1E+300 is below any).
+  return `LOOKUP(${score},{-1E+300,${mins.join(',')}},{${str(failBand)},${labels.join(',')}})`;
+}

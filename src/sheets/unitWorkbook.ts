@@ -8,7 +8,7 @@ import type { Spellings } from '../domain/values';
 import type { SheetData, WorkbookSnapshot } from '../workbook/port';
 import { SHEETS } from './names';
 import { readUnitSheet, type ParsedUnit } from './unitSheet';
-import { readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
+import { COL, readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
 import { readMembersSheet, type ParsedMembers } from './membersSheet';
 import { readLearnersSheet, type ParsedLearners } from './learnersSheet';
 import { readListColumn, readSpellings } from './listsSheet';
@@ -70,5 +70,15 @@ export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
     members: wb.members.table,
     learners: wb.learners ? wb.learners.rows : null,
     knownTitles: readListColumn(wb.sheets.lists, 'D'),
+    ruleCell: ruleCells(wb),
+  };
+}
+
+/** The "Tiêu chí" cell of each indicator's condition (column D) and applicability (column G). */
+function ruleCells(wb: UnitWorkbook): NonNullable<EvaluationInput['ruleCell']> {
+  const rowOf = new Map(wb.criteria.rows.filter((r) => r.indicator).map((r) => [r.code, r.row]));
+  return (code, part) => {
+    const row = rowOf.get(code);
+    return row === undefined ? undefined : { sheet: 'criteria', row, col: part === 'condition' ? COL.condition : COL.appliesTo };
   };
 }

@@ -15,7 +15,7 @@ import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
-import { conditionFormula, countMetFormula, isPresent, shareFormula, str, text, type FormulaRefs } from '../sheets/formulas';
+import { conditionFormula, countMetFormula, isPresent, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
@@ -481,6 +481,7 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
   const firstRow = wb.criteria.headerRow + 1;
   const lastRow = Math.max(wb.sheets.criteria!.rows.length, firstRow);
   const colRange = (col: number) => `${crit}$${columnLetter(col)}$${firstRow}:$${columnLetter(col)}$${lastRow}`;
+  const scoreItself = scoreItselfFormula(`SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/SUMIFS(${colRange(COL.points)},${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.result)},${str(`<>${RESULT_TEXT.not_applicable}`)})`);
   const values: Record<keyof typeof RESULT_FIELDS, CellInput> = {
     outcome:
       o.kind === 'pass-fail'
@@ -489,17 +490,18 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
             result: o.status === 'recognised' ? RESULT_TEXT.recognisedPrefix + o.recognition : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
           }
         : {
-            formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${templateFormula(catalogs.vi['outcome.score'], { score: cellAddress(rowOf('score'), 2), rating: cellAddress(rowOf('rating'), 2) })})`,
+            formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${templateFormula(catalogs.vi['outcome.score'], { score: scoreTextFormula(cellAddress(rowOf('score'), 2)), rating: cellAddress(rowOf('rating'), 2) })})`,
             result: sheetOutcome,
           },
     score:
       o.kind === 'score'
         ? {
-            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",ROUND(SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/SUMIFS(${colRange(COL.points)},${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.result)},${str(`<>${RESULT_TEXT.not_applicable}`)}),2))`,
+            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",${shownScoreFormula(scoreItself)})`,
             result: o.score ?? '',
           }
         : null,
-    rating: o.kind === 'score' ? { formula: `=${ratingFormula(cellAddress(rowOf('score'), 2), rs.bands, rs.failBand)}`, result: o.rating ?? '' } : null,
+    // TT22 rates the score itself, not the shown (rounded) one.
+    rating: o.kind === 'score' ? { formula: `=IF(${cellAddress(rowOf('score'), 2)}="","",${ratingFormula(scoreItself, rs.bands, rs.failBand)})`, result: o.rating ?? '' } : null,
     counted: { formula: `=SUMPRODUCT(${memberRefs(wb).present('range')}*${memberRefs(wb).counted('range')})`, result: ev.countedMembers },
     evaluatedAt: ctx.now,
     fingerprint: ctx.fingerprint,
@@ -527,11 +529,4 @@ function templateFormula(template: string, cells: Record<string, string>): strin
     .filter((piece) => piece !== '')
     .map((piece) => cells[piece.slice(1, -1)] ?? str(piece))
     .join('&');
-}
-
-function ratingFormula(scoreCell: string, bands: { label: string; min: number }[], failBand: string): string {
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  let f = str(failBand);
-  for (let i = sorted.length - 1; i >= 0; i--) f = `IF(${scoreCell}>=${sorted[i]!.min},${str(sorted[i]!.label)},${f})`;
-  return `IF(${scoreCell}="","",${f})`;
 }

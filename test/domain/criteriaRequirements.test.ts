@@ -6,7 +6,7 @@
  * sheet must not say the opposite of the engine.
  */
 import { createSheets } from '../../src/usecases/createSheets';
-import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { evaluateWorkbook, rewordResult } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { COL, SETTINGS } from '../../src/sheets/criteriaSheet';
 import { RULE_DEFAULTS } from '../../src/domain/rules/defaults';
@@ -83,6 +83,7 @@ describe('requirement of an indicator in "Tiêu chí"', () => {
 });
 
 describe('personal target in "Tiêu chí"', () => {
+  const DEFAULT_TARGET = `${Math.round(RULE_DEFAULTS.personalTarget * 1000) / 10}%`;
   async function withTarget(value: CellValue): Promise<{ wb: MemoryWorkbook; cell: string }> {
     const wb = new MemoryWorkbook();
     await createSheets(wb, sampleUnit({ members: 20 }));
@@ -104,13 +105,24 @@ describe('personal target in "Tiêu chí"', () => {
     expect(writtenTarget(wb)).toMatchObject({ formula: expect.stringContaining("'Tiêu chí'!$C$"), result: 0.8 });
   });
 
-  it('150% typed (stored 1.5) is refused at its cell; engine and sheet both use the rule set default', async () => {
-    const { wb, cell } = await withTarget(1.5);
+  it.each([
+    [1.5, '150%'],
+    [1.2, '120%'],
+    [-0.1, '-10%'],
+  ])('%p typed is refused at its cell, saying why and what is used instead; engine and sheet both use the rule set default', async (typed, shown) => {
+    const { wb, cell } = await withTarget(typed);
     const r = await evaluateWorkbook(wb, { now: NOW });
     if (!r.ok) throw new Error('a refused setting is a warning, not a stop');
     const p = r.problems.find((x) => x.code === 'invalidSetting')!;
     expect(p).toMatchObject({ severity: 'warning', sheet: SHEETS.criteria, cell });
-    expect(p.message).toContain('150%');
+    expect(p.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+    expect(p.message).toContain(`“${shown}”`);
+    // Why: a share is 0%–100%; what instead: the default, by its value.
+    expect(p.message).toMatch(/từ 0% đến 100%/);
+    expect(p.message).toContain(`tạm dùng ${DEFAULT_TARGET}`);
+    const en = rewordResult(r, 'en').problems.find((x) => x.code === 'invalidSetting')!;
+    expect(en.message).toMatch(/from 0% to 100%/);
+    expect(en.message).toContain(`uses ${DEFAULT_TARGET}`);
     expect(r.evaluation.members.every((m) => m.reachesTarget === (m.score !== null && m.score >= RULE_DEFAULTS.personalTarget))).toBe(true);
     // Excel would read 1.5 as 1.5% through the formula: the default is written instead.
     expect(writtenTarget(wb)).toBe(RULE_DEFAULTS.personalTarget);
@@ -124,7 +136,41 @@ describe('personal target in "Tiêu chí"', () => {
     expect(p).toMatchObject({ severity: 'warning', sheet: SHEETS.criteria, cell });
     expect(p.message).toContain('“80%”');
     expect(p.message).toMatch(/chữ/);
+    expect(p.message).toContain(`tạm dùng ${DEFAULT_TARGET}`);
     expect(r.evaluation.members.every((m) => m.reachesTarget === (m.score !== null && m.score >= RULE_DEFAULTS.personalTarget))).toBe(true);
     expect(writtenTarget(wb)).toBe(RULE_DEFAULTS.personalTarget);
+  });
+});
+
+describe('a condition in "Tiêu chí" naming a column the members sheet lacks', () => {
+  async function withCondition(code: string, condition: string): Promise<{ wb: MemoryWorkbook; cell: string }> {
+    const wb = new MemoryWorkbook();
+    await createSheets(wb, sampleUnit({ members: 20 }));
+    const rows = wb.rows(SHEETS.criteria);
+    const r = rows.findIndex((row) => row[0] === code);
+    rows[r]![COL.condition - 1] = condition;
+    return { wb, cell: cellAddress(r + 1, COL.condition) };
+  }
+
+  it('is said at the condition’s cell, naming the column and what to do', async () => {
+    const { wb, cell } = await withCondition('3.2a', '[Danh hiệu CDHTT] = có hoặc [Điểm CDHT] >= 80');
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    const p = r.problems.find((x) => x.code === 'unknownColumn')!;
+    expect(p).toMatchObject({ severity: 'error', sheet: SHEETS.criteria, cell });
+    expect(p.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+    expect(p.message).toContain('3.2a');
+    expect(p.message).toContain('“Danh hiệu CDHTT”');
+    expect(p.message).toContain(`“${SHEETS.members}”`);
+    // What to do: correct the name in the condition, or add the column.
+    expect(p.message).toMatch(/[Ss]ửa tên cột/);
+    expect(p.message).toMatch(/thêm cột/);
+    const en = rewordResult(r, 'en').problems.find((x) => x.code === 'unknownColumn')!;
+    expect(en.message).toContain(`'${SHEETS.criteria}'!${cell}`);
+  });
+
+  it('an unreadable condition is said at its cell too', async () => {
+    const { wb, cell } = await withCondition('2.1', '[Chấp hành kỷ luật lao động] = "Đạt"');
+    const r = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    expect(r.problems.find((x) => x.code === 'conditionSyntax')).toMatchObject({ severity: 'error', sheet: SHEETS.criteria, cell });
   });
 });

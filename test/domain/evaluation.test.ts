@@ -263,6 +263,13 @@ describe('TT22/2020 · 100 điểm', () => {
     expect(indicator(ev, '3.1').points).toBeCloseTo(23.75, 10);
     expect(ev.outcome).toMatchObject({ score: 98.75, rating: 'Tốt' });
   });
+  it('the band is decided by the score itself, never by its rounding: 1000/2501 on 3.1 → 84.996…, Khá (shown 84.99, rounded down)', () => {
+    const specs = uniformMembers(2501, 2501).map((s, i) => ({ ...s, cdhtCompetences: i < 1000 ? 'Có' : 'Không' }));
+    const ev = scored({ ...tt22, partialScoring: 'proportional' }, specs);
+    expect(indicator(ev, '3.1').points).toBeCloseTo(25000 / 2501, 10);
+    // Rounded to 2 decimals the score would read 85.00 and reach "Tốt: 85".
+    expect(ev.outcome).toEqual({ kind: 'score', status: 'rated', score: 84.99, rating: 'Khá' });
+  });
   it('rating bands at their edges', () => {
     expect(ratingFor(tt22, 85)).toBe('Tốt');
     expect(ratingFor(tt22, 84.99)).toBe('Khá');

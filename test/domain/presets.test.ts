@@ -164,9 +164,23 @@ describe('the thresholds of the circular', () => {
     const md2 = findPreset('tt24-co-so-md2')!;
     expect(shares('tt24-co-so-md2')).toEqual({ '2.1': 0.9, '2.2': 0.9, '2.3': 0.9, '2.4': 0.5, '3.1': 0.9, '3.2a': 0.95, '3.2b': 0.97 });
     expect(byCode(md2, '3.4').text).toContain('Tập thể lao động xuất sắc');
-    for (const ind of md2.indicators) {
+    for (const ind of md2.indicators.filter((i) => i.threshold === null)) {
       expect(ind.source).toMatch(/^\[S\] Thông tư 24\/2023\/TT-BGDĐT ngày 11\/12\/2023, Điều 7/);
       expect(ind.source).toContain('cần đối chiếu');
+    }
+  });
+
+  it('cấp huyện mức độ 2: no document read sets its shares, so each says plainly it is a choice to check, never [S]', () => {
+    const md2 = findPreset('tt24-co-so-md2')!;
+    const shared = md2.indicators.filter((i) => i.threshold !== null);
+    expect(shared.map((i) => i.code)).toEqual(['2.1', '2.2', '2.3', '2.4', '3.1', '3.2a', '3.2b']);
+    for (const ind of shared) {
+      expect({ code: ind.code, tag: ind.source.slice(0, 3) }).toEqual({ code: ind.code, tag: '[L]' });
+      expect(ind.source).toContain('mức tạm chọn sẵn');
+      expect(ind.source).toContain('Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 7');
+      expect(ind.source).toMatch(/kiểm tra với văn bản hướng dẫn của địa phương và sửa nếu khác/);
+      // Where the figure is taken from, by article.
+      expect(ind.source).toMatch(/lấy bằng mức (của Điều 6|của Điều 13)/);
     }
   });
 

@@ -20,6 +20,7 @@ import { RESULT_TEXT, SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { convert } from '../support/libreoffice';
 import type { CellInput } from '../../src/workbook/port';
+import type { RuleSet } from '../../src/domain/rules/ruleSet';
 
 const idx = (key: string) => MEMBER_FIELDS.findIndex((f) => f.key === key);
 
@@ -48,9 +49,9 @@ function messyMembers(): CellInput[][] {
 type Writer = 'exceljs' | 'xlsx';
 
 /** The evaluated workbook's bytes, formulas without cached results (LibreOffice then computes each). */
-async function evaluatedWorkbook(writer: Writer, presetId: string, partial?: 'proportional', unit: Partial<UnitDetails> = {}): Promise<{ bytes: Uint8Array; report: EvaluationReport }> {
+async function evaluatedWorkbook(writer: Writer, presetId: string, partial?: 'proportional', unit: Partial<UnitDetails> = {}, edit: (rs: RuleSet) => RuleSet = (rs) => rs): Promise<{ bytes: Uint8Array; report: EvaluationReport }> {
   const base = sampleUnit({ presetId, members: 60, seed: 11 });
-  const ruleSet = partial ? { ...findPreset(presetId)!, partialScoring: partial } : base.ruleSet;
+  const ruleSet = edit(partial ? { ...base.ruleSet, partialScoring: partial } : base.ruleSet);
   const wb = writer === 'exceljs' ? ExcelJsWorkbook.create('lo.xlsx') : await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
   // One unit fact answered "Không áp dụng" (typed loosely): both engines leave it out.
   const lastFact = Object.keys(base.answers ?? {}).at(-1)!;
@@ -71,11 +72,11 @@ async function withoutCachedResults(bytes: Uint8Array): Promise<Uint8Array> {
   return pkg.toBytes(nodeDeflate);
 }
 
-async function recalculated(bytes: Uint8Array): Promise<ExcelJsWorkbook> {
+async function recalculated(bytes: Uint8Array, locale?: string): Promise<ExcelJsWorkbook> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-lo-'));
   const file = path.join(dir, 'in.xlsx');
   fs.writeFileSync(file, bytes);
-  const out = await convert(file, 'xlsx', path.join(dir, 'out'));
+  const out = await convert(file, 'xlsx', path.join(dir, 'out'), locale);
   return ExcelJsWorkbook.fromBuffer(fs.readFileSync(out), 'recalculated.xlsx');
 }
 
@@ -199,4 +200,42 @@ describe('requirements typed out of range after evaluating: the sheet passes not
     const lists = await sheetValues(lo, SHEETS.lists);
     expect(lists[0]![5]).toBe(0.9);
   }, 180_000);
+});
+
+describe('TT22: the band is decided by the score itself, in both engines and in a Vietnamese-locale spreadsheet', () => {
+  it.each(['exceljs' as const, 'xlsx' as const])('a band between the score and its 2-decimal rounding is not reached; the outcome line reads as the engine wrote it (%s writer)', async (writer) => {
+    // The proportional sample's points; 3.2 (a unit fact, met) gets the points that put the score just below a hundredth.
+    const first = (await evaluatedWorkbook(writer, 'tt22-100', 'proportional')).report;
+    const preset = findPreset('tt22-100')!;
+    const others = first.indicators.filter((i) => i.status !== 'not_applicable' && i.code !== '3.2');
+    const earned = others.reduce((a, i) => a + i.points!, 0);
+    const max = others.reduce((a, i) => a + preset.indicators.find((x) => x.code === i.code)!.points!, 0);
+    const scoreWith = (p: number) => ((earned + p) * 100) / (max + p);
+    // The case at stake: rounded to 2 decimals the score reaches the next hundredth, the score itself does not.
+    const points = [...Array(20).keys()].map((p) => p + 1).find((p) => Math.round(scoreWith(p) * 100) / 100 - scoreWith(p) > 1e-6)!;
+    const score = scoreWith(points);
+    const band = Math.round(score * 100) / 100;
+    const shown = Math.floor(score * 100) / 100;
+    expect(score).toBeLessThan(band);
+    const edit = (rs: RuleSet): RuleSet => ({
+      ...rs,
+      bands: [{ label: 'Tốt', min: band }, { label: 'Khá', min: 70 }, { label: 'Trung bình', min: 50 }],
+      indicators: rs.indicators.map((i) => (i.code === '3.2' ? { ...i, points } : i)),
+    });
+
+    const made = await evaluatedWorkbook(writer, 'tt22-100', 'proportional', {}, edit);
+    expect(made.report.outcome).toMatchObject({ score: shown, rating: 'Khá' });
+    expect(made.report.outcome.text).toBe(`${shown} điểm — xếp loại Khá`);
+    for (const locale of ['C.UTF-8', 'vi_VN.UTF-8']) {
+      const rows = await sheetValues(await recalculated(made.bytes, locale), SHEETS.unit);
+      const find = (label: string) => rows.find((r) => r[0] === label)?.[1];
+      expect({ locale, score: find('Điểm (thang 100)'), rating: find('Xếp loại'), outcome: find('Kết quả tự đánh giá') }).toEqual({
+        locale,
+        score: shown,
+        rating: 'Khá',
+        // A Vietnamese spreadsheet writes B21&"" with a decimal comma: the line is built to read as the engine wrote it.
+        outcome: made.report.outcome.text,
+      });
+    }
+  }, 300_000);
 });

@@ -142,17 +142,20 @@ const huyenMd1 = tt24('tt24-co-so-md1', 'TT24 · cấp huyện · mức độ 1'
  * Cấp huyện mức độ 2 (Điều 7), whose text could not be read. Tiêu chí 1 as Điều 6 khoản 1
  * (as Điều 13 does for the province); tiêu chí 2 at level 1's shares, the floor a level-2
  * unit surely meets; tiêu chí 3 raised as Điều 13 raises Điều 12 (CDHT 95% / 97%, TTLĐXS).
+ * No document read sets these shares: each says so, tagged [L], and what it is taken from.
  */
+const standIn = (clause: string, from: string) =>
+  `[L] ${TT24}, ${clause}: mức tạm chọn sẵn — lấy bằng mức ${from}, vì Điều 7 chưa đối chiếu được toàn văn; kiểm tra với văn bản hướng dẫn của địa phương và sửa nếu khác`;
 const HUYEN_MD2_TC2 = tt24Tc2(LEVEL1_TC2, {
-  confirmed: `[S] ${TT24}, Điều 7 khoản 2: mức của Điều 6 khoản 2; ${NOT_READ_7}`,
-  local: `[S] ${TT24}, Điều 7 khoản 2: mức của Điều 6 khoản 2 (theo ${DONG_THAP}); ${NOT_READ_7}`,
+  confirmed: standIn('Điều 7 khoản 2', 'của Điều 6 khoản 2 (mức độ 1)'),
+  local: standIn('Điều 7 khoản 2', `của Điều 6 khoản 2 (mức độ 1, theo ${DONG_THAP})`),
 });
 const huyenMd2 = tt24('tt24-co-so-md2', 'TT24 · cấp huyện · mức độ 2', '“Đơn vị học tập” cấp huyện mức độ 2', 2, DISTRICT_RECEIVERS, [
   ...tt24Tc1(`[S] ${TT24}, Điều 7 khoản 1: như Điều 6 khoản 1 (Điều 13 dẫn như vậy cho cấp tỉnh); ${NOT_READ_7}`),
   ...HUYEN_MD2_TC2,
-  members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, `[S] ${TT24}, Điều 7 khoản 3: mức của Điều 6 (theo ${DONG_THAP_KH}); ${NOT_READ_7}`),
-  members('3.2a', `Thành viên đạt danh hiệu “Công dân học tập” (${QD_324})`, CDHT, 0.95, `[S] ${TT24}, Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}; ${CDHT_AREAS}`),
-  learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.97, `[S] ${TT24}, Điều 7 khoản 3: mức của Điều 13 (cấp tỉnh mức độ 2); ${NOT_READ_7}`),
+  members('3.1', 'Thành viên đạt danh hiệu “Lao động tiên tiến” trở lên', LDTT, 0.9, standIn('Điều 7 khoản 3', `của Điều 6 (mức độ 1, theo ${DONG_THAP_KH})`)),
+  members('3.2a', `Thành viên đạt danh hiệu “Công dân học tập” (${QD_324})`, CDHT, 0.95, `${standIn('Điều 7 khoản 3', 'của Điều 13 (cấp tỉnh mức độ 2)')}; ${CDHT_AREAS}`),
+  learners('3.2b', 'Người học đạt danh hiệu “Công dân học tập” (cơ sở giáo dục)', 0.97, standIn('Điều 7 khoản 3', 'của Điều 13 (cấp tỉnh mức độ 2)')),
   unit('3.3', 'Góp phần tạo lập môi trường chia sẻ tri thức với các đơn vị khác', `[S] ${TT24}, Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
   unit('3.4', 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc” trở lên', `[S] ${TT24}, Điều 7 khoản 3: như Điều 13; ${NOT_READ_7}`),
 ]);
@@ -162,7 +165,7 @@ const provincial = (level: 1 | 2): RuleSet => {
   const md2 = level === 2;
   const article = md2 ? `${TT24}, Điều 13` : `${TT24}, Điều 12`;
   const tc2 = md2
-    ? HUYEN_MD2_TC2.map((i) => ({ ...i, source: i.source.replace(`${TT24}, Điều 7 khoản 2:`, `${article} dẫn Điều 7 khoản 2:`) }))
+    ? tt24Tc2(LEVEL1_TC2, { confirmed: `[S] ${article} dẫn Điều 7 khoản 2: mức của Điều 6 khoản 2; ${NOT_READ_7}`, local: `[S] ${article} dẫn Điều 7 khoản 2: mức của Điều 6 khoản 2 (theo ${DONG_THAP}); ${NOT_READ_7}` })
     : tt24Tc2(LEVEL1_TC2, { confirmed: `[C] ${article} (Điều 6 khoản 2)`, local: `[S] ${article} (Điều 6 khoản 2, theo ${DONG_THAP})` });
   return tt24(`tt24-tinh-md${level}`, `TT24 · cấp tỉnh · mức độ ${level}`, `“Đơn vị học tập” cấp tỉnh mức độ ${level}`, level, PROVINCE_RECEIVERS, [
     ...tt24Tc1(`[C] ${article} (Điều 6 khoản 1)`),

@@ -15,7 +15,8 @@ export function readShare(v: CellValue): ShareRead {
   const n = readNumber(v);
   if (n.kind === 'number' && n.value > 1 && n.value < PERCENT_CELL_LIMIT) return { ok: false, shown: percentText(n.value) };
   const f = readFraction(v);
-  if (f === null || f < 0) return { ok: false, shown: readText(v) };
+  // A negative number as its percent cell shows it (-10%, not -0.1).
+  if (f === null || f < 0) return { ok: false, shown: f !== null && typeof v === 'number' ? percentText(f) : readText(v) };
   if (f > 1) return { ok: false, shown: percentText(f) };
   return { ok: true, share: f };
 }
