@@ -335,8 +335,9 @@ export function SheetGrid(props: SheetGridProps) {
     return () => observer.disconnect();
   }, []);
 
-  // A new sheet starts at the top; the active cell is kept in view.
-  useEffect(() => {
+  // A new sheet starts at the top; the active cell is kept in view. Before paint, with the
+  // selection: a scroll made just after it (a wheel, a test) is never undone by a late effect.
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const rowIndex = active ? (indexOfRow.get(active.row) ?? -1) : -1;
