@@ -58,6 +58,8 @@ export interface UnitRecord {
   requestedLevel: number | null;
   /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
   ruleSet: ComparableRuleSet & { id: string };
+  /** What the unit's documents cite as "Căn cứ" (documents/bases.ts): the officer's documents cite them too. */
+  bases: string[];
   countedMembers: number;
   indicators: IndicatorFigure[];
   criteria: { code: string; status: Status; points: number | null }[];
