@@ -85,7 +85,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ctx = buildOfficerContext(batch, templates.texts, options);
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
-    const unknown = [...new Set(batch.units.map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
+    // A unit whose bases the table recorded is cited by them: its rule set's name need not be known.
+    const unknown = [...new Set(batch.units.filter((u) => !u.bases.length).map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
     if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: target.sheet }));
     // The request and the decision cite the proposed units' bases: a repealed one is said before anyone signs.
     const late = batch.units.filter(isProposed).flatMap((u) => {

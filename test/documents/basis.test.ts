@@ -14,6 +14,7 @@ import { SETTINGS } from '../../src/sheets/criteriaSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { PRESETS } from '../../src/domain/rules/presets';
 import { basisParts, citedBases } from '../../src/documents/bases';
+import { FORMER_DEFAULTS } from '../../src/documents/templates';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
 const TT24 = PRESETS.find((p) => p.id === 'tt24-co-so-md1')!.basis;
@@ -116,5 +117,35 @@ describe('citedBases', () => {
 
   it('splits on lines and “;”, drops the verb a template adds and a basis typed twice', () => {
     expect(basisParts(`Thực hiện ${DONG_THAP};\n- Căn cứ ${DAK_LAK}.\n${DONG_THAP}`)).toEqual([DONG_THAP, DAK_LAK]);
+  });
+});
+
+describe('the “Căn cứ” paragraphs as NĐ 30/2020 sets them', () => {
+  let wb: ExcelJsWorkbook;
+  beforeAll(async () => {
+    wb = await documentsWith(DONG_THAP);
+  }, 60_000);
+
+  it('the decision rests first on the head’s competence, then on the texts, and ends “Theo đề nghị …” with a full stop', () => {
+    expect(sheetText(wb, DOCUMENT_SHEETS.quyetDinh)).toContain(
+      `Căn cứ chức năng, nhiệm vụ, quyền hạn của Hiệu trưởng Trường THCS Nguyễn Du;\nCăn cứ ${TT24};\nCăn cứ ${DONG_THAP};\nTheo đề nghị của bộ phận phụ trách.\nQUYẾT ĐỊNH:`,
+    );
+  });
+
+  it('a templates sheet still holding the former order takes the new one; one the unit rewrote stays', async () => {
+    const sheet = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!;
+    let row = 0;
+    sheet.eachRow((r, n) => void (r.getCell(1).value === 'quyet_dinh.can_cu' && (row = n)));
+    const cell = sheet.getCell(row, 2);
+    cell.value = FORMER_DEFAULTS['quyet_dinh.can_cu']![0]!;
+    if (!(await generateDocuments(wb, { kinds: ['quyet-dinh'] })).ok) throw new Error('must generate');
+    expect(cell.value).toBe('Căn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.');
+    cell.value = 'Căn cứ Điều lệ trường trung học;\nCăn cứ {can_cu};\nTheo đề nghị của Tổ trưởng chuyên môn.';
+    if (!(await generateDocuments(wb, { kinds: ['quyet-dinh'] })).ok) throw new Error('must generate');
+    expect(sheetText(wb, DOCUMENT_SHEETS.quyetDinh)).toContain(`Căn cứ Điều lệ trường trung học;\nCăn cứ ${TT24};\nCăn cứ ${DONG_THAP};\nTheo đề nghị của Tổ trưởng chuyên môn.`);
+  });
+
+  it('the request’s last basis ends with a full stop: the paragraph after it is a sentence of its own', () => {
+    expect(sheetText(wb, DOCUMENT_SHEETS.toTrinh)).toContain('Căn cứ kết quả tự đánh giá “Đơn vị học tập” năm 2025 của Trường THCS Nguyễn Du.\nNăm 2025,');
   });
 });

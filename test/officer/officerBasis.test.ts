@@ -34,12 +34,12 @@ const texts = (data: SheetData): string =>
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-async function consolidated(units: { name: string; basis?: string }[]): Promise<XlsxWorkbook> {
+async function consolidated(units: { name: string; basis?: string; ruleSet?: string }[]): Promise<XlsxWorkbook> {
   const files = await Promise.all(
-    units.map(async (u, i) => ({
-      label: `${i + 1}.xlsx`,
-      bytes: await unitWorkbook({ name: u.name, type: 'Trường THCS', seed: i + 1, ...(u.basis ? { prepare: edits.setting('basis', u.basis) } : {}) }),
-    })),
+    units.map(async (u, i) => {
+      const prepare = edits.all(...(u.basis ? [edits.setting('basis', u.basis)] : []), ...(u.ruleSet ? [edits.setting('name', u.ruleSet)] : []));
+      return { label: `${i + 1}.xlsx`, bytes: await unitWorkbook({ name: u.name, type: 'Trường THCS', seed: i + 1, prepare }) };
+    }),
   );
   return consolidatedFile(files);
 }
@@ -85,5 +85,16 @@ describe('units citing no provincial document', () => {
     const text = texts(await sheet(wb, OFFICER_SHEET['to-trinh-cong-nhan']));
     expect(count(text, `Căn cứ ${TT24};`)).toBe(1);
     expect(text).not.toContain('KH-UBND');
+  });
+});
+
+describe('a unit whose rule set the officer does not know by name', () => {
+  it('is cited by the bases the table recorded, and no “basis not known” warning is given', async () => {
+    const wb = await consolidated([{ name: HOA_SEN, basis: DONG_THAP, ruleSet: 'Bộ tiêu chí của tỉnh Đồng Tháp năm 2025' }]);
+    const r = await generateOfficerDocuments(wb, { kinds: ['to-trinh-cong-nhan'] });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.proposed).toBe(1);
+    expect(r.warnings.filter((w) => w.includes('Không biết căn cứ'))).toEqual([]);
+    expect(texts(await sheet(wb, OFFICER_SHEET['to-trinh-cong-nhan']))).toContain(`Căn cứ ${TT24};\nCăn cứ ${DONG_THAP};`);
   });
 });

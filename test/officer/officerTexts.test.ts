@@ -88,7 +88,9 @@ describe('who writes to whom, and how the documents are numbered and dated (NĐ 
     expect(drawn('bien-ban-tham-dinh', batch)).toContain('Số:        /BB-PVHXH | Hòa Bình, ngày …… tháng …… năm ……');
     const decision = drawn('quyet-dinh-cong-nhan', batch);
     expect(decision).toContain('Số:        /QĐ-UBND | Hòa Bình, ngày …… tháng …… năm ……');
-    expect(decision).toContain('Xét đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH,');
+    // NĐ 30: the competence first, one basis a line, the last ending with a full stop.
+    expect(decision).toContain(`Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ ${TT24.basis};\nTheo đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH.\nQUYẾT ĐỊNH:`);
+    expect(drawn('to-trinh-cong-nhan', batch)).toContain('Căn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của Phòng Văn hóa - Xã hội.\nPhòng Văn hóa - Xã hội đã tiếp nhận');
     expect(decision).toContain('Nơi nhận: | CHỦ TỊCH');
   });
 
