@@ -16,14 +16,29 @@ const key = (s: string) => s.normalize('NFC').replace(/\s+/g, '').toLocaleUpperC
 /** The verb the template adds is not part of a basis ("Căn cứ Căn cứ …" never prints). */
 const VERB = /^(?:[-–•+]\s*)?(?:căn cứ(?:\s+vào)?|thực hiện)\s+/iu;
 
+/** "24/2023/TT-BGDĐT" of "Thông tư số 24/2023/TT-BGDĐT ngày …": a number with its year names one text nationwide. */
+const numberOf = (basis: string) => /\d+\/\d{4}\/[\p{L}\d-]+/u.exec(basis)?.[0];
+
+/** One text however typed: by its number with year (a circular), else by its words (a plan's number recurs across provinces). */
+export const sameBasis = (a: string, b: string): boolean => {
+  const n = numberOf(a);
+  return n !== undefined && n === numberOf(b) ? true : key(a) === key(b);
+};
+
+/** Each text once, as first typed. */
+export function distinctBases(bases: readonly string[]): string[] {
+  return bases.filter((b, i) => bases.findIndex((c) => sameBasis(c, b)) === i);
+}
+
 /** "Căn cứ A;\nThực hiện B." → ["A", "B"]: one basis per line or per ";", each once. */
 export function basisParts(basis: string): string[] {
-  const parts = basis
-    .normalize('NFC')
-    .split(/[;\n]/)
-    .map((p) => p.trim().replace(VERB, '').replace(/[\s;,.]+$/u, '').trim())
-    .filter(Boolean);
-  return parts.filter((p, i) => parts.findIndex((q) => key(q) === key(p)) === i);
+  return distinctBases(
+    basis
+      .normalize('NFC')
+      .split(/[;\n]/)
+      .map((p) => p.trim().replace(VERB, '').replace(/[\s;,.]+$/u, '').trim())
+      .filter(Boolean),
+  );
 }
 
 /** NĐ 30's order of force among the kinds a basis names; anything else (a province's plan …) after, as typed. */
@@ -44,9 +59,6 @@ export function inForceOrder(bases: readonly string[]): string[] {
     .map((x) => x.b);
 }
 
-/** "24/2023/TT-BGDĐT" of "Thông tư số 24/2023/TT-BGDĐT ngày …". */
-const numberOf = (basis: string) => /\d+\/\d{4}\/[\p{L}\d-]+/u.exec(basis)?.[0] ?? basis;
-
 /**
  * The bases a unit's documents cite, from its rule set: its own, and the circular of the preset it
  * was made from (its id) unless that circular is cited already or no longer in force in `year`.
@@ -54,10 +66,7 @@ const numberOf = (basis: string) => /\d+\/\d{4}\/[\p{L}\d-]+/u.exec(basis)?.[0] 
 export function citedBases(rs: Pick<RuleSet, 'id' | 'basis'>, year: number | null): string[] {
   const own = basisParts(rs.basis);
   const circular = PRESETS.find((p) => p.id === rs.id)?.basis;
-  const add =
-    circular !== undefined &&
-    !(year !== null && repealedFor(circular, year)) &&
-    !own.some((b) => key(b).includes(key(numberOf(circular))));
+  const add = circular !== undefined && !(year !== null && repealedFor(circular, year)) && !own.some((b) => sameBasis(b, circular));
   return inForceOrder(add ? [circular, ...own] : own);
 }
 

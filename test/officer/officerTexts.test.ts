@@ -64,6 +64,14 @@ describe('the legal bases the officer’s documents cite', () => {
     expect(sentence).toContain(`theo ${TT24.basis}, đối chiếu với kết quả tự đánh giá`);
   });
 
+  it('units typing one circular differently, one with its province’s plan: the circular cited once, first', () => {
+    const plan = 'Kế hoạch số 130/KH-UBND ngày 14/4/2024 của UBND tỉnh Đồng Tháp';
+    const short = unit('Trường mầm non Hoa Sen', { bases: [plan, 'Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ GDĐT'] });
+    const text = drawn('to-trinh-cong-nhan', batchOf([short, { ...TT24_OK, bases: [TT24.basis] }]));
+    expect(text).toContain(`Căn cứ Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ GDĐT;\nCăn cứ ${plan};\nCăn cứ hồ sơ`);
+    expect(text.split('24/2023').length - 1).toBe(1);
+  });
+
   it('several bases proposed: one “Căn cứ” line each in the request', () => {
     const text = drawn('to-trinh-cong-nhan', batchOf([TT24_OK, { ...TT22_FAIL, outcome: 'Xếp loại Tốt', level: null, rating: 'Tốt' }]));
     expect(text).toContain(`Căn cứ ${TT24.basis};\nCăn cứ ${TT22.basis};`);

@@ -7,7 +7,7 @@ import { dateText, parseEvaluators, type Evaluator } from '../context';
 import { fillTemplate, fillTidy } from '../templates';
 import { abbreviation } from '../templatesSheet';
 import { proposalGroups, proposed, unitBases, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
-import { basisLines, inForceOrder, listedBases } from '../bases';
+import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from '../bases';
 import type { OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
 
@@ -114,11 +114,11 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
   const yearOf = (u: BatchUnit) => u.year ?? batch.years.at(-1) ?? 0;
   // Each unit's own bases (its province's documents too), as the consolidated table recorded them.
   const basesOf = (u: BatchUnit) => unitBases(u, batch.ruleSets);
-  const examined = inForceOrder(distinct(units.flatMap(basesOf))).map((b) => {
-    const late = units.filter((u) => basesOf(u).includes(b) && repealedFor(b, yearOf(u)));
+  const examined = inForceOrder(distinctBases(units.flatMap(basesOf))).map((b) => {
+    const late = units.filter((u) => basesOf(u).some((c) => sameBasis(c, b)) && repealedFor(b, yearOf(u)));
     return late.length ? `${b} (đã hết hiệu lực từ ngày ${repealedIn(b)!.since}; đơn vị áp dụng: ${late.map((u) => u.name).join(', ')})` : b;
   });
-  const bases = { proposed: inForceOrder(distinct((chosen.length ? chosen : units).flatMap(basesOf))), examined };
+  const bases = { proposed: inForceOrder(distinctBases((chosen.length ? chosen : units).flatMap(basesOf))), examined };
   const years = batch.years.length ? batch.years : [new Date().getFullYear()];
   const year = years.join(', ');
   const values: Record<OfficerPlaceholder, string> = {
