@@ -116,7 +116,7 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'ke_hoach.trich_yeu', label: 'Kế hoạch: trích yếu', text: 'Xây dựng “Đơn vị học tập” năm {nam}' },
   { key: 'ke_hoach.can_cu', label: 'Kế hoạch: căn cứ', text: 'Căn cứ {can_cu};' },
   { key: 'ke_hoach.can_cu.goi_y', label: 'Kế hoạch: văn bản của địa phương (đơn vị viết)', text: '[Đơn vị viết: Căn cứ kế hoạch, công văn hướng dẫn của địa phương (số, ngày, cơ quan ban hành);]' },
-  { key: 'ke_hoach.mo_dau', label: 'Kế hoạch: câu dẫn', text: 'Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:' },
+  { key: 'ke_hoach.mo_dau', label: 'Kế hoạch: câu dẫn', text: 'Căn cứ tình hình thực tế, {ten_don_vi} ban hành kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:' },
   { key: 'ke_hoach.muc_1', label: 'Kế hoạch: đề mục I', text: 'I. MỤC ĐÍCH, YÊU CẦU' },
   {
     key: 'ke_hoach.muc_dich',
@@ -284,6 +284,7 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
     'Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
     'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
   ],
+  'ke_hoach.mo_dau': ['Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:'],
   // NĐ 30/2020: the competence first, the last basis ending with a full stop, “Theo đề nghị”.
   'quyet_dinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nXét đề nghị của bộ phận phụ trách,'],
   'to_trinh.de_nghi': [

@@ -70,8 +70,10 @@ describe('a unit citing its province’s plan in its rule set’s “Căn cứ�
     expect(sheetText(wb, DOCUMENT_SHEETS.baoCao)).toContain(`Thực hiện ${TT24} và ${DONG_THAP}, Trường`);
   });
 
-  it('the plan no longer asks the unit to write the local document it has cited already', () => {
-    expect(sheetText(wb, DOCUMENT_SHEETS.keHoach)).not.toContain('Đơn vị viết: Căn cứ kế hoạch, công văn hướng dẫn của địa phương');
+  it('the plan no longer asks the unit to write the local document it has cited already, and leads into its content without “xây dựng kế hoạch xây dựng”', () => {
+    const plan = sheetText(wb, DOCUMENT_SHEETS.keHoach);
+    expect(plan).not.toContain('Đơn vị viết: Căn cứ kế hoạch, công văn hướng dẫn của địa phương');
+    expect(plan).toContain(`Căn cứ ${DONG_THAP};\nCăn cứ tình hình thực tế, Trường THCS Nguyễn Du ban hành kế hoạch xây dựng “Đơn vị học tập” năm 2025 như sau:`);
   });
 });
 
