@@ -10,6 +10,7 @@ import { formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
 import { fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
+import { basisLines, citedBases, listedBases } from './bases';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
 export interface Figures {
@@ -34,6 +35,8 @@ export interface DocumentContext {
   wording: Wording;
   /** The unit's evaluating body (Tổ đánh giá …), as typed once in "Mẫu văn bản". */
   evaluators: Evaluator[];
+  /** What "Căn cứ {can_cu}" cites, one line each (bases.ts). */
+  bases: string[];
 }
 
 export interface Evaluator {
@@ -84,6 +87,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
   const read = readYear(info.year, new Date());
   const year = read.kind === 'year' ? read.year : null;
   const rs = wb.criteria.ruleSet;
+  const bases = citedBases(rs, year);
   const missed = report.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
   const base: Record<Placeholder, string> = {
     ten_don_vi: txt(info.name),
@@ -101,7 +105,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     muc_do_dang_ky: '',
     danh_hieu: rs.recognition || '“Đơn vị học tập”',
     bo_tieu_chi: rs.name,
-    can_cu: rs.basis,
+    can_cu: listedBases(bases),
     to_danh_gia: rs.evaluatingBody || (rs.mode === 'score' ? 'Hội đồng tự kiểm tra' : 'Tổ đánh giá'),
     muc_tieu_ca_nhan: formatThreshold(rs.personalTarget),
     so_thanh_vien: String(report.countedMembers),
@@ -137,10 +141,11 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     isLearners,
     wording: rs.mode,
     evaluators: parseEvaluators(fillTemplate(texts.get('to_danh_gia.thanh_vien') ?? '', base)),
+    bases,
   };
 }
 
-/** A template text with the values filled in (and any per-item values on top). */
+/** A template text with the values filled in (and any per-item values on top); "Căn cứ {can_cu}" one line per basis. */
 export function text(ctx: DocumentContext, key: string, more: Partial<Record<Placeholder, string>> = {}): string {
-  return fillTidy(ctx.texts.get(key) ?? '', { ...ctx.values, ...more });
+  return fillTidy(basisLines(ctx.texts.get(key) ?? '', ctx.bases), { ...ctx.values, ...more });
 }

@@ -37,7 +37,7 @@ export const PLACEHOLDERS = {
   muc_do_dang_ky: 'Nội dung đăng ký cho năm sau (mục “dang_ky.muc_do”)',
   danh_hieu: 'Tên gọi khi được công nhận (trang “Tiêu chí”), ví dụ “Đơn vị học tập” cấp huyện mức độ 1',
   bo_tieu_chi: 'Tên bộ tiêu chí',
-  can_cu: 'Căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”)',
+  can_cu: 'Các căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”: mỗi văn bản một dòng), kèm thông tư của bộ tiêu chí mẫu khi còn hiệu lực; “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
   to_danh_gia: 'Bộ phận tự đánh giá của đơn vị (trang “Tiêu chí”): Tổ đánh giá, Hội đồng tự kiểm tra …',
   so_thanh_vien: 'Số thành viên được tính',
   ket_qua: 'Kết quả tự đánh giá (“Đủ điều kiện công nhận …”, hoặc điểm và xếp loại)',
@@ -96,7 +96,7 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'to_trinh.can_cu',
     label: 'Tờ trình: căn cứ',
-    text: 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
+    text: 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.',
   },
   {
     key: 'to_trinh.noi_dung',
@@ -116,7 +116,7 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'ke_hoach.trich_yeu', label: 'Kế hoạch: trích yếu', text: 'Xây dựng “Đơn vị học tập” năm {nam}' },
   { key: 'ke_hoach.can_cu', label: 'Kế hoạch: căn cứ', text: 'Căn cứ {can_cu};' },
   { key: 'ke_hoach.can_cu.goi_y', label: 'Kế hoạch: văn bản của địa phương (đơn vị viết)', text: '[Đơn vị viết: Căn cứ kế hoạch, công văn hướng dẫn của địa phương (số, ngày, cơ quan ban hành);]' },
-  { key: 'ke_hoach.mo_dau', label: 'Kế hoạch: câu dẫn', text: 'Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:' },
+  { key: 'ke_hoach.mo_dau', label: 'Kế hoạch: câu dẫn', text: 'Căn cứ tình hình thực tế, {ten_don_vi} ban hành kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:' },
   { key: 'ke_hoach.muc_1', label: 'Kế hoạch: đề mục I', text: 'I. MỤC ĐÍCH, YÊU CẦU' },
   {
     key: 'ke_hoach.muc_dich',
@@ -154,8 +154,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'quyet_dinh.tham_quyen', label: 'Quyết định: thẩm quyền ban hành (in hoa)', text: '{chuc_vu} {ten_don_vi}' },
   {
     key: 'quyet_dinh.can_cu',
-    label: 'Quyết định: căn cứ',
-    text: 'Căn cứ {can_cu};\nCăn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nXét đề nghị của bộ phận phụ trách,',
+    label: 'Quyết định: căn cứ (thẩm quyền trước, mỗi căn cứ một dòng, dòng cuối kết thúc bằng dấu chấm)',
+    text: 'Căn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.',
   },
   { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
   { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Thành lập {to_danh_gia} “Đơn vị học tập” năm {nam} của {ten_don_vi}, gồm các ông (bà) có tên sau:' },
@@ -280,7 +280,13 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
  */
 export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   'to_trinh.trich_yeu': ['Về việc đề nghị công nhận “Đơn vị học tập” {muc_do} năm {nam}'],
-  'to_trinh.can_cu': ['Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},'],
+  'to_trinh.can_cu': [
+    'Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
+    'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
+  ],
+  'ke_hoach.mo_dau': ['Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:'],
+  // NĐ 30/2020: the competence first, the last basis ending with a full stop, “Theo đề nghị”.
+  'quyet_dinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nXét đề nghị của bộ phận phụ trách,'],
   'to_trinh.de_nghi': [
     '{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.',
     `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,

@@ -12,7 +12,7 @@ import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
 import { readConsolidatedTable, recognisedRatings } from './officerTable';
@@ -85,12 +85,12 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ctx = buildOfficerContext(batch, templates.texts, options);
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
-    const unknown = [...new Set(batch.units.map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
+    // A unit whose bases the table recorded is cited by them: its rule set's name need not be known.
+    const unknown = [...new Set(batch.units.filter((u) => !u.bases.length).map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
     if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: target.sheet }));
     // The request and the decision cite the proposed units' bases: a repealed one is said before anyone signs.
-    const basisOf = (u: BatchUnit) => batch.ruleSets.find((r) => r.name === u.ruleSet)?.basis ?? '';
     const late = batch.units.filter(isProposed).flatMap((u) => {
-      const text = repealedFor(basisOf(u), Number(u.year) || 0);
+      const text = repealedFor(unitBases(u, batch.ruleSets).join('; '), Number(u.year) || 0);
       return text ? [{ name: u.name, text }] : [];
     });
     const repealed = late[0]?.text;

@@ -9,6 +9,7 @@ import type { SheetData } from '../domain/sheetData';
 import { readYear } from '../domain/years';
 import { catalogs, type MessageKey } from '../i18n';
 import type { Batch, BatchRuleSet, BatchUnit } from '../documents/officer';
+import { basisParts } from '../documents/bases';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
 const HEADINGS = {
@@ -17,6 +18,7 @@ const HEADINGS = {
   type: 'Loại đơn vị',
   year: 'Năm',
   ruleSet: 'Bộ tiêu chí',
+  basis: 'Căn cứ',
   outcome: 'Kết quả (tính lại)',
   recorded: 'Tự đánh giá của đơn vị',
   remarks: 'Ghi chú',
@@ -113,6 +115,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       // By the rule the consolidation read it with: a table drawn before it, or edited, may hold "năm 2025".
       year: yearAt(row),
       ruleSet: at(row, 'ruleSet'),
+      bases: basisParts(at(row, 'basis')),
       outcome,
       recorded: at(row, 'recorded'),
       level: level !== null && reasons.length === 0 ? level : null,

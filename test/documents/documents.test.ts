@@ -350,7 +350,7 @@ describe('refusals and warnings', () => {
     const cell = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(row, 2);
     cell.value = FORMER_DEFAULTS['to_trinh.can_cu']![0]!;
     await generated(wb, ['to-trinh']);
-    expect(cell.value).toBe('Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},');
+    expect(cell.value).toBe('Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.');
     expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t.includes('Căn cứ Thông tư số 22/2020/TT-BGDĐT'))).toBeGreaterThan(0);
     expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t.includes('24/2023'))).toBe(0);
     // A text the unit rewrote is theirs: never replaced.

@@ -13,7 +13,7 @@ const ruleSets = PRESETS.map((r) => ({ name: r.name, basis: r.basis, recognition
 const TT24 = PRESETS.find((r) => r.id === 'tt24-co-so-md1')!;
 const TT22 = PRESETS.find((r) => r.id === 'tt22-100')!;
 
-const unit = (name: string, more: Partial<BatchUnit>): BatchUnit => ({ name, type: 'Trường THCS', year: 2025, ruleSet: TT24.name, outcome: 'Đạt mức độ 1', recorded: 'Đạt mức độ 1', level: 1, rating: null, reasons: [], notes: [], ...more });
+const unit = (name: string, more: Partial<BatchUnit>): BatchUnit => ({ name, type: 'Trường THCS', year: 2025, ruleSet: TT24.name, bases: [], outcome: 'Đạt mức độ 1', recorded: 'Đạt mức độ 1', level: 1, rating: null, reasons: [], notes: [], ...more });
 const TT24_OK = unit('Trường THCS Nguyễn Du', {});
 const TT22_FAIL = unit('Trường TH Bình An', { type: 'Trường tiểu học', ruleSet: TT22.name, outcome: 'Xếp loại Chưa đạt', recorded: '20 điểm — xếp loại Chưa đạt', level: null });
 
@@ -64,6 +64,14 @@ describe('the legal bases the officer’s documents cite', () => {
     expect(sentence).toContain(`theo ${TT24.basis}, đối chiếu với kết quả tự đánh giá`);
   });
 
+  it('units typing one circular differently, one with its province’s plan: the circular cited once, first', () => {
+    const plan = 'Kế hoạch số 130/KH-UBND ngày 14/4/2024 của UBND tỉnh Đồng Tháp';
+    const short = unit('Trường mầm non Hoa Sen', { bases: [plan, 'Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ GDĐT'] });
+    const text = drawn('to-trinh-cong-nhan', batchOf([short, { ...TT24_OK, bases: [TT24.basis] }]));
+    expect(text).toContain(`Căn cứ Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ GDĐT;\nCăn cứ ${plan};\nCăn cứ hồ sơ`);
+    expect(text.split('24/2023').length - 1).toBe(1);
+  });
+
   it('several bases proposed: one “Căn cứ” line each in the request', () => {
     const text = drawn('to-trinh-cong-nhan', batchOf([TT24_OK, { ...TT22_FAIL, outcome: 'Xếp loại Tốt', level: null, rating: 'Tốt' }]));
     expect(text).toContain(`Căn cứ ${TT24.basis};\nCăn cứ ${TT22.basis};`);
@@ -88,7 +96,9 @@ describe('who writes to whom, and how the documents are numbered and dated (NĐ 
     expect(drawn('bien-ban-tham-dinh', batch)).toContain('Số:        /BB-PVHXH | Hòa Bình, ngày …… tháng …… năm ……');
     const decision = drawn('quyet-dinh-cong-nhan', batch);
     expect(decision).toContain('Số:        /QĐ-UBND | Hòa Bình, ngày …… tháng …… năm ……');
-    expect(decision).toContain('Xét đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH,');
+    // NĐ 30: the competence first, one basis a line, the last ending with a full stop.
+    expect(decision).toContain(`Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ ${TT24.basis};\nTheo đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH.\nQUYẾT ĐỊNH:`);
+    expect(drawn('to-trinh-cong-nhan', batch)).toContain('Căn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của Phòng Văn hóa - Xã hội.\nPhòng Văn hóa - Xã hội đã tiếp nhận');
     expect(decision).toContain('Nơi nhận: | CHỦ TỊCH');
   });
 

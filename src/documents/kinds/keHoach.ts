@@ -10,6 +10,7 @@ import { formatThreshold } from '../../i18n/format';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
 import { closeWithRecipients, leftOverTexts, openDocument } from './common';
+import { isLocal } from '../bases';
 
 type Indicator = DocumentContext['report']['indicators'][number];
 
@@ -31,7 +32,8 @@ export function drawKeHoach(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const own = (key: string) => b.userText({ key, written: text(ctx, key), kept: kept.take(key) }, { indent: false });
 
   b.paragraphs(text(ctx, 'ke_hoach.can_cu'), { indent: true, italic: true });
-  own('ke_hoach.can_cu.goi_y');
+  // The local document is asked for only while the rule set cites none; what the unit wrote there stays.
+  if (kept.take('ke_hoach.can_cu.goi_y') !== undefined || !ctx.bases.some(isLocal)) own('ke_hoach.can_cu.goi_y');
   b.paragraphs(text(ctx, 'ke_hoach.mo_dau'), { indent: true });
   section('ke_hoach.muc_1');
   b.paragraphs(text(ctx, 'ke_hoach.muc_dich'), { indent: true });

@@ -3,6 +3,7 @@
  * table "Tổng hợp đơn vị" holds them, each with the thẩm định's verdict (proposed for
  * recognition at a level, or not and why). Read by the use-case, never by the documents.
  */
+import { basisParts } from '../bases';
 
 export interface BatchUnit {
   name: string;
@@ -11,6 +12,8 @@ export interface BatchUnit {
   year: number | null;
   /** The rule set's name, as the table prints it. */
   ruleSet: string;
+  /** What the unit's documents cite as "Căn cứ", as the table recorded them (bases.ts); empty in a table without them. */
+  bases: string[];
   /** Recomputed from the unit's data ("Đạt mức độ 1", "Không đạt" …). */
   outcome: string;
   /** What the unit's workbook says it is. */
@@ -44,6 +47,11 @@ export interface Batch {
   units: BatchUnit[];
   /** The rule sets the units were evaluated against, where known (presets, the officer's own). */
   ruleSets: BatchRuleSet[];
+}
+
+/** A unit's bases: as the table recorded them, else (a table drawn before it recorded them) its rule set's. */
+export function unitBases(u: BatchUnit, ruleSets: readonly BatchRuleSet[]): string[] {
+  return u.bases.length ? u.bases : basisParts(ruleSets.find((r) => r.name === u.ruleSet)?.basis ?? '');
 }
 
 export const proposed = (u: BatchUnit): boolean => u.level !== null || u.rating !== null;

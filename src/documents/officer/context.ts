@@ -6,7 +6,8 @@
 import { dateText, parseEvaluators, type Evaluator } from '../context';
 import { fillTemplate, fillTidy } from '../templates';
 import { abbreviation } from '../templatesSheet';
-import { proposalGroups, proposed, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
+import { proposalGroups, proposed, unitBases, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
+import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from '../bases';
 import type { OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
 
@@ -88,12 +89,6 @@ function distinct(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 }
 
-/** Bases inside a sentence: "A", "A và B", "A; B và C" (a basis holds commas of its own). */
-function listed(bases: readonly string[]): string {
-  if (bases.length <= 1) return bases[0] ?? BLANK;
-  return `${bases.slice(0, -1).join('; ')} và ${bases.at(-1)}`;
-}
-
 /** "mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị", in the decision list's order; "0 đơn vị" when none. */
 function countsByProposal(batch: Batch): string {
   const groups = proposalGroups(batch.units, batch.ruleSets);
@@ -117,13 +112,13 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
   const used = rulesOf(distinct((chosen.length ? chosen : units).map((u) => u.ruleSet)));
   const title = distinct(used.map((r) => withoutLevel(r.recognition))).join(', ') || '“Đơn vị học tập”';
   const yearOf = (u: BatchUnit) => u.year ?? batch.years.at(-1) ?? 0;
-  const examined = rulesOf(distinct(units.map((u) => u.ruleSet)))
-    .filter((r) => r.basis.trim())
-    .map((r) => {
-      const late = units.filter((u) => u.ruleSet === r.name && repealedFor(r.basis, yearOf(u)));
-      return late.length ? `${r.basis.trim()} (đã hết hiệu lực từ ngày ${repealedIn(r.basis)!.since}; đơn vị áp dụng: ${late.map((u) => u.name).join(', ')})` : r.basis.trim();
-    });
-  const bases = { proposed: distinct(used.map((r) => r.basis)), examined: distinct(examined) };
+  // Each unit's own bases (its province's documents too), as the consolidated table recorded them.
+  const basesOf = (u: BatchUnit) => unitBases(u, batch.ruleSets);
+  const examined = inForceOrder(distinctBases(units.flatMap(basesOf))).map((b) => {
+    const late = units.filter((u) => basesOf(u).some((c) => sameBasis(c, b)) && repealedFor(b, yearOf(u)));
+    return late.length ? `${b} (đã hết hiệu lực từ ngày ${repealedIn(b)!.since}; đơn vị áp dụng: ${late.map((u) => u.name).join(', ')})` : b;
+  });
+  const bases = { proposed: inForceOrder(distinctBases((chosen.length ? chosen : units).flatMap(basesOf))), examined };
   const years = batch.years.length ? batch.years : [new Date().getFullYear()];
   const year = years.join(', ');
   const values: Record<OfficerPlaceholder, string> = {
@@ -138,7 +133,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     nam: year,
     nam_sau: String(years.at(-1)! + 1),
     danh_hieu: title,
-    can_cu: listed(bases.proposed),
+    can_cu: listedBases(bases.proposed),
     so_don_vi: String(units.length),
     so_de_nghi: String(chosen.length),
     so_khong_de_nghi: String(units.length - chosen.length),
@@ -165,6 +160,5 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
  */
 export function officerText(ctx: OfficerContext, key: string, more: Partial<Record<OfficerPlaceholder, string>> = {}): string {
   const bases = key.startsWith('tham_dinh.') ? ctx.bases.examined : ctx.bases.proposed;
-  const text = (ctx.texts.get(key) ?? '').replace(/(Căn cứ|căn cứ) \{can_cu\}/g, (m, word: string) => (bases.length ? bases.map((b, i) => `${i ? 'Căn cứ' : word} ${b}`).join(';\n') : m));
-  return fillTidy(text, { ...ctx.values, can_cu: listed(bases), ...more });
+  return fillTidy(basisLines(ctx.texts.get(key) ?? '', bases), { ...ctx.values, can_cu: listedBases(bases), ...more });
 }

@@ -37,7 +37,7 @@ export function isOfficerKind(s: string): s is OfficerKind {
 export { buildOfficerContext, type OfficerContext, type OfficerFields } from './context';
 export { OFFICER_TEMPLATES } from './templates';
 export type { Batch, BatchUnit, BatchRuleSet } from './batch';
-export { proposalGroups, proposed } from './batch';
+export { proposalGroups, proposed, unitBases } from './batch';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 /** A rating group's title when its rule set names none (TT22 rates “Đơn vị học tập”, at no tier or level). */

@@ -19,7 +19,7 @@ export const OFFICER_PLACEHOLDERS = {
   nam: 'Năm đánh giá của các hồ sơ',
   nam_sau: 'Năm sau năm đánh giá',
   danh_hieu: 'Tên gọi được công nhận, không kèm mức độ (theo bộ tiêu chí), ví dụ “Đơn vị học tập” cấp huyện',
-  can_cu: 'Căn cứ của bộ tiêu chí các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ); “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
+  can_cu: 'Căn cứ của các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ), như cột “Căn cứ” của bảng tổng hợp ghi (thông tư, văn bản của tỉnh); “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
   so_don_vi: 'Số đơn vị trong bảng tổng hợp',
   so_de_nghi: 'Số đơn vị đủ điều kiện, đề nghị công nhận',
   so_khong_de_nghi: 'Số đơn vị chưa đủ điều kiện',
@@ -94,7 +94,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'to_trinh.tieu_de', label: 'Tờ trình: tên loại văn bản', text: 'TỜ TRÌNH' },
   { key: 'to_trinh.trich_yeu', label: 'Tờ trình: trích yếu', text: 'Về việc đề nghị công nhận {danh_hieu} năm {nam}' },
   { key: 'to_trinh.kinh_gui', label: 'Tờ trình: nơi gửi', text: 'Kính gửi: Chủ tịch {uy_ban}.' },
-  { key: 'to_trinh.can_cu', label: 'Tờ trình: căn cứ', text: 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {co_quan_tham_dinh},' },
+  { key: 'to_trinh.can_cu', label: 'Tờ trình: căn cứ', text: 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {co_quan_tham_dinh}.' },
   {
     key: 'to_trinh.noi_dung',
     label: 'Tờ trình: nội dung',
@@ -115,7 +115,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'quyet_dinh.can_cu',
     label: 'Quyết định: căn cứ (ghi số, ngày của Luật Tổ chức chính quyền địa phương đang có hiệu lực)',
-    text: 'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu},',
+    text: 'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nTheo đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu}.',
   },
   { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
   { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có danh sách kèm theo).' },
@@ -137,8 +137,12 @@ export const OFFICER_FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>
   'tham_dinh.dia_diem': ['Địa điểm: {don_vi_tiep_nhan}.'],
   'tham_dinh.thanh_phan': ['Thành phần thẩm định của {don_vi_tiep_nhan}, gồm:'],
   'tham_dinh.ket_thuc': ['Biên bản được thông qua và lập thành 02 bản, lưu tại {don_vi_tiep_nhan}.'],
-  'to_trinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {don_vi_tiep_nhan},'],
-  'quyet_dinh.can_cu': ['Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {don_vi_tiep_nhan} tại Tờ trình số …/TTr-{ky_hieu},'],
+  // Also those before NĐ 30/2020's ending (the last basis ends with a full stop; “Theo đề nghị”).
+  'to_trinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {don_vi_tiep_nhan},', 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {co_quan_tham_dinh},'],
+  'quyet_dinh.can_cu': [
+    'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {don_vi_tiep_nhan} tại Tờ trình số …/TTr-{ky_hieu},',
+    'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu},',
+  ],
   'quyet_dinh.dieu_3': ['Điều 3. {don_vi_tiep_nhan}, thủ trưởng các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.'],
   'quyet_dinh.noi_nhan': [`- Như Điều 3;\n- {don_vi_tiep_nhan};\n${LUU}`],
   'tham_dinh.noi_dung': ['{don_vi_tiep_nhan} đã tiếp nhận hồ sơ đề nghị công nhận {danh_hieu} năm {nam} của {so_don_vi} đơn vị; tính lại kết quả của từng đơn vị từ số liệu trong hồ sơ theo {can_cu}, đối chiếu với kết quả tự đánh giá của đơn vị. Kết quả như sau:'],

@@ -38,7 +38,7 @@ function bar(ref: string, share: number | null): CellInput {
 const MAX_CELL = 32_000;
 
 const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính'];
-const TAIL_HEADERS = ['Kết quả (tính lại)', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp'];
+const TAIL_HEADERS = ['Kết quả (tính lại)', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
 const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
 
 export interface UnitsLayout {
@@ -61,8 +61,8 @@ export interface RowDrawer {
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
 // (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
-const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, score: 8, rating: 9, recorded: 10, previous: 11, check: 12, remarks: 13, file: 14 } as const;
-const FIRST_CODE_SLOT = 15;
+const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, score: 8, rating: 9, recorded: 10, previous: 11, check: 12, remarks: 13, file: 14, basis: 15 } as const;
+const FIRST_CODE_SLOT = 16;
 
 const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
@@ -127,7 +127,7 @@ class UnitSlots {
   /** The slot of each column, from A, codes in code order; another indicator or criterion of a code has none. */
   columns(ids: TableIds): number[] {
     const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
-    const tail = [SLOT.outcome, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file];
+    const tail = [SLOT.outcome, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file, SLOT.basis];
     const slots = (columns: [string, number][]) => columns.map(([, slot]) => slot);
     return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...tail];
   }
@@ -152,6 +152,8 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   emit(SLOT.recorded, u.recorded.outcome || null);
   emit(SLOT.previous, u.previousDate !== null ? serialToDate(u.previousDate) : null);
   emit(SLOT.file, file);
+  // The officer's documents cite each proposed unit's own bases (officerTable.ts reads them back).
+  emit(SLOT.basis, u.bases.join(';\n') || null);
 }
 
 /** The cells known once every file is in: the row's number and the checks across files. */
@@ -270,9 +272,9 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const criterionCol = new Map(criterionColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const col = {
     outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, rating: columnOf[SLOT.rating]!, recorded: columnOf[SLOT.recorded]!,
-    previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, file: columnOf[SLOT.file]!,
+    previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, file: columnOf[SLOT.file]!, basis: columnOf[SLOT.basis]!,
   };
-  const last = col.file;
+  const last = col.basis;
   const L = columnLetter;
   const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
   const lastRow = Math.max(first, first + count - 1);
@@ -405,6 +407,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { index: col.check, width: 16 },
       { index: col.remarks, width: 60 },
       { index: col.file, width: 28 },
+      { index: col.basis, width: 50 },
     ],
     rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }],
     freeze: { rows: UNITS_HEADER_ROW, columns: 2 },

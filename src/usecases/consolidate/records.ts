@@ -59,6 +59,8 @@ export interface UnitRecord {
   requestedLevel: number | null;
   /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
   ruleSet: ComparableRuleSet & { id: string };
+  /** What the unit's documents cite as "Căn cứ" (documents/bases.ts): the officer's documents cite them too. */
+  bases: string[];
   countedMembers: number;
   indicators: IndicatorFigure[];
   /** `identity`: which criterion this is beyond its code (domain criterionIdentity): only the same one shares a column. */
