@@ -16,6 +16,7 @@ import { serialToDate } from './dates';
 import { bodyTierMismatch, level2Wait } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
+import { citedBases } from '../../documents/bases';
 
 export interface ConsolidateOptions {
   /** The consolidating body and its tier, as the user typed them. */
@@ -67,6 +68,8 @@ export class Consolidation {
   /** Per indicator (its identity, not only its code), units meeting it and units evaluated on it, counted as they arrive. */
   private readonly rateCounts: RateCounts = new Map();
   private readonly references = new Map<RuleSet, ComparableRuleSet>();
+  /** citedBases by rule set, year and "Căn cứ" text. */
+  private readonly bases = new Map<string, string[]>();
   private readonly asOf: Date;
   /** The body's indicators and criteria by code, when it names its rule set. */
   private readonly referenceIds: Map<string, string> | null;
@@ -79,12 +82,21 @@ export class Consolidation {
     this.referenceCriteria = rs ? new Map(rs.criteria.map((c) => [c.code, criterionIdentity(rs.mode, c.code, rs.indicators)])) : null;
   }
 
+  /** A unit's bases by its rule set, "Căn cứ" and year: the same for most units of a batch. */
+  private basesOf(u: UnitRecord): string[] {
+    const key = `${u.ruleSet.id}\n${u.year ?? ''}\n${u.basis}`;
+    let bases = this.bases.get(key);
+    if (!bases) this.bases.set(key, (bases = citedBases({ id: u.ruleSet.id, basis: u.basis }, u.year)));
+    return bases;
+  }
+
   /** Files may arrive in any order (workers); `index` keeps the report in input order. */
   add(outcome: FileOutcome, index = this.outcomes.length): void {
     this.outcomes[index] = outcome;
     if (outcome.unit) {
       // Before the unit's row is drawn and its duplicate key made: both use the year as read.
       readUnitYear(outcome.unit, outcome.report.file, this.asOf, this.options.lang ?? 'vi');
+      outcome.unit.bases = this.basesOf(outcome.unit);
       const tier = bodyTierFlag(outcome.unit, outcome.report.file, this.options.tier, this.options.lang ?? 'vi');
       if (tier) outcome.unit.flags.push(tier);
       this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));

@@ -24,7 +24,6 @@ import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialToDate } from './dates';
-import { citedBases } from '../../documents/bases';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
@@ -175,7 +174,6 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   if (name === '') flags.push({ code: 'noName', message: t(lang, 'consolidate.flag.noName', { file, where: fieldWhere(wb, UNIT_FIELDS.name) }) });
   flags.push(...unitCheckFlags(wb, file, lang));
   const prev = readDate(wb.unit.info.previousDate);
-  const typed = readNumber(wb.unit.info.year);
   if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { file, where: fieldWhere(wb, UNIT_FIELDS.previousDate), value: prev.text }) });
 
   return {
@@ -186,8 +184,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     levelRequested: readText(wb.unit.info.level),
     requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
     ruleSet: { id: rs.id, ...comparable(rs) },
-    // As its documents cite them (a circular is left out in a year it no longer applies).
-    bases: citedBases(rs, typed.kind === 'number' && Number.isInteger(typed.value) ? typed.value : null),
+    basis: rs.basis,
+    bases: [],
     countedMembers: ev.countedMembers,
     indicators: ev.indicators.map((i) => ({ code: i.code, identity: indicatorIdentity(rs.mode, byCode.get(i.code)!), text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
     criteria: ev.criteria.map((c) => ({ code: c.code, identity: criterionIdentity(rs.mode, c.code, rs.indicators), status: c.status, points: c.points })),

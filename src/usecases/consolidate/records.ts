@@ -59,7 +59,12 @@ export interface UnitRecord {
   requestedLevel: number | null;
   /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
   ruleSet: ComparableRuleSet & { id: string };
-  /** What the unit's documents cite as "Căn cứ" (documents/bases.ts): the officer's documents cite them too. */
+  /** The rule set's "Căn cứ" cell as typed. */
+  basis: string;
+  /**
+   * What the unit's documents cite as "Căn cứ" (documents/bases.ts), by the year as read: the
+   * officer's documents cite them too. Made where the records gather, not in each reading thread.
+   */
   bases: string[];
   countedMembers: number;
   indicators: IndicatorFigure[];
