@@ -17,7 +17,7 @@ import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
 import { t, type Lang } from '../i18n';
-import { hash64 } from './fingerprint';
+import { hash64 } from '../domain/hash';
 import { createSheets } from './createSheets';
 import type { Flag } from './consolidate/records';
 

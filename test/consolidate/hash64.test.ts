@@ -5,7 +5,7 @@
 import { spawnSync } from 'child_process';
 import path from 'path';
 import fc from 'fast-check';
-import { hash64 } from '../../src/usecases/fingerprint';
+import { hash64 } from '../../src/domain/hash';
 
 /** The hash as first written (before the lanes were printed in halves). */
 function reference(s: string): string {

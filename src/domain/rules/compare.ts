@@ -4,6 +4,7 @@
  * that crosses worker boundaries, so a consolidation keeps no workbook.
  */
 import { cleanText, lowerVi } from '../text';
+import { hash64 } from '../hash';
 import { criterionOf, type Indicator, type Mode, type RuleSet } from './ruleSet';
 
 export interface ComparableIndicator {
@@ -94,7 +95,14 @@ export function indicatorIdentity(mode: Mode, i: Pick<Indicator, 'code' | 'text'
  * indicators (indicatorIdentity), so TT22's criterion 1 is not TT24's, nor cấp tỉnh's TC3 cấp
  * huyện's; a threshold raised is the same criterion asking more, as for its indicators.
  */
-export function criterionIdentity(mode: Mode, code: string, indicators: readonly Pick<Indicator, 'code' | 'text' | 'measure'>[]): string {
-  const own = indicators.filter((i) => criterionOf(i.code) === code).map((i) => indicatorIdentity(mode, i));
-  return `${mode}|${code}|${own.sort().join('\n')}`;
+export function criterionIdentity(
+  mode: Mode,
+  code: string,
+  indicators: readonly Pick<Indicator, 'code' | 'text' | 'measure'>[],
+  /** Its indicators' identities, where the caller has them already (a reading thread, per file). */
+  identityOf: (i: Pick<Indicator, 'code' | 'text' | 'measure'>) => string = (i) => indicatorIdentity(mode, i),
+): string {
+  const own = indicators.filter((i) => criterionOf(i.code) === code).map(identityOf);
+  // Hashed: the indicators' texts are long, and this crosses threads once per criterion and unit.
+  return `${mode}|${code}|${hash64(own.sort().join('\n'))}`;
 }

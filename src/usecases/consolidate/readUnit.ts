@@ -157,7 +157,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const evaluatedAt = typeof at === 'number' ? at : null;
   const computed = outcomeText(ev, lang);
   const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
-  const byCode = new Map(rs.indicators.map((i) => [i.code, i]));
+  // Each indicator's identity once: its criterion's is made of them.
+  const identities = new Map(rs.indicators.map((i) => [i.code, indicatorIdentity(rs.mode, i)]));
 
   if (recordedOutcome === '' && recordedFp === '') flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated') });
   else {
@@ -187,8 +188,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     basis: rs.basis,
     bases: [],
     countedMembers: ev.countedMembers,
-    indicators: ev.indicators.map((i) => ({ code: i.code, identity: indicatorIdentity(rs.mode, byCode.get(i.code)!), text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
-    criteria: ev.criteria.map((c) => ({ code: c.code, identity: criterionIdentity(rs.mode, c.code, rs.indicators), status: c.status, points: c.points })),
+    indicators: ev.indicators.map((i) => ({ code: i.code, identity: identities.get(i.code)!, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
+    criteria: ev.criteria.map((c) => ({ code: c.code, identity: criterionIdentity(rs.mode, c.code, rs.indicators, (i) => identities.get(i.code)!), status: c.status, points: c.points })),
     receiving: receiving(wb),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
