@@ -37,11 +37,11 @@ describe('hash64', () => {
 
   it('keeps its compiled loop over many long texts of either length (V8 used to drop it on every call)', () => {
     // Synchronous on-stack replacement (--no-concurrent-osr) makes the old behaviour certain: without the warm-up
-    // calls in fingerprint.ts, every one of these calls bailed out of the compiled loop.
+    // calls in domain/hash.ts, every one of these calls bailed out of the compiled loop.
     const root = path.join(__dirname, '..', '..');
     const script = `
       require(${JSON.stringify(path.join(root, 'scripts', 'bench', 'tsHook.js'))}).register();
-      const { hash64 } = require(${JSON.stringify(path.join(root, 'src', 'usecases', 'fingerprint.ts'))});
+      const { hash64 } = require(${JSON.stringify(path.join(root, 'src', 'domain', 'hash.ts'))});
       const texts = Array.from({ length: 50 }, (_, k) => JSON.stringify(Array.from({ length: 600 }, (_, i) => ['Nguyễn Văn ' + i, 'Giáo viên', 'Có', i + 7 * k])));
       for (let j = 0; j < 1000; j++) hash64(texts[j % 50]);
     `;
