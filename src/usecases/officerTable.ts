@@ -28,7 +28,8 @@ const HEADINGS = {
  * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
  * is stale or missing, its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
- * checked), or it wrote no name (a blank row in the decision's list). The others (an older template, a duplicate dropped, data warnings, an
+ * checked), or it wrote no name (a blank row in the decision's list), or its recognition is
+ * another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -45,6 +46,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.level2NoPrevious',
   'consolidate.flag.noName',
   'consolidate.flag.futureDate',
+  'consolidate.flag.bodyTierRuleSet',
   'handout.flagEdited',
 ];
 

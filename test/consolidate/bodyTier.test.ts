@@ -7,6 +7,7 @@
  */
 import type { ConsolidationResult } from '../../src/usecases/consolidate';
 import { consolidatedInProcess, edits, unitWorkbook } from './corpus';
+import { isBlockingRemark } from '../../src/usecases/officerTable';
 
 jest.setTimeout(120_000);
 
@@ -56,6 +57,10 @@ describe('the consolidating body’s tier against each unit’s request', () => 
     expect(tierFlags(r, 'tt22-gui-huyen.xlsx')).toEqual([expect.stringMatching(at('tt22-gui-huyen.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “cấp huyện”, nhưng đơn vị tổng hợp này là cấp xã: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.'))]);
     // In the file report too, as a reason to review.
     expect(r.files.find((f) => f.file === 'ho-so/tinh-gui-tinh.xlsx')).toMatchObject({ status: 'flagged', reasons: expect.arrayContaining([tinh(1)]) });
+    // A body cannot recognise what another tier recognises: kept out of its decision. A dossier
+    // addressed elsewhere is the officer's to judge.
+    expect(isBlockingRemark(tinh(1))).toBe(true);
+    expect(isBlockingRemark(tierFlags(r, 'huyen-gui-tinh.xlsx')[0]!)).toBe(false);
   });
 
   it('at a cấp tỉnh body: the cấp tỉnh dossiers pass, units that wrote another tier are flagged', async () => {

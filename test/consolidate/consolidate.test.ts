@@ -60,6 +60,7 @@ interface JsonUnit {
   countedMembers: number;
   indicators: { code: string; status: string; value: number | null }[];
   criteria: { code: string; status: string }[];
+  bases: string[];
   flags: { code: string; message: string }[];
 }
 
@@ -68,7 +69,7 @@ describe('dvht consolidate', () => {
   let out: string;
   let code: number;
   let io: ReturnType<typeof capture>;
-  let json: { summary: Record<string, number>; units: JsonUnit[]; files: JsonFile[]; counts: { label: string; count: number }[]; passRates: { code: string; met: number; evaluated: number; leftOut: number }[] };
+  let json: { summary: Record<string, number>; units: JsonUnit[]; files: JsonFile[]; counts: { label: string; count: number }[]; passRates: { code: string; met: number; evaluated: number; leftOut: number }[]; criteria: { code: string; leftOut: number }[] };
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-consolidate-'));
@@ -162,6 +163,15 @@ describe('dvht consolidate', () => {
     expect(u.outcome).toMatchObject({ label: 'Xếp loại Tốt', score: 100, rating: 'Tốt' });
     // Its indicators and criteria share codes, not meanings, with the reference's: blank in its row, out of the pass rates.
     expect(flagCodes('04-tieu-hoc-tt22.xlsx')).toEqual(['otherCriteria', 'otherIndicators', 'ruleSet']);
+    // The bases its documents cite, as the table's “Căn cứ” column (TT22, repealed, is not cited for 2025).
+    expect(unit('01-thcs-nguyen-du.xlsx').bases).toEqual([expect.stringMatching(/^Thông tư (số )?24\/2023\/TT-BGDĐT/)]);
+    // --json says what the table says above its criterion columns: the TT22 unit is left out of
+    // each, the cấp tỉnh level-2 unit of TC3 (its criterion 3 asks other things).
+    expect(json.criteria).toEqual([
+      { code: '1', leftOut: 1 },
+      { code: '2', leftOut: 1 },
+      { code: '3', leftOut: 2 },
+    ]);
     expect(u.flags[0]!.message).toBe(
       'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); chỉ tiêu 1.3 đổi phạm vi áp dụng; thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
         'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.1 đổi điều kiện đạt; chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 đổi điều kiện đạt; ' +

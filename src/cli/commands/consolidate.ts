@@ -157,6 +157,7 @@ function toJson(r: ConsolidationResult, output: string) {
     summary: r.summary,
     counts: r.counts,
     passRates: r.passRates,
+    criteria: r.criteria,
     units: r.units.map(({ record: u, file }) => ({
       file,
       name: u.name,
@@ -167,6 +168,7 @@ function toJson(r: ConsolidationResult, output: string) {
       countedMembers: u.countedMembers,
       indicators: u.indicators.map(({ code, value, required, status }) => ({ code, value, required, status })),
       criteria: u.criteria.map(({ code, status }) => ({ code, status })),
+      bases: u.bases,
       outcome: u.outcome,
       recorded: { outcome: u.recorded.outcome, evaluatedAt: u.recorded.evaluatedAt === null ? null : serialToDate(u.recorded.evaluatedAt).toISOString() },
       previousDate: u.previousDate === null ? null : formatDate(serialToDate(u.previousDate)),
