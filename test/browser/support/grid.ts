@@ -39,9 +39,28 @@ export async function showSheet(page: Page, sheet: string): Promise<void> {
 export async function reveal(page: Page, address: string): Promise<Locator> {
   const c = cell(page, address);
   if ((await c.count()) > 0) return c;
-  await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: 0 }));
-  for (let i = 0; i < 200 && (await c.count()) === 0; i++) {
-    await grid(page).evaluate((el) => el.parentElement!.scrollBy({ top: el.parentElement!.clientHeight / 2 }));
+  // From about where the row is (its number among the grid's rows: hidden rows make it a guess,
+  // so from two screens above), then from the top: down by half a screen at a time to the bottom.
+  const row = Number(/\d+$/.exec(address)?.[0] ?? '1');
+  for (const guess of [true, false]) {
+    await grid(page).evaluate(
+      (el, [r, near]) => {
+        const scroller = el.parentElement!;
+        const rows = Number(el.getAttribute('aria-rowcount') || '1');
+        scroller.scrollTo({ top: near ? Math.max(0, (r / rows) * scroller.scrollHeight - 2 * scroller.clientHeight) : 0 });
+      },
+      [row, guess] as const,
+    );
+    while ((await c.count()) === 0) {
+      const moved = await grid(page).evaluate((el) => {
+        const scroller = el.parentElement!;
+        const before = scroller.scrollTop;
+        scroller.scrollBy({ top: scroller.clientHeight / 2 });
+        return scroller.scrollTop !== before;
+      });
+      if (!moved) break;
+    }
+    if ((await c.count()) > 0) break;
   }
   return c;
 }
