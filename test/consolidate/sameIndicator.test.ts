@@ -6,44 +6,18 @@
  * with a remark naming the codes, and each pass rate says how many units it left out.
  * The reference is `--rule-set`, or without it each code's meaning most units share.
  */
-import { CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../src/usecases/consolidate';
+import type { ConsolidationResult } from '../../src/usecases/consolidate';
 import { findPreset } from '../../src/domain/rules/presets';
 import { indicatorIdentity } from '../../src/domain/rules/compare';
-import { openXlsx } from '../../src/xlsx';
-import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
-import type { CellValue } from '../../src/domain/values';
-import type { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { consolidatedInProcess, unitWorkbook } from './corpus';
+import { consolidatedInProcess } from './corpus';
+import { AS_OF, mixedRuleSetFiles, tableCell as cell, unitsTable as table, type Files } from './mixedRuleSets';
 
 jest.setTimeout(120_000);
 
-const AS_OF = new Date(2025, 11, 28);
-const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
-
-let files: { label: string; bytes: Uint8Array }[];
+let files: Files;
 beforeAll(async () => {
-  const specs = [
-    { file: 'a.xlsx', name: 'Trường THCS số 1' },
-    { file: 'b.xlsx', name: 'Trường THCS số 2' },
-    { file: 'c.xlsx', name: 'Trường THCS số 3' },
-    { file: 'd-tt22.xlsx', name: 'Trường tiểu học TT22', presetId: 'tt22-100' },
-    { file: 'e-tinh.xlsx', name: 'Trường THPT cấp tỉnh', presetId: 'tt24-tinh-md1', type: 'Trường THPT' },
-  ];
-  files = await Promise.all(specs.map(async (s, i) => ({ label: `ho-so/${s.file}`, bytes: await unitWorkbook({ name: s.name, type: s.type ?? 'Trường THCS', presetId: s.presetId, members: 20, seed: i + 1 }) })));
+  files = await mixedRuleSetFiles();
 });
-
-async function table(workbook: XlsxWorkbook): Promise<CellValue[][]> {
-  const file = await openXlsx(await workbook.toBytes(), READ);
-  return (await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows;
-}
-
-function cell(rows: CellValue[][], unit: string, heading: string): CellValue {
-  const header = rows[4]!;
-  const row = rows.find((r) => r[1] === unit)!;
-  const col = header.indexOf(heading);
-  expect(col).toBeGreaterThan(0);
-  return row[col] ?? null;
-}
 
 const rate = (r: ConsolidationResult, code: string) => r.passRates.find((p) => p.code === code)!;
 const flag = (r: ConsolidationResult, unit: string) => r.units.find((u) => u.record.name === unit)!.record.flags.find((f) => f.code === 'otherIndicators');
