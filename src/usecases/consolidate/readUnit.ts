@@ -6,7 +6,7 @@
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
-import { requestedLevel } from '../../domain/rules/request';
+import { requestedLevel, requestProblems, type UnitRequest } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
@@ -18,7 +18,7 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { requestChecks, unitRequest, unitTypeProblem } from '../unitChecks';
+import { unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
@@ -173,7 +173,9 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const name = readText(wb.unit.info.name);
   // Nameless, the unit would print as a blank row of the table and of the decision's list.
   if (name === '') flags.push({ code: 'noName', message: t(lang, 'consolidate.flag.noName', { file, where: fieldWhere(wb, UNIT_FIELDS.name) }) });
-  flags.push(...unitCheckFlags(wb, file, lang));
+  // Read once: the checks and the body's tier (in aggregate) both need it.
+  const request = unitRequest(wb);
+  flags.push(...unitCheckFlags(wb, request, file, lang));
   const prev = readDate(wb.unit.info.previousDate);
   if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { file, where: fieldWhere(wb, UNIT_FIELDS.previousDate), value: prev.text }) });
 
@@ -190,7 +192,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     countedMembers: ev.countedMembers,
     indicators: ev.indicators.map((i) => ({ code: i.code, identity: identities.get(i.code)!, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
     criteria: ev.criteria.map((c) => ({ code: c.code, identity: criterionIdentity(rs.mode, c.code, rs.indicators, (i) => identities.get(i.code)!), status: c.status, points: c.points })),
-    receiving: receiving(wb),
+    receiving: receiving(wb, request),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
     contents,
@@ -201,9 +203,9 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
 }
 
 /** What the body's tier is checked against (Consolidation: the body is known only there). */
-function receiving(wb: UnitWorkbook): UnitRecord['receiving'] {
+function receiving(wb: UnitWorkbook, request: UnitRequest): UnitRecord['receiving'] {
   const rs = wb.criteria.ruleSet;
-  const typed = unitRequest(wb).receiverTier;
+  const typed = request.receiverTier;
   return { typed: typed.value, where: typed.at ? describeLocation(typed.at) : fieldWhere(wb, UNIT_FIELDS.receiverTier), tiers: rs.receiverTiers ?? [], recognition: rs.recognition || rs.name };
 }
 
@@ -211,9 +213,9 @@ function receiving(wb: UnitWorkbook): UnitRecord['receiving'] {
 const UNIT_CHECKS = new Set<string>(['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch'] satisfies FlagCode[]);
 
 /** The unit's type, level and receiving tier checked as evaluate checks them, each at its file and cell. */
-function unitCheckFlags(wb: UnitWorkbook, file: string, lang: Lang): Flag[] {
+function unitCheckFlags(wb: UnitWorkbook, request: UnitRequest, file: string, lang: Lang): Flag[] {
   const type = unitTypeProblem(wb);
-  return [...(type ? [type] : []), ...requestChecks(wb)]
+  return [...(type ? [type] : []), ...requestProblems(wb.criteria.ruleSet, request)]
     .filter((p) => UNIT_CHECKS.has(p.code))
     .map((p) => ({ code: p.code as FlagCode, message: t(lang, 'consolidate.flag.unitCheck', { file, message: locateProblem(p, lang).message }) }));
 }
