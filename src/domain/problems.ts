@@ -58,7 +58,8 @@ export type ProblemCode =
   | 'levelMismatch'
   | 'level2NoPrevious'
   | 'level2TooSoon'
-  | 'tierMismatch';
+  | 'tierMismatch'
+  | 'tierUnknown';
 
 export interface Problem {
   severity: 'error' | 'warning';

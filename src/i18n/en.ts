@@ -46,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023/TT-BGDĐT of 11/12/2023): enter that decision’s date.',
   'problem.level2TooSoon': '{where}: level 2 is requested less than 12 months after the level-1 recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}). Request level 1, or wait a year.',
   'problem.tierMismatch': '{where}: the {recognition} dossier goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
+  'problem.tierUnknown': '{where}: “{tier}” does not say which tier the consolidating body is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so where the dossier goes cannot be checked. Write the consolidating body’s tier: “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
 
   'status.met': 'Met',
   'status.not_met': 'Not met',
@@ -511,6 +512,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.pane.moreFiles': '… and {count} more files',
   'consolidate.pane.body': 'Consolidating body',
   'consolidate.pane.bodyHint': 'E.g. UBND xã Hòa Bình',
+  'consolidate.tierUnknown': 'The consolidating body’s tier “{tier}” does not say which tier it is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so no dossier could be checked for its tier. Write “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
   'consolidate.pane.tier': 'Tier of the consolidating body',
   'consolidate.pane.tierHint': 'E.g. commune, province',
   'consolidate.pane.ruleSet': 'Reference criteria',

@@ -48,6 +48,7 @@ export const vi = {
   'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023): ghi ngày của quyết định đó.',
   'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
   'problem.tierMismatch': '{where}: hồ sơ {recognition} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
+  'problem.tierUnknown': '{where}: “{tier}” không cho biết đơn vị tổng hợp thuộc cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên chưa kiểm tra được nơi nhận hồ sơ. Ghi cấp của đơn vị tổng hợp: “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
 
   // Statuses and outcomes
   'status.met': 'Đạt',
@@ -515,6 +516,7 @@ export const vi = {
   'consolidate.pane.moreFiles': '… và {count} tệp khác',
   'consolidate.pane.body': 'Tên đơn vị tổng hợp',
   'consolidate.pane.bodyHint': 'Ví dụ: UBND xã Hòa Bình',
+  'consolidate.tierUnknown': 'Cấp của đơn vị tổng hợp “{tier}” không cho biết là cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên không kiểm tra được hồ sơ nào gửi đúng cấp. Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
   'consolidate.pane.tier': 'Cấp của đơn vị tổng hợp',
   'consolidate.pane.tierHint': 'Ví dụ: cấp xã, cấp tỉnh',
   'consolidate.pane.ruleSet': 'Bộ tiêu chí đối chiếu',

@@ -86,6 +86,11 @@ describe('ConsolidateStep', () => {
     renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     expect(await screen.findByText('Hãy nhập tên và cấp của đơn vị tổng hợp.')).toBeTruthy();
+    // A city's UBND may be a province or a (former) district: the officer writes the tier.
+    fill();
+    fireEvent.change(screen.getByRole('textbox', { name: /Cấp của đơn vị tổng hợp/ }), { target: { value: 'UBND thành phố Hà Nội' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    expect(await screen.findByText(/^Cấp của đơn vị tổng hợp “UBND thành phố Hà Nội” không cho biết là cấp nào .*Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/)).toBeTruthy();
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     expect(await screen.findByText('Hãy chọn ít nhất một tệp.')).toBeTruthy();

@@ -8,6 +8,11 @@
 import type { ConsolidationResult } from '../../src/usecases/consolidate';
 import { consolidatedInProcess, edits, unitWorkbook } from './corpus';
 import { isBlockingRemark } from '../../src/usecases/officerTable';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/main';
+import { captureText } from '../support/cliOutput';
 
 jest.setTimeout(120_000);
 
@@ -76,5 +81,55 @@ describe('the consolidating body’s tier against each unit’s request', () => 
   it('without --tier checks nothing against the body (evaluate’s own warning stays)', async () => {
     const r = (await consolidatedInProcess(files, AS_OF, false, null, '')).result;
     expect(files.map((f) => tierFlags(r, f.label.slice('ho-so/'.length)).length)).toEqual([0, 0, 1, 0, 0, 0]);
+  });
+});
+
+describe('bodies typed by their names, by the units and by the officer', () => {
+  let named: { label: string; bytes: Uint8Array }[];
+  beforeAll(async () => {
+    const specs = [
+      { file: 'tinh-so.xlsx', name: 'Trường THPT G', presetId: 'tt24-tinh-md1', type: 'Trường THPT', tier: 'Sở GD&ĐT' },
+      { file: 'huyen-ubnd-xa.xlsx', name: 'Trường MN H', tier: 'UBND xã Hùng Tiến' },
+      { file: 'huyen-thanh-pho.xlsx', name: 'Trường THCS I', tier: 'UBND thành phố Hà Nội' },
+    ];
+    named = await Promise.all(
+      specs.map(async (s, i) => ({
+        label: `ho-so/${s.file}`,
+        bytes: await unitWorkbook({ name: s.name, type: s.type ?? 'Trường THCS', presetId: s.presetId, members: 20, seed: 40 + i, prepare: edits.unitField('receiverTier', s.tier) }),
+      })),
+    );
+  });
+
+  it('at “Sở Giáo dục và Đào tạo tỉnh Long An”: the Sở is the province tier, a commune’s UBND another tier, a city’s UBND no tier (the unit is told to write it)', async () => {
+    const r = (await consolidatedInProcess(named, AS_OF, false, null, 'Sở Giáo dục và Đào tạo tỉnh Long An')).result;
+    expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([]);
+    expect(tierFlags(r, 'huyen-ubnd-xa.xlsx')).toEqual([
+      expect.stringMatching(
+        at('huyen-ubnd-xa.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “UBND xã Hùng Tiến”, nhưng đơn vị tổng hợp này là Sở Giáo dục và Đào tạo tỉnh Long An: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.'),
+      ),
+    ]);
+    const city = tierFlags(r, 'huyen-thanh-pho.xlsx');
+    expect(city).toHaveLength(1);
+    expect(city[0]).toMatch(/“UBND thành phố Hà Nội” không cho biết đơn vị tổng hợp thuộc cấp nào .*Ghi cấp của đơn vị tổng hợp: “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/);
+  });
+
+  it('at “UBND xã Hùng Tiến”: a cấp tỉnh dossier is flagged as another tier’s', async () => {
+    const r = (await consolidatedInProcess(named, AS_OF, false, null, 'UBND xã Hùng Tiến')).result;
+    expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([expect.stringMatching(/^Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ 1 .*đơn vị tổng hợp này là UBND xã Hùng Tiến: chuyển hồ sơ đến đúng cấp/)]);
+    expect(tierFlags(r, 'huyen-ubnd-xa.xlsx')).toEqual([]);
+  });
+
+  it('an officer whose --tier names no tier is told so before any file is read (exit 2), not each unit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-tier-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.xlsx'), named[0]!.bytes);
+      const io = captureText();
+      const out = path.join(dir, 'tong-hop.xlsx');
+      expect(await run(['consolidate', path.join(dir, 'a.xlsx'), '-o', out, '--body', 'UBND thành phố Hà Nội', '--tier', 'UBND thành phố Hà Nội'], io)).toBe(2);
+      expect(io.stderr).toMatch(/Cấp của đơn vị tổng hợp “UBND thành phố Hà Nội” không cho biết là cấp nào .*ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”/);
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

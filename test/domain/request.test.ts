@@ -4,7 +4,7 @@
  * at the cell the unit must look at.
  */
 import { findPreset } from '../../src/domain/rules/presets';
-import { bodyTierMismatch, level2Wait, levelNumber, requestProblems, type UnitRequest } from '../../src/domain/rules/request';
+import { bodyTierMismatch, level2Wait, levelNumber, requestProblems, tierOf, type UnitRequest } from '../../src/domain/rules/request';
 import type { Location } from '../../src/domain/problems';
 
 const at = (row: number): Location => ({ sheet: 'unit', row, col: 2 });
@@ -96,5 +96,44 @@ describe('commune-level names since 01/7/2025', () => {
     }
     expect(bodyTierMismatch('UBND phường', ['cấp tỉnh'], '')).toBe('ruleSet');
     expect(codes(requestProblems(tinh1, request({ tier: 'UBND phường' })))).toEqual([['tierMismatch', 10]]);
+  });
+});
+
+describe('a receiving body typed by its name', () => {
+  const province = ['Sở GD&ĐT', 'Sở Giáo dục và Đào tạo tỉnh Đồng Tháp', 'UBND tỉnh Long An', 'Ủy ban nhân dân tỉnh Đắk Lắk', 'SỞ GDĐT'];
+  const district = ['Phòng GD&ĐT huyện Thủ Thừa', 'Phòng Giáo dục và Đào tạo', 'UBND huyện Mỹ Đức', 'UBND quận 3', 'UBND thị xã Buôn Hồ', 'huyện'];
+  const commune = ['UBND xã Hùng Tiến', 'UBND phường Bến Nghé', 'UBND đặc khu Phú Quốc', 'UBND thị trấn Trấn Dương', 'Ủy ban nhân dân xã Cấp Dẫn'];
+
+  it('a Sở or a province’s UBND is the province tier; a Phòng GD&ĐT or a district’s UBND the district tier; a commune’s UBND the commune tier', () => {
+    expect([...province, ...district, ...commune].map(tierOf)).toEqual([...province.map(() => 'tinh'), ...district.map(() => 'huyen'), ...commune.map(() => 'xa')]);
+    // The tier's own words as before.
+    expect(['cấp xã', 'Cấp tỉnh', 'UBND cấp xã', 'phường', 'tỉnh', 'cấp huyện'].map(tierOf)).toEqual(['xa', 'tinh', 'xa', 'xa', 'tinh', 'huyen']);
+  });
+
+  it('so evaluate no longer flags a unit that typed its receiving body for a tier its rule set lists', () => {
+    for (const tier of province) expect(requestProblems(tinh1, request({ tier }))).toEqual([]);
+    for (const tier of [...province, ...district, ...commune]) expect(requestProblems(md1, request({ tier }))).toEqual([]);
+    expect(codes(requestProblems(tinh1, request({ tier: 'UBND xã Hùng Tiến' })))).toEqual([['tierMismatch', 10]]);
+    expect(codes(requestProblems(tinh1, request({ tier: 'Phòng GD&ĐT huyện Thủ Thừa' })))).toEqual([['tierMismatch', 10]]);
+  });
+
+  it('and consolidation compares the same tiers: the officer and the unit may each type a tier or a body', () => {
+    expect(bodyTierMismatch('Sở GD&ĐT', ['cấp tỉnh'], 'UBND tỉnh Long An')).toBeNull();
+    expect(bodyTierMismatch('UBND xã Hùng Tiến', ['cấp xã', 'cấp huyện', 'cấp tỉnh'], 'cấp xã')).toBeNull();
+    expect(bodyTierMismatch('cấp xã', ['cấp xã', 'cấp huyện', 'cấp tỉnh'], 'Sở Giáo dục và Đào tạo tỉnh Đồng Tháp')).toBe('typed');
+    expect(bodyTierMismatch('UBND phường Bến Nghé', ['cấp tỉnh'], '')).toBe('ruleSet');
+  });
+
+  it('a city’s UBND (a centrally-run city is a province, a provincial city was a district) is not guessed: the unit is told to write the tier', () => {
+    for (const tier of ['UBND thành phố Hà Nội', 'UBND TP Buôn Ma Thuột', 'Thành phố Đà Lạt']) {
+      expect(tierOf(tier)).toBeNull();
+      const found = requestProblems(md1, request({ tier }));
+      expect(found).toEqual([expect.objectContaining({ code: 'tierUnknown', severity: 'warning', params: { tier }, at: at(10) })]);
+      // Nothing to compare it with: consolidation says nothing of the tier (the unit's own warning stays).
+      expect(bodyTierMismatch('cấp xã', ['cấp xã', 'cấp huyện', 'cấp tỉnh'], tier)).toBeNull();
+      expect(bodyTierMismatch(tier, ['cấp tỉnh'], 'cấp tỉnh')).toBeNull();
+    }
+    // Said whether or not the rule set lists tiers: the tier is printed in the dossier and compared by the body.
+    expect(codes(requestProblems(tt22, request({ tier: 'UBND thành phố Hà Nội' })))).toEqual([['tierUnknown', 10]]);
   });
 });

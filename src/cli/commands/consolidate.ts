@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
-import { consolidateFiles, filesToRead, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
+import { bodyTierProblem, consolidateFiles, filesToRead, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
 import { fileLabel, readAhead } from '../consolidatePool';
 import { takeReaders } from '../readerThreads';
 import { serialToDate } from '../../usecases/consolidate/dates';
@@ -40,6 +40,8 @@ export const consolidate: Command = {
       const v = args.options.get(name);
       return typeof v === 'string' ? v.trim() : '';
     };
+    const tierProblem = bodyTierProblem(text('tier'), lang);
+    if (tierProblem) throw usage(tierProblem);
 
     // The reading threads (started by the process entry, else now): their start-up overlaps listing the files and opening the output.
     const readers = takeReaders();

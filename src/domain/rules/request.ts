@@ -14,20 +14,48 @@ export function levelNumber(text: string): number | null {
 }
 
 /**
- * Since 01/7/2025 (two tiers of local government) the commune tier is the xã,
- * the phường and the đặc khu; a thị trấn was commune-level before. Users name their tier by any.
+ * A tier's own word ("cấp …", or a committee's "UBND …") → its key. Since 01/7/2025 (two tiers of
+ * local government) the commune tier is the xã, the phường and the đặc khu; a thị trấn was
+ * commune-level before, as the quận and the thị xã were district-level ("cấp huyện", the word
+ * TT24 and users keep).
  */
-const COMMUNE_WORDS = /^(?:xa|phuong|dac khu|thi tran)$/;
+const TIER_WORDS: readonly [RegExp, string][] = [
+  [/^tinh\b/, 'tinh'],
+  [/^(?:huyen|quan|thi xa)\b/, 'huyen'],
+  [/^(?:xa|phuong|dac khu|thi tran)\b/, 'xa'],
+];
 
-/** "cấp xã", "Cấp tỉnh", "UBND cấp xã", "UBND phường", "xã" → "xa" / "tinh": the tier's own word. */
-function tierWord(text: string): string {
-  const k = foldKey(text);
+/** A receiving body named for itself: every Sở is provincial; Phòng GD&ĐT existed only at the district. */
+const BODY_WORDS: readonly [RegExp, string][] = [
+  [/^so\b/, 'tinh'],
+  [/^phong (?:gd ?dt|gd|giao duc)\b/, 'huyen'],
+];
+
+const COMMITTEE = /^(?:ubnd|uy ban nhan dan)\s+/;
+/** "thành phố": a province or a district, see tierOf. */
+const CITY = /^(?:thanh pho|tp)\b/;
+
+/**
+ * The tier a receiving body's text names: "cấp xã", "UBND phường", "Sở GD&ĐT", "UBND huyện Mỹ
+ * Đức" → 'xa' / 'tinh' / 'huyen'; another tier typed as "cấp …" is its own word ("cấp trung ương"
+ * → "trung uong"). Null when the text names no tier: a city's UBND ("UBND thành phố …") is a
+ * province when the city is centrally run and was a district otherwise, so it is never guessed.
+ * Evaluate and consolidation both compare tiers by it.
+ */
+export function tierOf(text: string): string | null {
+  const k = foldKey(text).replace(COMMITTEE, '');
+  // The place's name may follow ("UBND xã Cấp Dẫn"): the body's word first, then "cấp …".
+  for (const [re, tier] of [...TIER_WORDS, ...BODY_WORDS]) if (re.test(k)) return tier;
   const m = /(?:^|\s)cap\s+(.+)$/.exec(k);
-  const word = (m ? m[1]! : k.replace(/^ubnd\s+/, '')).trim();
-  return COMMUNE_WORDS.test(word) ? 'xa' : word;
+  if (!m || CITY.test(m[1]!)) return null;
+  return TIER_WORDS.find(([re]) => re.test(m[1]!))?.[1] ?? m[1]!;
 }
 
-const sameTier = (a: string, b: string) => tierWord(a) === tierWord(b);
+/** Two texts naming the same tier; one that names none matches nothing. */
+const sameTier = (a: string, b: string) => {
+  const x = tierOf(a);
+  return x !== null && x === tierOf(b);
+};
 
 export interface Field<T> {
   value: T;
@@ -94,7 +122,9 @@ export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
   }
   const tiers = rs.receiverTiers ?? [];
   const tier = req.receiverTier.value.trim();
-  if (tiers.length && tier && !tiers.some((t) => sameTier(t, tier))) {
+  // Whatever the rule set lists: the body compares it at consolidation, the dossier prints it.
+  if (tier && tierOf(tier) === null) out.push(problem('warning', 'tierUnknown', { tier }, req.receiverTier.at));
+  else if (tiers.length && tier && !tiers.some((t) => sameTier(t, tier))) {
     out.push(problem('warning', 'tierMismatch', { tier, recognition: rs.recognition || rs.name, tiers: tiers.join(', ') }, req.receiverTier.at));
   }
   return out;
@@ -106,10 +136,11 @@ export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
  * tier the rule set does not list is requestProblems' warning at the unit's cell, never said twice.
  */
 export function bodyTierMismatch(body: string, tiers: readonly string[], typed: string): 'ruleSet' | 'typed' | null {
-  const b = body.trim();
-  const t = typed.trim();
-  if (!b) return null;
-  const listed = (x: string) => tiers.length === 0 || tiers.some((y) => sameTier(y, x));
-  if (!listed(b)) return t && sameTier(t, b) ? null : 'ruleSet';
-  return t && !sameTier(t, b) && listed(t) ? 'typed' : null;
+  const b = tierOf(body);
+  // A body or a unit naming no tier is told so where it typed it (tierUnknown), never compared.
+  const t = tierOf(typed);
+  if (b === null) return null;
+  const listed = (x: string) => tiers.length === 0 || tiers.some((y) => tierOf(y) === x);
+  if (!listed(b)) return t === b ? null : 'ruleSet';
+  return t !== null && t !== b && listed(t) ? 'typed' : null;
 }

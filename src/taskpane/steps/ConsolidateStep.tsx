@@ -9,7 +9,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
-import { consolidateFiles, CONSOLIDATION_SHEETS, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
+import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
@@ -99,6 +99,8 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
   const intoNew = replaceable !== undefined && target === 'new';
   const start = async (unsavedAnswered = false) => {
     if (!body.trim() || !tier.trim()) return setHint(t('consolidate.pane.needBody'));
+    const tierProblem = bodyTierProblem(tier, lang);
+    if (tierProblem) return setHint(tierProblem);
     if (files.length === 0) return setHint(t('consolidate.pane.needFiles'));
     setHint(null);
     if (intoNew && !unsavedAnswered && replaceable.unsaved()) return setAskUnsaved(true);

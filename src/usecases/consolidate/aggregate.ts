@@ -13,7 +13,7 @@ import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { serialToDate } from './dates';
-import { bodyTierMismatch, level2Wait } from '../../domain/rules/request';
+import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
@@ -375,6 +375,14 @@ function otherIndicatorsFlag(u: UnitRecord, ids: ReadonlyMap<string, string>, la
 function otherCriteriaFlag(u: UnitRecord, ids: ReadonlyMap<string, string>, lang: Lang): Flag | null {
   const codes = otherCodes(u.criteria, ids);
   return codes.length ? { code: 'otherCriteria', message: t(lang, 'consolidate.flag.otherCriteria', { codes: codes.map((c) => `TC${c}`).join(', '), ruleSet: u.ruleSet.name }) } : null;
+}
+
+/**
+ * The body's tier as typed (`--tier`, the pane's “Cấp”) when it names no tier (domain tierOf: a
+ * city's UBND): said once, before reading, since no unit's dossier could be checked against it.
+ */
+export function bodyTierProblem(tier: string, lang: Lang): string | null {
+  return tier.trim() && tierOf(tier) === null ? t(lang, 'consolidate.tierUnknown', { tier: tier.trim() }) : null;
 }
 
 /** The body's tier (`--tier`) against where the unit's dossier goes (domain bodyTierMismatch). */

@@ -210,14 +210,18 @@ function receiving(wb: UnitWorkbook, request: UnitRequest): UnitRecord['receivin
 }
 
 /** Evaluate's checks consolidation has no rule of its own for (the 12-month rule it has, by the year it reads). */
-const UNIT_CHECKS = new Set<string>(['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch'] satisfies FlagCode[]);
+const UNIT_CHECKS = new Map<string, FlagCode>([
+  ...(['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch'] satisfies FlagCode[]).map((c) => [c, c] as const),
+  // A tier that names none is a question of where the dossier goes, like a mismatch.
+  ['tierUnknown', 'tierMismatch'],
+]);
 
 /** The unit's type, level and receiving tier checked as evaluate checks them, each at its file and cell. */
 function unitCheckFlags(wb: UnitWorkbook, request: UnitRequest, file: string, lang: Lang): Flag[] {
   const type = unitTypeProblem(wb);
   return [...(type ? [type] : []), ...requestProblems(wb.criteria.ruleSet, request)]
     .filter((p) => UNIT_CHECKS.has(p.code))
-    .map((p) => ({ code: p.code as FlagCode, message: t(lang, 'consolidate.flag.unitCheck', { file, message: locateProblem(p, lang).message }) }));
+    .map((p) => ({ code: UNIT_CHECKS.get(p.code)!, message: t(lang, 'consolidate.flag.unitCheck', { file, message: locateProblem(p, lang).message }) }));
 }
 
 /** Column O of 'Tiêu chí' ("Kết quả") as recorded, against the recomputation. */
