@@ -45,7 +45,7 @@ export const en: Record<MessageKey, string> = {
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',
   'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023/TT-BGDĐT of 11/12/2023): enter that decision’s date.',
   'problem.level2TooSoon': '{where}: level 2 is requested less than 12 months after the level-1 recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}). Request level 1, or wait a year.',
-  'problem.tierMismatch': '{where}: the {recognition} dossier goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
+  'problem.tierMismatch': '{where}: the {recognition} dossier{basis} goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
   'problem.tierUnknown': '{where}: “{tier}” does not say which tier the consolidating body is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so where the dossier goes cannot be checked. Write the consolidating body’s tier: “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
 
   'status.met': 'Met',
@@ -453,7 +453,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.ruleSetEdited': 'Criteria edited from the preset “{preset}” the workbook names: {details}',
   'consolidate.flag.otherIndicators': 'Indicators {codes} of the unit (rule set “{ruleSet}”) are not the table’s indicators of the same code: left blank, not counted in the pass rates.',
   'consolidate.flag.otherCriteria': 'Criteria {codes} of the unit (rule set “{ruleSet}”) are not the table’s criteria of the same code: left blank in the criteria columns.',
-  'consolidate.flag.bodyTierRuleSet': 'The dossier for recognition as {recognition} is received by a {tiers} consolidating body (rule set “{ruleSet}”, setting “Cấp nhận hồ sơ”); this body is {tier}: forward the dossier to the right tier, or ask the unit about its rule set.',
+  'consolidate.flag.bodyTierRuleSet': 'The dossier for recognition as {recognition}{basis} is received by a {tiers} consolidating body (rule set “{ruleSet}”, setting “Cấp nhận hồ sơ”); this body is {tier}: forward the dossier to the right tier, or ask the unit about its rule set.',
   'consolidate.flag.bodyTierTyped': 'File “{file}”, {where}: the unit addressed its dossier to a “{typed}” consolidating body, but this body is {tier}: ask the unit whether the dossier reached the right body.',
   'consolidate.flag.presetThreshold': 'indicator {code} requires {unit} (preset: {body})',
   'consolidate.flag.ruleSetCondition': 'indicator {code} has another pass condition',

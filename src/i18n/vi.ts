@@ -47,7 +47,7 @@ export const vi = {
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
   'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023): ghi ngày của quyết định đó.',
   'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
-  'problem.tierMismatch': '{where}: hồ sơ {recognition} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
+  'problem.tierMismatch': '{where}: hồ sơ {recognition}{basis} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
   'problem.tierUnknown': '{where}: “{tier}” không cho biết đơn vị tổng hợp thuộc cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên chưa kiểm tra được nơi nhận hồ sơ. Ghi cấp của đơn vị tổng hợp: “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
 
   // Statuses and outcomes
@@ -457,7 +457,7 @@ export const vi = {
   'consolidate.flag.ruleSetEdited': 'Bộ tiêu chí đã sửa so với mẫu “{preset}” mà sổ ghi: {details}',
   'consolidate.flag.otherIndicators': 'Chỉ tiêu {codes} của đơn vị (bộ tiêu chí “{ruleSet}”) khác nội dung chỉ tiêu cùng mã của bảng tổng hợp: để trống, không tính vào tỷ lệ đạt.',
   'consolidate.flag.otherCriteria': 'Tiêu chí {codes} của đơn vị (bộ tiêu chí “{ruleSet}”) khác nội dung tiêu chí cùng mã của bảng tổng hợp: để trống ở cột tiêu chí.',
-  'consolidate.flag.bodyTierRuleSet': 'Hồ sơ đề nghị công nhận {recognition} do đơn vị tổng hợp {tiers} nhận (bộ tiêu chí “{ruleSet}”, mục “Cấp nhận hồ sơ”); đơn vị tổng hợp này là {tier}: chuyển hồ sơ đến đúng cấp, hoặc hỏi lại đơn vị về bộ tiêu chí.',
+  'consolidate.flag.bodyTierRuleSet': 'Hồ sơ đề nghị công nhận {recognition}{basis} do đơn vị tổng hợp {tiers} nhận (bộ tiêu chí “{ruleSet}”, mục “Cấp nhận hồ sơ”); đơn vị tổng hợp này là {tier}: chuyển hồ sơ đến đúng cấp, hoặc hỏi lại đơn vị về bộ tiêu chí.',
   'consolidate.flag.bodyTierTyped': 'Tệp “{file}”, {where}: đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “{typed}”, nhưng đơn vị tổng hợp này là {tier}: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.',
   'consolidate.flag.presetThreshold': 'chỉ tiêu {code} yêu cầu {unit} (mẫu: {body})',
   'consolidate.flag.ruleSetCondition': 'chỉ tiêu {code} đổi điều kiện đạt',

@@ -44,14 +44,14 @@ describe('the consolidating body’s tier against each unit’s request', () => 
   it('at a cấp xã body: flags cấp tỉnh dossiers, and a unit that addressed its dossier to another tier', async () => {
     const r = (await consolidatedInProcess(files, AS_OF, false, null, 'cấp xã')).result;
     const tinh = (level: number) =>
-      `Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ ${level} do đơn vị tổng hợp cấp tỉnh nhận (bộ tiêu chí “TT24 · cấp tỉnh · mức độ ${level}”, mục “Cấp nhận hồ sơ”); đơn vị tổng hợp này là cấp xã: chuyển hồ sơ đến đúng cấp, hoặc hỏi lại đơn vị về bộ tiêu chí.`;
+      `Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ ${level} (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều ${level === 1 ? 12 : 13}) do đơn vị tổng hợp cấp tỉnh nhận (bộ tiêu chí “TT24 · cấp tỉnh · mức độ ${level}”, mục “Cấp nhận hồ sơ”); đơn vị tổng hợp này là cấp xã: chuyển hồ sơ đến đúng cấp, hoặc hỏi lại đơn vị về bộ tiêu chí.`;
     // Whether the unit typed cấp tỉnh or nothing: its rule set says where it goes.
     expect(tierFlags(r, 'tinh-gui-tinh.xlsx')).toEqual([tinh(1)]);
     expect(tierFlags(r, 'tinh-bo-trong.xlsx')).toEqual([tinh(2)]);
     // Typed cấp xã on a cấp tỉnh rule set: evaluate's warning at its cell already says so, once.
     const own = tierFlags(r, 'tinh-gui-xa.xlsx');
     expect(own).toHaveLength(1);
-    expect(own[0]).toMatch(/gửi đơn vị tổng hợp “cấp xã”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là cấp tỉnh/);
+    expect(own[0]).toMatch(/hồ sơ “Đơn vị học tập” cấp tỉnh mức độ 1 \(Thông tư số 24\/2023\/TT-BGDĐT ngày 11\/12\/2023, Điều 12\) gửi đơn vị tổng hợp “cấp xã”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là cấp tỉnh/);
     // A cấp huyện rule set may go to a cấp xã body, but this unit wrote it to a cấp tỉnh one.
     expect(tierFlags(r, 'huyen-gui-tinh.xlsx')).toEqual([
       expect.stringMatching(at('huyen-gui-tinh.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “cấp tỉnh”, nhưng đơn vị tổng hợp này là cấp xã: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.')),
@@ -115,7 +115,7 @@ describe('bodies typed by their names, by the units and by the officer', () => {
 
   it('at “UBND xã Hùng Tiến”: a cấp tỉnh dossier is flagged as another tier’s', async () => {
     const r = (await consolidatedInProcess(named, AS_OF, false, null, 'UBND xã Hùng Tiến')).result;
-    expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([expect.stringMatching(/^Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ 1 .*đơn vị tổng hợp này là UBND xã Hùng Tiến: chuyển hồ sơ đến đúng cấp/)]);
+    expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([expect.stringMatching(/^Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ 1 \(Thông tư số 24\/2023\/TT-BGDĐT ngày 11\/12\/2023, Điều 12\) do .*đơn vị tổng hợp này là UBND xã Hùng Tiến: chuyển hồ sơ đến đúng cấp/)]);
     expect(tierFlags(r, 'huyen-ubnd-xa.xlsx')).toEqual([]);
   });
 

@@ -4,7 +4,8 @@
  * at the cell the unit must look at.
  */
 import { findPreset } from '../../src/domain/rules/presets';
-import { bodyTierMismatch, level2Wait, levelNumber, requestProblems, tierOf, type UnitRequest } from '../../src/domain/rules/request';
+import { bodyTierMismatch, level2Wait, levelNumber, recognitionBasis, requestProblems, tierOf, type UnitRequest } from '../../src/domain/rules/request';
+import { t } from '../../src/i18n';
 import type { Location } from '../../src/domain/problems';
 
 const at = (row: number): Location => ({ sheet: 'unit', row, col: 2 });
@@ -135,5 +136,31 @@ describe('a receiving body typed by its name', () => {
     }
     // Said whether or not the rule set lists tiers: the tier is printed in the dossier and compared by the body.
     expect(codes(requestProblems(tt22, request({ tier: 'UBND thành phố Hà Nội' })))).toEqual([['tierUnknown', 10]]);
+  });
+});
+
+describe('the tier warnings cite the article of TT24 that sets the recognition', () => {
+  const huyen2 = findPreset('tt24-co-so-md2')!;
+  const tinh2 = findPreset('tt24-tinh-md2')!;
+  const basisOf = (rs: typeof md1, tier: string) => requestProblems(rs, request({ tier })).find((p) => p.code === 'tierMismatch')!.params!.basis;
+
+  it('Điều 6, 7 for cấp huyện, Điều 12, 13 for cấp tỉnh, by number and date', () => {
+    expect(basisOf(tinh1, 'cấp xã')).toBe(' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 12)');
+    expect(basisOf(tinh2, 'UBND xã Hùng Tiến')).toBe(' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 13)');
+    expect(basisOf(md1, 'cấp trung ương')).toBe(' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6)');
+    expect(basisOf(huyen2, 'cấp trung ương')).toBe(' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 7)');
+    expect(t('vi', 'problem.tierMismatch', { where: 'Ô B10', tier: 'cấp xã', recognition: tinh1.recognition, tiers: 'cấp tỉnh', basis: basisOf(tinh1, 'cấp xã') })).toBe(
+      'Ô B10: hồ sơ “Đơn vị học tập” cấp tỉnh mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 12) gửi đơn vị tổng hợp “cấp xã”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là cấp tỉnh (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
+    );
+  });
+
+  it('nothing where TT24 would be cited wrongly: a rule set not resting on it (TT22, a province’s own), a recognition it does not set, a level that is not the recognition’s', () => {
+    expect(recognitionBasis({ ...tt22, receiverTiers: ['cấp huyện'] })).toBe('');
+    expect(basisOf({ ...tt22, receiverTiers: ['cấp huyện'] }, 'cấp xã')).toBe('');
+    expect(recognitionBasis({ ...tinh1, basis: 'Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk' })).toBe('');
+    expect(recognitionBasis({ ...tinh1, recognition: '“Đơn vị học tập” cấp xã' })).toBe('');
+    expect(recognitionBasis({ ...tinh1, level: 2 })).toBe('');
+    // The province's plan beside the circular does not hide it.
+    expect(recognitionBasis({ ...md1, basis: `KH 248/KH-UBND ngày 20/8/2024 của UBND TP Hà Nội\n${md1.basis}` })).toBe('Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6');
   });
 });

@@ -37,6 +37,16 @@ const NOT_READ_7 = 'Điều 7 chưa đối chiếu được toàn văn — cần
 const TT24_BASIS = 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh';
 const TT22_BASIS = 'Thông tư số 22/2020/TT-BGDĐT ngày 06/8/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, xếp loại “Đơn vị học tập”';
 
+/**
+ * The articles of TT24 that set each recognition (reference, "What is known of TT24's own text"):
+ * the tier warnings cite them for a rule set resting on TT24 (domain/rules/request.ts).
+ */
+export const TT24_RECOGNITION_ARTICLES = {
+  circular: 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023',
+  /** "cấp huyện" / "cấp tỉnh" (folded), by level. */
+  articles: { huyen: { 1: 'Điều 6', 2: 'Điều 7' }, tinh: { 1: 'Điều 12', 2: 'Điều 13' } },
+} as const;
+
 /** Since 01/7/2025 district-tier dossiers go to the commune or to the province (reference §1). */
 const DISTRICT_RECEIVERS = ['cấp xã', 'cấp huyện', 'cấp tỉnh'];
 const PROVINCE_RECEIVERS = ['cấp tỉnh'];

@@ -6,6 +6,7 @@
 import { foldKey } from '../text';
 import { problem, type Location, type Problem } from '../problems';
 import type { RuleSet } from './ruleSet';
+import { TT24_RECOGNITION_ARTICLES } from './presets';
 
 /** "Mức độ 2", "mức độ 2", "MĐ 2", "2" → 2; anything else → null. */
 export function levelNumber(text: string): number | null {
@@ -56,6 +57,25 @@ const sameTier = (a: string, b: string) => {
   const x = tierOf(a);
   return x !== null && x === tierOf(b);
 };
+
+/**
+ * "Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 12": the article setting the recognition the
+ * rule set evaluates, read from its own data (its "Căn cứ" cites TT24; its recognition and level are
+ * one TT24 sets). '' otherwise (TT22, a province's own rules): better no article than a wrong one.
+ */
+export function recognitionBasis(rs: RuleSet): string {
+  if (!/(?:^|\s)24 2023 tt bgddt(?:\s|$)/.test(foldKey(rs.basis ?? ''))) return '';
+  const m = /cap (huyen|tinh) muc do ([12])$/.exec(foldKey(rs.recognition ?? ''));
+  if (!m || Number(m[2]) !== rs.level) return '';
+  const { circular, articles } = TT24_RECOGNITION_ARTICLES;
+  return `${circular}, ${articles[m[1] as 'huyen' | 'tinh'][rs.level as 1 | 2]}`;
+}
+
+/** recognitionBasis as the tier messages append it to the recognition: " (…)", or nothing. */
+export function recognitionBasisNote(rs: RuleSet): string {
+  const cited = recognitionBasis(rs);
+  return cited ? ` (${cited})` : '';
+}
 
 export interface Field<T> {
   value: T;
@@ -125,7 +145,7 @@ export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
   // Whatever the rule set lists: the body compares it at consolidation, the dossier prints it.
   if (tier && tierOf(tier) === null) out.push(problem('warning', 'tierUnknown', { tier }, req.receiverTier.at));
   else if (tiers.length && tier && !tiers.some((t) => sameTier(t, tier))) {
-    out.push(problem('warning', 'tierMismatch', { tier, recognition: rs.recognition || rs.name, tiers: tiers.join(', ') }, req.receiverTier.at));
+    out.push(problem('warning', 'tierMismatch', { tier, recognition: rs.recognition || rs.name, tiers: tiers.join(', '), basis: recognitionBasisNote(rs) }, req.receiverTier.at));
   }
   return out;
 }

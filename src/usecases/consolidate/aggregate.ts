@@ -392,7 +392,7 @@ function bodyTierFlag(u: UnitRecord, file: string, tier: string, lang: Lang): Fl
   if (found === null) return null;
   const message =
     found === 'ruleSet'
-      ? t(lang, 'consolidate.flag.bodyTierRuleSet', { recognition: r.recognition, tiers: r.tiers.join(', '), ruleSet: u.ruleSet.name, tier: tier.trim() })
+      ? t(lang, 'consolidate.flag.bodyTierRuleSet', { recognition: r.recognition, basis: r.basis, tiers: r.tiers.join(', '), ruleSet: u.ruleSet.name, tier: tier.trim() })
       : t(lang, 'consolidate.flag.bodyTierTyped', { file, where: r.where, typed: r.typed.trim(), tier: tier.trim() });
   return { code: 'tierMismatch', message };
 }

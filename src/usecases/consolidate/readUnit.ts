@@ -6,7 +6,7 @@
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
-import { requestedLevel, requestProblems, type UnitRequest } from '../../domain/rules/request';
+import { recognitionBasisNote, requestedLevel, requestProblems, type UnitRequest } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
@@ -206,7 +206,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
 function receiving(wb: UnitWorkbook, request: UnitRequest): UnitRecord['receiving'] {
   const rs = wb.criteria.ruleSet;
   const typed = request.receiverTier;
-  return { typed: typed.value, where: typed.at ? describeLocation(typed.at) : fieldWhere(wb, UNIT_FIELDS.receiverTier), tiers: rs.receiverTiers ?? [], recognition: rs.recognition || rs.name };
+  return { typed: typed.value, where: typed.at ? describeLocation(typed.at) : fieldWhere(wb, UNIT_FIELDS.receiverTier), tiers: rs.receiverTiers ?? [], recognition: rs.recognition || rs.name, basis: recognitionBasisNote(rs) };
 }
 
 /** Evaluate's checks consolidation has no rule of its own for (the 12-month rule it has, by the year it reads). */

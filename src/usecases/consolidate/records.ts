@@ -70,8 +70,11 @@ export interface UnitRecord {
   indicators: IndicatorFigure[];
   /** `identity`: which criterion this is beyond its code (domain criterionIdentity): only the same one shares a column. */
   criteria: { code: string; identity: string; status: Status; points: number | null }[];
-  /** Where the unit sends its dossier: the tier it typed and where, the tiers its rule set is received by, the title it asks for. */
-  receiving: { typed: string; where: string; tiers: string[]; recognition: string };
+  /**
+   * Where the unit sends its dossier: the tier it typed and where, the tiers its rule set is received by, the title it
+   * asks for and, as the tier messages cite it, the article setting that title (domain recognitionBasisNote; '' for none).
+   */
+  receiving: { typed: string; where: string; tiers: string[]; recognition: string; basis: string };
   /** Recomputed from the unit's own data and rule set. */
   outcome: { status: string; label: string; score: number | null; rating: string | null };
   /** What the unit's workbook says (cached results of the cells its evaluation wrote). */
