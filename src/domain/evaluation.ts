@@ -72,6 +72,8 @@ export interface EvaluationInput {
   knownTitles?: readonly string[];
   /** Where an indicator's condition or applicability is typed, so a problem with it is said at its cell. */
   ruleCell?: (code: string, part: 'condition' | 'appliesTo') => Location | undefined;
+  /** The rule set's “Cách đánh giá” cell: where a score that cannot be computed is said. */
+  modeCell?: Location;
 }
 
 export interface IndicatorResult {
@@ -103,7 +105,8 @@ export interface CriterionResult {
 export type Outcome =
   | { kind: 'pass-fail'; status: 'recognised' | 'not_recognised' | 'not_evaluable'; recognition: string }
   /** `score` as shown (shownScore: hundredths, rounded down); `rating` from the score itself. */
-  | { kind: 'score'; status: 'rated' | 'not_evaluable'; score: number | null; rating: string | null };
+  /** `unscored`: no indicator with points applies, so there is no score to rate (never 0, the fail band). */
+  | { kind: 'score'; status: 'rated' | 'not_evaluable'; score: number | null; rating: string | null; unscored?: true };
 
 export interface MemberResult {
   row: number;
@@ -312,6 +315,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   });
 
   const outcome = decideOutcome(ruleSet, indicators, criteria);
+  if (outcome.kind === 'score' && outcome.unscored) problems.push(problem('warning', 'noScoredIndicator', {}, input.modeCell));
 
   const personal = mapped(memberRows, (r, i): MemberResult => {
     const applicable = memberIndicators.length;
@@ -388,8 +392,10 @@ function decideOutcome(ruleSet: RuleSet, indicators: IndicatorResult[], criteria
   if (applicable.some((i) => i.status === 'not_evaluable')) return { kind: 'score', status: 'not_evaluable', score: null, rating: null };
   const earned = sum(applicable.map((i) => i.points ?? 0));
   const max = sum(applicable.map((i) => i.maxPoints ?? 0));
+  // Nothing with points applies: out of 100 over nothing is no score (the sheet's cell says so too).
+  if (max === 0) return { kind: 'score', status: 'not_evaluable', score: null, rating: null, unscored: true };
   // N/A indicators leave the scale: the score is out of 100 over what applies.
-  const score = max === 0 ? 0 : scoreItself((earned * 100) / max);
+  const score = scoreItself((earned * 100) / max);
   // TT22 rates the score itself: 84.996 is below 85 even though it shows as 85.00 rounded.
   return { kind: 'score', status: 'rated', score: shownScore(score), rating: ratingFor(ruleSet, score) };
 }

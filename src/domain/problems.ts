@@ -59,7 +59,9 @@ export type ProblemCode =
   | 'level2NoPrevious'
   | 'level2TooSoon'
   | 'tierMismatch'
-  | 'tierUnknown';
+  | 'tierUnknown'
+  // A score rule set none of whose scored indicators applies (evaluation.ts).
+  | 'noScoredIndicator';
 
 export interface Problem {
   severity: 'error' | 'warning';

@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'problem.applicabilityUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không), so whether indicator {indicator} applies to the unit is unknown; the indicator cannot be evaluated. Correct the cell and evaluate again.',
   'problem.unitFieldUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không). Indicator {indicator} is still evaluated, as for this type of unit it does not depend on the field; correct the cell anyway.',
   'problem.conditionSyntax': '{where}: indicator {indicator}: cannot read the condition “{condition}” ({detail}). Example: [Chấp hành kỷ luật lao động] = có',
+  'problem.noScoredIndicator': '{where}: no score can be computed: no indicator with points applies to the unit (every scored indicator is “Không áp dụng”, or has 0 points). The 100-point scale counts only the indicators that apply, so the unit is not rated. Check the unit type on “Thông tin đơn vị”, the “Không áp dụng” answers in column “Đơn vị tự đánh giá” and the columns “Áp dụng cho” and “Điểm” on “Tiêu chí”, then evaluate again.',
   'problem.noCountedMembers': 'Indicator {indicator}: no member is counted yet, so it cannot be evaluated.',
   'problem.noLearnerData': 'Indicator {indicator}: learner figures are missing (sheet “Người học”), so it cannot be evaluated.',
   'problem.learnerCountInvalid': '{where}: “{value}” is not valid ({label}). Head counts are whole numbers; CDHT holders cannot exceed them.',
@@ -55,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'outcome.recognised': 'Meets the conditions for recognition as {recognition}',
   'outcome.not_recognised': 'Does not meet the conditions for recognition',
   'outcome.not_evaluable': 'Cannot be evaluated',
+  'outcome.unscored': 'No score: no scored indicator applies',
   'outcome.score': '{score} points — rated {rating}',
 
   'cli.help':

@@ -15,6 +15,6 @@ export function outcomeText(ev: Evaluation, lang: Lang): OutcomeText {
     const text = o.status === 'recognised' ? t(lang, 'outcome.recognised', { recognition: o.recognition }) : t(lang, `outcome.${o.status}`);
     return { status: o.status, text, score: null, rating: null };
   }
-  if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, 'outcome.not_evaluable'), score: null, rating: null };
+  if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, o.unscored ? 'outcome.unscored' : 'outcome.not_evaluable'), score: null, rating: null };
   return { status: o.status, text: t(lang, 'outcome.score', { score: o.score ?? '', rating: o.rating ?? '' }), score: o.score, rating: o.rating };
 }

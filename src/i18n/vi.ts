@@ -19,6 +19,7 @@ export const vi = {
   'problem.applicabilityUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không), nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không; chỉ tiêu này chưa đánh giá được. Sửa ô này rồi đánh giá lại.',
   'problem.unitFieldUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không). Chỉ tiêu {indicator} vẫn đánh giá được vì không phụ thuộc vào mục này với loại đơn vị đã chọn; hãy sửa ô cho rõ.',
   'problem.conditionSyntax': '{where}: chỉ tiêu {indicator}: không đọc được điều kiện “{condition}” ({detail}). Ví dụ đúng: [Chấp hành kỷ luật lao động] = có',
+  'problem.noScoredIndicator': '{where}: không tính được điểm, vì không chỉ tiêu nào có điểm áp dụng cho đơn vị (mọi chỉ tiêu có điểm đều “Không áp dụng”, hoặc có điểm 0). Thang 100 điểm chỉ tính trên các chỉ tiêu áp dụng, nên đơn vị chưa được xếp loại. Kiểm tra loại đơn vị ở trang “Thông tin đơn vị”, các ô ghi “Không áp dụng” ở cột “Đơn vị tự đánh giá” và các cột “Áp dụng cho”, “Điểm” của trang “Tiêu chí”, rồi đánh giá lại.',
   'problem.noCountedMembers': 'Chỉ tiêu {indicator}: chưa có thành viên nào được tính, nên chưa đánh giá được.',
   'problem.noLearnerData': 'Chỉ tiêu {indicator}: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được.',
   'problem.learnerCountInvalid': '{where}: “{value}” không hợp lệ ({label}). Số người học phải là số nguyên, số đạt CDHT không lớn hơn số người học.',
@@ -58,6 +59,7 @@ export const vi = {
   'outcome.recognised': 'Đủ điều kiện công nhận {recognition}',
   'outcome.not_recognised': 'Chưa đủ điều kiện công nhận',
   'outcome.not_evaluable': 'Chưa đánh giá được',
+  'outcome.unscored': 'Không tính được điểm: không có chỉ tiêu chấm điểm nào áp dụng',
   'outcome.score': '{score} điểm — xếp loại {rating}',
 
   // CLI

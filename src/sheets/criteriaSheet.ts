@@ -9,7 +9,7 @@ import { isUncalculated, readNumber, readText, type CellValue } from '../domain/
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { readShareCell } from '../domain/rules/share';
 import { levelNumber } from '../domain/rules/request';
-import { problem, valueProblem, type Problem } from '../domain/problems';
+import { problem, valueProblem, type Location, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
 import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
@@ -199,6 +199,8 @@ export interface ParsedCriteria {
   headerRow: number;
   schemaVersion: number | null;
   problems: Problem[];
+  /** The “Cách đánh giá” cell, where what concerns the whole rule set's scoring is said. */
+  modeAt?: Location;
 }
 
 /** Reads the rule set back from the sheet; what the user edited is what counts. */
@@ -309,7 +311,16 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   if (setting('level')) ruleSet.level = levelNumber(settingText('level'));
   if (setting('receiverTiers')) ruleSet.receiverTiers = mapped(settingText('receiverTiers').split(/[;\n]/), (x) => x.trim()).filter(Boolean);
   if (setting('evaluatingBody')) ruleSet.evaluatingBody = settingText('evaluatingBody');
-  return { ruleSet, answers, rows, headerRow: headerRow ?? 0, schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null, problems };
+  const modeRow = setting('mode')?.row;
+  return {
+    ruleSet,
+    answers,
+    rows,
+    headerRow: headerRow ?? 0,
+    schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null,
+    problems,
+    ...(modeRow ? { modeAt: { sheet: 'criteria', row: modeRow, col: 3 } as const } : {}),
+  };
 }
 
 function findHeaderRow(data: SheetData): number | null {

@@ -28,6 +28,8 @@ export const RESULT_TEXT = {
   recognisedPrefix: 'Đủ điều kiện công nhận ',
   notRecognised: 'Chưa đủ điều kiện công nhận',
   notEvaluable: 'Chưa đánh giá được',
+  /** The score cell when no indicator with points applies (nothing to divide by). */
+  unscored: 'Không tính được điểm',
   memberReaches: 'Đạt',
   memberMisses: 'Chưa đạt',
 } as const;

@@ -71,6 +71,7 @@ export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
     learners: wb.learners ? wb.learners.rows : null,
     knownTitles: readListColumn(wb.sheets.lists, 'D'),
     ruleCell: ruleCells(wb),
+    ...(wb.criteria.modeAt ? { modeCell: wb.criteria.modeAt } : {}),
   };
 }
 

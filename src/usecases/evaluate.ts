@@ -481,7 +481,10 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
   const firstRow = wb.criteria.headerRow + 1;
   const lastRow = Math.max(wb.sheets.criteria!.rows.length, firstRow);
   const colRange = (col: number) => `${crit}$${columnLetter(col)}$${firstRow}:$${columnLetter(col)}$${lastRow}`;
-  const scoreItself = scoreItselfFormula(`SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/SUMIFS(${colRange(COL.points)},${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.result)},${str(`<>${RESULT_TEXT.not_applicable}`)})`);
+  // Points of the indicators that apply: 0 means no score at all (the engine's `unscored`), never a division by it.
+  const maxPoints = `SUMIFS(${colRange(COL.points)},${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.result)},${str(`<>${RESULT_TEXT.not_applicable}`)})`;
+  const scoreItself = scoreItselfFormula(`SUMIF(${colRange(COL.applicable)},${str(RESULT_TEXT.applies)},${colRange(COL.earned)})*100/${maxPoints}`);
+  const scoreCell = cellAddress(rowOf('score'), 2);
   const values: Record<keyof typeof RESULT_FIELDS, CellInput> = {
     outcome:
       o.kind === 'pass-fail'
@@ -490,18 +493,18 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
             result: o.status === 'recognised' ? RESULT_TEXT.recognisedPrefix + o.recognition : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
           }
         : {
-            formula: `=IF(${cellAddress(rowOf('score'), 2)}="",${str(RESULT_TEXT.notEvaluable)},${templateFormula(catalogs.vi['outcome.score'], { score: scoreTextFormula(cellAddress(rowOf('score'), 2)), rating: cellAddress(rowOf('rating'), 2) })})`,
+            formula: `=IF(${scoreCell}="",${str(RESULT_TEXT.notEvaluable)},IF(ISNUMBER(${scoreCell}),${templateFormula(catalogs.vi['outcome.score'], { score: scoreTextFormula(scoreCell), rating: cellAddress(rowOf('rating'), 2) })},${str(catalogs.vi['outcome.unscored'])}))`,
             result: sheetOutcome,
           },
     score:
       o.kind === 'score'
         ? {
-            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",${shownScoreFormula(scoreItself)})`,
-            result: o.score ?? '',
+            formula: `=IF(COUNTIF(${colRange(COL.result)},${str(RESULT_TEXT.not_evaluable)})>0,"",IF(${maxPoints}=0,${str(RESULT_TEXT.unscored)},${shownScoreFormula(scoreItself)}))`,
+            result: o.unscored ? RESULT_TEXT.unscored : (o.score ?? ''),
           }
         : null,
     // TT22 rates the score itself, not the shown (rounded) one.
-    rating: o.kind === 'score' ? { formula: `=IF(${cellAddress(rowOf('score'), 2)}="","",${ratingFormula(scoreItself, rs.bands, rs.failBand)})`, result: o.rating ?? '' } : null,
+    rating: o.kind === 'score' ? { formula: `=IF(ISNUMBER(${scoreCell}),${ratingFormula(scoreItself, rs.bands, rs.failBand)},"")`, result: o.rating ?? '' } : null,
     counted: { formula: `=SUMPRODUCT(${memberRefs(wb).present('range')}*${memberRefs(wb).counted('range')})`, result: ev.countedMembers },
     evaluatedAt: ctx.now,
     fingerprint: ctx.fingerprint,

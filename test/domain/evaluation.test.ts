@@ -284,6 +284,25 @@ describe('TT22/2020 · 100 điểm', () => {
     const ev = evaluate(input(tt22, { answers, members: memberTable(uniformMembers(5, 5)) }));
     expect(ev.outcome).toEqual({ kind: 'score', status: 'not_evaluable', score: null, rating: null });
   });
+  it('no scored indicator applies: no score and no rating (never 0, “Chưa đạt”), said at the rule set’s “Cách đánh giá” cell', () => {
+    // Every indicator for vocational institutions only; the unit is a THCS.
+    const rs: RuleSet = { ...tt22, indicators: tt22.indicators.map((i) => ({ ...i, appliesTo: '[Loại đơn vị] thuộc {Cơ sở giáo dục nghề nghiệp}' })) };
+    const modeCell = { sheet: 'criteria' as const, row: 6, col: 3 };
+    const ev = evaluate(input(rs, { members: memberTable(uniformMembers(5, 5)), modeCell }));
+    expect(ev.indicators.every((i) => i.status === 'not_applicable')).toBe(true);
+    expect(ev.outcome).toEqual({ kind: 'score', status: 'not_evaluable', score: null, rating: null, unscored: true });
+    expect(ev.problems.filter((p) => p.code === 'noScoredIndicator')).toEqual([expect.objectContaining({ severity: 'warning', at: modeCell })]);
+    // Indicators that apply but carry no points leave nothing to score either.
+    const noPoints: RuleSet = { ...tt22, indicators: tt22.indicators.map((i) => ({ ...i, points: 0 })) };
+    expect(evaluate(input(noPoints, { members: memberTable(uniformMembers(5, 5)) })).outcome).toMatchObject({ status: 'not_evaluable', unscored: true });
+    // One scored indicator that applies is enough to score.
+    expect(evaluate(input({ ...rs, indicators: rs.indicators.map((i) => (i.code === '3.2' ? { ...i, appliesTo: '' } : i)) }, { members: memberTable(uniformMembers(5, 5)) })).outcome).toEqual({
+      kind: 'score',
+      status: 'rated',
+      score: 100,
+      rating: 'Tốt',
+    });
+  });
   it('a failed unit fact loses its points: 3.2 (10) → 90', () => {
     const answers = allUnitAnswers(tt22);
     answers['3.2'] = { value: 'Không', at: { sheet: 'criteria', row: 30, col: 9 } };

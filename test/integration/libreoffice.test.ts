@@ -239,3 +239,24 @@ describe('TT22: the band is decided by the score itself, in both engines and in 
     }
   }, 300_000);
 });
+
+describe('TT22 with no scored indicator applying: the sheet and the engine both say no score can be computed', () => {
+  // Every indicator for vocational institutions only; the sample unit is a THCS.
+  const vocationalOnly = (rs: RuleSet): RuleSet => ({ ...rs, indicators: rs.indicators.map((i) => ({ ...i, appliesTo: '[Loại đơn vị] thuộc {Cơ sở giáo dục nghề nghiệp}' })) });
+
+  it.each(['exceljs' as const, 'xlsx' as const])('a text in the score cell, no rating, the outcome line as the engine wrote it, never #DIV/0! or 0 “Chưa đạt” (%s writer)', async (writer) => {
+    const made = await evaluatedWorkbook(writer, 'tt22-100', undefined, {}, vocationalOnly);
+    expect(made.report.outcome).toEqual({ status: 'not_evaluable', text: 'Không tính được điểm: không có chỉ tiêu chấm điểm nào áp dụng', score: null, rating: null });
+    // Said at the rule set's “Cách đánh giá” cell, with what to check.
+    const said = made.report.warnings.filter((w) => w.code === 'noScoredIndicator');
+    expect(said).toEqual([expect.objectContaining({ sheet: SHEETS.criteria, cell: 'C6', message: expect.stringMatching(/không tính được điểm.*Kiểm tra loại đơn vị/) })]);
+    const lo = await recalculated(made.bytes);
+    const rows = await sheetValues(lo, SHEETS.unit);
+    const find = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    expect({ score: find('Điểm (thang 100)'), rating: find('Xếp loại') ?? '', outcome: find('Kết quả tự đánh giá') }).toEqual({
+      score: RESULT_TEXT.unscored,
+      rating: '',
+      outcome: made.report.outcome.text,
+    });
+  }, 180_000);
+});
