@@ -37,7 +37,7 @@ export const PLACEHOLDERS = {
   muc_do_dang_ky: 'Nội dung đăng ký cho năm sau (mục “dang_ky.muc_do”)',
   danh_hieu: 'Tên gọi khi được công nhận (trang “Tiêu chí”), ví dụ “Đơn vị học tập” cấp huyện mức độ 1',
   bo_tieu_chi: 'Tên bộ tiêu chí',
-  can_cu: 'Các căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”: mỗi văn bản một dòng), kèm thông tư của bộ tiêu chí mẫu khi còn hiệu lực; “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
+  can_cu: 'Các căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”: mỗi văn bản một dòng), kèm thông tư của bộ tiêu chí mẫu khi còn hiệu lực; “Căn cứ {can_cu}” in mỗi căn cứ một dòng (dòng ghi “Thực hiện …”, “Theo …” giữ chữ đã ghi, sau các căn cứ pháp lý); trong câu chỉ in tên văn bản',
   to_danh_gia: 'Bộ phận tự đánh giá của đơn vị (trang “Tiêu chí”): Tổ đánh giá, Hội đồng tự kiểm tra …',
   so_thanh_vien: 'Số thành viên được tính',
   ket_qua: 'Kết quả tự đánh giá (“Đủ điều kiện công nhận …”, hoặc điểm và xếp loại)',

@@ -117,8 +117,18 @@ describe('citedBases', () => {
     expect(citedBases({ id: 'tuy-chinh', basis: '' }, 2025)).toEqual([]);
   });
 
-  it('splits on lines and “;”, drops the verb a template adds and a basis typed twice', () => {
-    expect(basisParts(`Thực hiện ${DONG_THAP};\n- Căn cứ ${DAK_LAK}.\n${DONG_THAP}`)).toEqual([DONG_THAP, DAK_LAK]);
+  it('splits on lines and “;”, drops the default verb “Căn cứ”, keeps “Thực hiện” and “Theo” as typed, and drops a basis typed twice', () => {
+    expect(basisParts(`Thực hiện ${DONG_THAP};\n- Căn cứ ${DAK_LAK}.\n${DONG_THAP}`)).toEqual([`Thực hiện ${DONG_THAP}`, DAK_LAK]);
+    expect(basisParts(`căn cứ vào ${DAK_LAK};\ntheo ${DONG_THAP}`)).toEqual([DAK_LAK, `Theo ${DONG_THAP}`]);
+  });
+
+  it('lists the legal texts by force first, then what the unit carries out (“Thực hiện”), then “Theo”', () => {
+    expect(citedBases({ id: 'tt24-co-so-md1', basis: `Thực hiện ${DONG_THAP};\nTheo Hướng dẫn số 5/HD-SGDĐT;\nCăn cứ ${DAK_LAK}` }, 2025)).toEqual([
+      TT24,
+      DAK_LAK,
+      `Thực hiện ${DONG_THAP}`,
+      'Theo Hướng dẫn số 5/HD-SGDĐT',
+    ]);
   });
 });
 
@@ -149,5 +159,30 @@ describe('the “Căn cứ” paragraphs as NĐ 30/2020 sets them', () => {
 
   it('the request’s last basis ends with a full stop: the paragraph after it is a sentence of its own', () => {
     expect(sheetText(wb, DOCUMENT_SHEETS.toTrinh)).toContain('Căn cứ kết quả tự đánh giá “Đơn vị học tập” năm 2025 của Trường THCS Nguyễn Du.\nNăm 2025,');
+  });
+});
+
+describe('a unit whose “Căn cứ” cell says what it carries out: “Thực hiện Kế hoạch số …”', () => {
+  const PLAN = 'Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND xã Hòa Bình về xây dựng xã hội học tập năm 2025';
+  let wb: ExcelJsWorkbook;
+  beforeAll(async () => {
+    wb = await documentsWith(`Thực hiện ${PLAN};\nCăn cứ ${DONG_THAP}`);
+  }, 60_000);
+
+  it('the plan, the request and the decision print it with “Thực hiện”, after the legal texts (NĐ 30/2020)', () => {
+    for (const sheet of LETTERS) {
+      const text = sheetText(wb, sheet);
+      expect(text).toContain(`Căn cứ ${TT24};\nCăn cứ ${DONG_THAP};\nThực hiện ${PLAN};`);
+      expect(text).not.toContain(`Căn cứ ${PLAN}`);
+      expect(text).not.toContain(`Căn cứ Thực hiện`);
+    }
+  });
+
+  it('inside a sentence the verb is the template’s: “Thực hiện A, B và C, Trường …”', () => {
+    expect(sheetText(wb, DOCUMENT_SHEETS.baoCao)).toContain(`Thực hiện ${TT24}; ${DONG_THAP} và ${PLAN}, Trường`);
+  });
+
+  it('the plan does not ask again for the local document', () => {
+    expect(sheetText(wb, DOCUMENT_SHEETS.keHoach)).not.toContain('Đơn vị viết: Căn cứ kế hoạch');
   });
 });

@@ -142,3 +142,25 @@ describe('who writes to whom, and how the documents are numbered and dated (NĐ 
     expect(readTemplatesSheet(sheet(own), 'UBND xã Hòa Bình', 'pass-fail', OFFICER_TEMPLATES).texts.get(old)).toBe(own);
   });
 });
+
+describe('what a unit carries out (“Thực hiện Kế hoạch số …”), as the consolidated table recorded it', () => {
+  const PLAN = 'Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND xã Hòa Bình';
+  const batch = batchOf([{ ...TT24_OK, bases: [TT24.basis, `Thực hiện ${PLAN}`] }]);
+
+  it('the request and the decision print it with “Thực hiện”, after the legal texts', () => {
+    for (const kind of ['to-trinh-cong-nhan', 'quyet-dinh-cong-nhan'] as const) {
+      const text = drawn(kind, batch);
+      expect(text).toContain(`Căn cứ ${TT24.basis};\nThực hiện ${PLAN};`);
+      expect(text).not.toContain(`Căn cứ ${PLAN}`);
+    }
+  });
+
+  it('the minutes name it inside their sentence without a verb of its own', () => {
+    expect(drawn('bien-ban-tham-dinh', batch)).toContain(`theo ${TT24.basis} và ${PLAN}, đối chiếu`);
+  });
+
+  it('typed first by one unit, it still follows another unit’s circular', () => {
+    const other = unit('Trường mầm non Hoa Sen', { bases: [`Thực hiện ${PLAN}`] });
+    expect(drawn('to-trinh-cong-nhan', batchOf([other, { ...TT24_OK, bases: [TT24.basis] }]))).toContain(`Căn cứ ${TT24.basis};\nThực hiện ${PLAN};\nCăn cứ hồ sơ`);
+  });
+});

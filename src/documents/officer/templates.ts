@@ -19,7 +19,7 @@ export const OFFICER_PLACEHOLDERS = {
   nam: 'Năm đánh giá của các hồ sơ',
   nam_sau: 'Năm sau năm đánh giá',
   danh_hieu: 'Tên gọi được công nhận, không kèm mức độ (theo bộ tiêu chí), ví dụ “Đơn vị học tập” cấp huyện',
-  can_cu: 'Căn cứ của các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ), như cột “Căn cứ” của bảng tổng hợp ghi (thông tư, văn bản của tỉnh); “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
+  can_cu: 'Căn cứ của các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ), như cột “Căn cứ” của bảng tổng hợp ghi (thông tư, văn bản của tỉnh); “Căn cứ {can_cu}” in mỗi căn cứ một dòng (“Thực hiện …”, “Theo …” giữ chữ đơn vị đã ghi, sau các căn cứ pháp lý); trong câu chỉ in tên văn bản',
   so_don_vi: 'Số đơn vị trong bảng tổng hợp',
   so_de_nghi: 'Số đơn vị đủ điều kiện, đề nghị công nhận',
   so_khong_de_nghi: 'Số đơn vị chưa đủ điều kiện',
