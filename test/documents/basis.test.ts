@@ -14,16 +14,18 @@ import { SETTINGS } from '../../src/sheets/criteriaSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { PRESETS } from '../../src/domain/rules/presets';
 import { basisParts, citedBases } from '../../src/documents/bases';
-import { FORMER_DEFAULTS } from '../../src/documents/templates';
+import { CHARTERS, FORMER_DEFAULTS } from '../../src/documents/templates';
+import { UNIT_TYPE_IDS } from '../../src/domain/unitTypes';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
 const TT24 = PRESETS.find((p) => p.id === 'tt24-co-so-md1')!.basis;
 const DONG_THAP = 'Kế hoạch số 130/KH-UBND ngày 14/4/2024 của UBND tỉnh Đồng Tháp về triển khai thực hiện quy định về đánh giá, công nhận “Đơn vị học tập”';
 
-/** A TT24 unit for 2025 whose “Căn cứ” cell holds `basis` (the preset's when undefined), evaluated and its documents drawn. */
-async function documentsWith(basis?: string): Promise<ExcelJsWorkbook> {
+/** A TT24 unit for 2025 (a THCS unless `type` says) whose “Căn cứ” cell holds `basis` (the preset's when undefined), evaluated and its documents drawn. */
+async function documentsWith(basis?: string, type?: string): Promise<ExcelJsWorkbook> {
   const wb = ExcelJsWorkbook.create('truong.xlsx');
-  await createSheets(wb, sampleUnit({ members: 20 }));
+  const sample = sampleUnit({ members: 20 });
+  await createSheets(wb, type ? { ...sample, unit: { ...sample.unit, type } } : sample);
   if (basis !== undefined) {
     wb.workbook.getWorksheet(SHEETS.criteria)!.eachRow((row) => {
       if (row.getCell(2).value === SETTINGS.basis) row.getCell(3).value = basis;
@@ -47,6 +49,9 @@ const sheetText = (wb: ExcelJsWorkbook, sheet: string): string => {
   });
   return texts.join('\n');
 };
+
+const CHARTER_32 =
+  'Điều lệ trường trung học cơ sở, trường trung học phổ thông và trường phổ thông có nhiều cấp học ban hành kèm theo Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo';
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 const LETTERS = [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.quyetDinh];
@@ -138,9 +143,9 @@ describe('the “Căn cứ” paragraphs as NĐ 30/2020 sets them', () => {
     wb = await documentsWith(DONG_THAP);
   }, 60_000);
 
-  it('the decision rests first on the head’s competence, then on the texts, and ends “Theo đề nghị …” with a full stop', () => {
+  it('the decision rests first on the head’s competence (a THCS: its charter), then on the texts, and ends “Theo đề nghị …” with a full stop', () => {
     expect(sheetText(wb, DOCUMENT_SHEETS.quyetDinh)).toContain(
-      `Căn cứ chức năng, nhiệm vụ, quyền hạn của Hiệu trưởng Trường THCS Nguyễn Du;\nCăn cứ ${TT24};\nCăn cứ ${DONG_THAP};\nTheo đề nghị của bộ phận phụ trách.\nQUYẾT ĐỊNH:`,
+      `Căn cứ ${CHARTER_32};\nCăn cứ ${TT24};\nCăn cứ ${DONG_THAP};\nTheo đề nghị của bộ phận phụ trách.\nQUYẾT ĐỊNH:`,
     );
   });
 
@@ -151,7 +156,7 @@ describe('the “Căn cứ” paragraphs as NĐ 30/2020 sets them', () => {
     const cell = sheet.getCell(row, 2);
     cell.value = FORMER_DEFAULTS['quyet_dinh.can_cu']![0]!;
     if (!(await generateDocuments(wb, { kinds: ['quyet-dinh'] })).ok) throw new Error('must generate');
-    expect(cell.value).toBe('Căn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.');
+    expect(cell.value).toBe('Căn cứ {can_cu_tham_quyen};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.');
     cell.value = 'Căn cứ Điều lệ trường trung học;\nCăn cứ {can_cu};\nTheo đề nghị của Tổ trưởng chuyên môn.';
     if (!(await generateDocuments(wb, { kinds: ['quyet-dinh'] })).ok) throw new Error('must generate');
     expect(sheetText(wb, DOCUMENT_SHEETS.quyetDinh)).toContain(`Căn cứ Điều lệ trường trung học;\nCăn cứ ${TT24};\nCăn cứ ${DONG_THAP};\nTheo đề nghị của Tổ trưởng chuyên môn.`);
@@ -185,4 +190,35 @@ describe('a unit whose “Căn cứ” cell says what it carries out: “Thực 
   it('the plan does not ask again for the local document', () => {
     expect(sheetText(wb, DOCUMENT_SHEETS.keHoach)).not.toContain('Đơn vị viết: Căn cứ kế hoạch');
   });
+});
+
+describe('the competence line of the unit’s own decision (NĐ 30/2020: the text giving the signer the power first)', () => {
+  const MN = 'Điều lệ Trường mầm non ban hành kèm theo Thông tư số 52/2020/TT-BGDĐT ngày 31/12/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo';
+  const TH = 'Điều lệ Trường tiểu học ban hành kèm theo Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo';
+  const competence = (wb: ExcelJsWorkbook) => sheetText(wb, DOCUMENT_SHEETS.quyetDinh).split('\n').find((l) => l.startsWith('Căn cứ'));
+
+  it.each([
+    ['Trường mầm non', MN],
+    ['Trường tiểu học', TH],
+    ['Trường THPT', CHARTER_32],
+    ['Trường phổ thông nhiều cấp học', CHARTER_32],
+  ])('a %s cites its charter', async (type, charter) => {
+    expect(competence(await documentsWith(undefined, type))).toBe(`Căn cứ ${charter};`);
+  }, 60_000);
+
+  it('the charters are keyed by unit types the workbook offers', () => {
+    expect(Object.keys(CHARTERS).filter((id) => !(id in UNIT_TYPE_IDS))).toEqual([]);
+  });
+
+  it('an agency (no charter of the kind) keeps the head’s functions, duties and powers', async () => {
+    expect(competence(await documentsWith(undefined, 'Cơ quan nhà nước'))).toBe('Căn cứ chức năng, nhiệm vụ, quyền hạn của Hiệu trưởng Trường THCS Nguyễn Du;');
+  }, 60_000);
+
+  it('a unit that rewrote the line in “Mẫu văn bản” keeps its own', async () => {
+    const wb = await documentsWith();
+    const sheet = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!;
+    sheet.eachRow((r) => void (r.getCell(1).value === 'quyet_dinh.can_cu' && (r.getCell(2).value = 'Căn cứ Quyết định số 12/QĐ-UBND về thành lập trường;\nCăn cứ {can_cu};\nTheo đề nghị của Tổ trưởng.')));
+    if (!(await generateDocuments(wb, { kinds: ['quyet-dinh'] })).ok) throw new Error('must generate');
+    expect(competence(wb)).toBe('Căn cứ Quyết định số 12/QĐ-UBND về thành lập trường;');
+  }, 60_000);
 });
