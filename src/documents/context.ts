@@ -9,7 +9,8 @@ import { outcomeText } from '../i18n/outcome';
 import { formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
-import { fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
+import { CHARTERS, COMPETENCE_DEFAULT, fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
+import { UNIT_TYPE_IDS } from '../domain/unitTypes';
 import { basisLines, citedBases, listedBases } from './bases';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
@@ -59,6 +60,13 @@ export function indicatorPercent(i: { value: number | null }): string {
   return i.value === null ? '' : formatPercent(i.value);
 }
 
+/** The charter of the unit's type (CHARTERS), else the head's functions, duties and powers. */
+function competence(type: string, values: Readonly<Record<string, string>>): string {
+  const key = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
+  const id = Object.keys(UNIT_TYPE_IDS).find((i) => key(UNIT_TYPE_IDS[i]!) === key(type));
+  return (id !== undefined ? CHARTERS[id] : undefined) ?? fillTidy(COMPETENCE_DEFAULT, values);
+}
+
 function lowerFirst(s: string): string {
   return s ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s;
 }
@@ -105,6 +113,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     muc_do_dang_ky: '',
     danh_hieu: rs.recognition || '“Đơn vị học tập”',
     bo_tieu_chi: rs.name,
+    can_cu_tham_quyen: '',
     can_cu: listedBases(bases),
     to_danh_gia: rs.evaluatingBody || (rs.mode === 'score' ? 'Hội đồng tự kiểm tra' : 'Tổ đánh giá'),
     muc_tieu_ca_nhan: formatThreshold(rs.personalTarget),
@@ -125,6 +134,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     diem: '',
     diem_toi_da: '',
   };
+  base.can_cu_tham_quyen = competence(base.loai_don_vi, base);
   base.muc_do_dang_ky = lowerFirst(fillTemplate(texts.get('dang_ky.muc_do') ?? '{muc_do}', base).trim());
   const evidence = new Map<string, string>();
   for (const row of wb.criteria.rows) {

@@ -37,7 +37,8 @@ export const PLACEHOLDERS = {
   muc_do_dang_ky: 'Nội dung đăng ký cho năm sau (mục “dang_ky.muc_do”)',
   danh_hieu: 'Tên gọi khi được công nhận (trang “Tiêu chí”), ví dụ “Đơn vị học tập” cấp huyện mức độ 1',
   bo_tieu_chi: 'Tên bộ tiêu chí',
-  can_cu: 'Các căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”: mỗi văn bản một dòng), kèm thông tư của bộ tiêu chí mẫu khi còn hiệu lực; “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
+  can_cu_tham_quyen: 'Văn bản quy định thẩm quyền của người ký quyết định của đơn vị: trường mầm non, tiểu học, THCS, THPT, phổ thông nhiều cấp học: Điều lệ trường (số, ngày thông tư ban hành); đơn vị khác: “chức năng, nhiệm vụ, quyền hạn của” người đứng đầu',
+  can_cu: 'Các căn cứ của bộ tiêu chí (trang “Tiêu chí”, mục “Căn cứ”: mỗi văn bản một dòng), kèm thông tư của bộ tiêu chí mẫu khi còn hiệu lực; “Căn cứ {can_cu}” in mỗi căn cứ một dòng (dòng ghi “Thực hiện …”, “Theo …” giữ chữ đã ghi, sau các căn cứ pháp lý); trong câu chỉ in tên văn bản',
   to_danh_gia: 'Bộ phận tự đánh giá của đơn vị (trang “Tiêu chí”): Tổ đánh giá, Hội đồng tự kiểm tra …',
   so_thanh_vien: 'Số thành viên được tính',
   ket_qua: 'Kết quả tự đánh giá (“Đủ điều kiện công nhận …”, hoặc điểm và xếp loại)',
@@ -60,6 +61,22 @@ export const PLACEHOLDERS = {
 } as const;
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
+
+/**
+ * What gives the head of a unit the power to decide ({can_cu_tham_quyen}), by unit type
+ * (domain/unitTypes.ts ids): a school's charter, national texts. A type not listed cites
+ * the head's functions, duties and powers (COMPETENCE_DEFAULT).
+ */
+const MOET = 'của Bộ trưởng Bộ Giáo dục và Đào tạo';
+const CHARTER_SECONDARY = `Điều lệ trường trung học cơ sở, trường trung học phổ thông và trường phổ thông có nhiều cấp học ban hành kèm theo Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 ${MOET}`;
+export const CHARTERS: Readonly<Record<string, string>> = {
+  mn: `Điều lệ Trường mầm non ban hành kèm theo Thông tư số 52/2020/TT-BGDĐT ngày 31/12/2020 ${MOET}`,
+  th: `Điều lệ Trường tiểu học ban hành kèm theo Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020 ${MOET}`,
+  thcs: CHARTER_SECONDARY,
+  thpt: CHARTER_SECONDARY,
+  'nhieu-cap': CHARTER_SECONDARY,
+};
+export const COMPETENCE_DEFAULT = 'chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi}';
 
 const LUU = '- Lưu: VT.';
 /** The dossier the request letter and the cover list, in the Hà Nội plan's filing order. */
@@ -155,7 +172,7 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   {
     key: 'quyet_dinh.can_cu',
     label: 'Quyết định: căn cứ (thẩm quyền trước, mỗi căn cứ một dòng, dòng cuối kết thúc bằng dấu chấm)',
-    text: 'Căn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.',
+    text: 'Căn cứ {can_cu_tham_quyen};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.',
   },
   { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
   { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Thành lập {to_danh_gia} “Đơn vị học tập” năm {nam} của {ten_don_vi}, gồm các ông (bà) có tên sau:' },
@@ -286,7 +303,11 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   ],
   'ke_hoach.mo_dau': ['Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:'],
   // NĐ 30/2020: the competence first, the last basis ending with a full stop, “Theo đề nghị”.
-  'quyet_dinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nXét đề nghị của bộ phận phụ trách,'],
+  'quyet_dinh.can_cu': [
+    'Căn cứ {can_cu};\nCăn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nXét đề nghị của bộ phận phụ trách,',
+    // Before a school's decision cited its charter ({can_cu_tham_quyen}).
+    'Căn cứ chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi};\nCăn cứ {can_cu};\nTheo đề nghị của bộ phận phụ trách.',
+  ],
   'to_trinh.de_nghi': [
     '{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.',
     `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,

@@ -32,6 +32,15 @@ const texts = (data: SheetData): string =>
     .filter(Boolean)
     .join('\n');
 
+/** A unit's “Căn cứ” cell in the consolidated table. */
+async function recordedBasis(wb: XlsxWorkbook, name: string): Promise<string> {
+  const table = await sheet(wb, CONSOLIDATION_SHEETS.units);
+  const header = table.rows.findIndex((r) => r.some((c) => readText(c ?? null) === 'STT'));
+  const col = table.rows[header]!.findIndex((c) => readText(c ?? null) === 'Căn cứ');
+  expect(col).toBeGreaterThan(0);
+  return readText(table.rows.find((r) => r.some((c) => readText(c ?? null) === name))![col] ?? null);
+}
+
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 async function consolidated(units: { name: string; basis?: string; ruleSet?: string }[]): Promise<XlsxWorkbook> {
@@ -54,13 +63,8 @@ describe('one unit citing its province’s plan, one citing the circular alone',
   });
 
   it('the consolidated table records each unit’s bases in “Căn cứ”', async () => {
-    const table = await sheet(wb, CONSOLIDATION_SHEETS.units);
-    const header = table.rows.findIndex((r) => r.some((c) => readText(c ?? null) === 'STT'));
-    const col = table.rows[header]!.findIndex((c) => readText(c ?? null) === 'Căn cứ');
-    expect(col).toBeGreaterThan(0);
-    const basisOf = (name: string) => readText(table.rows.find((r) => r.some((c) => readText(c ?? null) === name))![col] ?? null);
-    expect(basisOf(HOA_SEN)).toBe(`${TT24};\n${DONG_THAP}`);
-    expect(basisOf(NGUYEN_DU)).toBe(TT24);
+    expect(await recordedBasis(wb, HOA_SEN)).toBe(`${TT24};\n${DONG_THAP}`);
+    expect(await recordedBasis(wb, NGUYEN_DU)).toBe(TT24);
   });
 
   it('the request and the decision cite the circular, then the province’s plan, one “Căn cứ” line each and each once', async () => {
@@ -96,5 +100,24 @@ describe('a unit whose rule set the officer does not know by name', () => {
     expect(r.proposed).toBe(1);
     expect(r.warnings.filter((w) => w.includes('Không biết căn cứ'))).toEqual([]);
     expect(texts(await sheet(wb, OFFICER_SHEET['to-trinh-cong-nhan']))).toContain(`Căn cứ ${TT24};\nCăn cứ ${DONG_THAP};`);
+  });
+});
+
+describe('a unit carrying out its commune’s plan (“Thực hiện Kế hoạch số …” in its “Căn cứ” cell)', () => {
+  const PLAN = 'Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND xã Hòa Bình về xây dựng xã hội học tập năm 2025';
+  let wb: XlsxWorkbook;
+  beforeAll(async () => {
+    wb = await consolidated([{ name: HOA_SEN, basis: `Thực hiện ${PLAN}` }]);
+    const r = await generateOfficerDocuments(wb, { kinds: ['to-trinh-cong-nhan', 'quyet-dinh-cong-nhan'] });
+    if (!r.ok) throw new Error(r.message);
+  });
+
+  it('the consolidated table records the verb with it, and the request and the decision print “Thực hiện”, after the circular', async () => {
+    expect(await recordedBasis(wb, HOA_SEN)).toBe(`${TT24};\nThực hiện ${PLAN}`);
+    for (const kind of ['to-trinh-cong-nhan', 'quyet-dinh-cong-nhan'] as const) {
+      const text = texts(await sheet(wb, OFFICER_SHEET[kind]));
+      expect(text).toContain(`Căn cứ ${TT24};\nThực hiện ${PLAN};`);
+      expect(text).not.toContain(`Căn cứ ${PLAN}`);
+    }
   });
 });

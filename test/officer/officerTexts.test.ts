@@ -17,6 +17,9 @@ const unit = (name: string, more: Partial<BatchUnit>): BatchUnit => ({ name, typ
 const TT24_OK = unit('Trường THCS Nguyễn Du', {});
 const TT22_FAIL = unit('Trường TH Bình An', { type: 'Trường tiểu học', ruleSet: TT22.name, outcome: 'Xếp loại Chưa đạt', recorded: '20 điểm — xếp loại Chưa đạt', level: null });
 
+const LAW_2025 = 'Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025';
+const LAW_2015 = 'Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019';
+
 const batchOf = (units: BatchUnit[], body = 'UBND xã Hòa Bình'): Batch => ({ body, tier: 'cấp xã', years: [2025], units, ruleSets });
 
 /** Each row's texts, joined, in row order. */
@@ -97,7 +100,7 @@ describe('who writes to whom, and how the documents are numbered and dated (NĐ 
     const decision = drawn('quyet-dinh-cong-nhan', batch);
     expect(decision).toContain('Số:        /QĐ-UBND | Hòa Bình, ngày …… tháng …… năm ……');
     // NĐ 30: the competence first, one basis a line, the last ending with a full stop.
-    expect(decision).toContain(`Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ ${TT24.basis};\nTheo đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH.\nQUYẾT ĐỊNH:`);
+    expect(decision).toContain(`Căn cứ ${LAW_2025};\nCăn cứ ${TT24.basis};\nTheo đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số …/TTr-PVHXH.\nQUYẾT ĐỊNH:`);
     expect(drawn('to-trinh-cong-nhan', batch)).toContain('Căn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của Phòng Văn hóa - Xã hội.\nPhòng Văn hóa - Xã hội đã tiếp nhận');
     expect(decision).toContain('Nơi nhận: | CHỦ TỊCH');
   });
@@ -140,5 +143,59 @@ describe('who writes to whom, and how the documents are numbered and dated (NĐ 
     expect(readTemplatesSheet(sheet(former), 'UBND xã Hòa Bình', 'pass-fail', OFFICER_TEMPLATES).texts.get(old)).toContain('{co_quan_tham_dinh} kính trình');
     const own = 'Phòng Văn hóa - Xã hội kính trình Chủ tịch UBND xã xem xét./.';
     expect(readTemplatesSheet(sheet(own), 'UBND xã Hòa Bình', 'pass-fail', OFFICER_TEMPLATES).texts.get(old)).toBe(own);
+  });
+});
+
+describe('what a unit carries out (“Thực hiện Kế hoạch số …”), as the consolidated table recorded it', () => {
+  const PLAN = 'Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND xã Hòa Bình';
+  const batch = batchOf([{ ...TT24_OK, bases: [TT24.basis, `Thực hiện ${PLAN}`] }]);
+
+  it('the request and the decision print it with “Thực hiện”, after the legal texts', () => {
+    for (const kind of ['to-trinh-cong-nhan', 'quyet-dinh-cong-nhan'] as const) {
+      const text = drawn(kind, batch);
+      expect(text).toContain(`Căn cứ ${TT24.basis};\nThực hiện ${PLAN};`);
+      expect(text).not.toContain(`Căn cứ ${PLAN}`);
+    }
+  });
+
+  it('the minutes name it inside their sentence without a verb of its own', () => {
+    expect(drawn('bien-ban-tham-dinh', batch)).toContain(`theo ${TT24.basis} và ${PLAN}, đối chiếu`);
+  });
+
+  it('typed first by one unit, it still follows another unit’s circular', () => {
+    const other = unit('Trường mầm non Hoa Sen', { bases: [`Thực hiện ${PLAN}`] });
+    expect(drawn('to-trinh-cong-nhan', batchOf([other, { ...TT24_OK, bases: [TT24.basis] }]))).toContain(`Căn cứ ${TT24.basis};\nThực hiện ${PLAN};\nCăn cứ hồ sơ`);
+  });
+});
+
+describe('the Luật Tổ chức chính quyền địa phương the decision cites, by when it is made (TT24 Điều 10: before 15/02 of the next year)', () => {
+  const decisionOf = (years: number[], own: Record<string, string> = {}) =>
+    drawn('quyet-dinh-cong-nhan', { ...batchOf([{ ...TT24_OK, year: years.at(-1)! }]), years }, {}, own)
+      .split('\n')
+      .find((l) => l.includes('Luật Tổ chức chính quyền'));
+
+  it('dossiers of 2025 (decided from 01/7/2025): Luật số 72/2025/QH15', () => {
+    expect(decisionOf([2025])).toBe(`Căn cứ ${LAW_2025};`);
+    expect(decisionOf([2026])).toBe(`Căn cứ ${LAW_2025};`);
+  });
+
+  it('dossiers of 2024 (decided before 15/02/2025) and earlier: the 2015 law as amended in 2019', () => {
+    expect(decisionOf([2024])).toBe(`Căn cứ ${LAW_2015};`);
+    expect(decisionOf([2023])).toBe(`Căn cứ ${LAW_2015};`);
+  });
+
+  it('a batch of several years is decided with its latest', () => {
+    expect(decisionOf([2024, 2025])).toBe(`Căn cứ ${LAW_2025};`);
+  });
+
+  it('a signing date typed in “chung.ngay_ky” decides: a 2024 decision signed on 20/7/2025 cites the 2025 law', () => {
+    expect(decisionOf([2024], { 'chung.ngay_ky': '20/7/2025' })).toBe(`Căn cứ ${LAW_2025};`);
+    expect(decisionOf([2024], { 'chung.ngay_ky': '30/6/2025' })).toBe(`Căn cứ ${LAW_2015};`);
+  });
+
+  it('a templates sheet still holding the blank to fill takes the law; a line the officer wrote stays', () => {
+    for (const former of OFFICER_TEMPLATES.former['quyet_dinh.can_cu']!) expect(decisionOf([2025], { 'quyet_dinh.can_cu': former })).toBe(`Căn cứ ${LAW_2025};`);
+    const own = 'Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nCăn cứ {can_cu};\nTheo đề nghị của Phòng Văn hóa - Xã hội.';
+    expect(decisionOf([2025], { 'quyet_dinh.can_cu': own })).toBe('Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;');
   });
 });

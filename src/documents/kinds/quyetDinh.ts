@@ -12,14 +12,13 @@ import { closeWithRecipients, leftOverTexts, openDocument } from './common';
 
 export function drawQuyetDinh(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const b = openDocument(DOCUMENT_SHEETS.quyetDinh, ctx, 'quyet_dinh');
+  // No spacer under the authority, after “QUYẾT ĐỊNH:” nor above the list (their rows have room of
+  // their own): a school's charter line still leaves a three-member decision on one page.
   b.row([{ text: text(ctx, 'quyet_dinh.tham_quyen').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
-  b.spacer(8);
   b.paragraphs(text(ctx, 'quyet_dinh.can_cu'), { indent: true, italic: true });
   b.spacer(6);
   b.row([{ text: text(ctx, 'quyet_dinh.quyet_dinh'), bold: true, align: 'center', size: SIZE.title }]);
-  b.spacer(6);
   b.paragraphs(text(ctx, 'quyet_dinh.dieu_1'), { indent: true });
-  b.spacer(4);
   const rows = ctx.evaluators.map((m, i) => [String(i + 1), m.name, m.title, m.role]);
   b.table(['STT', 'Họ và tên', 'Chức vụ', 'Nhiệm vụ'], [1, 4, 3, 2], rows, ['center', 'left', 'left', 'left']);
   b.endTable();

@@ -8,7 +8,7 @@ import { fillTemplate, fillTidy } from '../templates';
 import { abbreviation } from '../templatesSheet';
 import { proposalGroups, proposed, unitBases, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
 import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from '../bases';
-import type { OfficerPlaceholder } from './templates';
+import { localGovernmentLaw, type OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
 
 export interface OfficerFields {
@@ -96,6 +96,15 @@ function countsByProposal(batch: Batch): string {
   return groups.map((g) => `${g.rating !== null ? `xếp loại ${g.rating}` : g.level ? `mức độ ${g.level}` : 'đạt'}: ${g.units.length} đơn vị`).join('; ');
 }
 
+/**
+ * When the decision is made: the signing date typed ("d/m/yyyy"), else just before 15/02 after
+ * the latest evaluation year (TT24 Điều 10: the dossiers are recognised by then).
+ */
+function decisionDay(signed: string, year: number): Date {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(signed.trim());
+  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : new Date(Date.UTC(year + 1, 1, 14));
+}
+
 export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}): OfficerContext {
   const own = (key: string) => (texts.get(key) ?? '').trim();
   const body = fields.body?.trim() || own('chung.don_vi_tiep_nhan') || batch.body || BLANK;
@@ -134,6 +143,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     nam_sau: String(years.at(-1)! + 1),
     danh_hieu: title,
     can_cu: listedBases(bases.proposed),
+    luat_chinh_quyen: localGovernmentLaw(decisionDay(dateText(own('chung.ngay_ky')), years.at(-1)!)),
     so_don_vi: String(units.length),
     so_de_nghi: String(chosen.length),
     so_khong_de_nghi: String(units.length - chosen.length),

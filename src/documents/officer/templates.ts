@@ -19,7 +19,8 @@ export const OFFICER_PLACEHOLDERS = {
   nam: 'Năm đánh giá của các hồ sơ',
   nam_sau: 'Năm sau năm đánh giá',
   danh_hieu: 'Tên gọi được công nhận, không kèm mức độ (theo bộ tiêu chí), ví dụ “Đơn vị học tập” cấp huyện',
-  can_cu: 'Căn cứ của các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ), như cột “Căn cứ” của bảng tổng hợp ghi (thông tư, văn bản của tỉnh); “Căn cứ {can_cu}” in mỗi căn cứ một dòng',
+  can_cu: 'Căn cứ của các đơn vị được đề nghị (tờ trình, quyết định) hoặc được thẩm định (biên bản: văn bản đã hết hiệu lực được ghi rõ), như cột “Căn cứ” của bảng tổng hợp ghi (thông tư, văn bản của tỉnh); “Căn cứ {can_cu}” in mỗi căn cứ một dòng (“Thực hiện …”, “Theo …” giữ chữ đơn vị đã ghi, sau các căn cứ pháp lý); trong câu chỉ in tên văn bản',
+  luat_chinh_quyen: 'Luật Tổ chức chính quyền địa phương có hiệu lực ngày ký quyết định (mục “chung.ngay_ky”; để trống: trước ngày 15/02 năm sau năm đánh giá): từ ngày 01/7/2025 Luật số 72/2025/QH15 ngày 16/6/2025; trước đó Luật ngày 19/6/2015, sửa đổi, bổ sung ngày 22/11/2019',
   so_don_vi: 'Số đơn vị trong bảng tổng hợp',
   so_de_nghi: 'Số đơn vị đủ điều kiện, đề nghị công nhận',
   so_khong_de_nghi: 'Số đơn vị chưa đủ điều kiện',
@@ -40,6 +41,23 @@ export const OFFICER_PLACEHOLDERS = {
 } as const;
 
 export type OfficerPlaceholder = keyof typeof OFFICER_PLACEHOLDERS;
+
+/**
+ * The Luật Tổ chức chính quyền địa phương in force on a day (the chairman's competence), newest
+ * first: a decision cites the first whose `from` (UTC, inclusive) it is not before.
+ */
+export const LOCAL_GOVERNMENT_LAWS: readonly { from: Date; text: string }[] = [
+  { from: new Date(Date.UTC(2025, 6, 1)), text: 'Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025' },
+  {
+    from: new Date(Date.UTC(2020, 6, 1)),
+    text: 'Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019',
+  },
+];
+
+/** The law a decision of `day` cites; one older than every entry cites the oldest. */
+export function localGovernmentLaw(day: Date): string {
+  return (LOCAL_GOVERNMENT_LAWS.find((l) => day >= l.from) ?? LOCAL_GOVERNMENT_LAWS.at(-1)!).text;
+}
 
 const LUU = '- Lưu: VT.';
 
@@ -114,8 +132,8 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'quyet_dinh.tham_quyen', label: 'Quyết định: thẩm quyền ban hành (in hoa)', text: 'CHỦ TỊCH {uy_ban}' },
   {
     key: 'quyet_dinh.can_cu',
-    label: 'Quyết định: căn cứ (ghi số, ngày của Luật Tổ chức chính quyền địa phương đang có hiệu lực)',
-    text: 'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nTheo đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu}.',
+    label: 'Quyết định: căn cứ (thẩm quyền trước: {luat_chinh_quyen} là Luật Tổ chức chính quyền địa phương có hiệu lực ngày ký; mỗi căn cứ một dòng, dòng cuối kết thúc bằng dấu chấm)',
+    text: 'Căn cứ {luat_chinh_quyen};\nCăn cứ {can_cu};\nTheo đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu}.',
   },
   { key: 'quyet_dinh.quyet_dinh', label: 'Quyết định: dòng “QUYẾT ĐỊNH:”', text: 'QUYẾT ĐỊNH:' },
   { key: 'quyet_dinh.dieu_1', label: 'Quyết định: Điều 1', text: 'Điều 1. Công nhận {so_de_nghi} đơn vị đạt {danh_hieu} năm {nam} (có danh sách kèm theo).' },
@@ -142,6 +160,8 @@ export const OFFICER_FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>
   'quyet_dinh.can_cu': [
     'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {don_vi_tiep_nhan} tại Tờ trình số …/TTr-{ky_hieu},',
     'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nXét đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu},',
+    // Before the law was filled in by the decision's date ({luat_chinh_quyen}).
+    'Căn cứ Luật Tổ chức chính quyền địa phương số ……… ngày ………;\nCăn cứ {can_cu};\nTheo đề nghị của {co_quan_tham_dinh} tại Tờ trình số …/TTr-{ky_hieu}.',
   ],
   'quyet_dinh.dieu_3': ['Điều 3. {don_vi_tiep_nhan}, thủ trưởng các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.'],
   'quyet_dinh.noi_nhan': [`- Như Điều 3;\n- {don_vi_tiep_nhan};\n${LUU}`],
