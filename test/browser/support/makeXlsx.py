@@ -1,5 +1,5 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide|merged OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide OUT.xlsx"""
 import sys
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Protection
@@ -41,6 +41,15 @@ elif kind == 'merged':
     ws.merge_cells(start_row=3, start_column=1, end_row=40, end_column=1)
     for r in range(3, 201):
         ws.cell(row=r, column=2).value = f'Thành viên {r - 2}'
+elif kind == 'print-wide':
+    # 40 columns of answers, no orientation and no fit-to-page: only the titles to repeat
+    # (Page Layout -> Print Titles: row 1 and column A).
+    ws.title = 'In rộng'
+    ws.append(['Họ và tên'] + [f'Câu {c}' for c in range(2, 41)])
+    for r in range(2, 32):
+        ws.append([f'Thành viên {r - 1}'] + [r * 100 + c for c in range(2, 41)])
+    ws.print_title_rows = '1:1'
+    ws.print_title_cols = 'A:A'
 else:
     raise SystemExit(f'unknown kind {kind}')
 wb.save(out)
