@@ -419,15 +419,7 @@ export function SheetGrid(props: SheetGridProps) {
     return at_(i);
   };
   /** The last used cell: the last row and the last column holding anything (Ctrl+End). */
-  const lastUsed = (): GridSelection => {
-    let row = view.rows[0] ?? 1;
-    let column = view.columns[0]?.index ?? 1;
-    for (const r of view.rows) for (const c of view.columns) if (filled(r, c.index)) {
-      if (r > row) row = r;
-      if (c.index > column) column = c.index;
-    }
-    return { row, column };
-  };
+  const lastUsed = (): GridSelection => view.lastUsed();
   /** The last filled cell of a row (End), or where it is when the row is empty. */
   const rowEnd = (at: GridSelection): GridSelection => {
     for (let i = view.columns.length - 1; i >= 0; i--) if (filled(at.row, view.columns[i]!.index)) return { row: at.row, column: view.columns[i]!.index };
