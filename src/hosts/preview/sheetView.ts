@@ -269,7 +269,7 @@ export function sheetView(
       // From the values and formulas themselves: asking input() of every shown cell took seconds on 5,000 × 300.
       let row = rows[0] ?? 1;
       let column = columns[0]?.index ?? 1;
-      const use = (r: number, c: number) => {
+      const take = (r: number, c: number) => {
         if (r > row) row = r;
         if (c > column) column = c;
       };
@@ -280,7 +280,7 @@ export function sheetView(
         for (let c = line.length; c > column; c--) {
           const v = line[c - 1];
           if (v !== null && v !== undefined && v !== '' && visible.has(c)) {
-            use(r, c);
+            take(r, c);
             break;
           }
         }
@@ -288,7 +288,7 @@ export function sheetView(
       }
       for (const key of m.formulas.keys()) {
         const [r, c] = key.split(':').map(Number) as [number, number];
-        if (shownRows.has(r) && visible.has(c)) use(r, c);
+        if (shownRows.has(r) && visible.has(c)) take(r, c);
       }
       return { row, column };
     },
