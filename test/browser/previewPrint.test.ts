@@ -1,7 +1,9 @@
 /**
  * Printing from the preview: a dossier document and the summary laid out for paper as their
  * print setup says (A4, orientation, page breaks), printed to PDF by Chromium and read back
- * with poppler. The success message names the print action this page has.
+ * with poppler. The success message names the print action this page has. A clerk's own sheet
+ * too wide for the page is not shrunk to unreadable: landscape, its columns split across pages
+ * with its print titles repeated on each.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -73,5 +75,46 @@ describe('printing from the preview', () => {
     expect(summary.pdf.sizes.length).toBeGreaterThanOrEqual(summary.breaks + 1);
     expect(summary.pdf.sizes.every((s) => Math.min(s.width, s.height) === 595 && Math.max(s.width, s.height) === 842)).toBe(true);
     await pages.session.shot('after printing');
+  });
+});
+
+describe('printing a clerk’s sheet wider than the page', () => {
+  it('prints 40 columns landscape at full size, split across pages, with the title row and column on every page', async () => {
+    const file = path.join(ROOT, 'test-output', 'browser', 'print-wide.xlsx');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), 'print-wide', file]);
+    const { page } = await pages.open('preview print wide');
+    await page.goto(`${pages.origin}/preview.html`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await chooser.setFiles(file);
+    await page.locator('table[data-sheet="In rộng"]').waitFor();
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: 'In / lưu PDF' }).click();
+    const layout = page.locator('.dvht-print[data-sheet="In rộng"]');
+    await layout.waitFor({ state: 'attached' });
+    // Not shrunk: every table of the layout at 100 %.
+    const zooms = await layout.locator('table').evaluateAll((ts) => ts.map((t) => getComputedStyle(t).zoom));
+    expect(zooms.length).toBeGreaterThan(1);
+    expect(new Set(zooms)).toEqual(new Set(['1']));
+    const out = path.join(ROOT, 'test-output', 'browser', 'print-wide.pdf');
+    await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
+    if (process.env.SHOTS_DIR) fs.copyFileSync(out, path.join(process.env.SHOTS_DIR, 'preview-print-wide.pdf'));
+    const pdf = readPdf(out);
+    expect(pdf.sizes.length).toBeGreaterThan(1);
+    expect(pdf.sizes.every((s) => s.width === 842 && s.height === 595)).toBe(true);
+    const pageTexts = pdf.text.split('\f').filter((t) => t.trim() !== '');
+    expect(pageTexts.length).toBe(pdf.sizes.length);
+    // Each page: the title row (its "Họ và tên") and the title column (the members' names, cut at the column's edge as in Excel).
+    for (const t of pageTexts) {
+      expect(t).toContain('Họ và tên');
+      expect(t).toContain('Thành viên');
+    }
+    // Every column is printed somewhere, the last one too.
+    expect(pdf.text).toContain('Câu 40');
+    expect(pdf.text).toContain('3140');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await layout.waitFor({ state: 'detached' });
   });
 });

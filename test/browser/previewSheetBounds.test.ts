@@ -1,8 +1,9 @@
 /**
  * The preview's grid on the edges of a clerk's own file: a sheet protected in Excel (locked
  * cells shown read-only before anyone types, unlocked ones editable, the workbook's structure
- * lock said where sheets are added), and a sheet wider than 200 columns (every column drawn,
- * a window at a time, over 5,000 rows). Workbooks written by openpyxl.
+ * lock said where sheets are added), a sheet wider than 200 columns (every column drawn,
+ * a window at a time, over 5,000 rows; Ctrl+End reaches its last used cell), and merged cells
+ * whose first row or column is scrolled out of the drawn window. Workbooks written by openpyxl.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,7 +16,7 @@ import { ROOT } from './support/build';
 const pages = useBrowserPages();
 const step = (page: Page, name: string) => stepIn(pages, page, name);
 
-function workbook(kind: 'protected' | 'wide'): string {
+function workbook(kind: 'protected' | 'wide' | 'merged'): string {
   const out = path.join(ROOT, 'test-output', 'browser', `bounds-${kind}.xlsx`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, out]);
@@ -118,6 +119,10 @@ describe('a sheet wider than the grid used to draw', () => {
     await page.locator('td[data-address="A1"][data-selected="true"]').waitFor();
     await page.keyboard.press('End');
     await page.locator('td[data-address="KN1"][data-selected="true"]').waitFor();
+    // Ctrl+End: the last used cell (the last row and the last column holding anything), in view.
+    await page.keyboard.press('Control+End');
+    await page.locator('td[data-address="KN5001"][data-selected="true"]').waitFor();
+    await expect(textInView(page, '5001')).resolves.toBe(true);
 
     // And down at the bottom right, the 5,000th member's answers.
     await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: el.parentElement!.scrollHeight, left: el.parentElement!.scrollWidth }));
@@ -130,4 +135,54 @@ describe('a sheet wider than the grid used to draw', () => {
     await shows(page, 'A5001', 'Thành viên 5000');
     await step(page, 'bottom left of 5000 rows');
   }, 120_000);
+});
+
+/** Whether a drawn cell holding exactly `text` shows it inside the grid's visible area (below the headings). */
+function textInView(page: Page, text: string): Promise<boolean> {
+  return grid(page).evaluate((el, t) => {
+    const scroller = el.parentElement!.getBoundingClientRect();
+    const head = el.querySelector('thead')!.getBoundingClientRect();
+    const rowHead = el.querySelector('tbody th')!.getBoundingClientRect();
+    const td = [...el.querySelectorAll('td')].find((c) => c.textContent === t);
+    if (!td) return false;
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const r = range.getBoundingClientRect();
+    return r.width > 0 && r.bottom > head.bottom && r.top < scroller.bottom && r.right > rowHead.right && r.left < scroller.right;
+  }, text);
+}
+
+describe('a merged cell partly scrolled out of view', () => {
+  it('shows its text over the part in view when its first row or its first column is scrolled out, and is selected whole', async () => {
+    const page = await openFile('preview merged scrolled', workbook('merged'));
+    await page.locator('table[data-sheet="Gộp ô"]').waitFor();
+    await expect(cell(page, 'A3').textContent()).resolves.toBe('Tổ Toán – Tin');
+
+    // Down among the members: row 3, where the merge A3:A40 starts, is far above the drawn rows.
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: 30 * 20 }));
+    await cell(page, 'B35').waitFor();
+    expect(await page.locator('th[scope="row"]', { hasText: /^3$/ }).count()).toBe(0);
+    await expect(textInView(page, 'Tổ Toán – Tin')).resolves.toBe(true);
+    await step(page, 'tall merge, first row scrolled out');
+    // Clicking it selects the merge (its first cell), and the view stays where it is.
+    const top = await grid(page).evaluate((el) => el.parentElement!.scrollTop);
+    // (With the mouse where the text is: a locator's click would first scroll the whole td into view.)
+    const at = await page.locator('td', { hasText: /^Tổ Toán – Tin$/ }).evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(at.x, at.y);
+    await page.locator('td[data-address="A3"][data-selected="true"]').waitFor();
+    await expect(page.getByTestId('preview-selection').innerText()).resolves.toBe(`Ô đang chọn: 'Gộp ô'!A3`);
+    await expect(grid(page).evaluate((el) => el.parentElement!.scrollTop)).resolves.toBe(top);
+
+    // To the right: column E, where the heading E2:AB2 starts, is left of the drawn columns.
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: 0, left: 14 * 64 }));
+    await page.locator('thead th', { hasText: /^S$/ }).waitFor();
+    expect(await page.locator('thead th', { hasText: /^E$/ }).count()).toBe(0);
+    await expect(textInView(page, 'Kết quả khảo sát')).resolves.toBe(true);
+    await step(page, 'wide merge, first column scrolled out');
+  });
 });

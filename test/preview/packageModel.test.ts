@@ -3,7 +3,7 @@
  * (ExcelJS) shows its styles, wrapped text, row heights, merges, dropdowns and print setup.
  */
 import * as ExcelJS from 'exceljs';
-import { PackageReader } from '../../src/hosts/preview/packageModel';
+import { PackageReader, printTitles } from '../../src/hosts/preview/packageModel';
 import { sheetView } from '../../src/hosts/preview/sheetView';
 import { parseClipboard } from '../../src/hosts/preview/SheetGrid';
 import { XlsxPackage } from '../../src/xlsx/package';
@@ -129,5 +129,14 @@ describe('parseClipboard', () => {
       ['', ''],
     ]);
     expect(parseClipboard('5" nail\tx')).toEqual([['5" nail', 'x']]);
+  });
+});
+
+describe('print titles', () => {
+  it('reads the rows and columns repeated on each page, as Excel and openpyxl spell them', () => {
+    expect(printTitles("'Tổng hợp'!$A:$B,'Tổng hợp'!$1:$3")).toEqual({ titleRows: { first: 1, last: 3 }, titleColumns: { first: 1, last: 2 } });
+    expect(printTitles("'In rộng'!1:1,'In rộng'!A:A")).toEqual({ titleRows: { first: 1, last: 1 }, titleColumns: { first: 1, last: 1 } });
+    expect(printTitles('DanhSach!$5:$5')).toEqual({ titleRows: { first: 5, last: 5 }, titleColumns: null });
+    expect(printTitles('')).toEqual({ titleRows: null, titleColumns: null });
   });
 });

@@ -1,5 +1,6 @@
 /** How the preview grid shows numbers: as Excel would under the cell's number format. */
-import { formatNumber } from '../../src/hosts/preview/sheetView';
+import { formatNumber, sheetView } from '../../src/hosts/preview/sheetView';
+import type { SheetModel } from '../../src/hosts/preview/packageModel';
 
 describe('preview cell text', () => {
   it('shows a date serial under a date format as a date, with the time when the format has one', () => {
@@ -12,5 +13,45 @@ describe('preview cell text', () => {
     expect(formatNumber(1234.5, '#,##0.00', 'vi-VN')).toBe('1.234,50');
     expect(formatNumber(12, '0 "ngày"', 'vi-VN')).toBe('12');
     expect(formatNumber(3, '[Red]0', 'vi-VN')).toBe('3');
+  });
+});
+
+describe('the last used cell (Ctrl+End)', () => {
+  const model = (): SheetModel => ({
+    name: 'Trang',
+    role: null,
+    // Row 3 col 4 holds a number; row 6 an empty string (blank) and text; row 2 col 6 sits in a hidden column; row 10 is hidden.
+    values: [['a'], [null, null, null, null, null, 'ẩn'], [null, null, '', 5], [], [], ['', 'x'], [], [], [], ['dòng ẩn', null, null, null, 'x']],
+    styleIds: new Map([['12:8', 1]]), // formatted but empty: not used
+    formulas: new Map([['9:2', 'A1*2']]), // never calculated: no value, still used
+    uncached: new Set(['9:2']),
+    columns: new Map([[6, { hidden: true }]]),
+    defaultColumnWidth: 8.43,
+    rows: new Map([[10, { hidden: true }]]),
+    defaultRowHeightPt: 15,
+    merges: [],
+    validations: [],
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fitToWidth: false, printArea: null, rowBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
+    formats: [{ numFmt: 'General' }, { numFmt: 'General', fill: '#FFFF00' }],
+    date1904: false,
+    locked: null,
+  });
+
+  it('is the last shown row and the last shown column holding anything, as a scan of every shown cell finds', () => {
+    const view = sheetView(model(), 'vi-VN');
+    expect(view.lastUsed()).toEqual({ row: 9, column: 4 });
+    let row = view.rows[0]!;
+    let column = view.columns[0]!.index;
+    for (const r of view.rows)
+      for (const c of view.columns)
+        if (view.input(r, c.index) !== '') {
+          row = Math.max(row, r);
+          column = Math.max(column, c.index);
+        }
+    expect(view.lastUsed()).toEqual({ row, column });
+  });
+
+  it('is the first cell of an empty sheet', () => {
+    expect(sheetView({ ...model(), values: [], formulas: new Map(), uncached: new Set() }, 'vi-VN').lastUsed()).toEqual({ row: 1, column: 1 });
   });
 });

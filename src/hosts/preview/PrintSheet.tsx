@@ -1,21 +1,26 @@
 /**
  * One sheet laid out for paper, as its print setup says: A4 in its orientation, its margins,
- * its print area, its page breaks, shrunk to the page width when wider (the add-in's
- * documents ask "fit to width"). Shown only when printing: the browser's print dialog then
- * prints it or saves it as PDF. Every row is drawn (no virtual window on paper).
+ * its print area, its page breaks, its print titles. Wider than the page: shrunk to the page
+ * width when the sheet asks "fit to width" (the add-in's sheets do) or when a little shrinking
+ * is enough; otherwise printed at full size, its columns split across pages (down, then over,
+ * as Excel), landscape unless the file says the orientation, the print titles on every page.
+ * Shown only when printing: the browser's print dialog then prints it or saves it as PDF.
+ * Every row is drawn (no virtual window on paper).
  */
 import type { CSSProperties } from 'react';
 import type { PrintSetup } from './packageModel';
-import type { CellView, SheetView } from './sheetView';
+import type { CellView, ColumnView, SheetView } from './sheetView';
 
 const A4_CM = { portrait: { width: 21, height: 29.7 }, landscape: { width: 29.7, height: 21 } };
 const PX_PER_CM = 96 / 2.54;
+/** Below this scale printed text gets hard to read: the columns go on more pages instead. */
+const READABLE_ZOOM = 0.8;
 
 /** The page rules and the screen/paper switch: everything but the sheet is left off paper. */
-function pageCss(print: PrintSetup): string {
+function pageCss(print: PrintSetup, orientation: PrintSetup['orientation']): string {
   const m = print.margins;
   return [
-    `@page { size: A4 ${print.orientation}; margin: ${m.top}cm ${m.right}cm ${m.bottom}cm ${m.left}cm; }`,
+    `@page { size: A4 ${orientation}; margin: ${m.top}cm ${m.right}cm ${m.bottom}cm ${m.left}cm; }`,
     '@media screen { .dvht-print { display: none; } }',
     '@media print { .dvht-screen { display: none !important; } html, body, #root { height: auto !important; overflow: visible !important; background: #fff; } }',
   ].join('\n');
@@ -36,55 +41,118 @@ function cellCss(cell: CellView): CSSProperties {
   return css;
 }
 
+const widthOf = (columns: readonly ColumnView[]) => columns.reduce((sum, c) => sum + c.widthPx, 0);
+const printableWidth = (print: PrintSetup, orientation: PrintSetup['orientation']) =>
+  (A4_CM[orientation].width - print.margins.left - print.margins.right) * PX_PER_CM;
+
+/** Columns in groups that each fit `room` pixels (a column wider than that alone). */
+function bands(columns: readonly ColumnView[], room: number): ColumnView[][] {
+  const out: ColumnView[][] = [];
+  let band: ColumnView[] = [];
+  let used = 0;
+  for (const c of columns) {
+    if (band.length && used + c.widthPx > room) {
+      out.push(band);
+      band = [];
+      used = 0;
+    }
+    band.push(c);
+    used += c.widthPx;
+  }
+  if (band.length) out.push(band);
+  return out;
+}
+
+/** How a sheet goes on paper: its orientation, its scale, and the column groups printed one after another. */
+export function paperLayout(view: SheetView, print: PrintSetup) {
+  const area = print.printArea;
+  const t = print.titleColumns;
+  const isTitle = (col: number) => t !== null && col >= t.first && col <= t.last;
+  const columns = view.columns.filter((c) => !area || (c.index >= area.left && c.index <= area.right));
+  const titles = view.columns.filter((c) => isTitle(c.index));
+  const width = widthOf(columns);
+  const orientation = print.orientationSet || print.fitToWidth || width <= printableWidth(print, 'portrait') ? print.orientation : 'landscape';
+  const printable = printableWidth(print, orientation);
+  if (width <= printable) return { orientation, zoom: 1, bands: [columns] };
+  if (print.fitToWidth || printable / width >= READABLE_ZOOM) return { orientation, zoom: printable / width, bands: [columns] };
+  // Title columns repeat before each group, unless they would leave too little room beside them.
+  const repeat = titles.length > 0 && widthOf(titles) < printable / 2 ? titles : [];
+  const rest = repeat.length ? columns.filter((c) => !isTitle(c.index)) : columns;
+  return { orientation, zoom: 1, bands: bands(rest, printable - widthOf(repeat)).map((b) => [...repeat, ...b]) };
+}
+
 export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   const { view, print } = props;
   const area = print.printArea;
-  const rows = view.rows.filter((r) => !area || (r >= area.top && r <= area.bottom));
-  const columns = view.columns.filter((c) => !area || (c.index >= area.left && c.index <= area.right));
-  const shownRows = new Set(rows);
-  const shownColumns = new Set(columns.map((c) => c.index));
+  const t = print.titleRows;
+  const isTitle = (row: number) => t !== null && row >= t.first && row <= t.last;
+  const layout = paperLayout(view, print);
+  // Title rows head every page (a table's head repeats on each page it spans); the rest is the body.
+  const titleRows = view.rows.filter(isTitle);
+  const bodyRows = view.rows.filter((r) => (!area || (r >= area.top && r <= area.bottom)) && !isTitle(r));
   const breaks = new Set(print.rowBreaks);
   const heightOf = new Map(view.rows.map((r, i) => [r, view.heights[i]!]));
-  const width = columns.reduce((sum, c) => sum + c.widthPx, 0);
-  const paper = A4_CM[print.orientation];
-  const printable = (paper.width - print.margins.left - print.margins.right) * PX_PER_CM;
-  // Wider than the page: shrunk to fit, as Excel's "fit to one page wide" does.
-  const zoom = width > printable ? printable / width : 1;
+  const rowIndex = new Map(view.rows.map((r, i) => [r, i]));
+  const columnIndex = new Map(view.columns.map((c, i) => [c.index, i]));
+  /** Whether a shown cell lies in the merge (first shown row and column, shown spans). */
+  const inMerge = (m: NonNullable<CellView['merge']>, row: number, col: number) => {
+    const ri = rowIndex.get(row)! - rowIndex.get(m.top)!;
+    const ci = columnIndex.get(col)! - columnIndex.get(m.left)!;
+    return ri >= 0 && ri < m.rowSpan && ci >= 0 && ci < m.span;
+  };
+
+  /** Rows of one table section; a merge is drawn by its first cell there, over the rest of it there, with its first cell's text. */
+  const section = (rows: number[], columns: ColumnView[], firstOfBody: boolean) =>
+    rows.map((row, ri) => (
+      <tr key={row} style={{ height: heightOf.get(row), breakBefore: firstOfBody && breaks.has(row) && ri > 0 ? 'page' : undefined, breakInside: 'avoid' }}>
+        {columns.map((c, ci) => {
+          let cell = view.cell(row, c.index);
+          const m = cell.merge;
+          let colSpan = 1;
+          let rowSpan = 1;
+          if (m) {
+            const startsHere = !(ri > 0 && inMerge(m, rows[ri - 1]!, c.index)) && !(ci > 0 && inMerge(m, row, columns[ci - 1]!.index));
+            if (!startsHere) return null;
+            while (ci + colSpan < columns.length && inMerge(m, row, columns[ci + colSpan]!.index)) colSpan++;
+            while (ri + rowSpan < rows.length && inMerge(m, rows[ri + rowSpan]!, c.index)) rowSpan++;
+            if (m.top !== row || m.left !== c.index) cell = view.cell(m.top, m.left);
+          }
+          return (
+            <td key={c.index} colSpan={colSpan > 1 ? colSpan : undefined} rowSpan={rowSpan > 1 ? rowSpan : undefined} style={cellCss(cell)}>
+              {cell.text}
+            </td>
+          );
+        })}
+      </tr>
+    ));
 
   return (
     <div className="dvht-print" data-sheet={view.name}>
-      <style>{pageCss(print)}</style>
-      <table
-        style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width, zoom, fontFamily: 'Calibri, Carlito, sans-serif', fontSize: '11pt', color: '#000' }}
-        aria-label={view.name}
-      >
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c.index} style={{ width: c.widthPx }} />
-          ))}
-        </colgroup>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row} style={{ height: heightOf.get(row), breakBefore: breaks.has(row) && row !== rows[0] ? 'page' : undefined, breakInside: 'avoid' }}>
-              {columns.map((c) => {
-                const cell = view.cell(row, c.index);
-                const m = cell.merge;
-                if (m && (m.top !== row || m.left !== c.index)) {
-                  // Covered by a merge whose first cell is printed; drawn empty when that cell is off the area.
-                  const startShown = shownRows.has(m.top) && shownColumns.has(m.left);
-                  if (startShown) return null;
-                }
-                const own = m && m.top === row && m.left === c.index;
-                return (
-                  <td key={c.index} colSpan={own && m.span > 1 ? m.span : undefined} rowSpan={own && m.rowSpan > 1 ? m.rowSpan : undefined} style={cellCss(cell)}>
-                    {cell.text}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <style>{pageCss(print, layout.orientation)}</style>
+      {layout.bands.map((columns, b) => (
+        <table
+          key={b}
+          style={{
+            borderCollapse: 'collapse',
+            tableLayout: 'fixed',
+            width: widthOf(columns),
+            zoom: layout.zoom,
+            breakBefore: b > 0 ? 'page' : undefined,
+            fontFamily: 'Calibri, Carlito, sans-serif',
+            fontSize: '11pt',
+            color: '#000',
+          }}
+          aria-label={view.name}
+        >
+          <colgroup>
+            {columns.map((c) => (
+              <col key={c.index} style={{ width: c.widthPx }} />
+            ))}
+          </colgroup>
+          {titleRows.length > 0 && <thead>{section(titleRows, columns, false)}</thead>}
+          <tbody>{section(bodyRows, columns, true)}</tbody>
+        </table>
+      ))}
     </div>
   );
 }

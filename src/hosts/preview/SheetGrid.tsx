@@ -351,8 +351,14 @@ export function SheetGrid(props: SheetGridProps) {
     const left = ROW_HEADER_WIDTH + lefts[ci]!;
     const width = lefts[ci + 1]! - lefts[ci]!;
     const next = { top: el.scrollTop, left: el.scrollLeft };
-    if (top - HEADER_HEIGHT < el.scrollTop || bottom > el.scrollTop + el.clientHeight) next.top = Math.max(0, top - el.clientHeight / 2);
-    if (left - ROW_HEADER_WIDTH < el.scrollLeft || left + width > el.scrollLeft + el.clientWidth) next.left = Math.max(0, left - el.clientWidth / 2);
+    // A merge partly in view (its text is drawn over that part) stays where it is, as in Excel.
+    const merge = view.cell(active!.row, active!.column).merge;
+    const mergeBottom = merge ? HEADER_HEIGHT + tops[Math.min(rowIndex + merge.rowSpan, view.rows.length)]! : bottom;
+    const mergeRight = merge ? ROW_HEADER_WIDTH + lefts[Math.min(ci + merge.span, view.columns.length)]! : left + width;
+    const rowsInView = merge ? mergeBottom > el.scrollTop + HEADER_HEIGHT && top < el.scrollTop + el.clientHeight : top - HEADER_HEIGHT >= el.scrollTop && bottom <= el.scrollTop + el.clientHeight;
+    const columnsInView = merge ? mergeRight > el.scrollLeft + ROW_HEADER_WIDTH && left < el.scrollLeft + el.clientWidth : left - ROW_HEADER_WIDTH >= el.scrollLeft && left + width <= el.scrollLeft + el.clientWidth;
+    if (!rowsInView) next.top = Math.max(0, top - el.clientHeight / 2);
+    if (!columnsInView) next.left = Math.max(0, left - el.clientWidth / 2);
     if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
   }, [view.name, active?.row, active?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the active cell changes, not on every redraw
 
@@ -413,15 +419,7 @@ export function SheetGrid(props: SheetGridProps) {
     return at_(i);
   };
   /** The last used cell: the last row and the last column holding anything (Ctrl+End). */
-  const lastUsed = (): GridSelection => {
-    let row = view.rows[0] ?? 1;
-    let column = view.columns[0]?.index ?? 1;
-    for (const r of view.rows) for (const c of view.columns) if (filled(r, c.index)) {
-      if (r > row) row = r;
-      if (c.index > column) column = c.index;
-    }
-    return { row, column };
-  };
+  const lastUsed = (): GridSelection => view.lastUsed();
   /** The last filled cell of a row (End), or where it is when the row is empty. */
   const rowEnd = (at: GridSelection): GridSelection => {
     for (let i = view.columns.length - 1; i >= 0; i--) if (filled(at.row, view.columns[i]!.index)) return { row: at.row, column: view.columns[i]!.index };
@@ -583,16 +581,24 @@ export function SheetGrid(props: SheetGridProps) {
   };
 
   // Only a drawn cell can be named: a scrolled-out active row would be an id that does not exist.
+  // A merge is drawn while any of its rows and columns is in the window.
   const activeRow = active ? (indexOfRow.get(active.row) ?? -1) : -1;
-  const activeId = active && activeRow >= first && activeRow < last ? cellId(view.name, active.row, active.column) : undefined;
+  const activeColumn = active ? (indexOfColumn.get(active.column) ?? -1) : -1;
+  const activeMerge = active ? view.cell(active.row, active.column).merge : undefined;
+  const activeDrawn =
+    activeRow >= 0 && activeColumn >= 0 && activeRow + (activeMerge?.rowSpan ?? 1) > first && activeRow < last && activeColumn + (activeMerge?.span ?? 1) > firstColumn && activeColumn < lastColumn;
+  const activeId = active && activeDrawn ? cellId(view.name, active.row, active.column) : undefined;
 
-  const renderCell = (row: number, rowIndex: number, ci: number) => {
-    const c = view.columns[ci]!;
-    const cell = view.cell(row, c.index);
+  const renderCell = (drawnRow: number, rowIndex: number, ci: number) => {
+    const here = view.cell(drawnRow, view.columns[ci]!.index);
     let colSpan: number | undefined;
     let rowSpan: number | undefined;
-    if (cell.merge) {
-      const m = cell.merge;
+    // The cell this td stands for: itself, or the merge's first cell.
+    let row = drawnRow;
+    let cell = here;
+    let c = view.columns[ci]!;
+    if (here.merge) {
+      const m = here.merge;
       // Drawn once, by the merge's first cell in the window (its top row or left column may be scrolled out).
       const topIndex = Math.max(indexOfRow.get(m.top) ?? rowIndex, first);
       const leftIndex = Math.max(indexOfColumn.get(m.left) ?? ci, firstColumn);
@@ -601,6 +607,12 @@ export function SheetGrid(props: SheetGridProps) {
       colSpan = columns > 1 ? columns : undefined;
       const rows = Math.min((indexOfRow.get(m.top) ?? rowIndex) + m.rowSpan, last) - rowIndex;
       rowSpan = rows > 1 ? rows : undefined;
+      // What it shows, where clicks and edits go, is the merge's first cell, drawn or not (as Excel shows a merge whole).
+      if (m.top !== drawnRow || m.left !== c.index) {
+        row = m.top;
+        c = view.columns[indexOfColumn.get(m.left) ?? ci]!;
+        cell = view.cell(row, c.index);
+      }
     }
     const isActive = active !== null && active.row === row && active.column === c.index;
     const next = view.columns[ci + 1];

@@ -8,7 +8,7 @@ import { errorText, type CellValue } from '../../domain/values';
 import type { XlsxPackage } from '../../xlsx/package';
 import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
 import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
-import { parseCell, parseRange } from '../../workbook/a1';
+import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
 import { formatIndexOf, sheetProtected, structureLocked } from '../../workbook/xlsx/protection';
 import { StylesEditor } from '../../workbook/xlsx/write/styles';
@@ -48,10 +48,15 @@ export interface PrintSetup {
   orientation: 'portrait' | 'landscape';
   /** Centimetres. */
   margins: { top: number; bottom: number; left: number; right: number };
+  /** The file says the orientation (else it is the default, portrait, and a wide sheet may go landscape). */
+  orientationSet: boolean;
   fitToWidth: boolean;
   printArea: Box | null;
   /** Page breaks before these 1-based rows. */
   rowBreaks: number[];
+  /** Print titles (Page Layout → Print Titles): rows repeated at the top of each page, columns at the left. */
+  titleRows: { first: number; last: number } | null;
+  titleColumns: { first: number; last: number } | null;
 }
 
 export interface SheetModel {
@@ -220,6 +225,16 @@ export function boxOf(ref: string): Box | null {
   }
 }
 
+/** The rows and columns of a Print_Titles name ("'Sheet'!$1:$2,'Sheet'!$A:$A"; openpyxl leaves out the $). */
+export function printTitles(value: string): Pick<PrintSetup, 'titleRows' | 'titleColumns'> {
+  const out: Pick<PrintSetup, 'titleRows' | 'titleColumns'> = { titleRows: null, titleColumns: null };
+  for (const m of value.matchAll(/!\$?(\d+):\$?(\d+)|!\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})/g)) {
+    if (m[1]) out.titleRows = { first: Number(m[1]), last: Number(m[2]) };
+    else out.titleColumns = { first: columnNumber(m[3]!.toUpperCase()), last: columnNumber(m[4]!.toUpperCase()) };
+  }
+  return out;
+}
+
 export const inBox = (b: Box, row: number, col: number) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 
 interface RawSheet {
@@ -232,7 +247,7 @@ interface RawSheet {
   defaultRowHeightPt: number;
   merges: Box[];
   validations: { boxes: Box[]; formula: string }[];
-  print: Omit<PrintSetup, 'printArea'>;
+  print: Omit<PrintSetup, 'printArea' | 'titleRows' | 'titleColumns'>;
 }
 
 const CM_PER_INCH = 2.54;
@@ -249,7 +264,7 @@ export function parseSheetParts(xml: string): RawSheet {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fitToWidth: false, rowBreaks: [] },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fitToWidth: false, rowBreaks: [] },
   };
   let row = 0;
   let col = 0;
@@ -349,6 +364,7 @@ export function parseSheetParts(xml: string): RawSheet {
       }
       case 'pageSetup':
         if (attr(tag.attrs, 'orientation') === 'landscape') out.print.orientation = 'landscape';
+        out.print.orientationSet = attr(tag.attrs, 'orientation') !== null;
         fitHeight = Number(attr(tag.attrs, 'fitToHeight') ?? 1);
         break;
       case 'rowBreaks':
@@ -455,6 +471,7 @@ export class PackageReader {
     const index = this.pkg.sheets.indexOf(sheet);
     const area = this.pkg.definedNames.find((d) => d.name === '_xlnm.Print_Area' && d.localSheetId === index);
     const printArea = area ? boxOf(area.value.split('!').pop() ?? '') : null;
+    const titles = printTitles(this.pkg.definedNames.find((d) => d.name === '_xlnm.Print_Titles' && d.localSheetId === index)?.value ?? '');
     const xfOf = sheetProtected(xml) ? formatIndexOf(xml) : null;
     const model: SheetModel = {
       name: sheet.name,
@@ -469,7 +486,7 @@ export class PackageReader {
       defaultRowHeightPt: raw.defaultRowHeightPt,
       merges: raw.merges,
       validations,
-      print: { ...raw.print, printArea },
+      print: { ...raw.print, printArea, ...titles },
       formats,
       date1904: this.pkg.date1904,
       locked: PackageReader.locked(xfOf, unlocked),

@@ -1,8 +1,8 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide OUT.xlsx"""
 import sys
 from openpyxl import Workbook
-from openpyxl.styles import Protection
+from openpyxl.styles import Alignment, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 
@@ -29,6 +29,27 @@ elif kind == 'wide':
     for r in range(2, 5002):
         ws.append([f'Thành viên {r - 1}'] + ([r] * (columns - 1) if r < 12 else [None] * (columns - 2) + [r]))
     ws.cell(row=1, column=columns).value = 'Cột cuối'
+elif kind == 'merged':
+    # A department's name merged down the rows of its 38 members, and a heading merged across
+    # 24 columns of a sheet wide enough (100 columns) for the grid to draw a window of columns.
+    ws.title = 'Gộp ô'
+    ws.append(['Tổ', 'Họ và tên'] + [f'Câu {c}' for c in range(3, 101)])
+    ws.cell(row=2, column=5).value = 'Kết quả khảo sát'
+    ws.cell(row=2, column=5).alignment = Alignment(horizontal='center')
+    ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=28)
+    ws.cell(row=3, column=1).value = 'Tổ Toán – Tin'
+    ws.merge_cells(start_row=3, start_column=1, end_row=40, end_column=1)
+    for r in range(3, 201):
+        ws.cell(row=r, column=2).value = f'Thành viên {r - 2}'
+elif kind == 'print-wide':
+    # 40 columns of answers, no orientation and no fit-to-page: only the titles to repeat
+    # (Page Layout -> Print Titles: row 1 and column A).
+    ws.title = 'In rộng'
+    ws.append(['Họ và tên'] + [f'Câu {c}' for c in range(2, 41)])
+    for r in range(2, 32):
+        ws.append([f'Thành viên {r - 1}'] + [r * 100 + c for c in range(2, 41)])
+    ws.print_title_rows = '1:1'
+    ws.print_title_cols = 'A:A'
 else:
     raise SystemExit(f'unknown kind {kind}')
 wb.save(out)
