@@ -138,8 +138,10 @@ export interface FakeExcel {
   reset(): void;
   /** The user types into a cell (as Excel reads typed input); change handlers are told, as after an edit in the grid. */
   type(sheet: string, address: string, value: FakeValue | null): void;
-  /** Change handlers registered and not removed. */
+  /** Change handlers (onChanged) registered and not removed. */
   changeHandlers(): number;
+  /** Every event handler registered and not removed (onChanged, onAdded, onDeleted, onNameChanged). */
+  liveHandlers(): number;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -1219,7 +1221,7 @@ class Host {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
   /** Registered change handlers: of one sheet, or (null) of every sheet. */
-  readonly handlers = new Set<{ sheet: FakeSheet | null; handler: ChangeHandler }>();
+  readonly handlers = new Set<{ event: 'changed'; sheet: FakeSheet | null; handler: ChangeHandler }>();
   private readonly ids = new Map<FakeSheet, string>();
   supports(version: string): boolean {
     return compareVersions(this.options.apiVersion ?? '1.13', version) >= 0;
@@ -1248,7 +1250,7 @@ type ChangeHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>
 function changeEvents(ctx: FakeContext, version: string, sheet: () => FakeSheet | null) {
   return {
     add(handler: ChangeHandler) {
-      const entry = { sheet: null as FakeSheet | null, handler };
+      const entry = { event: 'changed' as const, sheet: null as FakeSheet | null, handler };
       ctx.queue(() => {
         if (!ctx.host.supports(version)) throw fakeError('ApiNotFound', `onChanged needs ExcelApi ${version}`);
         entry.sheet = sheet();
@@ -1314,7 +1316,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       setCell(sheet, b.top, b.left, interpretInput(value) ?? null);
       host.tellChange({ sheet, b }, 'Unknown');
     },
-    changeHandlers: () => host.handlers.size,
+    changeHandlers: () => [...host.handlers].filter((h) => h.event === 'changed').length,
+    liveHandlers: () => host.handlers.size,
     reset() {
       host.stats.syncs = 0;
       host.stats.requests.length = 0;

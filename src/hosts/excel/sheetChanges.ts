@@ -6,6 +6,9 @@
  * Sources: Excel's change events where the host has them (every sheet's from ExcelApi 1.9, each
  * existing sheet's from 1.7), and the pane getting the focus back on every host (what no event
  * tells: a sheet deleted or renamed, a host without events). A burst is told once.
+ *
+ * Excel holds the handlers only while somebody listens (an evaluation is shown): added with the
+ * first listener, removed (EventHandlerResult.remove, then a sync of its context) after the last.
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { ExcelRun } from '../../workbook/office/officeWorkbook';
@@ -32,11 +35,19 @@ const afterQuiet = (tell: () => void) => {
 
 type Edits = NonNullable<PaneHost['edits']>;
 
-/**
- * Listens from the start (the pane opening): the focus, and every sheet's changes in one sync.
- * Kept for the pane's life: a change with nobody listening costs nothing, and adding the handler
- * again each time an evaluation is shown would cost a sync each time.
- */
+/** What `add` returns in Office.js, as far as it is used here. */
+type Added = Pick<OfficeExtension.EventHandlerResult<unknown>, 'remove' | 'context'>;
+
+/** Removes handlers, one sync per request context they were added in. */
+async function removeAll(handlers: Iterable<Added>): Promise<void> {
+  const contexts = new Set<Added['context']>();
+  for (const h of handlers) {
+    h.remove();
+    contexts.add(h.context);
+  }
+  for (const context of contexts) await context.sync();
+}
+
 export function excelEdits(o: SheetChangeOptions): Edits {
   const listeners = new Set<() => void>();
   const later = o.later ?? afterQuiet;
@@ -56,42 +67,59 @@ export function excelEdits(o: SheetChangeOptions): Edits {
     // The pane's own writes (ExcelApi 1.14 says so; older hosts do not, and the fingerprint then finds nothing changed).
     if (args.triggerSource !== 'ThisLocalAddin') changed();
   };
-  // No events here (or refused): the focus still tells.
-  const quietly = (listen: () => Promise<void>) => void listen().catch(() => undefined);
 
   o.focus?.addEventListener('focus', changed);
-  if (o.supports(CHANGE_EVENTS_API.everySheet)) {
-    quietly(() =>
-      o.run(async (context) => {
-        context.workbook.worksheets.onChanged.add(handler);
-        await context.sync();
-      }),
-    );
-  }
-  // Before 1.9 a handler goes on each sheet, once the pane first listens: the unit's sheets exist by then (an evaluation read them).
-  let eachSheet = !o.supports(CHANGE_EVENTS_API.everySheet) && o.supports(CHANGE_EVENTS_API.eachSheet);
 
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      if (eachSheet) {
-        eachSheet = false;
-        quietly(() =>
+  /** Adds this host's handlers; resolves what Excel then holds. */
+  const add: (() => Promise<Added[]>) | null = o.supports(CHANGE_EVENTS_API.everySheet)
+    ? () =>
+        o.run(async (context) => {
+          const added = context.workbook.worksheets.onChanged.add(handler);
+          await context.sync();
+          return [added];
+        })
+    : o.supports(CHANGE_EVENTS_API.eachSheet)
+      ? () =>
           o.run(async (context) => {
             const sheets = context.workbook.worksheets;
             sheets.load('items/name');
             await context.sync();
-            for (const sheet of sheets.items) sheet.onChanged.add(handler);
+            const added = sheets.items.map((sheet) => sheet.onChanged.add(handler));
             await context.sync();
-          }),
-        );
-      }
+            return added;
+          })
+      : null;
+
+  /** What Excel holds for the pane now; null when nothing. */
+  let held: Added[] | null = null;
+  /** Adding and removing, one after the other, each as the listeners are when its turn comes. */
+  let queue = Promise.resolve();
+  const settle = () => {
+    if (!add) return;
+    queue = queue
+      .then(async () => {
+        if (listeners.size > 0 && held === null) held = await add();
+        else if (listeners.size === 0 && held !== null) {
+          const gone = held;
+          held = null;
+          await removeAll(gone);
+        }
+      })
+      // No events here (or refused): the focus still tells.
+      .catch(() => undefined);
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      settle();
       return () => {
-        listeners.delete(listener);
+        if (!listeners.delete(listener)) return;
         if (listeners.size === 0) {
           cancel?.();
           cancel = null;
         }
+        settle();
       };
     },
   };
