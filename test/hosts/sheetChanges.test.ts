@@ -83,6 +83,61 @@ test('ExcelApi 1.7–1.8: a handler on each sheet there is when the pane first l
   expect(s.told()).toBe(2); // each of the two listeners, once
 });
 
+test('ExcelApi 1.7–1.8: a sheet the clerk adds gets its handler and is told; an edit of it is told', async () => {
+  const s = await setUp('1.8');
+  s.listen();
+  await delivered();
+  s.excel.addSheet('Ghi chép');
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+  await delivered();
+  expect(s.excel.changeHandlers()).toBe(s.excel.sheetNames().length);
+  s.excel.type('Ghi chép', 'A1', 'mới');
+  await s.burstOver();
+  expect(s.told()).toBe(2);
+});
+
+test('ExcelApi 1.7–1.8: a sheet the clerk deletes is told, and its handler removed; none is left once nobody listens', async () => {
+  const s = await setUp('1.8');
+  const off = s.listen();
+  await delivered();
+  s.excel.deleteSheet(SHEETS.learners);
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+  await delivered();
+  expect(s.excel.changeHandlers()).toBe(s.excel.sheetNames().length);
+  off();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBe(0);
+});
+
+test('ExcelApi 1.7–1.8: a sheet renamed fires no event there (onNameChanged is ExcelApi 1.17): none is asked for, and the focus tells', async () => {
+  const s = await setUp('1.8');
+  s.listen();
+  await delivered();
+  const held = s.excel.liveHandlers();
+  expect(held).toBe(s.excel.sheetNames().length + 2); // each sheet's, and the collection's added and deleted
+  s.excel.renameSheet(SHEETS.members, 'Thành viên cũ');
+  await s.burstOver();
+  expect(s.told()).toBe(0);
+  s.focus.dispatchEvent(new Event('focus'));
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
+test('ExcelApi 1.9+: the path as before, one handler for every sheet (those added later too), no handler of the collection’s structure', async () => {
+  const s = await setUp('1.14');
+  s.listen();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBe(1);
+  s.excel.addSheet('Ghi chép');
+  await s.burstOver();
+  expect(s.told()).toBe(0);
+  s.excel.type('Ghi chép', 'A1', 'mới');
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
 test('older than 1.7: no handler and no sync, quietly; the pane getting the focus back tells', async () => {
   const s = await setUp('1.6');
   s.listen();
@@ -136,7 +191,7 @@ test.each(['1.14', '1.8'])('ExcelApi %s: a listener replaced in the same turn (a
   // Gone and back later (the step shown anew): added again, once.
   off();
   expect(await handlers()).toBe(0);
-  off = s.listen();
+  s.listen();
   expect(await handlers()).toBe(held);
   s.excel.type(SHEETS.members, member, 'Không');
   await s.burstOver();

@@ -10,6 +10,7 @@ import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { SHEETS } from '../../src/sheets/names';
+import { t } from '../../src/i18n';
 import { createFakeExcel } from '../support/fakeExcel';
 import { renderStep } from './renderPane';
 import { excelPaneHost, settle } from './excelPaneHost';
@@ -45,4 +46,21 @@ test.each([
   view.unmount();
   await act(settle);
   await waitFor(() => expect(excel.liveHandlers()).toBe(0));
+});
+
+test('ExcelApi 1.7–1.8: a data sheet the clerk deletes after the evaluation says the result is out of date, without waiting for the focus', async () => {
+  const excel = createFakeExcel({ apiVersion: '1.8' });
+  const workbook = new OfficeWorkbook(excel.run, excel.supports);
+  await createSheets(workbook, sampleUnit({ members: 30 }));
+  const { host, over } = excelPaneHost(excel, workbook);
+  renderStep(EvaluateStep, host);
+  fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
+  await screen.findByTestId('outcome');
+  await act(over);
+  await waitFor(() => expect(excel.liveHandlers()).toBeGreaterThan(0));
+  const hint = t('vi', 'pane.evaluate.dataChanged');
+  expect(screen.queryByText(hint)).toBeNull();
+  excel.deleteSheet(SHEETS.learners);
+  await act(over);
+  expect(await screen.findByText(hint)).toBeTruthy();
 });
