@@ -148,6 +148,8 @@ export interface FakeExcel {
   addSheet(name: string): void;
   deleteSheet(name: string): void;
   renameSheet(name: string, to: string): void;
+  /** The user turns Review → Protect Workbook (the structure) on or off. */
+  protectStructure(on: boolean): void;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -1359,6 +1361,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     changeHandlers: () => [...host.handlers].filter((h) => h.event === 'changed').length,
     liveHandlers: () => host.handlers.size,
     addSheet: (name) => void host.addSheet(name),
+    protectStructure: (on) => void (host.structure = on),
     deleteSheet(name) {
       const s = host.find(name);
       if (!s) throw new Error(`fake: no sheet ${name}`);

@@ -13,7 +13,7 @@ import { SHEETS } from '../../src/sheets/names';
 import { t } from '../../src/i18n';
 import { createFakeExcel } from '../support/fakeExcel';
 import { renderStep } from './renderPane';
-import { excelPaneHost, settle } from './excelPaneHost';
+import { excelPaneHost, settle } from './paneHosts';
 
 test.each([
   ['1.14', 'one for every sheet'],

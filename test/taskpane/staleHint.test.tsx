@@ -11,7 +11,7 @@ import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
 import type { PaneHost } from '../../src/taskpane/host';
 import type { CellInput, Workbook } from '../../src/workbook/port';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { createPreviewHost, observeWorkbook } from '../../src/hosts/preview/previewHost';
+import { observeWorkbook } from '../../src/hosts/preview/previewHost';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { editCells } from '../../src/usecases/editCells';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -22,7 +22,7 @@ import { t } from '../../src/i18n';
 import { createFakeExcel } from '../support/fakeExcel';
 import { sheetRows } from '../support/fakePaneHost';
 import { renderStep } from './renderPane';
-import { excelPaneHost } from './excelPaneHost';
+import { excelPaneHost, previewPaneHost } from './paneHosts';
 
 beforeAll(() => {
   // jsdom's window has no TextEncoder/TextDecoder; the preview's .xlsx implementation needs them.
@@ -70,17 +70,7 @@ const HOSTS: [string, () => Promise<Subject>][] = [
       const file = PreviewWorkbook.create('truong.xlsx');
       await fill(file);
       const listeners = new Set<() => void>();
-      const host = createPreviewHost({
-        workbook: file,
-        locale: 'vi-VN',
-        theme: 'light',
-        onBatch: () => undefined,
-        onShowCell: () => undefined,
-        unsaved: () => false,
-        download: async () => undefined,
-        edits: { subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)) },
-        onReplace: () => undefined,
-      });
+      const host = previewPaneHost(file, listeners);
       // As PreviewApp: the grid's batches are observed, and told after they wrote.
       const grid = observeWorkbook(file, ({ wrote }) => wrote && listeners.forEach((l) => l()));
       return {
