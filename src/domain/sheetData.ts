@@ -23,4 +23,9 @@ export interface WorkbookSnapshot {
    * without a mark is the user's.
    */
   roles?: Map<string, string>;
+  /**
+   * The structure is locked (Review → Protect Workbook): no sheet can be added, deleted or renamed.
+   * False where the host cannot tell (Excel before ExcelApi 1.7, which then refuses by itself).
+   */
+  structureLocked?: boolean;
 }

@@ -13,6 +13,7 @@ import { drawMembersSheet } from '../sheets/membersSheet';
 import { drawLearnersSheet } from '../sheets/learnersSheet';
 import { drawListsSheet } from '../sheets/listsSheet';
 import { DATA_ROLE } from './ownSheets';
+import { checkProtection, isWorkbookProtectedError } from '../workbook/protection';
 
 export interface UnitDetails {
   name: string;
@@ -49,11 +50,17 @@ export interface CreateSheetsResult {
   kept: string[];
 }
 
+/** The sheets createSheets draws for a unit of this type, in tab order. */
+function setupSheets(type: string, withLearners = false): string[] {
+  const wanted: string[] = [SHEETS.unit, SHEETS.criteria, SHEETS.members];
+  if (withLearners || isEducationType(type)) wanted.push(SHEETS.learners);
+  wanted.push(SHEETS.lists);
+  return wanted;
+}
+
 export async function createSheets(workbook: Workbook, options: CreateSheetsOptions): Promise<CreateSheetsResult> {
   return workbook.batch(async (session) => {
-    const wanted: string[] = [SHEETS.unit, SHEETS.criteria, SHEETS.members];
-    if (options.withLearners || isEducationType(options.unit.type)) wanted.push(SHEETS.learners);
-    wanted.push(SHEETS.lists);
+    const wanted = setupSheets(options.unit.type, options.withLearners);
     const snapshot = await session.read(wanted);
     const created: string[] = [];
     const kept: string[] = [];
@@ -134,6 +141,26 @@ export interface ExistingSetup {
   details: UnitDetails | null;
   /** Id of the rule set in "Tiêu chí", when the sheet exists. */
   ruleSetId: string | null;
+  /** Every sheet of the workbook, and whether its structure is locked (Review → Protect Workbook). */
+  sheetNames: string[];
+  structureLocked: boolean;
+}
+
+/**
+ * The sheet createSheets would have to add to a workbook whose structure is locked, for a unit of
+ * this type (it would be refused, nothing written), judged as every host's batch judges it
+ * (workbook/protection.ts); null when nothing stands in the way. Setup says so before it is run.
+ */
+export function setupBlockedBy(existing: Pick<ExistingSetup, 'sheetNames' | 'structureLocked'>, type: string): string | null {
+  // Sheets there are only completed ('ensure'), which a locked structure allows.
+  const plans = setupSheets(type).map((sheet) => ({ sheet, mode: 'ensure' as const }));
+  try {
+    checkProtection(plans, existing.sheetNames, { structure: existing.structureLocked, sheets: [] }, null);
+    return null;
+  } catch (e) {
+    if (isWorkbookProtectedError(e)) return e.sheet;
+    throw e;
+  }
 }
 
 /** What an already prepared workbook says about its unit, so the pane shows it instead of a blank form. */
@@ -143,7 +170,8 @@ export async function readExistingSetup(workbook: Workbook): Promise<ExistingSet
     const unitData = snap.sheets.get(SHEETS.unit);
     const criteriaData = snap.sheets.get(SHEETS.criteria);
     const ruleSetId = criteriaData ? readCriteriaSheet(criteriaData).ruleSet.id : null;
-    if (!unitData) return { details: null, ruleSetId };
+    const book = { sheetNames: snap.sheetNames, structureLocked: snap.structureLocked ?? false };
+    if (!unitData) return { details: null, ruleSetId, ...book };
     const info = readUnitSheet(unitData).info;
     const year = readNumber(info.year);
     const pub = readYesNo(info.isPublic);
@@ -154,6 +182,6 @@ export async function readExistingSetup(workbook: Workbook): Promise<ExistingSet
       const v = readText(info[key]);
       if (v) details[key] = v;
     }
-    return { details, ruleSetId };
+    return { details, ruleSetId, ...book };
   });
 }

@@ -27,6 +27,7 @@ interface FakeHandle {
   sheet(name: string): { value(address: string): unknown; cell(address: string): { formula?: string } | undefined };
   selection(): { sheet: string; address: string } | null;
   type(sheet: string, address: string, value: string | number | null): void;
+  liveHandlers(): number;
 }
 
 /** What Excel.createWorkbook was handed, read back by the file implementation. */
@@ -45,7 +46,7 @@ async function openPane(name: string, query = ''): Promise<Page> {
 }
 
 describe('the pane inside (fake) Excel', () => {
-  it('evaluates in two syncs (one read, one write) and writes the outcome into the workbook', async () => {
+  it('evaluates in two syncs (one read, one write), one more for the change handler its result keeps, and writes the outcome into the workbook', async () => {
     const page = await openPane('excel pane evaluate');
     await page.getByRole('tab', { name: /Đánh giá/ }).waitFor();
     // The set-up step reads the workbook once when it opens; let it finish, then count.
@@ -58,7 +59,9 @@ describe('the pane inside (fake) Excel', () => {
     const outcome = page.getByTestId('outcome');
     await outcome.waitFor({ timeout: 60_000 });
     await pages.session.shot('evaluated');
-    expect(await syncs(page)).toBe(2);
+    // The result shown, Excel gets the handler that tells when it is out of date (sheetChanges.ts).
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.liveHandlers() === 1);
+    expect(await syncs(page)).toBe(3);
 
     // The fake computes only arithmetic, so check that the outcome cell got its formula.
     const written = await page.evaluate(

@@ -39,9 +39,10 @@ async function setUp(apiVersion: string) {
 
 const member = `F${MEMBER_HEADER_ROW + 1}`;
 
-test('ExcelApi 1.9+: one handler for every sheet, added in one sync when the pane opens; a burst of edits is told once', async () => {
+test('ExcelApi 1.9+: one handler for every sheet, added in one sync when the pane first listens; a burst of edits is told once', async () => {
   const s = await setUp('1.14');
-  expect(s.excel.stats.syncs).toBe(1);
+  expect(s.excel.stats.syncs).toBe(0);
+  s.listen();
   s.listen();
   await delivered();
   expect(s.excel.stats.syncs).toBe(1);
@@ -50,7 +51,7 @@ test('ExcelApi 1.9+: one handler for every sheet, added in one sync when the pan
   s.excel.type(SHEETS.members, `G${MEMBER_HEADER_ROW + 1}`, 'Có');
   s.excel.type(SHEETS.learners, 'C5', 40);
   await s.burstOver();
-  expect(s.told()).toBe(1);
+  expect(s.told()).toBe(2); // each of the two listeners, once
   // Told, the pane reads the data once: one batch, one sync for a unit's sheets.
   s.excel.reset();
   await currentFingerprint(s.workbook);
@@ -82,6 +83,61 @@ test('ExcelApi 1.7–1.8: a handler on each sheet there is when the pane first l
   expect(s.told()).toBe(2); // each of the two listeners, once
 });
 
+test('ExcelApi 1.7–1.8: a sheet the clerk adds gets its handler and is told; an edit of it is told', async () => {
+  const s = await setUp('1.8');
+  s.listen();
+  await delivered();
+  s.excel.addSheet('Ghi chép');
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+  await delivered();
+  expect(s.excel.changeHandlers()).toBe(s.excel.sheetNames().length);
+  s.excel.type('Ghi chép', 'A1', 'mới');
+  await s.burstOver();
+  expect(s.told()).toBe(2);
+});
+
+test('ExcelApi 1.7–1.8: a sheet the clerk deletes is told, and its handler removed; none is left once nobody listens', async () => {
+  const s = await setUp('1.8');
+  const off = s.listen();
+  await delivered();
+  s.excel.deleteSheet(SHEETS.learners);
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+  await delivered();
+  expect(s.excel.changeHandlers()).toBe(s.excel.sheetNames().length);
+  off();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBe(0);
+});
+
+test('ExcelApi 1.7–1.8: a sheet renamed fires no event there (onNameChanged is ExcelApi 1.17): none is asked for, and the focus tells', async () => {
+  const s = await setUp('1.8');
+  s.listen();
+  await delivered();
+  const held = s.excel.liveHandlers();
+  expect(held).toBe(s.excel.sheetNames().length + 2); // each sheet's, and the collection's added and deleted
+  s.excel.renameSheet(SHEETS.members, 'Thành viên cũ');
+  await s.burstOver();
+  expect(s.told()).toBe(0);
+  s.focus.dispatchEvent(new Event('focus'));
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
+test('ExcelApi 1.9+: the path as before, one handler for every sheet (those added later too), no handler of the collection’s structure', async () => {
+  const s = await setUp('1.14');
+  s.listen();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBe(1);
+  s.excel.addSheet('Ghi chép');
+  await s.burstOver();
+  expect(s.told()).toBe(0);
+  s.excel.type('Ghi chép', 'A1', 'mới');
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
 test('older than 1.7: no handler and no sync, quietly; the pane getting the focus back tells', async () => {
   const s = await setUp('1.6');
   s.listen();
@@ -103,17 +159,50 @@ test('a host that refuses the handler: nothing thrown, the focus still tells', a
   expect(told).toBe(1);
 });
 
-test('nobody listening (no evaluation shown): a change is not told and nothing is read; the handler stays, added once', async () => {
-  const s = await setUp('1.14');
-  const off = s.listen();
-  off();
-  s.excel.reset();
+test.each(['1.14', '1.8'])('ExcelApi %s: the last listener gone (the evaluation’s step unmounted), Excel holds no handler of the pane; nothing is told', async (version) => {
+  const s = await setUp(version);
+  const off = [s.listen(), s.listen()];
+  await delivered();
+  expect(s.excel.liveHandlers()).toBeGreaterThan(0);
+  off[0]!();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBeGreaterThan(0); // one still listens
+  off[1]!();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBe(0);
   s.excel.type(SHEETS.members, member, 'Không');
   s.focus.dispatchEvent(new Event('focus'));
   await s.burstOver();
   expect(s.told()).toBe(0);
-  s.listen();
-  await delivered();
+});
+
+test.each(['1.14', '1.8'])('ExcelApi %s: a listener replaced in the same turn (a new evaluation replacing the old) keeps the handlers, never doubled, and costs no sync', async (version) => {
+  const s = await setUp(version);
+  const handlers = async () => (await delivered(), s.excel.liveHandlers());
+  let off = s.listen();
+  const held = await handlers();
+  s.excel.reset();
+  for (let i = 0; i < 3; i++) {
+    off();
+    off = s.listen();
+  }
+  expect(await handlers()).toBe(held);
   expect(s.excel.stats.syncs).toBe(0);
-  expect(s.excel.changeHandlers()).toBe(1);
+  // Gone and back later (the step shown anew): added again, once.
+  off();
+  expect(await handlers()).toBe(0);
+  s.listen();
+  expect(await handlers()).toBe(held);
+  s.excel.type(SHEETS.members, member, 'Không');
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
+test('a listener gone while its handler is still being added: the handler is removed once added', async () => {
+  const s = await setUp('1.14');
+  const off = s.listen();
+  off(); // before the adding sync has answered
+  await delivered();
+  await delivered();
+  expect(s.excel.liveHandlers()).toBe(0);
 });

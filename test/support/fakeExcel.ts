@@ -18,7 +18,9 @@
  * - Change events: `worksheet.onChanged` (ExcelApi 1.7) and `worksheets.onChanged` (1.9),
  *   registered by a sync; cells written by a sync, or typed by the user (`type`), are told
  *   after it, with `triggerSource` "ThisLocalAddin" for the add-in's own writes from 1.14
- *   (older hosts do not say who changed a cell).
+ *   (older hosts do not say who changed a cell). `worksheets.onAdded` / `onDeleted` (1.7) and
+ *   `onNameChanged` (1.17) are told of sheets added, deleted, renamed by a sync or by the user
+ *   (`addSheet`, `deleteSheet`, `renameSheet`). A handler stays until removed (`liveHandlers`).
  *
  * Plain TypeScript without Node imports: it is also bundled as a fake host for browser tests.
  */
@@ -138,8 +140,16 @@ export interface FakeExcel {
   reset(): void;
   /** The user types into a cell (as Excel reads typed input); change handlers are told, as after an edit in the grid. */
   type(sheet: string, address: string, value: FakeValue | null): void;
-  /** Change handlers registered and not removed. */
+  /** Change handlers (onChanged) registered and not removed. */
   changeHandlers(): number;
+  /** Every event handler registered and not removed (onChanged, onAdded, onDeleted, onNameChanged). */
+  liveHandlers(): number;
+  /** The user adds, deletes or renames a sheet (the structure's handlers are told). */
+  addSheet(name: string): void;
+  deleteSheet(name: string): void;
+  renameSheet(name: string, to: string): void;
+  /** The user turns Review → Protect Workbook (the structure) on or off. */
+  protectStructure(on: boolean): void;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -567,11 +577,12 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     return this.list!;
   }
   protected readProperty(target: FakeSheet[], prop: string): unknown {
-    if (prop !== 'items/name' && prop !== 'items' && prop !== 'items/protection/protected') throw fakeError('NotImplemented', prop);
+    if (prop !== 'items/name' && prop !== 'items/id' && prop !== 'items' && prop !== 'items/protection/protected') throw fakeError('NotImplemented', prop);
     this.list = target.map((s) => {
       let ws = this.itemOf.get(s);
       if (!ws) this.itemOf.set(s, (ws = new Worksheet(this.ctx, () => s)));
       if (prop === 'items/protection/protected') ws.protection.preload(s.protected);
+      else if (prop === 'items/id') ws.preload('id', this.ctx.host.idOf(s));
       else ws.preload('name', s.name);
       return ws;
     });
@@ -579,7 +590,18 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
   }
   /** ExcelApi 1.9: changes on every sheet, those added later too. */
   get onChanged() {
-    return changeEvents(this.ctx, '1.9', () => null);
+    return events(this.ctx, 'changed', '1.9', () => null);
+  }
+  /** ExcelApi 1.7: a sheet added, deleted. */
+  get onAdded() {
+    return events(this.ctx, 'added', '1.7', () => null);
+  }
+  get onDeleted() {
+    return events(this.ctx, 'deleted', '1.7', () => null);
+  }
+  /** ExcelApi 1.17: a sheet renamed. */
+  get onNameChanged() {
+    return events(this.ctx, 'nameChanged', '1.17', () => null);
   }
   getItem(name: string): Worksheet {
     return new Worksheet(this.ctx, () => {
@@ -604,8 +626,7 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
       this.ctx.host.guardStructure();
       const n = name ?? `Sheet${this.ctx.host.sheets.length + 1}`;
       if (this.ctx.host.find(n)) throw fakeError('ItemAlreadyExists', `sheet ${n} exists`);
-      created = newSheet(n);
-      this.ctx.host.sheets.push(created);
+      created = this.ctx.host.addSheet(n);
     }, bytesOf(name));
     return new Worksheet(this.ctx, () => created);
   }
@@ -619,14 +640,11 @@ class Worksheet extends Proxy<FakeSheet> {
   get name(): string {
     return this.pre.has('name') ? (this.pre.get('name') as string) : this.get<string>('name');
   }
+  get id(): string {
+    return this.pre.has('id') ? (this.pre.get('id') as string) : this.get<string>('id');
+  }
   set name(v: string) {
-    this.ctx.queue(() => {
-      this.ctx.host.guardStructure();
-      const s = this.need();
-      const other = this.ctx.host.find(v);
-      if (other && other !== s) throw fakeError('ItemAlreadyExists', `sheet ${v} exists`);
-      s.name = v;
-    }, bytesOf(v));
+    this.ctx.queue(() => this.ctx.host.renameSheet(this.need(), v), bytesOf(v));
   }
   set position(p: number) {
     this.ctx.queue(() => {
@@ -690,7 +708,7 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   /** ExcelApi 1.7: changes on this sheet. */
   get onChanged() {
-    return changeEvents(this.ctx, '1.7', () => this.need());
+    return events(this.ctx, 'changed', '1.7', () => this.need());
   }
   get names(): NamedItemCollection {
     return new NamedItemCollection(this.ctx, () => this.child());
@@ -708,17 +726,11 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   protected readProperty(t: FakeSheet, prop: string): unknown {
     if (prop === 'name') return t.name;
+    if (prop === 'id') return this.ctx.host.idOf(t);
     throw fakeError('NotImplemented', `Worksheet.${prop}`);
   }
   delete(): void {
-    this.ctx.queue(() => {
-      this.ctx.host.guardStructure();
-      const s = this.need();
-      const list = this.ctx.host.sheets;
-      if (list.length === 1) throw fakeError('InvalidOperation', 'a workbook must keep one sheet');
-      list.splice(list.indexOf(s), 1);
-      if (this.ctx.host.activeSheet === s) this.ctx.host.activeSheet = list[0]!;
-    });
+    this.ctx.queue(() => this.ctx.host.deleteSheet(this.need()));
   }
   activate(): void {
     this.ctx.queue(() => {
@@ -1214,43 +1226,75 @@ class Host {
   guardStructure(): void {
     if (this.structure) throw denied('the workbook structure');
   }
+  /** By name, or by id (as getItem takes either). */
   find(name: string): FakeSheet | undefined {
     const lower = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+    return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? this.sheets.find((s) => this.ids.get(s) === name);
   }
-  /** Registered change handlers: of one sheet, or (null) of every sheet. */
-  readonly handlers = new Set<{ sheet: FakeSheet | null; handler: ChangeHandler }>();
+  addSheet(name: string): FakeSheet {
+    this.guardStructure();
+    if (this.find(name)) throw fakeError('ItemAlreadyExists', `sheet ${name} exists`);
+    const sheet = newSheet(name);
+    this.sheets.push(sheet);
+    this.tell('added', { type: 'WorksheetAdded', worksheetId: this.idOf(sheet), source: 'Local' });
+    return sheet;
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    this.guardStructure();
+    if (this.sheets.length === 1) throw fakeError('InvalidOperation', 'a workbook must keep one sheet');
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0]!;
+    this.tell('deleted', { type: 'WorksheetDeleted', worksheetId: this.idOf(sheet), source: 'Local' });
+  }
+  renameSheet(sheet: FakeSheet, name: string): void {
+    this.guardStructure();
+    const other = this.find(name);
+    if (other && other !== sheet) throw fakeError('ItemAlreadyExists', `sheet ${name} exists`);
+    const before = sheet.name;
+    sheet.name = name;
+    this.tell('nameChanged', { type: 'WorksheetNameChanged', worksheetId: this.idOf(sheet), nameBefore: before, nameAfter: name, source: 'Local' });
+  }
+  /** Registered event handlers: of one sheet, or (null) of the collection. A sheet deleted keeps its handlers until they are removed. */
+  readonly handlers = new Set<{ event: FakeEvent; sheet: FakeSheet | null; handler: ChangeHandler }>();
   private readonly ids = new Map<FakeSheet, string>();
+  idOf(sheet: FakeSheet): string {
+    let id = this.ids.get(sheet);
+    if (!id) this.ids.set(sheet, (id = `{sheet-${this.ids.size + 1}}`));
+    return id;
+  }
+  /** The collection's handlers of `event`, asynchronously, as Excel tells them. */
+  private tell(event: FakeEvent, args: object): void {
+    for (const h of this.handlers) if (h.event === event) void Promise.resolve().then(() => h.handler(args as Excel.WorksheetChangedEventArgs)).catch(() => undefined);
+  }
   supports(version: string): boolean {
     return compareVersions(this.options.apiVersion ?? '1.13', version) >= 0;
   }
   /** Tells the handlers of a change after the sync (or the typing) that made it, as Excel does: asynchronously. */
   tellChange({ sheet, b }: RangeTarget, trigger: 'ThisLocalAddin' | 'Unknown'): void {
-    let id = this.ids.get(sheet);
-    if (!id) this.ids.set(sheet, (id = `{sheet-${this.ids.size + 1}}`));
     const args = {
       type: 'WorksheetChanged',
-      worksheetId: id,
+      worksheetId: this.idOf(sheet),
       address: boundsAddress(b),
       changeType: 'RangeEdited',
       source: 'Local',
       ...(this.supports('1.14') ? { triggerSource: trigger } : {}),
     } as unknown as Excel.WorksheetChangedEventArgs;
     for (const h of this.handlers) {
-      if (h.sheet === null || h.sheet === sheet) void Promise.resolve().then(() => h.handler(args)).catch(() => undefined);
+      if (h.event === 'changed' && (h.sheet === null || h.sheet === sheet)) void Promise.resolve().then(() => h.handler(args)).catch(() => undefined);
     }
   }
 }
 
 type ChangeHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
+type FakeEvent = 'changed' | 'added' | 'deleted' | 'nameChanged';
 
-/** `onChanged` of a sheet or of the collection: add and remove take effect at the next sync, and fail it where the host lacks the set. */
-function changeEvents(ctx: FakeContext, version: string, sheet: () => FakeSheet | null) {
+/** An event of a sheet or of the collection: add and remove take effect at the next sync, and fail it where the host lacks the set. */
+function events(ctx: FakeContext, event: FakeEvent, version: string, sheet: () => FakeSheet | null) {
   return {
     add(handler: ChangeHandler) {
-      const entry = { sheet: null as FakeSheet | null, handler };
+      const entry = { event, sheet: null as FakeSheet | null, handler };
       ctx.queue(() => {
-        if (!ctx.host.supports(version)) throw fakeError('ApiNotFound', `onChanged needs ExcelApi ${version}`);
+        if (!ctx.host.supports(version)) throw fakeError('ApiNotFound', `on${event[0]!.toUpperCase()}${event.slice(1)} needs ExcelApi ${version}`);
         entry.sheet = sheet();
         ctx.host.handlers.add(entry);
       });
@@ -1314,7 +1358,20 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       setCell(sheet, b.top, b.left, interpretInput(value) ?? null);
       host.tellChange({ sheet, b }, 'Unknown');
     },
-    changeHandlers: () => host.handlers.size,
+    changeHandlers: () => [...host.handlers].filter((h) => h.event === 'changed').length,
+    liveHandlers: () => host.handlers.size,
+    addSheet: (name) => void host.addSheet(name),
+    protectStructure: (on) => void (host.structure = on),
+    deleteSheet(name) {
+      const s = host.find(name);
+      if (!s) throw new Error(`fake: no sheet ${name}`);
+      host.deleteSheet(s);
+    },
+    renameSheet(name, to) {
+      const s = host.find(name);
+      if (!s) throw new Error(`fake: no sheet ${name}`);
+      host.renameSheet(s, to);
+    },
     reset() {
       host.stats.syncs = 0;
       host.stats.requests.length = 0;

@@ -11,8 +11,7 @@ import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
 import type { PaneHost } from '../../src/taskpane/host';
 import type { CellInput, Workbook } from '../../src/workbook/port';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { createExcelHost } from '../../src/hosts/excel/excelHost';
-import { createPreviewHost, observeWorkbook } from '../../src/hosts/preview/previewHost';
+import { observeWorkbook } from '../../src/hosts/preview/previewHost';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { editCells } from '../../src/usecases/editCells';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -23,6 +22,7 @@ import { t } from '../../src/i18n';
 import { createFakeExcel } from '../support/fakeExcel';
 import { sheetRows } from '../support/fakePaneHost';
 import { renderStep } from './renderPane';
+import { excelPaneHost, previewPaneHost } from './paneHosts';
 
 beforeAll(() => {
   // jsdom's window has no TextEncoder/TextDecoder; the preview's .xlsx implementation needs them.
@@ -44,9 +44,6 @@ async function fill(workbook: Workbook): Promise<void> {
   await workbook.batch(async (s) => s.write({ sheet: NOTES, mode: 'ensure', cells: [] }));
 }
 
-/** Events arrive after the sync that made them; then the burst is over. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 const HOSTS: [string, () => Promise<Subject>][] = [
   [
     'inside Excel (fake Excel, ExcelApi 1.13: its change events do not say who wrote)',
@@ -54,15 +51,7 @@ const HOSTS: [string, () => Promise<Subject>][] = [
       const excel = createFakeExcel();
       const workbook = new OfficeWorkbook(excel.run, excel.supports);
       await fill(workbook);
-      const office = { context: { displayLanguage: 'vi-VN', requirements: { isSetSupported: (set: string, v = '1.1') => set === 'ExcelApi' && excel.supports(v) } } };
-      let burst: (() => void) | null = null;
-      const host = createExcelHost(office, workbook, { run: excel.run, createWorkbook: async () => undefined }, { focus: new EventTarget(), later: (tell) => ((burst = tell), () => (burst = burst === tell ? null : burst)) });
-      const over = async () => {
-        await settle();
-        const tell = burst;
-        burst = null;
-        tell?.();
-      };
+      const { host, over } = excelPaneHost(excel, workbook);
       return {
         host,
         workbook,
@@ -81,17 +70,7 @@ const HOSTS: [string, () => Promise<Subject>][] = [
       const file = PreviewWorkbook.create('truong.xlsx');
       await fill(file);
       const listeners = new Set<() => void>();
-      const host = createPreviewHost({
-        workbook: file,
-        locale: 'vi-VN',
-        theme: 'light',
-        onBatch: () => undefined,
-        onShowCell: () => undefined,
-        unsaved: () => false,
-        download: async () => undefined,
-        edits: { subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)) },
-        onReplace: () => undefined,
-      });
+      const host = previewPaneHost(file, listeners);
       // As PreviewApp: the grid's batches are observed, and told after they wrote.
       const grid = observeWorkbook(file, ({ wrote }) => wrote && listeners.forEach((l) => l()));
       return {

@@ -3,9 +3,14 @@
  * tells its own: the evaluation then compares the data's fingerprint with the one it evaluated
  * (src/usecases/dataFingerprint.ts) and says when its results are out of date.
  *
- * Sources: Excel's change events where the host has them (every sheet's from ExcelApi 1.9, each
- * existing sheet's from 1.7), and the pane getting the focus back on every host (what no event
- * tells: a sheet deleted or renamed, a host without events). A burst is told once.
+ * Sources: Excel's change events where the host has them (every sheet's from ExcelApi 1.9; before,
+ * each sheet's from 1.7, with the collection's onAdded and onDeleted giving a sheet added its
+ * handler and telling a sheet added or deleted), and the pane getting the focus back on every host
+ * (what no event tells: a sheet renamed — onNameChanged is ExcelApi 1.17, never a 1.7–1.8 host's —,
+ * a sheet deleted from 1.9, a host without events). A burst is told once.
+ *
+ * Excel holds the handlers only while somebody listens (an evaluation is shown): added with the
+ * first listener, removed (EventHandlerResult.remove, then a sync of its context) after the last.
  */
 import type { PaneHost } from '../../taskpane/host';
 import type { ExcelRun } from '../../workbook/office/officeWorkbook';
@@ -32,11 +37,19 @@ const afterQuiet = (tell: () => void) => {
 
 type Edits = NonNullable<PaneHost['edits']>;
 
-/**
- * Listens from the start (the pane opening): the focus, and every sheet's changes in one sync.
- * Kept for the pane's life: a change with nobody listening costs nothing, and adding the handler
- * again each time an evaluation is shown would cost a sync each time.
- */
+/** What `add` returns in Office.js, as far as it is used here. */
+type Added = Pick<OfficeExtension.EventHandlerResult<unknown>, 'remove' | 'context'>;
+
+/** Removes handlers, one sync per request context they were added in. */
+async function removeAll(handlers: Iterable<Added>): Promise<void> {
+  const contexts = new Set<Added['context']>();
+  for (const h of handlers) {
+    h.remove();
+    contexts.add(h.context);
+  }
+  for (const context of contexts) await context.sync();
+}
+
 export function excelEdits(o: SheetChangeOptions): Edits {
   const listeners = new Set<() => void>();
   const later = o.later ?? afterQuiet;
@@ -56,42 +69,86 @@ export function excelEdits(o: SheetChangeOptions): Edits {
     // The pane's own writes (ExcelApi 1.14 says so; older hosts do not, and the fingerprint then finds nothing changed).
     if (args.triggerSource !== 'ThisLocalAddin') changed();
   };
-  // No events here (or refused): the focus still tells.
-  const quietly = (listen: () => Promise<void>) => void listen().catch(() => undefined);
 
   o.focus?.addEventListener('focus', changed);
-  if (o.supports(CHANGE_EVENTS_API.everySheet)) {
-    quietly(() =>
-      o.run(async (context) => {
-        context.workbook.worksheets.onChanged.add(handler);
+
+  /** What Excel holds for the pane now (before 1.9: each sheet's by its id); null when nothing. */
+  let held: { handlers: Added[]; bySheet: Map<string, Added> } | null = null;
+  /** Adding and removing, one after the other, each as the listeners are when its turn comes. */
+  let queue = Promise.resolve();
+  // No events here (or refused, or the sheet gone): the focus still tells.
+  const next = (step: () => Promise<void>) => void (queue = queue.then(step).catch(() => undefined));
+
+  // Before 1.9: a sheet added gets its handler, a sheet deleted loses it; both may change what the evaluation reads.
+  const sheetAdded = async (args: Excel.WorksheetAddedEventArgs) => {
+    next(async () => {
+      const now = held;
+      if (now === null || now.bySheet.has(args.worksheetId)) return;
+      const added = await o.run(async (context) => {
+        const h = context.workbook.worksheets.getItem(args.worksheetId).onChanged.add(handler);
         await context.sync();
-      }),
-    );
-  }
-  // Before 1.9 a handler goes on each sheet, once the pane first listens: the unit's sheets exist by then (an evaluation read them).
-  let eachSheet = !o.supports(CHANGE_EVENTS_API.everySheet) && o.supports(CHANGE_EVENTS_API.eachSheet);
+        return h;
+      });
+      // Removed meanwhile (nobody listens any more): not kept.
+      if (held === now) now.bySheet.set(args.worksheetId, added);
+      else await removeAll([added]);
+    });
+    changed();
+  };
+  const sheetDeleted = async (args: Excel.WorksheetDeletedEventArgs) => {
+    next(async () => {
+      const gone = held?.bySheet.get(args.worksheetId);
+      if (!gone) return;
+      held!.bySheet.delete(args.worksheetId);
+      await removeAll([gone]);
+    });
+    changed();
+  };
+
+  /** Adds this host's handlers; resolves what Excel then holds. */
+  const add: (() => Promise<NonNullable<typeof held>>) | null = o.supports(CHANGE_EVENTS_API.everySheet)
+    ? () =>
+        o.run(async (context) => {
+          const added = context.workbook.worksheets.onChanged.add(handler);
+          await context.sync();
+          return { handlers: [added], bySheet: new Map() };
+        })
+    : o.supports(CHANGE_EVENTS_API.eachSheet)
+      ? () =>
+          o.run(async (context) => {
+            const sheets = context.workbook.worksheets;
+            sheets.load('items/id');
+            await context.sync();
+            const bySheet = new Map(sheets.items.map((sheet) => [sheet.id, sheet.onChanged.add(handler)] as const));
+            const handlers = [sheets.onAdded.add(sheetAdded), sheets.onDeleted.add(sheetDeleted)];
+            await context.sync();
+            return { handlers, bySheet };
+          })
+      : null;
+
+  const settle = () => {
+    if (!add) return;
+    next(async () => {
+      if (listeners.size > 0 && held === null) held = await add();
+      else if (listeners.size === 0 && held !== null) {
+        const gone = held;
+        held = null;
+        await removeAll([...gone.handlers, ...gone.bySheet.values()]);
+      }
+    });
+  };
 
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (eachSheet) {
-        eachSheet = false;
-        quietly(() =>
-          o.run(async (context) => {
-            const sheets = context.workbook.worksheets;
-            sheets.load('items/name');
-            await context.sync();
-            for (const sheet of sheets.items) sheet.onChanged.add(handler);
-            await context.sync();
-          }),
-        );
-      }
+      settle();
       return () => {
-        listeners.delete(listener);
+        if (!listeners.delete(listener)) return;
         if (listeners.size === 0) {
           cancel?.();
           cancel = null;
         }
+        settle();
       };
     },
   };

@@ -5,7 +5,8 @@ import { PRESETS } from '../../domain/rules/presets';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../../usecases/handout';
 import { fileOpenerOf } from '../host';
-import { createSheets, readExistingSetup, type CreateSheetsResult } from '../../usecases/createSheets';
+import { createSheets, readExistingSetup, setupBlockedBy, type CreateSheetsResult, type ExistingSetup } from '../../usecases/createSheets';
+import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
 import { StepFrame, Working } from '../StepFrame';
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
   basis: { display: 'block', color: tokens.colorNeutralForeground2 },
 });
 
-export function SetupStep({ host, lang, goTo }: StepProps) {
+export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
   const t = useT(lang);
   const s = useStyles();
   const [presetId, setPresetId] = useState(PRESETS[0]!.id);
@@ -55,14 +56,24 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
     setPresetId(read.ruleSet.id);
   };
 
-  // A workbook prepared earlier: show its unit and rule set rather than a blank form.
+  /** What the workbook holds, read again whenever the step is shown: the clerk may have changed it meanwhile (its protection too). */
+  const [existing, setExisting] = useState<ExistingSetup | null>(null);
+  /** "Kiểm tra lại" pressed: read again. */
+  const [checks, setChecks] = useState(0);
+  const readFrom = useRef<Workbook | null>(null);
   useEffect(() => {
+    if (!active) return;
     let live = true;
     readExistingSetup(host.workbook).then(
-      (existing) => {
-        if (!live || !existing.details) return;
-        setValues((current) => (current.name ? current : formFromDetails(existing.details!, current)));
-        if (existing.ruleSetId && PRESETS.some((p) => p.id === existing.ruleSetId)) setPresetId(existing.ruleSetId);
+      (found) => {
+        if (!live) return;
+        setExisting(found);
+        // A workbook prepared earlier: its unit and rule set rather than a blank form, on the first read only (then the clerk's choices stand).
+        if (readFrom.current === host.workbook) return;
+        readFrom.current = host.workbook;
+        if (!found.details) return;
+        setValues((current) => (current.name ? current : formFromDetails(found.details!, current)));
+        if (found.ruleSetId && PRESETS.some((p) => p.id === found.ruleSetId)) setPresetId(found.ruleSetId);
         setPrefilled(true);
       },
       () => undefined, // an unreadable workbook shows the blank form; creating reports the error
@@ -70,7 +81,9 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
     return () => {
       live = false;
     };
-  }, [host.workbook]);
+  }, [host.workbook, active, checks]);
+  // Refused before the click rather than after: a sheet to add to a workbook whose structure is locked.
+  const blockedBy = existing && setupBlockedBy(existing, values.type);
 
   const create = () => {
     const found = checkUnitForm(values, t);
@@ -130,8 +143,22 @@ export function SetupStep({ host, lang, goTo }: StepProps) {
         </MessageBar>
       )}
       <UnitForm values={values} errors={errors} disabled={running} onChange={setValues} t={t} />
+      {blockedBy && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t('pane.setup.structureLocked', { book: host.kind === 'excel' ? t('workbook.protected.openBook') : t('workbook.protected.book', { file: host.workbook.label }), sheet: blockedBy })}{' '}
+            {t(host.kind === 'excel' ? 'pane.setup.structureLockedExcel' : 'pane.setup.structureLockedFile')}
+          </MessageBarBody>
+          {/* Inside Excel the clerk lifts it in the same workbook; a file in the preview is opened anew (a new workbook: read again). */}
+          {host.kind === 'excel' && (
+            <MessageBarActions>
+              <Button onClick={() => setChecks((n) => n + 1)}>{t('pane.setup.checkAgain')}</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
       <div className={s.actions}>
-        <Button appearance="primary" disabled={running} onClick={create}>
+        <Button appearance="primary" disabled={running || blockedBy !== null} onClick={create}>
           {t('pane.setup.create')}
         </Button>
         <Button disabled={running} onClick={() => setShowRuleSet(true)}>

@@ -111,7 +111,7 @@ export async function readSheets(
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
   for (const [name, role] of roles) if (role !== '') marked.set(name, role);
-  return { snapshot: { sheetNames, sheets, roles: marked }, locks };
+  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure }, locks };
 }
 
 /** `roles` holds '' for a sheet whose mark was looked for and not found. */

@@ -230,6 +230,12 @@ export function contractSuite(impl: Implementation): void {
       const LOCKED = { sheets: { 'Tiêu chí': { unlocked: ['B2:C3'] } } };
       const other: SheetPlan = { sheet: 'Dữ liệu', mode: 'existing', cells: [{ at: 'B1', rows: [['không ghi']] }] };
 
+      it('a read says whether the structure is locked (what a step checks before it offers to add sheets)', async () => {
+        const locked = async (wb: Subject) => (await wb.workbook.batch(async (s) => s.read([]))).structureLocked;
+        expect(await locked(await impl.open(BASE, {}, { structure: true }))).toBe(true);
+        expect(await locked(await impl.open({ ...BASE, 'Tiêu chí': [['a']] }, {}, LOCKED))).toBe(false); // a sheet protected: not the structure
+      });
+
       it('with the structure locked, refuses a plan that adds a sheet, naming it, and writes nothing of the batch', async () => {
         const wb = await impl.open({ ...BASE, S: [['cũ']] }, {}, { structure: true });
         const refused = write(wb, other, { sheet: 'Mới', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }] });
