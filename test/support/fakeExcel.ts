@@ -25,6 +25,7 @@
  * Plain TypeScript without Node imports: it is also bundled as a fake host for browser tests.
  */
 
+import type { Batch, ExcelRunner } from '../../src/workbook/office/officeWorkbook';
 import { utf8Length } from '../../src/workbook/office/payload';
 import { shiftFormula } from '../../src/workbook/shiftFormula';
 
@@ -129,7 +130,7 @@ export interface FakeStats {
 }
 
 export interface FakeExcel {
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  run: ExcelRunner;
   supports: (version: string) => boolean;
   stats: FakeStats;
   sheetNames(): string[];
@@ -419,6 +420,8 @@ type Loader = () => number; // runs at sync, returns bytes loaded
 
 class FakeContext {
   ops: { run: () => number }[] = [];
+  /** Inside an Excel.run batch: Office.js syncs a context only there (a handler is removed by Excel.run on the context it was added in). */
+  running = false;
   pendingBytes = 0;
   readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection; protection: WorkbookProtection };
 
@@ -447,6 +450,7 @@ class FakeContext {
   changed: RangeTarget[] = [];
 
   async sync(): Promise<void> {
+    if (!this.running) throw new Error('fake: context.sync() outside Excel.run (pass the context to Excel.run to use it again)');
     const ops = this.ops;
     let bytes = this.pendingBytes;
     this.ops = [];
@@ -1335,12 +1339,20 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const apiVersion = options.apiVersion ?? '1.13';
 
   return {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new FakeContext(host);
-      const result = await batch(ctx as unknown as Excel.RequestContext);
-      if (ctx.ops.length > 0) await ctx.sync(); // Excel.run sends what is still queued
-      return result;
-    },
+    run: (async <T>(...args: [Batch<T>] | [OfficeExtension.ClientRequestContext, Batch<T>]): Promise<T> => {
+      // Excel.run(batch) makes a context; Excel.run(context, batch) runs on one made before.
+      const ctx = args.length === 1 ? new FakeContext(host) : (args[0] as unknown as FakeContext);
+      const batch = args.length === 1 ? args[0] : args[1];
+      const was = ctx.running;
+      ctx.running = true;
+      try {
+        const result = await batch(ctx as unknown as Excel.RequestContext);
+        if (ctx.ops.length > 0) await ctx.sync(); // Excel.run sends what is still queued
+        return result;
+      } finally {
+        ctx.running = was;
+      }
+    }) as ExcelRunner,
     supports: (version) => compareVersions(apiVersion, version) >= 0,
     stats: host.stats,
     sheetNames: () => host.sheets.map((s) => s.name),

@@ -4,7 +4,7 @@
  * pane is here, so the pane itself never does.
  */
 import type { PaneHost } from '../../taskpane/host';
-import { OfficeWorkbook, type ExcelRun } from '../../workbook/office/officeWorkbook';
+import { OfficeWorkbook, type ExcelRunner } from '../../workbook/office/officeWorkbook';
 import { supportsIn } from '../../workbook/office/requirements';
 import type { OfficeDocumentLike } from './officeFile';
 import { excelNewWorkbooks, loadFiles, type ExcelLike } from './newWorkbooks';
@@ -31,7 +31,7 @@ function themeOf(office: OfficeLike): 'light' | 'dark' {
 
 /** The Excel namespace as far as the host uses it. */
 export interface ExcelNamespace extends ExcelLike {
-  run: ExcelRun;
+  run: ExcelRunner;
 }
 
 /**

@@ -13,13 +13,13 @@
  * first listener, removed (EventHandlerResult.remove, then a sync of its context) after the last.
  */
 import type { PaneHost } from '../../taskpane/host';
-import type { ExcelRun } from '../../workbook/office/officeWorkbook';
+import type { ExcelRunner } from '../../workbook/office/officeWorkbook';
 
 /** The requirement sets of the change events used here. */
 export const CHANGE_EVENTS_API = { everySheet: '1.9', eachSheet: '1.7' } as const;
 
 export interface SheetChangeOptions {
-  run: ExcelRun;
+  run: ExcelRunner;
   supports(requirement: string): boolean;
   /** The pane's window: its 'focus' means the clerk is back from the sheets. */
   focus?: Pick<EventTarget, 'addEventListener'> | undefined;
@@ -40,14 +40,16 @@ type Edits = NonNullable<PaneHost['edits']>;
 /** What `add` returns in Office.js, as far as it is used here. */
 type Added = Pick<OfficeExtension.EventHandlerResult<unknown>, 'remove' | 'context'>;
 
-/** Removes handlers, one sync per request context they were added in. */
-async function removeAll(handlers: Iterable<Added>): Promise<void> {
-  const contexts = new Set<Added['context']>();
-  for (const h of handlers) {
-    h.remove();
-    contexts.add(h.context);
+/** Removes handlers: Excel.run again on each context they were added in (Office.js wants that one), one sync each. */
+async function removeAll(run: ExcelRunner, handlers: Iterable<Added>): Promise<void> {
+  const byContext = new Map<Added['context'], Added[]>();
+  for (const h of handlers) byContext.set(h.context, [...(byContext.get(h.context) ?? []), h]);
+  for (const [context, group] of byContext) {
+    await run(context, async (again) => {
+      for (const h of group) h.remove();
+      await again.sync();
+    });
   }
-  for (const context of contexts) await context.sync();
 }
 
 export function excelEdits(o: SheetChangeOptions): Edits {
@@ -91,7 +93,7 @@ export function excelEdits(o: SheetChangeOptions): Edits {
       });
       // Removed meanwhile (nobody listens any more): not kept.
       if (held === now) now.bySheet.set(args.worksheetId, added);
-      else await removeAll([added]);
+      else await removeAll(o.run, [added]);
     });
     changed();
   };
@@ -100,7 +102,7 @@ export function excelEdits(o: SheetChangeOptions): Edits {
       const gone = held?.bySheet.get(args.worksheetId);
       if (!gone) return;
       held!.bySheet.delete(args.worksheetId);
-      await removeAll([gone]);
+      await removeAll(o.run, [gone]);
     });
     changed();
   };
@@ -133,7 +135,7 @@ export function excelEdits(o: SheetChangeOptions): Edits {
       else if (listeners.size === 0 && held !== null) {
         const gone = held;
         held = null;
-        await removeAll([...gone.handlers, ...gone.bySheet.values()]);
+        await removeAll(o.run, [...gone.handlers, ...gone.bySheet.values()]);
       }
     });
   };

@@ -14,7 +14,13 @@ import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protectio
 
 const NO_LOCKS: WorkbookLocks = { structure: false, sheets: [] };
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+export type ExcelRun = <T>(batch: Batch<T>) => Promise<T>;
+/** Excel.run on a new context, or on one made before: a handler is removed in the context it was added in. */
+export interface ExcelRunner {
+  <T>(batch: Batch<T>): Promise<T>;
+  <T>(context: OfficeExtension.ClientRequestContext, batch: Batch<T>): Promise<T>;
+}
 
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
