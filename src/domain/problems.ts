@@ -60,6 +60,8 @@ export type ProblemCode =
   | 'level2TooSoon'
   | 'tierMismatch'
   | 'tierUnknown'
+  // The rule set's own “Cấp nhận hồ sơ” naming no tier, at its cell.
+  | 'receiverTierUnknown'
   // A score rule set none of whose scored indicators applies (evaluation.ts).
   | 'noScoredIndicator';
 

@@ -44,10 +44,11 @@ export const en: Record<MessageKey, string> = {
   'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',
-  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision (Circular 24/2023/TT-BGDĐT of 11/12/2023): enter that decision’s date.',
+  'problem.level2NoPrevious': '{where}: level 2 is requested but no level-1 recognition date is given. Level 2 may be requested only 12 months after the level-1 decision{basis}: enter that decision’s date.',
   'problem.level2TooSoon': '{where}: level 2 is requested less than 12 months after the level-1 recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}). Request level 1, or wait a year.',
   'problem.tierMismatch': '{where}: the {recognition} dossier{basis} goes to a “{tier}” body, but the rule set lists {tiers} as receiving tiers (“Tiêu chí”, “Cấp nhận hồ sơ”). Check the receiving body or the rule set.',
   'problem.tierUnknown': '{where}: “{tier}” does not say which tier the consolidating body is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so where the dossier goes cannot be checked. Write the consolidating body’s tier: “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
+  'problem.receiverTierUnknown': '{where}: “{tier}” in the rule set’s “Cấp nhận hồ sơ” (receiving tiers) does not say which tier it is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so it is not used to check where dossiers go. Write “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
 
   'status.met': 'Met',
   'status.not_met': 'Not met',

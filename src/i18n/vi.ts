@@ -46,10 +46,11 @@ export const vi = {
   'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
-  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023): ghi ngày của quyết định đó.',
+  'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1{basis}: ghi ngày của quyết định đó.',
   'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
   'problem.tierMismatch': '{where}: hồ sơ {recognition}{basis} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
   'problem.tierUnknown': '{where}: “{tier}” không cho biết đơn vị tổng hợp thuộc cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên chưa kiểm tra được nơi nhận hồ sơ. Ghi cấp của đơn vị tổng hợp: “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
+  'problem.receiverTierUnknown': '{where}: “{tier}” trong mục “Cấp nhận hồ sơ” của bộ tiêu chí không cho biết là cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên không dùng để kiểm tra nơi nhận hồ sơ. Ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
 
   // Statuses and outcomes
   'status.met': 'Đạt',

@@ -201,6 +201,8 @@ export interface ParsedCriteria {
   problems: Problem[];
   /** The “Cách đánh giá” cell, where what concerns the whole rule set's scoring is said. */
   modeAt?: Location;
+  /** The “Cấp nhận hồ sơ” cell, where a listed tier naming none is said. */
+  receiverTiersAt?: Location;
 }
 
 /** Reads the rule set back from the sheet; what the user edited is what counts. */
@@ -312,6 +314,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   if (setting('receiverTiers')) ruleSet.receiverTiers = mapped(settingText('receiverTiers').split(/[;\n]/), (x) => x.trim()).filter(Boolean);
   if (setting('evaluatingBody')) ruleSet.evaluatingBody = settingText('evaluatingBody');
   const modeRow = setting('mode')?.row;
+  const tiersRow = setting('receiverTiers')?.row;
   return {
     ruleSet,
     answers,
@@ -320,6 +323,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null,
     problems,
     ...(modeRow ? { modeAt: { sheet: 'criteria', row: modeRow, col: 3 } as const } : {}),
+    ...(tiersRow ? { receiverTiersAt: { sheet: 'criteria', row: tiersRow, col: 3 } as const } : {}),
   };
 }
 

@@ -33,9 +33,9 @@ export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
   };
 }
 
-/** Warnings, at the unit's cells, where what it asks for does not fit its rule set. */
+/** Warnings, at the unit's cells, where what it asks for does not fit its rule set (and at the rule set's, where it lists no tier). */
 export function requestChecks(wb: UnitWorkbook, now = new Date()): Problem[] {
-  return requestProblems(wb.criteria.ruleSet, unitRequest(wb, now));
+  return requestProblems(wb.criteria.ruleSet, unitRequest(wb, now), { receiverTiers: wb.criteria.receiverTiersAt });
 }
 
 /**

@@ -13,6 +13,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { captureText } from '../support/cliOutput';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { SHEETS } from '../../src/sheets/names';
+import { SETTINGS } from '../../src/sheets/criteriaSheet';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
 
 jest.setTimeout(120_000);
 
@@ -131,5 +136,28 @@ describe('bodies typed by their names, by the units and by the officer', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a rule set whose own “Cấp nhận hồ sơ” names no tier', () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await unitWorkbook({ name: 'Trường THCS K', members: 20, seed: 60, prepare: edits.all(edits.setting('receiverTiers', 'UBND thành phố Hà Nội'), edits.unitField('receiverTier', 'cấp xã')) });
+  });
+
+  it('is warned at the rule set’s cell on evaluating, with what was typed and what to write; the unit’s tier is not said to mismatch', async () => {
+    const wb = await XlsxWorkbook.open(bytes, 'k.xlsx', NODE_XLSX);
+    const row = (await wb.batch((s) => s.read([SHEETS.criteria]))).sheets.get(SHEETS.criteria)!.rows.findIndex((r) => r[1] === SETTINGS.receiverTiers) + 1;
+    const result = await evaluateWorkbook(wb, { now: AS_OF, dryRun: true });
+    if (!result.ok) throw new Error('must evaluate');
+    const tiers = result.report.warnings.filter((w) => ['receiverTierUnknown', 'tierMismatch', 'tierUnknown'].includes(w.code));
+    expect(tiers).toEqual([expect.objectContaining({ code: 'receiverTierUnknown', sheet: SHEETS.criteria, cell: `C${row}` })]);
+    expect(row).toBeGreaterThan(0);
+    expect(tiers[0]!.message).toMatch(/^'Tiêu chí'!C\d+: “UBND thành phố Hà Nội” trong mục “Cấp nhận hồ sơ” của bộ tiêu chí không cho biết là cấp nào .*Ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/);
+  });
+
+  it('and is not compared at consolidation: no dossier is sent back as another tier’s', async () => {
+    const r = (await consolidatedInProcess([{ label: 'ho-so/k.xlsx', bytes }], AS_OF, false, null, 'cấp xã')).result;
+    expect(tierFlags(r, 'k.xlsx')).toEqual([]);
   });
 });

@@ -164,3 +164,55 @@ describe('the tier warnings cite the article of TT24 that sets the recognition',
     expect(recognitionBasis({ ...md1, basis: `KH 248/KH-UBND ngày 20/8/2024 của UBND TP Hà Nội\n${md1.basis}` })).toBe('Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6');
   });
 });
+
+describe('a rule set’s own “Cấp nhận hồ sơ” naming no tier', () => {
+  const cell: Location = { sheet: 'criteria', row: 8, col: 3 };
+  const city = { ...md1, receiverTiers: ['UBND thành phố Hà Nội'] };
+
+  it('is warned at the rule set’s cell with what was typed, and never compared: no unit is told its tier does not match', () => {
+    for (const tier of ['cấp xã', 'cấp tỉnh', '']) {
+      expect(requestProblems(city, request({ tier }), { receiverTiers: cell })).toEqual([
+        expect.objectContaining({ code: 'receiverTierUnknown', severity: 'warning', params: { tier: 'UBND thành phố Hà Nội' }, at: cell }),
+      ]);
+    }
+    expect(bodyTierMismatch('cấp xã', city.receiverTiers, '')).toBeNull();
+    expect(bodyTierMismatch('cấp tỉnh', city.receiverTiers, 'cấp xã')).toBe('typed');
+  });
+
+  it('beside tiers it does name, only those are compared (and listed)', () => {
+    const mixed = { ...tinh1, receiverTiers: ['cấp tỉnh', 'Thành phố Đà Lạt'] };
+    const found = requestProblems(mixed, request({ tier: 'cấp xã' }), { receiverTiers: cell });
+    expect(codes(found)).toEqual([['receiverTierUnknown', 8], ['tierMismatch', 10]]);
+    expect(found[1]!.params).toMatchObject({ tiers: 'cấp tỉnh' });
+    expect(requestProblems(mixed, request({ tier: 'cấp tỉnh' }), { receiverTiers: cell }).map((p) => p.code)).toEqual(['receiverTierUnknown']);
+    expect(bodyTierMismatch('cấp xã', mixed.receiverTiers, '')).toBe('ruleSet');
+  });
+
+  it('says what was typed and what to write, in both languages', () => {
+    expect(t('vi', 'problem.receiverTierUnknown', { where: 'Ô C8', tier: 'UBND thành phố Hà Nội' })).toMatch(
+      /^Ô C8: .*“UBND thành phố Hà Nội” .*“Cấp nhận hồ sơ”.* không cho biết là cấp nào .*Ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”/,
+    );
+    expect(t('en', 'problem.receiverTierUnknown', { where: 'Cell C8', tier: 'UBND thành phố Hà Nội' })).toMatch(/^Cell C8: .*“UBND thành phố Hà Nội”.*“cấp tỉnh”, “cấp huyện” or “cấp xã”/);
+  });
+});
+
+describe('level 2 without a previous level-1 recognition cites the article setting the condition', () => {
+  const tinh2 = findPreset('tt24-tinh-md2')!;
+  const basisOf = (rs: typeof md2) => requestProblems(rs, request({ level: 'Mức độ 2' })).find((p) => p.code === 'level2NoPrevious')!.params!.basis;
+
+  it('TT24’s Điều 8 (conditions of the district recognitions) by number and date, for a cấp huyện rule set resting on TT24', () => {
+    expect(basisOf(md2)).toBe(' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)');
+    expect(t('vi', 'problem.level2NoPrevious', { where: 'Ô B15', basis: basisOf(md2) })).toBe(
+      'Ô B15: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8): ghi ngày của quyết định đó.',
+    );
+  });
+
+  it('nothing where no article is known (cấp tỉnh) or the rule set does not rest on TT24', () => {
+    expect(basisOf(tinh2)).toBe('');
+    expect(basisOf({ ...md2, basis: 'Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk' })).toBe('');
+    const plain = t('vi', 'problem.level2NoPrevious', { where: 'Ô B15', basis: '' });
+    expect(plain).not.toMatch(/Thông tư|Điều/);
+    expect(plain).toContain('quyết định công nhận mức độ 1: ghi ngày');
+    expect(t('en', 'problem.level2NoPrevious', { where: 'Cell B15', basis: '' })).not.toMatch(/Circular|Thông tư/);
+  });
+});

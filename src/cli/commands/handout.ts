@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecases/handout';
+import { bodyTierProblem } from '../../usecases/consolidate';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { t } from '../../i18n';
@@ -25,6 +26,9 @@ export const handout: Command = {
     const presetId = opt('preset');
     const from = operands[0];
     if (!output || (!from && !presetId)) throw new CliFailure(EXIT.usage, t(lang, 'handout.usage'));
+    // Written into every unit's workbook, a tier naming none would be warned at each unit later.
+    const tierProblem = bodyTierProblem(opt('tier') ?? '', lang);
+    if (tierProblem) throw new CliFailure(EXIT.usage, tierProblem);
     const rulesFile = opt('rules-file');
     const years = evaluationYears(new Date());
     const year = integerOption(ctx, 'year', years.min, years.max);

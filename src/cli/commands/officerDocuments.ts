@@ -3,6 +3,7 @@
  * decision from the workbook `dvht consolidate` wrote (its table "Tổng hợp đơn vị").
  */
 import { generateOfficerDocuments, OFFICER_KINDS } from '../../usecases/officerDocuments';
+import { bodyTierProblem } from '../../usecases/consolidate';
 import { t } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, onlyKinds, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
@@ -18,6 +19,8 @@ export const officerDocuments: Command = {
     };
     const kinds = onlyKinds(args.options.get('only'), OFFICER_KINDS, lang);
     const output = text('output') ?? file;
+    const tierProblem = bodyTierProblem(text('tier') ?? '', lang);
+    if (tierProblem) throw new CliFailure(EXIT.usage, tierProblem);
     await checkInput(file, lang);
     const target = await prepareWrite(output, lang);
     const workbook = await openWorkbook(file, lang);

@@ -45,6 +45,8 @@ export const TT24_RECOGNITION_ARTICLES = {
   circular: 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023',
   /** "cấp huyện" / "cấp tỉnh" (folded), by level. */
   articles: { huyen: { 1: 'Điều 6', 2: 'Điều 7' }, tinh: { 1: 'Điều 12', 2: 'Điều 13' } },
+  /** The conditions of recognition (level 2 after level 1): Điều 8 for cấp huyện; the province's article is not known. */
+  conditions: { huyen: 'Điều 8' } as Partial<Record<'huyen' | 'tinh', string>>,
 } as const;
 
 /** Since 01/7/2025 district-tier dossiers go to the commune or to the province (reference §1). */

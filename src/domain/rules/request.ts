@@ -52,11 +52,21 @@ export function tierOf(text: string): string | null {
   return TIER_WORDS.find(([re]) => re.test(m[1]!))?.[1] ?? m[1]!;
 }
 
+/** The tiers a rule set lists that name one: the others are never compared (requestProblems says so). */
+const namedTiers = (tiers: readonly string[]) => tiers.filter((x) => tierOf(x) !== null);
+
 /** Two texts naming the same tier; one that names none matches nothing. */
 const sameTier = (a: string, b: string) => {
   const x = tierOf(a);
   return x !== null && x === tierOf(b);
 };
+
+/** The TT24 tier and level of the recognition a rule set evaluates, when its "Căn cứ" cites TT24; else null. */
+function tt24Recognition(rs: RuleSet): { tier: 'huyen' | 'tinh'; level: number } | null {
+  if (!/(?:^|\s)24 2023 tt bgddt(?:\s|$)/.test(foldKey(rs.basis ?? ''))) return null;
+  const m = /cap (huyen|tinh) muc do ([12])$/.exec(foldKey(rs.recognition ?? ''));
+  return m ? { tier: m[1] as 'huyen' | 'tinh', level: Number(m[2]) } : null;
+}
 
 /**
  * "Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 12": the article setting the recognition the
@@ -64,11 +74,17 @@ const sameTier = (a: string, b: string) => {
  * one TT24 sets). '' otherwise (TT22, a province's own rules): better no article than a wrong one.
  */
 export function recognitionBasis(rs: RuleSet): string {
-  if (!/(?:^|\s)24 2023 tt bgddt(?:\s|$)/.test(foldKey(rs.basis ?? ''))) return '';
-  const m = /cap (huyen|tinh) muc do ([12])$/.exec(foldKey(rs.recognition ?? ''));
-  if (!m || Number(m[2]) !== rs.level) return '';
+  const r = tt24Recognition(rs);
+  if (!r || r.level !== rs.level) return '';
   const { circular, articles } = TT24_RECOGNITION_ARTICLES;
-  return `${circular}, ${articles[m[1] as 'huyen' | 'tinh'][rs.level as 1 | 2]}`;
+  return `${circular}, ${articles[r.tier][rs.level as 1 | 2]}`;
+}
+
+/** " (…, Điều 8)": the article setting level 2 only after level 1, for the recognition's TT24 tier; '' where none is known. */
+export function level2Basis(rs: RuleSet): string {
+  const r = tt24Recognition(rs);
+  const article = r && TT24_RECOGNITION_ARTICLES.conditions[r.tier];
+  return article ? ` (${TT24_RECOGNITION_ARTICLES.circular}, ${article})` : '';
 }
 
 /** recognitionBasis as the tier messages append it to the recognition: " (…)", or nothing. */
@@ -129,18 +145,25 @@ export function level2Wait(level: number | null, previous: Date | null | 'invali
   return due > deadline ? { kind: 'tooSoon', due, deadline } : null;
 }
 
-export function requestProblems(rs: RuleSet, req: UnitRequest): Problem[] {
+/** Where the rule set's own settings are typed ("Tiêu chí"), for what is said of them. */
+export interface RuleSetCells {
+  receiverTiers?: Location;
+}
+
+export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSetCells = {}): Problem[] {
   const out: Problem[] = [];
   const typed = levelNumber(req.level.value);
   if (rs.level && typed !== null && typed !== rs.level) {
     out.push(problem('warning', 'levelMismatch', { requested: req.level.value.trim(), recognition: rs.recognition || rs.name }, req.level.at));
   }
   const wait = level2Wait(requestedLevel(rs, req.level.value), req.previousDate.value, req.previousLevel.value, req.year);
-  if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', {}, req.previousDate.at ?? req.level.at));
+  if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', { basis: level2Basis(rs) }, req.previousDate.at ?? req.level.at));
   else if (wait?.kind === 'tooSoon') {
     out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline) }, req.previousDate.at));
   }
-  const tiers = rs.receiverTiers ?? [];
+  // A listed tier naming none (a city's UBND) would match nothing: said where it is typed, never compared.
+  for (const listed of rs.receiverTiers ?? []) if (tierOf(listed) === null) out.push(problem('warning', 'receiverTierUnknown', { tier: listed }, ruleSetAt.receiverTiers));
+  const tiers = namedTiers(rs.receiverTiers ?? []);
   const tier = req.receiverTier.value.trim();
   // Whatever the rule set lists: the body compares it at consolidation, the dossier prints it.
   if (tier && tierOf(tier) === null) out.push(problem('warning', 'tierUnknown', { tier }, req.receiverTier.at));
@@ -160,7 +183,8 @@ export function bodyTierMismatch(body: string, tiers: readonly string[], typed: 
   // A body or a unit naming no tier is told so where it typed it (tierUnknown), never compared.
   const t = tierOf(typed);
   if (b === null) return null;
-  const listed = (x: string) => tiers.length === 0 || tiers.some((y) => tierOf(y) === x);
+  const named = namedTiers(tiers);
+  const listed = (x: string) => named.length === 0 || named.some((y) => tierOf(y) === x);
   if (!listed(b)) return t === b ? null : 'ruleSet';
   return t !== null && t !== b && listed(t) ? 'typed' : null;
 }

@@ -6,6 +6,7 @@
  */
 import { Divider, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { handoutFile, handoutRuleSet, writeStarterWorkbook } from '../../usecases/handout';
+import { bodyTierProblem } from '../../usecases/consolidate';
 import { DownloadAction } from '../DownloadAction';
 import { newWorkbookAvailability, newWorkbookFailure } from '../newWorkbookAction';
 import { useTask } from '../useTask';
@@ -26,6 +27,9 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
   const opened = maker?.delivery === 'open';
   const start = () =>
     run(async (): Promise<Outcome> => {
+      // As dvht handout --tier: refused before a starting workbook is made.
+      const tierProblem = bodyTierProblem(tier, lang);
+      if (tierProblem) return { ok: false, message: tierProblem };
       const source = await handoutRuleSet(presetId ? { presetId } : { workbook: host.workbook }, lang);
       if (!source.ok) return source;
       const rs = source.ruleSet;

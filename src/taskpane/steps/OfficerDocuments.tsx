@@ -5,6 +5,7 @@
 import { Button, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { generateOfficerDocuments, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../usecases/officerDocuments';
+import { bodyTierProblem } from '../../usecases/consolidate';
 import { ErrorBar } from '../PaneMessages';
 import { Working } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
@@ -25,7 +26,12 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
   const [state, run] = useTask<OfficerResult>();
   const [showCell, openError] = useShowCell(host);
   const running = state.status === 'running';
-  const generate = () => run(() => generateOfficerDocuments(host.workbook, { body, tier, signer, office, lang }));
+  const generate = () =>
+    run(async (): Promise<OfficerResult> => {
+      // As dvht officer-documents --tier: refused before the workbook is read.
+      const tierProblem = bodyTierProblem(tier, lang);
+      return tierProblem ? { ok: false, message: tierProblem } : generateOfficerDocuments(host.workbook, { body, tier, signer, office, lang });
+    });
   const result = state.status === 'done' ? state.value : null;
   return (
     <section className={s.section} aria-label={t('officer.pane.title')}>
