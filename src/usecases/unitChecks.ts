@@ -35,7 +35,12 @@ export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
 
 /** Warnings, at the unit's cells, where what it asks for does not fit its rule set (and at the rule set's, where it lists no tier). */
 export function requestChecks(wb: UnitWorkbook, now = new Date()): Problem[] {
-  return requestProblems(wb.criteria.ruleSet, unitRequest(wb, now), { receiverTiers: wb.criteria.receiverTiersAt });
+  return requestChecksOf(wb, unitRequest(wb, now));
+}
+
+/** requestChecks of a request already read (consolidation reads it once per file). */
+export function requestChecksOf(wb: UnitWorkbook, request: UnitRequest): Problem[] {
+  return requestProblems(wb.criteria.ruleSet, request, { receiverTiers: wb.criteria.receiverTiersAt });
 }
 
 /**

@@ -156,8 +156,11 @@ describe('a rule set whose own “Cấp nhận hồ sơ” names no tier', () =>
     expect(tiers[0]!.message).toMatch(/^'Tiêu chí'!C\d+: “UBND thành phố Hà Nội” trong mục “Cấp nhận hồ sơ” của bộ tiêu chí không cho biết là cấp nào .*Ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/);
   });
 
-  it('and is not compared at consolidation: no dossier is sent back as another tier’s', async () => {
+  it('and is not compared at consolidation: the officer is told of the rule set’s cell, the dossier is not sent back as another tier’s', async () => {
     const r = (await consolidatedInProcess([{ label: 'ho-so/k.xlsx', bytes }], AS_OF, false, null, 'cấp xã')).result;
-    expect(tierFlags(r, 'k.xlsx')).toEqual([]);
+    const flags = tierFlags(r, 'k.xlsx');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatch(/^Tệp “ho-so\/k\.xlsx”, 'Tiêu chí'!C\d+: “UBND thành phố Hà Nội” trong mục “Cấp nhận hồ sơ” của bộ tiêu chí không cho biết là cấp nào/);
+    expect(flags.some(isBlockingRemark)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
-import { recognitionBasisNote, requestedLevel, requestProblems, type UnitRequest } from '../../domain/rules/request';
+import { recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
@@ -18,7 +18,7 @@ import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { unitRequest, unitTypeProblem } from '../unitChecks';
+import { requestChecksOf, unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
@@ -212,14 +212,15 @@ function receiving(wb: UnitWorkbook, request: UnitRequest): UnitRecord['receivin
 /** Evaluate's checks consolidation has no rule of its own for (the 12-month rule it has, by the year it reads). */
 const UNIT_CHECKS = new Map<string, FlagCode>([
   ...(['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch'] satisfies FlagCode[]).map((c) => [c, c] as const),
-  // A tier that names none is a question of where the dossier goes, like a mismatch.
+  // A tier that names none (the unit's, or one its rule set lists) is a question of where the dossier goes, like a mismatch.
   ['tierUnknown', 'tierMismatch'],
+  ['receiverTierUnknown', 'tierMismatch'],
 ]);
 
 /** The unit's type, level and receiving tier checked as evaluate checks them, each at its file and cell. */
 function unitCheckFlags(wb: UnitWorkbook, request: UnitRequest, file: string, lang: Lang): Flag[] {
   const type = unitTypeProblem(wb);
-  return [...(type ? [type] : []), ...requestProblems(wb.criteria.ruleSet, request)]
+  return [...(type ? [type] : []), ...requestChecksOf(wb, request)]
     .filter((p) => UNIT_CHECKS.has(p.code))
     .map((p) => ({ code: UNIT_CHECKS.get(p.code)!, message: t(lang, 'consolidate.flag.unitCheck', { file, message: locateProblem(p, lang).message }) }));
 }
