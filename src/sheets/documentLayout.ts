@@ -177,6 +177,8 @@ export class DocumentBuilder {
   private readonly styles: StyleRun[] = [];
   private readonly merges: string[] = [];
   private readonly heights: { index: number; height: number }[] = [];
+  /** Each row drawn here: its height and printed text lines (0: a spacer; null: a table row, never moved). */
+  private readonly drawnRows = new Map<number, { height: number; lines: number | null }>();
   private readonly breaks: number[] = [];
   /** Breaks keepTogether put before a block (an outer block may move them). */
   private readonly keptBreaks = new Set<number>();
@@ -279,12 +281,15 @@ export class DocumentBuilder {
   }
 
   /**
-   * Keeps the rows `draw` adds on one page: a page break goes before them if needed. Nested, the
-   * outer block wins: a break an inner block put before itself (a signature block) moves before
-   * the whole block when the whole fits a page, so the signatures never stand alone on a page.
+   * Keeps the rows `draw` adds on one page: a page break goes before them if needed, and before
+   * the text rows above them holding `withLines` printed lines (the body's last lines go over with
+   * the signatures), when those are on this page and all fit the next. Nested, the outer block
+   * wins: a break an inner block put before itself (a signature block) moves before the whole
+   * block when the whole fits a page, so the signatures never stand alone on a page.
    */
-  keepTogether(draw: () => void): void {
-    const start = this.rowNo + 1;
+  keepTogether(draw: () => void, withLines = 0): void {
+    const lead = this.leadRows(withLines);
+    let start = this.rowNo + 1;
     const usedBefore = this.usedOnPage;
     const heightsBefore = this.heights.length;
     const breaksBefore = this.breaks.length;
@@ -292,11 +297,36 @@ export class DocumentBuilder {
     const added = this.heights.slice(heightsBefore).reduce((a, h) => a + h.height, 0);
     const inner = this.breaks.slice(breaksBefore);
     if (inner.some((r) => !this.keptBreaks.has(r))) return; // a table or a manual break inside: leave them
+    if (inner.some((r) => r < start)) return; // an inner block took lines from above: all on the next page already
     if (usedBefore + added > PAGE_HEIGHT_PT && added < PAGE_HEIGHT_PT) {
+      let onNewPage = added;
+      if (lead && lead.height + added <= PAGE_HEIGHT_PT) {
+        start = lead.row;
+        onNewPage += lead.height;
+      }
       this.breaks.splice(breaksBefore, inner.length, start);
       this.keptBreaks.add(start);
-      this.usedOnPage = added;
+      this.usedOnPage = onNewPage;
     }
+  }
+
+  /**
+   * The last rows drawn, up to this page's top, a table or a break, that hold `lines` printed
+   * lines (spacers between come along); undefined if there are not that many text lines.
+   */
+  private leadRows(lines: number): { row: number; height: number } | undefined {
+    if (lines <= 0) return undefined;
+    let found = 0;
+    let height = 0;
+    for (let r = this.rowNo; r >= 1 && found < lines; r--) {
+      const drawn = this.drawnRows.get(r);
+      if (!drawn || drawn.lines === null || this.breaks.includes(r + 1)) return undefined;
+      height += drawn.height;
+      if (height > this.usedOnPage) return undefined;
+      found += drawn.lines;
+      if (found >= lines) return { row: r, height };
+    }
+    return undefined;
   }
 
   /** The next row starts a new page (an annex after its decision). */
@@ -351,16 +381,19 @@ export class DocumentBuilder {
   }
 
   private partHeight(p: TextStyle, text: string): number {
-    if (!text) return 0;
-    const size = p.size ?? SIZE.body;
+    return text ? heightFor(this.partLines({ ...p, text }), p.size ?? SIZE.body) : 0;
+  }
+
+  private partLines(p: Part): number {
     const units = this.widths.slice((p.from ?? 1) - 1, p.to ?? GRID_COLUMNS).reduce((a, w) => a + w, 0) - (p.border ? 1 : 0);
-    return fitHeight(text, units, size, p.bold);
+    return lineCount(p.text, units, p.size ?? SIZE.body, p.bold);
   }
 
   private addRow(parts: Part[], height: number): number {
     const r = ++this.rowNo;
     const h = Math.max(height, 6);
     this.heights.push({ index: r, height: h });
+    this.drawnRows.set(r, { height: h, lines: parts.some((p) => p.border) ? null : Math.max(0, ...parts.map((p) => (p.text ? this.partLines(p) : 0))) });
     if (this.usedOnPage + h > PAGE_HEIGHT_PT) {
       this.usedOnPage = h;
       this.pageNo++;
