@@ -75,7 +75,8 @@ export interface Signer {
 }
 
 /**
- * "Nơi nhận" on the left (or a second signer), the signer on the right, kept on one page.
+ * "Nơi nhận" on the left (or a second signer), the signer on the right, kept on one page with
+ * at least the body's last two lines (NĐ 30/2020: the signature page carries text of the body).
  * `recipients` is the template text, one recipient a line.
  */
 export function signatureBlock(b: DocumentBuilder, right: Signer, left: { recipients: string } | { signer: Signer }, halves: Halves = GRID_HALVES): void {
@@ -98,7 +99,7 @@ export function signatureBlock(b: DocumentBuilder, right: Signer, left: { recipi
       const parts = [leftLines[i], rightLines[i]].filter((p): p is Part => p !== undefined && p.text !== '');
       b.row(parts, 17);
     }
-  });
+  }, 2);
 }
 
 function signerLines(s: Signer, at: { from: number; to: number }): Part[] {

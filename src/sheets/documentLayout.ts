@@ -45,40 +45,73 @@ export function portraitPage(lastRow: number, extra: Partial<PageSetup> = {}): P
 
 // ---------------------------------------------------------------- text measurement
 
-/** Characters of Times New Roman at `size` pt fitting in `units` Excel width units. */
-export function charsPerLine(units: number, size: number, bold = false): number {
-  // Measured in LibreOffice PDFs (Carlito column metrics, as Excel's Calibri): a width unit
-  // holds ~1.0 character of 13 pt justified text; we count ~8% fewer (bold ~6% wider) so a
-  // row is never too short to print its text.
-  const perUnit = (0.92 * 13) / size / (bold ? 1.06 : 1);
-  return Math.max(4, Math.floor(units * perUnit) - 1);
+/*
+ * Advance widths (1/1000 em) of Times New Roman, as its metric twin Liberation Serif has them
+ * (LibreOffice prints with it): the wider of upright and italic, and of bold and bold italic.
+ * Vietnamese letters are as wide as their letter without the tone mark (ấ as â, ừ as ư).
+ */
+const MEASURED = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~đĐưƯơƠăĂâÂêÊôÔ“”‘’…–—≥≤×•';
+const widthTable = (list: string): Map<string, number> => {
+  const w = list.split(',').map(Number);
+  return new Map([...MEASURED].map((ch, i) => [ch, w[i]!]));
+};
+const REGULAR = widthTable(
+  '250,334,420,500,500,834,778,214,334,334,500,675,250,334,250,278,500,500,500,500,500,500,500,500,500,500,334,334,675,675,675,500,921,723,667,667,723,611,611,723,723,334,444,723,611,890,723,723,611,723,667,557,611,723,723,944,723,723,611,390,278,390,470,500,334,500,500,444,500,444,334,500,500,278,278,500,278,778,500,500,500,500,390,390,278,500,500,723,500,500,444,480,275,480,542,500,723,546,776,534,723,500,723,500,723,444,611,500,723,557,557,334,334,1000,500,1000,549,549,675,351',
+);
+const BOLD = widthTable(
+  '250,390,556,500,500,1000,834,278,334,334,500,570,250,334,250,278,500,500,500,500,500,500,500,500,500,500,334,334,570,570,570,500,931,723,667,723,723,667,667,778,778,390,500,778,667,944,723,778,611,778,723,557,667,723,723,1000,723,723,667,334,278,334,582,500,334,500,557,444,557,444,334,500,557,278,334,557,278,834,557,500,557,557,444,390,334,557,500,723,500,500,444,395,221,395,570,557,723,601,796,554,778,500,723,500,723,444,667,500,778,500,500,334,334,1000,500,1000,549,549,570,351',
+);
+/** A character not in the table (a symbol, another script) counts as a full em: never too short. */
+const UNKNOWN = 1000;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * Printed width (pt) of a column span: LibreOffice draws an Excel width unit 5.55 pt wide
+ * (Carlito, as Excel's Calibri; Excel's columns are wider still) and keeps ~1 pt of padding
+ * each side. The widths above are exact to ~0.2% (rounded up); 0.5% more is taken off so that
+ * rounding in the printer never wraps a line we did not count.
+ */
+export function textWidthPt(units: number): number {
+  return (units * 5.547 - 2) * 0.995;
 }
 
-/** Upper-case letters are wider: count them as 1.3 characters. */
-function visualLength(s: string): number {
-  let n = 0;
-  for (const ch of s) n += ch !== ch.toLocaleLowerCase('vi') ? 1.3 : 1;
-  return n;
-}
+/** Where a line may also break inside a word: after a hyphen between letters ("TT-|BGDĐT", Unicode UAX #14). */
+const AFTER_HYPHEN = /(?<=\p{L}-)(?=\p{L})/u;
 
-/** Lines a text wraps to (word by word), each "\n" starting a new line. */
-export function lineCount(text: string, perLine: number): number {
+/**
+ * Lines `text` wraps to at `size` pt in a span `units` wide, as LibreOffice breaks lines (at
+ * spaces and after hyphens; a word longer than the line is cut), each "\n" a new line.
+ */
+export function lineCount(text: string, units: number, size: number, bold = false): number {
+  const table = bold ? BOLD : REGULAR;
+  const em = (s: string) => {
+    let n = 0;
+    for (const ch of s) n += table.get(ch) ?? UNKNOWN;
+    return n;
+  };
+  const perLine = (textWidthPt(units) * 1000) / size;
+  const space = em(' ');
   let lines = 0;
-  for (const para of text.split('\n')) {
-    let used = 0;
+  for (const para of text.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC').split('\n')) {
+    // Leading spaces (the first-line indent) take room; the others only separate words.
+    const indent = em(/^ */.exec(para)![0]);
+    let used = -1;
     let n = 1;
-    for (const word of para.split(/ +/)) {
-      const w = visualLength(word);
-      if (used === 0) used = w;
-      else if (used + 1 + w <= perLine) used += 1 + w;
-      else {
-        n++;
-        used = w;
-      }
-      while (used > perLine) {
-        n++;
-        used -= perLine;
-      }
+    for (const word of para.trim().split(/ +/)) {
+      word.split(AFTER_HYPHEN).forEach((piece, i) => {
+        const w = em(piece);
+        const gap = i === 0 ? space : 0;
+        if (used < 0) used = indent + w;
+        else if (used + gap + w <= perLine) used += gap + w;
+        else {
+          n++;
+          used = w;
+        }
+        while (used > perLine) {
+          n++;
+          used -= perLine;
+        }
+      });
     }
     lines += n;
   }
@@ -87,7 +120,7 @@ export function lineCount(text: string, perLine: number): number {
 
 /** Row height (pt) that prints `text` whole in a cell `units` wide. */
 export function fitHeight(text: string, units: number, size: number, bold = false): number {
-  return heightFor(lineCount(text, charsPerLine(units, size, bold)), size);
+  return heightFor(lineCount(text, units, size, bold), size);
 }
 
 /** Row height (pt) for `lines` lines at `size` pt. */
@@ -144,6 +177,8 @@ export class DocumentBuilder {
   private readonly styles: StyleRun[] = [];
   private readonly merges: string[] = [];
   private readonly heights: { index: number; height: number }[] = [];
+  /** Each row drawn here: its height and printed text lines (0: a spacer; null: a table row, never moved). */
+  private readonly drawnRows = new Map<number, { height: number; lines: number | null }>();
   private readonly breaks: number[] = [];
   /** Breaks keepTogether put before a block (an outer block may move them). */
   private readonly keptBreaks = new Set<number>();
@@ -246,12 +281,15 @@ export class DocumentBuilder {
   }
 
   /**
-   * Keeps the rows `draw` adds on one page: a page break goes before them if needed. Nested, the
-   * outer block wins: a break an inner block put before itself (a signature block) moves before
-   * the whole block when the whole fits a page, so the signatures never stand alone on a page.
+   * Keeps the rows `draw` adds on one page: a page break goes before them if needed, and before
+   * the text rows above them holding `withLines` printed lines (the body's last lines go over with
+   * the signatures), when those are on this page and all fit the next. Nested, the outer block
+   * wins: a break an inner block put before itself (a signature block) moves before the whole
+   * block when the whole fits a page, so the signatures never stand alone on a page.
    */
-  keepTogether(draw: () => void): void {
-    const start = this.rowNo + 1;
+  keepTogether(draw: () => void, withLines = 0): void {
+    const lead = this.leadRows(withLines);
+    let start = this.rowNo + 1;
     const usedBefore = this.usedOnPage;
     const heightsBefore = this.heights.length;
     const breaksBefore = this.breaks.length;
@@ -259,11 +297,36 @@ export class DocumentBuilder {
     const added = this.heights.slice(heightsBefore).reduce((a, h) => a + h.height, 0);
     const inner = this.breaks.slice(breaksBefore);
     if (inner.some((r) => !this.keptBreaks.has(r))) return; // a table or a manual break inside: leave them
+    if (inner.some((r) => r < start)) return; // an inner block took lines from above: all on the next page already
     if (usedBefore + added > PAGE_HEIGHT_PT && added < PAGE_HEIGHT_PT) {
+      let onNewPage = added;
+      if (lead && lead.height + added <= PAGE_HEIGHT_PT) {
+        start = lead.row;
+        onNewPage += lead.height;
+      }
       this.breaks.splice(breaksBefore, inner.length, start);
       this.keptBreaks.add(start);
-      this.usedOnPage = added;
+      this.usedOnPage = onNewPage;
     }
+  }
+
+  /**
+   * The last rows drawn, up to this page's top, a table or a break, that hold `lines` printed
+   * lines (spacers between come along); undefined if there are not that many text lines.
+   */
+  private leadRows(lines: number): { row: number; height: number } | undefined {
+    if (lines <= 0) return undefined;
+    let found = 0;
+    let height = 0;
+    for (let r = this.rowNo; r >= 1 && found < lines; r--) {
+      const drawn = this.drawnRows.get(r);
+      if (!drawn || drawn.lines === null || this.breaks.includes(r + 1)) return undefined;
+      height += drawn.height;
+      if (height > this.usedOnPage) return undefined;
+      found += drawn.lines;
+      if (found >= lines) return { row: r, height };
+    }
+    return undefined;
   }
 
   /** The next row starts a new page (an annex after its decision). */
@@ -318,16 +381,19 @@ export class DocumentBuilder {
   }
 
   private partHeight(p: TextStyle, text: string): number {
-    if (!text) return 0;
-    const size = p.size ?? SIZE.body;
+    return text ? heightFor(this.partLines({ ...p, text }), p.size ?? SIZE.body) : 0;
+  }
+
+  private partLines(p: Part): number {
     const units = this.widths.slice((p.from ?? 1) - 1, p.to ?? GRID_COLUMNS).reduce((a, w) => a + w, 0) - (p.border ? 1 : 0);
-    return fitHeight(text, units, size, p.bold);
+    return lineCount(p.text, units, p.size ?? SIZE.body, p.bold);
   }
 
   private addRow(parts: Part[], height: number): number {
     const r = ++this.rowNo;
     const h = Math.max(height, 6);
     this.heights.push({ index: r, height: h });
+    this.drawnRows.set(r, { height: h, lines: parts.some((p) => p.border) ? null : Math.max(0, ...parts.map((p) => (p.text ? this.partLines(p) : 0))) });
     if (this.usedOnPage + h > PAGE_HEIGHT_PT) {
       this.usedOnPage = h;
       this.pageNo++;

@@ -49,3 +49,35 @@ it('a signature block kept alone still breaks before itself', () => {
   signatureBlock(b, SIGNER, { recipients: '- Như trên;\n- Lưu: VT.' });
   expect(breaks(b)).toEqual([start]);
 });
+
+describe('the signature page has body text above the signatures (NĐ 30/2020 practice)', () => {
+  const LONG = 'Điều 2. Tổ đánh giá có nhiệm vụ tổ chức tự đánh giá “Đơn vị học tập” năm 2025 theo các tiêu chí, chỉ tiêu công nhận; lập hồ sơ đề nghị công nhận gửi cấp trên đúng thời hạn.';
+
+  /** Body paragraphs drawn on a page with `left` points free after them; returns their rows. */
+  function bodyThenSignatures(left: number, body: string[]): { b: DocumentBuilder; rows: number[] } {
+    const b = new DocumentBuilder('Quyết định');
+    const probe = new DocumentBuilder('probe');
+    const height = body.reduce((sum, p) => {
+      const [r] = probe.paragraphs(p);
+      return sum + probe.plan().rowHeights!.find((h) => h.index === r)!.height;
+    }, 0);
+    for (let used = 0; used + 20 <= 716 - left - height; used += 20) b.spacer(20);
+    const rows = body.flatMap((p) => b.paragraphs(p));
+    signatureBlock(b, SIGNER, { recipients: '- Như Điều 3;\n- Lưu: VT.' });
+    return { b, rows };
+  }
+
+  it('a last paragraph of two lines or more goes over with the signatures', () => {
+    const { b, rows } = bodyThenSignatures(40, [LONG, LONG]);
+    expect(breaks(b)).toEqual([rows[1]]);
+  });
+
+  it('a one-line last paragraph takes the one before it too: two lines at least', () => {
+    const { b, rows } = bodyThenSignatures(40, [LONG, 'Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.']);
+    expect(breaks(b)).toEqual([rows[0]]);
+  });
+
+  it('no break when the signatures fit under the body', () => {
+    expect(breaks(bodyThenSignatures(300, [LONG]).b)).toEqual([]);
+  });
+});

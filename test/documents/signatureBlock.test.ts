@@ -43,3 +43,16 @@ it('Nơi nhận and the signer\'s name print on the same page, wherever the bloc
   // The decision grew onto a second page within the range: the case was met, not avoided.
   expect(new Set(where.map((w) => w.block)).size).toBeGreaterThan(1);
 }, 600_000);
+
+it('when the body fills the first page, its last lines go over with the signatures: the signature page has text of the decision', async () => {
+  // 6 and 9 members: the decision's body ends at the foot of page 1, no room left for the block.
+  for (const members of [6, 9]) {
+    const pages = await decisionWith(members);
+    const signatures = pageOf(pages, 'Nơi nhận:');
+    expect({ members, signatures }).toEqual({ members, signatures: 1 });
+    const page = squeeze(pages[signatures]!.text);
+    const above = page.slice(0, page.indexOf(squeeze('Nơi nhận:')));
+    expect({ members, article3: above.includes(squeeze('Điều 3. Quyết định này có hiệu lực')) }).toEqual({ members, article3: true });
+    expect({ members, end: above.includes(squeeze('chịu trách nhiệm thi hành Quyết định này./.')) }).toEqual({ members, end: true });
+  }
+}, 600_000);
