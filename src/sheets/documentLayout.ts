@@ -67,12 +67,12 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /**
  * Printed width (pt) of a column span: LibreOffice draws an Excel width unit 5.55 pt wide
- * (Carlito, as Excel's Calibri; Excel's columns are wider still) and keeps ~1 pt of padding
- * each side. The widths above are exact to ~0.2% (rounded up); 0.5% more is taken off so that
- * rounding in the printer never wraps a line we did not count.
+ * (Carlito, as Excel's Calibri) and keeps ~1 pt of padding each side. 3% is taken off: Excel,
+ * WPS and printer drivers round glyphs and columns a little differently, and a line counted too
+ * many prints as a little space where one too few would cut the text off.
  */
 export function textWidthPt(units: number): number {
-  return (units * 5.547 - 2) * 0.995;
+  return (units * 5.547 - 2) * 0.97;
 }
 
 /** Where a line may also break inside a word: after a hyphen between letters ("TT-|BGDĐT", Unicode UAX #14). */
