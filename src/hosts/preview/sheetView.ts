@@ -70,6 +70,8 @@ export interface SheetView {
   /** View → Freeze Panes: how many of the first shown rows and columns stay in view while the rest scrolls. */
   frozen: { rows: number; columns: number };
   cell(row: number, column: number): CellView;
+  /** The hidden first cell of the merge a shown cell stands for (CellView.source), or null. */
+  sourceOf(row: number, column: number): { row: number; column: number } | null;
   /** What the cell holds for editing: its formula, or its value as typed. */
   input(row: number, column: number): string;
   /** What the cell holds, as it would be written back (undo). */
@@ -292,6 +294,7 @@ export function sheetView(
       if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
       return view;
     },
+    sourceOf,
     input,
     stored,
     lastUsed() {
