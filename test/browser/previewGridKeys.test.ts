@@ -33,9 +33,12 @@ describe('the grid keys of a spreadsheet', () => {
     const lastFilled = await page.evaluate(() => [...document.querySelectorAll('td[data-address$="20"]')].filter((td) => /^[A-Z]+20$/.test(td.getAttribute('data-address')!) && td.textContent !== '').pop()!.getAttribute('data-address'));
     await press(page, 'End');
     expect(await selected(page)).toBe(lastFilled);
+    // The sheet's heading rows and its number and name columns are frozen (C5): Ctrl+Home goes to the first
+    // cell past them, as in Excel.
+    const home = `C${MEMBER_HEADER_ROW + 1}`;
     await press(page, 'Control+Home');
-    expect(await selected(page)).toBe('A1');
-    await expect(page.getByTestId('preview-selection').innerText()).resolves.toBe(`Ô đang chọn: '${SHEETS.members}'!A1`);
+    expect(await selected(page)).toBe(home);
+    await expect(page.getByTestId('preview-selection').innerText()).resolves.toBe(`Ô đang chọn: '${SHEETS.members}'!${home}`);
 
     // Ctrl+↓ from the first member: the last member (the end of the data); Ctrl+↑ back to the header.
     await select(page, `B${MEMBER_HEADER_ROW + 1}`);

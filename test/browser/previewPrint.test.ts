@@ -3,7 +3,7 @@
  * print setup says (A4, orientation, page breaks), printed to PDF by Chromium and read back
  * with poppler. The success message names the print action this page has. A clerk's own sheet
  * too wide for the page is not shrunk to unreadable: landscape, its columns split across pages
- * with its print titles repeated on each.
+ * with its print titles repeated on each; with no print titles, its frozen rows and columns.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -116,5 +116,28 @@ describe('printing a clerk’s sheet wider than the page', () => {
     expect(pdf.text).toContain('3140');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await layout.waitFor({ state: 'detached' });
+  });
+});
+
+describe('printing a sheet with frozen panes and no print titles', () => {
+  it('repeats the frozen heading row and name column on every page', async () => {
+    const file = path.join(ROOT, 'test-output', 'browser', 'print-frozen.xlsx');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), 'print-frozen', file]);
+    const { page } = await pages.open('preview print frozen');
+    await page.goto(`${pages.origin}/preview.html`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await chooser.setFiles(file);
+    await page.locator('table[data-sheet="In cố định"]').waitFor();
+    const { pdf } = await printShown(page, 'In cố định', 'print-frozen');
+    const pageTexts = pdf.text.split('\f').filter((t) => t.trim() !== '');
+    // 80 members over 40 columns: pages down and across.
+    expect(pageTexts.length).toBeGreaterThan(2);
+    for (const t of pageTexts) {
+      expect(t).toContain('Họ và tên');
+      expect(t).toContain('Thành viên');
+    }
+    // The last member's last answer (8140) on a page of the last columns, under their heading.
+    expect(pageTexts.some((t) => t.includes('8140') && t.includes('Câu 40'))).toBe(true);
   });
 });

@@ -34,6 +34,7 @@ describe('the last used cell (Ctrl+End)', () => {
     print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fitToWidth: false, printArea: null, rowBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
     formats: [{ numFmt: 'General' }, { numFmt: 'General', fill: '#FFFF00' }],
     date1904: false,
+    frozen: { rows: 0, columns: 0 },
     locked: null,
   });
 

@@ -3,7 +3,8 @@
  * its print area, its page breaks, its print titles. Wider than the page: shrunk to the page
  * width when the sheet asks "fit to width" (the add-in's sheets do) or when a little shrinking
  * is enough; otherwise printed at full size, its columns split across pages (down, then over,
- * as Excel), landscape unless the file says the orientation, the print titles on every page.
+ * as Excel), landscape unless the file says the orientation, the print titles on every page
+ * (with none, the frozen rows and columns: what a clerk who froze a heading expects on paper).
  * Shown only when printing: the browser's print dialog then prints it or saves it as PDF.
  * Every row is drawn (no virtual window on paper).
  */
@@ -63,6 +64,20 @@ function bands(columns: readonly ColumnView[], room: number): ColumnView[][] {
   return out;
 }
 
+/**
+ * The rows and columns repeated on each page: the print titles (Page Layout → Print Titles);
+ * without them, the frozen panes' rows and columns (Excel repeats nothing; a frozen heading is what clerks expect).
+ */
+export function printedTitles(view: SheetView, print: PrintSetup): Pick<PrintSetup, 'titleRows' | 'titleColumns'> {
+  if (print.titleRows || print.titleColumns) return { titleRows: print.titleRows, titleColumns: print.titleColumns };
+  const rows = view.rows.slice(0, view.frozen.rows);
+  const columns = view.columns.slice(0, view.frozen.columns);
+  return {
+    titleRows: rows.length ? { first: rows[0]!, last: rows[rows.length - 1]! } : null,
+    titleColumns: columns.length ? { first: columns[0]!.index, last: columns[columns.length - 1]!.index } : null,
+  };
+}
+
 /** How a sheet goes on paper: its orientation, its scale, and the column groups printed one after another. */
 export function paperLayout(view: SheetView, print: PrintSetup) {
   const area = print.printArea;
@@ -82,7 +97,8 @@ export function paperLayout(view: SheetView, print: PrintSetup) {
 }
 
 export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
-  const { view, print } = props;
+  const { view } = props;
+  const print = { ...props.print, ...printedTitles(view, props.print) };
   const area = print.printArea;
   const t = print.titleRows;
   const isTitle = (row: number) => t !== null && row >= t.first && row <= t.last;

@@ -2,6 +2,7 @@
  * One sheet as an editable grid, drawn a window of rows and columns at a time (a 5,000-member
  * sheet renders ~60 rows, not 5,000; a sheet out to column XFD only the columns in view):
  * spacer rows above and below, spacer cells left and right keep the scroll size right.
+ * Frozen panes (View → Freeze Panes) are drawn always, sticky at the top and left, over what scrolls.
  * Keys as in a spreadsheet: arrows and Enter move, Home/End, Ctrl+Home/End and Ctrl+arrows
  * jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
@@ -81,6 +82,10 @@ const useStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
+  // A frozen pane's cell: opaque, over the cells scrolling under it (its offsets are inline).
+  frozen: { position: 'sticky', backgroundColor: tokens.colorNeutralBackground1 },
+  frozenBottom: { borderBottomColor: tokens.colorNeutralStrokeAccessible },
+  frozenRight: { borderRightColor: tokens.colorNeutralStrokeAccessible },
   wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
   spill: { overflow: 'visible', textOverflow: 'clip' },
   owned: { cursor: 'not-allowed' },
@@ -321,6 +326,9 @@ export function SheetGrid(props: SheetGridProps) {
   const indexOfColumn = useMemo(() => new Map(view.columns.map((c, i) => [c.index, i])), [view]);
   const rowAt = (y: number) => indexAt(tops, view.rows.length, y);
   const columnAt = (x: number) => indexAt(lefts, view.columns.length, x);
+  // View → Freeze Panes: these first rows and columns are drawn always, sticky at the top and left.
+  const frozenRows = Math.min(view.frozen.rows, view.rows.length);
+  const frozenColumns = Math.min(view.frozen.columns, view.columns.length);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -351,30 +359,64 @@ export function SheetGrid(props: SheetGridProps) {
     const left = ROW_HEADER_WIDTH + lefts[ci]!;
     const width = lefts[ci + 1]! - lefts[ci]!;
     const next = { top: el.scrollTop, left: el.scrollLeft };
+    // The frozen panes cover the top and left of the view: a cell under them is out of view; a frozen cell never is.
+    const frozenHeight = tops[frozenRows]!;
+    const frozenWidth = lefts[frozenColumns]!;
     // A merge partly in view (its text is drawn over that part) stays where it is, as in Excel.
     const merge = view.cell(active!.row, active!.column).merge;
     const mergeBottom = merge ? HEADER_HEIGHT + tops[Math.min(rowIndex + merge.rowSpan, view.rows.length)]! : bottom;
     const mergeRight = merge ? ROW_HEADER_WIDTH + lefts[Math.min(ci + merge.span, view.columns.length)]! : left + width;
-    const rowsInView = merge ? mergeBottom > el.scrollTop + HEADER_HEIGHT && top < el.scrollTop + el.clientHeight : top - HEADER_HEIGHT >= el.scrollTop && bottom <= el.scrollTop + el.clientHeight;
-    const columnsInView = merge ? mergeRight > el.scrollLeft + ROW_HEADER_WIDTH && left < el.scrollLeft + el.clientWidth : left - ROW_HEADER_WIDTH >= el.scrollLeft && left + width <= el.scrollLeft + el.clientWidth;
-    if (!rowsInView) next.top = Math.max(0, top - el.clientHeight / 2);
-    if (!columnsInView) next.left = Math.max(0, left - el.clientWidth / 2);
+    const viewTop = el.scrollTop + HEADER_HEIGHT + frozenHeight;
+    const viewLeft = el.scrollLeft + ROW_HEADER_WIDTH + frozenWidth;
+    const rowsInView =
+      rowIndex < frozenRows || (merge ? mergeBottom > viewTop && top < el.scrollTop + el.clientHeight : top >= viewTop && bottom <= el.scrollTop + el.clientHeight);
+    const columnsInView =
+      ci < frozenColumns || (merge ? mergeRight > viewLeft && left < el.scrollLeft + el.clientWidth : left >= viewLeft && left + width <= el.scrollLeft + el.clientWidth);
+    // Brought to the middle of the part that scrolls.
+    if (!rowsInView) next.top = Math.max(0, top - (el.clientHeight + frozenHeight) / 2);
+    if (!columnsInView) next.left = Math.max(0, left - (el.clientWidth + frozenWidth) / 2);
     if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
   }, [view.name, active?.row, active?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the active cell changes, not on every redraw
 
-  const first = Math.max(0, rowAt(scrollTop) - OVERSCAN);
-  const last = Math.min(view.rows.length, rowAt(scrollTop + height) + 1 + OVERSCAN);
+  // The windows are of the rows and columns after the frozen ones.
+  const first = Math.max(frozenRows, rowAt(scrollTop + tops[frozenRows]!) - OVERSCAN);
+  const last = Math.max(first, Math.min(view.rows.length, rowAt(scrollTop + height) + 1 + OVERSCAN));
   const windowed = view.columns.length > ALL_COLUMNS_UP_TO;
-  const firstColumn = windowed ? Math.max(0, columnAt(scrollLeft) - COLUMN_OVERSCAN) : 0;
-  const lastColumn = windowed ? Math.min(view.columns.length, columnAt(scrollLeft + clientWidth - ROW_HEADER_WIDTH) + 1 + COLUMN_OVERSCAN) : view.columns.length;
-  const leftPad = lefts[firstColumn]!;
+  const firstColumn = windowed ? Math.max(frozenColumns, columnAt(scrollLeft + lefts[frozenColumns]!) - COLUMN_OVERSCAN) : frozenColumns;
+  const lastColumn = windowed
+    ? Math.max(firstColumn, Math.min(view.columns.length, columnAt(scrollLeft + clientWidth - ROW_HEADER_WIDTH) + 1 + COLUMN_OVERSCAN))
+    : view.columns.length;
+  const leftPad = lefts[firstColumn]! - lefts[frozenColumns]!;
   const rightPad = lefts[view.columns.length]! - lefts[lastColumn]!;
-  const shownColumns = view.columns.slice(firstColumn, lastColumn);
+  /** Indices (into view.columns) of the columns drawn: the frozen ones, then the window. */
+  const drawnColumns = [...Array.from({ length: frozenColumns }, (_, i) => i), ...Array.from({ length: lastColumn - firstColumn }, (_, i) => firstColumn + i)];
   const width = ROW_HEADER_WIDTH + lefts[view.columns.length]!;
-  const span = shownColumns.length + 1 + (leftPad ? 1 : 0) + (rightPad ? 1 : 0);
+  const span = drawnColumns.length + 1 + (leftPad ? 1 : 0) + (rightPad ? 1 : 0);
+  /** The drawn stretch of rows (frozen, or the window) holding the row index, likewise of columns. */
+  const rowStretch = (i: number): [number, number] => (i < frozenRows ? [0, frozenRows] : [first, last]);
+  const columnStretch = (i: number): [number, number] => (i < frozenColumns ? [0, frozenColumns] : [firstColumn, lastColumn]);
+  /**
+   * Where a frozen cell sticks, or nothing for a cell that scrolls. Its layer: the corner's frozen cells
+   * over the frozen rows' and columns', a cell whose text runs on over its opaque neighbours (`spill`).
+   */
+  const stick = (rowIndex: number | null, ci: number | null, spill = false): CSSProperties | undefined => {
+    const inRows = rowIndex !== null && rowIndex < frozenRows;
+    const inColumns = ci !== null && ci < frozenColumns;
+    if (!inRows && !inColumns) return undefined;
+    return {
+      ...(inRows ? { top: HEADER_HEIGHT + tops[rowIndex]! } : {}),
+      ...(inColumns ? { left: ROW_HEADER_WIDTH + lefts[ci]! } : {}),
+      zIndex: (inRows && inColumns ? 3 : 1) + (spill ? 1 : 0),
+    };
+  };
   const address = (row: number, col: number) => `${view.columns[indexOfColumn.get(col) ?? -1]?.letter ?? ''}${row}`;
 
   const colIndex = (col: number) => indexOfColumn.get(col) ?? 0;
+  /** The cell a shown cell's edit goes to: itself, or the hidden first cell of the merge it stands for. */
+  const typed = (row: number, col: number, text: string): TypedCell => {
+    const source = view.sourceOf(row, col);
+    return source ? { row: source.row, col: source.column, text } : { row, col, text };
+  };
   /** Where a key goes from `at`: the shown cell dRow/dCol away (stepping over the rest of a merge). */
   const stepFrom = (at: GridSelection, dRow: number, dCol: number): GridSelection => {
     let ri = indexOfRow.get(at.row) ?? 0;
@@ -452,7 +494,7 @@ export function SheetGrid(props: SheetGridProps) {
     const was = editingRef.current;
     if (!was || was.sheet !== view.name) return;
     setEditing(null);
-    if (text !== view.input(was.row, was.col)) props.onEdit([{ row: was.row, col: was.col, text }]);
+    if (text !== view.input(was.row, was.col)) props.onEdit([typed(was.row, was.col, text)]);
     if (then) move(then[0], then[1]);
     table.current?.focus({ preventScroll: true });
   };
@@ -469,7 +511,10 @@ export function SheetGrid(props: SheetGridProps) {
     const arrows: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
     const arrow = arrows[e.key];
     if (arrow) return ctrl ? edgeFrom(at, arrow[0], arrow[1]) : stepFrom(at, arrow[0], arrow[1]);
-    if (e.key === 'Home') return ctrl ? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 } : { row: at.row, column: view.columns[0]?.index ?? 1 };
+    // With frozen panes, Excel's Home and Ctrl+Home go to the first row and column past them (Home from there: column A).
+    const home = view.columns[frozenColumns]?.index ?? view.columns[0]?.index ?? 1;
+    if (e.key === 'Home' && ctrl) return { row: view.rows[frozenRows] ?? view.rows[0] ?? 1, column: home };
+    if (e.key === 'Home') return { row: at.row, column: colIndex(at.column) > frozenColumns ? home : (view.columns[0]?.index ?? 1) };
     if (e.key === 'End') return ctrl ? lastUsed() : rowEnd(at);
     return null;
   };
@@ -477,7 +522,7 @@ export function SheetGrid(props: SheetGridProps) {
   const clearSelected = () => {
     const { rows, columns } = box();
     const cells: TypedCell[] = [];
-    for (const row of rows) for (const col of columns) if (view.input(row, col) !== '') cells.push({ row, col, text: '' });
+    for (const row of rows) for (const col of columns) if (view.input(row, col) !== '') cells.push(typed(row, col, ''));
     if (cells.length) props.onEdit(cells);
   };
 
@@ -503,7 +548,7 @@ export function SheetGrid(props: SheetGridProps) {
         const cell = view.cell(active.row, active.column);
         if (readOnly(cell)) props.onRefused(cell, address(active.row, active.column));
         else if (e.key === 'Backspace') startEdit('');
-        else if (view.input(active.row, active.column) !== '') props.onEdit([{ row: active.row, col: active.column, text: '' }]);
+        else if (view.input(active.row, active.column) !== '') props.onEdit([typed(active.row, active.column, '')]);
       }
     } else if (e.key.length === 1) startEdit(e.key);
     else if (e.key === 'Process' || e.key === 'Unidentified' || e.keyCode === 229) {
@@ -536,7 +581,7 @@ export function SheetGrid(props: SheetGridProps) {
       values.forEach((text, j) => {
         const col = view.columns[startCol + j]?.index ?? lastCol + (startCol + j - view.columns.length + 1);
         if (row > MAX_SHEET_ROW || col > MAX_SHEET_COLUMN) leftOut++;
-        else cells.push({ row, col, text });
+        else cells.push(row <= lastRow && col <= lastCol ? typed(row, col, text) : { row, col, text });
       });
     });
     if (cells.length) props.onEdit(cells);
@@ -585,8 +630,12 @@ export function SheetGrid(props: SheetGridProps) {
   const activeRow = active ? (indexOfRow.get(active.row) ?? -1) : -1;
   const activeColumn = active ? (indexOfColumn.get(active.column) ?? -1) : -1;
   const activeMerge = active ? view.cell(active.row, active.column).merge : undefined;
+  const overlaps = (i: number, n: number, [from, to]: [number, number]) => i + n > from && i < to;
   const activeDrawn =
-    activeRow >= 0 && activeColumn >= 0 && activeRow + (activeMerge?.rowSpan ?? 1) > first && activeRow < last && activeColumn + (activeMerge?.span ?? 1) > firstColumn && activeColumn < lastColumn;
+    activeRow >= 0 &&
+    activeColumn >= 0 &&
+    (overlaps(activeRow, activeMerge?.rowSpan ?? 1, [0, frozenRows]) || overlaps(activeRow, activeMerge?.rowSpan ?? 1, [first, last])) &&
+    (overlaps(activeColumn, activeMerge?.span ?? 1, [0, frozenColumns]) || overlaps(activeColumn, activeMerge?.span ?? 1, [firstColumn, lastColumn]));
   const activeId = active && activeDrawn ? cellId(view.name, active.row, active.column) : undefined;
 
   const renderCell = (drawnRow: number, rowIndex: number, ci: number) => {
@@ -599,13 +648,16 @@ export function SheetGrid(props: SheetGridProps) {
     let c = view.columns[ci]!;
     if (here.merge) {
       const m = here.merge;
-      // Drawn once, by the merge's first cell in the window (its top row or left column may be scrolled out).
-      const topIndex = Math.max(indexOfRow.get(m.top) ?? rowIndex, first);
-      const leftIndex = Math.max(indexOfColumn.get(m.left) ?? ci, firstColumn);
+      // Drawn once in each drawn stretch it crosses (frozen panes, window), by its first cell there (its top row
+      // or left column may be scrolled out, or frozen).
+      const [rowFrom, rowTo] = rowStretch(rowIndex);
+      const [columnFrom, columnTo] = columnStretch(ci);
+      const topIndex = Math.max(indexOfRow.get(m.top) ?? rowIndex, rowFrom);
+      const leftIndex = Math.max(indexOfColumn.get(m.left) ?? ci, columnFrom);
       if (rowIndex !== topIndex || ci !== leftIndex) return null;
-      const columns = Math.min((indexOfColumn.get(m.left) ?? ci) + m.span, lastColumn) - ci;
+      const columns = Math.min((indexOfColumn.get(m.left) ?? ci) + m.span, columnTo) - ci;
       colSpan = columns > 1 ? columns : undefined;
-      const rows = Math.min((indexOfRow.get(m.top) ?? rowIndex) + m.rowSpan, last) - rowIndex;
+      const rows = Math.min((indexOfRow.get(m.top) ?? rowIndex) + m.rowSpan, rowTo) - rowIndex;
       rowSpan = rows > 1 ? rows : undefined;
       // What it shows, where clicks and edits go, is the merge's first cell, drawn or not (as Excel shows a merge whole).
       if (m.top !== drawnRow || m.left !== c.index) {
@@ -619,7 +671,9 @@ export function SheetGrid(props: SheetGridProps) {
     const wrap = cell.style?.wrap === true;
     // Text runs on over an empty neighbour, as in Excel.
     const neighbour = next ? view.cell(row, next.index) : undefined;
-    const spill = !wrap && !cell.numeric && !cell.merge && (cell.text !== '' || cell.uncalculated === true) && neighbour !== undefined && neighbour.text === '' && !neighbour.uncalculated;
+    // (Not across the frozen panes' edge: what scrolls under it is another pane.)
+    const spill = !wrap && !cell.numeric && !cell.merge && ci + 1 !== frozenColumns && (cell.text !== '' || cell.uncalculated === true) && neighbour !== undefined && neighbour.text === '' && !neighbour.uncalculated;
+    const sticky = stick(rowIndex, ci, spill);
     const isEditing = editing !== null && editing.row === row && editing.col === c.index;
     const addr = `${c.letter}${row}`;
     const fixed = readOnly(cell);
@@ -634,8 +688,20 @@ export function SheetGrid(props: SheetGridProps) {
         aria-colindex={ci + 2}
         colSpan={colSpan}
         rowSpan={rowSpan}
-        className={mergeClasses(s.cell, wrap && s.wrap, spill && s.spill, cell.owned && s.owned, cell.locked && s.locked, cell.uncalculated && s.uncalculated, inRange(row, c.index) && s.inRange, isActive && s.selected)}
-        style={cellStyle(cell, rowSpan ? undefined : view.heights[rowIndex])}
+        className={mergeClasses(
+          s.cell,
+          sticky && s.frozen,
+          rowIndex + (rowSpan ?? 1) === frozenRows && s.frozenBottom,
+          ci + (colSpan ?? 1) === frozenColumns && s.frozenRight,
+          wrap && s.wrap,
+          spill && s.spill,
+          cell.owned && s.owned,
+          cell.locked && s.locked,
+          cell.uncalculated && s.uncalculated,
+          inRange(row, c.index) && s.inRange,
+          isActive && s.selected,
+        )}
+        style={{ ...cellStyle(cell, rowSpan ? undefined : view.heights[rowIndex]), ...sticky }}
         data-address={addr}
         data-selected={isActive ? 'true' : undefined}
         data-in-range={inRange(row, c.index) ? 'true' : undefined}
@@ -688,7 +754,7 @@ export function SheetGrid(props: SheetGridProps) {
             onBlur={(e) => commit(e.currentTarget.value, null)}
           />
         ) : (
-          (props.pending?.get(`${row}:${c.index}`) ?? shownText)
+          (props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText)
         )}
         {isActive && !isEditing && cell.list && !fixed && (
           <button
@@ -706,6 +772,42 @@ export function SheetGrid(props: SheetGridProps) {
           </button>
         )}
       </td>
+    );
+  };
+
+  const columnHead = (ci: number) => {
+    const c = view.columns[ci]!;
+    const frozen = ci < frozenColumns;
+    return (
+      <th
+        key={c.index}
+        className={mergeClasses(s.head, frozen && s.corner, active?.column === c.index && s.selectedHead)}
+        style={frozen ? { left: ROW_HEADER_WIDTH + lefts[ci]! } : undefined}
+        scope="col"
+        aria-colindex={ci + 2}
+      >
+        {c.letter}
+      </th>
+    );
+  };
+
+  const renderRow = (row: number, rowIndex: number) => {
+    const sticky = stick(rowIndex, null);
+    return (
+      <tr key={row} aria-rowindex={rowIndex + 2} style={{ height: view.heights[rowIndex] }}>
+        <th
+          className={mergeClasses(s.rowHead, active?.row === row && s.selectedHead, rowIndex + 1 === frozenRows && s.frozenBottom)}
+          style={sticky && { top: sticky.top, zIndex: 5 }}
+          scope="row"
+          aria-colindex={1}
+        >
+          {row}
+        </th>
+        {drawnColumns.slice(0, frozenColumns).map((ci) => renderCell(row, rowIndex, ci))}
+        {leftPad > 0 && <td aria-hidden="true" />}
+        {drawnColumns.slice(frozenColumns).map((ci) => renderCell(row, rowIndex, ci))}
+        {rightPad > 0 && <td aria-hidden="true" />}
+      </tr>
     );
   };
 
@@ -745,40 +847,32 @@ export function SheetGrid(props: SheetGridProps) {
       >
         <colgroup>
           <col style={{ width: ROW_HEADER_WIDTH }} />
+          {drawnColumns.slice(0, frozenColumns).map((ci) => (
+            <col key={view.columns[ci]!.index} style={{ width: view.columns[ci]!.widthPx }} />
+          ))}
           {leftPad > 0 && <col style={{ width: leftPad }} />}
-          {shownColumns.map((c) => (
-            <col key={c.index} style={{ width: c.widthPx }} />
+          {drawnColumns.slice(frozenColumns).map((ci) => (
+            <col key={view.columns[ci]!.index} style={{ width: view.columns[ci]!.widthPx }} />
           ))}
           {rightPad > 0 && <col style={{ width: rightPad }} />}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             <th className={mergeClasses(s.head, s.corner)} scope="col" aria-colindex={1} />
+            {drawnColumns.slice(0, frozenColumns).map(columnHead)}
             {leftPad > 0 && <td aria-hidden="true" className={s.head} />}
-            {shownColumns.map((c, i) => (
-              <th key={c.index} className={mergeClasses(s.head, active?.column === c.index && s.selectedHead)} scope="col" aria-colindex={firstColumn + i + 2}>
-                {c.letter}
-              </th>
-            ))}
+            {drawnColumns.slice(frozenColumns).map(columnHead)}
             {rightPad > 0 && <td aria-hidden="true" className={s.head} />}
           </tr>
         </thead>
         <tbody>
-          {first > 0 && (
-            <tr aria-hidden="true" style={{ height: tops[first] }}>
+          {view.rows.slice(0, frozenRows).map((row, i) => renderRow(row, i))}
+          {first > frozenRows && (
+            <tr aria-hidden="true" style={{ height: tops[first]! - tops[frozenRows]! }}>
               <td colSpan={span} />
             </tr>
           )}
-          {view.rows.slice(first, last).map((row, i) => (
-            <tr key={row} aria-rowindex={first + i + 2} style={{ height: view.heights[first + i] }}>
-              <th className={mergeClasses(s.rowHead, active?.row === row && s.selectedHead)} scope="row" aria-colindex={1}>
-                {row}
-              </th>
-              {leftPad > 0 && <td aria-hidden="true" />}
-              {shownColumns.map((_, ci) => renderCell(row, first + i, firstColumn + ci))}
-              {rightPad > 0 && <td aria-hidden="true" />}
-            </tr>
-          ))}
+          {view.rows.slice(first, last).map((row, i) => renderRow(row, first + i))}
           {last < view.rows.length && (
             <tr aria-hidden="true" style={{ height: tops[view.rows.length]! - tops[last]! }}>
               <td colSpan={span} />

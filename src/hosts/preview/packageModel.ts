@@ -59,6 +59,11 @@ export interface PrintSetup {
   titleColumns: { first: number; last: number } | null;
 }
 
+export interface Frozen {
+  rows: number;
+  columns: number;
+}
+
 export interface SheetModel {
   name: string;
   /** The add-in's mark (summary, a document …), or null for a sheet the user owns. */
@@ -81,6 +86,8 @@ export interface SheetModel {
   print: PrintSetup;
   formats: CellFormat[];
   date1904: boolean;
+  /** View → Freeze Panes: the last frozen row and column (0: none), counted from the sheet's first. */
+  frozen: Frozen;
   /** Review → Protect Sheet is on: whether a cell is locked (its format does not unlock it); null when the sheet is not protected. */
   locked: ((row: number, col: number) => boolean) | null;
 }
@@ -248,9 +255,20 @@ interface RawSheet {
   merges: Box[];
   validations: { boxes: Box[]; formula: string }[];
   print: Omit<PrintSetup, 'printArea' | 'titleRows' | 'titleColumns'>;
+  frozen: Frozen;
 }
 
 const CM_PER_INCH = 2.54;
+
+/** A cell reference, or null when absent or not one. */
+function parseCellSafe(ref: string | null): { row: number; col: number } | null {
+  if (!ref) return null;
+  try {
+    return parseCell(ref);
+  } catch {
+    return null;
+  }
+}
 
 /** Everything of a worksheet part but the values (parseSheetXml reads those). */
 export function parseSheetParts(xml: string): RawSheet {
@@ -265,6 +283,7 @@ export function parseSheetParts(xml: string): RawSheet {
     merges: [],
     validations: [],
     print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fitToWidth: false, rowBreaks: [] },
+    frozen: { rows: 0, columns: 0 },
   };
   let row = 0;
   let col = 0;
@@ -274,6 +293,9 @@ export function parseSheetParts(xml: string): RawSheet {
   let inRowBreaks = false;
   let fitToPage = false;
   let fitHeight = 1;
+  /** The first sheetView's top-left cell (the workbook's first window; others may freeze elsewhere). */
+  let view: { row: number; col: number } | null = null;
+  let views = 0;
   for (const tag of tags(xml)) {
     if (tag.closing) {
       if (tag.name === 'dataValidation') validation = null;
@@ -281,6 +303,24 @@ export function parseSheetParts(xml: string): RawSheet {
       continue;
     }
     switch (tag.name) {
+      case 'sheetView': {
+        const at = parseCellSafe(attr(tag.attrs, 'topLeftCell'));
+        view = views++ === 0 ? (at ?? { row: 1, col: 1 }) : null;
+        break;
+      }
+      case 'pane': {
+        // Frozen: xSplit/ySplit count the columns/rows left of and above the split, from the view's top-left
+        // cell (as Excel, LibreOffice and openpyxl write them). A plain split holds twips, and freezes nothing.
+        const state = attr(tag.attrs, 'state');
+        if (!view || (state !== 'frozen' && state !== 'frozenSplit')) break;
+        const x = Math.floor(Number(attr(tag.attrs, 'xSplit') ?? 0));
+        const y = Math.floor(Number(attr(tag.attrs, 'ySplit') ?? 0));
+        out.frozen = {
+          rows: y > 0 ? Math.min(view.row - 1 + y, MAX_SHEET_ROW) : 0,
+          columns: x > 0 ? Math.min(view.col - 1 + x, MAX_SHEET_COLUMN) : 0,
+        };
+        break;
+      }
       case 'sheetFormatPr': {
         const h = Number(attr(tag.attrs, 'defaultRowHeight'));
         if (h > 0) out.defaultRowHeightPt = h;
@@ -487,6 +527,7 @@ export class PackageReader {
       merges: raw.merges,
       validations,
       print: { ...raw.print, printArea, ...titles },
+      frozen: raw.frozen,
       formats,
       date1904: this.pkg.date1904,
       locked: PackageReader.locked(xfOf, unlocked),

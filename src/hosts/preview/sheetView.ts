@@ -43,6 +43,11 @@ export interface CellView {
   };
   /** The merge the cell belongs to: its first shown row and column, and how many shown rows and columns it covers. */
   merge?: { top: number; left: number; rowSpan: number; span: number };
+  /**
+   * On a merge's first shown cell when the merge's own first cell is hidden (its row or column):
+   * that cell, whose text it shows (as LibreOffice does) and where its edits go.
+   */
+  source?: { row: number; column: number };
   /** The cell shows dates (typed dd/mm/yyyy is a date). */
   dated?: boolean;
   /** The values of the cell's dropdown (list validation). */
@@ -62,7 +67,11 @@ export interface SheetView {
   /** Height of each shown row in pixels, in the order of `rows`. */
   heights: number[];
   columns: ColumnView[];
+  /** View → Freeze Panes: how many of the first shown rows and columns stay in view while the rest scrolls. */
+  frozen: { rows: number; columns: number };
   cell(row: number, column: number): CellView;
+  /** The hidden first cell of the merge a shown cell stands for (CellView.source), or null. */
+  sourceOf(row: number, column: number): { row: number; column: number } | null;
   /** What the cell holds for editing: its formula, or its value as typed. */
   input(row: number, column: number): string;
   /** What the cell holds, as it would be written back (undo). */
@@ -212,36 +221,68 @@ export function sheetView(
   }
   const shownRows = new Set(rows);
   const validations = m.validations;
+  /** A merge's first cell when hidden, for its first shown cell (which shows it and edits it). */
+  const sourceOf = (row: number, column: number): { row: number; column: number } | null => {
+    const b = mergeOf.get(`${row}:${column}`);
+    if (!b || (shownRows.has(b.top) && visible.has(b.left))) return null;
+    const shown = shownPart(b);
+    return shown.top === row && shown.left === column ? { row: b.top, column: b.left } : null;
+  };
+  /** A merge as shown: its first shown row and column, and how many shown rows and columns it covers. */
+  const shownPart = (b: Box) => {
+    let span = 0;
+    let left = 0;
+    for (let c = b.left; c <= b.right; c++) {
+      if (!visible.has(c)) continue;
+      span++;
+      left ||= c;
+    }
+    let rowSpan = 0;
+    let top = 0;
+    for (let r = b.top; r <= b.bottom; r++) {
+      if (!shownRows.has(r)) continue;
+      rowSpan++;
+      top ||= r;
+    }
+    return { top, left, rowSpan, span };
+  };
+  const input = (row: number, column: number): string => {
+    const source = sourceOf(row, column);
+    if (source) return input(source.row, source.column);
+    const formula = m.formulas.get(`${row}:${column}`);
+    if (formula !== undefined) return `=${formula}`;
+    const v = m.values[row - 1]?.[column - 1] ?? null;
+    const f = formatOf(row, column);
+    if (typeof v === 'number' && f && isDateFormat(f.numFmt) && f.numFmt !== 'General') return formatSerialDate(v, f.numFmt);
+    if (typeof v === 'number') return String(v);
+    return valueText(v, undefined, locale).text;
+  };
+  const stored = (row: number, column: number): CellInput => {
+    const source = sourceOf(row, column) ?? { row, column };
+    return storedInput(m.values[source.row - 1]?.[source.column - 1] ?? null, m.formulas.get(`${source.row}:${source.column}`));
+  };
 
   return {
     name: m.name,
     rows,
     heights,
     columns,
-    cell(row, column) {
+    frozen: { rows: rows.filter((r) => r <= m.frozen.rows).length, columns: columns.filter((c) => c.index <= m.frozen.columns).length },
+    cell(shownRow, shownColumn) {
+      const merge = mergeOf.get(`${shownRow}:${shownColumn}`);
+      // The first shown cell of a merge whose own first cell is hidden stands for that cell: its text, look and rules.
+      const source = merge ? sourceOf(shownRow, shownColumn) : null;
+      const row = source?.row ?? shownRow;
+      const column = source?.column ?? shownColumn;
       const at = `${row}:${column}`;
       const f = formatOf(row, column);
       const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale) };
       const style = styleOf(f);
       if (style) view.style = style;
-      const merge = mergeOf.get(at);
       if (merge) {
-        let span = 0;
-        let left = 0;
-        for (let c = merge.left; c <= merge.right; c++) {
-          if (!visible.has(c)) continue;
-          span++;
-          left ||= c;
-        }
-        let rowSpan = 0;
-        let top = 0;
-        for (let r = merge.top; r <= merge.bottom; r++) {
-          if (!shownRows.has(r)) continue;
-          rowSpan++;
-          top ||= r;
-        }
-        view.merge = { top, left, rowSpan, span };
-        if (row !== merge.top || column !== merge.left) view.text = '';
+        view.merge = shownPart(merge);
+        if (source) view.source = source;
+        else if (row !== merge.top || column !== merge.left) view.text = '';
       }
       if (f && f.numFmt !== 'General' && isDateFormat(f.numFmt)) view.dated = true;
       const list = validations.find((v) => v.boxes.some((b) => inBox(b, row, column)));
@@ -253,18 +294,9 @@ export function sheetView(
       if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
       return view;
     },
-    input(row, column) {
-      const formula = m.formulas.get(`${row}:${column}`);
-      if (formula !== undefined) return `=${formula}`;
-      const v = m.values[row - 1]?.[column - 1] ?? null;
-      const f = formatOf(row, column);
-      if (typeof v === 'number' && f && isDateFormat(f.numFmt) && f.numFmt !== 'General') return formatSerialDate(v, f.numFmt);
-      if (typeof v === 'number') return String(v);
-      return valueText(v, undefined, locale).text;
-    },
-    stored(row, column) {
-      return storedInput(m.values[row - 1]?.[column - 1] ?? null, m.formulas.get(`${row}:${column}`));
-    },
+    sourceOf,
+    input,
+    stored,
     lastUsed() {
       // From the values and formulas themselves: asking input() of every shown cell took seconds on 5,000 × 300.
       let row = rows[0] ?? 1;

@@ -1,5 +1,5 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|frozen|print-frozen|merged-hidden OUT.xlsx"""
 import sys
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Protection
@@ -50,6 +50,32 @@ elif kind == 'print-wide':
         ws.append([f'Thành viên {r - 1}'] + [r * 100 + c for c in range(2, 41)])
     ws.print_title_rows = '1:1'
     ws.print_title_cols = 'A:A'
+elif kind == 'frozen':
+    # A staff list as schools keep it: a title row and a heading row, the number and name columns
+    # frozen (View -> Freeze Panes at C3), 300 members over 100 columns (past the 64 drawn whole).
+    ws.title = 'Cán bộ'
+    ws.append(['DANH SÁCH CÁN BỘ'])
+    ws.append(['STT', 'Họ và tên'] + [f'Câu {c}' for c in range(3, 101)])
+    for r in range(1, 301):
+        ws.append([r, f'Cán bộ {r}'] + [r * 1000 + c for c in range(3, 101)])
+    ws.freeze_panes = 'C3'
+elif kind == 'print-frozen':
+    # 40 columns over 80 members, the heading row and the names frozen (B2), no print titles.
+    ws.title = 'In cố định'
+    ws.append(['Họ và tên'] + [f'Câu {c}' for c in range(2, 41)])
+    for r in range(2, 82):
+        ws.append([f'Thành viên {r - 1}'] + [r * 100 + c for c in range(2, 41)])
+    ws.freeze_panes = 'B2'
+elif kind == 'merged-hidden':
+    # A department merged down A3:A8 whose first row (3) is hidden.
+    ws.title = 'Ẩn dòng đầu'
+    ws.append(['Tổ', 'Họ và tên'])
+    ws.append([None, 'Hiệu trưởng'])
+    ws['A3'] = 'Tổ Văn'
+    ws.merge_cells('A3:A8')
+    for r in range(3, 11):
+        ws.cell(row=r, column=2).value = f'Thành viên {r - 2}'
+    ws.row_dimensions[3].hidden = True
 else:
     raise SystemExit(f'unknown kind {kind}')
 wb.save(out)

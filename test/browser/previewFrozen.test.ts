@@ -1,0 +1,168 @@
+/**
+ * A clerk's staff list with its heading rows and name columns frozen (View → Freeze Panes, as
+ * openpyxl writes it): the preview grid keeps them at the top and left while the rest scrolls,
+ * past the windows of rows and columns it draws, and its keys move as Excel's do. And a merge
+ * whose first row is hidden shows its text (as LibreOffice does) and is edited there.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import { cell, grid, select, shows, step as stepIn } from './support/grid';
+import { ROOT } from './support/build';
+
+const pages = useBrowserPages();
+const step = (page: Page, name: string) => stepIn(pages, page, name);
+
+function workbook(kind: 'frozen' | 'merged-hidden'): string {
+  const out = path.join(ROOT, 'test-output', 'browser', `frozen-${kind}.xlsx`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, out]);
+  return out;
+}
+
+async function openFile(name: string, file: string): Promise<Page> {
+  const { page } = await pages.open(name);
+  await page.goto(`${pages.origin}/preview.html`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+  await chooser.setFiles(file);
+  await grid(page).waitFor();
+  return page;
+}
+
+interface Edges {
+  /** The column headings' bottom and the row headings' right edge, in the page. */
+  headBottom: number;
+  rowHeadRight: number;
+  scrollTop: number;
+  scrollLeft: number;
+}
+
+const edges = (page: Page): Promise<Edges> =>
+  grid(page).evaluate((el) => ({
+    headBottom: el.querySelector('thead th')!.getBoundingClientRect().bottom,
+    rowHeadRight: el.querySelector('tbody th')!.getBoundingClientRect().right,
+    scrollTop: el.parentElement!.scrollTop,
+    scrollLeft: el.parentElement!.scrollLeft,
+  }));
+
+/** The cell's box, and whether it is what the page shows at its centre (not covered by another cell). */
+const seen = (page: Page, address: string) =>
+  cell(page, address).evaluate((td) => {
+    const r = td.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, onTop: hit === td || td.contains(hit) };
+  });
+
+const scrollGrid = (page: Page, to: { top?: number; left?: number }) => grid(page).evaluate((el, t) => el.parentElement!.scrollTo(t), to);
+
+describe('frozen panes in the preview grid', () => {
+  it('keeps the frozen rows at the top and the frozen columns at the left while the rest scrolls, whatever the window', async () => {
+    const page = await openFile('preview frozen panes', workbook('frozen'));
+    await page.locator('table[data-sheet="Cán bộ"]').waitFor();
+
+    // Far down and far right: rows 1–2 and columns A–B are drawn anyway, in place, over what scrolls under them
+    // (column CH lies right of them, in view).
+    await scrollGrid(page, { top: 240 * 20, left: 80 * 64 });
+    await cell(page, 'B250').waitFor();
+    await page.locator('thead th', { hasText: /^CH$/ }).waitFor();
+    expect(await page.locator('th[scope="row"]', { hasText: /^100$/ }).count()).toBe(0);
+    expect(await page.locator('thead th', { hasText: /^C$/ }).count()).toBe(0);
+    const e = await edges(page);
+    const a1 = await seen(page, 'A1');
+    const b2 = await seen(page, 'B2');
+    const a250 = await seen(page, 'A250');
+    const b250 = await seen(page, 'B250');
+    const ch2 = await seen(page, 'CH2');
+    expect(Math.abs(a1.top - e.headBottom)).toBeLessThanOrEqual(1);
+    expect(Math.abs(a1.left - e.rowHeadRight)).toBeLessThanOrEqual(1);
+    expect(Math.abs(a250.left - e.rowHeadRight)).toBeLessThanOrEqual(1);
+    expect(Math.abs(b250.left - a250.right)).toBeLessThanOrEqual(1);
+    expect(Math.abs(ch2.top - b2.top)).toBeLessThanOrEqual(1);
+    expect({ a1: a1.onTop, b2: b2.onTop, a250: a250.onTop, b250: b250.onTop, ch2: ch2.onTop }).toEqual({ a1: true, b2: true, a250: true, b250: true, ch2: true });
+    // The title in A1 runs on over the empty B1, as in Excel, though B1 is frozen (opaque) too.
+    const runsOn = await cell(page, 'A1').evaluate((td) => {
+      const b1 = document.querySelector('td[data-address="B1"]')!.getBoundingClientRect();
+      return td.contains(document.elementFromPoint(b1.left + 10, b1.top + b1.height / 2));
+    });
+    expect(runsOn).toBe(true);
+    await shows(page, 'B2', 'Họ và tên');
+    await shows(page, 'B250', 'Cán bộ 248');
+    await shows(page, 'CH2', 'Câu 86');
+    await step(page, 'frozen rows and columns scrolled far');
+  });
+
+  it('moves as Excel does: Ctrl+Home to the first cell past the frozen panes, frozen cells selected without scrolling, the active cell never hidden under them', async () => {
+    const page = await openFile('preview frozen keys', workbook('frozen'));
+    await page.locator('table[data-sheet="Cán bộ"]').waitFor();
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+
+    // Down three screens: the active cell is below the frozen rows, in view.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    const down = await page.locator('td[data-selected="true"]').getAttribute('data-address');
+    const c = await seen(page, down!);
+    expect(c.top).toBeGreaterThanOrEqual((await seen(page, 'C2')).bottom - 1);
+    expect(c.onTop).toBe(true);
+    // Up into the frozen heading: selected where it stays, nothing scrolls.
+    const before = await edges(page);
+    await page.keyboard.press('Control+ArrowUp');
+    await page.locator('td[data-address="C2"][data-selected="true"]').waitFor();
+    expect((await edges(page)).scrollTop).toBe(before.scrollTop);
+    // And down again: row 3 comes back into view below the frozen rows.
+    await page.keyboard.press('ArrowDown');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+    expect((await edges(page)).scrollTop).toBe(0);
+
+    // To the row's end (column CV, past the window of columns): in view right of the frozen columns.
+    await page.keyboard.press('End');
+    await page.locator('td[data-address="CV3"][data-selected="true"]').waitFor();
+    const cv = await seen(page, 'CV3');
+    expect(cv.left).toBeGreaterThanOrEqual((await seen(page, 'B3')).right - 1);
+    expect(cv.onTop).toBe(true);
+    // Left one by one until the cell would pass under the frozen names: the columns scroll instead.
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
+    await page.locator('td[data-address="BR3"][data-selected="true"]').waitFor();
+    const br = await seen(page, 'BR3');
+    expect(br.left).toBeGreaterThanOrEqual((await seen(page, 'B3')).right - 1);
+    expect(br.onTop).toBe(true);
+    // Home: the first column past the frozen ones, as Excel; from there, the frozen ones.
+    await page.keyboard.press('Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+    expect((await edges(page)).scrollLeft).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('td[data-address="B3"][data-selected="true"]').waitFor();
+
+    // A click on a frozen cell after scrolling selects it where it is.
+    await scrollGrid(page, { top: 100 * 20, left: 40 * 64 });
+    await cell(page, 'B120').waitFor();
+    const scrolled = await edges(page);
+    const a1 = await seen(page, 'A1');
+    await page.mouse.click(a1.left + 5, a1.top + 5);
+    await page.locator('td[data-address="A1"][data-selected="true"]').waitFor();
+    const after = await edges(page);
+    expect([after.scrollTop, after.scrollLeft]).toEqual([scrolled.scrollTop, scrolled.scrollLeft]);
+    await step(page, 'frozen heading selected after scrolling');
+  });
+});
+
+describe('a merge whose first row is hidden', () => {
+  it('shows its text over the rows shown, and typing there writes the merge', async () => {
+    const page = await openFile('preview merge hidden first row', workbook('merged-hidden'));
+    await page.locator('table[data-sheet="Ẩn dòng đầu"]').waitFor();
+    expect(await page.locator('th[scope="row"]', { hasText: /^3$/ }).count()).toBe(0);
+    await shows(page, 'A4', 'Tổ Văn');
+    await select(page, 'A4');
+    await page.keyboard.type('Tổ Sử');
+    await page.keyboard.press('Enter');
+    // Shown from A3, the merge's own cell: the edit went there, and the merge is kept (a value typed
+    // into one of its other cells would undo it).
+    await shows(page, 'A4', 'Tổ Sử');
+    await expect(cell(page, 'A4').getAttribute('rowspan')).resolves.toBe('5');
+    // Enter stepped over the rest of the merge.
+    await page.locator('td[data-address="A9"][data-selected="true"]').waitFor();
+    await step(page, 'merge with hidden first row edited');
+  });
+});
