@@ -10,7 +10,7 @@ import { formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
 import { CHARTERS, COMPETENCE_DEFAULT, fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
-import { UNIT_TYPE_IDS } from '../domain/unitTypes';
+import { unitTypeId } from '../domain/unitTypes';
 import { basisLines, citedBases, listedBases } from './bases';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
@@ -62,8 +62,7 @@ export function indicatorPercent(i: { value: number | null }): string {
 
 /** The charter of the unit's type (CHARTERS), else the head's functions, duties and powers. */
 function competence(type: string, values: Readonly<Record<string, string>>): string {
-  const key = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
-  const id = Object.keys(UNIT_TYPE_IDS).find((i) => key(UNIT_TYPE_IDS[i]!) === key(type));
+  const id = unitTypeId(type);
   return (id !== undefined ? CHARTERS[id] : undefined) ?? fillTidy(COMPETENCE_DEFAULT, values);
 }
 

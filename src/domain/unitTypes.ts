@@ -33,6 +33,12 @@ export function isEducationType(type: string): boolean {
 
 export const UNIT_TYPE_IDS: Record<string, string> = Object.fromEntries(TYPES.map((t) => [t.id, t.label]));
 
+/** The id of a type as typed in the workbook ("Trường tiểu học", however cased) → "th"; undefined for another. */
+export function unitTypeId(label: string): string | undefined {
+  const key = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
+  return TYPES.find((t) => key(t.label) === key(label))?.id;
+}
+
 /** Labels of the unit fields that rule-set applicability conditions may read. */
 export const UNIT_FIELD_LABELS = {
   type: 'Loại đơn vị',
