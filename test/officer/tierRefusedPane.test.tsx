@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 /**
  * The pane's handout and officer's documents take the tier typed in “Cấp của đơn vị tổng hợp”:
- * one naming no tier (a city's UBND) is refused there as consolidation refuses it, with the same
- * words, before the workbook is read or a new one made.
+ * one naming no tier (a city's UBND) is refused there as the CLI refuses it, with the same words,
+ * before the workbook is read or a new one made.
  */
 import type { ReactElement } from 'react';
 import { TextDecoder, TextEncoder } from 'util';
@@ -16,7 +16,8 @@ import { fakePaneHost } from '../support/fakePaneHost';
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 const CITY = 'UBND thành phố Hà Nội';
-const REFUSED = /^Cấp của đơn vị tổng hợp “UBND thành phố Hà Nội” không cho biết là cấp nào .*Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/;
+const OFFICER_REFUSED = /^Cấp của đơn vị tiếp nhận “UBND thành phố Hà Nội” không cho biết là cấp nào .*biên bản, tờ trình và quyết định.*Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/;
+const HANDOUT_REFUSED = /^Cấp nhận hồ sơ “UBND thành phố Hà Nội” không cho biết là cấp nào .*sổ mẫu.*Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”\.$/;
 
 const shown = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
@@ -25,7 +26,7 @@ test('the officer’s documents: refused, nothing read or written', async () => 
   const read = jest.spyOn(host.workbook, 'batch');
   shown(<OfficerDocuments host={host} lang="vi" body={CITY} tier={CITY} />);
   fireEvent.click(screen.getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }));
-  expect(await screen.findByText(REFUSED)).toBeTruthy();
+  expect(await screen.findByText(OFFICER_REFUSED)).toBeTruthy();
   expect(read).not.toHaveBeenCalled();
 });
 
@@ -35,7 +36,7 @@ test('the handout: refused before a starting workbook is made; a tier that names
   const host = { ...(await fakePaneHost()), newWorkbooks };
   const view = shown(<HandoutSection host={host} lang="vi" presetId="tt24-co-so-md1" body={CITY} tier={CITY} />);
   fireEvent.click(screen.getByRole('button', { name: 'Mở sổ mẫu trong Excel' }));
-  expect(await screen.findByText(REFUSED)).toBeTruthy();
+  expect(await screen.findByText(HANDOUT_REFUSED)).toBeTruthy();
   expect(made).toEqual([]);
   view.unmount();
 
@@ -49,5 +50,5 @@ test('in English too', async () => {
   const host = await fakePaneHost();
   shown(<OfficerDocuments host={host} lang="en" body={CITY} tier={CITY} />);
   fireEvent.click(screen.getByRole('button', { name: /minutes/i }));
-  expect(await screen.findByText(/^The consolidating body’s tier “UBND thành phố Hà Nội” does not say which tier it is/)).toBeTruthy();
+  expect(await screen.findByText(/^The receiving body’s tier “UBND thành phố Hà Nội” does not say which tier it is/)).toBeTruthy();
 });

@@ -40,7 +40,7 @@ export const consolidate: Command = {
       const v = args.options.get(name);
       return typeof v === 'string' ? v.trim() : '';
     };
-    const tierProblem = bodyTierProblem(text('tier'), lang);
+    const tierProblem = bodyTierProblem(text('tier'), lang, 'consolidate');
     if (tierProblem) throw usage(tierProblem);
 
     // The reading threads (started by the process entry, else now): their start-up overlaps listing the files and opening the output.

@@ -27,7 +27,7 @@ export const handout: Command = {
     const from = operands[0];
     if (!output || (!from && !presetId)) throw new CliFailure(EXIT.usage, t(lang, 'handout.usage'));
     // Written into every unit's workbook, a tier naming none would be warned at each unit later.
-    const tierProblem = bodyTierProblem(opt('tier') ?? '', lang);
+    const tierProblem = bodyTierProblem(opt('tier') ?? '', lang, 'handout');
     if (tierProblem) throw new CliFailure(EXIT.usage, tierProblem);
     const rulesFile = opt('rules-file');
     const years = evaluationYears(new Date());

@@ -19,7 +19,7 @@ export const officerDocuments: Command = {
     };
     const kinds = onlyKinds(args.options.get('only'), OFFICER_KINDS, lang);
     const output = text('output') ?? file;
-    const tierProblem = bodyTierProblem(text('tier') ?? '', lang);
+    const tierProblem = bodyTierProblem(text('tier') ?? '', lang, 'officerDocuments');
     if (tierProblem) throw new CliFailure(EXIT.usage, tierProblem);
     await checkInput(file, lang);
     const target = await prepareWrite(output, lang);

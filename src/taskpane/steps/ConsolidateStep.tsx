@@ -99,7 +99,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
   const intoNew = replaceable !== undefined && target === 'new';
   const start = async (unsavedAnswered = false) => {
     if (!body.trim() || !tier.trim()) return setHint(t('consolidate.pane.needBody'));
-    const tierProblem = bodyTierProblem(tier, lang);
+    const tierProblem = bodyTierProblem(tier, lang, 'consolidate');
     if (tierProblem) return setHint(tierProblem);
     if (files.length === 0) return setHint(t('consolidate.pane.needFiles'));
     setHint(null);

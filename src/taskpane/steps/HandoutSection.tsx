@@ -28,7 +28,7 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
   const start = () =>
     run(async (): Promise<Outcome> => {
       // As dvht handout --tier: refused before a starting workbook is made.
-      const tierProblem = bodyTierProblem(tier, lang);
+      const tierProblem = bodyTierProblem(tier, lang, 'handout');
       if (tierProblem) return { ok: false, message: tierProblem };
       const source = await handoutRuleSet(presetId ? { presetId } : { workbook: host.workbook }, lang);
       if (!source.ok) return source;

@@ -29,7 +29,7 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
   const generate = () =>
     run(async (): Promise<OfficerResult> => {
       // As dvht officer-documents --tier: refused before the workbook is read.
-      const tierProblem = bodyTierProblem(tier, lang);
+      const tierProblem = bodyTierProblem(tier, lang, 'officerDocuments');
       return tierProblem ? { ok: false, message: tierProblem } : generateOfficerDocuments(host.workbook, { body, tier, signer, office, lang });
     });
   const result = state.status === 'done' ? state.value : null;

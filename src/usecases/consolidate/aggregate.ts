@@ -377,12 +377,15 @@ function otherCriteriaFlag(u: UnitRecord, ids: ReadonlyMap<string, string>, lang
   return codes.length ? { code: 'otherCriteria', message: t(lang, 'consolidate.flag.otherCriteria', { codes: codes.map((c) => `TC${c}`).join(', '), ruleSet: u.ruleSet.name }) } : null;
 }
 
+/** What a tier naming none would spoil, per command: the units' checks, or the printed documents. */
+const TIER_UNKNOWN = { consolidate: 'consolidate.tierUnknown', handout: 'handout.tierUnknown', officerDocuments: 'officer.tierUnknown' } as const;
+
 /**
  * The body's tier as typed (`--tier`, the pane's “Cấp”) when it names no tier (domain tierOf: a
  * city's UBND): said once, before reading, since no unit's dossier could be checked against it.
  */
-export function bodyTierProblem(tier: string, lang: Lang): string | null {
-  return tier.trim() && tierOf(tier) === null ? t(lang, 'consolidate.tierUnknown', { tier: tier.trim() }) : null;
+export function bodyTierProblem(tier: string, lang: Lang, command: keyof typeof TIER_UNKNOWN): string | null {
+  return tier.trim() && tierOf(tier) === null ? t(lang, TIER_UNKNOWN[command], { tier: tier.trim() }) : null;
 }
 
 /** The body's tier (`--tier`) against where the unit's dossier goes (domain bodyTierMismatch). */
