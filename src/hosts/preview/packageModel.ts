@@ -260,16 +260,6 @@ interface RawSheet {
 
 const CM_PER_INCH = 2.54;
 
-/** A cell reference, or null when absent or not one. */
-function parseCellSafe(ref: string | null): { row: number; col: number } | null {
-  if (!ref) return null;
-  try {
-    return parseCell(ref);
-  } catch {
-    return null;
-  }
-}
-
 /** Everything of a worksheet part but the values (parseSheetXml reads those). */
 export function parseSheetParts(xml: string): RawSheet {
   const out: RawSheet = {
@@ -304,8 +294,8 @@ export function parseSheetParts(xml: string): RawSheet {
     }
     switch (tag.name) {
       case 'sheetView': {
-        const at = parseCellSafe(attr(tag.attrs, 'topLeftCell'));
-        view = views++ === 0 ? (at ?? { row: 1, col: 1 }) : null;
+        const at = boxOf(attr(tag.attrs, 'topLeftCell') ?? '');
+        view = views++ === 0 ? { row: at?.top ?? 1, col: at?.left ?? 1 } : null;
         break;
       }
       case 'pane': {
