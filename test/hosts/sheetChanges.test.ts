@@ -206,3 +206,26 @@ test('a listener gone while its handler is still being added: the handler is rem
   await delivered();
   expect(s.excel.liveHandlers()).toBe(0);
 });
+
+test('ExcelApi 1.7–1.8: a context whose removal fails does not keep the other contexts’ handlers in Excel', async () => {
+  const s = await setUp('1.8');
+  // The first context (the sheets' handlers) refuses its removal; the sheet added later has its own context.
+  let first: unknown = null;
+  const run = ((...args: unknown[]) => {
+    if (args.length === 1) return s.excel.run(args[0] as never);
+    if (first === null) first = args[0];
+    return args[0] === first ? Promise.reject(new Error('RichApi.Error: GeneralException')) : s.excel.run(args[0] as never, args[1] as never);
+  }) as typeof s.excel.run;
+  const edits = excelEdits({ run, supports: s.excel.supports, later: (tell) => (tell(), () => undefined) });
+  const off = edits.subscribe(() => undefined);
+  await delivered();
+  s.excel.addSheet('Ghi chép');
+  await delivered();
+  await delivered();
+  const held = s.excel.liveHandlers();
+  off();
+  await delivered();
+  await delivered();
+  // Only the refused context's handlers stay (one per sheet there was, and the collection's two).
+  expect(s.excel.liveHandlers()).toBe(held - 1);
+});

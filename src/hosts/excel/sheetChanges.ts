@@ -40,16 +40,24 @@ type Edits = NonNullable<PaneHost['edits']>;
 /** What `add` returns in Office.js, as far as it is used here. */
 type Added = Pick<OfficeExtension.EventHandlerResult<unknown>, 'remove' | 'context'>;
 
-/** Removes handlers: Excel.run again on each context they were added in (Office.js wants that one), one sync each. */
+/**
+ * Removes handlers: Excel.run again on each context they were added in (Office.js wants that one),
+ * one sync each. A context that fails does not keep the others' handlers in Excel; the first
+ * failure is thrown after every context has been tried.
+ */
 async function removeAll(run: ExcelRunner, handlers: Iterable<Added>): Promise<void> {
   const byContext = new Map<Added['context'], Added[]>();
   for (const h of handlers) byContext.set(h.context, [...(byContext.get(h.context) ?? []), h]);
-  for (const [context, group] of byContext) {
-    await run(context, async (again) => {
-      for (const h of group) h.remove();
-      await again.sync();
-    });
-  }
+  const results = await Promise.allSettled(
+    [...byContext].map(([context, group]) =>
+      run(context, async (again) => {
+        for (const h of group) h.remove();
+        await again.sync();
+      }),
+    ),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 export function excelEdits(o: SheetChangeOptions): Edits {
