@@ -91,9 +91,14 @@ function decimalsOf(numFmt: string): number | undefined {
   return /(^|[^.])0(?!\.)/.test(numFmt) ? 0 : undefined;
 }
 
+/** A file has a few formats and thousands of cells: each format is read once. */
+const dateFormats = new Map<string, boolean>();
+
 /** A date or time format: d, m, y or h outside quoted text and [colour] sections. */
 function isDateFormat(fmt: string): boolean {
-  return /[dmyh]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+  let dated = dateFormats.get(fmt);
+  if (dated === undefined) dateFormats.set(fmt, (dated = /[dmyh]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''))));
+  return dated;
 }
 
 /** An Excel date serial (days since 1899-12-30) under a d/m/y [h:mm] format. */
@@ -113,12 +118,21 @@ export function formatNumber(value: number, numFmt: string | undefined, locale: 
   // Rounded first, as Excel does (half away from zero on the decimal value): Intl alone rounds the binary one.
   const scaled = percent ? value * 100 : value;
   const shown = decimals === undefined ? scaled : excelRound(scaled, decimals);
-  const text = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 10,
-    useGrouping: grouping,
-  }).format(shown);
+  const text = numberFormatter(locale, decimals, grouping).format(shown);
   return percent ? `${text}%` : text;
+}
+
+/** Made once per locale and format: making an Intl.NumberFormat was most of a grid redraw's time. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormatter(locale: string, decimals: number | undefined, grouping: boolean): Intl.NumberFormat {
+  const key = `${locale}|${decimals ?? ''}|${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: decimals ?? 10, useGrouping: grouping });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 function pad2(n: number): string {
