@@ -55,6 +55,11 @@ const seen = (page: Page, address: string) =>
     return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, onTop: hit === td || td.contains(hit) };
   });
 
+const centre = async (page: Page, address: string): Promise<[number, number]> => {
+  const r = await seen(page, address);
+  return [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+};
+
 const scrollGrid = (page: Page, to: { top?: number; left?: number }) => grid(page).evaluate((el, t) => el.parentElement!.scrollTo(t), to);
 
 describe('frozen panes in the preview grid', () => {
@@ -145,6 +150,26 @@ describe('frozen panes in the preview grid', () => {
     const after = await edges(page);
     expect([after.scrollTop, after.scrollLeft]).toEqual([scrolled.scrollTop, scrolled.scrollLeft]);
     await step(page, 'frozen heading selected after scrolling');
+  });
+
+  it('a cell being typed in passes under the frozen rows and columns when the grid scrolls, as the others do', async () => {
+    const page = await openFile('preview frozen editing', workbook('frozen'));
+    await page.locator('table[data-sheet="Cán bộ"]').waitFor();
+    await page.mouse.click(...(await centre(page, 'C3')));
+    await page.keyboard.type('Ghi chú');
+    const editor = cell(page, 'C3').locator('input');
+    await editor.waitFor();
+    // Half a row up and half a column left: C3's editor now lies partly under the frozen C2 and B3.
+    await scrollGrid(page, { top: 10, left: 30 });
+    const c2 = await seen(page, 'C2');
+    const b3 = await seen(page, 'B3');
+    const c3 = await seen(page, 'C3');
+    expect([c3.top < c2.bottom - 4, c3.left < b3.right - 4]).toEqual([true, true]);
+    const hit = (x: number, y: number) => page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('td')?.getAttribute('data-address') ?? null, [x, y]);
+    expect(await hit((c3.left + c3.right) / 2, c2.bottom - 2)).toBe('C2');
+    expect(await hit(b3.right - 2, (c3.top + c3.bottom) / 2)).toBe('B3');
+    // Still typed in where it shows.
+    expect(await editor.inputValue()).toBe('Ghi chú');
   });
 });
 

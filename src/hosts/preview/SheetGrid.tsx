@@ -109,7 +109,7 @@ const useStyles = makeStyles({
     padding: '0 3px',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    zIndex: 1,
+    // No z-index: it covers only its own cell, and one would lift it over the frozen panes' cells when it scrolls under them.
   },
   dropButton: {
     position: 'absolute',
