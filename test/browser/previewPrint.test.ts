@@ -3,7 +3,8 @@
  * print setup says (A4, orientation, page breaks), printed to PDF by Chromium and read back
  * with poppler. The success message names the print action this page has. A clerk's own sheet
  * too wide for the page is not shrunk to unreadable: landscape, its columns split across pages
- * with its print titles repeated on each; with no print titles, its frozen rows and columns.
+ * with its print titles repeated on each; with no print titles, its frozen rows and columns. A
+ * sheet set to fit one page prints on one page.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -116,6 +117,25 @@ describe('printing a clerk’s sheet wider than the page', () => {
     expect(pdf.text).toContain('3140');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await layout.waitFor({ state: 'detached' });
+  });
+});
+
+describe('printing a sheet set to fit one page', () => {
+  it('prints it on one page, shrunk, as Excel does (its manual break ignored)', async () => {
+    const file = path.join(ROOT, 'test-output', 'browser', 'print-fit.xlsx');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), 'print-fit', file]);
+    const { page } = await pages.open('preview print fit');
+    await page.goto(`${pages.origin}/preview.html`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+    await chooser.setFiles(file);
+    await page.locator('table[data-sheet="Vừa một trang"]').waitFor();
+    const { pdf, breaks } = await printShown(page, 'Vừa một trang', 'print-fit');
+    expect(breaks).toBe(0);
+    expect(pdf.sizes).toEqual([{ width: 595, height: 842 }]);
+    // The first and the last cells both on that page.
+    expect(pdf.text).toContain('Họ và tên');
+    expect(pdf.text).toContain('6140');
   });
 });
 

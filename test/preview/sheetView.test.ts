@@ -31,7 +31,7 @@ describe('the last used cell (Ctrl+End)', () => {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fitToWidth: false, printArea: null, rowBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
     formats: [{ numFmt: 'General' }, { numFmt: 'General', fill: '#FFFF00' }],
     date1904: false,
     frozen: { rows: 0, columns: 0 },

@@ -1,10 +1,10 @@
 /**
  * One sheet laid out for paper, as its print setup says: A4 in its orientation, its margins,
- * its print area, its page breaks, its print titles. Wider than the page: shrunk to the page
- * width when the sheet asks "fit to width" (the add-in's sheets do) or when a little shrinking
- * is enough; otherwise printed at full size, its columns split across pages (down, then over,
- * as Excel), landscape unless the file says the orientation, the print titles on every page
- * (with none, the frozen rows and columns: what a clerk who froze a heading expects on paper).
+ * its print area, its scale or its "fit to N pages wide by M tall", its page breaks, its print
+ * titles. Wider than the page and not fitted: shrunk when a little shrinking is enough;
+ * otherwise printed at its scale, its columns split across pages (down, then over, as Excel),
+ * landscape unless the file says the orientation, the print titles on every page (with none,
+ * the frozen rows and columns: what a clerk who froze a heading expects on paper).
  * Shown only when printing: the browser's print dialog then prints it or saves it as PDF.
  * Every row is drawn (no virtual window on paper).
  */
@@ -16,6 +16,8 @@ const A4_CM = { portrait: { width: 21, height: 29.7 }, landscape: { width: 29.7,
 const PX_PER_CM = 96 / 2.54;
 /** Below this scale printed text gets hard to read: the columns go on more pages instead. */
 const READABLE_ZOOM = 0.8;
+/** Excel's smallest scale (10%). */
+const MIN_ZOOM = 0.1;
 
 /** The page rules and the screen/paper switch: everything but the sheet is left off paper. */
 function pageCss(print: PrintSetup, orientation: PrintSetup['orientation']): string {
@@ -45,14 +47,17 @@ function cellCss(cell: CellView): CSSProperties {
 const widthOf = (columns: readonly ColumnView[]) => columns.reduce((sum, c) => sum + c.widthPx, 0);
 const printableWidth = (print: PrintSetup, orientation: PrintSetup['orientation']) =>
   (A4_CM[orientation].width - print.margins.left - print.margins.right) * PX_PER_CM;
+/** A row cut by the page's end goes whole to the next (break-inside: avoid): a little room is kept for that. */
+const printableHeight = (print: PrintSetup, orientation: PrintSetup['orientation']) =>
+  (A4_CM[orientation].height - print.margins.top - print.margins.bottom) * PX_PER_CM * 0.98;
 
-/** Columns in groups that each fit `room` pixels (a column wider than that alone). */
-function bands(columns: readonly ColumnView[], room: number): ColumnView[][] {
+/** Columns in groups that each fit `room` pixels (a column wider than that alone), a new group at each column break. */
+function bands(columns: readonly ColumnView[], room: number, breaks: ReadonlySet<number>): ColumnView[][] {
   const out: ColumnView[][] = [];
   let band: ColumnView[] = [];
   let used = 0;
   for (const c of columns) {
-    if (band.length && used + c.widthPx > room) {
+    if (band.length && (used + c.widthPx > room || breaks.has(c.index))) {
       out.push(band);
       band = [];
       used = 0;
@@ -78,7 +83,12 @@ export function printedTitles(view: SheetView, print: PrintSetup): Pick<PrintSet
   };
 }
 
-/** How a sheet goes on paper: its orientation, its scale, and the column groups printed one after another. */
+/**
+ * How a sheet goes on paper: its orientation, its zoom, the column groups printed one after
+ * another, and whether its manual row breaks hold. As Excel: a sheet fitted to N pages wide by
+ * M tall is shrunk (never enlarged) until it fits, its manual breaks ignored; otherwise it prints
+ * at its scale, its columns split at its column breaks and where the page ends.
+ */
 export function paperLayout(view: SheetView, print: PrintSetup) {
   const area = print.printArea;
   const t = print.titleColumns;
@@ -86,14 +96,38 @@ export function paperLayout(view: SheetView, print: PrintSetup) {
   const columns = view.columns.filter((c) => !area || (c.index >= area.left && c.index <= area.right));
   const titles = view.columns.filter((c) => isTitle(c.index));
   const width = widthOf(columns);
-  const orientation = print.orientationSet || print.fitToWidth || width <= printableWidth(print, 'portrait') ? print.orientation : 'landscape';
+  const fitted = print.fit !== null;
+  const orientation = print.orientationSet || fitted || width * (print.scale / 100) <= printableWidth(print, 'portrait') ? print.orientation : 'landscape';
   const printable = printableWidth(print, orientation);
-  if (width <= printable) return { orientation, zoom: 1, bands: [columns] };
-  if (print.fitToWidth || printable / width >= READABLE_ZOOM) return { orientation, zoom: printable / width, bands: [columns] };
-  // Title columns repeat before each group, unless they would leave too little room beside them.
-  const repeat = titles.length > 0 && widthOf(titles) < printable / 2 ? titles : [];
-  const rest = repeat.length ? columns.filter((c) => !isTitle(c.index)) : columns;
-  return { orientation, zoom: 1, bands: bands(rest, printable - widthOf(repeat)).map((b) => [...repeat, ...b]) };
+  const split = (zoom: number, breaks: ReadonlySet<number>) => {
+    const room = printable / zoom;
+    if (width <= room && !breaks.size) return [columns];
+    // Title columns repeat before each group, unless they would leave too little room beside them.
+    const repeat = titles.length > 0 && widthOf(titles) < room / 2 ? titles : [];
+    const rest = repeat.length ? columns.filter((c) => !isTitle(c.index)) : columns;
+    return bands(rest, room - widthOf(repeat), breaks).map((b) => [...repeat, ...b]);
+  };
+  if (print.fit) {
+    const { width: wide, height: tall } = print.fit;
+    const tr = print.titleRows;
+    let body = 0;
+    let heading = 0;
+    view.rows.forEach((r, i) => {
+      if (tr && r >= tr.first && r <= tr.last) heading += view.heights[i]!;
+      else if (!area || (r >= area.top && r <= area.bottom)) body += view.heights[i]!;
+    });
+    const across = wide > 0 ? (wide * printable) / width : 1;
+    // The title rows head every page, so each of the M pages holds them.
+    const down = tall > 0 ? (tall * printableHeight(print, orientation)) / (body + tall * heading) : 1;
+    const zoom = Math.max(MIN_ZOOM, Math.min(1, across, down));
+    return { orientation, zoom, bands: split(zoom, new Set()), rowBreaks: false };
+  }
+  const zoom = print.scale / 100;
+  // At the default scale a sheet a little too wide is shrunk rather than cut (a column or two on a page of its own).
+  if (print.scale === 100 && !print.columnBreaks.length && width > printable && printable / width >= READABLE_ZOOM) {
+    return { orientation, zoom: printable / width, bands: [columns], rowBreaks: true };
+  }
+  return { orientation, zoom, bands: split(zoom, new Set(print.columnBreaks)), rowBreaks: true };
 }
 
 export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
@@ -106,7 +140,7 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   // Title rows head every page (a table's head repeats on each page it spans); the rest is the body.
   const titleRows = view.rows.filter(isTitle);
   const bodyRows = view.rows.filter((r) => (!area || (r >= area.top && r <= area.bottom)) && !isTitle(r));
-  const breaks = new Set(print.rowBreaks);
+  const breaks = new Set(layout.rowBreaks ? print.rowBreaks : []);
   const heightOf = new Map(view.rows.map((r, i) => [r, view.heights[i]!]));
   const rowIndex = new Map(view.rows.map((r, i) => [r, i]));
   const columnIndex = new Map(view.columns.map((c, i) => [c.index, i]));

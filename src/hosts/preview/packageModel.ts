@@ -50,10 +50,19 @@ export interface PrintSetup {
   margins: { top: number; bottom: number; left: number; right: number };
   /** The file says the orientation (else it is the default, portrait, and a wide sheet may go landscape). */
   orientationSet: boolean;
-  fitToWidth: boolean;
+  /**
+   * Page Layout → Scale to Fit (sheetPr/pageSetUpPr@fitToPage): at most this many pages wide and
+   * tall, 0 for as many as it takes (ECMA-376 pageSetup@fitToWidth, @fitToHeight, each 1 when
+   * absent); null when the sheet prints at its scale.
+   */
+  fit: { width: number; height: number } | null;
+  /** Page Layout → Scale, in percent (pageSetup@scale, 10–400), when the sheet is not fitted. */
+  scale: number;
   printArea: Box | null;
   /** Page breaks before these 1-based rows. */
   rowBreaks: number[];
+  /** Page breaks before these 1-based columns (Page Layout → Breaks, on a column). */
+  columnBreaks: number[];
   /** Print titles (Page Layout → Print Titles): rows repeated at the top of each page, columns at the left. */
   titleRows: { first: number; last: number } | null;
   titleColumns: { first: number; last: number } | null;
@@ -260,6 +269,18 @@ interface RawSheet {
 
 const CM_PER_INCH = 2.54;
 
+/** pageSetup@fitToWidth / @fitToHeight: pages, 0 for as many as it takes; 1 when absent or not a count. */
+function pages(value: string | null): number {
+  const n = Number(value ?? 1);
+  return Number.isInteger(n) && n >= 0 ? n : 1;
+}
+
+/** pageSetup@scale: a percentage Excel keeps within 10–400; 100 when absent or not a number. */
+function percent(value: string | null): number {
+  const n = Number(value ?? 100);
+  return Number.isFinite(n) && n > 0 ? Math.min(400, Math.max(10, Math.round(n))) : 100;
+}
+
 /** Everything of a worksheet part but the values (parseSheetXml reads those). */
 export function parseSheetParts(xml: string): RawSheet {
   const out: RawSheet = {
@@ -272,7 +293,7 @@ export function parseSheetParts(xml: string): RawSheet {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fitToWidth: false, rowBreaks: [] },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [] },
     frozen: { rows: 0, columns: 0 },
   };
   let row = 0;
@@ -280,16 +301,16 @@ export function parseSheetParts(xml: string): RawSheet {
   let validation: { boxes: Box[]; formula: string } | null = null;
   /** Shared formulas' first cells by si (ECMA-376: the first cell comes before its copies). */
   const shared = new Map<string, { text: string; row: number; col: number }>();
-  let inRowBreaks = false;
+  let breaks: number[] | null = null;
   let fitToPage = false;
-  let fitHeight = 1;
+  let fit = { width: 1, height: 1 };
   /** The first sheetView's top-left cell (the workbook's first window; others may freeze elsewhere). */
   let view: { row: number; col: number } | null = null;
   let views = 0;
   for (const tag of tags(xml)) {
     if (tag.closing) {
       if (tag.name === 'dataValidation') validation = null;
-      else if (tag.name === 'rowBreaks') inRowBreaks = false;
+      else if (tag.name === 'rowBreaks' || tag.name === 'colBreaks') breaks = null;
       continue;
     }
     switch (tag.name) {
@@ -395,20 +416,22 @@ export function parseSheetParts(xml: string): RawSheet {
       case 'pageSetup':
         if (attr(tag.attrs, 'orientation') === 'landscape') out.print.orientation = 'landscape';
         out.print.orientationSet = attr(tag.attrs, 'orientation') !== null;
-        fitHeight = Number(attr(tag.attrs, 'fitToHeight') ?? 1);
+        fit = { width: pages(attr(tag.attrs, 'fitToWidth')), height: pages(attr(tag.attrs, 'fitToHeight')) };
+        out.print.scale = percent(attr(tag.attrs, 'scale'));
         break;
       case 'rowBreaks':
-        inRowBreaks = !tag.selfClosing;
+      case 'colBreaks':
+        breaks = tag.selfClosing ? null : tag.name === 'rowBreaks' ? out.print.rowBreaks : out.print.columnBreaks;
         break;
-      case 'brk':
-        if (inRowBreaks) {
-          const id = Number(attr(tag.attrs, 'id'));
-          if (id > 0) out.print.rowBreaks.push(id + 1);
-        }
+      case 'brk': {
+        // A break after row (column) id: the next page starts at id + 1.
+        const id = Number(attr(tag.attrs, 'id'));
+        if (breaks && Number.isInteger(id) && id > 0) breaks.push(id + 1);
         break;
+      }
     }
   }
-  out.print.fitToWidth = fitToPage && fitHeight === 0;
+  if (fitToPage) out.print.fit = fit;
   return out;
 }
 

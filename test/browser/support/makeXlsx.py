@@ -1,5 +1,5 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|frozen|print-frozen|merged-hidden OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|print-frozen|merged-hidden OUT.xlsx"""
 import sys
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Protection
@@ -50,6 +50,18 @@ elif kind == 'print-wide':
         ws.append([f'Thành viên {r - 1}'] + [r * 100 + c for c in range(2, 41)])
     ws.print_title_rows = '1:1'
     ws.print_title_cols = 'A:A'
+elif kind == 'print-fit':
+    # The same 40 columns over 60 members, Page Layout -> Scale to Fit: 1 page wide by 1 tall,
+    # with a manual page break (which Excel ignores when fitting).
+    from openpyxl.worksheet.pagebreak import Break
+    ws.title = 'Vừa một trang'
+    ws.append(['Họ và tên'] + [f'Câu {c}' for c in range(2, 41)])
+    for r in range(2, 62):
+        ws.append([f'Thành viên {r - 1}'] + [r * 100 + c for c in range(2, 41)])
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.row_breaks.append(Break(id=30))
 elif kind == 'frozen':
     # A staff list as schools keep it: a title row and a heading row, the number and name columns
     # frozen (View -> Freeze Panes at C3), 300 members over 100 columns (past the 64 drawn whole).

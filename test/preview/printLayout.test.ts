@@ -1,0 +1,114 @@
+/**
+ * How the preview lays a sheet out for paper from its page setup, as Excel does: "fit to N pages
+ * wide by M tall" shrinks (never enlarges) until the sheet fits and ignores manual breaks; a
+ * sheet not fitted prints at its scale, its columns split at its column breaks and at the
+ * page's edge.
+ */
+import { parseSheetParts, type PrintSetup, type SheetModel } from '../../src/hosts/preview/packageModel';
+import { paperLayout } from '../../src/hosts/preview/PrintSheet';
+import { sheetView } from '../../src/hosts/preview/sheetView';
+
+const sheet = (inside: string, before = '') =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${before}<sheetData/>${inside}</worksheet>`;
+
+describe('the page setup read from a sheet', () => {
+  it('fit to pages: fitToPage with its widths and heights, 1 when absent, 0 for as many as it takes', () => {
+    const fitted = (setup: string) => parseSheetParts(sheet(setup, '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>')).print;
+    expect(fitted('<pageSetup fitToWidth="1" fitToHeight="0"/>')).toMatchObject({ fit: { width: 1, height: 0 } });
+    expect(fitted('<pageSetup paperSize="9"/>')).toMatchObject({ fit: { width: 1, height: 1 } });
+    expect(fitted('')).toMatchObject({ fit: { width: 1, height: 1 } });
+    expect(fitted('<pageSetup fitToWidth="2" fitToHeight="3"/>')).toMatchObject({ fit: { width: 2, height: 3 } });
+    // Without fitToPage the counts are only kept for the dialog: the sheet prints at its scale.
+    expect(parseSheetParts(sheet('<pageSetup fitToWidth="1" fitToHeight="1" scale="60"/>')).print).toMatchObject({ fit: null, scale: 60 });
+  });
+
+  it('the scale within Excel’s 10–400%, 100 when absent or not a number', () => {
+    const scale = (attr: string) => parseSheetParts(sheet(`<pageSetup ${attr}/>`)).print.scale;
+    expect([scale('scale="75"'), scale('scale="5"'), scale('scale="900"'), scale('scale="x"'), scale('')]).toEqual([75, 10, 400, 100, 100]);
+  });
+
+  it('row and column breaks: the page after each starts at the next row or column', () => {
+    const p = parseSheetParts(
+      sheet('<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="40" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="5" max="1048575" man="1"/></colBreaks>'),
+    ).print;
+    expect([p.rowBreaks, p.columnBreaks]).toEqual([[21, 41], [6]]);
+  });
+});
+
+/** A sheet of `rows` × `columns` cells at the default sizes (64 px wide, 20 px tall), with its page setup. */
+function laidOut(rows: number, columns: number, print: Partial<PrintSetup>) {
+  const model: SheetModel = {
+    name: 'Trang',
+    role: null,
+    values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${r + 1}-${c + 1}`)),
+    styleIds: new Map(),
+    formulas: new Map(),
+    uncached: new Set(),
+    columns: new Map(),
+    defaultColumnWidth: 8.43,
+    rows: new Map(),
+    defaultRowHeightPt: 15,
+    merges: [],
+    validations: [],
+    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, ...print },
+    formats: [{ numFmt: 'General' }],
+    date1904: false,
+    frozen: { rows: 0, columns: 0 },
+    locked: null,
+  };
+  const view = sheetView(model, 'vi-VN', undefined, false);
+  const layout = paperLayout(view, model.print);
+  return { ...layout, widths: layout.bands.map((b) => b.reduce((sum, c) => sum + c.widthPx, 0)), first: layout.bands.map((b) => b[0]!.index) };
+}
+
+const PX_PER_CM = 96 / 2.54;
+/** A4 portrait and landscape with 2 cm margins, in CSS pixels. */
+const PORTRAIT = { width: 17 * PX_PER_CM, height: 25.7 * PX_PER_CM };
+const LANDSCAPE = { width: 25.7 * PX_PER_CM, height: 17 * PX_PER_CM };
+
+describe('the sheet on paper', () => {
+  it('fit to 1 page wide by 1 tall: shrunk to the tighter of the two, its orientation kept, its manual breaks ignored', () => {
+    const wide = laidOut(20, 40, { fit: { width: 1, height: 1 }, rowBreaks: [10] });
+    expect(wide.orientation).toBe('portrait');
+    expect(wide.bands).toHaveLength(1);
+    expect(wide.zoom).toBeCloseTo(PORTRAIT.width / wide.widths[0]!, 5);
+    expect(wide.rowBreaks).toBe(false);
+    const tall = laidOut(400, 5, { fit: { width: 1, height: 1 } });
+    expect(tall.zoom).toBeCloseTo((PORTRAIT.height * 0.98) / (400 * 20), 5);
+    expect(tall.bands).toHaveLength(1);
+  });
+
+  it('fit to 2 pages wide and any number tall: half the shrinking, two groups of columns', () => {
+    const r = laidOut(200, 40, { fit: { width: 2, height: 0 }, orientation: 'landscape', orientationSet: true });
+    expect(r.zoom).toBeCloseTo((2 * LANDSCAPE.width) / r.widths.reduce((a, b) => a + b, 0), 5);
+    expect(r.bands).toHaveLength(2);
+    expect(r.widths.every((w) => w * r.zoom <= LANDSCAPE.width + 0.01)).toBe(true);
+  });
+
+  it('fit to pages never enlarges a sheet that already fits, and stops at Excel’s 10%', () => {
+    expect(laidOut(5, 3, { fit: { width: 1, height: 1 } }).zoom).toBe(1);
+    expect(laidOut(5000, 3, { fit: { width: 1, height: 1 } }).zoom).toBe(0.1);
+  });
+
+  it('a scale of 50%: printed at half size, landscape when even that is wider than portrait, split where a page ends', () => {
+    const r = laidOut(10, 40, { scale: 50 });
+    expect(r.zoom).toBe(0.5);
+    expect(r.orientation).toBe('landscape');
+    expect(r.bands.length).toBe(2);
+    expect(r.widths.every((w) => w * 0.5 <= LANDSCAPE.width + 0.01)).toBe(true);
+    expect(r.rowBreaks).toBe(true);
+  });
+
+  it('column breaks start a new group of columns, even where the sheet would fit', () => {
+    const r = laidOut(10, 8, { columnBreaks: [4, 7] });
+    expect(r.first).toEqual([1, 4, 7]);
+    expect(r.zoom).toBe(1);
+  });
+
+  it('at 100% with no break, a sheet a little too wide is shrunk rather than cut', () => {
+    const r = laidOut(10, 11, { orientationSet: true });
+    expect(r.bands).toHaveLength(1);
+    expect(r.zoom).toBeLessThan(1);
+    expect(r.zoom).toBeGreaterThanOrEqual(0.8);
+  });
+});
