@@ -125,17 +125,45 @@ test('ExcelApi 1.7–1.8: a sheet renamed fires no event there (onNameChanged is
   expect(s.told()).toBe(1);
 });
 
-test('ExcelApi 1.9+: the path as before, one handler for every sheet (those added later too), no handler of the collection’s structure', async () => {
+test('ExcelApi 1.9+: one handler for every sheet (those added later too) and the collection’s deleted, in one sync; a sheet added is not told (it changes no data read)', async () => {
   const s = await setUp('1.14');
   s.listen();
   await delivered();
-  expect(s.excel.liveHandlers()).toBe(1);
+  expect(s.excel.stats.syncs).toBe(1);
+  expect(s.excel.liveHandlers()).toBe(2);
   s.excel.addSheet('Ghi chép');
   await s.burstOver();
   expect(s.told()).toBe(0);
   s.excel.type('Ghi chép', 'A1', 'mới');
   await s.burstOver();
   expect(s.told()).toBe(1);
+});
+
+test('ExcelApi 1.9+: a sheet the clerk deletes is told without waiting for the focus', async () => {
+  const s = await setUp('1.14');
+  s.listen();
+  await delivered();
+  s.excel.deleteSheet(SHEETS.learners);
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+});
+
+test('ExcelApi 1.17+: a sheet renamed is told too (onNameChanged), in the same one sync; before 1.17 only the focus tells', async () => {
+  const s = await setUp('1.17');
+  s.listen();
+  await delivered();
+  expect(s.excel.stats.syncs).toBe(1);
+  expect(s.excel.liveHandlers()).toBe(3);
+  s.excel.renameSheet(SHEETS.members, 'Thành viên cũ');
+  await s.burstOver();
+  expect(s.told()).toBe(1);
+
+  const older = await setUp('1.16');
+  older.listen();
+  await delivered();
+  older.excel.renameSheet(SHEETS.members, 'Thành viên cũ');
+  await older.burstOver();
+  expect(older.told()).toBe(0);
 });
 
 test('older than 1.7: no handler and no sync, quietly; the pane getting the focus back tells', async () => {

@@ -3,11 +3,11 @@
  * tells its own: the evaluation then compares the data's fingerprint with the one it evaluated
  * (src/usecases/dataFingerprint.ts) and says when its results are out of date.
  *
- * Sources: Excel's change events where the host has them (every sheet's from ExcelApi 1.9; before,
- * each sheet's from 1.7, with the collection's onAdded and onDeleted giving a sheet added its
- * handler and telling a sheet added or deleted), and the pane getting the focus back on every host
- * (what no event tells: a sheet renamed — onNameChanged is ExcelApi 1.17, never a 1.7–1.8 host's —,
- * a sheet deleted from 1.9, a host without events). A burst is told once.
+ * Sources: Excel's change events where the host has them (every sheet's from ExcelApi 1.9, with
+ * the collection's onDeleted, and onNameChanged from 1.17; before, each sheet's from 1.7, with the
+ * collection's onAdded and onDeleted giving a sheet added its handler and telling a sheet added or
+ * deleted), and the pane getting the focus back on every host (what no event tells: a sheet renamed
+ * before 1.17, a host without events). A burst is told once.
  *
  * Excel holds the handlers only while somebody listens (an evaluation is shown): added with the
  * first listener, removed (EventHandlerResult.remove, then a sync of its context) after the last.
@@ -16,7 +16,7 @@ import type { PaneHost } from '../../taskpane/host';
 import type { ExcelRunner } from '../../workbook/office/officeWorkbook';
 
 /** The requirement sets of the change events used here. */
-export const CHANGE_EVENTS_API = { everySheet: '1.9', eachSheet: '1.7' } as const;
+export const CHANGE_EVENTS_API = { everySheet: '1.9', eachSheet: '1.7', renamed: '1.17' } as const;
 
 export interface SheetChangeOptions {
   run: ExcelRunner;
@@ -81,6 +81,7 @@ export function excelEdits(o: SheetChangeOptions): Edits {
   };
 
   o.focus?.addEventListener('focus', changed);
+  const structureChanged = async () => changed();
 
   /** What Excel holds for the pane now (before 1.9: each sheet's by its id); null when nothing. */
   let held: { handlers: Added[]; bySheet: Map<string, Added> } | null = null;
@@ -119,9 +120,12 @@ export function excelEdits(o: SheetChangeOptions): Edits {
   const add: (() => Promise<NonNullable<typeof held>>) | null = o.supports(CHANGE_EVENTS_API.everySheet)
     ? () =>
         o.run(async (context) => {
-          const added = context.workbook.worksheets.onChanged.add(handler);
+          const sheets = context.workbook.worksheets;
+          // A sheet deleted or renamed may be one the evaluation reads; a sheet added changes nothing read.
+          const handlers = [sheets.onChanged.add(handler), sheets.onDeleted.add(structureChanged)];
+          if (o.supports(CHANGE_EVENTS_API.renamed)) handlers.push(sheets.onNameChanged.add(structureChanged));
           await context.sync();
-          return { handlers: [added], bySheet: new Map() };
+          return { handlers, bySheet: new Map() };
         })
     : o.supports(CHANGE_EVENTS_API.eachSheet)
       ? () =>
