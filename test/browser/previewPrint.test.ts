@@ -49,6 +49,19 @@ async function printShown(page: Page, sheet: string, name: string): Promise<{ pd
   return { pdf: readPdf(file), breaks };
 }
 
+/** A clerk's workbook made by openpyxl (support/makeXlsx.py `kind`), opened in the preview on its sheet. */
+async function openMade(kind: string, sheet: string, name: string): Promise<Page> {
+  const file = path.join(ROOT, 'test-output', 'browser', `${kind}.xlsx`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, file]);
+  const { page } = await pages.open(name);
+  await page.goto(`${pages.origin}/preview.html`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
+  await chooser.setFiles(file);
+  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+  return page;
+}
+
 describe('printing from the preview', () => {
   it('prints a document and the summary as A4 pages, one page per planned page', async () => {
     const { page } = await pages.open('preview print');
@@ -81,14 +94,7 @@ describe('printing from the preview', () => {
 
 describe('printing a clerk’s sheet wider than the page', () => {
   it('prints 40 columns landscape at full size, split across pages, with the title row and column on every page', async () => {
-    const file = path.join(ROOT, 'test-output', 'browser', 'print-wide.xlsx');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), 'print-wide', file]);
-    const { page } = await pages.open('preview print wide');
-    await page.goto(`${pages.origin}/preview.html`);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
-    await chooser.setFiles(file);
-    await page.locator('table[data-sheet="In rộng"]').waitFor();
+    const page = await openMade('print-wide', 'In rộng', 'preview print wide');
     await page.evaluate(() => {
       window.print = () => undefined;
     });
@@ -122,14 +128,7 @@ describe('printing a clerk’s sheet wider than the page', () => {
 
 describe('printing a sheet set to fit one page', () => {
   it('prints it on one page, shrunk, as Excel does (its manual break ignored)', async () => {
-    const file = path.join(ROOT, 'test-output', 'browser', 'print-fit.xlsx');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), 'print-fit', file]);
-    const { page } = await pages.open('preview print fit');
-    await page.goto(`${pages.origin}/preview.html`);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
-    await chooser.setFiles(file);
-    await page.locator('table[data-sheet="Vừa một trang"]').waitFor();
+    const page = await openMade('print-fit', 'Vừa một trang', 'preview print fit');
     const { pdf, breaks } = await printShown(page, 'Vừa một trang', 'print-fit');
     expect(breaks).toBe(0);
     expect(pdf.sizes).toEqual([{ width: 595, height: 842 }]);
@@ -141,14 +140,7 @@ describe('printing a sheet set to fit one page', () => {
 
 describe('printing a sheet with frozen panes and no print titles', () => {
   it('repeats the frozen heading row and name column on every page', async () => {
-    const file = path.join(ROOT, 'test-output', 'browser', 'print-frozen.xlsx');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), 'print-frozen', file]);
-    const { page } = await pages.open('preview print frozen');
-    await page.goto(`${pages.origin}/preview.html`);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
-    await chooser.setFiles(file);
-    await page.locator('table[data-sheet="In cố định"]').waitFor();
+    const page = await openMade('print-frozen', 'In cố định', 'preview print frozen');
     const { pdf } = await printShown(page, 'In cố định', 'print-frozen');
     const pageTexts = pdf.text.split('\f').filter((t) => t.trim() !== '');
     // 80 members over 40 columns: pages down and across.
