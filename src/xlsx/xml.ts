@@ -531,6 +531,13 @@ class SheetRows {
     if (open) this.inline = '';
   }
 
+  /** A whole `<is><t>…</t></is></c>`: what openInline, addInline, openInline and closeCell make of it; `text` has its escapes decoded. */
+  inlineCell(text: string): void {
+    this.inInline = false;
+    this.inline = this.inPhonetic ? '' : text;
+    this.closeCell();
+  }
+
   /** A <t> of an inline string (phonetic runs left out). */
   addInline(text: string): void {
     if (!this.inPhonetic) this.inline = (this.inline ?? '') + decodeOoxmlEscapes(text);
@@ -664,22 +671,54 @@ function cellText(xml: string, from: number, to: number, bytes: Uint8Array | nul
  */
 const CACHE_SLOTS = 4096;
 const CACHED_BYTES = 256;
-const HASHED_BYTES = 24;
 /** 1 MiB per thread, zeroed by the system: pages never written cost no memory. */
 const cachedBytes = new Uint8Array(CACHE_SLOTS * CACHED_BYTES);
 /** Bytes held by each slot; 0 for an empty one (an empty text is never cached). */
 const cachedLength = new Int32Array(CACHE_SLOTS);
 const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
+/** The slot's text with Excel's _xHHHH_ escapes decoded too (inline strings), once asked for. */
+const cachedInline: (string | null)[] = new Array<string | null>(CACHE_SLOTS).fill(null);
+
+/** FNV-1a of the bytes textEnd went past. */
+let runHash = 0;
+
+/**
+ * The first '<' at or after `from` (b.length when there is none), hashing the bytes before it
+ * into runHash on the way: a cell's text is found and hashed in one pass over its bytes.
+ */
+function runEnd(b: Uint8Array, from: number): number {
+  const n = b.length;
+  let h = 0x811c9dc5;
+  let k = from;
+  for (; k < n; k++) {
+    const c = b[k]!;
+    if (c === LT) break;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  runHash = h;
+  return k;
+}
 
 function rawText(xml: string, bytes: Uint8Array, from: number, to: number): string {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  return hashedText(xml, bytes, from, to, h);
+}
+
+/** Where the last hashedText found or put its text; −1 when it was not cached. */
+let lastSlot = -1;
+
+/** rawText of bytes[from, to) whose hash (runEnd's) is `h`. */
+function hashedText(xml: string, bytes: Uint8Array, from: number, to: number, h: number): string {
   const len = to - from;
+  lastSlot = -1;
   if (len === 0) return '';
   if (len > CACHED_BYTES) return decodeEntities(fromRawUtf8(xml.slice(from, to)));
-  // Its length and first bytes pick the slot (most texts differ in them); the comparison below is on every byte.
-  let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
-  for (let k = from, end = Math.min(to, from + HASHED_BYTES); k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  // The hash picks the slot; the comparison below is on every byte.
+  h = Math.imul(h ^ len, 0x01000193);
   const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
   const at = slot * CACHED_BYTES;
+  lastSlot = slot;
   if (cachedLength[slot] === len) {
     let k = 0;
     while (k < len && cachedBytes[at + k] === bytes[from + k]) k++;
@@ -690,7 +729,15 @@ function rawText(xml: string, bytes: Uint8Array, from: number, to: number): stri
   cachedLength[slot] = len;
   const text = decodeEntities(fromRawUtf8(String.fromCharCode.apply(null, copy as unknown as number[])));
   cachedText[slot] = text;
+  cachedInline[slot] = null;
   return text;
+}
+
+/** decodeOoxmlEscapes of the text hashedText last returned, once per cached text. */
+function inlineOfLast(text: string): string {
+  const slot = lastSlot;
+  if (slot < 0) return decodeOoxmlEscapes(text);
+  return (cachedInline[slot] ??= decodeOoxmlEscapes(text));
 }
 
 /** The bytes of a raw part (one char per byte), for callers that have only its text (tests). */
@@ -872,7 +919,7 @@ function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
       c = b[k]!;
       while (c !== DQ && c !== AMP && c !== LT && k < b.length) c = b[++k]!;
       if (c !== DQ) return 0;
-      if (name === 116 && type === null) type = typeAt(xml, from, k);
+      if (name === 116 && type === null) type = k - from === 9 && closes(b, from, 'inlineStr') ? 'inlineStr' : typeAt(xml, from, k);
     }
     p = k + 1;
     c = b[p]!;
@@ -905,23 +952,20 @@ function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
     if (b[p] !== LT) return p;
   }
   if (b[p + 1] === 118 && b[p + 2] === GT) {
-    const lt = xml.indexOf('<', p + 3);
-    if (lt < 0 || !xml.startsWith('</v></c>', lt)) return p;
+    const lt = runEnd(b, p + 3);
+    if (!closes(b, lt, '</v></c>')) return p;
     const n = s.numeric ? digitsAt(b, p + 3, lt) : -1;
     if (n >= 0) s.closeNumber(n);
     else {
-      s.value = rawText(xml, b, p + 3, lt);
+      s.value = hashedText(xml, b, p + 3, lt, runHash);
       s.closeCell();
     }
     return lt + 8;
   }
   if (b[p + 1] === 105 && b[p + 2] === 115 && b[p + 3] === GT && b[p + 4] === LT && b[p + 5] === 116 && b[p + 6] === GT) {
-    const lt = xml.indexOf('<', p + 7);
-    if (lt < 0 || !xml.startsWith('</t></is></c>', lt)) return p;
-    s.openInline(true);
-    s.addInline(rawText(xml, b, p + 7, lt));
-    s.openInline(false);
-    s.closeCell();
+    const lt = runEnd(b, p + 7);
+    if (!closes(b, lt, '</t></is></c>')) return p;
+    s.inlineCell(inlineOfLast(hashedText(xml, b, p + 7, lt, runHash)));
     return lt + 13;
   }
   return p;
