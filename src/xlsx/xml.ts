@@ -919,7 +919,7 @@ function plainCell(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
       c = b[k]!;
       while (c !== DQ && c !== AMP && c !== LT && k < b.length) c = b[++k]!;
       if (c !== DQ) return 0;
-      if (name === 116 && type === null) type = k - from === 9 && closes(b, from, 'inlineStr') ? 'inlineStr' : typeAt(xml, from, k);
+      if (name === 116 && type === null) type = k - from === 9 && closes(b, from, INLINE_STR) ? 'inlineStr' : typeAt(xml, from, k);
     }
     p = k + 1;
     c = b[p]!;
@@ -953,7 +953,7 @@ function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
   }
   if (b[p + 1] === 118 && b[p + 2] === GT) {
     const lt = runEnd(b, p + 3);
-    if (!closes(b, lt, '</v></c>')) return p;
+    if (!closes(b, lt, V_CLOSE)) return p;
     const n = s.numeric ? digitsAt(b, p + 3, lt) : -1;
     if (n >= 0) s.closeNumber(n);
     else {
@@ -964,7 +964,7 @@ function plainBody(b: Uint8Array, p: number, s: SheetRows, xml: string): number 
   }
   if (b[p + 1] === 105 && b[p + 2] === 115 && b[p + 3] === GT && b[p + 4] === LT && b[p + 5] === 116 && b[p + 6] === GT) {
     const lt = runEnd(b, p + 7);
-    if (!closes(b, lt, '</t></is></c>')) return p;
+    if (!closes(b, lt, T_CLOSE)) return p;
     s.inlineCell(inlineOfLast(hashedText(xml, b, p + 7, lt, runHash)));
     return lt + 13;
   }
@@ -991,10 +991,20 @@ function byteIndex(b: Uint8Array, byte: number, from: number): number {
 }
 
 /** Whether `tail` (ASCII) is written at b[at…]. */
-function closes(b: Uint8Array, at: number, tail: string): boolean {
+function closes(b: Uint8Array, at: number, tail: Uint8Array): boolean {
   if (at + tail.length > b.length) return false;
-  for (let k = 0; k < tail.length; k++) if (b[at + k] !== tail.charCodeAt(k)) return false;
+  for (let k = 0; k < tail.length; k++) if (b[at + k] !== tail[k]) return false;
   return true;
+}
+
+// As bytes: a string's char costs V8 far more to read than a Uint8Array's element.
+const INLINE_STR = asciiBytes('inlineStr');
+const V_CLOSE = asciiBytes('</v></c>');
+const T_CLOSE = asciiBytes('</t></is></c>');
+const F_CLOSE = asciiBytes('</f>');
+
+function asciiBytes(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
 /**
@@ -1018,7 +1028,7 @@ function formulaEnd(b: Uint8Array, p: number): number {
   }
   if (b[k - 1] === SLASH) return k + 1;
   const lt = byteIndex(b, LT, k + 1);
-  return closes(b, lt, '</f>') ? lt + 4 : 0;
+  return closes(b, lt, F_CLOSE) ? lt + 4 : 0;
 }
 
 /**
