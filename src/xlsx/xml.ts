@@ -724,13 +724,45 @@ function hashedText(xml: string, bytes: Uint8Array, from: number, to: number, h:
     while (k < len && cachedBytes[at + k] === bytes[from + k]) k++;
     if (k === len) return cachedText[slot]!;
   }
-  const copy = cachedBytes.subarray(at, at + len);
-  copy.set(bytes.subarray(from, to));
+  cachedBytes.set(bytes.subarray(from, to), at);
   cachedLength[slot] = len;
-  const text = decodeEntities(fromRawUtf8(String.fromCharCode.apply(null, copy as unknown as number[])));
+  const text = utf8Text(bytes, from, to);
   cachedText[slot] = text;
   cachedInline[slot] = null;
   return text;
+}
+
+/** UTF-16 code units of the text being decoded: one per byte at most. */
+const units = new Uint16Array(CACHED_BYTES);
+
+/**
+ * bytes[from, to) (valid UTF-8, whole sequences: see utf8.ts), at most CACHED_BYTES, decoded
+ * straight into one string, entities too: no one-char-per-byte string made first.
+ */
+function utf8Text(b: Uint8Array, from: number, to: number): string {
+  let n = 0;
+  let amp = false;
+  for (let k = from; k < to; ) {
+    const c = b[k]!;
+    if (c < 0x80) {
+      if (c === AMP) amp = true;
+      units[n++] = c;
+      k++;
+    } else if (c < 0xe0) {
+      units[n++] = ((c & 0x1f) << 6) | (b[k + 1]! & 0x3f);
+      k += 2;
+    } else if (c < 0xf0) {
+      units[n++] = ((c & 0x0f) << 12) | ((b[k + 1]! & 0x3f) << 6) | (b[k + 2]! & 0x3f);
+      k += 3;
+    } else {
+      const cp = (((c & 0x07) << 18) | ((b[k + 1]! & 0x3f) << 12) | ((b[k + 2]! & 0x3f) << 6) | (b[k + 3]! & 0x3f)) - 0x10000;
+      units[n++] = 0xd800 | (cp >> 10);
+      units[n++] = 0xdc00 | (cp & 0x3ff);
+      k += 4;
+    }
+  }
+  const text = String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  return amp ? decodeEntities(text) : text;
 }
 
 /** decodeOoxmlEscapes of the text hashedText last returned, once per cached text. */
