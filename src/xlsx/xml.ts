@@ -401,7 +401,9 @@ export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLi
   assertNoDtd(xml);
   const start = sheetDataStart(xml);
   if (start < 0) return [];
-  return scanSheetData(xml, start, new SheetRows(shared, limits), raw ? (bytes ?? bytesOf(xml)) : null) ?? walkSheetData(xml, start, new SheetRows(shared, limits), raw);
+  const rows = scanSheetData(xml, start, new SheetRows(shared, limits), raw ? (bytes ?? bytesOf(xml)) : null);
+  releasePart();
+  return rows ?? walkSheetData(xml, start, new SheetRows(shared, limits), raw);
 }
 
 /** The general tag walker alone: the reference the scanner is tested against. */
@@ -719,17 +721,36 @@ function hashedText(xml: string, bytes: Uint8Array, from: number, to: number, h:
   const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
   const at = slot * CACHED_BYTES;
   lastSlot = slot;
-  if (cachedLength[slot] === len) {
-    let k = 0;
-    while (k < len && cachedBytes[at + k] === bytes[from + k]) k++;
-    if (k === len) return cachedText[slot]!;
-  }
+  if (cachedLength[slot] === len && sameBytes(bytes, from, at, len)) return cachedText[slot]!;
   cachedBytes.set(bytes.subarray(from, to), at);
   cachedLength[slot] = len;
   const text = utf8Text(bytes, from, to);
   cachedText[slot] = text;
   cachedInline[slot] = null;
   return text;
+}
+
+const cachedView: DataView = new DataView(cachedBytes.buffer);
+/** A view of the part hashedText reads, made once per part. */
+let partView: DataView = cachedView;
+let partBytes: Uint8Array | null = null;
+
+/** Lets go of the part sameBytes last viewed (a thread would keep it until its next sheet). */
+function releasePart(): void {
+  partBytes = null;
+  partView = cachedView;
+}
+
+/** Whether bytes[from, from + len) are the cache's bytes at `at`: four at a time (one unaligned read each). */
+function sameBytes(bytes: Uint8Array, from: number, at: number, len: number): boolean {
+  if (partBytes !== bytes) {
+    partBytes = bytes;
+    partView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  let k = 0;
+  for (; k + 4 <= len; k += 4) if (partView.getInt32(from + k) !== cachedView.getInt32(at + k)) return false;
+  for (; k < len; k++) if (bytes[from + k] !== cachedBytes[at + k]) return false;
+  return true;
 }
 
 /** UTF-16 code units of the text being decoded: one per byte at most. */
