@@ -681,7 +681,7 @@ const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
 /** The slot's text with Excel's _xHHHH_ escapes decoded too (inline strings), once asked for. */
 const cachedInline: (string | null)[] = new Array<string | null>(CACHE_SLOTS).fill(null);
 
-/** FNV-1a of the bytes textEnd went past. */
+/** FNV-1a of the bytes runEnd last went past. */
 let runHash = 0;
 
 /**
