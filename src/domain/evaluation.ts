@@ -232,34 +232,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
   const unknownTitle = memoCell((v) => !isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v))));
   const checks = mapped(memberIndicators, (c) => rowCheck(c, titles.get(c) ?? [], spellings));
-  // Per-member per-indicator results, computed once and shared by unit and member figures:
-  // member i, indicator j at i * width + j. Plain reads per row; allocations only for odd cells.
+  // Per-member per-indicator results, computed once and shared by unit and member figures.
   const width = checks.length;
-  const metMatrix = new Uint8Array(memberRows.length * width);
-  const issues: ReadIssue[] = [];
-  const discarded: ReadIssue[] = [];
-  for (let i = 0; i < memberRows.length; i++) {
-    const r = memberRows[i]!;
-    for (let j = 0; j < width; j++) {
-      const k = checks[j]!;
-      issues.length = 0;
-      if (k.test(r.cells, issues)) metMatrix[i * width + j] = 1;
-      let columns: string[] | null = null;
-      for (let n = 0; n < issues.length; n++) {
-        reportReadIssue(issues[n]!, r, k.c, members!, problems, reported);
-        (columns ??= []).push(issues[n]!.column);
-      }
-      for (let n = 0; n < k.titles.length; n++) {
-        const { column, index } = k.titles[n]!;
-        const v = r.cells[index] ?? null;
-        if (!unknownTitle(v)) continue;
-        reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, k.c, members!, problems, reported);
-        (columns ??= []).push(column);
-      }
-      if (columns) k.unclear.push({ i, columns });
-      for (let n = 0; n < k.fallbacks.length; n++) checkFallback(k.fallbacks[n]!, r, k.c, members!, yesNo, discarded, problems, reported);
-    }
-  }
+  const metMatrix = readRows(memberRows, checks, { members: members!, yesNo, unknownTitle, problems, reported });
 
   const indicators = mapped(compiled, (c): IndicatorResult => {
     const ind = c.indicator;
@@ -344,23 +319,32 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const outcome = decideOutcome(ruleSet, indicators, criteria);
   if (outcome.kind === 'score' && outcome.unscored) problems.push(problem('warning', 'noScoredIndicator', {}, input.modeCell));
 
-  const personal = mapped(memberRows, (r, i): MemberResult => {
-    const applicable = width;
-    let met = 0;
-    for (let j = 0; j < width; j++) met += metMatrix[i * width + j]!;
-    const score = applicable === 0 ? null : met / applicable;
-    return {
-      row: r.row,
-      name: readText(r.cells[members!.nameIndex]),
-      counted: countedFlags[i]!,
-      met,
-      applicable,
-      score,
-      reachesTarget: applicable === 0 ? null : reaches(met, applicable, ruleSet.personalTarget),
-    };
-  });
+  const personal = memberResults(memberRows, members?.nameIndex ?? 0, countedFlags, metMatrix, width, ruleSet.personalTarget);
 
   return { indicators, criteria, outcome, members: personal, countedMembers, problems };
+}
+
+/** Each member's own figures: the indicators met (`met` holds member i's at i * width …) over those that apply. */
+function memberResults(rows: TableRow[], nameIndex: number, counted: boolean[], met: Uint8Array, width: number, target: number): MemberResult[] {
+  // Per count met: the same few answers for thousands of members.
+  const reachesFor: (boolean | null)[] = [];
+  for (let n = 0; n <= width; n++) reachesFor.push(width === 0 ? null : reaches(n, width, target));
+  const out: MemberResult[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    let n = 0;
+    for (let j = 0; j < width; j++) n += met[i * width + j]!;
+    out.push({
+      row: r.row,
+      name: readText(r.cells[nameIndex]),
+      counted: counted[i]!,
+      met: n,
+      applicable: width,
+      score: width === 0 ? null : n / width,
+      reachesTarget: reachesFor[n]!,
+    });
+  }
+  return out;
 }
 
 function share(base: IndicatorResult, ind: Indicator, numerator: number, denominator: number, onZero: () => void): IndicatorResult {
@@ -615,6 +599,51 @@ function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly 
   return out;
 }
 
+/** What reading the rows reports to, and with. */
+interface RowReading {
+  members: MemberTable;
+  yesNo: (v: CellValue) => YesNo;
+  unknownTitle: (v: CellValue) => boolean;
+  problems: Problem[];
+  reported: Set<string>;
+}
+
+/**
+ * Whether member i meets indicator j, at i * checks.length + j; odd cells are reported as read:
+ * by row, then indicator. Plain reads per row, allocations only for odd cells.
+ */
+function readRows(rows: TableRow[], checks: RowCheck[], x: RowReading): Uint8Array {
+  const width = checks.length;
+  const met = new Uint8Array(rows.length * width);
+  const issues: ReadIssue[] = [];
+  const discarded: ReadIssue[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let j = 0; j < width; j++) {
+      const k = checks[j]!;
+      if (k.test(r.cells, issues)) met[i * width + j] = 1;
+      let columns: string[] | null = null;
+      if (issues.length) {
+        for (let n = 0; n < issues.length; n++) {
+          reportReadIssue(issues[n]!, r, k.c, x.members, x.problems, x.reported);
+          (columns ??= []).push(issues[n]!.column);
+        }
+        issues.length = 0;
+      }
+      for (let n = 0; n < k.titles.length; n++) {
+        const { column, index } = k.titles[n]!;
+        const v = r.cells[index] ?? null;
+        if (!x.unknownTitle(v)) continue;
+        reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, k.c, x.members, x.problems, x.reported);
+        (columns ??= []).push(column);
+      }
+      if (columns) k.unclear.push({ i, columns });
+      for (let n = 0; n < k.fallbacks.length; n++) checkFallback(k.fallbacks[n]!, r, k.c, x.members, x.yesNo, discarded, x.problems, x.reported);
+    }
+  }
+  return met;
+}
+
 /** A member indicator's condition, title checks and fallbacks bound to the table's columns, once per table. */
 function rowCheck(c: Compiled, titleColumns: string[], spellings: Spellings): RowCheck {
   const indexOf = (column: string) => c.columnIndex.get(column)!;
@@ -637,8 +666,9 @@ function checkFallback(f: BoundFallback, r: TableRow, c: Compiled, members: Memb
   const given = yesNo(r.cells[f.index] ?? null);
   if (given !== 'yes' && given !== 'no') return;
   for (let n = 0; n < f.otherIndexes.length; n++) if (!hasText(r.cells[f.otherIndexes[n]!])) return;
+  const met = f.test(r.cells, discarded);
   discarded.length = 0;
-  if (f.test(r.cells, discarded) === (given === 'yes')) return;
+  if (met === (given === 'yes')) return;
   const col = members.columns[f.index]!;
   const at: Location = { sheet: 'members', row: r.row, col: col.col };
   const key = problemKey(at, 'titleScoreDisagree');
