@@ -5,10 +5,10 @@
 import { criterionOf, type Indicator, type RuleSet } from './rules/ruleSet';
 import { RULE_DEFAULTS } from './rules/defaults';
 import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
-import { evaluateCondition, type ReadIssue } from './rules/conditionEval';
+import { compileCondition, evaluateCondition, type ReadIssue, type RowTest } from './rules/conditionEval';
 import { mapped } from './arrays';
 import { excelTrim, foldKey, lowerVi } from './text';
-import { cellAsText, isCellError, isUncalculated, readNumber, readYesNo, readText, type CellValue, type Spellings } from './values';
+import { cellAsText, hasText, isCellError, isUncalculated, memoCell, readNumber, readYesNo, readText, yesNoReader, type CellValue, type Spellings, type YesNo } from './values';
 import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
 import { BELOW_LDTT, EMULATION_TITLES, MEMBER_FIELDS } from './memberFields';
@@ -143,6 +143,23 @@ interface Compiled {
   fallbacks: Fallback[];
 }
 
+/** A member indicator ready for the rows: its condition and checks bound to the table's columns. */
+interface RowCheck {
+  c: Compiled;
+  test: RowTest;
+  /** The title columns whose entries are checked against the known titles (titleChecks). */
+  titles: { column: string; index: number }[];
+  fallbacks: BoundFallback[];
+  /** The rows whose cells it could not read, and those cells' columns (sparse: usually none). */
+  unclear: { i: number; columns: string[] }[];
+}
+
+interface BoundFallback extends Fallback {
+  index: number;
+  otherIndexes: number[]; // the columns `rest` reads
+  test: RowTest;
+}
+
 /**
  * `[A] = có hoặc ([A] trống và rest)`: A decides when given, `rest` only when A is blank (the
  * CDHT title and its score). When both are given and disagree, the row is worth a look.
@@ -201,36 +218,23 @@ export function evaluate(input: EvaluationInput): Evaluation {
   });
 
   // Which rows are members, and which are counted.
-  const memberRows = (members?.rows ?? []).filter((r) => readText(r.cells[members!.nameIndex]) !== '');
+  const memberRows = (members?.rows ?? []).filter((r) => hasText(r.cells[members!.nameIndex]));
   if (members) reportNamelessRows(members, problems);
+  const yesNo = yesNoReader(spellings);
   const unclearCounted = new Set<number>(); // rows whose "counted" cell is unclear (read as counted)
-  const countedFlags = mapped(memberRows, (r, i) => isCounted(r, members!, spellings, problems, () => unclearCounted.add(i)));
+  const countedFlags: boolean[] = [];
+  for (let i = 0; i < memberRows.length; i++) countedFlags.push(isCounted(memberRows[i]!, i, members!, yesNo, problems, unclearCounted));
   const countedMembers = countedFlags.filter(Boolean).length;
 
-  // Per-member per-indicator results, computed once and shared by unit and member figures.
   const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
   const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
-  // Per indicator, the rows whose cells it could not read, and those cells' columns (sparse: usually none).
-  const unclearRows = new Map<Compiled, { i: number; columns: string[] }[]>();
-  const metMatrix: boolean[][] = mapped(memberRows, (r, i) =>
-    mapped(memberIndicators, (c) => {
-      const outcome = evaluateCondition(c.condition!, (column) => r.cells[c.columnIndex.get(column)!] ?? null, spellings);
-      for (const issue of outcome.issues) reportReadIssue(issue, r, c, members!, problems, reported);
-      const columns = outcome.issues.map((x) => x.column);
-      for (const column of titles.get(c) ?? []) {
-        const v = r.cells[c.columnIndex.get(column)!] ?? null;
-        if (!isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v)))) {
-          reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, c, members!, problems, reported);
-          columns.push(column);
-        }
-      }
-      if (columns.length) unclearRows.set(c, [...(unclearRows.get(c) ?? []), { i, columns }]);
-      for (const f of c.fallbacks) checkFallback(f, r, c, members!, spellings, problems, reported);
-      return outcome.met;
-    }),
-  );
+  const unknownTitle = memoCell((v) => !isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v))));
+  const checks = mapped(memberIndicators, (c) => rowCheck(c, titles.get(c) ?? [], spellings));
+  // Per-member per-indicator results, computed once and shared by unit and member figures.
+  const width = checks.length;
+  const metMatrix = readRows(memberRows, checks, { members: members!, yesNo, unknownTitle, problems, reported });
 
   const indicators = mapped(compiled, (c): IndicatorResult => {
     const ind = c.indicator;
@@ -254,9 +258,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       case 'members': {
         const j = memberIndicators.indexOf(c);
         let numerator = 0;
-        metMatrix.forEach((row, i) => {
-          if (countedFlags[i] && row[j]) numerator++;
-        });
+        for (let i = 0; i < memberRows.length; i++) if (countedFlags[i] && metMatrix[i * width + j]) numerator++;
         return share(base, ind, numerator, countedMembers, () =>
           problems.push(problem('warning', 'noCountedMembers', { indicator: ind.code })),
         );
@@ -286,11 +288,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
     }
   });
 
-  if (unclearRows.size || unclearCounted.size) {
+  if (checks.some((k) => k.unclear.length) || unclearCounted.size) {
     const depends: Problem[] = [];
-    memberIndicators.forEach((c, j) => {
+    checks.forEach(({ c, unclear }, j) => {
       const res = indicators[compiled.indexOf(c)]!;
-      const cells = dependsOnUnclear(c, j, res, { rows: memberRows, members: members!, matrix: metMatrix, counted: countedFlags, unclearCounted, unclear: unclearRows.get(c) ?? [], spellings });
+      const cells = dependsOnUnclear(c, j, res, { rows: memberRows, members: members!, matrix: metMatrix, width, counted: countedFlags, unclearCounted, unclear, spellings });
       if (!cells.length) return;
       res.conditional = true;
       depends.push({ ...problem('warning', 'outcomeDepends', { indicator: res.code, count: cells.length }, cells[0]), cells: cells.slice(0, MAX_CELLS_LISTED) });
@@ -317,22 +319,32 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const outcome = decideOutcome(ruleSet, indicators, criteria);
   if (outcome.kind === 'score' && outcome.unscored) problems.push(problem('warning', 'noScoredIndicator', {}, input.modeCell));
 
-  const personal = mapped(memberRows, (r, i): MemberResult => {
-    const applicable = memberIndicators.length;
-    const met = metMatrix[i]!.filter(Boolean).length;
-    const score = applicable === 0 ? null : met / applicable;
-    return {
-      row: r.row,
-      name: readText(r.cells[members!.nameIndex]),
-      counted: countedFlags[i]!,
-      met,
-      applicable,
-      score,
-      reachesTarget: applicable === 0 ? null : reaches(met, applicable, ruleSet.personalTarget),
-    };
-  });
+  const personal = memberResults(memberRows, members?.nameIndex ?? 0, countedFlags, metMatrix, width, ruleSet.personalTarget);
 
   return { indicators, criteria, outcome, members: personal, countedMembers, problems };
+}
+
+/** Each member's own figures: the indicators met (`met` holds member i's at i * width …) over those that apply. */
+function memberResults(rows: TableRow[], nameIndex: number, counted: boolean[], met: Uint8Array, width: number, target: number): MemberResult[] {
+  // Per count met: the same few answers for thousands of members.
+  const reachesFor: (boolean | null)[] = [];
+  for (let n = 0; n <= width; n++) reachesFor.push(width === 0 ? null : reaches(n, width, target));
+  const out: MemberResult[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    let n = 0;
+    for (let j = 0; j < width; j++) n += met[i * width + j]!;
+    out.push({
+      row: r.row,
+      name: readText(r.cells[nameIndex]),
+      counted: counted[i]!,
+      met: n,
+      applicable: width,
+      score: width === 0 ? null : n / width,
+      reachesTarget: reachesFor[n]!,
+    });
+  }
+  return out;
 }
 
 function share(base: IndicatorResult, ind: Indicator, numerator: number, denominator: number, onZero: () => void): IndicatorResult {
@@ -510,7 +522,8 @@ const MAX_CELLS_LISTED = 10;
 interface MemberReads {
   rows: TableRow[];
   members: MemberTable;
-  matrix: boolean[][];
+  matrix: Uint8Array; // member i, indicator j at i * width + j
+  width: number;
   counted: boolean[];
   unclearCounted: Set<number>;
   unclear: { i: number; columns: string[] }[];
@@ -533,12 +546,12 @@ function dependsOnUnclear(c: Compiled, j: number, res: IndicatorResult, m: Membe
   }
   let [lowN, lowD, highN, highD] = [res.numerator, res.denominator, res.numerator, res.denominator];
   for (const i of open.keys()) {
-    if (m.matrix[i]![j]) lowN -= 1;
+    if (m.matrix[i * m.width + j]) lowN -= 1;
     else highN += 1;
   }
   for (const i of m.unclearCounted) {
     if (open.has(i)) continue; // met or not already spans its extremes: (0 of 1) and (1 of 1)
-    if (m.matrix[i]![j]) {
+    if (m.matrix[i * m.width + j]) {
       lowN -= 1;
       lowD -= 1;
     } else highD -= 1;
@@ -586,36 +599,99 @@ function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly 
   return out;
 }
 
-/** A given A that says the opposite of its filled-in `rest` is reported at A's cell (the row counts by A). */
-function checkFallback(f: Fallback, r: TableRow, c: Compiled, members: MemberTable, spellings: Spellings, problems: Problem[], reported: Set<string>): void {
-  const cell = (column: string) => r.cells[c.columnIndex.get(column)!] ?? null;
-  const given = readYesNo(cell(f.column), spellings);
+/** What reading the rows reports to, and with. */
+interface RowReading {
+  members: MemberTable;
+  yesNo: (v: CellValue) => YesNo;
+  unknownTitle: (v: CellValue) => boolean;
+  problems: Problem[];
+  reported: Set<string>;
+}
+
+/**
+ * Whether member i meets indicator j, at i * checks.length + j; odd cells are reported as read:
+ * by row, then indicator. Plain reads per row, allocations only for odd cells.
+ */
+function readRows(rows: TableRow[], checks: RowCheck[], x: RowReading): Uint8Array {
+  const width = checks.length;
+  const met = new Uint8Array(rows.length * width);
+  const issues: ReadIssue[] = [];
+  const discarded: ReadIssue[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let j = 0; j < width; j++) {
+      const k = checks[j]!;
+      if (k.test(r.cells, issues)) met[i * width + j] = 1;
+      let columns: string[] | null = null;
+      if (issues.length) {
+        for (let n = 0; n < issues.length; n++) {
+          reportReadIssue(issues[n]!, r, k.c, x.members, x.problems, x.reported);
+          (columns ??= []).push(issues[n]!.column);
+        }
+        issues.length = 0;
+      }
+      for (let n = 0; n < k.titles.length; n++) {
+        const { column, index } = k.titles[n]!;
+        const v = r.cells[index] ?? null;
+        if (!x.unknownTitle(v)) continue;
+        reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, k.c, x.members, x.problems, x.reported);
+        (columns ??= []).push(column);
+      }
+      if (columns) k.unclear.push({ i, columns });
+      for (let n = 0; n < k.fallbacks.length; n++) checkFallback(k.fallbacks[n]!, r, k.c, x.members, x.yesNo, discarded, x.problems, x.reported);
+    }
+  }
+  return met;
+}
+
+/** A member indicator's condition, title checks and fallbacks bound to the table's columns, once per table. */
+function rowCheck(c: Compiled, titleColumns: string[], spellings: Spellings): RowCheck {
+  const indexOf = (column: string) => c.columnIndex.get(column)!;
+  return {
+    c,
+    test: compileCondition(c.condition!, indexOf, spellings),
+    titles: mapped(titleColumns, (column) => ({ column, index: indexOf(column) })),
+    fallbacks: mapped(c.fallbacks, (f) => {
+      return { ...f, index: indexOf(f.column), otherIndexes: mapped(columnsOf(f.rest), indexOf), test: compileCondition(f.rest, indexOf, spellings) };
+    }),
+    unclear: [],
+  };
+}
+
+/**
+ * A given A that says the opposite of its filled-in `rest` is reported at A's cell (the row counts by A).
+ * `discarded` takes what `rest` could not read: the condition itself reports it.
+ */
+function checkFallback(f: BoundFallback, r: TableRow, c: Compiled, members: MemberTable, yesNo: (v: CellValue) => YesNo, discarded: ReadIssue[], problems: Problem[], reported: Set<string>): void {
+  const given = yesNo(r.cells[f.index] ?? null);
   if (given !== 'yes' && given !== 'no') return;
-  const others = columnsOf(f.rest);
-  if (others.some((column) => readText(cell(column)) === '')) return;
-  if (evaluateCondition(f.rest, cell, spellings).met === (given === 'yes')) return;
-  const col = members.columns[c.columnIndex.get(f.column)!]!;
+  for (let n = 0; n < f.otherIndexes.length; n++) if (!hasText(r.cells[f.otherIndexes[n]!])) return;
+  const met = f.test(r.cells, discarded);
+  discarded.length = 0;
+  if (met === (given === 'yes')) return;
+  const col = members.columns[f.index]!;
   const at: Location = { sheet: 'members', row: r.row, col: col.col };
   const key = problemKey(at, 'titleScoreDisagree');
   if (reported.has(key)) return;
   reported.add(key);
   const params = {
-    value: cellAsText(cell(f.column)),
+    value: cellAsText(r.cells[f.index] ?? null),
     column: col.header,
-    other: others.map((column) => members.columns[c.columnIndex.get(column)!]!.header).join(', '),
-    otherValue: others.map((column) => cellAsText(cell(column))).join(', '),
+    other: f.otherIndexes.map((i) => members.columns[i]!.header).join(', '),
+    otherValue: f.otherIndexes.map((i) => cellAsText(r.cells[i] ?? null)).join(', '),
     indicator: c.indicator.code,
   };
   problems.push(problem('warning', 'titleScoreDisagree', params, at));
 }
 
-function isCounted(r: TableRow, members: MemberTable, spellings: Spellings, problems: Problem[], onUnclear: () => void): boolean {
+/** Whether member `i` (row `r`) is counted; an unclear cell is said and its member joins `unclear`. */
+function isCounted(r: TableRow, i: number, members: MemberTable, yesNo: (v: CellValue) => YesNo, problems: Problem[], unclear: Set<number>): boolean {
   if (members.countedIndex === null) return true;
   const v = r.cells[members.countedIndex] ?? null;
-  const read = readYesNo(v, spellings);
+  const read = yesNo(v);
   if (read === 'no') return false;
   if (read === 'ambiguous' || read === 'error') {
-    onUnclear();
+    unclear.add(i);
     // Default is "counted": only a clear "no" takes a member out of the denominator.
     problems.push(
       valueProblem(
@@ -638,7 +714,7 @@ function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
       problems.push(problem('warning', 'formulaNotCalculated', {}, { sheet: 'members', row: r.row, col: members.columns[members.nameIndex]!.col }));
       continue;
     }
-    if (readText(name) !== '') continue;
+    if (hasText(name)) continue;
     const filled = r.cells.findIndex((v, i) => i !== members.nameIndex && v !== null && readText(v) !== '' && !isOrdinal(v, i, members));
     if (filled >= 0) {
       problems.push(

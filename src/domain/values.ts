@@ -71,6 +71,29 @@ export function readYesNo(v: CellValue, spellings: Spellings = DEFAULT_SPELLINGS
   return 'ambiguous';
 }
 
+/**
+ * `fn` memoised on the cell's value: a column holds few distinct values ("Có", "x", 80) among
+ * thousands of rows. Blanks and errors go straight to `fn`; the memo is bounded like text.ts's.
+ */
+export function memoCell<T>(fn: (v: CellValue) => T, limit = 4096): (v: CellValue) => T {
+  let cache = new Map<string | number | boolean, T>();
+  return (v) => {
+    if (v === null || typeof v === 'object') return fn(v);
+    let out = cache.get(v);
+    if (out === undefined) {
+      out = fn(v);
+      if (cache.size >= limit) cache = new Map();
+      cache.set(v, out);
+    }
+    return out;
+  };
+}
+
+/** readYesNo for one set of spellings, memoised: for reading a whole column. */
+export function yesNoReader(spellings: Spellings): (v: CellValue) => YesNo {
+  return memoCell((v) => readYesNo(v, spellings));
+}
+
 export type NumberRead = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'invalid' } | { kind: 'error' };
 
 /**
@@ -98,6 +121,13 @@ export function readFraction(v: CellValue): number | null {
   const n = readNumber(v);
   if (n.kind !== 'number') return null;
   return n.value > 1 ? n.value / 100 : n.value;
+}
+
+/** `readText(v) !== ''` without building the text: Excel's TRIM takes only spaces away. */
+export function hasText(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string') return typeof v === 'number' || typeof v === 'boolean';
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) !== 32) return true;
+  return false;
 }
 
 /** Plain text of a cell for names and labels (errors become ''). */

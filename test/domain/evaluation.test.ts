@@ -171,6 +171,32 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     expect(indicator(ev, '2.1')).toMatchObject({ numerator: 0, denominator: 6000 });
   });
 
+  it('says a table’s odd cells in row order, then indicator order, then the order each condition reads them, each cell once', () => {
+    const conditions: Record<string, string> = {
+      '2.1': '[Chấp hành kỷ luật lao động] = có hoặc [Điểm CDHT] >= 80',
+      '2.2': '[Điểm CDHT] >= 90 và [Chấp hành kỷ luật lao động] = có và [Tham gia chuyển đổi số] = có',
+    };
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (conditions[i.code] ? { ...i, measure: { kind: 'members', condition: conditions[i.code]! } } : i)) };
+    const specs = uniformMembers(3, 3);
+    Object.assign(specs[0]!, { discipline: 'ok', cdhtScore: '8,5', emulationTitle: 'Giấy khen', digital: 'hmm' });
+    Object.assign(specs[1]!, { discipline: { error: '#REF!' }, cdhtScore: 60, cdhtTitle: 'Đạt', language: '?', emulationTitle: { error: UNCALCULATED } });
+    Object.assign(specs[2]!, { cdhtScore: 95, cdhtTitle: 'Chưa đạt', counted: 'hmm' });
+    const ev = evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+    const said = ev.problems.filter((p) => p.at?.sheet === 'members' && p.code !== 'outcomeDepends').map((p) => [p.code, p.at!.row, p.at!.col, p.params?.['indicator'] ?? null]);
+    expect(said).toEqual([
+      ['ambiguousCounted', 7, 5, null],
+      ['ambiguousYesNo', 5, 8, '2.1'],
+      ['invalidNumber', 5, 14, '2.1'],
+      ['ambiguousYesNo', 5, 10, '2.2'],
+      ['unknownTitle', 5, 12, '3.1'],
+      ['cellError', 6, 8, '2.1'],
+      ['ambiguousYesNo', 6, 11, '2.4'],
+      ['formulaNotCalculated', 6, 12, '3.1'],
+      ['titleScoreDisagree', 6, 15, '3.2a'],
+      ['titleScoreDisagree', 7, 15, '3.2a'],
+    ]);
+  });
+
   it('CDHT: the title or a score of at least 80', () => {
     const specs = uniformMembers(10, 10).map((s, i) => ({ ...s, cdhtTitle: i < 5 ? 'Đạt' : null, cdhtScore: i < 5 ? null : 80 }));
     expect(indicator(evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) })), '3.2a')).toMatchObject({ numerator: 10 });

@@ -1,4 +1,4 @@
-import { readYesNo, readNumber, readFraction, cellAsText, DEFAULT_SPELLINGS } from '../../src/domain/values';
+import { readYesNo, readNumber, readFraction, readText, hasText, cellAsText, yesNoReader, DEFAULT_SPELLINGS, type CellValue } from '../../src/domain/values';
 import { foldKey, cleanText } from '../../src/domain/text';
 
 describe('readYesNo reads the spellings people type', () => {
@@ -22,6 +22,18 @@ describe('readYesNo reads the spellings people type', () => {
   });
   it('uses the spellings it is given', () => {
     expect(readYesNo('rồi', { ...DEFAULT_SPELLINGS, yes: [...DEFAULT_SPELLINGS.yes, 'rồi'] })).toBe('yes');
+  });
+});
+
+describe('the column readers agree with the cell readers', () => {
+  const values: CellValue[] = [null, '', ' ', '   ', '\t', ' x ', 'Có', 'Co\u0301', 'ok', 0, -0, 1, 2.5, NaN, Infinity, true, false, { error: '#N/A' }, { error: '#UNCALCULATED' }];
+  it('hasText is readText not empty', () => {
+    for (const v of [...values, undefined]) expect([v, hasText(v)]).toEqual([v, readText(v) !== '']);
+  });
+  it('yesNoReader reads as readYesNo, also a value read again', () => {
+    const spellings = { ...DEFAULT_SPELLINGS, yes: [...DEFAULT_SPELLINGS.yes, 'ok'] };
+    const read = yesNoReader(spellings);
+    for (const v of [...values, ...values]) expect([v, read(v)]).toEqual([v, readYesNo(v, spellings)]);
   });
 });
 
