@@ -26,6 +26,29 @@ export interface FillSlot {
   results: readonly CellValue[] | undefined;
   /** The `<f>` of every cell but the first, made once. */
   cloneXml?: string;
+  /**
+   * The copies' XML around the row number and the result, made once per style: neighbouring
+   * rows mostly have the same run key and base, so only the first of a run asks cellStyleId.
+   */
+  copy?: CopyPieces;
+}
+
+interface CopyPieces {
+  runKey: string | undefined;
+  base: number;
+  sAttr: string;
+  /** `<c r="S` (the fill's column). */
+  open: string;
+  /** After the row number, by result kind: none, number, text, boolean, error (`<v>` open), non-finite. */
+  none: string;
+  number: string;
+  text: string;
+  boolean: string;
+  error: string;
+  nan: string;
+  /** The last text result and its escaped XML (a column's results repeat: statuses, positions). */
+  lastText?: string;
+  lastXml?: string;
 }
 
 function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
@@ -55,14 +78,24 @@ export class PlannedRow {
   }
 
   setValue(c: number, v: CellInput | FillSlot): void {
-    this.values[this.room(c)] = v;
+    const i = c - this.base;
+    // Mostly at or right of the row's start: room() only to place the first or move the start.
+    if (this.base !== 0 && i >= 0) this.values[i] = v;
+    else this.values[this.room(c)] = v;
   }
 
   /** Lays a style run over columns left..right: each cell's run key becomes `extend` of it ('' for none). */
   addRun(left: number, right: number, extend: (key: string) => string): void {
-    const first = this.room(left);
+    const first = this.base !== 0 && left >= this.base ? left - this.base : this.room(left);
     const runs = this.runs;
-    for (let i = first, last = right - this.base; i <= last; i++) runs[i] = extend(runs[i] ?? '');
+    // A row's cells mostly share their key: extend is asked once per change of key.
+    let key: string | undefined;
+    let extended = '';
+    for (let i = first, last = right - this.base; i <= last; i++) {
+      const k = runs[i] ?? '';
+      if (k !== key) extended = extend((key = k));
+      runs[i] = extended;
+    }
   }
 
   /** Columns present (values or styles), ascending. */
@@ -132,15 +165,20 @@ function isShared(v: FormulaInput): v is SharedFormulaCell {
  */
 export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): Layout {
   const rows = new Rows();
+  // Indexed loops: this runs cold, once per cell (forEach's callbacks and for-of cost most there).
   for (const block of plan.cells ?? []) {
     const at = parseCell(block.at);
-    block.rows.forEach((values, i) => {
-      if (!values.length) return;
+    const blockRows = block.rows;
+    for (let i = 0; i < blockRows.length; i++) {
+      const values = blockRows[i]!;
+      if (!values.length) continue;
       const row = rows.of(at.row + i);
-      values.forEach((v, j) => {
-        row.setValue(at.col + j, v ?? null);
-      });
-    });
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j];
+        // A hole of a sparse row is not a cell (as forEach skipped it); an undefined is a blank.
+        if (v !== undefined || j in values) row.setValue(at.col + j, v ?? null);
+      }
+    }
   }
   let fillNo = 0;
   for (const fill of plan.fills ?? []) {
@@ -154,7 +192,8 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     const si = sharedIds[fillNo++];
     if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
     const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results };
-    for (let y = r.top; y <= r.bottom; y++) rows.of(y).setValue(r.left, slot);
+    const byNumber = rows.byNumber;
+    for (let y = r.top; y <= r.bottom; y++) (byNumber[y] ?? rows.of(y)).setValue(r.left, slot);
   }
   const runs = plan.styles ?? [];
   // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
@@ -171,7 +210,8 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
       before = key;
       return (after = byRun[k] ??= `${key},${k}`);
     };
-    for (let y = r.top; y <= r.bottom; y++) rows.of(y).addRun(r.left, r.right, extend);
+    const byNumber = rows.byNumber;
+    for (let y = r.top; y <= r.bottom; y++) (byNumber[y] ?? rows.of(y)).addRun(r.left, r.right, extend);
   });
   for (const h of plan.rowHeights ?? []) rows.of(h.index).height = h.height;
   const merged = new Map<string, CellStyle>();
@@ -199,9 +239,46 @@ export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow
   const v = row.value(c);
   const address = ref(r, c);
   if (!isFillSlot(v)) return cellXml(ctx, address, v, cellStyleId(ctx, layout, v, row.run(c), base));
+  if (r !== v.top) return copyCellXml(ctx, layout, v, r, c, row.run(c), base);
   const s = cellStyleId(ctx, layout, undefined, row.run(c), base);
   const f = r === v.top ? formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell) : (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
   return formulaCell(ctx, address, s ? ` s="${s}"` : '', f, v.results?.[r - v.top]);
+}
+
+/** A copy of a fill's formula (any cell but the first): its pieces joined with the row number and result. */
+function copyCellXml(ctx: CellContext, layout: Layout, v: FillSlot, r: number, c: number, runKey: string | undefined, base: number): string {
+  let p = v.copy;
+  if (!p || p.runKey !== runKey || p.base !== base) {
+    const s = cellStyleId(ctx, layout, undefined, runKey, base);
+    const sAttr = s ? ` s="${s}"` : '';
+    const head = `"${sAttr}`;
+    const f = (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
+    p = v.copy = {
+      runKey,
+      base,
+      sAttr,
+      open: `<c r="${columnLetterOf(c)}`,
+      none: `${head}>${f}</c>`,
+      number: `${head}>${f}<v>`,
+      text: `${head} t="str">${f}<v>`,
+      boolean: `${head} t="b">${f}<v>`,
+      error: `${head} t="e">${f}<v>`,
+      nan: `${head} t="e">${f}<v>#NUM!</v></c>`,
+    };
+  }
+  const result = v.results?.[r - v.top];
+  if (result === undefined || result === null) return p.open + r + p.none;
+  if (typeof result === 'number') return Number.isFinite(result) ? p.open + r + p.number + numberText(result) + '</v></c>' : p.open + r + p.nan;
+  if (typeof result === 'string') {
+    if (result !== p.lastText) {
+      if (result.length > MAX_CELL_CHARS) return formulaCell(ctx, ref(r, c), p.sAttr, v.cloneXml!, result);
+      p.lastXml = escapeText(ooxmlEscape(result));
+      p.lastText = result;
+    }
+    return p.open + r + p.text + p.lastXml + '</v></c>';
+  }
+  if (typeof result === 'boolean') return p.open + r + p.boolean + (result ? '1' : '0') + '</v></c>';
+  return p.open + r + p.error + escapeText(result.error) + '</v></c>';
 }
 
 /** Columns present in a planned row (values or styles), ascending. */
@@ -239,7 +316,11 @@ const LETTERS: string[] = [];
 
 /** "B12", with column letters computed once. */
 export function ref(row: number, col: number): string {
-  return (LETTERS[col] ??= columnLetter(col)) + row;
+  return columnLetterOf(col) + row;
+}
+
+function columnLetterOf(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
 }
 
 /** `<c …>` for one cell, or '' for a blank unstyled cell. */

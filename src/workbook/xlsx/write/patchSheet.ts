@@ -462,7 +462,8 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       if (at > copied) sink.put(src.run(copied, at));
       // The common shape first, in a small function: rebuildRow then stays cold (never compiled).
       const plain = planned && !orphans.size && !p ? plainRow(patch, at, tag, end, r, planned) : null;
-      for (const piece of plain ?? rebuildRow(patch, at, tag, end, r, planned, p, px)) sink.put(piece);
+      const pieces = plain ?? rebuildRow(patch, at, tag, end, r, planned, p, px);
+      for (let j = 0; j < pieces.length; j++) sink.put(pieces[j]!);
       copied = end;
     }
     prev = r;
@@ -676,25 +677,41 @@ function plainRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: numb
     found.push(c, Number(m[2] ?? 0) || 0, openEnd, cellEnd);
     i = cellEnd;
   }
-  // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run copied.
-  const out: Piece[] = [tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from)];
+  // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run
+  // copied; then the new cells as one string (indexed loops: this runs cold, for thousands of rows).
+  const head = tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from);
+  let cells = '';
   let k = 0;
-  for (const c of cols) {
+  let lo = 0;
+  let hi = 0;
+  for (let ci = 0; ci < cols.length; ci++) {
+    const c = cols[ci]!;
     let base: number;
     if (found[k] === c) {
       // A cleared cell is written over no format of its own.
-      base = clear.some((q) => inside(r, c, q)) ? 0 : found[k + 1]!;
+      base = clearedAt(clear, r, c) ? 0 : found[k + 1]!;
       if (found[k + 3]! > found[k + 2]!) noteMaster(src.text(found[k + 2]!, found[k + 3]!), r, c, orphans, (range) => rewritten(layout, clear, range));
       k += 4;
     } else base = colStyle(c);
     const cell = plannedCellXml(ctx, layout, planned, r, c, base);
     if (!cell) continue;
-    grow(r, c);
-    out.push(cell);
+    if (!lo) lo = c;
+    hi = c;
+    cells += cell;
   }
-  if (out.length === 1 && from === tag.end) return [`<row${tag.attrs}/>`];
-  out.push('</row>');
-  return out;
+  if (lo) {
+    // Columns ascend: the first and last written cells bound the row's.
+    grow(r, lo);
+    grow(r, hi);
+  }
+  if (!cells && from === tag.end) return [`<row${tag.attrs}/>`];
+  return [head, cells + '</row>'];
+}
+
+/** Whether a clear range holds (r, c). */
+function clearedAt(clear: RangeRef[], r: number, c: number): boolean {
+  for (let i = 0; i < clear.length; i++) if (inside(r, c, clear[i]!)) return true;
+  return false;
 }
 
 /**
@@ -743,6 +760,8 @@ function orphanRow(orphans: Orphans, r: number): boolean {
  * when the plan writes or clears every cell of its range (evaluate redrawing its own fill).
  */
 function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrittenRange: (range: RangeRef) => boolean): void {
+  // A first cell has a ref: most cells (a fill's copies, values) are passed over without the regex.
+  if (!body.includes('ref')) return;
   const m = SHARED_MASTER.exec(body);
   if (!m || attr(m[2]!, 't') !== 'shared') return;
   const si = attr(m[2]!, 'si');

@@ -123,24 +123,25 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
     left = Math.min(left, d.left);
     right = Math.max(right, d.right);
   };
-  for (const r of layout.order) {
+  // Indexed loops and one put per row: this code runs cold, where for-of and calls cost most.
+  const order = layout.order;
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
     if (pending && r >= pending.firstRow) drawAhead();
     const row = layout.rows[r]!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
-    let open = false;
-    for (const c of plannedColumns(row)) {
+    let cells = '';
+    const cols = plannedColumns(row);
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j]!;
       const cell = plannedCellXml(ctx, layout, row, r, c, 0);
       if (!cell) continue;
-      if (!open) {
-        sink.put(`<row r="${r}"${ht}>`);
-        open = true;
-      }
-      sink.put(cell);
+      cells += cell;
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    if (open) {
-      sink.put('</row>');
+    if (cells) {
+      sink.put(`<row r="${r}"${ht}>` + cells + '</row>');
       if (!top) top = r;
       bottom = r;
     } else if (ht) sink.put(`<row r="${r}"${ht}/>`);
