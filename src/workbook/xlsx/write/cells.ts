@@ -237,12 +237,11 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
  */
 export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow, r: number, c: number, base: number): string {
   const v = row.value(c);
-  const address = ref(r, c);
-  if (!isFillSlot(v)) return cellXml(ctx, address, v, cellStyleId(ctx, layout, v, row.run(c), base));
+  if (!isFillSlot(v)) return cellXml(ctx, ref(r, c), v, cellStyleId(ctx, layout, v, row.run(c), base));
   if (r !== v.top) return copyCellXml(ctx, layout, v, r, c, row.run(c), base);
   const s = cellStyleId(ctx, layout, undefined, row.run(c), base);
-  const f = r === v.top ? formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell) : (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
-  return formulaCell(ctx, address, s ? ` s="${s}"` : '', f, v.results?.[r - v.top]);
+  const f = formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell);
+  return formulaCell(ctx, ref(r, c), s ? ` s="${s}"` : '', f, v.results?.[0]);
 }
 
 /** A copy of a fill's formula (any cell but the first): its pieces joined with the row number and result. */

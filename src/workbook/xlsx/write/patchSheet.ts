@@ -440,9 +440,10 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   for (let i = src.start; ; ) {
     const at = nextTag(xml, rowOpen, i, src.end);
     if (at < 0) break;
-    const tag = readTag(xml, at, pos)!;
-    const rAttr = attr(tag.attrs, 'r');
-    const r = rAttr !== null ? parseInt(rAttr, 10) || prev + 1 : prev + 1;
+    const plainTag = p ? null : plainRowTag(xml, at);
+    const tag = plainTag ?? readTag(xml, at, pos)!;
+    const rAttr = plainTag ? null : attr(tag.attrs, 'r');
+    const r = plainTag ? plainTag.r : rAttr !== null ? parseInt(rAttr, 10) || prev + 1 : prev + 1;
     const end = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
     if (end < tag.end) throw new Error(`unterminated row ${r}`);
     if (k < order.length && order[k]! < r) {
@@ -472,6 +473,22 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   sink.put(src.run(copied, src.end));
   for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows[order[k]!]!));
   return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
+}
+
+/**
+ * `<row r="12">` (or `<row r="12"/>`), as writers put a row: its tag read without the general
+ * reader (this runs for every row of the sheet); null for any other shape, or a row number 0.
+ */
+function plainRowTag(xml: string, at: number): (RowTag & { r: number }) | null {
+  if (!xml.startsWith(' r="', at + 4)) return null;
+  let i = at + 8;
+  let r = 0;
+  for (let d = xml.charCodeAt(i); d >= 48 && d <= 57; d = xml.charCodeAt(++i)) r = r * 10 + (d - 48);
+  if (r === 0 || i > at + 15 || xml.charCodeAt(i) !== 34) return null;
+  const next = xml.charCodeAt(i + 1);
+  if (next === 62) return { attrs: xml.slice(at + 4, i + 1), end: i + 2, selfClosing: false, r };
+  if (next === 47 && xml.charCodeAt(i + 2) === 62) return { attrs: xml.slice(at + 4, i + 1), end: i + 3, selfClosing: true, r };
+  return null;
 }
 
 /** What every patched row of a sheet shares: its source, the plan and what the patch records. */
