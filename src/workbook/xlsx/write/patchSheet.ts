@@ -650,8 +650,47 @@ function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: nu
   return out;
 }
 
-/** A cell as writers put it: `<c r="S10" s="9"/>`, or with a type and content (`>…</c>`). */
-const PLAIN_CELL = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="[a-zA-Z]+")?(\/?)>/y;
+/** The last cell plainCellAt read: its column, its s (0 without), whether its tag closes it. */
+const plainCell = { col: 0, s: 0, selfClosing: false };
+
+/**
+ * A cell as writers put it, `<c r="S10" s="9"/>` or with a type and content (`>…</c>`), at `i`
+ * (as /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="[a-zA-Z]+")?(\/?)>/y would match): where its
+ * start tag ends, its parts in plainCell; -1 for any other shape. Read by hand: this runs for
+ * every cell patched, and a regex's match arrays cost more than the reading.
+ */
+function plainCellAt(xml: string, i: number): number {
+  if (!xml.startsWith('<c r="', i)) return -1;
+  let k = i + 6;
+  let col = 0;
+  for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90 && k < i + 9; ch = xml.charCodeAt(++k)) col = col * 26 + (ch - 64);
+  if (k === i + 6) return -1;
+  const digits = k;
+  for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k));
+  if (k === digits || xml.charCodeAt(k) !== 34) return -1;
+  k++;
+  let s = 0;
+  if (xml.startsWith(' s="', k)) {
+    const from = k + 4;
+    for (let ch = xml.charCodeAt(k = from); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) s = s * 10 + (ch - 48);
+    if (k === from || xml.charCodeAt(k) !== 34) return -1;
+    if (k - from > 9) s = Number(xml.slice(from, k));
+    k++;
+  }
+  if (xml.startsWith(' t="', k)) {
+    const from = k + 4;
+    for (let ch = xml.charCodeAt(k = from); (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122); ch = xml.charCodeAt(++k));
+    if (k === from || xml.charCodeAt(k) !== 34) return -1;
+    k++;
+  }
+  const selfClosing = xml.charCodeAt(k) === 47;
+  if (selfClosing) k++;
+  if (xml.charCodeAt(k) !== 62) return -1;
+  plainCell.col = col;
+  plainCell.s = s;
+  plainCell.selfClosing = selfClosing;
+  return k + 1;
+}
 /** A row whose only attribute is r: no spans, height or row format to update or inherit. */
 const PLAIN_ROW_ATTRS = /^ r="\d+"$/;
 
@@ -680,18 +719,16 @@ function plainRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: numb
   const found: number[] = [];
   let j = 0;
   for (let i = from; i < contentEnd; ) {
-    PLAIN_CELL.lastIndex = i;
-    const m = PLAIN_CELL.exec(xml);
-    if (!m) return null;
-    const c = columnOf(m[1]!);
+    const openEnd = plainCellAt(xml, i);
+    if (openEnd < 0) return null;
+    const c = plainCell.col;
     while (j < cols.length && cols[j]! < c) j++;
     // Each column once, in order (a repeated cell is the general walk's to keep).
     if (cols[j] !== c || planned.value(c) === undefined) return null;
     j++;
-    const openEnd = PLAIN_CELL.lastIndex;
-    const cellEnd = m[3] ? openEnd : xml.indexOf('</c>', openEnd) + 4;
+    const cellEnd = plainCell.selfClosing ? openEnd : xml.indexOf('</c>', openEnd) + 4;
     if (cellEnd < openEnd || cellEnd > contentEnd) return null;
-    found.push(c, Number(m[2] ?? 0) || 0, openEnd, cellEnd);
+    found.push(c, plainCell.s, openEnd, cellEnd);
     i = cellEnd;
   }
   // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run
