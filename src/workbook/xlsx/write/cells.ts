@@ -25,12 +25,12 @@ export interface FillSlot {
   top: number;
   results: readonly CellValue[] | undefined;
   /** The `<f>` of every cell but the first, made once. */
-  cloneXml?: string;
+  cloneXml: string | undefined;
   /**
    * The copies' XML around the row number and the result, made once per style: neighbouring
    * rows mostly have the same run key and base, so only the first of a run asks cellStyleId.
    */
-  copy?: CopyPieces;
+  copy: CopyPieces | undefined;
 }
 
 interface CopyPieces {
@@ -47,8 +47,8 @@ interface CopyPieces {
   error: string;
   nan: string;
   /** The last text result and its escaped XML (a column's results repeat: statuses, positions). */
-  lastText?: string;
-  lastXml?: string;
+  lastText: string | undefined;
+  lastXml: string;
 }
 
 function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
@@ -61,10 +61,10 @@ function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
  * rows: 4 slots each, not 29).
  */
 export class PlannedRow {
-  /** Column of slot 0 (0 while the row is empty). */
-  private base = 0;
-  private readonly values: (CellInput | FillSlot | undefined)[] = [];
-  private readonly runs: (string | undefined)[] = [];
+  /** Column of slot 0 (0 while the row is empty). Read (with the slots) by a new sheet's rows, written here only. */
+  base = 0;
+  readonly values: (CellInput | FillSlot | undefined)[] = [];
+  readonly runs: (string | undefined)[] = [];
   height?: number;
 
   value(c: number): CellInput | FillSlot | undefined {
@@ -191,7 +191,8 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     }
     const si = sharedIds[fillNo++];
     if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
-    const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results };
+    // Every field set from the start: slots keep one shape (the writers' compiled code is not thrown away).
+    const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results, cloneXml: undefined, copy: undefined };
     const byNumber = rows.byNumber;
     for (let y = r.top; y <= r.bottom; y++) (byNumber[y] ?? rows.of(y)).setValue(r.left, slot);
   }
@@ -236,10 +237,14 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
  * ('' for a blank unstyled cell). A fill's cell is written from its slot, with no object of its own.
  */
 export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow, r: number, c: number, base: number): string {
-  const v = row.value(c);
-  if (!isFillSlot(v)) return cellXml(ctx, ref(r, c), v, cellStyleId(ctx, layout, v, row.run(c), base));
-  if (r !== v.top) return copyCellXml(ctx, layout, v, r, c, row.run(c), base);
-  const s = cellStyleId(ctx, layout, undefined, row.run(c), base);
+  return slotCellXml(ctx, layout, row.value(c), row.run(c), r, c, base);
+}
+
+/** plannedCellXml of a row's slot already read: its value and run key. */
+export function slotCellXml(ctx: CellContext, layout: Layout, v: CellInput | FillSlot | undefined, runKey: string | undefined, r: number, c: number, base: number): string {
+  if (!isFillSlot(v)) return cellXml(ctx, ref(r, c), v, cellStyleId(ctx, layout, v, runKey, base));
+  if (r !== v.top) return copyCellXml(ctx, layout, v, r, c, runKey, base);
+  const s = cellStyleId(ctx, layout, undefined, runKey, base);
   const f = formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell);
   return formulaCell(ctx, ref(r, c), s ? ` s="${s}"` : '', f, v.results?.[0]);
 }
@@ -247,24 +252,7 @@ export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow
 /** A copy of a fill's formula (any cell but the first): its pieces joined with the row number and result. */
 function copyCellXml(ctx: CellContext, layout: Layout, v: FillSlot, r: number, c: number, runKey: string | undefined, base: number): string {
   let p = v.copy;
-  if (!p || p.runKey !== runKey || p.base !== base) {
-    const s = cellStyleId(ctx, layout, undefined, runKey, base);
-    const sAttr = s ? ` s="${s}"` : '';
-    const head = `"${sAttr}`;
-    const f = (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
-    p = v.copy = {
-      runKey,
-      base,
-      sAttr,
-      open: `<c r="${columnLetterOf(c)}`,
-      none: `${head}>${f}</c>`,
-      number: `${head}>${f}<v>`,
-      text: `${head} t="str">${f}<v>`,
-      boolean: `${head} t="b">${f}<v>`,
-      error: `${head} t="e">${f}<v>`,
-      nan: `${head} t="e">${f}<v>#NUM!</v></c>`,
-    };
-  }
+  if (!p || p.runKey !== runKey || p.base !== base) p = v.copy = copyPieces(ctx, layout, v, c, runKey, base);
   const result = v.results?.[r - v.top];
   if (result === undefined || result === null) return p.open + r + p.none;
   if (typeof result === 'number') return Number.isFinite(result) ? p.open + r + p.number + numberText(result) + '</v></c>' : p.open + r + p.nan;
@@ -278,6 +266,28 @@ function copyCellXml(ctx: CellContext, layout: Layout, v: FillSlot, r: number, c
   }
   if (typeof result === 'boolean') return p.open + r + p.boolean + (result ? '1' : '0') + '</v></c>';
   return p.open + r + p.error + escapeText(result.error) + '</v></c>';
+}
+
+/** A fill's copies' pieces over a style (kept apart: the copies' own code stays small). */
+function copyPieces(ctx: CellContext, layout: Layout, v: FillSlot, c: number, runKey: string | undefined, base: number): CopyPieces {
+  const s = cellStyleId(ctx, layout, undefined, runKey, base);
+  const sAttr = s ? ` s="${s}"` : '';
+  const head = `"${sAttr}`;
+  const f = (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
+  return {
+    runKey,
+    base,
+    sAttr,
+    open: `<c r="${columnLetterOf(c)}`,
+    none: `${head}>${f}</c>`,
+    number: `${head}>${f}<v>`,
+    text: `${head} t="str">${f}<v>`,
+    boolean: `${head} t="b">${f}<v>`,
+    error: `${head} t="e">${f}<v>`,
+    nan: `${head} t="e">${f}<v>#NUM!</v></c>`,
+    lastText: undefined,
+    lastXml: '',
+  };
 }
 
 /** Columns present in a planned row (values or styles), ascending. */

@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { freeSharedIds, layoutPlan, plannedCellXml, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
+import { freeSharedIds, layoutPlan, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -131,10 +131,14 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
     const row = layout.rows[r]!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
     let cells = '';
-    const cols = plannedColumns(row);
-    for (let j = 0; j < cols.length; j++) {
-      const c = cols[j]!;
-      const cell = plannedCellXml(ctx, layout, row, r, c, 0);
+    // The row's slots read in place (plannedColumns, and a lookup per cell, cost more than the cells).
+    const { base: first, values, runs } = row;
+    for (let i = 0, n = Math.max(values.length, runs.length); i < n; i++) {
+      const v = values[i];
+      const run = runs[i];
+      if (v === undefined && run === undefined) continue;
+      const c = first + i;
+      const cell = slotCellXml(ctx, layout, v, run, r, c, 0);
       if (!cell) continue;
       cells += cell;
       if (c < left) left = c;
