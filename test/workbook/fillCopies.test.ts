@@ -35,7 +35,7 @@ const CASES: [CellValue | undefined, string][] = [
 function render() {
   const plan: SheetPlan = {
     sheet: 'S',
-    mode: 'create',
+    mode: 'replace',
     fills: [{ range: 'C2:C14', formula: '=A2&""', results: CASES.map(([r]) => r as CellValue) }],
     // Rows 4 and 5 bold: the copies' pieces change style there and back.
     styles: [{ range: 'C4:C5', style: { bold: true } }],
