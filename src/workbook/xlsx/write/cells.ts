@@ -86,16 +86,9 @@ export class PlannedRow {
 
   /** Lays a style run over columns left..right: each cell's run key becomes `extend` of it ('' for none). */
   addRun(left: number, right: number, extend: (key: string) => string): void {
-    const first = this.base !== 0 && left >= this.base ? left - this.base : this.room(left);
+    const first = this.room(left);
     const runs = this.runs;
-    // A row's cells mostly share their key: extend is asked once per change of key.
-    let key: string | undefined;
-    let extended = '';
-    for (let i = first, last = right - this.base; i <= last; i++) {
-      const k = runs[i] ?? '';
-      if (k !== key) extended = extend((key = k));
-      runs[i] = extended;
-    }
+    for (let i = first, last = right - this.base; i <= last; i++) runs[i] = extend(runs[i] ?? '');
   }
 
   /** Columns present (values or styles), ascending. */
