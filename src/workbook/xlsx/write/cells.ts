@@ -25,7 +25,30 @@ export interface FillSlot {
   top: number;
   results: readonly CellValue[] | undefined;
   /** The `<f>` of every cell but the first, made once. */
-  cloneXml?: string;
+  cloneXml: string | undefined;
+  /**
+   * The copies' XML around the row number and the result, made once per style: neighbouring
+   * rows mostly have the same run key and base, so only the first of a run asks cellStyleId.
+   */
+  copy: CopyPieces | undefined;
+}
+
+interface CopyPieces {
+  runKey: string | undefined;
+  base: number;
+  sAttr: string;
+  /** `<c r="S` (the fill's column). */
+  open: string;
+  /** After the row number, by result kind: none, number, text, boolean, error (`<v>` open), non-finite. */
+  none: string;
+  number: string;
+  text: string;
+  boolean: string;
+  error: string;
+  nan: string;
+  /** The last text result and its escaped XML (a column's results repeat: statuses, positions). */
+  lastText: string | undefined;
+  lastXml: string;
 }
 
 function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
@@ -38,10 +61,10 @@ function isFillSlot(v: CellInput | FillSlot | undefined): v is FillSlot {
  * rows: 4 slots each, not 29).
  */
 export class PlannedRow {
-  /** Column of slot 0 (0 while the row is empty). */
-  private base = 0;
-  private readonly values: (CellInput | FillSlot | undefined)[] = [];
-  private readonly runs: (string | undefined)[] = [];
+  /** Column of slot 0 (0 while the row is empty). Read (with the slots) by a new sheet's rows, written here only. */
+  base = 0;
+  readonly values: (CellInput | FillSlot | undefined)[] = [];
+  readonly runs: (string | undefined)[] = [];
   height?: number;
 
   value(c: number): CellInput | FillSlot | undefined {
@@ -55,7 +78,10 @@ export class PlannedRow {
   }
 
   setValue(c: number, v: CellInput | FillSlot): void {
-    this.values[this.room(c)] = v;
+    const i = c - this.base;
+    // Mostly at or right of the row's start: room() only to place the first or move the start.
+    if (this.base !== 0 && i >= 0) this.values[i] = v;
+    else this.values[this.room(c)] = v;
   }
 
   /** Lays a style run over columns left..right: each cell's run key becomes `extend` of it ('' for none). */
@@ -132,15 +158,20 @@ function isShared(v: FormulaInput): v is SharedFormulaCell {
  */
 export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): Layout {
   const rows = new Rows();
+  // Indexed loops: this runs cold, once per cell (forEach's callbacks and for-of cost most there).
   for (const block of plan.cells ?? []) {
     const at = parseCell(block.at);
-    block.rows.forEach((values, i) => {
-      if (!values.length) return;
+    const blockRows = block.rows;
+    for (let i = 0; i < blockRows.length; i++) {
+      const values = blockRows[i]!;
+      if (!values.length) continue;
       const row = rows.of(at.row + i);
-      values.forEach((v, j) => {
-        row.setValue(at.col + j, v ?? null);
-      });
-    });
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j];
+        // A hole of a sparse row is not a cell (as forEach skipped it); an undefined is a blank.
+        if (v !== undefined || j in values) row.setValue(at.col + j, v ?? null);
+      }
+    }
   }
   let fillNo = 0;
   for (const fill of plan.fills ?? []) {
@@ -153,8 +184,10 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     }
     const si = sharedIds[fillNo++];
     if (si === undefined) throw new Error(`no shared formula id for the fill ${fill.range}`);
-    const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results };
-    for (let y = r.top; y <= r.bottom; y++) rows.of(y).setValue(r.left, slot);
+    // Every field set from the start: slots keep one shape (the writers' compiled code is not thrown away).
+    const slot: FillSlot = { fillSlot: true, formula: fill.formula, si, ref: fill.range, top: r.top, results, cloneXml: undefined, copy: undefined };
+    const byNumber = rows.byNumber;
+    for (let y = r.top; y <= r.bottom; y++) (byNumber[y] ?? rows.of(y)).setValue(r.left, slot);
   }
   const runs = plan.styles ?? [];
   // Keys are interned: each (key, run) pair is concatenated once, not once per cell.
@@ -171,7 +204,8 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
       before = key;
       return (after = byRun[k] ??= `${key},${k}`);
     };
-    for (let y = r.top; y <= r.bottom; y++) rows.of(y).addRun(r.left, r.right, extend);
+    const byNumber = rows.byNumber;
+    for (let y = r.top; y <= r.bottom; y++) (byNumber[y] ?? rows.of(y)).addRun(r.left, r.right, extend);
   });
   for (const h of plan.rowHeights ?? []) rows.of(h.index).height = h.height;
   const merged = new Map<string, CellStyle>();
@@ -196,12 +230,57 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
  * ('' for a blank unstyled cell). A fill's cell is written from its slot, with no object of its own.
  */
 export function plannedCellXml(ctx: CellContext, layout: Layout, row: PlannedRow, r: number, c: number, base: number): string {
-  const v = row.value(c);
-  const address = ref(r, c);
-  if (!isFillSlot(v)) return cellXml(ctx, address, v, cellStyleId(ctx, layout, v, row.run(c), base));
-  const s = cellStyleId(ctx, layout, undefined, row.run(c), base);
-  const f = r === v.top ? formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell) : (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
-  return formulaCell(ctx, address, s ? ` s="${s}"` : '', f, v.results?.[r - v.top]);
+  return slotCellXml(ctx, layout, row.value(c), row.run(c), r, c, base);
+}
+
+/** plannedCellXml of a row's slot already read: its value and run key. */
+export function slotCellXml(ctx: CellContext, layout: Layout, v: CellInput | FillSlot | undefined, runKey: string | undefined, r: number, c: number, base: number): string {
+  if (!isFillSlot(v)) return cellXml(ctx, ref(r, c), v, cellStyleId(ctx, layout, v, runKey, base));
+  if (r !== v.top) return copyCellXml(ctx, layout, v, r, c, runKey, base);
+  const s = cellStyleId(ctx, layout, undefined, runKey, base);
+  const f = formulaXml({ formula: v.formula, si: v.si, ref: v.ref } as SharedFormulaCell);
+  return formulaCell(ctx, ref(r, c), s ? ` s="${s}"` : '', f, v.results?.[0]);
+}
+
+/** A copy of a fill's formula (any cell but the first): its pieces joined with the row number and result. */
+function copyCellXml(ctx: CellContext, layout: Layout, v: FillSlot, r: number, c: number, runKey: string | undefined, base: number): string {
+  let p = v.copy;
+  if (!p || p.runKey !== runKey || p.base !== base) p = v.copy = copyPieces(ctx, layout, v, c, runKey, base);
+  const result = v.results?.[r - v.top];
+  if (result === undefined || result === null) return p.open + r + p.none;
+  if (typeof result === 'number') return Number.isFinite(result) ? p.open + r + p.number + numberText(result) + '</v></c>' : p.open + r + p.nan;
+  if (typeof result === 'string') {
+    if (result !== p.lastText) {
+      if (result.length > MAX_CELL_CHARS) return formulaCell(ctx, ref(r, c), p.sAttr, v.cloneXml!, result);
+      p.lastXml = escapeText(ooxmlEscape(result));
+      p.lastText = result;
+    }
+    return p.open + r + p.text + p.lastXml + '</v></c>';
+  }
+  if (typeof result === 'boolean') return p.open + r + p.boolean + (result ? '1' : '0') + '</v></c>';
+  return p.open + r + p.error + escapeText(result.error) + '</v></c>';
+}
+
+/** A fill's copies' pieces over a style (kept apart: the copies' own code stays small). */
+function copyPieces(ctx: CellContext, layout: Layout, v: FillSlot, c: number, runKey: string | undefined, base: number): CopyPieces {
+  const s = cellStyleId(ctx, layout, undefined, runKey, base);
+  const sAttr = s ? ` s="${s}"` : '';
+  const head = `"${sAttr}`;
+  const f = (v.cloneXml ??= `<f t="shared" si="${v.si}"/>`);
+  return {
+    runKey,
+    base,
+    sAttr,
+    open: `<c r="${columnLetterOf(c)}`,
+    none: `${head}>${f}</c>`,
+    number: `${head}>${f}<v>`,
+    text: `${head} t="str">${f}<v>`,
+    boolean: `${head} t="b">${f}<v>`,
+    error: `${head} t="e">${f}<v>`,
+    nan: `${head} t="e">${f}<v>#NUM!</v></c>`,
+    lastText: undefined,
+    lastXml: '',
+  };
 }
 
 /** Columns present in a planned row (values or styles), ascending. */
@@ -239,7 +318,11 @@ const LETTERS: string[] = [];
 
 /** "B12", with column letters computed once. */
 export function ref(row: number, col: number): string {
-  return (LETTERS[col] ??= columnLetter(col)) + row;
+  return columnLetterOf(col) + row;
+}
+
+function columnLetterOf(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
 }
 
 /** `<c …>` for one cell, or '' for a blank unstyled cell. */

@@ -440,9 +440,10 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   for (let i = src.start; ; ) {
     const at = nextTag(xml, rowOpen, i, src.end);
     if (at < 0) break;
-    const tag = readTag(xml, at, pos)!;
-    const rAttr = attr(tag.attrs, 'r');
-    const r = rAttr !== null ? parseInt(rAttr, 10) || prev + 1 : prev + 1;
+    const plainTag = p ? null : plainRowTag(xml, at);
+    const tag = plainTag ?? readTag(xml, at, pos)!;
+    const rAttr = plainTag ? null : attr(tag.attrs, 'r');
+    const r = plainTag ? plainTag.r : rAttr !== null ? parseInt(rAttr, 10) || prev + 1 : prev + 1;
     const end = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
     if (end < tag.end) throw new Error(`unterminated row ${r}`);
     if (k < order.length && order[k]! < r) {
@@ -462,7 +463,8 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       if (at > copied) sink.put(src.run(copied, at));
       // The common shape first, in a small function: rebuildRow then stays cold (never compiled).
       const plain = planned && !orphans.size && !p ? plainRow(patch, at, tag, end, r, planned) : null;
-      for (const piece of plain ?? rebuildRow(patch, at, tag, end, r, planned, p, px)) sink.put(piece);
+      const pieces = plain ?? rebuildRow(patch, at, tag, end, r, planned, p, px);
+      for (let j = 0; j < pieces.length; j++) sink.put(pieces[j]!);
       copied = end;
     }
     prev = r;
@@ -471,6 +473,22 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   sink.put(src.run(copied, src.end));
   for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows[order[k]!]!));
   return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
+}
+
+/**
+ * `<row r="12">` (or `<row r="12"/>`), as writers put a row: its tag read without the general
+ * reader (this runs for every row of the sheet); null for any other shape, or a row number 0.
+ */
+function plainRowTag(xml: string, at: number): (RowTag & { r: number }) | null {
+  if (!xml.startsWith(' r="', at + 4)) return null;
+  let i = at + 8;
+  let r = 0;
+  for (let d = xml.charCodeAt(i); d >= 48 && d <= 57; d = xml.charCodeAt(++i)) r = r * 10 + (d - 48);
+  if (r === 0 || i > at + 15 || xml.charCodeAt(i) !== 34) return null;
+  const next = xml.charCodeAt(i + 1);
+  if (next === 62) return { attrs: xml.slice(at + 4, i + 1), end: i + 2, selfClosing: false, r };
+  if (next === 47 && xml.charCodeAt(i + 2) === 62) return { attrs: xml.slice(at + 4, i + 1), end: i + 3, selfClosing: true, r };
+  return null;
 }
 
 /** What every patched row of a sheet shares: its source, the plan and what the patch records. */
@@ -632,8 +650,47 @@ function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: nu
   return out;
 }
 
-/** A cell as writers put it: `<c r="S10" s="9"/>`, or with a type and content (`>…</c>`). */
-const PLAIN_CELL = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="[a-zA-Z]+")?(\/?)>/y;
+/** The last cell plainCellAt read: its column, its s (0 without), whether its tag closes it. */
+const plainCell = { col: 0, s: 0, selfClosing: false };
+
+/**
+ * A cell as writers put it, `<c r="S10" s="9"/>` or with a type and content (`>…</c>`), at `i`
+ * (as /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="[a-zA-Z]+")?(\/?)>/y would match): where its
+ * start tag ends, its parts in plainCell; -1 for any other shape. Read by hand: this runs for
+ * every cell patched, and a regex's match arrays cost more than the reading.
+ */
+function plainCellAt(xml: string, i: number): number {
+  if (!xml.startsWith('<c r="', i)) return -1;
+  let k = i + 6;
+  let col = 0;
+  for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90 && k < i + 9; ch = xml.charCodeAt(++k)) col = col * 26 + (ch - 64);
+  if (k === i + 6) return -1;
+  const digits = k;
+  for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k));
+  if (k === digits || xml.charCodeAt(k) !== 34) return -1;
+  k++;
+  let s = 0;
+  if (xml.startsWith(' s="', k)) {
+    const from = k + 4;
+    for (let ch = xml.charCodeAt(k = from); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) s = s * 10 + (ch - 48);
+    if (k === from || xml.charCodeAt(k) !== 34) return -1;
+    if (k - from > 9) s = Number(xml.slice(from, k));
+    k++;
+  }
+  if (xml.startsWith(' t="', k)) {
+    const from = k + 4;
+    for (let ch = xml.charCodeAt(k = from); (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122); ch = xml.charCodeAt(++k));
+    if (k === from || xml.charCodeAt(k) !== 34) return -1;
+    k++;
+  }
+  const selfClosing = xml.charCodeAt(k) === 47;
+  if (selfClosing) k++;
+  if (xml.charCodeAt(k) !== 62) return -1;
+  plainCell.col = col;
+  plainCell.s = s;
+  plainCell.selfClosing = selfClosing;
+  return k + 1;
+}
 /** A row whose only attribute is r: no spans, height or row format to update or inherit. */
 const PLAIN_ROW_ATTRS = /^ r="\d+"$/;
 
@@ -662,39 +719,53 @@ function plainRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: numb
   const found: number[] = [];
   let j = 0;
   for (let i = from; i < contentEnd; ) {
-    PLAIN_CELL.lastIndex = i;
-    const m = PLAIN_CELL.exec(xml);
-    if (!m) return null;
-    const c = columnOf(m[1]!);
+    const openEnd = plainCellAt(xml, i);
+    if (openEnd < 0) return null;
+    const c = plainCell.col;
     while (j < cols.length && cols[j]! < c) j++;
     // Each column once, in order (a repeated cell is the general walk's to keep).
     if (cols[j] !== c || planned.value(c) === undefined) return null;
     j++;
-    const openEnd = PLAIN_CELL.lastIndex;
-    const cellEnd = m[3] ? openEnd : xml.indexOf('</c>', openEnd) + 4;
+    const cellEnd = plainCell.selfClosing ? openEnd : xml.indexOf('</c>', openEnd) + 4;
     if (cellEnd < openEnd || cellEnd > contentEnd) return null;
-    found.push(c, Number(m[2] ?? 0) || 0, openEnd, cellEnd);
+    found.push(c, plainCell.s, openEnd, cellEnd);
     i = cellEnd;
   }
-  // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run copied.
-  const out: Piece[] = [tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from)];
+  // The start tag (PLAIN_ROW_ATTRS: as the general walk writes it) and the cells kept: one run
+  // copied; then the new cells as one string (indexed loops: this runs cold, for thousands of rows).
+  const head = tag.selfClosing ? `<row${tag.attrs}>` : src.run(at, from);
+  let cells = '';
   let k = 0;
-  for (const c of cols) {
+  let lo = 0;
+  let hi = 0;
+  for (let ci = 0; ci < cols.length; ci++) {
+    const c = cols[ci]!;
     let base: number;
     if (found[k] === c) {
       // A cleared cell is written over no format of its own.
-      base = clear.some((q) => inside(r, c, q)) ? 0 : found[k + 1]!;
+      base = clearedAt(clear, r, c) ? 0 : found[k + 1]!;
       if (found[k + 3]! > found[k + 2]!) noteMaster(src.text(found[k + 2]!, found[k + 3]!), r, c, orphans, (range) => rewritten(layout, clear, range));
       k += 4;
     } else base = colStyle(c);
     const cell = plannedCellXml(ctx, layout, planned, r, c, base);
     if (!cell) continue;
-    grow(r, c);
-    out.push(cell);
+    if (!lo) lo = c;
+    hi = c;
+    cells += cell;
   }
-  if (out.length === 1 && from === tag.end) return [`<row${tag.attrs}/>`];
-  out.push('</row>');
-  return out;
+  if (lo) {
+    // Columns ascend: the first and last written cells bound the row's.
+    grow(r, lo);
+    grow(r, hi);
+  }
+  if (!cells && from === tag.end) return [`<row${tag.attrs}/>`];
+  return [head, cells + '</row>'];
+}
+
+/** Whether a clear range holds (r, c). */
+function clearedAt(clear: RangeRef[], r: number, c: number): boolean {
+  for (let i = 0; i < clear.length; i++) if (inside(r, c, clear[i]!)) return true;
+  return false;
 }
 
 /**
@@ -743,6 +814,8 @@ function orphanRow(orphans: Orphans, r: number): boolean {
  * when the plan writes or clears every cell of its range (evaluate redrawing its own fill).
  */
 function noteMaster(body: string, r: number, c: number, orphans: Orphans, rewrittenRange: (range: RangeRef) => boolean): void {
+  // A first cell has a ref: most cells (a fill's copies, values) are passed over without the regex.
+  if (!body.includes('ref')) return;
   const m = SHARED_MASTER.exec(body);
   if (!m || attr(m[2]!, 't') !== 'shared') return;
   const si = attr(m[2]!, 'si');

@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { freeSharedIds, layoutPlan, plannedCellXml, plannedColumns, sharedIdsNeeded, type CellContext, type Layout } from './cells';
+import { freeSharedIds, layoutPlan, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -123,24 +123,29 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
     left = Math.min(left, d.left);
     right = Math.max(right, d.right);
   };
-  for (const r of layout.order) {
+  // Indexed loops and one put per row: this code runs cold, where for-of and calls cost most.
+  const order = layout.order;
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
     if (pending && r >= pending.firstRow) drawAhead();
     const row = layout.rows[r]!;
     const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
-    let open = false;
-    for (const c of plannedColumns(row)) {
-      const cell = plannedCellXml(ctx, layout, row, r, c, 0);
+    let cells = '';
+    // The row's slots read in place (plannedColumns, and a lookup per cell, cost more than the cells).
+    const { base: first, values, runs } = row;
+    for (let i = 0, n = Math.max(values.length, runs.length); i < n; i++) {
+      const v = values[i];
+      const run = runs[i];
+      if (v === undefined && run === undefined) continue;
+      const c = first + i;
+      const cell = slotCellXml(ctx, layout, v, run, r, c, 0);
       if (!cell) continue;
-      if (!open) {
-        sink.put(`<row r="${r}"${ht}>`);
-        open = true;
-      }
-      sink.put(cell);
+      cells += cell;
       if (c < left) left = c;
       if (c > right) right = c;
     }
-    if (open) {
-      sink.put('</row>');
+    if (cells) {
+      sink.put(`<row r="${r}"${ht}>` + cells + '</row>');
       if (!top) top = r;
       bottom = r;
     } else if (ht) sink.put(`<row r="${r}"${ht}/>`);
