@@ -46,7 +46,7 @@ async function openPane(name: string, query = ''): Promise<Page> {
 }
 
 describe('the pane inside (fake) Excel', () => {
-  it('evaluates in two syncs (one read, one write), one more for the change handler its result keeps, and writes the outcome into the workbook', async () => {
+  it('evaluates in two syncs (one read, one write), one more for the change handlers its result keeps, and writes the outcome into the workbook', async () => {
     const page = await openPane('excel pane evaluate');
     await page.getByRole('tab', { name: /Đánh giá/ }).waitFor();
     // The set-up step reads the workbook once when it opens; let it finish, then count.
@@ -59,8 +59,8 @@ describe('the pane inside (fake) Excel', () => {
     const outcome = page.getByTestId('outcome');
     await outcome.waitFor({ timeout: 60_000 });
     await pages.session.shot('evaluated');
-    // The result shown, Excel gets the handler that tells when it is out of date (sheetChanges.ts).
-    await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.liveHandlers() === 1);
+    // The result shown, Excel gets the handlers that tell when it is out of date (sheetChanges.ts: a cell changed, a sheet deleted), in one sync.
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.liveHandlers() === 2);
     expect(await syncs(page)).toBe(3);
 
     // The fake computes only arithmetic, so check that the outcome cell got its formula.
