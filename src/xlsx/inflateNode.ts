@@ -5,12 +5,14 @@ import { crc32 } from './crc32';
 import { XlsxError } from './errors';
 import type { Crc32, Inflate } from './zip';
 
-/** Output buffer of one inflate: the declared size in one piece (no chunk list to concatenate), at most 1 MiB up front. */
-const MAX_CHUNK = 1 << 20;
-
-/** maxOutputLength makes zlib stop (RangeError) instead of allocating a bomb's output. */
-export const nodeInflate: Inflate = (data, maxBytes) =>
-  zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes), chunkSize: Math.min(Math.max(64, maxBytes + 1), MAX_CHUNK) });
+/**
+ * One output buffer of the declared size (+1, or zlib starts a second chunk at the end), so there
+ * is no chunk list to concatenate: a 5.9 MB sheet inflated in 1 MiB chunks spent a third of its
+ * time in that copy. The declared size is already capped (maxEntryBytes), and a part that
+ * inflates to less leaves the rest of the buffer untouched, so never resident. maxOutputLength
+ * makes zlib stop (RangeError) instead of going past it.
+ */
+export const nodeInflate: Inflate = (data, maxBytes) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes), chunkSize: Math.max(64, maxBytes + 1) });
 
 /** simdutf validation + Buffer decoding: several times faster than a fatal TextDecoder in Node. */
 export const nodeDecode = (bytes: Uint8Array): string => {
