@@ -1,7 +1,9 @@
-/** Worker-thread entry of the Node pool (consolidatePool.ts): one message in, one FileOutcome out (as JSON). */
+/** Worker-thread entry of the Node pool (consolidatePool.ts): one message in, one FileOutcome out (packed: poolParts.ts). */
 import { parentPort } from 'node:worker_threads';
 import { readTask, type PoolTask } from './consolidatePool';
+import { PartSender } from './poolParts';
 
+const parts = new PartSender();
 parentPort?.on('message', (msg: { index: number; task: PoolTask }) => {
-  void readTask(msg).then((answer) => parentPort!.postMessage(answer));
+  void readTask(msg, parts).then((answer) => parentPort!.postMessage(answer));
 });
