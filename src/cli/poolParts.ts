@@ -35,6 +35,8 @@ export interface PackedOutcome {
 /** A reading thread's side: remembers which parts it has sent. */
 export class PartSender {
   private readonly sent = new Map<string, number>();
+  /** The latest parts sent, by a short signature: most files' part is found among them by comparing, without its ≈ 7 KB of JSON. */
+  private readonly recent = new Map<string, { part: SharedPart; id: number }[]>();
 
   pack(outcome: FileOutcome): PackedOutcome {
     const u = outcome.unit;
@@ -49,10 +51,7 @@ export class PartSender {
       criteria: u.criteria.map((c) => [c.code, c.identity]),
       receiving: [r.tiers, r.recognition, r.basis],
     };
-    const text = JSON.stringify(shared);
-    let id = this.sent.get(text);
-    const parts = id === undefined ? [text] : undefined;
-    if (id === undefined) this.sent.set(text, (id = this.sent.size));
+    const { id, parts } = this.idOf(shared);
     const unit: PackedUnit = {
       ...u,
       ruleSet: id,
@@ -63,6 +62,41 @@ export class PartSender {
     };
     return { outcome: JSON.stringify({ report: outcome.report, unit }), parts };
   }
+
+  private idOf(shared: SharedPart): { id: number; parts?: string[] } {
+    const signature = `${shared.ruleSet.id}\n${shared.ruleSet.name}\n${shared.indicators.length}\n${shared.criteria.length}`;
+    let recent = this.recent.get(signature);
+    if (!recent) this.recent.set(signature, (recent = []));
+    const found = recent.find((c) => sameJson(c.part, shared));
+    if (found) return found;
+    const text = JSON.stringify(shared);
+    let id = this.sent.get(text);
+    const parts = id === undefined ? [text] : undefined;
+    if (id === undefined) this.sent.set(text, (id = this.sent.size));
+    recent.unshift({ part: shared, id });
+    if (recent.length > 8) recent.pop();
+    return { id, parts };
+  }
+}
+
+/** The same JSON text, without making it: same keys in the same order, same values (what is not JSON never matches). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || Number.isFinite(a);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k++) if (!sameJson(a[k], b[k])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let k = 0; k < ka.length; k++) {
+    const key = ka[k]!;
+    if (key !== kb[k] || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /** The main thread's side, one per reading thread (parts are numbered per thread). */

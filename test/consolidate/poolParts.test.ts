@@ -48,6 +48,23 @@ describe('records across the reading threads', () => {
     expect(b!.indicators).not.toBe(a!.indicators);
   });
 
+  it('a unit whose rule set reads otherwise in any way (a text edited, keys in another order) gets a part of its own', () => {
+    const sender = new PartSender();
+    const receiver = new PartReceiver();
+    const [a, b] = outcomes as [FileOutcome, FileOutcome];
+    const edited: FileOutcome = structuredClone(b);
+    edited.unit!.indicators[0]!.text += ' (sửa)';
+    const reordered: FileOutcome = structuredClone(b);
+    const { name, ...rest } = reordered.unit!.ruleSet;
+    reordered.unit!.ruleSet = { ...rest, name };
+    const packed = [a, edited, reordered, b].map((o) => sender.pack(o));
+    expect(packed.map((p) => p.parts?.length ?? 0)).toEqual([1, 1, 1, 0]);
+    const back = packed.map((p) => receiver.unpack(cross(p)));
+    expect(JSON.stringify(back[1])).toBe(JSON.stringify(edited));
+    expect(JSON.stringify(back[2])).toBe(JSON.stringify(reordered));
+    expect(back[3]!.unit!.ruleSet).toBe(back[0]!.unit!.ruleSet);
+  });
+
   it('a part never sent is an error, not a record with another rule set', () => {
     const sender = new PartSender();
     sender.pack(outcomes[0]!);
