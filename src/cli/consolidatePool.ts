@@ -15,6 +15,7 @@ import { readUnitFile, refuseBySize, rejectedFile } from '../usecases/consolidat
 import type { FileOutcome, ReadFiles } from '../usecases/consolidate';
 import { defaultThreads, startReaders } from './readerThreads';
 import { readReason } from './files';
+import { PartReceiver, PartSender, type PackedOutcome } from './poolParts';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
@@ -118,9 +119,10 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
       }
     };
     for (const w of pool) {
+      const parts = new PartReceiver();
       w.on('message', (msg: PoolOutcome) => {
         try {
-          onOutcome(JSON.parse(msg.outcome) as FileOutcome, msg.index);
+          onOutcome(parts.unpack(msg), msg.index);
         } catch (e) {
           finish(e);
           return;
@@ -137,17 +139,14 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
   });
 }
 
-/** A reading thread's answer: the file's outcome as JSON text. */
-export interface PoolOutcome {
+/** A reading thread's answer: the file's outcome, packed (poolParts.ts). */
+export interface PoolOutcome extends PackedOutcome {
   index: number;
-  outcome: string;
 }
 
-/** A reading thread's work for one message (consolidateWorker.ts). */
-export async function readTask(msg: { index: number; task: PoolTask }): Promise<PoolOutcome> {
-  // As JSON text: a string crosses threads as one copy, where structured clone walks the
-  // record on both sides (≈ 2× the CPU of JSON.stringify + JSON.parse for these records).
-  return { index: msg.index, outcome: JSON.stringify(await readUnitFromDisk(msg.task)) };
+/** A reading thread's work for one message (consolidateWorker.ts); `parts`: the thread's, kept from one message to the next. */
+export async function readTask(msg: { index: number; task: PoolTask }, parts: PartSender): Promise<PoolOutcome> {
+  return { index: msg.index, ...parts.pack(await readUnitFromDisk(msg.task)) };
 }
 
 /**

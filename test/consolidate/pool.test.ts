@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import type { Worker } from 'node:worker_threads';
 import { readAhead, readFilesInPool, readTask, readUnitFromDisk, type PoolTask } from '../../src/cli/consolidatePool';
 import { run } from '../../src/cli/main';
+import { PartSender } from '../../src/cli/poolParts';
 import { hostile, unitWorkbook } from './corpus';
 
 let dir: string;
@@ -36,11 +37,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 class FakeReader extends EventEmitter {
   terminated = false;
   private answered = 0;
+  private readonly parts = new PartSender();
   constructor(private readonly stopAfter = Infinity) {
     super();
   }
   postMessage(msg: { index: number; task: PoolTask }): void {
-    void readTask(msg).then((answer) => {
+    void readTask(msg, this.parts).then((answer) => {
       if (this.terminated) return;
       // Across threads the message is a copy.
       setImmediate(() => this.emit('message', structuredClone(answer)));

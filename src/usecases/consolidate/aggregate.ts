@@ -97,7 +97,7 @@ export class Consolidation {
       // Before the unit's row is drawn and its duplicate key made: both use the year as read.
       readUnitYear(outcome.unit, outcome.report.file, this.asOf, this.options.lang ?? 'vi');
       outcome.unit.bases = this.basesOf(outcome.unit);
-      const tier = bodyTierFlag(outcome.unit, outcome.report.file, this.options.tier, this.options.lang ?? 'vi');
+      const tier = bodyTierFlag(outcome.unit, outcome.report.file, this.options.tier, this.tierMismatch(outcome.unit.receiving), this.options.lang ?? 'vi');
       if (tier) outcome.unit.flags.push(tier);
       this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
       this.unitKeys.set(outcome, unitKey(outcome.unit));
@@ -105,13 +105,30 @@ export class Consolidation {
     }
   }
 
+  /** bodyTierMismatch by the receiving tiers' list and the tier typed: records from the reading threads share the list. */
+  private readonly tierMismatches = new WeakMap<readonly string[], Map<string, 'ruleSet' | 'typed' | null>>();
+
+  private tierMismatch(r: UnitRecord['receiving']): 'ruleSet' | 'typed' | null {
+    let byTyped = this.tierMismatches.get(r.tiers);
+    if (!byTyped) this.tierMismatches.set(r.tiers, (byTyped = new Map()));
+    let found = byTyped.get(r.typed);
+    if (found === undefined) byTyped.set(r.typed, (found = bodyTierMismatch(this.options.tier, r.tiers, r.typed)));
+    return found;
+  }
+
   /** Flags by the unit's rule set as text: units sharing a rule set (most do) are compared once. */
   private readonly flagsByRuleSet = new Map<string, Flag | null>();
 
+  /** The same by the rule set object: records from the CLI's reading threads share it (cli/poolParts.ts), no text to make. */
+  private readonly flagsBySharedRuleSet = new WeakMap<UnitRecord['ruleSet'], Flag | null>();
+
   private flagRuleSet(u: UnitRecord): Flag | null {
+    let flag = this.flagsBySharedRuleSet.get(u.ruleSet);
+    if (flag !== undefined) return flag;
     const key = JSON.stringify(u.ruleSet);
-    let flag = this.flagsByRuleSet.get(key);
+    flag = this.flagsByRuleSet.get(key);
     if (flag === undefined) this.flagsByRuleSet.set(key, (flag = this.compareRuleSet(u)));
+    this.flagsBySharedRuleSet.set(u.ruleSet, flag);
     return flag;
   }
 
@@ -388,11 +405,10 @@ export function bodyTierProblem(tier: string, lang: Lang, command: keyof typeof 
   return tier.trim() && tierOf(tier) === null ? t(lang, TIER_UNKNOWN[command], { tier: tier.trim() }) : null;
 }
 
-/** The body's tier (`--tier`) against where the unit's dossier goes (domain bodyTierMismatch). */
-function bodyTierFlag(u: UnitRecord, file: string, tier: string, lang: Lang): Flag | null {
-  const r = u.receiving;
-  const found = bodyTierMismatch(tier, r.tiers, r.typed);
+/** The body's tier (`--tier`) against where the unit's dossier goes (`found`: domain bodyTierMismatch). */
+function bodyTierFlag(u: UnitRecord, file: string, tier: string, found: 'ruleSet' | 'typed' | null, lang: Lang): Flag | null {
   if (found === null) return null;
+  const r = u.receiving;
   const message =
     found === 'ruleSet'
       ? t(lang, 'consolidate.flag.bodyTierRuleSet', { recognition: r.recognition, basis: r.basis, tiers: r.tiers.join(', '), ruleSet: u.ruleSet.name, tier: tier.trim() })
