@@ -108,11 +108,11 @@ async function corpus(cacheDir, n, members) {
   return Array.from({ length: n }, (_, i) => fileOf(cacheDir, i));
 }
 
-/** Child: the real command, as an officer runs it; prints its peak memory. */
+/** Child: the real command, as an officer runs it (prepared as bin/dvht.js prepares it); prints its peak memory. */
 async function consolidateChild(inDir, out) {
-  const { run } = require(path.join(build, 'cli/main'));
+  const { run, prepareCommand } = require(path.join(build, 'cli/main'));
   const io = { out: () => undefined, err: (s) => process.stderr.write(s + '\n') };
-  const code = await run(['consolidate', inDir, '-o', out, '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã', '--rule-set', 'tt24-co-so-md1'], io);
+  const code = await run(['consolidate', inDir, '-o', out, '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã', '--rule-set', 'tt24-co-so-md1'], io, prepareCommand);
   if (code !== 0) throw new Error(`consolidate exited ${code}`);
   const u = process.resourceUsage();
   process.stdout.write(`${JSON.stringify({ maxRss: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })}\n`);

@@ -131,8 +131,8 @@ export function main(argv: string[]): void {
   run(argv, consoleIo, prepareCommand).then(exitWhenWritten, lastResort);
 }
 
-/** What the process entry does once it knows the command, before the command's code loads. */
-function prepareCommand(command: string): void {
+/** What the process entry does once it knows the command, before the command's code loads (the bench's child does it too). */
+export function prepareCommand(command: string): void {
   // V8's flags first: they are the process's, its reading threads' too.
   tuneJit(command);
   // Consolidation's reading threads start now: their start-up overlaps loading the command (readerThreads.ts is light).
