@@ -299,6 +299,7 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   if (page.margins) layout.setPrintMargins('Centimeters', { ...page.margins });
   // Fit all columns on one page wide, as many pages tall as needed (0 = automatic).
   if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  else if (page.scale !== undefined) layout.zoom = { scale: page.scale };
   if (page.printArea) layout.setPrintArea(page.printArea);
   if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows);
   if (page.rowBreaks) {
