@@ -122,11 +122,13 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const lastRow = doc.lastRow;
   // What an officer reads: the official title evaluated, never the preset's short name.
   const unitLine = `Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`;
-  const rowHeights = [...drawn.rowHeights, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }];
+  // The unit line is merged across the table: no host grows a merged row, so its height is set.
+  const unitLineHeight = { index: SUMMARY_TITLE_ROW + 1, height: fitHeight(unitLine, widths.reduce((a, w) => a + w, 0) - 1, SUMMARY_FONT_SIZE) };
+  const rowHeights = [...drawn.rowHeights, unitLineHeight, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }];
   // The pages: a row without a height is as tall as its text wraps to (the hosts grow it to fit).
   const printed = new Map(rowHeights.map((h) => [h.index, h.height]));
   const title = heightFor(1, STYLE.title.fontSize);
-  printed.set(SUMMARY_TITLE_ROW, title).set(SUMMARY_TITLE_ROW + 1, fitHeight(unitLine, widths.reduce((a, w) => a + w, 0) - 1, SUMMARY_FONT_SIZE)).set(membersTitleRow, title);
+  printed.set(SUMMARY_TITLE_ROW, title).set(membersTitleRow, title);
   members.heights.forEach((h, i) => printed.set(membersHeaderRow + 1 + i, h));
   // The signature goes over with the totals and the last two members, never alone on a page.
   const keptWithSignature = Math.max(membersHeaderRow + 1, membersLast - 1);
