@@ -82,7 +82,8 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     else sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
   }
   if (plan.page && can('pageLayout', API.pageLayout)) {
-    await small(8);
+    // A request per page break: a long summary has hundreds.
+    await small(8 + (plan.page.rowBreaks?.length ?? 0));
     applyPage(sheet, plan.page);
   }
   for (const chart of plan.charts ?? []) {
