@@ -153,7 +153,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       { range: `A1:${lastL}${lastRow}`, style: { fontSize: SUMMARY_FONT_SIZE } },
       ...drawn.styles,
       { range: `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, style: { ...STYLE.title, horizontal: 'center' } },
-      { range: `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, style: { italic: true, horizontal: 'center', wrap: true } },
+      { range: `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, style: { italic: true, horizontal: 'center', wrap: true, fontName: FONT } },
       { range: `A${SUMMARY_HEADER_ROW}:${lastL}${SUMMARY_HEADER_ROW}`, style: STYLE.header },
       { range: `A${SUMMARY_HEADER_ROW + 1}:${lastL}${tableLast}`, style: STYLE.body },
       ...styles,
