@@ -116,6 +116,8 @@ export function lineCount(text: string, units: number, size: number, bold = fals
     return n;
   };
   const perLine = (textWidthPt(units) * 1000) / size;
+  // No character is wider than an em: a short line needs no measuring (thousands of member names).
+  if (text.length * UNKNOWN <= perLine && !text.includes('\n')) return 1;
   const space = em(' ');
   let lines = 0;
   for (const para of text.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC').split('\n')) {

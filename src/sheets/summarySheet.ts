@@ -99,8 +99,16 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const conclusionRow = r + 1;
   const membersTitleRow = conclusionRow + 3;
   const membersHeaderRow = membersTitleRow + 1;
-  // A member row's height is left to the host (it grows with a long name or position): counted here as wrapped.
-  const members = memberSummary(wb, ev, membersHeaderRow + 1, (texts) => Math.max(...texts.map(([col, text]) => fitHeight(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE))));
+  // A member row's height is left to the host (it grows with a long name or position): counted here as
+  // wrapped. Positions and marks repeat down the list: each text is measured once per column.
+  const measured = new Map<string, number>();
+  const fit = (col: string, text: string) => {
+    const key = `${col}\t${text}`;
+    let h = measured.get(key);
+    if (h === undefined) measured.set(key, (h = fitHeight(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE)));
+    return h;
+  };
+  const members = memberSummary(wb, ev, membersHeaderRow + 1, (texts) => Math.max(...texts.map(([col, text]) => fit(col, text))));
   const membersLast = membersHeaderRow + ev.members.length;
   // The annex's totals: the counted figure is the one every document prints.
   const totalsRow = membersLast + 1;
