@@ -99,8 +99,9 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const conclusionRow = r + 1;
   const membersTitleRow = conclusionRow + 3;
   const membersHeaderRow = membersTitleRow + 1;
-  // A member row's height is left to the host (it grows with a long name or position): counted here as
-  // wrapped. Positions and marks repeat down the list: each text is measured once per column.
+  // A member row's height is left to the host (Excel grows it to a long name or position; LibreOffice
+  // keeps one line): counted here as wrapped, never shorter. Positions and marks repeat down the
+  // list: each text is measured once per column.
   const measured = new Map<string, number>();
   const fit = (col: string, text: string) => {
     const key = `${col}\t${text}`;
