@@ -81,7 +81,7 @@ const UNKNOWN = 1000;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** LibreOffice's width of an Excel column width unit, in points (Carlito, as Excel's Calibri 11). */
-const LIBREOFFICE_PT_PER_UNIT = 5.547;
+export const LIBREOFFICE_PT_PER_UNIT = 5.547;
 
 /**
  * Printed width (pt) of a column span: LibreOffice draws an Excel width unit 5.55 pt wide

@@ -16,7 +16,7 @@ import { FONT, STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
-import { DocumentBuilder, fitHeight, heightFor, MARGINS_CM } from './documentLayout';
+import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM } from './documentLayout';
 import { pagedSetup } from './printPages';
 import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
@@ -27,6 +27,11 @@ export const SUMMARY_TITLE_ROW = HEADING_ROWS + 1;
 export const SUMMARY_HEADER_ROW = SUMMARY_TITLE_ROW + 3;
 /** Printed size of the summary's text (NĐ 30: 13–14 pt). */
 const SUMMARY_FONT_SIZE = 13;
+/**
+ * A line of 13 pt Times New Roman as Excel sizes a row to it: 22 px at 96 dpi (as Arial 13,
+ * whose ascent and descent Times New Roman nearly shares). LibreOffice draws the line ~14.4 pt.
+ */
+export const MEMBER_LINE_PT = 16.5;
 
 export interface SummaryContext {
   outcomeText: string;
@@ -99,17 +104,17 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const conclusionRow = r + 1;
   const membersTitleRow = conclusionRow + 3;
   const membersHeaderRow = membersTitleRow + 1;
-  // A member row's height is left to the host (Excel grows it to a long name or position; LibreOffice
-  // keeps one line): counted here as wrapped, never shorter. Positions and marks repeat down the
-  // list: each text is measured once per column.
+  // Neither host grows a row of a file it opens (LibreOffice cut a long position to its first
+  // line): each member row is set to its longest wrapped text. Positions and marks repeat down
+  // the list: each text is measured once per column.
   const measured = new Map<string, number>();
   const fit = (col: string, text: string) => {
     const key = `${col}\t${text}`;
-    let h = measured.get(key);
-    if (h === undefined) measured.set(key, (h = fitHeight(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE)));
-    return h;
+    let lines = measured.get(key);
+    if (lines === undefined) measured.set(key, (lines = lineCount(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE)));
+    return lines;
   };
-  const members = memberSummary(wb, ev, membersHeaderRow + 1, (texts) => Math.max(...texts.map(([col, text]) => fit(col, text))));
+  const members = memberSummary(wb, ev, membersHeaderRow + 1, (texts) => Math.min(409, MEMBER_LINE_PT * Math.max(...texts.map(([col, text]) => fit(col, text)))));
   const membersLast = membersHeaderRow + ev.members.length;
   // The annex's totals: the counted figure is the one every document prints.
   const totalsRow = membersLast + 1;
@@ -133,12 +138,18 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const unitLine = `Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`;
   // The unit line is merged across the table: no host grows a merged row, so its height is set.
   const unitLineHeight = { index: SUMMARY_TITLE_ROW + 1, height: fitHeight(unitLine, widths.reduce((a, w) => a + w, 0) - 1, SUMMARY_FONT_SIZE) };
-  const rowHeights = [...drawn.rowHeights, unitLineHeight, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }];
-  // The pages: a row without a height is as tall as its text wraps to (the hosts grow it to fit).
+  const rowHeights = [
+    ...drawn.rowHeights,
+    unitLineHeight,
+    { index: SUMMARY_HEADER_ROW, height: 36 },
+    ...heights,
+    { index: membersHeaderRow, height: 36 },
+    ...members.heights.map((height, i) => ({ index: membersHeaderRow + 1 + i, height })),
+  ];
+  // The pages count the heights set; a row without one is a line (the titles grow to their font).
   const printed = new Map(rowHeights.map((h) => [h.index, h.height]));
   const title = heightFor(1, STYLE.title.fontSize);
   printed.set(SUMMARY_TITLE_ROW, title).set(membersTitleRow, title);
-  members.heights.forEach((h, i) => printed.set(membersHeaderRow + 1 + i, h));
   // The signature goes over with the totals and the last two members, never alone on a page.
   const keptWithSignature = Math.max(membersHeaderRow + 1, membersLast - 1);
   return {

@@ -11,9 +11,10 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_SUMMARY_TITLE, SUMMARY_HEADER_ROW } from '../../src/sheets/summarySheet';
-import { heightFor, MARGINS_CM } from '../../src/sheets/documentLayout';
+import { heightFor, LIBREOFFICE_PT_PER_UNIT, MARGINS_CM } from '../../src/sheets/documentLayout';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-import { printSheets, squeeze } from './pdf';
+import { columnText, printSheets, squeeze } from './pdf';
 
 /** Every plan a workbook is given, kept as it passes. */
 function recording(inner: Workbook, plans: SheetPlan[]): Workbook {
@@ -33,9 +34,21 @@ function recording(inner: Workbook, plans: SheetPlan[]): Workbook {
   };
 }
 
-async function summaryPlan(members: number, presetId?: string): Promise<{ plan: SheetPlan; members: number; wb: XlsxWorkbook }> {
+/** Realistic positions too long for the position column's one line. */
+const LONG_POSITIONS = ['Phó Hiệu trưởng phụ trách chuyên môn', 'Tổ trưởng tổ Khoa học tự nhiên', 'Nhân viên thư viện - thiết bị'];
+const POSITION = MEMBER_FIELDS.findIndex((f) => f.key === 'position');
+
+/** The sample unit, its members from the third on given the long positions in turn when `long`. */
+function unitOf(members: number, options: { presetId?: string; long?: boolean } = {}) {
+  const unit = sampleUnit({ members, ...(options.presetId ? { presetId: options.presetId } : {}) });
+  const rows = unit.members!;
+  if (options.long) rows.forEach((row, i) => i >= 2 && i % 5 === 2 && (row[POSITION] = LONG_POSITIONS[(i - 2) / 5 % LONG_POSITIONS.length]!));
+  return { ...unit, members: rows };
+}
+
+async function summaryPlan(members: number, presetId?: string, long = false): Promise<{ plan: SheetPlan; members: number; wb: XlsxWorkbook }> {
   const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
-  await createSheets(wb, sampleUnit({ members, ...(presetId ? { presetId } : {}) }));
+  await createSheets(wb, unitOf(members, { ...(presetId ? { presetId } : {}), long }));
   const plans: SheetPlan[] = [];
   const result = await evaluateWorkbook(recording(wb, plans), { now: new Date(2025, 11, 20) });
   if (!result.ok) throw new Error('the sample must evaluate');
@@ -95,6 +108,8 @@ function checkPages(plan: SheetPlan, members: number): [number, number][] {
   expect(pages.length - 1).toBeLessThanOrEqual(1023);
   // Each page fits at the scale: the plan's heights, one 13 pt line for a row it leaves to the host, the repeated header.
   const set = new Map((plan.rowHeights ?? []).map((h) => [h.index, h.height]));
+  // The member rows are the plan's to size: what prints is what the pages were counted with.
+  for (let r = L.header + 1; r <= L.membersLast; r++) expect({ r, set: set.has(r) }).toEqual({ r, set: true });
   const height = (r: number) => set.get(r) ?? heightFor(1, 13);
   for (const [from, to] of pages) {
     let used = from > L.header ? height(L.header) : 0;
@@ -118,6 +133,25 @@ describe('the summary sheet\'s printed pages', () => {
     expect(members).toBe(n);
     const pages = checkPages(plan, members);
     if (n >= 45) expect(pages.length).toBeGreaterThan(2);
+  });
+
+  // Neither host grows a row of a file it opens (LibreOffice cut "Phó Hiệu trưởng" to "Phó Hiệu"):
+  // each member row is set to its longest wrapped text, a line as tall as Excel makes a 13 pt
+  // Times New Roman line (16.5 pt, 22 px), no taller.
+  it('every member row\'s height is set: a line of 13 pt Times New Roman each, for its longest text', async () => {
+    const { plan, members } = await summaryPlan(40, undefined, true);
+    const L = layoutOf(plan, members);
+    const set = new Map((plan.rowHeights ?? []).map((h) => [h.index, h.height]));
+    const rows = unitOf(40, { long: true }).members;
+    rows.forEach((row, i) => {
+      const h = set.get(L.header + 1 + i);
+      const position = row[POSITION] as string;
+      // "Giáo viên" fits a line; the long ones wrap to two or more.
+      const lines = position === 'Giáo viên' ? 1 : LONG_POSITIONS.includes(position) ? 2 : 0;
+      expect({ i, position, whole: h !== undefined && h % 16.5 === 0, lines: lines === 1 ? h === 16.5 : lines === 2 ? h! >= 33 : true }).toEqual({ i, position, whole: true, lines: true });
+    });
+    expect(rows.filter((row) => LONG_POSITIONS.includes(row[POSITION] as string)).length).toBeGreaterThan(5);
+    checkPages(plan, members);
   });
 
   it('the file holds the scale and the breaks, not fit-to-page', async () => {
@@ -144,7 +178,7 @@ describe('the summary printed by LibreOffice', () => {
   // 18 and 48 members: fitted to the width, the signature stood alone at the top of the last page.
   it.each([18, 48])('%i members: the signature\'s page holds the last member rows and the totals, the block whole', async (n) => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
-    const unit = sampleUnit({ members: n });
+    const unit = unitOf(n);
     await createSheets(wb, unit);
     const result = await evaluateWorkbook(wb, { now: new Date(2025, 11, 20) });
     if (!result.ok) throw new Error('the sample must evaluate');
@@ -155,5 +189,25 @@ describe('the summary printed by LibreOffice', () => {
     expect(pages[signed]).toContain(squeeze('Tổng số:'));
     expect(pages[signed]).toContain(squeeze(last.name));
     expect(pages[signed]).toContain(squeeze(unit.unit.head!));
+  });
+
+  // Neither LibreOffice nor Excel grows a row of a file it opens: a position cut to its first line ("Phó Hiệu").
+  it('a long position prints whole', async () => {
+    const wb = ExcelJsWorkbook.create('truong.xlsx');
+    const unit = unitOf(48, { long: true });
+    await createSheets(wb, unit);
+    const result = await evaluateWorkbook(wb, { now: new Date(2025, 11, 20) });
+    if (!result.ok) throw new Error('the sample must evaluate');
+    // Column C ("Chức vụ") as LibreOffice draws it: from the left margin past A and B, at the sheet's scale.
+    const ws = wb.workbook.getWorksheet(SHEETS.summary)!;
+    const unitPt = (LIBREOFFICE_PT_PER_UNIT * ws.pageSetup.scale!) / 100;
+    const left = MARGINS_CM.left * CM_TO_PT + unitPt * (ws.getColumn(1).width! + ws.getColumn(2).width!);
+    const right = left + unitPt * ws.getColumn(3).width!;
+    const printed = (await printSheets(wb, [SHEETS.summary])).map((p) => squeeze(columnText(p, left - 2, right - 2))).join('');
+    for (const position of LONG_POSITIONS) {
+      const given = unit.members.filter((row) => row[POSITION] === position).length;
+      expect(given).toBeGreaterThan(0);
+      expect({ position, printed: printed.split(squeeze(position)).length - 1 }).toEqual({ position, printed: given });
+    }
   });
 });
