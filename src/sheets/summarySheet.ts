@@ -31,7 +31,7 @@ const SUMMARY_FONT_SIZE = 13;
  * A line of 13 pt Times New Roman as Excel sizes a row to it: 22 px at 96 dpi (as Arial 13,
  * whose ascent and descent Times New Roman nearly shares). LibreOffice draws the line ~14.4 pt.
  */
-export const MEMBER_LINE_PT = 16.5;
+const MEMBER_LINE_PT = 16.5;
 
 export interface SummaryContext {
   outcomeText: string;
