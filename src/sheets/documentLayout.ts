@@ -22,11 +22,26 @@ export const WRITTEN_COL = GRID_COLUMNS + 2;
 export const SIZE = { body: 13, title: 14, heading: 13, national: 12, table: 13, recipients: 11, recipientsTitle: 12 } as const;
 
 export const MARGINS_CM = { top: 2, bottom: 2, left: 3, right: 2 };
+const A4_CM = { portrait: { width: 21, height: 29.7 }, landscape: { width: 29.7, height: 21 } };
+export type Orientation = keyof typeof A4_CM;
+const PT_PER_CM = 72 / 2.54;
+/** Room left unused at each page's foot: printer drivers and hosts round row heights a little differently. */
+const PAGE_SAFETY_PT = 10;
+
 /**
- * A4 height minus the margins, in points, as Excel fills a page with the row heights we
- * set (LibreOffice draws rows ~2.5% shorter, so a page there holds at least as much).
+ * A4 height minus the margins and the safety room, in points, as Excel fills a page with the
+ * row heights we set (LibreOffice draws rows ~2.5% shorter, so a page there holds at least as much).
  */
-const PAGE_HEIGHT_PT = ((29.7 - MARGINS_CM.top - MARGINS_CM.bottom) / 2.54) * 72 - 10;
+export function pageHeightPt(orientation: Orientation): number {
+  return ((A4_CM[orientation].height - MARGINS_CM.top - MARGINS_CM.bottom) / 2.54) * 72 - PAGE_SAFETY_PT;
+}
+
+/** A4 width minus the margins, in points. */
+export function pageWidthPt(orientation: Orientation): number {
+  return (A4_CM[orientation].width - MARGINS_CM.left - MARGINS_CM.right) * PT_PER_CM;
+}
+
+const PAGE_HEIGHT_PT = pageHeightPt('portrait');
 
 /**
  * The grid fits the page at 100%, so no fit-to scaling: Excel and LibreOffice both ignore
@@ -65,6 +80,9 @@ const BOLD = widthTable(
 const UNKNOWN = 1000;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
+/** LibreOffice's width of an Excel column width unit, in points (Carlito, as Excel's Calibri 11). */
+export const LIBREOFFICE_PT_PER_UNIT = 5.547;
+
 /**
  * Printed width (pt) of a column span: LibreOffice draws an Excel width unit 5.55 pt wide
  * (Carlito, as Excel's Calibri) and keeps ~1 pt of padding each side. 3% is taken off: Excel,
@@ -72,7 +90,15 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
  * many prints as a little space where one too few would cut the text off.
  */
 export function textWidthPt(units: number): number {
-  return (units * 5.547 - 2) * 0.97;
+  return (units * LIBREOFFICE_PT_PER_UNIT - 2) * 0.97;
+}
+
+/**
+ * Printed width (pt) of a column `units` wide: the wider of Excel's (7·w + 5 px with Calibri 11,
+ * as the Office host sets it) and LibreOffice's, so columns fitted to a page fit in both.
+ */
+export function columnWidthPt(units: number): number {
+  return Math.max((units * 7 + 5) * 0.75, units * LIBREOFFICE_PT_PER_UNIT);
 }
 
 /** Where a line may also break inside a word: after a hyphen between letters ("TT-|BGDĐT", Unicode UAX #14). */
@@ -90,6 +116,8 @@ export function lineCount(text: string, units: number, size: number, bold = fals
     return n;
   };
   const perLine = (textWidthPt(units) * 1000) / size;
+  // No character is wider than an em: a short line needs no measuring (thousands of member names).
+  if (text.length * UNKNOWN <= perLine && !text.includes('\n')) return 1;
   const space = em(' ');
   let lines = 0;
   for (const para of text.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC').split('\n')) {

@@ -16,7 +16,8 @@ import { FONT, STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
-import { DocumentBuilder, fitHeight, MARGINS_CM } from './documentLayout';
+import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM } from './documentLayout';
+import { pagedSetup } from './printPages';
 import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
 export const SUMMARY_TITLE = 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU';
@@ -26,6 +27,11 @@ export const SUMMARY_TITLE_ROW = HEADING_ROWS + 1;
 export const SUMMARY_HEADER_ROW = SUMMARY_TITLE_ROW + 3;
 /** Printed size of the summary's text (NĐ 30: 13–14 pt). */
 const SUMMARY_FONT_SIZE = 13;
+/**
+ * A line of 13 pt Times New Roman as Excel sizes a row to it: 22 px at 96 dpi (as Arial 13,
+ * whose ascent and descent Times New Roman nearly shares). LibreOffice draws the line ~14.4 pt.
+ */
+const MEMBER_LINE_PT = 16.5;
 
 export interface SummaryContext {
   outcomeText: string;
@@ -43,13 +49,15 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const rs = wb.criteria.ruleSet;
   const scored = rs.mode === 'score';
   const width = scored ? 8 : 7;
-  // Landscape A4 inside the margins is ~130 width units: the table prints at (nearly) 100%.
+  // Landscape A4 inside the margins holds ~126 width units as LibreOffice draws them (~128 in
+  // Excel): the table prints at a scale a little under 100% (printPages.ts).
   const widths = [11, 40, 14, 14, 12, 22, 15, ...(scored ? [8] : [])];
   const lastL = String.fromCharCode(64 + width);
   const header = ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Số đạt / tổng số', 'Minh chứng', 'Tự đánh giá', ...(scored ? ['Điểm'] : [])];
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   const heights: { index: number; height: number }[] = [];
+  const criterionRows = new Set<number>();
   let r = SUMMARY_HEADER_ROW + 1;
   const C = (row: number, col: number) => ref(SHEETS.criteria, row, col);
   for (const cr of ev.criteria) {
@@ -65,6 +73,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       ...(scored ? [cRow ? { formula: `=${C(cRow, COL.earned)}`, result: cr.points ?? '' } : cr.points] : []),
     ]);
     styles.push({ range: `A${r}:${lastL}${r}`, style: STYLE.criterionRow });
+    criterionRows.add(r);
     heights.push({ index: r, height: fitHeight(cr.title, widths[1]! - 1, SUMMARY_FONT_SIZE, true) });
     r++;
     for (const ind of ev.indicators.filter((i) => i.criterion === cr.code)) {
@@ -95,7 +104,17 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const conclusionRow = r + 1;
   const membersTitleRow = conclusionRow + 3;
   const membersHeaderRow = membersTitleRow + 1;
-  const members = memberSummary(wb, ev, membersHeaderRow + 1);
+  // Neither host grows a row of a file it opens (LibreOffice cut a long position to its first
+  // line): each member row is set to its longest wrapped text. Positions and marks repeat down
+  // the list: each text is measured once per column.
+  const measured = new Map<string, number>();
+  const fit = (col: string, text: string) => {
+    const key = `${col}\t${text}`;
+    let lines = measured.get(key);
+    if (lines === undefined) measured.set(key, (lines = lineCount(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE)));
+    return lines;
+  };
+  const members = memberSummary(wb, ev, membersHeaderRow + 1, (texts) => Math.min(409, MEMBER_LINE_PT * Math.max(...texts.map(([col, text]) => fit(col, text)))));
   const membersLast = membersHeaderRow + ev.members.length;
   // The annex's totals: the counted figure is the one every document prints.
   const totalsRow = membersLast + 1;
@@ -115,6 +134,24 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   signatureBlock(doc, { title: readText(info.headTitle) || 'THỦ TRƯỞNG ĐƠN VỊ', name: readText(info.head), note: '(Ký, ghi rõ họ tên, đóng dấu)' }, { signer: { title: 'NGƯỜI LẬP BIỂU', name: '' } }, halves);
   const drawn = doc.drawn();
   const lastRow = doc.lastRow;
+  // What an officer reads: the official title evaluated, never the preset's short name.
+  const unitLine = `Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`;
+  // The unit line is merged across the table: no host grows a merged row, so its height is set.
+  const unitLineHeight = { index: SUMMARY_TITLE_ROW + 1, height: fitHeight(unitLine, widths.reduce((a, w) => a + w, 0) - 1, SUMMARY_FONT_SIZE) };
+  const rowHeights = [
+    ...drawn.rowHeights,
+    unitLineHeight,
+    { index: SUMMARY_HEADER_ROW, height: 36 },
+    ...heights,
+    { index: membersHeaderRow, height: 36 },
+    ...members.heights.map((height, i) => ({ index: membersHeaderRow + 1 + i, height })),
+  ];
+  // The pages count the heights set; a row without one is a line (the titles grow to their font).
+  const printed = new Map(rowHeights.map((h) => [h.index, h.height]));
+  const title = heightFor(1, STYLE.title.fontSize);
+  printed.set(SUMMARY_TITLE_ROW, title).set(membersTitleRow, title);
+  // The signature goes over with the totals and the last two members, never alone on a page.
+  const keptWithSignature = Math.max(membersHeaderRow + 1, membersLast - 1);
   return {
     sheet: SHEETS.summary,
     mode: 'replace',
@@ -123,11 +160,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       ...drawn.cells,
       {
         at: `A${SUMMARY_TITLE_ROW}`,
-        rows: [
-          [SUMMARY_TITLE],
-          // What an officer reads: the official title evaluated, never the preset's short name.
-          [`Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`],
-        ],
+        rows: [[SUMMARY_TITLE], [unitLine]],
       },
       { at: `A${SUMMARY_HEADER_ROW}`, rows: [header, ...rows] },
       { at: `A${conclusionRow}`, rows: [['Kết luận:', { formula: `=${ctx.outcomeCell}&""`, result: ctx.outcomeText }]] },
@@ -140,7 +173,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       { range: `A1:${lastL}${lastRow}`, style: { fontSize: SUMMARY_FONT_SIZE } },
       ...drawn.styles,
       { range: `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, style: { ...STYLE.title, horizontal: 'center' } },
-      { range: `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, style: { italic: true, horizontal: 'center', wrap: true } },
+      { range: `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, style: { italic: true, horizontal: 'center', wrap: true, fontName: FONT } },
       { range: `A${SUMMARY_HEADER_ROW}:${lastL}${SUMMARY_HEADER_ROW}`, style: STYLE.header },
       { range: `A${SUMMARY_HEADER_ROW + 1}:${lastL}${tableLast}`, style: STYLE.body },
       ...styles,
@@ -151,19 +184,22 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       { range: `A${totalsRow}:G${totalsRow}`, style: { bold: true, fontName: FONT } },
     ],
     columns: widths.map((w, i) => ({ index: i + 1, width: w })),
-    rowHeights: [...drawn.rowHeights, { index: SUMMARY_HEADER_ROW, height: 36 }, ...heights, { index: membersHeaderRow, height: 36 }],
+    rowHeights,
     merges: [...drawn.merges, `A${SUMMARY_TITLE_ROW}:${lastL}${SUMMARY_TITLE_ROW}`, `A${SUMMARY_TITLE_ROW + 1}:${lastL}${SUMMARY_TITLE_ROW + 1}`, `B${conclusionRow}:${lastL}${conclusionRow}`, `B${totalsRow}:G${totalsRow}`],
     freeze: { rows: SUMMARY_HEADER_ROW, columns: 0 },
-    // The member list is the long table: its header repeats. (No manual break: fit-to-width
-    // printing ignores them in Excel and LibreOffice alike.)
-    page: {
-      paperSize: 'A4',
-      orientation: 'landscape',
-      margins: { ...MARGINS_CM },
-      fitToWidth: true,
-      printArea: `A1:${lastL}${lastRow}`,
-      printTitleRows: `${membersHeaderRow}:${membersHeaderRow}`,
-    },
+    // The member list is the long table: its header repeats. Printed at a scale with a break
+    // before each page (fit-to printing ignores manual breaks), so no heading ends a page.
+    page: pagedSetup(
+      { paperSize: 'A4', orientation: 'landscape', margins: { ...MARGINS_CM }, printArea: `A1:${lastL}${lastRow}`, printTitleRows: `${membersHeaderRow}:${membersHeaderRow}` },
+      widths,
+      {
+        first: 1,
+        last: lastRow,
+        height: (r) => printed.get(r) ?? heightFor(1, SUMMARY_FONT_SIZE),
+        keepWithNext: (r) => r <= SUMMARY_HEADER_ROW || criterionRows.has(r) || r === membersTitleRow || r === membersHeaderRow || r >= keptWithSignature,
+        titleRow: membersHeaderRow,
+      },
+    ),
   };
 }
 
@@ -194,7 +230,7 @@ function runs<T>(items: readonly T[], continues: (prev: T, next: T) => boolean):
  * one formula fill (thousands of rows go to Excel in one request); the others are written cell
  * by cell. A member outside the denominator is marked, so the annex's count is the documents'.
  */
-function memberSummary(wb: UnitWorkbook, ev: Evaluation, top: number): { cells: CellBlock[]; fills: FormulaFill[] } {
+function memberSummary(wb: UnitWorkbook, ev: Evaluation, top: number, printedHeight: (texts: [col: string, text: string][]) => number): { cells: CellBlock[]; fills: FormulaFill[]; heights: number[] } {
   const m = wb.members;
   const cols = m.table.columns;
   const nameCol = cols[m.table.nameIndex]!.col;
@@ -245,5 +281,7 @@ function memberSummary(wb: UnitWorkbook, ev: Evaluation, top: number): { cells: 
       else for (let i = from + a; i <= from + b; i++) cells.push({ at: `G${top + i}`, rows: [[cell(i)]] });
     }
   }
-  return { cells, fills };
+  // The texts that may wrap: the name, the position and the mark.
+  const heights = list.map((x) => printedHeight([['B', x.name], ...(position ? [['C', readText(src[x.row - 1]?.[position.col - 1] ?? null)] as [string, string]] : []), ['G', x.counted ? readText(reach.result(x)) : NOT_COUNTED]]));
+  return { cells, fills, heights };
 }

@@ -114,6 +114,8 @@ function checkPage(p: PageSetup): void {
   if (p.printArea === '' || p.printTitleRows === '') throw new PlanError('An empty print area or print titles cannot be written: leave the field out to keep the sheet’s own.');
   if (p.printArea !== undefined) for (const part of p.printArea.split('&&')) parseRange(part.replace(/\$/g, ''));
   if (p.printTitleRows !== undefined && !/^\$?\d+:\$?\d+$/.test(p.printTitleRows)) throw new PlanError(`Print titles must be rows like "4:4": ${p.printTitleRows}`);
+  if (p.scale !== undefined && (!Number.isInteger(p.scale) || p.scale < 10 || p.scale > 400)) throw new PlanError(`Print scale must be a whole percentage from 10 to 400: ${p.scale}`);
+  if (p.scale !== undefined && p.fitToWidth) throw new PlanError('A print scale and fit-to-width cannot both be written: fit-to would override the scale.');
   for (const r of p.rowBreaks ?? []) if (!Number.isInteger(r) || r < 1) throw new PlanError(`Page break row must be a positive whole number: ${r}`);
 }
 

@@ -107,6 +107,8 @@ export interface PageSetup {
   /** Centimetres. */
   margins?: { top: number; bottom: number; left: number; right: number };
   fitToWidth?: boolean;
+  /** Print scale in percent (Excel: 10–400), for a sheet not fitted to the width (fit-to overrides it). */
+  scale?: number;
   /** "A1:H40". Never '': no host can remove a print area through its API. */
   printArea?: string;
   /** Rows repeated at the top of each printed page, e.g. "4:4". Never ''. */

@@ -12,6 +12,37 @@ export interface PdfPage {
   text: string;
   /** The text in reading order (pdftotext without -layout): a table cell's wrapped lines stay together. */
   flow: string;
+  /** Each word where it is drawn (points from the top left), in the order pdftotext reads them. */
+  words: PdfWord[];
+}
+
+export interface PdfWord {
+  x: number;
+  y: number;
+  text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** pdftotext -bbox's words, page by page. */
+function wordsOf(pdf: string): PdfWord[][] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return html.split('<page ').slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      text: m[3]!.replace(/&(\w+);/g, (e, name: string) => ENTITIES[name] ?? e),
+    })),
+  );
+}
+
+/** The words drawn from `left` to `right` (points) on a page, line by line: a table column's text, each cell's lines together. */
+export function columnText(page: PdfPage, left: number, right: number): string {
+  return page.words
+    .filter((w) => w.x >= left && w.x < right)
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((w) => w.text)
+    .join(' ');
 }
 
 /**
@@ -55,8 +86,9 @@ export async function printSheets(wb: ExcelJsWorkbook, sheets: string[], keep?: 
   const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
   const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
   const flows = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f');
+  const words = wordsOf(pdf);
   fs.rmSync(dir, { recursive: true, force: true });
-  return sizes.map((s, i) => ({ ...s, text: texts[i] ?? '', flow: flows[i] ?? '' }));
+  return sizes.map((s, i) => ({ ...s, text: texts[i] ?? '', flow: flows[i] ?? '', words: words[i] ?? [] }));
 }
 
 /** Text without any white space: pdftotext splits justified words ("h ọc"), so compare this. */

@@ -4,9 +4,16 @@
  * sheet not fitted prints at its scale, its columns split at its column breaks and at the
  * page's edge.
  */
-import { parseSheetParts, type PrintSetup, type SheetModel } from '../../src/hosts/preview/packageModel';
+import { PackageReader, parseSheetParts, type PrintSetup, type SheetModel } from '../../src/hosts/preview/packageModel';
 import { paperLayout } from '../../src/hosts/preview/PrintSheet';
 import { sheetView } from '../../src/hosts/preview/sheetView';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { SHEETS } from '../../src/sheets/names';
 
 const sheet = (inside: string, before = '') =>
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${before}<sheetData/>${inside}</worksheet>`;
@@ -111,4 +118,18 @@ describe('the sheet on paper', () => {
     expect(r.zoom).toBeLessThan(1);
     expect(r.zoom).toBeGreaterThanOrEqual(0.8);
   });
+});
+
+it('the summary sheet of an evaluated workbook: printed at its scale, its columns on one page, its manual breaks kept', async () => {
+  const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+  await createSheets(wb, sampleUnit({ members: 48 }));
+  if (!(await evaluateWorkbook(wb, { now: new Date(2025, 11, 20) })).ok) throw new Error('the sample must evaluate');
+  const pkg = await XlsxPackage.open(await wb.toBytes(), NODE_XLSX);
+  const model = (await new PackageReader(pkg).sheet(SHEETS.summary))!;
+  expect(model.print.fit).toBeNull();
+  expect(model.print.scale).toBeLessThan(100);
+  expect(model.print.rowBreaks.length).toBeGreaterThan(1);
+  const layout = paperLayout(sheetView(model, 'vi-VN', undefined, false), model.print);
+  expect(layout).toMatchObject({ orientation: 'landscape', zoom: model.print.scale / 100, rowBreaks: true });
+  expect(layout.bands).toHaveLength(1);
 });

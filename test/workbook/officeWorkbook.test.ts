@@ -281,6 +281,27 @@ describe('OfficeWorkbook: sheet modes', () => {
 });
 
 describe('OfficeWorkbook: the rest of a SheetPlan', () => {
+  // A summary of 5,000 members sets 5,000 row heights: a request per row would cost thousands of actions.
+  it('sets consecutive rows of one height in one request per run, each row read back at its height', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const heights = Array.from({ length: 5_000 }, (_, i) => ({ index: 12 + i, height: i % 1_000 === 7 ? 33 : 16.5 }));
+    // Listed out of order and a row given twice: the last height given wins, as in a file.
+    const rowHeights = [{ index: 3, height: 36 }, ...heights.slice(2_500), { index: 4, height: 20 }, ...heights.slice(0, 2_500), { index: 3, height: 40 }];
+    await wb.batch(async (s) => s.write({ sheet: 'Tổng hợp', mode: 'ensure', rowHeights }));
+    const sheet = excel.sheet('Tổng hợp');
+    expect(sheet.rowHeights.get(3)).toBe(40);
+    expect(sheet.rowHeights.get(4)).toBe(20);
+    expect(heights.every((h) => sheet.rowHeights.get(h.index) === h.height)).toBe(true);
+    expect([sheet.rowHeights.get(11), sheet.rowHeights.get(5_012)]).toEqual([undefined, undefined]);
+    // 3:4 are two heights; 12:5011 is 16.5 broken by five rows of 33: eleven runs.
+    expect(sheet.formats.filter((f) => f.key === 'rowHeight').map((f) => f.address)).toEqual([
+      '3:3', '4:4', '12:18', '19:19', '20:1018', '1019:1019', '1020:2018', '2019:2019', '2020:3018', '3019:3019', '3020:4018', '4019:4019', '4020:5011',
+    ].map((rows) => rows.replace(/(\d+):(\d+)/, 'A$1:XFD$2')));
+    // The sheet names, then the writes: thirteen small requests never fill a second one.
+    expect(excel.stats.syncs).toBe(2);
+  });
+
   const plan: SheetPlan = {
     sheet: 'Báo cáo',
     mode: 'replace',

@@ -56,6 +56,14 @@ describe('renderSheet, new sheet', () => {
     expect(xml).toContain('<autoFilter ref="A1:C3"/>');
   });
 
+  test('a print scale with manual breaks: pageSetup@scale, no fit-to-page (which would drop the breaks)', () => {
+    const { xml } = render({ cells: [{ at: 'A1', rows: [['x']] }], page: { paperSize: 'A4', orientation: 'landscape', fitToWidth: false, scale: 92, rowBreaks: [40, 20] } });
+    expect(xml).not.toContain('fitToPage');
+    expect(xml).not.toContain('<sheetPr');
+    expect(xml).toContain('<pageSetup paperSize="9" scale="92" orientation="landscape"/>');
+    expect(xml).toContain('<rowBreaks count="2" manualBreakCount="2"><brk id="19" max="16383" man="1"/><brk id="39" max="16383" man="1"/></rowBreaks>');
+  });
+
   test('sheet-scoped names for the package: print area, titles, filter (quotes doubled)', () => {
     const r = renderSheet({ sheet: "Báo cáo 'tệp'", mode: 'replace', autoFilter: 'A4:G9', page: { printArea: 'A1:H40', printTitleRows: '4:4' } }, new StylesEditor(null), null);
     expect(r.definedNames).toEqual([

@@ -184,6 +184,14 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(r.definedNames).toEqual([{ name: '_xlnm._FilterDatabase', value: "'Thành viên'!$A$4:$H$4", hidden: true }]);
   });
 
+  test('a print scale on an existing sheet: fit-to-page turned off, the scale set, the sheet\'s other print attributes kept', () => {
+    const r = patch({ page: { fitToWidth: false, scale: 92, rowBreaks: [30] } });
+    expect(strictParseErrors([r.xml])).toEqual([null]);
+    expect(r.xml).toContain('<pageSetUpPr fitToPage="0"/>');
+    expect(r.xml).toContain('<pageSetup paperSize="9" orientation="portrait" r:id="rId1" scale="92"/>');
+    expect(r.xml).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="29" max="16383" man="1"/></rowBreaks>');
+  });
+
   test('overwriting the first cell of a shared formula gives its copies their own formula text', () => {
     const r = patch({ cells: [{ at: 'D2', rows: [[5]] }] });
     expect(r.warnings).toEqual([]);

@@ -58,9 +58,10 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     if (col.width !== undefined) range.format.columnWidth = widthToPoints(col.width);
     if (col.hidden !== undefined) range.columnHidden = col.hidden;
   }
-  for (const row of plan.rowHeights ?? []) {
+  // A request per run of equal heights, not per row: a summary of 5,000 members sets 5,000 rows.
+  for (const run of heightRuns(plan.rowHeights ?? [])) {
     await small();
-    sheet.getRange(`${row.index}:${row.index}`).format.rowHeight = row.height;
+    sheet.getRange(`${run.from}:${run.to}`).format.rowHeight = run.height;
   }
   if (plan.validations?.length && can('validation', API.validation)) {
     for (const v of plan.validations) {
@@ -82,7 +83,8 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     else sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
   }
   if (plan.page && can('pageLayout', API.pageLayout)) {
-    await small(8);
+    // A request per page break: a long summary has hundreds.
+    await small(8 + (plan.page.rowBreaks?.length ?? 0));
     applyPage(sheet, plan.page);
   }
   for (const chart of plan.charts ?? []) {
@@ -103,6 +105,20 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small();
     sheet.activate();
   }
+}
+
+/** Rows of one height in a row, in order; a row listed twice takes its last height (as a file does). */
+function heightRuns(heights: readonly { index: number; height: number }[]): { from: number; to: number; height: number }[] {
+  const last = new Map<number, number>();
+  for (const h of heights) last.set(h.index, h.height);
+  const runs: { from: number; to: number; height: number }[] = [];
+  for (const index of [...last.keys()].sort((a, b) => a - b)) {
+    const height = last.get(index)!;
+    const run = runs[runs.length - 1];
+    if (run && run.to === index - 1 && run.height === height) run.to = index;
+    else runs.push({ from: index, to: index, height });
+  }
+  return runs;
 }
 
 /**
@@ -299,6 +315,7 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   if (page.margins) layout.setPrintMargins('Centimeters', { ...page.margins });
   // Fit all columns on one page wide, as many pages tall as needed (0 = automatic).
   if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  else if (page.scale !== undefined) layout.zoom = { scale: page.scale };
   if (page.printArea) layout.setPrintArea(page.printArea);
   if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows);
   if (page.rowBreaks) {

@@ -365,6 +365,7 @@ function applyPage(ws: ExcelJS.Worksheet, p: PageSetup, ctx: ApplyContext): void
       ps.fitToHeight = 0;
     }
   }
+  if (p.scale !== undefined) ps.scale = p.scale;
   const apostrophe = ws.name.includes("'");
   if ((p.printArea !== undefined || p.printTitleRows !== undefined) && apostrophe) {
     // ExcelJS would write '<name>'!… with the apostrophe not doubled: a corrupt defined name.

@@ -93,6 +93,7 @@ const excelJs: Implementation = {
         if (ps.orientation) state.page.orientation = ps.orientation;
         if (ps.paperSize === 9) state.page.paperSize = 'A4';
         if (ps.fitToPage) state.page.fitToWidth = ps.fitToWidth === 1;
+        else if (ps.scale !== undefined && ps.scale !== 100) state.page.scale = ps.scale;
         if (ps.printArea) state.page.printArea = ps.printArea;
         if (ps.printTitlesRow) state.page.printTitleRows = ps.printTitlesRow;
         const tab = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
@@ -140,10 +141,12 @@ const officeFake: Implementation = {
           const rule = v.rule as { list?: { source: string } } | undefined;
           if (rule?.list) eachCell(v.address, (a) => (state.validations[a] = rule.list!.source.startsWith('=') ? { source: rule.list!.source.slice(1) } : rule.list!.source.split(',')));
         }
-        const p = s.page as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number }; printArea?: string; printTitleRows?: string };
+        const p = s.page as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number; scale?: number }; printArea?: string; printTitleRows?: string };
         if (p.orientation) state.page.orientation = p.orientation === 'Landscape' ? 'landscape' : 'portrait';
         if (p.paperSize === 'A4') state.page.paperSize = 'A4';
-        if (p.zoom) state.page.fitToWidth = p.zoom.horizontalFitToPages === 1;
+        if (p.zoom?.scale !== undefined) {
+          if (p.zoom.scale !== 100) state.page.scale = p.zoom.scale;
+        } else if (p.zoom) state.page.fitToWidth = p.zoom.horizontalFitToPages === 1;
         if (p.printArea) state.page.printArea = p.printArea;
         if (p.printTitleRows) state.page.printTitleRows = p.printTitleRows;
         const mark = [...s.names].find(([n]) => n === SHEET_MARK);
@@ -202,6 +205,7 @@ const xlsxFile: Implementation = {
         if (o.orientation) state.page.orientation = o.orientation as 'portrait' | 'landscape';
         if (String(o.paperSize) === '9') state.page.paperSize = 'A4';
         if (o.fitToPage) state.page.fitToWidth = o.fitToWidth === 1 || o.fitToWidth === null;
+        else if (o.scale !== null && o.scale !== 100) state.page.scale = o.scale;
         if (o.printArea) state.page.printArea = o.printArea.replace(/\$/g, '');
         if (o.printTitleRows) state.page.printTitleRows = o.printTitleRows.replace(/\$/g, '');
         return state;

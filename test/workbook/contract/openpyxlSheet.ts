@@ -18,6 +18,7 @@ export interface OpenpyxlSheet {
   paperSize: number | string | null;
   fitToPage: boolean;
   fitToWidth: number | null;
+  scale: number | null;
   printArea: string | null;
   printTitleRows: string | null;
   rowBreaks: number[];
@@ -73,6 +74,7 @@ out = {
     'paperSize': ps.paperSize,
     'fitToPage': bool(pr.pageSetUpPr and pr.pageSetUpPr.fitToPage),
     'fitToWidth': ps.fitToWidth,
+    'scale': ps.scale,
     'printArea': ','.join(pa) if isinstance(pa, (list, tuple)) else pa,
     'printTitleRows': ws.print_title_rows,
     'rowBreaks': [b.id for b in ws.row_breaks.brk],

@@ -18,7 +18,8 @@ export interface SheetState {
   merges: string[];
   freeze: { rows: number; columns: number } | null;
   autoFilter: string | null;
-  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; printArea?: string; printTitleRows?: string; rowBreaks: number[] };
+  /** scale: the print scale, when not fitted and not the default 100%. */
+  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; scale?: number; printArea?: string; printTitleRows?: string; rowBreaks: number[] };
   tabColor: string | null;
   /** The ownership mark's role, or null for a sheet without one. */
   role: string | null;

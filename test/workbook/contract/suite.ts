@@ -114,6 +114,15 @@ export function contractSuite(impl: Implementation): void {
       expect(s.freeze).toEqual({ rows: 4, columns: 1 });
     });
 
+    it('writes a print scale with page breaks, replacing fit-to-width (which would drop the breaks)', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, { sheet: 'In', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }], page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true } });
+      await write(wb, { sheet: 'In', mode: 'existing', page: { fitToWidth: false, scale: 85, rowBreaks: [30, 12] } });
+      expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', paperSize: 'A4', scale: 85, rowBreaks: [12, 30] });
+      await expect(write(wb, { sheet: 'In', mode: 'existing', page: { scale: 5 } })).rejects.toThrow(/scale/);
+      await expect(write(wb, { sheet: 'In', mode: 'existing', page: { fitToWidth: true, scale: 85 } })).rejects.toThrow(/scale/);
+    });
+
     it('writes list validations with quotes intact, and refuses lists Excel cannot hold before writing anything', async () => {
       const wb = await impl.open(BASE);
       await write(wb, {

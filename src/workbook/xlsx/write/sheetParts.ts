@@ -106,10 +106,11 @@ export function pageMarginsXml(m: typeof DEFAULT_MARGINS): string {
   return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
 }
 
-/** pageSetup attributes the plan sets: A4 = 9, fit to one page wide and as many tall as needed. */
+/** pageSetup attributes the plan sets: A4 = 9, its scale, fit to one page wide and as many tall as needed. */
 export function pageSetupAttrs(p: PageSetup): [string, string][] {
   const out: [string, string][] = [];
   if (p.paperSize === 'A4') out.push(['paperSize', String(A4)]);
+  if (p.scale !== undefined) out.push(['scale', String(p.scale)]);
   if (p.fitToWidth) out.push(['fitToWidth', '1'], ['fitToHeight', '0']);
   if (p.orientation) out.push(['orientation', p.orientation]);
   return out;
