@@ -154,7 +154,7 @@ const ONE_WORKBOOK = new Set(['init', 'evaluate', 'documents', 'import', 'office
  * did 2% worse than that. Process-wide, so set before the command's code is hot, and only
  * by the process entry.
  */
-function tuneJit(command: string): void {
+export function tuneJit(command: string): void {
   const flags = ONE_WORKBOOK.has(command) ? '--no-turbo-inlining' : command === 'consolidate' ? '--max-inlined-bytecode-size-cumulative=300' : null;
   if (!flags) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- node:v8 costs 2 ms of start-up: loaded only here
