@@ -2,6 +2,8 @@
  * Every bench script explains itself with --help and refuses an option it does not know
  * (a mistyped option once ran the whole bench silently). Behaviour only: nothing is timed.
  */
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 
@@ -27,4 +29,30 @@ describe.each(SCRIPTS)('%s', (script) => {
 
 it('npm run bench lists --quick among its options', () => {
   expect(node('scripts/bench.js', '--help').stdout).toMatch(/--quick\s+a small run/);
+});
+
+/**
+ * The one-thread bench runs the pool's own reading task: a change to that task's signature
+ * once broke only the full bench (its product side exited 1), never a test.
+ */
+it('warmThread.js reads real unit workbooks on both sides and reports per-file figures', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-warm-'));
+  try {
+    const files = ['a', 'b', 'c'].map((name) => {
+      const file = path.join(dir, `${name}.xlsx`);
+      const r = node('bin/dvht.js', 'init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', `Trường ${name}`, '--type', 'thcs', '--sample');
+      expect(r.status).toBe(0);
+      return file;
+    });
+    const list = path.join(dir, 'files.txt');
+    fs.writeFileSync(list, files.join('\n'));
+    const r = node('scripts/bench/warmThread.js', '--files', list, '--warm', '1', '--pairs', '1');
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    const out = JSON.parse(r.stdout) as { files: number; product: { steadyUsPerFile: number }; floor: { steadyUsPerFile: number } };
+    expect(out.files).toBe(3);
+    expect(out.product.steadyUsPerFile).toBeGreaterThan(0);
+    expect(out.floor.steadyUsPerFile).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
