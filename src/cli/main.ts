@@ -10,6 +10,7 @@ import { COMMANDS, type CommandSpec } from './commands';
 import { APP_VERSION } from '../version';
 import { errorReason } from './files';
 import { XlsxError } from '../xlsx/errors';
+import { keepFreedMemory } from './freedMemory';
 
 export { EXIT };
 export type { Io };
@@ -135,6 +136,7 @@ export function main(argv: string[]): void {
 export function prepareCommand(command: string): void {
   // V8's flags first: they are the process's, its reading threads' too.
   tuneJit(command);
+  keepFreedMemory();
   // Consolidation's reading threads start now: their start-up overlaps loading the command (readerThreads.ts is light).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this command
   if (command === 'consolidate') (require('./readerThreads') as typeof import('./readerThreads')).startReadersEarly();
