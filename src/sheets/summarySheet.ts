@@ -58,6 +58,9 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const styles: StyleRun[] = [];
   const heights: { index: number; height: number }[] = [];
   const criterionRows = new Set<number>();
+  // Neither host grows a row: a criteria row is as tall as its longest wrapped text (the evidence may outrun the indicator).
+  const tallest = (texts: [col: number, text: string][], bold = false) =>
+    heightFor(Math.max(...texts.map(([col, text]) => lineCount(text, widths[col]! - 1, SUMMARY_FONT_SIZE, bold))), SUMMARY_FONT_SIZE);
   let r = SUMMARY_HEADER_ROW + 1;
   const C = (row: number, col: number) => ref(SHEETS.criteria, row, col);
   for (const cr of ev.criteria) {
@@ -74,7 +77,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
     ]);
     styles.push({ range: `A${r}:${lastL}${r}`, style: STYLE.criterionRow });
     criterionRows.add(r);
-    heights.push({ index: r, height: fitHeight(cr.title, widths[1]! - 1, SUMMARY_FONT_SIZE, true) });
+    heights.push({ index: r, height: tallest([[1, cr.title], [6, RESULT_TEXT[cr.status]]], true) });
     r++;
     for (const ind of ev.indicators.filter((i) => i.criterion === cr.code)) {
       const iRow = ctx.criteriaRows.get(ind.code);
@@ -96,7 +99,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         ...(scored ? [iRow ? { formula: `=${C(iRow, COL.earned)}`, result: ind.points ?? '' } : ind.points] : []),
       ]);
       styles.push({ range: `D${r}`, style: STYLE.percent });
-      heights.push({ index: r, height: fitHeight(ind.text, widths[1]! - 1, SUMMARY_FONT_SIZE) });
+      heights.push({ index: r, height: tallest([[1, ind.text], [3, share ? '' : readText(answer as CellValue)], [5, readText(evidence as CellValue)], [6, RESULT_TEXT[ind.status]]]) });
       r++;
     }
   }

@@ -11,7 +11,8 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_SUMMARY_TITLE, SUMMARY_HEADER_ROW } from '../../src/sheets/summarySheet';
-import { heightFor, LIBREOFFICE_PT_PER_UNIT, MARGINS_CM } from '../../src/sheets/documentLayout';
+import { heightFor, LIBREOFFICE_PT_PER_UNIT, lineCount, MARGINS_CM } from '../../src/sheets/documentLayout';
+import { readUnitFacts, saveUnitFacts } from '../../src/usecases/unitFacts';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { columnText, printSheets, squeeze } from './pdf';
@@ -152,6 +153,26 @@ describe('the summary sheet\'s printed pages', () => {
     });
     expect(rows.filter((row) => LONG_POSITIONS.includes(row[POSITION] as string)).length).toBeGreaterThan(5);
     checkPages(plan, members);
+  });
+
+  // Neither host grows a row: an indicator whose evidence wraps to more lines than its text is as tall as the evidence.
+  it('an indicator row is as tall as its evidence when that is its longest text', async () => {
+    const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+    await createSheets(wb, unitOf(20));
+    const read = await readUnitFacts(wb);
+    if (!read.ok) throw new Error('must read');
+    const evidence = 'Kế hoạch số 12/KH-THCS ngày 05/9/2025; biên bản họp hội đồng sư phạm tháng 9; sổ theo dõi bồi dưỡng của các tổ chuyên môn';
+    const saved = await saveUnitFacts(wb, { facts: read.facts.facts.map((f) => (f.code === '1.1' ? { ...f, evidence } : f)) });
+    expect(saved.ok).toBe(true);
+    const plans: SheetPlan[] = [];
+    const result = await evaluateWorkbook(recording(wb, plans), { now: new Date(2025, 11, 20) });
+    if (!result.ok) throw new Error('the sample must evaluate');
+    const plan = plans.find((p) => p.sheet === SHEETS.summary)!;
+    const row = [...Array(60).keys()].find((r) => textAt(plan, r) === '1.1')!;
+    const widths = plan.columns!.map((c) => c.width!);
+    const lines = lineCount(evidence, widths[5]! - 1, 13);
+    expect(lines).toBeGreaterThan(lineCount(textAt(plan, row, 1) as string, widths[1]! - 1, 13));
+    expect(plan.rowHeights!.find((h) => h.index === row)!.height).toBe(heightFor(lines, 13));
   });
 
   it('the file holds the scale and the breaks, not fit-to-page', async () => {
