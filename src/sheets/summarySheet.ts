@@ -50,8 +50,10 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const scored = rs.mode === 'score';
   const width = scored ? 8 : 7;
   // Landscape A4 inside the margins holds ~126 width units as LibreOffice draws them (~128 in
-  // Excel): the table prints at a scale a little under 100% (printPages.ts).
-  const widths = [11, 40, 14, 14, 12, 22, 15, ...(scored ? [8] : [])];
+  // Excel): the table prints at a scale a little under 100% (printPages.ts). The member list is
+  // most of the pages: C holds a common position ("Tổ trưởng chuyên môn") on one line, B any name;
+  // the criteria table keeps B nearly as wide (D, E hold short figures; a long evidence grows its row).
+  const widths = [11, 39, 24, 12, 12, 15, 15, ...(scored ? [8] : [])];
   const lastL = String.fromCharCode(64 + width);
   const header = ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Số đạt / tổng số', 'Minh chứng', 'Tự đánh giá', ...(scored ? ['Điểm'] : [])];
   const rows: CellInput[][] = [];

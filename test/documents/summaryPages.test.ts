@@ -15,7 +15,7 @@ import { heightFor, LIBREOFFICE_PT_PER_UNIT, lineCount, MARGINS_CM } from '../..
 import { readUnitFacts, saveUnitFacts } from '../../src/usecases/unitFacts';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-import { columnText, printSheets, squeeze } from './pdf';
+import { columnText, printSheets, squeeze, type PdfPage } from './pdf';
 
 /** Every plan a workbook is given, kept as it passes. */
 function recording(inner: Workbook, plans: SheetPlan[]): Workbook {
@@ -128,8 +128,9 @@ function checkPages(plan: SheetPlan, members: number): [number, number][] {
 }
 
 describe('the summary sheet\'s printed pages', () => {
-  // 17–19 members left the signature alone at the top of the last page when fitted to the width (LibreOffice).
-  it.each([0, 1, 5, 18, 45, 120])('%i members: breaks on every page, the signature with the last member rows', async (n) => {
+  // 17–19 members left the signature alone at the top of the last page when fitted to the width (LibreOffice);
+  // with a line a member, 27–34 and 54–61 fill a page up to the signature.
+  it.each([0, 1, 5, 18, 30, 45, 57, 120])('%i members: breaks on every page, the signature with the last member rows', async (n) => {
     const { plan, members } = await summaryPlan(n);
     expect(members).toBe(n);
     const pages = checkPages(plan, members);
@@ -153,6 +154,18 @@ describe('the summary sheet\'s printed pages', () => {
     });
     expect(rows.filter((row) => LONG_POSITIONS.includes(row[POSITION] as string)).length).toBeGreaterThan(5);
     checkPages(plan, members);
+  });
+
+  // The member list is most of the pages: a name and a common position each print on one line.
+  it('a common position ("Tổ trưởng chuyên môn") and the sample\'s names fit one line of the member list', async () => {
+    const { plan, members } = await summaryPlan(48);
+    const L = layoutOf(plan, members);
+    const set = new Map((plan.rowHeights ?? []).map((h) => [h.index, h.height]));
+    const rows = unitOf(48).members;
+    expect(rows.filter((row) => row[POSITION] === 'Tổ trưởng chuyên môn').length).toBeGreaterThan(0);
+    rows.forEach((row, i) => expect({ i, position: row[POSITION], height: set.get(L.header + 1 + i) }).toEqual({ i, position: row[POSITION], height: 16.5 }));
+    const position = plan.columns![2]!.width!;
+    for (const common of ['Tổ trưởng chuyên môn', 'Phó Hiệu trưởng', 'Nhân viên thư viện', 'Tổ phó chuyên môn']) expect({ common, lines: lineCount(common, position - 1, 13) }).toEqual({ common, lines: 1 });
   });
 
   // Neither host grows a row: an indicator whose evidence wraps to more lines than its text is as tall as the evidence.
@@ -194,10 +207,21 @@ describe('the summary sheet\'s printed pages', () => {
   });
 });
 
+/** Each printed line of the words drawn from `left` to `right` on a page, squeezed. */
+function lineTexts(page: PdfPage, left: number, right: number): string[] {
+  const lines = new Map<number, string[]>();
+  for (const w of [...page.words].filter((w) => w.x >= left && w.x < right).sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const y = Math.round(w.y);
+    lines.set(y, [...(lines.get(y) ?? []), w.text]);
+  }
+  return [...lines.values()].map((words) => squeeze(words.join('')));
+}
+
 describe('the summary printed by LibreOffice', () => {
   const NOTE = squeeze('(Ký, ghi rõ họ tên, đóng dấu)');
-  // 18 and 48 members: fitted to the width, the signature stood alone at the top of the last page.
-  it.each([18, 48])('%i members: the signature\'s page holds the last member rows and the totals, the block whole', async (n) => {
+  // 18 and 48 members: fitted to the width, the signature stood alone at the top of the last page. 30 and 57: with a
+  // line a member, the members fill a page up to the signature, which would start the next one alone.
+  it.each([18, 30, 48, 57])('%i members: the signature\'s page holds the last member rows and the totals, the block whole', async (n) => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
     const unit = unitOf(n);
     await createSheets(wb, unit);
@@ -213,7 +237,8 @@ describe('the summary printed by LibreOffice', () => {
   });
 
   // Neither LibreOffice nor Excel grows a row of a file it opens: a position cut to its first line ("Phó Hiệu").
-  it('a long position prints whole', async () => {
+  // The common ones print on one line each.
+  it('a long position prints whole, a common one on one line', async () => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
     const unit = unitOf(48, { long: true });
     await createSheets(wb, unit);
@@ -224,11 +249,18 @@ describe('the summary printed by LibreOffice', () => {
     const unitPt = (LIBREOFFICE_PT_PER_UNIT * ws.pageSetup.scale!) / 100;
     const left = MARGINS_CM.left * CM_TO_PT + unitPt * (ws.getColumn(1).width! + ws.getColumn(2).width!);
     const right = left + unitPt * ws.getColumn(3).width!;
-    const printed = (await printSheets(wb, [SHEETS.summary])).map((p) => squeeze(columnText(p, left - 2, right - 2))).join('');
+    const pages = await printSheets(wb, [SHEETS.summary]);
+    const printed = pages.map((p) => squeeze(columnText(p, left - 2, right - 2))).join('');
     for (const position of LONG_POSITIONS) {
       const given = unit.members.filter((row) => row[POSITION] === position).length;
       expect(given).toBeGreaterThan(0);
       expect({ position, printed: printed.split(squeeze(position)).length - 1 }).toEqual({ position, printed: given });
+    }
+    const lines = pages.flatMap((p) => lineTexts(p, left - 2, right - 2));
+    for (const position of ['Tổ trưởng chuyên môn', 'Nhân viên thư viện']) {
+      const given = unit.members.filter((row) => row[POSITION] === position).length;
+      expect(given).toBeGreaterThan(0);
+      expect({ position, oneLine: lines.filter((l) => l === squeeze(position)).length }).toEqual({ position, oneLine: given });
     }
   });
 });
