@@ -50,14 +50,19 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const scored = rs.mode === 'score';
   const width = scored ? 8 : 7;
   // Landscape A4 inside the margins holds ~126 width units as LibreOffice draws them (~128 in
-  // Excel): the table prints at a scale a little under 100% (printPages.ts).
-  const widths = [11, 40, 14, 14, 12, 22, 15, ...(scored ? [8] : [])];
+  // Excel): the table prints at a scale a little under 100% (printPages.ts). The member list is
+  // most of the pages: C holds a common position ("Tổ trưởng chuyên môn") on one line, B any name;
+  // the criteria table keeps B nearly as wide (D, E hold short figures; a long evidence grows its row).
+  const widths = [11, 39, 24, 12, 12, 15, 15, ...(scored ? [8] : [])];
   const lastL = String.fromCharCode(64 + width);
   const header = ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Số đạt / tổng số', 'Minh chứng', 'Tự đánh giá', ...(scored ? ['Điểm'] : [])];
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   const heights: { index: number; height: number }[] = [];
   const criterionRows = new Set<number>();
+  // Neither host grows a row: a criteria row is as tall as its longest wrapped text (the evidence may outrun the indicator).
+  const tallest = (texts: [col: number, text: string][], bold = false) =>
+    heightFor(Math.max(...texts.map(([col, text]) => lineCount(text, widths[col]! - 1, SUMMARY_FONT_SIZE, bold))), SUMMARY_FONT_SIZE);
   let r = SUMMARY_HEADER_ROW + 1;
   const C = (row: number, col: number) => ref(SHEETS.criteria, row, col);
   for (const cr of ev.criteria) {
@@ -74,7 +79,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
     ]);
     styles.push({ range: `A${r}:${lastL}${r}`, style: STYLE.criterionRow });
     criterionRows.add(r);
-    heights.push({ index: r, height: fitHeight(cr.title, widths[1]! - 1, SUMMARY_FONT_SIZE, true) });
+    heights.push({ index: r, height: tallest([[1, cr.title], [6, RESULT_TEXT[cr.status]]], true) });
     r++;
     for (const ind of ev.indicators.filter((i) => i.criterion === cr.code)) {
       const iRow = ctx.criteriaRows.get(ind.code);
@@ -96,7 +101,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         ...(scored ? [iRow ? { formula: `=${C(iRow, COL.earned)}`, result: ind.points ?? '' } : ind.points] : []),
       ]);
       styles.push({ range: `D${r}`, style: STYLE.percent });
-      heights.push({ index: r, height: fitHeight(ind.text, widths[1]! - 1, SUMMARY_FONT_SIZE) });
+      heights.push({ index: r, height: tallest([[1, ind.text], [3, share ? '' : readText(answer as CellValue)], [5, readText(evidence as CellValue)], [6, RESULT_TEXT[ind.status]]]) });
       r++;
     }
   }

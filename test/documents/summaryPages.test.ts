@@ -11,10 +11,11 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_SUMMARY_TITLE, SUMMARY_HEADER_ROW } from '../../src/sheets/summarySheet';
-import { heightFor, LIBREOFFICE_PT_PER_UNIT, MARGINS_CM } from '../../src/sheets/documentLayout';
+import { heightFor, LIBREOFFICE_PT_PER_UNIT, lineCount, MARGINS_CM } from '../../src/sheets/documentLayout';
+import { readUnitFacts, saveUnitFacts } from '../../src/usecases/unitFacts';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-import { columnText, printSheets, squeeze } from './pdf';
+import { columnText, printSheets, squeeze, type PdfPage } from './pdf';
 
 /** Every plan a workbook is given, kept as it passes. */
 function recording(inner: Workbook, plans: SheetPlan[]): Workbook {
@@ -127,8 +128,9 @@ function checkPages(plan: SheetPlan, members: number): [number, number][] {
 }
 
 describe('the summary sheet\'s printed pages', () => {
-  // 17–19 members left the signature alone at the top of the last page when fitted to the width (LibreOffice).
-  it.each([0, 1, 5, 18, 45, 120])('%i members: breaks on every page, the signature with the last member rows', async (n) => {
+  // 17–19 members left the signature alone at the top of the last page when fitted to the width (LibreOffice);
+  // with a line a member, 27–34 and 54–61 fill a page up to the signature.
+  it.each([0, 1, 5, 18, 30, 45, 57, 120])('%i members: breaks on every page, the signature with the last member rows', async (n) => {
     const { plan, members } = await summaryPlan(n);
     expect(members).toBe(n);
     const pages = checkPages(plan, members);
@@ -154,6 +156,38 @@ describe('the summary sheet\'s printed pages', () => {
     checkPages(plan, members);
   });
 
+  // The member list is most of the pages: a name and a common position each print on one line.
+  it('a common position ("Tổ trưởng chuyên môn") and the sample\'s names fit one line of the member list', async () => {
+    const { plan, members } = await summaryPlan(48);
+    const L = layoutOf(plan, members);
+    const set = new Map((plan.rowHeights ?? []).map((h) => [h.index, h.height]));
+    const rows = unitOf(48).members;
+    expect(rows.filter((row) => row[POSITION] === 'Tổ trưởng chuyên môn').length).toBeGreaterThan(0);
+    rows.forEach((row, i) => expect({ i, position: row[POSITION], height: set.get(L.header + 1 + i) }).toEqual({ i, position: row[POSITION], height: 16.5 }));
+    const position = plan.columns![2]!.width!;
+    for (const common of ['Tổ trưởng chuyên môn', 'Phó Hiệu trưởng', 'Nhân viên thư viện', 'Tổ phó chuyên môn']) expect({ common, lines: lineCount(common, position - 1, 13) }).toEqual({ common, lines: 1 });
+  });
+
+  // Neither host grows a row: an indicator whose evidence wraps to more lines than its text is as tall as the evidence.
+  it('an indicator row is as tall as its evidence when that is its longest text', async () => {
+    const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+    await createSheets(wb, unitOf(20));
+    const read = await readUnitFacts(wb);
+    if (!read.ok) throw new Error('must read');
+    const evidence = 'Kế hoạch số 12/KH-THCS ngày 05/9/2025; biên bản họp hội đồng sư phạm tháng 9; sổ theo dõi bồi dưỡng của các tổ chuyên môn';
+    const saved = await saveUnitFacts(wb, { facts: read.facts.facts.map((f) => (f.code === '1.1' ? { ...f, evidence } : f)) });
+    expect(saved.ok).toBe(true);
+    const plans: SheetPlan[] = [];
+    const result = await evaluateWorkbook(recording(wb, plans), { now: new Date(2025, 11, 20) });
+    if (!result.ok) throw new Error('the sample must evaluate');
+    const plan = plans.find((p) => p.sheet === SHEETS.summary)!;
+    const row = [...Array(60).keys()].find((r) => textAt(plan, r) === '1.1')!;
+    const widths = plan.columns!.map((c) => c.width!);
+    const lines = lineCount(evidence, widths[5]! - 1, 13);
+    expect(lines).toBeGreaterThan(lineCount(textAt(plan, row, 1) as string, widths[1]! - 1, 13));
+    expect(plan.rowHeights!.find((h) => h.index === row)!.height).toBe(heightFor(lines, 13));
+  });
+
   it('the file holds the scale and the breaks, not fit-to-page', async () => {
     const { plan, wb } = await summaryPlan(48);
     const saved = await XlsxWorkbook.open(await wb.toBytes(), 'x', NODE_XLSX);
@@ -173,10 +207,21 @@ describe('the summary sheet\'s printed pages', () => {
   });
 });
 
+/** Each printed line of the words drawn from `left` to `right` on a page, squeezed. */
+function lineTexts(page: PdfPage, left: number, right: number): string[] {
+  const lines = new Map<number, string[]>();
+  for (const w of [...page.words].filter((w) => w.x >= left && w.x < right).sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const y = Math.round(w.y);
+    lines.set(y, [...(lines.get(y) ?? []), w.text]);
+  }
+  return [...lines.values()].map((words) => squeeze(words.join('')));
+}
+
 describe('the summary printed by LibreOffice', () => {
   const NOTE = squeeze('(Ký, ghi rõ họ tên, đóng dấu)');
-  // 18 and 48 members: fitted to the width, the signature stood alone at the top of the last page.
-  it.each([18, 48])('%i members: the signature\'s page holds the last member rows and the totals, the block whole', async (n) => {
+  // 18 and 48 members: fitted to the width, the signature stood alone at the top of the last page. 30 and 57: with a
+  // line a member, the members fill a page up to the signature, which would start the next one alone.
+  it.each([18, 30, 48, 57])('%i members: the signature\'s page holds the last member rows and the totals, the block whole', async (n) => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
     const unit = unitOf(n);
     await createSheets(wb, unit);
@@ -192,7 +237,8 @@ describe('the summary printed by LibreOffice', () => {
   });
 
   // Neither LibreOffice nor Excel grows a row of a file it opens: a position cut to its first line ("Phó Hiệu").
-  it('a long position prints whole', async () => {
+  // The common ones print on one line each.
+  it('a long position prints whole, a common one on one line', async () => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
     const unit = unitOf(48, { long: true });
     await createSheets(wb, unit);
@@ -203,11 +249,18 @@ describe('the summary printed by LibreOffice', () => {
     const unitPt = (LIBREOFFICE_PT_PER_UNIT * ws.pageSetup.scale!) / 100;
     const left = MARGINS_CM.left * CM_TO_PT + unitPt * (ws.getColumn(1).width! + ws.getColumn(2).width!);
     const right = left + unitPt * ws.getColumn(3).width!;
-    const printed = (await printSheets(wb, [SHEETS.summary])).map((p) => squeeze(columnText(p, left - 2, right - 2))).join('');
+    const pages = await printSheets(wb, [SHEETS.summary]);
+    const printed = pages.map((p) => squeeze(columnText(p, left - 2, right - 2))).join('');
     for (const position of LONG_POSITIONS) {
       const given = unit.members.filter((row) => row[POSITION] === position).length;
       expect(given).toBeGreaterThan(0);
       expect({ position, printed: printed.split(squeeze(position)).length - 1 }).toEqual({ position, printed: given });
+    }
+    const lines = pages.flatMap((p) => lineTexts(p, left - 2, right - 2));
+    for (const position of ['Tổ trưởng chuyên môn', 'Nhân viên thư viện']) {
+      const given = unit.members.filter((row) => row[POSITION] === position).length;
+      expect(given).toBeGreaterThan(0);
+      expect({ position, oneLine: lines.filter((l) => l === squeeze(position)).length }).toEqual({ position, oneLine: given });
     }
   });
 });
