@@ -47,7 +47,7 @@ export const vi = {
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',
   'problem.level2NoPrevious': '{where}: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1{basis}: ghi ngày của quyết định đó.',
-  'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Đề nghị mức độ 1, hoặc để sang năm sau.',
+  'problem.level2TooSoon': '{where}: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1{basis}. Đề nghị mức độ 1, hoặc để sang năm sau.',
   'problem.tierMismatch': '{where}: hồ sơ {recognition}{basis} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
   'problem.tierUnknown': '{where}: “{tier}” không cho biết đơn vị tổng hợp thuộc cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên chưa kiểm tra được nơi nhận hồ sơ. Ghi cấp của đơn vị tổng hợp: “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
   'problem.receiverTierUnknown': '{where}: “{tier}” trong mục “Cấp nhận hồ sơ” của bộ tiêu chí không cho biết là cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên không dùng để kiểm tra nơi nhận hồ sơ. Ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
@@ -478,8 +478,10 @@ export const vi = {
   'consolidate.flag.duplicateNotEvaluatedKept': 'Trùng với tệp “{other}” (bản chưa được đánh giá, không tổng hợp).',
   'consolidate.flag.duplicateUndecided': 'Trùng đơn vị với tệp “{other}” nhưng khác nội dung, và ngày đánh giá không cho biết bản nào mới hơn; chỉ tổng hợp tệp “{other}”. Hãy hỏi đơn vị bản nào đúng.',
   'consolidate.flag.duplicateUndecidedKept': 'Trùng với tệp “{other}” nhưng khác nội dung, không rõ bản nào mới hơn (đã tổng hợp bản này). Hãy hỏi đơn vị bản nào đúng.',
-  'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}).',
-  'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.',
+  'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}).{rule}',
+  'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.{rule}',
+  // After the flags above (officer tables read them back: an older table's flag has no such sentence).
+  'consolidate.flag.level2Rule': ' Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1{basis}.',
   'consolidate.flag.unitCheck': 'Tệp “{file}”, {message}',
   'consolidate.flag.expired': 'Công nhận lần trước ({date}) đã hết thời hạn 36 tháng (đến {until}).',
   'consolidate.flag.badDate': 'Tệp “{file}”, {where}: ngày công nhận lần trước “{value}” không phải ngày (dd/mm/yyyy).',

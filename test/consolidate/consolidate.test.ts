@@ -186,7 +186,10 @@ describe('dvht consolidate', () => {
 
   it('flags level 2 requested within 12 months of the previous recognition', () => {
     const messages = unit('05-thpt-muc-do-2.xlsx').flags.map((f) => f.message);
-    expect(messages).toContain('Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (15/03/2025; đủ 12 tháng vào 15/03/2026, sau hạn nộp hồ sơ 15/01/2026).');
+    // A cấp tỉnh rule set: the rule without an article (TT24's for the province is not known).
+    expect(messages).toContain(
+      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (15/03/2025; đủ 12 tháng vào 15/03/2026, sau hạn nộp hồ sơ 15/01/2026). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1.',
+    );
   });
 
   it('flags a recognition past its 36-month validity', () => {

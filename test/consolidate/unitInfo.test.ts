@@ -75,6 +75,10 @@ describe('units as they typed themselves', () => {
   it('reckons the 12-month rule for a level-2 rule set whose level cell is blank, as evaluate does', () => {
     // Its 3.4 (TTLĐXS) is not the level-1 units' (TTLĐTT or higher): left out of that column, and so is its TC3.
     expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.map((f) => f.code)).toEqual(['otherIndicators', 'otherCriteria', 'level2NoPrevious']);
+    // The rule cited as the unit's own evaluation cites it.
+    expect(unit('muc-do-2-bo-trong.xlsx')!.record.flags.find((f) => f.code === 'level2NoPrevious')!.message).toBe(
+      'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8).',
+    );
   });
 
   it('reckons the 12 months to the dossier deadline, and not for a unit renewing level 2, as evaluate does', () => {
@@ -83,7 +87,7 @@ describe('units as they typed themselves', () => {
     expect(codes('md2-kip-han.xlsx')).not.toContain('level2TooSoon');
     expect(codes('md2-gia-han.xlsx')).not.toContain('level2TooSoon');
     expect(unit('md2-som.xlsx')!.record.flags.find((f) => f.code === 'level2TooSoon')!.message).toBe(
-      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026).',
+      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8).',
     );
   });
 
@@ -94,6 +98,17 @@ describe('units as they typed themselves', () => {
     expect(flags[0]!.message).toMatch(at('loại đơn vị “Trường quốc tế” không có trong danh sách'));
     expect(flags[1]!.message).toMatch(at('đơn vị đề nghị “Mức độ 2” nhưng bộ tiêu chí'));
     expect(flags[2]!.message).toMatch(at('gửi đơn vị tổng hợp “cấp trung ương”'));
+  });
+
+  it('keeps a unit with a level-2 flag out of the decision, whether the table cites the rule or was consolidated before it did', () => {
+    const soon = unit('md2-som.xlsx')!.record.flags.find((f) => f.code === 'level2TooSoon')!.message;
+    const none = unit('muc-do-2-bo-trong.xlsx')!.record.flags.find((f) => f.code === 'level2NoPrevious')!.message;
+    expect(isBlockingRemark(soon)).toBe(true);
+    expect(isBlockingRemark(none)).toBe(true);
+    // As the version before wrote them into the table's remarks.
+    expect(isBlockingRemark('Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026).')).toBe(true);
+    expect(isBlockingRemark('Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.')).toBe(true);
+    expect(isBlockingRemark('Level 2 requested but no previous recognition date is given.')).toBe(true);
   });
 
   it('flags a previous recognition after the day of the consolidation, and reckons no 12- or 36-month rule from it', () => {

@@ -53,7 +53,7 @@ describe('level 2 and the 12 months after level 1', () => {
   it('within 12 months of the level-1 decision by the dossier deadline (15/01 of the next year): flagged', () => {
     const soon = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) }));
     expect(codes(soon)).toEqual([['level2TooSoon', 15]]);
-    expect(soon[0]!.params).toEqual({ date: '10/02/2025', due: '10/02/2026', deadline: '15/01/2026' });
+    expect(soon[0]!.params).toEqual({ date: '10/02/2025', due: '10/02/2026', deadline: '15/01/2026', basis: ' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)' });
     // Twelve months exactly on the deadline is in time; a year earlier is long past.
     expect(requestProblems(md2, request({ previous: new Date(2025, 0, 15) }))).toEqual([]);
     expect(requestProblems(md2, request({ previous: new Date(2024, 1, 10) }))).toEqual([]);
@@ -205,6 +205,16 @@ describe('level 2 without a previous level-1 recognition cites the article setti
     expect(t('vi', 'problem.level2NoPrevious', { where: 'Ô B15', basis: basisOf(md2) })).toBe(
       'Ô B15: đề nghị mức độ 2 nhưng chưa ghi ngày công nhận mức độ 1. Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8): ghi ngày của quyết định đó.',
     );
+  });
+
+  it('the same article where level 2 comes too soon, with the rule the dates are reckoned by', () => {
+    const soon = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) }))[0]!;
+    expect(t('vi', 'problem.level2TooSoon', { where: 'Ô B15', ...soon.params })).toBe(
+      'Ô B15: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8). Đề nghị mức độ 1, hoặc để sang năm sau.',
+    );
+    expect(t('en', 'problem.level2TooSoon', { where: 'Cell B15', ...soon.params })).toContain('(Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)');
+    const tinh = requestProblems(tinh2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) })).find((p) => p.code === 'level2TooSoon')!;
+    expect(tinh.params!.basis).toBe('');
   });
 
   it('nothing where no article is known (cấp tỉnh) or the rule set does not rest on TT24', () => {

@@ -159,7 +159,7 @@ export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSe
   const wait = level2Wait(requestedLevel(rs, req.level.value), req.previousDate.value, req.previousLevel.value, req.year);
   if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', { basis: level2Basis(rs) }, req.previousDate.at ?? req.level.at));
   else if (wait?.kind === 'tooSoon') {
-    out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline) }, req.previousDate.at));
+    out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline), basis: level2Basis(rs) }, req.previousDate.at));
   }
   // A listed tier naming none (a city's UBND) would match nothing: said where it is typed, never compared.
   for (const listed of rs.receiverTiers ?? []) if (tierOf(listed) === null) out.push(problem('warning', 'receiverTierUnknown', { tier: listed }, ruleSetAt.receiverTiers));

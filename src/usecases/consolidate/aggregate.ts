@@ -321,9 +321,11 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   // A recognition still to come is a typo: no rule reckoned from it would mean anything.
   if (prev && prev > asOf) return [{ code: 'badDate', message: t(lang, 'consolidate.flag.futureDate', { date: formatDate(prev), asOf: formatDate(asOf) }) }];
   const wait = level2Wait(u.requestedLevel, unreadable ? 'invalid' : prev, u.previousLevel, u.year);
-  if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious') });
+  // The rule and its article, as the unit's own evaluation cites them.
+  const rule = t(lang, 'consolidate.flag.level2Rule', { basis: u.receiving.level2Basis });
+  if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious', { rule }) });
   if (wait?.kind === 'tooSoon') {
-    flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline) }) });
+    flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), rule }) });
   }
   if (!prev) return flags;
   const until = new Date(prev.getFullYear() + 3, 11, 31);
