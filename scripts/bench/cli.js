@@ -1,6 +1,6 @@
 /**
  * `dvht evaluate` on a generated workbook against its floor, both run the way the product runs:
- * each sample is a fresh process on the same untouched input, three samples in alternating
+ * each sample is a fresh process on the same untouched input, five samples in alternating
  * pairs (product, floor), medians and the median of the pair ratios. The floor reads the parts
  * evaluate needs (inflate + UTF-8 decode) and zips the parts it writes (deflate of every part
  * whose bytes changed, the rest copied as stored) with the project's own zip code. Both are
@@ -15,8 +15,8 @@ const { spawnSync } = require('child_process');
 const root = path.join(__dirname, '..', '..');
 const bin = path.join(root, 'bin', 'dvht.js');
 
-/** Samples per member count: fresh processes, product and floor alternating. */
-const SAMPLES = 3;
+/** Samples per member count: fresh processes, product and floor alternating (single runs here move by ±15%). */
+const SAMPLES = 5;
 
 /** A fresh Node process, timed from spawn to exit. */
 function timedNode(args, what) {
