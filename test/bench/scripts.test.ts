@@ -56,3 +56,31 @@ it('warmThread.js reads real unit workbooks on both sides and reports per-file f
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/**
+ * The evaluate rows count each sample's CPU time and page faults (Linux: /proc), the floor's
+ * without its preparation: a fresh page is a cost of its own on the machine the tables come from.
+ */
+it('the evaluate bench reports CPU time and page faults of product and floor per sample', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bench's own module, plain JavaScript
+  const { cliEvaluate } = require(path.join(root, 'scripts', 'bench', 'cli.js')) as {
+    cliEvaluate: (n: number, dir: string) => { cpuRatio: number | null; faults: { product: number; floor: number } | null; samples: { walls: number[]; usage: { product: { cpuMs: number; faults: number }[]; floor: { cpuMs: number; faults: number }[] } } };
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-cli-bench-'));
+  try {
+    const r = cliEvaluate(20, dir);
+    const samples = r.samples.walls.length;
+    expect(samples).toBeGreaterThanOrEqual(3);
+    expect(fs.existsSync('/proc/self/stat')).toBe(true);
+    expect(r.samples.usage.product).toHaveLength(samples);
+    expect(r.samples.usage.floor).toHaveLength(samples);
+    for (const u of [...r.samples.usage.product, ...r.samples.usage.floor]) {
+      expect(u.faults).toBeGreaterThan(0);
+      expect(u.cpuMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(r.cpuRatio).toBeGreaterThan(0);
+    expect(r.faults!.product).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
