@@ -115,6 +115,31 @@ describe('dvht', () => {
     expect(io.stderr.join('\n')).toContain("'Thông tin đơn vị'!B4: chưa ghi tên đơn vị");
   });
 
+  it('evaluate: a row without a name, an unclear self-assessment and a repeated indicator code each say what to do, in both languages', async () => {
+    const dir = tmp();
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
+    wb.workbook.getWorksheet('Thành viên')!.getCell('B7').value = null;
+    const criteria = wb.workbook.getWorksheet('Tiêu chí')!;
+    criteria.eachRow((row) => {
+      if (row.getCell(1).value === '1.1') row.getCell(9).value = 'ok';
+      else if (row.getCell(1).value === '1.2') row.getCell(1).value = '1.1';
+    });
+    const file = path.join(dir, 'sai.xlsx');
+    fs.writeFileSync(file, await wb.toBuffer());
+    const vi = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
+    const said = vi.stderr.join('\n');
+    expect(said).toContain("'Thành viên'!B7: dòng có số liệu nhưng thiếu họ và tên, nên không được tính. Ghi họ và tên vào ô này, hoặc xóa số liệu của dòng nếu đó không phải là thành viên.");
+    expect(said).toMatch(/'Tiêu chí'!I\d+: chỉ tiêu 1\.1 ghi “ok”, không rõ là Đạt hay Không đạt; chỉ tiêu này chưa đánh giá được\. Ghi Đạt, Không đạt hoặc Không áp dụng\./);
+    expect(said).toMatch(/'Tiêu chí'!A\d+: mã chỉ tiêu 1\.1 bị trùng; dòng này bị bỏ qua\. Sửa mã của dòng này cho đúng \(mỗi chỉ tiêu một mã\), hoặc xóa dòng thừa\./);
+    const en = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra-en.xlsx'), '--lang', 'en'], en);
+    const saidEn = en.stderr.join('\n');
+    expect(saidEn).toContain('no name, so it is not counted. Type the name in this cell, or clear the row’s data if it is not a member.');
+    expect(saidEn).toContain('neither clearly Đạt nor Không đạt; the indicator cannot be evaluated. Write Đạt, Không đạt or Không áp dụng.');
+    expect(saidEn).toContain('appears twice; this row is ignored. Correct this row’s code (one code per indicator), or delete the extra row.');
+  });
+
   it('evaluate on a file saved by openpyxl: a formula with no stored result in the unit’s data is warned at its cell; the add-in’s own formulas (openpyxl drops every result) are not', async () => {
     const dir = tmp();
     const file = await initSample(dir);
