@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'problem.noCountedMembers': 'Indicator {indicator}: no member is counted yet, so it cannot be evaluated.',
   'problem.noLearnerData': 'Indicator {indicator}: learner figures are missing (sheet “Người học”), so it cannot be evaluated.',
   'problem.learnerCountInvalid': '{where}: “{value}” is not valid ({label}). Head counts are whole numbers; CDHT holders cannot exceed them.',
+  'problem.learnerCountMissing': '{where}: the number of learners is blank but the number holding CDHT is filled in. Type the number of learners of this class or grade (a whole number), or clear the row’s data if it is not used.',
   'problem.unitAnswerMissing': '{where}: indicator {indicator} has no self-assessment yet. Write Đạt or Không đạt.',
   'problem.unitAnswerAmbiguous': '{where}: indicator {indicator} says “{value}”, neither clearly Đạt nor Không đạt; the indicator cannot be evaluated. Write Đạt, Không đạt or Không áp dụng.',
   'problem.invalidThreshold': '{where}: the requirement of indicator {indicator} is “{value}”, not a percentage from 0% to 100%. Type the share required, e.g. 90%.',

@@ -23,6 +23,7 @@ export const vi = {
   'problem.noCountedMembers': 'Chỉ tiêu {indicator}: chưa có thành viên nào được tính, nên chưa đánh giá được.',
   'problem.noLearnerData': 'Chỉ tiêu {indicator}: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được.',
   'problem.learnerCountInvalid': '{where}: “{value}” không hợp lệ ({label}). Số người học phải là số nguyên, số đạt CDHT không lớn hơn số người học.',
+  'problem.learnerCountMissing': '{where}: chưa ghi số người học nhưng đã ghi số người học đạt CDHT. Ghi số người học của lớp, khối này (số nguyên), hoặc xóa số liệu của dòng nếu không dùng.',
   'problem.unitAnswerMissing': '{where}: chỉ tiêu {indicator} chưa có tự đánh giá. Ghi Đạt hoặc Không đạt.',
   'problem.unitAnswerAmbiguous': '{where}: chỉ tiêu {indicator} ghi “{value}”, không rõ là Đạt hay Không đạt; chỉ tiêu này chưa đánh giá được. Ghi Đạt, Không đạt hoặc Không áp dụng.',
   'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',

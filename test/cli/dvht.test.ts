@@ -140,6 +140,22 @@ describe('dvht', () => {
     expect(saidEn).toContain('appears twice; this row is ignored. Correct this row’s code (one code per indicator), or delete the extra row.');
   });
 
+  it('evaluate: a class with CDHT holders but no number of learners is said as such at its cell, not as an empty quoted value', async () => {
+    const dir = tmp();
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
+    wb.workbook.getWorksheet('Người học')!.getCell('C6').value = null;
+    const file = path.join(dir, 'thieu-so.xlsx');
+    fs.writeFileSync(file, await wb.toBuffer());
+    const vi = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
+    const said = vi.stderr.join('\n');
+    expect(said).not.toContain('“”');
+    expect(said).toContain("'Người học'!C6: chưa ghi số người học nhưng đã ghi số người học đạt CDHT. Ghi số người học của lớp, khối này (số nguyên), hoặc xóa số liệu của dòng nếu không dùng.");
+    const en = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra-en.xlsx'), '--lang', 'en'], en);
+    expect(en.stderr.join('\n')).toContain("'Người học'!C6: the number of learners is blank but the number holding CDHT is filled in. Type the number of learners of this class or grade (a whole number), or clear the row’s data if it is not used.");
+  });
+
   it('evaluate on a file saved by openpyxl: a formula with no stored result in the unit’s data is warned at its cell; the add-in’s own formulas (openpyxl drops every result) are not', async () => {
     const dir = tmp();
     const file = await initSample(dir);
