@@ -156,6 +156,22 @@ describe('dvht', () => {
     expect(en.stderr.join('\n')).toContain("'Người học'!C6: the number of learners is blank but the number holding CDHT is filled in. Type the number of learners of this class or grade (a whole number), or clear the row’s data if it is not used.");
   });
 
+  it('evaluate of a new workbook with no members and no learners says where to type them', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'moi.xlsx');
+    expect(await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THPT Lê Lợi', '--type', 'thpt', '--year', '2025'], capture())).toBe(0);
+    const vi = capture();
+    expect(await run(['evaluate', file], vi)).toBe(1);
+    const said = vi.stderr.join('\n');
+    expect(said).toContain('Chỉ tiêu 2.1: chưa có thành viên nào được tính, nên chưa đánh giá được. Ghi danh sách thành viên vào trang “Thành viên” (người không tính thì ghi Không ở cột “Tính vào tổng số”).');
+    expect(said).toContain('Chỉ tiêu 3.2b: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được. Ghi số người học và số người học đạt CDHT của từng lớp, khối vào trang này.');
+    const en = capture();
+    expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
+    const saidEn = en.stderr.join('\n');
+    expect(saidEn).toContain('Indicator 2.1: no member is counted yet, so it cannot be evaluated. Type the members on the “Thành viên” sheet (write Không in “Tính vào tổng số” for those not counted).');
+    expect(saidEn).toContain('Indicator 3.2b: learner figures are missing (sheet “Người học”), so it cannot be evaluated. Type each class’s or grade’s number of learners and of CDHT holders on that sheet.');
+  });
+
   it('evaluate on a file saved by openpyxl: a formula with no stored result in the unit’s data is warned at its cell; the add-in’s own formulas (openpyxl drops every result) are not', async () => {
     const dir = tmp();
     const file = await initSample(dir);
