@@ -757,6 +757,12 @@ function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): { headcoun
     if (h.kind === 'blank' && c.kind === 'blank') continue;
     const hv = h.kind === 'number' ? h.value : NaN;
     const cv = c.kind === 'number' ? c.value : c.kind === 'blank' ? 0 : NaN;
+    if (h.kind === 'blank') {
+      // Holders typed, the class size not: said as missing, not as an invalid empty value.
+      problems.push(problem('warning', 'learnerCountMissing', {}, { sheet: 'learners', row: r.row, col: r.headcount.col }));
+      bad = true;
+      continue;
+    }
     if (!Number.isInteger(hv) || hv < 0) {
       problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
       bad = true;

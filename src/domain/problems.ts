@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'noCountedMembers'
   | 'noLearnerData'
   | 'learnerCountInvalid'
+  | 'learnerCountMissing'
   | 'unitAnswerMissing'
   | 'unitAnswerAmbiguous'
   | 'invalidThreshold'

@@ -89,9 +89,13 @@ export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
   const shown = readText(f.value);
   const types = readListColumn(wb.sheets.lists, 'C');
   const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
-  const known = new Set((types.length ? types : UNIT_TYPES).map(typeKey));
+  const listed = types.length ? types : UNIT_TYPES;
+  const known = new Set(listed.map(typeKey));
   if (!shown) return problem('warning', 'unitTypeMissing', { value: shown }, f.at);
-  return known.has(typeKey(shown)) ? null : problem('warning', 'unitTypeUnknown', { value: shown, example: types[0] ?? UNIT_TYPES[0]! }, f.at);
+  if (known.has(typeKey(shown))) return null;
+  // A type typed short (“Mầm non”, “THCS”) is offered the listed one that contains it.
+  const example = listed.find((x) => typeKey(x).includes(typeKey(shown))) ?? listed[0]!;
+  return problem('warning', 'unitTypeUnknown', { value: shown, example }, f.at);
 }
 
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */

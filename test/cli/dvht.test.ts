@@ -115,6 +115,63 @@ describe('dvht', () => {
     expect(io.stderr.join('\n')).toContain("'Thông tin đơn vị'!B4: chưa ghi tên đơn vị");
   });
 
+  it('evaluate: a row without a name, an unclear self-assessment and a repeated indicator code each say what to do, in both languages', async () => {
+    const dir = tmp();
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
+    wb.workbook.getWorksheet('Thành viên')!.getCell('B7').value = null;
+    const criteria = wb.workbook.getWorksheet('Tiêu chí')!;
+    criteria.eachRow((row) => {
+      if (row.getCell(1).value === '1.1') row.getCell(9).value = 'ok';
+      else if (row.getCell(1).value === '1.2') row.getCell(1).value = '1.1';
+    });
+    const file = path.join(dir, 'sai.xlsx');
+    fs.writeFileSync(file, await wb.toBuffer());
+    const vi = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
+    const said = vi.stderr.join('\n');
+    expect(said).toContain("'Thành viên'!B7: dòng có số liệu nhưng thiếu họ và tên, nên không được tính. Ghi họ và tên vào ô này, hoặc xóa số liệu của dòng nếu đó không phải là thành viên.");
+    expect(said).toMatch(/'Tiêu chí'!I\d+: chỉ tiêu 1\.1 ghi “ok”, không rõ là Đạt hay Không đạt; chỉ tiêu này chưa đánh giá được\. Ghi Đạt, Không đạt hoặc Không áp dụng\./);
+    expect(said).toMatch(/'Tiêu chí'!A\d+: mã chỉ tiêu 1\.1 bị trùng; dòng này bị bỏ qua\. Sửa mã của dòng này cho đúng \(mỗi chỉ tiêu một mã\), hoặc xóa dòng thừa\./);
+    const en = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra-en.xlsx'), '--lang', 'en'], en);
+    const saidEn = en.stderr.join('\n');
+    expect(saidEn).toContain('no name, so it is not counted. Type the name in this cell, or clear the row’s data if it is not a member.');
+    expect(saidEn).toContain('neither clearly Đạt nor Không đạt; the indicator cannot be evaluated. Write Đạt, Không đạt or Không áp dụng.');
+    expect(saidEn).toContain('appears twice; this row is ignored. Correct this row’s code (one code per indicator), or delete the extra row.');
+  });
+
+  it('evaluate: a class with CDHT holders but no number of learners is said as such at its cell, not as an empty quoted value', async () => {
+    const dir = tmp();
+    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
+    wb.workbook.getWorksheet('Người học')!.getCell('C6').value = null;
+    const file = path.join(dir, 'thieu-so.xlsx');
+    fs.writeFileSync(file, await wb.toBuffer());
+    const vi = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
+    const said = vi.stderr.join('\n');
+    expect(said).not.toContain('“”');
+    expect(said).toContain("'Người học'!C6: chưa ghi số người học nhưng đã ghi số người học đạt CDHT. Ghi số người học của lớp, khối này (số nguyên), hoặc xóa số liệu của dòng nếu không dùng.");
+    const en = capture();
+    await run(['evaluate', file, '-o', path.join(dir, 'ra-en.xlsx'), '--lang', 'en'], en);
+    expect(en.stderr.join('\n')).toContain("'Người học'!C6: the number of learners is blank but the number holding CDHT is filled in. Type the number of learners of this class or grade (a whole number), or clear the row’s data if it is not used.");
+  });
+
+  it('evaluate of a new workbook with no members and no learners says where to type them', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'moi.xlsx');
+    expect(await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THPT Lê Lợi', '--type', 'thpt', '--year', '2025'], capture())).toBe(0);
+    const vi = capture();
+    expect(await run(['evaluate', file], vi)).toBe(1);
+    const said = vi.stderr.join('\n');
+    expect(said).toContain('Chỉ tiêu 2.1: chưa có thành viên nào được tính, nên chưa đánh giá được. Ghi danh sách thành viên vào trang “Thành viên” (người không tính thì ghi Không ở cột “Tính vào tổng số”).');
+    expect(said).toContain('Chỉ tiêu 3.2b: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được. Ghi số người học và số người học đạt CDHT của từng lớp, khối vào trang này.');
+    const en = capture();
+    expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
+    const saidEn = en.stderr.join('\n');
+    expect(saidEn).toContain('Indicator 2.1: no member is counted yet, so it cannot be evaluated. Type the members on the “Thành viên” sheet (write Không in “Tính vào tổng số” for those not counted).');
+    expect(saidEn).toContain('Indicator 3.2b: learner figures are missing (sheet “Người học”), so it cannot be evaluated. Type each class’s or grade’s number of learners and of CDHT holders on that sheet.');
+  });
+
   it('evaluate on a file saved by openpyxl: a formula with no stored result in the unit’s data is warned at its cell; the add-in’s own formulas (openpyxl drops every result) are not', async () => {
     const dir = tmp();
     const file = await initSample(dir);

@@ -85,6 +85,13 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     ]);
   });
 
+  it('a class with CDHT holders and no head count is reported as missing at the head-count cell', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: learners([30, 29], [null, 20]) }));
+    expect(status(ev, '3.2b')).toBe('not_evaluable');
+    expect(ev.problems.filter((p) => p.code === 'learnerCountMissing').map((p) => [p.at!.row, p.at!.col])).toEqual([[6, 3]]);
+    expect(ev.problems.map((p) => p.code)).not.toContain('learnerCountInvalid');
+  });
+
   it('learner indicator and state budget do not apply to a business; N/A is left out', () => {
     const ev = evaluate(input(coSo, { unitFields: unitFields('Doanh nghiệp', 'Không'), members: memberTable(uniformMembers(20, 20)), learners: null }));
     expect(status(ev, '3.2b')).toBe('not_applicable');

@@ -276,6 +276,17 @@ describe('what the unit typed about itself, warned at the cell with what to do',
     expect(same.warnings.find((x) => x.code === 'unitTypeUnknown')).toBeUndefined();
   });
 
+  it('a unit type typed short: the example offered is the listed type that contains it, else the list’s first', async () => {
+    for (const [typed, example] of [
+      ['Mầm non', 'Trường mầm non'],
+      ['thcs', 'Trường THCS'],
+      ['Trường cấp 2', 'Cơ quan nhà nước'],
+    ] as const) {
+      const w = (await warningsAfter({ type: typed })).warnings.find((x) => x.code === 'unitTypeUnknown')!;
+      expect(w.message).toContain(`ví dụ “${example}”`);
+    }
+  });
+
   it('a previous recognition date that is no day of the calendar', async () => {
     const { warnings, at } = await warningsAfter({ previousDate: '31/02/2024', previousLevel: 'Mức độ 1' });
     const w = warnings.find((x) => x.code === 'unitDateInvalid')!;
