@@ -59,6 +59,7 @@ export type ProblemCode =
   | 'levelMismatch'
   | 'level2NoPrevious'
   | 'level2TooSoon'
+  | 'previousDateFuture'
   | 'tierMismatch'
   | 'tierUnknown'
   // The rule set's own “Cấp nhận hồ sơ” naming no tier, at its cell.

@@ -35,12 +35,12 @@ export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
 
 /** Warnings, at the unit's cells, where what it asks for does not fit its rule set (and at the rule set's, where it lists no tier). */
 export function requestChecks(wb: UnitWorkbook, now = new Date()): Problem[] {
-  return requestChecksOf(wb, unitRequest(wb, now));
+  return requestChecksOf(wb, unitRequest(wb, now), now);
 }
 
-/** requestChecks of a request already read (consolidation reads it once per file). */
-export function requestChecksOf(wb: UnitWorkbook, request: UnitRequest): Problem[] {
-  return requestProblems(wb.criteria.ruleSet, request, { receiverTiers: wb.criteria.receiverTiersAt });
+/** requestChecks of a request already read (consolidation reads it once per file, and dates it by its own day). */
+export function requestChecksOf(wb: UnitWorkbook, request: UnitRequest, now?: Date): Problem[] {
+  return requestProblems(wb.criteria.ruleSet, request, { receiverTiers: wb.criteria.receiverTiersAt }, now);
 }
 
 /**

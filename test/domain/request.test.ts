@@ -54,6 +54,10 @@ describe('level 2 and the 12 months after level 1', () => {
     const soon = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) }));
     expect(codes(soon)).toEqual([['level2TooSoon', 15]]);
     expect(soon[0]!.params).toEqual({ date: '10/02/2025', due: '10/02/2026', deadline: '15/01/2026', basis: ' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)' });
+    // Dated after the day the request is checked: a typo, said as such; no wait is reckoned from it.
+    const later = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2027, 2, 15) }), {}, new Date(2026, 11, 4));
+    expect(codes(later)).toEqual([['previousDateFuture', 15]]);
+    expect(later[0]!.params).toEqual({ date: '15/03/2027', asOf: '04/12/2026' });
     // Twelve months exactly on the deadline is in time; a year earlier is long past.
     expect(requestProblems(md2, request({ previous: new Date(2025, 0, 15) }))).toEqual([]);
     expect(requestProblems(md2, request({ previous: new Date(2024, 1, 10) }))).toEqual([]);

@@ -195,6 +195,20 @@ describe('what the unit asks for against its rule set, warned at the cell', () =
     expect(w('tierMismatch')).toBeUndefined();
   });
 
+  it('a previous recognition dated after the day of the evaluation is a typo to check, not a reason to wait', async () => {
+    const wb = await sampleWorkbook(12);
+    const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
+    ws.getCell(unitRow(wb, UNIT_FIELDS.level), 2).value = 'Mức độ 2';
+    ws.getCell(unitRow(wb, UNIT_FIELDS.previousDate), 2).value = '15/03/2027';
+    const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    if (!result.ok) throw new Error('must evaluate');
+    const codes = result.report.warnings.map((x) => x.code);
+    expect(codes).not.toContain('level2TooSoon');
+    const future = result.report.warnings.find((x) => x.code === 'previousDateFuture')!;
+    expect(future).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.previousDate)}` });
+    expect(future.message).toContain('15/03/2027');
+  });
+
   it('a provincial rule set sent to a commune body is warned at the tier cell; the sample as created is not warned at all', async () => {
     const plain = await sampleWorkbook(12);
     const ok = await evaluateWorkbook(plain, { now: NOW, dryRun: true });

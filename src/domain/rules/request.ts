@@ -150,13 +150,18 @@ export interface RuleSetCells {
   receiverTiers?: Location;
 }
 
-export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSetCells = {}): Problem[] {
+/** `asOf`: the day the request is checked (evaluate's); a previous recognition after it is a typo. */
+export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSetCells = {}, asOf?: Date): Problem[] {
   const out: Problem[] = [];
   const typed = levelNumber(req.level.value);
   if (rs.level && typed !== null && typed !== rs.level) {
     out.push(problem('warning', 'levelMismatch', { requested: req.level.value.trim(), recognition: rs.recognition || rs.name }, req.level.at));
   }
-  const wait = level2Wait(requestedLevel(rs, req.level.value), req.previousDate.value, req.previousLevel.value, req.year);
+  const prev = req.previousDate.value;
+  // A recognition still to come cannot be waited from: said as the typo it is (consolidation flags it by its own day).
+  const future = asOf !== undefined && prev instanceof Date && prev > asOf;
+  if (future) out.push(problem('warning', 'previousDateFuture', { date: fmt(prev), asOf: fmt(asOf) }, req.previousDate.at));
+  const wait = future ? null : level2Wait(requestedLevel(rs, req.level.value), prev, req.previousLevel.value, req.year);
   if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', { basis: level2Basis(rs) }, req.previousDate.at ?? req.level.at));
   else if (wait?.kind === 'tooSoon') {
     out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline), basis: level2Basis(rs) }, req.previousDate.at));
