@@ -15,9 +15,15 @@ export const catalogs: Readonly<Record<Lang, Record<MessageKey, string>>> = {
   },
 };
 
+/**
+ * `{name}` is the parameter; `{name|one|other}` (English) is the number with its noun, singular
+ * for 1 ("1 document", "3 documents"). Vietnamese nouns take no plural.
+ */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[lang][key] ?? catalogs.vi[key];
-  return template.replace(/\{(\w+)\}(\.?)/g, (m, name: string, stop: string) => {
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, other: string) => (name in params ? `${params[name]} ${Number(params[name]) === 1 ? one : other}` : m))
+    .replace(/\{(\w+)\}(\.?)/g, (m, name: string, stop: string) => {
     if (!(name in params)) return m;
     const value = String(params[name]);
     // A value that ends its own sentence ("… đang sửa.") takes no second full stop.

@@ -52,7 +52,7 @@ const BLOCKING: readonly MessageKey[] = [
 
 /** A catalogue message as a pattern: its fixed words, anything in place of {params}. */
 function messagePattern(template: string): RegExp {
-  const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = template.split(/\{\w+(?:\|[^|{}]*\|[^|{}]*)?\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${parts.join('[\\s\\S]*')}$`);
 }
 

@@ -17,7 +17,7 @@ const SENTENCES = ['detail', 'reason', 'message', 'outcome', 'error'];
 const isSentence = (key: string, name: string) => SENTENCES.includes(name) && !(name === 'detail' && key.startsWith('workbook.warning.'));
 
 function filled(lang: Lang, key: MessageKey, value: (name: string) => string): string {
-  const names = [...catalogs[lang][key].matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const names = [...catalogs[lang][key].matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]!);
   return t(lang, key, Object.fromEntries(names.map((n) => [n, value(n)])));
 }
 

@@ -2,7 +2,8 @@
 import { vi } from '../../src/i18n/vi';
 import { en } from '../../src/i18n/en';
 
-const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** A parameter plain or with its English plural (`{count|document|documents}`). */
+const params = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
   test('vi and en have exactly the same keys', () => {
