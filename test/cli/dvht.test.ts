@@ -22,6 +22,16 @@ async function initSample(dir: string, extra: string[] = []): Promise<string> {
   return file;
 }
 
+/** The sample (initSample) in a fresh folder, edited by `edit` and saved as `name` there. */
+async function editedSample(name: string, edit: (wb: ExcelJsWorkbook) => void): Promise<{ dir: string; file: string }> {
+  const dir = tmp();
+  const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
+  edit(wb);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await wb.toBuffer());
+  return { dir, file };
+}
+
 describe('dvht', () => {
   it('prints help in Vietnamese by default and in English on request; usage errors exit 2', async () => {
     const vi = capture();
@@ -103,11 +113,9 @@ describe('dvht', () => {
   });
 
   it('evaluate on a unit with no name: no gap where the name was, and a warning at the name cell', async () => {
-    const dir = tmp();
-    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
-    wb.workbook.getWorksheet('Thông tin đơn vị')!.getCell('B4').value = null;
-    const file = path.join(dir, 'khong-ten.xlsx');
-    fs.writeFileSync(file, await wb.toBuffer());
+    const { file } = await editedSample('khong-ten.xlsx', (wb) => {
+      wb.workbook.getWorksheet('Thông tin đơn vị')!.getCell('B4').value = null;
+    });
     const io = capture();
     expect(await run(['evaluate', file], io)).toBe(0);
     expect(io.stdout.join('\n')).not.toMatch(/ {2}/);
@@ -116,16 +124,13 @@ describe('dvht', () => {
   });
 
   it('evaluate: a row without a name, an unclear self-assessment and a repeated indicator code each say what to do, in both languages', async () => {
-    const dir = tmp();
-    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
-    wb.workbook.getWorksheet('Thành viên')!.getCell('B7').value = null;
-    const criteria = wb.workbook.getWorksheet('Tiêu chí')!;
-    criteria.eachRow((row) => {
-      if (row.getCell(1).value === '1.1') row.getCell(9).value = 'ok';
-      else if (row.getCell(1).value === '1.2') row.getCell(1).value = '1.1';
+    const { dir, file } = await editedSample('sai.xlsx', (wb) => {
+      wb.workbook.getWorksheet('Thành viên')!.getCell('B7').value = null;
+      wb.workbook.getWorksheet('Tiêu chí')!.eachRow((row) => {
+        if (row.getCell(1).value === '1.1') row.getCell(9).value = 'ok';
+        else if (row.getCell(1).value === '1.2') row.getCell(1).value = '1.1';
+      });
     });
-    const file = path.join(dir, 'sai.xlsx');
-    fs.writeFileSync(file, await wb.toBuffer());
     const vi = capture();
     await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
     const said = vi.stderr.join('\n');
@@ -141,11 +146,9 @@ describe('dvht', () => {
   });
 
   it('evaluate: a class with CDHT holders but no number of learners is said as such at its cell, not as an empty quoted value', async () => {
-    const dir = tmp();
-    const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await initSample(dir)), 'x');
-    wb.workbook.getWorksheet('Người học')!.getCell('C6').value = null;
-    const file = path.join(dir, 'thieu-so.xlsx');
-    fs.writeFileSync(file, await wb.toBuffer());
+    const { dir, file } = await editedSample('thieu-so.xlsx', (wb) => {
+      wb.workbook.getWorksheet('Người học')!.getCell('C6').value = null;
+    });
     const vi = capture();
     await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
     const said = vi.stderr.join('\n');

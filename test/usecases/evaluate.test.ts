@@ -180,14 +180,20 @@ describe('what the unit asks for against its rule set, warned at the cell', () =
     return found;
   }
 
-  it('level 2 asked of a level-1 rule set, with a level-1 recognition 4 months old: two warnings, each at its cell', async () => {
+  /** The sample asking for level 2 with a previous recognition typed as `date`, evaluated on NOW. */
+  async function level2Asked(date: string) {
     const wb = await sampleWorkbook(12);
     const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
     ws.getCell(unitRow(wb, UNIT_FIELDS.level), 2).value = 'Mức độ 2';
-    ws.getCell(unitRow(wb, UNIT_FIELDS.previousDate), 2).value = '01/09/2025';
+    ws.getCell(unitRow(wb, UNIT_FIELDS.previousDate), 2).value = date;
     const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
     if (!result.ok) throw new Error('must evaluate');
-    const w = (code: string) => result.report.warnings.find((x) => x.code === code);
+    return { wb, warnings: result.report.warnings };
+  }
+
+  it('level 2 asked of a level-1 rule set, with a level-1 recognition 4 months old: two warnings, each at its cell', async () => {
+    const { wb, warnings } = await level2Asked('01/09/2025');
+    const w = (code: string) => warnings.find((x) => x.code === code);
     expect(w('levelMismatch')).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.level)}` });
     expect(w('levelMismatch')!.message).toContain('“Đơn vị học tập” cấp huyện mức độ 1');
     expect(w('level2TooSoon')).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.previousDate)}` });
@@ -196,15 +202,9 @@ describe('what the unit asks for against its rule set, warned at the cell', () =
   });
 
   it('a previous recognition dated after the day of the evaluation is a typo to check, not a reason to wait', async () => {
-    const wb = await sampleWorkbook(12);
-    const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
-    ws.getCell(unitRow(wb, UNIT_FIELDS.level), 2).value = 'Mức độ 2';
-    ws.getCell(unitRow(wb, UNIT_FIELDS.previousDate), 2).value = '15/03/2027';
-    const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
-    if (!result.ok) throw new Error('must evaluate');
-    const codes = result.report.warnings.map((x) => x.code);
-    expect(codes).not.toContain('level2TooSoon');
-    const future = result.report.warnings.find((x) => x.code === 'previousDateFuture')!;
+    const { wb, warnings } = await level2Asked('15/03/2027');
+    expect(warnings.map((x) => x.code)).not.toContain('level2TooSoon');
+    const future = warnings.find((x) => x.code === 'previousDateFuture')!;
     expect(future).toMatchObject({ sheet: SHEETS.unit, cell: `B${unitRow(wb, UNIT_FIELDS.previousDate)}` });
     expect(future.message).toContain('15/03/2027');
   });
