@@ -158,8 +158,8 @@ const ONE_WORKBOOK = new Set(['init', 'evaluate', 'documents', 'import', 'office
  * into is a fresh page the system must map, ≈ 13 µs each on the machine measured (a
  * paravirtualised guest), while a small young generation is reused and stays in cache.
  * Evaluate of 5,000 members: 23,700 → 18,100 page faults, CPU −12%; init and documents of
- * 5,000 members −19% and −14% wall (4–6 alternating pairs, 2026-12-04). Process-wide, so set before the command's code is hot, and
- * only by the process entry.
+ * 5,000 members −19% and −14% wall (4–6 alternating pairs, 2026-12-04). Process-wide, so set
+ * before the command's code is hot, and only by the process entry.
  */
 export function tuneJit(command: string): void {
   const flags = ONE_WORKBOOK.has(command)
