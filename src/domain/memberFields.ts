@@ -27,7 +27,8 @@ export const MEMBER_FIELDS: MemberField[] = [
   f('ordinal', RULE_DEFAULTS.ordinalHeaders[0], 'ordinal', 6, RULE_DEFAULTS.ordinalHeaders.slice(1)),
   f('name', 'Họ và tên', 'name', 28, ['Họ tên', 'Tên', 'Họ và tên CB-GV-NV', 'Họ và tên thành viên']),
   f('position', 'Chức vụ / vị trí việc làm', 'text', 22, ['Chức vụ', 'Vị trí việc làm', 'Chức danh', 'Nhiệm vụ']),
-  f('team', 'Tổ / bộ phận', 'text', 16, ['Tổ', 'Bộ phận', 'Tổ chuyên môn', 'Phòng ban', 'Đơn vị công tác']),
+  // Wide enough for the usual team names on one line (“Tổ Ngoại ngữ - Tin học”, “Tổ Khoa học tự nhiên”).
+  f('team', 'Tổ / bộ phận', 'text', 22, ['Tổ', 'Bộ phận', 'Tổ chuyên môn', 'Phòng ban', 'Đơn vị công tác']),
   f('counted', 'Tính vào tổng số', 'yesno', 12, ['Được tính', 'Tính', 'Tính vào tổng']),
   f('studyPlan', 'Kế hoạch tự học được duyệt', 'yesno', 14, ['Kế hoạch tự học', 'KH tự học', 'Kế hoạch tự bồi dưỡng', 'KH tự bồi dưỡng']),
   f('commitment', 'Cam kết học tập suốt đời', 'yesno', 14, ['Cam kết học tập', 'Cam kết HTSĐ', 'Cam kết']),

@@ -12,7 +12,9 @@ import { levelNumber } from '../domain/rules/request';
 import { problem, valueProblem, type Location, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
-import type { CellInput, SheetData, SheetPlan, StyleRun } from '../workbook/port';
+import type { CellInput, RowHeight, SheetData, SheetPlan, StyleRun } from '../workbook/port';
+import { rowFitHeight } from './documentLayout';
+import { DATA_FONT_SIZE } from './styles';
 import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
 import { dataPage } from './page';
@@ -81,6 +83,32 @@ const HEADERS: Record<keyof typeof COL, string> = {
   earned: 'Điểm đạt',
 };
 
+/** Column widths (Excel units). */
+const WIDTHS: Record<keyof typeof COL, number> = {
+  code: 7,
+  text: 52,
+  measure: 12,
+  condition: 40,
+  threshold: 9,
+  points: 7,
+  appliesTo: 30,
+  source: 34,
+  answer: 14,
+  evidence: 26,
+  applicable: 9,
+  numerator: 8,
+  denominator: 8,
+  value: 10,
+  result: 16,
+  earned: 9,
+};
+
+
+/** A row's height as its wrapped texts need it, by column. */
+function fitRow(index: number, texts: [keyof typeof COL, string | null | undefined][], bold = false): RowHeight {
+  return { index, height: rowFitHeight(texts.map(([k, text]) => [WIDTHS[k], text ?? '', bold] as const), DATA_FONT_SIZE), fit: true };
+}
+
 const SETTINGS_FIRST = 3;
 export const TABLE_HEADER_ROW = SETTINGS_FIRST + Object.keys(SETTINGS).length + 1;
 export const LAST_COL = COL.earned;
@@ -104,23 +132,30 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
     [null, SETTINGS.personalTarget, rs.personalTarget],
     [null, SETTINGS.schema, SCHEMA_VERSION],
   ];
-  const header = (Object.keys(COL) as (keyof typeof COL)[]).map((k) => HEADERS[k]);
+  const keys = Object.keys(COL) as (keyof typeof COL)[];
+  const header = keys.map((k) => HEADERS[k]);
   const body: CellInput[][] = [];
   const styles: StyleRun[] = [];
+  // Long indicator texts print and show whole in the preview and LibreOffice, as Excel autofits them.
+  const rowHeights: RowHeight[] = [fitRow(TABLE_HEADER_ROW, keys.map((k) => [k, HEADERS[k]]), true)];
   let row = TABLE_HEADER_ROW + 1;
   for (const cr of rs.criteria) {
     body.push([cr.code, cr.title]);
     styles.push({ range: `A${row}:P${row}`, style: STYLE.criterionRow });
+    rowHeights.push(fitRow(row, [['text', cr.title]], true));
     row++;
     for (const ind of rs.indicators.filter((i) => i.code.split('.')[0] === cr.code)) {
+      const condition = ind.measure.kind === 'members' ? ind.measure.condition : null;
+      const appliesTo = ind.appliesTo || 'Tất cả';
+      rowHeights.push(fitRow(row, [['text', ind.text], ['condition', condition], ['appliesTo', appliesTo], ['source', ind.source]]));
       body.push([
         ind.code,
         ind.text,
         MEASURE_TEXT[ind.measure.kind],
-        ind.measure.kind === 'members' ? ind.measure.condition : null,
+        condition,
         ind.threshold,
         ind.points,
-        ind.appliesTo || 'Tất cả',
+        appliesTo,
         ind.source,
         ind.measure.kind === 'unit' ? null : '(tự tính)',
         null,
@@ -161,24 +196,8 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       { range: `N${TABLE_HEADER_ROW + 1}:N${last}`, style: STYLE.percent },
       ...styles,
     ],
-    columns: [
-      { index: 1, width: 7 },
-      { index: 2, width: 52 },
-      { index: 3, width: 12 },
-      { index: 4, width: 40 },
-      { index: 5, width: 9 },
-      { index: 6, width: 7 },
-      { index: 7, width: 30 },
-      { index: 8, width: 34 },
-      { index: 9, width: 14 },
-      { index: 10, width: 26 },
-      { index: 11, width: 9 },
-      { index: 12, width: 8 },
-      { index: 13, width: 8 },
-      { index: 14, width: 10 },
-      { index: 15, width: 16 },
-      { index: 16, width: 9 },
-    ],
+    columns: (Object.keys(COL) as (keyof typeof COL)[]).map((k) => ({ index: COL[k], width: WIDTHS[k] })),
+    rowHeights,
     validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
     freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
     page: dataPage('landscape', TABLE_HEADER_ROW),

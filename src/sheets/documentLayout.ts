@@ -151,6 +151,14 @@ export function fitHeight(text: string, units: number, size: number, bold = fals
   return heightFor(lineCount(text, units, size, bold), size);
 }
 
+/**
+ * Row height (pt) that shows each text whole in its column (width in Excel units), one unit
+ * kept back as the summary's columns: neither Excel nor LibreOffice grows a row of a file it opens.
+ */
+export function rowFitHeight(texts: readonly (readonly [units: number, text: string, bold?: boolean])[], size: number): number {
+  return heightFor(Math.max(1, ...texts.map(([units, text, bold]) => lineCount(text, units - 1, size, bold))), size);
+}
+
 /** Row height (pt) for `lines` lines at `size` pt. */
 export function heightFor(lines: number, size: number): number {
   return Math.min(409, Math.ceil(lines * size * 1.2 + 4));

@@ -3,6 +3,9 @@ import type { CellStyle } from '../workbook/port';
 
 export const FONT = 'Times New Roman';
 
+/** Size of the data sheets' text (the workbook's default font size). */
+export const DATA_FONT_SIZE = 11;
+
 export const STYLE = {
   title: { bold: true, fontSize: 14, fontName: FONT, horizontal: 'left' } satisfies CellStyle,
   hint: { italic: true, fontSize: 10, fontColor: '#555555', fontName: FONT } satisfies CellStyle,

@@ -16,7 +16,7 @@ import { FONT, STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
-import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM } from './documentLayout';
+import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
 import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
@@ -62,7 +62,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   const criterionRows = new Set<number>();
   // Neither host grows a row: a criteria row is as tall as its longest wrapped text (the evidence may outrun the indicator).
   const tallest = (texts: [col: number, text: string][], bold = false) =>
-    heightFor(Math.max(...texts.map(([col, text]) => lineCount(text, widths[col]! - 1, SUMMARY_FONT_SIZE, bold))), SUMMARY_FONT_SIZE);
+    rowFitHeight(texts.map(([col, text]) => [widths[col]!, text, bold] as const), SUMMARY_FONT_SIZE);
   let r = SUMMARY_HEADER_ROW + 1;
   const C = (row: number, col: number) => ref(SHEETS.criteria, row, col);
   for (const cr of ev.criteria) {

@@ -4,9 +4,10 @@ import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { problem, type Problem } from '../domain/problems';
 import { SCHOOL_LEVELS, UNIT_FIELD_LABELS } from '../domain/unitTypes';
 import type { UnitField } from '../domain/evaluation';
-import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
+import type { CellInput, RowHeight, SheetData, SheetPlan } from '../workbook/port';
+import { rowFitHeight } from './documentLayout';
 import { SHEETS } from './names';
-import { STYLE } from './styles';
+import { DATA_FONT_SIZE, STYLE } from './styles';
 import { LISTS_RANGES } from './listsSheet';
 import { dataPage } from './page';
 
@@ -53,6 +54,9 @@ const HINTS: Partial<Record<keyof typeof UNIT_FIELDS, string>> = {
 export type UnitInfo = Record<keyof typeof UNIT_FIELDS, CellValue>;
 
 export const FIRST_FIELD_ROW = 4;
+
+/** Columns A–C (label, value, hint), Excel units. */
+const WIDTHS = [34, 44, 40] as const;
 export const RESULT_TITLE = 'KẾT QUẢ (do ĐVHT ghi, không cần sửa)';
 
 export function unitResultRow(key: keyof typeof RESULT_FIELDS): number {
@@ -68,6 +72,12 @@ export function drawUnitSheet(values: Partial<Record<keyof typeof UNIT_FIELDS, C
   const resultKeys = Object.keys(RESULT_FIELDS) as (keyof typeof RESULT_FIELDS)[];
   const resultLast = resultTitleRow + resultKeys.length;
   const row = (k: keyof typeof UNIT_FIELDS) => FIRST_FIELD_ROW + keys.indexOf(k);
+  // Hints and long values show whole in the preview and LibreOffice, as Excel autofits them.
+  const rowHeights: RowHeight[] = rows.map(([label, value, hint], i) => ({
+    index: FIRST_FIELD_ROW + i,
+    height: rowFitHeight([[WIDTHS[0], String(label), true], [WIDTHS[1], typeof value === 'string' ? value : ''], [WIDTHS[2], String(hint ?? '')]], DATA_FONT_SIZE),
+    fit: true,
+  }));
   return {
     sheet: SHEETS.unit,
     mode: 'ensure',
@@ -87,11 +97,8 @@ export function drawUnitSheet(values: Partial<Record<keyof typeof UNIT_FIELDS, C
       { range: `A${resultTitleRow}:C${resultTitleRow}`, style: STYLE.section },
       { range: `A${resultTitleRow + 1}:C${resultLast}`, style: STYLE.owned },
     ],
-    columns: [
-      { index: 1, width: 34 },
-      { index: 2, width: 44 },
-      { index: 3, width: 40 },
-    ],
+    columns: WIDTHS.map((width, i) => ({ index: i + 1, width })),
+    rowHeights,
     validations: [
       { range: `B${row('type')}`, list: { source: LISTS_RANGES.unitTypes } },
       { range: `B${row('isPublic')}`, list: ['Có', 'Không'] },

@@ -174,7 +174,7 @@ export interface SheetPlan {
   fills?: FormulaFill[];
   styles?: StyleRun[];
   columns?: { index: number; width?: number; hidden?: boolean }[];
-  rowHeights?: { index: number; height: number }[];
+  rowHeights?: RowHeight[];
   validations?: Validation[];
   merges?: string[];
   freeze?: { rows: number; columns: number };
@@ -190,6 +190,19 @@ export interface SheetPlan {
   /** Place after this sheet when created (default: at the end). */
   after?: string;
   activate?: boolean;
+}
+
+export interface RowHeight {
+  index: number;
+  /** Points. */
+  height: number;
+  /**
+   * The height the row's wrapped texts need as drawn, not a fixed one: the row still grows with
+   * what the user types later (Excel autofits it; a file gets `ht` without `customHeight`, which
+   * LibreOffice and the preview draw, neither measuring text on opening). A height the user set
+   * on the row is kept.
+   */
+  fit?: boolean;
 }
 
 export interface WorkbookSession {

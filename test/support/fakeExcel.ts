@@ -1028,6 +1028,8 @@ class Range extends Proxy<RangeTarget> {
     };
     const format = {
       protection: new FormatProtection(this.ctx, () => this.child()),
+      // Excel measures the texts itself: the fake records which rows were asked.
+      autofitRows: () => record('autofitRows', true),
       font: setters('font.', ['bold', 'italic', 'underline', 'name', 'size', 'color']),
       fill: setters('fill.', ['color']),
       borders: { getItem: (edge: string) => setters(`border.${edge}.`, ['style', 'weight', 'color']) },

@@ -302,6 +302,16 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     expect(excel.stats.syncs).toBe(2);
   });
 
+  it('rows given fitted heights are autofitted by Excel, a request per run of rows, and keep no fixed height', async () => {
+    const excel = createFakeExcel();
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const rowHeights = [{ index: 5, height: 30, fit: true }, { index: 6, height: 18, fit: true }, { index: 9, height: 44, fit: true }, { index: 2, height: 36 }];
+    await wb.batch(async (s) => s.write({ sheet: 'Tiêu chí', mode: 'ensure', rowHeights }));
+    const sheet = excel.sheet('Tiêu chí');
+    expect(sheet.formats.filter((f) => f.key === 'autofitRows').map((f) => f.address)).toEqual(['A5:XFD6', 'A9:XFD9']);
+    expect([...sheet.rowHeights]).toEqual([[2, 36]]);
+  });
+
   const plan: SheetPlan = {
     sheet: 'Báo cáo',
     mode: 'replace',

@@ -125,6 +125,13 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(r.xml.indexOf('<row r="8">')).toBeGreaterThan(r.xml.indexOf('<row r="6"'));
   });
 
+  test('a fitted height (RowHeight.fit): set without customHeight where the row has none, a height the user set kept, new rows too', () => {
+    const r = patch({ rowHeights: [{ index: 2, height: 40, fit: true }, { index: 3, height: 30, fit: true }, { index: 9, height: 44, fit: true }] });
+    expect(r.xml).toMatch(/<row r="2" spans="1:5" ht="18.75" customHeight="1" x14ac:dyDescent="0.25">/);
+    expect(r.xml).toMatch(/<row r="3" spans="1:5" x14ac:dyDescent="0.25" ht="30">/);
+    expect(r.xml).toMatch(/<row r="9" ht="44"\/>/);
+  });
+
   test('a style run alone restyles only its cells and keeps their content', () => {
     const r = patch({ styles: [{ range: 'B2:B3', style: { bold: true } }] });
     const after = cellsOf(r.xml);

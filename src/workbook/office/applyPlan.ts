@@ -59,9 +59,15 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     if (col.hidden !== undefined) range.columnHidden = col.hidden;
   }
   // A request per run of equal heights, not per row: a summary of 5,000 members sets 5,000 rows.
-  for (const run of heightRuns(plan.rowHeights ?? [])) {
+  const heights = plan.rowHeights ?? [];
+  for (const run of heightRuns(heights.filter((h) => !h.fit))) {
     await small();
     sheet.getRange(`${run.from}:${run.to}`).format.rowHeight = run.height;
+  }
+  // Heights that only fit the texts: Excel measures them itself, and the rows stay automatic.
+  for (const run of heightRuns(heights.filter((h) => h.fit).map((h) => ({ index: h.index, height: 0 })))) {
+    await small();
+    sheet.getRange(`${run.from}:${run.to}`).format.autofitRows();
   }
   if (plan.validations?.length && can('validation', API.validation)) {
     for (const v of plan.validations) {

@@ -66,6 +66,8 @@ export class PlannedRow {
   readonly values: (CellInput | FillSlot | undefined)[] = [];
   readonly runs: (string | undefined)[] = [];
   height?: number;
+  /** The height is what the texts need (RowHeight.fit): written without customHeight. */
+  fit?: boolean;
 
   value(c: number): CellInput | FillSlot | undefined {
     const i = c - this.base;
@@ -207,7 +209,11 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
     const byNumber = rows.byNumber;
     for (let y = r.top; y <= r.bottom; y++) (byNumber[y] ?? rows.of(y)).addRun(r.left, r.right, extend);
   });
-  for (const h of plan.rowHeights ?? []) rows.of(h.index).height = h.height;
+  for (const h of plan.rowHeights ?? []) {
+    const row = rows.of(h.index);
+    row.height = h.height;
+    row.fit = h.fit === true;
+  }
   const merged = new Map<string, CellStyle>();
   return {
     rows: rows.byNumber,
@@ -223,6 +229,12 @@ export function layoutPlan(plan: SheetPlan, sharedIds: readonly number[] = []): 
       return s;
     },
   };
+}
+
+/** A new row's ` ht="…"` (with customHeight unless the height only fits its texts), or ''. */
+export function rowHeightAttrs(row: PlannedRow): string {
+  if (row.height === undefined) return '';
+  return row.fit ? ` ht="${row.height}"` : ` ht="${row.height}" customHeight="1"`;
 }
 
 /**

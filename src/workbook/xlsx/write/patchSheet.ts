@@ -10,7 +10,7 @@ import { Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
-import { cellStyleId, plannedCellXml, plannedColumns, type CellContext, type Layout, type PlannedRow } from './cells';
+import { cellStyleId, plannedCellXml, plannedColumns, rowHeightAttrs, type CellContext, type Layout, type PlannedRow } from './cells';
 import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
@@ -419,7 +419,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
         grow(r, c);
       }
     }
-    const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
+    const ht = rowHeightAttrs(row);
     if (!cells.length && !ht) return '';
     return px(cells.length ? `<row r="${r}"${ht}>${cells.join('')}</row>` : `<row r="${r}"${ht}/>`);
   };
@@ -634,7 +634,7 @@ function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: nu
   }
   const tail = tag.selfClosing || last === contentEnd ? '' : src.run(last, contentEnd);
   let attrs = src.decode(tag.attrs).replace(/\/$/, '');
-  if (planned?.height !== undefined) attrs = setAttr(setAttr(attrs, 'ht', String(planned.height)), 'customHeight', '1');
+  if (planned?.height !== undefined) attrs = withHeight(attrs, planned);
   const spans = attr(attrs, 'spans');
   if (spans !== null && maxCol > 0) {
     const [a, b] = spans.split(':').map(Number);
@@ -845,4 +845,12 @@ function adoptClone(body: string, r: number, c: number, orphans: Orphans): strin
   if (!o) return null;
   const own = escapeText(shiftFormula(o.formula, r - o.row, c - o.col));
   return body.slice(0, m.index) + `<${m[1]}>${own}</${m[1]}>` + body.slice(m.index + m[0].length);
+}
+
+/** A row's attributes with its planned height: a fitted one never replaces a height the user set. */
+function withHeight(attrs: string, planned: PlannedRow): string {
+  if (!planned.fit) return setAttr(setAttr(attrs, 'ht', String(planned.height)), 'customHeight', '1');
+  const custom = attr(attrs, 'customHeight');
+  if (custom === '1' || custom === 'true') return attrs;
+  return setAttr(attrs, 'ht', String(planned.height));
 }

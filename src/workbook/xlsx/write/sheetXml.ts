@@ -9,7 +9,7 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { freeSharedIds, layoutPlan, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
+import { freeSharedIds, layoutPlan, rowHeightAttrs, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
   autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
@@ -129,7 +129,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
     const r = order[k]!;
     if (pending && r >= pending.firstRow) drawAhead();
     const row = layout.rows[r]!;
-    const ht = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
+    const ht = rowHeightAttrs(row);
     let cells = '';
     // The row's slots read in place (plannedColumns, and a lookup per cell, cost more than the cells).
     const { base: first, values, runs } = row;
