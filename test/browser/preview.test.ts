@@ -10,6 +10,7 @@ import { seriousViolations, tabTo, useBrowserPages } from './support/browser';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { unitResultRow } from '../../src/sheets/unitSheet';
+import { runsOnOver } from './support/grid';
 
 const pages = useBrowserPages();
 
@@ -58,6 +59,8 @@ describe('browser preview', () => {
     const resultCell = `B${unitResultRow('outcome')}`;
     await page.getByRole('tab', { name: SHEETS.unit }).click();
     await expect(page.locator(`td[data-address="${resultCell}"]`).innerText()).resolves.toBe(outcomeText);
+    // Longer than its column, the outcome runs on over the empty grey cell beside it, as in Excel.
+    expect(await runsOnOver(page, resultCell, `C${unitResultRow('outcome')}`)).toBe(true);
     await page.getByRole('tab', { name: SHEETS.criteria }).click();
     await page.locator(`table[data-sheet="${SHEETS.criteria}"]`).waitFor();
     const percentages = await page.locator('td').filter({ hasText: /^\d+(,\d+)?%$/ }).count();

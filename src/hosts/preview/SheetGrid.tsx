@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   head: {
     position: 'sticky',
     top: 0,
-    zIndex: 2,
+    zIndex: 4,
     height: `${HEADER_HEIGHT}px`,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
@@ -58,11 +58,11 @@ const useStyles = makeStyles({
     textAlign: 'center',
     padding: 0,
   },
-  corner: { left: 0, zIndex: 3 },
+  corner: { left: 0, zIndex: 5 },
   rowHead: {
     position: 'sticky',
     left: 0,
-    zIndex: 1,
+    zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
@@ -87,7 +87,11 @@ const useStyles = makeStyles({
   frozenBottom: { borderBottomColor: tokens.colorNeutralStrokeAccessible },
   frozenRight: { borderRightColor: tokens.colorNeutralStrokeAccessible },
   wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
-  spill: { overflow: 'visible', textOverflow: 'clip' },
+  // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
+  // headings and frozen cells 2–3, column headings and the frozen corner 4–5, frozen row headings 6).
+  spill: { overflow: 'visible', textOverflow: 'clip', zIndex: 1 },
+  // The text run on lets clicks through: the cell under it is the one selected, as in Excel.
+  runOn: { pointerEvents: 'none' },
   owned: { cursor: 'not-allowed' },
   // Stripes over whatever fill the cell has: locked on a protected sheet.
   locked: { cursor: 'not-allowed', backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 6px, rgba(128, 128, 128, 0.16) 6px 8px)' },
@@ -406,7 +410,7 @@ export function SheetGrid(props: SheetGridProps) {
     return {
       ...(inRows ? { top: HEADER_HEIGHT + tops[rowIndex]! } : {}),
       ...(inColumns ? { left: ROW_HEADER_WIDTH + lefts[ci]! } : {}),
-      zIndex: (inRows && inColumns ? 3 : 1) + (spill ? 1 : 0),
+      zIndex: (inRows && inColumns ? 4 : 2) + (spill ? 1 : 0),
     };
   };
   const address = (row: number, col: number) => `${view.columns[indexOfColumn.get(col) ?? -1]?.letter ?? ''}${row}`;
@@ -679,6 +683,7 @@ export function SheetGrid(props: SheetGridProps) {
     const fixed = readOnly(cell);
     const readOnlyText = fixed ? messages.readOnly(cell) : undefined;
     const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
+    const content = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
     const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
     return (
       <td
@@ -753,8 +758,10 @@ export function SheetGrid(props: SheetGridProps) {
             onKeyDown={onEditorKey}
             onBlur={(e) => commit(e.currentTarget.value, null)}
           />
+        ) : spill ? (
+          <span className={s.runOn}>{content}</span>
         ) : (
-          (props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText)
+          content
         )}
         {isActive && !isEditing && cell.list && !fixed && (
           <button
@@ -797,7 +804,7 @@ export function SheetGrid(props: SheetGridProps) {
       <tr key={row} aria-rowindex={rowIndex + 2} style={{ height: view.heights[rowIndex] }}>
         <th
           className={mergeClasses(s.rowHead, active?.row === row && s.selectedHead, rowIndex + 1 === frozenRows && s.frozenBottom)}
-          style={sticky && { top: sticky.top, zIndex: 5 }}
+          style={sticky && { top: sticky.top, zIndex: 6 }}
           scope="row"
           aria-colindex={1}
         >

@@ -120,3 +120,19 @@ export async function evaluate(page: Page): Promise<string> {
   );
   return outcome.innerText();
 }
+
+/**
+ * Whether the text of `address` runs on over the next cell `over` and is painted above it: its
+ * run-on text is hit-tested for the check only (it lets clicks through to the cell under it).
+ */
+export async function runsOnOver(page: Page, address: string, over: string): Promise<boolean> {
+  return cell(page, address).evaluate((td, next) => {
+    const text = td.querySelector('span');
+    if (!text) return false;
+    const box = document.querySelector(`td[data-address="${next}"]`)!.getBoundingClientRect();
+    text.style.pointerEvents = 'auto';
+    const hit = document.elementFromPoint(box.left + 10, box.top + box.height / 2);
+    text.style.pointerEvents = '';
+    return hit !== null && td.contains(hit);
+  }, over);
+}
