@@ -61,9 +61,9 @@ export const init: Command = {
     const target = await prepareWrite(output, lang);
 
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-    // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from.
+    // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from; its members, classes and head are the type's.
     const samplePreset = [ruleSet.id, ruleSet.id.split('@')[0]!].find((id) => findPreset(id));
-    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed }) : null;
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type }) : null;
     await createSheets(workbook, {
       ruleSet,
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },
