@@ -191,6 +191,20 @@ export function errorReason(e: unknown, lang: Lang): string {
   return message.split('\n')[0]!.slice(0, 200);
 }
 
+/**
+ * A file the user named that is not there: a usage mistake (exit 2), like a file name too many,
+ * said with the folder it was looked for in and how to see what that folder holds.
+ */
+export function missingInput(file: string, lang: Lang): CliFailure {
+  return new CliFailure(EXIT.usage, t(lang, 'cli.inputMissing', { file, folder: path.dirname(path.resolve(file)) }));
+}
+
+/** A read failed because no file is under that name (nor a folder on its path). */
+export function isMissing(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 const READ_REASONS = ['ENOENT', 'EACCES', 'EISDIR'] as const;
 
 /** Why a file could not be read, in words (a missing file is not a folder moved away mid-write). */

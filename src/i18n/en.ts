@@ -82,7 +82,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
     '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
     '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n\n' +
-    'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage.\n' +
+    'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage (a named file that does not exist too).\n' +
     'Add --lang vi for Vietnamese (the default). dvht --version: the version.',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
   'cli.missingOption': 'Missing {option}. See: dvht --help',
@@ -103,7 +103,7 @@ export const en: Record<MessageKey, string> = {
   'cli.unknownPreset': 'No rule set “{id}”. See: dvht presets',
   'cli.unknownType': 'No unit type “{type}”. See: dvht types',
   'cli.fileMissing': 'Cannot open “{file}”: {reason}',
-  'cli.inputMissing': 'File “{file}” not found. Check the file name (accents included) and the current folder; quote a name with spaces.',
+  'cli.inputMissing': 'File “{file}” not found in the folder “{folder}”. Check the file name (accents included) and the path; to list the files in that folder, type dir "{folder}" (Windows) or ls "{folder}". Quote a name with spaces.',
   'cli.inputUnreadable': 'No permission to read “{file}”. Ask for read permission (chmod u+r) or copy the file into your own folder and run again.',
   'cli.inputIsFolder': '“{file}” is a folder, not a file. Name an .xlsx file inside it.',
   'cli.notXlsx': '“{file}” is not a readable Excel .xlsx file ({reason}).',
