@@ -196,7 +196,12 @@ export function errorReason(e: unknown, lang: Lang): string {
  * said with the folder it was looked for in and how to see what that folder holds.
  */
 export function missingInput(file: string, lang: Lang): CliFailure {
-  return new CliFailure(EXIT.usage, t(lang, 'cli.inputMissing', { file, folder: path.dirname(path.resolve(file)) }));
+  const folder = path.dirname(path.resolve(file));
+  // A folder on the path misspelt: what is listed is the nearest folder that is there.
+  let found = folder;
+  while (!fs.existsSync(found) && path.dirname(found) !== found) found = path.dirname(found);
+  if (found === folder) return new CliFailure(EXIT.usage, t(lang, 'cli.inputMissing', { file, folder }));
+  return new CliFailure(EXIT.usage, t(lang, 'cli.inputFolderMissing', { file, folder, found }));
 }
 
 /** A read failed because no file is under that name (nor a folder on its path). */

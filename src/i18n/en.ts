@@ -104,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   'cli.unknownType': 'No unit type “{type}”. See: dvht types',
   'cli.fileMissing': 'Cannot open “{file}”: {reason}',
   'cli.inputMissing': 'File “{file}” not found in the folder “{folder}”. Check the file name (accents included) and the path; to list the files in that folder, type dir "{folder}" (Windows) or ls "{folder}". Quote a name with spaces.',
+  'cli.inputFolderMissing': 'File “{file}” not found: there is no folder “{folder}”. Check the path (accents included); to list the folders in “{found}”, type dir "{found}" (Windows) or ls "{found}". Quote a name with spaces.',
   'cli.inputUnreadable': 'No permission to read “{file}”. Ask for read permission (chmod u+r) or copy the file into your own folder and run again.',
   'cli.inputIsFolder': '“{file}” is a folder, not a file. Name an .xlsx file inside it.',
   'cli.notXlsx': '“{file}” is not a readable Excel .xlsx file ({reason}).',

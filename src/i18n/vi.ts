@@ -108,6 +108,7 @@ export const vi = {
   'cli.unknownType': 'Không có loại đơn vị “{type}”. Xem: dvht types',
   'cli.fileMissing': 'Không mở được tệp “{file}”: {reason}',
   'cli.inputMissing': 'Không tìm thấy tệp “{file}” trong thư mục “{folder}”. Kiểm tra lại tên tệp (cả dấu tiếng Việt) và đường dẫn; các tệp có trong thư mục đó: gõ dir "{folder}" (Windows) hoặc ls "{folder}". Tên có dấu cách thì đặt trong ngoặc kép.',
+  'cli.inputFolderMissing': 'Không tìm thấy tệp “{file}”: không có thư mục “{folder}”. Kiểm tra lại đường dẫn (cả dấu tiếng Việt); các thư mục có trong “{found}”: gõ dir "{found}" (Windows) hoặc ls "{found}". Tên có dấu cách thì đặt trong ngoặc kép.',
   'cli.inputUnreadable': 'Không có quyền đọc tệp “{file}”. Xin quyền đọc tệp (chmod u+r) hoặc chép tệp về thư mục của mình rồi chạy lại.',
   'cli.inputIsFolder': '“{file}” là một thư mục, không phải tệp. Ghi tên một tệp .xlsx trong thư mục đó.',
   'cli.notXlsx': 'Tệp “{file}” không phải tệp Excel .xlsx đọc được ({reason}).',

@@ -61,6 +61,11 @@ describe('a named file that does not exist', () => {
     expect(await missing(['import', unit, '--sheet', 'DS', '--into', unit, '--mapping', mapping])).toContain(`Không tìm thấy tệp “${mapping}” trong thư mục “${dir}”`);
   });
 
+  it('a folder on the path that is not there: said so, with the nearest folder that is', async () => {
+    const file = path.join(dir, 'Hồ sơ 2025', 'truong.xlsx');
+    expect(await missing(['evaluate', file])).toBe(`Không tìm thấy tệp “${file}”: không có thư mục “${path.join(dir, 'Hồ sơ 2025')}”. Kiểm tra lại đường dẫn (cả dấu tiếng Việt); các thư mục có trong “${dir}”: gõ dir "${dir}" (Windows) hoặc ls "${dir}". Tên có dấu cách thì đặt trong ngoặc kép.`);
+  });
+
   it('a name without a folder is looked for in the current folder, which the message names', async () => {
     const text = await missing(['evaluate', 'khong-co-tep-nay.xlsx']);
     expect(text).toContain(`Không tìm thấy tệp “khong-co-tep-nay.xlsx” trong thư mục “${process.cwd()}”`);
