@@ -30,6 +30,7 @@ interface SampleProfile {
 }
 
 const SCHOOL_POSITIONS = ['Giáo viên', 'Giáo viên', 'Giáo viên', 'Giáo viên', 'Tổ trưởng chuyên môn', 'Nhân viên văn thư', 'Nhân viên kế toán', 'Nhân viên thư viện'];
+const LECTURER_POSITIONS = ['Giảng viên', 'Giảng viên', 'Giảng viên', 'Giảng viên', 'Trưởng khoa', 'Chuyên viên', 'Nhân viên kế toán', 'Nhân viên thư viện'];
 const AGENCY_POSITIONS = ['Chuyên viên', 'Chuyên viên', 'Chuyên viên', 'Trưởng phòng', 'Phó Trưởng phòng', 'Nhân viên văn thư', 'Nhân viên kế toán'];
 const AGENCY_TEAMS = ['Văn phòng', 'Phòng Kế hoạch - Tài chính', 'Phòng Tổ chức - Pháp chế', 'Phòng Nghiệp vụ'];
 /** "6A" … "9C": each grade from `first` to `last`, one class per suffix. */
@@ -82,11 +83,11 @@ const PROFILES: Record<string, SampleProfile> = {
   },
   'gd-nghe': {
     ...school('Trường Cao đẳng Phú Thọ', ['Khoa Cơ khí', 'Khoa Điện - Điện tử', 'Khoa Kinh tế', 'Phòng Đào tạo', 'Phòng Hành chính - Tổng hợp'], ['Cơ khí K20A', 'Cơ khí K20B', 'Điện công nghiệp K20A', 'Điện công nghiệp K20B', 'Kế toán K20A'], [30, 10], PROVINCIAL),
-    positions: ['Giảng viên', 'Giảng viên', 'Giảng viên', 'Giảng viên', 'Trưởng khoa', 'Chuyên viên', 'Nhân viên kế toán', 'Nhân viên thư viện'],
+    positions: LECTURER_POSITIONS,
   },
   'dai-hoc': {
     ...school('Trường Đại học Hùng Vương', ['Khoa Sư phạm', 'Khoa Kinh tế', 'Khoa Kỹ thuật - Công nghệ', 'Phòng Đào tạo', 'Phòng Hành chính - Tổng hợp'], ['K20 Sư phạm Toán', 'K20 Sư phạm Ngữ văn', 'K20 Kế toán', 'K20 Công nghệ thông tin', 'K20 Kỹ thuật điện'], [40, 15], PROVINCIAL),
-    positions: ['Giảng viên', 'Giảng viên', 'Giảng viên', 'Giảng viên', 'Trưởng khoa', 'Chuyên viên', 'Nhân viên kế toán', 'Nhân viên thư viện'],
+    positions: LECTURER_POSITIONS,
   },
   'co-quan': agency('Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Thọ', PROVINCIAL),
   'su-nghiep': agency('Trung tâm Văn hóa - Thể thao tỉnh Phú Thọ', PROVINCIAL),
@@ -106,9 +107,10 @@ const PROFILES: Record<string, SampleProfile> = {
   },
 };
 
+/** The profile of a type as the workbook writes it; a type the product does not list keeps its words. */
 function profileOf(type: string | undefined): { type: string; profile: SampleProfile } {
-  const id = type === undefined ? 'thcs' : (unitTypeId(type) ?? 'thcs');
-  return { type: UNIT_TYPE_IDS[id]!, profile: PROFILES[id] ?? LOWER_SECONDARY };
+  const id = type === undefined ? 'thcs' : unitTypeId(type);
+  return id ? { type: UNIT_TYPE_IDS[id]!, profile: PROFILES[id] ?? LOWER_SECONDARY } : { type: type!, profile: LOWER_SECONDARY };
 }
 
 /** Small deterministic generator (mulberry32). */
