@@ -67,7 +67,7 @@ export const en: Record<MessageKey, string> = {
     'Usage:\n' +
     '  dvht presets                                   List the built-in rule sets\n' +
     '  dvht init -o FILE.xlsx --preset ID --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample]\n' +
-    '                                                 Create a new evaluation workbook (--sample: add sample data)\n' +
+    '                                                 Create a new evaluation workbook (--sample: add sample data of a unit of the --type)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
     '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--json]\n' +
