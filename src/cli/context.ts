@@ -13,7 +13,7 @@ import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
 
 import { CliFailure, EXIT, type Io } from './exit';
-import { readReason } from './files';
+import { isMissing, missingInput, readReason } from './files';
 import { foldKey } from '../domain/text';
 
 export { CliFailure, EXIT, type Io };
@@ -84,16 +84,16 @@ const NO = ['khong', 'no', 'n', '0', 'false'];
 const formatCount = (n: number, lang: Lang) => (n >= 10000 ? n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') : String(n));
 
 /**
- * The input file of a command, checked before anything else runs: one that is missing,
- * a folder or unreadable is said so in words (exit 1), not as a system code. Its size.
+ * The input file of a command, checked before anything else runs, said in words rather than
+ * as a system code: one that is missing was misnamed (exit 2); a folder or unreadable, exit 1.
+ * Its size.
  */
 export async function checkInput(file: string, lang: Lang): Promise<number> {
   let st: fs.Stats;
   try {
     st = await fs.promises.stat(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliFailure(EXIT.data, code === 'ENOENT' || code === 'ENOTDIR' ? t(lang, 'cli.inputMissing', { file }) : t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
+    throw isMissing(e) ? missingInput(file, lang) : new CliFailure(EXIT.data, t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
   }
   if (st.isDirectory()) throw new CliFailure(EXIT.data, t(lang, 'cli.inputIsFolder', { file }));
   try {

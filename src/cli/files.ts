@@ -191,6 +191,25 @@ export function errorReason(e: unknown, lang: Lang): string {
   return message.split('\n')[0]!.slice(0, 200);
 }
 
+/**
+ * A file the user named that is not there: a usage mistake (exit 2), like a file name too many,
+ * said with the folder it was looked for in and how to see what that folder holds.
+ */
+export function missingInput(file: string, lang: Lang): CliFailure {
+  const folder = path.dirname(path.resolve(file));
+  // A folder on the path misspelt: what is listed is the nearest folder that is there.
+  let found = folder;
+  while (!fs.existsSync(found) && path.dirname(found) !== found) found = path.dirname(found);
+  if (found === folder) return new CliFailure(EXIT.usage, t(lang, 'cli.inputMissing', { file, folder }));
+  return new CliFailure(EXIT.usage, t(lang, 'cli.inputFolderMissing', { file, folder, found }));
+}
+
+/** A read failed because no file is under that name (nor a folder on its path). */
+export function isMissing(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 const READ_REASONS = ['ENOENT', 'EACCES', 'EISDIR'] as const;
 
 /** Why a file could not be read, in words (a missing file is not a folder moved away mid-write). */

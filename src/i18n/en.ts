@@ -67,7 +67,7 @@ export const en: Record<MessageKey, string> = {
     'Usage:\n' +
     '  dvht presets                                   List the built-in rule sets\n' +
     '  dvht init -o FILE.xlsx --preset ID --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample]\n' +
-    '                                                 Create a new evaluation workbook (--sample: add sample data)\n' +
+    '                                                 Create a new evaluation workbook (--sample: add sample data of a unit of the --type)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
     '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--json]\n' +
@@ -82,7 +82,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
     '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
     '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n\n' +
-    'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage.\n' +
+    'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage (a named file that does not exist too).\n' +
     'Add --lang vi for Vietnamese (the default). dvht --version: the version.',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
   'cli.missingOption': 'Missing {option}. See: dvht --help',
@@ -103,7 +103,8 @@ export const en: Record<MessageKey, string> = {
   'cli.unknownPreset': 'No rule set “{id}”. See: dvht presets',
   'cli.unknownType': 'No unit type “{type}”. See: dvht types',
   'cli.fileMissing': 'Cannot open “{file}”: {reason}',
-  'cli.inputMissing': 'File “{file}” not found. Check the file name (accents included) and the current folder; quote a name with spaces.',
+  'cli.inputMissing': 'File “{file}” not found in the folder “{folder}”. Check the file name (accents included) and the path; to list the files in that folder, type dir "{folder}" (Windows) or ls "{folder}". Quote a name with spaces.',
+  'cli.inputFolderMissing': 'File “{file}” not found: there is no folder “{folder}”. Check the path (accents included); to list the folders in “{found}”, type dir "{found}" (Windows) or ls "{found}". Quote a name with spaces.',
   'cli.inputUnreadable': 'No permission to read “{file}”. Ask for read permission (chmod u+r) or copy the file into your own folder and run again.',
   'cli.inputIsFolder': '“{file}” is a folder, not a file. Name an .xlsx file inside it.',
   'cli.notXlsx': '“{file}” is not a readable Excel .xlsx file ({reason}).',

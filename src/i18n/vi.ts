@@ -71,7 +71,7 @@ export const vi = {
     'Cách dùng:\n' +
     '  dvht presets                                   Liệt kê các bộ tiêu chí có sẵn\n' +
     '  dvht init -o TỆP.xlsx --preset MÃ --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample]\n' +
-    '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu)\n' +
+    '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
     '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--json]\n' +
@@ -86,7 +86,7 @@ export const vi = {
     '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
     '  dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]\n' +
     '                                                 Tạo sổ năm sau (giữ thành viên, bộ tiêu chí …; tệp cũ giữ nguyên)\n\n' +
-    'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng.\n' +
+    'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng (cả khi tệp được ghi tên không có).\n' +
     'Thêm --lang en để xem tiếng Anh. dvht --version: phiên bản.',
   'cli.unknownCommand': 'Lệnh không hợp lệ: “{command}”. Xem: dvht --help',
   'cli.missingOption': 'Thiếu {option}. Xem: dvht --help',
@@ -107,7 +107,8 @@ export const vi = {
   'cli.unknownPreset': 'Không có bộ tiêu chí “{id}”. Xem: dvht presets',
   'cli.unknownType': 'Không có loại đơn vị “{type}”. Xem: dvht types',
   'cli.fileMissing': 'Không mở được tệp “{file}”: {reason}',
-  'cli.inputMissing': 'Không tìm thấy tệp “{file}”. Kiểm tra tên tệp (cả dấu tiếng Việt) và thư mục đang đứng; tên có dấu cách thì đặt trong ngoặc kép.',
+  'cli.inputMissing': 'Không tìm thấy tệp “{file}” trong thư mục “{folder}”. Kiểm tra lại tên tệp (cả dấu tiếng Việt) và đường dẫn; các tệp có trong thư mục đó: gõ dir "{folder}" (Windows) hoặc ls "{folder}". Tên có dấu cách thì đặt trong ngoặc kép.',
+  'cli.inputFolderMissing': 'Không tìm thấy tệp “{file}”: không có thư mục “{folder}”. Kiểm tra lại đường dẫn (cả dấu tiếng Việt); các thư mục có trong “{found}”: gõ dir "{found}" (Windows) hoặc ls "{found}". Tên có dấu cách thì đặt trong ngoặc kép.',
   'cli.inputUnreadable': 'Không có quyền đọc tệp “{file}”. Xin quyền đọc tệp (chmod u+r) hoặc chép tệp về thư mục của mình rồi chạy lại.',
   'cli.inputIsFolder': '“{file}” là một thư mục, không phải tệp. Ghi tên một tệp .xlsx trong thư mục đó.',
   'cli.notXlsx': 'Tệp “{file}” không phải tệp Excel .xlsx đọc được ({reason}).',

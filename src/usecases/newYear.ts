@@ -4,7 +4,7 @@
  * written). Kept: the unit's details, the members (their "counted" flag back to counted),
  * the rule set, the import mapping, the templates and the documents' narrative, and the
  * recognition history (date and level of the last decision, for the 12/36-month rules).
- * Cleared: this year's answers, evidence, member results and every figure the add-in wrote.
+ * Cleared: this year's answers, evidence, member results and notes, and every figure the add-in wrote.
  */
 import { foldKey } from '../domain/text';
 import { readNumber, readText } from '../domain/values';
@@ -21,8 +21,11 @@ import { DOCUMENT_ROLE } from './documents';
 import { t, type Lang } from '../i18n';
 import { editedOwnPlan, ownPlan, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet } from './ownSheets';
 
-/** Member columns that say who the member is, not what they did this year: kept. */
-const IDENTITY = new Set(['ordinal', 'name', 'position', 'team', 'note']);
+/**
+ * Member columns that say who the member is, not what they did this year: kept. Not the notes:
+ * a note tells of the member's year ("Nghỉ thai sản từ tháng 3", why they were not counted).
+ */
+const IDENTITY = new Set(['ordinal', 'name', 'position', 'team']);
 
 export type NewYearResult =
   | {

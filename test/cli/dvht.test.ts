@@ -205,7 +205,7 @@ describe('dvht', () => {
     expect(io.stdout.join('\n')).not.toContain('#UNCALCULATED');
   });
 
-  it('a file that is not an .xlsx exits 1 with a Vietnamese reason; a missing file too', async () => {
+  it('a file that is not an .xlsx exits 1 with a Vietnamese reason; a missing file is a usage mistake (exit 2)', async () => {
     const dir = tmp();
     const csv = path.join(dir, 'danh-sach.xlsx');
     fs.writeFileSync(csv, 'STT,Họ và tên\n1,Nguyễn Văn An\n');
@@ -213,7 +213,7 @@ describe('dvht', () => {
     expect(await run(['evaluate', csv], io)).toBe(1);
     expect(io.stderr.join()).toContain('không phải tệp Excel .xlsx');
     const gone = capture();
-    expect(await run(['evaluate', path.join(dir, 'khong-co.xlsx')], gone)).toBe(1);
+    expect(await run(['evaluate', path.join(dir, 'khong-co.xlsx')], gone)).toBe(2);
     expect(gone.stderr.join()).toContain('Không tìm thấy tệp');
   });
 

@@ -303,7 +303,8 @@ describe('the last-resort guard', () => {
     const bin = path.join(root, 'bin', 'dvht.js');
     const file = unit();
     const res = spawnSync(process.execPath, [bin, 'evaluate', path.join(dir, 'khong-co', 'x.xlsx'), '-o', path.join(dir, 'nowhere', 'y.xlsx')], { encoding: 'utf8' });
-    expect(res.status).toBe(1);
+    // An input that does not exist is a usage mistake (2), said in words.
+    expect(res.status).toBe(2);
     noStack(res.stderr);
     if (process.getuid?.() !== 0) return;
     // As "nobody", in a folder anyone may write, a file of root's with mode 644 is not

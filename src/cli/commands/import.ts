@@ -12,7 +12,7 @@ import { choiceFromJson } from '../../usecases/import/mapping';
 import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
 import { checkInput, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
-import { prepareWrite, readReason, writeTo } from '../files';
+import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
 
 const SHOWN = 20;
 
@@ -20,6 +20,7 @@ async function readMappingFile(file: string, lang: Lang): Promise<unknown> {
   try {
     return JSON.parse(await fs.promises.readFile(file, 'utf8'));
   } catch (e) {
+    if (isMissing(e)) throw missingInput(file, lang);
     throw new CliFailure(EXIT.usage, t(lang, 'import.cli.badMappingFile', { file, reason: e instanceof SyntaxError ? t(lang, 'import.cli.mappingNotJson') : readReason(e, lang) }));
   }
 }

@@ -11,7 +11,7 @@ import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
 import { evaluationYears } from '../../domain/years';
-import { prepareWrite, readReason, writeTo } from '../files';
+import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
 import { readHandoutFile } from '../../usecases/handout';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 
@@ -28,7 +28,7 @@ function handedOutRules(file: string, lang: Lang): RuleSet {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
+    throw isMissing(e) ? missingInput(file, lang) : new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
   }
   const read = readHandoutFile(text, file, lang);
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
@@ -61,9 +61,9 @@ export const init: Command = {
     const target = await prepareWrite(output, lang);
 
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
-    // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from.
+    // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from; its members, classes and head are the type's.
     const samplePreset = [ruleSet.id, ruleSet.id.split('@')[0]!].find((id) => findPreset(id));
-    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed }) : null;
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type }) : null;
     await createSheets(workbook, {
       ruleSet,
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },

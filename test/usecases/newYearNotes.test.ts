@@ -1,0 +1,42 @@
+/**
+ * "Sang năm mới" and the members' notes: a note says something of the member's year ("Nghỉ thai
+ * sản từ tháng 3", often why they were not counted) and belongs to that year, as the counted flag
+ * it explains does. The new year's workbook starts with the column empty; who the member is stays.
+ */
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { startNewYear } from '../../src/usecases/newYear';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
+import { SHEETS } from '../../src/sheets/names';
+
+const header = (key: string) => MEMBER_FIELDS.find((f) => f.key === key)!.header;
+
+/** The members sheet's column under `heading`, data rows only (from the row below the heading). */
+function column(wb: ExcelJsWorkbook, heading: string): unknown[] {
+  const ws = wb.workbook.getWorksheet(SHEETS.members)!;
+  let at: { row: number; col: number } | null = null;
+  ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
+  const { row, col } = at!;
+  return Array.from({ length: ws.rowCount - row }, (_, i) => ws.getCell(row + 1 + i, col).value).filter((_, i) => ws.getCell(row + 1 + i, 2).value !== null);
+}
+
+describe('startNewYear and the members’ notes', () => {
+  it('clears “Ghi chú” with the year’s other member columns and says so; names, positions and teams stay', async () => {
+    const wb = ExcelJsWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12 }));
+    const notes = column(wb, header('note'));
+    expect(notes).toContain('Nghỉ thai sản từ tháng 3');
+    const names = column(wb, header('name'));
+    const positions = column(wb, header('position'));
+    const teams = column(wb, header('team'));
+
+    const result = await startNewYear(wb);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
+    expect(result.clearedMemberColumns).toContain(header('note'));
+    expect(column(wb, header('note')).filter((v) => v !== null && v !== '')).toEqual([]);
+    expect(column(wb, header('name'))).toEqual(names);
+    expect(column(wb, header('position'))).toEqual(positions);
+    expect(column(wb, header('team'))).toEqual(teams);
+  });
+});
