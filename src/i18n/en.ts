@@ -476,6 +476,8 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.duplicateNotEvaluatedKept': 'Same unit as file “{other}” (a copy never evaluated, not consolidated).',
   'consolidate.flag.duplicateUndecided': 'Same unit as file “{other}” but different contents, and the evaluation dates do not tell which is newer; only file “{other}” is consolidated. Ask the unit which copy is right.',
   'consolidate.flag.duplicateUndecidedKept': 'Same unit as file “{other}” but different contents, newer copy unknown (this one consolidated). Ask the unit which copy is right.',
+  'consolidate.flag.duplicateTypeDiffers': 'The files “{file}” and “{other}” have the same unit name and evaluation year but different unit types (“{type}” and “{otherType}”): only “{other}” is consolidated. Ask the unit which type is right, remove the wrong file and consolidate again.',
+  'consolidate.flag.duplicateTypeDiffersKept': 'The files “{file}” and “{other}” have the same unit name and evaluation year but different unit types (“{type}” and “{otherType}”): “{file}” is consolidated, “{other}” is not. Ask the unit which type is right, remove the wrong file and consolidate again.',
   'consolidate.flag.level2TooSoon': 'Level 2 requested less than 12 months after the previous recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}).{rule}',
   'consolidate.flag.level2NoPrevious': 'Level 2 requested but no previous recognition date is given.{rule}',
   'consolidate.flag.level2Rule': ' Level 2 may be requested only 12 months after the level-1 decision{basis}.',

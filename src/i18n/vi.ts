@@ -480,6 +480,8 @@ export const vi = {
   'consolidate.flag.duplicateNotEvaluatedKept': 'Trùng với tệp “{other}” (bản chưa được đánh giá, không tổng hợp).',
   'consolidate.flag.duplicateUndecided': 'Trùng đơn vị với tệp “{other}” nhưng khác nội dung, và ngày đánh giá không cho biết bản nào mới hơn; chỉ tổng hợp tệp “{other}”. Hãy hỏi đơn vị bản nào đúng.',
   'consolidate.flag.duplicateUndecidedKept': 'Trùng với tệp “{other}” nhưng khác nội dung, không rõ bản nào mới hơn (đã tổng hợp bản này). Hãy hỏi đơn vị bản nào đúng.',
+  'consolidate.flag.duplicateTypeDiffers': 'Tệp “{file}” và tệp “{other}” cùng tên đơn vị, cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”): chỉ tổng hợp tệp “{other}”. Hãy hỏi đơn vị loại đơn vị nào đúng, bỏ tệp ghi sai rồi tổng hợp lại.',
+  'consolidate.flag.duplicateTypeDiffersKept': 'Tệp “{file}” và tệp “{other}” cùng tên đơn vị, cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”): đã tổng hợp tệp “{file}”, không tổng hợp tệp “{other}”. Hãy hỏi đơn vị loại đơn vị nào đúng, bỏ tệp ghi sai rồi tổng hợp lại.',
   'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}).{rule}',
   'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.{rule}',
   // After the flags above (officer tables read them back: an older table's flag has no such sentence).
