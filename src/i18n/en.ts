@@ -505,6 +505,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.outcome.notRecognised': 'Does not meet',
   'consolidate.outcome.notEvaluable': 'Cannot be evaluated',
   'consolidate.outcome.rated': 'Rated {rating}',
+  'consolidate.remark.file': 'File “{file}”: {message}',
   'consolidate.check.ok': 'Data agree',
   'consolidate.check.review': 'To review ({count})',
   'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',

@@ -50,21 +50,40 @@ const BLOCKING: readonly MessageKey[] = [
   'handout.flagEdited',
 ];
 
+const LANGS = [catalogs.vi, catalogs.en];
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A catalogue message as a pattern: its fixed words, anything in place of {params}. */
 function messagePattern(template: string): RegExp {
-  const parts = template.split(/\{\w+(?:\|[^|{}]*\|[^|{}]*)?\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = template.split(/\{\w+(?:\|[^|{}]*\|[^|{}]*)?\}/).map(escapeRegExp);
   return new RegExp(`^${parts.join('[\\s\\S]*')}$`);
 }
 
 const BLOCKING_PATTERNS = BLOCKING.flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
 
 
+/**
+ * "Tệp “…”: " that the table puts before a remark not naming its file (consolidate/layout.ts):
+ * no part of the remark. Up to the first closing quote only (a file name holds none), so a
+ * remark that names its file itself ("Tệp “…”, ô …: …") is left whole.
+ */
+const FILE_NAMED = LANGS.map((c) => {
+  const [before, after] = c['consolidate.remark.file'].split('{file}') as [string, string];
+  return new RegExp(`^${escapeRegExp(before)}[^”]*${escapeRegExp(after.split('{message}')[0]!)}`);
+});
+
+/** A remark line of "Ghi chú" as the consolidation made it: its bullet and the file it names first taken off. */
+export function remarkText(line: string): string {
+  const s = line.replace(/^[•\-–]\s*/, '').trim();
+  const named = FILE_NAMED.find((p) => p.test(s));
+  return named ? s.replace(named, '') : s;
+}
+
 export function isBlockingRemark(line: string): boolean {
   const s = line.normalize('NFC').trim();
   return BLOCKING_PATTERNS.some((p) => p.test(s));
 }
 
-const LANGS = [catalogs.vi, catalogs.en];
 const RECOGNISED = LANGS.map((c) => messagePattern(c['consolidate.outcome.recognised']));
 const RECOGNISED_NO_LEVEL = LANGS.map((c) => c['consolidate.outcome.recognisedNoLevel']);
 
@@ -105,7 +124,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
     const remarks = at(row, 'remarks')
       .split('\n')
-      .map((l) => l.replace(/^[•\-–]\s*/, '').trim())
+      .map(remarkText)
       .filter(Boolean);
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
