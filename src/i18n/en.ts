@@ -609,6 +609,7 @@ export const en: Record<MessageKey, string> = {
   'officer.finding.badDate': 'The previous recognition date in the dossier (“{value}”) is not a valid date, so the recognition’s term could not be checked.',
   'officer.finding.futureDate': 'The previous recognition date in the dossier ({date}) is after the day of the consolidation ({asOf}): the date is wrong.',
   'officer.finding.bodyTierTyped': 'The unit addressed its dossier to “{typed}”, while it is received and examined at {tier}.',
+  'officer.finding.bodyTierRuleSet': 'The dossier for recognition as {recognition}{basis} is received by a {tiers} consolidating body (rule set “{ruleSet}”), not at {tier}.',
   'officer.finding.duplicateTypeDiffers': 'The unit sent two dossiers of the same evaluation year with different unit types (“{type}” and “{otherType}”); the unit is to confirm its type.',
   'officer.finding.duplicateUndecided': 'The unit sent two dossiers with different contents and no telling which is newer; the unit is to confirm the one examined.',
   'officer.finding.unitTypeMissing': 'The dossier gives no unit type, so indicators that apply to some types of unit only could not be evaluated.',

@@ -614,6 +614,7 @@ export const vi = {
   'officer.finding.badDate': 'Ngày công nhận lần trước ghi trong hồ sơ (“{value}”) không phải một ngày hợp lệ, nên chưa xét được thời hạn công nhận.',
   'officer.finding.futureDate': 'Ngày công nhận lần trước ghi trong hồ sơ ({date}) muộn hơn ngày tổng hợp ({asOf}), là ngày chưa đúng.',
   'officer.finding.bodyTierTyped': 'Đơn vị ghi nơi nhận hồ sơ là “{typed}”, trong khi hồ sơ được tiếp nhận, thẩm định ở {tier}.',
+  'officer.finding.bodyTierRuleSet': 'Hồ sơ đề nghị công nhận {recognition}{basis} do đơn vị tổng hợp {tiers} tiếp nhận (bộ tiêu chí “{ruleSet}”), không thuộc {tier}.',
   'officer.finding.duplicateTypeDiffers': 'Đơn vị gửi hai hồ sơ cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”); loại đơn vị cần được đơn vị xác nhận.',
   'officer.finding.duplicateUndecided': 'Đơn vị gửi hai hồ sơ khác nội dung, không xác định được bản nào mới hơn; bản được thẩm định cần được đơn vị xác nhận.',
   'officer.finding.unitTypeMissing': 'Hồ sơ chưa ghi loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được.',

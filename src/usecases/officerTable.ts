@@ -129,6 +129,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.badDate', 'officer.finding.badDate'],
   ['consolidate.flag.futureDate', 'officer.finding.futureDate'],
   ['consolidate.flag.bodyTierTyped', 'officer.finding.bodyTierTyped'],
+  ['consolidate.flag.bodyTierRuleSet', 'officer.finding.bodyTierRuleSet'],
   ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
   ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
 ]);
