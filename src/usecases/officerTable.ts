@@ -54,14 +54,28 @@ const LANG_IDS: readonly Lang[] = ['vi', 'en'];
 const LANGS = LANG_IDS.map((l) => catalogs[l]);
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A catalogue message as a pattern: its fixed words, anything in place of {params}. */
+/**
+ * A catalogue message as a pattern: its fixed words, its {params} captured by name (a repeated
+ * one must be the same text; a plural token is matched, not kept). t() drops the full stop
+ * after a value that ends its own sentence: that stop is optional.
+ */
 function messagePattern(template: string): RegExp {
-  const parts = template.split(/\{\w+(?:\|[^|{}]*\|[^|{}]*)?\}/).map(escapeRegExp);
-  return new RegExp(`^${parts.join('[\\s\\S]*')}$`);
+  const seen = new Set<string>();
+  let source = '';
+  let rest = template;
+  const words = (text: string) => (source ? escapeRegExp(text).replace(/^\\\./, '\\.?') : escapeRegExp(text));
+  for (const m of template.matchAll(/\{(\w+)(\|[^|{}]*\|[^|{}]*)?\}/g)) {
+    const before = rest.slice(0, rest.indexOf(m[0]));
+    source += words(before);
+    const name = m[1]!;
+    source += m[2] ? '[\\s\\S]*?' : seen.has(name) ? `\\k<${name}>` : `(?<${name}>[\\s\\S]*?)`;
+    if (!m[2]) seen.add(name);
+    rest = rest.slice(before.length + m[0].length);
+  }
+  return new RegExp(`^${source}${words(rest)}$`);
 }
 
 const BLOCKING_PATTERNS = BLOCKING.flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
-
 
 /**
  * "Tệp “…”: " that the table puts before a remark not naming its file (consolidate/layout.ts):
@@ -74,7 +88,7 @@ const FILE_NAMED = LANGS.map((c) => {
 });
 
 /** A remark line of "Ghi chú" as the consolidation made it: its bullet and the file it names first taken off. */
-export function remarkText(line: string): string {
+function remarkText(line: string): string {
   const s = line.replace(/^[•\-–]\s*/, '').trim();
   const named = FILE_NAMED.find((p) => p.test(s));
   return named ? s.replace(named, '') : s;
@@ -85,26 +99,6 @@ export function isBlockingRemark(line: string): boolean {
   return BLOCKING_PATTERNS.some((p) => p.test(s));
 }
 
-/**
- * A catalogue message as a pattern whose {params} are captured by name (a repeated one must be
- * the same text; a plural token is matched, not kept). t() drops the full stop after a value
- * that ends its own sentence: that stop is optional.
- */
-function capturePattern(template: string): RegExp {
-  const seen = new Set<string>();
-  let source = '';
-  let rest = template;
-  for (const m of template.matchAll(/\{(\w+)(\|[^|{}]*\|[^|{}]*)?\}/g)) {
-    const before = rest.slice(0, rest.indexOf(m[0]));
-    source += escapeRegExp(before).replace(/^\\\./, '\\.?');
-    const name = m[1]!;
-    source += m[2] ? '[\\s\\S]*?' : seen.has(name) ? `\\k<${name}>` : `(?<${name}>[\\s\\S]*?)`;
-    seen.add(name);
-    rest = rest.slice(before.length + m[0].length);
-  }
-  return new RegExp(`^${source}${escapeRegExp(rest).replace(/^\\\./, '\\.?')}$`);
-}
-
 /** A remark of the table and the finding the minutes state for it, in the language it was written in. */
 interface FindingRule {
   patterns: { lang: Lang; pattern: RegExp }[];
@@ -112,7 +106,7 @@ interface FindingRule {
 }
 
 const findingRules = (pairs: readonly (readonly [MessageKey, MessageKey])[]): FindingRule[] =>
-  pairs.map(([remark, finding]) => ({ patterns: LANG_IDS.map((lang) => ({ lang, pattern: capturePattern(catalogs[lang][remark]) })), finding }));
+  pairs.map(([remark, finding]) => ({ patterns: LANG_IDS.map((lang) => ({ lang, pattern: messagePattern(catalogs[lang][remark]) })), finding }));
 
 /**
  * Remarks that tell the unit's staff how to mend their workbook (a cell, a list, a way to type)
@@ -135,7 +129,7 @@ const FINDINGS = findingRules([
 ]);
 
 /** Evaluate's checks of the unit's information as the table words them ("Tệp “…”, " then the check's own message). */
-const UNIT_CHECK = LANG_IDS.map((lang) => ({ lang, pattern: capturePattern(catalogs[lang]['consolidate.flag.unitCheck']) }));
+const UNIT_CHECK = LANG_IDS.map((lang) => ({ lang, pattern: messagePattern(catalogs[lang]['consolidate.flag.unitCheck']) }));
 const UNIT_CHECK_FINDINGS = findingRules(
   (['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const).map((c) => [`problem.${c}`, `officer.finding.${c}`] as const),
 );
