@@ -8,6 +8,7 @@ import { PRESETS } from '../domain/rules/presets';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { t, type Lang } from '../i18n';
 import { sheetRef } from '../workbook/a1';
+import { findSheetName } from '../workbook/plan';
 import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
@@ -72,7 +73,11 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const snapshot = await readOwnSheets(session, [SHEETS.criteria], [TABLE, TEMPLATES, ...drawn], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.files) });
     const tableSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     const data = ownSheetData(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
-    if (!data) return { ok: false, message: t(lang, 'officer.noTable', { file: workbook.label, sheet: CONSOLIDATION_SHEETS.units }) };
+    if (!data) {
+      // A unit's own workbook: consolidating into it would mix the officer's sheets into the unit's dossier.
+      const unit = [SHEETS.unit, SHEETS.members].every((s) => findSheetName(snapshot.sheetNames, s) !== undefined);
+      return { ok: false, message: t(lang, unit ? 'officer.unitWorkbook' : 'officer.noTable', { file: workbook.label, sheet: CONSOLIDATION_SHEETS.units }) };
+    }
     const table = readConsolidatedTable(data);
     if (!table.ok) return { ok: false, message: t(lang, `officer.${table.reason}`, { file: workbook.label, where: sheetRef(tableSheet, 'A1') }) };
 

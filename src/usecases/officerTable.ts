@@ -7,7 +7,7 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
 import { readYear } from '../domain/years';
-import { catalogs, type MessageKey } from '../i18n';
+import { catalogs, t, type Lang, type MessageKey } from '../i18n';
 import type { Batch, BatchRuleSet, BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
 
@@ -50,21 +50,112 @@ const BLOCKING: readonly MessageKey[] = [
   'handout.flagEdited',
 ];
 
-/** A catalogue message as a pattern: its fixed words, anything in place of {params}. */
+const LANG_IDS: readonly Lang[] = ['vi', 'en'];
+const LANGS = LANG_IDS.map((l) => catalogs[l]);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A catalogue message as a pattern: its fixed words, its {params} captured by name (a repeated
+ * one must be the same text; a plural token is matched, not kept). t() drops the full stop
+ * after a value that ends its own sentence: that stop is optional.
+ */
 function messagePattern(template: string): RegExp {
-  const parts = template.split(/\{\w+(?:\|[^|{}]*\|[^|{}]*)?\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[\\s\\S]*')}$`);
+  const seen = new Set<string>();
+  let source = '';
+  let rest = template;
+  const words = (text: string) => (source ? escapeRegExp(text).replace(/^\\\./, '\\.?') : escapeRegExp(text));
+  for (const m of template.matchAll(/\{(\w+)(\|[^|{}]*\|[^|{}]*)?\}/g)) {
+    const before = rest.slice(0, rest.indexOf(m[0]));
+    source += words(before);
+    const name = m[1]!;
+    source += m[2] ? '[\\s\\S]*?' : seen.has(name) ? `\\k<${name}>` : `(?<${name}>[\\s\\S]*?)`;
+    if (!m[2]) seen.add(name);
+    rest = rest.slice(before.length + m[0].length);
+  }
+  return new RegExp(`^${source}${words(rest)}$`);
 }
 
 const BLOCKING_PATTERNS = BLOCKING.flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
 
+/**
+ * "Tệp “…”: " that the table puts before a remark not naming its file (consolidate/layout.ts):
+ * no part of the remark. Up to the first closing quote only (a file name holds none), so a
+ * remark that names its file itself ("Tệp “…”, ô …: …") is left whole.
+ */
+const FILE_NAMED = LANGS.map((c) => {
+  const [before, after] = c['consolidate.remark.file'].split('{file}') as [string, string];
+  return new RegExp(`^${escapeRegExp(before)}[^”]*${escapeRegExp(after.split('{message}')[0]!)}`);
+});
+
+/** A remark line of "Ghi chú" as the consolidation made it: its bullet and the file it names first taken off. */
+function remarkText(line: string): string {
+  const s = line.replace(/^[•\-–]\s*/, '').trim();
+  const named = FILE_NAMED.find((p) => p.test(s));
+  return named ? s.replace(named, '') : s;
+}
 
 export function isBlockingRemark(line: string): boolean {
   const s = line.normalize('NFC').trim();
   return BLOCKING_PATTERNS.some((p) => p.test(s));
 }
 
-const LANGS = [catalogs.vi, catalogs.en];
+/** A remark of the table and the finding the minutes state for it, in the language it was written in. */
+interface FindingRule {
+  patterns: { lang: Lang; pattern: RegExp }[];
+  finding: MessageKey;
+}
+
+const findingRules = (pairs: readonly (readonly [MessageKey, MessageKey])[]): FindingRule[] =>
+  pairs.map(([remark, finding]) => ({ patterns: LANG_IDS.map((lang) => ({ lang, pattern: messagePattern(catalogs[lang][remark]) })), finding }));
+
+/**
+ * Remarks that tell the unit's staff how to mend their workbook (a cell, a list, a way to type)
+ * or tell the officer whom to ask: the minutes state the finding instead, about the unit. The
+ * others are findings already (a figure that disagrees, a rule set edited …) and stand as written.
+ * Those naming their file and cell come before evaluate's own checks, which the table words the same way.
+ */
+const FINDINGS = findingRules([
+  ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
+  ['consolidate.flag.uncalculated', 'officer.finding.uncalculated'],
+  ['consolidate.flag.noName', 'officer.finding.noName'],
+  ['consolidate.flag.badYear', 'officer.finding.badYear'],
+  ['consolidate.flag.noYear', 'officer.finding.noYear'],
+  ['consolidate.flag.badDate', 'officer.finding.badDate'],
+  ['consolidate.flag.futureDate', 'officer.finding.futureDate'],
+  ['consolidate.flag.bodyTierTyped', 'officer.finding.bodyTierTyped'],
+  ['consolidate.flag.bodyTierRuleSet', 'officer.finding.bodyTierRuleSet'],
+  ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
+  ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
+]);
+
+/** Evaluate's checks of the unit's information as the table words them ("Tệp “…”, " then the check's own message). */
+const UNIT_CHECK = LANG_IDS.map((lang) => ({ lang, pattern: messagePattern(catalogs[lang]['consolidate.flag.unitCheck']) }));
+const UNIT_CHECK_FINDINGS = findingRules(
+  (['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const).map((c) => [`problem.${c}`, `officer.finding.${c}`] as const),
+);
+
+function findingBy(rules: readonly FindingRule[], line: string): string | null {
+  for (const rule of rules) {
+    for (const { lang, pattern } of rule.patterns) {
+      const m = pattern.exec(line);
+      if (m) return t(lang, rule.finding, { ...m.groups });
+    }
+  }
+  return null;
+}
+
+/** A remark of “Ghi chú” as the examiner's minutes state it (the table keeps the remark as it is). */
+export function remarkFinding(line: string): string {
+  const found = findingBy(FINDINGS, line);
+  if (found !== null) return found;
+  for (const { pattern } of UNIT_CHECK) {
+    const message = pattern.exec(line)?.groups?.message;
+    const check = message === undefined ? null : findingBy(UNIT_CHECK_FINDINGS, message);
+    if (check !== null) return check;
+  }
+  return line;
+}
+
 const RECOGNISED = LANGS.map((c) => messagePattern(c['consolidate.outcome.recognised']));
 const RECOGNISED_NO_LEVEL = LANGS.map((c) => c['consolidate.outcome.recognisedNoLevel']);
 
@@ -105,7 +196,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
     const remarks = at(row, 'remarks')
       .split('\n')
-      .map((l) => l.replace(/^[•\-–]\s*/, '').trim())
+      .map(remarkText)
       .filter(Boolean);
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
@@ -123,8 +214,9 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       level: level !== null && reasons.length === 0 ? level : null,
       // Whether the unit's rule set recognises the rating is known once its rule set is (recognisedRatings).
       rating: rating !== null && reasons.length === 0 ? rating : null,
-      reasons,
-      notes: remarks.filter((l) => !reasons.includes(l)),
+      // The minutes' words: findings about the unit, not how to mend its workbook.
+      reasons: reasons.map(remarkFinding),
+      notes: remarks.filter((l) => !reasons.includes(l)).map(remarkFinding),
     });
   }
   if (units.length === 0) return { ok: false, reason: 'noUnits' };

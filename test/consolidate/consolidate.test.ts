@@ -261,7 +261,8 @@ describe('dvht consolidate', () => {
     const row = 6 + json.units.findIndex((u) => u.file.endsWith('07-tu-danh-gia-sai.xlsx'));
     expect(ws.getCell(row, col('Kết quả (tính lại)')).value).toBe('Không đạt');
     expect(ws.getCell(row, col('Thẩm định')).value).toBe('Cần xem lại (2)');
-    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain('• Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%');
+    // Each bullet names its file, as the row's “Tệp” does.
+    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%`);
     expect(ws.getCell(row, col('Chỉ tiêu 2.1')).value).toBeCloseTo(52 / 59, 10);
     expect(ws.getCell(row, col('TC2')).value).toBe('Không đạt');
     const okRow = 6 + json.units.findIndex((u) => u.file.endsWith('02-ubnd-xa.xlsx'));

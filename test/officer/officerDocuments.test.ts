@@ -13,6 +13,7 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { MARKER_COL } from '../../src/sheets/documentLayout';
 import { columnLetter } from '../../src/workbook/a1';
 import { readText } from '../../src/domain/values';
+import { foldKey } from '../../src/domain/text';
 import { run, type Io } from '../../src/cli/main';
 import type { SheetData } from '../../src/workbook/port';
 import { BATCH, batchFiles, consolidatedFile } from './batch';
@@ -36,6 +37,9 @@ async function sheet(wb: XlsxWorkbook, name: string): Promise<SheetData> {
   const snap = await wb.batch((s) => s.read([name]));
   return snap.sheets.get(name)!;
 }
+
+/** The minutes' remark cell of a unit of the batch (its name folded, its year: every unit of BATCH is of 2025). */
+const remarkKey = (name: string) => `tham_dinh.y_kien#${foldKey(name)}|2025`;
 
 const rowText = (row: readonly unknown[]) => row.map((c) => readText((c ?? null) as never)).join(' | ');
 
@@ -81,10 +85,10 @@ describe('who goes into the decision', () => {
     const second = data.rows.findIndex((r) => /^2\. Đơn vị chưa đủ điều kiện/.test(readText(r[0] ?? null))) + 1;
     expect(second).toBeGreaterThan(0);
     for (const b of BATCH) {
-      const r = markedRow(data, `tham_dinh.y_kien#${b.spec.name}|${b.spec.type}`);
+      const r = markedRow(data, remarkKey(b.spec.name));
       expect({ unit: b.spec.name, second: r > second }).toEqual({ unit: b.spec.name, second: b.level === null });
     }
-    const expired = rowText(data.rows[markedRow(data, 'tham_dinh.y_kien#Phòng Văn hóa - Xã hội|Cơ quan nhà nước') - 1]!);
+    const expired = rowText(data.rows[markedRow(data, remarkKey('Phòng Văn hóa - Xã hội')) - 1]!);
     expect(expired).toMatch(/Số liệu khớp kết quả tự đánh giá/);
     expect(expired).toMatch(/đã hết thời hạn 36 tháng/);
   });
@@ -95,7 +99,7 @@ describe('the officer\'s words', () => {
     const wb = await consolidatedFile(files);
     await generated(wb);
     const data = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
-    const key = 'tham_dinh.y_kien#Trường THCS Chu Văn An|Trường THCS';
+    const key = remarkKey('Trường THCS Chu Văn An');
     const row = markedRow(data, key);
     const col = readText(data.rows[row - 1]![MARKER_COL - 1] ?? null).split('@')[1]!;
     const words = 'Đơn vị tự đánh giá chỉ tiêu 2.1 sai; đã trao đổi với Hiệu trưởng ngày 05/01.';
@@ -112,6 +116,21 @@ describe('the officer\'s words', () => {
     const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
     expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH');
     expect(decision).not.toContain('CHỦ TỊCH UBND');
+  });
+
+  it('keeps the officer’s remark from minutes drawn before units were keyed by name and year (name|type)', async () => {
+    const wb = await consolidatedFile(files);
+    await generated(wb);
+    const data = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    const row = markedRow(data, remarkKey('Trường THCS Chu Văn An'));
+    const col = readText(data.rows[row - 1]![MARKER_COL - 1] ?? null).split('@')[1]!;
+    const words = 'Đã trao đổi với Hiệu trưởng ngày 05/01.';
+    await wb.batch(async (s) =>
+      s.write({ sheet: OFFICER_SHEET['bien-ban-tham-dinh'], mode: 'existing', cells: [{ at: `${columnLetter(MARKER_COL)}${row}`, rows: [[`tham_dinh.y_kien#Trường THCS Chu Văn An|Trường THCS@${col}`]] }, { at: `${col}${row}`, rows: [[words]] }] }),
+    );
+    await generated(wb);
+    const redrawn = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    expect(rowText(redrawn.rows[markedRow(redrawn, remarkKey('Trường THCS Chu Văn An')) - 1]!)).toContain(words);
   });
 
   it('a remark the officer deleted from the table\'s “Ghi chú” no longer keeps the unit out', async () => {

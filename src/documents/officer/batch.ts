@@ -22,9 +22,9 @@ export interface BatchUnit {
   level: number | null;
   /** Proposed with this rating (TT22: "Tốt", "Khá" …, a rating the unit's rule set recognises); null: not proposed by rating. */
   rating: string | null;
-  /** Why it is not proposed, in the table's words (its remarks), empty when proposed. */
+  /** Why it is not proposed, from the table's remarks as the minutes state them (findings, not how to mend the workbook); empty when proposed. */
   reasons: string[];
-  /** Remarks that do not stand in the way (an older template, a duplicate file dropped …). */
+  /** Remarks that do not stand in the way (an older template, a duplicate file dropped …), stated likewise. */
   notes: string[];
 }
 

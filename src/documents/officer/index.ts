@@ -12,6 +12,7 @@ import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kin
 import { officerText, withoutLevel, type OfficerContext } from './context';
 import { proposalGroups, proposed, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
+import { foldKey } from '../../domain/text';
 
 export const OFFICER_SHEETS = {
   templates: OFFICER_TEMPLATES.sheet,
@@ -67,7 +68,10 @@ function openOfficerDocument(sheet: string, ctx: OfficerContext, prefix: string,
 /** What a unit is proposed for: "Mức độ 1", or its rating "Loại Khá" (TT22); else the recomputed result. */
 const proposalText = (u: BatchUnit) => (u.level ? `Mức độ ${u.level}` : u.rating ? `Loại ${u.rating}` : u.outcome);
 const proposalPhrase = (u: BatchUnit) => (u.level ? `mức độ ${u.level}` : u.rating ? `xếp loại ${u.rating}` : '');
-const unitKey = (u: BatchUnit) => `${u.name}|${u.type}`;
+/** The unit as the consolidation knows it (its name folded, its year): a type set right later keeps the officer's remark. */
+const unitKey = (u: BatchUnit) => `${foldKey(u.name)}|${u.year ?? ''}`;
+/** The key of minutes drawn before units were known by name and year. */
+const drawnBeforeKey = (u: BatchUnit) => `${u.name}|${u.type}`;
 
 function unitValues(u: BatchUnit) {
   return { ten_don_vi: u.name, ket_qua: u.outcome, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
@@ -82,7 +86,7 @@ function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, uni
   const rows = units.map((u, i): (string | UserCell)[] => {
     const written = [officerText(ctx, remark, unitValues(u)), ...u.notes].join('\n').trim();
     const key = `tham_dinh.y_kien#${unitKey(u)}`;
-    return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) }];
+    return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) ?? kept.take(`tham_dinh.y_kien#${drawnBeforeKey(u)}`) }];
   });
   // The remark is the longest text: the widest column, so its rows stay as short as their text allows.
   b.table(headers, [1, 3, 2, 4], rows, ['center', 'left', 'center', 'left']);

@@ -1,6 +1,6 @@
 /**
- * Everything that needs more than one file: duplicates (same unit name + type + year: the
- * newer evaluation is kept, both are reported; a byte-identical copy only as the copy), years
+ * Everything that needs more than one file: duplicates (same unit name + year: the newer
+ * evaluation is kept, both are reported, a type that differs as such; a byte-identical copy only as the copy), years
  * that differ from most units', the consolidating body's reference rule set,
  * the 12-month and 36-month rules, counts per outcome and pass rates per indicator.
  * Holds only the small per-file records.
@@ -199,9 +199,12 @@ export class Consolidation {
   }
 }
 
-/** Same unit: same name, type and year. A nameless unit is nobody's duplicate but a byte-identical copy's. */
+/**
+ * Same unit: same name and year. A unit type that differs is the unit's question to answer (a
+ * duplicate said so), not a second unit. A nameless unit is nobody's duplicate but a byte-identical copy's.
+ */
 function unitKey(u: UnitRecord): string {
-  return `${foldKey(u.name)}|${foldKey(u.type)}|${u.year ?? foldKey(u.typedYear.text)}${u.name === '' ? `|${u.contents}` : ''}`;
+  return `${foldKey(u.name)}|${u.year ?? foldKey(u.typedYear.text)}${u.name === '' ? `|${u.contents}` : ''}`;
 }
 
 /** The unit's year by the domain's rule (the one evaluate checks the cell with); one that is not a year is flagged, not shown. */
@@ -258,9 +261,9 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
       o.report.status = 'duplicate';
       const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
       const at = o.unit!.recorded.evaluatedAt;
-      o.report.reasons = [t(lang, dropped, { other: best.report.file, date: at === null ? '' : formatDate(serialToDate(at)) })];
+      o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: at === null ? '' : formatDate(serialToDate(at)) })];
       // A byte-identical copy is no conflict: only the copy's own report says it.
-      if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { other: o.report.file }) });
+      if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { file: best.report.file, other: o.report.file, type: best.unit!.type, otherType: o.unit!.type }) });
       else identical++;
     }
   }
@@ -270,6 +273,8 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
 /** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
 function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey | null] {
   if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', null];
+  // Which type is right only the unit knows, whichever evaluation is newer.
+  if (foldKey(dropped.type) !== foldKey(kept.type)) return ['consolidate.flag.duplicateTypeDiffers', 'consolidate.flag.duplicateTypeDiffersKept'];
   const at = dropped.recorded.evaluatedAt;
   const keptAt = kept.recorded.evaluatedAt;
   if (at === null && keptAt !== null) return ['consolidate.flag.duplicateNotEvaluated', 'consolidate.flag.duplicateNotEvaluatedKept'];

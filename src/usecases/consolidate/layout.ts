@@ -156,11 +156,19 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   emit(SLOT.basis, u.bases.join(';\n') || null);
 }
 
+/**
+ * A remark bullet naming its file: a remark is read apart from its row (a page cut, the cell
+ * copied, a cell it cites), so one that does not name it already says it first.
+ */
+function remarkBullet(message: string, file: string, lang: Lang): string {
+  return `• ${message.includes(`“${file}”`) ? message : t(lang, 'consolidate.remark.file', { file, message })}`;
+}
+
 /** The cells known once every file is in: the row's number and the checks across files. */
-function finalCells(u: UnitRecord, n: number, lang: Lang, emit: Emit): void {
+function finalCells(u: UnitRecord, file: string, n: number, lang: Lang, emit: Emit): void {
   emit(SLOT.stt, n);
   emit(SLOT.check, u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok'), u.flags.length ? FLAGGED_STYLE : undefined);
-  emit(SLOT.remarks, u.flags.length ? clip(u.flags.map((f) => `• ${f.message}`).join('\n')) : null);
+  emit(SLOT.remarks, u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null);
 }
 
 /**
@@ -195,9 +203,9 @@ export class DrawnUnits {
 
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
   place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, lang: Lang): UnitSlots {
-    const keys = units.map(({ record }, i) => {
+    const keys = units.map(({ record, file }, i) => {
       const key = this.keys.get(record)!;
-      finalCells(record, i + 1, lang, this.emitter(key));
+      finalCells(record, file, i + 1, lang, this.emitter(key));
       return key;
     });
     const columns = this.slots.columns(ids);
@@ -259,7 +267,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
         if (extra) styles.push({ range: cellAddress(r, c), style: extra });
       };
       recordCells(u, file, slots, emit);
-      finalCells(u, i + 1, lang, emit);
+      finalCells(u, file, i + 1, lang, emit);
       rows.push(row);
     });
   }

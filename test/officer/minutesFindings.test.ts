@@ -1,0 +1,85 @@
+/**
+ * The examiner's minutes (“Biên bản thẩm định”) state what the consolidation found as findings
+ * about the unit, in an official's words: never the unit staff's instructions for their workbook
+ * (which sheet, cell or list to fill), which stay in the table's “Ghi chú” for the officer.
+ */
+import { generateOfficerDocuments, OFFICER_SHEET } from '../../src/usecases/officerDocuments';
+import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
+import { readText } from '../../src/domain/values';
+import { remarkFinding } from '../../src/usecases/officerTable';
+import { t, type Lang, type MessageKey } from '../../src/i18n';
+import type { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { consolidatedInProcess, edits, unitWorkbook } from '../consolidate/corpus';
+
+jest.setTimeout(120_000);
+
+const AS_OF = new Date(2026, 0, 10);
+/** What only the unit's staff can act on: a sheet, a cell, a list to choose from, a way to type. */
+const INSTRUCTIONS = /Hãy |Chọn loại đơn vị|“Danh mục”|'Thành viên'!|'Thông tin đơn vị'!|dd\/mm\/yyyy|ghi năm bằng số|mở tệp bằng Excel/;
+
+describe('the minutes’ opinion on each unit', () => {
+  let workbook: XlsxWorkbook;
+  let minutes: string;
+  let table: string;
+  beforeAll(async () => {
+    const unit = (name: string, seed: number, prepare: (wb: import('exceljs').Workbook) => void) => unitWorkbook({ name, type: 'Trường THCS', members: 20, seed, prepare });
+    const files = [
+      { label: 'ho-so/a.xlsx', bytes: await unit('Trường THCS A', 1, edits.member(0, 'discipline', 'hmm')) },
+      { label: 'ho-so/b.xlsx', bytes: await unit('Trường THCS B', 2, edits.unitField('type', 'Trường quốc tế')) },
+      { label: 'ho-so/c.xlsx', bytes: await unit('Trường THCS C', 3, edits.unitField('previousDate', '31/02/2024')) },
+      { label: 'ho-so/d.xlsx', bytes: await unit('', 4, () => undefined) },
+    ];
+    ({ workbook } = await consolidatedInProcess(files, AS_OF));
+    const r = await generateOfficerDocuments(workbook);
+    if (!r.ok) throw new Error(r.message);
+    const text = async (sheet: string) => (await workbook.batch((s) => s.read([sheet]))).sheets.get(sheet)!.rows.map((row) => row.map((c) => readText(c ?? null)).join(' | ')).join('\n');
+    minutes = await text(OFFICER_SHEET['bien-ban-tham-dinh']);
+    table = await text(CONSOLIDATION_SHEETS.units);
+  });
+
+  it('states each problem as a finding about the unit', () => {
+    expect(minutes).toContain('Số liệu trong hồ sơ có 1 điểm ghi chưa rõ ràng hoặc chưa hợp lệ');
+    expect(minutes).toContain('Loại đơn vị ghi trong hồ sơ (“Trường quốc tế”) không thuộc danh mục loại đơn vị');
+    expect(minutes).toContain('Ngày công nhận lần trước ghi trong hồ sơ (“31/02/2024”) không phải một ngày hợp lệ');
+    expect(minutes).toContain('Hồ sơ chưa ghi tên đơn vị: không đề nghị công nhận một đơn vị không tên.');
+  });
+
+  it('carries no instruction for the unit’s staff, nor a file name, which the table’s “Ghi chú” keeps', () => {
+    expect(minutes).not.toMatch(INSTRUCTIONS);
+    expect(minutes).not.toMatch(/Tệp “ho-so/);
+    expect(table).toMatch(/Chọn loại đơn vị trong danh sách/);
+    expect(table).toMatch(/'Thành viên'!H5/);
+  });
+});
+
+describe('each remark of the table that instructs, as a finding (Vietnamese and English tables)', () => {
+  const params = {
+    file: 'ho-so/a.xlsx', where: "'Thông tin đơn vị'!B4", value: '31/02/2024', count: 2, first: "'Thành viên'!H5: “hmm” không rõ là Có hay Không.", cells: "'Thành viên'!H5, 'Thành viên'!H6",
+    date: '01/02/2027', asOf: '10/01/2026', typed: 'UBND huyện Mỹ Đức', tier: 'cấp xã', type: 'Trường THCS', otherType: 'Trường phổ thông nhiều cấp học', other: 'ho-so/b.xlsx',
+    example: 2026, min: 2000, max: 2026, requested: 'Mức độ 2', recognition: '“Đơn vị học tập” cấp huyện mức độ 1', basis: ' (Điều 10)', tiers: 'cấp huyện', ruleSet: 'TT24 · cấp huyện · mức độ 1',
+  };
+  const remarks: [MessageKey, MessageKey][] = [
+    ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
+    ['consolidate.flag.uncalculated', 'officer.finding.uncalculated'],
+    ['consolidate.flag.noName', 'officer.finding.noName'],
+    ['consolidate.flag.badYear', 'officer.finding.badYear'],
+    ['consolidate.flag.noYear', 'officer.finding.noYear'],
+    ['consolidate.flag.badDate', 'officer.finding.badDate'],
+    ['consolidate.flag.futureDate', 'officer.finding.futureDate'],
+    ['consolidate.flag.bodyTierTyped', 'officer.finding.bodyTierTyped'],
+    ['consolidate.flag.bodyTierRuleSet', 'officer.finding.bodyTierRuleSet'],
+    ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
+    ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
+  ];
+  const checks = ['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const;
+  it.each(['vi', 'en'] as Lang[])('%s', (lang) => {
+    for (const [remark, finding] of remarks) expect([remark, remarkFinding(t(lang, remark, params))]).toEqual([remark, t(lang, finding, params)]);
+    for (const c of checks) {
+      const remark = t(lang, 'consolidate.flag.unitCheck', { file: params.file, message: t(lang, `problem.${c}`, params) });
+      expect([c, remarkFinding(remark)]).toEqual([c, t(lang, `officer.finding.${c}`, params)]);
+    }
+    // A finding already (a figure that disagrees) stands as the table wrote it.
+    const disagree = t(lang, 'consolidate.flag.indicatorShare', { code: '2.1', recorded: 'Đạt', value: '79,7%', op: '<', required: '90%' });
+    expect(remarkFinding(disagree)).toBe(disagree);
+  });
+});
