@@ -31,6 +31,8 @@ export type ProblemCode =
   | 'conditionSyntax'
   | 'noCountedMembers'
   | 'noLearnerData'
+  // Learner figures given, but a row's cannot be read: the indicator points to those cells.
+  | 'learnerFiguresInvalid'
   | 'learnerCountInvalid'
   | 'learnerCountMissing'
   | 'unitAnswerMissing'
