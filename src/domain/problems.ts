@@ -23,6 +23,8 @@ export type ProblemCode =
   | 'titleScoreDisagree'
   | 'outcomeDepends'
   | 'nameMissing'
+  // One person on two rows of "Thành viên", both counted (usecases/memberChecks.ts).
+  | 'duplicateMember'
   | 'unknownColumn'
   | 'unknownUnitField'
   | 'applicabilityBlank'

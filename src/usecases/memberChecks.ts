@@ -1,0 +1,65 @@
+/**
+ * A member listed twice on "Thành viên" is counted twice, in the denominator and in every
+ * figure. Names are compared as import compares them (nameKey); namesakes are told apart, as
+ * import tells them, by an ID column, and here also by a date of birth, a position or a team
+ * that differ. Only members counted twice are said: a row with Không in "Tính vào tổng số" is
+ * the clerk's own answer.
+ */
+import type { MemberTable, TableRow } from '../domain/evaluation';
+import { memberField } from '../domain/memberFields';
+import { problem, type Problem } from '../domain/problems';
+import { foldKey, lowerVi } from '../domain/text';
+import { isCellError, readText, readYesNo, type Spellings } from '../domain/values';
+import { nameKey } from './import/normalise';
+import { findTarget, ID_TARGET } from './import/targets';
+
+/** Headers of a date of birth (no member field holds one; sheets add the column). */
+const BIRTH_HEADERS = new Set(['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày'].map(foldKey));
+const TELLING_FIELDS = new Set([ID_TARGET, memberField('position').key, memberField('team').key]);
+
+/** The columns whose values tell two namesakes apart. */
+function tellingColumns(table: MemberTable): number[] {
+  const out: number[] = [];
+  table.columns.forEach((c, i) => {
+    if (i === table.nameIndex) return;
+    const target = findTarget(c.header)?.key;
+    if ((target && TELLING_FIELDS.has(target)) || BIRTH_HEADERS.has(foldKey(c.header))) out.push(i);
+  });
+  return out;
+}
+
+export function duplicateMembers(table: MemberTable | null, spellings: Spellings): Problem[] {
+  if (!table) return [];
+  const byName = new Map<string, TableRow[]>();
+  for (const r of table.rows) {
+    const name = r.cells[table.nameIndex] ?? null;
+    if (isCellError(name) || readText(name) === '') continue;
+    const counted = table.countedIndex === null || readYesNo(r.cells[table.countedIndex] ?? null, spellings) !== 'no';
+    if (!counted) continue;
+    const key = nameKey(readText(name));
+    const same = byName.get(key);
+    if (same) same.push(r);
+    else byName.set(key, [r]);
+  }
+  const telling = tellingColumns(table);
+  const value = (r: TableRow, i: number) => lowerVi(readText(r.cells[i] ?? null));
+  // Two rows are one person unless a column tells them apart: both filled in, and different.
+  const apart = (a: TableRow, b: TableRow) => telling.some((i) => value(a, i) !== '' && value(b, i) !== '' && value(a, i) !== value(b, i));
+  const out: Problem[] = [];
+  const nameCol = table.columns[table.nameIndex]!.col;
+  for (const rows of byName.values()) {
+    if (rows.length < 2) continue;
+    const people: TableRow[][] = [];
+    for (const r of rows) {
+      const person = people.find((p) => p.every((x) => !apart(x, r)));
+      if (person) person.push(r);
+      else people.push([r]);
+    }
+    for (const person of people) {
+      if (person.length < 2) continue;
+      const params = { name: readText(person[0]!.cells[table.nameIndex] ?? null), rows: person.map((r) => r.row).join(', '), count: person.length };
+      for (const r of person) out.push(problem('warning', 'duplicateMember', params, { sheet: 'members', row: r.row, col: nameCol }));
+    }
+  }
+  return out.sort((a, b) => a.at!.row - b.at!.row);
+}
