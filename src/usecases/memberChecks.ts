@@ -42,24 +42,21 @@ export function duplicateMembers(table: MemberTable | null, spellings: Spellings
     else byName.set(key, [r]);
   }
   const telling = tellingColumns(table);
-  const value = (r: TableRow, i: number) => lowerVi(readText(r.cells[i] ?? null));
+  // What tells a row apart, read once per row.
+  const marks = (r: TableRow) => telling.map((i) => lowerVi(readText(r.cells[i] ?? null)));
   // Two rows are one person unless a column tells them apart: both filled in, and different.
-  const apart = (a: TableRow, b: TableRow) => telling.some((i) => value(a, i) !== '' && value(b, i) !== '' && value(a, i) !== value(b, i));
+  const apart = (a: string[], b: string[]) => a.some((x, k) => x !== '' && b[k] !== '' && x !== b[k]);
   const out: Problem[] = [];
   const nameCol = table.columns[table.nameIndex]!.col;
   for (const rows of byName.values()) {
     if (rows.length < 2) continue;
-    const people: TableRow[][] = [];
-    for (const r of rows) {
-      const person = people.find((p) => p.every((x) => !apart(x, r)));
-      if (person) person.push(r);
-      else people.push([r]);
-    }
-    for (const person of people) {
-      if (person.length < 2) continue;
-      const params = { name: readText(person[0]!.cells[table.nameIndex] ?? null), rows: person.map((r) => r.row).join(', '), count: person.length };
-      for (const r of person) out.push(problem('warning', 'duplicateMember', params, { sheet: 'members', row: r.row, col: nameCol }));
-    }
+    const seen = rows.map(marks);
+    rows.forEach((r, i) => {
+      // Every row it may be, whatever order they come in: a row blank where two namesakes differ may be either.
+      const same = rows.filter((_, j) => !apart(seen[i]!, seen[j]!));
+      if (same.length < 2) return;
+      out.push(problem('warning', 'duplicateMember', { name: readText(r.cells[table.nameIndex] ?? null), rows: same.map((x) => x.row).join(', ') }, { sheet: 'members', row: r.row, col: nameCol }));
+    });
   }
   return out.sort((a, b) => a.at!.row - b.at!.row);
 }
