@@ -23,6 +23,20 @@ export function isNotApplicableAnswer(v: CellValue): boolean {
   return typeof v === 'string' && lowerVi(excelTrim(v)) === lowerVi(NOT_APPLICABLE_ANSWER);
 }
 
+/**
+ * A unit fact's answer in the words earlier releases printed as its result ("Đã thực hiện"), which
+ * a clerk may copy back: read as Đạt / Không đạt. The sheet's formula reads them too (evaluate.ts).
+ */
+export const UNIT_ANSWER_WORDS = { yes: 'Đã thực hiện', no: 'Chưa thực hiện' } as const;
+
+/** The unit's answer to a unit fact: the rule set's spellings, or UNIT_ANSWER_WORDS (TRIM, any case). */
+export function readUnitAnswer(v: CellValue, spellings: Spellings): YesNo {
+  const read = readYesNo(v, spellings);
+  if (read !== 'ambiguous') return read;
+  const t = lowerVi(cellAsText(v));
+  return t === lowerVi(UNIT_ANSWER_WORDS.yes) ? 'yes' : t === lowerVi(UNIT_ANSWER_WORDS.no) ? 'no' : read;
+}
+
 export interface TableColumn {
   header: string;
   col: number; // sheet column, 1-based
@@ -286,7 +300,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       case 'unit': {
         const answer = input.answers[ind.code];
         if (answer && isNotApplicableAnswer(answer.value)) return { ...base, status: 'not_applicable', maxPoints: null };
-        const r = answer ? readYesNo(answer.value, spellings) : 'blank';
+        const r = answer ? readUnitAnswer(answer.value, spellings) : 'blank';
         if (r === 'yes' || r === 'no') {
           const met = r === 'yes';
           return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
