@@ -23,6 +23,20 @@ export function isNotApplicableAnswer(v: CellValue): boolean {
   return typeof v === 'string' && lowerVi(excelTrim(v)) === lowerVi(NOT_APPLICABLE_ANSWER);
 }
 
+/**
+ * A unit fact's answer in the words earlier releases printed as its result ("Đã thực hiện"), which
+ * a clerk may copy back: read as Đạt / Không đạt. The sheet's formula reads them too (evaluate.ts).
+ */
+export const UNIT_ANSWER_WORDS = { yes: 'Đã thực hiện', no: 'Chưa thực hiện' } as const;
+
+/** The unit's answer to a unit fact: the rule set's spellings, or UNIT_ANSWER_WORDS (TRIM, any case). */
+export function readUnitAnswer(v: CellValue, spellings: Spellings): YesNo {
+  const read = readYesNo(v, spellings);
+  if (read !== 'ambiguous') return read;
+  const t = lowerVi(cellAsText(v));
+  return t === lowerVi(UNIT_ANSWER_WORDS.yes) ? 'yes' : t === lowerVi(UNIT_ANSWER_WORDS.no) ? 'no' : read;
+}
+
 export interface TableColumn {
   header: string;
   col: number; // sheet column, 1-based
@@ -236,6 +250,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const width = checks.length;
   const metMatrix = readRows(memberRows, checks, { members: members!, yesNo, unknownTitle, problems, reported });
 
+  // Zero counted members leaves every member indicator unevaluated: one problem names them all.
+  const noCountedCodes: string[] = [];
+  let noCountedAt = -1;
   const indicators = mapped(compiled, (c): IndicatorResult => {
     const ind = c.indicator;
     const base: IndicatorResult = {
@@ -259,13 +276,20 @@ export function evaluate(input: EvaluationInput): Evaluation {
         const j = memberIndicators.indexOf(c);
         let numerator = 0;
         for (let i = 0; i < memberRows.length; i++) if (countedFlags[i] && metMatrix[i * width + j]) numerator++;
-        return share(base, ind, numerator, countedMembers, () =>
-          problems.push(problem('warning', 'noCountedMembers', { indicator: ind.code })),
-        );
+        return share(base, ind, numerator, countedMembers, () => {
+          // Said where the first is, its indicators filled in once all are known.
+          if (noCountedAt < 0) noCountedAt = problems.push(problem('warning', 'noCountedMembers')) - 1;
+          noCountedCodes.push(ind.code);
+        });
       }
       case 'learners': {
         const totals = sumLearners(input.learners, problems);
-        if (!totals) {
+        if (totals.kind === 'invalid') {
+          // The figures are there but some cells are not: point to them (each is said at its cell), never "missing".
+          problems.push({ ...problem('warning', 'learnerFiguresInvalid', { indicator: ind.code }, totals.cells[0]), cells: totals.cells.slice(0, MAX_CELLS_LISTED) });
+          return base;
+        }
+        if (totals.kind === 'none') {
           problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));
           return base;
         }
@@ -276,7 +300,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       case 'unit': {
         const answer = input.answers[ind.code];
         if (answer && isNotApplicableAnswer(answer.value)) return { ...base, status: 'not_applicable', maxPoints: null };
-        const r = answer ? readYesNo(answer.value, spellings) : 'blank';
+        const r = answer ? readUnitAnswer(answer.value, spellings) : 'blank';
         if (r === 'yes' || r === 'no') {
           const met = r === 'yes';
           return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
@@ -287,6 +311,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
     }
   });
+
+  if (noCountedAt >= 0) problems[noCountedAt]!.params = { indicators: noCountedCodes.join(', '), count: noCountedCodes.length };
 
   if (checks.some((k) => k.unclear.length) || unclearCounted.size) {
     const depends: Problem[] = [];
@@ -746,36 +772,42 @@ function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: Me
   problems.push(problem('warning', issue.kind, { value: issue.value, column: col.header, indicator: c.indicator.code }, at));
 }
 
-function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): { headcount: number; cdht: number } | null {
-  if (!rows || rows.length === 0) return null;
+/** The learners' totals; `none` when no class has figures, `invalid` (with the cells) when a row's cannot be read. */
+type LearnerTotals = { kind: 'ok'; headcount: number; cdht: number } | { kind: 'none' } | { kind: 'invalid'; cells: Location[] };
+
+function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): LearnerTotals {
+  if (!rows || rows.length === 0) return { kind: 'none' };
   let headcount = 0;
   let cdht = 0;
-  let bad = false;
+  const bad: Location[] = [];
   for (const r of rows) {
     const h = readNumber(r.headcount.value);
     const c = readNumber(r.cdht.value);
     if (h.kind === 'blank' && c.kind === 'blank') continue;
     const hv = h.kind === 'number' ? h.value : NaN;
     const cv = c.kind === 'number' ? c.value : c.kind === 'blank' ? 0 : NaN;
+    const headcountAt: Location = { sheet: 'learners', row: r.row, col: r.headcount.col };
+    const cdhtAt: Location = { sheet: 'learners', row: r.row, col: r.cdht.col };
     if (h.kind === 'blank') {
       // Holders typed, the class size not: said as missing, not as an invalid empty value.
-      problems.push(problem('warning', 'learnerCountMissing', {}, { sheet: 'learners', row: r.row, col: r.headcount.col }));
-      bad = true;
+      problems.push(problem('warning', 'learnerCountMissing', {}, headcountAt));
+      bad.push(headcountAt);
       continue;
     }
     if (!Number.isInteger(hv) || hv < 0) {
-      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.headcount.col }));
-      bad = true;
+      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, headcountAt));
+      bad.push(headcountAt);
       continue;
     }
     if (!Number.isInteger(cv) || cv < 0 || cv > hv) {
-      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, { sheet: 'learners', row: r.row, col: r.cdht.col }));
-      bad = true;
+      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, cdhtAt));
+      bad.push(cdhtAt);
       continue;
     }
     headcount += hv;
     cdht += cv;
   }
-  if (bad || headcount === 0) return null;
-  return { headcount, cdht };
+  if (bad.length) return { kind: 'invalid', cells: bad };
+  if (headcount === 0) return { kind: 'none' };
+  return { kind: 'ok', headcount, cdht };
 }

@@ -23,6 +23,8 @@ export type ProblemCode =
   | 'titleScoreDisagree'
   | 'outcomeDepends'
   | 'nameMissing'
+  // One person on two rows of "Thành viên", both counted (usecases/memberChecks.ts).
+  | 'duplicateMember'
   | 'unknownColumn'
   | 'unknownUnitField'
   | 'applicabilityBlank'
@@ -31,6 +33,8 @@ export type ProblemCode =
   | 'conditionSyntax'
   | 'noCountedMembers'
   | 'noLearnerData'
+  // Learner figures given, but a row's cannot be read: the indicator points to those cells.
+  | 'learnerFiguresInvalid'
   | 'learnerCountInvalid'
   | 'learnerCountMissing'
   | 'unitAnswerMissing'

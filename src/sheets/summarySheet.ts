@@ -83,9 +83,10 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
     r++;
     for (const ind of ev.indicators.filter((i) => i.criterion === cr.code)) {
       const iRow = ctx.criteriaRows.get(ind.code);
-      const answer = iRow ? wb.sheets.criteria!.rows[iRow - 1]?.[COL.answer - 1] ?? null : null;
       const evidence = iRow ? wb.sheets.criteria!.rows[iRow - 1]?.[COL.evidence - 1] ?? null : null;
       const share = ind.measure !== 'unit';
+      // A unit fact's result in TT24's words (Đạt / Không đạt), as "Tiêu chí" computes it, never the mark typed ("x").
+      const fact = ind.status === 'not_applicable' ? '' : RESULT_TEXT[ind.status];
       rows.push([
         ind.code,
         ind.text,
@@ -94,14 +95,14 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
           ? null
           : share
             ? { formula: `=${C(iRow, COL.value)}`, result: ind.value ?? '' }
-            : { formula: `=${C(iRow, COL.answer)}&""`, result: readText(answer as CellValue) },
+            : { formula: `=IF(${C(iRow, COL.result)}=${str(RESULT_TEXT.not_applicable)},"",${C(iRow, COL.result)}&"")`, result: fact },
         !iRow || !share ? null : { formula: `=IF(${C(iRow, COL.denominator)}="","",${C(iRow, COL.numerator)}&"/"&${C(iRow, COL.denominator)})`, result: ind.denominator === null ? '' : `${ind.numerator}/${ind.denominator}` },
         iRow ? { formula: `=${C(iRow, COL.evidence)}&""`, result: readText(evidence as CellValue) } : null,
         iRow ? { formula: `=${C(iRow, COL.result)}&""`, result: RESULT_TEXT[ind.status] } : RESULT_TEXT[ind.status],
         ...(scored ? [iRow ? { formula: `=${C(iRow, COL.earned)}`, result: ind.points ?? '' } : ind.points] : []),
       ]);
       styles.push({ range: `D${r}`, style: STYLE.percent });
-      heights.push({ index: r, height: tallest([[1, ind.text], [3, share ? '' : readText(answer as CellValue)], [5, readText(evidence as CellValue)], [6, RESULT_TEXT[ind.status]]]) });
+      heights.push({ index: r, height: tallest([[1, ind.text], [3, share ? '' : fact], [5, readText(evidence as CellValue)], [6, RESULT_TEXT[ind.status]]]) });
       r++;
     }
   }

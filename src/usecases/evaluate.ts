@@ -4,7 +4,7 @@
  * One batch: one read, one write. Every figure written is a live formula whose cached
  * result is the engine's value, so Excel recomputes the same numbers without the add-in.
  */
-import { evaluate, NOT_APPLICABLE_ANSWER, type Evaluation, type Status } from '../domain/evaluation';
+import { evaluate, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
 import { foldKey } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
@@ -27,6 +27,7 @@ import { catalogs, type Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { unitChecks } from './unitChecks';
+import { duplicateMembers } from './memberChecks';
 import { readText } from '../domain/values';
 import { readShareCell } from '../domain/rules/share';
 import { uncalculatedOnce, type Problem } from '../domain/problems';
@@ -83,8 +84,9 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)), found: parsed.problems };
     const wb = parsed.workbook;
     const now = options.now ?? new Date();
-    const evaluation = evaluate(evaluationInput(wb));
-    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...unitChecks(wb, now)]);
+    const input = evaluationInput(wb);
+    const evaluation = evaluate(input);
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings), ...unitChecks(wb, now)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
@@ -320,7 +322,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     } else if (formulaOk) {
       const a = text(cellAt(r, COL.answer));
       result = {
-        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_applicable)},IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${str(RESULT_TEXT.met)},IF(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
+        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_applicable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
         result: statusText(res.status),
       };
     }

@@ -5,9 +5,9 @@
  * back to the same cells, in one batch, and only the cells whose value changed: the
  * add-in's grey cells and everything else stay as they are.
  */
-import { isNotApplicableAnswer, NOT_APPLICABLE_ANSWER } from '../domain/evaluation';
+import { isNotApplicableAnswer, NOT_APPLICABLE_ANSWER, readUnitAnswer } from '../domain/evaluation';
 import { problem, type Problem } from '../domain/problems';
-import { readNumber, readText, readYesNo, type CellValue } from '../domain/values';
+import { readNumber, readText, type CellValue } from '../domain/values';
 import { foldKey } from '../domain/text';
 import type { CellInput, SheetData, SheetPlan, Workbook, WorkbookSession } from '../workbook/port';
 import { cellAddress } from '../workbook/a1';
@@ -156,7 +156,7 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
     if (row.indicator?.measure.kind !== 'unit') continue;
     factRows.set(row.code, row.row);
     const value = cell(criteriaData, row.row, COL.answer);
-    const yn = readYesNo(value, spellings);
+    const yn = readUnitAnswer(value, spellings);
     const answer: FactAnswer = isNotApplicableAnswer(value) ? 'not_applicable' : yn === 'yes' ? 'met' : yn === 'no' ? 'not_met' : '';
     facts.push({
       code: row.code,

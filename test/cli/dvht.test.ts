@@ -166,12 +166,14 @@ describe('dvht', () => {
     const vi = capture();
     expect(await run(['evaluate', file], vi)).toBe(1);
     const said = vi.stderr.join('\n');
-    expect(said).toContain('Chỉ tiêu 2.1: chưa có thành viên nào được tính, nên chưa đánh giá được. Ghi danh sách thành viên vào trang “Thành viên” (người không tính thì ghi Không ở cột “Tính vào tổng số”).');
+    // Once for every member indicator, not once each.
+    expect(said).toContain('Chưa có thành viên nào được tính, nên 6 chỉ tiêu (2.1, 2.2, 2.3, 2.4, 3.1, 3.2a) chưa đánh giá được. Ghi danh sách thành viên vào trang “Thành viên” (người không tính thì ghi Không ở cột “Tính vào tổng số”).');
+    expect(said.split('chưa có thành viên nào').length + said.split('Chưa có thành viên nào').length - 2).toBe(1);
     expect(said).toContain('Chỉ tiêu 3.2b: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được. Ghi số người học và số người học đạt CDHT của từng lớp, khối vào trang này.');
     const en = capture();
     expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
     const saidEn = en.stderr.join('\n');
-    expect(saidEn).toContain('Indicator 2.1: no member is counted yet, so it cannot be evaluated. Type the members on the “Thành viên” sheet (write Không in “Tính vào tổng số” for those not counted).');
+    expect(saidEn).toContain('No member is counted, so 6 indicators (2.1, 2.2, 2.3, 2.4, 3.1, 3.2a) cannot be evaluated. Type the members on the “Thành viên” sheet (write Không in “Tính vào tổng số” for those not counted).');
     expect(saidEn).toContain('Indicator 3.2b: learner figures are missing (sheet “Người học”), so it cannot be evaluated. Type each class’s or grade’s number of learners and of CDHT holders on that sheet.');
   });
 

@@ -2,6 +2,7 @@ import { evaluate, reaches, ratingFor } from '../../src/domain/evaluation';
 import { findPreset, PRESETS } from '../../src/domain/rules/presets';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
 import { UNCALCULATED } from '../../src/domain/values';
+import { t } from '../../src/i18n';
 import { allUnitAnswers, input, learners, memberTable, uniformMembers, unitFields } from '../support/tables';
 
 const coSo = findPreset('tt24-co-so-md1')!;
@@ -85,6 +86,22 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     ]);
   });
 
+  it('learner figures given with one invalid row: the indicator points to that row’s cell, never says the figures are missing', () => {
+    const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: learners([30, 29], ['ba mươi', 20], [40, 50]) }));
+    expect(status(ev, '3.2b')).toBe('not_evaluable');
+    expect(ev.problems.map((p) => p.code)).not.toContain('noLearnerData');
+    const said = ev.problems.filter((p) => p.code === 'learnerFiguresInvalid');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ params: { indicator: '3.2b' }, at: { sheet: 'learners', row: 6, col: 3 }, cells: [{ sheet: 'learners', row: 6, col: 3 }, { sheet: 'learners', row: 7, col: 4 }] });
+    const message = t('vi', 'problem.learnerFiguresInvalid', { where: "'Người học'!C6", cells: 'C6, D7', ...said[0]!.params });
+    expect(message).toContain('C6, D7');
+    expect(message).not.toMatch(/thiếu số liệu/);
+    // With no learner figures at all it is still “missing”.
+    const none = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: learners([null, null]) }));
+    expect(none.problems.map((p) => p.code)).toContain('noLearnerData');
+    expect(none.problems.map((p) => p.code)).not.toContain('learnerFiguresInvalid');
+  });
+
   it('a class with CDHT holders and no head count is reported as missing at the head-count cell', () => {
     const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: learners([30, 29], [null, 20]) }));
     expect(status(ev, '3.2b')).toBe('not_evaluable');
@@ -114,8 +131,19 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(3, 3, { counted: 'Không' })), learners: learners([10, 10]) }));
     expect(ev.countedMembers).toBe(0);
     for (const code of ['2.1', '2.2', '2.3', '2.4', '3.1', '3.2a']) expect(status(ev, code)).toBe('not_evaluable');
-    expect(ev.problems.filter((p) => p.code === 'noCountedMembers')).toHaveLength(6);
     expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+
+  it('zero counted members is said once, naming every member indicator it leaves unevaluated', () => {
+    const ev = evaluate(input(coSo, { members: memberTable([]), learners: learners([10, 10]) }));
+    const said = ev.problems.filter((p) => p.code === 'noCountedMembers');
+    expect(said).toHaveLength(1);
+    expect(said[0]!.params).toEqual({ indicators: '2.1, 2.2, 2.3, 2.4, 3.1, 3.2a', count: 6 });
+    // Each indicator keeps its own status.
+    for (const code of ['2.1', '2.2', '2.3', '2.4', '3.1', '3.2a']) expect(status(ev, code)).toBe('not_evaluable');
+    const vi = t('vi', 'problem.noCountedMembers', { where: '', ...said[0]!.params });
+    expect(vi).toMatch(/^Chưa có thành viên nào được tính, nên 6 chỉ tiêu \(2\.1, 2\.2, 2\.3, 2\.4, 3\.1, 3\.2a\) chưa đánh giá được\./);
+    expect(t('en', 'problem.noCountedMembers', { where: '', indicators: '2.1', count: 1 })).toMatch(/^No member is counted, so 1 indicator \(2\.1\) cannot be evaluated\./);
   });
 
   it('the counted flag decides the denominator; blank means counted', () => {
@@ -160,10 +188,13 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     ].sort());
     expect(said.every((p) => p.severity === 'warning')).toBe(true);
     // Nothing else is said of those cells (no ambiguous value, no formula error, no missing answer or name),
-    // beyond the indicator whose outcome they could turn.
+    // beyond the indicator whose outcome they could turn, and the learner indicator they keep from being evaluated.
     const cells = new Set(said.map((p) => `${p.at!.sheet}:${p.at!.row}:${p.at!.col}`));
     const other = ev.problems.filter((p) => p.at && p.code !== 'formulaNotCalculated' && cells.has(`${p.at.sheet}:${p.at.row}:${p.at.col}`));
-    expect(other.map((p) => [p.code, p.params?.['indicator']])).toEqual([['outcomeDepends', '2.1']]);
+    expect(other.map((p) => [p.code, p.params?.['indicator']])).toEqual([
+      ['outcomeDepends', '2.1'],
+      ['learnerFiguresInvalid', '3.2b'],
+    ]);
   });
 
   it('every odd cell of a large table is reported once, also when two indicators read it', () => {

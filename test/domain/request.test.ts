@@ -53,7 +53,13 @@ describe('level 2 and the 12 months after level 1', () => {
   it('within 12 months of the level-1 decision by the dossier deadline (15/01 of the next year): flagged', () => {
     const soon = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) }));
     expect(codes(soon)).toEqual([['level2TooSoon', 15]]);
-    expect(soon[0]!.params).toEqual({ date: '10/02/2025', due: '10/02/2026', deadline: '15/01/2026', basis: ' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)' });
+    expect(soon[0]!.params).toEqual({
+      date: '10/02/2025',
+      due: '10/02/2026',
+      deadline: '15/01/2026',
+      deadlineBasis: ' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 10)',
+      basis: ' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)',
+    });
     // Dated after the day the request is checked: a typo, said as such; no wait is reckoned from it.
     const later = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2027, 2, 15) }), {}, new Date(2026, 11, 4));
     expect(codes(later)).toEqual([['previousDateFuture', 15]]);
@@ -214,11 +220,24 @@ describe('level 2 without a previous level-1 recognition cites the article setti
   it('the same article where level 2 comes too soon, with the rule the dates are reckoned by', () => {
     const soon = requestProblems(md2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) }))[0]!;
     expect(t('vi', 'problem.level2TooSoon', { where: 'Ô B15', ...soon.params })).toBe(
-      'Ô B15: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8). Đề nghị mức độ 1, hoặc để sang năm sau.',
+      'Ô B15: đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận mức độ 1 (10/02/2025): đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 10). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8). Đề nghị mức độ 1, hoặc để sang năm sau.',
     );
     expect(t('en', 'problem.level2TooSoon', { where: 'Cell B15', ...soon.params })).toContain('(Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8)');
     const tinh = requestProblems(tinh2, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) })).find((p) => p.code === 'level2TooSoon')!;
     expect(tinh.params!.basis).toBe('');
+  });
+
+  it('the dossier deadline the 12 months are reckoned to cites TT24’s Điều 10 for a cấp huyện rule set; nothing unknown is cited', () => {
+    const soon = (rs: typeof md2) => requestProblems(rs, request({ level: 'Mức độ 2', previous: new Date(2025, 1, 10) })).find((p) => p.code === 'level2TooSoon')!;
+    expect(soon(md2).params!.deadlineBasis).toBe(' (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 10)');
+    expect(t('en', 'problem.level2TooSoon', { where: 'Cell B15', ...soon(md2).params })).toContain('15/01/2026 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 10)');
+    // Provincial recognitions: the article of their process is not known. A province's own rules: none.
+    expect(soon(tinh2).params!.deadlineBasis).toBe('');
+    const local = soon({ ...md2, basis: 'Quyết định số 2316/QĐ-UBND ngày 28/9/2020 của UBND tỉnh Đắk Lắk' });
+    expect(local.params!.deadlineBasis).toBe('');
+    const plain = t('vi', 'problem.level2TooSoon', { where: 'Ô B15', ...local.params });
+    expect(plain).not.toMatch(/Thông tư|Điều/);
+    expect(plain).toContain('sau hạn nộp hồ sơ 15/01/2026. Mức độ 2');
   });
 
   it('nothing where no article is known (cấp tỉnh) or the rule set does not rest on TT24', () => {

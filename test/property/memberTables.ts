@@ -154,11 +154,13 @@ export interface Expected {
   odd: [number, number][];
   /** Rows without a name but with something else typed in them. */
   nameless: number[];
+  /** Counted members whose name another counted member's row repeats, with no position or team that differs. */
+  duplicates: number[];
 }
 
 /** The brute-force count: who is a member, who is counted, who meets each share. */
 export function bruteForce(rows: GenRow[], headerRow: number): Expected {
-  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [] };
+  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [] };
   rows.forEach((r, i) => {
     const sheetRow = headerRow + 1 + i;
     const isMember = !r.merged && r.name.cls === 'member';
@@ -178,5 +180,17 @@ export function bruteForce(rows: GenRow[], headerRow: number): Expected {
     });
     if (counted) e.counted++;
   });
+  e.duplicates = duplicateRows(rows, headerRow);
   return e;
+}
+
+/** Every pair compared (quadratic, independent of the engine's grouping): same name, and position and team never both given and different. */
+function duplicateRows(rows: GenRow[], headerRow: number): number[] {
+  const text = (v: CellValue) => (typeof v === 'number' ? String(v) : ownKey(v) ?? '');
+  const people = rows
+    .map((r, i) => ({ r, row: headerRow + 1 + i }))
+    .filter(({ r }) => !r.merged && r.name.cls === 'member' && r.counted.cls !== 'no')
+    .map(({ r, row }) => ({ row, name: text(r.name.v), told: [text(r.other[0]!), text(r.other[1]!)] }));
+  const apart = (a: string[], b: string[]) => a.some((x, k) => x !== '' && b[k] !== '' && x !== b[k]);
+  return people.filter((p) => people.some((q) => q !== p && q.name === p.name && !apart(p.told, q.told))).map((p) => p.row);
 }

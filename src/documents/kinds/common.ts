@@ -54,12 +54,10 @@ export function leftOverTexts(b: DocumentBuilder, kept: KeptTexts): void {
 
 type Indicator = DocumentContext['report']['indicators'][number];
 
-/** The figure of an indicator as the tables print it: "39/41 (95,1%)", or done / not done. */
+/** The figure of an indicator as the tables print it: "39/41 (95,1%)", or a unit fact's Đạt / Không đạt (TT24's words, as every sheet prints it). */
 export function resultCell(ind: Indicator): string {
   if (ind.status === 'not_applicable') return '';
   if (ind.required !== null && ind.denominator !== null && ind.value !== null) return `${ind.numerator}/${ind.denominator} (${indicatorPercent(ind)})`;
-  if (ind.status === 'met') return 'Đã thực hiện';
-  if (ind.status === 'not_met') return 'Chưa thực hiện';
   return statusText(ind.status);
 }
 

@@ -47,6 +47,8 @@ export const TT24_RECOGNITION_ARTICLES = {
   articles: { huyen: { 1: 'Điều 6', 2: 'Điều 7' }, tinh: { 1: 'Điều 12', 2: 'Điều 13' } },
   /** The conditions of recognition (level 2 after level 1): Điều 8 for cấp huyện; the province's article is not known. */
   conditions: { huyen: 'Điều 8' } as Partial<Record<'huyen' | 'tinh', string>>,
+  /** The process and the dossier due before 15/01 of the next year: Điều 10 for cấp huyện; the province's article is not known. */
+  dossier: { huyen: 'Điều 10' } as Partial<Record<'huyen' | 'tinh', string>>,
 } as const;
 
 /** Since 01/7/2025 district-tier dossiers go to the commune or to the province (reference §1). */

@@ -80,11 +80,21 @@ export function recognitionBasis(rs: RuleSet): string {
   return `${circular}, ${articles[r.tier][rs.level as 1 | 2]}`;
 }
 
+/** " (…, Điều n)": an article of TT24 on the recognition's tier, from `articles`; '' where none is known. */
+function tierArticleNote(rs: RuleSet, articles: Partial<Record<'huyen' | 'tinh', string>>): string {
+  const r = tt24Recognition(rs);
+  const article = r && articles[r.tier];
+  return article ? ` (${TT24_RECOGNITION_ARTICLES.circular}, ${article})` : '';
+}
+
 /** " (…, Điều 8)": the article setting level 2 only after level 1, for the recognition's TT24 tier; '' where none is known. */
 export function level2Basis(rs: RuleSet): string {
-  const r = tt24Recognition(rs);
-  const article = r && TT24_RECOGNITION_ARTICLES.conditions[r.tier];
-  return article ? ` (${TT24_RECOGNITION_ARTICLES.circular}, ${article})` : '';
+  return tierArticleNote(rs, TT24_RECOGNITION_ARTICLES.conditions);
+}
+
+/** " (…, Điều 10)": the article setting the dossier deadline (15/01 of the next year), for the recognition's TT24 tier; '' where none is known. */
+export function dossierDeadlineBasis(rs: RuleSet): string {
+  return tierArticleNote(rs, TT24_RECOGNITION_ARTICLES.dossier);
 }
 
 /** recognitionBasis as the tier messages append it to the recognition: " (…)", or nothing. */
@@ -164,7 +174,7 @@ export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSe
   const wait = future ? null : level2Wait(requestedLevel(rs, req.level.value), prev, req.previousLevel.value, req.year);
   if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', { basis: level2Basis(rs) }, req.previousDate.at ?? req.level.at));
   else if (wait?.kind === 'tooSoon') {
-    out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline), basis: level2Basis(rs) }, req.previousDate.at));
+    out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline), deadlineBasis: dossierDeadlineBasis(rs), basis: level2Basis(rs) }, req.previousDate.at));
   }
   // A listed tier naming none (a city's UBND) would match nothing: said where it is typed, never compared.
   for (const listed of rs.receiverTiers ?? []) if (tierOf(listed) === null) out.push(problem('warning', 'receiverTierUnknown', { tier: listed }, ruleSetAt.receiverTiers));

@@ -1,0 +1,62 @@
+/**
+ * A member listed twice on "Thành viên" is counted twice, in the denominator and in every
+ * figure. Names are compared as import compares them (nameKey); namesakes are told apart, as
+ * import tells them, by an ID column, and here also by a date of birth, a position or a team
+ * that differ. Only members counted twice are said: a row with Không in "Tính vào tổng số" is
+ * the clerk's own answer.
+ */
+import type { MemberTable, TableRow } from '../domain/evaluation';
+import { memberField } from '../domain/memberFields';
+import { problem, type Problem } from '../domain/problems';
+import { foldKey, lowerVi } from '../domain/text';
+import { isCellError, readText, readYesNo, type Spellings } from '../domain/values';
+import { nameKey } from './import/normalise';
+import { findTarget, ID_TARGET } from './import/targets';
+
+/** Headers of a date of birth (no member field holds one; sheets add the column). */
+const BIRTH_HEADERS = new Set(['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày'].map(foldKey));
+const TELLING_FIELDS = new Set([ID_TARGET, memberField('position').key, memberField('team').key]);
+
+/** The columns whose values tell two namesakes apart. */
+function tellingColumns(table: MemberTable): number[] {
+  const out: number[] = [];
+  table.columns.forEach((c, i) => {
+    if (i === table.nameIndex) return;
+    const target = findTarget(c.header)?.key;
+    if ((target && TELLING_FIELDS.has(target)) || BIRTH_HEADERS.has(foldKey(c.header))) out.push(i);
+  });
+  return out;
+}
+
+export function duplicateMembers(table: MemberTable | null, spellings: Spellings): Problem[] {
+  if (!table) return [];
+  const byName = new Map<string, TableRow[]>();
+  for (const r of table.rows) {
+    const name = r.cells[table.nameIndex] ?? null;
+    if (isCellError(name) || readText(name) === '') continue;
+    const counted = table.countedIndex === null || readYesNo(r.cells[table.countedIndex] ?? null, spellings) !== 'no';
+    if (!counted) continue;
+    const key = nameKey(readText(name));
+    const same = byName.get(key);
+    if (same) same.push(r);
+    else byName.set(key, [r]);
+  }
+  const telling = tellingColumns(table);
+  // What tells a row apart, read once per row.
+  const marks = (r: TableRow) => telling.map((i) => lowerVi(readText(r.cells[i] ?? null)));
+  // Two rows are one person unless a column tells them apart: both filled in, and different.
+  const apart = (a: string[], b: string[]) => a.some((x, k) => x !== '' && b[k] !== '' && x !== b[k]);
+  const out: Problem[] = [];
+  const nameCol = table.columns[table.nameIndex]!.col;
+  for (const rows of byName.values()) {
+    if (rows.length < 2) continue;
+    const seen = rows.map(marks);
+    rows.forEach((r, i) => {
+      // Every row it may be, whatever order they come in: a row blank where two namesakes differ may be either.
+      const same = rows.filter((_, j) => !apart(seen[i]!, seen[j]!));
+      if (same.length < 2) return;
+      out.push(problem('warning', 'duplicateMember', { name: readText(r.cells[table.nameIndex] ?? null), rows: same.map((x) => x.row).join(', ') }, { sheet: 'members', row: r.row, col: nameCol }));
+    });
+  }
+  return out.sort((a, b) => a.at!.row - b.at!.row);
+}
