@@ -134,6 +134,22 @@ export interface SampleOptions {
   type?: string;
 }
 
+/**
+ * Every sample member a name of their own (evaluate warns of a name listed twice): a name drawn
+ * again takes a second middle name, by row, not from the generator (the other data stay the same).
+ */
+function uniqueName(first: string, given: string, row: number, used: Set<string>): string {
+  let name = `${first} ${given}`;
+  const m = MIDDLE.length;
+  for (let k = 0; used.has(name); k++) {
+    if (k < m) name = `${first} ${MIDDLE[(row + k) % m]} ${given}`;
+    else if (k < m + m * m) name = `${first} ${MIDDLE[Math.floor((k - m) / m)]} ${MIDDLE[(k - m) % m]} ${given}`;
+    else name = `${first} ${given} ${k}`;
+  }
+  used.add(name);
+  return name;
+}
+
 /** Member rows in the members sheet's column order. */
 export function sampleMembers(options: SampleOptions = {}): CellInput[][] {
   const n = options.members ?? 42;
@@ -143,10 +159,11 @@ export function sampleMembers(options: SampleOptions = {}): CellInput[][] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const yes = () => (rand() < rate ? 'Có' : 'Không');
   const rows: CellInput[][] = [];
+  const names = new Set<string>();
   for (let i = 0; i < n; i++) {
     const values: Record<string, CellInput> = {
       ordinal: i + 1,
-      name: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
+      name: uniqueName(`${pick(FAMILY)} ${pick(MIDDLE)}`, pick(GIVEN), i, names),
       position: i === 0 ? profile.head : i === 1 ? profile.deputy : pick(profile.positions),
       team: i < 2 ? profile.leadership : pick(profile.teams),
       counted: i === n - 1 && n > 10 ? 'Không' : null,

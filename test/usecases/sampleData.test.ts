@@ -1,7 +1,7 @@
 /** The sample unit follows its type: who its members are, its classes (if any), its head's title. */
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { isEducationType, UNIT_TYPE_IDS } from '../../src/domain/unitTypes';
-import { sampleUnit } from '../../src/usecases/sampleData';
+import { sampleMembers, sampleUnit } from '../../src/usecases/sampleData';
 
 const column = (key: string) => MEMBER_FIELDS.findIndex((f) => f.key === key);
 const positions = (type?: string) => sampleUnit({ type, members: 40 }).members!.map((r) => String(r[column('position')]));
@@ -57,4 +57,12 @@ describe('sampleUnit by type of unit', () => {
     expect(sampleUnit().unit).toMatchObject({ type: 'Trường THCS', headTitle: 'Hiệu trưởng' });
     expect(classes()).toEqual(['6A', '6B', '6C', '7A', '7B', '7C', '8A', '8B', '8C', '9A', '9B', '9C']);
   });
+});
+
+test('a large sample gives every member a name of their own (evaluate warns of a name listed twice), the small one as before', () => {
+  for (const members of [200, 5_000, 20_000]) {
+    const names = sampleMembers({ members }).map((row) => row[1]);
+    expect(new Set(names).size).toBe(members);
+  }
+  expect(sampleMembers({ members: 5 }).map((row) => row[1])).toEqual(sampleMembers({ members: 5_000 }).slice(0, 5).map((row) => row[1]));
 });
