@@ -24,6 +24,7 @@ import { partsUntouched } from '../support/roundtrip/zipParts';
 import { addInParts, closure, sharedKept, sheets } from '../support/roundtrip/package';
 import { readParts } from '../support/roundtrip/zipParts';
 import { edits, unitWorkbook } from './corpus';
+import { heightFor } from '../../src/sheets/documentLayout';
 
 jest.setTimeout(120_000);
 
@@ -182,6 +183,26 @@ describe('consolidation output in an existing workbook', () => {
       expect(xml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
       expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}"[^>]*>[^<]*\\$${headerRow}:\\$${headerRow}</definedName>`));
     }
+  });
+
+  it.each([false, true])('gives each unit row and the pass-rate headings the height of their longest wrapped text, no fixed height (rows drawn ahead: %s)', async (drawn) => {
+    const { result, after } = await consolidateInto(null, drawn);
+    const parts = readParts(after);
+    const ours = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.units)!;
+    const xml = parts.get(ours.part)!.data.toString('utf8');
+    const rowAttrs = new Map([...xml.matchAll(/<row ([^>]*?)\/?>/g)].map((m) => [Number(/\br="(\d+)"/.exec(m[1]!)![1]), m[1]!]));
+    const height = (r: number) => Number(/\bht="([\d.]+)"/.exec(rowAttrs.get(r) ?? '')?.[1] ?? 0);
+    const { layout } = planConsolidation(result, 'vi');
+    result.units.forEach((u, i) => {
+      const r = layout.firstRow + i;
+      // Each remark is a line at least; the outcome wraps in its column.
+      expect({ unit: u.record.name, tall: height(r) >= heightFor(Math.max(2, u.record.flags.length), 11) }).toEqual({ unit: u.record.name, tall: true });
+      expect(rowAttrs.get(r)).not.toMatch(/customHeight/);
+    });
+    // The pass-rate table's headings wrap; its rows keep one line (the charts beside them are anchored to them).
+    expect(height(layout.ratesHeaderRow)).toBeGreaterThanOrEqual(heightFor(4, 11));
+    const rate = result.passRates.findIndex((p) => p.code === '1.2');
+    expect(height(layout.ratesHeaderRow + 1 + rate)).toBe(0);
   });
 
   it('writes the same bytes whether the unit rows are drawn as files arrive or planned at the end, into a new or an existing workbook', async () => {

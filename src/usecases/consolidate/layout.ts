@@ -6,9 +6,10 @@
  */
 import type { Status } from '../../domain/evaluation';
 import { RESULT_TEXT } from '../../sheets/names';
-import { STYLE } from '../../sheets/styles';
+import { DATA_FONT_SIZE, STYLE } from '../../sheets/styles';
+import { heightFor, lineCount } from '../../sheets/documentLayout';
 import { t, type Lang } from '../../i18n';
-import type { CellInput, CellStyle, ChartSpec, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
+import type { CellInput, CellStyle, ChartSpec, RowHeight, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, summaryText, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
 import type { FileReport, UnitRecord } from './records';
@@ -39,6 +40,13 @@ const MAX_CELL = 32_000;
 
 const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính'];
 const TAIL_HEADERS = ['Kết quả (tính lại)', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
+/** Widths (Excel units) of the columns under FIXED_HEADERS (shared with the tables below the units) and TAIL_HEADERS. */
+const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11];
+const TAIL_WIDTHS = [18, 8, 10, 26, 12, 16, 60, 28, 50];
+const INDICATOR_WIDTH = 9;
+const CRITERION_WIDTH = 10;
+/** The rows' fitted height for `lines` lines (none for one: most rows keep the sheet's default). */
+const fitted = (index: number, lines: number): RowHeight[] => (lines > 1 ? [{ index, height: heightFor(lines, DATA_FONT_SIZE), fit: true }] : []);
 const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
 
 export interface UnitsLayout {
@@ -56,7 +64,7 @@ export interface UnitsLayout {
  */
 export interface RowDrawer {
   draw(key: number, slot: number, value: CellInput, style: CellStyle | undefined): void;
-  place(table: { sheet: string; firstRow: number; keys: readonly number[]; columns: readonly number[]; blank: readonly (CellStyle | undefined)[] }): void;
+  place(table: { sheet: string; firstRow: number; keys: readonly number[]; columns: readonly number[]; blank: readonly (CellStyle | undefined)[]; heights?: readonly (number | undefined)[] }): void;
 }
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
@@ -113,6 +121,28 @@ class UnitSlots {
   }
 
   private readonly styles: Map<CellStyle | undefined, CellStyle>[] = [];
+  /** Lines of the texts measured, by width, boldness and text (statuses, types and rule sets repeat down the table). */
+  private readonly measured = new Map<string, number>();
+
+  /** The column width of a slot. */
+  width(slot: number): number {
+    if (slot >= FIRST_CODE_SLOT) return this.indicatorSlots.has(slot) ? INDICATOR_WIDTH : CRITERION_WIDTH;
+    return slot < FIXED_WIDTHS.length ? FIXED_WIDTHS[slot]! : TAIL_WIDTHS[slot - FIXED_WIDTHS.length]!;
+  }
+
+  /**
+   * Lines a cell's text wraps to in its column: a file's row is as tall as its longest, since
+   * neither Excel nor LibreOffice grows a row of a file it opens (the remarks would show one line).
+   */
+  lines(slot: number, value: CellInput, extra?: CellStyle): number {
+    if (typeof value !== 'string' || value === '') return 1;
+    const width = this.width(slot);
+    const bold = extra?.bold === true;
+    const key = `${width}${bold ? 'b' : ''}\t${value}`;
+    let n = this.measured.get(key);
+    if (n === undefined) this.measured.set(key, (n = lineCount(value, width - 1, DATA_FONT_SIZE, bold)));
+    return n;
+  }
 
   /** The table's indicator codes, in code order: each with the slot of the indicator `ids` names for it. */
   indicatorColumns(ids: ReadonlyMap<string, string>): [string, number][] {
@@ -194,6 +224,9 @@ export class DrawnUnits {
     recordCells(u, file, this.slots, this.emitter(key));
   }
 
+  /** Lines of each row's longest text, by row key. */
+  private readonly lines = new Map<number, number>();
+
   /** A file's report cells that no check across files changes, at its index (every received file, read or refused). */
   addFile(report: FileReport, index: number, lang: Lang): void {
     this.filesAhead++;
@@ -209,12 +242,18 @@ export class DrawnUnits {
       return key;
     });
     const columns = this.slots.columns(ids);
-    this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)) });
+    // Only the placed columns' texts count: another indicator of a table code has none.
+    const heights = keys.map((key) => fitted(0, this.lines.get(key) ?? 1)[0]?.height);
+    this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)), heights });
     return this.slots;
   }
 
   private emitter(key: number): Emit {
-    return (slot, value, extra) => this.drawer.draw(key, slot, value, this.slots.cellStyle(slot, extra));
+    return (slot, value, extra) => {
+      this.drawer.draw(key, slot, value, this.slots.cellStyle(slot, extra));
+      const n = this.slots.lines(slot, value, extra);
+      if (n > (this.lines.get(key) ?? 1)) this.lines.set(key, n);
+    };
   }
 }
 
@@ -241,6 +280,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const first = UNITS_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
+  const unitHeights: RowHeight[] = [];
   let slots: UnitSlots;
   const ids: TableIds = { indicators: result.indicatorIds, criteria: result.criterionIds };
   if (drawn) slots = drawn.place(result.units, ids, first, lang);
@@ -259,16 +299,19 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     result.units.forEach(({ record: u, file }, i) => {
       const r = first + i;
       const row: CellInput[] = new Array(slotColumns.length).fill(null);
+      let lines = 1;
       const emit: Emit = (slot, value, extra) => {
         const c = columnOf[slot];
         // Another indicator or criterion of a table code: no column (as the drawn rows leave it unplaced).
         if (c === undefined) return;
         row[c - 1] = value;
         if (extra) styles.push({ range: cellAddress(r, c), style: extra });
+        lines = Math.max(lines, slots.lines(slot, value, extra));
       };
       recordCells(u, file, slots, emit);
       finalCells(u, file, i + 1, lang, emit);
       rows.push(row);
+      unitHeights.push(...fitted(r, lines));
     });
   }
   const count = result.units.length;
@@ -321,6 +364,11 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     ];
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
+  const rateHeaders = ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', 'Số đơn vị không tính (chỉ tiêu khác nội dung)'];
+  // The rates table's headings wrap in the unit table's first columns. Its rows keep one line, the
+  // indicator's text cut at its column: the charts beside them are anchored to these rows, and would
+  // stretch with them (an indicator's text is up to ten lines in “Bộ tiêu chí”'s width).
+  const rateHeights = fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => lineCount(h, FIXED_WIDTHS[c]! - 1, DATA_FONT_SIZE, true))));
 
   const criteriaNote = leftOutNote(result.criteria);
   const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
@@ -365,7 +413,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
       { at: `A${countsTitle}`, rows: [['SỐ ĐƠN VỊ THEO KẾT QUẢ'], ['Kết quả', 'Số đơn vị', 'Tỷ lệ', 'Biểu đồ'], ...countRows] },
-      { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', 'Số đơn vị không tính (chỉ tiêu khác nội dung)'], ...rateRows] },
+      { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], rateHeaders, ...rateRows] },
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
@@ -394,30 +442,13 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
             { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
             { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
             { range: `E${ratesHeader + 1}:E${ratesLast}`, style: BAR_STYLE },
+            { range: `F${ratesHeader + 1}:F${ratesLast}`, style: { wrap: false } },
           ]
         : []),
     ],
-    columns: [
-      { index: 1, width: 14 },
-      { index: 2, width: 34 },
-      { index: 3, width: 20 },
-      { index: 4, width: 11 }, // also the in-cell bars of the counts (BAR_BLOCKS)
-      { index: 5, width: 12 },
-      { index: 6, width: 22 },
-      { index: 7, width: 11 },
-      ...codes.map((_, i) => ({ index: FIXED_HEADERS.length + 1 + i, width: 9 })),
-      ...criteria.map((_, i) => ({ index: FIXED_HEADERS.length + codes.length + 1 + i, width: 10 })),
-      { index: col.outcome, width: 18 },
-      { index: col.score, width: 8 },
-      { index: col.rating, width: 10 },
-      { index: col.recorded, width: 26 },
-      { index: col.previous, width: 12 },
-      { index: col.check, width: 16 },
-      { index: col.remarks, width: 60 },
-      { index: col.file, width: 28 },
-      { index: col.basis, width: 50 },
-    ],
-    rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }],
+    // Column D (width 11) also holds the counts' in-cell bars (BAR_BLOCKS).
+    columns: slotColumns.map((slot, i) => ({ index: i + 1, width: slots.width(slot) })),
+    rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }, ...unitHeights, ...rateHeights],
     freeze: { rows: UNITS_HEADER_ROW, columns: 2 },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
     page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${UNITS_HEADER_ROW}:${UNITS_HEADER_ROW}` },

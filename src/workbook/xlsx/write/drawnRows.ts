@@ -22,6 +22,8 @@ export interface DrawnTable {
   columns: readonly number[];
   /** The style of each column's cells that a row does not draw. */
   blank: readonly (CellStyle | undefined)[];
+  /** Each placed row's fitted height (RowHeight.fit: no customHeight), by its index in `keys`. */
+  heights?: readonly (number | undefined)[];
 }
 
 /** The placed rows' XML, one piece per row, and the cells they fill (top 0: none). */
@@ -103,7 +105,8 @@ export class DrawnRows {
     t.keys.forEach((key, i) => {
       const r = t.firstRow + i;
       const row = this.rows.get(key);
-      const parts: string[] = [`<row r="${r}">`];
+      const height = t.heights?.[i];
+      const parts: string[] = [height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}">`];
       for (let c = 1; c <= t.columns.length; c++) {
         const slot = t.columns[c - 1]!;
         const drawn = row !== undefined && slot >= 0 && row.xml[slot] !== undefined;
