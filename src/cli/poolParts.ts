@@ -15,7 +15,7 @@ interface SharedPart {
   basis: string;
   indicators: [code: string, identity: string, text: string, measure: IndicatorFigure['measure']][];
   criteria: [code: string, identity: string][];
-  receiving: [tiers: string[], recognition: string, basis: string, level2Basis: string];
+  receiving: [tiers: string[], recognition: string, basis: string, level2Basis: string, deadlineBasis: string];
 }
 
 /** A unit's record without its shared part: `part` numbers it, the figures stay in place. */
@@ -49,7 +49,7 @@ export class PartSender {
       basis: u.basis,
       indicators: u.indicators.map((i) => [i.code, i.identity, i.text, i.measure]),
       criteria: u.criteria.map((c) => [c.code, c.identity]),
-      receiving: [r.tiers, r.recognition, r.basis, r.level2Basis],
+      receiving: [r.tiers, r.recognition, r.basis, r.level2Basis, r.deadlineBasis],
     };
     const { id, parts } = this.idOf(shared);
     const unit: PackedUnit = {
@@ -123,8 +123,8 @@ export class PartReceiver {
       return { code, identity, status, points };
     });
     const [typed, where] = p.receiving;
-    const [tiers, recognition, basis, level2Basis] = part.receiving;
-    u.receiving = { typed, where, tiers, recognition, basis, level2Basis };
+    const [tiers, recognition, basis, level2Basis, deadlineBasis] = part.receiving;
+    u.receiving = { typed, where, tiers, recognition, basis, level2Basis, deadlineBasis };
     return outcome as FileOutcome;
   }
 }

@@ -481,7 +481,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.duplicateUndecidedKept': 'Same unit as file “{other}” but different contents, newer copy unknown (this one consolidated). Ask the unit which copy is right.',
   'consolidate.flag.duplicateTypeDiffers': 'The files “{file}” and “{other}” have the same unit name and evaluation year but different unit types (“{type}” and “{otherType}”): only “{other}” is consolidated. Ask the unit which type is right, remove the wrong file and consolidate again.',
   'consolidate.flag.duplicateTypeDiffersKept': 'The files “{file}” and “{other}” have the same unit name and evaluation year but different unit types (“{type}” and “{otherType}”): “{file}” is consolidated, “{other}” is not. Ask the unit which type is right, remove the wrong file and consolidate again.',
-  'consolidate.flag.level2TooSoon': 'Level 2 requested less than 12 months after the previous recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}).{rule}',
+  'consolidate.flag.level2TooSoon': 'Level 2 requested less than 12 months after the previous recognition ({date}; 12 months on {due}, after the dossier deadline {deadline}{deadlineBasis}).{rule}',
   'consolidate.flag.level2NoPrevious': 'Level 2 requested but no previous recognition date is given.{rule}',
   'consolidate.flag.level2Rule': ' Level 2 may be requested only 12 months after the level-1 decision{basis}.',
   'consolidate.flag.unitCheck': 'File “{file}”, {message}',

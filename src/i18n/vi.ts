@@ -485,7 +485,7 @@ export const vi = {
   'consolidate.flag.duplicateUndecidedKept': 'Trùng với tệp “{other}” nhưng khác nội dung, không rõ bản nào mới hơn (đã tổng hợp bản này). Hãy hỏi đơn vị bản nào đúng.',
   'consolidate.flag.duplicateTypeDiffers': 'Tệp “{file}” và tệp “{other}” cùng tên đơn vị, cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”): chỉ tổng hợp tệp “{other}”. Hãy hỏi đơn vị loại đơn vị nào đúng, bỏ tệp ghi sai rồi tổng hợp lại.',
   'consolidate.flag.duplicateTypeDiffersKept': 'Tệp “{file}” và tệp “{other}” cùng tên đơn vị, cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”): đã tổng hợp tệp “{file}”, không tổng hợp tệp “{other}”. Hãy hỏi đơn vị loại đơn vị nào đúng, bỏ tệp ghi sai rồi tổng hợp lại.',
-  'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}).{rule}',
+  'consolidate.flag.level2TooSoon': 'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước ({date}; đủ 12 tháng vào {due}, sau hạn nộp hồ sơ {deadline}{deadlineBasis}).{rule}',
   'consolidate.flag.level2NoPrevious': 'Đề nghị mức độ 2 nhưng không ghi ngày công nhận lần trước.{rule}',
   // After the flags above (officer tables read them back: an older table's flag has no such sentence).
   'consolidate.flag.level2Rule': ' Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1{basis}.',

@@ -87,7 +87,7 @@ describe('units as they typed themselves', () => {
     expect(codes('md2-kip-han.xlsx')).not.toContain('level2TooSoon');
     expect(codes('md2-gia-han.xlsx')).not.toContain('level2TooSoon');
     expect(unit('md2-som.xlsx')!.record.flags.find((f) => f.code === 'level2TooSoon')!.message).toBe(
-      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8).',
+      'Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước (10/02/2025; đủ 12 tháng vào 10/02/2026, sau hạn nộp hồ sơ 15/01/2026 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 10)). Mức độ 2 chỉ được đề nghị sau 12 tháng kể từ quyết định công nhận mức độ 1 (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 8).',
     );
   });
 

@@ -330,7 +330,7 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   const rule = t(lang, 'consolidate.flag.level2Rule', { basis: u.receiving.level2Basis });
   if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious', { rule }) });
   if (wait?.kind === 'tooSoon') {
-    flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), rule }) });
+    flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), deadlineBasis: u.receiving.deadlineBasis, rule }) });
   }
   if (!prev) return flags;
   const until = new Date(prev.getFullYear() + 3, 11, 31);

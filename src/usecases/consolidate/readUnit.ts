@@ -6,7 +6,7 @@
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
-import { level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
+import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { foldKey } from '../../domain/text';
 import { readNumber, readText, type CellValue } from '../../domain/values';
@@ -244,7 +244,7 @@ function identitiesOf(rs: RuleSet): Identities {
 function receiving(wb: UnitWorkbook, request: UnitRequest): UnitRecord['receiving'] {
   const rs = wb.criteria.ruleSet;
   const typed = request.receiverTier;
-  return { typed: typed.value, where: typed.at ? describeLocation(typed.at) : fieldWhere(wb, UNIT_FIELDS.receiverTier), tiers: rs.receiverTiers ?? [], recognition: rs.recognition || rs.name, basis: recognitionBasisNote(rs), level2Basis: level2Basis(rs) };
+  return { typed: typed.value, where: typed.at ? describeLocation(typed.at) : fieldWhere(wb, UNIT_FIELDS.receiverTier), tiers: rs.receiverTiers ?? [], recognition: rs.recognition || rs.name, basis: recognitionBasisNote(rs), level2Basis: level2Basis(rs), deadlineBasis: dossierDeadlineBasis(rs) };
 }
 
 /** Evaluate's checks consolidation has no rule of its own for (the 12-month rule it has, by the year it reads). */

@@ -75,7 +75,7 @@ export interface UnitRecord {
    * asks for and, as the tier messages cite it, the article setting that title (domain recognitionBasisNote; '' for none),
    * and the article setting level 2 only after level 1, as the level-2 messages cite it (domain level2Basis).
    */
-  receiving: { typed: string; where: string; tiers: string[]; recognition: string; basis: string; level2Basis: string };
+  receiving: { typed: string; where: string; tiers: string[]; recognition: string; basis: string; level2Basis: string; deadlineBasis: string };
   /** Recomputed from the unit's own data and rule set. */
   outcome: { status: string; label: string; score: number | null; rating: string | null };
   /** What the unit's workbook says (cached results of the cells its evaluation wrote). */
