@@ -512,7 +512,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.check.ok': 'Data agree',
   'consolidate.check.review': 'To review ({count})',
   'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',
-  'consolidate.cli.notFound': '“{path}” not found.',
+  'consolidate.cli.notFound': 'No file or folder “{path}”. Check the name (Vietnamese accents too) and the path; to see what the current folder holds, type dir (Windows) or ls. Put a name with spaces in double quotes.',
   'consolidate.cli.badMaxSize': '--max-size must be a number of MB above 0.',
   'consolidate.cli.noFiles': 'No files to consolidate in: {paths}',
   'consolidate.cli.outputIsInput': 'The output file (-o) cannot also be one of the files to consolidate (“{file}”). Choose another name for -o.',

@@ -517,7 +517,7 @@ export const vi = {
   'consolidate.check.ok': 'Khớp số liệu',
   'consolidate.check.review': 'Cần xem lại ({count})',
   'consolidate.cli.usage': 'Cách dùng: dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--json] [--rule-set MÃ] [--body "Tên đơn vị tổng hợp"] [--tier "cấp xã"] [--max-size MB]',
-  'consolidate.cli.notFound': 'Không tìm thấy “{path}”.',
+  'consolidate.cli.notFound': 'Không tìm thấy tệp hoặc thư mục “{path}”. Kiểm tra lại tên (cả dấu tiếng Việt) và đường dẫn; xem thư mục đang đứng có gì: gõ dir (Windows) hoặc ls. Tên có dấu cách thì đặt trong ngoặc kép.',
   'consolidate.cli.badMaxSize': '--max-size phải là số MB lớn hơn 0.',
   'consolidate.cli.noFiles': 'Không có tệp nào để tổng hợp trong: {paths}',
   'consolidate.cli.outputIsInput': 'Tệp ghi ra (-o) không thể đồng thời là tệp cần tổng hợp (“{file}”). Hãy đặt tên khác cho -o.',

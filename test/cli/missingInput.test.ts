@@ -66,6 +66,11 @@ describe('a named file that does not exist', () => {
     expect(await missing(['evaluate', file])).toBe(`Không tìm thấy tệp “${file}”: không có thư mục “${path.join(dir, 'Hồ sơ 2025')}”. Kiểm tra lại đường dẫn (cả dấu tiếng Việt); các thư mục có trong “${dir}”: gõ dir "${dir}" (Windows) hoặc ls "${dir}". Tên có dấu cách thì đặt trong ngoặc kép.`);
   });
 
+  it('consolidate: a file or folder of dossiers that is not there, said with what to do', async () => {
+    const folder = path.join(dir, 'ho-so-xa');
+    expect(await missing(['consolidate', folder, '-o', path.join(dir, 'tong-hop.xlsx')])).toBe(`Không tìm thấy tệp hoặc thư mục “${folder}”. Kiểm tra lại tên (cả dấu tiếng Việt) và đường dẫn; xem thư mục đang đứng có gì: gõ dir (Windows) hoặc ls. Tên có dấu cách thì đặt trong ngoặc kép.`);
+  });
+
   it('a name without a folder is looked for in the current folder, which the message names', async () => {
     const text = await missing(['evaluate', 'khong-co-tep-nay.xlsx']);
     expect(text).toContain(`Không tìm thấy tệp “khong-co-tep-nay.xlsx” trong thư mục “${process.cwd()}”`);
