@@ -62,6 +62,12 @@ export type SwitchRuleSetResult =
     }
   | { ok: false; problems: LocatedProblem[] };
 
+/** One dropped answer in words: its code, what was typed, and why it has no place. */
+export function droppedText(lang: Lang, d: DroppedAnswer): string {
+  const value = [d.answer, d.evidence].filter(Boolean).map((v) => `“${v}”`).join('; ');
+  return t(lang, `ruleSetSwitch.droppedItem.${d.reason}`, { code: d.code, value });
+}
+
 /** A cell worth carrying over: text, a number or a yes/no (not an error, not blank). */
 function carried(v: CellValue | undefined): string | number | boolean | undefined {
   if (v === null || v === undefined || typeof v === 'object') return undefined;

@@ -4,8 +4,8 @@
  */
 import { findPreset } from '../../domain/rules/presets';
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { switchRuleSet, type DroppedAnswer } from '../../usecases/ruleSetSwitch';
-import { t, type Lang } from '../../i18n';
+import { droppedText, switchRuleSet } from '../../usecases/ruleSetSwitch';
+import { t } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command, type CommandContext } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { handedOutRulesAnyKind, presetList } from '../ruleSets';
@@ -19,12 +19,6 @@ async function chosenRuleSet({ args, lang }: CommandContext): Promise<RuleSet> {
   const found = findPreset(preset as string);
   if (!found) throw new CliFailure(EXIT.usage, t(lang, 'ruleSetSwitch.unknownPreset', { id: preset as string, presets: presetList() }));
   return found;
-}
-
-/** One dropped answer in words: its code, what was typed, and why it has no place. */
-export function droppedText(lang: Lang, d: DroppedAnswer): string {
-  const value = [d.answer, d.evidence].filter(Boolean).map((v) => `“${v}”`).join('; ');
-  return t(lang, `ruleSetSwitch.droppedItem.${d.reason}`, { code: d.code, value });
 }
 
 export const ruleSet: Command = {
