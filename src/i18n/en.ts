@@ -686,6 +686,7 @@ export const en: Record<MessageKey, string> = {
   'ruleSetSwitch.pane.confirmYes': 'Switch and redraw “Tiêu chí”',
   'ruleSetSwitch.pane.cancel': 'Cancel',
   'ruleSetSwitch.pane.running': 'Switching the rule set…',
+  'ruleSetSwitch.pane.done': 'Switched to the rule set “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} with the same code.',
   // Officers inside Excel (issue 16, round 3): new workbooks opened in Excel (taskpane/newWorkbookAction.ts)
   'newWorkbooks.missing': 'This Excel lacks {requirement}, so the ĐVHT pane cannot open a new workbook in it. Update Office (Microsoft 365), or use the preview (preview.html) or the {command} command.',
   'newWorkbooks.readFailed': 'Excel did not hand over the open workbook’s file ({detail}). Save the workbook (Ctrl+S) and press again; if it still fails, use the preview (preview.html) or the {command} command.',

@@ -691,6 +691,7 @@ export const vi = {
   'ruleSetSwitch.pane.confirmYes': 'Đổi và vẽ lại trang “Tiêu chí”',
   'ruleSetSwitch.pane.cancel': 'Thôi',
   'ruleSetSwitch.pane.running': 'Đang đổi bộ tiêu chí…',
+  'ruleSetSwitch.pane.done': 'Đã đổi sang bộ tiêu chí “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng mã.',
   // Officers inside Excel (issue 16, round 3): new workbooks opened in Excel (taskpane/newWorkbookAction.ts)
   'newWorkbooks.missing': 'Excel này chưa có {requirement} nên chưa mở được sổ mới từ ngăn ĐVHT. Hãy cập nhật Office (Microsoft 365), hoặc dùng bản xem thử (preview.html) hay lệnh {command}.',
   'newWorkbooks.readFailed': 'Excel chưa đưa ra được tệp của sổ đang mở ({detail}). Lưu sổ (Ctrl+S) rồi bấm lại; nếu vẫn không được, dùng bản xem thử (preview.html) hoặc lệnh {command}.',

@@ -149,6 +149,8 @@ export interface ExistingSetup {
   details: UnitDetails | null;
   /** Id of the rule set in "Tiêu chí", when the sheet exists. */
   ruleSetId: string | null;
+  /** Its name, as the sheet says. */
+  ruleSetName: string | null;
   /** Every sheet of the workbook, and whether its structure is locked (Review → Protect Workbook). */
   sheetNames: string[];
   structureLocked: boolean;
@@ -177,9 +179,11 @@ export async function readExistingSetup(workbook: Workbook): Promise<ExistingSet
     const snap = await session.read([SHEETS.unit, SHEETS.criteria]);
     const unitData = snap.sheets.get(SHEETS.unit);
     const criteriaData = snap.sheets.get(SHEETS.criteria);
-    const ruleSetId = criteriaData ? readCriteriaSheet(criteriaData).ruleSet.id : null;
+    const inSheet = criteriaData ? readCriteriaSheet(criteriaData).ruleSet : null;
+    const ruleSetId = inSheet?.id ?? null;
+    const ruleSetName = inSheet?.name ?? null;
     const book = { sheetNames: snap.sheetNames, structureLocked: snap.structureLocked ?? false };
-    if (!unitData) return { details: null, ruleSetId, ...book };
+    if (!unitData) return { details: null, ruleSetId, ruleSetName, ...book };
     const info = readUnitSheet(unitData).info;
     const year = readNumber(info.year);
     const pub = readYesNo(info.isPublic);
@@ -190,6 +194,6 @@ export async function readExistingSetup(workbook: Workbook): Promise<ExistingSet
       const v = readText(info[key]);
       if (v) details[key] = v;
     }
-    return { details, ruleSetId, ...book };
+    return { details, ruleSetId, ruleSetName, ...book };
   });
 }
