@@ -17,7 +17,7 @@ import { handoutFile, sealRuleSet } from '../../src/usecases/handout';
 import { readCriteriaSheet, COL } from '../../src/sheets/criteriaSheet';
 import { readUnitSheet } from '../../src/sheets/unitSheet';
 import { SHEETS } from '../../src/sheets/names';
-import { sheetParts as parts } from '../support/sheetParts';
+import { sheetParts as parts, unmarkSheet } from '../support/sheetParts';
 import { protectWithOpenpyxl } from '../support/openpyxlProtect';
 
 jest.setTimeout(90_000);
@@ -188,6 +188,17 @@ describe('dvht rule-set: sources and outputs', () => {
     const io = capture();
     expect(await run(['rule-set', copy('sai2.xlsx'), '--preset', 'tt24-md3'], io)).toBe(2);
     expect(io.text()).toMatch(/Không có bộ tiêu chí “tt24-md3”\. Các bộ tiêu chí có sẵn cho --preset:\n\s+tt24-co-so-md1/);
+  });
+});
+
+describe('dvht rule-set and a “Tiêu chí” drawn before marks', () => {
+  it('is recognised by its content, redrawn in place and marked; no second sheet', async () => {
+    const file = copy('chua-danh-dau.xlsx');
+    unmarkSheet(file, 'criteria');
+    expect(parts(file).find(([n]) => n === 'Tiêu chí')?.[1]).toBeNull();
+    expect(await run(['rule-set', file, '--preset', 'tt24-co-so-md2'], capture())).toBe(0);
+    expect(parts(file).filter(([n]) => n.startsWith('Tiêu chí')).map(([n, role]) => [n, role])).toEqual([['Tiêu chí', '"criteria"']]);
+    expect(readCriteriaSheet((await open(file)).get(SHEETS.criteria)!).ruleSet.id).toBe('tt24-co-so-md2');
   });
 });
 
