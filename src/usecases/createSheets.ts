@@ -5,7 +5,7 @@
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { isEducationType } from '../domain/unitTypes';
 import { readNumber, readText, readYesNo } from '../domain/values';
-import type { CellInput, SheetPlan, Workbook } from '../workbook/port';
+import type { CellBlock, CellInput, SheetPlan, Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
 import { drawUnitSheet, readUnitSheet } from '../sheets/unitSheet';
 import { drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
@@ -105,7 +105,8 @@ function drawSheet(name: string, o: CreateSheetsOptions): SheetPlan {
     case SHEETS.criteria: {
       const plan = drawCriteriaSheet(o.ruleSet);
       if (!o.answers) return plan;
-      return { ...plan, cells: [...(plan.cells ?? []), ...answerCells(plan, o.answers)] };
+      const sample = Object.fromEntries(Object.entries(o.answers).map(([code, answer]) => [code, { answer, evidence: 'Hồ sơ lưu tại văn phòng' }]));
+      return { ...plan, cells: [...(plan.cells ?? []), ...answerCells(plan, sample)] };
     }
     case SHEETS.members:
       return drawMembersSheet(o.members ?? []);
@@ -116,20 +117,27 @@ function drawSheet(name: string, o: CreateSheetsOptions): SheetPlan {
   }
 }
 
-/** Places the sample answers next to their indicator rows in the drawn criteria sheet. */
-function answerCells(plan: SheetPlan, answers: Record<string, string>) {
+/** A unit's answer (column I) and evidence (J) for one indicator; a field left out is not written. */
+export interface IndicatorAnswer {
+  answer?: CellInput;
+  evidence?: CellInput;
+}
+
+/** Places answers and evidence next to their indicator rows in the drawn criteria sheet (drawCriteriaSheet). */
+export function answerCells(plan: SheetPlan, answers: Record<string, IndicatorAnswer>): CellBlock[] {
   const table = plan.cells!.at(-1)!;
   const top = Number(/\d+/.exec(table.at)![0]);
-  const out: { at: string; rows: CellInput[][] }[] = [];
+  const out: CellBlock[] = [];
   table.rows.forEach((row, i) => {
-    const code = typeof row[0] === 'string' ? row[0] : '';
-    if (answers[code] !== undefined) out.push({ at: `I${top + i}`, rows: [[answers[code]!, 'Hồ sơ lưu tại văn phòng']] });
+    const given = answers[typeof row[0] === 'string' ? row[0] : ''];
+    if (given?.answer !== undefined) out.push({ at: `I${top + i}`, rows: [[given.answer]] });
+    if (given?.evidence !== undefined) out.push({ at: `J${top + i}`, rows: [[given.evidence]] });
   });
   return out;
 }
 
 /** The level the rule set recognises: what the unit requests unless it says otherwise. */
-function levelOf(rs: RuleSet): string {
+export function levelOf(rs: RuleSet): string {
   if (rs.level) return `Mức độ ${rs.level}`;
   const m = /mức độ\s*(\d)/i.exec(rs.name);
   return m ? `Mức độ ${m[1]}` : '';
@@ -141,6 +149,8 @@ export interface ExistingSetup {
   details: UnitDetails | null;
   /** Id of the rule set in "Tiêu chí", when the sheet exists. */
   ruleSetId: string | null;
+  /** Its name, as the sheet says. */
+  ruleSetName: string | null;
   /** Every sheet of the workbook, and whether its structure is locked (Review → Protect Workbook). */
   sheetNames: string[];
   structureLocked: boolean;
@@ -169,9 +179,11 @@ export async function readExistingSetup(workbook: Workbook): Promise<ExistingSet
     const snap = await session.read([SHEETS.unit, SHEETS.criteria]);
     const unitData = snap.sheets.get(SHEETS.unit);
     const criteriaData = snap.sheets.get(SHEETS.criteria);
-    const ruleSetId = criteriaData ? readCriteriaSheet(criteriaData).ruleSet.id : null;
+    const inSheet = criteriaData ? readCriteriaSheet(criteriaData).ruleSet : null;
+    const ruleSetId = inSheet?.id ?? null;
+    const ruleSetName = inSheet?.name ?? null;
     const book = { sheetNames: snap.sheetNames, structureLocked: snap.structureLocked ?? false };
-    if (!unitData) return { details: null, ruleSetId, ...book };
+    if (!unitData) return { details: null, ruleSetId, ruleSetName, ...book };
     const info = readUnitSheet(unitData).info;
     const year = readNumber(info.year);
     const pub = readYesNo(info.isPublic);
@@ -182,6 +194,6 @@ export async function readExistingSetup(workbook: Workbook): Promise<ExistingSet
       const v = readText(info[key]);
       if (v) details[key] = v;
     }
-    return { details, ruleSetId, ...book };
+    return { details, ruleSetId, ruleSetName, ...book };
   });
 }

@@ -9,11 +9,12 @@
 import { foldKey } from '../domain/text';
 import { readNumber, readText } from '../domain/values';
 import { MEMBER_FIELDS } from '../domain/memberFields';
-import type { CellBlock, SheetPlan, Workbook } from '../workbook/port';
+import type { CellBlock, SheetPlan, Workbook, WorkbookSnapshot } from '../workbook/port';
 import { cellAddress } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { COL } from '../sheets/criteriaSheet';
-import { UNIT_FIELDS } from '../sheets/unitSheet';
+import { UNIT_FIELDS, type ParsedUnit } from '../sheets/unitSheet';
+import type { ParsedMembers } from '../sheets/membersSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, documentSheetNames } from '../documents/names';
@@ -49,14 +50,22 @@ function blankColumn(col: number, first: number, last: number): CellBlock {
   return { at: cellAddress(first, col), rows: Array.from({ length: last - first + 1 }, () => [null]) };
 }
 
+/** The result block of "Thông tin đơn vị" emptied (what an evaluation wrote no longer holds). */
+export function unitResultsCleared(unit: ParsedUnit): CellBlock[] {
+  return Object.values(unit.resultRows).map((r) => ({ at: `B${r}`, rows: [[null]] }));
+}
+
+/** The value cell of a field of "Thông tin đơn vị", found by its label. */
+export function unitFieldRow(unit: ParsedUnit, label: string): number | undefined {
+  return unit.fields.find((f) => foldKey(f.label) === foldKey(label))?.at.row;
+}
+
 function unitPlan(wb: UnitWorkbook, year: number): SheetPlan {
-  const rows = wb.unit.fields;
-  const yearRow = rows.find((f) => foldKey(f.label) === foldKey(UNIT_FIELDS.year))?.at.row;
-  const results = Object.values(wb.unit.resultRows);
+  const yearRow = unitFieldRow(wb.unit, UNIT_FIELDS.year);
   return {
     sheet: SHEETS.unit,
     mode: 'existing',
-    cells: [...(yearRow ? [{ at: `B${yearRow}`, rows: [[year]] }] : []), ...results.map((r) => ({ at: `B${r}`, rows: [[null]] }))],
+    cells: [...(yearRow ? [{ at: `B${yearRow}`, rows: [[year]] }] : []), ...unitResultsCleared(wb.unit)],
   };
 }
 
@@ -84,9 +93,34 @@ function membersPlan(wb: UnitWorkbook): { plan: SheetPlan; cleared: string[] } {
       cells.push(blankColumn(c.col, first, last));
       cleared.push(c.header);
     }
-    for (const col of Object.values(m.resultColumns)) cells.push(blankColumn(col, first, last));
+    cells.push(...memberResultsCleared(m));
   }
   return { plan: { sheet: SHEETS.members, mode: 'existing', cells }, cleared };
+}
+
+/** The add-in's per-member result columns emptied over the members' rows. */
+export function memberResultsCleared(m: ParsedMembers): CellBlock[] {
+  const first = m.headerRow + 1;
+  if (m.lastDataRow < first) return [];
+  return Object.values(m.resultColumns).map((col) => blankColumn(col, first, m.lastDataRow));
+}
+
+/** The marks a use-case reads to find the summary and the document sheets (staleResults). */
+export const RESULT_SHEET_MARKS = ownSheetMarks(SHEETS.summary, ...DOCUMENT_KINDS.flatMap(documentSheetNames));
+
+/**
+ * What still shows results that no longer hold: the summary's plan (the sheet stays, saying
+ * `note` until the next evaluation; only where the add-in's mark is), and the document sheets
+ * drawn from them (kept: the unit's edits in them are kept when drawn again).
+ */
+export function staleResults(snapshot: WorkbookSnapshot, note: string): { summary: SheetPlan | null; documents: string[] } {
+  const marked = new Set(snapshot.roles?.values() ?? []);
+  const summary = marked.has(ROLE.summary) ? ownPlan({ sheet: SHEETS.summary, mode: 'replace', cells: [{ at: 'A1', rows: [[note]] }] }, ROLE.summary) : null;
+  const documents = Object.entries(DOCUMENT_ROLE)
+    .filter(([, role]) => marked.has(role))
+    .map(([kind, role]) => ownSheetName(snapshot, DOCUMENT_SHEET[kind as keyof typeof DOCUMENT_ROLE], role))
+    .filter((sheet) => snapshot.sheetNames.includes(sheet));
+  return { summary, documents };
 }
 
 function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
@@ -105,7 +139,7 @@ function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
 export async function startNewYear(workbook: Workbook, options: { lang?: Lang } = {}): Promise<NewYearResult> {
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
-    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: ownSheetMarks(SHEETS.summary, ...DOCUMENT_KINDS.flatMap(documentSheetNames)) });
+    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: RESULT_SHEET_MARKS });
     const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
@@ -122,14 +156,9 @@ export async function startNewYear(workbook: Workbook, options: { lang?: Lang } 
     const signRow = templates.data?.rows.findIndex((r) => readText(r[0] ?? null).trim() === 'chung.ngay_ky') ?? -1;
     if (signRow >= 0) session.write(editedOwnPlan({ sheet: templates.sheet, mode: 'own', cells: [{ at: `B${signRow + 1}`, rows: [[null]] }] }, UNIT_TEMPLATES_SHEET, templates));
     // Last year's summary is last year's result: the sheet stays, empty until the next evaluation.
-    if (snapshot.sheetNames.length && (snapshot.roles ? [...snapshot.roles.values()].includes(ROLE.summary) : false)) {
-      session.write(ownPlan({ sheet: SHEETS.summary, mode: 'replace', cells: [{ at: 'A1', rows: [[t('vi', 'newYear.summaryCleared', { year })]] }] }, ROLE.summary));
-    }
-    const marked = new Set(snapshot.roles?.values() ?? []);
-    const lastYearDocuments = Object.entries(DOCUMENT_ROLE)
-      .filter(([, role]) => marked.has(role))
-      .map(([kind, role]) => ownSheetName(snapshot, DOCUMENT_SHEET[kind as keyof typeof DOCUMENT_ROLE], role))
-      .filter((sheet) => snapshot.sheetNames.includes(sheet));
+    const stale = staleResults(snapshot, t('vi', 'newYear.summaryCleared', { year }));
+    if (stale.summary) session.write(stale.summary);
+    const lastYearDocuments = stale.documents;
     return { ok: true, unit: readText(wb.unit.info.name), year, members: wb.members.table.rows.length, clearedMemberColumns: members.cleared, lastYearDocuments };
   });
 }

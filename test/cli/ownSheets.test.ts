@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run, type Io } from '../../src/cli/main';
-import { sheetParts as parts } from '../support/sheetParts';
+import { sheetParts as parts, unmarkSheet } from '../support/sheetParts';
 
 jest.setTimeout(60_000);
 
@@ -33,19 +33,6 @@ for it in zi.infolist():
         d = d.decode().replace('name="%s"' % old, 'name="%s"' % new).replace("'%s'!" % old, "'%s'!" % new).encode()
     zo.writestr(it, d)
 zo.close()
-`;
-
-/** Removes a role's mark in place, as a workbook drawn before marks would be. */
-const UNMARK = String.raw`
-import os, re, sys, zipfile
-path, role = sys.argv[1:3]
-zi = zipfile.ZipFile(path); zo = zipfile.ZipFile(path + '.tmp', 'w', zipfile.ZIP_DEFLATED)
-for it in zi.infolist():
-    d = zi.read(it.filename)
-    if it.filename == 'xl/workbook.xml':
-        d = re.sub(r'<definedName name="DVHT_SHEET"[^>]*>&quot;%s&quot;</definedName>' % role, '', d.decode()).encode()
-    zo.writestr(it, d)
-zo.close(); zi.close(); os.replace(path + '.tmp', path)
 `;
 
 let dir: string;
@@ -88,7 +75,7 @@ describe('an earlier version’s unmarked “Mẫu văn bản”', () => {
     const file = path.join(dir, 'd4.xlsx');
     fs.copyFileSync(evaluated, file);
     expect(await run(['documents', file], capture())).toBe(0);
-    python(UNMARK, file, 'templates');
+    unmarkSheet(file, 'templates');
     expect(parts(file).find(([n]) => n === 'Mẫu văn bản')?.[1]).toBeNull();
     const io = capture();
     expect(await run(['documents', file], io)).toBe(0);

@@ -22,3 +22,21 @@ export function sheetParts(file: string): [string, string | null, string][] {
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', PARTS, file], { encoding: 'utf8' })) as [string, string | null, string][];
 }
 
+/** The script of unmarkSheet. */
+const UNMARK = String.raw`
+import os, re, sys, zipfile
+path, role = sys.argv[1:3]
+zi = zipfile.ZipFile(path); zo = zipfile.ZipFile(path + '.tmp', 'w', zipfile.ZIP_DEFLATED)
+for it in zi.infolist():
+    d = zi.read(it.filename)
+    if it.filename == 'xl/workbook.xml':
+        # Excel's writer and ours escape the quotes; openpyxl writes them as they are.
+        d = re.sub(r'<definedName name="DVHT_SHEET"[^>]*>(?:&quot;|")%s(?:&quot;|")</definedName>' % role, '', d.decode()).encode()
+    zo.writestr(it, d)
+zo.close(); zi.close(); os.replace(path + '.tmp', path)
+`;
+
+/** Removes the mark of `role` from a saved file in place, as a workbook drawn before marks would be. */
+export function unmarkSheet(file: string, role: string): void {
+  execFileSync('/usr/bin/python3', ['-c', UNMARK, file, role]);
+}

@@ -24,6 +24,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'consolidate', options: ['output', 'rule-set', 'body', 'tier', 'max-size', 'json'], operands: Infinity, load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
   { name: 'officer-documents', options: ['only', 'body', 'tier', 'signer', 'office', 'output', 'json'], operands: 1, load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
   { name: 'new-year', options: ['output', 'json'], operands: 1, load: () => (require('./newYear') as typeof import('./newYear')).newYear },
+  { name: 'rule-set', options: ['preset', 'rules', 'output', 'json'], operands: 1, load: () => (require('./ruleSet') as typeof import('./ruleSet')).ruleSet },
   { name: 'handout', options: ['preset', 'output', 'rules-file', 'body', 'tier', 'year'], operands: 1, load: () => (require('./handout') as typeof import('./handout')).handout },
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -11,9 +11,8 @@ import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
 import { evaluationYears } from '../../domain/years';
-import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
-import { readHandoutFile } from '../../usecases/handout';
-import type { RuleSet } from '../../domain/rules/ruleSet';
+import { prepareWrite, writeTo } from '../files';
+import { handedOutRules } from '../ruleSets';
 
 function resolveType(input: string, lang: Lang): string {
   const byId = UNIT_TYPE_IDS[input.toLowerCase()];
@@ -21,18 +20,6 @@ function resolveType(input: string, lang: Lang): string {
   const byLabel = UNIT_TYPES.find((x) => foldKey(x) === foldKey(input));
   if (byLabel) return byLabel;
   throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownType', { type: input }));
-}
-
-function handedOutRules(file: string, lang: Lang): RuleSet {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw isMissing(e) ? missingInput(file, lang) : new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
-  }
-  const read = readHandoutFile(text, file, lang);
-  if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
-  return read.ruleSet;
 }
 
 /** Sample data is for trying the add-in and for the benchmark (20,000); beyond this it is a mistake. */

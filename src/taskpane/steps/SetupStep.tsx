@@ -9,6 +9,7 @@ import { createSheets, readExistingSetup, setupBlockedBy, type CreateSheetsResul
 import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
+import { RuleSetSwitch } from '../RuleSetSwitch';
 import { StepFrame, Working } from '../StepFrame';
 import { checkUnitForm, emptyUnitForm, formFromDetails, UnitForm, unitDetails, type UnitFormErrors, type UnitFormValues } from '../UnitForm';
 import { useTask } from '../useTask';
@@ -141,6 +142,17 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t('pane.setup.prefilled')}</MessageBarBody>
         </MessageBar>
+      )}
+      {/* A workbook that has its "Tiêu chí" moves to the set chosen above without starting anew. */}
+      {existing?.ruleSetId && (
+        <RuleSetSwitch
+          host={host}
+          lang={lang}
+          current={{ id: existing.ruleSetId, name: existing.ruleSetName ?? existing.ruleSetId }}
+          chosen={choices.find((p) => p.id === presetId)!}
+          disabled={running}
+          onSwitched={() => setChecks((n) => n + 1)}
+        />
       )}
       <UnitForm values={values} errors={errors} disabled={running} onChange={setValues} t={t} />
       {blockedBy && (

@@ -1,0 +1,34 @@
+/** The rule set a command is given: a preset, or one handed out by the consolidating body (its .json, or its starting workbook). */
+import * as fs from 'fs';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { PRESETS } from '../domain/rules/presets';
+import { readHandoutFile, readHandoutWorkbook } from '../usecases/handout';
+import { t, type Lang } from '../i18n';
+import { CliFailure, EXIT, openWorkbook } from './context';
+import { isMissing, missingInput, readReason } from './files';
+
+/** A handed-out rule-set file (dvht handout --rules-file); refused (exit 2) when it is not one, or was edited since. */
+export function handedOutRules(file: string, lang: Lang): RuleSet {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw isMissing(e) ? missingInput(file, lang) : new CliFailure(EXIT.usage, t(lang, 'cli.fileMissing', { file, reason: readReason(e, lang) }));
+  }
+  const read = readHandoutFile(text, file, lang);
+  if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
+  return read.ruleSet;
+}
+
+/** A handed-out rule set from its .json, or from the starting workbook ("sổ mẫu") that carries it sealed. */
+export async function handedOutRulesAnyKind(file: string, lang: Lang): Promise<RuleSet> {
+  if (!/\.xls[xm]$/i.test(file)) return handedOutRules(file, lang);
+  const read = await readHandoutWorkbook(await openWorkbook(file, lang), lang);
+  if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
+  return read.ruleSet;
+}
+
+/** The presets, one a line, for a usage message. */
+export function presetList(): string {
+  return PRESETS.map((p) => `  ${p.id.padEnd(16)} ${p.name}`).join('\n');
+}

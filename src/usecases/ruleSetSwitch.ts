@@ -1,0 +1,160 @@
+/**
+ * "Đổi bộ tiêu chí": a unit's workbook moves to another rule set (a preset, or one its
+ * consolidating body handed out after the unit had started) without a new workbook. The
+ * add-in's "Tiêu chí" is redrawn in place (the same sheet, its mark and name kept, so formulas
+ * and sheets that point at it still do) from the new rule set; the unit's answers and evidence
+ * follow their indicator codes, and what has no place in the new set is reported, not lost
+ * silently. The level requested follows the rule set. What the last evaluation wrote no longer
+ * holds: it is cleared, and the workbook is to be evaluated again.
+ */
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { readText, type CellValue } from '../domain/values';
+import type { CellBlock, SheetData, SheetPlan, Workbook } from '../workbook/port';
+import { columnLetter, parseCell } from '../workbook/a1';
+import { findSheetName } from '../workbook/plan';
+import { SHEETS } from '../sheets/names';
+import { COL, LAST_COL, TABLE_HEADER_ROW, drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
+import { readUnitSheet, UNIT_FIELDS } from '../sheets/unitSheet';
+import { readMembersSheet } from '../sheets/membersSheet';
+import { locateProblem, type LocatedProblem } from '../sheets/locate';
+import { t, type Lang } from '../i18n';
+import { answerCells, levelOf, type IndicatorAnswer } from './createSheets';
+import { editedOwnPlan, editedOwnSheet, readOwnSheets, ROLE, type OwnRef } from './ownSheets';
+import { memberResultsCleared, RESULT_SHEET_MARKS, staleResults, unitFieldRow, unitResultsCleared } from './newYear';
+
+/** The add-in's "Tiêu chí": the user edits it, so it is found by its mark (or its content, drawn before marks). */
+const CRITERIA_SHEET: OwnRef = { name: SHEETS.criteria, role: ROLE.criteria };
+
+/** What the drawn sheet puts in column I of an indicator the add-in computes: not an answer. */
+const COMPUTED_MARK = '(tự tính)';
+
+/** An answer or evidence the new rule set has no place for. */
+export interface DroppedAnswer {
+  code: string;
+  answer: string;
+  evidence: string;
+  /** missing: no indicator of that code; computed: the indicator is now counted by the add-in (its answer is not read). */
+  reason: 'missing' | 'computed';
+}
+
+export interface SwitchRuleSetOptions {
+  lang?: Lang;
+  /** Only say what would happen (the pane's confirmation): nothing is written. */
+  dryRun?: boolean;
+}
+
+export type SwitchRuleSetResult =
+  | {
+      ok: true;
+      /** The sheet redrawn (usually "Tiêu chí"). */
+      sheet: string;
+      from: { id: string; name: string };
+      to: { id: string; name: string };
+      /** Codes whose answer or evidence was carried over. */
+      kept: string[];
+      dropped: DroppedAnswer[];
+      /** The level now requested on "Thông tin đơn vị" ("Mức độ 2"), or null when left as it was. */
+      level: string | null;
+      /** Whether an evaluation's results were there (and were cleared). */
+      resultsCleared: boolean;
+      /** Document sheets drawn from the old results: kept, to be drawn again after evaluating. */
+      staleDocuments: string[];
+    }
+  | { ok: false; problems: LocatedProblem[] };
+
+/** One dropped answer in words: its code, what was typed, and why it has no place. */
+export function droppedText(lang: Lang, d: DroppedAnswer): string {
+  const value = [d.answer, d.evidence].filter(Boolean).map((v) => `“${v}”`).join('; ');
+  return t(lang, `ruleSetSwitch.droppedItem.${d.reason}`, { code: d.code, value });
+}
+
+/** A cell worth carrying over: text, a number or a yes/no (not an error, not blank). */
+function carried(v: CellValue | undefined): string | number | boolean | undefined {
+  if (v === null || v === undefined || typeof v === 'object') return undefined;
+  return typeof v === 'string' && v.trim() === '' ? undefined : v;
+}
+
+/** Whether the sheet reads as the add-in's "Tiêu chí" (an unmarked one drawn before marks). */
+function isCriteriaSheet(data: SheetData): boolean {
+  const parsed = readCriteriaSheet(data);
+  return parsed.headerRow > 0 && parsed.rows.length > 0;
+}
+
+export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, options: SwitchRuleSetOptions = {}): Promise<SwitchRuleSetResult> {
+  const lang = options.lang ?? 'vi';
+  return workbook.batch(async (session) => {
+    const snapshot = await readOwnSheets(session, [SHEETS.unit, SHEETS.members], [CRITERIA_SHEET], { marks: RESULT_SHEET_MARKS });
+    const target = editedOwnSheet(snapshot, CRITERIA_SHEET, isCriteriaSheet);
+    if (!target.data) {
+      // A user's sheet of that name is not ours to redraw; without ours there is nothing to switch.
+      const taken = findSheetName(snapshot.sheetNames, SHEETS.criteria) !== undefined;
+      const problem = locateProblem({ severity: 'error', code: 'missingSheet', params: { sheet: SHEETS.criteria } }, lang);
+      return { ok: false, problems: [taken ? { ...problem, message: t(lang, 'ruleSetSwitch.notOurs', { sheet: SHEETS.criteria }) } : problem] };
+    }
+    const old = readCriteriaSheet(target.data);
+    const cell = (r: number, c: number) => target.data!.rows[r - 1]?.[c - 1];
+    const byCode = new Map(ruleSet.indicators.map((i) => [i.code, i]));
+    const carry: Record<string, IndicatorAnswer> = {};
+    const dropped: DroppedAnswer[] = [];
+    for (const row of old.rows) {
+      if (!row.indicator) continue;
+      const typed = carried(cell(row.row, COL.answer));
+      // Column I of a counted indicator holds the add-in's "(tự tính)", never the unit's answer.
+      const answer = row.indicator.measure.kind === 'unit' && typed !== COMPUTED_MARK ? typed : undefined;
+      const evidence = carried(cell(row.row, COL.evidence));
+      if (answer === undefined && evidence === undefined) continue;
+      const next = byCode.get(row.code);
+      const takesAnswer = next?.measure.kind === 'unit';
+      if (next) carry[row.code] = { ...(takesAnswer && answer !== undefined ? { answer } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+      if (!next || (answer !== undefined && !takesAnswer)) {
+        dropped.push({ code: row.code, answer: answer === undefined ? '' : readText(answer), evidence: !next && evidence !== undefined ? readText(evidence) : '', reason: next ? 'computed' : 'missing' });
+      }
+    }
+
+    const drawn = drawCriteriaSheet(ruleSet);
+    const oldExtent = Math.max(target.data.rows.length, 1);
+    const criteria: SheetPlan = {
+      ...drawn,
+      // Everything of ours in A–P goes (the user's columns beyond P stay): the old settings, rows and results.
+      clear: [`A1:${columnLetter(LAST_COL)}${oldExtent}`],
+      cells: [...(drawn.cells ?? []), ...answerCells(drawn, carry)],
+    };
+
+    const unitData = snapshot.sheets.get(SHEETS.unit);
+    const unit = unitData ? readUnitSheet(unitData) : null;
+    const level = levelOf(ruleSet) || null;
+    const levelRow = unit && level ? unitFieldRow(unit, UNIT_FIELDS.level) : undefined;
+    const unitResults = unit ? unitResultsCleared(unit) : [];
+    const unitCells = [...(levelRow ? [{ at: `B${levelRow}`, rows: [[level]] }] : []), ...unitResults];
+    const membersData = snapshot.sheets.get(SHEETS.members);
+    const members = membersData ? readMembersSheet(membersData) : null;
+    const memberCells = members ? memberResultsCleared(members) : [];
+    const stale = staleResults(snapshot, t('vi', 'ruleSetSwitch.summaryCleared', { ruleSet: ruleSet.name }));
+    // Results to clear: what an evaluation wrote and no later switch emptied (the summary's note alone is none).
+    const written = (data: SheetData | undefined, blocks: CellBlock[]) =>
+      blocks.some((b) => {
+        const at = parseCell(b.at);
+        return b.rows.some((_, i) => carried(data?.rows[at.row - 1 + i]?.[at.col - 1]) !== undefined);
+      });
+    const evaluated = old.rows.some((r) => carried(cell(r.row, COL.result)) !== undefined) || written(unitData, unitResults) || written(membersData, memberCells);
+
+    if (!options.dryRun) {
+      session.write(editedOwnPlan(criteria, CRITERIA_SHEET, target));
+      if (unitCells.length) session.write({ sheet: SHEETS.unit, mode: 'existing', cells: unitCells });
+      if (memberCells.length) session.write({ sheet: SHEETS.members, mode: 'existing', cells: memberCells });
+      if (stale.summary) session.write(stale.summary);
+      session.select(target.sheet, `${columnLetter(COL.answer)}${TABLE_HEADER_ROW + 1}`);
+    }
+    return {
+      ok: true,
+      sheet: target.sheet,
+      from: { id: old.ruleSet.id, name: old.ruleSet.name },
+      to: { id: ruleSet.id, name: ruleSet.name },
+      kept: Object.keys(carry),
+      dropped,
+      level: levelRow ? level : null,
+      resultsCleared: evaluated,
+      staleDocuments: stale.documents,
+    };
+  });
+}
