@@ -5,8 +5,6 @@
  * with the presets and the handed-out file as sources, it says what will be dropped and waits for
  * the clerk's confirmation before redrawing; a protected sheet is refused, nothing written.
  */
-import * as util from 'util';
-import * as webStreams from 'stream/web';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SetupStep } from '../../src/taskpane/steps/SetupStep';
 import { findPreset } from '../../src/domain/rules/presets';
@@ -22,21 +20,13 @@ import { fakePaneHost } from '../support/fakePaneHost';
 import { protectWithOpenpyxl } from '../support/openpyxlProtect';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel } from '../support/fakeExcel';
-import { excelPaneHost, previewPaneHost } from './paneHosts';
+import { excelPaneHost, previewPaneHost, withNodeWebApis } from './paneHosts';
 import { renderStep } from './renderPane';
 
 const wait = { timeout: 20_000 };
 jest.setTimeout(60_000);
 
-beforeAll(() => {
-  // jsdom lacks these; the preview's .xlsx implementation needs them (Node's).
-  Object.assign(globalThis, {
-    TextEncoder: globalThis.TextEncoder ?? util.TextEncoder,
-    TextDecoder: globalThis.TextDecoder ?? util.TextDecoder,
-    CompressionStream: globalThis.CompressionStream ?? webStreams.CompressionStream,
-    DecompressionStream: globalThis.DecompressionStream ?? webStreams.DecompressionStream,
-  });
-});
+withNodeWebApis();
 
 async function sheets(wb: Workbook) {
   const read = (await wb.batch((s) => s.read([SHEETS.criteria, SHEETS.unit]))).sheets;

@@ -4,6 +4,8 @@
  * is over, by hand: `over`, not a timer) and the browser preview (createPreviewHost on its
  * .xlsx workbook, edits told by whoever writes as the grid does).
  */
+import * as util from 'util';
+import * as webStreams from 'stream/web';
 import { createExcelHost } from '../../src/hosts/excel/excelHost';
 import { createPreviewHost } from '../../src/hosts/preview/previewHost';
 import type { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
@@ -41,5 +43,17 @@ export function previewPaneHost(file: PreviewWorkbook, listeners = new Set<() =>
     download: async () => undefined,
     edits: { subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)) },
     onReplace: () => undefined,
+  });
+}
+
+/** jsdom's window has neither TextEncoder/TextDecoder nor the compression streams; the preview's .xlsx implementation needs them (Node's). */
+export function withNodeWebApis(): void {
+  beforeAll(() => {
+    Object.assign(globalThis, {
+      TextEncoder: globalThis.TextEncoder ?? util.TextEncoder,
+      TextDecoder: globalThis.TextDecoder ?? util.TextDecoder,
+      CompressionStream: globalThis.CompressionStream ?? webStreams.CompressionStream,
+      DecompressionStream: globalThis.DecompressionStream ?? webStreams.DecompressionStream,
+    });
   });
 }

@@ -6,8 +6,6 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import * as util from 'util';
-import * as webStreams from 'stream/web';
 import { SetupStep } from '../../src/taskpane/steps/SetupStep';
 import type { PaneHost } from '../../src/taskpane/host';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
@@ -17,17 +15,9 @@ import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { createFakeExcel, type FakeExcel } from '../support/fakeExcel';
 import { protectWithOpenpyxl } from '../support/openpyxlProtect';
-import { excelPaneHost, previewPaneHost, settle } from './paneHosts';
+import { excelPaneHost, previewPaneHost, settle, withNodeWebApis } from './paneHosts';
 
-beforeAll(() => {
-  // jsdom's window has neither TextEncoder/TextDecoder nor the compression streams; the preview's .xlsx implementation needs them (Node's).
-  Object.assign(globalThis, {
-    TextEncoder: globalThis.TextEncoder ?? util.TextEncoder,
-    TextDecoder: globalThis.TextDecoder ?? util.TextDecoder,
-    CompressionStream: globalThis.CompressionStream ?? webStreams.CompressionStream,
-    DecompressionStream: globalThis.DecompressionStream ?? webStreams.DecompressionStream,
-  });
-});
+withNodeWebApis();
 
 interface Subject {
   host: PaneHost;
