@@ -50,7 +50,7 @@ describe('the pane inside (fake) Excel', () => {
     const page = await openPane('excel pane evaluate');
     await page.getByRole('tab', { name: /Đánh giá/ }).waitFor();
     // The set-up step reads the workbook once when it opens; let it finish, then count.
-    await page.getByText(/Sổ này đã có trang/).waitFor();
+    await page.getByText(/Sổ này đã có trang “Thông tin đơn vị”/).waitFor();
     await pages.session.shot('pane opened');
     await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.reset());
 
