@@ -102,6 +102,8 @@ describe('dvht rule-set with a handed-out rule set', () => {
   it('reports the answer it dropped, by code and value', () => {
     expect(io.stderr.join('\n')).toMatch(/Bỏ 1 câu trả lời .*chỉ tiêu 1\.5 \(“Đạt”; “MC-1\.5”\), bộ mới không có chỉ tiêu này/);
     expect(io.stdout.join('\n')).toContain('từ “TT24 · cấp huyện · mức độ 1” sang “TT24 · cấp huyện · mức độ 2”');
+    // As the pane's confirmation says: the old sheet's edited thresholds are not carried over.
+    expect(io.stdout.join('\n')).toContain('Ngưỡng và điều kiện nay theo bộ mới: những gì đã sửa trong trang “Tiêu chí” cũ không được giữ.');
   });
 
   it('sets the level requested to the new set’s, and says so', async () => {
