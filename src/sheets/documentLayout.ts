@@ -121,8 +121,8 @@ export function lineCount(text: string, units: number, size: number, bold = fals
   const space = em(' ');
   let lines = 0;
   for (const para of text.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC').split('\n')) {
-    // Leading spaces (the first-line indent) take room; the others only separate words.
-    const indent = em(/^ */.exec(para)![0]);
+    // Leading spaces (the first-line indent, non-breaking) take room; the others only separate words.
+    const indent = space * /^[ \u00a0]*/.exec(para)![0].length;
     let used = -1;
     let n = 1;
     for (const word of para.trim().split(/ +/)) {
@@ -195,7 +195,11 @@ export interface UserCell {
   kept: string | undefined;
 }
 
-const INDENT = '      ';
+/**
+ * A paragraph's first-line indent: non-breaking spaces, which justified text does not stretch
+ * (LibreOffice stretched plain ones with the line's other spaces: indents printed unequal).
+ */
+const INDENT = '\u00a0'.repeat(6);
 
 function spansOf(widths: number[]): [number, number][] {
   const spans: [number, number][] = [];

@@ -34,9 +34,10 @@ beforeAll(async () => {
   result = r;
 });
 
+// A paragraph's indent is non-breaking spaces, which readText keeps (Excel's TRIM does too).
 const lines = async (sheet: string) => {
   const data = (await wb.batch((s) => s.read([sheet]))).sheets.get(sheet)!;
-  return data.rows.map((r) => r.map((c) => readText(c ?? null)).filter(Boolean).join(' | ')).filter(Boolean);
+  return data.rows.map((r) => r.map((c) => readText(c ?? null).trim()).filter(Boolean).join(' | ')).filter(Boolean);
 };
 
 describe('TT22 units in the officer’s documents', () => {
