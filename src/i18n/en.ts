@@ -499,6 +499,8 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.noSchema': 'The workbook has no “Phiên bản mẫu”; read as the current layout.',
   'consolidate.flag.uncalculated': '{count} data cells hold formulas that have not been calculated ({cells}): the file was saved by a program that does not calculate formulas, so these cells are read as blank. Ask the unit to open the file in Excel or LibreOffice, save it again and send it again.',
   'consolidate.flag.dataWarnings': '{count} data points to review, e.g. {first}',
+  'consolidate.flag.duplicateMembers': 'File “{file}”, sheet “{sheet}”: members seem to be listed and counted more than once: {members}. These rows have the same name, and no position, team, date of birth or ID tells them apart, so the unit’s counted members and its percentages may be wrong. Ask the unit to check: if it is one person, delete the extra row or write Không in “Tính vào tổng số” on the row not to count, evaluate again and send the file again; if they are different people, write each one’s position or team to tell them apart.',
+  'consolidate.flag.duplicateMember': '“{name}” (rows {rows})',
   'consolidate.summary': '{files|file|files}: {units} consolidated (to review: {flagged}), {duplicates|duplicate|duplicates} left out (identical copies: {identical}), {skipped} skipped, {rejected} rejected',
   'consolidate.status.consolidated': 'Consolidated',
   'consolidate.status.flagged': 'Consolidated — to review',

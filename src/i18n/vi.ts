@@ -504,6 +504,8 @@ export const vi = {
   'consolidate.flag.noSchema': 'Sổ không ghi “Phiên bản mẫu”; đã đọc theo mẫu hiện hành.',
   'consolidate.flag.uncalculated': '{count} ô số liệu có công thức chưa được tính ({cells}): tệp được lưu bằng một chương trình không tính công thức, nên các ô này đang được coi như để trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.',
   'consolidate.flag.dataWarnings': '{count} điểm dữ liệu cần xem lại, ví dụ: {first}',
+  'consolidate.flag.duplicateMembers': 'Tệp “{file}”, trang “{sheet}”: có vẻ có thành viên được ghi và tính nhiều lần: {members}. Các dòng này cùng họ tên, không có chức vụ, tổ / bộ phận, ngày sinh hay mã định danh nào khác nhau, nên số thành viên được tính và các tỷ lệ của đơn vị có thể sai. Đề nghị đơn vị kiểm tra: nếu là một người thì xóa dòng thừa hoặc ghi Không ở cột “Tính vào tổng số” của dòng không tính, đánh giá lại rồi gửi lại tệp; nếu là những người khác nhau thì ghi chức vụ hoặc tổ / bộ phận của từng người để phân biệt.',
+  'consolidate.flag.duplicateMember': '“{name}” (dòng {rows})',
   'consolidate.summary': '{files} tệp: {units} tệp đã tổng hợp ({flagged} đơn vị cần xem lại), {duplicates} tệp trùng không tổng hợp ({identical} bản giống hệt), {skipped} tệp bỏ qua, {rejected} tệp bị từ chối',
   'consolidate.status.consolidated': 'Đã tổng hợp',
   'consolidate.status.flagged': 'Đã tổng hợp — cần xem lại',

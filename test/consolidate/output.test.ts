@@ -25,6 +25,7 @@ import { addInParts, closure, sharedKept, sheets } from '../support/roundtrip/pa
 import { readParts } from '../support/roundtrip/zipParts';
 import { edits, unitWorkbook } from './corpus';
 import { heightFor } from '../../src/sheets/documentLayout';
+import { FILES_HEADER_ROW } from '../../src/usecases/consolidate/layout';
 
 jest.setTimeout(120_000);
 
@@ -203,6 +204,26 @@ describe('consolidation output in an existing workbook', () => {
     expect(height(layout.ratesHeaderRow)).toBeGreaterThanOrEqual(heightFor(4, 11));
     const rate = result.passRates.findIndex((p) => p.code === '1.2');
     expect(height(layout.ratesHeaderRow + 1 + rate)).toBe(0);
+  });
+
+  it.each([false, true])('gives each file report row the height of its longest wrapped text, no fixed height (rows drawn ahead: %s)', async (drawn) => {
+    const { result, after } = await consolidateInto(null, drawn);
+    const parts = readParts(after);
+    const ours = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.files)!;
+    const xml = parts.get(ours.part)!.data.toString('utf8');
+    const rowAttrs = new Map([...xml.matchAll(/<row ([^>]*?)\/?>/g)].map((m) => [Number(/\br="(\d+)"/.exec(m[1]!)![1]), m[1]!]));
+    const height = (r: number) => Number(/\bht="([\d.]+)"/.exec(rowAttrs.get(r) ?? '')?.[1] ?? 0);
+    const rows = result.files.map((f, i) => ({ file: f.file, reasons: f.reasons, height: height(FILES_HEADER_ROW + 1 + i), attrs: rowAttrs.get(FILES_HEADER_ROW + 1 + i) }));
+    // Each reason is a line at least; one of more than 120 characters wraps in its column (80 wide).
+    const least = (reasons: string[]) => Math.max(reasons.length, ...reasons.map((x) => (x.length > 120 ? 2 : 1)));
+    const wrapped = rows.filter((r) => least(r.reasons) > 1);
+    expect(wrapped.length).toBeGreaterThanOrEqual(3);
+    for (const r of wrapped) expect({ file: r.file, tall: r.height >= heightFor(least(r.reasons), 11) }).toEqual({ file: r.file, tall: true });
+    for (const r of rows) expect(r.attrs).not.toMatch(/customHeight/);
+    // A file with nothing to say keeps the sheet's default height.
+    const quiet = rows.filter((r) => r.reasons.length === 0);
+    expect(quiet.length).toBeGreaterThanOrEqual(1);
+    for (const r of quiet) expect({ file: r.file, height: r.height }).toEqual({ file: r.file, height: 0 });
   });
 
   it('writes the same bytes whether the unit rows are drawn as files arrive or planned at the end, into a new or an existing workbook', async () => {

@@ -47,6 +47,11 @@ const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
 /** The rows' fitted height for `lines` lines (none for one: most rows keep the sheet's default). */
 const fitted = (index: number, lines: number): RowHeight[] => (lines > 1 ? [{ index, height: heightFor(lines, DATA_FONT_SIZE), fit: true }] : []);
+/**
+ * Lines a cell's text wraps to in a column `width` wide: a row is as tall as its longest, since
+ * neither Excel nor LibreOffice grows a row of a file it opens (a remark or a reason would show one line).
+ */
+const textLines = (value: CellInput, width: number, bold: boolean): number => (typeof value !== 'string' || value === '' ? 1 : lineCount(value, width - 1, DATA_FONT_SIZE, bold));
 const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
 
 export interface UnitsLayout {
@@ -130,17 +135,14 @@ class UnitSlots {
     return slot < FIXED_WIDTHS.length ? FIXED_WIDTHS[slot]! : TAIL_WIDTHS[slot - FIXED_WIDTHS.length]!;
   }
 
-  /**
-   * Lines a cell's text wraps to in its column: a file's row is as tall as its longest, since
-   * neither Excel nor LibreOffice grows a row of a file it opens (the remarks would show one line).
-   */
+  /** Lines a cell's text wraps to in its column (textLines). */
   lines(slot: number, value: CellInput, extra?: CellStyle): number {
     if (typeof value !== 'string' || value === '') return 1;
     const width = this.width(slot);
     const bold = extra?.bold === true;
     const key = `${width}${bold ? 'b' : ''}\t${value}`;
     let n = this.measured.get(key);
-    if (n === undefined) this.measured.set(key, (n = lineCount(value, width - 1, DATA_FONT_SIZE, bold)));
+    if (n === undefined) this.measured.set(key, (n = textLines(value, width, bold)));
     return n;
   }
 
@@ -488,6 +490,9 @@ function fileRow(f: FileReport, i: number, lang: Lang): CellInput[] {
 }
 
 const FILE_SLOTS = [0, 1, 2, 3, 4, 5, 6] as const;
+/** Widths (Excel units) of the file report's columns, by slot. */
+const FILE_WIDTHS = [6, 36, 22, 30, 80, 20, 12];
+const FILE_STATUS_SLOT = 2;
 /** What the checks across files change (duplicates, flags): status and reasons, drawn last; the rest as each file arrives. */
 const FILE_SLOTS_LAST = [2, 4] as const;
 const FILE_SLOTS_AHEAD = [0, 1, 3, 5, 6] as const;
@@ -497,18 +502,24 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
   const first = FILES_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
+  // Fitted from the whole row, both ways: the row's every text is known here, drawn ahead or not.
+  const heights: RowHeight[] = [];
+  const drawnHeights: (number | undefined)[] = [];
   result.files.forEach((f, i) => {
     const row = fileRow(f, i, lang);
     const status = f.status === 'rejected' ? REJECTED_STYLE : f.status !== 'consolidated' ? NOT_CONSOLIDATED_STYLE : undefined;
+    const height = fitted(first + i, Math.max(...row.map((v, slot) => textLines(v, FILE_WIDTHS[slot]!, slot === FILE_STATUS_SLOT && status?.bold === true))));
     if (drawer) {
-      for (const slot of ahead ? FILE_SLOTS_LAST : FILE_SLOTS) drawer.draw(i, slot, row[slot]!, slot === 2 && status ? status : STYLE.body);
+      for (const slot of ahead ? FILE_SLOTS_LAST : FILE_SLOTS) drawer.draw(i, slot, row[slot]!, slot === FILE_STATUS_SLOT && status ? status : STYLE.body);
+      drawnHeights.push(height[0]?.height);
     } else {
       rows.push(row);
+      heights.push(...height);
       if (status) styles.push({ range: `C${first + i}`, style: status });
     }
   });
   const count = result.files.length;
-  if (drawer) drawer.place({ sheet: CONSOLIDATION_SHEETS.files, firstRow: first, keys: result.files.map((_, i) => i), columns: FILE_SLOTS, blank: [] });
+  if (drawer) drawer.place({ sheet: CONSOLIDATION_SHEETS.files, firstRow: first, keys: result.files.map((_, i) => i), columns: FILE_SLOTS, blank: [], heights: drawnHeights });
   const last = Math.max(first, first + count - 1);
   const s = result.summary;
   return {
@@ -533,15 +544,8 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
       ...(rows.length ? [{ range: `A${first}:G${last}`, style: STYLE.body }] : []),
       ...styles,
     ],
-    columns: [
-      { index: 1, width: 6 },
-      { index: 2, width: 36 },
-      { index: 3, width: 22 },
-      { index: 4, width: 30 },
-      { index: 5, width: 80 },
-      { index: 6, width: 20 },
-      { index: 7, width: 12 },
-    ],
+    columns: FILE_WIDTHS.map((width, i) => ({ index: i + 1, width })),
+    ...(heights.length ? { rowHeights: heights } : {}),
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
     ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
     // Printed as the file list of the dossier: A4 landscape, one page wide, the heading on every page.

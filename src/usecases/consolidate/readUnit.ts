@@ -23,6 +23,7 @@ import { requestChecksOf, unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
+import { duplicateMembers } from '../memberChecks';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialToDate } from './dates';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
@@ -91,6 +92,9 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     const ev = evaluate(evaluationInput(wb));
     const record = buildRecord(wb, ev, { file, lang, flags, contents: xlsx.contentKey() });
     const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
+    // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
+    const twice = duplicateMembers(wb.members.table, wb.spellings);
+    if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
     // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
     const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
     if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: uncalculated.slice(0, 5).join(', ') + (uncalculated.length > 5 ? ', …' : '') }) });
@@ -102,6 +106,18 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang, 'received', file) : t(lang, 'consolidate.reason.unreadable', { detail: e instanceof Error ? e.message : String(e) });
     return reject(reason, '', application);
   }
+}
+
+/**
+ * The members evaluate finds listed twice (one problem per row), as one remark: each set of rows
+ * once (the rows that may be one person say the same rows), the first few named.
+ */
+function duplicateMembersFlag(found: Problem[], file: string, lang: Lang): Flag {
+  const named = new Map<string, string>();
+  for (const p of found) if (!named.has(String(p.params.rows))) named.set(String(p.params.rows), String(p.params.name));
+  const members = [...named].map(([rows, name]) => t(lang, 'consolidate.flag.duplicateMember', { name, rows }));
+  const list = members.slice(0, 5).join('; ') + (members.length > 5 ? '; …' : '');
+  return { code: 'duplicateMember', message: t(lang, 'consolidate.flag.duplicateMembers', { file, sheet: SHEETS.members, members: list }) };
 }
 
 /** Why a workbook is not a unit's: the sheets it lacks named in one sentence (one reason per file), then any other error. */

@@ -24,6 +24,8 @@ export type FlagCode =
   // Cells of the unit's data whose formulas its file stored no result for.
   | 'uncalculated'
   | 'dataWarnings'
+  // Members listed twice on "Thành viên" and counted twice (memberChecks.ts).
+  | 'duplicateMember'
   | 'otherIndicators'
   | 'otherCriteria'
   | 'unitTypeMissing'
