@@ -619,6 +619,7 @@ export const en: Record<MessageKey, string> = {
   'officer.finding.bodyTierRuleSet': 'The dossier for recognition as {recognition}{basis} is received by a {tiers} consolidating body (rule set “{ruleSet}”), not at {tier}.',
   'officer.finding.duplicateTypeDiffers': 'The unit sent two dossiers of the same evaluation year with different unit types (“{type}” and “{otherType}”); the unit is to confirm its type.',
   'officer.finding.duplicateUndecided': 'The unit sent two dossiers with different contents and no telling which is newer; the unit is to confirm the one examined.',
+  'officer.finding.duplicateMembers': 'The dossier’s member list seems to list and count some members more than once ({members}), so its counted members and percentages may be wrong; the unit is to clarify.',
   'officer.finding.unitTypeMissing': 'The dossier gives no unit type, so indicators that apply to some types of unit only could not be evaluated.',
   'officer.finding.unitTypeUnknown': 'The unit type in the dossier (“{value}”) is not in the list of unit types, so indicators that apply to some types of unit only may have been counted as not applicable.',
   'officer.finding.levelMismatch': 'The unit requests “{requested}” but the rule set it applies evaluates {recognition}.',

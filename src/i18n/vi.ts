@@ -624,6 +624,7 @@ export const vi = {
   'officer.finding.bodyTierRuleSet': 'Hồ sơ đề nghị công nhận {recognition}{basis} do đơn vị tổng hợp {tiers} tiếp nhận (bộ tiêu chí “{ruleSet}”), không thuộc {tier}.',
   'officer.finding.duplicateTypeDiffers': 'Đơn vị gửi hai hồ sơ cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”); loại đơn vị cần được đơn vị xác nhận.',
   'officer.finding.duplicateUndecided': 'Đơn vị gửi hai hồ sơ khác nội dung, không xác định được bản nào mới hơn; bản được thẩm định cần được đơn vị xác nhận.',
+  'officer.finding.duplicateMembers': 'Danh sách thành viên trong hồ sơ có người có vẻ được ghi và tính nhiều lần ({members}), nên số thành viên được tính và các tỷ lệ có thể sai; đơn vị cần làm rõ.',
   'officer.finding.unitTypeMissing': 'Hồ sơ chưa ghi loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được.',
   'officer.finding.unitTypeUnknown': 'Loại đơn vị ghi trong hồ sơ (“{value}”) không thuộc danh mục loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể đã bị tính là không áp dụng.',
   'officer.finding.levelMismatch': 'Đơn vị đề nghị “{requested}” nhưng bộ tiêu chí đơn vị áp dụng đánh giá {recognition}.',

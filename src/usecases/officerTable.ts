@@ -126,6 +126,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.bodyTierRuleSet', 'officer.finding.bodyTierRuleSet'],
   ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
   ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
+  ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
 ]);
 
 /** Evaluate's checks of the unit's information as the table words them ("Tệp “…”, " then the check's own message). */

@@ -57,6 +57,7 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     file: 'ho-so/a.xlsx', where: "'Thông tin đơn vị'!B4", value: '31/02/2024', count: 2, first: "'Thành viên'!H5: “hmm” không rõ là Có hay Không.", cells: "'Thành viên'!H5, 'Thành viên'!H6",
     date: '01/02/2027', asOf: '10/01/2026', typed: 'UBND huyện Mỹ Đức', tier: 'cấp xã', type: 'Trường THCS', otherType: 'Trường phổ thông nhiều cấp học', other: 'ho-so/b.xlsx',
     example: 2026, min: 2000, max: 2026, requested: 'Mức độ 2', recognition: '“Đơn vị học tập” cấp huyện mức độ 1', basis: ' (Điều 10)', tiers: 'cấp huyện', ruleSet: 'TT24 · cấp huyện · mức độ 1',
+    sheet: 'Thành viên', members: '“Hoàng Thị Sơn” (dòng 7, 17)',
   };
   const remarks: [MessageKey, MessageKey][] = [
     ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
@@ -70,6 +71,7 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     ['consolidate.flag.bodyTierRuleSet', 'officer.finding.bodyTierRuleSet'],
     ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
     ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
+    ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
   ];
   const checks = ['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const;
   it.each(['vi', 'en'] as Lang[])('%s', (lang) => {
