@@ -110,6 +110,8 @@ function fitRow(index: number, texts: [keyof typeof COL, string | null | undefin
 }
 
 const SETTINGS_FIRST = 3;
+/** Rows below the table that still offer the answer list (column I), for indicators the unit adds. */
+export const ANSWER_LIST_SPARE_ROWS = 50;
 export const TABLE_HEADER_ROW = SETTINGS_FIRST + Object.keys(SETTINGS).length + 1;
 export const LAST_COL = COL.earned;
 
@@ -198,7 +200,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
     ],
     columns: (Object.keys(COL) as (keyof typeof COL)[]).map((k) => ({ index: COL[k], width: WIDTHS[k] })),
     rowHeights,
-    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
+    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + ANSWER_LIST_SPARE_ROWS}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
     freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
     page: dataPage('landscape', TABLE_HEADER_ROW),
   };
