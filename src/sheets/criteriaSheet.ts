@@ -1,7 +1,7 @@
 /**
- * "Tiêu chí": the rule set as the user sees and edits it — settings on top, then one row
- * per criterion ("1") and indicator ("1.1"). Columns A–J are the user's; K–P are written
- * by the add-in at each evaluation.
+ * "Tiêu chí": the rule set as the user sees and edits it — settings on top, what the tags of
+ * "Nguồn" mean, then one row per criterion ("1") and indicator ("1.1"). Columns A–J are the
+ * user's; K–P are written by the add-in at each evaluation.
  */
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
