@@ -808,6 +808,8 @@ export const en: Record<MessageKey, string> = {
   'help.rules.nd30': 'Decree 30/2020/NĐ-CP of 05/3/2020 on clerical work: the layout of the dossier’s documents.',
   'help.rules.local': 'Provincial documents for indicators set by local practice: Plan 248/KH-UBND of 20/8/2024 of the Hà Nội People’s Committee (filing order); Form 4 of Official Letter 681/SGDĐT-GDTrH&TX of 07/5/2024 of the Đồng Tháp Department of Education.',
   'help.rules.tags': 'Tags in the “Nguồn” column: [C] in the legal text; [S] from one secondary source; [L] local practice, or a stand-in level where no document read sets one (the “Nguồn” cell then says “mức tạm chọn sẵn”, as for the shares of district level 2). Compare with your own province’s documents and edit the thresholds if needed.',
+  // The legend above the table of “Tiêu chí” (criteriaSheet.ts): the help's words, shorter, printed with the sheet
+  'criteriaSheet.sourceTags': 'Tags in the “Nguồn” (source) column: [C] in the legal text; [S] from one secondary source; [L] local practice, or a stand-in level where no document sets one. Compare with your own province’s documents and edit the thresholds if needed.',
   // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Write the result into',
   'consolidate.target.new': 'A new consolidation workbook (the open one is left as it is)',

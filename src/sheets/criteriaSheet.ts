@@ -1,7 +1,7 @@
 /**
- * "Tiêu chí": the rule set as the user sees and edits it — settings on top, then one row
- * per criterion ("1") and indicator ("1.1"). Columns A–J are the user's; K–P are written
- * by the add-in at each evaluation.
+ * "Tiêu chí": the rule set as the user sees and edits it — settings on top, what the tags of
+ * "Nguồn" mean, then one row per criterion ("1") and indicator ("1.1"). Columns A–J are the
+ * user's; K–P are written by the add-in at each evaluation.
  */
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
@@ -19,6 +19,7 @@ import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
 import { dataPage } from './page';
 import { percentTenths } from '../i18n/format';
+import { t } from '../i18n';
 
 export const SETTINGS = {
   id: 'Mã bộ tiêu chí',
@@ -110,7 +111,14 @@ function fitRow(index: number, texts: [keyof typeof COL, string | null | undefin
 }
 
 const SETTINGS_FIRST = 3;
+/** Rows below the table that still offer the answer list (column I), for indicators the unit adds. */
+export const ANSWER_LIST_SPARE_ROWS = 50;
 export const TABLE_HEADER_ROW = SETTINGS_FIRST + Object.keys(SETTINGS).length + 1;
+/**
+ * What the tags of “Nguồn” mean, in the free row above the header: printed before the table and
+ * read before it; below the table evaluate's result columns would reach it.
+ */
+const LEGEND_ROW = TABLE_HEADER_ROW - 1;
 export const LAST_COL = COL.earned;
 
 function bandsText(bands: RatingBand[], failBand: string): string {
@@ -178,12 +186,15 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
         ],
       },
       { at: `A${s}`, rows: settings },
+      { at: `A${LEGEND_ROW}`, rows: [[t('vi', 'criteriaSheet.sourceTags')]] },
       { at: `A${TABLE_HEADER_ROW}`, rows: [header] },
+      // The table's rows stay the last block: answerCells places answers by them.
       { at: `A${TABLE_HEADER_ROW + 1}`, rows: body },
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
       { range: 'A2', style: STYLE.hint },
+      { range: `A${LEGEND_ROW}`, style: STYLE.hint },
       { range: `B${s}:B${settingsLast}`, style: { bold: true } },
       { range: `C${s}:C${settingsLast}`, style: { horizontal: 'left' } },
       { range: `C${s + Object.keys(SETTINGS).indexOf('personalTarget')}`, style: { numberFormat: '0%', horizontal: 'left' } },
@@ -198,7 +209,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
     ],
     columns: (Object.keys(COL) as (keyof typeof COL)[]).map((k) => ({ index: COL[k], width: WIDTHS[k] })),
     rowHeights,
-    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + 50}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
+    validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + ANSWER_LIST_SPARE_ROWS}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
     freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
     page: dataPage('landscape', TABLE_HEADER_ROW),
   };

@@ -13,7 +13,7 @@ import type { CellBlock, SheetData, SheetPlan, Workbook } from '../workbook/port
 import { columnLetter, parseCell } from '../workbook/a1';
 import { findSheetName } from '../workbook/plan';
 import { SHEETS } from '../sheets/names';
-import { COL, LAST_COL, TABLE_HEADER_ROW, drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
+import { ANSWER_LIST_SPARE_ROWS, COL, LAST_COL, TABLE_HEADER_ROW, drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
 import { readUnitSheet, UNIT_FIELDS } from '../sheets/unitSheet';
 import { readMembersSheet } from '../sheets/membersSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
@@ -112,10 +112,11 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
     }
 
     const drawn = drawCriteriaSheet(ruleSet);
-    const oldExtent = Math.max(target.data.rows.length, 1);
+    // The old table's answer list reaches below its last row: a shorter table must not leave it there.
+    const oldExtent = Math.max(target.data.rows.length, (old.rows.at(-1)?.row ?? 0) + ANSWER_LIST_SPARE_ROWS, 1);
     const criteria: SheetPlan = {
       ...drawn,
-      // Everything of ours in A–P goes (the user's columns beyond P stay): the old settings, rows and results.
+      // Everything of ours in A–P goes (the user's columns beyond P stay): the old settings, rows, results and answer list.
       clear: [`A1:${columnLetter(LAST_COL)}${oldExtent}`],
       cells: [...(drawn.cells ?? []), ...answerCells(drawn, carry)],
     };

@@ -60,6 +60,19 @@ export function rangesOverlap(a: RangeRef, b: RangeRef): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
+/** Rectangles of `a` not covered by `b` (at most four). */
+export function subtractRange(a: RangeRef, b: RangeRef): RangeRef[] {
+  if (!rangesOverlap(a, b)) return [a];
+  const out: RangeRef[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}
+
 export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }

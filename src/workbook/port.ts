@@ -167,7 +167,10 @@ export interface SheetPlan {
    * marks (the use-case recognised its content): it receives the mark and is written.
    */
   adopt?: boolean;
-  /** Clear values and formats of these ranges before writing (owned areas only). */
+  /**
+   * Clear values, formats and list validations of these ranges before writing (owned areas only),
+   * as Excel's Range.clear. A row left empty loses its fitted height (RowHeight.fit), as in Excel.
+   */
   clear?: string[];
   cells?: CellBlock[];
   /** Written after `cells`, over cells no block of the same plan writes. */

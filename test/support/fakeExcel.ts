@@ -28,6 +28,7 @@
 import type { Batch, ExcelRunner } from '../../src/workbook/office/officeWorkbook';
 import { utf8Length } from '../../src/workbook/office/payload';
 import { shiftFormula } from '../../src/workbook/shiftFormula';
+import { subtractRange } from '../../src/workbook/a1';
 
 export type FakeValue = string | number | boolean;
 
@@ -196,6 +197,11 @@ function boundsAddress(b: Bounds): string {
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** As Excel clears validation from a range: only inside it, a rule's other cells keep it. */
+function removeValidations(sheet: FakeSheet, b: Bounds): void {
+  sheet.validations = sheet.validations.flatMap((v) => subtractRange(parseAddress(v.address), b).map((left) => ({ ...v, address: boundsAddress(left) })));
 }
 
 function intersect(a: Bounds, b: Bounds): Bounds | null {
@@ -996,7 +1002,7 @@ class Range extends Proxy<RangeTarget> {
         if (line) for (let c = b.left; c <= Math.min(b.right, line.length); c++) line[c - 1] = undefined;
       }
       sheet.merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
-      sheet.validations = sheet.validations.filter((v) => !intersect(parseAddress(v.address), b));
+      removeValidations(sheet, b);
     });
   }
   merge(_across = false): void {
@@ -1065,7 +1071,7 @@ class Range extends Proxy<RangeTarget> {
       clear: () =>
         this.ctx.queue(() => {
           const t = this.need();
-          guardSheet(t.sheet).validations = t.sheet.validations.filter((x) => !intersect(parseAddress(x.address), t.b));
+          removeValidations(guardSheet(t.sheet), t.b);
         }),
       set rule(rule: unknown) {
         self.ctx.queue(() => {

@@ -2,8 +2,17 @@
  * switchRuleSet on the tests' ExcelJS workbook: which answers follow their code and which are
  * dropped (and why), what a dry run (the pane's confirmation) says without writing, and that a
  * workbook switched twice without an evaluation between is not said to have lost results.
+ * Then, in the file host and inside Excel: a shorter set leaves below its table what a sheet
+ * drawn fresh has there, nothing of the old table.
  */
+import { execFileSync } from 'child_process';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { createFakeExcel, type FakeSheet } from '../support/fakeExcel';
+import { parseRange } from '../../src/workbook/a1';
+import type { Workbook } from '../../src/workbook/port';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { switchRuleSet } from '../../src/usecases/ruleSetSwitch';
@@ -58,5 +67,86 @@ describe('switchRuleSet', () => {
     const second = await switchRuleSet(wb, findPreset('tt24-tinh-md2')!);
     expect(second.ok && second.resultsCleared).toBe(false);
     expect(second.ok && second.from.id).toBe('tt24-co-so-md2');
+  });
+});
+
+/** Level 1 with its first criterion only: a table 11 rows shorter than the preset's. */
+function firstCriterionOnly(): RuleSet {
+  const md1 = findPreset('tt24-co-so-md1')!;
+  return { ...md1, id: 'md1-tc1', criteria: md1.criteria.slice(0, 1), indicators: md1.indicators.filter((i) => i.code.startsWith('1.')) };
+}
+
+/** The last row of the drawn table, and the last the old (longer) one had. */
+async function tableEnd(wb: Workbook): Promise<number> {
+  return wb.batch(async (s) => {
+    const parsed = readCriteriaSheet((await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!);
+    return parsed.rows.at(-1)!.row;
+  });
+}
+
+/** A unit evaluated under level 1, a note of the user's beside the table's last rows (column R), switched to the shorter set. */
+async function switchedToShorter(wb: Workbook): Promise<{ oldEnd: number; newEnd: number }> {
+  await createSheets(wb, sampleUnit({ members: 12 }));
+  expect((await evaluateWorkbook(wb)).ok).toBe(true);
+  const oldEnd = await tableEnd(wb);
+  await wb.batch(async (s) => s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `R${oldEnd}`, rows: [['Ghi chú của trường']] }] }));
+  const r = await switchRuleSet(wb, firstCriterionOnly());
+  expect(r.ok).toBe(true);
+  return { oldEnd, newEnd: await tableEnd(wb) };
+}
+
+/** Each cell of these ranges ("I17:I72"), sorted. */
+function cellsOf(ranges: string[]): string[] {
+  const out: string[] = [];
+  for (const range of ranges) {
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(`${col}:${row}`);
+  }
+  return out.sort();
+}
+
+/** What openpyxl finds in "Tiêu chí" below `from`, columns A–P: rows' own heights, cells with a value or a format; and every list-validated cell. */
+function fileBelow(bytes: Uint8Array, from: number): { heights: Record<string, number>; cells: string[]; validated: string[] } {
+  const py = `
+import io, sys, json, openpyxl
+ws = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))[sys.argv[1]]
+start = int(sys.argv[2])
+heights = {str(r): d.ht for r, d in ws.row_dimensions.items() if r >= start and d.ht is not None}
+cells = sorted(c.coordinate for row in ws.iter_rows(min_row=start, max_col=16) for c in row if c.value is not None or c.has_style)
+print(json.dumps({'heights': heights, 'cells': cells, 'ranges': [p for v in ws.data_validations.dataValidation for p in str(v.sqref).split()]}))
+`;
+  const o = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py, SHEETS.criteria, String(from)], { input: bytes, encoding: 'utf8' })) as { heights: Record<string, number>; cells: string[]; ranges: string[] };
+  return { heights: o.heights, cells: o.cells, validated: cellsOf(o.ranges) };
+}
+
+/** The same inside Excel (the fake): values and heights below `from` in A–P, validated cells. */
+function excelBelow(sheet: FakeSheet, from: number): { values: string[]; heights: number[]; validated: string[] } {
+  const values = sheet.rows.flatMap((line, r) => (r + 1 < from ? [] : (line ?? []).slice(0, 16).flatMap((c, i) => (c && c.value !== '' && c.value !== null ? [`${i + 1}:${r + 1}`] : []))));
+  return { values, heights: [...sheet.rowHeights.keys()].filter((r) => r >= from), validated: cellsOf(sheet.validations.map((v) => v.address)) };
+}
+
+describe('switchRuleSet to a shorter set', () => {
+  it('in a file: below the new table, what a fresh sheet has there (no old heights, answer list, values or formats); the user’s column R kept', async () => {
+    const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+    const { oldEnd, newEnd } = await switchedToShorter(wb);
+    expect(oldEnd - newEnd).toBe(11);
+    const fresh = await XlsxWorkbook.create('moi.xlsx', NODE_XLSX);
+    await createSheets(fresh, { ...sampleUnit({ members: 12 }), ruleSet: firstCriterionOnly() });
+    const switched = fileBelow(await wb.toBytes(), newEnd + 1);
+    const drawn = fileBelow(await fresh.toBytes(), newEnd + 1);
+    // The row of the user's note still holds text: a file, which cannot measure it, keeps its height.
+    delete switched.heights[String(oldEnd)];
+    expect(switched).toEqual(drawn);
+    const after = await wb.batch(async (s) => (await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!);
+    expect(after.rows[oldEnd - 1]![17]).toBe('Ghi chú của trường');
+  });
+
+  it('inside Excel: below the new table, no old value, height or answer list; the user’s column R kept', async () => {
+    const excel = createFakeExcel();
+    const { oldEnd, newEnd } = await switchedToShorter(new OfficeWorkbook(excel.run, excel.supports));
+    const fresh = createFakeExcel();
+    await createSheets(new OfficeWorkbook(fresh.run, fresh.supports), { ...sampleUnit({ members: 12 }), ruleSet: firstCriterionOnly() });
+    expect(excelBelow(excel.sheet(SHEETS.criteria), newEnd + 1)).toEqual(excelBelow(fresh.sheet(SHEETS.criteria), newEnd + 1));
+    expect(excel.sheet(SHEETS.criteria).rows[oldEnd - 1]![17]!.value).toBe('Ghi chú của trường');
   });
 });

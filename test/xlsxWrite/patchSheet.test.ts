@@ -132,6 +132,14 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(r.xml).toMatch(/<row r="9" ht="44"\/>/);
   });
 
+  test('a row a clear leaves empty loses its fitted height; one still holding a cell, or sized by hand, keeps its own', () => {
+    const fitted = USER_SHEET.replace('<row r="3" spans="1:5"', '<row r="3" spans="1:5" ht="30"').replace('<row r="4" spans="1:5"', '<row r="4" spans="1:5" ht="44"');
+    const r = patch({ clear: ['A2:E3', 'A4:C4'] }, fitted);
+    expect(r.xml).toMatch(/<row r="2" spans="1:5" ht="18.75" customHeight="1" x14ac:dyDescent="0.25"\/>/);
+    expect(r.xml).toMatch(/<row r="3" spans="1:5" x14ac:dyDescent="0.25"\/>/);
+    expect(r.xml).toMatch(/<row r="4" spans="1:5" ht="44" x14ac:dyDescent="0.25">/);
+  });
+
   test('a style run alone restyles only its cells and keeps their content', () => {
     const r = patch({ styles: [{ range: 'B2:B3', style: { bold: true } }] });
     const after = cellsOf(r.xml);

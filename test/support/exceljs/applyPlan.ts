@@ -10,7 +10,7 @@
  * - row.addPageBreak() without bounds writes max=16838 (past the last column).
  */
 import * as ExcelJS from 'exceljs';
-import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from '../../../src/workbook/a1';
+import { cellAddress, parseCell, parseRange, rangeAddress, rangesOverlap, subtractRange, type RangeRef } from '../../../src/workbook/a1';
 import { sheetKey, type CellInput, type CellStyle, type CellValue, type FormulaFill, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../../../src/workbook/port';
 import { dateToSerial, isFormula, listFormula } from '../../../src/workbook/plan';
 
@@ -250,6 +250,19 @@ function clearRange(ws: ExcelJS.Worksheet, r: RangeRef): void {
     cell.value = null;
     cell.style = {};
   });
+  // As Range.clear: validation goes from the range only, a rule's other cells keep it.
+  const model = validationModel(ws);
+  for (const key of Object.keys(model)) {
+    const rule = model[key];
+    const k = parseRange(key);
+    if (!rangesOverlap(k, r)) continue;
+    delete model[key];
+    if (rule !== undefined) for (const left of subtractRange(k, r)) model[rangeAddress(left.top, left.left, left.bottom, left.right)] = rule;
+  }
+}
+
+function validationModel(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  return (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
 }
 
 // ---------------------------------------------------------------- styles
@@ -309,7 +322,7 @@ function validationFormula(v: Validation): string {
 
 function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
   const target = parseRange(v.range);
-  const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  const model = validationModel(ws);
   // ExcelJS keeps one rule per key (a cell, or a range we added): drop the ones the new rule
   // covers, by deleting the key (remove() leaves `undefined`, which is written as a broken rule).
   for (const key of Object.keys(model)) {

@@ -143,6 +143,15 @@ export function contractSuite(impl: Implementation): void {
       expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'S']);
     });
 
+    it('a cleared range loses its list validations (as Excel’s Range.clear); the rule’s cells outside it keep theirs', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, { sheet: 'S', mode: 'ensure', validations: [{ range: 'A1:A6', list: ['Có', 'Không'] }, { range: 'C1', list: ['x'] }] });
+      await write(wb, { sheet: 'S', mode: 'existing', clear: ['A1:B3'], cells: [{ at: 'B1', rows: [['mới']] }] });
+      const s = await wb.sheet('S');
+      expect(s.validations).toEqual({ A4: ['Có', 'Không'], A5: ['Có', 'Không'], A6: ['Có', 'Không'], C1: ['x'] });
+      expect(s.cells).toEqual({ B1: 'mới' });
+    });
+
     it('reports what it could not draw', async () => {
       const wb = await impl.open(BASE);
       const warnings = await write(wb, {

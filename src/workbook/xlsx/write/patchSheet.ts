@@ -8,7 +8,7 @@ import { attr, columnOf, decodeEntities, readTag } from '../../../xlsx/xml';
 import { fromRawUtf8 } from '../../../xlsx/utf8';
 import { Utf8Sink, type PartSource, type Piece } from '../../../xlsx/package';
 import { shiftFormula } from '../../shiftFormula';
-import { cellAddress, parseRange, rangesOverlap, type RangeRef } from '../../a1';
+import { cellAddress, parseRange, rangesOverlap, subtractRange, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
 import { cellStyleId, plannedCellXml, plannedColumns, rowHeightAttrs, type CellContext, type Layout, type PlannedRow } from './cells';
 import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
@@ -166,7 +166,7 @@ export function patchSheet(existing: string | PartSource, plan: SheetPlan, layou
     else if (el) edits.push({ at: insertAt('mergeCells'), remove: 0, insert: el });
   }
 
-  if (plan.validations?.length) patchValidations(xml, find('dataValidations'), plan, px, p, edits, insertAt);
+  if (plan.validations?.length || clear.length) patchValidations(xml, find('dataValidations'), plan, clear, px, p, edits, insertAt);
 
   if (page) {
     if (page.margins) {
@@ -318,24 +318,15 @@ function patchCols(k: Span | undefined, xml: string, columns: NonNullable<SheetP
   return `<${qn}${attrs}>${runs.map((r) => r.xml).join('')}</${qn}>`;
 }
 
-/** Rectangles of `a` not covered by `b` (at most four). */
-function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
-  if (!rangesOverlap(a, b)) return [a];
-  const out: RangeRef[] = [];
-  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
-  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
-  const top = Math.max(a.top, b.top);
-  const bottom = Math.min(a.bottom, b.bottom);
-  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
-  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
-  return out;
-}
-
-/** The plan's list rules replace whatever rule covered their cells; the user's rules elsewhere stay. */
+/**
+ * The plan's list rules replace whatever rule covered their cells, and cleared ranges lose theirs
+ * (as Excel's Range.clear); the user's rules elsewhere stay.
+ */
 function patchValidations(
   xml: string,
   k: Span | undefined,
   plan: SheetPlan,
+  clear: RangeRef[],
   px: (s: string) => string,
   p: string,
   edits: Edit[],
@@ -360,7 +351,7 @@ function patchValidations(
       continue;
     }
     let left = parts as RangeRef[];
-    for (const o of ours) left = left.flatMap((r) => subtract(r, o.range));
+    for (const o of [...ours.map((x) => x.range), ...clear]) left = left.flatMap((r) => subtractRange(r, o));
     if (left.length === parts.length && left.every((r, i) => r === parts[i])) kept.push(raw);
     else if (left.length) kept.push(`<${c.qname}${setAttr(c.attrs, 'sqref', left.map(refOf).join(' '))}` + raw.slice(c.openEnd - c.start - (c.selfClosing ? 2 : 1)));
   }
@@ -635,6 +626,8 @@ function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: nu
   const tail = tag.selfClosing || last === contentEnd ? '' : src.run(last, contentEnd);
   let attrs = src.decode(tag.attrs).replace(/\/$/, '');
   if (planned?.height !== undefined) attrs = withHeight(attrs, planned);
+  // A fitted height was measured on texts: a row the clear left empty is as one never sized (Excel's automatic height).
+  else if (!tail && out.every((o) => !o.length) && clear.some((q) => r >= q.top && r <= q.bottom) && !customHeight(attrs)) attrs = removeAttr(attrs, 'ht');
   const spans = attr(attrs, 'spans');
   if (spans !== null && maxCol > 0) {
     const [a, b] = spans.split(':').map(Number);
@@ -850,7 +843,12 @@ function adoptClone(body: string, r: number, c: number, orphans: Orphans): strin
 /** A row's attributes with its planned height: a fitted one never replaces a height the user set. */
 function withHeight(attrs: string, planned: PlannedRow): string {
   if (!planned.fit) return setAttr(setAttr(attrs, 'ht', String(planned.height)), 'customHeight', '1');
-  const custom = attr(attrs, 'customHeight');
-  if (custom === '1' || custom === 'true') return attrs;
+  if (customHeight(attrs)) return attrs;
   return setAttr(attrs, 'ht', String(planned.height));
+}
+
+/** Whether the row's height was set by hand (or a plan's fixed height), not fitted. */
+function customHeight(attrs: string): boolean {
+  const custom = attr(attrs, 'customHeight');
+  return custom === '1' || custom === 'true';
 }
