@@ -51,6 +51,8 @@ export type ProblemCode =
   | 'invalidBands'
   | 'invalidPartialScoring'
   | 'duplicateIndicator'
+  // Words in the code column with an indicator's text beside them (sheets/criteriaSheet.ts).
+  | 'criteriaRowWithoutCode'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/unitChecks.ts).
   | 'unitNameMissing'
   | 'unitNameTooLong'

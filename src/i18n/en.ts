@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'problem.invalidBands': '{where}: “{value}” cannot be read in “{setting}”. Write each rating band as “Name: minimum points”, the points a number from 0 to {max}, highest band first, separated by semicolons; the last part may name the lowest rating. For example: {example}.',
   'problem.invalidPartialScoring': '{where}: “{value}” is not valid for “{setting}”. Choose one of: {allowed}.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored. Correct this row’s code (one code per indicator), or delete the extra row.',
+  'problem.criteriaRowWithoutCode': '{where}: “{value}” is not a criterion or indicator code (codes have no spaces, like 1, 2.1, 3.2a), so this row is not read as an indicator and is not evaluated. If it is an indicator the unit added, write its code in this cell (for example 3.5); if it is a note, leave it.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/unitChecks.ts).
   'problem.unitNameMissing': '{where}: the unit’s name is blank. Type the unit’s name in this cell (e.g. Trường THCS Nguyễn Du): it is printed on every document of the dossier, which cannot be drawn without it.',
   'problem.unitNameTooLong': '{where}: the unit’s name is {length} characters long, too long for a unit’s name (at most {max}); other text was probably pasted into this cell. Type the unit’s name again: it heads every document of the dossier.',

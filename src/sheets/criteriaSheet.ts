@@ -269,6 +269,8 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   }
   const schemaCell = readNumber(setting('schema')?.value ?? null);
 
+  /** Whether a row holds anything beside column A, in the table's own columns (B–J). */
+  const rowHasText = (r: number) => (Object.values(COL) as number[]).some((c) => c > COL.code && c <= COL.evidence && readText(cell(r, c)) !== '');
   const criteria: Criterion[] = [];
   const indicators: Indicator[] = [];
   let brokenThreshold = false;
@@ -280,6 +282,11 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     for (let r = headerRow + 1; r <= data.rows.length; r++) {
       const code = readText(cell(r, COL.code));
       if (!code) continue;
+      // A code has no spaces ("1", "2.1", "3.2a"): words in A are the unit's note under the table, not a row of it.
+      if (/\s/.test(code)) {
+        if (rowHasText(r)) problems.push(problem('warning', 'criteriaRowWithoutCode', { value: code }, { sheet: 'criteria', row: r, col: COL.code }));
+        continue;
+      }
       if (!code.includes('.')) {
         if (!criteria.some((c) => c.code === code)) criteria.push({ code, title: readText(cell(r, COL.text)) });
         rows.push({ row: r, code, indicator: null });

@@ -259,7 +259,9 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const c = wb.criteria;
   const rs = c.ruleSet;
   const first = c.headerRow + 1;
+  // K–P are cleared down to the sheet's end (an earlier, longer table's results), greyed on the table's rows only (not beside a note under it).
   const lastRow = Math.max(wb.sheets.criteria!.rows.length, first);
+  const tableLast = Math.max(c.rows.at(-1)?.row ?? first, first);
   const K = (r: number) => cellAddress(r, COL.applicable);
   const cellAt = (r: number, col: number) => cellAddress(r, col);
   const out = new Map<number, CellInput[]>();
@@ -364,8 +366,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
       clear: [`${columnLetter(COL.applicable)}${first}:${columnLetter(LAST_COL)}${lastRow}`],
       cells: blocks,
       styles: [
-        { range: `${columnLetter(COL.applicable)}${first}:${columnLetter(LAST_COL)}${lastRow}`, style: STYLE.owned },
-        { range: `${columnLetter(COL.value)}${first}:${columnLetter(COL.value)}${lastRow}`, style: STYLE.percent },
+        { range: `${columnLetter(COL.applicable)}${first}:${columnLetter(LAST_COL)}${tableLast}`, style: STYLE.owned },
+        { range: `${columnLetter(COL.value)}${first}:${columnLetter(COL.value)}${tableLast}`, style: STYLE.percent },
       ],
     },
     rowOf,
