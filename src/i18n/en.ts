@@ -322,6 +322,7 @@ export const en: Record<MessageKey, string> = {
   'import.block.noNameColumn': 'No column is mapped to “Họ và tên” (header row {row} of “{sheet}”). Pick the name column.',
   'import.block.noCdhtColumn': '“{sheet}” has no CDHT score or result column to merge.',
   'import.block.noRows': '“{sheet}” has no member rows from row {row} down.',
+  'import.block.footerInTheWay': 'Sheet “{sheet}” has a total or signatures right under its list, from row {row}; the {count} new members would be written over them. Insert {rows} empty rows above row {row} (right-click the row number {row} → Insert), then import again.',
   'import.notice.hiddenRows': 'Hidden rows of “{sheet}” are imported too: {rows}. Check that they are still members.',
   'import.notice.hiddenColumn': '{where}: column “{column}” is hidden but mapped to “{field}”.',
   'import.notice.duplicateName': '“{sheet}” lists {name} on rows {rows}: imported as separate members. If it is one person, delete the extra row; an ID column helps tell people apart.',
@@ -344,6 +345,7 @@ export const en: Record<MessageKey, string> = {
   'import.skipped.subtotal': 'total row',
   'import.skipped.section': 'group heading',
   'import.skipped.hidden': 'hidden row',
+  'import.skipped.footer': 'the signatures, from this row down',
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
   'import.cli.help':

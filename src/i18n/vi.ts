@@ -326,6 +326,7 @@ export const vi = {
   'import.block.noNameColumn': 'Chưa có cột nào được ghép vào “Họ và tên” (dòng tiêu đề {row} của trang “{sheet}”). Hãy chọn cột họ tên.',
   'import.block.noCdhtColumn': 'Trang “{sheet}” không có cột điểm hoặc kết quả CDHT để ghép.',
   'import.block.noRows': 'Trang “{sheet}” không có dòng thành viên nào từ dòng {row} trở xuống.',
+  'import.block.footerInTheWay': 'Trang “{sheet}” có phần tổng cộng hoặc ký tên ngay dưới danh sách, từ dòng {row}; {count} thành viên mới sẽ được ghi đè lên đó. Hãy chèn thêm {rows} dòng trống phía trên dòng {row} (bấm chuột phải vào số dòng {row} → Chèn), rồi nhập lại.',
   'import.notice.hiddenRows': 'Các dòng đang ẩn ở trang “{sheet}” vẫn được nhập: {rows}. Kiểm tra xem họ có còn là thành viên không.',
   'import.notice.hiddenColumn': '{where}: cột “{column}” đang ẩn nhưng được ghép vào “{field}”.',
   'import.notice.duplicateName': 'Trang “{sheet}” có {name} ở các dòng {rows}: nhập thành các thành viên riêng. Nếu là một người, hãy xóa dòng thừa; nên thêm cột mã cán bộ để phân biệt.',
@@ -348,6 +349,7 @@ export const vi = {
   'import.skipped.subtotal': 'dòng tổng',
   'import.skipped.section': 'dòng tiêu đề nhóm',
   'import.skipped.hidden': 'dòng ẩn',
+  'import.skipped.footer': 'phần ký tên, từ dòng này trở xuống',
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
   'import.cli.help':

@@ -3,6 +3,7 @@
  * so a school may reorder them or add its own; the four grey columns at the end are the
  * add-in's (per-member result), found the same way or appended when missing.
  */
+import { footerLine } from '../domain/listFooter';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
@@ -106,8 +107,10 @@ export interface ParsedMembers {
   resultColumns: Partial<Record<keyof typeof MEMBER_RESULT_HEADERS, number>>;
   /** Last header column (user's or add-in's). */
   lastHeaderCol: number;
-  /** Last row that holds anything below the header. */
+  /** Last row of the list (a member's, or any text among them); totals and signatures under it are not. */
   lastDataRow: number;
+  /** First row of what stands under the list (a total, the date line, signatures), if anything. */
+  footerRow: number | null;
 }
 
 const NAME_KEY = foldKey(memberField('name').header);
@@ -144,13 +147,25 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   const countedIndex = columns.findIndex((c) => COUNTED_KEYS.includes(foldKey(c.header)));
   const rows: { row: number; cells: CellValue[] }[] = [];
   let lastDataRow = headerRow;
+  let footerRow: number | null = null;
   for (let r = headerRow; r < data.rows.length; r++) {
     const src = data.rows[r] ?? [];
+    const first = src.find((v) => v !== null && v !== undefined && readText(v) !== '');
+    if (first === undefined) continue;
+    // Only text opens a total or the signatures: a member's row starts with its number or name
+    // (a row whose name is empty is no member either way).
+    const line = typeof first === 'string' ? footerLine(first) : null;
+    if (line) {
+      footerRow ??= r + 1;
+      if (line === 'signature') break;
+      continue;
+    }
     const cells = mapped(columns, (c) => src[c.col - 1] ?? null);
     // A name whose formula has no stored result keeps its row, to be reported at the name.
     if (cells.every((v) => v === null || readText(v) === '') && !isUncalculated(cells[nameIndex])) continue;
     rows.push({ row: r + 1, cells });
     lastDataRow = r + 1;
+    footerRow = null;
   }
   return {
     table: { columns, rows, nameIndex, countedIndex: countedIndex >= 0 ? countedIndex : null },
@@ -158,5 +173,6 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
     resultColumns,
     lastHeaderCol,
     lastDataRow,
+    footerRow,
   };
 }

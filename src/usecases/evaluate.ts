@@ -405,7 +405,8 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   const byRow = new Map(ev.members.map((x) => [x.row, x]));
   const targetRef = LISTS_RANGES.personalTarget;
   const columnOf = (header: string) => columnNumber(refs.letterOf(header)!);
-  const extent = Math.max(m.lastDataRow, wb.sheets.members!.rows.length);
+  // Down to what stands under the list (its total, the signatures: the unit's), or the sheet's end.
+  const extent = m.footerRow !== null ? m.footerRow - 1 : Math.max(m.lastDataRow, wb.sheets.members!.rows.length);
   // Each result column is one formula filled down the members' rows, with the engine's results.
   const builds: ((r: MemberRow) => string)[] = [
     (r) => `=IF(${refs.present(r)},${countMetFormula(conditions, memberConditionRefs(refs, r), columnOf, r)},"")`,

@@ -277,6 +277,14 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   const now = options.now ?? new Date();
   const merged = mergeIntoMembers(members!, membersData!.rows[members!.headerRow - 1] ?? [], extracted.rows, rowKeys, columns, mode, { markRemoved: options.markRemoved ?? true, clearBlanks: options.clearBlanks ?? false, removedNote: noteFor(source, now) });
   preview.diff = merged.diff;
+  // New members go under the list: never over what stands below it (its total, the signatures).
+  const lastAppended = merged.diff.added.at(-1)?.memberRow ?? null;
+  const footer = members!.footerRow;
+  if (footer !== null && lastAppended !== null && lastAppended >= footer) {
+    const nameCol = members!.table.columns[members!.table.nameIndex]?.col ?? 1;
+    block('import.block.footerInTheWay', { sheet: SHEETS.members, row: footer, count: merged.diff.added.length, rows: lastAppended - footer + 1 }, SHEETS.members, cellAddress(footer, nameCol));
+    return { preview, writes: null };
+  }
   if (mode === 'cdht') {
     for (const u of merged.diff.unmatched) notice('import.notice.unmatched', { name: u.name, sheet: source.sheet, row: u.sourceRow ?? '' }, u.sourceRow ? cellAddress(u.sourceRow, nameColumn!.col) : null);
   }

@@ -1,9 +1,10 @@
 /**
  * The member rows of a school's sheet: blank, subtotal ("Tổng cộng", "Cộng", "Tổng số") and
- * section rows ("I. Ban giám hiệu", "Tổ Toán - Tin") are skipped; every mapped cell is
+ * section rows ("I. Ban giám hiệu", "Tổ Toán - Tin") are skipped, the signatures end the list; every mapped cell is
  * normalised; whatever cannot be read is listed with its address and imported as empty.
  */
 import { cleanText, lowerVi } from '../../domain/text';
+import { footerLine } from '../../domain/listFooter';
 import { isUncalculated, readText, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
@@ -35,7 +36,7 @@ export interface ImportIssue {
   found: string;
 }
 
-export type SkipReason = 'subtotal' | 'section' | 'hidden';
+export type SkipReason = 'subtotal' | 'section' | 'hidden' | 'footer';
 
 export interface SkippedRow {
   row: number;
@@ -70,6 +71,11 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     const name = sheet.text(r, nameCol);
     const first = cells[0]!;
     const lead = lowerVi(first.text);
+    // The signatures under the list (“Người lập biểu”, “HIỆU TRƯỞNG” and the signers' names): no member below.
+    if (footerLine(first.text) === 'signature') {
+      skipped.push({ row: r, reason: 'footer', text: first.text });
+      break;
+    }
     if (SUBTOTAL.test(lead) || SUBTOTAL.test(lowerVi(name))) {
       skipped.push({ row: r, reason: 'subtotal', text: first.text });
       continue;

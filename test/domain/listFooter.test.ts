@@ -1,0 +1,21 @@
+import { footerLine } from '../../src/domain/listFooter';
+
+describe('lines under a staff list', () => {
+  it.each([
+    ['Tổng cộng', 'total'],
+    ['TỔNG SỐ: 41 người', 'total'],
+    ['Cộng tổ Toán', 'total'],
+    ['Người lập biểu', 'signature'],
+    ['NGƯỜI LẬP BẢNG', 'signature'],
+    ['HIỆU TRƯỞNG', 'signature'],
+    ['KT. HIỆU TRƯỞNG', 'signature'],
+    ['T/M BAN GIÁM HIỆU', 'signature'],
+    ['(Ký, ghi rõ họ tên)', 'signature'],
+    ['Hòa Bình, ngày 20 tháng 12 năm 2025', 'signature'],
+    ['Hòa Bình, ngày … tháng … năm …', 'signature'],
+    ['Ngày 20 tháng 12 năm 2025', 'signature'],
+    ['Xác nhận của Ban giám hiệu', 'signature'],
+  ])('“%s” is a %s line', (text, kind) => expect(footerLine(text)).toBe(kind));
+
+  it.each(['Nguyễn Thị Lan', 'Tống Văn Hải', 'Hiệu', 'Tổ Toán - Tin', 'Cống Quỳnh', '12', '', 'Người học', 'Ngày hội đọc sách'])('“%s” is not', (text) => expect(footerLine(text)).toBeNull());
+});
