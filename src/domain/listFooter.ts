@@ -8,7 +8,7 @@ import { cleanText, lowerVi } from './text';
 
 const END = '(?=$|[\\s:.,;(])';
 /** A total: a row to skip wherever it stands (lists total each team too). */
-const TOTAL = new RegExp(`^(?:tổng cộng|tổng số|tổng|cộng)${END}`, 'u');
+const TOTAL = new RegExp(`^(?:tổng cộng|tổng số|toàn trường|toàn đơn vị|tổng(?! hợp| kết)|cộng(?! đồng))${END}`, 'u');
 /** Where the signatures begin: nothing below is a member. */
 const SIGNATURE = new RegExp(
   `^(?:người lập|người tổng hợp|người kiểm tra|người duyệt|thủ trưởng|phó thủ trưởng|hiệu trưởng|phó hiệu trưởng|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|trưởng phòng|trưởng ban|kế toán|xác nhận|t/m|tm\\.|kt\\.|ký tên|\\(ký|ngày\\s+\\S{1,4}\\s+tháng)${END}|^[^\\d,]{1,40}, ngày${END}`,

@@ -1,4 +1,5 @@
 /** "Người học" (education institutions): per class or grade, head count and CDHT holders. */
+import { footerLine } from '../domain/listFooter';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { readText } from '../domain/values';
@@ -84,6 +85,11 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     let lastDataRow = r + 1;
     for (let i = r + 1; i < data.rows.length; i++) {
       const cells = data.rows[i] ?? [];
+      // A total of the classes above is no class (counted again it doubled both figures); the signatures end the list.
+      const first = cells.find((v) => typeof v === 'string' && v.trim() !== '');
+      const line = typeof first === 'string' ? footerLine(first) : null;
+      if (line === 'signature') break;
+      if (line === 'total') continue;
       const h = cells[headcount] ?? null;
       const c = cells[cdht] ?? null;
       if (readText(h) === '' && readText(c) === '') continue;

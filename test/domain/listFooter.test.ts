@@ -19,3 +19,6 @@ describe('lines under a staff list', () => {
 
   it.each(['Nguyễn Thị Lan', 'Tống Văn Hải', 'Hiệu', 'Tổ Toán - Tin', 'Cống Quỳnh', '12', '', 'Người học', 'Ngày hội đọc sách'])('“%s” is not', (text) => expect(footerLine(text)).toBeNull());
 });
+
+it.each(['Cộng đồng dân cư', 'Tổng hợp ý kiến', 'Tổng kết năm học'])('“%s” starts with a total’s word and is not one', (text) => expect(footerLine(text)).toBeNull());
+it.each(['Toàn trường', 'TOÀN ĐƠN VỊ'])('“%s” is a total', (text) => expect(footerLine(text)).toBe('total'));

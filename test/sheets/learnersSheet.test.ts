@@ -1,0 +1,24 @@
+/**
+ * The learners' sheet as clerks keep it: a total row under the classes (“Tổng cộng”, “Toàn
+ * trường”), often the signatures under it. Read as one more class, the total doubled both
+ * figures of the learners' indicator (447/453 became 894/906 in the report).
+ */
+import { readLearnersSheet } from '../../src/sheets/learnersSheet';
+import { SHEETS } from '../../src/sheets/names';
+
+const header = ['STT', 'Lớp / khối', 'Số người học', 'Số người học đạt CDHT', 'Tỷ lệ', 'Ghi chú'];
+
+it.each([['Tổng cộng'], ['TỔNG SỐ'], ['Toàn trường'], ['Cộng']])('leaves out a total row labelled “%s”, and the signatures under it', (label) => {
+  const rows = [['title'], [], [], header, [1, '6A', 35, 35], [2, '6B', 42, 41], [null, label, 77, 76], [], [null, 'Người lập biểu', null, 'HIỆU TRƯỞNG'], [null, 'Trần Văn Bình', 3, 2]];
+  const parsed = readLearnersSheet({ name: SHEETS.learners, rows })!;
+  expect(parsed.rows.map((r) => [r.label, r.headcount.value, r.cdht.value])).toEqual([
+    ['6A', 35, 35],
+    ['6B', 42, 41],
+  ]);
+  expect(parsed.lastDataRow).toBe(6);
+});
+
+it('reads every class when there is no total', () => {
+  const rows = [header, [1, '6A', 35, 35], [], [2, 'Khối 7', 120, 118]];
+  expect(readLearnersSheet({ name: SHEETS.learners, rows })!.rows.map((r) => r.label)).toEqual(['6A', 'Khối 7']);
+});
