@@ -50,7 +50,6 @@ export interface ExtractedRows {
   skipped: SkippedRow[];
 }
 
-const SUBTOTAL = /^(tổng cộng|tổng số|tổng|cộng)(\s|:|$)/;
 const NUMBERED_SECTION = /^([IVXLC]+|[A-Za-z]|\d+)\s*[.)\-–:]\s*\S/;
 const GROUP_WORDS = /^(tổ|khối|ban|phòng|bộ phận|nhóm|đơn vị|khoa)\s/;
 
@@ -70,13 +69,13 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     if (!cells.length) continue;
     const name = sheet.text(r, nameCol);
     const first = cells[0]!;
-    const lead = lowerVi(first.text);
     // The signatures under the list (“Người lập biểu”, “HIỆU TRƯỞNG” and the signers' names): no member below.
-    if (footerLine(first.text) === 'signature') {
+    const line = footerLine(first.text);
+    if (line === 'signature') {
       skipped.push({ row: r, reason: 'footer', text: first.text });
       break;
     }
-    if (SUBTOTAL.test(lead) || SUBTOTAL.test(lowerVi(name))) {
+    if (line === 'total' || footerLine(name) === 'total') {
       skipped.push({ row: r, reason: 'subtotal', text: first.text });
       continue;
     }
