@@ -134,6 +134,21 @@ describe('row heights', () => {
     expect(alone.height(1)).toBeGreaterThan(notes.height(1));
   });
 
+  it('leaves a text in a hidden or hair-thin column out of its row’s height (the sheet shows none of it)', async () => {
+    const long = 'Cột ẩn giữ văn bản dài của trang, không ai nhìn thấy trên lưới';
+    const { height } = await membersView([], {
+      sheet: 'Cột ẩn',
+      mode: 'ensure',
+      cells: [{ at: 'A1', rows: [['Đơn vị', long, long]] }],
+      styles: [{ range: 'A1:C1', style: { wrap: true } }],
+      columns: [
+        { index: 2, width: 30, hidden: true },
+        { index: 3, width: 0.2 },
+      ],
+    });
+    expect(height(1)).toBe(height(2));
+  });
+
   it('draws a row the file gives a height, set by hand or fitted to its texts, at that height whatever its text', async () => {
     const long = 'Một ghi chú rất dài '.repeat(20);
     const own: SheetPlan = {

@@ -7,7 +7,7 @@ import { columnLetter } from '../../workbook/a1';
 import { errorText, isCellError, type CellValue } from '../../domain/values';
 import { excelRound, formatDate } from '../../i18n/format';
 import { storedInput, type OwnedReason } from '../../usecases/editCells';
-import { heightFor, lineCount } from '../../sheets/documentLayout';
+import { heightFor, lineCount, textWidthPt } from '../../sheets/documentLayout';
 import type { CellInput } from '../../workbook/port';
 import { inBox, MAX_SHEET_COLUMN, type Box, type CellFormat, type SheetModel } from './packageModel';
 
@@ -240,6 +240,7 @@ export function sheetView(
       if (merge && (merge.bottom > merge.top || merge.left !== i + 1)) return; // a tall merge has its own rows' heights
       let span = 0;
       for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) span += units.get(c) ?? 0;
+      if (textWidthPt(span) <= 0) return; // a hidden or hair-thin column shows none of its text (and lineCount needs room)
       const size = f.fontSizePt ?? DEFAULT_SIZE_PT;
       const lines = linesOf(v, span, size, f.bold === true);
       if (lines > 1) px = Math.max(px, Math.round(heightFor(lines, size) * PX_PER_PT));
