@@ -1,6 +1,11 @@
 /** How the preview grid shows numbers: as Excel would under the cell's number format. */
 import { formatNumber, sheetView } from '../../src/hosts/preview/sheetView';
 import type { SheetModel } from '../../src/hosts/preview/packageModel';
+import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { drawMembersSheet, MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
+import { SHEETS } from '../../src/sheets/names';
+import { MEMBER_FIELDS, memberField } from '../../src/domain/memberFields';
+import type { CellInput, SheetPlan } from '../../src/workbook/port';
 
 describe('preview cell text', () => {
   it('shows a date serial under a date format as a date, with the time when the format has one', () => {
@@ -54,5 +59,113 @@ describe('the last used cell (Ctrl+End)', () => {
 
   it('is the first cell of an empty sheet', () => {
     expect(sheetView({ ...model(), values: [], formulas: new Map(), uncached: new Set() }, 'vi-VN').lastUsed()).toEqual({ row: 1, column: 1 });
+  });
+});
+
+describe('row heights', () => {
+  /** The members sheet as the add-in writes it, with `rows` below the header, read back as the preview reads it. */
+  const membersView = async (rows: CellInput[][], extra?: SheetPlan) => {
+    const wb = PreviewWorkbook.create('truong.xlsx');
+    await wb.batch(async (session) => {
+      session.write(drawMembersSheet(rows));
+      if (extra) session.write(extra);
+    });
+    const reader = await wb.read();
+    const view = sheetView((await reader.sheet(extra?.sheet ?? SHEETS.members))!, 'vi-VN');
+    return { view, height: (row: number) => view.heights[view.rows.indexOf(row)]! };
+  };
+  const member = (title: string, note = ''): CellInput[] => {
+    const row: CellInput[] = MEMBER_FIELDS.map(() => null);
+    row[MEMBER_FIELDS.findIndex((f) => f.key === 'name')] = 'Nguyễn Thị Thu Hương';
+    row[MEMBER_FIELDS.findIndex((f) => f.key === 'position')] = 'Giáo viên';
+    row[MEMBER_FIELDS.findIndex((f) => f.key === 'emulationTitle')] = title;
+    row[MEMBER_FIELDS.findIndex((f) => f.key === 'note')] = note;
+    return row;
+  };
+  const first = MEMBER_HEADER_ROW + 1;
+
+  it('draws a member row one line tall when its “Danh hiệu thi đua” fits its column on one line, as Excel and LibreOffice show it', async () => {
+    expect(memberField('emulationTitle').width).toBe(18);
+    const { view, height } = await membersView([member('Lao động tiên tiến'), member('Chiến sĩ thi đua cơ sở'), member('')]);
+    // The row the file gives no height: as tall as an empty member row, the sheet's default.
+    expect(view.rows).toContain(first);
+    expect(height(first)).toBe(height(first + 2));
+    // A longer title does not fit 18 characters of Times New Roman: two lines.
+    expect(height(first + 1)).toBeGreaterThan(height(first + 2) * 1.5);
+  });
+
+  it('measures a text at its cell’s font size and boldness', async () => {
+    const title = 'Lao động tiên tiến';
+    const { height } = await membersView([], {
+      sheet: 'Cỡ chữ',
+      mode: 'ensure',
+      cells: [{ at: 'A1', rows: [[title], [title], [title]] }],
+      styles: [
+        { range: 'A1:A3', style: { wrap: true, fontName: 'Times New Roman' } },
+        { range: 'A2', style: { bold: true } },
+        { range: 'A3', style: { fontSize: 14 } },
+      ],
+      columns: [{ index: 1, width: 16 }],
+    });
+    // One line of 11 pt upright text in 16 characters; bold or at 14 pt it takes two.
+    expect(height(2)).toBeGreaterThan(height(1) * 1.5);
+    expect(height(3)).toBeGreaterThan(height(2));
+  });
+
+  it('draws a really long text on several lines, fewer where a merge gives it more width', async () => {
+    const long = 'Nghỉ thai sản từ tháng 9 đến tháng 12, đã học bù các chuyên đề bồi dưỡng thường xuyên theo kế hoạch của nhà trường và của phòng giáo dục';
+    const { height } = await membersView([member('Lao động tiên tiến', long), member('')]);
+    expect(height(first)).toBeGreaterThanOrEqual(height(first + 1) * 4);
+
+    const own: SheetPlan = {
+      sheet: 'Ghi chú',
+      mode: 'ensure',
+      cells: [{ at: 'A1', rows: [[long]] }],
+      styles: [{ range: 'A1:C1', style: { wrap: true, fontName: 'Times New Roman' } }],
+      merges: ['A1:C1'],
+      columns: [1, 2, 3].map((index) => ({ index, width: 20 })),
+    };
+    const notes = await membersView([], own);
+    const merged = notes.view.cell(1, 1);
+    expect(merged.merge?.span).toBe(3);
+    expect(notes.height(1)).toBeGreaterThanOrEqual(notes.height(2) * 2);
+    // The same text in one of those columns, unmerged: more lines.
+    const alone = await membersView([], { ...own, sheet: 'Ghi chú 2', merges: [] });
+    expect(alone.height(1)).toBeGreaterThan(notes.height(1));
+  });
+
+  it('leaves a text in a hidden or hair-thin column out of its row’s height (the sheet shows none of it)', async () => {
+    const long = 'Cột ẩn giữ văn bản dài của trang, không ai nhìn thấy trên lưới';
+    const { height } = await membersView([], {
+      sheet: 'Cột ẩn',
+      mode: 'ensure',
+      cells: [{ at: 'A1', rows: [['Đơn vị', long, long]] }],
+      styles: [{ range: 'A1:C1', style: { wrap: true } }],
+      columns: [
+        { index: 2, width: 30, hidden: true },
+        { index: 3, width: 0.2 },
+      ],
+    });
+    expect(height(1)).toBe(height(2));
+  });
+
+  it('draws a row the file gives a height, set by hand or fitted to its texts, at that height whatever its text', async () => {
+    const long = 'Một ghi chú rất dài '.repeat(20);
+    const own: SheetPlan = {
+      sheet: 'Chiều cao',
+      mode: 'ensure',
+      cells: [{ at: 'A1', rows: [[long], [long], ['Lao động tiên tiến']] }],
+      styles: [{ range: 'A1:A3', style: { wrap: true, fontName: 'Times New Roman' } }],
+      columns: [{ index: 1, width: 18 }],
+      rowHeights: [
+        { index: 1, height: 30 },
+        { index: 2, height: 45, fit: true },
+        { index: 3, height: 60 },
+      ],
+    };
+    const { height } = await membersView([], own);
+    expect([1, 2, 3].map(height)).toEqual([40, 60, 80]);
+    // The members header row's set height too.
+    expect((await membersView([member('Lao động tiên tiến')])).height(MEMBER_HEADER_ROW)).toBe(60);
   });
 });

@@ -7,6 +7,7 @@ import { columnLetter } from '../../workbook/a1';
 import { errorText, isCellError, type CellValue } from '../../domain/values';
 import { excelRound, formatDate } from '../../i18n/format';
 import { storedInput, type OwnedReason } from '../../usecases/editCells';
+import { heightFor, lineCount, textWidthPt } from '../../sheets/documentLayout';
 import type { CellInput } from '../../workbook/port';
 import { inBox, MAX_SHEET_COLUMN, type Box, type CellFormat, type SheetModel } from './packageModel';
 
@@ -17,8 +18,8 @@ const MARGIN_COLUMNS = 3;
 const PX_PER_PT = 96 / 72;
 /** Average character width of 11 pt Calibri, in pixels (Excel's column-width unit). */
 const CHAR_PX = 7;
-/** Height of one wrapped line of 11 pt text, in pixels. */
-const LINE_PX = 20;
+/** The size of a font record that states none (Excel's default). */
+const DEFAULT_SIZE_PT = 11;
 
 export interface ColumnView {
   index: number;
@@ -164,10 +165,18 @@ function styleOf(f: CellFormat | undefined): CellView['style'] {
   return Object.keys(style).length > 0 ? style : undefined;
 }
 
-/** Lines a wrapped text takes in a box `widthPx` wide (an estimate: Excel measures the font). */
-function wrappedLines(text: string, widthPx: number, fontSizePt = 11): number {
-  const perLine = Math.max(1, Math.floor((widthPx - 8) / (CHAR_PX * (fontSizePt / 11))));
-  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+/** Lines of each text measured, by span, size and boldness: a title repeats down a members table. */
+const measured = new Map<string, number>();
+
+function linesOf(text: string, units: number, sizePt: number, bold: boolean): number {
+  const key = `${units}|${sizePt}|${bold ? 'b' : ''}|${text}`;
+  let n = measured.get(key);
+  if (n === undefined) {
+    n = lineCount(text, units, sizePt, bold);
+    if (measured.size > 10_000) measured.clear(); // long notes should not pile up over a session
+    measured.set(key, n);
+  }
+  return n;
 }
 
 /**
@@ -202,7 +211,8 @@ export function sheetView(
     if (col?.hidden) continue;
     columns.push({ index: c, letter: columnLetter(c), widthPx: columnPixels(col?.width ?? m.defaultColumnWidth) });
   }
-  const width = new Map(columns.map((c) => [c.index, c.widthPx]));
+  // Excel units of each shown column (a hidden one adds nothing to a merge's width).
+  const units = new Map(columns.map((c) => [c.index, m.columns.get(c.index)?.width ?? m.defaultColumnWidth]));
   const visible = new Set(columns.map((c) => c.index));
   // Every cell of a merge → the merge (hidden rows and columns left out of its spans).
   const mergeOf = new Map<string, Box>();
@@ -220,18 +230,22 @@ export function sheetView(
       heights.push(Math.round(info.heightPt * PX_PER_PT));
       continue;
     }
-    // No height stored: Excel fits the row to its wrapped text when it opens the file.
-    let lines = 1;
+    // No height stored: Excel fits the row to its wrapped text when it opens the file. Measured as the
+    // writer fits rows (Times New Roman, the add-in's font, in its span): one line keeps the default height.
+    let px = defaultPx;
     (m.values[r - 1] ?? []).forEach((v, i) => {
       const f = formatOf(r, i + 1);
       if (!f?.wrap || typeof v !== 'string') return;
       const merge = mergeOf.get(`${r}:${i + 1}`);
       if (merge && (merge.bottom > merge.top || merge.left !== i + 1)) return; // a tall merge has its own rows' heights
-      let w = 0;
-      for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) w += width.get(c) ?? 0;
-      lines = Math.max(lines, wrappedLines(v, w, f.fontSizePt));
+      let span = 0;
+      for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) span += units.get(c) ?? 0;
+      if (textWidthPt(span) <= 0) return; // a hidden or hair-thin column shows none of its text (and lineCount needs room)
+      const size = f.fontSizePt ?? DEFAULT_SIZE_PT;
+      const lines = linesOf(v, span, size, f.bold === true);
+      if (lines > 1) px = Math.max(px, Math.round(heightFor(lines, size) * PX_PER_PT));
     });
-    heights.push(Math.max(defaultPx, lines * LINE_PX));
+    heights.push(px);
   }
   const shownRows = new Set(rows);
   const validations = m.validations;
