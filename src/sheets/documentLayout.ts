@@ -116,6 +116,8 @@ export function lineCount(text: string, units: number, size: number, bold = fals
     return n;
   };
   const perLine = (textWidthPt(units) * 1000) / size;
+  // A column narrower than a tenth of an em shows no text: a character a line, rather than no end of lines.
+  if (perLine < UNKNOWN / 10) return Math.max(1, [...text].length);
   // No character is wider than an em: a short line needs no measuring (thousands of member names).
   if (text.length * UNKNOWN <= perLine && !text.includes('\n')) return 1;
   const space = em(' ');
