@@ -53,6 +53,8 @@ export type ProblemCode =
   | 'duplicateIndicator'
   // Words in the code column with an indicator's text beside them (sheets/criteriaSheet.ts).
   | 'criteriaRowWithoutCode'
+  // A heading or a total typed in the members' name column (usecases/memberChecks.ts).
+  | 'memberNameIsHeading'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/unitChecks.ts).
   | 'unitNameMissing'
   | 'unitNameTooLong'

@@ -38,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   'problem.invalidPartialScoring': '{where}: “{value}” is not valid for “{setting}”. Choose one of: {allowed}.',
   'problem.duplicateIndicator': '{where}: indicator code {indicator} appears twice; this row is ignored. Correct this row’s code (one code per indicator), or delete the extra row.',
   'problem.criteriaRowWithoutCode': '{where}: “{value}” is not a criterion or indicator code (codes have no spaces, like 1, 2.1, 3.2a), so this row is not read as an indicator and is not evaluated. If it is an indicator the unit added, write its code in this cell (for example 3.5); if it is a note, leave it.',
+  'problem.memberNameIsHeading': '{where}: “{name}” looks like a group heading or a total, not a name, but it stands in the name column, so it is counted as a member (the sheet’s formulas count this row too). Move this text to column A (STT) so the row is not counted, or delete the row; if it is really a person’s name, ignore this warning.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/unitChecks.ts).
   'problem.unitNameMissing': '{where}: the unit’s name is blank. Type the unit’s name in this cell (e.g. Trường THCS Nguyễn Du): it is printed on every document of the dossier, which cannot be drawn without it.',
   'problem.unitNameTooLong': '{where}: the unit’s name is {length} characters long, too long for a unit’s name (at most {max}); other text was probably pasted into this cell. Type the unit’s name again: it heads every document of the dossier.',

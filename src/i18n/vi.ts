@@ -40,6 +40,7 @@ export const vi = {
   'problem.invalidPartialScoring': '{where}: “{value}” không hợp lệ cho “{setting}”. Chọn một trong: {allowed}.',
   'problem.duplicateIndicator': '{where}: mã chỉ tiêu {indicator} bị trùng; dòng này bị bỏ qua. Sửa mã của dòng này cho đúng (mỗi chỉ tiêu một mã), hoặc xóa dòng thừa.',
   'problem.criteriaRowWithoutCode': '{where}: “{value}” không phải mã tiêu chí hay chỉ tiêu (mã không có dấu cách, như 1, 2.1, 3.2a), nên dòng này không được đọc như một chỉ tiêu và không được đánh giá. Nếu đây là chỉ tiêu đơn vị thêm, ghi mã của nó vào ô này (chẳng hạn 3.5); nếu là ghi chú thì để nguyên.',
+  'problem.memberNameIsHeading': '{where}: “{name}” trông như tiêu đề nhóm hoặc dòng tổng, không phải họ tên, nhưng nằm ở cột họ và tên nên đang được tính là một thành viên (các công thức của trang cũng tính dòng này). Chuyển chữ này sang cột A (STT) để dòng không được tính, hoặc xóa dòng; nếu đúng là họ tên của một người thì bỏ qua cảnh báo này.',
   // What the unit typed about itself on “Thông tin đơn vị” (usecases/unitChecks.ts).
   'problem.unitNameMissing': '{where}: chưa ghi tên đơn vị. Ghi tên đơn vị vào ô này (ví dụ: Trường THCS Nguyễn Du): tên được in trên mọi văn bản của hồ sơ, nên hồ sơ chưa lập được khi thiếu tên.',
   'problem.unitNameTooLong': '{where}: tên đơn vị dài {length} ký tự, quá dài cho một tên đơn vị (tối đa {max}); có lẽ ô này bị dán nhầm nội dung khác. Ghi lại đúng tên đơn vị: tên được in ở đầu mọi văn bản của hồ sơ.',

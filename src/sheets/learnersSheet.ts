@@ -1,5 +1,5 @@
 /** "Người học" (education institutions): per class or grade, head count and CDHT holders. */
-import { footerLine } from '../domain/listFooter';
+import { footerLine } from '../domain/listLines';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { readText } from '../domain/values';

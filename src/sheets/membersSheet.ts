@@ -3,7 +3,7 @@
  * so a school may reorder them or add its own; the four grey columns at the end are the
  * add-in's (per-member result), found the same way or appended when missing.
  */
-import { footerLine } from '../domain/listFooter';
+import { footerLine, isGroupHeading, isOrdinalOnly } from '../domain/listLines';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
@@ -118,6 +118,28 @@ const NAME_KEYS = [memberField('name').header, ...memberField('name').aliases].m
 const COUNTED_KEYS = [memberField('counted').header, ...memberField('counted').aliases].map(foldKey);
 const OWNED_KEYS = new Map(Object.entries(MEMBER_RESULT_HEADERS).map(([k, h]) => [foldKey(h), k as keyof typeof MEMBER_RESULT_HEADERS]));
 
+/**
+ * A group's heading among the members ("I. Ban giám hiệu", "II | Tổ Văn phòng"): one heading,
+ * at most numbering beside it. A member's row has its number or data beside the name. Read as
+ * no row only with the name column empty (where the sheet's formulas do not count it either).
+ */
+function filledCells(src: readonly CellValue[]): number {
+  let n = 0;
+  for (const v of src) if (v !== null && v !== undefined && readText(v) !== '') n++;
+  return n;
+}
+
+function isGroupRow(src: readonly CellValue[]): boolean {
+  const texts: string[] = [];
+  for (const v of src) {
+    const text = v === null || v === undefined ? '' : readText(v);
+    // A member's row fills more cells: said at the third, not read to its end.
+    if (text !== '' && texts.push(text) > 2) return false;
+  }
+  const labels = texts.filter((x) => !isOrdinalOnly(x));
+  return labels.length === 1 && isGroupHeading(labels[0]!);
+}
+
 /** null when no header row with a name column is found in the first rows. */
 export function readMembersSheet(data: SheetData): ParsedMembers | null {
   let headerRow = -1;
@@ -148,22 +170,32 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   const rows: { row: number; cells: CellValue[] }[] = [];
   let lastDataRow = headerRow;
   let footerRow: number | null = null;
+  // Totals with text in the name column: members after all if more follow (the sheet's formulas count every named row of the list).
+  let pending: { row: number; cells: CellValue[] }[] = [];
   for (let r = headerRow; r < data.rows.length; r++) {
     const src = data.rows[r] ?? [];
     const first = src.find((v) => v !== null && v !== undefined && readText(v) !== '');
     if (first === undefined) continue;
-    // Only text opens a total or the signatures: a member's row starts with its number or name
-    // (a row whose name is empty is no member either way).
-    const line = typeof first === 'string' ? footerLine(first) : null;
-    if (line) {
+    // Only text opens a total, a heading or the signatures: a member's row starts with its number or name.
+    const text = typeof first === 'string' ? first : null;
+    const line = text !== null ? footerLine(text) : null;
+    // A signature row holds a few texts; a member's row with no name yet holds its answers.
+    if (line === 'signature' && filledCells(src) <= 3) {
       footerRow ??= r + 1;
-      if (line === 'signature') break;
-      continue;
+      break;
     }
     const cells = mapped(columns, (c) => src[c.col - 1] ?? null);
     // A name whose formula has no stored result keeps its row, to be reported at the name.
-    if (cells.every((v) => v === null || readText(v) === '') && !isUncalculated(cells[nameIndex])) continue;
-    rows.push({ row: r + 1, cells });
+    const named = readText(cells[nameIndex] ?? null) !== '' || isUncalculated(cells[nameIndex]);
+    if (line === 'total') {
+      footerRow ??= r + 1;
+      if (named) pending.push({ row: r + 1, cells });
+      continue;
+    }
+    if (!named && text !== null && isGroupRow(src)) continue;
+    if (!named && cells.every((v) => v === null || readText(v) === '')) continue;
+    rows.push(...pending, { row: r + 1, cells });
+    pending = [];
     lastDataRow = r + 1;
     footerRow = null;
   }

@@ -11,6 +11,7 @@ import { problem, type Problem } from '../domain/problems';
 import { foldKey, lowerVi } from '../domain/text';
 import { isCellError, readText, readYesNo, type Spellings } from '../domain/values';
 import { nameKey } from './import/normalise';
+import { footerLine, isGroupHeading } from '../domain/listLines';
 import { findTarget, ID_TARGET } from './import/targets';
 
 /** Headers of a date of birth (no member field holds one; sheets add the column). */
@@ -59,4 +60,21 @@ export function duplicateMembers(table: MemberTable | null, spellings: Spellings
     });
   }
   return out.sort((a, b) => a.at!.row - b.at!.row);
+}
+
+/**
+ * A group's heading or a total typed in the name column among the members ("Tổ Toán - Tin",
+ * "Cộng"): the sheet's formulas count every named row, so the engine counts it too, and says so.
+ */
+export function headingNames(table: MemberTable | null): Problem[] {
+  if (!table) return [];
+  const nameCol = table.columns[table.nameIndex]?.col;
+  if (nameCol === undefined) return [];
+  const out: Problem[] = [];
+  for (const r of table.rows) {
+    const v = r.cells[table.nameIndex] ?? null;
+    if (typeof v !== 'string') continue;
+    if (isGroupHeading(v) || footerLine(v) === 'total') out.push(problem('warning', 'memberNameIsHeading', { name: readText(v) }, { sheet: 'members', row: r.row, col: nameCol }));
+  }
+  return out;
 }

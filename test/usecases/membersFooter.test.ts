@@ -55,3 +55,29 @@ it('reads on past a team’s total inside the list, and ends the list at the sig
   expect(parsed.table.rows.map((r) => r.cells[1])).toEqual(['An', 'Bình', 'Chi']);
   expect([parsed.lastDataRow, parsed.footerRow]).toEqual([6, 8]);
 });
+
+it('skips a group heading a clerk puts among the members in the number column; one in the name column is a row, as the formulas count it', () => {
+  const header = ['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', 'Tính vào tổng số'];
+  const rows = [header, ['I. Ban giám hiệu'], [1, 'An', 'Hiệu trưởng', null], [null, 'Tổ Khoa học tự nhiên'], ['II', 'Tổ Văn phòng'], [2, 'Bình', 'Giáo viên', null], [null, null, null, 'Có']];
+  const parsed = readMembersSheet({ name: SHEETS.members, rows })!;
+  // The heading in A is no row; those in the name column are (evaluate warns of them), as is a row with data and no name.
+  expect(parsed.table.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7]);
+  expect(parsed.table.rows.map((r) => r.cells[1])).toEqual(['An', 'Tổ Khoa học tự nhiên', 'Tổ Văn phòng', 'Bình', null]);
+});
+
+it('warns of a group heading typed in the name column: counted as a member, as the sheet’s formulas count it', async () => {
+  const wb = ExcelJsWorkbook.create('truong.xlsx');
+  await createSheets(wb, sampleUnit({ members: 12 }));
+  const back = await ExcelJsWorkbook.fromBuffer(await wb.toBuffer(), wb.label);
+  const ws = back.workbook.getWorksheet(SHEETS.members)!;
+  // Row 7 is a member's: its name becomes a team's heading, the rest of the row emptied.
+  for (let c = 1; c <= 18; c++) ws.getCell(7, c).value = null;
+  ws.getCell('B7').value = 'Tổ Khoa học tự nhiên';
+  const result = await evaluateWorkbook(back, { now: NOW, dryRun: true });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  const w = result.report.warnings.filter((x) => x.code === 'memberNameIsHeading');
+  expect(w.map((x) => [x.sheet, x.cell])).toEqual([[SHEETS.members, 'B7']]);
+  expect(w[0]!.message).toContain('“Tổ Khoa học tự nhiên”');
+  expect(w[0]!.message).toMatch(/cột A/);
+  expect(result.report.members.some((m) => m.row === 7)).toBe(true);
+});

@@ -3,8 +3,8 @@
  * section rows ("I. Ban giám hiệu", "Tổ Toán - Tin") are skipped, the signatures end the list; every mapped cell is
  * normalised; whatever cannot be read is listed with its address and imported as empty.
  */
-import { cleanText, lowerVi } from '../../domain/text';
-import { footerLine } from '../../domain/listFooter';
+import { cleanText } from '../../domain/text';
+import { footerLine, isGroupHeading, isOrdinalOnly } from '../../domain/listLines';
 import { isUncalculated, readText, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
@@ -50,8 +50,6 @@ export interface ExtractedRows {
   skipped: SkippedRow[];
 }
 
-const NUMBERED_SECTION = /^([IVXLC]+|[A-Za-z]|\d+)\s*[.)\-–:]\s*\S/;
-const GROUP_WORDS = /^(tổ|khối|ban|phòng|bộ phận|nhóm|đơn vị|khoa)\s/;
 
 export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: MappedColumn[], spellings: Spellings, includeHiddenRows = true): ExtractedRows {
   const nameCol = columns.find((c) => c.target === 'name')?.col;
@@ -126,8 +124,6 @@ interface RowCell {
   wide: boolean;
 }
 
-/** "II", "B." beside a heading: numbering, not a label. */
-const ordinalOnly = (t: string) => /^([IVXLC]+|[A-Za-z])[.)]?$/.test(t);
 
 /**
  * Distinct values of a row (a merged cell counts once, at its master), left to right;
@@ -149,7 +145,7 @@ function rowCells(sheet: SourceSheet, r: number, enoughLabels = Infinity): RowCe
     // A value merged down from a member row above (a "Tổ" cell over several rows) is not this row's own.
     if (!text || (merge && merge.top < r && merge.right === merge.left)) continue;
     cells.push({ col: c, text, wide: Boolean(merge && merge.right > merge.left) });
-    if (!ordinalOnly(text)) labels++;
+    if (!isOrdinalOnly(text)) labels++;
   }
   return cells;
 }
@@ -160,12 +156,12 @@ function rowCells(sheet: SourceSheet, r: number, enoughLabels = Infinity): RowCe
  * row has its STT or some data beside the name, so a lone plain name is still a member.
  */
 function isSection(cells: RowCell[], nameCol: number, name: string): boolean {
-  const labels = cells.filter((c) => !ordinalOnly(c.text));
+  const labels = cells.filter((c) => !isOrdinalOnly(c.text));
   if (labels.length !== 1) return false;
   const label = labels[0]!;
-  if (cells.length === 2 && !ordinalOnly(cells.find((c) => c !== label)!.text)) return false;
+  if (cells.length === 2 && !isOrdinalOnly(cells.find((c) => c !== label)!.text)) return false;
   if (label.wide) return true;
   if (label.col !== nameCol) return !/^\d+$/.test(label.text);
   if (cells.length === 2) return true; // "II" in STT, a label in the name column
-  return NUMBERED_SECTION.test(name) || GROUP_WORDS.test(lowerVi(name));
+  return isGroupHeading(name);
 }

@@ -1,4 +1,4 @@
-import { footerLine } from '../../src/domain/listFooter';
+import { footerLine, isGroupHeading } from '../../src/domain/listLines';
 
 describe('lines under a staff list', () => {
   it.each([
@@ -22,3 +22,8 @@ describe('lines under a staff list', () => {
 
 it.each(['Cộng đồng dân cư', 'Tổng hợp ý kiến', 'Tổng kết năm học'])('“%s” starts with a total’s word and is not one', (text) => expect(footerLine(text)).toBeNull());
 it.each(['Toàn trường', 'TOÀN ĐƠN VỊ'])('“%s” is a total', (text) => expect(footerLine(text)).toBe('total'));
+
+describe('group headings among the rows', () => {
+  it.each(['I. Ban giám hiệu', 'II. Tổ Khoa học tự nhiên', 'B - Tổ Văn phòng', 'Tổ Toán - Tin', 'BAN GIÁM HIỆU', '3) Khối 9'])('“%s” is one', (text) => expect(isGroupHeading(text)).toBe(true));
+  it.each(['Nguyễn Văn An', 'Tô Thị Hà', 'Bàn Văn Sáng', 'Có'])('“%s” is not', (text) => expect(isGroupHeading(text)).toBe(false));
+});
