@@ -72,6 +72,8 @@ export interface ParsedLearners {
   headcountCol: number;
   cdhtCol: number;
   lastDataRow: number;
+  /** First row of what stands under the classes (their total, the signatures), if anything. */
+  footerRow: number | null;
 }
 
 export function readLearnersSheet(data: SheetData): ParsedLearners | null {
@@ -83,20 +85,33 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     const label = keys.findIndex((k) => k.startsWith('lop') || k.startsWith('khoi'));
     const rows: LearnerRow[] = [];
     let lastDataRow = r + 1;
+    let footerRow: number | null = null;
+    // Totals: rows of the list after all if classes follow (the criteria's formulas sum every row of it).
+    let pending: LearnerRow[] = [];
     for (let i = r + 1; i < data.rows.length; i++) {
       const cells = data.rows[i] ?? [];
-      // A total of the classes above is no class (counted again it doubled both figures); the signatures end the list.
+      // The total under the classes is no class (counted again it doubled both figures); the signatures end the list.
       const first = cells.find((v) => typeof v === 'string' && v.trim() !== '');
       const line = typeof first === 'string' ? footerLine(first) : null;
-      if (line === 'signature') break;
-      if (line === 'total') continue;
+      if (line === 'signature') {
+        footerRow ??= i + 1;
+        break;
+      }
       const h = cells[headcount] ?? null;
       const c = cells[cdht] ?? null;
       if (readText(h) === '' && readText(c) === '') continue;
-      rows.push({ row: i + 1, label: label >= 0 ? readText(cells[label]) : '', headcount: { value: h, col: headcount + 1 }, cdht: { value: c, col: cdht + 1 } });
+      const row: LearnerRow = { row: i + 1, label: label >= 0 ? readText(cells[label]) : '', headcount: { value: h, col: headcount + 1 }, cdht: { value: c, col: cdht + 1 } };
+      if (line === 'total') {
+        footerRow ??= i + 1;
+        pending.push(row);
+        continue;
+      }
+      rows.push(...pending, row);
+      pending = [];
       lastDataRow = i + 1;
+      footerRow = null;
     }
-    return { rows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow };
+    return { rows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
   }
   return null;
 }

@@ -204,7 +204,8 @@ interface MemberRefs {
 function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()): MemberRefs {
   const m = wb.members;
   const first = m.headerRow + 1;
-  const last = Math.max(m.lastDataRow, first) + SPARE_ROWS;
+  // Spare rows for members typed later, never down into the total and signatures under the list.
+  const last = Math.min(Math.max(m.lastDataRow, first) + SPARE_ROWS, m.footerRow !== null ? Math.max(m.footerRow - 1, first) : Infinity);
   const byKey = new Map(m.table.columns.map((c) => [foldKey(c.header), columnLetter(c.col)]));
   const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
   const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
@@ -255,6 +256,13 @@ interface CriteriaWrites {
   outcomeRef: string;
 }
 
+/** The learners' ranges: 50 spare rows for classes typed later, never down into the total and signatures under them. */
+function learnersEnd(l: NonNullable<UnitWorkbook['learners']>): number {
+  const first = l.headerRow + 1;
+  const spare = Math.max(l.lastDataRow, first) + 50;
+  return l.footerRow !== null ? Math.max(first, Math.min(spare, l.footerRow - 1)) : spare;
+}
+
 function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): CriteriaWrites {
   const c = wb.criteria;
   const rs = c.ruleSet;
@@ -269,7 +277,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const unitRefs = unitFieldRefs(wb);
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
   const learnerRange = (col: number | undefined) =>
-    wb.learners && col ? sheetRef(SHEETS.learners, `$${columnLetter(col)}$${wb.learners.headerRow + 1}:$${columnLetter(col)}$${Math.max(wb.learners.lastDataRow, wb.learners.headerRow + 1) + 50}`) : null;
+    wb.learners && col ? sheetRef(SHEETS.learners, `$${columnLetter(col)}$${wb.learners.headerRow + 1}:$${columnLetter(col)}$${learnersEnd(wb.learners)}`) : null;
   // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
   const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
 

@@ -260,3 +260,32 @@ describe('TT22 with no scored indicator applying: the sheet and the engine both 
     });
   }, 180_000);
 });
+
+describe('members and learners lists with their totals and signatures under them', () => {
+  it('is counted alike by the engine and by the sheet’s formulas: the signers are not members, the learners’ total no class', async () => {
+    const wb = await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
+    const base = sampleUnit({ presetId: 'tt24-co-so-md1', members: 60, seed: 11 });
+    await createSheets(wb, { ...base, members: messyMembers() });
+    const name = MEMBER_FIELDS.findIndex((f) => f.key === 'name');
+    const under = (cells: Record<number, string>): CellInput[] => Array.from({ length: 12 }, (_, i) => cells[i] ?? null);
+    // The list ends on row 64: a total in A, then the signatures and the signers' names in B and L.
+    await wb.batch(async (s) => {
+      s.write({ sheet: SHEETS.members, mode: 'existing', cells: [{ at: 'A66', rows: [under({ 0: 'Tổng số: 60 người' }), [], under({ [name]: 'Người lập biểu', 11: 'HIỆU TRƯỞNG' }), [], [], under({ [name]: 'Trần Văn Bình', 11: 'Nguyễn Thị Lan' })] }] });
+      // The learners' classes end on row 16: their total right under them.
+      const learners = (await s.read([SHEETS.learners])).sheets.get(SHEETS.learners)!.rows;
+      const last = learners.length;
+      const sum = (c: number) => learners.slice(4).reduce((n, r) => n + (typeof r[c] === 'number' ? (r[c] as number) : 0), 0);
+      s.write({ sheet: SHEETS.learners, mode: 'existing', cells: [{ at: `B${last + 1}`, rows: [['Tổng cộng', sum(2), sum(3)]] }] });
+    });
+    const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.report.members.map((m) => m.row).at(-1)).toBe(64);
+    const lo = await recalculated(await withoutCachedResults(await wb.toBytes()));
+    const rows = await sheetValues(lo, SHEETS.criteria);
+    const byCode = new Map(rows.map((r) => [String(r[COL.code - 1] ?? ''), r]));
+    const shares = result.report.indicators.filter((i) => i.denominator !== null);
+    // The members' shares and the learners' one (3.2b).
+    expect(shares.map((i) => i.code)).toEqual(expect.arrayContaining(['2.1', '3.2b']));
+    expect(shares.map((i) => [i.code, byCode.get(i.code)![COL.numerator - 1], byCode.get(i.code)![COL.denominator - 1]])).toEqual(shares.map((i) => [i.code, i.numerator, i.denominator]));
+  }, 180_000);
+});

@@ -15,7 +15,14 @@ it.each([['Tổng cộng'], ['TỔNG SỐ'], ['Toàn trường'], ['Cộng']])('
     ['6A', 35, 35],
     ['6B', 42, 41],
   ]);
-  expect(parsed.lastDataRow).toBe(6);
+  expect([parsed.lastDataRow, parsed.footerRow]).toEqual([6, 7]);
+});
+
+it('counts a grade’s subtotal between classes, as the criteria’s formulas sum every row of the list', () => {
+  const rows = [header, [1, '6A', 35, 35], [null, 'Cộng khối 6', 35, 35], [2, '7A', 40, 39], [null, 'Tổng cộng', 75, 74]];
+  const parsed = readLearnersSheet({ name: SHEETS.learners, rows })!;
+  expect(parsed.rows.map((r) => r.label)).toEqual(['6A', 'Cộng khối 6', '7A']);
+  expect([parsed.lastDataRow, parsed.footerRow]).toEqual([4, 5]);
 });
 
 it('reads every class when there is no total', () => {
