@@ -1,9 +1,9 @@
 /**
- * What Vietnamese staff lists carry besides their members: group headings among the rows ("I.
- * Ban giám hiệu", "Tổ Toán - Tin"), totals, and under the list the place-and-date line and
- * the signatures ("Người lập biểu", "HIỆU TRƯỞNG", "(Ký, ghi rõ
- * họ tên)") with the signers' names. None of it is a member: a signer's name under “Hiệu
- * trưởng” is not one more person on the list.
+ * What Vietnamese staff lists carry besides their members: group headings among the rows
+ * ("I. Ban giám hiệu", "Tổ Toán - Tin"), totals, and under the list the place-and-date line
+ * and the signatures ("Người lập biểu", "HIỆU TRƯỞNG", "(Ký, ghi rõ họ tên)") with the
+ * signers' names. None of it is a member: a signer's name under “Hiệu trưởng” is not one
+ * more person on the list.
  */
 import { cleanText, lowerVi } from './text';
 

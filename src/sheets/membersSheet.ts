@@ -118,17 +118,17 @@ const NAME_KEYS = [memberField('name').header, ...memberField('name').aliases].m
 const COUNTED_KEYS = [memberField('counted').header, ...memberField('counted').aliases].map(foldKey);
 const OWNED_KEYS = new Map(Object.entries(MEMBER_RESULT_HEADERS).map(([k, h]) => [foldKey(h), k as keyof typeof MEMBER_RESULT_HEADERS]));
 
-/**
- * A group's heading among the members ("I. Ban giám hiệu", "II | Tổ Văn phòng"): one heading,
- * at most numbering beside it. A member's row has its number or data beside the name. Read as
- * no row only with the name column empty (where the sheet's formulas do not count it either).
- */
 function filledCells(src: readonly CellValue[]): number {
   let n = 0;
   for (const v of src) if (v !== null && v !== undefined && readText(v) !== '') n++;
   return n;
 }
 
+/**
+ * A group's heading among the members ("I. Ban giám hiệu", "II | Tổ Văn phòng"): one heading,
+ * at most numbering beside it. A member's row has its number or data beside the name. Read as
+ * no row only with the name column empty (where the sheet's formulas do not count it either).
+ */
 function isGroupRow(src: readonly CellValue[]): boolean {
   const texts: string[] = [];
   for (const v of src) {
