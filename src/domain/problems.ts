@@ -55,6 +55,8 @@ export type ProblemCode =
   | 'criteriaRowWithoutCode'
   // A heading or a total typed in the members' name column (usecases/memberChecks.ts).
   | 'memberNameIsHeading'
+  // A counted member's row with a name and no answer in any column the conditions read (usecases/memberChecks.ts).
+  | 'memberWithoutData'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/unitChecks.ts).
   | 'unitNameMissing'
   | 'unitNameTooLong'

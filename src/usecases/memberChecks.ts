@@ -11,6 +11,8 @@ import { problem, type Problem } from '../domain/problems';
 import { foldKey, lowerVi } from '../domain/text';
 import { isCellError, readText, readYesNo, type Spellings } from '../domain/values';
 import { nameKey } from './import/normalise';
+import { columnsOf, parseCondition } from '../domain/rules/condition';
+import type { RuleSet } from '../domain/rules/ruleSet';
 import { footerLine, isGroupHeading } from '../domain/listLines';
 import { findTarget, ID_TARGET } from './import/targets';
 
@@ -75,6 +77,35 @@ export function headingNames(table: MemberTable | null): Problem[] {
     const v = r.cells[table.nameIndex] ?? null;
     if (typeof v !== 'string') continue;
     if (isGroupHeading(v) || footerLine(v) === 'total') out.push(problem('warning', 'memberNameIsHeading', { name: readText(v) }, { sheet: 'members', row: r.row, col: nameCol }));
+  }
+  return out;
+}
+
+/**
+ * A counted member with a name and not one answer in the columns the rule set's conditions read
+ * (a name typed in, the row not filled yet): every members indicator counts the row as not met.
+ */
+export function membersWithoutData(table: MemberTable | null, ruleSet: RuleSet, spellings: Spellings): Problem[] {
+  if (!table) return [];
+  const read = new Set<string>();
+  for (const ind of ruleSet.indicators) {
+    if (ind.measure.kind !== 'members') continue;
+    try {
+      for (const c of columnsOf(parseCondition(ind.measure.condition))) read.add(foldKey(c));
+    } catch {
+      // A condition that does not parse is the evaluation's to report.
+    }
+  }
+  const columns = table.columns.flatMap((c, i) => (read.has(foldKey(c.header)) ? [i] : []));
+  if (!columns.length) return [];
+  const nameCol = table.columns[table.nameIndex]!.col;
+  const out: Problem[] = [];
+  for (const r of table.rows) {
+    const name = readText(r.cells[table.nameIndex] ?? null);
+    if (!name) continue;
+    if (table.countedIndex !== null && readYesNo(r.cells[table.countedIndex] ?? null, spellings) === 'no') continue;
+    if (columns.some((i) => readText(r.cells[i] ?? null) !== '' || isCellError(r.cells[i] ?? null))) continue;
+    out.push(problem('warning', 'memberWithoutData', { name }, { sheet: 'members', row: r.row, col: nameCol }));
   }
   return out;
 }

@@ -146,3 +146,32 @@ describe('a new workbook with no members', () => {
     expect(en.problems.filter((p) => p.code === 'noCountedMembers').map((p) => p.message)).toEqual([expect.stringContaining('6 indicators (2.1, 2.2, 2.3, 2.4, 3.1, 3.2a)')]);
   });
 });
+
+describe('a member with a name and nothing else', () => {
+  it('is warned of at the name: counted, and every indicator counts the row as not met', async () => {
+    const { result } = await sample((ws) => {
+      copyRow(ws, FIRST, FIRST + 12);
+      for (let c = 1; c <= MEMBER_FIELDS.length; c++) if (c !== col('name') && c !== col('ordinal')) ws.getCell(FIRST + 12, c).value = null;
+      ws.getCell(FIRST + 12, col('name')).value = 'Đinh Văn Mới';
+    });
+    const w = result.report.warnings.filter((x) => x.code === 'memberWithoutData');
+    expect(w.map((x) => [x.sheet, x.cell])).toEqual([[SHEETS.members, `B${FIRST + 12}`]]);
+    expect(w[0]!.message).toContain('“Đinh Văn Mới”');
+    expect(w[0]!.message).toContain('Tính vào tổng số');
+    // Counted, and meets nothing.
+    expect(result.report.members.find((m) => m.row === FIRST + 12)).toMatchObject({ name: 'Đinh Văn Mới', met: 0 });
+  });
+
+  it('is not warned of when one answer is filled in, or when not counted', async () => {
+    const { result } = await sample((ws) => {
+      copyRow(ws, FIRST, FIRST + 12);
+      copyRow(ws, FIRST, FIRST + 13);
+      for (const r of [FIRST + 12, FIRST + 13]) for (let c = 1; c <= MEMBER_FIELDS.length; c++) if (c !== col('name') && c !== col('ordinal')) ws.getCell(r, c).value = null;
+      ws.getCell(FIRST + 12, col('name')).value = 'Đinh Văn Mới';
+      ws.getCell(FIRST + 12, col('discipline')).value = 'Có';
+      ws.getCell(FIRST + 13, col('name')).value = 'Lý Thị Nghỉ';
+      ws.getCell(FIRST + 13, col('counted')).value = 'Không';
+    });
+    expect(result.report.warnings.filter((x) => x.code === 'memberWithoutData')).toEqual([]);
+  });
+});
