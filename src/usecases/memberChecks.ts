@@ -44,9 +44,10 @@ export function duplicateMembers(table: MemberTable | null, spellings: Spellings
     if (same) same.push(r);
     else byName.set(key, [r]);
   }
-  const telling = tellingColumns(table);
+  // The columns that tell namesakes apart, found only when there are namesakes (matching headers is slow, and most lists have none).
+  let telling: number[] | null = null;
   // What tells a row apart, read once per row.
-  const marks = (r: TableRow) => telling.map((i) => lowerVi(readText(r.cells[i] ?? null)));
+  const marks = (r: TableRow) => (telling ??= tellingColumns(table)).map((i) => lowerVi(readText(r.cells[i] ?? null)));
   // Two rows are one person unless a column tells them apart: both filled in, and different.
   const apart = (a: string[], b: string[]) => a.some((x, k) => x !== '' && b[k] !== '' && x !== b[k]);
   const out: Problem[] = [];
