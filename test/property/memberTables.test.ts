@@ -78,6 +78,7 @@ async function checkTable(rows: GenRow[]): Promise<void> {
     ...expected.odd.map(([row, col]) => cellAddress(row, col)),
     ...expected.nameless.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
     ...expected.duplicates.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
+    ...expected.withoutData.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
   ];
   for (const cell of mustReport) expect(reported).toContain(cell);
   // …and nothing clean is reported.

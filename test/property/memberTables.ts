@@ -156,11 +156,13 @@ export interface Expected {
   nameless: number[];
   /** Counted members whose name another counted member's row repeats, with no position or team that differs. */
   duplicates: number[];
+  /** Sheet rows of counted members with no answer in any column the conditions read (warned of at the name). */
+  withoutData: number[];
 }
 
 /** The brute-force count: who is a member, who is counted, who meets each share. */
 export function bruteForce(rows: GenRow[], headerRow: number): Expected {
-  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [] };
+  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [], withoutData: [] };
   rows.forEach((r, i) => {
     const sheetRow = headerRow + 1 + i;
     const isMember = !r.merged && r.name.cls === 'member';
@@ -179,6 +181,8 @@ export function bruteForce(rows: GenRow[], headerRow: number): Expected {
       if (counted && c.cls === 'yes') e.numerator[k]++;
     });
     if (counted) e.counted++;
+    // The shares are the only columns the preset's conditions read that the generator fills.
+    if (counted && r.shares.every((c) => c.cls === 'blank')) e.withoutData.push(sheetRow);
   });
   e.duplicates = duplicateRows(rows, headerRow);
   return e;

@@ -90,6 +90,9 @@ export async function shows(page: Page, address: string, text: string): Promise<
 
 export async function select(page: Page, address: string): Promise<Locator> {
   const c = await reveal(page, address);
+  // In the middle of the grid, clear of the frozen rows and columns drawn over its edges (a cell scrolled
+  // to the top edge lies under them, and the click lands on a frozen cell).
+  await c.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
   await c.click();
   await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
   return c;
