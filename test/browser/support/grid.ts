@@ -89,13 +89,21 @@ export async function shows(page: Page, address: string, text: string): Promise<
 }
 
 export async function select(page: Page, address: string): Promise<Locator> {
-  const c = await reveal(page, address);
-  // In the middle of the grid, clear of the frozen rows and columns drawn over its edges (a cell scrolled
-  // to the top edge lies under them, and the click lands on a frozen cell).
-  await c.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
-  await c.click();
-  await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
-  return c;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const c = await reveal(page, address);
+    try {
+      // In the middle of the grid, clear of the frozen rows and columns drawn over its edges (a cell scrolled
+      // to the top edge lies under them, and the click lands on a frozen cell).
+      await c.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }), undefined, { timeout: 3000 });
+      await c.click({ timeout: 5000 });
+      await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor({ timeout: 5000 });
+      return c;
+    } catch (e) {
+      // The grid draws a window of rows: a scroll still settling may take the cell out of it. Reveal it again.
+      if (Date.now() > deadline) throw e;
+    }
+  }
 }
 
 /** What a clipboard copied from Excel, LibreOffice or Google Sheets holds: rows of tab-separated cells. */
