@@ -119,6 +119,8 @@ export const TABLE_HEADER_ROW = SETTINGS_FIRST + Object.keys(SETTINGS).length + 
  * read before it; below the table evaluate's result columns would reach it.
  */
 const LEGEND_ROW = TABLE_HEADER_ROW - 1;
+/** The reliability tags the legend explains ([C] legal text, [S] secondary source, [L] local practice). */
+const SOURCE_TAG = /\[[CSL]\]/;
 export const LAST_COL = COL.earned;
 
 function bandsText(bands: RatingBand[], failBand: string): string {
@@ -186,7 +188,8 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
         ],
       },
       { at: `A${s}`, rows: settings },
-      { at: `A${LEGEND_ROW}`, rows: [[t('vi', 'criteriaSheet.sourceTags')]] },
+      // Emptied, not skipped, when no source has a tag: a switched-from set's legend must not stay.
+      { at: `A${LEGEND_ROW}`, rows: [[rs.indicators.some((i) => SOURCE_TAG.test(i.source)) ? t('vi', 'criteriaSheet.sourceTags') : null]] },
       { at: `A${TABLE_HEADER_ROW}`, rows: [header] },
       // The table's rows stay the last block: answerCells places answers by them.
       { at: `A${TABLE_HEADER_ROW + 1}`, rows: body },

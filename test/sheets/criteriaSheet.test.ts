@@ -34,6 +34,14 @@ describe('the legend of the “Nguồn” tags on “Tiêu chí”', () => {
     expect(plan.styles).toContainEqual({ range: at, style: expect.objectContaining({ italic: true }) });
   });
 
+  it('is left out (its cell emptied) for a rule set whose sources carry no tag, such as a province’s own set', () => {
+    const preset = findPreset('tt24-co-so-md1')!;
+    const local = { ...preset, indicators: preset.indicators.map((i) => ({ ...i, source: 'Kế hoạch số 12/KH-UBND ngày 05/3/2025' })) };
+    const plan = drawCriteriaSheet(local);
+    const at = `A${TABLE_HEADER_ROW - 1}`;
+    expect(plan.cells!.find((b) => b.at === at)).toEqual({ at, rows: [[null]] });
+  });
+
   const hosts: [string, () => Promise<Workbook>][] = [
     ['in a file', () => XlsxWorkbook.create('truong.xlsx', NODE_XLSX)],
     ['inside Excel', async () => {
