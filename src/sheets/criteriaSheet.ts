@@ -191,7 +191,6 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       // Emptied, not skipped, when no source has a tag: a switched-from set's legend must not stay.
       { at: `A${LEGEND_ROW}`, rows: [[rs.indicators.some((i) => SOURCE_TAG.test(i.source)) ? t('vi', 'criteriaSheet.sourceTags') : null]] },
       { at: `A${TABLE_HEADER_ROW}`, rows: [header] },
-      // The table's rows stay the last block: answerCells places answers by them.
       { at: `A${TABLE_HEADER_ROW + 1}`, rows: body },
     ],
     styles: [

@@ -8,7 +8,7 @@ import { readNumber, readText, readYesNo } from '../domain/values';
 import type { CellBlock, CellInput, SheetPlan, Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
 import { drawUnitSheet, readUnitSheet } from '../sheets/unitSheet';
-import { drawCriteriaSheet, readCriteriaSheet } from '../sheets/criteriaSheet';
+import { drawCriteriaSheet, readCriteriaSheet, TABLE_HEADER_ROW } from '../sheets/criteriaSheet';
 import { drawMembersSheet } from '../sheets/membersSheet';
 import { drawLearnersSheet } from '../sheets/learnersSheet';
 import { drawListsSheet } from '../sheets/listsSheet';
@@ -125,8 +125,8 @@ export interface IndicatorAnswer {
 
 /** Places answers and evidence next to their indicator rows in the drawn criteria sheet (drawCriteriaSheet). */
 export function answerCells(plan: SheetPlan, answers: Record<string, IndicatorAnswer>): CellBlock[] {
-  const table = plan.cells!.at(-1)!;
-  const top = Number(/\d+/.exec(table.at)![0]);
+  const top = TABLE_HEADER_ROW + 1;
+  const table = plan.cells!.find((b) => b.at === `A${top}`)!;
   const out: CellBlock[] = [];
   table.rows.forEach((row, i) => {
     const given = answers[typeof row[0] === 'string' ? row[0] : ''];
