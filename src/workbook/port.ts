@@ -129,6 +129,8 @@ export interface ChartSpec {
   title: string;
   /** Cells the chart covers: top-left and bottom-right, e.g. { from: 'F30', to: 'L45' }. */
   position: { from: string; to: string };
+  /** The values are shares: the value axis runs from 0 to 100% and is labelled as percentages (not pie). */
+  percentAxis?: boolean;
 }
 
 /**

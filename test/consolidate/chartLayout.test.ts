@@ -40,6 +40,19 @@ test('the outcome chart and the pass-rate chart do not overlap', async () => {
   expect(rates!.from.row).toBeGreaterThan(pie!.to.row);
 });
 
+test('the pass-rate chart’s axis runs from 0 to 100%, labelled as percentages (left to itself it reached 120%, labelled 1.2)', async () => {
+  const charts = (await twoUnitPlan()).charts!;
+  expect(charts.map((c) => [c.type, c.percentAxis === true])).toEqual([['pie', false], ['columnClustered', true]]);
+  const { chartXmls } = renderChartParts('Tổng hợp đơn vị', charts);
+  const valueAxis = (xml: string) => /<c:valAx>.*<\/c:valAx>/.exec(xml)?.[0] ?? '';
+  expect(valueAxis(chartXmls[1]!)).toContain('<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>');
+  expect(valueAxis(chartXmls[1]!)).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+  // A chart of counts keeps Excel's automatic bounds and the cells' format.
+  const [counts] = renderChartParts('S', [{ ...charts[1]!, percentAxis: undefined }]).chartXmls;
+  expect(valueAxis(counts!)).toContain('<c:scaling><c:orientation val="minMax"/></c:scaling>');
+  expect(valueAxis(counts!)).toContain('<c:numFmt formatCode="General" sourceLinked="1"/>');
+});
+
 test('every bar and every pie slice has its own fill (LibreOffice draws a series without one as nothing)', () => {
   const { chartXmls } = renderChartParts('Tổng hợp đơn vị', [
     { type: 'columnClustered', source: 'A1:C4', title: 'Cột', position: { from: 'E2', to: 'K16' } },

@@ -74,7 +74,7 @@ export interface FakeSheet {
   tabColor: string | null;
   /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
   names: Map<string, string>;
-  charts: { type: string; source: string; title: string; from: string; to: string }[];
+  charts: { type: string; source: string; title: string; from: string; to: string; valueAxis?: { minimum?: number; maximum?: number } }[];
   /** Excel tables on this sheet: range as "A4:X45". */
   tables: FakeTable[];
   /** Review → Protect Sheet. */
@@ -699,7 +699,7 @@ class Worksheet extends Proxy<FakeSheet> {
   get charts() {
     return {
       add: (type: string, source: Range, _seriesBy: string) => {
-        const chart = { type, source: '', title: '', from: '', to: '' };
+        const chart: { type: string; source: string; title: string; from: string; to: string; valueAxis?: { minimum?: number; maximum?: number } } = { type, source: '', title: '', from: '', to: '' };
         this.ctx.queue(() => {
           chart.source = boundsAddress(source.need().b);
           guardSheet(this.need()).charts.push(chart);
@@ -712,6 +712,16 @@ class Worksheet extends Proxy<FakeSheet> {
             },
           },
           setPosition: (from: string, to: string) => ctx.queue(() => Object.assign(chart, { from, to })),
+          axes: {
+            valueAxis: {
+              set minimum(v: number) {
+                ctx.queue(() => (chart.valueAxis = { ...chart.valueAxis, minimum: v }));
+              },
+              set maximum(v: number) {
+                ctx.queue(() => (chart.valueAxis = { ...chart.valueAxis, maximum: v }));
+              },
+            },
+          },
         };
       },
     };

@@ -394,6 +394,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       source: `A${ratesHeader}:B${ratesLast}`,
       title: 'Tỷ lệ đơn vị đạt theo chỉ tiêu',
       position: { from: cellAddress(top, chartLeft), to: cellAddress(top + 16, chartLeft + 8) },
+      percentAxis: true,
     });
   }
 

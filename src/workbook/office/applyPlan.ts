@@ -331,11 +331,16 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   }
 }
 
-/** ExcelApi 1.1: charts.add(type, source, seriesBy), a title, and the cells it covers. */
+/** ExcelApi 1.1: charts.add(type, source, seriesBy), a title, the cells it covers, the value axis's bounds. */
 function applyChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const chart = sheet.charts.add(CHART_TYPE[spec.type], sheet.getRange(spec.source), 'Columns');
   chart.title.text = spec.title;
   chart.setPosition(spec.position.from, spec.position.to);
+  if (spec.percentAxis) {
+    // Excel links the axis labels to the cells' percent format; only the bounds need setting.
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.maximum = 1;
+  }
 }
 
 const CHART_TYPE = { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', pie: 'Pie' } as const;

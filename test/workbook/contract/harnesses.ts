@@ -14,7 +14,7 @@ import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 import { createFakeExcel } from '../../support/fakeExcel';
 import { formulaModel } from '../../support/exceljs/applyPlan';
 import { recalculatedResults } from './recalculate';
-import type { Implementation, SheetState, Subject, ValidationState } from './subject';
+import type { ChartState, Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 
@@ -127,6 +127,13 @@ const officeFake: Implementation = {
       async sheet(name) {
         const s = excel.sheet(name);
         const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [...s.merges].sort(), freeze: s.freeze, autoFilter: s.autoFilter, page: { rowBreaks: [...s.rowBreaks] }, tabColor: s.tabColor, role: null, tables: s.tables.map((t) => ({ name: t.name, range: t.range })) };
+        state.charts = s.charts.map((c) => ({
+          type: OFFICE_CHART_TYPE[c.type]!,
+          title: c.title,
+          from: c.from,
+          to: c.to,
+          valueAxis: c.valueAxis?.minimum !== undefined && c.valueAxis.maximum !== undefined ? { minimum: c.valueAxis.minimum, maximum: c.valueAxis.maximum } : null,
+        }));
         s.rows.forEach((line, r) =>
           line?.forEach((c, col) => {
             if (!c) return;
@@ -156,6 +163,8 @@ const officeFake: Implementation = {
     };
   },
 };
+
+const OFFICE_CHART_TYPE: Record<string, ChartState['type']> = { ColumnClustered: 'columnClustered', BarClustered: 'barClustered', Pie: 'pie' };
 
 // ---------------------------------------------------------------- the .xlsx file writer (CLI, preview download)
 
@@ -192,6 +201,14 @@ const xlsxFile: Implementation = {
           tabColor: o.tabColor ? `#${o.tabColor.slice(-6)}` : null,
           role: o.localNames[SHEET_MARK] !== undefined ? roleOfMark(o.localNames[SHEET_MARK]) : null,
           tables: o.tables.map((t) => ({ name: t.name, range: t.ref })),
+          // Anchors are zero-based; the "to" marker is the edge after the last cell covered.
+          charts: o.charts.map((c) => ({
+            type: c.kind === 'PieChart' ? 'pie' : c.barDir === 'bar' ? 'barClustered' : 'columnClustered',
+            title: c.title ?? '',
+            from: rangeAddress(c.from[1] + 1, c.from[0] + 1, c.from[1] + 1, c.from[0] + 1),
+            to: rangeAddress(c.to[1], c.to[0], c.to[1], c.to[0]),
+            valueAxis: c.valueAxis && c.valueAxis[0] !== null && c.valueAxis[1] !== null ? { minimum: c.valueAxis[0], maximum: c.valueAxis[1] } : null,
+          })),
           results: Object.fromEntries(Object.entries(o.results).map(([a, v]) => [a, round(v as CellValue)])),
         };
         for (const [address, [type, value]] of Object.entries(o.cells)) {

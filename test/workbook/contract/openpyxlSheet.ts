@@ -24,6 +24,8 @@ export interface OpenpyxlSheet {
   rowBreaks: number[];
   tabColor: string | null;
   tables: { name: string; ref: string }[];
+  /** Charts: openpyxl's class, bar direction, title, anchor corners [col, row] (zero-based) and value axis [min, max]. */
+  charts: { kind: string; barDir: string | null; title: string | null; from: [number, number]; to: [number, number]; valueAxis: [number | null, number | null] | null }[];
   /** Values of the sheet-scoped names, by name. */
   localNames: Record<string, string>;
   /** The value cached in each formula cell (openpyxl's data_only reading), when there is one. */
@@ -59,6 +61,21 @@ if formula_cells:
         v = cached[a].value
         if v is not None:
             results[a] = to_excel(v, wb.epoch) if isinstance(v, (datetime.datetime, datetime.date)) else v
+def chart_title(c):
+    try:
+        return ''.join(r.t for p in c.title.tx.rich.p for r in (p.r or []))
+    except AttributeError:
+        return None
+def chart_of(c):
+    y = getattr(c, 'y_axis', None)
+    return {
+        'kind': type(c).__name__,
+        'barDir': getattr(c, 'type', None) if type(c).__name__ == 'BarChart' else None,
+        'title': chart_title(c),
+        'from': [c.anchor._from.col, c.anchor._from.row],
+        'to': [c.anchor.to.col, c.anchor.to.row],
+        'valueAxis': [y.scaling.min, y.scaling.max] if y is not None and type(c).__name__ != 'PieChart' else None,
+    }
 pa = ws.print_area
 ps = ws.page_setup
 pr = ws.sheet_properties
@@ -80,6 +97,7 @@ out = {
     'rowBreaks': [b.id for b in ws.row_breaks.brk],
     'tabColor': pr.tabColor.rgb if pr.tabColor is not None else None,
     'tables': [{'name': t.displayName, 'ref': t.ref} for t in ws.tables.values()],
+    'charts': [chart_of(c) for c in ws._charts],
     'localNames': {d.name: d.attr_text for d in wb.defined_names.definedName if d.localSheetId == index},
     'results': results,
 }

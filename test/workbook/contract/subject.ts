@@ -25,11 +25,23 @@ export interface SheetState {
   role: string | null;
   /** Excel tables on the sheet. */
   tables: { name: string; range: string }[];
+  /** Charts, for implementations that draw them, in the order drawn. */
+  charts?: ChartState[];
   /**
    * The result stored with each formula cell, for hosts that store the plan's results (files);
    * absent inside Excel, which computes its own.
    */
   results?: Record<string, CellValue>;
+}
+
+/** A chart as the user sees it: its kind, title, the cells it covers and its value axis's fixed bounds. */
+export interface ChartState {
+  type: 'columnClustered' | 'barClustered' | 'pie';
+  title: string;
+  from: string;
+  to: string;
+  /** Null when the axis is automatic (or the chart has none). */
+  valueAxis: { minimum: number; maximum: number } | null;
 }
 
 export interface Subject {

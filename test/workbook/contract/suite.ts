@@ -163,6 +163,29 @@ export function contractSuite(impl: Implementation): void {
       expect(warnings).toEqual(impl.drawsCharts ? [] : [{ code: 'chartsNotDrawn', sheet: 'Biểu đồ', detail: '1' }]);
     });
 
+    it('draws charts alike: kind, title, the cells covered, and a share’s value axis fixed at 0–100%', async () => {
+      const wb = await impl.open(BASE);
+      const warnings = await write(wb, {
+        sheet: 'Biểu đồ',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: [['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị'], ['2.1', 1, 3], ['2.2', 0.5, 2]] }],
+        charts: [
+          { type: 'columnClustered', source: 'A1:B3', title: 'Tỷ lệ đạt', position: { from: 'E1', to: 'K15' }, percentAxis: true },
+          { type: 'barClustered', source: 'A1:A3', title: 'Số đơn vị', position: { from: 'E17', to: 'K30' } },
+          { type: 'pie', source: 'A1:B3', title: 'Cơ cấu', position: { from: 'M1', to: 'R15' } },
+        ],
+      });
+      if (!impl.drawsCharts) {
+        expect(warnings).toEqual([{ code: 'chartsNotDrawn', sheet: 'Biểu đồ', detail: '3' }]);
+        return;
+      }
+      expect((await wb.sheet('Biểu đồ')).charts).toEqual([
+        { type: 'columnClustered', title: 'Tỷ lệ đạt', from: 'E1', to: 'K15', valueAxis: { minimum: 0, maximum: 1 } },
+        { type: 'barClustered', title: 'Số đơn vị', from: 'E17', to: 'K30', valueAxis: null },
+        { type: 'pie', title: 'Cơ cấu', from: 'M1', to: 'R15', valueAxis: null },
+      ]);
+    });
+
     it('draws an Excel table over a header row, resizes it when drawn again, and refuses an AutoFilter over it', async () => {
       const wb = await impl.open(BASE);
       const members = (rows: number): SheetPlan => ({

@@ -86,12 +86,15 @@ function seriesXml(sheet: string, spec: ChartSpec): string[] {
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
-function axesXml(horizontalBars: boolean): string {
+function axesXml(horizontalBars: boolean, percent: boolean): string {
+  // A share's axis ends at 100%: left to itself it would reach 120% above full bars.
+  const scale = percent ? '<c:max val="1"/><c:min val="0"/>' : '';
+  const format = percent ? '<c:numFmt formatCode="0%" sourceLinked="0"/>' : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   return (
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${horizontalBars ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontalBars ? 'l' : 'b'}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontalBars ? 'b' : 'l'}"/><c:majorGridlines/>` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontalBars ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/>${scale}</c:scaling><c:delete val="0"/><c:axPos val="${horizontalBars ? 'b' : 'l'}"/><c:majorGridlines/>` +
+    `${format}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontalBars ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 
@@ -105,7 +108,7 @@ function chartXml(sheet: string, spec: ChartSpec): string {
     plot =
       `<c:barChart><c:barDir val="${bars ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
       `<c:gapWidth val="150"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
-      axesXml(bars);
+      axesXml(bars, spec.percentAxis === true);
   }
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" b="1"/><a:t>${escapeText(ooxmlEscape(spec.title))}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   return (
