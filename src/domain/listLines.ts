@@ -37,6 +37,45 @@ export function footerLine(text: string): FooterLine {
   return null;
 }
 
+/** A total's words anywhere in a label (“Cộng khối 6”, “Khối 6 cộng”, “Toàn khối 6”): a grade's subtotal may be one. */
+const TOTAL_WORDS = new RegExp(`(?:^|[\\s\\-–:(])(?:tổng cộng|tổng số|toàn khối|toàn cấp|toàn trường|tổng|cộng)(?! đồng| hợp| kết)${END}`, 'u');
+
+/** Whether `text` says it totals rows, wherever its words stand. Alone it proves nothing: a class may be named so. */
+export function hasTotalWords(text: string): boolean {
+  return TOTAL_WORDS.test(lowerVi(cleanText(text)));
+}
+
+/** A row of figures in a list: whether its label has a total's words, and its figures (null: blank, NaN: unreadable). */
+export interface FigureLine {
+  total: boolean;
+  figures: readonly (number | null)[];
+}
+
+/**
+ * The lines that are a group's subtotal (“Cộng khối 6” under 6A, 6B): a total's words AND every
+ * figure the sum of the rows counted since the list's start or since an earlier subtotal (a blank
+ * figure is 0, as in the sum). Words alone may name a class, figures alone a grade of one class.
+ */
+export function subtotalLines(lines: readonly FigureLine[]): Set<number> {
+  const out = new Set<number>();
+  const starts = [0];
+  const value = (f: number | null | undefined) => f ?? 0;
+  lines.forEach((line, i) => {
+    if (!line.total) return;
+    for (const start of starts) {
+      const counted = lines.slice(start, i).filter((_, j) => !out.has(start + j));
+      if (!counted.length) continue;
+      const sums = line.figures.map((_, k) => counted.reduce((n, l) => n + value(l.figures[k]), 0));
+      if (line.figures.every((f, k) => value(f) === sums[k])) {
+        out.add(i);
+        starts.push(i + 1);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
 const NUMBERED_HEADING = /^([IVXLC]+|[A-Za-z]|\d+)\s*[.)\-–:]\s*\S/;
 const GROUP_WORDS = /^(tổ|khối|ban|phòng|bộ phận|nhóm|đơn vị|khoa)\s/;
 

@@ -1,8 +1,8 @@
 /** "Người học" (education institutions): per class or grade, head count and CDHT holders. */
-import { footerLine } from '../domain/listLines';
+import { footerLine, hasTotalWords, subtotalLines } from '../domain/listLines';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
-import { readText } from '../domain/values';
+import { readNumber, readText } from '../domain/values';
 import type { LearnerRow } from '../domain/evaluation';
 import type { CellValue } from '../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
@@ -67,13 +67,22 @@ export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
 }
 
 export interface ParsedLearners {
+  /** The classes and grades, each once: no subtotal, no total. */
   rows: LearnerRow[];
+  /** Rows of the grades' subtotals between classes (domain `subtotalLines`), left out of the figures and of the formulas' ranges. */
+  subtotalRows: number[];
   headerRow: number;
   headcountCol: number;
   cdhtCol: number;
   lastDataRow: number;
   /** First row of what stands under the classes (their total, the signatures), if anything. */
   footerRow: number | null;
+}
+
+/** A figure as the engine sums it: blank is none, anything but a number unreadable. */
+function figure(v: CellValue): number | null {
+  const n = readNumber(v);
+  return n.kind === 'number' ? n.value : n.kind === 'blank' ? null : NaN;
 }
 
 export function readLearnersSheet(data: SheetData): ParsedLearners | null {
@@ -83,35 +92,35 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     const cdht = keys.indexOf(foldKey('Số người học đạt CDHT'));
     if (headcount < 0 || cdht < 0) continue;
     const label = keys.findIndex((k) => k.startsWith('lop') || k.startsWith('khoi'));
-    const rows: LearnerRow[] = [];
-    let lastDataRow = r + 1;
-    let footerRow: number | null = null;
-    // Totals: rows of the list after all if classes follow (the criteria's formulas sum every row of it).
-    let pending: LearnerRow[] = [];
+    const lines: { row: LearnerRow; footer: boolean; total: boolean }[] = [];
+    let signatureRow: number | null = null;
     for (let i = r + 1; i < data.rows.length; i++) {
       const cells = data.rows[i] ?? [];
       // The total under the classes is no class (counted again it doubled both figures); the signatures end the list.
       const first = cells.find((v) => typeof v === 'string' && v.trim() !== '');
       const line = typeof first === 'string' ? footerLine(first) : null;
       if (line === 'signature') {
-        footerRow ??= i + 1;
+        signatureRow = i + 1;
         break;
       }
       const h = cells[headcount] ?? null;
       const c = cells[cdht] ?? null;
       if (readText(h) === '' && readText(c) === '') continue;
       const row: LearnerRow = { row: i + 1, label: label >= 0 ? readText(cells[label]) : '', headcount: { value: h, col: headcount + 1 }, cdht: { value: c, col: cdht + 1 } };
-      if (line === 'total') {
-        footerRow ??= i + 1;
-        pending.push(row);
-        continue;
-      }
-      rows.push(...pending, row);
-      pending = [];
-      lastDataRow = i + 1;
-      footerRow = null;
+      // The label may stand in the STT column (merged with the class's): any text left of the figures.
+      const words = cells.slice(0, Math.min(headcount, cdht)).some((v) => typeof v === 'string' && hasTotalWords(v));
+      lines.push({ row, footer: line === 'total', total: line === 'total' || words });
     }
-    return { rows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
+    // The totals under the last class; one with classes after it is a subtotal only when its figures say so.
+    let end = lines.length;
+    while (end > 0 && lines[end - 1]!.footer) end--;
+    const body = lines.slice(0, end);
+    const subtotals = subtotalLines(body.map((l) => ({ total: l.total, figures: [figure(l.row.headcount.value), figure(l.row.cdht.value)] })));
+    const rows = body.filter((_, j) => !subtotals.has(j)).map((l) => l.row);
+    const subtotalRows = body.filter((_, j) => subtotals.has(j)).map((l) => l.row.row);
+    const lastDataRow = body.at(-1)?.row.row ?? r + 1;
+    const footerRow = lines[end]?.row.row ?? signatureRow;
+    return { rows, subtotalRows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
   }
   return null;
 }

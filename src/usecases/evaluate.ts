@@ -263,6 +263,18 @@ function learnersEnd(l: NonNullable<UnitWorkbook['learners']>): number {
   return l.footerRow !== null ? Math.max(first, Math.min(spare, l.footerRow - 1)) : spare;
 }
 
+/** A learners' column summed over its ranges around the grades' subtotals, the rows the engine leaves out too. */
+function learnerSum(l: NonNullable<UnitWorkbook['learners']>, col: number): string {
+  const L = columnLetter(col);
+  const sums: string[] = [];
+  let from = l.headerRow + 1;
+  for (const next of [...l.subtotalRows, learnersEnd(l) + 1]) {
+    if (next > from) sums.push(`SUMPRODUCT(IFERROR(--TRIM(${sheetRef(SHEETS.learners, `$${L}$${from}:$${L}$${next - 1}`)}&""),0))`);
+    from = next + 1;
+  }
+  return sums.join('+');
+}
+
 function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): CriteriaWrites {
   const c = wb.criteria;
   const rs = c.ruleSet;
@@ -276,8 +288,6 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const rowOf = new Map<string, number>();
   const unitRefs = unitFieldRefs(wb);
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
-  const learnerRange = (col: number | undefined) =>
-    wb.learners && col ? sheetRef(SHEETS.learners, `$${columnLetter(col)}$${wb.learners.headerRow + 1}:$${columnLetter(col)}$${learnersEnd(wb.learners)}`) : null;
   // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
   const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
 
@@ -320,12 +330,10 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
       }
     } else if (ind.measure.kind === 'learners') {
-      const h = learnerRange(wb.learners?.headcountCol);
-      const d = learnerRange(wb.learners?.cdhtCol);
       // Invalid learner rows make the engine refuse the figure; a sum would hide that.
-      if (formulaOk && h && d && res.status !== 'not_evaluable') {
-        numerator = { formula: `=SUMPRODUCT(IFERROR(--TRIM(${d}&""),0))`, result: res.numerator ?? 0 };
-        denom = { formula: `=SUMPRODUCT(IFERROR(--TRIM(${h}&""),0))`, result: res.denominator ?? 0 };
+      if (formulaOk && wb.learners && res.status !== 'not_evaluable') {
+        numerator = { formula: `=${learnerSum(wb.learners, wb.learners.cdhtCol)}`, result: res.numerator ?? 0 };
+        denom = { formula: `=${learnerSum(wb.learners, wb.learners.headcountCol)}`, result: res.denominator ?? 0 };
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
       }

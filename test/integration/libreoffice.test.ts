@@ -16,7 +16,7 @@ import { evaluateWorkbook, type EvaluationReport } from '../../src/usecases/eval
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { findPreset } from '../../src/domain/rules/presets';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
-import { RESULT_TEXT, SHEETS } from '../../src/sheets/names';
+import { RESULT_TEXT, SHEETS, statusText } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { convert } from '../support/libreoffice';
 import type { CellInput } from '../../src/workbook/port';
@@ -287,5 +287,20 @@ describe('members and learners lists with their totals and signatures under them
     // The members' shares and the learners' one (3.2b).
     expect(shares.map((i) => i.code)).toEqual(expect.arrayContaining(['2.1', '3.2b']));
     expect(shares.map((i) => [i.code, byCode.get(i.code)![COL.numerator - 1], byCode.get(i.code)![COL.denominator - 1]])).toEqual(shares.map((i) => [i.code, i.numerator, i.denominator]));
+  }, 180_000);
+});
+
+describe('learners listed by grade, each grade with its subtotal', () => {
+  it('is summed alike by the engine and by the sheet’s formulas: each class once, no subtotal, no total', async () => {
+    const wb = await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
+    const learners = [[1, '6A', 40, 39], [2, '6B', 38, 37], [null, 'Cộng khối 6', 78, 76], [3, '7A', 41, 38], [4, '7B', 39, 36], ['Khối 7 cộng', null, 80, 74], [5, '8A', 35, 35], [null, 'Tổng cộng', 193, 185]];
+    await createSheets(wb, { ...sampleUnit({ presetId: 'tt24-co-so-md1', members: 60, seed: 11 }), learners });
+    const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const engine = result.report.indicators.find((i) => i.code === '3.2b')!;
+    expect([engine.numerator, engine.denominator]).toEqual([185, 193]);
+    const rows = await sheetValues(await recalculated(await withoutCachedResults(await wb.toBytes())), SHEETS.criteria);
+    const sheet = rows.find((r) => r[COL.code - 1] === '3.2b')!;
+    expect([sheet[COL.numerator - 1], sheet[COL.denominator - 1], sheet[COL.result - 1]]).toEqual([185, 193, statusText(engine.status)]);
   }, 180_000);
 });

@@ -18,11 +18,18 @@ it.each([['Tổng cộng'], ['TỔNG SỐ'], ['Toàn trường'], ['Cộng']])('
   expect([parsed.lastDataRow, parsed.footerRow]).toEqual([6, 7]);
 });
 
-it('counts a grade’s subtotal between classes, as the criteria’s formulas sum every row of the list', () => {
-  const rows = [header, [1, '6A', 35, 35], [null, 'Cộng khối 6', 35, 35], [2, '7A', 40, 39], [null, 'Tổng cộng', 75, 74]];
+it('leaves out a grade’s subtotal between classes, the figures being the sum of the grade’s classes', () => {
+  const rows = [header, [1, '6A', 35, 35], [2, '6B', 42, 41], [null, 'Cộng khối 6', 77, 76], [3, '7A', 40, 39], ['Khối 7 cộng', null, 40, 39], [4, '8A', 30, 30], [null, 'Tổng cộng', 147, 145]];
+  const parsed = readLearnersSheet({ name: SHEETS.learners, rows })!;
+  expect(parsed.rows.map((r) => r.label)).toEqual(['6A', '6B', '7A', '8A']);
+  expect([parsed.subtotalRows, parsed.lastDataRow, parsed.footerRow]).toEqual([[4, 6], 7, 8]);
+});
+
+it('counts a row with a total’s words whose figures are not the sum above it, as the criteria’s formulas do', () => {
+  const rows = [header, [1, '6A', 35, 35], [null, 'Cộng khối 6', 36, 35], [2, '7A', 40, 39], [null, 'Tổng cộng', 75, 74]];
   const parsed = readLearnersSheet({ name: SHEETS.learners, rows })!;
   expect(parsed.rows.map((r) => r.label)).toEqual(['6A', 'Cộng khối 6', '7A']);
-  expect([parsed.lastDataRow, parsed.footerRow]).toEqual([4, 5]);
+  expect([parsed.subtotalRows, parsed.lastDataRow, parsed.footerRow]).toEqual([[], 4, 5]);
 });
 
 it('reads every class when there is no total', () => {
