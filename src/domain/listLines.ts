@@ -53,8 +53,9 @@ export interface FigureLine {
 
 /**
  * The lines that are a group's subtotal (“Cộng khối 6” under 6A, 6B): a total's words AND every
- * figure the sum of the rows counted since the list's start or since an earlier subtotal (a blank
- * figure is 0, as in the sum). Words alone may name a class, figures alone a grade of one class.
+ * figure the sum of the rows counted since the list's start or since an earlier line with a total's
+ * words (a blank figure is 0, as in the sum). Words alone may name a class, figures alone a grade of
+ * one class.
  */
 export function subtotalLines(lines: readonly FigureLine[]): Set<number> {
   const out = new Set<number>();
@@ -68,10 +69,11 @@ export function subtotalLines(lines: readonly FigureLine[]): Set<number> {
       const sums = line.figures.map((_, k) => counted.reduce((n, l) => n + value(l.figures[k]), 0));
       if (line.figures.every((f, k) => value(f) === sums[k])) {
         out.add(i);
-        starts.push(i + 1);
-        return;
+        break;
       }
     }
+    // The next group starts under it either way: a stale subtotal (counted) must not hide the next one.
+    starts.push(i + 1);
   });
   return out;
 }

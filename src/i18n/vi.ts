@@ -24,6 +24,7 @@ export const vi = {
   'problem.noCountedMembers': 'Chưa có thành viên nào được tính, nên {count} chỉ tiêu ({indicators}) chưa đánh giá được. Ghi danh sách thành viên vào trang “Thành viên” (người không tính thì ghi Không ở cột “Tính vào tổng số”).',
   'problem.noLearnerData': 'Chỉ tiêu {indicator}: thiếu số liệu người học (trang “Người học”), nên chưa đánh giá được. Ghi số người học và số người học đạt CDHT của từng lớp, khối vào trang này.',
   'problem.learnerFiguresInvalid': 'Chỉ tiêu {indicator}: chưa đánh giá được vì số liệu ở ô {cells} của trang “Người học” chưa dùng được (mỗi ô được nêu riêng, kèm cách sửa). Số liệu người học đã có: sửa các ô này rồi đánh giá lại.',
+  'problem.learnerSubtotalCounted': '{where}: “{text}” có chữ của một dòng cộng, nhưng số liệu của dòng không bằng tổng các lớp ở trên nên đang được tính như một lớp (các công thức của trang “Tiêu chí” cũng cộng dòng này). Nếu đây là dòng cộng của khối: sửa số cho bằng tổng các lớp, hoặc xóa số ở dòng này; nếu đúng là một lớp thì bỏ qua cảnh báo này.',
   'problem.learnerCountInvalid': '{where}: “{value}” không hợp lệ ({label}). Số người học phải là số nguyên, số đạt CDHT không lớn hơn số người học.',
   'problem.learnerCountMissing': '{where}: chưa ghi số người học nhưng đã ghi số người học đạt CDHT. Ghi số người học của lớp, khối này (số nguyên), hoặc xóa số liệu của dòng nếu không dùng.',
   'problem.unitAnswerMissing': '{where}: chỉ tiêu {indicator} chưa có tự đánh giá. Ghi Đạt hoặc Không đạt.',

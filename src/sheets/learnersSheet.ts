@@ -3,6 +3,7 @@ import { footerLine, hasTotalWords, subtotalLines } from '../domain/listLines';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { readNumber, readText } from '../domain/values';
+import { problem, type Problem } from '../domain/problems';
 import type { LearnerRow } from '../domain/evaluation';
 import type { CellValue } from '../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
@@ -71,6 +72,8 @@ export interface ParsedLearners {
   rows: LearnerRow[];
   /** Rows of the grades' subtotals between classes (domain `subtotalLines`), left out of the figures and of the formulas' ranges. */
   subtotalRows: number[];
+  /** Rows worded as a total whose figures are not a sum of the rows above: counted, as the formulas count them (a stale subtotal?). */
+  countedTotals: { row: number; col: number; text: string }[];
   headerRow: number;
   headcountCol: number;
   cdhtCol: number;
@@ -85,6 +88,11 @@ function figure(v: CellValue): number | null {
   return n.kind === 'number' ? n.value : n.kind === 'blank' ? null : NaN;
 }
 
+/** A row worded as a total yet counted (its figures are no sum of the rows above): warned at its words. */
+export function countedTotalProblems(l: ParsedLearners): Problem[] {
+  return l.countedTotals.map((t) => problem('warning', 'learnerSubtotalCounted', { text: t.text }, { sheet: 'learners', row: t.row, col: t.col }));
+}
+
 export function readLearnersSheet(data: SheetData): ParsedLearners | null {
   for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
     const keys = mapped(data.rows[r] ?? [], (v) => foldKey(readText(v)));
@@ -92,7 +100,7 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     const cdht = keys.indexOf(foldKey('Số người học đạt CDHT'));
     if (headcount < 0 || cdht < 0) continue;
     const label = keys.findIndex((k) => k.startsWith('lop') || k.startsWith('khoi'));
-    const lines: { row: LearnerRow; footer: boolean; total: boolean }[] = [];
+    const lines: { row: LearnerRow; footer: boolean; total: boolean; words: { col: number; text: string } | null }[] = [];
     let signatureRow: number | null = null;
     for (let i = r + 1; i < data.rows.length; i++) {
       const cells = data.rows[i] ?? [];
@@ -108,8 +116,9 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
       if (readText(h) === '' && readText(c) === '') continue;
       const row: LearnerRow = { row: i + 1, label: label >= 0 ? readText(cells[label]) : '', headcount: { value: h, col: headcount + 1 }, cdht: { value: c, col: cdht + 1 } };
       // The label may stand in the STT column (merged with the class's): any text left of the figures.
-      const words = cells.slice(0, Math.min(headcount, cdht)).some((v) => typeof v === 'string' && hasTotalWords(v));
-      lines.push({ row, footer: line === 'total', total: line === 'total' || words });
+      const wordsAt = cells.slice(0, Math.min(headcount, cdht)).findIndex((v) => typeof v === 'string' && hasTotalWords(v));
+      const words = wordsAt >= 0 ? { col: wordsAt + 1, text: readText(cells[wordsAt]!) } : null;
+      lines.push({ row, footer: line === 'total', total: line === 'total' || words !== null, words });
     }
     // The totals under the last class; one with classes after it is a subtotal only when its figures say so.
     let end = lines.length;
@@ -118,9 +127,10 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     const subtotals = subtotalLines(body.map((l) => ({ total: l.total, figures: [figure(l.row.headcount.value), figure(l.row.cdht.value)] })));
     const rows = body.filter((_, j) => !subtotals.has(j)).map((l) => l.row);
     const subtotalRows = body.filter((_, j) => subtotals.has(j)).map((l) => l.row.row);
+    const countedTotals = body.flatMap((l, j) => (l.total && !subtotals.has(j) ? [{ row: l.row.row, col: l.words?.col ?? l.row.headcount.col, text: l.words?.text ?? l.row.label }] : []));
     const lastDataRow = body.at(-1)?.row.row ?? r + 1;
     const footerRow = lines[end]?.row.row ?? signatureRow;
-    return { rows, subtotalRows, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
+    return { rows, subtotalRows, countedTotals, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
   }
   return null;
 }

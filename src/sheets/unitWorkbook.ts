@@ -10,7 +10,7 @@ import { SHEETS } from './names';
 import { readUnitSheet, type ParsedUnit } from './unitSheet';
 import { COL, readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
 import { readMembersSheet, type ParsedMembers } from './membersSheet';
-import { readLearnersSheet, type ParsedLearners } from './learnersSheet';
+import { readLearnersSheet, type ParsedLearners, countedTotalProblems } from './learnersSheet';
 import { readListColumn, readSpellings } from './listsSheet';
 
 export const UNIT_WORKBOOK_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists];
@@ -40,6 +40,7 @@ export function parseUnitWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   if (!members) problems.push(problem('error', 'missingHeader', { header: 'Họ và tên', sheet: SHEETS.members }));
   const learnersData = get(SHEETS.learners);
   const learners = learnersData ? readLearnersSheet(learnersData) : null;
+  if (learners) problems.push(...countedTotalProblems(learners));
   if (!members || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return {
     ok: true,

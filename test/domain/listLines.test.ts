@@ -49,6 +49,11 @@ describe('a group’s subtotal between the rows of a list', () => {
     expect([...subtotalLines(lines)]).toEqual([]);
   });
 
+  it('starts the next grade after a subtotal whose figures are stale: that one is counted, the next still found', () => {
+    const lines = [line('6A', 35, 35), line('6B', 42, 41), line('Cộng khối 6', 70, 76), line('7A', 40, 39), line('7B', 38, 38), line('Khối 7 cộng', 78, 77), line('8A', 30, 30)];
+    expect([...subtotalLines(lines)]).toEqual([5]);
+  });
+
   it('counts blank holders as none, as the engine does, and never matches an unreadable figure', () => {
     expect([...subtotalLines([line('6A', 35, null), line('6B', 40, 2), line('Cộng khối 6', 75, 2)])]).toEqual([2]);
     expect([...subtotalLines([{ total: false, figures: [35, NaN] }, line('Cộng khối 6', 35, NaN)])]).toEqual([]);

@@ -30,3 +30,19 @@ test('evaluate counts each class once: the grades’ subtotals and the school’
   expect(result.report.indicators.find((i) => i.code === '3.2b')).toMatchObject({ numerator: 150, denominator: 158, status: 'not_met' });
   expect(result.report.warnings.filter((w) => w.sheet === SHEETS.learners)).toEqual([]);
 });
+
+test('a row worded as a subtotal whose figures are not its grade’s sum is counted, as the formulas count it, and warned of at its cell', async () => {
+  const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+  // Last year's subtotal left after the classes were typed again: 78/76 where the classes make 80/77.
+  // (Under the last class it would be the list's total, left out; here grade 7 follows.)
+  const stale = GRADES_WITH_SUBTOTALS.slice(0, 4).map((r, i) => (i === 0 ? [1, '6A', 42, 40] : r));
+  await createSheets(wb, { ...sampleUnit(), learners: stale });
+  const result = await evaluateWorkbook(await XlsxWorkbook.open(await wb.toBytes(), 'truong.xlsx', NODE_XLSX), { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  expect(result.report.indicators.find((i) => i.code === '3.2b')).toMatchObject({ numerator: 40 + 37 + 76 + 38, denominator: 42 + 38 + 78 + 41 });
+  const warnings = result.report.warnings.filter((w) => w.sheet === SHEETS.learners);
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toMatchObject({ code: 'learnerSubtotalCounted' });
+  expect(warnings[0]!.message).toMatch(/^'Người học'!B\d+: “Cộng khối 6”/);
+  expect(warnings[0]!.message).toContain('tính như một lớp');
+});
