@@ -66,7 +66,7 @@ describe.each([
     // Counted all the same, as the sheet's formulas count them.
     expect(result.report.countedMembers).toBe(MEMBERS - 1);
     const en = rewordResult(result, 'en');
-    expect(hiddenWarnings(en)[0]!.message).toMatch(/2 counted members are on hidden rows \(rows 6, 9\).*write Không in “Tính vào tổng số”.*filter/);
+    expect(hiddenWarnings(en)[0]!.message).toMatch(/2 counted members are hidden on the sheet \(row numbers: 6, 9\)\..*write Không in “Tính vào tổng số”.*clear the filter/);
   });
 
   it('lists the first ten rows, then “…”, and counts them all', async () => {
@@ -91,6 +91,12 @@ it('says nothing of a blank row hidden inside the list', async () => {
   await wb.batch(async (s) => s.write({ sheet: SHEETS.members, mode: 'existing', cells: [{ at: `A${FIRST + 3}`, rows: [MEMBER_FIELDS.map(() => null)] }] }));
   const result = await evaluateFile(hideRowsWithOpenpyxl(await wb.toBytes(), { [SHEETS.members]: [FIRST + 3] }));
   expect(hiddenWarnings(result)).toEqual([]);
+});
+
+it('words one hidden member in the singular, in English too', async () => {
+  const result = await evaluateFile(hideRowsWithOpenpyxl(await sampleBytes(), { [SHEETS.members]: [FIRST] }));
+  expect(hiddenWarnings(result)[0]!.message).toContain(`1 thành viên được tính vào tổng số đang nằm ở dòng bị ẩn (dòng ${FIRST})`);
+  expect(hiddenWarnings(rewordResult(result, 'en'))[0]!.message).toContain(`1 counted member is hidden on the sheet (row numbers: ${FIRST})`);
 });
 
 it('says nothing when no row is hidden', async () => {
