@@ -27,7 +27,7 @@ import { catalogs, type Lang } from '../i18n';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { unitChecks } from './unitChecks';
-import { duplicateMembers, headingNames, membersWithoutData } from './memberChecks';
+import { duplicateMembers, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
 import { readShareCell } from '../domain/rules/share';
 import { uncalculatedOnce, type Problem } from '../domain/problems';
@@ -79,14 +79,15 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
     // The summary is redrawn only where the add-in's mark says: its candidates' marks are read too.
-    const snapshot = await session.read(UNIT_WORKBOOK_SHEETS, { marks: ownSheetMarks(SHEETS.summary) });
+    // The members' hidden rows too (layout), to say which counted members the clerk cannot see.
+    const snapshot = await session.read(UNIT_WORKBOOK_SHEETS, { marks: ownSheetMarks(SHEETS.summary), layout: [SHEETS.members] });
     const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)), found: parsed.problems };
     const wb = parsed.workbook;
     const now = options.now ?? new Date();
     const input = evaluationInput(wb);
     const evaluation = evaluate(input);
-    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings), ...headingNames(input.members), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...unitChecks(wb, now)]);
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings), ...headingNames(input.members), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...unitChecks(wb, now)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);

@@ -5,7 +5,7 @@
  * that differ. Only members counted twice are said: a row with Không in "Tính vào tổng số" is
  * the clerk's own answer.
  */
-import type { MemberTable, TableRow } from '../domain/evaluation';
+import type { MemberResult, MemberTable, TableRow } from '../domain/evaluation';
 import { memberField } from '../domain/memberFields';
 import { problem, type Problem } from '../domain/problems';
 import { foldKey, lowerVi } from '../domain/text';
@@ -109,4 +109,22 @@ export function membersWithoutData(table: MemberTable | null, ruleSet: RuleSet, 
     out.push(problem('warning', 'memberWithoutData', { name }, { sheet: 'members', row: r.row, col: nameCol }));
   }
   return out;
+}
+
+/** Rows named in a warning: the first ones, then "…" (a filter may hide hundreds). */
+const LISTED_ROWS = 10;
+
+/**
+ * Counted members on rows hidden in "Thành viên" (hidden by hand, or by a filter showing one
+ * group): the engine and the sheet's formulas count them (COUNTIFS ignores hiding), the clerk
+ * counting what she sees does not. Said once for the sheet, at the first one's name; rows not
+ * counted, blank or under the list are no members here (`members` is the engine's list).
+ */
+export function hiddenMembers(members: readonly MemberResult[], hiddenRows: readonly number[] | undefined, table: MemberTable | null): Problem[] {
+  if (!table || !hiddenRows?.length) return [];
+  const hidden = new Set(hiddenRows);
+  const rows = members.filter((m) => m.counted && hidden.has(m.row)).map((m) => m.row);
+  if (!rows.length) return [];
+  const listed = rows.slice(0, LISTED_ROWS).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
+  return [problem('warning', 'memberRowsHidden', { count: rows.length, rows: listed }, { sheet: 'members', row: rows[0]!, col: table.columns[table.nameIndex]!.col })];
 }

@@ -142,7 +142,8 @@ export class XlsxWorkbook implements Workbook {
       const shared = await this.sharedStrings();
       const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes)), sheet.name);
       const data: SheetData = { name: sheet.name, rows };
-      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout((await pkg.text(sheet.path))!));
+      // The raw source as it is: the layout's tags and attributes are ASCII, and decoding a large sheet costs more than its walk.
+      if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(typeof source === 'string' ? source : source.raw));
       result.sheets.set(asked, data);
     }
     return result;

@@ -17,6 +17,7 @@ import { recalculatedResults } from './recalculate';
 import type { ChartState, Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
+import { hideRowsWithOpenpyxl } from '../../support/hideRows';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {
@@ -42,13 +43,14 @@ const excelJs: Implementation = {
   drawsCharts: false,
   drawsTables: false,
   withoutResult: 'blank',
-  async open(sheets, marks = {}, protection) {
+  async open(sheets, marks = {}, protection, hidden = {}) {
     const setup = ExcelJsWorkbook.create('contract.xlsx');
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
       }
     });
+    for (const [sheet, rows] of Object.entries(hidden)) for (const r of rows) setup.workbook.getWorksheet(sheet)!.getRow(r).hidden = true;
     const saved = await setup.toBuffer();
     const workbook = await ExcelJsWorkbook.fromBuffer(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx');
     const subject: Subject = {
@@ -112,12 +114,13 @@ const officeFake: Implementation = {
   drawsCharts: true,
   drawsTables: true,
   withoutResult: 'calculated',
-  async open(sheets, marks = {}, protection) {
+  async open(sheets, marks = {}, protection, hidden = {}) {
     const names: Record<string, Record<string, string>> = {};
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
     // The fake reads its initial cells as typed input: mark strings as text.
     const typed = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v)))]));
     const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}) });
+    for (const [sheet, rows] of Object.entries(hidden)) for (const r of rows) excel.sheet(sheet).hiddenRows.add(r);
     const workbook = new OfficeWorkbook(excel.run, excel.supports);
     return {
       workbook,
@@ -174,15 +177,16 @@ const xlsxFile: Implementation = {
   drawsCharts: true,
   drawsTables: true,
   withoutResult: 'notCalculated',
-  async open(sheets, marks = {}, protection) {
+  async open(sheets, marks = {}, protection, hidden = {}) {
     const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
       }
     });
-    const saved = await setup.toBytes();
-    const workbook = await XlsxWorkbook.open(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx', NODE_XLSX);
+    // Our writer has no hidden rows to write (a plan never hides one): the user's are set by openpyxl.
+    const written = Object.keys(hidden).length ? hideRowsWithOpenpyxl(await setup.toBytes(), hidden) : await setup.toBytes();
+    const workbook = await XlsxWorkbook.open(protection ? protectWithOpenpyxl(written, protection) : written, 'contract.xlsx', NODE_XLSX);
     return {
       workbook,
       async sheetNames() {

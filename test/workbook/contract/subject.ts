@@ -70,8 +70,11 @@ export interface Implementation {
    * named in `marks` carry the add-in's mark for that role; the others are the user's.
    * `protection` is what the user protected, as Excel's Review tab does it.
    */
-  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>, protection?: ProtectionSetup): Promise<Subject>;
+  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>, protection?: ProtectionSetup, hidden?: HiddenRows): Promise<Subject>;
 }
+
+/** Rows the user hid (Home → Format → Hide, or a filter showing one group): sheet → 1-based rows. */
+export type HiddenRows = Record<string, number[]>;
 
 export interface ProtectionSetup {
   /** Review → Protect Workbook: the structure is locked. */

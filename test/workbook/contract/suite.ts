@@ -327,6 +327,15 @@ export function contractSuite(impl: Implementation): void {
       });
     });
 
+    it('reports the rows the user hid in the sheets read with their layout, and only in those', async () => {
+      const members = Array.from({ length: 12 }, (_, i) => [i + 1, `Người ${i + 1}`, i % 2 ? 'Có' : 'Không']);
+      const wb = await impl.open({ ...BASE, S: [['STT', 'Họ và tên', 'Tính vào tổng số'], ...members] }, {}, undefined, { S: [3, 7, 8], 'Dữ liệu': [1] });
+      const snap = await wb.workbook.batch((s) => s.read(['S', 'Dữ liệu'], { layout: ['S'] }));
+      expect(snap.sheets.get('S')!.hiddenRows).toEqual([3, 7, 8]);
+      expect(snap.sheets.get('Dữ liệu')!.hiddenRows).toBeUndefined();
+      expect((await wb.workbook.batch((s) => s.read(['S']))).sheets.get('S')!.hiddenRows).toBeUndefined();
+    });
+
     it("'existing' on a missing sheet fails naming it, and nothing is written", async () => {
       const wb = await impl.open(BASE);
       await expect(write(wb, { sheet: 'Mới', mode: 'ensure' }, { sheet: 'Thiếu', mode: 'existing', cells: [{ at: 'A1', rows: [[1]] }] })).rejects.toThrow(/Thiếu/);
