@@ -1156,6 +1156,71 @@ const truthy = (v: string | null) => v === '1' || v === 'true';
 export function parseSheetLayout(xml: string): SheetLayout {
   assertNoDtd(xml);
   const out: SheetLayout = { merges: [], hiddenRows: [], hiddenColumns: [] };
+  // Found by search, not by a walk of every cell's tags: a sheet hides and merges little, and
+  // evaluate reads the layout of a members sheet of megabytes.
+  const skipped = commentsAndCdata(xml);
+  const t = newTagSpan();
+  const numbered = eachTagHolding(xml, 'hidden', skipped, t, () => {
+    if (!truthy(tagAttr(xml, t, 'hidden')) || t.closing) return true;
+    if (named(xml, t, 'row')) {
+      const r = Number(tagAttr(xml, t, 'r'));
+      // Without its number (r is optional) a row is numbered by the rows before it: walk them.
+      if (!(Number.isInteger(r) && r > 0)) return false;
+      out.hiddenRows.push(r);
+    } else if (named(xml, t, 'col')) {
+      pushColumns(out.hiddenColumns, tagAttr(xml, t, 'min'), tagAttr(xml, t, 'max'));
+    }
+    return true;
+  });
+  if (!numbered) return walkSheetLayout(xml);
+  eachTagHolding(xml, 'mergeCell', skipped, t, () => {
+    const ref = named(xml, t, 'mergeCell') && !t.closing ? tagAttr(xml, t, 'ref') : null;
+    if (ref) out.merges.push(ref.replace(/\$/g, ''));
+    return true;
+  });
+  return out;
+}
+
+/** The columns of a hidden <col> range. */
+function pushColumns(into: number[], minText: string | null, maxText: string | null): void {
+  const min = Number(minText);
+  // A hidden style range to the last column (min..16384) hides nothing the import reads past the data.
+  const max = Math.min(Number(maxText) || min, min + 1024);
+  for (let c = min; c >= 1 && c <= max; c++) into.push(c);
+}
+
+/** Spans of comments and CDATA sections: a tag's words inside them are text. */
+function commentsAndCdata(xml: string): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const [open, close] of [['<!--', '-->'], ['<![CDATA[', ']]>']] as const) {
+    for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i)) {
+      const e = xml.indexOf(close, i + open.length);
+      const end = e < 0 ? xml.length : e + close.length;
+      runs.push([i, end]);
+      i = end;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Scans into `t` each tag whose markup holds `word` (outside comments and CDATA), in document
+ * order, until `visit` returns false; returns whether every visit went on.
+ */
+function eachTagHolding(xml: string, word: string, skipped: readonly [number, number][], t: TagSpan, visit: () => boolean): boolean {
+  for (let at = xml.indexOf(word); at >= 0; ) {
+    const lt = xml.lastIndexOf('<', at);
+    if (lt >= 0 && !skipped.some(([a, b]) => lt >= a && lt < b) && scanTag(xml, lt, t) && t.end > at) {
+      if (!visit()) return false;
+      at = xml.indexOf(word, t.end);
+    } else at = xml.indexOf(word, at + word.length);
+  }
+  return true;
+}
+
+/** The layout by a walk of every tag: for sheets whose rows are numbered by their order. */
+function walkSheetLayout(xml: string): SheetLayout {
+  const out: SheetLayout = { merges: [], hiddenRows: [], hiddenColumns: [] };
   const cursor = new TagCursor(xml);
   let rowNum = 0;
   for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
@@ -1163,10 +1228,7 @@ export function parseSheetLayout(xml: string): SheetLayout {
     switch (tag.name) {
       case 'col': {
         if (!truthy(attr(tag.attrs, 'hidden'))) break;
-        const min = Number(attr(tag.attrs, 'min'));
-        // A hidden style range to the last column (min..16384) hides nothing the import reads past the data.
-        const max = Math.min(Number(attr(tag.attrs, 'max')) || min, min + 1024);
-        for (let c = min; c >= 1 && c <= max; c++) out.hiddenColumns.push(c);
+        pushColumns(out.hiddenColumns, attr(tag.attrs, 'min'), attr(tag.attrs, 'max'));
         break;
       }
       case 'row': {
