@@ -204,18 +204,6 @@ function removeValidations(sheet: FakeSheet, b: Bounds): void {
   sheet.validations = sheet.validations.flatMap((v) => subtractRange(parseAddress(v.address), b).map((left) => ({ ...v, address: boundsAddress(left) })));
 }
 
-/** Runs [from, to] of the indexes first..last not in `hidden`. */
-function visibleRuns(first: number, last: number, hidden: Set<number>): [number, number][] {
-  const runs: [number, number][] = [];
-  for (let i = first; i <= last; i++) {
-    if (hidden.has(i)) continue;
-    const run = runs.at(-1);
-    if (run && run[1] === i - 1) run[1] = i;
-    else runs.push([i, i]);
-  }
-  return runs;
-}
-
 function intersect(a: Bounds, b: Bounds): Bounds | null {
   const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
@@ -997,24 +985,6 @@ class Range extends Proxy<RangeTarget> {
       if (!t) return null;
       const hits = t.sheet.merges.filter((m) => intersect(parseAddress(m), t.b));
       return hits.length ? { sheet: t.sheet, areas: hits } : null;
-    });
-  }
-  /**
-   * ExcelApi 1.9; only "Visible" is modelled: the visible cells as one area per run of visible
-   * rows and run of visible columns (Excel may cut them otherwise: the cells are the same).
-   */
-  getSpecialCellsOrNullObject(cellType: string): RangeAreas {
-    if (this.ctx.host.options.apiVersion !== undefined && compareVersions(this.ctx.host.options.apiVersion, '1.9') < 0) {
-      throw fakeError('ApiNotFound', 'Range.getSpecialCellsOrNullObject needs ExcelApi 1.9');
-    }
-    if (cellType !== 'Visible') throw fakeError('NotImplemented', `getSpecialCells ${cellType}`);
-    return new RangeAreas(this.ctx, () => {
-      const t = this.child();
-      if (!t) return null;
-      const rows = visibleRuns(t.b.top, t.b.bottom, t.sheet.hiddenRows);
-      const cols = visibleRuns(t.b.left, t.b.right, t.sheet.hiddenColumns);
-      const areas = rows.flatMap(([top, bottom]) => cols.map(([left, right]) => boundsAddress({ top, left, bottom, right })));
-      return areas.length ? { sheet: t.sheet, areas } : null;
     });
   }
   getRowProperties(_o: { rowHidden?: boolean }): ClientResult<{ rowHidden: boolean }[]> {

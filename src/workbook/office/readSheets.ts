@@ -59,7 +59,7 @@ interface Loaded {
   found: Found;
   window: Excel.Range;
   merges?: Excel.RangeAreas;
-  visible?: Excel.RangeAreas;
+  rowProps?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
   colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
 }
 
@@ -151,8 +151,10 @@ function queueWindow(found: Found, used: Excel.Range, formatted: Excel.Range | n
       loaded.merges = formatted.getMergedAreasOrNullObject();
       loaded.merges.load('address');
     }
-    if (supports(API.rowColumnProperties)) loaded.colProps = window.getColumnProperties({ columnHidden: true });
-    if (supports(API.visibleCells)) loaded.visible = queueVisible(window);
+    if (supports(API.rowColumnProperties)) {
+      loaded.rowProps = window.getRowProperties({ rowHidden: true });
+      loaded.colProps = window.getColumnProperties({ columnHidden: true });
+    }
   }
   return loaded;
 }
@@ -162,7 +164,7 @@ function takeWindow(l: Loaded, usedAddress: string | null): void {
   f.used = usedAddress ? parseRange(localAddress(usedAddress)) : null;
   f.nextRow = f.used ? f.used.top : 1;
   if (l.merges) f.merges = l.merges.isNullObject ? [] : areaAddresses(l.merges.address);
-  if (l.visible || l.colProps) {
+  if (l.rowProps || l.colProps) {
     f.hiddenRows = [];
     f.hiddenColumns = [];
   }
@@ -170,31 +172,8 @@ function takeWindow(l: Loaded, usedAddress: string | null): void {
   const w = parseRange(localAddress(l.window.address));
   f.pieces.push({ top: w.top, left: w.left, values: l.window.values });
   f.nextRow = w.bottom + 1;
+  if (l.rowProps) collectHidden(l.rowProps.value, w.top, (p) => p.rowHidden, f.hiddenRows!);
   if (l.colProps) collectHidden(l.colProps.value, w.left, (p) => p.columnHidden, f.hiddenColumns!);
-  if (l.visible) takeHiddenRows(f, l.visible, w.top, w.bottom);
-}
-
-/**
- * A range's visible cells, for its hidden rows: one address of a few areas when nothing or a
- * block is hidden, where a property per row (getRowProperties) weighs ~20 bytes a row.
- */
-function queueVisible(range: Excel.Range): Excel.RangeAreas {
-  return range.getSpecialCellsOrNullObject('Visible').load('address');
-}
-
-/** The rows top..bottom that no visible cell covers. */
-function takeHiddenRows(f: Found, visible: Excel.RangeAreas, top: number, bottom: number): void {
-  const used = f.used!;
-  // Every column hidden: no cell shows, whatever its row, so the rows tell nothing.
-  if (visible.isNullObject && f.hiddenColumns!.length >= used.right - used.left + 1) return;
-  const shown = new Uint8Array(bottom - top + 1);
-  if (!visible.isNullObject) {
-    for (const area of areaAddresses(visible.address)) {
-      const a = parseRange(area);
-      for (let r = Math.max(a.top, top); r <= Math.min(a.bottom, bottom); r++) shown[r - top] = 1;
-    }
-  }
-  for (let r = top; r <= bottom; r++) if (!shown[r - top]) f.hiddenRows!.push(r);
 }
 
 function collectHidden<P>(props: P[], first: number, hidden: (p: P) => boolean | undefined, into: number[]): void {
@@ -296,9 +275,9 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
       const merges = formatted.getMergedAreasOrNullObject().load('address');
       layout.push(() => (f.merges = merges.isNullObject ? [] : areaAddresses(merges.address)));
     }
-    f.hiddenRows = [];
-    f.hiddenColumns = [];
     if (supports(API.rowColumnProperties)) {
+      f.hiddenRows = [];
+      f.hiddenColumns = [];
       const cols = used.getColumnProperties({ columnHidden: true });
       layout.push(() => collectHidden(cols.value, f.used!.left, (p) => p.columnHidden, f.hiddenColumns!));
     }
@@ -312,7 +291,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
 
 /** Rows not read yet, in row chunks sized from what was read so far. */
 async function readRemainingRows(context: Excel.RequestContext, found: Found[], options: ReadOptions, supports: Supports) {
-  const withProps = (f: Found) => wantsLayout(options, f.asked) && supports(API.visibleCells);
+  const withProps = (f: Found) => wantsLayout(options, f.asked) && supports(API.rowColumnProperties);
   const rest = (f: Found) => (f.used && f.nextRow <= f.used.bottom ? f.used : null);
   // Nothing measured yet (careful path): a small first chunk tells how heavy a row is.
   const unmeasured = found.filter((f) => rest(f) && f.pieces.length === 0);
@@ -353,11 +332,11 @@ const PROBE_CELLS = 20_000;
 function queueChunk(f: Found, top: number, bottom: number, withProps: boolean): () => void {
   const used = f.used!;
   const range = f.sheet.getRange(rangeAddress(top, used.left, bottom, used.right)).load('values');
-  const visible = withProps ? queueVisible(range) : undefined;
+  const rowProps = withProps ? range.getRowProperties({ rowHidden: true }) : undefined;
   f.nextRow = bottom + 1;
   return () => {
     f.pieces.push({ top, left: used.left, values: range.values });
-    if (visible) takeHiddenRows(f, visible, top, bottom);
+    if (rowProps) collectHidden(rowProps.value, top, (p) => p.rowHidden, f.hiddenRows!);
   };
 }
 

@@ -16,8 +16,6 @@ export const API = {
   autoFilter: '1.9',
   pageLayout: '1.9',
   rowColumnProperties: '1.9',
-  // Range.getSpecialCellsOrNullObject("Visible"): the hidden rows a read reports.
-  visibleCells: '1.9',
   // Range.copyFrom: a formula fill sent once per column (else one formula per cell).
   fill: '1.9',
   mergedAreas: '1.13',
