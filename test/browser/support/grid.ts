@@ -35,6 +35,31 @@ export async function showSheet(page: Page, sheet: string): Promise<void> {
   await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
 }
 
+/**
+ * Resolves once the grid is still: a few animation frames in a row with no scroll and no redraw.
+ * The grid redraws its window of rows after a scroll event, a frame or more after the scroll.
+ */
+export async function settled(page: Page): Promise<void> {
+  await grid(page).evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const scroller = el.parentElement!;
+        let quiet = 0;
+        const stir = () => (quiet = 0);
+        const observer = new MutationObserver(stir);
+        observer.observe(el, { childList: true, subtree: true, attributes: true, characterData: true });
+        scroller.addEventListener('scroll', stir);
+        const frame = () => {
+          if (++quiet < 3) return void requestAnimationFrame(frame);
+          observer.disconnect();
+          scroller.removeEventListener('scroll', stir);
+          resolve();
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
 /** Scrolls the grid until the cell is drawn (only a window of rows is in the page). */
 export async function reveal(page: Page, address: string): Promise<Locator> {
   const c = cell(page, address);
