@@ -14,7 +14,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { MAX_SHEET_COLUMN, MAX_SHEET_ROW } from './packageModel';
-import type { CellView, SheetView } from './sheetView';
+import { fontPx, LINE_HEIGHT, type CellView, type SheetView } from './sheetView';
 
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
@@ -40,6 +40,9 @@ const useStyles = makeStyles({
     tableLayout: 'fixed',
     fontFamily: 'Calibri, Carlito, "Segoe UI", system-ui, sans-serif',
     fontSize: '14.67px', // 11 pt
+    // A line as the sheet's row heights allow for it, not Fluent's 20 px: a line taller than its row draws the
+    // row taller than its height, and the rows drawn are then off where the window of rows is reckoned.
+    lineHeight: LINE_HEIGHT,
     color: tokens.colorNeutralForeground1,
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
     caretColor: 'transparent',
@@ -48,7 +51,7 @@ const useStyles = makeStyles({
     position: 'sticky',
     top: 0,
     zIndex: 4,
-    height: `${HEADER_HEIGHT}px`,
+    height: `${HEADER_HEIGHT - 1}px`, // and its bottom border
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
@@ -255,7 +258,7 @@ function cellStyle(view: CellView, heightPx: number | undefined): CSSProperties 
   if (s?.color) css.color = s.color;
   if (align) css.textAlign = align;
   if (s?.vertical) css.verticalAlign = s.vertical;
-  if (s?.fontSizePt) css.fontSize = `${Math.round(s.fontSizePt * 133) / 100}px`;
+  if (s?.fontSizePt) css.fontSize = `${fontPx(s.fontSizePt)}px`;
   return css;
 }
 

@@ -20,6 +20,18 @@ const PX_PER_PT = 96 / 72;
 const CHAR_PX = 7;
 /** The size of a font record that states none (Excel's default). */
 const DEFAULT_SIZE_PT = 11;
+/** A line of text in the grid, in font sizes: as the row heights measured here allow for it (heightFor). */
+export const LINE_HEIGHT = 1.2;
+
+/** A font size in CSS pixels, as the grid draws it. */
+export function fontPx(sizePt: number): number {
+  return Math.round(sizePt * 133) / 100;
+}
+
+/** The height (px) of a row that holds one line at `sizePt`: the line and the cell's bottom border. */
+function linePx(sizePt: number): number {
+  return Math.ceil(LINE_HEIGHT * fontPx(sizePt)) + 1;
+}
 
 export interface ColumnView {
   index: number;
@@ -231,13 +243,16 @@ export function sheetView(
       continue;
     }
     // No height stored: Excel fits the row to its wrapped text when it opens the file. Measured as the
-    // writer fits rows (Times New Roman, the add-in's font, in its span): one line keeps the default height.
+    // writer fits rows (Times New Roman, the add-in's font, in its span): one line keeps the default height,
+    // unless its font needs more (a title): a line taller than its row would draw the row taller than this.
     let px = defaultPx;
     (m.values[r - 1] ?? []).forEach((v, i) => {
-      const f = formatOf(r, i + 1);
-      if (!f?.wrap || typeof v !== 'string') return;
+      if (v === null || v === '') return;
       const merge = mergeOf.get(`${r}:${i + 1}`);
       if (merge && (merge.bottom > merge.top || merge.left !== i + 1)) return; // a tall merge has its own rows' heights
+      const f = formatOf(r, i + 1);
+      px = Math.max(px, linePx(f?.fontSizePt ?? DEFAULT_SIZE_PT));
+      if (!f?.wrap || typeof v !== 'string') return;
       let span = 0;
       for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) span += units.get(c) ?? 0;
       if (textWidthPt(span) <= 0) return; // a hidden or hair-thin column shows none of its text (and lineCount needs room)

@@ -57,6 +57,9 @@ function slug(s: string): string {
 export async function openSession(browser: Browser, testName: string, viewport = { width: 1400, height: 860 }): Promise<Session> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport, acceptDownloads: true });
   const page = await context.newPage();
+  // BROWSER_CPU_THROTTLE=6: Chromium's CPU six times slower, as on a loaded CI machine (to hunt timing flakes).
+  const throttle = Number(process.env.BROWSER_CPU_THROTTLE ?? '');
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const outside: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => {

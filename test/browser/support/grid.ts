@@ -35,9 +35,39 @@ export async function showSheet(page: Page, sheet: string): Promise<void> {
   await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
 }
 
-/** Scrolls the grid until the cell is drawn (only a window of rows is in the page). */
+/**
+ * Resolves once the grid is still: a few animation frames in a row with no scroll and no redraw.
+ * The grid redraws its window of rows after a scroll event, a frame or more after the scroll.
+ */
+export async function settled(page: Page): Promise<void> {
+  await grid(page).evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const scroller = el.parentElement!;
+        let quiet = 0;
+        const stir = () => (quiet = 0);
+        const observer = new MutationObserver(stir);
+        observer.observe(el, { childList: true, subtree: true, attributes: true, characterData: true });
+        scroller.addEventListener('scroll', stir);
+        const frame = () => {
+          if (++quiet < 3) return void requestAnimationFrame(frame);
+          observer.disconnect();
+          scroller.removeEventListener('scroll', stir);
+          resolve();
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
+/**
+ * Scrolls the grid until the cell is drawn (only a window of rows is in the page). Each scroll is
+ * followed by the redraw of the window for it: asked before that redraw, the grid answers for where
+ * it was.
+ */
 export async function reveal(page: Page, address: string): Promise<Locator> {
   const c = cell(page, address);
+  await settled(page);
   if ((await c.count()) > 0) return c;
   // From about where the row is (its number among the grid's rows: hidden rows make it a guess,
   // so from two screens above), then from the top: down by half a screen at a time to the bottom.
@@ -51,6 +81,7 @@ export async function reveal(page: Page, address: string): Promise<Locator> {
       },
       [row, guess] as const,
     );
+    await settled(page);
     while ((await c.count()) === 0) {
       const moved = await grid(page).evaluate((el) => {
         const scroller = el.parentElement!;
@@ -59,6 +90,7 @@ export async function reveal(page: Page, address: string): Promise<Locator> {
         return scroller.scrollTop !== before;
       });
       if (!moved) break;
+      await settled(page);
     }
     if ((await c.count()) > 0) break;
   }
@@ -89,21 +121,14 @@ export async function shows(page: Page, address: string, text: string): Promise<
 }
 
 export async function select(page: Page, address: string): Promise<Locator> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const c = await reveal(page, address);
-    try {
-      // In the middle of the grid, clear of the frozen rows and columns drawn over its edges (a cell scrolled
-      // to the top edge lies under them, and the click lands on a frozen cell).
-      await c.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }), undefined, { timeout: 3000 });
-      await c.click({ timeout: 5000 });
-      await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor({ timeout: 5000 });
-      return c;
-    } catch (e) {
-      // The grid draws a window of rows: a scroll still settling may take the cell out of it. Reveal it again.
-      if (Date.now() > deadline) throw e;
-    }
-  }
+  const c = await reveal(page, address);
+  // In the middle of the grid, clear of the frozen rows and columns drawn over its edges (a cell scrolled
+  // to the top edge lies under them, and the click lands on a frozen cell).
+  await c.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+  await settled(page);
+  await c.click();
+  await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
+  return c;
 }
 
 /** What a clipboard copied from Excel, LibreOffice or Google Sheets holds: rows of tab-separated cells. */
