@@ -836,6 +836,12 @@ class Range extends Proxy<RangeTarget> {
         return `${quoteSheet(sheet.name)}!${boundsAddress(b)}`;
       case 'rowCount':
         return b.bottom - b.top + 1;
+      case 'rowHidden': {
+        // As Excel: true when every row is hidden, false when none is, null when some are.
+        let hidden = 0;
+        for (let r = b.top; r <= b.bottom; r++) if (sheet.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === b.bottom - b.top + 1 ? true : null;
+      }
       case 'columnCount':
         return b.right - b.left + 1;
       case 'values':
@@ -898,6 +904,9 @@ class Range extends Proxy<RangeTarget> {
         else sheet.hiddenColumns.delete(c);
       }
     });
+  }
+  get rowHidden(): boolean | null {
+    return this.get('rowHidden');
   }
   set rowHidden(h: boolean) {
     this.ctx.queue(() => {

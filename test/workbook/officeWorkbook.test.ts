@@ -437,7 +437,7 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     expect(old.stats.largestRequestBytes).toBeGreaterThan(5_000 * 25);
   });
 
-  it('reads merges and hidden rows/columns with layout: true, still in one sync', async () => {
+  it('reads merges and hidden rows/columns with layout: true, and the rows of a window that hides some in one more sync', async () => {
     const excel = createFakeExcel({ sheets: { S: memberSheet(30) } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);
     await wb.batch(async (s) => s.write({ sheet: 'S', mode: 'existing', merges: ['A40:D41'], columns: [{ index: 3, hidden: true }] }));
@@ -445,22 +445,31 @@ describe('OfficeWorkbook: the rest of a SheetPlan', () => {
     excel.sheet('S').hiddenRows.add(9);
     excel.reset();
     const snap = await wb.batch((s) => s.read(['S'], { layout: true }));
-    expect(excel.stats.syncs).toBe(1);
+    expect(excel.stats.syncs).toBe(2);
     const data = snap.sheets.get('S')!;
     expect(data.merges).toEqual(['A40:D41']);
     expect(data.hiddenRows).toEqual([7, 9]);
     expect(data.hiddenColumns).toEqual([3]);
   });
 
-  it('reads the hidden rows of 5,000 members with their values, in the same sync (a filter showing one in two)', async () => {
+  it('asks 5,000 rows whether any is hidden for a few bytes, and each row only where some are (a filter showing one in two)', async () => {
     const excel = createFakeExcel({ sheets: { S: memberSheet(5_000) } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const weigh = async (options: { layout?: string[] }) => {
+      excel.reset();
+      const snap = await wb.batch((s) => s.read(['S'], options));
+      return { syncs: excel.stats.syncs, bytes: excel.stats.requests.reduce((a, b) => a + b, 0), data: snap.sheets.get('S')! };
+    };
+    const plain = await weigh({});
+    const nothingHidden = await weigh({ layout: ['S'] });
+    expect(nothingHidden.data.hiddenRows).toEqual([]);
+    expect(nothingHidden.syncs).toBe(plain.syncs);
+    expect(nothingHidden.bytes - plain.bytes).toBeLessThan(1_000);
     const hidden = Array.from({ length: 2_500 }, (_, i) => 3 + 2 * i);
     for (const r of hidden) excel.sheet('S').hiddenRows.add(r);
-    excel.reset();
-    const snap = await wb.batch((s) => s.read(['S'], { layout: ['S'] }));
-    expect(excel.stats.syncs).toBe(1);
-    expect(snap.sheets.get('S')!.hiddenRows).toEqual(hidden);
+    const filtered = await weigh({ layout: ['S'] });
+    expect(filtered.syncs).toBe(plain.syncs + 1);
+    expect(filtered.data.hiddenRows).toEqual(hidden);
   });
 
   it('finds hidden rows past the first window, and on the careful path', async () => {

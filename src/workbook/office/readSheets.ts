@@ -53,13 +53,16 @@ interface Found {
   merges?: string[];
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** Row spans read whose rows are not all shown (Range.rowHidden not false): their rows are asked one by one at the end. */
+  partlyHidden?: [number, number][];
 }
 
 interface Loaded {
   found: Found;
   window: Excel.Range;
+  /** The window's rows are asked whether any is hidden (its rowHidden). */
+  rowsAsked?: boolean;
   merges?: Excel.RangeAreas;
-  rowProps?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
   colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
 }
 
@@ -107,6 +110,7 @@ export async function readSheets(
     for (const [k, v] of more.roles) roles.set(k, v);
   }
   await readRemainingRows(context, found, options, supports);
+  await readHiddenRows(context, found);
   const sheets = new Map<string, SheetData>();
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
@@ -152,7 +156,9 @@ function queueWindow(found: Found, used: Excel.Range, formatted: Excel.Range | n
       loaded.merges.load('address');
     }
     if (supports(API.rowColumnProperties)) {
-      loaded.rowProps = window.getRowProperties({ rowHidden: true });
+      // One value for the window (false: no row hidden), where a property per row weighs ~20 bytes a row.
+      window.load('rowHidden');
+      loaded.rowsAsked = true;
       loaded.colProps = window.getColumnProperties({ columnHidden: true });
     }
   }
@@ -164,15 +170,16 @@ function takeWindow(l: Loaded, usedAddress: string | null): void {
   f.used = usedAddress ? parseRange(localAddress(usedAddress)) : null;
   f.nextRow = f.used ? f.used.top : 1;
   if (l.merges) f.merges = l.merges.isNullObject ? [] : areaAddresses(l.merges.address);
-  if (l.rowProps || l.colProps) {
+  if (l.rowsAsked || l.colProps) {
     f.hiddenRows = [];
     f.hiddenColumns = [];
+    f.partlyHidden = [];
   }
   if (!f.used || l.window.isNullObject) return;
   const w = parseRange(localAddress(l.window.address));
   f.pieces.push({ top: w.top, left: w.left, values: l.window.values });
   f.nextRow = w.bottom + 1;
-  if (l.rowProps) collectHidden(l.rowProps.value, w.top, (p) => p.rowHidden, f.hiddenRows!);
+  if (l.rowsAsked && l.window.rowHidden !== false) f.partlyHidden!.push([w.top, w.bottom]);
   if (l.colProps) collectHidden(l.colProps.value, w.left, (p) => p.columnHidden, f.hiddenColumns!);
 }
 
@@ -278,6 +285,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     if (supports(API.rowColumnProperties)) {
       f.hiddenRows = [];
       f.hiddenColumns = [];
+      f.partlyHidden = [];
       const cols = used.getColumnProperties({ columnHidden: true });
       layout.push(() => collectHidden(cols.value, f.used!.left, (p) => p.columnHidden, f.hiddenColumns!));
     }
@@ -309,7 +317,7 @@ async function readRemainingRows(context: Excel.RequestContext, found: Found[], 
   for (const f of found) {
     const used = rest(f);
     if (!used) continue;
-    const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1) + (withProps(f) ? 32 : 0);
+    const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1);
     // Each chunk fills what is left of the current request, so sheets share round trips.
     for (let top = f.nextRow; top <= used.bottom; ) {
       if (budget.room < rowBytes) await budget.flush();
@@ -331,13 +339,40 @@ const PROBE_CELLS = 20_000;
 /** Queues rows top..bottom of the used columns; the returned function takes them after sync. */
 function queueChunk(f: Found, top: number, bottom: number, withProps: boolean): () => void {
   const used = f.used!;
-  const range = f.sheet.getRange(rangeAddress(top, used.left, bottom, used.right)).load('values');
-  const rowProps = withProps ? range.getRowProperties({ rowHidden: true }) : undefined;
+  const range = f.sheet.getRange(rangeAddress(top, used.left, bottom, used.right)).load(withProps ? 'values,rowHidden' : 'values');
   f.nextRow = bottom + 1;
   return () => {
     f.pieces.push({ top, left: used.left, values: range.values });
-    if (rowProps) collectHidden(rowProps.value, top, (p) => p.rowHidden, f.hiddenRows!);
+    if (withProps && range.rowHidden !== false) f.partlyHidden!.push([top, bottom]);
   };
+}
+
+/** Bytes of one row's properties in a response ({"rowHidden":false}, with its framing). */
+const ROW_PROPERTY_BYTES = 24;
+
+/**
+ * The rows of the spans read that are not all shown, one by one: a sheet that hides nothing costs
+ * nothing more; one that hides rows, a round trip more, over its first column only.
+ */
+async function readHiddenRows(context: Excel.RequestContext, found: Found[]) {
+  const budget = new RequestBudget(() => context.sync());
+  const take: (() => void)[] = [];
+  for (const f of found) {
+    for (const [first, last] of f.partlyHidden ?? []) {
+      for (let top = first; top <= last; ) {
+        if (budget.room < ROW_PROPERTY_BYTES) await budget.flush();
+        const bottom = Math.min(last, top + Math.max(1, Math.floor(budget.room / ROW_PROPERTY_BYTES)) - 1);
+        await budget.reserve((bottom - top + 1) * ROW_PROPERTY_BYTES);
+        const props = f.sheet.getRange(rangeAddress(top, f.used!.left, bottom, f.used!.left)).getRowProperties({ rowHidden: true });
+        const from = top;
+        take.push(() => collectHidden(props.value, from, (p) => p.rowHidden, f.hiddenRows!));
+        top = bottom + 1;
+      }
+    }
+  }
+  if (take.length === 0) return;
+  await budget.flush();
+  take.forEach((t) => t());
 }
 
 /** Bytes per row of what was read so far; a generous guess when nothing was. */
