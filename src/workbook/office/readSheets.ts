@@ -318,19 +318,25 @@ async function readRemainingRows(context: Excel.RequestContext, found: Found[], 
     const used = rest(f);
     if (!used) continue;
     const rowBytes = estimateRowBytes(f.pieces, used.right - used.left + 1);
-    // Each chunk fills what is left of the current request, so sheets share round trips.
-    for (let top = f.nextRow; top <= used.bottom; ) {
-      if (budget.room < rowBytes) await budget.flush();
-      const rows = Math.max(1, Math.floor(budget.room / rowBytes));
-      const bottom = Math.min(used.bottom, top + rows - 1);
-      await budget.reserve((bottom - top + 1) * rowBytes);
-      take.push(queueChunk(f, top, bottom, withProps(f)));
-      top = bottom + 1;
-    }
+    await inChunks(budget, f.nextRow, used.bottom, rowBytes, (top, bottom) => take.push(queueChunk(f, top, bottom, withProps(f))));
   }
   if (take.length === 0) return;
   await budget.flush();
   take.forEach((t) => t());
+}
+
+/**
+ * Rows first..last in chunks, each filling what is left of the current request (so sheets share
+ * round trips); `queue` queues one chunk's load.
+ */
+async function inChunks(budget: RequestBudget, first: number, last: number, rowBytes: number, queue: (top: number, bottom: number) => void): Promise<void> {
+  for (let top = first; top <= last; ) {
+    if (budget.room < rowBytes) await budget.flush();
+    const bottom = Math.min(last, top + Math.max(1, Math.floor(budget.room / rowBytes)) - 1);
+    await budget.reserve((bottom - top + 1) * rowBytes);
+    queue(top, bottom);
+    top = bottom + 1;
+  }
 }
 
 /** Cells in the careful path's first chunk: small enough for any plausible cell size. */
@@ -359,15 +365,10 @@ async function readHiddenRows(context: Excel.RequestContext, found: Found[]) {
   const take: (() => void)[] = [];
   for (const f of found) {
     for (const [first, last] of f.partlyHidden ?? []) {
-      for (let top = first; top <= last; ) {
-        if (budget.room < ROW_PROPERTY_BYTES) await budget.flush();
-        const bottom = Math.min(last, top + Math.max(1, Math.floor(budget.room / ROW_PROPERTY_BYTES)) - 1);
-        await budget.reserve((bottom - top + 1) * ROW_PROPERTY_BYTES);
+      await inChunks(budget, first, last, ROW_PROPERTY_BYTES, (top, bottom) => {
         const props = f.sheet.getRange(rangeAddress(top, f.used!.left, bottom, f.used!.left)).getRowProperties({ rowHidden: true });
-        const from = top;
-        take.push(() => collectHidden(props.value, from, (p) => p.rowHidden, f.hiddenRows!));
-        top = bottom + 1;
-      }
+        take.push(() => collectHidden(props.value, top, (p) => p.rowHidden, f.hiddenRows!));
+      });
     }
   }
   if (take.length === 0) return;
