@@ -12,6 +12,8 @@ import type { CellInput, CellStyle, SheetPlan } from '../../src/workbook/port';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { unitWorkbook } from './corpus';
 import { renderChartParts } from '../../src/workbook/xlsx/write/chartXml';
+import { heightFor, lineCount } from '../../src/sheets/documentLayout';
+import { DATA_FONT_SIZE } from '../../src/sheets/styles';
 
 const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
 
@@ -37,7 +39,8 @@ test('the outcome chart and the pass-rate chart do not overlap', async () => {
   const charts = (await twoUnitPlan()).charts!;
   expect(charts).toHaveLength(2);
   const [pie, rates] = charts.map((c) => ({ from: parseCell(c.position.from), to: parseCell(c.position.to) }));
-  expect(rates!.from.row).toBeGreaterThan(pie!.to.row);
+  const apart = rates!.from.row > pie!.to.row || rates!.from.col > pie!.to.col || pie!.from.col > rates!.to.col;
+  expect({ pie, rates, apart }).toEqual({ pie, rates, apart: true });
 });
 
 test('the pass-rate chart’s axis runs from 0 to 100%, labelled as percentages (left to itself it reached 120%, labelled 1.2)', async () => {
@@ -104,5 +107,30 @@ test('each in-cell bar stays on one line within its column, 100% filling it', as
     const full = Number(/\*(\d+),0\)/.exec((bar.value as { formula: string }).formula)![1]);
     expect(full).toBeLessThanOrEqual(fit);
     expect(full).toBeGreaterThanOrEqual(fit - 2);
+  }
+});
+
+test('the pass-rate table shows each indicator’s whole text, and no chart is anchored to a row fitted to its text', async () => {
+  const plan = await twoUnitPlan();
+  const widths = new Map((plan.columns ?? []).map((c) => [c.index, c.width ?? 8.43]));
+  const heights = new Map((plan.rowHeights ?? []).map((h) => [h.index, h.height]));
+  const header = cells(plan).find((c) => c.value === 'Nội dung')!;
+  const texts = cells(plan).filter((c) => c.col === header.col && c.row > header.row && typeof c.value === 'string');
+  expect(texts.length).toBeGreaterThanOrEqual(10);
+  let tall = 0;
+  for (const text of texts) {
+    const lines = lineCount(text.value as string, widths.get(text.col)! - 1, DATA_FONT_SIZE);
+    expect({ row: text.row, wrap: text.style.wrap }).toEqual({ row: text.row, wrap: true });
+    if (lines > 1) {
+      tall++;
+      expect({ row: text.row, height: heights.get(text.row) }).toEqual({ row: text.row, height: heightFor(lines, DATA_FONT_SIZE) });
+    }
+  }
+  expect(tall).toBeGreaterThan(0);
+  // A chart stretches with the rows it is anchored to: it covers only rows of the default height.
+  for (const chart of plan.charts ?? []) {
+    const from = parseCell(chart.position.from);
+    const to = parseCell(chart.position.to);
+    for (let r = from.row; r <= to.row; r++) expect({ chart: chart.title, row: r, height: heights.get(r) }).toEqual({ chart: chart.title, row: r, height: undefined });
   }
 });

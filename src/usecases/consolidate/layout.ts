@@ -53,6 +53,8 @@ const fitted = (index: number, lines: number): RowHeight[] => (lines > 1 ? [{ in
  */
 const textLines = (value: CellInput, width: number, bold: boolean): number => (typeof value !== 'string' || value === '' ? 1 : lineCount(value, width - 1, DATA_FONT_SIZE, bold));
 const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
+/** The pass-rate table's “Nội dung” column (0-based; under “Bộ tiêu chí” of the unit table). */
+const RATE_TEXT_COLUMN = 5;
 
 export interface UnitsLayout {
   /** 1-based columns of the unit table, by role. */
@@ -367,33 +369,37 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
   const rateHeaders = ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', 'Số đơn vị không tính (chỉ tiêu khác nội dung)'];
-  // The rates table's headings wrap in the unit table's first columns. Its rows keep one line, the
-  // indicator's text cut at its column: the charts beside them are anchored to these rows, and would
-  // stretch with them (an indicator's text is up to ten lines in “Bộ tiêu chí”'s width).
-  const rateHeights = fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => lineCount(h, FIXED_WIDTHS[c]! - 1, DATA_FONT_SIZE, true))));
+  // The rates table's headings and indicator texts wrap in the unit table's first columns (a text
+  // is up to ten lines in “Bộ tiêu chí”'s width): its rows are fitted, so the charts go below it.
+  const rateHeights = [
+    ...fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => lineCount(h, FIXED_WIDTHS[c]! - 1, DATA_FONT_SIZE, true)))),
+    ...result.passRates.flatMap((p, i) => fitted(ratesHeader + 1 + i, textLines(p.text, FIXED_WIDTHS[RATE_TEXT_COLUMN]!, false))),
+  ];
 
   const criteriaNote = leftOutNote(result.criteria);
   const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
   const s = result.summary;
-  const chartLeft = 8;
+  // Both charts below the tables, side by side, over rows of the default height: a chart is
+  // anchored to the rows it covers, and would stretch with a fitted one.
+  const chartsTop = ratesLast + 3;
+  const chartRows = 15;
   const charts: ChartSpec[] = [];
-  const pieBottom = countsTitle + 14;
+  let chartLeft = 1;
   if (result.counts.length) {
     charts.push({
       type: 'pie',
       source: `A${countsHeader}:B${totalRow - 1}`,
       title: 'Số đơn vị theo kết quả',
-      position: { from: cellAddress(countsTitle, chartLeft), to: cellAddress(pieBottom, chartLeft + 6) },
+      position: { from: cellAddress(chartsTop, chartLeft), to: cellAddress(chartsTop + chartRows, chartLeft + 2) },
     });
+    chartLeft += 3;
   }
   if (rateRows.length) {
-    // Under the pie, not over it (the counts table is shorter than the pie is tall).
-    const top = result.counts.length ? Math.max(ratesTitle, pieBottom + 2) : ratesTitle;
     charts.push({
       type: 'columnClustered',
       source: `A${ratesHeader}:B${ratesLast}`,
       title: 'Tỷ lệ đơn vị đạt theo chỉ tiêu',
-      position: { from: cellAddress(top, chartLeft), to: cellAddress(top + 16, chartLeft + 8) },
+      position: { from: cellAddress(chartsTop, chartLeft), to: cellAddress(chartsTop + chartRows, Math.max(chartLeft + 5, 8)) },
       percentAxis: true,
     });
   }
@@ -445,7 +451,6 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
             { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
             { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
             { range: `E${ratesHeader + 1}:E${ratesLast}`, style: BAR_STYLE },
-            { range: `F${ratesHeader + 1}:F${ratesLast}`, style: { wrap: false } },
           ]
         : []),
     ],
