@@ -45,35 +45,71 @@ export function hasTotalWords(text: string): boolean {
   return TOTAL_WORDS.test(lowerVi(cleanText(text)));
 }
 
+/** A grade's heading (“Khối 6”, “II. Khối nhà trẻ”), not its total (“Khối 6 cộng”). */
+const GRADE_HEADING = /^(?:(?:[ivxlc]+|[a-z]|\d+)\s*[.)\-–:]\s*)?khối\s/u;
+
+/** Whether `text` heads a grade: its figures, if any, may be its classes' sum (subtotalLines). */
+export function isGradeHeading(text: string): boolean {
+  const s = lowerVi(cleanText(text));
+  return GRADE_HEADING.test(s) && !TOTAL_WORDS.test(s);
+}
+
 /** A row of figures in a list: whether its label has a total's words, and its figures (null: blank, NaN: unreadable). */
 export interface FigureLine {
   total: boolean;
+  /** The label heads a grade (isGradeHeading): its figures may total the rows under it. */
+  heading?: boolean;
+  /** The line names a grade beside a class's figures (“Khối 8 | 8A | 30 | 30”): a new grade starts, as at a heading. */
+  grade?: boolean;
   figures: readonly (number | null)[];
 }
 
+const blankAsZero = (f: number | null | undefined) => f ?? 0;
+
+/** Whether every figure of `line` is the sum of `lines`' (a blank is 0, as in the sheet's SUM). */
+function sumOf(line: FigureLine, lines: readonly FigureLine[]): boolean {
+  return lines.length > 0 && line.figures.every((f, k) => blankAsZero(f) === lines.reduce((n, l) => n + blankAsZero(l.figures[k]), 0));
+}
+
 /**
- * The lines that are a group's subtotal (“Cộng khối 6” under 6A, 6B): a total's words AND every
- * figure the sum of the rows counted since the list's start or since an earlier line with a total's
- * words (a blank figure is 0, as in the sum). Words alone may name a class, figures alone a grade of
- * one class.
+ * The lines that are a group's subtotal, left out of the counts:
+ * - a line with a total's words (“Cộng khối 6” under 6A, 6B) whose every figure is the sum of the
+ *   rows counted since the list's start or since an earlier line with a total's words;
+ * - a grade's heading with figures (“Khối 6 | 78 | 76” above 6A, 6B) whose every figure is the
+ *   sum of the rows under it, up to the next line naming a grade or with a total's words.
+ * A blank figure is 0, as in the sum. Words alone may name a class, figures alone a grade of one
+ * class.
  */
 export function subtotalLines(lines: readonly FigureLine[]): Set<number> {
   const out = new Set<number>();
+  for (const [i, summed] of headedGrades(lines)) if (summed) out.add(i);
   const starts = [0];
-  const value = (f: number | null | undefined) => f ?? 0;
   lines.forEach((line, i) => {
     if (!line.total) return;
     for (const start of starts) {
-      const counted = lines.slice(start, i).filter((_, j) => !out.has(start + j));
-      if (!counted.length) continue;
-      const sums = line.figures.map((_, k) => counted.reduce((n, l) => n + value(l.figures[k]), 0));
-      if (line.figures.every((f, k) => value(f) === sums[k])) {
+      if (sumOf(line, lines.slice(start, i).filter((_, j) => !out.has(start + j)))) {
         out.add(i);
         break;
       }
     }
     // The next group starts under it either way: a stale subtotal (counted) must not hide the next one.
     starts.push(i + 1);
+  });
+  return out;
+}
+
+/**
+ * The grades' headings with rows under them (up to the next line naming a grade or with a total's
+ * words), by line: whether the heading's figures are those rows' sum. A heading with nothing
+ * under it is a grade of a list of grades, not here.
+ */
+export function headedGrades(lines: readonly FigureLine[]): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  lines.forEach((line, i) => {
+    if (!line.heading) return;
+    let end = i + 1;
+    while (end < lines.length && !lines[end]!.heading && !lines[end]!.grade && !lines[end]!.total) end++;
+    if (end > i + 1) out.set(i, sumOf(line, lines.slice(i + 1, end)));
   });
   return out;
 }

@@ -55,6 +55,7 @@ export type ProblemCode =
   | 'criteriaRowWithoutCode'
   // A row of "Người học" worded as a total whose figures are no sum of the classes above: counted (sheets/learnersSheet.ts).
   | 'learnerSubtotalCounted'
+  | 'learnerGradeHeadingCounted'
   // A heading or a total typed in the members' name column (usecases/memberChecks.ts).
   | 'memberNameIsHeading'
   // A counted member's row with a name and no answer in any column the conditions read (usecases/memberChecks.ts).

@@ -1,5 +1,5 @@
 /** "Người học" (education institutions): per class or grade, head count and CDHT holders. */
-import { footerLine, hasTotalWords, subtotalLines } from '../domain/listLines';
+import { footerLine, hasTotalWords, headedGrades, isGradeHeading, isOrdinalOnly, subtotalLines } from '../domain/listLines';
 import { foldKey } from '../domain/text';
 import { mapped } from '../domain/arrays';
 import { readNumber, readText } from '../domain/values';
@@ -70,10 +70,12 @@ export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
 export interface ParsedLearners {
   /** The classes and grades, each once: no subtotal, no total. */
   rows: LearnerRow[];
-  /** Rows of the grades' subtotals between classes (domain `subtotalLines`), left out of the figures and of the formulas' ranges. */
+  /** Rows of the grades' subtotals (under or heading their classes: domain `subtotalLines`), left out of the figures and of the formulas' ranges. */
   subtotalRows: number[];
   /** Rows worded as a total whose figures are not a sum of the rows above: counted, as the formulas count them (a stale subtotal?). */
   countedTotals: { row: number; col: number; text: string }[];
+  /** Grades' headings with figures that are not the sum of their classes under them: counted, as the formulas count them. */
+  countedHeadings: { row: number; col: number; text: string }[];
   headerRow: number;
   headcountCol: number;
   cdhtCol: number;
@@ -88,9 +90,12 @@ function figure(v: CellValue): number | null {
   return n.kind === 'number' ? n.value : n.kind === 'blank' ? null : NaN;
 }
 
-/** A row worded as a total yet counted (its figures are no sum of the rows above): warned at its words. */
+/** A row worded as a total, or a grade's heading, yet counted (its figures are no sum of its classes): warned at its words. */
 export function countedTotalProblems(l: ParsedLearners): Problem[] {
-  return l.countedTotals.map((t) => problem('warning', 'learnerSubtotalCounted', { text: t.text }, { sheet: 'learners', row: t.row, col: t.col }));
+  return [
+    ...l.countedTotals.map((t) => problem('warning', 'learnerSubtotalCounted', { text: t.text }, { sheet: 'learners', row: t.row, col: t.col })),
+    ...l.countedHeadings.map((t) => problem('warning', 'learnerGradeHeadingCounted', { text: t.text }, { sheet: 'learners', row: t.row, col: t.col })),
+  ];
 }
 
 export function readLearnersSheet(data: SheetData): ParsedLearners | null {
@@ -100,7 +105,7 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     const cdht = keys.indexOf(foldKey('Số người học đạt CDHT'));
     if (headcount < 0 || cdht < 0) continue;
     const label = keys.findIndex((k) => k.startsWith('lop') || k.startsWith('khoi'));
-    const lines: { row: LearnerRow; footer: boolean; total: boolean; words: { col: number; text: string } | null }[] = [];
+    const lines: { row: LearnerRow; footer: boolean; total: boolean; heading: { col: number; text: string } | null; grade: boolean; words: { col: number; text: string } | null }[] = [];
     let signatureRow: number | null = null;
     for (let i = r + 1; i < data.rows.length; i++) {
       const cells = data.rows[i] ?? [];
@@ -118,19 +123,27 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
       // The label may stand in the STT column (merged with the class's): any text left of the figures.
       const wordsAt = cells.slice(0, Math.min(headcount, cdht)).findIndex((v) => typeof v === 'string' && hasTotalWords(v));
       const words = wordsAt >= 0 ? { col: wordsAt + 1, text: readText(cells[wordsAt]!) } : null;
-      lines.push({ row, footer: line === 'total', total: line === 'total' || words !== null, words });
+      // A grade's heading is the row's only label (“Khối 6” merged down beside “6A” heads no figures of its own).
+      const labels = cells.slice(0, Math.min(headcount, cdht)).filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !isOrdinalOnly(v.trim()));
+      const gradeAt = cells.slice(0, Math.min(headcount, cdht)).findIndex((v) => typeof v === 'string' && isGradeHeading(v));
+      const grade = gradeAt >= 0;
+      const heading = grade && labels.length === 1 ? { col: gradeAt + 1, text: readText(cells[gradeAt]!) } : null;
+      lines.push({ row, footer: line === 'total', total: line === 'total' || words !== null, heading, grade, words });
     }
     // The totals under the last class; one with classes after it is a subtotal only when its figures say so.
     let end = lines.length;
     while (end > 0 && lines[end - 1]!.footer) end--;
     const body = lines.slice(0, end);
-    const subtotals = subtotalLines(body.map((l) => ({ total: l.total, figures: [figure(l.row.headcount.value), figure(l.row.cdht.value)] })));
+    const figureLines = body.map((l) => ({ total: l.total, heading: l.heading !== null, grade: l.grade, figures: [figure(l.row.headcount.value), figure(l.row.cdht.value)] }));
+    const subtotals = subtotalLines(figureLines);
+    const headings = headedGrades(figureLines);
     const rows = body.filter((_, j) => !subtotals.has(j)).map((l) => l.row);
     const subtotalRows = body.filter((_, j) => subtotals.has(j)).map((l) => l.row.row);
     const countedTotals = body.flatMap((l, j) => (l.total && !subtotals.has(j) ? [{ row: l.row.row, col: l.words?.col ?? l.row.headcount.col, text: l.words?.text ?? l.row.label }] : []));
+    const countedHeadings = body.flatMap((l, j) => (headings.get(j) === false && l.heading ? [{ row: l.row.row, ...l.heading }] : []));
     const lastDataRow = body.at(-1)?.row.row ?? r + 1;
     const footerRow = lines[end]?.row.row ?? signatureRow;
-    return { rows, subtotalRows, countedTotals, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
+    return { rows, subtotalRows, countedTotals, countedHeadings, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { footerLine, hasTotalWords, isGroupHeading, subtotalLines } from '../../src/domain/listLines';
+import { footerLine, hasTotalWords, headedGrades, isGradeHeading, isGroupHeading, subtotalLines } from '../../src/domain/listLines';
 
 describe('lines under a staff list', () => {
   it.each([
@@ -52,6 +52,39 @@ describe('a group’s subtotal between the rows of a list', () => {
   it('starts the next grade after a subtotal whose figures are stale: that one is counted, the next still found', () => {
     const lines = [line('6A', 35, 35), line('6B', 42, 41), line('Cộng khối 6', 70, 76), line('7A', 40, 39), line('7B', 38, 38), line('Khối 7 cộng', 78, 77), line('8A', 30, 30)];
     expect([...subtotalLines(lines)]).toEqual([5]);
+  });
+
+  describe('a grade’s heading typed above its classes with the grade’s figures (“Khối 6 | 78 | 76”, then 6A, 6B)', () => {
+    const row = (label: string, headcount: number | null, cdht: number | null) => ({ ...line(label, headcount, cdht), heading: isGradeHeading(label) });
+
+    it.each(['Khối 6', 'KHỐI 7', 'I. Khối 6', '2) Khối nhà trẻ', 'Khối Mẫu giáo'])('“%s” is a grade’s heading', (text) => expect(isGradeHeading(text)).toBe(true));
+    it.each(['6A', '6-1', 'Lớp 6A', 'Khối 7 cộng', 'Cộng khối 6', 'Tổ Toán', 'Khốiiii'])('“%s” is not', (text) => expect(isGradeHeading(text)).toBe(false));
+
+    it('is a subtotal when its figures are the sum of the rows under it, up to the next grade or total', () => {
+      const lines = [row('Khối 6', 78, 76), row('6A', 40, 39), row('6B', 38, 37), row('Khối 7', 80, 74), row('7A', 41, 38), row('7B', 39, 36)];
+      expect([...subtotalLines(lines)]).toEqual([0, 3]);
+    });
+
+    it('leaves the classes once with a grade’s heading above them and its subtotal under them', () => {
+      const lines = [row('Khối 6', 78, 76), row('6A', 40, 39), row('6B', 38, 37), row('Cộng khối 6', 78, 76), row('Khối 7', 41, 38), row('7A', 41, 38)];
+      expect([...subtotalLines(lines)].sort()).toEqual([0, 3, 4]);
+    });
+
+    it('ends its grade at a line naming another grade beside a class (“Khối 8 | 8A | 30 | 30”)', () => {
+      const lines = [row('Khối 7', 80, 74), row('7A', 41, 38), row('7B', 39, 36), { ...line('8A', 30, 30), grade: true }, row('8B', 30, 30)];
+      expect([...subtotalLines(lines)]).toEqual([0]);
+      expect(headedGrades(lines)).toEqual(new Map([[0, true]]));
+    });
+
+    it('is told apart, with rows under it, when its figures are not their sum; a heading with none under it is no group', () => {
+      expect(headedGrades([row('Khối 6', 80, 76), row('6A', 40, 39), row('6B', 38, 37), row('Khối 7', 80, 74)])).toEqual(new Map([[0, false]]));
+    });
+
+    it('is counted when nothing is under it (a list of grades only) or its figures are not their sum', () => {
+      expect([...subtotalLines([row('Khối 6', 160, 150), row('Khối 7', 150, 140), row('Khối 8', 140, 140)])]).toEqual([]);
+      expect([...subtotalLines([row('Khối 6', 80, 76), row('6A', 40, 39), row('6B', 38, 37)])]).toEqual([]);
+      expect([...subtotalLines([row('6A', 40, 39), row('Khối 6', 40, 39)])]).toEqual([]);
+    });
   });
 
   it('counts blank holders as none, as the engine does, and never matches an unreadable figure', () => {

@@ -291,9 +291,9 @@ describe('members and learners lists with their totals and signatures under them
 });
 
 describe('learners listed by grade, each grade with its subtotal', () => {
-  it('is summed alike by the engine and by the sheet’s formulas: each class once, no subtotal, no total', async () => {
+  it('is summed alike by the engine and by the sheet’s formulas: each class once, no subtotal, no grade heading’s figures, no total', async () => {
     const wb = await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
-    const learners = [[1, '6A', 40, 39], [2, '6B', 38, 37], [null, 'Cộng khối 6', 78, 76], [3, '7A', 41, 38], [4, '7B', 39, 36], ['Khối 7 cộng', null, 80, 74], [5, '8A', 35, 35], [null, 'Tổng cộng', 193, 185]];
+    const learners = [[1, '6A', 40, 39], [2, '6B', 38, 37], [null, 'Cộng khối 6', 78, 76], [3, '7A', 41, 38], [4, '7B', 39, 36], ['Khối 7 cộng', null, 80, 74], [null, 'Khối 8', 35, 35], [5, '8A', 35, 35], [null, 'Tổng cộng', 193, 185]];
     await createSheets(wb, { ...sampleUnit({ presetId: 'tt24-co-so-md1', members: 60, seed: 11 }), learners });
     const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));

@@ -46,3 +46,42 @@ test('a row worded as a subtotal whose figures are not its grade’s sum is coun
   expect(warnings[0]!.message).toMatch(/^'Người học'!B\d+: “Cộng khối 6”/);
   expect(warnings[0]!.message).toContain('tính như một lớp');
 });
+
+test('a grade’s heading typed above its classes with the grade’s figures is left out too', async () => {
+  const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+  const headed = [
+    [null, 'Khối 6', 78, 76],
+    [1, '6A', 40, 39],
+    [2, '6B', 38, 37],
+    ['II', 'Khối 7', 80, 74],
+    [3, '7A', 41, 38],
+    [4, '7B', 39, 36],
+    // A grade merged down beside its first class is that class's row: counted.
+    ['Khối 8', '8A', 30, 30],
+    [5, '8B', 30, 30],
+  ];
+  await createSheets(wb, { ...sampleUnit(), learners: headed });
+  const result = await evaluateWorkbook(await XlsxWorkbook.open(await wb.toBytes(), 'truong.xlsx', NODE_XLSX), { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  expect(result.report.indicators.find((i) => i.code === '3.2b')).toMatchObject({ numerator: 150 + 60, denominator: 158 + 60 });
+  expect(result.report.warnings.filter((w) => w.sheet === SHEETS.learners)).toEqual([]);
+});
+
+test('a grade’s heading whose figures are not its classes’ sum (last year’s, left by “Sang năm mới”) is counted, as the formulas count it, and warned of at its cell', async () => {
+  const wb = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+  const stale = [
+    [null, 'Khối 6', 78, 76],
+    [1, '6A', 42, 40],
+    [2, '6B', 38, 37],
+    // A list of grades only: nothing under them to add up, nothing to warn of.
+    [null, 'Khối 7', 80, 74],
+  ];
+  await createSheets(wb, { ...sampleUnit(), learners: stale });
+  const result = await evaluateWorkbook(await XlsxWorkbook.open(await wb.toBytes(), 'truong.xlsx', NODE_XLSX), { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  expect(result.report.indicators.find((i) => i.code === '3.2b')).toMatchObject({ numerator: 76 + 40 + 37 + 74, denominator: 78 + 42 + 38 + 80 });
+  const warnings = result.report.warnings.filter((w) => w.sheet === SHEETS.learners);
+  expect(warnings.map((w) => w.code)).toEqual(['learnerGradeHeadingCounted']);
+  expect(warnings[0]!.message).toMatch(/^'Người học'!B\d+: “Khối 6”/);
+  expect(warnings[0]!.message).toContain('tính như một lớp');
+});
