@@ -23,6 +23,7 @@ export type XlsxFailure =
   | 'zippedWorkbooks'
   | 'ods'
   | 'xmlSpreadsheet'
+  | 'strict'
   | 'dtd'
   | 'sheetTooLarge'
   | 'unsafeName'
