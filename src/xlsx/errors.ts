@@ -14,7 +14,6 @@ export type XlsxFailure =
   | 'corrupt'
   | 'damagedPart'
   | 'damagedSheet'
-  | 'zip64'
   | 'tooManyEntries'
   | 'zipBomb'
   | 'unsupportedCompression'
@@ -27,6 +26,7 @@ export type XlsxFailure =
   | 'dtd'
   | 'sheetTooLarge'
   | 'unsafeName'
+  | 'backslashName'
   | 'tooDeep'
   | 'badUtf8';
 
