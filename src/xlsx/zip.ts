@@ -33,6 +33,8 @@ export interface ZipEntry {
   date: number;
   /** Where the compressed data starts (after the local header). */
   dataOffset: number;
+  /** The name's bytes as stored: a copy keeps them (a name without the UTF-8 flag is not re-encoded). */
+  rawName: Uint8Array;
 }
 
 export interface ZipDirectory {
@@ -110,7 +112,7 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     if (entries.has(key)) throw new XlsxError('corrupt', `duplicate entry ${name}`);
     const dataOffset = checkLocalHeader(bytes, view, localOffset, { name, nameAt, nameLen, method, crc, compressedSize, size, flags });
     if (dataOffset + compressedSize > cdOffset) throw new XlsxError('truncated', name);
-    entries.set(key, { name, method, compressedSize, size, localOffset, crc32: crc, flags, time, date, dataOffset });
+    entries.set(key, { name, method, compressedSize, size, localOffset, crc32: crc, flags, time, date, dataOffset, rawName });
   }
   checkNoOverlap([...entries.values()]);
   return { entries };

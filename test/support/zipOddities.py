@@ -4,7 +4,7 @@ Zip oddities real tools write, each made from one workbook (argv[1]) into folder
 (unseekable streams), ZIP64 extra fields on small parts (Apache Commons Compress's
 Zip64Mode.Always, Python's force_zip64), a ZIP64 end record with every count in range, every
 size only in ZIP64 fields, backslashed names (.NET Framework 4.5's ZipFile), folder entries,
-a comment after the end record. A user sheet, "Ghi chú", is added first so
+a comment after the end record, UTF-8 names without the UTF-8 flag. A user sheet, "Ghi chú", is added first so
 that a part the add-in does not own travels through each.
 """
 import sys, zipfile, io, struct, zlib
@@ -74,6 +74,16 @@ def comment():
     b=io.BytesIO(); z=zipfile.ZipFile(b,'w',zipfile.ZIP_DEFLATED)
     for n,d in items: z.writestr(n,d)
     z.comment='Xuất từ phần mềm QLNS v3.2'.encode(); z.close(); return b.getvalue()
-kinds=dict(plain=plain,dd=dd,z64local=z64local,z64eocd=z64eocd,z64all=z64all,backslash=backslash,dirs=dirs,comment=comment)
+def noflag():
+    # UTF-8 names without the UTF-8 flag (bit 11), as many zip tools write them; one is not ASCII
+    b=io.BytesIO(); z=zipfile.ZipFile(b,'w',zipfile.ZIP_DEFLATED)
+    for n,d in items + [('customXml/ghi chú.xml', '<ghiChu>Họp tổ</ghiChu>'.encode())]: z.writestr(n,d)
+    z.close(); raw=bytearray(b.getvalue())
+    for sig,at in ((b'PK\x03\x04',6),(b'PK\x01\x02',8)):
+        i=raw.find(sig)
+        while i>=0:
+            raw[at+i]&=0xff; raw[at+i+1]&=0xf7; i=raw.find(sig,i+4)
+    return bytes(raw)
+kinds=dict(plain=plain,dd=dd,z64local=z64local,z64eocd=z64eocd,z64all=z64all,backslash=backslash,dirs=dirs,comment=comment,noflag=noflag)
 for k in (sys.argv[3:] or kinds):
     open(f'{out}/{k}.xlsx','wb').write(kinds[k]())
