@@ -107,7 +107,8 @@ export async function checkInput(file: string, lang: Lang): Promise<number> {
 /**
  * Opens an .xlsx for a command, turning read failures into a clear message (exit 1). The
  * bytes pass the preflight first (every part, bounded), then the package keeps them. A
- * workbook the command will write into (`use`) must be one it can save: not a strict one.
+ * workbook the command will write into (`use`) must be one it can save: not a strict one, nor
+ * a signed one (the change would void the signature).
  */
 export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'read' = 'write'): Promise<XlsxWorkbook> {
   const size = await checkInput(file, lang);
@@ -136,7 +137,8 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
   }
-  if (use === 'write' && workbook.pkg.strict) throw refuse(new XlsxError('strict'), bytes.length);
+  const unwritable = use === 'write' ? (workbook.pkg.strict ? 'strict' : workbook.pkg.signed ? 'signed' : null) : null;
+  if (unwritable) throw new CliFailure(EXIT.data, t(lang, 'xlsx.refusedWrite', { file, reason: xlsxReason(new XlsxError(unwritable), bytes.length, undefined, lang, 'own', file) }));
   return workbook;
 }
 

@@ -423,6 +423,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Not opening “{file}”: {reason}',
+  'xlsx.refusedWrite': 'Nothing written from “{file}”: {reason}',
   'xlsx.reason.empty': 'The file is empty (0 bytes): it was not copied or saved completely. Ask the unit to save it again in Excel and send it again.',
   'xlsx.reason.tooLarge': 'The file is {size} MB, over the {limit} MB limit.',
   'xlsx.reason.notSpreadsheet': 'Not an Excel file (.xlsx).',
@@ -432,6 +433,7 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.html': 'This is an HTML page renamed as an Excel file. Open it in Excel and save it as .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'This is an “XML Spreadsheet 2003” file (Excel 2003 XML) renamed as an Excel file, not an .xlsx workbook. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook (.xlsx)).',
   'xlsx.reason.strict': 'The workbook is saved as “Strict Open XML Spreadsheet”: ĐVHT can read it but cannot write into it (writing would damage the workbook). Open it in Excel, choose File → Save As, pick “Excel Workbook (*.xlsx)” under “Save as type”, save, and try again.',
+  'xlsx.reason.signed': 'The workbook is digitally signed in Excel: writing into it (or to another file with -o) would make the signature invalid. Use an unsigned copy, or remove the signature (File → Info → View Signatures → pick the signature → Remove Signature), save, run the command again and sign once you are done.',
   // The same kinds in a file whose own extension says so (bang.csv, so.ods): not “renamed”.
   'xlsx.reasonNamed.csv': 'This is a CSV text file, not an Excel workbook. Open it in Excel and save it as .xlsx.',
   'xlsx.reasonNamed.html': 'This is an HTML page, not an Excel workbook. Open it in Excel and save it as .xlsx.',

@@ -23,6 +23,7 @@ export type XlsxFailure =
   | 'ods'
   | 'xmlSpreadsheet'
   | 'strict'
+  | 'signed'
   | 'dtd'
   | 'sheetTooLarge'
   | 'unsafeName'

@@ -213,6 +213,7 @@ export class XlsxPackage {
   private folder = 'xl/';
   private _sheets: PackageSheet[] = [];
   private _strict = false;
+  private _signed = false;
 
   private constructor(
     private readonly source: Uint8Array,
@@ -247,7 +248,9 @@ export class XlsxPackage {
 
   private async load(): Promise<void> {
     const root = await this.text('_rels/.rels');
-    const rel = root ? namingPart('_rels/.rels', () => parseRels(root)).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
+    const rootRels = root ? namingPart('_rels/.rels', () => parseRels(root)) : [];
+    const rel = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external);
+    this._signed = rootRels.some((r) => r.type.endsWith('/digital-signature/origin'));
     this.workbookPath = rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
     this.folder = this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1);
     if (!this.has(this.workbookPath)) throw new XlsxError('notXlsx', `no ${this.workbookPath}`);
@@ -378,9 +381,15 @@ export class XlsxPackage {
     return this._strict;
   }
 
+  /** Signed in Excel (a digital signature origin): any change voids the signature. */
+  get signed(): boolean {
+    return this._signed;
+  }
+
   /** Saves: untouched parts copied as stored, changed and new ones deflated. */
   async toBytes(deflate: Deflate): Promise<Uint8Array> {
     if (this._strict) throw new XlsxError('strict');
+    if (this._signed) throw new XlsxError('signed');
     for (const [key, text] of this.texts) {
       const part = this.parts.get(key);
       // Shared parts edited as text are re-encoded only when their text changed.
