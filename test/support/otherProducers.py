@@ -6,7 +6,8 @@ tools export them; and an independent check of what the add-in wrote.
                                            xr:uid, dyDescent, extLst, AlternateContent), sdk.xlsx (every
                                            element prefixed x:, as the Open XML SDK writes), bom.xlsx
                                            (UTF-8 with a byte-order mark, as .NET writers do), utf16.xlsx
-                                           (UTF-16 parts declared utf-16), customui.xlsm (macros and a
+                                           (UTF-16 parts declared utf-16), wps.xlsx (WPS Office: its namespace,
+                                           cell images, custom properties), customui.xlsm (macros and a
                                            custom ribbon)
   otherProducers.py sources OUTDIR         google.xlsx (no docProps, inline strings, <row>/<c> without r),
                                            sdk-list.xlsx (x: prefixes, shared strings, absolute targets)
@@ -74,9 +75,25 @@ def customui(name, d):
         return d.replace(b'</Relationships>', b'<Relationship Id="rIdVBA" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
     return d
 
+def wps(name, d):
+    # WPS Office: its custom data namespace on the workbook, cell images in their own part
+    if name == 'xl/workbook.xml':
+        return root(d.decode(), 'workbook', ' xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"').encode()
+    if name == 'xl/_rels/workbook.xml.rels':
+        return d.replace(b'</Relationships>', b'<Relationship Id="rIdImg" Type="http://www.wps.cn/officeDocument/2020/cellImage" Target="cellimages.xml"/></Relationships>')
+    if name == '[Content_Types].xml':
+        return d.replace(b'</Types>', b'<Override PartName="/xl/cellimages.xml" ContentType="application/vnd.wps-officedocument.cellimage+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')
+    if name == '_rels/.rels':
+        return d.replace(b'</Relationships>', b'<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>')
+    return d
+
+WPS_APP = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>WPS Spreadsheets</Application></Properties>'
+WPS_CUSTOM = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>1066-12.2.0.13431</vt:lpwstr></property></Properties>'
+CELL_IMAGES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<etc:cellImages xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>'
 MAC_APP = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Macintosh Excel</Application><AppVersion>16.0300</AppVersion></Properties>'
 RIBBON = '<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui"><ribbon><tabs><tab id="tTruong" label="Trường"><group id="g1" label="Tiện ích"><button id="b1" label="Xuất báo cáo" onAction="XuatBaoCao"/></group></tab></tabs></ribbon></customUI>'
 WORKBOOKS = {'mac.xlsx': (mac, [('docProps/app.xml', MAC_APP.encode())]), 'sdk.xlsx': (sdk, []), 'bom.xlsx': (bom, []), 'utf16.xlsx': (utf16, []),
+             'wps.xlsx': (wps, [('docProps/app.xml', WPS_APP.encode()), ('docProps/custom.xml', WPS_CUSTOM.encode()), ('xl/cellimages.xml', CELL_IMAGES.encode())]),
              'customui.xlsm': (customui, [('xl/vbaProject.bin', bytes(range(256)) * 8), ('customUI/customUI14.xml', RIBBON.encode())])}
 
 def workbooks(src, outdir):
