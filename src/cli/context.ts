@@ -106,9 +106,11 @@ export async function checkInput(file: string, lang: Lang): Promise<number> {
 
 /**
  * Opens an .xlsx for a command, turning read failures into a clear message (exit 1). The
- * bytes pass the preflight first (every part, bounded), then the package keeps them.
+ * bytes pass the preflight first (every part, bounded), then the package keeps them. A
+ * workbook the command will write into (`use`) must be one it can save: not a strict one, nor
+ * a signed one (the change would void the signature).
  */
-export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
+export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'read' = 'write'): Promise<XlsxWorkbook> {
   const size = await checkInput(file, lang);
   const refuse = (e: XlsxError, bytes: number) => {
     const reason = xlsxReason(e, bytes, undefined, lang, 'own', file);
@@ -128,15 +130,19 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw e;
   }
+  let workbook: XlsxWorkbook;
   try {
-    return await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts, sources });
+    workbook = await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts, sources });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
   }
+  const unwritable = use === 'write' ? (workbook.pkg.strict ? 'strict' : workbook.pkg.signed ? 'signed' : null) : null;
+  if (unwritable) throw new CliFailure(EXIT.data, t(lang, 'xlsx.refusedWrite', { file, reason: xlsxReason(new XlsxError(unwritable), bytes.length, undefined, lang, 'own', file) }));
+  return workbook;
 }
 
-const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'truncated', 'corrupt', 'damagedSheet', 'damagedPart', 'zip64', 'unsupportedCompression']);
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'truncated', 'corrupt', 'damagedSheet', 'damagedPart', 'unsupportedCompression']);
 
 function describeReadError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);

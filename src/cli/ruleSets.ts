@@ -23,7 +23,7 @@ export function handedOutRules(file: string, lang: Lang): RuleSet {
 /** A handed-out rule set from its .json, or from the starting workbook ("sổ mẫu") that carries it sealed. */
 export async function handedOutRulesAnyKind(file: string, lang: Lang): Promise<RuleSet> {
   if (!/\.xls[xm]$/i.test(file)) return handedOutRules(file, lang);
-  const read = await readHandoutWorkbook(await openWorkbook(file, lang), lang);
+  const read = await readHandoutWorkbook(await openWorkbook(file, lang, 'read'), lang);
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
   return read.ruleSet;
 }

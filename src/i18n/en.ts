@@ -424,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Not opening “{file}”: {reason}',
+  'xlsx.refusedWrite': 'Nothing written from “{file}”: {reason}',
   'xlsx.reason.empty': 'The file is empty (0 bytes): it was not copied or saved completely. Ask the unit to save it again in Excel and send it again.',
   'xlsx.reason.tooLarge': 'The file is {size} MB, over the {limit} MB limit.',
   'xlsx.reason.notSpreadsheet': 'Not an Excel file (.xlsx).',
@@ -432,6 +433,8 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.csv': 'This is a CSV text file renamed, not an Excel workbook. Open it in Excel and save it as .xlsx.',
   'xlsx.reason.html': 'This is an HTML page renamed as an Excel file. Open it in Excel and save it as .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'This is an “XML Spreadsheet 2003” file (Excel 2003 XML) renamed as an Excel file, not an .xlsx workbook. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook (.xlsx)).',
+  'xlsx.reason.strict': 'The workbook is saved as “Strict Open XML Spreadsheet”: ĐVHT can read it but cannot write into it (writing would damage the workbook). Open it in Excel, choose File → Save As, pick “Excel Workbook (*.xlsx)” under “Save as type”, save, and try again.',
+  'xlsx.reason.signed': 'The workbook is digitally signed in Excel: writing into it (or to another file with -o) would make the signature invalid. Use an unsigned copy, or remove the signature (File → Info → View Signatures → pick the signature → Remove Signature), save, run the command again and sign once you are done.',
   // The same kinds in a file whose own extension says so (bang.csv, so.ods): not “renamed”.
   'xlsx.reasonNamed.csv': 'This is a CSV text file, not an Excel workbook. Open it in Excel and save it as .xlsx.',
   'xlsx.reasonNamed.html': 'This is an HTML page, not an Excel workbook. Open it in Excel and save it as .xlsx.',
@@ -443,7 +446,6 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.corrupt': 'The file is damaged and cannot be read ({detail}).',
   'xlsx.reason.damagedSheet': 'The file is damaged: the data of sheet “{detail}” cannot be decompressed (damaged while copied or downloaded). Ask the unit to send the file again.',
   'xlsx.reason.damagedPart': 'The file is damaged: its part “{detail}” cannot be decompressed (damaged while copied or downloaded). Ask the unit to send the file again.',
-  'xlsx.reason.zip64': 'The file uses ZIP64 compression, which is not supported. Open it in Excel and save it again.',
   'xlsx.reason.tooManyEntries': 'The file holds too many parts ({detail}); not a normal evaluation workbook.',
   'xlsx.reason.zipBomb': 'The file expands to too much data or misstates its sizes (suspected zip bomb); reading stopped.',
   'xlsx.reason.unsupportedCompression': 'The file uses an unsupported compression method. Open it in Excel and save it again.',
@@ -454,6 +456,7 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.dtd': 'The file declares a DTD/XML entities (Excel never writes these); refused for safety.',
   'xlsx.reason.sheetTooLarge': 'The sheet “{detail}” is too large (too many rows or cells with data); not a normal evaluation workbook. Delete the empty rows below the table and any stray data far from it, save, and try again.',
   'xlsx.reason.unsafeName': 'The file holds a part whose name points outside the file (“{detail}”); Excel never writes that, so it was refused for safety.',
+  'xlsx.reason.backslashName': 'The file was not saved by Excel: the names of the parts inside it use “\\” (e.g. “{detail}”), as some old zip tools write them, so Excel and LibreOffice may not open it either. Get the file as saved by Excel itself, or export it again from the software that made it; if Excel opens it, save it again (File → Save As → Excel Workbook (.xlsx)) and retry.',
   'xlsx.reason.tooDeep': 'Part “{detail}” of the file nests XML far too deep; Excel never writes that, so it was refused for safety.',
   // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
   'workbook.warning.cellTooLong': 'Sheet “{sheet}”, cell {detail}: the text is longer than 32,767 characters, Excel\'s limit for one cell, so only the first 32,767 were written. Shorten the text of this cell.',

@@ -428,6 +428,7 @@ export const vi = {
   'consolidate.reason.unreadable': 'Không mở được tệp: {detail}',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Không mở tệp “{file}”: {reason}',
+  'xlsx.refusedWrite': 'Chưa ghi gì từ tệp “{file}”: {reason}',
   'xlsx.reason.empty': 'Tệp rỗng (0 byte): tệp chưa được sao chép hoặc lưu trọn vẹn. Đề nghị đơn vị lưu lại tệp bằng Excel rồi gửi lại.',
   'xlsx.reason.tooLarge': 'Tệp {size} MB, vượt giới hạn {limit} MB.',
   'xlsx.reason.notSpreadsheet': 'Không phải tệp Excel (.xlsx).',
@@ -436,6 +437,8 @@ export const vi = {
   'xlsx.reason.csv': 'Đây là tệp văn bản CSV đổi tên, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.html': 'Đây là trang HTML đổi tên thành tệp Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'Đây là tệp “XML Spreadsheet 2003” (bảng tính XML của Excel 2003) đổi tên thành tệp Excel, không phải sổ Excel .xlsx. Hãy mở tệp bằng Excel rồi lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel (.xlsx)).',
+  'xlsx.reason.strict': 'Sổ được lưu dạng “Strict Open XML Spreadsheet”: ĐVHT đọc được dạng này nhưng không ghi vào được (ghi vào sẽ làm hỏng sổ). Hãy mở sổ bằng Excel, chọn Tệp → Lưu thành, ở “Lưu dưới dạng” chọn “Sổ làm việc Excel (*.xlsx)” (Excel Workbook (*.xlsx)), lưu lại rồi thử lại.',
+  'xlsx.reason.signed': 'Sổ đã được ký số trong Excel: ghi kết quả vào sổ (kể cả ra tệp khác bằng -o) sẽ làm chữ ký mất hiệu lực. Hãy dùng bản chưa ký, hoặc gỡ chữ ký (Tệp → Thông tin → Xem chữ ký → chọn chữ ký → Gỡ chữ ký), lưu lại, chạy lại lệnh rồi ký lại khi đã hoàn tất.',
   // The same kinds in a file whose own extension says so (bang.csv, so.ods): not “renamed”.
   'xlsx.reasonNamed.csv': 'Đây là tệp văn bản CSV, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reasonNamed.html': 'Đây là trang HTML, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
@@ -447,7 +450,6 @@ export const vi = {
   'xlsx.reason.corrupt': 'Tệp bị hỏng, không đọc được ({detail}).',
   'xlsx.reason.damagedSheet': 'Tệp bị hỏng: dữ liệu của trang tính “{detail}” không giải nén được (tệp hỏng khi sao chép hoặc tải về). Đề nghị đơn vị gửi lại tệp.',
   'xlsx.reason.damagedPart': 'Tệp bị hỏng: phần “{detail}” bên trong tệp không giải nén được (tệp hỏng khi sao chép hoặc tải về). Đề nghị đơn vị gửi lại tệp.',
-  'xlsx.reason.zip64': 'Tệp dùng kiểu nén ZIP64 chưa được hỗ trợ. Hãy mở bằng Excel rồi lưu lại.',
   'xlsx.reason.tooManyEntries': 'Tệp chứa quá nhiều thành phần ({detail}); không phải sổ đánh giá bình thường.',
   'xlsx.reason.zipBomb': 'Tệp giải nén ra quá lớn hoặc khai báo sai kích thước (nghi “bom nén”); đã dừng đọc.',
   'xlsx.reason.unsupportedCompression': 'Tệp dùng kiểu nén không hỗ trợ. Hãy mở bằng Excel rồi lưu lại.',
@@ -458,6 +460,7 @@ export const vi = {
   'xlsx.reason.dtd': 'Tệp chứa khai báo DTD/thực thể XML (Excel không bao giờ ghi như vậy); đã từ chối để an toàn.',
   'xlsx.reason.sheetTooLarge': 'Trang tính “{detail}” quá lớn (quá nhiều dòng hoặc ô có dữ liệu); không phải sổ đánh giá bình thường. Hãy xóa các dòng trống bên dưới bảng và dữ liệu thừa ở xa bảng, lưu lại rồi thử lại.',
   'xlsx.reason.unsafeName': 'Tệp chứa thành phần có tên trỏ ra ngoài tệp (“{detail}”); Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
+  'xlsx.reason.backslashName': 'Tệp không do Excel lưu: tên các phần bên trong tệp dùng dấu “\\” (ví dụ “{detail}”), kiểu của một số công cụ nén cũ, nên Excel và LibreOffice cũng có thể không mở được. Hãy lấy lại tệp do chính Excel lưu, hoặc xuất lại tệp từ phần mềm đã tạo ra nó; nếu Excel mở được tệp, hãy lưu lại (Tệp → Lưu thành → Sổ làm việc Excel (.xlsx)) rồi thử lại.',
   'xlsx.reason.tooDeep': 'Phần “{detail}” của tệp chứa XML lồng nhau quá sâu; Excel không bao giờ ghi như vậy, đã từ chối để an toàn.',
   // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
   'workbook.warning.cellTooLong': 'Trang “{sheet}”, ô {detail}: nội dung dài hơn 32.767 ký tự, giới hạn một ô của Excel, nên chỉ 32.767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',

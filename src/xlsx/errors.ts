@@ -14,7 +14,6 @@ export type XlsxFailure =
   | 'corrupt'
   | 'damagedPart'
   | 'damagedSheet'
-  | 'zip64'
   | 'tooManyEntries'
   | 'zipBomb'
   | 'unsupportedCompression'
@@ -23,9 +22,12 @@ export type XlsxFailure =
   | 'zippedWorkbooks'
   | 'ods'
   | 'xmlSpreadsheet'
+  | 'strict'
+  | 'signed'
   | 'dtd'
   | 'sheetTooLarge'
   | 'unsafeName'
+  | 'backslashName'
   | 'tooDeep'
   | 'badUtf8';
 

@@ -212,6 +212,8 @@ export class XlsxPackage {
   private workbookPath = 'xl/workbook.xml';
   private folder = 'xl/';
   private _sheets: PackageSheet[] = [];
+  private _strict = false;
+  private _signed = false;
 
   private constructor(
     private readonly source: Uint8Array,
@@ -246,11 +248,13 @@ export class XlsxPackage {
 
   private async load(): Promise<void> {
     const root = await this.text('_rels/.rels');
-    const rel = root ? namingPart('_rels/.rels', () => parseRels(root)).find((r) => r.type.endsWith('/officeDocument') && !r.external) : undefined;
+    const rootRels = root ? namingPart('_rels/.rels', () => parseRels(root)) : [];
+    const rel = rootRels.find((r) => r.type.endsWith('/officeDocument') && !r.external);
+    this._signed = rootRels.some((r) => r.type.endsWith('/digital-signature/origin'));
     this.workbookPath = rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
     this.folder = this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1);
     if (!this.has(this.workbookPath)) throw new XlsxError('notXlsx', `no ${this.workbookPath}`);
-    await this.text(this.workbookPath);
+    this._strict = isStrict((await this.text(this.workbookPath))!);
     await this.text(this.relsPathOf(this.workbookPath));
     await this.text('[Content_Types].xml');
     this.parseSheets();
@@ -368,8 +372,24 @@ export class XlsxPackage {
     return namingPart(relsPath, () => parseRels(xml)).map((r) => ({ ...r, path: r.external ? r.target : resolvePart(folder, r.target) }));
   }
 
+  /**
+   * Saved by Excel as "Strict Open XML Spreadsheet": readable (names are matched by local
+   * name, relationship types by their last segment), but what the add-in writes is
+   * transitional markup, and a strict package holding it is a mixed file Excel may refuse.
+   */
+  get strict(): boolean {
+    return this._strict;
+  }
+
+  /** Signed in Excel (a digital signature origin): any change voids the signature. */
+  get signed(): boolean {
+    return this._signed;
+  }
+
   /** Saves: untouched parts copied as stored, changed and new ones deflated. */
   async toBytes(deflate: Deflate): Promise<Uint8Array> {
+    if (this._strict) throw new XlsxError('strict');
+    if (this._signed) throw new XlsxError('signed');
     for (const [key, text] of this.texts) {
       const part = this.parts.get(key);
       // Shared parts edited as text are re-encoded only when their text changed.
@@ -767,4 +787,10 @@ function applyEdits(xml: string, edits: { start: number; end: number; text: stri
 function relId(attrs: string): string | null {
   const m = /(?:^|\s)([A-Za-z_][\w.-]*):id\s*=\s*("([^"]*)"|'([^']*)')/.exec(attrs);
   return m ? decodeEntities(m[3] ?? m[4] ?? '') : null;
+}
+
+/** The workbook's root in the ISO/IEC 29500 Strict namespace, or marked conformance="strict". */
+function isStrict(workbookXml: string): boolean {
+  const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
+  return root.includes('http://purl.oclc.org/ooxml/spreadsheetml/main') || /\bconformance\s*=\s*["']strict["']/.test(root);
 }

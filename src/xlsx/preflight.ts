@@ -51,7 +51,7 @@ export async function preflightXlsx(bytes: Uint8Array, options: PreflightOptions
   const limits = { ...PREFLIGHT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) throw new XlsxError('tooLarge', String(bytes.length));
   sniff(bytes);
-  // Entry count, declared sizes (per part, in total, against the compressed size), zip64,
+  // Entry count, declared sizes (per part, in total, against the compressed size), ZIP64 records that disagree,
   // entry encryption and unsafe names: all refused before anything is inflated.
   const dir = readDirectory(bytes, limits);
   const entries = [...dir.entries.values()];

@@ -127,10 +127,13 @@ function isUtf16(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-/** A part's bytes as text (UTF-16 by BOM, else UTF-8); invalid UTF-8 refuses the file, naming the part. */
+/**
+ * A part's bytes as text (UTF-16 by BOM, else UTF-8); invalid UTF-8 refuses the file, naming the
+ * part. Text decoded from UTF-16 declares UTF-8: that is how it is written back once edited.
+ */
 export function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string) | undefined, part: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return declaredUtf8(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return declaredUtf8(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   try {
     if (decode) return decode(bytes);
     utf8 ??= new TextDecoder('utf-8', { fatal: true });
@@ -138,6 +141,11 @@ export function decodeText(bytes: Uint8Array, decode: ((b: Uint8Array) => string
   } catch {
     throw new XlsxError('badUtf8', part);
   }
+}
+
+/** The XML declaration's encoding, when there is one, said as UTF-8. */
+function declaredUtf8(xml: string): string {
+  return xml.replace(/^(\s*<\?xml\b[^?]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
 
 function officeDocumentPath(rootRels: string | null): string {

@@ -7,6 +7,8 @@
  * method, sizes, CRC), no two names may collide (OPC names are case-insensitive) and no two
  * entries' data may overlap: a zip that says one thing to us and another to the next tool
  * is refused. Every part read is checked against its CRC-32.
+ * ZIP64 records are read where tools write them on small files (a ZIP64 end record, sizes
+ * and offsets in ZIP64 extra fields): the same checks apply to the values they hold.
  */
 import { XlsxError, type XlsxLimits } from './errors';
 import { crc32 } from './crc32';
@@ -31,6 +33,8 @@ export interface ZipEntry {
   date: number;
   /** Where the compressed data starts (after the local header). */
   dataOffset: number;
+  /** The name's bytes as stored: a copy keeps them (a name without the UTF-8 flag is not re-encoded). */
+  rawName: Uint8Array;
 }
 
 export interface ZipDirectory {
@@ -42,6 +46,10 @@ const EOCD = 0x06054b50;
 const CEN = 0x02014b50;
 const LOC = 0x04034b50;
 const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_END = 0x06064b50;
+/** The extra field holding an entry's 64-bit sizes and offset. */
+const ZIP64_EXTRA = 0x0001;
+const SATURATED = 0xffffffff;
 
 // Created on first use: some hosts (jsdom tests) add TextDecoder after modules load.
 let decoders: { utf8: { decode(b: Uint8Array): string }; latin1: { decode(b: Uint8Array): string } } | null = null;
@@ -50,39 +58,48 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEocd(bytes, view);
   if (eocd < 0) throw new XlsxError('truncated', 'end of central directory not found');
-  if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) throw new XlsxError('zip64');
-  const count = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new XlsxError('zip64');
+  // The directory ends where the ZIP64 end record starts, when there is one.
+  const { count, cdSize, cdOffset, end } = centralDirectory(view, eocd);
   if (count > limits.maxEntries) throw new XlsxError('tooManyEntries', String(count));
-  if (cdOffset + cdSize > eocd) throw new XlsxError('truncated', 'central directory outside the file');
+  if (cdOffset + cdSize > end) throw new XlsxError('truncated', 'central directory outside the file');
 
   const entries = new Map<string, ZipEntry>();
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== CEN) throw new XlsxError('corrupt', 'central directory entry');
+    if (p + 46 > end || view.getUint32(p, true) !== CEN) throw new XlsxError('corrupt', 'central directory entry');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     const time = view.getUint16(p + 12, true);
     const date = view.getUint16(p + 14, true);
     const crc = view.getUint32(p + 16, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let size = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen > eocd) throw new XlsxError('corrupt', 'entry name');
+    let localOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extraLen > end) throw new XlsxError('corrupt', 'entry name');
     const nameAt = p + 46;
     const rawName = bytes.subarray(nameAt, nameAt + nameLen);
     decoders ??= { utf8: new TextDecoder('utf-8'), latin1: new TextDecoder('latin1') };
     const name = (flags & 0x800 ? decoders.utf8 : decoders.latin1).decode(rawName);
+    if (size === SATURATED || compressedSize === SATURATED || localOffset === SATURATED) {
+      // The ZIP64 extra holds, in this order, only the fields saturated here.
+      const extra = zip64Extra(view, nameAt + nameLen, extraLen, name);
+      let at = 0;
+      const next = () => {
+        if (at + 8 > extra.length) throw new XlsxError('corrupt', `ZIP64 fields of ${name}`);
+        return u64(view, extra.start + (at += 8) - 8);
+      };
+      if (size === SATURATED) size = next();
+      if (compressedSize === SATURATED) compressedSize = next();
+      if (localOffset === SATURATED) localOffset = next();
+    }
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 0x1) throw new XlsxError('encrypted', 'zip entry encryption');
-    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) throw new XlsxError('zip64');
-    if (!safeName(name)) throw new XlsxError('unsafeName', name);
+    // Backslashes are an old zipper's folders (.NET Framework 4.5), not a way out: said as such.
+    if (!safeName(name)) throw new XlsxError(name.includes('\\') && safeName(name.replace(/\\/g, '/')) ? 'backslashName' : 'unsafeName', name);
     if (name.endsWith('/')) continue; // folder entry
     if (size > limits.maxEntryBytes) throw new XlsxError('zipBomb', `${name}: ${size}`);
     // Before anything is inflated: an honest but extreme ratio is a bomb too.
@@ -95,7 +112,7 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     if (entries.has(key)) throw new XlsxError('corrupt', `duplicate entry ${name}`);
     const dataOffset = checkLocalHeader(bytes, view, localOffset, { name, nameAt, nameLen, method, crc, compressedSize, size, flags });
     if (dataOffset + compressedSize > cdOffset) throw new XlsxError('truncated', name);
-    entries.set(key, { name, method, compressedSize, size, localOffset, crc32: crc, flags, time, date, dataOffset });
+    entries.set(key, { name, method, compressedSize, size, localOffset, crc32: crc, flags, time, date, dataOffset, rawName });
   }
   checkNoOverlap([...entries.values()]);
   return { entries };
@@ -127,9 +144,61 @@ function checkLocalHeader(bytes: Uint8Array, view: DataView, p: number, c: Centr
   const deferred = (flags & 0x8) !== 0;
   const agree = (local: number, central: number) => local === central || (deferred && local === 0);
   if (!agree(view.getUint32(p + 14, true), c.crc)) throw mismatch('CRC');
-  if (!agree(view.getUint32(p + 18, true), c.compressedSize)) throw mismatch('compressed size');
-  if (!agree(view.getUint32(p + 22, true), c.size)) throw mismatch('size');
+  let compressedSize = view.getUint32(p + 18, true);
+  let size = view.getUint32(p + 22, true);
+  if (p + 30 + nameLen + extraLen > bytes.length) throw mismatch('extra field');
+  if (size === SATURATED || compressedSize === SATURATED) {
+    // A local ZIP64 extra holds both sizes, the size first.
+    const extra = zip64Extra(view, p + 30 + nameLen, extraLen, c.name);
+    if (extra.length < 16) throw mismatch('ZIP64 sizes');
+    size = u64(view, extra.start);
+    compressedSize = u64(view, extra.start + 8);
+  }
+  if (!agree(compressedSize, c.compressedSize)) throw mismatch('compressed size');
+  if (!agree(size, c.size)) throw mismatch('size');
   return p + 30 + nameLen + extraLen;
+}
+
+/**
+ * Entry count, size and offset of the central directory, from the ZIP64 end record when a
+ * locator precedes the end record; `end` is where the directory must stop. A 32-bit field
+ * that is not saturated must say what the ZIP64 record says.
+ */
+function centralDirectory(view: DataView, eocd: number): { count: number; cdSize: number; cdOffset: number; end: number } {
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) {
+    if (count === 0xffff || cdSize === SATURATED || cdOffset === SATURATED) throw new XlsxError('corrupt', 'ZIP64 end record missing');
+    return { count, cdSize, cdOffset, end: eocd };
+  }
+  const at = u64(view, locator + 8);
+  // One disk only: a split archive is not a workbook file.
+  if (view.getUint32(locator + 4, true) !== 0 || view.getUint32(locator + 16, true) > 1) throw new XlsxError('corrupt', 'ZIP64 locator');
+  if (at + 56 > locator || view.getUint32(at, true) !== ZIP64_END) throw new XlsxError('corrupt', 'ZIP64 end record');
+  const zip64 = { count: u64(view, at + 32), cdSize: u64(view, at + 40), cdOffset: u64(view, at + 48), end: at };
+  if (view.getUint32(at + 16, true) !== 0 || view.getUint32(at + 20, true) !== 0 || u64(view, at + 24) !== zip64.count) throw new XlsxError('corrupt', 'ZIP64 end record');
+  const agrees = (value: number, saturated: number, wide: number) => value === saturated || value === wide;
+  if (!agrees(count, 0xffff, zip64.count) || !agrees(cdSize, SATURATED, zip64.cdSize) || !agrees(cdOffset, SATURATED, zip64.cdOffset)) throw new XlsxError('corrupt', 'ZIP64 end record disagrees');
+  return zip64;
+}
+
+/** The ZIP64 extra field among an entry's extra fields (start and length of its data). */
+function zip64Extra(view: DataView, from: number, length: number, name: string): { start: number; length: number } {
+  for (let q = from; q + 4 <= from + length; ) {
+    const id = view.getUint16(q, true);
+    const size = view.getUint16(q + 2, true);
+    if (q + 4 + size > from + length) break;
+    if (id === ZIP64_EXTRA) return { start: q + 4, length: size };
+    q += 4 + size;
+  }
+  throw new XlsxError('corrupt', `ZIP64 fields of ${name}`);
+}
+
+/** A little-endian 64-bit field as a number (exact below 2^53, far beyond any file read here). */
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x100000000;
 }
 
 /** Overlapping entries let one compressed stream count many times (a known bomb shape). */

@@ -21,6 +21,8 @@ export interface RawPart {
   flags?: number;
   time?: number;
   date?: number;
+  /** The name's bytes as stored, kept with their flag (else the name is written as UTF-8). */
+  rawName?: Uint8Array;
 }
 
 /** `deflated`: `data` already compressed by the same deflater (or on its way), e.g. started early. */
@@ -56,13 +58,16 @@ export async function writeZip(entries: ZipWriteEntry[], deflate: Deflate, check
   const enc = encoder;
   const prepared = await Promise.all(
     entries.map(async (e): Promise<Prepared> => {
-      const name = enc.encode(e.name);
       const nameFlag = /^[\x20-\x7e]*$/.test(e.name) ? 0 : UTF8_NAME;
       if ('raw' in e) {
         const r = e.raw;
         if (r.data.length !== r.compressedSize) throw new Error(`zip writer: ${e.name} has ${r.data.length} bytes, declared ${r.compressedSize}`);
-        return { name, method: r.method, crc: r.crc32, compressedSize: r.compressedSize, size: r.size, data: r.data, flags: ((r.flags ?? 0) & KEPT_FLAGS) | nameFlag, time: r.time ?? FIXED_TIME, date: r.date ?? FIXED_DATE, offset: 0 };
+        // A copied part keeps its name's bytes and their encoding flag: the name another part refers to.
+        const name = r.rawName ?? enc.encode(e.name);
+        const flags = ((r.flags ?? 0) & KEPT_FLAGS) | (r.rawName ? 0 : nameFlag);
+        return { name, method: r.method, crc: r.crc32, compressedSize: r.compressedSize, size: r.size, data: r.data, flags, time: r.time ?? FIXED_TIME, date: r.date ?? FIXED_DATE, offset: 0 };
       }
+      const name = enc.encode(e.name);
       const crc = checksum(e.data);
       // Tiny parts gain nothing from deflate; an empty one must be stored.
       const store = e.store || e.data.length === 0;

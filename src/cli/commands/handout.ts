@@ -37,7 +37,7 @@ export const handout: Command = {
     const target = await prepareWrite(output, lang);
     const rulesTarget = rulesFile ? await prepareWrite(rulesFile, lang) : null;
     for (const f of [output, rulesFile]) if (f && fs.existsSync(f)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: f }));
-    const source = presetId ? await handoutRuleSet({ presetId }, lang) : await handoutRuleSet({ workbook: await openWorkbook(from!, lang) }, lang);
+    const source = presetId ? await handoutRuleSet({ presetId }, lang) : await handoutRuleSet({ workbook: await openWorkbook(from!, lang, 'read') }, lang);
     if (!source.ok) throw new CliFailure(presetId ? EXIT.usage : EXIT.data, source.message);
     const starter = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     await writeStarterWorkbook(starter, source.ruleSet, { body: opt('body'), tier: opt('tier'), year });

@@ -109,11 +109,11 @@ export const importCommand: Command = {
     await checkInput(sourceFile, lang);
     await checkInput(into, lang);
     const file = dryRun ? null : await prepareWrite(into, lang);
-    const target = await openWorkbook(into, lang);
+    const target = await openWorkbook(into, lang, dryRun ? 'read' : 'write');
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
     let source: ImportSource = { sheet };
     if (!sameFile) {
-      const read = await readSourceSheet(await openWorkbook(sourceFile, lang), sheet);
+      const read = await readSourceSheet(await openWorkbook(sourceFile, lang, 'read'), sheet);
       if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: read.sheetNames.join(', ') }));
       source = { sheet, data: read.data, label: sourceFile };
     }
