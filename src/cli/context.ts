@@ -137,7 +137,7 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
     throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
   }
-  const unwritable = use === 'write' ? (workbook.pkg.strict ? 'strict' : workbook.pkg.signed ? 'signed' : null) : null;
+  const unwritable = use === 'write' ? workbook.unwritable : null;
   if (unwritable) throw new CliFailure(EXIT.data, t(lang, 'xlsx.refusedWrite', { file, reason: xlsxReason(new XlsxError(unwritable), bytes.length, undefined, lang, 'own', file) }));
   return workbook;
 }

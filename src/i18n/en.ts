@@ -434,7 +434,7 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.html': 'This is an HTML page renamed as an Excel file. Open it in Excel and save it as .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'This is an “XML Spreadsheet 2003” file (Excel 2003 XML) renamed as an Excel file, not an .xlsx workbook. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook (.xlsx)).',
   'xlsx.reason.strict': 'The workbook is saved as “Strict Open XML Spreadsheet”: ĐVHT can read it but cannot write into it (writing would damage the workbook). Open it in Excel, choose File → Save As, pick “Excel Workbook (*.xlsx)” under “Save as type”, save, and try again.',
-  'xlsx.reason.signed': 'The workbook is digitally signed in Excel: writing into it (or to another file with -o) would make the signature invalid. Use an unsigned copy, or remove the signature (File → Info → View Signatures → pick the signature → Remove Signature), save, run the command again and sign once you are done.',
+  'xlsx.reason.signed': 'The workbook is digitally signed in Excel: writing into it (even into another file) would make the signature invalid. Use an unsigned copy, or remove the signature (File → Info → View Signatures → pick the signature → Remove Signature), save, try again, and sign once you are done.',
   // The same kinds in a file whose own extension says so (bang.csv, so.ods): not “renamed”.
   'xlsx.reasonNamed.csv': 'This is a CSV text file, not an Excel workbook. Open it in Excel and save it as .xlsx.',
   'xlsx.reasonNamed.html': 'This is an HTML page, not an Excel workbook. Open it in Excel and save it as .xlsx.',

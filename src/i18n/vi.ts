@@ -438,7 +438,7 @@ export const vi = {
   'xlsx.reason.html': 'Đây là trang HTML đổi tên thành tệp Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'Đây là tệp “XML Spreadsheet 2003” (bảng tính XML của Excel 2003) đổi tên thành tệp Excel, không phải sổ Excel .xlsx. Hãy mở tệp bằng Excel rồi lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel (.xlsx)).',
   'xlsx.reason.strict': 'Sổ được lưu dạng “Strict Open XML Spreadsheet”: ĐVHT đọc được dạng này nhưng không ghi vào được (ghi vào sẽ làm hỏng sổ). Hãy mở sổ bằng Excel, chọn Tệp → Lưu thành, ở “Lưu dưới dạng” chọn “Sổ làm việc Excel (*.xlsx)” (Excel Workbook (*.xlsx)), lưu lại rồi thử lại.',
-  'xlsx.reason.signed': 'Sổ đã được ký số trong Excel: ghi kết quả vào sổ (kể cả ra tệp khác bằng -o) sẽ làm chữ ký mất hiệu lực. Hãy dùng bản chưa ký, hoặc gỡ chữ ký (Tệp → Thông tin → Xem chữ ký → chọn chữ ký → Gỡ chữ ký), lưu lại, chạy lại lệnh rồi ký lại khi đã hoàn tất.',
+  'xlsx.reason.signed': 'Sổ đã được ký số trong Excel: ghi kết quả vào sổ (kể cả ghi ra một tệp khác) sẽ làm chữ ký mất hiệu lực. Hãy dùng bản chưa ký, hoặc gỡ chữ ký (Tệp → Thông tin → Xem chữ ký → chọn chữ ký → Gỡ chữ ký), lưu lại rồi thử lại, và ký lại khi đã hoàn tất.',
   // The same kinds in a file whose own extension says so (bang.csv, so.ods): not “renamed”.
   'xlsx.reasonNamed.csv': 'Đây là tệp văn bản CSV, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reasonNamed.html': 'Đây là trang HTML, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',

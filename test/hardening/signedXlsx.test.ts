@@ -7,12 +7,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
 import { run, type Io } from '../../src/cli/main';
 import { XlsxError } from '../../src/xlsx';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
+import { signed } from '../support/signedXlsx';
 
 jest.setTimeout(120_000);
 
@@ -20,21 +20,6 @@ function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
-
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-/** `bytes` with the parts Excel adds when it signs a workbook (the signature itself a stub). */
-async function signed(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file('[Content_Types].xml', types.replace('</Types>', '<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/><Override PartName="/_xmlsignatures/sig1.xml" ContentType="application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"/></Types>'));
-  const rels = await zip.file('_rels/.rels')!.async('string');
-  zip.file('_rels/.rels', rels.replace('</Relationships>', `<Relationship Id="rId9" Type="${PKG_REL}/digital-signature/origin" Target="_xmlsignatures/origin.sigs"/></Relationships>`));
-  zip.file('_xmlsignatures/origin.sigs', '');
-  zip.file('_xmlsignatures/_rels/origin.sigs.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${PKG_REL}/digital-signature/signature" Target="sig1.xml"/></Relationships>`);
-  zip.file('_xmlsignatures/sig1.xml', '<?xml version="1.0" encoding="UTF-8"?>\n<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo/><SignatureValue>AAAA</SignatureValue></Signature>');
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 let dir: string;

@@ -277,7 +277,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       const [file] = await pickFiles(`.xlsx,${XLSX_MIME}`, false);
       if (!file) return;
       try {
-        const workbook = await openUpload(file, lang);
+        const workbook = await openUpload(file, lang, 'write');
         replaceWorkbook(workbook, { intent: 'success', key: 'preview.opened', params: { file: file.name } });
       } catch (e) {
         setNotice({ intent: 'error', key: 'preview.openFailed', params: { file: file.name, reason: errorText(e) } });

@@ -55,18 +55,19 @@ export function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
 
 /**
  * An uploaded file as a workbook, after the preflight: the package model inflates
- * everything into the tab's memory, so a bomb must never reach it. Throws an Error whose
- * message is the reason in words.
+ * everything into the tab's memory, so a bomb must never reach it. `use` write: the workbook
+ * the clerk works in (the pane writes it, the download is it); read: a unit's file or an
+ * import's source. Throws an Error whose message is the reason in words.
  */
-export async function openUpload(file: File, lang: Lang): Promise<PreviewWorkbook> {
+export async function openUpload(file: File, lang: Lang, use: 'read' | 'write' = 'read'): Promise<PreviewWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     await preflightXlsx(bytes, { inflate: webInflate });
+    return await PreviewWorkbook.open(bytes, file.name, use);
   } catch (e) {
     if (!(e instanceof XlsxError)) throw e;
     throw new Error(xlsxReason(e, bytes.length, undefined, lang, 'own', file.name), { cause: e });
   }
-  return PreviewWorkbook.open(bytes, file.name);
 }
 
 export interface PreviewHostOptions {

@@ -8,6 +8,7 @@ import type { Workbook, WorkbookSession, WorkbookWarning } from '../../workbook/
 import { XlsxWorkbook, type Selection, type XlsxWorkbookOptions } from '../../workbook/xlsx/xlsxWorkbook';
 import { webInflate } from '../../xlsx/inflateWeb';
 import { webDeflate } from '../../xlsx/deflateWeb';
+import { XlsxError } from '../../xlsx/errors';
 import { PackageReader } from './packageModel';
 import { FormulaFreshness } from './staleFormulas';
 import type { SheetPlan } from '../../workbook/port';
@@ -38,9 +39,13 @@ export class PreviewWorkbook implements Workbook {
     return new PreviewWorkbook(label, XlsxWorkbook.create(label, WEB_XLSX));
   }
 
-  /** The bytes, already through the preflight. */
-  static async open(bytes: Uint8Array, label: string): Promise<PreviewWorkbook> {
+  /**
+   * The bytes, already through the preflight. To work in (`use` write), a workbook the add-in
+   * must not write (XlsxWorkbook.unwritable) is refused with that reason.
+   */
+  static async open(bytes: Uint8Array, label: string, use: 'read' | 'write' = 'write'): Promise<PreviewWorkbook> {
     const file = await XlsxWorkbook.open(bytes, label, WEB_XLSX);
+    if (use === 'write' && file.unwritable) throw new XlsxError(file.unwritable);
     return new PreviewWorkbook(label, Promise.resolve(file));
   }
 

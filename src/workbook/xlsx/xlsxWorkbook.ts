@@ -75,6 +75,14 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(await XlsxPackage.fromParts(TEMPLATE(), options), label, options);
   }
 
+  /**
+   * Why the add-in must not write this workbook, if it must not: saved as Strict Open XML, or
+   * signed in Excel (XlsxPackage.strict, .signed). Reading it is fine.
+   */
+  get unwritable(): 'strict' | 'signed' | null {
+    return this.pkg.strict ? 'strict' : this.pkg.signed ? 'signed' : null;
+  }
+
   get lastSelection(): Selection | null {
     return this._lastSelection;
   }
