@@ -90,6 +90,15 @@ const useStyles = makeStyles({
   frozenBottom: { borderBottomColor: tokens.colorNeutralStrokeAccessible },
   frozenRight: { borderRightColor: tokens.colorNeutralStrokeAccessible },
   wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
+  // A cell's text, cut off at its row's height as Excel does: a table cell grows to its content, and a row
+  // drawn taller than its height puts the rows off where the window of rows is reckoned.
+  clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  // Wrapped text too long for its row shows the lines at its alignment's edge (the last ones, at the bottom).
+  clipLines: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' },
+  clipTop: { justifyContent: 'flex-start' },
+  clipMiddle: { justifyContent: 'center' },
+  // Text run on over its neighbours is cut off at the row only.
+  clipRow: { overflowX: 'visible', overflowY: 'clip', textOverflow: 'clip' },
   // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
   // headings and frozen cells 2–3, column headings and the frozen corner 4–5, frozen row headings 6).
   spill: { overflow: 'visible', textOverflow: 'clip', zIndex: 1 },
@@ -688,6 +697,9 @@ export function SheetGrid(props: SheetGridProps) {
     const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
     const content = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
     const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
+    // The rows it is drawn over, less its bottom border.
+    const rowsHigh = tops[rowIndex + (rowSpan ?? 1)]! - tops[rowIndex]! - 1;
+    const vertical = cell.style?.vertical;
     return (
       <td
         key={c.index}
@@ -761,11 +773,14 @@ export function SheetGrid(props: SheetGridProps) {
             onKeyDown={onEditorKey}
             onBlur={(e) => commit(e.currentTarget.value, null)}
           />
-        ) : spill ? (
-          <span className={s.runOn}>{content}</span>
-        ) : (
-          content
-        )}
+        ) : content !== '' ? (
+          <div
+            className={mergeClasses(s.clip, wrap && s.clipLines, wrap && vertical === 'top' && s.clipTop, wrap && vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
+            style={{ maxHeight: rowsHigh }}
+          >
+            {spill ? <span className={s.runOn}>{content}</span> : content}
+          </div>
+        ) : null}
         {isActive && !isEditing && cell.list && !fixed && (
           <button
             type="button"
@@ -811,7 +826,9 @@ export function SheetGrid(props: SheetGridProps) {
           scope="row"
           aria-colindex={1}
         >
-          {row}
+          <div className={s.clip} style={{ maxHeight: view.heights[rowIndex]! - 1 }}>
+            {row}
+          </div>
         </th>
         {drawnColumns.slice(0, frozenColumns).map((ci) => renderCell(row, rowIndex, ci))}
         {leftPad > 0 && <td aria-hidden="true" />}
