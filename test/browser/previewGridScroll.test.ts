@@ -2,7 +2,8 @@
  * The grid draws a window of rows placed by the heights the sheet gives its rows: a row drawn taller
  * than that (its text's line taller than the row) put the rows off where the grid reckons them. A cell
  * selected with ↓ then ended below the grid's edge, and the sheet's length changed as it scrolled, so
- * the scroll position moved by itself at the sheet's end.
+ * the scroll position moved by itself at the sheet's end. A cell's text is cut off at its row, as in Excel, so
+ * no row is drawn taller. A cell selected out of view is scrolled just into view, as Excel does.
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
@@ -174,5 +175,64 @@ describe('rows shorter than their text, as Excel draws them', () => {
       });
     }
     expect([...cut]).toEqual([]);
+  });
+});
+
+/** The selected cell's box and the part of the grid that scrolls (below and right of the headings and frozen panes), in the page. */
+const inView = (page: Page) =>
+  grid(page).evaluate((el) => {
+    const scroller = el.parentElement!;
+    const s = scroller.getBoundingClientRect();
+    const td = el.querySelector('td[data-selected="true"]')!;
+    const box = td.getBoundingClientRect();
+    const frozenRowHeads = [...el.querySelectorAll<HTMLElement>('tbody th')].filter((th) => th.style.top);
+    const frozenCells = [...el.querySelectorAll<HTMLElement>('tbody td')].filter((c) => c.style.left);
+    return {
+      address: td.getAttribute('data-address'),
+      cell: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
+      view: {
+        top: Math.max(el.querySelector('thead th')!.getBoundingClientRect().bottom, ...frozenRowHeads.map((th) => th.getBoundingClientRect().bottom)),
+        bottom: s.top + scroller.clientTop + scroller.clientHeight,
+        left: Math.max(el.querySelector('tbody th')!.getBoundingClientRect().right, ...frozenCells.map((c) => c.getBoundingClientRect().right)),
+        right: s.left + scroller.clientLeft + scroller.clientWidth,
+      },
+      scroll: [scroller.scrollTop, scroller.scrollLeft],
+    };
+  });
+
+/** Presses `key` until the grid scrolls; where the selected cell is then. */
+async function pressUntilScrolled(page: Page, key: string): Promise<Awaited<ReturnType<typeof inView>>> {
+  const before = (await inView(page)).scroll;
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press(key);
+    await settled(page);
+    const at = await inView(page);
+    if (at.scroll[0] !== before[0] || at.scroll[1] !== before[1]) return at;
+  }
+  throw new Error(`${key} 200 times: the grid never scrolled`);
+}
+
+describe('a selected cell brought into view', () => {
+  it('moved past an edge by the keys: scrolled just into view at that edge, as in Excel; a jump far away: to the middle', async () => {
+    const page = await openFile(pages, 'preview selection nearest edge', madeWorkbook('frozen'));
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+
+    const down = await pressUntilScrolled(page, 'ArrowDown');
+    expect(Math.abs(down.cell.bottom - down.view.bottom)).toBeLessThanOrEqual(1);
+    const up = await pressUntilScrolled(page, 'ArrowUp');
+    expect(Math.abs(up.cell.top - up.view.top)).toBeLessThanOrEqual(1);
+    const right = await pressUntilScrolled(page, 'ArrowRight');
+    expect(Math.abs(right.cell.right - right.view.right)).toBeLessThanOrEqual(1);
+    const left = await pressUntilScrolled(page, 'ArrowLeft');
+    expect(Math.abs(left.cell.left - left.view.left)).toBeLessThanOrEqual(1);
+
+    // Ctrl+↓ to the list's last row, screens away: brought to the middle, with the rows around it in view.
+    await page.keyboard.press('Control+ArrowDown');
+    await settled(page);
+    const far = await inView(page);
+    expect(far.address).toMatch(/302$/);
+    expect(Math.abs((far.cell.top + far.cell.bottom) / 2 - (far.view.top + far.view.bottom) / 2)).toBeLessThanOrEqual(far.cell.bottom - far.cell.top);
   });
 });

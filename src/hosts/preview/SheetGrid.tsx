@@ -199,6 +199,15 @@ function indexAt(starts: readonly number[], count: number, x: number): number {
   return lo;
 }
 
+/**
+ * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
+ * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away.
+ */
+export function intoView(at: number, from: number, to: number, size: number): number {
+  const edge = from < at || to - from > size ? from : to - size;
+  return Math.max(0, Math.abs(edge - at) < size ? edge : from - (size - (to - from)) / 2);
+}
+
 /** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
 export function parseClipboard(text: string): string[][] {
   const rows: string[][] = [];
@@ -388,9 +397,11 @@ export function SheetGrid(props: SheetGridProps) {
       rowIndex < frozenRows || (merge ? mergeBottom > viewTop && top < el.scrollTop + el.clientHeight : top >= viewTop && bottom <= el.scrollTop + el.clientHeight);
     const columnsInView =
       ci < frozenColumns || (merge ? mergeRight > viewLeft && left < el.scrollLeft + el.clientWidth : left >= viewLeft && left + width <= el.scrollLeft + el.clientWidth);
-    // Brought to the middle of the part that scrolls.
-    if (!rowsInView) next.top = Math.max(0, top - (el.clientHeight + frozenHeight) / 2);
-    if (!columnsInView) next.left = Math.max(0, left - (el.clientWidth + frozenWidth) / 2);
+    // Scrolled just into view at the nearest edge, as Excel does; a cell further than the part that scrolls
+    // (a jump: Ctrl+arrow, a problem's link) keeps nothing of the view in sight anyway, and is brought to its
+    // middle, with what lies around it.
+    if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
+    if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
     if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
   }, [view.name, active?.row, active?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the active cell changes, not on every redraw
 
