@@ -203,7 +203,7 @@ function indexAt(starts: readonly number[], count: number, x: number): number {
  * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
  * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away.
  */
-export function intoView(at: number, from: number, to: number, size: number): number {
+function intoView(at: number, from: number, to: number, size: number): number {
   const edge = from < at || to - from > size ? from : to - size;
   return Math.max(0, Math.abs(edge - at) < size ? edge : from - (size - (to - from)) / 2);
 }
@@ -709,7 +709,7 @@ export function SheetGrid(props: SheetGridProps) {
     const content = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
     const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
     // The rows it is drawn over, less its bottom border.
-    const rowsHigh = tops[rowIndex + (rowSpan ?? 1)]! - tops[rowIndex]! - 1;
+    const rowsHigh = Math.max(0, tops[rowIndex + (rowSpan ?? 1)]! - tops[rowIndex]! - 1);
     const vertical = cell.style?.vertical;
     return (
       <td
@@ -837,7 +837,7 @@ export function SheetGrid(props: SheetGridProps) {
           scope="row"
           aria-colindex={1}
         >
-          <div className={s.clip} style={{ maxHeight: view.heights[rowIndex]! - 1 }}>
+          <div className={s.clip} style={{ maxHeight: Math.max(0, view.heights[rowIndex]! - 1) }}>
             {row}
           </div>
         </th>
