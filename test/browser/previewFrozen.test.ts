@@ -4,32 +4,12 @@
  * past the windows of rows and columns it draws, and its keys move as Excel's do. And a merge
  * whose first row is hidden shows its text (as LibreOffice does) and is edited there.
  */
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, grid, runsOnOver, select, shows, step as stepIn } from './support/grid';
-import { ROOT } from './support/build';
+import { cell, grid, madeWorkbook, openFile, runsOnOver, select, shows, step as stepIn } from './support/grid';
 
 const pages = useBrowserPages();
 const step = (page: Page, name: string) => stepIn(pages, page, name);
-
-function workbook(kind: 'frozen' | 'merged-hidden'): string {
-  const out = path.join(ROOT, 'test-output', 'browser', `frozen-${kind}.xlsx`);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, out]);
-  return out;
-}
-
-async function openFile(name: string, file: string): Promise<Page> {
-  const { page } = await pages.open(name);
-  await page.goto(`${pages.origin}/preview.html`);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
-  await chooser.setFiles(file);
-  await grid(page).waitFor();
-  return page;
-}
 
 interface Edges {
   /** The column headings' bottom and the row headings' right edge, in the page. */
@@ -64,7 +44,7 @@ const scrollGrid = (page: Page, to: { top?: number; left?: number }) => grid(pag
 
 describe('frozen panes in the preview grid', () => {
   it('keeps the frozen rows at the top and the frozen columns at the left while the rest scrolls, whatever the window', async () => {
-    const page = await openFile('preview frozen panes', workbook('frozen'));
+    const page = await openFile(pages, 'preview frozen panes', madeWorkbook('frozen'));
     await page.locator('table[data-sheet="Cán bộ"]').waitFor();
 
     // Far down and far right: rows 1–2 and columns A–B are drawn anyway, in place, over what scrolls under them
@@ -95,7 +75,7 @@ describe('frozen panes in the preview grid', () => {
   });
 
   it('moves as Excel does: Ctrl+Home to the first cell past the frozen panes, frozen cells selected without scrolling, the active cell never hidden under them', async () => {
-    const page = await openFile('preview frozen keys', workbook('frozen'));
+    const page = await openFile(pages, 'preview frozen keys', madeWorkbook('frozen'));
     await page.locator('table[data-sheet="Cán bộ"]').waitFor();
     await grid(page).focus();
     await page.keyboard.press('Control+Home');
@@ -149,7 +129,7 @@ describe('frozen panes in the preview grid', () => {
   });
 
   it('a cell being typed in passes under the frozen rows and columns when the grid scrolls, as the others do', async () => {
-    const page = await openFile('preview frozen editing', workbook('frozen'));
+    const page = await openFile(pages, 'preview frozen editing', madeWorkbook('frozen'));
     await page.locator('table[data-sheet="Cán bộ"]').waitFor();
     await page.mouse.click(...(await centre(page, 'C3')));
     await page.keyboard.type('Ghi chú');
@@ -171,7 +151,7 @@ describe('frozen panes in the preview grid', () => {
 
 describe('a merge whose first row is hidden', () => {
   it('shows its text over the rows shown, and typing there writes the merge', async () => {
-    const page = await openFile('preview merge hidden first row', workbook('merged-hidden'));
+    const page = await openFile(pages, 'preview merge hidden first row', madeWorkbook('merged-hidden'));
     await page.locator('table[data-sheet="Ẩn dòng đầu"]').waitFor();
     expect(await page.locator('th[scope="row"]', { hasText: /^3$/ }).count()).toBe(0);
     await shows(page, 'A4', 'Tổ Văn');

@@ -2,12 +2,17 @@
  * The grid draws a window of rows placed by the heights the sheet gives its rows: a row drawn taller
  * than that (its text's line taller than the row) put the rows off where the grid reckons them. A cell
  * selected with ↓ then ended below the grid's edge, and the sheet's length changed as it scrolled, so
- * the scroll position moved by itself at the sheet's end.
+ * the scroll position moved by itself at the sheet's end. A cell's text is cut off at its row, as in Excel, so
+ * no row is drawn taller. A cell selected out of view is scrolled just into view, as Excel does.
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { grid, openSample, select, settled, showSheet } from './support/grid';
+import { grid, madeWorkbook, openFile, openSample, reveal, select, settled, showSheet, step } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { createSheets } from '../../src/usecases/createSheets';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 
 const pages = useBrowserPages();
 
@@ -25,46 +30,72 @@ const where = (page: Page) =>
     };
   });
 
+/**
+ * Calls `look` on each window of rows drawn, from the top of the sheet shown to its end, half a screen at a
+ * time. A grid whose length changes as it scrolls may never reach its end: that throws, after twice the halves.
+ */
+async function eachWindow(page: Page, look: () => Promise<void>): Promise<void> {
+  const halves = await grid(page).evaluate((el) => {
+    const scroller = el.parentElement!;
+    scroller.scrollTo({ top: 0 });
+    return Math.ceil(scroller.scrollHeight / (scroller.clientHeight / 2));
+  });
+  for (let n = 0, more = true; more; n++) {
+    if (n > 2 * halves) throw new Error(`the grid did not reach its end in ${n} half screens: its length changes as it scrolls`);
+    await settled(page);
+    await look();
+    more = await grid(page).evaluate((el) => {
+      const scroller = el.parentElement!;
+      const before = scroller.scrollTop;
+      scroller.scrollBy({ top: scroller.clientHeight / 2 });
+      return scroller.scrollTop !== before;
+    });
+  }
+}
+
+/** The rows of these sheets drawn taller or shorter than the grid reckons them (its window of rows is placed by that). */
+async function rowsOffReckoning(page: Page, sheets: string[]): Promise<string[]> {
+  const off = new Set<string>();
+  for (const sheet of sheets) {
+    await showSheet(page, sheet);
+    await eachWindow(page, async () => {
+      const drawn = await grid(page).evaluate((el) =>
+        [...el.querySelectorAll<HTMLElement>('tbody tr')].map((tr) => ({ row: tr.querySelector('th')?.textContent ?? 'spacer', reckoned: parseFloat(tr.style.height), drawn: tr.getBoundingClientRect().height })),
+      );
+      for (const r of drawn) if (Math.abs(r.drawn - r.reckoned) > 0.5) off.add(`'${sheet}' row ${r.row}: ${r.drawn}px, reckoned ${r.reckoned}px`);
+    });
+  }
+  return [...off];
+}
+
+/** ↓ from `column``from` to `column``to`: each cell selected wholly in view, the sheet as long as before. What was not. */
+async function walkDown(page: Page, column: string, from: number, to: number): Promise<string[]> {
+  await select(page, `${column}${from}`);
+  await settled(page);
+  const { scrollHeight } = await where(page);
+  const off: string[] = [];
+  for (let row = from + 1; row <= to; row++) {
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    const at = await where(page);
+    if (at.address !== `${column}${row}`) off.push(`${column}${row} not selected (${at.address})`);
+    else if (at.belowEdge! > 0) off.push(`${column}${row}: ${at.belowEdge}px below the grid's edge`);
+    if (at.scrollHeight !== scrollHeight) off.push(`${column}${row}: the sheet is ${at.scrollHeight}px long, was ${scrollHeight}px`);
+  }
+  return off;
+}
+
 describe('the grid’s window of rows', () => {
   it('every sheet of the sample: each row is drawn as tall as the grid reckons it, its title rows too', async () => {
     const page = await openSample(pages, 'preview grid rows as reckoned');
     const tabs = await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab').allInnerTexts();
-    const off: string[] = [];
-    for (const sheet of tabs) {
-      await showSheet(page, sheet);
-      for (let more = true; more; ) {
-        await settled(page);
-        const drawn = await grid(page).evaluate((el) =>
-          [...el.querySelectorAll<HTMLElement>('tbody tr')].map((tr) => ({ row: tr.querySelector('th')?.textContent ?? 'spacer', reckoned: parseFloat(tr.style.height), drawn: tr.getBoundingClientRect().height })),
-        );
-        for (const r of drawn) if (Math.abs(r.drawn - r.reckoned) > 0.5) off.push(`'${sheet}' row ${r.row}: ${r.drawn}px, reckoned ${r.reckoned}px`);
-        more = await grid(page).evaluate((el) => {
-          const scroller = el.parentElement!;
-          const before = scroller.scrollTop;
-          scroller.scrollBy({ top: scroller.clientHeight / 2 });
-          return scroller.scrollTop !== before;
-        });
-      }
-    }
-    expect([...new Set(off)]).toEqual([]);
+    expect(await rowsOffReckoning(page, tabs)).toEqual([]);
   });
 
   it('↓ down the members: the selected cell is always wholly in view, and the sheet’s length stays the same', async () => {
     const page = await openSample(pages, 'preview grid arrow down in view');
     await showSheet(page, SHEETS.members);
-    await select(page, 'C6');
-    await settled(page);
-    const { scrollHeight } = await where(page);
-    const off: string[] = [];
-    for (let row = 7; row <= 60; row++) {
-      await page.keyboard.press('ArrowDown');
-      await settled(page);
-      const at = await where(page);
-      if (at.address !== `C${row}`) off.push(`C${row} not selected (${at.address})`);
-      else if (at.belowEdge! > 0) off.push(`C${row}: ${at.belowEdge}px below the grid's edge`);
-      if (at.scrollHeight !== scrollHeight) off.push(`C${row}: the sheet is ${at.scrollHeight}px long, was ${scrollHeight}px`);
-    }
-    expect(off).toEqual([]);
+    expect(await walkDown(page, 'C', 6, 60)).toEqual([]);
   });
 
   it('scrolled to the end of the sheet, the grid stays where it was put', async () => {
@@ -78,5 +109,130 @@ describe('the grid’s window of rows', () => {
     });
     await settled(page);
     await expect(grid(page).evaluate((el) => el.parentElement!.scrollTop)).resolves.toBe(put);
+  });
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The drawn cells whose text lies, wholly or in part, above or below their cell's box: cut off by their row. */
+const textCutOff = (page: Page) =>
+  grid(page).evaluate((el) => {
+    const cut: string[] = [];
+    for (const td of el.querySelectorAll<HTMLElement>('tbody td[data-address]')) {
+      const box = td.getBoundingClientRect();
+      const texts = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+        if (t.parentElement?.closest('button')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        if ([...range.getClientRects()].some((r) => r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)) cut.push(td.dataset.address!);
+      }
+    }
+    return cut;
+  });
+
+/** The boxes of a cell's lines of text and its own box, in the page. */
+const linesOf = async (page: Page, address: string) =>
+  (await reveal(page, address)).evaluate((td) => {
+    const texts = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    const lines: { top: number; bottom: number }[] = [];
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      for (const r of range.getClientRects()) lines.push({ top: r.top, bottom: r.bottom });
+    }
+    const box = td.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, first: lines[0]!, last: lines[lines.length - 1]! };
+  });
+
+describe('rows shorter than their text, as Excel draws them', () => {
+  it('a clerk’s rows set shorter than their text are drawn at their height, the text cut off by the row as in Excel', async () => {
+    const page = await openFile(pages, 'preview rows shorter than their text', madeWorkbook('short-rows'));
+    expect(await rowsOffReckoning(page, ['Dòng thấp'])).toEqual([]);
+    expect(await walkDown(page, 'B', 3, 60)).toEqual([]);
+    // Bottom-aligned (Excel's default): a note of three lines in a row of one shows its last line, the first cut off above.
+    const note = await linesOf(page, 'C5');
+    expect(note.last.top).toBeGreaterThanOrEqual(note.top - 0.5);
+    expect(note.last.bottom).toBeLessThanOrEqual(note.bottom + 0.5);
+    expect(note.first.bottom).toBeLessThanOrEqual(note.top);
+    await step(pages, page, 'rows shorter than their text');
+  });
+
+  it('rows fitted to wrapped text the browser breaks into more lines than reckoned are drawn at their reckoned height', async () => {
+    const page = await openFile(pages, 'preview rows fitted short', madeWorkbook('short-rows'));
+    expect(await rowsOffReckoning(page, ['Tự giãn'])).toEqual([]);
+  });
+
+  it('the add-in’s “Thành viên” and “Tiêu chí” sheets, as `dvht init --sample` writes them: every row shows its text whole', async () => {
+    const workbook = await XlsxWorkbook.create('truong.xlsx', NODE_XLSX);
+    await createSheets(workbook, sampleUnit());
+    const page = await openFile(pages, 'preview sample rows show their text', { name: 'truong.xlsx', mimeType: XLSX, buffer: Buffer.from(await workbook.toBytes()) });
+    const cut = new Set<string>();
+    for (const sheet of [SHEETS.members, SHEETS.criteria]) {
+      await showSheet(page, sheet);
+      await eachWindow(page, async () => {
+        for (const address of await textCutOff(page)) cut.add(`'${sheet}'!${address}`);
+      });
+    }
+    expect([...cut]).toEqual([]);
+  });
+});
+
+/** The selected cell's box and the part of the grid that scrolls (below and right of the headings and frozen panes), in the page. */
+const inView = (page: Page) =>
+  grid(page).evaluate((el) => {
+    const scroller = el.parentElement!;
+    const s = scroller.getBoundingClientRect();
+    const td = el.querySelector('td[data-selected="true"]')!;
+    const box = td.getBoundingClientRect();
+    const frozenRowHeads = [...el.querySelectorAll<HTMLElement>('tbody th')].filter((th) => th.style.top);
+    const frozenCells = [...el.querySelectorAll<HTMLElement>('tbody td')].filter((c) => c.style.left);
+    return {
+      address: td.getAttribute('data-address'),
+      cell: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
+      view: {
+        top: Math.max(el.querySelector('thead th')!.getBoundingClientRect().bottom, ...frozenRowHeads.map((th) => th.getBoundingClientRect().bottom)),
+        bottom: s.top + scroller.clientTop + scroller.clientHeight,
+        left: Math.max(el.querySelector('tbody th')!.getBoundingClientRect().right, ...frozenCells.map((c) => c.getBoundingClientRect().right)),
+        right: s.left + scroller.clientLeft + scroller.clientWidth,
+      },
+      scroll: [scroller.scrollTop, scroller.scrollLeft],
+    };
+  });
+
+/** Presses `key` until the grid scrolls; where the selected cell is then. */
+async function pressUntilScrolled(page: Page, key: string): Promise<Awaited<ReturnType<typeof inView>>> {
+  const before = (await inView(page)).scroll;
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press(key);
+    await settled(page);
+    const at = await inView(page);
+    if (at.scroll[0] !== before[0] || at.scroll[1] !== before[1]) return at;
+  }
+  throw new Error(`${key} 200 times: the grid never scrolled`);
+}
+
+describe('a selected cell brought into view', () => {
+  it('moved past an edge by the keys: scrolled just into view at that edge, as in Excel; a jump far away: to the middle', async () => {
+    const page = await openFile(pages, 'preview selection nearest edge', madeWorkbook('frozen'));
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+
+    const down = await pressUntilScrolled(page, 'ArrowDown');
+    expect(Math.abs(down.cell.bottom - down.view.bottom)).toBeLessThanOrEqual(1);
+    const up = await pressUntilScrolled(page, 'ArrowUp');
+    expect(Math.abs(up.cell.top - up.view.top)).toBeLessThanOrEqual(1);
+    const right = await pressUntilScrolled(page, 'ArrowRight');
+    expect(Math.abs(right.cell.right - right.view.right)).toBeLessThanOrEqual(1);
+    const left = await pressUntilScrolled(page, 'ArrowLeft');
+    expect(Math.abs(left.cell.left - left.view.left)).toBeLessThanOrEqual(1);
+
+    // Ctrl+↓ to the list's last row, screens away: brought to the middle, with the rows around it in view.
+    await page.keyboard.press('Control+ArrowDown');
+    await settled(page);
+    const far = await inView(page);
+    expect(far.address).toMatch(/302$/);
+    expect(Math.abs((far.cell.top + far.cell.bottom) / 2 - (far.view.top + far.view.bottom) / 2)).toBeLessThanOrEqual(far.cell.bottom - far.cell.top);
   });
 });

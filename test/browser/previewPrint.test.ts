@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { seriousViolations, useBrowserPages } from './support/browser';
+import { madeWorkbook, openFile } from './support/grid';
 import { ROOT } from './support/build';
 import { SHEETS } from '../../src/sheets/names';
 import { DOCUMENT_SHEETS } from '../../src/documents/names';
@@ -51,13 +52,7 @@ async function printShown(page: Page, sheet: string, name: string): Promise<{ pd
 
 /** A clerk's workbook made by openpyxl (support/makeXlsx.py `kind`), opened in the preview on its sheet. */
 async function openMade(kind: string, sheet: string, name: string): Promise<Page> {
-  const file = path.join(ROOT, 'test-output', 'browser', `${kind}.xlsx`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, file]);
-  const { page } = await pages.open(name);
-  await page.goto(`${pages.origin}/preview.html`);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
-  await chooser.setFiles(file);
+  const page = await openFile(pages, name, madeWorkbook(kind));
   await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
   return page;
 }

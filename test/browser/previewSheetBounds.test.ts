@@ -5,36 +5,16 @@
  * a window at a time, over 5,000 rows; Ctrl+End reaches its last used cell), and merged cells
  * whose first row or column is scrolled out of the drawn window. Workbooks written by openpyxl.
  */
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, grid, paste, select, shows, step as stepIn } from './support/grid';
-import { ROOT } from './support/build';
+import { cell, grid, madeWorkbook, openFile, paste, select, shows, step as stepIn } from './support/grid';
 
 const pages = useBrowserPages();
 const step = (page: Page, name: string) => stepIn(pages, page, name);
 
-function workbook(kind: 'protected' | 'wide' | 'merged'): string {
-  const out = path.join(ROOT, 'test-output', 'browser', `bounds-${kind}.xlsx`);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  execFileSync('/usr/bin/python3', [path.join(__dirname, 'support', 'makeXlsx.py'), kind, out]);
-  return out;
-}
-
-async function openFile(name: string, file: string, lang = 'vi'): Promise<Page> {
-  const { page } = await pages.open(name);
-  await page.goto(`${pages.origin}/preview.html?lang=${lang}`);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: lang === 'vi' ? 'Mở tệp .xlsx' : 'Open .xlsx file' }).click()]);
-  await chooser.setFiles(file);
-  await grid(page).waitFor();
-  return page;
-}
-
 describe('a protected sheet in the preview grid', () => {
   it('shows locked cells read-only before typing, keeps unlocked cells editable, and says the structure is locked', async () => {
-    const page = await openFile('preview protected cells', workbook('protected'));
+    const page = await openFile(pages, 'preview protected cells', madeWorkbook('protected'));
     await page.locator('table[data-sheet="Danh sách"]').waitFor();
 
     // Locked: marked, read-only, with a tooltip saying why and how to lift it.
@@ -88,7 +68,7 @@ describe('a protected sheet in the preview grid', () => {
   });
 
   it('speaks English about the protection when the page does', async () => {
-    const page = await openFile('preview protected cells english', workbook('protected'), 'en');
+    const page = await openFile(pages, 'preview protected cells english', madeWorkbook('protected'), 'en');
     await page.locator('table[data-sheet="Danh sách"]').waitFor();
     await expect(cell(page, 'B2').getAttribute('title')).resolves.toMatch(/Sheet “Danh sách” is protected.*Unprotect Sheet/);
     await expect(page.getByTestId('preview-sheet-status').innerText()).resolves.toMatch(/Sheet “Danh sách” is protected/);
@@ -99,7 +79,7 @@ describe('a protected sheet in the preview grid', () => {
 describe('a sheet wider than the grid used to draw', () => {
   // A 5,000 × 300 workbook opened, drawn and scrolled corner to corner: more than the usual minute on a busy machine.
   it('draws all 300 columns a window at a time over 5,000 rows, and reaches the last one', async () => {
-    const page = await openFile('preview wide sheet', workbook('wide'));
+    const page = await openFile(pages, 'preview wide sheet', madeWorkbook('wide'));
     await page.locator('table[data-sheet="Rộng"]').waitFor();
     // Only a window of rows and of columns is in the page.
     expect(await page.locator('tbody tr').count()).toBeLessThan(120);
@@ -154,7 +134,7 @@ function textInView(page: Page, text: string): Promise<boolean> {
 
 describe('a merged cell partly scrolled out of view', () => {
   it('shows its text over the part in view when its first row or its first column is scrolled out, and is selected whole', async () => {
-    const page = await openFile('preview merged scrolled', workbook('merged'));
+    const page = await openFile(pages, 'preview merged scrolled', madeWorkbook('merged'));
     await page.locator('table[data-sheet="Gộp ô"]').waitFor();
     await expect(cell(page, 'A3').textContent()).resolves.toBe('Tổ Toán – Tin');
 

@@ -90,6 +90,15 @@ const useStyles = makeStyles({
   frozenBottom: { borderBottomColor: tokens.colorNeutralStrokeAccessible },
   frozenRight: { borderRightColor: tokens.colorNeutralStrokeAccessible },
   wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
+  // A cell's text, cut off at its row's height as Excel does: a table cell grows to its content, and a row
+  // drawn taller than its height puts the rows off where the window of rows is reckoned.
+  clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  // Wrapped text too long for its row shows the lines at its alignment's edge (the last ones, at the bottom).
+  clipLines: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' },
+  clipTop: { justifyContent: 'flex-start' },
+  clipMiddle: { justifyContent: 'center' },
+  // Text run on over its neighbours is cut off at the row only.
+  clipRow: { overflowX: 'visible', overflowY: 'clip', textOverflow: 'clip' },
   // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
   // headings and frozen cells 2–3, column headings and the frozen corner 4–5, frozen row headings 6).
   spill: { overflow: 'visible', textOverflow: 'clip', zIndex: 1 },
@@ -188,6 +197,15 @@ function indexAt(starts: readonly number[], count: number, x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
+ * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away.
+ */
+function intoView(at: number, from: number, to: number, size: number): number {
+  const edge = from < at || to - from > size ? from : to - size;
+  return Math.max(0, Math.abs(edge - at) < size ? edge : from - (size - (to - from)) / 2);
 }
 
 /** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
@@ -379,9 +397,11 @@ export function SheetGrid(props: SheetGridProps) {
       rowIndex < frozenRows || (merge ? mergeBottom > viewTop && top < el.scrollTop + el.clientHeight : top >= viewTop && bottom <= el.scrollTop + el.clientHeight);
     const columnsInView =
       ci < frozenColumns || (merge ? mergeRight > viewLeft && left < el.scrollLeft + el.clientWidth : left >= viewLeft && left + width <= el.scrollLeft + el.clientWidth);
-    // Brought to the middle of the part that scrolls.
-    if (!rowsInView) next.top = Math.max(0, top - (el.clientHeight + frozenHeight) / 2);
-    if (!columnsInView) next.left = Math.max(0, left - (el.clientWidth + frozenWidth) / 2);
+    // Scrolled just into view at the nearest edge, as Excel does; a cell further than the part that scrolls
+    // (a jump: Ctrl+arrow, a problem's link) keeps nothing of the view in sight anyway, and is brought to its
+    // middle, with what lies around it.
+    if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
+    if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
     if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
   }, [view.name, active?.row, active?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the active cell changes, not on every redraw
 
@@ -688,6 +708,9 @@ export function SheetGrid(props: SheetGridProps) {
     const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
     const content = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
     const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
+    // The rows it is drawn over, less its bottom border.
+    const rowsHigh = Math.max(0, tops[rowIndex + (rowSpan ?? 1)]! - tops[rowIndex]! - 1);
+    const vertical = cell.style?.vertical;
     return (
       <td
         key={c.index}
@@ -761,11 +784,14 @@ export function SheetGrid(props: SheetGridProps) {
             onKeyDown={onEditorKey}
             onBlur={(e) => commit(e.currentTarget.value, null)}
           />
-        ) : spill ? (
-          <span className={s.runOn}>{content}</span>
-        ) : (
-          content
-        )}
+        ) : content !== '' ? (
+          <div
+            className={mergeClasses(s.clip, wrap && s.clipLines, wrap && vertical === 'top' && s.clipTop, wrap && vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
+            style={{ maxHeight: rowsHigh }}
+          >
+            {spill ? <span className={s.runOn}>{content}</span> : content}
+          </div>
+        ) : null}
         {isActive && !isEditing && cell.list && !fixed && (
           <button
             type="button"
@@ -811,7 +837,9 @@ export function SheetGrid(props: SheetGridProps) {
           scope="row"
           aria-colindex={1}
         >
-          {row}
+          <div className={s.clip} style={{ maxHeight: Math.max(0, view.heights[rowIndex]! - 1) }}>
+            {row}
+          </div>
         </th>
         {drawnColumns.slice(0, frozenColumns).map((ci) => renderCell(row, rowIndex, ci))}
         {leftPad > 0 && <td aria-hidden="true" />}

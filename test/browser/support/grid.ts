@@ -3,10 +3,12 @@
  * select, type and paste into the grid, wait for a cell's text, run the evaluation, and take
  * a screenshot checked by axe-core at each step.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations, type BrowserTestContext } from './browser';
+import { ROOT } from './build';
 
 export const pane = (page: Page) => page.getByRole('region', { name: /^(Ngăn ĐVHT|ĐVHT pane)$/ });
 export const grid = (page: Page) => page.locator('table[role="grid"]');
@@ -30,6 +32,24 @@ export async function openSample(pages: BrowserTestContext, name: string): Promi
   return page;
 }
 
+/** A clerk's workbook written by openpyxl (another producer than the project's own writer): makeXlsx.py `kind`. */
+export function madeWorkbook(kind: string): string {
+  const out = path.join(ROOT, 'test-output', 'browser', `made-${kind}.xlsx`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'makeXlsx.py'), kind, out]);
+  return out;
+}
+
+/** Opens a file in the preview as a clerk does (“Mở tệp .xlsx”); resolves once its grid is drawn. */
+export async function openFile(pages: BrowserTestContext, name: string, file: string | { name: string; mimeType: string; buffer: Buffer }, lang?: 'vi' | 'en'): Promise<Page> {
+  const { page } = await pages.open(name);
+  await page.goto(`${pages.origin}/preview.html${lang ? `?lang=${lang}` : ''}`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: lang === 'en' ? 'Open .xlsx file' : 'Mở tệp .xlsx' }).click()]);
+  await chooser.setFiles(file);
+  await grid(page).waitFor();
+  return page;
+}
+
 export async function showSheet(page: Page, sheet: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab', { name: sheet, exact: true }).click();
   await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
@@ -40,24 +60,31 @@ export async function showSheet(page: Page, sheet: string): Promise<void> {
  * The grid redraws its window of rows after a scroll event, a frame or more after the scroll.
  */
 export async function settled(page: Page): Promise<void> {
-  await grid(page).evaluate(
+  const still = await grid(page).evaluate(
     (el) =>
-      new Promise<void>((resolve) => {
+      new Promise<boolean>((resolve) => {
         const scroller = el.parentElement!;
         let quiet = 0;
         const stir = () => (quiet = 0);
         const observer = new MutationObserver(stir);
         observer.observe(el, { childList: true, subtree: true, attributes: true, characterData: true });
         scroller.addEventListener('scroll', stir);
-        const frame = () => {
-          if (++quiet < 3) return void requestAnimationFrame(frame);
+        const done = (still: boolean) => {
           observer.disconnect();
           scroller.removeEventListener('scroll', stir);
-          resolve();
+          resolve(still);
+        };
+        // A grid that keeps redrawing or scrolling by itself (rows drawn off where it reckons them) never is.
+        const restless = setTimeout(() => done(false), 15_000);
+        const frame = () => {
+          if (++quiet < 3) return void requestAnimationFrame(frame);
+          clearTimeout(restless);
+          done(true);
         };
         requestAnimationFrame(frame);
       }),
   );
+  if (!still) throw new Error('the grid kept redrawing or scrolling by itself for 15 s');
 }
 
 /**

@@ -1,8 +1,8 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|print-frozen|merged-hidden OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|print-frozen|merged-hidden|short-rows OUT.xlsx"""
 import sys
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Protection
+from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 
@@ -88,6 +88,27 @@ elif kind == 'merged-hidden':
     for r in range(3, 11):
         ws.cell(row=r, column=2).value = f'Thành viên {r - 2}'
     ws.row_dimensions[3].hidden = True
+elif kind == 'short-rows':
+    # Rows shorter than their text: a 16 pt title in a row set to 12 pt, notes wrapped over three
+    # lines in rows set to one line (15 pt), and spacer rows set to 6 pt holding a name.
+    ws.title = 'Dòng thấp'
+    ws['A1'] = 'DANH SÁCH GHI CHÚ CỦA TỔ'
+    ws['A1'].font = Font(size=16, bold=True)
+    ws.row_dimensions[1].height = 12
+    ws.append(['STT', 'Họ và tên', 'Ghi chú'])
+    ws.column_dimensions['B'].width = 24
+    ws.column_dimensions['C'].width = 20
+    for r in range(3, 203):
+        ws.append([r - 2, f'Thành viên {r - 2}', f'Ghi chú {r - 2}: đã nộp kế hoạch tự học, chờ tổ trưởng duyệt'])
+        ws.cell(row=r, column=3).alignment = Alignment(wrap_text=True)
+        ws.row_dimensions[r].height = 6 if r % 10 == 0 else 15
+    # No heights stored: the rows are fitted to wrapped text that the browser's font breaks into more
+    # lines than the fitting reckons (Times New Roman widths, Calibri drawn).
+    fitted = wb.create_sheet('Tự giãn')
+    fitted.column_dimensions['B'].width = 14
+    for r in range(1, 201):
+        fitted.append([f'Thành viên {r}', 'học tập suốt đời học tập suốt đời học tập suốt đời'])
+        fitted.cell(row=r, column=2).alignment = Alignment(wrap_text=True)
 else:
     raise SystemExit(f'unknown kind {kind}')
 wb.save(out)
