@@ -3,14 +3,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
+import { capture } from '../support/cliOutput';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-cli-'));
 

@@ -7,20 +7,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { protectWithOpenpyxl } from '../support/openpyxlProtect';
 import type { ProtectionSetup } from '../workbook/contract/subject';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { editCells } from '../../src/usecases/editCells';
+import { capture } from '../support/cliOutput';
 
 jest.setTimeout(60_000);
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 let dir: string;
 let evaluated: Buffer;

@@ -9,20 +9,15 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { preflightXlsx, XlsxError, type XlsxFailure } from '../../src/xlsx';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { readDirectory, readEntry } from '../../src/xlsx/zip';
 import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
 import { makeZip } from '../consolidate/corpus';
+import { capture } from '../support/cliOutput';
 
 jest.setTimeout(120_000);
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 const text = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const XML2003 =

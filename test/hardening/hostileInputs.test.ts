@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { openXlsx, preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type XlsxFailure } from '../../src/xlsx';
 import type { Inflate } from '../../src/xlsx/zip';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
@@ -18,6 +18,7 @@ import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { handMadeWorkbook, hostileWorkbooks as H, unitWorkbook as unitFile, withChangedEntries, withExtraEntries } from '../consolidate/corpus';
 import { fieldCol, unitWorkbook } from '../import/messySheets';
+import { capture } from '../support/cliOutput';
 
 jest.setTimeout(60_000);
 
@@ -107,12 +108,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
   jest.restoreAllMocks();
 });
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 /** nodeInflate, recording what each call was allowed and what it produced. */
 function spyInflate() {

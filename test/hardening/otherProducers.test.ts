@@ -10,18 +10,13 @@ import { execFile, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { partsUntouched } from '../support/roundtrip/zipParts';
 import { addInParts, sharedKept } from '../support/roundtrip/package';
 import { sofficePath } from '../support/libreoffice';
+import { capture } from '../support/cliOutput';
 
 jest.setTimeout(240_000);
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 const SCRIPT = path.join(__dirname, '../support/otherProducers.py');
 const python = (...args: string[]) => execFileSync('/usr/bin/python3', [SCRIPT, ...args], { encoding: 'utf8' });

@@ -8,20 +8,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { XlsxError } from '../../src/xlsx';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { toStrict } from '../support/strictXlsx';
+import { capture } from '../support/cliOutput';
 
 jest.setTimeout(120_000);
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 let dir: string;
 let transitional: Uint8Array;

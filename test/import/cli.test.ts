@@ -3,24 +3,19 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { readWorkbookFile } from '../support/exceljs/files';
 import { addCdhtSheet, addStaffSheet, fieldCol, memberRows, SOURCE, unitWorkbook } from './messySheets';
 import { SHEETS } from '../../src/sheets/names';
 import { columnLetter } from '../../src/workbook/a1';
+import { capture } from '../support/cliOutput';
 
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-import-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 async function files(): Promise<{ source: string; into: string }> {
   const source = path.join(dir, 'danh sach.xlsx');

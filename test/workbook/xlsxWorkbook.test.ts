@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import * as ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
@@ -37,12 +37,6 @@ async function unit(wb: Workbook): Promise<void> {
 
 /** Names and cells (roles are compared by the ownership tests). */
 const cells = ({ sheetNames, sheets }: WorkbookSnapshot) => ({ sheetNames, sheets });
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 /** The stored (compressed) bytes of one part. */
 function stored(bytes: Uint8Array, name: string): Buffer {
@@ -220,3 +214,4 @@ import io, sys, json, openpyxl
 ws = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))[sys.argv[1]]
 print(json.dumps([{'name': t.displayName, 'ref': t.ref, 'columns': [c.name for c in t.tableColumns]} for t in ws.tables.values()]))
 `;
+import { capture } from '../support/cliOutput';
