@@ -18,6 +18,8 @@ const TEXT_ONLY_HOSTS = new Set([
   'schemas.microsoft.com',
   'www.w3.org',
   'purl.org',
+  // ISO/IEC 29500 Strict's namespaces: how a strict workbook is recognised (src/xlsx/package.ts), never fetched.
+  'purl.oclc.org',
   'react.dev',
   'github.com',
   'raw.github.com',
