@@ -14,7 +14,7 @@ import { run } from '../../src/cli/main';
 import { partsUntouched } from '../support/roundtrip/zipParts';
 import { addInParts, sharedKept } from '../support/roundtrip/package';
 import { sofficePath } from '../support/libreoffice';
-import { capture } from '../support/cliOutput';
+import { capture, initSample } from '../support/cliOutput';
 
 jest.setTimeout(240_000);
 
@@ -32,7 +32,7 @@ let base: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-producers-'));
   base = path.join(dir, 'base.xlsx');
-  expect(await run(['init', '-o', base, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS A', '--type', 'thcs', '--sample', '--members', '20'], capture())).toBe(0);
+  expect(await initSample(base)).toBe(0);
   expect(await run(['evaluate', base], capture())).toBe(0);
   python('workbooks', base, dir);
   python('sources', dir);

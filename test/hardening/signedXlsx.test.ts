@@ -13,7 +13,7 @@ import { XlsxPackage } from '../../src/xlsx/package';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { signed } from '../support/signedXlsx';
-import { capture } from '../support/cliOutput';
+import { capture, initSample } from '../support/cliOutput';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +23,7 @@ let sig: Uint8Array;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-signed-'));
   const file = path.join(dir, 'base.xlsx');
-  expect(await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS A', '--type', 'thcs', '--sample', '--members', '20'], capture())).toBe(0);
+  expect(await initSample(file)).toBe(0);
   plain = fs.readFileSync(file);
   sig = await signed(plain);
 });

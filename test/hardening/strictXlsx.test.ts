@@ -14,7 +14,7 @@ import { XlsxPackage } from '../../src/xlsx/package';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { toStrict } from '../support/strictXlsx';
-import { capture } from '../support/cliOutput';
+import { capture, initSample } from '../support/cliOutput';
 
 jest.setTimeout(120_000);
 
@@ -24,7 +24,7 @@ let strict: Uint8Array;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-strict-'));
   const file = path.join(dir, 'base.xlsx');
-  expect(await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS A', '--type', 'thcs', '--sample', '--members', '20'], capture())).toBe(0);
+  expect(await initSample(file)).toBe(0);
   transitional = fs.readFileSync(file);
   strict = await toStrict(transitional);
 });

@@ -14,7 +14,7 @@ import { run } from '../../src/cli/main';
 import { partsUntouched, readParts } from '../support/roundtrip/zipParts';
 import { addInParts, sheets } from '../support/roundtrip/package';
 import { sofficePath } from '../support/libreoffice';
-import { capture } from '../support/cliOutput';
+import { capture, initSample } from '../support/cliOutput';
 
 jest.setTimeout(180_000);
 
@@ -26,7 +26,7 @@ let plain: Buffer;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-zips-'));
   const base = path.join(dir, 'base.xlsx');
-  expect(await run(['init', '-o', base, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS A', '--type', 'thcs', '--sample', '--members', '20'], capture())).toBe(0);
+  expect(await initSample(base)).toBe(0);
   expect(await run(['evaluate', base], capture())).toBe(0);
   fs.mkdirSync(path.join(dir, 'in'));
   execFileSync('/usr/bin/python3', [path.join(__dirname, '../support/zipOddities.py'), base, path.join(dir, 'in')], { stdio: 'pipe' });
