@@ -60,6 +60,9 @@ export type ProblemCode =
   | 'memberNameIsHeading'
   // A counted member's row with a name and no answer in any column the conditions read (usecases/memberChecks.ts).
   | 'memberWithoutData'
+  | 'memberColumnEmpty'
+  | 'memberScoreColumnEmpty'
+  | 'memberTitleColumnEmpty'
   // Counted members on rows hidden in "Thành viên", said once for the sheet (usecases/memberChecks.ts).
   | 'memberRowsHidden'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/unitChecks.ts).

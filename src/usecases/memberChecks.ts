@@ -5,16 +5,17 @@
  * that differ. Only members counted twice are said: a row with Không in "Tính vào tổng số" is
  * the clerk's own answer.
  */
-import type { MemberResult, MemberTable, TableRow } from '../domain/evaluation';
-import { memberField } from '../domain/memberFields';
-import { problem, type Problem } from '../domain/problems';
+import type { IndicatorResult, MemberResult, MemberTable, TableRow } from '../domain/evaluation';
+import { memberField, type FieldKind } from '../domain/memberFields';
+import { problem, type Problem, type ProblemCode } from '../domain/problems';
 import { foldKey, lowerVi } from '../domain/text';
-import { isCellError, readText, readYesNo, type Spellings } from '../domain/values';
+import { isCellError, readText, readYesNo, type CellValue, type Spellings } from '../domain/values';
 import { nameKey } from './import/normalise';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { footerLine, isGroupHeading } from '../domain/listLines';
-import { findTarget, ID_TARGET } from './import/targets';
+import { fieldOf, findTarget, ID_TARGET } from './import/targets';
+import type { ParsedMembers } from '../sheets/membersSheet';
 
 /** Headers of a date of birth (no member field holds one; sheets add the column). */
 const BIRTH_HEADERS = new Set(['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày'].map(foldKey));
@@ -82,33 +83,90 @@ export function headingNames(table: MemberTable | null): Problem[] {
   return out;
 }
 
-/**
- * A counted member with a name and not one answer in the columns the rule set's conditions read
- * (a name typed in, the row not filled yet): every members indicator counts the row as not met.
- */
-export function membersWithoutData(table: MemberTable | null, ruleSet: RuleSet, spellings: Spellings): Problem[] {
-  if (!table) return [];
-  const read = new Set<string>();
+/** The member columns the members indicators' conditions read (folded headers), each with the indicators reading it. */
+function columnsRead(ruleSet: RuleSet): Map<string, string[]> {
+  const read = new Map<string, string[]>();
   for (const ind of ruleSet.indicators) {
     if (ind.measure.kind !== 'members') continue;
     try {
-      for (const c of columnsOf(parseCondition(ind.measure.condition))) read.add(foldKey(c));
+      for (const c of columnsOf(parseCondition(ind.measure.condition))) {
+        const codes = read.get(foldKey(c)) ?? [];
+        if (!codes.includes(ind.code)) codes.push(ind.code);
+        read.set(foldKey(c), codes);
+      }
     } catch {
       // A condition that does not parse is the evaluation's to report.
     }
   }
-  const columns = table.columns.flatMap((c, i) => (read.has(foldKey(c.header)) ? [i] : []));
+  return read;
+}
+
+/** The member field a header names (the sheet's own header or an alias), if any. */
+function kindOf(header: string): FieldKind | undefined {
+  const target = findTarget(header);
+  return target ? fieldOf(target.key)?.kind : undefined;
+}
+
+/** What a blank column asks for, by its field: Có / Không, a score, a title. */
+const EMPTY_COLUMN_CODE: Partial<Record<FieldKind, ProblemCode>> = { number: 'memberScoreColumnEmpty', title: 'memberTitleColumnEmpty' };
+
+/** Fields whose blank cell is itself an answer: no emulation title, no disciplinary measure, no note. */
+const BLANK_IS_ANSWER = new Set<FieldKind>(['text', 'title']);
+
+const answered = (v: CellValue | undefined) => readText(v ?? null) !== '' || isCellError(v ?? null);
+
+/** The named rows counted in the total (not Không in "Tính vào tổng số"). */
+function countedRows(table: MemberTable, spellings: Spellings): TableRow[] {
+  return table.rows.filter(
+    (r) => readText(r.cells[table.nameIndex] ?? null) !== '' && (table.countedIndex === null || readYesNo(r.cells[table.countedIndex] ?? null, spellings) !== 'no'),
+  );
+}
+
+/**
+ * A column an indicator reads, blank for every counted member while that indicator has nobody
+ * meeting it: a list just brought in from the school's own sheet, which had no such column.
+ * Said once, at the column's header, instead of at every member (membersWithoutData leaves
+ * such columns out). A column whose blank meets the indicator (no disciplinary measure) is
+ * not said: its indicator is met.
+ */
+export function emptyAnswerColumns(members: ParsedMembers | null, ruleSet: RuleSet, spellings: Spellings, results: readonly IndicatorResult[]): Problem[] {
+  const table = members?.table;
+  if (!table) return [];
+  const read = columnsRead(ruleSet);
+  const counted = countedRows(table, spellings);
+  if (!counted.length) return [];
+  const nobodyMeets = new Set(results.filter((i) => i.measure === 'members' && i.numerator === 0 && (i.denominator ?? 0) > 0).map((i) => i.code));
+  const out: Problem[] = [];
+  table.columns.forEach((c, i) => {
+    const codes = (read.get(foldKey(c.header)) ?? []).filter((code) => nobodyMeets.has(code));
+    if (!codes.length || counted.some((r) => answered(r.cells[i]))) return;
+    const code = EMPTY_COLUMN_CODE[kindOf(c.header) ?? 'yesno'] ?? 'memberColumnEmpty';
+    out.push(problem('warning', code, { header: c.header, counted: counted.length, indicators: codes.join(', ') }, { sheet: 'members', row: members.headerRow, col: c.col }));
+  });
+  return out;
+}
+
+/**
+ * A counted member with a name and not one answer in the columns the conditions read that the
+ * other members have answered (a name typed in, the row not filled yet): every indicator reading
+ * them counts the row as not met. A column nobody answered is emptyAnswerColumns' to say, and a
+ * blank title is no title: neither tells a row not filled in.
+ */
+export function membersWithoutData(table: MemberTable | null, ruleSet: RuleSet, spellings: Spellings): Problem[] {
+  if (!table) return [];
+  const read = columnsRead(ruleSet);
+  const counted = countedRows(table, spellings);
+  const columns = table.columns.flatMap((c, i) => {
+    if (!read.has(foldKey(c.header))) return [];
+    const kind = kindOf(c.header);
+    if (kind && BLANK_IS_ANSWER.has(kind)) return [];
+    return counted.some((r) => answered(r.cells[i])) ? [i] : [];
+  });
   if (!columns.length) return [];
   const nameCol = table.columns[table.nameIndex]!.col;
-  const out: Problem[] = [];
-  for (const r of table.rows) {
-    const name = readText(r.cells[table.nameIndex] ?? null);
-    if (!name) continue;
-    if (table.countedIndex !== null && readYesNo(r.cells[table.countedIndex] ?? null, spellings) === 'no') continue;
-    if (columns.some((i) => readText(r.cells[i] ?? null) !== '' || isCellError(r.cells[i] ?? null))) continue;
-    out.push(problem('warning', 'memberWithoutData', { name }, { sheet: 'members', row: r.row, col: nameCol }));
-  }
-  return out;
+  return counted
+    .filter((r) => !columns.some((i) => answered(r.cells[i])))
+    .map((r) => problem('warning', 'memberWithoutData', { name: readText(r.cells[table.nameIndex] ?? null) }, { sheet: 'members', row: r.row, col: nameCol }));
 }
 
 /** Rows named in a warning: the first ones, then "…" (a filter may hide hundreds). */

@@ -79,6 +79,7 @@ async function checkTable(rows: GenRow[]): Promise<void> {
     ...expected.nameless.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
     ...expected.duplicates.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
     ...expected.withoutData.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
+    ...expected.emptyColumns.map((column) => cellAddress(headerRow, column)),
   ];
   for (const cell of mustReport) expect(reported).toContain(cell);
   // …and nothing clean is reported.

@@ -156,13 +156,24 @@ export interface Expected {
   nameless: number[];
   /** Counted members whose name another counted member's row repeats, with no position or team that differs. */
   duplicates: number[];
-  /** Sheet rows of counted members with no answer in any column the conditions read (warned of at the name). */
+  /**
+   * Sheet rows of counted members blank in every Có / Không column the conditions read that another counted
+   * member answered (warned of at the name).
+   */
   withoutData: number[];
+  /** 1-based columns the conditions read, blank for every counted member, whose indicator nobody meets (warned of at the header). */
+  emptyColumns: number[];
 }
+
+/**
+ * Columns the preset's conditions read that the generator never fills: the emulation title (3.1) and the CDHT
+ * title and score (3.2a), met by nobody when blank.
+ */
+const NEVER_FILLED = ['emulationTitle', 'cdhtScore', 'cdhtTitle'] as const;
 
 /** The brute-force count: who is a member, who is counted, who meets each share. */
 export function bruteForce(rows: GenRow[], headerRow: number): Expected {
-  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [], withoutData: [] };
+  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [], withoutData: [], emptyColumns: [] };
   rows.forEach((r, i) => {
     const sheetRow = headerRow + 1 + i;
     const isMember = !r.merged && r.name.cls === 'member';
@@ -181,9 +192,18 @@ export function bruteForce(rows: GenRow[], headerRow: number): Expected {
       if (counted && c.cls === 'yes') e.numerator[k]++;
     });
     if (counted) e.counted++;
-    // The shares are the only columns the preset's conditions read that the generator fills.
-    if (counted && r.shares.every((c) => c.cls === 'blank')) e.withoutData.push(sheetRow);
   });
+  // Named counted rows: the checks' own list (a counted cell read as "no" is the only way out).
+  const countedRows = rows.flatMap((r, i) => (!r.merged && r.name.cls === 'member' && r.counted.cls !== 'no' ? [{ r, sheetRow: headerRow + 1 + i }] : []));
+  // The shares are the only columns the conditions read that the generator fills; an odd value or an error is an answer.
+  const answered = SHARE_FIELDS.map((_, j) => countedRows.some(({ r }) => r.shares[j]!.cls !== 'blank'));
+  if (answered.some(Boolean)) for (const { r, sheetRow } of countedRows) if (r.shares.every((c, j) => !answered[j] || c.cls === 'blank')) e.withoutData.push(sheetRow);
+  if (countedRows.length) {
+    SHARE_FIELDS.forEach((k, j) => {
+      if (!answered[j]) e.emptyColumns.push(col(k) + 1);
+    });
+    for (const k of NEVER_FILLED) e.emptyColumns.push(col(k) + 1);
+  }
   e.duplicates = duplicateRows(rows, headerRow);
   return e;
 }

@@ -175,3 +175,72 @@ describe('a member with a name and nothing else', () => {
     expect(result.report.warnings.filter((x) => x.code === 'memberWithoutData')).toEqual([]);
   });
 });
+
+describe('a staff list just brought in: names and emulation titles, the yes/no columns still blank', () => {
+  /** The sample's members with every yes/no answer cleared: what a school's own list gives after import. */
+  const titlesOnly = (ws: import('exceljs').Worksheet) => {
+    const blank = MEMBER_FIELDS.filter((f) => f.kind === 'yesno' || f.kind === 'number').map((f) => col(f.key));
+    for (let r = FIRST; r < FIRST + 12; r++) for (const c of blank) ws.getCell(r, c).value = null;
+    // One member with no title ("Không" in the school's list, blank once imported).
+    ws.getCell(FIRST + 3, col('emulationTitle')).value = null;
+  };
+
+  it('says once per blank column, at its header, which indicators it leaves with nobody meeting them', async () => {
+    const { result } = await sample(titlesOnly);
+    const said = result.report.warnings.filter((w) => w.code === 'memberColumnEmpty');
+    // 2.1 discipline, 2.2 study plan or training, 2.3 digital, 2.4 language, 3.2a the CDHT title or score: every one at 0 of 12.
+    const headerOf = (key: string) => `${String.fromCharCode(64 + col(key))}${FIRST - 1}`;
+    expect(said.map((w) => w.cell)).toEqual(expect.arrayContaining([headerOf('discipline'), headerOf('digital'), headerOf('language')]));
+    expect(said.every((w) => w.sheet === SHEETS.members)).toBe(true);
+    const digital = said.find((w) => w.cell === headerOf('digital'))!;
+    expect(digital.message).toContain('“Tham gia chuyển đổi số”');
+    expect(digital.message).toContain('12 thành viên được tính');
+    expect(digital.message).toContain('chỉ tiêu 2.3 chưa có ai đạt');
+    expect(digital.message).toContain('Ghi Có / Không');
+    // Each blank column once, and only columns an indicator reads and nobody meets.
+    expect(new Set(said.map((w) => w.cell)).size).toBe(said.length);
+    for (const w of said) {
+      const codes = /chỉ tiêu (\S+(?:, \S+)*) chưa có ai đạt/.exec(w.message)![1]!.split(', ');
+      for (const code of codes) expect(result.report.indicators.find((i) => i.code === code)).toMatchObject({ numerator: 0, denominator: 12 });
+    }
+    // A score column asks for scores, not Có / Không.
+    const score = result.report.warnings.find((w) => w.cell === headerOf('cdhtScore'))!;
+    expect(score).toMatchObject({ code: 'memberScoreColumnEmpty', sheet: SHEETS.members });
+    expect(score.message).toContain('Ghi điểm tự đánh giá (0–100)');
+    expect(score.message).toContain('chỉ tiêu 3.2a');
+    const en = rewordResult(result, 'en');
+    if (!en.ok) throw new Error('must evaluate');
+    expect(en.report.warnings.find((w) => w.cell === headerOf('digital'))!.message).toMatch(/column “Tham gia chuyển đổi số” is blank for all 12 counted members, so nobody meets indicator 2\.3/);
+  });
+
+  it('names no member as having no answers: the blank columns are said once, and a blank title is an answer (no title)', async () => {
+    const { result } = await sample(titlesOnly);
+    expect(result.report.warnings.filter((w) => w.code === 'memberWithoutData')).toEqual([]);
+  });
+
+  it('a column some members have answered is not said; a member blank where the others answered still is', async () => {
+    const { result } = await sample((ws) => {
+      titlesOnly(ws);
+      for (let r = FIRST; r < FIRST + 12; r++) if (r !== FIRST + 5) ws.getCell(r, col('digital')).value = 'Có';
+    });
+    const said = result.report.warnings.filter((w) => w.code === 'memberColumnEmpty');
+    expect(said.map((w) => w.cell)).not.toContain(`${String.fromCharCode(64 + col('digital'))}${FIRST - 1}`);
+    expect(result.report.warnings.filter((w) => w.code === 'memberWithoutData').map((w) => w.cell)).toEqual([`B${FIRST + 5}`]);
+  });
+
+  it('a title column blank for everyone asks for the titles, where nobody meets the indicator reading it', async () => {
+    const { result } = await sample((ws) => {
+      for (let r = FIRST; r < FIRST + 12; r++) ws.getCell(r, col('emulationTitle')).value = null;
+    });
+    const said = result.report.warnings.filter((w) => w.code === 'memberTitleColumnEmpty');
+    expect(said.map((w) => w.cell)).toEqual([`${String.fromCharCode(64 + col('emulationTitle'))}${FIRST - 1}`]);
+    expect(said[0]!.message).toContain('Ghi danh hiệu thi đua năm nay của từng người');
+  });
+
+  it('a column blank for everyone where blank meets the indicator (no disciplinary measure) is not said', async () => {
+    const { result } = await sample((ws) => {
+      for (let r = FIRST; r < FIRST + 12; r++) ws.getCell(r, col('disciplinary')).value = null;
+    });
+    expect(result.report.warnings.filter((w) => w.code === 'memberColumnEmpty')).toEqual([]);
+  });
+});
