@@ -53,8 +53,11 @@ const fitted = (index: number, lines: number): RowHeight[] => (lines > 1 ? [{ in
  */
 const textLines = (value: CellInput, width: number, bold: boolean): number => (typeof value !== 'string' || value === '' ? 1 : lineCount(value, width - 1, DATA_FONT_SIZE, bold));
 const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
-/** The pass-rate table's “Nội dung” column (0-based; under “Bộ tiêu chí” of the unit table). */
-const RATE_TEXT_COLUMN = 5;
+/**
+ * The pass-rate table's “Nội dung”: first and last 0-based column of its merge (under “Bộ tiêu
+ * chí”, the member count and the first indicator of the unit table), a line of ~40 characters.
+ */
+const RATE_TEXT_COLUMNS = [5, 7] as const;
 
 export interface UnitsLayout {
   /** 1-based columns of the unit table, by role. */
@@ -364,16 +367,24 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       p.evaluated,
       bar(`B${r}`, rate),
       p.text,
+      null,
+      null,
       p.leftOut,
     ];
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
-  const rateHeaders = ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', 'Số đơn vị không tính (chỉ tiêu khác nội dung)'];
-  // The rates table's headings and indicator texts wrap in the unit table's first columns (a text
-  // is up to ten lines in “Bộ tiêu chí”'s width): its rows are fitted, so the charts go below it.
+  const rateHeaders = ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', null, null, 'Số đơn vị không tính (chỉ tiêu khác nội dung)'];
+  const columnWidths = slotColumns.map((slot) => slots.width(slot));
+  const [textFirst, textLast] = RATE_TEXT_COLUMNS;
+  const textWidth = columnWidths.slice(textFirst, textLast + 1).reduce((a, b) => a + b, 0);
+  const [textCol, textEnd] = [L(textFirst + 1), L(textLast + 1)];
+  const rateMerges = [ratesHeader, ...result.passRates.map((_, i) => ratesHeader + 1 + i)].map((r) => `${textCol}${r}:${textEnd}${r}`);
+  // The rates table's headings and indicator texts wrap in the unit table's first columns: its
+  // rows are fitted, so the charts go below it.
+  const headerWidth = (c: number) => (c === textFirst ? textWidth : (columnWidths[c] ?? 8.43));
   const rateHeights = [
-    ...fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => lineCount(h, FIXED_WIDTHS[c]! - 1, DATA_FONT_SIZE, true)))),
-    ...result.passRates.flatMap((p, i) => fitted(ratesHeader + 1 + i, textLines(p.text, FIXED_WIDTHS[RATE_TEXT_COLUMN]!, false))),
+    ...fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => (h ? lineCount(h, headerWidth(c) - 1, DATA_FONT_SIZE, true) : 1)))),
+    ...result.passRates.flatMap((p, i) => fitted(ratesHeader + 1 + i, textLines(p.text, textWidth, false))),
   ];
 
   const criteriaNote = leftOutNote(result.criteria);
@@ -444,10 +455,10 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { range: `D${countsHeader + 1}:D${totalRow}`, style: BAR_STYLE },
       { range: `A${totalRow}:B${totalRow}`, style: { bold: true } },
       { range: `A${ratesTitle}`, style: STYLE.section },
-      { range: `A${ratesHeader}:G${ratesHeader}`, style: STYLE.header },
+      { range: `A${ratesHeader}:I${ratesHeader}`, style: STYLE.header },
       ...(rateRows.length
         ? [
-            { range: `A${ratesHeader + 1}:G${ratesLast}`, style: STYLE.body },
+            { range: `A${ratesHeader + 1}:I${ratesLast}`, style: STYLE.body },
             { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
             { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
             { range: `E${ratesHeader + 1}:E${ratesLast}`, style: BAR_STYLE },
@@ -455,7 +466,8 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
         : []),
     ],
     // Column D (width 11) also holds the counts' in-cell bars (BAR_BLOCKS).
-    columns: slotColumns.map((slot, i) => ({ index: i + 1, width: slots.width(slot) })),
+    columns: columnWidths.map((width, i) => ({ index: i + 1, width })),
+    merges: rateMerges,
     rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }, ...unitHeights, ...rateHeights],
     freeze: { rows: UNITS_HEADER_ROW, columns: 2 },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
