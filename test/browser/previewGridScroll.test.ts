@@ -103,6 +103,17 @@ describe('rows shorter than their text, as Excel draws them', () => {
     await step(pages, page, 'rows shorter than their text');
   });
 
+  it('one line of text in a row shorter than it shows the part at its vertical alignment: the bottom by default, the top when set so', async () => {
+    const page = await openFile(pages, 'preview short row one line', madeWorkbook('short-rows'));
+    // Row 20 is 6 pt, shorter than a line: B20's name (bottom, Excel's default) shows its bottom, D20's (top) its top.
+    const bottom = await linesOf(page, 'B20');
+    expect(bottom.last.bottom).toBeLessThanOrEqual(bottom.bottom + 0.5);
+    expect(bottom.last.top).toBeLessThan(bottom.top);
+    const top = await linesOf(page, 'D20');
+    expect(top.first.top).toBeGreaterThanOrEqual(top.top - 0.5);
+    expect(top.first.bottom).toBeGreaterThan(top.bottom);
+  });
+
   it('rows fitted to wrapped text the browser breaks into more lines than reckoned are drawn at their reckoned height', async () => {
     const page = await openFile(pages, 'preview rows fitted short', madeWorkbook('short-rows'));
     expect(await rowsOffReckoning(page, ['Tự giãn'])).toEqual([]);

@@ -97,10 +97,12 @@ const useStyles = makeStyles({
   // A cell's text, cut off at its row's height as Excel does: a table cell grows to its content, and a row
   // drawn taller than its height puts the rows off where the window of rows is reckoned.
   clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
-  // Wrapped text too long for its row shows the lines at its alignment's edge (the last ones, at the bottom).
+  // Text taller than its row shows the lines at its alignment's edge (the last ones, or a line's bottom, at the bottom).
   clipLines: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' },
   clipTop: { justifyContent: 'flex-start' },
   clipMiddle: { justifyContent: 'center' },
+  // One line, cut off with an ellipsis at its cell's side; as tall as its line, however short the row.
+  line: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 },
   // Text run on over its neighbours is cut off at the row only.
   clipRow: { overflowX: 'visible', overflowY: 'clip', textOverflow: 'clip' },
   // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
@@ -829,10 +831,10 @@ export function SheetGrid(props: SheetGridProps) {
           />
         ) : content !== '' ? (
           <div
-            className={mergeClasses(s.clip, wrap && s.clipLines, wrap && vertical === 'top' && s.clipTop, wrap && vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
+            className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
             style={{ maxHeight: rowsHigh }}
           >
-            {spill ? <span className={s.runOn}>{content}</span> : content}
+            {spill ? <span className={s.runOn}>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
           </div>
         ) : null}
         {isActive && !isEditing && cell.list && !fixed && (

@@ -102,6 +102,9 @@ elif kind == 'short-rows':
         ws.append([r - 2, f'Thành viên {r - 2}', f'Ghi chú {r - 2}: đã nộp kế hoạch tự học, chờ tổ trưởng duyệt'])
         ws.cell(row=r, column=3).alignment = Alignment(wrap_text=True)
         ws.row_dimensions[r].height = 6 if r % 10 == 0 else 15
+    # A spacer row's name anchored at the top (Format Cells -> Alignment -> Vertical: Top).
+    ws['D20'] = 'Đầu dòng'
+    ws['D20'].alignment = Alignment(vertical='top')
     # No heights stored: the rows are fitted to wrapped text that the browser's font breaks into more
     # lines than the fitting reckons (Times New Roman widths, Calibri drawn).
     fitted = wb.create_sheet('Tự giãn')
