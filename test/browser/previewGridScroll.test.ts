@@ -191,4 +191,45 @@ describe('a selected cell brought into view', () => {
     expect(far.address).toMatch(/302$/);
     expect(Math.abs((far.cell.top + far.cell.bottom) / 2 - (far.view.top + far.view.bottom) / 2)).toBeLessThanOrEqual(far.cell.bottom - far.cell.top);
   });
+
+  it('PageDown and PageUp move the selection a screen of rows and scroll the view as far: the cell stays where it was on screen, as in Excel', async () => {
+    const page = await openFile(pages, 'preview page down', madeWorkbook('frozen'));
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await settled(page);
+    const row = (at: { address: string | null }) => Number(/\d+$/.exec(at.address!)![0]);
+    /** Rows wholly in the part of the view that scrolls (below the frozen rows). */
+    const rowsInView = () =>
+      grid(page).evaluate((el) => {
+        const scroller = el.parentElement!;
+        const bottom = scroller.getBoundingClientRect().top + scroller.clientTop + scroller.clientHeight;
+        const heads = [...el.querySelectorAll<HTMLElement>('tbody th')];
+        const top = Math.max(el.querySelector('thead th')!.getBoundingClientRect().bottom, ...heads.filter((th) => th.style.top).map((th) => th.getBoundingClientRect().bottom));
+        return heads.filter((th) => !th.style.top).filter((th) => th.getBoundingClientRect().top >= top - 0.5 && th.getBoundingClientRect().bottom <= bottom + 0.5).length;
+      });
+    const before = await inView(page);
+    expect(before.address).toBe('C8');
+    const screen = await rowsInView();
+    expect(screen).toBeGreaterThan(5);
+
+    await page.keyboard.press('PageDown');
+    await settled(page);
+    const down = await inView(page);
+    expect(row(down)).toBe(8 + screen);
+    expect(Math.abs(down.cell.top - down.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
+
+    await page.keyboard.press('PageDown');
+    await settled(page);
+    const twice = await inView(page);
+    expect(row(twice)).toBe(8 + 2 * screen);
+    expect(Math.abs(twice.cell.top - twice.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
+
+    await page.keyboard.press('PageUp');
+    await settled(page);
+    const up = await inView(page);
+    expect(row(up)).toBe(8 + screen);
+    expect(Math.abs(up.cell.top - up.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
+  });
 });

@@ -507,6 +507,25 @@ export function SheetGrid(props: SheetGridProps) {
   };
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
+  /**
+   * PageDown/PageUp, as Excel: the view scrolls by the rows wholly in it and the selection moves as many,
+   * so it stays where it was on screen.
+   */
+  const page = (dir: 1 | -1) => {
+    const el = scroller.current;
+    if (!el || !view.rows.length) return;
+    const frozenHeight = tops[frozenRows]!;
+    const viewTop = el.scrollTop + frozenHeight;
+    const viewBottom = el.scrollTop + el.clientHeight - HEADER_HEIGHT;
+    let firstWhole = Math.max(frozenRows, rowAt(viewTop));
+    if (tops[firstWhole]! < viewTop - 0.5) firstWhole++;
+    let n = 0;
+    while (firstWhole + n < view.rows.length && tops[firstWhole + n + 1]! <= viewBottom + 0.5) n++;
+    n = Math.max(1, n);
+    const top = Math.min(Math.max(frozenRows, firstWhole + dir * n), view.rows.length - 1);
+    el.scrollTo({ top: tops[top]! - frozenHeight });
+    move(dir * n, 0);
+  };
   /** Shift+key: the range's far corner goes there; the active cell stays. */
   const extendTo = (target: GridSelection) => {
     if (active) setRange({ sheet: view.name, anchor: active, extent: target });
@@ -611,8 +630,8 @@ export function SheetGrid(props: SheetGridProps) {
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
     else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
-    else if (e.key === 'PageDown') move(Math.max(1, Math.floor(height / 22)), 0);
-    else if (e.key === 'PageUp') move(-Math.max(1, Math.floor(height / 22)), 0);
+    else if (e.key === 'PageDown') page(1);
+    else if (e.key === 'PageUp') page(-1);
     else if (e.key === 'F2') startEdit(null);
     else if (e.key === 'Delete' && range) clearSelected();
     else if (e.key === 'Delete' || e.key === 'Backspace') {
