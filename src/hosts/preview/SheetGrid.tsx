@@ -3,8 +3,8 @@
  * sheet renders ~60 rows, not 5,000; a sheet out to column XFD only the columns in view):
  * spacer rows above and below, spacer cells left and right keep the scroll size right.
  * Frozen panes (View → Freeze Panes) are drawn always, sticky at the top and left, over what scrolls.
- * Keys as in a spreadsheet: arrows and Enter move, Home/End, Ctrl+Home/End and Ctrl+arrows
- * jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
+ * Keys as in a spreadsheet: arrows and Enter move, PageDown/PageUp move a screen (the view with them),
+ * Home/End, Ctrl+Home/End and Ctrl+arrows jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
  * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
  * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole. Tab outside an
