@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { grid, madeWorkbook, openFile, openSample, reveal, select, settled, showSheet, step } from './support/grid';
+import { eachWindow, grid, madeWorkbook, openFile, openSample, reveal, rowsOffReckoning, select, settled, showSheet, step, textCutOff } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -29,44 +29,6 @@ const where = (page: Page) =>
       scrollHeight: scroller.scrollHeight,
     };
   });
-
-/**
- * Calls `look` on each window of rows drawn, from the top of the sheet shown to its end, half a screen at a
- * time. A grid whose length changes as it scrolls may never reach its end: that throws, after twice the halves.
- */
-async function eachWindow(page: Page, look: () => Promise<void>): Promise<void> {
-  const halves = await grid(page).evaluate((el) => {
-    const scroller = el.parentElement!;
-    scroller.scrollTo({ top: 0 });
-    return Math.ceil(scroller.scrollHeight / (scroller.clientHeight / 2));
-  });
-  for (let n = 0, more = true; more; n++) {
-    if (n > 2 * halves) throw new Error(`the grid did not reach its end in ${n} half screens: its length changes as it scrolls`);
-    await settled(page);
-    await look();
-    more = await grid(page).evaluate((el) => {
-      const scroller = el.parentElement!;
-      const before = scroller.scrollTop;
-      scroller.scrollBy({ top: scroller.clientHeight / 2 });
-      return scroller.scrollTop !== before;
-    });
-  }
-}
-
-/** The rows of these sheets drawn taller or shorter than the grid reckons them (its window of rows is placed by that). */
-async function rowsOffReckoning(page: Page, sheets: string[]): Promise<string[]> {
-  const off = new Set<string>();
-  for (const sheet of sheets) {
-    await showSheet(page, sheet);
-    await eachWindow(page, async () => {
-      const drawn = await grid(page).evaluate((el) =>
-        [...el.querySelectorAll<HTMLElement>('tbody tr')].map((tr) => ({ row: tr.querySelector('th')?.textContent ?? 'spacer', reckoned: parseFloat(tr.style.height), drawn: tr.getBoundingClientRect().height })),
-      );
-      for (const r of drawn) if (Math.abs(r.drawn - r.reckoned) > 0.5) off.add(`'${sheet}' row ${r.row}: ${r.drawn}px, reckoned ${r.reckoned}px`);
-    });
-  }
-  return [...off];
-}
 
 /** ↓ from `column``from` to `column``to`: each cell selected wholly in view, the sheet as long as before. What was not. */
 async function walkDown(page: Page, column: string, from: number, to: number): Promise<string[]> {
@@ -114,23 +76,6 @@ describe('the grid’s window of rows', () => {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The drawn cells whose text lies, wholly or in part, above or below their cell's box: cut off by their row. */
-const textCutOff = (page: Page) =>
-  grid(page).evaluate((el) => {
-    const cut: string[] = [];
-    for (const td of el.querySelectorAll<HTMLElement>('tbody td[data-address]')) {
-      const box = td.getBoundingClientRect();
-      const texts = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
-        if (t.parentElement?.closest('button')) continue;
-        const range = document.createRange();
-        range.selectNodeContents(t);
-        if ([...range.getClientRects()].some((r) => r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)) cut.push(td.dataset.address!);
-      }
-    }
-    return cut;
-  });
-
 /** The boxes of a cell's lines of text and its own box, in the page. */
 const linesOf = async (page: Page, address: string) =>
   (await reveal(page, address)).evaluate((td) => {
@@ -156,6 +101,17 @@ describe('rows shorter than their text, as Excel draws them', () => {
     expect(note.last.bottom).toBeLessThanOrEqual(note.bottom + 0.5);
     expect(note.first.bottom).toBeLessThanOrEqual(note.top);
     await step(pages, page, 'rows shorter than their text');
+  });
+
+  it('one line of text in a row shorter than it shows the part at its vertical alignment: the bottom by default, the top when set so', async () => {
+    const page = await openFile(pages, 'preview short row one line', madeWorkbook('short-rows'));
+    // Row 20 is 6 pt, shorter than a line: B20's name (bottom, Excel's default) shows its bottom, D20's (top) its top.
+    const bottom = await linesOf(page, 'B20');
+    expect(bottom.last.bottom).toBeLessThanOrEqual(bottom.bottom + 0.5);
+    expect(bottom.last.top).toBeLessThan(bottom.top);
+    const top = await linesOf(page, 'D20');
+    expect(top.first.top).toBeGreaterThanOrEqual(top.top - 0.5);
+    expect(top.first.bottom).toBeGreaterThan(top.bottom);
   });
 
   it('rows fitted to wrapped text the browser breaks into more lines than reckoned are drawn at their reckoned height', async () => {
@@ -234,5 +190,46 @@ describe('a selected cell brought into view', () => {
     const far = await inView(page);
     expect(far.address).toMatch(/302$/);
     expect(Math.abs((far.cell.top + far.cell.bottom) / 2 - (far.view.top + far.view.bottom) / 2)).toBeLessThanOrEqual(far.cell.bottom - far.cell.top);
+  });
+
+  it('PageDown and PageUp move the selection a screen of rows and scroll the view as far: the cell stays where it was on screen, as in Excel', async () => {
+    const page = await openFile(pages, 'preview page down', madeWorkbook('frozen'));
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await settled(page);
+    const row = (at: { address: string | null }) => Number(/\d+$/.exec(at.address!)![0]);
+    /** Rows wholly in the part of the view that scrolls (below the frozen rows). */
+    const rowsInView = () =>
+      grid(page).evaluate((el) => {
+        const scroller = el.parentElement!;
+        const bottom = scroller.getBoundingClientRect().top + scroller.clientTop + scroller.clientHeight;
+        const heads = [...el.querySelectorAll<HTMLElement>('tbody th')];
+        const top = Math.max(el.querySelector('thead th')!.getBoundingClientRect().bottom, ...heads.filter((th) => th.style.top).map((th) => th.getBoundingClientRect().bottom));
+        return heads.filter((th) => !th.style.top).filter((th) => th.getBoundingClientRect().top >= top - 0.5 && th.getBoundingClientRect().bottom <= bottom + 0.5).length;
+      });
+    const before = await inView(page);
+    expect(before.address).toBe('C8');
+    const screen = await rowsInView();
+    expect(screen).toBeGreaterThan(5);
+
+    await page.keyboard.press('PageDown');
+    await settled(page);
+    const down = await inView(page);
+    expect(row(down)).toBe(8 + screen);
+    expect(Math.abs(down.cell.top - down.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
+
+    await page.keyboard.press('PageDown');
+    await settled(page);
+    const twice = await inView(page);
+    expect(row(twice)).toBe(8 + 2 * screen);
+    expect(Math.abs(twice.cell.top - twice.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
+
+    await page.keyboard.press('PageUp');
+    await settled(page);
+    const up = await inView(page);
+    expect(row(up)).toBe(8 + screen);
+    expect(Math.abs(up.cell.top - up.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
   });
 });

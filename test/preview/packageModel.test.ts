@@ -21,6 +21,8 @@ async function school(): Promise<PackageReader> {
   ws.mergeCells('A1:C1');
   ws.getCell('A2').value = 'Một đoạn ghi chú dài cần xuống dòng trong ô để đọc được hết nội dung của nó';
   ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.getCell('B2').value = 'Ghi chú';
+  ws.getCell('B2').font = { name: 'Times New Roman', size: 13, underline: true };
   ws.getCell('B3').value = 0.875;
   ws.getCell('B3').numFmt = '0.0%';
   ws.getCell('B3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -68,6 +70,10 @@ describe('PackageReader', () => {
     expect(title.merge).toEqual({ top: 1, left: 1, rowSpan: 1, span: 3 });
     expect(view.cell(1, 2).merge).toEqual(title.merge);
     expect(view.cell(2, 1).style).toMatchObject({ wrap: true, vertical: 'top' });
+    // Fonts: the workbook's default (font 0) for the sheet, a cell's own where its style names another.
+    expect(view.font).toEqual({ family: 'Calibri, Carlito, sans-serif', sizePt: 11 });
+    expect(view.cell(2, 2).style).toMatchObject({ font: '"Times New Roman", "Liberation Serif", Tinos, serif', fontSizePt: 13, underline: true });
+    expect(view.cell(2, 1).style?.font).toBeUndefined();
     expect(view.cell(3, 2)).toMatchObject({ text: '87,5%', numeric: true, style: { fill: '#F2F2F2' }, owned: 'results' });
     expect(view.input(3, 3)).toBe('=B3*2');
     expect(view.stored(3, 3)).toEqual({ formula: '=B3*2' });

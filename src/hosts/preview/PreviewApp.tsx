@@ -28,7 +28,7 @@ import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
 import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
-import { readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
+import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import type { BookModel, SheetModel } from './packageModel';
@@ -327,7 +327,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const model = current?.sheet ?? null;
   const shownBook = current?.workbook ?? null;
   const view = useMemo(
-    () => (model && shownBook ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f)) : null),
+    () => (model && shownBook ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f), pageLines) : null),
     [model, locale, shownBook],
   );
   const selected = model ? selections.get(model.name) : undefined;
@@ -409,7 +409,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
 
   // Printing: the sheet is laid out for paper, then the browser's dialog prints it or saves a PDF.
   const [printing, setPrinting] = useState(false);
-  const printView = useMemo(() => (printing && model ? sheetView(model, locale, undefined, false) : null), [printing, model, locale]);
+  const printView = useMemo(() => (printing && model ? sheetView(model, locale, undefined, false, undefined, pageLines) : null), [printing, model, locale]);
   useEffect(() => {
     if (!printView) return;
     const done = () => setPrinting(false);

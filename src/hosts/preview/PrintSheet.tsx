@@ -33,8 +33,10 @@ function cellCss(cell: CellView): CSSProperties {
   const s = cell.style;
   const css: CSSProperties = { padding: '0 3px', verticalAlign: s?.vertical ?? 'bottom', overflow: 'hidden' };
   css.whiteSpace = s?.wrap ? 'pre-wrap' : 'nowrap';
+  if (s?.font) css.fontFamily = s.font;
   if (s?.bold) css.fontWeight = 700;
   if (s?.italic) css.fontStyle = 'italic';
+  if (s?.underline) css.textDecoration = 'underline';
   if (s?.fill) css.backgroundColor = s.fill;
   if (s?.color) css.color = s.color;
   const align = s?.align ?? (cell.numeric ? 'right' : undefined);
@@ -188,8 +190,8 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
             width: widthOf(columns),
             zoom: layout.zoom,
             breakBefore: b > 0 ? 'page' : undefined,
-            fontFamily: 'Calibri, Carlito, sans-serif',
-            fontSize: '11pt',
+            fontFamily: view.font.family,
+            fontSize: `${view.font.sizePt}pt`,
             color: '#000',
           }}
           aria-label={view.name}

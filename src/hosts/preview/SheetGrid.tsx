@@ -3,8 +3,8 @@
  * sheet renders ~60 rows, not 5,000; a sheet out to column XFD only the columns in view):
  * spacer rows above and below, spacer cells left and right keep the scroll size right.
  * Frozen panes (View → Freeze Panes) are drawn always, sticky at the top and left, over what scrolls.
- * Keys as in a spreadsheet: arrows and Enter move, Home/End, Ctrl+Home/End and Ctrl+arrows
- * jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
+ * Keys as in a spreadsheet: arrows and Enter move, PageDown/PageUp move a screen (the view with them),
+ * Home/End, Ctrl+Home/End and Ctrl+arrows jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
  * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
  * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole. Tab outside an
@@ -14,7 +14,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { MAX_SHEET_COLUMN, MAX_SHEET_ROW } from './packageModel';
-import { fontPx, LINE_HEIGHT, type CellView, type SheetView } from './sheetView';
+import { fontPx, LINE_HEIGHT, type CellFont, type CellView, type LineMeasure, type SheetView } from './sheetView';
 
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
@@ -25,6 +25,9 @@ const COLUMN_OVERSCAN = 4;
  * browser's find and a screen reader's table view reach every cell of a row; wider ones get a window.
  */
 const ALL_COLUMNS_UP_TO = 64;
+/** A cell's padding left and right, and its right border: a column's width less these is its text's. */
+const CELL_PADDING_X = 4;
+const CELL_BORDER = 1;
 
 const useStyles = makeStyles({
   scroller: {
@@ -38,8 +41,7 @@ const useStyles = makeStyles({
     borderCollapse: 'separate',
     borderSpacing: 0,
     tableLayout: 'fixed',
-    fontFamily: 'Calibri, Carlito, "Segoe UI", system-ui, sans-serif',
-    fontSize: '14.67px', // 11 pt
+    // The font is the workbook's (inline): each cell is drawn in its style's font, as in Excel.
     // A line as the sheet's row heights allow for it, not Fluent's 20 px: a line taller than its row draws the
     // row taller than its height, and the rows drawn are then off where the window of rows is reckoned.
     lineHeight: LINE_HEIGHT,
@@ -54,6 +56,7 @@ const useStyles = makeStyles({
     height: `${HEADER_HEIGHT - 1}px`, // and its bottom border
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
     fontWeight: tokens.fontWeightRegular,
     fontSize: '13px',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -68,6 +71,7 @@ const useStyles = makeStyles({
     zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
     fontWeight: tokens.fontWeightRegular,
     fontSize: '13px',
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -76,14 +80,14 @@ const useStyles = makeStyles({
     padding: 0,
   },
   cell: {
-    padding: '0 4px',
+    padding: `0 ${CELL_PADDING_X}px`,
     overflow: 'hidden',
     whiteSpace: 'nowrap',
     textOverflow: 'ellipsis',
     verticalAlign: 'bottom',
     position: 'relative',
-    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderRight: `${CELL_BORDER}px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `${CELL_BORDER}px solid ${tokens.colorNeutralStroke3}`,
   },
   // A frozen pane's cell: opaque, over the cells scrolling under it (its offsets are inline).
   frozen: { position: 'sticky', backgroundColor: tokens.colorNeutralBackground1 },
@@ -93,10 +97,12 @@ const useStyles = makeStyles({
   // A cell's text, cut off at its row's height as Excel does: a table cell grows to its content, and a row
   // drawn taller than its height puts the rows off where the window of rows is reckoned.
   clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
-  // Wrapped text too long for its row shows the lines at its alignment's edge (the last ones, at the bottom).
+  // Text taller than its row shows the lines at its alignment's edge (the last ones, or a line's bottom, at the bottom).
   clipLines: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' },
   clipTop: { justifyContent: 'flex-start' },
   clipMiddle: { justifyContent: 'center' },
+  // One line, cut off with an ellipsis at its cell's side; as tall as its line, however short the row.
+  line: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 },
   // Text run on over its neighbours is cut off at the row only.
   clipRow: { overflowX: 'visible', overflowY: 'clip', textOverflow: 'clip' },
   // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
@@ -267,8 +273,10 @@ function cellStyle(view: CellView, heightPx: number | undefined): CSSProperties 
   const css: CSSProperties = {};
   if (heightPx !== undefined) css.height = heightPx - 1;
   const align = s?.align ?? (view.numeric ? 'right' : undefined);
+  if (s?.font) css.fontFamily = s.font;
   if (s?.bold) css.fontWeight = 700;
   if (s?.italic) css.fontStyle = 'italic';
+  if (s?.underline) css.textDecoration = 'underline';
   if (s?.fill) {
     css.backgroundColor = s.fill;
     css.color = '#000000'; // the workbook's fills are light; keep text readable in a dark theme
@@ -279,6 +287,43 @@ function cellStyle(view: CellView, heightPx: number | undefined): CSSProperties 
   if (s?.fontSizePt) css.fontSize = `${fontPx(s.fontSizePt)}px`;
   return css;
 }
+
+/** Lines each wrapped text takes, as a cell of the grid draws it: laid out by the browser itself, by the thousand. */
+const measuredLines = new Map<string, number>();
+
+/** The CSS font shorthand of a cell's font. */
+const cssFont = (f: CellFont) => `${f.italic ? 'italic ' : ''}${f.bold ? 700 : 400} ${fontPx(f.sizePt)}px ${f.family}`;
+
+/**
+ * The grid's LineMeasure: each text laid out in a hidden box as wide as its cell's text and in its font,
+ * wrapping as the cell does, so a row fitted to it shows every line the grid draws.
+ */
+export const pageLines: LineMeasure = (requests) => {
+  const key = (r: (typeof requests)[number]) => `${cssFont(r.font)}|${r.widthPx}|${r.text}`;
+  if (measuredLines.size > 10_000) measuredLines.clear(); // long notes should not pile up over a session
+  const todo = requests.filter((r) => !measuredLines.has(key(r)));
+  if (todo.length) {
+    const holder = document.createElement('div');
+    holder.setAttribute('aria-hidden', 'true');
+    holder.style.cssText = 'position:absolute;left:-100000px;top:0;visibility:hidden;contain:layout';
+    const boxes = todo.map((r) => {
+      const box = document.createElement('div');
+      box.style.cssText = 'white-space:pre-wrap;overflow-wrap:anywhere';
+      box.style.width = `${Math.max(0, r.widthPx - 2 * CELL_PADDING_X - CELL_BORDER)}px`;
+      box.style.font = cssFont(r.font);
+      box.style.lineHeight = String(LINE_HEIGHT); // after the shorthand, which resets it
+      box.textContent = r.text;
+      return holder.appendChild(box);
+    });
+    document.body.appendChild(holder);
+    boxes.forEach((box, i) => {
+      const r = todo[i]!;
+      measuredLines.set(key(r), Math.max(1, Math.round(box.getBoundingClientRect().height / (LINE_HEIGHT * fontPx(r.font.sizePt)))));
+    });
+    holder.remove();
+  }
+  return requests.map((r) => measuredLines.get(key(r))!);
+};
 
 interface Editing {
   sheet: string;
@@ -462,6 +507,25 @@ export function SheetGrid(props: SheetGridProps) {
   };
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
+  /**
+   * PageDown/PageUp, as Excel: the view scrolls by the rows wholly in it and the selection moves as many,
+   * so it stays where it was on screen.
+   */
+  const page = (dir: 1 | -1) => {
+    const el = scroller.current;
+    if (!el || !view.rows.length) return;
+    const frozenHeight = tops[frozenRows]!;
+    const viewTop = el.scrollTop + frozenHeight;
+    const viewBottom = el.scrollTop + el.clientHeight - HEADER_HEIGHT;
+    let firstWhole = Math.max(frozenRows, rowAt(viewTop));
+    if (tops[firstWhole]! < viewTop - 0.5) firstWhole++;
+    let n = 0;
+    while (firstWhole + n < view.rows.length && tops[firstWhole + n + 1]! <= viewBottom + 0.5) n++;
+    n = Math.max(1, n);
+    const top = Math.min(Math.max(frozenRows, firstWhole + dir * n), view.rows.length - 1);
+    el.scrollTo({ top: tops[top]! - frozenHeight });
+    move(dir * n, 0);
+  };
   /** Shift+key: the range's far corner goes there; the active cell stays. */
   const extendTo = (target: GridSelection) => {
     if (active) setRange({ sheet: view.name, anchor: active, extent: target });
@@ -566,8 +630,8 @@ export function SheetGrid(props: SheetGridProps) {
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
     else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
-    else if (e.key === 'PageDown') move(Math.max(1, Math.floor(height / 22)), 0);
-    else if (e.key === 'PageUp') move(-Math.max(1, Math.floor(height / 22)), 0);
+    else if (e.key === 'PageDown') page(1);
+    else if (e.key === 'PageUp') page(-1);
     else if (e.key === 'F2') startEdit(null);
     else if (e.key === 'Delete' && range) clearSelected();
     else if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -786,10 +850,10 @@ export function SheetGrid(props: SheetGridProps) {
           />
         ) : content !== '' ? (
           <div
-            className={mergeClasses(s.clip, wrap && s.clipLines, wrap && vertical === 'top' && s.clipTop, wrap && vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
+            className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
             style={{ maxHeight: rowsHigh }}
           >
-            {spill ? <span className={s.runOn}>{content}</span> : content}
+            {spill ? <span className={s.runOn}>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
           </div>
         ) : null}
         {isActive && !isEditing && cell.list && !fixed && (
@@ -861,7 +925,7 @@ export function SheetGrid(props: SheetGridProps) {
       <table
         ref={table}
         className={s.table}
-        style={{ width }}
+        style={{ width, fontFamily: view.font.family, fontSize: `${fontPx(view.font.sizePt)}px` }}
         role="grid"
         aria-label={props.label}
         aria-rowcount={view.rows.length + 1}

@@ -31,6 +31,9 @@ export interface CellFormat {
   color?: string;
   fill?: string;
   fontSizePt?: number;
+  /** The font's family as the file names it ("Times New Roman"); absent: the file names none. */
+  fontName?: string;
+  underline?: boolean;
   horizontal?: 'left' | 'center' | 'right' | 'justify';
   vertical?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
@@ -188,6 +191,8 @@ export function parseFormats(xml: string | null): CellFormat[] {
         else if (n === 'i') font.italic = onUnlessOff(attr(tag.attrs, 'val'));
         else if (n === 'color') font.color = rgbColor(tag.attrs);
         else if (n === 'sz') font.fontSizePt = Number(attr(tag.attrs, 'val')) || undefined;
+        else if (n === 'name') font.fontName = decodeEntities(attr(tag.attrs, 'val') ?? '') || undefined;
+        else if (n === 'u') font.underline = attr(tag.attrs, 'val') !== 'none';
       }
     } else if (section === 'fills') {
       if (n === 'fill') {

@@ -18,15 +18,59 @@ const MARGIN_COLUMNS = 3;
 const PX_PER_PT = 96 / 72;
 /** Average character width of 11 pt Calibri, in pixels (Excel's column-width unit). */
 const CHAR_PX = 7;
-/** The size of a font record that states none (Excel's default). */
+/** The font of a workbook whose styles name none (Excel's default). */
+const DEFAULT_FONT = 'Calibri';
 const DEFAULT_SIZE_PT = 11;
 /** A line of text in the grid, in font sizes: as the row heights measured here allow for it (heightFor). */
 export const LINE_HEIGHT = 1.2;
 
-/** A font size in CSS pixels, as the grid draws it. */
+/** A font size in CSS pixels at 96 dpi, as the grid draws it. */
 export function fontPx(sizePt: number): number {
-  return Math.round(sizePt * 133) / 100;
+  return Math.round(sizePt * PX_PER_PT * 100) / 100;
 }
+
+/**
+ * Office fonts and their metric twins on Linux (same advance widths, so text breaks into the same lines),
+ * then the generic family: a workbook's font drawn as Excel draws it wherever the page is open.
+ */
+const FONT_TWINS: Record<string, string> = {
+  'times new roman': '"Times New Roman", "Liberation Serif", Tinos, serif',
+  calibri: 'Calibri, Carlito, sans-serif',
+  arial: 'Arial, "Liberation Sans", Arimo, sans-serif',
+  cambria: 'Cambria, Caladea, serif',
+  'courier new': '"Courier New", "Liberation Mono", Cousine, monospace',
+};
+
+/** A font the file names, as a CSS font-family list. */
+export function cssFamily(name: string): string {
+  const twin = FONT_TWINS[name.trim().toLowerCase()];
+  if (twin) return twin;
+  const generic = /serif|times|roman|georgia|garamond|book/i.test(name) && !/sans/i.test(name) ? 'serif' : 'sans-serif';
+  return `"${name.replace(/["\\]/g, '')}", ${generic}`;
+}
+
+/** A cell's font as the grid draws and measures it. */
+export interface CellFont {
+  /** CSS font-family list. */
+  family: string;
+  sizePt: number;
+  bold: boolean;
+  italic: boolean;
+}
+
+/** A wrapped text to fit a row to: the text, the width it wraps in (Excel units and CSS pixels) and its font. */
+export interface WrapRequest {
+  text: string;
+  units: number;
+  widthPx: number;
+  font: CellFont;
+}
+
+/** How many lines each text wraps to, in order. */
+export type LineMeasure = (requests: readonly WrapRequest[]) => number[];
+
+/** Away from a page (unit tests): as the add-in's writer fits rows, with Times New Roman widths whatever the font. */
+const TIMES_LINES: LineMeasure = (requests) => requests.map((r) => linesOf(r.text, r.units, r.font.sizePt, r.font.bold));
 
 /** The height (px) of a row that holds one line at `sizePt`: the line and the cell's bottom border. */
 function linePx(sizePt: number): number {
@@ -52,6 +96,9 @@ export interface CellView {
     vertical?: 'top' | 'middle' | 'bottom';
     wrap?: boolean;
     fontSizePt?: number;
+    /** CSS font-family list, when not the sheet's default font's (SheetView.font). */
+    font?: string;
+    underline?: boolean;
     border?: boolean;
   };
   /** The merge the cell belongs to: its first shown row and column, and how many shown rows and columns it covers. */
@@ -80,6 +127,8 @@ export interface SheetView {
   /** Height of each shown row in pixels, in the order of `rows`. */
   heights: number[];
   columns: ColumnView[];
+  /** The workbook's default font (the Normal style's): cells without a font of their own are drawn in it. */
+  font: { family: string; sizePt: number };
   /** View → Freeze Panes: how many of the first shown rows and columns stay in view while the rest scrolls. */
   frozen: { rows: number; columns: number };
   cell(row: number, column: number): CellView;
@@ -162,18 +211,26 @@ export function valueText(v: CellValue, numFmt: string | undefined, locale: stri
   return { text: v, numeric: false };
 }
 
-function styleOf(f: CellFormat | undefined): CellView['style'] {
+/** The font of a cell's format, the default font's family and size where it names none. */
+function fontOf(f: CellFormat | undefined, base: SheetView['font']): CellFont {
+  return { family: f?.fontName ? cssFamily(f.fontName) : base.family, sizePt: f?.fontSizePt ?? base.sizePt, bold: f?.bold === true, italic: f?.italic === true };
+}
+
+function styleOf(f: CellFormat | undefined, base: SheetView['font']): CellView['style'] {
   if (!f) return undefined;
   const style: NonNullable<CellView['style']> = {};
+  const font = fontOf(f, base);
+  if (font.family !== base.family) style.font = font.family;
+  if (font.sizePt !== base.sizePt) style.fontSizePt = font.sizePt;
   if (f.bold) style.bold = true;
   if (f.italic) style.italic = true;
+  if (f.underline) style.underline = true;
   if (f.color && f.color !== '#000000') style.color = f.color;
   if (f.fill) style.fill = f.fill;
   if (f.horizontal) style.align = f.horizontal;
   if (f.vertical && f.vertical !== 'bottom') style.vertical = f.vertical;
   if (f.wrap) style.wrap = true;
   if (f.border) style.border = true;
-  if (f.fontSizePt && f.fontSizePt !== 11) style.fontSizePt = f.fontSizePt;
   return Object.keys(style).length > 0 ? style : undefined;
 }
 
@@ -194,6 +251,8 @@ function linesOf(text: string, units: number, sizePt: number, bold: boolean): nu
 /**
  * `pad`: blank rows and columns past the used area, as on screen (not on paper). `stale`: whether
  * a formula's cached value predates a change to what it reads (the preview's batches know).
+ * `measure`: the lines wrapped text takes in its font, for rows with no height stored (in a page: as
+ * the browser draws it, so the rows and the text drawn in them agree).
  */
 export function sheetView(
   m: SheetModel,
@@ -201,6 +260,7 @@ export function sheetView(
   owned: (row: number, col: number) => OwnedReason | null = () => null,
   pad = true,
   stale: (row: number, col: number, formula: string) => boolean = () => false,
+  measure: LineMeasure = TIMES_LINES,
 ): SheetView {
   const marginRows = pad ? MARGIN_ROWS : 0;
   const marginColumns = pad ? MARGIN_COLUMNS : 0;
@@ -230,9 +290,14 @@ export function sheetView(
   const mergeOf = new Map<string, Box>();
   for (const b of m.merges) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) mergeOf.set(`${r}:${c}`, b);
   const formatOf = (row: number, col: number) => m.formats[m.styleIds.get(`${row}:${col}`) ?? 0];
+  // The Normal style's font (cellXfs 0, font 0): a cell with no style of its own is drawn in it.
+  const normal = m.formats[0];
+  const base = { family: cssFamily(normal?.fontName ?? DEFAULT_FONT), sizePt: normal?.fontSizePt ?? DEFAULT_SIZE_PT };
 
   const rows: number[] = [];
   const heights: number[] = [];
+  /** Wrapped texts of rows with no height stored, measured all at once (a browser lays them out in one go). */
+  const wraps: (WrapRequest & { at: number })[] = [];
   const defaultPx = Math.round(m.defaultRowHeightPt * PX_PER_PT);
   for (let r = 1; r <= lastRow + marginRows; r++) {
     const info = m.rows.get(r);
@@ -242,26 +307,32 @@ export function sheetView(
       heights.push(Math.round(info.heightPt * PX_PER_PT));
       continue;
     }
-    // No height stored: Excel fits the row to its wrapped text when it opens the file. Measured as the
-    // writer fits rows (Times New Roman, the add-in's font, in its span): one line keeps the default height,
-    // unless its font needs more (a title): a line taller than its row would draw the row taller than this.
+    // No height stored: Excel fits the row to its wrapped text, in the text's font, when it opens the file.
+    // One line keeps the default height, unless its font needs more (a title).
     let px = defaultPx;
     (m.values[r - 1] ?? []).forEach((v, i) => {
       if (v === null || v === '') return;
       const merge = mergeOf.get(`${r}:${i + 1}`);
       if (merge && (merge.bottom > merge.top || merge.left !== i + 1)) return; // a tall merge has its own rows' heights
       const f = formatOf(r, i + 1);
-      px = Math.max(px, linePx(f?.fontSizePt ?? DEFAULT_SIZE_PT));
+      const font = fontOf(f, base);
+      px = Math.max(px, linePx(font.sizePt));
       if (!f?.wrap || typeof v !== 'string') return;
       let span = 0;
-      for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) span += units.get(c) ?? 0;
+      let widthPx = 0;
+      for (let c = i + 1; c <= (merge?.right ?? i + 1); c++) {
+        span += units.get(c) ?? 0;
+        if (visible.has(c)) widthPx += columnPixels(units.get(c));
+      }
       if (textWidthPt(span) <= 0) return; // a hidden or hair-thin column shows none of its text (and lineCount needs room)
-      const size = f.fontSizePt ?? DEFAULT_SIZE_PT;
-      const lines = linesOf(v, span, size, f.bold === true);
-      if (lines > 1) px = Math.max(px, Math.round(heightFor(lines, size) * PX_PER_PT));
+      wraps.push({ at: heights.length, text: v, units: span, widthPx, font });
     });
     heights.push(px);
   }
+  measure(wraps).forEach((lines, k) => {
+    const { at, font } = wraps[k]!;
+    if (lines > 1) heights[at] = Math.max(heights[at]!, Math.round(heightFor(lines, font.sizePt) * PX_PER_PT));
+  });
   const shownRows = new Set(rows);
   const validations = m.validations;
   /** A merge's first cell when hidden, for its first shown cell (which shows it and edits it). */
@@ -310,6 +381,7 @@ export function sheetView(
     rows,
     heights,
     columns,
+    font: base,
     frozen: { rows: rows.filter((r) => r <= m.frozen.rows).length, columns: columns.filter((c) => c.index <= m.frozen.columns).length },
     cell(shownRow, shownColumn) {
       const merge = mergeOf.get(`${shownRow}:${shownColumn}`);
@@ -320,7 +392,7 @@ export function sheetView(
       const at = `${row}:${column}`;
       const f = formatOf(row, column);
       const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale) };
-      const style = styleOf(f);
+      const style = styleOf(f, base);
       if (style) view.style = style;
       if (merge) {
         view.merge = shownPart(merge);

@@ -1,7 +1,7 @@
 /**
  * Working the preview as a clerk does, for the browser tests: open the sample, show a sheet,
  * select, type and paste into the grid, wait for a cell's text, run the evaluation, and take
- * a screenshot checked by axe-core at each step.
+ * a screenshot checked by axe-core at each step; and what the grid draws (rows, text cut off).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -199,3 +199,58 @@ export async function runsOnOver(page: Page, address: string, over: string): Pro
     return hit !== null && td.contains(hit);
   }, over);
 }
+
+/**
+ * Calls `look` on each window of rows drawn, from the top of the sheet shown to its end, half a screen at a
+ * time. A grid whose length changes as it scrolls may never reach its end: that throws, after twice the halves.
+ */
+export async function eachWindow(page: Page, look: () => Promise<void>): Promise<void> {
+  const halves = await grid(page).evaluate((el) => {
+    const scroller = el.parentElement!;
+    scroller.scrollTo({ top: 0 });
+    return Math.ceil(scroller.scrollHeight / (scroller.clientHeight / 2));
+  });
+  for (let n = 0, more = true; more; n++) {
+    if (n > 2 * halves) throw new Error(`the grid did not reach its end in ${n} half screens: its length changes as it scrolls`);
+    await settled(page);
+    await look();
+    more = await grid(page).evaluate((el) => {
+      const scroller = el.parentElement!;
+      const before = scroller.scrollTop;
+      scroller.scrollBy({ top: scroller.clientHeight / 2 });
+      return scroller.scrollTop !== before;
+    });
+  }
+}
+
+/** The rows of these sheets drawn taller or shorter than the grid reckons them (its window of rows is placed by that). */
+export async function rowsOffReckoning(page: Page, sheets: string[]): Promise<string[]> {
+  const off = new Set<string>();
+  for (const sheet of sheets) {
+    await showSheet(page, sheet);
+    await eachWindow(page, async () => {
+      const drawn = await grid(page).evaluate((el) =>
+        [...el.querySelectorAll<HTMLElement>('tbody tr')].map((tr) => ({ row: tr.querySelector('th')?.textContent ?? 'spacer', reckoned: parseFloat(tr.style.height), drawn: tr.getBoundingClientRect().height })),
+      );
+      for (const r of drawn) if (Math.abs(r.drawn - r.reckoned) > 0.5) off.add(`'${sheet}' row ${r.row}: ${r.drawn}px, reckoned ${r.reckoned}px`);
+    });
+  }
+  return [...off];
+}
+
+/** The drawn cells whose text lies, wholly or in part, above or below their cell's box: cut off by their row. */
+export const textCutOff = (page: Page) =>
+  grid(page).evaluate((el) => {
+    const cut: string[] = [];
+    for (const td of el.querySelectorAll<HTMLElement>('tbody td[data-address]')) {
+      const box = td.getBoundingClientRect();
+      const texts = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+        if (t.parentElement?.closest('button')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        if ([...range.getClientRects()].some((r) => r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)) cut.push(td.dataset.address!);
+      }
+    }
+    return cut;
+  });

@@ -1,5 +1,5 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|print-frozen|merged-hidden|short-rows OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|print-frozen|merged-hidden|short-rows|fonts OUT.xlsx"""
 import sys
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, Protection
@@ -102,6 +102,9 @@ elif kind == 'short-rows':
         ws.append([r - 2, f'Thành viên {r - 2}', f'Ghi chú {r - 2}: đã nộp kế hoạch tự học, chờ tổ trưởng duyệt'])
         ws.cell(row=r, column=3).alignment = Alignment(wrap_text=True)
         ws.row_dimensions[r].height = 6 if r % 10 == 0 else 15
+    # A spacer row's name anchored at the top (Format Cells -> Alignment -> Vertical: Top).
+    ws['D20'] = 'Đầu dòng'
+    ws['D20'].alignment = Alignment(vertical='top')
     # No heights stored: the rows are fitted to wrapped text that the browser's font breaks into more
     # lines than the fitting reckons (Times New Roman widths, Calibri drawn).
     fitted = wb.create_sheet('Tự giãn')
@@ -109,6 +112,30 @@ elif kind == 'short-rows':
     for r in range(1, 201):
         fitted.append([f'Thành viên {r}', 'học tập suốt đời học tập suốt đời học tập suốt đời'])
         fitted.cell(row=r, column=2).alignment = Alignment(wrap_text=True)
+elif kind == 'fonts':
+    # A clerk's own sheet in openpyxl's default font (Calibri 11): long notes wrapped in a narrow
+    # column, no row heights stored (Excel fits them when it opens the file).
+    ws.title = 'Ghi chú hẹp'
+    ws.column_dimensions['B'].width = 11
+    notes = [
+        'Đã nộp kế hoạch tự học, chờ tổ trưởng duyệt',
+        'Hoàn thành bồi dưỡng thường xuyên, mô-đun 1 đến mô-đun 5, kết quả tốt',
+        'Mmmm wwww mmmm wwww mmmm wwww',
+        'iiii llll iiii llll iiii llll iiii llll iiii llll iiii llll',
+        'Tham gia học tập suốt đời theo Thông tư số 24/2023/TT-BGDĐT; đủ số giờ học',
+    ]
+    for r in range(1, 151):
+        ws.append([f'Thành viên {r}', notes[r % len(notes)] * (1 + r % 3)])
+        ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True)
+    # Cells in other fonts, as a clerk styles them.
+    other = wb.create_sheet('Phông')
+    other['A1'] = 'Times New Roman 12'
+    other['A1'].font = Font(name='Times New Roman', size=12)
+    other['A2'] = 'Arial 10 đậm nghiêng gạch chân'
+    other['A2'].font = Font(name='Arial', size=10, bold=True, italic=True, underline='single', color='FFC00000')
+    other['A3'] = 'Cambria 14'
+    other['A3'].font = Font(name='Cambria', size=14)
+    other['A4'] = 'Calibri 11'
 else:
     raise SystemExit(f'unknown kind {kind}')
 wb.save(out)
