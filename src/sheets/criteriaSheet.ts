@@ -14,7 +14,7 @@ import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, R
 import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
 import type { CellInput, RowHeight, SheetData, SheetPlan, StyleRun } from '../workbook/port';
 import { rowFitHeight } from './documentLayout';
-import { DATA_FONT_SIZE } from './styles';
+import { DATA_FONT_SIZE, FONT } from './styles';
 import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
 import { dataPage } from './page';
@@ -197,8 +197,8 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       { range: 'A1', style: STYLE.title },
       { range: 'A2', style: STYLE.hint },
       { range: `A${LEGEND_ROW}`, style: STYLE.hint },
-      { range: `B${s}:B${settingsLast}`, style: { bold: true } },
-      { range: `C${s}:C${settingsLast}`, style: { horizontal: 'left' } },
+      { range: `B${s}:B${settingsLast}`, style: { bold: true, fontName: FONT } },
+      { range: `C${s}:C${settingsLast}`, style: { horizontal: 'left', fontName: FONT } },
       { range: `C${s + Object.keys(SETTINGS).indexOf('personalTarget')}`, style: { numberFormat: '0%', horizontal: 'left' } },
       { range: `A${TABLE_HEADER_ROW}:J${TABLE_HEADER_ROW}`, style: STYLE.header },
       { range: `K${TABLE_HEADER_ROW}:P${TABLE_HEADER_ROW}`, style: STYLE.ownedHeader },

@@ -10,7 +10,7 @@ import { UNIT_TYPES } from '../domain/unitTypes';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { SHEETS } from './names';
-import { STYLE } from './styles';
+import { FONT, STYLE } from './styles';
 import { spellingVariants } from './formulas';
 import { dataPage } from './page';
 
@@ -62,6 +62,7 @@ export function drawListsSheet(): SheetPlan {
       { range: 'A2', style: STYLE.hint },
       { range: 'A3:D3', style: STYLE.header },
       { range: 'F3:G3', style: STYLE.ownedHeader },
+      { range: `A${FIRST}:D${LAST}`, style: { fontName: FONT } },
       { range: `A${FIRST}:B${LAST}`, style: STYLE.text },
     ],
     columns: [
