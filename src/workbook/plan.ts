@@ -343,7 +343,7 @@ export function placeOwnSheet(plan: SheetPlan, role: string, marks: SheetMarks):
 // ---------------------------------------------------------------- a batch of plans
 
 export interface BatchState extends SheetMarks {
-  /** Date system of the workbook (files may use 1904); Office.js writes 1900 serials. */
+  /** The workbook counts dates from 1904 (WorkbookSnapshot.date1904): a Date is written as a serial of that system. */
   date1904?: boolean;
 }
 

@@ -294,6 +294,8 @@ export function parseSharedStrings(xml: string, raw = false): string[] {
 
 export interface WorkbookPart {
   sheets: { name: string; rid: string }[];
+  /** <workbookPr date1904="1"/>: dates count from 1904. */
+  date1904: boolean;
 }
 
 export function parseWorkbookXml(xml: string): WorkbookPart {
@@ -301,8 +303,10 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   const sheets: WorkbookPart['sheets'] = [];
   const cursor = new TagCursor(xml);
   let ended = false;
+  let date1904 = false;
   for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
     if (tag.name === 'workbook') ended ||= tag.closing || tag.selfClosing;
+    if (tag.name === 'workbookPr' && !tag.closing) date1904 = truthy(attr(tag.attrs, 'date1904'));
     if (tag.closing || tag.name !== 'sheet') continue;
     const name = attr(tag.attrs, 'name');
     const rid = relId(tag.attrs);
@@ -310,7 +314,7 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   }
   // Cut off before </workbook>: the sheets after the cut would seem missing.
   if (!ended) throw new XlsxError('corrupt', 'unterminated <workbook>');
-  return { sheets };
+  return { sheets, date1904 };
 }
 
 /** The sheet-scoped name marking an add-in sheet; its value is the sheet's role as a string constant. */
