@@ -110,7 +110,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
           shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
         }
         const strings = shared;
-        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes), sheet.name) };
+        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes, date1904), sheet.name) };
         result.sheets.set(asked, data);
       }
       return result;

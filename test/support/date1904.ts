@@ -13,6 +13,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 typed = json.loads(sys.argv[1])
 wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))
 wb.epoch = CALENDAR_MAC_1904
+wb.iso_dates = sys.argv[2] == 'iso'
 for t in typed:
     cell = wb[t['sheet']][t['cell']]
     cell.value = datetime.datetime.fromisoformat(t['at'])
@@ -29,8 +30,9 @@ export interface TypedDate {
   at: string;
 }
 
-export function in1904WithOpenpyxl(bytes: Uint8Array, typed: TypedDate[] = []): Uint8Array {
-  return new Uint8Array(execFileSync('/usr/bin/python3', ['-c', PY, JSON.stringify(typed)], { input: bytes, maxBuffer: 64 * 1024 * 1024 }));
+/** `iso`: dates stored as ISO text cells (t="d"), as openpyxl's iso_dates writes them, not as serials. */
+export function in1904WithOpenpyxl(bytes: Uint8Array, typed: TypedDate[] = [], iso = false): Uint8Array {
+  return new Uint8Array(execFileSync('/usr/bin/python3', ['-c', PY, JSON.stringify(typed), iso ? 'iso' : 'serial'], { input: bytes, maxBuffer: 64 * 1024 * 1024 }));
 }
 
 const READ = `
