@@ -16,6 +16,9 @@ wb.epoch = CALENDAR_MAC_1904
 wb.iso_dates = sys.argv[2] == 'iso'
 for t in typed:
     cell = wb[t['sheet']][t['cell']]
+    if 'text' in t:
+        cell.value = t['text']
+        continue
     cell.value = datetime.datetime.fromisoformat(t['at'])
     cell.number_format = 'dd/mm/yyyy hh:mm'
 out = io.BytesIO()
@@ -23,12 +26,14 @@ wb.save(out)
 sys.stdout.buffer.write(out.getvalue())
 `;
 
-export interface TypedDate {
-  sheet: string;
-  cell: string;
-  /** Wall-clock date and time as typed, ISO without a zone: "2026-12-20T06:00". */
-  at: string;
-}
+/** What the other program types: a date, or a text beside it. */
+export type TypedDate = { sheet: string; cell: string } & (
+  | {
+      /** Wall-clock date and time as typed, ISO without a zone: "2026-12-20T06:00". */
+      at: string;
+    }
+  | { text: string }
+);
 
 /** `iso`: dates stored as ISO text cells (t="d"), as openpyxl's iso_dates writes them, not as serials. */
 export function in1904WithOpenpyxl(bytes: Uint8Array, typed: TypedDate[] = [], iso = false): Uint8Array {
