@@ -14,8 +14,8 @@ export interface SheetList {
   date1904: boolean;
 }
 
-/** 1/1/2000 as a serial of the 1900 date system; the 1904 system's is 1,462 less. */
-const JAN_1_2000 = 36_526;
+/** 1/1/2000 as a serial of the 1904 date system (36,526 in the 1900 system). */
+const JAN_1_2000_IN_1904 = 35_064;
 
 /**
  * Queues the sheet names with each sheet's protection (ExcelApi 1.2) and the workbook's
@@ -32,7 +32,8 @@ export function queueSheetList(context: Excel.RequestContext, supports: Supports
   return () => ({
     names: worksheets.items.map((s) => s.name),
     locks: { structure: book?.protected ?? false, sheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name) },
-    date1904: day.value !== JAN_1_2000,
+    // Only the 1904 answer says 1904: a DATE that failed (no value) leaves the usual system.
+    date1904: day.value === JAN_1_2000_IN_1904,
   });
 }
 
