@@ -12,6 +12,7 @@ import { COL } from '../sheets/criteriaSheet';
 import { CHARTERS, COMPETENCE_DEFAULT, fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
 import { unitTypeId } from '../domain/unitTypes';
 import { basisLines, citedBases, listedBases } from './bases';
+import { serialToDate } from '../workbook/plan';
 
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
 export interface Figures {
@@ -70,12 +71,12 @@ function lowerFirst(s: string): string {
   return s ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s;
 }
 
-/** A date cell (serial) or text as dd/mm/yyyy text. */
-export function dateText(v: CellValue): string {
+/** A date cell (a serial of the workbook's date system: `date1904`, WorkbookSnapshot.date1904) or text as d/m/yyyy text. */
+export function dateText(v: CellValue, date1904: boolean): string {
   const n = readNumber(v);
   if (n.kind === 'number' && n.value > 20000) {
-    const d = new Date(Math.round((n.value - 25569) * 86400000));
-    return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+    const d = serialToDate(n.value, date1904);
+    return `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
   }
   return readText(v);
 }
@@ -120,7 +121,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     ket_qua: report.outcome.text,
     chi_tieu_chua_dat: missed.length ? missed.join(', ') : 'không có',
     ky_hieu: (texts.get('chung.ky_hieu') ?? '').trim(),
-    ngay_ky: dateText(texts.get('chung.ngay_ky') ?? ''),
+    ngay_ky: dateText(texts.get('chung.ngay_ky') ?? '', wb.date1904),
     ma: '',
     noi_dung: '',
     yeu_cau: '',

@@ -28,4 +28,11 @@ export interface WorkbookSnapshot {
    * False where the host cannot tell (Excel before ExcelApi 1.7, which then refuses by itself).
    */
   structureLocked?: boolean;
+  /**
+   * The workbook counts dates from 1904 (Excel for Mac's old default): a date cell's serial is
+   * 1,462 less than in the 1900 system. Every host says; absent (a snapshot made by hand) is 1900.
+   * Cells are handed as stored: a host cannot tell a date from a number, the reader of a date
+   * converts it (usecases/consolidate/dates.ts readDate).
+   */
+  date1904?: boolean;
 }

@@ -22,6 +22,8 @@ export interface UnitWorkbook {
   learners: ParsedLearners | null;
   spellings: Spellings;
   sheets: Record<'unit' | 'criteria' | 'members' | 'learners' | 'lists', SheetData | undefined>;
+  /** Its dates count from 1904 (WorkbookSnapshot.date1904): readDate converts them. */
+  date1904: boolean;
 }
 
 export type ParseResult = { ok: true; workbook: UnitWorkbook; problems: Problem[] } | { ok: false; problems: Problem[] };
@@ -58,6 +60,7 @@ export function parseUnitWorkbook(snapshot: WorkbookSnapshot): ParseResult {
         learners: learnersData,
         lists: get(SHEETS.lists),
       },
+      date1904: snapshot.date1904 ?? false,
     },
   };
 }

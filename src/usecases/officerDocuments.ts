@@ -88,7 +88,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const target = editedOwnSheet(snapshot, TEMPLATES, (d) => isTemplatesSheet(d, OFFICER_TEMPLATES));
     const templatesData = target.data;
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
-    const ctx = buildOfficerContext(batch, templates.texts, options);
+    const ctx = buildOfficerContext(batch, templates.texts, options, snapshot.date1904);
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
     // A unit whose bases the table recorded is cited by them: its rule set's name need not be known.
     const unknown = [...new Set(batch.units.filter((u) => !u.bases.length).map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));

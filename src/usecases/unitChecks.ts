@@ -22,7 +22,7 @@ export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
     return f ? { value: readText(f.value), at: f.at } : { value: '' };
   };
   const prev = field(UNIT_FIELDS.previousDate);
-  const read = prev ? readDate(prev.value) : ({ kind: 'blank' } as const);
+  const read = prev ? readDate(prev.value, wb.date1904) : ({ kind: 'blank' } as const);
   return {
     level: textOf(UNIT_FIELDS.level),
     receiverTier: textOf(UNIT_FIELDS.receiverTier),
@@ -74,7 +74,7 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   });
   const type = unitTypeProblem(wb);
   if (type) out.push(type);
-  check(UNIT_FIELDS.previousDate, (value) => (readDate(value).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
+  check(UNIT_FIELDS.previousDate, (value) => (readDate(value, wb.date1904).kind === 'invalid' ? { code: 'unitDateInvalid', params: { field: UNIT_FIELDS.previousDate } } : null));
   return out;
 }
 

@@ -64,6 +64,11 @@ export function serialToDate(serial: number, date1904 = false): Date {
   return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
 }
 
+/** A serial of a workbook's date system as the 1900 system's, the one the use-cases and their records count in. */
+export function serialIn1900(serial: number, date1904 = false): number {
+  return date1904 ? serial + DATE1904_OFFSET : serial;
+}
+
 /** Format given to a date cell the plan does not style itself. */
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 
@@ -343,7 +348,7 @@ export function placeOwnSheet(plan: SheetPlan, role: string, marks: SheetMarks):
 // ---------------------------------------------------------------- a batch of plans
 
 export interface BatchState extends SheetMarks {
-  /** Date system of the workbook (files may use 1904); Office.js writes 1900 serials. */
+  /** The workbook counts dates from 1904 (WorkbookSnapshot.date1904): a Date is written as a serial of that system. */
   date1904?: boolean;
 }
 

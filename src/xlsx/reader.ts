@@ -72,7 +72,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const relsXml = await part(relsPath);
   const rels = relsXml ? namingPart(relsPath, () => parseRels(relsXml)) : [];
   const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(folder, r.target)]));
-  const { sheets } = namingPart(workbookPath, () => parseWorkbookXml(workbookXml));
+  const { sheets, date1904 } = namingPart(workbookPath, () => parseWorkbookXml(workbookXml));
   const sharedRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
   const sharedPath = sharedRel ? resolvePart(folder, sharedRel.target) : `${folder}sharedStrings.xml`;
   const app = await appName(dir, part);
@@ -97,7 +97,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
       return new Map([...marks].filter(([i]) => sheets[i]).map(([i, role]) => [sheets[i]!.name, role]));
     },
     async read(wanted: string[]): Promise<WorkbookSnapshot> {
-      const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map() };
+      const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map(), date1904 };
       for (const asked of wanted) {
         const key = sheetKey(asked);
         const sheet = sheets.find((s, i) => (keys[i] ??= sheetKey(s.name)) === key);
@@ -110,7 +110,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
           shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
         }
         const strings = shared;
-        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes), sheet.name) };
+        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes, date1904), sheet.name) };
         result.sheets.set(asked, data);
       }
       return result;

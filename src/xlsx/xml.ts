@@ -294,6 +294,8 @@ export function parseSharedStrings(xml: string, raw = false): string[] {
 
 export interface WorkbookPart {
   sheets: { name: string; rid: string }[];
+  /** <workbookPr date1904="1"/>: dates count from 1904. */
+  date1904: boolean;
 }
 
 export function parseWorkbookXml(xml: string): WorkbookPart {
@@ -301,8 +303,10 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   const sheets: WorkbookPart['sheets'] = [];
   const cursor = new TagCursor(xml);
   let ended = false;
+  let date1904 = false;
   for (let tag = cursor.nextTag(); tag; tag = cursor.nextTag()) {
     if (tag.name === 'workbook') ended ||= tag.closing || tag.selfClosing;
+    if (tag.name === 'workbookPr' && !tag.closing) date1904 = truthy(attr(tag.attrs, 'date1904'));
     if (tag.closing || tag.name !== 'sheet') continue;
     const name = attr(tag.attrs, 'name');
     const rid = relId(tag.attrs);
@@ -310,7 +314,7 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
   }
   // Cut off before </workbook>: the sheets after the cut would seem missing.
   if (!ended) throw new XlsxError('corrupt', 'unterminated <workbook>');
-  return { sheets };
+  return { sheets, date1904 };
 }
 
 /** The sheet-scoped name marking an add-in sheet; its value is the sheet's role as a string constant. */
@@ -386,6 +390,8 @@ const NOT_CALCULATED: CellError = Object.freeze({ error: UNCALCULATED });
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
+/** Days between the 1900 and 1904 date systems. */
+const DATE1904_OFFSET = 1_462;
 
 /**
  * Cell values of a worksheet part, shaped like the port's SheetData.rows: index = row − 1,
@@ -396,14 +402,16 @@ const UNIX_EPOCH_SERIAL = 25_569;
  * part to the general tag walker, which reads or refuses it as before.
  * `bytes`: a raw part's own bytes (xml is their one char per byte), which the scanner reads
  * texts by; copied from xml when not given (tests: a 5 MB sheet would cost a copy).
+ * `date1904`: the workbook counts dates from 1904 (WorkbookPart.date1904): a date stored as ISO
+ * text (t="d") reads as a serial of that system, as every other date cell of the workbook.
  */
-export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false, bytes?: Uint8Array): CellValue[][] {
+export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false, bytes?: Uint8Array, date1904 = false): CellValue[][] {
   assertNoDtd(xml);
   const start = sheetDataStart(xml);
   if (start < 0) return [];
-  const rows = scanSheetData(xml, start, new SheetRows(shared, limits), raw ? (bytes ?? bytesOf(xml)) : null);
+  const rows = scanSheetData(xml, start, new SheetRows(shared, limits, date1904), raw ? (bytes ?? bytesOf(xml)) : null);
   releasePart();
-  return rows ?? walkSheetData(xml, start, new SheetRows(shared, limits), raw);
+  return rows ?? walkSheetData(xml, start, new SheetRows(shared, limits, date1904), raw);
 }
 
 /** The general tag walker alone: the reference the scanner is tested against. */
@@ -448,6 +456,7 @@ class SheetRows {
   constructor(
     private readonly shared: string[],
     private readonly limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>,
+    private readonly date1904 = false,
   ) {}
 
   /** <row>: `r` as parsed (NaN or 0 without one: the row after the last). */
@@ -495,7 +504,7 @@ class SheetRows {
   closeCell(): void {
     if (!this.inCell) return;
     this.inCell = false;
-    const v = this.formula && this.uncalculated() ? NOT_CALCULATED : cellValue(this.cellType, this.value, this.inline, this.shared);
+    const v = this.formula && this.uncalculated() ? NOT_CALCULATED : cellValue(this.cellType, this.value, this.inline, this.shared, this.date1904);
     if (v !== null) this.put(v);
   }
 
@@ -1114,7 +1123,7 @@ function wholeCell(xml: string, from: number, s: SheetRows, bytes: Uint8Array | 
   return 0;
 }
 
-function cellValue(type: string, v: string | null, inline: string | null, shared: string[]): CellValue {
+function cellValue(type: string, v: string | null, inline: string | null, shared: string[], date1904: boolean): CellValue {
   switch (type) {
     case 's': {
       if (v === null) return null;
@@ -1134,7 +1143,7 @@ function cellValue(type: string, v: string | null, inline: string | null, shared
     case 'd': {
       if (v === null) return null;
       const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
-      return Number.isFinite(ms) ? UNIX_EPOCH_SERIAL + ms / MS_PER_DAY : v;
+      return Number.isFinite(ms) ? UNIX_EPOCH_SERIAL + ms / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0) : v;
     }
     default: {
       if (v === null || v === '') return null;

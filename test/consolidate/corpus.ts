@@ -36,10 +36,13 @@ export interface UnitSpec {
   prepare?: (wb: ExcelJS.Workbook) => void;
   /** Changes made with Excel after the evaluation (or instead of it). */
   edit?: (wb: ExcelJS.Workbook) => void;
+  /** Saved in the 1904 date system (Excel for Mac's old default): its dates are 1904 serials. */
+  date1904?: boolean;
 }
 
 export async function unitWorkbook(spec: UnitSpec): Promise<Uint8Array> {
   const wb = ExcelJsWorkbook.create(`${spec.name}.xlsx`);
+  if (spec.date1904) wb.workbook.properties.date1904 = true;
   const sample = sampleUnit({ presetId: spec.presetId, members: spec.members ?? 60, seed: spec.seed ?? 1, rate: spec.rate ?? 1 });
   const unit: UnitDetails = {
     ...sample.unit,

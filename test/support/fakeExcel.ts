@@ -108,6 +108,8 @@ export interface FakeExcelOptions {
   failLoads?: { code: string; message: string };
   /** What the user protected: the structure (Protect Workbook), sheets (Protect Sheet) with their unlocked ranges. */
   protection?: FakeProtection;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE() answers in that system. */
+  date1904?: boolean;
 }
 
 export interface FakeProtection {
@@ -429,10 +431,10 @@ class FakeContext {
   /** Inside an Excel.run batch: Office.js syncs a context only there (a handler is removed by Excel.run on the context it was added in). */
   running = false;
   pendingBytes = 0;
-  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection; protection: WorkbookProtection };
+  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection; protection: WorkbookProtection; functions: Functions };
 
   constructor(readonly host: Host) {
-    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this), protection: new WorkbookProtection(this, () => host) };
+    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this), protection: new WorkbookProtection(this, () => host), functions: new Functions(this) };
   }
 
   queue(run: () => void, bytes = 0): void {
@@ -1129,6 +1131,26 @@ class WorkbookProtection extends Proxy<Host> {
   protected readProperty(t: Host, prop: string): unknown {
     if (prop === 'protected') return t.structure;
     throw fakeError('NotImplemented', `WorkbookProtection.${prop}`);
+  }
+}
+
+/** Workbook.functions (ExcelApi 1.2): only DATE, whose serial is in the workbook's date system. */
+class Functions {
+  constructor(private readonly ctx: FakeContext) {}
+  date(year: number, month: number, day: number): FunctionResult {
+    const serial1900 = 25_569 + Date.UTC(year, month - 1, day) / 86_400_000;
+    return new FunctionResult(this.ctx, () => ({ value: this.ctx.host.options.date1904 ? serial1900 - 1_462 : serial1900 }));
+  }
+}
+
+class FunctionResult extends Proxy<{ value: number }> {
+  get value(): number {
+    return this.get<number>('value');
+  }
+  protected readProperty(t: { value: number }, prop: string): unknown {
+    if (prop === 'value') return t.value;
+    if (prop === 'error') return null;
+    throw fakeError('NotImplemented', `FunctionResult.${prop}`);
   }
 }
 

@@ -105,8 +105,10 @@ function decisionDay(signed: string, year: number): Date {
   return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : new Date(Date.UTC(year + 1, 1, 14));
 }
 
-export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}): OfficerContext {
+/** `date1904`: the officer's workbook counts dates from 1904 (WorkbookSnapshot.date1904), for a signing date typed as a date. */
+export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}, date1904 = false): OfficerContext {
   const own = (key: string) => (texts.get(key) ?? '').trim();
+  const signed = dateText(own('chung.ngay_ky'), date1904);
   const body = fields.body?.trim() || own('chung.don_vi_tiep_nhan') || batch.body || BLANK;
   const tier = fields.tier?.trim() || own('chung.cap') || batch.tier;
   // A commune's UBND often receives the dossiers itself; then it also decides.
@@ -143,7 +145,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     nam_sau: String(years.at(-1)! + 1),
     danh_hieu: title,
     can_cu: listedBases(bases.proposed),
-    luat_chinh_quyen: localGovernmentLaw(decisionDay(dateText(own('chung.ngay_ky')), years.at(-1)!)),
+    luat_chinh_quyen: localGovernmentLaw(decisionDay(signed, years.at(-1)!)),
     so_don_vi: String(units.length),
     so_de_nghi: String(chosen.length),
     so_khong_de_nghi: String(units.length - chosen.length),
@@ -151,7 +153,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     so_muc_2: String(chosen.filter((u) => u.level === 2).length),
     so_theo_muc: countsByProposal(batch),
     ky_hieu: code && code !== abbreviation(body) ? code : officeAbbreviation(office),
-    ngay_ky: dateText(own('chung.ngay_ky')),
+    ngay_ky: signed,
     ten_don_vi: '',
     ket_qua: '',
     tu_danh_gia: '',

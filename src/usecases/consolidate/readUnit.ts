@@ -25,7 +25,7 @@ import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
 import { duplicateMembers } from '../memberChecks';
 import { outcomeText } from '../../i18n/outcome';
-import { readDate, serialToDate } from './dates';
+import { readDate, serialIn1900, serialToDate } from './dates';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
@@ -171,7 +171,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const recordedOutcome = readText(resultCell('outcome'));
   const recordedFp = readText(resultCell('fingerprint'));
   const at = resultCell('evaluatedAt');
-  const evaluatedAt = typeof at === 'number' ? at : null;
+  const evaluatedAt = typeof at === 'number' ? serialIn1900(at, wb.date1904) : null;
   const computed = outcomeText(ev, lang);
   const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
   const ids = identitiesOf(rs);
@@ -192,7 +192,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   // Read once: the checks and the body's tier (in aggregate) both need it.
   const request = unitRequest(wb);
   flags.push(...unitCheckFlags(wb, request, file, lang));
-  const prev = readDate(wb.unit.info.previousDate);
+  const prev = readDate(wb.unit.info.previousDate, wb.date1904);
   if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { file, where: fieldWhere(wb, UNIT_FIELDS.previousDate), value: prev.text }) });
 
   return {

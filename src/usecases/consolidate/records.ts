@@ -80,11 +80,11 @@ export interface UnitRecord {
   receiving: { typed: string; where: string; tiers: string[]; recognition: string; basis: string; level2Basis: string; deadlineBasis: string };
   /** Recomputed from the unit's own data and rule set. */
   outcome: { status: string; label: string; score: number | null; rating: string | null };
-  /** What the unit's workbook says (cached results of the cells its evaluation wrote). */
+  /** What the unit's workbook says (cached results of the cells its evaluation wrote); evaluatedAt: a 1900-system serial, as previousDate. */
   recorded: { outcome: string; evaluatedAt: number | null; fingerprint: string };
   /** The file's content key (XlsxFile.contentKey): two copies of one workbook share it. */
   contents: string;
-  /** Excel serial of "Ngày công nhận lần trước", when it is a date. */
+  /** Excel serial of "Ngày công nhận lần trước", when it is a date: in the 1900 system, whatever the unit's workbook counts in (dates.ts readDate). */
   previousDate: number | null;
   previousLevel: string;
   flags: Flag[];

@@ -212,13 +212,12 @@ async function writeBlock(t: PlanTarget, sheet: Excel.Worksheet, block: CellBloc
   const input = toBlockInput(block.rows);
   if (input.width === 0) return;
   const at = parseCell(block.at);
-  const rowBytes = input.formulas.map((r, i) => jsonBytes(r) + (input.numberFormat ? jsonBytes(input.numberFormat[i]) : 0) + 1);
+  const rowBytes = input.formulas.map((r) => jsonBytes(r) + 1);
   const queue = async (from: number, to: number, bytes: number) => {
     await t.budget.reserve(bytes);
     const top = at.row + from;
     const range = sheet.getRange(rangeAddress(top, at.col, at.row + to - 1, at.col + input.width - 1));
     range.formulas = input.formulas.slice(from, to);
-    if (input.numberFormat) range.numberFormat = input.numberFormat.slice(from, to);
   };
   let from = 0;
   let bytes = 0;

@@ -61,6 +61,8 @@ class OfficeSession implements WorkbookSession {
   private tableLoad: Excel.TableCollection | null = null;
   /** The user's protection, read with the sheet names. */
   private locks: WorkbookLocks = NO_LOCKS;
+  /** The workbook's date system, read with the sheet names: a Date is written as a serial of it. */
+  private date1904 = false;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -72,6 +74,7 @@ class OfficeSession implements WorkbookSession {
     const { snapshot, locks } = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
     this.locks = locks;
+    this.date1904 = snapshot.date1904 ?? false;
     // Marks asked for: the read looked at every sheet's.
     for (const name of options.marks ? snapshot.sheetNames : sheets) {
       const actual = findSheetName(snapshot.sheetNames, name);
@@ -100,7 +103,7 @@ class OfficeSession implements WorkbookSession {
       if (role) roles.set(name, role);
     }
     // Fails before anything is queued, so a wrong plan leaves the workbook untouched.
-    const prepared = prepareBatch(planned, { names, roles });
+    const prepared = prepareBatch(planned, { names, roles, date1904: this.date1904 });
     for (const q of this.queued) if (q.kind === 'select') checkSelect(names, prepared.plans, q.sheet);
     // Refused before anything is queued, rather than by Excel midway (workbook/protection.ts).
     const questions = checkProtection(prepared.plans, names, this.locks, null);
@@ -130,8 +133,9 @@ class OfficeSession implements WorkbookSession {
     const list = queueSheetList(this.context, this.supports);
     this.queueTables();
     await this.context.sync();
-    const { names, locks } = list();
+    const { names, locks, date1904 } = list();
     this.locks = locks;
+    this.date1904 = date1904;
     return names;
   }
 

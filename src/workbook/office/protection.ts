@@ -10,19 +10,30 @@ import { API, type Supports } from './requirements';
 export interface SheetList {
   names: string[];
   locks: WorkbookLocks;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default). */
+  date1904: boolean;
 }
+
+/** 1/1/2000 as a serial of the 1904 date system (36,526 in the 1900 system). */
+const JAN_1_2000_IN_1904 = 35_064;
 
 /**
  * Queues the sheet names with each sheet's protection (ExcelApi 1.2) and the workbook's
- * (ExcelApi 1.7; older Excel: not known, and Excel itself refuses). Call the result after the sync.
+ * (ExcelApi 1.7; older Excel: not known, and Excel itself refuses), and the date system. Call
+ * the result after the sync.
  */
 export function queueSheetList(context: Excel.RequestContext, supports: Supports): () => SheetList {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
   const book = supports(API.workbookProtection) ? context.workbook.protection.load('protected') : null;
+  // Workbook.use1904DateSystem is in no released requirement set (preview only): Excel's own
+  // DATE (ExcelApi 1.2) answers in the workbook's system, in the same sync.
+  const day = context.workbook.functions.date(2000, 1, 1).load('value');
   return () => ({
     names: worksheets.items.map((s) => s.name),
     locks: { structure: book?.protected ?? false, sheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name) },
+    // Only the 1904 answer says 1904: a DATE that failed (no value) leaves the usual system.
+    date1904: day.value === JAN_1_2000_IN_1904,
   });
 }
 

@@ -90,14 +90,15 @@ export async function readSheets(
   let sheetNames: string[];
   let roles: Map<string, string>;
   let locks: WorkbookLocks;
+  let date1904: boolean;
   try {
-    ({ found, sheetNames, roles, locks } = await readInOneSync(context, asked, options, supports));
+    ({ found, sheetNames, roles, locks, date1904 } = await readInOneSync(context, asked, options, supports));
   } catch (e) {
     if (!isFallbackError(e)) throw e;
     // A host that rejects calls chained on a null object (missing or empty sheet), or a
     // first window heavier than Excel's 5 MB response limit: go step by step instead.
     // A few extra syncs, only then.
-    ({ found, sheetNames, roles, locks } = await readStepByStep(context, asked, options, supports, null));
+    ({ found, sheetNames, roles, locks, date1904 } = await readStepByStep(context, asked, options, supports, null));
   }
   // Excel finds "TỔNG HỢP" for "Tổng hợp" but not a name typed in another Unicode form (NFD):
   // those few are looked up by the one sheet-name key, step by step.
@@ -105,7 +106,7 @@ export async function readSheets(
   // Marks asked for: every sheet's (a renamed one of ours too); those the walk did not reach cost one more sync.
   const unmarked = options.marks ? sheetNames.filter((n) => !probedMark(roles, n)) : [];
   if (missed.length > 0 || unmarked.length > 0) {
-    const more = await readStepByStep(context, missed, options, supports, { names: sheetNames, marks: unmarked });
+    const more = await readStepByStep(context, missed, options, supports, { names: sheetNames, marks: unmarked, date1904 });
     found.push(...more.found);
     for (const [k, v] of more.roles) roles.set(k, v);
   }
@@ -115,7 +116,7 @@ export async function readSheets(
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
   for (const [name, role] of roles) if (role !== '') marked.set(name, role);
-  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure }, locks };
+  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904 }, locks };
 }
 
 /** `roles` holds '' for a sheet whose mark was looked for and not found. */
@@ -215,8 +216,8 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     takeWindow(q.loaded, q.used.isNullObject ? null : q.used.address);
     found.push(q.loaded.found);
   }
-  const { names, locks } = list();
-  return { found, sheetNames: names, roles, locks };
+  const { names, locks, date1904 } = list();
+  return { found, sheetNames: names, roles, locks, date1904 };
 }
 
 /** Sheets whose marks the one-sync read walks; a workbook with more costs one more sync for the rest. */
@@ -243,15 +244,16 @@ function queueMarkWalk(worksheets: Excel.WorksheetCollection, supports: Supports
  * null objects, or a first window too heavy for one response): names, then used ranges,
  * then rows in chunks measured from a small first chunk.
  */
-async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports, known: { names: string[]; marks: string[] } | null) {
+async function readStepByStep(context: Excel.RequestContext, asked: string[], options: ReadOptions, supports: Supports, known: { names: string[]; marks: string[]; date1904: boolean } | null) {
   const worksheets = context.workbook.worksheets;
   let sheetNames = known?.names;
   // Known names come with their protection from the first read.
   let locks: WorkbookLocks = { structure: false, sheets: [] };
+  let date1904 = known?.date1904 ?? false;
   if (!sheetNames) {
     const list = queueSheetList(context, supports);
     await context.sync();
-    ({ names: sheetNames, locks } = list());
+    ({ names: sheetNames, locks, date1904 } = list());
   }
   const names = sheetNames;
   const probes = asked.flatMap((a) => {
@@ -294,7 +296,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     await context.sync();
     layout.forEach((take) => take());
   }
-  return { found: probes.map((p) => p.found), sheetNames: names, roles, locks };
+  return { found: probes.map((p) => p.found), sheetNames: names, roles, locks, date1904 };
 }
 
 /** Rows not read yet, in row chunks sized from what was read so far. */

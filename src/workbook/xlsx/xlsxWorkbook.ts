@@ -139,7 +139,8 @@ export class XlsxWorkbook implements Workbook {
 
   private async read(names: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     const pkg = this.pkg;
-    const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map(), structureLocked: structureLocked(pkg.workbookXml) };
+    const date1904 = pkg.date1904;
+    const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map(), structureLocked: structureLocked(pkg.workbookXml), date1904 };
     // Every marked sheet's role (a superset of options.marks: the marks cost nothing to read here).
     result.roles = this.roles();
     for (const asked of names) {
@@ -148,7 +149,7 @@ export class XlsxWorkbook implements Workbook {
       const source = await pkg.sheetSource(sheet.path);
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
-      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes)), sheet.name);
+      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits, false, undefined, date1904) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904)), sheet.name);
       const data: SheetData = { name: sheet.name, rows };
       // The raw source as it is: the layout's tags and attributes are ASCII, and decoding a large sheet costs more than its walk.
       if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(typeof source === 'string' ? source : source.raw));

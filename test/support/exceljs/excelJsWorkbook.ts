@@ -164,7 +164,7 @@ export class ExcelJsWorkbook implements Workbook {
       const role = this.roles.get(ws);
       if (role !== undefined) roles.set(ws.name, role);
     }
-    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map(), roles, structureLocked: this.structureLocked };
+    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map(), roles, structureLocked: this.structureLocked, date1904 };
     for (const asked of sheets) {
       const ws = findSheet(wb, asked);
       if (ws) result.sheets.set(asked, readSheet(ws, date1904, wantsLayout(options, asked)));

@@ -18,6 +18,7 @@ import type { ChartState, Implementation, SheetState, Subject, ValidationState }
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 import { hideRowsWithOpenpyxl } from '../../support/hideRows';
+import { in1904WithOpenpyxl } from '../../support/date1904';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {
@@ -43,8 +44,9 @@ const excelJs: Implementation = {
   drawsCharts: false,
   drawsTables: false,
   withoutResult: 'blank',
-  async open(sheets, marks = {}, protection, hidden = {}) {
+  async open(sheets, marks = {}, protection, hidden = {}, options = {}) {
     const setup = ExcelJsWorkbook.create('contract.xlsx');
+    if (options.date1904) setup.workbook.properties.date1904 = true;
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
         s.write({ sheet, mode: 'ensure', ...(marks[sheet] ? { role: marks[sheet] } : {}), cells: rows.length ? [{ at: 'A1', rows: rows as (string | number | boolean | null)[][] }] : [] });
@@ -114,12 +116,12 @@ const officeFake: Implementation = {
   drawsCharts: true,
   drawsTables: true,
   withoutResult: 'calculated',
-  async open(sheets, marks = {}, protection, hidden = {}) {
+  async open(sheets, marks = {}, protection, hidden = {}, options = {}) {
     const names: Record<string, Record<string, string>> = {};
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
     // The fake reads its initial cells as typed input: mark strings as text.
     const typed = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v)))]));
-    const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}) });
+    const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}), ...(options.date1904 ? { date1904: true } : {}) });
     for (const [sheet, rows] of Object.entries(hidden)) for (const r of rows) excel.sheet(sheet).hiddenRows.add(r);
     const workbook = new OfficeWorkbook(excel.run, excel.supports);
     return {
@@ -177,7 +179,7 @@ const xlsxFile: Implementation = {
   drawsCharts: true,
   drawsTables: true,
   withoutResult: 'notCalculated',
-  async open(sheets, marks = {}, protection, hidden = {}) {
+  async open(sheets, marks = {}, protection, hidden = {}, options = {}) {
     const setup = await XlsxWorkbook.create('contract.xlsx', NODE_XLSX);
     await setup.batch(async (s) => {
       for (const [sheet, rows] of Object.entries(sheets)) {
@@ -185,7 +187,9 @@ const xlsxFile: Implementation = {
       }
     });
     // Our writer has no hidden rows to write (a plan never hides one): the user's are set by openpyxl.
-    const written = Object.keys(hidden).length ? hideRowsWithOpenpyxl(await setup.toBytes(), hidden) : await setup.toBytes();
+    const drawn = Object.keys(hidden).length ? hideRowsWithOpenpyxl(await setup.toBytes(), hidden) : await setup.toBytes();
+    // Our writer keeps a workbook's date system and never changes it: a 1904 one is saved by openpyxl.
+    const written = options.date1904 ? in1904WithOpenpyxl(drawn) : drawn;
     const workbook = await XlsxWorkbook.open(protection ? protectWithOpenpyxl(written, protection) : written, 'contract.xlsx', NODE_XLSX);
     return {
       workbook,

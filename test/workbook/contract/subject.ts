@@ -70,7 +70,12 @@ export interface Implementation {
    * named in `marks` carry the add-in's mark for that role; the others are the user's.
    * `protection` is what the user protected, as Excel's Review tab does it.
    */
-  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>, protection?: ProtectionSetup, hidden?: HiddenRows): Promise<Subject>;
+  open(sheets: Record<string, CellValue[][]>, marks?: Record<string, string>, protection?: ProtectionSetup, hidden?: HiddenRows, setup?: WorkbookSetup): Promise<Subject>;
+}
+
+export interface WorkbookSetup {
+  /** The workbook counts dates in the 1904 system (Excel for Mac's old default): its numbers are stored as given. */
+  date1904?: boolean;
 }
 
 /** Rows the user hid (Home → Format → Hide, or a filter showing one group): sheet → 1-based rows. */

@@ -4,7 +4,7 @@
  * under UTC and under Asia/Ho_Chi_Minh (jest projects with a time-zone environment).
  */
 import type { SheetPlan, WorkbookWarning } from '../../../src/workbook/port';
-import { ownSheetCandidates } from '../../../src/workbook/plan';
+import { ownSheetCandidates, serialToDate } from '../../../src/workbook/plan';
 import type { Implementation, Subject } from './subject';
 import { UNCALCULATED } from '../../../src/domain/values';
 
@@ -17,6 +17,8 @@ const BASE = { 'Dữ liệu': [['giữ nguyên']] };
 
 /** 2026-12-20 06:00 as Excel stores it (days since 1899-12-30, wall clock). */
 const DEC_20_0600 = 46376.25;
+/** Days from the 1900 date system's day 0 to the 1904 system's (1904-01-01). */
+const DAYS_1900_TO_1904 = 1462;
 
 export function contractSuite(impl: Implementation): void {
   describe(`${impl.name} keeps the plan contract (time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone})`, () => {
@@ -55,6 +57,21 @@ export function contractSuite(impl: Implementation): void {
       expect(s.cells).toEqual({ A1: DEC_20_0600, B1: DEC_20_0600 });
       // Unstyled: a date format; styled: the plan's format wins.
       expect(s.formats).toEqual({ A1: 'dd/mm/yyyy', B1: 'dd/mm/yyyy hh:mm' });
+    });
+
+    it('in a 1904 workbook (Excel for Mac), says so, and a date written reads back as the same date, one typed there as that date', async () => {
+      // The sheet holds 20/12/2026 06:00 typed in the 1904 system: 1,462 days less than in 1900.
+      const wb = await impl.open({ ...BASE, S: [[DEC_20_0600 - DAYS_1900_TO_1904]] }, {}, undefined, {}, { date1904: true });
+      await write(wb, { sheet: 'S', mode: 'existing', cells: [{ at: 'B1', rows: [[new Date(2026, 11, 20, 6, 0)]] }] });
+      const snapshot = await wb.workbook.batch((s) => s.read(['S']));
+      expect(snapshot.date1904).toBe(true);
+      const [typed, written] = snapshot.sheets.get('S')!.rows[0]!;
+      for (const v of [typed, written]) expect(serialToDate(v as number, snapshot.date1904)).toEqual(new Date(2026, 11, 20, 6, 0));
+      // Stored in the workbook's own system, as Excel shows it there.
+      expect((await wb.sheet('S')).cells).toEqual({ A1: DEC_20_0600 - DAYS_1900_TO_1904, B1: DEC_20_0600 - DAYS_1900_TO_1904 });
+      // A workbook in the 1900 system says so too.
+      const plain = await impl.open(BASE);
+      expect((await plain.workbook.batch((s) => s.read(['Dữ liệu']))).date1904).toBe(false);
     });
 
     it('writes a non-finite number as a blank cell, and says where', async () => {
