@@ -13,6 +13,35 @@ describe('preview cell text', () => {
     expect(formatNumber(45828, 'dd/mm/yyyy', 'vi-VN')).toBe('20/06/2025');
   });
 
+  it('counts a 1904 workbook’s serials from 1904, in what the grid shows and what the cell editor holds', () => {
+    // 20/06/2025 is 45828 in the 1900 system and 44366 in the 1904 one (Excel for Mac's old default).
+    expect(formatNumber(44366, 'dd/mm/yyyy', 'vi-VN', true)).toBe('20/06/2025');
+    const base: SheetModel = {
+      name: 'Trang',
+      role: null,
+      values: [[44366]],
+      styleIds: new Map([['1:1', 1]]),
+      formulas: new Map(),
+      uncached: new Set(),
+      columns: new Map(),
+      defaultColumnWidth: 8.43,
+      rows: new Map(),
+      defaultRowHeightPt: 15,
+      merges: [],
+      validations: [],
+      print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
+      formats: [{ numFmt: 'General' }, { numFmt: 'dd/mm/yyyy' }],
+      date1904: true,
+      frozen: { rows: 0, columns: 0 },
+      locked: null,
+    };
+    const view = sheetView(base, 'vi-VN');
+    expect(view.cell(1, 1).text).toBe('20/06/2025');
+    expect(view.input(1, 1)).toBe('20/06/2025');
+    // The same serial in a 1900 workbook is four years earlier.
+    expect(sheetView({ ...base, date1904: false }, 'vi-VN').cell(1, 1).text).toBe('19/06/2021');
+  });
+
   it('keeps percentages, decimals and grouping, and is not fooled by quoted text or colours', () => {
     expect(formatNumber(0.875, '0.0%', 'vi-VN')).toBe('87,5%');
     expect(formatNumber(1234.5, '#,##0.00', 'vi-VN')).toBe('1.234,50');

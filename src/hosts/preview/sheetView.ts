@@ -163,17 +163,20 @@ function isDateFormat(fmt: string): boolean {
   return dated;
 }
 
-/** An Excel date serial (days since 1899-12-30) under a d/m/y [h:mm] format. */
-function formatSerialDate(serial: number, fmt: string): string {
-  const d = new Date(Math.round((serial - 25569) * 86400_000));
+/** Days between the 1900 and 1904 date systems (a 1904 workbook's serial is this much less). */
+const DATE1904_DAYS = 1_462;
+
+/** An Excel date serial (days since 1899-12-30, or since 1904-01-01 in a 1904 workbook) under a d/m/y [h:mm] format. */
+function formatSerialDate(serial: number, fmt: string, date1904: boolean): string {
+  const d = new Date(Math.round((serial + (date1904 ? DATE1904_DAYS : 0) - 25569) * 86400_000));
   const date = formatDate(d, 'utc');
   return /h/i.test(fmt) ? `${date} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : date;
 }
 
-/** Text of a number under its format: dates, percentages, fixed decimals and grouping are honoured. */
-export function formatNumber(value: number, numFmt: string | undefined, locale: string): string {
+/** Text of a number under its format: dates (of the workbook's date system), percentages, fixed decimals and grouping are honoured. */
+export function formatNumber(value: number, numFmt: string | undefined, locale: string, date1904 = false): string {
   const fmt = numFmt ?? '';
-  if (fmt && isDateFormat(fmt)) return formatSerialDate(value, fmt);
+  if (fmt && isDateFormat(fmt)) return formatSerialDate(value, fmt, date1904);
   const percent = fmt.includes('%');
   const decimals = decimalsOf(fmt);
   const grouping = fmt.includes('#,##');
@@ -202,11 +205,11 @@ function pad2(n: number): string {
 }
 
 /** A value's text under a number format, as the grid shows it. */
-export function valueText(v: CellValue, numFmt: string | undefined, locale: string): { text: string; numeric: boolean } {
+export function valueText(v: CellValue, numFmt: string | undefined, locale: string, date1904 = false): { text: string; numeric: boolean } {
   if (v === null) return { text: '', numeric: false };
   // A formula the file holds no result for shows blank (the grid marks it “chưa tính”).
   if (isCellError(v)) return { text: errorText(v), numeric: false };
-  if (typeof v === 'number') return { text: formatNumber(v, numFmt === 'General' ? undefined : numFmt, locale), numeric: true };
+  if (typeof v === 'number') return { text: formatNumber(v, numFmt === 'General' ? undefined : numFmt, locale, date1904), numeric: true };
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', numeric: false };
   return { text: v, numeric: false };
 }
@@ -367,7 +370,7 @@ export function sheetView(
     if (formula !== undefined) return `=${formula}`;
     const v = m.values[row - 1]?.[column - 1] ?? null;
     const f = formatOf(row, column);
-    if (typeof v === 'number' && f && isDateFormat(f.numFmt) && f.numFmt !== 'General') return formatSerialDate(v, f.numFmt);
+    if (typeof v === 'number' && f && isDateFormat(f.numFmt) && f.numFmt !== 'General') return formatSerialDate(v, f.numFmt, m.date1904);
     if (typeof v === 'number') return String(v);
     return valueText(v, undefined, locale).text;
   };
@@ -391,7 +394,7 @@ export function sheetView(
       const column = source?.column ?? shownColumn;
       const at = `${row}:${column}`;
       const f = formatOf(row, column);
-      const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale) };
+      const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale, m.date1904) };
       const style = styleOf(f, base);
       if (style) view.style = style;
       if (merge) {
