@@ -507,11 +507,15 @@ export function SheetGrid(props: SheetGridProps) {
   };
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
+  /** Shift+key: the range's far corner goes there; the active cell stays. */
+  const extendTo = (target: GridSelection) => {
+    if (active) setRange({ sheet: view.name, anchor: active, extent: target });
+  };
   /**
    * PageDown/PageUp, as Excel: the view scrolls by the rows wholly in it and the selection moves as many,
-   * so it stays where it was on screen.
+   * so it stays where it was on screen. With Shift the range's far corner moves so, the active cell stays.
    */
-  const page = (dir: 1 | -1) => {
+  const page = (dir: 1 | -1, extend: boolean) => {
     const el = scroller.current;
     if (!el || !view.rows.length) return;
     const frozenHeight = tops[frozenRows]!;
@@ -524,11 +528,8 @@ export function SheetGrid(props: SheetGridProps) {
     n = Math.max(1, n);
     const top = Math.min(Math.max(frozenRows, firstWhole + dir * n), view.rows.length - 1);
     el.scrollTo({ top: tops[top]! - frozenHeight });
-    move(dir * n, 0);
-  };
-  /** Shift+key: the range's far corner goes there; the active cell stays. */
-  const extendTo = (target: GridSelection) => {
-    if (active) setRange({ sheet: view.name, anchor: active, extent: target });
+    if (extend) extendTo(stepFrom(range?.extent ?? origin(), dir * n, 0));
+    else move(dir * n, 0);
   };
 
   const filled = (row: number, col: number) => view.input(row, col) !== '';
@@ -630,8 +631,8 @@ export function SheetGrid(props: SheetGridProps) {
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
     else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
-    else if (e.key === 'PageDown') page(1);
-    else if (e.key === 'PageUp') page(-1);
+    else if (e.key === 'PageDown') page(1, e.shiftKey);
+    else if (e.key === 'PageUp') page(-1, e.shiftKey);
     else if (e.key === 'F2') startEdit(null);
     else if (e.key === 'Delete' && range) clearSelected();
     else if (e.key === 'Delete' || e.key === 'Backspace') {
