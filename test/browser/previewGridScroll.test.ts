@@ -232,4 +232,61 @@ describe('a selected cell brought into view', () => {
     expect(row(up)).toBe(8 + screen);
     expect(Math.abs(up.cell.top - up.view.top - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
   });
+
+  it('Shift+PageDown and Shift+PageUp extend the selection a screen of rows, as in Excel: the active cell stays, the far corner moves as PageDown would and the view scrolls with it', async () => {
+    const page = await openFile(pages, 'preview shift page down', madeWorkbook('frozen'));
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await settled(page);
+    const before = await inView(page);
+    expect(before.address).toBe('C8');
+    const caption = page.getByTestId('preview-selection');
+    /** The range's drawn cells of column C (its rows), and where its last row lies against the view. */
+    const extent = () =>
+      grid(page).evaluate((el) => {
+        const scroller = el.parentElement!;
+        const cells = [...el.querySelectorAll<HTMLElement>('td[data-in-range="true"]')].filter((td) => /^C\d+$/.test(td.dataset.address!));
+        const rows = cells.map((td) => Number(td.dataset.address!.slice(1)));
+        const last = cells[cells.length - 1];
+        const top = Math.max(...[...el.querySelectorAll<HTMLElement>('thead th, tbody th')].filter((th) => th.closest('thead') || th.style.top).map((th) => th.getBoundingClientRect().bottom));
+        return { rows, scroll: scroller.scrollTop, lastTop: last ? last.getBoundingClientRect().top - top : null };
+      });
+
+    await page.keyboard.press('PageDown');
+    await settled(page);
+    const screen = Number(/\d+$/.exec((await inView(page)).address!)![0]) - 8;
+    const pageScroll = (await inView(page)).scroll[0];
+    await page.keyboard.press('PageUp');
+    await settled(page);
+    expect((await inView(page)).scroll[0]).toBe(before.scroll[0]);
+
+    await page.keyboard.press('Shift+PageDown');
+    await settled(page);
+    const down = await extent();
+    expect(Math.max(...down.rows)).toBe(8 + screen);
+    expect(down.scroll).toBe(pageScroll);
+    expect(Math.abs(down.lastTop! - (before.cell.top - before.view.top))).toBeLessThanOrEqual(1);
+    await expect(caption.innerText()).resolves.toMatch(/!C8$/);
+
+    await page.keyboard.press('Shift+PageDown');
+    await settled(page);
+    expect(Math.max(...(await extent()).rows)).toBe(8 + 2 * screen);
+    await page.keyboard.press('Shift+PageUp');
+    await settled(page);
+    const back = await extent();
+    expect(Math.max(...back.rows)).toBe(8 + screen);
+    expect(back.scroll).toBe(pageScroll);
+    await expect(caption.innerText()).resolves.toMatch(/!C8$/);
+
+    // Back up past the active cell: the range runs from it upwards, a screen above.
+    await page.keyboard.press('Shift+PageUp');
+    await page.keyboard.press('Shift+PageUp');
+    await settled(page);
+    const above = await extent();
+    expect(Math.min(...above.rows)).toBeLessThan(8);
+    expect(Math.max(...above.rows)).toBe(8);
+    await expect(caption.innerText()).resolves.toMatch(/!C8$/);
+  });
 });

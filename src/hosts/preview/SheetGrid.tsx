@@ -289,40 +289,54 @@ function cellStyle(view: CellView, heightPx: number | undefined): CSSProperties 
 }
 
 /** Lines each wrapped text takes, as a cell of the grid draws it: laid out by the browser itself, by the thousand. */
-const measuredLines = new Map<string, number>();
+let measuredLines = new Map<string, number>();
+/** Texts kept measured, of all sheets opened: past this only the last sheet's (long notes should not pile up). */
+const MEASURED_KEPT = 20_000;
 
 /** The CSS font shorthand of a cell's font. */
 const cssFont = (f: CellFont) => `${f.italic ? 'italic ' : ''}${f.bold ? 700 : 400} ${fontPx(f.sizePt)}px ${f.family}`;
 
 /**
  * The grid's LineMeasure: each text laid out in a hidden box as wide as its cell's text and in its font,
- * wrapping as the cell does, so a row fitted to it shows every line the grid draws.
+ * wrapping as the cell does, so a row fitted to it shows every line the grid draws. sheetView runs on every
+ * edit: only texts not measured before are laid out, each once, in one box per font and width (its lines
+ * plain blocks, so thousands of them cost one layout and no style of their own).
  */
 export const pageLines: LineMeasure = (requests) => {
-  const key = (r: (typeof requests)[number]) => `${cssFont(r.font)}|${r.widthPx}|${r.text}`;
-  if (measuredLines.size > 10_000) measuredLines.clear(); // long notes should not pile up over a session
-  const todo = requests.filter((r) => !measuredLines.has(key(r)));
-  if (todo.length) {
+  const keys = requests.map((r) => `${cssFont(r.font)}|${r.widthPx}|${r.text}`);
+  /** Texts to lay out, by font and width. */
+  const groups = new Map<string, { request: (typeof requests)[number]; texts: Map<string, string> }>();
+  keys.forEach((key, i) => {
+    if (measuredLines.has(key)) return;
+    const r = requests[i]!;
+    const fontWidth = key.slice(0, key.length - r.text.length);
+    const group = groups.get(fontWidth) ?? groups.set(fontWidth, { request: r, texts: new Map() }).get(fontWidth)!;
+    group.texts.set(key, r.text);
+  });
+  if (groups.size) {
     const holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     holder.style.cssText = 'position:absolute;left:-100000px;top:0;visibility:hidden;contain:layout';
-    const boxes = todo.map((r) => {
+    const laid: { key: string; line: HTMLElement; linePx: number }[] = [];
+    for (const { request: r, texts } of groups.values()) {
       const box = document.createElement('div');
       box.style.cssText = 'white-space:pre-wrap;overflow-wrap:anywhere';
       box.style.width = `${Math.max(0, r.widthPx - 2 * CELL_PADDING_X - CELL_BORDER)}px`;
       box.style.font = cssFont(r.font);
       box.style.lineHeight = String(LINE_HEIGHT); // after the shorthand, which resets it
-      box.textContent = r.text;
-      return holder.appendChild(box);
-    });
+      for (const [key, text] of texts) {
+        const line = box.appendChild(document.createElement('div'));
+        line.textContent = text;
+        laid.push({ key, line, linePx: LINE_HEIGHT * fontPx(r.font.sizePt) });
+      }
+      holder.appendChild(box);
+    }
     document.body.appendChild(holder);
-    boxes.forEach((box, i) => {
-      const r = todo[i]!;
-      measuredLines.set(key(r), Math.max(1, Math.round(box.getBoundingClientRect().height / (LINE_HEIGHT * fontPx(r.font.sizePt)))));
-    });
+    for (const { key, line, linePx } of laid) measuredLines.set(key, Math.max(1, Math.round(line.getBoundingClientRect().height / linePx)));
     holder.remove();
+    if (measuredLines.size > MEASURED_KEPT) measuredLines = new Map(keys.map((key) => [key, measuredLines.get(key)!]));
   }
-  return requests.map((r) => measuredLines.get(key(r))!);
+  return keys.map((key) => measuredLines.get(key)!);
 };
 
 interface Editing {
@@ -507,11 +521,15 @@ export function SheetGrid(props: SheetGridProps) {
   };
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
+  /** Shift+key: the range's far corner goes there; the active cell stays. */
+  const extendTo = (target: GridSelection) => {
+    if (active) setRange({ sheet: view.name, anchor: active, extent: target });
+  };
   /**
    * PageDown/PageUp, as Excel: the view scrolls by the rows wholly in it and the selection moves as many,
-   * so it stays where it was on screen.
+   * so it stays where it was on screen. With Shift the range's far corner moves so, the active cell stays.
    */
-  const page = (dir: 1 | -1) => {
+  const page = (dir: 1 | -1, extend: boolean) => {
     const el = scroller.current;
     if (!el || !view.rows.length) return;
     const frozenHeight = tops[frozenRows]!;
@@ -524,11 +542,8 @@ export function SheetGrid(props: SheetGridProps) {
     n = Math.max(1, n);
     const top = Math.min(Math.max(frozenRows, firstWhole + dir * n), view.rows.length - 1);
     el.scrollTo({ top: tops[top]! - frozenHeight });
-    move(dir * n, 0);
-  };
-  /** Shift+key: the range's far corner goes there; the active cell stays. */
-  const extendTo = (target: GridSelection) => {
-    if (active) setRange({ sheet: view.name, anchor: active, extent: target });
+    if (extend) extendTo(stepFrom(range?.extent ?? origin(), dir * n, 0));
+    else move(dir * n, 0);
   };
 
   const filled = (row: number, col: number) => view.input(row, col) !== '';
@@ -630,8 +645,8 @@ export function SheetGrid(props: SheetGridProps) {
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
     else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
-    else if (e.key === 'PageDown') page(1);
-    else if (e.key === 'PageUp') page(-1);
+    else if (e.key === 'PageDown') page(1, e.shiftKey);
+    else if (e.key === 'PageUp') page(-1, e.shiftKey);
     else if (e.key === 'F2') startEdit(null);
     else if (e.key === 'Delete' && range) clearSelected();
     else if (e.key === 'Delete' || e.key === 'Backspace') {
