@@ -7,6 +7,30 @@ import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS, memberField } from '../../src/domain/memberFields';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
 
+/** A sheet model with a worksheet's defaults: one cell format ('General'), the 1900 date system, nothing hidden or merged. */
+function sheetModel(over: Partial<SheetModel>): SheetModel {
+  return {
+    name: 'Trang',
+    role: null,
+    values: [],
+    styleIds: new Map(),
+    formulas: new Map(),
+    uncached: new Set(),
+    columns: new Map(),
+    defaultColumnWidth: 8.43,
+    rows: new Map(),
+    defaultRowHeightPt: 15,
+    merges: [],
+    validations: [],
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
+    formats: [{ numFmt: 'General' }],
+    date1904: false,
+    frozen: { rows: 0, columns: 0 },
+    locked: null,
+    ...over,
+  };
+}
+
 describe('preview cell text', () => {
   it('shows a date serial under a date format as a date, with the time when the format has one', () => {
     expect(formatNumber(46349.4911819329, 'dd/mm/yyyy hh:mm', 'vi-VN')).toBe('23/11/2026 11:47');
@@ -16,25 +40,7 @@ describe('preview cell text', () => {
   it('counts a 1904 workbook’s serials from 1904, in what the grid shows and what the cell editor holds', () => {
     // 20/06/2025 is 45828 in the 1900 system and 44366 in the 1904 one (Excel for Mac's old default).
     expect(formatNumber(44366, 'dd/mm/yyyy', 'vi-VN', true)).toBe('20/06/2025');
-    const base: SheetModel = {
-      name: 'Trang',
-      role: null,
-      values: [[44366]],
-      styleIds: new Map([['1:1', 1]]),
-      formulas: new Map(),
-      uncached: new Set(),
-      columns: new Map(),
-      defaultColumnWidth: 8.43,
-      rows: new Map(),
-      defaultRowHeightPt: 15,
-      merges: [],
-      validations: [],
-      print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
-      formats: [{ numFmt: 'General' }, { numFmt: 'dd/mm/yyyy' }],
-      date1904: true,
-      frozen: { rows: 0, columns: 0 },
-      locked: null,
-    };
+    const base = sheetModel({ values: [[44366]], styleIds: new Map([['1:1', 1]]), formats: [{ numFmt: 'General' }, { numFmt: 'dd/mm/yyyy' }], date1904: true });
     const view = sheetView(base, 'vi-VN');
     expect(view.cell(1, 1).text).toBe('20/06/2025');
     expect(view.input(1, 1)).toBe('20/06/2025');
@@ -51,26 +57,17 @@ describe('preview cell text', () => {
 });
 
 describe('the last used cell (Ctrl+End)', () => {
-  const model = (): SheetModel => ({
-    name: 'Trang',
-    role: null,
-    // Row 3 col 4 holds a number; row 6 an empty string (blank) and text; row 2 col 6 sits in a hidden column; row 10 is hidden.
-    values: [['a'], [null, null, null, null, null, 'ẩn'], [null, null, '', 5], [], [], ['', 'x'], [], [], [], ['dòng ẩn', null, null, null, 'x']],
-    styleIds: new Map([['12:8', 1]]), // formatted but empty: not used
-    formulas: new Map([['9:2', 'A1*2']]), // never calculated: no value, still used
-    uncached: new Set(['9:2']),
-    columns: new Map([[6, { hidden: true }]]),
-    defaultColumnWidth: 8.43,
-    rows: new Map([[10, { hidden: true }]]),
-    defaultRowHeightPt: 15,
-    merges: [],
-    validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
-    formats: [{ numFmt: 'General' }, { numFmt: 'General', fill: '#FFFF00' }],
-    date1904: false,
-    frozen: { rows: 0, columns: 0 },
-    locked: null,
-  });
+  const model = (): SheetModel =>
+    sheetModel({
+      // Row 3 col 4 holds a number; row 6 an empty string (blank) and text; row 2 col 6 sits in a hidden column; row 10 is hidden.
+      values: [['a'], [null, null, null, null, null, 'ẩn'], [null, null, '', 5], [], [], ['', 'x'], [], [], [], ['dòng ẩn', null, null, null, 'x']],
+      styleIds: new Map([['12:8', 1]]), // formatted but empty: not used
+      formulas: new Map([['9:2', 'A1*2']]), // never calculated: no value, still used
+      uncached: new Set(['9:2']),
+      columns: new Map([[6, { hidden: true }]]),
+      rows: new Map([[10, { hidden: true }]]),
+      formats: [{ numFmt: 'General' }, { numFmt: 'General', fill: '#FFFF00' }],
+    });
 
   it('is the last shown row and the last shown column holding anything, as a scan of every shown cell finds', () => {
     const view = sheetView(model(), 'vi-VN');
