@@ -4,7 +4,8 @@
  * sheet not fitted prints at its scale, its columns split at its column breaks and at the
  * page's edge.
  */
-import { PackageReader, parseSheetParts, type PrintSetup, type SheetModel } from '../../src/hosts/preview/packageModel';
+import { PackageReader, parseSheetParts, type PrintSetup } from '../../src/hosts/preview/packageModel';
+import { sheetModel } from './sheetModel';
 import { paperLayout } from '../../src/hosts/preview/PrintSheet';
 import { sheetView } from '../../src/hosts/preview/sheetView';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -44,25 +45,10 @@ describe('the page setup read from a sheet', () => {
 
 /** A sheet of `rows` × `columns` cells at the default sizes (64 px wide, 20 px tall), with its page setup. */
 function laidOut(rows: number, columns: number, print: Partial<PrintSetup>) {
-  const model: SheetModel = {
-    name: 'Trang',
-    role: null,
+  const model = sheetModel({
     values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${r + 1}-${c + 1}`)),
-    styleIds: new Map(),
-    formulas: new Map(),
-    uncached: new Set(),
-    columns: new Map(),
-    defaultColumnWidth: 8.43,
-    rows: new Map(),
-    defaultRowHeightPt: 15,
-    merges: [],
-    validations: [],
     print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, ...print },
-    formats: [{ numFmt: 'General' }],
-    date1904: false,
-    frozen: { rows: 0, columns: 0 },
-    locked: null,
-  };
+  });
   const view = sheetView(model, 'vi-VN', undefined, false);
   const layout = paperLayout(view, model.print);
   return { ...layout, widths: layout.bands.map((b) => b.reduce((sum, c) => sum + c.widthPx, 0)), first: layout.bands.map((b) => b[0]!.index) };

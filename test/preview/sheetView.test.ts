@@ -1,35 +1,12 @@
 /** How the preview grid shows numbers: as Excel would under the cell's number format. */
 import { formatNumber, sheetView } from '../../src/hosts/preview/sheetView';
 import type { SheetModel } from '../../src/hosts/preview/packageModel';
+import { sheetModel } from './sheetModel';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { drawMembersSheet, MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS, memberField } from '../../src/domain/memberFields';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
-
-/** A sheet model with a worksheet's defaults: one cell format ('General'), the 1900 date system, nothing hidden or merged. */
-function sheetModel(over: Partial<SheetModel>): SheetModel {
-  return {
-    name: 'Trang',
-    role: null,
-    values: [],
-    styleIds: new Map(),
-    formulas: new Map(),
-    uncached: new Set(),
-    columns: new Map(),
-    defaultColumnWidth: 8.43,
-    rows: new Map(),
-    defaultRowHeightPt: 15,
-    merges: [],
-    validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
-    formats: [{ numFmt: 'General' }],
-    date1904: false,
-    frozen: { rows: 0, columns: 0 },
-    locked: null,
-    ...over,
-  };
-}
 
 describe('preview cell text', () => {
   it('shows a date serial under a date format as a date, with the time when the format has one', () => {
