@@ -58,9 +58,14 @@ export function dateToSerial(d: Date, date1904 = false): number {
   return UNIX_EPOCH_SERIAL + wall / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
 }
 
+/** A serial's wall-clock fields as a UTC Date (to format it without the local time zone). */
+export function serialToWallClock(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serialIn1900(serial, date1904) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+}
+
 /** The inverse: a serial read from a cell as a local Date with the same wall-clock fields. */
 export function serialToDate(serial: number, date1904 = false): Date {
-  const wall = new Date(Math.round((serial + (date1904 ? DATE1904_OFFSET : 0) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  const wall = serialToWallClock(serial, date1904);
   return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
 }
 

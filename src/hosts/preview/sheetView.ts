@@ -9,6 +9,7 @@ import { excelRound, formatDate } from '../../i18n/format';
 import { storedInput, type OwnedReason } from '../../usecases/editCells';
 import { heightFor, lineCount, textWidthPt } from '../../sheets/documentLayout';
 import type { CellInput } from '../../workbook/port';
+import { serialToWallClock } from '../../workbook/plan';
 import { inBox, MAX_SHEET_COLUMN, type Box, type CellFormat, type SheetModel } from './packageModel';
 
 /** Blank rows and columns shown past the used area, so the sheet does not end abruptly. */
@@ -163,12 +164,9 @@ function isDateFormat(fmt: string): boolean {
   return dated;
 }
 
-/** Days between the 1900 and 1904 date systems (a 1904 workbook's serial is this much less). */
-const DATE1904_DAYS = 1_462;
-
 /** An Excel date serial (days since 1899-12-30, or since 1904-01-01 in a 1904 workbook) under a d/m/y [h:mm] format. */
 function formatSerialDate(serial: number, fmt: string, date1904: boolean): string {
-  const d = new Date(Math.round((serial + (date1904 ? DATE1904_DAYS : 0) - 25569) * 86400_000));
+  const d = serialToWallClock(serial, date1904);
   const date = formatDate(d, 'utc');
   return /h/i.test(fmt) ? `${date} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : date;
 }
