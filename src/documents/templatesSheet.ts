@@ -5,14 +5,41 @@
  * the add-in's by its mark, not its name: a user's own "Mẫu văn bản" is never written.
  */
 import { readText } from '../domain/values';
-import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
+import type { CellInput, RowHeight, SheetData, SheetPlan } from '../workbook/port';
 import { STYLE } from '../sheets/styles';
 import { DOCUMENT_SHEETS } from './names';
 import { defaultText, FORMER_DEFAULTS, PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault, type Wording } from './templates';
 import { dataPage } from '../sheets/page';
+import { rowFitHeight } from '../sheets/documentLayout';
 
 export const TEMPLATE_HEADER_ROW = 3;
 const HEADER = ['Mã', 'Nội dung mẫu', 'Dùng cho'];
+/** Columns A–F: key, text, use; a gap; the legend's name and meaning. */
+const WIDTHS = [26, 80, 40, 3, 20, 50];
+/** The texts' size; the keys and the legend are smaller. */
+const TEXT_SIZE = 12;
+const NOTE_SIZE = 10;
+
+/**
+ * Heights that show each row's texts whole (LibreOffice and the preview draw a row at its stored
+ * height; Excel still autofits it when a text is edited): a template row and the legend's row beside it.
+ */
+function fittedRows(first: number, rows: readonly (readonly CellInput[])[], legend: readonly (readonly string[])[] = []): RowHeight[] {
+  const texts = new Map<number, [units: number, text: string, size: number][]>();
+  const add = (row: number, col: number, text: CellInput | undefined, size: number) => {
+    if (typeof text === 'string' && text) texts.set(row, [...(texts.get(row) ?? []), [WIDTHS[col]!, text, size]]);
+  };
+  rows.forEach(([key, text, use], i) => {
+    add(first + i, 0, key, NOTE_SIZE);
+    add(first + i, 1, text, TEXT_SIZE);
+    add(first + i, 2, use, TEXT_SIZE);
+  });
+  legend.forEach(([name, meaning], i) => {
+    add(first + i, 4, name, NOTE_SIZE);
+    add(first + i, 5, meaning, NOTE_SIZE);
+  });
+  return [...texts].map(([index, cells]) => ({ index, height: Math.max(...cells.map(([units, text, size]) => rowFitHeight([[units, text]], size))), fit: true }));
+}
 
 /** One sheet of editable texts: the unit's dossier ("Mẫu văn bản") or the officer's ("Mẫu văn bản tổng hợp"). */
 export interface TemplateSet {
@@ -134,12 +161,14 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
         ...read.outdated.map((o) => ({ at: `B${o.row}`, rows: [[defaultText(o.default, wording)]] })),
         ...(read.missing.length ? [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName, wording, set)) }] : []),
       ],
-      styles: read.missing.length ? [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: 12 } }] : [],
+      styles: read.missing.length ? [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: TEXT_SIZE } }] : [],
+      rowHeights: fittedRows(at, read.missing.map((d) => rowOf(d, unitName, wording, set))),
     };
   }
   const first = TEMPLATE_HEADER_ROW + 1;
   const last = first + set.defaults.length - 1;
   const legend = Object.entries(set.placeholders).map(([name, meaning]) => [`{${name}}`, meaning]);
+  const templates = set.defaults.map((d) => rowOf(d, unitName, wording, set));
   return {
     sheet: set.sheet,
     mode: 'own',
@@ -152,27 +181,20 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
           HEADER,
         ],
       },
-      { at: `A${first}`, rows: set.defaults.map((d) => rowOf(d, unitName, wording, set)) },
+      { at: `A${first}`, rows: templates },
       { at: `E${TEMPLATE_HEADER_ROW}`, rows: [['Trường', 'Ý nghĩa'], ...legend] },
     ],
     styles: [
       { range: 'A1:C1', style: STYLE.title },
       { range: 'A2:C2', style: { ...STYLE.hint, wrap: true, vertical: 'top' } },
       { range: `A${TEMPLATE_HEADER_ROW}:C${TEMPLATE_HEADER_ROW}`, style: STYLE.header },
-      { range: `A${first}:C${last}`, style: { ...STYLE.body, fontSize: 12 } },
-      { range: `A${first}:A${last}`, style: { fontColor: '#555555', fontSize: 10 } },
+      { range: `A${first}:C${last}`, style: { ...STYLE.body, fontSize: TEXT_SIZE } },
+      { range: `A${first}:A${last}`, style: { fontColor: '#555555', fontSize: NOTE_SIZE } },
       { range: `E${TEMPLATE_HEADER_ROW}:F${TEMPLATE_HEADER_ROW}`, style: STYLE.header },
-      { range: `E${TEMPLATE_HEADER_ROW + 1}:F${TEMPLATE_HEADER_ROW + legend.length}`, style: { ...STYLE.body, fontSize: 10 } },
+      { range: `E${TEMPLATE_HEADER_ROW + 1}:F${TEMPLATE_HEADER_ROW + legend.length}`, style: { ...STYLE.body, fontSize: NOTE_SIZE } },
     ],
-    columns: [
-      { index: 1, width: 26 },
-      { index: 2, width: 80 },
-      { index: 3, width: 40 },
-      { index: 4, width: 3 },
-      { index: 5, width: 20 },
-      { index: 6, width: 50 },
-    ],
-    rowHeights: [{ index: 2, height: 44 }],
+    columns: WIDTHS.map((width, i) => ({ index: i + 1, width })),
+    rowHeights: [{ index: 2, height: 44 }, ...fittedRows(first, templates, legend)],
     merges: ['A2:C2'],
     freeze: { rows: TEMPLATE_HEADER_ROW, columns: 0 },
     tabColor: '#7F7F7F',

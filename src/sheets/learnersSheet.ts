@@ -8,11 +8,13 @@ import type { LearnerRow } from '../domain/evaluation';
 import type { CellValue } from '../domain/values';
 import type { CellInput, SheetData, SheetPlan } from '../workbook/port';
 import { SHEETS } from './names';
-import { STYLE } from './styles';
+import { DATA_FONT_SIZE, STYLE } from './styles';
 import { dataPage } from './page';
+import { rowFitHeight } from './documentLayout';
 
 export const LEARNER_HEADER_ROW = 4;
 const HEADERS = ['STT', 'Lớp / khối', 'Số người học', 'Số người học đạt CDHT', 'Tỷ lệ', 'Ghi chú'];
+const WIDTHS = [6, 20, 14, 16, 10, 24];
 /** Rows laid out for typing even when fewer classes are known. */
 const MIN_ROWS = 12;
 const HEADCOUNT_COL = 3;
@@ -54,14 +56,9 @@ export function drawLearnersSheet(rows: CellInput[][] = []): SheetPlan {
       { range: `A${first}:F${last}`, style: STYLE.body },
       { range: `E${first}:E${last}`, style: { ...STYLE.owned, ...STYLE.percent } },
     ],
-    columns: [
-      { index: 1, width: 6 },
-      { index: 2, width: 20 },
-      { index: 3, width: 14 },
-      { index: 4, width: 16 },
-      { index: 5, width: 10 },
-      { index: 6, width: 24 },
-    ],
+    columns: WIDTHS.map((width, i) => ({ index: i + 1, width })),
+    // LibreOffice and the preview draw a row at its stored height: the wrapped headers need theirs.
+    rowHeights: [{ index: LEARNER_HEADER_ROW, height: rowFitHeight(HEADERS.map((h, i) => [WIDTHS[i]!, h, true] as const), DATA_FONT_SIZE), fit: true }],
     freeze: { rows: LEARNER_HEADER_ROW, columns: 0 },
     page: dataPage('portrait', LEARNER_HEADER_ROW),
   };
