@@ -13,7 +13,35 @@ import { parseCell, parseRange } from '../../src/workbook/a1';
 import type { CellStyle, SheetPlan } from '../../src/workbook/port';
 import { DATA_FONT_SIZE } from '../../src/sheets/styles';
 import { heightFor, lineCount } from '../../src/sheets/documentLayout';
+import { generateOfficerDocuments } from '../../src/usecases/officerDocuments';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import type { Workbook } from '../../src/workbook/port';
 import { MemoryWorkbook } from '../property/memoryWorkbook';
+import { batchFiles, consolidateInto } from '../officer/batch';
+
+jest.setTimeout(180_000);
+
+/** A workbook whose plans are kept as they are written. */
+function recording(inner: Workbook): { wb: Workbook; plans: SheetPlan[] } {
+  const plans: SheetPlan[] = [];
+  const wb: Workbook = {
+    label: inner.label,
+    batch: (work) =>
+      inner.batch((session) =>
+        work({
+          ...session,
+          read: (...args) => session.read(...args),
+          select: (...args) => session.select(...args),
+          write: (plan) => {
+            plans.push(plan);
+            session.write(plan);
+          },
+        }),
+      ),
+  };
+  return { wb, plans };
+}
 
 /**
  * Cells of a plan drawn whole ('existing' plans keep the sheet's rows) whose wrapped text needs
@@ -56,6 +84,15 @@ test('the unit workbook’s sheets, its summary and its documents leave no wrapp
   await generateDocuments(wb);
   expect(wb.plans.map((p) => p.sheet)).toContain(UNIT_TEMPLATES.sheet);
   expect(wb.plans.flatMap(cutOff)).toEqual([]);
+});
+
+test('the officer’s consolidated table, file report and documents leave no wrapped text cut off by its row', async () => {
+  const { wb, plans } = recording(await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX));
+  await consolidateInto(wb, await batchFiles());
+  const r = await generateOfficerDocuments(wb, {});
+  expect(r.ok).toBe(true);
+  expect(new Set(plans.map((p) => p.sheet)).size).toBeGreaterThanOrEqual(6);
+  expect(plans.flatMap(cutOff)).toEqual([]);
 });
 
 test.each([

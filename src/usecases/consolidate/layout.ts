@@ -510,6 +510,7 @@ function fileRow(f: FileReport, i: number, lang: Lang): CellInput[] {
 const FILE_SLOTS = [0, 1, 2, 3, 4, 5, 6] as const;
 /** Widths (Excel units) of the file report's columns, by slot. */
 const FILE_WIDTHS = [6, 36, 22, 30, 80, 20, 12];
+const FILE_HEADERS = ['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)'];
 const FILE_STATUS_SLOT = 2;
 /** What the checks across files change (duplicates, flags): status and reasons, drawn last; the rest as each file arrives. */
 const FILE_SLOTS_LAST = [2, 4] as const;
@@ -552,7 +553,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
           [`${summaryText(s, 'vi')}. Xem ${sheetRef(CONSOLIDATION_SHEETS.units, 'A1')}.`],
         ],
       },
-      { at: `A${FILES_HEADER_ROW}`, rows: [['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']] },
+      { at: `A${FILES_HEADER_ROW}`, rows: [FILE_HEADERS] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
     ],
     styles: [
@@ -563,7 +564,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
       ...styles,
     ],
     columns: FILE_WIDTHS.map((width, i) => ({ index: i + 1, width })),
-    ...(heights.length ? { rowHeights: heights } : {}),
+    rowHeights: [...fitted(FILES_HEADER_ROW, Math.max(...FILE_HEADERS.map((h, slot) => textLines(h, FILE_WIDTHS[slot]!, true)))), ...heights],
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
     ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
     // Printed as the file list of the dossier: A4 landscape, one page wide, the heading on every page.
