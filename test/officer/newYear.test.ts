@@ -152,6 +152,9 @@ it('is a workbook the unit fills in and evaluates for the new year', async () =>
   // Nothing answered yet: the evaluation says so cell by cell rather than passing silently.
   expect(out.text()).toMatch(/Chưa đủ điều kiện công nhận/);
   expect(out.text()).toContain("'Tiêu chí'!I18: chỉ tiêu 1.1 chưa có tự đánh giá");
+  // The members' answers were cleared by the new year, not missing from an imported list: the message says both.
+  const blankColumn = out.text().split('\n').find((l) => l.includes('“Chấp hành kỷ luật lao động” còn trống'));
+  expect(blankColumn).toMatch(/sang năm mới/);
 });
 
 it('refuses to write next year over this year\'s file', async () => {
