@@ -520,7 +520,10 @@ export const vi = {
   'consolidate.flag.dataWarnings': '{count} điểm dữ liệu cần xem lại, ví dụ: {first}',
   'consolidate.flag.duplicateMembers': 'Tệp “{file}”, trang “{sheet}”: có vẻ có thành viên được ghi và tính nhiều lần: {members}. Các dòng này cùng họ tên, không có chức vụ, tổ / bộ phận, ngày sinh hay mã định danh nào khác nhau, nên số thành viên được tính và các tỷ lệ của đơn vị có thể sai. Đề nghị đơn vị kiểm tra: nếu là một người thì xóa dòng thừa hoặc ghi Không ở cột “Tính vào tổng số” của dòng không tính, đánh giá lại rồi gửi lại tệp; nếu là những người khác nhau thì ghi chức vụ hoặc tổ / bộ phận của từng người để phân biệt.',
   'consolidate.flag.duplicateMember': '“{name}” (dòng {rows})',
-  'consolidate.summary': '{files} tệp: {units} tệp đã tổng hợp ({flagged} đơn vị cần xem lại), {duplicates} tệp trùng không tổng hợp ({identical} bản giống hệt), {skipped} tệp bỏ qua, {rejected} tệp bị từ chối',
+  'consolidate.summary': '{files} tệp: {units} tệp đã tổng hợp{flaggedPart}, {duplicates} tệp trùng không tổng hợp{identicalPart}, {skipped} tệp bỏ qua, {rejected} tệp bị từ chối',
+  // Said only when there are some.
+  'consolidate.summary.flagged': ' ({flagged} đơn vị cần xem lại)',
+  'consolidate.summary.identical': ' ({identical} bản giống hệt)',
   'consolidate.status.consolidated': 'Đã tổng hợp',
   'consolidate.status.flagged': 'Đã tổng hợp — cần xem lại',
   'consolidate.status.duplicate': 'Trùng — không tổng hợp',

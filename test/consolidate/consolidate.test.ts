@@ -294,7 +294,7 @@ describe('dvht consolidate', () => {
     const io2 = capture();
     const c = await run(['consolidate', path.join(dir, 'ho-so', '02-ubnd-xa.xlsx'), path.join(dir, 'ho-so', '03-mam-non-khong-dat.xlsx'), '-o', existing, '--body', 'UBND xã Hòa Bình'], io2);
     expect(c).toBe(0);
-    expect(io2.stdout).toContain('Đã tổng hợp 2 đơn vị từ 2 tệp: 2 tệp đã tổng hợp (0 đơn vị cần xem lại), 0 tệp trùng không tổng hợp (0 bản giống hệt), 0 tệp bỏ qua, 0 tệp bị từ chối.');
+    expect(io2.stdout).toContain('Đã tổng hợp 2 đơn vị từ 2 tệp: 2 tệp đã tổng hợp, 0 tệp trùng không tổng hợp, 0 tệp bỏ qua, 0 tệp bị từ chối.');
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(existing);
     expect(back.worksheets.map((w) => w.name)).toEqual(['Ghi chép', CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]);

@@ -56,7 +56,9 @@ export interface ConsolidationResult {
 
 /** The summary in one sentence, its numbers adding up to the files found: the CLI's and the pane's done line, both sheets. */
 export function summaryText(s: ConsolidationResult['summary'], lang: Lang): string {
-  return t(lang, 'consolidate.summary', s);
+  const flaggedPart = s.flagged ? t(lang, 'consolidate.summary.flagged', s) : '';
+  const identicalPart = s.identical ? t(lang, 'consolidate.summary.identical', s) : '';
+  return t(lang, 'consolidate.summary', { ...s, flaggedPart, identicalPart });
 }
 
 export class Consolidation {
