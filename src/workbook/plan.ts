@@ -19,7 +19,7 @@
  * - a formula fill is one column, its formula starts with "=", it has one result per row (a
  *   non-finite one dropped, as in a block) and it covers no cell a block or another fill writes.
  */
-import { cellAddress, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
+import { cellAddress, columnNumber, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
 import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
 import { shiftFormula } from './shiftFormula';
 import { isUncalculated } from '../domain/values';
@@ -120,10 +120,24 @@ function checkValidation(v: Validation): void {
   if (listFormula(v.list).length > MAX_LIST_FORMULA) throw new PlanError(`The list for ${v.range} is longer than Excel's ${MAX_LIST_FORMULA} characters; use a { source } range.`);
 }
 
+/** Excel's last column, XFD. */
+const MAX_COLUMN = 16_384;
+const PAGE_ORDERS: readonly string[] = ['downThenOver', 'overThenDown'] satisfies PageSetup['pageOrder'][];
+
+/** Whole columns, left to right, within XFD ("A:B", "$A:$C"). */
+function wholeColumns(columns: string): boolean {
+  const m = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(columns);
+  if (!m) return false;
+  const [left, right] = [columnNumber(m[1]!), columnNumber(m[2]!)];
+  return left <= right && right <= MAX_COLUMN;
+}
+
 function checkPage(p: PageSetup): void {
-  if (p.printArea === '' || p.printTitleRows === '') throw new PlanError('An empty print area or print titles cannot be written: leave the field out to keep the sheet’s own.');
+  if (p.printArea === '' || p.printTitleRows === '' || p.printTitleColumns === '') throw new PlanError('An empty print area or print titles cannot be written: leave the field out to keep the sheet’s own.');
   if (p.printArea !== undefined) for (const part of p.printArea.split('&&')) parseRange(part.replace(/\$/g, ''));
   if (p.printTitleRows !== undefined && !/^\$?\d+:\$?\d+$/.test(p.printTitleRows)) throw new PlanError(`Print titles must be rows like "4:4": ${p.printTitleRows}`);
+  if (p.printTitleColumns !== undefined && !wholeColumns(p.printTitleColumns)) throw new PlanError(`Print title columns must be whole columns, left to right, like "A:B": ${p.printTitleColumns}`);
+  if (p.pageOrder !== undefined && !PAGE_ORDERS.includes(p.pageOrder)) throw new PlanError(`Page order must be downThenOver or overThenDown: ${String(p.pageOrder)}`);
   if (p.scale !== undefined && (!Number.isInteger(p.scale) || p.scale < 10 || p.scale > 400)) throw new PlanError(`Print scale must be a whole percentage from 10 to 400: ${p.scale}`);
   if (p.scale !== undefined && p.fitToWidth) throw new PlanError('A print scale and fit-to-width cannot both be written: fit-to would override the scale.');
   for (const r of p.rowBreaks ?? []) if (!Number.isInteger(r) || r < 1) throw new PlanError(`Page break row must be a positive whole number: ${r}`);

@@ -113,6 +113,10 @@ export interface PageSetup {
   printArea?: string;
   /** Rows repeated at the top of each printed page, e.g. "4:4". Never ''. */
   printTitleRows?: string;
+  /** Columns repeated at the left of each printed page, e.g. "A:B". Never ''. */
+  printTitleColumns?: string;
+  /** Pages of a sheet wider and taller than a page: numbered down, then over (Excel's default), or over, then down. */
+  pageOrder?: 'downThenOver' | 'overThenDown';
   /** Page breaks before these 1-based rows; they replace the sheet's row breaks. */
   rowBreaks?: number[];
 }

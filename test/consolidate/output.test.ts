@@ -26,6 +26,7 @@ import { readParts } from '../support/roundtrip/zipParts';
 import { edits, unitWorkbook } from './corpus';
 import { heightFor } from '../../src/sheets/documentLayout';
 import { FILES_HEADER_ROW } from '../../src/usecases/consolidate/layout';
+import { DATA_FONT_SIZE } from '../../src/sheets/styles';
 
 jest.setTimeout(120_000);
 
@@ -167,7 +168,7 @@ describe('consolidation output in an existing workbook', () => {
     expect([...closure(parts, theirs.part)].filter((p) => p.includes('chart'))).toEqual([]);
   });
 
-  it('prints both sheets on A4 landscape, one page wide, the heading row on every page', async () => {
+  it('prints both sheets on A4 landscape at a readable scale (not fitted to one page wide), the heading row at the top and the naming columns at the left of every page, over then down', async () => {
     const { after } = await consolidateInto(officer);
     const parts = readParts(after);
     const wb = parts.get('xl/workbook.xml')!.data.toString('utf8');
@@ -180,9 +181,14 @@ describe('consolidation output in an existing workbook', () => {
       const xml = parts.get(list[index]!.part)!.data.toString('utf8');
       expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"/);
       expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
-      expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
-      expect(xml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
-      expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}"[^>]*>[^<]*\\$${headerRow}:\\$${headerRow}</definedName>`));
+      expect(xml).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
+      // 11 pt text printed at ≥ 8 pt.
+      const scale = Number(/<pageSetup [^>]*scale="(\d+)"/.exec(xml)?.[1]);
+      expect((DATA_FONT_SIZE * scale) / 100).toBeGreaterThanOrEqual(8);
+      expect(xml).not.toMatch(/fitToWidth=|fitToPage="1"/);
+      // STT and the unit's name (the file's name on the file report), then the heading row: Excel's order.
+      const ref = (a: string) => `'${name}'!${a}`;
+      expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${ref('$A:$B')},${ref(`$${headerRow}:$${headerRow}`)}</definedName>`);
     }
   });
 

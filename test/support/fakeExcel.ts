@@ -809,8 +809,9 @@ class Worksheet extends Proxy<FakeSheet> {
       setPrintMargins: (unit: string, m: unknown) => put('margins', { unit, ...(m as object) }),
       setPrintArea: (a: string) => put('printArea', a),
       setPrintTitleRows: (a: string) => put('printTitleRows', a),
+      setPrintTitleColumns: (a: string) => put('printTitleColumns', a),
     };
-    for (const key of ['orientation', 'paperSize', 'zoom']) {
+    for (const key of ['orientation', 'paperSize', 'zoom', 'printOrder']) {
       Object.defineProperty(layout, key, { set: (v: unknown) => put(key, v) });
     }
     return layout;

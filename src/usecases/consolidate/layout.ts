@@ -7,6 +7,7 @@
 import type { Status } from '../../domain/evaluation';
 import { RESULT_TEXT } from '../../sheets/names';
 import { DATA_FONT_SIZE, STYLE } from '../../sheets/styles';
+import { widePage } from '../../sheets/page';
 import { heightFor, lineCount } from '../../sheets/documentLayout';
 import { t, type Lang } from '../../i18n';
 import type { CellInput, CellStyle, ChartSpec, RowHeight, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
@@ -21,6 +22,10 @@ export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: '
 
 export const UNITS_HEADER_ROW = 5;
 export const FILES_HEADER_ROW = 4;
+/** STT and the unit's name: kept in view while the table scrolls, and at the left of every printed page. */
+const UNIT_NAME_COLUMNS = 2;
+/** STT and the file's name, at the left of every printed page of the file report. */
+const FILE_NAME_COLUMNS = 2;
 
 const BAR = '█';
 /**
@@ -469,9 +474,10 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     columns: columnWidths.map((width, i) => ({ index: i + 1, width })),
     merges: rateMerges,
     rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }, ...unitHeights, ...rateHeights],
-    freeze: { rows: UNITS_HEADER_ROW, columns: 2 },
+    freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
-    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${UNITS_HEADER_ROW}:${UNITS_HEADER_ROW}` },
+    // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
+    page: widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS),
     charts,
     activate: true,
   };
@@ -567,8 +573,8 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
     rowHeights: [...fitted(FILES_HEADER_ROW, Math.max(...FILE_HEADERS.map((h, slot) => textLines(h, FILE_WIDTHS[slot]!, true)))), ...heights],
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
     ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
-    // Printed as the file list of the dossier: A4 landscape, one page wide, the heading on every page.
-    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: `${FILES_HEADER_ROW}:${FILES_HEADER_ROW}` },
+    // Printed as the file list of the dossier: fitted to one A4 width, its 206 characters of columns printed at ~7 pt in Excel.
+    page: widePage(FILES_HEADER_ROW, FILE_NAME_COLUMNS),
   };
 }
 

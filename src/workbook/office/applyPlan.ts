@@ -89,8 +89,8 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     else sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
   }
   if (plan.page && can('pageLayout', API.pageLayout)) {
-    // A request per page break: a long summary has hundreds.
-    await small(8 + (plan.page.rowBreaks?.length ?? 0));
+    // A request per setting and per page break: a long summary has hundreds.
+    await small(10 + (plan.page.rowBreaks?.length ?? 0));
     applyPage(sheet, plan.page);
   }
   for (const chart of plan.charts ?? []) {
@@ -323,6 +323,8 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   else if (page.scale !== undefined) layout.zoom = { scale: page.scale };
   if (page.printArea) layout.setPrintArea(page.printArea);
   if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows);
+  if (page.printTitleColumns) layout.setPrintTitleColumns(page.printTitleColumns);
+  if (page.pageOrder) layout.printOrder = page.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
   if (page.rowBreaks) {
     // The plan's breaks replace the sheet's (as in a file: one list of row breaks).
     sheet.horizontalPageBreaks.removePageBreaks();

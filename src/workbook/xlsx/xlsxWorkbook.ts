@@ -209,7 +209,8 @@ export class XlsxWorkbook implements Workbook {
       const charts = existing === null && plan.charts?.length ? plan.charts : [];
       const drawnRows = placed.find((d) => d.placedOn(sheetKey, queued[i]!.sheet));
       if (drawnRows && existing !== null) throw new Error(`rows drawn ahead for ${name}, a sheet not drawn anew`);
-      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}), ...(drawnRows ? { drawnRows } : {}) });
+      const printTitles = existing !== null && sheet ? this.printTitlesOf(sheet, plan) : undefined;
+      const rendered = renderSheet({ ...plan, sheet: name }, styles, existing, { date1904: pkg.date1904, ...(charts.length ? { drawingRelId: DRAWING_REL_ID } : {}), ...(drawnRows ? { drawnRows } : {}), ...(printTitles ? { printTitles } : {}) });
       this._warnings.push(...rendered.warnings);
       if (plan.charts?.length && !charts.length && !rendered.warnings.some((w) => w.code === 'chartsNotDrawn')) {
         this._warnings.push({ code: 'chartsNotDrawn', sheet: name, detail: String(plan.charts.length) });
@@ -232,6 +233,13 @@ export class XlsxWorkbook implements Workbook {
     // Cached results of the user's formulas may now be stale: Excel recomputes on open.
     await pkg.afterCellsChanged(touched);
     this.shared = null;
+  }
+
+  /** The sheet's Print_Titles name when the plan sets half of it (rows or columns): the other half is kept. */
+  private printTitlesOf(sheet: PackageSheet, plan: SheetPlan): string | undefined {
+    if (plan.page?.printTitleRows === undefined && plan.page?.printTitleColumns === undefined) return undefined;
+    const index = this.pkg.sheets.indexOf(sheet);
+    return this.pkg.definedNames.find((d) => d.localSheetId === index && d.name.toUpperCase() === '_XLNM.PRINT_TITLES')?.value;
   }
 
   /** The user's protection as the file holds it: refused (protection.ts) before anything changes. */

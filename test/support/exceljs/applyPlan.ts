@@ -380,12 +380,15 @@ function applyPage(ws: ExcelJS.Worksheet, p: PageSetup, ctx: ApplyContext): void
   }
   if (p.scale !== undefined) ps.scale = p.scale;
   const apostrophe = ws.name.includes("'");
-  if ((p.printArea !== undefined || p.printTitleRows !== undefined) && apostrophe) {
+  if (p.pageOrder) ps.pageOrder = p.pageOrder;
+  if ((p.printArea !== undefined || p.printTitleRows !== undefined || p.printTitleColumns !== undefined) && apostrophe) {
     // ExcelJS would write '<name>'!… with the apostrophe not doubled: a corrupt defined name.
     ctx.warnings.push({ code: 'printTitlesSkipped', sheet: ws.name });
   } else {
     if (p.printArea !== undefined) ps.printArea = absoluteRows(p.printArea);
     if (p.printTitleRows !== undefined) ps.printTitlesRow = p.printTitleRows;
+    // ExcelJS writes "'S'!$<first>:$<last>" from the letters: without their $.
+    if (p.printTitleColumns !== undefined) ps.printTitlesColumn = p.printTitleColumns.replace(/\$/g, '');
   }
   ws.pageSetup = ps as ExcelJS.PageSetup;
   if (p.rowBreaks) {

@@ -100,6 +100,8 @@ const excelJs: Implementation = {
         else if (ps.scale !== undefined && ps.scale !== 100) state.page.scale = ps.scale;
         if (ps.printArea) state.page.printArea = ps.printArea;
         if (ps.printTitlesRow) state.page.printTitleRows = ps.printTitlesRow;
+        if (ps.printTitlesColumn) state.page.printTitleColumns = ps.printTitlesColumn;
+        if (ps.pageOrder === 'overThenDown') state.page.pageOrder = 'overThenDown';
         const tab = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
         state.tabColor = tab ? `#${tab.slice(2)}` : null;
         return state;
@@ -153,7 +155,7 @@ const officeFake: Implementation = {
           const rule = v.rule as { list?: { source: string } } | undefined;
           if (rule?.list) eachCell(v.address, (a) => (state.validations[a] = rule.list!.source.startsWith('=') ? { source: rule.list!.source.slice(1) } : rule.list!.source.split(',')));
         }
-        const p = s.page as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number; scale?: number }; printArea?: string; printTitleRows?: string };
+        const p = s.page as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number; scale?: number }; printArea?: string; printTitleRows?: string; printTitleColumns?: string; printOrder?: string };
         if (p.orientation) state.page.orientation = p.orientation === 'Landscape' ? 'landscape' : 'portrait';
         if (p.paperSize === 'A4') state.page.paperSize = 'A4';
         if (p.zoom?.scale !== undefined) {
@@ -161,6 +163,8 @@ const officeFake: Implementation = {
         } else if (p.zoom) state.page.fitToWidth = p.zoom.horizontalFitToPages === 1;
         if (p.printArea) state.page.printArea = p.printArea;
         if (p.printTitleRows) state.page.printTitleRows = p.printTitleRows;
+        if (p.printTitleColumns) state.page.printTitleColumns = p.printTitleColumns;
+        if (p.printOrder === 'OverThenDown') state.page.pageOrder = 'overThenDown';
         const mark = [...s.names].find(([n]) => n === SHEET_MARK);
         state.role = mark ? roleOfMark(mark[1]) : null;
         return state;
@@ -233,6 +237,8 @@ const xlsxFile: Implementation = {
         else if (o.scale !== null && o.scale !== 100) state.page.scale = o.scale;
         if (o.printArea) state.page.printArea = o.printArea.replace(/\$/g, '');
         if (o.printTitleRows) state.page.printTitleRows = o.printTitleRows.replace(/\$/g, '');
+        if (o.printTitleColumns) state.page.printTitleColumns = o.printTitleColumns.replace(/\$/g, '');
+        if (o.pageOrder === 'overThenDown') state.page.pageOrder = 'overThenDown';
         return state;
       },
       async recalculated(name) {

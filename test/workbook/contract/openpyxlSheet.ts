@@ -21,6 +21,8 @@ export interface OpenpyxlSheet {
   scale: number | null;
   printArea: string | null;
   printTitleRows: string | null;
+  printTitleColumns: string | null;
+  pageOrder: string | null;
   rowBreaks: number[];
   tabColor: string | null;
   tables: { name: string; ref: string }[];
@@ -94,6 +96,8 @@ out = {
     'scale': ps.scale,
     'printArea': ','.join(pa) if isinstance(pa, (list, tuple)) else pa,
     'printTitleRows': ws.print_title_rows,
+    'printTitleColumns': ws.print_title_cols,
+    'pageOrder': ps.pageOrder,
     'rowBreaks': [b.id for b in ws.row_breaks.brk],
     'tabColor': pr.tabColor.rgb if pr.tabColor is not None else None,
     'tables': [{'name': t.displayName, 'ref': t.ref} for t in ws.tables.values()],

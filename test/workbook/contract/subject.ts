@@ -18,8 +18,8 @@ export interface SheetState {
   merges: string[];
   freeze: { rows: number; columns: number } | null;
   autoFilter: string | null;
-  /** scale: the print scale, when not fitted and not the default 100%. */
-  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; scale?: number; printArea?: string; printTitleRows?: string; rowBreaks: number[] };
+  /** scale: the print scale, when not fitted and not the default 100%; pageOrder only when not Excel's default (down, then over). */
+  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; scale?: number; printArea?: string; printTitleRows?: string; printTitleColumns?: string; pageOrder?: 'overThenDown'; rowBreaks: number[] };
   tabColor: string | null;
   /** The ownership mark's role, or null for a sheet without one. */
   role: string | null;

@@ -140,6 +140,27 @@ export function contractSuite(impl: Implementation): void {
       await expect(write(wb, { sheet: 'In', mode: 'existing', page: { fitToWidth: true, scale: 85 } })).rejects.toThrow(/scale/);
     });
 
+    it('repeats title columns at the left of every page beside the title rows, pages over then down; a plan setting one keeps the other', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, { sheet: 'In', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }], page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: false, scale: 80, printTitleColumns: 'A:B', pageOrder: 'overThenDown' } });
+      expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', paperSize: 'A4', scale: 80, printTitleColumns: 'A:B', pageOrder: 'overThenDown', rowBreaks: [] });
+      await write(wb, { sheet: 'In', mode: 'existing', page: { printTitleRows: '4:4' } });
+      expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', paperSize: 'A4', scale: 80, printTitleRows: '4:4', printTitleColumns: 'A:B', pageOrder: 'overThenDown', rowBreaks: [] });
+      await write(wb, { sheet: 'In', mode: 'existing', page: { printTitleColumns: 'A:C', pageOrder: 'downThenOver' } });
+      expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', paperSize: 'A4', scale: 80, printTitleRows: '4:4', printTitleColumns: 'A:C', rowBreaks: [] });
+    });
+
+    it('refuses print title columns that are not whole columns of the sheet, and an unknown page order, before anything is written', async () => {
+      const wb = await impl.open(BASE);
+      await write(wb, { sheet: 'S', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }] });
+      for (const columns of ['', '4:4', 'A1:B2', 'A', 'C:A', 'A:XFE']) {
+        await expect(write(wb, { sheet: 'New', mode: 'ensure' }, { sheet: 'S', mode: 'existing', page: { printTitleColumns: columns } })).rejects.toThrow(/print titles|title columns/i);
+      }
+      await expect(write(wb, { sheet: 'New', mode: 'ensure' }, { sheet: 'S', mode: 'existing', page: { pageOrder: 'acrossThenDown' as 'overThenDown' } })).rejects.toThrow(/page order/i);
+      expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'S']);
+      expect((await wb.sheet('S')).page.printTitleColumns).toBeUndefined();
+    });
+
     it('writes list validations with quotes intact, and refuses lists Excel cannot hold before writing anything', async () => {
       const wb = await impl.open(BASE);
       await write(wb, {

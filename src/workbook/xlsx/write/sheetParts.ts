@@ -35,6 +35,8 @@ export interface RenderOptions {
   drawingRelId?: string;
   /** Rows drawn ahead of the plan (drawnRows.ts), written in sheetData from their first row. */
   drawnRows?: { readonly firstRow: number; render(ctx: CellContext): DrawnXml };
+  /** The sheet's _xlnm.Print_Titles as the file holds it: a plan setting only its rows or its columns keeps the other. */
+  printTitles?: string;
 }
 
 export interface DefinedName {
@@ -112,6 +114,7 @@ export function pageSetupAttrs(p: PageSetup): [string, string][] {
   if (p.paperSize === 'A4') out.push(['paperSize', String(A4)]);
   if (p.scale !== undefined) out.push(['scale', String(p.scale)]);
   if (p.fitToWidth) out.push(['fitToWidth', '1'], ['fitToHeight', '0']);
+  if (p.pageOrder) out.push(['pageOrder', p.pageOrder]);
   if (p.orientation) out.push(['orientation', p.orientation]);
   return out;
 }
@@ -134,18 +137,40 @@ function absoluteArea(sheet: string, area: string): string {
     .join(',');
 }
 
-/** "4:4" or "4:5" → 'Sheet'!$4:$5. */
-function titleRows(sheet: string, rows: string): string {
-  const [a, b] = rows.replace(/\$/g, '').split(':');
+/** "4:4" or "4:5" → 'Sheet'!$4:$5; "A:B" → 'Sheet'!$A:$B. */
+function titleSpan(sheet: string, span: string): string {
+  const [a, b] = span.replace(/\$/g, '').split(':');
   return sheetRef(sheet, `$${a}:$${b ?? a}`);
 }
 
-/** Print area, print titles and the filter's hidden name, as the plan sets or clears them. */
-export function definedNames(sheet: string, plan: SheetPlan): DefinedName[] {
+/** The parts of a Print_Titles value ("'a,b'!$A:$B,'a,b'!$4:$4"): split on the commas outside quoted sheet names. */
+function titleParts(value: string): string[] {
+  return value.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? [];
+}
+
+const COLUMN_SPAN = /!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}$/;
+const ROW_SPAN = /!\$?\d+:\$?\d+$/;
+
+/**
+ * The sheet's one Print_Titles name: the plan's columns and rows, each kept as `old` (the name
+ * the file holds) has it when the plan leaves it out; columns first, as Excel writes them.
+ */
+function printTitles(sheet: string, p: PageSetup, old: string): string {
+  const kept = titleParts(old);
+  const columns = p.printTitleColumns ? titleSpan(sheet, p.printTitleColumns) : kept.find((part) => COLUMN_SPAN.test(part));
+  const rows = p.printTitleRows ? titleSpan(sheet, p.printTitleRows) : kept.find((part) => ROW_SPAN.test(part));
+  return [columns, rows].filter((part) => part !== undefined).join(',');
+}
+
+/**
+ * Print area, print titles and the filter's hidden name, as the plan sets or clears them;
+ * `oldTitles`: the Print_Titles name the sheet has, for the half the plan leaves out.
+ */
+export function definedNames(sheet: string, plan: SheetPlan, oldTitles = ''): DefinedName[] {
   const out: DefinedName[] = [];
   const p = plan.page;
   if (p?.printArea !== undefined) out.push({ name: '_xlnm.Print_Area', value: p.printArea ? absoluteArea(sheet, p.printArea) : '' });
-  if (p?.printTitleRows !== undefined) out.push({ name: '_xlnm.Print_Titles', value: p.printTitleRows ? titleRows(sheet, p.printTitleRows) : '' });
+  if (p?.printTitleRows !== undefined || p?.printTitleColumns !== undefined) out.push({ name: '_xlnm.Print_Titles', value: printTitles(sheet, p, oldTitles) });
   if (plan.autoFilter !== undefined) out.push({ name: '_xlnm._FilterDatabase', value: plan.autoFilter ? absoluteArea(sheet, plan.autoFilter) : '', hidden: true });
   return out;
 }

@@ -57,7 +57,7 @@ export function renderSheet(plan: SheetPlan, styles: StylesEditor, existing: str
     get xml() {
       return (joined ??= pieces.every((p) => typeof p === 'string') ? pieces.join('') : new TextDecoder().decode(utf8Pieces(pieces)));
     },
-    definedNames: definedNames(plan.sheet, plan),
+    definedNames: definedNames(plan.sheet, plan, options.printTitles),
     warnings,
     charts: plan.charts ?? [],
   };

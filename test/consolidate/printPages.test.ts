@@ -1,0 +1,104 @@
+/**
+ * The consolidation table on paper, as LibreOffice prints the file the CLI writes: its 30-odd
+ * columns fitted to one A4 width printed at about 3 pt. It now prints at a scale that keeps the
+ * 11 pt text at 8 pt or more, across as many pages as it takes: every page repeats the heading
+ * row at the top and STT and the unit's name at the left (a page of indicator columns still says
+ * whose they are), and the pages of a band of rows follow each other (over, then down).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { consolidateFiles, readUnitFile } from '../../src/usecases/consolidate';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
+import { convert } from '../support/libreoffice';
+import { requireCarlito } from '../documents/pdf';
+import { unitWorkbook } from './corpus';
+
+jest.setTimeout(180_000);
+
+const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
+const UNITS = 16;
+/** Below this a printed table is not read (pt). */
+const READABLE_PT = 8;
+const BAR = '█';
+
+interface PrintedPage {
+  text: string;
+  /** Each text run's font size (pdftohtml -xml at zoom 1: whole points, rounded down) and text. */
+  runs: { size: number; text: string }[];
+}
+
+let pages: PrintedPage[];
+let dir: string;
+
+beforeAll(async () => {
+  requireCarlito();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-consolidate-print-'));
+  // Two rule sets: 33 columns (the level-2 one adds indicator 3.4 and another TC3), and remarks that make rows tall.
+  const units = await Promise.all(
+    Array.from({ length: UNITS }, async (_, i) => ({
+      label: fileOf(i + 1),
+      bytes: await unitWorkbook({ name: `Trường số ${i + 1} xã Hòa Bình`, members: 12, seed: 10 + i, rate: 0.8 + (i % 5) / 25, presetId: i % 2 ? 'tt24-co-so-md2' : 'tt24-co-so-md1' }),
+    })),
+  );
+  const workbook = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
+  await consolidateFiles(
+    workbook,
+    units.map((u) => ({ label: u.label, size: u.bytes.length })),
+    async (indices, onOutcome) => {
+      for (const i of indices) onOutcome(await readUnitFile(units[i]!.bytes, units[i]!.label, { ...READ, lang: 'vi' }), i);
+      return true;
+    },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi' },
+  );
+  const file = path.join(dir, 'tong-hop.xlsx');
+  fs.writeFileSync(file, await workbook.toBytes());
+  const pdf = await convert(file, 'pdf', dir);
+  const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  const xml = execFileSync('pdftohtml', ['-xml', '-zoom', '1', '-i', '-stdout', '-q', pdf], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const sizes = new Map([...xml.matchAll(/<fontspec id="(\d+)" size="([-\d.]+)"/g)].map((m) => [m[1]!, Number(m[2])]));
+  pages = xml
+    .split('<page number=')
+    .slice(1)
+    .map((p, i) => ({
+      text: texts[i] ?? '',
+      runs: [...p.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({ size: sizes.get(m[1]!)!, text: m[2]!.replace(/<[^>]+>/g, '') })),
+    }));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The pages of "Tổng hợp đơn vị": those before the file report's first page. */
+const tablePages = () => pages.slice(0, pages.findIndex((p) => p.text.includes('BÁO CÁO TỆP ĐÃ NHẬN')));
+const fileOf = (unit: number) => `ho-so/${String(unit).padStart(2, '0')}.xlsx`;
+const unitsOn = (p: PrintedPage) => [...p.text.matchAll(/Trường số (\d+) xã/g)].map((m) => Number(m[1]));
+
+test('the table spans pages and its text prints at 8 pt or more (fitted to one page wide it printed at about 3 pt)', () => {
+  const table = tablePages();
+  expect(table.length).toBeGreaterThan(1);
+  const small = table.flatMap((p, i) => p.runs.filter((r) => r.size < READABLE_PT && r.text.replace(new RegExp(BAR, 'g'), '').trim() !== '').map((r) => `page ${i + 1}: ${r.size} pt “${r.text}”`));
+  expect({ count: small.length, first: small.slice(0, 3) }).toEqual({ count: 0, first: [] });
+});
+
+test('every page repeats the heading row, and every page showing a unit’s later columns names the unit at its left', () => {
+  const table = tablePages();
+  expect(table.map((p) => /STT/.test(p.text) && /Tên đơn vị/.test(p.text))).toEqual(table.map(() => true));
+  // The file column (second last) prints on pages without the unit's own first columns …
+  expect(table.some((p) => p.text.includes('ho-so/') && !/Loại đơn vị/.test(p.text))).toBe(true);
+  // … and each such page still says whose row it is.
+  const unnamed: string[] = [];
+  for (let n = 1; n <= UNITS; n++) table.forEach((p, i) => p.text.includes(fileOf(n)) && !unitsOn(p).includes(n) && unnamed.push(`${fileOf(n)} on page ${i + 1}`));
+  expect(unnamed).toEqual([]);
+});
+
+test('pages go over, then down: the second page carries on the first page’s units with the next columns', () => {
+  const [first, second] = tablePages();
+  // The first page holds some of the units, not all: the table spans pages both ways.
+  expect(unitsOn(first!).length).toBeGreaterThan(0);
+  expect(unitsOn(first!).length).toBeLessThan(UNITS);
+  expect(unitsOn(second!)).toEqual(unitsOn(first!));
+  expect(second!.text).not.toMatch(/Mức độ đề/);
+});
