@@ -168,28 +168,31 @@ describe('consolidation output in an existing workbook', () => {
     expect([...closure(parts, theirs.part)].filter((p) => p.includes('chart'))).toEqual([]);
   });
 
-  it('prints both sheets on A4 landscape at a readable scale (not fitted to one page wide), the heading row at the top and the naming columns at the left of every page, over then down', async () => {
+  it('prints the unit table on A4 landscape at a readable scale (not fitted to one page wide), the heading row at the top and STT and the name at the left of every page, over then down; the file report one page wide', async () => {
     const { after } = await consolidateInto(officer);
     const parts = readParts(after);
     const wb = parts.get('xl/workbook.xml')!.data.toString('utf8');
     const list = sheets(parts);
-    for (const [name, headerRow] of [
-      [`${CONSOLIDATION_SHEETS.units} (ĐVHT)`, 5],
-      [CONSOLIDATION_SHEETS.files, 4],
-    ] as const) {
+    const sheetXml = (name: string) => {
       const index = list.findIndex((s) => s.name === name);
-      const xml = parts.get(list[index]!.part)!.data.toString('utf8');
-      expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"/);
-      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
-      expect(xml).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
-      // 11 pt text printed at ≥ 8 pt.
-      const scale = Number(/<pageSetup [^>]*scale="(\d+)"/.exec(xml)?.[1]);
-      expect((DATA_FONT_SIZE * scale) / 100).toBeGreaterThanOrEqual(8);
-      expect(xml).not.toMatch(/fitToWidth=|fitToPage="1"/);
-      // STT and the unit's name (the file's name on the file report), then the heading row: Excel's order.
-      const ref = (a: string) => `'${name}'!${a}`;
-      expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${ref('$A:$B')},${ref(`$${headerRow}:$${headerRow}`)}</definedName>`);
-    }
+      return { index, xml: parts.get(list[index]!.part)!.data.toString('utf8') };
+    };
+    const units = `${CONSOLIDATION_SHEETS.units} (ĐVHT)`;
+    const table = sheetXml(units);
+    expect(table.xml).toMatch(/<pageSetup [^>]*paperSize="9"/);
+    expect(table.xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+    expect(table.xml).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
+    // 11 pt text printed at ≥ 8 pt.
+    const scale = Number(/<pageSetup [^>]*scale="(\d+)"/.exec(table.xml)?.[1]);
+    expect((DATA_FONT_SIZE * scale) / 100).toBeGreaterThanOrEqual(8);
+    expect(table.xml).not.toMatch(/fitToWidth=|fitToPage="1"/);
+    // STT and the unit's name, then the heading row: Excel's order.
+    const ref = (a: string) => `'${units}'!${a}`;
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${table.index}">${ref('$A:$B')},${ref('$5:$5')}</definedName>`);
+    // The file report's 186 characters of columns fit one A4 landscape width (printPages.test.ts: at 8 pt or more).
+    const files = sheetXml(CONSOLIDATION_SHEETS.files);
+    expect(files.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${files.index}">'${CONSOLIDATION_SHEETS.files}'!$4:$4</definedName>`);
   });
 
   it.each([false, true])('gives each unit row and the pass-rate headings the height of their longest wrapped text, no fixed height (rows drawn ahead: %s)', async (drawn) => {

@@ -3,7 +3,8 @@
  * columns fitted to one A4 width printed at about 3 pt. It now prints at a scale that keeps the
  * 11 pt text at 8 pt or more, across as many pages as it takes: every page repeats the heading
  * row at the top and STT and the unit's name at the left (a page of indicator columns still says
- * whose they are), and the pages of a band of rows follow each other (over, then down).
+ * whose they are), and the pages of a band of rows follow each other (over, then down). The file
+ * report, narrower, prints one page wide.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -73,6 +74,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The pages of "Tổng hợp đơn vị": those before the file report's first page. */
 const tablePages = () => pages.slice(0, pages.findIndex((p) => p.text.includes('BÁO CÁO TỆP ĐÃ NHẬN')));
+/** The file report's pages: from its title on. */
+const filePages = () => pages.slice(pages.findIndex((p) => p.text.includes('BÁO CÁO TỆP ĐÃ NHẬN')));
 const fileOf = (unit: number) => `ho-so/${String(unit).padStart(2, '0')}.xlsx`;
 const unitsOn = (p: PrintedPage) => [...p.text.matchAll(/Trường số (\d+) xã/g)].map((m) => Number(m[1]));
 
@@ -101,4 +104,16 @@ test('pages go over, then down: the second page carries on the first page’s un
   expect(unitsOn(first!).length).toBeLessThan(UNITS);
   expect(unitsOn(second!)).toEqual(unitsOn(first!));
   expect(second!.text).not.toMatch(/Mức độ đề/);
+});
+
+test('the file report prints one page wide, every column on each page, its files’ rows at 8 pt or more', () => {
+  const report = filePages();
+  expect(report.length).toBeGreaterThan(0);
+  // Each page holds the file names and the last column's figures: no page of two columns alone.
+  expect(report.map((p) => /ho-so\//.test(p.text) && /Kích thước/.test(p.text))).toEqual(report.map(() => true));
+  // The rows' texts (the 10 pt italic line above the table prints a point smaller).
+  const rows = report.flatMap((p, i) => p.runs.filter((r) => /ho-so\/|Trường số/.test(r.text)).map((r) => ({ ...r, page: i + 1 })));
+  expect(rows.length).toBeGreaterThanOrEqual(UNITS);
+  const small = rows.filter((r) => r.size < READABLE_PT).map((r) => `page ${r.page}: ${r.size} pt “${r.text}”`);
+  expect({ count: small.length, first: small.slice(0, 3) }).toEqual({ count: 0, first: [] });
 });

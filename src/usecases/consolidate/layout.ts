@@ -7,7 +7,7 @@
 import type { Status } from '../../domain/evaluation';
 import { RESULT_TEXT } from '../../sheets/names';
 import { DATA_FONT_SIZE, STYLE } from '../../sheets/styles';
-import { widePage } from '../../sheets/page';
+import { dataPage, widePage } from '../../sheets/page';
 import { heightFor, lineCount } from '../../sheets/documentLayout';
 import { t, type Lang } from '../../i18n';
 import type { CellInput, CellStyle, ChartSpec, RowHeight, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
@@ -24,8 +24,6 @@ export const UNITS_HEADER_ROW = 5;
 export const FILES_HEADER_ROW = 4;
 /** STT and the unit's name: kept in view while the table scrolls, and at the left of every printed page. */
 const UNIT_NAME_COLUMNS = 2;
-/** STT and the file's name, at the left of every printed page of the file report. */
-const FILE_NAME_COLUMNS = 2;
 
 const BAR = '█';
 /**
@@ -515,7 +513,8 @@ function fileRow(f: FileReport, i: number, lang: Lang): CellInput[] {
 
 const FILE_SLOTS = [0, 1, 2, 3, 4, 5, 6] as const;
 /** Widths (Excel units) of the file report's columns, by slot. */
-const FILE_WIDTHS = [6, 36, 22, 30, 80, 20, 12];
+/** 186 characters: one A4 landscape width at ~8.5 pt (with a reason of 80 it took a second page for two columns). */
+const FILE_WIDTHS = [6, 36, 22, 30, 60, 20, 12];
 const FILE_HEADERS = ['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)'];
 const FILE_STATUS_SLOT = 2;
 /** What the checks across files change (duplicates, flags): status and reasons, drawn last; the rest as each file arrives. */
@@ -573,8 +572,8 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
     rowHeights: [...fitted(FILES_HEADER_ROW, Math.max(...FILE_HEADERS.map((h, slot) => textLines(h, FILE_WIDTHS[slot]!, true)))), ...heights],
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
     ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
-    // Printed as the file list of the dossier: fitted to one A4 width, its 206 characters of columns printed at ~7 pt in Excel.
-    page: widePage(FILES_HEADER_ROW, FILE_NAME_COLUMNS),
+    // Printed as the file list of the dossier: one A4 landscape width, the heading on every page.
+    page: dataPage('landscape', FILES_HEADER_ROW),
   };
 }
 
