@@ -9,8 +9,8 @@ import { generateDocuments } from '../../src/usecases/documents';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { planTemplatesSheet, readTemplatesSheet, UNIT_TEMPLATES } from '../../src/documents/templatesSheet';
 import { OFFICER_TEMPLATES } from '../../src/documents/officer/templates';
-import { parseCell, parseRange } from '../../src/workbook/a1';
-import type { CellStyle, SheetPlan } from '../../src/workbook/port';
+import { parseRange } from '../../src/workbook/a1';
+import type { SheetPlan } from '../../src/workbook/port';
 import { DATA_FONT_SIZE } from '../../src/sheets/styles';
 import { heightFor, lineCount } from '../../src/sheets/documentLayout';
 import { generateOfficerDocuments } from '../../src/usecases/officerDocuments';
@@ -19,6 +19,7 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import type { Workbook } from '../../src/workbook/port';
 import { MemoryWorkbook } from '../property/memoryWorkbook';
 import { batchFiles, consolidateInto } from '../officer/batch';
+import { shownCells } from './planCells';
 
 jest.setTimeout(180_000);
 
@@ -48,33 +49,19 @@ function recording(inner: Workbook): { wb: Workbook; plans: SheetPlan[] } {
  * more lines than its row's planned height holds, in a shown column of known width and outside merges.
  */
 function cutOff(plan: SheetPlan): string[] {
-  if (plan.mode === 'existing') return [];
-  const widths = new Map((plan.columns ?? []).filter((c) => !c.hidden).map((c) => [c.index, c.width]));
+  const widths = new Map((plan.columns ?? []).map((c) => [c.index, c.width]));
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.index, h.height]));
   const merged = (plan.merges ?? []).map(parseRange);
-  const runs = (plan.styles ?? []).map((s) => ({ box: parseRange(s.range), style: s.style }));
-  const out: string[] = [];
-  for (const block of plan.cells ?? []) {
-    const at = parseCell(block.at);
-    block.rows.forEach((line, i) =>
-      line.forEach((v, j) => {
-        const row = at.row + i;
-        const col = at.col + j;
-        const width = widths.get(col);
-        if (typeof v !== 'string' || !v || width === undefined) return;
-        if (merged.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right)) return;
-        const style: CellStyle = {};
-        for (const r of runs) if (row >= r.box.top && row <= r.box.bottom && col >= r.box.left && col <= r.box.right) Object.assign(style, r.style);
-        if (!style.wrap) return;
-        const size = style.fontSize ?? DATA_FONT_SIZE;
-        // Measured a unit wider than the column: only a text clearly cut off counts (the measure errs long).
-        const lines = lineCount(v, width + 1, size, style.bold);
-        const height = heights.get(row) ?? heightFor(1, size);
-        if (lines > 1 && height < heightFor(lines, size)) out.push(`${plan.sheet}!${String.fromCharCode(64 + col)}${row} (${lines} lines, ${height} pt)`);
-      }),
-    );
-  }
-  return out;
+  return shownCells(plan).flatMap(({ row, col, value, style, where }) => {
+    const width = widths.get(col);
+    if (typeof value !== 'string' || width === undefined || !style.wrap) return [];
+    if (merged.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right)) return [];
+    const size = style.fontSize ?? DATA_FONT_SIZE;
+    // Measured a unit wider than the column: only a text clearly cut off counts (the measure errs long).
+    const lines = lineCount(value, width + 1, size, style.bold);
+    const height = heights.get(row) ?? heightFor(1, size);
+    return lines > 1 && height < heightFor(lines, size) ? [`${where} (${lines} lines, ${height} pt)`] : [];
+  });
 }
 
 test('the unit workbook’s sheets, its summary and its documents leave no wrapped text cut off by its row', async () => {
