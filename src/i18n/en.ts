@@ -340,6 +340,7 @@ export const en: Record<MessageKey, string> = {
   'import.expect.passFail': 'Đạt or Chưa đạt',
   'import.expect.score': 'a number from 0 to 100, with a decimal point',
   'import.expect.title': 'a title: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Hoàn thành nhiệm vụ …',
+  'import.expect.birth': 'a date of birth (day/month/year) or a year of birth, or a blank',
   'import.expect.name': 'a full name',
   'import.issue.ambiguousYesNo': '{where} (column “{column}”): “{found}” is unclear. Expected: {expected}. Imported as empty.',
   'import.issue.cellError': '{where} (column “{column}”): formula error {found}. Expected: {expected}. Imported as empty.',
@@ -356,6 +357,7 @@ export const en: Record<MessageKey, string> = {
   'import.skipped.footer': 'the signatures, from this row down',
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
+  'import.field.birth': 'Ngày sinh / năm sinh (date or year of birth, carried over as the source list has it, to tell namesakes apart)',
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +

@@ -344,6 +344,7 @@ export const vi = {
   'import.expect.passFail': 'Đạt hoặc Chưa đạt',
   'import.expect.score': 'một số từ 0 đến 100, dấu chấm cho phần thập phân',
   'import.expect.title': 'một danh hiệu: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Hoàn thành nhiệm vụ …',
+  'import.expect.birth': 'ngày sinh (ngày/tháng/năm) hoặc năm sinh, hoặc để trống',
   'import.expect.name': 'họ và tên',
   'import.issue.ambiguousYesNo': '{where} (cột “{column}”): ghi “{found}”, không rõ nghĩa. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.cellError': '{where} (cột “{column}”): ô có lỗi công thức {found}. Cần: {expected}. Ô này được để trống khi nhập.',
@@ -360,6 +361,7 @@ export const vi = {
   'import.skipped.footer': 'phần ký tên, từ dòng này trở xuống',
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
+  'import.field.birth': 'Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)',
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
