@@ -12,6 +12,7 @@ import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { dateToSerial } from '../../src/workbook/plan';
 import type { CellValue } from '../../src/domain/values';
 import type { SourceData } from '../../src/usecases/import/importMembers';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
 
 const NOW = new Date(2025, 11, 20);
 const serial = (y: number, m: number, d: number, date1904 = false) => dateToSerial(new Date(y, m - 1, d), date1904);
@@ -144,5 +145,51 @@ describe('the date of birth column on re-import', () => {
     const next = list(FIRST.map(([name, born]) => [name, typeof born === 'number' ? born - 1462 : born]), { date1904: true });
     const p = await previewImport(wb, { sheet: 'DS', data: next }, { now: NOW });
     expect([p.diff.updated.length, p.diff.unchanged.length]).toEqual([0, 3]);
+  });
+});
+
+describe('a date of birth split by sex, “Năm sinh” over “Nam” | “Nữ”', () => {
+  /** The usual layout of a staff list: each member's year in the column of their sex. */
+  const split: SourceData = {
+    name: 'DS',
+    rows: [
+      ['DANH SÁCH CÁN BỘ, GIÁO VIÊN'],
+      ['STT', 'Họ và tên', 'Năm sinh', null, 'Tham gia CĐS'],
+      [null, null, 'Nam', 'Nữ', null],
+      [1, 'Nguyễn Văn An', 1975, null, 'x'],
+      [2, 'Nguyễn Thị Lan', null, 1980, 'x'],
+      [3, 'Nguyễn Thị Lan', null, LAN_1992, 'x'],
+    ],
+    merges: ['A2:A3', 'B2:B3', 'C2:D2', 'E2:E3'],
+  };
+
+  it('carries both columns into one, and the two Lan are told apart', async () => {
+    const wb = await unitWorkbook();
+    const p = await previewImport(wb, { sheet: 'DS', data: split }, { now: NOW });
+    expect(p.blocking).toEqual([]);
+    expect(p.columns.map((c) => [c.header, c.target])).toEqual([
+      ['STT', 'ordinal'],
+      ['Họ và tên', 'name'],
+      ['Năm sinh / Nam', 'birthDate'],
+      ['Năm sinh / Nữ', 'birthDate'],
+      ['Tham gia CĐS', 'digital'],
+    ]);
+    expect(p.rows.map((r) => r.values['birthDate'])).toEqual([1975, 1980, new Date(1992, 6, 5)]);
+    await applyImport(wb, { sheet: 'DS', data: split }, { now: NOW });
+    const saved = await roundTrip(wb);
+    expect(births(saved, 'Năm sinh').map(([name, born]) => [name, born instanceof Date ? born.toISOString().slice(0, 10) : born])).toEqual([
+      ['Nguyễn Văn An', 1975],
+      ['Nguyễn Thị Lan', 1980],
+      ['Nguyễn Thị Lan', '1992-07-05'],
+    ]);
+    const ev = await evaluateWorkbook(saved, { now: NOW, dryRun: true });
+    if (!ev.ok) throw new Error('must evaluate');
+    expect(ev.report.warnings.filter((w) => w.code === 'duplicateMember')).toEqual([]);
+  });
+
+  it('two unrelated columns chosen for the date of birth still clash', async () => {
+    const wb = await unitWorkbook();
+    const p = await previewImport(wb, { sheet: 'DS', data: split }, { now: NOW, choice: { 3: 'birthDate', 5: 'birthDate' } });
+    expect(p.blocking.map((b) => b.code)).toEqual(['import.block.conflict']);
   });
 });

@@ -114,10 +114,12 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
         if (!(c.key in values)) values[c.key] = null;
         continue;
       }
-      values[c.key] = n.value;
+      // A date of birth split in two columns (Nam | Nữ): the one filled in.
+      if ((values[c.key] ?? null) === null) values[c.key] = n.value;
     }
     if (titles.length) values['emulationTitle'] = [...titles].sort((a, b) => titleRank(a) - titleRank(b))[0]!;
-    if (unreadable.includes('emulationTitle') && titles.length) unreadable.splice(unreadable.indexOf('emulationTitle'), 1);
+    // A field another of its columns gave a value is read (the unreadable cell is still listed).
+    for (const key of unreadable.filter((k) => (values[k] ?? null) !== null)) unreadable.splice(unreadable.indexOf(key), 1);
     const id = idCol ? cleanText(readText(sheet.value(r, idCol))) || null : null;
     rows.push({ row: r, name, id, values, unreadable, hidden });
   }
