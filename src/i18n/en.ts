@@ -335,6 +335,7 @@ export const en: Record<MessageKey, string> = {
   'import.notice.hiddenColumn': '{where}: column “{column}” is hidden but mapped to “{field}”.',
   'import.notice.duplicateName': '“{sheet}” lists {name} on rows {rows}: imported as separate members. If it is one person, delete the extra row; an ID column helps tell people apart.',
   'import.notice.sameNameWithId': '“{sheet}” lists {name} on rows {rows}: told apart by their ID.',
+  'import.notice.sameNameWithBirth': '“{sheet}” lists {name} on rows {rows}: told apart by their date of birth.',
   'import.notice.unmatched': '{name} (“{sheet}”, row {row}) does not match exactly one member of “Thành viên”: their CDHT result was not merged.',
   'import.expect.yesno': 'Có or Không (x, đạt, 1 also mean Có; 0, -, chưa đạt mean Không)',
   'import.expect.passFail': 'Đạt or Chưa đạt',

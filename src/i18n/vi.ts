@@ -339,6 +339,7 @@ export const vi = {
   'import.notice.hiddenColumn': '{where}: cột “{column}” đang ẩn nhưng được ghép vào “{field}”.',
   'import.notice.duplicateName': 'Trang “{sheet}” có {name} ở các dòng {rows}: nhập thành các thành viên riêng. Nếu là một người, hãy xóa dòng thừa; nên thêm cột mã cán bộ để phân biệt.',
   'import.notice.sameNameWithId': 'Trang “{sheet}” có {name} ở các dòng {rows}: phân biệt theo mã định danh.',
+  'import.notice.sameNameWithBirth': 'Trang “{sheet}” có {name} ở các dòng {rows}: phân biệt theo ngày sinh.',
   'import.notice.unmatched': '{name} (trang “{sheet}”, dòng {row}) không khớp với đúng một thành viên ở trang “Thành viên”: chưa nhập kết quả CDHT của người này.',
   'import.expect.yesno': 'Có hoặc Không (x, đạt, 1 cũng được hiểu là Có; 0, -, chưa đạt là Không)',
   'import.expect.passFail': 'Đạt hoặc Chưa đạt',

@@ -193,3 +193,37 @@ describe('a date of birth split by sex, “Năm sinh” over “Nam” | “Nữ
     expect(p.blocking.map((b) => b.code)).toEqual(['import.block.conflict']);
   });
 });
+
+describe('namesakes told apart by their date of birth', () => {
+  const people = (order: number[]): SourceData => {
+    const all: [string, CellValue, string][] = [
+      ['Nguyễn Thị Lan', LAN_1980, 'Giáo viên'],
+      ['Trần Văn Bình', BINH, 'Giáo viên'],
+      ['Nguyễn Thị Lan', LAN_1992, 'Nhân viên thư viện'],
+    ];
+    const rows = order.map((i, n) => [n + 1, all[i]![0], all[i]![1], all[i]![2]]);
+    return { name: 'DS', rows: [['DANH SÁCH CÁN BỘ, GIÁO VIÊN'], ['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ'], ...rows] };
+  };
+
+  it('are said to be told apart on import, and a re-import in another order matches each by it', async () => {
+    const wb = await unitWorkbook();
+    const first = await applyImport(wb, { sheet: 'DS', data: people([0, 1, 2]) }, { now: NOW });
+    expect(first.notices.map((n) => [n.code, n.cell])).toEqual([['import.notice.sameNameWithBirth', 'B5']]);
+    expect(first.notices[0]!.message).toBe('Trang “DS” có Nguyễn Thị Lan ở các dòng 3, 5: phân biệt theo ngày sinh.');
+    const members = await roundTrip(wb);
+    const p = await previewImport(members, { sheet: 'DS', data: people([2, 1, 0]) }, { now: NOW });
+    expect(p.diff.updated).toEqual([]);
+    expect(p.diff.unchanged.map((e) => [e.name, e.sourceRow, e.memberRow])).toEqual([
+      ['Nguyễn Thị Lan', 3, 7],
+      ['Trần Văn Bình', 4, 6],
+      ['Nguyễn Thị Lan', 5, 5],
+    ]);
+  });
+
+  it('namesakes born the same day (or with no date) are still said to be imported as separate members', async () => {
+    const wb = await unitWorkbook();
+    const same = people([0, 1, 0]);
+    const p = await previewImport(wb, { sheet: 'DS', data: same }, { now: NOW });
+    expect(p.notices.map((n) => n.code)).toEqual(['import.notice.duplicateName']);
+  });
+});

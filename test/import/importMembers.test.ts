@@ -230,10 +230,10 @@ describe('import apply', () => {
     expect(memberRows(typed.workbook).find((r) => r.row === an)!['Ghi chú']).toBeNull();
   });
 
-  it('matches by name when no ID column is mapped, namesakes in order', async () => {
+  it('matches by name when no ID (nor date of birth) column is mapped, namesakes in order', async () => {
     const wb = await schoolWithList();
-    await applyImport(wb, { sheet: SOURCE }, { choice: { 2: null } });
-    const p = await previewImport(wb, { sheet: SOURCE }, { choice: { 2: null } });
+    await applyImport(wb, { sheet: SOURCE }, { choice: { 2: null, 14: null } });
+    const p = await previewImport(wb, { sheet: SOURCE }, { choice: { 2: null, 14: null } });
     expect(p.diff.added).toEqual([]);
     expect(p.diff.unchanged.map((e) => [e.name, e.memberRow])).toEqual([
       ['Nguyễn Văn An', 5],

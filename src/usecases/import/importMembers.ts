@@ -271,9 +271,15 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     if (same) same.push(r);
     else byName.set(key, [r]);
   }
+  // Namesakes each with their own date of birth are told apart by it, here, on re-import and in evaluate's check.
+  const apartByBirth = (same: ImportedRow[]) => {
+    const births = same.map((r) => heldText(r.values[BIRTH_TARGET] ?? null, snapshot.date1904 ?? false));
+    return births.every((b) => b !== '') && new Set(births).size === births.length;
+  };
   for (const same of byName.values()) {
     if (same.length < 2) continue;
-    notice(idMapped ? 'import.notice.sameNameWithId' : 'import.notice.duplicateName', { name: same[0]!.name, rows: same.map((r) => r.row).join(', '), sheet: source.sheet }, cellAddress(same[1]!.row, nameColumn!.col));
+    const code = idMapped ? 'import.notice.sameNameWithId' : apartByBirth(same) ? 'import.notice.sameNameWithBirth' : 'import.notice.duplicateName';
+    notice(code, { name: same[0]!.name, rows: same.map((r) => r.row).join(', '), sheet: source.sheet }, cellAddress(same[1]!.row, nameColumn!.col));
   }
   if (!extracted.rows.length) {
     block('import.block.noRows', { sheet: source.sheet, row: header.dataStart });
@@ -348,26 +354,35 @@ interface Existing {
   name: string;
   key: string;
   id: string | null;
+  /** Its date of birth as the sheet holds it (heldText), when the import carries one. */
+  birth: string | null;
   /** The row's cells in the members table's column order (see `cellAt`). */
   cells: CellValue[];
 }
 
 /**
- * Match: by ID where both sides have one, else by name (the k-th namesake to the k-th); a
- * CDHT list naming once a name two members share matches neither. Indexed by ID and by name
- * key, each key computed once: linear in members + rows.
+ * Match: by ID where both sides have one, else by name and date of birth where both have one,
+ * else by name (the k-th namesake to the k-th); a CDHT list naming once a name two members share
+ * matches neither. Indexed by ID and by name key, each key computed once: linear in members + rows.
  */
-function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, idMapped: boolean, mode: ImportMode): Map<ImportedRow, Existing | null> {
+function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, idMapped: boolean, mode: ImportMode, birthOf: Map<ImportedRow, string>): Map<ImportedRow, Existing | null> {
   const used = new Set<Existing>();
   const matchOf = new Map<ImportedRow, Existing | null>();
   const byId = new Queues<string>();
   const byName = new Queues<string>();
   // Rows with an ID matched nobody by it, so they may only take a namesake without an ID.
   const byNameNoId = new Queues<string>();
+  const byBirth = new Queues<string>();
+  const byBirthNoId = new Queues<string>();
+  const born = (key: string, birth: string) => `${key}\u0000${birth}`;
   for (const e of existing) {
     if (e.id) byId.add(e.id, e);
     byName.add(e.key, e);
     if (!e.id) byNameNoId.add(e.key, e);
+    if (e.birth) {
+      byBirth.add(born(e.key, e.birth), e);
+      if (!e.id) byBirthNoId.add(born(e.key, e.birth), e);
+    }
   }
   const rowsPerKey = new Map<string, number>();
   for (const key of rowKeys.values()) rowsPerKey.set(key, (rowsPerKey.get(key) ?? 0) + 1);
@@ -378,6 +393,13 @@ function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<Impor
   for (const r of rows) {
     if (!(idMapped && r.id)) continue;
     const m = byId.first(r.id, used);
+    if (m) take(m, r);
+  }
+  // Namesakes listed in another order than last year's: each finds the member born that day.
+  for (const r of rows) {
+    const birth = birthOf.get(r);
+    if (matchOf.has(r) || !birth) continue;
+    const m = (idMapped && r.id ? byBirthNoId : byBirth).first(born(rowKeys.get(r)!, birth), used);
     if (m) take(m, r);
   }
   for (const r of rows) {
@@ -427,6 +449,8 @@ const cellText = (v: CellValue | CellInput | undefined): string => {
 };
 /** Values compare as the user reads them (NFC, spacing), not by Unicode form. */
 const foldKeySafe = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+/** A value to write as the sheet will hold it (a date: its serial in the workbook's system), compared as cellText. */
+const heldText = (v: CellValue | CellInput, date1904: boolean): string => cellText(v instanceof Date ? dateToSerial(v, date1904) : v);
 
 interface MergeOptions {
   markRemoved: boolean;
@@ -467,8 +491,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     }
     return col;
   };
-  // What a written value will hold in the sheet (a date: its serial), and how it reads to the clerk.
-  const stored = (v: CellInput): CellInput => (v instanceof Date ? dateToSerial(v, date1904) : v);
+  // How a written value reads to the clerk.
   const shown = (key: TargetKey, v: CellValue | CellInput): string => (key === BIRTH_TARGET ? birthText(v, date1904) : readText(v as CellValue));
   const headerOf = (key: TargetKey) => headers.get(key) ?? targetHeader(key);
   const plainNumbers: { row: number; col: number; value: CellInput }[] = [];
@@ -480,6 +503,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   for (const k of writable) locate(k, true);
   const nameCol = locate('name', mode === 'members')!;
   const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
+  const birthCol = mapped.includes(BIRTH_TARGET) ? locate(BIRTH_TARGET, false) : null;
 
   const index = new Map(table.columns.map((c, i) => [c.col, i]));
   // A column the sheet does not have yet (added by this import) reads as empty.
@@ -492,10 +516,12 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     const cells = r.cells;
     const name = readText(cellAt(cells, nameCol));
     if (!name) continue;
-    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cellAt(cells, idCol)) || null : null, cells });
+    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cellAt(cells, idCol)) || null : null, birth: birthCol ? heldText(cellAt(cells, birthCol), date1904) || null : null, cells });
   }
+  const birthOf = new Map<ImportedRow, string>();
+  if (birthCol) for (const r of rows) if (heldText(r.values[BIRTH_TARGET] ?? null, date1904)) birthOf.set(r, heldText(r.values[BIRTH_TARGET] ?? null, date1904));
 
-  const matchOf = matchRows(existing, rows, rowKeys, mapped.includes(ID_TARGET), mode);
+  const matchOf = matchRows(existing, rows, rowKeys, mapped.includes(ID_TARGET), mode, birthOf);
   const used = new Set<Existing>();
   for (const m of matchOf.values()) if (m) used.add(m);
   const writes = new Map<number, { row: number; col: number; value: CellInput }>();
@@ -536,8 +562,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     const changes: Change[] = [];
     const change = (k: TargetKey, col: number, after: CellInput) => {
       const before = cellAt(m.cells, col);
-      const held = stored(after);
-      if (before === held || cellText(before) === cellText(held)) return;
+      if (before === after || cellText(before) === heldText(after, date1904)) return;
       changes.push({ target: k, header: headerOf(k), cell: cellAddress(m.row, col), before: shown(k, before), after: after === null ? '' : shown(k, after) });
       put(m.row, col, after);
       notedPlain(k, m.row, col, after);
@@ -552,7 +577,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       if (r.unreadable.includes(key)) continue;
       const after = r.values[key] ?? null;
       const before = cellText(cellAt(m.cells, col));
-      if (!clearBlanks && cellText(stored(after)) === '' && before !== '') {
+      if (!clearBlanks && heldText(after, date1904) === '' && before !== '') {
         diff.kept.push({ name: r.name, sourceRow: r.row, target: key, header: headerOf(key), cell: cellAddress(m.row, col), value: shown(key, cellAt(m.cells, col)) });
         continue;
       }
