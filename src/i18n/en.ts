@@ -335,11 +335,13 @@ export const en: Record<MessageKey, string> = {
   'import.notice.hiddenColumn': '{where}: column “{column}” is hidden but mapped to “{field}”.',
   'import.notice.duplicateName': '“{sheet}” lists {name} on rows {rows}: imported as separate members. If it is one person, delete the extra row; an ID column helps tell people apart.',
   'import.notice.sameNameWithId': '“{sheet}” lists {name} on rows {rows}: told apart by their ID.',
+  'import.notice.sameNameWithBirth': '“{sheet}” lists {name} on rows {rows}: told apart by their date of birth.',
   'import.notice.unmatched': '{name} (“{sheet}”, row {row}) does not match exactly one member of “Thành viên”: their CDHT result was not merged.',
   'import.expect.yesno': 'Có or Không (x, đạt, 1 also mean Có; 0, -, chưa đạt mean Không)',
   'import.expect.passFail': 'Đạt or Chưa đạt',
   'import.expect.score': 'a number from 0 to 100, with a decimal point',
   'import.expect.title': 'a title: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Hoàn thành nhiệm vụ …',
+  'import.expect.birth': 'a date of birth (day/month/year) or a year of birth, or a blank',
   'import.expect.name': 'a full name',
   'import.issue.ambiguousYesNo': '{where} (column “{column}”): “{found}” is unclear. Expected: {expected}. Imported as empty.',
   'import.issue.cellError': '{where} (column “{column}”): formula error {found}. Expected: {expected}. Imported as empty.',
@@ -356,6 +358,7 @@ export const en: Record<MessageKey, string> = {
   'import.skipped.footer': 'the signatures, from this row down',
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
+  'import.field.birth': 'Ngày sinh / năm sinh (date or year of birth, carried over as the source list has it, to tell namesakes apart)',
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +

@@ -339,11 +339,13 @@ export const vi = {
   'import.notice.hiddenColumn': '{where}: cột “{column}” đang ẩn nhưng được ghép vào “{field}”.',
   'import.notice.duplicateName': 'Trang “{sheet}” có {name} ở các dòng {rows}: nhập thành các thành viên riêng. Nếu là một người, hãy xóa dòng thừa; nên thêm cột mã cán bộ để phân biệt.',
   'import.notice.sameNameWithId': 'Trang “{sheet}” có {name} ở các dòng {rows}: phân biệt theo mã định danh.',
+  'import.notice.sameNameWithBirth': 'Trang “{sheet}” có {name} ở các dòng {rows}: phân biệt theo ngày sinh.',
   'import.notice.unmatched': '{name} (trang “{sheet}”, dòng {row}) không khớp với đúng một thành viên ở trang “Thành viên”: chưa nhập kết quả CDHT của người này.',
   'import.expect.yesno': 'Có hoặc Không (x, đạt, 1 cũng được hiểu là Có; 0, -, chưa đạt là Không)',
   'import.expect.passFail': 'Đạt hoặc Chưa đạt',
   'import.expect.score': 'một số từ 0 đến 100, dấu chấm cho phần thập phân',
   'import.expect.title': 'một danh hiệu: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Hoàn thành nhiệm vụ …',
+  'import.expect.birth': 'ngày sinh (ngày/tháng/năm) hoặc năm sinh, hoặc để trống',
   'import.expect.name': 'họ và tên',
   'import.issue.ambiguousYesNo': '{where} (cột “{column}”): ghi “{found}”, không rõ nghĩa. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.cellError': '{where} (cột “{column}”): ô có lỗi công thức {found}. Cần: {expected}. Ô này được để trống khi nhập.',
@@ -360,6 +362,7 @@ export const vi = {
   'import.skipped.footer': 'phần ký tên, từ dòng này trở xuống',
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
+  'import.field.birth': 'Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)',
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +

@@ -14,12 +14,11 @@ import { nameKey } from './import/normalise';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { footerLine, isGroupHeading } from '../domain/listLines';
-import { fieldOf, findTarget, ID_TARGET } from './import/targets';
+import { BIRTH_TARGET, fieldOf, findTarget, ID_TARGET } from './import/targets';
 import type { ParsedMembers } from '../sheets/membersSheet';
 
-/** Headers of a date of birth (no member field holds one; sheets add the column). */
-const BIRTH_HEADERS = new Set(['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày'].map(foldKey));
-const TELLING_FIELDS = new Set([ID_TARGET, memberField('position').key, memberField('team').key]);
+/** The date of birth is no member field: import carries the list's column over, or the clerk adds one. */
+const TELLING_FIELDS = new Set([ID_TARGET, BIRTH_TARGET, memberField('position').key, memberField('team').key]);
 
 /** The columns whose values tell two namesakes apart. */
 function tellingColumns(table: MemberTable): number[] {
@@ -27,7 +26,7 @@ function tellingColumns(table: MemberTable): number[] {
   table.columns.forEach((c, i) => {
     if (i === table.nameIndex) return;
     const target = findTarget(c.header)?.key;
-    if ((target && TELLING_FIELDS.has(target)) || BIRTH_HEADERS.has(foldKey(c.header))) out.push(i);
+    if (target && TELLING_FIELDS.has(target)) out.push(i);
   });
   return out;
 }

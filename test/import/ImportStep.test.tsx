@@ -26,7 +26,9 @@ describe('ImportStep', () => {
 
     const nameMap = (await screen.findByRole('combobox', { name: 'Nhập cột “Họ và tên” vào' })) as HTMLSelectElement;
     expect(nameMap.value).toBe('name');
-    expect((screen.getByRole('combobox', { name: 'Nhập cột “Năm sinh” vào' }) as HTMLSelectElement).value).toBe('');
+    const birth = screen.getByRole('combobox', { name: 'Nhập cột “Năm sinh” vào' }) as HTMLSelectElement;
+    expect(birth.value).toBe('birthDate');
+    expect(birth.selectedOptions[0]!.textContent).toBe('Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)');
     expect(screen.getByText('Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.')).toBeTruthy();
     expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
     const issues = screen.getByRole('list');

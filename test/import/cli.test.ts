@@ -37,7 +37,7 @@ describe('dvht import', () => {
     expect(fs.readFileSync(source).equals(sourceBytes)).toBe(true);
     const out = io.stdout.join('\n');
     expect(out).toContain('C “Họ và tên” → Họ và tên');
-    expect(out).toContain('N “Năm sinh” → (không nhập)');
+    expect(out).toContain('N “Năm sinh” → Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)');
     expect(out).toContain('thêm 6, cập nhật 0, không đổi 0');
     expect(io.stderr.join('\n')).toContain("'DS CB-GV-NV'!G12");
     const rows = memberRows((await readWorkbookFile(into)).workbook);

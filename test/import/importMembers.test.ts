@@ -33,7 +33,7 @@ const EXPECTED_MAPPING: [string, string | null][] = [
   ['Danh hiệu thi đua / CSTĐCS', 'emulationTitle'],
   ['CDHT / Điểm', 'cdhtScore'],
   ['CDHT / Xếp loại', 'cdhtTitle'],
-  ['Năm sinh', null],
+  ['Năm sinh', 'birthDate'],
   ['GĐHT', 'learningFamily'],
   ['Ghi chú', 'note'],
 ];
@@ -68,21 +68,21 @@ describe('import preview on a messy staff list', () => {
       id: 'CB001',
       hidden: false,
       unreadable: [],
-      values: { ...base, position: 'Hiệu trưởng', team: 'BGH', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', language: 'Có', emulationTitle: 'Chiến sĩ thi đua cơ sở', cdhtScore: 85, cdhtTitle: 'Đạt', learningFamily: 'Có' },
+      values: { ...base, position: 'Hiệu trưởng', team: 'BGH', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', language: 'Có', emulationTitle: 'Chiến sĩ thi đua cơ sở', cdhtScore: 85, cdhtTitle: 'Đạt', birthDate: 1975, learningFamily: 'Có' },
     });
     // NFD name, TRUE / 1 / ✓ as yes, the merged "BGH" cell above, a decimal score.
     expect(byRow[10]!.name).toBe('Trần Thị Bình'.normalize('NFC'));
     expect(byRow[10]!.name).toBe(byRow[10]!.name.normalize('NFC'));
-    expect(byRow[10]!.values).toEqual({ ...base, position: 'Phó hiệu trưởng', team: 'BGH', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', language: 'Có', emulationTitle: 'Chiến sĩ thi đua cơ sở', cdhtScore: 92.5, cdhtTitle: 'Đạt', note: 'Chuyển công tác 6/2025' });
+    expect(byRow[10]!.values).toEqual({ ...base, position: 'Phó hiệu trưởng', team: 'BGH', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', language: 'Có', emulationTitle: 'Chiến sĩ thi đua cơ sở', cdhtScore: 92.5, cdhtTitle: 'Đạt', birthDate: 1980, note: 'Chuyển công tác 6/2025' });
     // "chưa rõ" and "85,5" are not guessed; a non-breaking space is cleaned; "0" and "-" are no.
-    expect(byRow[12]!.values).toEqual({ ...base, position: 'Giáo viên', team: 'KHTN', studyPlan: 'Có', digital: 'Không', language: 'Không', emulationTitle: 'Lao động tiên tiến' });
+    expect(byRow[12]!.values).toEqual({ ...base, position: 'Giáo viên', team: 'KHTN', studyPlan: 'Có', digital: 'Không', language: 'Không', emulationTitle: 'Lao động tiên tiến', birthDate: 1990 });
     expect(byRow[12]!.unreadable).toEqual(['mandatoryTraining', 'cdhtScore']);
     // A formula error, a score over 100, "Công dân học tập" as the CDHT title, "LĐTT" under LĐTT.
-    expect(byRow[13]!.values).toEqual({ ...base, position: 'Tổ trưởng', team: 'KHTN', studyPlan: 'Có', mandatoryTraining: 'Có', language: 'Không', emulationTitle: 'Lao động tiên tiến', cdhtTitle: 'Đạt' });
+    expect(byRow[13]!.values).toEqual({ ...base, position: 'Tổ trưởng', team: 'KHTN', studyPlan: 'Có', mandatoryTraining: 'Có', language: 'Không', emulationTitle: 'Lao động tiên tiến', cdhtTitle: 'Đạt', birthDate: 1988 });
     expect(byRow[13]!.unreadable).toEqual(['digital', 'cdhtScore']);
     expect(byRow[14]).toMatchObject({ name: 'Lê Thị Hoa', id: 'CB005', hidden: true });
     expect(byRow[14]!.values).toMatchObject({ cdhtScore: 81, emulationTitle: 'Lao động tiên tiến' });
-    expect(byRow[17]!.values).toEqual({ ...base, position: 'Nhân viên kế toán', team: 'Văn phòng', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', cdhtScore: 65, cdhtTitle: 'Chưa đạt' });
+    expect(byRow[17]!.values).toEqual({ ...base, position: 'Nhân viên kế toán', team: 'Văn phòng', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', cdhtScore: 65, cdhtTitle: 'Chưa đạt', birthDate: 1985 });
   });
 
   it('lists every unreadable cell with its address, what was found and what is expected', async () => {
@@ -230,10 +230,10 @@ describe('import apply', () => {
     expect(memberRows(typed.workbook).find((r) => r.row === an)!['Ghi chú']).toBeNull();
   });
 
-  it('matches by name when no ID column is mapped, namesakes in order', async () => {
+  it('matches by name when no ID (nor date of birth) column is mapped, namesakes in order', async () => {
     const wb = await schoolWithList();
-    await applyImport(wb, { sheet: SOURCE }, { choice: { 2: null } });
-    const p = await previewImport(wb, { sheet: SOURCE }, { choice: { 2: null } });
+    await applyImport(wb, { sheet: SOURCE }, { choice: { 2: null, 14: null } });
+    const p = await previewImport(wb, { sheet: SOURCE }, { choice: { 2: null, 14: null } });
     expect(p.diff.added).toEqual([]);
     expect(p.diff.unchanged.map((e) => [e.name, e.memberRow])).toEqual([
       ['Nguyễn Văn An', 5],
@@ -296,6 +296,6 @@ describe('import apply', () => {
 describe('the import settings sheet prints like the other data sheets', () => {
   it('A4, portrait, fit to one page wide, the table header repeated', () => {
     const plan = drawImportSettings('DS CB-GV-NV', '4', '20/12/2025', [{ col: 1, header: 'Họ và tên', target: 'name' } as MappedColumn]);
-    expect(plan.page).toEqual({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true, margins: expect.any(Object), printTitleRows: '7:7' });
+    expect(plan.page).toEqual({ paperSize: 'A4', orientation: 'portrait', fitToWidth: true, margins: expect.any(Object), printTitleRows: '8:8' });
   });
 });

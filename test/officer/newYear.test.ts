@@ -100,9 +100,11 @@ it('keeps the unit, the members and the recognition history; the year moves on; 
   // Everyone counts again; this year's achievements and the add-in's per-member results are cleared.
   expect(column(wb, 'Tính vào tổng số').every(blank)).toBe(true);
   const filled = old.members.table.columns.map((c) => c.header).filter((h) => column(old, h).some((v) => !blank(v)));
-  // Who the member is stays (the import's ID too); what they did this year goes.
-  const yearly = filled.filter((h) => !['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', 'Tổ / bộ phận', 'Ghi chú', 'Mã định danh'].includes(h));
+  // Who the member is stays (the import's ID and the list's date of birth too); what they did this year goes.
+  const yearly = filled.filter((h) => !['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', 'Tổ / bộ phận', 'Ghi chú', 'Mã định danh', 'Năm sinh'].includes(h));
   expect(column(wb, 'Mã định danh')).toEqual(column(old, 'Mã định danh'));
+  expect(column(wb, 'Năm sinh')).toEqual(column(old, 'Năm sinh'));
+  expect(column(old, 'Năm sinh').some((v) => !blank(v))).toBe(true);
   expect(yearly).toEqual(expect.arrayContaining(['Danh hiệu thi đua']));
   for (const h of yearly) expect({ h, after: column(wb, h).every(blank) }).toEqual({ h, after: true });
   const results = Object.values(wb.members.resultColumns);

@@ -10,7 +10,7 @@ import { duplicateMembers } from '../../src/usecases/memberChecks';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
-import { DEFAULT_SPELLINGS } from '../../src/domain/values';
+import { DEFAULT_SPELLINGS, type CellValue } from '../../src/domain/values';
 import { memberTable, type MemberSpec } from '../support/tables';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
@@ -83,7 +83,7 @@ describe('duplicateMembers, by name as import compares names, told apart by ID, 
   });
 
   it('an ID column (import’s own or one of its aliases) and a date of birth column tell namesakes apart', () => {
-    const withColumn = (header: string, a: string, b: string) => {
+    const withColumn = (header: string, a: CellValue, b: CellValue) => {
       const table = memberTable([{ name: 'Lê Văn An', ...base }, { name: 'Lê Văn An', ...base }]);
       const at = table.columns.length;
       table.columns.push({ header, col: at + 1 });
@@ -94,6 +94,10 @@ describe('duplicateMembers, by name as import compares names, told apart by ID, 
     expect(withColumn('Mã định danh', 'GV01', 'GV02')).toEqual([]);
     expect(withColumn('Số CCCD', '001', '001')).toHaveLength(2);
     expect(withColumn('Ngày sinh', '02/03/1985', '11/09/1990')).toEqual([]);
+    // As import carries them over: dates (serials), years, under the list's own header.
+    expect(withColumn('Ngày sinh', 29292, 33790)).toEqual([]);
+    expect(withColumn('Năm sinh', 1975, 1980)).toEqual([]);
+    expect(withColumn('Ngày, tháng, năm sinh', 29292, 29292)).toHaveLength(2);
     expect(withColumn('Ghi chú', 'a', 'b')).toHaveLength(2);
   });
 

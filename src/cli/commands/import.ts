@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { columnLetter } from '../../workbook/a1';
 import { applyImport, cellChanges, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
-import { changeLine, keptSummary } from '../../usecases/import/wording';
+import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { choiceFromJson } from '../../usecases/import/mapping';
-import { ID_TARGET, targetHeader } from '../../usecases/import/targets';
+import { targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
 import { checkInput, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
@@ -26,8 +26,7 @@ async function readMappingFile(file: string, lang: Lang): Promise<unknown> {
 }
 
 function fieldName(target: string | null, lang: Lang): string {
-  if (!target) return t(lang, 'import.field.none');
-  return target === ID_TARGET ? t(lang, 'import.field.id') : targetHeader(target);
+  return target ? targetLabel(lang, target) : t(lang, 'import.field.none');
 }
 
 /** At most SHOWN lines, then how many more (--json has them all). */
@@ -77,7 +76,7 @@ function asJson(p: ImportPreview, applied: boolean, file: string) {
     mappingSource: p.mappingSource,
     columns: p.columns.map((c) => ({ column: columnLetter(c.col), header: c.header, target: c.target, field: c.target ? targetHeader(c.target) : null, origin: c.origin, hidden: c.hidden, impliedTitle: c.impliedTitle })),
     mapping: p.mapping,
-    rows: p.rows.map(({ row, name, id, values, hidden }) => ({ row, name, id, values, hidden })),
+    rows: p.rows.map(({ row, name, id, values, hidden }) => ({ row, name, id, values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, shownValue(v)])), hidden })),
     skipped: p.skipped,
     issues: p.issues.map(({ sheet, cell, target, reason, found, header, message }) => ({ sheet, cell, field: targetHeader(target), reason, found, column: header, message })),
     notices: p.notices.map(({ code, sheet, cell, message }) => ({ code, sheet, cell, message })),

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SheetData, Workbook } from '../../workbook/port';
 import { columnLetter } from '../../workbook/a1';
 import { applyImport, cellChanges, previewImport, readSourceSheet, rewordImport, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
-import { changeLine, keptSummary } from '../../usecases/import/wording';
+import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
 import { listSheets } from '../../usecases/listSheets';
 import { ID_TARGET } from '../../usecases/import/targets';
@@ -267,7 +267,7 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
   const s = useStyles();
   const targets = targetsFor(mode);
   const mapped = p.columns.filter((c) => c.target && c.target !== 'ordinal');
-  const label = (key: string) => (key === ID_TARGET ? t('import.field.id') : targets.find((x) => x.key === key)!.header);
+  const label = (key: string) => targetLabel(lang, key);
   const problems = [
     ...p.issues.map((i) => ({ severity: 'warning' as const, sheet: clickable ? i.sheet : null, cell: clickable ? i.cell : null, message: i.message })),
     ...p.notices.map((n) => ({ severity: 'warning' as const, sheet: clickable ? n.sheet : null, cell: clickable ? n.cell : null, message: n.message })),
@@ -325,7 +325,7 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
                 <td className={s.cell}>{r.row}</td>
                 {mapped.map((c) => (
                   <td key={c.col} className={s.cell}>
-                    {c.target === 'name' ? r.name : c.target === ID_TARGET ? (r.id ?? '') : String(r.values[c.target!] ?? '')}
+                    {c.target === 'name' ? r.name : c.target === ID_TARGET ? (r.id ?? '') : String(shownValue(r.values[c.target!]) ?? '')}
                   </td>
                 ))}
               </tr>

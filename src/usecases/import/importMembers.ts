@@ -6,9 +6,10 @@
  */
 import { foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
-import { MEMBER_FIELDS, memberField } from '../../domain/memberFields';
+import { MEMBER_FIELDS } from '../../domain/memberFields';
 import type { CellInput, CellBlock, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
-import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
+import { cellAddress, columnLetter, parseCell, sheetRef } from '../../workbook/a1';
+import { dateToSerial } from '../../workbook/plan';
 import { SHEETS } from '../../sheets/names';
 import { STYLE } from '../../sheets/styles';
 import { membersTable, readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
@@ -20,16 +21,19 @@ import { cellKey, SourceSheet } from './sourceSheet';
 import { detectHeader, type HeaderInfo } from './header';
 import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type MappedColumn, type MappingChoice } from './mapping';
 import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from './rows';
-import { nameKey } from './normalise';
+import { birthText, nameKey } from './normalise';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
 import { ownPlan, ownSheetData, readOwnSheets, ROLE } from '../ownSheets';
-import { ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
+import { BIRTH_TARGET, birthHeader, fieldOf, ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
+
+/** A source sheet read from another file, with that file's date system (readSourceSheet). */
+export type SourceData = SheetData & { date1904?: boolean };
 
 export interface ImportSource {
   /** Sheet name (in the target workbook unless `data` is given). */
   sheet: string;
   /** The sheet already read from another file (CLI, preview upload), with `layout: true`. */
-  data?: SheetData;
+  data?: SourceData;
   /** Only this range of the sheet, e.g. "A3:P60". */
   range?: string;
   /** For messages: the source file when it is not the target workbook. */
@@ -154,10 +158,12 @@ const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], re
 /** Note left on a member missing from the imported list; its presence means "already marked". */
 export const REMOVED_NOTE = 'Không có trong danh sách nhập';
 
-export async function readSourceSheet(workbook: Workbook, sheet: string): Promise<{ data: SheetData | null; sheetNames: string[] }> {
+export async function readSourceSheet(workbook: Workbook, sheet: string): Promise<{ data: SourceData | null; sheetNames: string[] }> {
   return workbook.batch(async (session) => {
     const snap = await session.read([sheet], { layout: true });
-    return { data: snap.sheets.get(sheet) ?? null, sheetNames: snap.sheetNames };
+    const data = snap.sheets.get(sheet);
+    // Its dates are read in its own file's system, whatever the target workbook's.
+    return { data: data ? { ...data, date1904: snap.date1904 ?? false } : null, sheetNames: snap.sheetNames };
   });
 }
 
@@ -223,7 +229,7 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   if (!members) block('import.block.noMembersSheet', { sheet: SHEETS.members });
   if (!data || blocking.length) return { preview, writes: null };
 
-  const sheet = new SourceSheet(data, source.range);
+  const sheet = new SourceSheet(data, source.range, (source.data ? source.data.date1904 : snapshot.date1904) ?? false);
   const header = detectHeader(sheet);
   if (!header) {
     block('import.block.noHeader', { sheet: source.sheet, rows: 10 });
@@ -265,9 +271,15 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     if (same) same.push(r);
     else byName.set(key, [r]);
   }
+  // Namesakes each with their own date of birth are told apart by it, here, on re-import and in evaluate's check.
+  const apartByBirth = (same: ImportedRow[]) => {
+    const births = same.map((r) => heldText(r.values[BIRTH_TARGET] ?? null, snapshot.date1904 ?? false));
+    return births.every((b) => b !== '') && new Set(births).size === births.length;
+  };
   for (const same of byName.values()) {
     if (same.length < 2) continue;
-    notice(idMapped ? 'import.notice.sameNameWithId' : 'import.notice.duplicateName', { name: same[0]!.name, rows: same.map((r) => r.row).join(', '), sheet: source.sheet }, cellAddress(same[1]!.row, nameColumn!.col));
+    const code = idMapped ? 'import.notice.sameNameWithId' : apartByBirth(same) ? 'import.notice.sameNameWithBirth' : 'import.notice.duplicateName';
+    notice(code, { name: same[0]!.name, rows: same.map((r) => r.row).join(', '), sheet: source.sheet }, cellAddress(same[1]!.row, nameColumn!.col));
   }
   if (!extracted.rows.length) {
     block('import.block.noRows', { sheet: source.sheet, row: header.dataStart });
@@ -275,7 +287,12 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   }
 
   const now = options.now ?? new Date();
-  const merged = mergeIntoMembers(members!, membersData!.rows[members!.headerRow - 1] ?? [], extracted.rows, rowKeys, columns, mode, { markRemoved: options.markRemoved ?? true, clearBlanks: options.clearBlanks ?? false, removedNote: noteFor(source, now) });
+  const merged = mergeIntoMembers(members!, membersData!.rows[members!.headerRow - 1] ?? [], extracted.rows, rowKeys, columns, mode, {
+    markRemoved: options.markRemoved ?? true,
+    clearBlanks: options.clearBlanks ?? false,
+    removedNote: noteFor(source, now),
+    date1904: snapshot.date1904 ?? false,
+  });
   preview.diff = merged.diff;
   // New members go under the list: never over what stands below it (its total, the signatures).
   const lastAppended = merged.diff.added.at(-1)?.memberRow ?? null;
@@ -293,7 +310,7 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   if (merged.plan) plans.push(merged.plan);
   if (mode === 'members') {
     const headerRows = header.top === header.bottom ? String(header.top) : `${header.top}–${header.bottom}`;
-    plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns), ROLE.importSettings));
+    plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns, (k) => merged.headers.get(k) ?? targetHeader(k)), ROLE.importSettings));
   }
   return { preview, writes: { plans, cellCount: merged.cellCount, select: merged.firstChanged } };
 }
@@ -305,6 +322,7 @@ function noteFor(source: ImportSource, now: Date): string {
 const EXPECTED: Record<string, MessageKey> = {
   yesno: 'import.expect.yesno',
   cdhtTitle: 'import.expect.passFail',
+  [BIRTH_TARGET]: 'import.expect.birth',
   number: 'import.expect.score',
   title: 'import.expect.title',
   name: 'import.expect.name',
@@ -313,8 +331,8 @@ const EXPECTED: Record<string, MessageKey> = {
 function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, lang: Lang): ImportIssueReport {
   const column = columns.find((c) => c.col === i.col);
   const header = column?.header ?? targetHeader(i.target);
-  const field = i.target === ID_TARGET ? null : memberField(i.target);
-  const expectedKey = i.target === 'cdhtTitle' ? EXPECTED.cdhtTitle! : (EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name');
+  const field = fieldOf(i.target);
+  const expectedKey = EXPECTED[i.target] ?? EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name';
   const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedKey } };
   const key = (
     i.reason === 'nameMissing'
@@ -336,26 +354,35 @@ interface Existing {
   name: string;
   key: string;
   id: string | null;
+  /** Its date of birth as the sheet holds it (heldText), when the import carries one. */
+  birth: string | null;
   /** The row's cells in the members table's column order (see `cellAt`). */
   cells: CellValue[];
 }
 
 /**
- * Match: by ID where both sides have one, else by name (the k-th namesake to the k-th); a
- * CDHT list naming once a name two members share matches neither. Indexed by ID and by name
- * key, each key computed once: linear in members + rows.
+ * Match: by ID where both sides have one, else by name and date of birth where both have one,
+ * else by name (the k-th namesake to the k-th); a CDHT list naming once a name two members share
+ * matches neither. Indexed by ID and by name key, each key computed once: linear in members + rows.
  */
-function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, idMapped: boolean, mode: ImportMode): Map<ImportedRow, Existing | null> {
+function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, idMapped: boolean, mode: ImportMode, birthOf: Map<ImportedRow, string>): Map<ImportedRow, Existing | null> {
   const used = new Set<Existing>();
   const matchOf = new Map<ImportedRow, Existing | null>();
   const byId = new Queues<string>();
   const byName = new Queues<string>();
   // Rows with an ID matched nobody by it, so they may only take a namesake without an ID.
   const byNameNoId = new Queues<string>();
+  const byBirth = new Queues<string>();
+  const byBirthNoId = new Queues<string>();
+  const born = (key: string, birth: string) => `${key}\u0000${birth}`;
   for (const e of existing) {
     if (e.id) byId.add(e.id, e);
     byName.add(e.key, e);
     if (!e.id) byNameNoId.add(e.key, e);
+    if (e.birth) {
+      byBirth.add(born(e.key, e.birth), e);
+      if (!e.id) byBirthNoId.add(born(e.key, e.birth), e);
+    }
   }
   const rowsPerKey = new Map<string, number>();
   for (const key of rowKeys.values()) rowsPerKey.set(key, (rowsPerKey.get(key) ?? 0) + 1);
@@ -366,6 +393,13 @@ function matchRows(existing: Existing[], rows: ImportedRow[], rowKeys: Map<Impor
   for (const r of rows) {
     if (!(idMapped && r.id)) continue;
     const m = byId.first(r.id, used);
+    if (m) take(m, r);
+  }
+  // Namesakes listed in another order than last year's: each finds the member born that day.
+  for (const r of rows) {
+    const birth = birthOf.get(r);
+    if (matchOf.has(r) || !birth) continue;
+    const m = (idMapped && r.id ? byBirthNoId : byBirth).first(born(rowKeys.get(r)!, birth), used);
     if (m) take(m, r);
   }
   for (const r of rows) {
@@ -404,6 +438,8 @@ interface Merged {
   plan: SheetPlan | null;
   cellCount: number;
   firstChanged: string | null;
+  /** The members sheet's header of each target's column (the saved mapping names it). */
+  headers: Map<TargetKey, string>;
 }
 
 const cellText = (v: CellValue | CellInput | undefined): string => {
@@ -413,38 +449,61 @@ const cellText = (v: CellValue | CellInput | undefined): string => {
 };
 /** Values compare as the user reads them (NFC, spacing), not by Unicode form. */
 const foldKeySafe = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+/** A value to write as the sheet will hold it (a date: its serial in the workbook's system), compared as cellText. */
+const heldText = (v: CellValue | CellInput, date1904: boolean): string => cellText(v instanceof Date ? dateToSerial(v, date1904) : v);
 
 interface MergeOptions {
   markRemoved: boolean;
   clearBlanks: boolean;
   removedNote: string;
+  /** The members sheet's workbook counts dates from 1904. */
+  date1904: boolean;
 }
 
-function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote }: MergeOptions): Merged {
+/** A date of birth that is no date (a year, a number) shows as typed, not as a day of 1905 in a cell a date was written to before. */
+const PLAIN_NUMBER = { numberFormat: 'General' };
+
+function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, date1904 }: MergeOptions): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
   let nextCol = members.lastHeaderCol + 1;
   const added: { col: number; header: string }[] = [];
   const colOf = new Map<TargetKey, number>();
+  const headers = new Map<TargetKey, string>();
+  // A birth column keeps the list's own header ("Năm sinh"); any birth header of the sheet's is found.
+  const birthColumn = columns.find((c) => c.target === BIRTH_TARGET);
   const locate = (key: TargetKey, create: boolean): number | null => {
     if (colOf.has(key)) return colOf.get(key)!;
     const tgt = TARGETS.find((x) => x.key === key)!;
     const exact = table.columns.find((c) => foldKey(c.header) === foldKey(tgt.header));
     const alias = exact ?? table.columns.find((c) => tgt.aliases.some((a) => foldKey(a) === foldKey(c.header)));
     let col = alias?.col ?? null;
+    let header = alias?.header ?? tgt.header;
     if (col === null && create) {
       col = nextCol++;
-      added.push({ col, header: tgt.header });
+      header = key === BIRTH_TARGET && birthColumn ? birthHeader(birthColumn.parts) : tgt.header;
+      added.push({ col, header });
     }
-    if (col !== null) colOf.set(key, col);
+    if (col !== null) {
+      colOf.set(key, col);
+      headers.set(key, header);
+    }
     return col;
+  };
+  // How a written value reads to the clerk.
+  const shown = (key: TargetKey, v: CellValue | CellInput): string => (key === BIRTH_TARGET ? birthText(v, date1904) : readText(v as CellValue));
+  const headerOf = (key: TargetKey) => headers.get(key) ?? targetHeader(key);
+  const plainNumbers: { row: number; col: number; value: CellInput }[] = [];
+  const notedPlain = (key: TargetKey, row: number, col: number, value: CellInput) => {
+    if (key === BIRTH_TARGET && typeof value === 'number') plainNumbers.push({ row, col, value });
   };
   const mapped = [...new Set(columns.filter((c) => c.target).map((c) => c.target!))];
   const writable = mapped.filter((k) => k !== 'ordinal' && (mode === 'members' || !['name', ID_TARGET].includes(k)));
   for (const k of writable) locate(k, true);
   const nameCol = locate('name', mode === 'members')!;
   const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
+  const birthCol = mapped.includes(BIRTH_TARGET) ? locate(BIRTH_TARGET, false) : null;
 
   const index = new Map(table.columns.map((c, i) => [c.col, i]));
   // A column the sheet does not have yet (added by this import) reads as empty.
@@ -457,10 +516,12 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     const cells = r.cells;
     const name = readText(cellAt(cells, nameCol));
     if (!name) continue;
-    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cellAt(cells, idCol)) || null : null, cells });
+    existing.push({ row: r.row, name, key: nameKey(name), id: idCol ? readText(cellAt(cells, idCol)) || null : null, birth: birthCol ? heldText(cellAt(cells, birthCol), date1904) || null : null, cells });
   }
+  const birthOf = new Map<ImportedRow, string>();
+  if (birthCol) for (const r of rows) if (heldText(r.values[BIRTH_TARGET] ?? null, date1904)) birthOf.set(r, heldText(r.values[BIRTH_TARGET] ?? null, date1904));
 
-  const matchOf = matchRows(existing, rows, rowKeys, mapped.includes(ID_TARGET), mode);
+  const matchOf = matchRows(existing, rows, rowKeys, mapped.includes(ID_TARGET), mode, birthOf);
   const used = new Set<Existing>();
   for (const m of matchOf.values()) if (m) used.add(m);
   const writes = new Map<number, { row: number; col: number; value: CellInput }>();
@@ -491,16 +552,20 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       append(row, nameCol, r.name);
       if (idCol && r.id) append(row, idCol, r.id);
       if (ordinalCol) append(row, ordinalCol, ++ordinal);
-      for (const { key, col } of fieldColumns) append(row, col, r.values[key] ?? null);
+      for (const { key, col } of fieldColumns) {
+        append(row, col, r.values[key] ?? null);
+        notedPlain(key, row, col, r.values[key] ?? null);
+      }
       diff.added.push({ name: r.name, sourceRow: r.row, memberRow: row, changes: [] });
       continue;
     }
     const changes: Change[] = [];
     const change = (k: TargetKey, col: number, after: CellInput) => {
       const before = cellAt(m.cells, col);
-      if (before === after || cellText(before) === cellText(after)) return;
-      changes.push({ target: k, header: targetHeader(k), cell: cellAddress(m.row, col), before: readText(before), after: after === null ? '' : readText(after as CellValue) });
+      if (before === after || cellText(before) === heldText(after, date1904)) return;
+      changes.push({ target: k, header: headerOf(k), cell: cellAddress(m.row, col), before: shown(k, before), after: after === null ? '' : shown(k, after) });
       put(m.row, col, after);
+      notedPlain(k, m.row, col, after);
     };
     if (mode === 'members') {
       change('name', nameCol, r.name);
@@ -512,8 +577,8 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       if (r.unreadable.includes(key)) continue;
       const after = r.values[key] ?? null;
       const before = cellText(cellAt(m.cells, col));
-      if (!clearBlanks && cellText(after) === '' && before !== '') {
-        diff.kept.push({ name: r.name, sourceRow: r.row, target: key, header: targetHeader(key), cell: cellAddress(m.row, col), value: readText(cellAt(m.cells, col)) });
+      if (!clearBlanks && heldText(after, date1904) === '' && before !== '') {
+        diff.kept.push({ name: r.name, sourceRow: r.row, target: key, header: headerOf(key), cell: cellAddress(m.row, col), value: shown(key, cellAt(m.cells, col)) });
         continue;
       }
       change(key, col, after);
@@ -540,12 +605,16 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     }
   }
 
-  if (!writes.size && !newCells && !added.length) return { diff, plan: null, cellCount: 0, firstChanged: null };
+  if (!writes.size && !newCells && !added.length) return { diff, plan: null, cellCount: 0, firstChanged: null, headers };
   const cells: CellBlock[] = [];
   for (const a of added) cells.push({ at: cellAddress(members.headerRow, a.col), rows: [[a.header]] });
   for (const block of columnRuns(writes.values())) cells.push(block);
   for (const [col, values] of [...newRows].sort((a, b) => a[0] - b[0])) for (const block of valueRuns(values, firstNew, col)) cells.push(block);
   const styles: StyleRun[] = added.map((a) => ({ range: cellAddress(members.headerRow, a.col), style: STYLE.header }));
+  for (const block of columnRuns(plainNumbers)) {
+    const at = parseCell(block.at);
+    styles.push({ range: `${block.at}:${cellAddress(at.row + block.rows.length - 1, at.col)}`, style: PLAIN_NUMBER });
+  }
   const appended = diff.added.map((a) => a.memberRow!);
   if (appended.length) {
     const lastUserCol = Math.max(nextCol - 1, ...table.columns.map((c) => c.col));
@@ -571,6 +640,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     plan,
     cellCount: writes.size + newCells + added.length,
     firstChanged: first ? cellAddress(first.row, first.col) : null,
+    headers,
   };
 }
 

@@ -6,7 +6,7 @@ import { foldKey } from '../../domain/text';
 import { columnLetter, columnNumber } from '../../workbook/a1';
 import type { SourceColumn } from './header';
 import { titleNamedBy } from './normalise';
-import { findTarget, headerScore, ID_TARGET, MIN_SCORE, TARGETS, type Target, type TargetKey } from './targets';
+import { BIRTH_TARGET, findTarget, headerScore, ID_TARGET, MIN_SCORE, TARGETS, type Target, type TargetKey } from './targets';
 
 export type ImportMode = 'members' | 'cdht';
 
@@ -48,6 +48,21 @@ export function savedKey(header: string): string {
   return foldKey(header);
 }
 
+/** Targets several columns may feed; `sharesTarget` says when. */
+const SHARED = new Set<TargetKey>(['emulationTitle', BIRTH_TARGET]);
+
+/**
+ * Whether `column` may feed `target` beside `others` already feeding it: title columns headed by
+ * their title (LĐTT | CSTĐCS), and a date of birth split under one heading ("Năm sinh" over
+ * "Nam" | "Nữ", each member's in the column of their sex).
+ */
+function sharesTarget(target: TargetKey, column: SourceColumn, others: readonly SourceColumn[]): boolean {
+  if (!others.length) return true;
+  if (target === 'emulationTitle') return Boolean(titleNamedBy(column.parts));
+  if (target === BIRTH_TARGET) return [column, ...others].every((c) => c.parts.length > 1 && foldKey(c.parts[0]!) === foldKey(column.parts[0]!));
+  return false;
+}
+
 export function proposeMapping(columns: SourceColumn[], mode: ImportMode, saved?: SavedMapping | null, choice?: MappingChoice | null): MappedColumn[] {
   const targets = targetsFor(mode);
   const allowed = new Set(targets.map((t) => t.key));
@@ -55,8 +70,9 @@ export function proposeMapping(columns: SourceColumn[], mode: ImportMode, saved?
   const taken = new Set<TargetKey>();
   const take = (col: number, target: TargetKey | null, origin: MappedColumn['origin']) => {
     result.set(col, { target, origin });
-    if (target && target !== 'emulationTitle') taken.add(target);
+    if (target && !SHARED.has(target)) taken.add(target);
   };
+  const feeding = (target: TargetKey) => columns.filter((c) => result.get(c.col)?.target === target);
   for (const c of columns) {
     if (choice && c.col in choice) {
       const t = choice[c.col] ?? null;
@@ -86,8 +102,7 @@ export function proposeMapping(columns: SourceColumn[], mode: ImportMode, saved?
   for (const p of pairs) {
     if (result.has(p.col) || taken.has(p.target)) continue;
     const column = columns.find((c) => c.col === p.col)!;
-    // Several title columns only when each is headed by its title (LĐTT | CSTĐCS).
-    if (p.target === 'emulationTitle' && !titleNamedBy(column.parts) && [...result.values()].some((r) => r.target === 'emulationTitle')) continue;
+    if (SHARED.has(p.target) && !sharesTarget(p.target, column, feeding(p.target))) continue;
     take(p.col, p.target, 'auto');
   }
   return columns.map((c) => {
@@ -102,7 +117,7 @@ export interface MappingConflict {
   columns: number[];
 }
 
-/** A target fed by two columns (titles excepted, when all but one are marks under their title). */
+/** A target fed by two columns (titles excepted, when all but one are marks under their title; a birth date split under one heading). */
 export function mappingConflicts(columns: MappedColumn[]): MappingConflict[] {
   const by = new Map<TargetKey, MappedColumn[]>();
   for (const c of columns) if (c.target) by.set(c.target, [...(by.get(c.target) ?? []), c]);
@@ -110,6 +125,7 @@ export function mappingConflicts(columns: MappedColumn[]): MappingConflict[] {
   for (const [target, cols] of by) {
     if (cols.length < 2) continue;
     if (target === 'emulationTitle' && cols.filter((c) => !c.impliedTitle).length <= 1) continue;
+    if (target === BIRTH_TARGET && sharesTarget(target, cols[0]!, cols.slice(1))) continue;
     out.push({ target, columns: cols.map((c) => c.col) });
   }
   return out;

@@ -8,6 +8,8 @@ import { EMULATION_TITLES, LDTT_OR_HIGHER, type MemberField } from '../../domain
 import { cleanText, lowerVi } from '../../domain/text';
 import { isCellError, isUncalculated, readNumber, readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import type { CellInput } from '../../workbook/port';
+import { serialToDate } from '../../workbook/plan';
+import { formatDate } from '../../i18n/format';
 import { expand } from './targets';
 
 export type Unreadable = 'cellError' | 'formulaNotCalculated' | 'ambiguousYesNo' | 'invalidNumber' | 'outOfRange' | 'unknownTitle';
@@ -102,6 +104,37 @@ export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spe
       return { ok: false, reason: 'unknownTitle', found: shown(raw) };
     }
   }
+}
+
+/** Excel's last day (31/12/9999): a larger number is no date. */
+const MAX_SERIAL = 2_958_465;
+
+/**
+ * A number in a birth column that is a date: hosts hand cells without their format, and a year
+ * typed as a number (1975) would read as a day of 1905, when nobody on a staff list was born.
+ */
+export function isBirthSerial(n: number): boolean {
+  return Number.isFinite(n) && n > 0 && n <= MAX_SERIAL && !(Number.isInteger(n) && n >= 1900 && n <= 2100);
+}
+
+/** A date of birth as the sheet shows it: a date as dd/mm/yyyy, anything else as its text. */
+export function birthText(v: CellValue | CellInput, date1904: boolean): string {
+  if (v instanceof Date) return formatDate(v);
+  if (typeof v === 'number' && isBirthSerial(v)) return formatDate(serialToDate(v, date1904));
+  return readText(v as CellValue);
+}
+
+/**
+ * A date of birth as the list has it: a date stays a date (read in the source's date system,
+ * written in the members sheet's), a year or any other number stays a number, a text stays text.
+ * Only an error or a formula without a result is unreadable; nothing else is guessed.
+ */
+export function normaliseBirth(raw: CellValue, date1904: boolean): Normalised {
+  const v = cleaned(raw);
+  if (isUncalculated(v)) return { ok: false, reason: 'formulaNotCalculated', found: '' };
+  if (isCellError(v)) return { ok: false, reason: 'cellError', found: v.error };
+  if (typeof v === 'number' && isBirthSerial(v)) return { ok: true, value: serialToDate(v, date1904) };
+  return { ok: true, value: v === '' ? null : v };
 }
 
 /** A header naming a title itself ("LĐTT", "CSTĐCS"): its column holds marks, not titles. */

@@ -5,14 +5,14 @@
  */
 import { cleanText } from '../../domain/text';
 import { footerLine, isGroupHeading, isOrdinalOnly } from '../../domain/listLines';
-import { isUncalculated, readText, type Spellings } from '../../domain/values';
+import { isUncalculated, readText, type CellValue, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
 import type { HeaderInfo } from './header';
 import type { MappedColumn } from './mapping';
-import { normaliseCell, titleRank, type Unreadable } from './normalise';
+import { normaliseBirth, normaliseCell, titleRank, type Normalised, type Unreadable } from './normalise';
 import { cellKey, type SourceSheet } from './sourceSheet';
-import { fieldOf, ID_TARGET, type TargetKey } from './targets';
+import { BIRTH_TARGET, fieldOf, ID_TARGET, type TargetKey } from './targets';
 
 export interface ImportedRow {
   /** Sheet row in the source. */
@@ -55,7 +55,14 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   const nameCol = columns.find((c) => c.target === 'name')?.col;
   const idCol = columns.find((c) => c.target === ID_TARGET)?.col;
   // STT is renumbered in the members sheet, so the source's own numbering is not carried over.
-  const fieldCols = columns.filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal'].includes(c.target)).map((c) => ({ ...c, field: fieldOf(c.target!)! }));
+  const fieldCols = columns
+    .filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal'].includes(c.target))
+    .map((c) => {
+      const key = c.target!;
+      if (key === BIRTH_TARGET) return { col: c.col, key, title: false, read: (v: CellValue) => normaliseBirth(v, sheet.date1904) };
+      const field = fieldOf(key)!;
+      return { col: c.col, key, title: field.kind === 'title', read: (v: CellValue) => normaliseCell(field, v, spellings, c.impliedTitle) };
+    });
   const rows: ImportedRow[] = [];
   const issues: ImportIssue[] = [];
   const skipped: SkippedRow[] = [];
@@ -95,23 +102,24 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     const unreadable: TargetKey[] = [];
     const titles: string[] = [];
     for (const c of fieldCols) {
-      const field = c.field;
-      const n = normaliseCell(field, sheet.value(r, c.col), spellings, c.impliedTitle);
+      const n: Normalised = c.read(sheet.value(r, c.col));
       if (!n.ok) {
-        issues.push({ row: r, col: c.col, cell: cellAddress(r, c.col), target: field.key, reason: n.reason, found: n.found });
-        if (!unreadable.includes(field.key)) unreadable.push(field.key);
-        if (!(field.key in values)) values[field.key] = null;
+        issues.push({ row: r, col: c.col, cell: cellAddress(r, c.col), target: c.key, reason: n.reason, found: n.found });
+        if (!unreadable.includes(c.key)) unreadable.push(c.key);
+        if (!(c.key in values)) values[c.key] = null;
         continue;
       }
-      if (field.kind === 'title') {
+      if (c.title) {
         if (typeof n.value === 'string') titles.push(n.value);
-        if (!(field.key in values)) values[field.key] = null;
+        if (!(c.key in values)) values[c.key] = null;
         continue;
       }
-      values[field.key] = n.value;
+      // A date of birth split in two columns (Nam | Nữ): the one filled in.
+      if ((values[c.key] ?? null) === null) values[c.key] = n.value;
     }
     if (titles.length) values['emulationTitle'] = [...titles].sort((a, b) => titleRank(a) - titleRank(b))[0]!;
-    if (unreadable.includes('emulationTitle') && titles.length) unreadable.splice(unreadable.indexOf('emulationTitle'), 1);
+    // A field another of its columns gave a value is read (the unreadable cell is still listed).
+    for (const key of unreadable.filter((k) => (values[k] ?? null) !== null)) unreadable.splice(unreadable.indexOf(key), 1);
     const id = idCol ? cleanText(readText(sheet.value(r, idCol))) || null : null;
     rows.push({ row: r, name, id, values, unreadable, hidden });
   }

@@ -10,21 +10,30 @@ import { STYLE } from '../../sheets/styles';
 import { dataPage } from '../../sheets/page';
 import type { MappedColumn, SavedMapping } from './mapping';
 import { savedKey } from './mapping';
-import { findTarget, targetHeader } from './targets';
+import { BIRTH_TARGET, findTarget, headerScore, MIN_SCORE, targetHeader, TARGETS, type TargetKey } from './targets';
 
 export const IMPORT_SETTINGS_SHEET = 'Cấu hình nhập';
 
 const TABLE_HEADER = ['Cột ở danh sách nguồn', 'Ghép vào cột ở trang “Thành viên”'];
 const LEFT_OUT = '(không nhập)';
+const SOURCE_LABEL = 'Trang nguồn';
+/**
+ * Which targets the sheet's writer could map to: a column it left out before the date of birth
+ * was a target (version 1, no such row) was no one's choice, and is proposed afresh.
+ */
+const VERSION_LABEL = 'Phiên bản cấu hình';
+const VERSION = 2;
+const BIRTH = TARGETS.find((t) => t.key === BIRTH_TARGET)!;
 
 export interface SavedMappingInfo {
   sourceSheet: string;
   mapping: SavedMapping;
 }
 
-export function drawImportSettings(sourceSheet: string, headerRows: string, date: string, columns: MappedColumn[]): SheetPlan {
-  const table: CellInput[][] = columns.map((c) => [c.header, c.target ? targetHeader(c.target) : LEFT_OUT]);
-  const first = 8;
+/** `headerOf`: the members sheet's header of a target's column (a birth column keeps the list's own). */
+export function drawImportSettings(sourceSheet: string, headerRows: string, date: string, columns: MappedColumn[], headerOf: (key: TargetKey) => string = targetHeader): SheetPlan {
+  const table: CellInput[][] = columns.map((c) => [c.header, c.target ? headerOf(c.target) : LEFT_OUT]);
+  const first = 9;
   return {
     sheet: IMPORT_SETTINGS_SHEET,
     mode: 'replace',
@@ -35,9 +44,10 @@ export function drawImportSettings(sourceSheet: string, headerRows: string, date
           ['CẤU HÌNH NHẬP DANH SÁCH (do ĐVHT ghi)'],
           ['Trang này lưu cách ghép cột của lần nhập gần nhất để lần sau chỉ cần bấm “Nhập”. Có thể sửa cột B (ghi đúng tên cột ở trang “Thành viên”, hoặc “(không nhập)”), hoặc xóa trang này để ĐVHT đề xuất lại.'],
           [null],
-          ['Trang nguồn', sourceSheet],
+          [SOURCE_LABEL, sourceSheet],
           ['Dòng tiêu đề', headerRows],
           ['Ngày nhập', date],
+          [VERSION_LABEL, VERSION],
         ],
       },
       { at: `A${first - 1}`, rows: [TABLE_HEADER, ...table] },
@@ -62,13 +72,17 @@ export function readImportSettings(data: SheetData | undefined): SavedMappingInf
   const headerKey = foldKey(TABLE_HEADER[0]!);
   const at = data.rows.findIndex((r) => foldKey(readText(r?.[0])) === headerKey);
   if (at < 0) return null;
-  const sourceRow = data.rows.find((r) => foldKey(readText(r?.[0])) === foldKey('Trang nguồn'));
+  const labelled = (label: string) => data.rows.find((r) => foldKey(readText(r?.[0])) === foldKey(label));
+  const sourceRow = labelled(SOURCE_LABEL);
+  const version = Number(readText(labelled(VERSION_LABEL)?.[1])) || 1;
   const mapping: SavedMapping = new Map();
   for (const row of data.rows.slice(at + 1)) {
     const header = readText(row?.[0]);
     if (!header) continue;
     const target = readText(row?.[1]);
-    mapping.set(savedKey(header), target && foldKey(target) !== foldKey(LEFT_OUT) ? (findTarget(target)?.key ?? null) : null);
+    const leftOut = !target || foldKey(target) === foldKey(LEFT_OUT);
+    if (leftOut && version < VERSION && headerScore(header, BIRTH) >= MIN_SCORE) continue;
+    mapping.set(savedKey(header), leftOut ? null : (findTarget(target)?.key ?? null));
   }
   return mapping.size ? { sourceSheet: readText(sourceRow?.[1]), mapping } : null;
 }

@@ -24,6 +24,8 @@ export class SourceSheet {
   constructor(
     private readonly data: SheetData,
     range?: string,
+    /** The source workbook counts dates from 1904: its date cells are read with it. */
+    readonly date1904 = false,
   ) {
     this.name = data.name;
     this.limit = range ? parseRange(range) : null;

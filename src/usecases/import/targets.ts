@@ -1,13 +1,15 @@
 /**
- * What a source column can be mapped to: a member field, or the member's ID (used only to
- * recognise the same person next year). Headers are compared after foldKey and after
- * expanding the abbreviations schools write (LĐTT, BDTX, CĐS …).
+ * What a source column can be mapped to: a member field, the member's ID (used only to
+ * recognise the same person next year), or the date of birth (carried over as the list has it,
+ * to tell namesakes apart). Headers are compared after foldKey and after expanding the
+ * abbreviations schools write (LĐTT, BDTX, CĐS …).
  */
 import { MEMBER_FIELDS, memberField, type MemberField } from '../../domain/memberFields';
-import { foldKey } from '../../domain/text';
+import { cleanText, foldKey } from '../../domain/text';
 
 export const ID_TARGET = 'memberId';
-export type TargetKey = string; // a MemberField key or ID_TARGET
+export const BIRTH_TARGET = 'birthDate';
+export type TargetKey = string; // a MemberField key, ID_TARGET or BIRTH_TARGET
 
 /** Header of the ID column the import adds to the members sheet when one is mapped. */
 export const ID_HEADER = 'Mã định danh';
@@ -29,6 +31,12 @@ const ID_ALIASES = [
   'Mã thành viên',
 ];
 
+/**
+ * Headers of a date of birth in staff lists. No member field holds one: the members sheet keeps
+ * the list's own column, under the list's own header, and memberChecks reads it to tell namesakes apart.
+ */
+export const BIRTH_HEADERS = ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày'];
+
 export interface Target {
   key: TargetKey;
   header: string;
@@ -38,10 +46,20 @@ export interface Target {
 export const TARGETS: Target[] = [
   ...MEMBER_FIELDS.map((f) => ({ key: f.key, header: f.header, aliases: f.aliases })),
   { key: ID_TARGET, header: ID_HEADER, aliases: ID_ALIASES },
+  { key: BIRTH_TARGET, header: BIRTH_HEADERS[0]!, aliases: BIRTH_HEADERS.slice(1) },
 ];
 
 export function targetHeader(key: TargetKey): string {
-  return key === ID_TARGET ? ID_HEADER : memberField(key).header;
+  return TARGETS.find((t) => t.key === key)?.header ?? memberField(key).header;
+}
+
+/**
+ * The members sheet's header for a birth column: the list's own word where a part of its header is
+ * one ("Năm sinh" over "Nam | Nữ"), so a column of years is not headed "Ngày sinh".
+ */
+export function birthHeader(parts: readonly string[]): string {
+  const own = parts.find((p) => findTarget(p)?.key === BIRTH_TARGET);
+  return own ? cleanText(own) : targetHeader(BIRTH_TARGET);
 }
 
 export function isTarget(key: string): boolean {
@@ -54,8 +72,9 @@ export function findTarget(name: string): Target | undefined {
   return TARGETS.find((t) => t.key === name) ?? TARGETS.find((t) => [t.header, ...t.aliases].some((a) => expand(a) === k));
 }
 
+/** The member field a target fills; null for the ID and the date of birth, which are no member fields. */
 export function fieldOf(key: TargetKey): MemberField | null {
-  return key === ID_TARGET ? null : memberField(key);
+  return key === ID_TARGET || key === BIRTH_TARGET ? null : memberField(key);
 }
 
 /** Abbreviations seen in real staff lists, folded (Đ is already d). */

@@ -3,9 +3,24 @@
  * clerk sees before → after for every cell and where a value was kept.
  */
 import { t, type Lang } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { sheetRef } from '../../workbook/a1';
+import type { CellInput } from '../../workbook/port';
 import { SHEETS } from '../../sheets/names';
 import type { CellChange, KeptCell } from './importMembers';
+import { BIRTH_TARGET, ID_TARGET, targetHeader, type TargetKey } from './targets';
+
+/** A target as the mapping shows it: the ID and the date of birth say what they are for, a field is its column's header. */
+export function targetLabel(lang: Lang, key: TargetKey): string {
+  if (key === ID_TARGET) return t(lang, 'import.field.id');
+  if (key === BIRTH_TARGET) return t(lang, 'import.field.birth');
+  return targetHeader(key);
+}
+
+/** An imported value as the members sheet will show it: a date as dd/mm/yyyy (the preview's rows, --json). */
+export function shownValue(v: CellInput | undefined): Exclude<CellInput, Date> {
+  return v instanceof Date ? formatDate(v) : (v ?? null);
+}
 
 const shown = (lang: Lang, v: string) => (v === '' ? t(lang, 'import.diff.blank') : v);
 
