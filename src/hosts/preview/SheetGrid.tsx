@@ -14,7 +14,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { MAX_SHEET_COLUMN, MAX_SHEET_ROW } from './packageModel';
-import { fontPx, LINE_HEIGHT, type CellFont, type CellView, type LineMeasure, type SheetView } from './sheetView';
+import { CELL_BORDER, CELL_PADDING_X, fontPx, LINE_HEIGHT, type CellFont, type CellView, type LineMeasure, type SheetView } from './sheetView';
 
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
@@ -25,9 +25,6 @@ const COLUMN_OVERSCAN = 4;
  * browser's find and a screen reader's table view reach every cell of a row; wider ones get a window.
  */
 const ALL_COLUMNS_UP_TO = 64;
-/** A cell's padding left and right, and its right border: a column's width less these is its text's. */
-const CELL_PADDING_X = 4;
-const CELL_BORDER = 1;
 
 const useStyles = makeStyles({
   scroller: {

@@ -24,6 +24,12 @@ const DEFAULT_FONT = 'Calibri';
 const DEFAULT_SIZE_PT = 11;
 /** A line of text in the grid, in font sizes: as the row heights measured here allow for it (heightFor). */
 export const LINE_HEIGHT = 1.2;
+/**
+ * A cell's padding left and right, on screen and on paper, and its right border (the grid's line): a
+ * column's width less these is its text's, the width wrapped text is measured in for its row's height.
+ */
+export const CELL_PADDING_X = 4;
+export const CELL_BORDER = 1;
 
 /** A font size in CSS pixels at 96 dpi, as the grid draws it. */
 export function fontPx(sizePt: number): number {
