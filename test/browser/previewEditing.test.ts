@@ -109,6 +109,41 @@ describe('editing in the preview grid', () => {
     await page.locator('td[data-address="B12"][data-selected="true"]').waitFor();
   });
 
+  it('shows a typed value in its cell, the row refitted to its wrapped lines and the other rows as they were', async () => {
+    const page = await openSample('preview edit refits its row');
+    await showSheet(page, SHEETS.members);
+    const row = MEMBER_HEADER_ROW + 5;
+    const rowHeight = (r: number) => page.locator(`td[data-address="B${r}"]`).evaluate((td) => Math.round(td.parentElement!.getBoundingClientRect().height));
+    /** Rows of the window around the edited one, by number, with their heights. */
+    const heights = async () => Object.fromEntries(await Promise.all([row - 2, row - 1, row, row + 1, row + 2].map(async (r) => [r, await rowHeight(r)] as const)));
+    const before = await heights();
+    const long = 'Nguyễn Thị Thu Hương, giáo viên dạy giỏi cấp tỉnh nhiều năm liền, chiến sĩ thi đua cơ sở';
+
+    await select(page, `B${row}`);
+    await page.keyboard.type(long);
+    await page.keyboard.press('Enter');
+    await shows(page, `B${row}`, long);
+    // Read back from the workbook: the row grows to the lines of the name (the column wraps), the others keep theirs.
+    await page.waitForFunction(([r, h]) => document.querySelector(`td[data-address="B${r}"]`)!.parentElement!.getBoundingClientRect().height > h * 2, [row, before[row]!] as const);
+    const grown = await heights();
+    expect({ ...grown, [row]: before[row] }).toEqual(before);
+    const lines = await page.locator(`td[data-address="B${row}"]`).evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBeGreaterThan(2);
+    await step(page, 'a long name typed: its row refitted');
+
+    // A short name again: the row back to one line.
+    await select(page, `B${row}`);
+    await page.keyboard.type('Lê Minh Châu');
+    await page.keyboard.press('Enter');
+    await shows(page, `B${row}`, 'Lê Minh Châu');
+    await page.waitForFunction(([r, h]) => document.querySelector(`td[data-address="B${r}"]`)!.parentElement!.getBoundingClientRect().height <= h, [row, before[row]!] as const);
+    expect(await heights()).toEqual(before);
+  });
+
   it('reaches “Đủ điều kiện” after the unit answers and learner counts are typed into the grid', async () => {
     const page = await openSample('preview answers typed');
     await showSheet(page, SHEETS.criteria);

@@ -134,12 +134,12 @@ describe('rows shorter than their text, as Excel draws them', () => {
   });
 });
 
-/** The selected cell's box and the part of the grid that scrolls (below and right of the headings and frozen panes), in the page. */
-const inView = (page: Page) =>
-  grid(page).evaluate((el) => {
+/** The selected cell's box (or that of the cell `selector` finds) and the part of the grid that scrolls (below and right of the headings and frozen panes), in the page. */
+const inView = (page: Page, selector = 'td[data-selected="true"]') =>
+  grid(page).evaluate((el, selector) => {
     const scroller = el.parentElement!;
     const s = scroller.getBoundingClientRect();
-    const td = el.querySelector('td[data-selected="true"]')!;
+    const td = el.querySelector(selector)!;
     const box = td.getBoundingClientRect();
     const frozenRowHeads = [...el.querySelectorAll<HTMLElement>('tbody th')].filter((th) => th.style.top);
     const frozenCells = [...el.querySelectorAll<HTMLElement>('tbody td')].filter((c) => c.style.left);
@@ -154,7 +154,7 @@ const inView = (page: Page) =>
       },
       scroll: [scroller.scrollTop, scroller.scrollLeft],
     };
-  });
+  }, selector);
 
 /** Presses `key` until the grid scrolls; where the selected cell is then. */
 async function pressUntilScrolled(page: Page, key: string): Promise<Awaited<ReturnType<typeof inView>>> {
@@ -190,6 +190,52 @@ describe('a selected cell brought into view', () => {
     const far = await inView(page);
     expect(far.address).toMatch(/302$/);
     expect(Math.abs((far.cell.top + far.cell.bottom) / 2 - (far.view.top + far.view.bottom) / 2)).toBeLessThanOrEqual(far.cell.bottom - far.cell.top);
+  });
+
+  it('Shift+arrows past an edge: the range’s moving corner is scrolled just into view at that edge, as in Excel', async () => {
+    const page = await openFile(pages, 'preview shift arrows scroll', madeWorkbook('frozen'));
+    await grid(page).focus();
+    await page.keyboard.press('Control+Home');
+    await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
+    const scroll = () => grid(page).evaluate((el) => [el.parentElement!.scrollTop, el.parentElement!.scrollLeft]);
+    /** Presses `key` `times` times; the far corners (`corner(i)` after i presses) not wholly in view, and whether it scrolled. */
+    const extend = async (key: string, times: number, corner: (i: number) => string) => {
+      const off: string[] = [];
+      let scrolled = false;
+      for (let i = 1; i <= times; i++) {
+        const before = await scroll();
+        await page.keyboard.press(key);
+        await settled(page);
+        const address = corner(i);
+        const drawn = await page.locator(`td[data-address="${address}"][data-in-range="true"]`).count();
+        if (!drawn) {
+          off.push(`${address} not drawn`);
+          continue;
+        }
+        const at = await inView(page, `td[data-address="${address}"]`);
+        const { cell: c, view: v } = at;
+        if (c.top < v.top - 1 || c.bottom > v.bottom + 1 || c.left < v.left - 1 || c.right > v.right + 1) off.push(`${address} out of view`);
+        // Just into view, at the edge it went past.
+        if (at.scroll[0] !== before[0] || at.scroll[1] !== before[1]) {
+          scrolled = true;
+          const edge = key.endsWith('Down') ? c.bottom - v.bottom : key.endsWith('Up') ? c.top - v.top : key.endsWith('Right') ? c.right - v.right : c.left - v.left;
+          if (Math.abs(edge) > 1) off.push(`${address} scrolled ${edge}px off the edge`);
+        }
+      }
+      return { off, scrolled };
+    };
+    const column = (n: number) => String.fromCharCode(64 + n);
+
+    const down = await extend('Shift+ArrowDown', 45, (i) => `C${3 + i}`);
+    expect(down).toEqual({ off: [], scrolled: true });
+    const right = await extend('Shift+ArrowRight', 20, (i) => `${column(3 + i)}48`);
+    expect(right).toEqual({ off: [], scrolled: true });
+    const up = await extend('Shift+ArrowUp', 45, (i) => `W${48 - i}`);
+    expect(up).toEqual({ off: [], scrolled: true });
+    const left = await extend('Shift+ArrowLeft', 20, (i) => `${column(23 - i)}3`);
+    expect(left).toEqual({ off: [], scrolled: true });
+    // The active cell stays where the range began.
+    await expect(page.getByTestId('preview-selection').innerText()).resolves.toMatch(/!C3$/);
   });
 
   it('PageDown and PageUp move the selection a screen of rows and scroll the view as far: the cell stays where it was on screen, as in Excel', async () => {

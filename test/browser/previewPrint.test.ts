@@ -15,6 +15,10 @@ import { madeWorkbook, openFile } from './support/grid';
 import { ROOT } from './support/build';
 import { SHEETS } from '../../src/sheets/names';
 import { DOCUMENT_SHEETS } from '../../src/documents/names';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const pages = useBrowserPages();
 const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
@@ -146,5 +150,52 @@ describe('printing a sheet with frozen panes and no print titles', () => {
     }
     // The last member's last answer (8140) on a page of the last columns, under their heading.
     expect(pageTexts.some((t) => t.includes('8140') && t.includes('Câu 40'))).toBe(true);
+  });
+});
+
+describe('a printed row fitted to its text', () => {
+  it('is as tall as the lines its wrapped text takes on paper: rows of as many printed lines are as tall', async () => {
+    // The same words after a few narrow characters more row after row, in a wrapped column: each line ends a
+    // fraction of a character further along, some just short of the column's edge.
+    const words = 'Giáo viên dạy giỏi cấp tỉnh';
+    const texts = Array.from({ length: 70 }, (_, i) => `${'i'.repeat(i % 10)}${'.'.repeat(Math.floor(i / 10))} ${words}`);
+    const workbook = await XlsxWorkbook.create('in.xlsx', NODE_XLSX);
+    await workbook.batch(async (session) =>
+      session.write({
+        sheet: 'Ghi chú',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: texts.map((t) => [t]) }],
+        styles: [{ range: `A1:A${texts.length}`, style: { wrap: true, fontName: 'Times New Roman' } }],
+        columns: [{ index: 1, width: 24 }],
+      }),
+    );
+    const page = await openFile(pages, 'preview print row heights', { name: 'in.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.toBytes()) });
+    await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab', { name: 'Ghi chú', exact: true }).click();
+    await page.locator('table[data-sheet="Ghi chú"]').waitFor();
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: 'In / lưu PDF' }).click();
+    const layout = page.locator('.dvht-print[data-sheet="Ghi chú"]');
+    await layout.waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    // Each printed row: how many lines its text takes on paper, and how tall the row is.
+    const rows = await layout.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const range = document.createRange();
+        range.selectNodeContents(tr.querySelector('td')!);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { text: tr.textContent, lines: tops.size, height: Math.round(tr.getBoundingClientRect().height) };
+      }),
+    );
+    await page.emulateMedia({ media: null });
+    expect(rows).toHaveLength(texts.length);
+    const heightsOf = new Map<number, Set<number>>();
+    for (const r of rows) heightsOf.set(r.lines, (heightsOf.get(r.lines) ?? new Set()).add(r.height));
+    // Both one-line and two-line rows, and one height for each count of lines.
+    expect([...heightsOf.keys()].sort()).toEqual(expect.arrayContaining([1, 2]));
+    expect(Object.fromEntries([...heightsOf].map(([lines, heights]) => [lines, [...heights].sort((a, b) => a - b)]))).toEqual(
+      Object.fromEntries([...heightsOf].map(([lines, heights]) => [lines, [Math.min(...heights)]])),
+    );
   });
 });

@@ -29,7 +29,7 @@ import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
 import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
 import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
-import { sheetView, type CellView } from './sheetView';
+import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import type { BookModel, SheetModel } from './packageModel';
 
@@ -326,9 +326,11 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const sheets = current ? current.book.sheets.filter((w) => w.state === 'visible' || w.name === active) : [];
   const model = current?.sheet ?? null;
   const shownBook = current?.workbook ?? null;
+  /** Each view of a sheet fits again only the rows changed since the last (an edit read back). */
+  const [viewOf] = useState(sheetViews);
   const view = useMemo(
-    () => (model && shownBook ? sheetView(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f), pageLines) : null),
-    [model, locale, shownBook],
+    () => (model && shownBook ? viewOf(model, locale, ownedCells({ name: model.name, rows: model.values }, model.role), true, (r, c, f) => shownBook.freshness.stale(model.name, r, c, f), pageLines) : null),
+    [model, locale, shownBook, viewOf],
   );
   const selected = model ? selections.get(model.name) : undefined;
   const selection: Selection | null = model && selected ? { sheet: model.name, address: selected } : null;

@@ -10,7 +10,7 @@
  */
 import type { CSSProperties } from 'react';
 import type { PrintSetup } from './packageModel';
-import type { CellView, ColumnView, SheetView } from './sheetView';
+import { CELL_PADDING_X, type CellView, type ColumnView, type SheetView } from './sheetView';
 
 const A4_CM = { portrait: { width: 21, height: 29.7 }, landscape: { width: 29.7, height: 21 } };
 const PX_PER_CM = 96 / 2.54;
@@ -31,7 +31,8 @@ function pageCss(print: PrintSetup, orientation: PrintSetup['orientation']): str
 
 function cellCss(cell: CellView): CSSProperties {
   const s = cell.style;
-  const css: CSSProperties = { padding: '0 3px', verticalAlign: s?.vertical ?? 'bottom', overflow: 'hidden' };
+  // The grid's padding: the row heights are measured in the text's width on screen.
+  const css: CSSProperties = { padding: `0 ${CELL_PADDING_X}px`, verticalAlign: s?.vertical ?? 'bottom', overflow: 'hidden' };
   css.whiteSpace = s?.wrap ? 'pre-wrap' : 'nowrap';
   if (s?.font) css.fontFamily = s.font;
   if (s?.bold) css.fontWeight = 700;

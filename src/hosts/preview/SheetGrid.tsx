@@ -14,7 +14,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { MAX_SHEET_COLUMN, MAX_SHEET_ROW } from './packageModel';
-import { fontPx, LINE_HEIGHT, type CellFont, type CellView, type LineMeasure, type SheetView } from './sheetView';
+import { CELL_BORDER, CELL_PADDING_X, fontPx, LINE_HEIGHT, type CellFont, type CellView, type LineMeasure, type SheetView } from './sheetView';
 
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
@@ -25,9 +25,6 @@ const COLUMN_OVERSCAN = 4;
  * browser's find and a screen reader's table view reach every cell of a row; wider ones get a window.
  */
 const ALL_COLUMNS_UP_TO = 64;
-/** A cell's padding left and right, and its right border: a column's width less these is its text's. */
-const CELL_PADDING_X = 4;
-const CELL_BORDER = 1;
 
 const useStyles = makeStyles({
   scroller: {
@@ -427,19 +424,21 @@ export function SheetGrid(props: SheetGridProps) {
     return () => observer.disconnect();
   }, []);
 
-  // A new sheet starts at the top; the active cell is kept in view. Before paint, with the
-  // selection: a scroll made just after it (a wheel, a test) is never undone by a late effect.
+  // A new sheet starts at the top; the active cell is kept in view, or a range's far corner, which
+  // Shift+arrows move (as Excel). Before paint, with the selection: a scroll made just after it (a
+  // wheel, a test) is never undone by a late effect.
+  const shown = range?.extent ?? active;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const rowIndex = active ? (indexOfRow.get(active.row) ?? -1) : -1;
+    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
     if (rowIndex < 0) {
       el.scrollTo({ top: 0, left: 0 });
       return;
     }
     const top = HEADER_HEIGHT + tops[rowIndex]!;
     const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
-    const ci = indexOfColumn.get(active!.column) ?? 0;
+    const ci = indexOfColumn.get(shown!.column) ?? 0;
     const left = ROW_HEADER_WIDTH + lefts[ci]!;
     const width = lefts[ci + 1]! - lefts[ci]!;
     const next = { top: el.scrollTop, left: el.scrollLeft };
@@ -447,7 +446,7 @@ export function SheetGrid(props: SheetGridProps) {
     const frozenHeight = tops[frozenRows]!;
     const frozenWidth = lefts[frozenColumns]!;
     // A merge partly in view (its text is drawn over that part) stays where it is, as in Excel.
-    const merge = view.cell(active!.row, active!.column).merge;
+    const merge = view.cell(shown!.row, shown!.column).merge;
     const mergeBottom = merge ? HEADER_HEIGHT + tops[Math.min(rowIndex + merge.rowSpan, view.rows.length)]! : bottom;
     const mergeRight = merge ? ROW_HEADER_WIDTH + lefts[Math.min(ci + merge.span, view.columns.length)]! : left + width;
     const viewTop = el.scrollTop + HEADER_HEIGHT + frozenHeight;
@@ -462,7 +461,7 @@ export function SheetGrid(props: SheetGridProps) {
     if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
     if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
     if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
-  }, [view.name, active?.row, active?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the active cell changes, not on every redraw
+  }, [view.name, shown?.row, shown?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the cell kept in view changes, not on every redraw
 
   // The windows are of the rows and columns after the frozen ones.
   const first = Math.max(frozenRows, rowAt(scrollTop + tops[frozenRows]!) - OVERSCAN);

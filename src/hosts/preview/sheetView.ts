@@ -24,6 +24,12 @@ const DEFAULT_FONT = 'Calibri';
 const DEFAULT_SIZE_PT = 11;
 /** A line of text in the grid, in font sizes: as the row heights measured here allow for it (heightFor). */
 export const LINE_HEIGHT = 1.2;
+/**
+ * A cell's padding left and right, on screen and on paper, and its right border (the grid's line): a
+ * column's width less these is its text's, the width wrapped text is measured in for its row's height.
+ */
+export const CELL_PADDING_X = 4;
+export const CELL_BORDER = 1;
 
 /** A font size in CSS pixels at 96 dpi, as the grid draws it. */
 export function fontPx(sizePt: number): number {
@@ -141,6 +147,84 @@ export interface SheetView {
   stored(row: number, column: number): CellInput;
   /** The last shown row and the last shown column holding anything (Ctrl+End); the first cell of an empty sheet. */
   lastUsed(): { row: number; column: number };
+  /** What the row heights were fitted from (sheetView's `previous`). */
+  fits: RowFits;
+}
+
+/**
+ * What a view's row heights were fitted from: the next view of the same sheet (an edit read back)
+ * fits again only the rows whose cells, styles or row settings changed; the others keep their height.
+ */
+export interface RowFits {
+  model: SheetModel;
+  measure: LineMeasure;
+  /** Excel units of each shown column: other widths or columns fit every row again. */
+  units: ReadonlyMap<number, number>;
+  /** Shown row → its height in pixels. */
+  heights: ReadonlyMap<number, number>;
+}
+
+/** The row of a "row:col" key. */
+const rowOfKey = (key: string) => Number(key.slice(0, key.indexOf(':')));
+
+/** The same value for a row's height (an error read again is another object with the same text). */
+function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  return (a ?? null) === (b ?? null) || (isCellError(a) && isCellError(b) && errorText(a) === errorText(b));
+}
+
+function sameRow(a: readonly CellValue[] | undefined, b: readonly CellValue[] | undefined): boolean {
+  if (a === b) return true;
+  const n = Math.max(a?.length ?? 0, b?.length ?? 0);
+  for (let i = 0; i < n; i++) if (!sameValue(a?.[i], b?.[i])) return false;
+  return true;
+}
+
+function sameFormats(a: readonly CellFormat[], b: readonly CellFormat[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((f, i) => {
+    const g = b[i]!;
+    const keys = Object.keys(f) as (keyof CellFormat)[];
+    return keys.length === Object.keys(g).length && keys.every((k) => f[k] === g[k]);
+  });
+}
+
+const sameBoxes = (a: readonly Box[], b: readonly Box[]) =>
+  a.length === b.length && a.every((x, i) => x.top === b[i]!.top && x.left === b[i]!.left && x.bottom === b[i]!.bottom && x.right === b[i]!.right);
+
+function sameUnits(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [c, u] of a) if (b.get(c) !== u) return false;
+  return true;
+}
+
+/** Adds the rows of the keys whose value differs between the maps. */
+function addChangedKeys<V>(prev: ReadonlyMap<string, V>, next: ReadonlyMap<string, V>, rows: Set<number>): void {
+  let same = prev.size === next.size;
+  for (const [key, v] of next) {
+    if (prev.get(key) === v) continue;
+    rows.add(rowOfKey(key));
+    same = false;
+  }
+  // Every key of next in prev with its value, and as many keys: none was removed.
+  if (!same) for (const key of prev.keys()) if (!next.has(key)) rows.add(rowOfKey(key));
+}
+
+/**
+ * The rows whose fitted height may differ from prev's: their values, styles or row settings changed;
+ * null when every row's may (the sheet's formats, merges or default height). Plain comparisons, no fitting.
+ */
+function rowsToFit(prev: SheetModel, next: SheetModel): Set<number> | null {
+  if (prev.name !== next.name || prev.defaultRowHeightPt !== next.defaultRowHeightPt || !sameFormats(prev.formats, next.formats) || !sameBoxes(prev.merges, next.merges)) return null;
+  const rows = new Set<number>();
+  for (const [r, info] of next.rows) {
+    const was = prev.rows.get(r);
+    if (!was || was.heightPt !== info.heightPt || was.hidden !== info.hidden) rows.add(r);
+  }
+  for (const r of prev.rows.keys()) if (!next.rows.has(r)) rows.add(r);
+  for (let r = 1; r <= Math.max(prev.values.length, next.values.length); r++) if (!sameRow(prev.values[r - 1], next.values[r - 1])) rows.add(r);
+  addChangedKeys(prev.styleIds, next.styleIds, rows);
+  return rows;
 }
 
 /** Excel column width (characters) → pixels, as Excel draws it at 100 %. */
@@ -253,7 +337,8 @@ function linesOf(text: string, units: number, sizePt: number, bold: boolean): nu
  * `pad`: blank rows and columns past the used area, as on screen (not on paper). `stale`: whether
  * a formula's cached value predates a change to what it reads (the preview's batches know).
  * `measure`: the lines wrapped text takes in its font, for rows with no height stored (in a page: as
- * the browser draws it, so the rows and the text drawn in them agree).
+ * the browser draws it, so the rows and the text drawn in them agree). `previous`: the last view of the
+ * sheet, whose rows that did not change keep their heights (the same heights as fitting them all again).
  */
 export function sheetView(
   m: SheetModel,
@@ -262,6 +347,7 @@ export function sheetView(
   pad = true,
   stale: (row: number, col: number, formula: string) => boolean = () => false,
   measure: LineMeasure = TIMES_LINES,
+  previous: SheetView | null = null,
 ): SheetView {
   const marginRows = pad ? MARGIN_ROWS : 0;
   const marginColumns = pad ? MARGIN_COLUMNS : 0;
@@ -274,7 +360,9 @@ export function sheetView(
   for (const r of m.rows.keys()) lastRow = Math.max(lastRow, r);
   // Formatted but empty cells (spare rows laid out for typing) belong to the sheet too.
   for (const key of m.styleIds.keys()) {
-    const [r, c] = key.split(':').map(Number) as [number, number];
+    const colon = key.indexOf(':');
+    const r = Number(key.slice(0, colon));
+    const c = Number(key.slice(colon + 1));
     if (r > lastRow) lastRow = r;
     if (c > lastColumn) lastColumn = c;
   }
@@ -300,10 +388,17 @@ export function sheetView(
   /** Wrapped texts of rows with no height stored, measured all at once (a browser lays them out in one go). */
   const wraps: (WrapRequest & { at: number })[] = [];
   const defaultPx = Math.round(m.defaultRowHeightPt * PX_PER_PT);
+  const last = previous?.fits.measure === measure && sameUnits(previous.fits.units, units) ? previous.fits : null;
+  const toFit = last && rowsToFit(last.model, m);
   for (let r = 1; r <= lastRow + marginRows; r++) {
     const info = m.rows.get(r);
     if (info?.hidden) continue;
     rows.push(r);
+    const kept = toFit && !toFit.has(r) ? last!.heights.get(r) : undefined;
+    if (kept !== undefined) {
+      heights.push(kept);
+      continue;
+    }
     if (info?.heightPt !== undefined) {
       heights.push(Math.round(info.heightPt * PX_PER_PT));
       continue;
@@ -384,6 +479,7 @@ export function sheetView(
     columns,
     font: base,
     frozen: { rows: rows.filter((r) => r <= m.frozen.rows).length, columns: columns.filter((c) => c.index <= m.frozen.columns).length },
+    fits: { model: m, measure, units, heights: new Map(rows.map((r, i) => [r, heights[i]!])) },
     cell(shownRow, shownColumn) {
       const merge = mergeOf.get(`${shownRow}:${shownColumn}`);
       // The first shown cell of a merge whose own first cell is hidden stands for that cell: its text, look and rules.
@@ -441,4 +537,11 @@ export function sheetView(
       return { row, column };
     },
   };
+}
+
+/** sheetView, each call given the view it made last as `previous`: the grid's views of a sheet, edit after edit. */
+export function sheetViews() {
+  let last: SheetView | null = null;
+  return (m: SheetModel, locale: string, owned?: (row: number, col: number) => OwnedReason | null, pad?: boolean, stale?: (row: number, col: number, formula: string) => boolean, measure?: LineMeasure) =>
+    (last = sheetView(m, locale, owned, pad, stale, measure, last));
 }
