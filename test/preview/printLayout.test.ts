@@ -35,6 +35,11 @@ describe('the page setup read from a sheet', () => {
     expect([scale('scale="75"'), scale('scale="5"'), scale('scale="900"'), scale('scale="x"'), scale('')]).toEqual([75, 10, 400, 100, 100]);
   });
 
+  it('the page order: over, then down only when the file says so (Excel’s default is down, then over)', () => {
+    const order = (attr: string) => parseSheetParts(sheet(`<pageSetup ${attr}/>`)).print.overThenDown;
+    expect([order('pageOrder="overThenDown"'), order('pageOrder="downThenOver"'), order('')]).toEqual([true, false, false]);
+  });
+
   it('row and column breaks: the page after each starts at the next row or column', () => {
     const p = parseSheetParts(
       sheet('<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="40" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="5" max="1048575" man="1"/></colBreaks>'),
@@ -47,7 +52,7 @@ describe('the page setup read from a sheet', () => {
 function laidOut(rows: number, columns: number, print: Partial<PrintSetup>) {
   const model = sheetModel({
     values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${r + 1}-${c + 1}`)),
-    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, ...print },
+    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, ...print },
   });
   const view = sheetView(model, 'vi-VN', undefined, false);
   const layout = paperLayout(view, model.print);
@@ -96,6 +101,30 @@ describe('the sheet on paper', () => {
     const r = laidOut(10, 8, { columnBreaks: [4, 7] });
     expect(r.first).toEqual([1, 4, 7]);
     expect(r.zoom).toBe(1);
+  });
+
+  it('down, then over: the body rows go whole with each group of columns, the browser turning the pages', () => {
+    const r = laidOut(200, 40, { scale: 50 });
+    expect(r.bands.length).toBeGreaterThan(1);
+    expect(r.pages).toHaveLength(1);
+    expect(r.pages[0]).toHaveLength(200);
+  });
+
+  it('over, then down: the rows in page-high groups, each printed with every group of columns before the next, at its row breaks too', () => {
+    const r = laidOut(200, 40, { scale: 50, overThenDown: true, rowBreaks: [30] });
+    expect(r.bands.length).toBeGreaterThan(1);
+    // 20 px rows at 50% on a landscape page less a little room: the rows a page holds, a new page at row 30.
+    const perPage = Math.floor((LANDSCAPE.height * 0.98) / (20 * 0.5));
+    expect(r.pages.map((p) => p[0])).toEqual([1, 30, ...Array.from({ length: Math.ceil((200 - 29) / perPage) - 1 }, (_, i) => 30 + (i + 1) * perPage)]);
+    expect(r.pages.flat()).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(r.pages.every((p) => p.length * 20 * 0.5 <= LANDSCAPE.height * 0.98)).toBe(true);
+  });
+
+  it('over, then down with title rows: each page holds them above its group of rows', () => {
+    const r = laidOut(200, 40, { scale: 50, overThenDown: true, titleRows: { first: 1, last: 2 } });
+    const perPage = Math.floor((LANDSCAPE.height * 0.98) / (20 * 0.5)) - 2;
+    expect(r.pages[0]).toEqual(Array.from({ length: perPage }, (_, i) => i + 3));
+    expect(r.pages.flat()).toEqual(Array.from({ length: 198 }, (_, i) => i + 3));
   });
 
   it('at 100% with no break, a sheet a little too wide is shrunk rather than cut', () => {

@@ -16,7 +16,7 @@ export function sheetModel(over: Partial<SheetModel>): SheetModel {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], orientationSet: false, titleRows: null, titleColumns: null, overThenDown: false },
     formats: [{ numFmt: 'General' }],
     date1904: false,
     frozen: { rows: 0, columns: 0 },

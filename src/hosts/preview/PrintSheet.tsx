@@ -2,7 +2,8 @@
  * One sheet laid out for paper, as its print setup says: A4 in its orientation, its margins,
  * its print area, its scale or its "fit to N pages wide by M tall", its page breaks, its print
  * titles. Wider than the page and not fitted: shrunk when a little shrinking is enough;
- * otherwise printed at its scale, its columns split across pages (down, then over, as Excel),
+ * otherwise printed at its scale, its columns split across pages (down, then over, or over, then
+ * down when the file says so, as Excel),
  * landscape unless the file says the orientation, the print titles on every page (with none,
  * the frozen rows and columns: what a clerk who froze a heading expects on paper).
  * Shown only when printing: the browser's print dialog then prints it or saves it as PDF.
@@ -86,13 +87,50 @@ export function printedTitles(view: SheetView, print: PrintSetup): Pick<PrintSet
   };
 }
 
+/** The rows a sheet prints below its title rows: those of its print area. */
+function bodyRowsOf(view: SheetView, print: PrintSetup): number[] {
+  const area = print.printArea;
+  const t = print.titleRows;
+  return view.rows.filter((r) => (!area || (r >= area.top && r <= area.bottom)) && !(t !== null && r >= t.first && r <= t.last));
+}
+
 /**
  * How a sheet goes on paper: its orientation, its zoom, the column groups printed one after
- * another, and whether its manual row breaks hold. As Excel: a sheet fitted to N pages wide by
- * M tall is shrunk (never enlarged) until it fits, its manual breaks ignored; otherwise it prints
- * at its scale, its columns split at its column breaks and where the page ends.
+ * another, whether its manual row breaks hold, and its body rows by page. As Excel: a sheet
+ * fitted to N pages wide by M tall is shrunk (never enlarged) until it fits, its manual breaks
+ * ignored; otherwise it prints at its scale, its columns split at its column breaks and where the
+ * page ends. Down, then over (Excel's default), the rows are one group the browser turns into
+ * pages, each group of columns after the other; over, then down, the rows are cut into page-high
+ * groups here (at the row breaks too), each printed with every group of columns before the next.
  */
 export function paperLayout(view: SheetView, print: PrintSetup) {
+  const layout = columnLayout(view, print);
+  const body = bodyRowsOf(view, print);
+  if (!print.overThenDown || layout.bands.length < 2) return { ...layout, pages: [body] };
+  const heightOf = new Map(view.rows.map((r, i) => [r, view.heights[i]!]));
+  const t = print.titleRows;
+  const heading = view.rows.filter((r) => t !== null && r >= t.first && r <= t.last).reduce((sum, r) => sum + heightOf.get(r)!, 0);
+  const room = printableHeight(print, layout.orientation) / layout.zoom - heading;
+  const breaks = new Set(layout.rowBreaks ? print.rowBreaks : []);
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let used = 0;
+  for (const r of body) {
+    const h = heightOf.get(r)!;
+    if (page.length && (used + h > room || breaks.has(r))) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(r);
+    used += h;
+  }
+  if (page.length || !pages.length) pages.push(page);
+  return { ...layout, pages };
+}
+
+/** The orientation, zoom and column groups of paperLayout. */
+function columnLayout(view: SheetView, print: PrintSetup) {
   const area = print.printArea;
   const t = print.titleColumns;
   const isTitle = (col: number) => t !== null && col >= t.first && col <= t.last;
@@ -136,13 +174,11 @@ export function paperLayout(view: SheetView, print: PrintSetup) {
 export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   const { view } = props;
   const print = { ...props.print, ...printedTitles(view, props.print) };
-  const area = print.printArea;
   const t = print.titleRows;
   const isTitle = (row: number) => t !== null && row >= t.first && row <= t.last;
   const layout = paperLayout(view, print);
   // Title rows head every page (a table's head repeats on each page it spans); the rest is the body.
   const titleRows = view.rows.filter(isTitle);
-  const bodyRows = view.rows.filter((r) => (!area || (r >= area.top && r <= area.bottom)) && !isTitle(r));
   const breaks = new Set(layout.rowBreaks ? print.rowBreaks : []);
   const heightOf = new Map(view.rows.map((r, i) => [r, view.heights[i]!]));
   const rowIndex = new Map(view.rows.map((r, i) => [r, i]));
@@ -182,15 +218,15 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   return (
     <div className="dvht-print" data-sheet={view.name}>
       <style>{pageCss(print, layout.orientation)}</style>
-      {layout.bands.map((columns, b) => (
+      {layout.pages.flatMap((bodyRows, p) => layout.bands.map((columns, b) => ({ bodyRows, columns, key: `${p}:${b}`, first: p === 0 && b === 0 }))).map(({ bodyRows, columns, key, first }) => (
         <table
-          key={b}
+          key={key}
           style={{
             borderCollapse: 'collapse',
             tableLayout: 'fixed',
             width: widthOf(columns),
             zoom: layout.zoom,
-            breakBefore: b > 0 ? 'page' : undefined,
+            breakBefore: first ? undefined : 'page',
             fontFamily: view.font.family,
             fontSize: `${view.font.sizePt}pt`,
             color: '#000',

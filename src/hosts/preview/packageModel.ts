@@ -69,6 +69,8 @@ export interface PrintSetup {
   /** Print titles (Page Layout → Print Titles): rows repeated at the top of each page, columns at the left. */
   titleRows: { first: number; last: number } | null;
   titleColumns: { first: number; last: number } | null;
+  /** Page Layout → Page Order "Over, then down" (pageSetup@pageOrder); Excel's default is down, then over. */
+  overThenDown: boolean;
 }
 
 export interface Frozen {
@@ -298,7 +300,7 @@ export function parseSheetParts(xml: string): RawSheet {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [] },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [], overThenDown: false },
     frozen: { rows: 0, columns: 0 },
   };
   let row = 0;
@@ -423,6 +425,7 @@ export function parseSheetParts(xml: string): RawSheet {
         out.print.orientationSet = attr(tag.attrs, 'orientation') !== null;
         fit = { width: pages(attr(tag.attrs, 'fitToWidth')), height: pages(attr(tag.attrs, 'fitToHeight')) };
         out.print.scale = percent(attr(tag.attrs, 'scale'));
+        out.print.overThenDown = attr(tag.attrs, 'pageOrder') === 'overThenDown';
         break;
       case 'rowBreaks':
       case 'colBreaks':
