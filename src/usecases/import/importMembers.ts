@@ -7,11 +7,13 @@
 import { foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import { MEMBER_FIELDS } from '../../domain/memberFields';
-import type { CellInput, CellBlock, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
+import type { MemberTable } from '../../domain/evaluation';
+import type { CellInput, CellBlock, RowHeight, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
 import { cellAddress, columnLetter, parseCell, sheetRef } from '../../workbook/a1';
 import { dateToSerial } from '../../workbook/plan';
 import { SHEETS } from '../../sheets/names';
-import { STYLE } from '../../sheets/styles';
+import { DATA_FONT_SIZE, STYLE } from '../../sheets/styles';
+import { heightFor, rowFitHeight } from '../../sheets/documentLayout';
 import { membersTable, readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
 import { readSpellings } from '../../sheets/listsSheet';
 import type { Lang, MessageKey } from '../../i18n';
@@ -624,7 +626,15 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   let first: { row: number; col: number } | undefined;
   for (const w of writes.values()) if (!first || w.row < first.row || (w.row === first.row && w.col < first.col)) first = w;
   if (!first && newCells) first = { row: firstNew, col: Math.min(...[...newRows].filter(([, v]) => 0 in v).map(([c]) => c)) };
-  const plan: SheetPlan = { sheet: SHEETS.members, mode: 'existing', cells, styles, ...(added.length ? { columns: added.map((a) => ({ index: a.col, width: widthOf(a.header) })) } : {}) };
+  const rowHeights = wrappedRows(table, added, writes.values(), newRows, firstNew);
+  const plan: SheetPlan = {
+    sheet: SHEETS.members,
+    mode: 'existing',
+    cells,
+    styles,
+    ...(added.length ? { columns: added.map((a) => ({ index: a.col, width: widthOf(a.header) })) } : {}),
+    ...(rowHeights.length ? { rowHeights } : {}),
+  };
   if (appended.length || added.length) {
     // The members table takes in the appended rows and added columns now, not at the next evaluate.
     const headers = [...headerCells];
@@ -646,6 +656,33 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
 
 function widthOf(header: string): number {
   return MEMBER_FIELDS.find((f) => f.header === header)?.width ?? 16;
+}
+
+/**
+ * Heights for the rows written whose texts wrap to more than one line in their columns ("Phó
+ * Hiệu trưởng phụ trách chuyên môn …", a note): LibreOffice and the preview draw a row at its
+ * stored height, so its lines would print over the next member's. Fitted, not fixed: Excel still
+ * autofits the row, and a height the clerk set is kept (RowHeight.fit).
+ */
+function wrappedRows(table: MemberTable, added: readonly { col: number; header: string }[], writes: Iterable<{ row: number; col: number; value: CellInput }>, newRows: ReadonlyMap<number, CellInput[]>, firstNew: number): RowHeight[] {
+  const width = new Map<number, number>([...table.columns.map((c) => [c.col, widthOf(c.header)] as const), ...added.map((a) => [a.col, widthOf(a.header)] as const)]);
+  const texts = new Map<number, Map<number, string>>();
+  const textsOf = (row: number) => texts.get(row) ?? texts.set(row, new Map()).get(row)!;
+  const byRow = new Map(table.rows.map((r) => [r.row, r.cells]));
+  for (const w of writes) {
+    const row = textsOf(w.row);
+    // The row as it will read: its cells, with what this import writes.
+    if (row.size === 0) table.columns.forEach((c, i) => row.set(c.col, cellText(byRow.get(w.row)?.[i])));
+    row.set(w.col, cellText(w.value));
+  }
+  for (const [col, values] of newRows) values.forEach((v, i) => textsOf(firstNew + i).set(col, cellText(v)));
+  const one = heightFor(1, DATA_FONT_SIZE);
+  const out: RowHeight[] = [];
+  for (const [index, cells] of texts) {
+    const height = rowFitHeight([...cells].filter(([col, text]) => text && width.has(col)).map(([col, text]) => [width.get(col)!, text] as const), DATA_FONT_SIZE);
+    if (height > one) out.push({ index, height, fit: true });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** Blocks of a column's values from row `top` on; holes are cells left untouched. */
