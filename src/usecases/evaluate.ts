@@ -87,7 +87,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const now = options.now ?? new Date();
     const input = evaluationInput(wb);
     const evaluation = evaluate(input);
-    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...unitChecks(wb, now)]);
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...unitChecks(wb, now)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);

@@ -10,7 +10,9 @@ import { memberField, type FieldKind } from '../domain/memberFields';
 import { problem, type Problem, type ProblemCode } from '../domain/problems';
 import { foldKey, lowerVi } from '../domain/text';
 import { isCellError, readText, readYesNo, type CellValue, type Spellings } from '../domain/values';
-import { nameKey } from './import/normalise';
+import { isBirthSerial, nameKey } from './import/normalise';
+import { readDate } from './consolidate/dates';
+import { serialToDate } from '../workbook/plan';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { footerLine, isGroupHeading } from '../domain/listLines';
@@ -20,18 +22,43 @@ import type { ParsedMembers } from '../sheets/membersSheet';
 /** The date of birth is no member field: import carries the list's column over, or the clerk adds one. */
 const TELLING_FIELDS = new Set([ID_TARGET, BIRTH_TARGET, memberField('position').key, memberField('team').key]);
 
-/** The columns whose values tell two namesakes apart. */
-function tellingColumns(table: MemberTable): number[] {
-  const out: number[] = [];
+/** The columns whose values tell two namesakes apart; a date of birth is read as a date. */
+function tellingColumns(table: MemberTable): { index: number; birth: boolean }[] {
+  const out: { index: number; birth: boolean }[] = [];
   table.columns.forEach((c, i) => {
     if (i === table.nameIndex) return;
     const target = findTarget(c.header)?.key;
-    if (target && TELLING_FIELDS.has(target)) out.push(i);
+    if (target && TELLING_FIELDS.has(target)) out.push({ index: i, birth: target === BIRTH_TARGET });
   });
   return out;
 }
 
-export function duplicateMembers(table: MemberTable | null, spellings: Spellings): Problem[] {
+// Marks a birth read as a date ("\u0001yyyy-mm-dd") or a year ("\u0001yyyy"), apart from any text.
+const BORN = '\u0001';
+
+/**
+ * A date of birth as one comparable mark: a serial (in the workbook's date system), a typed
+ * dd/mm/yyyy and a year, as lists hold them; any other text as itself.
+ */
+function birthMark(v: CellValue, date1904: boolean): string {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100) return BORN + String(v);
+  if (typeof v === 'number' && isBirthSerial(v)) return BORN + isoDay(serialToDate(v, date1904));
+  const text = readText(v).trim();
+  if (/^\d{4}$/.test(text)) return BORN + text;
+  const read = typeof v === 'string' ? readDate(text, false) : null;
+  return read?.kind === 'date' ? BORN + isoDay(serialToDate(read.serial)) : lowerVi(text);
+}
+
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** Two filled marks that differ tell people apart; a year alone agrees with every day of that year. */
+function differ(a: string, b: string): boolean {
+  if (a === '' || b === '' || a === b) return false;
+  const yearOnly = a.startsWith(BORN) && b.startsWith(BORN) && (a.length === 5 || b.length === 5);
+  return !(yearOnly && a.slice(0, 5) === b.slice(0, 5));
+}
+
+export function duplicateMembers(table: MemberTable | null, spellings: Spellings, date1904 = false): Problem[] {
   if (!table) return [];
   const byName = new Map<string, TableRow[]>();
   for (const r of table.rows) {
@@ -45,11 +72,11 @@ export function duplicateMembers(table: MemberTable | null, spellings: Spellings
     else byName.set(key, [r]);
   }
   // The columns that tell namesakes apart, found only when there are namesakes (matching headers is slow, and most lists have none).
-  let telling: number[] | null = null;
+  let telling: { index: number; birth: boolean }[] | null = null;
   // What tells a row apart, read once per row.
-  const marks = (r: TableRow) => (telling ??= tellingColumns(table)).map((i) => lowerVi(readText(r.cells[i] ?? null)));
+  const marks = (r: TableRow) => (telling ??= tellingColumns(table)).map(({ index, birth }) => (birth ? birthMark(r.cells[index] ?? null, date1904) : lowerVi(readText(r.cells[index] ?? null))));
   // Two rows are one person unless a column tells them apart: both filled in, and different.
-  const apart = (a: string[], b: string[]) => a.some((x, k) => x !== '' && b[k] !== '' && x !== b[k]);
+  const apart = (a: string[], b: string[]) => a.some((x, k) => differ(x, b[k]!));
   const out: Problem[] = [];
   const nameCol = table.columns[table.nameIndex]!.col;
   for (const rows of byName.values()) {

@@ -101,6 +101,31 @@ describe('duplicateMembers, by name as import compares names, told apart by ID, 
     expect(withColumn('Ghi chú', 'a', 'b')).toHaveLength(2);
   });
 
+  it('a date of birth and a year of birth of one person are one person; another year or day is another', () => {
+    const withBirth = (a: CellValue, b: CellValue, date1904 = false) => {
+      const table = memberTable([{ name: 'Lê Văn An', ...base }, { name: 'Lê Văn An', ...base }]);
+      table.columns.push({ header: 'Ngày sinh', col: table.columns.length + 1 });
+      table.rows[0]!.cells.push(a);
+      table.rows[1]!.cells.push(b);
+      return duplicateMembers(table, DEFAULT_SPELLINGS, date1904).length;
+    };
+    const march12of1980 = 29292;
+    expect(withBirth(march12of1980, 1980)).toBe(2);
+    expect(withBirth(march12of1980, '1980')).toBe(2);
+    expect(withBirth(march12of1980, '12/03/1980')).toBe(2);
+    expect(withBirth(march12of1980, '12/3/1980')).toBe(2);
+    expect(withBirth('1980', '12-03-1980')).toBe(2);
+    expect(withBirth(march12of1980, 1985)).toBe(0);
+    expect(withBirth(march12of1980, '13/03/1980')).toBe(0);
+    expect(withBirth('1979', '12/03/1980')).toBe(0);
+    // A workbook counting from 1904 holds the same day as a serial 1,462 less.
+    expect(withBirth(march12of1980 - 1462, 1980, true)).toBe(2);
+    expect(withBirth(march12of1980 - 1462, '12/03/1980', true)).toBe(2);
+    // Texts that are no date are compared as texts.
+    expect(withBirth('khoảng 1980', 'Khoảng 1980')).toBe(2);
+    expect(withBirth('khoảng 1980', 1980)).toBe(0);
+  });
+
   it('a row blank where two namesakes differ may be either: each is warned with the rows it may be', () => {
     const said = rows([{ name: 'Lê Văn An', ...base }, { name: 'Lê Văn An', ...base, team: 'Tổ Văn' }, { name: 'Lê Văn An', position: 'Giáo viên' }]);
     expect(said.map((p) => [p.at!.row, p.params['rows']])).toEqual([

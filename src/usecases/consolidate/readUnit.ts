@@ -93,7 +93,7 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     const record = buildRecord(wb, ev, { file, lang, flags, contents: xlsx.contentKey() });
     const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
     // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
-    const twice = duplicateMembers(wb.members.table, wb.spellings);
+    const twice = duplicateMembers(wb.members.table, wb.spellings, wb.date1904);
     if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
     // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
     const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
