@@ -227,3 +227,48 @@ describe('namesakes told apart by their date of birth', () => {
     expect(p.notices.map((n) => n.code)).toEqual(['import.notice.duplicateName']);
   });
 });
+
+describe('a CDHT list (names and results only) with the date of birth', () => {
+  /** The Hội Khuyến học's list of learning citizens: name, date of birth, score, in its own order. */
+  const cdhtList = (people: [string, CellValue, number][]): SourceData => ({
+    name: 'DS',
+    rows: [['DANH SÁCH CÔNG DÂN HỌC TẬP'], ['STT', 'Họ và tên', 'Ngày sinh', 'Điểm CDHT'], ...people.map(([name, born, score], i) => [i + 1, name, born, score])],
+  });
+
+  it('gives each namesake her own score, matched by the day she was born', async () => {
+    const wb = await imported();
+    const data = cdhtList([
+      ['Nguyễn Thị Lan', LAN_1992, 92],
+      ['Trần Văn Bình', BINH, 75],
+      ['Nguyễn Thị Lan', LAN_1980, 81],
+    ]);
+    const p = await previewImport(wb, { sheet: 'DS', data }, { mode: 'cdht', now: NOW });
+    expect(p.diff.unmatched).toEqual([]);
+    await applyImport(wb, { sheet: 'DS', data }, { mode: 'cdht', now: NOW });
+    const rows = memberRows((await roundTrip(wb)).workbook).map((r) => [r['Họ và tên'], r['Điểm CDHT']]);
+    expect(rows).toEqual([
+      ['Nguyễn Thị Lan', 81],
+      ['Trần Văn Bình', 75],
+      ['Nguyễn Thị Lan', 92],
+    ]);
+  });
+
+  it('a list naming one of two namesakes matches her by her date of birth; without it, neither', async () => {
+    const wb = await imported();
+    const once = cdhtList([['Nguyễn Thị Lan', LAN_1992, 92]]);
+    const p = await previewImport(wb, { sheet: 'DS', data: once }, { mode: 'cdht', now: NOW });
+    expect(p.diff.unmatched).toEqual([]);
+    expect(p.diff.updated.map((e) => e.memberRow)).toEqual([MEMBER_HEADER_ROW + 3]);
+    const unknownDay = cdhtList([['Nguyễn Thị Lan', null, 92]]);
+    const q = await previewImport(wb, { sheet: 'DS', data: unknownDay }, { mode: 'cdht', now: NOW });
+    expect(q.diff.unmatched.map((e) => e.name)).toEqual(['Nguyễn Thị Lan']);
+  });
+
+  it('never writes the list’s dates of birth into the members sheet', async () => {
+    const wb = await imported();
+    const before = births(wb);
+    const data = cdhtList([['Trần Văn Bình', serial(1979, 1, 13), 75]]);
+    await applyImport(wb, { sheet: 'DS', data }, { mode: 'cdht', now: NOW });
+    expect(births(await roundTrip(wb))).toEqual(before);
+  });
+});

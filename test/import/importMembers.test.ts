@@ -272,7 +272,7 @@ describe('import apply', () => {
     expect(p.columns.map((c) => [c.header, c.target])).toEqual([
       ['STT', null],
       ['Họ tên', 'name'],
-      ['Ngày sinh', null],
+      ['Ngày sinh', 'birthDate'], // only to tell namesakes apart: never written
       ['Điểm tự đánh giá', 'cdhtScore'],
       ['Kết quả', 'cdhtTitle'],
     ]);

@@ -21,7 +21,7 @@ import { sayWords, type Words } from '../../i18n/words';
 import { formatDate } from '../../i18n/format';
 import { cellKey, SourceSheet } from './sourceSheet';
 import { detectHeader, type HeaderInfo } from './header';
-import { mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type MappedColumn, type MappingChoice } from './mapping';
+import { CDHT_MATCH_KEYS, mappingConflicts, mappingToJson, proposeMapping, type ImportMode, type MappedColumn, type MappingChoice } from './mapping';
 import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from './rows';
 import { birthText, nameKey } from './normalise';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
@@ -501,7 +501,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     if (key === BIRTH_TARGET && typeof value === 'number') plainNumbers.push({ row, col, value });
   };
   const mapped = [...new Set(columns.filter((c) => c.target).map((c) => c.target!))];
-  const writable = mapped.filter((k) => k !== 'ordinal' && (mode === 'members' || !['name', ID_TARGET].includes(k)));
+  const writable = mapped.filter((k) => k !== 'ordinal' && (mode === 'members' || !CDHT_MATCH_KEYS.includes(k)));
   for (const k of writable) locate(k, true);
   const nameCol = locate('name', mode === 'members')!;
   const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
