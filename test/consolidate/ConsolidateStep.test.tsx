@@ -20,23 +20,22 @@ import type { PaneHost } from '../../src/taskpane/host';
 // Browsers and Web Workers have TextDecoder; jsdom does not.
 if (typeof globalThis.TextDecoder === 'undefined') (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
 
-/** Runs the worker's loop in-process; `hold` keeps it before the next file until released. */
+/** Runs the worker's loop in-process; `hold` keeps it before the next file until released. Ended by terminate(), as a Web Worker. */
 function inProcessWorker(hold?: Promise<void>): WorkerLike {
-  let cancelled = false;
+  let ended = false;
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
-    terminate: () => undefined,
+    terminate: () => {
+      ended = true;
+    },
     postMessage(msg: ConsolidateWorkerRequest) {
-      if (msg.type === 'cancel') {
-        cancelled = true;
-        return;
-      }
       void (async () => {
-        const send = (data: ConsolidateWorkerEvent) => w.onmessage?.({ data });
+        const send = (data: ConsolidateWorkerEvent) => {
+          if (!ended) w.onmessage?.({ data });
+        };
         for (let i = 0; i < msg.files.length; i++) {
           if (i > 0 && hold) await hold;
-          if (cancelled) return send({ type: 'cancelled', done: i });
           const f = msg.files[i]!;
           const outcome = await readUnitFile(new Uint8Array(f.bytes), f.name, { inflate: nodeInflate, decode: nodeDecode, lang: msg.lang });
           send({ type: 'outcome', index: i, total: msg.files.length, outcome });

@@ -10,7 +10,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
 import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
-import { readInWorker, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
+import { readInWorkers, workerCount, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame, Working } from '../StepFrame';
@@ -105,12 +105,13 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     setHint(null);
     if (intoNew && !unsavedAnswered && replaceable.unsaved()) return setAskUnsaved(true);
     setAskUnsaved(false);
-    let worker: WorkerLike;
-    try {
-      worker = createWorker();
-    } catch {
-      return setPhase({ kind: 'error', error: new Error(t('consolidate.pane.noWorker')) });
-    }
+    const makeWorker = () => {
+      try {
+        return createWorker();
+      } catch {
+        throw new Error(t('consolidate.pane.noWorker'));
+      }
+    };
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ kind: 'reading', done: 0, total: files.length });
@@ -120,11 +121,13 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         consolidateFiles(
           workbook,
           picked.map((f) => ({ label: f.name, size: f.size })),
-          async (indices, onOutcome) => {
-            const payload = await Promise.all(indices.map(async (i) => ({ name: picked[i]!.name, bytes: await picked[i]!.arrayBuffer() })));
-            const read = await readInWorker(worker, payload, { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) });
-            return read !== null;
-          },
+          (indices, onOutcome) =>
+            readInWorkers(
+              makeWorker,
+              workerCount(),
+              indices.map((i) => ({ name: picked[i]!.name, bytes: () => picked[i]!.arrayBuffer() })),
+              { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) },
+            ),
           {
             body: body.trim(),
             tier: tier.trim(),
@@ -140,7 +143,6 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     } catch (error) {
       setPhase({ kind: 'error', error });
     } finally {
-      worker.terminate();
       abort.current = null;
     }
   };
