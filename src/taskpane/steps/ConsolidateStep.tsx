@@ -15,12 +15,15 @@ import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
 import { StepFrame, Working } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
+import { latestEvery } from '../latestEvery';
 import { useT } from '../useT';
 import type { StepProps } from './registry';
 import { OfficerDocuments } from './OfficerDocuments';
 import { HandoutSection } from './HandoutSection';
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** How often the progress is redrawn while files are read. */
+const PROGRESS_MS = 100;
 /** The dossier's language, whatever the pane's. */
 const SHEET_LANG = 'vi';
 
@@ -115,6 +118,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ kind: 'reading', done: 0, total: files.length });
+    const progress = latestEvery<{ done: number; total: number }>(PROGRESS_MS, (p) => setPhase({ kind: 'reading', ...p }));
     try {
       const picked = files;
       const consolidate = (workbook: Workbook) =>
@@ -133,8 +137,11 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
             tier: tier.trim(),
             ruleSet: findPreset(ruleSetId) ?? null,
             lang: SHEET_LANG,
-            onProgress: (p) => setPhase({ kind: 'reading', ...p }),
-            onWriting: () => setPhase({ kind: 'writing' }),
+            onProgress: (p) => progress.push(p),
+            onWriting: () => {
+              progress.cancel();
+              setPhase({ kind: 'writing' });
+            },
           },
         );
       const name = newWorkbookName(t('consolidate.target.fileName', { body: body.trim() }));
@@ -143,6 +150,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     } catch (error) {
       setPhase({ kind: 'error', error });
     } finally {
+      progress.cancel();
       abort.current = null;
     }
   };
