@@ -33,58 +33,60 @@ export function workerCount(cores: number | undefined = globalThis.navigator?.ha
 }
 
 /**
- * Reads the files with `count` workers, each given a few files at a time (fetched just before, so
- * that thousands of files are never all in memory), and calls `onOutcome` as each is read (any
- * order; `index` is the file's in `files`). `signal` stops every worker: resolves false, and
- * nothing is written. The workers are ended when it settles.
+ * Reads the files with `count` workers, each given a few files at a time, the next few fetched
+ * while it reads (so that thousands of files are never all in memory, and no worker waits for
+ * the disk), and calls `onOutcome` as each is read (any order; `index` is the file's in `files`).
+ * `signal` stops every worker: resolves false, and nothing is written. The workers are ended
+ * when it settles.
  */
-export function readInWorkers(
+export async function readInWorkers(
   createWorker: () => WorkerLike,
   count: number,
   files: PoolFile[],
   options: { lang: Lang; limits?: Partial<XlsxLimits>; onOutcome: (outcome: FileOutcome, index: number) => void; signal?: AbortSignal },
 ): Promise<boolean> {
   const workers: WorkerLike[] = [];
+  let stopped = false;
   let next = 0;
-  let finished = 0;
-  return new Promise<boolean>((resolve, reject) => {
-    let settled = false;
-    const settle = (done: () => void) => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) w.terminate();
-      done();
-    };
-    const feed = async (worker: WorkerLike): Promise<void> => {
-      if (settled) return;
-      const first = next;
-      next = Math.min(files.length, next + BATCH);
-      if (first === next) {
-        if (++finished === workers.length) settle(() => resolve(true));
-        return;
-      }
-      const batch = await Promise.all(files.slice(first, next).map(async (f) => ({ name: f.name, bytes: await f.bytes() })));
-      if (settled) return;
+  const take = () => {
+    const first = next;
+    next = Math.min(files.length, next + BATCH);
+    return first === next ? null : { first, files: Promise.all(files.slice(first, next).map(async (f) => ({ name: f.name, bytes: await f.bytes() }))) };
+  };
+  let fail!: (error: unknown) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  // One batch read by one worker: resolves at its `done`.
+  const read = (worker: WorkerLike, first: number, batch: { name: string; bytes: ArrayBuffer }[]) =>
+    new Promise<void>((resolve) => {
       worker.onmessage = (e) => {
+        if (stopped) return; // a message sent just before the worker was ended
         const m = e.data;
-        if (settled) return; // a message sent just before the worker was ended
         if (m.type === 'outcome') options.onOutcome(m.outcome, first + m.index);
-        else if (m.type === 'done') feed(worker).catch((error: unknown) => settle(() => reject(error)));
+        else resolve();
       };
       // Transferred, not copied: the pane does not keep the bytes.
       worker.postMessage({ type: 'start', files: batch, lang: options.lang, limits: options.limits }, batch.map((f) => f.bytes));
-    };
-    options.signal?.addEventListener('abort', () => settle(() => resolve(false)), { once: true });
-    try {
-      for (let i = 0; i < Math.max(1, Math.min(count, Math.ceil(files.length / BATCH))); i++) {
-        const worker = createWorker();
-        worker.onerror = (e) => settle(() => reject(new Error(e.message || 'worker error')));
-        workers.push(worker);
-      }
-    } catch (error) {
-      settle(() => reject(error));
-      return;
+    });
+  const run = async (worker: WorkerLike) => {
+    for (let batch = take(); batch && !stopped; ) {
+      const ready = await batch.files;
+      const following = take();
+      if (stopped) return;
+      await read(worker, batch.first, ready);
+      batch = following;
     }
-    for (const w of workers) feed(w).catch((error: unknown) => settle(() => reject(error)));
-  });
+  };
+  const aborted = new Promise<false>((resolve) => options.signal?.addEventListener('abort', () => resolve(false), { once: true }));
+  try {
+    for (let i = 0; i < Math.max(1, Math.min(count, Math.ceil(files.length / BATCH))); i++) {
+      const worker = createWorker();
+      worker.onerror = (e) => fail(new Error(e.message || 'worker error'));
+      workers.push(worker);
+    }
+    failed.catch(() => undefined);
+    return await Promise.race([Promise.all(workers.map(run)).then(() => true), aborted, failed]);
+  } finally {
+    stopped = true;
+    for (const w of workers) w.terminate();
+  }
 }
