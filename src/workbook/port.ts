@@ -26,6 +26,11 @@ export interface ReadOptions {
    * marked sheet, since a user may have renamed one.
    */
   marks?: readonly string[];
+  /**
+   * Also report which cells of these sheets hold a formula (SheetData.formulas): a use-case that
+   * clears figures keeps the ones a formula computes. Inside Excel, loaded with the values.
+   */
+  formulas?: readonly string[];
 }
 
 /**
@@ -40,7 +45,16 @@ export function sheetKey(name: string): string {
 export function wantsLayout(options: ReadOptions, sheet: string): boolean {
   const { layout } = options;
   if (layout === true) return true;
-  return Array.isArray(layout) && layout.some((n: string) => sheetKey(n) === sheetKey(sheet));
+  return Array.isArray(layout) && names(layout, sheet);
+}
+
+/** Whether `options` asks which cells of the sheet asked for as `sheet` hold a formula. */
+export function wantsFormulas(options: ReadOptions, sheet: string): boolean {
+  return options.formulas !== undefined && names(options.formulas, sheet);
+}
+
+function names(list: readonly string[], sheet: string): boolean {
+  return list.some((n) => sheetKey(n) === sheetKey(sheet));
 }
 
 /** What a cell receives. Strings are always stored as text, even "=1+1" or "0012". */
