@@ -28,7 +28,9 @@ export interface ReadOptions {
   marks?: readonly string[];
   /**
    * Also report which cells of these sheets hold a formula (SheetData.formulas): a use-case that
-   * clears figures keeps the ones a formula computes. Inside Excel, loaded with the values.
+   * clears figures keeps the ones a formula computes. Inside Excel, Range.formulas is loaded
+   * with the values, in the same requests: no round trip more for a small sheet (a large one's
+   * formulas weigh about as much again as its values).
    */
   formulas?: readonly string[];
 }
