@@ -183,7 +183,7 @@ export function checkPlanShape(plan: SheetPlan): void {
     }
   }
   for (const v of plan.validations ?? []) checkValidation(v);
-  for (const r of [...(plan.clear ?? []), ...(plan.merges ?? []), ...(plan.styles ?? []).map((s) => s.range)]) parseRange(r);
+  for (const r of [...(plan.clear ?? []), ...(plan.recalculate ?? []), ...(plan.merges ?? []), ...(plan.styles ?? []).map((s) => s.range)]) parseRange(r);
   for (const s of plan.styles ?? []) {
     if (s.style.fill !== undefined) checkColour(s.style.fill, s.range);
     if (s.style.fontColor !== undefined) checkColour(s.style.fontColor, s.range);

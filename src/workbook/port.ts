@@ -194,6 +194,12 @@ export interface SheetPlan {
    * as Excel's Range.clear. A row left empty loses its fitted height (RowHeight.fit), as in Excel.
    */
   clear?: string[];
+  /**
+   * Ranges whose formulas compute from cells this plan clears or writes: where a host stores
+   * results (a file), theirs are dropped, so Excel and LibreOffice compute them on opening and a
+   * reader takes them for not calculated, not for the old figures. Excel calculates them itself.
+   */
+  recalculate?: string[];
   cells?: CellBlock[];
   /** Written after `cells`, over cells no block of the same plan writes. */
   fills?: FormulaFill[];

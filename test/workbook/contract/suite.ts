@@ -63,6 +63,19 @@ export function contractSuite(impl: Implementation): void {
       expect(plain.sheets.get('S')!.formulas).toBeUndefined();
     });
 
+    it('recalculate: the formulas of the ranges keep their text and lose a result their cleared inputs made stale, other cells stay', async () => {
+      const wb = await impl.open({ ...BASE, S: [[40, 38]] });
+      await write(wb, { sheet: 'S', mode: 'existing', cells: [{ at: 'A2', rows: [[{ formula: '=A1+B1', result: 78 }, 'Khối 6', { formula: '=A1*2', result: 80 }]] }] });
+      await write(wb, { sheet: 'S', mode: 'existing', cells: [{ at: 'A1', rows: [[null, null]] }], recalculate: ['A2:B2'] });
+      const s = await wb.sheet('S');
+      expect(s.cells).toEqual({ A2: '=A1+B1', B2: 'Khối 6', C2: '=A1*2' });
+      // C2 was not asked: its result stays as it was in a file.
+      if (s.results) expect(s.results).toEqual({ C2: 80 });
+      const rows = (await wb.workbook.batch((r) => r.read(['S']))).sheets.get('S')!.rows;
+      expect(rows[1]![0]).toEqual({ calculated: 0, notCalculated: { error: UNCALCULATED }, blank: null }[impl.withoutResult]);
+      if (wb.recalculated) expect((await wb.recalculated('S')).A2).toBe(0);
+    });
+
     it('writes a date as the wall-clock time the user sees (06:00 on 20/12 is 20/12 06:00)', async () => {
       const wb = await impl.open(BASE);
       await write(wb, {
