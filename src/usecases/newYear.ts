@@ -4,7 +4,8 @@
  * written). Kept: the unit's details, the members (their "counted" flag back to counted),
  * the rule set, the import mapping, the templates and the documents' narrative, and the
  * recognition history (date and level of the last decision, for the 12/36-month rules).
- * Cleared: this year's answers, evidence, member results and notes, and every figure the add-in wrote.
+ * Cleared: this year's answers, evidence, member results and notes, the learners' typed figures
+ * (their formulas kept), and every figure the add-in wrote.
  */
 import { foldKey } from '../domain/text';
 import { readNumber, readText } from '../domain/values';
