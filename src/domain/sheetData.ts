@@ -10,6 +10,8 @@ export interface SheetData {
   /** Only when requested with `layout: true`. 1-based. */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** Only for the sheets named in ReadOptions.formulas: the cells holding a formula ("C9"), whatever their value. */
+  formulas?: ReadonlySet<string>;
 }
 
 export interface WorkbookSnapshot {

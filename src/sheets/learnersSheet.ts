@@ -69,6 +69,8 @@ export interface ParsedLearners {
   rows: LearnerRow[];
   /** Rows of the grades' subtotals (under or heading their classes: domain `subtotalLines`), left out of the figures and of the formulas' ranges. */
   subtotalRows: number[];
+  /** Rows of the totals under the last class (“Tổng cộng”), left out of the figures. */
+  totalRows: number[];
   /** Rows worded as a total whose figures are not a sum of the rows above: counted, as the formulas count them (a stale subtotal?). */
   countedTotals: { row: number; col: number; text: string }[];
   /** Grades' headings with figures that are not the sum of their classes under them: counted, as the formulas count them. */
@@ -140,7 +142,8 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     const countedHeadings = body.flatMap((l, j) => (headings.get(j) === false && l.heading ? [{ row: l.row.row, ...l.heading }] : []));
     const lastDataRow = body.at(-1)?.row.row ?? r + 1;
     const footerRow = lines[end]?.row.row ?? signatureRow;
-    return { rows, subtotalRows, countedTotals, countedHeadings, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
+    const totalRows = lines.slice(end).map((l) => l.row.row);
+    return { rows, subtotalRows, totalRows, countedTotals, countedHeadings, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
   }
   return null;
 }

@@ -4,13 +4,14 @@
  * written). Kept: the unit's details, the members (their "counted" flag back to counted),
  * the rule set, the import mapping, the templates and the documents' narrative, and the
  * recognition history (date and level of the last decision, for the 12/36-month rules).
- * Cleared: this year's answers, evidence, member results and notes, and every figure the add-in wrote.
+ * Cleared: this year's answers, evidence, member results and notes, the learners' typed figures
+ * (their formulas kept), and every figure the add-in wrote.
  */
 import { foldKey } from '../domain/text';
 import { readNumber, readText } from '../domain/values';
 import { MEMBER_FIELDS } from '../domain/memberFields';
 import type { CellBlock, SheetPlan, Workbook, WorkbookSnapshot } from '../workbook/port';
-import { cellAddress } from '../workbook/a1';
+import { cellAddress, MAX_COLUMN, rangeAddress } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS, type ParsedUnit } from '../sheets/unitSheet';
@@ -123,23 +124,29 @@ export function staleResults(snapshot: WorkbookSnapshot, note: string): { summar
   return { summary, documents };
 }
 
-function learnersPlan(wb: UnitWorkbook): SheetPlan | null {
+/**
+ * Last year's figures of “Người học” cleared, the classes' and those typed in a subtotal, a
+ * grade's heading or the total; a figure a formula computes is kept (it adds up the new classes),
+ * its cached result dropped with every other formula of the list (a file would show last year's).
+ */
+function learnersPlan(wb: UnitWorkbook, formulas: ReadonlySet<string>): SheetPlan | null {
   const l = wb.learners;
-  if (!l || l.rows.length === 0) return null;
+  if (!l) return null;
+  const rows = [...l.rows.map((r) => r.row), ...l.subtotalRows, ...l.totalRows];
+  if (rows.length === 0) return null;
+  const figures = rows.flatMap((r) => [cellAddress(r, l.headcountCol), cellAddress(r, l.cdhtCol)]);
   return {
     sheet: SHEETS.learners,
     mode: 'existing',
-    cells: l.rows.flatMap((r) => [
-      { at: cellAddress(r.row, l.headcountCol), rows: [[null]] },
-      { at: cellAddress(r.row, l.cdhtCol), rows: [[null]] },
-    ]),
+    cells: figures.filter((at) => !formulas.has(at)).map((at) => ({ at, rows: [[null]] })),
+    recalculate: [rangeAddress(l.headerRow + 1, 1, Math.max(...rows), MAX_COLUMN)],
   };
 }
 
 export async function startNewYear(workbook: Workbook, options: { lang?: Lang } = {}): Promise<NewYearResult> {
   const lang = options.lang ?? 'vi';
   return workbook.batch(async (session) => {
-    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: RESULT_SHEET_MARKS });
+    const snapshot = await readOwnSheets(session, UNIT_WORKBOOK_SHEETS, [UNIT_TEMPLATES_SHEET], { marks: RESULT_SHEET_MARKS, formulas: [SHEETS.learners] });
     const parsed = parseUnitWorkbookOrRenamed(snapshot);
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)) };
     const wb = parsed.workbook;
@@ -149,7 +156,7 @@ export async function startNewYear(workbook: Workbook, options: { lang?: Lang } 
     session.write(criteriaPlan(wb));
     const members = membersPlan(wb);
     session.write(members.plan);
-    const learners = learnersPlan(wb);
+    const learners = learnersPlan(wb, wb.sheets.learners?.formulas ?? new Set());
     if (learners) session.write(learners);
     // The documents' sign date was this year's.
     const templates = unitTemplatesSheet(snapshot);

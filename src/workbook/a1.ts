@@ -17,6 +17,9 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** Excel's last column (XFD). */
+export const MAX_COLUMN = 16_384;
+
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }

@@ -19,7 +19,7 @@
  * - a formula fill is one column, its formula starts with "=", it has one result per row (a
  *   non-finite one dropped, as in a block) and it covers no cell a block or another fill writes.
  */
-import { cellAddress, columnNumber, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
+import { cellAddress, columnNumber, MAX_COLUMN, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
 import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
 import { shiftFormula } from './shiftFormula';
 import { isUncalculated } from '../domain/values';
@@ -121,7 +121,6 @@ function checkValidation(v: Validation): void {
 }
 
 /** Excel's last column, XFD. */
-const MAX_COLUMN = 16_384;
 const PAGE_ORDERS: readonly string[] = ['downThenOver', 'overThenDown'] satisfies PageSetup['pageOrder'][];
 
 /** Whole columns, left to right, within XFD ("A:B", "$A:$C"). */
@@ -183,7 +182,7 @@ export function checkPlanShape(plan: SheetPlan): void {
     }
   }
   for (const v of plan.validations ?? []) checkValidation(v);
-  for (const r of [...(plan.clear ?? []), ...(plan.merges ?? []), ...(plan.styles ?? []).map((s) => s.range)]) parseRange(r);
+  for (const r of [...(plan.clear ?? []), ...(plan.recalculate ?? []), ...(plan.merges ?? []), ...(plan.styles ?? []).map((s) => s.range)]) parseRange(r);
   for (const s of plan.styles ?? []) {
     if (s.style.fill !== undefined) checkColour(s.style.fill, s.range);
     if (s.style.fontColor !== undefined) checkColour(s.style.fontColor, s.range);

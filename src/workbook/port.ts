@@ -26,6 +26,13 @@ export interface ReadOptions {
    * marked sheet, since a user may have renamed one.
    */
   marks?: readonly string[];
+  /**
+   * Also report which cells of these sheets hold a formula (SheetData.formulas): a use-case that
+   * clears figures keeps the ones a formula computes. Inside Excel, Range.formulas is loaded
+   * with the values, in the same requests: no round trip more for a small sheet (a large one's
+   * formulas weigh about as much again as its values).
+   */
+  formulas?: readonly string[];
 }
 
 /**
@@ -40,7 +47,16 @@ export function sheetKey(name: string): string {
 export function wantsLayout(options: ReadOptions, sheet: string): boolean {
   const { layout } = options;
   if (layout === true) return true;
-  return Array.isArray(layout) && layout.some((n: string) => sheetKey(n) === sheetKey(sheet));
+  return Array.isArray(layout) && names(layout, sheet);
+}
+
+/** Whether `options` asks which cells of the sheet asked for as `sheet` hold a formula. */
+export function wantsFormulas(options: ReadOptions, sheet: string): boolean {
+  return options.formulas !== undefined && names(options.formulas, sheet);
+}
+
+function names(list: readonly string[], sheet: string): boolean {
+  return list.some((n) => sheetKey(n) === sheetKey(sheet));
 }
 
 /** What a cell receives. Strings are always stored as text, even "=1+1" or "0012". */
@@ -178,6 +194,12 @@ export interface SheetPlan {
    * as Excel's Range.clear. A row left empty loses its fitted height (RowHeight.fit), as in Excel.
    */
   clear?: string[];
+  /**
+   * Ranges whose formulas compute from cells this plan clears or writes: where a host stores
+   * results (a file), theirs are dropped, so Excel and LibreOffice compute them on opening and a
+   * reader takes them for not calculated, not for the old figures. Excel calculates them itself.
+   */
+  recalculate?: string[];
   cells?: CellBlock[];
   /** Written after `cells`, over cells no block of the same plan writes. */
   fills?: FormulaFill[];

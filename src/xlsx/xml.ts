@@ -404,14 +404,18 @@ const DATE1904_OFFSET = 1_462;
  * texts by; copied from xml when not given (tests: a 5 MB sheet would cost a copy).
  * `date1904`: the workbook counts dates from 1904 (WorkbookPart.date1904): a date stored as ISO
  * text (t="d") reads as a serial of that system, as every other date cell of the workbook.
+ * `formulas`: receives the address ("C9") of every cell holding a formula, whatever its value.
  */
-export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false, bytes?: Uint8Array, date1904 = false): CellValue[][] {
+export function parseSheetXml(xml: string, shared: string[], limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>, raw = false, bytes?: Uint8Array, date1904 = false, formulas?: Set<string>): CellValue[][] {
   assertNoDtd(xml);
   const start = sheetDataStart(xml);
   if (start < 0) return [];
-  const rows = scanSheetData(xml, start, new SheetRows(shared, limits, date1904), raw ? (bytes ?? bytesOf(xml)) : null);
+  const rows = scanSheetData(xml, start, new SheetRows(shared, limits, date1904, formulas), raw ? (bytes ?? bytesOf(xml)) : null);
   releasePart();
-  return rows ?? walkSheetData(xml, start, new SheetRows(shared, limits, date1904), raw);
+  if (rows) return rows;
+  // The walker reads the part again from its start.
+  formulas?.clear();
+  return walkSheetData(xml, start, new SheetRows(shared, limits, date1904, formulas), raw);
 }
 
 /** The general tag walker alone: the reference the scanner is tested against. */
@@ -457,6 +461,7 @@ class SheetRows {
     private readonly shared: string[],
     private readonly limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>,
     private readonly date1904 = false,
+    private readonly formulas?: Set<string>,
   ) {}
 
   /** <row>: `r` as parsed (NaN or 0 without one: the row after the last). */
@@ -504,6 +509,7 @@ class SheetRows {
   closeCell(): void {
     if (!this.inCell) return;
     this.inCell = false;
+    if (this.formula) this.noteFormula();
     const v = this.formula && this.uncalculated() ? NOT_CALCULATED : cellValue(this.cellType, this.value, this.inline, this.shared, this.date1904);
     if (v !== null) this.put(v);
   }
@@ -526,7 +532,15 @@ class SheetRows {
   /** Closes a number cell whose value was read as `n` (what cellValue makes of its digits). */
   closeNumber(n: number): void {
     this.inCell = false;
+    if (this.formula) this.noteFormula();
     this.put(n);
+  }
+
+  private noteFormula(): void {
+    if (!this.formulas) return;
+    let letters = '';
+    for (let c = this.cellCol; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+    this.formulas.add(`${letters}${this.rowNum}`);
   }
 
   private put(v: CellValue): void {

@@ -15,14 +15,14 @@ it.each([['Tổng cộng'], ['TỔNG SỐ'], ['Toàn trường'], ['Cộng']])('
     ['6A', 35, 35],
     ['6B', 42, 41],
   ]);
-  expect([parsed.lastDataRow, parsed.footerRow]).toEqual([6, 7]);
+  expect([parsed.lastDataRow, parsed.footerRow, parsed.totalRows]).toEqual([6, 7, [7]]);
 });
 
 it('leaves out a grade’s subtotal between classes, the figures being the sum of the grade’s classes', () => {
   const rows = [header, [1, '6A', 35, 35], [2, '6B', 42, 41], [null, 'Cộng khối 6', 77, 76], [3, '7A', 40, 39], ['Khối 7 cộng', null, 40, 39], [4, '8A', 30, 30], [null, 'Tổng cộng', 147, 145]];
   const parsed = readLearnersSheet({ name: SHEETS.learners, rows })!;
   expect(parsed.rows.map((r) => r.label)).toEqual(['6A', '6B', '7A', '8A']);
-  expect([parsed.subtotalRows, parsed.lastDataRow, parsed.footerRow]).toEqual([[4, 6], 7, 8]);
+  expect([parsed.subtotalRows, parsed.lastDataRow, parsed.footerRow, parsed.totalRows]).toEqual([[4, 6], 7, 8, [8]]);
 });
 
 it('counts a row with a total’s words whose figures are not the sum above it, as the criteria’s formulas do', () => {

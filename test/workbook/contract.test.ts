@@ -2,8 +2,10 @@
 import { ownershipThroughCommands } from './contract/commands';
 import { IMPLEMENTATIONS } from './contract/harnesses';
 import { contractSuite } from './contract/suite';
+import { newYearLearners } from './contract/newYear';
 
 for (const impl of IMPLEMENTATIONS) {
   contractSuite(impl);
   ownershipThroughCommands(impl);
+  newYearLearners(impl);
 }

@@ -269,6 +269,25 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(inSchemaOrder(topLevel(r.xml))).toBe(true);
   });
 
+  test('recalculate drops the cached results of the formulas of its ranges (a shared formula, a text one), the rest byte for byte', () => {
+    const r = patch({ cells: [{ at: 'B3', rows: [[null]] }], recalculate: ['D2:E3'] });
+    const before = cellsOf(USER_SHEET);
+    const after = cellsOf(r.xml);
+    expect([after.get('D2'), after.get('D3'), after.get('E3')]).toEqual(['<c r="D2"><f t="shared" ref="D2:D4" si="0">B2*2</f></c>', '<c r="D3"><f t="shared" si="0"/></c>', '<c r="E3"><f>IF(C3="Có","Đạt","")</f></c>']);
+    for (const a of ['A1', 'E1', 'A2', 'B2', 'C2', 'E2', 'A3', 'B4', 'D4', 'A6']) expect([a, after.get(a)]).toEqual([a, before.get(a)]);
+    // The reader tells them formulas still, by its scanner and by its general walker (a comment hands the part to it).
+    for (const xml of [r.xml, r.xml.replace('<sheetData>', '<sheetData><!-- x -->')]) {
+      const formulas = new Set<string>();
+      parseSheetXml(xml, SHARED, LIMITS, false, undefined, false, formulas);
+      expect([...formulas]).toEqual(['D2', 'D3', 'E3', 'D4']);
+    }
+    const rows = parseSheetXml(r.xml, SHARED, LIMITS);
+    expect([rows[1]![3], rows[2]![3], rows[2]![4], rows[3]![3]]).toEqual([{ error: UNCALCULATED }, { error: UNCALCULATED }, { error: UNCALCULATED }, 2]);
+    // With an x: prefix (Open XML SDK) too.
+    const sdk = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>3</x:v></x:c><x:c r="B1" t="b"><x:f>A1&gt;2</x:f><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect(cellsOf(patch({ recalculate: ['A1:B1'] }, sdk).xml).get('B1')).toBe('<x:c r="B1"><x:f>A1&gt;2</x:f></x:c>');
+  });
+
   test('rows and cells without r (some writers omit it) keep their places', () => {
     const bare =
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +

@@ -44,6 +44,7 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
     await small();
     sheet.getRange(address).clear();
   }
+  // plan.recalculate: nothing to send, Excel calculates the formulas whose inputs change.
   // Values before formats (Excel performance guidance); plan styles then override the date format.
   for (const block of plan.cells ?? []) await writeBlock(t, sheet, block);
   for (const fill of plan.fills ?? []) await writeFill(t, sheet, fill);

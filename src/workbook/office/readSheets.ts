@@ -2,8 +2,8 @@
  * read(): sheet names and the values of the requested sheets in ONE `context.sync` for
  * member sheets up to FIRST_READ_ROWS rows; longer sheets cost one more sync per budget.
  */
-import { parseRange, rangeAddress, type RangeRef } from '../a1';
-import { sheetKey, wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
+import { cellAddress, parseRange, rangeAddress, type RangeRef } from '../a1';
+import { sheetKey, wantsFormulas, wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
 import { findSheetName, SHEET_MARK } from '../plan';
 import { FIRST_READ_ROWS, jsonBytes, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
@@ -39,6 +39,13 @@ interface Piece {
   top: number;
   left: number;
   values: unknown[][];
+  /** Range.formulas, where asked (ReadOptions.formulas): loaded with the values, in the same request. */
+  formulas?: unknown[][];
+}
+
+/** Range.formulas gives a constant's value: a formula is "=…" text other than the cell's value (a text typed as '=1+1 is its value). */
+function isFormula(formula: unknown, value: unknown): boolean {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
 }
 
 /** What one requested sheet holds so far, whichever path loaded it. */
@@ -50,6 +57,8 @@ interface Found {
   pieces: Piece[];
   /** First row not loaded yet. */
   nextRow: number;
+  /** Which cells hold a formula is asked (ReadOptions.formulas). */
+  formulas?: boolean;
   merges?: string[];
   hiddenRows?: number[];
   hiddenColumns?: number[];
@@ -149,7 +158,7 @@ function takeMark(p: MarkProbe | null, sheetExists: boolean): string | undefined
 /** Queues the first window of values (and layout) of a sheet's used range. */
 function queueWindow(found: Found, used: Excel.Range, formatted: Excel.Range | null, options: ReadOptions, supports: Supports): Loaded {
   const window = used.getIntersectionOrNullObject(`A1:XFD${FIRST_READ_ROWS}`);
-  window.load('address,values');
+  window.load(found.formulas ? 'address,values,formulas' : 'address,values');
   const loaded: Loaded = { found, window };
   if (wantsLayout(options, found.asked)) {
     if (formatted && supports(API.mergedAreas)) {
@@ -178,7 +187,7 @@ function takeWindow(l: Loaded, usedAddress: string | null): void {
   }
   if (!f.used || l.window.isNullObject) return;
   const w = parseRange(localAddress(l.window.address));
-  f.pieces.push({ top: w.top, left: w.left, values: l.window.values });
+  f.pieces.push({ top: w.top, left: w.left, values: l.window.values, ...(f.formulas ? { formulas: l.window.formulas } : {}) });
   f.nextRow = w.bottom + 1;
   if (l.rowsAsked && l.window.rowHidden !== false) f.partlyHidden!.push([w.top, w.bottom]);
   if (l.colProps) collectHidden(l.colProps.value, w.left, (p) => p.columnHidden, f.hiddenColumns!);
@@ -199,7 +208,7 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address');
     const formatted = wantsLayout(options, name) ? sheet.getUsedRangeOrNullObject(false) : null;
-    const found: Found = { asked: name, sheet, name, used: null, pieces: [], nextRow: 1 };
+    const found: Found = { asked: name, sheet, name, used: null, pieces: [], nextRow: 1, formulas: wantsFormulas(options, name) };
     return { sheet, used, mark: queueMark(sheet, supports), loaded: queueWindow(found, used, formatted, options, supports) };
   });
   const markOnly = options.marks ? queueMarkWalk(worksheets, supports) : [];
@@ -262,7 +271,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     const sheet = worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true).load('address');
     const formatted = wantsLayout(options, a) ? sheet.getUsedRangeOrNullObject(false).load('address') : null;
-    const found: Found = { asked: a, sheet, name, used: null, pieces: [], nextRow: 1 };
+    const found: Found = { asked: a, sheet, name, used: null, pieces: [], nextRow: 1, formulas: wantsFormulas(options, a) };
     return [{ found, used, formatted }];
   });
   // The asked sheets' marks; with marks asked for, every sheet's (or, after a first sync, those it missed).
@@ -347,10 +356,10 @@ const PROBE_CELLS = 20_000;
 /** Queues rows top..bottom of the used columns; the returned function takes them after sync. */
 function queueChunk(f: Found, top: number, bottom: number, withProps: boolean): () => void {
   const used = f.used!;
-  const range = f.sheet.getRange(rangeAddress(top, used.left, bottom, used.right)).load(withProps ? 'values,rowHidden' : 'values');
+  const range = f.sheet.getRange(rangeAddress(top, used.left, bottom, used.right)).load(['values', ...(withProps ? ['rowHidden'] : []), ...(f.formulas ? ['formulas'] : [])].join(','));
   f.nextRow = bottom + 1;
   return () => {
-    f.pieces.push({ top, left: used.left, values: range.values });
+    f.pieces.push({ top, left: used.left, values: range.values, ...(f.formulas ? { formulas: range.formulas } : {}) });
     if (withProps && range.rowHidden !== false) f.partlyHidden!.push([top, bottom]);
   };
 }
@@ -383,12 +392,13 @@ function estimateRowBytes(pieces: Piece[], width: number): number {
   const rows = pieces.reduce((n, p) => n + p.values.length, 0);
   if (rows === 0) return width * 64; // not reached after a probe; kept as a safe guess
   // The mean of thousands of rows read: the budget's own 30% covers what it misses.
-  const bytes = pieces.reduce((n, p) => n + jsonBytes(p.values), 0);
+  const bytes = pieces.reduce((n, p) => n + jsonBytes(p.values) + (p.formulas ? jsonBytes(p.formulas) : 0), 0);
   return Math.ceil(bytes / rows);
 }
 
 function toSheetData(f: Found, options: ReadOptions): SheetData {
   const rows: CellValue[][] = [];
+  const formulas = new Set<string>();
   if (f.used) {
     for (let r = 1; r <= f.used.bottom; r++) rows.push([]);
     for (const p of f.pieces) {
@@ -396,10 +406,13 @@ function toSheetData(f: Found, options: ReadOptions): SheetData {
         const row: CellValue[] = new Array<CellValue>(p.left - 1).fill(null);
         for (const v of line) row.push(fromExcelValue(v));
         rows[p.top - 1 + i] = row;
+        p.formulas?.[i]?.forEach((formula, j) => {
+          if (isFormula(formula, line[j])) formulas.add(cellAddress(p.top + i, p.left + j));
+        });
       });
     }
   }
-  const data: SheetData = { name: f.name, rows };
+  const data: SheetData = { name: f.name, rows, ...(f.formulas ? { formulas } : {}) };
   if (wantsLayout(options, f.asked)) {
     data.merges = f.merges ?? [];
     data.hiddenRows = (f.hiddenRows ?? []).sort((a, b) => a - b);

@@ -5,7 +5,7 @@
  * with its compressed bytes unchanged. Browser-safe: inflate and deflate are passed in.
  */
 import type { ChartSpec, ReadOptions, SheetData, SheetPlan, TableSpec, Workbook, WorkbookSession, WorkbookSnapshot, WorkbookWarning } from '../port';
-import { wantsLayout } from '../port';
+import { wantsFormulas, wantsLayout } from '../port';
 import { parseRange, rangesOverlap, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet, type PartSource } from '../../xlsx/package';
@@ -149,8 +149,9 @@ export class XlsxWorkbook implements Workbook {
       const source = await pkg.sheetSource(sheet.path);
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
-      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits, false, undefined, date1904) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904)), sheet.name);
-      const data: SheetData = { name: sheet.name, rows };
+      const formulas = wantsFormulas(options, asked) ? new Set<string>() : undefined;
+      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas)), sheet.name);
+      const data: SheetData = { name: sheet.name, rows, ...(formulas ? { formulas } : {}) };
       // The raw source as it is: the layout's tags and attributes are ASCII, and decoding a large sheet costs more than its walk.
       if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(typeof source === 'string' ? source : source.raw));
       result.sheets.set(asked, data);

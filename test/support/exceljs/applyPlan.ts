@@ -36,6 +36,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
   const date1904 = Boolean(wb.properties?.date1904);
 
   for (const r of plan.clear ?? []) clearRange(ws, parseRange(r));
+  // Before the plan's own cells: a formula it writes keeps the result it gives.
+  for (const r of plan.recalculate ?? []) {
+    forEachExistingCell(ws, parseRange(r), (cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) delete formulaModel(cell).result;
+    });
+  }
   // Existing merges that collide with the new ones go first: mergeCells refuses overlaps.
   for (const m of plan.merges ?? []) ws.unMergeCells(m);
   for (const block of plan.cells ?? []) writeBlock(ws, block.at, block.rows, date1904);

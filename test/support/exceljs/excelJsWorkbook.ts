@@ -3,7 +3,7 @@
  * Browser-safe: no fs here (files.ts holds the Node-only helpers).
  */
 import * as ExcelJS from 'exceljs';
-import { wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../../../src/workbook/port';
+import { wantsFormulas, wantsLayout, type CellValue, type ReadOptions, type SheetData, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../../../src/workbook/port';
 import { rangeAddress } from '../../../src/workbook/a1';
 import { checkSelect, prepareBatch } from '../../../src/workbook/plan';
 import { applyPlan, finishActivation, findSheet, formulaModel, type ApplyContext } from './applyPlan';
@@ -167,7 +167,7 @@ export class ExcelJsWorkbook implements Workbook {
     const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map(), roles, structureLocked: this.structureLocked, date1904 };
     for (const asked of sheets) {
       const ws = findSheet(wb, asked);
-      if (ws) result.sheets.set(asked, readSheet(ws, date1904, wantsLayout(options, asked)));
+      if (ws) result.sheets.set(asked, readSheet(ws, date1904, wantsLayout(options, asked), wantsFormulas(options, asked)));
     }
     return result;
   }
@@ -184,12 +184,14 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): CellValue {
   }
 }
 
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, layout: boolean): SheetData {
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, layout: boolean, withFormulas: boolean): SheetData {
   const rows: CellValue[][] = [];
+  const formulas = new Set<string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     let last = 0;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.type === ExcelJS.ValueType.Formula) formulas.add(cell.address);
       const v = readCell(cell, date1904);
       if (v === null) return;
       while (values.length < col - 1) values.push(null);
@@ -202,7 +204,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, layout: boolean): S
       rows[rowNumber - 1] = values;
     }
   });
-  const data: SheetData = { name: ws.name, rows };
+  const data: SheetData = { name: ws.name, rows, ...(withFormulas ? { formulas } : {}) };
   if (layout) {
     const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number } | undefined> })._merges;
     data.merges = Object.values(merges)

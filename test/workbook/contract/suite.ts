@@ -45,6 +45,37 @@ export function contractSuite(impl: Implementation): void {
       if (impl.withoutResult !== 'calculated') expect(rows[1]).toEqual([null, 'a']);
     });
 
+    it('says which cells hold a formula in the sheets asked for (a filled one, one of empty result), not a text that looks like one, nor in other sheets', async () => {
+      const wb = await impl.open({ ...BASE, S: [['Khối 6', 30, 29]] });
+      await write(wb, {
+        sheet: 'S',
+        mode: 'existing',
+        cells: [{ at: 'A2', rows: [['=1+1', { formula: '=SUM(B1:B1)', result: 30 }, { formula: '=IF(1,"","x")', result: '' }, 7]] }],
+        fills: [{ range: 'E1:E3', formula: '=B1*2', results: [60, 60, 0] }],
+      });
+      // Asked in another case, as every sheet name is.
+      const snap = await wb.workbook.batch((s) => s.read(['S', 'Dữ liệu'], { formulas: ['s'] }));
+      expect([...(snap.sheets.get('S')!.formulas ?? [])].sort()).toEqual(['B2', 'C2', 'E1', 'E2', 'E3']);
+      // The values as ever (the counting fake computes only arithmetic: not SUM's).
+      expect([snap.sheets.get('S')!.rows[1]![0], snap.sheets.get('S')!.rows[1]![3]]).toEqual(['=1+1', 7]);
+      expect(snap.sheets.get('Dữ liệu')!.formulas).toBeUndefined();
+      const plain = await wb.workbook.batch((s) => s.read(['S']));
+      expect(plain.sheets.get('S')!.formulas).toBeUndefined();
+    });
+
+    it('recalculate: the formulas of the ranges keep their text and lose a result their cleared inputs made stale, other cells stay', async () => {
+      const wb = await impl.open({ ...BASE, S: [[40, 38]] });
+      await write(wb, { sheet: 'S', mode: 'existing', cells: [{ at: 'A2', rows: [[{ formula: '=A1+B1', result: 78 }, 'Khối 6', { formula: '=A1*2', result: 80 }]] }] });
+      await write(wb, { sheet: 'S', mode: 'existing', cells: [{ at: 'A1', rows: [[null, null]] }], recalculate: ['A2:B2'] });
+      const s = await wb.sheet('S');
+      expect(s.cells).toEqual({ A2: '=A1+B1', B2: 'Khối 6', C2: '=A1*2' });
+      // C2 was not asked: its result stays as it was in a file.
+      if (s.results) expect(s.results).toEqual({ C2: 80 });
+      const rows = (await wb.workbook.batch((r) => r.read(['S']))).sheets.get('S')!.rows;
+      expect(rows[1]![0]).toEqual({ calculated: 0, notCalculated: { error: UNCALCULATED }, blank: null }[impl.withoutResult]);
+      if (wb.recalculated) expect((await wb.recalculated('S')).A2).toBe(0);
+    });
+
     it('writes a date as the wall-clock time the user sees (06:00 on 20/12 is 20/12 06:00)', async () => {
       const wb = await impl.open(BASE);
       await write(wb, {

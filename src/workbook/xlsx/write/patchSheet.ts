@@ -92,6 +92,7 @@ export function patchSheet(existing: string | PartSource, plan: SheetPlan, layou
   };
   const inner = (k: Span) => (k.selfClosing ? '' : xml.slice(k.openEnd, k.closeStart));
   const clear = (plan.clear ?? []).map(parseRange);
+  const recalc = (plan.recalculate ?? []).map(parseRange);
 
   // sheetPr: tab colour and fit-to-page, the rest kept.
   const page = plan.page;
@@ -119,7 +120,7 @@ export function patchSheet(existing: string | PartSource, plan: SheetPlan, layou
   if (!sd) throw new Error('worksheet without sheetData');
   const colStyles = columnStyles(find('cols'), xml);
   const merges = existingMerges(find('mergeCells'), xml);
-  const data = patchRows(xml, sd, rows ?? textRows(xml, sd), p, layout, ctx, clear, colStyles);
+  const data = patchRows(xml, sd, rows ?? textRows(xml, sd), p, layout, ctx, clear, recalc, colStyles);
 
   const dim = find('dimension');
   if (data.bounds) {
@@ -383,7 +384,7 @@ interface RowsResult {
   bounds: Bounds | null;
 }
 
-function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], colStyle: (c: number) => number): RowsResult {
+function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layout: Layout, ctx: CellContext, clear: RangeRef[], recalc: RangeRef[], colStyle: (c: number) => number): RowsResult {
   const px = prefixer(p);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
@@ -417,9 +418,10 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
 
   const order = layout.order;
   const orphans: Orphans = new Map();
-  const patch: RowPatch = { src, ctx, layout, clear, colStyle, grow, orphans };
+  const patch: RowPatch = { src, ctx, layout, clear, recalc, colStyle, grow, orphans };
   let k = 0;
   const clearRow = (r: number) => clear.some((q) => r >= q.top && r <= q.bottom);
+  const recalcRow = (r: number) => recalc.some((q) => r >= q.top && r <= q.bottom);
   const pos = { end: 0 };
   if (sd.selfClosing) {
     for (const r of order) sink.put(newRow(r, layout.rows[r]!));
@@ -450,10 +452,11 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
       planned = layout.rows[r];
       k++;
     }
-    if (planned || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
+    const stale = recalc.length > 0 && recalcRow(r);
+    if (planned || stale || (clear.length && clearRow(r)) || (orphans.size && orphanRow(orphans, r))) {
       if (at > copied) sink.put(src.run(copied, at));
       // The common shape first, in a small function: rebuildRow then stays cold (never compiled).
-      const plain = planned && !orphans.size && !p ? plainRow(patch, at, tag, end, r, planned) : null;
+      const plain = planned && !orphans.size && !p && !stale ? plainRow(patch, at, tag, end, r, planned) : null;
       const pieces = plain ?? rebuildRow(patch, at, tag, end, r, planned, p, px);
       for (let j = 0; j < pieces.length; j++) sink.put(pieces[j]!);
       copied = end;
@@ -488,6 +491,8 @@ interface RowPatch {
   ctx: CellContext;
   layout: Layout;
   clear: RangeRef[];
+  /** Ranges whose formulas lose their cached results (SheetPlan.recalculate). */
+  recalc: RangeRef[];
   colStyle: (c: number) => number;
   /** Widens the sheet's written bounds to (r, c). */
   grow: (r: number, c: number) => void;
@@ -509,7 +514,7 @@ interface ExistingCell {
 }
 
 function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: number, planned: PlannedRow | undefined, p: string, px: (s: string) => string): Piece[] {
-  const { src, ctx, layout, clear, colStyle, grow, orphans } = patch;
+  const { src, ctx, layout, clear, recalc, colStyle, grow, orphans } = patch;
   const xml = src.xml;
   const cOpen = `<${p}c`;
   const cClose = `</${p}c>`;
@@ -521,7 +526,7 @@ function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: nu
   // Cells left of every planned or cleared column are copied as they are: found, not parsed
   // (evaluate writes 4 columns at the end of thousands of 24-column rows).
   const cols = planned ? plannedColumns(planned) : [];
-  const firstCol = firstTouched(cols, clear, r);
+  const firstCol = firstTouched(cols, recalc.length ? clear.concat(recalc) : clear, r);
   const quick = orphans.size === 0;
   let quickEnd = tag.end; // end of the last cell copied unparsed
   let from = tag.end;
@@ -586,7 +591,9 @@ function rebuildRow(patch: RowPatch, at: number, tag: RowTag, end: number, r: nu
     const body = src.text(e.openEnd, e.end);
     if (!isPlanned && !wiped) {
       const kept = orphans.size ? adoptClone(body, r, e.col, orphans) : null;
-      out.push(kept === null ? src.run(e.start, e.end) : src.text(e.start, e.openEnd) + kept);
+      const uncached = !e.selfClosing && recalc.some((q) => inside(r, e.col, q)) ? withoutResult(src.decode(e.attrs), kept ?? body, p) : null;
+      if (uncached !== null) out.push(`<${e.qname}${uncached}`);
+      else out.push(kept === null ? src.run(e.start, e.end) : src.text(e.start, e.openEnd) + kept);
       note(e.col);
       continue;
     }
@@ -686,6 +693,20 @@ function plainCellAt(xml: string, i: number): number {
 }
 /** A row whose only attribute is r: no spans, height or row format to update or inherit. */
 const PLAIN_ROW_ATTRS = /^ r="\d+"$/;
+
+/**
+ * A formula cell's attributes and body (after its start tag) without its cached result, nor the
+ * type that described it: as a writer stores a formula it did not calculate. Null for no formula.
+ */
+function withoutResult(attrs: string, body: string, p: string): string | null {
+  const f = body.indexOf(`<${p}f`);
+  if (f < 0 || !isBoundary(body.charCodeAt(f + p.length + 2))) return null;
+  const v = body.indexOf(`<${p}v`);
+  if (v < 0 || !isBoundary(body.charCodeAt(v + p.length + 2))) return `${removeAttr(attrs, 't')}>${body}`;
+  const gt = body.indexOf('>', v);
+  const end = body.charCodeAt(gt - 1) === 47 ? gt + 1 : body.indexOf(`</${p}v>`, gt) + `</${p}v>`.length;
+  return `${removeAttr(attrs, 't')}>${body.slice(0, v)}${body.slice(end)}`;
+}
 
 /** The first column of row `r` the plan writes or clears (Infinity: none). */
 function firstTouched(cols: number[], clear: RangeRef[], r: number): number {
