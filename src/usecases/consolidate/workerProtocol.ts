@@ -28,7 +28,7 @@ const BATCH = 4;
 const MAX_WORKERS = 4;
 
 /** One worker per core the browser reports (Excel's web view too), at least one, at most MAX_WORKERS. */
-export function workerCount(cores: number | undefined = globalThis.navigator?.hardwareConcurrency): number {
+export function workerCount(cores: number | undefined = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency): number {
   return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores ?? 1) || 1));
 }
 
