@@ -506,6 +506,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
             )}
             {view ? (
               <SheetGrid
+                key={doc.generation} // another file: no sheet of it has a place yet
                 view={view}
                 active={gridSelection}
                 label={tr('preview.sheet', { sheet: view.name })}

@@ -424,18 +424,22 @@ export function SheetGrid(props: SheetGridProps) {
     return () => observer.disconnect();
   }, []);
 
-  // A new sheet starts at the top; the active cell is kept in view, or a range's far corner, which
-  // Shift+arrows move (as Excel). Before paint, with the selection: a scroll made just after it (a
-  // wheel, a test) is never undone by a late effect.
+  /** Where each sheet was scrolled when last shown, and the sheet shown: Excel keeps each sheet's place. */
+  const places = useRef(new Map<string, { top: number; left: number }>());
+  const placed = useRef<string | null>(null);
+  // A sheet starts where it was left (a sheet not shown before: at its top left, never where the last one was
+  // scrolled); the active cell is kept in view, or a range's far corner, which Shift+arrows move (as Excel).
+  // Before paint, with the selection: a scroll made just after it (a wheel, a test) is never undone by a late effect.
   const shown = range?.extent ?? active;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
-    if (rowIndex < 0) {
-      el.scrollTo({ top: 0, left: 0 });
-      return;
+    if (placed.current !== view.name) {
+      placed.current = view.name;
+      el.scrollTo(places.current.get(view.name) ?? { top: 0, left: 0 });
     }
+    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
+    if (rowIndex < 0) return;
     const top = HEADER_HEIGHT + tops[rowIndex]!;
     const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
     const ci = indexOfColumn.get(shown!.column) ?? 0;
@@ -934,6 +938,7 @@ export function SheetGrid(props: SheetGridProps) {
       onScroll={(e) => {
         setScrollTop(e.currentTarget.scrollTop);
         setScrollLeft(e.currentTarget.scrollLeft);
+        if (placed.current !== null) places.current.set(placed.current, { top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft });
       }}
     >
       <table
