@@ -518,9 +518,26 @@ export function SheetGrid(props: SheetGridProps) {
     ci = Math.min(view.columns.length - 1, Math.max(0, ci + dCol));
     return { row: view.rows[ri]!, column: view.columns[ci]!.index };
   };
+  /** A row typed with Tab: the column it began in and the cell Tab went to last (Excel's Enter goes on under where it began). */
+  const tabRow = useRef<{ sheet: string; column: number; at: GridSelection } | null>(null);
   const activate = (target: GridSelection) => {
+    tabRow.current = null;
     const landed = view.cell(target.row, target.column).merge;
-    props.onActivate(landed ? { row: landed.top, column: landed.left } : target);
+    const at = landed ? { row: landed.top, column: landed.left } : target;
+    props.onActivate(at);
+    return at;
+  };
+  /** Tab (Shift+Tab) from `from`: the next cell, remembering where the row of typing began. */
+  const tabFrom = (from: GridSelection, dCol: number) => {
+    const t = tabRow.current;
+    const column = t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? t.column : from.column;
+    tabRow.current = { sheet: view.name, column, at: activate(stepFrom(from, 0, dCol)) };
+  };
+  /** Enter from `from`: the row below, under the column a row typed with Tab began in. */
+  const enterFrom = (from: GridSelection) => {
+    const t = tabRow.current;
+    const begun = t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? { row: from.row, column: t.column } : from;
+    activate(stepFrom(begun, 1, 0));
   };
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
@@ -604,7 +621,10 @@ export function SheetGrid(props: SheetGridProps) {
     if (!was || was.sheet !== view.name) return;
     setEditing(null);
     if (text !== view.input(was.row, was.col)) props.onEdit([typed(was.row, was.col, text)]);
-    if (then) move(then[0], then[1]);
+    const from = { row: was.row, column: was.col };
+    if (then?.[1]) tabFrom(from, then[1]);
+    else if (then?.[0] === 1) enterFrom(from);
+    else if (then) move(then[0], then[1]);
     table.current?.focus({ preventScroll: true });
   };
 
@@ -647,7 +667,10 @@ export function SheetGrid(props: SheetGridProps) {
     else if (ctrl && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) props.onRedo();
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
-    else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
+    else if (e.key === 'Enter') {
+      if (e.shiftKey) move(-1, 0);
+      else enterFrom(origin());
+    }
     else if (e.key === 'PageDown') page(1, e.shiftKey);
     else if (e.key === 'PageUp') page(-1, e.shiftKey);
     else if (e.key === 'F2') startEdit(null);
