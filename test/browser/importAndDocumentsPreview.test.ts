@@ -36,6 +36,17 @@ describe('import and documents in the preview', () => {
     await pane(page).getByRole('button', { name: 'Xem trước' }).click();
     await pane(page).getByRole('button', { name: 'Nhập', exact: true }).waitFor();
     await pages.session.shot('mapping proposed');
+    // Each column's choice fits the pane, its arrow in sight: a list sized to its longest choice ran past the pane's edge.
+    const overflowing = await pane(page)
+      .getByRole('combobox', { name: /^Nhập cột “.*” vào$/ })
+      .evaluateAll((selects) =>
+        selects.filter((el) => {
+          const box = el.getBoundingClientRect();
+          const shownBy = el.closest('table')!.parentElement!.getBoundingClientRect();
+          return box.right > shownBy.right + 0.5;
+        }).length,
+      );
+    expect(overflowing).toBe(0);
     await pane(page).getByRole('button', { name: 'Nhập', exact: true }).click();
     await pane(page).getByText('Đã nhập vào trang “Thành viên”').waitFor();
     await pages.session.shot('imported');
