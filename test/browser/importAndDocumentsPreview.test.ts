@@ -4,7 +4,7 @@
  * evaluate, then generate the dossier documents. Everything stays in the browser.
  */
 import * as ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
 import { addStaffSheet, unitWorkbook } from '../import/messySheets';
 import { SHEETS } from '../../src/sheets/names';
@@ -13,6 +13,19 @@ import { DOCUMENT_SHEETS } from '../../src/documents/names';
 const pages = useBrowserPages();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
+
+/** Whether the element is wholly inside the part of the pane in view (and the window). */
+const inSight = (element: Locator) =>
+  element.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    let inside = box.top >= 0 && box.bottom <= window.innerHeight;
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (!/(auto|scroll)/.test(getComputedStyle(up).overflowY)) continue;
+      const port = up.getBoundingClientRect();
+      inside &&= box.top >= port.top - 0.5 && box.bottom <= port.bottom + 0.5;
+    }
+    return inside;
+  });
 
 async function staffList(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -49,6 +62,8 @@ describe('import and documents in the preview', () => {
     expect(overflowing).toBe(0);
     await pane(page).getByRole('button', { name: 'Nhập', exact: true }).click();
     await pane(page).getByText('Đã nhập vào trang “Thành viên”').waitFor();
+    // Below the button pressed, at the foot of a long step: brought into sight, with what to do next.
+    await expect(inSight(pane(page).getByRole('button', { name: 'Tiếp: kiểm tra dữ liệu' }))).resolves.toBe(true);
     await pages.session.shot('imported');
 
     await page.getByRole('tab', { name: SHEETS.members, exact: true }).click();
@@ -65,6 +80,7 @@ describe('import and documents in the preview', () => {
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
     await pane(page).getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
+    await expect(inSight(pane(page).getByText(/Đã lập 8 văn bản/))).resolves.toBe(true);
     await pages.session.shot('documents generated');
 
     // Filing order in the tabs, as in the file (the Hà Nội plan's): letter, report, minutes, then the summary.

@@ -15,6 +15,7 @@ import { ID_TARGET } from '../../usecases/import/targets';
 import { ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
+import { useRevealed } from '../useRevealed';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -114,6 +115,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   // Worded in the language shown now: switching language re-words the issues, nothing is read again.
   const p = useMemo(() => (preview.status === 'done' ? rewordImport(preview.value, lang) : null), [preview, lang]);
   const done = useMemo(() => (applied.status === 'done' ? rewordImport(applied.value, lang) : null), [applied, lang]);
+  const doneBar = useRevealed<HTMLDivElement>(applied.status === 'done' ? applied.value : null);
 
   return (
     <StepFrame title={t('import.pane.title')} intro={t('import.pane.intro')}>
@@ -204,7 +206,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       {applied.status === 'running' && <Working label={t('import.pane.applying')} />}
       {applied.status === 'error' && <ErrorBar error={applied.error} lang={lang} />}
       {done && (
-        <MessageBar intent={done.applied ? 'success' : 'error'} layout="multiline">
+        <MessageBar ref={doneBar} intent={done.applied ? 'success' : 'error'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t(done.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
             {done.applied ? diffText(done, mode, t) : done.blocking.map((b) => b.message).join(' ')}
