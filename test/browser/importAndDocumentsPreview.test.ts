@@ -14,18 +14,19 @@ const pages = useBrowserPages();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
 
-/** Whether the element is wholly inside the part of the pane in view (and the window). */
-const inSight = (element: Locator) =>
-  element.evaluate((el) => {
+/** Whether the element is wholly inside the part of what scrolls it (down, or across: `x`) that is in view, and the window. */
+const inSight = (element: Locator, axis: 'x' | 'y' = 'y') =>
+  element.evaluate((el, axis) => {
+    const [from, to, size, overflow] = axis === 'y' ? (['top', 'bottom', window.innerHeight, 'overflowY'] as const) : (['left', 'right', window.innerWidth, 'overflowX'] as const);
     const box = el.getBoundingClientRect();
-    let inside = box.top >= 0 && box.bottom <= window.innerHeight;
+    let inside = box[from] >= 0 && box[to] <= size;
     for (let up = el.parentElement; up; up = up.parentElement) {
-      if (!/(auto|scroll)/.test(getComputedStyle(up).overflowY)) continue;
+      if (!/(auto|scroll|hidden)/.test(getComputedStyle(up)[overflow])) continue;
       const port = up.getBoundingClientRect();
-      inside &&= box.top >= port.top - 0.5 && box.bottom <= port.bottom + 0.5;
+      inside &&= box[from] >= port[from] - 0.5 && box[to] <= port[to] + 0.5;
     }
     return inside;
-  });
+  }, axis);
 
 async function staffList(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -77,9 +78,13 @@ describe('import and documents in the preview', () => {
     await pane(page).getByRole('button', { name: 'Đánh giá', exact: true }).click();
     await pane(page).getByTestId('outcome').waitFor({ timeout: 60_000 });
 
+    // The sheet shown keeps its tab in sight when the documents' tabs come in before it.
+    const sheetTabs = page.getByRole('tablist', { name: 'Các trang tính' });
+    await sheetTabs.getByRole('tab', { name: SHEETS.lists, exact: true }).click();
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
     await pane(page).getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
+    await expect(inSight(sheetTabs.getByRole('tab', { selected: true }), 'x')).resolves.toBe(true);
     await expect(inSight(pane(page).getByText(/Đã lập 8 văn bản/))).resolves.toBe(true);
     await pages.session.shot('documents generated');
 
