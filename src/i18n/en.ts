@@ -851,4 +851,5 @@ export const en: Record<MessageKey, string> = {
   'preview.grid.clearLocked': 'Cleared {written|cell|cells}; locked cells of the protected sheet “{sheet}” kept as they were: {count} ({cells}).',
   'preview.structureLocked': 'Workbook structure is protected: no sheet can be added',
   'preview.structureLockedHint': 'This workbook’s structure is protected (Protect Workbook), so sheets cannot be added, deleted or renamed, including the sheets ĐVHT creates in Setup. To lift it: open the file in Excel or WPS, Review → Protect Workbook, enter the password if there is one (LibreOffice: Tools → Protect Spreadsheet Structure), save, and open the file here again.',
+  'pane.evaluate.warningsTitle': 'Points to review ({count})',
 };

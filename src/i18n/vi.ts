@@ -857,6 +857,7 @@ export const vi = {
   'preview.grid.clearLocked': 'Đã xóa {written} ô; {count} ô bị khóa vì trang “{sheet}” đang được bảo vệ nên được giữ nguyên ({cells}).',
   'preview.structureLocked': 'Sổ được bảo vệ cấu trúc: không thêm trang được',
   'preview.structureLockedHint': 'Sổ này đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên không thêm, xóa hay đổi tên trang được, kể cả các trang ĐVHT tạo ở bước Thiết lập. Muốn bỏ: mở tệp trong Excel hoặc WPS, Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có (LibreOffice: Công cụ → Bảo vệ cấu trúc sổ), lưu rồi mở lại tệp ở đây.',
+  'pane.evaluate.warningsTitle': 'Các điểm cần xem lại ({count})',
 } as const;
 
 export type MessageKey = keyof typeof vi;

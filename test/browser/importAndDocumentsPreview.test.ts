@@ -4,7 +4,7 @@
  * evaluate, then generate the dossier documents. Everything stays in the browser.
  */
 import * as ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
 import { addStaffSheet, unitWorkbook } from '../import/messySheets';
 import { SHEETS } from '../../src/sheets/names';
@@ -13,6 +13,20 @@ import { DOCUMENT_SHEETS } from '../../src/documents/names';
 const pages = useBrowserPages();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
+
+/** Whether the element is wholly inside the part of what scrolls it (down, or across: `x`) that is in view, and the window. */
+const inSight = (element: Locator, axis: 'x' | 'y' = 'y') =>
+  element.evaluate((el, axis) => {
+    const [from, to, size, overflow] = axis === 'y' ? (['top', 'bottom', window.innerHeight, 'overflowY'] as const) : (['left', 'right', window.innerWidth, 'overflowX'] as const);
+    const box = el.getBoundingClientRect();
+    let inside = box[from] >= 0 && box[to] <= size;
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (!/(auto|scroll|hidden)/.test(getComputedStyle(up)[overflow])) continue;
+      const port = up.getBoundingClientRect();
+      inside &&= box[from] >= port[from] - 0.5 && box[to] <= port[to] + 0.5;
+    }
+    return inside;
+  }, axis);
 
 async function staffList(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -36,8 +50,21 @@ describe('import and documents in the preview', () => {
     await pane(page).getByRole('button', { name: 'Xem trước' }).click();
     await pane(page).getByRole('button', { name: 'Nhập', exact: true }).waitFor();
     await pages.session.shot('mapping proposed');
+    // Each column's choice fits the pane, its arrow in sight: a list sized to its longest choice ran past the pane's edge.
+    const overflowing = await pane(page)
+      .getByRole('combobox', { name: /^Nhập cột “.*” vào$/ })
+      .evaluateAll((selects) =>
+        selects.filter((el) => {
+          const box = el.getBoundingClientRect();
+          const shownBy = el.closest('table')!.parentElement!.getBoundingClientRect();
+          return box.right > shownBy.right + 0.5;
+        }).length,
+      );
+    expect(overflowing).toBe(0);
     await pane(page).getByRole('button', { name: 'Nhập', exact: true }).click();
     await pane(page).getByText('Đã nhập vào trang “Thành viên”').waitFor();
+    // Below the button pressed, at the foot of a long step: brought into sight, with what to do next.
+    await expect(inSight(pane(page).getByRole('button', { name: 'Tiếp: kiểm tra dữ liệu' }))).resolves.toBe(true);
     await pages.session.shot('imported');
 
     await page.getByRole('tab', { name: SHEETS.members, exact: true }).click();
@@ -51,9 +78,14 @@ describe('import and documents in the preview', () => {
     await pane(page).getByRole('button', { name: 'Đánh giá', exact: true }).click();
     await pane(page).getByTestId('outcome').waitFor({ timeout: 60_000 });
 
+    // The sheet shown keeps its tab in sight when the documents' tabs come in before it.
+    const sheetTabs = page.getByRole('tablist', { name: 'Các trang tính' });
+    await sheetTabs.getByRole('tab', { name: SHEETS.lists, exact: true }).click();
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
     await pane(page).getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
+    await expect(inSight(sheetTabs.getByRole('tab', { selected: true }), 'x')).resolves.toBe(true);
+    await expect(inSight(pane(page).getByText(/Đã lập 8 văn bản/))).resolves.toBe(true);
     await pages.session.shot('documents generated');
 
     // Filing order in the tabs, as in the file (the Hà Nội plan's): letter, report, minutes, then the summary.

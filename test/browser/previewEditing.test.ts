@@ -27,7 +27,7 @@ describe('editing in the preview grid', () => {
     await showSheet(page, SHEETS.members);
     const first = MEMBER_HEADER_ROW + SAMPLE_MEMBERS + 1; // the first empty member row
 
-    // Typing: Enter writes the cell and moves down, Tab writes it and moves right.
+    // Typing: Tab writes the cell and moves right, Enter writes it and moves down, under the cell the row was begun in (as Excel).
     await select(page, `B${first}`);
     await page.keyboard.type('Nguyễn Văn Mới');
     await page.keyboard.press('Tab');
@@ -36,7 +36,7 @@ describe('editing in the preview grid', () => {
     await page.keyboard.type('Giáo viên');
     await page.keyboard.press('Enter');
     await shows(page, `C${first}`, 'Giáo viên');
-    await page.locator(`td[data-address="C${first + 1}"][data-selected="true"]`).waitFor();
+    await page.locator(`td[data-address="B${first + 1}"][data-selected="true"]`).waitFor();
     await step(page, 'typed a name and a position');
 
     // A dropdown where the sheet has list validation (Có/Không), opened with Alt+↓.

@@ -93,6 +93,32 @@ describe('the grid keys of a spreadsheet', () => {
     for (const a of [`B${row}`, `C${row}`, `B${row + 1}`, `C${row + 1}`]) await shows(page, a, '');
   });
 
+  it('typing a row with Tab, then Enter: the next row at the column the row was begun in, as in Excel', async () => {
+    const page = await openSample(pages, 'preview grid tab then enter');
+    await showSheet(page, SHEETS.members);
+    const row = LAST_MEMBER + 2;
+    await select(page, `B${row}`);
+    await page.keyboard.type('Đinh Văn Mới');
+    await press(page, 'Tab');
+    await page.keyboard.type('Giáo viên');
+    await press(page, 'Tab');
+    await page.keyboard.type('Tổ 1');
+    await press(page, 'Enter');
+    expect(await selected(page)).toBe(`B${row + 1}`);
+    await shows(page, `D${row}`, 'Tổ 1');
+    // Enter on the cell Tab went to, without typing in it, goes back alike.
+    await page.keyboard.type('Lê Thị Hoa');
+    await press(page, 'Tab');
+    await press(page, 'Enter');
+    expect(await selected(page)).toBe(`B${row + 2}`);
+    // Moved by an arrow meanwhile: Enter goes down from where it is.
+    await page.keyboard.type('Phan Văn Nam');
+    await press(page, 'Tab');
+    await press(page, 'ArrowRight');
+    await press(page, 'Enter');
+    expect(await selected(page)).toBe(`D${row + 3}`);
+  });
+
   it('a pasted block wider than the drawn columns is written whole; past the sheet’s last column it says how many cells were left out', async () => {
     const page = await openSample(pages, 'preview paste wide');
     await showSheet(page, SHEETS.learners);

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { eachWindow, grid, madeWorkbook, openFile, openSample, reveal, rowsOffReckoning, select, settled, showSheet, step, textCutOff } from './support/grid';
+import { eachWindow, grid, madeWorkbook, openFile, openSample, pane, reveal, rowsOffReckoning, select, settled, showSheet, step, textCutOff } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -334,5 +334,31 @@ describe('a selected cell brought into view', () => {
     expect(Math.min(...above.rows)).toBeLessThan(8);
     expect(Math.max(...above.rows)).toBe(8);
     await expect(caption.innerText()).resolves.toMatch(/!C8$/);
+  });
+});
+
+describe('each sheet keeps its own place, as in Excel', () => {
+  it('a sheet the pane shows for the first time starts at its top left, not where another sheet was scrolled; back on a sheet, it is where it was left', async () => {
+    const page = await openSample(pages, 'preview sheet keeps its place');
+    await showSheet(page, SHEETS.members);
+    await select(page, 'D7');
+    await page.keyboard.press('Control+End');
+    await settled(page);
+    const scroll = () => grid(page).evaluate((el) => [el.parentElement!.scrollTop, el.parentElement!.scrollLeft]);
+    const members = await scroll();
+    expect(members[0]).toBeGreaterThan(0);
+    expect(members[1]).toBeGreaterThan(0);
+
+    // “Lập trang Tổng hợp” shows the new summary with its first cell (a merge in the frozen title rows) selected.
+    await pane(page).getByRole('tab', { name: /Tổng hợp$/ }).click();
+    await pane(page).getByRole('button', { name: 'Lập trang Tổng hợp' }).click();
+    await page.locator(`table[data-sheet="${SHEETS.summary}"]`).waitFor({ timeout: 60_000 });
+    await settled(page);
+    await expect(scroll()).resolves.toEqual([0, 0]);
+    await step(pages, page, 'summary from its top left');
+
+    await showSheet(page, SHEETS.members);
+    await settled(page);
+    await expect(scroll()).resolves.toEqual(members);
   });
 });

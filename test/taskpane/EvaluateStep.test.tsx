@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
 import { SHEETS } from '../../src/sheets/names';
-import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
+import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows, typeInto } from '../support/fakePaneHost';
 import { renderStep } from './renderPane';
 import { WorkbookProtectedError } from '../../src/workbook/protection';
 import type { Workbook } from '../../src/workbook/port';
@@ -37,6 +37,22 @@ describe('EvaluateStep', () => {
   });
 
   // The out-of-date hint: test/taskpane/staleHint.test.tsx, over the Excel and the preview hosts.
+
+  test('“Xem các điểm cần xem lại” shows the points in this step, each leading to its cell (the “Dữ liệu” step lists none until checked)', async () => {
+    const host = await fakePaneHost({ sample: true });
+    await typeInto(host.excel, SHEETS.members, 'H7', 'có lẽ');
+    const { goTo } = renderStep(EvaluateStep, host);
+    run();
+    await screen.findByTestId('outcome');
+    fireEvent.click(screen.getByRole('button', { name: 'Xem các điểm cần xem lại' }));
+    expect(goTo).not.toHaveBeenCalled();
+    const heading = screen.getByRole('heading', { level: 3, name: 'Các điểm cần xem lại (1)' });
+    expect(document.activeElement).toBe(heading);
+    const list = screen.getByRole('list', { name: 'Danh sách vấn đề' });
+    expect(within(list).getByText(/“có lẽ” không rõ là Có hay Không/)).toBeTruthy();
+    fireEvent.click(within(list).getByRole('button', { name: 'Đến ô Thành viên!H7' }));
+    expect(host.shown).toEqual([{ sheet: 'Thành viên', address: 'H7' }]);
+  });
 
   test('score rule sets show points and the rating with a decimal comma', async () => {
     renderStep(EvaluateStep, await fakePaneHost({ sample: { presetId: 'tt22-100' } }));

@@ -433,9 +433,6 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
 
   // The selected tab stays in view when the tab bar scrolls.
   const tabBar = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    tabBar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [model?.name]);
   // More tabs than fit: a list of every sheet is shown beside them (a scrolled tab bar hides that there are more).
   const [tabsOverflow, setTabsOverflow] = useState(false);
   useEffect(() => {
@@ -448,6 +445,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     if (el.firstElementChild) observer.observe(el.firstElementChild);
     return () => observer.disconnect();
   }, [sheets.length]);
+  // The shown sheet's tab in sight, also when tabs come in before it (the documents' go before the summary and
+  // lists) and when the list of every sheet comes beside the bar and narrows it.
+  const tabNames = sheets.map((w) => w.name).join('\n');
+  useEffect(() => {
+    tabBar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [model?.name, tabNames, tabsOverflow]);
 
   const title = tr('preview.title');
   useEffect(() => {
@@ -506,6 +509,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
             )}
             {view ? (
               <SheetGrid
+                key={doc.generation} // another file: no sheet of it has a place yet
                 view={view}
                 active={gridSelection}
                 label={tr('preview.sheet', { sheet: view.name })}

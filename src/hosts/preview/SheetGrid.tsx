@@ -424,18 +424,22 @@ export function SheetGrid(props: SheetGridProps) {
     return () => observer.disconnect();
   }, []);
 
-  // A new sheet starts at the top; the active cell is kept in view, or a range's far corner, which
-  // Shift+arrows move (as Excel). Before paint, with the selection: a scroll made just after it (a
-  // wheel, a test) is never undone by a late effect.
+  /** Where each sheet was scrolled when last shown, and the sheet shown: Excel keeps each sheet's place. */
+  const places = useRef(new Map<string, { top: number; left: number }>());
+  const placed = useRef<string | null>(null);
+  // A sheet starts where it was left (a sheet not shown before: at its top left, never where the last one was
+  // scrolled); the active cell is kept in view, or a range's far corner, which Shift+arrows move (as Excel).
+  // Before paint, with the selection: a scroll made just after it (a wheel, a test) is never undone by a late effect.
   const shown = range?.extent ?? active;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
-    if (rowIndex < 0) {
-      el.scrollTo({ top: 0, left: 0 });
-      return;
+    if (placed.current !== view.name) {
+      placed.current = view.name;
+      el.scrollTo(places.current.get(view.name) ?? { top: 0, left: 0 });
     }
+    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
+    if (rowIndex < 0) return;
     const top = HEADER_HEIGHT + tops[rowIndex]!;
     const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
     const ci = indexOfColumn.get(shown!.column) ?? 0;
@@ -514,9 +518,26 @@ export function SheetGrid(props: SheetGridProps) {
     ci = Math.min(view.columns.length - 1, Math.max(0, ci + dCol));
     return { row: view.rows[ri]!, column: view.columns[ci]!.index };
   };
+  /** A row typed with Tab: the column it began in and the cell Tab went to last (Excel's Enter goes on under where it began). */
+  const tabRow = useRef<{ sheet: string; column: number; at: GridSelection } | null>(null);
   const activate = (target: GridSelection) => {
+    tabRow.current = null;
     const landed = view.cell(target.row, target.column).merge;
-    props.onActivate(landed ? { row: landed.top, column: landed.left } : target);
+    const at = landed ? { row: landed.top, column: landed.left } : target;
+    props.onActivate(at);
+    return at;
+  };
+  /** Tab (Shift+Tab) from `from`: the next cell, remembering where the row of typing began. */
+  const tabFrom = (from: GridSelection, dCol: number) => {
+    const t = tabRow.current;
+    const column = t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? t.column : from.column;
+    tabRow.current = { sheet: view.name, column, at: activate(stepFrom(from, 0, dCol)) };
+  };
+  /** Enter from `from`: the row below, under the column a row typed with Tab began in. */
+  const enterFrom = (from: GridSelection) => {
+    const t = tabRow.current;
+    const begun = t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? { row: from.row, column: t.column } : from;
+    activate(stepFrom(begun, 1, 0));
   };
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
@@ -600,7 +621,10 @@ export function SheetGrid(props: SheetGridProps) {
     if (!was || was.sheet !== view.name) return;
     setEditing(null);
     if (text !== view.input(was.row, was.col)) props.onEdit([typed(was.row, was.col, text)]);
-    if (then) move(then[0], then[1]);
+    const from = { row: was.row, column: was.col };
+    if (then?.[1]) tabFrom(from, then[1]);
+    else if (then?.[0] === 1) enterFrom(from);
+    else if (then) move(then[0], then[1]);
     table.current?.focus({ preventScroll: true });
   };
 
@@ -643,7 +667,10 @@ export function SheetGrid(props: SheetGridProps) {
     else if (ctrl && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) props.onRedo();
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
-    else if (e.key === 'Enter') move(e.shiftKey ? -1 : 1, 0);
+    else if (e.key === 'Enter') {
+      if (e.shiftKey) move(-1, 0);
+      else enterFrom(origin());
+    }
     else if (e.key === 'PageDown') page(1, e.shiftKey);
     else if (e.key === 'PageUp') page(-1, e.shiftKey);
     else if (e.key === 'F2') startEdit(null);
@@ -934,6 +961,7 @@ export function SheetGrid(props: SheetGridProps) {
       onScroll={(e) => {
         setScrollTop(e.currentTarget.scrollTop);
         setScrollLeft(e.currentTarget.scrollLeft);
+        if (placed.current !== null) places.current.set(placed.current, { top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft });
       }}
     >
       <table

@@ -9,6 +9,7 @@ import { BlockedBar, ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
+import { useRevealed } from '../useRevealed';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -41,6 +42,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
 
   // Worded in the language shown now: switching language re-words the messages, nothing runs again.
   const result = useMemo(() => (state.status === 'done' ? rewordDocuments(state.value, lang) : null), [state, lang]);
+  const made = useRevealed<HTMLDivElement>(state.status === 'done' ? state.value : null);
   const refused = result && !result.ok ? result.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
   return (
@@ -74,7 +76,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
       )}
       {refused && !needsEvaluation && <BlockedBar problems={refused} host={host} lang={lang} goTo={goTo} />}
       {result?.ok && (
-        <>
+        <div ref={made}>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length })}</MessageBarTitle>
@@ -91,7 +93,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
             </li>
           </ul>
           {result.warnings.length > 0 && <ProblemList problems={result.warnings} host={host} lang={lang} />}
-        </>
+        </div>
       )}
       {openError !== null && <ErrorBar error={openError} lang={lang} />}
     </StepFrame>

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { useEffect, useRef, useState } from 'react';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
 import { currentFingerprint } from '../../usecases/dataFingerprint';
+import { ProblemList } from '../ProblemList';
 import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
 import { EvaluationAction, useWorded } from '../EvaluationAction';
@@ -20,6 +21,12 @@ export function EvaluateStep({ host, lang, goTo, active = true }: StepProps) {
   const evaluate = () => run(() => evaluateWorkbook(host.workbook, { lang, summary: false }));
   const result = useWorded(state, lang);
   const stale = useStale(host, result?.ok ? result.report.fingerprint : null, active);
+  // The points to review are listed here, under the results: the "Dữ liệu" step lists none until it checks again.
+  const warningsHeading = useRef<HTMLHeadingElement>(null);
+  const showWarnings = () => {
+    warningsHeading.current?.scrollIntoView?.({ block: 'start' });
+    warningsHeading.current?.focus();
+  };
   return (
     <StepFrame title={t('pane.evaluate.title')} intro={t('pane.evaluate.intro')}>
       <EvaluationAction
@@ -36,8 +43,16 @@ export function EvaluateStep({ host, lang, goTo, active = true }: StepProps) {
               <MessageBarBody>{t('pane.evaluate.dataChanged')}</MessageBarBody>
             </MessageBar>
           )}
-          <OutcomeBar report={result.report} lang={lang} goTo={goTo} />
+          <OutcomeBar report={result.report} lang={lang} goTo={goTo} onShowWarnings={showWarnings} />
           <ResultList report={result.report} lang={lang} />
+          {result.problems.length > 0 && (
+            <>
+              <h3 ref={warningsHeading} tabIndex={-1}>
+                {t('pane.evaluate.warningsTitle', { count: result.problems.length })}
+              </h3>
+              <ProblemList problems={result.problems} host={host} lang={lang} />
+            </>
+          )}
         </>
       )}
     </StepFrame>
@@ -79,7 +94,7 @@ function useStale(host: StepProps['host'], evaluated: string | null, active: boo
   return evaluated !== null && staleFor === evaluated;
 }
 
-function OutcomeBar({ report, lang, goTo }: { report: Report; lang: StepProps['lang']; goTo: StepProps['goTo'] }) {
+function OutcomeBar({ report, lang, goTo, onShowWarnings }: { report: Report; lang: StepProps['lang']; goTo: StepProps['goTo']; onShowWarnings(): void }) {
   const t = useT(lang);
   const o = report.outcome;
   const good = o.status === 'recognised' || o.status === 'rated';
@@ -101,7 +116,7 @@ function OutcomeBar({ report, lang, goTo }: { report: Report; lang: StepProps['l
             {t('pane.evaluate.goData')}
           </Button>
         )}
-        {warnings > 0 && <Button onClick={() => goTo(CORE_STEP_IDS.data)}>{t('pane.evaluate.seeWarnings')}</Button>}
+        {warnings > 0 && <Button onClick={onShowWarnings}>{t('pane.evaluate.seeWarnings')}</Button>}
       </MessageBarActions>
     </MessageBar>
   );

@@ -15,6 +15,7 @@ import { ID_TARGET } from '../../usecases/import/targets';
 import { ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
+import { useRevealed } from '../useRevealed';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -28,6 +29,10 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, textAlign: 'left', verticalAlign: 'top' },
   scroll: { overflowX: 'auto' },
+  // A list is as wide as its longest choice: laid out fixed, each fits its column and the pane.
+  mapping: { tableLayout: 'fixed' },
+  sourceColumn: { width: '40%' },
+  choice: { width: '100%', minWidth: 0 },
 });
 
 /** An uploaded file (preview only): its sheets are read from the file, not the open workbook. */
@@ -110,6 +115,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   // Worded in the language shown now: switching language re-words the issues, nothing is read again.
   const p = useMemo(() => (preview.status === 'done' ? rewordImport(preview.value, lang) : null), [preview, lang]);
   const done = useMemo(() => (applied.status === 'done' ? rewordImport(applied.value, lang) : null), [applied, lang]);
+  const doneBar = useRevealed<HTMLDivElement>(applied.status === 'done' ? applied.value : null);
 
   return (
     <StepFrame title={t('import.pane.title')} intro={t('import.pane.intro')}>
@@ -200,7 +206,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       {applied.status === 'running' && <Working label={t('import.pane.applying')} />}
       {applied.status === 'error' && <ErrorBar error={applied.error} lang={lang} />}
       {done && (
-        <MessageBar intent={done.applied ? 'success' : 'error'} layout="multiline">
+        <MessageBar ref={doneBar} intent={done.applied ? 'success' : 'error'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t(done.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
             {done.applied ? diffText(done, mode, t) : done.blocking.map((b) => b.message).join(' ')}
@@ -277,10 +283,10 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
       {p.mappingSource === 'saved' && <Caption1>{t('import.pane.savedUsed')}</Caption1>}
       <h3>{t('import.pane.mappingTitle', { rows: p.header!.top === p.header!.bottom ? p.header!.top : `${p.header!.top}–${p.header!.bottom}` })}</h3>
       <div className={s.scroll}>
-        <table className={s.table}>
+        <table className={`${s.table} ${s.mapping}`}>
           <thead>
             <tr>
-              <th className={s.cell}>{t('import.pane.sourceColumn')}</th>
+              <th className={`${s.cell} ${s.sourceColumn}`}>{t('import.pane.sourceColumn')}</th>
               <th className={s.cell}>{t('import.pane.targetColumn')}</th>
             </tr>
           </thead>
@@ -292,7 +298,7 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
                   {c.hidden ? ` (${t('import.pane.hidden')})` : ''}
                 </td>
                 <td className={s.cell}>
-                  <Select aria-label={t('import.pane.mapAria', { column: c.header })} size="small" disabled={busy} value={c.target ?? ''} onChange={(_, d) => onMap(c.col, d.value || null)}>
+                  <Select className={s.choice} select={{ className: s.choice }} aria-label={t('import.pane.mapAria', { column: c.header })} size="small" disabled={busy} value={c.target ?? ''} onChange={(_, d) => onMap(c.col, d.value || null)}>
                     <option value="">{t('import.field.none')}</option>
                     {targets.map((x) => (
                       <option key={x.key} value={x.key}>
