@@ -13,7 +13,8 @@ const base = {
     '^office-addin-manifest$': 'office-addin-manifest/lib/officeApp.js',
   },
   // A promise rejection nobody handled fails the test (no silent failures in the pane or the CLI).
-  setupFilesAfterEnv: ['<rootDir>/test/support/failOnUnhandledRejection.ts'],
+  // Each test starts with an empty browser storage (the language chosen before).
+  setupFilesAfterEnv: ['<rootDir>/test/support/failOnUnhandledRejection.ts', '<rootDir>/test/support/freshStorage.ts'],
 };
 
 const CONTRACT = '**/test/workbook/contract.test.ts';

@@ -5,7 +5,8 @@
  */
 import { Caption1, Link, makeStyles, Select, Tab, TabList, Title2, tokens, Tooltip } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { langFromLocale, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
+import { rememberLang, startLang } from './langChoice';
 import type { WorkbookWarning } from '../workbook/port';
 import { reportingWarnings, type PaneHost } from './host';
 import { WorkbookWarningsBar } from './PaneMessages';
@@ -67,9 +68,14 @@ export function App(props: {
       ]),
     );
   }, [host]);
-  const [ownLang, setOwnLang] = useState<Lang>(props.initialLang ?? langFromLocale(host.locale));
+  const [ownLang, setOwnLang] = useState<Lang>(props.initialLang ?? startLang(null));
   const lang = props.lang ?? ownLang;
-  const setLang = props.onLangChange ?? setOwnLang;
+  const setLang =
+    props.onLangChange ??
+    ((next: Lang) => {
+      rememberLang(next);
+      setOwnLang(next);
+    });
   const t = useT(lang);
   const s = useStyles();
   const [current, setCurrent] = useState(STEPS[0]?.id ?? '');

@@ -24,12 +24,16 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Thiết lập' })).toBeTruthy();
   });
 
-  test('English from the locale, and the switch changes every string', async () => {
-    renderApp(await fakePaneHost({ locale: 'en-US' }));
-    expectTabs(['1. Set-up', '2. Data', '3. Evaluate', '4. Summary']);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'vi' } });
+  test('Vietnamese in an English Office too; the switch changes every string, and is kept for the next time', async () => {
+    const first = renderApp(await fakePaneHost({ locale: 'en-US' }));
     expectTabs(['1. Thiết lập', '2. Dữ liệu', '3. Đánh giá', '4. Tổng hợp']);
-    expect(screen.getByRole('combobox', { name: 'Ngôn ngữ' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Ngôn ngữ' }), { target: { value: 'en' } });
+    expectTabs(['1. Set-up', '2. Data', '3. Evaluate', '4. Summary']);
+    expect(screen.getByRole('combobox', { name: 'Language' })).toBeTruthy();
+    // The pane opened again (Excel keeps the web view's storage): in English.
+    first.unmount();
+    renderApp(await fakePaneHost({ locale: 'vi-VN' }));
+    expectTabs(['1. Set-up', '2. Data', '3. Evaluate', '4. Summary']);
   });
 
   test('a step can send the clerk to another (missing sheets → Thiết lập), and form input survives tab changes', async () => {

@@ -8,7 +8,7 @@ import { OfficeWorkbook, type ExcelRunner } from '../../workbook/office/officeWo
 import { supportsIn } from '../../workbook/office/requirements';
 import type { OfficeDocumentLike } from './officeFile';
 import { excelNewWorkbooks, loadFiles, type ExcelLike } from './newWorkbooks';
-import { langFromLocale } from '../../i18n';
+import { startLang } from '../../taskpane/langChoice';
 import { excelEdits, type SheetChangeOptions } from './sheetChanges';
 
 export interface OfficeLike {
@@ -63,6 +63,6 @@ export function createExcelHost(
     openFile:
       typeof DecompressionStream === 'undefined'
         ? undefined
-        : async (file) => (await loadFiles()).openPicked(new Uint8Array(await file.arrayBuffer()), file.name, langFromLocale(locale)),
+        : async (file) => (await loadFiles()).openPicked(new Uint8Array(await file.arrayBuffer()), file.name, startLang(null)),
   };
 }

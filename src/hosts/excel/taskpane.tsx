@@ -2,17 +2,18 @@
  * The pane inside Excel: wait for Office, build the host (Office.js workbook, display
  * language, requirement sets), mount the pane. Opened outside Excel, it says where to go.
  */
-import { langFromLocale, t } from '../../i18n';
+import { t } from '../../i18n';
+import { startLang } from '../../taskpane/langChoice';
 import { mountPane } from '../../taskpane/mount';
 import { MINIMUM_API } from '../../workbook/office/requirements';
 import { showHostMessage } from '../hostMessage';
 import { createExcelHost } from './excelHost';
 
 const root = document.getElementById('root')!;
-const browserLang = langFromLocale(navigator.language);
+const browserLang = startLang(null);
 
 function start(info: { host: Office.HostType | null }): void {
-  const lang = langFromLocale(Office.context?.displayLanguage ?? navigator.language);
+  const lang = startLang(null);
   document.title = t(lang, 'host.title');
   if (info.host !== Office.HostType.Excel) {
     // Opened in a plain browser tab (Office.js answers with host null): point at the preview.

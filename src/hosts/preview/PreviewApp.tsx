@@ -19,8 +19,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { t, type Lang, type MessageKey } from '../../i18n';
+import { langFromLocale, t, type Lang, type MessageKey } from '../../i18n';
 import { App } from '../../taskpane/App';
+import { rememberLang } from '../../taskpane/langChoice';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { cellAddress, parseCell } from '../../workbook/a1';
@@ -129,11 +130,13 @@ const LOCALE_OF: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' | 'dark' }) {
   const { theme } = props;
-  // One language for the whole page: the pane's switch sets it, and the address keeps it (?lang=).
+  // One language for the whole page: the pane's switch sets it, the address keeps it (?lang=), and this browser the next visit.
   const [lang, setLang] = useState<Lang>(props.lang);
-  const locale = lang === props.lang ? props.locale : LOCALE_OF[lang];
+  // Numbers and dates as the browser writes them in its own language, else as the chosen language writes them.
+  const locale = langFromLocale(props.locale) === lang ? props.locale : LOCALE_OF[lang];
   const switchLanguage = useCallback((next: Lang) => {
     setLang(next);
+    rememberLang(next);
     const url = new URL(window.location.href);
     url.searchParams.set('lang', next);
     window.history.replaceState(window.history.state, '', url);

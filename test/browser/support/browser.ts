@@ -54,8 +54,9 @@ function slug(s: string): string {
     .toLowerCase();
 }
 
-export async function openSession(browser: Browser, testName: string, viewport = { width: 1400, height: 860 }): Promise<Session> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport, acceptDownloads: true });
+/** `locale`: the browser's language (a school office's Chrome is often English). */
+export async function openSession(browser: Browser, testName: string, viewport = { width: 1400, height: 860 }, locale = 'vi-VN'): Promise<Session> {
+  const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
   const page = await context.newPage();
   // BROWSER_CPU_THROTTLE=6: Chromium's CPU six times slower, as on a loaded CI machine (to hunt timing flakes).
   const throttle = Number(process.env.BROWSER_CPU_THROTTLE ?? '');
@@ -136,7 +137,7 @@ export interface BrowserTestContext {
   readonly browser: Browser;
   /** The current test's session; opening one through `open` makes it the checked one. */
   session: Session;
-  open(testName: string, viewport?: { width: number; height: number }): Promise<Session>;
+  open(testName: string, viewport?: { width: number; height: number }, locale?: string): Promise<Session>;
 }
 
 /**
@@ -159,8 +160,8 @@ export function useBrowserPages(): BrowserTestContext {
       return browser!;
     },
     session: undefined as unknown as Session,
-    async open(testName, viewport) {
-      ctx.session = await openSession(browser!, testName, viewport);
+    async open(testName, viewport, locale) {
+      ctx.session = await openSession(browser!, testName, viewport, locale);
       return ctx.session;
     },
   };
