@@ -9,7 +9,7 @@ import { isNotApplicableAnswer, NOT_APPLICABLE_ANSWER, readUnitAnswer } from '..
 import { problem, type Problem } from '../domain/problems';
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { foldKey } from '../domain/text';
-import type { CellInput, SheetData, SheetPlan, Workbook, WorkbookSession } from '../workbook/port';
+import type { CellBlock, CellInput, SheetData, SheetPlan, Workbook, WorkbookSession } from '../workbook/port';
 import { cellAddress } from '../workbook/a1';
 import { SHEETS, RESULT_TEXT } from '../sheets/names';
 import { COL, readCriteriaSheet } from '../sheets/criteriaSheet';
@@ -100,14 +100,14 @@ export async function saveUnitFacts(workbook: Workbook, next: Partial<Pick<UnitF
     const { state } = found;
     const learnerIssues = next.learners ? checkLearners(next.learners) : [];
     if (learnerIssues.length) return { ok: false, problems: [], learnerIssues };
-    const plans: SheetPlan[] = [];
-    if (next.facts) plans.push(...factWrites(state, next.facts));
-    if (next.learners) plans.push(...learnerWrites(state, next.learners));
-    if (next.evaluators) plans.push(...evaluatorWrites(state, next.evaluators));
+    const writes: Writes[] = [];
+    if (next.facts) writes.push(factWrites(state, next.facts));
+    if (next.learners) writes.push(learnerWrites(state, next.learners));
+    if (next.evaluators) writes.push(evaluatorWrites(state, next.evaluators));
     let written = 0;
-    for (const plan of plans) {
-      written += (plan.cells ?? []).reduce((n, b) => n + b.rows.reduce((m, r) => m + r.length, 0), 0);
-      session.write(plan);
+    for (const w of writes) {
+      written += w.changed;
+      for (const plan of w.plans) session.write(plan);
     }
     const facts: UnitFacts = {
       ...state.facts,
@@ -265,13 +265,24 @@ function same(current: CellValue, next: CellInput): boolean {
   return readText(current).trim() === String(next).trim();
 }
 
+/**
+ * A part's plans and how many of the form's cells they change: a sheet drawn to hold them
+ * (its title, headings, defaults) is written too but is not what the clerk typed.
+ */
+interface Writes {
+  plans: SheetPlan[];
+  changed: number;
+}
+const NO_WRITES: Writes = { plans: [], changed: 0 };
+const blockWrites = (sheet: string, blocks: CellBlock[]): Writes => (blocks.length ? { plans: [{ sheet, mode: 'existing', cells: blocks }], changed: blocks.length } : NO_WRITES);
+
 function changedCells(data: SheetData | undefined, cells: { row: number; col: number; value: CellInput }[]) {
   return cells
     .filter((c) => !same(data?.rows[c.row - 1]?.[c.col - 1] ?? null, c.value))
     .map((c) => ({ at: cellAddress(c.row, c.col), rows: [[c.value]] }));
 }
 
-function factWrites(state: State, next: readonly Pick<FactLine, 'code' | 'answer' | 'evidence'>[]): SheetPlan[] {
+function factWrites(state: State, next: readonly Pick<FactLine, 'code' | 'answer' | 'evidence'>[]): Writes {
   const cells: { row: number; col: number; value: CellInput }[] = [];
   for (const f of next) {
     const row = state.factRows.get(f.code);
@@ -283,17 +294,19 @@ function factWrites(state: State, next: readonly Pick<FactLine, 'code' | 'answer
     }
     cells.push({ row, col: COL.evidence, value: f.evidence.trim() || null });
   }
-  const blocks = changedCells(state.criteriaData, cells);
-  return blocks.length ? [{ sheet: SHEETS.criteria, mode: 'existing', cells: blocks }] : [];
+  return blockWrites(SHEETS.criteria, changedCells(state.criteriaData, cells));
 }
 
-function learnerWrites(state: State, next: readonly LearnerLine[]): SheetPlan[] {
+function learnerWrites(state: State, next: readonly LearnerLine[]): Writes {
   const lines = next.filter((l) => !blankLine(l));
   const value = (l: LearnerLine | undefined, field: 'headcount' | 'cdht') => (l ? wholeNumber(l[field]) : null);
   if (!state.learners) {
     // No sheet yet: drawn as creating the workbook draws it, with these lines.
-    if (!state.learnerData && lines.length) return [drawLearnersSheet(lines.map((l, i) => [i + 1, l.label.trim() || null, value(l, 'headcount'), value(l, 'cdht')]))];
-    return [];
+    if (!state.learnerData && lines.length) {
+      const typed = lines.map((l): CellInput[] => [l.label.trim() || null, value(l, 'headcount'), value(l, 'cdht')]);
+      return { plans: [drawLearnersSheet(typed.map((row, i) => [i + 1, ...row]))], changed: typed.flat().filter((v) => v !== null).length };
+    }
+    return NO_WRITES;
   }
   const s = state.learners;
   // The lines fill the rows they were read from, then the rows after the last one; rows no
@@ -308,8 +321,7 @@ function learnerWrites(state: State, next: readonly LearnerLine[]): SheetPlan[] 
     cells.push({ row, col: s.headcountCol, value: value(l, 'headcount') });
     cells.push({ row, col: s.cdhtCol, value: value(l, 'cdht') });
   });
-  const blocks = changedCells(state.learnerData, cells);
-  return blocks.length ? [{ sheet: SHEETS.learners, mode: 'existing', cells: blocks }] : [];
+  return blockWrites(SHEETS.learners, changedCells(state.learnerData, cells));
 }
 
 export function evaluatorsText(lines: readonly EvaluatorLine[]): string {
@@ -319,7 +331,13 @@ export function evaluatorsText(lines: readonly EvaluatorLine[]): string {
     .join('\n');
 }
 
-function evaluatorWrites(state: State, next: readonly EvaluatorLine[]): SheetPlan[] {
+function evaluatorWrites(state: State, next: readonly EvaluatorLine[]): Writes {
+  // One cell holds the members, whatever else is drawn around it.
+  const plans = evaluatorPlans(state, next);
+  return plans.length ? { plans, changed: 1 } : NO_WRITES;
+}
+
+function evaluatorPlans(state: State, next: readonly EvaluatorLine[]): SheetPlan[] {
   const text = evaluatorsText(next);
   // Unchanged: the text (and its {placeholders}) stays as the unit left it.
   if (text === evaluatorsText(state.facts.evaluators)) return [];

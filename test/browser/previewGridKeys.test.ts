@@ -93,6 +93,27 @@ describe('the grid keys of a spreadsheet', () => {
     for (const a of [`B${row}`, `C${row}`, `B${row + 1}`, `C${row + 1}`]) await shows(page, a, '');
   });
 
+  it('a pasted block is selected, as in Excel: Shift+arrows grow it from its far corner and Delete clears it', async () => {
+    const page = await openSample(pages, 'preview paste selects the block');
+    await showSheet(page, SHEETS.members);
+    const row = LAST_MEMBER + 3;
+    // A range chosen from its bottom right: the block goes to its top left, which becomes the active cell.
+    await select(page, `C${row + 1}`);
+    await press(page, 'Shift+ArrowLeft');
+    await press(page, 'Shift+ArrowUp');
+    await paste(page, 'a\tb\tc\nd\te\tf\n');
+    await shows(page, `D${row + 1}`, 'f');
+    const inRange = () => page.locator('td[data-in-range="true"]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-address')));
+    await expect(inRange()).resolves.toEqual([`B${row}`, `C${row}`, `D${row}`, `B${row + 1}`, `C${row + 1}`, `D${row + 1}`]);
+    expect(await selected(page)).toBe(`B${row}`);
+    await step(page, 'pasted block selected');
+    await press(page, 'Shift+ArrowDown');
+    await expect(inRange()).resolves.toHaveLength(9);
+    await press(page, 'Shift+ArrowUp');
+    await press(page, 'Delete');
+    for (const r of [row, row + 1]) for (const c of ['B', 'C', 'D']) await shows(page, `${c}${r}`, '');
+  });
+
   it('typing a row with Tab, then Enter: the next row at the column the row was begun in, as in Excel', async () => {
     const page = await openSample(pages, 'preview grid tab then enter');
     await showSheet(page, SHEETS.members);

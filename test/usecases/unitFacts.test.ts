@@ -131,6 +131,19 @@ describe.each(HOSTS)('unit facts on %s', (_name, open) => {
     expect(same).toMatchObject({ ok: true, written: 0 });
   });
 
+  it('counts the cells the form changed, not the "Mẫu văn bản" sheet drawn to hold the evaluating body', async () => {
+    const read = await readUnitFacts(wb);
+    if (!read.ok) throw new Error('must read');
+    const facts: UnitFacts['facts'] = read.facts.facts.map((f) => ({ ...f, answer: 'met' }));
+    const evaluators = read.facts.evaluators.map((e) => (e.role === 'Thư ký' ? { ...e, name: 'Trần Thu Hà' } : e));
+    // Seven answers and the one cell that holds the members; the sheet's defaults are not the clerk's.
+    expect(await saveUnitFacts(wb, { facts, evaluators })).toMatchObject({ ok: true, written: facts.length + 1 });
+    const again = await readUnitFacts(wb);
+    expect(again.ok && again.facts.evaluators).toEqual(evaluators);
+    const evidence = facts.map((f, i) => (i === 0 ? { ...f, evidence: 'Biên bản số 3/BB' } : f));
+    expect(await saveUnitFacts(wb, { facts: evidence, evaluators })).toMatchObject({ ok: true, written: 1 });
+  });
+
   it('a wrong learner line is refused with its line and field, and nothing is written', async () => {
     const before = await snapshot(wb);
     const saved = await saveUnitFacts(wb, { learners: [{ label: '6A', headcount: '40', cdht: '41' }, { label: '6B', headcount: '3,5', cdht: '' }] });

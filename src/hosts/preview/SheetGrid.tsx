@@ -7,7 +7,7 @@
  * Home/End, Ctrl+Home/End and Ctrl+arrows jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
  * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
- * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole. Tab outside an
+ * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected. Tab outside an
  * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped. The grid only reports edits: the page writes them through a
  * use-case, and the grid redraws from the package.
  */
@@ -598,8 +598,9 @@ export function SheetGrid(props: SheetGridProps) {
   const box = () => {
     const a = origin();
     const b = range?.extent ?? a;
-    const [r1, r2] = [indexOfRow.get(a.row) ?? 0, indexOfRow.get(b.row) ?? 0].sort((x, y) => x - y) as [number, number];
-    const [c1, c2] = [colIndex(a.column), colIndex(b.column)].sort((x, y) => x - y) as [number, number];
+    // A pasted block's far corner may lie past the rows and columns drawn until the workbook is read back.
+    const [r1, r2] = [indexOfRow.get(a.row) ?? 0, indexOfRow.get(b.row) ?? view.rows.length - 1].sort((x, y) => x - y) as [number, number];
+    const [c1, c2] = [colIndex(a.column), indexOfColumn.get(b.column) ?? view.columns.length - 1].sort((x, y) => x - y) as [number, number];
     return { rows: view.rows.slice(r1, r2 + 1), columns: view.columns.slice(c1, c2 + 1).map((c) => c.index) };
   };
   const boxOf = range ? box() : null;
@@ -706,6 +707,7 @@ export function SheetGrid(props: SheetGridProps) {
     const lastRow = view.rows[view.rows.length - 1] ?? 0;
     const lastCol = view.columns[view.columns.length - 1]?.index ?? 0;
     let leftOut = 0;
+    let far = { row: top.rows[0]!, column: top.columns[0]! };
     block.forEach((values, i) => {
       // Past the rows and columns drawn, the block goes on below and to the right (the view grows
       // when the workbook is read back); past the sheet's own bounds it cannot.
@@ -713,10 +715,18 @@ export function SheetGrid(props: SheetGridProps) {
       values.forEach((text, j) => {
         const col = view.columns[startCol + j]?.index ?? lastCol + (startCol + j - view.columns.length + 1);
         if (row > MAX_SHEET_ROW || col > MAX_SHEET_COLUMN) leftOut++;
-        else cells.push(row <= lastRow && col <= lastCol ? typed(row, col, text) : { row, col, text });
+        else {
+          cells.push(row <= lastRow && col <= lastCol ? typed(row, col, text) : { row, col, text });
+          far = { row: Math.max(far.row, row), column: Math.max(far.column, col) };
+        }
       });
     });
-    if (cells.length) props.onEdit(cells);
+    if (cells.length) {
+      props.onEdit(cells);
+      // Excel selects the pasted block, its top left active: Shift+arrows and Delete then act on it.
+      const at = activate({ row: top.rows[0]!, column: top.columns[0]! });
+      if (far.row !== at.row || far.column !== at.column) setRange({ sheet: view.name, anchor: at, extent: far });
+    }
     if (leftOut) props.onPasteClipped(leftOut);
   };
 
