@@ -12,32 +12,17 @@ import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import type { CellInput } from '../../src/workbook/port';
 import { SHEETS } from '../../src/sheets/names';
 import { capture, captureText, initSample } from '../support/cliOutput';
 import { convert } from '../support/libreoffice';
 import { openpyxlSheet } from '../workbook/contract/openpyxlSheet';
+import { LEARNERS, LEARNER_FORMULAS } from '../workbook/contract/newYear';
 import { recalculatedResults } from '../workbook/contract/recalculate';
 import { partsUntouched } from '../support/roundtrip/zipParts';
 import { addInParts, sharedKept } from '../support/roundtrip/package';
 
 jest.setTimeout(300_000);
 
-/**
- * Rows 5–11 of “Người học”: two grades, the first summed by a typed “Cộng khối 6”, the second
- * headed by “Khối 7” whose figures are =SUM of its classes; the total's head count typed, its
- * CDHT count a formula over the classes.
- */
-const LEARNERS: CellInput[][] = [
-  [1, '6A', 40, 38],
-  [2, '6B', 38, 36],
-  [null, 'Cộng khối 6', 78, 74],
-  [null, 'Khối 7', { formula: '=SUM(C9:C10)', result: 68 }, { formula: '=SUM(D9:D10)', result: 63 }],
-  [3, '7A', 35, 33],
-  [4, '7B', 33, 30],
-  [null, 'Tổng cộng', 146, { formula: '=SUM(D5:D6,D9:D10)', result: 137 }],
-];
-const FORMULAS = { C8: '=SUM(C9:C10)', D8: '=SUM(D9:D10)', D11: '=SUM(D5:D6,D9:D10)' };
 /** Every typed figure of rows 5–11, classes and totals alike. */
 const TYPED = ['C5', 'D5', 'C6', 'D6', 'C7', 'D7', 'C9', 'D9', 'C10', 'D10', 'C11'];
 const USER_SHEET = 'Ghi chép';
@@ -106,7 +91,7 @@ describe.each(['ours', 'openpyxl', 'libreoffice'])('written by %s', (producer) =
   it('clears every typed figure of “Người học” (classes, subtotal, total) and keeps the formulas as they were', () => {
     const before = openpyxlSheet(fs.readFileSync(files[producer]!), SHEETS.learners).cells;
     const after = openpyxlSheet(fs.readFileSync(next), SHEETS.learners).cells;
-    for (const [address, formula] of Object.entries(FORMULAS)) expect([address, after[address]]).toEqual([address, ['f', formula]]);
+    for (const [address, formula] of Object.entries(LEARNER_FORMULAS)) expect([address, after[address]]).toEqual([address, ['f', formula]]);
     for (const address of TYPED) expect([address, after[address]]).toEqual([address, undefined]);
     // Everything else on the sheet (titles, labels, STT, the ratio formulas) as it was.
     const rest = (cells: typeof before) => Object.fromEntries(Object.entries(cells).filter(([a]) => !TYPED.includes(a)));
