@@ -33,7 +33,7 @@ function tellingColumns(table: MemberTable): { index: number; birth: boolean }[]
   return out;
 }
 
-// Marks a birth read as a date ("\u0001yyyy-mm-dd") or a year ("\u0001yyyy"), apart from any text.
+// Marks a birth read as a year ("\u0001yyyy") or a day ("\u0001yyyy:serial"), apart from any text.
 const BORN = '\u0001';
 
 /**
@@ -42,14 +42,11 @@ const BORN = '\u0001';
  */
 function birthMark(v: CellValue, date1904: boolean): string {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100) return BORN + String(v);
-  if (typeof v === 'number' && isBirthSerial(v)) return BORN + isoDay(serialToDate(v, date1904));
   const text = readText(v).trim();
   if (/^\d{4}$/.test(text)) return BORN + text;
-  const read = typeof v === 'string' ? readDate(text, false) : null;
-  return read?.kind === 'date' ? BORN + isoDay(serialToDate(read.serial)) : lowerVi(text);
+  const read = typeof v === 'number' && isBirthSerial(v) ? readDate(v, date1904) : typeof v === 'string' ? readDate(text, false) : null;
+  return read?.kind === 'date' ? `${BORN}${serialToDate(read.serial).getFullYear()}:${read.serial}` : lowerVi(text);
 }
-
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Two filled marks that differ tell people apart; a year alone agrees with every day of that year. */
 function differ(a: string, b: string): boolean {
