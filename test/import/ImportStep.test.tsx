@@ -29,6 +29,10 @@ describe('ImportStep', () => {
     const birth = screen.getByRole('combobox', { name: 'Nhập cột “Năm sinh” vào' }) as HTMLSelectElement;
     expect(birth.value).toBe('birthDate');
     expect(birth.selectedOptions[0]!.textContent).toBe('Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)');
+    // The first rows' table heads the date of birth as the list does, the header it keeps in “Thành viên”.
+    const heads = screen.getAllByRole('columnheader').map((th) => th.textContent);
+    expect(heads).toContain('Năm sinh');
+    expect(heads.filter((h) => h?.startsWith('Ngày sinh / năm sinh'))).toEqual([]);
     expect(screen.getByText('Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.')).toBeTruthy();
     expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
     const issues = screen.getByRole('list');

@@ -11,7 +11,7 @@ import { applyImport, cellChanges, previewImport, readSourceSheet, rewordImport,
 import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
 import { listSheets } from '../../usecases/listSheets';
-import { ID_TARGET } from '../../usecases/import/targets';
+import { BIRTH_TARGET, ID_TARGET } from '../../usecases/import/targets';
 import { ErrorBar } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StepFrame, Working } from '../StepFrame';
@@ -320,7 +320,8 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
               <th className={s.cell}>{t('import.pane.sourceRow')}</th>
               {mapped.map((c) => (
                 <th key={c.col} className={s.cell}>
-                  {label(c.target!)}
+                  {/* The date of birth keeps the list's own header in “Thành viên”. */}
+                  {c.target === BIRTH_TARGET ? c.header : label(c.target!)}
                 </th>
               ))}
             </tr>
