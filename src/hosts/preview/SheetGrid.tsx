@@ -527,18 +527,18 @@ export function SheetGrid(props: SheetGridProps) {
     props.onActivate(at);
     return at;
   };
+  /** The column the row typed with Tab began in, when `from` is where Tab went last (else null). */
+  const rowBegun = (from: GridSelection): number | null => {
+    const t = tabRow.current;
+    return t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? t.column : null;
+  };
   /** Tab (Shift+Tab) from `from`: the next cell, remembering where the row of typing began. */
   const tabFrom = (from: GridSelection, dCol: number) => {
-    const t = tabRow.current;
-    const column = t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? t.column : from.column;
+    const column = rowBegun(from) ?? from.column;
     tabRow.current = { sheet: view.name, column, at: activate(stepFrom(from, 0, dCol)) };
   };
   /** Enter from `from`: the row below, under the column a row typed with Tab began in. */
-  const enterFrom = (from: GridSelection) => {
-    const t = tabRow.current;
-    const begun = t && t.sheet === view.name && t.at.row === from.row && t.at.column === from.column ? { row: from.row, column: t.column } : from;
-    activate(stepFrom(begun, 1, 0));
-  };
+  const enterFrom = (from: GridSelection) => activate(stepFrom({ row: from.row, column: rowBegun(from) ?? from.column }, 1, 0));
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
   const move = (dRow: number, dCol: number) => activate(stepFrom(origin(), dRow, dCol));
   /** Shift+key: the range's far corner goes there; the active cell stays. */
