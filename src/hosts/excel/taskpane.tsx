@@ -1,6 +1,6 @@
 /**
- * The pane inside Excel: wait for Office, build the host (Office.js workbook, display
- * language, requirement sets), mount the pane. Opened outside Excel, it says where to go.
+ * The pane inside Excel: wait for Office, build the host (Office.js workbook, requirement
+ * sets), mount the pane. Opened outside Excel, it says where to go.
  */
 import { t } from '../../i18n';
 import { startLang } from '../../taskpane/langChoice';
@@ -10,10 +10,10 @@ import { showHostMessage } from '../hostMessage';
 import { createExcelHost } from './excelHost';
 
 const root = document.getElementById('root')!;
-const browserLang = startLang(null);
+// Vietnamese unless English was chosen in the pane before (taskpane/langChoice.ts), Office's language aside.
+const lang = startLang(null);
 
 function start(info: { host: Office.HostType | null }): void {
-  const lang = startLang(null);
   document.title = t(lang, 'host.title');
   if (info.host !== Office.HostType.Excel) {
     // Opened in a plain browser tab (Office.js answers with host null): point at the preview.
@@ -30,9 +30,9 @@ function start(info: { host: Office.HostType | null }): void {
 
 if (typeof Office === 'undefined') {
   // office.js did not load (the CDN build without a connection).
-  showHostMessage(root, t(browserLang, 'host.officeMissing'));
+  showHostMessage(root, t(lang, 'host.officeMissing'));
 } else {
   Office.onReady()
     .then(start)
-    .catch((e: unknown) => showHostMessage(root, t(browserLang, 'host.startFailed', { reason: e instanceof Error ? e.message : String(e) })));
+    .catch((e: unknown) => showHostMessage(root, t(lang, 'host.startFailed', { reason: e instanceof Error ? e.message : String(e) })));
 }

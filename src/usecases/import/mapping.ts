@@ -27,8 +27,8 @@ export interface MappedColumn extends SourceColumn {
  * The fields a names + CDHT list can fill (national CDHT system exports, Hội Khuyến học lists); its
  * name, ID and date of birth only find the member (CDHT_MATCH_KEYS).
  */
-const CDHT_KEYS = ['name', ID_TARGET, BIRTH_TARGET, 'cdhtScore', 'cdhtTitle', 'cdhtCompetences'];
 export const CDHT_MATCH_KEYS: readonly TargetKey[] = ['name', ID_TARGET, BIRTH_TARGET];
+const CDHT_KEYS: readonly TargetKey[] = [...CDHT_MATCH_KEYS, 'cdhtScore', 'cdhtTitle', 'cdhtCompetences'];
 const CDHT_EXTRA: Record<string, string[]> = {
   cdhtScore: ['Điểm', 'Tổng điểm', 'Điểm tự đánh giá', 'Điểm đánh giá'],
   cdhtTitle: ['Kết quả', 'Xếp loại', 'Kết quả đánh giá', 'Danh hiệu', 'Đạt'],
