@@ -24,6 +24,9 @@ async function flagsOf(spec: Partial<UnitSpec>, ruleSet: string | null = null, l
   return c.finish().units[0]!.record.flags;
 }
 
+/** The rule-set comparison's flags (a level-2 unit has others: no date of its level-1 recognition …). */
+const ruleSetFlag = (f: { code: string }) => f.code === 'ruleSet' || f.code === 'ruleSetEdited';
+
 const deleteRow = (code: string) => (wb: ExcelJS.Workbook) => wb.getWorksheet(SHEETS.criteria)!.spliceRows(criteriaRow(wb, code), 1);
 const setCell = (code: string, col: number, value: string | number) => (wb: ExcelJS.Workbook) => {
   wb.getWorksheet(SHEETS.criteria)!.getCell(criteriaRow(wb, code), col).value = value;
@@ -69,5 +72,18 @@ describe('consolidation without a reference rule set', () => {
   it('with a reference rule set, only that comparison is made', async () => {
     const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
     expect(flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+  });
+
+  // The body's reference sets the thresholds of its own level: a commune takes level-1 and level-2 dossiers in one batch.
+  it('a unit on the untouched preset of another level than the reference is not flagged', async () => {
+    const flags = await flagsOf({ presetId: 'tt24-co-so-md2' }, 'tt24-co-so-md1');
+    expect(flags.filter(ruleSetFlag)).toEqual([]);
+  });
+
+  it('a unit of another level than the reference is compared with the preset its workbook names', async () => {
+    const flags = await flagsOf({ presetId: 'tt24-co-so-md2', prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
+    expect(flags.filter(ruleSetFlag)).toEqual([
+      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 2” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
+    ]);
   });
 });

@@ -134,14 +134,21 @@ export class Consolidation {
     return flag;
   }
 
-  /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
+  /**
+   * Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once).
+   * The reference holds its own level's thresholds: a unit asking for another level (a level-2 dossier in a
+   * level-1 batch) is held to the preset its workbook names, not refused for the other level's thresholds.
+   */
   private compareRuleSet(u: UnitRecord): Flag | null {
-    const reference = this.options.ruleSet ?? findPreset(u.ruleSet.id);
+    const body = this.options.ruleSet;
+    const otherLevel = body != null && body.level != null && u.ruleSet.level != null && body.level !== u.ruleSet.level;
+    const byBody = body != null && !otherLevel;
+    const reference = byBody ? body : findPreset(u.ruleSet.id);
     // A rule set an officer handed out carries its own seal (usecases/handout.ts).
     if (!reference) return handedOutFlag(u.ruleSet, this.options.lang ?? 'vi');
     let shape = this.references.get(reference);
     if (!shape) this.references.set(reference, (shape = comparable(reference)));
-    return ruleSetFlag(u, reference, shape, this.options.ruleSet ? 'body' : 'preset', this.options.lang ?? 'vi');
+    return ruleSetFlag(u, reference, shape, byBody ? 'body' : 'preset', this.options.lang ?? 'vi');
   }
 
   finish(): ConsolidationResult {

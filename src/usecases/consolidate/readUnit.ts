@@ -202,7 +202,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     year: null,
     levelRequested: readText(wb.unit.info.level),
     requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
-    ruleSet: { id: rs.id, ...comparable(rs) },
+    ruleSet: { id: rs.id, level: rs.level ?? null, ...comparable(rs) },
     basis: rs.basis,
     bases: [],
     countedMembers: ev.countedMembers,
