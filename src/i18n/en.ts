@@ -532,6 +532,8 @@ export const en: Record<MessageKey, string> = {
   'consolidate.outcome.notEvaluable': 'Cannot be evaluated',
   'consolidate.outcome.rated': 'Rated {rating}',
   'consolidate.remark.file': 'File “{file}”: {message}',
+  'consolidate.unmet.share': '{code}: {value} < {required}',
+  'consolidate.unmet.status': '{code}: {status}',
   'consolidate.check.ok': 'Data agree',
   'consolidate.check.review': 'To review ({count})',
   'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',

@@ -538,6 +538,8 @@ export const vi = {
   'consolidate.outcome.notEvaluable': 'Chưa đánh giá được',
   'consolidate.outcome.rated': 'Xếp loại {rating}',
   'consolidate.remark.file': 'Tệp “{file}”: {message}',
+  'consolidate.unmet.share': '{code}: {value} < {required}',
+  'consolidate.unmet.status': '{code}: {status}',
   'consolidate.check.ok': 'Khớp số liệu',
   'consolidate.check.review': 'Cần xem lại ({count})',
   'consolidate.cli.usage': 'Cách dùng: dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--json] [--rule-set MÃ] [--body "Tên đơn vị tổng hợp"] [--tier "cấp xã"] [--max-size MB]',

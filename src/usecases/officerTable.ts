@@ -20,6 +20,7 @@ const HEADINGS = {
   ruleSet: 'Bộ tiêu chí',
   basis: 'Căn cứ',
   outcome: 'Kết quả (tính lại)',
+  unmet: 'Chỉ tiêu chưa đạt',
   recorded: 'Tự đánh giá của đơn vị',
   remarks: 'Ghi chú',
 } as const;
@@ -211,6 +212,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       ruleSet: at(row, 'ruleSet'),
       bases: basisParts(at(row, 'basis')),
       outcome,
+      unmet: at(row, 'unmet'),
       recorded: at(row, 'recorded'),
       level: level !== null && reasons.length === 0 ? level : null,
       // Whether the unit's rule set recognises the rating is known once its rule set is (recognisedRatings).

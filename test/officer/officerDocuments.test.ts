@@ -88,6 +88,9 @@ describe('who goes into the decision', () => {
       const r = markedRow(data, remarkKey(b.spec.name));
       expect({ unit: b.spec.name, second: r > second }).toEqual({ unit: b.spec.name, second: b.level === null });
     }
+    // A unit kept out by its own data: the minutes say which indicators it does not meet, with its figures.
+    const failed = rowText(data.rows[markedRow(data, remarkKey('Trường mầm non Hoa Sen')) - 1]!);
+    expect(failed).toMatch(/Tính lại: Không đạt \(chưa đạt chỉ tiêu \d+\.\w+: \d+,\d% < \d+%/);
     const expired = rowText(data.rows[markedRow(data, remarkKey('Phòng Văn hóa - Xã hội')) - 1]!);
     expect(expired).toMatch(/Số liệu khớp kết quả tự đánh giá/);
     expect(expired).toMatch(/đã hết thời hạn 36 tháng/);

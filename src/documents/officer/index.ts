@@ -74,7 +74,8 @@ const unitKey = (u: BatchUnit) => `${foldKey(u.name)}|${u.year ?? ''}`;
 const drawnBeforeKey = (u: BatchUnit) => `${u.name}|${u.type}`;
 
 function unitValues(u: BatchUnit) {
-  return { ten_don_vi: u.name, ket_qua: u.outcome, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
+  const chua_dat = u.unmet ? ` (chưa đạt chỉ tiêu ${u.unmet})` : '';
+  return { ten_don_vi: u.name, ket_qua: u.outcome, chua_dat, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
 }
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
