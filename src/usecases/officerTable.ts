@@ -95,6 +95,14 @@ function remarkText(line: string): string {
   return named ? s.replace(named, '') : s;
 }
 
+/**
+ * Remarks about the table's own columns (another indicator or criterion of a code left blank there): for the
+ * officer reading the table, no finding about the unit, so the minutes leave them out.
+ */
+const LAYOUT_ONLY = (['consolidate.flag.otherIndicators', 'consolidate.flag.otherCriteria'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+
+const isLayoutRemark = (line: string) => LAYOUT_ONLY.some((p) => p.test(line.normalize('NFC').trim()));
+
 export function isBlockingRemark(line: string): boolean {
   const s = line.normalize('NFC').trim();
   return BLOCKING_PATTERNS.some((p) => p.test(s));
@@ -219,7 +227,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       rating: rating !== null && reasons.length === 0 ? rating : null,
       // The minutes' words: findings about the unit, not how to mend its workbook.
       reasons: reasons.map(remarkFinding),
-      notes: remarks.filter((l) => !reasons.includes(l)).map(remarkFinding),
+      notes: remarks.filter((l) => !reasons.includes(l) && !isLayoutRemark(l)).map(remarkFinding),
     });
   }
   if (units.length === 0) return { ok: false, reason: 'noUnits' };

@@ -85,3 +85,21 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     expect(remarkFinding(disagree)).toBe(disagree);
   });
 });
+
+describe('the minutes leave out what only the table’s layout needs', () => {
+  it('says nothing of an indicator or criterion left blank in a column of the table (another level’s 3.4 and TC3)', async () => {
+    const unit = (name: string, seed: number, presetId?: string) => unitWorkbook({ name, type: 'Trường THCS', members: 20, seed, presetId, prepare: () => undefined });
+    const files = [
+      { label: 'ho-so/a.xlsx', bytes: await unit('Trường THCS A', 1) },
+      { label: 'ho-so/b.xlsx', bytes: await unit('Trường THCS B', 2) },
+      { label: 'ho-so/c.xlsx', bytes: await unit('Trường THCS C', 3, 'tt24-co-so-md2') },
+    ];
+    const { workbook } = await consolidatedInProcess(files, AS_OF);
+    const r = await generateOfficerDocuments(workbook);
+    if (!r.ok) throw new Error(r.message);
+    const text = async (sheet: string) => (await workbook.batch((s) => s.read([sheet]))).sheets.get(sheet)!.rows.map((row) => row.map((c) => readText(c ?? null)).join(' | ')).join('\n');
+    const layoutOnly = /khác nội dung (chỉ tiêu|tiêu chí) cùng mã của bảng tổng hợp/;
+    expect(await text(CONSOLIDATION_SHEETS.units)).toMatch(layoutOnly);
+    expect(await text(OFFICER_SHEET['bien-ban-tham-dinh'])).not.toMatch(layoutOnly);
+  });
+});
