@@ -126,6 +126,7 @@ const findingRules = (pairs: readonly (readonly [MessageKey, MessageKey])[]): Fi
 const FINDINGS = findingRules([
   ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
   ['consolidate.flag.uncalculated', 'officer.finding.uncalculated'],
+  ['consolidate.flag.notEvaluated', 'officer.finding.notEvaluated'],
   ['consolidate.flag.noName', 'officer.finding.noName'],
   ['consolidate.flag.badYear', 'officer.finding.badYear'],
   ['consolidate.flag.noYear', 'officer.finding.noYear'],

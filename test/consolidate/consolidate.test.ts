@@ -224,6 +224,10 @@ describe('dvht consolidate', () => {
 
   it('flags a workbook never evaluated, and an older layout version', () => {
     expect(flagCodes('11-chua-danh-gia.xlsx')).toEqual(['notEvaluated']);
+    // Which cell is blank and what to ask the unit for.
+    expect(unit('11-chua-danh-gia.xlsx').flags[0]!.message).toBe(
+      'Sổ chưa được đánh giá bằng ĐVHT (\'Thông tin đơn vị\'!B20, “Kết quả tự đánh giá”, còn trống): chưa có kết quả tự đánh giá để đối chiếu. Đề nghị đơn vị đánh giá (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
+    );
     expect(unit('11-chua-danh-gia.xlsx').outcome.label).toBe('Đạt mức độ 1');
     expect(unit('12-mau-cu.xlsx').flags).toEqual([{ code: 'schema', message: 'Sổ theo mẫu cũ (phiên bản mẫu 0); vẫn đọc được.' }]);
   });

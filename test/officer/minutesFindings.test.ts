@@ -28,6 +28,7 @@ describe('the minutes’ opinion on each unit', () => {
       { label: 'ho-so/b.xlsx', bytes: await unit('Trường THCS B', 2, edits.unitField('type', 'Trường quốc tế')) },
       { label: 'ho-so/c.xlsx', bytes: await unit('Trường THCS C', 3, edits.unitField('previousDate', '31/02/2024')) },
       { label: 'ho-so/d.xlsx', bytes: await unit('', 4, () => undefined) },
+      { label: 'ho-so/e.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS E', type: 'Trường THCS', members: 20, seed: 5, evaluate: false }) },
     ];
     ({ workbook } = await consolidatedInProcess(files, AS_OF));
     const r = await generateOfficerDocuments(workbook);
@@ -42,6 +43,7 @@ describe('the minutes’ opinion on each unit', () => {
     expect(minutes).toContain('Loại đơn vị ghi trong hồ sơ (“Trường quốc tế”) không thuộc danh mục loại đơn vị');
     expect(minutes).toContain('Ngày công nhận lần trước ghi trong hồ sơ (“31/02/2024”) không phải một ngày hợp lệ');
     expect(minutes).toContain('Hồ sơ chưa ghi tên đơn vị: không đề nghị công nhận một đơn vị không tên.');
+    expect(minutes).toContain('Hồ sơ chưa có kết quả tự đánh giá (sổ chưa được đánh giá): chưa đủ căn cứ đề nghị công nhận.');
   });
 
   it('carries no instruction for the unit’s staff, nor a file name, which the table’s “Ghi chú” keeps', () => {
