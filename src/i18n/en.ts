@@ -492,6 +492,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.flag.ruleSetPoints': 'indicator {code}: points changed {body} → {unit}',
   'consolidate.flag.ruleSetMeasure': 'indicator {code} is measured another way',
   'consolidate.flag.duplicateKept': 'Same unit as file “{other}” (an older evaluation, not consolidated).',
+  'consolidate.flag.sameDayTimes': '{date} (at {time}; the other file at {otherTime})',
   'consolidate.flag.duplicateDropped': 'Same unit as file “{other}”; this copy was evaluated on {date}, earlier, and is not consolidated.',
   'consolidate.flag.duplicateIdentical': 'Duplicate, identical to file “{other}”: not consolidated again.',
   'consolidate.flag.duplicateNotEvaluated': 'Same unit as file “{other}”; this copy was never evaluated and is not consolidated.',

@@ -496,6 +496,7 @@ export const vi = {
   'consolidate.flag.ruleSetPoints': 'chỉ tiêu {code} đổi điểm {body} → {unit}',
   'consolidate.flag.ruleSetMeasure': 'chỉ tiêu {code} đổi cách đo',
   'consolidate.flag.duplicateKept': 'Trùng với tệp “{other}” (bản đánh giá cũ hơn, không tổng hợp).',
+  'consolidate.flag.sameDayTimes': '{date} (lúc {time}; tệp kia lúc {otherTime})',
   'consolidate.flag.duplicateDropped': 'Trùng đơn vị với tệp “{other}”; bản này đánh giá ngày {date}, cũ hơn nên không tổng hợp.',
   'consolidate.flag.duplicateIdentical': 'Bản trùng, giống hệt tệp “{other}”: không tổng hợp lại.',
   'consolidate.flag.duplicateNotEvaluated': 'Trùng đơn vị với tệp “{other}”; bản này chưa được đánh giá nên không tổng hợp.',

@@ -270,13 +270,24 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
       o.report.status = 'duplicate';
       const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
       const at = o.unit!.recorded.evaluatedAt;
-      o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: at === null ? '' : formatDate(serialToDate(at)) })];
+      o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: evaluatedOn(at, best.unit!.recorded.evaluatedAt, lang) })];
       // A byte-identical copy is no conflict: only the copy's own report says it.
       if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { file: best.report.file, other: o.report.file, type: best.unit!.type, otherType: o.unit!.type }) });
       else identical++;
     }
   }
   return { kept: outcomes.filter((o) => keptSet.has(o)), identical };
+}
+
+const clock = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/** The day a dropped copy was evaluated; on the kept one's day, both times too (a mended file is often sent the same day). */
+function evaluatedOn(at: number | null, keptAt: number | null, lang: Lang): string {
+  if (at === null) return '';
+  const day = serialToDate(at);
+  const other = keptAt === null ? null : serialToDate(keptAt);
+  if (!other || formatDate(other) !== formatDate(day)) return formatDate(day);
+  return t(lang, 'consolidate.flag.sameDayTimes', { date: formatDate(day), time: clock(day), otherTime: clock(other) });
 }
 
 /** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
