@@ -685,6 +685,8 @@ export const en: Record<MessageKey, string> = {
   'handout.usage': 'Usage: dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Consolidating body"] [--tier "cấp xã"] [--year 2026]',
   'handout.done': 'Exported the rule set “{name}” (id {id}): the units’ starting workbook “{file}”{rules}. A unit starting from it (or dvht init --rules …) has exactly these thresholds; consolidation flags any workbook whose thresholds were edited.',
   'handout.rulesFile': ' and the rule-set file “{file}”',
+  'handout.flagEditedDetails': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): {details}',
+  'handout.flagThreshold': 'indicator {code} requires {unit} (handed out: {body})',
   'handout.flagEdited': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): thresholds, conditions or indicators were edited.',
   'handout.pane.title': 'Hand the rule set out to the units',
   'handout.pane.intro': 'Export the rule set (the one chosen under “Bộ tiêu chí đối chiếu”, or the open workbook’s “Tiêu chí” sheet when each unit’s own is chosen) as a starting workbook for the units and a rule-set file. Consolidation flags any workbook whose thresholds were edited.',

@@ -691,6 +691,8 @@ export const vi = {
   'handout.usage': 'Cách dùng: dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ-TIÊU-CHÍ.json] [--body "Đơn vị tổng hợp"] [--tier "cấp xã"] [--year 2026]',
   'handout.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): sổ mẫu cho các đơn vị “{file}”{rules}. Đơn vị bắt đầu từ sổ mẫu (hoặc dvht init --rules …) có đúng các ngưỡng này; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
   'handout.rulesFile': ' và tệp bộ tiêu chí “{file}”',
+  'handout.flagEditedDetails': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): {details}',
+  'handout.flagThreshold': 'chỉ tiêu {code} yêu cầu {unit} (bộ được giao: {body})',
   'handout.flagEdited': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): các ngưỡng, điều kiện hoặc chỉ tiêu đã bị sửa.',
   'handout.pane.title': 'Giao bộ tiêu chí cho các đơn vị',
   'handout.pane.intro': 'Xuất bộ tiêu chí (bộ chọn ở “Bộ tiêu chí đối chiếu”, hoặc trang “Tiêu chí” của sổ đang mở nếu chọn “Bộ của từng đơn vị”) thành sổ mẫu cho các đơn vị và tệp bộ tiêu chí. Khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',

@@ -49,6 +49,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
   'handout.flagEdited',
+  'handout.flagEditedDetails',
 ];
 
 const LANG_IDS: readonly Lang[] = ['vi', 'en'];

@@ -8,6 +8,7 @@ import * as ExcelJS from 'exceljs';
 import { Consolidation } from '../../src/usecases/consolidate/aggregate';
 import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { findPreset } from '../../src/domain/rules/presets';
+import { sealRuleSet } from '../../src/usecases/handout';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
@@ -67,6 +68,15 @@ describe('consolidation without a reference rule set', () => {
 
   it('a rule set the workbook does not name as a preset is not compared', async () => {
     expect(await flagsOf({ prepare: edits.all(edits.setting('id', 'bo-rieng-cua-truong'), edits.threshold('2.4', 0.4)) })).toEqual([]);
+  });
+
+  // What to ask the unit to mend: the officer handed out a preset as it is, so its edits can be named.
+  it('names what was edited in a handed-out preset, as it does for a preset', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const flags = await flagsOf({ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', 0.4)) });
+    expect(flags).toEqual([
+      { code: 'ruleSetEdited', message: `Bộ tiêu chí khác bộ “TT24 · cấp huyện · mức độ 1” do đơn vị tổng hợp giao (mã ${handedOut}): chỉ tiêu 2.4 yêu cầu 40% (bộ được giao: 50%)` },
+    ]);
   });
 
   it('with a reference rule set, only that comparison is made', async () => {

@@ -14,7 +14,7 @@ import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { serialToDate } from './dates';
 import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
-import { handedOutFlag } from '../handout';
+import { handedOutFlag, handedOutPreset } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
 
@@ -144,8 +144,15 @@ export class Consolidation {
     const otherLevel = body != null && body.level != null && u.ruleSet.level != null && body.level !== u.ruleSet.level;
     const byBody = body != null && !otherLevel;
     const reference = byBody ? body : findPreset(u.ruleSet.id);
-    // A rule set an officer handed out carries its own seal (usecases/handout.ts).
-    if (!reference) return handedOutFlag(u.ruleSet, this.options.lang ?? 'vi');
+    // A rule set an officer handed out carries its own seal (usecases/handout.ts); a preset handed out as it is names its edits.
+    if (!reference) {
+      const lang = this.options.lang ?? 'vi';
+      const preset = handedOutPreset(u.ruleSet.id);
+      const flag = handedOutFlag(u.ruleSet, lang);
+      if (!flag || !preset) return flag;
+      const details = changeDetails(u, comparable(preset), 'handout', lang);
+      return details.length ? { code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details: details.join('; ') }) } : flag;
+    }
     let shape = this.references.get(reference);
     if (!shape) this.references.set(reference, (shape = comparable(reference)));
     return ruleSetFlag(u, reference, shape, byBody ? 'body' : 'preset', this.options.lang ?? 'vi');
@@ -307,7 +314,18 @@ function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, Mes
  * preset the unit's own workbook names (a rule set named as no preset has nothing to compare).
  */
 function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet, against: 'body' | 'preset', lang: Lang): Flag | null {
-  const details = ruleSetChanges(u.ruleSet, shape).map((c): string => {
+  const details = changeDetails(u, shape, against, lang);
+  if (!details.length) return null;
+  return against === 'body'
+    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details: details.join('; ') }) }
+    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
+}
+
+const THRESHOLD_WORDS = { body: 'consolidate.flag.ruleSetThreshold', preset: 'consolidate.flag.presetThreshold', handout: 'handout.flagThreshold' } as const;
+
+/** Each change of the unit's rule set from `shape` (the body's reference, its preset, or the preset handed out), in words. */
+function changeDetails(u: UnitRecord, shape: ComparableRuleSet, against: keyof typeof THRESHOLD_WORDS, lang: Lang): string[] {
+  return ruleSetChanges(u.ruleSet, shape).map((c): string => {
     switch (c.kind) {
       case 'mode':
         return t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name });
@@ -318,7 +336,7 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
       case 'measure':
         return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
       case 'threshold':
-        return t(lang, against === 'body' ? 'consolidate.flag.ruleSetThreshold' : 'consolidate.flag.presetThreshold', { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
+        return t(lang, THRESHOLD_WORDS[against], { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
       case 'condition':
         return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
       case 'appliesTo':
@@ -327,10 +345,6 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
         return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
     }
   });
-  if (!details.length) return null;
-  return against === 'body'
-    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details: details.join('; ') }) }
-    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
 }
 
 /**
