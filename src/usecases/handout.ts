@@ -38,6 +38,13 @@ export function sealInId(id: string): string | null {
   return SEAL.exec(id)?.[2] ?? null;
 }
 
+/** The preset a rule set was handed out as, when handed out as it is (its seal is the preset's own); else null. */
+export function handedOutPreset(id: string): RuleSet | null {
+  const m = SEAL.exec(id);
+  const preset = m ? findPreset(m[1]!) : undefined;
+  return preset && sealOf(comparable(preset)) === m![2] ? preset : null;
+}
+
 /** Whether a unit's rule set still rules what was handed out: null when it was not handed out. */
 export function handedOutEdited(rs: ComparableRuleSet & { id: string }): boolean | null {
   const seal = sealInId(rs.id);

@@ -20,6 +20,7 @@ const HEADINGS = {
   ruleSet: 'Bộ tiêu chí',
   basis: 'Căn cứ',
   outcome: 'Kết quả (tính lại)',
+  unmet: 'Chỉ tiêu chưa đạt',
   recorded: 'Tự đánh giá của đơn vị',
   remarks: 'Ghi chú',
 } as const;
@@ -48,6 +49,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
   'handout.flagEdited',
+  'handout.flagEditedDetails',
 ];
 
 const LANG_IDS: readonly Lang[] = ['vi', 'en'];
@@ -94,6 +96,14 @@ function remarkText(line: string): string {
   return named ? s.replace(named, '') : s;
 }
 
+/**
+ * Remarks about the table's own columns (another indicator or criterion of a code left blank there): for the
+ * officer reading the table, no finding about the unit, so the minutes leave them out.
+ */
+const LAYOUT_ONLY = (['consolidate.flag.otherIndicators', 'consolidate.flag.otherCriteria'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+
+const isLayoutRemark = (line: string) => LAYOUT_ONLY.some((p) => p.test(line.normalize('NFC').trim()));
+
 export function isBlockingRemark(line: string): boolean {
   const s = line.normalize('NFC').trim();
   return BLOCKING_PATTERNS.some((p) => p.test(s));
@@ -117,6 +127,7 @@ const findingRules = (pairs: readonly (readonly [MessageKey, MessageKey])[]): Fi
 const FINDINGS = findingRules([
   ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
   ['consolidate.flag.uncalculated', 'officer.finding.uncalculated'],
+  ['consolidate.flag.notEvaluated', 'officer.finding.notEvaluated'],
   ['consolidate.flag.noName', 'officer.finding.noName'],
   ['consolidate.flag.badYear', 'officer.finding.badYear'],
   ['consolidate.flag.noYear', 'officer.finding.noYear'],
@@ -211,13 +222,14 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       ruleSet: at(row, 'ruleSet'),
       bases: basisParts(at(row, 'basis')),
       outcome,
+      unmet: at(row, 'unmet'),
       recorded: at(row, 'recorded'),
       level: level !== null && reasons.length === 0 ? level : null,
       // Whether the unit's rule set recognises the rating is known once its rule set is (recognisedRatings).
       rating: rating !== null && reasons.length === 0 ? rating : null,
       // The minutes' words: findings about the unit, not how to mend its workbook.
       reasons: reasons.map(remarkFinding),
-      notes: remarks.filter((l) => !reasons.includes(l)).map(remarkFinding),
+      notes: remarks.filter((l) => !reasons.includes(l) && !isLayoutRemark(l)).map(remarkFinding),
     });
   }
   if (units.length === 0) return { ok: false, reason: 'noUnits' };

@@ -224,6 +224,10 @@ describe('dvht consolidate', () => {
 
   it('flags a workbook never evaluated, and an older layout version', () => {
     expect(flagCodes('11-chua-danh-gia.xlsx')).toEqual(['notEvaluated']);
+    // Which cell is blank and what to ask the unit for.
+    expect(unit('11-chua-danh-gia.xlsx').flags[0]!.message).toBe(
+      'Sổ chưa được đánh giá bằng ĐVHT (\'Thông tin đơn vị\'!B20, “Kết quả tự đánh giá”, còn trống): chưa có kết quả tự đánh giá để đối chiếu. Đề nghị đơn vị đánh giá (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
+    );
     expect(unit('11-chua-danh-gia.xlsx').outcome.label).toBe('Đạt mức độ 1');
     expect(unit('12-mau-cu.xlsx').flags).toEqual([{ code: 'schema', message: 'Sổ theo mẫu cũ (phiên bản mẫu 0); vẫn đọc được.' }]);
   });
@@ -264,6 +268,11 @@ describe('dvht consolidate', () => {
     // Each bullet names its file, as the row's “Tệp” does.
     expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%`);
     expect(ws.getCell(row, col('Chỉ tiêu 2.1')).value).toBeCloseTo(52 / 59, 10);
+    // What to ask the unit to mend, beside its result: each indicator it does not meet, with its figure.
+    expect(String(ws.getCell(row, col('Chỉ tiêu chưa đạt')).value)).toContain('2.1: 88,1% < 90%');
+    for (let r = 6; r < 6 + 12; r++) {
+      if (String(ws.getCell(r, col('Kết quả (tính lại)')).value).startsWith('Đạt')) expect(ws.getCell(r, col('Chỉ tiêu chưa đạt')).value).toBeNull();
+    }
     expect(ws.getCell(row, col('TC2')).value).toBe('Không đạt');
     const okRow = 6 + json.units.findIndex((u) => u.file.endsWith('02-ubnd-xa.xlsx'));
     expect(ws.getCell(okRow, col('Thẩm định')).value).toBe('Khớp số liệu');

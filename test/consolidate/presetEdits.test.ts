@@ -8,6 +8,7 @@ import * as ExcelJS from 'exceljs';
 import { Consolidation } from '../../src/usecases/consolidate/aggregate';
 import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { findPreset } from '../../src/domain/rules/presets';
+import { sealRuleSet } from '../../src/usecases/handout';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
@@ -23,6 +24,9 @@ async function flagsOf(spec: Partial<UnitSpec>, ruleSet: string | null = null, l
   c.add(await readUnitFile(bytes, 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang }));
   return c.finish().units[0]!.record.flags;
 }
+
+/** The rule-set comparison's flags (a level-2 unit has others: no date of its level-1 recognition …). */
+const ruleSetFlag = (f: { code: string }) => f.code === 'ruleSet' || f.code === 'ruleSetEdited';
 
 const deleteRow = (code: string) => (wb: ExcelJS.Workbook) => wb.getWorksheet(SHEETS.criteria)!.spliceRows(criteriaRow(wb, code), 1);
 const setCell = (code: string, col: number, value: string | number) => (wb: ExcelJS.Workbook) => {
@@ -66,8 +70,30 @@ describe('consolidation without a reference rule set', () => {
     expect(await flagsOf({ prepare: edits.all(edits.setting('id', 'bo-rieng-cua-truong'), edits.threshold('2.4', 0.4)) })).toEqual([]);
   });
 
+  // What to ask the unit to mend: the officer handed out a preset as it is, so its edits can be named.
+  it('names what was edited in a handed-out preset, as it does for a preset', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const flags = await flagsOf({ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', 0.4)) });
+    expect(flags).toEqual([
+      { code: 'ruleSetEdited', message: `Bộ tiêu chí khác bộ “TT24 · cấp huyện · mức độ 1” do đơn vị tổng hợp giao (mã ${handedOut}): chỉ tiêu 2.4 yêu cầu 40% (bộ được giao: 50%)` },
+    ]);
+  });
+
   it('with a reference rule set, only that comparison is made', async () => {
     const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
     expect(flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+  });
+
+  // The body's reference sets the thresholds of its own level: a commune takes level-1 and level-2 dossiers in one batch.
+  it('a unit on the untouched preset of another level than the reference is not flagged', async () => {
+    const flags = await flagsOf({ presetId: 'tt24-co-so-md2' }, 'tt24-co-so-md1');
+    expect(flags.filter(ruleSetFlag)).toEqual([]);
+  });
+
+  it('a unit of another level than the reference is compared with the preset its workbook names', async () => {
+    const flags = await flagsOf({ presetId: 'tt24-co-so-md2', prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
+    expect(flags.filter(ruleSetFlag)).toEqual([
+      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 2” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
+    ]);
   });
 });

@@ -76,3 +76,18 @@ describe('the same school sent with two unit types', () => {
     expect(after.rows.find((x) => readText(x[1] ?? null) === 'Trường THCS Nguyễn Du')!.map((c) => readText(c ?? null))).toContain(words);
   });
 });
+
+// A unit often sends a mended file the same day: the day alone would not tell the officer which is newer.
+describe('the same unit sent twice on one day', () => {
+  it('says at what time each was evaluated', async () => {
+    const spec = { name: 'Trường THCS Lê Quý Đôn', type: 'Trường THCS', members: 20, seed: 7 };
+    const files = [
+      { label: 'ho-so/le-quy-don.xlsx', bytes: await unitWorkbook({ ...spec, evaluatedAt: new Date(2025, 11, 20, 8, 5) }) },
+      { label: 'ho-so/le-quy-don-sua.xlsx', bytes: await unitWorkbook({ ...spec, evaluatedAt: new Date(2025, 11, 20, 15, 40) }) },
+    ];
+    const { result } = await consolidatedInProcess(files, AS_OF);
+    expect(result.files.find((f) => f.file === 'ho-so/le-quy-don.xlsx')!.reasons).toEqual([
+      'Trùng đơn vị với tệp “ho-so/le-quy-don-sua.xlsx”; bản này đánh giá ngày 20/12/2025 (lúc 08:05; tệp kia lúc 15:40), cũ hơn nên không tổng hợp.',
+    ]);
+  });
+});

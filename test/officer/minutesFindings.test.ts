@@ -28,6 +28,7 @@ describe('the minutes’ opinion on each unit', () => {
       { label: 'ho-so/b.xlsx', bytes: await unit('Trường THCS B', 2, edits.unitField('type', 'Trường quốc tế')) },
       { label: 'ho-so/c.xlsx', bytes: await unit('Trường THCS C', 3, edits.unitField('previousDate', '31/02/2024')) },
       { label: 'ho-so/d.xlsx', bytes: await unit('', 4, () => undefined) },
+      { label: 'ho-so/e.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS E', type: 'Trường THCS', members: 20, seed: 5, evaluate: false }) },
     ];
     ({ workbook } = await consolidatedInProcess(files, AS_OF));
     const r = await generateOfficerDocuments(workbook);
@@ -42,6 +43,7 @@ describe('the minutes’ opinion on each unit', () => {
     expect(minutes).toContain('Loại đơn vị ghi trong hồ sơ (“Trường quốc tế”) không thuộc danh mục loại đơn vị');
     expect(minutes).toContain('Ngày công nhận lần trước ghi trong hồ sơ (“31/02/2024”) không phải một ngày hợp lệ');
     expect(minutes).toContain('Hồ sơ chưa ghi tên đơn vị: không đề nghị công nhận một đơn vị không tên.');
+    expect(minutes).toContain('Hồ sơ chưa có kết quả tự đánh giá (sổ chưa được đánh giá): chưa đủ căn cứ đề nghị công nhận.');
   });
 
   it('carries no instruction for the unit’s staff, nor a file name, which the table’s “Ghi chú” keeps', () => {
@@ -83,5 +85,23 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     // A finding already (a figure that disagrees) stands as the table wrote it.
     const disagree = t(lang, 'consolidate.flag.indicatorShare', { code: '2.1', recorded: 'Đạt', value: '79,7%', op: '<', required: '90%' });
     expect(remarkFinding(disagree)).toBe(disagree);
+  });
+});
+
+describe('the minutes leave out what only the table’s layout needs', () => {
+  it('says nothing of an indicator or criterion left blank in a column of the table (another level’s 3.4 and TC3)', async () => {
+    const unit = (name: string, seed: number, presetId?: string) => unitWorkbook({ name, type: 'Trường THCS', members: 20, seed, presetId, prepare: () => undefined });
+    const files = [
+      { label: 'ho-so/a.xlsx', bytes: await unit('Trường THCS A', 1) },
+      { label: 'ho-so/b.xlsx', bytes: await unit('Trường THCS B', 2) },
+      { label: 'ho-so/c.xlsx', bytes: await unit('Trường THCS C', 3, 'tt24-co-so-md2') },
+    ];
+    const { workbook } = await consolidatedInProcess(files, AS_OF);
+    const r = await generateOfficerDocuments(workbook);
+    if (!r.ok) throw new Error(r.message);
+    const text = async (sheet: string) => (await workbook.batch((s) => s.read([sheet]))).sheets.get(sheet)!.rows.map((row) => row.map((c) => readText(c ?? null)).join(' | ')).join('\n');
+    const layoutOnly = /khác nội dung (chỉ tiêu|tiêu chí) cùng mã của bảng tổng hợp/;
+    expect(await text(CONSOLIDATION_SHEETS.units)).toMatch(layoutOnly);
+    expect(await text(OFFICER_SHEET['bien-ban-tham-dinh'])).not.toMatch(layoutOnly);
   });
 });

@@ -72,6 +72,14 @@ describe('who goes into the decision', () => {
     expect(reasons('Trường mầm non Hoa Sen')).toBe('');
   });
 
+  // NĐ 30/2020 Phụ lục I: the issuing body and the signing authority are named in full (only a parent body may be abbreviated).
+  it('names the UBND in full at the head of its decision and in its authority line, though typed “UBND xã …”', async () => {
+    const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
+    expect(decision).toMatch(/^ỦY BAN NHÂN DÂN XÃ HÒA BÌNH[ |]*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
+    expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH');
+    expect(decision).not.toMatch(/UBND XÃ/);
+  });
+
   it('draws the three documents after the consolidation\'s sheets, and the officer\'s templates sheet', async () => {
     const names = (await wb.batch((s) => s.read([]))).sheetNames;
     const at = (n: string) => names.indexOf(n);
@@ -88,6 +96,9 @@ describe('who goes into the decision', () => {
       const r = markedRow(data, remarkKey(b.spec.name));
       expect({ unit: b.spec.name, second: r > second }).toEqual({ unit: b.spec.name, second: b.level === null });
     }
+    // A unit kept out by its own data: the minutes say which indicators it does not meet, with its figures.
+    const failed = rowText(data.rows[markedRow(data, remarkKey('Trường mầm non Hoa Sen')) - 1]!);
+    expect(failed).toMatch(/Tính lại: Không đạt \(chưa đạt chỉ tiêu \d+\.\w+: \d+,\d% < \d+%/);
     const expired = rowText(data.rows[markedRow(data, remarkKey('Phòng Văn hóa - Xã hội')) - 1]!);
     expect(expired).toMatch(/Số liệu khớp kết quả tự đánh giá/);
     expect(expired).toMatch(/đã hết thời hạn 36 tháng/);

@@ -13,7 +13,7 @@ const ruleSets = PRESETS.map((r) => ({ name: r.name, basis: r.basis, recognition
 const TT24 = PRESETS.find((r) => r.id === 'tt24-co-so-md1')!;
 const TT22 = PRESETS.find((r) => r.id === 'tt22-100')!;
 
-const unit = (name: string, more: Partial<BatchUnit>): BatchUnit => ({ name, type: 'Trường THCS', year: 2025, ruleSet: TT24.name, bases: [], outcome: 'Đạt mức độ 1', recorded: 'Đạt mức độ 1', level: 1, rating: null, reasons: [], notes: [], ...more });
+const unit = (name: string, more: Partial<BatchUnit>): BatchUnit => ({ name, type: 'Trường THCS', year: 2025, ruleSet: TT24.name, bases: [], outcome: 'Đạt mức độ 1', unmet: '', recorded: 'Đạt mức độ 1', level: 1, rating: null, reasons: [], notes: [], ...more });
 const TT24_OK = unit('Trường THCS Nguyễn Du', {});
 const TT22_FAIL = unit('Trường TH Bình An', { type: 'Trường tiểu học', ruleSet: TT22.name, outcome: 'Xếp loại Chưa đạt', recorded: '20 điểm — xếp loại Chưa đạt', level: null });
 

@@ -16,6 +16,8 @@ export interface BatchUnit {
   bases: string[];
   /** Recomputed from the unit's data ("Đạt mức độ 1", "Không đạt" …). */
   outcome: string;
+  /** The indicators it does not meet, with their figures ("2.4: 46,3% < 50%; 1.3: Không đạt"); '' when none, or in a table drawn before. */
+  unmet: string;
   /** What the unit's workbook says it is. */
   recorded: string;
   /** Proposed for recognition at this level (1, 2), or 0 for a recognition without level; null: not proposed at a level. */

@@ -158,6 +158,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     ket_qua: '',
     tu_danh_gia: '',
     ly_do: '',
+    chua_dat: '',
     muc_do: '',
     muc_do_la_ma: '',
     so_trong_nhom: '',

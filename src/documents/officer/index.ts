@@ -45,6 +45,12 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 const UNTITLED = '“Đơn vị học tập”';
 
 /**
+ * NĐ 30/2020 Phụ lục I: the body issuing a document, and the authority signing it, are named in full ("UBND" may
+ * shorten only a parent body's name): "UBND xã Hòa Bình" → "Ủy ban nhân dân xã Hòa Bình".
+ */
+const committeeInFull = (name: string) => name.replace(/^UBND(?=\s)/u, 'Ủy ban nhân dân');
+
+/**
  * Heading and title; `byCommittee`: the decision is the UBND's (a draft, marked so above
  * the heading while "quyet_dinh.du_thao" says so), the others the examining office's.
  */
@@ -53,7 +59,7 @@ function openOfficerDocument(sheet: string, ctx: OfficerContext, prefix: string,
   const v = ctx.values;
   const draft = byCommittee ? officerText(ctx, `${prefix}.du_thao`) : '';
   if (draft) b.row([{ text: draft, bold: true, align: 'right', size: SIZE.national, border: true, from: 9, to: 10 }]);
-  const issuer = byCommittee ? v.uy_ban : v.co_quan_tham_dinh;
+  const issuer = byCommittee ? committeeInFull(v.uy_ban) : v.co_quan_tham_dinh;
   headingBlock(b, {
     parent: byCommittee || issuer === v.uy_ban ? '' : v.uy_ban,
     unitName: issuer,
@@ -74,7 +80,8 @@ const unitKey = (u: BatchUnit) => `${foldKey(u.name)}|${u.year ?? ''}`;
 const drawnBeforeKey = (u: BatchUnit) => `${u.name}|${u.type}`;
 
 function unitValues(u: BatchUnit) {
-  return { ten_don_vi: u.name, ket_qua: u.outcome, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
+  const chua_dat = u.unmet ? ` (chưa đạt chỉ tiêu ${u.unmet})` : '';
+  return { ten_don_vi: u.name, ket_qua: u.outcome, chua_dat, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
 }
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
@@ -133,7 +140,7 @@ export function drawToTrinhCongNhan(ctx: OfficerContext, kept: KeptTexts): Sheet
 
 export function drawQuyetDinhCongNhan(ctx: OfficerContext, kept: KeptTexts): SheetPlan {
   const b = openOfficerDocument(OFFICER_SHEETS.quyetDinh, ctx, 'quyet_dinh', true);
-  b.row([{ text: officerText(ctx, 'quyet_dinh.tham_quyen').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
+  b.row([{ text: officerText(ctx, 'quyet_dinh.tham_quyen', { uy_ban: committeeInFull(ctx.values.uy_ban) }).toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
   b.spacer(8);
   b.paragraphs(officerText(ctx, 'quyet_dinh.can_cu'), { indent: true, italic: true });
   b.spacer(6);

@@ -34,6 +34,7 @@ export const OFFICER_PLACEHOLDERS = {
   ket_qua: 'Kết quả tính lại của đơn vị',
   tu_danh_gia: 'Kết quả tự đánh giá đơn vị ghi',
   ly_do: 'Các điểm chưa khớp (cột “Ghi chú” của bảng tổng hợp)',
+  chua_dat: 'Các chỉ tiêu đơn vị chưa đạt, kèm số liệu, trong ngoặc: “ (chưa đạt chỉ tiêu 2.4: 46,3% < 50%)” (cột “Chỉ tiêu chưa đạt” của bảng tổng hợp); trống khi không có',
   muc_do: 'Mức độ đề nghị công nhận (“mức độ 1”)',
   // Per level group of the decision's list (only inside "quyet_dinh.nhom"):
   muc_do_la_ma: 'Số thứ tự La Mã của nhóm (I, II)',
@@ -98,7 +99,7 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
   { key: 'tham_dinh.khong_co', label: 'Biên bản thẩm định: khi danh sách trống', text: 'Không có đơn vị nào.' },
   { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Số liệu khớp kết quả tự đánh giá.' },
-  { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Tính lại: {ket_qua}; đơn vị tự đánh giá: {tu_danh_gia}. {ly_do}' },
+  { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Tính lại: {ket_qua}{chua_dat}; đơn vị tự đánh giá: {tu_danh_gia}. {ly_do}' },
   {
     key: 'tham_dinh.ket_luan',
     label: 'Biên bản thẩm định: kết luận',

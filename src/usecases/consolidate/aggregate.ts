@@ -14,7 +14,7 @@ import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatThreshold } from '../../i18n/format';
 import { serialToDate } from './dates';
 import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
-import { handedOutFlag } from '../handout';
+import { handedOutFlag, handedOutPreset } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
 
@@ -134,14 +134,28 @@ export class Consolidation {
     return flag;
   }
 
-  /** Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once). */
+  /**
+   * Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once).
+   * The reference holds its own level's thresholds: a unit asking for another level (a level-2 dossier in a
+   * level-1 batch) is held to the preset its workbook names, not refused for the other level's thresholds.
+   */
   private compareRuleSet(u: UnitRecord): Flag | null {
-    const reference = this.options.ruleSet ?? findPreset(u.ruleSet.id);
-    // A rule set an officer handed out carries its own seal (usecases/handout.ts).
-    if (!reference) return handedOutFlag(u.ruleSet, this.options.lang ?? 'vi');
+    const body = this.options.ruleSet;
+    const otherLevel = body != null && body.level != null && u.ruleSet.level != null && body.level !== u.ruleSet.level;
+    const byBody = body != null && !otherLevel;
+    const reference = byBody ? body : findPreset(u.ruleSet.id);
+    // A rule set an officer handed out carries its own seal (usecases/handout.ts); a preset handed out as it is names its edits.
+    if (!reference) {
+      const lang = this.options.lang ?? 'vi';
+      const preset = handedOutPreset(u.ruleSet.id);
+      const flag = handedOutFlag(u.ruleSet, lang);
+      if (!flag || !preset) return flag;
+      const details = changeDetails(u, comparable(preset), 'handout', lang);
+      return details.length ? { code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details: details.join('; ') }) } : flag;
+    }
     let shape = this.references.get(reference);
     if (!shape) this.references.set(reference, (shape = comparable(reference)));
-    return ruleSetFlag(u, reference, shape, this.options.ruleSet ? 'body' : 'preset', this.options.lang ?? 'vi');
+    return ruleSetFlag(u, reference, shape, byBody ? 'body' : 'preset', this.options.lang ?? 'vi');
   }
 
   finish(): ConsolidationResult {
@@ -263,13 +277,24 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
       o.report.status = 'duplicate';
       const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
       const at = o.unit!.recorded.evaluatedAt;
-      o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: at === null ? '' : formatDate(serialToDate(at)) })];
+      o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: evaluatedOn(at, best.unit!.recorded.evaluatedAt, lang) })];
       // A byte-identical copy is no conflict: only the copy's own report says it.
       if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { file: best.report.file, other: o.report.file, type: best.unit!.type, otherType: o.unit!.type }) });
       else identical++;
     }
   }
   return { kept: outcomes.filter((o) => keptSet.has(o)), identical };
+}
+
+const clock = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/** The day a dropped copy was evaluated; on the kept one's day, both times too (a mended file is often sent the same day). */
+function evaluatedOn(at: number | null, keptAt: number | null, lang: Lang): string {
+  if (at === null) return '';
+  const day = serialToDate(at);
+  const other = keptAt === null ? null : serialToDate(keptAt);
+  if (!other || formatDate(other) !== formatDate(day)) return formatDate(day);
+  return t(lang, 'consolidate.flag.sameDayTimes', { date: formatDate(day), time: clock(day), otherTime: clock(other) });
 }
 
 /** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
@@ -289,7 +314,18 @@ function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, Mes
  * preset the unit's own workbook names (a rule set named as no preset has nothing to compare).
  */
 function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet, against: 'body' | 'preset', lang: Lang): Flag | null {
-  const details = ruleSetChanges(u.ruleSet, shape).map((c): string => {
+  const details = changeDetails(u, shape, against, lang);
+  if (!details.length) return null;
+  return against === 'body'
+    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details: details.join('; ') }) }
+    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
+}
+
+const THRESHOLD_WORDS = { body: 'consolidate.flag.ruleSetThreshold', preset: 'consolidate.flag.presetThreshold', handout: 'handout.flagThreshold' } as const;
+
+/** Each change of the unit's rule set from `shape` (the body's reference, its preset, or the preset handed out), in words. */
+function changeDetails(u: UnitRecord, shape: ComparableRuleSet, against: keyof typeof THRESHOLD_WORDS, lang: Lang): string[] {
+  return ruleSetChanges(u.ruleSet, shape).map((c): string => {
     switch (c.kind) {
       case 'mode':
         return t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name });
@@ -300,7 +336,7 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
       case 'measure':
         return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
       case 'threshold':
-        return t(lang, against === 'body' ? 'consolidate.flag.ruleSetThreshold' : 'consolidate.flag.presetThreshold', { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
+        return t(lang, THRESHOLD_WORDS[against], { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
       case 'condition':
         return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
       case 'appliesTo':
@@ -309,10 +345,6 @@ function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet
         return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
     }
   });
-  if (!details.length) return null;
-  return against === 'body'
-    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details: details.join('; ') }) }
-    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
 }
 
 /**

@@ -15,7 +15,7 @@ import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, summaryText, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
 import type { FileReport, UnitRecord } from './records';
 import { serialToDate } from './dates';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;
@@ -42,10 +42,10 @@ function bar(ref: string, share: number | null): CellInput {
 const MAX_CELL = 32_000;
 
 const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính'];
-const TAIL_HEADERS = ['Kết quả (tính lại)', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
+const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
 /** Widths (Excel units) of the columns under FIXED_HEADERS (shared with the tables below the units) and TAIL_HEADERS. */
 const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11];
-const TAIL_WIDTHS = [18, 8, 10, 26, 12, 16, 60, 28, 50];
+const TAIL_WIDTHS = [18, 30, 8, 10, 26, 12, 16, 60, 28, 50];
 const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
 /** The rows' fitted height for `lines` lines (none for one: most rows keep the sheet's default). */
@@ -82,8 +82,8 @@ export interface RowDrawer {
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
 // (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
-const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, score: 8, rating: 9, recorded: 10, previous: 11, check: 12, remarks: 13, file: 14, basis: 15 } as const;
-const FIRST_CODE_SLOT = 16;
+const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, unmet: 8, score: 9, rating: 10, recorded: 11, previous: 12, check: 13, remarks: 14, file: 15, basis: 16 } as const;
+const FIRST_CODE_SLOT = 17;
 
 const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
@@ -167,7 +167,7 @@ class UnitSlots {
   /** The slot of each column, from A, codes in code order; another indicator or criterion of a code has none. */
   columns(ids: TableIds): number[] {
     const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
-    const tail = [SLOT.outcome, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file, SLOT.basis];
+    const tail = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file, SLOT.basis];
     const slots = (columns: [string, number][]) => columns.map(([, slot]) => slot);
     return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...tail];
   }
@@ -204,9 +204,25 @@ function remarkBullet(message: string, file: string, lang: Lang): string {
   return `• ${message.includes(`“${file}”`) ? message : t(lang, 'consolidate.remark.file', { file, message })}`;
 }
 
-/** The cells known once every file is in: the row's number and the checks across files. */
+/**
+ * The indicators a unit does not meet or that cannot be evaluated, each with its figure ("2.4: 46,3% < 50%"):
+ * what to ask the unit to mend, and what the minutes say of a unit kept out by its own data.
+ */
+function unmetText(u: UnitRecord, lang: Lang): string | null {
+  const parts = u.indicators
+    .filter((i) => i.status === 'not_met' || i.status === 'not_evaluable')
+    .map((i) =>
+      i.status === 'not_met' && i.measure !== 'unit' && i.value !== null && i.required !== null
+        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatPercent(i.value, lang), required: formatThreshold(i.required, lang) })
+        : t(lang, 'consolidate.unmet.status', { code: i.code, status: t(lang, `status.${i.status}`) }),
+    );
+  return parts.length ? parts.join('; ') : null;
+}
+
+/** The cells known once every file is in: the row's number, what it does not meet and the checks across files. */
 function finalCells(u: UnitRecord, file: string, n: number, lang: Lang, emit: Emit): void {
   emit(SLOT.stt, n);
+  emit(SLOT.unmet, unmetText(u, lang));
   emit(SLOT.check, u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok'), u.flags.length ? FLAGGED_STYLE : undefined);
   emit(SLOT.remarks, u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null);
 }

@@ -14,7 +14,8 @@ import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
-import { UNIT_FIELDS, uncalculatedFields } from '../../sheets/unitSheet';
+import { sheetRef } from '../../workbook/a1';
+import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
@@ -176,7 +177,11 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
   const ids = identitiesOf(rs);
 
-  if (recordedOutcome === '' && recordedFp === '') flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated') });
+  if (recordedOutcome === '' && recordedFp === '') {
+    const row = wb.unit.resultRows.outcome;
+    const where = row ? sheetRef(SHEETS.unit, `B${row}`) : `'${SHEETS.unit}'`;
+    flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where, field: RESULT_FIELDS.outcome }) });
+  }
   else {
     if (recordedFp !== fingerprint(wb)) {
       flags.push({ code: 'stale', message: t(lang, 'consolidate.flag.stale', { date: evaluatedAt !== null ? formatDate(serialToDate(evaluatedAt)) : '?' }) });
@@ -202,7 +207,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
     year: null,
     levelRequested: readText(wb.unit.info.level),
     requestedLevel: requestedLevel(rs, readText(wb.unit.info.level)),
-    ruleSet: { id: rs.id, ...comparable(rs) },
+    ruleSet: { id: rs.id, level: rs.level ?? null, ...comparable(rs) },
     basis: rs.basis,
     bases: [],
     countedMembers: ev.countedMembers,

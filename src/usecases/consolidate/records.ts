@@ -59,8 +59,8 @@ export interface UnitRecord {
   levelRequested: string;
   /** The level asked for by the domain's rule (typed, else the rule set's); null when the rule set rates. */
   requestedLevel: number | null;
-  /** The unit's rule set as compared with a reference (`id`: the preset its workbook names). */
-  ruleSet: ComparableRuleSet & { id: string };
+  /** The unit's rule set as compared with a reference (`id`: the preset its workbook names; `level`: the one it recognises, null when it rates). */
+  ruleSet: ComparableRuleSet & { id: string; level: number | null };
   /** The rule set's "Căn cứ" cell as typed. */
   basis: string;
   /**
