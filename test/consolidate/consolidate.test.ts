@@ -293,6 +293,9 @@ describe('dvht consolidate', () => {
       expect(files.getCell(5 + i, 3).value).toBe({ consolidated: 'Đã tổng hợp', flagged: 'Đã tổng hợp — cần xem lại', duplicate: 'Trùng — không tổng hợp', skipped: 'Bỏ qua', rejected: 'Bị từ chối' }[f.status]);
       expect(files.getCell(5 + i, 5).value ?? null).toBe(f.reasons.length ? f.reasons.join('\n') : null);
     });
+    // “Lưu bằng”: the program and its version, not LibreOffice's build string ("LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/…").
+    const saved = files.getCell(5 + json.files.findIndex((f) => f.file.endsWith('16-libreoffice.xlsx')), 6).value;
+    expect(saved).toMatch(/^LibreOffice \d+(\.\d+)+$/);
   });
 
   it('exits 0 when every file was consolidated, redrawing only its own sheets in an existing output', async () => {

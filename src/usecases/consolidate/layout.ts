@@ -521,15 +521,19 @@ function leftOutNote(criteria: ConsolidationResult['criteria']): string | null {
 const REJECTED_STYLE: CellStyle = { ...STYLE.body, fontColor: '#C00000', bold: true };
 const NOT_CONSOLIDATED_STYLE: CellStyle = { ...STYLE.body, fill: '#FCE4D6' };
 
-/** The file report's rows: written into the plan, or drawn by the host (`drawer`) and only placed. */
 /** A file report row: STT, file, status, unit, reasons, application, size (KB). */
 function fileRow(f: FileReport, i: number, lang: Lang): CellInput[] {
-  return [i + 1, f.file, t(lang, `consolidate.status.${f.status}`), f.unit || null, f.reasons.length ? clip(f.reasons.join('\n')) : null, f.application, Math.round((f.size / 1024) * 10) / 10];
+  return [i + 1, f.file, t(lang, `consolidate.status.${f.status}`), f.unit || null, f.reasons.length ? clip(f.reasons.join('\n')) : null, programName(f.application), Math.round((f.size / 1024) * 10) / 10];
+}
+
+/** The program and its version, out of a build string ("LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/…" → "LibreOffice 7.4.7.2"). */
+function programName(application: string | null): string | null {
+  const build = application && /^([^/\s]+)\/([^\s$]+)/.exec(application);
+  return build ? `${build[1]} ${build[2]}` : application;
 }
 
 const FILE_SLOTS = [0, 1, 2, 3, 4, 5, 6] as const;
-/** Widths (Excel units) of the file report's columns, by slot. */
-/** 186 characters: one A4 landscape width at ~8.5 pt (with a reason of 80 it took a second page for two columns). */
+/** Widths (Excel units) of the file report's columns, by slot: 186 characters, one A4 landscape width at ~8.5 pt (with a reason of 80 it took a second page for two columns). */
 const FILE_WIDTHS = [6, 36, 22, 30, 60, 20, 12];
 const FILE_HEADERS = ['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)'];
 const FILE_STATUS_SLOT = 2;
