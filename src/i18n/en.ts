@@ -217,7 +217,7 @@ export const en: Record<MessageKey, string> = {
   'pane.unit.receiverTier': 'Tier of the consolidating body',
   'pane.unit.receiverTierHint': 'e.g. commune, province.',
   'pane.ruleSet.title': 'Rule set',
-  'pane.ruleSet.intro': 'This is the rule set written in the “Tiêu chí” sheet. You may change requirements, conditions and applicability to match local texts, then click “Save”.',
+  'pane.ruleSet.intro': 'This is the rule set written in the “Tiêu chí” sheet. You may change requirements, conditions and applicability to match local texts, then click “Save”; the body that receives the dossier sees every edit from the original rule set.',
   'pane.ruleSet.close': 'Close',
   'pane.ruleSet.loading': 'Reading the “Tiêu chí” sheet…',
   'pane.ruleSet.unavailableTitle': 'The rule set cannot be read yet',
@@ -834,6 +834,7 @@ export const en: Record<MessageKey, string> = {
   'help.rules.local': 'Provincial documents for indicators set by local practice: Plan 248/KH-UBND of 20/8/2024 of the Hà Nội People’s Committee (filing order); Form 4 of Official Letter 681/SGDĐT-GDTrH&TX of 07/5/2024 of the Đồng Tháp Department of Education.',
   'help.rules.tags': 'Tags in the “Nguồn” column: [C] in the legal text; [S] from one secondary source; [L] local practice, or a stand-in level where no document read sets one (the “Nguồn” cell then says “mức tạm chọn sẵn”, as for the shares of district level 2). Compare with your own province’s documents and edit the thresholds if needed.',
   // The legend above the table of “Tiêu chí” (criteriaSheet.ts): the help's words, shorter, printed with the sheet
+  'criteriaSheet.hint': 'Edit a requirement or condition, or add an indicator, only where a local document says otherwise (name it in the “Nguồn” column): the body that receives the dossier sees every edit from the original rule set. For a “Đơn vị” (unit) indicator, write Đạt / Không đạt / Không áp dụng in column I and the evidence in column J. Columns K–P are written by ĐVHT.',
   'criteriaSheet.sourceTags': 'Tags in the “Nguồn” (source) column: [C] in the legal text; [S] from one secondary source; [L] local practice, or a stand-in level where no document sets one. Compare with your own province’s documents and edit the thresholds if needed.',
   // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Write the result into',

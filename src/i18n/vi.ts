@@ -226,7 +226,7 @@ export const vi = {
   'pane.unit.receiverTier': 'Cấp của đơn vị tổng hợp',
   'pane.unit.receiverTierHint': 'Ví dụ: cấp xã, cấp tỉnh.',
   'pane.ruleSet.title': 'Bộ tiêu chí',
-  'pane.ruleSet.intro': 'Đây là bộ tiêu chí đang ghi trong trang “Tiêu chí”. Có thể sửa yêu cầu, điều kiện, phạm vi áp dụng theo văn bản của địa phương rồi bấm “Lưu”.',
+  'pane.ruleSet.intro': 'Đây là bộ tiêu chí đang ghi trong trang “Tiêu chí”. Có thể sửa yêu cầu, điều kiện, phạm vi áp dụng theo văn bản của địa phương rồi bấm “Lưu”; cơ quan tiếp nhận hồ sơ thấy mọi chỗ sửa so với bộ tiêu chí gốc.',
   'pane.ruleSet.close': 'Đóng',
   'pane.ruleSet.loading': 'Đang đọc trang “Tiêu chí”…',
   'pane.ruleSet.unavailableTitle': 'Chưa đọc được bộ tiêu chí',
@@ -840,6 +840,7 @@ export const vi = {
   'help.rules.local': 'Văn bản địa phương cho các chỉ tiêu theo thực tế: Kế hoạch số 248/KH-UBND ngày 20/8/2024 của UBND thành phố Hà Nội (thứ tự hồ sơ); Mẫu số 4 kèm Công văn số 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GD&ĐT Đồng Tháp.',
   'help.rules.tags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương, hoặc mức tạm chọn sẵn khi chưa có văn bản nào quy định (ô “Nguồn” ghi rõ “mức tạm chọn sẵn”, như các tỷ lệ của cấp huyện mức độ 2). Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
   // The legend above the table of “Tiêu chí” (criteriaSheet.ts): the help's words, shorter, printed with the sheet
+  'criteriaSheet.hint': 'Chỉ sửa yêu cầu, điều kiện hoặc thêm chỉ tiêu khi văn bản của địa phương quy định khác (ghi văn bản đó ở cột “Nguồn”): cơ quan tiếp nhận hồ sơ thấy mọi chỗ sửa so với bộ tiêu chí gốc. Với chỉ tiêu “Đơn vị”, ghi Đạt / Không đạt / Không áp dụng ở cột I và minh chứng ở cột J. Cột K–P do ĐVHT ghi.',
   'criteriaSheet.sourceTags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương, hoặc mức tạm chọn sẵn khi chưa có văn bản nào quy định. Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
   // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Ghi kết quả vào',

@@ -184,7 +184,7 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
         at: 'A1',
         rows: [
           ['BỘ TIÊU CHÍ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”'],
-          ['Có thể sửa yêu cầu, điều kiện, thêm chỉ tiêu. Với chỉ tiêu “Đơn vị”, ghi Đạt / Không đạt / Không áp dụng ở cột I và minh chứng ở cột J. Cột K–P do ĐVHT ghi.'],
+          [t('vi', 'criteriaSheet.hint')],
         ],
       },
       { at: `A${s}`, rows: settings },

@@ -18,6 +18,16 @@ import { t } from '../../src/i18n';
 
 const LEGEND = t('vi', 'criteriaSheet.sourceTags');
 
+describe('the hint under the title of “Tiêu chí”', () => {
+  it('tells the unit that an edited requirement is seen by the body that receives the dossier, in both languages', () => {
+    const plan = drawCriteriaSheet(findPreset('tt24-co-so-md1')!);
+    const hint = plan.cells!.find((b) => b.at === 'A1')!.rows[1]![0];
+    expect(hint).toBe(t('vi', 'criteriaSheet.hint'));
+    expect(hint).toMatch(/cơ quan tiếp nhận hồ sơ thấy mọi chỗ sửa/);
+    expect(t('en', 'criteriaSheet.hint')).toMatch(/receives the dossier sees every edit/);
+  });
+});
+
 describe('the legend of the “Nguồn” tags on “Tiêu chí”', () => {
   it('is in Vietnamese, names every tag the presets use, and has its English twin', () => {
     for (const tag of ['[C]', '[S]', '[L]']) {
