@@ -34,7 +34,7 @@ async function runRole(role, files, warm) {
     // The V8 flags a reading thread of `dvht consolidate` runs with (src/cli/main.ts), set before its code loads.
     require(path.join(root, 'build', 'node', 'cli', 'main')).tuneJit('consolidate');
     const { readTask } = require(path.join(root, 'build', 'node', 'cli', 'consolidatePool'));
-    const { PartSender } = require(path.join(root, 'build', 'node', 'cli', 'poolParts'));
+    const { PartSender } = require(path.join(root, 'build', 'node', 'usecases', 'consolidate', 'poolParts'));
     // As a reading thread does (consolidateWorker.ts): a rule set's shared part is sent once.
     const parts = new PartSender();
     readOne = (file, i) => readTask({ index: i, task: { file, label: path.basename(file), limits: {}, lang: 'vi' } }, parts);

@@ -15,7 +15,7 @@ import { readUnitFile, refuseBySize, rejectedFile } from '../usecases/consolidat
 import type { FileOutcome, ReadFiles } from '../usecases/consolidate';
 import { defaultThreads, startReaders } from './readerThreads';
 import { readReason } from './files';
-import { PartReceiver, PartSender, type PackedOutcome } from './poolParts';
+import { PartReceiver, PartSender, type PackedOutcome } from '../usecases/consolidate/poolParts';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */

@@ -1,7 +1,7 @@
 /** Worker-thread entry of the Node pool (consolidatePool.ts): one message in, one FileOutcome out (packed: poolParts.ts). */
 import { parentPort } from 'node:worker_threads';
 import { readTask, type PoolTask } from './consolidatePool';
-import { PartSender } from './poolParts';
+import { PartSender } from '../usecases/consolidate/poolParts';
 import { keepFreedMemory } from './freedMemory';
 
 keepFreedMemory();

@@ -428,6 +428,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.reason.consolidation': 'This is a consolidated table of units (made by ĐVHT), not a unit’s workbook: skipped.',
   'consolidate.reason.blankHandout': 'A blank starting workbook (no unit name, no members): skipped.',
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
+  'consolidate.reason.notReadable': 'the browser cannot read the file (it may have been changed, moved or deleted after it was picked). Pick the file again and consolidate again.',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Not opening “{file}”: {reason}',
   'xlsx.refusedWrite': 'Nothing written from “{file}”: {reason}',

@@ -432,6 +432,7 @@ export const vi = {
   'consolidate.reason.consolidation': 'Đây là bảng tổng hợp đơn vị (do ĐVHT lập), không phải sổ đánh giá của một đơn vị: bỏ qua.',
   'consolidate.reason.blankHandout': 'Sổ mẫu chưa điền (chưa có tên đơn vị, chưa có thành viên): bỏ qua.',
   'consolidate.reason.unreadable': 'Không mở được tệp: {detail}',
+  'consolidate.reason.notReadable': 'trình duyệt không đọc được tệp (có thể tệp đã bị sửa, chuyển chỗ hoặc xoá sau khi chọn). Hãy chọn lại tệp rồi tổng hợp lại.',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview
   'xlsx.refused': 'Không mở tệp “{file}”: {reason}',
   'xlsx.refusedWrite': 'Chưa ghi gì từ tệp “{file}”: {reason}',

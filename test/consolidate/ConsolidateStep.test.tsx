@@ -6,9 +6,8 @@
  */
 import { act, fireEvent, screen } from '@testing-library/react';
 import { ConsolidateStep } from '../../src/taskpane/steps/ConsolidateStep';
-import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
-import type { ConsolidateWorkerEvent, ConsolidateWorkerRequest, WorkerLike } from '../../src/usecases/consolidate/workerProtocol';
+import { serveReads, type WorkerLike } from '../../src/usecases/consolidate/workerProtocol';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { fakePaneHost, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
@@ -20,8 +19,8 @@ import type { PaneHost } from '../../src/taskpane/host';
 // Browsers and Web Workers have TextDecoder; jsdom does not.
 if (typeof globalThis.TextDecoder === 'undefined') (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
 
-/** Runs the worker's loop in-process; `hold` keeps it before the next file until released. Ended by terminate(), as a Web Worker. */
-function inProcessWorker(hold?: Promise<void>): WorkerLike {
+/** The worker's side (serveReads) in-process; ended by terminate(), as a Web Worker, after which it says nothing. */
+function inProcessWorker(): WorkerLike {
   let ended = false;
   const w: WorkerLike = {
     onmessage: null,
@@ -29,28 +28,19 @@ function inProcessWorker(hold?: Promise<void>): WorkerLike {
     terminate: () => {
       ended = true;
     },
-    postMessage(msg: ConsolidateWorkerRequest) {
-      void (async () => {
-        const send = (data: ConsolidateWorkerEvent) => {
-          if (!ended) w.onmessage?.({ data });
-        };
-        for (let i = 0; i < msg.files.length; i++) {
-          if (i > 0 && hold) await hold;
-          const f = msg.files[i]!;
-          const outcome = await readUnitFile(new Uint8Array(f.bytes), f.name, { inflate: nodeInflate, decode: nodeDecode, lang: msg.lang });
-          send({ type: 'outcome', index: i, total: msg.files.length, outcome });
-        }
-        send({ type: 'done', total: msg.files.length });
-      })();
-    },
+    postMessage: (msg) => serve(msg),
   };
+  const serve = serveReads((data) => {
+    if (!ended) w.onmessage?.({ data });
+  }, { inflate: nodeInflate, decode: nodeDecode });
   return w;
 }
 
-function fileOf(bytes: Uint8Array, name: string): File {
+/** `hold`: the file's bytes are not there until it is released (a slow disk). */
+function fileOf(bytes: Uint8Array, name: string, hold?: Promise<void>): File {
   const f = new File([bytes as BlobPart], name);
   // jsdom's File may lack arrayBuffer(): give it the bytes directly.
-  Object.defineProperty(f, 'arrayBuffer', { value: async () => bytes.slice().buffer });
+  Object.defineProperty(f, 'arrayBuffer', { value: async () => (await hold, bytes.slice().buffer) });
   return f;
 }
 
@@ -121,8 +111,8 @@ describe('ConsolidateStep', () => {
     const host = await fakePaneHost();
     let release!: () => void;
     const hold = new Promise<void>((r) => (release = r));
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker(hold)} />, host);
-    await pick([fileOf(good, 'a.xlsx'), fileOf(other, 'b.xlsx')]);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    await pick([fileOf(good, 'a.xlsx'), fileOf(other, 'b.xlsx', hold)]);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     expect(await screen.findByText('Đã đọc 1/2 tệp')).toBeTruthy();

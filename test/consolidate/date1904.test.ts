@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readTask } from '../../src/cli/consolidatePool';
-import { PartReceiver, PartSender } from '../../src/cli/poolParts';
+import { PartReceiver, PartSender } from '../../src/usecases/consolidate/poolParts';
 import { serialToDate } from '../../src/workbook/plan';
 import { foldKey } from '../../src/domain/text';
 import { CONSOLIDATION_SHEETS, type ConsolidationResult } from '../../src/usecases/consolidate';

@@ -8,7 +8,7 @@ import type * as ExcelJS from 'exceljs';
 import { CONSOLIDATION_SHEETS, readUnitFile, type ConsolidationResult } from '../../src/usecases/consolidate';
 import { readText } from '../../src/domain/values';
 import { SHEETS } from '../../src/sheets/names';
-import { PartReceiver, PartSender } from '../../src/cli/poolParts';
+import { PartReceiver, PartSender } from '../../src/usecases/consolidate/poolParts';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import type { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';

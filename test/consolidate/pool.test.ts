@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import type { Worker } from 'node:worker_threads';
 import { readAhead, readFilesInPool, readTask, readUnitFromDisk, type PoolTask } from '../../src/cli/consolidatePool';
 import { run } from '../../src/cli/main';
-import { PartSender } from '../../src/cli/poolParts';
+import { PartSender } from '../../src/usecases/consolidate/poolParts';
 import { hostile, unitWorkbook } from './corpus';
 
 let dir: string;

@@ -1,8 +1,8 @@
 /**
- * How the CLI's reading threads send records (src/cli/poolParts.ts): the part units of one rule
+ * How the reading threads (CLI) and Web Workers (pane) send records (src/usecases/consolidate/poolParts.ts): the part units of one rule
  * set share crosses once per thread, and every record comes back as the calling thread reads it.
  */
-import { PartReceiver, PartSender, type PackedOutcome } from '../../src/cli/poolParts';
+import { PartReceiver, PartSender, type PackedOutcome } from '../../src/usecases/consolidate/poolParts';
 import { readUnitFile, type FileOutcome } from '../../src/usecases/consolidate';
 import { rejectedFile } from '../../src/usecases/consolidate/readUnit';
 import { nodeCrc32, nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';

@@ -129,7 +129,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
             readInWorkers(
               makeWorker,
               workerCount(),
-              indices.map((i) => ({ name: picked[i]!.name, bytes: () => picked[i]!.arrayBuffer() })),
+              indices.map((i) => ({ name: picked[i]!.name, file: picked[i]! })),
               { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) },
             ),
           {

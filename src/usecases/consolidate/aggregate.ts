@@ -121,7 +121,7 @@ export class Consolidation {
   /** Flags by the unit's rule set as text: units sharing a rule set (most do) are compared once. */
   private readonly flagsByRuleSet = new Map<string, Flag | null>();
 
-  /** The same by the rule set object: records from the CLI's reading threads share it (cli/poolParts.ts), no text to make. */
+  /** The same by the rule set object: records from the CLI's reading threads share it (poolParts.ts), no text to make. */
   private readonly flagsBySharedRuleSet = new WeakMap<UnitRecord['ruleSet'], Flag | null>();
 
   private flagRuleSet(u: UnitRecord): Flag | null {

@@ -1,29 +1,41 @@
-/** Messages between the pane and the consolidation Web Worker (src/workers/consolidate.worker.ts). */
-import type { Lang } from '../../i18n';
+/**
+ * Messages between the pane and the consolidation Web Workers (src/workers/consolidate.worker.ts),
+ * and both sides of them: `readInWorkers` on the pane's thread, `serveReads` in a worker.
+ */
+import { t, type Lang } from '../../i18n';
 import type { XlsxLimits } from '../../xlsx';
 import type { FileOutcome } from './records';
+import { PartReceiver, PartSender, type PackedOutcome } from './poolParts';
+import { readUnitFile, rejectedFile, type ReadUnitOptions } from './readUnit';
 
-/** A few files to read; the worker answers each one's outcome, then `done`. Stopped by terminate(). */
-export type ConsolidateWorkerRequest = { type: 'start'; files: { name: string; bytes: ArrayBuffer }[]; lang: Lang; limits?: Partial<XlsxLimits> };
+/**
+ * A few files to read, as the picked File objects (the worker reads their bytes itself: the
+ * pane's thread never holds them), each with its index in the whole list. The worker answers
+ * each one's outcome, then `done`. Stopped by terminate().
+ */
+export type ConsolidateWorkerRequest = { type: 'start'; files: { index: number; name: string; file: Blob }[]; lang: Lang; limits?: Partial<XlsxLimits> };
 
-export type ConsolidateWorkerEvent = { type: 'outcome'; index: number; total: number; outcome: FileOutcome } | { type: 'done'; total: number };
+/** An outcome crosses packed (poolParts.ts): JSON text, its rule set's part sent once per worker. */
+export type ConsolidateWorkerEvent = { type: 'outcome'; index: number; outcome: PackedOutcome } | { type: 'done' };
 
 /** What the pane needs from a worker (a DOM Worker fits; tests pass an in-process one). */
 export interface WorkerLike {
-  postMessage(message: ConsolidateWorkerRequest, transfer?: ArrayBuffer[]): void;
+  postMessage(message: ConsolidateWorkerRequest): void;
   onmessage: ((e: { data: ConsolidateWorkerEvent }) => void) | null;
   onerror: ((e: { message?: string }) => void) | null;
   terminate(): void;
 }
 
-/** A file the pool reads: its bytes are fetched only when a worker is about to read it. */
+/** A file the pool reads: a picked File (a Blob crosses to a worker as a handle, not as its bytes). */
 export interface PoolFile {
   name: string;
-  bytes(): Promise<ArrayBuffer>;
+  file: Blob;
 }
 
-/** Files a worker is given at a time: few enough that only a few files' bytes are held at once. */
+/** Files a worker is given at a time: a worker that is slower than the others is given fewer. */
 const BATCH = 4;
+/** Batches a worker holds at once: the next one is there when it ends one, with no round trip to the pane between. */
+const IN_FLIGHT = 2;
 /** Workers at most: past this, an office PC's memory and the pane's thread gain nothing. */
 const MAX_WORKERS = 4;
 
@@ -33,11 +45,10 @@ export function workerCount(cores: number | undefined = (globalThis as { navigat
 }
 
 /**
- * Reads the files with `count` workers, each given a few files at a time, the next few fetched
- * while it reads (so that thousands of files are never all in memory, and no worker waits for
- * the disk), and calls `onOutcome` as each is read (any order; `index` is the file's in `files`).
- * `signal` stops every worker: resolves false, and nothing is written. The workers are ended
- * when it settles.
+ * Reads the files with `count` workers, each given a few files at a time and the next few
+ * before it has finished them, and calls `onOutcome` as each is read (any order; `index` is
+ * the file's in `files`). `signal` stops every worker: resolves false, and nothing is written.
+ * The workers are ended when it settles.
  */
 export async function readInWorkers(
   createWorker: () => WorkerLike,
@@ -48,34 +59,35 @@ export async function readInWorkers(
   const workers: WorkerLike[] = [];
   let stopped = false;
   let next = 0;
-  const take = () => {
-    const first = next;
-    next = Math.min(files.length, next + BATCH);
-    return first === next ? null : { first, files: Promise.all(files.slice(first, next).map(async (f) => ({ name: f.name, bytes: await f.bytes() }))) };
-  };
   let fail!: (error: unknown) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
-  // One batch read by one worker: resolves at its `done`.
-  const read = (worker: WorkerLike, first: number, batch: { name: string; bytes: ArrayBuffer }[]) =>
+  // One worker: batches sent up to IN_FLIGHT ahead; resolves once all it was given are done.
+  const run = (worker: WorkerLike) =>
     new Promise<void>((resolve) => {
+      // Rule set parts are numbered per worker.
+      const parts = new PartReceiver();
+      let held = 0;
+      const send = () => {
+        while (held < IN_FLIGHT && next < files.length) {
+          const first = next;
+          next = Math.min(files.length, next + BATCH);
+          held++;
+          const batch = files.slice(first, next).map((f, k) => ({ index: first + k, name: f.name, file: f.file }));
+          worker.postMessage({ type: 'start', files: batch, lang: options.lang, limits: options.limits });
+        }
+        if (held === 0) resolve();
+      };
       worker.onmessage = (e) => {
         if (stopped) return; // a message sent just before the worker was ended
         const m = e.data;
-        if (m.type === 'outcome') options.onOutcome(m.outcome, first + m.index);
-        else resolve();
+        if (m.type === 'outcome') options.onOutcome(parts.unpack(m.outcome), m.index);
+        else {
+          held--;
+          send();
+        }
       };
-      // Transferred, not copied: the pane does not keep the bytes.
-      worker.postMessage({ type: 'start', files: batch, lang: options.lang, limits: options.limits }, batch.map((f) => f.bytes));
+      send();
     });
-  const run = async (worker: WorkerLike) => {
-    for (let batch = take(); batch && !stopped; ) {
-      const ready = await batch.files;
-      const following = take();
-      if (stopped) return;
-      await read(worker, batch.first, ready);
-      batch = following;
-    }
-  };
   const aborted = new Promise<false>((resolve) => options.signal?.addEventListener('abort', () => resolve(false), { once: true }));
   try {
     for (let i = 0; i < Math.max(1, Math.min(count, Math.ceil(files.length / BATCH))); i++) {
@@ -89,4 +101,38 @@ export async function readInWorkers(
     stopped = true;
     for (const w of workers) w.terminate();
   }
+}
+
+/**
+ * A worker's side: answers each request's files in order, one outcome per file, then `done`.
+ * Requests that arrive while it reads wait their turn; each file's bytes are fetched while the
+ * one before is read. A file the browser cannot read is that file's rejection, not the batch's.
+ */
+export function serveReads(post: (event: ConsolidateWorkerEvent) => void, reader: Pick<ReadUnitOptions, 'inflate' | 'decode' | 'raw' | 'crc32'>): (request: ConsolidateWorkerRequest) => void {
+  type Job = { index: number; name: string; file: Blob; lang: Lang; limits?: Partial<XlsxLimits>; last: boolean; bytes?: Promise<Uint8Array | null> };
+  const jobs: Job[] = [];
+  const parts = new PartSender();
+  let running = false;
+  const fetch = (job: Job) =>
+    (job.bytes ??= job.file.arrayBuffer().then(
+      (b) => new Uint8Array(b),
+      () => null,
+    ));
+  const run = async () => {
+    running = true;
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const bytes = await fetch(job);
+      if (jobs[0]) void fetch(jobs[0]);
+      const outcome = bytes
+        ? await readUnitFile(bytes, job.name, { ...reader, limits: job.limits, lang: job.lang })
+        : rejectedFile({ label: job.name, size: job.file.size }, t(job.lang, 'consolidate.reason.unreadable', { detail: t(job.lang, 'consolidate.reason.notReadable') }));
+      post({ type: 'outcome', index: job.index, outcome: parts.pack(outcome) });
+      if (job.last) post({ type: 'done' });
+    }
+    running = false;
+  };
+  return ({ files, lang, limits }) => {
+    files.forEach((f, k) => jobs.push({ ...f, lang, limits, last: k === files.length - 1 }));
+    if (!running) void run();
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * How a reading thread's records cross to the main thread (consolidatePool.ts). Most of a
+ * How a reading thread's records cross to the main thread (the CLI's consolidatePool.ts, the pane's Web Workers). Most of a
  * unit's record is its rule set's and the same in every unit that has it: the rule set as
  * compared, each indicator's code, identity, text and measure, each criterion's code and
  * identity, the tiers that receive it (≈ 7 of a record's ≈ 8 KB). A thread sends each distinct
@@ -7,7 +7,7 @@
  * part objects, so that 2,000 records parse, hold and collect as a few. Nothing downstream
  * changes a record's rule set or tiers (Consolidation only reads them).
  */
-import type { FileOutcome, IndicatorFigure, UnitRecord } from '../usecases/consolidate/records';
+import type { FileOutcome, IndicatorFigure, UnitRecord } from './records';
 
 /** What units of one rule set share. */
 interface SharedPart {
