@@ -92,7 +92,8 @@ function membersPlan(wb: UnitWorkbook): { plan: SheetPlan; cleared: string[] } {
       // A column the product does not know is the school's own: not ours to judge.
       if (!key || IDENTITY.has(key)) continue;
       cells.push(blankColumn(c.col, first, last));
-      cleared.push(c.header);
+      // Blank "counted" is counted: the message says it is back to its default, not cleared.
+      if (key !== 'counted') cleared.push(c.header);
     }
     cells.push(...memberResultsCleared(m));
   }

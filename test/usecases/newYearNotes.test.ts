@@ -34,6 +34,9 @@ describe('startNewYear and the members’ notes', () => {
     const result = await startNewYear(wb);
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
     expect(result.clearedMemberColumns).toContain(header('note'));
+    // Emptied too, but back to its default (counted), as the message's first clause says: not listed as cleared.
+    expect(result.clearedMemberColumns).not.toContain(header('counted'));
+    expect(column(wb, header('counted')).filter((v) => v !== null && v !== '')).toEqual([]);
     expect(column(wb, header('note')).filter((v) => v !== null && v !== '')).toEqual([]);
     expect(column(wb, header('name'))).toEqual(names);
     expect(column(wb, header('position'))).toEqual(positions);
