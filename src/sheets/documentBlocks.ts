@@ -31,10 +31,16 @@ export interface Heading {
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
+/** A committee's name on two lines, as its headings are written ("ỦY BAN NHÂN DÂN" / "XÃ HÒA BÌNH"), not cut where the cell ends. */
+const committeeLines = (name: string) => name.replace(/^(ỦY BAN NHÂN DÂN) +/u, '$1\n');
+
+/** A title's last two words joined by a no-break space: its last line is never a year alone ("… NĂM" / "2026"). */
+export const lastWordsTogether = (text: string) => text.replace(/ +(?=\S+$)/u, '\u00a0');
+
 export function headingBlock(b: DocumentBuilder, h: Heading, halves: Halves = GRID_HALVES): void {
   const { left: LEFT, right: RIGHT } = halves;
   const parent = h.parent.trim();
-  const unit = upper(h.unitName.trim());
+  const unit = committeeLines(upper(h.unitName.trim()));
   const national: Part = { ...RIGHT, text: NATIONAL_NAME, bold: true, align: 'center', size: SIZE.national };
   const motto: Part = { ...RIGHT, text: NATIONAL_MOTTO, bold: true, underline: true, align: 'center', size: SIZE.heading };
   if (parent) {
@@ -55,7 +61,7 @@ export function headingBlock(b: DocumentBuilder, h: Heading, halves: Halves = GR
 /** The document's name (TỜ TRÌNH, BÁO CÁO …) and its summary line, centred and bold. */
 export function titleBlock(b: DocumentBuilder, name: string, summary: string): void {
   b.row([{ text: name, bold: true, align: 'center', size: SIZE.title }]);
-  if (summary) b.row([{ text: summary, bold: true, align: 'center', size: SIZE.title, from: 2, to: 9 }]);
+  if (summary) b.row([{ text: lastWordsTogether(summary), bold: true, align: 'center', size: SIZE.title, from: 2, to: 9 }]);
   b.spacer(12);
 }
 

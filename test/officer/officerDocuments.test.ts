@@ -75,9 +75,16 @@ describe('who goes into the decision', () => {
   // NĐ 30/2020 Phụ lục I: the issuing body and the signing authority are named in full (only a parent body may be abbreviated).
   it('names the UBND in full at the head of its decision and in its authority line, though typed “UBND xã …”', async () => {
     const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
-    expect(decision).toMatch(/^ỦY BAN NHÂN DÂN XÃ HÒA BÌNH[ |]*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
+    // On two lines, as UBND headings are written (the name was cut between “HÒA” and “BÌNH”).
+    expect(decision).toMatch(/^ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH[ |]*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
     expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH');
     expect(decision).not.toMatch(/UBND XÃ/);
+  });
+
+  it('keeps the year of the annex title and of the summary lines with the word before it (a year alone on a line)', async () => {
+    const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
+    expect(decision).toMatch(/^DANH SÁCH ĐƠN VỊ ĐẠT .* NĂM\u00a0\d{4}$/m);
+    expect(decision).toMatch(/\| Về việc công nhận .* năm\u00a0\d{4}[ |]*$/m);
   });
 
   it('draws the three documents after the consolidation\'s sheets, and the officer\'s templates sheet', async () => {

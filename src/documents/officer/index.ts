@@ -6,7 +6,7 @@
  */
 import type { SheetPlan } from '../../workbook/port';
 import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
-import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock } from '../../sheets/documentBlocks';
+import { addresseeLine, headingBlock, lastWordsTogether, placeDateLine, signatureBlock, titleBlock } from '../../sheets/documentBlocks';
 import type { KeptTexts } from '../narrative';
 import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kinds/common';
 import { officerText, withoutLevel, type OfficerContext } from './context';
@@ -152,7 +152,7 @@ export function drawQuyetDinhCongNhan(ctx: OfficerContext, kept: KeptTexts): She
 
   // The list "kèm theo" starts on its own page.
   b.pageBreak();
-  b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc').toLocaleUpperCase('vi'), bold: true, align: 'center', size: SIZE.title }]);
+  b.row([{ text: lastWordsTogether(officerText(ctx, 'quyet_dinh.phu_luc').toLocaleUpperCase('vi')), bold: true, align: 'center', size: SIZE.title }]);
   b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc_kem_theo'), italic: true, align: 'center', from: 2, to: 9 }]);
   b.spacer(10);
   const groups = proposalGroups(ctx.batch.units, ctx.batch.ruleSets);
