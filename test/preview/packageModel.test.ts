@@ -3,7 +3,13 @@
  * (ExcelJS) shows its styles, wrapped text, row heights, merges, dropdowns and print setup.
  */
 import * as ExcelJS from 'exceljs';
-import { PackageReader, printTitles } from '../../src/hosts/preview/packageModel';
+import { changedRows, PackageReader, printTitles } from '../../src/hosts/preview/packageModel';
+import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { editCells } from '../../src/usecases/editCells';
+import { SHEETS } from '../../src/sheets/names';
+import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { sheetView } from '../../src/hosts/preview/sheetView';
 import { parseClipboard } from '../../src/hosts/preview/SheetGrid';
 import { XlsxPackage } from '../../src/xlsx/package';
@@ -117,6 +123,65 @@ describe('PackageReader', () => {
     const a = await reader.sheet('Danh sách');
     const b = await reader.sheet('Danh sách');
     expect(b!.values).toBe(a!.values);
+  });
+
+  it('after typing, pasting and clearing, reads the sheet as a fresh read of the file would, keeping the rows not written', async () => {
+    const wb = PreviewWorkbook.create('sổ.xlsx');
+    await createSheets(wb, sampleUnit({ members: 30, seed: 4 }));
+    const reader = await wb.read();
+    const fresh = async () => (await new PackageReader(await XlsxPackage.open(await wb.toBuffer(), NODE_XLSX)).sheet(SHEETS.members))!;
+    const first = MEMBER_HEADER_ROW + 1;
+    const last = MEMBER_HEADER_ROW + 30;
+    const steps: [string, { row: number; col: number; value: string | number | { formula: string } | null }[]][] = [
+      ['a name typed', [{ row: first + 5, col: 2, value: 'Tên mới' }]],
+      ['a block pasted', [20, 21, 22].flatMap((row) => [{ row, col: 2, value: `Dán ${row}` }, { row, col: 3, value: row }, { row, col: 4, value: { formula: '=1+2' } }])],
+      ['a row typed below the members', [{ row: last + 12, col: 2, value: 'Dưới cùng' }]],
+      ['that row cleared', [{ row: last + 12, col: 2, value: null }]],
+      ['the last member cleared', [1, 2, 3, 4].map((col) => ({ row: last, col, value: null }))],
+    ];
+    let before = (await reader.sheet(SHEETS.members))!;
+    for (const [name, edits] of steps) {
+      await editCells(wb, SHEETS.members, edits);
+      const after = (await reader.sheet(SHEETS.members))!;
+      expect({ name, model: after }).toEqual({ name, model: await fresh() });
+      // The rows with values not written are the ones read before.
+      const written = new Set(edits.map((e) => e.row));
+      const kept = before.values.map((row, i) => written.has(i + 1) || row.length === 0 || after.values[i] === row);
+      expect({ name, kept: kept.every(Boolean) }).toEqual({ name, kept: true });
+      before = after;
+    }
+  });
+});
+
+describe('changedRows', () => {
+  const part = (rows: string, tail = '') => `<worksheet><sheetData>${rows}</sheetData>${tail}</worksheet>`;
+  const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+  const a = [row(1, '<c r="A1"><v>1</v></c>'), row(2, '<c r="A2"><v>2</v></c>'), row(3, '<c r="A3"><v>3</v></c>')];
+
+  it('finds the whole rows a write changed', () => {
+    const prev = part(a.join(''));
+    const next = part([a[0], row(2, '<c r="A2"><v>22</v></c><c r="B2"><v>5</v></c>'), a[2]].join(''));
+    const change = changedRows(prev, next)!;
+    expect(prev.slice(change.prevFrom, change.prevTo)).toBe(a[1]);
+    expect(next.slice(change.nextFrom, change.nextTo)).toBe(row(2, '<c r="A2"><v>22</v></c><c r="B2"><v>5</v></c>'));
+  });
+
+  it('leaves out the used range a write extends, which the grid does not read', () => {
+    const prev = `<worksheet><dimension ref="A1:A3"/><sheetData>${a.join('')}</sheetData></worksheet>`;
+    const next = `<worksheet><dimension ref="A1:A9"/><sheetData>${a.join('')}${row(9, '<c r="A9"><v>9</v></c>')}</sheetData></worksheet>`;
+    const change = changedRows(prev, next)!;
+    expect(prev.slice(change.prevFrom, change.prevTo)).toBe('');
+    expect(next.slice(change.nextFrom, change.nextTo)).toBe(row(9, '<c r="A9"><v>9</v></c>'));
+  });
+
+  it('leaves the part to be read whole when more than rows changed, or rows that cannot be read alone', () => {
+    const prev = part(a.join(''));
+    expect(changedRows(prev, part(a.join(''), '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'))).toBeNull();
+    expect(changedRows(prev, part([a[0], row(2, '<c r="A2"><f t="shared" si="0" ref="A2:A3">A1+1</f><v>2</v></c>'), a[2]].join('')))).toBeNull();
+    expect(changedRows(prev, part([a[0], '<row><c r="A2"><v>9</v></c></row>', a[2]].join('')))).toBeNull();
+    // A row after the changed ones without its number counts on from theirs.
+    const unnumbered = (two: string) => part([a[0], two, '<row><c r="A3"><v>3</v></c></row>'].join(''));
+    expect(changedRows(unnumbered(a[1]!), unnumbered(row(2, '<c r="A2"><v>7</v></c>')))).toBeNull();
   });
 });
 

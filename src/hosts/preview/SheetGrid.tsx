@@ -7,7 +7,9 @@
  * Home/End, Ctrl+Home/End and Ctrl+arrows jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
  * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
- * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected. Tab outside an
+ * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected (onto a range
+ * holding it a whole number of times, one copied cell too, it fills the range), Ctrl+Enter fills the selection with what
+ * was typed, Delete clears it. Tab outside an
  * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped. The grid only reports edits: the page writes them through a
  * use-case, and the grid redraws from the package.
  */
@@ -604,6 +606,18 @@ export function SheetGrid(props: SheetGridProps) {
     return { rows: view.rows.slice(r1, r2 + 1), columns: view.columns.slice(c1, c2 + 1).map((c) => c.index) };
   };
   const boxOf = range ? box() : null;
+  /** The cells of the selected block, a merge once (by its first cell). */
+  const selectedCells = (): GridSelection[] => {
+    const { rows, columns } = box();
+    return rows.flatMap((row) =>
+      columns
+        .filter((column) => {
+          const merge = view.cell(row, column).merge;
+          return !merge || (merge.top === row && merge.left === column);
+        })
+        .map((column) => ({ row, column })),
+    );
+  };
   const inRange = (row: number, col: number) => boxOf !== null && boxOf.rows.includes(row) && boxOf.columns.includes(col);
 
   const startEdit = (text: string | null, list = false) => {
@@ -617,11 +631,14 @@ export function SheetGrid(props: SheetGridProps) {
     return true;
   };
 
-  const commit = (text: string, then: [number, number] | null) => {
+  const commit = (text: string, then: [number, number] | null, fill = false) => {
     const was = editingRef.current;
     if (!was || was.sheet !== view.name) return;
     setEditing(null);
-    if (text !== view.input(was.row, was.col)) props.onEdit([typed(was.row, was.col, text)]);
+    // Ctrl+Enter: the text into every cell of the selection, which stays selected (as Excel).
+    const cells = fill ? selectedCells() : [{ row: was.row, column: was.col }];
+    const changed = cells.filter((c) => text !== view.input(c.row, c.column)).map((c) => typed(c.row, c.column, text));
+    if (changed.length) props.onEdit(changed);
     const from = { row: was.row, column: was.col };
     if (then?.[1]) tabFrom(from, then[1]);
     else if (then?.[0] === 1) enterFrom(from);
@@ -701,6 +718,16 @@ export function SheetGrid(props: SheetGridProps) {
     const block = parseClipboard(text);
     // Into the top left of the selected block, as in a spreadsheet.
     const top = box();
+    const height = block.length;
+    const breadth = Math.max(0, ...block.map((r) => r.length));
+    // A range holding the block a whole number of times (one copied cell: any range) is filled with it, as
+    // Excel does; the range stays selected.
+    if (range && height && breadth && top.rows.length % height === 0 && top.columns.length % breadth === 0) {
+      const down = new Map(top.rows.map((r, i) => [r, i % height]));
+      const across = new Map(top.columns.map((c, j) => [c, j % breadth]));
+      props.onEdit(selectedCells().map(({ row, column }) => typed(row, column, block[down.get(row)!]![across.get(column)!] ?? '')));
+      return;
+    }
     const startRow = indexOfRow.get(top.rows[0]!) ?? 0;
     const startCol = colIndex(top.columns[0]!);
     const cells: TypedCell[] = [];
@@ -759,7 +786,8 @@ export function SheetGrid(props: SheetGridProps) {
 
   const onEditorKey = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
     const text = e.currentTarget.value;
-    if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit(text, null, true);
+    else if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
     else if (e.key === 'Tab') commit(text, [0, e.shiftKey ? -1 : 1]);
     else if (e.key === 'Escape') cancel();
     else return;
