@@ -7,8 +7,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { ConsolidateStep } from '../../src/taskpane/steps/ConsolidateStep';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
-import { serveReads, type WorkerLike } from '../../src/usecases/consolidate/workerProtocol';
-import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
+import { servingWorker } from '../support/servingWorker';
 import { fakePaneHost, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
 import { hostile, unitWorkbook } from './corpus';
@@ -19,22 +18,6 @@ import type { PaneHost } from '../../src/taskpane/host';
 // Browsers and Web Workers have TextDecoder; jsdom does not.
 if (typeof globalThis.TextDecoder === 'undefined') (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
 
-/** The worker's side (serveReads) in-process; ended by terminate(), as a Web Worker, after which it says nothing. */
-function inProcessWorker(): WorkerLike {
-  let ended = false;
-  const w: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    terminate: () => {
-      ended = true;
-    },
-    postMessage: (msg) => serve(msg),
-  };
-  const serve = serveReads((data) => {
-    if (!ended) w.onmessage?.({ data });
-  }, { inflate: nodeInflate, decode: nodeDecode });
-  return w;
-}
 
 /** `hold`: the file's bytes are not there until it is released (a slow disk). */
 function fileOf(bytes: Uint8Array, name: string, hold?: Promise<void>): File {
@@ -64,7 +47,7 @@ describe('ConsolidateStep', () => {
   });
 
   test('names the first chosen files and counts the rest', async () => {
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, await fakePaneHost());
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, await fakePaneHost());
     await pick(Array.from({ length: 10 }, (_, i) => fileOf(good, `don-vi-${i + 1}.xlsx`)));
     const items = Array.from(screen.getByRole('list', { name: 'Đã chọn 10 tệp' }).querySelectorAll('li'), (li) => li.textContent);
     expect(items).toEqual([...Array.from({ length: 8 }, (_, i) => `don-vi-${i + 1}.xlsx`), '… và 2 tệp khác']);
@@ -72,7 +55,7 @@ describe('ConsolidateStep', () => {
 
   test('asks for the consolidating body and files before reading anything', async () => {
     const host = await fakePaneHost();
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     expect(await screen.findByText('Hãy nhập tên và cấp của đơn vị tổng hợp.')).toBeTruthy();
     // A city's UBND may be a province or a (former) district: the officer writes the tier.
@@ -88,7 +71,7 @@ describe('ConsolidateStep', () => {
 
   test('reads the files, then writes both sheets once, with a rejected file reported', async () => {
     const host = await fakePaneHost();
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     await pick([fileOf(good, 'nguyen-du.xlsx'), fileOf(other, 'an-phu.xlsx'), fileOf(hostile.csv(), 'danh-sach.xlsx')]);
     expect(screen.getByText('Đã chọn 3 tệp')).toBeTruthy();
     // The files chosen are named, so the officer sees which ones will be read.
@@ -111,7 +94,7 @@ describe('ConsolidateStep', () => {
     const host = await fakePaneHost();
     let release!: () => void;
     const hold = new Promise<void>((r) => (release = r));
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     await pick([fileOf(good, 'a.xlsx'), fileOf(other, 'b.xlsx', hold)]);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
@@ -155,7 +138,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
 
   test('by default writes into a new workbook that is shown, the open one untouched', async () => {
     const { host, excel, made, calls } = await replaceableHost();
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     expect((screen.getByRole('radio', { name: /Sổ tổng hợp mới/ }) as HTMLInputElement).checked).toBe(true);
     await pick([fileOf(good, 'nguyen-du.xlsx')]);
     fill();
@@ -169,7 +152,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
 
   test('"Ghi vào sổ đang mở" writes into the open workbook, and no new one is made', async () => {
     const { host, excel, calls } = await replaceableHost({ unsaved: true });
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     fireEvent.click(screen.getByRole('radio', { name: 'Ghi vào sổ đang mở “test.xlsx”' }));
     await pick([fileOf(good, 'nguyen-du.xlsx')]);
     fill();
@@ -183,7 +166,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
 
   test('an open workbook with changes not downloaded is offered for download first', async () => {
     const { host, calls } = await replaceableHost({ unsaved: true });
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     await pick([fileOf(good, 'nguyen-du.xlsx')]);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
@@ -200,7 +183,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
 
   test('a download that fails stops before anything is read', async () => {
     const { host, calls } = await replaceableHost({ unsaved: true, downloadFails: true });
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     await pick([fileOf(good, 'nguyen-du.xlsx')]);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
@@ -210,7 +193,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
   });
 
   test('inside Excel the pane says the open workbook is written, and names it', async () => {
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, await fakePaneHost());
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, await fakePaneHost());
     expect(screen.getByText(/^Kết quả được ghi vào sổ đang mở “test\.xlsx”/)).toBeTruthy();
     expect(screen.queryByRole('radio')).toBeNull();
   });

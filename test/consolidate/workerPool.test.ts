@@ -10,6 +10,7 @@ import { PartReceiver, PartSender } from '../../src/usecases/consolidate/poolPar
 import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import type { FileOutcome } from '../../src/usecases/consolidate/records';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
+import { servingWorker } from '../support/servingWorker';
 import { hostile, unitWorkbook } from './corpus';
 
 interface Stand {
@@ -130,23 +131,6 @@ describe('readInWorkers', () => {
   });
 });
 
-/** The real worker side in-process, as readInWorkers sees it through a Web Worker. */
-function servingWorker(): WorkerLike {
-  let ended = false;
-  const w: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    terminate: () => {
-      ended = true;
-    },
-    postMessage: (msg) => serve(msg),
-  };
-  const serve = serveReads((data) => {
-    // Through JSON, as structured clone would copy it: nothing of the worker's objects is shared.
-    if (!ended) w.onmessage?.({ data: JSON.parse(JSON.stringify(data)) as ConsolidateWorkerEvent });
-  }, { inflate: nodeInflate, decode: nodeDecode });
-  return w;
-}
 
 describe('serveReads (the worker’s side)', () => {
   it('outcomes are the reader’s own, each under its file’s index, whatever the worker and the batch', async () => {
