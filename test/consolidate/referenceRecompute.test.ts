@@ -10,6 +10,7 @@ import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { readInWorkers, serveReads, type ConsolidateWorkerEvent, type WorkerLike } from '../../src/usecases/consolidate/workerProtocol';
 import type { FileOutcome } from '../../src/usecases/consolidate/records';
 import { findPreset } from '../../src/domain/rules/presets';
+import { sealRuleSet } from '../../src/usecases/handout';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
 import { SHEETS } from '../../src/sheets/names';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
@@ -80,6 +81,14 @@ describe('recomputed under the reference rule set', () => {
     const r = await consolidated([{ presetId: 'tt24-co-so-md2', rate: 1, prepare: edits.threshold('3.2a', 0.5) }], findPreset('tt24-co-so-md1')!);
     const md2 = findPreset('tt24-co-so-md2')!.indicators.find((i) => i.code === '3.2a')!.threshold;
     expect(indicator(r.units[0]!.record, '3.2a')!.required).toBe(md2);
+  });
+
+  it('a preset handed out as it is, then lowered by the unit, is held to that preset', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const r = await consolidated([{ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.3', 0.8)) }]);
+    const u = r.units[0]!.record;
+    expect(u.outcome.label).toBe('Không đạt');
+    expect(indicator(u, '2.3')).toMatchObject({ status: 'not_met', required: 0.9 });
   });
 
   it('a rule set named as no preset, with no reference, is recomputed under its own rules as before', async () => {
