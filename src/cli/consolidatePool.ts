@@ -16,6 +16,7 @@ import type { FileOutcome, ReadFiles } from '../usecases/consolidate';
 import { defaultThreads, startReaders } from './readerThreads';
 import { readReason } from './files';
 import { PartReceiver, PartSender, type PackedOutcome } from '../usecases/consolidate/poolParts';
+import type { RuleSet } from '../domain/rules/ruleSet';
 
 export interface PoolOptions {
   /** Worker threads; 0 reads on the calling thread. Default: one per core (at most 8). */
@@ -26,6 +27,8 @@ export interface PoolOptions {
   label?: (file: string) => string;
   /** Threads already started (readerThreads.ts): used instead of new ones, and ended with the batch. */
   readers?: Worker[];
+  /** The body's reference rule set (`--rule-set`): what each unit is recomputed under (readUnit.ts), sent once per thread. */
+  ruleSet?: RuleSet | null;
 }
 
 export interface PoolTask {
@@ -40,9 +43,9 @@ export interface PoolTask {
  * size, never read. Synchronous I/O on purpose: it runs on a worker thread, and the promise
  * API costs ~10% of a worker's time in a 2,000-file run (open, stat, read, close each a task).
  */
-export async function readUnitFromDisk(task: PoolTask): Promise<FileOutcome> {
+export async function readUnitFromDisk(task: PoolTask, reference: RuleSet | null = null): Promise<FileOutcome> {
   const max = task.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, crc32: nodeCrc32, limits: task.limits, lang: task.lang };
+  const options = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, crc32: nodeCrc32, limits: task.limits, lang: task.lang, reference };
   try {
     const bytes = readBounded(task.file, max);
     if (typeof bytes === 'number') return refuseBySize({ label: task.label, size: bytes }, max, task.limits, task.lang)!;
@@ -96,7 +99,7 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
   for (const w of readers.slice(tasks.length)) void w.terminate();
   const pool = readers.slice(0, tasks.length);
   if (pool.length === 0) {
-    for (let i = 0; i < tasks.length; i++) onOutcome(await readUnitFromDisk(tasks[i]!), i);
+    for (let i = 0; i < tasks.length; i++) onOutcome(await readUnitFromDisk(tasks[i]!, options.ruleSet ?? null), i);
     return;
   }
   // A few tasks in flight per worker so none waits for the main thread between files.
@@ -112,10 +115,14 @@ export async function readFilesInPool(files: string[], options: PoolOptions, onO
       if (err) reject(err);
       else resolve();
     };
+    const told = new Set<Worker>();
     const feed = (w: Worker) => {
       if (next < tasks.length) {
         const index = next++;
-        w.postMessage({ index, task: tasks[index] });
+        // The reference with a thread's first file only: a rule set is ≈ 10 kB to copy.
+        const reference = told.has(w) ? {} : { reference: options.ruleSet ?? null };
+        told.add(w);
+        w.postMessage({ index, task: tasks[index], ...reference } satisfies PoolMessage);
       }
     };
     for (const w of pool) {
@@ -144,9 +151,20 @@ export interface PoolOutcome extends PackedOutcome {
   index: number;
 }
 
+/** One file for a reading thread; its first one also carries the body's reference rule set. */
+export interface PoolMessage {
+  index: number;
+  task: PoolTask;
+  reference?: RuleSet | null;
+}
+
+/** The body's reference on this thread (each thread has its own copy of this module), from its first message. */
+let threadReference: RuleSet | null = null;
+
 /** A reading thread's work for one message (consolidateWorker.ts); `parts`: the thread's, kept from one message to the next. */
-export async function readTask(msg: { index: number; task: PoolTask }, parts: PartSender): Promise<PoolOutcome> {
-  return { index: msg.index, ...parts.pack(await readUnitFromDisk(msg.task)) };
+export async function readTask(msg: PoolMessage, parts: PartSender): Promise<PoolOutcome> {
+  if ('reference' in msg) threadReference = msg.reference ?? null;
+  return { index: msg.index, ...parts.pack(await readUnitFromDisk(msg.task, threadReference)) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
 import { servingWorker } from '../support/servingWorker';
 import { fakePaneHost, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
-import { hostile, unitWorkbook } from './corpus';
+import { edits, hostile, unitWorkbook } from './corpus';
 import { TextDecoder as NodeTextDecoder } from 'util';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import type { PaneHost } from '../../src/taskpane/host';
@@ -88,6 +88,21 @@ describe('ConsolidateStep', () => {
     expect(files[6]![4]).toMatch(/^Đây là tệp văn bản CSV đổi tên/);
     fireEvent.click(screen.getByRole('button', { name: 'Xem trang tổng hợp' }));
     expect(host.shown).toEqual([{ sheet: CONSOLIDATION_SHEETS.units, address: 'A1' }]);
+  });
+
+  // The workers read under “Bộ tiêu chí đối chiếu”: a unit's own lowered threshold does not make it pass.
+  test('recomputes each unit under the reference rule set chosen', async () => {
+    const lowered = await unitWorkbook({ name: 'Trường hạ mức', rate: 0.95, seed: 1, prepare: edits.all(edits.setting('id', 'bo-rieng'), edits.threshold('2.3', 0.8)) });
+    const host = await fakePaneHost();
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    await pick([fileOf(lowered, 'ha-muc.xlsx')]);
+    fill();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Bộ tiêu chí đối chiếu' }), { target: { value: 'tt24-co-so-md1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    expect(await screen.findByText(/^Đã ghi 1 đơn vị/)).toBeTruthy();
+    const units = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.units))!;
+    const row = units.find((r) => r[1] === 'Trường hạ mức')!;
+    expect(row[units[4]!.indexOf('Kết quả (tính lại)')]).toBe('Không đạt');
   });
 
   test('Stop leaves the open workbook unchanged', async () => {

@@ -14,7 +14,8 @@ import type { Worker } from 'node:worker_threads';
 import { readAhead, readFilesInPool, readTask, readUnitFromDisk, type PoolTask } from '../../src/cli/consolidatePool';
 import { run } from '../../src/cli/main';
 import { PartSender } from '../../src/usecases/consolidate/poolParts';
-import { hostile, unitWorkbook } from './corpus';
+import { findPreset } from '../../src/domain/rules/presets';
+import { edits, hostile, unitWorkbook } from './corpus';
 
 let dir: string;
 let files: string[];
@@ -146,4 +147,19 @@ describe('the compiled command on real worker threads', () => {
     expect(Buffer.compare(fs.readFileSync(onThreads), fs.readFileSync(inProcess))).toBe(0);
     fs.rmSync(outDir, { recursive: true, force: true });
   }, 60_000);
+});
+
+describe('the body’s reference rule set', () => {
+  it('reaches every reading thread: a unit that lowered a threshold is recomputed under it', async () => {
+    const lowered = path.join(dir, 'lowered.xlsx');
+    // Members at 95%: 2.3 measures 89.8% against its 90%; the unit lowered it to 80% under a name of its own.
+    fs.writeFileSync(lowered, await unitWorkbook({ name: 'Trường hạ mức', rate: 0.95, seed: 1, prepare: edits.all(edits.setting('id', 'bo-rieng'), edits.threshold('2.3', 0.8)) }));
+    const labels = async (ruleSet: ReturnType<typeof findPreset> | null) => {
+      const seen: string[] = [];
+      await readFilesInPool(Array(9).fill(lowered), { readers: asWorkers([new FakeReader(), new FakeReader()]), ruleSet }, (o, i) => (seen[i] = o.unit!.outcome.label));
+      return seen;
+    };
+    expect(await labels(findPreset('tt24-co-so-md1'))).toEqual(Array(9).fill('Không đạt'));
+    expect(await labels(null)).toEqual(Array(9).fill('Đạt mức độ 1'));
+  });
 });

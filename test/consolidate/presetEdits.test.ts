@@ -2,7 +2,8 @@
  * Without a reference rule set (no --rule-set), each unit is compared with the preset its
  * own workbook names ("Mã bộ tiêu chí"): an indicator deleted, added or edited (requirement,
  * condition, applicability, points, how it is measured) is flagged; an untouched unit is not.
- * With a reference rule set, that comparison replaces this one.
+ * With a reference rule set, that comparison replaces this one. Either way the unit's results
+ * are recomputed under the reference (referenceRecompute.test.ts), its edits only named.
  */
 import * as ExcelJS from 'exceljs';
 import { Consolidation } from '../../src/usecases/consolidate/aggregate';
@@ -58,7 +59,11 @@ describe('consolidation without a reference rule set', () => {
 
   it('flags an edited applicability and scored points (TT22)', async () => {
     const flags = await flagsOf({ presetId: 'tt22-100', type: 'Trường tiểu học', prepare: edits.all(setCell('2.1', COL.points, 20), setCell('2.2', COL.appliesTo, '[Loại đơn vị] thuộc {Trường THPT}')) });
-    expect(flags.map((f) => f.message)).toEqual(['Bộ tiêu chí đã sửa so với mẫu “TT22/2020 · 100 điểm” mà sổ ghi: chỉ tiêu 2.1 đổi điểm 10 → 20; chỉ tiêu 2.2 đổi phạm vi áp dụng']);
+    // Recomputed under the preset, 2.2 applies to a primary school: the unit's “Không áp dụng” disagrees with it.
+    expect(flags.map((f) => f.message)).toEqual([
+      'Chỉ tiêu 2.2: tự đánh giá Không áp dụng nhưng số liệu 100,0% ≥ 100%',
+      'Bộ tiêu chí đã sửa so với mẫu “TT22/2020 · 100 điểm” mà sổ ghi: chỉ tiêu 2.1 đổi điểm 10 → 20; chỉ tiêu 2.2 đổi phạm vi áp dụng',
+    ]);
   });
 
   it('says it in English too', async () => {

@@ -58,7 +58,7 @@ export const consolidate: Command = {
         files.map((f) => f.path),
         filesToRead(received, limits),
         // Each file's label as worked out above, not a second path.relative per file.
-        { lang, limits, readers, label: (f) => labelOf.get(f) ?? fileLabel(f) },
+        { lang, limits, readers, ruleSet, label: (f) => labelOf.get(f) ?? fileLabel(f) },
       );
       const target = await prepareWrite(output, lang);
       // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.

@@ -123,6 +123,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     const progress = latestEvery<{ done: number; total: number }>(PROGRESS_MS, (p) => setPhase({ kind: 'reading', ...p }));
     try {
       const picked = files;
+      const ruleSet = findPreset(ruleSetId) ?? null;
       const consolidate = (workbook: Workbook) =>
         consolidateFiles(
           workbook,
@@ -132,12 +133,12 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
               makeWorker,
               workerCount(),
               indices.map((i) => ({ name: picked[i]!.name, file: picked[i]! })),
-              { lang: SHEET_LANG, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) },
+              { lang: SHEET_LANG, ruleSet, signal: controller.signal, onOutcome: (outcome, k) => onOutcome(outcome, indices[k]!) },
             ),
           {
             body: body.trim(),
             tier: tier.trim(),
-            ruleSet: findPreset(ruleSetId) ?? null,
+            ruleSet,
             lang: SHEET_LANG,
             onProgress: (p) => progress.push(p),
             onWriting: () => {

@@ -1,7 +1,7 @@
 /**
  * One received file → one FileOutcome. Runs where the bytes are (a worker thread, a Web
- * Worker): read with src/xlsx, parse with parseUnitWorkbook, recompute with the unit's own
- * rule set (domain evaluate), and compare with what the unit's workbook records. Never
+ * Worker): read with src/xlsx, parse with parseUnitWorkbook, recompute under the rules that
+ * apply (reference.ts; domain evaluate), and compare with what the unit's workbook records. Never
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
@@ -27,6 +27,7 @@ import { xlsxReason } from '../xlsxReason';
 import { duplicateMembers } from '../memberChecks';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialIn1900, serialToDate } from './dates';
+import { recomputeReference, sameRules } from './reference';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
@@ -55,6 +56,8 @@ export interface ReadUnitOptions {
   crc32?: Crc32;
   limits?: Partial<XlsxLimits>;
   lang?: Lang;
+  /** The body's reference rule set (`--rule-set`, “Bộ tiêu chí đối chiếu”): what a unit of its level is recomputed under. */
+  reference?: RuleSet | null;
 }
 
 export async function readUnitFile(bytes: Uint8Array, file: string, options: ReadUnitOptions): Promise<FileOutcome> {
@@ -90,8 +93,8 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     if (version === null) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.noSchema') });
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
 
-    const ev = evaluate(evaluationInput(wb));
-    const record = buildRecord(wb, ev, { file, lang, flags, contents: xlsx.contentKey() });
+    const { ev, rules } = recompute(wb, options.reference);
+    const record = buildRecord(wb, ev, rules, { file, lang, flags, contents: xlsx.contentKey() });
     const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
     // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
     const twice = duplicateMembers(wb.members.table, wb.spellings, wb.date1904);
@@ -108,6 +111,30 @@ export async function readUnitFile(bytes: Uint8Array, file: string, options: Rea
     return reject(reason, '', application);
   }
 }
+
+/**
+ * The unit's data evaluated under the rules that apply (reference.ts), and those rules. A unit
+ * whose rule set rules the same (most) is evaluated once, as it evaluates itself; an edited one
+ * under the reference, an indicator it deleted from what its workbook holds.
+ */
+function recompute(wb: UnitWorkbook, body: RuleSet | null | undefined): { ev: Evaluation; rules: RuleSet } {
+  const own = wb.criteria.ruleSet;
+  const input = evaluationInput(wb);
+  const reference = recomputeReference(own, body);
+  if (!reference || sameRules(own, reference)) return { ev: evaluate(input), rules: own };
+  // A condition's problem is said at the unit's cell only where that cell holds the reference's text.
+  const mine = new Map(own.indicators.map((i) => [i.code, i]));
+  const theirs = new Map(reference.indicators.map((i) => [i.code, i]));
+  const ruleCell: typeof input.ruleCell = (code, part) => {
+    const a = mine.get(code);
+    const b = theirs.get(code);
+    const same = a && b && (part === 'condition' ? conditionOf(a) === conditionOf(b) : a.appliesTo === b.appliesTo);
+    return same ? input.ruleCell?.(code, part) : undefined;
+  };
+  return { ev: evaluate({ ...input, ruleSet: reference, ruleCell }), rules: reference };
+}
+
+const conditionOf = (i: RuleSet['indicators'][number]) => (i.measure.kind === 'members' ? i.measure.condition : '');
 
 /**
  * The members evaluate finds listed twice (one problem per row), as one remark: each set of rows
@@ -162,7 +189,8 @@ function fieldWhere(wb: UnitWorkbook, label: string): string {
   return field ? describeLocation(field.at) : `'${SHEETS.unit}'`;
 }
 
-function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, contents }: { file: string; lang: Lang; flags: Flag[]; contents: string }): UnitRecord {
+/** `rules`: what `ev` was worked out under (the row's indicators and label); the unit's own rule set is what its remarks compare. */
+function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, lang, flags, contents }: { file: string; lang: Lang; flags: Flag[]; contents: string }): UnitRecord {
   const rs = wb.criteria.ruleSet;
   const unitRows = wb.sheets.unit!.rows;
   const resultCell = (k: keyof UnitWorkbook['unit']['resultRows']): CellValue => {
@@ -174,8 +202,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, { file, lang, flags, cont
   const at = resultCell('evaluatedAt');
   const evaluatedAt = typeof at === 'number' ? serialIn1900(at, wb.date1904) : null;
   const computed = outcomeText(ev, lang);
-  const label = outcomeLabel(ev, rs.recognition || rs.name, lang);
-  const ids = identitiesOf(rs);
+  const label = outcomeLabel(ev, rules.recognition || rules.name, lang);
+  const ids = identitiesOf(rules);
 
   if (recordedOutcome === '' && recordedFp === '') {
     const row = wb.unit.resultRows.outcome;

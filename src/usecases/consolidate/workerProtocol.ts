@@ -4,6 +4,7 @@
  */
 import { t, type Lang } from '../../i18n';
 import type { XlsxLimits } from '../../xlsx';
+import type { RuleSet } from '../../domain/rules/ruleSet';
 import type { FileOutcome } from './records';
 import { PartReceiver, PartSender, type PackedOutcome } from './poolParts';
 import { readUnitFile, rejectedFile, type ReadUnitOptions } from './readUnit';
@@ -11,9 +12,16 @@ import { readUnitFile, rejectedFile, type ReadUnitOptions } from './readUnit';
 /**
  * A few files to read, as the picked File objects (the worker reads their bytes itself: the
  * pane's thread never holds them), each with its index in the whole list. The worker answers
- * each one's outcome, then `done`. Stopped by terminate().
+ * each one's outcome, then `done`. Stopped by terminate(). A worker's first request carries the
+ * body's reference rule set (readUnit.ts: what each unit is recomputed under), once per worker.
  */
-export type ConsolidateWorkerRequest = { type: 'start'; files: { index: number; name: string; file: Blob }[]; lang: Lang; limits?: Partial<XlsxLimits> };
+export type ConsolidateWorkerRequest = {
+  type: 'start';
+  files: { index: number; name: string; file: Blob }[];
+  lang: Lang;
+  limits?: Partial<XlsxLimits>;
+  reference?: RuleSet | null;
+};
 
 /** An outcome crosses packed (poolParts.ts): JSON text, its rule set's part sent once per worker. */
 export type ConsolidateWorkerEvent = { type: 'outcome'; index: number; outcome: PackedOutcome } | { type: 'done' };
@@ -54,7 +62,7 @@ export async function readInWorkers(
   createWorker: () => WorkerLike,
   count: number,
   files: PoolFile[],
-  options: { lang: Lang; limits?: Partial<XlsxLimits>; onOutcome: (outcome: FileOutcome, index: number) => void; signal?: AbortSignal },
+  options: { lang: Lang; limits?: Partial<XlsxLimits>; ruleSet?: RuleSet | null; onOutcome: (outcome: FileOutcome, index: number) => void; signal?: AbortSignal },
 ): Promise<boolean> {
   const workers: WorkerLike[] = [];
   let stopped = false;
@@ -67,13 +75,15 @@ export async function readInWorkers(
       // Rule set parts are numbered per worker.
       const parts = new PartReceiver();
       let held = 0;
+      let first = true;
       const send = () => {
         while (held < IN_FLIGHT && next < files.length) {
-          const first = next;
+          const from = next;
           next = Math.min(files.length, next + BATCH);
           held++;
-          const batch = files.slice(first, next).map((f, k) => ({ index: first + k, name: f.name, file: f.file }));
-          worker.postMessage({ type: 'start', files: batch, lang: options.lang, limits: options.limits });
+          const batch = files.slice(from, next).map((f, k) => ({ index: from + k, name: f.name, file: f.file }));
+          worker.postMessage({ type: 'start', files: batch, lang: options.lang, limits: options.limits, ...(first ? { reference: options.ruleSet ?? null } : {}) });
+          first = false;
         }
         if (held === 0) resolve();
       };
@@ -112,6 +122,7 @@ export function serveReads(post: (event: ConsolidateWorkerEvent) => void, reader
   type Job = { index: number; name: string; file: Blob; lang: Lang; limits?: Partial<XlsxLimits>; last: boolean; bytes?: Promise<Uint8Array | null> };
   const jobs: Job[] = [];
   const parts = new PartSender();
+  let reference: RuleSet | null = null;
   let running = false;
   const fetch = (job: Job) =>
     (job.bytes ??= job.file.arrayBuffer().then(
@@ -124,14 +135,16 @@ export function serveReads(post: (event: ConsolidateWorkerEvent) => void, reader
       const bytes = await fetch(job);
       if (jobs[0]) void fetch(jobs[0]);
       const outcome = bytes
-        ? await readUnitFile(bytes, job.name, { ...reader, limits: job.limits, lang: job.lang })
+        ? await readUnitFile(bytes, job.name, { ...reader, limits: job.limits, lang: job.lang, reference })
         : rejectedFile({ label: job.name, size: job.file.size }, t(job.lang, 'consolidate.reason.unreadable', { detail: t(job.lang, 'consolidate.reason.notReadable') }));
       post({ type: 'outcome', index: job.index, outcome: parts.pack(outcome) });
       if (job.last) post({ type: 'done' });
     }
     running = false;
   };
-  return ({ files, lang, limits }) => {
+  return (request) => {
+    const { files, lang, limits } = request;
+    if ('reference' in request) reference = request.reference ?? null;
     files.forEach((f, k) => jobs.push({ ...f, lang, limits, last: k === files.length - 1 }));
     if (!running) void run();
   };
