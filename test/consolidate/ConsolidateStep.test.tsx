@@ -94,7 +94,7 @@ describe('ConsolidateStep', () => {
   test('recomputes each unit under the reference rule set chosen', async () => {
     const lowered = await unitWorkbook({ name: 'Trường hạ mức', rate: 0.95, seed: 1, prepare: edits.all(edits.setting('id', 'bo-rieng'), edits.threshold('2.3', 0.8)) });
     const host = await fakePaneHost();
-    renderStep((p) => <ConsolidateStep {...p} createWorker={() => inProcessWorker()} />, host);
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     await pick([fileOf(lowered, 'ha-muc.xlsx')]);
     fill();
     fireEvent.change(screen.getByRole('combobox', { name: 'Bộ tiêu chí đối chiếu' }), { target: { value: 'tt24-co-so-md1' } });
