@@ -134,7 +134,8 @@ describe('the officer’s documents', () => {
     if (!r.ok) throw new Error(r.message);
     const toTrinh = (await workbook.batch((s) => s.read([OFFICER_SHEET['to-trinh-cong-nhan']]))).sheets.get(OFFICER_SHEET['to-trinh-cong-nhan'])!;
     const text = toTrinh.rows.map((row) => row.map((c) => readText(c ?? null)).join(' ')).join('\n');
-    const printed = [...text.matchAll(/cấp huyện năm (.*?)(?= của | \(|$)/gm)].map((m) => m[1]);
+    // “năm” and the year may be joined by a no-break space (a title's last two words: documentBlocks.lastWordsTogether).
+    const printed = [...text.matchAll(/cấp huyện năm[ \u00a0](.*?)(?= của | \(|$)/gm)].map((m) => m[1]);
     expect(printed.length).toBeGreaterThanOrEqual(3);
     expect(new Set(printed)).toEqual(new Set(['2025']));
   });
