@@ -172,12 +172,9 @@ describe('dvht consolidate', () => {
       { code: '2', leftOut: 1 },
       { code: '3', leftOut: 2 },
     ]);
-    expect(u.flags[0]!.message).toBe(
-      'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm); chỉ tiêu 1.3 đổi phạm vi áp dụng; thiếu chỉ tiêu 1.4; thiếu chỉ tiêu 1.5; ' +
-        'chỉ tiêu 2.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.1 đổi điều kiện đạt; chỉ tiêu 2.2 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.2 đổi điều kiện đạt; ' +
-        'chỉ tiêu 2.3 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 2.3 đổi điều kiện đạt; chỉ tiêu 2.4 yêu cầu 100% (bộ đối chiếu: 50%); chỉ tiêu 2.4 đổi điều kiện đạt; ' +
-        'chỉ tiêu 3.1 yêu cầu 100% (bộ đối chiếu: 90%); chỉ tiêu 3.1 đổi điều kiện đạt; thiếu chỉ tiêu 3.2a; thiếu chỉ tiêu 3.2b; thiếu chỉ tiêu 3.4; thêm chỉ tiêu 3.2',
-    );
+    // Another way of evaluating is the whole difference: its indicators are other indicators under the same codes
+    // (TT22's 2.1 is not TT24's), so comparing them code by code listed eighteen differences that mean nothing.
+    expect(u.flags[0]!.message).toBe('Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm)');
   });
 
   it('flags a unit threshold that differs from the reference rule set', () => {

@@ -53,10 +53,13 @@ const textKey = (s: string) => lowerVi(cleanText(s)).replace(/\s+/g, '');
 const sameText = (a: string, b: string) => textKey(a) === textKey(b);
 const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
 
-/** In the reference's order, then the unit's extra indicators. */
+/**
+ * In the reference's order, then the unit's extra indicators. Another mode is the one change: its
+ * indicators are other indicators under the same codes (indicatorIdentity), not edits of these.
+ */
 export function ruleSetChanges(unit: ComparableRuleSet, reference: ComparableRuleSet): RuleSetChange[] {
+  if (unit.mode !== reference.mode) return [{ kind: 'mode' }];
   const changes: RuleSetChange[] = [];
-  if (unit.mode !== reference.mode) changes.push({ kind: 'mode' });
   const own = new Map(unit.indicators.map((i) => [i.code, i]));
   for (const ref of reference.indicators) {
     const mine = own.get(ref.code);
