@@ -2,7 +2,7 @@
  * Filling a selection as Excel does: one copied cell pasted onto a selected range fills every cell
  * of it, a value typed and entered with Ctrl+Enter fills the whole selection (which stays selected),
  * Delete clears it all (previewGridKeys.test.ts). The add-in's grey cells in the selection stay as
- * they were, and the message says so, as for a paste.
+ * they were, and the message says so (“Đã điền”, not a paste's “Đã dán”).
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
@@ -81,7 +81,7 @@ describe('filling a selection, as in Excel', () => {
     expect(await selected(page)).toBe(`B${row}`);
   });
 
-  it('the add-in’s grey cells in the selection stay as they were, with the message a paste gives', async () => {
+  it('the add-in’s grey cells in the selection stay as they were, and the message says they were filled, not pasted', async () => {
     const page = await openSample(pages, 'preview fill keeps grey cells');
     await showSheet(page, SHEETS.members);
     const row = LAST_MEMBER + 3;
@@ -98,7 +98,7 @@ describe('filling a selection, as in Excel', () => {
     await press(page, 'Control+Enter');
     await shows(page, `${before}${row}`, '9');
     await shows(page, `${before}${row + 1}`, '9');
-    await page.getByText(/Đã dán 2 ô; 2 ô màu xám do ĐVHT ghi nên được giữ nguyên/).waitFor();
+    await page.getByText(/Đã điền 2 ô; 2 ô màu xám do ĐVHT ghi nên được giữ nguyên/).waitFor();
     expect(await grey()).toBe(greyText);
 
     // Typing into a grey cell itself is refused as before: no editor opens.

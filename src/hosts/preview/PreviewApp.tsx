@@ -102,6 +102,13 @@ interface Notice {
 }
 
 /** Why a cell is read-only: the add-in's own cells first (lifting a protection would not free them). */
+/** What a write of several cells says when some were kept: by how they came and why they were kept. */
+const REFUSED_KEYS: Record<'pasted' | 'filled' | 'cleared', Record<'owned' | 'locked', MessageKey>> = {
+  pasted: { owned: 'preview.grid.pasteRefused', locked: 'preview.grid.pasteLocked' },
+  filled: { owned: 'preview.grid.fillRefused', locked: 'preview.grid.fillLocked' },
+  cleared: { owned: 'preview.grid.clearRefused', locked: 'preview.grid.clearLocked' },
+};
+
 function readOnlyKey(cell: CellView): MessageKey {
   if (cell.owned) return cell.owned === 'sheet' ? 'preview.grid.owned.sheet' : 'preview.grid.owned.results';
   return 'preview.grid.locked';
@@ -351,7 +358,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     }
   };
 
-  const onEdit = (typed: TypedCell[]) => {
+  const onEdit = (typed: TypedCell[], how: 'pasted' | 'filled' | 'cleared' = 'pasted') => {
     if (!view) return;
     const sheet = view.name;
     const before: CellEdit[] = [];
@@ -373,9 +380,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     const refused = locked.length ? locked : owned;
     if (refused.length) {
       const shownCells = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ' …' : '');
-      // Delete and Backspace over a range come as empty texts: said as cleared, not pasted.
-      const cleared = typed.every((t) => t.text === '');
-      const key = locked.length ? (cleared ? 'preview.grid.clearLocked' : 'preview.grid.pasteLocked') : cleared ? 'preview.grid.clearRefused' : 'preview.grid.pasteRefused';
+      const key = REFUSED_KEYS[how][locked.length ? 'locked' : 'owned'];
       setNotice({ intent: 'info', key, params: { written: after.length, count: refused.length, cells: shownCells, sheet } });
     }
     if (!after.length) return;

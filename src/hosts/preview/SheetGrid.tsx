@@ -176,7 +176,8 @@ export interface SheetGridProps {
   label: string;
   messages: GridMessages;
   onActivate(cell: GridSelection): void;
-  onEdit(cells: TypedCell[]): void;
+  /** `how`: what wrote several cells at once, for the message when some are refused. */
+  onEdit(cells: TypedCell[], how?: 'pasted' | 'filled' | 'cleared'): void;
   onUndo(): void;
   onRedo(): void;
   /** Typing into a read-only cell (see readOnly). */
@@ -638,7 +639,7 @@ export function SheetGrid(props: SheetGridProps) {
     // Ctrl+Enter: the text into every cell of the selection, which stays selected (as Excel).
     const cells = fill ? selectedCells() : [{ row: was.row, column: was.col }];
     const changed = cells.filter((c) => text !== view.input(c.row, c.column)).map((c) => typed(c.row, c.column, text));
-    if (changed.length) props.onEdit(changed);
+    if (changed.length) props.onEdit(changed, fill ? 'filled' : undefined);
     const from = { row: was.row, column: was.col };
     if (then?.[1]) tabFrom(from, then[1]);
     else if (then?.[0] === 1) enterFrom(from);
@@ -670,7 +671,7 @@ export function SheetGrid(props: SheetGridProps) {
     const { rows, columns } = box();
     const cells: TypedCell[] = [];
     for (const row of rows) for (const col of columns) if (view.input(row, col) !== '') cells.push(typed(row, col, ''));
-    if (cells.length) props.onEdit(cells);
+    if (cells.length) props.onEdit(cells, 'cleared');
   };
 
   const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
@@ -725,7 +726,7 @@ export function SheetGrid(props: SheetGridProps) {
     if (range && height && breadth && top.rows.length % height === 0 && top.columns.length % breadth === 0) {
       const down = new Map(top.rows.map((r, i) => [r, i % height]));
       const across = new Map(top.columns.map((c, j) => [c, j % breadth]));
-      props.onEdit(selectedCells().map(({ row, column }) => typed(row, column, block[down.get(row)!]![across.get(column)!] ?? '')));
+      props.onEdit(selectedCells().map(({ row, column }) => typed(row, column, block[down.get(row)!]![across.get(column)!] ?? '')), 'pasted');
       return;
     }
     const startRow = indexOfRow.get(top.rows[0]!) ?? 0;
@@ -749,7 +750,7 @@ export function SheetGrid(props: SheetGridProps) {
       });
     });
     if (cells.length) {
-      props.onEdit(cells);
+      props.onEdit(cells, 'pasted');
       // Excel selects the pasted block, its top left active: Shift+arrows and Delete then act on it.
       const at = activate({ row: top.rows[0]!, column: top.columns[0]! });
       if (far.row !== at.row || far.column !== at.column) setRange({ sheet: view.name, anchor: at, extent: far });
