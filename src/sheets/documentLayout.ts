@@ -284,11 +284,14 @@ export class DocumentBuilder {
   table(headers: string[], widths: number[], rows: (string | UserCell)[][], align: TextStyle['align'][] = []): { header: number; last: number } {
     const spans = spansOf(widths);
     const parts: Part[] = headers.map((text, i) => ({ text, from: spans[i]![0], to: spans[i]![1], bold: true, align: 'center', vertical: 'middle', border: true, size: SIZE.table }));
-    // Header and first rows stay together: no header alone at the foot of a page.
+    // Header and first rows stay together: no header alone at the foot of a page, nor the short
+    // text just above it (the table's heading, "2. Đơn vị chưa đủ điều kiện …").
     const h = this.heightOf(parts, 0);
     if (this.usedOnPage + h + 3 * SIZE.table * 2.5 > PAGE_HEIGHT_PT) {
-      this.breaks.push(this.rowNo + 1);
-      this.usedOnPage = 0;
+      const lead = this.leadRows(1);
+      const carried = lead && lead.lines <= 3 && lead.height < this.usedOnPage ? lead : undefined;
+      this.breaks.push(carried?.row ?? this.rowNo + 1);
+      this.usedOnPage = carried?.height ?? 0;
       this.pageNo++;
     }
     const header = this.addRow(parts, h);
@@ -356,7 +359,7 @@ export class DocumentBuilder {
    * The last rows drawn, up to this page's top, a table or a break, that hold `lines` printed
    * lines (spacers between come along); undefined if there are not that many text lines.
    */
-  private leadRows(lines: number): { row: number; height: number } | undefined {
+  private leadRows(lines: number): { row: number; height: number; lines: number } | undefined {
     if (lines <= 0) return undefined;
     let found = 0;
     let height = 0;
@@ -366,7 +369,7 @@ export class DocumentBuilder {
       height += drawn.height;
       if (height > this.usedOnPage) return undefined;
       found += drawn.lines;
-      if (found >= lines) return { row: r, height };
+      if (found >= lines) return { row: r, height, lines: found };
     }
     return undefined;
   }

@@ -1,5 +1,5 @@
 /** The text measure the writer fits rows with (and the preview sizes rows with), at its edges. */
-import { lineCount } from '../../src/sheets/documentLayout';
+import { DocumentBuilder, lineCount } from '../../src/sheets/documentLayout';
 
 it('counts lines in a column too narrow for any character (it used to never return)', () => {
   for (const units of [0, 0.2, 0.36, 0.3606, 0.37]) {
@@ -12,4 +12,27 @@ it('counts lines in a column too narrow for any character (it used to never retu
 it('counts a short text in a wide column as one line, a long one as several', () => {
   expect(lineCount('Lao động tiên tiến', 18, 11)).toBe(1);
   expect(lineCount('Hồ sơ lưu tại văn phòng nhà trường, gồm kế hoạch, báo cáo và danh sách thành viên', 18, 11)).toBeGreaterThan(2);
+});
+
+describe('a table that starts near the foot of a page', () => {
+  /** A document with `fill` body paragraphs, then a bold heading and a table of 10 rows under it. */
+  function drawn(fill: number): { heading: number; header: number; breaks: number[] } {
+    const b = new DocumentBuilder('Biên bản');
+    for (let i = 0; i < fill; i++) b.paragraphs(`Đoạn ${i + 1}: nội dung thẩm định của từng đơn vị trong đợt.`);
+    b.spacer(8);
+    const [heading] = b.paragraphs('2. Đơn vị chưa đủ điều kiện đề nghị công nhận: 16 đơn vị.', { bold: true });
+    const { header } = b.table(['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], [1, 3, 2, 4], Array.from({ length: 10 }, (_, i) => [`${i + 1}`, `Đơn vị số ${i + 1}`, 'Không đạt', 'Chưa đạt chỉ tiêu 2.1']));
+    return { heading: heading!, header, breaks: b.plan().page?.rowBreaks ?? [] };
+  }
+
+  it('takes the heading above it to the next page, not leaving it alone at the foot', () => {
+    // Find a length of body that leaves room for the heading but not for the table's header and first rows.
+    const cases = Array.from({ length: 60 }, (_, i) => drawn(i + 1)).filter((d) => d.breaks.length && d.breaks[0]! <= d.header);
+    expect(cases.length).toBeGreaterThan(0);
+    for (const d of cases) expect(d.breaks[0]).toBeLessThanOrEqual(d.heading);
+  });
+
+  it('breaks nowhere when the table fits', () => {
+    expect(drawn(1).breaks).toEqual([]);
+  });
 });
