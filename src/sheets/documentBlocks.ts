@@ -31,23 +31,34 @@ export interface Heading {
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
-/** A committee's name on two lines, as its headings are written ("ỦY BAN NHÂN DÂN" / "XÃ HÒA BÌNH"), not cut where the cell ends. */
-const committeeLines = (name: string) => name.replace(/^(ỦY BAN NHÂN DÂN) +/u, '$1\n');
+/**
+ * A committee's name in its two lines, as its headings are written ("ỦY BAN NHÂN DÂN" / "XÃ HÒA BÌNH"),
+ * not cut where the cell ends; null for any other name.
+ */
+const committeeLines = (name: string): [string, string] | null => {
+  const m = /^(ỦY BAN NHÂN DÂN) +(\S.*)$/su.exec(name);
+  return m ? [m[1]!, m[2]!] : null;
+};
 
 /** A title's last two words joined by a no-break space: its last line is never a year alone ("… NĂM" / "2026"). */
 export const lastWordsTogether = (text: string) => text.replace(/ +(?=\S+$)/u, '\u00a0');
 
 export function headingBlock(b: DocumentBuilder, h: Heading, halves: Halves = GRID_HALVES): void {
   const { left: LEFT, right: RIGHT } = halves;
-  const parent = h.parent.trim();
-  const unit = committeeLines(upper(h.unitName.trim()));
+  const unit = upper(h.unitName.trim());
+  // A committee heads its own documents in two lines: the first stands as a parent body would.
+  // Under a parent body it keeps both lines in its own cell.
+  const lines = committeeLines(unit);
+  const committee = h.parent.trim() ? null : lines;
+  const parent = committee?.[0] ?? h.parent.trim();
+  const own = committee?.[1] ?? lines?.join('\n') ?? unit;
   const national: Part = { ...RIGHT, text: NATIONAL_NAME, bold: true, align: 'center', size: SIZE.national };
   const motto: Part = { ...RIGHT, text: NATIONAL_MOTTO, bold: true, underline: true, align: 'center', size: SIZE.heading };
   if (parent) {
-    b.row([{ ...LEFT, text: upper(parent), align: 'center', size: SIZE.national }, national]);
-    b.row([{ ...LEFT, text: unit, bold: true, underline: true, align: 'center', size: SIZE.national }, motto]);
+    b.row([{ ...LEFT, text: upper(parent), bold: Boolean(committee), align: 'center', size: SIZE.national }, national]);
+    b.row([{ ...LEFT, text: own, bold: true, underline: true, align: 'center', size: SIZE.national }, motto]);
   } else {
-    b.row([{ ...LEFT, text: unit, bold: true, underline: true, align: 'center', size: SIZE.national }, national]);
+    b.row([{ ...LEFT, text: own, bold: true, underline: true, align: 'center', size: SIZE.national }, national]);
     b.row([motto]);
   }
   b.spacer(6);

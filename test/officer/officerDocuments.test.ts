@@ -75,8 +75,9 @@ describe('who goes into the decision', () => {
   // NĐ 30/2020 Phụ lục I: the issuing body and the signing authority are named in full (only a parent body may be abbreviated).
   it('names the UBND in full at the head of its decision and in its authority line, though typed “UBND xã …”', async () => {
     const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
-    // On two lines, as UBND headings are written (the name was cut between “HÒA” and “BÌNH”).
-    expect(decision).toMatch(/^ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH[ |]*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
+    // On two lines, as UBND headings are written (the name was cut between “HÒA” and “BÌNH”): each beside its
+    // line of the national name, the commune's name (underlined) beside the motto.
+    expect(decision).toMatch(/^ỦY BAN NHÂN DÂN[ |]*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM[ |]*\nXÃ HÒA BÌNH[ |]*Độc lập - Tự do - Hạnh phúc/m);
     expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH');
     expect(decision).not.toMatch(/UBND XÃ/);
   });
