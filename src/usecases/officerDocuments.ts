@@ -45,6 +45,9 @@ export interface OfficerUnitSummary {
   level: number | null;
   /** Proposed with this rating (TT22); null: not proposed by rating. */
   rating: string | null;
+  /** Recomputed from the unit's data ("Không đạt" …) and the indicators it misses with their figures ('' when none). */
+  outcome: string;
+  unmet: string;
   reasons: string[];
 }
 
@@ -116,7 +119,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ownTemplates = editedOwnPlan(templatesPlan, TEMPLATES, target);
     if (ownTemplates) session.write({ ...ownTemplates, after: previous });
-    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, reasons: u.reasons }));
+    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, outcome: u.outcome, unmet: u.unmet, reasons: u.reasons }));
     const proposed = batch.units.filter(isProposed).length;
     return {
       ok: true,

@@ -224,6 +224,8 @@ describe('dvht officer-documents', () => {
     expect(await run(['officer-documents', file, '--signer', 'Nguyễn Văn Bình', '--body', 'Phòng Văn hóa - Xã hội xã Hòa Bình'], io)).toBe(0);
     expect(io.stdout).toMatch(/Đã lập 3 văn bản .*Đề nghị công nhận 4 đơn vị; chưa đủ điều kiện 4 đơn vị\./);
     expect(io.stdout).toMatch(/- Trường tiểu học Lê Lợi: Số liệu đã sửa sau lần đánh giá/);
+    // A unit whose own data fall short: the recomputed result and the indicators it misses, not its name alone.
+    expect(io.stdout).toMatch(/- Trường mầm non Hoa Sen: tính lại Không đạt \(chưa đạt chỉ tiêu \d\.\d\w?: [\d,]+% < \d+%.*\)\.$/m);
     const wb = await XlsxWorkbook.open(fs.readFileSync(file), 'tong-hop.xlsx', NODE_XLSX);
     const request = (await sheet(wb, OFFICER_SHEET['to-trinh-cong-nhan'])).rows.map(rowText).join('\n');
     expect(request).toContain('PHÒNG VĂN HÓA - XÃ HỘI XÃ HÒA BÌNH');

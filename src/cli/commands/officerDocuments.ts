@@ -38,7 +38,10 @@ export const officerDocuments: Command = {
     const out = result.units.filter((u) => u.level === null && u.rating === null);
     if (out.length) {
       io.out(t(lang, 'officer.notProposed', { count: out.length }));
-      for (const u of out) io.out(`  - ${u.name}${u.reasons.length ? `: ${u.reasons.join(' ')}` : ''}`);
+      // The table's remarks when it has them; else the data's own verdict and what falls short.
+      const why = (u: (typeof out)[number]) =>
+        u.reasons.length ? u.reasons.join(' ') : t(lang, 'officer.notProposedResult', { outcome: u.outcome, unmet: u.unmet ? t(lang, 'officer.unmetIndicators', { list: u.unmet }) : '' });
+      for (const u of out) io.out(`  - ${u.name}: ${why(u)}`);
     }
     for (const w of result.warnings) io.err(w);
     return EXIT.ok;
