@@ -56,3 +56,12 @@ export const foldKey = memo((s: string): string =>
  * locale-specific case rules (unlike Turkish or Lithuanian), so plain toLowerCase is exact.
  */
 export const lowerVi = memo((s: string): string => s.toLowerCase());
+
+/** Findings as sentences, one after another: each ends with a full stop unless it ends with its own mark. */
+export function sentences(lines: readonly string[]): string {
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => (/[.!?…]$/u.test(l) ? l : `${l}.`))
+    .join(' ');
+}

@@ -666,6 +666,7 @@ export const en: Record<MessageKey, string> = {
   'officer.pane.generate': 'Make minutes, request, decision',
   'officer.pane.generating': 'Making the documents…',
   'officer.pane.done': 'Made {count|document|documents}: {proposed|unit|units} proposed for recognition, {notProposed} not eligible.',
+  'officer.pane.moreKeptOut': '… and {count|other unit|other units}: see the sheet “{sheet}”.',
   'officer.pane.failed': 'Could not make the documents ({reason}). The workbook was not changed.',
   // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
   'newYear.summaryCleared': 'Workbook for {year}: not evaluated yet. Press “Đánh giá” (Evaluate) to write the summary for {year}.',

@@ -672,6 +672,7 @@ export const vi = {
   'officer.pane.generate': 'Lập biên bản, tờ trình, quyết định',
   'officer.pane.generating': 'Đang lập văn bản…',
   'officer.pane.done': 'Đã lập {count} văn bản: đề nghị công nhận {proposed} đơn vị, chưa đủ điều kiện {notProposed} đơn vị.',
+  'officer.pane.moreKeptOut': '… và {count} đơn vị khác: xem trang “{sheet}”.',
   'officer.pane.failed': 'Chưa lập được văn bản ({reason}). Sổ chưa bị thay đổi.',
   // Officers and units (issue 16): next year's workbook (usecases/newYear.ts)
   'newYear.summaryCleared': 'Sổ năm {year}: chưa đánh giá. Bấm “Đánh giá” để ghi bản tổng hợp của năm {year}.',

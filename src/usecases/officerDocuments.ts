@@ -7,13 +7,14 @@ import type { Workbook } from '../workbook/port';
 import { PRESETS } from '../domain/rules/presets';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { t, type Lang } from '../i18n';
+import { sentences } from '../domain/text';
 import { sheetRef } from '../workbook/a1';
 import { findSheetName } from '../workbook/plan';
 import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
 import { readConsolidatedTable, recognisedRatings } from './officerTable';
@@ -49,6 +50,14 @@ export interface OfficerUnitSummary {
   outcome: string;
   unmet: string;
   reasons: string[];
+  /** Why it is not proposed, in one line (the table's remarks, else its own result and what falls short); '' when proposed. */
+  why: string;
+}
+
+/** A kept-out unit's reason in one line: the table's remarks when it has them; else the data's own verdict and what falls short. */
+function keptOutWhy(u: BatchUnit, lang: Lang): string {
+  if (u.reasons.length) return sentences(u.reasons);
+  return t(lang, 'officer.notProposedResult', { outcome: u.outcome, unmet: u.unmet ? t(lang, 'officer.unmetIndicators', { list: u.unmet }) : '' });
 }
 
 export type OfficerResult =
@@ -119,7 +128,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ownTemplates = editedOwnPlan(templatesPlan, TEMPLATES, target);
     if (ownTemplates) session.write({ ...ownTemplates, after: previous });
-    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, outcome: u.outcome, unmet: u.unmet, reasons: u.reasons }));
+    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, outcome: u.outcome, unmet: u.unmet, reasons: u.reasons, why: isProposed(u) ? '' : keptOutWhy(u, lang) }));
     const proposed = batch.units.filter(isProposed).length;
     return {
       ok: true,

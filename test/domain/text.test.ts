@@ -1,6 +1,6 @@
-/** excelTrim's fast path (nothing to trim) gives what Excel's TRIM rule gives. */
+/** excelTrim's fast path (nothing to trim) gives what Excel's TRIM rule gives; findings joined as sentences. */
 import fc from 'fast-check';
-import { excelTrim } from '../../src/domain/text';
+import { excelTrim, sentences } from '../../src/domain/text';
 
 /** The rule as the sheet formulas apply it: runs of spaces as one, then the ends trimmed, then NFC. */
 const reference = (s: string) => s.replace(/ +/g, ' ').replace(/^ | $/g, '').normalize('NFC');
@@ -14,5 +14,12 @@ describe('excelTrim', () => {
         expect(excelTrim(s)).toBe(reference(s));
       }),
     );
+  });
+});
+
+describe('sentences', () => {
+  it('ends each finding with a full stop unless it has its own mark, and drops empty ones', () => {
+    expect(sentences(['Chỉ tiêu 2.1: 79,7% < 90%', ' Số liệu đã sửa. ', '', 'Vì sao?'])).toBe('Chỉ tiêu 2.1: 79,7% < 90%. Số liệu đã sửa. Vì sao?');
+    expect(sentences([])).toBe('');
   });
 });

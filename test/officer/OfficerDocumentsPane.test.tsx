@@ -33,3 +33,24 @@ test('the office typed in the pane examines and submits: “… kính trình Ch�
   expect(texts).toContainEqual(expect.stringMatching(/^Số:\s+\/TTr-BVH$/));
   expect(texts).toContain('TRƯỞNG BAN');
 });
+
+test('after the documents, the pane names each unit kept out and why, as the command line does', async () => {
+  const files = await batchFiles();
+  const wb = await consolidatedFile(files.filter((f) => /05-khong-dat|06-tu-danh-gia-sai|07-sua-sau|01-thcs/.test(f.label)));
+  const host = await fakePaneHost({ wrap: () => wb });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <OfficerDocuments host={host} lang="vi" body="UBND xã Hòa Bình" tier="cấp xã" />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }));
+  await screen.findByText(/Đã lập 3 văn bản/, undefined, { timeout: 60_000 });
+  const list = screen.getByRole('list', { name: 'Chưa đủ điều kiện đề nghị công nhận (3):' });
+  const items = [...list.querySelectorAll('li')].map((li) => li.textContent);
+  expect(items).toEqual([
+    expect.stringMatching(/^Trường mầm non Hoa Sen: tính lại Không đạt \(chưa đạt chỉ tiêu \d\.\d\w?: [\d,]+% < \d+%.*\)\.$/),
+    // Two findings, two sentences (they ran together: “… 79,7% < 90% Kết quả tự đánh giá ghi …”).
+    expect.stringMatching(/^Trường THCS Chu Văn An: Chỉ tiêu 2\.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%\. Kết quả tự đánh giá ghi /),
+    expect.stringMatching(/^Trường tiểu học Lê Lợi: Số liệu đã sửa sau lần đánh giá/),
+  ]);
+});

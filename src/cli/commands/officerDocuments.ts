@@ -35,13 +35,10 @@ export const officerDocuments: Command = {
     }
     io.out(t(lang, 'officer.done', { count: result.documents.length, file: output, sheets: result.documents.map((d) => `“${d.sheet}”`).join(', '), proposed: result.proposed, notProposed: result.notProposed }));
     if (result.templates.status === 'created') io.out(t(lang, 'documents.templatesCreated', { sheet: result.templates.sheet }));
-    const out = result.units.filter((u) => u.level === null && u.rating === null);
+    const out = result.units.filter((u) => u.why);
     if (out.length) {
       io.out(t(lang, 'officer.notProposed', { count: out.length }));
-      // The table's remarks when it has them; else the data's own verdict and what falls short.
-      const why = (u: (typeof out)[number]) =>
-        u.reasons.length ? u.reasons.join(' ') : t(lang, 'officer.notProposedResult', { outcome: u.outcome, unmet: u.unmet ? t(lang, 'officer.unmetIndicators', { list: u.unmet }) : '' });
-      for (const u of out) io.out(`  - ${u.name}: ${why(u)}`);
+      for (const u of out) io.out(`  - ${u.name}: ${u.why}`);
     }
     for (const w of result.warnings) io.err(w);
     return EXIT.ok;

@@ -12,7 +12,7 @@ import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kin
 import { officerText, withoutLevel, type OfficerContext } from './context';
 import { proposalGroups, proposed, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
-import { foldKey } from '../../domain/text';
+import { foldKey, sentences } from '../../domain/text';
 
 export const OFFICER_SHEETS = {
   templates: OFFICER_TEMPLATES.sheet,
@@ -81,7 +81,7 @@ const drawnBeforeKey = (u: BatchUnit) => `${u.name}|${u.type}`;
 
 function unitValues(u: BatchUnit) {
   const chua_dat = u.unmet ? ` (chưa đạt chỉ tiêu ${u.unmet})` : '';
-  return { ten_don_vi: u.name, ket_qua: u.outcome, chua_dat, tu_danh_gia: u.recorded || '—', ly_do: u.reasons.join(' '), muc_do: proposalPhrase(u) };
+  return { ten_don_vi: u.name, ket_qua: u.outcome, chua_dat, tu_danh_gia: u.recorded || '—', ly_do: sentences(u.reasons), muc_do: proposalPhrase(u) };
 }
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */

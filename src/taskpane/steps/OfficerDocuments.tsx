@@ -3,8 +3,8 @@
  * the consolidated table of the open workbook (this session's consolidation or an earlier one).
  */
 import { Button, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { generateOfficerDocuments, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../usecases/officerDocuments';
+import { useId, useState } from 'react';
+import { generateOfficerDocuments, OFFICER_SHEET, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../usecases/officerDocuments';
 import { bodyTierProblem } from '../../usecases/consolidate';
 import { ErrorBar } from '../PaneMessages';
 import { Working } from '../StepFrame';
@@ -16,7 +16,11 @@ import type { StepProps } from './registry';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   links: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  keptOut: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
+
+/** Kept-out units named in the pane; the minutes list them all. */
+const KEPT_OUT_SHOWN = 10;
 
 export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'host' | 'lang'> & { body: string; tier: string }) {
   const t = useT(lang);
@@ -33,6 +37,9 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
       return tierProblem ? { ok: false, message: tierProblem } : generateOfficerDocuments(host.workbook, { body, tier, signer, office, lang });
     });
   const result = state.status === 'done' ? state.value : null;
+  const keptOut = result?.ok ? result.units.filter((u) => u.why) : [];
+  const minutesSheet = result?.ok ? (result.documents.find((d) => d.kind === 'bien-ban-tham-dinh')?.sheet ?? OFFICER_SHEET['bien-ban-tham-dinh']) : '';
+  const keptOutId = useId();
   return (
     <section className={s.section} aria-label={t('officer.pane.title')}>
       <Divider />
@@ -66,6 +73,19 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
               ))}
             </MessageBarBody>
           </MessageBar>
+          {keptOut.length > 0 && (
+            <>
+              <span id={keptOutId}>{t('officer.notProposed', { count: keptOut.length })}</span>
+              <ul className={s.keptOut} aria-labelledby={keptOutId}>
+                {keptOut.slice(0, KEPT_OUT_SHOWN).map((u, i) => (
+                  <li key={i}>
+                    <strong>{u.name}</strong>: {u.why}
+                  </li>
+                ))}
+                {keptOut.length > KEPT_OUT_SHOWN && <li>{t('officer.pane.moreKeptOut', { count: keptOut.length - KEPT_OUT_SHOWN, sheet: minutesSheet })}</li>}
+              </ul>
+            </>
+          )}
           <ul className={s.links}>
             {[...result.documents.map((d) => d.sheet), result.templates.sheet].map((sheet) => (
               <li key={sheet}>
