@@ -109,17 +109,60 @@ const AFTER_HYPHEN = /(?<=\p{L}-)(?=\p{L})/u;
  * spaces and after hyphens; a word longer than the line is cut), each "\n" a new line.
  */
 export function lineCount(text: string, units: number, size: number, bold = false): number {
+  const perLine = (textWidthPt(units) * 1000) / size;
+  // A column narrower than a tenth of an em shows no text: a character a line, rather than no end of lines.
+  if (perLine < UNKNOWN / 10) return Math.max(1, [...text].length);
+  return fitsLine(text, perLine, bold) ? 1 : measuredLines(text, perLine, bold);
+}
+
+/** Whether `text` prints on one line `units` wide at `size` pt (lineCount would say 1); false when unsure. */
+export function oneLine(text: string, units: number, size: number, bold = false): boolean {
+  const perLine = (textWidthPt(units) * 1000) / size;
+  return perLine >= UNKNOWN / 10 && fitsLine(text, perLine, bold);
+}
+
+/** Each character's width (1/1000 em) measured alone, plus 1, by char code (0: not yet measured). */
+let aloneRegular: Uint16Array | null = null;
+let aloneBold: Uint16Array | null = null;
+
+/**
+ * A text without a line break whose characters, each measured alone, add up to at most a line
+ * (1/1000 em): measuredLines makes it one line, as it counts less (tone marks take no room,
+ * runs of spaces are one gap, a mark composed with its letter is that letter's width, and no
+ * character is wider than an em). Thousands of member names are told apart without measuring.
+ */
+function fitsLine(text: string, perLine: number, bold: boolean): boolean {
+  // No character is wider than an em: a short line needs no sum.
+  if (text.length * UNKNOWN <= perLine) return !text.includes('\n');
+  const alone = bold ? (aloneBold ??= new Uint16Array(65536)) : (aloneRegular ??= new Uint16Array(65536));
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return false;
+    let w = alone[code]!;
+    if (w === 0) w = alone[code] = emOf(String.fromCharCode(code), bold) + 1;
+    used += w - 1;
+    if (used > perLine) return false;
+  }
+  return true;
+}
+
+/** Width (1/1000 em) of `s` as measuredLines would measure it in one piece (tone marks dropped). */
+function emOf(s: string, bold: boolean): number {
+  const table = bold ? BOLD : REGULAR;
+  let n = 0;
+  for (const ch of s.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC')) n += table.get(ch) ?? UNKNOWN;
+  return n;
+}
+
+/** lineCount measured word by word (no shortcut), for a line of `perLine` (1/1000 em). */
+export function measuredLines(text: string, perLine: number, bold = false): number {
   const table = bold ? BOLD : REGULAR;
   const em = (s: string) => {
     let n = 0;
     for (const ch of s) n += table.get(ch) ?? UNKNOWN;
     return n;
   };
-  const perLine = (textWidthPt(units) * 1000) / size;
-  // A column narrower than a tenth of an em shows no text: a character a line, rather than no end of lines.
-  if (perLine < UNKNOWN / 10) return Math.max(1, [...text].length);
-  // No character is wider than an em: a short line needs no measuring (thousands of member names).
-  if (text.length * UNKNOWN <= perLine && !text.includes('\n')) return 1;
   const space = em(' ');
   let lines = 0;
   for (const para of text.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC').split('\n')) {

@@ -16,7 +16,7 @@ import { FONT, STYLE } from './styles';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
-import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, rowFitHeight } from './documentLayout';
+import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, oneLine, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
 import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
@@ -115,6 +115,8 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   // the list: each text is measured once per column.
   const measured = new Map<string, number>();
   const fit = (col: string, text: string) => {
+    // Most names fit on a line: told without measuring nor a key of their own.
+    if (oneLine(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE)) return 1;
     const key = `${col}\t${text}`;
     let lines = measured.get(key);
     if (lines === undefined) measured.set(key, (lines = lineCount(text, widths[col.charCodeAt(0) - 65]! - 1, SUMMARY_FONT_SIZE)));

@@ -1,5 +1,6 @@
 /** The text measure the writer fits rows with (and the preview sizes rows with), at its edges. */
-import { DocumentBuilder, lineCount } from '../../src/sheets/documentLayout';
+import fc from 'fast-check';
+import { DocumentBuilder, lineCount, measuredLines, oneLine, textWidthPt } from '../../src/sheets/documentLayout';
 
 it('counts lines in a column too narrow for any character (it used to never return)', () => {
   for (const units of [0, 0.2, 0.36, 0.3606, 0.37]) {
@@ -35,4 +36,20 @@ describe('a table that starts near the foot of a page', () => {
   it('breaks nowhere when the table fits', () => {
     expect(drawn(1).breaks).toEqual([]);
   });
+});
+
+it('says one line only where the measure word by word says one line (the shortcut for short texts)', () => {
+  // Letters with and without tone marks, composed and not, spaces of both kinds, hyphens, a break,
+  // a tab, a symbol outside the table and a character outside the BMP.
+  const chars = ['a', 'W', 'i', ' ', ' ', '\u00a0', '-', 'ễ', 'Đ', 'ư', 'ọ', 'e\u0302\u0301', 'a\u0323', '\u0301', '\u0306', '\n', '\t', '€', '😀', 'm', '.'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), fc.double({ min: 0, max: 40, noNaN: true }), fc.constantFrom(9, 11, 13), fc.boolean(), (parts, units, size, bold) => {
+      const text = parts.join('');
+      const perLine = (textWidthPt(units) * 1000) / size;
+      const want = perLine < 100 ? Math.max(1, [...text].length) : measuredLines(text, perLine, bold);
+      expect(lineCount(text, units, size, bold)).toBe(want);
+      if (oneLine(text, units, size, bold)) expect(want).toBe(1);
+    }),
+    { numRuns: 3000 },
+  );
 });

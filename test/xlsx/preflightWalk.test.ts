@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { preflightXlsx, PREFLIGHT_LIMITS, XlsxError, type PreflightLimits } from '../../src/xlsx';
 import { namingPart } from '../../src/xlsx/errors';
 import { named, newTagSpan, scanTag } from '../../src/xlsx/xml';
-import { nodeInflate } from '../../src/xlsx/inflateNode';
+import { nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { makeZip } from '../consolidate/corpus';
 
 /** The walk with scanTag for every tag (the preflight's before tags without attributes were read in place). */
@@ -51,7 +51,7 @@ function outcome(run: () => unknown): Promise<string> {
 const TOKENS = [
   '<c>', '</c>', '<c/>', '<c r="A1">', '<x:c>', '</x:c>', '<row>', '</row>', '<row r="3">', '<row r="0">', '<row r="x">', '<x:row r="2"/>',
   '<row/>', '<is>', '</is>', '<t>', '</t>', 'Đạt > 5', '< c>', '<c >', '</c >', '<c\n>', '<!-- <c> -->', '<?pi <c>?>', '<![CDATA[<c>]]>',
-  '<c a=">">', '</c a=">">', '<c a="<c>">', '<>', '</>', '<rows>', '<cc>', '<!DOCTYPE x>', '<',
+  '<c a=">">', '</c a=">">', '<c a="<c>">', "<c a='>'>", "<c a='\"'/>", '<c a="\'>"/>', '<>', '</>', '<rows>', '<cc>', '<!DOCTYPE x>', '<',
 ];
 
 describe('the preflight walk of an XML part', () => {
@@ -70,6 +70,8 @@ describe('the preflight walk of an XML part', () => {
         ]);
         const want = await outcome(() => namingPart(name, () => scanTagWalk(xml, name, sheet, limits)));
         expect(await outcome(() => preflightXlsx(zip, { inflate: nodeInflate, limits }))).toBe(want);
+        // A worksheet kept as its bytes (the CLI's way) is walked on them: the same verdicts.
+        expect(await outcome(() => preflightXlsx(zip, { inflate: nodeInflate, limits, raw: nodeRaw, keepSources: new Map() }))).toBe(want);
       }),
       { numRuns: 1500 },
     );
