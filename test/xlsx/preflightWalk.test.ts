@@ -70,7 +70,7 @@ describe('the preflight walk of an XML part', () => {
         ]);
         const want = await outcome(() => namingPart(name, () => scanTagWalk(xml, name, sheet, limits)));
         expect(await outcome(() => preflightXlsx(zip, { inflate: nodeInflate, limits }))).toBe(want);
-        // A worksheet kept as its bytes (the CLI's way) is walked on them: the same verdicts.
+        // A worksheet kept as its bytes and their one-char-per-byte text (the CLI's way): the same verdicts.
         expect(await outcome(() => preflightXlsx(zip, { inflate: nodeInflate, limits, raw: nodeRaw, keepSources: new Map() }))).toBe(want);
       }),
       { numRuns: 1500 },
