@@ -72,7 +72,7 @@ export function headingBlock(b: DocumentBuilder, h: Heading, halves: Halves = GR
 /** The document's name (TỜ TRÌNH, BÁO CÁO …) and its summary line, centred and bold. */
 export function titleBlock(b: DocumentBuilder, name: string, summary: string): void {
   b.row([{ text: name, bold: true, align: 'center', size: SIZE.title }]);
-  if (summary) b.row([{ text: lastWordsTogether(summary), bold: true, align: 'center', size: SIZE.title, from: 2, to: 9 }]);
+  if (summary) b.row([{ text: lastWordsTogether(summary), bold: true, align: 'center', size: SIZE.title, from: 2, to: 9, title: true }]);
   b.spacer(12);
 }
 

@@ -115,6 +115,31 @@ export function lineCount(text: string, units: number, size: number, bold = fals
   return fitsLine(text, perLine, bold) ? 1 : measuredLines(text, perLine, bold);
 }
 
+/** Words a line must not end with: they belong with the next ("cấp | huyện", "mức độ | 2"). */
+const BOUND_TO_NEXT = /^(cấp|mức|độ)$/iu;
+
+/**
+ * A title that wraps to two lines, with its break moved before a word that belongs to the next
+ * ("… “Đơn vị học tập”" / "cấp huyện năm 2025", not "… cấp" / "huyện …"): a line break there
+ * when the second line then fits on one. Left as it is otherwise (one line, three or more, or a
+ * break of its own).
+ */
+export function keepPhrasesTogether(text: string, units: number, size: number, bold = false): string {
+  if (text.includes('\n') || lineCount(text, units, size, bold) !== 2) return text;
+  const words = text.split(' ');
+  const fits = (from: number, to: number) => lineCount(words.slice(from, to).join(' '), units, size, bold) === 1;
+  // Where the line breaks: after the most words that fit on the first line.
+  let first = words.length - 1;
+  while (first > 1 && !fits(0, first)) first--;
+  // LibreOffice and Excel fit a little more on a line than this measure: a bound word just after
+  // the break may end their first line, so it counts as at the break too.
+  let cut = first < words.length && BOUND_TO_NEXT.test(words[first]!) ? first + 1 : first;
+  while (cut > 1 && BOUND_TO_NEXT.test(words[cut - 1]!)) cut--;
+  if (cut === first && !BOUND_TO_NEXT.test(words[first] ?? '')) return text;
+  if (!fits(cut, words.length)) return text;
+  return `${words.slice(0, cut).join(' ')}\n${words.slice(cut).join(' ')}`;
+}
+
 /** Whether `text` prints on one line `units` wide at `size` pt (lineCount would say 1); false when unsure. */
 export function oneLine(text: string, units: number, size: number, bold = false): boolean {
   const perLine = (textWidthPt(units) * 1000) / size;
@@ -222,6 +247,8 @@ export interface TextStyle {
   to?: number;
   /** First-line indent of body paragraphs. */
   indent?: boolean;
+  /** A title's line: a break is moved before a word that belongs to the next (keepPhrasesTogether). */
+  title?: boolean;
   border?: boolean;
   fill?: string;
   vertical?: 'top' | 'middle' | 'bottom';
@@ -288,7 +315,8 @@ export class DocumentBuilder {
   }
 
   /** One row made of parts side by side (heading block, signature block). */
-  row(parts: Part[], minHeight = 0): number {
+  row(given: Part[], minHeight = 0): number {
+    const parts = given.map((p) => (p.title ? { ...p, text: keepPhrasesTogether(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold) } : p));
     const h = this.heightOf(parts, minHeight);
     if (this.tableHeader && this.usedOnPage + h > PAGE_HEIGHT_PT) {
       // The table runs onto a new page: break here and draw its header again. (Print titles
@@ -473,8 +501,12 @@ export class DocumentBuilder {
   }
 
   private partLines(p: Part): number {
-    const units = this.widths.slice((p.from ?? 1) - 1, p.to ?? GRID_COLUMNS).reduce((a, w) => a + w, 0) - (p.border ? 1 : 0);
-    return lineCount(p.text, units, p.size ?? SIZE.body, p.bold);
+    return lineCount(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold);
+  }
+
+  /** The width a part's text has (Excel units), its border's room taken off. */
+  private unitsOf(p: TextStyle): number {
+    return this.widths.slice((p.from ?? 1) - 1, p.to ?? GRID_COLUMNS).reduce((a, w) => a + w, 0) - (p.border ? 1 : 0);
   }
 
   private addRow(parts: Part[], height: number): number {

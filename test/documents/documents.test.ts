@@ -336,8 +336,8 @@ describe('refusals and warnings', () => {
     expect(r.warnings.find((w) => w.code === 'levelMismatch')).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
     const texts: string[] = [];
     wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)!.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
-    // The year bound to the word before it (documentBlocks.lastWordsTogether).
-    expect(texts).toContain('Về việc đề nghị công nhận “Đơn vị học tập” cấp huyện mức độ 1 năm\u00a02025');
+    // The year bound to the word before it (documentBlocks.lastWordsTogether); on two lines, “mức độ 1” kept whole.
+    expect(texts).toContain('Về việc đề nghị công nhận “Đơn vị học tập” cấp huyện\nmức độ 1 năm\u00a02025');
     expect(texts.join('\n')).not.toContain('mức độ 2');
   });
 

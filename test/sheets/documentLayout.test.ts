@@ -1,6 +1,6 @@
 /** The text measure the writer fits rows with (and the preview sizes rows with), at its edges. */
 import fc from 'fast-check';
-import { DocumentBuilder, lineCount, measuredLines, oneLine, textWidthPt } from '../../src/sheets/documentLayout';
+import { DocumentBuilder, keepPhrasesTogether, lineCount, measuredLines, oneLine, textWidthPt } from '../../src/sheets/documentLayout';
 
 it('counts lines in a column too narrow for any character (it used to never return)', () => {
   for (const units of [0, 0.2, 0.36, 0.3606, 0.37]) {
@@ -52,4 +52,32 @@ it('says one line only where the measure word by word says one line (the shortcu
     }),
     { numRuns: 3000 },
   );
+});
+
+describe('a title that takes two lines', () => {
+  const TITLE = 'Thẩm định hồ sơ đề nghị công nhận “Đơn vị học tập” cấp huyện năm\u00a02025';
+  const lines = (text: string) => text.split('\n');
+
+  it('never ends its first line with a word that belongs to the next (“… cấp” / “huyện …”)', () => {
+    // Widths where the natural break falls after “cấp”, “mức” or “độ”, and others.
+    for (let units = 30; units <= 70; units += 0.5) {
+      for (const title of [TITLE, 'Về việc công nhận “Đơn vị học tập” cấp tỉnh mức độ 2 năm\u00a02025']) {
+        const wrapped = keepPhrasesTogether(title, units, 14, true);
+        expect(wrapped.replace('\n', ' ')).toBe(title);
+        for (const line of lines(wrapped)) expect(line).not.toMatch(/(^|\s)(cấp|mức|độ)$/u);
+        // Each line the measure says fits on one line; no more lines than before.
+        if (wrapped !== title) for (const line of lines(wrapped)) expect(lineCount(line, units, 14, true)).toBe(1);
+      }
+    }
+  });
+
+  it('breaks before a bound word at the edge of the measure too: LibreOffice fits a little more on a line than it', () => {
+    // The Biên bản's summary line (columns 2–9): LibreOffice printed “… “Đơn vị học tập” cấp” / “huyện năm 2025”.
+    expect(keepPhrasesTogether(TITLE, 8 * 7.9, 14, true)).toBe('Thẩm định hồ sơ đề nghị công nhận “Đơn vị học tập”\ncấp huyện năm\u00a02025');
+  });
+
+  it('is left as it is on one line, or when it already says where to break', () => {
+    expect(keepPhrasesTogether(TITLE, 200, 14, true)).toBe(TITLE);
+    expect(keepPhrasesTogether('Thẩm định hồ sơ cấp\nhuyện', 10, 14, true)).toBe('Thẩm định hồ sơ cấp\nhuyện');
+  });
 });

@@ -152,7 +152,7 @@ export function drawQuyetDinhCongNhan(ctx: OfficerContext, kept: KeptTexts): She
 
   // The list "kèm theo" starts on its own page.
   b.pageBreak();
-  b.row([{ text: lastWordsTogether(officerText(ctx, 'quyet_dinh.phu_luc').toLocaleUpperCase('vi')), bold: true, align: 'center', size: SIZE.title }]);
+  b.row([{ text: lastWordsTogether(officerText(ctx, 'quyet_dinh.phu_luc').toLocaleUpperCase('vi')), bold: true, align: 'center', size: SIZE.title, title: true }]);
   b.row([{ text: officerText(ctx, 'quyet_dinh.phu_luc_kem_theo'), italic: true, align: 'center', from: 2, to: 9 }]);
   b.spacer(10);
   const groups = proposalGroups(ctx.batch.units, ctx.batch.ruleSets);
