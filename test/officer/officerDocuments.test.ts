@@ -6,11 +6,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { OFFICER_FORMER_DEFAULTS } from '../../src/documents/officer/templates';
 import { generateOfficerDocuments, OFFICER_SHEET, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../src/usecases/officerDocuments';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import { MARKER_COL } from '../../src/sheets/documentLayout';
+import JSZip from 'jszip';
+import { heightFor, MARKER_COL, SIZE } from '../../src/sheets/documentLayout';
 import { columnLetter } from '../../src/workbook/a1';
 import { readText } from '../../src/domain/values';
 import { foldKey } from '../../src/domain/text';
@@ -40,6 +42,18 @@ async function sheet(wb: XlsxWorkbook, name: string): Promise<SheetData> {
 
 /** The minutes' remark cell of a unit of the batch (its name folded, its year: every unit of BATCH is of 2025). */
 const remarkKey = (name: string) => `tham_dinh.y_kien#${foldKey(name)}|2025`;
+
+/** A row's height (pt) as the saved file has it. */
+async function rowHeight(wb: XlsxWorkbook, name: string, row: number): Promise<number | null> {
+  const zip = await JSZip.loadAsync(await wb.toBytes());
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1]!;
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]!.replace(/^\/?(xl\/)?/, 'xl/');
+  const part = await zip.file(target)!.async('string');
+  const ht = new RegExp(`<row [^>]*r="${row}"[^>]*>`).exec(part)?.[0].match(/ ht="([\d.]+)"/)?.[1];
+  return ht === undefined ? null : Number(ht);
+}
 
 const rowText = (row: readonly unknown[]) => row.map((c) => readText((c ?? null) as never)).join(' | ');
 
@@ -104,12 +118,31 @@ describe('who goes into the decision', () => {
       const r = markedRow(data, remarkKey(b.spec.name));
       expect({ unit: b.spec.name, second: r > second }).toEqual({ unit: b.spec.name, second: b.level === null });
     }
-    // A unit kept out by its own data: the minutes say which indicators it does not meet, with its figures.
-    const failed = rowText(data.rows[markedRow(data, remarkKey('Trường mầm non Hoa Sen')) - 1]!);
-    expect(failed).toMatch(/Tính lại: Không đạt \(chưa đạt chỉ tiêu \d+\.\w+: \d+,\d% < \d+%/);
+    // A unit kept out by its own data: the minutes say which indicators it does not meet, with its figures, and what
+    // it said of itself; the “Tính lại” column beside it already gives the result, so the reason does not repeat it.
+    const remark = (name: string) => {
+      const row = data.rows[markedRow(data, remarkKey(name)) - 1]!;
+      const col = readText(row[MARKER_COL - 1] ?? null).split('@')[1]!;
+      return readText(row[col.charCodeAt(0) - 65] ?? null);
+    };
+    const failed = remark('Trường mầm non Hoa Sen');
+    expect(failed).toMatch(/^Chưa đạt chỉ tiêu \d+\.\w+: \d+,\d% < \d+%.*\. Đơn vị tự đánh giá: .+\.$/);
+    expect(failed).not.toMatch(/Tính lại/);
+    // A finding that names an indicator says it once: not again among the indicators not met.
+    const disagreed = remark('Trường THCS Chu Văn An');
+    expect(disagreed).toMatch(/Chỉ tiêu 2\.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%\./);
+    expect(disagreed.match(/79,7%/g)).toHaveLength(1);
     const expired = rowText(data.rows[markedRow(data, remarkKey('Phòng Văn hóa - Xã hội')) - 1]!);
-    expect(expired).toMatch(/Số liệu khớp kết quả tự đánh giá/);
+    expect(expired).toMatch(/Khớp số liệu\./);
     expect(expired).toMatch(/đã hết thời hạn 36 tháng/);
+  });
+
+  it('draws a proposed unit\'s row one line tall: its name and the default remark each fit their column', async () => {
+    const data = await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    const name = BATCH.find((b) => b.level !== null && !/Phòng/.test(b.spec.name))!.spec.name;
+    const row = markedRow(data, remarkKey(name));
+    expect(rowText(data.rows[row - 1]!)).toMatch(/\| Khớp số liệu\. \|/);
+    expect(await rowHeight(wb, OFFICER_SHEET['bien-ban-tham-dinh'], row)).toBe(heightFor(1, SIZE.table));
   });
 });
 
@@ -135,6 +168,25 @@ describe('the officer\'s words', () => {
     const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');
     expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA BÌNH');
     expect(decision).not.toContain('CHỦ TỊCH UBND');
+  });
+
+  it('takes today’s remarks where the templates sheet holds an earlier release’s defaults verbatim', async () => {
+    const wb = await consolidatedFile(files);
+    await generated(wb);
+    const templates = await sheet(wb, OFFICER_TEMPLATES_SHEET);
+    const rowOf = (key: string) => templates.rows.findIndex((r) => r[0] === key) + 1;
+    await wb.batch(async (s) =>
+      s.write({
+        sheet: OFFICER_TEMPLATES_SHEET,
+        mode: 'existing',
+        cells: (['tham_dinh.y_kien_dat', 'tham_dinh.y_kien_chua_dat'] as const).map((key) => ({ at: `B${rowOf(key)}`, rows: [[OFFICER_FORMER_DEFAULTS[key]![0]!]] })),
+      }),
+    );
+    await generated(wb);
+    const minutes = (await sheet(wb, OFFICER_SHEET['bien-ban-tham-dinh'])).rows.map(rowText).join('\n');
+    expect(minutes).not.toMatch(/Tính lại:|Số liệu khớp kết quả tự đánh giá/);
+    expect(minutes).toMatch(/Khớp số liệu\./);
+    expect(minutes).toMatch(/Chưa đạt chỉ tiêu \d/);
   });
 
   it('keeps the officer’s remark from minutes drawn before units were keyed by name and year (name|type)', async () => {

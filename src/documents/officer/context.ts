@@ -159,6 +159,7 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     tu_danh_gia: '',
     ly_do: '',
     chua_dat: '',
+    ly_do_chua_dat: '',
     muc_do: '',
     muc_do_la_ma: '',
     so_trong_nhom: '',

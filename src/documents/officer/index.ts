@@ -81,11 +81,23 @@ const drawnBeforeKey = (u: BatchUnit) => `${u.name}|${u.type}`;
 
 function unitValues(u: BatchUnit) {
   const chua_dat = u.unmet ? ` (chưa đạt chỉ tiêu ${u.unmet})` : '';
-  return { ten_don_vi: u.name, ket_qua: u.outcome, chua_dat, tu_danh_gia: u.recorded || '—', ly_do: sentences(u.reasons), muc_do: proposalPhrase(u) };
+  return { ten_don_vi: u.name, ket_qua: u.outcome, chua_dat, tu_danh_gia: u.recorded || '—', ly_do: sentences(u.reasons), ly_do_chua_dat: keptOutReason(u), muc_do: proposalPhrase(u) };
+}
+
+/**
+ * Why a unit is kept out, as the minutes' “Lý do” states it beside the recomputed result: the
+ * indicators it misses that no finding names (“Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu …”
+ * already gives 2.1's figure), the findings, then its own verdict unless a finding quotes it.
+ */
+function keptOutReason(u: BatchUnit): string {
+  const named = (code: string) => u.reasons.some((r) => r.includes(` ${code}:`));
+  const missed = u.unmet ? u.unmet.split('; ').filter((item) => !named(item.slice(0, item.indexOf(':')))) : [];
+  const own = u.recorded && !u.reasons.some((r) => r.includes(u.recorded)) ? [`Đơn vị tự đánh giá: ${u.recorded}`] : [];
+  return sentences([...(missed.length ? [`Chưa đạt chỉ tiêu ${missed.join('; ')}`] : []), ...u.reasons, ...own]);
 }
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
-function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, units: BatchUnit[], headers: [string, string, string, string], remark: string, third: (u: BatchUnit) => string): void {
+function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, units: BatchUnit[], headers: [string, string, string, string], widths: [number, number, number, number], remark: string, third: (u: BatchUnit) => string): void {
   if (units.length === 0) {
     b.paragraphs(officerText(ctx, 'tham_dinh.khong_co'), { indent: true, italic: true });
     return;
@@ -95,8 +107,7 @@ function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, uni
     const key = `tham_dinh.y_kien#${unitKey(u)}`;
     return [String(i + 1), u.name, third(u), { key, written, kept: kept.take(key) ?? kept.take(`tham_dinh.y_kien#${drawnBeforeKey(u)}`) }];
   });
-  // The remark is the longest text: the widest column, so its rows stay as short as their text allows.
-  b.table(headers, [1, 3, 2, 4], rows, ['center', 'left', 'center', 'left']);
+  b.table(headers, widths, rows, ['center', 'left', 'center', 'left']);
   b.endTable();
 }
 
@@ -112,10 +123,12 @@ export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): Sheet
   b.spacer(4);
   const units = ctx.batch.units;
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_dat'), { bold: true });
-  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], 'tham_dinh.y_kien_dat', proposalText);
+  // Each list's widest column is its longest text, so that its rows stay as short as their texts allow: the
+  // proposed units' names (a school's name on one line), the kept-out units' reasons.
+  unitTable(b, ctx, kept, units.filter(proposed), ['STT', 'Tên đơn vị', 'Đề nghị', 'Ý kiến thẩm định'], [1, 4, 2, 3], 'tham_dinh.y_kien_dat', proposalText);
   b.spacer(6);
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_chua_dat'), { bold: true });
-  unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
+  unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], [1, 3, 2, 4], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
   b.spacer(6);
   // The conclusion goes with the signatures: they never stand alone on the last page.
   b.keepTogether(() => {

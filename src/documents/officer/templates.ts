@@ -35,6 +35,8 @@ export const OFFICER_PLACEHOLDERS = {
   tu_danh_gia: 'Kết quả tự đánh giá đơn vị ghi',
   ly_do: 'Các điểm chưa khớp (cột “Ghi chú” của bảng tổng hợp)',
   chua_dat: 'Các chỉ tiêu đơn vị chưa đạt, kèm số liệu, trong ngoặc: “ (chưa đạt chỉ tiêu 2.4: 46,3% < 50%)” (cột “Chỉ tiêu chưa đạt” của bảng tổng hợp); trống khi không có',
+  ly_do_chua_dat:
+    'Lý do đơn vị chưa đủ điều kiện, thành câu: các chỉ tiêu chưa đạt kèm số liệu mà các điểm chưa khớp không nêu (“Chưa đạt chỉ tiêu 2.4: 46,3% < 50%.”), các điểm chưa khớp, rồi kết quả tự đánh giá khi các điểm ấy chưa nêu (“Đơn vị tự đánh giá: Chưa đủ điều kiện công nhận.”); kết quả tính lại đã ở cột bên cạnh',
   muc_do: 'Mức độ đề nghị công nhận (“mức độ 1”)',
   // Per level group of the decision's list (only inside "quyet_dinh.nhom"):
   muc_do_la_ma: 'Số thứ tự La Mã của nhóm (I, II)',
@@ -98,8 +100,8 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị ({so_theo_muc}).' },
   { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
   { key: 'tham_dinh.khong_co', label: 'Biên bản thẩm định: khi danh sách trống', text: 'Không có đơn vị nào.' },
-  { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Số liệu khớp kết quả tự đánh giá.' },
-  { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Tính lại: {ket_qua}{chua_dat}; đơn vị tự đánh giá: {tu_danh_gia}. {ly_do}' },
+  { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Khớp số liệu.' },
+  { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: '{ly_do_chua_dat}' },
   {
     key: 'tham_dinh.ket_luan',
     label: 'Biên bản thẩm định: kết luận',
@@ -156,6 +158,9 @@ export const OFFICER_FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>
   'tham_dinh.dia_diem': ['Địa điểm: {don_vi_tiep_nhan}.'],
   'tham_dinh.thanh_phan': ['Thành phần thẩm định của {don_vi_tiep_nhan}, gồm:'],
   'tham_dinh.ket_thuc': ['Biên bản được thông qua và lập thành 02 bản, lưu tại {don_vi_tiep_nhan}.'],
+  // Before the minutes' rows were one line where they can be: the result, already in the column beside, said again.
+  'tham_dinh.y_kien_dat': ['Số liệu khớp kết quả tự đánh giá.'],
+  'tham_dinh.y_kien_chua_dat': ['Tính lại: {ket_qua}{chua_dat}; đơn vị tự đánh giá: {tu_danh_gia}. {ly_do}'],
   // Also those before NĐ 30/2020's ending (the last basis ends with a full stop; “Theo đề nghị”).
   'to_trinh.can_cu': ['Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {don_vi_tiep_nhan},', 'Căn cứ {can_cu};\nCăn cứ hồ sơ đề nghị của các đơn vị và kết quả thẩm định của {co_quan_tham_dinh},'],
   'quyet_dinh.can_cu': [
