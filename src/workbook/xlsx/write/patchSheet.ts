@@ -57,9 +57,10 @@ function textRows(xml: string, sd: Span): RowsSource {
   return { xml, start: sd.openEnd, end: sd.closeStart, run: slice, text: slice, decode: (cut) => cut, sink: textSink };
 }
 
+/** Joined as the engine joins `+` (unflattened): the part's text is made flat once, when the package joins its pieces. */
 function textSink(): RowsSink {
-  const out: string[] = [];
-  return { put: (piece) => void out.push(typeof piece === 'string' ? piece : new TextDecoder().decode(piece)), done: () => out.join('') };
+  let out = '';
+  return { put: (piece) => void (out += typeof piece === 'string' ? piece : new TextDecoder().decode(piece)), done: () => out };
 }
 
 function utf8Sink(capacity: number, headroom: number): RowsSink {
