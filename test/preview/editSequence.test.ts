@@ -2,8 +2,9 @@
  * A clerk's edits in the preview, one after another in the same open workbook (as the grid
  * makes them: each written through editCells, the grid reading the sheet back after each),
  * give the same download, part for part and byte for byte, as making each edit in a workbook
- * opened afresh from the bytes before it; and the grid shows what a fresh read of those
- * bytes shows. Whatever the open workbook keeps between edits must never change what is saved.
+ * opened afresh from the bytes before it; the grid shows, and the use-cases read, what a
+ * fresh read of those bytes gives. Whatever the open workbook keeps between edits must never
+ * change what is saved or read.
  */
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { PackageReader } from '../../src/hosts/preview/packageModel';
@@ -75,6 +76,9 @@ describe('a sequence of edits in the open workbook', () => {
       fresh = await again.toBuffer();
       const freshReader = await (await PreviewWorkbook.open(fresh, 'truong.xlsx')).read();
       expect({ step: i, sheet, shown: await shown(reader, sheet) }).toEqual({ step: i, sheet, shown: await shown(freshReader, sheet) });
+      // And the use-cases read what a fresh read gives.
+      const cells = async (wb: PreviewWorkbook) => (await wb.batch((s) => s.read([sheet]))).sheets.get(sheet)!.rows;
+      expect({ step: i, sheet, rows: await cells(open) }).toEqual({ step: i, sheet, rows: await cells(await PreviewWorkbook.open(fresh, 'truong.xlsx')) });
     }
     const downloaded = await open.toBuffer();
     const got = parts(downloaded);

@@ -10,7 +10,9 @@ import { parseRange, rangesOverlap, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet, type PartSource } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
-import { DEFAULT_LIMITS, namingPart, type XlsxLimits } from '../../xlsx/errors';
+import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from '../../xlsx/errors';
+import type { CellValue } from '../../domain/values';
+import { changedRows, rereadValues } from './changedRows';
 import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
@@ -150,13 +152,43 @@ export class XlsxWorkbook implements Workbook {
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
       const formulas = wantsFormulas(options, asked) ? new Set<string>() : undefined;
-      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas)), sheet.name);
+      const rows = namingPart(
+        sheet.path,
+        () => (typeof source !== 'string' ? parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas) : formulas ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : this.textRows(sheet.path!, source, shared, date1904)),
+        sheet.name,
+      );
       const data: SheetData = { name: sheet.name, rows, ...(formulas ? { formulas } : {}) };
       // The raw source as it is: the layout's tags and attributes are ASCII, and decoding a large sheet costs more than its walk.
       if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(typeof source === 'string' ? source : source.raw));
       result.sheets.set(asked, data);
     }
     return result;
+  }
+
+  /**
+   * Values of a sheet read as text (the browser), kept by part: after a batch wrote some of its
+   * rows only those are read again (the preview's grid writes a cell at a time into sheets of
+   * thousands of rows). Each read gets its own list of rows; the rows themselves are shared.
+   */
+  private readonly sheetRows = new Map<string, { xml: string; shared: string[]; date1904: boolean; rows: CellValue[][] }>();
+
+  private textRows(path: string, xml: string, shared: string[], date1904: boolean): CellValue[][] {
+    const key = path.toLowerCase();
+    const hit = this.sheetRows.get(key);
+    const parse = (part: string) => parseSheetXml(part, shared, this.limits, false, undefined, date1904);
+    let rows: CellValue[][] | null = null;
+    if (hit && hit.date1904 === date1904 && (hit.shared === shared || sameStrings(hit.shared, shared))) {
+      if (hit.xml === xml) rows = hit.rows;
+      else {
+        const change = changedRows(hit.xml, xml);
+        if (change) rows = rereadValues(hit.rows, change, parse);
+        // As a whole read refuses it (rows are counted as they are read).
+        if (rows && rows.length > this.limits.maxRows) throw new XlsxError('sheetTooLarge', '');
+      }
+    }
+    rows ??= parse(xml);
+    this.sheetRows.set(key, { xml, shared, date1904, rows });
+    return rows.slice();
   }
 
   /** The role of every marked sheet, by actual name (use-cases place their own sheets by it). */
@@ -335,6 +367,10 @@ function isOurTable(t: TableInfo, spec: TableSpec, range: RangeRef): boolean {
   const key = sheetKey(t.name);
   if (key === sheetKey(spec.name)) return true;
   return key.startsWith(`${sheetKey(spec.name)}_`) && t.ref !== null && t.ref.top === range.top && t.ref.left === range.left;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 /** "<prefix>N<suffix>" for the first N no part has. */
