@@ -12,7 +12,7 @@ import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
 import { formatIndexOf, sheetProtected, structureLocked } from '../../workbook/xlsx/protection';
 import { StylesEditor } from '../../workbook/xlsx/write/styles';
-import { changedRows, rereadValues, rowsPart } from '../../workbook/xlsx/changedRows';
+import { changedRows, rowsPart, TextSheetRows } from '../../workbook/xlsx/changedRows';
 
 export { changedRows };
 
@@ -477,13 +477,11 @@ interface ReadSheet {
  * they were read (the same as reading the whole part, at the cost of the rows written). Null when the
  * change is not only of whole rows (see changedRows).
  */
-function rereadRows(prev: ReadSheet, xml: string, shared: string[]): ReadSheet | null {
+function rereadRows(prev: ReadSheet, xml: string, shared: string[], values: () => CellValue[][]): ReadSheet | null {
   const change = changedRows(prev.xml, xml);
   if (!change) return null;
-  const { wasRows, nowRows } = change;
-  const was = parseSheetParts(rowsPart(wasRows));
-  const now = parseSheetParts(rowsPart(nowRows));
-  const values = rereadValues(prev.values, change, (part) => parseSheetXml(part, shared, DEFAULT_LIMITS));
+  const was = parseSheetParts(rowsPart(change.wasRows));
+  const now = parseSheetParts(rowsPart(change.nowRows));
   const uncached = new Set(prev.raw.uncached);
   for (const k of was.uncached) uncached.delete(k);
   for (const k of now.uncached) uncached.add(k);
@@ -494,7 +492,7 @@ function rereadRows(prev: ReadSheet, xml: string, shared: string[]): ReadSheet |
     uncached,
     rows: spliced(prev.raw.rows, was.rows.keys(), now.rows),
   };
-  return { xml, shared, raw, values };
+  return { xml, shared, raw, values: values() };
 }
 
 /** A copy of `prev` without the keys `gone`, with `added`'s. */
@@ -513,7 +511,11 @@ export class PackageReader {
   private readonly cache = new Map<string, { read: ReadSheet; model: SheetModel; xfOf: ((row: number, col: number) => number) | null }>();
   private formats: { xml: string | null; formats: CellFormat[]; unlocked: (xf: number) => boolean } | null = null;
 
-  constructor(private readonly pkg: XlsxPackage) {}
+  /** `rows`: where sheets' values are kept (the file workbook's, so that its reads and the grid's read a sheet once). */
+  constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly rows = new TextSheetRows(),
+  ) {}
 
   book(): BookModel {
     return { sheets: this.pkg.sheets.map((s) => ({ name: s.name, state: s.state, role: this.pkg.roleOf(s) })), structureLocked: structureLocked(this.pkg.workbookXml) };
@@ -560,15 +562,17 @@ export class PackageReader {
     if (hit && hit.read.xml === xml && hit.read.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet), locked: PackageReader.locked(hit.xfOf, unlocked) };
     // After a batch wrote cells, only the rows it wrote are read again (a protected sheet's locks are read whole).
     const sameStrings = hit && hit.read.shared.length === shared.length && hit.read.shared.every((t, i) => t === shared[i]);
+    const part = sheet.path;
+    const valuesOf = () => namingPart(part ?? sheet.name, () => (part ? this.rows.rows(part, xml, shared, false, DEFAULT_LIMITS) : parseSheetXml(xml, shared, DEFAULT_LIMITS)));
     let read: ReadSheet | null = null;
     if (hit && sameStrings && !hit.xfOf) {
       try {
-        read = rereadRows(hit.read, xml, shared);
+        read = rereadRows(hit.read, xml, shared, valuesOf);
       } catch {
         read = null; // read whole below, which says what is wrong with the part
       }
     }
-    read ??= { xml, shared, raw: parseSheetParts(xml), values: namingPart(sheet.path ?? sheet.name, () => parseSheetXml(xml, shared, DEFAULT_LIMITS)) };
+    read ??= { xml, shared, raw: parseSheetParts(xml), values: valuesOf() };
     const { raw, values } = read;
     const validations: ListValidation[] = [];
     for (const v of raw.validations) {

@@ -4,7 +4,8 @@
  * those rows again and keeps the others, at the cost of the rows written, not of the sheet.
  */
 import type { CellValue } from '../../domain/values';
-import { attr } from '../../xlsx/xml';
+import { attr, parseSheetXml } from '../../xlsx/xml';
+import { XlsxError, type XlsxLimits } from '../../xlsx/errors';
 
 export interface RowsChange {
   prevFrom: number;
@@ -89,7 +90,7 @@ export function changedRows(prev: string, next: string): RowsChange | null {
  * A sheet's values after `change`, from its values before: the changed rows read anew by `parse`
  * (a part of those rows alone, see rowsPart), the others kept. The same as reading the whole part.
  */
-export function rereadValues(prev: readonly CellValue[][], change: RowsChange, parse: (rowsPart: string) => CellValue[][]): CellValue[][] {
+function rereadValues(prev: readonly CellValue[][], change: RowsChange, parse: (rowsPart: string) => CellValue[][]): CellValue[][] {
   const nowValues = parse(rowsPart(change.nowRows));
   const values = prev.slice();
   for (const r of [...rowNumbers(change.wasRows)!, ...rowNumbers(change.nowRows)!]) {
@@ -99,4 +100,37 @@ export function rereadValues(prev: readonly CellValue[][], change: RowsChange, p
   // A full read keeps no empty rows after the last with a value.
   while (values.length && values[values.length - 1]!.length === 0) values.pop();
   return values;
+}
+
+/**
+ * Values of sheets read as text, kept by part and by how they were read (date system, limits),
+ * each brought up to date by the rows changed since. The file workbook's reads and the preview's grid share one: the grid reads
+ * a sheet when it shows it, and the first edit's read then costs no more than the next.
+ */
+export class TextSheetRows {
+  private readonly kept = new Map<string, { xml: string; shared: readonly string[]; rows: CellValue[][] }>();
+
+  /** The values of `xml`, the part `path`'s text, read as parseSheetXml reads them: a list of its own (the rows are shared: never change them). */
+  rows(path: string, xml: string, shared: readonly string[], date1904: boolean, limits: Pick<XlsxLimits, 'maxRows' | 'maxCells'>): CellValue[][] {
+    const key = `${path.toLowerCase()}|${date1904}|${limits.maxRows}|${limits.maxCells}`;
+    const parse = (part: string) => parseSheetXml(part, shared as string[], limits, false, undefined, date1904);
+    const hit = this.kept.get(key);
+    let rows: CellValue[][] | null = null;
+    if (hit && (hit.shared === shared || sameStrings(hit.shared, shared))) {
+      if (hit.xml === xml) rows = hit.rows;
+      else {
+        const change = changedRows(hit.xml, xml);
+        if (change) rows = rereadValues(hit.rows, change, parse);
+        // As a whole read refuses it (it counts rows as it reads them).
+        if (rows && rows.length > limits.maxRows) throw new XlsxError('sheetTooLarge', '');
+      }
+    }
+    rows ??= parse(xml);
+    this.kept.set(key, { xml, shared, rows });
+    return rows.slice();
+  }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }

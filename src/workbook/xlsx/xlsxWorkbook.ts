@@ -10,9 +10,8 @@ import { parseRange, rangesOverlap, type RangeRef } from '../a1';
 import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet, type PartSource } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
-import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from '../../xlsx/errors';
-import type { CellValue } from '../../domain/values';
-import { changedRows, rereadValues } from './changedRows';
+import { DEFAULT_LIMITS, namingPart, type XlsxLimits } from '../../xlsx/errors';
+import { TextSheetRows } from './changedRows';
 import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
@@ -154,7 +153,7 @@ export class XlsxWorkbook implements Workbook {
       const formulas = wantsFormulas(options, asked) ? new Set<string>() : undefined;
       const rows = namingPart(
         sheet.path,
-        () => (typeof source !== 'string' ? parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas) : formulas ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : this.textRows(sheet.path!, source, shared, date1904)),
+        () => (typeof source !== 'string' ? parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas) : formulas ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : this.textRows.rows(sheet.path!, source, shared, date1904, this.limits)),
         sheet.name,
       );
       const data: SheetData = { name: sheet.name, rows, ...(formulas ? { formulas } : {}) };
@@ -166,30 +165,11 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /**
-   * Values of a sheet read as text (the browser), kept by part: after a batch wrote some of its
-   * rows only those are read again (the preview's grid writes a cell at a time into sheets of
-   * thousands of rows). Each read gets its own list of rows; the rows themselves are shared.
+   * Values of sheets read as text (the browser), kept: after a batch wrote some rows of a sheet
+   * only those are read again (the preview's grid writes a cell at a time into sheets of
+   * thousands of rows, and reads them through the same keeper).
    */
-  private readonly sheetRows = new Map<string, { xml: string; shared: string[]; date1904: boolean; rows: CellValue[][] }>();
-
-  private textRows(path: string, xml: string, shared: string[], date1904: boolean): CellValue[][] {
-    const key = path.toLowerCase();
-    const hit = this.sheetRows.get(key);
-    const parse = (part: string) => parseSheetXml(part, shared, this.limits, false, undefined, date1904);
-    let rows: CellValue[][] | null = null;
-    if (hit && hit.date1904 === date1904 && (hit.shared === shared || sameStrings(hit.shared, shared))) {
-      if (hit.xml === xml) rows = hit.rows;
-      else {
-        const change = changedRows(hit.xml, xml);
-        if (change) rows = rereadValues(hit.rows, change, parse);
-        // As a whole read refuses it (rows are counted as they are read).
-        if (rows && rows.length > this.limits.maxRows) throw new XlsxError('sheetTooLarge', '');
-      }
-    }
-    rows ??= parse(xml);
-    this.sheetRows.set(key, { xml, shared, date1904, rows });
-    return rows.slice();
-  }
+  readonly textRows = new TextSheetRows();
 
   /** The role of every marked sheet, by actual name (use-cases place their own sheets by it). */
   private roles(): Map<string, string> {
@@ -367,10 +347,6 @@ function isOurTable(t: TableInfo, spec: TableSpec, range: RangeRef): boolean {
   const key = sheetKey(t.name);
   if (key === sheetKey(spec.name)) return true;
   return key.startsWith(`${sheetKey(spec.name)}_`) && t.ref !== null && t.ref.top === range.top && t.ref.left === range.left;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 /** "<prefix>N<suffix>" for the first N no part has. */
