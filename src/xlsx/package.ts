@@ -205,12 +205,8 @@ export class Utf8Sink {
  */
 function wholeText(data: string | readonly Piece[] | Uint8Array): string | null {
   if (data instanceof Uint8Array) return null;
-  let text = '';
-  if (typeof data === 'string') text = data;
-  else {
-    for (const p of data) if (typeof p !== 'string') return null;
-    text = (data as readonly string[]).join('');
-  }
+  if (typeof data !== 'string' && data.some((p) => typeof p !== 'string')) return null;
+  const text = typeof data === 'string' ? data : (data as readonly string[]).join('');
   return (text as string & { isWellFormed(): boolean }).isWellFormed() ? text : null;
 }
 
