@@ -6,7 +6,9 @@
  * fresh read of those bytes gives. Whatever the open workbook keeps between edits must never
  * change what is saved or read.
  */
-import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { PreviewWorkbook, WEB_XLSX } from '../../src/hosts/preview/previewWorkbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { XlsxError } from '../../src/xlsx/errors';
 import { PackageReader } from '../../src/hosts/preview/packageModel';
 import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
@@ -39,6 +41,8 @@ const STEPS: [string, CellEdit[]][] = [
   [SHEETS.members, [text(empty + 10, 4, '20/12/2025', true)]],
   [SHEETS.members, [text(empty + 10, 4, '')]],
   [SHEETS.members, [text(first + 2, 2, 'Lê 😀 Văn Sáu'), text(first + 2, 3, '=B6&"x"')]],
+  // Half of a surrogate pair (a broken paste): read back as the file holds it.
+  [SHEETS.members, [text(first + 4, 2, 'Nửa \uD83D cặp')]],
 ];
 
 /** The package's parts, by name: their bytes as the zip stores them. */
@@ -93,5 +97,20 @@ describe('a sequence of edits in the open workbook', () => {
     const members = await shown(await (await PreviewWorkbook.open(downloaded, 'x.xlsx')).read(), SHEETS.members);
     expect(members.values[first - 1]![1]).toBe('Nguyễn Thị Ánh <Tổ Văn> & “Sử”');
     expect(members.values[empty + 3 - 1]![1]).toBe('Người dán 3');
+  });
+});
+
+describe('a sheet kept between reads', () => {
+  it('refuses rows past the limit after an edit, as reading the sheet whole does', async () => {
+    const made = PreviewWorkbook.create('truong.xlsx');
+    await createSheets(made, sampleUnit({ members: 10, seed: 5 }));
+    const limits = { ...DEFAULT_LIMITS, maxRows: 200 };
+    const wb = await XlsxWorkbook.open(await made.toBuffer(), 'truong.xlsx', { ...WEB_XLSX, limits });
+    const read = () => wb.batch((s) => s.read([SHEETS.members]));
+    await read();
+    await editCells(wb, SHEETS.members, [{ row: 250, col: 2, value: 'Quá xa' }]);
+    const whole = await XlsxWorkbook.open(await wb.toBytes(), 'truong.xlsx', { ...WEB_XLSX, limits });
+    await expect(whole.batch((s) => s.read([SHEETS.members]))).rejects.toThrow(XlsxError);
+    await expect(read()).rejects.toThrow(XlsxError);
   });
 });

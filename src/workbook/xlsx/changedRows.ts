@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../../domain/values';
 import { attr, parseSheetXml } from '../../xlsx/xml';
-import { XlsxError, type XlsxLimits } from '../../xlsx/errors';
+import type { XlsxLimits } from '../../xlsx/errors';
 
 export interface RowsChange {
   prevFrom: number;
@@ -120,9 +120,8 @@ export class TextSheetRows {
       if (hit.xml === xml) rows = hit.rows;
       else {
         const change = changedRows(hit.xml, xml);
+        // (A row past limits.maxRows is refused by the parse of the rows, as by a whole read.)
         if (change) rows = rereadValues(hit.rows, change, parse);
-        // As a whole read refuses it (it counts rows as it reads them).
-        if (rows && rows.length > limits.maxRows) throw new XlsxError('sheetTooLarge', '');
       }
     }
     rows ??= parse(xml);
