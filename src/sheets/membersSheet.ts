@@ -140,8 +140,12 @@ function isGroupRow(src: readonly CellValue[]): boolean {
   return labels.length === 1 && isGroupHeading(labels[0]!);
 }
 
-/** null when no header row with a name column is found in the first rows. */
-export function readMembersSheet(data: SheetData): ParsedMembers | null {
+/**
+ * The members sheet's header row and what it says of the columns, read alone (which cells the
+ * add-in owns need no more than this); null when no header row with a name column is found in
+ * the first rows.
+ */
+export function readMembersHeader(data: SheetData): Pick<ParsedMembers, 'headerRow' | 'resultColumns' | 'lastHeaderCol'> & { columns: TableColumn[] } | null {
   let headerRow = -1;
   for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
     if ((data.rows[r] ?? []).some((v) => NAME_KEYS.includes(foldKey(readText(v))))) {
@@ -162,6 +166,14 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
     if (owned) resultColumns[owned] = i + 1;
     else columns.push({ header, col: i + 1 });
   });
+  return { headerRow, resultColumns, lastHeaderCol, columns };
+}
+
+/** null when no header row with a name column is found in the first rows. */
+export function readMembersSheet(data: SheetData): ParsedMembers | null {
+  const header = readMembersHeader(data);
+  if (!header) return null;
+  const { headerRow, resultColumns, lastHeaderCol, columns } = header;
   const nameIndex = Math.max(
     columns.findIndex((c) => foldKey(c.header) === NAME_KEY),
     columns.findIndex((c) => NAME_KEYS.includes(foldKey(c.header))),

@@ -10,7 +10,7 @@ import { SHEETS } from '../sheets/names';
 import { COL, TABLE_HEADER_ROW } from '../sheets/criteriaSheet';
 import { unitResultRow, RESULT_FIELDS } from '../sheets/unitSheet';
 import { LEARNER_HEADER_ROW } from '../sheets/learnersSheet';
-import { readMembersSheet } from '../sheets/membersSheet';
+import { readMembersHeader } from '../sheets/membersSheet';
 import { ROLE } from './ownSheets';
 
 /** Why a cell cannot be typed into (i18n `edit.owned.<reason>`). */
@@ -53,7 +53,7 @@ export function ownedCells(sheet: SheetData, role: string | null): (row: number,
     case key(SHEETS.learners):
       return (row, col) => (row > LEARNER_HEADER_ROW && col === 5 ? 'results' : null);
     case key(SHEETS.members): {
-      const parsed = readMembersSheet(sheet);
+      const parsed = readMembersHeader(sheet);
       if (!parsed) return () => null;
       const cols = new Set(Object.values(parsed.resultColumns));
       return (row, col) => (row > parsed.headerRow && cols.has(col) ? 'results' : null);

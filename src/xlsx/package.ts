@@ -199,6 +199,17 @@ export class Utf8Sink {
   }
 }
 
+/**
+ * The part's text when it is all text and well-formed (its UTF-8 then decodes back to the same
+ * text), else null: bytes among the pieces, or a lone surrogate (encoded as U+FFFD).
+ */
+function wholeText(data: string | readonly Piece[] | Uint8Array): string | null {
+  if (data instanceof Uint8Array) return null;
+  if (typeof data !== 'string' && data.some((p) => typeof p !== 'string')) return null;
+  const text = typeof data === 'string' ? data : (data as readonly string[]).join('');
+  return (text as string & { isWellFormed(): boolean }).isWellFormed() ? text : null;
+}
+
 export function sheetKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
@@ -273,9 +284,11 @@ export class XlsxPackage {
 
   /** The part's bytes (inflated under the caps), or null. */
   async bytes(path: string): Promise<Uint8Array | null> {
-    const part = this.parts.get(path.toLowerCase());
+    const key = path.toLowerCase();
+    const part = this.parts.get(key);
     if (!part) return null;
     if (part.data) return part.data;
+    if (this.dirty.has(key)) return (part.data = utf8(this.loaded(path)));
     return readEntry(this.source, part.entry!, this.options.inflate, this.limits, this.options.crc32);
   }
 
@@ -328,10 +341,24 @@ export class XlsxPackage {
     const key = path.toLowerCase();
     this.sources.delete(key);
     const existing = this.parts.get(key);
+    const deflate = this.options.earlyDeflate;
+    const text = deflate ? null : wholeText(data);
+    if (text !== null) {
+      // Kept as text, encoded when the bytes are wanted (a save): an edit of a large sheet in the
+      // browser then neither encodes the part nor decodes it again to read it back.
+      this.texts.set(key, text);
+      this.dirty.add(key);
+      if (existing) existing.data = null;
+      else {
+        this.parts.set(key, { name: path, entry: null, data: null });
+        if (contentType) this.addOverride(path, contentType);
+      }
+      return;
+    }
+    this.dirty.delete(key);
     const bytes = typeof data === 'string' ? utf8(data) : data instanceof Uint8Array ? data : utf8Pieces(data);
     if (typeof data === 'string') this.texts.set(key, data);
     else this.texts.delete(key);
-    const deflate = this.options.earlyDeflate;
     if (deflate && bytes.length >= EARLY_DEFLATE_BYTES) {
       const deflated = Promise.resolve(deflate(bytes));
       deflated.catch(() => undefined); // a failure is reported by the save that awaits it
@@ -348,14 +375,16 @@ export class XlsxPackage {
     const key = path.toLowerCase();
     if (!this.parts.delete(key)) return;
     this.texts.delete(key);
+    this.dirty.delete(key);
     this.sources.delete(key);
     this.removeOverride(path);
   }
 
   /** True when the part is still the source's (its compressed bytes will be copied). */
   untouched(path: string): boolean {
-    const p = this.parts.get(path.toLowerCase());
-    return Boolean(p && p.entry && !p.data);
+    const key = path.toLowerCase();
+    const p = this.parts.get(key);
+    return Boolean(p && p.entry && !p.data && !this.dirty.has(key));
   }
 
   relsPathOf(part: string): string {

@@ -12,6 +12,9 @@ import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
 import { formatIndexOf, sheetProtected, structureLocked } from '../../workbook/xlsx/protection';
 import { StylesEditor } from '../../workbook/xlsx/write/styles';
+import { changedRows, rowsPart, TextSheetRows } from '../../workbook/xlsx/changedRows';
+
+export { changedRows };
 
 /** The sheet's bounds (Excel's): nothing is drawn or pasted past them. */
 export const MAX_SHEET_ROW = 1_048_576;
@@ -461,75 +464,6 @@ function listText(v: CellValue): string {
   return String(v);
 }
 
-/** How many characters `a` and `b` share from their start (compared a block at a time: a sheet's part runs to megabytes). */
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  for (const block = 4096; i + block <= n && a.substring(i, i + block) === b.substring(i, i + block); ) i += block;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** How many characters `a` and `b` share at their end, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  for (const block = 4096; i + block <= max && a.substring(a.length - i - block, a.length - i) === b.substring(b.length - i - block, b.length - i); ) i += block;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
-/** A sheetData stretch of whole rows, as a part of its own (to read it alone). */
-const rowsPart = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
-
-/** The numbers of a stretch of whole rows; null when a row has none (its number is the row before's + 1). */
-function rowNumbers(rows: string): number[] | null {
-  const out: number[] = [];
-  for (const m of rows.matchAll(/<row(?=[\s>/])([^>]*)>/g)) {
-    const r = Number(attr(m[1]!, 'r'));
-    if (!(Number.isInteger(r) && r > 0)) return null;
-    out.push(r);
-  }
-  return out;
-}
-
-/** The used range a write extends: not read by the grid. */
-const DIMENSION = /<dimension\b[^>]*>/;
-
-/** Where a part's sheetData rows begin and end; null without a sheetData holding rows. */
-function sheetDataRows(xml: string): { start: number; end: number } | null {
-  const open = xml.indexOf('<sheetData');
-  const start = open < 0 ? -1 : xml.indexOf('>', open) + 1;
-  const end = xml.lastIndexOf('</sheetData>');
-  return start <= 0 || xml[start - 2] === '/' || end < start ? null : { start, end };
-}
-
-/**
- * Where a sheet's part `next` differs from `prev` when only whole rows of its sheetData do (a batch
- * wrote cells): from the first changed row's start to the end of the last changed row, in each part.
- * Null when anything else may differ (the part is read again whole): a change outside sheetData, a
- * shared formula in the rows (its copies elsewhere read it), a row without its number.
- */
-export function changedRows(prev: string, next: string): { prevFrom: number; prevTo: number; nextFrom: number; nextTo: number } | null {
-  const p = sheetDataRows(prev);
-  const n = sheetDataRows(next);
-  if (!p || !n) return null;
-  if (prev.slice(0, p.start).replace(DIMENSION, '') !== next.slice(0, n.start).replace(DIMENSION, '') || prev.slice(p.end) !== next.slice(n.end)) return null;
-  const a = prev.slice(p.start, p.end);
-  const b = next.slice(n.start, n.end);
-  const at = commonPrefix(a, b);
-  const same = commonSuffix(a, b, Math.min(a.length, b.length) - at);
-  // From the row the first change is in (or starts: rows added after the last).
-  const from = at === a.length || a.startsWith('<row', at) ? at : Math.max(0, a.lastIndexOf('<row', at));
-  const after = a.indexOf('<row', a.length - same);
-  const aTo = after < 0 ? a.length : after;
-  const bTo = aTo + b.length - a.length;
-  const changed = [a.slice(from, aTo), b.slice(from, bTo)];
-  if (changed.some((rows) => rows.includes('t="shared"') || rowNumbers(rows) === null)) return null;
-  // A row after them without its number counts on from theirs.
-  if (after >= 0 && rowNumbers(a.slice(after, a.indexOf('>', after) + 1)) === null) return null;
-  return { prevFrom: p.start + from, prevTo: p.start + aTo, nextFrom: n.start + from, nextTo: n.start + bTo };
-}
-
 /** A sheet as read from its part: what the model is made of. */
 interface ReadSheet {
   xml: string;
@@ -543,21 +477,11 @@ interface ReadSheet {
  * they were read (the same as reading the whole part, at the cost of the rows written). Null when the
  * change is not only of whole rows (see changedRows).
  */
-function rereadRows(prev: ReadSheet, xml: string, shared: string[]): ReadSheet | null {
+function rereadRows(prev: ReadSheet, xml: string, shared: string[], values: () => CellValue[][]): ReadSheet | null {
   const change = changedRows(prev.xml, xml);
   if (!change) return null;
-  const wasRows = prev.xml.slice(change.prevFrom, change.prevTo);
-  const nowRows = xml.slice(change.nextFrom, change.nextTo);
-  const was = parseSheetParts(rowsPart(wasRows));
-  const now = parseSheetParts(rowsPart(nowRows));
-  const nowValues = parseSheetXml(rowsPart(nowRows), shared, DEFAULT_LIMITS);
-  const values = prev.values.slice();
-  for (const r of [...rowNumbers(wasRows)!, ...rowNumbers(nowRows)!]) {
-    while (values.length < r) values.push([]);
-    values[r - 1] = nowValues[r - 1] ?? [];
-  }
-  // A full read keeps no empty rows after the last with a value.
-  while (values.length && values[values.length - 1]!.length === 0) values.pop();
+  const was = parseSheetParts(rowsPart(change.wasRows));
+  const now = parseSheetParts(rowsPart(change.nowRows));
   const uncached = new Set(prev.raw.uncached);
   for (const k of was.uncached) uncached.delete(k);
   for (const k of now.uncached) uncached.add(k);
@@ -568,7 +492,7 @@ function rereadRows(prev: ReadSheet, xml: string, shared: string[]): ReadSheet |
     uncached,
     rows: spliced(prev.raw.rows, was.rows.keys(), now.rows),
   };
-  return { xml, shared, raw, values };
+  return { xml, shared, raw, values: values() };
 }
 
 /** A copy of `prev` without the keys `gone`, with `added`'s. */
@@ -587,7 +511,11 @@ export class PackageReader {
   private readonly cache = new Map<string, { read: ReadSheet; model: SheetModel; xfOf: ((row: number, col: number) => number) | null }>();
   private formats: { xml: string | null; formats: CellFormat[]; unlocked: (xf: number) => boolean } | null = null;
 
-  constructor(private readonly pkg: XlsxPackage) {}
+  /** `rows`: where sheets' values are kept (the file workbook's, so that its reads and the grid's read a sheet once). */
+  constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly rows = new TextSheetRows(),
+  ) {}
 
   book(): BookModel {
     return { sheets: this.pkg.sheets.map((s) => ({ name: s.name, state: s.state, role: this.pkg.roleOf(s) })), structureLocked: structureLocked(this.pkg.workbookXml) };
@@ -634,15 +562,17 @@ export class PackageReader {
     if (hit && hit.read.xml === xml && hit.read.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet), locked: PackageReader.locked(hit.xfOf, unlocked) };
     // After a batch wrote cells, only the rows it wrote are read again (a protected sheet's locks are read whole).
     const sameStrings = hit && hit.read.shared.length === shared.length && hit.read.shared.every((t, i) => t === shared[i]);
+    const part = sheet.path;
+    const valuesOf = () => namingPart(part ?? sheet.name, () => (part ? this.rows.rows(part, xml, shared, false, DEFAULT_LIMITS) : parseSheetXml(xml, shared, DEFAULT_LIMITS)));
     let read: ReadSheet | null = null;
     if (hit && sameStrings && !hit.xfOf) {
       try {
-        read = rereadRows(hit.read, xml, shared);
+        read = rereadRows(hit.read, xml, shared, valuesOf);
       } catch {
         read = null; // read whole below, which says what is wrong with the part
       }
     }
-    read ??= { xml, shared, raw: parseSheetParts(xml), values: namingPart(sheet.path ?? sheet.name, () => parseSheetXml(xml, shared, DEFAULT_LIMITS)) };
+    read ??= { xml, shared, raw: parseSheetParts(xml), values: valuesOf() };
     const { raw, values } = read;
     const validations: ListValidation[] = [];
     for (const v of raw.validations) {

@@ -31,7 +31,7 @@ export class PreviewWorkbook implements Workbook {
     private readonly file: Promise<XlsxWorkbook>,
   ) {
     file.catch(() => undefined); // reported by the batch or download that awaits it
-    this.reader = file.then((f) => new PackageReader(f.pkg));
+    this.reader = file.then((f) => new PackageReader(f.pkg, f.textRows));
     this.reader.catch(() => undefined);
   }
 

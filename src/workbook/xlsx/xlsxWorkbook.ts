@@ -11,6 +11,7 @@ import { checkSelect, prepareBatch } from '../plan';
 import { XlsxPackage, type PackageOptions, type PackageSheet, type PartSource } from '../../xlsx/package';
 import { parseSharedStrings, parseSheetLayout, parseSheetXml } from '../../xlsx/xml';
 import { DEFAULT_LIMITS, namingPart, type XlsxLimits } from '../../xlsx/errors';
+import { TextSheetRows } from './changedRows';
 import type { Deflate } from '../../xlsx/zipWriter';
 import { renderSheet } from './write/sheetXml';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartRelId, renderChartParts } from './write/chartXml';
@@ -150,7 +151,11 @@ export class XlsxWorkbook implements Workbook {
       if (source === null) continue; // a dangling relationship: no cells
       const shared = await this.sharedStrings();
       const formulas = wantsFormulas(options, asked) ? new Set<string>() : undefined;
-      const rows = namingPart(sheet.path, () => (typeof source === 'string' ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas)), sheet.name);
+      const rows = namingPart(
+        sheet.path,
+        () => (typeof source !== 'string' ? parseSheetXml(source.raw, shared, this.limits, true, source.bytes, date1904, formulas) : formulas ? parseSheetXml(source, shared, this.limits, false, undefined, date1904, formulas) : this.textRows.rows(sheet.path!, source, shared, date1904, this.limits)),
+        sheet.name,
+      );
       const data: SheetData = { name: sheet.name, rows, ...(formulas ? { formulas } : {}) };
       // The raw source as it is: the layout's tags and attributes are ASCII, and decoding a large sheet costs more than its walk.
       if (wantsLayout(options, asked)) Object.assign(data, parseSheetLayout(typeof source === 'string' ? source : source.raw));
@@ -158,6 +163,13 @@ export class XlsxWorkbook implements Workbook {
     }
     return result;
   }
+
+  /**
+   * Values of sheets read as text (the browser), kept: after a batch wrote some rows of a sheet
+   * only those are read again (the preview's grid writes a cell at a time into sheets of
+   * thousands of rows, and reads them through the same keeper).
+   */
+  readonly textRows = new TextSheetRows();
 
   /** The role of every marked sheet, by actual name (use-cases place their own sheets by it). */
   private roles(): Map<string, string> {

@@ -43,11 +43,29 @@ interface RowsSource {
   /** A span, or a string cut from `xml`, as text (to edit or mix with new text). */
   text(start: number, end: number): string;
   decode(cut: string): string;
+  /** Where the rows are written: as text from text (the package encodes the part when it saves it), as UTF-8 from bytes. */
+  sink(capacity: number, headroom: number): RowsSink;
+}
+
+interface RowsSink {
+  put(piece: Piece): void;
+  done(): Piece;
 }
 
 function textRows(xml: string, sd: Span): RowsSource {
   const slice = (a: number, b: number) => xml.slice(a, b);
-  return { xml, start: sd.openEnd, end: sd.closeStart, run: slice, text: slice, decode: (cut) => cut };
+  return { xml, start: sd.openEnd, end: sd.closeStart, run: slice, text: slice, decode: (cut) => cut, sink: textSink };
+}
+
+/** Joined as the engine joins `+` (unflattened): the part's text is made flat once, when the package joins its pieces. */
+function textSink(): RowsSink {
+  let out = '';
+  return { put: (piece) => void (out += typeof piece === 'string' ? piece : new TextDecoder().decode(piece)), done: () => out };
+}
+
+function utf8Sink(capacity: number, headroom: number): RowsSink {
+  const sink = new Utf8Sink(capacity, headroom);
+  return { put: (piece) => sink.put(piece), done: () => sink.bytes() };
 }
 
 /**
@@ -67,6 +85,7 @@ function splitSource(existing: string | PartSource): { xml: string; rows: RowsSo
     run: (a, b) => bytes.subarray(a, b),
     text: (a, b) => fromRawUtf8(raw.slice(a, b)),
     decode: fromRawUtf8,
+    sink: utf8Sink,
   };
   return { xml: fromRawUtf8(raw.slice(0, sd.openEnd)) + fromRawUtf8(raw.slice(sd.closeStart)), rows };
 }
@@ -391,7 +410,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   // Rows are encoded as they are made (their unchanged runs copied as bytes): one piece at the end.
   // Room enough never to grow: a fresh buffer costs its page faults, and untouched pages cost nothing.
   // Headroom for the sheet's text before sheetData (at most 3 bytes a character, and the edits there).
-  const sink = new Utf8Sink(src.end - src.start + layout.order.length * 320, sd.openEnd * 3 + 16384);
+  const sink = src.sink(src.end - src.start + layout.order.length * 320, sd.openEnd * 3 + 16384);
   let bounds: Bounds | null = null;
   const grow = (r: number, c: number) => {
     if (!bounds) bounds = { top: r, bottom: r, left: c, right: c };
@@ -425,7 +444,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   const pos = { end: 0 };
   if (sd.selfClosing) {
     for (const r of order) sink.put(newRow(r, layout.rows[r]!));
-    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, sink.bytes(), `</${sd.qname}>`], bounds };
+    return { xml: [`<${sd.qname}${sd.attrs.replace(/\/$/, '')}>`, sink.done(), `</${sd.qname}>`], bounds };
   }
   const xml = src.xml;
   let copied = src.start;
@@ -466,7 +485,7 @@ function patchRows(skeleton: string, sd: Span, src: RowsSource, p: string, layou
   }
   sink.put(src.run(copied, src.end));
   for (; k < order.length; k++) sink.put(newRow(order[k]!, layout.rows[order[k]!]!));
-  return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.bytes(), skeleton.slice(sd.closeStart, sd.end)], bounds };
+  return { xml: [skeleton.slice(sd.start, sd.openEnd), sink.done(), skeleton.slice(sd.closeStart, sd.end)], bounds };
 }
 
 /**
