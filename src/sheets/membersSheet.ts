@@ -5,7 +5,6 @@
  */
 import { footerLine, isGroupHeading, isOrdinalOnly } from '../domain/listLines';
 import { foldKey } from '../domain/text';
-import { mapped } from '../domain/arrays';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
@@ -141,10 +140,19 @@ function isGroupRow(src: readonly CellValue[]): boolean {
 }
 
 /** null when no header row with a name column is found in the first rows. */
+// Read once per workbook: callbacks made once, whose optimised code outlives a full garbage
+// collection (a closure made per call loses it: src/domain/arrays.ts, findByCode).
+const isNameHeader = (v: CellValue) => NAME_KEYS.includes(foldKey(readText(v)));
+const isNameColumn = (c: TableColumn) => foldKey(c.header) === NAME_KEY;
+const isNameKeyColumn = (c: TableColumn) => NAME_KEYS.includes(foldKey(c.header));
+const isCountedColumn = (c: TableColumn) => COUNTED_KEYS.includes(foldKey(c.header));
+const isFilled = (v: CellValue | undefined) => v !== null && v !== undefined && readText(v) !== '';
+const isBlank = (v: CellValue) => v === null || readText(v) === '';
+
 export function readMembersSheet(data: SheetData): ParsedMembers | null {
   let headerRow = -1;
   for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
-    if ((data.rows[r] ?? []).some((v) => NAME_KEYS.includes(foldKey(readText(v))))) {
+    if ((data.rows[r] ?? []).some(isNameHeader)) {
       headerRow = r + 1;
       break;
     }
@@ -154,19 +162,16 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   const columns: TableColumn[] = [];
   const resultColumns: ParsedMembers['resultColumns'] = {};
   let lastHeaderCol = 0;
-  headerCells.forEach((v, i) => {
-    const header = readText(v);
-    if (!header) return;
+  for (let i = 0; i < headerCells.length; i++) {
+    const header = readText(headerCells[i] ?? null);
+    if (!header) continue;
     lastHeaderCol = i + 1;
     const owned = OWNED_KEYS.get(foldKey(header));
     if (owned) resultColumns[owned] = i + 1;
     else columns.push({ header, col: i + 1 });
-  });
-  const nameIndex = Math.max(
-    columns.findIndex((c) => foldKey(c.header) === NAME_KEY),
-    columns.findIndex((c) => NAME_KEYS.includes(foldKey(c.header))),
-  );
-  const countedIndex = columns.findIndex((c) => COUNTED_KEYS.includes(foldKey(c.header)));
+  }
+  const nameIndex = Math.max(columns.findIndex(isNameColumn), columns.findIndex(isNameKeyColumn));
+  const countedIndex = columns.findIndex(isCountedColumn);
   const rows: { row: number; cells: CellValue[] }[] = [];
   let lastDataRow = headerRow;
   let footerRow: number | null = null;
@@ -174,7 +179,7 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   let pending: { row: number; cells: CellValue[] }[] = [];
   for (let r = headerRow; r < data.rows.length; r++) {
     const src = data.rows[r] ?? [];
-    const first = src.find((v) => v !== null && v !== undefined && readText(v) !== '');
+    const first = src.find(isFilled);
     if (first === undefined) continue;
     // Only text opens a total, a heading or the signatures: a member's row starts with its number or name.
     const text = typeof first === 'string' ? first : null;
@@ -184,7 +189,8 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
       footerRow ??= r + 1;
       break;
     }
-    const cells = mapped(columns, (c) => src[c.col - 1] ?? null);
+    const cells: CellValue[] = [];
+    for (const c of columns) cells.push(src[c.col - 1] ?? null);
     // A name whose formula has no stored result keeps its row, to be reported at the name.
     const named = readText(cells[nameIndex] ?? null) !== '' || isUncalculated(cells[nameIndex]);
     if (line === 'total') {
@@ -193,7 +199,7 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
       continue;
     }
     if (!named && text !== null && isGroupRow(src)) continue;
-    if (!named && cells.every((v) => v === null || readText(v) === '')) continue;
+    if (!named && cells.every(isBlank)) continue;
     rows.push(...pending, { row: r + 1, cells });
     pending = [];
     lastDataRow = r + 1;
