@@ -142,6 +142,16 @@ export function readUnitSheet(data: SheetData): ParsedUnit {
 }
 
 /**
+ * The first field with this label (any case, any accents' spelling): a loop rather than a
+ * `find` callback made per call, whose compiled code a reading worker's full collections drop.
+ */
+export function unitField(unit: ParsedUnit, label: string): UnitField | undefined {
+  const key = foldKey(label);
+  for (const f of unit.fields) if (foldKey(f.label) === key) return f;
+  return undefined;
+}
+
+/**
  * The fields the unit typed as formulas its file holds no result for (their values unknown),
  * each said at its cell; the result block is the add-in's own and never said.
  */
