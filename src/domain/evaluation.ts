@@ -569,7 +569,7 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
  * `unclear` collects the columns read as unknown; `unknown` says which atoms are (a unit's
  * fields by default). N/A comes only from what the unit is (§2).
  */
-function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>, unknown = (atom: Atom) => isUnclearField(atom, lookup(atom.column), spellings)): boolean | null {
+function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>, unknown?: (atom: Atom) => boolean): boolean | null {
   if (c.kind === 'and' || c.kind === 'or') {
     const values: (boolean | null)[] = [];
     for (const x of c.items) values.push(decide(x, lookup, spellings, unclear, unknown));
@@ -577,7 +577,7 @@ function decide(c: Condition, lookup: (column: string) => CellValue, spellings: 
     if (values.includes(decisive)) return decisive;
     return values.includes(null) ? null : !decisive;
   }
-  if (unknown(c)) {
+  if (unknown ? unknown(c) : isUnclearField(c, lookup(c.column), spellings)) {
     unclear.add(c.column);
     return null;
   }
