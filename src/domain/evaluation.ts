@@ -551,7 +551,7 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
     if (!optional) return null;
   }
   const unclear = new Set<string>();
-  const decided = decide(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings, unclear);
+  const decided = decide(cond, fieldValueIn.bind(byKey), spellings, unclear);
   for (const column of unclear) {
     const f = byKey.get(foldKey(column));
     if (!f) continue; // a missing field was said above
@@ -561,6 +561,11 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
     if (code) problems.push(problem('warning', code, { value: cellAsText(f.value), column: f.label, indicator: ind.code }, f.at));
   }
   return decided;
+}
+
+/** A unit field's value by its label (bound to the fields by folded label: made once, unlike an arrow per call). */
+function fieldValueIn(this: Map<string, UnitField>, column: string): CellValue {
+  return this.get(foldKey(column))?.value ?? null;
 }
 
 /**
