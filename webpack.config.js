@@ -162,6 +162,11 @@ module.exports = (env, argv) => {
       }),
     ],
     optimization: {
+      // webpack's default (two passes), without putting a function used once in place of its name
+      // (reduce_funcs): inside a function that runs per file, that makes a closure per call, and
+      // V8 keeps a closure's optimised code only while the closure lives, so the consolidation's
+      // reading workers compiled such functions again after each full garbage collection.
+      minimizeOptions: { javascript: { compress: { passes: 2, reduce_funcs: false } } },
       splitChunks: {
         cacheGroups: {
           // The pane, Fluent and React, used by both pages: minified once, cached once.

@@ -189,50 +189,70 @@ function fallbacksOf(c: Condition): Fallback[] {
   for (const given of c.items) {
     if (given.kind !== 'yes') continue;
     for (const other of c.items) {
-      if (other.kind !== 'and' || !other.items.some((x) => x.kind === 'blank' && x.column === given.column)) continue;
-      const rest = other.items.filter((x) => !(x.kind === 'blank' && x.column === given.column));
-      if (rest.length) out.push({ column: given.column, rest: rest.length === 1 ? rest[0]! : { kind: 'and', items: rest } });
+      if (other.kind !== 'and') continue;
+      // The items but `[given] trống`, if it is among them.
+      let blank = false;
+      const rest: Condition[] = [];
+      for (const x of other.items) {
+        if (x.kind === 'blank' && x.column === given.column) blank = true;
+        else rest.push(x);
+      }
+      if (blank && rest.length) out.push({ column: given.column, rest: rest.length === 1 ? rest[0]! : { kind: 'and', items: rest } });
     }
   }
   return out;
 }
 
+/*
+ * evaluate runs once per workbook (per file of a consolidation): its callbacks are functions of
+ * this module, not closures made on each call, so that their optimised code outlives a full
+ * garbage collection (a reading Web Worker runs one every few dozen files, and V8 drops the code
+ * of a function no live closure holds, then compiles it again).
+ */
+
+/** An indicator's condition parsed and bound to the members table's columns (`headerIndex`: by folded header). */
+function compileIndicator(indicator: Indicator, input: EvaluationInput, fieldsByKey: Map<string, UnitField>, headerIndex: Map<string, number>, problems: Problem[]): Compiled {
+  const { members, spellings } = input;
+  const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems, input.ruleCell?.(indicator.code, 'appliesTo'));
+  const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false, fallbacks: [] };
+  if (indicator.measure.kind !== 'members') return c;
+  const at = input.ruleCell?.(indicator.code, 'condition');
+  try {
+    c.condition = parseConditionOnce(indicator.measure.condition);
+  } catch (e) {
+    c.broken = true;
+    problems.push(syntaxProblem(indicator.code, indicator.measure.condition, e, at));
+    return c;
+  }
+  c.fallbacks = fallbacksOf(c.condition);
+  for (const column of columnsOf(c.condition)) {
+    const idx = headerIndex.get(foldKey(column));
+    if (idx === undefined) {
+      c.broken = true;
+      if (members && applicable !== false) problems.push(problem('error', 'unknownColumn', { indicator: indicator.code, column }, at));
+    } else c.columnIndex.set(column, idx);
+  }
+  return c;
+}
+
+const isRowCheck = (c: Compiled) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken;
+
 export function evaluate(input: EvaluationInput): Evaluation {
   const problems: Problem[] = [];
   const { ruleSet, spellings, members } = input;
   const headerIndex = new Map<string, number>();
-  members?.columns.forEach((c, i) => {
+  const fieldsByKey = new Map<string, UnitField>();
+  for (const [i, c] of (members?.columns ?? []).entries()) {
     const key = foldKey(c.header);
     if (key && !headerIndex.has(key)) headerIndex.set(key, i);
-  });
-
-  const fieldsByKey = new Map(input.unitFields.map((f) => [foldKey(f.label), f]));
-  const cellOf = input.ruleCell ?? (() => undefined);
-  const compiled = mapped(ruleSet.indicators, (indicator): Compiled => {
-    const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems, cellOf(indicator.code, 'appliesTo'));
-    const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false, fallbacks: [] };
-    if (indicator.measure.kind !== 'members') return c;
-    const at = cellOf(indicator.code, 'condition');
-    try {
-      c.condition = parseConditionOnce(indicator.measure.condition);
-    } catch (e) {
-      c.broken = true;
-      problems.push(syntaxProblem(indicator.code, indicator.measure.condition, e, at));
-      return c;
-    }
-    c.fallbacks = fallbacksOf(c.condition);
-    for (const column of columnsOf(c.condition)) {
-      const idx = headerIndex.get(foldKey(column));
-      if (idx === undefined) {
-        c.broken = true;
-        if (members && applicable !== false) problems.push(problem('error', 'unknownColumn', { indicator: indicator.code, column }, at));
-      } else c.columnIndex.set(column, idx);
-    }
-    return c;
-  });
+  }
+  for (const f of input.unitFields) fieldsByKey.set(foldKey(f.label), f);
+  const compiled: Compiled[] = [];
+  for (const indicator of ruleSet.indicators) compiled.push(compileIndicator(indicator, input, fieldsByKey, headerIndex, problems));
 
   // Which rows are members, and which are counted.
-  const memberRows = (members?.rows ?? []).filter((r) => hasText(r.cells[members!.nameIndex]));
+  const memberRows: TableRow[] = [];
+  if (members) for (const r of members.rows) if (hasText(r.cells[members.nameIndex])) memberRows.push(r);
   if (members) reportNamelessRows(members, problems);
   const yesNo = yesNoReader(spellings);
   const unclearCounted = new Set<number>(); // rows whose "counted" cell is unclear (read as counted)
@@ -240,7 +260,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   for (let i = 0; i < memberRows.length; i++) countedFlags.push(isCounted(memberRows[i]!, i, members!, yesNo, problems, unclearCounted));
   const countedMembers = countedFlags.filter(Boolean).length;
 
-  const memberIndicators = compiled.filter((c) => c.indicator.measure.kind === 'members' && c.applicable === true && !c.broken);
+  const memberIndicators = compiled.filter(isRowCheck);
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
   const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
@@ -251,70 +271,13 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const metMatrix = readRows(memberRows, checks, { members: members!, yesNo, unknownTitle, problems, reported });
 
   // Zero counted members leaves every member indicator unevaluated: one problem names them all.
-  const noCountedCodes: string[] = [];
-  let noCountedAt = -1;
-  const indicators = mapped(compiled, (c): IndicatorResult => {
-    const ind = c.indicator;
-    const base: IndicatorResult = {
-      code: ind.code,
-      criterion: criterionOf(ind.code),
-      text: ind.text,
-      measure: ind.measure.kind,
-      required: ind.threshold,
-      value: null,
-      numerator: null,
-      denominator: null,
-      status: 'not_evaluable',
-      points: null,
-      maxPoints: ruleSet.mode === 'score' ? (ind.points ?? 0) : null,
-    };
-    if (c.applicable === false) return { ...base, status: 'not_applicable', maxPoints: null };
-    if (c.applicable === null) return { ...base, undecided: true };
-    if (c.broken) return base;
-    switch (ind.measure.kind) {
-      case 'members': {
-        const j = memberIndicators.indexOf(c);
-        let numerator = 0;
-        for (let i = 0; i < memberRows.length; i++) if (countedFlags[i] && metMatrix[i * width + j]) numerator++;
-        return share(base, ind, numerator, countedMembers, () => {
-          // Said where the first is, its indicators filled in once all are known.
-          if (noCountedAt < 0) noCountedAt = problems.push(problem('warning', 'noCountedMembers')) - 1;
-          noCountedCodes.push(ind.code);
-        });
-      }
-      case 'learners': {
-        const totals = sumLearners(input.learners, problems);
-        if (totals.kind === 'invalid') {
-          // The figures are there but some cells are not: point to them (each is said at its cell), never "missing".
-          problems.push({ ...problem('warning', 'learnerFiguresInvalid', { indicator: ind.code }, totals.cells[0]), cells: totals.cells.slice(0, MAX_CELLS_LISTED) });
-          return base;
-        }
-        if (totals.kind === 'none') {
-          problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));
-          return base;
-        }
-        return share(base, ind, totals.cdht, totals.headcount, () =>
-          problems.push(problem('warning', 'noLearnerData', { indicator: ind.code })),
-        );
-      }
-      case 'unit': {
-        const answer = input.answers[ind.code];
-        if (answer && isNotApplicableAnswer(answer.value)) return { ...base, status: 'not_applicable', maxPoints: null };
-        const r = answer ? readUnitAnswer(answer.value, spellings) : 'blank';
-        if (r === 'yes' || r === 'no') {
-          const met = r === 'yes';
-          return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
-        }
-        if (r === 'blank') problems.push(problem('warning', 'unitAnswerMissing', { indicator: ind.code }, answer?.at));
-        else problems.push(valueProblem(answer!.value, 'warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
-        return base;
-      }
-    }
-  });
+  const scope: IndicatorScope = { input, memberIndicators, memberRows, countedFlags, countedMembers, metMatrix, width, problems, noCountedCodes: [], noCountedAt: -1 };
+  const indicators: IndicatorResult[] = [];
+  for (const c of compiled) indicators.push(indicatorResult(c, scope));
 
-  if (noCountedAt >= 0) problems[noCountedAt]!.params = { indicators: noCountedCodes.join(', '), count: noCountedCodes.length };
+  if (scope.noCountedAt >= 0) problems[scope.noCountedAt]!.params = { indicators: scope.noCountedCodes.join(', '), count: scope.noCountedCodes.length };
 
-  if (checks.some((k) => k.unclear.length) || unclearCounted.size) {
+  if (checks.some(hasUnclear) || unclearCounted.size) {
     const depends: Problem[] = [];
     checks.forEach(({ c, unclear }, j) => {
       const res = indicators[compiled.indexOf(c)]!;
@@ -328,19 +291,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   }
 
   if (ruleSet.mode === 'score') assignPoints(ruleSet, indicators);
-  const criteria = mapped(ruleSet.criteria, (cr): CriterionResult => {
-    const own = indicators.filter((i) => i.criterion === cr.code);
-    const status = combine(mapped(own, (i) => i.status));
-    const scored = ruleSet.mode === 'score';
-    const applicable = own.filter((i) => i.status !== 'not_applicable');
-    return {
-      code: cr.code,
-      title: cr.title,
-      status,
-      points: scored && applicable.every((i) => i.points !== null) ? sum(applicable.map((i) => i.points!)) : null,
-      maxPoints: scored ? sum(applicable.map((i) => i.maxPoints ?? 0)) : null,
-    };
-  });
+  const criteria: CriterionResult[] = [];
+  for (const cr of ruleSet.criteria) criteria.push(criterionResult(cr, indicators, ruleSet.mode === 'score'));
 
   const outcome = decideOutcome(ruleSet, indicators, criteria);
   if (outcome.kind === 'score' && outcome.unscored) problems.push(problem('warning', 'noScoredIndicator', {}, input.modeCell));
@@ -373,26 +325,125 @@ function memberResults(rows: TableRow[], nameIndex: number, counted: boolean[], 
   return out;
 }
 
-function share(base: IndicatorResult, ind: Indicator, numerator: number, denominator: number, onZero: () => void): IndicatorResult {
-  if (denominator === 0) {
-    onZero();
-    return { ...base, numerator, denominator };
+/** What an indicator's result is worked out from (evaluate's), and the one "no counted members" problem it adds to. */
+interface IndicatorScope {
+  input: EvaluationInput;
+  memberIndicators: Compiled[];
+  memberRows: TableRow[];
+  countedFlags: boolean[];
+  countedMembers: number;
+  metMatrix: Uint8Array;
+  width: number;
+  problems: Problem[];
+  noCountedCodes: string[];
+  noCountedAt: number;
+}
+
+function indicatorResult(c: Compiled, scope: IndicatorScope): IndicatorResult {
+  const { input, problems } = scope;
+  const ind = c.indicator;
+  const base: IndicatorResult = {
+    code: ind.code,
+    criterion: criterionOf(ind.code),
+    text: ind.text,
+    measure: ind.measure.kind,
+    required: ind.threshold,
+    value: null,
+    numerator: null,
+    denominator: null,
+    status: 'not_evaluable',
+    points: null,
+    maxPoints: input.ruleSet.mode === 'score' ? (ind.points ?? 0) : null,
+  };
+  if (c.applicable === false) return { ...base, status: 'not_applicable', maxPoints: null };
+  if (c.applicable === null) return { ...base, undecided: true };
+  if (c.broken) return base;
+  switch (ind.measure.kind) {
+    case 'members': {
+      const { memberRows, countedFlags, metMatrix, width } = scope;
+      const j = scope.memberIndicators.indexOf(c);
+      let numerator = 0;
+      for (let i = 0; i < memberRows.length; i++) if (countedFlags[i] && metMatrix[i * width + j]) numerator++;
+      if (scope.countedMembers === 0) {
+        // Said where the first is, its indicators filled in once all are known.
+        if (scope.noCountedAt < 0) scope.noCountedAt = problems.push(problem('warning', 'noCountedMembers')) - 1;
+        scope.noCountedCodes.push(ind.code);
+      }
+      return share(base, ind, numerator, scope.countedMembers);
+    }
+    case 'learners': {
+      const totals = sumLearners(input.learners, problems);
+      if (totals.kind === 'invalid') {
+        // The figures are there but some cells are not: point to them (each is said at its cell), never "missing".
+        problems.push({ ...problem('warning', 'learnerFiguresInvalid', { indicator: ind.code }, totals.cells[0]), cells: totals.cells.slice(0, MAX_CELLS_LISTED) });
+        return base;
+      }
+      if (totals.kind === 'none') {
+        problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));
+        return base;
+      }
+      if (totals.headcount === 0) problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));
+      return share(base, ind, totals.cdht, totals.headcount);
+    }
+    case 'unit': {
+      const answer = input.answers[ind.code];
+      if (answer && isNotApplicableAnswer(answer.value)) return { ...base, status: 'not_applicable', maxPoints: null };
+      const r = answer ? readUnitAnswer(answer.value, input.spellings) : 'blank';
+      if (r === 'yes' || r === 'no') {
+        const met = r === 'yes';
+        return { ...base, status: met ? 'met' : 'not_met', value: met ? 1 : 0 };
+      }
+      if (r === 'blank') problems.push(problem('warning', 'unitAnswerMissing', { indicator: ind.code }, answer?.at));
+      else problems.push(valueProblem(answer!.value, 'warning', 'unitAnswerAmbiguous', { indicator: ind.code, value: cellAsText(answer!.value) }, answer?.at));
+      return base;
+    }
   }
+}
+
+/** A share indicator's result (not evaluable over a zero denominator, whose problem the caller says). */
+function share(base: IndicatorResult, ind: Indicator, numerator: number, denominator: number): IndicatorResult {
+  if (denominator === 0) return { ...base, numerator, denominator };
   const value = numerator / denominator;
   const met = reaches(numerator, denominator, ind.threshold ?? RULE_DEFAULTS.threshold);
   return { ...base, numerator, denominator, value, status: met ? 'met' : 'not_met' };
 }
 
+const hasUnclear = (k: RowCheck) => k.unclear.length > 0;
+const statusOf = (x: { status: Status }) => x.status;
+const isApplicable = (x: { status: Status }) => x.status !== 'not_applicable';
+const isNotEvaluable = (x: { status: Status }) => x.status === 'not_evaluable';
+const hasPoints = (i: IndicatorResult) => i.points !== null;
+const pointsOf = (i: IndicatorResult) => i.points ?? 0;
+const maxPointsOf = (i: IndicatorResult) => i.maxPoints ?? 0;
+
+function criterionResult(cr: RuleSet['criteria'][number], indicators: IndicatorResult[], scored: boolean): CriterionResult {
+  const own: IndicatorResult[] = [];
+  for (const i of indicators) if (i.criterion === cr.code) own.push(i);
+  const applicable = own.filter(isApplicable);
+  return {
+    code: cr.code,
+    title: cr.title,
+    status: combine(mapped(own, statusOf)),
+    points: scored && applicable.every(hasPoints) ? sum(mapped(applicable, pointsOf)) : null,
+    maxPoints: scored ? sum(mapped(applicable, maxPointsOf)) : null,
+  };
+}
+
 function combine(statuses: Status[]): Status {
-  const relevant = statuses.filter((s) => s !== 'not_applicable');
-  if (relevant.length === 0) return 'not_applicable';
-  if (relevant.includes('not_met')) return 'not_met';
-  if (relevant.includes('not_evaluable')) return 'not_evaluable';
-  return 'met';
+  let applicable = false;
+  let evaluable = true;
+  for (const s of statuses) {
+    if (s === 'not_met') return 'not_met';
+    if (s !== 'not_applicable') applicable = true;
+    if (s === 'not_evaluable') evaluable = false;
+  }
+  return !applicable ? 'not_applicable' : evaluable ? 'met' : 'not_evaluable';
 }
 
 function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const x of xs) total += x;
+  return total;
 }
 
 /**
@@ -419,17 +470,17 @@ export function proportionalPoints(points: number, value: number, threshold: num
 
 function decideOutcome(ruleSet: RuleSet, indicators: IndicatorResult[], criteria: CriterionResult[]): Outcome {
   if (ruleSet.mode === 'pass-fail') {
-    const status = combine(criteria.map((c) => c.status));
+    const status = combine(mapped(criteria, statusOf));
     return {
       kind: 'pass-fail',
       status: status === 'met' ? 'recognised' : status === 'not_met' ? 'not_recognised' : 'not_evaluable',
       recognition: ruleSet.recognition,
     };
   }
-  const applicable = indicators.filter((i) => i.status !== 'not_applicable');
-  if (applicable.some((i) => i.status === 'not_evaluable')) return { kind: 'score', status: 'not_evaluable', score: null, rating: null };
-  const earned = sum(applicable.map((i) => i.points ?? 0));
-  const max = sum(applicable.map((i) => i.maxPoints ?? 0));
+  const applicable = indicators.filter(isApplicable);
+  if (applicable.some(isNotEvaluable)) return { kind: 'score', status: 'not_evaluable', score: null, rating: null };
+  const earned = sum(mapped(applicable, pointsOf));
+  const max = sum(mapped(applicable, maxPointsOf));
   // Nothing with points applies: out of 100 over nothing is no score (the sheet's cell says so too).
   if (max === 0) return { kind: 'score', status: 'not_evaluable', score: null, rating: null, unscored: true };
   // N/A indicators leave the scale: the score is out of 100 over what applies.
@@ -500,7 +551,7 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
     if (!optional) return null;
   }
   const unclear = new Set<string>();
-  const decided = decide(cond, (column) => byKey.get(foldKey(column))?.value ?? null, spellings, unclear);
+  const decided = decide(cond, fieldValueIn.bind(byKey), spellings, unclear);
   for (const column of unclear) {
     const f = byKey.get(foldKey(column));
     if (!f) continue; // a missing field was said above
@@ -512,20 +563,26 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
   return decided;
 }
 
+/** A unit field's value by its label (bound to the fields by folded label: made once, unlike an arrow per call). */
+function fieldValueIn(this: Map<string, UnitField>, column: string): CellValue {
+  return this.get(foldKey(column))?.value ?? null;
+}
+
 /**
  * A unit field's condition in three values: an atom over a blank, unclear or error cell is
  * unknown (null), and unknown spreads unless the other branches decide (Kleene's logic).
  * `unclear` collects the columns read as unknown; `unknown` says which atoms are (a unit's
  * fields by default). N/A comes only from what the unit is (§2).
  */
-function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>, unknown = (atom: Atom) => isUnclearField(atom, lookup(atom.column), spellings)): boolean | null {
+function decide(c: Condition, lookup: (column: string) => CellValue, spellings: Spellings, unclear: Set<string>, unknown?: (atom: Atom) => boolean): boolean | null {
   if (c.kind === 'and' || c.kind === 'or') {
-    const values = c.items.map((x) => decide(x, lookup, spellings, unclear, unknown));
+    const values: (boolean | null)[] = [];
+    for (const x of c.items) values.push(decide(x, lookup, spellings, unclear, unknown));
     const decisive = c.kind === 'and' ? false : true;
     if (values.includes(decisive)) return decisive;
     return values.includes(null) ? null : !decisive;
   }
-  if (unknown(c)) {
+  if (unknown ? unknown(c) : isUnclearField(c, lookup(c.column), spellings)) {
     unclear.add(c.column);
     return null;
   }
@@ -605,23 +662,26 @@ function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly 
   const known = new Set([...listed, ...BELOW_LDTT, ...spellings.no].map(titleKey));
   const out = new Map<Compiled, string[]>() as Map<Compiled, string[]> & { known: Set<string> };
   out.known = known;
-  const lists = (c: Condition, each: (x: Extract<Condition, { kind: 'in' }>) => void): void => {
-    if (c.kind === 'and' || c.kind === 'or') c.items.forEach((x) => lists(x, each));
-    else if (c.kind === 'in' && TITLE_COLUMNS.has(foldKey(c.column))) each(c);
-  };
   for (const ind of ruleSet.indicators) {
     if (ind.measure.kind !== 'members') continue;
     try {
-      lists(parseConditionOnce(ind.measure.condition), (x) => x.items.forEach((item) => known.add(titleKey(item))));
+      for (const x of titleLists(parseConditionOnce(ind.measure.condition))) for (const item of x.items) known.add(titleKey(item));
     } catch {
       // reported where the indicator is compiled
     }
   }
   for (const c of indicators) {
     const columns: string[] = [];
-    lists(c.condition!, (x) => columns.includes(x.column) || columns.push(x.column));
+    for (const x of titleLists(c.condition!)) if (!columns.includes(x.column)) columns.push(x.column);
     if (columns.length) out.set(c, columns);
   }
+  return out;
+}
+
+/** The condition's lists over a title column (`[Danh hiệu] thuộc (…)`), however deep. */
+function titleLists(c: Condition, out: Extract<Condition, { kind: 'in' }>[] = []): Extract<Condition, { kind: 'in' }>[] {
+  if (c.kind === 'and' || c.kind === 'or') for (const x of c.items) titleLists(x, out);
+  else if (c.kind === 'in' && TITLE_COLUMNS.has(foldKey(c.column))) out.push(c);
   return out;
 }
 

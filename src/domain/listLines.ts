@@ -84,17 +84,21 @@ export function subtotalLines(lines: readonly FigureLine[]): Set<number> {
   const out = new Set<number>();
   for (const [i, summed] of headedGrades(lines)) if (summed) out.add(i);
   const starts = [0];
-  lines.forEach((line, i) => {
-    if (!line.total) return;
+  // Loops, not callbacks made per call: a reading worker keeps the compiled code of functions of the module only.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.total) continue;
     for (const start of starts) {
-      if (sumOf(line, lines.slice(start, i).filter((_, j) => !out.has(start + j)))) {
+      const above: FigureLine[] = [];
+      for (let j = start; j < i; j++) if (!out.has(j)) above.push(lines[j]!);
+      if (sumOf(line, above)) {
         out.add(i);
         break;
       }
     }
     // The next group starts under it either way: a stale subtotal (counted) must not hide the next one.
     starts.push(i + 1);
-  });
+  }
   return out;
 }
 
@@ -105,12 +109,13 @@ export function subtotalLines(lines: readonly FigureLine[]): Set<number> {
  */
 export function headedGrades(lines: readonly FigureLine[]): Map<number, boolean> {
   const out = new Map<number, boolean>();
-  lines.forEach((line, i) => {
-    if (!line.heading) return;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.heading) continue;
     let end = i + 1;
     while (end < lines.length && !lines[end]!.heading && !lines[end]!.grade && !lines[end]!.total) end++;
     if (end > i + 1) out.set(i, sumOf(line, lines.slice(i + 1, end)));
-  });
+  }
   return out;
 }
 

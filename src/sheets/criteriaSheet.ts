@@ -4,7 +4,7 @@
  * user's; K–P are written by the add-in at each evaluation.
  */
 import { foldKey } from '../domain/text';
-import { mapped } from '../domain/arrays';
+import { findByCode, mapped, trimmed } from '../domain/arrays';
 import { isUncalculated, readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { readShareCell } from '../domain/rules/share';
@@ -238,30 +238,45 @@ export interface ParsedCriteria {
 }
 
 /** Reads the rule set back from the sheet; what the user edited is what counts. */
+// Read once per workbook: these are functions of the module rather than closures made per call,
+// whose optimised code a full garbage collection drops (src/domain/arrays.ts, findByCode).
+const cell = (data: SheetData, r: number, c: number): CellValue => data.rows[r - 1]?.[c - 1] ?? null;
+
+type Setting = { row: number; value: CellValue };
+
+function settingIn(settings: Map<string, Setting>, k: keyof typeof SETTINGS): Setting | undefined {
+  for (const label of [SETTINGS[k], ...(SETTING_ALIASES[k] ?? [])]) {
+    const found = settings.get(foldKey(label));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const settingText = (settings: Map<string, Setting>, k: keyof typeof SETTINGS) => readText(settingIn(settings, k)?.value ?? null);
+
+const TABLE_TEXT_COLUMNS = (Object.values(COL) as number[]).filter((c) => c > COL.code && c <= COL.evidence);
+
+/** Whether a row holds anything beside column A, in the table's own columns (B–J). */
+function rowHasText(data: SheetData, r: number): boolean {
+  for (const c of TABLE_TEXT_COLUMNS) if (readText(cell(data, r, c)) !== '') return true;
+  return false;
+}
+
 export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   const problems: Problem[] = [];
-  const cell = (r: number, c: number): CellValue => data.rows[r - 1]?.[c - 1] ?? null;
   const headerRow = findHeaderRow(data);
-  const settings = new Map<string, { row: number; value: CellValue }>();
+  const settings = new Map<string, Setting>();
   for (let r = 1; r < (headerRow ?? data.rows.length + 1); r++) {
-    const label = readText(cell(r, 2));
-    if (label) settings.set(foldKey(label), { row: r, value: cell(r, 3) });
+    const label = readText(cell(data, r, 2));
+    if (label) settings.set(foldKey(label), { row: r, value: cell(data, r, 3) });
   }
-  const setting = (k: keyof typeof SETTINGS) => {
-    for (const label of [SETTINGS[k], ...(SETTING_ALIASES[k] ?? [])]) {
-      const found = settings.get(foldKey(label));
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  const settingText = (k: keyof typeof SETTINGS) => readText(setting(k)?.value ?? null);
 
-  const modeText = foldKey(settingText('mode'));
+  const modeText = foldKey(settingText(settings, 'mode'));
   const mode: Mode = modeText.startsWith('cham diem') || modeText.includes('diem') ? 'score' : 'pass-fail';
-  const partialScoring = readPartialScoring(settingText('partial'), mode, setting('partial')?.row, problems);
-  const { bands, failBand } = parseBands(settingText('bands'), mode, setting('bands')?.row, problems);
+  const partialScoring = readPartialScoring(settingText(settings, 'partial'), mode, settingIn(settings, 'partial')?.row, problems);
+  const { bands, failBand } = parseBands(settingText(settings, 'bands'), mode, settingIn(settings, 'bands')?.row, problems);
   let personalTarget: number = RULE_DEFAULTS.personalTarget;
-  const pt = setting('personalTarget');
+  const pt = settingIn(settings, 'personalTarget');
   if (pt && (readText(pt.value) !== '' || isUncalculated(pt.value))) {
     const f = readShareCell(pt.value);
     // Said with the value used instead: the default, which the sheet's formulas use too.
@@ -269,10 +284,8 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     if (!f.ok) problems.push(valueProblem(pt.value, 'warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown, used }, { sheet: 'criteria', row: pt.row, col: 3 }));
     else personalTarget = f.share;
   }
-  const schemaCell = readNumber(setting('schema')?.value ?? null);
+  const schemaCell = readNumber(settingIn(settings, 'schema')?.value ?? null);
 
-  /** Whether a row holds anything beside column A, in the table's own columns (B–J). */
-  const rowHasText = (r: number) => (Object.values(COL) as number[]).some((c) => c > COL.code && c <= COL.evidence && readText(cell(r, c)) !== '');
   const criteria: Criterion[] = [];
   const indicators: Indicator[] = [];
   let brokenThreshold = false;
@@ -282,65 +295,65 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     problems.push(problem('error', 'missingHeader', { header: HEADERS.code, sheet: SHEETS.criteria }));
   } else {
     for (let r = headerRow + 1; r <= data.rows.length; r++) {
-      const code = readText(cell(r, COL.code));
+      const code = readText(cell(data, r, COL.code));
       if (!code) continue;
       // A code has no spaces ("1", "2.1", "3.2a"): words in A are the unit's note under the table, not a row of it.
       if (/\s/.test(code)) {
-        if (rowHasText(r)) problems.push(problem('warning', 'criteriaRowWithoutCode', { value: code }, { sheet: 'criteria', row: r, col: COL.code }));
+        if (rowHasText(data, r)) problems.push(problem('warning', 'criteriaRowWithoutCode', { value: code }, { sheet: 'criteria', row: r, col: COL.code }));
         continue;
       }
       if (!code.includes('.')) {
-        if (!criteria.some((c) => c.code === code)) criteria.push({ code, title: readText(cell(r, COL.text)) });
+        if (!findByCode(criteria, code)) criteria.push({ code, title: readText(cell(data, r, COL.text)) });
         rows.push({ row: r, code, indicator: null });
         continue;
       }
-      if (indicators.some((i) => i.code === code)) {
+      if (findByCode(indicators, code)) {
         problems.push(problem('warning', 'duplicateIndicator', { indicator: code }, { sheet: 'criteria', row: r, col: COL.code }));
         continue;
       }
-      const measureKey = foldKey(readText(cell(r, COL.measure)));
+      const measureKey = foldKey(readText(cell(data, r, COL.measure)));
       const measure: Measure = measureKey.startsWith('thanh vien')
-        ? { kind: 'members', condition: readText(cell(r, COL.condition)) }
+        ? { kind: 'members', condition: readText(cell(data, r, COL.condition)) }
         : measureKey.startsWith('nguoi hoc')
           ? { kind: 'learners' }
           : { kind: 'unit' };
       let threshold: number | null = null;
       if (measure.kind !== 'unit') {
-        const f = readShareCell(cell(r, COL.threshold));
+        const f = readShareCell(cell(data, r, COL.threshold));
         if (f.ok) threshold = f.share;
         else {
           brokenThreshold = true;
-          problems.push(valueProblem(cell(r, COL.threshold), 'error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+          problems.push(valueProblem(cell(data, r, COL.threshold), 'error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
         }
       }
-      const pts = readNumber(cell(r, COL.points));
-      const applies = readText(cell(r, COL.appliesTo));
+      const pts = readNumber(cell(data, r, COL.points));
+      const applies = readText(cell(data, r, COL.appliesTo));
       const indicator: Indicator = {
         code,
-        text: readText(cell(r, COL.text)),
+        text: readText(cell(data, r, COL.text)),
         measure,
         threshold,
         points: pts.kind === 'number' ? pts.value : null,
         appliesTo: foldKey(applies) === 'tat ca' ? '' : applies,
-        source: readText(cell(r, COL.source)),
+        source: readText(cell(data, r, COL.source)),
       };
       indicators.push(indicator);
       rows.push({ row: r, code, indicator });
-      if (measure.kind === 'unit') answers[code] = { value: cell(r, COL.answer), at: { sheet: 'criteria', row: r, col: COL.answer } };
+      if (measure.kind === 'unit') answers[code] = { value: cell(data, r, COL.answer), at: { sheet: 'criteria', row: r, col: COL.answer } };
     }
   }
   // Indicators whose criterion row is missing still get a criterion.
   for (const ind of indicators) {
     const c = ind.code.split('.')[0]!;
-    if (!criteria.some((x) => x.code === c)) criteria.push({ code: c, title: '' });
+    if (!findByCode(criteria, c)) criteria.push({ code: c, title: '' });
   }
   if (headerRow !== null && indicators.length === 0) problems.push(problem('error', 'noIndicators', {}));
   const ruleSet: RuleSet = {
-    id: settingText('id') || 'tuy-chinh',
-    name: settingText('name') || settingText('id') || 'Bộ tiêu chí tùy chỉnh',
-    basis: settingText('basis'),
+    id: settingText(settings, 'id') || 'tuy-chinh',
+    name: settingText(settings, 'name') || settingText(settings, 'id') || 'Bộ tiêu chí tùy chỉnh',
+    basis: settingText(settings, 'basis'),
     mode,
-    recognition: settingText('recognition'),
+    recognition: settingText(settings, 'recognition'),
     partialScoring,
     bands,
     failBand,
@@ -349,11 +362,11 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     indicators: brokenThreshold ? indicators.filter((i) => i.measure.kind === 'unit' || i.threshold !== null) : indicators,
   };
   // Settings a sheet may predate stay absent, so such a sheet reads (and fingerprints) as before.
-  if (setting('level')) ruleSet.level = levelNumber(settingText('level'));
-  if (setting('receiverTiers')) ruleSet.receiverTiers = mapped(settingText('receiverTiers').split(/[;\n]/), (x) => x.trim()).filter(Boolean);
-  if (setting('evaluatingBody')) ruleSet.evaluatingBody = settingText('evaluatingBody');
-  const modeRow = setting('mode')?.row;
-  const tiersRow = setting('receiverTiers')?.row;
+  if (settingIn(settings, 'level')) ruleSet.level = levelNumber(settingText(settings, 'level'));
+  if (settingIn(settings, 'receiverTiers')) ruleSet.receiverTiers = mapped(settingText(settings, 'receiverTiers').split(/[;\n]/), trimmed).filter(Boolean);
+  if (settingIn(settings, 'evaluatingBody')) ruleSet.evaluatingBody = settingText(settings, 'evaluatingBody');
+  const modeRow = settingIn(settings, 'mode')?.row;
+  const tiersRow = settingIn(settings, 'receiverTiers')?.row;
   return {
     ruleSet,
     answers,
@@ -385,7 +398,7 @@ const PARTIAL_SPELLINGS: Record<PartialScoring, string[]> = {
 function readPartialScoring(text: string, mode: Mode, row: number | undefined, problems: Problem[]): PartialScoring {
   if (text === '') return 'all-or-nothing';
   const key = foldKey(text);
-  for (const [value, spellings] of Object.entries(PARTIAL_SPELLINGS) as [PartialScoring, string[]][]) if (spellings.some((x) => foldKey(x) === key)) return value;
+  for (const [value, spellings] of Object.entries(PARTIAL_SPELLINGS) as [PartialScoring, string[]][]) for (const x of spellings) if (foldKey(x) === key) return value;
   const allowed = Object.values(PARTIAL_TEXT).join('; ');
   problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidPartialScoring', { setting: SETTINGS.partial, value: text, allowed }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
   return 'all-or-nothing';
@@ -403,16 +416,15 @@ const BANDS_EXAMPLE = 'Tốt: 85; Khá: 70; Trung bình: 50; Chưa đạt';
 export function parseBands(text: string, mode: Mode, row: number | undefined, problems: Problem[]): { bands: RatingBand[]; failBand: string } {
   const bands: RatingBand[] = [];
   let failBand: string = mode === 'score' ? RULE_DEFAULTS.failBand : '';
-  const parts = text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
-  const refuse = (part: string) =>
-    problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidBands', { setting: SETTINGS.bands, value: part, max: MAX_SCORE, example: BANDS_EXAMPLE }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
-  parts.forEach((part, i) => {
+  const parts = text.split(/[;\n]/).map(trimmed).filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     const m = /^(.+?)\s*[:=]\s*(\d+(?:[.,]\d+)?)$/.exec(part);
     const min = m ? Number(m[2]!.replace(',', '.')) : NaN;
     const previous = bands.at(-1);
     if (m && min <= MAX_SCORE && (!previous || min < previous.min)) bands.push({ label: m[1]!.trim(), min });
     else if (!m && i === parts.length - 1 && !/[:=\d]/.test(part)) failBand = part;
-    else refuse(part);
-  });
+    else problems.push(problem(mode === 'score' ? 'error' : 'warning', 'invalidBands', { setting: SETTINGS.bands, value: part, max: MAX_SCORE, example: BANDS_EXAMPLE }, row ? { sheet: 'criteria', row, col: 3 } : undefined));
+  }
   return { bands, failBand };
 }

@@ -97,19 +97,33 @@ export function countedTotalProblems(l: ParsedLearners): Problem[] {
   ];
 }
 
+// Read once per workbook: the callbacks below are made once, so their optimised code outlives a
+// full garbage collection (a closure made per call loses it: evaluation.ts says more).
+const keyOf = (v: CellValue) => foldKey(readText(v));
+const isLabelKey = (k: string) => k.startsWith('lop') || k.startsWith('khoi');
+const isText = (v: CellValue) => typeof v === 'string' && v.trim() !== '';
+const isTotalWords = (v: CellValue) => typeof v === 'string' && hasTotalWords(v);
+const isLabel = (v: CellValue): v is string => typeof v === 'string' && v.trim() !== '' && !isOrdinalOnly(v.trim());
+const isGradeText = (v: CellValue) => typeof v === 'string' && isGradeHeading(v);
+const rowNumberOf = (l: { row: LearnerRow }) => l.row.row;
+
+type Line = { row: LearnerRow; footer: boolean; total: boolean; heading: { col: number; text: string } | null; grade: boolean; words: { col: number; text: string } | null };
+
+const figureLine = (l: Line) => ({ total: l.total, heading: l.heading !== null, grade: l.grade, figures: [figure(l.row.headcount.value), figure(l.row.cdht.value)] });
+
 export function readLearnersSheet(data: SheetData): ParsedLearners | null {
   for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
-    const keys = mapped(data.rows[r] ?? [], (v) => foldKey(readText(v)));
+    const keys = mapped(data.rows[r] ?? [], keyOf);
     const headcount = keys.indexOf(foldKey('Số người học'));
     const cdht = keys.indexOf(foldKey('Số người học đạt CDHT'));
     if (headcount < 0 || cdht < 0) continue;
-    const label = keys.findIndex((k) => k.startsWith('lop') || k.startsWith('khoi'));
-    const lines: { row: LearnerRow; footer: boolean; total: boolean; heading: { col: number; text: string } | null; grade: boolean; words: { col: number; text: string } | null }[] = [];
+    const label = keys.findIndex(isLabelKey);
+    const lines: Line[] = [];
     let signatureRow: number | null = null;
     for (let i = r + 1; i < data.rows.length; i++) {
       const cells = data.rows[i] ?? [];
       // The total under the classes is no class (counted again it doubled both figures); the signatures end the list.
-      const first = cells.find((v) => typeof v === 'string' && v.trim() !== '');
+      const first = cells.find(isText);
       const line = typeof first === 'string' ? footerLine(first) : null;
       if (line === 'signature') {
         signatureRow = i + 1;
@@ -120,11 +134,12 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
       if (readText(h) === '' && readText(c) === '') continue;
       const row: LearnerRow = { row: i + 1, label: label >= 0 ? readText(cells[label]) : '', headcount: { value: h, col: headcount + 1 }, cdht: { value: c, col: cdht + 1 } };
       // The label may stand in the STT column (merged with the class's): any text left of the figures.
-      const wordsAt = cells.slice(0, Math.min(headcount, cdht)).findIndex((v) => typeof v === 'string' && hasTotalWords(v));
+      const left = cells.slice(0, Math.min(headcount, cdht));
+      const wordsAt = left.findIndex(isTotalWords);
       const words = wordsAt >= 0 ? { col: wordsAt + 1, text: readText(cells[wordsAt]!) } : null;
       // A grade's heading is the row's only label (“Khối 6” merged down beside “6A” heads no figures of its own).
-      const labels = cells.slice(0, Math.min(headcount, cdht)).filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !isOrdinalOnly(v.trim()));
-      const gradeAt = cells.slice(0, Math.min(headcount, cdht)).findIndex((v) => typeof v === 'string' && isGradeHeading(v));
+      const labels = left.filter(isLabel);
+      const gradeAt = left.findIndex(isGradeText);
       const grade = gradeAt >= 0;
       const heading = grade && labels.length === 1 ? { col: gradeAt + 1, text: readText(cells[gradeAt]!) } : null;
       lines.push({ row, footer: line === 'total', total: line === 'total' || words !== null, heading, grade, words });
@@ -133,16 +148,25 @@ export function readLearnersSheet(data: SheetData): ParsedLearners | null {
     let end = lines.length;
     while (end > 0 && lines[end - 1]!.footer) end--;
     const body = lines.slice(0, end);
-    const figureLines = body.map((l) => ({ total: l.total, heading: l.heading !== null, grade: l.grade, figures: [figure(l.row.headcount.value), figure(l.row.cdht.value)] }));
+    const figureLines = mapped(body, figureLine);
     const subtotals = subtotalLines(figureLines);
     const headings = headedGrades(figureLines);
-    const rows = body.filter((_, j) => !subtotals.has(j)).map((l) => l.row);
-    const subtotalRows = body.filter((_, j) => subtotals.has(j)).map((l) => l.row.row);
-    const countedTotals = body.flatMap((l, j) => (l.total && !subtotals.has(j) ? [{ row: l.row.row, col: l.words?.col ?? l.row.headcount.col, text: l.words?.text ?? l.row.label }] : []));
-    const countedHeadings = body.flatMap((l, j) => (headings.get(j) === false && l.heading ? [{ row: l.row.row, ...l.heading }] : []));
+    const rows: LearnerRow[] = [];
+    const subtotalRows: number[] = [];
+    const countedTotals: ParsedLearners['countedTotals'] = [];
+    const countedHeadings: ParsedLearners['countedHeadings'] = [];
+    for (let j = 0; j < body.length; j++) {
+      const l = body[j]!;
+      if (subtotals.has(j)) subtotalRows.push(l.row.row);
+      else {
+        rows.push(l.row);
+        if (l.total) countedTotals.push({ row: l.row.row, col: l.words?.col ?? l.row.headcount.col, text: l.words?.text ?? l.row.label });
+      }
+      if (headings.get(j) === false && l.heading) countedHeadings.push({ row: l.row.row, ...l.heading });
+    }
     const lastDataRow = body.at(-1)?.row.row ?? r + 1;
     const footerRow = lines[end]?.row.row ?? signatureRow;
-    const totalRows = lines.slice(end).map((l) => l.row.row);
+    const totalRows = mapped(lines.slice(end), rowNumberOf);
     return { rows, subtotalRows, totalRows, countedTotals, countedHeadings, headerRow: r + 1, headcountCol: headcount + 1, cdhtCol: cdht + 1, lastDataRow, footerRow };
   }
   return null;

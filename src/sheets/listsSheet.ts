@@ -130,17 +130,19 @@ export class FormulaLists {
 /** Spellings from the sheet (lower-case NFC); the defaults when the sheet is missing or empty. */
 export function readSpellings(data: SheetData | undefined): Spellings {
   if (!data) return DEFAULT_SPELLINGS;
-  const take = (col: number) => {
-    const out: string[] = [];
-    for (let r = FIRST - 1; r < Math.min(data.rows.length, LAST); r++) {
-      const t = lowerVi(readText(data.rows[r]?.[col]));
-      if (t && !out.includes(t)) out.push(t);
-    }
-    return out;
-  };
-  const yes = take(0);
-  const no = take(1);
+  const yes = spellingsIn(data, 0);
+  const no = spellingsIn(data, 1);
   return { yes: yes.length ? yes : DEFAULT_SPELLINGS.yes, no: no.length ? no : DEFAULT_SPELLINGS.no };
+}
+
+/** A column's distinct spellings (a function of the module, not a closure per workbook: its compiled code outlives a full collection). */
+function spellingsIn(data: SheetData, col: number): string[] {
+  const out: string[] = [];
+  for (let r = FIRST - 1; r < Math.min(data.rows.length, LAST); r++) {
+    const t = lowerVi(readText(data.rows[r]?.[col]));
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 /** Values of a sheet column as a plain list (dropdown sources for the pane). */

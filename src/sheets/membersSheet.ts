@@ -5,7 +5,6 @@
  */
 import { footerLine, isGroupHeading, isOrdinalOnly } from '../domain/listLines';
 import { foldKey } from '../domain/text';
-import { mapped } from '../domain/arrays';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
@@ -140,6 +139,15 @@ function isGroupRow(src: readonly CellValue[]): boolean {
   return labels.length === 1 && isGroupHeading(labels[0]!);
 }
 
+// Read once per workbook: callbacks made once, whose optimised code outlives a full garbage
+// collection (a closure made per call loses it: src/domain/arrays.ts, findByCode).
+const isNameHeader = (v: CellValue) => NAME_KEYS.includes(foldKey(readText(v)));
+const isNameColumn = (c: TableColumn) => foldKey(c.header) === NAME_KEY;
+const isNameKeyColumn = (c: TableColumn) => NAME_KEYS.includes(foldKey(c.header));
+const isCountedColumn = (c: TableColumn) => COUNTED_KEYS.includes(foldKey(c.header));
+const isFilled = (v: CellValue | undefined) => v !== null && v !== undefined && readText(v) !== '';
+const isBlank = (v: CellValue) => v === null || readText(v) === '';
+
 /**
  * The members sheet's header row and what it says of the columns, read alone (which cells the
  * add-in owns need no more than this); null when no header row with a name column is found in
@@ -148,7 +156,7 @@ function isGroupRow(src: readonly CellValue[]): boolean {
 export function readMembersHeader(data: SheetData): Pick<ParsedMembers, 'headerRow' | 'resultColumns' | 'lastHeaderCol'> & { columns: TableColumn[] } | null {
   let headerRow = -1;
   for (let r = 0; r < Math.min(data.rows.length, 15); r++) {
-    if ((data.rows[r] ?? []).some((v) => NAME_KEYS.includes(foldKey(readText(v))))) {
+    if ((data.rows[r] ?? []).some(isNameHeader)) {
       headerRow = r + 1;
       break;
     }
@@ -158,14 +166,14 @@ export function readMembersHeader(data: SheetData): Pick<ParsedMembers, 'headerR
   const columns: TableColumn[] = [];
   const resultColumns: ParsedMembers['resultColumns'] = {};
   let lastHeaderCol = 0;
-  headerCells.forEach((v, i) => {
-    const header = readText(v);
-    if (!header) return;
+  for (let i = 0; i < headerCells.length; i++) {
+    const header = readText(headerCells[i] ?? null);
+    if (!header) continue;
     lastHeaderCol = i + 1;
     const owned = OWNED_KEYS.get(foldKey(header));
     if (owned) resultColumns[owned] = i + 1;
     else columns.push({ header, col: i + 1 });
-  });
+  }
   return { headerRow, resultColumns, lastHeaderCol, columns };
 }
 
@@ -174,11 +182,8 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   const header = readMembersHeader(data);
   if (!header) return null;
   const { headerRow, resultColumns, lastHeaderCol, columns } = header;
-  const nameIndex = Math.max(
-    columns.findIndex((c) => foldKey(c.header) === NAME_KEY),
-    columns.findIndex((c) => NAME_KEYS.includes(foldKey(c.header))),
-  );
-  const countedIndex = columns.findIndex((c) => COUNTED_KEYS.includes(foldKey(c.header)));
+  const nameIndex = Math.max(columns.findIndex(isNameColumn), columns.findIndex(isNameKeyColumn));
+  const countedIndex = columns.findIndex(isCountedColumn);
   const rows: { row: number; cells: CellValue[] }[] = [];
   let lastDataRow = headerRow;
   let footerRow: number | null = null;
@@ -186,7 +191,7 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
   let pending: { row: number; cells: CellValue[] }[] = [];
   for (let r = headerRow; r < data.rows.length; r++) {
     const src = data.rows[r] ?? [];
-    const first = src.find((v) => v !== null && v !== undefined && readText(v) !== '');
+    const first = src.find(isFilled);
     if (first === undefined) continue;
     // Only text opens a total, a heading or the signatures: a member's row starts with its number or name.
     const text = typeof first === 'string' ? first : null;
@@ -196,7 +201,8 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
       footerRow ??= r + 1;
       break;
     }
-    const cells = mapped(columns, (c) => src[c.col - 1] ?? null);
+    const cells: CellValue[] = [];
+    for (const c of columns) cells.push(src[c.col - 1] ?? null);
     // A name whose formula has no stored result keeps its row, to be reported at the name.
     const named = readText(cells[nameIndex] ?? null) !== '' || isUncalculated(cells[nameIndex]);
     if (line === 'total') {
@@ -205,7 +211,7 @@ export function readMembersSheet(data: SheetData): ParsedMembers | null {
       continue;
     }
     if (!named && text !== null && isGroupRow(src)) continue;
-    if (!named && cells.every((v) => v === null || readText(v) === '')) continue;
+    if (!named && cells.every(isBlank)) continue;
     rows.push(...pending, { row: r + 1, cells });
     pending = [];
     lastDataRow = r + 1;

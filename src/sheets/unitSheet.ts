@@ -123,13 +123,14 @@ export interface ParsedUnit {
 export function readUnitSheet(data: SheetData): ParsedUnit {
   const byKey = new Map<string, { row: number; value: CellValue }>();
   const fields: UnitField[] = [];
-  data.rows.forEach((cells, i) => {
-    const label = readText(cells[0]);
-    if (!label) return;
+  for (let i = 0; i < data.rows.length; i++) {
+    const cells = data.rows[i];
+    const label = readText(cells?.[0]);
+    if (!label) continue;
     const key = foldKey(label);
-    if (!byKey.has(key)) byKey.set(key, { row: i + 1, value: cells[1] ?? null });
-    fields.push({ label, value: cells[1] ?? null, at: { sheet: 'unit', row: i + 1, col: 2 } });
-  });
+    if (!byKey.has(key)) byKey.set(key, { row: i + 1, value: cells![1] ?? null });
+    fields.push({ label, value: cells![1] ?? null, at: { sheet: 'unit', row: i + 1, col: 2 } });
+  }
   const info = {} as UnitInfo;
   for (const [k, label] of Object.entries(UNIT_FIELDS)) info[k as keyof UnitInfo] = byKey.get(foldKey(label))?.value ?? null;
   const resultRows: ParsedUnit['resultRows'] = {};
@@ -138,6 +139,16 @@ export function readUnitSheet(data: SheetData): ParsedUnit {
     if (found) resultRows[k as keyof typeof RESULT_FIELDS] = found.row;
   }
   return { info, fields, resultRows, lastRow: data.rows.length };
+}
+
+/**
+ * The first field with this label (any case, any accents' spelling): a loop rather than a
+ * `find` callback made per call, whose compiled code a reading worker's full collections drop.
+ */
+export function unitField(unit: ParsedUnit, label: string): UnitField | undefined {
+  const key = foldKey(label);
+  for (const f of unit.fields) if (foldKey(f.label) === key) return f;
+  return undefined;
 }
 
 /**

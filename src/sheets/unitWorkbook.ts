@@ -28,22 +28,26 @@ export interface UnitWorkbook {
 
 export type ParseResult = { ok: true; workbook: UnitWorkbook; problems: Problem[] } | { ok: false; problems: Problem[] };
 
+// Runs once per workbook: no closures made per call here (a function of the module keeps its
+// optimised code through a full garbage collection; a closure's is dropped with it: src/domain/arrays.ts).
+const isError = (p: Problem) => p.severity === 'error';
+
 export function parseUnitWorkbook(snapshot: WorkbookSnapshot): ParseResult {
-  const get = (name: string) => snapshot.sheets.get(name);
+  const sheets = snapshot.sheets;
   const problems: Problem[] = [];
   for (const name of [SHEETS.unit, SHEETS.criteria, SHEETS.members]) {
-    if (!get(name)) problems.push(problem('error', 'missingSheet', { sheet: name }));
+    if (!sheets.get(name)) problems.push(problem('error', 'missingSheet', { sheet: name }));
   }
   if (problems.length) return { ok: false, problems };
-  const unit = readUnitSheet(get(SHEETS.unit)!);
-  const criteria = readCriteriaSheet(get(SHEETS.criteria)!);
+  const unit = readUnitSheet(sheets.get(SHEETS.unit)!);
+  const criteria = readCriteriaSheet(sheets.get(SHEETS.criteria)!);
   problems.push(...criteria.problems);
-  const members = readMembersSheet(get(SHEETS.members)!);
+  const members = readMembersSheet(sheets.get(SHEETS.members)!);
   if (!members) problems.push(problem('error', 'missingHeader', { header: 'Họ và tên', sheet: SHEETS.members }));
-  const learnersData = get(SHEETS.learners);
+  const learnersData = sheets.get(SHEETS.learners);
   const learners = learnersData ? readLearnersSheet(learnersData) : null;
   if (learners) problems.push(...countedTotalProblems(learners));
-  if (!members || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  if (!members || problems.some(isError)) return { ok: false, problems };
   return {
     ok: true,
     problems,
@@ -52,13 +56,13 @@ export function parseUnitWorkbook(snapshot: WorkbookSnapshot): ParseResult {
       criteria,
       members,
       learners,
-      spellings: readSpellings(get(SHEETS.lists)),
+      spellings: readSpellings(sheets.get(SHEETS.lists)),
       sheets: {
-        unit: get(SHEETS.unit),
-        criteria: get(SHEETS.criteria),
-        members: get(SHEETS.members),
+        unit: sheets.get(SHEETS.unit),
+        criteria: sheets.get(SHEETS.criteria),
+        members: sheets.get(SHEETS.members),
         learners: learnersData,
-        lists: get(SHEETS.lists),
+        lists: sheets.get(SHEETS.lists),
       },
       date1904: snapshot.date1904 ?? false,
     },
@@ -81,7 +85,8 @@ export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
 
 /** The "Tiêu chí" cell of each indicator's condition (column D) and applicability (column G). */
 function ruleCells(wb: UnitWorkbook): NonNullable<EvaluationInput['ruleCell']> {
-  const rowOf = new Map(wb.criteria.rows.filter((r) => r.indicator).map((r) => [r.code, r.row]));
+  const rowOf = new Map<string, number>();
+  for (const r of wb.criteria.rows) if (r.indicator) rowOf.set(r.code, r.row);
   return (code, part) => {
     const row = rowOf.get(code);
     return row === undefined ? undefined : { sheet: 'criteria', row, col: part === 'condition' ? COL.condition : COL.appliesTo };

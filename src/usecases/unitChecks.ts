@@ -3,9 +3,9 @@
  * level and tier it asks for). Evaluate, documents and consolidation's reading threads share
  * them; kept apart from evaluate so a reading thread does not load the sheet writers.
  */
-import { foldKey, lowerVi } from '../domain/text';
+import { lowerVi } from '../domain/text';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
-import { UNIT_FIELDS, uncalculatedFields } from '../sheets/unitSheet';
+import { UNIT_FIELDS, uncalculatedFields, unitField } from '../sheets/unitSheet';
 import { readListColumn } from '../sheets/listsSheet';
 import { UNIT_TYPES } from '../domain/unitTypes';
 import { readYear } from '../domain/years';
@@ -16,21 +16,22 @@ import { readDate, serialToDate } from './consolidate/dates';
 
 /** The unit's request (level, receiving tier, previous recognition) read where the unit typed it. */
 export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
-  const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
-  const textOf = (label: string) => {
-    const f = field(label);
-    return f ? { value: readText(f.value), at: f.at } : { value: '' };
-  };
-  const prev = field(UNIT_FIELDS.previousDate);
+  const prev = unitField(wb.unit, UNIT_FIELDS.previousDate);
   const read = prev ? readDate(prev.value, wb.date1904) : ({ kind: 'blank' } as const);
+  // Unreadable ("năm 2025"), it is warned at its cell, never taken for this year.
+  const year = readYear(wb.unit.info.year, now);
   return {
-    level: textOf(UNIT_FIELDS.level),
-    receiverTier: textOf(UNIT_FIELDS.receiverTier),
+    level: fieldText(wb, UNIT_FIELDS.level),
+    receiverTier: fieldText(wb, UNIT_FIELDS.receiverTier),
     previousDate: { value: read.kind === 'date' ? serialToDate(read.serial) : read.kind === 'blank' ? null : 'invalid', ...(prev ? { at: prev.at } : {}) },
-    previousLevel: textOf(UNIT_FIELDS.previousLevel),
-    // Unreadable ("năm 2025"), it is warned at its cell, never taken for this year.
-    year: ((y) => (y.kind === 'year' ? y.year : null))(readYear(wb.unit.info.year, now)),
+    previousLevel: fieldText(wb, UNIT_FIELDS.previousLevel),
+    year: year.kind === 'year' ? year.year : null,
   };
+}
+
+function fieldText(wb: UnitWorkbook, label: string): UnitRequest['level'] {
+  const f = unitField(wb.unit, label);
+  return f ? { value: readText(f.value), at: f.at } : { value: '' };
 }
 
 /** Warnings, at the unit's cells, where what it asks for does not fit its rule set (and at the rule set's, where it lists no tier). */
@@ -56,11 +57,10 @@ const UNIT_NAME_MAX = 255;
 
 export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
   const out: Problem[] = [];
-  const field = (label: string) => wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
   // A field typed as a formula its file holds no result for: said so, its other checks skipped.
   out.push(...uncalculatedFields(wb.unit));
   const check = (label: string, test: (value: CellValue, shown: string) => { code: ProblemCode; params?: Problem['params'] } | null) => {
-    const f = field(label);
+    const f = unitField(wb.unit, label);
     const found = f && !isUncalculated(f.value) && test(f.value, readText(f.value));
     if (f && found) out.push(problem('warning', found.code, { value: readText(f.value), ...found.params }, f.at));
   };
@@ -83,12 +83,11 @@ export function unitInfoChecks(wb: UnitWorkbook, now: Date): Problem[] {
  * it is printed as typed and may leave type-bound indicators out. Consolidation flags it too.
  */
 export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
-  const f = wb.unit.fields.find((x) => foldKey(x.label) === foldKey(UNIT_FIELDS.type));
+  const f = unitField(wb.unit, UNIT_FIELDS.type);
   // A formula without its result is said once, as such (uncalculatedFields).
   if (!f || isUncalculated(f.value)) return null;
   const shown = readText(f.value);
   const types = readListColumn(wb.sheets.lists, 'C');
-  const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
   const listed = types.length ? types : UNIT_TYPES;
   const known = new Set(listed.map(typeKey));
   if (!shown) return problem('warning', 'unitTypeMissing', { value: shown }, f.at);
@@ -97,6 +96,8 @@ export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
   const example = listed.find((x) => typeKey(x).includes(typeKey(shown))) ?? listed[0]!;
   return problem('warning', 'unitTypeUnknown', { value: shown, example }, f.at);
 }
+
+const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
 
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
 export function unitChecks(wb: UnitWorkbook, now: Date): Problem[] {

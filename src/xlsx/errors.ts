@@ -50,10 +50,15 @@ export function namingPart<T>(part: string, read: () => T, sheet?: string): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof XlsxError && e.kind === 'corrupt' && !e.detail.startsWith(`${part}: `)) throw new XlsxError('corrupt', `${part}: ${e.detail}`);
-    if (e instanceof XlsxError && e.kind === 'sheetTooLarge' && !e.detail) throw inSheet(new XlsxError('sheetTooLarge', part), part, sheet);
-    throw inSheet(e, part, sheet);
+    throw partError(e, part, sheet);
   }
+}
+
+/** What namingPart throws for `e`, for a caller that reads in its own try (a closure per file loses its compiled code in a reading worker's full collections). */
+export function partError(e: unknown, part: string, sheet?: string): unknown {
+  if (e instanceof XlsxError && e.kind === 'corrupt' && !e.detail.startsWith(`${part}: `)) return new XlsxError('corrupt', `${part}: ${e.detail}`);
+  if (e instanceof XlsxError && e.kind === 'sheetTooLarge' && !e.detail) return inSheet(new XlsxError('sheetTooLarge', part), part, sheet);
+  return inSheet(e, part, sheet);
 }
 
 /** Whether `e`, a failure of worksheet part `part`, reads better with the sheet's name. */

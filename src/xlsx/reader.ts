@@ -6,7 +6,7 @@
  * code runs in Node worker threads and in a browser Web Worker.
  */
 import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
-import { DEFAULT_LIMITS, inSheet, namingPart, XlsxError, type XlsxLimits } from './errors';
+import { DEFAULT_LIMITS, inSheet, namingPart, partError, XlsxError, type XlsxLimits } from './errors';
 import { foreignZip, sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
 import { parseRels, parseSharedStrings, parseSheetMarks, parseSheetXml, parseWorkbookXml } from './xml';
@@ -71,9 +71,10 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const relsPath = relsPathOf(workbookPath);
   const relsXml = await part(relsPath);
   const rels = relsXml ? namingPart(relsPath, () => parseRels(relsXml)) : [];
-  const target = new Map(rels.filter((r) => !r.external).map((r) => [r.id, resolvePart(folder, r.target)]));
+  const target = new Map<string, string>();
+  for (const r of rels) if (!r.external) target.set(r.id, resolvePart(folder, r.target));
   const { sheets, date1904 } = namingPart(workbookPath, () => parseWorkbookXml(workbookXml));
-  const sharedRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
+  const sharedRel = relOfType(rels, '/sharedStrings');
   const sharedPath = sharedRel ? resolvePart(folder, sharedRel.target) : `${folder}sharedStrings.xml`;
   const app = await appName(dir, part);
 
@@ -81,7 +82,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   /** Each sheet's key, worked out when first compared (a unit workbook is asked for five sheets). */
   const keys: string[] = [];
   return {
-    sheetNames: sheets.map((s) => s.name),
+    sheetNames: sheets.map(nameOf),
     application: app,
     contentKey() {
       let h1 = 0x811c9dc5;
@@ -97,10 +98,11 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
       return new Map([...marks].filter(([i]) => sheets[i]).map(([i, role]) => [sheets[i]!.name, role]));
     },
     async read(wanted: string[]): Promise<WorkbookSnapshot> {
-      const result: WorkbookSnapshot = { sheetNames: sheets.map((s) => s.name), sheets: new Map(), date1904 };
+      const result: WorkbookSnapshot = { sheetNames: sheets.map(nameOf), sheets: new Map(), date1904 };
       for (const asked of wanted) {
         const key = sheetKey(asked);
-        const sheet = sheets.find((s, i) => (keys[i] ??= sheetKey(s.name)) === key);
+        let sheet: (typeof sheets)[number] | undefined;
+        for (let i = 0; i < sheets.length && !sheet; i++) if ((keys[i] ??= sheetKey(sheets[i]!.name)) === key) sheet = sheets[i];
         const path = sheet ? target.get(sheet.rid) : undefined;
         if (!sheet || !path) continue;
         const sheetXml = await cellPart(path).catch((e: unknown) => Promise.reject(inSheet(e, path, sheet.name)));
@@ -109,13 +111,27 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
           const sst = await cellPart(sharedPath);
           shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
         }
-        const strings = shared;
-        const data: SheetData = { name: sheet.name, rows: namingPart(path, () => parseSheetXml(sheetXml.xml, strings, limits, sheetXml.raw, sheetXml.bytes, date1904), sheet.name) };
-        result.sheets.set(asked, data);
+        let rows: SheetData['rows'];
+        try {
+          rows = parseSheetXml(sheetXml.xml, shared, limits, sheetXml.raw, sheetXml.bytes, date1904);
+        } catch (e) {
+          throw partError(e, path, sheet.name);
+        }
+        result.sheets.set(asked, { name: sheet.name, rows });
       }
       return result;
     },
   };
+}
+
+// Called once per file: functions of the module rather than closures made per call, whose
+// optimised code a reading worker's full garbage collections drop (src/domain/arrays.ts).
+const nameOf = (s: { name: string }) => s.name;
+
+/** The first relationship whose type ends so. */
+function relOfType<R extends { type: string }>(rels: readonly R[], type: string): R | undefined {
+  for (const r of rels) if (r.type.endsWith(type)) return r;
+  return undefined;
 }
 
 /** Sheet names compare as Excel does: case-insensitive, NFC. */

@@ -176,19 +176,25 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 export function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => {
-    if (body.charCodeAt(0) === 35) {
-      const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    // Unknown names stay as typed: without a DTD there is nothing to expand them to.
-    return NAMED[body] ?? m;
-  });
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, decodeEntity);
 }
+
+// The replacers are made once, not per call: a closure's optimised code is dropped with it by a
+// full garbage collection, which a Web Worker reading many files runs every few dozen.
+function decodeEntity(m: string, body: string): string {
+  if (body.charCodeAt(0) === 35) {
+    const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  }
+  // Unknown names stay as typed: without a DTD there is nothing to expand them to.
+  return NAMED[body] ?? m;
+}
+
+const ooxmlEscape = (_m: string, h: string) => String.fromCharCode(parseInt(h, 16));
 
 /** Excel escapes characters XML cannot hold as _xHHHH_ (as ExcelJS decodes them). */
 function decodeOoxmlEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, ooxmlEscape);
 }
 
 /**

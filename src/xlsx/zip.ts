@@ -223,8 +223,11 @@ function safeName(name: string): boolean {
   if (name === '' || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) return false;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f]/.test(name)) return false;
-  return !name.split('/').some((seg) => seg === '..' || seg === '.');
+  return !name.split('/').some(isDotSegment);
 }
+
+/** Made once (a callback made per name is compiled again after each full garbage collection of a reading worker). */
+const isDotSegment = (seg: string) => seg === '..' || seg === '.';
 
 /** The bytes of one part, inflated under the caps: never more than its declared size. */
 export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate, limits: XlsxLimits, crc: Crc32 = crc32): Promise<Uint8Array> {

@@ -33,19 +33,19 @@ export type RuleSetChange =
   | { kind: 'appliesTo'; code: string }
   | { kind: 'points'; code: string; unit: number | null; reference: number | null };
 
+// A function of the module, not a closure per call: consolidation compares each file's rule set,
+// and a closure's compiled code is dropped by a full collection (src/domain/arrays.ts).
+const comparableIndicator = (i: Indicator): ComparableRuleSet['indicators'][number] => ({
+  code: i.code,
+  measure: i.measure.kind,
+  threshold: i.threshold,
+  points: i.points,
+  condition: i.measure.kind === 'members' ? i.measure.condition : '',
+  appliesTo: i.appliesTo,
+});
+
 export function comparable(rs: RuleSet): ComparableRuleSet {
-  return {
-    name: rs.name,
-    mode: rs.mode,
-    indicators: rs.indicators.map((i) => ({
-      code: i.code,
-      measure: i.measure.kind,
-      threshold: i.threshold,
-      points: i.points,
-      condition: i.measure.kind === 'members' ? i.measure.condition : '',
-      appliesTo: i.appliesTo,
-    })),
-  };
+  return { name: rs.name, mode: rs.mode, indicators: rs.indicators.map(comparableIndicator) };
 }
 
 /** Spacing, case and Unicode form are not edits. */

@@ -114,7 +114,9 @@ export function compileCondition(cond: Condition, indexOf: (column: string) => n
 export function evaluateCondition(cond: Condition, lookup: (column: string) => CellValue, spellings: Spellings): ConditionOutcome {
   const columns = columnsOf(cond);
   const issues: ReadIssue[] = [];
-  const met = compileCondition(cond, (column) => columns.indexOf(column), spellings)(columns.map((column) => lookup(column)), issues);
+  const cells: CellValue[] = [];
+  for (const column of columns) cells.push(lookup(column));
+  const met = compileCondition(cond, (column) => columns.indexOf(column), spellings)(cells, issues);
   return { met, issues };
 }
 

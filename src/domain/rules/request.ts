@@ -49,17 +49,26 @@ export function tierOf(text: string): string | null {
   for (const [re, tier] of [...TIER_WORDS, ...BODY_WORDS]) if (re.test(k)) return tier;
   const m = /(?:^|\s)cap\s+(.+)$/.exec(k);
   if (!m || CITY.test(m[1]!)) return null;
-  return TIER_WORDS.find(([re]) => re.test(m[1]!))?.[1] ?? m[1]!;
+  // A loop, not a callback made per call (its compiled code would not outlive a full collection in a reading worker).
+  for (const [re, tier] of TIER_WORDS) if (re.test(m[1]!)) return tier;
+  return m[1]!;
 }
 
 /** The tiers a rule set lists that name one: the others are never compared (requestProblems says so). */
-const namedTiers = (tiers: readonly string[]) => tiers.filter((x) => tierOf(x) !== null);
+const namesTier = (x: string) => tierOf(x) !== null;
+const namedTiers = (tiers: readonly string[]) => tiers.filter(namesTier);
 
 /** Two texts naming the same tier; one that names none matches nothing. */
 const sameTier = (a: string, b: string) => {
   const x = tierOf(a);
   return x !== null && x === tierOf(b);
 };
+
+/** One of the tiers names `tier`'s (a loop: a callback made per call loses its compiled code in a full collection). */
+function listsTier(tiers: readonly string[], tier: string): boolean {
+  for (const t of tiers) if (sameTier(t, tier)) return true;
+  return false;
+}
 
 /** The TT24 tier and level of the recognition a rule set evaluates, when its "Căn cứ" cites TT24; else null. */
 function tt24Recognition(rs: RuleSet): { tier: 'huyen' | 'tinh'; level: number } | null {
@@ -182,7 +191,7 @@ export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSe
   const tier = req.receiverTier.value.trim();
   // Whatever the rule set lists: the body compares it at consolidation, the dossier prints it.
   if (tier && tierOf(tier) === null) out.push(problem('warning', 'tierUnknown', { tier }, req.receiverTier.at));
-  else if (tiers.length && tier && !tiers.some((t) => sameTier(t, tier))) {
+  else if (tiers.length && tier && !listsTier(tiers, tier)) {
     out.push(problem('warning', 'tierMismatch', { tier, recognition: rs.recognition || rs.name, tiers: tiers.join(', '), basis: recognitionBasisNote(rs) }, req.receiverTier.at));
   }
   return out;

@@ -33,6 +33,15 @@ export interface PackedOutcome {
 }
 
 /** A reading thread's side: remembers which parts it has sent. */
+// A worker packs an outcome per file: the callbacks are made once, so that their optimised code
+// outlives a full garbage collection (a closure made per call loses it: src/domain/arrays.ts).
+type Figure = UnitRecord['indicators'][number];
+type CriterionFigure = UnitRecord['criteria'][number];
+const sharedIndicator = (i: Figure): SharedPart['indicators'][number] => [i.code, i.identity, i.text, i.measure];
+const sharedCriterion = (c: CriterionFigure): SharedPart['criteria'][number] => [c.code, c.identity];
+const packedIndicator = (i: Figure): PackedUnit['indicators'][number] => [i.required, i.value, i.status];
+const packedCriterion = (c: CriterionFigure): PackedUnit['criteria'][number] => [c.status, c.points];
+
 export class PartSender {
   private readonly sent = new Map<string, number>();
   /** The latest parts sent, by a short signature: most files' part is found among them by comparing, without its ≈ 7 KB of JSON. */
@@ -47,8 +56,8 @@ export class PartSender {
     const shared: SharedPart = {
       ruleSet: u.ruleSet,
       basis: u.basis,
-      indicators: u.indicators.map((i) => [i.code, i.identity, i.text, i.measure]),
-      criteria: u.criteria.map((c) => [c.code, c.identity]),
+      indicators: u.indicators.map(sharedIndicator),
+      criteria: u.criteria.map(sharedCriterion),
       receiving: [r.tiers, r.recognition, r.basis, r.level2Basis, r.deadlineBasis],
     };
     const { id, parts } = this.idOf(shared);
@@ -56,8 +65,8 @@ export class PartSender {
       ...u,
       ruleSet: id,
       basis: '',
-      indicators: u.indicators.map((i) => [i.required, i.value, i.status]),
-      criteria: u.criteria.map((c) => [c.status, c.points]),
+      indicators: u.indicators.map(packedIndicator),
+      criteria: u.criteria.map(packedCriterion),
       receiving: [r.typed, r.where],
     };
     return { outcome: JSON.stringify({ report: outcome.report, unit }), parts };
@@ -67,7 +76,12 @@ export class PartSender {
     const signature = `${shared.ruleSet.id}\n${shared.ruleSet.name}\n${shared.indicators.length}\n${shared.criteria.length}`;
     let recent = this.recent.get(signature);
     if (!recent) this.recent.set(signature, (recent = []));
-    const found = recent.find((c) => sameJson(c.part, shared));
+    let found: (typeof recent)[number] | undefined;
+    for (const c of recent)
+      if (sameJson(c.part, shared)) {
+        found = c;
+        break;
+      }
     if (found) return found;
     const text = JSON.stringify(shared);
     let id = this.sent.get(text);

@@ -9,13 +9,14 @@ import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/r
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { foldKey } from '../../domain/text';
+import { findByCode } from '../../domain/arrays';
 import { readNumber, readText, type CellValue } from '../../domain/values';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
 import { sheetRef } from '../../workbook/a1';
-import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields } from '../../sheets/unitSheet';
+import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
@@ -185,21 +186,30 @@ export function outcomeLabel(ev: Evaluation, recognition: string, lang: Lang): s
 
 /** Where a field of 'Thông tin đơn vị' is ('Thông tin đơn vị'!B5), or the sheet when the unit has no such row. */
 function fieldWhere(wb: UnitWorkbook, label: string): string {
-  const field = wb.unit.fields.find((f) => foldKey(f.label) === foldKey(label));
+  const field = unitField(wb.unit, label);
   return field ? describeLocation(field.at) : `'${SHEETS.unit}'`;
+}
+
+/*
+ * A file's record is built by functions of this module, not by closures made per file: V8 keeps
+ * a function's optimised code only while a closure of it lives, so a worker reading file after
+ * file compiled each per-file callback again after every full garbage collection (src/domain/arrays.ts).
+ */
+
+type ResultKey = keyof UnitWorkbook['unit']['resultRows'];
+
+/** What the unit's file records in the result block (column B of 'Thông tin đơn vị'). */
+function resultCell(wb: UnitWorkbook, k: ResultKey): CellValue {
+  const row = wb.unit.resultRows[k];
+  return row ? (wb.sheets.unit!.rows[row - 1]?.[1] ?? null) : null;
 }
 
 /** `rules`: what `ev` was worked out under (the row's indicators and label); the unit's own rule set is what its remarks compare. */
 function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, lang, flags, contents }: { file: string; lang: Lang; flags: Flag[]; contents: string }): UnitRecord {
   const rs = wb.criteria.ruleSet;
-  const unitRows = wb.sheets.unit!.rows;
-  const resultCell = (k: keyof UnitWorkbook['unit']['resultRows']): CellValue => {
-    const row = wb.unit.resultRows[k];
-    return row ? (unitRows[row - 1]?.[1] ?? null) : null;
-  };
-  const recordedOutcome = readText(resultCell('outcome'));
-  const recordedFp = readText(resultCell('fingerprint'));
-  const at = resultCell('evaluatedAt');
+  const recordedOutcome = readText(resultCell(wb, 'outcome'));
+  const recordedFp = readText(resultCell(wb, 'fingerprint'));
+  const at = resultCell(wb, 'evaluatedAt');
   const evaluatedAt = typeof at === 'number' ? serialIn1900(at, wb.date1904) : null;
   const computed = outcomeText(ev, lang);
   const label = outcomeLabel(ev, rules.recognition || rules.name, lang);
@@ -215,7 +225,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
       flags.push({ code: 'stale', message: t(lang, 'consolidate.flag.stale', { date: evaluatedAt !== null ? formatDate(serialToDate(evaluatedAt)) : '?' }) });
     }
     flags.push(...disagreements(wb, ev, lang));
-    const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, resultCell, lang);
+    const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
     if (outcomeFlag) flags.push(outcomeFlag);
   }
 
@@ -239,8 +249,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     basis: rs.basis,
     bases: [],
     countedMembers: ev.countedMembers,
-    indicators: ev.indicators.map((i) => ({ code: i.code, identity: ids.indicators.get(i.code)!, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status })),
-    criteria: ev.criteria.map((c) => ({ code: c.code, identity: ids.criterion(c.code), status: c.status, points: c.points })),
+    indicators: indicatorFigures(ev, ids),
+    criteria: criterionFigures(ev, ids),
     receiving: receiving(wb, request),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
@@ -249,6 +259,18 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,
   };
+}
+
+function indicatorFigures(ev: Evaluation, ids: Identities): UnitRecord['indicators'] {
+  const out: UnitRecord['indicators'] = [];
+  for (const i of ev.indicators) out.push({ code: i.code, identity: ids.indicators.get(i.code)!, text: i.text, measure: i.measure, required: i.required, value: i.value, status: i.status });
+  return out;
+}
+
+function criterionFigures(ev: Evaluation, ids: Identities): UnitRecord['criteria'] {
+  const out: UnitRecord['criteria'] = [];
+  for (const c of ev.criteria) out.push({ code: c.code, identity: ids.criterion(c.code), status: c.status, points: c.points });
+  return out;
 }
 
 interface Identities {
@@ -321,7 +343,7 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
     const recorded = recordedStatus(cell);
     if (recorded === null) continue;
     if (row.indicator) {
-      const res = ev.indicators.find((i) => i.code === row.code);
+      const res = findByCode(ev.indicators, row.code);
       if (!res || recorded === res.status) continue;
       const share = res.measure !== 'unit' && res.value !== null && res.required !== null;
       const message = share
@@ -335,7 +357,7 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
         : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) });
       flags.push({ code: 'disagree', message });
     } else {
-      const res = ev.criteria.find((c) => c.code === row.code);
+      const res = findByCode(ev.criteria, row.code);
       if (!res || recorded === res.status) continue;
       flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) }) });
     }
@@ -347,14 +369,14 @@ function outcomeDisagreement(
   ev: Evaluation,
   recorded: string,
   computedText: string,
-  resultCell: (k: keyof UnitWorkbook['unit']['resultRows']) => CellValue,
+  wb: UnitWorkbook,
   lang: Lang,
 ): Flag | null {
   const o = ev.outcome;
   if (o.kind === 'score') {
-    const score = readNumber(resultCell('score'));
+    const score = readNumber(resultCell(wb, 'score'));
     const recordedScore = score.kind === 'number' ? score.value : null;
-    const rating = readText(resultCell('rating'));
+    const rating = readText(resultCell(wb, 'rating'));
     const sameScore = recordedScore === null ? o.score === null : o.score !== null && Math.abs(recordedScore - o.score) < 0.005;
     if (sameScore && foldKey(rating) === foldKey(o.rating ?? '')) return null;
     return {

@@ -16,17 +16,13 @@ export function recomputeReference(unit: RuleSet, body: RuleSet | null | undefin
   return named;
 }
 
+// Made once, not per file: a reading worker keeps their compiled code through a full collection (src/domain/arrays.ts).
+const codeOf = (c: RuleSet['criteria'][number]) => c.code;
+const ruledBy = (i: RuleSet['indicators'][number]) => [i.code, i.measure, i.threshold, i.points, i.appliesTo];
+
 /** What evaluate reads of a rule set, as text: the same text rules the same (names, sources, wording aside). */
 function rulesKey(rs: RuleSet): string {
-  return JSON.stringify([
-    rs.mode,
-    rs.partialScoring,
-    rs.bands,
-    rs.failBand,
-    rs.personalTarget,
-    rs.criteria.map((c) => c.code),
-    rs.indicators.map((i) => [i.code, i.measure, i.threshold, i.points, i.appliesTo]),
-  ]);
+  return JSON.stringify([rs.mode, rs.partialScoring, rs.bands, rs.failBand, rs.personalTarget, rs.criteria.map(codeOf), rs.indicators.map(ruledBy)]);
 }
 
 const referenceKeys = new WeakMap<RuleSet, string>();
