@@ -658,6 +658,7 @@ export const en: Record<MessageKey, string> = {
   'officer.notProposed': 'Not eligible for recognition ({count}):',
   'officer.notProposedResult': 'recomputed: {outcome}{unmet}.',
   'officer.unmetIndicators': ' (indicators not met: {list})',
+  'officer.alsoUnmet': 'Also not met: indicators {list}',
   'officer.pane.title': 'Receiving body’s documents',
   'officer.pane.intro': 'From the “Tổng hợp đơn vị” table of the open workbook: the checking minutes, the request to the Chairman of the People’s Committee and the draft recognition decision with its list by level (units under Circular 22/2020/TT-BGDĐT of 06/8/2020: by rating). Only units whose self-assessment agrees with their data, and whose data did not change after it, go into the decision. Template texts are edited in the sheet “{sheet}”.',
   'officer.pane.signer': 'Signer of the request and the minutes',

@@ -664,6 +664,7 @@ export const vi = {
   'officer.notProposed': 'Chưa đủ điều kiện đề nghị công nhận ({count}):',
   'officer.notProposedResult': 'tính lại {outcome}{unmet}.',
   'officer.unmetIndicators': ' (chưa đạt chỉ tiêu {list})',
+  'officer.alsoUnmet': 'Cũng chưa đạt chỉ tiêu {list}',
   'officer.pane.title': 'Văn bản của đơn vị tiếp nhận',
   'officer.pane.intro': 'Từ bảng “Tổng hợp đơn vị” của sổ đang mở: biên bản thẩm định, tờ trình Chủ tịch UBND và dự thảo quyết định công nhận kèm danh sách theo mức độ (đơn vị theo Thông tư 22/2020/TT-BGDĐT ngày 06/8/2020: theo xếp loại). Chỉ đơn vị có kết quả tự đánh giá khớp số liệu và chưa sửa số liệu sau khi đánh giá được đưa vào quyết định. Nội dung mẫu sửa ở trang “{sheet}”.',
   'officer.pane.signer': 'Người ký tờ trình, biên bản',

@@ -14,7 +14,7 @@ import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, unmetUnnamed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
 import { readConsolidatedTable, recognisedRatings } from './officerTable';
@@ -54,9 +54,15 @@ export interface OfficerUnitSummary {
   why: string;
 }
 
-/** A kept-out unit's reason in one line: the table's remarks when it has them; else the data's own verdict and what falls short. */
+/**
+ * A kept-out unit's reason in one line: the table's remarks when it has them, then the indicators
+ * it misses that they do not name; else the data's own verdict and what falls short.
+ */
 function keptOutWhy(u: BatchUnit, lang: Lang): string {
-  if (u.reasons.length) return sentences(u.reasons);
+  if (u.reasons.length) {
+    const missed = unmetUnnamed(u);
+    return sentences([...u.reasons, ...(missed.length ? [t(lang, 'officer.alsoUnmet', { list: missed.join('; ') })] : [])]);
+  }
   return t(lang, 'officer.notProposedResult', { outcome: u.outcome, unmet: u.unmet ? t(lang, 'officer.unmetIndicators', { list: u.unmet }) : '' });
 }
 

@@ -86,6 +86,13 @@ describe('who goes into the decision', () => {
     expect(reasons('Trường mầm non Hoa Sen')).toBe('');
   });
 
+  it('tells the officer every indicator a kept-out unit misses, once: those its findings name, then the others', () => {
+    const why = result.units.find((u) => u.name === 'Trường THCS Chu Văn An')!.why;
+    expect(why).toMatch(/^Chỉ tiêu 2\.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%\. .*Cũng chưa đạt chỉ tiêu 2\.2: \d+,\d% < 90%; .*3\.2a: \d+,\d% < 90%\.$/);
+    expect(why.match(/79,7%/g)).toHaveLength(1);
+    expect(result.units.find((u) => u.name === 'Trường mầm non Hoa Sen')!.why).toMatch(/^tính lại Không đạt \(chưa đạt chỉ tiêu 2\.1: /);
+  });
+
   // NĐ 30/2020 Phụ lục I: the issuing body and the signing authority are named in full (only a parent body may be abbreviated).
   it('names the UBND in full at the head of its decision and in its authority line, though typed “UBND xã …”', async () => {
     const decision = (await sheet(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).rows.map(rowText).join('\n');

@@ -56,6 +56,16 @@ export function unitBases(u: BatchUnit, ruleSets: readonly BatchRuleSet[]): stri
   return u.bases.length ? u.bases : basisParts(ruleSets.find((r) => r.name === u.ruleSet)?.basis ?? '');
 }
 
+/**
+ * The indicators a unit misses ("2.2: 76,3% < 90%") that none of its findings names: a finding
+ * "Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%" already gives 2.1 and its figure.
+ */
+export function unmetUnnamed(u: BatchUnit): string[] {
+  if (!u.unmet) return [];
+  const named = (code: string) => u.reasons.some((r) => r.includes(` ${code}:`));
+  return u.unmet.split('; ').filter((item) => !named(item.slice(0, item.indexOf(':'))));
+}
+
 export const proposed = (u: BatchUnit): boolean => u.level !== null || u.rating !== null;
 
 /**

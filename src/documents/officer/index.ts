@@ -10,7 +10,7 @@ import { addresseeLine, headingBlock, lastWordsTogether, placeDateLine, signatur
 import type { KeptTexts } from '../narrative';
 import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kinds/common';
 import { officerText, withoutLevel, type OfficerContext } from './context';
-import { proposalGroups, proposed, type BatchUnit } from './batch';
+import { proposalGroups, proposed, unmetUnnamed, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
 import { foldKey, sentences } from '../../domain/text';
 
@@ -38,7 +38,7 @@ export function isOfficerKind(s: string): s is OfficerKind {
 export { buildOfficerContext, type OfficerContext, type OfficerFields } from './context';
 export { OFFICER_TEMPLATES } from './templates';
 export type { Batch, BatchUnit, BatchRuleSet } from './batch';
-export { proposalGroups, proposed, unitBases } from './batch';
+export { proposalGroups, proposed, unitBases, unmetUnnamed } from './batch';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 /** A rating group's title when its rule set names none (TT22 rates “Đơn vị học tập”, at no tier or level). */
@@ -86,12 +86,11 @@ function unitValues(u: BatchUnit) {
 
 /**
  * Why a unit is kept out, as the minutes' “Lý do” states it beside the recomputed result: the
- * indicators it misses that no finding names (“Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu …”
- * already gives 2.1's figure), the findings, then its own verdict unless a finding quotes it.
+ * indicators it misses that no finding names, the findings, then its own verdict unless a
+ * finding quotes it.
  */
 function keptOutReason(u: BatchUnit): string {
-  const named = (code: string) => u.reasons.some((r) => r.includes(` ${code}:`));
-  const missed = u.unmet ? u.unmet.split('; ').filter((item) => !named(item.slice(0, item.indexOf(':')))) : [];
+  const missed = unmetUnnamed(u);
   const own = u.recorded && !u.reasons.some((r) => r.includes(u.recorded)) ? [`Đơn vị tự đánh giá: ${u.recorded}`] : [];
   return sentences([...(missed.length ? [`Chưa đạt chỉ tiêu ${missed.join('; ')}`] : []), ...u.reasons, ...own]);
 }
