@@ -237,7 +237,6 @@ export interface ParsedCriteria {
   receiverTiersAt?: Location;
 }
 
-/** Reads the rule set back from the sheet; what the user edited is what counts. */
 // Read once per workbook: these are functions of the module rather than closures made per call,
 // whose optimised code a full garbage collection drops (src/domain/arrays.ts, findByCode).
 const cell = (data: SheetData, r: number, c: number): CellValue => data.rows[r - 1]?.[c - 1] ?? null;
@@ -262,6 +261,7 @@ function rowHasText(data: SheetData, r: number): boolean {
   return false;
 }
 
+/** Reads the rule set back from the sheet; what the user edited is what counts. */
 export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   const problems: Problem[] = [];
   const headerRow = findHeaderRow(data);

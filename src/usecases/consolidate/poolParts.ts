@@ -32,7 +32,6 @@ export interface PackedOutcome {
   parts?: string[];
 }
 
-/** A reading thread's side: remembers which parts it has sent. */
 // A worker packs an outcome per file: the callbacks are made once, so that their optimised code
 // outlives a full garbage collection (a closure made per call loses it: src/domain/arrays.ts).
 type Figure = UnitRecord['indicators'][number];
@@ -42,6 +41,7 @@ const sharedCriterion = (c: CriterionFigure): SharedPart['criteria'][number] => 
 const packedIndicator = (i: Figure): PackedUnit['indicators'][number] => [i.required, i.value, i.status];
 const packedCriterion = (c: CriterionFigure): PackedUnit['criteria'][number] => [c.status, c.points];
 
+/** A reading thread's side: remembers which parts it has sent. */
 export class PartSender {
   private readonly sent = new Map<string, number>();
   /** The latest parts sent, by a short signature: most files' part is found among them by comparing, without its ≈ 7 KB of JSON. */
