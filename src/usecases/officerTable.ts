@@ -77,7 +77,19 @@ function messagePattern(template: string): RegExp {
   return new RegExp(`^${source}${words(rest)}$`);
 }
 
-const BLOCKING_PATTERNS = BLOCKING.flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
+/**
+ * The disagreements as the minutes state them, without the unit's cell: also the remarks of tables drawn before the
+ * remarks named that cell, which keep the unit out as they did.
+ */
+const DISAGREEMENT_FINDINGS = [
+  ['consolidate.flag.indicatorShare', 'officer.finding.indicatorShare'],
+  ['consolidate.flag.indicatorOther', 'officer.finding.indicatorOther'],
+  ['consolidate.flag.criterion', 'officer.finding.criterion'],
+  ['consolidate.flag.outcome', 'officer.finding.outcome'],
+  ['consolidate.flag.score', 'officer.finding.score'],
+] as const satisfies readonly (readonly [MessageKey, MessageKey])[];
+
+const BLOCKING_PATTERNS = [...BLOCKING, ...DISAGREEMENT_FINDINGS.map(([, finding]) => finding)].flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
 
 /**
  * "Tệp “…”: " that the table puts before a remark not naming its file (consolidate/layout.ts):
@@ -138,6 +150,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
   ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
   ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
+  ...DISAGREEMENT_FINDINGS,
 ]);
 
 /** Evaluate's checks of the unit's information as the table words them ("Tệp “…”, " then the check's own message). */

@@ -193,11 +193,11 @@ describe('dvht consolidate', () => {
     expect(unit('06-co-quan-het-han.xlsx').flags).toEqual([{ code: 'expired', message: 'Công nhận lần trước (01/06/2021) đã hết thời hạn 36 tháng (đến 31/12/2024).' }]);
   });
 
-  it('flags a self-assessment that disagrees with the unit’s own data, in the officer’s words', () => {
+  it('flags a self-assessment that disagrees with the unit’s own data, in the officer’s words, at the cell the unit overwrote', () => {
     const messages = unit('07-tu-danh-gia-sai.xlsx').flags.map((f) => f.message);
     expect(messages).toEqual([
-      'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%',
-      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+      "Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 88,1% < 90%",
+      "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
     ]);
     expect(unit('07-tu-danh-gia-sai.xlsx').outcome.label).toBe('Không đạt');
     expect(file('07-tu-danh-gia-sai.xlsx').status).toBe('flagged');
@@ -207,9 +207,9 @@ describe('dvht consolidate', () => {
     const u = unit('08-da-sua-sau-danh-gia.xlsx');
     expect(u.flags.map((f) => f.message)).toEqual([
       'Số liệu đã sửa sau lần đánh giá 20/12/2025: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
-      'Tiêu chí 2: tự đánh giá Đạt nhưng tính lại: Không đạt',
-      'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 86,4% < 90%',
-      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+      "Tiêu chí 2: tự đánh giá Đạt ('Tiêu chí'!O23) nhưng tính lại: Không đạt",
+      "Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 86,4% < 90%",
+      "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
     ]);
   });
 
@@ -263,7 +263,7 @@ describe('dvht consolidate', () => {
     expect(ws.getCell(row, col('Kết quả (tính lại)')).value).toBe('Không đạt');
     expect(ws.getCell(row, col('Thẩm định')).value).toBe('Cần xem lại (2)');
     // Each bullet names its file, as the row's “Tệp” does.
-    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%`);
+    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 88,1% < 90%`);
     expect(ws.getCell(row, col('Chỉ tiêu 2.1')).value).toBeCloseTo(52 / 59, 10);
     // What to ask the unit to mend, beside its result: each indicator it does not meet, with its figure.
     expect(String(ws.getCell(row, col('Chỉ tiêu chưa đạt')).value)).toContain('2.1: 88,1% < 90%');

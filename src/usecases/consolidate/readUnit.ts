@@ -15,7 +15,7 @@ import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
-import { sheetRef } from '../../workbook/a1';
+import { columnLetter, sheetRef } from '../../workbook/a1';
 import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
@@ -216,9 +216,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   const ids = identitiesOf(rules);
 
   if (recordedOutcome === '' && recordedFp === '') {
-    const row = wb.unit.resultRows.outcome;
-    const where = row ? sheetRef(SHEETS.unit, `B${row}`) : `'${SHEETS.unit}'`;
-    flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where, field: RESULT_FIELDS.outcome }) });
+    flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where: resultWhere(wb, 'outcome'), field: RESULT_FIELDS.outcome }) });
   }
   else {
     if (recordedFp !== fingerprint(wb)) {
@@ -342,6 +340,8 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
     const cell = rows[row.row - 1]?.[COL.result - 1] ?? null;
     const recorded = recordedStatus(cell);
     if (recorded === null) continue;
+    // The cell the unit typed over (its formula gives the data's result): where the officer and the unit look.
+    const at = sheetRef(SHEETS.criteria, `${columnLetter(COL.result)}${row.row}`);
     if (row.indicator) {
       const res = findByCode(ev.indicators, row.code);
       if (!res || recorded === res.status) continue;
@@ -350,16 +350,17 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
         ? t(lang, 'consolidate.flag.indicatorShare', {
             code: res.code,
             recorded: readText(cell),
+            cell: at,
             value: formatPercent(res.value!, lang),
             op: res.status === 'met' ? '≥' : '<',
             required: formatThreshold(res.required!, lang),
           })
-        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) });
+        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) });
       flags.push({ code: 'disagree', message });
     } else {
       const res = findByCode(ev.criteria, row.code);
       if (!res || recorded === res.status) continue;
-      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) }) });
+      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) }) });
     }
   }
   return flags;
@@ -381,12 +382,18 @@ function outcomeDisagreement(
     if (sameScore && foldKey(rating) === foldKey(o.rating ?? '')) return null;
     return {
       code: 'disagree',
-      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore ?? '', rating].filter((x) => x !== '').join(' — ') || '∅', computed: computedText }),
+      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore ?? '', rating].filter((x) => x !== '').join(' — ') || '∅', cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
     };
   }
   const key = foldKey(recorded);
   const category =
     key === '' ? null : key.startsWith(foldKey(RESULT_TEXT.recognisedPrefix)) ? 'recognised' : key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
   if (category === null || category === o.status) return null;
-  return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, computed: computedText }) };
+  return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, cell: resultWhere(wb, 'outcome'), computed: computedText }) };
+}
+
+/** Where the result block holds `k` ('Thông tin đơn vị'!B20), or the sheet when the unit has no such row. */
+function resultWhere(wb: UnitWorkbook, k: ResultKey): string {
+  const row = wb.unit.resultRows[k];
+  return row ? sheetRef(SHEETS.unit, `B${row}`) : `'${SHEETS.unit}'`;
 }
