@@ -525,6 +525,8 @@ export const vi = {
   'consolidate.flag.dataWarnings': '{count} điểm dữ liệu cần xem lại, ví dụ: {first}',
   'consolidate.flag.duplicateMembers': 'Tệp “{file}”, trang “{sheet}”: có vẻ có thành viên được ghi và tính nhiều lần: {members}. Các dòng này cùng họ tên, không có chức vụ, tổ / bộ phận, ngày sinh hay mã định danh nào khác nhau, nên số thành viên được tính và các tỷ lệ của đơn vị có thể sai. Đề nghị đơn vị kiểm tra: nếu là một người thì xóa dòng thừa hoặc ghi Không ở cột “Tính vào tổng số” của dòng không tính, đánh giá lại rồi gửi lại tệp; nếu là những người khác nhau thì ghi chức vụ hoặc tổ / bộ phận của từng người để phân biệt.',
   'consolidate.flag.duplicateMember': '“{name}” (dòng {rows})',
+  'consolidate.flag.sameMembers': 'Danh sách thành viên ({count} người được tính) trùng khớp hoàn toàn với hồ sơ của {units} (tệp {files}): một hồ sơ có thể đã được sao chép từ đơn vị kia. Đề nghị các đơn vị xác nhận danh sách thành viên của mình trước khi đề nghị công nhận.',
+  'consolidate.flag.sameMembersMore': ' và {count} đơn vị khác',
   'consolidate.summary': '{files} tệp: {units} tệp đã tổng hợp{flaggedPart}, {duplicates} tệp trùng không tổng hợp{identicalPart}, {skipped} tệp bỏ qua, {rejected} tệp bị từ chối',
   // Said only when there are some.
   'consolidate.summary.flagged': ' ({flagged} đơn vị cần xem lại)',
@@ -650,6 +652,7 @@ export const vi = {
   'officer.finding.duplicateTypeDiffers': 'Đơn vị gửi hai hồ sơ cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”); loại đơn vị cần được đơn vị xác nhận.',
   'officer.finding.duplicateUndecided': 'Đơn vị gửi hai hồ sơ khác nội dung, không xác định được bản nào mới hơn; bản được thẩm định cần được đơn vị xác nhận.',
   'officer.finding.duplicateMembers': 'Danh sách thành viên trong hồ sơ có người có vẻ được ghi và tính nhiều lần ({members}), nên số thành viên được tính và các tỷ lệ có thể sai; đơn vị cần làm rõ.',
+  'officer.finding.sameMembers': 'Danh sách thành viên trong hồ sơ trùng khớp hoàn toàn với hồ sơ của {units}; cần xác minh danh sách là của đơn vị.',
   'officer.finding.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng số liệu {value} {op} {required}',
   'officer.finding.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',
   'officer.finding.criterion': 'Tiêu chí {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',

@@ -29,8 +29,8 @@ const HEADINGS = {
  * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
  * is stale or missing, its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
- * checked), or it wrote no name (a blank row in the decision's list), or its recognition is
- * another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
+ * checked), or it wrote no name (a blank row in the decision's list), or its member list is another
+ * unit's (one workbook under two names), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -48,6 +48,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.noName',
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
+  'consolidate.flag.sameMembers',
   'handout.flagEdited',
   'handout.flagEditedDetails',
 ];
@@ -150,6 +151,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
   ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
   ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
+  ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
   ...DISAGREEMENT_FINDINGS,
 ]);
 

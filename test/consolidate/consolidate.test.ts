@@ -19,13 +19,14 @@ jest.setTimeout(180_000);
 const AS_OF = new Date(2025, 11, 28);
 const ELDER = new Date(2025, 11, 10, 8, 0, 0);
 
+// Each unit its own members (seed): units of other names with one member list are one workbook copied (copiedUnit.test.ts).
 const UNITS: Record<string, UnitSpec> = {
   '01-thcs-nguyen-du.xlsx': { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS' },
   '02-ubnd-xa.xlsx': { name: 'UBND xã Hòa Bình', type: 'UBND cấp xã', seed: 2 },
-  '03-mam-non-khong-dat.xlsx': { name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', rate: 0.8 },
-  '04-tieu-hoc-tt22.xlsx': { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt22-100' },
-  '05-thpt-muc-do-2.xlsx': { name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1' },
-  '06-co-quan-het-han.xlsx': { name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1' },
+  '03-mam-non-khong-dat.xlsx': { name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', rate: 0.8, seed: 23 },
+  '04-tieu-hoc-tt22.xlsx': { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt22-100', seed: 24 },
+  '05-thpt-muc-do-2.xlsx': { name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1', seed: 25 },
+  '06-co-quan-het-han.xlsx': { name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1', seed: 26 },
   '07-tu-danh-gia-sai.xlsx': {
     name: 'Trường THCS Chu Văn An',
     type: 'Trường THCS',
@@ -38,10 +39,10 @@ const UNITS: Record<string, UnitSpec> = {
     edit: edits.all(...[0, 2, 4, 6, 8, 10, 12, 14].map((i) => edits.member(i, 'discipline', 'Không'))),
   },
   '09-thcs-nguyen-du-ban-cu.xlsx': { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', evaluatedAt: ELDER },
-  '10-nguong-rieng.xlsx': { name: 'Trường THCS Đoàn Thị Điểm', type: 'Trường THCS', prepare: edits.threshold('2.4', 0.4) },
-  '11-chua-danh-gia.xlsx': { name: 'Trường mầm non Sơn Ca', type: 'Trường mầm non', evaluate: false },
-  '12-mau-cu.xlsx': { name: 'UBND xã An Phú', type: 'UBND cấp xã', edit: edits.setting('schema', 0) },
-  '13-mau-moi.xlsx': { name: 'UBND xã Tân Lập', type: 'UBND cấp xã', edit: edits.setting('schema', 2) },
+  '10-nguong-rieng.xlsx': { name: 'Trường THCS Đoàn Thị Điểm', type: 'Trường THCS', prepare: edits.threshold('2.4', 0.4), seed: 30 },
+  '11-chua-danh-gia.xlsx': { name: 'Trường mầm non Sơn Ca', type: 'Trường mầm non', evaluate: false, seed: 31 },
+  '12-mau-cu.xlsx': { name: 'UBND xã An Phú', type: 'UBND cấp xã', edit: edits.setting('schema', 0), seed: 32 },
+  '13-mau-moi.xlsx': { name: 'UBND xã Tân Lập', type: 'UBND cấp xã', edit: edits.setting('schema', 2), seed: 33 },
   '14-thieu-trang.xlsx': { name: 'Trường THCS Quang Trung', edit: edits.removeSheet('Thành viên') },
   '15-thieu-cot.xlsx': { name: 'Trường THCS Trần Phú', edit: (wb) => (wb.getWorksheet('Thành viên')!.getCell('B4').value = 'Nhân sự') },
 };

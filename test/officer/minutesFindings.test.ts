@@ -61,6 +61,7 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     example: 2026, min: 2000, max: 2026, requested: 'Mức độ 2', recognition: '“Đơn vị học tập” cấp huyện mức độ 1', basis: ' (Điều 10)', tiers: 'cấp huyện', ruleSet: 'TT24 · cấp huyện · mức độ 1',
     sheet: 'Thành viên', members: '“Hoàng Thị Sơn” (dòng 7, 17)',
     code: '2.1', recorded: 'Đạt', cell: "'Tiêu chí'!O24", op: '<', required: '90%', computed: 'Không đạt',
+    units: '“Trường THCS Quang Trung”', files: '“ho-so/b.xlsx”',
   };
   const remarks: [MessageKey, MessageKey][] = [
     ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
@@ -75,6 +76,7 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
     ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
     ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
+    ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
     // A self-assessment that disagrees: the figure stays, the cell the unit overwrote is the table's.
     ['consolidate.flag.indicatorShare', 'officer.finding.indicatorShare'],
     ['consolidate.flag.indicatorOther', 'officer.finding.indicatorOther'],
