@@ -108,6 +108,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ctx = buildOfficerContext(batch, templates.texts, options, snapshot.date1904);
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
+    // The minutes print the table's results and reasons as they are: in English, said before anyone signs.
+    if (table.english) warnings.push(t(lang, 'officer.englishTable', { sheet: tableSheet }));
     // A unit whose bases the table recorded is cited by them: its rule set's name need not be known.
     const unknown = [...new Set(batch.units.filter((u) => !u.bases.length).map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
     if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: target.sheet }));

@@ -22,6 +22,7 @@ const HEADINGS = {
   outcome: 'Kết quả (tính lại)',
   unmet: 'Chỉ tiêu chưa đạt',
   recorded: 'Tự đánh giá của đơn vị',
+  check: 'Thẩm định',
   remarks: 'Ghi chú',
 } as const;
 
@@ -203,7 +204,13 @@ function recognisedLevel(outcome: string): number | null {
   return m ? Number(m[1]) : 0;
 }
 
-export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'> } | { ok: false; reason: 'noHeader' | 'noUnits' };
+/**
+ * The table's “Thẩm định” in English (“Data agree”, “To review (2)”): a table consolidated in English, whose results
+ * and remarks the minutes would print in English.
+ */
+const ENGLISH_CHECK = [catalogs.en['consolidate.check.ok'], catalogs.en['consolidate.check.review']].map(messagePattern);
+
+export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'>; english: boolean } | { ok: false; reason: 'noHeader' | 'noUnits' };
 
 /** `now`: the day the documents are drawn, for the years a unit may be evaluated for. */
 export function readConsolidatedTable(data: SheetData, now = new Date()): TableRead {
@@ -218,6 +225,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     return read?.kind === 'year' ? read.year : null;
   };
   const units: BatchUnit[] = [];
+  let english = false;
   for (const row of data.rows.slice(headerIndex + 1)) {
     // The unit rows end where STT stops being a number (the counts below the table).
     if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
@@ -227,6 +235,8 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       .filter(Boolean);
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
+    const check = at(row, 'check');
+    if (check && ENGLISH_CHECK.some((p) => p.test(check))) english = true;
     const level = recognisedLevel(outcome);
     const rating = ratingOf(outcome);
     units.push({
@@ -255,7 +265,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
   const years = [...new Set(units.map((u) => u.year).filter((y) => y !== null))].sort((a, b) => a - b);
-  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units } };
+  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units }, english };
 }
 
 /**
