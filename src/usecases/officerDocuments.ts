@@ -17,8 +17,8 @@ import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../doc
 import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, unmetUnnamed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
-import { readConsolidatedTable, recognisedRatings } from './officerTable';
-import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
+import { readConsolidatedTable, readUnreadFiles, recognisedRatings } from './officerTable';
+import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
 
 export { OFFICER_KINDS, OFFICER_SHEET, isOfficerKind, type OfficerKind } from '../documents/officer';
 /** Where the officer edits the documents' texts. */
@@ -33,6 +33,8 @@ const OFFICER_ROLE: Record<OfficerKind, Role> = {
 /** The consolidated table, and the officer's texts (edited by the officer, only completed by the add-in). */
 const TABLE = { name: CONSOLIDATION_SHEETS.units, role: ROLE.consolidation };
 const TEMPLATES = { name: OFFICER_TEMPLATES.sheet, role: ROLE.officerTemplates };
+/** The consolidation's file report: the files it could not read are dossiers the minutes record as not examined. */
+const FILE_REPORT = { name: CONSOLIDATION_SHEETS.files, role: ROLE.fileReport };
 
 export interface OfficerOptions extends OfficerFields {
   kinds?: readonly OfficerKind[];
@@ -88,7 +90,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
   const kinds = OFFICER_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
   return workbook.batch(async (session) => {
     const drawn = kinds.map((k) => ({ name: OFFICER_SHEET[k], role: OFFICER_ROLE[k] }));
-    const snapshot = await readOwnSheets(session, [SHEETS.criteria], [TABLE, TEMPLATES, ...drawn], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.files) });
+    const snapshot = await readOwnSheets(session, [SHEETS.criteria], [TABLE, TEMPLATES, FILE_REPORT, ...drawn]);
     const tableSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     const data = ownSheetData(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     if (!data) {
@@ -102,7 +104,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const criteria = snapshot.sheets.get(SHEETS.criteria);
     const own = criteria ? readCriteriaSheet(criteria) : null;
     const ruleSets = knownRuleSets(own && own.rows.length ? own.ruleSet : null);
-    const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets };
+    const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets, unread: readUnreadFiles(ownSheetData(snapshot, FILE_REPORT.name, FILE_REPORT.role)) };
     const target = editedOwnSheet(snapshot, TEMPLATES, (d) => isTemplatesSheet(d, OFFICER_TEMPLATES));
     const templatesData = target.data;
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);

@@ -268,6 +268,27 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
   return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units }, english };
 }
 
+/** The file report's headings (usecases/consolidate/layout.ts) and its rejected status in either language. */
+const FILE_HEADINGS = { file: 'Tệp', status: 'Trạng thái' } as const;
+const REJECTED = LANGS.map((c) => c['consolidate.status.rejected']);
+
+/**
+ * The files of the file report (“Báo cáo tệp”) that were rejected, unreadable: dossiers received
+ * but not examined, by file name without its folders (as the minutes name them).
+ */
+export function readUnreadFiles(data: SheetData | undefined): string[] {
+  if (!data) return [];
+  const text = (v: CellValue | undefined) => readText(v ?? null).normalize('NFC').trim();
+  const headerIndex = data.rows.findIndex((r) => r.some((c) => text(c) === FILE_HEADINGS.file) && r.some((c) => text(c) === FILE_HEADINGS.status));
+  if (headerIndex < 0) return [];
+  const header = data.rows[headerIndex]!.map((c) => text(c));
+  const [file, status] = [header.indexOf(FILE_HEADINGS.file), header.indexOf(FILE_HEADINGS.status)];
+  return data.rows
+    .slice(headerIndex + 1)
+    .filter((r) => REJECTED.includes(text(r[status])) && text(r[file]) !== '')
+    .map((r) => text(r[file]).split(/[\\/]/).pop()!);
+}
+
 /**
  * A rated unit (TT22) stays proposed only when its rule set — the one the table names, known to
  * the officer — recognises that rating (one of its bands, not its fail band "Chưa đạt").
