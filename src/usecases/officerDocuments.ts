@@ -17,8 +17,8 @@ import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../doc
 import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, unmetUnnamed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
-import { readConsolidatedTable, recognisedRatings } from './officerTable';
-import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
+import { readConsolidatedTable, readUnreadFiles, recognisedRatings } from './officerTable';
+import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
 
 export { OFFICER_KINDS, OFFICER_SHEET, isOfficerKind, type OfficerKind } from '../documents/officer';
 /** Where the officer edits the documents' texts. */
@@ -33,6 +33,8 @@ const OFFICER_ROLE: Record<OfficerKind, Role> = {
 /** The consolidated table, and the officer's texts (edited by the officer, only completed by the add-in). */
 const TABLE = { name: CONSOLIDATION_SHEETS.units, role: ROLE.consolidation };
 const TEMPLATES = { name: OFFICER_TEMPLATES.sheet, role: ROLE.officerTemplates };
+/** The consolidation's file report: the files it could not read are dossiers the minutes record as not examined. */
+const FILE_REPORT = { name: CONSOLIDATION_SHEETS.files, role: ROLE.fileReport };
 
 export interface OfficerOptions extends OfficerFields {
   kinds?: readonly OfficerKind[];
@@ -88,7 +90,7 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
   const kinds = OFFICER_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
   return workbook.batch(async (session) => {
     const drawn = kinds.map((k) => ({ name: OFFICER_SHEET[k], role: OFFICER_ROLE[k] }));
-    const snapshot = await readOwnSheets(session, [SHEETS.criteria], [TABLE, TEMPLATES, ...drawn], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.files) });
+    const snapshot = await readOwnSheets(session, [SHEETS.criteria], [TABLE, TEMPLATES, FILE_REPORT, ...drawn]);
     const tableSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     const data = ownSheetData(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     if (!data) {
@@ -102,12 +104,14 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const criteria = snapshot.sheets.get(SHEETS.criteria);
     const own = criteria ? readCriteriaSheet(criteria) : null;
     const ruleSets = knownRuleSets(own && own.rows.length ? own.ruleSet : null);
-    const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets };
+    const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets, unread: readUnreadFiles(ownSheetData(snapshot, FILE_REPORT.name, FILE_REPORT.role)) };
     const target = editedOwnSheet(snapshot, TEMPLATES, (d) => isTemplatesSheet(d, OFFICER_TEMPLATES));
     const templatesData = target.data;
     const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ctx = buildOfficerContext(batch, templates.texts, options, snapshot.date1904);
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
+    // The minutes print the table's results and reasons as they are: in English, said before anyone signs.
+    if (table.english) warnings.push(t(lang, 'officer.englishTable', { sheet: tableSheet }));
     // A unit whose bases the table recorded is cited by them: its rule set's name need not be known.
     const unknown = [...new Set(batch.units.filter((u) => !u.bases.length).map((u) => u.ruleSet))].filter((n) => n && !batch.ruleSets.some((r) => r.name === n));
     if (unknown.length) warnings.push(t(lang, 'officer.unknownRuleSet', { names: unknown.map((n) => `“${n}”`).join(', '), sheet: target.sheet }));

@@ -22,6 +22,7 @@ const HEADINGS = {
   outcome: 'Kết quả (tính lại)',
   unmet: 'Chỉ tiêu chưa đạt',
   recorded: 'Tự đánh giá của đơn vị',
+  check: 'Thẩm định',
   remarks: 'Ghi chú',
 } as const;
 
@@ -29,8 +30,8 @@ const HEADINGS = {
  * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
  * is stale or missing, its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
- * checked), or it wrote no name (a blank row in the decision's list), or its recognition is
- * another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
+ * checked), or it wrote no name (a blank row in the decision's list), or its member list is another
+ * unit's (one workbook under two names), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -48,6 +49,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.noName',
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
+  'consolidate.flag.sameMembers',
   'handout.flagEdited',
   'handout.flagEditedDetails',
 ];
@@ -77,7 +79,19 @@ function messagePattern(template: string): RegExp {
   return new RegExp(`^${source}${words(rest)}$`);
 }
 
-const BLOCKING_PATTERNS = BLOCKING.flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
+/**
+ * The disagreements as the minutes state them, without the unit's cell: also the remarks of tables drawn before the
+ * remarks named that cell, which keep the unit out as they did.
+ */
+const DISAGREEMENT_FINDINGS = [
+  ['consolidate.flag.indicatorShare', 'officer.finding.indicatorShare'],
+  ['consolidate.flag.indicatorOther', 'officer.finding.indicatorOther'],
+  ['consolidate.flag.criterion', 'officer.finding.criterion'],
+  ['consolidate.flag.outcome', 'officer.finding.outcome'],
+  ['consolidate.flag.score', 'officer.finding.score'],
+] as const satisfies readonly (readonly [MessageKey, MessageKey])[];
+
+const BLOCKING_PATTERNS = [...BLOCKING, ...DISAGREEMENT_FINDINGS.map(([, finding]) => finding)].flatMap((k) => [catalogs.vi[k], catalogs.en[k]].map(messagePattern));
 
 /**
  * "Tệp “…”: " that the table puts before a remark not naming its file (consolidate/layout.ts):
@@ -138,6 +152,8 @@ const FINDINGS = findingRules([
   ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
   ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
   ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
+  ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
+  ...DISAGREEMENT_FINDINGS,
 ]);
 
 /** Evaluate's checks of the unit's information as the table words them ("Tệp “…”, " then the check's own message). */
@@ -188,7 +204,13 @@ function recognisedLevel(outcome: string): number | null {
   return m ? Number(m[1]) : 0;
 }
 
-export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'> } | { ok: false; reason: 'noHeader' | 'noUnits' };
+/**
+ * The table's “Thẩm định” in English (“Data agree”, “To review (2)”): a table consolidated in English, whose results
+ * and remarks the minutes would print in English.
+ */
+const ENGLISH_CHECK = [catalogs.en['consolidate.check.ok'], catalogs.en['consolidate.check.review']].map(messagePattern);
+
+export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'>; english: boolean } | { ok: false; reason: 'noHeader' | 'noUnits' };
 
 /** `now`: the day the documents are drawn, for the years a unit may be evaluated for. */
 export function readConsolidatedTable(data: SheetData, now = new Date()): TableRead {
@@ -203,6 +225,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     return read?.kind === 'year' ? read.year : null;
   };
   const units: BatchUnit[] = [];
+  let english = false;
   for (const row of data.rows.slice(headerIndex + 1)) {
     // The unit rows end where STT stops being a number (the counts below the table).
     if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
@@ -212,6 +235,8 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       .filter(Boolean);
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
+    const check = at(row, 'check');
+    if (check && ENGLISH_CHECK.some((p) => p.test(check))) english = true;
     const level = recognisedLevel(outcome);
     const rating = ratingOf(outcome);
     units.push({
@@ -240,7 +265,28 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
   const years = [...new Set(units.map((u) => u.year).filter((y) => y !== null))].sort((a, b) => a - b);
-  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units } };
+  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units }, english };
+}
+
+/** The file report's headings (usecases/consolidate/layout.ts) and its rejected status in either language. */
+const FILE_HEADINGS = { file: 'Tệp', status: 'Trạng thái' } as const;
+const REJECTED = LANGS.map((c) => c['consolidate.status.rejected']);
+
+/**
+ * The files of the file report (“Báo cáo tệp”) that were rejected, unreadable: dossiers received
+ * but not examined, by file name without its folders (as the minutes name them).
+ */
+export function readUnreadFiles(data: SheetData | undefined): string[] {
+  if (!data) return [];
+  const text = (v: CellValue | undefined) => readText(v ?? null).normalize('NFC').trim();
+  const headerIndex = data.rows.findIndex((r) => r.some((c) => text(c) === FILE_HEADINGS.file) && r.some((c) => text(c) === FILE_HEADINGS.status));
+  if (headerIndex < 0) return [];
+  const header = data.rows[headerIndex]!.map((c) => text(c));
+  const [file, status] = [header.indexOf(FILE_HEADINGS.file), header.indexOf(FILE_HEADINGS.status)];
+  return data.rows
+    .slice(headerIndex + 1)
+    .filter((r) => REJECTED.includes(text(r[status])) && text(r[file]) !== '')
+    .map((r) => text(r[file]).split(/[\\/]/).pop()!);
 }
 
 /**

@@ -19,13 +19,14 @@ jest.setTimeout(180_000);
 const AS_OF = new Date(2025, 11, 28);
 const ELDER = new Date(2025, 11, 10, 8, 0, 0);
 
+// Each unit its own members (seed): units of other names with one member list are one workbook copied (copiedUnit.test.ts).
 const UNITS: Record<string, UnitSpec> = {
   '01-thcs-nguyen-du.xlsx': { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS' },
   '02-ubnd-xa.xlsx': { name: 'UBND xã Hòa Bình', type: 'UBND cấp xã', seed: 2 },
-  '03-mam-non-khong-dat.xlsx': { name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', rate: 0.8 },
-  '04-tieu-hoc-tt22.xlsx': { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt22-100' },
-  '05-thpt-muc-do-2.xlsx': { name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1' },
-  '06-co-quan-het-han.xlsx': { name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1' },
+  '03-mam-non-khong-dat.xlsx': { name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', rate: 0.8, seed: 23 },
+  '04-tieu-hoc-tt22.xlsx': { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt22-100', seed: 24 },
+  '05-thpt-muc-do-2.xlsx': { name: 'Trường THPT Lê Quý Đôn', type: 'Trường THPT', presetId: 'tt24-tinh-md2', level: 'Mức độ 2', previousDate: new Date(2025, 2, 15), previousLevel: 'Mức độ 1', seed: 25 },
+  '06-co-quan-het-han.xlsx': { name: 'Phòng Văn hóa - Xã hội', type: 'Cơ quan nhà nước', previousDate: new Date(2021, 5, 1), previousLevel: 'Mức độ 1', seed: 26 },
   '07-tu-danh-gia-sai.xlsx': {
     name: 'Trường THCS Chu Văn An',
     type: 'Trường THCS',
@@ -38,10 +39,10 @@ const UNITS: Record<string, UnitSpec> = {
     edit: edits.all(...[0, 2, 4, 6, 8, 10, 12, 14].map((i) => edits.member(i, 'discipline', 'Không'))),
   },
   '09-thcs-nguyen-du-ban-cu.xlsx': { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', evaluatedAt: ELDER },
-  '10-nguong-rieng.xlsx': { name: 'Trường THCS Đoàn Thị Điểm', type: 'Trường THCS', prepare: edits.threshold('2.4', 0.4) },
-  '11-chua-danh-gia.xlsx': { name: 'Trường mầm non Sơn Ca', type: 'Trường mầm non', evaluate: false },
-  '12-mau-cu.xlsx': { name: 'UBND xã An Phú', type: 'UBND cấp xã', edit: edits.setting('schema', 0) },
-  '13-mau-moi.xlsx': { name: 'UBND xã Tân Lập', type: 'UBND cấp xã', edit: edits.setting('schema', 2) },
+  '10-nguong-rieng.xlsx': { name: 'Trường THCS Đoàn Thị Điểm', type: 'Trường THCS', prepare: edits.threshold('2.4', 0.4), seed: 30 },
+  '11-chua-danh-gia.xlsx': { name: 'Trường mầm non Sơn Ca', type: 'Trường mầm non', evaluate: false, seed: 31 },
+  '12-mau-cu.xlsx': { name: 'UBND xã An Phú', type: 'UBND cấp xã', edit: edits.setting('schema', 0), seed: 32 },
+  '13-mau-moi.xlsx': { name: 'UBND xã Tân Lập', type: 'UBND cấp xã', edit: edits.setting('schema', 2), seed: 33 },
   '14-thieu-trang.xlsx': { name: 'Trường THCS Quang Trung', edit: edits.removeSheet('Thành viên') },
   '15-thieu-cot.xlsx': { name: 'Trường THCS Trần Phú', edit: (wb) => (wb.getWorksheet('Thành viên')!.getCell('B4').value = 'Nhân sự') },
 };
@@ -193,11 +194,11 @@ describe('dvht consolidate', () => {
     expect(unit('06-co-quan-het-han.xlsx').flags).toEqual([{ code: 'expired', message: 'Công nhận lần trước (01/06/2021) đã hết thời hạn 36 tháng (đến 31/12/2024).' }]);
   });
 
-  it('flags a self-assessment that disagrees with the unit’s own data, in the officer’s words', () => {
+  it('flags a self-assessment that disagrees with the unit’s own data, in the officer’s words, at the cell the unit overwrote', () => {
     const messages = unit('07-tu-danh-gia-sai.xlsx').flags.map((f) => f.message);
     expect(messages).toEqual([
-      'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%',
-      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+      "Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 88,1% < 90%",
+      "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
     ]);
     expect(unit('07-tu-danh-gia-sai.xlsx').outcome.label).toBe('Không đạt');
     expect(file('07-tu-danh-gia-sai.xlsx').status).toBe('flagged');
@@ -207,9 +208,9 @@ describe('dvht consolidate', () => {
     const u = unit('08-da-sua-sau-danh-gia.xlsx');
     expect(u.flags.map((f) => f.message)).toEqual([
       'Số liệu đã sửa sau lần đánh giá 20/12/2025: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
-      'Tiêu chí 2: tự đánh giá Đạt nhưng tính lại: Không đạt',
-      'Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 86,4% < 90%',
-      'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+      "Tiêu chí 2: tự đánh giá Đạt ('Tiêu chí'!O23) nhưng tính lại: Không đạt",
+      "Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 86,4% < 90%",
+      "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
     ]);
   });
 
@@ -263,7 +264,7 @@ describe('dvht consolidate', () => {
     expect(ws.getCell(row, col('Kết quả (tính lại)')).value).toBe('Không đạt');
     expect(ws.getCell(row, col('Thẩm định')).value).toBe('Cần xem lại (2)');
     // Each bullet names its file, as the row's “Tệp” does.
-    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt nhưng số liệu 88,1% < 90%`);
+    expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 88,1% < 90%`);
     expect(ws.getCell(row, col('Chỉ tiêu 2.1')).value).toBeCloseTo(52 / 59, 10);
     // What to ask the unit to mend, beside its result: each indicator it does not meet, with its figure.
     expect(String(ws.getCell(row, col('Chỉ tiêu chưa đạt')).value)).toContain('2.1: 88,1% < 90%');

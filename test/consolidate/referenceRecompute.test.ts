@@ -46,8 +46,8 @@ describe('recomputed under the reference rule set', () => {
     expect(r.passRates.find((p) => p.code === '2.3')).toMatchObject({ met: 0, evaluated: 2, leftOut: 0 });
     expect(edited!.flags.map((f) => f.message)).toEqual(
       expect.arrayContaining([
-        'Chỉ tiêu 2.3: tự đánh giá Đạt nhưng số liệu 89,8% < 90%',
-        'Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” nhưng tính lại: “Chưa đủ điều kiện công nhận”',
+        "Chỉ tiêu 2.3: tự đánh giá Đạt ('Tiêu chí'!O26) nhưng số liệu 89,8% < 90%",
+        "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
         'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” mà sổ ghi: chỉ tiêu 2.3 yêu cầu 80% (mẫu: 90%)',
       ]),
     );

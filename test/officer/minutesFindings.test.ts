@@ -6,7 +6,7 @@
 import { generateOfficerDocuments, OFFICER_SHEET } from '../../src/usecases/officerDocuments';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate';
 import { readText } from '../../src/domain/values';
-import { remarkFinding } from '../../src/usecases/officerTable';
+import { isBlockingRemark, remarkFinding } from '../../src/usecases/officerTable';
 import { t, type Lang, type MessageKey } from '../../src/i18n';
 import type { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { consolidatedInProcess, edits, unitWorkbook } from '../consolidate/corpus';
@@ -60,6 +60,8 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     date: '01/02/2027', asOf: '10/01/2026', typed: 'UBND huyện Mỹ Đức', tier: 'cấp xã', type: 'Trường THCS', otherType: 'Trường phổ thông nhiều cấp học', other: 'ho-so/b.xlsx',
     example: 2026, min: 2000, max: 2026, requested: 'Mức độ 2', recognition: '“Đơn vị học tập” cấp huyện mức độ 1', basis: ' (Điều 10)', tiers: 'cấp huyện', ruleSet: 'TT24 · cấp huyện · mức độ 1',
     sheet: 'Thành viên', members: '“Hoàng Thị Sơn” (dòng 7, 17)',
+    code: '2.1', recorded: 'Đạt', cell: "'Tiêu chí'!O24", op: '<', required: '90%', computed: 'Không đạt',
+    units: '“Trường THCS Quang Trung”', files: '“ho-so/b.xlsx”',
   };
   const remarks: [MessageKey, MessageKey][] = [
     ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
@@ -74,6 +76,13 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     ['consolidate.flag.duplicateTypeDiffersKept', 'officer.finding.duplicateTypeDiffers'],
     ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
     ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
+    ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
+    // A self-assessment that disagrees: the figure stays, the cell the unit overwrote is the table's.
+    ['consolidate.flag.indicatorShare', 'officer.finding.indicatorShare'],
+    ['consolidate.flag.indicatorOther', 'officer.finding.indicatorOther'],
+    ['consolidate.flag.criterion', 'officer.finding.criterion'],
+    ['consolidate.flag.outcome', 'officer.finding.outcome'],
+    ['consolidate.flag.score', 'officer.finding.score'],
   ];
   const checks = ['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const;
   it.each(['vi', 'en'] as Lang[])('%s', (lang) => {
@@ -82,9 +91,12 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
       const remark = t(lang, 'consolidate.flag.unitCheck', { file: params.file, message: t(lang, `problem.${c}`, params) });
       expect([c, remarkFinding(remark)]).toEqual([c, t(lang, `officer.finding.${c}`, params)]);
     }
-    // A finding already (a figure that disagrees) stands as the table wrote it.
-    const disagree = t(lang, 'consolidate.flag.indicatorShare', { code: '2.1', recorded: 'Đạt', value: '79,7%', op: '<', required: '90%' });
-    expect(remarkFinding(disagree)).toBe(disagree);
+    // A finding already (a figure changed after the evaluation) stands as the table wrote it.
+    const stale = t(lang, 'consolidate.flag.stale', { date: '20/12/2025' });
+    expect(remarkFinding(stale)).toBe(stale);
+    // A table drawn before the remarks named the cell still keeps the unit out, and the minutes say it as it is.
+    const before = t(lang, 'officer.finding.indicatorShare', { code: '2.1', recorded: 'Đạt', value: '79,7%', op: '<', required: '90%' });
+    expect([isBlockingRemark(before), remarkFinding(before)]).toEqual([true, before]);
   });
 });
 

@@ -49,6 +49,8 @@ export interface Batch {
   units: BatchUnit[];
   /** The rule sets the units were evaluated against, where known (presets, the officer's own). */
   ruleSets: BatchRuleSet[];
+  /** Files received that could not be read (the file report's rejected ones), by name without folders: dossiers not examined. */
+  unread?: string[];
 }
 
 /** A unit's bases: as the table recorded them, else (a table drawn before it recorded them) its rule set's. */

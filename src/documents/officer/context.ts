@@ -152,6 +152,8 @@ export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, str
     so_muc_1: String(chosen.filter((u) => u.level === 1).length),
     so_muc_2: String(chosen.filter((u) => u.level === 2).length),
     so_theo_muc: countsByProposal(batch),
+    so_tep_loi: String(batch.unread?.length ?? 0),
+    tep_loi: (batch.unread ?? []).map((f) => `“${f}”`).join(', '),
     ky_hieu: code && code !== abbreviation(body) ? code : officeAbbreviation(office),
     ngay_ky: signed,
     ten_don_vi: '',

@@ -129,6 +129,11 @@ export function drawBienBanThamDinh(ctx: OfficerContext, kept: KeptTexts): Sheet
   b.paragraphs(officerText(ctx, 'tham_dinh.muc_chua_dat'), { bold: true });
   unitTable(b, ctx, kept, units.filter((u) => !proposed(u)), ['STT', 'Tên đơn vị', 'Tính lại', 'Lý do'], [1, 3, 2, 4], 'tham_dinh.y_kien_chua_dat', (u) => u.outcome);
   b.spacer(6);
+  // Dossiers received whose files could not be read: no unit of the table, still recorded as not examined.
+  if (ctx.batch.unread?.length) {
+    b.paragraphs(officerText(ctx, 'tham_dinh.muc_khong_doc_duoc'), { bold: true });
+    b.spacer(6);
+  }
   // The conclusion goes with the signatures: they never stand alone on the last page.
   b.keepTogether(() => {
     b.paragraphs(officerText(ctx, 'tham_dinh.ket_luan'), { bold: true, indent: true });

@@ -27,6 +27,8 @@ export const OFFICER_PLACEHOLDERS = {
   so_muc_1: 'Số đơn vị đề nghị công nhận mức độ 1',
   so_muc_2: 'Số đơn vị đề nghị công nhận mức độ 2',
   so_theo_muc: 'Số đơn vị đề nghị theo từng mức độ, xếp loại (“mức độ 1: 3 đơn vị; xếp loại Tốt: 2 đơn vị”)',
+  so_tep_loi: 'Số tệp hồ sơ đã nhận mà không đọc được (trang “Báo cáo tệp”: bị từ chối), chưa thẩm định',
+  tep_loi: 'Tên các tệp hồ sơ không đọc được, không kèm thư mục (“THCS Hòa Bình.xls”, …)',
   ky_hieu: 'Ký hiệu viết tắt của cơ quan thẩm định (mục “chung.ky_hieu”; để trống: chữ đầu tên cơ quan, ví dụ PVHXH)',
   ngay_ky: 'Ngày ký (mục “chung.ngay_ky”)',
   // Per unit (only inside the "…don_vi" texts):
@@ -100,6 +102,11 @@ export const OFFICER_TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'tham_dinh.muc_dat', label: 'Biên bản thẩm định: đề mục danh sách đủ điều kiện', text: '1. Đơn vị có kết quả tự đánh giá khớp số liệu, đủ điều kiện đề nghị công nhận: {so_de_nghi} đơn vị ({so_theo_muc}).' },
   { key: 'tham_dinh.muc_chua_dat', label: 'Biên bản thẩm định: đề mục danh sách chưa đủ điều kiện', text: '2. Đơn vị chưa đủ điều kiện đề nghị công nhận: {so_khong_de_nghi} đơn vị.' },
   { key: 'tham_dinh.khong_co', label: 'Biên bản thẩm định: khi danh sách trống', text: 'Không có đơn vị nào.' },
+  {
+    key: 'tham_dinh.muc_khong_doc_duoc',
+    label: 'Biên bản thẩm định: hồ sơ đã nhận mà tệp không đọc được (chỉ in khi có)',
+    text: '3. Hồ sơ chưa thẩm định được do tệp không đọc được: {so_tep_loi} tệp ({tep_loi}); đề nghị đơn vị gửi lại tệp để thẩm định bổ sung.',
+  },
   { key: 'tham_dinh.y_kien_dat', label: 'Biên bản thẩm định: ý kiến mặc định cho đơn vị đủ điều kiện (cán bộ sửa trên trang biên bản)', text: 'Khớp số liệu.' },
   { key: 'tham_dinh.y_kien_chua_dat', label: 'Biên bản thẩm định: lý do mặc định cho đơn vị chưa đủ điều kiện (cán bộ sửa trên trang biên bản)', text: '{ly_do_chua_dat}' },
   {

@@ -164,6 +164,7 @@ export class Consolidation {
     const outcomes = this.outcomes.filter((o): o is FileOutcome => o !== undefined);
     const { kept, identical } = resolveDuplicates(outcomes, (o) => this.unitKeys.get(o)!, lang);
     const yearFlags = otherYearFlags(kept.map((o) => o.unit!), lang);
+    const listFlags = sameMembersFlags(kept, lang);
     // The dropped duplicates' indicators leave the counts (on a copy: finish may be asked again).
     const rateCounts: RateCounts = new Map([...this.rateCounts].map(([id, c]) => [id, { ...c }]));
     const keptSet = new Set(kept);
@@ -184,6 +185,8 @@ export class Consolidation {
       if (otherCriteria) u.flags.push(otherCriteria);
       const y = yearFlags.get(u);
       if (y) u.flags.push(y);
+      const list = listFlags.get(u);
+      if (list) u.flags.push(list);
       u.flags.push(...dateFlags(u, asOf, lang));
       o.report.status = u.flags.length ? 'flagged' : 'consolidated';
       o.report.reasons = u.flags.map((f) => f.message);
@@ -251,6 +254,38 @@ function otherYearFlags(units: UnitRecord[], lang: Lang): Map<UnitRecord, Flag> 
     if (u.year === null || (!tie && u.year === majority)) continue;
     const message = tie ? t(lang, 'consolidate.flag.yearMixed', { years, year: u.year }) : t(lang, 'consolidate.flag.yearDiffers', { year: u.year, majority, count, total });
     flags.set(u, { code: 'yearDiffers', message });
+  }
+  return flags;
+}
+
+/**
+ * Units of other names with one member list, the same names giving the same figures (UnitRecord.members):
+ * one workbook copied and renamed, its figures another unit's. Each is flagged with the others (a
+ * unit's files of other years share its list and its name: not flagged).
+ */
+function sameMembersFlags(kept: FileOutcome[], lang: Lang): Map<UnitRecord, Flag> {
+  const byList = new Map<string, FileOutcome[]>();
+  for (const o of kept) {
+    const key = o.unit!.members;
+    if (key === '') continue;
+    const same = byList.get(key);
+    if (same) same.push(o);
+    else byList.set(key, [o]);
+  }
+  const flags = new Map<UnitRecord, Flag>();
+  const SHOWN = 3;
+  for (const group of byList.values()) {
+    if (group.length < 2) continue;
+    for (const o of group) {
+      const u = o.unit!;
+      const others = group.filter((x) => foldKey(x.unit!.name) !== foldKey(u.name));
+      if (!others.length) continue;
+      const shown = others.slice(0, SHOWN);
+      const more = others.length > SHOWN ? t(lang, 'consolidate.flag.sameMembersMore', { count: others.length - SHOWN }) : '';
+      const units = shown.map((x) => `“${x.unit!.name}”`).join(', ') + more;
+      const files = shown.map((x) => `“${x.report.file}”`).join(', ') + (more ? ', …' : '');
+      flags.set(u, { code: 'sameMembers', message: t(lang, 'consolidate.flag.sameMembers', { count: u.countedMembers, units, files }) });
+    }
   }
   return flags;
 }

@@ -4,18 +4,19 @@
  * apply (reference.ts; domain evaluate), and compare with what the unit's workbook records. Never
  * throws for a bad file: every failure becomes a status and a reason.
  */
-import { evaluate, type Evaluation, type Status } from '../../domain/evaluation';
+import { evaluate, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { foldKey } from '../../domain/text';
 import { findByCode } from '../../domain/arrays';
 import { readNumber, readText, type CellValue } from '../../domain/values';
+import { hash64 } from '../../domain/hash';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
-import { sheetRef } from '../../workbook/a1';
+import { columnLetter, sheetRef } from '../../workbook/a1';
 import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
@@ -216,9 +217,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   const ids = identitiesOf(rules);
 
   if (recordedOutcome === '' && recordedFp === '') {
-    const row = wb.unit.resultRows.outcome;
-    const where = row ? sheetRef(SHEETS.unit, `B${row}`) : `'${SHEETS.unit}'`;
-    flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where, field: RESULT_FIELDS.outcome }) });
+    flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where: resultWhere(wb, 'outcome'), field: RESULT_FIELDS.outcome }) });
   }
   else {
     if (recordedFp !== fingerprint(wb)) {
@@ -255,10 +254,33 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
     contents,
+    members: membersKey(wb.members.table, ev),
     previousDate: prev.kind === 'date' ? prev.serial : null,
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,
   };
+}
+
+/** Fewer named members than this are no telling list: a small unit may share its few staff with another. */
+const SAME_LIST_MIN = 5;
+
+/**
+ * The member list as one key: its names in order and the figures they give (counted members, each
+ * indicator's value); '' for a list too short to tell. Two units of other names holding one key
+ * sent one list: a workbook copied and renamed (aggregate.ts). Names and figures rather than every
+ * cell: hashing a whole list doubled what fingerprinting costs each file (≈ 100 µs for 60 members).
+ */
+function membersKey(table: MemberTable | null, ev: Evaluation): string {
+  if (!table) return '';
+  const names: string[] = [];
+  for (const r of table.rows) {
+    const name = readText(r.cells[table.nameIndex] ?? null);
+    if (name !== '') names.push(name);
+  }
+  if (names.length < SAME_LIST_MIN) return '';
+  let figures = String(ev.countedMembers);
+  for (const i of ev.indicators) figures += `|${i.value ?? ''}`;
+  return hash64(`${names.join('\n')}\n${figures}`);
 }
 
 function indicatorFigures(ev: Evaluation, ids: Identities): UnitRecord['indicators'] {
@@ -342,6 +364,8 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
     const cell = rows[row.row - 1]?.[COL.result - 1] ?? null;
     const recorded = recordedStatus(cell);
     if (recorded === null) continue;
+    // The cell the unit typed over (its formula gives the data's result): where the officer and the unit look.
+    const at = sheetRef(SHEETS.criteria, `${columnLetter(COL.result)}${row.row}`);
     if (row.indicator) {
       const res = findByCode(ev.indicators, row.code);
       if (!res || recorded === res.status) continue;
@@ -350,16 +374,17 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
         ? t(lang, 'consolidate.flag.indicatorShare', {
             code: res.code,
             recorded: readText(cell),
+            cell: at,
             value: formatPercent(res.value!, lang),
             op: res.status === 'met' ? '≥' : '<',
             required: formatThreshold(res.required!, lang),
           })
-        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) });
+        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) });
       flags.push({ code: 'disagree', message });
     } else {
       const res = findByCode(ev.criteria, row.code);
       if (!res || recorded === res.status) continue;
-      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), computed: t(lang, `status.${res.status}`) }) });
+      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) }) });
     }
   }
   return flags;
@@ -381,12 +406,18 @@ function outcomeDisagreement(
     if (sameScore && foldKey(rating) === foldKey(o.rating ?? '')) return null;
     return {
       code: 'disagree',
-      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore ?? '', rating].filter((x) => x !== '').join(' — ') || '∅', computed: computedText }),
+      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore ?? '', rating].filter((x) => x !== '').join(' — ') || '∅', cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
     };
   }
   const key = foldKey(recorded);
   const category =
     key === '' ? null : key.startsWith(foldKey(RESULT_TEXT.recognisedPrefix)) ? 'recognised' : key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
   if (category === null || category === o.status) return null;
-  return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, computed: computedText }) };
+  return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, cell: resultWhere(wb, 'outcome'), computed: computedText }) };
+}
+
+/** Where the result block holds `k` ('Thông tin đơn vị'!B20), or the sheet when the unit has no such row. */
+function resultWhere(wb: UnitWorkbook, k: ResultKey): string {
+  const row = wb.unit.resultRows[k];
+  return row ? sheetRef(SHEETS.unit, `B${row}`) : `'${SHEETS.unit}'`;
 }

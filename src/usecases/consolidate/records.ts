@@ -26,6 +26,8 @@ export type FlagCode =
   | 'dataWarnings'
   // Members listed twice on "Thành viên" and counted twice (memberChecks.ts).
   | 'duplicateMember'
+  // The same member list as another unit's: one workbook sent under two names.
+  | 'sameMembers'
   | 'otherIndicators'
   | 'otherCriteria'
   | 'unitTypeMissing'
@@ -84,6 +86,8 @@ export interface UnitRecord {
   recorded: { outcome: string; evaluatedAt: number | null; fingerprint: string };
   /** The file's content key (XlsxFile.contentKey): two copies of one workbook share it. */
   contents: string;
+  /** The member list (its names in order, the figures they give) as one key ('' for a list too short to tell): units of other names sharing it sent one list. */
+  members: string;
   /** Excel serial of "Ngày công nhận lần trước", when it is a date: in the 1900 system, whatever the unit's workbook counts in (dates.ts readDate). */
   previousDate: number | null;
   previousLevel: string;
