@@ -359,6 +359,7 @@ export const en: Record<MessageKey, string> = {
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
   'import.field.birth': 'Ngày sinh / năm sinh (date or year of birth, carried over as the source list has it, to tell namesakes apart)',
+  'import.field.family': 'Họ và tên đệm (family and middle names, joined before the given-name column into “Họ và tên”)',
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +

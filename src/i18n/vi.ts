@@ -363,6 +363,7 @@ export const vi = {
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
   'import.field.birth': 'Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)',
+  'import.field.family': 'Họ và tên đệm (ghép trước cột tên thành “Họ và tên”)',
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +

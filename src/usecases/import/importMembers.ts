@@ -26,7 +26,7 @@ import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from
 import { birthText, nameKey } from './normalise';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
 import { ownPlan, ownSheetData, readOwnSheets, ROLE } from '../ownSheets';
-import { BIRTH_TARGET, birthHeader, fieldOf, ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
+import { BIRTH_TARGET, birthHeader, FAMILY_TARGET, fieldOf, ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
 
 /** A source sheet read from another file, with that file's date system (readSourceSheet). */
 export type SourceData = SheetData & { date1904?: boolean };
@@ -501,7 +501,8 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     if (key === BIRTH_TARGET && typeof value === 'number') plainNumbers.push({ row, col, value });
   };
   const mapped = [...new Set(columns.filter((c) => c.target).map((c) => c.target!))];
-  const writable = mapped.filter((k) => k !== 'ordinal' && (mode === 'members' || !CDHT_MATCH_KEYS.includes(k)));
+  // The STT is renumbered, the family name is part of "Họ và tên": neither has a column of its own.
+  const writable = mapped.filter((k) => k !== 'ordinal' && k !== FAMILY_TARGET && (mode === 'members' || !CDHT_MATCH_KEYS.includes(k)));
   for (const k of writable) locate(k, true);
   const nameCol = locate('name', mode === 'members')!;
   const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
