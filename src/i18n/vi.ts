@@ -85,7 +85,7 @@ export const vi = {
     '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
-    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--json]\n' +
+    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
     '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
@@ -365,12 +365,13 @@ export const vi = {
   'import.field.birth': 'Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)',
   'import.field.family': 'Họ và tên đệm (ghép trước cột tên thành “Họ và tên”)',
   'import.cli.help':
-    'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
+    'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
     '  --dry-run: chỉ xem trước, không ghi tệp.' +
-    '\n  --clear-blanks: ô để trống trong danh sách cũng xóa ô đã có ở trang “Thành viên” (mặc định: giữ nguyên).',
+    '\n  --clear-blanks: ô để trống trong danh sách cũng xóa ô đã có ở trang “Thành viên” (mặc định: giữ nguyên).' +
+    '\n  --add: danh sách chỉ bổ sung thành viên (ví dụ trang lao động hợp đồng, sau trang cán bộ biên chế): không ai ở trang “Thành viên” bị ghi Không vì không có trong danh sách này.',
   'import.cli.runInit': 'Tệp “{file}” chưa có các trang của ĐVHT. Hãy chạy trước: dvht init -o {file} --preset MÃ --unit "Tên đơn vị" --type LOẠI (hoặc chọn tệp khác cho --into).',
   'import.cli.badMappingFile': 'Không đọc được tệp cách ghép “{file}”: {reason}',
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
@@ -382,6 +383,7 @@ export const vi = {
   'import.cli.summaryDry': 'Xem trước (chưa ghi tệp): {rows} thành viên từ trang “{sheet}”: thêm {added}, cập nhật {updated}, không đổi {unchanged}, không còn trong danh sách {removed}.',
   'import.cli.cdhtSummary': 'Đã ghép kết quả CDHT từ trang “{sheet}” vào “{file}”: cập nhật {updated}, không đổi {unchanged}, không khớp {unmatched}.',
   'import.cli.removedNote': 'Người không còn trong danh sách không bị xóa: cột “Tính vào tổng số” được ghi Không và có ghi chú.',
+  'import.cli.addHow': 'Nếu trang “{sheet}” chỉ là một phần danh sách (ví dụ lao động hợp đồng, còn cán bộ biên chế ở trang khác), hãy nhập với --add: không ai bị ghi Không.',
   'import.cli.skipped': 'Đã bỏ qua {count} dòng tổng / tiêu đề nhóm.',
   'import.cli.issues': 'Ô không đọc được chắc chắn, đã để trống ({count}):',
   'import.cli.notices': 'Cần xem lại ({count}):',

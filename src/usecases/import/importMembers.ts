@@ -51,7 +51,10 @@ export interface ImportOptions {
   /** Use the mapping saved by the last import (default true). */
   useSaved?: boolean;
   includeHiddenRows?: boolean;
-  /** Members missing from the list: marked as not counted, with a note (default true). */
+  /**
+   * Members missing from the list: marked as not counted, with a note (default true). false: the
+   * list only adds to the members (a second sheet, the contract workers'): nobody is missing from it.
+   */
   markRemoved?: boolean;
   /** A blank in the list empties the member's cell (default false: what the sheet holds is kept, see `diff.kept`). */
   clearBlanks?: boolean;
@@ -589,20 +592,18 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     (changes.length ? diff.updated : diff.unchanged).push({ name: r.name, sourceRow: r.row, memberRow: m.row, changes });
   }
 
-  if (mode === 'members') {
-    const countedCol = markRemoved ? locate('counted', true) : null;
-    const noteCol = markRemoved ? locate('note', true) : null;
+  if (mode === 'members' && markRemoved) {
+    const countedCol = locate('counted', true)!;
+    const noteCol = locate('note', true)!;
     for (const e of existing) {
       if (used.has(e)) continue;
       const entry: DiffEntry = { name: e.name, sourceRow: null, memberRow: e.row, changes: [] };
-      if (countedCol && noteCol) {
-        const note = readText(cellAt(e.cells, noteCol));
-        const notCounted = readYesNo(cellAt(e.cells, countedCol)) === 'no';
-        if (notCounted && note.includes(REMOVED_NOTE)) entry.alreadyMarked = true;
-        else {
-          if (!notCounted) put(e.row, countedCol, 'Không');
-          if (!note.includes(REMOVED_NOTE)) put(e.row, noteCol, note ? `${note}; ${removedNote}` : removedNote);
-        }
+      const note = readText(cellAt(e.cells, noteCol));
+      const notCounted = readYesNo(cellAt(e.cells, countedCol)) === 'no';
+      if (notCounted && note.includes(REMOVED_NOTE)) entry.alreadyMarked = true;
+      else {
+        if (!notCounted) put(e.row, countedCol, 'Không');
+        if (!note.includes(REMOVED_NOTE)) put(e.row, noteCol, note ? `${note}; ${removedNote}` : removedNote);
       }
       diff.removed.push(entry);
     }
