@@ -162,6 +162,8 @@ const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], re
 
 /** Note left on a member missing from the imported list; its presence means "already marked". */
 export const REMOVED_NOTE = 'Không có trong danh sách nhập';
+/** Note left on a member imported from a hidden row of the list (a member who left, kept in the list but hidden). */
+export const HIDDEN_NOTE = 'Dòng ẩn ở danh sách nhập';
 
 export async function readSourceSheet(workbook: Workbook, sheet: string): Promise<{ data: SourceData | null; sheetNames: string[] }> {
   return workbook.batch(async (session) => {
@@ -263,7 +265,10 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   const notice = (key: MessageKey, params: Record<string, string | number>, cell: string | null) =>
     preview.notices.push({ code: key, sheet: cell ? source.sheet : null, cell, message: sayWords(lang, { key, params }), words: { key, params } });
   const hiddenRows = extracted.rows.filter((r) => r.hidden);
-  if (hiddenRows.length) notice('import.notice.hiddenRows', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', ') }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
+  // Rows hidden by hand are staff who left, kept in the list: the list the unit counts is the visible one. Most rows
+  // hidden is a filter showing one group: those rows are counted, as before.
+  const markHidden = mode === 'members' && hiddenRows.length > 0 && hiddenRows.length * 2 < extracted.rows.length;
+  if (hiddenRows.length && !markHidden) notice('import.notice.hiddenRows', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', ') }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
   const hiddenMapped = columns.filter((c) => c.hidden && c.target);
   for (const c of hiddenMapped) notice('import.notice.hiddenColumn', { where: where(c.col), column: c.header, field: targetHeader(c.target!) }, cellAddress(header.top, c.col));
   const idMapped = columns.some((c) => c.target === ID_TARGET);
@@ -296,9 +301,15 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     markRemoved: options.markRemoved ?? true,
     clearBlanks: options.clearBlanks ?? false,
     removedNote: noteFor(source, now),
+    hiddenNote: markHidden ? (r) => (r.hidden ? `${HIDDEN_NOTE} “${source.sheet}” (dòng ${r.row})` : null) : () => null,
     date1904: snapshot.date1904 ?? false,
   });
   preview.diff = merged.diff;
+  if (markHidden) {
+    const at = new Map([...merged.diff.added, ...merged.diff.updated, ...merged.diff.unchanged].map((e) => [e.sourceRow, e.memberRow]));
+    const members = hiddenRows.map((r) => at.get(r.row)).filter((n) => n != null);
+    notice('import.notice.hiddenNotCounted', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', '), members: members.join(', '), members_sheet: SHEETS.members }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
+  }
   // New members go under the list: never over what stands below it (its total, the signatures).
   const lastAppended = merged.diff.added.at(-1)?.memberRow ?? null;
   const footer = members!.footerRow;
@@ -461,6 +472,8 @@ interface MergeOptions {
   markRemoved: boolean;
   clearBlanks: boolean;
   removedNote: string;
+  /** The note of a row imported not counted (hidden in the list), null for a row counted as usual. */
+  hiddenNote: (r: ImportedRow) => string | null;
   /** The members sheet's workbook counts dates from 1904. */
   date1904: boolean;
 }
@@ -468,7 +481,7 @@ interface MergeOptions {
 /** A date of birth that is no date (a year, a number) shows as typed, not as a day of 1905 in a cell a date was written to before. */
 const PLAIN_NUMBER = { numberFormat: 'General' };
 
-function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, date1904 }: MergeOptions): Merged {
+function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, hiddenNote, date1904 }: MergeOptions): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
@@ -546,6 +559,8 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   let ordinal = existing.length;
   const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
   const fieldColumns = writable.filter((k) => k !== 'name' && k !== ID_TARGET).map((key) => ({ key, col: colOf.get(key)! }));
+  // Where an import marks a member not counted (gone from the list, hidden in it) and counts them again when listed.
+  const marks = mode === 'members' && (markRemoved || rows.some((r) => hiddenNote(r) !== null)) ? { counted: locate('counted', true)!, note: locate('note', true)! } : null;
 
   for (const r of rows) {
     const m = matchOf.get(r) ?? null;
@@ -561,6 +576,11 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       for (const { key, col } of fieldColumns) {
         append(row, col, r.values[key] ?? null);
         notedPlain(key, row, col, r.values[key] ?? null);
+      }
+      const hidden = hiddenNote(r);
+      if (marks && hidden) {
+        append(row, marks.counted, 'Không');
+        append(row, marks.note, withNote(readText((r.values['note'] ?? null) as CellValue), hidden));
       }
       diff.added.push({ name: r.name, sourceRow: r.row, memberRow: row, changes: [] });
       continue;
@@ -589,12 +609,32 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       }
       change(key, col, after);
     }
+    if (marks) {
+      // What the row holds once this import's writes are in: a member on a hidden row is not counted; one an
+      // import marked (hidden, or gone from the list) and listed on a shown row is counted again.
+      const held = (col: number): CellInput => (writes.has(cellKey(m.row, col)) ? writes.get(cellKey(m.row, col))!.value : (cellAt(m.cells, col) as CellInput));
+      const note = readText(held(marks.note) as CellValue);
+      const notCounted = readYesNo(held(marks.counted) as CellValue) === 'no';
+      const hidden = hiddenNote(r);
+      const settle = (k: TargetKey, col: number, after: CellInput) => {
+        const at = changes.findIndex((c) => c.target === k);
+        if (at >= 0) changes.splice(at, 1);
+        writes.delete(cellKey(m.row, col));
+        change(k, col, after);
+      };
+      if (hidden) {
+        if (!notCounted) settle('counted', marks.counted, 'Không');
+        if (!note.includes(HIDDEN_NOTE)) settle('note', marks.note, withNote(note, hidden));
+      } else if (notCounted && importMarks(readText(cellAt(m.cells, marks.note))).length) {
+        settle('counted', marks.counted, null);
+        settle('note', marks.note, withoutMarks(note) || null);
+      }
+    }
     (changes.length ? diff.updated : diff.unchanged).push({ name: r.name, sourceRow: r.row, memberRow: m.row, changes });
   }
 
-  if (mode === 'members' && markRemoved) {
-    const countedCol = locate('counted', true)!;
-    const noteCol = locate('note', true)!;
+  if (marks && markRemoved) {
+    const { counted: countedCol, note: noteCol } = marks;
     for (const e of existing) {
       if (used.has(e)) continue;
       const entry: DiffEntry = { name: e.name, sourceRow: null, memberRow: e.row, changes: [] };
@@ -655,6 +695,12 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     headers,
   };
 }
+
+const withNote = (note: string, mark: string): string => (note ? `${note}; ${mark}` : mark);
+/** A part of a member's note an import wrote (gone from the list, hidden in it), after the clerk's own. */
+const isImportMark = (part: string): boolean => part.startsWith(REMOVED_NOTE) || part.startsWith(HIDDEN_NOTE);
+const importMarks = (note: string): string[] => note.split('; ').filter(isImportMark);
+const withoutMarks = (note: string): string => note.split('; ').filter((p) => !isImportMark(p)).join('; ');
 
 function widthOf(header: string): number {
   return MEMBER_FIELDS.find((f) => f.header === header)?.width ?? 16;
