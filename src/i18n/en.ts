@@ -125,7 +125,7 @@ export const en: Record<MessageKey, string> = {
   'cli.outputKind': 'Not writing “{file}”: this workbook must be saved with the {wanted} extension, or Excel will call the file format or extension invalid and not open it. Use -o “{suggestion}”. Nothing was written.',
   'cli.created': 'Created “{file}” with rule set “{ruleSet}” for {unit}.',
   'cli.evaluated': 'Evaluated {unit} ({members|counted member|counted members}) with “{ruleSet}”: {outcome}. Wrote “{file}”.',
-  'cli.evaluatedUnmet': 'Indicators not met: {list}.',
+  'cli.evaluatedUnmet': 'Indicators not met or not evaluable: {list}.',
   'cli.unnamedUnit': 'a unit with no name',
   'cli.cannotEvaluate': '“{file}” cannot be evaluated yet:',
   'cli.warnings': 'To review ({count}):',

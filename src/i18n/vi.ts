@@ -129,7 +129,7 @@ export const vi = {
   'cli.outputKind': 'Không ghi “{file}”: sổ này phải lưu với đuôi {wanted}, nếu không Excel sẽ báo định dạng hoặc phần mở rộng tệp không hợp lệ và không mở. Dùng -o “{suggestion}”. Chưa có tệp nào được ghi.',
   'cli.created': 'Đã tạo “{file}” với bộ tiêu chí “{ruleSet}” cho {unit}.',
   'cli.evaluated': 'Đã đánh giá {unit} ({members} thành viên được tính) theo “{ruleSet}”: {outcome}. Đã ghi “{file}”.',
-  'cli.evaluatedUnmet': 'Chỉ tiêu chưa đạt: {list}.',
+  'cli.evaluatedUnmet': 'Chỉ tiêu chưa đạt hoặc chưa đánh giá được: {list}.',
   'cli.unnamedUnit': 'đơn vị chưa ghi tên',
   'cli.cannotEvaluate': 'Chưa đánh giá được tệp “{file}”:',
   'cli.warnings': 'Cần xem lại ({count}):',

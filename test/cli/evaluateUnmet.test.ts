@@ -34,11 +34,11 @@ describe('dvht evaluate names the indicators not met', () => {
     const io = captureText();
     await run(['evaluate', file], io);
     expect(io.stdout).toContain('Chưa đủ điều kiện công nhận');
-    expect(io.stdout).toContain(`Chỉ tiêu chưa đạt: 2.4: ${formatPercent(0)} < ${formatThreshold(0.5)}`);
+    expect(io.stdout).toContain(`Chỉ tiêu chưa đạt hoặc chưa đánh giá được: 2.4: ${formatPercent(0)} < ${formatThreshold(0.5)}`);
 
     const en = captureText();
     await run(['evaluate', file, '--lang', 'en'], en);
-    expect(en.stdout).toContain(`Indicators not met: 2.4: ${formatPercent(0, 'en')} < ${formatThreshold(0.5, 'en')}`);
+    expect(en.stdout).toContain(`Indicators not met or not evaluable: 2.4: ${formatPercent(0, 'en')} < ${formatThreshold(0.5, 'en')}`);
   });
 
   it('says nothing more for a unit recognised', async () => {
