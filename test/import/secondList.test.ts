@@ -52,6 +52,18 @@ describe('a second list of the same unit', () => {
     expect(ev.ok && ev.report.countedMembers).toBe(7);
   });
 
+  it('next year, the first sheet marks the second one’s people gone; the second, imported again to add, counts them again', async () => {
+    const wb = await school();
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW });
+    await applyImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW });
+    expect(notCounted(await roundTrip(wb))).toEqual(['Lê Thị Hoa', 'Phạm Văn Tuấn', 'Nguyễn Thị Lành']);
+    await applyImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    const saved = await roundTrip(wb);
+    expect(notCounted(saved)).toEqual(['Lê Thị Hoa']);
+    expect(memberRows(saved.workbook).filter((r) => r['Họ và tên'] === 'Phạm Văn Tuấn').map((r) => r['Ghi chú'])).toEqual([null]);
+  });
+
   describe('dvht import', () => {
     let dir: string;
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-second-'))));

@@ -559,8 +559,12 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   let ordinal = existing.length;
   const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
   const fieldColumns = writable.filter((k) => k !== 'name' && k !== ID_TARGET).map((key) => ({ key, col: colOf.get(key)! }));
-  // Where an import marks a member not counted (gone from the list, hidden in it) and counts them again when listed.
-  const marks = mode === 'members' && (markRemoved || rows.some((r) => hiddenNote(r) !== null)) ? { counted: locate('counted', true)!, note: locate('note', true)! } : null;
+  // Where an import marks a member not counted (gone from the list, hidden in it) and counts them again when listed:
+  // the columns are added only for a mark; a list that only adds still counts again those an import marked.
+  const marking = markRemoved || rows.some((r) => hiddenNote(r) !== null);
+  const countedAt = mode === 'members' ? locate('counted', marking) : null;
+  const noteAt = mode === 'members' ? locate('note', marking) : null;
+  const marks = countedAt !== null && noteAt !== null ? { counted: countedAt, note: noteAt } : null;
 
   for (const r of rows) {
     const m = matchOf.get(r) ?? null;
