@@ -4,7 +4,7 @@
  * the text the add-in wrote there. Whatever differs from what was written is the unit's,
  * and is carried into the redrawn sheet under the same key.
  */
-import { readText } from '../domain/values';
+import { readText, type CellValue } from '../domain/values';
 import { columnNumber } from '../workbook/a1';
 import type { SheetData } from '../workbook/port';
 import { MARKER_COL, WRITTEN_COL } from '../sheets/documentLayout';
@@ -16,6 +16,9 @@ export interface KeptText {
   address: string;
 }
 
+/** A cell's text as stored: a string as it is, anything else as it reads. */
+const asStored = (v: CellValue | undefined): string => (typeof v === 'string' ? v : readText(v));
+
 export function readUserTexts(data: SheetData | undefined): Map<string, KeptText> {
   const out = new Map<string, KeptText>();
   data?.rows.forEach((cells, i) => {
@@ -23,9 +26,10 @@ export function readUserTexts(data: SheetData | undefined): Map<string, KeptText
     const m = /^(.+)@([A-Z]{1,3})$/.exec(marker);
     if (!m) return;
     const col = columnNumber(m[2]!);
-    const raw = cells[col - 1];
-    const text = typeof raw === 'string' ? raw : readText(raw);
-    const written = readText(cells[WRITTEN_COL - 1]);
+    const text = asStored(cells[col - 1]);
+    // Both as stored: readText trims as Excel's TRIM does, and a text written with two spaces in a row
+    // (a blank name: "Ông (bà)  – Tổ trưởng") would read as the unit's own and be kept for ever.
+    const written = asStored(cells[WRITTEN_COL - 1]);
     if (text.trim() === '' || text === written) return;
     if (!out.has(m[1]!)) out.set(m[1]!, { key: m[1]!, text, address: `${m[2]}${i + 1}` });
   });

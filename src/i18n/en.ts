@@ -81,7 +81,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Create a new evaluation workbook (--sample: add sample data of a unit of the --type)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
-    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--json]\n' +
+    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
     '                                                 Bring an existing staff list into the “Thành viên” sheet\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   'cli.outputKind': 'Not writing “{file}”: this workbook must be saved with the {wanted} extension, or Excel will call the file format or extension invalid and not open it. Use -o “{suggestion}”. Nothing was written.',
   'cli.created': 'Created “{file}” with rule set “{ruleSet}” for {unit}.',
   'cli.evaluated': 'Evaluated {unit} ({members|counted member|counted members}) with “{ruleSet}”: {outcome}. Wrote “{file}”.',
+  'cli.evaluatedUnmet': 'Indicators not met or not evaluable: {list}.',
   'cli.unnamedUnit': 'a unit with no name',
   'cli.cannotEvaluate': '“{file}” cannot be evaluated yet:',
   'cli.warnings': 'To review ({count}):',
@@ -332,6 +333,7 @@ export const en: Record<MessageKey, string> = {
   'import.block.noRows': '“{sheet}” has no member rows from row {row} down.',
   'import.block.footerInTheWay': 'Sheet “{sheet}” has a total or signatures right under its list, from row {row}; the {count} new members would be written over them. Insert {rows} empty rows above row {row} (right-click the row number {row} → Insert), then import again.',
   'import.notice.hiddenRows': 'Hidden rows of “{sheet}” are imported too: {rows}. Check that they are still members.',
+  'import.notice.hiddenNotCounted': 'The rows hidden in sheet “{sheet}” ({rows}) are taken as people no longer on the list as shown (moved away, say): imported but not counted — “Tính vào tổng số” set to Không, with the note “Dòng ẩn ở danh sách nhập” (sheet “{members_sheet}”, rows {members}). For anyone still a member, delete that Không, or unhide the row in the source list and import again.',
   'import.notice.hiddenColumn': '{where}: column “{column}” is hidden but mapped to “{field}”.',
   'import.notice.duplicateName': '“{sheet}” lists {name} on rows {rows}: imported as separate members. If it is one person, delete the extra row; an ID column helps tell people apart.',
   'import.notice.sameNameWithId': '“{sheet}” lists {name} on rows {rows}: told apart by their ID.',
@@ -359,13 +361,15 @@ export const en: Record<MessageKey, string> = {
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
   'import.field.birth': 'Ngày sinh / năm sinh (date or year of birth, carried over as the source list has it, to tell namesakes apart)',
+  'import.field.family': 'Họ và tên đệm (family and middle names, joined before the given-name column into “Họ và tên”)',
   'import.cli.help':
-    'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
+    'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +
     '  --cdht-only: a list of names and CDHT results only, merged into the CDHT columns by name.\n' +
     '  --mapping MAPPING.json: {"source header or column letter": "Thành viên column" or null}.\n' +
     '  --dry-run: preview only, write nothing.' +
-    '\n  --clear-blanks: a blank in the list also empties what “Thành viên” holds (default: kept).',
+    '\n  --clear-blanks: a blank in the list also empties what “Thành viên” holds (default: kept).' +
+    '\n  --add: the list only adds members (e.g. the contract workers’ sheet after the civil servants’): nobody in “Thành viên” is set to Không for missing from it.',
   'import.cli.runInit': '“{file}” has no ĐVHT sheets yet. Run first: dvht init -o {file} --preset ID --unit "Unit name" --type TYPE (or pick another --into file).',
   'import.cli.badMappingFile': 'Cannot read the mapping file “{file}”: {reason}',
   'import.cli.mappingNotJson': 'its content is not valid JSON; check the brackets, commas and double quotes',
@@ -377,6 +381,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.summaryDry': 'Preview (nothing written): {rows|member|members} from “{sheet}”: {added} added, {updated} updated, {unchanged} unchanged, {removed} no longer listed.',
   'import.cli.cdhtSummary': 'Merged CDHT results from “{sheet}” into “{file}”: {updated} updated, {unchanged} unchanged, {unmatched} not matched.',
   'import.cli.removedNote': 'People no longer listed are not deleted: “Tính vào tổng số” is set to Không, with a note.',
+  'import.cli.addHow': 'If sheet “{sheet}” is only part of the staff (e.g. the contract workers, the civil servants being on another sheet), import it with --add: nobody is set to Không.',
   'import.cli.skipped': 'Skipped {count} total / group heading rows.',
   'import.cli.issues': 'Cells that could not be read with certainty, left empty ({count}):',
   'import.cli.notices': 'To review ({count}):',

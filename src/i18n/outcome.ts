@@ -1,5 +1,6 @@
 /** An evaluation's outcome in words: the pane, the CLI, the sheets, the documents and consolidation word it alike. */
-import type { Evaluation } from '../domain/evaluation';
+import type { Evaluation, Status } from '../domain/evaluation';
+import { formatPercent, formatThreshold } from './format';
 import { t, type Lang } from './index';
 
 export interface OutcomeText {
@@ -17,4 +18,27 @@ export function outcomeText(ev: Evaluation, lang: Lang): OutcomeText {
   }
   if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, o.unscored ? 'outcome.unscored' : 'outcome.not_evaluable'), score: null, rating: null };
   return { status: o.status, text: t(lang, 'outcome.score', { score: o.score ?? '', rating: o.rating ?? '' }), score: o.score, rating: o.rating };
+}
+
+/** What an indicator's miss is worded from (an engine's result, a consolidated unit's figure). */
+export interface IndicatorFigures {
+  code: string;
+  status: Status;
+  measure: 'members' | 'learners' | 'unit';
+  value: number | null;
+  required: number | null;
+}
+
+/**
+ * The indicators not met or that cannot be evaluated, each with its figure ("2.4: 46,3% < 50%"):
+ * what the unit has to mend, in the officer's table and the unit's own evaluation alike.
+ */
+export function unmetIndicators(indicators: readonly IndicatorFigures[], lang: Lang): string[] {
+  return indicators
+    .filter((i) => i.status === 'not_met' || i.status === 'not_evaluable')
+    .map((i) =>
+      i.status === 'not_met' && i.measure !== 'unit' && i.value !== null && i.required !== null
+        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatPercent(i.value, lang), required: formatThreshold(i.required, lang) })
+        : t(lang, 'consolidate.unmet.status', { code: i.code, status: t(lang, `status.${i.status}`) }),
+    );
 }

@@ -85,7 +85,7 @@ export const vi = {
     '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
-    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--json]\n' +
+    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
     '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
@@ -129,6 +129,7 @@ export const vi = {
   'cli.outputKind': 'Không ghi “{file}”: sổ này phải lưu với đuôi {wanted}, nếu không Excel sẽ báo định dạng hoặc phần mở rộng tệp không hợp lệ và không mở. Dùng -o “{suggestion}”. Chưa có tệp nào được ghi.',
   'cli.created': 'Đã tạo “{file}” với bộ tiêu chí “{ruleSet}” cho {unit}.',
   'cli.evaluated': 'Đã đánh giá {unit} ({members} thành viên được tính) theo “{ruleSet}”: {outcome}. Đã ghi “{file}”.',
+  'cli.evaluatedUnmet': 'Chỉ tiêu chưa đạt hoặc chưa đánh giá được: {list}.',
   'cli.unnamedUnit': 'đơn vị chưa ghi tên',
   'cli.cannotEvaluate': 'Chưa đánh giá được tệp “{file}”:',
   'cli.warnings': 'Cần xem lại ({count}):',
@@ -336,6 +337,7 @@ export const vi = {
   'import.block.noRows': 'Trang “{sheet}” không có dòng thành viên nào từ dòng {row} trở xuống.',
   'import.block.footerInTheWay': 'Trang “{sheet}” có phần tổng cộng hoặc ký tên ngay dưới danh sách, từ dòng {row}; {count} thành viên mới sẽ được ghi đè lên đó. Hãy chèn thêm {rows} dòng trống phía trên dòng {row} (bấm chuột phải vào số dòng {row} → Chèn), rồi nhập lại.',
   'import.notice.hiddenRows': 'Các dòng đang ẩn ở trang “{sheet}” vẫn được nhập: {rows}. Kiểm tra xem họ có còn là thành viên không.',
+  'import.notice.hiddenNotCounted': 'Các dòng đang ẩn ở trang “{sheet}” ({rows}) được hiểu là người không còn trong danh sách đang hiển thị (như người đã chuyển công tác): vẫn được nhập nhưng không tính vào tổng số — cột “Tính vào tổng số” ghi Không, kèm ghi chú “Dòng ẩn ở danh sách nhập” (trang “{members_sheet}”, dòng {members}). Ai vẫn là thành viên thì xóa chữ Không ở cột đó, hoặc bỏ ẩn dòng ở danh sách nguồn rồi nhập lại.',
   'import.notice.hiddenColumn': '{where}: cột “{column}” đang ẩn nhưng được ghép vào “{field}”.',
   'import.notice.duplicateName': 'Trang “{sheet}” có {name} ở các dòng {rows}: nhập thành các thành viên riêng. Nếu là một người, hãy xóa dòng thừa; nên thêm cột mã cán bộ để phân biệt.',
   'import.notice.sameNameWithId': 'Trang “{sheet}” có {name} ở các dòng {rows}: phân biệt theo mã định danh.',
@@ -363,13 +365,15 @@ export const vi = {
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
   'import.field.birth': 'Ngày sinh / năm sinh (mang sang như danh sách nguồn, để phân biệt người trùng tên)',
+  'import.field.family': 'Họ và tên đệm (ghép trước cột tên thành “Họ và tên”)',
   'import.cli.help':
-    'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks]\n' +
+    'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
     '  --dry-run: chỉ xem trước, không ghi tệp.' +
-    '\n  --clear-blanks: ô để trống trong danh sách cũng xóa ô đã có ở trang “Thành viên” (mặc định: giữ nguyên).',
+    '\n  --clear-blanks: ô để trống trong danh sách cũng xóa ô đã có ở trang “Thành viên” (mặc định: giữ nguyên).' +
+    '\n  --add: danh sách chỉ bổ sung thành viên (ví dụ trang lao động hợp đồng, sau trang cán bộ biên chế): không ai ở trang “Thành viên” bị ghi Không vì không có trong danh sách này.',
   'import.cli.runInit': 'Tệp “{file}” chưa có các trang của ĐVHT. Hãy chạy trước: dvht init -o {file} --preset MÃ --unit "Tên đơn vị" --type LOẠI (hoặc chọn tệp khác cho --into).',
   'import.cli.badMappingFile': 'Không đọc được tệp cách ghép “{file}”: {reason}',
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
@@ -381,6 +385,7 @@ export const vi = {
   'import.cli.summaryDry': 'Xem trước (chưa ghi tệp): {rows} thành viên từ trang “{sheet}”: thêm {added}, cập nhật {updated}, không đổi {unchanged}, không còn trong danh sách {removed}.',
   'import.cli.cdhtSummary': 'Đã ghép kết quả CDHT từ trang “{sheet}” vào “{file}”: cập nhật {updated}, không đổi {unchanged}, không khớp {unmatched}.',
   'import.cli.removedNote': 'Người không còn trong danh sách không bị xóa: cột “Tính vào tổng số” được ghi Không và có ghi chú.',
+  'import.cli.addHow': 'Nếu trang “{sheet}” chỉ là một phần danh sách (ví dụ lao động hợp đồng, còn cán bộ biên chế ở trang khác), hãy nhập với --add: không ai bị ghi Không.',
   'import.cli.skipped': 'Đã bỏ qua {count} dòng tổng / tiêu đề nhóm.',
   'import.cli.issues': 'Ô không đọc được chắc chắn, đã để trống ({count}):',
   'import.cli.notices': 'Cần xem lại ({count}):',

@@ -3,7 +3,7 @@
  * reported cell, re-import diff, saved mapping, CDHT-only merge, the source left untouched.
  */
 import { addCdhtSheet, addStaffSheet, fieldCol, memberRows, roundTrip, sheetDump, SOURCE, unitWorkbook } from './messySheets';
-import { applyImport, previewImport, readSourceSheet, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
+import { applyImport, HIDDEN_NOTE, previewImport, readSourceSheet, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET } from '../../src/usecases/import/savedMapping';
 import type { MappedColumn } from '../../src/usecases/import/mapping';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
@@ -99,10 +99,11 @@ describe('import preview on a messy staff list', () => {
       "'DS CB-GV-NV'!G12 (cột “Kết quả học tập, bồi dưỡng / Hoàn thành BDTX”): ghi “chưa rõ”, không rõ nghĩa. Cần: Có hoặc Không (x, đạt, 1 cũng được hiểu là Có; 0, -, chưa đạt là Không). Ô này được để trống khi nhập.",
     );
     expect(p.issues[1]!.message).toContain('một số từ 0 đến 100');
+    // Row 14 is hidden (a teacher who left): imported not counted, and said.
     expect(p.notices.map((n) => [n.code, n.cell])).toEqual([
-      ['import.notice.hiddenRows', 'C14'],
       ['import.notice.hiddenColumn', 'O5'],
       ['import.notice.sameNameWithId', 'C14'],
+      ['import.notice.hiddenNotCounted', 'C14'],
     ]);
     expect(p.diff.added.map((a) => a.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Thị Hoa', 'Phạm Minh Đức', 'Lê Thị Hoa', 'Võ Thị Hạnh']);
   });
@@ -160,8 +161,10 @@ describe('import apply', () => {
     expect(rows[1]).toMatchObject({ 'Điểm CDHT': 92.5, 'Danh hiệu CDHT': 'Đạt', 'Tổ / bộ phận': 'BGH', 'Ghi chú': 'Chuyển công tác 6/2025' });
     expect(rows[5]).toMatchObject({ 'Danh hiệu CDHT': 'Chưa đạt', 'Danh hiệu thi đua': null, 'Gia đình học tập': null });
     expect(saved.workbook.getWorksheet(IMPORT_SETTINGS_SHEET)).toBeDefined();
+    // The list counts the five on its shown rows; row 14 is hidden.
+    expect(rows.find((r) => r['Mã định danh'] === 'CB005')).toMatchObject({ 'Tính vào tổng số': 'Không', 'Ghi chú': `${HIDDEN_NOTE} “${SOURCE}” (dòng 14)` });
     const ev = await evaluateWorkbook(saved, { now: NOW, dryRun: true });
-    expect(ev.ok && ev.report.countedMembers).toBe(6);
+    expect(ev.ok && ev.report.countedMembers).toBe(5);
   });
 
   it('re-import reports added / updated / unchanged / removed, and marks the removed instead of deleting', async () => {
@@ -182,7 +185,8 @@ describe('import apply', () => {
     expect(rows).toHaveLength(7);
     const removed = rows.find((r) => r['Mã định danh'] === 'CB005')!;
     expect(removed['Tính vào tổng số']).toBe('Không');
-    expect(removed['Ghi chú']).toBe(`${REMOVED_NOTE} “${SOURCE}” ngày 20/12/2025`);
+    // Hidden in last year's list, gone from this one.
+    expect(removed['Ghi chú']).toBe(`${HIDDEN_NOTE} “${SOURCE}” (dòng 14); ${REMOVED_NOTE} “${SOURCE}” ngày 20/12/2025`);
     expect(rows.find((r) => r['Họ và tên'] === 'Đặng Thu Trang')).toMatchObject({ STT: 7, 'Mã định danh': 'CB007', 'Điểm CDHT': 90 });
     // The same list again: nothing changes, the removed member is not marked twice.
     const again = await previewImport(wb, source, { now: NOW });

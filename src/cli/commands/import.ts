@@ -46,7 +46,8 @@ function printText(ctx: CommandContext, p: ImportPreview, file: string, dryRun: 
   else {
     const counts = { rows: p.rows.length, sheet: p.sourceSheet, file, added: d.added.length, updated: d.updated.length, unchanged: d.unchanged.length, removed: d.removed.length };
     io.out(t(lang, dryRun ? 'import.cli.summaryDry' : 'import.cli.summary', counts));
-    if (d.removed.length) io.out(t(lang, 'import.cli.removedNote'));
+    // A second sheet (the contract workers') would mark everyone of the first: say how to only add.
+    if (d.removed.length) io.out(`${t(lang, 'import.cli.removedNote')} ${t(lang, 'import.cli.addHow', { sheet: p.sourceSheet })}`);
   }
   const changes = cellChanges(d);
   if (changes.length) {
@@ -116,7 +117,7 @@ export const importCommand: Command = {
       if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: read.sheetNames.join(', ') }));
       source = { sheet, data: read.data, label: sourceFile };
     }
-    const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members', clearBlanks: args.options.has('clear-blanks') };
+    const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members', clearBlanks: args.options.has('clear-blanks'), markRemoved: !args.options.has('add') };
     let preview = await previewImport(target, source, options);
     if (mappingJson !== null && preview.header) {
       const { choice, errors } = choiceFromJson(mappingJson, preview.columns);

@@ -10,12 +10,13 @@ import { DATA_FONT_SIZE, STYLE } from '../../sheets/styles';
 import { dataPage, widePage } from '../../sheets/page';
 import { heightFor, lineCount } from '../../sheets/documentLayout';
 import { t, type Lang } from '../../i18n';
+import { unmetIndicators } from '../../i18n/outcome';
 import type { CellInput, CellStyle, ChartSpec, RowHeight, SheetPlan, StyleRun, Workbook } from '../../workbook/port';
 import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, summaryText, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
 import type { FileReport, UnitRecord } from './records';
 import { serialToDate } from './dates';
-import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;
@@ -209,13 +210,7 @@ function remarkBullet(message: string, file: string, lang: Lang): string {
  * what to ask the unit to mend, and what the minutes say of a unit kept out by its own data.
  */
 function unmetText(u: UnitRecord, lang: Lang): string | null {
-  const parts = u.indicators
-    .filter((i) => i.status === 'not_met' || i.status === 'not_evaluable')
-    .map((i) =>
-      i.status === 'not_met' && i.measure !== 'unit' && i.value !== null && i.required !== null
-        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatPercent(i.value, lang), required: formatThreshold(i.required, lang) })
-        : t(lang, 'consolidate.unmet.status', { code: i.code, status: t(lang, `status.${i.status}`) }),
-    );
+  const parts = unmetIndicators(u.indicators, lang);
   return parts.length ? parts.join('; ') : null;
 }
 

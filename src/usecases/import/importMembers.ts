@@ -26,7 +26,7 @@ import { extractRows, type ImportedRow, type ImportIssue, type SkippedRow } from
 import { birthText, nameKey } from './normalise';
 import { drawImportSettings, IMPORT_SETTINGS_SHEET, readImportSettings } from './savedMapping';
 import { ownPlan, ownSheetData, readOwnSheets, ROLE } from '../ownSheets';
-import { BIRTH_TARGET, birthHeader, fieldOf, ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
+import { BIRTH_TARGET, birthHeader, FAMILY_TARGET, fieldOf, ID_TARGET, targetHeader, TARGETS, type TargetKey } from './targets';
 
 /** A source sheet read from another file, with that file's date system (readSourceSheet). */
 export type SourceData = SheetData & { date1904?: boolean };
@@ -51,7 +51,10 @@ export interface ImportOptions {
   /** Use the mapping saved by the last import (default true). */
   useSaved?: boolean;
   includeHiddenRows?: boolean;
-  /** Members missing from the list: marked as not counted, with a note (default true). */
+  /**
+   * Members missing from the list: marked as not counted, with a note (default true). false: the
+   * list only adds to the members (a second sheet, the contract workers'): nobody is missing from it.
+   */
   markRemoved?: boolean;
   /** A blank in the list empties the member's cell (default false: what the sheet holds is kept, see `diff.kept`). */
   clearBlanks?: boolean;
@@ -159,6 +162,8 @@ const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], re
 
 /** Note left on a member missing from the imported list; its presence means "already marked". */
 export const REMOVED_NOTE = 'Không có trong danh sách nhập';
+/** Note left on a member imported from a hidden row of the list (a member who left, kept in the list but hidden). */
+export const HIDDEN_NOTE = 'Dòng ẩn ở danh sách nhập';
 
 export async function readSourceSheet(workbook: Workbook, sheet: string): Promise<{ data: SourceData | null; sheetNames: string[] }> {
   return workbook.batch(async (session) => {
@@ -260,7 +265,10 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   const notice = (key: MessageKey, params: Record<string, string | number>, cell: string | null) =>
     preview.notices.push({ code: key, sheet: cell ? source.sheet : null, cell, message: sayWords(lang, { key, params }), words: { key, params } });
   const hiddenRows = extracted.rows.filter((r) => r.hidden);
-  if (hiddenRows.length) notice('import.notice.hiddenRows', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', ') }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
+  // Rows hidden by hand are staff who left, kept in the list: the list the unit counts is the visible one. Most rows
+  // hidden is a filter showing one group: those rows are counted, as before.
+  const markHidden = mode === 'members' && hiddenRows.length > 0 && hiddenRows.length * 2 < extracted.rows.length;
+  if (hiddenRows.length && !markHidden) notice('import.notice.hiddenRows', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', ') }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
   const hiddenMapped = columns.filter((c) => c.hidden && c.target);
   for (const c of hiddenMapped) notice('import.notice.hiddenColumn', { where: where(c.col), column: c.header, field: targetHeader(c.target!) }, cellAddress(header.top, c.col));
   const idMapped = columns.some((c) => c.target === ID_TARGET);
@@ -293,9 +301,15 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     markRemoved: options.markRemoved ?? true,
     clearBlanks: options.clearBlanks ?? false,
     removedNote: noteFor(source, now),
+    hiddenNote: markHidden ? (r) => (r.hidden ? `${HIDDEN_NOTE} “${source.sheet}” (dòng ${r.row})` : null) : () => null,
     date1904: snapshot.date1904 ?? false,
   });
   preview.diff = merged.diff;
+  if (markHidden) {
+    const at = new Map([...merged.diff.added, ...merged.diff.updated, ...merged.diff.unchanged].map((e) => [e.sourceRow, e.memberRow]));
+    const members = hiddenRows.map((r) => at.get(r.row)).filter((n) => n != null);
+    notice('import.notice.hiddenNotCounted', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', '), members: members.join(', '), members_sheet: SHEETS.members }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
+  }
   // New members go under the list: never over what stands below it (its total, the signatures).
   const lastAppended = merged.diff.added.at(-1)?.memberRow ?? null;
   const footer = members!.footerRow;
@@ -458,6 +472,8 @@ interface MergeOptions {
   markRemoved: boolean;
   clearBlanks: boolean;
   removedNote: string;
+  /** The note of a row imported not counted (hidden in the list), null for a row counted as usual. */
+  hiddenNote: (r: ImportedRow) => string | null;
   /** The members sheet's workbook counts dates from 1904. */
   date1904: boolean;
 }
@@ -465,7 +481,7 @@ interface MergeOptions {
 /** A date of birth that is no date (a year, a number) shows as typed, not as a day of 1905 in a cell a date was written to before. */
 const PLAIN_NUMBER = { numberFormat: 'General' };
 
-function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, date1904 }: MergeOptions): Merged {
+function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, hiddenNote, date1904 }: MergeOptions): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
@@ -501,7 +517,8 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     if (key === BIRTH_TARGET && typeof value === 'number') plainNumbers.push({ row, col, value });
   };
   const mapped = [...new Set(columns.filter((c) => c.target).map((c) => c.target!))];
-  const writable = mapped.filter((k) => k !== 'ordinal' && (mode === 'members' || !CDHT_MATCH_KEYS.includes(k)));
+  // The STT is renumbered, the family name is part of "Họ và tên": neither has a column of its own.
+  const writable = mapped.filter((k) => k !== 'ordinal' && k !== FAMILY_TARGET && (mode === 'members' || !CDHT_MATCH_KEYS.includes(k)));
   for (const k of writable) locate(k, true);
   const nameCol = locate('name', mode === 'members')!;
   const idCol = mapped.includes(ID_TARGET) ? locate(ID_TARGET, mode === 'members') : locate(ID_TARGET, false);
@@ -542,6 +559,12 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   let ordinal = existing.length;
   const ordinalCol = mode === 'members' ? locate('ordinal', false) : null;
   const fieldColumns = writable.filter((k) => k !== 'name' && k !== ID_TARGET).map((key) => ({ key, col: colOf.get(key)! }));
+  // Where an import marks a member not counted (gone from the list, hidden in it) and counts them again when listed:
+  // the columns are added only for a mark; a list that only adds still counts again those an import marked.
+  const marking = markRemoved || rows.some((r) => hiddenNote(r) !== null);
+  const countedAt = mode === 'members' ? locate('counted', marking) : null;
+  const noteAt = mode === 'members' ? locate('note', marking) : null;
+  const marks = countedAt !== null && noteAt !== null ? { counted: countedAt, note: noteAt } : null;
 
   for (const r of rows) {
     const m = matchOf.get(r) ?? null;
@@ -557,6 +580,11 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       for (const { key, col } of fieldColumns) {
         append(row, col, r.values[key] ?? null);
         notedPlain(key, row, col, r.values[key] ?? null);
+      }
+      const hidden = hiddenNote(r);
+      if (marks && hidden) {
+        append(row, marks.counted, 'Không');
+        append(row, marks.note, withNote(readText((r.values['note'] ?? null) as CellValue), hidden));
       }
       diff.added.push({ name: r.name, sourceRow: r.row, memberRow: row, changes: [] });
       continue;
@@ -585,23 +613,41 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
       }
       change(key, col, after);
     }
+    if (marks) {
+      // What the row holds once this import's writes are in: a member on a hidden row is not counted; one an
+      // import marked (hidden, or gone from the list) and listed on a shown row is counted again.
+      const held = (col: number): CellInput => (writes.has(cellKey(m.row, col)) ? writes.get(cellKey(m.row, col))!.value : (cellAt(m.cells, col) as CellInput));
+      const note = readText(held(marks.note) as CellValue);
+      const notCounted = readYesNo(held(marks.counted) as CellValue) === 'no';
+      const hidden = hiddenNote(r);
+      const settle = (k: TargetKey, col: number, after: CellInput) => {
+        const at = changes.findIndex((c) => c.target === k);
+        if (at >= 0) changes.splice(at, 1);
+        writes.delete(cellKey(m.row, col));
+        change(k, col, after);
+      };
+      if (hidden) {
+        if (!notCounted) settle('counted', marks.counted, 'Không');
+        if (!note.includes(HIDDEN_NOTE)) settle('note', marks.note, withNote(note, hidden));
+      } else if (notCounted && importMarks(readText(cellAt(m.cells, marks.note))).length) {
+        settle('counted', marks.counted, null);
+        settle('note', marks.note, withoutMarks(note) || null);
+      }
+    }
     (changes.length ? diff.updated : diff.unchanged).push({ name: r.name, sourceRow: r.row, memberRow: m.row, changes });
   }
 
-  if (mode === 'members') {
-    const countedCol = markRemoved ? locate('counted', true) : null;
-    const noteCol = markRemoved ? locate('note', true) : null;
+  if (marks && markRemoved) {
+    const { counted: countedCol, note: noteCol } = marks;
     for (const e of existing) {
       if (used.has(e)) continue;
       const entry: DiffEntry = { name: e.name, sourceRow: null, memberRow: e.row, changes: [] };
-      if (countedCol && noteCol) {
-        const note = readText(cellAt(e.cells, noteCol));
-        const notCounted = readYesNo(cellAt(e.cells, countedCol)) === 'no';
-        if (notCounted && note.includes(REMOVED_NOTE)) entry.alreadyMarked = true;
-        else {
-          if (!notCounted) put(e.row, countedCol, 'Không');
-          if (!note.includes(REMOVED_NOTE)) put(e.row, noteCol, note ? `${note}; ${removedNote}` : removedNote);
-        }
+      const note = readText(cellAt(e.cells, noteCol));
+      const notCounted = readYesNo(cellAt(e.cells, countedCol)) === 'no';
+      if (notCounted && note.includes(REMOVED_NOTE)) entry.alreadyMarked = true;
+      else {
+        if (!notCounted) put(e.row, countedCol, 'Không');
+        if (!note.includes(REMOVED_NOTE)) put(e.row, noteCol, note ? `${note}; ${removedNote}` : removedNote);
       }
       diff.removed.push(entry);
     }
@@ -653,6 +699,12 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     headers,
   };
 }
+
+const withNote = (note: string, mark: string): string => (note ? `${note}; ${mark}` : mark);
+/** A part of a member's note an import wrote (gone from the list, hidden in it), after the clerk's own. */
+const isImportMark = (part: string): boolean => part.startsWith(REMOVED_NOTE) || part.startsWith(HIDDEN_NOTE);
+const importMarks = (note: string): string[] => note.split('; ').filter(isImportMark);
+const withoutMarks = (note: string): string => note.split('; ').filter((p) => !isImportMark(p)).join('; ');
 
 function widthOf(header: string): number {
   return MEMBER_FIELDS.find((f) => f.header === header)?.width ?? 16;

@@ -6,7 +6,7 @@ import { foldKey } from '../../domain/text';
 import { columnLetter, columnNumber } from '../../workbook/a1';
 import type { SourceColumn } from './header';
 import { titleNamedBy } from './normalise';
-import { BIRTH_TARGET, findTarget, headerScore, ID_TARGET, MIN_SCORE, TARGETS, type Target, type TargetKey } from './targets';
+import { BIRTH_TARGET, FAMILY_TARGET, findTarget, headerScore, ID_TARGET, MIN_SCORE, TARGETS, type Target, type TargetKey } from './targets';
 
 export type ImportMode = 'members' | 'cdht';
 
@@ -25,9 +25,9 @@ export interface MappedColumn extends SourceColumn {
 
 /**
  * The fields a names + CDHT list can fill (national CDHT system exports, Hội Khuyến học lists); its
- * name, ID and date of birth only find the member (CDHT_MATCH_KEYS).
+ * name (split or not), ID and date of birth only find the member (CDHT_MATCH_KEYS).
  */
-export const CDHT_MATCH_KEYS: readonly TargetKey[] = ['name', ID_TARGET, BIRTH_TARGET];
+export const CDHT_MATCH_KEYS: readonly TargetKey[] = ['name', FAMILY_TARGET, ID_TARGET, BIRTH_TARGET];
 const CDHT_KEYS: readonly TargetKey[] = [...CDHT_MATCH_KEYS, 'cdhtScore', 'cdhtTitle', 'cdhtCompetences'];
 const CDHT_EXTRA: Record<string, string[]> = {
   cdhtScore: ['Điểm', 'Tổng điểm', 'Điểm tự đánh giá', 'Điểm đánh giá'],

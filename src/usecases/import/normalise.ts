@@ -86,6 +86,8 @@ export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spe
       if (yn === 'no') return { ok: true, value: words.no };
       // "Công dân học tập" / "CDHT" written in the title column means the title is held.
       if (field.key === 'cdhtTitle' && expand(readText(v)) === 'cong dan hoc tap') return { ok: true, value: words.yes };
+      // The certificate column names the certificate held ("B1", "TOEIC 550"): held.
+      if (field.key === 'language' && namesCertificate(readText(v))) return { ok: true, value: words.yes };
       return { ok: false, reason: 'ambiguousYesNo', found: shown(raw) };
     }
     case 'title': {
@@ -104,6 +106,19 @@ export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spe
       return { ok: false, reason: 'unknownTitle', found: shown(raw) };
     }
   }
+}
+
+/** Words a certificate's name may start with: the kind of paper, the language, "trình độ". */
+const CERTIFICATE_WORDS = '(?:chứng chỉ|chứng nhận|cc|ngoại ngữ|nn|trình độ|anh văn|anh ngữ|pháp văn|tiếng (?:anh|pháp|nga|trung|nhật|hàn|đức))';
+/** A level: A, B, C (the old national certificates), A1–C2, "bậc 3", "bậc 3/6", "3/6". */
+const CERTIFICATE_LEVEL = '(?:[abc][12]?|bậc [1-6](?:/6)?|[1-6]/6)';
+/** An exam, with its score or level after it ("TOEIC 550", "HSK 3", "JLPT N3"). */
+const CERTIFICATE_EXAM = '(?:toeic|ielts|toefl|vstep|aptis|cambridge|pet|ket|fce|cae|delf|dalf|hsk|jlpt|topik|tocfl)(?:\\s+\\S+)+';
+const CERTIFICATE = new RegExp(`^(?:${CERTIFICATE_WORDS}\\s+)*(?:${CERTIFICATE_LEVEL}|${CERTIFICATE_EXAM})$`, 'u');
+
+/** Whether a text names a foreign-language certificate: its level or exam, not only its language ("Tiếng Anh"). */
+export function namesCertificate(text: string): boolean {
+  return CERTIFICATE.test(lowerVi(cleanText(text)));
 }
 
 /** Excel's last day (31/12/9999): a larger number is no date. */

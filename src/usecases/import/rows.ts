@@ -12,7 +12,7 @@ import type { HeaderInfo } from './header';
 import type { MappedColumn } from './mapping';
 import { normaliseBirth, normaliseCell, titleRank, type Normalised, type Unreadable } from './normalise';
 import { cellKey, type SourceSheet } from './sourceSheet';
-import { BIRTH_TARGET, fieldOf, ID_TARGET, type TargetKey } from './targets';
+import { BIRTH_TARGET, FAMILY_TARGET, fieldOf, ID_TARGET, type TargetKey } from './targets';
 
 export interface ImportedRow {
   /** Sheet row in the source. */
@@ -54,9 +54,12 @@ export interface ExtractedRows {
 export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: MappedColumn[], spellings: Spellings, includeHiddenRows = true): ExtractedRows {
   const nameCol = columns.find((c) => c.target === 'name')?.col;
   const idCol = columns.find((c) => c.target === ID_TARGET)?.col;
+  const familyCol = columns.find((c) => c.target === FAMILY_TARGET)?.col;
+  // "Nguyễn Thị" | "Lan": the member is the whole name.
+  const nameOf = (r: number) => (familyCol ? cleanText(`${sheet.text(r, familyCol)} ${sheet.text(r, nameCol!)}`) : sheet.text(r, nameCol!));
   // STT is renumbered in the members sheet, so the source's own numbering is not carried over.
   const fieldCols = columns
-    .filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal'].includes(c.target))
+    .filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal', FAMILY_TARGET].includes(c.target))
     .map((c) => {
       const key = c.target!;
       if (key === BIRTH_TARGET) return { col: c.col, key, title: false, read: (v: CellValue) => normaliseBirth(v, sheet.date1904) };
@@ -72,7 +75,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     // Two labels already rule out a section heading: the rest of the row is read only if needed.
     const cells = rowCells(sheet, r, 2);
     if (!cells.length) continue;
-    const name = sheet.text(r, nameCol);
+    const name = nameOf(r);
     const first = cells[0]!;
     // The signatures under the list (“Người lập biểu”, “HIỆU TRƯỞNG” and the signers' names): no member below.
     const line = footerLine(first.text);

@@ -10,7 +10,7 @@ import { STYLE } from '../../sheets/styles';
 import { dataPage } from '../../sheets/page';
 import type { MappedColumn, SavedMapping } from './mapping';
 import { savedKey } from './mapping';
-import { BIRTH_TARGET, findTarget, headerScore, MIN_SCORE, targetHeader, TARGETS, type TargetKey } from './targets';
+import { BIRTH_TARGET, FAMILY_TARGET, findTarget, headerScore, MIN_SCORE, targetHeader, TARGETS, type TargetKey } from './targets';
 
 export const IMPORT_SETTINGS_SHEET = 'Cấu hình nhập';
 
@@ -18,12 +18,16 @@ const TABLE_HEADER = ['Cột ở danh sách nguồn', 'Ghép vào cột ở tran
 const LEFT_OUT = '(không nhập)';
 const SOURCE_LABEL = 'Trang nguồn';
 /**
- * Which targets the sheet's writer could map to: a column it left out before the date of birth
- * was a target (version 1, no such row) was no one's choice, and is proposed afresh.
+ * Which targets the sheet's writer could map to: a column it left out before its target existed
+ * (the date of birth since version 2, the family name since 3; version 1 has no such row) was no
+ * one's choice, and is proposed afresh.
  */
 const VERSION_LABEL = 'Phiên bản cấu hình';
-const VERSION = 2;
-const BIRTH = TARGETS.find((t) => t.key === BIRTH_TARGET)!;
+const VERSION = 3;
+const ADDED_IN = [
+  { target: TARGETS.find((t) => t.key === BIRTH_TARGET)!, version: 2 },
+  { target: TARGETS.find((t) => t.key === FAMILY_TARGET)!, version: 3 },
+];
 
 export interface SavedMappingInfo {
   sourceSheet: string;
@@ -81,7 +85,7 @@ export function readImportSettings(data: SheetData | undefined): SavedMappingInf
     if (!header) continue;
     const target = readText(row?.[1]);
     const leftOut = !target || foldKey(target) === foldKey(LEFT_OUT);
-    if (leftOut && version < VERSION && headerScore(header, BIRTH) >= MIN_SCORE) continue;
+    if (leftOut && ADDED_IN.some((a) => version < a.version && headerScore(header, a.target) >= MIN_SCORE)) continue;
     mapping.set(savedKey(header), leftOut ? null : (findTarget(target)?.key ?? null));
   }
   return mapping.size ? { sourceSheet: readText(sourceRow?.[1]), mapping } : null;

@@ -9,7 +9,9 @@ import { cleanText, foldKey } from '../../domain/text';
 
 export const ID_TARGET = 'memberId';
 export const BIRTH_TARGET = 'birthDate';
-export type TargetKey = string; // a MemberField key, ID_TARGET or BIRTH_TARGET
+/** The family and middle names of a list that splits the name ("Họ và tên đệm" | "Tên"): joined before the given name. */
+export const FAMILY_TARGET = 'familyName';
+export type TargetKey = string; // a MemberField key, ID_TARGET, BIRTH_TARGET or FAMILY_TARGET
 
 /** Header of the ID column the import adds to the members sheet when one is mapped. */
 export const ID_HEADER = 'Mã định danh';
@@ -37,6 +39,9 @@ const ID_ALIASES = [
  */
 export const BIRTH_HEADERS = ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày'];
 
+/** Headers of the family-and-middle-name column beside a "Tên" column (sector database exports, many school lists). */
+const FAMILY_HEADERS = ['Họ và tên đệm', 'Họ đệm', 'Họ và đệm', 'Họ và chữ đệm', 'Họ, tên đệm', 'Họ tên đệm', 'Họ và tên lót', 'Họ lót', 'Họ'];
+
 export interface Target {
   key: TargetKey;
   header: string;
@@ -47,6 +52,7 @@ export const TARGETS: Target[] = [
   ...MEMBER_FIELDS.map((f) => ({ key: f.key, header: f.header, aliases: f.aliases })),
   { key: ID_TARGET, header: ID_HEADER, aliases: ID_ALIASES },
   { key: BIRTH_TARGET, header: BIRTH_HEADERS[0]!, aliases: BIRTH_HEADERS.slice(1) },
+  { key: FAMILY_TARGET, header: FAMILY_HEADERS[0]!, aliases: FAMILY_HEADERS.slice(1) },
 ];
 
 export function targetHeader(key: TargetKey): string {
@@ -72,9 +78,9 @@ export function findTarget(name: string): Target | undefined {
   return TARGETS.find((t) => t.key === name) ?? TARGETS.find((t) => [t.header, ...t.aliases].some((a) => expand(a) === k));
 }
 
-/** The member field a target fills; null for the ID and the date of birth, which are no member fields. */
+/** The member field a target fills; null for the ID, the date of birth and the family name, which are no member fields. */
 export function fieldOf(key: TargetKey): MemberField | null {
-  return key === ID_TARGET || key === BIRTH_TARGET ? null : memberField(key);
+  return key === ID_TARGET || key === BIRTH_TARGET || key === FAMILY_TARGET ? null : memberField(key);
 }
 
 /** Abbreviations seen in real staff lists, folded (Đ is already d). */

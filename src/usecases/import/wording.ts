@@ -8,12 +8,13 @@ import { sheetRef } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
 import { SHEETS } from '../../sheets/names';
 import type { CellChange, KeptCell } from './importMembers';
-import { BIRTH_TARGET, ID_TARGET, targetHeader, type TargetKey } from './targets';
+import { BIRTH_TARGET, FAMILY_TARGET, ID_TARGET, targetHeader, type TargetKey } from './targets';
 
-/** A target as the mapping shows it: the ID and the date of birth say what they are for, a field is its column's header. */
+/** A target as the mapping shows it: the ID, the date of birth and the family name say what they are for, a field is its column's header. */
 export function targetLabel(lang: Lang, key: TargetKey): string {
   if (key === ID_TARGET) return t(lang, 'import.field.id');
   if (key === BIRTH_TARGET) return t(lang, 'import.field.birth');
+  if (key === FAMILY_TARGET) return t(lang, 'import.field.family');
   return targetHeader(key);
 }
 

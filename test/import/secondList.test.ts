@@ -1,0 +1,96 @@
+/**
+ * Many schools keep their staff on two sheets: the civil servants ("DS CB-GV-NV") and the
+ * contract workers ("Hợp đồng"), who are members too. The second sheet is imported after the
+ * first: it adds its people, and must not mark everyone of the first as gone from the list.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type * as ExcelJS from 'exceljs';
+import { applyImport, previewImport } from '../../src/usecases/import/importMembers';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { run } from '../../src/cli/main';
+import { capture } from '../support/cliOutput';
+import { readWorkbookFile } from '../support/exceljs/files';
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { addStaffSheet, memberRows, roundTrip, SOURCE, unitWorkbook } from './messySheets';
+
+const CONTRACT = 'Hợp đồng';
+const NOW = new Date(2025, 11, 20);
+
+function addContractSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(CONTRACT);
+  ws.getCell('A1').value = 'DANH SÁCH LAO ĐỘNG HỢP ĐỒNG NĂM 2025';
+  ws.getRow(3).values = ['STT', 'Họ và tên', 'Công việc', 'LĐTT'];
+  ws.getRow(4).values = [1, 'Phạm Văn Tuấn', 'Bảo vệ', 'x'];
+  ws.getRow(5).values = [2, 'Nguyễn Thị Lành', 'Cấp dưỡng', 'x'];
+  ws.getCell('A6').value = 'Cộng: 2';
+}
+
+async function school(): Promise<ExcelJsWorkbook> {
+  const wb = await unitWorkbook();
+  addStaffSheet(wb.workbook);
+  addContractSheet(wb.workbook);
+  return roundTrip(wb);
+}
+
+const notCounted = (wb: ExcelJsWorkbook) => memberRows(wb.workbook).filter((r) => r['Tính vào tổng số'] === 'Không').map((r) => r['Họ và tên']);
+
+describe('a second list of the same unit', () => {
+  it('adds its people and marks nobody when it only adds to the members (markRemoved: false)', async () => {
+    const wb = await school();
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW });
+    const p = await previewImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    expect(p.diff.added.map((e) => e.name)).toEqual(['Phạm Văn Tuấn', 'Nguyễn Thị Lành']);
+    expect(p.diff.removed).toEqual([]);
+    await applyImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    const saved = await roundTrip(wb);
+    expect(memberRows(saved.workbook)).toHaveLength(8);
+    // Only the teacher hidden in the first list (she left) is not counted.
+    expect(notCounted(saved)).toEqual(['Lê Thị Hoa']);
+    const ev = await evaluateWorkbook(saved, { now: NOW, dryRun: true });
+    expect(ev.ok && ev.report.countedMembers).toBe(7);
+  });
+
+  it('next year, the first sheet marks the second one’s people gone; the second, imported again to add, counts them again', async () => {
+    const wb = await school();
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW });
+    await applyImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW });
+    expect(notCounted(await roundTrip(wb))).toEqual(['Lê Thị Hoa', 'Phạm Văn Tuấn', 'Nguyễn Thị Lành']);
+    await applyImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    const saved = await roundTrip(wb);
+    expect(notCounted(saved)).toEqual(['Lê Thị Hoa']);
+    expect(memberRows(saved.workbook).filter((r) => r['Họ và tên'] === 'Phạm Văn Tuấn').map((r) => r['Ghi chú'])).toEqual([null]);
+  });
+
+  describe('dvht import', () => {
+    let dir: string;
+    beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-second-'))));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('--add imports a second sheet without marking the first one’s members; without it, the preview says how', async () => {
+      const source = path.join(dir, 'danh sach.xlsx');
+      const src = ExcelJsWorkbook.create('danh sach.xlsx');
+      addStaffSheet(src.workbook);
+      addContractSheet(src.workbook);
+      fs.writeFileSync(source, await src.toBuffer());
+      const into = path.join(dir, 'truong.xlsx');
+      fs.writeFileSync(into, await (await unitWorkbook()).toBuffer());
+      expect(await run(['import', source, '--sheet', SOURCE, '--into', into], capture())).toBe(0);
+
+      const dry = capture();
+      expect(await run(['import', source, '--sheet', CONTRACT, '--into', into, '--dry-run'], dry)).toBe(0);
+      const said = dry.stdout.join('\n');
+      expect(said).toContain('không còn trong danh sách 6');
+      expect(said).toContain('--add');
+
+      const io = capture();
+      expect(await run(['import', source, '--sheet', CONTRACT, '--into', into, '--add'], io)).toBe(0);
+      expect(io.stdout.join('\n')).toContain('thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 0');
+      const rows = memberRows((await readWorkbookFile(into)).workbook);
+      expect(rows.map((r) => r['Họ và tên'])).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Thị Hoa', 'Phạm Minh Đức', 'Lê Thị Hoa', 'Võ Thị Hạnh', 'Phạm Văn Tuấn', 'Nguyễn Thị Lành']);
+      expect(rows.filter((r) => r['Tính vào tổng số'] === 'Không').map((r) => r['Mã định danh'])).toEqual(['CB005']); // hidden in the first list
+    });
+  });
+});
