@@ -179,6 +179,15 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   const layout = paperLayout(view, print);
   // Title rows head every page (a table's head repeats on each page it spans); the rest is the body.
   const titleRows = view.rows.filter(isTitle);
+  // Rows above the title rows (a title block over the headings) print first, without them, as in Excel:
+  // the titles come in their place after them and head only the pages from there on.
+  const titlesAt = titleRows.length ? view.rows.indexOf(titleRows[0]!) : -1;
+  const above = (row: number) => rowIndex.get(row)! < titlesAt;
+  const sections = (bodyRows: number[]) => {
+    const before = bodyRows.filter(above);
+    const after = before.length ? bodyRows.slice(before.length) : bodyRows;
+    return [...(before.length ? [{ rows: before, headed: false }] : []), ...(after.length || !before.length ? [{ rows: after, headed: titleRows.length > 0 }] : [])];
+  };
   const breaks = new Set(layout.rowBreaks ? print.rowBreaks : []);
   const heightOf = new Map(view.rows.map((r, i) => [r, view.heights[i]!]));
   const rowIndex = new Map(view.rows.map((r, i) => [r, i]));
@@ -218,7 +227,9 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   return (
     <div className="dvht-print" data-sheet={view.name}>
       <style>{pageCss(print, layout.orientation)}</style>
-      {layout.pages.flatMap((bodyRows, p) => layout.bands.map((columns, b) => ({ bodyRows, columns, key: `${p}:${b}`, first: p === 0 && b === 0 }))).map(({ bodyRows, columns, key, first }) => (
+      {layout.pages
+        .flatMap((bodyRows, p) => layout.bands.flatMap((columns, b) => sections(bodyRows).map(({ rows, headed }, i) => ({ bodyRows: rows, headed, columns, key: `${p}:${b}:${i}`, newPage: (p > 0 || b > 0) && i === 0 }))))
+        .map(({ bodyRows, headed, columns, key, newPage }) => (
         <table
           key={key}
           style={{
@@ -226,7 +237,7 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
             tableLayout: 'fixed',
             width: widthOf(columns),
             zoom: layout.zoom,
-            breakBefore: first ? undefined : 'page',
+            breakBefore: newPage ? 'page' : undefined,
             fontFamily: view.font.family,
             fontSize: `${view.font.sizePt}pt`,
             color: '#000',
@@ -238,7 +249,7 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
               <col key={c.index} style={{ width: c.widthPx }} />
             ))}
           </colgroup>
-          {titleRows.length > 0 && <thead>{section(titleRows, columns, false)}</thead>}
+          {headed && <thead>{section(titleRows, columns, false)}</thead>}
           <tbody>{section(bodyRows, columns, true)}</tbody>
         </table>
       ))}
