@@ -3,7 +3,8 @@
  * Print titles below a title block, as the add-in's own sheets and clerks' lists have them (a title in
  * rows 1–3, the column headings in row 4 repeated on each page): on paper, as in Excel and LibreOffice,
  * the rows above the print titles come first, the titles in their place after them, and the titles head
- * only the pages from there on.
+ * only the pages from there on. And a line of text longer than its cell runs on over the empty cells to its
+ * right on paper too (a sheet's title in A1), up to the first filled one.
  */
 import { render } from '@testing-library/react';
 import { PrintSheet } from '../../src/hosts/preview/PrintSheet';
@@ -54,5 +55,27 @@ describe('print titles below the rows that come before them', () => {
     const groups = tables.filter((t) => t.body.includes('Dòng 1')).length;
     expect(groups).toBeGreaterThan(1);
     expect(tables.flatMap((t) => t.body)).toHaveLength(300 * groups);
+  });
+});
+
+describe('text longer than its cell, on paper', () => {
+  /** Each printed row: its cells as [text, columns spanned]. */
+  function cells(rows: (string | number | null)[][]) {
+    const model = sheetModel({ values: rows });
+    const { container } = render(<PrintSheet view={sheetView(model, 'vi-VN', undefined, false)} print={model.print} />);
+    return [...container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => [td.textContent, td.colSpan]));
+  }
+
+  it('runs on over the empty cells to its right, as Excel prints it, up to the first filled cell', () => {
+    const title = 'DANH SÁCH THÀNH VIÊN VÀ KẾT QUẢ HỌC TẬP, BỒI DƯỠNG';
+    expect(cells([[title, null, null, null], ['Ghi Có / Không', null, 'x', null], ['STT', 'Họ và tên', 'Chấp hành', 'Ghi chú']])).toEqual([
+      [[title, 4]],
+      [['Ghi Có / Không', 2], ['x', 2]],
+      [['STT', 1], ['Họ và tên', 1], ['Chấp hành', 1], ['Ghi chú', 1]],
+    ]);
+  });
+
+  it('a number stays in its cell', () => {
+    expect(cells([[123456789, null]])).toEqual([[['123456789', 1], ['', 1]]]);
   });
 });
