@@ -188,6 +188,8 @@ export interface SheetGridProps {
   pending?: ReadonlyMap<string, string>;
   /** The id of what describes the whole sheet (its protection). */
   describedBy?: string;
+  /** Changed when the grid is to take the keys (a cell gone to from the pane); 0 or absent: never asked. */
+  focusRequest?: number;
 }
 
 /** The add-in owns it, or the sheet's protection locks it: the grid never opens an editor on it. */
@@ -371,6 +373,11 @@ export function SheetGrid(props: SheetGridProps) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
+  // Asked to take the keys: what is typed next goes to the selected cell, as after clicking it.
+  const { focusRequest } = props;
+  useEffect(() => {
+    if (focusRequest) table.current?.focus({ preventScroll: true });
+  }, [focusRequest]);
   const [scrollTop, setScrollTop] = useState(0);
   const [scrollLeft, setScrollLeft] = useState(0);
   const [height, setHeight] = useState(600);
