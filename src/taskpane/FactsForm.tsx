@@ -36,6 +36,27 @@ const useStyles = makeStyles({
 });
 
 type Draft = Pick<UnitFacts, 'facts' | 'learners' | 'evaluators'>;
+const draftOf = (facts: UnitFacts): Draft => ({ facts: facts.facts, learners: facts.learners, evaluators: facts.evaluators });
+
+const sameLines = <L extends object>(a: readonly L[], b: readonly L[]) =>
+  a.length === b.length && a.every((line, i) => (Object.keys(line) as (keyof L)[]).every((k) => line[k] === b[i]![k]));
+
+/**
+ * What the clerk changed in the form since it was read: only that is written, so a cell typed in
+ * the sheets meanwhile (in the grid, in Excel) is not put back to what the form read.
+ */
+function changedSince(read: UnitFacts, draft: Draft): Partial<Draft> {
+  const changed: Partial<Draft> = {};
+  const facts = draft.facts.filter((f) => {
+    const was = read.facts.find((x) => x.code === f.code);
+    return !was || was.answer !== f.answer || was.evidence !== f.evidence;
+  });
+  if (facts.length) changed.facts = facts;
+  if (draft.learners && !sameLines(draft.learners, read.learners ?? [])) changed.learners = draft.learners;
+  if (!sameLines(draft.evaluators, read.evaluators)) changed.evaluators = draft.evaluators;
+  return changed;
+}
+
 type Outcome = { kind: 'saved'; written: number } | { kind: 'issues'; issues: LearnerIssue[] } | { kind: 'problems'; problems: Problem[] } | { kind: 'error'; error: unknown };
 
 export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; onNext(): void }) {
@@ -58,7 +79,7 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
           if (!mounted.current) return;
           if (read.ok) {
             setLoaded(read.facts);
-            setDraft({ facts: read.facts.facts, learners: read.facts.learners, evaluators: read.facts.evaluators });
+            setDraft(draftOf(read.facts));
             setBlocked(null);
           } else setBlocked(read.problems);
         },
@@ -69,21 +90,27 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
     [host.workbook],
   );
 
-  // Read when shown and nothing is loaded yet: the sheets may have been created since.
-  const hasDraft = draft !== null;
+  // Read again each time the form is shown, unless the clerk has typed in it: the sheets may have been
+  // created or typed in since (the grid, Excel itself).
+  const pristine = useRef(true);
   useEffect(() => {
-    if (active && !hasDraft) void load();
-  }, [active, hasDraft, load]);
+    pristine.current = !loaded || !draft || Object.keys(changedSince(loaded, draft)).length === 0;
+  });
+  useEffect(() => {
+    if (active && pristine.current) void load();
+  }, [active, load]);
 
   const save = async () => {
-    if (!draft || busy) return;
+    if (!draft || !loaded || busy) return;
     setBusy('saving');
     setOutcome(null);
     try {
-      const saved = await saveUnitFacts(host.workbook, { facts: draft.facts, ...(draft.learners ? { learners: draft.learners } : {}), evaluators: draft.evaluators });
+      const saved = await saveUnitFacts(host.workbook, changedSince(loaded, draft));
       if (!mounted.current) return;
       if (saved.ok) {
+        // The workbook as it is now: what the form wrote, and what was typed in the sheets meanwhile.
         setLoaded(saved.facts);
+        setDraft(draftOf(saved.facts));
         setOutcome({ kind: 'saved', written: saved.written });
       } else setOutcome(saved.learnerIssues.length ? { kind: 'issues', issues: saved.learnerIssues } : { kind: 'problems', problems: saved.problems });
     } catch (error) {

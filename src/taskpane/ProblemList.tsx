@@ -31,7 +31,7 @@ export function ProblemList(props: { problems: PaneProblem[]; host: PaneHost; la
   const show = async (sheet: string, cell: string) => {
     setShowError(null);
     try {
-      await props.host.showCell(sheet, cell);
+      await props.host.showCell(sheet, cell, { focus: true });
     } catch (e) {
       setShowError(t('pane.problems.showFailed', { sheet, cell, detail: e instanceof Error ? e.message : String(e) }));
     }

@@ -15,8 +15,11 @@ export interface PaneHost {
    * with isSetSupported; always true in the preview). Missing ones hide a feature, with a reason.
    */
   supports(requirement: string): boolean;
-  /** Bring a cell into view and select it. */
-  showCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Bring a cell into view and select it. `focus`: the user asked to go there (a point to review), so
+   * the keys go to the cell where the host can give them (the preview's grid; Excel keeps them in the pane).
+   */
+  showCell(sheet: string, address: string, options?: { focus?: boolean }): Promise<void>;
   /**
    * The user's own edits of cells, told after they are written: the preview's grid (typing,
    * pasting, undo), Excel's change events and the pane's focus coming back (hosts/excel/sheetChanges.ts).

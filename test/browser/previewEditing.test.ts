@@ -255,4 +255,25 @@ describe('editing in the preview grid', () => {
     await page.getByRole('button', { name: 'Sample data' }).waitFor();
     await expect(pane(page).getByLabel('Language').inputValue()).resolves.toBe('en');
   });
+
+  it('“Đến ô” of a point to review selects the cell in the grid and gives it the keys: the correction typed goes there', async () => {
+    const page = await openSample('preview go to a cell and correct it');
+    await showSheet(page, SHEETS.members);
+    // A typo in a yes/no column (“Chấp hành kỷ luật lao động”), as clerks make them.
+    const typo = `H${MEMBER_HEADER_ROW + 1}`;
+    await select(page, typo);
+    await page.keyboard.type('đạtt');
+    await page.keyboard.press('Enter');
+    await shows(page, typo, 'đạtt');
+    await pane(page).getByRole('tab', { name: /Dữ liệu/ }).click();
+    await pane(page).getByRole('button', { name: 'Kiểm tra dữ liệu' }).click();
+    const goTo = pane(page).getByRole('button', { name: `Đến ô ${SHEETS.members}!${typo}` }).first();
+    await goTo.click();
+    await page.locator(`td[data-address="${typo}"][data-selected="true"]`).waitFor();
+    // The clerk types the right answer at once, without clicking the cell.
+    await page.keyboard.type('Có');
+    await page.keyboard.press('Enter');
+    await shows(page, typo, 'Có');
+    await step(page, 'corrected after going to the cell');
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, evaluate, openSample, pane, reveal, showSheet, shows, step as stepIn } from './support/grid';
+import { cell, evaluate, openSample, pane, reveal, select, showSheet, shows, step as stepIn } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
@@ -103,5 +103,41 @@ describe('the unit’s own data typed in the pane’s form, in the preview', () 
       await shows(page, `D${LEARNER_HEADER_ROW + line}`, String(30 + line));
     }
     await step(page, 'learner counts in the grid');
+  });
+
+  it('keeps what was typed in the grid after the form was read: saving the form writes only what was changed in it', async () => {
+    const page = await openSample(pages, 'preview facts form and grid edits');
+    await openForm(page);
+    const codes = await pane(page).locator('[data-fact]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fact')!));
+    const headcount = pane(page).getByRole('textbox', { name: 'Số người học, dòng 1', exact: true });
+    const before = await headcount.inputValue();
+    const typed = String(Number(before) + 7);
+    const [first, last] = [codes[0]!, codes.at(-1)!];
+    const rows = await criteriaRows(page, [last]);
+    const answerCell = `${columnLetter(COL.answer)}${rows.get(last)!}`;
+
+    // The clerk types in the grid while the form shows what it read: a learner count, an indicator's answer.
+    await showSheet(page, SHEETS.learners);
+    const countCell = `C${LEARNER_HEADER_ROW + 1}`;
+    await select(page, countCell);
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+    await shows(page, countCell, typed);
+    await showSheet(page, SHEETS.criteria);
+    await select(page, answerCell);
+    await page.keyboard.type('Không đạt');
+    await page.keyboard.press('Enter');
+    await shows(page, answerCell, 'Không đạt');
+
+    // Then changes one evidence in the form and saves: the cells typed in the grid stay as typed.
+    await pane(page).getByRole('textbox', { name: `Minh chứng cho chỉ tiêu ${first}`, exact: true }).fill('Kế hoạch số 15/KH-THBA');
+    await save(page);
+    await shows(page, answerCell, 'Không đạt');
+    await showSheet(page, SHEETS.learners);
+    await shows(page, countCell, typed);
+    // And the form shows them now, as the workbook holds them.
+    await expect(headcount.inputValue()).resolves.toBe(typed);
+    await expect(pane(page).locator(`[data-fact="${last}"] select`).inputValue()).resolves.toBe('not_met');
+    await step(page, 'grid edits kept by the form');
   });
 });

@@ -166,4 +166,33 @@ describe('a merge whose first row is hidden', () => {
     await page.locator('td[data-address="A9"][data-selected="true"]').waitFor();
     await step(page, 'merge with hidden first row edited');
   });
+
+  it('draws a merge across the frozen columns’ edge as one cell: its text laid out once over the whole merge', async () => {
+    const page = await openFile(pages, 'preview frozen merges', madeWorkbook('frozen-merged'));
+    await page.locator('table[data-sheet="DS CBGVNV"]').waitFor();
+    // The merge's pieces (the frozen one, the one that scrolls) and where each lays its text out.
+    const pieces = (address: string) =>
+      page.locator(`td[data-address="${address}"]`).evaluateAll((tds) =>
+        tds.map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td.querySelector('div') ?? td);
+          const text = range.getBoundingClientRect();
+          return { left: Math.round(text.left), right: Math.round(text.right) };
+        }),
+      );
+    const merge = await grid(page).evaluate((el) => {
+      const heads = [...el.querySelectorAll('thead th')].filter((th) => /^[AH]$/.test(th.textContent ?? ''));
+      return { left: heads[0]!.getBoundingClientRect().left, right: heads[1]!.getBoundingClientRect().right };
+    });
+    // The centred title: laid out over A–H from both pieces, centred there (not again from column C).
+    const title = await pieces('A1');
+    expect(title.length).toBe(2);
+    expect(new Set(title.map((t) => `${t.left}-${t.right}`)).size).toBe(1);
+    expect(Math.abs((title[0]!.left + title[0]!.right) / 2 - (merge.left + merge.right) / 2)).toBeLessThan(4);
+    // The group row, left-aligned: once, from column A.
+    const group = await pieces('A4');
+    expect(new Set(group.map((t) => t.left)).size).toBe(1);
+    expect(Math.abs(group[0]!.left - merge.left)).toBeLessThan(8);
+    await step(page, 'merges across the frozen edge');
+  });
 });

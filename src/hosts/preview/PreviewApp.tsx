@@ -175,13 +175,16 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   /** The pane's listeners to the grid's edits (its evaluation says when its results are out of date). */
   const editListeners = useRef(new Set<() => void>());
 
-  const show = useCallback(async (workbook: PreviewWorkbook, sel: Selection) => {
+  /** Each time the grid is to take the keys (a cell gone to from the pane): the grid focuses itself when it changes. */
+  const [gridFocus, setGridFocus] = useState(0);
+  const show = useCallback(async (workbook: PreviewWorkbook, sel: Selection, focus = false) => {
     const reader = await workbook.read();
     // The sheet's name as the workbook spells it (matched by the one sheet-name key: case and NFD/NFC).
     const name = findSheetName(reader.book().sheets.map((w) => w.name), sel.sheet);
     if (!name) return;
     setActive(name);
     setSelection({ sheet: name, address: sel.address });
+    if (focus) setGridFocus((n) => n + 1);
   }, [setSelection]);
   // After each batch of the pane: redraw, remember a change, show what the use-case selected.
   const afterBatch = useCallback(
@@ -245,7 +248,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
           }
           afterBatch(doc.workbook, wrote);
         },
-        onShowCell: (sheet, address) => void show(doc.workbook, { sheet, address }),
+        onShowCell: (sheet, address, focus) => void show(doc.workbook, { sheet, address }, focus),
         unsaved: () => dirty.current,
         download: () => saveOpen(doc.workbook),
         edits: {
@@ -530,6 +533,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
                 onPasteClipped={(count) => setNotice({ intent: 'info', key: 'preview.grid.pasteClipped', params: { count } })}
                 onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.readOnly(cell) } })}
                 describedBy={model?.locked ? 'preview-sheet-status' : undefined}
+                focusRequest={gridFocus}
               />
             ) : (
               <Body1 as="p" className={s.empty}>

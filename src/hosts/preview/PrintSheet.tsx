@@ -179,6 +179,15 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
   const layout = paperLayout(view, print);
   // Title rows head every page (a table's head repeats on each page it spans); the rest is the body.
   const titleRows = view.rows.filter(isTitle);
+  // Rows above the title rows (a title block over the headings) print first, without them, as in Excel:
+  // the titles come in their place after them and head only the pages from there on.
+  const titlesAt = titleRows.length ? view.rows.indexOf(titleRows[0]!) : -1;
+  const above = (row: number) => rowIndex.get(row)! < titlesAt;
+  const sections = (bodyRows: number[]) => {
+    const before = bodyRows.filter(above);
+    const after = before.length ? bodyRows.slice(before.length) : bodyRows;
+    return [...(before.length ? [{ rows: before, headed: false }] : []), ...(after.length || !before.length ? [{ rows: after, headed: titleRows.length > 0 }] : [])];
+  };
   const breaks = new Set(layout.rowBreaks ? print.rowBreaks : []);
   const heightOf = new Map(view.rows.map((r, i) => [r, view.heights[i]!]));
   const rowIndex = new Map(view.rows.map((r, i) => [r, i]));
@@ -190,35 +199,50 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
     return ri >= 0 && ri < m.rowSpan && ci >= 0 && ci < m.span;
   };
 
+  /** An empty cell a line of text on its left may run on over, as Excel prints it (nothing of its own drawn there). */
+  const bare = (cell: CellView) => cell.text === '' && !cell.merge && !cell.uncalculated && !cell.style?.border && !cell.style?.fill;
   /** Rows of one table section; a merge is drawn by its first cell there, over the rest of it there, with its first cell's text. */
   const section = (rows: number[], columns: ColumnView[], firstOfBody: boolean) =>
-    rows.map((row, ri) => (
-      <tr key={row} style={{ height: heightOf.get(row), breakBefore: firstOfBody && breaks.has(row) && ri > 0 ? 'page' : undefined, breakInside: 'avoid' }}>
-        {columns.map((c, ci) => {
-          let cell = view.cell(row, c.index);
-          const m = cell.merge;
-          let colSpan = 1;
-          let rowSpan = 1;
-          if (m) {
-            const startsHere = !(ri > 0 && inMerge(m, rows[ri - 1]!, c.index)) && !(ci > 0 && inMerge(m, row, columns[ci - 1]!.index));
-            if (!startsHere) return null;
-            while (ci + colSpan < columns.length && inMerge(m, row, columns[ci + colSpan]!.index)) colSpan++;
-            while (ri + rowSpan < rows.length && inMerge(m, rows[ri + rowSpan]!, c.index)) rowSpan++;
-            if (m.top !== row || m.left !== c.index) cell = view.cell(m.top, m.left);
-          }
-          return (
-            <td key={c.index} colSpan={colSpan > 1 ? colSpan : undefined} rowSpan={rowSpan > 1 ? rowSpan : undefined} style={cellCss(cell)}>
-              {cell.text}
-            </td>
-          );
-        })}
-      </tr>
-    ));
+    rows.map((row, ri) => {
+      /** The last column index drawn over by a text run on from its left. */
+      let runTo = -1;
+      return (
+        <tr key={row} style={{ height: heightOf.get(row), breakBefore: firstOfBody && breaks.has(row) && ri > 0 ? 'page' : undefined, breakInside: 'avoid' }}>
+          {columns.map((c, ci) => {
+            if (ci <= runTo) return null;
+            let cell = view.cell(row, c.index);
+            const m = cell.merge;
+            let colSpan = 1;
+            let rowSpan = 1;
+            const align = cell.style?.align ?? 'left';
+            if (!m && cell.text !== '' && !cell.numeric && !cell.style?.wrap && !cell.style?.border && align === 'left') {
+              // One line of text runs on over the empty cells to its right, up to the first filled one (a title in A1).
+              while (ci + colSpan < columns.length && bare(view.cell(row, columns[ci + colSpan]!.index))) colSpan++;
+              runTo = ci + colSpan - 1;
+            }
+            if (m) {
+              const startsHere = !(ri > 0 && inMerge(m, rows[ri - 1]!, c.index)) && !(ci > 0 && inMerge(m, row, columns[ci - 1]!.index));
+              if (!startsHere) return null;
+              while (ci + colSpan < columns.length && inMerge(m, row, columns[ci + colSpan]!.index)) colSpan++;
+              while (ri + rowSpan < rows.length && inMerge(m, rows[ri + rowSpan]!, c.index)) rowSpan++;
+              if (m.top !== row || m.left !== c.index) cell = view.cell(m.top, m.left);
+            }
+            return (
+              <td key={c.index} colSpan={colSpan > 1 ? colSpan : undefined} rowSpan={rowSpan > 1 ? rowSpan : undefined} style={cellCss(cell)}>
+                {cell.text}
+              </td>
+            );
+          })}
+        </tr>
+      );
+    });
 
   return (
     <div className="dvht-print" data-sheet={view.name}>
       <style>{pageCss(print, layout.orientation)}</style>
-      {layout.pages.flatMap((bodyRows, p) => layout.bands.map((columns, b) => ({ bodyRows, columns, key: `${p}:${b}`, first: p === 0 && b === 0 }))).map(({ bodyRows, columns, key, first }) => (
+      {layout.pages
+        .flatMap((bodyRows, p) => layout.bands.flatMap((columns, b) => sections(bodyRows).map(({ rows, headed }, i) => ({ bodyRows: rows, headed, columns, key: `${p}:${b}:${i}`, newPage: (p > 0 || b > 0) && i === 0 }))))
+        .map(({ bodyRows, headed, columns, key, newPage }) => (
         <table
           key={key}
           style={{
@@ -226,7 +250,7 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
             tableLayout: 'fixed',
             width: widthOf(columns),
             zoom: layout.zoom,
-            breakBefore: first ? undefined : 'page',
+            breakBefore: newPage ? 'page' : undefined,
             fontFamily: view.font.family,
             fontSize: `${view.font.sizePt}pt`,
             color: '#000',
@@ -238,7 +262,7 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
               <col key={c.index} style={{ width: c.widthPx }} />
             ))}
           </colgroup>
-          {titleRows.length > 0 && <thead>{section(titleRows, columns, false)}</thead>}
+          {headed && <thead>{section(titleRows, columns, false)}</thead>}
           <tbody>{section(bodyRows, columns, true)}</tbody>
         </table>
       ))}

@@ -188,6 +188,8 @@ export interface SheetGridProps {
   pending?: ReadonlyMap<string, string>;
   /** The id of what describes the whole sheet (its protection). */
   describedBy?: string;
+  /** Changed when the grid is to take the keys (a cell gone to from the pane); 0 or absent: never asked. */
+  focusRequest?: number;
 }
 
 /** The add-in owns it, or the sheet's protection locks it: the grid never opens an editor on it. */
@@ -371,6 +373,11 @@ export function SheetGrid(props: SheetGridProps) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
+  // Asked to take the keys: what is typed next goes to the selected cell, as after clicking it.
+  const { focusRequest } = props;
+  useEffect(() => {
+    if (focusRequest) table.current?.focus({ preventScroll: true });
+  }, [focusRequest]);
   const [scrollTop, setScrollTop] = useState(0);
   const [scrollLeft, setScrollLeft] = useState(0);
   const [height, setHeight] = useState(600);
@@ -817,6 +824,8 @@ export function SheetGrid(props: SheetGridProps) {
     let row = drawnRow;
     let cell = here;
     let c = view.columns[ci]!;
+    /** A merge drawn in pieces (its columns across the frozen panes' edge, or partly out of the window): where its text is laid out. */
+    let laidOver: { width: number; from: number } | undefined;
     if (here.merge) {
       const m = here.merge;
       // Drawn once in each drawn stretch it crosses (frozen panes, window), by its first cell there (its top row
@@ -828,6 +837,10 @@ export function SheetGrid(props: SheetGridProps) {
       if (rowIndex !== topIndex || ci !== leftIndex) return null;
       const columns = Math.min((indexOfColumn.get(m.left) ?? ci) + m.span, columnTo) - ci;
       colSpan = columns > 1 ? columns : undefined;
+      // As Excel draws it: one cell whose text is laid out over the whole merge, each piece showing its part of it.
+      const mergeLeft = indexOfColumn.get(m.left) ?? ci;
+      const whole = lefts[Math.min(mergeLeft + m.span, view.columns.length)]! - lefts[mergeLeft]!;
+      if (lefts[ci + columns]! - lefts[ci]! < whole) laidOver = { width: whole, from: lefts[ci]! - lefts[mergeLeft]! };
       const rows = Math.min((indexOfRow.get(m.top) ?? rowIndex) + m.rowSpan, rowTo) - rowIndex;
       rowSpan = rows > 1 ? rows : undefined;
       // What it shows, where clicks and edits go, is the merge's first cell, drawn or not (as Excel shows a merge whole).
@@ -931,7 +944,7 @@ export function SheetGrid(props: SheetGridProps) {
         ) : content !== '' ? (
           <div
             className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
-            style={{ maxHeight: rowsHigh }}
+            style={{ maxHeight: rowsHigh, ...(laidOver ? { width: laidOver.width - 2 * CELL_PADDING_X - CELL_BORDER, marginLeft: -laidOver.from, boxSizing: 'border-box' } : {}) }}
           >
             {spill ? <span className={s.runOn}>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
           </div>

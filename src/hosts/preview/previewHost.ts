@@ -75,7 +75,8 @@ export interface PreviewHostOptions {
   locale: string;
   theme: 'light' | 'dark';
   onBatch(done: BatchDone): void;
-  onShowCell(sheet: string, address: string): void;
+  /** `focus`: the grid takes the keys (PaneHost.showCell). */
+  onShowCell(sheet: string, address: string, focus: boolean): void;
   /** Whether the open workbook has changes not downloaded; its download (throws when it fails). */
   unsaved(): boolean;
   download(): Promise<void>;
@@ -93,7 +94,7 @@ export function createPreviewHost(o: PreviewHostOptions): PaneHost {
     theme: o.theme,
     // Everything the file implementation writes is available: no requirement sets in a browser.
     supports: () => true,
-    showCell: async (sheet, address) => o.onShowCell(sheet, address),
+    showCell: async (sheet, address, options) => o.onShowCell(sheet, address, options?.focus === true),
     edits: o.edits,
     files: { pick: pickFiles, open: (file) => openUpload(file, langFromLocale(o.locale)) },
     downloads: {

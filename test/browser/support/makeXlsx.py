@@ -1,5 +1,5 @@
 """Workbooks the preview's browser tests open, written by openpyxl (another producer than the
-project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|print-frozen|merged-hidden|short-rows|fonts OUT.xlsx"""
+project's own writer). Usage: makeXlsx.py protected|wide|merged|print-wide|print-fit|frozen|frozen-merged|print-frozen|merged-hidden|short-rows|fonts OUT.xlsx"""
 import sys
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, Protection
@@ -71,6 +71,22 @@ elif kind == 'frozen':
     for r in range(1, 301):
         ws.append([r, f'Cán bộ {r}'] + [r * 1000 + c for c in range(3, 101)])
     ws.freeze_panes = 'C3'
+elif kind == 'frozen-merged':
+    # A school's staff list: its title merged and centred across the columns, a group row merged
+    # across them too, frozen at C5 (number and name): the merges cross the frozen columns' edge.
+    ws.title = 'DS CBGVNV'
+    ws['A1'] = 'DANH SÁCH CÁN BỘ, GIÁO VIÊN, NHÂN VIÊN NĂM HỌC 2025–2026'
+    ws['A1'].alignment = Alignment(horizontal='center')
+    ws.merge_cells('A1:H1')
+    ws.append([])
+    ws.append(['STT', 'Họ và tên', 'Ngày sinh', None, 'Chức vụ', 'Trình độ', 'Ghi chú', None])
+    ws['A4'] = 'I. CÁN BỘ QUẢN LÝ'
+    ws.merge_cells('A4:H4')
+    for r in range(1, 41):
+        ws.append([r, f'Cán bộ {r}', '01/01/1980', None, 'Giáo viên', 'Đại học', None, None])
+    for col in 'ABCDEFGH':
+        ws.column_dimensions[col].width = 14
+    ws.freeze_panes = 'C5'
 elif kind == 'print-frozen':
     # 40 columns over 80 members, the heading row and the names frozen (B2), no print titles.
     ws.title = 'In cố định'
