@@ -689,7 +689,7 @@ export const en: Record<MessageKey, string> = {
   'newYear.usage': 'Usage: dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]  (the old file is left as it is)',
   'newYear.sameFile': 'Next year’s workbook must be another file than “{file}”: this year’s file is kept as it is. Give -o a new name, e.g. -o “{suggestion}”.',
   'newYear.cannot': 'Could not make next year’s workbook from “{file}”:',
-  'newYear.done': 'Created “{file}” for {unit}, year {year}: kept {members|member|members} (“Tính vào tổng số” back to counted), the rule set, the import mapping, the template texts and the date and level of the last recognition; cleared last year’s results and data{columns}. “{source}” is unchanged.',
+  'newYear.done': 'Created “{file}” for {unit}, year {year}: kept {members|member|members} (“Tính vào tổng số” back to counted, but for those an import marked as gone from the list), the rule set, the import mapping, the template texts and the date and level of the last recognition; cleared last year’s results and data{columns}. “{source}” is unchanged.',
   'newYear.clearedColumns': ' (columns {columns})',
   'newYear.pane.title': 'Next year',
   'newYear.pane.intro': 'Make next year’s workbook from the open one: keeps the unit’s details, the members, the rule set, the import mapping, the template texts and the recognition history; clears this year’s answers, evidence and results. The open workbook is not changed.',

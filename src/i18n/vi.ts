@@ -695,7 +695,7 @@ export const vi = {
   'newYear.usage': 'Cách dùng: dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]  (tệp cũ giữ nguyên)',
   'newYear.sameFile': 'Sổ năm sau phải là tệp khác “{file}”: tệp của năm nay được giữ nguyên. Ghi tên mới cho -o, ví dụ -o “{suggestion}”.',
   'newYear.cannot': 'Chưa tạo được sổ năm sau từ “{file}”:',
-  'newYear.done': 'Đã tạo “{file}” cho {unit}, năm {year}: giữ {members} thành viên (cột “Tính vào tổng số” về mặc định là có tính), bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và ngày, mức độ công nhận lần trước; đã xóa kết quả và số liệu của năm trước{columns}. Tệp “{source}” giữ nguyên.',
+  'newYear.done': 'Đã tạo “{file}” cho {unit}, năm {year}: giữ {members} thành viên (cột “Tính vào tổng số” về mặc định là có tính, trừ người lần nhập danh sách đã ghi là không còn trong danh sách), bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và ngày, mức độ công nhận lần trước; đã xóa kết quả và số liệu của năm trước{columns}. Tệp “{source}” giữ nguyên.',
   'newYear.clearedColumns': ' (cột {columns})',
   'newYear.pane.title': 'Sang năm mới',
   'newYear.pane.intro': 'Tạo sổ cho năm sau từ sổ đang mở: giữ thông tin đơn vị, danh sách thành viên, bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và lịch sử công nhận; xóa câu trả lời, minh chứng và kết quả của năm nay. Sổ đang mở không bị thay đổi.',

@@ -1,14 +1,15 @@
 /**
  * "Sang năm mới": the unit's workbook for the next year, written on a copy (the caller
  * opens the old file's bytes and saves the result elsewhere: the old file is never
- * written). Kept: the unit's details, the members (their "counted" flag back to counted),
+ * written). Kept: the unit's details, the members (their "counted" flag back to counted, but for
+ * those an import marked as gone: they left),
  * the rule set, the import mapping, the templates and the documents' narrative, and the
  * recognition history (date and level of the last decision, for the 12/36-month rules).
  * Cleared: this year's answers, evidence, member results and notes, the learners' typed figures
  * (their formulas kept), and every figure the add-in wrote.
  */
 import { foldKey } from '../domain/text';
-import { readNumber, readText } from '../domain/values';
+import { readNumber, readText, readYesNo } from '../domain/values';
 import { MEMBER_FIELDS } from '../domain/memberFields';
 import type { CellBlock, SheetPlan, Workbook, WorkbookSnapshot } from '../workbook/port';
 import { cellAddress, MAX_COLUMN, rangeAddress } from '../workbook/a1';
@@ -16,6 +17,7 @@ import { SHEETS } from '../sheets/names';
 import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS, type ParsedUnit } from '../sheets/unitSheet';
 import type { ParsedMembers } from '../sheets/membersSheet';
+import { importMarks } from './import/importMembers';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, documentSheetNames } from '../documents/names';
@@ -95,9 +97,33 @@ function membersPlan(wb: UnitWorkbook): { plan: SheetPlan; cleared: string[] } {
       // Blank "counted" is counted: the message says it is back to its default, not cleared.
       if (key !== 'counted') cleared.push(c.header);
     }
+    cells.push(...stillGone(m));
     cells.push(...memberResultsCleared(m));
   }
   return { plan: { sheet: SHEETS.members, mode: 'existing', cells }, cleared };
+}
+
+/**
+ * Members an import marked as gone (missing from the list, or hidden in it: staff who left) stay
+ * not counted, their note the import's mark alone: counted again, they would lower every share.
+ * Written after the blanked columns, over them.
+ */
+function stillGone(m: ParsedMembers): CellBlock[] {
+  const { table } = m;
+  const at = (key: string) => {
+    const i = table.columns.findIndex((c) => fieldKeyOf(c.header) === key);
+    return i < 0 ? null : { index: i, col: table.columns[i]!.col };
+  };
+  const counted = at('counted');
+  const note = at('note');
+  if (!counted || !note) return [];
+  const cells: CellBlock[] = [];
+  for (const r of table.rows) {
+    const marks = importMarks(readText(r.cells[note.index] ?? null));
+    if (!marks.length || readYesNo(r.cells[counted.index] ?? null) !== 'no') continue;
+    cells.push({ at: cellAddress(r.row, counted.col), rows: [['Không']] }, { at: cellAddress(r.row, note.col), rows: [[marks.join('; ')]] });
+  }
+  return cells;
 }
 
 /** The add-in's per-member result columns emptied over the members' rows. */

@@ -97,11 +97,15 @@ it('keeps the unit, the members and the recognition history; the year moves on; 
 
   expect(column(wb, 'Họ và tên')).toEqual(column(old, 'Họ và tên'));
   expect(column(wb, 'Chức vụ / vị trí việc làm')).toEqual(column(old, 'Chức vụ / vị trí việc làm'));
-  // Everyone counts again; this year's achievements and the add-in's per-member results are cleared.
-  expect(column(wb, 'Tính vào tổng số').every(blank)).toBe(true);
+  // Everyone counts again but who left (the row hidden in the imported list: not counted, the import's mark
+  // kept); this year's achievements and the add-in's per-member results are cleared.
+  const counted = column(wb, 'Tính vào tổng số');
+  const notes = column(wb, 'Ghi chú');
+  const gone = counted.flatMap((v, i) => (blank(v) ? [] : [{ counted: v, note: notes[i] }]));
+  expect(gone).toEqual([{ counted: 'Không', note: expect.stringMatching(/^Dòng ẩn ở danh sách nhập “.+” \(dòng 14\)$/) }]);
   const filled = old.members.table.columns.map((c) => c.header).filter((h) => column(old, h).some((v) => !blank(v)));
   // Who the member is stays (the import's ID and the list's date of birth too); what they did this year goes.
-  const yearly = filled.filter((h) => !['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', 'Tổ / bộ phận', 'Ghi chú', 'Mã định danh', 'Năm sinh'].includes(h));
+  const yearly = filled.filter((h) => !['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', 'Tổ / bộ phận', 'Ghi chú', 'Mã định danh', 'Năm sinh', 'Tính vào tổng số'].includes(h));
   expect(column(wb, 'Mã định danh')).toEqual(column(old, 'Mã định danh'));
   expect(column(wb, 'Năm sinh')).toEqual(column(old, 'Năm sinh'));
   expect(column(old, 'Năm sinh').some((v) => !blank(v))).toBe(true);

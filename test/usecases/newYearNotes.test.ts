@@ -9,6 +9,7 @@ import { startNewYear } from '../../src/usecases/newYear';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { SHEETS } from '../../src/sheets/names';
+import { HIDDEN_NOTE, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
 
 const header = (key: string) => MEMBER_FIELDS.find((f) => f.key === key)!.header;
 
@@ -41,5 +42,43 @@ describe('startNewYear and the members’ notes', () => {
     expect(column(wb, header('name'))).toEqual(names);
     expect(column(wb, header('position'))).toEqual(positions);
     expect(column(wb, header('team'))).toEqual(teams);
+  });
+});
+
+describe('startNewYear and the members an import marked as gone', () => {
+  /** Heading cell of `heading` on the members sheet. */
+  function headingAt(wb: ExcelJsWorkbook, heading: string): { row: number; col: number } {
+    const ws = wb.workbook.getWorksheet(SHEETS.members)!;
+    let at: { row: number; col: number } | null = null;
+    ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
+    return at!;
+  }
+
+  it('keeps a member who left (gone from the imported list, or hidden in it) not counted, with the import’s mark alone', async () => {
+    const wb = ExcelJsWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12 }));
+    const ws = wb.workbook.getWorksheet(SHEETS.members)!;
+    const counted = headingAt(wb, header('counted'));
+    const note = headingAt(wb, header('note'));
+    const gone = `${REMOVED_NOTE} “DS” (05/12/2026)`;
+    const hidden = `${HIDDEN_NOTE} “DS” (dòng 9)`;
+    ws.getCell(counted.row + 2, counted.col).value = 'Không';
+    ws.getCell(note.row + 2, note.col).value = gone;
+    ws.getCell(counted.row + 4, counted.col).value = 'Không';
+    ws.getCell(note.row + 4, note.col).value = `Nghỉ việc từ tháng 9; ${hidden}`;
+    // Not counted for a reason of this year only: counted again next year, the note cleared.
+    ws.getCell(counted.row + 6, counted.col).value = 'Không';
+    ws.getCell(note.row + 6, note.col).value = 'Nghỉ thai sản từ tháng 3';
+
+    const result = await startNewYear(wb);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
+    const countedAfter = column(wb, header('counted'));
+    const notesAfter = column(wb, header('note'));
+    expect(countedAfter[1]).toBe('Không');
+    expect(notesAfter[1]).toBe(gone);
+    expect(countedAfter[3]).toBe('Không');
+    expect(notesAfter[3]).toBe(hidden);
+    expect(countedAfter.filter((v, i) => i !== 1 && i !== 3 && v !== null && v !== '')).toEqual([]);
+    expect(notesAfter.filter((v, i) => i !== 1 && i !== 3 && v !== null && v !== '')).toEqual([]);
   });
 });

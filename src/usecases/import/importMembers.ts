@@ -703,7 +703,8 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
 const withNote = (note: string, mark: string): string => (note ? `${note}; ${mark}` : mark);
 /** A part of a member's note an import wrote (gone from the list, hidden in it), after the clerk's own. */
 const isImportMark = (part: string): boolean => part.startsWith(REMOVED_NOTE) || part.startsWith(HIDDEN_NOTE);
-const importMarks = (note: string): string[] => note.split('; ').filter(isImportMark);
+/** The parts of a member's note an import wrote: the member left (a new year keeps them not counted, newYear.ts). */
+export const importMarks = (note: string): string[] => note.split('; ').filter(isImportMark);
 const withoutMarks = (note: string): string => note.split('; ').filter((p) => !isImportMark(p)).join('; ');
 
 function widthOf(header: string): number {
