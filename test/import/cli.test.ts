@@ -6,7 +6,7 @@ import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { readWorkbookFile } from '../support/exceljs/files';
-import { addCdhtSheet, addStaffSheet, fieldCol, memberRows, SOURCE, unitWorkbook } from './messySheets';
+import { addCdhtSheet, addStaffSheet, fieldCol, memberRows, sourceAndUnit, SOURCE } from './messySheets';
 import { SHEETS } from '../../src/sheets/names';
 import { columnLetter } from '../../src/workbook/a1';
 import { capture } from '../support/cliOutput';
@@ -17,16 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function files(): Promise<{ source: string; into: string }> {
-  const source = path.join(dir, 'danh sach.xlsx');
-  const src = ExcelJsWorkbook.create('danh sach.xlsx');
-  addStaffSheet(src.workbook);
-  addCdhtSheet(src.workbook);
-  fs.writeFileSync(source, await src.toBuffer());
-  const into = path.join(dir, 'truong.xlsx');
-  fs.writeFileSync(into, await (await unitWorkbook()).toBuffer());
-  return { source, into };
-}
+const files = () => sourceAndUnit(dir, (wb) => addStaffSheet(wb), (wb) => addCdhtSheet(wb));
 
 describe('dvht import', () => {
   it('imports, prints the mapping and the counts, and never touches the source file', async () => {

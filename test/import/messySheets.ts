@@ -3,6 +3,8 @@
  * two-row headers, a column-numbering row, section and subtotal rows, numbers stored as
  * text, NFD Vietnamese, stray spaces, hidden rows and columns, formula errors, namesakes.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -103,6 +105,17 @@ export async function unitWorkbook(label = 'truong.xlsx'): Promise<ExcelJsWorkbo
   const wb = ExcelJsWorkbook.create(label);
   await createSheets(wb, { ...sampleUnit({}), members: [] });
   return ExcelJsWorkbook.fromBuffer(await wb.toBuffer(), label);
+}
+
+/** In `dir`: “danh sach.xlsx” holding the sheets `add` draws, and a fresh unit workbook “truong.xlsx” to import into. */
+export async function sourceAndUnit(dir: string, ...add: ((wb: ExcelJS.Workbook) => unknown)[]): Promise<{ source: string; into: string }> {
+  const source = path.join(dir, 'danh sach.xlsx');
+  const src = ExcelJsWorkbook.create('danh sach.xlsx');
+  for (const draw of add) draw(src.workbook);
+  fs.writeFileSync(source, await src.toBuffer());
+  const into = path.join(dir, 'truong.xlsx');
+  fs.writeFileSync(into, await (await unitWorkbook()).toBuffer());
+  return { source, into };
 }
 
 export async function roundTrip(wb: ExcelJsWorkbook): Promise<ExcelJsWorkbook> {

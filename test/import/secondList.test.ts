@@ -13,7 +13,7 @@ import { run } from '../../src/cli/main';
 import { capture } from '../support/cliOutput';
 import { readWorkbookFile } from '../support/exceljs/files';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-import { addStaffSheet, memberRows, roundTrip, SOURCE, unitWorkbook } from './messySheets';
+import { addStaffSheet, memberRows, roundTrip, sourceAndUnit, SOURCE, unitWorkbook } from './messySheets';
 
 const CONTRACT = 'Hợp đồng';
 const NOW = new Date(2025, 11, 20);
@@ -70,13 +70,7 @@ describe('a second list of the same unit', () => {
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('--add imports a second sheet without marking the first one’s members; without it, the preview says how', async () => {
-      const source = path.join(dir, 'danh sach.xlsx');
-      const src = ExcelJsWorkbook.create('danh sach.xlsx');
-      addStaffSheet(src.workbook);
-      addContractSheet(src.workbook);
-      fs.writeFileSync(source, await src.toBuffer());
-      const into = path.join(dir, 'truong.xlsx');
-      fs.writeFileSync(into, await (await unitWorkbook()).toBuffer());
+      const { source, into } = await sourceAndUnit(dir, (wb) => addStaffSheet(wb), addContractSheet);
       expect(await run(['import', source, '--sheet', SOURCE, '--into', into], capture())).toBe(0);
 
       const dry = capture();
