@@ -402,6 +402,8 @@ export const en: Record<MessageKey, string> = {
   'import.pane.useOpenWorkbook': 'Use the open workbook',
   'import.pane.noSheets': 'This workbook has no list sheet besides the ĐVHT sheets.',
   'import.pane.cdhtMode': 'The list only has names and CDHT results (merge into the CDHT columns)',
+  'import.pane.addOnly': 'This list only adds members (e.g. the contract workers’ sheet): no one is marked as gone for not being on it',
+  'import.pane.addHow': 'If this sheet is only part of the list (e.g. the contract workers, the civil servants being on another sheet), tick “This list only adds members”: no one is marked.',
   'import.pane.clearBlanks': 'Also empty cells the source list leaves blank',
   'import.pane.keptHow': 'To empty these cells too, tick “Also empty cells the source list leaves blank”.',
   'import.pane.changesTitle': 'Cells that will change in “Thành viên” ({count})',

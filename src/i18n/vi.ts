@@ -406,6 +406,8 @@ export const vi = {
   'import.pane.useOpenWorkbook': 'Dùng sổ đang mở',
   'import.pane.noSheets': 'Sổ này chưa có trang danh sách nào ngoài các trang của ĐVHT.',
   'import.pane.cdhtMode': 'Danh sách chỉ có họ tên và kết quả CDHT (ghép vào cột CDHT)',
+  'import.pane.addOnly': 'Danh sách này chỉ bổ sung thành viên (ví dụ trang lao động hợp đồng): không ai bị ghi Không vì vắng trong danh sách này',
+  'import.pane.addHow': 'Nếu trang này chỉ là một phần danh sách (ví dụ lao động hợp đồng, còn cán bộ biên chế ở trang khác), chọn “Danh sách này chỉ bổ sung thành viên”: không ai bị ghi Không.',
   'import.pane.clearBlanks': 'Xóa cả ô mà danh sách nguồn để trống',
   'import.pane.keptHow': 'Muốn xóa cả các ô này, chọn “Xóa cả ô mà danh sách nguồn để trống”.',
   'import.pane.changesTitle': 'Các ô sẽ thay đổi ở trang “Thành viên” ({count})',

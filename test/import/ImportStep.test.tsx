@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ImportStep } from '../../src/taskpane/steps/ImportStep';
 import { failingWorkbook, fakePaneHost } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
-import { addStaffSheet, fieldCol, memberRows, SOURCE } from './messySheets';
+import { addContractSheet, addStaffSheet, CONTRACT, fieldCol, memberRows, SOURCE } from './messySheets';
 import { cellChanges, previewImport } from '../../src/usecases/import/importMembers';
 import { changeLine, keptSummary } from '../../src/usecases/import/wording';
 
@@ -101,6 +101,32 @@ describe('ImportStep', () => {
     expect(document.body.textContent!.split(keptSummary('vi', keeping.diff.kept, 10)).length - 1).toBe(2);
     const an = memberRows(host.excel.workbook).find((r) => r['Mã định danh'] === 'CB003')!;
     expect([an['Ghi chú'], an['Gia đình học tập']]).toEqual(['Ghi chú CB003', 'Không']);
+  });
+
+  test('a second list of the unit (its contract workers) adds its people and marks nobody when “only adds” is ticked', async () => {
+    const host = await fakePaneHost();
+    await createSheets(host.excel, { ...sampleUnit({}), members: [] });
+    addStaffSheet(host.excel.workbook);
+    addContractSheet(host.excel.workbook);
+    renderStep(ImportStep, host);
+    await screen.findByRole('option', { name: CONTRACT });
+    fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Nhập' }));
+    await screen.findByText('Đã nhập vào trang “Thành viên”');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Trang danh sách' }), { target: { value: CONTRACT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đọc lại' }));
+    // Without the choice, the six on the staff list would be marked as gone: the preview says so, and how not to.
+    await screen.findByText('Thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 6.', { exact: false });
+    expect(screen.getByText(/chọn “Danh sách này chỉ bổ sung thành viên/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Danh sách này chỉ bổ sung thành viên/ }));
+    await screen.findByText('Thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 0.', { exact: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập' }));
+    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    const rows = memberRows(host.excel.workbook);
+    expect(rows).toHaveLength(8);
+    // Not counted: only the staff list's hidden row (someone who left), not the six missing from the contract list.
+    expect(rows.filter((r) => r['Tính vào tổng số'] === 'Không').map((r) => r['Ghi chú'])).toEqual([expect.stringMatching(/^Dòng ẩn ở danh sách nhập/)]);
   });
 
   test('a sheet without a header says so', async () => {

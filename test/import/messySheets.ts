@@ -88,6 +88,18 @@ export function addStaffSheet(wb: ExcelJS.Workbook, variant: 'first' | 'nextYear
 }
 
 /** A names + CDHT list, as typed by the Hội Khuyến học. */
+export const CONTRACT = 'Hợp đồng';
+
+/** A second list of the same unit: its contract workers, none of them on the staff list. */
+export function addContractSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(CONTRACT);
+  ws.getCell('A1').value = 'DANH SÁCH LAO ĐỘNG HỢP ĐỒNG NĂM 2025';
+  ws.getRow(3).values = ['STT', 'Họ và tên', 'Công việc', 'LĐTT'];
+  ws.getRow(4).values = [1, 'Phạm Văn Tuấn', 'Bảo vệ', 'x'];
+  ws.getRow(5).values = [2, 'Nguyễn Thị Lành', 'Cấp dưỡng', 'x'];
+  ws.getCell('A6').value = 'Cộng: 2';
+}
+
 export function addCdhtSheet(wb: ExcelJS.Workbook, name = 'CDHT 2025'): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   ws.getCell('A1').value = 'KẾT QUẢ ĐÁNH GIÁ CÔNG DÂN HỌC TẬP NĂM 2025';

@@ -6,26 +6,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type * as ExcelJS from 'exceljs';
 import { applyImport, previewImport } from '../../src/usecases/import/importMembers';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { run } from '../../src/cli/main';
 import { capture } from '../support/cliOutput';
 import { readWorkbookFile } from '../support/exceljs/files';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-import { addStaffSheet, memberRows, roundTrip, sourceAndUnit, SOURCE, unitWorkbook } from './messySheets';
+import { addContractSheet, addStaffSheet, CONTRACT, memberRows, roundTrip, sourceAndUnit, SOURCE, unitWorkbook } from './messySheets';
 
-const CONTRACT = 'Hợp đồng';
 const NOW = new Date(2025, 11, 20);
-
-function addContractSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(CONTRACT);
-  ws.getCell('A1').value = 'DANH SÁCH LAO ĐỘNG HỢP ĐỒNG NĂM 2025';
-  ws.getRow(3).values = ['STT', 'Họ và tên', 'Công việc', 'LĐTT'];
-  ws.getRow(4).values = [1, 'Phạm Văn Tuấn', 'Bảo vệ', 'x'];
-  ws.getRow(5).values = [2, 'Nguyễn Thị Lành', 'Cấp dưỡng', 'x'];
-  ws.getCell('A6').value = 'Cộng: 2';
-}
 
 async function school(): Promise<ExcelJsWorkbook> {
   const wb = await unitWorkbook();

@@ -51,6 +51,8 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const [mode, setMode] = useState<ImportMode>('members');
   /** A blank in the list empties the member's cell: the user's explicit choice, off by default. */
   const [clearBlanks, setClearBlanks] = useState(false);
+  /** The list only adds members (a second sheet of the unit): nobody missing from it is marked as gone. */
+  const [addOnly, setAddOnly] = useState(false);
   const [choice, setChoice] = useState<MappingChoice>({});
   const [preview, runPreview] = useTask<ImportPreview>();
   const [applied, runApply, resetApplied] = useTask<ImportResult>();
@@ -87,10 +89,10 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
     return { sheet, data: read.data ?? ({ name: sheet, rows: [] } as SheetData), label: file.name };
   }, [file, sheet]);
 
-  const show = (nextChoice: MappingChoice, nextMode = mode, nextClear = clearBlanks) => {
+  const show = (nextChoice: MappingChoice, nextMode = mode, nextClear = clearBlanks, nextAddOnly = addOnly) => {
     // A new preview: the result of the import before is no longer what is on screen.
     resetApplied();
-    void runPreview(async () => previewImport(host.workbook, await source(), { lang, mode: nextMode, choice: nextChoice, clearBlanks: nextClear }));
+    void runPreview(async () => previewImport(host.workbook, await source(), { lang, mode: nextMode, choice: nextChoice, clearBlanks: nextClear, markRemoved: !nextAddOnly }));
   };
 
   const pickFile = async () => {
@@ -172,6 +174,16 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           if (p) show(choice, mode, d.checked === true);
         }}
       />
+      {mode === 'members' && (
+        <Checkbox
+          checked={addOnly}
+          label={t('import.pane.addOnly')}
+          onChange={(_, d) => {
+            setAddOnly(d.checked === true);
+            if (p) show(choice, mode, clearBlanks, d.checked === true);
+          }}
+        />
+      )}
       <div>
         <Button appearance="primary" disabled={!sheet} disabledFocusable={busy} onClick={() => show(choice)}>
           {t(p ? 'import.pane.refresh' : 'import.pane.preview')}
@@ -198,7 +210,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       )}
       {p && p.ok && (
         <div>
-          <Button appearance="primary" disabledFocusable={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice, clearBlanks }))}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void runApply(async () => applyImport(host.workbook, await source(), { lang, mode, choice, clearBlanks, markRemoved: !addOnly }))}>
             {t('import.pane.apply')}
           </Button>
         </div>
@@ -345,7 +357,7 @@ function PreviewView({ preview: p, mode, t, clickable, busy, host, lang, onMap }
         <MessageBarBody>
           <MessageBarTitle>{t('import.pane.diffTitle')}</MessageBarTitle>
           {diffText(p, mode, t)}
-          {mode === 'members' && p.diff.removed.length > 0 && ` ${t('import.cli.removedNote')}`}
+          {mode === 'members' && p.diff.removed.length > 0 && ` ${t('import.cli.removedNote')} ${t('import.pane.addHow')}`}
         </MessageBarBody>
       </MessageBar>
       <ChangedCells preview={p} t={t} lang={lang} />
