@@ -55,10 +55,10 @@ export function headingBlock(b: DocumentBuilder, h: Heading, halves: Halves = GR
   const national: Part = { ...RIGHT, text: NATIONAL_NAME, bold: true, align: 'center', size: SIZE.national };
   const motto: Part = { ...RIGHT, text: NATIONAL_MOTTO, bold: true, underline: true, align: 'center', size: SIZE.heading };
   if (parent) {
-    b.row([{ ...LEFT, text: upper(parent), bold: Boolean(committee), align: 'center', size: SIZE.national }, national]);
-    b.row([{ ...LEFT, text: own, bold: true, underline: true, align: 'center', size: SIZE.national }, motto]);
+    b.row([{ ...LEFT, text: upper(parent), bold: Boolean(committee), align: 'center', size: SIZE.national, name: true }, national]);
+    b.row([{ ...LEFT, text: own, bold: true, underline: true, align: 'center', size: SIZE.national, name: true }, motto]);
   } else {
-    b.row([{ ...LEFT, text: own, bold: true, underline: true, align: 'center', size: SIZE.national }, national]);
+    b.row([{ ...LEFT, text: own, bold: true, underline: true, align: 'center', size: SIZE.national, name: true }, national]);
     b.row([motto]);
   }
   b.spacer(6);

@@ -140,6 +140,31 @@ export function keepPhrasesTogether(text: string, units: number, size: number, b
   return `${words.slice(0, cut).join(' ')}\n${words.slice(cut).join(' ')}`;
 }
 
+/** The kind of a school that heads its name ("TRƯỜNG MẦM NON", "TRƯỜNG THCS"): the proper name follows it. */
+const SCHOOL_KIND =
+  /^TRƯỜNG (?:MẦM NON|MẪU GIÁO|TIỂU HỌC(?: VÀ (?:TRUNG HỌC CƠ SỞ|THCS))?|TH (?:VÀ|&|-) THCS|TRUNG HỌC CƠ SỞ(?: VÀ (?:TRUNG HỌC PHỔ THÔNG|THPT))?|THCS(?: (?:VÀ|-) THPT)?|TRUNG HỌC PHỔ THÔNG|THPT|PHỔ THÔNG DÂN TỘC (?:NỘI|BÁN) TRÚ(?: (?:TIỂU HỌC|TRUNG HỌC CƠ SỞ|THCS|THPT))?|PTDT(?:NT|BT)(?: (?:TH|THCS|THPT))?)(?= )/iu;
+/** Where a place's name starts inside an organisation's ("SỞ TƯ PHÁP" / "TỈNH ĐỒNG THÁP"). */
+const PLACE_LEVEL = / (?=(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN) )/giu;
+
+/**
+ * An organisation's name that wraps to two lines in a heading, broken after the kind of school or
+ * before its place ("TRƯỜNG MẦM NON" / "HÙNG TIẾN"), not inside a proper name as the cell's own wrap
+ * would ("TRƯỜNG MẦM NON HÙNG" / "TIẾN"); left as it is when no such break leaves both lines whole.
+ */
+export function keepNameTogether(text: string, units: number, size: number, bold = false): string {
+  if (text.includes('\n') || lineCount(text, units, size, bold) !== 2) return text;
+  const cuts: number[] = [];
+  const kind = SCHOOL_KIND.exec(text);
+  if (kind) cuts.push(kind[0].length);
+  cuts.push(...[...text.matchAll(PLACE_LEVEL)].map((m) => m.index).reverse());
+  for (const cut of cuts) {
+    const first = text.slice(0, cut);
+    const second = text.slice(cut + 1);
+    if (lineCount(first, units, size, bold) === 1 && lineCount(second, units, size, bold) === 1) return `${first}\n${second}`;
+  }
+  return text;
+}
+
 /** Whether `text` prints on one line `units` wide at `size` pt (lineCount would say 1); false when unsure. */
 export function oneLine(text: string, units: number, size: number, bold = false): boolean {
   const perLine = (textWidthPt(units) * 1000) / size;
@@ -249,6 +274,8 @@ export interface TextStyle {
   indent?: boolean;
   /** A title's line: a break is moved before a word that belongs to the next (keepPhrasesTogether). */
   title?: boolean;
+  /** An organisation's name heading a document: broken after its kind or before its place (keepNameTogether). */
+  name?: boolean;
   border?: boolean;
   fill?: string;
   vertical?: 'top' | 'middle' | 'bottom';
@@ -316,7 +343,9 @@ export class DocumentBuilder {
 
   /** One row made of parts side by side (heading block, signature block). */
   row(given: Part[], minHeight = 0): number {
-    const parts = given.map((p) => (p.title ? { ...p, text: keepPhrasesTogether(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold) } : p));
+    const parts = given.map((p) =>
+      p.title ? { ...p, text: keepPhrasesTogether(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold) } : p.name ? { ...p, text: keepNameTogether(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold) } : p,
+    );
     const h = this.heightOf(parts, minHeight);
     if (this.tableHeader && this.usedOnPage + h > PAGE_HEIGHT_PT) {
       // The table runs onto a new page: break here and draw its header again. (Print titles

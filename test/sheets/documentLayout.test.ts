@@ -1,6 +1,6 @@
 /** The text measure the writer fits rows with (and the preview sizes rows with), at its edges. */
 import fc from 'fast-check';
-import { DocumentBuilder, keepPhrasesTogether, lineCount, measuredLines, oneLine, textWidthPt } from '../../src/sheets/documentLayout';
+import { DocumentBuilder, keepNameTogether, keepPhrasesTogether, lineCount, measuredLines, oneLine, textWidthPt } from '../../src/sheets/documentLayout';
 
 it('counts lines in a column too narrow for any character (it used to never return)', () => {
   for (const units of [0, 0.2, 0.36, 0.3606, 0.37]) {
@@ -79,5 +79,21 @@ describe('a title that takes two lines', () => {
   it('is left as it is on one line, or when it already says where to break', () => {
     expect(keepPhrasesTogether(TITLE, 200, 14, true)).toBe(TITLE);
     expect(keepPhrasesTogether('Thẩm định hồ sơ cấp\nhuyện', 10, 14, true)).toBe('Thẩm định hồ sơ cấp\nhuyện');
+  });
+});
+
+describe('an organisation’s name in the heading, on two lines', () => {
+  const LEFT = 4 * 7.9;
+  it('breaks after the kind of school or before the place, not inside the proper name', () => {
+    expect(keepNameTogether('TRƯỜNG MẦM NON HÙNG TIẾN', LEFT, 12, true)).toBe('TRƯỜNG MẦM NON\nHÙNG TIẾN');
+    expect(keepNameTogether('TRƯỜNG TIỂU HỌC NGUYỄN VĂN TRỖI', LEFT, 12, true)).toBe('TRƯỜNG TIỂU HỌC\nNGUYỄN VĂN TRỖI');
+    expect(keepNameTogether('TRƯỜNG THCS CHU VĂN AN', LEFT, 12, true)).toBe('TRƯỜNG THCS\nCHU VĂN AN');
+    expect(keepNameTogether('SỞ TƯ PHÁP TỈNH ĐỒNG THÁP', LEFT, 12, true)).toBe('SỞ TƯ PHÁP\nTỈNH ĐỒNG THÁP');
+  });
+
+  it('is left as it is on one line, with a break of its own, or with no place to break that keeps both lines whole', () => {
+    expect(keepNameTogether('TRƯỜNG MẦM NON HÙNG', LEFT, 12, true)).toBe('TRƯỜNG MẦM NON HÙNG');
+    expect(keepNameTogether('ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH', LEFT, 12, true)).toBe('ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH');
+    expect(keepNameTogether('CÔNG TY TRÁCH NHIỆM HỮU HẠN MỘT THÀNH VIÊN', LEFT, 12, true)).toBe('CÔNG TY TRÁCH NHIỆM HỮU HẠN MỘT THÀNH VIÊN');
   });
 });
