@@ -89,41 +89,37 @@ function membersPlan(wb: UnitWorkbook): { plan: SheetPlan; cleared: string[] } {
   const cleared: string[] = [];
   const cells: CellBlock[] = [];
   if (last >= first) {
+    const gone = stillGone(m);
     for (const c of m.table.columns) {
       const key = fieldKeyOf(c.header);
       // A column the product does not know is the school's own: not ours to judge.
       if (!key || IDENTITY.has(key)) continue;
-      cells.push(blankColumn(c.col, first, last));
+      const kept = key === 'counted' || key === 'note' ? gone : null;
+      cells.push(kept?.size ? { at: cellAddress(first, c.col), rows: Array.from({ length: last - first + 1 }, (_, i) => [kept.get(first + i)?.[key as 'counted' | 'note'] ?? null]) } : blankColumn(c.col, first, last));
       // Blank "counted" is counted: the message says it is back to its default, not cleared.
       if (key !== 'counted') cleared.push(c.header);
     }
-    cells.push(...stillGone(m));
     cells.push(...memberResultsCleared(m));
   }
   return { plan: { sheet: SHEETS.members, mode: 'existing', cells }, cleared };
 }
 
 /**
- * Members an import marked as gone (missing from the list, or hidden in it: staff who left) stay
- * not counted, their note the import's mark alone: counted again, they would lower every share.
- * Written after the blanked columns, over them.
+ * Members an import marked as gone (missing from the list, or hidden in it: staff who left), by
+ * sheet row: they stay not counted, their note the import's mark alone (counted again, they would
+ * lower every share).
  */
-function stillGone(m: ParsedMembers): CellBlock[] {
+function stillGone(m: ParsedMembers): Map<number, { counted: string; note: string }> {
   const { table } = m;
-  const at = (key: string) => {
-    const i = table.columns.findIndex((c) => fieldKeyOf(c.header) === key);
-    return i < 0 ? null : { index: i, col: table.columns[i]!.col };
-  };
-  const counted = at('counted');
-  const note = at('note');
-  if (!counted || !note) return [];
-  const cells: CellBlock[] = [];
+  const indexOf = (key: string) => table.columns.findIndex((c) => fieldKeyOf(c.header) === key);
+  const [counted, note] = [indexOf('counted'), indexOf('note')];
+  const gone = new Map<number, { counted: string; note: string }>();
+  if (counted < 0 || note < 0) return gone;
   for (const r of table.rows) {
-    const marks = importMarks(readText(r.cells[note.index] ?? null));
-    if (!marks.length || readYesNo(r.cells[counted.index] ?? null) !== 'no') continue;
-    cells.push({ at: cellAddress(r.row, counted.col), rows: [['Không']] }, { at: cellAddress(r.row, note.col), rows: [[marks.join('; ')]] });
+    const marks = importMarks(readText(r.cells[note] ?? null));
+    if (marks.length && readYesNo(r.cells[counted] ?? null) === 'no') gone.set(r.row, { counted: 'Không', note: marks.join('; ') });
   }
-  return cells;
+  return gone;
 }
 
 /** The add-in's per-member result columns emptied over the members' rows. */
