@@ -8,6 +8,8 @@
  * - A hard link (several names for one file) keeps every name: bytes go into the file itself.
  * - The temporary file sits beside the target under a name that says whose it is
  *   (`.~dvht-<name>.<pid>.tmp`); one left by a killed run is removed on the next run.
+ * - A file open in LibreOffice, Excel or WPS (their lock file beside it) is refused: the
+ *   program would later save its own copy over ours, or ours would replace the user's edits.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -48,6 +50,10 @@ export async function prepareWrite(file: string, lang: Lang): Promise<WriteTarge
   if (!dir || !dir.isDirectory()) throw refuse('cli.files.folderMissing', { folder: path.dirname(path.resolve(file)) });
   if (await isReadOnly(folder, dir, fs.constants.W_OK | fs.constants.X_OK)) throw refuse('cli.files.folderReadOnly', { folder });
   if (st && (await isReadOnly(real, st, fs.constants.W_OK))) throw refuse('cli.files.readOnly');
+  if (st) {
+    const lock = (await openLock(real)) ?? (real !== path.resolve(file) ? await openLock(path.resolve(file)) : null);
+    if (lock) throw new CliFailure(EXIT.data, openElsewhere(lock, file, lang));
+  }
   await removeStaleTemps(folder);
   return { file, real, lang };
 }
@@ -66,6 +72,40 @@ async function isReadOnly(p: string, st: fs.Stats, mode: number): Promise<boolea
   } catch {
     return true;
   }
+}
+
+interface OpenLock {
+  /** The lock file's name, in the file's folder. */
+  name: string;
+  program: 'libreOffice' | 'excel';
+  /** From LibreOffice's lock: the user's full name (or login), the computer, since when. */
+  who?: { user: string; host: string; since: string };
+}
+
+/**
+ * The lock a spreadsheet program keeps beside a file it has open: LibreOffice's
+ * `.~lock.<name>#` (“full name,login,host,time,profile;”), the `~$<name>` owner file of
+ * Excel and WPS. A program killed with the file open leaves its lock behind: the message
+ * says to delete it then.
+ */
+async function openLock(file: string): Promise<OpenLock | null> {
+  const folder = path.dirname(file);
+  const base = path.basename(file);
+  const libreOffice = `.~lock.${base}#`;
+  const text = await fs.promises.readFile(path.join(folder, libreOffice), 'utf8').catch(() => null);
+  if (text !== null) {
+    const [fullName, login, host, since] = text.replace(/;\s*$/, '').split(',');
+    const user = fullName?.trim() || login?.trim();
+    return { name: libreOffice, program: 'libreOffice', ...(user && host && since ? { who: { user, host: host.trim(), since: since.trim() } } : {}) };
+  }
+  const excel = `~$${base}`;
+  return (await lstatOrNull(path.join(folder, excel))) ? { name: excel, program: 'excel' } : null;
+}
+
+function openElsewhere(lock: OpenLock, file: string, lang: Lang): string {
+  const program = t(lang, `cli.files.program.${lock.program}`);
+  const who = lock.who ? t(lang, 'cli.files.openBy', lock.who) : '';
+  return t(lang, 'cli.files.openElsewhere', { file, program, who, lock: lock.name });
 }
 
 /** Temporary files of runs that no longer exist (killed, power cut) in `folder`. */

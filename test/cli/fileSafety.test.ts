@@ -223,6 +223,53 @@ describe('output folders', () => {
   });
 });
 
+describe('a file open in another program', () => {
+  const lockOf = (file: string) => path.join(path.dirname(file), `.~lock.${path.basename(file)}#`);
+
+  it('open in LibreOffice (its lock file beside it): refused before any work, naming who has it open, for every writer', async () => {
+    for (const [name, argv] of Object.entries(WRITERS)) {
+      const file = unit();
+      // LibreOffice's lock: user's full name, system user, host, time, profile URL.
+      fs.writeFileSync(lockOf(file), 'Trần Văn An,tvan,may-van-thu,06.12.2026 09:15,file:///home/tvan/.config/libreoffice/4;');
+      const io = capture();
+      expect({ name, code: await run(argv(file), io) }).toEqual({ name, code: 1 });
+      expect(io.text()).toContain(`Tệp “${file}” đang mở trong LibreOffice (Trần Văn An, máy may-van-thu, từ 06.12.2026 09:15)`);
+      expect(io.text()).toContain(`xóa tệp khóa “.~lock.truong.xlsx#”`);
+      noStack(io.text());
+      expect(fs.readFileSync(file).equals(sample)).toBe(true);
+      expect(fs.readdirSync(dir).filter((n) => n.includes('dvht'))).toEqual([]);
+      fs.rmSync(lockOf(file));
+    }
+  });
+
+  it('open in Excel or WPS (their owner file “~$name”): refused the same way, in English with --lang en', async () => {
+    const file = unit();
+    fs.writeFileSync(path.join(dir, '~$truong.xlsx'), Buffer.alloc(165));
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.text()).toContain(`Tệp “${file}” đang mở trong Excel hoặc WPS`);
+    expect(io.text()).toContain('xóa tệp khóa “~$truong.xlsx”');
+    const en = capture();
+    expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
+    expect(en.text()).toContain(`“${file}” is open in Excel or WPS`);
+    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+  });
+
+  it('a lock without its details, or of another file, and a lock on the input of -o: handled as they are', async () => {
+    const file = unit();
+    fs.writeFileSync(lockOf(file), '');
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.text()).toContain(`Tệp “${file}” đang mở trong LibreOffice. `);
+    fs.rmSync(lockOf(file));
+    // Another file's lock, and the input's own lock when the result goes elsewhere: the write goes ahead.
+    fs.writeFileSync(lockOf(path.join(dir, 'khac.xlsx')), 'x,y,z,t,u;');
+    fs.writeFileSync(lockOf(file), 'x,y,z,t,u;');
+    expect(await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], capture())).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'ra.xlsx'))).toBe(true);
+  });
+});
+
 describe('temporary files', () => {
   it('are named visibly beside the target and gone after a successful write', async () => {
     const file = unit();
