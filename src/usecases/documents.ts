@@ -4,7 +4,7 @@
  * text is kept), then one write of every document sheet. Nothing is written when the
  * workbook's figures are not those of its last evaluation.
  */
-import { evaluate, type Outcome } from '../domain/evaluation';
+import { evaluate, type Evaluation, type Outcome } from '../domain/evaluation';
 import { readText } from '../domain/values';
 import { foldKey } from '../domain/text';
 import type { RuleSet } from '../domain/rules/ruleSet';
@@ -15,7 +15,8 @@ import { SUMMARY_AFTER } from '../sheets/summarySheet';
 import { RESULT_FIELDS, UNIT_FIELDS } from '../sheets/unitSheet';
 import { SETTINGS } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
+import { unmetIndicators } from '../i18n/outcome';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
 import { buildContext, type Figures } from '../documents/context';
@@ -83,6 +84,12 @@ function located(problem: Problem, lang: Lang): DocumentMessage {
   return { severity: p.severity, code: p.code, sheet: p.sheet, cell: p.cell, message: p.message, source: { problem } };
 }
 
+/** The indicators that keep the unit from the level asked, with their figures (" (chưa đạt 2.2: 85,1% < 90%)"). */
+function unmetList(evaluation: Evaluation, lang: Lang): string {
+  const unmet = unmetIndicators(evaluation.indicators, lang);
+  return unmet.length ? t(lang, 'documents.unmetList', { list: unmet.join('; ') }) : '';
+}
+
 function said(lang: Lang, severity: DocumentMessage['severity'], code: string, sheet: string, cell: string | null, words: Words): DocumentMessage {
   return { severity, code, sheet, cell, message: sayWords(lang, words), source: { words } };
 }
@@ -147,7 +154,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const outcome = evaluation.outcome;
     const rs = wb.criteria.ruleSet;
     if (kinds.includes('to-trinh') && !supportsRequest(outcome, rs)) {
-      warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text } }));
+      warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text, unmet: unmetList(evaluation, lang) } }));
     }
     // TT22 has had no effect since 26/01/2024: a later dossier citing it is said at the cell holding the basis.
     const repealed = repealedFor(rs.basis, Number(ctx.values.nam));

@@ -323,6 +323,12 @@ describe('refusals and warnings', () => {
     const warning = r.warnings.find((w) => w.code === 'requestNotSupported');
     expect(warning).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
     expect(warning!.message).toContain('chưa nên gửi');
+    // What to mend, with its figures, in words that fit the pane and the CLI alike (no “bước Đánh giá”).
+    const unmet = ev.evaluation.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
+    expect(unmet.length).toBeGreaterThan(0);
+    for (const code of unmet) expect(warning!.message).toMatch(new RegExp(`${code.replace('.', '\\.')}: [\\d,]+% < `));
+    expect(warning!.message).not.toContain('bước Đánh giá');
+    expect(warning!.message).toContain('đánh giá lại');
     expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeDefined();
   });
 
