@@ -379,7 +379,9 @@ function indicatorResult(c: Compiled, scope: IndicatorScope): IndicatorResult {
         return base;
       }
       if (totals.kind === 'none') {
-        problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));
+        // Said where the figures go: the first class's head count, when the sheet has classes.
+        const first = input.learners?.[0];
+        problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }, first ? { sheet: 'learners', row: first.row, col: first.headcount.col } : undefined));
         return base;
       }
       if (totals.headcount === 0) problems.push(problem('warning', 'noLearnerData', { indicator: ind.code }));

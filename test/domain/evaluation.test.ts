@@ -73,6 +73,7 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     const ev = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: null }));
     expect(status(ev, '3.2b')).toBe('not_evaluable');
     expect(ev.problems.map((p) => p.code)).toContain('noLearnerData');
+    expect(ev.problems.find((p) => p.code === 'noLearnerData')!.at).toBeUndefined();
     expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
   });
 
@@ -100,6 +101,8 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     const none = evaluate(input(coSo, { members: memberTable(uniformMembers(10, 10)), learners: learners([null, null]) }));
     expect(none.problems.map((p) => p.code)).toContain('noLearnerData');
     expect(none.problems.map((p) => p.code)).not.toContain('learnerFiguresInvalid');
+    // Said at the first class's head-count cell, where the figures go (the pane's “Đến ô”, the CLI's JSON).
+    expect(none.problems.find((p) => p.code === 'noLearnerData')!.at).toEqual({ sheet: 'learners', row: 5, col: 3 });
   });
 
   it('a class with CDHT holders and no head count is reported as missing at the head-count cell', () => {
