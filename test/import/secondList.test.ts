@@ -53,6 +53,22 @@ describe('a second list of the same unit', () => {
     expect(memberRows(saved.workbook).filter((r) => r['Họ và tên'] === 'Phạm Văn Tuấn').map((r) => r['Ghi chú'])).toEqual([null]);
   });
 
+  it('keeps the first list’s saved mapping: what the user chose for it is proposed again next year, its sheet still named', async () => {
+    const wb = await school();
+    const birthYear = 14; // N, “Năm sinh”: left out by the user this time
+    await applyImport(wb, { sheet: SOURCE }, { now: NOW, choice: { [birthYear]: null } });
+    await applyImport(wb, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    const saved = await roundTrip(wb);
+    const again = await previewImport(saved, { sheet: SOURCE }, { now: NOW });
+    expect(again.columns.find((c) => c.col === birthYear)).toMatchObject({ target: null, origin: 'saved' });
+    expect(again.columns.find((c) => c.header.normalize('NFC') === 'Họ và tên')).toMatchObject({ target: 'name', origin: 'saved' });
+    // The added sheet's own columns are kept too, for its import next year.
+    const contract = await previewImport(saved, { sheet: CONTRACT }, { now: NOW, markRemoved: false });
+    expect(contract.columns.find((c) => c.header === 'Công việc')?.origin).toBe('saved');
+    const settings = saved.workbook.getWorksheet('Cấu hình nhập')!;
+    expect(settings.getCell('B4').value).toBe(SOURCE);
+  });
+
   describe('dvht import', () => {
     let dir: string;
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-second-'))));

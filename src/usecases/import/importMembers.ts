@@ -326,7 +326,7 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   if (merged.plan) plans.push(merged.plan);
   if (mode === 'members') {
     const headerRows = header.top === header.bottom ? String(header.top) : `${header.top}–${header.bottom}`;
-    plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns, (k) => merged.headers.get(k) ?? targetHeader(k)), ROLE.importSettings));
+    plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns, (k) => merged.headers.get(k) ?? targetHeader(k), options.markRemoved === false ? saved : null), ROLE.importSettings));
   }
   return { preview, writes: { plans, cellCount: merged.cellCount, select: merged.firstChanged } };
 }

@@ -17,6 +17,7 @@ export const IMPORT_SETTINGS_SHEET = 'Cấu hình nhập';
 const TABLE_HEADER = ['Cột ở danh sách nguồn', 'Ghép vào cột ở trang “Thành viên”'];
 const LEFT_OUT = '(không nhập)';
 const SOURCE_LABEL = 'Trang nguồn';
+const HEADER_ROWS_LABEL = 'Dòng tiêu đề';
 /**
  * Which targets the sheet's writer could map to: a column it left out before its target existed
  * (the date of birth since version 2, the family name since 3; version 1 has no such row) was no
@@ -31,11 +32,27 @@ const ADDED_IN = [
 
 export interface SavedMappingInfo {
   sourceSheet: string;
+  /** The header rows of that sheet, as written (“5–6”). */
+  headerRows: string;
   mapping: SavedMapping;
+  /** The table's rows as written (headers unfolded), for an import that adds to it. */
+  entries: MappingRow[];
 }
 
-/** `headerOf`: the members sheet's header of a target's column (a birth column keeps the list's own). */
-export function drawImportSettings(sourceSheet: string, headerRows: string, date: string, columns: MappedColumn[], headerOf: (key: TargetKey) => string = targetHeader): SheetPlan {
+/** One row of the sheet's table: a source header and the target it feeds (null: left out). */
+type MappingRow = Pick<MappedColumn, 'header' | 'target'>;
+
+/**
+ * `headerOf`: the members sheet's header of a target's column (a birth column keeps the list's own).
+ * `kept`: an import that only adds members (a second list) keeps the saved mapping of the unit's
+ * main list, its sheet and header rows, and adds the headers it does not have.
+ */
+export function drawImportSettings(sourceSheet: string, headerRows: string, date: string, columns: readonly MappingRow[], headerOf: (key: TargetKey) => string = targetHeader, kept: SavedMappingInfo | null = null): SheetPlan {
+  if (kept) {
+    const known = new Set(kept.entries.map((e) => savedKey(e.header)));
+    const added = columns.filter((c) => !known.has(savedKey(c.header)));
+    return drawImportSettings(kept.sourceSheet, kept.headerRows, date, [...kept.entries, ...added], headerOf);
+  }
   const table: CellInput[][] = columns.map((c) => [c.header, c.target ? headerOf(c.target) : LEFT_OUT]);
   const first = 9;
   return {
@@ -49,7 +66,7 @@ export function drawImportSettings(sourceSheet: string, headerRows: string, date
           ['Trang này lưu cách ghép cột của lần nhập gần nhất để lần sau chỉ cần bấm “Nhập”. Có thể sửa cột B (ghi đúng tên cột ở trang “Thành viên”, hoặc “(không nhập)”), hoặc xóa trang này để ĐVHT đề xuất lại.'],
           [null],
           [SOURCE_LABEL, sourceSheet],
-          ['Dòng tiêu đề', headerRows],
+          [HEADER_ROWS_LABEL, headerRows],
           ['Ngày nhập', date],
           [VERSION_LABEL, VERSION],
         ],
@@ -80,13 +97,16 @@ export function readImportSettings(data: SheetData | undefined): SavedMappingInf
   const sourceRow = labelled(SOURCE_LABEL);
   const version = Number(readText(labelled(VERSION_LABEL)?.[1])) || 1;
   const mapping: SavedMapping = new Map();
+  const entries: SavedMappingInfo['entries'] = [];
   for (const row of data.rows.slice(at + 1)) {
     const header = readText(row?.[0]);
     if (!header) continue;
     const target = readText(row?.[1]);
     const leftOut = !target || foldKey(target) === foldKey(LEFT_OUT);
     if (leftOut && ADDED_IN.some((a) => version < a.version && headerScore(header, a.target) >= MIN_SCORE)) continue;
-    mapping.set(savedKey(header), leftOut ? null : (findTarget(target)?.key ?? null));
+    const key = leftOut ? null : (findTarget(target)?.key ?? null);
+    mapping.set(savedKey(header), key);
+    entries.push({ header, target: key });
   }
-  return mapping.size ? { sourceSheet: readText(sourceRow?.[1]), mapping } : null;
+  return mapping.size ? { sourceSheet: readText(sourceRow?.[1]), headerRows: readText(labelled(HEADER_ROWS_LABEL)?.[1]), mapping, entries } : null;
 }
