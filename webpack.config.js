@@ -63,6 +63,24 @@ class PrecacheList {
   }
 }
 
+/**
+ * A message of the catalogues (src/i18n), for a page that shows it without the pane's scripts:
+ * the two TypeScript files hold one object literal each, transpiled and run here.
+ */
+function messages(key) {
+  const ts = require('typescript');
+  const load = (file, name) => {
+    const source = fs.readFileSync(path.join(__dirname, 'src', 'i18n', file), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    const mod = { exports: {} };
+    new Function('module', 'exports', 'require', outputText)(mod, mod.exports, require);
+    const text = mod.exports[name][key];
+    if (typeof text !== 'string') throw new Error(`src/i18n/${file}: no message ${key}`);
+    return text;
+  };
+  return { vi: load('vi.ts', 'vi'), en: load('en.ts', 'en') };
+}
+
 /** Only our own origin; the CDN only in the CDN build. Fluent (Griffel) inserts <style> at run time. */
 function contentSecurityPolicy(cdn) {
   const office = cdn ? ` ${OFFICE_CDN_ORIGIN}` : '';
@@ -143,7 +161,7 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
-      page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane']),
+      page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane'], { legacyWebview: messages('host.legacyWebview') }),
       page('commands', './src/hosts/excel/commands.html', ['commands']),
       // The preview and the guide never load Office.js: their CSP keeps to 'self' in the CDN build too.
       page('preview', './src/hosts/preview/preview.html', ['preview'], { csp: contentSecurityPolicy(false) }),
@@ -156,6 +174,8 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // ES5, not bundled: it runs where the pane's scripts cannot (src/hosts/excel/legacyWebview.js).
+          { from: 'src/hosts/excel/legacyWebview.js', to: 'legacy-webview.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -69,12 +69,13 @@ describe('npm run release', () => {
 
   it('names the scripts by their content, so that a school never runs a new page with an older cached script', () => {
     const scripts = listFiles(web).filter((f) => f.endsWith('.js'));
-    // sw.js is found by its name (browsers check it on every visit); the worker is started by its name.
-    const fixed = ['consolidate.worker.js', 'sw.js'];
+    // sw.js is found by its name (browsers check it on every visit); the worker is started by its name;
+    // legacy-webview.js is copied as it is, for web views older than the bundles (web.config has them revalidated).
+    const fixed = ['consolidate.worker.js', 'legacy-webview.js', 'sw.js'];
     expect(scripts.filter((f) => !fixed.includes(f) && !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual([]);
     expect(scripts.filter((f) => /^excel-files\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1); // the chunk loaded on demand too
     for (const page of ['taskpane.html', 'preview.html', 'help.html', 'commands.html']) {
-      const own = [...read(page).matchAll(/<script[^>]* src="?([^"\s>]+)/g)].map((m) => m[1]!).filter((u) => !u.startsWith(CDN));
+      const own = [...read(page).matchAll(/<script[^>]* src="?([^"\s>]+)/g)].map((m) => m[1]!).filter((u) => !u.startsWith(CDN) && !fixed.includes(u));
       expect(own.length).toBeGreaterThan(0);
       for (const u of own) expect(u).toMatch(/^[a-z.-]+\.[0-9a-f]{8}\.js$/);
     }
@@ -127,6 +128,10 @@ describe('npm run release', () => {
     for (const route of ['Integrated apps', 'Trusted Add-in Catalogs', 'Upload My Add-in']) expect(guide).toContain(route);
     expect(guide.indexOf('Cách 1')).toBeLessThan(guide.indexOf('Route 1'));
     expect(guide).toContain(VERSION);
+    // Which Excel runs the pane: Office 2016/2019 volume-licensed opens add-ins in Internet Explorer (docs/hosting.md).
+    expect(guide).not.toContain('Cần Excel 2019 trở lên');
+    expect(guide.match(/WebView2/g)?.length).toBeGreaterThanOrEqual(2); // Vietnamese and English
+    expect(guide).toMatch(/mua theo số lượng/);
   });
 
   it('builds the version from package.json into the pages', () => {
@@ -227,4 +232,45 @@ describe('the released preview offline (Chromium)', () => {
       await server.close();
     }
   }, 600_000);
+
+  it('tells a school whose Excel opens add-ins in Internet Explorer or the old Edge (Office 2016/2019) to use the preview, instead of a blank pane', async () => {
+    const served = path.join(OUT, 'served-pane');
+    fs.rmSync(served, { recursive: true, force: true });
+    fs.cpSync(web, path.join(served, 'dvht'), { recursive: true });
+    const server = await serveBuild(served);
+    const agents = {
+      // Office 2019 volume-licensed: Trident (IE 11's web view).
+      trident: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko',
+      // Office 2016/2019 retail without WebView2: EdgeHTML.
+      edgeHtml: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045',
+      webView2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+    };
+    try {
+      for (const [name, userAgent] of Object.entries(agents)) {
+        const context = await browser.newContext({ userAgent, locale: 'vi-VN' });
+        // Office.js is Microsoft's to serve; here it is simply absent.
+        await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+        try {
+          const page = await context.newPage();
+          await page.goto(`${server.origin}/dvht/taskpane.html`);
+          const notice = page.getByRole('alert').filter({ hasText: 'trình duyệt cũ' });
+          if (name === 'webView2') {
+            await page.getByText('Không tải được Office.js').waitFor(); // the pane's own start, as before
+            await expect(notice.count()).resolves.toBe(0);
+            continue;
+          }
+          await notice.waitFor();
+          const text = await notice.innerText();
+          expect(text).toContain(`${server.origin}/dvht/preview.html`);
+          expect(text).toMatch(/Office 2016/);
+          expect(text.indexOf('trình duyệt cũ')).toBeLessThan(text.indexOf('old browser')); // Vietnamese first, English under it
+          await expect(notice.getByRole('link', { name: `${server.origin}/dvht/preview.html` }).getAttribute('target')).resolves.toBe('_blank');
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
