@@ -296,7 +296,7 @@ export const en: Record<MessageKey, string> = {
   'host.title': 'Learning Unit for Excel',
   'host.notInExcel': 'This page is the ĐVHT pane that runs inside Excel (Home tab → ĐVHT group). No Excel that runs add-ins? Use the browser preview with your .xlsx file.',
   'host.openPreview': 'Open the browser preview',
-  'host.excelTooOld': 'This version of Excel does not support ExcelApi {version}, the minimum ĐVHT needs. Update Office, or use the browser preview (npm start → preview.html) with your .xlsx file.',
+  'host.excelTooOld': 'This version of Excel does not support ExcelApi {version}, the minimum ĐVHT needs. Update Office, or use the browser preview with your .xlsx file.',
   'host.officeMissing': 'Office.js could not be loaded, so the ĐVHT pane cannot run. Check the network connection, then close and reopen the pane.',
   'host.legacyWebview': 'Excel on this computer opens add-ins in an old browser (Internet Explorer or the old Edge), so the ĐVHT pane cannot run; this is usual with Office 2016 and Office 2019. Open the browser version at the address below in Chrome or Edge and work on your .xlsx file. Your IT staff can install the Microsoft Edge WebView2 Runtime (retail Office) or move to Microsoft 365 or Office 2021 or later to use the pane in Excel.',
   'host.startFailed': 'ĐVHT could not start ({reason}). Close and reopen the pane; if it still fails, use the browser preview.',
