@@ -12,6 +12,10 @@
  *   the hosted preview works offline and installs as an app (scripts/release.js sets it).
  * --env officeJs=cdn / --env addinUrl=…: the same as the variables, for scripts that build in-process.
  * --env outputPath=DIR: build there instead of build/web.
+ * A production build for a hosting address (ADDIN_URL / --env addinUrl, as npm run release makes)
+ * names its scripts by their content (shared.1a2b3c4d.js), so that a page of a new release never
+ * runs with a script an Office web view or a browser kept from the old one, and adds web.config
+ * for IIS (docs/hosting.md).
  */
 'use strict';
 const crypto = require('crypto');
@@ -30,19 +34,21 @@ const PAGES = new Set(['taskpane', 'preview']);
 const WORKER = path.resolve(__dirname, 'src/workers/consolidate.worker.ts');
 const SERVICE_WORKER = './src/hosts/preview/offline/serviceWorker.ts';
 const PRECACHE_PLACEHOLDER = /(["'])__DVHT_PRECACHE__\1/;
-/** What the service worker keeps: the pages and what they load, not maps, the manifest for Office or itself. */
-const NOT_PRECACHED = /(\.map|\.LICENSE\.txt|^manifest\.xml|^sw\.js)$/;
+/** What the service worker keeps: the pages and what they load, not maps, the manifest for Office, IIS's settings or itself. */
+const NOT_PRECACHED = /(\.map|\.LICENSE\.txt|^manifest\.xml|^sw\.js|^web\.config)$/;
+/** Scripts found by their name: the browser checks sw.js at every visit; the pane starts its worker by name. */
+const FIXED_NAMES = new Set(['sw', 'consolidate.worker']);
 
 /**
  * Writes the release's file list and a digest of their contents into sw.js, once every other
- * file is final (minified, pages written): a changed file gives a changed sw.js, which is how
- * browsers notice a new release.
+ * file is final (minified, pages written, renamed by their real content hash): a changed file
+ * gives a changed sw.js, which is how browsers notice a new release.
  */
 class PrecacheList {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap('PrecacheList', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'PrecacheList', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+      compilation.hooks.processAssets.tap({ name: 'PrecacheList', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
         const files = Object.keys(assets)
           .filter((name) => !NOT_PRECACHED.test(name))
           .sort();
@@ -55,6 +61,24 @@ class PrecacheList {
       });
     });
   }
+}
+
+/**
+ * A message of the catalogues (src/i18n), for a page that shows it without the pane's scripts:
+ * the two TypeScript files hold one object literal each, transpiled and run here.
+ */
+function messages(key) {
+  const ts = require('typescript');
+  const load = (file, name) => {
+    const source = fs.readFileSync(path.join(__dirname, 'src', 'i18n', file), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    const mod = { exports: {} };
+    new Function('module', 'exports', 'require', outputText)(mod, mod.exports, require);
+    const text = mod.exports[name][key];
+    if (typeof text !== 'string') throw new Error(`src/i18n/${file}: no message ${key}`);
+    return text;
+  };
+  return { vi: load('vi.ts', 'vi'), en: load('en.ts', 'en') };
 }
 
 /** Only our own origin; the CDN only in the CDN build. Fluent (Griffel) inserts <style> at run time. */
@@ -83,6 +107,8 @@ module.exports = (env, argv) => {
   const copyOfficeJs = !cdn && String(env.copyOfficeJs) !== 'false';
   const officeJs = cdn ? OFFICE_CDN : 'office-js/office.js';
   const csp = contentSecurityPolicy(cdn);
+  const hosted = production && Boolean(addinUrl);
+  const hashed = (name) => (hosted && !FIXED_NAMES.has(name) ? '[name].[contenthash:8].js' : '[name].js');
 
   const entry = {
     taskpane: './src/hosts/excel/taskpane.tsx',
@@ -109,7 +135,8 @@ module.exports = (env, argv) => {
     output: {
       // scripts/start.js gives each dev server its own folder (two servers in one checkout).
       path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'build/web'),
-      filename: '[name].js',
+      filename: (pathData) => hashed(pathData.chunk.name),
+      chunkFilename: hashed(),
       clean: true,
     },
     // eval-based source maps would need 'unsafe-eval' in the CSP.
@@ -134,7 +161,7 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
-      page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane']),
+      page('taskpane', './src/hosts/excel/taskpane.html', ['taskpane'], { legacyWebview: messages('host.legacyWebview') }),
       page('commands', './src/hosts/excel/commands.html', ['commands']),
       // The preview and the guide never load Office.js: their CSP keeps to 'self' in the CDN build too.
       page('preview', './src/hosts/preview/preview.html', ['preview'], { csp: contentSecurityPolicy(false) }),
@@ -147,13 +174,22 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // ES5, not bundled: it runs where the pane's scripts cannot (src/hosts/excel/legacyWebview.js).
+          { from: 'src/hosts/excel/legacyWebview.js', to: 'legacy-webview.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
             // Office's four-part <Version> follows package.json, the one version source.
-            transform: (content) =>
-              rewriteManifest(content.toString('utf8'), addinUrl).replace(/<Version>[^<]*<\/Version>/, `<Version>${version}.0</Version>`),
+            transform: (content) => {
+              const xml = content.toString('utf8').replace(/<Version>[^<]*<\/Version>/, `<Version>${version}.0</Version>`);
+              if (!addinUrl) return xml;
+              // The development notes are no use to whoever hosts or installs the release: say what it is.
+              const note = `<!-- ĐVHT cho Excel ${version}, bản phát hành cho / release for ${normaliseAddinUrl(addinUrl)} (npm run release). -->`;
+              return rewriteManifest(xml.replace(/<!--[\s\S]*?-->/, () => note), addinUrl);
+            },
           },
+          // IIS serves no file whose extension it does not know (app.webmanifest): docs/hosting.md.
+          ...(addinUrl ? [{ from: 'scripts/release/web.config', to: 'web.config' }] : []),
           ...(offline ? [{ from: 'src/hosts/preview/offline/app.webmanifest', to: 'app.webmanifest' }] : []),
           // Office.js loads its other files relative to its own URL: copy the folder as it is,
           // marked minimized so that terser does not spend minutes on 86 MB of scripts.

@@ -16,6 +16,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { normaliseAddinUrl } = require('./manifestUrl');
 const { listFiles, zipFolder } = require('./release/zip');
+const { unreleasedChanges, versionNote } = require('./release/changelog');
 
 const ROOT = path.join(__dirname, '..');
 const { name: PACKAGE, version: VERSION } = require('../package.json');
@@ -90,6 +91,15 @@ async function release({ url, out, pack = true }) {
   return { web, zip, tgz };
 }
 
+/** The checkout's commit, when it is a git checkout with git at hand. */
+function commitId() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   const opts = parse(process.argv.slice(2));
   const { web, zip, tgz } = await release(opts);
@@ -97,8 +107,11 @@ async function main() {
     `ĐVHT ${VERSION} cho / for ${opts.url}\n` +
       `  ${path.relative(process.cwd(), web)}/  → đặt tại / host at ${opts.url} (hướng dẫn / guide: ${opts.url}HUONG-DAN-CAI-DAT.html)\n` +
       `  ${path.relative(process.cwd(), zip)}` +
-      (tgz ? `\n  ${path.relative(process.cwd(), tgz)}  → npm install -g ./${path.basename(tgz)}` : ''),
+      (tgz ? `\n  ${path.relative(process.cwd(), tgz)}  → npm install -g ./${path.basename(tgz)}` : '') +
+      `\n  Máy chủ, tiêu đề HTTP, cập nhật / server, headers, updates: docs/hosting.md`,
   );
+  const note = versionNote({ version: VERSION, unreleased: unreleasedChanges(fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8')), commit: commitId() });
+  if (note) console.error(`\n${note}`);
 }
 
 if (require.main === module) {

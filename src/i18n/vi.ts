@@ -304,8 +304,10 @@ export const vi = {
   'host.title': 'ĐVHT cho Excel',
   'host.notInExcel': 'Trang này là ngăn ĐVHT chạy bên trong Excel (thẻ Trang đầu → nhóm ĐVHT). Chưa có Excel chạy được phần bổ trợ? Dùng bản xem trước trên trình duyệt với tệp .xlsx của bạn.',
   'host.openPreview': 'Mở bản xem trước trên trình duyệt',
-  'host.excelTooOld': 'Phiên bản Excel này chưa hỗ trợ ExcelApi {version}, mức tối thiểu ĐVHT cần. Hãy cập nhật Office, hoặc dùng bản xem trước trên trình duyệt (npm start → preview.html) với tệp .xlsx của bạn.',
+  'host.excelTooOld': 'Phiên bản Excel này chưa hỗ trợ ExcelApi {version}, mức tối thiểu ĐVHT cần. Hãy cập nhật Office, hoặc dùng bản xem trước trên trình duyệt với tệp .xlsx của bạn.',
   'host.officeMissing': 'Không tải được Office.js nên ngăn ĐVHT chưa chạy được. Kiểm tra kết nối mạng rồi đóng và mở lại ngăn.',
+  // Shown by taskpane.html itself (written in at build time): the pane's scripts do not run in those web views.
+  'host.legacyWebview': 'Excel trên máy này mở phần bổ trợ bằng trình duyệt cũ (Internet Explorer hoặc Edge đời cũ), nên ngăn ĐVHT không chạy được; thường gặp ở Office 2016 và Office 2019. Hãy mở bản trên trình duyệt ở địa chỉ dưới đây bằng Chrome hoặc Edge và làm việc với tệp .xlsx của đơn vị. Cán bộ tin học có thể cài Microsoft Edge WebView2 Runtime (với Office bán lẻ) hoặc chuyển sang Microsoft 365, Office 2021 trở lên để dùng ngăn trong Excel.',
   'host.startFailed': 'ĐVHT không khởi động được ({reason}). Đóng ngăn rồi mở lại; nếu vẫn lỗi, hãy dùng bản xem trước trên trình duyệt.',
   'preview.title': 'ĐVHT — bản xem trước trên trình duyệt',
   'preview.toolbar': 'Tệp',

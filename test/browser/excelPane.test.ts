@@ -117,6 +117,9 @@ describe('the pane inside (fake) Excel', () => {
   it(`refuses to start on an Excel older than ExcelApi ${MINIMUM_API}, with what to do`, async () => {
     const page = await openPane('excel pane old excel', '?fakeApi=1.3');
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(new RegExp(`ExcelApi ${MINIMUM_API.replace('.', '\\.')}.*cập nhật Office`));
+    // A school's pane comes from the province's server: the preview is next to it, not behind a developer's command.
+    await expect(page.getByRole('alert').innerText()).resolves.not.toMatch(/npm/);
+    await expect(page.getByRole('link', { name: 'Mở bản xem trước trên trình duyệt' }).getAttribute('href')).resolves.toBe('preview.html');
     await pages.session.shot('excel too old');
   });
 

@@ -49,6 +49,50 @@ describe('npm run release', () => {
     for (const u of urls) expect(fs.existsSync(path.join(web, u.slice(URL_.length)))).toBe(true);
   });
 
+  it('says in the released manifest what it is: the version and the address, no development notes', () => {
+    const manifest = read('manifest.xml');
+    const comments = [...manifest.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]!);
+    expect(comments.join('\n')).not.toMatch(/npm start|Development|localhost/);
+    expect(comments.join('\n')).toContain(VERSION);
+    expect(comments.join('\n')).toContain(URL_);
+  });
+
+  it('serves every page from the hosting folder: each script, style, icon and link a page names is in the release, by a relative path', () => {
+    for (const page of listFiles(web).filter((f) => f.endsWith('.html'))) {
+      const refs = [...read(page).matchAll(/\s(?:src|href)="?([^"\s>]+)/g)].map((m) => m[1]!).filter((u) => !u.startsWith(CDN) && !u.startsWith('#'));
+      expect(refs.length).toBeGreaterThan(0);
+      // A path from the server's root (/…) would leave https://HOST/PATH/ for https://HOST/.
+      expect({ page, absolute: refs.filter((u) => /^(\/|[a-z]+:)/i.test(u) && !u.startsWith(URL_)) }).toEqual({ page, absolute: [] });
+      for (const u of refs) expect({ page, u, exists: fs.existsSync(path.join(web, u.startsWith(URL_) ? u.slice(URL_.length) : u.split(/[?#]/)[0]!)) }).toEqual({ page, u, exists: true });
+    }
+  });
+
+  it('names the scripts by their content, so that a school never runs a new page with an older cached script', () => {
+    const scripts = listFiles(web).filter((f) => f.endsWith('.js'));
+    // sw.js is found by its name (browsers check it on every visit); the worker is started by its name;
+    // legacy-webview.js is copied as it is, for web views older than the bundles (web.config has them revalidated).
+    const fixed = ['consolidate.worker.js', 'legacy-webview.js', 'sw.js'];
+    expect(scripts.filter((f) => !fixed.includes(f) && !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual([]);
+    expect(scripts.filter((f) => /^excel-files\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1); // the chunk loaded on demand too
+    for (const page of ['taskpane.html', 'preview.html', 'help.html', 'commands.html']) {
+      const own = [...read(page).matchAll(/<script[^>]* src="?([^"\s>]+)/g)].map((m) => m[1]!).filter((u) => !u.startsWith(CDN) && !fixed.includes(u));
+      expect(own.length).toBeGreaterThan(0);
+      for (const u of own) expect(u).toMatch(/^[a-z.-]+\.[0-9a-f]{8}\.js$/);
+    }
+  });
+
+  it('holds a web.config for IIS that serves the web app manifest (IIS answers 404 for an extension it does not know) and has every file revalidated', () => {
+    const config = read('web.config');
+    const tags = (name: string) => [...config.matchAll(new RegExp(`<${name}\\s([^>]*)/>`, 'g'))].map((m) => Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+    expect(tags('mimeMap')).toContainEqual({ fileExtension: '.webmanifest', mimeType: 'application/manifest+json' });
+    // Removed first: a server that already maps it would otherwise refuse the whole folder (error 500.19).
+    expect(tags('remove')).toContainEqual({ fileExtension: '.webmanifest' });
+    expect(config.indexOf('<remove fileExtension=".webmanifest"')).toBeLessThan(config.indexOf('<mimeMap fileExtension=".webmanifest"'));
+    // Every file asked again each time (an unchanged one costs a 304), so that an update reaches every school at once.
+    expect(tags('clientCache')).toContainEqual({ cacheControlMode: 'DisableCache' });
+    expect(config).not.toMatch(/X-Frame-Options|frame-ancestors/); // Excel on the web shows the pane in a frame
+  });
+
   it('loads Office.js from Microsoft’s CDN in the pages Excel opens, and ships no copy of it', () => {
     for (const page of ['taskpane.html', 'commands.html']) expect(read(page)).toContain(`<script src=${CDN}></script>`);
     expect(fs.existsSync(path.join(web, 'office-js'))).toBe(false);
@@ -84,6 +128,10 @@ describe('npm run release', () => {
     for (const route of ['Integrated apps', 'Trusted Add-in Catalogs', 'Upload My Add-in']) expect(guide).toContain(route);
     expect(guide.indexOf('Cách 1')).toBeLessThan(guide.indexOf('Route 1'));
     expect(guide).toContain(VERSION);
+    // Which Excel runs the pane: Office 2016/2019 volume-licensed opens add-ins in Internet Explorer (docs/hosting.md).
+    expect(guide).not.toContain('Cần Excel 2019 trở lên');
+    expect(guide.match(/WebView2/g)?.length).toBeGreaterThanOrEqual(2); // Vietnamese and English
+    expect(guide).toMatch(/mua theo số lượng/);
   });
 
   it('builds the version from package.json into the pages', () => {
@@ -96,7 +144,7 @@ describe('npm run release', () => {
     const sw = read('sw.js');
     const precache = JSON.parse(JSON.parse(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(sw)![1]!) as string) as { build: string; files: string[] };
     expect(precache.build).toMatch(/^[0-9a-f]{16}$/);
-    const expected = listFiles(web).filter((f) => !/\.LICENSE\.txt$|^manifest\.xml$|^sw\.js$/.test(f));
+    const expected = listFiles(web).filter((f) => !/\.LICENSE\.txt$|^manifest\.xml$|^sw\.js$|^web\.config$/.test(f));
     expect(precache.files).toEqual(expected);
     expect(read('preview.html')).toContain('<link rel=manifest href=app.webmanifest>');
     const app = JSON.parse(read('app.webmanifest')) as { start_url: string; display: string; icons: { src: string; sizes: string }[] };
@@ -130,21 +178,25 @@ describe('the released preview offline (Chromium)', () => {
 
   it('works after its server is gone, and offers the next release when one is hosted', async () => {
     // A copy, so that a "next release" can be hosted by changing its sw.js.
-    const site = path.join(OUT, 'served');
-    fs.rmSync(site, { recursive: true, force: true });
+    // Served under a path, as a province hosts it (https://HOST/dvht/): nothing may be asked for outside it.
+    const served = path.join(OUT, 'served');
+    const site = path.join(served, 'dvht');
+    fs.rmSync(served, { recursive: true, force: true });
     fs.cpSync(web, site, { recursive: true });
-    let server = await serveBuild(site);
+    let server = await serveBuild(served);
     const port = Number(new URL(server.origin).port);
     const session = await openSession(browser, 'release preview offline');
     const { page } = session;
+    const requested: string[] = [];
+    session.context.on('request', (r) => requested.push(r.url()));
     try {
       const status = page.locator('#dvht-offline-status');
-      await page.goto(`${server.origin}/preview.html`);
+      await page.goto(`${server.origin}/dvht/preview.html`);
       await status.filter({ hasText: `Đã sẵn sàng dùng ngoại tuyến · phiên bản ${VERSION}` }).waitFor({ timeout: 120_000 });
       await session.shot('ready offline');
 
       await server.close();
-      await expect(fetch(`${server.origin}/preview.html`)).rejects.toThrow();
+      await expect(fetch(`${server.origin}/dvht/preview.html`)).rejects.toThrow();
       await page.reload();
       await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
       await page.getByText(/Đã tạo sổ mẫu/).waitFor();
@@ -163,7 +215,7 @@ describe('the released preview offline (Chromium)', () => {
       const next = sw.replace(/\\"build\\":\\"[0-9a-f]{16}\\"/, '\\"build\\":\\"0000000000000000\\"');
       expect(next).not.toBe(sw);
       fs.writeFileSync(path.join(site, 'sw.js'), next);
-      server = await serveBuild(site, port);
+      server = await serveBuild(served, port);
       await page.reload();
       await status.filter({ hasText: 'Đã có phiên bản mới' }).waitFor({ timeout: 120_000 });
       await session.shot('update offered');
@@ -172,10 +224,53 @@ describe('the released preview offline (Chromium)', () => {
       await expect(page.evaluate(() => caches.keys())).resolves.toEqual(['dvht-0000000000000000']);
 
       expect(session.outside).toEqual([]);
+      expect(requested.filter((u) => !u.startsWith(`${server.origin}/dvht/`) && !/^(data|blob):/.test(u))).toEqual([]);
+      expect(requested.some((u) => /\/dvht\/shared\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
       expect(session.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toEqual([]);
     } finally {
       await session.close();
       await server.close();
     }
   }, 600_000);
+
+  it('tells a school whose Excel opens add-ins in Internet Explorer or the old Edge (Office 2016/2019) to use the preview, instead of a blank pane', async () => {
+    const served = path.join(OUT, 'served-pane');
+    fs.rmSync(served, { recursive: true, force: true });
+    fs.cpSync(web, path.join(served, 'dvht'), { recursive: true });
+    const server = await serveBuild(served);
+    const agents = {
+      // Office 2019 volume-licensed: Trident (IE 11's web view).
+      trident: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko',
+      // Office 2016/2019 retail without WebView2: EdgeHTML.
+      edgeHtml: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045',
+      webView2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+    };
+    try {
+      for (const [name, userAgent] of Object.entries(agents)) {
+        const context = await browser.newContext({ userAgent, locale: 'vi-VN' });
+        // Office.js is Microsoft's to serve; here it is simply absent.
+        await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+        try {
+          const page = await context.newPage();
+          await page.goto(`${server.origin}/dvht/taskpane.html`);
+          const notice = page.getByRole('alert').filter({ hasText: 'trình duyệt cũ' });
+          if (name === 'webView2') {
+            await page.getByText('Không tải được Office.js').waitFor(); // the pane's own start, as before
+            await expect(notice.count()).resolves.toBe(0);
+            continue;
+          }
+          await notice.waitFor();
+          const text = await notice.innerText();
+          expect(text).toContain(`${server.origin}/dvht/preview.html`);
+          expect(text).toMatch(/Office 2016/);
+          expect(text.indexOf('trình duyệt cũ')).toBeLessThan(text.indexOf('old browser')); // Vietnamese first, English under it
+          await expect(notice.getByRole('link', { name: `${server.origin}/dvht/preview.html` }).getAttribute('target')).resolves.toBe('_blank');
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

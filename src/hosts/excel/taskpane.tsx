@@ -22,7 +22,7 @@ function start(info: { host: Office.HostType | null }): void {
   }
   const host = createExcelHost(Office, undefined, Excel);
   if (!host.supports(MINIMUM_API)) {
-    showHostMessage(root, t(lang, 'host.excelTooOld', { version: MINIMUM_API }));
+    showHostMessage(root, t(lang, 'host.excelTooOld', { version: MINIMUM_API }), { href: 'preview.html', label: t(lang, 'host.openPreview') });
     return;
   }
   mountPane(root, host);
