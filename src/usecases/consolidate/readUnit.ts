@@ -44,8 +44,15 @@ export function refuseBySize(file: ReceivedFile, max: number, limits: Partial<Xl
   return rejectedFile(file, xlsxReason(new XlsxError('tooLarge'), file.size, limits, lang));
 }
 
+/**
+ * A received file's name as the table, the file report and every remark show and compare it: composed
+ * (NFC). A Mac names files decomposed (NFD): “Họa Mi” would look, sort and match apart from the same name
+ * typed. Only shown: the host opens the file by its own path.
+ */
+export const shownFileName = (label: string): string => label.normalize('NFC');
+
 export function rejectedFile(file: ReceivedFile, reason: string): FileOutcome {
-  return { report: { file: file.label, size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
+  return { report: { file: shownFileName(file.label), size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
 }
 
 export interface ReadUnitOptions {
@@ -62,8 +69,9 @@ export interface ReadUnitOptions {
   reference?: RuleSet | null;
 }
 
-export async function readUnitFile(bytes: Uint8Array, file: string, options: ReadUnitOptions): Promise<FileOutcome> {
+export async function readUnitFile(bytes: Uint8Array, label: string, options: ReadUnitOptions): Promise<FileOutcome> {
   const lang = options.lang ?? 'vi';
+  const file = shownFileName(label);
   const reject = (reason: string, unit = '', application: string | null = null): FileOutcome => ({
     report: { file, size: bytes.length, status: 'rejected', unit, reasons: [reason], application },
     unit: null,
