@@ -229,7 +229,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   }
   else {
     if (recordedFp !== fingerprint(wb)) {
-      flags.push({ code: 'stale', message: t(lang, 'consolidate.flag.stale', { date: evaluatedAt !== null ? formatDate(serialToDate(evaluatedAt)) : '?' }) });
+      flags.push({ code: 'stale', message: evaluatedAt !== null ? t(lang, 'consolidate.flag.stale', { date: formatDate(serialToDate(evaluatedAt)) }) : t(lang, 'consolidate.flag.staleUndated') });
     }
     flags.push(...disagreements(wb, ev, lang));
     const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
