@@ -10,7 +10,7 @@ import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { foldKey } from '../../domain/text';
 import { findByCode } from '../../domain/arrays';
-import { readNumber, readText, type CellValue } from '../../domain/values';
+import { isUncalculated, readNumber, readText, type CellValue } from '../../domain/values';
 import { hash64 } from '../../domain/hash';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
@@ -206,6 +206,8 @@ function fieldWhere(wb: UnitWorkbook, label: string): string {
  */
 
 type ResultKey = keyof UnitWorkbook['unit']['resultRows'];
+/** The result block's self-assessment, as the add-in's formulas write it. */
+const RECORDED_RESULTS: readonly ResultKey[] = ['outcome', 'score', 'rating'];
 
 /** What the unit's file records in the result block (column B of 'Thông tin đơn vị'). */
 function resultCell(wb: UnitWorkbook, k: ResultKey): CellValue {
@@ -231,6 +233,9 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     if (recordedFp !== fingerprint(wb)) {
       flags.push({ code: 'stale', message: evaluatedAt !== null ? t(lang, 'consolidate.flag.stale', { date: formatDate(serialToDate(evaluatedAt)) }) : t(lang, 'consolidate.flag.staleUndated') });
     }
+    // Saved by a program that does not calculate: the self-assessment reads blank, and would be taken to agree.
+    const unread = RECORDED_RESULTS.find((k) => isUncalculated(resultCell(wb, k)));
+    if (unread) flags.push({ code: 'uncalculatedResult', message: t(lang, 'consolidate.flag.uncalculatedResult', { cell: resultWhere(wb, unread) }) });
     flags.push(...disagreements(wb, ev, lang));
     const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
     if (outcomeFlag) flags.push(outcomeFlag);
