@@ -33,7 +33,7 @@ describe('the remark on a workbook changed after its evaluation', () => {
   it('says in Vietnamese what happened, since when, where the recomputed result is and what to ask of the unit', async () => {
     const remark = await staleRemark('vi', edits.member(0, 'discipline', 'Không'));
     expect(remark).toBe(
-      'Sổ đã được sửa sau lần đánh giá ngày 20/12/2025 (thông tin đơn vị, bộ tiêu chí, câu trả lời ở trang “Tiêu chí” hoặc danh sách thành viên, người học không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
+      'Sổ đã được sửa sau lần đánh giá ngày 20/12/2025 (số liệu ở trang “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học” hoặc “Danh mục” không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
     );
     expect(remark).not.toMatch(/dấu dữ liệu/i);
   });
