@@ -493,7 +493,12 @@ export const vi = {
   'consolidate.flag.outcome': 'Kết quả tự đánh giá ghi “{recorded}” ({cell}) nhưng tính lại: “{computed}”',
   'consolidate.flag.score': 'Điểm tự đánh giá {recorded} ({cell}) nhưng tính lại: {computed}',
   'consolidate.flag.notEvaluated': 'Sổ chưa được đánh giá bằng ĐVHT ({where}, “{field}”, còn trống): chưa có kết quả tự đánh giá để đối chiếu. Đề nghị đơn vị đánh giá (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
-  'consolidate.flag.stale': 'Số liệu đã sửa sau lần đánh giá {date}: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
+  // The data the evaluation depends on no longer give the “Dấu dữ liệu” it stored (usecases/fingerprint.ts).
+  'consolidate.flag.stale': 'Sổ đã được sửa sau lần đánh giá ngày {date} (số liệu ở trang “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học” hoặc “Danh mục” không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
+  'consolidate.flag.staleUndated': 'Sổ đã được sửa sau lần đánh giá gần nhất (số liệu ở trang “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học” hoặc “Danh mục” không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
+  // How tables drawn before wrote that remark: only read back (officer documents), never written.
+  'consolidate.flag.staleFormer': 'Số liệu đã sửa sau lần đánh giá {date}: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
+  'consolidate.flag.uncalculatedResult': 'Kết quả tự đánh giá ({cell}) là công thức chưa được tính: tệp được lưu bằng một chương trình không tính công thức, nên không đọc được kết quả đơn vị đã tự đánh giá để đối chiếu; cột “Kết quả (tính lại)” là kết quả theo số liệu trong sổ. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại tệp.',
   'consolidate.flag.ruleSet': 'Bộ tiêu chí khác bộ đối chiếu “{body}”: {details}',
   'consolidate.flag.ruleSetThreshold': 'chỉ tiêu {code} yêu cầu {unit} (bộ đối chiếu: {body})',
   'consolidate.flag.ruleSetMissing': 'thiếu chỉ tiêu {code}',
@@ -655,6 +660,9 @@ export const vi = {
   'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
   'officer.finding.dataWarnings': 'Số liệu trong hồ sơ có {count} điểm ghi chưa rõ ràng hoặc chưa hợp lệ; đơn vị cần làm rõ.',
   'officer.finding.uncalculated': 'Hồ sơ có {count} ô số liệu là công thức chưa được tính (tệp được lưu bằng chương trình không tính công thức): khi tính lại, các ô này được coi như để trống.',
+  'officer.finding.stale': 'Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá ngày {date}; kết quả tự đánh giá ghi trong hồ sơ chưa được đánh giá lại theo số liệu đó.',
+  'officer.finding.staleUndated': 'Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá gần nhất; kết quả tự đánh giá ghi trong hồ sơ chưa được đánh giá lại theo số liệu đó.',
+  'officer.finding.uncalculatedResult': 'Kết quả tự đánh giá trong hồ sơ là công thức chưa được tính (tệp được lưu bằng chương trình không tính công thức), nên không đọc được để đối chiếu với số liệu.',
   'officer.finding.notEvaluated': 'Hồ sơ chưa có kết quả tự đánh giá (sổ chưa được đánh giá): chưa đủ căn cứ đề nghị công nhận.',
   'officer.finding.noName': 'Hồ sơ chưa ghi tên đơn vị: không đề nghị công nhận một đơn vị không tên.',
   'officer.finding.badYear': 'Năm đánh giá ghi trong hồ sơ (“{value}”) không phải một năm hợp lệ.',

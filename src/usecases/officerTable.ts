@@ -28,7 +28,7 @@ const HEADINGS = {
 
 /**
  * Remarks that keep a unit out of the decision: its self-assessment disagrees with its data,
- * is stale or missing, its rule set is not the one handed out (or was edited), it asks for
+ * is stale, missing or unreadable (a formula its file holds no result for), its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
  * checked), or it wrote no name (a blank row in the decision's list), or its member list is another
  * unit's (one workbook under two names), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
@@ -42,6 +42,9 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.score',
   'consolidate.flag.notEvaluated',
   'consolidate.flag.stale',
+  'consolidate.flag.staleUndated',
+  'consolidate.flag.staleFormer',
+  'consolidate.flag.uncalculatedResult',
   'consolidate.flag.ruleSet',
   'consolidate.flag.ruleSetEdited',
   'consolidate.flag.level2TooSoon',
@@ -142,6 +145,10 @@ const FINDINGS = findingRules([
   ['consolidate.flag.dataWarnings', 'officer.finding.dataWarnings'],
   ['consolidate.flag.uncalculated', 'officer.finding.uncalculated'],
   ['consolidate.flag.notEvaluated', 'officer.finding.notEvaluated'],
+  ['consolidate.flag.stale', 'officer.finding.stale'],
+  ['consolidate.flag.staleUndated', 'officer.finding.staleUndated'],
+  ['consolidate.flag.staleFormer', 'officer.finding.stale'],
+  ['consolidate.flag.uncalculatedResult', 'officer.finding.uncalculatedResult'],
   ['consolidate.flag.noName', 'officer.finding.noName'],
   ['consolidate.flag.badYear', 'officer.finding.badYear'],
   ['consolidate.flag.noYear', 'officer.finding.noYear'],

@@ -207,7 +207,7 @@ describe('dvht consolidate', () => {
   it('flags data changed after the evaluation as stale, and what the change does to the result', () => {
     const u = unit('08-da-sua-sau-danh-gia.xlsx');
     expect(u.flags.map((f) => f.message)).toEqual([
-      'Số liệu đã sửa sau lần đánh giá 20/12/2025: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).',
+      'Sổ đã được sửa sau lần đánh giá ngày 20/12/2025 (số liệu ở trang “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học” hoặc “Danh mục” không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
       "Tiêu chí 2: tự đánh giá Đạt ('Tiêu chí'!O23) nhưng tính lại: Không đạt",
       "Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 86,4% < 90%",
       "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",

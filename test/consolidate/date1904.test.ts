@@ -68,7 +68,7 @@ describe('units saved in the 1904 date system', () => {
 
   it('flags a level 2 asked too soon at the right date, and the stale result with its evaluation day', () => {
     const flags = unit('mac-md2-som.xlsx').record.flags;
-    expect(flags.find((f) => f.code === 'stale')!.message).toBe('Số liệu đã sửa sau lần đánh giá 20/12/2025: kết quả tự đánh giá đã cũ (dấu dữ liệu khác).');
+    expect(flags.find((f) => f.code === 'stale')!.message).toBe('Sổ đã được sửa sau lần đánh giá ngày 20/12/2025 (số liệu ở trang “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học” hoặc “Danh mục” không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.');
     expect(flags.find((f) => f.code === 'level2TooSoon')!.message).toMatch(/^Đề nghị mức độ 2 khi chưa đủ 12 tháng từ ngày công nhận lần trước \(10\/02\/2025; đủ 12 tháng vào 10\/02\/2026,/);
   });
 

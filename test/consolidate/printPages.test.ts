@@ -97,6 +97,18 @@ test('every page repeats the heading row, and every page showing a unit’s late
   expect(unnamed).toEqual([]);
 });
 
+test('the counts print once, on pages of their own after the units: no page of the units repeats a fragment of them', () => {
+  const table = tablePages();
+  const counts = table.filter((p) => p.text.includes('SỐ ĐƠN VỊ THEO KẾT QUẢ') || /Tổng cộng/.test(p.text));
+  expect(counts.length).toBe(1);
+  expect(unitsOn(counts[0]!)).toEqual([]);
+  // Its figures and the pass rates with it: the whole counts table on that page.
+  expect(counts[0]!.text).toMatch(/Số đơn vị\s+Tỷ lệ\s+Biểu đồ/);
+  expect(table.filter((p) => p.text.includes('TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU')).length).toBe(1);
+  // The units' pages come first, the counts after them all.
+  expect(table.indexOf(counts[0]!)).toBeGreaterThan(Math.max(...table.map((p, i) => (unitsOn(p).length ? i : -1))));
+});
+
 test('pages go over, then down: the second page carries on the first page’s units with the next columns', () => {
   const [first, second] = tablePages();
   // The first page holds some of the units, not all: the table spans pages both ways.

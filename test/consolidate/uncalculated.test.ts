@@ -10,6 +10,8 @@ import * as path from 'path';
 import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { unitWorkbook } from './corpus';
+import { isBlockingRemark, remarkFinding } from '../../src/usecases/officerTable';
+import { t } from '../../src/i18n';
 
 jest.setTimeout(60_000);
 
@@ -52,5 +54,27 @@ describe('consolidation of a workbook whose formulas were not calculated', () =>
     expect(outcome.report.status).toBe('consolidated');
     expect(outcome.unit!.flags.map((f) => f.code)).not.toContain('uncalculated');
     expect(outcome.unit!.flags.map((f) => f.code)).not.toContain('dataWarnings');
+  });
+
+  // The self-assessment is the add-in's formula too: without its result there is nothing to check the data against,
+  // and the table said “Khớp số liệu” beside a blank “Tự đánh giá của đơn vị”.
+  it('says the recorded self-assessment cannot be read, at its cell, and keeps the unit out until it is', async () => {
+    const outcome = await readUnitFile(viaOpenpyxl(evaluated, {}), 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang: 'vi' });
+    expect(outcome.unit!.recorded.outcome).toBe('');
+    const flag = outcome.unit!.flags.find((f) => f.code === 'uncalculatedResult');
+    expect(flag?.message).toBe(
+      "Kết quả tự đánh giá ('Thông tin đơn vị'!B20) là công thức chưa được tính: tệp được lưu bằng một chương trình không tính công thức, nên không đọc được kết quả đơn vị đã tự đánh giá để đối chiếu; cột “Kết quả (tính lại)” là kết quả theo số liệu trong sổ. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại tệp.",
+    );
+    expect(isBlockingRemark(flag!.message)).toBe(true);
+    expect(remarkFinding(flag!.message)).toBe(t('vi', 'officer.finding.uncalculatedResult'));
+    const en = await readUnitFile(viaOpenpyxl(evaluated, {}), 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang: 'en' });
+    const enFlag = en.unit!.flags.find((f) => f.code === 'uncalculatedResult')!.message;
+    expect(enFlag).toMatch(/^The recorded self-assessment \('Thông tin đơn vị'!B20\) is a formula that has not been calculated/);
+    expect([isBlockingRemark(enFlag), remarkFinding(enFlag)]).toEqual([true, t('en', 'officer.finding.uncalculatedResult')]);
+  });
+
+  it('says nothing of it when the program calculated (the evaluated workbook as saved)', async () => {
+    const outcome = await readUnitFile(evaluated, 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang: 'vi' });
+    expect(outcome.unit!.flags).toEqual([]);
   });
 });

@@ -51,6 +51,6 @@ test('after the documents, the pane names each unit kept out and why, as the com
     expect.stringMatching(/^Trường mầm non Hoa Sen: tính lại Không đạt \(chưa đạt chỉ tiêu \d\.\d\w?: [\d,]+% < \d+%.*\)\.$/),
     // Two findings, two sentences (they ran together: “… 79,7% < 90% Kết quả tự đánh giá ghi …”).
     expect.stringMatching(/^Trường THCS Chu Văn An: Chỉ tiêu 2\.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%\. Kết quả tự đánh giá ghi /),
-    expect.stringMatching(/^Trường tiểu học Lê Lợi: Số liệu đã sửa sau lần đánh giá/),
+    expect.stringMatching(/^Trường tiểu học Lê Lợi: Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá ngày \d\d\/\d\d\/\d{4};/),
   ]);
 });

@@ -91,9 +91,8 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
       const remark = t(lang, 'consolidate.flag.unitCheck', { file: params.file, message: t(lang, `problem.${c}`, params) });
       expect([c, remarkFinding(remark)]).toEqual([c, t(lang, `officer.finding.${c}`, params)]);
     }
-    // A finding already (a figure changed after the evaluation) stands as the table wrote it.
-    const stale = t(lang, 'consolidate.flag.stale', { date: '20/12/2025' });
-    expect(remarkFinding(stale)).toBe(stale);
+    // Data changed after the evaluation: the finding, without what to ask of the unit.
+    expect(remarkFinding(t(lang, 'consolidate.flag.stale', { date: '20/12/2025' }))).toBe(t(lang, 'officer.finding.stale', { date: '20/12/2025' }));
     // A table drawn before the remarks named the cell still keeps the unit out, and the minutes say it as it is.
     const before = t(lang, 'officer.finding.indicatorShare', { code: '2.1', recorded: 'Đạt', value: '79,7%', op: '<', required: '90%' });
     expect([isBlockingRemark(before), remarkFinding(before)]).toEqual([true, before]);

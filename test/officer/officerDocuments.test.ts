@@ -80,8 +80,8 @@ describe('who goes into the decision', () => {
   it('gives the table\'s reason for each unit kept out: disagreement, stale data', () => {
     const reasons = (name: string) => result.units.find((u) => u.name === name)!.reasons.join(' ');
     expect(reasons('Trường THCS Chu Văn An')).toMatch(/Chỉ tiêu 2\.1: tự đánh giá Đạt nhưng số liệu 79,7% < 90%/);
-    expect(reasons('Trường tiểu học Lê Lợi')).toMatch(/Số liệu đã sửa sau lần đánh giá/);
-    expect(reasons('Trường THCS Lý Tự Trọng')).toMatch(/Số liệu đã sửa sau lần đánh giá/);
+    expect(reasons('Trường tiểu học Lê Lợi')).toMatch(/Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá ngày \d\d\/\d\d\/\d{4};/);
+    expect(reasons('Trường THCS Lý Tự Trọng')).toMatch(/Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá ngày \d\d\/\d\d\/\d{4};/);
     // Not recognised from its own data: nothing to disagree with, the outcome is the reason.
     expect(reasons('Trường mầm non Hoa Sen')).toBe('');
   });
@@ -282,7 +282,7 @@ describe('dvht officer-documents', () => {
     const io = capture();
     expect(await run(['officer-documents', file, '--signer', 'Nguyễn Văn Bình', '--body', 'Phòng Văn hóa - Xã hội xã Hòa Bình'], io)).toBe(0);
     expect(io.stdout).toMatch(/Đã lập 3 văn bản .*Đề nghị công nhận 4 đơn vị; chưa đủ điều kiện 4 đơn vị\./);
-    expect(io.stdout).toMatch(/- Trường tiểu học Lê Lợi: Số liệu đã sửa sau lần đánh giá/);
+    expect(io.stdout).toMatch(/- Trường tiểu học Lê Lợi: Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá ngày \d\d\/\d\d\/\d{4};/);
     // A unit whose own data fall short: the recomputed result and the indicators it misses, not its name alone.
     expect(io.stdout).toMatch(/- Trường mầm non Hoa Sen: tính lại Không đạt \(chưa đạt chỉ tiêu \d\.\d\w?: [\d,]+% < \d+%.*\)\.$/m);
     const wb = await XlsxWorkbook.open(fs.readFileSync(file), 'tong-hop.xlsx', NODE_XLSX);

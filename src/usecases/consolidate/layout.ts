@@ -486,7 +486,9 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
     // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
-    page: widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS),
+    // The counts start a page: in the last units' band of pages they printed once whole and, through the
+    // repeated STT and name columns, in pieces on every later page of that band.
+    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS), rowBreaks: [countsTitle] },
     charts,
     activate: true,
   };

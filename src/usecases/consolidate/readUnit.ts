@@ -10,7 +10,7 @@ import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { foldKey } from '../../domain/text';
 import { findByCode } from '../../domain/arrays';
-import { readNumber, readText, type CellValue } from '../../domain/values';
+import { isUncalculated, readNumber, readText, type CellValue } from '../../domain/values';
 import { hash64 } from '../../domain/hash';
 import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
@@ -44,8 +44,15 @@ export function refuseBySize(file: ReceivedFile, max: number, limits: Partial<Xl
   return rejectedFile(file, xlsxReason(new XlsxError('tooLarge'), file.size, limits, lang));
 }
 
+/**
+ * A received file's name as the table, the file report and every remark show and compare it: composed
+ * (NFC). A Mac names files decomposed (NFD): “Họa Mi” would look, sort and match apart from the same name
+ * typed. Only shown: the host opens the file by its own path.
+ */
+export const shownFileName = (label: string): string => label.normalize('NFC');
+
 export function rejectedFile(file: ReceivedFile, reason: string): FileOutcome {
-  return { report: { file: file.label, size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
+  return { report: { file: shownFileName(file.label), size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
 }
 
 export interface ReadUnitOptions {
@@ -62,8 +69,9 @@ export interface ReadUnitOptions {
   reference?: RuleSet | null;
 }
 
-export async function readUnitFile(bytes: Uint8Array, file: string, options: ReadUnitOptions): Promise<FileOutcome> {
+export async function readUnitFile(bytes: Uint8Array, label: string, options: ReadUnitOptions): Promise<FileOutcome> {
   const lang = options.lang ?? 'vi';
+  const file = shownFileName(label);
   const reject = (reason: string, unit = '', application: string | null = null): FileOutcome => ({
     report: { file, size: bytes.length, status: 'rejected', unit, reasons: [reason], application },
     unit: null,
@@ -198,6 +206,8 @@ function fieldWhere(wb: UnitWorkbook, label: string): string {
  */
 
 type ResultKey = keyof UnitWorkbook['unit']['resultRows'];
+/** The result block's self-assessment, as the add-in's formulas write it. */
+const RECORDED_RESULTS: readonly ResultKey[] = ['outcome', 'score', 'rating'];
 
 /** What the unit's file records in the result block (column B of 'Thông tin đơn vị'). */
 function resultCell(wb: UnitWorkbook, k: ResultKey): CellValue {
@@ -221,8 +231,11 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   }
   else {
     if (recordedFp !== fingerprint(wb)) {
-      flags.push({ code: 'stale', message: t(lang, 'consolidate.flag.stale', { date: evaluatedAt !== null ? formatDate(serialToDate(evaluatedAt)) : '?' }) });
+      flags.push({ code: 'stale', message: evaluatedAt !== null ? t(lang, 'consolidate.flag.stale', { date: formatDate(serialToDate(evaluatedAt)) }) : t(lang, 'consolidate.flag.staleUndated') });
     }
+    // Saved by a program that does not calculate: the self-assessment reads blank, and would be taken to agree.
+    const unread = RECORDED_RESULTS.find((k) => isUncalculated(resultCell(wb, k)));
+    if (unread) flags.push({ code: 'uncalculatedResult', message: t(lang, 'consolidate.flag.uncalculatedResult', { cell: resultWhere(wb, unread) }) });
     flags.push(...disagreements(wb, ev, lang));
     const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
     if (outcomeFlag) flags.push(outcomeFlag);

@@ -23,6 +23,8 @@ export type FlagCode =
   | 'schema'
   // Cells of the unit's data whose formulas its file stored no result for.
   | 'uncalculated'
+  // The recorded self-assessment is a formula its file stored no result for: nothing to check the data against.
+  | 'uncalculatedResult'
   | 'dataWarnings'
   // Members listed twice on "Thành viên" and counted twice (memberChecks.ts).
   | 'duplicateMember'
