@@ -81,8 +81,9 @@ export const vi = {
     'dvht — tự đánh giá “Đơn vị học tập” trên tệp Excel (.xlsx)\n\n' +
     'Cách dùng:\n' +
     '  dvht presets                                   Liệt kê các bộ tiêu chí có sẵn\n' +
-    '  dvht init -o TỆP.xlsx --preset MÃ --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample]\n' +
-    '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type)\n' +
+    '  dvht init -o TỆP.xlsx --preset MÃ --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample [--members N] [--seed N]]\n' +
+    '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type; --members: số thành viên;\n' +
+    '                                                 --seed: số khác cho danh sách mẫu khác, ví dụ khi tạo nhiều đơn vị mẫu để thử tổng hợp)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
     '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
