@@ -53,6 +53,14 @@ describe('ConsolidateStep', () => {
     expect(items).toEqual([...Array.from({ length: 8 }, (_, i) => `don-vi-${i + 1}.xlsx`), '… và 2 tệp khác']);
   });
 
+  test('names files from a Mac (NFD) as typed (NFC), and the same file picked again under either form once', async () => {
+    renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, await fakePaneHost());
+    await pick([fileOf(good, 'Trường Họa Mi.xlsx'.normalize('NFD'))]);
+    await pick([fileOf(good, 'Trường Họa Mi.xlsx'.normalize('NFC'))]);
+    const items = Array.from(screen.getByRole('list', { name: 'Đã chọn 1 tệp' }).querySelectorAll('li'), (li) => li.textContent);
+    expect(items).toEqual(['Trường Họa Mi.xlsx'.normalize('NFC')]);
+  });
+
   test('asks for the consolidating body and files before reading anything', async () => {
     const host = await fakePaneHost();
     renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);

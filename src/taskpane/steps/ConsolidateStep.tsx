@@ -9,7 +9,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
-import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
+import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, shownFileName, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorkers, workerCount, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import type { Workbook } from '../../workbook/port';
 import { ErrorBar } from '../PaneMessages';
@@ -92,7 +92,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     if (!list) return;
     // Copied now: a FileList is live, and the input is cleared right after this call.
     const picked = Array.from(list);
-    setFiles((old) => [...old, ...picked.filter((f) => !old.some((o) => o.name === f.name && o.size === f.size))]);
+    setFiles((old) => [...old, ...picked.filter((f) => !old.some((o) => shownFileName(o.name) === shownFileName(f.name) && o.size === f.size))]);
     setHint(null);
   };
   const onDrop = (e: DragEvent) => {
@@ -209,7 +209,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         {files.length > 0 && (
           <ul className={s.names} aria-label={t('consolidate.pane.selected', { count: files.length })}>
             {files.slice(0, NAMED_FILES).map((f) => (
-              <li key={`${f.name}|${f.size}`}>{f.name}</li>
+              <li key={`${f.name}|${f.size}`}>{shownFileName(f.name)}</li>
             ))}
             {files.length > NAMED_FILES && <li>{t('consolidate.pane.moreFiles', { count: files.length - NAMED_FILES })}</li>}
           </ul>

@@ -1,5 +1,5 @@
 /** Consolidation, browser-safe part: per-file reading, the cross-file checks, the two sheets. */
-export { readUnitFile, type ReadUnitOptions } from './readUnit';
+export { readUnitFile, shownFileName, type ReadUnitOptions } from './readUnit';
 export { Consolidation, bodyTierProblem, summaryText, type ConsolidateOptions, type ConsolidationResult, type ConsolidatedUnit } from './aggregate';
 export { planConsolidation, writeConsolidation, CONSOLIDATION_SHEETS, DrawnUnits, type RowDrawer, type UnitsLayout } from './layout';
 export type { FileOutcome, FileReport, FileStatus, Flag, FlagCode, UnitRecord } from './records';
