@@ -1,6 +1,6 @@
 /** An evaluation's outcome in words: the pane, the CLI, the sheets, the documents and consolidation word it alike. */
 import type { Evaluation, Status } from '../domain/evaluation';
-import { formatPercent, formatThreshold } from './format';
+import { formatMeasured, formatThreshold } from './format';
 import { t, type Lang } from './index';
 
 export interface OutcomeText {
@@ -38,7 +38,7 @@ export function unmetIndicators(indicators: readonly IndicatorFigures[], lang: L
     .filter((i) => i.status === 'not_met' || i.status === 'not_evaluable')
     .map((i) =>
       i.status === 'not_met' && i.measure !== 'unit' && i.value !== null && i.required !== null
-        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatPercent(i.value, lang), required: formatThreshold(i.required, lang) })
+        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatMeasured({ value: i.value, required: i.required, status: i.status }, lang), required: formatThreshold(i.required, lang) })
         : t(lang, 'consolidate.unmet.status', { code: i.code, status: t(lang, `status.${i.status}`) }),
     );
 }
