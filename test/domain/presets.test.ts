@@ -192,6 +192,11 @@ describe('the thresholds of the circular', () => {
     for (const i of tc2(tinh2)) {
       expect(i.source).toContain('Điều 13 dẫn Điều 7 khoản 2');
       expect(i.source).not.toContain('văn bản địa phương');
+      // Điều 7 khoản 2 could not be read: its figures are level 1's, said as plainly as cấp huyện
+      // mức độ 2 says the very same clause's — a choice to check, never [S] “mức của Điều 6 khoản 2”.
+      expect({ code: i.code, tag: i.source.slice(0, 3) }).toEqual({ code: i.code, tag: '[L]' });
+      const huyen = byCode(huyen2, i.code).source;
+      expect(i.source.replace('Điều 13 dẫn Điều 7 khoản 2', 'Điều 7 khoản 2')).toBe(huyen);
     }
     expect(shares('tt24-tinh-md2')).toMatchObject({ '3.1': 0.95, '3.1b': 0.97 });
     expect(shares('tt24-tinh-md1')).toMatchObject({ '3.1': 0.9, '3.1b': 0.95 });
