@@ -29,6 +29,7 @@ export const vi = {
   'problem.learnerCountInvalid': '{where}: “{value}” không hợp lệ ({label}). Số người học phải là số nguyên, số đạt CDHT không lớn hơn số người học.',
   'problem.learnerCountMissing': '{where}: chưa ghi số người học nhưng đã ghi số người học đạt CDHT. Ghi số người học của lớp, khối này (số nguyên), hoặc xóa số liệu của dòng nếu không dùng.',
   'problem.unitAnswerMissing': '{where}: chỉ tiêu {indicator} chưa có tự đánh giá. Ghi Đạt hoặc Không đạt.',
+  'problem.notApplicableAnswerApplies': '{where}: chỉ tiêu {indicator} ghi “Không áp dụng”, nhưng theo bộ tiêu chí (cột “Áp dụng cho” của trang “Tiêu chí”) chỉ tiêu này áp dụng cho đơn vị, nên chưa đánh giá được: mọi chỉ tiêu áp dụng cho đơn vị phải được đánh giá Đạt hoặc Không đạt. Ghi Đạt hoặc Không đạt. Nếu văn bản của địa phương cho phép loại đơn vị này không thực hiện chỉ tiêu, sửa cột “Áp dụng cho” và ghi văn bản đó ở cột “Nguồn”, rồi đánh giá lại.',
   'problem.unitAnswerAmbiguous': '{where}: chỉ tiêu {indicator} ghi “{value}”, không rõ là Đạt hay Không đạt; chỉ tiêu này chưa đánh giá được. Ghi Đạt, Không đạt hoặc Không áp dụng.',
   'problem.invalidThreshold': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}”, không phải một tỷ lệ từ 0% đến 100%. Hãy ghi tỷ lệ phải đạt, ví dụ 90%.',
   'problem.thresholdAsText': '{where}: yêu cầu của chỉ tiêu {indicator} là “{value}” nhưng ô lưu nó dạng chữ (định dạng Văn bản), nên công thức trong sổ đọc thành 0. Đổi định dạng ô sang Phần trăm (Định dạng ô → Số → Phần trăm) rồi gõ lại, ví dụ 90%.',

@@ -346,7 +346,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     } else if (formulaOk) {
       const a = text(cellAt(r, COL.answer));
       result = {
-        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_applicable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
+        // Past naGuard the indicator applies: a “Không áp dụng” answer is not evaluable, as the engine says.
+        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_evaluable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
         result: statusText(res.status),
       };
     }
