@@ -861,10 +861,10 @@ export const vi = {
   'help.rules.emulation': 'Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định số 98/2023/NĐ-CP, có hiệu lực từ ngày 01/01/2024: danh hiệu “Lao động tiên tiến”, “Chiến sĩ thi đua cơ sở”.',
   'help.rules.nd30': 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư: thể thức các văn bản trong hồ sơ.',
   'help.rules.local': 'Văn bản địa phương cho các chỉ tiêu theo thực tế: Kế hoạch số 248/KH-UBND ngày 20/8/2024 của UBND thành phố Hà Nội (thứ tự hồ sơ); Mẫu số 4 kèm Công văn số 681/SGDĐT-GDTrH&TX ngày 07/5/2024 của Sở GD&ĐT Đồng Tháp.',
-  'help.rules.tags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương, hoặc mức tạm chọn sẵn khi chưa có văn bản nào quy định (ô “Nguồn” ghi rõ “mức tạm chọn sẵn”, như các tỷ lệ của cấp huyện mức độ 2). Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
+  'help.rules.tags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương, hoặc mức tạm chọn sẵn khi chưa đối chiếu được văn bản quy định mức đó (ô “Nguồn” ghi rõ “mức tạm chọn sẵn”, như các tỷ lệ theo Điều 7 của cấp huyện mức độ 2 và tiêu chí 2 của cấp tỉnh mức độ 2). Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
   // The legend above the table of “Tiêu chí” (criteriaSheet.ts): the help's words, shorter, printed with the sheet
   'criteriaSheet.hint': 'Chỉ sửa yêu cầu, điều kiện hoặc thêm chỉ tiêu khi văn bản của địa phương quy định khác (ghi văn bản đó ở cột “Nguồn”): cơ quan tiếp nhận hồ sơ thấy mọi chỗ sửa so với bộ tiêu chí gốc. Với chỉ tiêu “Đơn vị”, ghi Đạt / Không đạt / Không áp dụng ở cột I và minh chứng ở cột J. Cột K–P do ĐVHT ghi.',
-  'criteriaSheet.sourceTags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương, hoặc mức tạm chọn sẵn khi chưa có văn bản nào quy định. Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
+  'criteriaSheet.sourceTags': 'Ký hiệu ở cột “Nguồn”: [C] có trong văn bản quy phạm; [S] theo một nguồn thứ cấp; [L] theo thực tế địa phương, hoặc mức tạm chọn sẵn khi chưa đối chiếu được văn bản quy định mức đó. Hãy đối chiếu với văn bản của địa phương mình và sửa ngưỡng nếu cần.',
   // The preview (issue 14, engineer C): where consolidation is written (ConsolidateStep, PreviewApp); formulas not calculated (SheetGrid)
   'consolidate.target.label': 'Ghi kết quả vào',
   'consolidate.target.new': 'Sổ tổng hợp mới (sổ đang mở giữ nguyên)',

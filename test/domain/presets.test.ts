@@ -202,6 +202,15 @@ describe('the thresholds of the circular', () => {
     expect(shares('tt24-tinh-md1')).toMatchObject({ '3.1': 0.9, '3.1b': 0.95 });
   });
 
+  it('the legend of the tags says what a stand-in is: a level chosen where the text that sets it could not be read (Điều 7), not that no text sets it', () => {
+    expect(PRESETS.some((p) => p.indicators.some((i) => i.source.startsWith('[L]') && i.source.includes('Điều 7 chưa đối chiếu được')))).toBe(true);
+    for (const key of ['criteriaSheet.sourceTags', 'help.rules.tags'] as const) {
+      expect(vi[key]).not.toContain('chưa có văn bản nào quy định');
+      expect(vi[key]).toContain('mức tạm chọn sẵn khi chưa đối chiếu được văn bản quy định mức đó');
+      expect(en[key]).toContain('where no document read sets one');
+    }
+  });
+
   it('TT22: 100% on every member item, points summing to 100, bands 85 / 70 / 50', () => {
     const tt22 = findPreset('tt22-100')!;
     expect(tt22.indicators.reduce((a, i) => a + (i.points ?? 0), 0)).toBe(100);
