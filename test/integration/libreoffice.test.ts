@@ -243,7 +243,8 @@ describe('TT22: the band is decided by the score itself, in both engines and in 
 
     const made = await evaluatedWorkbook(writer, 'tt22-100', 'proportional', {}, edit);
     expect(made.report.outcome).toMatchObject({ score: shown, rating: 'Khá' });
-    expect(made.report.outcome.text).toBe(`${shown} điểm — xếp loại Khá`);
+    // The Vietnamese decimal comma, as a document prints it.
+    expect(made.report.outcome.text).toBe(`${String(shown).replace('.', ',')} điểm — xếp loại Khá`);
     for (const locale of ['C.UTF-8', 'vi_VN.UTF-8']) {
       const rows = await sheetValues(await recalculated(made.bytes, locale), SHEETS.unit);
       const find = (label: string) => rows.find((r) => r[0] === label)?.[1];
