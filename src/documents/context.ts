@@ -6,7 +6,7 @@ import { readNumber, readText, type CellValue } from '../domain/values';
 import { readYear } from '../domain/years';
 import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
 import { outcomeText } from '../i18n/outcome';
-import { formatPercent, formatThreshold } from '../i18n/format';
+import { formatMeasured, formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
 import { CHARTERS, COMPETENCE_DEFAULT, fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
@@ -56,9 +56,10 @@ export function parseEvaluators(text: string): Evaluator[] {
     .map(([name = '', title = '', role = '']) => ({ name, title, role }));
 }
 
-/** The measured share as printed: the one percentage rule (i18n/format); blank when not measured. */
-export function indicatorPercent(i: { value: number | null }): string {
-  return i.value === null ? '' : formatPercent(i.value);
+/** The measured share as printed: the one percentage rule (i18n/format), beside its requirement when given; blank when not measured. */
+export function indicatorPercent(i: { value: number | null; required?: number | null; status?: string }): string {
+  if (i.value === null) return '';
+  return i.status === undefined ? formatPercent(i.value) : formatMeasured({ value: i.value, required: i.required ?? null, status: i.status });
 }
 
 /** The charter of the unit's type (CHARTERS), else the head's functions, duties and powers. */

@@ -389,7 +389,12 @@ function indicatorResult(c: Compiled, scope: IndicatorScope): IndicatorResult {
     }
     case 'unit': {
       const answer = input.answers[ind.code];
-      if (answer && isNotApplicableAnswer(answer.value)) return { ...base, status: 'not_applicable', maxPoints: null };
+      if (answer && isNotApplicableAnswer(answer.value)) {
+        // Here the rule set applies it to the unit: “Không áp dụng” comes from what the unit is (its
+        // “Áp dụng cho”, which the receiving body sees when edited), never from its own answer (TT24 Điều 8).
+        problems.push(problem('warning', 'notApplicableAnswerApplies', { indicator: ind.code }, answer.at));
+        return base;
+      }
       const r = answer ? readUnitAnswer(answer.value, input.spellings) : 'blank';
       if (r === 'yes' || r === 'no') {
         const met = r === 'yes';

@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'learnerCountMissing'
   | 'unitAnswerMissing'
   | 'unitAnswerAmbiguous'
+  | 'notApplicableAnswerApplies'
   | 'invalidThreshold'
   | 'thresholdAsText'
   | 'missingSheet'

@@ -27,6 +27,25 @@ export function formatPercent(fraction: number, lang: Lang = 'vi'): string {
   return `${formatNumber(percentTenths(fraction), lang, 1, 1)}%`;
 }
 
+/**
+ * How many decimals a measured share needs beside its requirement: one, unless one would show a
+ * share that fails at or above the requirement (1 899 of 2 000 is 94,95%, which "95,0%" beside
+ * "< 95%" contradicts); then as many as it takes to show it below (at most 6).
+ */
+export function measuredDecimals(value: number, required: number | null, met: boolean): number {
+  if (required === null || met) return 1;
+  const limit = excelRound(required * 100, 9);
+  let decimals = 1;
+  while (decimals < 6 && excelRound(value * 100, decimals) >= limit) decimals++;
+  return decimals;
+}
+
+/** A measured share beside its requirement: formatPercent, with the decimals measuredDecimals asks for. */
+export function formatMeasured(i: { value: number; required: number | null; status: string }, lang: Lang = 'vi'): string {
+  const decimals = measuredDecimals(i.value, i.required, i.status !== 'not_met');
+  return `${formatNumber(excelRound(i.value * 100, decimals), lang, decimals, decimals)}%`;
+}
+
 /** A threshold, as "Tiêu chí" shows it ("0%" when whole, else "0.0%"): "90%", "92,5%". */
 export function formatThreshold(fraction: number, lang: Lang = 'vi'): string {
   return `${formatNumber(percentTenths(fraction), lang, 1)}%`;

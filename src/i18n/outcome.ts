@@ -1,6 +1,6 @@
 /** An evaluation's outcome in words: the pane, the CLI, the sheets, the documents and consolidation word it alike. */
 import type { Evaluation, Status } from '../domain/evaluation';
-import { formatPercent, formatThreshold } from './format';
+import { formatMeasured, formatNumber, formatThreshold } from './format';
 import { t, type Lang } from './index';
 
 export interface OutcomeText {
@@ -17,7 +17,7 @@ export function outcomeText(ev: Evaluation, lang: Lang): OutcomeText {
     return { status: o.status, text, score: null, rating: null };
   }
   if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, o.unscored ? 'outcome.unscored' : 'outcome.not_evaluable'), score: null, rating: null };
-  return { status: o.status, text: t(lang, 'outcome.score', { score: o.score ?? '', rating: o.rating ?? '' }), score: o.score, rating: o.rating };
+  return { status: o.status, text: t(lang, 'outcome.score', { score: o.score === null ? '' : formatNumber(o.score, lang, 2), rating: o.rating ?? '' }), score: o.score, rating: o.rating };
 }
 
 /** What an indicator's miss is worded from (an engine's result, a consolidated unit's figure). */
@@ -38,7 +38,7 @@ export function unmetIndicators(indicators: readonly IndicatorFigures[], lang: L
     .filter((i) => i.status === 'not_met' || i.status === 'not_evaluable')
     .map((i) =>
       i.status === 'not_met' && i.measure !== 'unit' && i.value !== null && i.required !== null
-        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatPercent(i.value, lang), required: formatThreshold(i.required, lang) })
+        ? t(lang, 'consolidate.unmet.share', { code: i.code, value: formatMeasured({ value: i.value, required: i.required, status: i.status }, lang), required: formatThreshold(i.required, lang) })
         : t(lang, 'consolidate.unmet.status', { code: i.code, status: t(lang, `status.${i.status}`) }),
     );
 }

@@ -130,13 +130,13 @@ export function shownScoreFormula(scoreItself: string): string {
 }
 
 /**
- * A shown score (≥ 0, hundredths) as text with a decimal point in every locale, as JavaScript
- * prints it (98.75, 98.5, 100): `x&""` and TEXT() write "98,75" in a Vietnamese Excel. Built
+ * A shown score (≥ 0, hundredths) as text with the Vietnamese decimal comma in every locale, as
+ * the engine words it (98,75, 98,5, 100): `x&""` and TEXT() follow the machine's locale. Built
  * from whole hundredths, which `&` turns into digits alone.
  */
 export function scoreTextFormula(ref: string): string {
   const h = `ROUND(${ref}*100,0)`;
-  return `INT(${h}/100)&IF(MOD(${h},100)=0,"","."&IF(MOD(${h},10)=0,MOD(${h},100)/10,RIGHT("0"&MOD(${h},100),2)))`;
+  return `INT(${h}/100)&IF(MOD(${h},100)=0,"",","&IF(MOD(${h},10)=0,MOD(${h},100)/10,RIGHT("0"&MOD(${h},100),2)))`;
 }
 
 /** The band `score` reaches (highest first in `bands`), else `failBand`: one LOOKUP, so `score` is written once. */

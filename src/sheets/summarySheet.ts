@@ -13,6 +13,7 @@ import { COL } from './criteriaSheet';
 import { SHEETS, RESULT_TEXT, requirementText } from './names';
 import { str } from './formulas';
 import { FONT, STYLE } from './styles';
+import { measuredDecimals } from '../i18n/format';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { foldKey } from '../domain/text';
@@ -101,7 +102,9 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         iRow ? { formula: `=${C(iRow, COL.result)}&""`, result: RESULT_TEXT[ind.status] } : RESULT_TEXT[ind.status],
         ...(scored ? [iRow ? { formula: `=${C(iRow, COL.earned)}`, result: ind.points ?? '' } : ind.points] : []),
       ]);
-      styles.push({ range: `D${r}`, style: STYLE.percent });
+      const decimals = share && ind.value !== null ? measuredDecimals(ind.value, ind.required, ind.status !== 'not_met') : 1;
+      // A share failing just under its requirement keeps the decimals that show it below (i18n/format).
+      styles.push({ range: `D${r}`, style: decimals > 1 ? { ...STYLE.percent, numberFormat: `0.${'0'.repeat(decimals)}%` } : STYLE.percent });
       heights.push({ index: r, height: tallest([[1, ind.text], [3, share ? '' : fact], [5, readText(evidence as CellValue)], [6, RESULT_TEXT[ind.status]]]) });
       r++;
     }

@@ -2,7 +2,7 @@
 import { Body1Strong, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { EvaluationReport } from '../usecases/evaluate';
 import type { Lang } from '../i18n';
-import { formatNumber, formatPercent, formatThreshold } from '../i18n/format';
+import { formatMeasured, formatNumber, formatThreshold } from '../i18n/format';
 import { StatusBadge } from './StatusBadge';
 import { useT, type Translate } from './useT';
 
@@ -55,7 +55,7 @@ export function ResultList(props: { report: EvaluationReport; lang: Lang }) {
 function figure(i: IndicatorLine, t: Translate, lang: Lang): string {
   if (i.required === null) return t('pane.evaluate.unitFact');
   if (i.value === null || i.numerator === null || i.denominator === null) return t('pane.evaluate.noFigure');
-  return t('pane.evaluate.figure', { percent: formatPercent(i.value, lang), numerator: i.numerator, denominator: i.denominator });
+  return t('pane.evaluate.figure', { percent: formatMeasured({ value: i.value, required: i.required, status: i.status }, lang), numerator: i.numerator, denominator: i.denominator });
 }
 
 function requirement(i: IndicatorLine, t: Translate, lang: Lang): string {

@@ -24,6 +24,7 @@ import { ownPlan, ownSheetMarks, parseUnitWorkbookOrRenamed, ROLE } from './ownS
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import { catalogs, type Lang } from '../i18n';
+import { measuredDecimals } from '../i18n/format';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { unitChecks } from './unitChecks';
@@ -291,6 +292,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
   // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
   const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
+  // A share that fails just under its requirement keeps the decimals that show it below (94,95%, not 95,0%).
+  const valueFormats: { range: string; style: { numberFormat: string } }[] = [];
 
   for (const row of c.rows) {
     if (!row.indicator) continue;
@@ -299,6 +302,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     const ind = row.indicator;
     const res = ev.indicators.find((i) => i.code === ind.code)!;
     const applies = res.status !== 'not_applicable';
+    const decimals = res.value === null ? 1 : measuredDecimals(res.value, res.required, res.status !== 'not_met');
+    if (decimals > 1) valueFormats.push({ range: cellAt(r, COL.value), style: { numberFormat: `0.${'0'.repeat(decimals)}%` } });
     // K: applicability, from the unit's own fields.
     const appliesCond = ind.appliesTo ? tryParse(ind.appliesTo) : null;
     const fieldsKnown = appliesCond !== null && ind.appliesTo !== '' && allFieldsKnown(appliesCond, wb);
@@ -341,7 +346,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     } else if (formulaOk) {
       const a = text(cellAt(r, COL.answer));
       result = {
-        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_applicable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
+        // Past naGuard the indicator applies: a “Không áp dụng” answer is not evaluable, as the engine says.
+        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_evaluable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
         result: statusText(res.status),
       };
     }
@@ -385,6 +391,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
       styles: [
         { range: `${columnLetter(COL.applicable)}${first}:${columnLetter(LAST_COL)}${tableLast}`, style: STYLE.owned },
         { range: `${columnLetter(COL.value)}${first}:${columnLetter(COL.value)}${tableLast}`, style: STYLE.percent },
+        ...valueFormats,
       ],
     },
     rowOf,

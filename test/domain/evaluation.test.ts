@@ -256,14 +256,38 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     expect(ev.criteria.find((c) => c.code === '1')!.status).toBe('not_met');
   });
 
-  it('a unit fact answered "Không áp dụng" does not apply (and leaves the criterion to the others)', () => {
+  it('“Không áp dụng” answered for a unit fact that applies to the unit is not taken: not evaluable, said at its cell (Điều 8: every indicator of Điều 6)', () => {
+    // 1.4 and 1.5 apply to every unit (“Áp dụng cho”: Tất cả): a unit cannot leave them out by its answer.
     const answers = allUnitAnswers(coSo);
     answers['1.5'] = { value: 'Không áp dụng', at: { sheet: 'criteria', row: 21, col: 9 } };
     answers['1.4'] = { value: 'không  áp dụng ', at: { sheet: 'criteria', row: 20, col: 9 } };
     const ev = evaluate(input(coSo, { answers, members: memberTable(uniformMembers(10, 10)), learners: learners([1, 1]) }));
-    expect(status(ev, '1.5')).toBe('not_applicable');
-    expect(status(ev, '1.4')).toBe('not_applicable');
+    expect(status(ev, '1.5')).toBe('not_evaluable');
+    expect(status(ev, '1.4')).toBe('not_evaluable');
+    expect(ev.problems.filter((p) => p.code === 'notApplicableAnswerApplies')).toEqual([
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'criteria', row: 20, col: 9 }, params: expect.objectContaining({ indicator: '1.4' }) }),
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'criteria', row: 21, col: 9 }, params: expect.objectContaining({ indicator: '1.5' }) }),
+    ]);
     expect(ev.problems.filter((p) => p.code === 'unitAnswerAmbiguous')).toEqual([]);
+    expect(ev.criteria.find((c) => c.code === '1')!.status).toBe('not_evaluable');
+    expect(ev.outcome).toMatchObject({ kind: 'pass-fail', status: 'not_evaluable' });
+  });
+
+  it('TT22: a unit fact answered “Không áp dụng” leaves no point out of the 100 (every item applies to every unit)', () => {
+    const answers = allUnitAnswers(tt22);
+    answers['3.2'] = { value: 'Không áp dụng', at: { sheet: 'criteria', row: 22, col: 9 } };
+    const ev = evaluate(input(tt22, { answers, members: memberTable(uniformMembers(10, 10)) }));
+    expect(status(ev, '3.2')).toBe('not_evaluable');
+    expect(ev.outcome).toMatchObject({ kind: 'score', status: 'not_evaluable', score: null });
+  });
+
+  it('“Không áp dụng” where the rule set itself says the indicator does not apply to the unit stays so, unsaid', () => {
+    // 1.3 (state budget) does not concern a private preschool.
+    const answers = allUnitAnswers(coSo);
+    answers['1.3'] = { value: 'Không áp dụng', at: { sheet: 'criteria', row: 19, col: 9 } };
+    const ev = evaluate(input(coSo, { answers, unitFields: unitFields('Trường mầm non', 'Không'), members: memberTable(uniformMembers(10, 10)), learners: learners([1, 1]) }));
+    expect(status(ev, '1.3')).toBe('not_applicable');
+    expect(ev.problems.filter((p) => p.code === 'notApplicableAnswerApplies')).toEqual([]);
     expect(ev.criteria.find((c) => c.code === '1')!.status).toBe('met');
   });
 

@@ -192,9 +192,23 @@ describe('the thresholds of the circular', () => {
     for (const i of tc2(tinh2)) {
       expect(i.source).toContain('Điều 13 dẫn Điều 7 khoản 2');
       expect(i.source).not.toContain('văn bản địa phương');
+      // Điều 7 khoản 2 could not be read: its figures are level 1's, said as plainly as cấp huyện
+      // mức độ 2 says the very same clause's — a choice to check, never [S] “mức của Điều 6 khoản 2”.
+      expect({ code: i.code, tag: i.source.slice(0, 3) }).toEqual({ code: i.code, tag: '[L]' });
+      const huyen = byCode(huyen2, i.code).source;
+      expect(i.source.replace('Điều 13 dẫn Điều 7 khoản 2', 'Điều 7 khoản 2')).toBe(huyen);
     }
     expect(shares('tt24-tinh-md2')).toMatchObject({ '3.1': 0.95, '3.1b': 0.97 });
     expect(shares('tt24-tinh-md1')).toMatchObject({ '3.1': 0.9, '3.1b': 0.95 });
+  });
+
+  it('the legend of the tags says what a stand-in is: a level chosen where the text that sets it could not be read (Điều 7), not that no text sets it', () => {
+    expect(PRESETS.some((p) => p.indicators.some((i) => i.source.startsWith('[L]') && i.source.includes('Điều 7 chưa đối chiếu được')))).toBe(true);
+    for (const key of ['criteriaSheet.sourceTags', 'help.rules.tags'] as const) {
+      expect(vi[key]).not.toContain('chưa có văn bản nào quy định');
+      expect(vi[key]).toContain('mức tạm chọn sẵn khi chưa đối chiếu được văn bản quy định mức đó');
+      expect(en[key]).toContain('where no document read sets one');
+    }
   });
 
   it('TT22: 100% on every member item, points summing to 100, bands 85 / 70 / 50', () => {

@@ -49,13 +49,18 @@ function messyMembers(): CellInput[][] {
 type Writer = 'exceljs' | 'xlsx';
 
 /** The evaluated workbook's bytes, formulas without cached results (LibreOffice then computes each). */
-async function evaluatedWorkbook(writer: Writer, presetId: string, partial?: 'proportional', unit: Partial<UnitDetails> = {}, edit: (rs: RuleSet) => RuleSet = (rs) => rs): Promise<{ bytes: Uint8Array; report: EvaluationReport }> {
+async function evaluatedWorkbook(
+  writer: Writer,
+  presetId: string,
+  partial?: 'proportional',
+  unit: Partial<UnitDetails> = {},
+  edit: (rs: RuleSet) => RuleSet = (rs) => rs,
+  answers: Record<string, string> = {},
+): Promise<{ bytes: Uint8Array; report: EvaluationReport }> {
   const base = sampleUnit({ presetId, members: 60, seed: 11 });
   const ruleSet = edit(partial ? { ...base.ruleSet, partialScoring: partial } : base.ruleSet);
   const wb = writer === 'exceljs' ? ExcelJsWorkbook.create('lo.xlsx') : await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
-  // One unit fact answered "Không áp dụng" (typed loosely): both engines leave it out.
-  const lastFact = Object.keys(base.answers ?? {}).at(-1)!;
-  await createSheets(wb, { ...base, unit: { ...base.unit, ...unit }, ruleSet, members: messyMembers(), answers: { ...base.answers, [lastFact]: ' không áp dụng' } });
+  await createSheets(wb, { ...base, unit: { ...base.unit, ...unit }, ruleSet, members: messyMembers(), answers: { ...base.answers, ...answers } });
   const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   const bytes = wb instanceof ExcelJsWorkbook ? await wb.toBuffer({ formulaResults: false }) : await withoutCachedResults(await wb.toBytes());
@@ -112,7 +117,6 @@ describe.each([
   }, 180_000);
 
   it('indicator figures and results agree', async () => {
-    expect(report.indicators.filter((i) => i.status === 'not_applicable' && i.required === null)).toHaveLength(1);
     // H8 "ok" is read by every preset; N13 "85,5" only where the CDHT score counts.
     expect(report.warnings.map((w) => w.cell)).toEqual(expect.arrayContaining(presetId.startsWith('tt24') ? ['H8', 'N13'] : ['H8']));
     const rows = await sheetValues(lo, SHEETS.criteria);
@@ -167,6 +171,20 @@ describe.each([
       expect(find('Kết quả tự đánh giá')).toBe(expected);
     }
   });
+});
+
+describe.each(['tt24-co-so-md1', 'tt22-100'])('%s: a unit fact that applies to the unit answered “Không áp dụng” (typed loosely)', (presetId) => {
+  it('is not evaluable in both engines, and so is the outcome: it leaves nothing out', async () => {
+    const fact = presetId === 'tt22-100' ? '3.2' : '1.5';
+    const made = await evaluatedWorkbook('exceljs', presetId, undefined, {}, undefined, { [fact]: ' không áp dụng' });
+    expect(made.report.indicators.find((i) => i.code === fact)!.status).toBe('not_evaluable');
+    expect(made.report.outcome.status).toBe('not_evaluable');
+    const lo = await recalculated(made.bytes);
+    const row = (await sheetValues(lo, SHEETS.criteria)).find((r) => r[COL.code - 1] === fact)!;
+    expect(row[COL.result - 1]).toBe(RESULT_TEXT.not_evaluable);
+    const unitRows = await sheetValues(lo, SHEETS.unit);
+    expect(unitRows.find((r) => r[0] === 'Kết quả tự đánh giá')?.[1]).toBe(made.report.outcome.text);
+  }, 180_000);
 });
 
 describe('requirements typed out of range after evaluating: the sheet passes nothing the engine refuses', () => {
@@ -225,7 +243,8 @@ describe('TT22: the band is decided by the score itself, in both engines and in 
 
     const made = await evaluatedWorkbook(writer, 'tt22-100', 'proportional', {}, edit);
     expect(made.report.outcome).toMatchObject({ score: shown, rating: 'Khá' });
-    expect(made.report.outcome.text).toBe(`${shown} điểm — xếp loại Khá`);
+    // The Vietnamese decimal comma, as a document prints it.
+    expect(made.report.outcome.text).toBe(`${String(shown).replace('.', ',')} điểm — xếp loại Khá`);
     for (const locale of ['C.UTF-8', 'vi_VN.UTF-8']) {
       const rows = await sheetValues(await recalculated(made.bytes, locale), SHEETS.unit);
       const find = (label: string) => rows.find((r) => r[0] === label)?.[1];

@@ -26,6 +26,11 @@ describe('the hint under the title of “Tiêu chí”', () => {
     expect(hint).toMatch(/cơ quan tiếp nhận hồ sơ thấy mọi chỗ sửa/);
     expect(t('en', 'criteriaSheet.hint')).toMatch(/receives the dossier sees every edit/);
   });
+
+  it('says that “Không áp dụng” is for an indicator whose “Áp dụng cho” leaves the unit out, not a third answer to any', () => {
+    expect(t('vi', 'criteriaSheet.hint')).toContain('ghi Đạt hoặc Không đạt ở cột I (chỉ ghi Không áp dụng khi cột “Áp dụng cho” không gồm đơn vị)');
+    expect(t('en', 'criteriaSheet.hint')).toContain('write Đạt or Không đạt in column I (Không áp dụng only where its “Áp dụng cho” leaves the unit out)');
+  });
 });
 
 describe('the legend of the “Nguồn” tags on “Tiêu chí”', () => {

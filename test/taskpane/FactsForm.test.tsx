@@ -22,7 +22,9 @@ jest.setTimeout(300_000);
 /** The sample school with its members, but no unit answers and no learner counts yet. */
 async function newSchool(): Promise<FakePaneHost> {
   const host = await fakePaneHost();
-  await createSheets(host.excel, { ...sampleUnit(), answers: {}, learners: [] });
+  // A private school: the state budget (1.3) does not concern it, and “Không áp dụng” is its answer.
+  const sample = sampleUnit();
+  await createSheets(host.excel, { ...sample, unit: { ...sample.unit, isPublic: false }, answers: {}, learners: [] });
   return host;
 }
 
@@ -42,8 +44,8 @@ describe('the unit facts form', () => {
     await screen.findByRole('group', { name: 'Đơn vị tự đánh giá' }, { timeout: 15_000 });
     expect(await seriousViolations()).toEqual([]);
 
-    for (const code of ['1.1', '1.2', '1.3', '1.4', '1.5', '3.3']) select(new RegExp(`^Chỉ tiêu ${code.replace('.', '\\.')}:`), 'met');
-    select(/^Chỉ tiêu 3\.4:/, 'not_applicable');
+    for (const code of ['1.1', '1.2', '1.4', '1.5', '3.3', '3.4']) select(new RegExp(`^Chỉ tiêu ${code.replace('.', '\\.')}:`), 'met');
+    select(/^Chỉ tiêu 1\.3:/, 'not_applicable');
     type('Minh chứng cho chỉ tiêu 1.1', 'Kế hoạch số 12/KH-THCSND');
     fireEvent.click(screen.getByRole('button', { name: 'Thêm lớp' }));
     fireEvent.click(screen.getByRole('button', { name: 'Thêm lớp' }));
@@ -67,7 +69,7 @@ describe('the unit facts form', () => {
     const criteria = (await sheetRows(host.excel, SHEETS.criteria))!;
     const row = (code: string) => criteria.find((r) => r[0] === code)!;
     expect([row('1.1')[8], row('1.1')[9]]).toEqual(['Đạt', 'Kế hoạch số 12/KH-THCSND']);
-    expect(row('3.4')[8]).toBe('Không áp dụng');
+    expect(row('1.3')[8]).toBe('Không áp dụng');
     const learners = (await sheetRows(host.excel, SHEETS.learners))!;
     expect(learners.slice(4, 6).map((r) => r.slice(1, 4))).toEqual([
       ['6A', 40, 39],

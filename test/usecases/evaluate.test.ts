@@ -92,7 +92,7 @@ describe('evaluate on a real .xlsx', () => {
     const row = unitResultRow('outcome');
     const { score, rating } = result.report.outcome;
     expect(ws.getCell(row, 2).formula).toContain('&" điểm — xếp loại "&');
-    expect((ws.getCell(row, 2).value as { result: unknown }).result).toBe(`${score} điểm — xếp loại ${rating}`);
+    expect((ws.getCell(row, 2).value as { result: unknown }).result).toBe(`${String(score).replace('.', ',')} điểm — xếp loại ${rating}`);
   });
 
   it('evaluating twice gives the same workbook', async () => {

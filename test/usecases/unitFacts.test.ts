@@ -71,8 +71,10 @@ describe.each(HOSTS)('unit facts on %s', (_name, open) => {
   beforeEach(async () => {
     subject = await open();
     wb = subject.workbook;
-    // The sample without answers and without learners: what a new school starts from.
-    await createSheets(wb, { ...sampleUnit({ members: 30 }), answers: {}, learners: [] });
+    // The sample without answers and without learners: what a new school starts from. A private
+    // school, so that the state budget (1.3) does not concern it and “Không áp dụng” is its answer.
+    const sample = sampleUnit({ members: 30 });
+    await createSheets(wb, { ...sample, unit: { ...sample.unit, isPublic: false }, answers: {}, learners: [] });
   });
 
   it('reads the blank answers, no learner lines and the default evaluating body', async () => {
@@ -96,7 +98,7 @@ describe.each(HOSTS)('unit facts on %s', (_name, open) => {
     if (!read.ok) throw new Error('must read');
     const before = await snapshot(wb);
     const batches = subject.batches();
-    const facts: UnitFacts['facts'] = read.facts.facts.map((f) => ({ ...f, answer: f.code === '3.4' ? 'not_applicable' : 'met', evidence: f.code === '1.1' ? 'Kế hoạch số 12/KH-THCS' : '' }));
+    const facts: UnitFacts['facts'] = read.facts.facts.map((f) => ({ ...f, answer: f.code === '1.3' ? 'not_applicable' : 'met', evidence: f.code === '1.1' ? 'Kế hoạch số 12/KH-THCS' : '' }));
     const learners = [
       { label: '6A', headcount: '40', cdht: '39' },
       { label: '6B', headcount: ' 38 ', cdht: '38' },
@@ -116,14 +118,14 @@ describe.each(HOSTS)('unit facts on %s', (_name, open) => {
     // Read back as the form shows it.
     const again = await readUnitFacts(wb);
     if (!again.ok) throw new Error('must read');
-    expect(again.facts.facts.find((f) => f.code === '3.4')!.answer).toBe('not_applicable');
+    expect(again.facts.facts.find((f) => f.code === '1.3')!.answer).toBe('not_applicable');
     expect(again.facts.learners).toEqual([
       { label: '6A', headcount: '40', cdht: '39' },
       { label: '6B', headcount: '38', cdht: '38' },
     ]);
     const evaluated = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20)) });
     if (!evaluated.ok) throw new Error('must evaluate');
-    expect(evaluated.report.indicators.find((i) => i.code === '3.4')!.status).toBe('not_applicable');
+    expect(evaluated.report.indicators.find((i) => i.code === '1.3')!.status).toBe('not_applicable');
     expect(evaluated.report.outcome.status).toBe('recognised');
 
     // Saving the same again writes nothing.

@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS, generateDocuments } from '../../usecases/documents';
 import { t } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, onlyKinds, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
-import { formatPercent } from '../../i18n/format';
+import { formatMeasured } from '../../i18n/format';
 
 export const documents: Command = {
   name: 'documents',
@@ -35,7 +35,7 @@ export const documents: Command = {
             templates: result.templates,
             outcome: f.outcome,
             countedMembers: f.countedMembers,
-            indicators: f.indicators.map((i) => ({ code: i.code, status: i.status, value: i.value, percent: i.value === null ? null : formatPercent(i.value) })),
+            indicators: f.indicators.map((i) => ({ code: i.code, status: i.status, value: i.value, percent: i.value === null ? null : formatMeasured({ value: i.value, required: i.required, status: i.status }) })),
             warnings: result.warnings,
           },
           null,

@@ -179,7 +179,11 @@ const provincial = (level: 1 | 2): RuleSet => {
   const md2 = level === 2;
   const article = md2 ? `${TT24}, Điều 13` : `${TT24}, Điều 12`;
   const tc2 = md2
-    ? tt24Tc2(LEVEL1_TC2, { confirmed: `[S] ${article} dẫn Điều 7 khoản 2: mức của Điều 6 khoản 2; ${NOT_READ_7}`, local: `[S] ${article} dẫn Điều 7 khoản 2: mức của Điều 6 khoản 2 (theo ${DONG_THAP}); ${NOT_READ_7}` })
+    ? // Điều 7 khoản 2 is cấp huyện mức độ 2's tiêu chí 2: the same stand-in figures, said the same way.
+      tt24Tc2(LEVEL1_TC2, {
+        confirmed: standIn('Điều 13 dẫn Điều 7 khoản 2', 'của Điều 6 khoản 2 (mức độ 1)'),
+        local: standIn('Điều 13 dẫn Điều 7 khoản 2', `của Điều 6 khoản 2 (mức độ 1, theo ${DONG_THAP})`),
+      })
     : tt24Tc2(LEVEL1_TC2, { confirmed: `[C] ${article} (Điều 6 khoản 2)`, local: `[S] ${article} (Điều 6 khoản 2, theo ${DONG_THAP})` });
   return tt24(`tt24-tinh-md${level}`, `TT24 · cấp tỉnh · mức độ ${level}`, `“Đơn vị học tập” cấp tỉnh mức độ ${level}`, level, PROVINCE_RECEIVERS, [
     ...tt24Tc1(`[C] ${article} (Điều 6 khoản 1)`),

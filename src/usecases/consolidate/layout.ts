@@ -16,7 +16,7 @@ import { cellAddress, columnLetter, sheetRef } from '../../workbook/a1';
 import { compareCodes, summaryText, type ConsolidatedUnit, type ConsolidationResult } from './aggregate';
 import type { FileReport, UnitRecord } from './records';
 import { serialToDate } from './dates';
-import { formatDate } from '../../i18n/format';
+import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;
@@ -90,6 +90,13 @@ const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
 const SCORE_STYLE: CellStyle = { numberFormat: '0.00' };
 const NOT_MET_STYLE: CellStyle = { fontColor: '#C00000', bold: true };
+/** A share failing just under its requirement, by the decimals that show it below (i18n/format measuredDecimals): made once each. */
+const NOT_MET_STYLES = new Map<number, CellStyle>([[1, NOT_MET_STYLE]]);
+function notMetStyle(decimals: number): CellStyle {
+  let style = NOT_MET_STYLES.get(decimals);
+  if (!style) NOT_MET_STYLES.set(decimals, (style = { ...NOT_MET_STYLE, numberFormat: `0.${'0'.repeat(decimals)}%` }));
+  return style;
+}
 const FLAGGED_STYLE: CellStyle = { fill: '#FCE4D6', bold: true };
 
 type Emit = (slot: number, value: CellInput, extra?: CellStyle) => void;
@@ -184,7 +191,8 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   emit(SLOT.counted, u.countedMembers);
   for (const ind of u.indicators) {
     const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
-    emit(slots.indicatorSlot(ind.identity), share ? ind.value : STATUS_TEXT(ind.status), ind.status === 'not_met' ? NOT_MET_STYLE : undefined);
+    const notMet = ind.status !== 'not_met' ? undefined : share ? notMetStyle(measuredDecimals(ind.value!, ind.required, false)) : NOT_MET_STYLE;
+    emit(slots.indicatorSlot(ind.identity), share ? ind.value : STATUS_TEXT(ind.status), notMet);
   }
   for (const cr of u.criteria) emit(slots.criterionSlot(cr.identity), STATUS_TEXT(cr.status), cr.status === 'not_met' ? NOT_MET_STYLE : undefined);
   emit(SLOT.outcome, u.outcome.label);

@@ -19,7 +19,7 @@ import { describeLocation, locateProblem } from '../../sheets/locate';
 import { columnLetter, sheetRef } from '../../workbook/a1';
 import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
-import { formatDate, formatPercent, formatThreshold } from '../../i18n/format';
+import { formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
 import { requestChecksOf, unitRequest, unitTypeProblem } from '../unitChecks';
@@ -388,7 +388,7 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
             code: res.code,
             recorded: readText(cell),
             cell: at,
-            value: formatPercent(res.value!, lang),
+            value: formatMeasured({ value: res.value!, required: res.required, status: res.status }, lang),
             op: res.status === 'met' ? '≥' : '<',
             required: formatThreshold(res.required!, lang),
           })
@@ -419,7 +419,7 @@ function outcomeDisagreement(
     if (sameScore && foldKey(rating) === foldKey(o.rating ?? '')) return null;
     return {
       code: 'disagree',
-      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore ?? '', rating].filter((x) => x !== '').join(' — ') || '∅', cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
+      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore === null ? '' : formatNumber(recordedScore, lang, 2), rating].filter((x) => x !== '').join(' — ') || '∅', cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
     };
   }
   const key = foldKey(recorded);
