@@ -540,6 +540,17 @@ function syntaxProblem(indicator: string, condition: string, e: unknown, at: Loc
   return problem('error', 'conditionSyntax', { indicator, condition, detail: e instanceof ConditionSyntaxError ? e.message : String(e) }, at);
 }
 
+/**
+ * Whether each indicator applies to the unit, by code, as evaluate decides it from its “Áp dụng
+ * cho” (null: it cannot be told yet, e.g. a field left blank); what evaluate says of it is not said here.
+ */
+export function applicability(ruleSet: RuleSet, unitFields: readonly UnitField[], spellings: Spellings): Map<string, boolean | null> {
+  const byKey = new Map<string, UnitField>();
+  for (const f of unitFields) byKey.set(foldKey(f.label), f);
+  const ignored: Problem[] = [];
+  return new Map(ruleSet.indicators.map((ind) => [ind.code, decideApplicability(ind, byKey, spellings, ignored, undefined)]));
+}
+
 /** `byKey`: the unit's fields by folded label; `at`: the cell of the indicator's "Áp dụng cho". */
 function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spellings: Spellings, problems: Problem[], at: Location | undefined): boolean | null {
   if (ind.appliesTo.trim() === '') return true;

@@ -8,7 +8,7 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageB
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Lang, MessageKey } from '../i18n';
 import type { Problem } from '../domain/problems';
-import { readUnitFacts, saveUnitFacts, wordProblems, type FactAnswer, type LearnerIssue, type UnitFacts } from '../usecases/unitFacts';
+import { readUnitFacts, saveUnitFacts, wordProblems, type FactAnswer, type FactLine, type LearnerIssue, type UnitFacts } from '../usecases/unitFacts';
 import type { PaneHost } from './host';
 import { ErrorBar } from './PaneMessages';
 import { ProblemList } from './ProblemList';
@@ -16,6 +16,8 @@ import { Working } from './StepFrame';
 import { useT, type Translate } from './useT';
 
 const ANSWERS: FactAnswer[] = ['', 'met', 'not_met', 'not_applicable'];
+/** “Không áp dụng” only where the rule set leaves the unit out, or where the sheet holds it already (evaluate then says why not). */
+const answersFor = (f: FactLine): FactAnswer[] => (f.applies === true && f.answer !== 'not_applicable' ? ANSWERS.filter((a) => a !== 'not_applicable') : ANSWERS);
 const ANSWER_KEY: Record<FactAnswer, MessageKey> = {
   '': 'pane.facts.answer.blank',
   met: 'pane.facts.answer.met',
@@ -154,13 +156,14 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
                 <div key={f.code} className={s.fact} data-fact={f.code}>
                   <Field label={t('pane.facts.answerLabel', { code: f.code, text: f.text })} {...(f.unread ? { validationState: 'warning' as const, validationMessage: t('pane.facts.unread', { value: f.unread }) } : {})}>
                     <Select value={f.answer} onChange={(_, d) => update((x) => ({ ...x, facts: x.facts.map((g, j) => (j === i ? { ...g, answer: d.value as FactAnswer, unread: '' } : g)) }))}>
-                      {ANSWERS.map((a) => (
+                      {answersFor(f).map((a) => (
                         <option key={a} value={a}>
                           {t(ANSWER_KEY[a])}
                         </option>
                       ))}
                     </Select>
                   </Field>
+                  {f.applies === false && <Caption1>{t('pane.facts.notForUnit')}</Caption1>}
                   <Field label={t('pane.facts.evidence')}>
                     <Input
                       aria-label={t('pane.facts.evidenceFor', { code: f.code })}

@@ -5,7 +5,7 @@
  * back to the same cells, in one batch, and only the cells whose value changed: the
  * add-in's grey cells and everything else stay as they are.
  */
-import { isNotApplicableAnswer, NOT_APPLICABLE_ANSWER, readUnitAnswer } from '../domain/evaluation';
+import { applicability, isNotApplicableAnswer, NOT_APPLICABLE_ANSWER, readUnitAnswer } from '../domain/evaluation';
 import { problem, type Problem } from '../domain/problems';
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { foldKey } from '../domain/text';
@@ -30,6 +30,8 @@ export interface FactLine {
   criterion: string;
   text: string;
   answer: FactAnswer;
+  /** Whether the rule set applies it to the unit (its “Áp dụng cho”); null: not told yet. Only where false is “Không áp dụng” an answer. */
+  applies: boolean | null;
   /** What the cell holds when it is none of the three answers (e.g. "ok"): the form asks again. */
   unread: string;
   evidence: string;
@@ -150,6 +152,9 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
   const cell = (data: SheetData | undefined, row: number, col: number): CellValue => data?.rows[row - 1]?.[col - 1] ?? null;
   const rs = criteria.ruleSet;
 
+  const unitData = snap.sheets.get(SHEETS.unit);
+  const unit = unitData ? readUnitSheet(unitData) : null;
+  const applies = applicability(rs, unit?.fields ?? [], spellings);
   const factRows = new Map<string, number>();
   const facts: FactLine[] = [];
   for (const row of criteria.rows) {
@@ -163,6 +168,7 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
       criterion: row.code.split('.')[0]!,
       text: row.indicator.text,
       answer,
+      applies: applies.get(row.code) ?? null,
       unread: answer === '' && yn !== 'blank' ? readText(value) : '',
       evidence: readText(cell(criteriaData, row.row, COL.evidence)),
     });
@@ -191,8 +197,7 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
     learnerLines = [];
   }
 
-  const unitData = snap.sheets.get(SHEETS.unit);
-  const info = unitData ? readUnitSheet(unitData).info : null;
+  const info = unit?.info ?? null;
   const unitName = info ? readText(info.name) : '';
   const target = unitTemplatesSheet(snap);
   const templatesData = target.data;

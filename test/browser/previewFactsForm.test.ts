@@ -87,20 +87,14 @@ describe('the unit’s own data typed in the pane’s form, in the preview', () 
       await shows(page, at(code, COL.evidence), `Minh chứng số ${i + 1}/2026`);
     }
 
-    // Met after all, but the last one answered “Không áp dụng” though it applies to the unit: that leaves
-    // nothing out (not evaluable). The grid (showing “Tiêu chí”) follows the save.
+    // Met after all. “Không áp dụng” is not offered for an indicator that applies to the unit (it would leave
+    // nothing out: not evaluable). The grid (showing “Tiêu chí”) follows the save.
     await openForm(page);
+    const offered = await pane(page).locator(`[data-fact="${codes.at(-1)!}"] select option`).allTextContents();
+    expect(offered).toEqual(['Chưa ghi', 'Đạt', 'Không đạt']);
     await answer(page, codes[0]!, 'Đạt');
-    await answer(page, codes.at(-1)!, 'Không áp dụng');
     await save(page);
     await shows(page, at(codes[0]!, COL.answer), 'Đạt');
-    await shows(page, at(codes.at(-1)!, COL.answer), 'Không áp dụng');
-    expect(await evaluate(page)).toMatch(/^Chưa đánh giá được/);
-    // Answered Đạt: eligible.
-    await openForm(page);
-    await answer(page, codes.at(-1)!, 'Đạt');
-    await save(page);
-    await shows(page, at(codes.at(-1)!, COL.answer), 'Đạt');
     expect(await evaluate(page)).toMatch(/^Đủ điều kiện công nhận/);
     await step(page, 'eligible');
 

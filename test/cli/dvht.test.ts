@@ -130,13 +130,13 @@ describe('dvht', () => {
     await run(['evaluate', file, '-o', path.join(dir, 'ra.xlsx')], vi);
     const said = vi.stderr.join('\n');
     expect(said).toContain("'Thành viên'!B7: dòng có số liệu nhưng thiếu họ và tên, nên không được tính. Ghi họ và tên vào ô này, hoặc xóa số liệu của dòng nếu đó không phải là thành viên.");
-    expect(said).toMatch(/'Tiêu chí'!I\d+: chỉ tiêu 1\.1 ghi “ok”, không rõ là Đạt hay Không đạt; chỉ tiêu này chưa đánh giá được\. Ghi Đạt, Không đạt hoặc Không áp dụng\./);
+    expect(said).toMatch(/'Tiêu chí'!I\d+: chỉ tiêu 1\.1 ghi “ok”, không rõ là Đạt hay Không đạt; chỉ tiêu này chưa đánh giá được\. Ghi Đạt hoặc Không đạt \(Không áp dụng chỉ khi cột “Áp dụng cho” không gồm đơn vị\)\./);
     expect(said).toMatch(/'Tiêu chí'!A\d+: mã chỉ tiêu 1\.1 bị trùng; dòng này bị bỏ qua\. Sửa mã của dòng này cho đúng \(mỗi chỉ tiêu một mã\), hoặc xóa dòng thừa\./);
     const en = capture();
     await run(['evaluate', file, '-o', path.join(dir, 'ra-en.xlsx'), '--lang', 'en'], en);
     const saidEn = en.stderr.join('\n');
     expect(saidEn).toContain('no name, so it is not counted. Type the name in this cell, or clear the row’s data if it is not a member.');
-    expect(saidEn).toContain('neither clearly Đạt nor Không đạt; the indicator cannot be evaluated. Write Đạt, Không đạt or Không áp dụng.');
+    expect(saidEn).toContain('neither clearly Đạt nor Không đạt; the indicator cannot be evaluated. Write Đạt or Không đạt (Không áp dụng only where “Áp dụng cho” leaves the unit out).');
     expect(saidEn).toContain('appears twice; this row is ignored. Correct this row’s code (one code per indicator), or delete the extra row.');
   });
 

@@ -46,6 +46,11 @@ describe('the unit facts form', () => {
 
     for (const code of ['1.1', '1.2', '1.4', '1.5', '3.3', '3.4']) select(new RegExp(`^Chỉ tiêu ${code.replace('.', '\\.')}:`), 'met');
     select(/^Chỉ tiêu 1\.3:/, 'not_applicable');
+    // “Không áp dụng” is offered only where the rule set leaves the unit out (TT24 Điều 8: every other indicator is answered).
+    const offered = (code: string) => Array.from((screen.getByRole('combobox', { name: new RegExp(`^Chỉ tiêu ${code.replace('.', '\\.')}:`) }) as HTMLSelectElement).options, (o) => o.value);
+    expect(offered('1.3')).toEqual(['', 'met', 'not_met', 'not_applicable']);
+    expect(offered('1.1')).toEqual(['', 'met', 'not_met']);
+    expect(screen.getByText('Chỉ tiêu này không áp dụng cho đơn vị (cột “Áp dụng cho” của trang “Tiêu chí”).')).toBeTruthy();
     type('Minh chứng cho chỉ tiêu 1.1', 'Kế hoạch số 12/KH-THCSND');
     fireEvent.click(screen.getByRole('button', { name: 'Thêm lớp' }));
     fireEvent.click(screen.getByRole('button', { name: 'Thêm lớp' }));

@@ -82,6 +82,8 @@ describe.each(HOSTS)('unit facts on %s', (_name, open) => {
     if (!read.ok) throw new Error('must read');
     expect(read.facts.facts.map((f) => f.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '3.3', '3.4']);
     expect(read.facts.facts.every((f) => f.answer === '' && f.evidence === '')).toBe(true);
+    // Whether each applies to the unit (its “Áp dụng cho”): the state budget does not concern a private school.
+    expect(read.facts.facts.filter((f) => f.applies !== true).map((f) => [f.code, f.applies])).toEqual([['1.3', false]]);
     expect(read.facts.learners).toEqual([]);
     expect(read.facts.evaluatingBody).toBe('Tổ đánh giá');
     // The default's first line names the head typed in "Thông tin đơn vị"; the others are blank.
