@@ -86,7 +86,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Bring an existing staff list into the “Thành viên” sheet\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
-    '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
+    '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID|RULES.json|STARTER.xlsx] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
     '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
@@ -556,7 +556,8 @@ export const en: Record<MessageKey, string> = {
   'consolidate.unmet.status': '{code}: {status}',
   'consolidate.check.ok': 'Data agree',
   'consolidate.check.review': 'To review ({count})',
-  'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',
+  'consolidate.cli.unknownRuleSet': 'No rule set “{id}”. --rule-set takes the id of a preset (see: dvht presets), or a rule-set file (.json) or starting workbook (.xlsx) made by dvht handout.',
+  'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID|RULES.json|STARTER.xlsx] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',
   'consolidate.cli.notFound': 'No file or folder “{path}”. Check the name (Vietnamese accents too) and the path; to see what the current folder holds, type dir (Windows) or ls. Put a name with spaces in double quotes.',
   'consolidate.cli.badMaxSize': '--max-size must be a number of MB above 0.',
   'consolidate.cli.noFiles': 'No files to consolidate in: {paths}',

@@ -90,7 +90,7 @@ export const vi = {
     '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
-    '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
+    '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ|BỘ.json|SỔ-MẪU.xlsx] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
     '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
@@ -565,7 +565,8 @@ export const vi = {
   'consolidate.unmet.status': '{code}: {status}',
   'consolidate.check.ok': 'Khớp số liệu',
   'consolidate.check.review': 'Cần xem lại ({count})',
-  'consolidate.cli.usage': 'Cách dùng: dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--json] [--rule-set MÃ] [--body "Tên đơn vị tổng hợp"] [--tier "cấp xã"] [--max-size MB]',
+  'consolidate.cli.unknownRuleSet': 'Không có bộ tiêu chí “{id}”. --rule-set nhận mã một bộ tiêu chí có sẵn (xem: dvht presets), hoặc tệp bộ tiêu chí (.json) hay sổ mẫu (.xlsx) do dvht handout xuất.',
+  'consolidate.cli.usage': 'Cách dùng: dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--json] [--rule-set MÃ|BỘ.json|SỔ-MẪU.xlsx] [--body "Tên đơn vị tổng hợp"] [--tier "cấp xã"] [--max-size MB]',
   'consolidate.cli.notFound': 'Không tìm thấy tệp hoặc thư mục “{path}”. Kiểm tra lại tên (cả dấu tiếng Việt) và đường dẫn; xem thư mục đang đứng có gì: gõ dir (Windows) hoặc ls. Tên có dấu cách thì đặt trong ngoặc kép.',
   'consolidate.cli.badMaxSize': '--max-size phải là số MB lớn hơn 0.',
   'consolidate.cli.noFiles': 'Không có tệp nào để tổng hợp trong: {paths}',

@@ -38,6 +38,11 @@ export function sealInId(id: string): string | null {
   return SEAL.exec(id)?.[2] ?? null;
 }
 
+/** "tt24-co-so-md1@…" → "tt24-co-so-md1": the rule set it was handed out from (the id itself when never handed out). */
+export function unsealedId(id: string): string {
+  return SEAL.exec(id)?.[1] ?? id;
+}
+
 /** The preset a rule set was handed out as, when handed out as it is (its seal is the preset's own); else null. */
 export function handedOutPreset(id: string): RuleSet | null {
   const m = SEAL.exec(id);
@@ -53,8 +58,7 @@ export function handedOutEdited(rs: ComparableRuleSet & { id: string }): boolean
 
 /** The rule set as handed out: the same rules, an id that carries their seal. */
 export function sealRuleSet(rs: RuleSet): RuleSet {
-  const base = SEAL.exec(rs.id)?.[1] ?? rs.id;
-  return { ...rs, id: `${base}@${sealOf(comparable(rs))}` };
+  return { ...rs, id: `${unsealedId(rs.id)}@${sealOf(comparable(rs))}` };
 }
 
 export type HandoutSource = { ok: true; ruleSet: RuleSet } | { ok: false; message: string };

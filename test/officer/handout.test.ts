@@ -88,6 +88,30 @@ it('hands out the edited rule set; units start with exactly its thresholds; cons
   expect(docs).toMatch(/- Trường THCS Chu Văn An: .*do đơn vị tổng hợp giao/);
 });
 
+it('consolidate --rule-set takes the handed-out file or starting workbook: a unit that kept the plain preset is judged by it and told so', async () => {
+  await dvht('init', '-o', at('p.xlsx'), '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS Lê Lợi', '--type', 'thcs', '--year', '2025', '--sample');
+  await dvht('evaluate', at('p.xlsx'));
+  for (const reference of [at('bo-tieu-chi.json'), at('so-mau.xlsx')]) {
+    const out = io();
+    const output = at(`tong-hop-${path.extname(reference).slice(1)}.xlsx`);
+    expect(await run(['consolidate', at('a.xlsx'), at('b.xlsx'), at('p.xlsx'), '-o', output, '--rule-set', reference, '--json'], out)).toBe(0);
+    const json = JSON.parse(out.text().slice(out.text().indexOf('{'))) as {
+      ruleSet: { name: string } | null;
+      units: { name: string; indicators: { code: string; required: number | null }[]; flags: { code: string; message: string }[] }[];
+    };
+    const unit = (name: string) => json.units.find((u) => u.name === name)!;
+    expect(json.ruleSet?.name).toBe('TT24 · cấp huyện · mức độ 1');
+    // The commune's 60% rules the unit that kept the preset's 50%, and the unit that lowered 2.1.
+    for (const name of ['Trường THCS Lê Lợi', 'Trường THCS Chu Văn An']) expect(unit(name).indicators.find((i) => i.code === '2.4')!.required).toBe(0.6);
+    expect(unit('Trường THCS Chu Văn An').indicators.find((i) => i.code === '2.1')!.required).toBe(0.9);
+    expect(unit('Trường THCS Lê Lợi').flags).toContainEqual({ code: 'ruleSet', message: expect.stringContaining('chỉ tiêu 2.4 yêu cầu 50% (bộ đối chiếu: 60%)') });
+    expect(unit('Trường THCS Nguyễn Du').flags.filter((f) => f.code.startsWith('ruleSet'))).toEqual([]);
+  }
+  const out = io();
+  expect(await run(['consolidate', at('a.xlsx'), '-o', at('tong-hop-x.xlsx'), '--rule-set', 'bo-cua-tinh'], out)).toBe(2);
+  expect(out.text()).toContain('Không có bộ tiêu chí “bo-cua-tinh”. --rule-set nhận mã một bộ tiêu chí có sẵn (xem: dvht presets), hoặc tệp bộ tiêu chí (.json) hay sổ mẫu (.xlsx) do dvht handout xuất.');
+});
+
 it('a rule-set file edited by hand is refused, nothing created', async () => {
   const file = at('bo-tieu-chi.json');
   const tampered = at('bo-sua-tay.json');
