@@ -719,6 +719,8 @@ export const en: Record<MessageKey, string> = {
   'handout.tierUnknown': 'The tier “{tier}” that receives the dossiers does not say which tier it is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so the starting workbook would give the units no check of where their dossier goes, and a warning to every one of them. Write “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
   'handout.usage': 'Usage: dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Consolidating body"] [--tier "cấp xã"] [--year 2026]',
   'handout.done': 'Exported the rule set “{name}” (id {id}): the units’ starting workbook “{file}”{rules}. A unit starting from it (or dvht init --rules …) has exactly these thresholds; consolidation flags any workbook whose thresholds were edited.',
+  'handout.sourceUnchanged': 'The “Nguồn” column cites no local document: {changes}, but cell {cell} still says what the preset “{preset}” says, so the units will read this requirement as the circular’s. Write there the document that sets it (number, date, issuer, e.g. “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) and hand out again.',
+  'handout.sourceMissing': 'The “Nguồn” column cites no local document: {changes} (not in the preset “{preset}”), but cell {cell} is empty. Write there the document that sets this indicator (number, date, issuer, e.g. “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) and hand out again.',
   'handout.rulesFile': ' and the rule-set file “{file}”',
   'handout.flagEditedDetails': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): {details}',
   'handout.flagThreshold': 'indicator {code} requires {unit} (handed out: {body})',

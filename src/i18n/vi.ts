@@ -728,6 +728,8 @@ export const vi = {
   'handout.tierUnknown': 'Cấp nhận hồ sơ “{tier}” không cho biết là cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên sổ mẫu giao cho các đơn vị không kiểm tra được hồ sơ gửi đúng cấp và đơn vị nào cũng sẽ bị cảnh báo. Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
   'handout.usage': 'Cách dùng: dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ-TIÊU-CHÍ.json] [--body "Đơn vị tổng hợp"] [--tier "cấp xã"] [--year 2026]',
   'handout.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): sổ mẫu cho các đơn vị “{file}”{rules}. Đơn vị bắt đầu từ sổ mẫu (hoặc dvht init --rules …) có đúng các ngưỡng này; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
+  'handout.sourceUnchanged': 'Cột “Nguồn” chưa ghi văn bản của địa phương: {changes}, nhưng ô {cell} vẫn ghi như bộ mẫu “{preset}”, nên các đơn vị đọc yêu cầu này như của văn bản gốc. Hãy ghi vào ô đó văn bản quy định nó (số, ngày, cơ quan ban hành, ví dụ “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) rồi xuất lại.',
+  'handout.sourceMissing': 'Cột “Nguồn” chưa ghi văn bản của địa phương: {changes} (không có trong bộ mẫu “{preset}”), nhưng ô {cell} để trống. Hãy ghi vào ô đó văn bản quy định chỉ tiêu này (số, ngày, cơ quan ban hành, ví dụ “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) rồi xuất lại.',
   'handout.rulesFile': ' và tệp bộ tiêu chí “{file}”',
   'handout.flagEditedDetails': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): {details}',
   'handout.flagThreshold': 'chỉ tiêu {code} yêu cầu {unit} (bộ được giao: {body})',

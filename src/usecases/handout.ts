@@ -9,13 +9,15 @@
  * consolidation says so without being told which rule set to compare with.
  */
 import type { RuleSet } from '../domain/rules/ruleSet';
-import { comparable, type ComparableRuleSet } from '../domain/rules/compare';
+import { comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
 import { cleanText, lowerVi } from '../domain/text';
 import type { Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
-import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
+import { COL, readCriteriaSheet, type CriteriaRow } from '../sheets/criteriaSheet';
+import { cellAddress, sheetRef } from '../workbook/a1';
+import { formatThreshold } from '../i18n/format';
 import { t, type Lang } from '../i18n';
 import { hash64 } from '../domain/hash';
 import { createSheets } from './createSheets';
@@ -61,14 +63,56 @@ export function sealRuleSet(rs: RuleSet): RuleSet {
   return { ...rs, id: `${unsealedId(rs.id)}@${sealOf(comparable(rs))}` };
 }
 
-export type HandoutSource = { ok: true; ruleSet: RuleSet } | { ok: false; message: string };
+/** warnings: what the officer should mend before sending (the rule set is handed out all the same). */
+export type HandoutSource = { ok: true; ruleSet: RuleSet; warnings: string[] } | { ok: false; message: string };
+
+function changeText(c: RuleSetChange & { code: string }, lang: Lang): string {
+  switch (c.kind) {
+    case 'threshold':
+      return t(lang, 'consolidate.flag.presetThreshold', { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
+    case 'points':
+      return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
+    case 'condition':
+      return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
+    case 'appliesTo':
+      return t(lang, 'consolidate.flag.ruleSetAppliesTo', { code: c.code });
+    case 'measure':
+      return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
+    default:
+      return t(lang, 'consolidate.flag.ruleSetExtra', { code: c.code });
+  }
+}
+
+/**
+ * Indicators the officer changed from the preset (or added) whose "Nguồn" cell still says only
+ * what the preset says (or nothing): every unit would read the local requirement as the circular's.
+ */
+function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], lang: Lang): string[] {
+  const preset = findPreset(unsealedId(rs.id));
+  if (!preset || preset.mode !== rs.mode) return [];
+  const presetSource = new Map(preset.indicators.map((i) => [i.code, norm(i.source)]));
+  const rowOf = new Map(rows.map((r) => [r.code, r.row]));
+  const ownSource = new Map(rs.indicators.map((i) => [i.code, norm(i.source)]));
+  const said = new Map<string, string[]>();
+  for (const c of ruleSetChanges(comparable(rs), comparable(preset))) {
+    if (!('code' in c) || c.kind === 'missing') continue;
+    const own = ownSource.get(c.code) ?? '';
+    if (own !== '' && own !== presetSource.get(c.code)) continue;
+    said.set(c.code, [...(said.get(c.code) ?? []), changeText(c, lang)]);
+  }
+  return [...said].map(([code, changes]) => {
+    const cell = sheetRef(SHEETS.criteria, cellAddress(rowOf.get(code)!, COL.source));
+    const key = presetSource.has(code) ? 'handout.sourceUnchanged' : 'handout.sourceMissing';
+    return t(lang, key, { changes: changes.join('; '), cell, preset: preset.name });
+  });
+}
 
 /** The officer's chosen rule set: a preset, or the "Tiêu chí" sheet of the officer's workbook as edited. */
 export async function handoutRuleSet(source: { presetId: string } | { workbook: Workbook }, lang: Lang = 'vi'): Promise<HandoutSource> {
   if ('presetId' in source) {
     const preset = findPreset(source.presetId);
     if (!preset) return { ok: false, message: t(lang, 'cli.unknownPreset', { id: source.presetId }) };
-    return { ok: true, ruleSet: sealRuleSet(preset) };
+    return { ok: true, ruleSet: sealRuleSet(preset), warnings: [] };
   }
   return source.workbook.batch(async (session) => {
     const data = (await session.read([SHEETS.criteria])).sheets.get(SHEETS.criteria);
@@ -77,7 +121,7 @@ export async function handoutRuleSet(source: { presetId: string } | { workbook: 
     const parsed = readCriteriaSheet(data);
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.map((p) => locateProblem(p, lang).message).join(' ') }) };
-    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet) };
+    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: uncitedChanges(parsed.ruleSet, parsed.rows, lang) };
   });
 }
 

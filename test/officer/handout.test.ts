@@ -47,6 +47,17 @@ async function setThreshold(file: string, code: string, value: number): Promise<
   fs.writeFileSync(file, await wb.toBytes());
 }
 
+/** Sets an indicator's source ("Nguồn", column H) in "Tiêu chí". */
+async function setSource(file: string, code: string, value: string): Promise<void> {
+  const wb = await XlsxWorkbook.open(fs.readFileSync(file), path.basename(file), NODE_XLSX);
+  await wb.batch(async (s) => {
+    const data = (await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!;
+    const row = readCriteriaSheet(data).rows.find((r) => r.code === code)!.row;
+    s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `H${row}`, rows: [[value]] }] });
+  });
+  fs.writeFileSync(file, await wb.toBytes());
+}
+
 const threshold = (rs: RuleSet, code: string) => rs.indicators.find((i) => i.code === code)!.threshold;
 
 beforeAll(() => {
@@ -110,6 +121,19 @@ it('consolidate --rule-set takes the handed-out file or starting workbook: a uni
   const out = io();
   expect(await run(['consolidate', at('a.xlsx'), '-o', at('tong-hop-x.xlsx'), '--rule-set', 'bo-cua-tinh'], out)).toBe(2);
   expect(out.text()).toContain('Không có bộ tiêu chí “bo-cua-tinh”. --rule-set nhận mã một bộ tiêu chí có sẵn (xem: dvht presets), hoặc tệp bộ tiêu chí (.json) hay sổ mẫu (.xlsx) do dvht handout xuất.');
+});
+
+it('an edited threshold still citing only the preset’s source is named at its “Nguồn” cell; one citing the local document is not', async () => {
+  await dvht('init', '-o', at('tinh.xlsx'), '--preset', 'tt24-co-so-md1', '--unit', 'Sở GD&ĐT Đồng Tháp', '--type', 'co-quan');
+  await setThreshold(at('tinh.xlsx'), '2.1', 0.95);
+  await setThreshold(at('tinh.xlsx'), '2.2', 0.95);
+  await setSource(at('tinh.xlsx'), '2.1', '[L] Công văn số 123/SGDĐT-GDTX ngày 10/01/2025 của Sở GD&ĐT Đồng Tháp');
+  const said = await dvht('handout', at('tinh.xlsx'), '-o', at('so-mau-tinh.xlsx'));
+  expect(said).toContain(
+    "Cột “Nguồn” chưa ghi văn bản của địa phương: chỉ tiêu 2.2 yêu cầu 95% (mẫu: 90%), nhưng ô 'Tiêu chí'!H25 vẫn ghi như bộ mẫu “TT24 · cấp huyện · mức độ 1”, nên các đơn vị đọc yêu cầu này như của văn bản gốc.",
+  );
+  expect(said).not.toContain('chỉ tiêu 2.1 yêu cầu');
+  expect(said).toMatch(/Đã xuất bộ tiêu chí/);
 });
 
 it('a rule-set file edited by hand is refused, nothing created', async () => {
