@@ -15,6 +15,11 @@ import { cleanText, lowerVi } from '../domain/text';
 import type { Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
 import { locateProblem } from '../sheets/locate';
+import { columnsOf, parseCondition } from '../domain/rules/condition';
+import { foldKey } from '../domain/text';
+import { problem } from '../domain/problems';
+import { UNIT_FIELDS } from '../sheets/unitSheet';
+import { checkEdit } from './ruleSetEditing';
 import { COL, readCriteriaSheet, type CriteriaRow } from '../sheets/criteriaSheet';
 import { cellAddress, sheetRef } from '../workbook/a1';
 import { formatThreshold } from '../i18n/format';
@@ -107,6 +112,39 @@ function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], lang: Lang): string[] 
   });
 }
 
+const UNIT_FIELD_KEYS = new Set(Object.values(UNIT_FIELDS).map(foldKey));
+
+/**
+ * What would stop every unit from evaluating the rule set handed out: a condition or an
+ * "Áp dụng cho" that does not read, a unit field "Thông tin đơn vị" does not have, a code
+ * twice (its second row is dropped). Said at the cell, before anything is written.
+ */
+function handoutProblems(parsed: ReturnType<typeof readCriteriaSheet>, lang: Lang): string[] {
+  const found = parsed.problems.filter((p) => p.severity === 'error' || p.code === 'duplicateIndicator');
+  const blank: string[] = [];
+  for (const { row, indicator: ind } of parsed.rows) {
+    if (!ind) continue;
+    const condition = ind.measure.kind === 'members' ? ind.measure.condition : undefined;
+    for (const issue of checkEdit({ row, code: ind.code, condition, appliesTo: ind.appliesTo })) {
+      const text = issue.kind === 'condition' ? condition! : ind.appliesTo;
+      const at = { sheet: 'criteria' as const, row, col: issue.kind === 'condition' ? COL.condition : COL.appliesTo };
+      if (issue.detail === undefined) blank.push(t(lang, 'handout.conditionBlank', { where: sheetRef(SHEETS.criteria, cellAddress(row, at.col)), code: ind.code }));
+      else found.push(problem('error', 'conditionSyntax', { indicator: ind.code, condition: text, detail: issue.detail }, at));
+    }
+    if (ind.appliesTo.trim() === '') continue;
+    let fields: string[];
+    try {
+      fields = columnsOf(parseCondition(ind.appliesTo));
+    } catch {
+      continue; // said above
+    }
+    for (const field of fields) {
+      if (!UNIT_FIELD_KEYS.has(foldKey(field))) found.push(problem('error', 'unknownUnitField', { indicator: ind.code, field }, { sheet: 'criteria', row, col: COL.appliesTo }));
+    }
+  }
+  return [...found.map((p) => locateProblem(p, lang).message), ...blank];
+}
+
 /** The officer's chosen rule set: a preset, or the "Tiêu chí" sheet of the officer's workbook as edited. */
 export async function handoutRuleSet(source: { presetId: string } | { workbook: Workbook }, lang: Lang = 'vi'): Promise<HandoutSource> {
   if ('presetId' in source) {
@@ -119,8 +157,8 @@ export async function handoutRuleSet(source: { presetId: string } | { workbook: 
     const label = source.workbook.label;
     if (!data) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: locateProblem({ severity: 'error', code: 'missingSheet', params: { sheet: SHEETS.criteria } }, lang).message }) };
     const parsed = readCriteriaSheet(data);
-    const errors = parsed.problems.filter((p) => p.severity === 'error');
-    if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.map((p) => locateProblem(p, lang).message).join(' ') }) };
+    const errors = handoutProblems(parsed, lang);
+    if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.join(' ') }) };
     return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: uncitedChanges(parsed.ruleSet, parsed.rows, lang) };
   });
 }

@@ -47,16 +47,17 @@ async function setThreshold(file: string, code: string, value: number): Promise<
   fs.writeFileSync(file, await wb.toBytes());
 }
 
-/** Sets an indicator's source ("Nguồn", column H) in "Tiêu chí". */
-async function setSource(file: string, code: string, value: string): Promise<void> {
+/** Sets a cell of an indicator's row in "Tiêu chí" (column H: its source, G: what it applies to, A: its code). */
+async function setCell(file: string, code: string, column: string, value: string): Promise<void> {
   const wb = await XlsxWorkbook.open(fs.readFileSync(file), path.basename(file), NODE_XLSX);
   await wb.batch(async (s) => {
     const data = (await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!;
     const row = readCriteriaSheet(data).rows.find((r) => r.code === code)!.row;
-    s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `H${row}`, rows: [[value]] }] });
+    s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `${column}${row}`, rows: [[value]] }] });
   });
   fs.writeFileSync(file, await wb.toBytes());
 }
+const setSource = (file: string, code: string, value: string) => setCell(file, code, 'H', value);
 
 const threshold = (rs: RuleSet, code: string) => rs.indicators.find((i) => i.code === code)!.threshold;
 
@@ -134,6 +135,24 @@ it('an edited threshold still citing only the preset’s source is named at its 
   );
   expect(said).not.toContain('chỉ tiêu 2.1 yêu cầu');
   expect(said).toMatch(/Đã xuất bộ tiêu chí/);
+});
+
+it('a sheet every unit would fail to evaluate (an unreadable “Áp dụng cho”, a unit field that does not exist, a code twice) is refused at its cell, nothing written', async () => {
+  const cases: [string, string, string, string][] = [
+    ['2.4', 'G', 'Trừ trường mầm non', "'Tiêu chí'!G27: chỉ tiêu 2.4: không đọc được điều kiện “Trừ trường mầm non”"],
+    ['2.4', 'G', '[Huyện] thuộc {Mỹ Đức}', "'Tiêu chí'!G27: chỉ tiêu 2.4: trang “Thông tin đơn vị” không có mục “Huyện”"],
+    ['2.4', 'D', '', "'Tiêu chí'!D27: chỉ tiêu 2.4 đo theo thành viên nhưng chưa ghi điều kiện đạt"],
+    ['2.4', 'A', '2.3', "'Tiêu chí'!A27: mã chỉ tiêu 2.3 bị trùng"],
+  ];
+  for (const [i, [code, column, value, said]] of cases.entries()) {
+    const file = at(`loi-${i}.xlsx`);
+    await dvht('init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Sở GD&ĐT', '--type', 'co-quan');
+    await setCell(file, code, column, value);
+    const out = io();
+    expect(await run(['handout', file, '-o', at(`so-mau-loi-${i}.xlsx`), '--rules-file', at(`bo-loi-${i}.json`)], out)).toBe(1);
+    expect(out.text()).toContain(`Chưa lấy được bộ tiêu chí từ “loi-${i}.xlsx”: ${said}`);
+    expect(fs.existsSync(at(`so-mau-loi-${i}.xlsx`)) || fs.existsSync(at(`bo-loi-${i}.json`))).toBe(false);
+  }
 });
 
 it('a rule-set file edited by hand is refused, nothing created', async () => {
