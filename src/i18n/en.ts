@@ -77,7 +77,7 @@ export const en: Record<MessageKey, string> = {
     'dvht — “Learning Unit” (Đơn vị học tập) self-evaluation on Excel files (.xlsx)\n\n' +
     'Usage:\n' +
     '  dvht presets                                   List the built-in rule sets\n' +
-    '  dvht init -o FILE.xlsx --preset ID --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample [--members N] [--seed N]]\n' +
+    '  dvht init -o FILE.xlsx (--preset ID | --rules RULES.json|STARTER.xlsx) --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample [--members N] [--seed N]]\n' +
     '                                                 Create a new evaluation workbook (--sample: add sample data of a unit of the --type; --members: how many\n' +
     '                                                 members; --seed: another number for another sample list, e.g. for several sample units to consolidate)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +

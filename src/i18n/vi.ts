@@ -81,7 +81,7 @@ export const vi = {
     'dvht — tự đánh giá “Đơn vị học tập” trên tệp Excel (.xlsx)\n\n' +
     'Cách dùng:\n' +
     '  dvht presets                                   Liệt kê các bộ tiêu chí có sẵn\n' +
-    '  dvht init -o TỆP.xlsx --preset MÃ --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample [--members N] [--seed N]]\n' +
+    '  dvht init -o TỆP.xlsx (--preset MÃ | --rules BỘ.json|SỔ-MẪU.xlsx) --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample [--members N] [--seed N]]\n' +
     '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type; --members: số thành viên;\n' +
     '                                                 --seed: số khác cho danh sách mẫu khác, ví dụ khi tạo nhiều đơn vị mẫu để thử tổng hợp)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +

@@ -84,6 +84,9 @@ it('hands out the edited rule set; units start with exactly its thresholds; cons
     await dvht('init', '-o', at(file!), '--rules', at('bo-tieu-chi.json'), '--unit', unit!, '--type', 'thcs', '--year', '2025', '--sample');
     expect((await ruleSetOf(at(file!))).indicators).toEqual(officer.indicators);
   }
+  // A unit given only the starting workbook (the pane's Excel route makes no .json) starts from it the same way.
+  await dvht('init', '-o', at('tu-so-mau.xlsx'), '--rules', at('so-mau.xlsx'), '--unit', 'Trường THCS Lý Tự Trọng', '--type', 'thcs', '--year', '2025');
+  expect(await ruleSetOf(at('tu-so-mau.xlsx'))).toEqual(starter);
   await setThreshold(at('b.xlsx'), '2.1', 0.5);
   for (const f of ['a.xlsx', 'b.xlsx']) await dvht('evaluate', at(f));
 
