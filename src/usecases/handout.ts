@@ -12,7 +12,8 @@ import type { RuleSet } from '../domain/rules/ruleSet';
 import { comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
 import { cleanText, lowerVi } from '../domain/text';
-import type { Workbook } from '../workbook/port';
+import { readText } from '../domain/values';
+import type { SheetData, Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
 import { locateProblem } from '../sheets/locate';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
@@ -20,7 +21,7 @@ import { foldKey } from '../domain/text';
 import { problem } from '../domain/problems';
 import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { checkEdit } from './ruleSetEditing';
-import { COL, readCriteriaSheet, type CriteriaRow } from '../sheets/criteriaSheet';
+import { COL, readCriteriaSheet, SETTINGS, type CriteriaRow } from '../sheets/criteriaSheet';
 import { cellAddress, sheetRef } from '../workbook/a1';
 import { formatThreshold } from '../i18n/format';
 import { t, type Lang } from '../i18n';
@@ -92,24 +93,37 @@ function changeText(c: RuleSetChange & { code: string }, lang: Lang): string {
  * Indicators the officer changed from the preset (or added) whose "Nguồn" cell still says only
  * what the preset says (or nothing): every unit would read the local requirement as the circular's.
  */
-function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], lang: Lang): string[] {
+function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, lang: Lang): string[] {
   const preset = findPreset(unsealedId(rs.id));
   if (!preset || preset.mode !== rs.mode) return [];
+  const changes = ruleSetChanges(comparable(rs), comparable(preset));
+  if (changes.length === 0) return [];
+  // Its name and "Căn cứ" are what units, their documents and the consolidated table show of it.
+  const settingCell = (label: string) => {
+    const row = settings.rows.findIndex((r) => foldKey(readText(r[COL.text - 1] ?? null)) === foldKey(label)) + 1;
+    return row > 0 ? sheetRef(SHEETS.criteria, cellAddress(row, COL.text + 1)) : SHEETS.criteria;
+  };
+  const whole: string[] = [];
+  if (norm(rs.name) === norm(preset.name)) whole.push(t(lang, 'handout.nameUnchanged', { name: preset.name, cell: settingCell(SETTINGS.name) }));
+  if (norm(rs.basis) === norm(preset.basis)) whole.push(t(lang, 'handout.basisUnchanged', { cell: settingCell(SETTINGS.basis) }));
   const presetSource = new Map(preset.indicators.map((i) => [i.code, norm(i.source)]));
   const rowOf = new Map(rows.map((r) => [r.code, r.row]));
   const ownSource = new Map(rs.indicators.map((i) => [i.code, norm(i.source)]));
   const said = new Map<string, string[]>();
-  for (const c of ruleSetChanges(comparable(rs), comparable(preset))) {
+  for (const c of changes) {
     if (!('code' in c) || c.kind === 'missing') continue;
     const own = ownSource.get(c.code) ?? '';
     if (own !== '' && own !== presetSource.get(c.code)) continue;
     said.set(c.code, [...(said.get(c.code) ?? []), changeText(c, lang)]);
   }
-  return [...said].map(([code, changes]) => {
-    const cell = sheetRef(SHEETS.criteria, cellAddress(rowOf.get(code)!, COL.source));
-    const key = presetSource.has(code) ? 'handout.sourceUnchanged' : 'handout.sourceMissing';
-    return t(lang, key, { changes: changes.join('; '), cell, preset: preset.name });
-  });
+  return [
+    ...whole,
+    ...[...said].map(([code, changes]) => {
+      const cell = sheetRef(SHEETS.criteria, cellAddress(rowOf.get(code)!, COL.source));
+      const key = presetSource.has(code) ? 'handout.sourceUnchanged' : 'handout.sourceMissing';
+      return t(lang, key, { changes: changes.join('; '), cell, preset: preset.name });
+    }),
+  ];
 }
 
 const UNIT_FIELD_KEYS = new Set(Object.values(UNIT_FIELDS).map(foldKey));
@@ -159,7 +173,7 @@ export async function handoutRuleSet(source: { presetId: string } | { workbook: 
     const parsed = readCriteriaSheet(data);
     const errors = handoutProblems(parsed, lang);
     if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.join(' ') }) };
-    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: uncitedChanges(parsed.ruleSet, parsed.rows, lang) };
+    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: uncitedChanges(parsed.ruleSet, parsed.rows, data, lang) };
   });
 }
 

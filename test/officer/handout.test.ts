@@ -59,6 +59,17 @@ async function setCell(file: string, code: string, column: string, value: string
 }
 const setSource = (file: string, code: string, value: string) => setCell(file, code, 'H', value);
 
+/** Sets a setting of "Tiêu chí" (its value in column C, beside its label in B). */
+async function setSetting(file: string, label: string, value: string): Promise<void> {
+  const wb = await XlsxWorkbook.open(fs.readFileSync(file), path.basename(file), NODE_XLSX);
+  await wb.batch(async (s) => {
+    const data = (await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!;
+    const row = data.rows.findIndex((r) => r[1] === label) + 1;
+    s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `C${row}`, rows: [[value]] }] });
+  });
+  fs.writeFileSync(file, await wb.toBytes());
+}
+
 const threshold = (rs: RuleSet, code: string) => rs.indicators.find((i) => i.code === code)!.threshold;
 
 beforeAll(() => {
@@ -138,6 +149,14 @@ it('an edited threshold still citing only the preset’s source is named at its 
   );
   expect(said).not.toContain('chỉ tiêu 2.1 yêu cầu');
   expect(said).toMatch(/Đã xuất bộ tiêu chí/);
+  // Its name and its “Căn cứ” are still the preset's: units, documents and the consolidated table could not tell them apart.
+  expect(said).toContain("Bộ tiêu chí này khác bộ mẫu nhưng vẫn mang tên “TT24 · cấp huyện · mức độ 1” ('Tiêu chí'!C4)");
+  expect(said).toContain("Mục “Căn cứ” ('Tiêu chí'!C5) vẫn chỉ ghi như bộ mẫu");
+
+  await setSetting(at('tinh.xlsx'), 'Tên bộ tiêu chí', 'TT24 · cấp huyện · mức độ 1 · tỉnh Đồng Tháp 2025');
+  await setSetting(at('tinh.xlsx'), 'Căn cứ', 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023\nCông văn số 123/SGDĐT-GDTX ngày 10/01/2025 của Sở GD&ĐT Đồng Tháp');
+  const renamed = await dvht('handout', at('tinh.xlsx'), '-o', at('so-mau-tinh-2.xlsx'));
+  expect(renamed).not.toMatch(/vẫn mang tên|Mục “Căn cứ”/);
 });
 
 it('a sheet every unit would fail to evaluate (an unreadable “Áp dụng cho”, a unit field that does not exist, a code twice) is refused at its cell, nothing written', async () => {
