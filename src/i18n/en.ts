@@ -740,6 +740,7 @@ export const en: Record<MessageKey, string> = {
   'ruleSetSwitch.unknownPreset': 'There is no rule set “{id}”. Rule sets available for --preset:\n{presets}',
   'ruleSetSwitch.cannot': 'Could not switch the rule set of “{file}”:',
   'ruleSetSwitch.done': 'Switched the rule set of “{file}” from “{from}” to “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} with the same code. Thresholds and conditions are now the new set’s: what was edited in the old “{sheet}” is not kept.',
+  'ruleSetSwitch.unchanged': '“{file}” already uses the rule set “{name}” (its “{sheet}” sheet unedited): nothing to change, the evaluation is kept.',
   'ruleSetSwitch.level': 'The level requested on the sheet “Thông tin đơn vị” is now “{level}”.',
   'ruleSetSwitch.dropped': 'Dropped {count|answer|answers} the new rule set has no place for: {items}. If needed, note that evidence again under the matching indicator of the new set.',
   'ruleSetSwitch.droppedItem.missing': 'indicator {code} ({value}), which the new set does not have',

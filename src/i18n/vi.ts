@@ -749,6 +749,7 @@ export const vi = {
   'ruleSetSwitch.unknownPreset': 'Không có bộ tiêu chí “{id}”. Các bộ tiêu chí có sẵn cho --preset:\n{presets}',
   'ruleSetSwitch.cannot': 'Chưa đổi được bộ tiêu chí của “{file}”:',
   'ruleSetSwitch.done': 'Đã đổi bộ tiêu chí của “{file}” từ “{from}” sang “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng mã. Ngưỡng và điều kiện nay theo bộ mới: những gì đã sửa trong trang “{sheet}” cũ không được giữ.',
+  'ruleSetSwitch.unchanged': 'Sổ “{file}” đang dùng đúng bộ tiêu chí “{name}” (trang “{sheet}” không bị sửa): không có gì phải đổi, kết quả đánh giá được giữ.',
   'ruleSetSwitch.level': 'Mức độ đề nghị công nhận ở trang “Thông tin đơn vị” nay là “{level}”.',
   'ruleSetSwitch.dropped': 'Bỏ {count} câu trả lời không còn chỗ trong bộ mới: {items}. Nếu cần, ghi lại minh chứng này ở chỉ tiêu tương ứng của bộ mới.',
   'ruleSetSwitch.droppedItem.missing': 'chỉ tiêu {code} ({value}), bộ mới không có chỉ tiêu này',
