@@ -110,10 +110,14 @@ function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, l
   const rowOf = new Map(rows.map((r) => [r.code, r.row]));
   const ownSource = new Map(rs.indicators.map((i) => [i.code, norm(i.source)]));
   const said = new Map<string, string[]>();
+  const vague = new Set<string>();
   for (const c of changes) {
     if (!('code' in c) || c.kind === 'missing') continue;
     const own = ownSource.get(c.code) ?? '';
-    if (own !== '' && own !== presetSource.get(c.code)) continue;
+    if (own !== '' && own !== presetSource.get(c.code)) {
+      if (!citesDocument(rs.indicators.find((i) => i.code === c.code)!.source)) vague.add(c.code);
+      continue;
+    }
     said.set(c.code, [...(said.get(c.code) ?? []), changeText(c, lang)]);
   }
   return [
@@ -123,7 +127,16 @@ function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, l
       const key = presetSource.has(code) ? 'handout.sourceUnchanged' : 'handout.sourceMissing';
       return t(lang, key, { changes: changes.join('; '), cell, preset: preset.name });
     }),
+    ...[...vague].map((code) => {
+      const source = rs.indicators.find((i) => i.code === code)!.source;
+      return t(lang, 'handout.sourceVague', { code, source, cell: sheetRef(SHEETS.criteria, cellAddress(rowOf.get(code)!, COL.source)) });
+    }),
   ];
+}
+
+/** A document cited as the reference asks: its number/symbol ("123/SGDĐT-GDTX") and its date. */
+function citesDocument(text: string): boolean {
+  return /\d+\/\d*\/?[\p{Lu}Đ][\p{L}&.-]*/u.test(text) && /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(text);
 }
 
 const UNIT_FIELD_KEYS = new Set(Object.values(UNIT_FIELDS).map(foldKey));

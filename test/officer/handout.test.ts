@@ -157,6 +157,12 @@ it('an edited threshold still citing only the preset’s source is named at its 
   await setSetting(at('tinh.xlsx'), 'Căn cứ', 'Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023\nCông văn số 123/SGDĐT-GDTX ngày 10/01/2025 của Sở GD&ĐT Đồng Tháp');
   const renamed = await dvht('handout', at('tinh.xlsx'), '-o', at('so-mau-tinh-2.xlsx'));
   expect(renamed).not.toMatch(/vẫn mang tên|Mục “Căn cứ”/);
+
+  // A citation without the document's number and date is no citation.
+  await setSource(at('tinh.xlsx'), '2.2', '[L] theo hướng dẫn của Sở');
+  const vague = await dvht('handout', at('tinh.xlsx'), '-o', at('so-mau-tinh-3.xlsx'));
+  expect(vague).toContain("Ô 'Tiêu chí'!H25 (nguồn của chỉ tiêu 2.2, đã sửa so với bộ mẫu) ghi “[L] theo hướng dẫn của Sở”, chưa có số và ngày của văn bản.");
+  expect(vague).not.toContain("'Tiêu chí'!H24");
 });
 
 it('a sheet every unit would fail to evaluate (an unreadable “Áp dụng cho”, a unit field that does not exist, a code twice) is refused at its cell, nothing written', async () => {
