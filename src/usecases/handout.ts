@@ -11,13 +11,12 @@
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
-import { cleanText, lowerVi } from '../domain/text';
+import { cleanText, foldKey, lowerVi } from '../domain/text';
 import { readText } from '../domain/values';
 import type { SheetData, Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
 import { locateProblem } from '../sheets/locate';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
-import { foldKey } from '../domain/text';
 import { problem } from '../domain/problems';
 import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { checkEdit } from './ruleSetEditing';
@@ -90,10 +89,11 @@ function changeText(c: RuleSetChange & { code: string }, lang: Lang): string {
 }
 
 /**
- * Indicators the officer changed from the preset (or added) whose "Nguồn" cell still says only
- * what the preset says (or nothing): every unit would read the local requirement as the circular's.
+ * A variant of a preset that does not say it is one: its name or "Căn cứ" still the preset's, an
+ * indicator changed (or added) whose "Nguồn" still says only what the preset says (or nothing,
+ * or no document's number and date). Every unit would read the local requirement as the circular's.
  */
-function uncitedChanges(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, lang: Lang): string[] {
+function variantWarnings(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, lang: Lang): string[] {
   const preset = findPreset(unsealedId(rs.id));
   if (!preset || preset.mode !== rs.mode) return [];
   const changes = ruleSetChanges(comparable(rs), comparable(preset));
@@ -186,7 +186,7 @@ export async function handoutRuleSet(source: { presetId: string } | { workbook: 
     const parsed = readCriteriaSheet(data);
     const errors = handoutProblems(parsed, lang);
     if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.join(' ') }) };
-    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: uncitedChanges(parsed.ruleSet, parsed.rows, data, lang) };
+    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: variantWarnings(parsed.ruleSet, parsed.rows, data, lang) };
   });
 }
 
