@@ -1,7 +1,7 @@
 /** The rule set a command is given: a preset, or one handed out by the consolidating body (its .json, or its starting workbook). */
 import * as fs from 'fs';
 import type { RuleSet } from '../domain/rules/ruleSet';
-import { PRESETS } from '../domain/rules/presets';
+import { findPreset, PRESETS } from '../domain/rules/presets';
 import { readHandoutFile, readHandoutWorkbook } from '../usecases/handout';
 import { t, type Lang } from '../i18n';
 import { CliFailure, EXIT, openWorkbook } from './context';
@@ -26,6 +26,17 @@ export async function handedOutRulesAnyKind(file: string, lang: Lang): Promise<R
   const read = await readHandoutWorkbook(await openWorkbook(file, lang, 'read'), lang);
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
   return read.ruleSet;
+}
+
+/**
+ * consolidate --rule-set: a preset's id, or the rule set the body handed out (its .json or its
+ * starting workbook), so a province's own thresholds are what the units are checked against.
+ */
+export async function referenceRuleSet(value: string, lang: Lang): Promise<RuleSet> {
+  const preset = findPreset(value);
+  if (preset) return preset;
+  if (!/\.(json|xls[xm])$/i.test(value) && !fs.existsSync(value)) throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.unknownRuleSet', { id: value }));
+  return handedOutRulesAnyKind(value, lang);
 }
 
 /** The presets, one a line, for a usage message. */

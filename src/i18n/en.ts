@@ -78,7 +78,7 @@ export const en: Record<MessageKey, string> = {
     'dvht — “Learning Unit” (Đơn vị học tập) self-evaluation on Excel files (.xlsx)\n\n' +
     'Usage:\n' +
     '  dvht presets                                   List the built-in rule sets\n' +
-    '  dvht init -o FILE.xlsx --preset ID --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample [--members N] [--seed N]]\n' +
+    '  dvht init -o FILE.xlsx (--preset ID | --rules RULES.json|STARTER.xlsx) --unit "Unit name" --type TYPE [--year 2025] [--public yes|no] [--sample [--members N] [--seed N]]\n' +
     '                                                 Create a new evaluation workbook (--sample: add sample data of a unit of the --type; --members: how many\n' +
     '                                                 members; --seed: another number for another sample list, e.g. for several sample units to consolidate)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
@@ -87,7 +87,7 @@ export const en: Record<MessageKey, string> = {
     '                                                 Bring an existing staff list into the “Thành viên” sheet\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
-    '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
+    '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID|RULES.json|STARTER.xlsx] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
     '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
@@ -557,7 +557,8 @@ export const en: Record<MessageKey, string> = {
   'consolidate.unmet.status': '{code}: {status}',
   'consolidate.check.ok': 'Data agree',
   'consolidate.check.review': 'To review ({count})',
-  'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',
+  'consolidate.cli.unknownRuleSet': 'No rule set “{id}”. --rule-set takes the id of a preset (see: dvht presets), or a rule-set file (.json) or starting workbook (.xlsx) made by dvht handout.',
+  'consolidate.cli.usage': 'Usage: dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID|RULES.json|STARTER.xlsx] [--body "Consolidating body"] [--tier "commune"] [--max-size MB]',
   'consolidate.cli.notFound': 'No file or folder “{path}”. Check the name (Vietnamese accents too) and the path; to see what the current folder holds, type dir (Windows) or ls. Put a name with spaces in double quotes.',
   'consolidate.cli.badMaxSize': '--max-size must be a number of MB above 0.',
   'consolidate.cli.noFiles': 'No files to consolidate in: {paths}',
@@ -719,6 +720,12 @@ export const en: Record<MessageKey, string> = {
   'handout.tierUnknown': 'The tier “{tier}” that receives the dossiers does not say which tier it is (a city’s UBND, for one: a centrally-run city is a province, a provincial city was a district), so the starting workbook would give the units no check of where their dossier goes, and a warning to every one of them. Write “cấp tỉnh”, “cấp huyện” or “cấp xã”.',
   'handout.usage': 'Usage: dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Consolidating body"] [--tier "cấp xã"] [--year 2026]',
   'handout.done': 'Exported the rule set “{name}” (id {id}): the units’ starting workbook “{file}”{rules}. A unit starting from it (or dvht init --rules …) has exactly these thresholds; consolidation flags any workbook whose thresholds were edited.',
+  'handout.conditionBlank': '{where}: indicator {code} is measured on members but has no condition, so no unit could evaluate it. Write the condition in this cell, e.g. [Chấp hành kỷ luật lao động] = có.',
+  'handout.nameUnchanged': 'This rule set differs from the preset but still bears its name “{name}” ({cell}): the units, their documents and the consolidated table could not tell it from the preset. Give it a name of its own in that cell (e.g. add the province and the year) and hand out again.',
+  'handout.basisUnchanged': 'The “Căn cứ” setting ({cell}) still says only what the preset says: the units\' request letters, plans and reports will not cite the local document behind the changes. Add that document in this cell (one a line: number, date, issuer) and hand out again.',
+  'handout.sourceUnchanged': 'The “Nguồn” column cites no local document: {changes}, but cell {cell} still says what the preset “{preset}” says, so the units will read this requirement as the circular’s. Write there the document that sets it (number, date, issuer, e.g. “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) and hand out again.',
+  'handout.sourceVague': 'Cell {cell} (the source of indicator {code}, changed from the preset) says “{source}”, with no document number and date. Write the number, date and issuer (e.g. “[L] Công văn số 123/SGDĐT-GDTX ngày 10/01/2025 của Sở GD&ĐT …”) and hand out again.',
+  'handout.sourceMissing': 'The “Nguồn” column cites no local document: {changes} (not in the preset “{preset}”), but cell {cell} is empty. Write there the document that sets this indicator (number, date, issuer, e.g. “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) and hand out again.',
   'handout.rulesFile': ' and the rule-set file “{file}”',
   'handout.flagEditedDetails': 'The rule set differs from “{name}” handed out by the consolidating body (id {id}): {details}',
   'handout.flagThreshold': 'indicator {code} requires {unit} (handed out: {body})',
@@ -735,6 +742,7 @@ export const en: Record<MessageKey, string> = {
   'ruleSetSwitch.unknownPreset': 'There is no rule set “{id}”. Rule sets available for --preset:\n{presets}',
   'ruleSetSwitch.cannot': 'Could not switch the rule set of “{file}”:',
   'ruleSetSwitch.done': 'Switched the rule set of “{file}” from “{from}” to “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} with the same code. Thresholds and conditions are now the new set’s: what was edited in the old “{sheet}” is not kept.',
+  'ruleSetSwitch.unchanged': '“{file}” already uses the rule set “{name}” (its “{sheet}” sheet unedited): nothing to change, the evaluation is kept.',
   'ruleSetSwitch.level': 'The level requested on the sheet “Thông tin đơn vị” is now “{level}”.',
   'ruleSetSwitch.dropped': 'Dropped {count|answer|answers} the new rule set has no place for: {items}. If needed, note that evidence again under the matching indicator of the new set.',
   'ruleSetSwitch.droppedItem.missing': 'indicator {code} ({value}), which the new set does not have',

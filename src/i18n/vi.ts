@@ -82,7 +82,7 @@ export const vi = {
     'dvht — tự đánh giá “Đơn vị học tập” trên tệp Excel (.xlsx)\n\n' +
     'Cách dùng:\n' +
     '  dvht presets                                   Liệt kê các bộ tiêu chí có sẵn\n' +
-    '  dvht init -o TỆP.xlsx --preset MÃ --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample [--members N] [--seed N]]\n' +
+    '  dvht init -o TỆP.xlsx (--preset MÃ | --rules BỘ.json|SỔ-MẪU.xlsx) --unit "Tên đơn vị" --type LOẠI [--year 2025] [--public có|không] [--sample [--members N] [--seed N]]\n' +
     '                                                 Tạo sổ đánh giá mới (--sample: thêm dữ liệu mẫu của một đơn vị loại --type; --members: số thành viên;\n' +
     '                                                 --seed: số khác cho danh sách mẫu khác, ví dụ khi tạo nhiều đơn vị mẫu để thử tổng hợp)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
@@ -91,7 +91,7 @@ export const vi = {
     '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
-    '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
+    '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ|BỘ.json|SỔ-MẪU.xlsx] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
     '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
@@ -566,7 +566,8 @@ export const vi = {
   'consolidate.unmet.status': '{code}: {status}',
   'consolidate.check.ok': 'Khớp số liệu',
   'consolidate.check.review': 'Cần xem lại ({count})',
-  'consolidate.cli.usage': 'Cách dùng: dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--json] [--rule-set MÃ] [--body "Tên đơn vị tổng hợp"] [--tier "cấp xã"] [--max-size MB]',
+  'consolidate.cli.unknownRuleSet': 'Không có bộ tiêu chí “{id}”. --rule-set nhận mã một bộ tiêu chí có sẵn (xem: dvht presets), hoặc tệp bộ tiêu chí (.json) hay sổ mẫu (.xlsx) do dvht handout xuất.',
+  'consolidate.cli.usage': 'Cách dùng: dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--json] [--rule-set MÃ|BỘ.json|SỔ-MẪU.xlsx] [--body "Tên đơn vị tổng hợp"] [--tier "cấp xã"] [--max-size MB]',
   'consolidate.cli.notFound': 'Không tìm thấy tệp hoặc thư mục “{path}”. Kiểm tra lại tên (cả dấu tiếng Việt) và đường dẫn; xem thư mục đang đứng có gì: gõ dir (Windows) hoặc ls. Tên có dấu cách thì đặt trong ngoặc kép.',
   'consolidate.cli.badMaxSize': '--max-size phải là số MB lớn hơn 0.',
   'consolidate.cli.noFiles': 'Không có tệp nào để tổng hợp trong: {paths}',
@@ -728,6 +729,12 @@ export const vi = {
   'handout.tierUnknown': 'Cấp nhận hồ sơ “{tier}” không cho biết là cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên sổ mẫu giao cho các đơn vị không kiểm tra được hồ sơ gửi đúng cấp và đơn vị nào cũng sẽ bị cảnh báo. Hãy ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
   'handout.usage': 'Cách dùng: dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ-TIÊU-CHÍ.json] [--body "Đơn vị tổng hợp"] [--tier "cấp xã"] [--year 2026]',
   'handout.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): sổ mẫu cho các đơn vị “{file}”{rules}. Đơn vị bắt đầu từ sổ mẫu (hoặc dvht init --rules …) có đúng các ngưỡng này; khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
+  'handout.conditionBlank': '{where}: chỉ tiêu {code} đo theo thành viên nhưng chưa ghi điều kiện đạt, nên không đơn vị nào đánh giá được. Ghi điều kiện vào ô này, ví dụ [Chấp hành kỷ luật lao động] = có.',
+  'handout.nameUnchanged': 'Bộ tiêu chí này khác bộ mẫu nhưng vẫn mang tên “{name}” ({cell}): các đơn vị, văn bản của họ và bảng tổng hợp sẽ không phân biệt được nó với bộ mẫu. Hãy đặt tên riêng ở ô đó (ví dụ thêm tên tỉnh và năm) rồi xuất lại.',
+  'handout.basisUnchanged': 'Mục “Căn cứ” ({cell}) vẫn chỉ ghi như bộ mẫu: tờ trình, kế hoạch, báo cáo của các đơn vị sẽ không dẫn văn bản của địa phương quy định các chỗ sửa. Hãy ghi thêm văn bản đó vào ô này (mỗi văn bản một dòng: số, ngày, cơ quan ban hành) rồi xuất lại.',
+  'handout.sourceUnchanged': 'Cột “Nguồn” chưa ghi văn bản của địa phương: {changes}, nhưng ô {cell} vẫn ghi như bộ mẫu “{preset}”, nên các đơn vị đọc yêu cầu này như của văn bản gốc. Hãy ghi vào ô đó văn bản quy định nó (số, ngày, cơ quan ban hành, ví dụ “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) rồi xuất lại.',
+  'handout.sourceVague': 'Ô {cell} (nguồn của chỉ tiêu {code}, đã sửa so với bộ mẫu) ghi “{source}”, chưa có số và ngày của văn bản. Hãy ghi đủ số, ngày và cơ quan ban hành (ví dụ “[L] Công văn số 123/SGDĐT-GDTX ngày 10/01/2025 của Sở GD&ĐT …”) rồi xuất lại.',
+  'handout.sourceMissing': 'Cột “Nguồn” chưa ghi văn bản của địa phương: {changes} (không có trong bộ mẫu “{preset}”), nhưng ô {cell} để trống. Hãy ghi vào ô đó văn bản quy định chỉ tiêu này (số, ngày, cơ quan ban hành, ví dụ “[L] Công văn số …/SGDĐT-… ngày …/…/… của Sở GD&ĐT …”) rồi xuất lại.',
   'handout.rulesFile': ' và tệp bộ tiêu chí “{file}”',
   'handout.flagEditedDetails': 'Bộ tiêu chí khác bộ “{name}” do đơn vị tổng hợp giao (mã {id}): {details}',
   'handout.flagThreshold': 'chỉ tiêu {code} yêu cầu {unit} (bộ được giao: {body})',
@@ -744,6 +751,7 @@ export const vi = {
   'ruleSetSwitch.unknownPreset': 'Không có bộ tiêu chí “{id}”. Các bộ tiêu chí có sẵn cho --preset:\n{presets}',
   'ruleSetSwitch.cannot': 'Chưa đổi được bộ tiêu chí của “{file}”:',
   'ruleSetSwitch.done': 'Đã đổi bộ tiêu chí của “{file}” từ “{from}” sang “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng mã. Ngưỡng và điều kiện nay theo bộ mới: những gì đã sửa trong trang “{sheet}” cũ không được giữ.',
+  'ruleSetSwitch.unchanged': 'Sổ “{file}” đang dùng đúng bộ tiêu chí “{name}” (trang “{sheet}” không bị sửa): không có gì phải đổi, kết quả đánh giá được giữ.',
   'ruleSetSwitch.level': 'Mức độ đề nghị công nhận ở trang “Thông tin đơn vị” nay là “{level}”.',
   'ruleSetSwitch.dropped': 'Bỏ {count} câu trả lời không còn chỗ trong bộ mới: {items}. Nếu cần, ghi lại minh chứng này ở chỉ tiêu tương ứng của bộ mới.',
   'ruleSetSwitch.droppedItem.missing': 'chỉ tiêu {code} ({value}), bộ mới không có chỉ tiêu này',

@@ -9,13 +9,20 @@
  * consolidation says so without being told which rule set to compare with.
  */
 import type { RuleSet } from '../domain/rules/ruleSet';
-import { comparable, type ComparableRuleSet } from '../domain/rules/compare';
+import { comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
-import { cleanText, lowerVi } from '../domain/text';
-import type { Workbook } from '../workbook/port';
+import { cleanText, foldKey, lowerVi } from '../domain/text';
+import { readText } from '../domain/values';
+import type { SheetData, Workbook } from '../workbook/port';
 import { SHEETS } from '../sheets/names';
-import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
+import { columnsOf, parseCondition } from '../domain/rules/condition';
+import { problem } from '../domain/problems';
+import { UNIT_FIELDS } from '../sheets/unitSheet';
+import { checkEdit } from './ruleSetEditing';
+import { COL, readCriteriaSheet, SETTINGS, type CriteriaRow } from '../sheets/criteriaSheet';
+import { cellAddress, sheetRef } from '../workbook/a1';
+import { formatThreshold } from '../i18n/format';
 import { t, type Lang } from '../i18n';
 import { hash64 } from '../domain/hash';
 import { createSheets } from './createSheets';
@@ -38,6 +45,11 @@ export function sealInId(id: string): string | null {
   return SEAL.exec(id)?.[2] ?? null;
 }
 
+/** "tt24-co-so-md1@…" → "tt24-co-so-md1": the rule set it was handed out from (the id itself when never handed out). */
+export function unsealedId(id: string): string {
+  return SEAL.exec(id)?.[1] ?? id;
+}
+
 /** The preset a rule set was handed out as, when handed out as it is (its seal is the preset's own); else null. */
 export function handedOutPreset(id: string): RuleSet | null {
   const m = SEAL.exec(id);
@@ -53,27 +65,128 @@ export function handedOutEdited(rs: ComparableRuleSet & { id: string }): boolean
 
 /** The rule set as handed out: the same rules, an id that carries their seal. */
 export function sealRuleSet(rs: RuleSet): RuleSet {
-  const base = SEAL.exec(rs.id)?.[1] ?? rs.id;
-  return { ...rs, id: `${base}@${sealOf(comparable(rs))}` };
+  return { ...rs, id: `${unsealedId(rs.id)}@${sealOf(comparable(rs))}` };
 }
 
-export type HandoutSource = { ok: true; ruleSet: RuleSet } | { ok: false; message: string };
+/** warnings: what the officer should mend before sending (the rule set is handed out all the same). */
+export type HandoutSource = { ok: true; ruleSet: RuleSet; warnings: string[] } | { ok: false; message: string };
+
+function changeText(c: RuleSetChange & { code: string }, lang: Lang): string {
+  switch (c.kind) {
+    case 'threshold':
+      return t(lang, 'consolidate.flag.presetThreshold', { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
+    case 'points':
+      return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
+    case 'condition':
+      return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
+    case 'appliesTo':
+      return t(lang, 'consolidate.flag.ruleSetAppliesTo', { code: c.code });
+    case 'measure':
+      return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
+    default:
+      return t(lang, 'consolidate.flag.ruleSetExtra', { code: c.code });
+  }
+}
+
+/**
+ * A variant of a preset that does not say it is one: its name or "Căn cứ" still the preset's, an
+ * indicator changed (or added) whose "Nguồn" still says only what the preset says (or nothing,
+ * or no document's number and date). Every unit would read the local requirement as the circular's.
+ */
+function variantWarnings(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, lang: Lang): string[] {
+  const preset = findPreset(unsealedId(rs.id));
+  if (!preset || preset.mode !== rs.mode) return [];
+  const changes = ruleSetChanges(comparable(rs), comparable(preset));
+  if (changes.length === 0) return [];
+  // Its name and "Căn cứ" are what units, their documents and the consolidated table show of it.
+  const settingCell = (label: string) => {
+    const row = settings.rows.findIndex((r) => foldKey(readText(r[COL.text - 1] ?? null)) === foldKey(label)) + 1;
+    return row > 0 ? sheetRef(SHEETS.criteria, cellAddress(row, COL.text + 1)) : SHEETS.criteria;
+  };
+  const whole: string[] = [];
+  if (norm(rs.name) === norm(preset.name)) whole.push(t(lang, 'handout.nameUnchanged', { name: preset.name, cell: settingCell(SETTINGS.name) }));
+  if (norm(rs.basis) === norm(preset.basis)) whole.push(t(lang, 'handout.basisUnchanged', { cell: settingCell(SETTINGS.basis) }));
+  const presetSource = new Map(preset.indicators.map((i) => [i.code, norm(i.source)]));
+  const rowOf = new Map(rows.map((r) => [r.code, r.row]));
+  const ownSource = new Map(rs.indicators.map((i) => [i.code, norm(i.source)]));
+  const said = new Map<string, string[]>();
+  const vague = new Set<string>();
+  for (const c of changes) {
+    if (!('code' in c) || c.kind === 'missing') continue;
+    const own = ownSource.get(c.code) ?? '';
+    if (own !== '' && own !== presetSource.get(c.code)) {
+      if (!citesDocument(rs.indicators.find((i) => i.code === c.code)!.source)) vague.add(c.code);
+      continue;
+    }
+    said.set(c.code, [...(said.get(c.code) ?? []), changeText(c, lang)]);
+  }
+  return [
+    ...whole,
+    ...[...said].map(([code, changes]) => {
+      const cell = sheetRef(SHEETS.criteria, cellAddress(rowOf.get(code)!, COL.source));
+      const key = presetSource.has(code) ? 'handout.sourceUnchanged' : 'handout.sourceMissing';
+      return t(lang, key, { changes: changes.join('; '), cell, preset: preset.name });
+    }),
+    ...[...vague].map((code) => {
+      const source = rs.indicators.find((i) => i.code === code)!.source;
+      return t(lang, 'handout.sourceVague', { code, source, cell: sheetRef(SHEETS.criteria, cellAddress(rowOf.get(code)!, COL.source)) });
+    }),
+  ];
+}
+
+/** A document cited as the reference asks: its number/symbol ("123/SGDĐT-GDTX") and its date. */
+function citesDocument(text: string): boolean {
+  return /\d+\/\d*\/?[\p{Lu}Đ][\p{L}&.-]*/u.test(text) && /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(text);
+}
+
+const UNIT_FIELD_KEYS = new Set(Object.values(UNIT_FIELDS).map(foldKey));
+
+/**
+ * What would stop every unit from evaluating the rule set handed out: a condition or an
+ * "Áp dụng cho" that does not read, a unit field "Thông tin đơn vị" does not have, a code
+ * twice (its second row is dropped). Said at the cell, before anything is written.
+ */
+function handoutProblems(parsed: ReturnType<typeof readCriteriaSheet>, lang: Lang): string[] {
+  const found = parsed.problems.filter((p) => p.severity === 'error' || p.code === 'duplicateIndicator');
+  const blank: string[] = [];
+  for (const { row, indicator: ind } of parsed.rows) {
+    if (!ind) continue;
+    const condition = ind.measure.kind === 'members' ? ind.measure.condition : undefined;
+    for (const issue of checkEdit({ row, code: ind.code, condition, appliesTo: ind.appliesTo })) {
+      const text = issue.kind === 'condition' ? condition! : ind.appliesTo;
+      const at = { sheet: 'criteria' as const, row, col: issue.kind === 'condition' ? COL.condition : COL.appliesTo };
+      if (issue.detail === undefined) blank.push(t(lang, 'handout.conditionBlank', { where: sheetRef(SHEETS.criteria, cellAddress(row, at.col)), code: ind.code }));
+      else found.push(problem('error', 'conditionSyntax', { indicator: ind.code, condition: text, detail: issue.detail }, at));
+    }
+    if (ind.appliesTo.trim() === '') continue;
+    let fields: string[];
+    try {
+      fields = columnsOf(parseCondition(ind.appliesTo));
+    } catch {
+      continue; // said above
+    }
+    for (const field of fields) {
+      if (!UNIT_FIELD_KEYS.has(foldKey(field))) found.push(problem('error', 'unknownUnitField', { indicator: ind.code, field }, { sheet: 'criteria', row, col: COL.appliesTo }));
+    }
+  }
+  return [...found.map((p) => locateProblem(p, lang).message), ...blank];
+}
 
 /** The officer's chosen rule set: a preset, or the "Tiêu chí" sheet of the officer's workbook as edited. */
 export async function handoutRuleSet(source: { presetId: string } | { workbook: Workbook }, lang: Lang = 'vi'): Promise<HandoutSource> {
   if ('presetId' in source) {
     const preset = findPreset(source.presetId);
     if (!preset) return { ok: false, message: t(lang, 'cli.unknownPreset', { id: source.presetId }) };
-    return { ok: true, ruleSet: sealRuleSet(preset) };
+    return { ok: true, ruleSet: sealRuleSet(preset), warnings: [] };
   }
   return source.workbook.batch(async (session) => {
     const data = (await session.read([SHEETS.criteria])).sheets.get(SHEETS.criteria);
     const label = source.workbook.label;
     if (!data) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: locateProblem({ severity: 'error', code: 'missingSheet', params: { sheet: SHEETS.criteria } }, lang).message }) };
     const parsed = readCriteriaSheet(data);
-    const errors = parsed.problems.filter((p) => p.severity === 'error');
-    if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.map((p) => locateProblem(p, lang).message).join(' ') }) };
-    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet) };
+    const errors = handoutProblems(parsed, lang);
+    if (errors.length || parsed.rows.length === 0) return { ok: false, message: t(lang, 'handout.noRuleSet', { file: label, detail: errors.join(' ') }) };
+    return { ok: true, ruleSet: sealRuleSet(parsed.ruleSet), warnings: variantWarnings(parsed.ruleSet, parsed.rows, data, lang) };
   });
 }
 

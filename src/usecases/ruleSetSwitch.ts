@@ -59,6 +59,8 @@ export type SwitchRuleSetResult =
       resultsCleared: boolean;
       /** Document sheets drawn from the old results: kept, to be drawn again after evaluating. */
       staleDocuments: string[];
+      /** The sheet already holds this very rule set, unedited: nothing was (or would be) written. */
+      unchanged: boolean;
     }
   | { ok: false; problems: LocatedProblem[] };
 
@@ -72,6 +74,13 @@ export function droppedText(lang: Lang, d: DroppedAnswer): string {
 function carried(v: CellValue | undefined): string | number | boolean | undefined {
   if (v === null || v === undefined || typeof v === 'object') return undefined;
   return typeof v === 'string' && v.trim() === '' ? undefined : v;
+}
+
+/** What the sheet draws of a rule set (its settings and every indicator's row), as text. */
+function drawnKey(rs: RuleSet): string {
+  const { id, name, basis, recognition, mode, partialScoring, bands, failBand, personalTarget, criteria, evaluatingBody, level, receiverTiers } = rs;
+  const indicators = rs.indicators.map((i) => [i.code, i.text, i.measure, i.threshold, i.points, i.appliesTo, i.source]);
+  return JSON.stringify([id, name, basis, recognition, mode, partialScoring, bands, failBand, personalTarget, criteria, evaluatingBody ?? '', level ?? null, receiverTiers ?? [], indicators]);
 }
 
 /** Whether the sheet reads as the add-in's "Tiêu chí" (an unmarked one drawn before marks). */
@@ -92,6 +101,8 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
       return { ok: false, problems: [taken ? { ...problem, message: t(lang, 'ruleSetSwitch.notOurs', { sheet: SHEETS.criteria }) } : problem] };
     }
     const old = readCriteriaSheet(target.data);
+    // Redrawing the very set it holds would only clear a valid evaluation; an edited copy is redrawn (undoing the edits).
+    const unchanged = drawnKey(old.ruleSet) === drawnKey(ruleSet);
     const cell = (r: number, c: number) => target.data!.rows[r - 1]?.[c - 1];
     const byCode = new Map(ruleSet.indicators.map((i) => [i.code, i]));
     const carry: Record<string, IndicatorAnswer> = {};
@@ -139,7 +150,7 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
       });
     const evaluated = old.rows.some((r) => carried(cell(r.row, COL.result)) !== undefined) || written(unitData, unitResults) || written(membersData, memberCells);
 
-    if (!options.dryRun) {
+    if (!options.dryRun && !unchanged) {
       session.write(editedOwnPlan(criteria, CRITERIA_SHEET, target));
       if (unitCells.length) session.write({ sheet: SHEETS.unit, mode: 'existing', cells: unitCells });
       if (memberCells.length) session.write({ sheet: SHEETS.members, mode: 'existing', cells: memberCells });
@@ -154,8 +165,9 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
       kept: Object.keys(carry),
       dropped,
       level: levelRow ? level : null,
-      resultsCleared: evaluated,
-      staleDocuments: stale.documents,
+      resultsCleared: evaluated && !unchanged,
+      staleDocuments: unchanged ? [] : stale.documents,
+      unchanged,
     };
   });
 }

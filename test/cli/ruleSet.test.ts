@@ -67,6 +67,26 @@ function answers(criteria: import('../../src/workbook/port').SheetData): Record<
   return Object.fromEntries(parsed.rows.filter((r) => r.indicator).map((r) => [r.code, [criteria.rows[r.row - 1]![COL.answer - 1] ?? null, criteria.rows[r.row - 1]![COL.evidence - 1] ?? null]]));
 }
 
+describe('dvht rule-set to the rule set the workbook already holds', () => {
+  it('unchanged: nothing written, the evaluation kept, and it says so', async () => {
+    const file = copy('cung-bo.xlsx');
+    const bytes = fs.readFileSync(file);
+    const io = capture();
+    expect(await run(['rule-set', file, '--preset', 'tt24-co-so-md1'], io)).toBe(0);
+    expect(io.text()).toBe('Sổ “' + file + '” đang dùng đúng bộ tiêu chí “TT24 · cấp huyện · mức độ 1” (trang “Tiêu chí” không bị sửa): không có gì phải đổi, kết quả đánh giá được giữ.');
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('its thresholds edited: redrawn from the set, so the edit is undone', async () => {
+    const file = copy('cung-bo-da-sua.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', "import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); t = wb['Tiêu chí']; [t.cell(r, 5).__setattr__('value', 0.5) for r in range(1, t.max_row + 1) if t.cell(r, 1).value == '2.3']; wb.save(sys.argv[1])", file]);
+    const io = capture();
+    expect(await run(['rule-set', file, '--preset', 'tt24-co-so-md1'], io)).toBe(0);
+    const rs = readCriteriaSheet((await open(file)).get(SHEETS.criteria)!).ruleSet;
+    expect(rs.indicators.find((i) => i.code === '2.3')!.threshold).toBe(0.9);
+  });
+});
+
 describe('dvht rule-set with a handed-out rule set', () => {
   let file: string;
   let io: ReturnType<typeof capture>;

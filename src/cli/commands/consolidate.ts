@@ -1,5 +1,5 @@
 /**
- * `dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID] [--body ..]
+ * `dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--json] [--rule-set ID|RULES.json|STARTER.xlsx] [--body ..]
  * [--tier ..] [--max-size MB]`: many unit workbooks → one checked table. Files are read on
  * worker threads (both cores); this thread keeps only the per-unit records, has the file
  * writer draw each unit's row as its record arrives, and writes the output once, after the
@@ -8,7 +8,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { findPreset } from '../../domain/rules/presets';
 import { t, type Lang } from '../../i18n';
 import { bodyTierProblem, consolidateFiles, filesToRead, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
 import { fileLabel, readAhead } from '../consolidatePool';
@@ -19,6 +18,7 @@ import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 import { prepareWrite, writeTo } from '../files';
+import { referenceRuleSet } from '../ruleSets';
 
 /** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
 const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|csv|ods)$/i;
@@ -31,8 +31,7 @@ export const consolidate: Command = {
     if (typeof output !== 'string' || output.trim() === '') throw usage(t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.output') }));
     if (operands.length === 0) throw usage(t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.inputs') }));
     const ruleSetId = args.options.get('rule-set');
-    const ruleSet = typeof ruleSetId === 'string' ? findPreset(ruleSetId) : null;
-    if (typeof ruleSetId === 'string' && !ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: ruleSetId }));
+    const ruleSet = typeof ruleSetId === 'string' ? await referenceRuleSet(ruleSetId, lang) : null;
     const maxSize = args.options.get('max-size');
     const maxMb = typeof maxSize === 'string' ? Number(maxSize) : undefined;
     if (maxSize !== undefined && !(typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0)) throw usage(t(lang, 'consolidate.cli.badMaxSize'));

@@ -44,6 +44,7 @@ export const handout: Command = {
     await writeTo(target, () => starter.toBytes());
     if (rulesTarget) await writeTo(rulesTarget, new TextEncoder().encode(handoutFile(source.ruleSet)));
     reportWorkbookWarnings(io, lang, starter);
+    for (const w of source.warnings) io.err(w);
     io.out(t(lang, 'handout.done', { name: source.ruleSet.name, id: source.ruleSet.id, file: output, rules: rulesFile ? t(lang, 'handout.rulesFile', { file: rulesFile }) : '' }));
     return EXIT.ok;
   },

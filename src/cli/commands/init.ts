@@ -12,7 +12,7 @@ import { t, type Lang } from '../../i18n';
 import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
 import { evaluationYears } from '../../domain/years';
 import { prepareWrite, writeTo } from '../files';
-import { handedOutRules } from '../ruleSets';
+import { handedOutRulesAnyKind } from '../ruleSets';
 
 function resolveType(input: string, lang: Lang): string {
   const byId = UNIT_TYPE_IDS[input.toLowerCase()];
@@ -30,9 +30,9 @@ export const init: Command = {
   async run(ctx) {
     const { lang, io, args } = ctx;
     const output = need(ctx, 'output');
-    // A rule set handed out by the consolidating body (dvht handout --rules-file), or a preset.
+    // A rule set handed out by the consolidating body (its .json or its starting workbook), or a preset.
     const rulesFile = args.options.get('rules');
-    const ruleSet = typeof rulesFile === 'string' ? handedOutRules(rulesFile, lang) : findPreset(need(ctx, 'preset'));
+    const ruleSet = typeof rulesFile === 'string' ? await handedOutRulesAnyKind(rulesFile, lang) : findPreset(need(ctx, 'preset'));
     if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: need(ctx, 'preset') }));
     const name = need(ctx, 'unit');
     const type = resolveType(need(ctx, 'type'), lang);

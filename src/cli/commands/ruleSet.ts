@@ -37,6 +37,10 @@ export const ruleSet: Command = {
     const json = args.options.has('json');
     const result = await switchRuleSet(workbook, rs, { lang });
     if (!result.ok) return reportBlocked(io, json, file, t(lang, 'ruleSetSwitch.cannot', { file }), result.problems);
+    if (result.unchanged && output === file) {
+      io.out(json ? JSON.stringify({ file: output, source: file, ...result }, null, 2) : t(lang, 'ruleSetSwitch.unchanged', { file, name: result.to.name, sheet: result.sheet }));
+      return EXIT.ok;
+    }
     // Serialised before the disk is touched: on failure the original stays.
     await writeTo(target, () => workbook.toBytes());
     reportWorkbookWarnings(io, lang, workbook);

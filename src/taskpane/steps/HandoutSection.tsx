@@ -17,7 +17,8 @@ const useStyles = makeStyles({ section: { display: 'flex', flexDirection: 'colum
 
 const COMMAND = 'dvht handout';
 
-type Outcome = { ok: true; name: string; id: string; files: string[]; opened: boolean } | { ok: false; message: string };
+/** warnings: what the officer should mend in “Tiêu chí” (handoutRuleSet), said beside what was handed out. */
+type Outcome = { ok: true; name: string; id: string; files: string[]; opened: boolean; warnings: string[] } | { ok: false; message: string };
 
 export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepProps, 'host' | 'lang'> & { presetId: string; body: string; tier: string }) {
   const t = useT(lang);
@@ -46,7 +47,7 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
       // The small file goes where files can be downloaded; inside Excel the starting workbook carries the rule set.
       const rulesFile = `bo-tieu-chi-${base}.json`;
       if (host.downloads) host.downloads.text(rulesFile, handoutFile(rs), 'application/json');
-      return { ok: true, name: rs.name, id: rs.id, files: host.downloads ? [workbookFile, rulesFile] : [workbookFile], opened };
+      return { ok: true, name: rs.name, id: rs.id, files: host.downloads ? [workbookFile, rulesFile] : [workbookFile], opened, warnings: source.warnings };
     });
   const result = state.status === 'done' ? state.value : null;
   const quoted = (files: string[]) => files.map((f) => `“${f}”`).join(', ');
@@ -60,6 +61,15 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
         <MessageBar intent={result.ok ? 'success' : 'warning'} layout="multiline">
           <MessageBarBody>
             {!result.ok ? result.message : t(result.opened ? 'handout.pane.opened' : 'handout.pane.done', { name: result.name, id: result.id, files: quoted(result.files) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.ok && result.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {result.warnings.map((w) => (
+              <div key={w}>{w}</div>
+            ))}
           </MessageBarBody>
         </MessageBar>
       )}

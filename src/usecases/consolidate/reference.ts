@@ -1,18 +1,19 @@
 /**
  * The rules a unit's results are recomputed under (readUnit.ts): the body's reference when it
  * is of the unit's level and the unit names no other preset, else the preset its workbook names
- * (or was handed out as); none for a rule set of its own. A unit's edits of "Tiêu chí" are
- * flagged (aggregate.ts), never what its results are worked out by.
+ * (or was handed out as); none for a rule set of its own. A body's variant of a preset (handed
+ * out from it, thresholds edited) rules the units that kept that preset too. A unit's edits of
+ * "Tiêu chí" are flagged (aggregate.ts), never what its results are worked out by.
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { findPreset } from '../../domain/rules/presets';
-import { handedOutPreset } from '../handout';
+import { handedOutPreset, unsealedId } from '../handout';
 
 export function recomputeReference(unit: RuleSet, body: RuleSet | null | undefined): RuleSet | null {
   const named = findPreset(unit.id) ?? handedOutPreset(unit.id);
   const sameLevel = body != null && (body.level == null || unit.level == null || body.level === unit.level);
   // A unit on another preset (TT22, cấp tỉnh) is told so by its remark; its figures stay its preset's.
-  if (sameLevel && body.mode === unit.mode && (!named || named.id === body.id)) return body;
+  if (sameLevel && body.mode === unit.mode && (!named || named.id === unsealedId(body.id))) return body;
   return named;
 }
 
