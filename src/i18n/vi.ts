@@ -147,7 +147,7 @@ export const vi = {
   'cli.files.folderReadOnly': 'Thư mục “{folder}” chỉ đọc nên không ghi được tệp “{file}”; chưa có gì được ghi. Chọn thư mục khác (ví dụ thư mục Documents của bạn) hoặc xin quyền ghi vào thư mục này.',
   'cli.files.notAFile': '“{file}” là một thư mục, không phải tệp. Ghi tên tệp đầy đủ, ví dụ “{file}/ket-qua.xlsx”.',
   'cli.files.brokenLink': '“{file}” là lối tắt (liên kết tượng trưng) trỏ tới “{target}”, nơi không có tệp nào; chưa có gì được ghi. Sửa hoặc xóa lối tắt đó, hoặc ghi ra tệp khác.',
-  'cli.files.openElsewhere': 'Tệp “{file}” đang mở trong {program}{who}. Nếu ghi lúc này, lần lưu sau của {program} sẽ ghi đè kết quả, hoặc kết quả sẽ thay mất những gì đang sửa trong đó; chưa có gì được ghi. Lưu và đóng tệp trong {program} rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình hoặc máy bị tắt đột ngột), xóa tệp khóa “{lock}” trong cùng thư mục rồi chạy lại.',
+  'cli.files.openElsewhere': 'Tệp “{file}” đang mở trong {program}{who}. Nếu ghi lúc này, lần lưu sau của chương trình đó sẽ ghi đè kết quả, hoặc kết quả sẽ thay mất những gì đang sửa trong đó; chưa có gì được ghi. Lưu và đóng tệp trong {program} rồi chạy lại. Nếu tệp không còn mở ở đâu (chương trình hoặc máy bị tắt đột ngột), xóa tệp khóa “{lock}” trong cùng thư mục rồi chạy lại.',
   'cli.files.openBy': ' ({user}, máy {host}, từ {since})',
   'cli.files.program.libreOffice': 'LibreOffice',
   'cli.files.program.excel': 'Excel hoặc WPS',
