@@ -9,7 +9,7 @@
  * consolidation says so without being told which rule set to compare with.
  */
 import type { RuleSet } from '../domain/rules/ruleSet';
-import { comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
+import { comparable, ruleSetChanges, type ComparableRuleSet } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
 import { cleanText, foldKey, lowerVi } from '../domain/text';
 import { readText } from '../domain/values';
@@ -22,8 +22,8 @@ import { UNIT_FIELDS } from '../sheets/unitSheet';
 import { checkEdit } from './ruleSetEditing';
 import { COL, readCriteriaSheet, SETTINGS, type CriteriaRow } from '../sheets/criteriaSheet';
 import { cellAddress, sheetRef } from '../workbook/a1';
-import { formatThreshold } from '../i18n/format';
 import { t, type Lang } from '../i18n';
+import { ruleSetChangeText } from '../i18n/ruleSetChanges';
 import { hash64 } from '../domain/hash';
 import { createSheets } from './createSheets';
 import type { Flag } from './consolidate/records';
@@ -71,22 +71,6 @@ export function sealRuleSet(rs: RuleSet): RuleSet {
 /** warnings: what the officer should mend before sending (the rule set is handed out all the same). */
 export type HandoutSource = { ok: true; ruleSet: RuleSet; warnings: string[] } | { ok: false; message: string };
 
-function changeText(c: RuleSetChange & { code: string }, lang: Lang): string {
-  switch (c.kind) {
-    case 'threshold':
-      return t(lang, 'consolidate.flag.presetThreshold', { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
-    case 'points':
-      return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
-    case 'condition':
-      return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
-    case 'appliesTo':
-      return t(lang, 'consolidate.flag.ruleSetAppliesTo', { code: c.code });
-    case 'measure':
-      return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
-    default:
-      return t(lang, 'consolidate.flag.ruleSetExtra', { code: c.code });
-  }
-}
 
 /**
  * A variant of a preset that does not say it is one: its name or "Căn cứ" still the preset's, an
@@ -118,7 +102,7 @@ function variantWarnings(rs: RuleSet, rows: CriteriaRow[], settings: SheetData, 
       if (!citesDocument(rs.indicators.find((i) => i.code === c.code)!.source)) vague.add(c.code);
       continue;
     }
-    said.set(c.code, [...(said.get(c.code) ?? []), changeText(c, lang)]);
+    said.set(c.code, [...(said.get(c.code) ?? []), ruleSetChangeText(c, 'consolidate.flag.presetThreshold', rs.name, lang)]);
   }
   return [
     ...whole,

@@ -11,12 +11,13 @@ import { findPreset } from '../../domain/rules/presets';
 import { foldKey } from '../../domain/text';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
-import { formatDate, formatThreshold } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { serialToDate } from './dates';
 import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
 import { handedOutFlag, handedOutPreset } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
+import { ruleSetChangeText } from '../../i18n/ruleSetChanges';
 
 export interface ConsolidateOptions {
   /** The consolidating body and its tier, as the user typed them. */
@@ -360,26 +361,7 @@ const THRESHOLD_WORDS = { body: 'consolidate.flag.ruleSetThreshold', preset: 'co
 
 /** Each change of the unit's rule set from `shape` (the body's reference, its preset, or the preset handed out), in words. */
 function changeDetails(u: UnitRecord, shape: ComparableRuleSet, against: keyof typeof THRESHOLD_WORDS, lang: Lang): string[] {
-  return ruleSetChanges(u.ruleSet, shape).map((c): string => {
-    switch (c.kind) {
-      case 'mode':
-        return t(lang, 'consolidate.flag.ruleSetMode', { unit: u.ruleSet.name });
-      case 'missing':
-        return t(lang, 'consolidate.flag.ruleSetMissing', { code: c.code });
-      case 'extra':
-        return t(lang, 'consolidate.flag.ruleSetExtra', { code: c.code });
-      case 'measure':
-        return t(lang, 'consolidate.flag.ruleSetMeasure', { code: c.code });
-      case 'threshold':
-        return t(lang, THRESHOLD_WORDS[against], { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
-      case 'condition':
-        return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
-      case 'appliesTo':
-        return t(lang, 'consolidate.flag.ruleSetAppliesTo', { code: c.code });
-      case 'points':
-        return t(lang, 'consolidate.flag.ruleSetPoints', { code: c.code, unit: c.unit ?? '—', body: c.reference ?? '—' });
-    }
-  });
+  return ruleSetChanges(u.ruleSet, shape).map((c) => ruleSetChangeText(c, THRESHOLD_WORDS[against], u.ruleSet.name, lang));
 }
 
 /**
