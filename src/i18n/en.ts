@@ -251,6 +251,7 @@ export const en: Record<MessageKey, string> = {
   'pane.ruleSet.saved': 'Saved {count|cell|cells} into “Tiêu chí”. Run the Evaluate step again to update the results.',
   'pane.ruleSet.notSavedTitle': 'Not saved',
   'pane.ruleSet.issue.threshold': 'Indicator {code}: the requirement is a percentage from 0 to 100, e.g. 90 or 87.5.',
+  'pane.ruleSet.issue.fraction': 'Indicator {code}: this field is in percent, so “{typed}” is {typed}%. If the requirement is {meant}%, write {meant}.',
   'pane.ruleSet.issue.condition': 'Indicator {code}: cannot read the condition ({detail}). Example: [Chấp hành kỷ luật lao động] = có',
   'pane.ruleSet.issue.empty': 'it is empty',
   'pane.ruleSet.issue.appliesTo': 'Indicator {code}: cannot read the applicability ({detail}). Example: [Công lập] = có',

@@ -260,6 +260,7 @@ export const vi = {
   'pane.ruleSet.saved': 'Đã lưu {count} ô vào trang “Tiêu chí”. Hãy chạy lại bước Đánh giá để cập nhật kết quả.',
   'pane.ruleSet.notSavedTitle': 'Chưa lưu',
   'pane.ruleSet.issue.threshold': 'Chỉ tiêu {code}: yêu cầu phải là tỷ lệ từ 0 đến 100, ví dụ 90 hoặc 87,5.',
+  'pane.ruleSet.issue.fraction': 'Chỉ tiêu {code}: ô này ghi theo phần trăm, nên “{typed}” là {typed}%. Nếu yêu cầu là {meant}%, hãy ghi {meant}.',
   'pane.ruleSet.issue.condition': 'Chỉ tiêu {code}: không đọc được điều kiện ({detail}). Ví dụ đúng: [Chấp hành kỷ luật lao động] = có',
   'pane.ruleSet.issue.empty': 'đang để trống',
   'pane.ruleSet.issue.appliesTo': 'Chỉ tiêu {code}: không đọc được phạm vi áp dụng ({detail}). Ví dụ đúng: [Công lập] = có',

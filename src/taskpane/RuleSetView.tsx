@@ -35,7 +35,7 @@ import type { PaneHost } from './host';
 import { ErrorBar } from './PaneMessages';
 import { ProblemList } from './ProblemList';
 import { Working } from './StepFrame';
-import { parsePercentInput, percentInputText } from './format';
+import { looksLikeFraction, parsePercentInput, percentInputText } from './format';
 import { formatNumber } from '../i18n/format';
 import { useTask } from './useTask';
 import { useT, type Translate } from './useT';
@@ -59,6 +59,9 @@ const useStyles = makeStyles({
 
 const TAG_COLOR: Record<SourceTag, 'success' | 'warning' | 'informative' | 'subtle'> = { C: 'success', S: 'warning', L: 'informative', '': 'subtle' };
 
+/** A field's own issue, before the edit is checked: not a number, or a fraction typed for a percentage. */
+type FieldIssue = 'number' | { kind: 'fraction'; value: number };
+
 function draftOf(row: RuleSetIndicatorRow, lang: Lang): Draft {
   return {
     threshold: row.threshold !== null ? percentInputText(row.threshold, lang) : row.thresholdText,
@@ -69,13 +72,14 @@ function draftOf(row: RuleSetIndicatorRow, lang: Lang): Draft {
 }
 
 /** The draft's differences from the sheet as an edit, or a message per invalid field. */
-function editOf(row: RuleSetIndicatorRow, draft: Draft, lang: Lang, score: boolean): { edit: IndicatorEdit | null; invalid: Partial<Record<keyof Draft, EditIssue | 'number'>> } {
+function editOf(row: RuleSetIndicatorRow, draft: Draft, lang: Lang, score: boolean): { edit: IndicatorEdit | null; invalid: Partial<Record<keyof Draft, EditIssue | FieldIssue>> } {
   const original = draftOf(row, lang);
   const edit: IndicatorEdit = { row: row.row, code: row.code };
-  const invalid: Partial<Record<keyof Draft, EditIssue | 'number'>> = {};
+  const invalid: Partial<Record<keyof Draft, EditIssue | FieldIssue>> = {};
   if (row.measure !== 'unit' && draft.threshold !== original.threshold) {
     const f = parsePercentInput(draft.threshold);
     if (f === null) invalid.threshold = 'number';
+    else if (looksLikeFraction(f)) invalid.threshold = { kind: 'fraction', value: f };
     else edit.threshold = f;
   }
   if (row.measure === 'members' && draft.condition !== original.condition) edit.condition = draft.condition;
@@ -152,8 +156,18 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
   const setDraft = (row: Parameters<typeof draftOf>[0], key: keyof Draft, value: string) =>
     setDrafts({ ...drafts, [row.code]: { ...(drafts[row.code] ?? draftOf(row, lang)), [key]: value } });
 
-  const fieldState = (issue: EditIssue | 'number' | undefined, numberMessage: string) =>
-    issue ? { validationState: 'error' as const, validationMessage: issue === 'number' ? numberMessage : issueText(issue, t) } : {};
+  const fieldState = (issue: EditIssue | FieldIssue | undefined, numberMessage: string, code = '') =>
+    issue
+      ? {
+          validationState: 'error' as const,
+          validationMessage:
+            issue === 'number'
+              ? numberMessage
+              : issue.kind === 'fraction'
+                ? t('pane.ruleSet.issue.fraction', { code, typed: percentInputText(issue.value, lang), meant: percentInputText(issue.value * 100, lang) })
+                : issueText(issue, t),
+        }
+      : {};
 
   return (
     <section className={s.view} aria-labelledby="ruleset-heading">
@@ -207,7 +221,7 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
                           <Caption1>{t(`pane.ruleSet.measure.${row.measure}`)}</Caption1>
                         </div>
                         {row.measure !== 'unit' ? (
-                          <Field label={t('pane.ruleSet.threshold', { code: row.code })} {...fieldState(bad.threshold, t('pane.ruleSet.issue.threshold', { code: row.code }))}>
+                          <Field label={t('pane.ruleSet.threshold', { code: row.code })} {...fieldState(bad.threshold, t('pane.ruleSet.issue.threshold', { code: row.code }), row.code)}>
                             <Input value={d.threshold} inputMode="decimal" contentAfter="%" disabled={busy} onChange={(_, v) => setDraft(row, 'threshold', v.value)} />
                           </Field>
                         ) : (

@@ -2,9 +2,10 @@
 import type { Lang } from '../i18n';
 import { formatNumber } from '../i18n/format';
 
-/** A percentage field's text ("87,5" / "87.5") as a fraction; null when it is not a number. */
+/** A percentage field's text ("87,5" / "87.5", "≥ 90") as a fraction; null when it is not a number. */
 export function parsePercentInput(text: string): number | null {
-  const t = text.trim().replace(/%$/, '').trim().replace(',', '.');
+  // "≥ 90" is how plans write a requirement; the comparison is always ≥.
+  const t = text.trim().replace(/^(≥|>=)\s*/, '').replace(/%$/, '').trim().replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(t)) return null;
   return Number(t) / 100;
 }
@@ -13,3 +14,9 @@ export function parsePercentInput(text: string): number | null {
 export function percentInputText(fraction: number, lang: Lang): string {
   return formatNumber(Number((fraction * 100).toFixed(6)), lang, 4);
 }
+
+/**
+ * A requirement under 1% that is not 0 is a fraction typed into a percentage field ("0,95" meant
+ * as 95%): no rule set asks for under 1%, and taking it as typed would pass every unit.
+ */
+export const looksLikeFraction = (fraction: number): boolean => fraction > 0 && fraction < 0.01;

@@ -67,6 +67,19 @@ describe('RuleSetView', () => {
     expect(thresholdOf('2.1').value).toBe('90');
   });
 
+  test('a requirement typed as a fraction (0,95) is not taken for 0,95%: said, with the percentage meant; “≥ 95” reads as 95', async () => {
+    renderView(await fakePaneHost({ sample: true }));
+    await screen.findByText('TT24 · cấp huyện · mức độ 1');
+    fireEvent.change(thresholdOf('2.1'), { target: { value: '0,95' } });
+    expect(within(item('2.1')).getByText('Chỉ tiêu 2.1: ô này ghi theo phần trăm, nên “0,95” là 0,95%. Nếu yêu cầu là 95%, hãy ghi 95.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: /Lưu vào trang/ }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(thresholdOf('2.1'), { target: { value: '0.9%' } });
+    expect(within(item('2.1')).getByText('Chỉ tiêu 2.1: ô này ghi theo phần trăm, nên “0,9” là 0,9%. Nếu yêu cầu là 90%, hãy ghi 90.')).toBeTruthy();
+    fireEvent.change(thresholdOf('2.1'), { target: { value: '≥ 95' } });
+    expect(within(item('2.1')).queryByText(/phần trăm/)).toBeNull();
+    expect((screen.getByRole('button', { name: 'Lưu vào trang “Tiêu chí” (1 chỉ tiêu)' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   test('loading', async () => {
     let gate!: ReturnType<typeof gatedWorkbook>;
     renderView(await fakePaneHost({ sample: true, wrap: (wb) => (gate = gatedWorkbook(wb)) }));

@@ -23,6 +23,9 @@ describe('pane number formats', () => {
     expect(parsePercentInput('')).toBeNull();
     expect(parsePercentInput('chín mươi')).toBeNull();
     expect(parsePercentInput('-5')).toBeNull();
+    // “At least 95%” as people write it: the comparison is always ≥.
+    expect(parsePercentInput('≥ 95')).toBe(0.95);
+    expect(parsePercentInput('>=95%')).toBe(0.95);
     expect(percentInputText(0.875, 'vi')).toBe('87,5');
     expect(percentInputText(0.9, 'en')).toBe('90');
     expect(formatNumber(87.5, 'vi')).toBe('87,5');
