@@ -537,7 +537,7 @@ function parseConditionOnce(src: string): Condition {
 }
 
 function syntaxProblem(indicator: string, condition: string, e: unknown, at: Location | undefined): Problem {
-  return problem('error', 'conditionSyntax', { indicator, condition, detail: e instanceof ConditionSyntaxError ? e.message : String(e) }, at);
+  return problem('error', 'conditionSyntax', { indicator, condition, detail: e instanceof ConditionSyntaxError ? e.code : String(e) }, at);
 }
 
 /**

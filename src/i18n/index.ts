@@ -35,3 +35,15 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 export function langFromLocale(locale: string | undefined | null): Lang {
   return locale && locale.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
+
+/** The catalogue key of a condition's syntax error code (domain/rules/condition.ts); null for any other text. */
+export function conditionSyntaxKey(detail: string): MessageKey | null {
+  const key = `condition.syntax.${detail}`;
+  return key in catalogs.vi ? (key as MessageKey) : null;
+}
+
+/** A condition's syntax error in words; a detail that is no code, as it is. */
+export function conditionSyntaxText(lang: Lang, detail: string): string {
+  const key = conditionSyntaxKey(detail);
+  return key ? t(lang, key) : detail;
+}

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceTag } from '../domain/rules/ruleSet';
-import type { Lang } from '../i18n';
+import { conditionSyntaxKey, type Lang } from '../i18n';
 import {
   checkEdit,
   readRuleSet,
@@ -98,13 +98,17 @@ function editOf(row: RuleSetIndicatorRow, draft: Draft, lang: Lang, score: boole
 }
 
 export function issueText(issue: EditIssue, t: Translate): string {
+  const syntaxText = (detail: string) => {
+    const key = conditionSyntaxKey(detail);
+    return key ? t(key) : detail;
+  };
   switch (issue.kind) {
     case 'threshold':
       return t('pane.ruleSet.issue.threshold', { code: issue.code });
     case 'condition':
-      return t('pane.ruleSet.issue.condition', { code: issue.code, detail: issue.detail ?? t('pane.ruleSet.issue.empty') });
+      return t('pane.ruleSet.issue.condition', { code: issue.code, detail: issue.detail ? syntaxText(issue.detail) : t('pane.ruleSet.issue.empty') });
     case 'appliesTo':
-      return t('pane.ruleSet.issue.appliesTo', { code: issue.code, detail: issue.detail ?? '' });
+      return t('pane.ruleSet.issue.appliesTo', { code: issue.code, detail: syntaxText(issue.detail ?? '') });
     case 'points':
       return t('pane.ruleSet.issue.points', { code: issue.code });
     case 'rowMoved':

@@ -118,7 +118,7 @@ function conditionIssue(code: string, kind: 'condition' | 'appliesTo', src: stri
     parseCondition(src);
     return null;
   } catch (e) {
-    return { code, kind, detail: e instanceof ConditionSyntaxError ? e.message : String(e) };
+    return { code, kind, detail: e instanceof ConditionSyntaxError ? e.code : String(e) };
   }
 }
 

@@ -20,7 +20,7 @@ describe('the engine over a batch of units', () => {
     for (let unit = 0; unit < 3; unit++) {
       const ev = evaluate(input(broken, { members: memberTable(uniformMembers(5, 5)), learners: learners([1, 1]) }));
       expect(ev.indicators.find((i) => i.code === '2.3')!.status).toBe('not_evaluable');
-      expect(ev.problems.filter((p) => p.code === 'conditionSyntax').map((p) => p.params.detail)).toEqual(['missing }', 'expected a number, có or không']);
+      expect(ev.problems.filter((p) => p.code === 'conditionSyntax').map((p) => p.params.detail)).toEqual(['missingListEnd', 'expectedValue']);
     }
   });
 

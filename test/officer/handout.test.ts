@@ -167,7 +167,8 @@ it('an edited threshold still citing only the preset’s source is named at its 
 
 it('a sheet every unit would fail to evaluate (an unreadable “Áp dụng cho”, a unit field that does not exist, a code twice) is refused at its cell, nothing written', async () => {
   const cases: [string, string, string, string][] = [
-    ['2.4', 'G', 'Trừ trường mầm non', "'Tiêu chí'!G27: chỉ tiêu 2.4: không đọc được điều kiện “Trừ trường mầm non”"],
+    // The parser's detail in Vietnamese, not in the code's English (“expected [column]”).
+    ['2.4', 'G', 'Trừ trường mầm non', "'Tiêu chí'!G27: chỉ tiêu 2.4: không đọc được điều kiện “Trừ trường mầm non” (cần tên cột trong ngoặc vuông, ví dụ [Loại đơn vị])"],
     ['2.4', 'G', '[Huyện] thuộc {Mỹ Đức}', "'Tiêu chí'!G27: chỉ tiêu 2.4: trang “Thông tin đơn vị” không có mục “Huyện”"],
     ['2.4', 'D', '', "'Tiêu chí'!D27: chỉ tiêu 2.4 đo theo thành viên nhưng chưa ghi điều kiện đạt"],
     ['2.4', 'A', '2.3', "'Tiêu chí'!A27: mã chỉ tiêu 2.3 bị trùng"],

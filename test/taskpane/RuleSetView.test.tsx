@@ -61,7 +61,7 @@ describe('RuleSetView', () => {
     fireEvent.change(thresholdOf('2.1'), { target: { value: '120' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Điều kiện đạt của chỉ tiêu 2.2' }), { target: { value: '[Hoàn thành bồi dưỡng bắt buộc] =' } });
     expect(within(item('2.1')).getByText(/yêu cầu phải là tỷ lệ từ 0 đến 100/)).toBeTruthy();
-    expect(within(item('2.2')).getByText(/không đọc được điều kiện/)).toBeTruthy();
+    expect(within(item('2.2')).getByText(/không đọc được điều kiện \(cần một số, “có” hoặc “không”\)/)).toBeTruthy();
     expect((screen.getByRole('button', { name: /Lưu vào trang/ }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Bỏ các thay đổi' }));
     expect(thresholdOf('2.1').value).toBe('90');

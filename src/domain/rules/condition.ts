@@ -23,12 +23,27 @@ export type Condition =
   | { kind: 'and'; items: Condition[] }
   | { kind: 'or'; items: Condition[] };
 
+/** What is wrong with a condition's text, as a code: the i18n catalogues word it (“condition.syntax.<code>”). */
+export type ConditionSyntaxCode =
+  | 'missingColumnEnd'
+  | 'missingListEnd'
+  | 'badNumber'
+  | 'unexpectedCharacter'
+  | 'unexpectedEnd'
+  | 'missingParenthesis'
+  | 'expectedColumn'
+  | 'emptyColumn'
+  | 'expectedList'
+  | 'expectedValue'
+  | 'expectedOperator'
+  | 'unexpectedText';
+
 export class ConditionSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly code: ConditionSyntaxCode,
     readonly position: number,
   ) {
-    super(message);
+    super(code);
   }
 }
 
@@ -50,12 +65,12 @@ function tokenize(src: string): Token[] {
       i++;
     } else if (c === '[') {
       const end = src.indexOf(']', i);
-      if (end < 0) throw new ConditionSyntaxError('missing ]', i);
+      if (end < 0) throw new ConditionSyntaxError('missingColumnEnd', i);
       out.push({ t: 'col', v: src.slice(i + 1, end).trim(), p: i });
       i = end + 1;
     } else if (c === '{') {
       const end = src.indexOf('}', i);
-      if (end < 0) throw new ConditionSyntaxError('missing }', i);
+      if (end < 0) throw new ConditionSyntaxError('missingListEnd', i);
       const items = src
         .slice(i + 1, end)
         .split(';')
@@ -74,14 +89,14 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'op', v: norm as Comparison, p: i - op.length });
     } else if (/[0-9.]/.test(c)) {
       const m = /^\d+(\.\d+)?%?/.exec(src.slice(i));
-      if (!m) throw new ConditionSyntaxError('bad number', i);
+      if (!m) throw new ConditionSyntaxError('badNumber', i);
       const text = m[0];
       const value = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
       out.push({ t: 'num', v: value, p: i });
       i += text.length;
     } else {
       const m = /^[^\s[\]{}()<>=≥≤]+/.exec(src.slice(i));
-      if (!m) throw new ConditionSyntaxError('unexpected character', i);
+      if (!m) throw new ConditionSyntaxError('unexpectedCharacter', i);
       out.push({ t: 'word', v: foldKey(m[0]), p: i });
       i += m[0].length;
     }
@@ -116,21 +131,21 @@ export function parseCondition(src: string): Condition {
   }
   function factor(): Condition {
     const t = tokens[k++];
-    if (!t) throw new ConditionSyntaxError('unexpected end', src.length);
+    if (!t) throw new ConditionSyntaxError('unexpectedEnd', src.length);
     if (t.t === '(') {
       const inner = expr();
       const close = tokens[k++];
-      if (!close || close.t !== ')') throw new ConditionSyntaxError('missing )', close?.p ?? src.length);
+      if (!close || close.t !== ')') throw new ConditionSyntaxError('missingParenthesis', close?.p ?? src.length);
       return inner;
     }
-    if (t.t !== 'col') throw new ConditionSyntaxError('expected [column]', t.p);
-    if (t.v === '') throw new ConditionSyntaxError('empty column name', t.p);
+    if (t.t !== 'col') throw new ConditionSyntaxError('expectedColumn', t.p);
+    if (t.v === '') throw new ConditionSyntaxError('emptyColumn', t.p);
     const column = t.v;
     const next = tokens[k++];
-    if (!next) throw new ConditionSyntaxError('unexpected end', src.length);
+    if (!next) throw new ConditionSyntaxError('unexpectedEnd', src.length);
     if (next.t === 'word' && next.v === 'thuoc') {
       const list = tokens[k++];
-      if (!list || list.t !== 'list' || list.v.length === 0) throw new ConditionSyntaxError('expected {a; b}', list?.p ?? src.length);
+      if (!list || list.t !== 'list' || list.v.length === 0) throw new ConditionSyntaxError('expectedList', list?.p ?? src.length);
       return { kind: 'in', column, items: list.v };
     }
     if (next.t === 'word' && next.v === 'trong') return { kind: 'blank', column };
@@ -139,13 +154,13 @@ export function parseCondition(src: string): Condition {
       if (rhs && rhs.t === 'num') return { kind: 'compare', column, op: next.v, value: rhs.v };
       if (next.v === '=' && rhs && rhs.t === 'word' && rhs.v === 'co') return { kind: 'yes', column };
       if (next.v === '=' && rhs && rhs.t === 'word' && rhs.v === 'khong') return { kind: 'no', column };
-      throw new ConditionSyntaxError('expected a number, có or không', rhs?.p ?? src.length);
+      throw new ConditionSyntaxError('expectedValue', rhs?.p ?? src.length);
     }
-    throw new ConditionSyntaxError('expected =, >=, thuộc or trống', next.p);
+    throw new ConditionSyntaxError('expectedOperator', next.p);
   }
 
   const result = expr();
-  if (k < tokens.length) throw new ConditionSyntaxError('unexpected text', tokens[k]!.p);
+  if (k < tokens.length) throw new ConditionSyntaxError('unexpectedText', tokens[k]!.p);
   return result;
 }
 
