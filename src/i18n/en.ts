@@ -581,7 +581,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.cli.rejected': 'Rejected files ({count}):',
   'consolidate.cli.skipped': 'Files skipped ({count}):',
   'consolidate.pane.title': 'Consolidate units',
-  'consolidate.pane.intro': 'Pick the units’ evaluation workbooks (.xlsx). ĐVHT reads each file on this computer, recomputes from the unit’s data, checks it against the self-assessment, then writes the sheets “Tổng hợp đơn vị” and “Báo cáo tệp” (one write, once everything is read).',
+  'consolidate.pane.intro': 'Pick the units’ evaluation workbooks (.xlsx). ĐVHT reads each file on this computer, recomputes from the unit’s data, checks it against the self-assessment, then writes the sheets “Tổng hợp đơn vị”, “Thống kê kết quả” and “Báo cáo tệp” (one write, once everything is read).',
   'consolidate.pane.pick': 'Pick files…',
   'consolidate.pane.drop': 'or drop .xlsx files here',
   'consolidate.pane.selected': '{count|file|files} selected',

@@ -590,7 +590,7 @@ export const vi = {
   'consolidate.cli.rejected': 'Tệp bị từ chối ({count}):',
   'consolidate.cli.skipped': 'Tệp bỏ qua ({count}):',
   'consolidate.pane.title': 'Tổng hợp đơn vị',
-  'consolidate.pane.intro': 'Chọn sổ đánh giá (.xlsx) của các đơn vị. ĐVHT đọc từng tệp trên máy này, tính lại từ số liệu của đơn vị, đối chiếu với kết quả tự đánh giá, rồi ghi hai trang “Tổng hợp đơn vị” và “Báo cáo tệp” (một lần ghi, sau khi đọc xong).',
+  'consolidate.pane.intro': 'Chọn sổ đánh giá (.xlsx) của các đơn vị. ĐVHT đọc từng tệp trên máy này, tính lại từ số liệu của đơn vị, đối chiếu với kết quả tự đánh giá, rồi ghi ba trang “Tổng hợp đơn vị”, “Thống kê kết quả” và “Báo cáo tệp” (một lần ghi, sau khi đọc xong).',
   'consolidate.pane.pick': 'Chọn tệp…',
   'consolidate.pane.drop': 'hoặc kéo thả các tệp .xlsx vào đây',
   'consolidate.pane.selected': 'Đã chọn {count} tệp',

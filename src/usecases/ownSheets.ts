@@ -29,6 +29,7 @@ export const ROLE = {
   bienBan: 'bien-ban',
   dangKy: 'dang-ky',
   consolidation: 'consolidation',
+  consolidationStats: 'consolidation-stats',
   fileReport: 'file-report',
   importSettings: 'import-settings',
   // The officer's documents, drawn from the consolidated table (usecases/officerDocuments.ts).

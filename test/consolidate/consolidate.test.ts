@@ -275,14 +275,17 @@ describe('dvht consolidate', () => {
     const okRow = 6 + json.units.findIndex((u) => u.file.endsWith('02-ubnd-xa.xlsx'));
     expect(ws.getCell(okRow, col('Thẩm định')).value).toBe('Khớp số liệu');
     // Counts block: live COUNTIFs with their results, and the in-cell bar.
+    // on the statistics sheet, counting the units sheet's outcome column.
+    const stats = wb.getWorksheet(CONSOLIDATION_SHEETS.stats)!;
     let countsHeader = 0;
-    ws.eachRow((r, n) => {
+    stats.eachRow((r, n) => {
       if (r.getCell(1).value === 'Kết quả' && r.getCell(2).value === 'Số đơn vị') countsHeader = n;
     });
-    const first = ws.getCell(countsHeader + 1, 2).value as { formula: string; result: number };
-    expect(first.formula).toMatch(/^COUNTIF\(\$[A-Z]+\$6:\$[A-Z]+\$17,A\d+\)$/);
+    const first = stats.getCell(countsHeader + 1, 2).value as { formula: string; result: number };
+    expect(first.formula).toMatch(/^COUNTIF\('Tổng hợp đơn vị'!\$([A-Z]+)\$6:\$\1\$17,A\d+\)$/);
+    expect(first.formula).toContain(`$${ws.getColumn(col('Kết quả (tính lại)')).letter}$6`);
     expect(first.result).toBe(json.counts[0]!.count);
-    expect((ws.getCell(countsHeader + 1, 4).value as { formula: string }).formula).toContain('REPT("█"');
+    expect((stats.getCell(countsHeader + 1, 4).value as { formula: string }).formula).toContain('REPT("█"');
 
     const files = wb.getWorksheet(CONSOLIDATION_SHEETS.files)!;
     expect(files.getRow(4).values).toEqual([undefined, 'STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']);
@@ -307,7 +310,7 @@ describe('dvht consolidate', () => {
     expect(io2.stdout).toContain('Đã tổng hợp 2 đơn vị từ 2 tệp: 2 tệp đã tổng hợp, 0 tệp trùng không tổng hợp, 0 tệp bỏ qua, 0 tệp bị từ chối.');
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(existing);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Ghi chép', CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Ghi chép', CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.stats, CONSOLIDATION_SHEETS.files]);
     expect(back.getWorksheet('Ghi chép')!.getCell('A1').value).toBe('của cán bộ');
   });
 

@@ -33,6 +33,12 @@ export async function unitsTable(workbook: XlsxWorkbook): Promise<CellValue[][]>
   return (await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows;
 }
 
+/** The statistics sheet of a consolidation's output (counts and pass rates), as rows of cells. */
+export async function statsTable(workbook: XlsxWorkbook): Promise<CellValue[][]> {
+  const file = await openXlsx(await workbook.toBytes(), READ);
+  return (await file.read([CONSOLIDATION_SHEETS.stats])).sheets.get(CONSOLIDATION_SHEETS.stats)!.rows;
+}
+
 /** The unit's cell under a heading of the table's header row (row 5). */
 export function tableCell(rows: CellValue[][], unit: string, heading: string): CellValue {
   const header = rows[4]!;

@@ -125,7 +125,7 @@ describe('consolidation output in an existing workbook', () => {
     }
     // Ours went beside the officer's sheet of the same name, and was found again the second time.
     expect(first.workbook.takeWarnings()).toContainEqual({ code: 'sheetTaken', sheet: CONSOLIDATION_SHEETS.units, detail: `${CONSOLIDATION_SHEETS.units} (ĐVHT)` });
-    expect(sheets(readParts(second.after)).map((s) => s.name)).toEqual([...userSheets, `${CONSOLIDATION_SHEETS.units} (ĐVHT)`, CONSOLIDATION_SHEETS.files]);
+    expect(sheets(readParts(second.after)).map((s) => s.name)).toEqual([...userSheets, `${CONSOLIDATION_SHEETS.units} (ĐVHT)`, CONSOLIDATION_SHEETS.stats, CONSOLIDATION_SHEETS.files]);
   });
 
   it.each([false, true])('reads back exactly the rows planned in memory, both sheets, figures and formulas’ results included (rows drawn ahead: %s)', async (drawn) => {
@@ -142,30 +142,38 @@ describe('consolidation output in an existing workbook', () => {
     expect(result.passRates.map((p) => [p.code, p.met, p.evaluated]).sort()).toEqual(
       codes.map((code) => [code, figures.filter((i) => i.code === code && i.status === 'met').length, figures.filter((i) => i.code === code && (i.status === 'met' || i.status === 'not_met')).length]).sort(),
     );
-    const { plans } = planConsolidation(result, 'vi');
     const file = await openXlsx(after, READ);
     const written = `${CONSOLIDATION_SHEETS.units} (ĐVHT)`;
-    const snapshot = await file.read([written, CONSOLIDATION_SHEETS.files]);
-    const [unitsPlan, filesPlan] = plans as [SheetPlan, SheetPlan];
+    const [unitsPlan, statsPlan, filesPlan] = planConsolidation(result, 'vi', undefined, written).plans;
+    const snapshot = await file.read([written, CONSOLIDATION_SHEETS.stats, CONSOLIDATION_SHEETS.files]);
     expect(snapshot.sheets.get(written)!.rows).toEqual(plannedGrid(unitsPlan));
+    expect(snapshot.sheets.get(CONSOLIDATION_SHEETS.stats)!.rows).toEqual(plannedGrid(statsPlan));
     expect(snapshot.sheets.get(CONSOLIDATION_SHEETS.files)!.rows).toEqual(plannedGrid(filesPlan));
     // The officer's own sheet of that name still holds what they typed.
     expect((await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows).toEqual([['Bảng của tôi, không được ghi đè'], [1, 2, 3]]);
   });
 
-  it('draws the outcome and pass-rate charts on its own sheet, over the figures it wrote', async () => {
+  it('draws the outcome and pass-rate charts on the statistics sheet, over the figures it wrote, which count the units table where it was written', async () => {
     const { after } = await consolidateInto(officer);
     const parts = readParts(after);
-    const ours = sheets(parts).find((s) => s.name === `${CONSOLIDATION_SHEETS.units} (ĐVHT)`)!;
-    const charts = [...closure(parts, ours.part)].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => parts.get(p)!.data.toString('utf8'));
+    const stats = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.stats)!;
+    const charts = [...closure(parts, stats.part)].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => parts.get(p)!.data.toString('utf8'));
     expect(charts).toHaveLength(2);
     expect(charts.find((c) => c.includes('<c:pieChart>'))).toMatch(/Số đơn vị theo kết quả/);
     expect(charts.find((c) => c.includes('<c:barChart>'))).toMatch(/Tỷ lệ đơn vị đạt theo chỉ tiêu/);
     // Their series read the sheet they are drawn on.
-    for (const c of charts) for (const ref of c.match(/<c:f>[^<]*<\/c:f>/g)!) expect(ref).toMatch(/^<c:f>'Tổng hợp đơn vị \(ĐVHT\)'!\$/);
-    // The officer's own sheet of that name got no drawing.
-    const theirs = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.units)!;
-    expect([...closure(parts, theirs.part)].filter((p) => p.includes('chart'))).toEqual([]);
+    for (const c of charts) for (const ref of c.match(/<c:f>[^<]*<\/c:f>/g)!) expect(ref).toMatch(/^<c:f>'Thống kê kết quả'!\$/);
+    // The counts are COUNTIFs over our units table, which took another name beside the officer's sheet.
+    const xml = parts.get(stats.part)!.data.toString('utf8');
+    expect(xml).toMatch(/<f>COUNTIF\('Tổng hợp đơn vị \(ĐVHT\)'!\$[A-Z]+\$6:\$[A-Z]+\$\d+,A7\)<\/f>/);
+    // Neither units sheet, the officer's or ours, got a drawing.
+    for (const name of [CONSOLIDATION_SHEETS.units, `${CONSOLIDATION_SHEETS.units} (ĐVHT)`]) {
+      const sheet = sheets(parts).find((s) => s.name === name)!;
+      expect([...closure(parts, sheet.part)].filter((p) => p.includes('chart'))).toEqual([]);
+    }
+    // The sheets in their order: the table, its statistics, the file report.
+    const names = sheets(parts).map((s) => s.name);
+    expect(names.slice(names.indexOf(`${CONSOLIDATION_SHEETS.units} (ĐVHT)`))).toEqual([`${CONSOLIDATION_SHEETS.units} (ĐVHT)`, CONSOLIDATION_SHEETS.stats, CONSOLIDATION_SHEETS.files]);
   });
 
   it('prints the unit table on A4 landscape at a readable scale (not fitted to one page wide), the heading row at the top and STT and the name at the left of every page, over then down; the file report one page wide', async () => {
@@ -193,15 +201,21 @@ describe('consolidation output in an existing workbook', () => {
     const files = sheetXml(CONSOLIDATION_SHEETS.files);
     expect(files.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${files.index}">'${CONSOLIDATION_SHEETS.files}'!$4:$4</definedName>`);
+    // The statistics: one A4 landscape width, no heading rows of the table repeated over them.
+    const stats = sheetXml(CONSOLIDATION_SHEETS.stats);
+    expect(stats.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
+    expect(wb).not.toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${stats.index}"`);
   });
 
   it.each([false, true])('gives each unit row and the pass-rate headings the height of their longest wrapped text, no fixed height (rows drawn ahead: %s)', async (drawn) => {
     const { result, after } = await consolidateInto(null, drawn);
     const parts = readParts(after);
-    const ours = sheets(parts).find((s) => s.name === CONSOLIDATION_SHEETS.units)!;
-    const xml = parts.get(ours.part)!.data.toString('utf8');
-    const rowAttrs = new Map([...xml.matchAll(/<row ([^>]*?)\/?>/g)].map((m) => [Number(/\br="(\d+)"/.exec(m[1]!)![1]), m[1]!]));
-    const height = (r: number) => Number(/\bht="([\d.]+)"/.exec(rowAttrs.get(r) ?? '')?.[1] ?? 0);
+    const rowsOf = (name: string) => {
+      const xml = parts.get(sheets(parts).find((s) => s.name === name)!.part)!.data.toString('utf8');
+      const rowAttrs = new Map([...xml.matchAll(/<row ([^>]*?)\/?>/g)].map((m) => [Number(/\br="(\d+)"/.exec(m[1]!)![1]), m[1]!]));
+      return { rowAttrs, height: (r: number) => Number(/\bht="([\d.]+)"/.exec(rowAttrs.get(r) ?? '')?.[1] ?? 0) };
+    };
+    const { rowAttrs, height } = rowsOf(CONSOLIDATION_SHEETS.units);
     const { layout } = planConsolidation(result, 'vi');
     result.units.forEach((u, i) => {
       const r = layout.firstRow + i;
@@ -210,10 +224,11 @@ describe('consolidation output in an existing workbook', () => {
       expect(rowAttrs.get(r)).not.toMatch(/customHeight/);
     });
     // The pass-rate table's headings wrap, and so does each indicator's text (the charts are below it).
-    expect(height(layout.ratesHeaderRow)).toBeGreaterThanOrEqual(heightFor(4, 11));
+    const stats = rowsOf(CONSOLIDATION_SHEETS.stats);
+    expect(stats.height(layout.ratesHeaderRow)).toBeGreaterThanOrEqual(heightFor(3, 11));
     const rate = result.passRates.findIndex((p) => p.code === '1.2');
-    expect(height(layout.ratesHeaderRow + 1 + rate)).toBeGreaterThanOrEqual(heightFor(3, 11));
-    expect(rowAttrs.get(layout.ratesHeaderRow + 1 + rate)).not.toMatch(/customHeight/);
+    expect(stats.height(layout.ratesHeaderRow + 1 + rate)).toBeGreaterThanOrEqual(heightFor(2, 11));
+    expect(stats.rowAttrs.get(layout.ratesHeaderRow + 1 + rate)).not.toMatch(/customHeight/);
   });
 
   it.each([false, true])('gives each file report row the height of its longest wrapped text, no fixed height (rows drawn ahead: %s)', async (drawn) => {

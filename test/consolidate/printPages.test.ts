@@ -72,8 +72,11 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The pages of "Tổng hợp đơn vị": those before the file report's first page. */
-const tablePages = () => pages.slice(0, pages.findIndex((p) => p.text.includes('BÁO CÁO TỆP ĐÃ NHẬN')));
+const STATS_TITLE = 'THỐNG KÊ KẾT QUẢ TỰ ĐÁNH GIÁ';
+/** The pages of "Tổng hợp đơn vị": those before the statistics' first page. */
+const tablePages = () => pages.slice(0, pages.findIndex((p) => p.text.includes(STATS_TITLE)));
+/** The pages of "Thống kê kết quả": from its title to the file report. */
+const statsPages = () => pages.slice(pages.findIndex((p) => p.text.includes(STATS_TITLE)), pages.findIndex((p) => p.text.includes('BÁO CÁO TỆP ĐÃ NHẬN')));
 /** The file report's pages: from its title on. */
 const filePages = () => pages.slice(pages.findIndex((p) => p.text.includes('BÁO CÁO TỆP ĐÃ NHẬN')));
 const fileOf = (unit: number) => `ho-so/${String(unit).padStart(2, '0')}.xlsx`;
@@ -97,16 +100,22 @@ test('every page repeats the heading row, and every page showing a unit’s late
   expect(unnamed).toEqual([]);
 });
 
-test('the counts print once, on pages of their own after the units: no page of the units repeats a fragment of them', () => {
+test('the counts print once, on a page of their own after the units, under their own title and not under the units’ heading row', () => {
   const table = tablePages();
-  const counts = table.filter((p) => p.text.includes('SỐ ĐƠN VỊ THEO KẾT QUẢ') || /Tổng cộng/.test(p.text));
+  expect(table.filter((p) => p.text.includes('SỐ ĐƠN VỊ THEO KẾT QUẢ') || /Tổng cộng/.test(p.text))).toEqual([]);
+  const stats = statsPages();
+  const counts = stats.filter((p) => p.text.includes('SỐ ĐƠN VỊ THEO KẾT QUẢ') || /Tổng cộng/.test(p.text));
   expect(counts.length).toBe(1);
   expect(unitsOn(counts[0]!)).toEqual([]);
-  // Its figures and the pass rates with it: the whole counts table on that page.
+  // Its figures and the pass rates with it: the whole counts table on that page, the table's body and year above it.
   expect(counts[0]!.text).toMatch(/Số đơn vị\s+Tỷ lệ\s+Biểu đồ/);
-  expect(table.filter((p) => p.text.includes('TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU')).length).toBe(1);
-  // The units' pages come first, the counts after them all.
-  expect(table.indexOf(counts[0]!)).toBeGreaterThan(Math.max(...table.map((p, i) => (unitsOn(p).length ? i : -1))));
+  expect(counts[0]!.text).toContain('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã)');
+  expect(stats.filter((p) => p.text.includes('TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU')).length).toBe(1);
+  // Printed under the units, they carried the table's heading row (STT, Tên đơn vị, …) on every page.
+  expect(stats.map((p) => /Tên đơn vị|Loại đơn vị/.test(p.text))).toEqual(stats.map(() => false));
+  // Each indicator's text whole, at a readable size.
+  const small = stats.flatMap((p, i) => p.runs.filter((r) => r.size < READABLE_PT && r.text.replace(new RegExp(BAR, 'g'), '').trim() !== '').map((r) => `page ${i + 1}: ${r.size} pt “${r.text}”`));
+  expect({ count: small.length, first: small.slice(0, 3) }).toEqual({ count: 0, first: [] });
 });
 
 test('pages go over, then down: the second page carries on the first page’s units with the next columns', () => {

@@ -1,8 +1,8 @@
 /**
- * The two sheets of a consolidation: "Tổng hợp đơn vị" (one row per unit as in the domain
- * reference §5, counts per outcome, pass rate per indicator, two charts) and "Báo cáo tệp"
- * (one row per received file: status and reason). Both are the add-in's own and are redrawn
- * whole. Headings are part of the dossier format: Vietnamese, whatever the pane's language.
+ * The three sheets of a consolidation: "Tổng hợp đơn vị" (one row per unit as in the domain
+ * reference §5), "Thống kê kết quả" (counts per outcome, pass rate per indicator, two charts)
+ * and "Báo cáo tệp" (one row per received file: status and reason). All are the add-in's own
+ * and are redrawn whole. Headings are part of the dossier format: Vietnamese, whatever the pane's language.
  */
 import type { Status } from '../../domain/evaluation';
 import { RESULT_TEXT } from '../../sheets/names';
@@ -19,7 +19,7 @@ import { serialToDate } from './dates';
 import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 
-export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', files: 'Báo cáo tệp' } as const;
+export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', stats: 'Thống kê kết quả', files: 'Báo cáo tệp' } as const;
 
 export const UNITS_HEADER_ROW = 5;
 export const FILES_HEADER_ROW = 4;
@@ -57,19 +57,12 @@ const fitted = (index: number, lines: number): RowHeight[] => (lines > 1 ? [{ in
  */
 const textLines = (value: CellInput, width: number, bold: boolean): number => (typeof value !== 'string' || value === '' ? 1 : lineCount(value, width - 1, DATA_FONT_SIZE, bold));
 const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
-/**
- * The pass-rate table's “Nội dung”: first and last 0-based column of its merge (under “Bộ tiêu
- * chí”, the member count and the first indicator of the unit table), a line of ~40 characters.
- */
-const RATE_TEXT_COLUMNS = [5, 7] as const;
 
 export interface UnitsLayout {
   /** 1-based columns of the unit table, by role. */
   columns: { indicator: Map<string, number>; criterion: Map<string, number>; outcome: number; check: number; remarks: number; last: number };
   firstRow: number;
   lastRow: number;
-  countsHeaderRow: number;
-  ratesHeaderRow: number;
 }
 
 /**
@@ -286,21 +279,34 @@ export class DrawnUnits {
   }
 }
 
-export function planConsolidation(result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): { plans: SheetPlan[]; layout: UnitsLayout } {
+/**
+ * The units table, its statistics and the file report, in that order. `unitsSheet`: where the
+ * workbook keeps the units table (the statistics' formulas name it).
+ */
+export function planConsolidation(
+  result: ConsolidationResult,
+  lang: Lang = 'vi',
+  drawn?: DrawnUnits,
+  unitsSheet: string = CONSOLIDATION_SHEETS.units,
+): { plans: [SheetPlan, SheetPlan, SheetPlan]; layout: UnitsLayout & StatsLayout } {
   const units = drawUnits(result, lang, drawn);
-  return { plans: [units.plan, drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length)], layout: units.layout };
+  const stats = drawStats(result, units.layout, unitsSheet);
+  const files = drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length);
+  return { plans: [units.plan, stats.plan, files], layout: { ...units.layout, ...stats.layout } };
 }
 
-/** One batch, one write of both sheets; the unit sheet is shown at the end. `drawn`: its rows drawn already. */
-export async function writeConsolidation(workbook: Workbook, result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): Promise<UnitsLayout> {
-  const { plans, layout } = planConsolidation(result, lang, drawn);
+/** One batch, one write of the three sheets; the unit sheet is shown at the end. `drawn`: its rows drawn already. */
+export async function writeConsolidation(workbook: Workbook, result: ConsolidationResult, lang: Lang = 'vi', drawn?: DrawnUnits): Promise<UnitsLayout & StatsLayout> {
   return workbook.batch(async (session) => {
     // A user's sheet called "Tổng hợp đơn vị" is never overwritten: ours goes where its mark says.
-    const snapshot = await session.read([], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files) });
-    const [units, files] = plans as [SheetPlan, SheetPlan];
+    const snapshot = await session.read([], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.stats, CONSOLIDATION_SHEETS.files) });
+    const unitsSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
+    const { plans, layout } = planConsolidation(result, lang, drawn, unitsSheet);
+    const [units, stats, files] = plans;
     session.write(ownPlan(units, ROLE.consolidation));
-    session.write(ownPlan({ ...files, after: ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation) }, ROLE.fileReport));
-    session.select(ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation), 'A1');
+    session.write(ownPlan({ ...stats, after: unitsSheet }, ROLE.consolidationStats));
+    session.write(ownPlan({ ...files, after: ownSheetName(snapshot, CONSOLIDATION_SHEETS.stats, ROLE.consolidationStats) }, ROLE.fileReport));
+    session.select(unitsSheet, 'A1');
     return layout;
   });
 }
@@ -351,17 +357,94 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const indicatorCol = new Map(indicatorColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const criterionCol = new Map(criterionColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const col = {
-    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, rating: columnOf[SLOT.rating]!, recorded: columnOf[SLOT.recorded]!,
-    previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, file: columnOf[SLOT.file]!, basis: columnOf[SLOT.basis]!,
+    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, basis: columnOf[SLOT.basis]!,
   };
   const last = col.basis;
   const L = columnLetter;
   const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
   const lastRow = Math.max(first, first + count - 1);
+  const criteriaNote = leftOutNote(result.criteria);
 
+  const plan: SheetPlan = {
+    sheet: CONSOLIDATION_SHEETS.units,
+    mode: 'replace',
+    cells: [
+      { at: 'A1', rows: [[UNITS_TITLE], [bodyLine(result)], [ruleSetLine(result, CONSOLIDATION_SHEETS.files)], ...(criteriaNote ? [[criteriaNote]] : [])] },
+      { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
+      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+    ],
+    styles: [
+      { range: 'A1', style: STYLE.title },
+      { range: criteriaNote ? 'A2:A4' : 'A2:A3', style: STYLE.hint },
+      { range: `A${UNITS_HEADER_ROW}:${L(last)}${UNITS_HEADER_ROW}`, style: STYLE.header },
+      ...(rows.length
+        ? [
+            { range: `A${first}:${L(last)}${lastRow}`, style: STYLE.body },
+            ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: INDICATOR_STYLE }] : []),
+            { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: DATE_STYLE },
+            { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: SCORE_STYLE },
+          ]
+        : []),
+      ...styles,
+    ],
+    columns: slotColumns.map((slot, i) => ({ index: i + 1, width: slots.width(slot) })),
+    rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }, ...unitHeights],
+    freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
+    ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
+    // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
+    page: widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS),
+    activate: true,
+  };
+  return {
+    plan,
+    layout: {
+      columns: { indicator: indicatorCol, criterion: criterionCol, outcome: col.outcome, check: col.check, remarks: col.remarks, last },
+      firstRow: first,
+      lastRow: first + count - 1,
+    },
+  };
+}
+
+const UNITS_TITLE = 'TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”';
+const STATS_TITLE = 'THỐNG KÊ KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”';
+
+/** Who consolidated and for which years: the second title line of both the table and its statistics. */
+function bodyLine(result: ConsolidationResult): string {
+  const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
+  return `Đơn vị tổng hợp: ${result.body}${result.tier ? ` (${result.tier})` : ''}${years ? ` — năm đánh giá ${years}` : ''}`;
+}
+
+/** The rule set judged by, the date and what came of the files, with the sheet that says more. */
+function ruleSetLine(result: ConsolidationResult, more: string): string {
+  return `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(result.summary, 'vi')} (xem trang “${more}”).`;
+}
+
+/** Where the statistics' rows are. */
+export interface StatsLayout {
+  countsHeaderRow: number;
+  ratesHeaderRow: number;
+}
+
+const STATS_HEADER_ROW = 5;
+/**
+ * The statistics' columns (Excel units): the counts' Kết quả, Số đơn vị, Tỷ lệ, Biểu đồ over
+ * A–D, the rates' Chỉ tiêu … Nội dung, Số đơn vị không tính over A–G; D (11) and E (12) hold
+ * BAR_BLOCKS blocks. 150 characters: one A4 landscape width at ≈ 9 pt.
+ */
+const STATS_WIDTHS = [24, 11, 12, 11, 12, 60, 20];
+const RATE_TEXT_COLUMN = 5;
+
+/**
+ * "Thống kê kết quả": the counts per outcome and the pass rate per indicator, as live formulas
+ * over the units table on `unitsSheet` (its name where the workbook put it), and two charts.
+ * A sheet of its own: printed under the units it repeated their heading row on every page.
+ */
+function drawStats(result: ConsolidationResult, units: UnitsLayout, unitsSheet: string): { plan: SheetPlan; layout: StatsLayout } {
+  const L = columnLetter;
+  const lastRow = Math.max(units.firstRow, units.lastRow);
+  const outcomeRange = sheetRef(unitsSheet, `$${L(units.columns.outcome)}$${units.firstRow}:$${L(units.columns.outcome)}$${lastRow}`);
   // Counts per outcome: live COUNTIFs over the outcome column, so the officer can audit them.
-  const outcomeRange = `$${L(col.outcome)}$${first}:$${L(col.outcome)}$${lastRow}`;
-  const countsTitle = lastRow + 3;
+  const countsTitle = STATS_HEADER_ROW;
   const countsHeader = countsTitle + 1;
   const countRows: CellInput[][] = [];
   const total = result.units.length;
@@ -382,36 +465,15 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
   const rateRows: CellInput[][] = result.passRates.map((p, i) => {
     const r = ratesHeader + 1 + i;
     const rate = p.evaluated ? p.met / p.evaluated : null;
-    return [
-      p.code,
-      { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' },
-      p.met,
-      p.evaluated,
-      bar(`B${r}`, rate),
-      p.text,
-      null,
-      null,
-      p.leftOut,
-    ];
+    return [p.code, { formula: `=IF(D${r}=0,"",C${r}/D${r})`, result: rate ?? '' }, p.met, p.evaluated, bar(`B${r}`, rate), p.text, p.leftOut];
   });
   const ratesLast = ratesHeader + Math.max(rateRows.length, 1);
-  const rateHeaders = ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', null, null, 'Số đơn vị không tính (chỉ tiêu khác nội dung)'];
-  const columnWidths = slotColumns.map((slot) => slots.width(slot));
-  const [textFirst, textLast] = RATE_TEXT_COLUMNS;
-  const textWidth = columnWidths.slice(textFirst, textLast + 1).reduce((a, b) => a + b, 0);
-  const [textCol, textEnd] = [L(textFirst + 1), L(textLast + 1)];
-  const rateMerges = [ratesHeader, ...result.passRates.map((_, i) => ratesHeader + 1 + i)].map((r) => `${textCol}${r}:${textEnd}${r}`);
-  // The rates table's headings and indicator texts wrap in the unit table's first columns: its
-  // rows are fitted, so the charts go below it.
-  const headerWidth = (c: number) => (c === textFirst ? textWidth : (columnWidths[c] ?? 8.43));
+  const rateHeaders = ['Chỉ tiêu', 'Tỷ lệ đạt', 'Số đơn vị đạt', 'Số đơn vị được đánh giá', 'Biểu đồ', 'Nội dung', 'Số đơn vị không tính (chỉ tiêu khác nội dung)'];
   const rateHeights = [
-    ...fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => (h ? lineCount(h, headerWidth(c) - 1, DATA_FONT_SIZE, true) : 1)))),
-    ...result.passRates.flatMap((p, i) => fitted(ratesHeader + 1 + i, textLines(p.text, textWidth, false))),
+    ...fitted(ratesHeader, Math.max(...rateHeaders.map((h, c) => lineCount(h, STATS_WIDTHS[c]! - 1, DATA_FONT_SIZE, true)))),
+    ...result.passRates.flatMap((p, i) => fitted(ratesHeader + 1 + i, textLines(p.text, STATS_WIDTHS[RATE_TEXT_COLUMN]!, false))),
   ];
 
-  const criteriaNote = leftOutNote(result.criteria);
-  const years = [...new Set(result.units.map((u) => u.record.year).filter((y) => y !== null))].sort((a, b) => a - b).join(', ');
-  const s = result.summary;
   // Both charts below the tables, side by side, over rows of the default height: a chart is
   // anchored to the rows it covers, and would stretch with a fitted one.
   const chartsTop = ratesLast + 3;
@@ -423,53 +485,31 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       type: 'pie',
       source: `A${countsHeader}:B${totalRow - 1}`,
       title: 'Số đơn vị theo kết quả',
-      position: { from: cellAddress(chartsTop, chartLeft), to: cellAddress(chartsTop + chartRows, chartLeft + 2) },
+      position: { from: cellAddress(chartsTop, chartLeft), to: cellAddress(chartsTop + chartRows, chartLeft + 3) },
     });
-    chartLeft += 3;
+    chartLeft += 4;
   }
   if (rateRows.length) {
     charts.push({
       type: 'columnClustered',
       source: `A${ratesHeader}:B${ratesLast}`,
       title: 'Tỷ lệ đơn vị đạt theo chỉ tiêu',
-      position: { from: cellAddress(chartsTop, chartLeft), to: cellAddress(chartsTop + chartRows, Math.max(chartLeft + 5, 8)) },
+      position: { from: cellAddress(chartsTop, chartLeft), to: cellAddress(chartsTop + chartRows, STATS_WIDTHS.length + 1) },
       percentAxis: true,
     });
   }
-
+  const lastColumn = L(STATS_WIDTHS.length);
   const plan: SheetPlan = {
-    sheet: CONSOLIDATION_SHEETS.units,
+    sheet: CONSOLIDATION_SHEETS.stats,
     mode: 'replace',
     cells: [
-      {
-        at: 'A1',
-        rows: [
-          ['TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”'],
-          [`Đơn vị tổng hợp: ${result.body}${result.tier ? ` (${result.tier})` : ''}${years ? ` — năm đánh giá ${years}` : ''}`],
-          [
-            `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(s, 'vi')} (xem trang “${CONSOLIDATION_SHEETS.files}”).`,
-          ],
-          ...(criteriaNote ? [[criteriaNote]] : []),
-        ],
-      },
-      { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
-      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+      { at: 'A1', rows: [[STATS_TITLE], [bodyLine(result)], [ruleSetLine(result, unitsSheet)]] },
       { at: `A${countsTitle}`, rows: [['SỐ ĐƠN VỊ THEO KẾT QUẢ'], ['Kết quả', 'Số đơn vị', 'Tỷ lệ', 'Biểu đồ'], ...countRows] },
       { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], rateHeaders, ...rateRows] },
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
-      { range: criteriaNote ? 'A2:A4' : 'A2:A3', style: STYLE.hint },
-      { range: `A${UNITS_HEADER_ROW}:${L(last)}${UNITS_HEADER_ROW}`, style: STYLE.header },
-      ...(rows.length
-        ? [
-            { range: `A${first}:${L(last)}${lastRow}`, style: STYLE.body },
-            ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: INDICATOR_STYLE }] : []),
-            { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: DATE_STYLE },
-            { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: SCORE_STYLE },
-          ]
-        : []),
-      ...styles,
+      { range: 'A2:A3', style: STYLE.hint },
       { range: `A${countsTitle}`, style: STYLE.section },
       { range: `A${countsHeader}:D${countsHeader}`, style: STYLE.header },
       { range: `A${countsHeader + 1}:D${totalRow}`, style: STYLE.body },
@@ -477,39 +517,22 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
       { range: `D${countsHeader + 1}:D${totalRow}`, style: BAR_STYLE },
       { range: `A${totalRow}:B${totalRow}`, style: { bold: true } },
       { range: `A${ratesTitle}`, style: STYLE.section },
-      { range: `A${ratesHeader}:I${ratesHeader}`, style: STYLE.header },
+      { range: `A${ratesHeader}:${lastColumn}${ratesHeader}`, style: STYLE.header },
       ...(rateRows.length
         ? [
-            { range: `A${ratesHeader + 1}:I${ratesLast}`, style: STYLE.body },
+            { range: `A${ratesHeader + 1}:${lastColumn}${ratesLast}`, style: STYLE.body },
             { range: `A${ratesHeader + 1}:A${ratesLast}`, style: STYLE.text },
             { range: `B${ratesHeader + 1}:B${ratesLast}`, style: STYLE.percent },
             { range: `E${ratesHeader + 1}:E${ratesLast}`, style: BAR_STYLE },
           ]
         : []),
     ],
-    // Column D (width 11) also holds the counts' in-cell bars (BAR_BLOCKS).
-    columns: columnWidths.map((width, i) => ({ index: i + 1, width })),
-    merges: rateMerges,
-    rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }, ...unitHeights, ...rateHeights],
-    freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
-    ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
-    // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
-    // The counts start a page: in the last units' band of pages they printed once whole and, through the
-    // repeated STT and name columns, in pieces on every later page of that band.
-    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS), rowBreaks: [countsTitle] },
+    columns: STATS_WIDTHS.map((width, i) => ({ index: i + 1, width })),
+    rowHeights: rateHeights,
+    page: dataPage('landscape'),
     charts,
-    activate: true,
   };
-  return {
-    plan,
-    layout: {
-      columns: { indicator: indicatorCol, criterion: criterionCol, outcome: col.outcome, check: col.check, remarks: col.remarks, last },
-      firstRow: first,
-      lastRow: first + count - 1,
-      countsHeaderRow: countsHeader,
-      ratesHeaderRow: ratesHeader,
-    },
-  };
+  return { plan, layout: { countsHeaderRow: countsHeader, ratesHeaderRow: ratesHeader } };
 }
 
 /**
