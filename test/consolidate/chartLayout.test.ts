@@ -7,7 +7,7 @@
 import { consolidateFiles, planConsolidation, readUnitFile } from '../../src/usecases/consolidate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import { parseCell, parseRange } from '../../src/workbook/a1';
+import { columnLetter, parseCell, parseRange } from '../../src/workbook/a1';
 import type { CellInput, CellStyle, SheetPlan } from '../../src/workbook/port';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { unitWorkbook } from './corpus';
@@ -19,6 +19,11 @@ const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
 
 /** The statistics sheet's plan for two unit workbooks. */
 async function twoUnitPlan(): Promise<SheetPlan> {
+  return (await twoUnitPlans())[1];
+}
+
+/** The consolidation's plans for two unit workbooks of the same rule set: the units table, its statistics, the file report. */
+async function twoUnitPlans(): Promise<SheetPlan[]> {
   const units = [
     { label: 'a.xlsx', bytes: await unitWorkbook({ name: 'Trường THCS Nguyễn Du', members: 20 }) },
     { label: 'b.xlsx', bytes: await unitWorkbook({ name: 'Trường mầm non Hoa Sen', type: 'Trường mầm non', members: 20, rate: 0.8, seed: 2 }) },
@@ -32,7 +37,7 @@ async function twoUnitPlan(): Promise<SheetPlan> {
     },
     { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi' },
   );
-  return planConsolidation(result!, 'vi').plans[1];
+  return planConsolidation(result!, 'vi').plans;
 }
 
 test('the outcome chart and the pass-rate chart do not overlap', async () => {
@@ -144,4 +149,18 @@ test('the pass-rate table shows each indicator’s whole text, and no chart is a
     const to = parseCell(chart.position.to);
     for (let r = from.row; r <= to.row; r++) expect({ chart: chart.title, row: r, height: heights.get(r) }).toEqual({ chart: chart.title, row: r, height: undefined });
   }
+});
+
+test('the “Căn cứ” both units share is said once on the statistics, and the printed table leaves its column out (a page of its own in every band of rows)', async () => {
+  const [units, stats] = await twoUnitPlans();
+  const header = cells(units!).filter((c) => c.row === 5);
+  const basis = header.find((c) => c.value === 'Căn cứ')!;
+  expect(basis.col).toBe(Math.max(...header.map((c) => c.col)));
+  const lastRow = Math.max(...cells(units!).map((c) => c.row));
+  expect(units!.page?.printArea).toBe(`A1:${columnLetter(basis.col - 1)}${lastRow}`);
+  const line = cells(stats!).find((c) => typeof c.value === 'string' && c.value.startsWith('Căn cứ: '))!;
+  expect(line.value).toBe('Căn cứ: Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh.');
+  // Over the statistics' whole width, wrapped.
+  expect(stats!.merges).toContain(`A${line.row}:G${line.row}`);
+  expect(line.style.wrap).toBe(true);
 });

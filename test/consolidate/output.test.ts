@@ -165,7 +165,7 @@ describe('consolidation output in an existing workbook', () => {
     for (const c of charts) for (const ref of c.match(/<c:f>[^<]*<\/c:f>/g)!) expect(ref).toMatch(/^<c:f>'Thống kê kết quả'!\$/);
     // The counts are COUNTIFs over our units table, which took another name beside the officer's sheet.
     const xml = parts.get(stats.part)!.data.toString('utf8');
-    expect(xml).toMatch(/<f>COUNTIF\('Tổng hợp đơn vị \(ĐVHT\)'!\$[A-Z]+\$6:\$[A-Z]+\$\d+,A7\)<\/f>/);
+    expect(xml).toMatch(/<f>COUNTIF\('Tổng hợp đơn vị \(ĐVHT\)'!\$[A-Z]+\$6:\$[A-Z]+\$\d+,A8\)<\/f>/);
     // Neither units sheet, the officer's or ours, got a drawing.
     for (const name of [CONSOLIDATION_SHEETS.units, `${CONSOLIDATION_SHEETS.units} (ĐVHT)`]) {
       const sheet = sheets(parts).find((s) => s.name === name)!;
@@ -201,6 +201,9 @@ describe('consolidation output in an existing workbook', () => {
     const files = sheetXml(CONSOLIDATION_SHEETS.files);
     expect(files.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${files.index}">'${CONSOLIDATION_SHEETS.files}'!$4:$4</definedName>`);
+    // Its units cite different bases (a TT22 unit among TT24 ones): the “Căn cứ” column, the last, prints.
+    const printArea = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${table.index}">'Tổng hợp đơn vị \\(ĐVHT\\)'!\\$A\\$1:\\$([A-Z]+)\\$(\\d+)</definedName>`).exec(wb);
+    expect(printArea?.[1]).toBe(/ref="A\d+:([A-Z]+)\d+"/.exec(/<autoFilter [^>]*>/.exec(table.xml)![0])![1]);
     // The statistics: one A4 landscape width, no heading rows of the table repeated over them.
     const stats = sheetXml(CONSOLIDATION_SHEETS.stats);
     expect(stats.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);

@@ -392,7 +392,9 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
     // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
-    page: widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS),
+    // Bases every unit shares (the statistics print them once) took a page of their own in each band of rows.
+    // Always a print area: a host cannot remove one a previous consolidation set.
+    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS), printArea: `A1:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
     activate: true,
   };
   return {
@@ -419,13 +421,23 @@ function ruleSetLine(result: ConsolidationResult, more: string): string {
   return `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(result.summary, 'vi')} (xem trang “${more}”).`;
 }
 
+/** The "Căn cứ" of every unit when they all cite the same (non-empty), else null. */
+function sharedBases(result: ConsolidationResult): string | null {
+  const bases = new Set(result.units.map((u) => u.record.bases.join(';\n')));
+  const [only] = bases;
+  return bases.size === 1 && only ? only : null;
+}
+
 /** Where the statistics' rows are. */
 export interface StatsLayout {
   countsHeaderRow: number;
   ratesHeaderRow: number;
 }
 
-const STATS_HEADER_ROW = 5;
+const STATS_HEADER_ROW = 6;
+/** Under the title lines: the units' shared bases, when they share them. */
+const BASES_ROW = 4;
+const HINT_FONT_SIZE = STYLE.hint.fontSize;
 /**
  * The statistics' columns (Excel units): the counts' Kết quả, Số đơn vị, Tỷ lệ, Biểu đồ over
  * A–D, the rates' Chỉ tiêu … Nội dung, Số đơn vị không tính over A–G; D (11) and E (12) hold
@@ -499,17 +511,23 @@ function drawStats(result: ConsolidationResult, units: UnitsLayout, unitsSheet: 
     });
   }
   const lastColumn = L(STATS_WIDTHS.length);
+  // The bases all units share, said once here (the printed table leaves their column out), wrapped over the width.
+  const bases = sharedBases(result);
+  const basesText = bases === null ? null : `Căn cứ: ${bases.replace(/;\n/g, '; ')}.`.replace(/\.\.$/, '.');
+  const basesLines = basesText ? lineCount(basesText, STATS_WIDTHS.reduce((a, b) => a + b, 0) - 1, HINT_FONT_SIZE, false) : 1;
+  const basesHeight: RowHeight[] = basesLines > 1 ? [{ index: BASES_ROW, height: heightFor(basesLines, HINT_FONT_SIZE), fit: true }] : [];
   const plan: SheetPlan = {
     sheet: CONSOLIDATION_SHEETS.stats,
     mode: 'replace',
     cells: [
-      { at: 'A1', rows: [[STATS_TITLE], [bodyLine(result)], [ruleSetLine(result, unitsSheet)]] },
+      { at: 'A1', rows: [[STATS_TITLE], [bodyLine(result)], [ruleSetLine(result, unitsSheet)], ...(basesText ? [[basesText]] : [])] },
       { at: `A${countsTitle}`, rows: [['SỐ ĐƠN VỊ THEO KẾT QUẢ'], ['Kết quả', 'Số đơn vị', 'Tỷ lệ', 'Biểu đồ'], ...countRows] },
       { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], rateHeaders, ...rateRows] },
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
       { range: 'A2:A3', style: STYLE.hint },
+      ...(basesText ? [{ range: `A${BASES_ROW}`, style: { ...STYLE.hint, wrap: true, vertical: 'top' } satisfies CellStyle }] : []),
       { range: `A${countsTitle}`, style: STYLE.section },
       { range: `A${countsHeader}:D${countsHeader}`, style: STYLE.header },
       { range: `A${countsHeader + 1}:D${totalRow}`, style: STYLE.body },
@@ -528,7 +546,8 @@ function drawStats(result: ConsolidationResult, units: UnitsLayout, unitsSheet: 
         : []),
     ],
     columns: STATS_WIDTHS.map((width, i) => ({ index: i + 1, width })),
-    rowHeights: rateHeights,
+    ...(basesText ? { merges: [`A${BASES_ROW}:${lastColumn}${BASES_ROW}`] } : {}),
+    rowHeights: [...basesHeight, ...rateHeights],
     page: dataPage('landscape'),
     charts,
   };
