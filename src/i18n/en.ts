@@ -658,6 +658,23 @@ export const en: Record<MessageKey, string> = {
   'workbook.protected.structure': '{book} has its structure protected (Protect Workbook), so ĐVHT cannot add, delete or redraw the sheet “{sheet}”; nothing was written. Remove the protection: Review → Protect Workbook, type the password if there is one, then run again.',
   'workbook.protected.sheet': '{book}: the sheet “{sheet}” is protected (Protect Sheet), so ĐVHT cannot redraw or format it; nothing was written. Remove the protection: select the sheet “{sheet}”, Review → Unprotect Sheet, type the password if there is one, then run again.',
   'workbook.protected.cell': '{book}: the sheet “{sheet}” is protected (Protect Sheet) and cell {cell}, which ĐVHT needs to write, is locked; nothing was written. Remove the protection: select the sheet “{sheet}”, Review → Unprotect Sheet, type the password if there is one, then run again.',
+  // Excel's refusals inside Excel (workbook/office/excelErrors.ts): Office's code, said with what to do.
+  'workbook.excel.sheet': 'the sheet “{sheet}”',
+  'workbook.excel.sheets': 'the sheets {sheets}',
+  'workbook.excel.book': 'the open workbook',
+  'workbook.excel.reading': 'read',
+  'workbook.excel.writing': 'write to',
+  'workbook.excel.cellEdit': 'Excel is editing a cell (the cursor still blinks in a cell or in the formula bar), so it does not take ĐVHT’s commands. Press Enter or Esc to leave that cell, then click again.',
+  'workbook.excel.denied': 'Excel does not let ĐVHT {doing} {place}: the workbook is open read-only (Protected View, a read-only file, or Excel on the web in Viewing mode), or the sheet or workbook is protected. Click Enable Editing or switch to Editing, remove the protection if there is one (Review), then run again.',
+  'workbook.excel.busy': 'Excel is busy or someone else is editing the workbook at the same time, so ĐVHT could not {doing} {place}. Wait a moment, then run again.',
+  'workbook.excel.tooBig': 'The data to {doing} {place} is more than Excel takes at once (Excel on the web: 5 MB). Use Excel on your computer, or the browser preview with the .xlsx file.',
+  'workbook.excel.merged': 'Excel could not write to {place} because merged cells or a Table are in the way. Unmerge those cells or convert the Table to a range (Table Design → Convert to Range) there, then run again.',
+  'workbook.excel.filtered': 'Excel could not write to {place} because the sheet is filtered and rows are hidden. Clear the filter (Data → Clear), then run again.',
+  'workbook.excel.pivot': 'Excel could not write to {place} because a PivotTable is in the way. Move the PivotTable elsewhere or to another sheet, then run again.',
+  'workbook.excel.noRoom': 'Excel could not write to {place} because it has no room to insert cells (data at the end of the sheet, or merged cells, a Table or a PivotTable in the way). Look at that sheet, then run again.',
+  'workbook.excel.changed': 'The workbook changed while ĐVHT was about to {doing} {place} (a sheet added, deleted or renamed, maybe by someone editing it too). Run again.',
+  'workbook.excel.inactive': 'This workbook is no longer the one in front (another Excel workbook is). Click this workbook’s window, then run again.',
+  'workbook.excel.internal': 'Excel reported an error when ĐVHT was to {doing} {place} (code {code}). Run again; if it keeps failing, save the workbook, close and reopen Excel. When you ask for help, give this code.',
   'pane.warnings.dismiss': 'Got it',
 
 

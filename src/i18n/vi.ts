@@ -667,6 +667,23 @@ export const vi = {
   'workbook.protected.structure': '{book} đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên ĐVHT không thêm, xóa hay vẽ lại được trang “{sheet}”; chưa có gì được ghi. Hãy bỏ bảo vệ: Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có, rồi chạy lại.',
   'workbook.protected.sheet': '{book}: trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) nên ĐVHT không vẽ lại hay định dạng được trang này; chưa có gì được ghi. Hãy bỏ bảo vệ: chọn trang “{sheet}”, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi chạy lại.',
   'workbook.protected.cell': '{book}: trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) và ô {cell} mà ĐVHT cần ghi bị khóa; chưa có gì được ghi. Hãy bỏ bảo vệ: chọn trang “{sheet}”, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi chạy lại.',
+  // Excel's refusals inside Excel (workbook/office/excelErrors.ts): Office's code, said with what to do.
+  'workbook.excel.sheet': 'trang “{sheet}”',
+  'workbook.excel.sheets': 'các trang {sheets}',
+  'workbook.excel.book': 'sổ đang mở',
+  'workbook.excel.reading': 'đọc',
+  'workbook.excel.writing': 'ghi vào',
+  'workbook.excel.cellEdit': 'Excel đang ở chế độ sửa ô (con trỏ còn nhấp nháy trong một ô hay trên thanh công thức) nên chưa nhận lệnh của ĐVHT. Nhấn Enter hoặc Esc để rời ô đó rồi bấm lại.',
+  'workbook.excel.denied': 'Excel không cho ĐVHT {doing} {place}: sổ đang mở ở chế độ chỉ đọc (Dạng xem được bảo vệ – Protected View, tệp chỉ đọc, hay Excel trên web đang ở chế độ Xem – Viewing), hoặc trang hay sổ đang được bảo vệ. Hãy bấm Bật chỉnh sửa (Enable Editing) hay chuyển sang Chỉnh sửa (Editing), bỏ bảo vệ nếu có (Xem lại – Review), rồi chạy lại.',
+  'workbook.excel.busy': 'Excel đang bận hoặc sổ đang được người khác cùng sửa nên ĐVHT chưa {doing} {place} được. Đợi một lát rồi chạy lại.',
+  'workbook.excel.tooBig': 'Dữ liệu khi {doing} {place} vượt giới hạn Excel nhận trong một lần (Excel trên web: 5 MB). Hãy dùng Excel trên máy tính, hoặc bản xem trước trên trình duyệt với tệp .xlsx.',
+  'workbook.excel.merged': 'Excel không ghi được vào {place} vì vướng ô gộp (Merge) hay Bảng (Table) có sẵn ở đó. Hãy bỏ gộp ô hay chuyển Bảng về vùng thường (Table Design → Convert to Range) ở chỗ đó rồi chạy lại.',
+  'workbook.excel.filtered': 'Excel không ghi được vào {place} vì trang đang có bộ lọc (Filter) ẩn bớt dòng. Hãy bỏ lọc: Dữ liệu (Data) → Xóa (Clear), rồi chạy lại.',
+  'workbook.excel.pivot': 'Excel không ghi được vào {place} vì vướng một PivotTable. Hãy dời PivotTable đi chỗ khác hoặc sang trang khác rồi chạy lại.',
+  'workbook.excel.noRoom': 'Excel không ghi được vào {place} vì không còn chỗ chèn ô (có dữ liệu ở cuối trang, hoặc vướng ô gộp, Bảng hay PivotTable). Hãy xem lại trang đó rồi chạy lại.',
+  'workbook.excel.changed': 'Sổ vừa thay đổi trong lúc ĐVHT {doing} {place} (một trang được thêm, xóa hay đổi tên, có thể bởi người cùng sửa sổ). Hãy chạy lại.',
+  'workbook.excel.inactive': 'Sổ này không còn là sổ đang làm việc (một sổ Excel khác đang ở phía trước). Hãy bấm vào cửa sổ của sổ này rồi chạy lại.',
+  'workbook.excel.internal': 'Excel báo lỗi khi ĐVHT {doing} {place} (mã {code}). Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại Excel. Khi cần nhờ hỗ trợ, hãy báo kèm mã lỗi này.',
   'pane.warnings.dismiss': 'Đã hiểu',
 
 

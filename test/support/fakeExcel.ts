@@ -106,6 +106,8 @@ export interface FakeExcelOptions {
   names?: Record<string, Record<string, string>>;
   /** Make every sync that loads something fail with this error (code, message). */
   failLoads?: { code: string; message: string };
+  /** Make every sync that changes something (a write, a sheet added …) fail with this error. */
+  failWrites?: { code: string; message: string };
   /** What the user protected: the structure (Protect Workbook), sheets (Protect Sheet) with their unlocked ranges. */
   protection?: FakeProtection;
   /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE() answers in that system. */
@@ -439,7 +441,14 @@ class FakeContext {
 
   queue(run: () => void, bytes = 0): void {
     this.pendingBytes += bytes + 20;
-    this.ops.push({ run: () => (run(), 0) });
+    const fail = this.host.options.failWrites;
+    this.ops.push({
+      run: fail
+        ? () => {
+            throw fakeError(fail.code, fail.message);
+          }
+        : () => (run(), 0),
+    });
   }
 
   queueLoad(load: Loader): void {

@@ -11,6 +11,8 @@ import { readSheets } from './readSheets';
 import { API, officeSupports, type Supports } from './requirements';
 import { lockedCells, queueSheetList } from './protection';
 import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protection';
+import { asExcelRefusal } from './excelErrors';
+import type { ExcelActivity } from '../excelRefusal';
 
 const NO_LOCKS: WorkbookLocks = { structure: false, sheets: [] };
 
@@ -36,11 +38,15 @@ export class OfficeWorkbook implements Workbook {
   ) {}
 
   batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    let session: OfficeSession | null = null;
     return this.run(async (context) => {
-      const session = new OfficeSession(context, this.supports);
+      session = new OfficeSession(context, this.supports);
       const result = await work(session);
       await session.flush(this.warnings);
       return result;
+    }).catch((e: unknown) => {
+      // Excel's refusal (cell edit mode, read-only, a merged cell in the way …) in the user's words.
+      throw asExcelRefusal(e, (session as OfficeSession | null)?.activity ?? { writing: false, sheets: [] });
     });
   }
 
@@ -63,6 +69,8 @@ class OfficeSession implements WorkbookSession {
   private locks: WorkbookLocks = NO_LOCKS;
   /** The workbook's date system, read with the sheet names: a Date is written as a serial of it. */
   private date1904 = false;
+  /** What Excel is being asked to do, for the words of a refusal. */
+  activity: ExcelActivity = { writing: false, sheets: [] };
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -70,6 +78,7 @@ class OfficeSession implements WorkbookSession {
   ) {}
 
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    this.activity = { writing: false, sheets };
     this.queueTables();
     const { snapshot, locks } = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
@@ -94,8 +103,9 @@ class OfficeSession implements WorkbookSession {
 
   async flush(warnings: WorkbookWarning[]): Promise<void> {
     if (this.queued.length === 0) return;
-    const names = this.names ?? (await this.loadNames());
     const planned = this.queued.flatMap((q) => (q.kind === 'plan' ? [q.plan] : []));
+    this.activity = { writing: planned.length > 0, sheets: [...new Set(this.queued.map((q) => (q.kind === 'plan' ? q.plan.sheet : q.sheet)))] };
+    const names = this.names ?? (await this.loadNames());
     await this.loadMissingMarks(names, planned);
     const roles = new Map<string, string>();
     for (const name of names) {
@@ -112,6 +122,8 @@ class OfficeSession implements WorkbookSession {
       checkUnlocked(questions, null, (q) => locked.get(q) ?? null);
     }
     warnings.push(...prepared.warnings);
+    // The sheets actually written (an add-in sheet may have another name than the plan's).
+    if (planned.length > 0) this.activity = { writing: true, sheets: [...new Set(prepared.plans.map((p) => p.sheet))] };
     const target: PlanTarget = {
       context: this.context,
       supports: this.supports,
