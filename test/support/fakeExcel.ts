@@ -79,12 +79,16 @@ export interface FakeSheet {
   tables: FakeTable[];
   /** Review → Protect Sheet. */
   protected: boolean;
+  /** Right-click → Hide, or VeryHidden (VBA): Excel refuses to delete a very hidden sheet. */
+  visibility: FakeVisibility;
   /** Cells whose format.protection.locked is false (every other cell is locked). */
   unlocked: Bounds[];
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
 }
+
+export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeTable {
   name: string;
@@ -112,6 +116,8 @@ export interface FakeExcelOptions {
   protection?: FakeProtection;
   /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE() answers in that system. */
   date1904?: boolean;
+  /** Sheets the user hid: name → Hidden or VeryHidden. */
+  visibility?: Record<string, Exclude<FakeVisibility, 'Visible'>>;
 }
 
 export interface FakeProtection {
@@ -369,6 +375,7 @@ function newSheet(name: string): FakeSheet {
     charts: [],
     tables: [],
     protected: false,
+    visibility: 'Visible',
     unlocked: [],
     cell(address) {
       const b = parseAddress(address);
@@ -598,15 +605,17 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     return this.list!;
   }
   protected readProperty(target: FakeSheet[], prop: string): unknown {
-    if (prop !== 'items/name' && prop !== 'items/id' && prop !== 'items' && prop !== 'items/protection/protected') throw fakeError('NotImplemented', prop);
+    if (prop !== 'items/name' && prop !== 'items/id' && prop !== 'items' && prop !== 'items/protection/protected' && prop !== 'items/visibility') throw fakeError('NotImplemented', prop);
     this.list = target.map((s) => {
       let ws = this.itemOf.get(s);
       if (!ws) this.itemOf.set(s, (ws = new Worksheet(this.ctx, () => s)));
       if (prop === 'items/protection/protected') ws.protection.preload(s.protected);
+      else if (prop === 'items/visibility') ws.preload('visibility', s.visibility);
       else if (prop === 'items/id') ws.preload('id', this.ctx.host.idOf(s));
       else ws.preload('name', s.name);
       return ws;
     });
+    if (prop === 'items/visibility') return target.map((s) => ({ visibility: s.visibility }));
     return prop === 'items/protection/protected' ? target.map((s) => ({ protection: { protected: s.protected } })) : target.map((s) => ({ name: s.name }));
   }
   /** ExcelApi 1.9: changes on every sheet, those added later too. */
@@ -666,6 +675,20 @@ class Worksheet extends Proxy<FakeSheet> {
   }
   set name(v: string) {
     this.ctx.queue(() => this.ctx.host.renameSheet(this.need(), v), bytesOf(v));
+  }
+  get visibility(): FakeVisibility {
+    return this.pre.has('visibility') ? (this.pre.get('visibility') as FakeVisibility) : this.get<FakeVisibility>('visibility');
+  }
+  /** ExcelApi 1.2 sets it; the last visible sheet cannot be hidden. */
+  set visibility(v: FakeVisibility) {
+    this.ctx.queue(() => {
+      if (!this.ctx.host.supports('1.2')) throw fakeError('ApiNotFound', 'setting Worksheet.visibility needs ExcelApi 1.2');
+      this.ctx.host.guardStructure();
+      const s = this.need();
+      if (v !== 'Visible' && !this.ctx.host.sheets.some((o) => o !== s && o.visibility === 'Visible')) throw fakeError('InvalidOperation', 'a workbook must keep one visible sheet');
+      s.visibility = v;
+      if (v !== 'Visible' && this.ctx.host.activeSheet === s) this.ctx.host.activeSheet = this.ctx.host.sheets.find((o) => o.visibility === 'Visible') ?? null;
+    });
   }
   set position(p: number) {
     this.ctx.queue(() => {
@@ -1305,6 +1328,9 @@ class Host {
   deleteSheet(sheet: FakeSheet): void {
     this.guardStructure();
     if (this.sheets.length === 1) throw fakeError('InvalidOperation', 'a workbook must keep one sheet');
+    // Office.js: "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation exception".
+    if (sheet.visibility === 'VeryHidden') throw fakeError('InvalidOperation', `sheet ${sheet.name} is very hidden`);
+    if (sheet.visibility === 'Visible' && !this.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) throw fakeError('InvalidOperation', 'a workbook must keep one visible sheet');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0]!;
     this.tell('deleted', { type: 'WorksheetDeleted', worksheetId: this.idOf(sheet), source: 'Local' });
@@ -1387,6 +1413,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       }),
     );
     for (const [n, formula] of Object.entries(options.names?.[name] ?? {})) sheet.names.set(n, formula);
+    sheet.visibility = options.visibility?.[name] ?? 'Visible';
     const lock = options.protection?.sheets?.[name];
     if (lock) {
       sheet.protected = true;

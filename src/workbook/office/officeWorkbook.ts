@@ -9,7 +9,7 @@ import { applyPlan, applySelect, type PlanTarget } from './applyPlan';
 import { RequestBudget } from './payload';
 import { readSheets } from './readSheets';
 import { API, officeSupports, type Supports } from './requirements';
-import { lockedCells, queueSheetList } from './protection';
+import { lockedCells, queueSheetList, type HiddenVisibility } from './protection';
 import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protection';
 import { asExcelRefusal } from './excelErrors';
 import type { ExcelActivity } from '../excelRefusal';
@@ -69,6 +69,8 @@ class OfficeSession implements WorkbookSession {
   private locks: WorkbookLocks = NO_LOCKS;
   /** The workbook's date system, read with the sheet names: a Date is written as a serial of it. */
   private date1904 = false;
+  /** Sheets the user hid, read with the sheet names. */
+  private hidden = new Map<string, HiddenVisibility>();
   /** What Excel is being asked to do, for the words of a refusal. */
   activity: ExcelActivity = { writing: false, sheets: [] };
 
@@ -80,9 +82,10 @@ class OfficeSession implements WorkbookSession {
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     this.activity = { writing: false, sheets };
     this.queueTables();
-    const { snapshot, locks } = await readSheets(this.context, sheets, options, this.supports);
+    const { snapshot, locks, hidden } = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
     this.locks = locks;
+    this.hidden = hidden;
     this.date1904 = snapshot.date1904 ?? false;
     // Marks asked for: the read looked at every sheet's.
     for (const name of options.marks ? snapshot.sheetNames : sheets) {
@@ -131,6 +134,7 @@ class OfficeSession implements WorkbookSession {
       names: [...names],
       warnings,
       tables: this.tableSheets(),
+      hidden: this.hidden,
     };
     let next = 0;
     for (const q of this.queued) {
@@ -145,9 +149,10 @@ class OfficeSession implements WorkbookSession {
     const list = queueSheetList(this.context, this.supports);
     this.queueTables();
     await this.context.sync();
-    const { names, locks, date1904 } = list();
+    const { names, locks, date1904, hidden } = list();
     this.locks = locks;
     this.date1904 = date1904;
+    this.hidden = hidden;
     return names;
   }
 
