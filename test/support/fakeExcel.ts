@@ -10,6 +10,10 @@
  *   forgets the text marker is caught.
  * - Every sync is counted and its payload estimated (UTF-8 bytes of the JSON sent and
  *   loaded); a request above `requestLimitBytes` fails like Excel on the web (5 MB).
+ * - Requirement sets (`apiVersion`): an API newer than the host (freeze panes, validation, filter,
+ *   page layout, merged areas, row and column properties, Table.resize, Workbook.protection,
+ *   getFirst/getNext …) fails the sync with ApiNotFound, as Excel answers a request for it.
+ * - Visibility (`visibility`): hidden and very hidden sheets; a very hidden one cannot be deleted.
  * - `range.copyFrom(source, "Formulas")` (ExcelApi 1.9) tiles the source over the range with
  *   relative references moved, as Excel's fill does; the request carries no formula text.
  * - Protection (`options.protection`): with the structure locked, adding, deleting, renaming or
@@ -470,6 +474,19 @@ class FakeContext {
     });
   }
 
+  /**
+   * An API of ExcelApi `version`: on a host without it the sync fails with ApiNotFound, as Excel
+   * answers a request for an API it lacks (the call itself is accepted by the evergreen Office.js).
+   */
+  requires(version: string, what: string): void {
+    if (this.host.supports(version)) return;
+    this.ops.push({
+      run: () => {
+        throw fakeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+      },
+    });
+  }
+
   /** Cells written by this sync's operations, told to change handlers once it is done. */
   changed: RangeTarget[] = [];
 
@@ -644,6 +661,7 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     return new Worksheet(this.ctx, () => this.ctx.host.find(name) ?? null);
   }
   getFirst(): Worksheet {
+    this.ctx.requires('1.5', 'WorksheetCollection.getFirst');
     return new Worksheet(this.ctx, () => {
       const s = this.ctx.host.sheets[0];
       if (!s) throw fakeError('ItemNotFound', 'no sheet');
@@ -700,6 +718,7 @@ class Worksheet extends Proxy<FakeSheet> {
     });
   }
   set tabColor(c: string) {
+    this.ctx.requires('1.7', 'Worksheet.tabColor');
     this.ctx.queue(() => {
       guardSheet(this.need()).tabColor = c === '' ? null : c;
     }, bytesOf(c));
@@ -772,6 +791,7 @@ class Worksheet extends Proxy<FakeSheet> {
     return (this.protectionProxy ??= new WorksheetProtection(this.ctx, () => this.child()));
   }
   getNextOrNullObject(): Worksheet {
+    this.ctx.requires('1.5', 'Worksheet.getNextOrNullObject');
     return new Worksheet(this.ctx, () => {
       const s = this.child();
       const list = this.ctx.host.sheets;
@@ -805,6 +825,7 @@ class Worksheet extends Proxy<FakeSheet> {
     });
   }
   get freezePanes() {
+    this.ctx.requires('1.7', 'Worksheet.freezePanes');
     const set = (rows: number, columns: number) =>
       this.ctx.queue(() => {
         this.need().freeze = rows || columns ? { rows, columns } : null;
@@ -821,6 +842,7 @@ class Worksheet extends Proxy<FakeSheet> {
     };
   }
   get autoFilter() {
+    this.ctx.requires('1.9', 'Worksheet.autoFilter');
     return {
       apply: (r: Range | string) =>
         this.ctx.queue(() => {
@@ -833,6 +855,7 @@ class Worksheet extends Proxy<FakeSheet> {
     };
   }
   get pageLayout() {
+    this.ctx.requires('1.9', 'Worksheet.pageLayout');
     const put = (key: string, v: unknown) =>
       this.ctx.queue(() => {
         this.need().page[key] = v;
@@ -849,6 +872,7 @@ class Worksheet extends Proxy<FakeSheet> {
     return layout;
   }
   get horizontalPageBreaks() {
+    this.ctx.requires('1.9', 'Worksheet.horizontalPageBreaks');
     return {
       add: (r: Range | string) =>
         this.ctx.queue(() => {
@@ -1024,6 +1048,7 @@ class Range extends Proxy<RangeTarget> {
     });
   }
   getMergedAreasOrNullObject(): RangeAreas {
+    this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreas(this.ctx, () => {
       const t = this.child();
       if (!t) return null;
@@ -1032,6 +1057,7 @@ class Range extends Proxy<RangeTarget> {
     });
   }
   getRowProperties(_o: { rowHidden?: boolean }): ClientResult<{ rowHidden: boolean }[]> {
+    this.ctx.requires('1.9', 'Range.getRowProperties');
     return new ClientResult(this.ctx, () => {
       const { sheet, b } = this.need();
       const out: { rowHidden: boolean }[] = [];
@@ -1040,6 +1066,7 @@ class Range extends Proxy<RangeTarget> {
     });
   }
   getColumnProperties(_o: { columnHidden?: boolean }): ClientResult<{ columnHidden: boolean }[]> {
+    this.ctx.requires('1.9', 'Range.getColumnProperties');
     return new ClientResult(this.ctx, () => {
       const { sheet, b } = this.need();
       const out: { columnHidden: boolean }[] = [];
@@ -1112,6 +1139,7 @@ class Range extends Proxy<RangeTarget> {
     return format;
   }
   get dataValidation() {
+    this.ctx.requires('1.8', 'Range.dataValidation');
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors below are not arrow functions
     const self = this;
     const find = (t: RangeTarget) => {
@@ -1158,6 +1186,10 @@ class WorksheetProtection extends Proxy<FakeSheet> {
 
 /** Review → Protect Workbook (the structure), as Workbook.protection (ExcelApi 1.7) reports it. */
 class WorkbookProtection extends Proxy<Host> {
+  override load(props?: string | string[] | { select?: string }): this {
+    this.ctx.requires('1.7', 'Workbook.protection');
+    return super.load(props);
+  }
   get protected(): boolean {
     return this.get<boolean>('protected');
   }
@@ -1287,6 +1319,7 @@ class TableProxy extends Proxy<FakeTable> {
     this.ctx.queue(() => (this.need().style = v), bytesOf(v));
   }
   resize(range: Range): void {
+    this.ctx.requires('1.13', 'Table.resize');
     this.ctx.queue(() => {
       const next = parseAddress(boundsAddress(range.need().b));
       const t = this.need();
