@@ -673,6 +673,7 @@ export const en: Record<MessageKey, string> = {
   'workbook.excel.pivot': 'Excel could not write to {place} because a PivotTable is in the way. Move the PivotTable elsewhere or to another sheet, then run again.',
   'workbook.excel.noRoom': 'Excel could not write to {place} because it has no room to insert cells (data at the end of the sheet, or merged cells, a Table or a PivotTable in the way). Look at that sheet, then run again.',
   'workbook.excel.changed': 'The workbook changed while ĐVHT was about to {doing} {place} (a sheet added, deleted or renamed, maybe by someone editing it too). Run again.',
+  'workbook.excel.hiddenSheet': 'The sheet “{sheet}” is hidden, so Excel cannot select a cell on it. Unhide it: right-click a sheet tab → Unhide → choose “{sheet}”, then click again.',
   'workbook.excel.inactive': 'This workbook is no longer the one in front (another Excel workbook is). Click this workbook’s window, then run again.',
   'workbook.excel.internal': 'Excel reported an error when ĐVHT was to {doing} {place} (code {code}). Run again; if it keeps failing, save the workbook, close and reopen Excel. When you ask for help, give this code.',
   'pane.warnings.dismiss': 'Got it',

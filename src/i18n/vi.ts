@@ -682,6 +682,7 @@ export const vi = {
   'workbook.excel.pivot': 'Excel không ghi được vào {place} vì vướng một PivotTable. Hãy dời PivotTable đi chỗ khác hoặc sang trang khác rồi chạy lại.',
   'workbook.excel.noRoom': 'Excel không ghi được vào {place} vì không còn chỗ chèn ô (có dữ liệu ở cuối trang, hoặc vướng ô gộp, Bảng hay PivotTable). Hãy xem lại trang đó rồi chạy lại.',
   'workbook.excel.changed': 'Sổ vừa thay đổi trong lúc ĐVHT {doing} {place} (một trang được thêm, xóa hay đổi tên, có thể bởi người cùng sửa sổ). Hãy chạy lại.',
+  'workbook.excel.hiddenSheet': 'Trang “{sheet}” đang ẩn nên Excel không chọn được ô trên đó. Hãy bỏ ẩn: bấm chuột phải vào một thẻ trang → Bỏ ẩn (Unhide) → chọn “{sheet}”, rồi bấm lại.',
   'workbook.excel.inactive': 'Sổ này không còn là sổ đang làm việc (một sổ Excel khác đang ở phía trước). Hãy bấm vào cửa sổ của sổ này rồi chạy lại.',
   'workbook.excel.internal': 'Excel báo lỗi khi ĐVHT {doing} {place} (mã {code}). Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại Excel. Khi cần nhờ hỗ trợ, hãy báo kèm mã lỗi này.',
   'pane.warnings.dismiss': 'Đã hiểu',

@@ -6,7 +6,7 @@
  */
 import { t, type Lang } from '../i18n';
 
-export type ExcelRefusalKind = 'cellEdit' | 'denied' | 'busy' | 'tooBig' | 'merged' | 'filtered' | 'pivot' | 'noRoom' | 'changed' | 'inactive' | 'internal';
+export type ExcelRefusalKind = 'cellEdit' | 'denied' | 'busy' | 'tooBig' | 'merged' | 'filtered' | 'pivot' | 'noRoom' | 'changed' | 'inactive' | 'hiddenSheet' | 'internal';
 
 /** What a batch was doing when Excel refused: reading or writing which sheets (actual names). */
 export interface ExcelActivity {
@@ -47,5 +47,5 @@ export function excelRefusedText(lang: Lang, e: Pick<ExcelRefusedError, 'kind' |
         ? t(lang, 'workbook.excel.sheet', { sheet: e.sheets[0]! })
         : t(lang, 'workbook.excel.sheets', { sheets: quoted.join(', ') });
   const doing = t(lang, e.writing ? 'workbook.excel.writing' : 'workbook.excel.reading');
-  return t(lang, `workbook.excel.${e.kind}`, { place, doing, code: e.code });
+  return t(lang, `workbook.excel.${e.kind}`, { place, doing, code: e.code, sheet: e.sheets[0] ?? '' });
 }

@@ -61,6 +61,8 @@ describe('Excel’s refusals, said to the user', () => {
     ['RequestPayloadSizeLimitExceeded', /5 MB/],
     ['Conflict', /người khác cùng sửa/],
     ['InactiveWorkbook', /cửa sổ của sổ này/],
+    // office-js#6365: Excel for Mac fails a sheet's names with InvalidSelection while the user looks at another workbook.
+    ['InvalidSelection', /cửa sổ của sổ này/],
   ])('%s is said with its cause', async (code, said) => {
     const excel = createFakeExcel({ sheets: { A: [['a']] }, failWrites: { code, message: 'English words' } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);
@@ -75,5 +77,15 @@ describe('Excel’s refusals, said to the user', () => {
     const wb = new OfficeWorkbook(excel.run, excel.supports);
     const e = await refusal(wb.batch(async (s) => s.write({ sheet: 'Gone', mode: 'existing', cells: [{ at: 'A1', rows: [['x']] }] })));
     expect(isExcelRefusedError(e)).toBe(false);
+  });
+
+  it('“go to cell” on a sheet the user hid says so, with how to show it, and changes nothing', async () => {
+    const excel = createFakeExcel({ sheets: { 'Tổng hợp': [['a']], 'Thành viên': [['b']] }, visibility: { 'Thành viên': 'Hidden' } });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    const e = await refusal(wb.batch(async (s) => s.select('Thành viên', 'H7')));
+    expect(e).toMatchObject({ name: 'ExcelRefusedError', kind: 'hiddenSheet', sheets: ['Thành viên'] });
+    expect(e.message).toMatch(/^Trang “Thành viên” đang ẩn.*Bỏ ẩn \(Unhide\)/);
+    expect(excelRefusedText('en', e as never)).toMatch(/^The sheet “Thành viên” is hidden.*Unhide/);
+    expect([excel.active(), excel.selection(), excel.sheet('Thành viên').visibility]).toEqual(['Tổng hợp', null, 'Hidden']);
   });
 });

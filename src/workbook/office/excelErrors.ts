@@ -25,6 +25,8 @@ const KIND_OF_CODE: Readonly<Record<string, ExcelRefusalKind>> = {
   ItemNotFound: 'changed',
   ItemAlreadyExists: 'changed',
   InactiveWorkbook: 'inactive',
+  // office-js#6365: a sheet's names, asked while the user looks at another workbook (Excel for Mac).
+  InvalidSelection: 'inactive',
 };
 
 /** Office's code of an error thrown by Excel.run / context.sync; null for any other error. */

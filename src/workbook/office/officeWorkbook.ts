@@ -12,7 +12,7 @@ import { API, officeSupports, type Supports } from './requirements';
 import { lockedCells, queueSheetList, type HiddenVisibility } from './protection';
 import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protection';
 import { asExcelRefusal } from './excelErrors';
-import type { ExcelActivity } from '../excelRefusal';
+import { ExcelRefusedError, type ExcelActivity } from '../excelRefusal';
 
 const NO_LOCKS: WorkbookLocks = { structure: false, sheets: [] };
 
@@ -117,7 +117,7 @@ class OfficeSession implements WorkbookSession {
     }
     // Fails before anything is queued, so a wrong plan leaves the workbook untouched.
     const prepared = prepareBatch(planned, { names, roles, date1904: this.date1904 });
-    for (const q of this.queued) if (q.kind === 'select') checkSelect(names, prepared.plans, q.sheet);
+    for (const q of this.queued) if (q.kind === 'select') this.checkShown(names, prepared.plans, q.sheet);
     // Refused before anything is queued, rather than by Excel midway (workbook/protection.ts).
     const questions = checkProtection(prepared.plans, names, this.locks, null);
     if (questions.length) {
@@ -142,6 +142,17 @@ class OfficeSession implements WorkbookSession {
       else await applySelect(target, q.sheet, q.address);
     }
     await target.budget.flush();
+  }
+
+  /**
+   * A cell to show must be on a sheet that exists and that the user can see: Excel does not select
+   * on a hidden sheet, and unhiding it is the user's choice. Refused before anything is queued.
+   */
+  private checkShown(names: string[], plans: SheetPlan[], sheet: string): void {
+    checkSelect(names, plans, sheet);
+    const actual = findSheetName(names, sheet);
+    const shown = plans.some((p) => p.activate && findSheetName([p.sheet], sheet) !== undefined);
+    if (actual !== undefined && this.hidden.has(actual) && !shown) throw new ExcelRefusedError('hiddenSheet', '', { writing: false, sheets: [actual] });
   }
 
   /** Only when nothing was read in this batch: the plans need to know which sheets exist. */
