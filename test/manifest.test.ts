@@ -126,6 +126,16 @@ describe('manifest.xml', () => {
     expect([...kindOf.keys()].filter((id) => !used.has(id))).toEqual([]);
   });
 
+  it('sends “support” and “learn more” to the help page (what each step does), not to the preview', () => {
+    // SupportUrl: "the URL of a page that provides support information for your add-in".
+    const urls = new Map(children(one(doc, 'Urls')).map((e) => [e.getAttribute('id')!, e.getAttribute('DefaultValue')!]));
+    const learnMore = urls.get(one(doc, 'LearnMoreUrl').getAttribute('resid')!)!;
+    for (const url of [child(root, 'SupportUrl').getAttribute('DefaultValue')!, learnMore]) {
+      expect(url).toBe(`${DEV_URL}help.html`);
+      expect(fs.existsSync(path.join(ROOT, 'src/hosts/help/help.html'))).toBe(true);
+    }
+  });
+
   it('uses https for every URL', () => {
     const urls = [
       ...['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].map((n) => child(root, n).getAttribute('DefaultValue') ?? ''),

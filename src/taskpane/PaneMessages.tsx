@@ -7,6 +7,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import type { Lang } from '../i18n';
 import type { WorkbookWarning } from '../workbook/port';
 import { isWorkbookProtectedError, protectedText } from '../workbook/protection';
+import { excelRefusedText, isExcelRefusedError } from '../workbook/excelRefusal';
 import { workbookWarningText } from '../usecases/workbookWarnings';
 import type { PaneHost } from './host';
 import { ProblemList, type PaneProblem } from './ProblemList';
@@ -16,8 +17,12 @@ import { CORE_STEP_IDS } from './steps/registry';
 export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
   const t = useT(props.lang);
   const detail = props.error instanceof Error ? props.error.message : String(props.error);
-  // The user's protection is no fault: said as it is, with how to lift it.
-  const text = isWorkbookProtectedError(props.error) ? protectedText(props.lang, props.error) : t('pane.error.unexpected', { detail });
+  // The user's protection and Excel's refusals (a cell being edited …) are no fault: said as they are, with what to do.
+  const text = isWorkbookProtectedError(props.error)
+    ? protectedText(props.lang, props.error)
+    : isExcelRefusedError(props.error)
+      ? excelRefusedText(props.lang, props.error)
+      : t('pane.error.unexpected', { detail });
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Lang } from '../i18n';
 import type { PaneHost } from './host';
 import { useT } from './useT';
+import { excelRefusedText, isExcelRefusedError } from '../workbook/excelRefusal';
 
 export interface PaneProblem {
   severity: 'error' | 'warning';
@@ -33,7 +34,8 @@ export function ProblemList(props: { problems: PaneProblem[]; host: PaneHost; la
     try {
       await props.host.showCell(sheet, cell, { focus: true });
     } catch (e) {
-      setShowError(t('pane.problems.showFailed', { sheet, cell, detail: e instanceof Error ? e.message : String(e) }));
+      // Excel's refusal says itself what to do; anything else, with the way round it.
+      setShowError(isExcelRefusedError(e) ? excelRefusedText(props.lang, e) : t('pane.problems.showFailed', { sheet, cell, detail: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (

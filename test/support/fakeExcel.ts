@@ -10,6 +10,10 @@
  *   forgets the text marker is caught.
  * - Every sync is counted and its payload estimated (UTF-8 bytes of the JSON sent and
  *   loaded); a request above `requestLimitBytes` fails like Excel on the web (5 MB).
+ * - Requirement sets (`apiVersion`): an API newer than the host (freeze panes, validation, filter,
+ *   page layout, merged areas, row and column properties, Table.resize, Workbook.protection,
+ *   getFirst/getNext …) fails the sync with ApiNotFound, as Excel answers a request for it.
+ * - Visibility (`visibility`): hidden and very hidden sheets; a very hidden one cannot be deleted.
  * - `range.copyFrom(source, "Formulas")` (ExcelApi 1.9) tiles the source over the range with
  *   relative references moved, as Excel's fill does; the request carries no formula text.
  * - Protection (`options.protection`): with the structure locked, adding, deleting, renaming or
@@ -79,12 +83,16 @@ export interface FakeSheet {
   tables: FakeTable[];
   /** Review → Protect Sheet. */
   protected: boolean;
+  /** Right-click → Hide, or VeryHidden (VBA): Excel refuses to delete a very hidden sheet. */
+  visibility: FakeVisibility;
   /** Cells whose format.protection.locked is false (every other cell is locked). */
   unlocked: Bounds[];
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
 }
+
+export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeTable {
   name: string;
@@ -106,10 +114,14 @@ export interface FakeExcelOptions {
   names?: Record<string, Record<string, string>>;
   /** Make every sync that loads something fail with this error (code, message). */
   failLoads?: { code: string; message: string };
+  /** Make every sync that changes something (a write, a sheet added …) fail with this error. */
+  failWrites?: { code: string; message: string };
   /** What the user protected: the structure (Protect Workbook), sheets (Protect Sheet) with their unlocked ranges. */
   protection?: FakeProtection;
   /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE() answers in that system. */
   date1904?: boolean;
+  /** Sheets the user hid: name → Hidden or VeryHidden. */
+  visibility?: Record<string, Exclude<FakeVisibility, 'Visible'>>;
 }
 
 export interface FakeProtection {
@@ -367,6 +379,7 @@ function newSheet(name: string): FakeSheet {
     charts: [],
     tables: [],
     protected: false,
+    visibility: 'Visible',
     unlocked: [],
     cell(address) {
       const b = parseAddress(address);
@@ -439,7 +452,14 @@ class FakeContext {
 
   queue(run: () => void, bytes = 0): void {
     this.pendingBytes += bytes + 20;
-    this.ops.push({ run: () => (run(), 0) });
+    const fail = this.host.options.failWrites;
+    this.ops.push({
+      run: fail
+        ? () => {
+            throw fakeError(fail.code, fail.message);
+          }
+        : () => (run(), 0),
+    });
   }
 
   queueLoad(load: Loader): void {
@@ -451,6 +471,19 @@ class FakeContext {
             throw fakeError(fail.code, fail.message);
           }
         : load,
+    });
+  }
+
+  /**
+   * An API of ExcelApi `version`: on a host without it the sync fails with ApiNotFound, as Excel
+   * answers a request for an API it lacks (the call itself is accepted by the evergreen Office.js).
+   */
+  requires(version: string, what: string): void {
+    if (this.host.supports(version)) return;
+    this.ops.push({
+      run: () => {
+        throw fakeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+      },
     });
   }
 
@@ -589,15 +622,17 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     return this.list!;
   }
   protected readProperty(target: FakeSheet[], prop: string): unknown {
-    if (prop !== 'items/name' && prop !== 'items/id' && prop !== 'items' && prop !== 'items/protection/protected') throw fakeError('NotImplemented', prop);
+    if (prop !== 'items/name' && prop !== 'items/id' && prop !== 'items' && prop !== 'items/protection/protected' && prop !== 'items/visibility') throw fakeError('NotImplemented', prop);
     this.list = target.map((s) => {
       let ws = this.itemOf.get(s);
       if (!ws) this.itemOf.set(s, (ws = new Worksheet(this.ctx, () => s)));
       if (prop === 'items/protection/protected') ws.protection.preload(s.protected);
+      else if (prop === 'items/visibility') ws.preload('visibility', s.visibility);
       else if (prop === 'items/id') ws.preload('id', this.ctx.host.idOf(s));
       else ws.preload('name', s.name);
       return ws;
     });
+    if (prop === 'items/visibility') return target.map((s) => ({ visibility: s.visibility }));
     return prop === 'items/protection/protected' ? target.map((s) => ({ protection: { protected: s.protected } })) : target.map((s) => ({ name: s.name }));
   }
   /** ExcelApi 1.9: changes on every sheet, those added later too. */
@@ -626,6 +661,7 @@ class WorksheetCollection extends Proxy<FakeSheet[]> {
     return new Worksheet(this.ctx, () => this.ctx.host.find(name) ?? null);
   }
   getFirst(): Worksheet {
+    this.ctx.requires('1.5', 'WorksheetCollection.getFirst');
     return new Worksheet(this.ctx, () => {
       const s = this.ctx.host.sheets[0];
       if (!s) throw fakeError('ItemNotFound', 'no sheet');
@@ -658,6 +694,20 @@ class Worksheet extends Proxy<FakeSheet> {
   set name(v: string) {
     this.ctx.queue(() => this.ctx.host.renameSheet(this.need(), v), bytesOf(v));
   }
+  get visibility(): FakeVisibility {
+    return this.pre.has('visibility') ? (this.pre.get('visibility') as FakeVisibility) : this.get<FakeVisibility>('visibility');
+  }
+  /** ExcelApi 1.2 sets it; the last visible sheet cannot be hidden. */
+  set visibility(v: FakeVisibility) {
+    this.ctx.queue(() => {
+      if (!this.ctx.host.supports('1.2')) throw fakeError('ApiNotFound', 'setting Worksheet.visibility needs ExcelApi 1.2');
+      this.ctx.host.guardStructure();
+      const s = this.need();
+      if (v !== 'Visible' && !this.ctx.host.sheets.some((o) => o !== s && o.visibility === 'Visible')) throw fakeError('InvalidOperation', 'a workbook must keep one visible sheet');
+      s.visibility = v;
+      if (v !== 'Visible' && this.ctx.host.activeSheet === s) this.ctx.host.activeSheet = this.ctx.host.sheets.find((o) => o.visibility === 'Visible') ?? null;
+    });
+  }
   set position(p: number) {
     this.ctx.queue(() => {
       this.ctx.host.guardStructure();
@@ -668,6 +718,7 @@ class Worksheet extends Proxy<FakeSheet> {
     });
   }
   set tabColor(c: string) {
+    this.ctx.requires('1.7', 'Worksheet.tabColor');
     this.ctx.queue(() => {
       guardSheet(this.need()).tabColor = c === '' ? null : c;
     }, bytesOf(c));
@@ -740,6 +791,7 @@ class Worksheet extends Proxy<FakeSheet> {
     return (this.protectionProxy ??= new WorksheetProtection(this.ctx, () => this.child()));
   }
   getNextOrNullObject(): Worksheet {
+    this.ctx.requires('1.5', 'Worksheet.getNextOrNullObject');
     return new Worksheet(this.ctx, () => {
       const s = this.child();
       const list = this.ctx.host.sheets;
@@ -773,6 +825,7 @@ class Worksheet extends Proxy<FakeSheet> {
     });
   }
   get freezePanes() {
+    this.ctx.requires('1.7', 'Worksheet.freezePanes');
     const set = (rows: number, columns: number) =>
       this.ctx.queue(() => {
         this.need().freeze = rows || columns ? { rows, columns } : null;
@@ -789,6 +842,7 @@ class Worksheet extends Proxy<FakeSheet> {
     };
   }
   get autoFilter() {
+    this.ctx.requires('1.9', 'Worksheet.autoFilter');
     return {
       apply: (r: Range | string) =>
         this.ctx.queue(() => {
@@ -801,6 +855,7 @@ class Worksheet extends Proxy<FakeSheet> {
     };
   }
   get pageLayout() {
+    this.ctx.requires('1.9', 'Worksheet.pageLayout');
     const put = (key: string, v: unknown) =>
       this.ctx.queue(() => {
         this.need().page[key] = v;
@@ -817,6 +872,7 @@ class Worksheet extends Proxy<FakeSheet> {
     return layout;
   }
   get horizontalPageBreaks() {
+    this.ctx.requires('1.9', 'Worksheet.horizontalPageBreaks');
     return {
       add: (r: Range | string) =>
         this.ctx.queue(() => {
@@ -992,6 +1048,7 @@ class Range extends Proxy<RangeTarget> {
     });
   }
   getMergedAreasOrNullObject(): RangeAreas {
+    this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreas(this.ctx, () => {
       const t = this.child();
       if (!t) return null;
@@ -1000,6 +1057,7 @@ class Range extends Proxy<RangeTarget> {
     });
   }
   getRowProperties(_o: { rowHidden?: boolean }): ClientResult<{ rowHidden: boolean }[]> {
+    this.ctx.requires('1.9', 'Range.getRowProperties');
     return new ClientResult(this.ctx, () => {
       const { sheet, b } = this.need();
       const out: { rowHidden: boolean }[] = [];
@@ -1008,6 +1066,7 @@ class Range extends Proxy<RangeTarget> {
     });
   }
   getColumnProperties(_o: { columnHidden?: boolean }): ClientResult<{ columnHidden: boolean }[]> {
+    this.ctx.requires('1.9', 'Range.getColumnProperties');
     return new ClientResult(this.ctx, () => {
       const { sheet, b } = this.need();
       const out: { columnHidden: boolean }[] = [];
@@ -1080,6 +1139,7 @@ class Range extends Proxy<RangeTarget> {
     return format;
   }
   get dataValidation() {
+    this.ctx.requires('1.8', 'Range.dataValidation');
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors below are not arrow functions
     const self = this;
     const find = (t: RangeTarget) => {
@@ -1126,6 +1186,10 @@ class WorksheetProtection extends Proxy<FakeSheet> {
 
 /** Review → Protect Workbook (the structure), as Workbook.protection (ExcelApi 1.7) reports it. */
 class WorkbookProtection extends Proxy<Host> {
+  override load(props?: string | string[] | { select?: string }): this {
+    this.ctx.requires('1.7', 'Workbook.protection');
+    return super.load(props);
+  }
   get protected(): boolean {
     return this.get<boolean>('protected');
   }
@@ -1255,6 +1319,7 @@ class TableProxy extends Proxy<FakeTable> {
     this.ctx.queue(() => (this.need().style = v), bytesOf(v));
   }
   resize(range: Range): void {
+    this.ctx.requires('1.13', 'Table.resize');
     this.ctx.queue(() => {
       const next = parseAddress(boundsAddress(range.need().b));
       const t = this.need();
@@ -1296,6 +1361,9 @@ class Host {
   deleteSheet(sheet: FakeSheet): void {
     this.guardStructure();
     if (this.sheets.length === 1) throw fakeError('InvalidOperation', 'a workbook must keep one sheet');
+    // Office.js: "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation exception".
+    if (sheet.visibility === 'VeryHidden') throw fakeError('InvalidOperation', `sheet ${sheet.name} is very hidden`);
+    if (sheet.visibility === 'Visible' && !this.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) throw fakeError('InvalidOperation', 'a workbook must keep one visible sheet');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0]!;
     this.tell('deleted', { type: 'WorksheetDeleted', worksheetId: this.idOf(sheet), source: 'Local' });
@@ -1378,6 +1446,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       }),
     );
     for (const [n, formula] of Object.entries(options.names?.[name] ?? {})) sheet.names.set(n, formula);
+    sheet.visibility = options.visibility?.[name] ?? 'Visible';
     const lock = options.protection?.sheets?.[name];
     if (lock) {
       sheet.protected = true;

@@ -8,6 +8,7 @@ import { fillAsBlock, findSheetName, listSource, markFormula, PlanError, SHEET_M
 import { toBlockInput } from './cellInput';
 import { jsonBytes, type RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
+import type { HiddenVisibility } from './protection';
 
 /** A rough size for small operations (a property set, a method call). */
 const SMALL_OP = 200;
@@ -21,6 +22,8 @@ export interface PlanTarget {
   warnings: WorkbookWarning[];
   /** Table name key → its sheet, kept up to date as plans add tables. */
   tables: Map<string, string>;
+  /** Sheets the user hid, by actual name (as read before the batch). */
+  hidden: ReadonlyMap<string, HiddenVisibility>;
 }
 
 export const findSheet = findSheetName;
@@ -179,11 +182,16 @@ async function createSheet(t: PlanTarget, plan: SheetPlan, actual: string | unde
   await t.budget.reserve(SMALL_OP * 3);
   let position: number;
   let sheet: Excel.Worksheet;
+  let hidden: HiddenVisibility | undefined;
   if (actual !== undefined) {
     // replace: add a stand-in first, because Excel refuses to delete a workbook's only sheet.
     const oldIndex = t.names.indexOf(actual);
     sheet = worksheets.add(freshName(t.names));
-    worksheets.getItem(actual).delete();
+    const old = worksheets.getItem(actual);
+    hidden = t.hidden.get(actual);
+    // Excel refuses to delete a very hidden sheet ("first change its visibility to hidden or visible").
+    if (hidden === 'VeryHidden') old.visibility = 'Hidden';
+    old.delete();
     sheet.name = plan.sheet;
     t.names.splice(oldIndex, 1);
     position = plan.after !== undefined ? afterIndex(t.names, plan.after) : oldIndex;
@@ -192,6 +200,8 @@ async function createSheet(t: PlanTarget, plan: SheetPlan, actual: string | unde
     position = plan.after !== undefined ? afterIndex(t.names, plan.after) : t.names.length;
   }
   if (position !== t.names.length) sheet.position = position;
+  // The user hid it: drawn anew, it stays hidden (as on a file), unless the plan shows it.
+  if (hidden !== undefined && !plan.activate) sheet.visibility = hidden;
   t.names.splice(position, 0, plan.sheet);
   return sheet;
 }

@@ -9,8 +9,10 @@ import { applyPlan, applySelect, type PlanTarget } from './applyPlan';
 import { RequestBudget } from './payload';
 import { readSheets } from './readSheets';
 import { API, officeSupports, type Supports } from './requirements';
-import { lockedCells, queueSheetList } from './protection';
+import { lockedCells, queueSheetList, type HiddenVisibility } from './protection';
 import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protection';
+import { asExcelRefusal } from './excelErrors';
+import { ExcelRefusedError, type ExcelActivity } from '../excelRefusal';
 
 const NO_LOCKS: WorkbookLocks = { structure: false, sheets: [] };
 
@@ -36,11 +38,15 @@ export class OfficeWorkbook implements Workbook {
   ) {}
 
   batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+    let session: OfficeSession | null = null;
     return this.run(async (context) => {
-      const session = new OfficeSession(context, this.supports);
+      session = new OfficeSession(context, this.supports);
       const result = await work(session);
       await session.flush(this.warnings);
       return result;
+    }).catch((e: unknown) => {
+      // Excel's refusal (cell edit mode, read-only, a merged cell in the way …) in the user's words.
+      throw asExcelRefusal(e, (session as OfficeSession | null)?.activity ?? { writing: false, sheets: [] });
     });
   }
 
@@ -63,6 +69,10 @@ class OfficeSession implements WorkbookSession {
   private locks: WorkbookLocks = NO_LOCKS;
   /** The workbook's date system, read with the sheet names: a Date is written as a serial of it. */
   private date1904 = false;
+  /** Sheets the user hid, read with the sheet names. */
+  private hidden = new Map<string, HiddenVisibility>();
+  /** What Excel is being asked to do, for the words of a refusal. */
+  activity: ExcelActivity = { writing: false, sheets: [] };
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -70,10 +80,12 @@ class OfficeSession implements WorkbookSession {
   ) {}
 
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    this.activity = { writing: false, sheets };
     this.queueTables();
-    const { snapshot, locks } = await readSheets(this.context, sheets, options, this.supports);
+    const { snapshot, locks, hidden } = await readSheets(this.context, sheets, options, this.supports);
     this.names = [...snapshot.sheetNames];
     this.locks = locks;
+    this.hidden = hidden;
     this.date1904 = snapshot.date1904 ?? false;
     // Marks asked for: the read looked at every sheet's.
     for (const name of options.marks ? snapshot.sheetNames : sheets) {
@@ -94,8 +106,9 @@ class OfficeSession implements WorkbookSession {
 
   async flush(warnings: WorkbookWarning[]): Promise<void> {
     if (this.queued.length === 0) return;
-    const names = this.names ?? (await this.loadNames());
     const planned = this.queued.flatMap((q) => (q.kind === 'plan' ? [q.plan] : []));
+    this.activity = { writing: planned.length > 0, sheets: [...new Set(this.queued.map((q) => (q.kind === 'plan' ? q.plan.sheet : q.sheet)))] };
+    const names = this.names ?? (await this.loadNames());
     await this.loadMissingMarks(names, planned);
     const roles = new Map<string, string>();
     for (const name of names) {
@@ -104,7 +117,7 @@ class OfficeSession implements WorkbookSession {
     }
     // Fails before anything is queued, so a wrong plan leaves the workbook untouched.
     const prepared = prepareBatch(planned, { names, roles, date1904: this.date1904 });
-    for (const q of this.queued) if (q.kind === 'select') checkSelect(names, prepared.plans, q.sheet);
+    for (const q of this.queued) if (q.kind === 'select') this.checkShown(names, prepared.plans, q.sheet);
     // Refused before anything is queued, rather than by Excel midway (workbook/protection.ts).
     const questions = checkProtection(prepared.plans, names, this.locks, null);
     if (questions.length) {
@@ -112,6 +125,8 @@ class OfficeSession implements WorkbookSession {
       checkUnlocked(questions, null, (q) => locked.get(q) ?? null);
     }
     warnings.push(...prepared.warnings);
+    // The sheets actually written (an add-in sheet may have another name than the plan's).
+    if (planned.length > 0) this.activity = { writing: true, sheets: [...new Set(prepared.plans.map((p) => p.sheet))] };
     const target: PlanTarget = {
       context: this.context,
       supports: this.supports,
@@ -119,6 +134,7 @@ class OfficeSession implements WorkbookSession {
       names: [...names],
       warnings,
       tables: this.tableSheets(),
+      hidden: this.hidden,
     };
     let next = 0;
     for (const q of this.queued) {
@@ -128,14 +144,26 @@ class OfficeSession implements WorkbookSession {
     await target.budget.flush();
   }
 
+  /**
+   * A cell to show must be on a sheet that exists and that the user can see: Excel does not select
+   * on a hidden sheet, and unhiding it is the user's choice. Refused before anything is queued.
+   */
+  private checkShown(names: string[], plans: SheetPlan[], sheet: string): void {
+    checkSelect(names, plans, sheet);
+    const actual = findSheetName(names, sheet);
+    const shown = plans.some((p) => p.activate && findSheetName([p.sheet], sheet) !== undefined);
+    if (actual !== undefined && this.hidden.has(actual) && !shown) throw new ExcelRefusedError('hiddenSheet', '', { writing: false, sheets: [actual] });
+  }
+
   /** Only when nothing was read in this batch: the plans need to know which sheets exist. */
   private async loadNames(): Promise<string[]> {
     const list = queueSheetList(this.context, this.supports);
     this.queueTables();
     await this.context.sync();
-    const { names, locks, date1904 } = list();
+    const { names, locks, date1904, hidden } = list();
     this.locks = locks;
     this.date1904 = date1904;
+    this.hidden = hidden;
     return names;
   }
 

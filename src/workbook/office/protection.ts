@@ -12,19 +12,24 @@ export interface SheetList {
   locks: WorkbookLocks;
   /** The workbook counts dates from 1904 (Excel for Mac's old default). */
   date1904: boolean;
+  /** Sheets the user hid, by actual name: a sheet drawn anew keeps it (office/applyPlan.ts). */
+  hidden: Map<string, HiddenVisibility>;
 }
+
+export type HiddenVisibility = 'Hidden' | 'VeryHidden';
 
 /** 1/1/2000 as a serial of the 1904 date system (36,526 in the 1900 system). */
 const JAN_1_2000_IN_1904 = 35_064;
 
 /**
- * Queues the sheet names with each sheet's protection (ExcelApi 1.2) and the workbook's
- * (ExcelApi 1.7; older Excel: not known, and Excel itself refuses), and the date system. Call
- * the result after the sync.
+ * Queues the sheet names with each sheet's protection (ExcelApi 1.2) and visibility, the
+ * workbook's protection (ExcelApi 1.7; older Excel: not known, and Excel itself refuses), and the
+ * date system. Call the result after the sync.
  */
 export function queueSheetList(context: Excel.RequestContext, supports: Supports): () => SheetList {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/protection/protected');
+  // Visibility: ExcelApi 1.1 (setting it, 1.2).
+  worksheets.load('items/name,items/protection/protected,items/visibility');
   const book = supports(API.workbookProtection) ? context.workbook.protection.load('protected') : null;
   // Workbook.use1904DateSystem is in no released requirement set (preview only): Excel's own
   // DATE (ExcelApi 1.2) answers in the workbook's system, in the same sync.
@@ -34,6 +39,7 @@ export function queueSheetList(context: Excel.RequestContext, supports: Supports
     locks: { structure: book?.protected ?? false, sheets: worksheets.items.filter((s) => s.protection.protected).map((s) => s.name) },
     // Only the 1904 answer says 1904: a DATE that failed (no value) leaves the usual system.
     date1904: day.value === JAN_1_2000_IN_1904,
+    hidden: new Map(worksheets.items.flatMap((s) => (s.visibility === 'Visible' ? [] : [[s.name, s.visibility as HiddenVisibility] as const]))),
   });
 }
 

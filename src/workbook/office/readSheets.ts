@@ -7,7 +7,7 @@ import { sheetKey, wantsFormulas, wantsLayout, type CellValue, type ReadOptions,
 import { findSheetName, SHEET_MARK } from '../plan';
 import { FIRST_READ_ROWS, jsonBytes, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
-import { queueSheetList } from './protection';
+import { queueSheetList, type HiddenVisibility } from './protection';
 import type { WorkbookLocks } from '../protection';
 
 const ERROR_VALUES = new Set([
@@ -94,20 +94,21 @@ export async function readSheets(
   asked: string[],
   options: ReadOptions,
   supports: Supports,
-): Promise<{ snapshot: WorkbookSnapshot; locks: WorkbookLocks }> {
+): Promise<{ snapshot: WorkbookSnapshot; locks: WorkbookLocks; hidden: Map<string, HiddenVisibility> }> {
   let found: Found[];
   let sheetNames: string[];
   let roles: Map<string, string>;
   let locks: WorkbookLocks;
   let date1904: boolean;
+  let hidden: Map<string, HiddenVisibility>;
   try {
-    ({ found, sheetNames, roles, locks, date1904 } = await readInOneSync(context, asked, options, supports));
+    ({ found, sheetNames, roles, locks, date1904, hidden } = await readInOneSync(context, asked, options, supports));
   } catch (e) {
     if (!isFallbackError(e)) throw e;
     // A host that rejects calls chained on a null object (missing or empty sheet), or a
     // first window heavier than Excel's 5 MB response limit: go step by step instead.
     // A few extra syncs, only then.
-    ({ found, sheetNames, roles, locks, date1904 } = await readStepByStep(context, asked, options, supports, null));
+    ({ found, sheetNames, roles, locks, date1904, hidden } = await readStepByStep(context, asked, options, supports, null));
   }
   // Excel finds "TỔNG HỢP" for "Tổng hợp" but not a name typed in another Unicode form (NFD):
   // those few are looked up by the one sheet-name key, step by step.
@@ -125,7 +126,7 @@ export async function readSheets(
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
   for (const [name, role] of roles) if (role !== '') marked.set(name, role);
-  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904 }, locks };
+  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904 }, locks, hidden };
 }
 
 /** `roles` holds '' for a sheet whose mark was looked for and not found. */
@@ -225,8 +226,8 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     takeWindow(q.loaded, q.used.isNullObject ? null : q.used.address);
     found.push(q.loaded.found);
   }
-  const { names, locks, date1904 } = list();
-  return { found, sheetNames: names, roles, locks, date1904 };
+  const { names, locks, date1904, hidden } = list();
+  return { found, sheetNames: names, roles, locks, date1904, hidden };
 }
 
 /** Sheets whose marks the one-sync read walks; a workbook with more costs one more sync for the rest. */
@@ -259,10 +260,11 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
   // Known names come with their protection from the first read.
   let locks: WorkbookLocks = { structure: false, sheets: [] };
   let date1904 = known?.date1904 ?? false;
+  let hidden = new Map<string, HiddenVisibility>();
   if (!sheetNames) {
     const list = queueSheetList(context, supports);
     await context.sync();
-    ({ names: sheetNames, locks, date1904 } = list());
+    ({ names: sheetNames, locks, date1904, hidden } = list());
   }
   const names = sheetNames;
   const probes = asked.flatMap((a) => {
@@ -305,7 +307,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     await context.sync();
     layout.forEach((take) => take());
   }
-  return { found: probes.map((p) => p.found), sheetNames: names, roles, locks, date1904 };
+  return { found: probes.map((p) => p.found), sheetNames: names, roles, locks, date1904, hidden };
 }
 
 /** Rows not read yet, in row chunks sized from what was read so far. */
