@@ -4,7 +4,7 @@
  * sheets send the clerk back to "Thiết lập").
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { Lang } from '../i18n';
+import { t as translate, type Lang } from '../i18n';
 import type { WorkbookWarning } from '../workbook/port';
 import { isWorkbookProtectedError, protectedText } from '../workbook/protection';
 import { workbookWarningText } from '../usecases/workbookWarnings';
@@ -13,11 +13,16 @@ import { ProblemList, type PaneProblem } from './ProblemList';
 import { useT } from './useT';
 import { CORE_STEP_IDS } from './steps/registry';
 
+/** What went wrong, as the error bar says it (and a screen reader is told it). */
+export function errorText(error: unknown, lang: Lang): string {
+  // The user's protection is no fault: said as it is, with how to lift it.
+  if (isWorkbookProtectedError(error)) return protectedText(lang, error);
+  return translate(lang, 'pane.error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}
+
 export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
   const t = useT(props.lang);
-  const detail = props.error instanceof Error ? props.error.message : String(props.error);
-  // The user's protection is no fault: said as it is, with how to lift it.
-  const text = isWorkbookProtectedError(props.error) ? protectedText(props.lang, props.error) : t('pane.error.unexpected', { detail });
+  const text = errorText(props.error, props.lang);
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
