@@ -20,6 +20,11 @@ export function errorText(error: unknown, lang: Lang): string {
   return translate(lang, 'pane.error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }
 
+/** The error bar's title and text, said to screen readers. */
+export function errorAnnouncement(error: unknown, lang: Lang): string {
+  return `${translate(lang, 'pane.error.title')}. ${errorText(error, lang)}`;
+}
+
 export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
   const t = useT(props.lang);
   const text = errorText(props.error, props.lang);
@@ -70,6 +75,14 @@ export function BlockedBar(props: { problems: BlockingProblem[]; host: PaneHost;
       <ProblemList problems={props.problems} host={props.host} lang={props.lang} />
     </>
   );
+}
+
+/** What the blocked bar says, in one announcement (it is no live region); the first error names its cell. */
+export function blockedText(problems: BlockingProblem[], lang: Lang): string {
+  const missing = problems.filter((p) => p.code === 'missingSheet');
+  if (missing.length) return `${translate(lang, 'pane.blocked.missingSheetsTitle')}. ${missing.map((p) => p.message).join(' ')} ${translate(lang, 'pane.blocked.missingSheetsHint')}`;
+  const errors = problems.filter((p) => p.severity === 'error');
+  return translate(lang, 'pane.blocked.announce', { count: errors.length, first: (errors[0] ?? problems[0])?.message ?? '' });
 }
 
 /** What the last writes could not do as planned (old Excel, a user's sheet kept, no charts in a file). */
