@@ -49,8 +49,8 @@ describe('DataStep', () => {
     renderStep(DataStep, host);
     check();
     expect(await screen.findByText(/0 lỗi, 1 điểm cần xem lại; 41/, {}, { timeout: 15_000 })).toBeTruthy();
-    // Announced to screen readers in the live region present before the result.
-    expect(screen.getByTestId('announce').textContent).toBe('Đã kiểm tra: 0 lỗi, 1 điểm cần xem lại.');
+    // Announced to screen readers in the live region present before the result, with the first point and its cell.
+    expect(screen.getByTestId('announce').textContent).toMatch(/^Đã kiểm tra: 0 lỗi, 1 điểm cần xem lại\. 'Thành viên'!H7: “có lẽ” không rõ là Có hay Không/);
     const list = screen.getByRole('list', { name: 'Danh sách vấn đề' });
     expect(within(list).getByText(/“có lẽ” không rõ là Có hay Không/)).toBeTruthy();
     fireEvent.click(within(list).getByRole('button', { name: 'Đến ô Thành viên!H7' }));
