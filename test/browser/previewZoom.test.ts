@@ -2,6 +2,7 @@
  * The preview on a small laptop (1366×768) at 200 % zoom, worked by keyboard: 683×384 CSS pixels.
  * The page's header and its last message must not keep half of that height for themselves: the
  * pane and the grid each get the screen's height once the clerk is in them (the page scrolls).
+ * And the pane at the width Excel gives it (about 320 px): no step scrolls sideways.
  */
 import type { Page } from 'playwright-core';
 import { tabTo, useBrowserPages } from './support/browser';
@@ -43,5 +44,24 @@ describe('the preview at 200 % zoom on a 1366×768 screen', () => {
     expect(bookShown.shown).toBeGreaterThanOrEqual(0.9 * bookShown.screen);
     await step(page, 'the grid scrolled into view');
     await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+  });
+});
+
+describe('the pane at Excel’s task-pane width', () => {
+  it('has no step wider than 320 px: long Vietnamese labels and lists wrap or fit', async () => {
+    const { page } = await pages.open('pane at 320 px');
+    await page.goto(`${pages.origin}/preview.html?lang=vi`);
+    // The pane is the same component inside Excel, where it is this wide.
+    await page.addStyleTag({ content: 'section[aria-label="Ngăn ĐVHT"] { width: 320px !important; }' });
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    const steps = pane(page).getByRole('navigation').getByRole('tab');
+    const wider: string[] = [];
+    for (let i = 0; i < (await steps.count()); i++) {
+      await steps.nth(i).click();
+      const extra = await pane(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+      if (extra > 0) wider.push(`${await steps.nth(i).innerText()}: ${extra}px`);
+    }
+    expect(wider).toEqual([]);
   });
 });
