@@ -192,6 +192,7 @@ export const en: Record<MessageKey, string> = {
   'pane.blocked.goToSetup': 'Go to Set-up',
   'pane.blocked.dataTitle': 'Cannot be evaluated yet',
   'pane.blocked.dataHint': 'The data has errors to fix first. Click an item to go to its cell, fix it, then run again.',
+  'pane.blocked.announce': 'Cannot be evaluated yet: {count|error|errors} to fix. {first}',
   'pane.problems.listLabel': 'Problems',
   'pane.problems.error': 'Error',
   'pane.problems.warning': 'To review',

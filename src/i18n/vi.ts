@@ -201,6 +201,7 @@ export const vi = {
   'pane.blocked.goToSetup': 'Đến bước Thiết lập',
   'pane.blocked.dataTitle': 'Chưa đánh giá được',
   'pane.blocked.dataHint': 'Dữ liệu có lỗi cần sửa trước. Bấm vào từng mục để đến ô cần sửa, sửa xong thì chạy lại.',
+  'pane.blocked.announce': 'Chưa đánh giá được: {count} lỗi cần sửa. {first}',
   'pane.problems.listLabel': 'Danh sách vấn đề',
   'pane.problems.error': 'Lỗi',
   'pane.problems.warning': 'Cần xem lại',

@@ -4,7 +4,7 @@
  * there when the clerk comes back.
  */
 import { Caption1, Link, makeStyles, Select, Tab, TabList, Title2, tokens, Tooltip } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Lang } from '../i18n';
 import { rememberLang, startLang } from './langChoice';
 import type { WorkbookWarning } from '../workbook/port';
@@ -80,9 +80,16 @@ export function App(props: {
   const s = useStyles();
   const [current, setCurrent] = useState(STEPS[0]?.id ?? '');
   const available = (requires?: string) => !requires || host.supports(requires);
-  const goTo = (id: string) => {
+  const tabs = useRef(new Map<string, HTMLButtonElement>());
+  const select = (id: string) => {
     const step = STEPS.find((x) => x.id === id);
-    if (step && available(step.requires)) setCurrent(id);
+    if (!step || !available(step.requires)) return false;
+    setCurrent(id);
+    return true;
+  };
+  // A step's button that sends the clerk elsewhere is hidden with its step: the keys go to the new step's tab, not to the page.
+  const goTo = (id: string) => {
+    if (select(id)) tabs.current.get(id)?.focus();
   };
 
   return (
@@ -111,11 +118,21 @@ export function App(props: {
         </div>
       </header>
       <nav aria-label={t('pane.app.steps')}>
-        <TabList className={s.tabs} selectedValue={current} onTabSelect={(_, d) => goTo(String(d.value))}>
+        <TabList className={s.tabs} selectedValue={current} onTabSelect={(_, d) => void select(String(d.value))}>
           {STEPS.map((step, i) => {
             const label = t('pane.app.stepLabel', { number: i + 1, title: t(step.title) });
             const tab = (
-              <Tab key={step.id} value={step.id} id={`tab-${step.id}`} aria-controls={`panel-${step.id}`} disabled={!available(step.requires)}>
+              <Tab
+                key={step.id}
+                ref={(el) => {
+                  if (el) tabs.current.set(step.id, el);
+                  else tabs.current.delete(step.id);
+                }}
+                value={step.id}
+                id={`tab-${step.id}`}
+                aria-controls={`panel-${step.id}`}
+                disabled={!available(step.requires)}
+              >
                 {label}
               </Tab>
             );

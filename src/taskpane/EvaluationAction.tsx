@@ -3,19 +3,15 @@
  * then run again), the spinner, an error with a retry, and what blocks the evaluation. Each
  * step shows its own result under it.
  */
-import { Button, makeStyles, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { Lang, MessageKey } from '../i18n';
 import { useMemo } from 'react';
 import { rewordResult, type EvaluateResult } from '../usecases/evaluate';
 import type { PaneHost } from './host';
-import { BlockedBar, ErrorBar } from './PaneMessages';
+import { BlockedBar, blockedText, ErrorBar, errorAnnouncement } from './PaneMessages';
+import { StatusRegion } from './StepFrame';
 import type { TaskState } from './useTask';
 import { useT } from './useT';
-
-const useStyles = makeStyles({
-  // Read by screen readers, not shown: the result is on screen below.
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
-});
 
 export function EvaluationAction(props: {
   state: TaskState<EvaluateResult>;
@@ -24,13 +20,13 @@ export function EvaluationAction(props: {
   host: PaneHost;
   lang: Lang;
   goTo(stepId: string): void;
-  /** Said to screen readers when the work is done (the result in one sentence). */
+  /** Said to screen readers when the work is done (the result in one sentence); what stopped it is said whatever this is. */
   announce?: string;
 }) {
-  const s = useStyles();
   const { state, onRun, labels, host, lang, goTo } = props;
   const t = useT(lang);
   const running = state.status === 'running';
+  const said = state.status === 'error' ? errorAnnouncement(state.error, lang) : state.status === 'done' && !state.value.ok ? blockedText(rewordResult(state.value, lang).problems, lang) : state.status === 'done' ? props.announce : undefined;
   return (
     <>
       <div>
@@ -39,11 +35,7 @@ export function EvaluationAction(props: {
           {t(state.status === 'done' ? labels.rerun : labels.run)}
         </Button>
       </div>
-      {/* Present before the result, so screen readers announce what arrives in it. */}
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {running && <Spinner size="small" label={t(labels.running)} labelPosition="after" />}
-        {state.status === 'done' && props.announce && <span className={s.hidden} data-testid="announce">{props.announce}</span>}
-      </div>
+      <StatusRegion busy={running ? t(labels.running) : null} said={said} />
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={onRun} />}
       {state.status === 'done' && !state.value.ok && <BlockedBar problems={rewordResult(state.value, lang).problems} host={host} lang={lang} goTo={goTo} />}
     </>
@@ -54,3 +46,4 @@ export function EvaluationAction(props: {
 export function useWorded(state: TaskState<EvaluateResult>, lang: Lang): EvaluateResult | null {
   return useMemo(() => (state.status === 'done' ? rewordResult(state.value, lang) : null), [state, lang]);
 }
+

@@ -4,7 +4,7 @@
  * sheets send the clerk back to "Thiết lập").
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { Lang } from '../i18n';
+import { t as translate, type Lang } from '../i18n';
 import type { WorkbookWarning } from '../workbook/port';
 import { isWorkbookProtectedError, protectedText } from '../workbook/protection';
 import { excelRefusedText, isExcelRefusedError } from '../workbook/excelRefusal';
@@ -14,15 +14,22 @@ import { ProblemList, type PaneProblem } from './ProblemList';
 import { useT } from './useT';
 import { CORE_STEP_IDS } from './steps/registry';
 
+/** What went wrong, as the error bar says it (and a screen reader is told it). */
+export function errorText(error: unknown, lang: Lang): string {
+  // The user's protection and Excel's refusals (a cell being edited …) are no fault: said as they are, with what to do.
+  if (isWorkbookProtectedError(error)) return protectedText(lang, error);
+  if (isExcelRefusedError(error)) return excelRefusedText(lang, error);
+  return translate(lang, 'pane.error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** The error bar's title and text, said to screen readers. */
+export function errorAnnouncement(error: unknown, lang: Lang): string {
+  return `${translate(lang, 'pane.error.title')}. ${errorText(error, lang)}`;
+}
+
 export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
   const t = useT(props.lang);
-  const detail = props.error instanceof Error ? props.error.message : String(props.error);
-  // The user's protection and Excel's refusals (a cell being edited …) are no fault: said as they are, with what to do.
-  const text = isWorkbookProtectedError(props.error)
-    ? protectedText(props.lang, props.error)
-    : isExcelRefusedError(props.error)
-      ? excelRefusedText(props.lang, props.error)
-      : t('pane.error.unexpected', { detail });
+  const text = errorText(props.error, props.lang);
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
@@ -70,6 +77,14 @@ export function BlockedBar(props: { problems: BlockingProblem[]; host: PaneHost;
       <ProblemList problems={props.problems} host={props.host} lang={props.lang} />
     </>
   );
+}
+
+/** What the blocked bar says, in one announcement (it is no live region); the first error names its cell. */
+export function blockedText(problems: BlockingProblem[], lang: Lang): string {
+  const missing = problems.filter((p) => p.code === 'missingSheet');
+  if (missing.length) return `${translate(lang, 'pane.blocked.missingSheetsTitle')}. ${missing.map((p) => p.message).join(' ')} ${translate(lang, 'pane.blocked.missingSheetsHint')}`;
+  const errors = problems.filter((p) => p.severity === 'error');
+  return translate(lang, 'pane.blocked.announce', { count: errors.length, first: (errors[0] ?? problems[0])?.message ?? '' });
 }
 
 /** What the last writes could not do as planned (old Excel, a user's sheet kept, no charts in a file). */

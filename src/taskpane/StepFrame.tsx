@@ -3,6 +3,8 @@ import { Body1, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-comp
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
+  // Read by screen readers, not shown: what it says is on screen too.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   frame: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} 0` },
   heading: { margin: 0 },
   intro: { margin: 0 },
@@ -28,6 +30,25 @@ export function Working(props: { label: string }) {
   return (
     <div role="status" aria-live="polite">
       <Spinner size="small" label={props.label} labelPosition="after" />
+    </div>
+  );
+}
+
+/**
+ * A step's status region, present before its work runs (a live region put on the page with its text is
+ * often not read out): the spinner while `busy` names the work, then `said`, the outcome in one sentence.
+ * The bars showing the outcome are no live regions.
+ */
+export function StatusRegion(props: { busy?: string | null; said?: string | undefined }) {
+  const s = useStyles();
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true">
+      {props.busy && <Spinner size="small" label={props.busy} labelPosition="after" />}
+      {!props.busy && props.said && (
+        <span className={s.hidden} data-testid="announce">
+          {props.said}
+        </span>
+      )}
     </div>
   );
 }

@@ -62,7 +62,9 @@ describe('import and documents in the preview', () => {
       );
     expect(overflowing).toBe(0);
     await pane(page).getByRole('button', { name: 'Nhập', exact: true }).click();
-    await pane(page).getByText('Đã nhập vào trang “Thành viên”').waitFor();
+    // In its bar (a MessageBar is a group); the status region says it too, for screen readers.
+    await pane(page).getByRole('group').getByText('Đã nhập vào trang “Thành viên”').waitFor();
+    await expect(pane(page).getByRole('status').filter({ hasText: 'Đã nhập vào trang “Thành viên”. Thêm' }).count()).resolves.toBe(1);
     // Below the button pressed, at the foot of a long step: brought into sight, with what to do next.
     await expect(inSight(pane(page).getByRole('button', { name: 'Tiếp: kiểm tra dữ liệu' }))).resolves.toBe(true);
     await pages.session.shot('imported');
@@ -83,9 +85,10 @@ describe('import and documents in the preview', () => {
     await sheetTabs.getByRole('tab', { name: SHEETS.lists, exact: true }).click();
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
-    await pane(page).getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
+    await pane(page).getByRole('group').getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
     await expect(inSight(sheetTabs.getByRole('tab', { selected: true }), 'x')).resolves.toBe(true);
-    await expect(inSight(pane(page).getByText(/Đã lập 8 văn bản/))).resolves.toBe(true);
+    await expect(inSight(pane(page).getByRole('group').getByText(/Đã lập 8 văn bản/))).resolves.toBe(true);
+    await expect(pane(page).getByRole('status').filter({ hasText: /^Đã lập 8 văn bản\./ }).count()).resolves.toBe(1);
     await pages.session.shot('documents generated');
 
     // Filing order in the tabs, as in the file (the Hà Nội plan's): letter, report, minutes, then the summary.

@@ -44,7 +44,7 @@ describe('browser preview', () => {
 
     // Thiết lập: the sheets exist already, so creating keeps every one of them.
     await pane(page).getByRole('button', { name: 'Tạo các trang' }).click();
-    await pane(page).getByText('Đã chuẩn bị sổ đánh giá').waitFor();
+    await pane(page).getByRole('group').getByText('Đã chuẩn bị sổ đánh giá').waitFor();
     await pages.session.shot('sheets created');
 
     await paneTab(page, /Đánh giá/).click();
@@ -160,7 +160,7 @@ describe('browser preview', () => {
 
     await tabTo(page, /^Tạo các trang$/);
     await page.keyboard.press('Space');
-    await pane(page).getByText('Đã chuẩn bị sổ đánh giá').waitFor();
+    await pane(page).getByRole('group').getByText('Đã chuẩn bị sổ đánh giá').waitFor();
     await tabTo(page, /^Tiếp: kiểm tra dữ liệu$/);
     await page.keyboard.press('Enter');
     await tabTo(page, /^Kiểm tra dữ liệu$/);

@@ -73,7 +73,7 @@ describe('printing from the preview', () => {
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
     // The message names the action this page has, not Excel's menu.
-    await pane(page).getByText(/Đã lập 8 văn bản.*“In \/ lưu PDF”/).waitFor({ timeout: 60_000 });
+    await pane(page).getByRole('group').getByText(/Đã lập 8 văn bản.*“In \/ lưu PDF”/).waitFor({ timeout: 60_000 });
     expect(await pane(page).getByText(/Tệp → In/).count()).toBe(0);
     await pages.session.shot('documents generated');
     expect(await seriousViolations(page, pages.origin)).toEqual([]);

@@ -5,6 +5,11 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { failingWorkbook, fakePaneHost } from '../support/fakePaneHost';
 import { renderStep } from '../taskpane/renderPane';
 
+/** The bars on screen, not the status region's sentence for screen readers. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+/** What the step's status region says (a screen reader reads it out when it changes). */
+const said = () => screen.getByRole('status').textContent;
+
 const generate = () => fireEvent.click(screen.getByRole('button', { name: 'Lập hồ sơ' }));
 
 async function evaluatedHost() {
@@ -20,12 +25,13 @@ describe('DocumentsStep', () => {
     renderStep(DocumentsStep, host);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Biên bản tự đánh giá' }));
     generate();
-    expect(await screen.findByText(/Đã lập 7 văn bản/)).toBeTruthy();
+    expect(await screen.findByText(/Đã lập 7 văn bản/, BAR)).toBeTruthy();
+    expect(said()).toMatch(/^Đã lập 7 văn bản\./);
     expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeDefined();
     expect(host.excel.workbook.getWorksheet('Biên bản tự đánh giá')).toBeUndefined();
     fireEvent.click(screen.getByText('Mở trang “Báo cáo tự đánh giá”'));
     fireEvent.click(screen.getByText('Sửa nội dung mẫu (trang “Mẫu văn bản”)'));
-    await screen.findByText(/Đã lập 7 văn bản/);
+    await screen.findByText(/Đã lập 7 văn bản/, BAR);
     expect(host.shown).toEqual([
       { sheet: 'Báo cáo tự đánh giá', address: 'A1' },
       { sheet: 'Mẫu văn bản', address: 'A1' },
@@ -43,7 +49,8 @@ describe('DocumentsStep', () => {
     const host = await fakePaneHost({ sample: true });
     const { goTo } = renderStep(DocumentsStep, host);
     generate();
-    expect(await screen.findByText(/chưa được đánh giá/)).toBeTruthy();
+    expect(await screen.findByText(/chưa được đánh giá/, BAR)).toBeTruthy();
+    expect(said()).toMatch(/chưa được đánh giá/);
     fireEvent.click(screen.getByRole('button', { name: 'Đến bước Đánh giá' }));
     expect(goTo).toHaveBeenCalledWith('evaluate');
     expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
@@ -54,12 +61,14 @@ describe('DocumentsStep', () => {
     generate();
     fireEvent.click(await screen.findByRole('button', { name: 'Đến bước Thiết lập' }));
     expect(goTo).toHaveBeenCalledWith('setup');
+    expect(said()).toMatch(/^Chưa có đủ các trang\. /);
   });
 
   test('an Excel error is shown with a retry', async () => {
     renderStep(DocumentsStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('GeneralException') }));
     generate();
-    expect(await screen.findByText(/GeneralException/)).toBeTruthy();
+    expect(await screen.findByText(/GeneralException/, BAR)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+    expect(said()).toMatch(/^Không thực hiện được\. Đã có lỗi: GeneralException\./);
   });
 });

@@ -12,6 +12,10 @@ import { SHEETS } from '../../src/sheets/names';
 import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
 
+/** The bars and lists on screen, not the status regions' sentences for screen readers. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+const said = () => screen.queryAllByTestId('announce').map((e) => e.textContent);
+
 describe('ImportStep', () => {
   test('preview: mapping with a dropdown per column, first rows, unreadable cells that jump to the source, counts; then Nhập', async () => {
     const host = await fakePaneHost();
@@ -33,8 +37,10 @@ describe('ImportStep', () => {
     const heads = screen.getAllByRole('columnheader').map((th) => th.textContent);
     expect(heads).toContain('Năm sinh');
     expect(heads.filter((h) => h?.startsWith('Ngày sinh / năm sinh'))).toEqual([]);
-    expect(screen.getByText('Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.')).toBeTruthy();
-    expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
+    expect(screen.getByText('Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.', BAR)).toBeTruthy();
+    // A screen reader hears the counts of the preview (the table and the counts are no live region).
+    expect(said()).toEqual(['Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.']);
+    expect(screen.getByText('Nguyễn Văn An', BAR)).toBeTruthy();
     const issues = screen.getByRole('list');
     expect(within(issues).getByText(/'DS CB-GV-NV'!G12/)).toBeTruthy();
     fireEvent.click(within(issues).getAllByRole('button')[0]!);
@@ -46,7 +52,8 @@ describe('ImportStep', () => {
     const apply = await screen.findByRole('button', { name: 'Nhập' });
     apply.focus();
     fireEvent.click(apply);
-    expect(await screen.findByText('Đã nhập vào trang “Thành viên”')).toBeTruthy();
+    expect(await screen.findByText('Đã nhập vào trang “Thành viên”', BAR)).toBeTruthy();
+    expect(said()).toContain('Đã nhập vào trang “Thành viên”. Thêm 6, cập nhật 0, không đổi 0, không còn trong danh sách 0.');
     // The pressed button keeps the focus; the next step is said and offered.
     expect(document.activeElement).toBe(apply);
     expect(screen.getByTestId('next-step').textContent).toBe(' Bước tiếp theo: kiểm tra dữ liệu, rồi đánh giá.');
@@ -66,7 +73,7 @@ describe('ImportStep', () => {
     await screen.findByRole('option', { name: NEXT });
     fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Nhập' }));
-    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    await screen.findByText('Đã nhập vào trang “Thành viên”', BAR);
     // The clerk types a note and “Gia đình học tập” for every member in “Thành viên”.
     const members = host.excel.workbook.getWorksheet(SHEETS.members)!;
     for (const r of memberRows(host.excel.workbook)) {
@@ -80,7 +87,7 @@ describe('ImportStep', () => {
     await waitFor(() => expect(screen.queryByText('Đã nhập vào trang “Thành viên”')).toBeNull());
     const keeping = await previewImport(host.excel, { sheet: NEXT }, { lang: 'vi' });
     expect(keeping.diff.kept.length).toBe(8);
-    await screen.findByText(`${keptSummary('vi', keeping.diff.kept, 10)} Muốn xóa cả các ô này, chọn “Xóa cả ô mà danh sách nguồn để trống”.`);
+    await screen.findByText(`${keptSummary('vi', keeping.diff.kept, 10)} Muốn xóa cả các ô này, chọn “Xóa cả ô mà danh sách nguồn để trống”.`, BAR);
     const shownChanges = () => within(screen.getByRole('list', { name: /^Các ô sẽ thay đổi/ })).getAllByRole('listitem').map((li) => li.textContent);
     expect(shownChanges()).toEqual(cellChanges(keeping.diff).map((c) => changeLine('vi', c)));
 
@@ -96,9 +103,13 @@ describe('ImportStep', () => {
     fireEvent.click(clear);
     await waitFor(() => expect(shownChanges()).toHaveLength(3));
     fireEvent.click(screen.getByRole('button', { name: 'Nhập' }));
-    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    await screen.findByText('Đã nhập vào trang “Thành viên”', BAR);
     // Said in the preview and again in the result.
-    expect(document.body.textContent!.split(keptSummary('vi', keeping.diff.kept, 10)).length - 1).toBe(2);
+    const shown = document.body.cloneNode(true) as HTMLElement;
+    shown.querySelectorAll('[data-testid="announce"]').forEach((e) => e.remove());
+    expect(shown.textContent!.split(keptSummary('vi', keeping.diff.kept, 10)).length - 1).toBe(2);
+    // And to a screen reader with the result.
+    expect(said().filter((text) => text!.includes(keptSummary('vi', keeping.diff.kept, 10)))).toHaveLength(1);
     const an = memberRows(host.excel.workbook).find((r) => r['Mã định danh'] === 'CB003')!;
     expect([an['Ghi chú'], an['Gia đình học tập']]).toEqual(['Ghi chú CB003', 'Không']);
   });
@@ -112,17 +123,17 @@ describe('ImportStep', () => {
     await screen.findByRole('option', { name: CONTRACT });
     fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Nhập' }));
-    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    await screen.findByText('Đã nhập vào trang “Thành viên”', BAR);
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Trang danh sách' }), { target: { value: CONTRACT } });
     fireEvent.click(screen.getByRole('button', { name: 'Đọc lại' }));
     // Without the choice, the six on the staff list would be marked as gone: the preview says so, and how not to.
-    await screen.findByText('Thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 6.', { exact: false });
-    expect(screen.getByText(/chọn “Danh sách này chỉ bổ sung thành viên/)).toBeTruthy();
+    await screen.findByText('Thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 6.', { ...BAR, exact: false });
+    expect(screen.getByText(/chọn “Danh sách này chỉ bổ sung thành viên/, BAR)).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: /^Danh sách này chỉ bổ sung thành viên/ }));
-    await screen.findByText('Thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 0.', { exact: false });
+    await screen.findByText('Thêm 2, cập nhật 0, không đổi 0, không còn trong danh sách 0.', { ...BAR, exact: false });
     fireEvent.click(screen.getByRole('button', { name: 'Nhập' }));
-    await screen.findByText('Đã nhập vào trang “Thành viên”');
+    await screen.findByText('Đã nhập vào trang “Thành viên”', BAR);
     const rows = memberRows(host.excel.workbook);
     expect(rows).toHaveLength(8);
     // Not counted: only the staff list's hidden row (someone who left), not the six missing from the contract list.
@@ -135,13 +146,14 @@ describe('ImportStep', () => {
     renderStep(ImportStep, host);
     await screen.findByRole('option', { name: 'Sổ ghi chép' });
     fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
-    expect(await screen.findByText(/Không tìm thấy dòng tiêu đề/)).toBeTruthy();
+    expect(await screen.findByText(/Không tìm thấy dòng tiêu đề/, BAR)).toBeTruthy();
+    expect(said()).toEqual([expect.stringMatching(/Không tìm thấy dòng tiêu đề/)]);
   });
 
   test('a workbook whose sheets cannot be listed shows the reason, with a retry', async () => {
     const host = await fakePaneHost({ sample: true, wrap: failingWorkbook('Excel đang bận') });
     renderStep(ImportStep, host);
-    expect(await screen.findByText(/Excel đang bận/)).toBeTruthy();
+    expect(await screen.findByText(/Excel đang bận/, BAR)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
   });
 
@@ -151,6 +163,6 @@ describe('ImportStep', () => {
     const files = { pick: async () => [broken], open: async () => failingWorkbook('tệp hỏng ở sheet1.xml')(host.excel) };
     renderStep(ImportStep, { ...host, files });
     fireEvent.click(await screen.findByRole('button', { name: 'Chọn tệp Excel…' }));
-    expect(await screen.findByText(/hong\.xlsx.*tệp hỏng ở sheet1\.xml/)).toBeTruthy();
+    expect(await screen.findByText(/hong\.xlsx.*tệp hỏng ở sheet1\.xml/, BAR)).toBeTruthy();
   });
 });

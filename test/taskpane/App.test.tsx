@@ -48,6 +48,21 @@ describe('App', () => {
     expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).value).toBe('UBND xã Tân Phú');
   });
 
+  test('sent to another step by a button of this one, the keys go to that step’s tab, not to the page (the button is hidden with its step)', async () => {
+    renderApp(await fakePaneHost());
+    fireEvent.click(screen.getByRole('tab', { name: '2. Dữ liệu' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
+    const go = await screen.findByRole('button', { name: 'Đến bước Thiết lập' }, { timeout: 15_000 });
+    go.focus();
+    fireEvent.click(go);
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: '1. Thiết lập' }));
+    // Choosing a tab by its own keys leaves the focus where the tab list keeps it.
+    const data = screen.getByRole('tab', { name: '2. Dữ liệu' });
+    data.focus();
+    fireEvent.click(data);
+    expect(document.activeElement).toBe(data);
+  });
+
   test('steps registered later appear by themselves; one needing a missing capability is disabled', async () => {
     const Extra = (p: StepProps) => <p>extra {p.lang}</p>;
     const before = STEPS.length;

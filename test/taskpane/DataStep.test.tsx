@@ -7,6 +7,9 @@ import { renderStep } from './renderPane';
 
 const check = () => fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
 
+/** The bars on screen, not the status region's sentence for screen readers. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+
 describe('DataStep', () => {
   test('before checking: says what it does, nothing else', async () => {
     renderStep(DataStep, await fakePaneHost({ sample: true }));
@@ -46,8 +49,8 @@ describe('DataStep', () => {
     renderStep(DataStep, host);
     check();
     expect(await screen.findByText(/0 lỗi, 1 điểm cần xem lại; 41/, {}, { timeout: 15_000 })).toBeTruthy();
-    // Announced to screen readers in the live region present before the result.
-    expect(screen.getByTestId('announce').textContent).toBe('Đã kiểm tra: 0 lỗi, 1 điểm cần xem lại.');
+    // Announced to screen readers in the live region present before the result, with the first point and its cell.
+    expect(screen.getByTestId('announce').textContent).toMatch(/^Đã kiểm tra: 0 lỗi, 1 điểm cần xem lại\. 'Thành viên'!H7: “có lẽ” không rõ là Có hay Không/);
     const list = screen.getByRole('list', { name: 'Danh sách vấn đề' });
     expect(within(list).getByText(/“có lẽ” không rõ là Có hay Không/)).toBeTruthy();
     fireEvent.click(within(list).getByRole('button', { name: 'Đến ô Thành viên!H7' }));
@@ -58,7 +61,9 @@ describe('DataStep', () => {
     const { goTo } = renderStep(DataStep, await fakePaneHost());
     check();
     expect(await screen.findByText('Chưa có đủ các trang', {}, { timeout: 15_000 })).toBeTruthy();
-    expect(screen.getByText(/Hãy tạo các trang ở bước Thiết lập/)).toBeTruthy();
+    expect(screen.getByText(/Hãy tạo các trang ở bước Thiết lập/, BAR)).toBeTruthy();
+    // Said to a screen reader as well: the bar is no live region.
+    expect(screen.getByTestId('announce').textContent).toMatch(/^Chưa có đủ các trang\. Tệp không có trang “Thông tin đơn vị”.* Hãy tạo các trang ở bước Thiết lập\.$/);
     fireEvent.click(screen.getByRole('button', { name: 'Đến bước Thiết lập' }));
     expect(goTo).toHaveBeenCalledWith('setup');
   });
@@ -67,8 +72,9 @@ describe('DataStep', () => {
     renderStep(DataStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('Tệp đang được người khác sửa') }));
     check();
     // The form above the check could not read either: both say so, each with its retry.
-    expect((await screen.findAllByText(/Tệp đang được người khác sửa/)).length).toBe(2);
-    expect(screen.getAllByText(/Hãy thử lại/)).toHaveLength(2);
+    expect((await screen.findAllByText(/Tệp đang được người khác sửa/, BAR)).length).toBe(2);
+    expect(screen.getAllByText(/Hãy thử lại/, BAR)).toHaveLength(2);
+    expect(screen.getByTestId('announce').textContent).toMatch(/^Không thực hiện được\. .*Tệp đang được người khác sửa/);
     expect(screen.getAllByRole('button', { name: 'Thử lại' })).toHaveLength(2);
   });
 

@@ -6,6 +6,8 @@ import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows, typeInto } fro
 import { renderStep } from './renderPane';
 import { WorkbookProtectedError } from '../../src/workbook/protection';
 import type { Workbook } from '../../src/workbook/port';
+import { COL } from '../../src/sheets/criteriaSheet';
+import { columnLetter } from '../../src/workbook/a1';
 
 const run = () => fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
 const indicator = (code: string) => document.querySelector(`[data-indicator="${code}"]`) as HTMLElement;
@@ -85,11 +87,32 @@ describe('EvaluateStep', () => {
     expect(goTo).toHaveBeenCalledWith('setup');
   });
 
+  test('blocked by an error in the data: a screen reader hears it said, with the cell to fix (not only a bar that is never announced)', async () => {
+    const host = await fakePaneHost({ sample: true });
+    const rows = (await sheetRows(host.excel, SHEETS.criteria))!;
+    const row = rows.findIndex((r) => typeof r[COL.threshold - 1] === 'number') + 1;
+    await typeInto(host.excel, SHEETS.criteria, `${columnLetter(COL.threshold)}${row}`, 'chín mươi');
+    renderStep(EvaluateStep, host);
+    run();
+    await screen.findByText('Chưa đánh giá được');
+    const status = screen.getByRole('status');
+    expect(status.textContent).toMatch(new RegExp(`^Chưa đánh giá được: 1 lỗi cần sửa\\. .*${columnLetter(COL.threshold)}${row}`));
+    expect(status.textContent).toContain('chín mươi');
+  });
+
+  test('an unexpected error is said to a screen reader too', async () => {
+    renderStep(EvaluateStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('RichApi.Error') }));
+    run();
+    await screen.findByText('Không thực hiện được');
+    expect(screen.getByRole('status').textContent).toMatch(/^Không thực hiện được\. .*RichApi\.Error\. Hãy thử lại/);
+  });
+
   test('error: shown with what to do, never a blank pane', async () => {
     renderStep(EvaluateStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('RichApi.Error') }));
     run();
     expect(await screen.findByText('Không thực hiện được')).toBeTruthy();
-    expect(screen.getByText(/RichApi.Error\. Hãy thử lại/)).toBeTruthy();
+    // In the bar (the status region says it too, for screen readers).
+    expect(screen.getByText(/RichApi.Error\. Hãy thử lại/, { ignore: 'script, style, [data-testid="announce"]' })).toBeTruthy();
   });
 
   test.each([

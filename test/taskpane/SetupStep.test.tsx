@@ -18,6 +18,9 @@ function fillUnit() {
   fireEvent.change(screen.getByRole('textbox', { name: /Cấp của đơn vị tổng hợp/ }), { target: { value: 'cấp xã' } });
 }
 
+/** The bars on screen, not the status region's sentence for screen readers. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+
 describe('SetupStep', () => {
   test('empty: every preset with its basis, a labelled form, nothing created yet', async () => {
     renderStep(SetupStep, await fakePaneHost());
@@ -36,6 +39,8 @@ describe('SetupStep', () => {
     create();
     expect(screen.getByText('Hãy nhập tên đơn vị.')).toBeTruthy();
     expect(screen.getByText(/Hãy chọn loại đơn vị/)).toBeTruthy();
+    // A screen reader hears that the form needs fixing (the bar is no live region).
+    expect(screen.getByRole('status').textContent).toBe('Hãy sửa các ô được đánh dấu ở trên rồi bấm lại “Tạo các trang”.');
     expect(host.excel.workbook.worksheets).toHaveLength(0);
   });
 
@@ -45,8 +50,9 @@ describe('SetupStep', () => {
     fireEvent.click(screen.getByRole('radio', { name: /TT22\/2020/ }));
     fillUnit();
     create();
-    expect(await screen.findByText('Đã chuẩn bị sổ đánh giá')).toBeTruthy();
-    expect(screen.getByText(/Đã tạo: “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học”, “Danh mục”\./)).toBeTruthy();
+    expect(await screen.findByText('Đã chuẩn bị sổ đánh giá', BAR)).toBeTruthy();
+    expect(screen.getByText(/Đã tạo: “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học”, “Danh mục”\./, BAR)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/^Đã chuẩn bị sổ đánh giá\. Đã tạo: “Thông tin đơn vị”, .*\. Tiếp theo: /);
     const unit = (await sheetRows(host.excel, SHEETS.unit))!;
     const value = (label: string) => unit.find((r) => r[0] === label)?.[1];
     expect(value('Tên đơn vị')).toBe('Trường Tiểu học Kim Đồng');
@@ -65,7 +71,8 @@ describe('SetupStep', () => {
     renderStep(SetupStep, await fakePaneHost({ sample: true }));
     fillUnit();
     create();
-    expect(await screen.findByText(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/)).toBeTruthy();
+    expect(await screen.findByText(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/, BAR)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/);
   });
 
   test('loading: form and buttons disabled while creating', async () => {
@@ -84,8 +91,9 @@ describe('SetupStep', () => {
     renderStep(SetupStep, await fakePaneHost({ wrap: failingWorkbook('Sổ đang ở chế độ chỉ đọc') }));
     fillUnit();
     create();
-    expect(await screen.findByText(/Sổ đang ở chế độ chỉ đọc/)).toBeTruthy();
+    expect(await screen.findByText(/Sổ đang ở chế độ chỉ đọc/, BAR)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/^Không thực hiện được\. .*Sổ đang ở chế độ chỉ đọc/);
   });
 
   test('the rule-set view opens from here and closes back to the form', async () => {

@@ -45,7 +45,8 @@ describe('SummaryStep', () => {
   test('error', async () => {
     renderStep(SummaryStep, await fakePaneHost({ sample: true, wrap: failingWorkbook('GeneralException') }));
     generate();
-    expect(await screen.findByText(/GeneralException/)).toBeTruthy();
+    expect(await screen.findByText(/GeneralException/, { ignore: 'script, style, [data-testid="announce"]' })).toBeTruthy();
+    expect(screen.getByTestId('announce').textContent).toMatch(/^Không thực hiện được\. Đã có lỗi: GeneralException\./);
     expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
   });
 });

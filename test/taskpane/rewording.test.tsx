@@ -26,6 +26,9 @@ function renderSwitchable(Step: ComponentType<StepProps>, host: PaneHost) {
   return { switchTo: (lang: Lang) => view.rerender(at(lang)) };
 }
 
+/** The bars on screen, not the status region's sentence for screen readers. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+
 describe('switching language after a message is shown', () => {
   test('Documents: the refusal and its button are worded again', async () => {
     const host = await fakePaneHost({ sample: true });
@@ -34,9 +37,11 @@ describe('switching language after a message is shown', () => {
     const { switchTo } = renderSwitchable(DocumentsStep, counted);
     fireEvent.click(screen.getByRole('button', { name: 'Lập hồ sơ' }));
     // Worded for a clerk: what the empty cell is and what to do, not only where.
-    expect(await screen.findByText(/^Sổ “test\.xlsx” chưa được đánh giá \('Thông tin đơn vị'!B\d+, ô “Dấu dữ liệu” mà ĐVHT ghi khi đánh giá, còn trống\) nên chưa có kết quả .* Hãy sang bước “Đánh giá”, bấm nút “Đánh giá”, rồi quay lại lập hồ sơ\.$/)).toBeTruthy();
+    expect(await screen.findByText(/^Sổ “test\.xlsx” chưa được đánh giá \('Thông tin đơn vị'!B\d+, ô “Dấu dữ liệu” mà ĐVHT ghi khi đánh giá, còn trống\) nên chưa có kết quả .* Hãy sang bước “Đánh giá”, bấm nút “Đánh giá”, rồi quay lại lập hồ sơ\.$/, BAR)).toBeTruthy();
     switchTo('en');
-    expect(screen.getByText(/^Workbook “test\.xlsx” has not been evaluated/)).toBeTruthy();
+    expect(screen.getByText(/^Workbook “test\.xlsx” has not been evaluated/, BAR)).toBeTruthy();
+    // The screen reader's sentence follows the language too.
+    expect(screen.getByTestId('announce').textContent).toMatch(/^Workbook “test\.xlsx” has not been evaluated/);
     expect(screen.getByRole('button', { name: 'Go to Evaluate' })).toBeTruthy();
     expect(screen.queryByText(/chưa được đánh giá/)).toBeNull();
     expect(batches).toBe(1);

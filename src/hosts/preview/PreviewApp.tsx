@@ -36,6 +36,9 @@ import type { BookModel, SheetModel } from './packageModel';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Under this height the page's header and message leave the grid and the pane too little of the screen. */
+const SHORT_SCREEN = '@media (max-height: 560px)';
+
 const useStyles = makeStyles({
   page: {
     display: 'flex',
@@ -43,6 +46,9 @@ const useStyles = makeStyles({
     height: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
+    // A short screen (a laptop zoomed to 150–200 %): the header and the message would keep half of it; the page
+    // scrolls instead, and the grid and the pane each get the screen's height.
+    [SHORT_SCREEN]: { height: 'auto', minHeight: '100vh' },
   },
   header: {
     display: 'flex',
@@ -58,7 +64,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   file: { display: 'flex', flexDirection: 'column', marginLeft: 'auto', textAlign: 'right' },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: 0 },
+  main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: 0, [SHORT_SCREEN]: { height: '100vh', flexShrink: 0 } },
   book: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   messages: { maxHeight: '30vh', overflowY: 'auto', flexShrink: 0 },
   tabs: {

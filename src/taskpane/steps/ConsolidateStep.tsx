@@ -33,6 +33,8 @@ function defaultWorker(): WorkerLike {
 }
 
 const useStyles = makeStyles({
+  // A list is as wide as its longest choice (a rule set's long name): it fits the pane instead.
+  fit: { width: '100%', minWidth: 0 },
   drop: {
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -222,7 +224,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         <Input value={tier} disabled={busy} onChange={(_, d) => setTier(d.value)} />
       </Field>
       <Field label={t('consolidate.pane.ruleSet')}>
-        <Select value={ruleSetId} disabled={busy} onChange={(_, d) => setRuleSetId(d.value)}>
+        <Select className={s.fit} select={{ className: s.fit }} value={ruleSetId} disabled={busy} onChange={(_, d) => setRuleSetId(d.value)}>
           <option value="">{t('consolidate.pane.ruleSetOwn')}</option>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>

@@ -22,7 +22,7 @@ export function DataStep({ host, lang, goTo, active = true }: StepProps) {
         state={state}
         onRun={() => void check()}
         labels={{ run: 'pane.data.check', rerun: 'pane.data.recheck', running: 'pane.data.running' }}
-        {...(counts ? { announce: t('pane.data.announce', counts) } : {})}
+        {...(counts ? { announce: [t('pane.data.announce', counts), firstProblem(result)].filter(Boolean).join(' ') } : {})}
         {...{ host, lang, goTo }}
       />
       {result?.ok && <DataReport result={result} {...{ host, lang, goTo }} />}
@@ -60,4 +60,10 @@ function DataReport({ result, host, lang, goTo }: StepProps & { result: Extract<
       <ProblemList problems={result.problems} host={host} lang={lang} />
     </>
   );
+}
+
+/** The first point to fix (errors first, as the list shows them), said after the counts: it names its cell. */
+function firstProblem(result: EvaluateResult | null): string {
+  const problems = result?.problems ?? [];
+  return (problems.find((p) => p.severity === 'error') ?? problems[0])?.message ?? '';
 }

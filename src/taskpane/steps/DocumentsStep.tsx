@@ -5,9 +5,9 @@
 import { Button, Checkbox, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { DOCUMENT_KINDS, generateDocuments, rewordDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
-import { BlockedBar, ErrorBar } from '../PaneMessages';
+import { BlockedBar, blockedText, ErrorBar, errorAnnouncement } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
-import { StepFrame, Working } from '../StepFrame';
+import { StatusRegion, StepFrame } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
 import { useRevealed } from '../useRevealed';
 import { useTask } from '../useTask';
@@ -45,6 +45,8 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
   const made = useRevealed<HTMLDivElement>(state.status === 'done' ? state.value : null);
   const refused = result && !result.ok ? result.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
+  const doneText = result?.ok ? t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length }) : '';
+  const said = state.status === 'error' ? errorAnnouncement(state.error, lang) : needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : doneText || undefined;
   return (
     <StepFrame title={t('documents.stepTitle')} intro={t('documents.pane.intro')}>
       <fieldset className={s.kinds} aria-label={t('documents.stepTitle')}>
@@ -62,7 +64,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
           <MessageBarBody>{t('documents.pane.none')}</MessageBarBody>
         </MessageBar>
       )}
-      {running && <Working label={t('documents.pane.generating')} />}
+      <StatusRegion busy={running ? t('documents.pane.generating') : null} said={said} />
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void generate()} />}
       {needsEvaluation && (
         <MessageBar intent="warning" layout="multiline">
@@ -79,7 +81,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
         <div ref={made}>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length })}</MessageBarTitle>
+              <MessageBarTitle>{doneText}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
           <ul className={s.links}>

@@ -12,9 +12,9 @@ import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
 import { listSheets } from '../../usecases/listSheets';
 import { BIRTH_TARGET, ID_TARGET } from '../../usecases/import/targets';
-import { ErrorBar } from '../PaneMessages';
+import { ErrorBar, errorAnnouncement } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
-import { StepFrame, Working } from '../StepFrame';
+import { StatusRegion, StepFrame } from '../StepFrame';
 import { useRevealed } from '../useRevealed';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
@@ -117,6 +117,10 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   // Worded in the language shown now: switching language re-words the issues, nothing is read again.
   const p = useMemo(() => (preview.status === 'done' ? rewordImport(preview.value, lang) : null), [preview, lang]);
   const done = useMemo(() => (applied.status === 'done' ? rewordImport(applied.value, lang) : null), [applied, lang]);
+  const doneText = done ? (done.applied ? diffText(done, mode, t) + (done.diff.kept.length > 0 ? ` ${keptSummary(lang, done.diff.kept, CELLS_SHOWN)}` : '') : done.blocking.map((b) => b.message).join(' ')) : '';
+  // Said to screen readers: the bars, lists and counts that show these are no live regions.
+  const previewSaid = preview.status === 'error' ? errorAnnouncement(preview.error, lang) : p ? (p.ok ? diffText(p, mode, t) : p.blocking.map((b) => b.message).join(' ')) : undefined;
+  const appliedSaid = applied.status === 'error' ? errorAnnouncement(applied.error, lang) : done ? `${t(done.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}. ${doneText}` : undefined;
   const doneBar = useRevealed<HTMLDivElement>(applied.status === 'done' ? applied.value : null);
 
   return (
@@ -189,7 +193,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           {t(p ? 'import.pane.refresh' : 'import.pane.preview')}
         </Button>
       </div>
-      {preview.status === 'running' && <Working label={t('import.pane.reading')} />}
+      <StatusRegion busy={preview.status === 'running' ? t('import.pane.reading') : null} said={previewSaid} />
       {preview.status === 'error' && <ErrorBar error={preview.error} lang={lang} onRetry={() => show(choice)} />}
       {p && !p.ok && <ProblemList problems={p.blocking.map((b) => ({ ...b, severity: 'error' as const }))} host={host} lang={lang} />}
       {p && p.ok && (
@@ -215,14 +219,13 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           </Button>
         </div>
       )}
-      {applied.status === 'running' && <Working label={t('import.pane.applying')} />}
+      <StatusRegion busy={applied.status === 'running' ? t('import.pane.applying') : null} said={appliedSaid} />
       {applied.status === 'error' && <ErrorBar error={applied.error} lang={lang} />}
       {done && (
         <MessageBar ref={doneBar} intent={done.applied ? 'success' : 'error'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t(done.applied ? 'import.pane.doneTitle' : 'import.pane.notDone')}</MessageBarTitle>
-            {done.applied ? diffText(done, mode, t) : done.blocking.map((b) => b.message).join(' ')}
-            {done.applied && done.diff.kept.length > 0 && ` ${keptSummary(lang, done.diff.kept, CELLS_SHOWN)}`}
+            {doneText}
             {done.applied && <span data-testid="next-step"> {t('pane.import.next')}</span>}
           </MessageBarBody>
           {done.applied && (

@@ -7,10 +7,10 @@ import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../../us
 import { fileOpenerOf } from '../host';
 import { createSheets, readExistingSetup, setupBlockedBy, type CreateSheetsResult, type ExistingSetup } from '../../usecases/createSheets';
 import type { Workbook } from '../../workbook/port';
-import { ErrorBar } from '../PaneMessages';
+import { ErrorBar, errorAnnouncement } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
 import { RuleSetSwitch } from '../RuleSetSwitch';
-import { StepFrame, Working } from '../StepFrame';
+import { StatusRegion, StepFrame } from '../StepFrame';
 import { checkUnitForm, emptyUnitForm, formFromDetails, UnitForm, unitDetails, type UnitFormErrors, type UnitFormValues } from '../UnitForm';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
@@ -96,6 +96,17 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
 
   if (showRuleSet) return <RuleSetView host={host} lang={lang} onClose={() => setShowRuleSet(false)} />;
 
+  const doneLines =
+    state.status === 'done'
+      ? [
+          ...(state.value.created.length > 0 ? [t('pane.setup.created', { sheets: quoted(state.value.created) })] : []),
+          ...(state.value.kept.length > 0 ? [t('pane.setup.kept', { sheets: quoted(state.value.kept) })] : []),
+          t('pane.setup.nextHint'),
+        ]
+      : [];
+  // Said to screen readers: the bars that show these are no live regions.
+  const fixForm = Object.keys(errors).length > 0;
+  const said = state.status === 'error' ? errorAnnouncement(state.error, lang) : fixForm ? t('pane.setup.fixForm') : state.status === 'done' ? [`${t('pane.setup.doneTitle')}.`, ...doneLines].join(' ') : undefined;
   return (
     <StepFrame title={t('pane.setup.title')} intro={t('pane.setup.intro')}>
       <Field label={t('pane.setup.ruleSet')}>
@@ -177,20 +188,20 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
           {t('pane.setup.viewRuleSet')}
         </Button>
       </div>
-      {Object.keys(errors).length > 0 && (
+      {fixForm && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{t('pane.setup.fixForm')}</MessageBarBody>
         </MessageBar>
       )}
-      {running && <Working label={t('pane.setup.running')} />}
+      <StatusRegion busy={running ? t('pane.setup.running') : null} said={said} />
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={create} />}
       {state.status === 'done' && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('pane.setup.doneTitle')}</MessageBarTitle>
-            {state.value.created.length > 0 && <div>{t('pane.setup.created', { sheets: quoted(state.value.created) })}</div>}
-            {state.value.kept.length > 0 && <div>{t('pane.setup.kept', { sheets: quoted(state.value.kept) })}</div>}
-            <div>{t('pane.setup.nextHint')}</div>
+            {doneLines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => goTo(CORE_STEP_IDS.data)}>
