@@ -602,6 +602,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.pane.writing': 'Writing the results into the workbook…',
   'consolidate.pane.done': 'Wrote {units|unit|units} to the sheet “{sheet}”, from {summary}.',
   'consolidate.pane.show': 'Show the consolidated sheet',
+  'consolidate.pane.showStats': 'Show the statistics and charts',
   'consolidate.pane.showFiles': 'Show the file report',
   'consolidate.pane.needBody': 'Type the name and tier of the consolidating body.',
   'consolidate.pane.needFiles': 'Pick at least one file.',

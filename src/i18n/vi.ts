@@ -611,6 +611,7 @@ export const vi = {
   'consolidate.pane.writing': 'Đang ghi kết quả vào sổ…',
   'consolidate.pane.done': 'Đã ghi {units} đơn vị vào trang “{sheet}”, từ {summary}.',
   'consolidate.pane.show': 'Xem trang tổng hợp',
+  'consolidate.pane.showStats': 'Xem thống kê và biểu đồ',
   'consolidate.pane.showFiles': 'Xem báo cáo tệp',
   'consolidate.pane.needBody': 'Hãy nhập tên và cấp của đơn vị tổng hợp.',
   'consolidate.pane.needFiles': 'Hãy chọn ít nhất một tệp.',

@@ -94,8 +94,15 @@ describe('ConsolidateStep', () => {
     const files = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.files))!;
     expect(files[6]!.slice(1, 3)).toEqual(['danh-sach.xlsx', 'Bị từ chối']);
     expect(files[6]![4]).toMatch(/^Đây là tệp văn bản CSV đổi tên/);
+    // The counts per outcome, on a sheet of their own, count the units table.
+    const stats = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.stats))!;
+    expect(stats.find((r) => r[0] === 'Tổng cộng')?.[1]).toBe(2);
     fireEvent.click(screen.getByRole('button', { name: 'Xem trang tổng hợp' }));
-    expect(host.shown).toEqual([{ sheet: CONSOLIDATION_SHEETS.units, address: 'A1' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Xem thống kê và biểu đồ' }));
+    expect(host.shown).toEqual([
+      { sheet: CONSOLIDATION_SHEETS.units, address: 'A1' },
+      { sheet: CONSOLIDATION_SHEETS.stats, address: 'A1' },
+    ]);
   });
 
   // The workers read under “Bộ tiêu chí đối chiếu”: a unit's own lowered threshold does not make it pass.

@@ -288,6 +288,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.units, 'A1')}>{t('consolidate.pane.show')}</Button>
+            <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.stats, 'A1')}>{t('consolidate.pane.showStats')}</Button>
             <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.files, 'A1')}>{t('consolidate.pane.showFiles')}</Button>
           </MessageBarActions>
         </MessageBar>
