@@ -62,6 +62,13 @@ async function checkSheets(page: Page): Promise<void> {
   await expect(units.getByText(/UBND xã Hòa Bình/).count()).resolves.toBeGreaterThan(0);
   await pages.session.shot('units sheet');
 
+  // The counts per outcome, their own sheet: 2 units in all.
+  await sheetTab(page, CONSOLIDATION_SHEETS.stats).click();
+  const stats = page.locator(`table[data-sheet="${CONSOLIDATION_SHEETS.stats}"]`);
+  await stats.waitFor();
+  await expect(stats.locator('tr', { hasText: 'Tổng cộng' }).innerText()).resolves.toMatch(/Tổng cộng\s+2\b/);
+  await pages.session.shot('statistics sheet');
+
   await sheetTab(page, CONSOLIDATION_SHEETS.files).click();
   const report = page.locator(`table[data-sheet="${CONSOLIDATION_SHEETS.files}"]`);
   await report.waitFor();
