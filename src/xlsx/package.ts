@@ -14,7 +14,7 @@ import { foreignZip, sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
 import { isUtf16, plainBytes } from './bytes';
-import { decodeText, resolvePart } from './reader';
+import { decodeText, resolvePart, sheetWithoutPart } from './reader';
 import { attr, decodeEntities, markRole, OWNER_MARK, parseRels, type Relationship } from './xml';
 import { elementEnd, escapeXml, findTag, findTags, prefixFor, prefixOf, splice, withAttr, type Located } from './xmlEdit';
 
@@ -520,6 +520,8 @@ export class XlsxPackage {
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       };
     });
+    const lost = sheetWithoutPart(this._sheets, target, (path) => this.has(path));
+    if (lost !== null) throw new XlsxError('missingSheet', lost);
   }
 
   /**

@@ -23,6 +23,15 @@ export const MINIMAL_STYLES =
   '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
   '</styleSheet>';
 
+/**
+ * The stylesheet with its root written as start and end tags: `<styleSheet …/>` (an empty one,
+ * as a minimal generator writes it) has no inside to append lists to. Unchanged otherwise.
+ */
+function opened(xml: string): string {
+  const root = rootSpan(xml);
+  return root.selfClosing ? `${xml.slice(0, root.end - 2).replace(/\s+$/, '')}></${root.qname}>${xml.slice(root.end)}` : xml;
+}
+
 /** CT_Stylesheet's element order: where a missing list is inserted. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 type ListName = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs';
@@ -78,7 +87,7 @@ export class StylesEditor {
 
   constructor(stylesXml: string | null) {
     this.created = stylesXml === null;
-    this.xml = stylesXml ?? MINIMAL_STYLES;
+    this.xml = opened(stylesXml ?? MINIMAL_STYLES);
     this.root = rootSpan(this.xml);
     this.p = prefixOf(this.root.qname);
     this.children = childSpans(this.xml, this.root.openEnd, this.root.closeStart);
