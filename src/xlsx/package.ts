@@ -269,6 +269,22 @@ export class XlsxPackage {
     await this.text(this.relsPathOf(this.workbookPath));
     await this.text('[Content_Types].xml');
     this.parseSheets();
+    // Found at its usual place without the package's relationship to it (_rels/.rels lost or
+    // emptied): a package saved so would open in neither Excel nor LibreOffice.
+    if (!rel) this.relateWorkbook();
+  }
+
+  /** Relates the package to its workbook again, in _rels/.rels (and its content type, when missing). */
+  private relateWorkbook(): void {
+    this.addRelationship('', 'officeDocument', this.workbookPath);
+    const types = this.texts.get('[content_types].xml');
+    const relsType = findTags(types ?? '', 'Default').some((t) => (attr(t.attrs, 'Extension') ?? '').toLowerCase() === 'rels');
+    if (types === undefined || relsType) return;
+    this.edit('[Content_Types].xml', (xml) => {
+      const close = findTag(xml, 'Types', true);
+      if (!close) throw new XlsxError('notXlsx', 'no <Types>');
+      return splice(xml, close.start, close.start, `<${prefixOf(close.qname)}Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
+    });
   }
 
   // ------------------------------------------------------------------ parts

@@ -13,6 +13,7 @@ import { nodeInflate } from '../../src/xlsx/inflateNode';
 import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
 import { makeZip } from '../consolidate/corpus';
 import { capture, initSample } from '../support/cliOutput';
+import { convert } from '../support/libreoffice';
 
 jest.setTimeout(120_000);
 
@@ -136,5 +137,20 @@ describe('a stylesheet written as one empty element (<styleSheet/>, a minimal ge
     const io = capture();
     expect(await run(['evaluate', file, '-o', out], io)).toBe(0);
     expect(xmlErrors(out)).toEqual([]);
+  });
+});
+
+describe('a workbook whose package relationships (_rels/.rels) are gone', () => {
+  it('is evaluated and saved with them again: LibreOffice opens the result', async () => {
+    const file = path.join(dir, 'mat-rels.xlsx');
+    fs.writeFileSync(file, await without(sample, '_rels/.rels'));
+    const out = path.join(dir, 'ra-mat-rels.xlsx');
+    const io = capture();
+    expect(await run(['evaluate', file, '-o', out], io)).toBe(0);
+    const saved = new Map((await entries(new Uint8Array(fs.readFileSync(out)))).map((e) => [e.name, Buffer.from(e.data).toString('utf8')]));
+    expect(saved.get('_rels/.rels')).toMatch(/Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/officeDocument" Target="xl\/workbook\.xml"/);
+    expect(xmlErrors(out)).toEqual([]);
+    const csv = await convert(out, 'csv:Text - txt - csv (StarCalc):44,34,76', fs.mkdtempSync(path.join(dir, 'lo-')));
+    expect(fs.readFileSync(csv, 'utf8')).toMatch(/Trường THCS A/);
   });
 });
