@@ -154,3 +154,18 @@ describe('a workbook whose package relationships (_rels/.rels) are gone', () => 
     expect(fs.readFileSync(csv, 'utf8')).toMatch(/Trường THCS A/);
   });
 });
+
+describe('a sheet of the add-in saved empty, without its sheetData (<worksheet/>)', () => {
+  it('is written into as an empty sheet, not stopped with the writer’s English', async () => {
+    const file = path.join(dir, 'danh-muc-rong.xlsx');
+    const part = await sheetEntry(sample, 'Danh mục');
+    fs.writeFileSync(file, await changed(sample, part, () => '<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'));
+    const out = path.join(dir, 'ra-danh-muc-rong.xlsx');
+    const io = capture();
+    const code = await run(['evaluate', file, '-o', out], io);
+    expect({ code, err: io.stderr }).toEqual({ code: 0, err: [] });
+    expect(xmlErrors(out)).toEqual([]);
+    const saved = new Map((await entries(new Uint8Array(fs.readFileSync(out)))).map((e) => [e.name, Buffer.from(e.data).toString('utf8')]));
+    expect(saved.get(part)).toMatch(/<sheetData>.*<\/sheetData>/s);
+  });
+});

@@ -5,7 +5,7 @@
  * exists already.
  */
 import type { CellStyle } from '../../port';
-import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
+import { applyEdits, childSpans, openedRoot, rootSpan, type Edit, type Span } from './scan';
 import { escapeAttr, parseAttrs, prefixOf, serializeAttrs, setAttr } from './xmlText';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -22,15 +22,6 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
   '</styleSheet>';
-
-/**
- * The stylesheet with its root written as start and end tags: `<styleSheet …/>` (an empty one,
- * as a minimal generator writes it) has no inside to append lists to. Unchanged otherwise.
- */
-function opened(xml: string): string {
-  const root = rootSpan(xml);
-  return root.selfClosing ? `${xml.slice(0, root.end - 2).replace(/\s+$/, '')}></${root.qname}>${xml.slice(root.end)}` : xml;
-}
 
 /** CT_Stylesheet's element order: where a missing list is inserted. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
@@ -87,7 +78,7 @@ export class StylesEditor {
 
   constructor(stylesXml: string | null) {
     this.created = stylesXml === null;
-    this.xml = opened(stylesXml ?? MINIMAL_STYLES);
+    this.xml = openedRoot(stylesXml ?? MINIMAL_STYLES);
     this.root = rootSpan(this.xml);
     this.p = prefixOf(this.root.qname);
     this.children = childSpans(this.xml, this.root.openEnd, this.root.closeStart);
