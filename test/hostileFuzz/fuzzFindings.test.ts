@@ -169,3 +169,17 @@ describe('a sheet of the add-in saved empty, without its sheetData (<worksheet/>
     expect(saved.get(part)).toMatch(/<sheetData>.*<\/sheetData>/s);
   });
 });
+
+describe('a sheet listed without its r:id', () => {
+  it('is refused as a missing sheet by consolidation as by evaluate, not taken for a sheet renamed', async () => {
+    const file = path.join(dir, 'thieu-rid.xlsx');
+    fs.writeFileSync(file, await changed(sample, 'xl/workbook.xml', (xml) => xml.replace(/(<sheet name="Thành viên"[^>]*?) r:id="rId\d+"/, '$1')));
+    const io = capture();
+    expect(await run(['evaluate', file, '-o', path.join(dir, 'ra-thieu-rid.xlsx')], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/Tệp bị hỏng: trang tính “Thành viên”/);
+    const consolidated = capture();
+    await run(['consolidate', file, '-o', path.join(dir, 'tong-hop-rid.xlsx'), '--json'], consolidated);
+    const json = JSON.parse(consolidated.stdout.join('\n')) as { files: { status: string; reasons: string[] }[] };
+    expect(json.files.map((f) => [f.status, f.reasons.join(' ')])).toEqual([['rejected', expect.stringMatching(/^Tệp bị hỏng: trang tính “Thành viên”/)]]);
+  });
+});
