@@ -95,6 +95,8 @@ function splitSource(existing: string | PartSource): { xml: string; rows: RowsSo
  * empty sheet, which Excel opens), given an empty sheetData in schema order: the rows go there.
  */
 function withSheetData(source: string): string {
+  // Only a worksheet: another part in a sheet's place (a chartsheet, a stylesheet) is not written into.
+  if (rootSpan(source).name !== 'worksheet') return source;
   const xml = openedRoot(source);
   const root = rootSpan(xml);
   const kids = childSpans(xml, root.openEnd, root.closeStart, FLAT);
