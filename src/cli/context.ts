@@ -142,7 +142,7 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
   return workbook;
 }
 
-const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'truncated', 'corrupt', 'damagedSheet', 'damagedPart', 'unsupportedCompression']);
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'truncated', 'corrupt', 'damagedSheet', 'missingSheet', 'damagedPart', 'unsupportedCompression']);
 
 function describeReadError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);

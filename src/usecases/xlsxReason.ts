@@ -19,6 +19,7 @@ const OWN_WORDING: Partial<Record<XlsxError['kind'], MessageKey>> = {
   truncated: 'xlsx.reasonOwn.truncated',
   corrupt: 'xlsx.reasonOwn.corrupt',
   damagedSheet: 'xlsx.reasonOwn.damagedSheet',
+  missingSheet: 'xlsx.reasonOwn.missingSheet',
   damagedPart: 'xlsx.reasonOwn.damagedPart',
 };
 

@@ -14,6 +14,7 @@ export type XlsxFailure =
   | 'corrupt'
   | 'damagedPart'
   | 'damagedSheet'
+  | 'missingSheet'
   | 'tooManyEntries'
   | 'zipBomb'
   | 'unsupportedCompression'

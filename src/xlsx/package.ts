@@ -14,7 +14,7 @@ import { foreignZip, sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
 import { isUtf16, plainBytes } from './bytes';
-import { decodeText, resolvePart } from './reader';
+import { decodeText, resolvePart, sheetWithoutPart } from './reader';
 import { attr, decodeEntities, markRole, OWNER_MARK, parseRels, type Relationship } from './xml';
 import { elementEnd, escapeXml, findTag, findTags, prefixFor, prefixOf, splice, withAttr, type Located } from './xmlEdit';
 
@@ -269,6 +269,22 @@ export class XlsxPackage {
     await this.text(this.relsPathOf(this.workbookPath));
     await this.text('[Content_Types].xml');
     this.parseSheets();
+    // Found at its usual place without the package's relationship to it (_rels/.rels lost or
+    // emptied): a package saved so would open in neither Excel nor LibreOffice.
+    if (!rel) this.relateWorkbook();
+  }
+
+  /** Relates the package to its workbook again, in _rels/.rels (and its content type, when missing). */
+  private relateWorkbook(): void {
+    this.addRelationship('', 'officeDocument', this.workbookPath);
+    const types = this.texts.get('[content_types].xml');
+    const relsType = findTags(types ?? '', 'Default').some((t) => (attr(t.attrs, 'Extension') ?? '').toLowerCase() === 'rels');
+    if (types === undefined || relsType) return;
+    this.edit('[Content_Types].xml', (xml) => {
+      const close = findTag(xml, 'Types', true);
+      if (!close) throw new XlsxError('notXlsx', 'no <Types>');
+      return splice(xml, close.start, close.start, `<${prefixOf(close.qname)}Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
+    });
   }
 
   // ------------------------------------------------------------------ parts
@@ -520,6 +536,8 @@ export class XlsxPackage {
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       };
     });
+    const lost = sheetWithoutPart(this._sheets, target, (path) => this.has(path));
+    if (lost !== null) throw new XlsxError('missingSheet', lost);
   }
 
   /**

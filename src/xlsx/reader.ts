@@ -74,6 +74,8 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   const target = new Map<string, string>();
   for (const r of rels) if (!r.external) target.set(r.id, resolvePart(folder, r.target));
   const { sheets, date1904 } = namingPart(workbookPath, () => parseWorkbookXml(workbookXml));
+  const lost = sheetWithoutPart(sheets, target, (path) => dir.entries.has(path.toLowerCase()));
+  if (lost !== null) throw new XlsxError('missingSheet', lost);
   const sharedRel = relOfType(rels, '/sharedStrings');
   const sharedPath = sharedRel ? resolvePart(folder, sharedRel.target) : `${folder}sharedStrings.xml`;
   const app = await appName(dir, part);
@@ -184,6 +186,20 @@ export async function sheetNameOf(part: string, read: (name: string) => Promise<
   } catch {
     return null;
   }
+}
+
+/**
+ * The name of the first sheet the workbook lists whose part is not in the zip (no relationship,
+ * or one to a missing entry), else null. Excel never writes one: a zip cut and "repaired", an
+ * entry lost. Read, the sheet would seem renamed or empty; written back, its dangling
+ * relationship makes Excel repair the file.
+ */
+export function sheetWithoutPart(sheets: readonly { name: string; rid: string }[], target: ReadonlyMap<string, string>, has: (path: string) => boolean): string | null {
+  for (const s of sheets) {
+    const path = target.get(s.rid);
+    if (path === undefined || !has(path)) return s.name;
+  }
+  return null;
 }
 
 const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);

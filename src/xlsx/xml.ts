@@ -315,8 +315,8 @@ export function parseWorkbookXml(xml: string): WorkbookPart {
     if (tag.name === 'workbookPr' && !tag.closing) date1904 = truthy(attr(tag.attrs, 'date1904'));
     if (tag.closing || tag.name !== 'sheet') continue;
     const name = attr(tag.attrs, 'name');
-    const rid = relId(tag.attrs);
-    if (name !== null && rid !== null) sheets.push({ name, rid });
+    // A sheet without its r:id is kept (rid ''): reader.ts's sheetWithoutPart then calls it missing.
+    if (name !== null) sheets.push({ name, rid: relId(tag.attrs) ?? '' });
   }
   // Cut off before </workbook>: the sheets after the cut would seem missing.
   if (!ended) throw new XlsxError('corrupt', 'unterminated <workbook>');

@@ -11,7 +11,7 @@ import { shiftFormula } from '../../shiftFormula';
 import { cellAddress, parseRange, rangesOverlap, subtractRange, type RangeRef } from '../../a1';
 import type { SheetPlan } from '../../port';
 import { cellStyleId, plannedCellXml, plannedColumns, rowHeightAttrs, type CellContext, type Layout, type PlannedRow } from './cells';
-import { childSpans, editedPieces, rootSpan, type Edit, type Span } from './scan';
+import { childSpans, editedPieces, openedRoot, rootSpan, type Edit, type Span } from './scan';
 import {
   autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
   tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS, type RenderOptions,
@@ -90,9 +90,27 @@ function splitSource(existing: string | PartSource): { xml: string; rows: RowsSo
   return { xml: fromRawUtf8(raw.slice(0, sd.openEnd)) + fromRawUtf8(raw.slice(sd.closeStart)), rows };
 }
 
+/**
+ * A sheet saved without rows as `<worksheet …/>` or without its sheetData (some generators'
+ * empty sheet, which Excel opens), given an empty sheetData in schema order: the rows go there.
+ */
+function withSheetData(source: string): string {
+  // Only a worksheet: another part in a sheet's place (a chartsheet, a stylesheet) is not written into.
+  if (rootSpan(source).name !== 'worksheet') return source;
+  const xml = openedRoot(source);
+  const root = rootSpan(xml);
+  const kids = childSpans(xml, root.openEnd, root.closeStart, FLAT);
+  if (kids.some((k) => k.name === 'sheetData')) return xml;
+  const rank = WORKSHEET_ORDER.indexOf('sheetData');
+  const at = kids.find((k) => WORKSHEET_ORDER.indexOf(k.name) > rank)?.start ?? root.closeStart;
+  return `${xml.slice(0, at)}<${prefixOf(root.qname)}sheetData/>${xml.slice(at)}`;
+}
+
 /** The patched sheet as pieces, in order (see editedPieces). */
 export function patchSheet(existing: string | PartSource, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
-  const { xml, rows } = splitSource(existing);
+  const split = splitSource(existing);
+  const rows = split.rows;
+  const xml = rows ? split.xml : withSheetData(split.xml);
   const root = rootSpan(xml);
   const p = prefixOf(root.qname);
   const px = prefixer(p);

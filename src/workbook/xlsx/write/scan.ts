@@ -46,6 +46,15 @@ export function rootSpan(xml: string): Span {
 }
 
 /**
+ * The document with its root written as start and end tags: a root saved empty (`<styleSheet …/>`,
+ * `<worksheet …/>`) has no inside to add children to. Unchanged otherwise.
+ */
+export function openedRoot(xml: string): string {
+  const root = rootSpan(xml);
+  return root.selfClosing ? `${xml.slice(0, root.end - 2).replace(/\s+$/, '')}></${root.qname}>${xml.slice(root.end)}` : xml;
+}
+
+/**
  * Direct children of the element whose content runs from `from` to `to`. Elements named in
  * `flat` never contain an element of their own name, so their end is found by search (sheetData
  * of a large sheet is then not tokenised).

@@ -5,7 +5,7 @@
  * exists already.
  */
 import type { CellStyle } from '../../port';
-import { applyEdits, childSpans, rootSpan, type Edit, type Span } from './scan';
+import { applyEdits, childSpans, openedRoot, rootSpan, type Edit, type Span } from './scan';
 import { escapeAttr, parseAttrs, prefixOf, serializeAttrs, setAttr } from './xmlText';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -78,7 +78,7 @@ export class StylesEditor {
 
   constructor(stylesXml: string | null) {
     this.created = stylesXml === null;
-    this.xml = stylesXml ?? MINIMAL_STYLES;
+    this.xml = openedRoot(stylesXml ?? MINIMAL_STYLES);
     this.root = rootSpan(this.xml);
     this.p = prefixOf(this.root.qname);
     this.children = childSpans(this.xml, this.root.openEnd, this.root.closeStart);
