@@ -59,11 +59,13 @@ export async function printSheets(wb: ExcelJsWorkbook, sheets: string[], keep?: 
   requireCarlito();
   // In memory, not through a reload: ExcelJS does not read page breaks back from a file.
   const order = wb.workbook.worksheets;
-  const saved = order.map((ws) => ({ state: ws.state, views: ws.views }));
+  const saved = order.map((ws) => ({ state: ws.state, views: ws.views, printArea: ws.pageSetup.printArea }));
   const bookViews = wb.workbook.views;
   const first = order.findIndex((ws) => sheets.includes(ws.name));
   order.forEach((ws) => {
     ws.state = sheets.includes(ws.name) ? 'visible' : 'hidden';
+    // LibreOffice prints a hidden sheet's print area (the consolidated table sets one).
+    if (!sheets.includes(ws.name)) ws.pageSetup.printArea = undefined;
     ws.views = [{ ...(ws.views?.[0] ?? {}), tabSelected: order.indexOf(ws) === first } as unknown as (typeof ws.views)[number]];
   });
   wb.workbook.views = [{ x: 0, y: 0, width: 12000, height: 24000, activeTab: first, firstSheet: first, visibility: 'visible' }];
@@ -74,6 +76,7 @@ export async function printSheets(wb: ExcelJsWorkbook, sheets: string[], keep?: 
     order.forEach((ws, i) => {
       ws.state = saved[i]!.state;
       ws.views = saved[i]!.views;
+      ws.pageSetup.printArea = saved[i]!.printArea;
     });
     wb.workbook.views = bookViews;
   }
