@@ -685,8 +685,8 @@ export const en: Record<MessageKey, string> = {
   // Officers (issue 16): their documents from the consolidated table (usecases/officerDocuments.ts)
   'officer.noTable': 'The workbook “{file}” has no sheet “{sheet}” written by ĐVHT. Consolidate the units’ dossiers first (step “Tổng hợp đơn vị”, or dvht consolidate FOLDER -o “{file}”), then make the documents.',
   'officer.unitWorkbook': 'The workbook “{file}” is a unit’s self-evaluation workbook (it has the sheets “Thông tin đơn vị” and “Thành viên”), not an officer’s consolidated workbook. The examination documents are made from the table “{sheet}” that consolidation writes: consolidate the units’ workbooks into a new workbook (dvht consolidate <thư mục hồ sơ> -o tong-hop.xlsx, or the step “Tổng hợp đơn vị” in a blank workbook), then make the documents from it (dvht officer-documents tong-hop.xlsx). Do not consolidate into the unit’s workbook.',
-  'officer.noHeader': '{where}: the table’s heading row (columns “STT” and “Tên đơn vị”) was not found. Consolidate again so that ĐVHT redraws this sheet.',
-  'officer.noUnits': '{where}: the table has no unit yet. Consolidate the units’ dossiers first.',
+  'officer.noHeader': 'Workbook “{file}”, {where}: the table’s heading row (columns “STT” and “Tên đơn vị”) was not found. Consolidate again so that ĐVHT redraws this sheet.',
+  'officer.noUnits': 'Workbook “{file}”, {where}: the table has no unit yet. Consolidate the units’ dossiers first.',
   'officer.finding.dataWarnings': 'The dossier’s data has {count|unclear or invalid entry|unclear or invalid entries}, for the unit to clarify.',
   'officer.finding.uncalculated': 'The dossier has {count|data cell|data cells} holding formulas never calculated (the file was saved by a program that does not calculate formulas): the recomputation reads them as blank.',
   'officer.finding.stale': 'The dossier’s data were changed after the self-assessment of {date}; the self-assessment it records was not made again from those data.',

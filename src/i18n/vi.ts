@@ -694,8 +694,8 @@ export const vi = {
   // Officers (issue 16): their documents from the consolidated table (usecases/officerDocuments.ts)
   'officer.noTable': 'Sổ “{file}” chưa có trang “{sheet}” do ĐVHT ghi. Hãy tổng hợp hồ sơ các đơn vị trước (bước “Tổng hợp đơn vị”, hoặc dvht consolidate THƯ_MỤC -o “{file}”), rồi lập văn bản.',
   'officer.unitWorkbook': 'Sổ “{file}” là sổ tự đánh giá của một đơn vị (có trang “Thông tin đơn vị”, “Thành viên”), không phải sổ tổng hợp của cán bộ. Văn bản thẩm định được lập từ bảng “{sheet}” do lệnh tổng hợp tạo: hãy tổng hợp sổ của các đơn vị vào một sổ mới (dvht consolidate <thư mục hồ sơ> -o tong-hop.xlsx, hoặc bước “Tổng hợp đơn vị” trong một sổ trống), rồi lập văn bản từ sổ đó (dvht officer-documents tong-hop.xlsx). Không tổng hợp vào sổ của đơn vị.',
-  'officer.noHeader': '{where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
-  'officer.noUnits': '{where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
+  'officer.noHeader': 'Sổ “{file}”, {where}: không tìm thấy dòng tiêu đề của bảng (cột “STT” và “Tên đơn vị”). Hãy tổng hợp lại để ĐVHT vẽ lại trang này.',
+  'officer.noUnits': 'Sổ “{file}”, {where}: bảng chưa có đơn vị nào. Hãy tổng hợp hồ sơ các đơn vị trước.',
   'officer.finding.dataWarnings': 'Số liệu trong hồ sơ có {count} điểm ghi chưa rõ ràng hoặc chưa hợp lệ; đơn vị cần làm rõ.',
   'officer.finding.uncalculated': 'Hồ sơ có {count} ô số liệu là công thức chưa được tính (tệp được lưu bằng chương trình không tính công thức): khi tính lại, các ô này được coi như để trống.',
   'officer.finding.stale': 'Số liệu trong hồ sơ đã được sửa sau lần tự đánh giá ngày {date}; kết quả tự đánh giá ghi trong hồ sơ chưa được đánh giá lại theo số liệu đó.',

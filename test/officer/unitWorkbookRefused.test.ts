@@ -11,6 +11,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { run, type Io } from '../../src/cli/main';
 import { unitWorkbook } from '../consolidate/corpus';
+import { Consolidation, writeConsolidation } from '../../src/usecases/consolidate';
 
 jest.setTimeout(120_000);
 
@@ -43,5 +44,19 @@ describe('officer-documents on a unit’s workbook', () => {
     expect(io.stderr).toContain('dvht consolidate <thư mục hồ sơ> -o tong-hop.xlsx');
     expect(Buffer.from(fs.readFileSync(file)).equals(Buffer.from(bytes))).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('officer-documents on a consolidated table without units', () => {
+  // The CLI prints the message alone: the cell it named ('Tổng hợp đơn vị'!A1) did not say which workbook.
+  it('names the workbook and the sheet', async () => {
+    const wb = await XlsxWorkbook.create('tong-hop-xa.xlsx', NODE_XLSX);
+    await writeConsolidation(wb, new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: new Date(Date.UTC(2026, 0, 10)) }).finish());
+    const r = await generateOfficerDocuments(wb);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/^Sổ “tong-hop-xa\.xlsx”, 'Tổng hợp đơn vị'!A1: bảng chưa có đơn vị nào\./);
+    const en = await generateOfficerDocuments(wb, { lang: 'en' });
+    if (!en.ok) expect(en.message).toMatch(/^Workbook “tong-hop-xa\.xlsx”, 'Tổng hợp đơn vị'!A1: the table has no unit yet\./);
+    expect(en.ok).toBe(false);
   });
 });
