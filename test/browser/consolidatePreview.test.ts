@@ -91,8 +91,10 @@ describe('consolidation in the preview', () => {
     const school = await XlsxWorkbook.open(fs.readFileSync((await saved.path())!), saved.suggestedFilename(), NODE_XLSX);
     expect((await school.batch((s) => s.read([]))).sheetNames).toContain(SHEETS.members);
 
-    await pane(page).getByText(/Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: .* 1 tệp bị từ chối/).waitFor({ timeout: 60_000 });
-    await pane(page).getByText('Sổ mới “Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.').waitFor();
+    await pane(page).getByRole('group').getByText(/Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: .* 1 tệp bị từ chối/).waitFor({ timeout: 60_000 });
+    // Said to screen readers too: the batch took a while, and the bar is no live region.
+    await expect(pane(page).getByRole('status').filter({ hasText: /^Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”/ }).count()).resolves.toBe(1);
+    await pane(page).getByRole('group').getByText('Sổ mới “Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.').waitFor();
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe('Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx');
     await pages.session.shot('consolidated into a new workbook');
 
@@ -117,7 +119,7 @@ describe('consolidation in the preview', () => {
     await fillAndPick(page);
     await pane(page).getByRole('radio', { name: `Ghi vào sổ đang mở “${label}”` }).check();
     await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).click();
-    await pane(page).getByText(/Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: .* 1 tệp bị từ chối/).waitFor({ timeout: 60_000 });
+    await pane(page).getByRole('group').getByText(/Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: .* 1 tệp bị từ chối/).waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe(label);
     await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(expect.arrayContaining([SHEETS.members, CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]));
     await checkSheets(page);

@@ -34,7 +34,7 @@ describe('officer documents in the preview', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pane(page).getByRole('button', { name: 'Chọn tệp…' }).click()]);
     await chooser.setFiles(files);
     await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).click();
-    await pane(page).getByText(/Đã ghi 8 đơn vị vào trang “Tổng hợp đơn vị”/).waitFor({ timeout: 90_000 });
+    await pane(page).getByRole('group').getByText(/Đã ghi 8 đơn vị vào trang “Tổng hợp đơn vị”/).waitFor({ timeout: 90_000 });
     // The consolidation went into a workbook of its own, now the one shown: the documents are made there.
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe('Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx');
 

@@ -15,6 +15,9 @@ import { TextDecoder as NodeTextDecoder } from 'util';
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import type { PaneHost } from '../../src/taskpane/host';
 
+/** The bars' text, not the status region that says it again. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+
 // Browsers and Web Workers have TextDecoder; jsdom does not.
 if (typeof globalThis.TextDecoder === 'undefined') (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
 
@@ -87,7 +90,11 @@ describe('ConsolidateStep', () => {
     expect(Array.from(named.querySelectorAll('li'), (li) => li.textContent)).toEqual(['nguyen-du.xlsx', 'an-phu.xlsx', 'danh-sach.xlsx']);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
-    expect(await screen.findByText(/^Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: 2 tệp đã tổng hợp, 0 tệp trùng không tổng hợp, 0 tệp bỏ qua, 1 tệp bị từ chối\.$/)).toBeTruthy();
+    expect(await screen.findByText(/^Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: 2 tệp đã tổng hợp, 0 tệp trùng không tổng hợp, 0 tệp bỏ qua, 1 tệp bị từ chối\.$/, BAR)).toBeTruthy();
+    // Said to screen readers too: a batch takes minutes, and the bar that shows it is no live region.
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: 2 tệp đã tổng hợp, 0 tệp trùng không tổng hợp, 0 tệp bỏ qua, 1 tệp bị từ chối.',
+    );
     const units = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.units))!;
     expect(units[1]![0]).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
     expect(units.slice(5, 7).map((r) => r[1])).toEqual(['Trường THCS Nguyễn Du', 'UBND xã An Phú']);
@@ -114,7 +121,7 @@ describe('ConsolidateStep', () => {
     fill();
     fireEvent.change(screen.getByRole('combobox', { name: 'Bộ tiêu chí đối chiếu' }), { target: { value: 'tt24-co-so-md1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
-    expect(await screen.findByText(/^Đã ghi 1 đơn vị/)).toBeTruthy();
+    expect(await screen.findByText(/^Đã ghi 1 đơn vị/, BAR)).toBeTruthy();
     const units = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.units))!;
     const row = units.find((r) => r[1] === 'Trường hạ mức')!;
     expect(row[units[4]!.indexOf('Kết quả (tính lại)')]).toBe('Không đạt');
@@ -131,7 +138,8 @@ describe('ConsolidateStep', () => {
     expect(await screen.findByText('Đã đọc 1/2 tệp')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Dừng' }));
     await act(async () => release());
-    expect(await screen.findByText('Đã dừng. Sổ đang mở chưa bị thay đổi.')).toBeTruthy();
+    expect(await screen.findByText('Đã dừng. Sổ đang mở chưa bị thay đổi.', BAR)).toBeTruthy();
+    expect(screen.getAllByRole('status').map((r) => r.textContent)).toContain('Đã dừng. Sổ đang mở chưa bị thay đổi.');
     expect((await host.excel.batch((s) => s.read([]))).sheetNames).toEqual([]);
   });
 });
@@ -173,7 +181,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
     await pick([fileOf(good, 'nguyen-du.xlsx')]);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
-    expect(await screen.findByText('Sổ mới “Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.')).toBeTruthy();
+    expect(await screen.findByText('Sổ mới “Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx” đang hiện trên màn hình; bấm “Tải về .xlsx” để lưu.', BAR)).toBeTruthy();
     expect(calls).toEqual(['shown']);
     expect(made.map((m) => m.name)).toEqual(['Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx']);
     expect((await sheetRows(made[0]!.workbook, CONSOLIDATION_SHEETS.units))![5]![1]).toBe('Trường THCS Nguyễn Du');
@@ -187,8 +195,8 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
     await pick([fileOf(good, 'nguyen-du.xlsx')]);
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
-    expect(await screen.findByText(/^Đã ghi 1 đơn vị vào trang “Tổng hợp đơn vị”/)).toBeTruthy();
-    expect(screen.queryByText(/đang hiện trên màn hình/)).toBeNull();
+    expect(await screen.findByText(/^Đã ghi 1 đơn vị vào trang “Tổng hợp đơn vị”/, BAR)).toBeTruthy();
+    expect(screen.queryByText(/đang hiện trên màn hình/, BAR)).toBeNull();
     // Nothing replaces the open workbook, so its changes are not asked about.
     expect(calls).toEqual([]);
     expect((await sheetRows(excel, CONSOLIDATION_SHEETS.units))![5]![1]).toBe('Trường THCS Nguyễn Du');
@@ -207,7 +215,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
     expect(calls).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Tải về rồi tổng hợp' }));
-    expect(await screen.findByText(/đang hiện trên màn hình/)).toBeTruthy();
+    expect(await screen.findByText(/đang hiện trên màn hình/, BAR)).toBeTruthy();
     expect(calls).toEqual(['download', 'shown']);
   });
 
@@ -218,7 +226,7 @@ describe('ConsolidateStep in the preview: where the result goes', () => {
     fill();
     fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Tải về rồi tổng hợp' }));
-    expect(await screen.findByText(/Không tạo được tệp để tải về/)).toBeTruthy();
+    expect(await screen.findByText(/Không tạo được tệp để tải về/, BAR)).toBeTruthy();
     expect(calls).toEqual(['download']);
   });
 

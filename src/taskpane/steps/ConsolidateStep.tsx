@@ -12,8 +12,8 @@ import { PRESETS, findPreset } from '../../domain/rules/presets';
 import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, shownFileName, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorkers, workerCount, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import type { Workbook } from '../../workbook/port';
-import { ErrorBar } from '../PaneMessages';
-import { StepFrame, Working } from '../StepFrame';
+import { ErrorBar, errorAnnouncement } from '../PaneMessages';
+import { StatusRegion, StepFrame } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
 import { latestEvery } from '../latestEvery';
 import { useT } from '../useT';
@@ -88,6 +88,11 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = phase.kind === 'reading' || phase.kind === 'writing';
+  const doneText = phase.kind === 'done' ? t('consolidate.pane.done', { units: phase.result.summary.units, sheet: CONSOLIDATION_SHEETS.units, summary: summaryText(phase.result.summary, lang) }) : '';
+  const intoText = phase.kind === 'done' && phase.into !== null ? t('consolidate.target.shown', { file: phase.into }) : '';
+  // Said to screen readers: a batch takes minutes, and the bars below are no live regions.
+  const said =
+    phase.kind === 'done' ? [doneText, intoText].filter(Boolean).join(' ') : phase.kind === 'cancelled' ? t('consolidate.pane.cancelled') : phase.kind === 'error' ? errorAnnouncement(phase.error, lang) : undefined;
   const [showCell, showError] = useShowCell(host);
 
   const addFiles = (list: FileList | File[] | null) => {
@@ -273,7 +278,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
           <ProgressBar value={phase.total ? phase.done / phase.total : 0} bar={{ className: s.progressBar }} />
         </Field>
       )}
-      {phase.kind === 'writing' && <Working label={t('consolidate.pane.writing')} />}
+      <StatusRegion busy={phase.kind === 'writing' ? t('consolidate.pane.writing') : null} said={said} />
       {phase.kind === 'cancelled' && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t('consolidate.pane.cancelled')}</MessageBarBody>
@@ -283,8 +288,8 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
       {phase.kind === 'done' && (
         <MessageBar intent={phase.result.summary.rejected || phase.result.summary.flagged ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
-            {t('consolidate.pane.done', { units: phase.result.summary.units, sheet: CONSOLIDATION_SHEETS.units, summary: summaryText(phase.result.summary, lang) })}
-            {phase.into !== null && <div>{t('consolidate.target.shown', { file: phase.into })}</div>}
+            {doneText}
+            {intoText && <div>{intoText}</div>}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void showCell(CONSOLIDATION_SHEETS.units, 'A1')}>{t('consolidate.pane.show')}</Button>
