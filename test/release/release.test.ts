@@ -202,7 +202,8 @@ describe('the released preview offline (Chromium)', () => {
       await page.getByText(/Đã tạo sổ mẫu/).waitFor();
       const pane = page.getByRole('region', { name: 'Ngăn ĐVHT' });
       await pane.getByRole('button', { name: 'Tạo các trang' }).click();
-      await pane.getByText('Đã chuẩn bị sổ đánh giá').waitFor();
+      // In its bar (a MessageBar is a group); the status region says it too, for screen readers.
+      await pane.getByRole('group').getByText('Đã chuẩn bị sổ đánh giá').waitFor();
       await pane.getByRole('tab', { name: /Đánh giá/ }).click();
       await pane.getByRole('button', { name: 'Đánh giá', exact: true }).click();
       await pane.getByTestId('outcome').waitFor({ timeout: 60_000 });
