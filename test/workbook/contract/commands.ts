@@ -54,14 +54,15 @@ export function ownershipThroughCommands(impl: Implementation): void {
       expect([s.role, s.cells.A4, s.cells.B4, s.cells.A5 !== undefined]).toEqual(['templates', 'chung.ky_hieu', 'KH-CŨ', true]);
     });
 
-    it('Tổng hợp đơn vị and Báo cáo tệp (consolidation output into an existing workbook)', async () => {
-      const wb = await impl.open({ 'Tổng hợp đơn vị': USER_ROWS, 'BÁO CÁO TỆP': USER_ROWS });
+    it('Tổng hợp đơn vị, Thống kê kết quả and Báo cáo tệp (consolidation output into an existing workbook)', async () => {
+      const wb = await impl.open({ 'Tổng hợp đơn vị': USER_ROWS, 'thống kê kết quả': USER_ROWS, 'BÁO CÁO TỆP': USER_ROWS });
       const result = new Consolidation({ body: 'UBND xã An Bình', tier: 'cấp xã', asOf: new Date(2026, 11, 20) }).finish();
       await writeConsolidation(wb.workbook, result);
       await writeConsolidation(wb.workbook, result);
-      expect(await wb.sheetNames()).toEqual(['Tổng hợp đơn vị', 'BÁO CÁO TỆP', 'Tổng hợp đơn vị (ĐVHT)', 'Báo cáo tệp (ĐVHT)']);
-      for (const name of ['Tổng hợp đơn vị', 'BÁO CÁO TỆP']) expect((await wb.sheet(name)).cells).toEqual(USER_CELLS);
+      expect(await wb.sheetNames()).toEqual(['Tổng hợp đơn vị', 'thống kê kết quả', 'BÁO CÁO TỆP', 'Tổng hợp đơn vị (ĐVHT)', 'Thống kê kết quả (ĐVHT)', 'Báo cáo tệp (ĐVHT)']);
+      for (const name of ['Tổng hợp đơn vị', 'thống kê kết quả', 'BÁO CÁO TỆP']) expect((await wb.sheet(name)).cells).toEqual(USER_CELLS);
       expect((await wb.sheet('Tổng hợp đơn vị (ĐVHT)')).role).toBe('consolidation');
+      expect((await wb.sheet('Thống kê kết quả (ĐVHT)')).role).toBe('consolidation-stats');
       expect((await wb.sheet('Báo cáo tệp (ĐVHT)')).role).toBe('file-report');
     });
   });
