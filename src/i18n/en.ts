@@ -658,7 +658,7 @@ export const en: Record<MessageKey, string> = {
   // The user's protection (workbook/protection.ts): the batch is refused, nothing written.
   'workbook.protected.book': 'The workbook “{file}”',
   'workbook.protected.openBook': 'The open workbook',
-  'workbook.protected.structure': '{book} has its structure protected (Protect Workbook), so ĐVHT cannot add, delete or redraw the sheet “{sheet}”; nothing was written. Remove the protection: Review → Protect Workbook, type the password if there is one, then run again.',
+  'workbook.protected.structure': '{book} has its structure protected (Protect Workbook), so ĐVHT cannot add the sheet “{sheet}”; nothing was written. Remove the protection: Review → Protect Workbook, type the password if there is one, then run again.',
   'workbook.protected.sheet': '{book}: the sheet “{sheet}” is protected (Protect Sheet), so ĐVHT cannot redraw or format it; nothing was written. Remove the protection: select the sheet “{sheet}”, Review → Unprotect Sheet, type the password if there is one, then run again.',
   'workbook.protected.cell': '{book}: the sheet “{sheet}” is protected (Protect Sheet) and cell {cell}, which ĐVHT needs to write, is locked; nothing was written. Remove the protection: select the sheet “{sheet}”, Review → Unprotect Sheet, type the password if there is one, then run again.',
   // Excel's refusals inside Excel (workbook/office/excelErrors.ts): Office's code, said with what to do.

@@ -667,7 +667,7 @@ export const vi = {
   // The user's protection (workbook/protection.ts): the batch is refused, nothing written.
   'workbook.protected.book': 'Sổ “{file}”',
   'workbook.protected.openBook': 'Sổ đang mở',
-  'workbook.protected.structure': '{book} đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên ĐVHT không thêm, xóa hay vẽ lại được trang “{sheet}”; chưa có gì được ghi. Hãy bỏ bảo vệ: Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có, rồi chạy lại.',
+  'workbook.protected.structure': '{book} đang được bảo vệ cấu trúc (Bảo vệ sổ làm việc) nên ĐVHT không thêm được trang “{sheet}”; chưa có gì được ghi. Hãy bỏ bảo vệ: Xem lại (Review) → Bảo vệ sổ làm việc (Protect Workbook), nhập mật khẩu nếu có, rồi chạy lại.',
   'workbook.protected.sheet': '{book}: trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) nên ĐVHT không vẽ lại hay định dạng được trang này; chưa có gì được ghi. Hãy bỏ bảo vệ: chọn trang “{sheet}”, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi chạy lại.',
   'workbook.protected.cell': '{book}: trang “{sheet}” đang được bảo vệ (Bảo vệ trang tính) và ô {cell} mà ĐVHT cần ghi bị khóa; chưa có gì được ghi. Hãy bỏ bảo vệ: chọn trang “{sheet}”, Xem lại (Review) → Bỏ bảo vệ trang tính (Unprotect Sheet), nhập mật khẩu nếu có, rồi chạy lại.',
   // Excel's refusals inside Excel (workbook/office/excelErrors.ts): Office's code, said with what to do.

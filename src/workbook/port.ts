@@ -177,8 +177,9 @@ export interface SheetPlan {
   role?: string;
   /**
    * ensure: create the sheet if missing, keep everything else;
-   * replace: the sheet is the add-in's own — delete and draw it anew (a user's sheet of the
-   *   same name is kept, and ours is drawn under another name: see plan.ts);
+   * replace: the sheet is the add-in's own — emptied and drawn anew where it is, never deleted,
+   *   so what points at it keeps pointing at it (a user's sheet of the same name is kept, and ours
+   *   is drawn under another name: see plan.ts);
    * existing: the sheet must exist (writes into owned cells only);
    * own: the add-in's sheet of `role` that the user edits (the documents' templates): written in
    *   place where it carries the mark, else created where plan.ts places its sheets; never deleted.

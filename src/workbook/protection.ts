@@ -1,7 +1,8 @@
 /**
  * The user's protection (Excel: Review → Protect Workbook, Protect Sheet), decided once for every
  * workbook implementation, after plan.ts prepared a batch and before anything of it is written:
- * - with the structure locked, no plan may add a sheet or redraw one (delete and draw anew);
+ * - with the structure locked, no plan may add a sheet; a sheet of ours is still redrawn, where it
+ *   is (every host empties and rewrites it: no sheet is added, deleted, renamed or moved);
  * - on a protected sheet, a plan may only put values or formulas (cells, fills) into cells
  *   whose format unlocks them, which Excel allows; anything else (formats, widths, merges,
  *   validations, a redraw …) is refused even over unlocked cells: Excel's "Format cells" and
@@ -84,7 +85,7 @@ function writtenRanges(plan: SheetPlan): string[] {
 export function checkProtection(plans: readonly SheetPlan[], names: readonly string[], locks: WorkbookLocks, file: string | null): LockQuestion[] {
   const before = new Set(names.map(sheetKey));
   if (locks.structure) {
-    const changed = plans.find((p) => p.mode === 'replace' || !before.has(sheetKey(p.sheet)));
+    const changed = plans.find((p) => !before.has(sheetKey(p.sheet)));
     if (changed) throw new WorkbookProtectedError('structure', file, changed.sheet);
   }
   const questions = new Map<string, LockQuestion>();

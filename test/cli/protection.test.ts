@@ -1,8 +1,9 @@
 /**
  * A workbook the user protected in Excel (Review → Protect Workbook / Protect Sheet; here by
- * openpyxl, as another program saves it), through the real commands: refused with exit 1, a
- * message naming the file, the sheet and how to lift the protection, and the file unchanged
- * byte for byte.
+ * openpyxl, as another program saves it), through the real commands: what the protection forbids
+ * (adding a sheet; writing a protected sheet) is refused with exit 1, a message naming the file,
+ * the sheet and how to lift the protection, and the file unchanged byte for byte; redrawing the
+ * add-in's sheets where they are is not forbidden by a locked structure.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,10 +20,13 @@ jest.setTimeout(60_000);
 
 let dir: string;
 let evaluated: Buffer;
+/** Before its first evaluation: evaluating adds “Tổng hợp”. */
+let notEvaluated: Buffer;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-protect-'));
   const file = path.join(dir, 'mau.xlsx');
   expect(await run(['init', '-o', file, '--preset', 'tt24-co-so-md1', '--unit', 'Trường THCS Nguyễn Du', '--type', 'thcs', '--year', '2025', '--sample', '--members', '12'], capture())).toBe(0);
+  notEvaluated = fs.readFileSync(file);
   expect(await run(['evaluate', file], capture())).toBe(0);
   // The unit's own sheet beside the add-in's, which no command writes.
   const workbook = await XlsxWorkbook.open(fs.readFileSync(file), 'mau.xlsx', NODE_XLSX);
@@ -31,9 +35,9 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function protectedCopy(name: string, setup: ProtectionSetup): string {
+function protectedCopy(name: string, setup: ProtectionSetup, from = evaluated): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, protectWithOpenpyxl(evaluated, setup));
+  fs.writeFileSync(file, protectWithOpenpyxl(from, setup));
   return file;
 }
 
@@ -50,17 +54,26 @@ async function refused(argv: string[], file: string) {
 
 describe('a workbook whose structure is protected (Review → Protect Workbook)', () => {
   it.each([
-    ['evaluate', (f: string) => ['evaluate', f]],
-    ['documents', (f: string) => ['documents', f]],
-  ])('%s refuses with exit 1, says what is protected and what to do, and leaves the file as it was', async (command, argv) => {
-    const file = protectedCopy(`cau-truc-${command}.xlsx`, { structure: true });
+    ['evaluate', (f: string) => ['evaluate', f], () => notEvaluated],
+    ['documents', (f: string) => ['documents', f], () => evaluated],
+  ])('%s, which adds a sheet, refuses with exit 1, says what is protected and what to do, and leaves the file as it was', async (command, argv, from) => {
+    const file = protectedCopy(`cau-truc-${command}.xlsx`, { structure: true }, from());
     const r = await refused(argv(file), file);
     expect(r.code).toBe(1);
     expect(r.message).toMatch(new RegExp(`^Sổ “cau-truc-${command}.xlsx” đang được bảo vệ cấu trúc .*trang “[^”]+”; chưa có gì được ghi\\. Hãy bỏ bảo vệ: Xem lại \\(Review\\) → Bảo vệ sổ làm việc \\(Protect Workbook\\)`));
   });
 
+  it('evaluate again redraws the summary where it is, and the lock stays', async () => {
+    const file = protectedCopy('cau-truc-lan-2.xlsx', { structure: true });
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(0);
+    const again = await XlsxWorkbook.open(fs.readFileSync(file), 'cau-truc-lan-2.xlsx', NODE_XLSX);
+    const snapshot = await again.batch((s) => s.read([]));
+    expect([snapshot.structureLocked, snapshot.sheetNames]).toEqual([true, (await (await XlsxWorkbook.open(evaluated, 'mau.xlsx', NODE_XLSX)).batch((s) => s.read([]))).sheetNames]);
+  });
+
   it('says it in English with --lang en', async () => {
-    const file = protectedCopy('structure-en.xlsx', { structure: true });
+    const file = protectedCopy('structure-en.xlsx', { structure: true }, notEvaluated);
     const r = await refused(['evaluate', file, '--lang', 'en'], file);
     expect(r.code).toBe(1);
     expect(r.message).toMatch(/^The workbook “structure-en.xlsx” has its structure protected .*Review → Protect Workbook/);

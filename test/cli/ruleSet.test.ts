@@ -224,6 +224,19 @@ describe('dvht rule-set and a “Tiêu chí” drawn before marks', () => {
   });
 });
 
+describe('dvht rule-set on a workbook whose structure is protected (Review → Protect Workbook)', () => {
+  it('redraws “Tiêu chí” and the summary where they are (no sheet added or deleted), and the lock stays', async () => {
+    const file = path.join(dir, 'cau-truc.xlsx');
+    fs.writeFileSync(file, protectWithOpenpyxl(fs.readFileSync(evaluated), { structure: true }));
+    const before = parts(file).map(([n]) => n);
+    expect(await run(['rule-set', file, '--preset', 'tt24-co-so-md2'], capture())).toBe(0);
+    expect(parts(file).map(([n]) => n)).toEqual(before);
+    expect(readCriteriaSheet((await open(file)).get(SHEETS.criteria)!).ruleSet.id).toBe('tt24-co-so-md2');
+    const workbookXml = execFileSync('/usr/bin/python3', ['-c', "import zipfile, sys; print(zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())", file], { encoding: 'utf8' });
+    expect(workbookXml).toMatch(/<workbookProtection[^>]*lockStructure="(1|true)"/);
+  });
+});
+
 describe('dvht rule-set refuses, writing nothing', () => {
   async function refused(file: string) {
     const bytes = fs.readFileSync(file);
@@ -240,14 +253,6 @@ describe('dvht rule-set refuses, writing nothing', () => {
     const r = await refused(file);
     expect(r.code).toBe(1);
     expect(r.message).toMatch(/^Sổ “bao-ve.xlsx”: trang “Tiêu chí” đang được bảo vệ/);
-  });
-
-  it('a workbook whose structure is protected (its summary is redrawn)', async () => {
-    const file = path.join(dir, 'cau-truc.xlsx');
-    fs.writeFileSync(file, protectWithOpenpyxl(fs.readFileSync(evaluated), { structure: true }));
-    const r = await refused(file);
-    expect(r.code).toBe(1);
-    expect(r.message).toMatch(/^Sổ “cau-truc.xlsx” đang được bảo vệ cấu trúc/);
   });
 
   it('a workbook whose “Tiêu chí” is the user’s own sheet, not the add-in’s: said, and the sheet untouched', async () => {

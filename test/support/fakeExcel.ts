@@ -14,6 +14,12 @@
  *   page layout, merged areas, row and column properties, Table.resize, Workbook.protection,
  *   getFirst/getNext …) fails the sync with ApiNotFound, as Excel answers a request for it.
  * - Visibility (`visibility`): hidden and very hidden sheets; a very hidden one cannot be deleted.
+ * - Deleting a sheet breaks the formulas of other sheets that point at it (`='Tổng hợp'!B5` →
+ *   `=#REF!B5`), as Excel does: what a redraw by delete-and-add would do to the user's formulas.
+ * - Clearing a range (`clear()`: All, Contents, Formats) drops what Excel's does; `unmerge`,
+ *   conditional formats (`clearAll`, ExcelApi 1.6), standard widths and heights (1.7), charts
+ *   (`load('items/name')`, `getItemAt`, `delete`) and `Table.delete` are modelled for redrawing
+ *   a sheet in place.
  * - `range.copyFrom(source, "Formulas")` (ExcelApi 1.9) tiles the source over the range with
  *   relative references moved, as Excel's fill does; the request carries no formula text.
  * - Protection (`options.protection`): with the structure locked, adding, deleting, renaming or
@@ -78,7 +84,9 @@ export interface FakeSheet {
   tabColor: string | null;
   /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
   names: Map<string, string>;
-  charts: { type: string; source: string; title: string; from: string; to: string; valueAxis?: { minimum?: number; maximum?: number } }[];
+  charts: FakeChart[];
+  /** Ranges carrying conditional formats (the user's: the add-in draws none). */
+  conditionalFormats: string[];
   /** Excel tables on this sheet: range as "A4:X45". */
   tables: FakeTable[];
   /** Review → Protect Sheet. */
@@ -90,6 +98,17 @@ export interface FakeSheet {
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
+}
+
+export interface FakeChart {
+  /** Excel's default: "Chart 1", "Chart 2" … */
+  name: string;
+  type: string;
+  source: string;
+  title: string;
+  from: string;
+  to: string;
+  valueAxis?: { minimum?: number; maximum?: number };
 }
 
 export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -216,6 +235,10 @@ function quoteSheet(name: string): string {
 /** As Excel clears validation from a range: only inside it, a rule's other cells keep it. */
 function removeValidations(sheet: FakeSheet, b: Bounds): void {
   sheet.validations = sheet.validations.flatMap((v) => subtractRange(parseAddress(v.address), b).map((left) => ({ ...v, address: boundsAddress(left) })));
+}
+
+function inside(a: Bounds, b: Bounds): boolean {
+  return a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
 }
 
 function intersect(a: Bounds, b: Bounds): Bounds | null {
@@ -377,6 +400,7 @@ function newSheet(name: string): FakeSheet {
     tabColor: null,
     names: new Map(),
     charts: [],
+    conditionalFormats: [],
     tables: [],
     protected: false,
     visibility: 'Visible',
@@ -750,14 +774,28 @@ class Worksheet extends Proxy<FakeSheet> {
     };
   }
   get charts() {
+    const ctx = this.ctx;
+    const sheet = () => this.need();
+    const collection = new ChartCollection(ctx, () => this.child());
     return {
+      load: (props: string) => collection.load(props),
+      get items() {
+        return collection.items;
+      },
+      getItemAt: (index: number) =>
+        new ChartProxy(ctx, () => {
+          const c = sheet().charts[index];
+          if (!c) throw fakeError('ItemNotFound', `no chart at ${index}`);
+          return c;
+        }),
       add: (type: string, source: Range, _seriesBy: string) => {
-        const chart: { type: string; source: string; title: string; from: string; to: string; valueAxis?: { minimum?: number; maximum?: number } } = { type, source: '', title: '', from: '', to: '' };
+        const chart: FakeChart = { name: '', type, source: '', title: '', from: '', to: '' };
         this.ctx.queue(() => {
           chart.source = boundsAddress(source.need().b);
-          guardSheet(this.need()).charts.push(chart);
+          const s = guardSheet(this.need());
+          chart.name = `Chart ${this.ctx.host.sheets.reduce((n, o) => n + o.charts.length, 0) + 1}`;
+          s.charts.push(chart);
         });
-        const ctx = this.ctx;
         return {
           title: {
             set text(t: string) {
@@ -811,10 +849,11 @@ class Worksheet extends Proxy<FakeSheet> {
       this.ctx.host.activeSheet = this.need();
     });
   }
-  getRange(address: string): Range {
+  /** No address: the whole sheet. */
+  getRange(address?: string): Range {
     return new Range(this.ctx, () => {
       const s = this.child();
-      return s ? { sheet: s, b: parseAddress(address) } : null;
+      return s ? { sheet: s, b: address === undefined ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } : parseAddress(address) } : null;
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
@@ -1074,17 +1113,50 @@ class Range extends Proxy<RangeTarget> {
       return out;
     });
   }
-  clear(): void {
+  /** All (the default): contents, formats, merges, validations, conditional formats; Contents or Formats: that only. */
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.ctx.queue(() => {
       const { sheet, b } = this.need();
       guardSheet(sheet);
+      const contents = applyTo !== 'Formats';
+      const formats = applyTo !== 'Contents';
       for (let r = b.top; r <= Math.min(b.bottom, sheet.rows.length); r++) {
         const line = sheet.rows[r - 1];
-        if (line) for (let c = b.left; c <= Math.min(b.right, line.length); c++) line[c - 1] = undefined;
+        if (!line) continue;
+        for (let c = b.left; c <= Math.min(b.right, line.length); c++) {
+          const cell = line[c - 1];
+          if (!cell) continue;
+          const { numberFormat, ...content } = cell;
+          const kept = contents ? (formats ? undefined : numberFormat ? { value: '', numberFormat } : undefined) : formats ? content : cell;
+          line[c - 1] = kept;
+        }
       }
-      sheet.merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
-      removeValidations(sheet, b);
+      if (formats) {
+        sheet.formats = sheet.formats.filter((f) => !inside(parseAddress(f.address), b));
+        sheet.merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(parseAddress(f), b));
+      }
+      if (applyTo === 'All') removeValidations(sheet, b);
     });
+  }
+  /** ExcelApi 1.2. */
+  unmerge(): void {
+    this.ctx.requires('1.2', 'Range.unmerge');
+    this.ctx.queue(() => {
+      const { sheet, b } = this.need();
+      guardSheet(sheet).merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
+    });
+  }
+  /** ExcelApi 1.6: only clearAll is modelled (the add-in draws no conditional format). */
+  get conditionalFormats() {
+    this.ctx.requires('1.6', 'Range.conditionalFormats');
+    return {
+      clearAll: () =>
+        this.ctx.queue(() => {
+          const { sheet, b } = this.need();
+          guardSheet(sheet).conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(parseAddress(f), b));
+        }),
+    };
   }
   merge(_across = false): void {
     this.ctx.queue(() => {
@@ -1130,6 +1202,17 @@ class Range extends Proxy<RangeTarget> {
           for (let c = b.left; c <= b.right; c++) sheet.columnWidths.set(c, v);
         }),
     });
+    // ExcelApi 1.7: back to the sheet's standard size (only `true` is meaningful); not a format of the cells.
+    const standard = (sizes: 'columnWidths' | 'rowHeights') => (v: boolean) => {
+      this.ctx.requires('1.7', 'RangeFormat.useStandardWidth/Height');
+      this.ctx.queue(() => {
+        const { sheet, b } = this.need();
+        const [from, to] = sizes === 'columnWidths' ? [b.left, b.right] : [b.top, b.bottom];
+        if (v) for (const i of [...guardSheet(sheet)[sizes].keys()]) if (i >= from && i <= to) sheet[sizes].delete(i);
+      });
+    };
+    Object.defineProperty(format, 'useStandardWidth', { set: standard('columnWidths') });
+    Object.defineProperty(format, 'useStandardHeight', { set: standard('rowHeights') });
     Object.defineProperty(format, 'rowHeight', {
       set: (v: number) =>
         record('rowHeight', v, ({ sheet, b }) => {
@@ -1308,6 +1391,32 @@ class TableCollection extends Proxy<FakeSheet[]> {
   }
 }
 
+/** A sheet's charts, as loaded (`items/name`). */
+class ChartCollection extends Proxy<FakeSheet> {
+  private list: { name: string }[] = [];
+  get items(): { name: string }[] {
+    this.get('items');
+    return this.list;
+  }
+  protected readProperty(target: FakeSheet, prop: string): unknown {
+    if (prop !== 'items/name') throw fakeError('NotImplemented', prop);
+    this.list = target.charts.map((c) => ({ name: c.name }));
+    return this.list;
+  }
+}
+
+class ChartProxy extends Proxy<FakeChart> {
+  delete(): void {
+    this.ctx.queue(() => {
+      const chart = this.need();
+      for (const s of this.ctx.host.sheets) if (s.charts.includes(chart)) guardSheet(s).charts = s.charts.filter((c) => c !== chart);
+    });
+  }
+  protected readProperty(): unknown {
+    throw fakeError('NotImplemented', 'chart properties');
+  }
+}
+
 class TableProxy extends Proxy<FakeTable> {
   set name(v: string) {
     this.ctx.queue(() => {
@@ -1317,6 +1426,16 @@ class TableProxy extends Proxy<FakeTable> {
   }
   set style(v: string) {
     this.ctx.queue(() => (this.need().style = v), bytesOf(v));
+  }
+  /** The table and its cells' contents go (as Excel's Table.delete). */
+  delete(): void {
+    this.ctx.queue(() => {
+      const t = this.need();
+      const sheet = this.ctx.host.sheets.find((s) => s.tables.includes(t))!;
+      guardSheet(sheet).tables = sheet.tables.filter((x) => x !== t);
+      const b = parseAddress(t.range);
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) setCell(sheet, r, c, null);
+    });
   }
   resize(range: Range): void {
     this.ctx.requires('1.13', 'Table.resize');
@@ -1329,6 +1448,21 @@ class TableProxy extends Proxy<FakeTable> {
   }
   protected readProperty(): unknown {
     throw fakeError('NotImplemented', 'table properties');
+  }
+}
+
+/** Excel, on deleting a sheet: other sheets' formulas that pointed at it now say #REF! (`=#REF!B5`). */
+function breakReferences(sheet: FakeSheet, deleted: string): void {
+  const quoted = `'${deleted.replace(/'/g, "''")}'!`;
+  const bare = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(deleted) ? [`${deleted}!`] : [];
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.'])(?:${[quoted, ...bare].map(escape).join('|')})`, 'giu');
+  for (const line of sheet.rows) {
+    line?.forEach((cell, i) => {
+      if (cell?.formula === undefined || !pattern.test(cell.formula)) return;
+      pattern.lastIndex = 0;
+      line[i] = { ...cell, formula: cell.formula.replace(pattern, '#REF!'), value: '#REF!', error: true };
+    });
   }
 }
 
@@ -1365,6 +1499,7 @@ class Host {
     if (sheet.visibility === 'VeryHidden') throw fakeError('InvalidOperation', `sheet ${sheet.name} is very hidden`);
     if (sheet.visibility === 'Visible' && !this.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) throw fakeError('InvalidOperation', 'a workbook must keep one visible sheet');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const other of this.sheets) breakReferences(other, sheet.name);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0]!;
     this.tell('deleted', { type: 'WorksheetDeleted', worksheetId: this.idOf(sheet), source: 'Local' });
   }

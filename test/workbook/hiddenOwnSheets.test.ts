@@ -1,8 +1,7 @@
 /**
  * An add-in sheet the user hid (right-click → Hide, or VeryHidden from VBA, as a province's template
- * may ship its lists) is redrawn inside Excel as on a file: still hidden, and the very hidden one at
- * all (Office.js refuses to delete a very hidden sheet: "You should first change its visibility to
- * hidden or visible before deleting it"). Through OfficeWorkbook on the counting fake.
+ * may ship its lists) is redrawn inside Excel as on a file: in place, still hidden, the very hidden
+ * one too. Through OfficeWorkbook on the counting fake.
  */
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { ownSheetCandidates, SHEET_MARK } from '../../src/workbook/plan';

@@ -24,6 +24,8 @@ export interface PlanTarget {
   tables: Map<string, string>;
   /** Sheets the user hid, by actual name (as read before the batch). */
   hidden: ReadonlyMap<string, HiddenVisibility>;
+  /** Charts on each sheet of ours, by actual name (read with the marks); a redraw removes them. */
+  charts: Map<string, number>;
 }
 
 export const findSheet = findSheetName;
@@ -162,9 +164,60 @@ async function placeSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Workshe
     if (plan.adopt) await mark(t, plan, sheet);
     return sheet;
   }
-  const sheet = await createSheet(t, plan, actual);
+  if (actual !== undefined) return redrawInPlace(t, plan, actual);
+  const sheet = await createSheet(t, plan);
   await mark(t, plan, sheet);
   return sheet;
+}
+
+/**
+ * A sheet of ours (replace) is emptied where it is, never deleted and added again: Excel would
+ * turn every formula, chart series and name of the user's pointing at it into #REF!, and its
+ * change handlers would go with it. Its tab, place, visibility and mark stay, as in a file
+ * (xlsx/xlsxWorkbook.ts rewrites the sheet's part). What the plan sets again is left to it.
+ */
+async function redrawInPlace(t: PlanTarget, plan: SheetPlan, actual: string): Promise<Excel.Worksheet> {
+  const sheet = t.context.workbook.worksheets.getItem(actual);
+  const charts = t.charts.get(actual) ?? (await countCharts(t, sheet));
+  await t.budget.reserve(SMALL_OP * (12 + charts));
+  const whole = sheet.getRange();
+  whole.clear('All');
+  if (t.supports(API.sheetReset)) {
+    whole.unmerge();
+    whole.rowHidden = false;
+    whole.columnHidden = false;
+  }
+  // An older Excel keeps the last drawing's sizes: the plan sets the widths and heights it needs.
+  if (t.supports(API.standardSizes)) {
+    whole.format.useStandardWidth = true;
+    whole.format.useStandardHeight = true;
+  }
+  if (t.supports(API.validation)) whole.dataValidation.clear();
+  if (t.supports(API.conditionalFormats)) whole.conditionalFormats.clearAll();
+  if (!plan.freeze && t.supports(API.freeze)) sheet.freezePanes.unfreeze();
+  if (plan.autoFilter === undefined && t.supports(API.autoFilter)) sheet.autoFilter.remove();
+  if (!plan.page?.rowBreaks && t.supports(API.pageLayout)) sheet.horizontalPageBreaks.removePageBreaks();
+  if (plan.tabColor === undefined && t.supports(API.tabColor)) sheet.tabColor = '';
+  // Each delete takes the first chart left: the request runs in order.
+  for (let i = 0; i < charts; i++) sheet.charts.getItemAt(0).delete();
+  t.charts.set(actual, 0);
+  // Tables the plan draws again are resized (applyTable); the others on this sheet go.
+  for (const [key, on] of [...t.tables]) {
+    if (sheetKey(on) !== sheetKey(actual) || plan.tables?.some((spec) => sheetKey(spec.name) === key)) continue;
+    sheet.tables.getItem(key).delete();
+    t.tables.delete(key);
+  }
+  // The user hid it: it stays hidden, unless the plan shows it.
+  if (plan.activate && t.hidden.has(actual)) sheet.visibility = 'Visible';
+  return sheet;
+}
+
+/** Only for a sheet whose mark this batch did not read (its charts were not counted with it): one more sync. */
+async function countCharts(t: PlanTarget, sheet: Excel.Worksheet): Promise<number> {
+  const charts = sheet.charts;
+  charts.load('items/name');
+  await t.budget.flush();
+  return charts.items.length;
 }
 
 async function mark(t: PlanTarget, plan: SheetPlan, sheet: Excel.Worksheet): Promise<void> {
@@ -177,31 +230,11 @@ async function mark(t: PlanTarget, plan: SheetPlan, sheet: Excel.Worksheet): Pro
   }
 }
 
-async function createSheet(t: PlanTarget, plan: SheetPlan, actual: string | undefined): Promise<Excel.Worksheet> {
-  const worksheets = t.context.workbook.worksheets;
+async function createSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Worksheet> {
   await t.budget.reserve(SMALL_OP * 3);
-  let position: number;
-  let sheet: Excel.Worksheet;
-  let hidden: HiddenVisibility | undefined;
-  if (actual !== undefined) {
-    // replace: add a stand-in first, because Excel refuses to delete a workbook's only sheet.
-    const oldIndex = t.names.indexOf(actual);
-    sheet = worksheets.add(freshName(t.names));
-    const old = worksheets.getItem(actual);
-    hidden = t.hidden.get(actual);
-    // Excel refuses to delete a very hidden sheet ("first change its visibility to hidden or visible").
-    if (hidden === 'VeryHidden') old.visibility = 'Hidden';
-    old.delete();
-    sheet.name = plan.sheet;
-    t.names.splice(oldIndex, 1);
-    position = plan.after !== undefined ? afterIndex(t.names, plan.after) : oldIndex;
-  } else {
-    sheet = worksheets.add(plan.sheet);
-    position = plan.after !== undefined ? afterIndex(t.names, plan.after) : t.names.length;
-  }
+  const sheet = t.context.workbook.worksheets.add(plan.sheet);
+  const position = plan.after !== undefined ? afterIndex(t.names, plan.after) : t.names.length;
   if (position !== t.names.length) sheet.position = position;
-  // The user hid it: drawn anew, it stays hidden (as on a file), unless the plan shows it.
-  if (hidden !== undefined && !plan.activate) sheet.visibility = hidden;
   t.names.splice(position, 0, plan.sheet);
   return sheet;
 }
@@ -209,13 +242,6 @@ async function createSheet(t: PlanTarget, plan: SheetPlan, actual: string | unde
 function afterIndex(names: string[], after: string): number {
   const found = findSheet(names, after);
   return found === undefined ? names.length : names.indexOf(found) + 1;
-}
-
-function freshName(names: string[]): string {
-  for (let i = 1; ; i++) {
-    const name = `~dvht-${i}`;
-    if (findSheet(names, name) === undefined) return name;
-  }
 }
 
 /** One 2-D assignment per block; a block too big for one request is cut into row bands. */

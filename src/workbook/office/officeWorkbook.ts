@@ -4,10 +4,10 @@
  * at the end. Bigger payloads add a sync per ~3.5 MB, never one per row.
  */
 import { sheetKey, type ReadOptions, type SheetPlan, type Workbook, type WorkbookSession, type WorkbookSnapshot, type WorkbookWarning } from '../port';
-import { checkSelect, findSheetName, prepareBatch, SHEET_MARK } from '../plan';
+import { checkSelect, findSheetName, prepareBatch } from '../plan';
 import { applyPlan, applySelect, type PlanTarget } from './applyPlan';
 import { RequestBudget } from './payload';
-import { readSheets } from './readSheets';
+import { queueMark, readSheets, takeCharts, takeMark } from './readSheets';
 import { API, officeSupports, type Supports } from './requirements';
 import { lockedCells, queueSheetList, type HiddenVisibility } from './protection';
 import { checkProtection, checkUnlocked, type WorkbookLocks } from '../protection';
@@ -71,6 +71,8 @@ class OfficeSession implements WorkbookSession {
   private date1904 = false;
   /** Sheets the user hid, read with the sheet names. */
   private hidden = new Map<string, HiddenVisibility>();
+  /** How many charts each sheet of ours holds, read with the marks: a redraw removes them. */
+  private readonly charts = new Map<string, number>();
   /** What Excel is being asked to do, for the words of a refusal. */
   activity: ExcelActivity = { writing: false, sheets: [] };
 
@@ -82,7 +84,8 @@ class OfficeSession implements WorkbookSession {
   async read(sheets: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     this.activity = { writing: false, sheets };
     this.queueTables();
-    const { snapshot, locks, hidden } = await readSheets(this.context, sheets, options, this.supports);
+    const { snapshot, locks, hidden, charts } = await readSheets(this.context, sheets, options, this.supports);
+    for (const [name, count] of charts) this.charts.set(name, count);
     this.names = [...snapshot.sheetNames];
     this.locks = locks;
     this.hidden = hidden;
@@ -135,6 +138,7 @@ class OfficeSession implements WorkbookSession {
       warnings,
       tables: this.tableSheets(),
       hidden: this.hidden,
+      charts: this.charts,
     };
     let next = 0;
     for (const q of this.queued) {
@@ -189,15 +193,12 @@ class OfficeSession implements WorkbookSession {
     const wanted = new Set(names.filter((n) => !this.marks.has(sheetKey(n))));
     if (wanted.size === 0) return;
     const worksheets = this.context.workbook.worksheets;
-    const probes = [...wanted].map((name) => {
-      const mark = worksheets.getItem(name).names.getItemOrNullObject(SHEET_MARK);
-      mark.load('value,scope');
-      return { name, mark };
-    });
+    const probes = [...wanted].map((name) => ({ name, probe: queueMark(worksheets.getItem(name), this.supports) }));
     await this.context.sync();
-    for (const { name, mark } of probes) {
-      const own = !mark.isNullObject && mark.scope === 'Worksheet' && typeof mark.value === 'string';
-      this.marks.set(sheetKey(name), own ? (mark.value as string) : '');
+    for (const { name, probe } of probes) {
+      const role = takeMark(probe, true) ?? '';
+      this.marks.set(sheetKey(name), role);
+      takeCharts(probe, role, name, this.charts);
     }
   }
 }

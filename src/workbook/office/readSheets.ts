@@ -94,21 +94,22 @@ export async function readSheets(
   asked: string[],
   options: ReadOptions,
   supports: Supports,
-): Promise<{ snapshot: WorkbookSnapshot; locks: WorkbookLocks; hidden: Map<string, HiddenVisibility> }> {
+): Promise<{ snapshot: WorkbookSnapshot; locks: WorkbookLocks; hidden: Map<string, HiddenVisibility>; charts: Map<string, number> }> {
   let found: Found[];
   let sheetNames: string[];
   let roles: Map<string, string>;
+  let charts: Map<string, number>;
   let locks: WorkbookLocks;
   let date1904: boolean;
   let hidden: Map<string, HiddenVisibility>;
   try {
-    ({ found, sheetNames, roles, locks, date1904, hidden } = await readInOneSync(context, asked, options, supports));
+    ({ found, sheetNames, roles, charts, locks, date1904, hidden } = await readInOneSync(context, asked, options, supports));
   } catch (e) {
     if (!isFallbackError(e)) throw e;
     // A host that rejects calls chained on a null object (missing or empty sheet), or a
     // first window heavier than Excel's 5 MB response limit: go step by step instead.
     // A few extra syncs, only then.
-    ({ found, sheetNames, roles, locks, date1904, hidden } = await readStepByStep(context, asked, options, supports, null));
+    ({ found, sheetNames, roles, charts, locks, date1904, hidden } = await readStepByStep(context, asked, options, supports, null));
   }
   // Excel finds "TỔNG HỢP" for "Tổng hợp" but not a name typed in another Unicode form (NFD):
   // those few are looked up by the one sheet-name key, step by step.
@@ -119,6 +120,7 @@ export async function readSheets(
     const more = await readStepByStep(context, missed, options, supports, { names: sheetNames, marks: unmarked, date1904 });
     found.push(...more.found);
     for (const [k, v] of more.roles) roles.set(k, v);
+    for (const [k, v] of more.charts) charts.set(k, v);
   }
   await readRemainingRows(context, found, options, supports);
   await readHiddenRows(context, found);
@@ -126,7 +128,7 @@ export async function readSheets(
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
   for (const [name, role] of roles) if (role !== '') marked.set(name, role);
-  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904 }, locks, hidden };
+  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904 }, locks, hidden, charts };
 }
 
 /** `roles` holds '' for a sheet whose mark was looked for and not found. */
@@ -134,21 +136,30 @@ function probedMark(roles: Map<string, string>, actual: string): boolean {
   return [...roles.keys()].some((k) => sheetKey(k) === sheetKey(actual));
 }
 
-interface MarkProbe {
+export interface MarkProbe {
   sheet: Excel.Worksheet;
   mark: Excel.NamedItem;
+  /** How many charts the sheet holds: a sheet of ours redrawn in place loses the ones drawn last time. */
+  charts: Excel.ChartCollection;
 }
 
-/** Queues the lookup of a sheet's ownership mark (worksheet-scoped names: ExcelApi 1.4). */
-function queueMark(sheet: Excel.Worksheet, supports: Supports): MarkProbe | null {
+/** Queues the lookup of a sheet's ownership mark (worksheet-scoped names: ExcelApi 1.4), and of its charts. */
+export function queueMark(sheet: Excel.Worksheet, supports: Supports): MarkProbe | null {
   if (!supports(API.mark)) return null;
   const mark = sheet.names.getItemOrNullObject(SHEET_MARK);
   mark.load('value,scope');
-  return { sheet, mark };
+  const charts = sheet.charts;
+  charts.load('items/name');
+  return { sheet, mark, charts };
+}
+
+/** After the sync, for a sheet that exists: its charts, kept for a sheet of ours (`role` not ''). */
+export function takeCharts(p: MarkProbe | null, role: string | undefined, name: string, into: Map<string, number>): void {
+  if (p && role) into.set(name, p.charts.items.length);
 }
 
 /** After the sync: the role, '' when the sheet has no mark, undefined when the sheet is missing. */
-function takeMark(p: MarkProbe | null, sheetExists: boolean): string | undefined {
+export function takeMark(p: MarkProbe | null, sheetExists: boolean): string | undefined {
   if (!p || !sheetExists) return undefined;
   // Some hosts list workbook-scoped names under a sheet too (office-js#1011): only the sheet's own counts.
   if (p.mark.isNullObject || p.mark.scope !== 'Worksheet') return '';
@@ -216,9 +227,11 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
   await context.sync();
   const found: Found[] = [];
   const roles = new Map<string, string>();
+  const charts = new Map<string, number>();
   for (const q of [...queued, ...markOnly]) {
     const role = takeMark(q.mark, !q.sheet.isNullObject);
     if (role !== undefined) roles.set(q.sheet.name, role);
+    takeCharts(q.mark, role, q.sheet.isNullObject ? '' : q.sheet.name, charts);
   }
   for (const q of queued) {
     if (q.sheet.isNullObject) continue;
@@ -227,7 +240,7 @@ async function readInOneSync(context: Excel.RequestContext, asked: string[], opt
     found.push(q.loaded.found);
   }
   const { names, locks, date1904, hidden } = list();
-  return { found, sheetNames: names, roles, locks, date1904, hidden };
+  return { found, sheetNames: names, roles, charts, locks, date1904, hidden };
 }
 
 /** Sheets whose marks the one-sync read walks; a workbook with more costs one more sync for the rest. */
@@ -281,9 +294,11 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
   const marks = [...markNames].map((name) => ({ name, mark: queueMark(worksheets.getItem(name), supports) }));
   await context.sync();
   const roles = new Map<string, string>();
+  const charts = new Map<string, number>();
   for (const m of marks) {
     const role = takeMark(m.mark, true);
     if (role !== undefined) roles.set(m.name, role);
+    takeCharts(m.mark, role, m.name, charts);
   }
   const layout: (() => void)[] = [];
   for (const { found: f, used, formatted } of probes) {
@@ -307,7 +322,7 @@ async function readStepByStep(context: Excel.RequestContext, asked: string[], op
     await context.sync();
     layout.forEach((take) => take());
   }
-  return { found: probes.map((p) => p.found), sheetNames: names, roles, locks, date1904, hidden };
+  return { found: probes.map((p) => p.found), sheetNames: names, roles, charts, locks, date1904, hidden };
 }
 
 /** Rows not read yet, in row chunks sized from what was read so far. */

@@ -27,6 +27,10 @@ export const API = {
   sheetWalk: '1.5',
   // Workbook.protection: Review → Protect Workbook (a sheet's protection needs only 1.2).
   workbookProtection: '1.7',
+  // A sheet redrawn in place: Range.unmerge, rows and columns shown; standard widths and heights.
+  sheetReset: '1.2',
+  standardSizes: '1.7',
+  conditionalFormats: '1.6',
 } as const;
 
 /**

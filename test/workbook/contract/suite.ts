@@ -355,10 +355,10 @@ export function contractSuite(impl: Implementation): void {
         expect((await wb.sheet('Dữ liệu')).cells).toEqual({ A1: 'giữ nguyên' });
       });
 
-      it('with the structure locked, refuses to redraw its own sheet, and still writes and formats cells of existing sheets', async () => {
-        const wb = await impl.open({ ...BASE, 'Tổng hợp': [['cũ']] }, { 'Tổng hợp': 'summary' }, { structure: true });
-        await expect(write(wb, { sheet: 'Tổng hợp', mode: 'replace', role: 'summary', cells: [{ at: 'A1', rows: [['mới']] }] })).rejects.toMatchObject({ kind: 'structure', sheet: 'Tổng hợp' });
-        expect((await wb.sheet('Tổng hợp')).cells).toEqual({ A1: 'cũ' });
+      it('with the structure locked, redraws its own sheet where it is (no sheet added, deleted or renamed), and writes and formats cells of existing sheets', async () => {
+        const wb = await impl.open({ ...BASE, 'Tổng hợp': [['cũ', 'cũ']] }, { 'Tổng hợp': 'summary' }, { structure: true });
+        expect(await write(wb, { sheet: 'Tổng hợp', mode: 'replace', role: 'summary', cells: [{ at: 'A1', rows: [['mới']] }] })).toEqual([]);
+        expect((await wb.sheet('Tổng hợp')).cells).toEqual({ A1: 'mới' });
         expect(await write(wb, { sheet: 'Dữ liệu', mode: 'ensure', cells: [{ at: 'B1', rows: [['thêm']] }], styles: [{ range: 'B1', style: { numberFormat: '@' } }] })).toEqual([]);
         const s = await wb.sheet('Dữ liệu');
         expect([s.cells, s.formats]).toEqual([{ A1: 'giữ nguyên', B1: 'thêm' }, { B1: '@' }]);
@@ -421,6 +421,15 @@ export function contractSuite(impl: Implementation): void {
         expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp', 'Khác']);
         const s = await wb.sheet('Tổng hợp');
         expect([s.cells, s.role]).toEqual([{ A1: 'mới' }, 'summary']);
+      });
+
+      it("keeps the user's formulas that point at the sheet it redraws (Excel turns them into #REF! when a sheet is deleted)", async () => {
+        const wb = await impl.open({ ...BASE, 'Tổng hợp': [['cũ', 1]], 'Kết quả TH': [['o']] }, { 'Tổng hợp': 'summary', 'Kết quả TH': 'to-trinh' });
+        const pointers = ["='Tổng hợp'!B1*2", "=SUM('Tổng hợp'!B1:B3)", "='Kết quả TH'!A1"];
+        await write(wb, { sheet: 'Dữ liệu', mode: 'existing', cells: [{ at: 'B1', rows: [pointers.map((formula) => ({ formula }))] }] });
+        await write(wb, { ...summary('mới'), cells: [{ at: 'A1', rows: [['mới', 5]] }] }, { sheet: 'Kết quả TH', mode: 'replace', role: 'to-trinh', cells: [{ at: 'A1', rows: [['n']] }] });
+        expect((await wb.sheet('Dữ liệu')).cells).toEqual({ A1: 'giữ nguyên', B1: pointers[0], C1: pointers[1], D1: pointers[2] });
+        expect((await wb.sheet('Tổng hợp')).cells).toEqual({ A1: 'mới', B1: 5 });
       });
 
       it.each(['Tổng hợp', 'TỔNG HỢP', 'Tổng hợp'.normalize('NFD')])("never deletes nor writes a user's sheet named %s: ours takes another name, and the user is told", async (name) => {
