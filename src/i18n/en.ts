@@ -679,6 +679,7 @@ export const en: Record<MessageKey, string> = {
   'workbook.excel.hiddenSheet': 'The sheet “{sheet}” is hidden, so Excel cannot select a cell on it. Unhide it: right-click a sheet tab → Unhide → choose “{sheet}”, then click again.',
   'workbook.excel.inactive': 'This workbook is no longer the one in front (another Excel workbook is). Click this workbook’s window, then run again.',
   'workbook.excel.internal': 'Excel reported an error when ĐVHT was to {doing} {place} (code {code}). Run again; if it keeps failing, save the workbook, close and reopen Excel. When you ask for help, give this code.',
+  'workbook.excel.partly': 'Excel had taken part of it before refusing, so {place} may be half written: once that is dealt with, run it again and ĐVHT writes it all anew.',
   'pane.warnings.dismiss': 'Got it',
 
 

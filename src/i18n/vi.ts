@@ -688,6 +688,7 @@ export const vi = {
   'workbook.excel.hiddenSheet': 'Trang “{sheet}” đang ẩn nên Excel không chọn được ô trên đó. Hãy bỏ ẩn: bấm chuột phải vào một thẻ trang → Bỏ ẩn (Unhide) → chọn “{sheet}”, rồi bấm lại.',
   'workbook.excel.inactive': 'Sổ này không còn là sổ đang làm việc (một sổ Excel khác đang ở phía trước). Hãy bấm vào cửa sổ của sổ này rồi chạy lại.',
   'workbook.excel.internal': 'Excel báo lỗi khi ĐVHT {doing} {place} (mã {code}). Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại Excel. Khi cần nhờ hỗ trợ, hãy báo kèm mã lỗi này.',
+  'workbook.excel.partly': 'Excel đã nhận một phần dữ liệu trước khi từ chối, nên {place} có thể đang dở dang: xử lý xong, hãy chạy lại để ĐVHT ghi lại từ đầu.',
   'pane.warnings.dismiss': 'Đã hiểu',
 
 

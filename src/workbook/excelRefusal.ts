@@ -12,6 +12,8 @@ export type ExcelRefusalKind = 'cellEdit' | 'denied' | 'busy' | 'tooBig' | 'merg
 export interface ExcelActivity {
   writing: boolean;
   sheets: readonly string[];
+  /** An earlier request of the same write was taken: Excel has no undo for an add-in's requests. */
+  partly?: boolean;
 }
 
 /** A batch Excel refused; `message` is the Vietnamese text, excelRefusedText gives it in any language. */
@@ -19,6 +21,7 @@ export class ExcelRefusedError extends Error {
   override readonly name = 'ExcelRefusedError';
   readonly writing: boolean;
   readonly sheets: readonly string[];
+  readonly partly: boolean;
 
   constructor(
     readonly kind: ExcelRefusalKind,
@@ -30,6 +33,7 @@ export class ExcelRefusedError extends Error {
     super('', { cause });
     this.writing = activity.writing;
     this.sheets = [...activity.sheets];
+    this.partly = activity.writing && (activity.partly ?? false);
     this.message = excelRefusedText('vi', this);
   }
 }
@@ -38,7 +42,7 @@ export function isExcelRefusedError(e: unknown): e is ExcelRefusedError {
   return e instanceof Error && e.name === 'ExcelRefusedError';
 }
 
-export function excelRefusedText(lang: Lang, e: Pick<ExcelRefusedError, 'kind' | 'code' | 'writing' | 'sheets'>): string {
+export function excelRefusedText(lang: Lang, e: Pick<ExcelRefusedError, 'kind' | 'code' | 'writing' | 'sheets'> & { partly?: boolean }): string {
   const quoted = e.sheets.map((s) => `“${s}”`);
   const place =
     quoted.length === 0
@@ -47,5 +51,6 @@ export function excelRefusedText(lang: Lang, e: Pick<ExcelRefusedError, 'kind' |
         ? t(lang, 'workbook.excel.sheet', { sheet: e.sheets[0]! })
         : t(lang, 'workbook.excel.sheets', { sheets: quoted.join(', ') });
   const doing = t(lang, e.writing ? 'workbook.excel.writing' : 'workbook.excel.reading');
-  return t(lang, `workbook.excel.${e.kind}`, { place, doing, code: e.code, sheet: e.sheets[0] ?? '' });
+  const said = t(lang, `workbook.excel.${e.kind}`, { place, doing, code: e.code, sheet: e.sheets[0] ?? '' });
+  return e.partly ? `${said} ${t(lang, 'workbook.excel.partly', { place })}` : said;
 }

@@ -135,6 +135,8 @@ export interface FakeExcelOptions {
   failLoads?: { code: string; message: string };
   /** Make every sync that changes something (a write, a sheet added …) fail with this error. */
   failWrites?: { code: string; message: string };
+  /** With failWrites: only from this sync on (1 = the first), as a refusal halfway through a long write. */
+  failWritesFromSync?: number;
   /** What the user protected: the structure (Protect Workbook), sheets (Protect Sheet) with their unlocked ranges. */
   protection?: FakeProtection;
   /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE() answers in that system. */
@@ -476,13 +478,13 @@ class FakeContext {
 
   queue(run: () => void, bytes = 0): void {
     this.pendingBytes += bytes + 20;
-    const fail = this.host.options.failWrites;
+    const { failWrites: fail, failWritesFromSync: from = 1 } = this.host.options;
     this.ops.push({
-      run: fail
-        ? () => {
-            throw fakeError(fail.code, fail.message);
-          }
-        : () => (run(), 0),
+      run: () => {
+        if (fail && this.host.stats.syncs >= from) throw fakeError(fail.code, fail.message);
+        run();
+        return 0;
+      },
     });
   }
 

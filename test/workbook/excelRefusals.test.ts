@@ -45,6 +45,32 @@ describe('Excel’s refusals, said to the user', () => {
     expect(e.message).not.toMatch(/cannot perform/);
   });
 
+  describe('a write Excel refuses after taking part of it (a long write goes in several requests)', () => {
+    // About 3.6 MB of text: two requests of the write (each kept under 2.8 MB).
+    const long = Array.from({ length: 12_000 }, (_, i) => [`Người ${i} ${'x'.repeat(280)}`]);
+    const write = async (failWritesFromSync: number) => {
+      const excel = createFakeExcel({ sheets: { 'Thành viên': [['a']] }, failWrites: { code: 'Conflict', message: 'Conflict.' }, failWritesFromSync });
+      const wb = new OfficeWorkbook(excel.run, excel.supports);
+      const e = await refusal(wb.batch(async (s) => s.write({ sheet: 'Thành viên', mode: 'existing', cells: [{ at: 'A2', rows: long }] })));
+      return { e, excel };
+    };
+
+    it('says the sheet may be half written and to run it again once the cause is dealt with', async () => {
+      const { e, excel } = await write(3);
+      expect(excel.sheet('Thành viên').value('A2')).toMatch(/^Người 0 /);
+      expect(e).toMatchObject({ kind: 'busy', writing: true, partly: true, sheets: ['Thành viên'] });
+      expect(e.message).toMatch(/^Excel đang bận .* Excel đã nhận một phần .*trang “Thành viên” có thể đang dở dang.*chạy lại/);
+      expect(excelRefusedText('en', e as never)).toMatch(/Excel had taken part of it .*the sheet “Thành viên” may be half written/);
+    });
+
+    it('says nothing of the kind when its first request was refused', async () => {
+      const { e, excel } = await write(2);
+      expect(excel.sheet('Thành viên').value('A2')).toBe('');
+      expect(e).toMatchObject({ kind: 'busy', partly: false });
+      expect(e.message).not.toMatch(/một phần/);
+    });
+  });
+
   it('a refused read names the sheets it was reading', async () => {
     const excel = createFakeExcel({ sheets: { A: [['a']] }, failLoads: { code: 'GeneralException', message: 'There was an internal error while processing the request.' } });
     const wb = new OfficeWorkbook(excel.run, excel.supports);

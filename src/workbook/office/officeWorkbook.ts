@@ -133,7 +133,11 @@ class OfficeSession implements WorkbookSession {
     const target: PlanTarget = {
       context: this.context,
       supports: this.supports,
-      budget: new RequestBudget(() => this.context.sync()),
+      // Each request taken is written for good: a refusal after one is said to have left the sheets half written.
+      budget: new RequestBudget(async () => {
+        await this.context.sync();
+        this.activity = { ...this.activity, partly: true };
+      }),
       names: [...names],
       warnings,
       tables: this.tableSheets(),
