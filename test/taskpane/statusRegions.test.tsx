@@ -14,6 +14,7 @@ import { RuleSetView } from '../../src/taskpane/RuleSetView';
 import { NewYearStep } from '../../src/taskpane/steps/NewYearStep';
 import { HandoutSection } from '../../src/taskpane/steps/HandoutSection';
 import { OfficerDocuments } from '../../src/taskpane/steps/OfficerDocuments';
+import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
 import { NewWorkbookError, type NewWorkbooks, type PaneHost } from '../../src/taskpane/host';
 import { SHEETS } from '../../src/sheets/names';
 import type { Workbook } from '../../src/workbook/port';
@@ -223,6 +224,20 @@ describe('the rule-set view', () => {
     view(await fakePaneHost({ sample: true, wrap: failingWorkbook('InvalidOperation') }));
     expect(await screen.findByText(/InvalidOperation/, BAR)).toBeTruthy();
     expect(said()).toMatch(/^Không thực hiện được\. .*InvalidOperation/);
+  });
+});
+
+describe('Hồ sơ', () => {
+  test('the button pressed keeps the focus while the documents are made', async () => {
+    let gate!: ReturnType<typeof gatedWorkbook>;
+    renderStep(DocumentsStep, await fakePaneHost({ sample: true, wrap: (wb) => (gate = gatedWorkbook(wb)) }));
+    const button = screen.getByRole('button', { name: 'Lập hồ sơ' });
+    press(button);
+    expect(await screen.findByText('Đang lập hồ sơ…')).toBeTruthy();
+    expectFocusKept(button);
+    await act(async () => gate.release());
+    expect(await screen.findByText(/chưa được đánh giá/, BAR)).toBeTruthy();
+    expect(document.activeElement).toBe(button);
   });
 });
 

@@ -55,7 +55,8 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
         ))}
       </fieldset>
       <div>
-        <Button appearance="primary" disabled={running || kinds.length === 0} onClick={() => void generate()}>
+        {/* disabledFocusable while it runs: the focus stays on the button (a disabled one loses it). */}
+        <Button appearance="primary" disabled={kinds.length === 0} disabledFocusable={running} onClick={() => void generate()}>
           {t('documents.pane.generate')}
         </Button>
       </div>

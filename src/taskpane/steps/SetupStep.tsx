@@ -128,7 +128,7 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
         </RadioGroup>
       </Field>
       <div className={s.actions}>
-        <Button disabled={running} onClick={() => fileInput.current?.click()}>
+        <Button disabledFocusable={running} onClick={() => fileInput.current?.click()}>
           {t('pane.setup.loadHandout')}
         </Button>
         {openFile && <Caption1 className={s.basis}>{t('pane.setup.loadHandoutHint')}</Caption1>}
@@ -181,10 +181,11 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
         </MessageBar>
       )}
       <div className={s.actions}>
-        <Button appearance="primary" disabled={running || blockedBy !== null} onClick={create}>
+        {/* disabledFocusable while the sheets are made: the focus stays on the button pressed (a disabled one loses it). */}
+        <Button appearance="primary" disabled={blockedBy !== null} disabledFocusable={running} onClick={create}>
           {t('pane.setup.create')}
         </Button>
-        <Button disabled={running} onClick={() => setShowRuleSet(true)}>
+        <Button disabledFocusable={running} onClick={() => setShowRuleSet(true)}>
           {t('pane.setup.viewRuleSet')}
         </Button>
       </div>
