@@ -136,10 +136,9 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
   }, [reload]);
 
   // Read again after a save, the rule set stays shown meanwhile: the list (and the button pressed, with the focus) does not vanish and come back.
-  const lastRead = useRef<ReadRuleSetResult | null>(null);
-  if (loaded.status === 'done') lastRead.current = loaded.value;
-  else if (loaded.status !== 'running') lastRead.current = null;
-  const read = loaded.status === 'done' ? loaded.value : lastRead.current;
+  const [lastRead, setLastRead] = useState<ReadRuleSetResult | null>(null);
+  if (loaded.status === 'done' && lastRead !== loaded.value) setLastRead(loaded.value);
+  const read = loaded.status === 'done' ? loaded.value : loaded.status === 'running' ? lastRead : null;
   const ruleSet = read?.ok ? read.ruleSet : null;
   // Drafts belong to the rule set they were typed over: a freshly loaded one starts from its own values.
   const [typed, setTyped] = useState<{ of: unknown; drafts: Record<string, Draft> }>({ of: null, drafts: {} });
