@@ -103,12 +103,16 @@ describe('SetupStep', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Không thực hiện được\. .*Sổ đang ở chế độ chỉ đọc/);
   });
 
-  test('the rule-set view opens from here and closes back to the form', async () => {
+  test('the rule-set view opens from here and closes back to the form, the focus back on the button that opened it', async () => {
     renderStep(SetupStep, await fakePaneHost({ sample: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Xem và sửa bộ tiêu chí' }));
     expect(await screen.findByRole('heading', { name: 'Bộ tiêu chí', level: 2 })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Đóng' }));
+    const close = screen.getByRole('button', { name: 'Đóng' });
+    close.focus();
+    fireEvent.click(close);
     expect(screen.getByRole('button', { name: 'Tạo các trang' })).toBeTruthy();
+    // Not dropped to the page (the button pressed is gone with the view).
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Xem và sửa bộ tiêu chí' }));
   });
 
   test('a prepared workbook: the form shows its unit and rule set', async () => {
