@@ -1,6 +1,6 @@
 /**
- * The button of an action whose result is a new file to download (preview only), with its
- * status region and error; where files cannot be offered (inside Excel) the reason instead.
+ * The button of an action whose result is a new workbook (downloaded in the preview, opened
+ * inside Excel), with its status region and error; where none can be made, the reason instead.
  */
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
