@@ -747,6 +747,8 @@ export const en: Record<MessageKey, string> = {
   'newYear.pane.title': 'Next year',
   'newYear.pane.intro': 'Make next year’s workbook from the open one: keeps the unit’s details, the members, the rule set, the import mapping, the template texts and the recognition history; clears this year’s answers, evidence and results. The open workbook is not changed.',
   'newYear.pane.start': 'Make next year’s workbook',
+  'newYear.pane.running': 'Making next year’s workbook…',
+  'newYear.pane.refused': 'Next year’s workbook could not be made: {count|error|errors} to fix. {first}',
   'newYear.pane.done': 'Made the {year} workbook ({members|member|members}) and downloaded “{file}”. The open workbook was not changed.',
   'newYear.pane.unavailable': 'A new file cannot be made here. Use the preview (preview.html) or the dvht new-year command.',
   // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
@@ -769,6 +771,7 @@ export const en: Record<MessageKey, string> = {
   'handout.pane.title': 'Hand the rule set out to the units',
   'handout.pane.intro': 'Export the rule set (the one chosen under “Bộ tiêu chí đối chiếu”, or the open workbook’s “Tiêu chí” sheet when each unit’s own is chosen) as a starting workbook for the units and a rule-set file. Consolidation flags any workbook whose thresholds were edited.',
   'handout.pane.start': 'Export the starting workbook and the rule-set file',
+  'handout.pane.running': 'Exporting the starting workbook…',
   'handout.pane.done': 'Exported the rule set “{name}” (id {id}): {files}.',
   'handout.pane.unavailable': 'Files cannot be downloaded here. Use the preview (preview.html) or the dvht handout command.',
   // Units: switching the workbook's rule set (usecases/ruleSetSwitch.ts, dvht rule-set, Setup step)

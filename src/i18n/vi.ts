@@ -756,6 +756,8 @@ export const vi = {
   'newYear.pane.title': 'Sang năm mới',
   'newYear.pane.intro': 'Tạo sổ cho năm sau từ sổ đang mở: giữ thông tin đơn vị, danh sách thành viên, bộ tiêu chí, cách ghép cột khi nhập, nội dung mẫu văn bản và lịch sử công nhận; xóa câu trả lời, minh chứng và kết quả của năm nay. Sổ đang mở không bị thay đổi.',
   'newYear.pane.start': 'Tạo sổ năm sau',
+  'newYear.pane.running': 'Đang tạo sổ năm sau…',
+  'newYear.pane.refused': 'Chưa tạo được sổ năm sau: {count} lỗi cần sửa. {first}',
   'newYear.pane.done': 'Đã tạo sổ năm {year} ({members} thành viên) và tải về “{file}”. Sổ đang mở không bị thay đổi.',
   'newYear.pane.unavailable': 'Nơi này chưa tạo được tệp mới. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht new-year.',
   // Officers (issue 16): the rule set they hand out (usecases/handout.ts)
@@ -778,6 +780,7 @@ export const vi = {
   'handout.pane.title': 'Giao bộ tiêu chí cho các đơn vị',
   'handout.pane.intro': 'Xuất bộ tiêu chí (bộ chọn ở “Bộ tiêu chí đối chiếu”, hoặc trang “Tiêu chí” của sổ đang mở nếu chọn “Bộ của từng đơn vị”) thành sổ mẫu cho các đơn vị và tệp bộ tiêu chí. Khi tổng hợp, sổ nào đã sửa ngưỡng được đánh dấu.',
   'handout.pane.start': 'Xuất sổ mẫu và tệp bộ tiêu chí',
+  'handout.pane.running': 'Đang xuất sổ mẫu…',
   'handout.pane.done': 'Đã xuất bộ tiêu chí “{name}” (mã {id}): {files}.',
   'handout.pane.unavailable': 'Nơi này chưa tải tệp về được. Hãy dùng bản xem thử (preview.html) hoặc lệnh dvht handout.',
   // Units: switching the workbook's rule set (usecases/ruleSetSwitch.ts, dvht rule-set, Setup step)

@@ -1,14 +1,36 @@
 /**
- * The button of an action whose result is a new file to download (preview only), with its
- * spinner and error; where files cannot be offered (inside Excel) the reason instead.
+ * The button of an action whose result is a new workbook (downloaded in the preview, opened
+ * inside Excel), with its status region and error; where none can be made, the reason instead.
  */
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
-import { ErrorBar } from './PaneMessages';
-import { Working } from './StepFrame';
+import { ErrorBar, taskSaid } from './PaneMessages';
+import { StatusRegion } from './StepFrame';
 import type { TaskState } from './useTask';
 
-export function DownloadAction({ available, label, unavailable, state, start, lang, primary = false }: { available: boolean; label: string; unavailable: string; state: TaskState<unknown>; start: () => void; lang: Lang; primary?: boolean }) {
+export function DownloadAction({
+  available,
+  label,
+  running,
+  unavailable,
+  state,
+  start,
+  lang,
+  primary = false,
+  announce,
+}: {
+  available: boolean;
+  label: string;
+  /** Said while the work runs. */
+  running: string;
+  unavailable: string;
+  state: TaskState<unknown>;
+  start: () => void;
+  lang: Lang;
+  primary?: boolean;
+  /** Said to screen readers when the work is done (the step's bars say it on screen); an error is said whatever this is. */
+  announce?: string;
+}) {
   if (!available) {
     return (
       <MessageBar intent="info" layout="multiline">
@@ -16,14 +38,16 @@ export function DownloadAction({ available, label, unavailable, state, start, la
       </MessageBar>
     );
   }
+  const busy = state.status === 'running';
   return (
     <>
       <div>
-        <Button appearance={primary ? 'primary' : 'secondary'} disabled={state.status === 'running'} onClick={start}>
+        {/* disabledFocusable: the focus stays on the button while the work runs (a disabled one loses it). */}
+        <Button appearance={primary ? 'primary' : 'secondary'} disabledFocusable={busy} onClick={start}>
           {label}
         </Button>
       </div>
-      {state.status === 'running' && <Working label={label} />}
+      <StatusRegion busy={busy ? running : null} said={taskSaid(state, lang, () => announce)} />
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={start} />}
     </>
   );

@@ -8,7 +8,7 @@ import type { Lang, MessageKey } from '../i18n';
 import { useMemo } from 'react';
 import { rewordResult, type EvaluateResult } from '../usecases/evaluate';
 import type { PaneHost } from './host';
-import { BlockedBar, blockedText, ErrorBar, errorAnnouncement } from './PaneMessages';
+import { BlockedBar, blockedText, ErrorBar, taskSaid } from './PaneMessages';
 import { StatusRegion } from './StepFrame';
 import type { TaskState } from './useTask';
 import { useT } from './useT';
@@ -26,7 +26,7 @@ export function EvaluationAction(props: {
   const { state, onRun, labels, host, lang, goTo } = props;
   const t = useT(lang);
   const running = state.status === 'running';
-  const said = state.status === 'error' ? errorAnnouncement(state.error, lang) : state.status === 'done' && !state.value.ok ? blockedText(rewordResult(state.value, lang).problems, lang) : state.status === 'done' ? props.announce : undefined;
+  const said = taskSaid(state, lang, (value) => (value.ok ? props.announce : blockedText(rewordResult(value, lang).problems, lang)));
   return (
     <>
       <div>

@@ -12,7 +12,7 @@ import { readUnitFacts, saveUnitFacts, wordProblems, type FactAnswer, type FactL
 import type { PaneHost } from './host';
 import { ErrorBar } from './PaneMessages';
 import { ProblemList } from './ProblemList';
-import { Working } from './StepFrame';
+import { StatusRegion } from './StepFrame';
 import { useT, type Translate } from './useT';
 
 const ANSWERS: FactAnswer[] = ['', 'met', 'not_met', 'not_applicable'];
@@ -136,7 +136,7 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
           {t('pane.facts.intro', { body })}
         </Body1>
       )}
-      {!draft && !blocked && outcome?.kind !== 'error' && <Working label={t('pane.facts.loading')} />}
+      <StatusRegion busy={!draft && !blocked && outcome?.kind !== 'error' ? t('pane.facts.loading') : null} />
       {blocked && <ProblemList problems={wordProblems(blocked, lang)} host={host} lang={lang} />}
       {draft && (
         <form

@@ -13,6 +13,7 @@ import type { PaneHost } from './host';
 import { ProblemList, type PaneProblem } from './ProblemList';
 import { useT } from './useT';
 import { CORE_STEP_IDS } from './steps/registry';
+import type { TaskState } from './useTask';
 
 /** What went wrong, as the error bar says it (and a screen reader is told it). */
 export function errorText(error: unknown, lang: Lang): string {
@@ -25,6 +26,14 @@ export function errorText(error: unknown, lang: Lang): string {
 /** The error bar's title and text, said to screen readers. */
 export function errorAnnouncement(error: unknown, lang: Lang): string {
   return `${translate(lang, 'pane.error.title')}. ${errorText(error, lang)}`;
+}
+
+/**
+ * What a task's status region says once the task ends: its error as the error bar says it, or, done,
+ * what `done` words of its value (nothing while it runs or before).
+ */
+export function taskSaid<T>(state: TaskState<T>, lang: Lang, done: (value: T) => string | undefined): string | undefined {
+  return state.status === 'error' ? errorAnnouncement(state.error, lang) : state.status === 'done' ? done(state.value) : undefined;
 }
 
 export function ErrorBar(props: { error: unknown; lang: Lang; onRetry?: () => void }) {
@@ -83,8 +92,13 @@ export function BlockedBar(props: { problems: BlockingProblem[]; host: PaneHost;
 export function blockedText(problems: BlockingProblem[], lang: Lang): string {
   const missing = problems.filter((p) => p.code === 'missingSheet');
   if (missing.length) return `${translate(lang, 'pane.blocked.missingSheetsTitle')}. ${missing.map((p) => p.message).join(' ')} ${translate(lang, 'pane.blocked.missingSheetsHint')}`;
+  return refusalText(problems, lang, 'pane.blocked.announce');
+}
+
+/** A refusal's problems in one announcement: `key` says what could not be done, with how many errors and the first (it names its cell). */
+export function refusalText(problems: PaneProblem[], lang: Lang, key: 'pane.blocked.announce' | 'newYear.pane.refused'): string {
   const errors = problems.filter((p) => p.severity === 'error');
-  return translate(lang, 'pane.blocked.announce', { count: errors.length, first: (errors[0] ?? problems[0])?.message ?? '' });
+  return translate(lang, key, { count: errors.length, first: (errors[0] ?? problems[0])?.message ?? '' });
 }
 
 /** What the last writes could not do as planned (old Excel, a user's sheet kept, no charts in a file). */

@@ -4,13 +4,13 @@
  * will be dropped; all through the use-case, the same inside Excel and in the preview.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { droppedText, switchRuleSet, type SwitchRuleSetResult } from '../usecases/ruleSetSwitch';
 import type { Lang } from '../i18n';
 import type { PaneHost } from './host';
-import { ErrorBar } from './PaneMessages';
-import { Working } from './StepFrame';
+import { ErrorBar, taskSaid } from './PaneMessages';
+import { StatusRegion } from './StepFrame';
 import { useTask } from './useTask';
 import { useT } from './useT';
 
@@ -42,6 +42,8 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
   const running = state.status === 'running';
   const same = chosen.id === current.id;
   const items = (r: Checked) => r.dropped.map((d) => droppedText(lang, d)).join('; ');
+  // The question's buttons go once answered: the focus goes back to the button that asked it.
+  const startButton = useRef<HTMLButtonElement>(null);
 
   const check = () => {
     setPending(null);
@@ -53,6 +55,7 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
     });
   };
   const confirm = () => {
+    startButton.current?.focus();
     const ruleSet = pending!.ruleSet;
     setPending(null);
     void run(async () => {
@@ -63,21 +66,36 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
   };
 
   const done = state.status === 'done' ? state.value : null;
+  const confirmLines = pending ? [t('ruleSetSwitch.pane.confirm', { to: pending.ruleSet.name }), ...(pending.check.dropped.length > 0 ? [t('ruleSetSwitch.pane.confirmDropped', { count: pending.check.dropped.length, items: items(pending.check) })] : [])] : [];
+  const doneTitle = done?.ok ? t('ruleSetSwitch.pane.done', { to: done.to.name, sheet: done.sheet, kept: done.kept.length }) : '';
+  const doneLines = done?.ok
+    ? [
+        ...(done.level ? [t('ruleSetSwitch.level', { level: done.level })] : []),
+        ...(done.dropped.length > 0 ? [t('ruleSetSwitch.dropped', { count: done.dropped.length, items: items(done) })] : []),
+        t(done.resultsCleared ? 'ruleSetSwitch.resultsCleared' : 'ruleSetSwitch.evaluateNext'),
+        ...(done.staleDocuments.length > 0 ? [t('ruleSetSwitch.staleDocuments', { sheets: done.staleDocuments.map((d) => `“${d}”`).join(', ') })] : []),
+      ]
+    : [];
+  // Said to screen readers, the question asked too: the bars below are no live regions.
+  const said = pending ? confirmLines.join(' ') : taskSaid(state, lang, (r) => (r === null ? undefined : r.ok ? [doneTitle, ...doneLines].join(' ') : r.problems.map((p) => p.message).join(' ')));
   return (
     <section className={s.section} aria-label={t('ruleSetSwitch.pane.title')}>
       <Subtitle2 as="h3">{t('ruleSetSwitch.pane.title')}</Subtitle2>
       <Caption1 className={s.muted}>{t('ruleSetSwitch.pane.intro', { current: current.name })}</Caption1>
       <div>
-        <Button disabled={disabled || running || same || pending !== null} onClick={check}>
+        {/* disabledFocusable, never disabled: the focus stays on it while the work runs, and comes back to it once the question is answered (a disabled button loses it). */}
+        <Button ref={startButton} disabledFocusable={disabled || running || same || pending !== null} onClick={check}>
           {t('ruleSetSwitch.pane.start')}
         </Button>
       </div>
       {same && <Caption1 className={s.muted}>{t('ruleSetSwitch.pane.same')}</Caption1>}
+      <StatusRegion busy={running ? t('ruleSetSwitch.pane.running') : null} said={said} />
       {pending && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <div>{t('ruleSetSwitch.pane.confirm', { to: pending.ruleSet.name })}</div>
-            {pending.check.dropped.length > 0 && <div>{t('ruleSetSwitch.pane.confirmDropped', { count: pending.check.dropped.length, items: items(pending.check) })}</div>}
+            {confirmLines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={confirm}>
@@ -85,6 +103,7 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
             </Button>
             <Button
               onClick={() => {
+                startButton.current?.focus();
                 setPending(null);
                 reset();
               }}
@@ -94,7 +113,6 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
           </MessageBarActions>
         </MessageBar>
       )}
-      {running && <Working label={t('ruleSetSwitch.pane.running')} />}
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} />}
       {done && !done.ok && (
         <MessageBar intent="error" layout="multiline">
@@ -108,11 +126,10 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
       {done?.ok && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t('ruleSetSwitch.pane.done', { to: done.to.name, sheet: done.sheet, kept: done.kept.length })}</MessageBarTitle>
-            {done.level && <div>{t('ruleSetSwitch.level', { level: done.level })}</div>}
-            {done.dropped.length > 0 && <div>{t('ruleSetSwitch.dropped', { count: done.dropped.length, items: items(done) })}</div>}
-            <div>{t(done.resultsCleared ? 'ruleSetSwitch.resultsCleared' : 'ruleSetSwitch.evaluateNext')}</div>
-            {done.staleDocuments.length > 0 && <div>{t('ruleSetSwitch.staleDocuments', { sheets: done.staleDocuments.map((d) => `“${d}”`).join(', ') })}</div>}
+            <MessageBarTitle>{doneTitle}</MessageBarTitle>
+            {doneLines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
           </MessageBarBody>
         </MessageBar>
       )}

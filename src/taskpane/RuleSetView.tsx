@@ -32,9 +32,9 @@ import {
   type SaveRuleSetResult,
 } from '../usecases/ruleSetEditing';
 import type { PaneHost } from './host';
-import { ErrorBar } from './PaneMessages';
+import { ErrorBar, taskSaid } from './PaneMessages';
 import { ProblemList } from './ProblemList';
-import { Working } from './StepFrame';
+import { StatusRegion } from './StepFrame';
 import { looksLikeFraction, parsePercentInput, percentInputText } from './format';
 import { formatNumber } from '../i18n/format';
 import { useTask } from './useTask';
@@ -135,7 +135,11 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
     void reload();
   }, [reload]);
 
-  const ruleSet = loaded.status === 'done' && loaded.value.ok ? loaded.value.ruleSet : null;
+  // Read again after a save, the rule set stays shown meanwhile: the list (and the button pressed, with the focus) does not vanish and come back.
+  const [lastRead, setLastRead] = useState<ReadRuleSetResult | null>(null);
+  if (loaded.status === 'done' && lastRead !== loaded.value) setLastRead(loaded.value);
+  const read = loaded.status === 'done' ? loaded.value : loaded.status === 'running' ? lastRead : null;
+  const ruleSet = read?.ok ? read.ruleSet : null;
   // Drafts belong to the rule set they were typed over: a freshly loaded one starts from its own values.
   const [typed, setTyped] = useState<{ of: unknown; drafts: Record<string, Draft> }>({ of: null, drafts: {} });
   const drafts = typed.of === ruleSet ? typed.drafts : NO_DRAFTS;
@@ -149,6 +153,10 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
   const edits = checked.filter((c) => c.edit).map((c) => c.edit!);
   const invalid = checked.some((c) => Object.keys(c.invalid).length > 0);
   const busy = loaded.status === 'running' || saved.status === 'running';
+  // Said to screen readers (the bars below are no live regions): the last save's outcome, else why the sheet cannot be read.
+  const said =
+    taskSaid(saved, lang, (r) => (r.ok ? t('pane.ruleSet.saved', { count: r.written }) : `${t('pane.ruleSet.notSavedTitle')}. ${r.issues.map((i) => issueText(i, t)).join(' ')}`)) ??
+    taskSaid(loaded, lang, (r) => (r.ok ? undefined : [`${t('pane.ruleSet.unavailableTitle')}.`, t('pane.ruleSet.unavailable'), r.problems[0]?.message].filter(Boolean).join(' ')));
 
   const onSave = () =>
     save(async () => {
@@ -182,7 +190,7 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
         <Button onClick={props.onClose}>{t('pane.ruleSet.close')}</Button>
       </div>
       <Caption1 as="p">{t('pane.ruleSet.intro')}</Caption1>
-      {loaded.status === 'running' && <Working label={t('pane.ruleSet.loading')} />}
+      <StatusRegion busy={saved.status === 'running' ? t('pane.ruleSet.saving') : loaded.status === 'running' ? t('pane.ruleSet.loading') : null} said={said} />
       {loaded.status === 'error' && <ErrorBar error={loaded.error} lang={lang} onRetry={() => void reload()} />}
       {loaded.status === 'done' && !loaded.value.ok && (
         <>
@@ -251,16 +259,16 @@ export function RuleSetView(props: { host: PaneHost; lang: Lang; onClose(): void
             </section>
           ))}
           <div className={s.actions}>
-            <Button appearance="primary" disabled={busy || invalid || edits.length === 0} onClick={() => void onSave()}>
+            {/* disabledFocusable, never disabled: the focus stays on the button pressed while it saves and once nothing is left to save (a disabled one loses it). */}
+            <Button appearance="primary" disabledFocusable={busy || invalid || edits.length === 0} onClick={() => void onSave()}>
               {t('pane.ruleSet.save', { count: edits.length })}
             </Button>
-            <Button disabled={busy || edits.length === 0} onClick={() => setDrafts({})}>
+            <Button disabledFocusable={busy || edits.length === 0} onClick={() => setDrafts({})}>
               {t('pane.ruleSet.discard')}
             </Button>
           </div>
         </>
       )}
-      {saved.status === 'running' && <Working label={t('pane.ruleSet.saving')} />}
       {saved.status === 'error' && <ErrorBar error={saved.error} lang={lang} onRetry={() => void onSave()} />}
       {saved.status === 'done' && !saved.value.ok && (
         <MessageBar intent="error" layout="multiline">

@@ -1,6 +1,6 @@
 /** What every step looks like: a heading, a sentence saying what it does, then its content. */
 import { Body1, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   // Read by screen readers, not shown: what it says is on screen too.
@@ -25,15 +25,6 @@ export function StepFrame(props: { title: string; intro: string; children: React
   );
 }
 
-/** Shown while a use-case runs; announced to screen readers. */
-export function Working(props: { label: string }) {
-  return (
-    <div role="status" aria-live="polite">
-      <Spinner size="small" label={props.label} labelPosition="after" />
-    </div>
-  );
-}
-
 /**
  * A step's status region, present before its work runs (a live region put on the page with its text is
  * often not read out): the spinner while `busy` names the work, then `said`, the outcome in one sentence.
@@ -41,9 +32,17 @@ export function Working(props: { label: string }) {
  */
 export function StatusRegion(props: { busy?: string | null; said?: string | undefined }) {
   const s = useStyles();
+  // Work that starts as the region appears (a view loading as it opens) is said once the region is on the page, empty.
+  // An outcome there already (the step shown again) is old news: in it from the start, so not read out again.
+  const [placed, setPlaced] = useState(false);
+  useEffect(() => {
+    // The next frame: the region is on the page, empty, before any text comes into it.
+    const frame = requestAnimationFrame(() => setPlaced(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <div role="status" aria-live="polite" aria-atomic="true">
-      {props.busy && <Spinner size="small" label={props.busy} labelPosition="after" />}
+      {placed && props.busy && <Spinner size="small" label={props.busy} labelPosition="after" />}
       {!props.busy && props.said && (
         <span className={s.hidden} data-testid="announce">
           {props.said}

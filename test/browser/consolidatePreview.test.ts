@@ -118,8 +118,11 @@ describe('consolidation in the preview', () => {
     const label = await page.getByTestId('preview-file').innerText();
     await fillAndPick(page);
     await pane(page).getByRole('radio', { name: `Ghi vào sổ đang mở “${label}”` }).check();
-    await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).click();
+    // From the keyboard: the focus stays on the button while the workers read (a disabled button would lose it to the page).
+    await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).focus();
+    await page.keyboard.press('Enter');
     await pane(page).getByRole('group').getByText(/Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: .* 1 tệp bị từ chối/).waitFor({ timeout: 60_000 });
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Đọc và tổng hợp');
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe(label);
     await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(expect.arrayContaining([SHEETS.members, CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]));
     await checkSheets(page);

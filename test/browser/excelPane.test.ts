@@ -133,7 +133,9 @@ describe('the pane inside (fake) Excel', () => {
     await page.getByText(/lưu sổ \(Ctrl\+S\) trước/).waitFor();
     expect(chunks).not.toContain('excel-files.js');
     await page.getByRole('button', { name: 'Tạo sổ năm sau' }).click();
-    await page.getByText(/Đã mở sổ năm 2026 .* thành một sổ mới trong Excel/).waitFor({ timeout: 60_000 });
+    await page.getByRole('group').getByText(/Đã mở sổ năm 2026 .* thành một sổ mới trong Excel/).waitFor({ timeout: 60_000 });
+    // Said to screen readers too (the bar is no live region).
+    await expect(page.getByRole('status').filter({ hasText: /^Đã mở sổ năm 2026 .* thành một sổ mới trong Excel/ }).count()).resolves.toBe(1);
     await pages.session.shot('new year opened');
     expect(chunks).toContain('excel-files.js');
 
@@ -152,7 +154,8 @@ describe('the pane inside (fake) Excel', () => {
     const page = await openPane('excel pane handout');
     await page.getByRole('tab', { name: /Tổng hợp đơn vị/ }).click();
     await page.getByRole('button', { name: 'Mở sổ mẫu trong Excel' }).click();
-    await page.getByText(/Đã mở sổ mẫu của bộ tiêu chí/).waitFor({ timeout: 60_000 });
+    await page.getByRole('group').getByText(/Đã mở sổ mẫu của bộ tiêu chí/).waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('status').filter({ hasText: /^Đã mở sổ mẫu của bộ tiêu chí/ }).count()).resolves.toBe(1);
     await pages.session.shot('handout opened');
     const [starter] = await createdWorkbooks(page);
     const criteria = (await starter!.batch((s) => s.read(['Tiêu chí']))).sheets.get('Tiêu chí')!;

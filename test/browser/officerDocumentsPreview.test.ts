@@ -17,6 +17,19 @@ import { sealInId } from '../../src/usecases/handout';
 
 const pages = useBrowserPages();
 const pane = (page: Page) => page.getByRole('region', { name: 'Ngăn ĐVHT' });
+/** What the pane's status regions say (a screen reader reads each out when it changes). */
+const said = (page: Page, text: string | RegExp) => pane(page).getByRole('status').filter({ hasText: text });
+
+/**
+ * Pressed from the keyboard (focused, Enter), then, once `done` shows, the focus is still on it: while the work
+ * ran it was said to be unavailable, not disabled (Chromium moves the focus off a disabled button, to the page).
+ */
+async function pressKeepsFocus(page: Page, name: string, done: () => Promise<void>) {
+  await pane(page).getByRole('button', { name }).focus();
+  await page.keyboard.press('Enter');
+  await done();
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(name);
+}
 
 describe('officer documents in the preview', () => {
   it('makes the three documents from the consolidation just written and reports the lists', async () => {
@@ -27,7 +40,8 @@ describe('officer documents in the preview', () => {
 
     // Before any consolidation the open workbook has no table: said, nothing drawn.
     await pane(page).getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }).click();
-    await pane(page).getByText(/chưa có trang “Tổng hợp đơn vị” do ĐVHT ghi/).waitFor();
+    await pane(page).getByRole('group').getByText(/chưa có trang “Tổng hợp đơn vị” do ĐVHT ghi/).waitFor();
+    await expect(said(page, /chưa có trang “Tổng hợp đơn vị” do ĐVHT ghi/).count()).resolves.toBe(1);
 
     await pane(page).getByRole('textbox', { name: /Tên đơn vị tổng hợp/ }).fill('UBND xã Hòa Bình');
     await pane(page).getByRole('textbox', { name: /Cấp của đơn vị tổng hợp/ }).fill('cấp xã');
@@ -39,9 +53,10 @@ describe('officer documents in the preview', () => {
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe('Tổng hợp ĐVHT - UBND xã Hòa Bình.xlsx');
 
     await pane(page).getByRole('textbox', { name: /Người ký tờ trình, biên bản/ }).fill('Nguyễn Văn Bình');
-    await pane(page).getByRole('button', { name: 'Lập biên bản, tờ trình, quyết định' }).click();
     const proposed = BATCH.filter((b) => b.level !== null).length;
-    await pane(page).getByText(`Đã lập 3 văn bản: đề nghị công nhận ${proposed} đơn vị, chưa đủ điều kiện ${BATCH.length - proposed} đơn vị.`).waitFor({ timeout: 60_000 });
+    const made = `Đã lập 3 văn bản: đề nghị công nhận ${proposed} đơn vị, chưa đủ điều kiện ${BATCH.length - proposed} đơn vị.`;
+    await pressKeepsFocus(page, 'Lập biên bản, tờ trình, quyết định', () => pane(page).getByRole('group').getByText(made).waitFor({ timeout: 60_000 }));
+    await expect(said(page, made).count()).resolves.toBe(1);
     for (const sheet of ['Biên bản thẩm định', 'Tờ trình công nhận', 'Quyết định công nhận', 'Mẫu văn bản tổng hợp']) {
       await expect(pane(page).getByText(`Mở trang “${sheet}”`).count()).resolves.toBe(1);
     }
@@ -62,8 +77,9 @@ describe('officer documents in the preview', () => {
         if (got.length === 2) resolve(got);
       });
     });
-    await pane(page).getByRole('button', { name: 'Xuất sổ mẫu và tệp bộ tiêu chí' }).click();
-    await pane(page).getByText(/Đã xuất bộ tiêu chí “TT24 · cấp huyện · mức độ 2” \(mã tt24-co-so-md2@[0-9a-f]{16}\)/).waitFor({ timeout: 60_000 });
+    const handedOut = /^Đã xuất bộ tiêu chí “TT24 · cấp huyện · mức độ 2” \(mã tt24-co-so-md2@[0-9a-f]{16}\)/;
+    await pressKeepsFocus(page, 'Xuất sổ mẫu và tệp bộ tiêu chí', () => pane(page).getByRole('group').getByText(handedOut).waitFor({ timeout: 60_000 }));
+    await expect(said(page, handedOut).count()).resolves.toBe(1);
     const files = await both;
     expect(files.map((d) => d.suggestedFilename()).sort()).toEqual(['bo-tieu-chi-tt24-co-so-md2.json', 'so-mau-tt24-co-so-md2.xlsx']);
     const starter = (await files.find((d) => d.suggestedFilename().endsWith('.xlsx'))!.path())!;
@@ -77,9 +93,11 @@ describe('officer documents in the preview', () => {
     await open.setFiles({ name: 'truong-2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await unitWorkbook({ name: 'Trường THCS Nguyễn Du' })) });
     await page.getByText(/Đã mở/).waitFor();
     await pane(page).getByRole('tab', { name: /Sang năm mới/ }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), pane(page).getByRole('button', { name: 'Tạo sổ năm sau' }).click()]);
+    const downloading = page.waitForEvent('download');
+    await pressKeepsFocus(page, 'Tạo sổ năm sau', () => pane(page).getByRole('group').getByText(/Đã tạo sổ năm 2026 \(60 thành viên\)/).waitFor({ timeout: 60_000 }));
+    const download = await downloading;
     expect(download.suggestedFilename()).toBe('truong-2025-nam-sau.xlsx');
-    await pane(page).getByText(/Đã tạo sổ năm 2026 \(60 thành viên\)/).waitFor({ timeout: 60_000 });
+    await expect(said(page, /^Đã tạo sổ năm 2026 \(60 thành viên\) và tải về “truong-2025-nam-sau\.xlsx”/).count()).resolves.toBe(1);
     const next = await XlsxWorkbook.open(fs.readFileSync((await download.path())!), 'next.xlsx', NODE_XLSX);
     const parsed = parseUnitWorkbook(await next.batch((s) => s.read(UNIT_WORKBOOK_SHEETS)));
     if (!parsed.ok) throw new Error('next year\'s workbook does not read');

@@ -134,8 +134,14 @@ describe('ConsolidateStep', () => {
     renderStep((p) => <ConsolidateStep {...p} createWorker={() => servingWorker()} />, host);
     await pick([fileOf(good, 'a.xlsx'), fileOf(other, 'b.xlsx', hold)]);
     fill();
-    fireEvent.click(screen.getByRole('button', { name: 'Đọc và tổng hợp' }));
+    const start = screen.getByRole('button', { name: 'Đọc và tổng hợp' });
+    start.focus();
+    fireEvent.click(start);
     expect(await screen.findByText('Đã đọc 1/2 tệp')).toBeTruthy();
+    // While it reads, the button pressed keeps the focus: said to be unavailable, not disabled (a browser moves the focus off a disabled one).
+    expect(start.matches(':disabled')).toBe(false);
+    expect(start.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(start);
     fireEvent.click(screen.getByRole('button', { name: 'Dừng' }));
     await act(async () => release());
     expect(await screen.findByText('Đã dừng. Sổ đang mở chưa bị thay đổi.', BAR)).toBeTruthy();

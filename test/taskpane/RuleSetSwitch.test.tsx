@@ -5,7 +5,7 @@
  * with the presets and the handed-out file as sources, it says what will be dropped and waits for
  * the clerk's confirmation before redrawing; a protected sheet is refused, nothing written.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SetupStep } from '../../src/taskpane/steps/SetupStep';
 import { findPreset } from '../../src/domain/rules/presets';
 import { handoutFile, sealRuleSet } from '../../src/usecases/handout';
@@ -33,6 +33,11 @@ async function sheets(wb: Workbook) {
   return { ruleSet: readCriteriaSheet(read.get(SHEETS.criteria)!).ruleSet, unit: readUnitSheet(read.get(SHEETS.unit)!).info };
 }
 
+/** The bars on screen, not the status region's sentence for screen readers. */
+const BAR = { ignore: 'script, style, [data-testid="announce"]' };
+/** What the switch's status region says (a screen reader reads it out when it changes). */
+const said = () => within(screen.getByRole('region', { name: 'Đổi bộ tiêu chí' })).getByRole('status').textContent;
+
 const switchButton = () => screen.findByRole('button', { name: 'Đổi bộ tiêu chí' }, wait) as Promise<HTMLButtonElement>;
 
 describe('the Setup step switches the rule set of a prepared workbook', () => {
@@ -40,19 +45,30 @@ describe('the Setup step switches the rule set of a prepared workbook', () => {
     const host = await fakePaneHost({ sample: true });
     renderStep(SetupStep, host);
     expect(await screen.findByText(/Sổ này đã có trang “Tiêu chí” \(bộ “TT24 · cấp huyện · mức độ 1”\)/, undefined, wait)).toBeTruthy();
-    await waitFor(async () => expect((await switchButton()).disabled).toBe(true), wait);
+    // Said to be unavailable, not disabled: it keeps the focus when it becomes so (after a switch).
+    await waitFor(async () => expect((await switchButton()).getAttribute('aria-disabled')).toBe('true'), wait);
     expect(screen.getByText('Sổ đang dùng bộ tiêu chí này.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('radio', { name: /TT22\/2020/ }));
+    (await switchButton()).focus();
     fireEvent.click(await switchButton());
-    expect(await screen.findByText(/Đổi sang “TT22\/2020 · 100 điểm”\?/, undefined, wait)).toBeTruthy();
-    expect(screen.getByText(/^Sẽ bỏ 3 câu trả lời: chỉ tiêu 1\.4 \(“Đạt”; “Hồ sơ lưu tại văn phòng”\), bộ mới không có chỉ tiêu này; chỉ tiêu 1\.5 .*; chỉ tiêu 3\.4 /)).toBeTruthy();
+    expect(await screen.findByText(/Đổi sang “TT22\/2020 · 100 điểm”\?/, BAR, wait)).toBeTruthy();
+    expect(screen.getByText(/^Sẽ bỏ 3 câu trả lời: chỉ tiêu 1\.4 \(“Đạt”; “Hồ sơ lưu tại văn phòng”\), bộ mới không có chỉ tiêu này; chỉ tiêu 1\.5 .*; chỉ tiêu 3\.4 /, BAR)).toBeTruthy();
+    // The question is said to screen readers too (its bar is no live region).
+    expect(said()).toMatch(/^Đổi sang “TT22\/2020 · 100 điểm”\? .* Sẽ bỏ 3 câu trả lời: /);
     // Nothing is written before the clerk confirms.
     expect((await sheets(host.workbook)).ruleSet.id).toBe('tt24-co-so-md1');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Đổi và vẽ lại trang “Tiêu chí”' }));
-    expect(await screen.findByText(/Đã đổi sang bộ tiêu chí “TT22\/2020 · 100 điểm”/, undefined, wait)).toBeTruthy();
-    expect(screen.getByText(/Bỏ 3 câu trả lời không còn chỗ trong bộ mới/)).toBeTruthy();
+    const yes = screen.getByRole('button', { name: 'Đổi và vẽ lại trang “Tiêu chí”' });
+    yes.focus();
+    fireEvent.click(yes);
+    // The answer's button is gone: the focus is back on the button that asked, kept there while the switch runs and after.
+    expect(document.activeElement).toBe(await switchButton());
+    expect(await screen.findByText(/Đã đổi sang bộ tiêu chí “TT22\/2020 · 100 điểm”/, BAR, wait)).toBeTruthy();
+    expect(screen.getByText(/Bỏ 3 câu trả lời không còn chỗ trong bộ mới/, BAR)).toBeTruthy();
+    expect(said()).toMatch(/^Đã đổi sang bộ tiêu chí “TT22\/2020 · 100 điểm” .* Bỏ 3 câu trả lời không còn chỗ trong bộ mới/);
+    expect((await switchButton()).matches(':disabled')).toBe(false);
+    expect(document.activeElement).toBe(await switchButton());
     expect((await sheets(host.workbook)).ruleSet.id).toBe('tt22-100');
     // Read again: the workbook's set is now the one chosen.
     expect(await screen.findByText(/\(bộ “TT22\/2020 · 100 điểm”\)/, undefined, wait)).toBeTruthy();
@@ -64,8 +80,12 @@ describe('the Setup step switches the rule set of a prepared workbook', () => {
     await switchButton();
     fireEvent.click(screen.getByRole('radio', { name: /cấp tỉnh · mức độ 2/ }));
     fireEvent.click(await switchButton());
-    fireEvent.click(await screen.findByRole('button', { name: 'Thôi' }, wait));
+    const no = await screen.findByRole('button', { name: 'Thôi' }, wait);
+    no.focus();
+    fireEvent.click(no);
     expect(screen.queryByText(/Đổi sang “/)).toBeNull();
+    // The answer's button is gone: the focus is back on the button that asked.
+    expect(document.activeElement).toBe(await switchButton());
     expect((await sheets(host.workbook)).ruleSet.id).toBe('tt24-co-so-md1');
   });
 
@@ -77,10 +97,10 @@ describe('the Setup step switches the rule set of a prepared workbook', () => {
     fireEvent.change(screen.getByLabelText('Mở tệp bộ tiêu chí được giao…'), { target: { files: [new File([handoutFile(sealRuleSet(md2))], 'bo-tieu-chi.json')] } });
     expect(((await screen.findByRole('radio', { name: /UBND xã Tân Phú/ }, wait)) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(await switchButton());
-    expect(await screen.findByText(/Đổi sang “Bộ tiêu chí của UBND xã Tân Phú”\?/, undefined, wait)).toBeTruthy();
+    expect(await screen.findByText(/Đổi sang “Bộ tiêu chí của UBND xã Tân Phú”\?/, BAR, wait)).toBeTruthy();
     expect(screen.queryByText(/Sẽ bỏ/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Đổi và vẽ lại trang “Tiêu chí”' }));
-    expect(await screen.findByText('Mức độ đề nghị công nhận ở trang “Thông tin đơn vị” nay là “Mức độ 2”.', undefined, wait)).toBeTruthy();
+    expect(await screen.findByText('Mức độ đề nghị công nhận ở trang “Thông tin đơn vị” nay là “Mức độ 2”.', BAR, wait)).toBeTruthy();
     const after = await sheets(host.workbook);
     expect(after.ruleSet.id).toMatch(/^tt24-co-so-md2@/);
     expect(after.unit.level).toBe('Mức độ 2');
@@ -96,7 +116,7 @@ describe('the Setup step switches the rule set of a prepared workbook', () => {
     fireEvent.click(screen.getByRole('radio', { name: /cấp tỉnh · mức độ 2/ }));
     fireEvent.click(await switchButton());
     fireEvent.click(await screen.findByRole('button', { name: 'Đổi và vẽ lại trang “Tiêu chí”' }, wait));
-    expect(await screen.findByText(/Đã đổi sang bộ tiêu chí “TT24 · cấp tỉnh · mức độ 2”/, undefined, wait)).toBeTruthy();
+    expect(await screen.findByText(/Đã đổi sang bộ tiêu chí “TT24 · cấp tỉnh · mức độ 2”/, BAR, wait)).toBeTruthy();
     const after = await sheets(workbook);
     expect(after.ruleSet.id).toBe('tt24-tinh-md2');
     expect(after.unit.level).toBe('Mức độ 2');
@@ -113,7 +133,8 @@ describe('the Setup step switches the rule set of a prepared workbook', () => {
     fireEvent.click(screen.getByRole('radio', { name: /cấp huyện · mức độ 2/ }));
     fireEvent.click(await switchButton());
     fireEvent.click(await screen.findByRole('button', { name: 'Đổi và vẽ lại trang “Tiêu chí”' }, wait));
-    expect(await screen.findByText(/trang “Tiêu chí” đang được bảo vệ/, undefined, wait)).toBeTruthy();
+    expect(await screen.findByText(/trang “Tiêu chí” đang được bảo vệ/, BAR, wait)).toBeTruthy();
+    expect(said()).toMatch(/trang “Tiêu chí” đang được bảo vệ/);
     expect((await sheets(host.workbook)).ruleSet.id).toBe('tt24-co-so-md1');
   });
 });

@@ -72,16 +72,23 @@ describe('SetupStep', () => {
     fillUnit();
     create();
     expect(await screen.findByText(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/, BAR)).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toMatch(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/);
+    // The step's own region (the rule-set switch, shown for a workbook with its “Tiêu chí”, has its own).
+    const stepStatus = screen.getAllByRole('status').filter((r) => !r.closest('section[aria-label="Đổi bộ tiêu chí"]'));
+    expect(stepStatus.map((r) => r.textContent)).toEqual([expect.stringMatching(/Giữ nguyên vì đã có dữ liệu: “Thông tin đơn vị”/)]);
   });
 
-  test('loading: form and buttons disabled while creating', async () => {
+  test('loading: form disabled while creating; the button pressed keeps the focus, said to be unavailable', async () => {
     let gate!: ReturnType<typeof gatedWorkbook>;
     renderStep(SetupStep, await fakePaneHost({ wrap: (wb) => (gate = gatedWorkbook(wb)) }));
     fillUnit();
+    const button = screen.getByRole('button', { name: 'Tạo các trang' });
+    button.focus();
     create();
     expect(await screen.findByText('Đang tạo các trang…')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Tạo các trang' }) as HTMLButtonElement).disabled).toBe(true);
+    // Not disabled: a browser moves the focus off a disabled button.
+    expect(button.matches(':disabled')).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
     expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).disabled).toBe(true);
     await act(async () => gate.release());
     expect(await screen.findByText('Đã chuẩn bị sổ đánh giá')).toBeTruthy();
@@ -96,12 +103,16 @@ describe('SetupStep', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Không thực hiện được\. .*Sổ đang ở chế độ chỉ đọc/);
   });
 
-  test('the rule-set view opens from here and closes back to the form', async () => {
+  test('the rule-set view opens from here and closes back to the form, the focus back on the button that opened it', async () => {
     renderStep(SetupStep, await fakePaneHost({ sample: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Xem và sửa bộ tiêu chí' }));
     expect(await screen.findByRole('heading', { name: 'Bộ tiêu chí', level: 2 })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Đóng' }));
+    const close = screen.getByRole('button', { name: 'Đóng' });
+    close.focus();
+    fireEvent.click(close);
     expect(screen.getByRole('button', { name: 'Tạo các trang' })).toBeTruthy();
+    // Not dropped to the page (the button pressed is gone with the view).
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Xem và sửa bộ tiêu chí' }));
   });
 
   test('a prepared workbook: the form shows its unit and rule set', async () => {

@@ -188,7 +188,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         onDrop={onDrop}
       >
         <div className={s.row}>
-          <Button disabled={busy} onClick={() => input.current?.click()}>
+          <Button disabledFocusable={busy} onClick={() => input.current?.click()}>
             {t('consolidate.pane.pick')}
           </Button>
           <span>{t('consolidate.pane.drop')}</span>
@@ -208,7 +208,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         {files.length > 0 && (
           <div className={s.row}>
             <span role="status">{t('consolidate.pane.selected', { count: files.length })}</span>
-            <Button appearance="subtle" disabled={busy} onClick={() => setFiles([])}>
+            <Button appearance="subtle" disabledFocusable={busy} onClick={() => setFiles([])}>
               {t('consolidate.pane.clear')}
             </Button>
           </div>
@@ -268,7 +268,8 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
         </MessageBar>
       )}
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy || askUnsaved} onClick={() => void start()}>
+        {/* disabledFocusable while it reads and writes: the focus stays on the button (a disabled one loses it). */}
+        <Button appearance="primary" disabled={askUnsaved} disabledFocusable={busy} onClick={() => void start()}>
           {t('consolidate.pane.start')}
         </Button>
         {phase.kind === 'reading' && <Button onClick={() => abort.current?.abort()}>{t('consolidate.pane.cancel')}</Button>}

@@ -5,7 +5,7 @@
 import { Button, Checkbox, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { DOCUMENT_KINDS, generateDocuments, rewordDocuments, type DocumentKind, type GenerateResult } from '../../usecases/documents';
-import { BlockedBar, blockedText, ErrorBar, errorAnnouncement } from '../PaneMessages';
+import { BlockedBar, blockedText, ErrorBar, taskSaid } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
 import { StatusRegion, StepFrame } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
@@ -46,7 +46,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
   const refused = result && !result.ok ? result.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
   const doneText = result?.ok ? t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length }) : '';
-  const said = state.status === 'error' ? errorAnnouncement(state.error, lang) : needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : doneText || undefined;
+  const said = taskSaid(state, lang, () => (needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : doneText));
   return (
     <StepFrame title={t('documents.stepTitle')} intro={t('documents.pane.intro')}>
       <fieldset className={s.kinds} aria-label={t('documents.stepTitle')}>
@@ -55,7 +55,8 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
         ))}
       </fieldset>
       <div>
-        <Button appearance="primary" disabled={running || kinds.length === 0} onClick={() => void generate()}>
+        {/* disabledFocusable while it runs: the focus stays on the button (a disabled one loses it). */}
+        <Button appearance="primary" disabled={kinds.length === 0} disabledFocusable={running} onClick={() => void generate()}>
           {t('documents.pane.generate')}
         </Button>
       </div>

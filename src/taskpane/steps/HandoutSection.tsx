@@ -51,17 +51,26 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
     });
   const result = state.status === 'done' ? state.value : null;
   const quoted = (files: string[]) => files.map((f) => `“${f}”`).join(', ');
+  const outcomeText = (o: Outcome) => (!o.ok ? o.message : t(o.opened ? 'handout.pane.opened' : 'handout.pane.done', { name: o.name, id: o.id, files: quoted(o.files) }));
   return (
     <section className={s.section} aria-label={t('handout.pane.title')}>
       <Divider />
       <Subtitle2>{t('handout.pane.title')}</Subtitle2>
       <span>{t(opened ? 'handout.pane.introExcel' : 'handout.pane.intro')}</span>
-      <DownloadAction available={!!maker} label={t(opened ? 'handout.pane.startExcel' : 'handout.pane.start')} unavailable={unavailable} state={state} start={() => void start()} lang={lang} />
+      <DownloadAction
+        available={!!maker}
+        label={t(opened ? 'handout.pane.startExcel' : 'handout.pane.start')}
+        running={t('handout.pane.running')}
+        unavailable={unavailable}
+        state={state}
+        start={() => void start()}
+        lang={lang}
+        // Said to screen readers with what to mend: the bars below are no live regions.
+        {...(result ? { announce: [outcomeText(result), ...(result.ok ? result.warnings : [])].join(' ') } : {})}
+      />
       {result && (
         <MessageBar intent={result.ok ? 'success' : 'warning'} layout="multiline">
-          <MessageBarBody>
-            {!result.ok ? result.message : t(result.opened ? 'handout.pane.opened' : 'handout.pane.done', { name: result.name, id: result.id, files: quoted(result.files) })}
-          </MessageBarBody>
+          <MessageBarBody>{outcomeText(result)}</MessageBarBody>
         </MessageBar>
       )}
       {result?.ok && result.warnings.length > 0 && (

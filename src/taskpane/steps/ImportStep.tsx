@@ -143,12 +143,12 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           </Select>
         </Field>
         {host.files && (
-          <Button disabled={busy} onClick={() => void pickFile()}>
+          <Button disabledFocusable={busy} onClick={() => void pickFile()}>
             {t('import.pane.pickFile')}
           </Button>
         )}
         {file && (
-          <Button appearance="subtle" disabled={busy} onClick={() => setFile(null)}>
+          <Button appearance="subtle" disabledFocusable={busy} onClick={() => setFile(null)}>
             {t('import.pane.useOpenWorkbook')}
           </Button>
         )}

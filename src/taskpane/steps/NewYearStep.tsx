@@ -8,6 +8,7 @@ import { startNewYear, type NewYearResult } from '../../usecases/newYear';
 import { DownloadAction } from '../DownloadAction';
 import { newWorkbookAvailability, newWorkbookFailure } from '../newWorkbookAction';
 import { ProblemList } from '../ProblemList';
+import { refusalText } from '../PaneMessages';
 import { StepFrame } from '../StepFrame';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
@@ -45,18 +46,22 @@ export function NewYearStep({ host, lang }: StepProps) {
     });
   const done = state.status === 'done' ? state.value : null;
   const made = done && 'result' in done && done.result.ok ? done.result : null;
+  const madeText = made ? t(maker?.delivery === 'open' ? 'newYear.pane.opened' : 'newYear.pane.done', { year: made.year, members: made.members, file: done!.file }) : '';
+  const lastYearText = made && made.lastYearDocuments.length > 0 ? t('newYear.lastYearDocuments', { sheets: made.lastYearDocuments.map((d) => `“${d}”`).join(', '), previous: made.year - 1, year: made.year }) : '';
+  // Said to screen readers: the bars below are no live regions.
+  const announce = !done ? undefined : 'failure' in done ? done.failure : done.result.ok ? [madeText, lastYearText].filter(Boolean).join(' ') : refusalText(done.result.problems, lang, 'newYear.pane.refused');
   return (
     <StepFrame title={t('newYear.pane.title')} intro={t('newYear.pane.intro')}>
       {maker?.delivery === 'open' && <Caption1>{t('newYear.pane.saveFirst')}</Caption1>}
-      <DownloadAction available={!!maker} label={t('newYear.pane.start')} unavailable={unavailable} state={state} start={() => void start()} lang={lang} primary />
+      <DownloadAction available={!!maker} label={t('newYear.pane.start')} running={t('newYear.pane.running')} unavailable={unavailable} state={state} start={() => void start()} lang={lang} primary {...(announce ? { announce } : {})} />
       {made && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t(maker?.delivery === 'open' ? 'newYear.pane.opened' : 'newYear.pane.done', { year: made.year, members: made.members, file: done!.file })}</MessageBarBody>
+          <MessageBarBody>{madeText}</MessageBarBody>
         </MessageBar>
       )}
-      {made && made.lastYearDocuments.length > 0 && (
+      {lastYearText && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t('newYear.lastYearDocuments', { sheets: made.lastYearDocuments.map((d) => `“${d}”`).join(', '), previous: made.year - 1, year: made.year })}</MessageBarBody>
+          <MessageBarBody>{lastYearText}</MessageBarBody>
         </MessageBar>
       )}
       {done && 'failure' in done && (

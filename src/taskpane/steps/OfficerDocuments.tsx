@@ -6,8 +6,8 @@ import { Button, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBar
 import { useId, useState } from 'react';
 import { generateOfficerDocuments, OFFICER_SHEET, OFFICER_TEMPLATES_SHEET, type OfficerResult } from '../../usecases/officerDocuments';
 import { bodyTierProblem } from '../../usecases/consolidate';
-import { ErrorBar } from '../PaneMessages';
-import { Working } from '../StepFrame';
+import { ErrorBar, taskSaid } from '../PaneMessages';
+import { StatusRegion } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
 import { useTask } from '../useTask';
 import { useT } from '../useT';
@@ -40,6 +40,9 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
   const keptOut = result?.ok ? result.units.filter((u) => u.why) : [];
   const minutesSheet = result?.ok ? (result.documents.find((d) => d.kind === 'bien-ban-tham-dinh')?.sheet ?? OFFICER_SHEET['bien-ban-tham-dinh']) : '';
   const keptOutId = useId();
+  const doneText = result?.ok ? t('officer.pane.done', { count: result.documents.length, proposed: result.proposed, notProposed: result.notProposed }) : '';
+  // Said to screen readers with the warnings: the bars below are no live regions.
+  const said = taskSaid(state, lang, (r) => (r.ok ? [doneText, ...r.warnings].join(' ') : r.message));
   return (
     <section className={s.section} aria-label={t('officer.pane.title')}>
       <Divider />
@@ -52,11 +55,12 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
         <Input value={office} disabled={running} onChange={(_, d) => setOffice(d.value)} />
       </Field>
       <div>
-        <Button appearance="primary" disabled={running} onClick={() => void generate()}>
+        {/* disabledFocusable: the focus stays on the button while the work runs (a disabled one loses it). */}
+        <Button appearance="primary" disabledFocusable={running} onClick={() => void generate()}>
           {t('officer.pane.generate')}
         </Button>
       </div>
-      {running && <Working label={t('officer.pane.generating')} />}
+      <StatusRegion busy={running ? t('officer.pane.generating') : null} said={said} />
       {state.status === 'error' && <ErrorBar error={state.error} lang={lang} onRetry={() => void generate()} />}
       {result && !result.ok && (
         <MessageBar intent="warning" layout="multiline">
@@ -67,7 +71,7 @@ export function OfficerDocuments({ host, lang, body, tier }: Pick<StepProps, 'ho
         <>
           <MessageBar intent={result.notProposed ? 'warning' : 'success'} layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{t('officer.pane.done', { count: result.documents.length, proposed: result.proposed, notProposed: result.notProposed })}</MessageBarTitle>
+              <MessageBarTitle>{doneText}</MessageBarTitle>
               {result.warnings.map((w) => (
                 <div key={w}>{w}</div>
               ))}

@@ -28,6 +28,13 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
   const [values, setValues] = useState<UnitFormValues>(() => emptyUnitForm());
   const [errors, setErrors] = useState<UnitFormErrors>({});
   const [showRuleSet, setShowRuleSet] = useState(false);
+  // The rule-set view takes the step's place: once closed, the focus goes back to the button that opened it (not to the page).
+  const viewButton = useRef<HTMLButtonElement>(null);
+  const viewWasOpen = useRef(false);
+  useEffect(() => {
+    if (viewWasOpen.current && !showRuleSet) viewButton.current?.focus();
+    viewWasOpen.current = showRuleSet;
+  }, [showRuleSet]);
   const [state, run] = useTask<CreateSheetsResult>();
   const running = state.status === 'running';
   const [prefilled, setPrefilled] = useState(false);
@@ -128,7 +135,7 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
         </RadioGroup>
       </Field>
       <div className={s.actions}>
-        <Button disabled={running} onClick={() => fileInput.current?.click()}>
+        <Button disabledFocusable={running} onClick={() => fileInput.current?.click()}>
           {t('pane.setup.loadHandout')}
         </Button>
         {openFile && <Caption1 className={s.basis}>{t('pane.setup.loadHandoutHint')}</Caption1>}
@@ -181,10 +188,11 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
         </MessageBar>
       )}
       <div className={s.actions}>
-        <Button appearance="primary" disabled={running || blockedBy !== null} onClick={create}>
+        {/* disabledFocusable while the sheets are made: the focus stays on the button pressed (a disabled one loses it). */}
+        <Button appearance="primary" disabled={blockedBy !== null} disabledFocusable={running} onClick={create}>
           {t('pane.setup.create')}
         </Button>
-        <Button disabled={running} onClick={() => setShowRuleSet(true)}>
+        <Button ref={viewButton} disabledFocusable={running} onClick={() => setShowRuleSet(true)}>
           {t('pane.setup.viewRuleSet')}
         </Button>
       </div>
