@@ -157,7 +157,12 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   // A part the add-in reads or edits, cut off after a whole element: read as it is, what follows
   // the cut would seem missing (members, strings, sheets), and an edit would finish half a part.
   if (depth !== 0 && (sheet || isReadPart(e))) throw new XlsxError('corrupt', 'unclosed elements');
+  // Text with no element at all (a part overwritten with other data): read, it would seem empty; edited, it has no root to edit.
+  if ((sheet || isReadPart(e)) && !ELEMENT.test(xml) && xml.trim() !== '') throw new XlsxError('corrupt', 'no root element');
 }
+
+/** A start tag anywhere (found within a part's first line when there is one). */
+const ELEMENT = /<[A-Za-z_]/;
 
 /** Parts the add-in reads or edits besides worksheets (the rest it copies as they are). */
 function isReadPart(e: ZipEntry): boolean {
