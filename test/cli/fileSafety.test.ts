@@ -43,8 +43,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function unit(name = 'truong.xlsx'): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, sample);
