@@ -2,8 +2,8 @@
  * The words of a refusal of a damaged workbook. The seeded mutation fuzz (2026-12-06) found 278
  * reasons carrying the reader's English and a zip part's path (“unterminated <c>”, “local
  * header of xl/worksheets/sheet3.xml: CRC”): a school clerk can act on neither. Here every kind
- * of damage is made once to every part of a sample workbook (cut, not XML, a stray close tag,
- * bad UTF-8, a wrong CRC, the part gone), plus seeded random mutants of the whole file; each
+ * of damage is made once to every part of a sample workbook (cut, not XML, a stray or misspelt
+ * close tag, bad UTF-8, a wrong CRC, the part gone), plus seeded random mutants of the whole file; each
  * refusal must be Vietnamese, name the file, and say a sheet by its tab's name. Consolidation's
  * reasons, in its JSON and in “Báo cáo tệp”, are the same words.
  *
@@ -89,6 +89,15 @@ function strayCloseTag(xml: string): string {
   return `${xml.slice(0, at)}</x>${xml.slice(at)}`;
 }
 
+/** The last close tag but one misspelt (`</definedName>` → `</defWnedName>`): nesting stays balanced, names do not match. */
+function misnamedCloseTag(xml: string): string {
+  const closes = [...xml.matchAll(/<\/[A-Za-z:]+/g)];
+  const close = closes[Math.max(0, closes.length - 2)];
+  if (!close) return xml;
+  const at = close.index + close[0].length - 1;
+  return `${xml.slice(0, at)}W${xml.slice(at)}`;
+}
+
 /** Every kind of damage, once to every XML part. */
 function eachPartMutants(): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
@@ -98,6 +107,7 @@ function eachPartMutants(): Map<string, Uint8Array> {
     out.set(at('cat'), withPart(p.name, (e) => ({ ...e, data: e.data.subarray(0, Math.floor(e.data.length * 0.6)) })));
     out.set(at('khong-xml'), withPart(p.name, (e) => ({ ...e, data: bytes('not xml at all') })));
     out.set(at('the-dong-thua'), withPart(p.name, (e) => ({ ...e, data: bytes(strayCloseTag(text(e.data))) })));
+    out.set(at('the-sai-ten'), withPart(p.name, (e) => ({ ...e, data: bytes(misnamedCloseTag(text(e.data))) })));
     out.set(at('sai-ma'), withPart(p.name, (e) => ({ ...e, data: new Uint8Array([...e.data.subarray(0, e.data.length - 20), 0xff, 0xfe, ...e.data.subarray(e.data.length - 20)]) })));
     out.set(at('sai-crc'), withPart(p.name, (e) => ({ ...e, crc: 0x1234567 })));
     out.set(at('mat'), withPart(p.name, () => null));
@@ -107,6 +117,17 @@ function eachPartMutants(): Map<string, Uint8Array> {
       out.set(at('cot-ngoai-luoi'), withPart(p.name, (e) => ({ ...e, data: bytes(text(e.data).replace('<c r="B6"', '<c r="ZZZZ6"')) })));
     }
   });
+  return out;
+}
+
+/** Damage to the zip's own structure, said as the file's damage rather than as a hostile name. */
+function zipMutants(): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  // The first directory entry's name length 4 too long: its name runs into the next entry's signature (“…xmlPK\x01\x02”).
+  const longName = new Uint8Array(sample);
+  const central = Buffer.from(longName).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  new DataView(longName.buffer).setUint16(central + 28, new DataView(longName.buffer).getUint16(central + 28, true) + 4, true);
+  out.set('z-ten-qua-dai.xlsx', longName);
   return out;
 }
 
@@ -131,7 +152,7 @@ describe('a damaged workbook is refused in Vietnamese a clerk can act on', () =>
   let inbox: string;
 
   beforeAll(() => {
-    mutants = new Map([...eachPartMutants(), ...randomMutants(RANDOM_MUTANTS)]);
+    mutants = new Map([...eachPartMutants(), ...zipMutants(), ...randomMutants(RANDOM_MUTANTS)]);
     inbox = path.join(dir, 'ho-so');
     fs.mkdirSync(inbox);
     for (const [name, b] of mutants) fs.writeFileSync(path.join(inbox, name), b);
@@ -142,10 +163,14 @@ describe('a damaged workbook is refused in Vietnamese a clerk can act on', () =>
     const found: string[] = [];
     // The file's own name is the user's words, whatever it holds.
     const said = file ? message.split(path.join(inbox, file)).join('') : message;
+    // An unexpected error is a fault of ours, said with the runtime's English.
+    if (said.includes('không lường trước')) found.push('an unexpected error');
     const english = PARSER_WORDS.exec(said);
     if (english) found.push(`parser's English “${english[0]}”`);
     const inside = INSIDE.exec(said);
     if (inside) found.push(`inside of the file “${inside[0]}”`);
+    // eslint-disable-next-line no-control-regex -- bytes of the zip shown as text
+    if (/[\u0000-\u0008\u000b-\u001f]/.test(said)) found.push('control characters');
     if (file && !message.includes(file)) found.push('the file is not named');
     return found;
   }
@@ -200,6 +225,12 @@ describe('a damaged workbook is refused in Vietnamese a clerk can act on', () =>
     const report = await fileReport(out);
     const differ = rejected.filter((f) => report.get(path.basename(f.file))?.reasons !== f.reasons.join('\n'));
     expect(differ.map((f) => [path.basename(f.file), f.reasons, report.get(path.basename(f.file))])).toEqual([]);
+  });
+
+  it('a zip directory read past a name is damage, not a name pointing outside the file', async () => {
+    const io = capture();
+    expect(await run(['evaluate', path.join(inbox, 'z-ten-qua-dai.xlsx'), '-o', path.join(dir, 'ra.xlsx')], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/: Tệp bị hỏng: cấu trúc bên trong tệp bị sai lệch/);
   });
 
   it('a damaged sheet part is said by the sheet’s name on its tab', async () => {
