@@ -391,9 +391,8 @@ export function columnOf(ref: string): number {
   return n;
 }
 
-/** Excel's grid, A1:XFD1048576: a reference past it is damage, not a large sheet. */
+/** Excel's last row (XFD1048576): a row past it is damage, not a large sheet. */
 const EXCEL_ROWS = 1_048_576;
-const EXCEL_COLUMNS = 16_384;
 
 /** What a formula cell without a stored result reads as (one object: readers never change values). */
 const NOT_CALCULATED: CellError = Object.freeze({ error: UNCALCULATED });
@@ -556,8 +555,8 @@ class SheetRows {
   private put(v: CellValue): void {
     const row = (this.row ??= []);
     const col = this.cellCol;
-    // Past column XFD: no writer puts a cell there, a damaged reference does.
-    if (col > EXCEL_COLUMNS) throw new XlsxError('corrupt', `column ${col} past Excel's grid`);
+    // Past column XFD (16,384): no writer puts a cell there, a damaged reference does. A literal: this runs per cell.
+    if (col > 16_384) throw new XlsxError('corrupt', `column ${col} past Excel's grid`);
     while (row.length < col - 1) row.push(null);
     row[col - 1] = v;
   }
