@@ -13,12 +13,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
-import { readDirectory, readEntry } from '../../src/xlsx/zip';
-import { nodeInflate } from '../../src/xlsx/inflateNode';
-import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
 import { makeZip } from '../consolidate/corpus';
 import { capture, initSample } from '../support/cliOutput';
 import { fileReport } from '../support/fileReport';
+import { sheetPartOf, zipParts, type ZipPart as Entry } from './zipParts';
 
 jest.setTimeout(300_000);
 
@@ -29,12 +27,6 @@ const PARSER_WORDS =
   /\b(unterminated|unclosed|elements?|root|local header|central directory|entry|entries|ZIP64|duplicate|overlap|stored size|signature|compressed|size|CRC|method|extra field|formula|text|CDATA|invalid|UTF-8|declared|bytes|not loaded|no <)\b/i;
 /** A zip part's path or an XML tag: the inside of the file, not what the user sees. */
 const INSIDE = /\b(xl|docProps|_rels|customXml)\/|\[Content_Types\]|\.xml\b|\.rels\b|<\/?[A-Za-z]/;
-
-interface Entry {
-  name: string;
-  data: Uint8Array;
-  crc?: number;
-}
 
 let dir: string;
 let sample: Uint8Array;
@@ -47,8 +39,7 @@ beforeAll(async () => {
   // Evaluated, so that consolidation reads it through.
   expect(await run(['evaluate', file], capture())).toBe(0);
   sample = new Uint8Array(fs.readFileSync(file));
-  parts = [];
-  for (const e of readDirectory(sample, DEFAULT_LIMITS).entries.values()) parts.push({ name: e.name, data: await readEntry(sample, e, nodeInflate, DEFAULT_LIMITS) });
+  parts = await zipParts(sample);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -74,13 +65,7 @@ function withPart(name: string, change: (e: Entry) => Entry | null): Uint8Array 
 
 const MEMBERS = 'Thành viên';
 
-/** The zip entry of the sheet whose tab reads `tab`, from workbook.xml and its relationships. */
-function sheetPart(tab: string): string {
-  const workbook = text(parts.find((p) => p.name === 'xl/workbook.xml')!.data);
-  const rels = text(parts.find((p) => p.name === 'xl/_rels/workbook.xml.rels')!.data);
-  const rid = new RegExp(`<sheet [^>]*name="${tab}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1]!;
-  return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]!}`;
-}
+const sheetPart = (tab: string) => sheetPartOf(parts, tab);
 
 /** `</x>` before the third start tag (or the last one). */
 function strayCloseTag(xml: string): string {
