@@ -142,7 +142,8 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
   return workbook;
 }
 
-const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'truncated', 'corrupt', 'damagedSheet', 'missingSheet', 'damagedPart', 'unsupportedCompression']);
+// A workbook damaged in transit is a workbook: it is refused (“Không mở tệp …: Tệp bị hỏng …”), not called no Excel file.
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'unsupportedCompression']);
 
 function describeReadError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);

@@ -84,7 +84,8 @@ function checkArguments(command: CommandSpec, args: ParsedArgs, operands: string
 function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on this path only: the light commands start near a bare Node start
   const { xlsxReason } = require('../usecases/xlsxReason') as typeof import('../usecases/xlsxReason');
-  const broken = e.kind === 'notXlsx' || e.kind === 'truncated' ? new XlsxError('corrupt', e.detail || e.kind) : e;
+  // A part that lost its root element, found only now, is a broken part of a workbook, not a zip that is no workbook.
+  const broken = e.kind === 'notXlsx' ? new XlsxError('brokenPart', e.detail, { cause: e }) : e.kind === 'truncated' ? new XlsxError('corrupt', e.detail, { cause: e }) : e;
   const reason = xlsxReason(broken, 0, undefined, lang, 'own');
   return t(lang, 'cli.damagedPart', { command: args?.positionals[0] ?? 'dvht', files: shownFiles(namedFiles(e, args)), reason });
 }

@@ -21,6 +21,8 @@ const OWN_WORDING: Partial<Record<XlsxError['kind'], MessageKey>> = {
   damagedSheet: 'xlsx.reasonOwn.damagedSheet',
   missingSheet: 'xlsx.reasonOwn.missingSheet',
   damagedPart: 'xlsx.reasonOwn.damagedPart',
+  brokenPart: 'xlsx.reasonOwn.brokenPart',
+  brokenSheet: 'xlsx.reasonOwn.brokenSheet',
 };
 
 /** Kinds worded without “renamed” when the file's own extension says what it is (`xlsx.reasonNamed.<kind>`). */

@@ -14,6 +14,8 @@ export type XlsxFailure =
   | 'corrupt'
   | 'damagedPart'
   | 'damagedSheet'
+  | 'brokenPart'
+  | 'brokenSheet'
   | 'missingSheet'
   | 'tooManyEntries'
   | 'zipBomb'
@@ -30,14 +32,21 @@ export type XlsxFailure =
   | 'unsafeName'
   | 'backslashName'
   | 'tooDeep'
-  | 'badUtf8';
+  | 'badUtf8'
+  | 'badUtf8Sheet';
 
+/**
+ * A part-bound failure's detail is the part (its zip name); once the part is known to be a
+ * worksheet, the `…Sheet` kind carries the sheet's name as on its tab instead. The parser's own
+ * words stay in `cause`, for whoever debugs, never in the user's message.
+ */
 export class XlsxError extends Error {
   constructor(
     readonly kind: XlsxFailure,
     readonly detail: string = '',
+    options?: { cause?: unknown },
   ) {
-    super(detail ? `${kind}: ${detail}` : kind);
+    super(detail ? `${kind}: ${detail}` : kind, options);
     this.name = 'XlsxError';
   }
 }
@@ -55,22 +64,33 @@ export function namingPart<T>(part: string, read: () => T, sheet?: string): T {
   }
 }
 
-/** What namingPart throws for `e`, for a caller that reads in its own try (a closure per file loses its compiled code in a reading worker's full collections). */
+/**
+ * What namingPart throws for `e`, for a caller that reads in its own try (a closure per file loses its compiled code in a reading worker's full collections).
+ * A parser's `corrupt` (a tag cut off, text where markup should be) becomes `brokenPart`: broken XML in this part.
+ */
 export function partError(e: unknown, part: string, sheet?: string): unknown {
-  if (e instanceof XlsxError && e.kind === 'corrupt' && !e.detail.startsWith(`${part}: `)) return new XlsxError('corrupt', `${part}: ${e.detail}`);
+  if (e instanceof XlsxError && e.kind === 'corrupt') return inSheet(new XlsxError('brokenPart', part, { cause: e }), part, sheet);
   if (e instanceof XlsxError && e.kind === 'sheetTooLarge' && !e.detail) return inSheet(new XlsxError('sheetTooLarge', part), part, sheet);
   return inSheet(e, part, sheet);
 }
 
+/** The kind a failure of a worksheet part becomes once the sheet's name is known. */
+const SHEET_KIND: Partial<Record<XlsxFailure, XlsxFailure>> = {
+  damagedPart: 'damagedSheet',
+  brokenPart: 'brokenSheet',
+  badUtf8: 'badUtf8Sheet',
+  sheetTooLarge: 'sheetTooLarge',
+};
+
 /** Whether `e`, a failure of worksheet part `part`, reads better with the sheet's name. */
 export function wantsSheetName(e: unknown, part: string): e is XlsxError {
-  return e instanceof XlsxError && (e.kind === 'damagedPart' || e.kind === 'sheetTooLarge') && e.detail === part;
+  return e instanceof XlsxError && SHEET_KIND[e.kind] !== undefined && e.detail === part;
 }
 
 /** A failure of worksheet part `part` said with its sheet's name, when known. */
 export function inSheet(e: unknown, part: string, sheet: string | null | undefined): unknown {
   if (!sheet || !wantsSheetName(e, part)) return e;
-  return new XlsxError(e.kind === 'damagedPart' ? 'damagedSheet' : 'sheetTooLarge', sheet);
+  return new XlsxError(SHEET_KIND[e.kind]!, sheet, { cause: e.cause ?? e });
 }
 
 /** Caps that keep one hostile file from taking the machine (all in bytes unless said). */

@@ -87,6 +87,7 @@ async function checkPart(bytes: Uint8Array, e: ZipEntry, options: PreflightOptio
   }
   const text = decodeText(data, options.decode, e.name);
   namingPart(e.name, () => scanXml(text, e, limits));
+  if (isReadPart(e)) namingPart(e.name, () => checkNesting(text));
   options.keep?.set(e.name.toLowerCase(), text);
 }
 
@@ -157,6 +158,45 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   // A part the add-in reads or edits, cut off after a whole element: read as it is, what follows
   // the cut would seem missing (members, strings, sheets), and an edit would finish half a part.
   if (depth !== 0 && (sheet || isReadPart(e))) throw new XlsxError('corrupt', 'unclosed elements');
+  // Text with no element at all (a part overwritten with other data): read, it would seem empty; edited, it has no root to edit.
+  if ((sheet || isReadPart(e)) && !ELEMENT.test(xml) && xml.trim() !== '') throw new XlsxError('corrupt', 'no root element');
+}
+
+/** A start tag anywhere (found within a part's first line when there is one). */
+const ELEMENT = /<[A-Za-z_]/;
+
+/**
+ * Close tags that match their open tags, in the parts the package edits by their tags. A misspelt
+ * close tag (`</defWnedName>`) keeps the nesting balanced, so scanXml's depth cannot see it, and
+ * an edit would then look for an end that is not there. Not worksheets: their patcher copes,
+ * and a second walk would double the cost of the largest parts. Runs after scanXml (tags whole).
+ */
+function checkNesting(xml: string): void {
+  const tag = newTagSpan();
+  // Name spans of the open elements, [start, end] pairs: no string per tag.
+  const open: number[] = [];
+  for (let i = 0; ; ) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return;
+    const found = scanTag(xml, lt, tag);
+    i = tag.end;
+    if (!found || tag.selfClosing) continue;
+    if (!tag.closing) {
+      open.push(tag.nameStart, tag.nameEnd);
+      continue;
+    }
+    const end = open.pop();
+    const start = open.pop();
+    if (start === undefined || end === undefined || !sameName(xml, start, end, tag.nameStart, tag.nameEnd)) {
+      throw new XlsxError('corrupt', `mismatched </${xml.slice(tag.nameStart, tag.nameEnd)}>`);
+    }
+  }
+}
+
+function sameName(xml: string, start: number, end: number, otherStart: number, otherEnd: number): boolean {
+  if (end - start !== otherEnd - otherStart) return false;
+  for (let k = 0; k < end - start; k++) if (xml.charCodeAt(start + k) !== xml.charCodeAt(otherStart + k)) return false;
+  return true;
 }
 
 /** Parts the add-in reads or edits besides worksheets (the rest it copies as they are). */

@@ -391,6 +391,9 @@ export function columnOf(ref: string): number {
   return n;
 }
 
+/** Excel's last row (XFD1048576): a row past it is damage, not a large sheet. */
+const EXCEL_ROWS = 1_048_576;
+
 /** What a formula cell without a stored result reads as (one object: readers never change values). */
 const NOT_CALCULATED: CellError = Object.freeze({ error: UNCALCULATED });
 
@@ -483,7 +486,7 @@ class SheetRows {
     // a style or height on an empty row down to 1,048,576 is how users format whole columns.
     if (row && row.length) {
       const rowNum = this.rowNum;
-      if (rowNum > this.limits.maxRows) throw new XlsxError('sheetTooLarge', '');
+      if (rowNum > this.limits.maxRows) throw rowNum > EXCEL_ROWS ? new XlsxError('corrupt', `row ${rowNum} past Excel's grid`) : new XlsxError('sheetTooLarge', '');
       this.cells += rowNum - this.rows.length + row.length;
       if (this.cells > this.limits.maxCells) throw new XlsxError('sheetTooLarge', '');
       while (this.rows.length < rowNum - 1) this.rows.push([]);
@@ -552,7 +555,8 @@ class SheetRows {
   private put(v: CellValue): void {
     const row = (this.row ??= []);
     const col = this.cellCol;
-    if (col > 16_384) throw new XlsxError('sheetTooLarge', '');
+    // Past column XFD (16,384): no writer puts a cell there, a damaged reference does. A literal: this runs per cell.
+    if (col > 16_384) throw new XlsxError('corrupt', `column ${col} past Excel's grid`);
     while (row.length < col - 1) row.push(null);
     row[col - 1] = v;
   }

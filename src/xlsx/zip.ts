@@ -98,8 +98,7 @@ export function readDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDirecto
     }
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 0x1) throw new XlsxError('encrypted', 'zip entry encryption');
-    // Backslashes are an old zipper's folders (.NET Framework 4.5), not a way out: said as such.
-    if (!safeName(name)) throw new XlsxError(name.includes('\\') && safeName(name.replace(/\\/g, '/')) ? 'backslashName' : 'unsafeName', name);
+    if (!safeName(name)) throw nameRefusal(name);
     if (name.endsWith('/')) continue; // folder entry
     if (size > limits.maxEntryBytes) throw new XlsxError('zipBomb', `${name}: ${size}`);
     // Before anything is inflated: an honest but extreme ratio is a bomb too.
@@ -221,9 +220,20 @@ function findEocd(bytes: Uint8Array, view: DataView): number {
 /** Relative, forward-slash names without "..", drive letters or control characters. */
 function safeName(name: string): boolean {
   if (name === '' || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) return false;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-  if (/[\u0000-\u001f]/.test(name)) return false;
+  if (CONTROL.test(name)) return false;
   return !name.split('/').some(isDotSegment);
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const CONTROL = /[\u0000-\u001f]/;
+
+/** Why a name safeName refused is refused. */
+function nameRefusal(name: string): XlsxError {
+  // Control characters: the directory read past a name whose length was damaged (“….xmlPK\x01\x02”), not a way out.
+  if (CONTROL.test(name)) return new XlsxError('corrupt', 'entry name');
+  // Backslashes are an old zipper's folders (.NET Framework 4.5), not a way out: said as such.
+  if (name.includes('\\') && safeName(name.replace(/\\/g, '/'))) return new XlsxError('backslashName', name);
+  return new XlsxError('unsafeName', name);
 }
 
 /** Made once (a callback made per name is compiled again after each full garbage collection of a reading worker). */

@@ -43,8 +43,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function unit(name = 'truong.xlsx'): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, sample);
@@ -323,24 +321,39 @@ describe('the last-resort guard', () => {
     expect(en.stderr.join('\n')).toContain('The command “evaluate” stopped on an unexpected error while handling');
   });
 
-  // The preflight checks that parts are whole, not that a relationships part has its root: this
-  // one (cut inside its XML declaration) is found broken only when evaluate reads it to write.
-  it("a sheet's relationships found damaged after opening are worded as the file's damage, not as an unexpected error", async () => {
+  // A relationships part cut inside its XML declaration holds no element at all: refused when
+  // the file is opened, worded as the file's damage, with no part path and no parser English.
+  it("a sheet's relationships cut before their root are refused at opening as the file's damage", async () => {
     const file = path.join(dir, 'truong.xlsx');
     const cut = await withChangedEntries(sample, (name, data) => (/worksheets\/_rels\/[^/]+\.rels$/.test(name) ? data.subarray(0, 54) : data));
     fs.writeFileSync(file, cut);
     const io = capture();
     expect(await run(['evaluate', file], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(
-      new RegExp(
-        `^Lệnh “evaluate” dừng khi đọc “${escapeRegExp(file)}”: Tệp bị hỏng, không đọc được \\(xl/worksheets/_rels/sheet\\d+\\.xml\\.rels: unterminated <Relationships>\\)\\. Hãy mở tệp bằng Excel \\(Excel có thể tự sửa tệp\\), lưu lại rồi mở lại; nếu không được, hãy dùng bản sao lưu gần nhất\\. Các tệp đã có không bị ghi đè dở dang\\.$`,
-      ),
+    expect(io.stderr.join('\n')).toBe(
+      `Không mở tệp “${file}”: Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc (tệp bị cắt khi sao chép hoặc tải về, hoặc một phần mềm khác lưu sai). Hãy mở tệp bằng Excel (Excel có thể đề nghị sửa tệp), lưu lại rồi mở lại; nếu không được, hãy lấy lại tệp từ người gửi hoặc dùng bản sao lưu gần nhất.`,
     );
     expect(fs.readFileSync(file).equals(Buffer.from(cut))).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['truong.xlsx']);
     const en = capture();
     expect(await run(['evaluate', file, '--lang', 'en'], en)).toBe(1);
-    expect(en.stderr.join('\n').startsWith(`The command “evaluate” stopped while reading “${file}”: The file is damaged and cannot be read (`)).toBe(true);
+    expect(en.stderr.join('\n')).toBe(
+      `Not opening “${file}”: The file is damaged: some of the workbook’s content inside it is cut off or malformed (cut while copied or downloaded, or saved wrongly by other software). Open it in Excel (Excel may offer to repair it), save it and open it again; otherwise get the file again from its sender or use your latest backup.`,
+    );
+  });
+
+  // The preflight checks that parts are whole XML, not what their root is: this one is found
+  // broken only when evaluate reads it to write.
+  it("a sheet's relationships found damaged after opening are worded as the file's damage, not as an unexpected error", async () => {
+    const file = path.join(dir, 'truong.xlsx');
+    const wrong = await withChangedEntries(sample, (name, data) => (/worksheets\/_rels\/[^/]+\.rels$/.test(name) ? new TextEncoder().encode('<?xml version="1.0"?><Types/>') : data));
+    fs.writeFileSync(file, wrong);
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.stderr.join('\n')).toBe(
+      `Lệnh “evaluate” dừng khi đọc “${file}”: Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc (tệp bị cắt khi sao chép hoặc tải về, hoặc một phần mềm khác lưu sai). Hãy mở tệp bằng Excel (Excel có thể đề nghị sửa tệp), lưu lại rồi mở lại; nếu không được, hãy lấy lại tệp từ người gửi hoặc dùng bản sao lưu gần nhất. Các tệp đã có không bị ghi đè dở dang.`,
+    );
+    expect(fs.readFileSync(file).equals(Buffer.from(wrong))).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['truong.xlsx']);
   });
 
   it('the installed command (bin/dvht.js) never exits 70, and a non-root user is refused by access()', () => {

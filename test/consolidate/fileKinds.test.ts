@@ -14,6 +14,7 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { unitWorkbook } from './corpus';
+import { fileReport } from '../support/fileReport';
 
 jest.setTimeout(120_000);
 
@@ -32,19 +33,6 @@ async function consolidate(args: string[]): Promise<{ code: number; io: ReturnTy
   const io = capture();
   const code = await run(['consolidate', ...args], io);
   return { code, io, json: args.includes('--json') && io.stdout ? (JSON.parse(io.stdout) as Json) : null };
-}
-
-/** Status and reasons of every row of “Báo cáo tệp”, by file. */
-async function fileReport(out: string): Promise<Map<string, { status: string; reasons: string }>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  const ws = wb.getWorksheet(CONSOLIDATION_SHEETS.files)!;
-  const rows = new Map<string, { status: string; reasons: string }>();
-  for (let r = 5; r <= ws.rowCount; r++) {
-    const file = ws.getCell(r, 2).value;
-    if (typeof file === 'string' && typeof ws.getCell(r, 1).value === 'number') rows.set(path.basename(file), { status: String(ws.getCell(r, 3).value), reasons: String(ws.getCell(r, 5).value ?? '') });
-  }
-  return rows;
 }
 
 describe('consolidate: files that are not a unit’s workbook', () => {

@@ -37,6 +37,7 @@ interface Case {
 const BOMB = /nghi “bom nén”/;
 const TOO_LARGE = new RegExp(`^Trang tính “${SHEET}” quá lớn .*Hãy xóa các dòng trống bên dưới bảng`);
 const NOT_UNIT = /^Không phải sổ đánh giá ĐVHT đọc được: /;
+const BROKEN_SHEET = `Tệp bị hỏng: dữ liệu của trang tính “${SHEET}” bị cắt dở hoặc ghi sai cấu trúc`;
 const UNSAFE = /^Tệp chứa thành phần có tên trỏ ra ngoài tệp \(“.+”\); Excel không bao giờ ghi như vậy, đã từ chối để an toàn\.$/;
 
 const CASES: Record<string, Case> = {
@@ -48,47 +49,47 @@ const CASES: Record<string, Case> = {
   'long-sau.xlsx': {
     build: () => H.deepNesting(SHEET),
     kind: 'tooDeep',
-    cli: /^Phần “xl\/worksheets\/sheet1\.xml” của tệp chứa XML lồng nhau quá sâu/,
+    cli: /^Tệp chứa dữ liệu lồng nhau quá sâu; Excel không bao giờ ghi như vậy/,
     consolidate: NOT_UNIT,
   },
   'trieu-dong.xlsx': { build: () => H.millionRows(SHEET), kind: 'sheetTooLarge', cli: TOO_LARGE, consolidate: TOO_LARGE },
   'sai-ma-trang.xlsx': {
     build: () => H.invalidUtf8Sheet(SHEET),
-    kind: 'badUtf8',
-    cli: /^Phần “xl\/worksheets\/sheet1\.xml” của tệp có chữ sai mã UTF-8/,
-    consolidate: /^Phần “xl\/worksheets\/sheet1\.xml” của tệp có chữ sai mã UTF-8/,
+    kind: 'badUtf8Sheet',
+    cli: new RegExp(`^Trang tính “${SHEET}” có chữ sai bảng mã`),
+    consolidate: new RegExp(`^Trang tính “${SHEET}” có chữ sai bảng mã`),
   },
   'sai-ma-chuoi.xlsx': {
     build: () => H.invalidUtf8Shared(SHEET),
     kind: 'badUtf8',
-    cli: /^Phần “xl\/sharedStrings\.xml” của tệp có chữ sai mã UTF-8/,
-    consolidate: /^Phần “xl\/sharedStrings\.xml” của tệp có chữ sai mã UTF-8/,
+    cli: /^Tệp có chữ sai bảng mã/,
+    consolidate: /^Tệp có chữ sai bảng mã/,
   },
-  // Which part is broken is said (the same words as the other parts' failures), not only which tag.
+  // A broken sheet is said by its tab's name, any other broken part as the workbook's inside: never the parser's English or a part's path.
   'cat-do-dang.xlsx': {
     build: () => H.unterminatedTag(SHEET),
-    kind: 'corrupt',
-    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unclosed elements\)\. Hãy mở tệp bằng Excel/,
-    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unterminated formula\)\.$/,
+    kind: 'brokenSheet',
+    cli: new RegExp(`^${BROKEN_SHEET}.* Hãy mở tệp bằng Excel \\(Excel có thể đề nghị sửa tệp\\), kiểm tra trang này`),
+    consolidate: new RegExp(`^${BROKEN_SHEET}.* Đề nghị đơn vị mở sổ bằng Excel, kiểm tra trang này, lưu lại rồi gửi lại tệp\\.$`),
   },
   'cat-sau-dong.xlsx': {
     build: () => H.sheetCutAfterRow(SHEET),
-    kind: 'corrupt',
-    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unclosed elements\)/,
-    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/worksheets\/sheet1\.xml: unterminated <sheetData>\)\.$/,
+    kind: 'brokenSheet',
+    cli: new RegExp(`^${BROKEN_SHEET}`),
+    consolidate: new RegExp(`^${BROKEN_SHEET}`),
   },
   'chuoi-cat-do-dang.xlsx': {
     build: () => H.stringsCutAfterItem(SHEET),
-    kind: 'corrupt',
-    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/sharedStrings\.xml: unclosed elements\)/,
-    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/sharedStrings\.xml: unterminated <sst>\)\.$/,
+    kind: 'brokenPart',
+    cli: /^Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc/,
+    consolidate: /^Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc .* Đề nghị đơn vị mở sổ bằng Excel, lưu lại rồi gửi lại tệp\.$/,
   },
   // The workbook part cut off: the package must not edit half a part.
   'so-cat-do-dang.xlsx': {
     build: () => withChangedEntries(handMadeWorkbook({ sheet: SHEET }), (name, data) => (name === 'xl/workbook.xml' ? data.subarray(0, data.length - 20) : data)),
-    kind: 'corrupt',
-    cli: /^Tệp “.+” không phải tệp Excel \.xlsx đọc được \(Tệp bị hỏng, không đọc được \(xl\/workbook\.xml: unclosed elements\)/,
-    consolidate: /^Tệp bị hỏng, không đọc được \(xl\/workbook\.xml: /,
+    kind: 'brokenPart',
+    cli: /^Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc/,
+    consolidate: /^Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc/,
   },
   'vuot-thu-muc.xlsx': { build: () => H.pathTraversal('../../evil.xml', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },
   'duong-dan-tuyet-doi.xlsx': { build: () => H.pathTraversal('/etc/x', SHEET), kind: 'unsafeName', cli: UNSAFE, consolidate: UNSAFE },

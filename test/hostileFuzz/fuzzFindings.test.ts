@@ -8,12 +8,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
-import { readDirectory, readEntry } from '../../src/xlsx/zip';
-import { nodeInflate } from '../../src/xlsx/inflateNode';
-import { DEFAULT_LIMITS } from '../../src/xlsx/errors';
 import { makeZip } from '../consolidate/corpus';
 import { capture, initSample } from '../support/cliOutput';
 import { convert } from '../support/libreoffice';
+import { sheetPartOf, zipParts as entries } from './zipParts';
 
 jest.setTimeout(120_000);
 
@@ -29,18 +27,9 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function entries(bytes: Uint8Array): Promise<{ name: string; data: Uint8Array }[]> {
-  const out: { name: string; data: Uint8Array }[] = [];
-  for (const e of readDirectory(bytes, DEFAULT_LIMITS).entries.values()) out.push({ name: e.name, data: await readEntry(bytes, e, nodeInflate, DEFAULT_LIMITS) });
-  return out;
-}
-
-/** The zip entry of the sheet named `sheet`, from workbook.xml and its relationships. */
+/** The zip entry of the sheet named `sheet`. */
 async function sheetEntry(bytes: Uint8Array, sheet: string): Promise<string> {
-  const parts = new Map((await entries(bytes)).map((e) => [e.name, Buffer.from(e.data).toString('utf8')]));
-  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="(rId\\d+)"`).exec(parts.get('xl/workbook.xml')!)![1]!;
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(parts.get('xl/_rels/workbook.xml.rels')!)![1]!;
-  return `xl/${target}`;
+  return sheetPartOf(await entries(bytes), sheet);
 }
 
 async function without(bytes: Uint8Array, name: string): Promise<Uint8Array> {

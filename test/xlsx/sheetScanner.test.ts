@@ -230,14 +230,16 @@ describe('sheet scanner', () => {
       }
       return 'read';
     };
-    const cases: [string, typeof LIMITS][] = [
-      ['<worksheet><sheetData><row r="7"><c r="A7"><v>1</v></c></row></sheetData></worksheet>', { maxRows: 5, maxCells: 100 }],
-      ['<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row></sheetData></worksheet>', { maxRows: 5, maxCells: 10 }],
-      ['<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>', LIMITS],
+    const cases: [string, typeof LIMITS, RegExp][] = [
+      ['<worksheet><sheetData><row r="7"><c r="A7"><v>1</v></c></row></sheetData></worksheet>', { maxRows: 5, maxCells: 100 }, /^sheetTooLarge/],
+      ['<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row></sheetData></worksheet>', { maxRows: 5, maxCells: 10 }, /^sheetTooLarge/],
+      // Past Excel's grid (XFD1048576): a damaged reference, not a large sheet.
+      ['<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>', LIMITS, /^corrupt: column 16385/],
+      ['<worksheet><sheetData><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>', { maxRows: 5, maxCells: 100 }, /^corrupt: row 1048577/],
     ];
-    for (const [xml, limits] of cases) {
+    for (const [xml, limits, kind] of cases) {
       const scanned = failure(() => parseSheetXml(xml, [], limits));
-      expect(scanned).toMatch(/^sheetTooLarge/);
+      expect(scanned).toMatch(kind);
       expect(scanned).toBe(failure(() => parseSheetXmlGeneral(xml, [], limits)));
     }
   });
