@@ -17,6 +17,7 @@ import { makeZip } from '../consolidate/corpus';
 import { capture, initSample } from '../support/cliOutput';
 import { fileReport } from '../support/fileReport';
 import { sheetPartOf, zipParts, type ZipPart as Entry } from './zipParts';
+import { rng } from '../../src/usecases/sampleData';
 
 jest.setTimeout(300_000);
 
@@ -44,17 +45,6 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A small seeded generator (mulberry32): the same mutants on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
@@ -120,7 +110,8 @@ function zipMutants(): Map<string, Uint8Array> {
 function randomMutants(count: number): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (let i = 0; i < count; i++) {
-    const next = random(31_000 + i);
+    // Seeded (the sample data's generator): the same mutants on every run.
+    const next = rng(31_000 + i);
     const b = new Uint8Array(sample);
     if (i % 3 === 2) {
       out.set(`r${String(i).padStart(3, '0')}-cut.xlsx`, b.subarray(0, Math.floor(next() * b.length)));
