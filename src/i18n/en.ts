@@ -331,6 +331,7 @@ export const en: Record<MessageKey, string> = {
   'preview.newFileName': 'DVHT workbook.xlsx',
   'preview.sampleFileName': 'DVHT sample.xlsx',
   'preview.opened': 'Opened “{file}”. The steps in the pane on the right work on this file; click “Download .xlsx” to keep the results.',
+  'preview.openRefused': 'Cannot open “{file}”: {reason}',
   'preview.openFailed': 'Cannot open “{file}”: it is not a readable Excel .xlsx file ({reason}). Save it as .xlsx in Excel or LibreOffice, then open it again.',
   'preview.sampleLoaded': 'Created the sample workbook of {unit} with {members|member|members}. Continue with the steps in the pane on the right.',
   'preview.downloaded': 'Downloaded “{file}”.',

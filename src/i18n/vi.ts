@@ -336,6 +336,7 @@ export const vi = {
   'preview.newFileName': 'Sổ đánh giá ĐVHT.xlsx',
   'preview.sampleFileName': 'Dữ liệu mẫu ĐVHT.xlsx',
   'preview.opened': 'Đã mở “{file}”. Các bước ở ngăn bên phải làm việc trên tệp này; bấm “Tải về .xlsx” để lưu kết quả.',
+  'preview.openRefused': 'Không mở được “{file}”: {reason}',
   'preview.openFailed': 'Không mở được “{file}”: đây không phải tệp Excel .xlsx đọc được ({reason}). Trong Excel hoặc LibreOffice, lưu tệp dưới dạng .xlsx rồi mở lại.',
   'preview.sampleLoaded': 'Đã tạo sổ mẫu của {unit} với {members} thành viên. Làm tiếp các bước ở ngăn bên phải.',
   'preview.downloaded': 'Đã tải về “{file}”.',

@@ -104,7 +104,10 @@ describe('browser preview', () => {
     const page = await openPreview('preview bad file');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Mở tệp .xlsx' }).click()]);
     await chooser.setFiles({ name: 'danh sach.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file') });
-    await page.getByText(/Không mở được “danh sach\.xlsx”/).waitFor();
+    const notice = page.getByText(/Không mở được “danh sach\.xlsx”/);
+    await notice.waitFor();
+    // The reader's reason says what the file is and what to do, once: not wrapped in a second, generic one.
+    await expect(notice.innerText()).resolves.toMatch(/^Không mở được “danh sach\.xlsx”: [^()]*Hãy [^()]*$/);
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe('Sổ đánh giá ĐVHT.xlsx');
     await pages.session.shot('bad file message');
   });

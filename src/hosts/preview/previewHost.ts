@@ -66,7 +66,15 @@ export async function openUpload(file: File, lang: Lang, use: 'read' | 'write' =
     return await PreviewWorkbook.open(bytes, file.name, use);
   } catch (e) {
     if (!(e instanceof XlsxError)) throw e;
-    throw new Error(xlsxReason(e, bytes.length, undefined, lang, 'own', file.name), { cause: e });
+    throw new UploadRefusedError(xlsxReason(e, bytes.length, undefined, lang, 'own', file.name), e);
+  }
+}
+
+/** The reader refused the file; its message says what the file is and what to do, whole. */
+export class UploadRefusedError extends Error {
+  override readonly name = 'UploadRefusedError';
+  constructor(reason: string, cause: XlsxError) {
+    super(reason, { cause });
   }
 }
 
