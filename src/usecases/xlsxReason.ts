@@ -48,3 +48,11 @@ export function xlsxReason(e: XlsxError, size: number, limits: Partial<XlsxLimit
   const key = named ?? ((owner === 'own' && OWN_WORDING[e.kind]) || (`xlsx.reason.${e.kind}` as MessageKey));
   return t(lang, key, { detail: e.detail, size: formatMegabytes(size, lang), limit: formatMegabytes(limit, lang) });
 }
+
+/** A file the reader refused: its message is xlsxReason's, whole (what the file is, what to do), said as it is. */
+export class FileRefusedError extends Error {
+  override readonly name = 'FileRefusedError';
+  constructor(reason: string, cause: XlsxError) {
+    super(reason, { cause });
+  }
+}

@@ -11,6 +11,8 @@ const NEXT = 'DS 2026';
 import { SHEETS } from '../../src/sheets/names';
 import { createSheets } from '../../src/usecases/createSheets';
 import { sampleUnit } from '../../src/usecases/sampleData';
+import { FileRefusedError } from '../../src/usecases/xlsxReason';
+import { XlsxError } from '../../src/xlsx/errors';
 
 /** The bars and lists on screen, not the status regions' sentences for screen readers. */
 const BAR = { ignore: 'script, style, [data-testid="announce"]' };
@@ -164,5 +166,16 @@ describe('ImportStep', () => {
     renderStep(ImportStep, { ...host, files });
     fireEvent.click(await screen.findByRole('button', { name: 'Chọn tệp Excel…' }));
     expect(await screen.findByText(/hong\.xlsx.*tệp hỏng ở sheet1\.xml/, BAR)).toBeTruthy();
+  });
+});
+
+describe('ImportStep, a list file the reader refuses (the preview)', () => {
+  test('says the reader’s reason once, with what to do, not wrapped in a second one', async () => {
+    const base = await fakePaneHost();
+    const reason = 'Đây là tệp văn bản CSV đổi tên, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.';
+    const host = { ...base, files: { pick: async () => [new File(['a;b'], 'danh sach.xlsx')], open: () => Promise.reject(new FileRefusedError(reason, new XlsxError('csv', ''))) } };
+    renderStep(ImportStep, host);
+    fireEvent.click(await screen.findByRole('button', { name: 'Chọn tệp Excel…' }));
+    expect(await screen.findByText(`Không mở được “danh sach.xlsx”: ${reason}`, BAR)).toBeTruthy();
   });
 });

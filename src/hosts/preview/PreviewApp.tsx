@@ -28,7 +28,8 @@ import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type Selection } from './previewWorkbook';
-import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles, UploadRefusedError } from './previewHost';
+import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
+import { FileRefusedError } from '../../usecases/xlsxReason';
 import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
@@ -300,7 +301,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         replaceWorkbook(workbook, { intent: 'success', key: 'preview.opened', params: { file: file.name } });
       } catch (e) {
         // The reader's reason is whole (what the file is, what to do); anything else gets the generic advice.
-        setNotice({ intent: 'error', key: e instanceof UploadRefusedError ? 'preview.openRefused' : 'preview.openFailed', params: { file: file.name, reason: errorText(e) } });
+        setNotice({ intent: 'error', key: e instanceof FileRefusedError ? 'preview.openRefused' : 'preview.openFailed', params: { file: file.name, reason: errorText(e) } });
       }
     });
 

@@ -8,7 +8,7 @@ import { PreviewWorkbook, WEB_XLSX, watchWrites } from './previewWorkbook';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { preflightXlsx, XlsxError } from '../../xlsx';
 import { webInflate } from '../../xlsx/inflateWeb';
-import { xlsxReason } from '../../usecases/xlsxReason';
+import { FileRefusedError, xlsxReason } from '../../usecases/xlsxReason';
 import { langFromLocale, type Lang } from '../../i18n';
 
 export interface BatchDone {
@@ -66,15 +66,7 @@ export async function openUpload(file: File, lang: Lang, use: 'read' | 'write' =
     return await PreviewWorkbook.open(bytes, file.name, use);
   } catch (e) {
     if (!(e instanceof XlsxError)) throw e;
-    throw new UploadRefusedError(xlsxReason(e, bytes.length, undefined, lang, 'own', file.name), e);
-  }
-}
-
-/** The reader refused the file; its message says what the file is and what to do, whole. */
-export class UploadRefusedError extends Error {
-  override readonly name = 'UploadRefusedError';
-  constructor(reason: string, cause: XlsxError) {
-    super(reason, { cause });
+    throw new FileRefusedError(xlsxReason(e, bytes.length, undefined, lang, 'own', file.name), e);
   }
 }
 

@@ -19,6 +19,7 @@ import { useRevealed } from '../useRevealed';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
+import { FileRefusedError } from '../../usecases/xlsxReason';
 
 const PREVIEW_ROWS = 5;
 /** Changed and kept cells named in the pane; the rest are counted. */
@@ -57,7 +58,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const [preview, runPreview] = useTask<ImportPreview>();
   const [applied, runApply, resetApplied] = useTask<ImportResult>();
   /** The file that could not be opened and why (the reason is the file reader's, worded when it failed). */
-  const [uploadError, setUploadError] = useState<{ file: string | null; reason: string } | null>(null);
+  const [uploadError, setUploadError] = useState<{ file: string | null; reason: string; whole: boolean } | null>(null);
   const [listError, setListError] = useState<unknown>(null);
   const [listing, setListing] = useState(0);
 
@@ -108,7 +109,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       setChoice({});
     } catch (e) {
       const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      setUploadError({ file: picked?.name ?? null, reason });
+      setUploadError({ file: picked?.name ?? null, reason, whole: e instanceof FileRefusedError });
     }
   };
 
@@ -156,7 +157,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       {listError !== null && !file && <ErrorBar error={listError} lang={lang} onRetry={() => setListing((n) => n + 1)} />}
       {uploadError && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{uploadError.file !== null ? t('preview.openFailed', { file: uploadError.file, reason: uploadError.reason }) : uploadError.reason}</MessageBarBody>
+          <MessageBarBody>{uploadError.file !== null ? t(uploadError.whole ? 'preview.openRefused' : 'preview.openFailed', { file: uploadError.file, reason: uploadError.reason }) : uploadError.reason}</MessageBarBody>
         </MessageBar>
       )}
       {sheetNames !== null && !choices.length && <Body1>{t('import.pane.noSheets')}</Body1>}
