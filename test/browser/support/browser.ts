@@ -123,7 +123,9 @@ export async function tabTo(page: Page, name: RegExp, limit = 150): Promise<void
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
+      // Focus on the page itself (a Tab before the app has drawn, or past its last control) is no control:
+      // the body's text holds every label on the page.
+      if (!el || el === document.body) return '';
       return `${el.getAttribute('aria-label') ?? ''} ${el.innerText ?? ''}`.trim();
     });
     if (name.test(label)) return;
