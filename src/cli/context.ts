@@ -135,7 +135,8 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
     workbook = await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts, sources });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
-    throw new CliFailure(EXIT.data, t(lang, 'cli.notXlsx', { file, reason: describeReadError(e) }));
+    // Past the preflight, anything else is a fault of ours, not the file's: the last resort says so (main.ts).
+    throw e;
   }
   const unwritable = use === 'write' ? workbook.unwritable : null;
   if (unwritable) throw new CliFailure(EXIT.data, t(lang, 'xlsx.refusedWrite', { file, reason: xlsxReason(new XlsxError(unwritable), bytes.length, undefined, lang, 'own', file) }));
@@ -144,12 +145,6 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
 
 // A workbook damaged in transit is a workbook: it is refused (“Không mở tệp …: Tệp bị hỏng …”), not called no Excel file.
 const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'unsupportedCompression']);
-
-function describeReadError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/central directory|zip|signature/i.test(msg)) return 'không phải tệp nén .xlsx';
-  return msg.split('\n')[0]!.slice(0, 200);
-}
 
 /** The extension Excel requires for each workbook content type: it refuses to open a file whose name disagrees. */
 const EXTENSION_OF: Readonly<Record<string, string>> = {

@@ -321,6 +321,18 @@ describe('the last-resort guard', () => {
     expect(en.stderr.join('\n')).toContain('The command “evaluate” stopped on an unexpected error while handling');
   });
 
+  // A fault of the reader itself (not the file's damage) is not the file's fault: it is not called "no Excel file".
+  it('an unexpected error while opening is the same last-resort message, not “không phải tệp Excel”', async () => {
+    const file = unit();
+    jest.spyOn(XlsxWorkbook, 'open').mockRejectedValue(new TypeError("Cannot read properties of null (reading 'name')"));
+    const io = capture();
+    expect(await run(['evaluate', file], io)).toBe(1);
+    expect(io.stderr.join('\n')).toBe(
+      `Lệnh “evaluate” dừng vì một lỗi không lường trước khi xử lý “${file}”: Cannot read properties of null (reading 'name'). Các tệp đã có không bị ghi đè dở dang. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chạy lại; nếu vẫn lỗi, gửi tệp cùng dòng thông báo này cho người hỗ trợ.`,
+    );
+    expect(fs.readFileSync(file).equals(sample)).toBe(true);
+  });
+
   // A relationships part cut inside its XML declaration holds no element at all: refused when
   // the file is opened, worded as the file's damage, with no part path and no parser English.
   it("a sheet's relationships cut before their root are refused at opening as the file's damage", async () => {
