@@ -457,6 +457,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.reason.missingSheets': 'the file has none of the sheets {sheets}.',
   'consolidate.reason.consolidation': 'This is a consolidated table of units (made by ĐVHT), not a unit’s workbook: skipped.',
   'consolidate.reason.blankHandout': 'A blank starting workbook (no unit name, no members): skipped.',
+  'consolidate.reason.fault': 'The file could not be read because of an unexpected fault in ĐVHT (not of the file): {detail}. It is not consolidated; run again, and if it happens again, send the file with this line to whoever supports you.',
   'consolidate.reason.unreadable': 'The file cannot be opened: {detail}',
   'consolidate.reason.notReadable': 'the browser cannot read the file (it may have been changed, moved or deleted after it was picked). Pick the file again and consolidate again.',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview

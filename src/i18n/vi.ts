@@ -462,6 +462,7 @@ export const vi = {
   'consolidate.reason.missingSheets': 'tệp không có các trang {sheets}.',
   'consolidate.reason.consolidation': 'Đây là bảng tổng hợp đơn vị (do ĐVHT lập), không phải sổ đánh giá của một đơn vị: bỏ qua.',
   'consolidate.reason.blankHandout': 'Sổ mẫu chưa điền (chưa có tên đơn vị, chưa có thành viên): bỏ qua.',
+  'consolidate.reason.fault': 'Không đọc được tệp vì một lỗi không lường trước của ĐVHT (không phải lỗi của tệp): {detail}. Tệp không được tổng hợp; hãy chạy lại, nếu vẫn lỗi, gửi tệp cùng dòng này cho người hỗ trợ.',
   'consolidate.reason.unreadable': 'Không mở được tệp: {detail}',
   'consolidate.reason.notReadable': 'trình duyệt không đọc được tệp (có thể tệp đã bị sửa, chuyển chỗ hoặc xoá sau khi chọn). Hãy chọn lại tệp rồi tổng hợp lại.',
   // Files refused before they are opened (src/xlsx/preflight.ts): CLI, preview

@@ -117,7 +117,7 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
   } catch (e) {
     // Anything else is a bug or an input nobody foresaw: this file fails, the batch goes on.
-    const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang, 'received', file) : t(lang, 'consolidate.reason.unreadable', { detail: e instanceof Error ? e.message : String(e) });
+    const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang, 'received', file) : t(lang, 'consolidate.reason.fault', { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200).replace(/\.$/, '') });
     return reject(reason, '', application);
   }
 }
