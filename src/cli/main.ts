@@ -87,7 +87,10 @@ function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string
   // A part that lost its root element, found only now, is a broken part of a workbook, not a zip that is no workbook.
   const broken = e.kind === 'notXlsx' ? new XlsxError('brokenPart', e.detail, { cause: e }) : e.kind === 'truncated' ? new XlsxError('corrupt', e.detail, { cause: e }) : e;
   const reason = xlsxReason(broken, 0, undefined, lang, 'own');
-  return t(lang, 'cli.damagedPart', { command: args?.positionals[0] ?? 'dvht', files: shownFiles(namedFiles(e, args)), reason });
+  // Only the files the command reads: an output it only writes is not the damaged one.
+  const command = COMMANDS.find((c) => c.name === args?.positionals[0]);
+  const read = namedFiles(e, args).filter((f) => f !== args?.options.get('output') || command?.readsOutput);
+  return t(lang, 'cli.damagedPart', { command: command?.name ?? 'dvht', files: shownFiles(read), reason });
 }
 
 /**

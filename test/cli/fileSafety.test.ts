@@ -366,6 +366,13 @@ describe('the last-resort guard', () => {
     );
     expect(fs.readFileSync(file).equals(Buffer.from(wrong))).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['truong.xlsx']);
+    // The output is not read: only the file read is named, even when the output already exists.
+    const output = path.join(dir, 'ket-qua.xlsx');
+    fs.writeFileSync(output, sample);
+    const toOutput = capture();
+    expect(await run(['evaluate', file, '-o', output], toOutput)).toBe(1);
+    expect(toOutput.stderr.join('\n')).toMatch(new RegExp(`^Lệnh “evaluate” dừng khi đọc “${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”: Tệp bị hỏng`));
+    expect(fs.readFileSync(output).equals(sample)).toBe(true);
   });
 
   it('the installed command (bin/dvht.js) never exits 70, and a non-root user is refused by access()', () => {

@@ -10,6 +10,8 @@ export interface CommandSpec {
   options: readonly string[];
   /** How many file names may follow the command; more are refused (a stray name must not go unnoticed). */
   operands: number;
+  /** It reads the workbook named by -o when there is one (consolidation writes into an officer's workbook). */
+  readsOutput?: true;
   load(): Command;
 }
 
@@ -21,7 +23,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'evaluate', options: ['output', 'json'], operands: 1, load: () => (require('./evaluate') as typeof import('./evaluate')).evaluate },
   { name: 'documents', options: ['only', 'output', 'json'], operands: 1, load: () => (require('./documents') as typeof import('./documents')).documents },
   { name: 'import', options: ['sheet', 'into', 'mapping', 'cdht-only', 'dry-run', 'clear-blanks', 'add', 'json'], operands: 1, load: () => (require('./import') as typeof import('./import')).importCommand },
-  { name: 'consolidate', options: ['output', 'rule-set', 'body', 'tier', 'max-size', 'json'], operands: Infinity, load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
+  { name: 'consolidate', options: ['output', 'rule-set', 'body', 'tier', 'max-size', 'json'], operands: Infinity, readsOutput: true, load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
   { name: 'officer-documents', options: ['only', 'body', 'tier', 'signer', 'office', 'output', 'json'], operands: 1, load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
   { name: 'new-year', options: ['output', 'json'], operands: 1, load: () => (require('./newYear') as typeof import('./newYear')).newYear },
   { name: 'rule-set', options: ['preset', 'rules', 'output', 'json'], operands: 1, load: () => (require('./ruleSet') as typeof import('./ruleSet')).ruleSet },
