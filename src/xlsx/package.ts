@@ -10,7 +10,7 @@
  * sheet that happens to carry the same name has no mark and is never replaced.
  */
 import { DEFAULT_LIMITS, namingPart, XlsxError, type XlsxLimits } from './errors';
-import { foreignZip, sniff } from './sniff';
+import { foreignZip, missingWorkbook, sniff } from './sniff';
 import { rawData, readDirectory, readEntry, type Inflate, type ZipEntry } from './zip';
 import { writeZip, type Deflate, type ZipWriteEntry } from './zipWriter';
 import { isUtf16, plainBytes } from './bytes';
@@ -264,7 +264,7 @@ export class XlsxPackage {
     this._signed = rootRels.some((r) => r.type.endsWith('/digital-signature/origin'));
     this.workbookPath = rel ? resolvePart('', rel.target) : 'xl/workbook.xml';
     this.folder = this.workbookPath.slice(0, this.workbookPath.lastIndexOf('/') + 1);
-    if (!this.has(this.workbookPath)) throw new XlsxError('notXlsx', `no ${this.workbookPath}`);
+    if (!this.has(this.workbookPath)) throw missingWorkbook(this.parts.keys(), this.workbookPath);
     this._strict = isStrict((await this.text(this.workbookPath))!);
     await this.text(this.relsPathOf(this.workbookPath));
     await this.text('[Content_Types].xml');

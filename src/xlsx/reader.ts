@@ -7,7 +7,7 @@
  */
 import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
 import { DEFAULT_LIMITS, inSheet, namingPart, partError, XlsxError, type XlsxLimits } from './errors';
-import { foreignZip, sniff } from './sniff';
+import { foreignZip, missingWorkbook, sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
 import { parseRels, parseSharedStrings, parseSheetMarks, parseSheetXml, parseWorkbookXml } from './xml';
 
@@ -66,7 +66,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
 
   const workbookPath = officeDocumentPath(await part('_rels/.rels'));
   const workbookXml = await part(workbookPath);
-  if (workbookXml === null) throw new XlsxError('notXlsx', `no ${workbookPath}`);
+  if (workbookXml === null) throw missingWorkbook(dir.entries.keys(), workbookPath);
   const folder = folderOf(workbookPath);
   const relsPath = relsPathOf(workbookPath);
   const relsXml = await part(relsPath);

@@ -66,6 +66,16 @@ export function foreignZip(entries: ReadonlyMap<string, unknown>): XlsxFailure |
   return 'notXlsx';
 }
 
+/**
+ * Why a package has no workbook part: with its sheets still there it is a workbook that lost
+ * that part (damaged: get the file again), otherwise a zip that holds no workbook at all.
+ */
+export function missingWorkbook(names: Iterable<string>, workbookPath: string): XlsxError {
+  const sheets = `${workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1)}worksheets/`.toLowerCase();
+  for (const name of names) if (name.toLowerCase().startsWith(sheets)) return new XlsxError('brokenPart', workbookPath);
+  return new XlsxError('notXlsx', `no ${workbookPath}`);
+}
+
 /** The head of the file as text when it has no control bytes except tab/CR/LF (UTF-8, optional BOM). */
 function looksLikeText(head: Uint8Array): string | null {
   let start = 0;

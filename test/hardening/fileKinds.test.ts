@@ -84,6 +84,12 @@ function flippedIn(bytes: Uint8Array, name: string): Uint8Array {
 }
 
 /** What `dvht evaluate` says of `name` holding `bytes` (exit code, stderr). */
+/** The sample without its workbook part, every other entry as it was. */
+async function withoutMainPart(): Promise<Uint8Array> {
+  const kept = [...readDirectory(sample, DEFAULT_LIMITS).entries.values()].filter((e) => e.name !== 'xl/workbook.xml');
+  return makeZip(await Promise.all(kept.map(async (e) => ({ name: e.name, data: await readEntry(sample, e, nodeInflate, DEFAULT_LIMITS) }))));
+}
+
 async function evaluateSays(name: string, bytes: Uint8Array, lang: 'vi' | 'en' = 'vi'): Promise<{ code: number; message: string }> {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
@@ -139,6 +145,15 @@ describe('dvht evaluate on files that are not workbooks', () => {
     expect((await evaluateSays('~$ok.xlsx', LOCK(), 'en')).message).toMatch(/lock file.*“ok\.xlsx”/);
   });
 
+  // Its sheets, styles and relationships are there: a workbook that lost its main part, not some other zip.
+  it('calls a workbook whose main part (xl/workbook.xml) is missing damaged, not “no Excel workbook”', async () => {
+    const says = await evaluateSays('mat-phan-chinh.xlsx', await withoutMainPart());
+    expect(says.code).toBe(1);
+    expect(says.message).toMatch(/^Không mở tệp “.*mat-phan-chinh\.xlsx”: Tệp bị hỏng.*Excel/);
+    expect(says.message).not.toMatch(/không phải (sổ|tệp) Excel|xl\/workbook/);
+    expect((await evaluateSays('mat-phan-chinh.xlsx', await withoutMainPart(), 'en')).message).toMatch(/^Not opening “.*”: The file is damaged/);
+  });
+
   it('names the sheet whose compressed data is damaged, without zlib wording', async () => {
     const part = await sheetPart(sample, 'Thành viên');
     const says = await evaluateSays('hong.xlsx', flippedIn(sample, part));
@@ -183,6 +198,7 @@ describe('dvht consolidate words the same kinds for a received file', () => {
       'rong.xlsx': new Uint8Array(0),
       'docx.xlsx': DOCX(),
       'hong.xlsx': flippedIn(sample, part),
+      'mat-phan-chinh.xlsx': await withoutMainPart(),
     };
     for (const [name, bytes] of Object.entries(inputs)) fs.writeFileSync(path.join(inbox, name), bytes);
     const io = capture();
@@ -196,5 +212,6 @@ describe('dvht consolidate words the same kinds for a received file', () => {
     expect(reason('docx.xlsx')).toMatch(/văn bản Word/);
     expect(reason('hong.xlsx')).toMatch(/trang tính “Thành viên”.*gửi lại/);
     expect(reason('hong.xlsx')).not.toMatch(/invalid|distance|CRC|xl\/worksheets/i);
+    expect(reason('mat-phan-chinh.xlsx')).toMatch(/^Tệp bị hỏng.*gửi lại/);
   });
 });
