@@ -884,6 +884,8 @@ export const en: Record<MessageKey, string> = {
   'pane.evaluate.goSummary': 'Next: Summary',
   'pane.evaluate.goData': 'Correct the data',
   'pane.evaluate.announce': 'Evaluated. {outcome}',
+  'pane.evaluate.announceUnmet': 'Evaluated. {outcome}. Indicators not met or not evaluable: {list}.',
+  'pane.evaluate.unmetMore': '{list} and {count|other|others}',
   'pane.data.announce': 'Checked: {errors|error|errors}, {warnings|point|points} to review.',
   'pane.import.next': 'Next: check the data, then evaluate.',
   'pane.import.goData': 'Next: check the data',

@@ -893,6 +893,8 @@ export const vi = {
   'pane.evaluate.goSummary': 'Tiếp: Tổng hợp',
   'pane.evaluate.goData': 'Sửa số liệu',
   'pane.evaluate.announce': 'Đã đánh giá. {outcome}',
+  'pane.evaluate.announceUnmet': 'Đã đánh giá. {outcome}. Chỉ tiêu chưa đạt hoặc chưa đánh giá được: {list}.',
+  'pane.evaluate.unmetMore': '{list} và {count} chỉ tiêu khác',
   'pane.data.announce': 'Đã kiểm tra: {errors} lỗi, {warnings} điểm cần xem lại.',
   'pane.import.next': 'Bước tiếp theo: kiểm tra dữ liệu, rồi đánh giá.',
   'pane.import.goData': 'Tiếp: kiểm tra dữ liệu',

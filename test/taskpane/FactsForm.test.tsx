@@ -181,6 +181,10 @@ describe('an evaluation that fails says what to do next', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
     expect((await screen.findByTestId('outcome', {}, { timeout: 15_000 })).textContent).toBe('Chưa đủ điều kiện công nhận');
     expect(screen.getByTestId('next-step').textContent).toMatch(/^Bước tiếp theo: xem các chỉ tiêu chưa đạt/);
+    // Heard, not only seen: the first indicators missed with their figures, as the CLI says them, and how many more.
+    expect(screen.getByTestId('announce').textContent).toMatch(
+      /^Đã đánh giá\. Chưa đủ điều kiện công nhận\. Chỉ tiêu chưa đạt hoặc chưa đánh giá được: [\d.]+[a-z]?: [\d,]+% < \d+%; [^;]+; [^;]+ và \d+ chỉ tiêu khác\.$/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Sửa số liệu' }));
     expect(goTo).toHaveBeenCalledWith('data');
   });

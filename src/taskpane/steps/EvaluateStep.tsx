@@ -8,6 +8,7 @@ import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
 import { EvaluationAction, useWorded } from '../EvaluationAction';
 import { formatNumber } from '../../i18n/format';
+import { unmetIndicators } from '../../i18n/outcome';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -33,7 +34,7 @@ export function EvaluateStep({ host, lang, goTo, active = true }: StepProps) {
         state={state}
         onRun={() => void evaluate()}
         labels={{ run: 'pane.evaluate.run', rerun: 'pane.evaluate.rerun', running: 'pane.evaluate.running' }}
-        {...(result?.ok ? { announce: t('pane.evaluate.announce', { outcome: outcomeLine(result.report, t, lang) }) } : {})}
+        {...(result?.ok ? { announce: announcement(result, t, lang) } : {})}
         {...{ host, lang, goTo }}
       />
       {result?.ok && (
@@ -120,6 +121,19 @@ function OutcomeBar({ report, lang, goTo, onShowWarnings }: { report: Report; la
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** How many indicators missed the announcement names; the rest are counted (the list is on screen). */
+const ANNOUNCED_UNMET = 3;
+
+/** The outcome said to screen readers, with the first indicators missed and their figures, as the CLI says them. */
+function announcement(result: Extract<EvaluateResult, { ok: true }>, t: Translate, lang: StepProps['lang']): string {
+  const outcome = outcomeLine(result.report, t, lang);
+  const unmet = unmetIndicators(result.evaluation.indicators, lang);
+  if (!unmet.length) return t('pane.evaluate.announce', { outcome });
+  const first = unmet.slice(0, ANNOUNCED_UNMET).join('; ');
+  const list = unmet.length > ANNOUNCED_UNMET ? t('pane.evaluate.unmetMore', { list: first, count: unmet.length - ANNOUNCED_UNMET }) : first;
+  return t('pane.evaluate.announceUnmet', { outcome, list });
 }
 
 /** The outcome as the pane says it: scores get the pane's decimal comma (the use-case's text is for the sheet). */
