@@ -14,7 +14,8 @@ const base = {
   },
   // A promise rejection nobody handled fails the test (no silent failures in the pane or the CLI).
   // Each test starts with an empty browser storage (the language chosen before).
-  setupFilesAfterEnv: ['<rootDir>/test/support/failOnUnhandledRejection.ts', '<rootDir>/test/support/freshStorage.ts'],
+  // Testing Library's waits get a ceiling a loaded 2-core CI machine meets (slowMachineWaits.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/failOnUnhandledRejection.ts', '<rootDir>/test/support/freshStorage.ts', '<rootDir>/test/support/slowMachineWaits.ts'],
 };
 
 const CONTRACT = '**/test/workbook/contract.test.ts';
