@@ -15,7 +15,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { convert } from '../support/libreoffice';
-import { requireCarlito } from '../documents/pdf';
+import { requirePrintFonts } from '../documents/pdf';
 import { unitWorkbook } from './corpus';
 
 jest.setTimeout(180_000);
@@ -36,7 +36,7 @@ let pages: PrintedPage[];
 let dir: string;
 
 beforeAll(async () => {
-  requireCarlito();
+  requirePrintFonts();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-consolidate-print-'));
   // Two rule sets: 33 columns (the level-2 one adds indicator 3.4 and another TC3), and remarks that make rows tall.
   const units = await Promise.all(

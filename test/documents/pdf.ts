@@ -48,15 +48,23 @@ export function columnText(page: PdfPage, left: number, right: number): string {
 /**
  * Column widths are counted in the default font's digits (Calibri): without its metric twin
  * Carlito, LibreOffice draws every column ~30% wider than Excel and pages would not compare.
+ * Times New Roman and Arial (the documents, the consolidated table) become Liberation Serif and
+ * Sans; Debian's fonts-liberation 1.x has no Vietnamese letters, so LibreOffice takes “ệ”, “ợ” …
+ * from another font and pdftotext reads “Tỷ lệ” as “Tỷ l ệ”: fonts-liberation2 has them.
  */
-export function requireCarlito(): void {
+export function requirePrintFonts(): void {
   const found = execFileSync('fc-list', [':family=Carlito'], { encoding: 'utf8' }).trim();
   if (!found) throw new Error('The PDF tests need the Carlito font (metric-compatible Calibri): apt-get install -y fonts-crosextra-carlito');
+  const vietnamese = new Set(execFileSync('fc-list', [':charset=1ec7', 'file'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/:\s*$/, '').trim()));
+  for (const family of ['Times New Roman', 'Arial']) {
+    const file = execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8' }).trim();
+    if (!vietnamese.has(file)) throw new Error(`The PDF tests need a ${family} with Vietnamese letters; this machine draws it with ${file}, which has none: apt-get install -y fonts-liberation2`);
+  }
 }
 
 /** Only `sheets` are printed (the others are hidden in a copy); pages come in tab order. */
 export async function printSheets(wb: ExcelJsWorkbook, sheets: string[], keep?: string): Promise<PdfPage[]> {
-  requireCarlito();
+  requirePrintFonts();
   // In memory, not through a reload: ExcelJS does not read page breaks back from a file.
   const order = wb.workbook.worksheets;
   const saved = order.map((ws) => ({ state: ws.state, views: ws.views, printArea: ws.pageSetup.printArea }));
