@@ -24,8 +24,8 @@ export function headerFooterCode(sections: HeaderFooterSections): string {
 /**
  * The sections of a header string, their text as the plan gives it: page fields back as
  * PAGE_NUMBER / PAGE_COUNT, formatting codes (fonts, sizes, colours) dropped, other fields
- * (date, file and sheet names, pictures) left out. Text before any section code is the center's,
- * as Excel reads it; empty sections are left out.
+ * (date, file and sheet names, pictures) left out. Text before any section code is taken for
+ * the center's; empty sections are left out.
  */
 export function headerFooterSections(code: string): HeaderFooterSections {
   const parts: Record<'left' | 'center' | 'right', string> = { left: '', center: '', right: '' };
@@ -46,18 +46,15 @@ export function headerFooterSections(code: string): HeaderFooterSections {
       parts[at] += next === 'P' ? PAGE_NUMBER : PAGE_COUNT;
       // "&P+1" prints the page number plus one: the preview only counts pages, the offset goes.
       i += /^[+-]\d+/.exec(code.slice(i + 1))?.[0].length ?? 0;
-    }
-    else if (next === '"') i = code.indexOf('"', i + 1) < 0 ? code.length : code.indexOf('"', i + 1);
-    else if (next === 'K') i += /^[0-9A-Fa-f]{6}/.test(code.slice(i + 1)) ? 6 : (/^\d\d[+-]\d{3}/.exec(code.slice(i + 1))?.[0].length ?? 0);
+    } else if (next === '"') {
+      // &"font,style": up to the closing quote.
+      const end = code.indexOf('"', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (next === 'K') i += /^[0-9A-Fa-f]{6}/.test(code.slice(i + 1)) ? 6 : (/^\d\d[+-]\d{3}/.exec(code.slice(i + 1))?.[0].length ?? 0);
     else if (/\d/.test(next)) while (/\d/.test(code[i + 1] ?? '')) i++;
     // Any other code (&B, &I, &D, &A, &G …) prints no text here.
   }
   const out: HeaderFooterSections = {};
   for (const [key] of SECTIONS) if (parts[key]) out[key] = parts[key];
   return out;
-}
-
-/** The text of one section with its page fields filled in (the preview's print view). */
-export function sectionText(text: string, page: number, pages: number): string {
-  return text.split(PAGE_NUMBER).map((a) => a.split(PAGE_COUNT).join(String(pages))).join(String(page));
 }
