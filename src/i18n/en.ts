@@ -576,6 +576,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.remark.file': 'File “{file}”: {message}',
   'consolidate.unmet.share': '{code}: {value} < {required}',
   'consolidate.unmet.status': '{code}: {status}',
+  'print.pageOf': 'Page {page}/{pages}',
   'consolidate.check.ok': 'Data agree',
   'consolidate.check.review': 'To review ({count})',
   'consolidate.cli.unknownRuleSet': 'No rule set “{id}”. --rule-set takes the id of a preset (see: dvht presets), or a rule-set file (.json) or starting workbook (.xlsx) made by dvht handout.',

@@ -585,6 +585,7 @@ export const vi = {
   'consolidate.remark.file': 'Tệp “{file}”: {message}',
   'consolidate.unmet.share': '{code}: {value} < {required}',
   'consolidate.unmet.status': '{code}: {status}',
+  'print.pageOf': 'Trang {page}/{pages}',
   'consolidate.check.ok': 'Khớp số liệu',
   'consolidate.check.review': 'Cần xem lại ({count})',
   'consolidate.cli.unknownRuleSet': 'Không có bộ tiêu chí “{id}”. --rule-set nhận mã một bộ tiêu chí có sẵn (xem: dvht presets), hoặc tệp bộ tiêu chí (.json) hay sổ mẫu (.xlsx) do dvht handout xuất.',

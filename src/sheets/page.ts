@@ -1,10 +1,13 @@
 /**
  * How the data sheets print: A4 (never the printer's Letter default), all columns on one
- * page wide (a table too wide for that: widePage), the header row repeated on every page.
+ * page wide (a table too wide for that: widePage, its title in the page header), the header row
+ * repeated on every page.
  * Documents have their own geometry (sheets/documentLayout.ts).
  */
-import type { PageSetup } from '../workbook/port';
+import { PAGE_COUNT, PAGE_NUMBER, type PageSetup } from '../workbook/port';
 import { columnLetter } from '../workbook/a1';
+import { headerFooterCode, MAX_HEADER_FOOTER } from '../workbook/headerFooter';
+import { t, type Lang } from '../i18n';
 
 /** Narrower than the documents' NĐ 30 margins: these are working tables, not letters. */
 const DATA_MARGINS_CM = { top: 1.5, bottom: 1.5, left: 1.5, right: 1.2 };
@@ -22,18 +25,37 @@ export function dataPage(orientation: 'portrait' | 'landscape', headerRow?: numb
 /** The data text (11 pt) prints at 8.8 pt: above the ~8 pt a filed table is still read at, and fewer pages across than at 100%. */
 const WIDE_TABLE_SCALE = 80;
 
+/** Room above the table for a two-line page header (Excel prints it 0.3" from the paper's top edge). */
+const HEADED_TOP_CM = 2.2;
+
 /**
  * A table far wider than a page (the consolidation's 30-odd columns printed at 3–5 pt fitted to
  * one A4 width): printed at WIDE_TABLE_SCALE across as many pages as it takes, the header row at
  * the top and its first `titleColumns` columns (what names each row) at the left of every page,
  * the pages of a band of rows one after another (over, then down).
  */
-export function widePage(headerRow: number, titleColumns: number): PageSetup {
+export function widePage(headerRow: number, titleColumns: number, title: readonly string[], lang: Lang): PageSetup {
+  const page = dataPage('landscape', headerRow);
   return {
-    ...dataPage('landscape', headerRow),
+    ...page,
+    margins: { ...page.margins!, top: HEADED_TOP_CM },
     fitToWidth: false,
     scale: WIDE_TABLE_SCALE,
     printTitleColumns: `A:${columnLetter(titleColumns)}`,
     pageOrder: 'overThenDown',
+    // Title lines in cells print only on the page of the first columns, cut at its edge: the
+    // page header carries them whole on every page (the print area starts at the heading row).
+    header: { center: fitHeader(title) },
+    footer: { center: t(lang, 'print.pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }) },
   };
+}
+
+/** The lines, the last one cut (with "…") until the header holds Excel's 255 characters with its codes. */
+export function fitHeader(lines: readonly string[]): string {
+  const text = lines.join('\n');
+  const fits = (s: string) => headerFooterCode({ center: s }).length <= MAX_HEADER_FOOTER;
+  if (fits(text)) return text;
+  let cut = text;
+  while (cut.length > 0 && !fits(`${cut}…`)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }

@@ -9,6 +9,7 @@
  * - '' for autoFilter / tabColor removes the filter / the colour; '' for a print area or
  *   print titles is refused (Office.js cannot remove them);
  * - page breaks replace the sheet's breaks; breaks before row 1 mean nothing and are dropped;
+ * - a page header or footer fits Excel's 255 characters, its codes counted;
  * - a literal validation list is checked once (no commas, Excel's 255-character limit);
  * - a `replace` plan redraws only a sheet carrying the add-in's mark for its role (whatever its
  *   name): a user's sheet with the same name is kept and ours takes another name (with a
@@ -20,8 +21,9 @@
  *   non-finite one dropped, as in a block) and it covers no cell a block or another fill writes.
  */
 import { cellAddress, columnNumber, MAX_COLUMN, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
-import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
+import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type HeaderFooterSections, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
 import { shiftFormula } from './shiftFormula';
+import { headerFooterCode, MAX_HEADER_FOOTER } from './headerFooter';
 import { isUncalculated } from '../domain/values';
 
 export { sheetKey };
@@ -140,6 +142,20 @@ function checkPage(p: PageSetup): void {
   if (p.scale !== undefined && (!Number.isInteger(p.scale) || p.scale < 10 || p.scale > 400)) throw new PlanError(`Print scale must be a whole percentage from 10 to 400: ${p.scale}`);
   if (p.scale !== undefined && p.fitToWidth) throw new PlanError('A print scale and fit-to-width cannot both be written: fit-to would override the scale.');
   for (const r of p.rowBreaks ?? []) if (!Number.isInteger(r) || r < 1) throw new PlanError(`Page break row must be a positive whole number: ${r}`);
+  for (const [which, sections] of [['header', p.header], ['footer', p.footer]] as const) if (sections) checkHeaderFooter(which, sections);
+}
+
+function checkHeaderFooter(which: string, sections: HeaderFooterSections): void {
+  for (const text of Object.values(sections)) {
+    if (typeof text !== 'string') continue;
+    // Excel's header codes know no other control character than the line break.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+    if (/[\u0000-\u0009\u000B-\u001F]/.test(text)) throw new PlanError(`A page ${which} holds only printable text and line breaks.`);
+    // "&P+1" is a page number plus one to Excel: such text cannot follow a page field.
+    if (/\{pages?\}[+-]\d/.test(text)) throw new PlanError(`A page field in the ${which} cannot be followed by a sign and a digit: ${text}`);
+  }
+  const length = headerFooterCode(sections).length;
+  if (length > MAX_HEADER_FOOTER) throw new PlanError(`The page ${which} takes ${length} characters with its codes; Excel holds at most ${MAX_HEADER_FOOTER}.`);
 }
 
 /** Excel's table names: not a cell address (A1, R1C1), at most 255 characters. */

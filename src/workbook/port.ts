@@ -135,7 +135,28 @@ export interface PageSetup {
   pageOrder?: 'downThenOver' | 'overThenDown';
   /** Page breaks before these 1-based rows; they replace the sheet's row breaks. */
   rowBreaks?: number[];
+  /**
+   * Printed at the top and the bottom of every page. Either one replaces the sheet's header and
+   * footer both (a section left out is empty), the same on every page. A sheet of ours redrawn
+   * by a plan without them loses the ones an earlier drawing gave it.
+   */
+  header?: HeaderFooterSections;
+  footer?: HeaderFooterSections;
 }
+
+/**
+ * The three sections of a printed header or footer. Text is printed as it is ("\n" starts a
+ * line); PAGE_NUMBER and PAGE_COUNT ("{page}", "{pages}") stand for the page's number and the
+ * count of pages. Excel holds at most 255 characters in a header (or a footer), its codes counted.
+ */
+export interface HeaderFooterSections {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export const PAGE_NUMBER = '{page}';
+export const PAGE_COUNT = '{pages}';
 
 /**
  * A chart drawn over cells of the same sheet: by Office.js, and by the .xlsx file writer on the

@@ -199,3 +199,37 @@ describe('a printed row fitted to its text', () => {
     );
   });
 });
+
+describe('printing a sheet with a page header and footer', () => {
+  it('prints the header and the footer on every page, each page numbered out of the count, as Excel does', async () => {
+    const title = 'TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”';
+    // 40 columns over 60 rows at full size: pages across and down, the title cells of row 1 left out of the print area.
+    const columns = Array.from({ length: 40 }, (_, c) => `Cột ${c + 1}`);
+    const rows = Array.from({ length: 60 }, (_, r) => columns.map((_, c) => (r + 1) * 100 + c + 1));
+    const workbook = await XlsxWorkbook.create('in.xlsx', NODE_XLSX);
+    await workbook.batch(async (session) =>
+      session.write({
+        sheet: 'Tổng hợp',
+        mode: 'ensure',
+        cells: [{ at: 'A1', rows: [[title], columns, ...rows] }],
+        page: {
+          paperSize: 'A4',
+          orientation: 'landscape',
+          printArea: `A2:AN61`,
+          printTitleRows: '2:2',
+          pageOrder: 'overThenDown',
+          header: { center: `${title}\nĐơn vị tổng hợp: UBND xã Hòa Bình & Trường A` },
+          footer: { center: 'Trang {page}/{pages}' },
+        },
+      }),
+    );
+    const page = await openFile(pages, 'preview print header', { name: 'in.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.toBytes()) });
+    const { pdf } = await printShown(page, 'Tổng hợp', 'print-header');
+    const pageTexts = pdf.text.split('\f').filter((t) => t.trim() !== '');
+    expect(pageTexts.length).toBeGreaterThan(2);
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(pageTexts.map((t) => [flat(t).includes(title), flat(t).includes('Đơn vị tổng hợp: UBND xã Hòa Bình & Trường A'), /Trang (\d+)\/(\d+)/.exec(t)?.slice(1).join('/')])).toEqual(
+      pageTexts.map((_, i) => [true, true, `${i + 1}/${pageTexts.length}`]),
+    );
+  });
+});

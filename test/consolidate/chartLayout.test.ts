@@ -157,7 +157,7 @@ test('the “Căn cứ” both units share is said once on the statistics, and t
   const basis = header.find((c) => c.value === 'Căn cứ')!;
   expect(basis.col).toBe(Math.max(...header.map((c) => c.col)));
   const lastRow = Math.max(...cells(units!).map((c) => c.row));
-  expect(units!.page?.printArea).toBe(`A1:${columnLetter(basis.col - 1)}${lastRow}`);
+  expect(units!.page?.printArea).toBe(`A5:${columnLetter(basis.col - 1)}${lastRow}`);
   const line = cells(stats!).find((c) => typeof c.value === 'string' && c.value.startsWith('Căn cứ: '))!;
   expect(line.value).toBe('Căn cứ: Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh.');
   // Over the statistics' whole width, wrapped.

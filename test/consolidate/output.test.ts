@@ -202,7 +202,7 @@ describe('consolidation output in an existing workbook', () => {
     expect(files.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${files.index}">'${CONSOLIDATION_SHEETS.files}'!$4:$4</definedName>`);
     // Its units cite different bases (a TT22 unit among TT24 ones): the “Căn cứ” column, the last, prints.
-    const printArea = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${table.index}">'Tổng hợp đơn vị \\(ĐVHT\\)'!\\$A\\$1:\\$([A-Z]+)\\$(\\d+)</definedName>`).exec(wb);
+    const printArea = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${table.index}">'Tổng hợp đơn vị \\(ĐVHT\\)'!\\$A\\$5:\\$([A-Z]+)\\$(\\d+)</definedName>`).exec(wb);
     expect(printArea?.[1]).toBe(/ref="A\d+:([A-Z]+)\d+"/.exec(/<autoFilter [^>]*>/.exec(table.xml)![0])![1]);
     // The statistics: one A4 landscape width, no heading rows of the table repeated over them.
     const stats = sheetXml(CONSOLIDATION_SHEETS.stats);

@@ -118,6 +118,18 @@ test('the counts print once, on a page of their own after the units, under their
   expect({ count: small.length, first: small.slice(0, 3) }).toEqual({ count: 0, first: [] });
 });
 
+const UNITS_TITLE = 'TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”';
+
+test('every page carries the whole title and the body in its header, and its number in the footer (cells of the title printed cut on the later pages)', () => {
+  const table = tablePages();
+  expect(table.length).toBeGreaterThan(1);
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  expect(table.map((p) => flat(p.text).includes(UNITS_TITLE) && flat(p.text).includes('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã)'))).toEqual(table.map(() => true));
+  expect(table.map((p) => /Trang (\d+)\/\d+/.exec(p.text)?.[1])).toEqual(table.map((_, i) => String(i + 1)));
+  // The title once a page: in the header, not in cells beside the table's first columns.
+  expect(table.map((p) => flat(p.text).split(UNITS_TITLE).length - 1)).toEqual(table.map(() => 1));
+});
+
 test('pages go over, then down: the second page carries on the first page’s units with the next columns', () => {
   const [first, second] = tablePages();
   // The first page holds some of the units, not all: the table spans pages both ways.

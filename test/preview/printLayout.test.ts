@@ -40,6 +40,13 @@ describe('the page setup read from a sheet', () => {
     expect([order('pageOrder="overThenDown"'), order('pageOrder="downThenOver"'), order('')]).toEqual([true, false, false]);
   });
 
+  it('the header and footer every page prints: their sections, page fields kept, formatting codes dropped', () => {
+    const hf = '<headerFooter differentFirst="1"><oddHeader>&amp;L&amp;"Times New Roman,Bold"&amp;14TỔNG HỢP &amp;&amp; co&amp;C&amp;KFF0000Đơn vị\nnăm 2026</oddHeader><oddFooter>&amp;RTrang &amp;P/&amp;N</oddFooter><firstHeader>&amp;CBìa</firstHeader></headerFooter>';
+    const p = parseSheetParts(sheet(hf)).print;
+    expect([p.header, p.footer]).toEqual([{ left: 'TỔNG HỢP & co', center: 'Đơn vị\nnăm 2026' }, { right: 'Trang {page}/{pages}' }]);
+    expect(parseSheetParts(sheet('')).print).toMatchObject({ header: {}, footer: {} });
+  });
+
   it('row and column breaks: the page after each starts at the next row or column', () => {
     const p = parseSheetParts(
       sheet('<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="40" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="5" max="1048575" man="1"/></colBreaks>'),
@@ -52,7 +59,7 @@ describe('the page setup read from a sheet', () => {
 function laidOut(rows: number, columns: number, print: Partial<PrintSetup>) {
   const model = sheetModel({
     values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${r + 1}-${c + 1}`)),
-    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, ...print },
+    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, header: {}, footer: {}, ...print },
   });
   const view = sheetView(model, 'vi-VN', undefined, false);
   const layout = paperLayout(view, model.print);

@@ -80,6 +80,8 @@ export interface FakeSheet {
   freeze: { rows: number; columns: number } | null;
   autoFilter: string | null;
   page: Record<string, unknown>;
+  /** Page Layout → Header/Footer: which pages differ, and the sections (centerHeader …) of the default one, in Excel's codes. */
+  headersFooters: { state: string; defaultForAllPages: Record<string, string> };
   rowBreaks: number[];
   tabColor: string | null;
   /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
@@ -398,6 +400,7 @@ function newSheet(name: string): FakeSheet {
     freeze: null,
     autoFilter: null,
     page: {},
+    headersFooters: { state: 'Default', defaultForAllPages: {} },
     rowBreaks: [],
     tabColor: null,
     names: new Map(),
@@ -910,6 +913,23 @@ class Worksheet extends Proxy<FakeSheet> {
     for (const key of ['orientation', 'paperSize', 'zoom', 'printOrder']) {
       Object.defineProperty(layout, key, { set: (v: unknown) => put(key, v) });
     }
+    const sections = {};
+    for (const key of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter']) {
+      Object.defineProperty(sections, key, {
+        set: (v: string) =>
+          this.ctx.queue(() => {
+            this.need().headersFooters.defaultForAllPages[key] = v;
+          }, bytesOf(v)),
+      });
+    }
+    const group = { defaultForAllPages: sections };
+    Object.defineProperty(group, 'state', {
+      set: (v: string) =>
+        this.ctx.queue(() => {
+          this.need().headersFooters.state = v;
+        }),
+    });
+    Object.defineProperty(layout, 'headersFooters', { get: () => group });
     return layout;
   }
   get horizontalPageBreaks() {

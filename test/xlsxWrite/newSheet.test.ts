@@ -23,7 +23,7 @@ const FULL: Partial<SheetPlan> = {
   freeze: { rows: 1, columns: 1 },
   autoFilter: 'A1:C3',
   tabColor: '#1F4E79',
-  page: { paperSize: 'A4', orientation: 'landscape', fitToWidth: true, margins: { top: 2, bottom: 2, left: 3, right: 1.5 }, printArea: 'A1:C40', printTitleRows: '1:1', rowBreaks: [20, 5, 5] },
+  page: { paperSize: 'A4', orientation: 'landscape', fitToWidth: true, margins: { top: 2, bottom: 2, left: 3, right: 1.5 }, printArea: 'A1:C40', printTitleRows: '1:1', rowBreaks: [20, 5, 5], header: { center: 'Tổng hợp' }, footer: { right: 'Trang {page}/{pages}' } },
 };
 
 describe('renderSheet, new sheet', () => {
@@ -31,7 +31,7 @@ describe('renderSheet, new sheet', () => {
     const r = render(FULL);
     expect(strictParseErrors([r.xml])).toEqual([null]);
     const names = topLevel(r.xml);
-    expect(names).toEqual(['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'autoFilter', 'mergeCells', 'dataValidations', 'pageMargins', 'pageSetup', 'rowBreaks']);
+    expect(names).toEqual(['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'autoFilter', 'mergeCells', 'dataValidations', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks']);
     expect(inSchemaOrder(names)).toBe(true);
     // The formula is stored without a result: read back as not calculated.
     expect(valuesOf(r.xml)).toEqual([['Họ và tên', 'Điểm', 'Tổng'], ['Nguyễn Văn An', 8, { error: UNCALCULATED }], ['Trần Thị Bình', 9.5]]);
@@ -54,6 +54,7 @@ describe('renderSheet, new sheet', () => {
     expect(xml).toContain('<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>');
     expect(xml).toContain('<rowBreaks count="2" manualBreakCount="2"><brk id="4" max="16383" man="1"/><brk id="19" max="16383" man="1"/></rowBreaks>');
     expect(xml).toContain('<autoFilter ref="A1:C3"/>');
+    expect(xml).toContain('<headerFooter><oddHeader>&amp;CTổng hợp</oddHeader><oddFooter>&amp;RTrang &amp;P/&amp;N</oddFooter></headerFooter>');
   });
 
   test('a print scale with manual breaks: pageSetup@scale, no fit-to-page (which would drop the breaks)', () => {

@@ -207,6 +207,20 @@ describe('renderSheet on a sheet the user owns', () => {
     expect(r.xml).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="29" max="16383" man="1"/></rowBreaks>');
   });
 
+  test('a page header and footer: inserted after pageSetup, in schema order; a user\'s own (first page apart) replaced by one for every page', () => {
+    const plan = { page: { header: { center: 'TỔNG HỢP & “ĐVHT”\nĐơn vị <A>' }, footer: { right: 'Trang {page}/{pages}' }, rowBreaks: [30] } };
+    const r = patch(plan);
+    expect(strictParseErrors([r.xml])).toEqual([null]);
+    expect(inSchemaOrder(topLevel(r.xml))).toBe(true);
+    const ours = '<headerFooter><oddHeader>&amp;CTỔNG HỢP &amp;&amp; “ĐVHT”\nĐơn vị &lt;A&gt;</oddHeader><oddFooter>&amp;RTrang &amp;P/&amp;N</oddFooter></headerFooter>';
+    expect(r.xml).toContain(`<pageSetup paperSize="9" orientation="portrait" r:id="rId1"/>${ours}<rowBreaks`);
+    const theirs = USER_SHEET.replace('<legacyDrawing', '<headerFooter differentFirst="1"><oddHeader>&amp;A</oddHeader><firstHeader>Bìa</firstHeader></headerFooter><legacyDrawing');
+    const again = patch(plan, theirs);
+    expect(inSchemaOrder(topLevel(again.xml))).toBe(true);
+    expect(again.xml).toContain(`${ours}<rowBreaks`);
+    expect(again.xml).not.toContain('Bìa');
+  });
+
   test('overwriting the first cell of a shared formula gives its copies their own formula text', () => {
     const r = patch({ cells: [{ at: 'D2', rows: [[5]] }] });
     expect(r.warnings).toEqual([]);

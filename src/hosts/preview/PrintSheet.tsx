@@ -5,13 +5,15 @@
  * otherwise printed at its scale, its columns split across pages (down, then over, or over, then
  * down when the file says so, as Excel),
  * landscape unless the file says the orientation, the print titles on every page (with none,
- * the frozen rows and columns: what a clerk who froze a heading expects on paper).
+ * the frozen rows and columns: what a clerk who froze a heading expects on paper), its header
+ * and footer in the margins of every page.
  * Shown only when printing: the browser's print dialog then prints it or saves it as PDF.
  * Every row is drawn (no virtual window on paper).
  */
 import type { CSSProperties } from 'react';
 import type { PrintSetup } from './packageModel';
 import { CELL_PADDING_X, type CellView, type ColumnView, type SheetView } from './sheetView';
+import { PAGE_COUNT, PAGE_NUMBER } from '../../workbook/port';
 
 const A4_CM = { portrait: { width: 21, height: 29.7 }, landscape: { width: 29.7, height: 21 } };
 const PX_PER_CM = 96 / 2.54;
@@ -20,11 +22,39 @@ const READABLE_ZOOM = 0.8;
 /** Excel's smallest scale (10%). */
 const MIN_ZOOM = 0.1;
 
+/** Excel prints a header in the workbook's font (the sheet's here), 11 pt at 100 %, scaled with the sheet (scaleWithDoc). */
+const HEADER_FONT_PT = 11;
+
+/** A CSS string of the text, its page fields as the page counters and its line breaks kept. */
+function marginContent(text: string): string {
+  const quoted = (t: string) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\A ')}"`;
+  return text
+    .split(PAGE_NUMBER)
+    .map((a) => a.split(PAGE_COUNT).map(quoted).join(' counter(pages) '))
+    .join(' counter(page) ');
+}
+
+/**
+ * The header and footer in the page's margin boxes, on every page with its number and the
+ * count, as Excel prints them in the margins (CSS Paged Media; Chromium draws them since 131).
+ */
+function marginBoxes(print: PrintSetup, zoom: number, font: string): string {
+  const size = Math.round(HEADER_FONT_PT * zoom * 10) / 10;
+  const boxes: string[] = [];
+  for (const [edge, sections] of [['top', print.header], ['bottom', print.footer]] as const) {
+    for (const side of ['left', 'center', 'right'] as const) {
+      const text = sections[side];
+      if (text) boxes.push(`@${edge}-${side} { content: ${marginContent(text)}; white-space: pre-wrap; font-family: ${font}; font-size: ${size}pt; color: #000; }`);
+    }
+  }
+  return boxes.join(' ');
+}
+
 /** The page rules and the screen/paper switch: everything but the sheet is left off paper. */
-function pageCss(print: PrintSetup, orientation: PrintSetup['orientation']): string {
+function pageCss(print: PrintSetup, orientation: PrintSetup['orientation'], zoom: number, font: string): string {
   const m = print.margins;
   return [
-    `@page { size: A4 ${orientation}; margin: ${m.top}cm ${m.right}cm ${m.bottom}cm ${m.left}cm; }`,
+    `@page { size: A4 ${orientation}; margin: ${m.top}cm ${m.right}cm ${m.bottom}cm ${m.left}cm; ${marginBoxes(print, zoom, font)} }`,
     '@media screen { .dvht-print { display: none; } }',
     '@media print { .dvht-screen { display: none !important; } html, body, #root { height: auto !important; overflow: visible !important; background: #fff; } }',
   ].join('\n');
@@ -239,7 +269,7 @@ export function PrintSheet(props: { view: SheetView; print: PrintSetup }) {
 
   return (
     <div className="dvht-print" data-sheet={view.name}>
-      <style>{pageCss(print, layout.orientation)}</style>
+      <style>{pageCss(print, layout.orientation, layout.zoom, view.font.family)}</style>
       {layout.pages
         .flatMap((bodyRows, p) => layout.bands.flatMap((columns, b) => sections(bodyRows).map(({ rows, headed }, i) => ({ bodyRows: rows, headed, columns, key: `${p}:${b}:${i}`, newPage: (p > 0 || b > 0) && i === 0 }))))
         .map(({ bodyRows, headed, columns, key, newPage }) => (

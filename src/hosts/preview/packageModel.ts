@@ -1,7 +1,8 @@
 /**
  * What the preview grid draws, read from the workbook's own package (the file that is
  * downloaded), so the grid shows exactly what is saved and no second model is kept: cell
- * values (cached results), styles, widths, row heights, merges, list validations, print setup.
+ * values (cached results), styles, widths, row heights, merges, list validations, print setup
+ * (with the page header and footer).
  * Read-only: reading never changes a part.
  */
 import { errorText, type CellValue } from '../../domain/values';
@@ -10,6 +11,8 @@ import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
 import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
+import { headerFooterSections } from '../../workbook/headerFooter';
+import type { HeaderFooterSections } from '../../workbook/port';
 import { formatIndexOf, sheetProtected, structureLocked } from '../../workbook/xlsx/protection';
 import { StylesEditor } from '../../workbook/xlsx/write/styles';
 import { changedRows, rowsPart, TextSheetRows } from '../../workbook/xlsx/changedRows';
@@ -74,6 +77,9 @@ export interface PrintSetup {
   titleColumns: { first: number; last: number } | null;
   /** Page Layout → Page Order "Over, then down" (pageSetup@pageOrder); Excel's default is down, then over. */
   overThenDown: boolean;
+  /** Page Layout → Header/Footer: printed at the top and the bottom of every page (the odd pages', where others differ); empty for none. */
+  header: HeaderFooterSections;
+  footer: HeaderFooterSections;
 }
 
 export interface Frozen {
@@ -303,7 +309,7 @@ export function parseSheetParts(xml: string): RawSheet {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [], overThenDown: false },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [], overThenDown: false, header: {}, footer: {} },
     frozen: { rows: 0, columns: 0 },
   };
   let row = 0;
@@ -429,6 +435,10 @@ export function parseSheetParts(xml: string): RawSheet {
         fit = { width: pages(attr(tag.attrs, 'fitToWidth')), height: pages(attr(tag.attrs, 'fitToHeight')) };
         out.print.scale = percent(attr(tag.attrs, 'scale'));
         out.print.overThenDown = attr(tag.attrs, 'pageOrder') === 'overThenDown';
+        break;
+      case 'oddHeader':
+      case 'oddFooter':
+        out.print[tag.name === 'oddHeader' ? 'header' : 'footer'] = tag.selfClosing ? {} : headerFooterSections(textAfter(xml, tag.end));
         break;
       case 'rowBreaks':
       case 'colBreaks':

@@ -393,8 +393,9 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
     // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
     // Bases every unit shares (the statistics print them once) took a page of their own in each band of rows.
-    // Always a print area: a host cannot remove one a previous consolidation set.
-    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS), printArea: `A1:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
+    // Always a print area: a host cannot remove one a previous consolidation set. It starts at the
+    // heading row: the title and the body print whole in the page header of every page instead.
+    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
     activate: true,
   };
   return {

@@ -6,6 +6,7 @@ import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from '
 import { sheetKey, type CellBlock, type CellStyle, type ChartSpec, type FormulaFill, type PageSetup, type SheetPlan, type TableSpec, type Validation, type WorkbookFeature, type WorkbookWarning } from '../port';
 import { fillAsBlock, findSheetName, listSource, markFormula, PlanError, SHEET_MARK } from '../plan';
 import { toBlockInput } from './cellInput';
+import { sectionCode } from '../headerFooter';
 import { jsonBytes, type RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
 import type { HiddenVisibility } from './protection';
@@ -96,7 +97,7 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
   }
   if (plan.page && can('pageLayout', API.pageLayout)) {
     // A request per setting and per page break: a long summary has hundreds.
-    await small(10 + (plan.page.rowBreaks?.length ?? 0));
+    await small(10 + (plan.page.header || plan.page.footer ? HEADER_FOOTER_SECTIONS.length + 1 : 0) + (plan.page.rowBreaks?.length ?? 0));
     applyPage(sheet, plan.page);
   }
   for (const chart of plan.charts ?? []) {
@@ -179,7 +180,7 @@ async function placeSheet(t: PlanTarget, plan: SheetPlan): Promise<Excel.Workshe
 async function redrawInPlace(t: PlanTarget, plan: SheetPlan, actual: string): Promise<Excel.Worksheet> {
   const sheet = t.context.workbook.worksheets.getItem(actual);
   const charts = t.charts.get(actual) ?? (await countCharts(t, sheet));
-  await t.budget.reserve(SMALL_OP * (12 + charts));
+  await t.budget.reserve(SMALL_OP * (12 + HEADER_FOOTER_SECTIONS.length + charts));
   const whole = sheet.getRange();
   whole.clear('All');
   if (t.supports(API.sheetReset)) {
@@ -197,6 +198,8 @@ async function redrawInPlace(t: PlanTarget, plan: SheetPlan, actual: string): Pr
   if (!plan.freeze && t.supports(API.freeze)) sheet.freezePanes.unfreeze();
   if (plan.autoFilter === undefined && t.supports(API.autoFilter)) sheet.autoFilter.remove();
   if (!plan.page?.rowBreaks && t.supports(API.pageLayout)) sheet.horizontalPageBreaks.removePageBreaks();
+  // An earlier drawing's header and footer (one for all pages, see applyPage): a plan without them empties them.
+  if (!plan.page?.header && !plan.page?.footer && t.supports(API.pageLayout)) setHeaderFooter(sheet.pageLayout.headersFooters.defaultForAllPages, {});
   if (plan.tabColor === undefined && t.supports(API.tabColor)) sheet.tabColor = '';
   // Each delete takes the first chart left: the request runs in order.
   for (let i = 0; i < charts; i++) sheet.charts.getItemAt(0).delete();
@@ -362,11 +365,27 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows);
   if (page.printTitleColumns) layout.setPrintTitleColumns(page.printTitleColumns);
   if (page.pageOrder) layout.printOrder = page.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
+  if (page.header || page.footer) {
+    // The same on every page, as a file writes it: a different first or even page would hide ours.
+    const group = layout.headersFooters;
+    group.state = 'Default';
+    setHeaderFooter(group.defaultForAllPages, page);
+  }
   if (page.rowBreaks) {
     // The plan's breaks replace the sheet's (as in a file: one list of row breaks).
     sheet.horizontalPageBreaks.removePageBreaks();
     for (const row of page.rowBreaks) sheet.horizontalPageBreaks.add(cellAddress(row, 1));
   }
+}
+
+const HEADER_FOOTER_SECTIONS = [
+  ['leftHeader', 'header', 'left'], ['centerHeader', 'header', 'center'], ['rightHeader', 'header', 'right'],
+  ['leftFooter', 'footer', 'left'], ['centerFooter', 'footer', 'center'], ['rightFooter', 'footer', 'right'],
+] as const;
+
+/** ExcelApi 1.9: every section, in Excel's codes; one the plan leaves out is emptied. */
+function setHeaderFooter(target: Excel.HeaderFooter, page: Pick<PageSetup, 'header' | 'footer'>): void {
+  for (const [property, part, section] of HEADER_FOOTER_SECTIONS) target[property] = sectionCode(page[part]?.[section] ?? '');
 }
 
 /** ExcelApi 1.1: charts.add(type, source, seriesBy), a title, the cells it covers, the value axis's bounds. */

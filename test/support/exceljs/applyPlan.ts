@@ -9,6 +9,7 @@
  * - print area/titles are written as '<name>'!… without doubling apostrophes (PR #3071);
  * - row.addPageBreak() without bounds writes max=16838 (past the last column).
  */
+import { headerFooterCode } from '../../../src/workbook/headerFooter';
 import * as ExcelJS from 'exceljs';
 import { cellAddress, parseCell, parseRange, rangeAddress, rangesOverlap, subtractRange, type RangeRef } from '../../../src/workbook/a1';
 import { sheetKey, type CellInput, type CellStyle, type CellValue, type FormulaFill, type PageSetup, type SheetPlan, type Validation, type WorkbookWarning } from '../../../src/workbook/port';
@@ -397,6 +398,8 @@ function applyPage(ws: ExcelJS.Worksheet, p: PageSetup, ctx: ApplyContext): void
     if (p.printTitleColumns !== undefined) ps.printTitlesColumn = p.printTitleColumns.replace(/\$/g, '');
   }
   ws.pageSetup = ps as ExcelJS.PageSetup;
+  // One header and footer for every page, both replaced (as workbook/xlsx writes them).
+  if (p.header || p.footer) ws.headerFooter = { differentFirst: false, differentOddEven: false, oddHeader: headerFooterCode(p.header ?? {}), oddFooter: headerFooterCode(p.footer ?? {}) };
   if (p.rowBreaks) {
     const holder = ws as unknown as { rowBreaks: unknown[] };
     holder.rowBreaks = [];

@@ -9,7 +9,8 @@ import { excelJsDateToSerial } from '../../support/exceljs/cellValues';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../../src/workbook/xlsx/files';
-import type { CellValue } from '../../../src/workbook/port';
+import type { CellValue, HeaderFooterSections } from '../../../src/workbook/port';
+import { headerFooterSections } from '../../../src/workbook/headerFooter';
 import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 import { createFakeExcel } from '../../support/fakeExcel';
 import { formulaModel } from '../../support/exceljs/applyPlan';
@@ -28,6 +29,22 @@ function round(v: CellValue): CellValue {
 function eachCell(range: string, f: (address: string) => void): void {
   const r = parseRange(range.replace(/\$/g, ''));
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(rangeAddress(row, col, row, col));
+}
+
+/** A header's sections as the plan gave them, from the codes of each (undefined when none holds text). */
+function sectionsOf(codes: { left?: string | null; center?: string | null; right?: string | null }): HeaderFooterSections | undefined {
+  const out: HeaderFooterSections = {};
+  for (const key of ['left', 'center', 'right'] as const) {
+    const text = headerFooterSections(codes[key] ?? '').center;
+    if (text) out[key] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The same, from one header string ("&C…&R…"). */
+function sectionsOfCode(code: string | undefined): HeaderFooterSections | undefined {
+  const sections = headerFooterSections(code ?? '');
+  return Object.keys(sections).length ? sections : undefined;
 }
 
 function listOf(formula: string): ValidationState {
@@ -102,6 +119,10 @@ const excelJs: Implementation = {
         if (ps.printTitlesRow) state.page.printTitleRows = ps.printTitlesRow;
         if (ps.printTitlesColumn) state.page.printTitleColumns = ps.printTitlesColumn;
         if (ps.pageOrder === 'overThenDown') state.page.pageOrder = 'overThenDown';
+        const header = sectionsOfCode(ws.headerFooter?.oddHeader);
+        const footer = sectionsOfCode(ws.headerFooter?.oddFooter);
+        if (header) state.page.header = header;
+        if (footer) state.page.footer = footer;
         const tab = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
         state.tabColor = tab ? `#${tab.slice(2)}` : null;
         return state;
@@ -165,6 +186,15 @@ const officeFake: Implementation = {
         if (p.printTitleRows) state.page.printTitleRows = p.printTitleRows;
         if (p.printTitleColumns) state.page.printTitleColumns = p.printTitleColumns;
         if (p.printOrder === 'OverThenDown') state.page.pageOrder = 'overThenDown';
+        // What Excel prints on every page: the default header and footer, unless first or even pages differ.
+        const hf = s.headersFooters;
+        if (hf.state === 'Default') {
+          const pages = hf.defaultForAllPages;
+          const header = sectionsOf({ left: pages.leftHeader, center: pages.centerHeader, right: pages.rightHeader });
+          const footer = sectionsOf({ left: pages.leftFooter, center: pages.centerFooter, right: pages.rightFooter });
+          if (header) state.page.header = header;
+          if (footer) state.page.footer = footer;
+        }
         const mark = [...s.names].find(([n]) => n === SHEET_MARK);
         state.role = mark ? roleOfMark(mark[1]) : null;
         return state;
@@ -239,6 +269,12 @@ const xlsxFile: Implementation = {
         if (o.printTitleRows) state.page.printTitleRows = o.printTitleRows.replace(/\$/g, '');
         if (o.printTitleColumns) state.page.printTitleColumns = o.printTitleColumns.replace(/\$/g, '');
         if (o.pageOrder === 'overThenDown') state.page.pageOrder = 'overThenDown';
+        if (!o.differentFirst && !o.differentOddEven) {
+          const header = sectionsOf(o.oddHeader);
+          const footer = sectionsOf(o.oddFooter);
+          if (header) state.page.header = header;
+          if (footer) state.page.footer = footer;
+        }
         return state;
       },
       async recalculated(name) {

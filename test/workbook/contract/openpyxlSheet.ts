@@ -24,6 +24,11 @@ export interface OpenpyxlSheet {
   printTitleColumns: string | null;
   pageOrder: string | null;
   rowBreaks: number[];
+  /** The odd (every) page's header and footer: each section's text with its codes, as openpyxl splits them. */
+  oddHeader: { left: string | null; center: string | null; right: string | null };
+  oddFooter: { left: string | null; center: string | null; right: string | null };
+  differentFirst: boolean;
+  differentOddEven: boolean;
   tabColor: string | null;
   tables: { name: string; ref: string }[];
   /** Charts: openpyxl's class, bar direction, title, anchor corners [col, row] (zero-based) and value axis [min, max]. */
@@ -78,6 +83,9 @@ def chart_of(c):
         'to': [c.anchor.to.col, c.anchor.to.row],
         'valueAxis': [y.scaling.min, y.scaling.max] if y is not None and type(c).__name__ != 'PieChart' else None,
     }
+def sections(item):
+    return {k: getattr(item, k).text for k in ('left', 'center', 'right')}
+hf = ws.HeaderFooter
 pa = ws.print_area
 ps = ws.page_setup
 pr = ws.sheet_properties
@@ -99,6 +107,10 @@ out = {
     'printTitleColumns': ws.print_title_cols,
     'pageOrder': ps.pageOrder,
     'rowBreaks': [b.id for b in ws.row_breaks.brk],
+    'oddHeader': sections(hf.oddHeader),
+    'oddFooter': sections(hf.oddFooter),
+    'differentFirst': bool(hf.differentFirst),
+    'differentOddEven': bool(hf.differentOddEven),
     'tabColor': pr.tabColor.rgb if pr.tabColor is not None else None,
     'tables': [{'name': t.displayName, 'ref': t.ref} for t in ws.tables.values()],
     'charts': [chart_of(c) for c in ws._charts],

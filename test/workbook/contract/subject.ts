@@ -3,7 +3,7 @@
  * and a way to look at the result as Excel would show it. Each implementation has one harness
  * (harnesses.ts); the suite (suite.ts) asserts the same outcome for all of them.
  */
-import type { CellValue, Workbook } from '../../../src/workbook/port';
+import type { CellValue, HeaderFooterSections, Workbook } from '../../../src/workbook/port';
 
 /** A validation as the user meets it: the dropdown's items, or the range it lists. */
 export type ValidationState = string[] | { source: string };
@@ -18,8 +18,8 @@ export interface SheetState {
   merges: string[];
   freeze: { rows: number; columns: number } | null;
   autoFilter: string | null;
-  /** scale: the print scale, when not fitted and not the default 100%; pageOrder only when not Excel's default (down, then over). */
-  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; scale?: number; printArea?: string; printTitleRows?: string; printTitleColumns?: string; pageOrder?: 'overThenDown'; rowBreaks: number[] };
+  /** scale: the print scale, when not fitted and not the default 100%; pageOrder only when not Excel's default (down, then over); header and footer only when a section holds text. */
+  page: { orientation?: 'portrait' | 'landscape'; paperSize?: 'A4'; fitToWidth?: boolean; scale?: number; printArea?: string; printTitleRows?: string; printTitleColumns?: string; pageOrder?: 'overThenDown'; header?: HeaderFooterSections; footer?: HeaderFooterSections; rowBreaks: number[] };
   tabColor: string | null;
   /** The ownership mark's role, or null for a sheet without one. */
   role: string | null;

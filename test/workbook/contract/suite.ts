@@ -192,6 +192,45 @@ export function contractSuite(impl: Implementation): void {
       expect((await wb.sheet('S')).page.printTitleColumns).toBeUndefined();
     });
 
+    describe('the page header and footer', () => {
+      const header = { center: 'TỔNG HỢP “ĐƠN VỊ” & lớp 5\nĐơn vị tổng hợp: Phòng GD&ĐT' };
+      const footer = { left: 'Tổng hợp đơn vị', right: 'Trang {page}/{pages}' };
+      const ours = (page?: SheetPlan['page']): SheetPlan => ({ sheet: 'In', mode: 'replace', role: 'consolidation', cells: [{ at: 'A1', rows: [['x']] }], ...(page ? { page } : {}) });
+
+      it('prints them on every page, text and page fields as planned; a plan setting one empties the other', async () => {
+        const wb = await impl.open(BASE);
+        await write(wb, { sheet: 'In', mode: 'ensure', cells: [{ at: 'A1', rows: [['x']] }], page: { orientation: 'landscape', header, footer } });
+        expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', header, footer, rowBreaks: [] });
+        await write(wb, { sheet: 'In', mode: 'existing', page: { footer: { center: '{page}' } } });
+        expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', footer: { center: '{page}' }, rowBreaks: [] });
+      });
+
+      it('of a sheet of ours go when it is redrawn without them; a plan without them leaves the user’s sheet’s', async () => {
+        const wb = await impl.open({ ...BASE, In: [['cũ']], Của: [['u']] }, { In: 'consolidation' });
+        await write(wb, ours({ header, footer }), { sheet: 'Của', mode: 'existing', page: { header } });
+        expect((await wb.sheet('In')).page).toMatchObject({ header, footer });
+        await write(wb, ours({ orientation: 'landscape' }), { sheet: 'Của', mode: 'existing', cells: [{ at: 'B1', rows: [['v']] }] });
+        expect((await wb.sheet('In')).page).toEqual({ orientation: 'landscape', rowBreaks: [] });
+        await write(wb, ours({ header }));
+        await write(wb, ours());
+        expect((await wb.sheet('In')).page).not.toHaveProperty('header');
+        const user = (await wb.sheet('Của')).page;
+        expect([user.header, user.footer]).toEqual([header, undefined]);
+      });
+
+      it("refuses a header longer than Excel's 255 characters with its codes, and control characters, before anything is written", async () => {
+        const wb = await impl.open(BASE);
+        // "&C" and 253 characters: Excel's 255.
+        await write(wb, { sheet: 'S', mode: 'ensure', page: { header: { center: 'x'.repeat(253) } } });
+        expect((await wb.sheet('S')).page.header).toEqual({ center: 'x'.repeat(253) });
+        for (const page of [{ header: { center: 'x'.repeat(254) } }, { footer: { left: '&'.repeat(100), right: '&'.repeat(27) } }, { header: { center: 'a\tb' } }, { footer: { center: '{page}+1' } }]) {
+          await expect(write(wb, { sheet: 'New', mode: 'ensure' }, { sheet: 'S', mode: 'existing', page })).rejects.toThrow(/header|footer/);
+        }
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'S']);
+        expect((await wb.sheet('S')).page.footer).toBeUndefined();
+      });
+    });
+
     it('writes list validations with quotes intact, and refuses lists Excel cannot hold before writing anything', async () => {
       const wb = await impl.open(BASE);
       await write(wb, {

@@ -13,7 +13,7 @@ import type { SheetPlan } from '../../port';
 import { cellStyleId, plannedCellXml, plannedColumns, rowHeightAttrs, type CellContext, type Layout, type PlannedRow } from './cells';
 import { childSpans, editedPieces, openedRoot, rootSpan, type Edit, type Span } from './scan';
 import {
-  autoFilterXml, colXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
+  autoFilterXml, colXml, headerFooterXml, listFormula, marginAttrs, pageMarginsXml, pageSetupAttrs, paneXml, refOf, rowBreaksXml,
   tabColorXml, validationXml, WORKSHEET_ORDER, DEFAULT_MARGINS, type RenderOptions,
 } from './sheetParts';
 import { escapeText, parseAttrs, prefixOf, removeAttr, serializeAttrs, setAttr } from './xmlText';
@@ -222,6 +222,8 @@ export function patchSheet(existing: string | PartSource, plan: SheetPlan, layou
         edits.push({ at: k.start, remove: k.openEnd - k.start, insert: `<${k.qname}${attrs}${k.selfClosing ? '/>' : '>'}` });
       } else put('pageSetup', `<pageSetup${serializeAttrs(setup)}/>`);
     }
+    const headerFooter = headerFooterXml(page);
+    if (headerFooter) put('headerFooter', headerFooter);
     if (page.rowBreaks) put('rowBreaks', rowBreaksXml(page.rowBreaks));
   }
 

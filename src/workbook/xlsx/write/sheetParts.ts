@@ -8,7 +8,8 @@ import { listFormula as literalListFormula } from '../../plan';
 import type { CellContext } from './cells';
 import type { DrawnXml } from './drawnRows';
 import { argb } from './styles';
-import { escapeAttr, escapeText } from './xmlText';
+import { escapeAttr, escapeText, ooxmlEscape } from './xmlText';
+import { headerFooterCode } from '../../headerFooter';
 
 const CM_PER_INCH = 2.54;
 const A4 = 9;
@@ -117,6 +118,16 @@ export function pageSetupAttrs(p: PageSetup): [string, string][] {
   if (p.pageOrder) out.push(['pageOrder', p.pageOrder]);
   if (p.orientation) out.push(['orientation', p.orientation]);
   return out;
+}
+
+/**
+ * The plan's header and footer, one for every page (no differentFirst / differentOddEven), or
+ * null when it sets neither. Both are written together: the plan's replace the sheet's.
+ */
+export function headerFooterXml(p: PageSetup): string | null {
+  if (!p.header && !p.footer) return null;
+  const part = (name: string, code: string) => (code ? `<${name}>${escapeText(ooxmlEscape(code))}</${name}>` : '');
+  return `<headerFooter>${part('oddHeader', headerFooterCode(p.header ?? {}))}${part('oddFooter', headerFooterCode(p.footer ?? {}))}</headerFooter>`;
 }
 
 /** Breaks before the given 1-based rows: Excel's break id N sits below row N. */

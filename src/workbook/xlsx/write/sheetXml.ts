@@ -12,7 +12,7 @@ import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
 import { freeSharedIds, layoutPlan, rowHeightAttrs, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
-  autoFilterXml, colXml, definedNames, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
+  autoFilterXml, colXml, definedNames, headerFooterXml, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
   refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type RenderOptions,
 } from './sheetParts';
 import type { StylesEditor } from './styles';
@@ -92,6 +92,8 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   out.push(pageMarginsXml(marginAttrs(page)));
   const setup = page ? pageSetupAttrs(page) : [];
   if (setup.length) out.push(`<pageSetup${serializeAttrs(setup)}/>`);
+  const headerFooter = page ? headerFooterXml(page) : null;
+  if (headerFooter) out.push(headerFooter);
   if (page?.rowBreaks) out.push(rowBreaksXml(page.rowBreaks));
   if (plan.charts?.length && options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   out.push('</worksheet>');
