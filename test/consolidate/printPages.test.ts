@@ -29,7 +29,7 @@ const BAR = '█';
 interface PrintedPage {
   text: string;
   /** Each text run's font size (pdftohtml -xml at zoom 1: whole points, rounded down) and text. */
-  runs: { size: number; text: string }[];
+  runs: { size: number; text: string; left: number; right: number }[];
 }
 
 let pages: PrintedPage[];
@@ -66,7 +66,12 @@ beforeAll(async () => {
     .slice(1)
     .map((p, i) => ({
       text: texts[i] ?? '',
-      runs: [...p.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({ size: sizes.get(m[1]!)!, text: m[2]!.replace(/<[^>]+>/g, '') })),
+      runs: [...p.matchAll(/<text [^>]*left="(\d+)"[^>]*width="(\d+)"[^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({
+        size: sizes.get(m[3]!)!,
+        text: m[4]!.replace(/<[^>]+>/g, ''),
+        left: Number(m[1]),
+        right: Number(m[1]) + Number(m[2]),
+      })),
     }));
 });
 
@@ -128,6 +133,20 @@ test('every page carries the whole title and the body in its header, and its num
   expect(table.map((p) => /Trang (\d+)\/\d+/.exec(p.text)?.[1])).toEqual(table.map((_, i) => String(i + 1)));
   // The title once a page: in the header, not in cells beside the table's first columns.
   expect(table.map((p) => flat(p.text).split(UNITS_TITLE).length - 1)).toEqual(table.map(() => 1));
+});
+
+test('every page says in its footer which rule set the units were checked against, when and from how many files (rows 3–4 print on no page: the print area starts at the heading row)', () => {
+  const table = tablePages();
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  expect(table.map((p) => flat(p.text).includes('Bộ tiêu chí đối chiếu: bộ tiêu chí của từng đơn vị'))).toEqual(table.map(() => true));
+  expect(table.map((p) => /Tổng hợp ngày \d\d\/\d\d\/\d{4} từ 16 tệp: 16 tệp đã tổng hợp/.test(flat(p.text)))).toEqual(table.map(() => true));
+  // Left of the page number, never printed over it.
+  const footerRuns = (p: PrintedPage) => p.runs.filter((r) => /Tổng hợp ngày|Trang \d+\/\d+/.test(r.text));
+  for (const p of table) {
+    const runs = footerRuns(p);
+    expect(runs.map((r) => /^Trang/.test(r.text.trim()))).toEqual([false, true]);
+    expect(runs[0]!.right).toBeLessThan(runs[1]!.left);
+  }
 });
 
 test('pages go over, then down: the second page carries on the first page’s units with the next columns', () => {

@@ -394,8 +394,8 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
     // Bases every unit shares (the statistics print them once) took a page of their own in each band of rows.
     // Always a print area: a host cannot remove one a previous consolidation set. It starts at the
-    // heading row: the title and the body print whole in the page header of every page instead.
-    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
+    // heading row: the title and the body print whole in the page header of every page, the rule set line in its footer.
+    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang, ruleSetLines(result, CONSOLIDATION_SHEETS.files)), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
     activate: true,
   };
   return {
@@ -419,7 +419,16 @@ function bodyLine(result: ConsolidationResult): string {
 
 /** The rule set judged by, the date and what came of the files, with the sheet that says more. */
 function ruleSetLine(result: ConsolidationResult, more: string): string {
-  return `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'} — tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(result.summary, 'vi')} (xem trang “${more}”).`;
+  const [rules, made] = ruleSetLines(result, more);
+  return `${rules} — ${made.charAt(0).toLowerCase()}${made.slice(1)}`;
+}
+
+/** The same in two lines, for the printed footer of every page. */
+function ruleSetLines(result: ConsolidationResult, more: string): [string, string] {
+  return [
+    `Bộ tiêu chí đối chiếu: ${result.ruleSet ? result.ruleSet.name : 'bộ tiêu chí của từng đơn vị'}`,
+    `Tổng hợp ngày ${formatDate(result.asOf)} từ ${summaryText(result.summary, 'vi')} (xem trang “${more}”).`,
+  ];
 }
 
 /** The "Căn cứ" of every unit when they all cite the same (non-empty), else null. */
