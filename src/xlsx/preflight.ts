@@ -87,7 +87,6 @@ async function checkPart(bytes: Uint8Array, e: ZipEntry, options: PreflightOptio
   }
   const text = decodeText(data, options.decode, e.name);
   namingPart(e.name, () => scanXml(text, e, limits));
-  if (isReadPart(e)) namingPart(e.name, () => checkNesting(text));
   options.keep?.set(e.name.toLowerCase(), text);
 }
 
@@ -111,9 +110,14 @@ function rawText(data: Uint8Array, raw: (bytes: Uint8Array) => string, e: ZipEnt
 /**
  * DTDs (scanTag refuses them), nesting depth, and rows and cells of worksheets; no object per
  * tag. Markup is ASCII, so the same walk serves decoded text and one-char-per-byte text.
+ * In the parts the add-in reads or edits (worksheets among them), each close tag must match its
+ * open tag: a misspelt one (`<v>2</vv>`, `</defWnedName>`) keeps the depth balanced, the reader
+ * would read past it and an edit copy it into a file Excel then repairs.
  */
 function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
   const sheet = isWorksheet(e);
+  // Name spans of the open elements, [start, end] pairs: no string per tag.
+  const open: number[] | null = sheet || isReadPart(e) ? [] : null;
   const tag = newTagSpan();
   let depth = 0;
   let rows = 0;
@@ -142,9 +146,19 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
     }
     if (closing) {
       depth--;
+      if (open !== null) {
+        const end = open.pop();
+        const start = open.pop();
+        if (start === undefined || end === undefined || !sameName(xml, start, end, nameStart, nameEnd)) {
+          throw new XlsxError('corrupt', `mismatched </${xml.slice(nameStart, nameEnd)}>`);
+        }
+      }
       continue;
     }
-    if (!selfClosing && ++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
+    if (!selfClosing) {
+      if (++depth > limits.maxDepth) throw new XlsxError('tooDeep', e.name);
+      open?.push(nameStart, nameEnd);
+    }
     if (!sheet) continue;
     // Names compared in place (c and row are most of a sheet's tags).
     const nameLength = nameEnd - nameStart;
@@ -164,34 +178,6 @@ function scanXml(xml: string, e: ZipEntry, limits: PreflightLimits): void {
 
 /** A start tag anywhere (found within a part's first line when there is one). */
 const ELEMENT = /<[A-Za-z_]/;
-
-/**
- * Close tags that match their open tags, in the parts the package edits by their tags. A misspelt
- * close tag (`</defWnedName>`) keeps the nesting balanced, so scanXml's depth cannot see it, and
- * an edit would then look for an end that is not there. Not worksheets: their patcher copes,
- * and a second walk would double the cost of the largest parts. Runs after scanXml (tags whole).
- */
-function checkNesting(xml: string): void {
-  const tag = newTagSpan();
-  // Name spans of the open elements, [start, end] pairs: no string per tag.
-  const open: number[] = [];
-  for (let i = 0; ; ) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) return;
-    const found = scanTag(xml, lt, tag);
-    i = tag.end;
-    if (!found || tag.selfClosing) continue;
-    if (!tag.closing) {
-      open.push(tag.nameStart, tag.nameEnd);
-      continue;
-    }
-    const end = open.pop();
-    const start = open.pop();
-    if (start === undefined || end === undefined || !sameName(xml, start, end, tag.nameStart, tag.nameEnd)) {
-      throw new XlsxError('corrupt', `mismatched </${xml.slice(tag.nameStart, tag.nameEnd)}>`);
-    }
-  }
-}
 
 function sameName(xml: string, start: number, end: number, otherStart: number, otherEnd: number): boolean {
   if (end - start !== otherEnd - otherStart) return false;

@@ -163,6 +163,28 @@ describe('dvht evaluate on files that are not workbooks', () => {
     expect(says.message).not.toMatch(/invalid|distance|zlib|CRC|declared|xl\/worksheets/i);
     expect((await evaluateSays('hong.xlsx', flippedIn(sample, part), 'en')).message).not.toMatch(/invalid|distance|zlib|CRC|declared|xl\/worksheets/i);
   });
+
+  it('refuses a sheet whose close tag is misspelt (`<v>2</vv>`, which Excel repairs), naming the sheet, and writes nothing', async () => {
+    const part = await sheetPart(sample, 'Thành viên');
+    const entries = [...readDirectory(sample, DEFAULT_LIMITS).entries.values()];
+    const misspelt = makeZip(
+      await Promise.all(
+        entries.map(async (e) => {
+          const data = await readEntry(sample, e, nodeInflate, DEFAULT_LIMITS);
+          if (e.name !== part) return { name: e.name, data };
+          const xml = Buffer.from(data).toString('utf8');
+          const at = xml.indexOf('</v>', xml.indexOf('<row r="6"'));
+          return { name: e.name, data: text(`${xml.slice(0, at)}</vv>${xml.slice(at + 4)}`) };
+        }),
+      ),
+    );
+    const out = path.join(dir, 'ra.xlsx');
+    fs.writeFileSync(path.join(dir, 'sai-the.xlsx'), misspelt);
+    const io = capture();
+    expect(await run(['evaluate', path.join(dir, 'sai-the.xlsx'), '-o', out], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/sai-the\.xlsx.*Tệp bị hỏng: dữ liệu của trang tính “Thành viên”/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });
 
 describe('a cell formatted at the very last row', () => {
