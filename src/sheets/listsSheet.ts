@@ -74,7 +74,8 @@ export function drawListsSheet(): SheetPlan {
       { index: 7, width: 20, hidden: true },
       ...FormulaLists.hiddenColumns(),
     ],
-    page: dataPage('portrait', 3),
+    // The visible lists only: LibreOffice draws the hidden columns' texts past their zero width.
+    page: { ...dataPage('portrait', 3), printArea: `A1:D${LAST}` },
   };
 }
 
