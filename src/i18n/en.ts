@@ -357,6 +357,7 @@ export const en: Record<MessageKey, string> = {
   'import.block.footerInTheWay': 'Sheet “{sheet}” has a total or signatures right under its list, from row {row}; the {count} new members would be written over them. Insert {rows} empty rows above row {row} (right-click the row number {row} → Insert), then import again.',
   'import.notice.hiddenRows': 'Hidden rows of “{sheet}” are imported too: {rows}. Check that they are still members.',
   'import.notice.hiddenNotCounted': 'The rows hidden in sheet “{sheet}” ({rows}) are taken as people no longer on the list as shown (moved away, say): imported but not counted — “Tính vào tổng số” set to Không, with the note “Dòng ẩn ở danh sách nhập” (sheet “{members_sheet}”, rows {members}). For anyone still a member, delete that Không, or unhide the row in the source list and import again.',
+  'import.notice.absenceCounted': 'Sheet “{sheet}”, row {row}: the note “{note}” — {name} is still counted in the total. If the unit does not count this person (long leave, moved away or arrived during the year), write Không in the “Tính vào tổng số” column (sheet “{members_sheet}”, row {member}).',
   'import.notice.hiddenColumn': '{where}: column “{column}” is hidden but mapped to “{field}”.',
   'import.notice.duplicateName': '“{sheet}” lists {name} on rows {rows}: imported as separate members. If it is one person, delete the extra row; an ID column helps tell people apart.',
   'import.notice.sameNameWithId': '“{sheet}” lists {name} on rows {rows}: told apart by their ID.',

@@ -362,6 +362,7 @@ export const vi = {
   'import.block.footerInTheWay': 'Trang “{sheet}” có phần tổng cộng hoặc ký tên ngay dưới danh sách, từ dòng {row}; {count} thành viên mới sẽ được ghi đè lên đó. Hãy chèn thêm {rows} dòng trống phía trên dòng {row} (bấm chuột phải vào số dòng {row} → Chèn), rồi nhập lại.',
   'import.notice.hiddenRows': 'Các dòng đang ẩn ở trang “{sheet}” vẫn được nhập: {rows}. Kiểm tra xem họ có còn là thành viên không.',
   'import.notice.hiddenNotCounted': 'Các dòng đang ẩn ở trang “{sheet}” ({rows}) được hiểu là người không còn trong danh sách đang hiển thị (như người đã chuyển công tác): vẫn được nhập nhưng không tính vào tổng số — cột “Tính vào tổng số” ghi Không, kèm ghi chú “Dòng ẩn ở danh sách nhập” (trang “{members_sheet}”, dòng {members}). Ai vẫn là thành viên thì xóa chữ Không ở cột đó, hoặc bỏ ẩn dòng ở danh sách nguồn rồi nhập lại.',
+  'import.notice.absenceCounted': 'Trang “{sheet}”, dòng {row}: ghi chú “{note}” — {name} vẫn được tính vào tổng số. Nếu đơn vị không tính người này (nghỉ dài hạn, chuyển đi hoặc mới chuyển đến trong năm), ghi Không ở cột “Tính vào tổng số” (trang “{members_sheet}”, dòng {member}).',
   'import.notice.hiddenColumn': '{where}: cột “{column}” đang ẩn nhưng được ghép vào “{field}”.',
   'import.notice.duplicateName': 'Trang “{sheet}” có {name} ở các dòng {rows}: nhập thành các thành viên riêng. Nếu là một người, hãy xóa dòng thừa; nên thêm cột mã cán bộ để phân biệt.',
   'import.notice.sameNameWithId': 'Trang “{sheet}” có {name} ở các dòng {rows}: phân biệt theo mã định danh.',

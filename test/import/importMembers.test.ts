@@ -99,11 +99,13 @@ describe('import preview on a messy staff list', () => {
       "'DS CB-GV-NV'!G12 (cột “Kết quả học tập, bồi dưỡng / Hoàn thành BDTX”): ghi “chưa rõ”, không rõ nghĩa. Cần: Có hoặc Không (x, đạt, 1 cũng được hiểu là Có; 0, -, chưa đạt là Không). Ô này được để trống khi nhập.",
     );
     expect(p.issues[1]!.message).toContain('một số từ 0 đến 100');
-    // Row 14 is hidden (a teacher who left): imported not counted, and said.
+    // Row 14 is hidden (a teacher who left): imported not counted, and said. Row 10's note “Chuyển công tác 6/2025”
+    // leaves her counted, pointed at.
     expect(p.notices.map((n) => [n.code, n.cell])).toEqual([
       ['import.notice.hiddenColumn', 'O5'],
       ['import.notice.sameNameWithId', 'C14'],
       ['import.notice.hiddenNotCounted', 'C14'],
+      ['import.notice.absenceCounted', 'P10'],
     ]);
     expect(p.diff.added.map((a) => a.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Thị Hoa', 'Phạm Minh Đức', 'Lê Thị Hoa', 'Võ Thị Hạnh']);
   });

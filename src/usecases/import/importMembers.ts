@@ -7,6 +7,7 @@
 import { foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import { MEMBER_FIELDS } from '../../domain/memberFields';
+import { noteSaysAbsent } from '../../domain/absenceNotes';
 import type { MemberTable } from '../../domain/evaluation';
 import type { CellInput, CellBlock, RowHeight, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
 import { cellAddress, columnLetter, parseCell, sheetRef } from '../../workbook/a1';
@@ -310,6 +311,12 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     const members = hiddenRows.map((r) => at.get(r.row)).filter((n) => n != null);
     notice('import.notice.hiddenNotCounted', { sheet: source.sheet, rows: hiddenRows.map((r) => r.row).join(', '), members: members.join(', '), members_sheet: SHEETS.members }, cellAddress(hiddenRows[0]!.row, nameColumn!.col));
   }
+  if (mode === 'members') {
+    const noteCol = columns.find((c) => c.target === 'note')?.col;
+    for (const a of absentButCounted(extracted.rows, merged.diff, members!.table, spellings, markHidden)) {
+      notice('import.notice.absenceCounted', { sheet: source.sheet, row: a.row, note: a.note, name: a.name, members_sheet: SHEETS.members, member: a.member }, cellAddress(a.row, noteCol!));
+    }
+  }
   // New members go under the list: never over what stands below it (its total, the signatures).
   const lastAppended = merged.diff.added.at(-1)?.memberRow ?? null;
   const footer = members!.footerRow;
@@ -329,6 +336,30 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     plans.push(ownPlan(drawImportSettings(source.sheet, headerRows, formatDate(now), columns, (k) => merged.headers.get(k) ?? targetHeader(k), options.markRemoved === false ? saved : null), ROLE.importSettings));
   }
   return { preview, writes: { plans, cellCount: merged.cellCount, select: merged.firstChanged } };
+}
+
+/**
+ * Rows whose note says the person is away or moved (noteSaysAbsent) while the import leaves them
+ * counted: the list's own “Tính vào tổng số”, else the members sheet's, is not Không.
+ */
+function absentButCounted(rows: ImportedRow[], diff: ImportDiff, table: MemberTable, spellings: Spellings, hiddenMarked: boolean): { row: number; note: string; name: string; member: number }[] {
+  const memberRowOf = new Map([...diff.added, ...diff.updated, ...diff.unchanged].map((e) => [e.sourceRow, e.memberRow]));
+  const sheetCounted = new Map(table.countedIndex === null ? [] : table.rows.map((r) => [r.row, r.cells[table.countedIndex!] ?? null]));
+  const out: { row: number; note: string; name: string; member: number }[] = [];
+  for (const r of rows) {
+    const note = readText(plainValue(r.values.note));
+    const member = memberRowOf.get(r.row);
+    if (!note || member == null || (hiddenMarked && r.hidden) || !noteSaysAbsent(note)) continue;
+    const listed = plainValue(r.values.counted);
+    const counted = readText(listed) !== '' ? listed : (sheetCounted.get(member) ?? null);
+    if (readYesNo(counted, spellings) !== 'no') out.push({ row: r.row, note, name: r.name, member });
+  }
+  return out;
+}
+
+/** A text, number or boolean as read; a date or a formula is no note and no yes/no. */
+function plainValue(v: CellInput | undefined): CellValue {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 }
 
 function noteFor(source: ImportSource, now: Date): string {
