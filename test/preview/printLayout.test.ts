@@ -47,6 +47,11 @@ describe('the page setup read from a sheet', () => {
     expect(parseSheetParts(sheet('')).print).toMatchObject({ header: {}, footer: {} });
   });
 
+  it('a header’s characters escaped as _xHHHH_ (ST_Xstring) are read back, a literal "_x…_" kept', () => {
+    const p = parseSheetParts(sheet('<headerFooter><oddHeader>&amp;CDòng 1_x000D_\nDòng 2 _x005F_x0041_</oddHeader><oddFooter>&amp;LNăm 2025_x2013_2026</oddFooter></headerFooter>')).print;
+    expect([p.header, p.footer]).toEqual([{ center: 'Dòng 1\r\nDòng 2 _x0041_' }, { left: 'Năm 2025–2026' }]);
+  });
+
   it('row and column breaks: the page after each starts at the next row or column', () => {
     const p = parseSheetParts(
       sheet('<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="40" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="5" max="1048575" man="1"/></colBreaks>'),

@@ -25,9 +25,9 @@ const MIN_ZOOM = 0.1;
 /** Excel prints a header in the workbook's font (the sheet's here), 11 pt at 100 %, scaled with the sheet (scaleWithDoc). */
 const HEADER_FONT_PT = 11;
 
-/** A CSS string of the text, its page fields as the page counters and its line breaks kept. */
+/** A CSS string of the text, its page fields as the page counters and its line breaks kept (CR LF too: a CSS string cannot hold one). */
 function marginContent(text: string): string {
-  const quoted = (t: string) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\A ')}"`;
+  const quoted = (t: string) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\f]/g, '\\A ')}"`;
   return text
     .split(PAGE_NUMBER)
     .map((a) => a.split(PAGE_COUNT).map(quoted).join(' counter(pages) '))

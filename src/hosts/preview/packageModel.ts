@@ -8,7 +8,7 @@
 import { errorText, type CellValue } from '../../domain/values';
 import type { XlsxPackage } from '../../xlsx/package';
 import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
-import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
+import { attr, decodeEntities, decodeOoxmlEscapes, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
 import { headerFooterSections } from '../../workbook/headerFooter';
@@ -438,7 +438,8 @@ export function parseSheetParts(xml: string): RawSheet {
         break;
       case 'oddHeader':
       case 'oddFooter':
-        out.print[tag.name === 'oddHeader' ? 'header' : 'footer'] = tag.selfClosing ? {} : headerFooterSections(textAfter(xml, tag.end));
+        // The text is an ST_Xstring: characters XML cannot hold come as _xHHHH_.
+        out.print[tag.name === 'oddHeader' ? 'header' : 'footer'] = tag.selfClosing ? {} : headerFooterSections(decodeOoxmlEscapes(textAfter(xml, tag.end)));
         break;
       case 'rowBreaks':
       case 'colBreaks':
