@@ -330,10 +330,10 @@ export const en: Record<MessageKey, string> = {
   'preview.privacy': 'The file is opened in this browser only and sent nowhere.',
   'preview.newFileName': 'DVHT workbook.xlsx',
   'preview.sampleFileName': 'DVHT sample.xlsx',
-  'preview.opened': 'Opened “{file}”. The steps in the pane on the right work on this file; click “Download .xlsx” to keep the results.',
+  'preview.opened': 'Opened “{file}”. The steps in the ĐVHT pane work on this file; click “Download .xlsx” to keep the results.',
   'preview.openRefused': 'Cannot open “{file}”: {reason}',
   'preview.openFailed': 'Cannot open “{file}”: it is not a readable Excel .xlsx file ({reason}). Save it as .xlsx in Excel or LibreOffice, then open it again.',
-  'preview.sampleLoaded': 'Created the sample workbook of {unit} with {members|member|members}. Continue with the steps in the pane on the right.',
+  'preview.sampleLoaded': 'Created the sample workbook of {unit} with {members|member|members}. Continue with the steps in the ĐVHT pane.',
   'preview.downloaded': 'Downloaded “{file}”.',
   'preview.downloadFailed': 'Could not create the file to download ({reason}). Try again; if it still fails, reload the page and open the original file again.',
   'preview.discardChanges': 'The changes to “{file}” have not been downloaded and will be lost. Continue anyway?',
@@ -341,7 +341,7 @@ export const en: Record<MessageKey, string> = {
   'preview.sheets': 'Sheets',
   'preview.allSheets': 'All {count|sheet|sheets} (some tabs are out of view)',
   'preview.sheet': 'Sheet “{sheet}”',
-  'preview.noSheets': 'The workbook has no sheets yet. Click “Sample data” to try a sample school, “Open .xlsx file” to open yours, or create the sheets in the Set-up step on the right.',
+  'preview.noSheets': 'The workbook has no sheets yet. Click “Sample data” to try a sample school, “Open .xlsx file” to open yours, or create the sheets in the Set-up step of the ĐVHT pane.',
   'preview.selection': 'Selected cell: {cell}',
   'preview.pane': 'ĐVHT pane',
 
@@ -820,7 +820,7 @@ export const en: Record<MessageKey, string> = {
 
   // The browser preview's editable grid and toolbar (src/hosts/preview, issue 14)
   'preview.new': 'New workbook',
-  'preview.newCreated': 'Created the new workbook “{file}”. Create the sheets in the Set-up step on the right, or open your file.',
+  'preview.newCreated': 'Created the new workbook “{file}”. Create the sheets in the Set-up step of the ĐVHT pane, or open your file.',
   'preview.help': 'Help',
   'preview.print': 'Print / save PDF',
   'preview.documentsDone': 'Generated {count|document|documents}. Click a name to open it; print or save a PDF with “Print / save PDF” above the sheet.',

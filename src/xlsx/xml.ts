@@ -193,7 +193,7 @@ function decodeEntity(m: string, body: string): string {
 const ooxmlEscape = (_m: string, h: string) => String.fromCharCode(parseInt(h, 16));
 
 /** Excel escapes characters XML cannot hold as _xHHHH_ (as ExcelJS decodes them). */
-function decodeOoxmlEscapes(s: string): string {
+export function decodeOoxmlEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, ooxmlEscape);
 }
 

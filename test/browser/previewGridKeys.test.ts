@@ -202,7 +202,8 @@ describe('typing, then an action of the pane', () => {
 
 describe('the sheet tabs', () => {
   it('more tabs than fit: a list of every sheet is shown beside them', async () => {
-    const { page } = await pages.open('preview tabs overflow', { width: 760, height: 700 });
+    // The workbook 500 px wide beside the pane: too narrow for the sample's tabs (narrower screens put the pane below it).
+    const { page } = await pages.open('preview tabs overflow', { width: 900, height: 700 });
     await page.goto(`${pages.origin}/preview.html`);
     await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
     await page.getByText(/Đã tạo sổ mẫu/).waitFor();

@@ -17,6 +17,7 @@ import { SHEETS } from '../../src/sheets/names';
 import { DOCUMENT_SHEETS } from '../../src/documents/names';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import JSZip from 'jszip';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -230,6 +231,50 @@ describe('printing a sheet with a page header and footer', () => {
     const flat = (t: string) => t.replace(/\s+/g, ' ');
     expect(pageTexts.map((t) => [flat(t).includes(title), flat(t).includes('Đơn vị tổng hợp: UBND xã Hòa Bình & Trường A'), /Trang (\d+)\/(\d+)/.exec(t)?.slice(1).join('/')])).toEqual(
       pageTexts.map((_, i) => [true, true, `${i + 1}/${pageTexts.length}`]),
+    );
+  });
+});
+
+describe('printing a sheet whose first page and even pages have their own header and footer', () => {
+  it('prints the first page’s on page 1, the even pages’ on pages 2, 4 …, the odd pages’ on the others, _xHHHH_ escapes read back', async () => {
+    const rows = Array.from({ length: 150 }, (_, r) => [`Người ${r + 1}`, r + 1]);
+    const workbook = await XlsxWorkbook.create('in.xlsx', NODE_XLSX);
+    await workbook.batch(async (session) =>
+      session.write({ sheet: 'Danh sách', mode: 'ensure', cells: [{ at: 'A1', rows: [['Họ và tên', 'Số'], ...rows] }], page: { paperSize: 'A4', header: { center: 'x' } } }),
+    );
+    // The project writes only the odd pages' header (as Office.js sets it): the rest as Excel writes it.
+    // "_x000D_\n" is a line break as a .NET producer writes it (CR escaped, ST_Xstring); "_x2013_" an en dash.
+    const headerFooter =
+      '<headerFooter differentFirst="1" differentOddEven="1">' +
+      '<oddHeader>&amp;CTrang lẻ_x000D_\nDòng hai</oddHeader><oddFooter>&amp;RLẻ &amp;P/&amp;N</oddFooter>' +
+      '<evenHeader>&amp;LTrang chẵn</evenHeader><evenFooter>&amp;LChẵn &amp;P/&amp;N</evenFooter>' +
+      '<firstHeader>&amp;CDANH SÁCH 2025_x2013_2026</firstHeader><firstFooter>&amp;CĐầu &amp;P/&amp;N</firstFooter>' +
+      '</headerFooter>';
+    const zip = await JSZip.loadAsync(await workbook.toBytes());
+    const [part] = Object.keys(zip.files).filter((f) => f.startsWith('xl/worksheets/') && f.endsWith('.xml'));
+    const xml = await zip.file(part!)!.async('string');
+    expect(xml).toMatch(/<headerFooter>.*<\/headerFooter>/s);
+    zip.file(part!, xml.replace(/<headerFooter>.*<\/headerFooter>/s, headerFooter));
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+
+    const page = await openFile(pages, 'preview print first and even headers', { name: 'in.xlsx', mimeType: XLSX_MIME, buffer });
+    const { pdf } = await printShown(page, 'Danh sách', 'print-first-even');
+    const pageTexts = pdf.text.split('\f').filter((t) => t.trim() !== '');
+    expect(pageTexts.length).toBeGreaterThanOrEqual(3);
+    const n = pageTexts.length;
+    const printed = (t: string) => ({
+      header: ['DANH SÁCH 2025–2026', 'Trang chẵn', 'Trang lẻ\nDòng hai'].filter((h) => t.includes(h)),
+      footer: /(Đầu|Chẵn|Lẻ) (\d+)\/(\d+)/.exec(t)?.[0],
+      escapes: t.includes('_x'),
+    });
+    expect(pageTexts.map(printed)).toEqual(
+      pageTexts.map((_, i) =>
+        i === 0
+          ? { header: ['DANH SÁCH 2025–2026'], footer: `Đầu 1/${n}`, escapes: false }
+          : i % 2 === 1
+            ? { header: ['Trang chẵn'], footer: `Chẵn ${i + 1}/${n}`, escapes: false }
+            : { header: ['Trang lẻ\nDòng hai'], footer: `Lẻ ${i + 1}/${n}`, escapes: false },
+      ),
     );
   });
 });

@@ -47,6 +47,24 @@ describe('the page setup read from a sheet', () => {
     expect(parseSheetParts(sheet('')).print).toMatchObject({ header: {}, footer: {} });
   });
 
+  it('the first page’s and the even pages’ own header and footer, only when the sheet says they differ', () => {
+    const hf = (attrs: string) =>
+      parseSheetParts(
+        sheet(`<headerFooter ${attrs}><oddHeader>&amp;CLẻ</oddHeader><oddFooter>&amp;RTrang &amp;P</oddFooter><evenHeader>&amp;CChẵn</evenHeader><firstHeader>&amp;LBìa</firstHeader><firstFooter>&amp;CTrang đầu</firstFooter></headerFooter>`),
+      ).print;
+    const odd = { header: { center: 'Lẻ' }, footer: { right: 'Trang {page}' } };
+    expect(hf('differentFirst="1" differentOddEven="1"')).toMatchObject({ ...odd, firstPage: { header: { left: 'Bìa' }, footer: { center: 'Trang đầu' } }, evenPages: { header: { center: 'Chẵn' }, footer: {} } });
+    // Excel keeps the first and even pages' text when the boxes are unticked, and prints the odd pages' on every page.
+    expect(hf('')).toMatchObject({ ...odd, firstPage: null, evenPages: null });
+    expect(hf('differentFirst="true"')).toMatchObject({ firstPage: { header: { left: 'Bìa' } }, evenPages: null });
+    expect(parseSheetParts(sheet('')).print).toMatchObject({ firstPage: null, evenPages: null });
+  });
+
+  it('a header’s characters escaped as _xHHHH_ (ST_Xstring) are read back, a literal "_x…_" kept', () => {
+    const p = parseSheetParts(sheet('<headerFooter><oddHeader>&amp;CDòng 1_x000D_\nDòng 2 _x005F_x0041_</oddHeader><oddFooter>&amp;LNăm 2025_x2013_2026</oddFooter></headerFooter>')).print;
+    expect([p.header, p.footer]).toEqual([{ center: 'Dòng 1\r\nDòng 2 _x0041_' }, { left: 'Năm 2025–2026' }]);
+  });
+
   it('row and column breaks: the page after each starts at the next row or column', () => {
     const p = parseSheetParts(
       sheet('<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="40" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="5" max="1048575" man="1"/></colBreaks>'),
@@ -59,7 +77,7 @@ describe('the page setup read from a sheet', () => {
 function laidOut(rows: number, columns: number, print: Partial<PrintSetup>) {
   const model = sheetModel({
     values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${r + 1}-${c + 1}`)),
-    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, header: {}, footer: {}, ...print },
+    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, header: {}, footer: {}, firstPage: null, evenPages: null, ...print },
   });
   const view = sheetView(model, 'vi-VN', undefined, false);
   const layout = paperLayout(view, model.print);

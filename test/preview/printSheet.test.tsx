@@ -15,7 +15,7 @@ import { sheetModel } from './sheetModel';
 function printed(rows: string[][], print: Partial<PrintSetup>) {
   const model = sheetModel({
     values: rows,
-    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, header: {}, footer: {}, ...print },
+    print: { orientation: 'portrait', orientationSet: false, margins: { top: 2, bottom: 2, left: 2, right: 2 }, fit: null, scale: 100, printArea: null, rowBreaks: [], columnBreaks: [], titleRows: null, titleColumns: null, overThenDown: false, header: {}, footer: {}, firstPage: null, evenPages: null, ...print },
   });
   const { container } = render(<PrintSheet view={sheetView(model, 'vi-VN', undefined, false)} print={model.print} />);
   // Each printed table: the rows heading it on every page it spans (thead), then its rows (tbody), by their first cell.

@@ -38,7 +38,19 @@ import type { BookModel, SheetModel } from './packageModel';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Under this height the page's header and message leave the grid and the pane too little of the screen. */
-const SHORT_SCREEN = '@media (max-height: 560px)';
+const SHORT = 560;
+/** The pane's width on a wide screen, and its narrowest: Excel's task pane is about this wide. */
+const PANE_WIDTH = 400;
+const PANE_MIN_WIDTH = 320;
+/** The grid's narrowest beside the pane (about five of the sample's columns). */
+const GRID_MIN_WIDTH = 480;
+/** Narrower than both side by side (and a page scrollbar), the pane goes under the workbook: a laptop zoomed to 200 %. */
+const STACK_BELOW = PANE_MIN_WIDTH + GRID_MIN_WIDTH + 20;
+// Griffel sorts media queries by their text, not by their order here: these two never overlap (.02: a zoomed width is fractional).
+const NARROW_SCREEN = `@media (max-width: ${STACK_BELOW - 0.02}px)`;
+const SHORT_WIDE_SCREEN = `@media (max-height: ${SHORT}px) and (min-width: ${STACK_BELOW}px)`;
+/** A short or narrow screen (a laptop zoomed to 150–200 %): the page scrolls, the grid and the pane each get the screen's height. */
+const scrollingPage = { height: 'auto', minHeight: '100vh' };
 
 const useStyles = makeStyles({
   page: {
@@ -47,9 +59,9 @@ const useStyles = makeStyles({
     height: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
-    // A short screen (a laptop zoomed to 150–200 %): the header and the message would keep half of it; the page
-    // scrolls instead, and the grid and the pane each get the screen's height.
-    [SHORT_SCREEN]: { height: 'auto', minHeight: '100vh' },
+    // A short screen: the header and the message would keep half of it. A narrow one: the pane goes under the grid.
+    [`@media (max-height: ${SHORT}px)`]: scrollingPage,
+    [NARROW_SCREEN]: scrollingPage,
   },
   header: {
     display: 'flex',
@@ -65,8 +77,23 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   file: { display: 'flex', flexDirection: 'column', marginLeft: 'auto', textAlign: 'right' },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: 0, [SHORT_SCREEN]: { height: '100vh', flexShrink: 0 } },
-  book: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    gap: 0,
+    [SHORT_WIDE_SCREEN]: { height: '100vh', flexShrink: 0 },
+    // The workbook, then the pane: top to bottom in the keyboard's order.
+    [NARROW_SCREEN]: { flexDirection: 'column' },
+  },
+  book: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    [NARROW_SCREEN]: { height: '100vh', boxSizing: 'border-box', flexShrink: 0, borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
   messages: { maxHeight: '30vh', overflowY: 'auto', flexShrink: 0 },
   tabs: {
     display: 'flex',
@@ -90,7 +117,14 @@ const useStyles = makeStyles({
   },
   allSheets: { flexShrink: 0, maxWidth: '12em', fontSize: tokens.fontSizeBase200 },
   empty: { padding: tokens.spacingHorizontalXXL, maxWidth: '40em' },
-  pane: { width: '400px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    // Narrower down to Excel's width before the grid gets less than its narrowest (and its 1 px border).
+    width: `clamp(${PANE_MIN_WIDTH}px, calc(100% - ${GRID_MIN_WIDTH + 1}px), ${PANE_WIDTH}px)`,
+    flexShrink: 0,
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    [NARROW_SCREEN]: { width: 'auto', height: '100vh' },
+  },
 });
 
 interface Doc {

@@ -6,12 +6,12 @@
  * down when the file says so, as Excel),
  * landscape unless the file says the orientation, the print titles on every page (with none,
  * the frozen rows and columns: what a clerk who froze a heading expects on paper), its header
- * and footer in the margins of every page.
+ * and footer in the margins of every page (the first page's and the even pages' own where it has them).
  * Shown only when printing: the browser's print dialog then prints it or saves it as PDF.
  * Every row is drawn (no virtual window on paper).
  */
 import type { CSSProperties } from 'react';
-import type { PrintSetup } from './packageModel';
+import type { PageHeaderFooter, PrintSetup } from './packageModel';
 import { CELL_PADDING_X, type CellView, type ColumnView, type SheetView } from './sheetView';
 import { PAGE_COUNT, PAGE_NUMBER } from '../../workbook/port';
 
@@ -25,9 +25,9 @@ const MIN_ZOOM = 0.1;
 /** Excel prints a header in the workbook's font (the sheet's here), 11 pt at 100 %, scaled with the sheet (scaleWithDoc). */
 const HEADER_FONT_PT = 11;
 
-/** A CSS string of the text, its page fields as the page counters and its line breaks kept. */
+/** A CSS string of the text, its page fields as the page counters and its line breaks kept (CR LF too: a CSS string cannot hold one). */
 function marginContent(text: string): string {
-  const quoted = (t: string) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\A ')}"`;
+  const quoted = (t: string) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\f]/g, '\\A ')}"`;
   return text
     .split(PAGE_NUMBER)
     .map((a) => a.split(PAGE_COUNT).map(quoted).join(' counter(pages) '))
@@ -35,26 +35,34 @@ function marginContent(text: string): string {
 }
 
 /**
- * The header and footer in the page's margin boxes, on every page with its number and the
- * count, as Excel prints them in the margins (CSS Paged Media; Chromium draws them since 131).
+ * A header and footer in the page's margin boxes, with the page's number and the count, as Excel
+ * prints them in the margins (CSS Paged Media; Chromium draws them since 131). `clear`: the
+ * sections it leaves empty are cleared too, over those a less specific @page rule gave.
  */
-function marginBoxes(print: PrintSetup, zoom: number, font: string): string {
-  const size = Math.round(HEADER_FONT_PT * zoom * 10) / 10;
+function marginBoxes(texts: PageHeaderFooter, style: string, clear: boolean): string {
   const boxes: string[] = [];
-  for (const [edge, sections] of [['top', print.header], ['bottom', print.footer]] as const) {
+  for (const [edge, sections] of [['top', texts.header], ['bottom', texts.footer]] as const) {
     for (const side of ['left', 'center', 'right'] as const) {
       const text = sections[side];
-      if (text) boxes.push(`@${edge}-${side} { content: ${marginContent(text)}; white-space: pre-wrap; font-family: ${font}; font-size: ${size}pt; color: #000; }`);
+      if (text) boxes.push(`@${edge}-${side} { content: ${marginContent(text)}; ${style} }`);
+      else if (clear) boxes.push(`@${edge}-${side} { content: none; }`);
     }
   }
   return boxes.join(' ');
 }
 
-/** The page rules and the screen/paper switch: everything but the sheet is left off paper. */
+/**
+ * The page rules and the screen/paper switch: everything but the sheet is left off paper. The
+ * odd pages' header and footer on every page; the first page's (:first) and the even pages'
+ * (:left: the first page is a right one, left to right) over them where the sheet has its own.
+ */
 function pageCss(print: PrintSetup, orientation: PrintSetup['orientation'], zoom: number, font: string): string {
   const m = print.margins;
+  const style = `white-space: pre-wrap; font-family: ${font}; font-size: ${Math.round(HEADER_FONT_PT * zoom * 10) / 10}pt; color: #000;`;
   return [
-    `@page { size: A4 ${orientation}; margin: ${m.top}cm ${m.right}cm ${m.bottom}cm ${m.left}cm; ${marginBoxes(print, zoom, font)} }`,
+    `@page { size: A4 ${orientation}; margin: ${m.top}cm ${m.right}cm ${m.bottom}cm ${m.left}cm; ${marginBoxes(print, style, false)} }`,
+    ...(print.evenPages ? [`@page :left { ${marginBoxes(print.evenPages, style, true)} }`] : []),
+    ...(print.firstPage ? [`@page :first { ${marginBoxes(print.firstPage, style, true)} }`] : []),
     '@media screen { .dvht-print { display: none; } }',
     '@media print { .dvht-screen { display: none !important; } html, body, #root { height: auto !important; overflow: visible !important; background: #fff; } }',
   ].join('\n');

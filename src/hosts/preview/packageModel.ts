@@ -8,7 +8,7 @@
 import { errorText, type CellValue } from '../../domain/values';
 import type { XlsxPackage } from '../../xlsx/package';
 import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
-import { attr, decodeEntities, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
+import { attr, decodeEntities, decodeOoxmlEscapes, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
 import { headerFooterSections } from '../../workbook/headerFooter';
@@ -78,6 +78,15 @@ export interface PrintSetup {
   /** Page Layout → Page Order "Over, then down" (pageSetup@pageOrder); Excel's default is down, then over. */
   overThenDown: boolean;
   /** Page Layout → Header/Footer: printed at the top and the bottom of every page (the odd pages', where others differ); empty for none. */
+  header: HeaderFooterSections;
+  footer: HeaderFooterSections;
+  /** "Different first page" (headerFooter@differentFirst): the first page's own (firstHeader, firstFooter); null when it prints the others. */
+  firstPage: PageHeaderFooter | null;
+  /** "Different odd and even pages" (headerFooter@differentOddEven): the even pages' own (evenHeader, evenFooter); null when they print the odd pages'. */
+  evenPages: PageHeaderFooter | null;
+}
+
+export interface PageHeaderFooter {
   header: HeaderFooterSections;
   footer: HeaderFooterSections;
 }
@@ -309,7 +318,7 @@ export function parseSheetParts(xml: string): RawSheet {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
-    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [], overThenDown: false, header: {}, footer: {} },
+    print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [], overThenDown: false, header: {}, footer: {}, firstPage: null, evenPages: null },
     frozen: { rows: 0, columns: 0 },
   };
   let row = 0;
@@ -436,10 +445,22 @@ export function parseSheetParts(xml: string): RawSheet {
         out.print.scale = percent(attr(tag.attrs, 'scale'));
         out.print.overThenDown = attr(tag.attrs, 'pageOrder') === 'overThenDown';
         break;
+      case 'headerFooter':
+        // Its children come after it: the first and even pages' texts are kept only where they print.
+        out.print.firstPage = truthy(attr(tag.attrs, 'differentFirst')) ? { header: {}, footer: {} } : null;
+        out.print.evenPages = truthy(attr(tag.attrs, 'differentOddEven')) ? { header: {}, footer: {} } : null;
+        break;
       case 'oddHeader':
       case 'oddFooter':
-        out.print[tag.name === 'oddHeader' ? 'header' : 'footer'] = tag.selfClosing ? {} : headerFooterSections(textAfter(xml, tag.end));
+      case 'firstHeader':
+      case 'firstFooter':
+      case 'evenHeader':
+      case 'evenFooter': {
+        const texts = tag.name.startsWith('odd') ? out.print : tag.name.startsWith('first') ? out.print.firstPage : out.print.evenPages;
+        // The text is an ST_Xstring: characters XML cannot hold come as _xHHHH_.
+        if (texts) texts[tag.name.endsWith('Header') ? 'header' : 'footer'] = tag.selfClosing ? {} : headerFooterSections(decodeOoxmlEscapes(textAfter(xml, tag.end)));
         break;
+      }
       case 'rowBreaks':
       case 'colBreaks':
         breaks = tag.selfClosing ? null : tag.name === 'rowBreaks' ? out.print.rowBreaks : out.print.columnBreaks;
