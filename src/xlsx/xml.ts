@@ -192,9 +192,9 @@ function decodeEntity(m: string, body: string): string {
 
 const ooxmlEscape = (_m: string, h: string) => String.fromCharCode(parseInt(h, 16));
 
-/** Excel escapes characters XML cannot hold as _xHHHH_ (as ExcelJS decodes them). */
+/** Excel escapes characters XML cannot hold as _xHHHH_ (hex in either case, as LibreOffice and openpyxl read it). */
 export function decodeOoxmlEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, ooxmlEscape);
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, ooxmlEscape);
 }
 
 /**
