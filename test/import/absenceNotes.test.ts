@@ -3,7 +3,7 @@
  * total is the unit's call (no text fixes it), so the import never decides it from a note. But a
  * list whose “Ghi chú” says “Nghỉ thai sản” or “Chuyển công tác 9/2025” while the person comes
  * over counted is worth one look before the percentages are read: the import says so at the
- * note's cell, with the member's row and where to write Không.
+ * note's cell, with the member's row and where to write Không (or Có, to count them on purpose).
  */
 import * as ExcelJS from 'exceljs';
 import { applyImport, previewImport, readSourceSheet } from '../../src/usecases/import/importMembers';
@@ -39,7 +39,7 @@ describe('notes saying a member is away or moved', () => {
       [LIST, 'D6'],
       [LIST, 'D8'],
     ]);
-    expect(notices[0]!.message).toMatch(/^Trang “DS”, dòng 4: ghi chú “Nghỉ thai sản từ 01\/9\/2025” — Nguyễn Thị Lan vẫn được tính vào tổng số\. .*ghi Không ở cột “Tính vào tổng số” \(trang “Thành viên”, dòng \d+\)/);
+    expect(notices[0]!.message).toMatch(/^Trang “DS”, dòng 4: ghi chú “Nghỉ thai sản từ 01\/9\/2025” — Nguyễn Thị Lan vẫn được tính vào tổng số vì cột “Tính vào tổng số” để trống\. .*ghi Không ở cột đó \(trang “Thành viên”, dòng \d+\); nếu vẫn tính, ghi Có\.$/);
     expect(notices[1]!.message).toContain('“chuyen cong tac 9/2025” — Lê Thị Hoa');
     expect(notices[2]!.message).toContain('“Đi học dài hạn (thạc sĩ)” — Võ Thị Hạnh');
     // A short sick leave and a role are not a long absence.
@@ -51,10 +51,11 @@ describe('notes saying a member is away or moved', () => {
     expect(en.notices.find((n) => n.code === 'import.notice.absenceCounted')!.message).toMatch(/^Sheet “DS”, row 4: the note “Nghỉ thai sản từ 01\/9\/2025” — Nguyễn Thị Lan is still counted/);
   });
 
-  it('says nothing of a person the list or the members sheet already leaves out of the total', async () => {
+  it('says nothing of a person whose “Tính vào tổng số” the list or the members sheet fills, Có or Không', async () => {
     const wb = await unitWorkbook();
     const withCounted = await listData(
-      PEOPLE.map((p) => [...p.slice(0, 3), p[1] === 'Trần Văn Bình' ? 'Có' : 'Không', p[3]]),
+      // Counted on purpose despite her leave: the unit's decision, not asked again.
+      PEOPLE.map((p) => [...p.slice(0, 3), p[1] === 'Nguyễn Thị Lan' ? 'Có' : 'Không', p[3]]),
       ['STT', 'Họ và tên', 'LĐTT', 'Tính vào tổng số', 'Ghi chú'],
     );
     const p = await previewImport(wb, withCounted, { now: NOW });

@@ -313,7 +313,7 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
   }
   if (mode === 'members') {
     const noteCol = columns.find((c) => c.target === 'note')?.col;
-    for (const a of absentButCounted(extracted.rows, merged.diff, members!.table, spellings, markHidden)) {
+    for (const a of absentButUndecided(extracted.rows, merged.diff, members!.table, spellings, markHidden)) {
       notice('import.notice.absenceCounted', { sheet: source.sheet, row: a.row, note: a.note, name: a.name, members_sheet: SHEETS.members, member: a.member }, cellAddress(a.row, noteCol!));
     }
   }
@@ -340,9 +340,10 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
 
 /**
  * Rows whose note says the person is away or moved (noteSaysAbsent) while the import leaves them
- * counted: the list's own “Tính vào tổng số”, else the members sheet's, is not Không.
+ * counted by default: the list's own “Tính vào tổng số”, else the members sheet's, is blank (Có
+ * or Không there is the unit's decision).
  */
-function absentButCounted(rows: ImportedRow[], diff: ImportDiff, table: MemberTable, spellings: Spellings, hiddenMarked: boolean): { row: number; note: string; name: string; member: number }[] {
+function absentButUndecided(rows: ImportedRow[], diff: ImportDiff, table: MemberTable, spellings: Spellings, hiddenMarked: boolean): { row: number; note: string; name: string; member: number }[] {
   const memberRowOf = new Map([...diff.added, ...diff.updated, ...diff.unchanged].map((e) => [e.sourceRow, e.memberRow]));
   const sheetCounted = new Map(table.countedIndex === null ? [] : table.rows.map((r) => [r.row, r.cells[table.countedIndex!] ?? null]));
   const out: { row: number; note: string; name: string; member: number }[] = [];
@@ -352,7 +353,7 @@ function absentButCounted(rows: ImportedRow[], diff: ImportDiff, table: MemberTa
     if (!note || member == null || (hiddenMarked && r.hidden) || !noteSaysAbsent(note)) continue;
     const listed = plainValue(r.values.counted);
     const counted = readText(listed) !== '' ? listed : (sheetCounted.get(member) ?? null);
-    if (readYesNo(counted, spellings) !== 'no') out.push({ row: r.row, note, name: r.name, member });
+    if (readYesNo(counted, spellings) === 'blank') out.push({ row: r.row, note, name: r.name, member });
   }
   return out;
 }
