@@ -66,6 +66,7 @@ export type ProblemCode =
   | 'memberTitleColumnEmpty'
   // Counted members on rows hidden in "Thành viên", said once for the sheet (usecases/memberChecks.ts).
   | 'memberRowsHidden'
+  | 'absentMembersCounted'
   // What the unit typed about itself on "Thông tin đơn vị" (usecases/unitChecks.ts).
   | 'unitNameMissing'
   | 'unitNameTooLong'

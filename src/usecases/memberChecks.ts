@@ -16,6 +16,7 @@ import { serialToDate } from '../workbook/plan';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { footerLine, isGroupHeading } from '../domain/listLines';
+import { noteSaysAbsent } from '../domain/absenceNotes';
 import { BIRTH_TARGET, fieldOf, findTarget, ID_TARGET } from './import/targets';
 import type { ParsedMembers } from '../sheets/membersSheet';
 
@@ -208,4 +209,27 @@ export function hiddenMembers(members: readonly MemberResult[], hiddenRows: read
   if (!rows.length) return [];
   const listed = rows.slice(0, LISTED_ROWS).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
   return [problem('warning', 'memberRowsHidden', { count: rows.length, rows: listed }, { sheet: 'members', row: rows[0]!, col: table.columns[table.nameIndex]!.col })];
+}
+
+/**
+ * Members whose note says long leave or a move during the year (noteSaysAbsent) while “Tính vào
+ * tổng số” is blank: counted by default, which is the unit's call (domain reference §3). Said
+ * once for the sheet, at the first one's note, as import says it of the list it brings; Có or
+ * Không in that column is the answer.
+ */
+export function absentMembersCounted(table: MemberTable | null, spellings: Spellings): Problem[] {
+  if (!table) return [];
+  const noteKey = memberField('note').key;
+  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && findTarget(c.header)?.key === noteKey);
+  if (noteIndex < 0) return [];
+  const rows: number[] = [];
+  for (const r of table.rows) {
+    const note = r.cells[noteIndex] ?? null;
+    if (typeof note !== 'string' || readText(r.cells[table.nameIndex] ?? null) === '') continue;
+    const counted = table.countedIndex === null ? 'blank' : readYesNo(r.cells[table.countedIndex] ?? null, spellings);
+    if (counted === 'blank' && noteSaysAbsent(note)) rows.push(r.row);
+  }
+  if (!rows.length) return [];
+  const listed = rows.slice(0, LISTED_ROWS).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
+  return [problem('warning', 'absentMembersCounted', { count: rows.length, rows: listed }, { sheet: 'members', row: rows[0]!, col: table.columns[noteIndex]!.col })];
 }

@@ -80,6 +80,7 @@ async function checkTable(rows: GenRow[]): Promise<void> {
     ...expected.duplicates.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
     ...expected.withoutData.map((row) => cellAddress(row, MEMBER_FIELDS.findIndex((f) => f.key === 'name') + 1)),
     ...expected.emptyColumns.map((column) => cellAddress(headerRow, column)),
+    ...(expected.absentNote !== null ? [cellAddress(expected.absentNote, MEMBER_FIELDS.findIndex((f) => f.key === 'note') + 1)] : []),
   ];
   for (const cell of mustReport) expect(reported).toContain(cell);
   // …and nothing clean is reported.

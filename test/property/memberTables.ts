@@ -8,6 +8,7 @@ import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import type { CellValue } from '../../src/domain/values';
 import type { SheetData } from '../../src/workbook/port';
 import { cellAddress } from '../../src/workbook/a1';
+import { noteSaysAbsent } from '../../src/domain/absenceNotes';
 
 export type CellClass = 'yes' | 'no' | 'blank' | 'odd' | 'error';
 export interface Cell {
@@ -163,6 +164,8 @@ export interface Expected {
   withoutData: number[];
   /** 1-based columns the conditions read, blank for every counted member, whose indicator nobody meets (warned of at the header). */
   emptyColumns: number[];
+  /** The first member row whose note says a long absence (“Nghỉ thai sản”) with “Tính vào tổng số” blank: warned of at the note. */
+  absentNote: number | null;
 }
 
 /**
@@ -173,7 +176,7 @@ const NEVER_FILLED = ['emulationTitle', 'cdhtScore', 'cdhtTitle'] as const;
 
 /** The brute-force count: who is a member, who is counted, who meets each share. */
 export function bruteForce(rows: GenRow[], headerRow: number): Expected {
-  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [], withoutData: [], emptyColumns: [] };
+  const e: Expected = { counted: 0, numerator: { discipline: 0, mandatoryTraining: 0, digital: 0, language: 0 }, odd: [], nameless: [], duplicates: [], withoutData: [], emptyColumns: [], absentNote: null };
   rows.forEach((r, i) => {
     const sheetRow = headerRow + 1 + i;
     const isMember = !r.merged && r.name.cls === 'member';
@@ -192,6 +195,7 @@ export function bruteForce(rows: GenRow[], headerRow: number): Expected {
       if (counted && c.cls === 'yes') e.numerator[k]++;
     });
     if (counted) e.counted++;
+    if (e.absentNote === null && r.counted.cls === 'blank' && typeof r.other[2] === 'string' && noteSaysAbsent(r.other[2])) e.absentNote = sheetRow;
   });
   // Named counted rows: the checks' own list (a counted cell read as "no" is the only way out).
   const countedRows = rows.flatMap((r, i) => (!r.merged && r.name.cls === 'member' && r.counted.cls !== 'no' ? [{ r, sheetRow: headerRow + 1 + i }] : []));
