@@ -14,6 +14,8 @@ describe('DataStep', () => {
   test('before checking: says what it does, nothing else', async () => {
     renderStep(DataStep, await fakePaneHost({ sample: true }));
     expect(screen.getByRole('heading', { name: 'Kiểm tra dữ liệu' })).toBeTruthy();
+    // Nothing else once the unit's data (read as the step is shown) is in its form.
+    expect(await screen.findByRole('button', { name: 'Ghi vào sổ' })).toBeTruthy();
     expect(screen.queryByText('Đang kiểm tra dữ liệu…')).toBeNull();
     expect(screen.queryByRole('list')).toBeNull();
   });
