@@ -32,7 +32,8 @@ export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFr
 /**
  * Lets the pane finish, inside act, what it does by itself: the reads a step starts when shown, and
  * what waits for the next frame (Fluent's tab indicator). Where the outcome shows, wait for that
- * instead (findBy…); this is for a test whose point is that nothing shows.
+ * instead (findBy…); this is for a test whose point is that nothing shows. A gated workbook
+ * (gatedWorkbook) must be released first: its batches answer only then.
  */
 export async function settle(host: FakePaneHost) {
   await act(async () => {
