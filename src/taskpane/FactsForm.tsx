@@ -136,7 +136,8 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
           {t('pane.facts.intro', { body })}
         </Body1>
       )}
-      <StatusRegion busy={!draft && !blocked && outcome?.kind !== 'error' ? t('pane.facts.loading') : null} />
+      {/* Only in the step shown, where the read runs: placed as the step is shown, it says the read once it is on the page (a hidden panel is heard by no one). */}
+      {active && <StatusRegion busy={!draft && !blocked && outcome?.kind !== 'error' ? t('pane.facts.loading') : null} />}
       {blocked && <ProblemList problems={wordProblems(blocked, lang)} host={host} lang={lang} />}
       {draft && (
         <form

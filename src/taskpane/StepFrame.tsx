@@ -35,11 +35,14 @@ export function StatusRegion(props: { busy?: string | null; said?: string | unde
   // Work that starts as the region appears (a view loading as it opens) is said once the region is on the page, empty.
   // An outcome there already (the step shown again) is old news: in it from the start, so not read out again.
   const [placed, setPlaced] = useState(false);
+  // The frame is waited for only with work to hold back: an idle region would render nothing new on it.
+  const holding = !placed && Boolean(props.busy);
   useEffect(() => {
+    if (!holding) return;
     // The next frame: the region is on the page, empty, before any text comes into it.
     const frame = requestAnimationFrame(() => setPlaced(true));
     return () => cancelAnimationFrame(frame);
-  }, []);
+  }, [holding]);
   return (
     <div role="status" aria-live="polite" aria-atomic="true">
       {placed && props.busy && <Spinner size="small" label={props.busy} labelPosition="after" />}

@@ -13,6 +13,8 @@ export interface FakePaneHost extends PaneHost {
   shown: { sheet: string; address: string }[];
   /** The ExcelJS workbook behind (unwrapped), to inspect what was written. */
   excel: ExcelJsWorkbook;
+  /** How many batches on the pane's workbook have not answered yet (settle in test/taskpane/renderPane.tsx waits for none). */
+  running(): number;
 }
 
 export interface FakePaneHostOptions {
@@ -30,10 +32,23 @@ export async function fakePaneHost(options: FakePaneHostOptions = {}): Promise<F
   const excel = ExcelJsWorkbook.create('test.xlsx');
   if (options.sample) await createSheets(excel, sampleUnit(options.sample === true ? {} : options.sample));
   const shown: FakePaneHost['shown'] = [];
+  const workbook = options.wrap ? options.wrap(excel) : excel;
+  // Counted on the workbook itself (not a wrapper): the pane and the test keep one object, with all its methods.
+  let running = 0;
+  const batch = workbook.batch.bind(workbook);
+  workbook.batch = async (work) => {
+    running++;
+    try {
+      return await batch(work);
+    } finally {
+      running--;
+    }
+  };
   return {
     kind: 'preview',
-    workbook: options.wrap ? options.wrap(excel) : excel,
+    workbook,
     excel,
+    running: () => running,
     locale: options.locale ?? 'vi-VN',
     supports: (req) => !(options.unsupported ?? []).includes(req),
     showCell: async (sheet, address) => {

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { DataStep } from '../../src/taskpane/steps/DataStep';
 import { SHEETS } from '../../src/sheets/names';
 import { failingWorkbook, fakePaneHost, gatedWorkbook, typeInto } from '../support/fakePaneHost';
-import { renderStep } from './renderPane';
+import { nextFrame, renderApp, renderStep, settle } from './renderPane';
 
 const check = () => fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
 
@@ -14,6 +14,8 @@ describe('DataStep', () => {
   test('before checking: says what it does, nothing else', async () => {
     renderStep(DataStep, await fakePaneHost({ sample: true }));
     expect(screen.getByRole('heading', { name: 'Kiểm tra dữ liệu' })).toBeTruthy();
+    // Nothing else once the unit's data (read as the step is shown) is in its form.
+    expect(await screen.findByRole('button', { name: 'Ghi vào sổ' })).toBeTruthy();
     expect(screen.queryByText('Đang kiểm tra dữ liệu…')).toBeNull();
     expect(screen.queryByRole('list')).toBeNull();
   });
@@ -82,5 +84,26 @@ describe('DataStep', () => {
     renderStep(DataStep, await fakePaneHost({ sample: true }), 'en');
     fireEvent.click(screen.getByRole('button', { name: 'Check the data' }));
     expect(await screen.findByText('No problems', {}, { timeout: 15_000 })).toBeTruthy();
+  });
+});
+
+describe('DataStep in the pane, hidden until its tab is chosen', () => {
+  test("the unit's data is read when the step is shown, and said then: not before in the hidden panel, and only once its region is on the page", async () => {
+    let gate!: ReturnType<typeof gatedWorkbook>;
+    const host = await fakePaneHost({ sample: true, wrap: (wb) => (gate = gatedWorkbook(wb)) });
+    renderApp(host);
+    const facts = () => screen.getByRole('region', { name: 'Số liệu của đơn vị', hidden: true });
+    const said = () => within(facts()).getAllByRole('status', { hidden: true }).map((r) => r.textContent).join('');
+    // A frame on, the first step shown: the hidden step reads nothing, so says nothing.
+    await act(nextFrame);
+    expect(said()).toBe('');
+    fireEvent.click(screen.getByRole('tab', { name: '2. Dữ liệu' }));
+    // Shown with its region empty; the read said once that region is on the page (a region shown with its text is often not read out).
+    expect(said()).toBe('');
+    expect(await within(facts()).findByText('Đang đọc sổ…')).toBeTruthy();
+    await act(async () => gate.release());
+    expect(await within(facts()).findByRole('button', { name: 'Ghi vào sổ' })).toBeTruthy();
+    await settle(host);
+    expect(said()).toBe('');
   });
 });

@@ -14,7 +14,7 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { createSheets } from '../../src/usecases/createSheets';
 import { fakePaneHost, sheetRows, type FakePaneHost } from '../support/fakePaneHost';
-import { renderApp, renderStep } from './renderPane';
+import { renderApp, renderStep, settle } from './renderPane';
 
 // Each test reads and writes a whole workbook and runs axe in jsdom: slow on a shared machine, so a wide limit.
 jest.setTimeout(300_000);
@@ -154,6 +154,7 @@ describe('one language at a time', () => {
     const results = screen.getByRole('tabpanel', { name: /Evaluate/ });
     for (const phrase of ['Kết quả:', 'Yêu cầu:', 'Đủ điều kiện', 'Bước tiếp theo', 'thành viên được tính']) expect(results.textContent).not.toContain(phrase);
     fireEvent.click(within(results).getByRole('button', { name: 'Next: Summary' }));
+    await settle(host);
     expect(screen.getByRole('tab', { name: '4. Summary' }).getAttribute('aria-selected')).toBe('true');
   });
 

@@ -20,7 +20,7 @@ import { cellAddress } from '../../src/workbook/a1';
 import { readText } from '../../src/domain/values';
 import type { PaneHost } from '../../src/taskpane/host';
 import { fakePaneHost } from '../support/fakePaneHost';
-import { renderStep } from './renderPane';
+import { renderStep, settle } from './renderPane';
 
 const wait = { timeout: 20_000 };
 // jsdom has no TextEncoder; the file implementation (run here for the host) needs Node's.
@@ -74,7 +74,9 @@ describe('the Setup step takes the rule set of a handed-out starting workbook', 
   });
 
   test('where the host reads no .xlsx, only the .json file is asked for', async () => {
-    renderStep(SetupStep, await fakePaneHost());
+    const host = await fakePaneHost();
+    renderStep(SetupStep, host);
+    await settle(host);
     expect((screen.getByLabelText('Mở tệp bộ tiêu chí được giao…') as HTMLInputElement).accept).not.toContain('.xlsx');
   });
 });

@@ -4,7 +4,7 @@ import { SetupStep } from '../../src/taskpane/steps/SetupStep';
 import { PRESETS } from '../../src/domain/rules/presets';
 import { SHEETS } from '../../src/sheets/names';
 import { failingWorkbook, fakePaneHost, gatedWorkbook, sheetRows } from '../support/fakePaneHost';
-import { renderStep } from './renderPane';
+import { renderStep, settle } from './renderPane';
 import { handoutFile, sealRuleSet } from '../../src/usecases/handout';
 
 const create = () => fireEvent.click(screen.getByRole('button', { name: 'Tạo các trang' }));
@@ -23,7 +23,10 @@ const BAR = { ignore: 'script, style, [data-testid="announce"]' };
 
 describe('SetupStep', () => {
   test('empty: every preset with its basis, a labelled form, nothing created yet', async () => {
-    renderStep(SetupStep, await fakePaneHost());
+    const host = await fakePaneHost();
+    renderStep(SetupStep, host);
+    // What the step reads as it is shown (an empty workbook) changes none of this.
+    await settle(host);
     for (const p of PRESETS) {
       expect(screen.getByRole('radio', { name: new RegExp(p.name) })).toBeTruthy();
       expect(screen.getByText(p.recognition ? `Công nhận ${p.recognition}` : p.basis)).toBeTruthy();
@@ -36,6 +39,7 @@ describe('SetupStep', () => {
   test('missing name and type are said next to the fields; nothing is written', async () => {
     const host = await fakePaneHost();
     renderStep(SetupStep, host);
+    await settle(host);
     create();
     expect(screen.getByText('Hãy nhập tên đơn vị.')).toBeTruthy();
     expect(screen.getByText(/Hãy chọn loại đơn vị/)).toBeTruthy();

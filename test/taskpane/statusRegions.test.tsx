@@ -19,7 +19,7 @@ import { NewWorkbookError, type NewWorkbooks, type PaneHost } from '../../src/ta
 import { SHEETS } from '../../src/sheets/names';
 import type { Workbook } from '../../src/workbook/port';
 import { failingWorkbook, fakePaneHost, gatedWorkbook, typeInto } from '../support/fakePaneHost';
-import { renderStep } from './renderPane';
+import { nextFrame, renderStep } from './renderPane';
 
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 
@@ -78,6 +78,18 @@ describe('StatusRegion', () => {
     shown(<Probe />);
     expect(first).toBe('');
     expect(await screen.findByText('Đang đọc trang “Tiêu chí”…')).toBeTruthy();
+  });
+
+  test('on the page, empty, before its work: the work said once it starts', async () => {
+    const view = shown(<StatusRegion busy={null} />);
+    await act(nextFrame);
+    expect(said()).toBe('');
+    view.rerender(
+      <FluentProvider theme={webLightTheme}>
+        <StatusRegion busy="Đang lưu…" />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText('Đang lưu…')).toBeTruthy();
   });
 });
 
