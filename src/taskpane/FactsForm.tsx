@@ -79,6 +79,8 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
       readUnitFacts(host.workbook).then(
         (read) => {
           if (!mounted.current) return;
+          // A read that answers ends an earlier one's error ("Đọc lại" after a failed read).
+          setOutcome((o) => (o?.kind === 'error' ? null : o));
           if (read.ok) {
             setLoaded(read.facts);
             setDraft(draftOf(read.facts));
@@ -206,7 +208,17 @@ export function FactsForm(props: { host: PaneHost; lang: Lang; active: boolean; 
         )}
       </div>
       {outcome?.kind === 'problems' && <ProblemList problems={wordProblems(outcome.problems, lang)} host={host} lang={lang} />}
-      {outcome?.kind === 'error' && <ErrorBar error={outcome.error} lang={lang} onRetry={() => void (draft ? save() : load())} />}
+      {outcome?.kind === 'error' && (
+        <ErrorBar
+          error={outcome.error}
+          lang={lang}
+          onRetry={() => {
+            // The error goes while the retry runs: the reading status says what is happening instead.
+            setOutcome(null);
+            void (draft ? save() : load());
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -73,12 +73,14 @@ export function gatedWorkbook(inner: Workbook): Workbook & { release(): void } {
   };
 }
 
-/** A workbook whose every batch fails the way Office.js can (e.g. the file is being edited). */
-export function failingWorkbook(message: string): (inner: Workbook) => Workbook {
+/** A workbook whose batches fail the way Office.js can (e.g. the file is being edited): every one, or the first `times`. */
+export function failingWorkbook(message: string, times = Infinity): (inner: Workbook) => Workbook {
+  let failed = 0;
   return (inner) => ({
     label: inner.label,
-    batch: async () => {
-      throw new Error(message);
+    batch: async <T>(work: (s: WorkbookSession) => Promise<T>) => {
+      if (failed++ < times) throw new Error(message);
+      return inner.batch(work);
     },
   });
 }

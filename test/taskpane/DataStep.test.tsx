@@ -80,6 +80,20 @@ describe('DataStep', () => {
     expect(screen.getAllByRole('button', { name: 'Thử lại' })).toHaveLength(2);
   });
 
+  test('a retry that reads the workbook shows the form and no longer the error, and says it is reading meanwhile', async () => {
+    let gate!: ReturnType<typeof gatedWorkbook>;
+    // The first read fails; the retry's waits at the gate until released.
+    renderStep(DataStep, await fakePaneHost({ sample: true, wrap: (wb) => failingWorkbook('Tệp đang được người khác sửa', 1)((gate = gatedWorkbook(wb))) }));
+    expect(await screen.findByText(/Tệp đang được người khác sửa/, BAR, { timeout: 15_000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(await screen.findByText('Đang đọc sổ…')).toBeTruthy();
+    expect(screen.queryByText(/Tệp đang được người khác sửa/, BAR)).toBeNull();
+    await act(async () => gate.release());
+    expect(await screen.findByRole('group', { name: 'Đơn vị tự đánh giá' }, { timeout: 15_000 })).toBeTruthy();
+    expect(screen.queryByText(/Tệp đang được người khác sửa/, BAR)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Thử lại' })).toBeNull();
+  });
+
   test('English', async () => {
     renderStep(DataStep, await fakePaneHost({ sample: true }), 'en');
     fireEvent.click(screen.getByRole('button', { name: 'Check the data' }));
