@@ -109,6 +109,23 @@ describe.each(SCREENS)('the preview on a $screen screen ($width×$height)', ({ w
   });
 });
 
+describe('the preview opened on a short screen (683×384)', () => {
+  it('opens at the top of the page and stays there when the sample is made, not scrolled down to the sheet tabs', async () => {
+    const { page } = await pages.open('preview opened at 683x384', { width: 683, height: 384 });
+    await page.goto(`${pages.origin}/preview.html?lang=vi`);
+    const twoFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).waitFor();
+    await twoFrames();
+    const atLoad = await page.evaluate(() => window.scrollY);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    await grid(page).waitFor();
+    await twoFrames();
+    // The sample made from the page's top stays there: its message in view, not the sheet tabs at the workbook's foot.
+    expect({ atLoad, afterSample: await page.evaluate(() => window.scrollY) }).toEqual({ atLoad: 0, afterSample: 0 });
+  });
+});
+
 describe('the preview on a 1366×768 screen at 100 %', () => {
   it('keeps the pane at 400 px beside the grid, the page unscrolled', async () => {
     const page = await sampleAt('preview at 1366x768', { width: 1366, height: 768 });

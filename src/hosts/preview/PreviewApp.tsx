@@ -502,7 +502,15 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   // lists) and when the list of every sheet comes beside the bar and narrows it.
   const tabNames = sheets.map((w) => w.name).join('\n');
   useEffect(() => {
-    tabBar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const bar = tabBar.current;
+    const tab = bar?.querySelector('[aria-selected="true"]');
+    if (!bar || !tab) return;
+    // The bar alone scrolls, sideways: scrollIntoView also scrolled the page down to the tabs (on a short screen,
+    // away from the message of what was just done).
+    const b = bar.getBoundingClientRect();
+    const r = tab.getBoundingClientRect();
+    if (r.left < b.left) bar.scrollLeft -= b.left - r.left;
+    else if (r.right > b.right) bar.scrollLeft += Math.min(r.right - b.right, r.left - b.left);
   }, [model?.name, tabNames, tabsOverflow]);
 
   const title = tr('preview.title');
