@@ -103,6 +103,11 @@ export function formatMegabytes(bytes: number, lang: Lang): string {
   return formatNumber(mb, lang, decimals);
 }
 
+/** The first `max` items joined by ", ", then ", …" when there are more: a warning names a few, not hundreds. */
+export function firstOnes(items: readonly (string | number)[], max: number): string {
+  return items.slice(0, max).join(', ') + (items.length > max ? ', …' : '');
+}
+
 /**
  * dd/mm/yyyy. `clock: 'utc'` for dates that carry a cell's wall-clock time in UTC fields
  * (how ExcelJS hands dates over); otherwise the local calendar day.

@@ -17,6 +17,7 @@ import { columnsOf, parseCondition } from '../domain/rules/condition';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { footerLine, isGroupHeading } from '../domain/listLines';
 import { noteSaysAbsent } from '../domain/absenceNotes';
+import { firstOnes } from '../i18n/format';
 import { BIRTH_TARGET, fieldOf, findTarget, ID_TARGET } from './import/targets';
 import type { ParsedMembers } from '../sheets/membersSheet';
 
@@ -207,8 +208,7 @@ export function hiddenMembers(members: readonly MemberResult[], hiddenRows: read
   const hidden = new Set(hiddenRows);
   const rows = members.filter((m) => m.counted && hidden.has(m.row)).map((m) => m.row);
   if (!rows.length) return [];
-  const listed = rows.slice(0, LISTED_ROWS).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
-  return [problem('warning', 'memberRowsHidden', { count: rows.length, rows: listed }, { sheet: 'members', row: rows[0]!, col: table.columns[table.nameIndex]!.col })];
+  return [problem('warning', 'memberRowsHidden', { count: rows.length, rows: firstOnes(rows, LISTED_ROWS) }, { sheet: 'members', row: rows[0]!, col: table.columns[table.nameIndex]!.col })];
 }
 
 /**
@@ -230,6 +230,5 @@ export function absentMembersCounted(table: MemberTable | null, spellings: Spell
     if (counted === 'blank' && noteSaysAbsent(note)) rows.push(r.row);
   }
   if (!rows.length) return [];
-  const listed = rows.slice(0, LISTED_ROWS).join(', ') + (rows.length > LISTED_ROWS ? ', …' : '');
-  return [problem('warning', 'absentMembersCounted', { count: rows.length, rows: listed }, { sheet: 'members', row: rows[0]!, col: table.columns[noteIndex]!.col })];
+  return [problem('warning', 'absentMembersCounted', { count: rows.length, rows: firstOnes(rows, LISTED_ROWS) }, { sheet: 'members', row: rows[0]!, col: table.columns[noteIndex]!.col })];
 }

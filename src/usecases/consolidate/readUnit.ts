@@ -19,7 +19,7 @@ import { describeLocation, locateProblem } from '../../sheets/locate';
 import { columnLetter, sheetRef } from '../../workbook/a1';
 import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
-import { formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
+import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
 import { requestChecksOf, unitRequest, unitTypeProblem } from '../unitChecks';
@@ -111,7 +111,7 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
     // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
     const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
-    if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: uncalculated.slice(0, 5).join(', ') + (uncalculated.length > 5 ? ', …' : '') }) });
+    if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: firstOnes(uncalculated, 5) }) });
     const problems = found.filter((p) => p.code !== 'formulaNotCalculated').map((p) => locateProblem(p, lang));
     if (problems.length) record.flags.push({ code: 'dataWarnings', message: t(lang, 'consolidate.flag.dataWarnings', { count: problems.length, first: problems[0]!.message }) });
     return { report: { file, size: bytes.length, status: 'consolidated', unit: record.name, reasons: [], application }, unit: record };
