@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { eachWindow, grid, madeWorkbook, openFile, openSample, pane, reveal, rowsOffReckoning, select, settled, showSheet, step, textCutOff } from './support/grid';
+import { cell, eachWindow, grid, madeWorkbook, openFile, openSample, pane, reveal, rowsOffReckoning, select, settled, showSheet, step, textCutOff } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -334,6 +334,68 @@ describe('a selected cell brought into view', () => {
     expect(Math.min(...above.rows)).toBeLessThan(8);
     expect(Math.max(...above.rows)).toBe(8);
     await expect(caption.innerText()).resolves.toMatch(/!C8$/);
+  });
+});
+
+/**
+ * A grid 480–560 px wide (a laptop's screen zoomed, as in previewZoom.test.ts): on the sample's first sheet
+ * columns A (243 px) and B (313 px) do not fit side by side. Selecting B4 there scrolls as Excel does: just
+ * enough to show B4 whole, so A keeps the rest of the view; a cell already wholly in view scrolls nothing.
+ * The clicks are the mouse's where the cell shows: a Playwright click would scroll the cell into view itself.
+ */
+describe.each([480, 520, 560])('a grid %i px wide', (width) => {
+  it('selecting B4 by click or by key scrolls just enough to show it whole; a cell wholly in view scrolls nothing', async () => {
+    const { page } = await pages.open(`preview grid ${width} px selection scroll`, { width, height: 500 });
+    await page.goto(`${pages.origin}/preview.html?lang=vi`);
+    await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+    await page.getByText(/Đã tạo sổ mẫu/).waitFor();
+    await page.locator('table[data-sheet="Thông tin đơn vị"]').waitFor();
+    await expect(grid(page).evaluate((el) => el.parentElement!.clientWidth)).resolves.toBe(width);
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ left: 0 }));
+    await settled(page);
+    const clickOn = async (address: string) => {
+      const { x, y } = await cell(page, address).evaluate((td) => {
+        const r = td.getBoundingClientRect();
+        return { x: r.left + 20, y: (r.top + r.bottom) / 2 };
+      });
+      await page.mouse.click(x, y);
+      await page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
+      await settled(page);
+    };
+    const press = async (key: string) => {
+      await page.keyboard.press(key);
+      await settled(page);
+    };
+    /** The selected cell, whether it is wholly in view, and the grid's sideways scroll. */
+    const seen = async () => {
+      const { address, cell: c, view: v, scroll } = await inView(page);
+      return { address, whole: c.left >= v.left - 1 && c.right <= v.right + 1, scrollLeft: scroll[1] };
+    };
+
+    await clickOn('A4');
+    const a4 = await seen();
+    // How far B4 lies past the view's right edge: the scroll that shows it whole, no more.
+    const b4 = await inView(page, 'td[data-address="B4"]');
+    const needed = Math.round(b4.cell.right - b4.view.right);
+    const columnA = await cell(page, 'A4').evaluate((td) => td.getBoundingClientRect().width);
+    await clickOn('B4');
+    const clicked = await seen();
+    await press('ArrowLeft');
+    const left = await seen();
+    await press('ArrowRight');
+    const right = await seen();
+    await press('ArrowDown');
+    const down = await seen();
+    expect({ a4, clicked, left, right, down }).toEqual({
+      a4: { address: 'A4', whole: true, scrollLeft: 0 },
+      clicked: { address: 'B4', whole: true, scrollLeft: needed },
+      left: { address: 'A4', whole: true, scrollLeft: 0 },
+      right: { address: 'B4', whole: true, scrollLeft: needed },
+      down: { address: 'B5', whole: true, scrollLeft: needed },
+    });
+    // The case reported: B4 partly out of view, so some scroll, and A keeps the rest of the view.
+    expect(needed).toBeGreaterThan(0);
+    expect(needed).toBeLessThan(columnA);
   });
 });
 

@@ -8,6 +8,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
 import * as util from 'util';
 import { PreviewApp } from '../../src/hosts/preview/PreviewApp';
+import { SHEETS } from '../../src/sheets/names';
 
 jest.mock('react-dom/client', () => {
   const actual = jest.requireActual<typeof import('react-dom/client')>('react-dom/client');
@@ -44,6 +45,8 @@ test('loading a workbook hands it to the same pane: one App, no new React root',
 
   fireEvent.click(screen.getByRole('button', { name: 'Sample data' }));
   await waitFor(() => expect(screen.getByText('Workbook: DVHT sample.xlsx')).toBeTruthy(), { timeout: 20_000 });
+  // The label shows before the sample's first sheet is read: the test ends once the grid draws that sheet.
+  await screen.findByRole('grid', { name: `Sheet “${SHEETS.unit}”` });
   expect(new URL(window.location.href).searchParams.get('lang')).toBe('en');
   expect(screen.getAllByText(/^Workbook: /)).toHaveLength(1);
   // The one root is the test's own (render); the preview made none, before or after the change.
