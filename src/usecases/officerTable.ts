@@ -34,8 +34,7 @@ const HEADINGS = {
  * is stale, missing or unreadable (a formula its file holds no result for), its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
  * checked), or it wrote no name (a blank row in the decision's list), or its member list is another
- * unit's (one workbook under two names), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body),
- * or it addressed its dossier to a body of another tier. The others (an older template, a duplicate dropped, data warnings, an
+ * unit's (one workbook under two names), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -56,8 +55,6 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.noName',
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
-  // Asked again before the decision: the unit may have meant another body.
-  'consolidate.flag.bodyTierTyped',
   'consolidate.flag.sameMembers',
   'handout.flagEdited',
   'handout.flagEditedDetails',

@@ -57,8 +57,8 @@ describe('a batch of one year, at the tier that recognises it', () => {
       { file: 'b.xlsx', spec: { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', seed: 2 }, level: 1 },
       // Last year's workbook sent again.
       { file: 'c.xlsx', spec: { name: 'Trường mầm non Sơn Ca', type: 'Trường mầm non', seed: 3, year: 2024 }, level: null },
-      // Addressed to the province.
-      { file: 'd.xlsx', spec: { name: 'Trường THCS Lê Lợi', type: 'Trường THCS', seed: 4, prepare: receiverTier('cấp tỉnh') }, level: null },
+      // Addressed to the province: its rule set is received here, so the officer asks it and judges (named on the command line).
+      { file: 'd.xlsx', spec: { name: 'Trường THCS Lê Lợi', type: 'Trường THCS', seed: 4, prepare: receiverTier('cấp tỉnh') }, level: 1 },
       // The commune's own UBND: the level above recognises it.
       { file: 'e.xlsx', spec: { name: 'UBND xã Hòa Bình', type: 'UBND cấp xã', seed: 5 }, level: null },
       // An earlier recognition expired: proposed, with a remark the officer should read.
@@ -68,12 +68,12 @@ describe('a batch of one year, at the tier that recognises it', () => {
     result = await generated(wb);
   });
 
-  it('proposes only the units of the batch year, addressed to this tier, and not the deciding UBND', () => {
+  it('proposes only the units of the batch year, and not the deciding UBND nor a commune’s UBND', () => {
     expect(result.units.map((u) => [u.name, u.level])).toEqual([
       ['Trường THCS Nguyễn Du', 1],
       ['Trường tiểu học Kim Đồng', 1],
       ['Trường mầm non Sơn Ca', null],
-      ['Trường THCS Lê Lợi', null],
+      ['Trường THCS Lê Lợi', 1],
       ['UBND xã Hòa Bình', null],
       ['Trường tiểu học Lê Văn Tám', 1],
     ]);
@@ -81,7 +81,7 @@ describe('a batch of one year, at the tier that recognises it', () => {
 
   it('says why each was kept out', () => {
     expect(unit(result, 'Trường mầm non Sơn Ca').why).toMatch(/năm đánh giá 2024.*2025/);
-    expect(unit(result, 'Trường THCS Lê Lợi').why).toContain('Đơn vị ghi nơi nhận hồ sơ là “cấp tỉnh”');
+    expect(unit(result, 'Trường THCS Lê Lợi').notes).toEqual(['Đơn vị ghi nơi nhận hồ sơ là “cấp tỉnh”, trong khi hồ sơ được tiếp nhận, thẩm định ở cấp xã.']);
     expect(unit(result, 'UBND xã Hòa Bình').why).toMatch(/UBND cấp xã.*cấp tỉnh/);
   });
 
@@ -94,16 +94,16 @@ describe('a batch of one year, at the tier that recognises it', () => {
     const decision = await text(wb, OFFICER_SHEET['quyet-dinh-cong-nhan']);
     const annex = decision.slice(decision.indexOf('DANH SÁCH ĐƠN VỊ ĐẠT'));
     expect(annex).toContain('Trường THCS Nguyễn Du');
-    for (const name of ['Trường mầm non Sơn Ca', 'Trường THCS Lê Lợi', 'UBND xã Hòa Bình']) expect(annex).not.toMatch(new RegExp(`^\\d+ \\| ${name} \\|`, 'm'));
+    for (const name of ['Trường mầm non Sơn Ca', 'UBND xã Hòa Bình']) expect(annex).not.toMatch(new RegExp(`^\\d+ \\| ${name} \\|`, 'm'));
   });
 
-  it('the CLI names the proposed units that carry remarks', async () => {
+  it('the CLI names the proposed units that carry remarks: one addressed to another tier, an expired recognition', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-scope-'));
     const file = path.join(dir, 'tong-hop.xlsx');
     fs.writeFileSync(file, await (await consolidatedFile(files)).toBytes());
     const io = capture();
     expect(await run(['officer-documents', file], io)).toBe(0);
-    expect(io.stdout).toMatch(/Đề nghị nhưng có ghi chú[^\n]*\(1\):\n {2}- Trường tiểu học Lê Văn Tám: .*36 tháng/);
+    expect(io.stdout).toMatch(/Đề nghị nhưng có ghi chú[^\n]*\(2\):\n {2}- Trường THCS Lê Lợi: Đơn vị ghi nơi nhận hồ sơ là “cấp tỉnh”.*\n {2}- Trường tiểu học Lê Văn Tám: .*36 tháng/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
