@@ -11,7 +11,7 @@ import { foldKey } from '../domain/text';
 import { bodyTierMismatch, tierOf } from '../domain/rules/request';
 import { unitTypeId } from '../domain/unitTypes';
 import { catalogs, t, type Lang, type MessageKey } from '../i18n';
-import type { Batch, BatchRuleSet, BatchUnit } from '../documents/officer';
+import { tierName, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
@@ -172,11 +172,17 @@ const UNIT_CHECK_FINDINGS = findingRules(
   (['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const).map((c) => [`problem.${c}`, `officer.finding.${c}`] as const),
 );
 
+/** Findings whose {tier} is the receiving body's, which the table printed as typed ("cap xa"): the minutes write it "cấp xã". */
+const BODY_TIER_FINDINGS: ReadonlySet<MessageKey> = new Set(['officer.finding.bodyTierTyped', 'officer.finding.bodyTierRuleSet']);
+
 function findingBy(rules: readonly FindingRule[], line: string): string | null {
   for (const rule of rules) {
     for (const { lang, pattern } of rule.patterns) {
       const m = pattern.exec(line);
-      if (m) return t(lang, rule.finding, { ...m.groups });
+      if (!m) continue;
+      const params = { ...m.groups };
+      if (BODY_TIER_FINDINGS.has(rule.finding) && params.tier) params.tier = tierName(params.tier);
+      return t(lang, rule.finding, params);
     }
   }
   return null;

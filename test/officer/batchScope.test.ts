@@ -146,6 +146,11 @@ describe('the body and tier the officer gives', () => {
     expect(unit(result, 'Trường THPT Hùng Vương').why).toContain('không thuộc cấp xã');
     const minutes = await text(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
     expect(minutes).not.toContain('cap xa');
+    // The table's findings too, though the consolidation printed the tier as typed.
+    const more = await batchFiles([{ file: 'gui-tinh.xlsx', spec: { name: 'Trường THCS Lê Lợi', type: 'Trường THCS', seed: 4, prepare: receiverTier('cấp tỉnh') }, level: 1 }]);
+    const typed = await consolidatedFile([...files, ...more], null, { body: 'UBND xã Hòa Bình', tier: 'cap xa' });
+    expect(unit(await generated(typed), 'Trường THCS Lê Lợi').notes).toEqual(['Đơn vị ghi nơi nhận hồ sơ là “cấp tỉnh”, trong khi hồ sơ được tiếp nhận, thẩm định ở cấp xã.']);
+    expect(await text(typed, OFFICER_SHEET['bien-ban-tham-dinh'])).not.toContain('cap xa');
     // {cap}, for the officer's own texts.
     const batch = { body: 'UBND xã Hòa Bình', tier: 'cap xa', years: [2025], units: [], ruleSets: [] };
     expect(buildOfficerContext(batch, new Map()).values.cap).toBe('cấp xã');
