@@ -9,7 +9,8 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { generateOfficerDocuments, OFFICER_SHEET, type OfficerResult } from '../../src/usecases/officerDocuments';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { buildOfficerContext } from '../../src/documents/officer';
+import { buildOfficerContext, type BatchUnit } from '../../src/documents/officer';
+import { batchYear } from '../../src/usecases/officerTable';
 import { readText } from '../../src/domain/values';
 import { run, type Io } from '../../src/cli/main';
 import { batchFiles, consolidatedFile } from './batch';
@@ -155,5 +156,15 @@ describe('the body and tier the officer gives', () => {
     const batch = { body: 'UBND xã Hòa Bình', tier: 'cap xa', years: [2025], units: [], ruleSets: [] };
     expect(buildOfficerContext(batch, new Map()).values.cap).toBe('cấp xã');
     expect(buildOfficerContext({ ...batch, tier: '' }, new Map(), { tier: 'UBND xa' }).values.cap).toBe('cấp xã');
+  });
+});
+
+describe('the batch year', () => {
+  const units = (...years: (number | null)[]) => years.map((year) => ({ year }) as BatchUnit);
+  it('is the one the table states, else the one most units carry; none when two lead', () => {
+    expect(batchYear(units(2025, 2026, 2026), [2025, 2026])).toBe(2026);
+    expect(batchYear(units(2025, 2026, 2026), [2025])).toBe(2025);
+    expect(batchYear(units(2025, 2026, null, null), [])).toBeNull();
+    expect(batchYear(units(null), [])).toBeNull();
   });
 });
