@@ -14,10 +14,10 @@ import { SHEETS } from '../sheets/names';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
-import { buildOfficerContext, DRAW_OFFICER, proposed as isProposed, unitBases, unmetUnnamed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
+import { BLANK, buildOfficerContext, DRAW_OFFICER, officerParties, proposed as isProposed, unitBases, unmetUnnamed, OFFICER_KINDS, OFFICER_SHEET, OFFICER_TEMPLATES, type BatchRuleSet, type BatchUnit, type OfficerFields, type OfficerKind } from '../documents/officer';
 import { repealedFor } from '../documents/repealed';
 import { CONSOLIDATION_SHEETS } from './consolidate/layout';
-import { readConsolidatedTable, readUnreadFiles, recognisedRatings } from './officerTable';
+import { batchYear, readConsolidatedTable, readUnreadFiles, recognisedRatings, scopeUnits } from './officerTable';
 import { editedOwnPlan, editedOwnSheet, ownPlan, ownSheetData, ownSheetName, readOwnSheets, ROLE, type Role } from './ownSheets';
 
 export { OFFICER_KINDS, OFFICER_SHEET, isOfficerKind, type OfficerKind } from '../documents/officer';
@@ -52,6 +52,8 @@ export interface OfficerUnitSummary {
   outcome: string;
   unmet: string;
   reasons: string[];
+  /** Remarks that do not keep it out (an expired earlier recognition …), as the minutes state them: the officer reads them before signing. */
+  notes: string[];
   /** Why it is not proposed, in one line (the table's remarks, else its own result and what falls short); '' when proposed. */
   why: string;
 }
@@ -82,7 +84,7 @@ export type OfficerResult =
 
 /** Rule sets by the name the table prints: the presets, and the officer's own "Tiêu chí" if any. */
 function knownRuleSets(own: RuleSet | null): BatchRuleSet[] {
-  return [...(own ? [own] : []), ...PRESETS].map((r) => ({ name: r.name, basis: r.basis, recognition: r.recognition, ratings: r.mode === 'score' ? r.bands.map((b) => b.label) : [] }));
+  return [...(own ? [own] : []), ...PRESETS].map((r) => ({ name: r.name, basis: r.basis, recognition: r.recognition, ratings: r.mode === 'score' ? r.bands.map((b) => b.label) : [], tiers: r.receiverTiers ?? [] }));
 }
 
 export async function generateOfficerDocuments(workbook: Workbook, options: OfficerOptions = {}): Promise<OfficerResult> {
@@ -104,12 +106,20 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const criteria = snapshot.sheets.get(SHEETS.criteria);
     const own = criteria ? readCriteriaSheet(criteria) : null;
     const ruleSets = knownRuleSets(own && own.rows.length ? own.ruleSet : null);
-    const batch = { ...table.batch, units: recognisedRatings(table.batch.units, ruleSets), ruleSets, unread: readUnreadFiles(ownSheetData(snapshot, FILE_REPORT.name, FILE_REPORT.role)) };
     const target = editedOwnSheet(snapshot, TEMPLATES, (d) => isTemplatesSheet(d, OFFICER_TEMPLATES));
     const templatesData = target.data;
-    const templates = readTemplatesSheet(templatesData, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
-    const ctx = buildOfficerContext(batch, templates.texts, options, snapshot.date1904);
+    const templates = readTemplatesSheet(templatesData, options.body ?? table.batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const warnings = templates.issues.map((i) => t(lang, 'documents.unknownPlaceholder', { where: sheetRef(target.sheet, `B${i.row}`), name: i.name }));
+    // The body and tier the documents are drawn for, which may not be the consolidation's: what one decision may hold is checked against them.
+    const parties = officerParties(table.batch, templates.texts, options);
+    if (parties.body === BLANK) warnings.push(t(lang, 'officer.noBody', { sheet: target.sheet }));
+    else if (parties.committee === BLANK) warnings.push(t(lang, 'officer.noCommittee', { body: parties.body, sheet: target.sheet }));
+    const year = batchYear(table.batch.units, table.statedYears);
+    if (year === null && table.batch.years.length > 1) warnings.push(t(lang, 'officer.yearsMixed', { years: table.batch.years.join(', '), sheet: tableSheet }));
+    const scope = { year, tier: parties.tier, committee: parties.committee === BLANK ? '' : parties.committee };
+    const units = scopeUnits(recognisedRatings(table.batch.units, ruleSets), ruleSets, scope, table.english ? 'en' : 'vi');
+    const batch = { ...table.batch, years: year === null ? table.batch.years : [year], units, ruleSets, unread: readUnreadFiles(ownSheetData(snapshot, FILE_REPORT.name, FILE_REPORT.role)) };
+    const ctx = buildOfficerContext(batch, templates.texts, options, snapshot.date1904);
     // The minutes print the table's results and reasons as they are: in English, said before anyone signs.
     if (table.english) warnings.push(t(lang, 'officer.englishTable', { sheet: tableSheet }));
     // A unit whose bases the table recorded is cited by them: its rule set's name need not be known.
@@ -138,14 +148,14 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const templatesPlan = planTemplatesSheet(templatesData !== undefined, templates, options.body ?? batch.body, 'pass-fail', OFFICER_TEMPLATES);
     const ownTemplates = editedOwnPlan(templatesPlan, TEMPLATES, target);
     if (ownTemplates) session.write({ ...ownTemplates, after: previous });
-    const units = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, outcome: u.outcome, unmet: u.unmet, reasons: u.reasons, why: isProposed(u) ? '' : keptOutWhy(u, lang) }));
+    const summaries = batch.units.map((u) => ({ name: u.name, type: u.type, level: u.level, rating: u.rating, outcome: u.outcome, unmet: u.unmet, reasons: u.reasons, notes: u.notes, why: isProposed(u) ? '' : keptOutWhy(u, lang) }));
     const proposed = batch.units.filter(isProposed).length;
     return {
       ok: true,
       documents,
-      units,
+      units: summaries,
       proposed,
-      notProposed: units.length - proposed,
+      notProposed: summaries.length - proposed,
       templates: { sheet: target.sheet, status: !templatesData ? 'created' : templates.missing.length ? 'added' : 'used' },
       warnings,
     };

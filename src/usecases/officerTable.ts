@@ -7,8 +7,11 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
 import { readYear } from '../domain/years';
+import { foldKey } from '../domain/text';
+import { bodyTierMismatch, tierOf } from '../domain/rules/request';
+import { unitTypeId } from '../domain/unitTypes';
 import { catalogs, t, type Lang, type MessageKey } from '../i18n';
-import type { Batch, BatchRuleSet, BatchUnit } from '../documents/officer';
+import { tierName, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
@@ -169,11 +172,17 @@ const UNIT_CHECK_FINDINGS = findingRules(
   (['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const).map((c) => [`problem.${c}`, `officer.finding.${c}`] as const),
 );
 
+/** Findings whose {tier} is the receiving body's, which the table printed as typed ("cap xa"): the minutes write it "cấp xã". */
+const BODY_TIER_FINDINGS: ReadonlySet<MessageKey> = new Set(['officer.finding.bodyTierTyped', 'officer.finding.bodyTierRuleSet']);
+
 function findingBy(rules: readonly FindingRule[], line: string): string | null {
   for (const rule of rules) {
     for (const { lang, pattern } of rule.patterns) {
       const m = pattern.exec(line);
-      if (m) return t(lang, rule.finding, { ...m.groups });
+      if (!m) continue;
+      const params = { ...m.groups };
+      if (BODY_TIER_FINDINGS.has(rule.finding) && params.tier) params.tier = tierName(params.tier);
+      return t(lang, rule.finding, params);
     }
   }
   return null;
@@ -217,7 +226,7 @@ function recognisedLevel(outcome: string): number | null {
  */
 const ENGLISH_CHECK = [catalogs.en['consolidate.check.ok'], catalogs.en['consolidate.check.review']].map(messagePattern);
 
-export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'>; english: boolean } | { ok: false; reason: 'noHeader' | 'noUnits' };
+export type TableRead = { ok: true; batch: Omit<Batch, 'ruleSets'>; english: boolean; statedYears: number[] } | { ok: false; reason: 'noHeader' | 'noUnits' };
 
 /** `now`: the day the documents are drawn, for the years a unit may be evaluated for. */
 export function readConsolidatedTable(data: SheetData, now = new Date()): TableRead {
@@ -272,7 +281,9 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
   const years = [...new Set(units.map((u) => u.year).filter((y) => y !== null))].sort((a, b) => a - b);
-  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units }, english };
+  // "— năm đánh giá 2025, 2026": the officer may have left one there to settle the batch's year.
+  const stated = /—\s*năm đánh giá\s+([\d,\s]+)$/.exec(line ?? '')?.[1]?.match(/\d{4}/g)?.map(Number) ?? [];
+  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units }, english, statedYears: stated };
 }
 
 /** The file report's headings (usecases/consolidate/layout.ts) and its rejected status in either language. */
@@ -302,4 +313,59 @@ export function readUnreadFiles(data: SheetData | undefined): string[] {
  */
 export function recognisedRatings(units: BatchUnit[], ruleSets: BatchRuleSet[]): BatchUnit[] {
   return units.map((u) => (u.rating === null || ruleSets.some((r) => r.name === u.ruleSet && r.ratings.includes(u.rating!)) ? u : { ...u, rating: null }));
+}
+
+/** The table's own remarks on a unit's year: the year check below says it again, as a reason. */
+const YEAR_REMARKS = (['consolidate.flag.yearDiffers', 'consolidate.flag.yearMixed'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+
+/**
+ * The batch's evaluation year: the one the table's heading states, when it states one; else the
+ * year most units carry; null when no year leads (a tie) or none is known.
+ */
+export function batchYear(units: readonly BatchUnit[], stated: readonly number[]): number | null {
+  if (stated.length === 1) return stated[0]!;
+  const counts = new Map<number, number>();
+  for (const u of units) if (u.year !== null) counts.set(u.year, (counts.get(u.year) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || (ranked[1] && ranked[1][1] === ranked[0]![1])) return null;
+  return ranked[0]![0];
+}
+
+export interface Scope {
+  year: number | null;
+  /** The receiving body's tier as printed ("cấp xã"); '' when unknown. */
+  tier: string;
+  /** The UBND whose chairman decides; '' when unknown. */
+  committee: string;
+}
+
+const sameName = (a: string, b: string) => foldKey(a.replace(/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu, '')) === foldKey(b.replace(/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu, ''));
+const isCommittee = (name: string) => /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s/iu.test(name.trim());
+
+/**
+ * What one decision may hold, checked against the body and tier the documents are drawn for (which
+ * may not be those of the consolidation): the batch's year only; a dossier whose rule set this tier
+ * does not receive (a cấp tỉnh dossier at a cấp xã body); never the deciding UBND itself, nor at a
+ * commune a commune's UBND, which the province recognises since the district tier ended (01/7/2025).
+ * Each unit kept out gets its reason in the table's language (`lang`).
+ */
+export function scopeUnits(units: readonly BatchUnit[], ruleSets: readonly BatchRuleSet[], scope: Scope, lang: Lang): BatchUnit[] {
+  const tierKey = scope.tier ? tierOf(scope.tier) : null;
+  const ruleSetFinding = LANG_IDS.map((l) => messagePattern(catalogs[l]['officer.finding.bodyTierRuleSet']));
+  return units.map((u) => {
+    const more: string[] = [];
+    let notes = u.notes;
+    if (scope.year !== null && u.year !== null && u.year !== scope.year) {
+      more.push(t(lang, 'officer.finding.otherYear', { year: u.year, batchYear: scope.year }));
+      notes = notes.filter((n) => !YEAR_REMARKS.some((p) => p.test(n)));
+    }
+    const rs = ruleSets.find((r) => r.name === u.ruleSet);
+    if (tierKey && rs?.tiers && bodyTierMismatch(scope.tier, rs.tiers, '') === 'ruleSet' && !u.reasons.some((r) => ruleSetFinding.some((p) => p.test(r)))) {
+      more.push(t(lang, 'officer.finding.bodyTierRuleSet', { recognition: rs.recognition || rs.name, basis: '', tiers: rs.tiers.join(', '), ruleSet: rs.name, tier: scope.tier }));
+    }
+    if (tierKey === 'xa' && unitTypeId(u.type) === 'ubnd-xa') more.push(t(lang, 'officer.finding.communeCommittee', { committee: scope.committee || t(lang, 'officer.theCommittee') }));
+    else if (scope.committee && isCommittee(u.name) && sameName(u.name, scope.committee)) more.push(t(lang, 'officer.finding.selfRecognition', { committee: scope.committee }));
+    if (!more.length) return notes === u.notes ? u : { ...u, notes };
+    return { ...u, level: null, rating: null, reasons: [...u.reasons, ...more], notes };
+  });
 }

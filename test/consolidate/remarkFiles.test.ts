@@ -64,6 +64,9 @@ describe.each([false, true])('remarks of a mixed batch (rows drawn as files arri
     const unit = (name: string) => r.units.find((u) => u.name === name)!;
     expect(unit('Trường THCS D').level).toBeNull();
     expect(unit('Trường THCS D').reasons).toEqual([expect.stringMatching(/^Bộ tiêu chí đã sửa so với mẫu/)]);
-    expect(['Trường THCS A', 'Trường THCS B', 'Trường THCS C', 'Trường THCS E'].map((n) => unit(n).level)).toEqual([1, 1, 1, 1]);
+    expect(['Trường THCS A', 'Trường THCS B', 'Trường THCS E'].map((n) => unit(n).level)).toEqual([1, 1, 1]);
+    // A dossier of another year than the batch's is no part of that year's decision.
+    expect(unit('Trường THCS C').level).toBeNull();
+    expect(unit('Trường THCS C').reasons).toEqual([expect.stringMatching(/^Hồ sơ năm đánh giá 2024, khác năm của đợt thẩm định này \(2025\)/)]);
   });
 });

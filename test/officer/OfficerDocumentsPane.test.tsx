@@ -20,6 +20,7 @@ const BAR = { ignore: 'script, style, [data-testid="announce"]' };
 
 test('the office typed in the pane examines and submits: “… kính trình Chủ tịch UBND …”, numbered with its initials', async () => {
   // The officer's workbook as the CLI writes it (the file implementation), shown in the pane.
+  // The second, the commune's own UBND, is kept out of its own chairman's decision.
   const wb = await consolidatedFile((await batchFiles()).slice(0, 2));
   const host = await fakePaneHost({ wrap: () => wb });
   render(
@@ -32,7 +33,7 @@ test('the office typed in the pane examines and submits: “… kính trình Ch�
   await screen.findByText(/Đã lập 3 văn bản/, BAR, { timeout: 60_000 });
   const sheet = (await wb.batch((s) => s.read(['Tờ trình công nhận']))).sheets.get('Tờ trình công nhận')!;
   const texts = sheet.rows.flatMap((r) => r.map((c) => readText(c ?? null).trim())).filter(Boolean);
-  expect(texts).toContain('Ban Văn hóa xã Hòa Bình kính trình Chủ tịch UBND xã Hòa Bình xem xét, ban hành Quyết định công nhận 2 đơn vị đạt “Đơn vị học tập” cấp huyện năm 2025 (có dự thảo Quyết định và danh sách kèm theo)./.');
+  expect(texts).toContain('Ban Văn hóa xã Hòa Bình kính trình Chủ tịch UBND xã Hòa Bình xem xét, ban hành Quyết định công nhận 1 đơn vị đạt “Đơn vị học tập” cấp huyện năm 2025 (có dự thảo Quyết định và danh sách kèm theo)./.');
   expect(texts).toContainEqual(expect.stringMatching(/^Số:\s+\/TTr-BVH$/));
   expect(texts).toContain('TRƯỞNG BAN');
 });

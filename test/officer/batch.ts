@@ -16,7 +16,8 @@ export const AS_OF = new Date(2026, 0, 10);
 /** Which list each unit must end in, and why. */
 export const BATCH: { file: string; spec: UnitSpec; level: 1 | 2 | null }[] = [
   { file: '01-thcs-nguyen-du.xlsx', spec: { name: 'Trường THCS Nguyễn Du', type: 'Trường THCS' }, level: 1 },
-  { file: '02-ubnd-xa.xlsx', spec: { name: 'UBND xã Hòa Bình', type: 'UBND cấp xã', seed: 2 }, level: 1 },
+  // The commune's own UBND: recognised by the level above, never proposed to its own chairman.
+  { file: '02-ubnd-xa.xlsx', spec: { name: 'UBND xã Hòa Bình', type: 'UBND cấp xã', seed: 2 }, level: null },
   {
     file: '03-muc-do-2.xlsx',
     spec: { name: 'Trường tiểu học Kim Đồng', type: 'Trường tiểu học', presetId: 'tt24-co-so-md2', level: 'Mức độ 2', previousDate: new Date(2024, 1, 5), previousLevel: 'Mức độ 1', seed: 3 },
@@ -44,8 +45,11 @@ export async function batchFiles(units = BATCH): Promise<{ label: string; bytes:
   return Promise.all(units.map(async (u) => ({ label: u.file, bytes: await unitWorkbook(u.spec) })));
 }
 
+/** The receiving body the batch is consolidated for (`--body`, `--tier`). */
+export const COMMUNE = { body: 'UBND xã Hòa Bình', tier: 'cấp xã' };
+
 /** Consolidates `files` into `target` as the CLI and the pane do. */
-export async function consolidateInto(target: Workbook, files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null): Promise<void> {
+export async function consolidateInto(target: Workbook, files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null, receiving = COMMUNE): Promise<void> {
   const result = await consolidateFiles(
     target,
     files.map((f) => ({ label: f.label, size: f.bytes.length })),
@@ -53,14 +57,14 @@ export async function consolidateInto(target: Workbook, files: { label: string; 
       for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate }), i);
       return true;
     },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', ruleSet, asOf: AS_OF },
+    { ...receiving, ruleSet, asOf: AS_OF },
   );
   if (!result) throw new Error('consolidation cancelled');
 }
 
 /** A new officer's file workbook holding the consolidation of `files`. */
-export async function consolidatedFile(files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null): Promise<XlsxWorkbook> {
+export async function consolidatedFile(files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null, receiving = COMMUNE): Promise<XlsxWorkbook> {
   const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  await consolidateInto(wb, files, ruleSet);
+  await consolidateInto(wb, files, ruleSet, receiving);
   return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
 }

@@ -5,6 +5,7 @@
 import { generateOfficerDocuments, OFFICER_KINDS } from '../../usecases/officerDocuments';
 import { bodyTierProblem } from '../../usecases/consolidate';
 import { t } from '../../i18n';
+import { sentences } from '../../domain/text';
 import { checkInput, checkOutputKind, CliFailure, EXIT, onlyKinds, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
@@ -39,6 +40,12 @@ export const officerDocuments: Command = {
     if (out.length) {
       io.out(t(lang, 'officer.notProposed', { count: out.length }));
       for (const u of out) io.out(`  - ${u.name}: ${u.why}`);
+    }
+    // Proposed units with remarks: the officer reads them before the decision is signed.
+    const noted = result.units.filter((u) => !u.why && u.notes.length);
+    if (noted.length) {
+      io.out(t(lang, 'officer.proposedWithNotes', { count: noted.length }));
+      for (const u of noted) io.out(`  - ${u.name}: ${sentences(u.notes)}`);
     }
     for (const w of result.warnings) io.err(w);
     return EXIT.ok;

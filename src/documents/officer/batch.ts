@@ -38,6 +38,8 @@ export interface BatchRuleSet {
   recognition: string;
   /** The ratings it recognises, best first (TT22: its bands above the fail band); empty when it recognises levels. */
   ratings: string[];
+  /** The tiers of body that receive its dossiers ("Cấp nhận hồ sơ"); none or empty: any. */
+  tiers?: string[];
 }
 
 export interface Batch {

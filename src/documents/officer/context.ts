@@ -10,6 +10,7 @@ import { proposalGroups, proposed, unitBases, type Batch, type BatchRuleSet, typ
 import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from '../bases';
 import { localGovernmentLaw, type OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
+import { tierOf } from '../../domain/rules/request';
 
 export interface OfficerFields {
   body?: string;
@@ -32,7 +33,7 @@ export interface OfficerContext {
   bases: { proposed: string[]; examined: string[] };
 }
 
-const BLANK = '……………';
+export const BLANK = '……………';
 
 const COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(.+)$/iu;
 // Lower case only: "Phòng Văn hóa - Xã hội xã Hòa Bình" is at "Hòa Bình", not at "hội …".
@@ -41,6 +42,51 @@ const PLACE = /(?:^|\s)(?:thị xã|thị trấn|thành phố|đặc khu|xã|ph�
 /** Where a body is, as NĐ 30's place line names it: "UBND xã Hòa Bình" → "Hòa Bình"; '' when its name does not say. */
 function placeOf(name: string): string {
   return (COMMITTEE.exec(name.trim())?.[2] ?? PLACE.exec(name.trim())?.[1] ?? '').trim();
+}
+
+/** A tier as the documents print it: "cap xa", "UBND xã" → "cấp xã"; a tier naming none stays as typed. */
+const TIER_NAMES: Record<string, string> = { xa: 'cấp xã', huyen: 'cấp huyện', tinh: 'cấp tỉnh' };
+export function tierName(typed: string): string {
+  const key = tierOf(typed);
+  return (key && TIER_NAMES[key]) ?? typed.trim();
+}
+
+/**
+ * An office's place as its name gives it, with the place's own word: "Sở GD&ĐT tỉnh Phú Thọ" → "tỉnh Phú Thọ".
+ * Place words in lower case only: "Phòng Văn hóa - Xã hội xã Hòa Bình" is at "xã Hòa Bình", not at "Xã hội …".
+ */
+const OFFICE_PLACE = /^(?:[Ss]ở|[Pp]hòng|[Bb]an)\s.*?\s((?:tỉnh|thành phố|đặc khu|xã|phường|huyện|quận|thị xã|thị trấn)\s+\S.*)$/u;
+
+/**
+ * The UBND an office belongs to, as its name says: a Sở is the province's, a Phòng or a Ban its
+ * commune's or former district's ("Sở GD&ĐT tỉnh Phú Thọ" → "UBND tỉnh Phú Thọ"); '' when it does not say.
+ */
+export function parentCommittee(office: string): string {
+  const m = OFFICE_PLACE.exec(office.trim().normalize('NFC'));
+  return m ? `UBND ${m[1]}` : '';
+}
+
+/** Who receives, who decides, who examines: typed by the officer, else in the templates, else as the consolidation recorded them. */
+export interface OfficerParties {
+  /** The receiving body; BLANK when nobody named it. */
+  body: string;
+  /** Its tier as printed ("cấp xã"), from the one typed or, when none, from the body's name; '' when unknown. */
+  tier: string;
+  /** The UBND whose chairman decides; BLANK when unknown. */
+  committee: string;
+  office: string;
+}
+
+export function officerParties(batch: Pick<Batch, 'body' | 'tier'>, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}): OfficerParties {
+  const own = (key: string) => (texts.get(key) ?? '').trim();
+  const body = fields.body?.trim() || own('chung.don_vi_tiep_nhan') || batch.body || BLANK;
+  const typedTier = fields.tier?.trim() || own('chung.cap') || batch.tier;
+  const tier = typedTier ? tierName(typedTier) : body === BLANK ? '' : (TIER_NAMES[tierOf(body) ?? ''] ?? '');
+  // A commune's UBND often receives the dossiers itself; then it also decides.
+  const isCommittee = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/i.test(body);
+  const committee = own('chung.uy_ban') || (isCommittee ? body : parentCommittee(body) || BLANK);
+  const office = fields.office?.trim() || own('chung.co_quan_tham_dinh') || (isCommittee ? defaultOffice(committee) : body);
+  return { body, tier, committee, office };
 }
 
 /**
@@ -109,12 +155,7 @@ function decisionDay(signed: string, year: number): Date {
 export function buildOfficerContext(batch: Batch, texts: ReadonlyMap<string, string>, fields: OfficerFields = {}, date1904 = false): OfficerContext {
   const own = (key: string) => (texts.get(key) ?? '').trim();
   const signed = dateText(own('chung.ngay_ky'), date1904);
-  const body = fields.body?.trim() || own('chung.don_vi_tiep_nhan') || batch.body || BLANK;
-  const tier = fields.tier?.trim() || own('chung.cap') || batch.tier;
-  // A commune's UBND often receives the dossiers itself; then it also decides.
-  const isCommittee = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/i.test(body);
-  const committee = own('chung.uy_ban') || (isCommittee ? body : BLANK);
-  const office = fields.office?.trim() || own('chung.co_quan_tham_dinh') || (isCommittee ? defaultOffice(committee) : body);
+  const { body, tier, committee, office } = officerParties(batch, texts, fields);
   // An earlier release started "chung.ky_hieu" as the receiving body's initials: still that, it was never the officer's.
   const code = own('chung.ky_hieu');
   const units = batch.units;
