@@ -719,7 +719,7 @@ export const vi = {
   'officer.finding.bodyTierTyped': 'Đơn vị ghi nơi nhận hồ sơ là “{typed}”, trong khi hồ sơ được tiếp nhận, thẩm định ở {tier}.',
   'officer.finding.bodyTierRuleSet': 'Hồ sơ đề nghị công nhận {recognition}{basis} do đơn vị tổng hợp {tiers} tiếp nhận (bộ tiêu chí “{ruleSet}”), không thuộc {tier}.',
   'officer.finding.otherYear': 'Hồ sơ năm đánh giá {year}, khác năm của đợt thẩm định này ({batchYear}): không đưa vào quyết định công nhận năm {batchYear}.',
-  'officer.finding.communeCommittee': 'Đơn vị là UBND cấp xã, do cấp trên công nhận (cấp tỉnh: từ ngày 01/7/2025, theo Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025, không còn cấp huyện), không do Chủ tịch {committee} công nhận: chuyển hồ sơ lên cấp tỉnh.',
+  'officer.finding.communeCommittee': 'Đơn vị là UBND cấp xã: Chủ tịch {committee} không công nhận UBND cấp xã; trước đây cấp huyện công nhận, nay không còn cấp huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025, từ ngày 01/7/2025). Chuyển hồ sơ lên cấp tỉnh theo hướng dẫn của tỉnh.',
   'officer.finding.selfRecognition': 'Đơn vị là chính {committee}, nơi ra quyết định công nhận: Chủ tịch UBND không tự công nhận đơn vị mình; chuyển hồ sơ lên cấp trên.',
   'officer.theCommittee': 'UBND cấp xã',
   'officer.finding.duplicateTypeDiffers': 'Đơn vị gửi hai hồ sơ cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”); loại đơn vị cần được đơn vị xác nhận.',
