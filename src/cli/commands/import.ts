@@ -11,7 +11,7 @@ import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
-import { checkInput, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
 
 const SHOWN = 20;
@@ -110,6 +110,7 @@ export const importCommand: Command = {
     await checkInput(into, lang);
     const file = dryRun ? null : await prepareWrite(into, lang);
     const target = await openWorkbook(into, lang, dryRun ? 'read' : 'write');
+    if (!dryRun) checkOutputKind(target, into, lang, 'rename');
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
     let source: ImportSource = { sheet };
     if (!sameFile) {
