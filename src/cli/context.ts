@@ -144,7 +144,7 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
 }
 
 // A workbook damaged in transit is a workbook: it is refused (“Không mở tệp …: Tệp bị hỏng …”), not called no Excel file.
-const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'unsupportedCompression']);
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'text', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'unsupportedCompression']);
 
 /** The extension Excel requires for each workbook content type: it refuses to open a file whose name disagrees. */
 const EXTENSION_OF: Readonly<Record<string, string>> = {

@@ -478,6 +478,7 @@ export const en: Record<MessageKey, string> = {
   // Excel's lock file (~$name.xlsx), which exists while the workbook is open: which file to use instead.
   'xlsx.reason.lockFile': 'This is the temporary lock file Excel creates while the workbook “{workbook}” is open, not a workbook. Use the file “{workbook}” (the name without “~$”).',
   'xlsx.reason.csv': 'This is a CSV text file renamed, not an Excel workbook. Open it in Excel and save it as .xlsx.',
+  'xlsx.reason.text': 'This is a text file, not an Excel workbook. Check that it is the file meant; if it is the list to use, open it in Excel and save it as .xlsx.',
   'xlsx.reason.html': 'This is an HTML page renamed as an Excel file. Open it in Excel and save it as .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'This is an “XML Spreadsheet 2003” file (Excel 2003 XML) renamed as an Excel file, not an .xlsx workbook. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook (.xlsx)).',
   'xlsx.reason.strict': 'The workbook is saved as “Strict Open XML Spreadsheet”: ĐVHT can read it but cannot write into it (writing would damage the workbook). Open it in Excel, choose File → Save As, pick “Excel Workbook (*.xlsx)” under “Save as type”, save, and try again.',

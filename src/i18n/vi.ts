@@ -483,6 +483,7 @@ export const vi = {
   // Excel's lock file (~$name.xlsx), which exists while the workbook is open: which file to use instead.
   'xlsx.reason.lockFile': 'Đây là tệp khóa tạm mà Excel tạo ra khi sổ “{workbook}” đang mở, không phải sổ làm việc. Hãy dùng tệp “{workbook}” (tên không có “~$”).',
   'xlsx.reason.csv': 'Đây là tệp văn bản CSV đổi tên, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
+  'xlsx.reason.text': 'Đây là tệp văn bản, không phải sổ Excel. Hãy kiểm tra đã chọn đúng tệp chưa; nếu đúng là danh sách cần dùng, mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.html': 'Đây là trang HTML đổi tên thành tệp Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'Đây là tệp “XML Spreadsheet 2003” (bảng tính XML của Excel 2003) đổi tên thành tệp Excel, không phải sổ Excel .xlsx. Hãy mở tệp bằng Excel rồi lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel (.xlsx)).',
   'xlsx.reason.strict': 'Sổ được lưu dạng “Strict Open XML Spreadsheet”: ĐVHT đọc được dạng này nhưng không ghi vào được (ghi vào sẽ làm hỏng sổ). Hãy mở sổ bằng Excel, chọn Tệp → Lưu thành, ở “Lưu dưới dạng” chọn “Sổ làm việc Excel (*.xlsx)” (Excel Workbook (*.xlsx)), lưu lại rồi thử lại.',
