@@ -97,15 +97,16 @@ export const en: Record<MessageKey, string> = {
     '                                                 members; --seed: another number for another sample list, e.g. for several sample units to consolidate)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
-    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
-    '                                                 Bring an existing staff list into the “Thành viên” sheet\n' +
+    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
+    '                                                 Bring an existing staff list into the “Thành viên” sheet (a source of one sheet needs no --sheet;\n' +
+    '                                                 --clear-blanks: a blank source cell empties the cell “Thành viên” holds)\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID|RULES.json|STARTER.xlsx] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
     '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
-    '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
+    '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"] [--year 2026]\n' +
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
     '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
     '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n' +
@@ -394,6 +395,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +
+    '  --sheet: may be left out when the source has one sheet.\n' +
     '  --cdht-only: a list of names and CDHT results only, merged into the CDHT columns by name.\n' +
     '  --mapping MAPPING.json: {"source header or column letter": "Thành viên column" or null}.\n' +
     '  --dry-run: preview only, write nothing.' +

@@ -101,15 +101,16 @@ export const vi = {
     '                                                 --seed: số khác cho danh sách mẫu khác, ví dụ khi tạo nhiều đơn vị mẫu để thử tổng hợp)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
-    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
-    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
+    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
+    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên” (tệp nguồn chỉ có một trang: bỏ qua được --sheet;\n' +
+    '                                                 --clear-blanks: ô nguồn để trống cũng xóa ô đã có ở “Thành viên”)\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ|BỘ.json|SỔ-MẪU.xlsx] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
     '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
-    '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
+    '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"] [--year 2026]\n' +
     '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
     '  dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]\n' +
     '                                                 Tạo sổ năm sau (giữ thành viên, bộ tiêu chí …; tệp cũ giữ nguyên)\n' +
@@ -399,6 +400,7 @@ export const vi = {
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
+    '  --sheet: bỏ qua được khi tệp nguồn chỉ có một trang.\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
     '  --dry-run: chỉ xem trước, không ghi tệp.' +
