@@ -144,7 +144,7 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
 }
 
 // A workbook damaged in transit is a workbook: it is refused (“Không mở tệp …: Tệp bị hỏng …”), not called no Excel file.
-const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'unsupportedCompression']);
+const NOT_XLSX = new Set<XlsxFailure>(['empty', 'notSpreadsheet', 'csv', 'text', 'html', 'xmlSpreadsheet', 'legacyXls', 'ods', 'notXlsx', 'wordDocument', 'zippedWorkbooks', 'unsupportedCompression']);
 
 /** The extension Excel requires for each workbook content type: it refuses to open a file whose name disagrees. */
 const EXTENSION_OF: Readonly<Record<string, string>> = {
@@ -154,15 +154,26 @@ const EXTENSION_OF: Readonly<Record<string, string>> = {
   'application/vnd.ms-excel.template.macroEnabled.main+xml': '.xltm',
 };
 
+/** Extensions that name a file's kind: a suggestion replaces them; any other dot is part of the name ("kết quả v1.2"). */
+const KIND_EXTENSIONS = new Set(['.xls', '.xlsb', '.xlt', '.csv', '.tsv', '.txt', '.ods', '.xml', '.json', '.htm', '.html', '.pdf', '.doc', '.docx', '.zip', ...Object.values(EXTENSION_OF)]);
+
 /**
- * Refuses (exit 2, before any write) an output named with another Excel extension than its
- * workbook's kind: macros saved as .xlsx, or a plain workbook as .xlsm, would not open.
+ * Refuses (exit 2, before any write) an output Excel would not open as the workbook written:
+ * named .xls, .csv or without an extension, or with another Excel kind than the workbook's
+ * (macros saved as .xlsx, a plain workbook as .xlsm). `workbook` null: a new workbook, .xlsx.
+ * `fix`: what to write instead; import writes into its --into and has no -o, so renaming it.
  */
-export function checkOutputKind(workbook: XlsxWorkbook, output: string, lang: Lang): void {
-  const wanted = EXTENSION_OF[workbook.pkg.workbookContentType ?? ''];
+export function checkOutputKind(workbook: XlsxWorkbook | null, output: string, lang: Lang, fix: 'output' | 'rename' = 'output'): void {
+  const known = Object.values(EXTENSION_OF);
+  // A workbook of no kind Excel names still goes out as one of its workbooks.
+  const wanted = workbook ? EXTENSION_OF[workbook.pkg.workbookContentType ?? ''] : '.xlsx';
   const ext = path.extname(output).toLowerCase();
-  if (!wanted || ext === wanted || !Object.values(EXTENSION_OF).includes(ext)) return;
-  throw new CliFailure(EXIT.usage, t(lang, 'cli.outputKind', { file: output, wanted, suggestion: output.slice(0, -ext.length) + wanted }));
+  if (ext === wanted || (!wanted && known.includes(ext))) return;
+  const stem = KIND_EXTENSIONS.has(ext) ? output.slice(0, -ext.length) : output;
+  const suggestion = stem + (wanted ?? '.xlsx');
+  const how = fix === 'rename' ? t(lang, 'cli.outputRename', { suggestion: path.basename(suggestion) }) : t(lang, 'cli.outputUse', { suggestion });
+  const key = wanted && known.includes(ext) ? 'cli.outputKind' : 'cli.outputName';
+  throw new CliFailure(EXIT.usage, t(lang, key, { file: output, wanted: wanted ?? '.xlsx', how }));
 }
 
 /** `--only bao-cao` or `--only to-trinh,bien-ban` out of `all`; undefined means every one. */

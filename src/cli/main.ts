@@ -72,7 +72,8 @@ function checkArguments(command: CommandSpec, args: ParsedArgs, operands: string
   }
   if (operands.length > command.operands) {
     const extra = operands[command.operands]!;
-    const key = command.options.includes('output') ? 'cli.extraOperandOutput' : 'cli.extraOperand';
+    // The file the command writes, named without its option: say which option (import writes into --into).
+    const key = command.options.includes('output') ? 'cli.extraOperandOutput' : command.options.includes('into') ? 'cli.extraOperandInto' : 'cli.extraOperand';
     throw new CliFailure(EXIT.usage, t(lang, key, { command: command.name, operand: extra }));
   }
 }

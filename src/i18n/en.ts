@@ -97,15 +97,16 @@ export const en: Record<MessageKey, string> = {
     '                                                 members; --seed: another number for another sample list, e.g. for several sample units to consolidate)\n' +
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
-    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
-    '                                                 Bring an existing staff list into the “Thành viên” sheet\n' +
+    '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
+    '                                                 Bring an existing staff list into the “Thành viên” sheet (a source of one sheet needs no --sheet;\n' +
+    '                                                 --clear-blanks: a blank source cell empties the cell “Thành viên” holds)\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
     '  dvht consolidate FILES_OR_FOLDERS... -o OUT.xlsx [--rule-set ID|RULES.json|STARTER.xlsx] [--body "Name"] [--tier "commune"] [--max-size MB] [--json]\n' +
     '                                                 Consolidate and check many unit workbooks\n' +
     '  dvht officer-documents CONSOLIDATED.xlsx [--only KIND] [--body "Name"] [--tier "commune"] [--signer "Full name"] [--office "Examining office"] [-o OUT.xlsx] [--json]\n' +
     '                                                 Checking minutes, request and draft recognition decision\n' +
-    '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"]\n' +
+    '  dvht handout (WORKBOOK.xlsx | --preset ID) -o STARTER.xlsx [--rules-file RULES.json] [--body "Name"] [--tier "commune"] [--year 2026]\n' +
     '                                                 Hand a rule set out to the units (they use: dvht init --rules RULES.json …)\n' +
     '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
     '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n' +
@@ -120,6 +121,7 @@ export const en: Record<MessageKey, string> = {
   'cli.unknownOption': 'The “{command}” command has no option {option}.{hint} Nothing was written. See: dvht --help',
   'cli.optionMeant': ' Did you mean {option}?',
   'cli.extraOperandOutput': 'The “{command}” command does not take “{operand}”. If that is the file to write, say: -o "{operand}". Nothing was written.',
+  'cli.extraOperandInto': 'The “{command}” command does not take “{operand}”. If that is the workbook to import into, say: --into "{operand}". Nothing was written.',
   'cli.extraOperand': 'The “{command}” command does not take “{operand}”. See: dvht --help',
   'cli.badValue': 'The value “{value}” of {option} cannot be used: it must be {expected}. See: dvht --help',
   'cli.expected.integer': 'a whole number from {min} to {max}',
@@ -138,7 +140,10 @@ export const en: Record<MessageKey, string> = {
   'cli.inputIsFolder': '“{file}” is a folder, not a file. Name an .xlsx file inside it.',
   'cli.notXlsx': '“{file}” is not a readable Excel .xlsx file ({reason}).',
   'cli.outputExists': '“{file}” already exists. Choose another name or remove it.',
-  'cli.outputKind': 'Not writing “{file}”: this workbook must be saved with the {wanted} extension, or Excel will call the file format or extension invalid and not open it. Use -o “{suggestion}”. Nothing was written.',
+  'cli.outputKind': 'Not writing “{file}”: this workbook must be saved with the {wanted} extension, or Excel will call the file format or extension invalid and not open it. {how} Nothing was written.',
+  'cli.outputName': 'Not writing “{file}”: name the file ending in {wanted}; under another name Excel reports a wrong file format or does not open it. {how} Nothing was written.',
+  'cli.outputUse': 'Use -o “{suggestion}”.',
+  'cli.outputRename': 'Rename the file to “{suggestion}” and run again.',
   'cli.created': 'Created “{file}” with rule set “{ruleSet}” for {unit}.',
   'cli.evaluated': 'Evaluated {unit} ({members|counted member|counted members}) with “{ruleSet}”: {outcome}. Wrote “{file}”.',
   'cli.evaluatedUnmet': 'Indicators not met or not evaluable: {list}.',
@@ -390,6 +395,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +
+    '  --sheet: may be left out when the source has one sheet.\n' +
     '  --cdht-only: a list of names and CDHT results only, merged into the CDHT columns by name.\n' +
     '  --mapping MAPPING.json: {"source header or column letter": "Thành viên column" or null}.\n' +
     '  --dry-run: preview only, write nothing.' +
@@ -399,6 +405,9 @@ export const en: Record<MessageKey, string> = {
   'import.cli.badMappingFile': 'Cannot read the mapping file “{file}”: {reason}',
   'import.cli.mappingNotJson': 'its content is not valid JSON; check the brackets, commas and double quotes',
   'import.cli.badMappingEntry': 'Mapping file “{file}”: “{key}”: “{value}” matches no source column or no “Thành viên” column.',
+  'import.cli.onlySheet': '“{file}” has one sheet, “{sheet}”: importing from it.',
+  'import.cli.whichSheet': 'Which sheet to import (--sheet)? The sheets of “{file}”: {sheets}. Add, e.g.: --sheet "{example}". Nothing was written.',
+  'import.cli.sheetAmbiguous': 'Several sheets are named like “{sheet}”: {sheets}. Write the sheet’s name exactly, spaces included, in quotes. Nothing was written.',
   'import.cli.cannotImport': 'Could not import sheet “{sheet}” of “{file}”:',
   'import.cli.mappingTitle': 'Column mapping (header row {rows}):',
   'import.cli.mappingLine': '  {column} “{header}” → {field}',
@@ -471,6 +480,7 @@ export const en: Record<MessageKey, string> = {
   // Excel's lock file (~$name.xlsx), which exists while the workbook is open: which file to use instead.
   'xlsx.reason.lockFile': 'This is the temporary lock file Excel creates while the workbook “{workbook}” is open, not a workbook. Use the file “{workbook}” (the name without “~$”).',
   'xlsx.reason.csv': 'This is a CSV text file renamed, not an Excel workbook. Open it in Excel and save it as .xlsx.',
+  'xlsx.reason.text': 'This is a text file, not an Excel workbook. Check that it is the file meant; if it is the list to use, open it in Excel and save it as .xlsx.',
   'xlsx.reason.html': 'This is an HTML page renamed as an Excel file. Open it in Excel and save it as .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'This is an “XML Spreadsheet 2003” file (Excel 2003 XML) renamed as an Excel file, not an .xlsx workbook. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook (.xlsx)).',
   'xlsx.reason.strict': 'The workbook is saved as “Strict Open XML Spreadsheet”: ĐVHT can read it but cannot write into it (writing would damage the workbook). Open it in Excel, choose File → Save As, pick “Excel Workbook (*.xlsx)” under “Save as type”, save, and try again.',

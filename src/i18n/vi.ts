@@ -101,15 +101,16 @@ export const vi = {
     '                                                 --seed: số khác cho danh sách mẫu khác, ví dụ khi tạo nhiều đơn vị mẫu để thử tổng hợp)\n' +
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
-    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--json]\n' +
-    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên”\n' +
+    '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
+    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên” (tệp nguồn chỉ có một trang: bỏ qua được --sheet;\n' +
+    '                                                 --clear-blanks: ô nguồn để trống cũng xóa ô đã có ở “Thành viên”)\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
     '  dvht consolidate TỆP_HOẶC_THƯ_MỤC... -o RA.xlsx [--rule-set MÃ|BỘ.json|SỔ-MẪU.xlsx] [--body "Tên"] [--tier "cấp xã"] [--max-size MB] [--json]\n' +
     '                                                 Tổng hợp và thẩm định nhiều sổ của các đơn vị\n' +
     '  dvht officer-documents TỔNG-HỢP.xlsx [--only LOẠI] [--body "Tên"] [--tier "cấp xã"] [--signer "Họ và tên"] [--office "Cơ quan thẩm định"] [-o RA.xlsx] [--json]\n' +
     '                                                 Biên bản thẩm định, tờ trình, dự thảo quyết định công nhận\n' +
-    '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"]\n' +
+    '  dvht handout (SỔ.xlsx | --preset MÃ) -o SỔ-MẪU.xlsx [--rules-file BỘ.json] [--body "Tên"] [--tier "cấp xã"] [--year 2026]\n' +
     '                                                 Giao bộ tiêu chí cho các đơn vị (họ dùng: dvht init --rules BỘ.json …)\n' +
     '  dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]\n' +
     '                                                 Tạo sổ năm sau (giữ thành viên, bộ tiêu chí …; tệp cũ giữ nguyên)\n' +
@@ -124,6 +125,7 @@ export const vi = {
   'cli.unknownOption': 'Lệnh “{command}” không có tùy chọn {option}.{hint} Chưa có tệp nào được ghi. Xem: dvht --help',
   'cli.optionMeant': ' Có phải ý bạn là {option}?',
   'cli.extraOperandOutput': 'Lệnh “{command}” không dùng thêm “{operand}”. Nếu đó là tệp cần ghi ra, viết: -o "{operand}". Chưa có tệp nào được ghi.',
+  'cli.extraOperandInto': 'Lệnh “{command}” không dùng thêm “{operand}”. Nếu đó là sổ cần nhập danh sách vào, viết: --into "{operand}". Chưa có tệp nào được ghi.',
   'cli.extraOperand': 'Lệnh “{command}” không dùng thêm “{operand}”. Xem: dvht --help',
   'cli.badValue': 'Giá trị “{value}” của {option} không dùng được: cần {expected}. Xem: dvht --help',
   'cli.expected.integer': 'một số nguyên từ {min} đến {max}',
@@ -142,7 +144,10 @@ export const vi = {
   'cli.inputIsFolder': '“{file}” là một thư mục, không phải tệp. Ghi tên một tệp .xlsx trong thư mục đó.',
   'cli.notXlsx': 'Tệp “{file}” không phải tệp Excel .xlsx đọc được ({reason}).',
   'cli.outputExists': 'Tệp “{file}” đã có. Chọn tên khác hoặc xóa tệp cũ.',
-  'cli.outputKind': 'Không ghi “{file}”: sổ này phải lưu với đuôi {wanted}, nếu không Excel sẽ báo định dạng hoặc phần mở rộng tệp không hợp lệ và không mở. Dùng -o “{suggestion}”. Chưa có tệp nào được ghi.',
+  'cli.outputKind': 'Không ghi “{file}”: sổ này phải lưu với đuôi {wanted}, nếu không Excel sẽ báo định dạng hoặc phần mở rộng tệp không hợp lệ và không mở. {how} Chưa có tệp nào được ghi.',
+  'cli.outputName': 'Không ghi “{file}”: sổ Excel cần đặt tên tệp kết thúc bằng {wanted}; với tên khác, Excel báo tệp sai định dạng hoặc không mở được. {how} Chưa có tệp nào được ghi.',
+  'cli.outputUse': 'Dùng -o “{suggestion}”.',
+  'cli.outputRename': 'Đổi tên tệp thành “{suggestion}” rồi chạy lại.',
   'cli.created': 'Đã tạo “{file}” với bộ tiêu chí “{ruleSet}” cho {unit}.',
   'cli.evaluated': 'Đã đánh giá {unit} ({members} thành viên được tính) theo “{ruleSet}”: {outcome}. Đã ghi “{file}”.',
   'cli.evaluatedUnmet': 'Chỉ tiêu chưa đạt hoặc chưa đánh giá được: {list}.',
@@ -395,6 +400,7 @@ export const vi = {
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
+    '  --sheet: bỏ qua được khi tệp nguồn chỉ có một trang.\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
     '  --dry-run: chỉ xem trước, không ghi tệp.' +
@@ -404,6 +410,9 @@ export const vi = {
   'import.cli.badMappingFile': 'Không đọc được tệp cách ghép “{file}”: {reason}',
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
   'import.cli.badMappingEntry': 'Tệp cách ghép “{file}”: “{key}”: “{value}” không khớp cột nguồn hoặc cột nào của trang “Thành viên”.',
+  'import.cli.onlySheet': 'Tệp “{file}” chỉ có một trang, “{sheet}”: nhập từ trang đó.',
+  'import.cli.whichSheet': 'Chưa ghi trang cần nhập (--sheet). Các trang của “{file}”: {sheets}. Ghi thêm, ví dụ: --sheet "{example}". Chưa có tệp nào được ghi.',
+  'import.cli.sheetAmbiguous': 'Có nhiều trang tên gần giống “{sheet}”: {sheets}. Ghi đúng tên trang, cả dấu cách, trong ngoặc kép. Chưa có tệp nào được ghi.',
   'import.cli.cannotImport': 'Chưa nhập được từ trang “{sheet}” của “{file}”:',
   'import.cli.mappingTitle': 'Cách ghép cột (dòng tiêu đề {rows}):',
   'import.cli.mappingLine': '  {column} “{header}” → {field}',
@@ -476,6 +485,7 @@ export const vi = {
   // Excel's lock file (~$name.xlsx), which exists while the workbook is open: which file to use instead.
   'xlsx.reason.lockFile': 'Đây là tệp khóa tạm mà Excel tạo ra khi sổ “{workbook}” đang mở, không phải sổ làm việc. Hãy dùng tệp “{workbook}” (tên không có “~$”).',
   'xlsx.reason.csv': 'Đây là tệp văn bản CSV đổi tên, không phải sổ Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
+  'xlsx.reason.text': 'Đây là tệp văn bản, không phải sổ Excel. Hãy kiểm tra đã chọn đúng tệp chưa; nếu đúng là danh sách cần dùng, mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.html': 'Đây là trang HTML đổi tên thành tệp Excel. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.xmlSpreadsheet': 'Đây là tệp “XML Spreadsheet 2003” (bảng tính XML của Excel 2003) đổi tên thành tệp Excel, không phải sổ Excel .xlsx. Hãy mở tệp bằng Excel rồi lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel (.xlsx)).',
   'xlsx.reason.strict': 'Sổ được lưu dạng “Strict Open XML Spreadsheet”: ĐVHT đọc được dạng này nhưng không ghi vào được (ghi vào sẽ làm hỏng sổ). Hãy mở sổ bằng Excel, chọn Tệp → Lưu thành, ở “Lưu dưới dạng” chọn “Sổ làm việc Excel (*.xlsx)” (Excel Workbook (*.xlsx)), lưu lại rồi thử lại.',

@@ -8,7 +8,9 @@ import { MEMBER_FIELDS } from '../domain/memberFields';
 import type { CellInput } from '../workbook/port';
 import type { CreateSheetsOptions, UnitDetails } from './createSheets';
 import { findPreset } from '../domain/rules/presets';
-import { UNIT_TYPE_IDS, unitTypeId } from '../domain/unitTypes';
+import { isEducationType, UNIT_TYPE_IDS, unitTypeId } from '../domain/unitTypes';
+import { tierOf } from '../domain/rules/request';
+import type { RuleSet } from '../domain/rules/ruleSet';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Thanh', 'Minh', 'Ngọc', 'Thu', 'Đức', 'Quang', 'Hồng', 'Kim', 'Xuân'];
@@ -40,6 +42,8 @@ const PROVINCE = { parent: 'UBND TỈNH PHÚ THỌ', receiver: 'UBND tỉnh Phú
 /** A body of the province signs its documents at the province's name. */
 const PROVINCIAL = { ...PROVINCE, place: 'Phú Thọ' };
 const EDUCATION_DEPARTMENT = { parent: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH PHÚ THỌ' };
+/** A school's dossier of the province's tier goes to the Sở GD&ĐT, which examines it for the UBND tỉnh. */
+const PROVINCE_EDUCATION = { receiver: 'Sở Giáo dục và Đào tạo tỉnh Phú Thọ', receiverTier: 'cấp tỉnh' };
 const school = (name: string, teams: readonly string[], classes: readonly string[], classSize: readonly [number, number], unit?: Partial<UnitDetails>): SampleProfile => ({
   name,
   head: 'Hiệu trưởng',
@@ -132,6 +136,8 @@ export interface SampleOptions {
   rate?: number;
   /** The type of unit as the workbook writes it ("UBND cấp xã"); none: a lower-secondary school. */
   type?: string;
+  /** The evaluation year (default 2025): a level-2 sample's level-1 recognition is dated by it. */
+  year?: number;
 }
 
 /**
@@ -198,28 +204,45 @@ export function sampleLearners(seed = 7, type?: string): CellInput[][] {
   });
 }
 
+/**
+ * What the sample asks of its rule set, so that evaluate warns of nothing it made up: a tier
+ * that receives the rule set's dossiers (else the province's body), and for level 2 the
+ * level-1 recognition it rests on, decided (before 15/02) the year before.
+ */
+function madeUpRequest(ruleSet: RuleSet, tier: string, type: string, year: number): Partial<UnitDetails> {
+  const tiers = (ruleSet.receiverTiers ?? []).map(tierOf).filter((x) => x !== null);
+  const received = tiers.length === 0 || tiers.includes(tierOf(tier) ?? '');
+  return {
+    ...(received ? {} : isEducationType(type) ? PROVINCE_EDUCATION : { receiver: PROVINCE.receiver, receiverTier: PROVINCE.receiverTier }),
+    ...(ruleSet.level === 2 ? { previousDate: new Date(year - 1, 1, 10), previousLevel: 'Mức độ 1' } : {}),
+  };
+}
+
 export function sampleUnit(options: SampleOptions & { presetId?: string } = {}): CreateSheetsOptions {
   const ruleSet = findPreset(options.presetId ?? 'tt24-co-so-md1')!;
   const answers: Record<string, string> = {};
   for (const ind of ruleSet.indicators) if (ind.measure.kind === 'unit') answers[ind.code] = 'Đạt';
   const { type, profile } = profileOf(options.type);
+  const year = options.year ?? 2025;
+  const unit: UnitDetails = {
+    name: profile.name,
+    type,
+    isPublic: true,
+    year,
+    receiver: 'UBND xã Hòa Bình',
+    receiverTier: 'cấp xã',
+    parent: 'UBND XÃ HÒA BÌNH',
+    place: 'Hòa Bình',
+    head: 'Nguyễn Thị Lan',
+    headTitle: profile.head,
+    previousDate: null,
+    previousLevel: '',
+    ...profile.unit,
+    ...madeUpRequest(ruleSet, profile.unit?.receiverTier ?? 'cấp xã', type, year),
+  };
   return {
     ruleSet,
-    unit: {
-      name: profile.name,
-      type,
-      isPublic: true,
-      year: 2025,
-      receiver: 'UBND xã Hòa Bình',
-      receiverTier: 'cấp xã',
-      parent: 'UBND XÃ HÒA BÌNH',
-      place: 'Hòa Bình',
-      head: 'Nguyễn Thị Lan',
-      headTitle: profile.head,
-      previousDate: null,
-      previousLevel: '',
-      ...profile.unit,
-    },
+    unit,
     members: sampleMembers(options),
     learners: sampleLearners(7, options.type),
     answers,

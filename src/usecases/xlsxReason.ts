@@ -34,7 +34,7 @@ const OWN_EXTENSION: Partial<Record<XlsxError['kind'], RegExp>> = {
 };
 
 /** What Excel's lock file (~$name.xlsx: a few bytes, no zip) is taken for. */
-const LOCK_FILE_KINDS = new Set<XlsxError['kind']>(['empty', 'notSpreadsheet', 'csv']);
+const LOCK_FILE_KINDS = new Set<XlsxError['kind']>(['empty', 'notSpreadsheet', 'csv', 'text']);
 
 /**
  * A reader failure as `xlsx.reason.<kind>` (sizes in MB). `file`, the name as given, tells a

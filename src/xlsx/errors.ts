@@ -7,6 +7,7 @@ export type XlsxFailure =
   | 'tooLarge'
   | 'notSpreadsheet'
   | 'csv'
+  | 'text'
   | 'html'
   | 'legacyXls'
   | 'encrypted'

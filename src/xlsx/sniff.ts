@@ -27,7 +27,8 @@ function hasUtf16(bytes: Uint8Array, s: string, limit = bytes.length): boolean {
 /**
  * Throws the reason a file is not a zip-based workbook. An OLE compound file (CFB) is either
  * an encrypted .xlsx (Excel wraps those in CFB with an "EncryptedPackage" stream) or a legacy
- * .xls; text files are CSV/TSV, HTML tables or XML Spreadsheet 2003 saved with an Excel extension.
+ * .xls; text files are CSV/TSV, HTML tables or XML Spreadsheet 2003 saved with an Excel extension,
+ * or any other text (a script, a note) given by mistake.
  */
 export function sniff(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new XlsxError('empty');
@@ -37,9 +38,43 @@ export function sniff(bytes: Uint8Array): void {
     throw new XlsxError('legacyXls');
   }
   if (startsWith(bytes, [0x50, 0x4b])) throw new XlsxError('corrupt', 'zip signature');
-  const text = looksLikeText(bytes.subarray(0, 4096));
-  if (text !== null) throw new XlsxError(markupKind(text) ?? 'csv');
+  const head = bytes.subarray(0, HEAD);
+  const text = looksLikeText(head);
+  if (text !== null) throw new XlsxError(markupKind(text) ?? (looksLikeCsv(text, bytes.length > HEAD) ? 'csv' : 'text'));
   throw new XlsxError('notSpreadsheet');
+}
+
+/** How much of a text file is looked at. */
+const HEAD = 4096;
+const SEPARATORS = [',', ';', '\t', '|'];
+
+/**
+ * A table saved as text: one separator on most lines, and as many of it on most of those (a
+ * quoted field may hold one). A script or a note has commas on a few lines, in no pattern.
+ * `cut`: the head ends inside the file, its last line is partial.
+ */
+function looksLikeCsv(text: string, cut: boolean): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (cut) lines.pop();
+  const filled = lines.filter((l) => l.trim() !== '');
+  if (filled.length === 0) return false;
+  return SEPARATORS.some((sep) => {
+    const counts = filled.map((l) => separatorsOutsideQuotes(l, sep)).filter((n) => n > 0);
+    if (counts.length * 2 <= filled.length) return false;
+    const often = new Map<number, number>();
+    for (const n of counts) often.set(n, (often.get(n) ?? 0) + 1);
+    return Math.max(...often.values()) * 2 >= counts.length;
+  });
+}
+
+function separatorsOutsideQuotes(line: string, sep: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) n++;
+  }
+  return n;
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * `dvht init --sample --type …`: the sample is a unit of that type (a commune's UBND is no
- * school), through evaluate and the documents, whose signature is its head's.
+ * school), through evaluate and the documents, whose signature is its head's; and a unit of
+ * its rule set, whose dossier goes to a body of a tier that receives it: evaluate warns of
+ * nothing in the sample's own made-up details.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -54,5 +56,25 @@ describe('dvht init --sample follows --type', () => {
     const learners = (await texts(file, (s) => s === 'Người học')).get('Người học')!;
     expect(learners).toEqual(expect.arrayContaining(['Nhà trẻ 24-36 tháng', 'Mẫu giáo 5-6 tuổi A']));
     expect(learners.filter((c) => /^\d+[A-C]$/.test(c))).toEqual([]);
+  });
+});
+
+describe('dvht init --sample follows its rule set', () => {
+  const TYPES = ['thpt', 'thcs', 'mn', 'ubnd-xa', 'co-quan', 'dai-hoc'];
+  const PRESETS = ['tt24-co-so-md1', 'tt24-co-so-md2', 'tt24-tinh-md1', 'tt24-tinh-md2', 'tt22-100'];
+
+  it.each(PRESETS)('%s: evaluate warns of nothing in “Thông tin đơn vị” for any type', async (preset) => {
+    const warned: string[] = [];
+    for (const type of TYPES) {
+      const file = path.join(dir, `${preset}-${type}.xlsx`);
+      // The year as init takes it by default (this year) for one type, 2025 for the others.
+      const year = type === 'thcs' ? [] : ['--year', '2025'];
+      await ran(['init', '-o', file, '--preset', preset, '--unit', 'Trường A', '--type', type, '--sample', '--members', '12', ...year]);
+      const io = captureText();
+      await run(['evaluate', file, '--json'], io);
+      const warnings = (JSON.parse(io.stdout) as { warnings: { sheet: string; message: string }[] }).warnings;
+      warned.push(...warnings.filter((w) => w.sheet === 'Thông tin đơn vị').map((w) => `${type}: ${w.message}`));
+    }
+    expect(warned).toEqual([]);
   });
 });

@@ -216,7 +216,9 @@ describe('what the unit asks for against its rule set, warned at the cell', () =
     expect(ok.report.warnings.filter((x) => ['levelMismatch', 'level2NoPrevious', 'level2TooSoon', 'tierMismatch'].includes(x.code))).toEqual([]);
 
     const wb = ExcelJsWorkbook.create('tinh.xlsx');
-    await createSheets(wb, sampleUnit({ members: 12, presetId: 'tt24-tinh-md1' }));
+    // The sample of a provincial rule set goes to the province: addressed here to the commune's body instead.
+    const sample = sampleUnit({ members: 12, presetId: 'tt24-tinh-md1' });
+    await createSheets(wb, { ...sample, unit: { ...sample.unit, receiver: 'UBND xã Hòa Bình', receiverTier: 'cấp xã' } });
     const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
     if (!result.ok) throw new Error('must evaluate');
     const tier = result.report.warnings.find((x) => x.code === 'tierMismatch')!;

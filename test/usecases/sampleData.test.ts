@@ -66,3 +66,13 @@ test('a large sample gives every member a name of their own (evaluate warns of a
   }
   expect(sampleMembers({ members: 5 }).map((row) => row[1])).toEqual(sampleMembers({ members: 5_000 }).slice(0, 5).map((row) => row[1]));
 });
+
+test('a rule set of the province: the sample’s dossier goes to the province (a school’s to its Sở GD&ĐT), a level-2 one has its level-1 recognition', () => {
+  const thpt = sampleUnit({ presetId: 'tt24-tinh-md1', type: UNIT_TYPE_IDS['thpt'] }).unit;
+  expect(thpt).toMatchObject({ receiver: 'Sở Giáo dục và Đào tạo tỉnh Phú Thọ', receiverTier: 'cấp tỉnh' });
+  expect(sampleUnit({ presetId: 'tt24-tinh-md1', type: UNIT_TYPE_IDS['ubnd-xa'] }).unit).toMatchObject({ receiver: 'UBND tỉnh Phú Thọ', receiverTier: 'cấp tỉnh' });
+  // The commune's rule set keeps the commune's body, as before.
+  expect(sampleUnit().unit).toMatchObject({ receiver: 'UBND xã Hòa Bình', receiverTier: 'cấp xã', previousDate: null });
+  const md2 = sampleUnit({ presetId: 'tt24-co-so-md2', year: 2026 }).unit;
+  expect(md2).toMatchObject({ previousDate: new Date(2025, 1, 10), previousLevel: 'Mức độ 1' });
+});

@@ -16,7 +16,7 @@ import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
-import { CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { checkOutputKind, CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { referenceRuleSet } from '../ruleSets';
 
@@ -47,6 +47,9 @@ export const consolidate: Command = {
     let workbook: XlsxWorkbook;
     let result: ConsolidationResult;
     try {
+      // A new table's name is refused before a file is read; an officer's workbook once it is open (its kind).
+      const existing = fs.existsSync(output);
+      if (!existing) checkOutputKind(null, output, lang);
       const files = collectFiles(operands, path.resolve(output), lang);
       if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
       const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
@@ -61,7 +64,8 @@ export const consolidate: Command = {
       );
       const target = await prepareWrite(output, lang);
       // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
-      workbook = fs.existsSync(output) ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
+      workbook = existing ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
+      if (existing) checkOutputKind(workbook, output, lang);
       const progress = process.stderr.isTTY && !args.options.has('json');
       result = (await consolidateFiles(
         workbook,

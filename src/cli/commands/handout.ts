@@ -10,7 +10,7 @@ import { bodyTierProblem } from '../../usecases/consolidate';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { t } from '../../i18n';
-import { checkInput, CliFailure, EXIT, integerOption, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, integerOption, openWorkbook, reportWorkbookWarnings, type Command } from '../context';
 import { evaluationYears } from '../../domain/years';
 import { prepareWrite, writeTo } from '../files';
 
@@ -35,6 +35,7 @@ export const handout: Command = {
     if (from) await checkInput(from, lang);
     // A folder under an output's name is said to be one (prepareWrite), not "a file that exists".
     const target = await prepareWrite(output, lang);
+    checkOutputKind(null, output, lang);
     const rulesTarget = rulesFile ? await prepareWrite(rulesFile, lang) : null;
     for (const f of [output, rulesFile]) if (f && fs.existsSync(f)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: f }));
     const source = presetId ? await handoutRuleSet({ presetId }, lang) : await handoutRuleSet({ workbook: await openWorkbook(from!, lang, 'read') }, lang);

@@ -11,8 +11,9 @@ import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
-import { checkInput, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
+import { chooseSheet, quotedSheets } from '../sourceSheet';
 
 const SHOWN = 20;
 
@@ -92,13 +93,28 @@ function asJson(p: ImportPreview, applied: boolean, file: string) {
   };
 }
 
+/** The source's sheet --sheet names (see sourceSheet.ts), or its only one, said on the way (not into --json). */
+function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: string[], file: string): string {
+  const { lang, io, args } = ctx;
+  const choice = chooseSheet(asked, sheets);
+  if ('sheet' in choice) {
+    if (choice.only && !args.options.has('json')) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
+    return choice.sheet;
+  }
+  const listed = quotedSheets(choice.sheets);
+  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.sheets[0] ?? '' }));
+  if (choice.problem === 'ambiguous') throw new CliFailure(EXIT.data, t(lang, 'import.cli.sheetAmbiguous', { sheet: asked ?? '', sheets: listed }));
+  throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet: asked ?? '', sheets: listed }));
+}
+
 export const importCommand: Command = {
   name: 'import',
   async run(ctx) {
     const { operands, args, lang, io } = ctx;
     const sourceFile = operands[0];
     if (!sourceFile) throw new CliFailure(EXIT.usage, t(lang, 'cli.missingOption', { option: t(lang, 'cli.placeholder.source') }) + '\n' + t(lang, 'import.cli.help'));
-    const sheet = need(ctx, 'sheet');
+    const sheetOpt = args.options.get('sheet');
+    const asked = typeof sheetOpt === 'string' && sheetOpt.trim() !== '' ? sheetOpt : undefined;
     const into = need(ctx, 'into');
     const mappingOpt = args.options.get('mapping');
     const json = args.options.has('json');
@@ -110,11 +126,14 @@ export const importCommand: Command = {
     await checkInput(into, lang);
     const file = dryRun ? null : await prepareWrite(into, lang);
     const target = await openWorkbook(into, lang, dryRun ? 'read' : 'write');
+    if (!dryRun) checkOutputKind(target, into, lang, 'rename');
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
+    const from = sameFile ? target : await openWorkbook(sourceFile, lang, 'read');
+    const sheet = pickSheet(ctx, asked, from.pkg.sheets.map((s) => s.name), sourceFile);
     let source: ImportSource = { sheet };
     if (!sameFile) {
-      const read = await readSourceSheet(await openWorkbook(sourceFile, lang, 'read'), sheet);
-      if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: read.sheetNames.join(', ') }));
+      const read = await readSourceSheet(from, sheet);
+      if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: quotedSheets(read.sheetNames) }));
       source = { sheet, data: read.data, label: sourceFile };
     }
     const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members', clearBlanks: args.options.has('clear-blanks'), markRemoved: !args.options.has('add') };

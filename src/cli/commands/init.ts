@@ -9,7 +9,7 @@ import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { t, type Lang } from '../../i18n';
-import { CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
+import { checkOutputKind, CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
 import { evaluationYears } from '../../domain/years';
 import { prepareWrite, writeTo } from '../files';
 import { handedOutRulesAnyKind } from '../ruleSets';
@@ -46,11 +46,12 @@ export const init: Command = {
     const seed = integerOption(ctx, 'seed', 0, 2 ** 31 - 1);
     if (fs.existsSync(output)) throw new CliFailure(EXIT.usage, t(lang, 'cli.outputExists', { file: output }));
     const target = await prepareWrite(output, lang);
+    checkOutputKind(null, output, lang);
 
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from; its members, classes and head are the type's.
     const samplePreset = [ruleSet.id, ruleSet.id.split('@')[0]!].find((id) => findPreset(id));
-    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type }) : null;
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type, year }) : null;
     await createSheets(workbook, {
       ruleSet,
       unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },
