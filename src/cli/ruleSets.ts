@@ -2,13 +2,19 @@
 import * as fs from 'fs';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { findPreset, PRESETS } from '../domain/rules/presets';
-import { readHandoutFile, readHandoutWorkbook } from '../usecases/handout';
+import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../usecases/handout';
+
+type Handout = Extract<ReadHandout, { ok: true }>;
 import { t, type Lang } from '../i18n';
 import { CliFailure, EXIT, openWorkbook } from './context';
 import { isMissing, missingInput, readReason } from './files';
 
 /** A handed-out rule-set file (dvht handout --rules-file); refused (exit 2) when it is not one, or was edited since. */
 export function handedOutRules(file: string, lang: Lang): RuleSet {
+  return handedOutFile(file, lang).ruleSet;
+}
+
+function handedOutFile(file: string, lang: Lang): Handout {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -17,15 +23,20 @@ export function handedOutRules(file: string, lang: Lang): RuleSet {
   }
   const read = readHandoutFile(text, file, lang);
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
-  return read.ruleSet;
+  return read;
 }
 
 /** A handed-out rule set from its .json, or from the starting workbook ("sổ mẫu") that carries it sealed. */
 export async function handedOutRulesAnyKind(file: string, lang: Lang): Promise<RuleSet> {
-  if (!/\.xls[xm]$/i.test(file)) return handedOutRules(file, lang);
+  return (await handedOutAnyKind(file, lang)).ruleSet;
+}
+
+/** The same, with the body that handed it out and its tier (init fills them in). */
+export async function handedOutAnyKind(file: string, lang: Lang): Promise<Handout> {
+  if (!/\.xls[xm]$/i.test(file)) return handedOutFile(file, lang);
   const read = await readHandoutWorkbook(await openWorkbook(file, lang, 'read'), lang);
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
-  return read.ruleSet;
+  return read;
 }
 
 /**

@@ -18,7 +18,7 @@ import { SHEETS } from '../sheets/names';
 import { locateProblem } from '../sheets/locate';
 import { columnsOf, parseCondition } from '../domain/rules/condition';
 import { problem } from '../domain/problems';
-import { UNIT_FIELDS } from '../sheets/unitSheet';
+import { readUnitSheet, UNIT_FIELDS } from '../sheets/unitSheet';
 import { checkEdit } from './ruleSetEditing';
 import { COL, readCriteriaSheet, SETTINGS, type CriteriaRow } from '../sheets/criteriaSheet';
 import { cellAddress, sheetRef } from '../workbook/a1';
@@ -174,12 +174,33 @@ export async function handoutRuleSet(source: { presetId: string } | { workbook: 
   });
 }
 
-/** The small file: the rule set as JSON, with what it is and its seal. */
-export function handoutFile(rs: RuleSet): string {
-  return JSON.stringify({ format: HANDOUT_FORMAT, version: 1, ruleSet: rs }, null, 2) + '\n';
+/** The body that handed a rule set out and its tier: where the units' dossiers go (blank when not said). */
+export interface HandoutReceiver {
+  body: string;
+  tier: string;
 }
 
-export type ReadHandout = { ok: true; ruleSet: RuleSet } | { ok: false; message: string };
+const NO_RECEIVER: HandoutReceiver = { body: '', tier: '' };
+
+/** The small file: the rule set as JSON, with what it is and its seal, and the body handing it out when named. */
+export function handoutFile(rs: RuleSet, receiver: Partial<HandoutReceiver> = {}): string {
+  const named = { body: receiver.body?.trim() ?? '', tier: receiver.tier?.trim() ?? '' };
+  return JSON.stringify({ format: HANDOUT_FORMAT, version: 1, ruleSet: rs, ...(named.body || named.tier ? { receiver: named } : {}) }, null, 2) + '\n';
+}
+
+export type ReadHandout = { ok: true; ruleSet: RuleSet; receiver: HandoutReceiver } | { ok: false; message: string };
+
+/** A handout's receiver as a new unit's fields (createSheets), only those it names. */
+export function receiverFields(receiver: HandoutReceiver | undefined): { receiver?: string; receiverTier?: string } {
+  return { ...(receiver?.body ? { receiver: receiver.body } : {}), ...(receiver?.tier ? { receiverTier: receiver.tier } : {}) };
+}
+
+/** The receiver a small file names; a file handed out before it named one (or naming oddly) names none. */
+function receiverIn(o: unknown): HandoutReceiver {
+  if (!o || typeof o !== 'object') return NO_RECEIVER;
+  const { body, tier } = o as Record<string, unknown>;
+  return { body: typeof body === 'string' ? body.trim() : '', tier: typeof tier === 'string' ? tier.trim() : '' };
+}
 
 /** A handed-out file back into a rule set; anything else (or a file edited by hand) is refused with a reason. */
 export function readHandoutFile(text: string, file: string, lang: Lang = 'vi'): ReadHandout {
@@ -189,11 +210,11 @@ export function readHandoutFile(text: string, file: string, lang: Lang = 'vi'): 
   } catch {
     return { ok: false, message: t(lang, 'handout.notAFile', { file }) };
   }
-  const o = parsed as { format?: unknown; ruleSet?: RuleSet };
+  const o = parsed as { format?: unknown; ruleSet?: RuleSet; receiver?: unknown };
   const rs = o.ruleSet;
   if (o.format !== HANDOUT_FORMAT || !rs || typeof rs.id !== 'string' || !Array.isArray(rs.indicators) || !Array.isArray(rs.criteria)) return { ok: false, message: t(lang, 'handout.notAFile', { file }) };
   if (handedOutEdited({ ...comparable(rs), id: rs.id }) !== false) return { ok: false, message: t(lang, 'handout.edited', { file }) };
-  return { ok: true, ruleSet: rs };
+  return { ok: true, ruleSet: rs, receiver: receiverIn(o.receiver) };
 }
 
 /**
@@ -204,13 +225,18 @@ export function readHandoutFile(text: string, file: string, lang: Lang = 'vi'): 
 export async function readHandoutWorkbook(workbook: Workbook, lang: Lang = 'vi'): Promise<ReadHandout> {
   const file = workbook.label;
   return workbook.batch(async (session) => {
-    const data = (await session.read([SHEETS.criteria])).sheets.get(SHEETS.criteria);
+    const sheets = (await session.read([SHEETS.criteria, SHEETS.unit])).sheets;
+    const data = sheets.get(SHEETS.criteria);
     const parsed = data ? readCriteriaSheet(data) : null;
     if (!parsed || parsed.rows.length === 0 || parsed.problems.some((p) => p.severity === 'error')) return { ok: false, message: t(lang, 'handout.notAWorkbook', { file }) };
     const rs = parsed.ruleSet;
     const edited = handedOutEdited({ ...comparable(rs), id: rs.id });
     if (edited === null) return { ok: false, message: t(lang, 'handout.notAWorkbook', { file }) };
-    return edited ? { ok: false, message: t(lang, 'handout.edited', { file }) } : { ok: true, ruleSet: rs };
+    if (edited) return { ok: false, message: t(lang, 'handout.edited', { file }) };
+    // The starting workbook names its body where a unit's does (writeStarterWorkbook).
+    const unit = sheets.get(SHEETS.unit);
+    const info = unit ? readUnitSheet(unit).info : null;
+    return { ok: true, ruleSet: rs, receiver: info ? { body: readText(info.receiver).trim(), tier: readText(info.receiverTier).trim() } : NO_RECEIVER };
   });
 }
 

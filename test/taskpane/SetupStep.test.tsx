@@ -147,10 +147,13 @@ describe('SetupStep', () => {
     expect(await screen.findByText(/Tệp bộ tiêu chí “bo-tieu-chi.json” đã bị sửa sau khi xuất/, {}, wait)).toBeTruthy();
     expect(screen.queryByRole('radio', { name: /UBND xã Tân Phú/ })).toBeNull();
 
-    fireEvent.change(input, { target: { files: [new File([handoutFile(raised)], 'bo-tieu-chi.json', { type: 'application/json' })] } });
+    fireEvent.change(input, { target: { files: [new File([handoutFile(raised, { body: 'UBND xã Tân Phú', tier: 'cấp xã' })], 'bo-tieu-chi.json', { type: 'application/json' })] } });
     const offered = (await screen.findByRole('radio', { name: /Bộ tiêu chí của UBND xã Tân Phú/ }, wait)) as HTMLInputElement;
     expect(offered.checked).toBe(true);
     expect(screen.queryByText(/đã bị sửa sau khi xuất/)).toBeNull();
+    // The body that handed the file out is where the dossier goes: filled in for the clerk.
+    expect((screen.getByRole('textbox', { name: /Đơn vị tổng hợp/ }) as HTMLInputElement).value).toBe('UBND xã Tân Phú');
+    expect((screen.getByRole('textbox', { name: /Cấp của đơn vị tổng hợp/ }) as HTMLInputElement).value).toBe('cấp xã');
     fillUnit();
     create();
     expect(await screen.findByText('Đã chuẩn bị sổ đánh giá', {}, wait)).toBeTruthy();

@@ -43,7 +43,7 @@ export const handout: Command = {
     const starter = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     await writeStarterWorkbook(starter, source.ruleSet, { body: opt('body'), tier: opt('tier'), year });
     await writeTo(target, () => starter.toBytes());
-    if (rulesTarget) await writeTo(rulesTarget, new TextEncoder().encode(handoutFile(source.ruleSet)));
+    if (rulesTarget) await writeTo(rulesTarget, new TextEncoder().encode(handoutFile(source.ruleSet, { body: opt('body'), tier: opt('tier') })));
     reportWorkbookWarnings(io, lang, starter);
     for (const w of source.warnings) io.err(w);
     io.out(t(lang, 'handout.done', { name: source.ruleSet.name, id: source.ruleSet.id, file: output, rules: rulesFile ? t(lang, 'handout.rulesFile', { file: rulesFile }) : '' }));

@@ -8,11 +8,12 @@ import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
 import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
+import { receiverFields } from '../../usecases/handout';
 import { t, type Lang } from '../../i18n';
 import { checkOutputKind, CliFailure, EXIT, integerOption, need, type Command, reportWorkbookWarnings, yesNoOption } from '../context';
 import { evaluationYears } from '../../domain/years';
 import { prepareWrite, writeTo } from '../files';
-import { handedOutRulesAnyKind } from '../ruleSets';
+import { handedOutAnyKind } from '../ruleSets';
 
 function resolveType(input: string, lang: Lang): string {
   const byId = UNIT_TYPE_IDS[input.toLowerCase()];
@@ -32,7 +33,8 @@ export const init: Command = {
     const output = need(ctx, 'output');
     // A rule set handed out by the consolidating body (its .json or its starting workbook), or a preset.
     const rulesFile = args.options.get('rules');
-    const ruleSet = typeof rulesFile === 'string' ? await handedOutRulesAnyKind(rulesFile, lang) : findPreset(need(ctx, 'preset'));
+    const handout = typeof rulesFile === 'string' ? await handedOutAnyKind(rulesFile, lang) : null;
+    const ruleSet = handout ? handout.ruleSet : findPreset(need(ctx, 'preset'));
     if (!ruleSet) throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownPreset', { id: need(ctx, 'preset') }));
     const name = need(ctx, 'unit');
     const type = resolveType(need(ctx, 'type'), lang);
@@ -54,7 +56,8 @@ export const init: Command = {
     const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type, year }) : null;
     await createSheets(workbook, {
       ruleSet,
-      unit: { ...(sample?.unit ?? {}), name, type, isPublic, year },
+      // The body that handed the rule set out is where the dossier goes, over the sample's made-up one.
+      unit: { ...(sample?.unit ?? {}), name, type, isPublic, year, ...receiverFields(handout?.receiver) },
       ...(sample ? { members: sample.members, learners: sample.learners, answers: sample.answers } : {}),
     });
     await writeTo(target, () => workbook.toBytes());

@@ -46,7 +46,7 @@ export function HandoutSection({ host, lang, presetId, body, tier }: Pick<StepPr
       }
       // The small file goes where files can be downloaded; inside Excel the starting workbook carries the rule set.
       const rulesFile = `bo-tieu-chi-${base}.json`;
-      if (host.downloads) host.downloads.text(rulesFile, handoutFile(rs), 'application/json');
+      if (host.downloads) host.downloads.text(rulesFile, handoutFile(rs, { body, tier }), 'application/json');
       return { ok: true, name: rs.name, id: rs.id, files: host.downloads ? [workbookFile, rulesFile] : [workbookFile], opened, warnings: source.warnings };
     });
   const result = state.status === 'done' ? state.value : null;

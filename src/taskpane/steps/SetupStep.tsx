@@ -62,6 +62,9 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
     setHandoutError(null);
     setHandedOut(read.ruleSet);
     setPresetId(read.ruleSet.id);
+    // Its body is where the dossier goes; what the clerk already typed stands.
+    const { body, tier } = read.receiver;
+    setValues((v) => ({ ...v, receiver: v.receiver || body, receiverTier: v.receiverTier || tier }));
   };
 
   /** What the workbook holds, read again whenever the step is shown: the clerk may have changed it meanwhile (its protection too). */
