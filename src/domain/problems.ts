@@ -20,6 +20,8 @@ export type ProblemCode =
   | 'invalidNumber'
   | 'ambiguousCounted'
   | 'unknownTitle'
+  // A known title typed otherwise but for its marks ("lao dong tien tien"): said with the title to write.
+  | 'titleSpelling'
   | 'titleScoreDisagree'
   | 'outcomeDepends'
   | 'nameMissing'

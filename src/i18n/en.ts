@@ -2,7 +2,7 @@
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
-  'problem.ambiguousYesNo': '{where}: “{value}” is neither clearly yes nor no (column “{column}”). Write Có or Không; it is counted as not met.',
+  'problem.ambiguousYesNo': '{where}: “{value}” is neither clearly yes nor no (column “{column}”); it is counted as not met. Write Có or Không (with the marks), or a spelling listed in column A (yes) or B (no) of the “Danh mục” sheet. If the unit writes “{value}” as a rule, add it to column A or B of “Danh mục” (the workbook’s formulas read that sheet too).',
   'problem.cellError': '{where}: the cell holds the formula error {value} (column “{column}”). Fix the formula; it is counted as not met.',
   'problem.formulaNotCalculated': '{where}: the formula has not been calculated — the file was saved by a program that does not calculate formulas, so the cell holds no result and is read as blank. Open the file in Excel or LibreOffice and save it again, then evaluate again.',
   'problem.invalidNumber': '{where}: “{value}” is not a number (column “{column}”). Use a dot for decimals.',
@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'problem.learnerFiguresInvalid': 'Indicator {indicator}: cannot be evaluated because the figures in {cells} of the “Người học” sheet cannot be used (each is listed on its own, with what to do). The learner figures are there: fix those cells, then evaluate again.',
   'problem.learnerSubtotalCounted': '{where}: “{text}” is worded as a subtotal, but its figures are not the sum of the classes above, so it is counted as a class (the formulas of “Tiêu chí” add this row too). If it is a grade’s subtotal: correct its figures to the classes’ sum, or clear them; if it really is a class, ignore this warning.',
   'problem.learnerGradeHeadingCounted': '{where}: “{text}” names a grade and has figures, but they are not the sum of the classes below, so it is counted as a class (the formulas of “Tiêu chí” add this row too). If they are the whole grade’s: correct them to the classes’ sum, or clear them; if the rows below are not this grade’s classes, ignore this warning.',
+  'problem.titleSpelling': '{where}: “{value}” (column “{column}”) is written otherwise than the titles listed (marks missing?), so it counts as not meeting indicator {indicator}. If it is “{title}”, write “{title}” (pick it from the cell’s list).',
   'problem.learnerCountInvalid': '{where}: “{value}” is not valid ({label}). Head counts are whole numbers; CDHT holders cannot exceed them.',
   'problem.learnerCountMissing': '{where}: the number of learners is blank but the number holding CDHT is filled in. Type the number of learners of this class or grade (a whole number), or clear the row’s data if it is not used.',
   'problem.unitAnswerMissing': '{where}: indicator {indicator} has no self-assessment yet. Write Đạt or Không đạt.',

@@ -4,7 +4,7 @@
  */
 export const vi = {
   // Problems found in the data (domain/problems.ts codes)
-  'problem.ambiguousYesNo': '{where}: “{value}” không rõ là Có hay Không (cột “{column}”). Hãy ghi Có hoặc Không; ô này đang được tính là chưa đạt.',
+  'problem.ambiguousYesNo': '{where}: “{value}” không rõ là Có hay Không (cột “{column}”); ô này đang được tính là chưa đạt. Hãy ghi Có hoặc Không (có dấu), hoặc một cách ghi có ở cột A (CÓ), cột B (KHÔNG) của trang “Danh mục”. Nếu đơn vị quen ghi “{value}”, có thể thêm cách ghi này vào cột A hoặc B của trang “Danh mục” (công thức trong sổ cũng đọc theo trang đó).',
   'problem.cellError': '{where}: ô có lỗi công thức {value} (cột “{column}”). Hãy sửa công thức; ô này đang được tính là chưa đạt.',
   'problem.formulaNotCalculated': '{where}: công thức chưa được tính — tệp được lưu bằng một chương trình không tính công thức, nên ô không có kết quả và đang được coi như để trống. Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, sau đó đánh giá lại.',
   'problem.invalidNumber': '{where}: “{value}” không phải là số (cột “{column}”). Ghi số, dùng dấu chấm cho phần thập phân.',
@@ -39,6 +39,7 @@ export const vi = {
   'problem.learnerFiguresInvalid': 'Chỉ tiêu {indicator}: chưa đánh giá được vì số liệu ở ô {cells} của trang “Người học” chưa dùng được (mỗi ô được nêu riêng, kèm cách sửa). Số liệu người học đã có: sửa các ô này rồi đánh giá lại.',
   'problem.learnerSubtotalCounted': '{where}: “{text}” có chữ của một dòng cộng, nhưng số liệu của dòng không bằng tổng các lớp ở trên nên đang được tính như một lớp (các công thức của trang “Tiêu chí” cũng cộng dòng này). Nếu đây là dòng cộng của khối: sửa số cho bằng tổng các lớp, hoặc xóa số ở dòng này; nếu đúng là một lớp thì bỏ qua cảnh báo này.',
   'problem.learnerGradeHeadingCounted': '{where}: “{text}” là tên một khối và có số liệu, nhưng số liệu không bằng tổng các lớp ở dưới nên đang được tính như một lớp (các công thức của trang “Tiêu chí” cũng cộng dòng này). Nếu đây là số của cả khối: sửa cho bằng tổng các lớp, hoặc xóa số ở dòng này; nếu các dòng ở dưới không phải các lớp của khối này thì bỏ qua cảnh báo này.',
+  'problem.titleSpelling': '{where}: “{value}” (cột “{column}”) ghi khác cách ghi danh hiệu trong danh sách (thiếu dấu?), nên đang được tính là chưa đạt chỉ tiêu {indicator}. Nếu là danh hiệu “{title}”, hãy ghi là “{title}” (chọn trong danh sách của ô).',
   'problem.learnerCountInvalid': '{where}: “{value}” không hợp lệ ({label}). Số người học phải là số nguyên, số đạt CDHT không lớn hơn số người học.',
   'problem.learnerCountMissing': '{where}: chưa ghi số người học nhưng đã ghi số người học đạt CDHT. Ghi số người học của lớp, khối này (số nguyên), hoặc xóa số liệu của dòng nếu không dùng.',
   'problem.unitAnswerMissing': '{where}: chỉ tiêu {indicator} chưa có tự đánh giá. Ghi Đạt hoặc Không đạt.',
