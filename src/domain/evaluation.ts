@@ -862,6 +862,9 @@ function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: Me
   problems.push(problem('warning', issue.kind, { value: issue.value, column: col.header, indicator: c.indicator.code, ...('title' in issue ? { title: issue.title } : {}) }, at));
 }
 
+/** A figure as found: a number stays a number, which each language writes its own way (0,97 / 0.97). */
+const figure = (v: CellValue): string | number => (typeof v === 'number' ? v : cellAsText(v));
+
 /** The learners' totals; `none` when no class has figures, `invalid` (with the cells) when a row's cannot be read. */
 type LearnerTotals = { kind: 'ok'; headcount: number; cdht: number } | { kind: 'none' } | { kind: 'invalid'; cells: Location[] };
 
@@ -885,12 +888,12 @@ function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): LearnerTot
       continue;
     }
     if (!Number.isInteger(hv) || hv < 0) {
-      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, headcountAt));
+      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: figure(r.headcount.value), label: r.label }, headcountAt));
       bad.push(headcountAt);
       continue;
     }
     if (!Number.isInteger(cv) || cv < 0 || cv > hv) {
-      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, cdhtAt));
+      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: figure(r.cdht.value), label: r.label }, cdhtAt));
       bad.push(cdhtAt);
       continue;
     }

@@ -43,6 +43,7 @@ export type ProblemCode =
   | 'unitAnswerAmbiguous'
   | 'notApplicableAnswerApplies'
   | 'invalidThreshold'
+  | 'thresholdBlank'
   | 'thresholdAsText'
   | 'missingSheet'
   // One of the add-in's data sheets, known by its mark under another name (usecases/ownSheets.ts).

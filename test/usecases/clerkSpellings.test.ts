@@ -1,13 +1,16 @@
 /**
  * What a school clerk types and how `evaluate` reads it (a tester's pass as a clerk): both
- * correct spellings of a title (sĩ / sỹ), crosses for "no", yes/no without diacritics — each counted as the sheet's formulas count it, or said with what to write.
+ * correct spellings of a title (sĩ / sỹ), crosses for "no", a decimal comma, learner figures
+ * and a blank requirement — each counted as the sheet's formulas count it, or said with what to write.
  */
 import { createSheets } from '../../src/usecases/createSheets';
-import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { evaluateWorkbook, rewordResult } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
+import { COL } from '../../src/sheets/criteriaSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
-import { readYesNo } from '../../src/domain/values';
+import { readYesNo, type CellValue } from '../../src/domain/values';
+import { cellAddress } from '../../src/workbook/a1';
 import { MemoryWorkbook } from '../property/memoryWorkbook';
 
 const NOW = new Date(Date.UTC(2025, 11, 20));
@@ -86,5 +89,46 @@ describe('a yes/no typed without diacritics', () => {
     const w = (await run(wb)).report.warnings.find((x) => x.code === 'ambiguousYesNo')!;
     expect(w.message).toContain('“co”');
     expect(w.message).toContain(`“${SHEETS.lists}”`);
+  });
+});
+
+describe('a score with a decimal comma stored as text', () => {
+  it('asks to type it again as a number, never prescribes the dot', async () => {
+    const wb = await workbook();
+    wb.rows(SHEETS.members)[firstMember(wb)]![colOf('cdhtScore')] = '85,5';
+    const w = (await run(wb)).report.warnings.find((x) => x.code === 'invalidNumber')!;
+    expect(w.message).toContain('“85,5”');
+    expect(w.message).not.toMatch(/dấu chấm/);
+    expect(w.message).toMatch(/dạng chữ/);
+  });
+});
+
+describe('learner figures that are no whole number', () => {
+  it('are shown the Vietnamese way in Vietnamese (0,97), the English way in English', async () => {
+    const wb = await workbook();
+    const rows = wb.rows(SHEETS.learners);
+    const r = rows.findIndex((row, i) => i > 2 && typeof row[2] === 'number');
+    rows[r]![2] = 0.97;
+    const result = await run(wb);
+    const w = result.report.warnings.find((x) => x.code === 'learnerCountInvalid')!;
+    expect(w.message).toContain('“0,97”');
+    const en = rewordResult(result, 'en');
+    if (!en.ok) throw new Error('must evaluate');
+    expect(en.report.warnings.find((x) => x.code === 'learnerCountInvalid')!.message).toContain('0.97');
+  });
+});
+
+describe('a blank requirement in "Tiêu chí"', () => {
+  it('is said to be blank, with what to write', async () => {
+    const wb = await workbook();
+    const rows = wb.rows(SHEETS.criteria);
+    const r = rows.findIndex((row) => row[0] === '2.1');
+    rows[r]![COL.threshold - 1] = null as CellValue;
+    const result = await evaluateWorkbook(wb, { now: NOW, dryRun: true });
+    expect(result.ok).toBe(false);
+    const p = result.problems.find((x) => x.cell === cellAddress(r + 1, COL.threshold))!;
+    expect(p.message).toContain('còn trống');
+    expect(p.message).not.toContain('“”');
+    expect(p.message).toMatch(/ví dụ 90%/);
   });
 });
