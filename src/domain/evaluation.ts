@@ -7,7 +7,7 @@ import { RULE_DEFAULTS } from './rules/defaults';
 import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
 import { compileCondition, evaluateCondition, type ReadIssue, type RowTest } from './rules/conditionEval';
 import { mapped } from './arrays';
-import { excelTrim, foldKey, lowerVi } from './text';
+import { excelTrim, foldKey, lowerVi, spellingKey } from './text';
 import { cellAsText, hasText, isCellError, isUncalculated, memoCell, readNumber, readYesNo, readText, yesNoReader, type CellValue, type Spellings, type YesNo } from './values';
 import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
@@ -264,11 +264,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // One cell read by several indicators is reported once (a set: tables have thousands of odd cells).
   const reported = new Set(problems.filter((p) => p.at).map((p) => problemKey(p.at!, p.code)));
   const titles = titleChecks(memberIndicators, ruleSet, input.knownTitles ?? EMULATION_TITLES, spellings);
-  const unknownTitle = memoCell((v) => !isCellError(v) && cellAsText(v) !== '' && !titles.known.has(lowerVi(cellAsText(v))));
+  const unknownTitle = memoCell((v) => !isCellError(v) && cellAsText(v) !== '' && !titles.known.has(spellingKey(cellAsText(v))));
   const checks = mapped(memberIndicators, (c) => rowCheck(c, titles.get(c) ?? [], spellings));
   // Per-member per-indicator results, computed once and shared by unit and member figures.
   const width = checks.length;
-  const metMatrix = readRows(memberRows, checks, { members: members!, yesNo, unknownTitle, problems, reported });
+  const metMatrix = readRows(memberRows, checks, { members: members!, yesNo, unknownTitle, likelyTitle: (t) => titles.folded.get(foldKey(t)), problems, reported });
 
   // Zero counted members leaves every member indicator unevaluated: one problem names them all.
   const scope: IndicatorScope = { input, memberIndicators, memberRows, countedFlags, countedMembers, metMatrix, width, problems, noCountedCodes: [], noCountedAt: -1 };
@@ -669,21 +669,30 @@ function dependsOnUnclear(c: Compiled, j: number, res: IndicatorResult, m: Membe
 }
 
 const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(foldKey));
-const titleKey = (s: string) => lowerVi(excelTrim(s.normalize('NFC')));
+const titleKey = (s: string) => spellingKey(excelTrim(s.normalize('NFC')));
 
 /**
  * The title columns each indicator lists titles of (`[Danh hiệu thi đua] thuộc {…}`), and every
  * entry known there: the rule set's lists, the workbook's dropdown, the entries below LĐTT and
  * the "no" spellings. Anything else in such a cell is not guessed (reference §3): reported.
  */
-function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly string[], spellings: Spellings): Map<Compiled, string[]> & { known: Set<string> } {
+function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly string[], spellings: Spellings): Map<Compiled, string[]> & { known: Set<string>; folded: Map<string, string> } {
   const known = new Set([...listed, ...BELOW_LDTT, ...spellings.no].map(titleKey));
-  const out = new Map<Compiled, string[]>() as Map<Compiled, string[]> & { known: Set<string> };
+  const out = new Map<Compiled, string[]>() as Map<Compiled, string[]> & { known: Set<string>; folded: Map<string, string> };
   out.known = known;
+  // A known title by its letters alone ("lao dong tien tien"), the dropdown's spelling first: what to write instead.
+  const folded = (out.folded = new Map<string, string>());
+  const fold = (title: string) => {
+    if (!folded.has(foldKey(title))) folded.set(foldKey(title), title);
+  };
+  [...listed, ...BELOW_LDTT].forEach(fold);
   for (const ind of ruleSet.indicators) {
     if (ind.measure.kind !== 'members') continue;
     try {
-      for (const x of titleLists(parseConditionOnce(ind.measure.condition))) for (const item of x.items) known.add(titleKey(item));
+      for (const x of titleLists(parseConditionOnce(ind.measure.condition))) for (const item of x.items) {
+        known.add(titleKey(item));
+        fold(item);
+      }
     } catch {
       // reported where the indicator is compiled
     }
@@ -708,6 +717,7 @@ interface RowReading {
   members: MemberTable;
   yesNo: (v: CellValue) => YesNo;
   unknownTitle: (v: CellValue) => boolean;
+  likelyTitle: (text: string) => string | undefined;
   problems: Problem[];
   reported: Set<string>;
 }
@@ -738,7 +748,9 @@ function readRows(rows: TableRow[], checks: RowCheck[], x: RowReading): Uint8Arr
         const { column, index } = k.titles[n]!;
         const v = r.cells[index] ?? null;
         if (!x.unknownTitle(v)) continue;
-        reportReadIssue({ column, kind: 'unknownTitle', value: cellAsText(v) }, r, k.c, x.members, x.problems, x.reported);
+        const value = cellAsText(v);
+        const title = x.likelyTitle(value);
+        reportReadIssue(title ? { column, kind: 'titleSpelling', value, title } : { column, kind: 'unknownTitle', value }, r, k.c, x.members, x.problems, x.reported);
         (columns ??= []).push(column);
       }
       if (columns) k.unclear.push({ i, columns });
@@ -838,7 +850,7 @@ function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;
 
 /** A cell a condition could not read, or a title no list knows (titleChecks). */
-type CellIssue = ReadIssue | { column: string; kind: 'unknownTitle'; value: string };
+type CellIssue = ReadIssue | { column: string; kind: 'unknownTitle'; value: string } | { column: string; kind: 'titleSpelling'; value: string; title: string };
 
 function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
   const idx = c.columnIndex.get(issue.column)!;
@@ -847,8 +859,11 @@ function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: Me
   const key = problemKey(at, issue.kind);
   if (reported.has(key)) return;
   reported.add(key);
-  problems.push(problem('warning', issue.kind, { value: issue.value, column: col.header, indicator: c.indicator.code }, at));
+  problems.push(problem('warning', issue.kind, { value: issue.value, column: col.header, indicator: c.indicator.code, ...('title' in issue ? { title: issue.title } : {}) }, at));
 }
+
+/** A figure as found: a number stays a number, which each language writes its own way (0,97 / 0.97). */
+const figure = (v: CellValue): string | number => (typeof v === 'number' ? v : cellAsText(v));
 
 /** The learners' totals; `none` when no class has figures, `invalid` (with the cells) when a row's cannot be read. */
 type LearnerTotals = { kind: 'ok'; headcount: number; cdht: number } | { kind: 'none' } | { kind: 'invalid'; cells: Location[] };
@@ -873,12 +888,12 @@ function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): LearnerTot
       continue;
     }
     if (!Number.isInteger(hv) || hv < 0) {
-      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.headcount.value), label: r.label }, headcountAt));
+      problems.push(valueProblem(r.headcount.value, 'warning', 'learnerCountInvalid', { value: figure(r.headcount.value), label: r.label }, headcountAt));
       bad.push(headcountAt);
       continue;
     }
     if (!Number.isInteger(cv) || cv < 0 || cv > hv) {
-      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: cellAsText(r.cdht.value), label: r.label }, cdhtAt));
+      problems.push(valueProblem(r.cdht.value, 'warning', 'learnerCountInvalid', { value: figure(r.cdht.value), label: r.label }, cdhtAt));
       bad.push(cdhtAt);
       continue;
     }

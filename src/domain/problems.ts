@@ -20,6 +20,8 @@ export type ProblemCode =
   | 'invalidNumber'
   | 'ambiguousCounted'
   | 'unknownTitle'
+  // A known title typed otherwise but for its marks ("lao dong tien tien"): said with the title to write.
+  | 'titleSpelling'
   | 'titleScoreDisagree'
   | 'outcomeDepends'
   | 'nameMissing'
@@ -41,6 +43,7 @@ export type ProblemCode =
   | 'unitAnswerAmbiguous'
   | 'notApplicableAnswerApplies'
   | 'invalidThreshold'
+  | 'thresholdBlank'
   | 'thresholdAsText'
   | 'missingSheet'
   // One of the add-in's data sheets, known by its mark under another name (usecases/ownSheets.ts).

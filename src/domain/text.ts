@@ -65,3 +65,48 @@ export function sentences(lines: readonly string[]): string {
     .map((l) => (/[.!?…]$/u.test(l) ? l : `${l}.`))
     .join(' ');
 }
+
+/**
+ * Vietnamese writes a syllable's final i or y either way after h, k, l, m, qu, s, t, v: "sĩ" and
+ * "sỹ", "kĩ" and "kỹ", "lí" and "lý" are both correct. A match of word, onset and vowel (NFC).
+ */
+const I_OR_Y = /(^|[^\p{L}\p{M}])(h|k|l|m|qu|s|t|v)([iìíỉĩịyỳýỷỹỵ])(?![\p{L}\p{M}])/giu;
+const I_FORM: Record<string, string> = { y: 'i', ỳ: 'ì', ý: 'í', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị', Y: 'I', Ỳ: 'Ì', Ý: 'Í', Ỷ: 'Ỉ', Ỹ: 'Ĩ', Ỵ: 'Ị' };
+const Y_FORM: Record<string, string> = Object.fromEntries(Object.entries(I_FORM).map(([y, i]) => [i, y]));
+
+/**
+ * Key comparing a cell with a spelling (yes/no, a `thuộc {…}` list): case, Unicode form and the
+ * i/y of "sĩ"/"sỹ" aside. The sheet's formulas agree by listing every form (spellingForms).
+ */
+export const spellingKey = memo((s: string): string => {
+  const t = lowerVi(s.normalize('NFC'));
+  return ASCII.test(t) && !/[iy]\b/.test(t) ? t : t.replace(I_OR_Y, (_m, lead: string, onset: string, v: string) => lead + onset + (I_FORM[v] ?? v));
+});
+
+/** Most i/y syllables one spelling is written out for (2^n forms); a longer text gets its all-i and all-y forms. */
+const MAX_SWAPS = 3;
+
+/**
+ * Every way a spelling may be typed that spellingKey reads alike, for a formula that compares
+ * code points: each i/y choice, each in NFC and NFD. The spelling itself first.
+ */
+export function spellingForms(s: string): string[] {
+  const nfc = s.normalize('NFC');
+  const sites = [...nfc.matchAll(I_OR_Y)];
+  const swapped = (pick: (k: number) => boolean) => {
+    let k = 0;
+    return nfc.replace(I_OR_Y, (_m, lead: string, onset: string, v: string) => {
+      const other = I_FORM[v] ?? Y_FORM[v] ?? v;
+      return lead + onset + (pick(k++) ? other : v);
+    });
+  };
+  const texts = [nfc];
+  if (sites.length && sites.length <= MAX_SWAPS) for (let mask = 1; mask < 1 << sites.length; mask++) texts.push(swapped((k) => ((mask >> k) & 1) === 1));
+  else if (sites.length) {
+    const isY = (k: number) => /[yỳýỷỹỵ]/i.test(sites[k]![3]!);
+    texts.push(swapped(isY), swapped((k) => !isY(k)));
+  }
+  const out: string[] = [];
+  for (const t of texts) for (const f of [t, t.normalize('NFD')]) if (!out.includes(f)) out.push(f);
+  return out;
+}

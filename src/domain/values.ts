@@ -2,7 +2,7 @@
  * Cell values as the readers hand them to the domain, and how the spellings people really
  * type are read. Nothing ambiguous is guessed: the caller gets `ambiguous` and reports it.
  */
-import { excelTrim, lowerVi } from './text';
+import { excelTrim, spellingKey } from './text';
 
 export interface CellError {
   error: string; // '#DIV/0!', '#N/A', ...
@@ -32,7 +32,7 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && excelTrim(v) === '');
 }
 
-/** The spellings a rule set accepts; lower-case NFC, compared after Excel-style TRIM. */
+/** The spellings a rule set accepts; lower-case NFC, compared after Excel-style TRIM by spellingKey. */
 export interface Spellings {
   yes: string[];
   no: string[];
@@ -40,7 +40,8 @@ export interface Spellings {
 
 export const DEFAULT_SPELLINGS: Spellings = {
   yes: ['x', 'có', 'đạt', '1', 'true', '✓', '✔'],
-  no: ['không', 'chưa đạt', 'không đạt', '0', 'false', '-'],
+  // Crosses are "no" as ticks are "yes".
+  no: ['không', 'chưa đạt', 'không đạt', '0', 'false', '-', '✗', '✘', '×'],
 };
 
 /** What a cell means as text, the way the sheet formulas see it (`TRIM(v&"")`). */
@@ -65,9 +66,9 @@ export function readYesNo(v: CellValue, spellings: Spellings = DEFAULT_SPELLINGS
   // Blank is a text that trims to nothing (isBlank): trimmed once here, as cellAsText does.
   const text = cellAsText(v);
   if (text === '') return 'blank';
-  const t = lowerVi(text);
-  if (spellings.yes.includes(t)) return 'yes';
-  if (spellings.no.includes(t)) return 'no';
+  const t = spellingKey(text);
+  if (spellings.yes.some((s) => spellingKey(s) === t)) return 'yes';
+  if (spellings.no.some((s) => spellingKey(s) === t)) return 'no';
   return 'ambiguous';
 }
 

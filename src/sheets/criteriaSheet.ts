@@ -323,7 +323,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
         if (f.ok) threshold = f.share;
         else {
           brokenThreshold = true;
-          problems.push(valueProblem(cell(data, r, COL.threshold), 'error', f.asText ? 'thresholdAsText' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
+          problems.push(valueProblem(cell(data, r, COL.threshold), 'error', f.asText ? 'thresholdAsText' : f.blank ? 'thresholdBlank' : 'invalidThreshold', { indicator: code, value: f.shown }, { sheet: 'criteria', row: r, col: COL.threshold }));
         }
       }
       const pts = readNumber(cell(data, r, COL.points));

@@ -9,6 +9,7 @@
 import type { Condition } from '../domain/rules/condition';
 import { columnLetter } from '../workbook/a1';
 import { PERCENT_CELL_LIMIT } from '../domain/rules/share';
+import { spellingForms } from '../domain/text';
 
 export interface FormulaRefs {
   /** A range (over members) or a cell (unit field) for a column/field name. */
@@ -34,12 +35,10 @@ function matchLiteral(s: string): string {
   return str(s.replace(/[~*?]/g, (c) => `~${c}`));
 }
 
-/** Both Unicode forms, since a formula compares code points and users type either. */
+/** Every form the engine reads alike (spellingForms: Unicode forms, sĩ/sỹ), since a formula compares code points. */
 export function spellingVariants(items: string[]): string[] {
   const out: string[] = [];
-  for (const item of items) {
-    for (const v of [item.normalize('NFC'), item.normalize('NFD')]) if (!out.includes(v)) out.push(v);
-  }
+  for (const item of items) for (const v of spellingForms(item)) if (!out.includes(v)) out.push(v);
   return out;
 }
 

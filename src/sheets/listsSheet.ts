@@ -32,10 +32,12 @@ export const LISTS_RANGES = {
 /** Hidden columns holding the `thuộc {…}` lists of the rule set, one list per column. */
 const FIRST_LIST_COL = 8; // H
 const LAST_LIST_COL = 26; // Z
+/** Rows of a hidden list: the LĐTT list in every form (Unicode, sĩ/sỹ) takes 47. */
+const LIST_CAPACITY = 80;
 
 /** Shown as user-facing dropdown spellings (lists keep the way people write). */
 const YES_SHOWN = ['x', 'Có', 'Đạt', '1', 'TRUE', '✓', '✔'];
-const NO_SHOWN = ['Không', 'Chưa đạt', 'Không đạt', '0', 'FALSE', '-'];
+const NO_SHOWN = ['Không', 'Chưa đạt', 'Không đạt', '0', 'FALSE', '-', '✗', '✘', '×'];
 
 export function drawListsSheet(): SheetPlan {
   const column = (items: readonly string[]) => items.map((s) => [s] as CellInput[]);
@@ -79,9 +81,9 @@ export function drawListsSheet(): SheetPlan {
   };
 }
 
-const fill = (items: string[]): CellInput[][] => {
-  const variants = spellingVariants(items).slice(0, CAPACITY);
-  return Array.from({ length: CAPACITY }, (_, i) => [variants[i] ?? null]);
+const fill = (items: string[], capacity = CAPACITY): CellInput[][] => {
+  const variants = spellingVariants(items).slice(0, capacity);
+  return Array.from({ length: capacity }, (_, i) => [variants[i] ?? null]);
 };
 
 /** The hidden F:G columns, refreshed from the spellings in force. */
@@ -104,12 +106,12 @@ export class FormulaLists {
     const key = JSON.stringify(items);
     let col = this.columns.get(key);
     if (col === undefined) {
-      if (this.columns.size > LAST_LIST_COL - FIRST_LIST_COL || spellingVariants(items).length > CAPACITY) return null;
+      if (this.columns.size > LAST_LIST_COL - FIRST_LIST_COL || spellingVariants(items).length > LIST_CAPACITY) return null;
       col = FIRST_LIST_COL + this.columns.size;
       this.columns.set(key, col);
     }
     const L = columnLetter(col);
-    return sheetRef(SHEETS.lists, `$${L}$${FIRST}:$${L}$${LAST}`);
+    return sheetRef(SHEETS.lists, `$${L}$${FIRST}:$${L}$${FIRST + LIST_CAPACITY - 1}`);
   }
 
   /** Cells to write: the lists, and blanks over columns left from an earlier rule set. */
@@ -118,7 +120,7 @@ export class FormulaLists {
     const out: { at: string; rows: CellInput[][] }[] = [];
     for (let c = FIRST_LIST_COL; c <= LAST_LIST_COL; c++) {
       const items = used.get(c);
-      out.push({ at: `${columnLetter(c)}${FIRST - 1}`, rows: [[items ? 'Danh sách (dùng cho công thức)' : null], ...fill(items ?? [])] });
+      out.push({ at: `${columnLetter(c)}${FIRST - 1}`, rows: [[items ? 'Danh sách (dùng cho công thức)' : null], ...fill(items ?? [], LIST_CAPACITY)] });
     }
     return out;
   }

@@ -1,6 +1,7 @@
 /** Where a problem is, as the user reads it ('Thành viên'!H14), and the problem in words. */
 import type { Location, Problem, SheetRole } from '../domain/problems';
 import { conditionSyntaxText, t, type Lang, type MessageKey } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { cellAddress, sheetRef } from '../workbook/a1';
 import { SHEETS } from './names';
 
@@ -40,6 +41,7 @@ export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): Located
     code: p.code,
     sheet: p.at ? sheetOf(p.at, sourceSheet) : null,
     cell: p.at ? cellOf(p.at) : null,
-    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, where, ...(p.code === 'conditionSyntax' ? { detail: conditionSyntaxText(lang, String(p.params.detail ?? '')) } : {}), ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
+    // A number found in a cell, in the language's own decimal mark.
+    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, ...(typeof p.params.value === 'number' ? { value: formatNumber(p.params.value, lang, 15) } : {}), where, ...(p.code === 'conditionSyntax' ? { detail: conditionSyntaxText(lang, String(p.params.detail ?? '')) } : {}), ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
   };
 }

@@ -7,7 +7,11 @@
  * silently. The level requested follows the rule set. What the last evaluation wrote no longer
  * holds: it is cleared, and the workbook is to be evaluated again.
  */
-import type { RuleSet } from '../domain/rules/ruleSet';
+import type { Indicator, RuleSet } from '../domain/rules/ruleSet';
+import { comparable, indicatorIdentity, ruleSetChanges } from '../domain/rules/compare';
+import { findPreset } from '../domain/rules/presets';
+import { cleanText, lowerVi } from '../domain/text';
+import { formatThreshold } from '../i18n/format';
 import { readText, type CellValue } from '../domain/values';
 import type { CellBlock, SheetData, SheetPlan, Workbook } from '../workbook/port';
 import { columnLetter, parseCell } from '../workbook/a1';
@@ -37,6 +41,19 @@ export interface DroppedAnswer {
   reason: 'missing' | 'computed';
 }
 
+/**
+ * An edit the unit made to its preset in the old "Tiêu chí" that the new set does not make:
+ * what the unit had (`edited`) and what the new set brings (`next`; null: no such indicator).
+ */
+export type LostEdit =
+  | { kind: 'threshold'; code: string; edited: number; next: number | null }
+  | { kind: 'condition'; code: string; edited: string; next: string | null }
+  | { kind: 'appliesTo'; code: string; edited: string; next: string | null }
+  | { kind: 'points'; code: string; edited: number | null; next: number | null }
+  /** An indicator the unit added (extra) or deleted (missing, and the new set has it). */
+  | { kind: 'extra'; code: string }
+  | { kind: 'missing'; code: string };
+
 export interface SwitchRuleSetOptions {
   lang?: Lang;
   /** Only say what would happen (the pane's confirmation): nothing is written. */
@@ -53,6 +70,8 @@ export type SwitchRuleSetResult =
       /** Codes whose answer or evidence was carried over. */
       kept: string[];
       dropped: DroppedAnswer[];
+      /** The unit's edits of its preset that the redrawn sheet loses; null when the old sheet names no preset to compare with. */
+      lostEdits: LostEdit[] | null;
       /** The level now requested on "Thông tin đơn vị" ("Mức độ 2"), or null when left as it was. */
       level: string | null;
       /** Whether an evaluation's results were there (and were cleared). */
@@ -68,6 +87,70 @@ export type SwitchRuleSetResult =
 export function droppedText(lang: Lang, d: DroppedAnswer): string {
   const value = [d.answer, d.evidence].filter(Boolean).map((v) => `“${v}”`).join('; ');
   return t(lang, `ruleSetSwitch.droppedItem.${d.reason}`, { code: d.code, value });
+}
+
+/** One lost edit in words: the indicator's code, what the unit had → what the new set has. */
+export function lostEditText(lang: Lang, e: LostEdit): string {
+  if (e.kind === 'extra' || e.kind === 'missing') return t(lang, `ruleSetSwitch.lost.${e.kind}`, { code: e.code });
+  const none = t(lang, 'ruleSetSwitch.lost.none');
+  const all = t(lang, 'ruleSetSwitch.lost.all');
+  const { kind, edited, next } = e;
+  const shown = (v: string | number | null, gone: boolean): string => {
+    if (gone) return none;
+    if (kind === 'threshold') return formatThreshold(v as number, lang);
+    if (kind === 'points') return v === null ? '—' : String(v);
+    return `“${v === '' && kind === 'appliesTo' ? all : v}”`;
+  };
+  return t(lang, `ruleSetSwitch.lost.${kind}`, { code: e.code, edited: shown(edited, false), next: shown(next, next === null) });
+}
+
+/** The lost edits as one sentence (the CLI's and the pane's); null when none is known lost. */
+export function lostEditsText(lang: Lang, r: { lostEdits: LostEdit[] | null; sheet: string; from: { id: string; name: string } }): string | null {
+  if (!r.lostEdits?.length) return null;
+  const preset = findPreset(r.from.id)?.name ?? r.from.name;
+  return t(lang, 'ruleSetSwitch.lostEdits', { preset, sheet: r.sheet, items: r.lostEdits.map((e) => lostEditText(lang, e)).join('; ') });
+}
+
+const sameText = (a: string, b: string) => lowerVi(cleanText(a)).replace(/\s+/g, '') === lowerVi(cleanText(b)).replace(/\s+/g, '');
+const conditionOf = (i: Indicator) => (i.measure.kind === 'members' ? i.measure.condition : '');
+
+/**
+ * What the unit changed in the preset its old sheet names (compare.ts) and the new set does not
+ * carry: a threshold the new set also asks is no loss. Null without such a preset to compare with.
+ */
+function lostEdits(old: RuleSet, next: RuleSet): LostEdit[] | null {
+  const preset = findPreset(old.id);
+  if (!preset || preset.mode !== old.mode) return null;
+  const mine = new Map(old.indicators.map((i) => [i.code, i]));
+  const theirs = new Map(next.indicators.map((i) => [i.code, i]));
+  const out: LostEdit[] = [];
+  for (const c of ruleSetChanges(comparable(old), comparable(preset))) {
+    if (c.kind === 'mode' || c.kind === 'measure') continue;
+    const was = mine.get(c.code);
+    const now = theirs.get(c.code);
+    switch (c.kind) {
+      case 'threshold':
+        if (now?.threshold === undefined || now.threshold === null || Math.abs(now.threshold - c.unit) > 1e-9) out.push({ kind: 'threshold', code: c.code, edited: c.unit, next: now?.threshold ?? null });
+        break;
+      case 'condition':
+      case 'appliesTo': {
+        const edited = c.kind === 'condition' ? conditionOf(was!) : was!.appliesTo;
+        const brought = now ? (c.kind === 'condition' ? conditionOf(now) : now.appliesTo) : null;
+        if (brought === null || !sameText(brought, edited)) out.push({ kind: c.kind, code: c.code, edited, next: brought });
+        break;
+      }
+      case 'points':
+        if (!now || now.points !== c.unit) out.push({ kind: 'points', code: c.code, edited: c.unit, next: now?.points ?? null });
+        break;
+      case 'missing':
+        if (now) out.push({ kind: 'missing', code: c.code });
+        break;
+      case 'extra':
+        if (!now || indicatorIdentity(next.mode, now) !== indicatorIdentity(old.mode, was!)) out.push({ kind: 'extra', code: c.code });
+        break;
+    }
+  }
+  return out;
 }
 
 /** A cell worth carrying over: text, a number or a yes/no (not an error, not blank). */
@@ -164,6 +247,7 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
       to: { id: ruleSet.id, name: ruleSet.name },
       kept: Object.keys(carry),
       dropped,
+      lostEdits: unchanged ? [] : lostEdits(old.ruleSet, ruleSet),
       level: levelRow ? level : null,
       resultsCleared: evaluated && !unchanged,
       staleDocuments: unchanged ? [] : stale.documents,

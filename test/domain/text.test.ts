@@ -1,6 +1,6 @@
 /** excelTrim's fast path (nothing to trim) gives what Excel's TRIM rule gives; findings joined as sentences. */
 import fc from 'fast-check';
-import { excelTrim, sentences } from '../../src/domain/text';
+import { excelTrim, sentences, spellingForms, spellingKey } from '../../src/domain/text';
 
 /** The rule as the sheet formulas apply it: runs of spaces as one, then the ends trimmed, then NFC. */
 const reference = (s: string) => s.replace(/ +/g, ' ').replace(/^ | $/g, '').normalize('NFC');
@@ -21,5 +21,27 @@ describe('sentences', () => {
   it('ends each finding with a full stop unless it has its own mark, and drops empty ones', () => {
     expect(sentences(['Chỉ tiêu 2.1: 79,7% < 90%', ' Số liệu đã sửa. ', '', 'Vì sao?'])).toBe('Chỉ tiêu 2.1: 79,7% < 90%. Số liệu đã sửa. Vì sao?');
     expect(sentences([])).toBe('');
+  });
+});
+
+describe('the i and y of "sĩ" / "sỹ"', () => {
+  it('reads both correct spellings alike, in either Unicode form and case, and nothing else', () => {
+    expect(spellingKey('Chiến sỹ thi đua')).toBe(spellingKey('Chiến sĩ thi đua'));
+    expect(spellingKey('KỸ THUẬT'.normalize('NFD'))).toBe(spellingKey('kĩ thuật'));
+    expect(spellingKey('Lý lịch')).toBe(spellingKey('lí lịch'));
+    expect(spellingKey('quý')).toBe(spellingKey('quí'));
+    // Only a final i/y after one of those onsets: "tay", "thuý", "ly" inside a word stay as they are.
+    expect(spellingKey('tay')).not.toBe(spellingKey('tai'));
+    expect(spellingKey('thuý')).not.toBe(spellingKey('thuí'));
+    expect(spellingKey('lyon')).toBe('lyon');
+  });
+  it('lists every form a formula must match, the spelling itself first', () => {
+    const forms = spellingForms('Chiến sĩ thi đua cơ sở');
+    expect(forms[0]).toBe('Chiến sĩ thi đua cơ sở');
+    expect(forms).toEqual(expect.arrayContaining(['Chiến sỹ thi đua cơ sở', 'Chiến sỹ thi đua cơ sở'.normalize('NFD'), 'Chiến sĩ thi đua cơ sở'.normalize('NFD')]));
+    expect(new Set(forms.map(spellingKey)).size).toBe(1);
+    expect(spellingForms('LĐTT')).toEqual(['LĐTT']);
+    // Four i/y syllables: all-i and all-y besides the text as typed.
+    expect(spellingForms('mĩ kĩ lí sĩ').map((f) => f.normalize('NFC'))).toEqual(expect.arrayContaining(['mĩ kĩ lí sĩ', 'mỹ kỹ lý sỹ']));
   });
 });

@@ -1,10 +1,8 @@
 /** Evaluating a condition against one row (a member, or the unit's own fields). */
 import { cellAsText, isCellError, isUncalculated, memoCell, readNumber, yesNoReader, type CellValue, type Spellings } from '../values';
-import { lowerVi, memo } from '../text';
+import { spellingKey } from '../text';
 import { columnsOf, type Condition } from './condition';
 
-/** A listed item as cells are compared with it; memoised: evaluated for every member against the same items. */
-const itemKey = memo((item: string) => lowerVi(item.normalize('NFC')));
 
 export type ReadIssue = { column: string; kind: 'ambiguousYesNo' | 'cellError' | 'formulaNotCalculated' | 'invalidNumber'; value: string };
 
@@ -77,9 +75,9 @@ export function compileCondition(cond: Condition, indexOf: (column: string) => n
       case 'in': {
         const { column } = c;
         const i = indexOf(column);
-        const keys = new Set(c.items.map(itemKey));
+        const keys = new Set(c.items.map(spellingKey));
         const listed = memoCell((v) => {
-          const t = lowerVi(cellAsText(v));
+          const t = spellingKey(cellAsText(v));
           return t !== '' && keys.has(t);
         });
         return (cells, issues) => {

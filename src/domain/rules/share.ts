@@ -8,11 +8,13 @@ import { readFraction, readNumber, readText, type CellValue } from '../values';
 /** Below this a plain number over 1 is a percent cell's value (1.5 = 150%), not "1.5%". */
 export const PERCENT_CELL_LIMIT = 10;
 
-export type ShareRead = { ok: true; share: number } | { ok: false; shown: string; asText?: true };
+/** `blank`: nothing typed, said so rather than as a value. */
+export type ShareRead = { ok: true; share: number } | { ok: false; shown: string; asText?: true; blank?: true };
 
 /** `shown`: what was found, as the user saw it (150% rather than 1.5). */
 export function readShare(v: CellValue): ShareRead {
   const n = readNumber(v);
+  if (n.kind === 'blank') return { ok: false, shown: '', blank: true };
   if (n.kind === 'number' && n.value > 1 && n.value < PERCENT_CELL_LIMIT) return { ok: false, shown: percentText(n.value) };
   const f = readFraction(v);
   // A negative number as its percent cell shows it (-10%, not -0.1).

@@ -625,6 +625,16 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     const change = (k: TargetKey, col: number, after: CellInput) => {
       const before = cellAt(m.cells, col);
       if (before === after || cellText(before) === heldText(after, date1904)) return;
+      // The same name typed otherwise (case, spaces, Unicode form): the sheet's spelling stays.
+      if (k === 'name' && typeof after === 'string' && nameKey(readText(before)) === nameKey(after)) return;
+      // The same value read alike ("12/03/1980" as text, the list's date): a real date or number is written, no change to list.
+      if (after !== null && shown(k, before) === shown(k, after)) {
+        if (typeof before === 'string' && typeof after !== 'string') {
+          put(m.row, col, after);
+          notedPlain(k, m.row, col, after);
+        }
+        return;
+      }
       changes.push({ target: k, header: headerOf(k), cell: cellAddress(m.row, col), before: shown(k, before), after: after === null ? '' : shown(k, after) });
       put(m.row, col, after);
       notedPlain(k, m.row, col, after);
