@@ -378,7 +378,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     const earnedCells = c.rows.filter((x) => x.indicator && x.code.split('.')[0] === row.code).map((x) => cellAddress(x.row, COL.earned));
     const earned: CellInput =
       rs.mode === 'score' && earnedCells.length
-        ? { formula: `=IF(${cellAddress(r, COL.result)}=${str(RESULT_TEXT.not_evaluable)},"",SUM(${earnedCells.join(',')}))`, result: res?.points ?? '' }
+        ? // No points while any indicator's are unknown, even when another fails the criterion (the engine's).
+          { formula: `=IF(${any(RESULT_TEXT.not_evaluable)},"",SUM(${earnedCells.join(',')}))`, result: res?.points ?? '' }
         : null;
     out.set(r, [null, null, null, null, res ? { formula, result: statusText(res.status) } : null, earned]);
   }

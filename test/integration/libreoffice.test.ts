@@ -197,14 +197,21 @@ function cellPosition(address: string): { row: number; col: number } {
   return { row: Number(m[2]), col: [...m[1]!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) };
 }
 
+/** TT22 with a scored indicator bound to the type: its points are undecided when the type is off the list. */
+const TT22_TYPED = (rs: RuleSet): RuleSet => ({ ...rs, indicators: rs.indicators.map((i) => (i.code === '2.1' ? { ...i, appliesTo: '[Loại đơn vị] thuộc {Trường THCS; Trường tiểu học}' } : i)) });
+
 describe.each([
   ['a school', {}],
+  ['a school whose type is off the list', TYPE_UNLISTED],
+  ['an agency (3.2b, the learners’ share, does not apply)', { type: 'Cơ quan nhà nước' }],
   ['a school’s workbook, its learners kept, whose type is then an agency’s', {}, 'Cơ quan nhà nước'],
-])('the values cached with the formulas are what the formulas compute (%s)', (_, unit: Partial<UnitDetails>, typedLater?: string) => {
+  ['TT22, a school whose type is off the list, a scored indicator bound to the type', TYPE_UNLISTED, undefined, 'tt22-100', TT22_TYPED],
+  ['TT22, an agency, a scored indicator bound to the type', { type: 'Cơ quan nhà nước' }, undefined, 'tt22-100', TT22_TYPED],
+])('the values cached with the formulas are what the formulas compute (%s)', (_, unit: Partial<UnitDetails>, typedLater?: string, presetId = 'tt24-co-so-md1', edit: (rs: RuleSet) => RuleSet = (rs) => rs) => {
   it('“Tiêu chí”, “Thông tin đơn vị” and “Tổng hợp”: each formula’s cached value is LibreOffice’s', async () => {
     const wb = await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
-    const base = sampleUnit({ presetId: 'tt24-co-so-md1', members: 60, seed: 11 });
-    await createSheets(wb, { ...base, unit: { ...base.unit, ...unit }, members: messyMembers() });
+    const base = sampleUnit({ presetId, members: 60, seed: 11 });
+    await createSheets(wb, { ...base, ruleSet: edit(base.ruleSet), unit: { ...base.unit, ...unit }, members: messyMembers() });
     if (typedLater) {
       await wb.batch(async (s) => {
         const rows = (await s.read([SHEETS.unit])).sheets.get(SHEETS.unit)!.rows;
