@@ -82,6 +82,11 @@ export interface EvaluationInput {
   members: MemberTable | null;
   /** null when the unit keeps no learners sheet. */
   learners: LearnerRow[] | null;
+  /**
+   * The values a unit field may hold, by its label (the workbook's list of unit types): another
+   * value leaves what depends on it undecided, as a blank does, never “Không áp dụng”.
+   */
+  fieldChoices?: Readonly<Record<string, readonly string[]>>;
   /** The emulation titles the workbook lists ("Danh mục"); default EMULATION_TITLES. */
   knownTitles?: readonly string[];
   /** Where an indicator's condition or applicability is typed, so a problem with it is said at its cell. */
@@ -213,7 +218,7 @@ function fallbacksOf(c: Condition): Fallback[] {
 /** An indicator's condition parsed and bound to the members table's columns (`headerIndex`: by folded header). */
 function compileIndicator(indicator: Indicator, input: EvaluationInput, fieldsByKey: Map<string, UnitField>, headerIndex: Map<string, number>, problems: Problem[]): Compiled {
   const { members, spellings } = input;
-  const applicable = decideApplicability(indicator, fieldsByKey, spellings, problems, input.ruleCell?.(indicator.code, 'appliesTo'));
+  const applicable = decideApplicability(indicator, { byKey: fieldsByKey, choices: choicesByKey(input.fieldChoices) }, spellings, problems, input.ruleCell?.(indicator.code, 'appliesTo'));
   const c: Compiled = { indicator, condition: null, columnIndex: new Map(), applicable, broken: false, fallbacks: [] };
   if (indicator.measure.kind !== 'members') return c;
   const at = input.ruleCell?.(indicator.code, 'condition');
@@ -544,15 +549,45 @@ function syntaxProblem(indicator: string, condition: string, e: unknown, at: Loc
  * Whether each indicator applies to the unit, by code, as evaluate decides it from its “Áp dụng
  * cho” (null: it cannot be told yet, e.g. a field left blank); what evaluate says of it is not said here.
  */
-export function applicability(ruleSet: RuleSet, unitFields: readonly UnitField[], spellings: Spellings): Map<string, boolean | null> {
+export function applicability(ruleSet: RuleSet, unitFields: readonly UnitField[], spellings: Spellings, fieldChoices?: EvaluationInput['fieldChoices']): Map<string, boolean | null> {
   const byKey = new Map<string, UnitField>();
   for (const f of unitFields) byKey.set(foldKey(f.label), f);
   const ignored: Problem[] = [];
-  return new Map(ruleSet.indicators.map((ind) => [ind.code, decideApplicability(ind, byKey, spellings, ignored, undefined)]));
+  const fields: UnitFields = { byKey, choices: choicesByKey(fieldChoices) };
+  return new Map(ruleSet.indicators.map((ind) => [ind.code, decideApplicability(ind, fields, spellings, ignored, undefined)]));
 }
 
-/** `byKey`: the unit's fields by folded label; `at`: the cell of the indicator's "Áp dụng cho". */
-function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spellings: Spellings, problems: Problem[], at: Location | undefined): boolean | null {
+/** The unit's fields by folded label, and the values those with a list may hold (lowerVi keys, as `thuộc` compares). */
+interface UnitFields {
+  byKey: Map<string, UnitField>;
+  choices: Map<string, Set<string>>;
+}
+
+const choiceCache = new WeakMap<object, Map<string, Set<string>>>();
+
+function choicesByKey(choices: EvaluationInput['fieldChoices']): Map<string, Set<string>> {
+  if (!choices) return new Map();
+  let out = choiceCache.get(choices);
+  if (!out) {
+    out = new Map();
+    // An empty list offers nothing to check against.
+    for (const [label, values] of Object.entries(choices)) if (values.length) out.set(foldKey(label), new Set(values.map((v) => lowerVi(excelTrim(v.normalize('NFC'))))));
+    choiceCache.set(choices, out);
+  }
+  return out;
+}
+
+/** A field's value outside its list (a type typed “Trường TH”): what it would decide is not known. */
+function isUnlisted(f: UnitField | undefined, choices: Map<string, Set<string>>): boolean {
+  const listed = f && choices.get(foldKey(f.label));
+  if (!listed || isCellError(f.value)) return false;
+  const t = lowerVi(cellAsText(f.value));
+  return t !== '' && !listed.has(t);
+}
+
+/** `fields`: the unit's fields and their lists; `at`: the cell of the indicator's "Áp dụng cho". */
+function decideApplicability(ind: Indicator, fields: UnitFields, spellings: Spellings, problems: Problem[], at: Location | undefined): boolean | null {
+  const { byKey, choices } = fields;
   if (ind.appliesTo.trim() === '') return true;
   let cond: Condition;
   try {
@@ -569,13 +604,18 @@ function decideApplicability(ind: Indicator, byKey: Map<string, UnitField>, spel
     if (!optional) return null;
   }
   const unclear = new Set<string>();
-  const decided = decide(cond, fieldValueIn.bind(byKey), spellings, unclear);
+  const lookup = fieldValueIn.bind(byKey);
+  // `[Loại đơn vị] trống` reads a value off the list as well as any: only the other atoms cannot.
+  const unknown = choices.size ? (atom: Atom) => isUnclearField(atom, lookup(atom.column), spellings) || (atom.kind !== 'blank' && isUnlisted(byKey.get(foldKey(atom.column)), choices)) : undefined;
+  const decided = decide(cond, lookup, spellings, unclear, unknown);
   for (const column of unclear) {
     const f = byKey.get(foldKey(column));
     if (!f) continue; // a missing field was said above
     const blank = readText(f.value) === '';
-    // Only a field that would change the answer makes the indicator undecided; another odd value is still said.
-    const code = decided === null ? (blank ? 'applicabilityBlank' : 'applicabilityUnclear') : blank ? null : 'unitFieldUnclear';
+    const unlisted = isUnlisted(f, choices);
+    // Only a field that would change the answer makes the indicator undecided; another odd value is still
+    // said (a value off the list by the unit checks, which name the nearest listed one).
+    const code = decided === null ? (blank ? 'applicabilityBlank' : unlisted ? 'applicabilityUnlisted' : 'applicabilityUnclear') : blank || unlisted ? null : 'unitFieldUnclear';
     if (code) problems.push(problem('warning', code, { value: cellAsText(f.value), column: f.label, indicator: ind.code }, f.at));
   }
   return decided;

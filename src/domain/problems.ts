@@ -31,6 +31,8 @@ export type ProblemCode =
   | 'unknownUnitField'
   | 'applicabilityBlank'
   | 'applicabilityUnclear'
+  // A unit field's value outside the list the sheet offers (“Trường TH” for a type).
+  | 'applicabilityUnlisted'
   | 'unitFieldUnclear'
   | 'conditionSyntax'
   | 'noCountedMembers'

@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unknownUnitField': '{where}: indicator {indicator}: the “Thông tin đơn vị” sheet has no field “{field}” (used in “Áp dụng cho”). Correct the field’s name in this cell, or add a field “{field}” to “Thông tin đơn vị”.',
   'problem.applicabilityBlank': '{where}: “{column}” is blank, so whether indicator {indicator} applies to the unit is unknown (column “Áp dụng cho” on the “Tiêu chí” sheet); the indicator cannot be evaluated. Fill in “{column}” and evaluate again.',
   'problem.applicabilityUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không), so whether indicator {indicator} applies to the unit is unknown; the indicator cannot be evaluated. Correct the cell and evaluate again.',
+  'problem.applicabilityUnlisted': '{where}: “{value}” in “{column}” is not in the cell’s list, so whether indicator {indicator} applies to the unit is unknown; the indicator cannot be evaluated. Choose a value from the list and evaluate again.',
   'problem.unitFieldUnclear': '{where}: “{value}” in “{column}” is unclear (write, for example, Có or Không). Indicator {indicator} is still evaluated, as for this type of unit it does not depend on the field; correct the cell anyway.',
   'problem.conditionSyntax': '{where}: indicator {indicator}: cannot read the condition “{condition}” ({detail}). Example: [Chấp hành kỷ luật lao động] = có',
   // What is wrong with a condition's text (domain/rules/condition.ts ConditionSyntaxCode), the {detail} above
@@ -69,7 +70,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unitYearMissing': '{where}: the evaluation year is blank. Type the year as a number, e.g. {example}.',
   'problem.unitYearInvalid': '{where}: the evaluation year “{value}” is not a valid year. Type the year as a number, e.g. {example}: it is printed on the dossier’s documents.',
   'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only cannot be evaluated. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
-  'problem.unitTypeUnknown': '{where}: the unit type “{value}” is not in the list, so indicators that apply to some types of unit only may be counted as not applicable. Choose the unit type from the cell’s list (sheet “Danh mục”, column C), e.g. “{example}”.',
+  'problem.unitTypeUnknown': '{where}: the unit type “{value}” is not in the list, so indicators that apply to some types of unit only cannot be evaluated. Choose the unit type from the cell’s list (sheet “Danh mục”, column C), probably “{example}”.',
   'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',

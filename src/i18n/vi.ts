@@ -18,6 +18,7 @@ export const vi = {
   'problem.unknownUnitField': '{where}: chỉ tiêu {indicator}: trang “Thông tin đơn vị” không có mục “{field}” (dùng ở cột “Áp dụng cho”). Sửa tên mục trong ô này cho đúng, hoặc thêm mục “{field}” vào trang “Thông tin đơn vị”.',
   'problem.applicabilityBlank': '{where}: mục “{column}” còn trống, nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không (cột “Áp dụng cho” ở trang “Tiêu chí”); chỉ tiêu này chưa đánh giá được. Điền mục “{column}” rồi đánh giá lại.',
   'problem.applicabilityUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không), nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không; chỉ tiêu này chưa đánh giá được. Sửa ô này rồi đánh giá lại.',
+  'problem.applicabilityUnlisted': '{where}: “{value}” ở mục “{column}” không có trong danh sách của ô, nên chưa biết chỉ tiêu {indicator} có áp dụng cho đơn vị không; chỉ tiêu này chưa đánh giá được. Chọn giá trị trong danh sách rồi đánh giá lại.',
   'problem.unitFieldUnclear': '{where}: “{value}” ở mục “{column}” không rõ (ví dụ ghi Có hoặc Không). Chỉ tiêu {indicator} vẫn đánh giá được vì không phụ thuộc vào mục này với loại đơn vị đã chọn; hãy sửa ô cho rõ.',
   'problem.conditionSyntax': '{where}: chỉ tiêu {indicator}: không đọc được điều kiện “{condition}” ({detail}). Ví dụ đúng: [Chấp hành kỷ luật lao động] = có',
   // What is wrong with a condition's text (domain/rules/condition.ts ConditionSyntaxCode), the {detail} above
@@ -71,7 +72,7 @@ export const vi = {
   'problem.unitYearMissing': '{where}: chưa ghi năm đánh giá. Ghi năm bằng số, ví dụ {example}.',
   'problem.unitYearInvalid': '{where}: năm đánh giá “{value}” không phải là một năm hợp lệ. Ghi năm bằng số, ví dụ {example}: năm này được in trên các văn bản của hồ sơ.',
   'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
-  'problem.unitTypeUnknown': '{where}: loại đơn vị “{value}” không có trong danh sách, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị có thể bị tính là không áp dụng. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), ví dụ “{example}”.',
+  'problem.unitTypeUnknown': '{where}: loại đơn vị “{value}” không có trong danh sách, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), có lẽ là “{example}”.',
   'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',

@@ -43,6 +43,9 @@ export interface SummaryContext {
 
 const ref = (sheet: string, row: number, col: number) => sheetRef(sheet, absolute(row, col));
 
+/** A figure as its cell holds it, an empty one empty: a bare reference to an empty cell shows 0 (0% under a percent format). */
+const figure = (cell: string) => `=IF(${cell}="","",${cell})`;
+
 /** Where a new summary sheet goes: after the data sheets it sums up. */
 export const SUMMARY_AFTER = SHEETS.learners;
 
@@ -76,7 +79,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
       null,
       null,
       cRow ? { formula: `=${C(cRow, COL.result)}&""`, result: RESULT_TEXT[cr.status] } : RESULT_TEXT[cr.status],
-      ...(scored ? [cRow ? { formula: `=${C(cRow, COL.earned)}`, result: cr.points ?? '' } : cr.points] : []),
+      ...(scored ? [cRow ? { formula: figure(C(cRow, COL.earned)), result: cr.points ?? '' } : cr.points] : []),
     ]);
     styles.push({ range: `A${r}:${lastL}${r}`, style: STYLE.criterionRow });
     criterionRows.add(r);
@@ -95,12 +98,12 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         !iRow
           ? null
           : share
-            ? { formula: `=${C(iRow, COL.value)}`, result: ind.value ?? '' }
+            ? { formula: figure(C(iRow, COL.value)), result: ind.value ?? '' }
             : { formula: `=IF(${C(iRow, COL.result)}=${str(RESULT_TEXT.not_applicable)},"",${C(iRow, COL.result)}&"")`, result: fact },
         !iRow || !share ? null : { formula: `=IF(${C(iRow, COL.denominator)}="","",${C(iRow, COL.numerator)}&"/"&${C(iRow, COL.denominator)})`, result: ind.denominator === null ? '' : `${ind.numerator}/${ind.denominator}` },
         iRow ? { formula: `=${C(iRow, COL.evidence)}&""`, result: readText(evidence as CellValue) } : null,
         iRow ? { formula: `=${C(iRow, COL.result)}&""`, result: RESULT_TEXT[ind.status] } : RESULT_TEXT[ind.status],
-        ...(scored ? [iRow ? { formula: `=${C(iRow, COL.earned)}`, result: ind.points ?? '' } : ind.points] : []),
+        ...(scored ? [iRow ? { formula: figure(C(iRow, COL.earned)), result: ind.points ?? '' } : ind.points] : []),
       ]);
       const decimals = share && ind.value !== null ? measuredDecimals(ind.value, ind.required, ind.status !== 'not_met') : 1;
       // A share failing just under its requirement keeps the decimals that show it below (i18n/format).

@@ -12,6 +12,7 @@ import { COL, readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
 import { readMembersSheet, type ParsedMembers } from './membersSheet';
 import { readLearnersSheet, type ParsedLearners, countedTotalProblems } from './learnersSheet';
 import { readListColumn, readSpellings } from './listsSheet';
+import { UNIT_FIELD_LABELS, UNIT_TYPES } from '../domain/unitTypes';
 
 export const UNIT_WORKBOOK_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists];
 
@@ -77,10 +78,18 @@ export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
     answers: wb.criteria.answers,
     members: wb.members.table,
     learners: wb.learners ? wb.learners.rows : null,
+    // A type off the list leaves the indicators bound to the type undecided, as a blank one does.
+    fieldChoices: { [UNIT_FIELD_LABELS.type]: listedUnitTypes(wb) },
     knownTitles: readListColumn(wb.sheets.lists, 'D'),
     ruleCell: ruleCells(wb),
     ...(wb.criteria.modeAt ? { modeCell: wb.criteria.modeAt } : {}),
   };
+}
+
+/** The unit types the workbook offers (“Danh mục” C), else the built-in list. */
+export function listedUnitTypes(wb: Pick<UnitWorkbook, 'sheets'>): readonly string[] {
+  const types = readListColumn(wb.sheets.lists, 'C');
+  return types.length ? types : UNIT_TYPES;
 }
 
 /** The "Tiêu chí" cell of each indicator's condition (column D) and applicability (column G). */

@@ -326,20 +326,23 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
         `IF(OR(N(${cellAt(r, COL.denominator)})=0,ISNA(${thr(r)})),${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
       );
     const shareValue = () => `IF(OR(${K(r)}=${str(RESULT_TEXT.doesNotApply)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
+    // The counts of an indicator that does not apply stay empty, as the engine leaves them (not 0, not the sums).
+    const count = (sum: string, result: number | null): CellInput =>
+      ind.appliesTo === '' ? { formula: `=${sum}`, result: result ?? 0 } : { formula: `=IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},"",${sum})`, result: applies ? (result ?? 0) : '' };
     const formulaOk = k !== null;
     if (ind.measure.kind === 'members') {
       const cond = tryParse(ind.measure.condition);
       if (formulaOk && cond && conditionColumnsKnown(cond, refs)) {
-        numerator = { formula: `=SUMPRODUCT(${refs.present('range')}*${refs.counted('range')}*(${conditionFormula(cond, memberConditionRefs(refs, 'range'))}))`, result: res.numerator ?? countNumerator(ev, res.code) };
-        denom = { formula: `=${denominator}`, result: ev.countedMembers };
+        numerator = count(`SUMPRODUCT(${refs.present('range')}*${refs.counted('range')}*(${conditionFormula(cond, memberConditionRefs(refs, 'range'))}))`, res.numerator);
+        denom = count(denominator, ev.countedMembers);
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
       }
     } else if (ind.measure.kind === 'learners') {
       // Invalid learner rows make the engine refuse the figure; a sum would hide that.
       if (formulaOk && wb.learners && res.status !== 'not_evaluable') {
-        numerator = { formula: `=${learnerSum(wb.learners, wb.learners.cdhtCol)}`, result: res.numerator ?? 0 };
-        denom = { formula: `=${learnerSum(wb.learners, wb.learners.headcountCol)}`, result: res.denominator ?? 0 };
+        numerator = count(learnerSum(wb.learners, wb.learners.cdhtCol), res.numerator);
+        denom = count(learnerSum(wb.learners, wb.learners.headcountCol), res.denominator);
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
       }
@@ -375,7 +378,8 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     const earnedCells = c.rows.filter((x) => x.indicator && x.code.split('.')[0] === row.code).map((x) => cellAddress(x.row, COL.earned));
     const earned: CellInput =
       rs.mode === 'score' && earnedCells.length
-        ? { formula: `=IF(${cellAddress(r, COL.result)}=${str(RESULT_TEXT.not_evaluable)},"",SUM(${earnedCells.join(',')}))`, result: res?.points ?? '' }
+        ? // No points while any indicator's are unknown, even when another fails the criterion (the engine's).
+          { formula: `=IF(${any(RESULT_TEXT.not_evaluable)},"",SUM(${earnedCells.join(',')}))`, result: res?.points ?? '' }
         : null;
     out.set(r, [null, null, null, null, res ? { formula, result: statusText(res.status) } : null, earned]);
   }
@@ -397,10 +401,6 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     rowOf,
     outcomeRef: criterionResultCells.join(','),
   };
-}
-
-function countNumerator(ev: Evaluation, code: string): number {
-  return ev.indicators.find((i) => i.code === code)?.numerator ?? 0;
 }
 
 function allFieldsKnown(cond: Condition, wb: UnitWorkbook): boolean {

@@ -6,12 +6,11 @@
 import { lowerVi } from '../domain/text';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { UNIT_FIELDS, uncalculatedFields, unitField } from '../sheets/unitSheet';
-import { readListColumn } from '../sheets/listsSheet';
-import { UNIT_TYPES } from '../domain/unitTypes';
+import { nearestUnitType } from '../domain/unitTypes';
 import { readYear } from '../domain/years';
 import { problem, type Problem, type ProblemCode } from '../domain/problems';
 import { requestProblems, type UnitRequest } from '../domain/rules/request';
-import type { UnitWorkbook } from '../sheets/unitWorkbook';
+import { listedUnitTypes, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { readDate, serialToDate } from './consolidate/dates';
 
 /** The unit's request (level, receiving tier, previous recognition) read where the unit typed it. */
@@ -87,14 +86,12 @@ export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
   // A formula without its result is said once, as such (uncalculatedFields).
   if (!f || isUncalculated(f.value)) return null;
   const shown = readText(f.value);
-  const types = readListColumn(wb.sheets.lists, 'C');
-  const listed = types.length ? types : UNIT_TYPES;
+  const listed = listedUnitTypes(wb);
   const known = new Set(listed.map(typeKey));
   if (!shown) return problem('warning', 'unitTypeMissing', { value: shown }, f.at);
   if (known.has(typeKey(shown))) return null;
-  // A type typed short (“Mầm non”, “THCS”) is offered the listed one that contains it.
-  const example = listed.find((x) => typeKey(x).includes(typeKey(shown))) ?? listed[0]!;
-  return problem('warning', 'unitTypeUnknown', { value: shown, example }, f.at);
+  // A type typed short or misspelt (“Trường TH”, “MG”, “cấp 2”) is offered the one it most likely means.
+  return problem('warning', 'unitTypeUnknown', { value: shown, example: nearestUnitType(shown, listed) ?? '' }, f.at);
 }
 
 const typeKey = (t: string) => lowerVi(t.normalize('NFC'));

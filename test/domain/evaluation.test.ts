@@ -522,6 +522,26 @@ describe('applicability that depends on a blank or unclear unit field cannot be 
   });
 });
 
+describe('a unit type not in the unit’s list of types is undecided, as a blank one is (never “Không áp dụng”)', () => {
+  const members = memberTable(uniformMembers(5, 5));
+  const types = ['Cơ quan nhà nước', 'Trường tiểu học', 'Trường THCS'];
+  const at = { sheet: 'unit' as const, row: 5, col: 2 };
+
+  it('“Trường TH”: 3.2b (learners, for schools) cannot be evaluated, said at the type’s cell, and the unit is not recognised', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('Trường TH'), fieldChoices: { 'Loại đơn vị': types }, members, learners: learners([100, 40]) }));
+    expect(indicator(ev, '3.2b')).toMatchObject({ status: 'not_evaluable', undecided: true });
+    expect(ev.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'applicabilityUnlisted', at, params: expect.objectContaining({ indicator: '3.2b', value: 'Trường TH', column: 'Loại đơn vị' }) }));
+    expect(ev.outcome).toMatchObject({ status: 'not_evaluable' });
+  });
+
+  it('a listed type in another case or Unicode form decides; another field that decides alone still does (1.3 by “Công lập”)', () => {
+    const ev = evaluate(input(coSo, { unitFields: unitFields('trường tiểu học'.normalize('NFD')), fieldChoices: { 'Loại đơn vị': types }, members, learners: learners([100, 40]) }));
+    expect(status(ev, '3.2b')).toBe('not_met');
+    const unlisted = evaluate(input(coSo, { unitFields: unitFields('Trường TH', 'Có'), fieldChoices: { 'Loại đơn vị': types }, members, learners: learners([100, 100]) }));
+    expect(status(unlisted, '1.3')).toBe('met');
+  });
+});
+
 describe('an outcome that unclear cells could change is said to depend on them (reference §3: never guessed)', () => {
   it('“nghỉ thai sản” in “Tính vào tổng số” is counted, and the indicators that excluding those members would pass say they depend on those cells', () => {
     const specs = uniformMembers(11, 9);

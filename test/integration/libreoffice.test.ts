@@ -19,7 +19,7 @@ import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { RESULT_TEXT, SHEETS, statusText } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { convert } from '../support/libreoffice';
-import type { CellInput } from '../../src/workbook/port';
+import type { CellInput, CellValue } from '../../src/workbook/port';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
 
 const idx = (key: string) => MEMBER_FIELDS.findIndex((f) => f.key === key);
@@ -95,6 +95,8 @@ const MULTI_LEVEL: Partial<UnitDetails> = { type: 'Trường phổ thông nhiề
 /** Applicability that a blank field leaves undecided: both engines say “Chưa đánh giá được”, never N/A. */
 const PUBLIC_BLANK: Partial<UnitDetails> = { type: 'Trường THCS', isPublic: undefined };
 const HIGHEST_BLANK: Partial<UnitDetails> = { type: 'Trường phổ thông nhiều cấp học', highestLevel: undefined };
+/** A type off the unit's list (“Trường TH”): undecided as a blank one, never “Không áp dụng”. */
+const TYPE_UNLISTED: Partial<UnitDetails> = { type: 'Trường TH' };
 
 describe.each([
   ['exceljs' as const, 'tt24-co-so-md1', undefined, {}],
@@ -107,6 +109,7 @@ describe.each([
   ['xlsx' as const, 'tt22-100', 'proportional' as const, {}],
   ['xlsx' as const, 'tt24-co-so-md1', undefined, PUBLIC_BLANK],
   ['xlsx' as const, 'tt24-tinh-md1', undefined, HIGHEST_BLANK],
+  ['xlsx' as const, 'tt24-co-so-md1', undefined, TYPE_UNLISTED],
 ])('LibreOffice recomputes what the engine computed (%s writer, %s %s %j)', (writer, presetId, partial, unit) => {
   let report: EvaluationReport;
   let lo: ExcelJsWorkbook;
@@ -135,8 +138,9 @@ describe.each([
       expect(report.indicators.find((i) => i.code === '3.4')!.status).toBe('met');
       expect(byCode.get('3.4')![COL.applicable - 1]).toBe(RESULT_TEXT.applies);
     }
-    if (unit === PUBLIC_BLANK || unit === HIGHEST_BLANK) {
-      expect(report.indicators.find((i) => i.code === (unit === PUBLIC_BLANK ? '1.3' : '3.4'))!.status).toBe('not_evaluable');
+    const undecided = new Map([[PUBLIC_BLANK, '1.3'], [HIGHEST_BLANK, '3.4'], [TYPE_UNLISTED, '3.2b']]).get(unit);
+    if (undecided) {
+      expect(report.indicators.find((i) => i.code === undecided)!.status).toBe('not_evaluable');
       expect(report.outcome.status).toBe('not_evaluable');
     }
     for (const cr of report.criteria) {
@@ -171,6 +175,70 @@ describe.each([
       expect(find('Kết quả tự đánh giá')).toBe(expected);
     }
   });
+});
+
+/** Every formula cell of `sheets` as cached in `bytes` (what the file shows until recalculated), and its address. */
+async function formulaCells(bytes: Uint8Array, sheets: string[]): Promise<Map<string, CellValue>> {
+  const wb = await ExcelJsWorkbook.fromBuffer(bytes, 'cached.xlsx');
+  const snap = await wb.batch((s) => s.read(sheets, { formulas: sheets }));
+  const out = new Map<string, CellValue>();
+  for (const name of sheets) {
+    const data = snap.sheets.get(name)!;
+    for (const address of data.formulas ?? []) {
+      const { row, col } = cellPosition(address);
+      out.set(`${name}!${address}`, data.rows[row - 1]?.[col - 1] ?? null);
+    }
+  }
+  return out;
+}
+
+function cellPosition(address: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return { row: Number(m[2]), col: [...m[1]!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) };
+}
+
+/** TT22 with a scored indicator bound to the type: its points are undecided when the type is off the list. */
+const TT22_TYPED = (rs: RuleSet): RuleSet => ({ ...rs, indicators: rs.indicators.map((i) => (i.code === '2.1' ? { ...i, appliesTo: '[Loại đơn vị] thuộc {Trường THCS; Trường tiểu học}' } : i)) });
+
+describe.each([
+  ['a school', {}],
+  ['a school whose type is off the list', TYPE_UNLISTED],
+  ['an agency (3.2b, the learners’ share, does not apply)', { type: 'Cơ quan nhà nước' }],
+  ['a school’s workbook, its learners kept, whose type is then an agency’s', {}, 'Cơ quan nhà nước'],
+  ['TT22, a school whose type is off the list, a scored indicator bound to the type', TYPE_UNLISTED, undefined, 'tt22-100', TT22_TYPED],
+  ['TT22, an agency, a scored indicator bound to the type', { type: 'Cơ quan nhà nước' }, undefined, 'tt22-100', TT22_TYPED],
+])('the values cached with the formulas are what the formulas compute (%s)', (_, unit: Partial<UnitDetails>, typedLater?: string, presetId = 'tt24-co-so-md1', edit: (rs: RuleSet) => RuleSet = (rs) => rs) => {
+  it('“Tiêu chí”, “Thông tin đơn vị” and “Tổng hợp”: each formula’s cached value is LibreOffice’s', async () => {
+    const wb = await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
+    const base = sampleUnit({ presetId, members: 60, seed: 11 });
+    await createSheets(wb, { ...base, ruleSet: edit(base.ruleSet), unit: { ...base.unit, ...unit }, members: messyMembers() });
+    if (typedLater) {
+      await wb.batch(async (s) => {
+        const rows = (await s.read([SHEETS.unit])).sheets.get(SHEETS.unit)!.rows;
+        const row = rows.findIndex((r) => r[0] === 'Loại đơn vị') + 1;
+        s.write({ sheet: SHEETS.unit, mode: 'existing', cells: [{ at: `B${row}`, rows: [[typedLater]] }] });
+      });
+    }
+    const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const bytes = await wb.toBytes();
+    const sheets = [SHEETS.criteria, SHEETS.unit, SHEETS.summary];
+    const cached = await formulaCells(bytes, sheets);
+    const lo = await recalculated(await withoutCachedResults(bytes));
+    const computed = new Map<string, CellValue>();
+    for (const name of sheets) {
+      const rows = await sheetValues(lo, name);
+      for (const key of cached.keys()) {
+        if (!key.startsWith(`${name}!`)) continue;
+        const { row, col } = cellPosition(key.slice(name.length + 1));
+        computed.set(key, rows[row - 1]?.[col - 1] ?? null);
+      }
+    }
+    const shown = (v: CellValue) => (v === null || v === '' ? '' : typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v);
+    const differ = [...cached].filter(([key, v]) => shown(v) !== shown(computed.get(key) ?? null)).map(([key, v]) => ({ key, cached: v, computed: computed.get(key) }));
+    expect(cached.size).toBeGreaterThan(50);
+    expect(differ).toEqual([]);
+  }, 180_000);
 });
 
 describe.each(['tt24-co-so-md1', 'tt22-100'])('%s: a unit fact that applies to the unit answered “Không áp dụng” (typed loosely)', (presetId) => {

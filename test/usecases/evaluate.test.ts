@@ -292,15 +292,32 @@ describe('what the unit typed about itself, warned at the cell with what to do',
     expect(same.warnings.find((x) => x.code === 'unitTypeUnknown')).toBeUndefined();
   });
 
-  it('a unit type typed short: the example offered is the listed type that contains it, else the list’s first', async () => {
+  it('a unit type typed short or misspelt: the type offered is the nearest listed one', async () => {
     for (const [typed, example] of [
       ['Mầm non', 'Trường mầm non'],
       ['thcs', 'Trường THCS'],
-      ['Trường cấp 2', 'Cơ quan nhà nước'],
+      ['Trường TH', 'Trường tiểu học'],
+      ['TH', 'Trường tiểu học'],
+      ['Trường MG', 'Trường mầm non'],
+      ['MN', 'Trường mầm non'],
+      ['THPT Chuyên', 'Trường THPT'],
+      ['GDTX', 'Trung tâm GDNN-GDTX'],
+      ['Trường cấp 2', 'Trường THCS'],
+      ['Truong tieu hoc', 'Trường tiểu học'],
+      ['Trường tiểu hoc', 'Trường tiểu học'],
+      ['UBND xã', 'UBND cấp xã'],
     ] as const) {
       const w = (await warningsAfter({ type: typed })).warnings.find((x) => x.code === 'unitTypeUnknown')!;
-      expect(w.message).toContain(`ví dụ “${example}”`);
+      expect({ typed, example: w.message.match(/“([^”]*)”\.?$/)?.[1] }).toEqual({ typed, example });
     }
+  });
+
+  it('a unit type not in the list leaves the indicators bound to the type undecided: not evaluable, as a blank type (never “Không áp dụng”)', async () => {
+    const { warnings, report, at } = await warningsAfter({ type: 'Trường TH' });
+    expect(report.indicators.find((i) => i.code === '3.2b')!.status).toBe('not_evaluable');
+    expect(report.outcome.status).toBe('not_evaluable');
+    expect(warnings.find((x) => x.code === 'unitTypeUnknown')!.message).toMatch(/chưa đánh giá được/);
+    expect(warnings.find((x) => x.code === 'applicabilityUnlisted')).toMatchObject({ ...at('type'), message: expect.stringContaining('3.2b') });
   });
 
   it('a previous recognition date that is no day of the calendar', async () => {
