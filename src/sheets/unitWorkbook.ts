@@ -79,15 +79,20 @@ export function evaluationInput(wb: UnitWorkbook): EvaluationInput {
     members: wb.members.table,
     learners: wb.learners ? wb.learners.rows : null,
     // A type off the list leaves the indicators bound to the type undecided, as a blank one does.
-    fieldChoices: { [UNIT_FIELD_LABELS.type]: listedUnitTypes(wb) },
+    fieldChoices: unitFieldChoices(wb.sheets.lists),
     knownTitles: readListColumn(wb.sheets.lists, 'D'),
     ruleCell: ruleCells(wb),
     ...(wb.criteria.modeAt ? { modeCell: wb.criteria.modeAt } : {}),
   };
 }
 
+/** The values unit fields with a list may hold (the types “Danh mục” offers), for `evaluate` and `applicability`. */
+export function unitFieldChoices(lists: SheetData | undefined): NonNullable<EvaluationInput['fieldChoices']> {
+  return { [UNIT_FIELD_LABELS.type]: listedUnitTypes({ sheets: { lists } }) };
+}
+
 /** The unit types the workbook offers (“Danh mục” C), else the built-in list. */
-export function listedUnitTypes(wb: Pick<UnitWorkbook, 'sheets'>): readonly string[] {
+export function listedUnitTypes(wb: { sheets: Pick<UnitWorkbook['sheets'], 'lists'> }): readonly string[] {
   const types = readListColumn(wb.sheets.lists, 'C');
   return types.length ? types : UNIT_TYPES;
 }

@@ -15,6 +15,7 @@ import { SHEETS, RESULT_TEXT } from '../sheets/names';
 import { COL, readCriteriaSheet } from '../sheets/criteriaSheet';
 import { drawLearnersSheet, readLearnersSheet } from '../sheets/learnersSheet';
 import { readUnitSheet } from '../sheets/unitSheet';
+import { unitFieldChoices } from '../sheets/unitWorkbook';
 import { readSpellings } from '../sheets/listsSheet';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { parseEvaluators, type Evaluator } from '../documents/context';
@@ -154,7 +155,7 @@ async function readState(session: WorkbookSession): Promise<{ ok: true; state: S
 
   const unitData = snap.sheets.get(SHEETS.unit);
   const unit = unitData ? readUnitSheet(unitData) : null;
-  const applies = applicability(rs, unit?.fields ?? [], spellings);
+  const applies = applicability(rs, unit?.fields ?? [], spellings, unitFieldChoices(snap.sheets.get(SHEETS.lists)));
   const factRows = new Map<string, number>();
   const facts: FactLine[] = [];
   for (const row of criteria.rows) {

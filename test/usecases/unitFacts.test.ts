@@ -95,6 +95,15 @@ describe.each(HOSTS)('unit facts on %s', (_name, open) => {
     ]);
   });
 
+  it('a type off the list (“Trường TH”) leaves what hangs on the type untold, as evaluate does, never “Không áp dụng”', async () => {
+    const fresh = (await open()).workbook;
+    const sample = sampleUnit({ members: 30 });
+    await createSheets(fresh, { ...sample, unit: { ...sample.unit, type: 'Trường TH', isPublic: false }, answers: {}, learners: [] });
+    const read = await readUnitFacts(fresh);
+    if (!read.ok) throw new Error('must read');
+    expect(read.facts.facts.filter((f) => f.applies !== true).map((f) => [f.code, f.applies])).toEqual([['1.3', null]]);
+  });
+
   it('writes answers, evidence and learner counts to the cells typing would, in one batch; nothing else changes; the school then passes', async () => {
     const read = await readUnitFacts(wb);
     if (!read.ok) throw new Error('must read');
