@@ -255,7 +255,7 @@ describe('dvht consolidate', () => {
     expect(ws.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”');
     expect(ws.getCell('A2').value).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
     const header = (ws.getRow(5).values as unknown[]).slice(1);
-    expect(header.slice(0, 8)).toEqual(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Chỉ tiêu 1.1']);
+    expect(header.slice(0, 9)).toEqual(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Số thành viên trong danh sách', 'Chỉ tiêu 1.1']);
     const col = (h: string) => header.indexOf(h) + 1;
     const names: string[] = [];
     for (let r = 6; r < 6 + 12; r++) names.push(String(ws.getCell(r, 2).value));

@@ -167,6 +167,7 @@ function toJson(r: ConsolidationResult, output: string) {
       levelRequested: u.levelRequested,
       ruleSet: { id: u.ruleSet.id, name: u.ruleSet.name },
       countedMembers: u.countedMembers,
+      listedMembers: u.listedMembers,
       indicators: u.indicators.map(({ code, value, required, status }) => ({ code, value, required, status })),
       criteria: u.criteria.map(({ code, status }) => ({ code, status })),
       bases: u.bases,

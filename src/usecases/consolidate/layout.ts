@@ -42,10 +42,10 @@ function bar(ref: string, share: number | null): CellInput {
 /** Excel refuses longer cell text. */
 const MAX_CELL = 32_000;
 
-const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính'];
+const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Số thành viên trong danh sách'];
 const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
 /** Widths (Excel units) of the columns under FIXED_HEADERS (shared with the tables below the units) and TAIL_HEADERS. */
-const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11];
+const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11, 11];
 const TAIL_WIDTHS = [18, 30, 8, 10, 26, 12, 16, 60, 28, 50];
 const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
@@ -76,8 +76,8 @@ export interface RowDrawer {
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
 // (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
-const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, unmet: 8, score: 9, rating: 10, recorded: 11, previous: 12, check: 13, remarks: 14, file: 15, basis: 16 } as const;
-const FIRST_CODE_SLOT = 17;
+const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, listed: 7, outcome: 8, unmet: 9, score: 10, rating: 11, recorded: 12, previous: 13, check: 14, remarks: 15, file: 16, basis: 17 } as const;
+const FIRST_CODE_SLOT = 18;
 
 const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
@@ -167,7 +167,7 @@ class UnitSlots {
 
   /** The slot of each column, from A, codes in code order; another indicator or criterion of a code has none. */
   columns(ids: TableIds): number[] {
-    const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
+    const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted, SLOT.listed];
     const tail = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file, SLOT.basis];
     const slots = (columns: [string, number][]) => columns.map(([, slot]) => slot);
     return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...tail];
@@ -182,6 +182,8 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   emit(SLOT.level, u.levelRequested);
   emit(SLOT.ruleSet, u.ruleSet.name);
   emit(SLOT.counted, u.countedMembers);
+  // Only where some are left out: the officer's eye goes to the rows that differ.
+  emit(SLOT.listed, u.listedMembers !== u.countedMembers ? u.listedMembers : null);
   for (const ind of u.indicators) {
     const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
     const notMet = ind.status !== 'not_met' ? undefined : share ? notMetStyle(measuredDecimals(ind.value!, ind.required, false)) : NOT_MET_STYLE;

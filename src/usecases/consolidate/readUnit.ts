@@ -4,7 +4,10 @@
  * apply (reference.ts; domain evaluate), and compare with what the unit's workbook records. Never
  * throws for a bad file: every failure becomes a status and a reason.
  */
-import { evaluate, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
+import { evaluate, type Evaluation, type MemberTable, type Status, type TableRow } from '../../domain/evaluation';
+import { noteSaysAbsent } from '../../domain/absenceNotes';
+import { memberField } from '../../domain/memberFields';
+import { findTarget } from '../import/targets';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
@@ -109,6 +112,8 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
     const twice = duplicateMembers(wb.members.table, wb.spellings, wb.date1904);
     if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
+    const notCounted = notCountedFlag(wb.members.table, ev, lang);
+    if (notCounted) record.flags.push(notCounted);
     // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
     const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
     if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: firstOnes(uncalculated, 5) }) });
@@ -142,6 +147,31 @@ function recompute(wb: UnitWorkbook, body: RuleSet | null | undefined): { ev: Ev
     return same ? input.ruleCell?.(code, part) : undefined;
   };
   return { ev: evaluate({ ...input, ruleSet: reference, ruleCell }), rules: reference };
+}
+
+/** Shown of the members left out without a reason: a few cells, as the other remarks name theirs. */
+const NOT_COUNTED_SHOWN = 5;
+
+/**
+ * Members marked not counted whose note says no absence (domain noteSaysAbsent): leaving out
+ * exactly those who fail raises every share. Walks the few members not counted only.
+ */
+function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): Flag | null {
+  if (!table || table.countedIndex === null || ev.countedMembers === ev.members.length) return null;
+  const noteKey = memberField('note').key;
+  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && findTarget(c.header)?.key === noteKey);
+  const countedColumn = table.columns[table.countedIndex]!;
+  const rows = new Map<number, TableRow>();
+  for (const r of table.rows) rows.set(r.row, r);
+  const cells: string[] = [];
+  for (const m of ev.members) {
+    if (m.counted) continue;
+    const note = noteIndex < 0 ? '' : readText(rows.get(m.row)?.cells[noteIndex] ?? null);
+    if (!noteSaysAbsent(note)) cells.push(describeLocation({ sheet: 'members', row: m.row, col: countedColumn.col }));
+  }
+  if (!cells.length) return null;
+  const params = { count: cells.length, column: countedColumn.header, note: noteIndex < 0 ? memberField('note').header : table.columns[noteIndex]!.header, cells: firstOnes(cells, NOT_COUNTED_SHOWN), counted: ev.countedMembers, listed: ev.members.length };
+  return { code: 'notCounted', message: t(lang, 'consolidate.flag.notCounted', params) };
 }
 
 const conditionOf = (i: RuleSet['indicators'][number]) => (i.measure.kind === 'members' ? i.measure.condition : '');
@@ -261,6 +291,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     basis: rs.basis,
     bases: [],
     countedMembers: ev.countedMembers,
+    listedMembers: ev.members.length,
     indicators: indicatorFigures(ev, ids),
     criteria: criterionFigures(ev, ids),
     receiving: receiving(wb, request),
