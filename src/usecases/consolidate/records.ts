@@ -12,6 +12,8 @@ export type FlagCode =
   | 'stale'
   | 'ruleSet'
   | 'ruleSetEdited'
+  // Only thresholds differ, each higher than the reference's: recomputed under it, not kept out.
+  | 'ruleSetStricter'
   | 'duplicate'
   | 'level2TooSoon'
   | 'level2NoPrevious'
