@@ -36,9 +36,11 @@ import { recomputeReference, sameRules } from './reference';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
-  /** As the file report shows it (name, or path relative to where the CLI runs). */
+  /** As the file report shows it (name, or path in the folder given). */
   label: string;
   size: number;
+  /** Not read, and why (a zipped dossier, a PDF found in the folder): listed as skipped. */
+  skipped?: string;
 }
 
 /** The "file too large" outcome: the file is refused from its size, its bytes never read. */
@@ -53,6 +55,11 @@ export function refuseBySize(file: ReceivedFile, max: number, limits: Partial<Xl
  * typed. Only shown: the host opens the file by its own path.
  */
 export const shownFileName = (label: string): string => label.normalize('NFC');
+
+/** A file listed but not read (ReceivedFile.skipped). */
+export function skippedFile(file: ReceivedFile, reason: string): FileOutcome {
+  return { report: { file: shownFileName(file.label), size: file.size, status: 'skipped', unit: '', reasons: [reason], application: null }, unit: null };
+}
 
 export function rejectedFile(file: ReceivedFile, reason: string): FileOutcome {
   return { report: { file: shownFileName(file.label), size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
