@@ -20,7 +20,7 @@ import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
 import { columnLetter, sheetRef } from '../../workbook/a1';
-import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
+import { readUnitSheet, RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
@@ -99,7 +99,10 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
       if ([...roles.values()].includes(ROLE.consolidation)) return skip(t(lang, 'consolidate.reason.consolidation'));
       // A data sheet the unit renamed is said to be renamed, as evaluate says it.
       const said = parseUnitWorkbookOrRenamed({ ...snapshot, roles });
-      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(said.ok ? parsed.problems : said.problems, lang) }), '', application);
+      // The officer looks for the unit by name: "Thông tin đơn vị" may still give it.
+      const info = snapshot.sheets.get(SHEETS.unit);
+      const named = info ? readText(readUnitSheet(info).info.name) : '';
+      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(said.ok ? parsed.problems : said.problems, lang) }), named, application);
     }
     const wb = parsed.workbook;
     const unitName = readText(wb.unit.info.name);
@@ -115,7 +118,10 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
 
     const { ev, rules } = recompute(wb, options.reference);
     const record = buildRecord(wb, ev, rules, { file, lang, flags, contents: xlsx.contentKey() });
-    const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
+    // No member counted: said plainly, once (not also as the first of the data warnings).
+    const noMembers = ev.countedMembers === 0;
+    if (noMembers) record.flags.push({ code: 'noMembers', message: ev.members.length === 0 ? t(lang, 'consolidate.flag.noMembers', { sheet: SHEETS.members }) : t(lang, 'consolidate.flag.noneCounted', { sheet: SHEETS.members, listed: ev.members.length }) });
+    const found = uncalculatedOnce([...parsed.problems, ...(noMembers ? ev.problems.filter((p) => p.code !== 'noCountedMembers') : ev.problems), ...uncalculatedFields(wb.unit)]);
     // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
     const twice = duplicateMembers(wb.members.table, wb.spellings, wb.date1904);
     if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
@@ -199,8 +205,8 @@ function duplicateMembersFlag(found: Problem[], file: string, lang: Lang): Flag 
 function notUnitDetail(problems: Problem[], lang: Lang): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const missing = errors.filter((p) => p.code === 'missingSheet');
-  // One sheet missing: the usual message, whose advice fits a unit's workbook that lost a sheet.
-  if (missing.length < 2) return errors.map((p) => locateProblem(p, lang).message).join(' ');
+  // One sheet missing: a unit's workbook that lost a sheet, the advice addressed to the officer who received it.
+  if (missing.length < 2) return errors.map((p) => (p.code === 'missingSheet' ? t(lang, 'consolidate.reason.missingSheet', { sheet: String(p.params.sheet) }) : locateProblem(p, lang).message)).join(' ');
   const sheets = missing.map((p) => `“${String(p.params.sheet)}”`).join(', ');
   return [t(lang, 'consolidate.reason.missingSheets', { sheets }), ...errors.filter((p) => p.code !== 'missingSheet').map((p) => locateProblem(p, lang).message)].join(' ');
 }

@@ -34,6 +34,8 @@ export type FlagCode =
   | 'sameMembers'
   // Members marked not counted whose note gives no reason: the denominator the unit chose.
   | 'notCounted'
+  // No member counted: no member indicator can be evaluated.
+  | 'noMembers'
   | 'otherIndicators'
   | 'otherCriteria'
   | 'unitTypeMissing'
