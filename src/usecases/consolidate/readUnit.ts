@@ -4,10 +4,9 @@
  * apply (reference.ts; domain evaluate), and compare with what the unit's workbook records. Never
  * throws for a bad file: every failure becomes a status and a reason.
  */
-import { evaluate, type Evaluation, type MemberTable, type Status, type TableRow } from '../../domain/evaluation';
+import { evaluate, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
 import { noteSaysAbsent } from '../../domain/absenceNotes';
 import { memberField } from '../../domain/memberFields';
-import { findTarget } from '../import/targets';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
@@ -162,6 +161,10 @@ function recompute(wb: UnitWorkbook, body: RuleSet | null | undefined): { ev: Ev
   return { ev: evaluate({ ...input, ruleSet: reference, ruleCell }), rules: reference };
 }
 
+const NOTE_FIELD = memberField('note');
+/** The note column's headings, folded once: import's header matching per column cost every file more. */
+const NOTE_HEADERS = new Set([NOTE_FIELD.header, ...NOTE_FIELD.aliases].map(foldKey));
+
 /** Shown of the members left out without a reason: a few cells, as the other remarks name theirs. */
 const NOT_COUNTED_SHOWN = 5;
 
@@ -171,19 +174,18 @@ const NOT_COUNTED_SHOWN = 5;
  */
 function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): Flag | null {
   if (!table || table.countedIndex === null || ev.countedMembers === ev.members.length) return null;
-  const noteKey = memberField('note').key;
-  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && findTarget(c.header)?.key === noteKey);
+  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && NOTE_HEADERS.has(foldKey(c.header)));
   const countedColumn = table.columns[table.countedIndex]!;
-  const rows = new Map<number, TableRow>();
-  for (const r of table.rows) rows.set(r.row, r);
+  const left = new Set<number>();
+  for (const m of ev.members) if (!m.counted) left.add(m.row);
   const cells: string[] = [];
-  for (const m of ev.members) {
-    if (m.counted) continue;
-    const note = noteIndex < 0 ? '' : readText(rows.get(m.row)?.cells[noteIndex] ?? null);
-    if (!noteSaysAbsent(note)) cells.push(describeLocation({ sheet: 'members', row: m.row, col: countedColumn.col }));
+  for (const r of table.rows) {
+    if (!left.has(r.row)) continue;
+    const note = noteIndex < 0 ? '' : readText(r.cells[noteIndex] ?? null);
+    if (!noteSaysAbsent(note)) cells.push(describeLocation({ sheet: 'members', row: r.row, col: countedColumn.col }));
   }
   if (!cells.length) return null;
-  const params = { count: cells.length, column: countedColumn.header, note: noteIndex < 0 ? memberField('note').header : table.columns[noteIndex]!.header, cells: firstOnes(cells, NOT_COUNTED_SHOWN), counted: ev.countedMembers, listed: ev.members.length };
+  const params = { count: cells.length, column: countedColumn.header, note: noteIndex < 0 ? NOTE_FIELD.header : table.columns[noteIndex]!.header, cells: firstOnes(cells, NOT_COUNTED_SHOWN), counted: ev.countedMembers, listed: ev.members.length };
   return { code: 'notCounted', message: t(lang, 'consolidate.flag.notCounted', params) };
 }
 
