@@ -95,7 +95,7 @@ describe('dvht consolidate', () => {
       '29-rong.xlsx': hostile.empty(),
     };
     for (const [name, bytes] of Object.entries(bad)) fs.writeFileSync(path.join(inbox, 'xa', name), bytes);
-    fs.writeFileSync(path.join(inbox, 'xa', 'to-trinh.pdf'), 'not a spreadsheet: folders only contribute spreadsheet files');
+    fs.writeFileSync(path.join(inbox, 'xa', 'to-trinh.pdf'), 'not a spreadsheet: listed as skipped, not read');
     fs.writeFileSync(path.join(inbox, '~$01-thcs-nguyen-du.xlsx'), 'Excel lock file');
 
     out = path.join(dir, 'tong-hop.xlsx');
@@ -115,12 +115,13 @@ describe('dvht consolidate', () => {
   it('exits 1 because some files were rejected, and still writes the output', () => {
     expect(code).toBe(1);
     expect(fs.existsSync(out)).toBe(true);
-    expect(json.summary).toEqual({ files: 26, units: 12, rejected: 13, duplicates: 1, identical: 0, skipped: 0, flagged: expect.any(Number) });
+    expect(json.summary).toEqual({ files: 27, units: 12, rejected: 13, duplicates: 1, identical: 0, skipped: 1, flagged: expect.any(Number) });
   });
 
-  it('reads folders recursively, spreadsheet files only, lock files left out', () => {
+  it('reads folders recursively, each file named by its path in the folder; lock files left out, other files listed as skipped', () => {
     const inXa = ['16-libreoffice.xlsx', '20-mat-khau.xlsx', '21-excel-cu.xlsx', '22-excel-cu.xls', '23-csv-doi-ten.xlsx', '24-tai-do-dang.xlsx', '25-bom-nen.xlsx', '26-bom-khai-bao.xlsx', '27-billion-laughs.xlsx', '28-qua-lon.xlsx', '29-rong.xlsx'];
-    expect(json.files.map((f) => f.file)).toEqual([...Object.keys(UNITS).map((n) => path.relative(process.cwd(), path.join(dir, 'ho-so', n))), ...inXa.map((n) => path.relative(process.cwd(), path.join(dir, 'ho-so', 'xa', n)))]);
+    expect(json.files.map((f) => f.file)).toEqual([...Object.keys(UNITS), ...inXa.map((n) => `xa/${n}`), 'xa/to-trinh.pdf']);
+    expect(file('to-trinh.pdf')).toMatchObject({ status: 'skipped', reasons: [expect.stringMatching(/không phải sổ Excel/)] });
   });
 
   it('gives every hostile or foreign file its Vietnamese reason', () => {
@@ -140,7 +141,7 @@ describe('dvht consolidate', () => {
     expect(reason('29-rong.xlsx')).toMatch(/^Tệp rỗng \(0 byte\): .*gửi lại\.$/);
     expect(reason('13-mau-moi.xlsx')).toBe('Sổ được tạo bởi phiên bản ĐVHT mới hơn (mẫu 2; bản này đọc đến mẫu 1). Hãy cập nhật ĐVHT.');
     expect(file('13-mau-moi.xlsx').unit).toBe('UBND xã Tân Lập');
-    expect(reason('14-thieu-trang.xlsx')).toMatch(/Tệp không có trang “Thành viên”/);
+    expect(reason('14-thieu-trang.xlsx')).toMatch(/tệp không có trang “Thành viên”\. Đề nghị đơn vị /);
     expect(reason('15-thieu-cot.xlsx')).toMatch(/Trang “Thành viên” không có dòng tiêu đề có cột “Họ và tên”.*Đặt lại tên cột “Họ và tên”/);
   });
 
@@ -255,7 +256,7 @@ describe('dvht consolidate', () => {
     expect(ws.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”');
     expect(ws.getCell('A2').value).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
     const header = (ws.getRow(5).values as unknown[]).slice(1);
-    expect(header.slice(0, 8)).toEqual(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Chỉ tiêu 1.1']);
+    expect(header.slice(0, 9)).toEqual(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Số thành viên trong danh sách', 'Chỉ tiêu 1.1']);
     const col = (h: string) => header.indexOf(h) + 1;
     const names: string[] = [];
     for (let r = 6; r < 6 + 12; r++) names.push(String(ws.getCell(r, 2).value));

@@ -91,7 +91,7 @@ describe('recomputed under the reference rule set', () => {
     expect(indicator(u, '2.3')).toMatchObject({ status: 'not_met', required: 0.9 });
   });
 
-  it('a unit that kept the plain preset is judged by the body’s variant of that preset, and told it differs', async () => {
+  it('a unit that kept the plain preset is judged by the body’s variant of that preset, and told its own is stricter', async () => {
     // The province handed out TT24 cấp huyện mức độ 1 with 2.3 at 85%; this unit started from the preset itself (90%).
     const preset = findPreset('tt24-co-so-md1')!;
     const variant = sealRuleSet({ ...preset, name: 'Bộ tiêu chí của tỉnh', indicators: preset.indicators.map((i) => (i.code === '2.3' ? { ...i, threshold: 0.85 } : i)) });
@@ -99,7 +99,7 @@ describe('recomputed under the reference rule set', () => {
     const u = r.units[0]!.record;
     expect(indicator(u, '2.3')).toMatchObject({ status: 'met', required: 0.85 });
     expect(u.outcome.label).toBe('Đạt mức độ 1');
-    expect(u.flags.find((f) => f.code === 'ruleSet')?.message).toContain('Bộ tiêu chí của tỉnh');
+    expect(u.flags.find((f) => f.code === 'ruleSetStricter')?.message).toContain('Bộ tiêu chí của tỉnh');
   });
 
   it('a rule set named as no preset, with no reference, is recomputed under its own rules as before', async () => {

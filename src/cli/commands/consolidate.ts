@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { t, type Lang } from '../../i18n';
-import { bodyTierProblem, consolidateFiles, filesToRead, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
+import { bodyTierProblem, consolidateFiles, filesToRead, isUnitWorkbook, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
 import { fileLabel, readAhead } from '../consolidatePool';
 import { takeReaders } from '../readerThreads';
 import { serialToDate } from '../../usecases/consolidate/dates';
@@ -20,8 +20,19 @@ import { checkOutputKind, CliFailure, EXIT, openWorkbook, type Command, reportWo
 import { prepareWrite, writeTo } from '../files';
 import { referenceRuleSet } from '../ruleSets';
 
-/** What a folder contributes: spreadsheet-like files (the wrong kinds get a reason, not silence). */
-const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|csv|ods)$/i;
+/** What a folder contributes to be read: spreadsheet-like files (the wrong kinds get a reason, not silence). */
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xlsb|xls|csv|ods)$/i;
+/** A dossier sent zipped: its workbooks are not read, the officer unpacks it. */
+const ARCHIVE = /\.(zip|rar|7z|gz|tgz|tar|bz2|xz)$/i;
+
+interface FoundFile {
+  path: string;
+  size: number;
+  /** As the table and the file report show it: its path in the folder given, or its name. */
+  label: string;
+  /** Found in a folder and not read, with the reason. */
+  skipped?: string;
+}
 
 export const consolidate: Command = {
   name: 'consolidate',
@@ -51,9 +62,9 @@ export const consolidate: Command = {
       const existing = fs.existsSync(output);
       if (!existing) checkOutputKind(null, output, lang);
       const files = collectFiles(operands, path.resolve(output), lang);
-      if (files.length === 0) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
+      if (files.every((f) => f.skipped !== undefined)) throw usage(t(lang, 'consolidate.cli.noFiles', { paths: operands.join(', ') }));
       const limits = maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {};
-      const received: ReceivedFile[] = files.map((f) => ({ label: fileLabel(f.path), size: f.size }));
+      const received: ReceivedFile[] = files.map((f) => ({ label: f.label, size: f.size, ...(f.skipped !== undefined ? { skipped: f.skipped } : {}) }));
       const labelOf = new Map(files.map((f, i) => [f.path, received[i]!.label]));
       // Reading starts now; checking the output and opening it overlap the first files.
       const read = readAhead(
@@ -66,6 +77,8 @@ export const consolidate: Command = {
       // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
       workbook = existing ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
       if (existing) checkOutputKind(workbook, output, lang);
+      // A unit's own workbook would carry the officer's sheets into its dossier (officer-documents refuses it too).
+      if (await isUnitWorkbook(workbook)) throw usage(t(lang, 'consolidate.cli.outputIsUnitWorkbook', { file: output }));
       const progress = process.stderr.isTTY && !args.options.has('json');
       result = (await consolidateFiles(
         workbook,
@@ -109,23 +122,32 @@ export const consolidate: Command = {
   },
 };
 
-/** Operands in order; folders walked recursively in name order; the output itself left out. */
-function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path: string; size: number }[] {
-  const out: { path: string; size: number }[] = [];
+/**
+ * Operands in order; folders walked recursively in name order; the output itself left out. Each
+ * file is labelled by its path in the folder given ("xa-a/u2.xlsx"), a file given outright by its name.
+ */
+function collectFiles(operands: string[], outputAbs: string, lang: Lang): FoundFile[] {
+  const out: FoundFile[] = [];
   const seen = new Set<string>();
-  const add = (f: string, abs = path.resolve(f)) => {
+  const labels = new Set<string>();
+  const add = (f: string, label: string, abs = path.resolve(f), skipped?: string) => {
     if (abs === outputAbs || seen.has(abs)) return;
     seen.add(abs);
-    out.push({ path: f, size: sizeOf(f) });
+    // Two folders given may hold the same names: the later one then shows where it was found.
+    if (labels.has(label)) label = fileLabel(f);
+    labels.add(label);
+    out.push({ path: f, size: sizeOf(f), label, ...(skipped !== undefined ? { skipped } : {}) });
   };
   // A folder's absolute path is worked out once: an entry's name holds no separator, so it is joined as it is.
-  const walk = (dir: string, absDir = path.resolve(dir)) => {
+  const walk = (dir: string, prefix: string, absDir = path.resolve(dir)) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue; // hidden files, Excel lock files
       const p = path.join(dir, e.name);
       const abs = absDir.endsWith(path.sep) ? absDir + e.name : absDir + path.sep + e.name; // a root folder ends with one
-      if (e.isDirectory()) walk(p, abs);
-      else if (e.isFile() && SPREADSHEET.test(e.name)) add(p, abs);
+      if (e.isDirectory()) walk(p, `${prefix}${e.name}/`, abs);
+      else if (!e.isFile()) continue;
+      else if (SPREADSHEET.test(e.name)) add(p, prefix + e.name, abs);
+      else add(p, prefix + e.name, abs, t(lang, ARCHIVE.test(e.name) ? 'consolidate.reason.archive' : 'consolidate.reason.notWorkbook'));
     }
   };
   for (const op of operands) {
@@ -135,10 +157,10 @@ function collectFiles(operands: string[], outputAbs: string, lang: Lang): { path
     } catch {
       throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.notFound', { path: op }));
     }
-    if (stat.isDirectory()) walk(op);
+    if (stat.isDirectory()) walk(op, '');
     // Named outright, the output would be read and overwritten in one run (in a folder it is just left out).
     else if (path.resolve(op) === outputAbs) throw new CliFailure(EXIT.usage, t(lang, 'consolidate.cli.outputIsInput', { file: op }));
-    else add(op);
+    else add(op, path.basename(op));
   }
   return out;
 }
@@ -171,6 +193,7 @@ function toJson(r: ConsolidationResult, output: string) {
       levelRequested: u.levelRequested,
       ruleSet: { id: u.ruleSet.id, name: u.ruleSet.name },
       countedMembers: u.countedMembers,
+      listedMembers: u.listedMembers,
       indicators: u.indicators.map(({ code, value, required, status }) => ({ code, value, required, status })),
       criteria: u.criteria.map(({ code, status }) => ({ code, status })),
       bases: u.bases,

@@ -350,11 +350,18 @@ function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, Mes
  * preset the unit's own workbook names (a rule set named as no preset has nothing to compare).
  */
 function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet, against: 'body' | 'preset', lang: Lang): Flag | null {
-  const details = changeDetails(u, shape, against, lang);
-  if (!details.length) return null;
+  const changes = ruleSetChanges(u.ruleSet, shape);
+  if (!changes.length) return null;
+  const details = changes.map((c) => ruleSetChangeText(c, THRESHOLD_WORDS[against], u.ruleSet.name, lang)).join('; ');
+  // Held to the lower reference, a unit that asked more of itself has nothing to mend: said, not kept out.
+  if (changes.every((c) => c.kind === 'threshold' && c.unit > c.reference)) {
+    return against === 'body'
+      ? { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.ruleSetStricter', { body: reference.name, details }) }
+      : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset: reference.name, details }) };
+  }
   return against === 'body'
-    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details: details.join('; ') }) }
-    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details: details.join('; ') }) };
+    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details }) }
+    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details }) };
 }
 
 const THRESHOLD_WORDS = { body: 'consolidate.flag.ruleSetThreshold', preset: 'consolidate.flag.presetThreshold', handout: 'handout.flagThreshold' } as const;

@@ -6,10 +6,12 @@
  */
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx';
 import type { Workbook } from '../../workbook/port';
+import { findSheetName } from '../../workbook/plan';
+import { SHEETS } from '../../sheets/names';
 import { Consolidation, type ConsolidateOptions, type ConsolidationResult } from './aggregate';
 import { DrawnUnits, writeConsolidation, type RowDrawer } from './layout';
 import type { FileOutcome } from './records';
-import { refuseBySize, type ReceivedFile } from './readUnit';
+import { refuseBySize, skippedFile, type ReceivedFile } from './readUnit';
 
 // Where the reading threads can load them without the layout and the checks across files.
 export { refuseBySize, rejectedFile, type ReceivedFile } from './readUnit';
@@ -49,7 +51,7 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   };
   const toRead = filesToRead(files, options.limits);
   files.forEach((f, i) => {
-    const refused = refuseBySize(f, max, options.limits, lang);
+    const refused = f.skipped !== undefined ? skippedFile(f, f.skipped) : refuseBySize(f, max, options.limits, lang);
     if (refused) add(refused, i);
   });
   if (toRead.length > 0 && !(await read(toRead, add))) return null;
@@ -59,12 +61,18 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   return result;
 }
 
-/** The files that go to the reader: every one not refused from its size (a host may start reading them early). */
+/** Whether the workbook is a unit's own (its data sheets): no place for the officer's table. */
+export async function isUnitWorkbook(workbook: Workbook): Promise<boolean> {
+  const { sheetNames } = await workbook.batch((session) => session.read([]));
+  return [SHEETS.unit, SHEETS.members].every((s) => findSheetName(sheetNames, s) !== undefined);
+}
+
+/** The files that go to the reader: every one not skipped or refused from its size (a host may start reading them early). */
 export function filesToRead(files: ReceivedFile[], limits: Partial<XlsxLimits> | undefined): number[] {
   const max = limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const out: number[] = [];
   files.forEach((f, i) => {
-    if (f.size <= max) out.push(i);
+    if (f.size <= max && f.skipped === undefined) out.push(i);
   });
   return out;
 }

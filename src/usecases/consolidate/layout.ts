@@ -42,10 +42,10 @@ function bar(ref: string, share: number | null): CellInput {
 /** Excel refuses longer cell text. */
 const MAX_CELL = 32_000;
 
-const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính'];
+const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Số thành viên trong danh sách'];
 const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
 /** Widths (Excel units) of the columns under FIXED_HEADERS (shared with the tables below the units) and TAIL_HEADERS. */
-const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11];
+const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11, 11];
 const TAIL_WIDTHS = [18, 30, 8, 10, 26, 12, 16, 60, 28, 50];
 const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
@@ -76,8 +76,8 @@ export interface RowDrawer {
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
 // (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
-const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, outcome: 7, unmet: 8, score: 9, rating: 10, recorded: 11, previous: 12, check: 13, remarks: 14, file: 15, basis: 16 } as const;
-const FIRST_CODE_SLOT = 17;
+const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, listed: 7, outcome: 8, unmet: 9, score: 10, rating: 11, recorded: 12, previous: 13, check: 14, remarks: 15, file: 16, basis: 17 } as const;
+const FIRST_CODE_SLOT = 18;
 
 const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
@@ -167,7 +167,7 @@ class UnitSlots {
 
   /** The slot of each column, from A, codes in code order; another indicator or criterion of a code has none. */
   columns(ids: TableIds): number[] {
-    const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted];
+    const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted, SLOT.listed];
     const tail = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file, SLOT.basis];
     const slots = (columns: [string, number][]) => columns.map(([, slot]) => slot);
     return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...tail];
@@ -182,6 +182,8 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   emit(SLOT.level, u.levelRequested);
   emit(SLOT.ruleSet, u.ruleSet.name);
   emit(SLOT.counted, u.countedMembers);
+  // Only where some are left out: the officer's eye goes to the rows that differ.
+  emit(SLOT.listed, u.listedMembers !== u.countedMembers ? u.listedMembers : null);
   for (const ind of u.indicators) {
     const share = ind.measure !== 'unit' && ind.value !== null && (ind.status === 'met' || ind.status === 'not_met');
     const notMet = ind.status !== 'not_met' ? undefined : share ? notMetStyle(measuredDecimals(ind.value!, ind.required, false)) : NOT_MET_STYLE;
@@ -288,10 +290,11 @@ export function planConsolidation(
   lang: Lang = 'vi',
   drawn?: DrawnUnits,
   unitsSheet: string = CONSOLIDATION_SHEETS.units,
+  filesSheet: string = CONSOLIDATION_SHEETS.files,
 ): { plans: [SheetPlan, SheetPlan, SheetPlan]; layout: UnitsLayout & StatsLayout } {
-  const units = drawUnits(result, lang, drawn);
-  const stats = drawStats(result, units.layout, unitsSheet);
-  const files = drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length);
+  const units = drawUnits(result, lang, drawn, filesSheet);
+  const stats = drawStats(result, units.layout, unitsSheet, filesSheet);
+  const files = drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length, unitsSheet);
   return { plans: [units.plan, stats.plan, files], layout: { ...units.layout, ...stats.layout } };
 }
 
@@ -301,7 +304,9 @@ export async function writeConsolidation(workbook: Workbook, result: Consolidati
     // A user's sheet called "Tổng hợp đơn vị" is never overwritten: ours goes where its mark says.
     const snapshot = await session.read([], { marks: ownSheetMarks(CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.stats, CONSOLIDATION_SHEETS.files) });
     const unitsSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
-    const { plans, layout } = planConsolidation(result, lang, drawn, unitsSheet);
+    // The texts citing a sheet name it where it is drawn (beside an officer's sheet of that name: “… (ĐVHT)”).
+    const filesSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.files, ROLE.fileReport);
+    const { plans, layout } = planConsolidation(result, lang, drawn, unitsSheet, filesSheet);
     const [units, stats, files] = plans;
     session.write(ownPlan(units, ROLE.consolidation));
     session.write(ownPlan({ ...stats, after: unitsSheet }, ROLE.consolidationStats));
@@ -311,7 +316,7 @@ export async function writeConsolidation(workbook: Workbook, result: Consolidati
   });
 }
 
-function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits): { plan: SheetPlan; layout: UnitsLayout } {
+function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | undefined, filesSheet: string): { plan: SheetPlan; layout: UnitsLayout } {
   const first = UNITS_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
@@ -369,7 +374,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     sheet: CONSOLIDATION_SHEETS.units,
     mode: 'replace',
     cells: [
-      { at: 'A1', rows: [[UNITS_TITLE], [bodyLine(result)], [ruleSetLine(result, CONSOLIDATION_SHEETS.files)], ...(criteriaNote ? [[criteriaNote]] : [])] },
+      { at: 'A1', rows: [[UNITS_TITLE], [bodyLine(result)], [ruleSetLine(result, filesSheet)], ...(criteriaNote ? [[criteriaNote]] : [])] },
       { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
     ],
@@ -395,7 +400,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn?: DrawnUnits):
     // Bases every unit shares (the statistics print them once) took a page of their own in each band of rows.
     // Always a print area: a host cannot remove one a previous consolidation set. It starts at the
     // heading row: the title and the body print whole in the page header of every page, the rule set line in its footer.
-    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang, ruleSetLines(result, CONSOLIDATION_SHEETS.files)), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
+    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang, ruleSetLines(result, filesSheet)), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
     activate: true,
   };
   return {
@@ -461,7 +466,7 @@ const RATE_TEXT_COLUMN = 5;
  * over the units table on `unitsSheet` (its name where the workbook put it), and two charts.
  * A sheet of its own: printed under the units it repeated their heading row on every page.
  */
-function drawStats(result: ConsolidationResult, units: UnitsLayout, unitsSheet: string): { plan: SheetPlan; layout: StatsLayout } {
+function drawStats(result: ConsolidationResult, units: UnitsLayout, unitsSheet: string, filesSheet: string): { plan: SheetPlan; layout: StatsLayout } {
   const L = columnLetter;
   const lastRow = Math.max(units.firstRow, units.lastRow);
   const outcomeRange = sheetRef(unitsSheet, `$${L(units.columns.outcome)}$${units.firstRow}:$${L(units.columns.outcome)}$${lastRow}`);
@@ -530,7 +535,7 @@ function drawStats(result: ConsolidationResult, units: UnitsLayout, unitsSheet: 
     sheet: CONSOLIDATION_SHEETS.stats,
     mode: 'replace',
     cells: [
-      { at: 'A1', rows: [[STATS_TITLE], [bodyLine(result)], [ruleSetLine(result, unitsSheet)], ...(basesText ? [[basesText]] : [])] },
+      { at: 'A1', rows: [[STATS_TITLE], [bodyLine(result)], [ruleSetLine(result, filesSheet)], ...(basesText ? [[basesText]] : [])] },
       { at: `A${countsTitle}`, rows: [['SỐ ĐƠN VỊ THEO KẾT QUẢ'], ['Kết quả', 'Số đơn vị', 'Tỷ lệ', 'Biểu đồ'], ...countRows] },
       { at: `A${ratesTitle}`, rows: [['TỶ LỆ ĐƠN VỊ ĐẠT THEO CHỈ TIÊU (trên số đơn vị được đánh giá chỉ tiêu đó)'], rateHeaders, ...rateRows] },
     ],
@@ -599,7 +604,7 @@ const FILE_SLOTS_LAST = [2, 4] as const;
 const FILE_SLOTS_AHEAD = [0, 1, 3, 5, 6] as const;
 
 /** `ahead`: the drawer has each file's FILE_SLOTS_AHEAD already (DrawnUnits.addFile). */
-function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, ahead = false): SheetPlan {
+function drawFiles(result: ConsolidationResult, lang: Lang, drawer: RowDrawer | undefined, ahead: boolean, unitsSheet: string): SheetPlan {
   const first = FILES_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
@@ -632,7 +637,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer?: RowDrawer, 
         at: 'A1',
         rows: [
           ['BÁO CÁO TỆP ĐÃ NHẬN'],
-          [`${summaryText(s, 'vi')}. Xem ${sheetRef(CONSOLIDATION_SHEETS.units, 'A1')}.`],
+          [`${summaryText(s, 'vi')}. Xem ${sheetRef(unitsSheet, 'A1')}.`],
         ],
       },
       { at: `A${FILES_HEADER_ROW}`, rows: [FILE_HEADERS] },

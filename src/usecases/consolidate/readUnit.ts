@@ -5,6 +5,8 @@
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
+import { noteSaysAbsent } from '../../domain/absenceNotes';
+import { memberField } from '../../domain/memberFields';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
@@ -17,7 +19,7 @@ import { COL } from '../../sheets/criteriaSheet';
 import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
 import { columnLetter, sheetRef } from '../../workbook/a1';
-import { RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
+import { readUnitSheet, RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
 import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
@@ -33,9 +35,11 @@ import { recomputeReference, sameRules } from './reference';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
-  /** As the file report shows it (name, or path relative to where the CLI runs). */
+  /** As the file report shows it (name, or path in the folder given). */
   label: string;
   size: number;
+  /** Not read, and why (a zipped dossier, a PDF found in the folder): listed as skipped. */
+  skipped?: string;
 }
 
 /** The "file too large" outcome: the file is refused from its size, its bytes never read. */
@@ -50,6 +54,11 @@ export function refuseBySize(file: ReceivedFile, max: number, limits: Partial<Xl
  * typed. Only shown: the host opens the file by its own path.
  */
 export const shownFileName = (label: string): string => label.normalize('NFC');
+
+/** A file listed but not read (ReceivedFile.skipped). */
+export function skippedFile(file: ReceivedFile, reason: string): FileOutcome {
+  return { report: { file: shownFileName(file.label), size: file.size, status: 'skipped', unit: '', reasons: [reason], application: null }, unit: null };
+}
 
 export function rejectedFile(file: ReceivedFile, reason: string): FileOutcome {
   return { report: { file: shownFileName(file.label), size: file.size, status: 'rejected', unit: '', reasons: [reason], application: null }, unit: null };
@@ -89,7 +98,10 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
       if ([...roles.values()].includes(ROLE.consolidation)) return skip(t(lang, 'consolidate.reason.consolidation'));
       // A data sheet the unit renamed is said to be renamed, as evaluate says it.
       const said = parseUnitWorkbookOrRenamed({ ...snapshot, roles });
-      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(said.ok ? parsed.problems : said.problems, lang) }), '', application);
+      // The officer looks for the unit by name: "Thông tin đơn vị" may still give it.
+      const info = snapshot.sheets.get(SHEETS.unit);
+      const named = info ? readText(readUnitSheet(info).info.name) : '';
+      return reject(t(lang, 'consolidate.reason.notUnitWorkbook', { detail: notUnitDetail(said.ok ? parsed.problems : said.problems, lang) }), named, application);
     }
     const wb = parsed.workbook;
     const unitName = readText(wb.unit.info.name);
@@ -105,10 +117,15 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
 
     const { ev, rules } = recompute(wb, options.reference);
     const record = buildRecord(wb, ev, rules, { file, lang, flags, contents: xlsx.contentKey() });
-    const found = uncalculatedOnce([...parsed.problems, ...ev.problems, ...uncalculatedFields(wb.unit)]);
+    // No member counted: said plainly, once (not also as the first of the data warnings).
+    const noMembers = ev.countedMembers === 0;
+    if (noMembers) record.flags.push({ code: 'noMembers', message: ev.members.length === 0 ? t(lang, 'consolidate.flag.noMembers', { sheet: SHEETS.members }) : t(lang, 'consolidate.flag.noneCounted', { sheet: SHEETS.members, listed: ev.members.length }) });
+    const found = uncalculatedOnce([...parsed.problems, ...(noMembers ? ev.problems.filter((p) => p.code !== 'noCountedMembers') : ev.problems), ...uncalculatedFields(wb.unit)]);
     // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
     const twice = duplicateMembers(wb.members.table, wb.spellings, wb.date1904);
     if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
+    const notCounted = notCountedFlag(wb.members.table, ev, lang);
+    if (notCounted) record.flags.push(notCounted);
     // Figures the unit's file holds no result for are unknown, not zero: their own remark, naming the cells.
     const uncalculated = found.filter((p) => p.code === 'formulaNotCalculated' && p.at).map((p) => describeLocation(p.at!));
     if (uncalculated.length) record.flags.push({ code: 'uncalculated', message: t(lang, 'consolidate.flag.uncalculated', { count: uncalculated.length, cells: firstOnes(uncalculated, 5) }) });
@@ -144,6 +161,34 @@ function recompute(wb: UnitWorkbook, body: RuleSet | null | undefined): { ev: Ev
   return { ev: evaluate({ ...input, ruleSet: reference, ruleCell }), rules: reference };
 }
 
+const NOTE_FIELD = memberField('note');
+/** The note column's headings, folded once: import's header matching per column cost every file more. */
+const NOTE_HEADERS = new Set([NOTE_FIELD.header, ...NOTE_FIELD.aliases].map(foldKey));
+
+/** Shown of the members left out without a reason: a few cells, as the other remarks name theirs. */
+const NOT_COUNTED_SHOWN = 5;
+
+/**
+ * Members marked not counted whose note says no absence (domain noteSaysAbsent): leaving out
+ * exactly those who fail raises every share. Walks the few members not counted only.
+ */
+function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): Flag | null {
+  if (!table || table.countedIndex === null || ev.countedMembers === ev.members.length) return null;
+  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && NOTE_HEADERS.has(foldKey(c.header)));
+  const countedColumn = table.columns[table.countedIndex]!;
+  const left = new Set<number>();
+  for (const m of ev.members) if (!m.counted) left.add(m.row);
+  const cells: string[] = [];
+  for (const r of table.rows) {
+    if (!left.has(r.row)) continue;
+    const note = noteIndex < 0 ? '' : readText(r.cells[noteIndex] ?? null);
+    if (!noteSaysAbsent(note)) cells.push(describeLocation({ sheet: 'members', row: r.row, col: countedColumn.col }));
+  }
+  if (!cells.length) return null;
+  const params = { count: cells.length, column: countedColumn.header, note: noteIndex < 0 ? NOTE_FIELD.header : table.columns[noteIndex]!.header, cells: firstOnes(cells, NOT_COUNTED_SHOWN), counted: ev.countedMembers, listed: ev.members.length };
+  return { code: 'notCounted', message: t(lang, 'consolidate.flag.notCounted', params) };
+}
+
 const conditionOf = (i: RuleSet['indicators'][number]) => (i.measure.kind === 'members' ? i.measure.condition : '');
 
 /**
@@ -162,8 +207,8 @@ function duplicateMembersFlag(found: Problem[], file: string, lang: Lang): Flag 
 function notUnitDetail(problems: Problem[], lang: Lang): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const missing = errors.filter((p) => p.code === 'missingSheet');
-  // One sheet missing: the usual message, whose advice fits a unit's workbook that lost a sheet.
-  if (missing.length < 2) return errors.map((p) => locateProblem(p, lang).message).join(' ');
+  // One sheet missing: a unit's workbook that lost a sheet, the advice addressed to the officer who received it.
+  if (missing.length < 2) return errors.map((p) => (p.code === 'missingSheet' ? t(lang, 'consolidate.reason.missingSheet', { sheet: String(p.params.sheet) }) : locateProblem(p, lang).message)).join(' ');
   const sheets = missing.map((p) => `“${String(p.params.sheet)}”`).join(', ');
   return [t(lang, 'consolidate.reason.missingSheets', { sheets }), ...errors.filter((p) => p.code !== 'missingSheet').map((p) => locateProblem(p, lang).message)].join(' ');
 }
@@ -261,6 +306,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     basis: rs.basis,
     bases: [],
     countedMembers: ev.countedMembers,
+    listedMembers: ev.members.length,
     indicators: indicatorFigures(ev, ids),
     criteria: criterionFigures(ev, ids),
     receiving: receiving(wb, request),

@@ -12,6 +12,8 @@ export type FlagCode =
   | 'stale'
   | 'ruleSet'
   | 'ruleSetEdited'
+  // Only thresholds differ, each higher than the reference's: recomputed under it, not kept out.
+  | 'ruleSetStricter'
   | 'duplicate'
   | 'level2TooSoon'
   | 'level2NoPrevious'
@@ -30,6 +32,10 @@ export type FlagCode =
   | 'duplicateMember'
   // The same member list as another unit's: one workbook sent under two names.
   | 'sameMembers'
+  // Members marked not counted whose note gives no reason: the denominator the unit chose.
+  | 'notCounted'
+  // No member counted: no member indicator can be evaluated.
+  | 'noMembers'
   | 'otherIndicators'
   | 'otherCriteria'
   | 'unitTypeMissing'
@@ -75,6 +81,8 @@ export interface UnitRecord {
   countedMembers: number;
   indicators: IndicatorFigure[];
   /** `identity`: which criterion this is beyond its code (domain criterionIdentity): only the same one shares a column. */
+  /** Members listed (named rows of "Thành viên"), counted or not. */
+  listedMembers: number;
   criteria: { code: string; identity: string; status: Status; points: number | null }[];
   /**
    * Where the unit sends its dossier: the tier it typed and where, the tiers its rule set is received by, the title it
