@@ -30,3 +30,13 @@ export function noteSaysAbsent(note: string): boolean {
   const key = ` ${foldKey(note)} `;
   return ABSENCE_PHRASES.some((p) => key.includes(p));
 }
+
+/** Note the import leaves on a member missing from the imported list; its presence means "already marked". */
+export const REMOVED_NOTE = 'Không có trong danh sách nhập';
+/** Note the import leaves on a member imported from a hidden row of the list (one who left, kept but hidden). */
+export const HIDDEN_NOTE = 'Dòng ẩn ở danh sách nhập';
+
+/** Whether a note says why a member is not counted: an absence, or the import's own record that the person left the list. */
+export function noteExplainsLeftOut(note: string): boolean {
+  return noteSaysAbsent(note) || note.includes(REMOVED_NOTE) || note.includes(HIDDEN_NOTE);
+}

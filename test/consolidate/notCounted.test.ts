@@ -9,6 +9,7 @@ import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { planConsolidation } from '../../src/usecases/consolidate/layout';
 import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import { edits, unitWorkbook } from './corpus';
+import { HIDDEN_NOTE, REMOVED_NOTE } from '../../src/usecases/import/importMembers';
 
 jest.setTimeout(60_000);
 
@@ -40,6 +41,11 @@ describe('members not counted', () => {
       "3 thành viên ghi Không ở “Tính vào tổng số” mà “Ghi chú” không nêu lý do (nghỉ dài hạn, chuyển công tác …): 'Thành viên'!E5, 'Thành viên'!E6, 'Thành viên'!E7 — tính 36/41 thành viên trong danh sách",
     );
     expect(r.files[0]!.status).toBe('flagged');
+  });
+
+  it('left out by an import (the note it writes says the person is gone from the list, or hidden in it): not named', async () => {
+    const r = await consolidated(leaveOut([5, `${REMOVED_NOTE} “DS CB-GV-NV” ngày 02/12/2025`], [6, `${HIDDEN_NOTE} “DS CB-GV-NV” (dòng 9)`]));
+    expect(r.units[0]!.record.flags.map((f) => f.code)).not.toContain('notCounted');
   });
 
   it('every one left out with a reason: no remark, but the table shows listed beside counted', async () => {

@@ -5,7 +5,7 @@
  * throws for a bad file: every failure becomes a status and a reason.
  */
 import { evaluate, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
-import { noteSaysAbsent } from '../../domain/absenceNotes';
+import { noteExplainsLeftOut } from '../../domain/absenceNotes';
 import { memberField } from '../../domain/memberFields';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
@@ -169,7 +169,7 @@ const NOTE_HEADERS = new Set([NOTE_FIELD.header, ...NOTE_FIELD.aliases].map(fold
 const NOT_COUNTED_SHOWN = 5;
 
 /**
- * Members marked not counted whose note says no absence (domain noteSaysAbsent): leaving out
+ * Members marked not counted whose note gives no reason (domain noteExplainsLeftOut): leaving out
  * exactly those who fail raises every share. Walks the few members not counted only.
  */
 function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): Flag | null {
@@ -182,7 +182,7 @@ function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): 
   for (const r of table.rows) {
     if (!left.has(r.row)) continue;
     const note = noteIndex < 0 ? '' : readText(r.cells[noteIndex] ?? null);
-    if (!noteSaysAbsent(note)) cells.push(describeLocation({ sheet: 'members', row: r.row, col: countedColumn.col }));
+    if (!noteExplainsLeftOut(note)) cells.push(describeLocation({ sheet: 'members', row: r.row, col: countedColumn.col }));
   }
   if (!cells.length) return null;
   const params = { count: cells.length, column: countedColumn.header, note: noteIndex < 0 ? NOTE_FIELD.header : table.columns[noteIndex]!.header, cells: firstOnes(cells, NOT_COUNTED_SHOWN), counted: ev.countedMembers, listed: ev.members.length };

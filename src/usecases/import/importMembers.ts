@@ -7,7 +7,7 @@
 import { foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import { MEMBER_FIELDS } from '../../domain/memberFields';
-import { noteSaysAbsent } from '../../domain/absenceNotes';
+import { HIDDEN_NOTE, noteSaysAbsent, REMOVED_NOTE } from '../../domain/absenceNotes';
 import type { MemberTable } from '../../domain/evaluation';
 import type { CellInput, CellBlock, RowHeight, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
 import { cellAddress, columnLetter, parseCell, sheetRef } from '../../workbook/a1';
@@ -161,10 +161,8 @@ export function cellChanges(diff: ImportDiff): CellChange[] {
 
 const emptyDiff = (): ImportDiff => ({ added: [], updated: [], unchanged: [], removed: [], unmatched: [], kept: [] });
 
-/** Note left on a member missing from the imported list; its presence means "already marked". */
-export const REMOVED_NOTE = 'Không có trong danh sách nhập';
-/** Note left on a member imported from a hidden row of the list (a member who left, kept in the list but hidden). */
-export const HIDDEN_NOTE = 'Dòng ẩn ở danh sách nhập';
+// The notes the import leaves live with the other notes that explain a member left out (consolidation reads them).
+export { HIDDEN_NOTE, REMOVED_NOTE };
 
 export async function readSourceSheet(workbook: Workbook, sheet: string): Promise<{ data: SourceData | null; sheetNames: string[] }> {
   return workbook.batch(async (session) => {
