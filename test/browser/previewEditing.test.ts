@@ -15,6 +15,7 @@ import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { columnLetter } from '../../src/workbook/a1';
 import { vi } from '../../src/i18n/vi';
 import { en } from '../../src/i18n/en';
+import { UNIT_TYPES } from '../../src/domain/unitTypes';
 
 const pages = useBrowserPages();
 const SAMPLE_MEMBERS = 42;
@@ -240,8 +241,9 @@ describe('editing in the preview grid', () => {
       return all;
     });
     // Every Vietnamese sentence of the interface that differs from its English one: none is on
-    // the page, but for the workbook's own names (its sheets, its file), which stay as they are.
-    const names = [...Object.values(SHEETS), await page.getByTestId('preview-file').innerText()];
+    // the page, but for the workbook's own names (its sheets, its file) and the unit types (the
+    // legal categories the form offers, “UBND cấp xã”), which stay as they are.
+    const names = [...Object.values(SHEETS), ...UNIT_TYPES, await page.getByTestId('preview-file').innerText()];
     const sentences = Object.entries(vi)
       .filter(([k, v]) => !v.includes('{') && v.length >= 8 && v !== en[k as keyof typeof en])
       .filter(([, v]) => !names.some((n) => n.includes(v)))
