@@ -63,7 +63,7 @@ const COMMANDS: Record<string, (f: string) => string[][]> = {
   evaluate: (f) => [['evaluate', f]],
   import: (f) => [['import', staffList, '--sheet', SOURCE, '--into', f]],
   'documents (after evaluate)': (f) => [['evaluate', f], ['documents', f]],
-  'consolidate (into an existing workbook)': (f) => [['consolidate', otherUnit, '-o', f]],
+  'consolidate (into a unit\'s workbook: refused)': (f) => [['consolidate', otherUnit, '-o', f]],
 };
 
 function capture(): Io & { lines: string[] } {
@@ -95,6 +95,13 @@ describe.each(CORPUS_NAMES)('%s', (name) => {
   it.each(Object.keys(COMMANDS))('%s keeps every part the add-in does not own', async (command) => {
     const r = await onCopy(name, COMMANDS[command]!);
     expect(r.output).not.toMatch(/\n\s+at |node:internal/);
+    if (command.startsWith('consolidate')) {
+      // Every corpus file is a unit's workbook: an officer's table is never written into one.
+      expect(r.code).toBe(2);
+      expect(r.output).toMatch(/là sổ tự đánh giá của một đơn vị .*chưa ghi gì/);
+      expect(r.after.equals(r.before)).toBe(true);
+      return;
+    }
     if (r.c.structureLocked) {
       // Every command adds or redraws a sheet: refused before anything is written.
       expect(r.code).toBe(1);
