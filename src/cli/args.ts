@@ -1,4 +1,6 @@
 /** A small argument parser: positionals, `--flag`, `--key value`, `-o value`. */
+import { editDistance } from '../domain/text';
+
 export interface ParsedArgs {
   positionals: string[];
   options: Map<string, string | true>;
@@ -56,12 +58,3 @@ export function closestOption(typed: string, known: readonly string[]): string |
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}

@@ -110,3 +110,14 @@ export function spellingForms(s: string): string[] {
   for (const t of texts) for (const f of [t, t.normalize('NFD')]) if (!out.includes(f)) out.push(f);
   return out;
 }
+
+/** Levenshtein distance: a misspelt name (an option, a unit type) is a letter or two from the one meant. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(prev[j]! + 1, next[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = next;
+  }
+  return prev[b.length]!;
+}

@@ -1,4 +1,4 @@
-import { foldKey } from './text';
+import { editDistance, foldKey } from './text';
 
 /** Types of unit (domain reference §5). Rule sets name them in applicability conditions. */
 interface UnitType {
@@ -49,7 +49,7 @@ export function unitTypeId(label: string): string | undefined {
  * or built-in aliases it equals, else one that contains it, else the closest in spelling.
  */
 export function nearestUnitType(typed: string, listed: readonly string[]): string | undefined {
-  const shown = typeKey(typed);
+  const shown = foldKey(typed);
   if (!listed.length) return undefined;
   const names = listed.map((label) => ({ label, keys: typeNames(label) }));
   const strip = (k: string) => k.replace(/^(truong|trung tam|tt) /, '');
@@ -72,30 +72,17 @@ export function nearestUnitType(typed: string, listed: readonly string[]): strin
   return best.label;
 }
 
-/** Without diacritics, case or punctuation: clerks type “Truong tieu hoc”, “trường THCS”. */
-const typeKey = (s: string) => foldKey(s);
-
 function typeNames(label: string): string[] {
-  const key = typeKey(label);
+  const key = foldKey(label);
   const rest = key.replace(/^(truong|trung tam|co so) /, '');
   const words = rest.split(' ');
   // Words written in capitals are abbreviations already (THCS, GDNN, GDTX); the others give initials (tiểu học → TH).
   const capitals = words.filter((w) => w.length >= 2 && label.normalize('NFC').includes(w.toUpperCase()));
   const initials = words.length > 1 && !capitals.length ? words.map((w) => w[0]).join('') : '';
-  const aliases = TYPES.find((t) => typeKey(t.label) === key)?.aliases ?? [];
-  return [key, rest, initials, ...capitals, ...aliases.map(typeKey)].filter((x, i, all) => x !== '' && all.indexOf(x) === i);
+  const aliases = TYPES.find((t) => foldKey(t.label) === key)?.aliases ?? [];
+  return [key, rest, initials, ...capitals, ...aliases.map(foldKey)].filter((x, i, all) => x !== '' && all.indexOf(x) === i);
 }
 
-/** Levenshtein distance: a misspelt type is a letter or two from its label. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next.push(Math.min(prev[j]! + 1, next[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = next;
-  }
-  return prev[b.length]!;
-}
 
 /** Labels of the unit fields that rule-set applicability conditions may read. */
 export const UNIT_FIELD_LABELS = {
