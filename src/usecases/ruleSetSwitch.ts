@@ -7,10 +7,9 @@
  * silently. The level requested follows the rule set. What the last evaluation wrote no longer
  * holds: it is cleared, and the workbook is to be evaluated again.
  */
-import type { Indicator, RuleSet } from '../domain/rules/ruleSet';
-import { comparable, indicatorIdentity, ruleSetChanges } from '../domain/rules/compare';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { comparable, indicatorIdentity, ruleSetChanges, sameNumber, sameText } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
-import { cleanText, lowerVi } from '../domain/text';
 import { formatThreshold } from '../i18n/format';
 import { readText, type CellValue } from '../domain/values';
 import type { CellBlock, SheetData, SheetPlan, Workbook } from '../workbook/port';
@@ -111,9 +110,6 @@ export function lostEditsText(lang: Lang, r: { lostEdits: LostEdit[] | null; she
   return t(lang, 'ruleSetSwitch.lostEdits', { preset, sheet: r.sheet, items: r.lostEdits.map((e) => lostEditText(lang, e)).join('; ') });
 }
 
-const sameText = (a: string, b: string) => lowerVi(cleanText(a)).replace(/\s+/g, '') === lowerVi(cleanText(b)).replace(/\s+/g, '');
-const conditionOf = (i: Indicator) => (i.measure.kind === 'members' ? i.measure.condition : '');
-
 /**
  * What the unit changed in the preset its old sheet names (compare.ts) and the new set does not
  * carry: a threshold the new set also asks is no loss. Null without such a preset to compare with.
@@ -121,21 +117,23 @@ const conditionOf = (i: Indicator) => (i.measure.kind === 'members' ? i.measure.
 function lostEdits(old: RuleSet, next: RuleSet): LostEdit[] | null {
   const preset = findPreset(old.id);
   if (!preset || preset.mode !== old.mode) return null;
-  const mine = new Map(old.indicators.map((i) => [i.code, i]));
-  const theirs = new Map(next.indicators.map((i) => [i.code, i]));
+  const unit = comparable(old);
+  const mine = new Map(unit.indicators.map((i) => [i.code, i]));
+  const theirs = new Map(comparable(next).indicators.map((i) => [i.code, i]));
+  const byCode = (rs: RuleSet, code: string) => rs.indicators.find((i) => i.code === code)!;
   const out: LostEdit[] = [];
-  for (const c of ruleSetChanges(comparable(old), comparable(preset))) {
+  for (const c of ruleSetChanges(unit, comparable(preset))) {
     if (c.kind === 'mode' || c.kind === 'measure') continue;
     const was = mine.get(c.code);
     const now = theirs.get(c.code);
     switch (c.kind) {
       case 'threshold':
-        if (now?.threshold === undefined || now.threshold === null || Math.abs(now.threshold - c.unit) > 1e-9) out.push({ kind: 'threshold', code: c.code, edited: c.unit, next: now?.threshold ?? null });
+        if (now?.threshold == null || !sameNumber(now.threshold, c.unit)) out.push({ kind: 'threshold', code: c.code, edited: c.unit, next: now?.threshold ?? null });
         break;
       case 'condition':
       case 'appliesTo': {
-        const edited = c.kind === 'condition' ? conditionOf(was!) : was!.appliesTo;
-        const brought = now ? (c.kind === 'condition' ? conditionOf(now) : now.appliesTo) : null;
+        const edited = was![c.kind];
+        const brought = now ? now[c.kind] : null;
         if (brought === null || !sameText(brought, edited)) out.push({ kind: c.kind, code: c.code, edited, next: brought });
         break;
       }
@@ -146,7 +144,7 @@ function lostEdits(old: RuleSet, next: RuleSet): LostEdit[] | null {
         if (now) out.push({ kind: 'missing', code: c.code });
         break;
       case 'extra':
-        if (!now || indicatorIdentity(next.mode, now) !== indicatorIdentity(old.mode, was!)) out.push({ kind: 'extra', code: c.code });
+        if (!now || indicatorIdentity(next.mode, byCode(next, c.code)) !== indicatorIdentity(old.mode, byCode(old, c.code))) out.push({ kind: 'extra', code: c.code });
         break;
     }
   }

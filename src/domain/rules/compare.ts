@@ -50,8 +50,8 @@ export function comparable(rs: RuleSet): ComparableRuleSet {
 
 /** Spacing, case and Unicode form are not edits. */
 const textKey = (s: string) => lowerVi(cleanText(s)).replace(/\s+/g, '');
-const sameText = (a: string, b: string) => textKey(a) === textKey(b);
-const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
+export const sameText = (a: string, b: string) => textKey(a) === textKey(b);
+export const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
 
 /**
  * In the reference's order, then the unit's extra indicators. Another mode is the one change: its
