@@ -7,11 +7,10 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
 import { readYear } from '../domain/years';
-import { foldKey } from '../domain/text';
 import { bodyTierMismatch, tierOf } from '../domain/rules/request';
 import { unitTypeId } from '../domain/unitTypes';
 import { catalogs, t, type Lang, type MessageKey } from '../i18n';
-import { tierName, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
+import { isCommittee, sameCommittee, tierName, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
@@ -339,9 +338,6 @@ export interface Scope {
   committee: string;
 }
 
-const sameName = (a: string, b: string) => foldKey(a.replace(/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu, '')) === foldKey(b.replace(/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu, ''));
-const isCommittee = (name: string) => /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s/iu.test(name.trim());
-
 /**
  * What one decision may hold, checked against the body and tier the documents are drawn for (which
  * may not be those of the consolidation): the batch's year only; a dossier whose rule set this tier
@@ -364,7 +360,7 @@ export function scopeUnits(units: readonly BatchUnit[], ruleSets: readonly Batch
       more.push(t(lang, 'officer.finding.bodyTierRuleSet', { recognition: rs.recognition || rs.name, basis: '', tiers: rs.tiers.join(', '), ruleSet: rs.name, tier: scope.tier }));
     }
     if (tierKey === 'xa' && unitTypeId(u.type) === 'ubnd-xa') more.push(t(lang, 'officer.finding.communeCommittee', { committee: scope.committee || t(lang, 'officer.theCommittee') }));
-    else if (scope.committee && isCommittee(u.name) && sameName(u.name, scope.committee)) more.push(t(lang, 'officer.finding.selfRecognition', { committee: scope.committee }));
+    else if (scope.committee && isCommittee(u.name) && sameCommittee(u.name, scope.committee)) more.push(t(lang, 'officer.finding.selfRecognition', { committee: scope.committee }));
     if (!more.length) return notes === u.notes ? u : { ...u, notes };
     return { ...u, level: null, rating: null, reasons: [...u.reasons, ...more], notes };
   });

@@ -11,6 +11,7 @@ import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from 
 import { localGovernmentLaw, type OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
 import { tierOf } from '../../domain/rules/request';
+import { foldKey } from '../../domain/text';
 
 export interface OfficerFields {
   body?: string;
@@ -36,6 +37,14 @@ export interface OfficerContext {
 export const BLANK = '……………';
 
 const COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(.+)$/iu;
+/** "UBND", "Ủy ban nhân dân" (either spelling of Ủy) opening a name. */
+const COMMITTEE_WORD = /^\s*(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?:\s+|$)/iu;
+
+/** Whether a body is a People's Committee (it receives, and decides, itself). */
+export const isCommittee = (name: string): boolean => COMMITTEE_WORD.test(name);
+
+/** Two names of the same People's Committee, “UBND” or “Ủy ban nhân dân” aside. */
+export const sameCommittee = (a: string, b: string): boolean => foldKey(a.replace(COMMITTEE_WORD, '')) === foldKey(b.replace(COMMITTEE_WORD, ''));
 // Lower case only: "Phòng Văn hóa - Xã hội xã Hòa Bình" is at "Hòa Bình", not at "hội …".
 const PLACE = /(?:^|\s)(?:thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(\S.*)$/u;
 
@@ -83,9 +92,9 @@ export function officerParties(batch: Pick<Batch, 'body' | 'tier'>, texts: Reado
   const typedTier = fields.tier?.trim() || own('chung.cap') || batch.tier;
   const tier = typedTier ? tierName(typedTier) : body === BLANK ? '' : (TIER_NAMES[tierOf(body) ?? ''] ?? '');
   // A commune's UBND often receives the dossiers itself; then it also decides.
-  const isCommittee = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b/i.test(body);
-  const committee = own('chung.uy_ban') || (isCommittee ? body : parentCommittee(body) || BLANK);
-  const office = fields.office?.trim() || own('chung.co_quan_tham_dinh') || (isCommittee ? defaultOffice(committee) : body);
+  const receives = isCommittee(body);
+  const committee = own('chung.uy_ban') || (receives ? body : parentCommittee(body) || BLANK);
+  const office = fields.office?.trim() || own('chung.co_quan_tham_dinh') || (receives ? defaultOffice(committee) : body);
   return { body, tier, committee, office };
 }
 
