@@ -7,7 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
+import { captureText } from '../support/cliOutput';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { readUnitSheet } from '../../src/sheets/unitSheet';
@@ -15,11 +16,6 @@ import { SHEETS } from '../../src/sheets/names';
 import { readText } from '../../src/domain/values';
 
 jest.setTimeout(90_000);
-
-const quiet = (): Io & { text(): string } => {
-  const lines: string[] = [];
-  return { out: (s) => lines.push(s), err: (s) => lines.push(s), text: () => lines.join('\n') };
-};
 
 async function receiverOf(file: string): Promise<{ body: string; tier: string }> {
   const wb = await XlsxWorkbook.open(fs.readFileSync(file), path.basename(file), NODE_XLSX);
@@ -36,7 +32,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-handout-receiver-'));
   rulesFile = path.join(dir, 'bo-tieu-chi.json');
   starter = path.join(dir, 'so-mau.xlsx');
-  const io = quiet();
+  const io = captureText();
   expect(await run(['handout', '--preset', 'tt24-co-so-md1', '-o', starter, '--rules-file', rulesFile, '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã', '--year', '2026'], io)).toBe(0);
 });
 
@@ -53,7 +49,7 @@ test.each([
 ])('init --rules with %s fills in the body and tier, with or without --sample', async (_what, rules) => {
   for (const sample of [[], ['--sample', '--seed', '3']]) {
     const out = path.join(dir, `unit-${path.extname(rules())}-${sample.length}.xlsx`);
-    const io = quiet();
+    const io = captureText();
     expect(await run(['init', '-o', out, '--rules', rules(), '--unit', 'Sở Tư pháp', '--type', 'co-quan', '--year', '2026', ...sample], io)).toBe(0);
     expect(await receiverOf(out)).toEqual({ body: 'UBND xã Hòa Bình', tier: 'cấp xã' });
   }
@@ -61,10 +57,10 @@ test.each([
 
 test('a unit made from the handout is not said to send its dossier to another tier', async () => {
   const out = path.join(dir, 'thcs.xlsx');
-  expect(await run(['init', '-o', out, '--rules', rulesFile, '--unit', 'Sở Tư pháp', '--type', 'co-quan', '--year', '2026', '--sample', '--seed', '5'], quiet())).toBe(0);
-  const io = quiet();
+  expect(await run(['init', '-o', out, '--rules', rulesFile, '--unit', 'Sở Tư pháp', '--type', 'co-quan', '--year', '2026', '--sample', '--seed', '5'], captureText())).toBe(0);
+  const io = captureText();
   await run(['evaluate', out], io);
-  expect(io.text()).not.toMatch(/cấp tỉnh/);
+  expect(io.stdout + io.stderr).not.toMatch(/cấp tỉnh/);
 });
 
 test('a .json handed out before it named its body still starts a unit, with the body left to fill', async () => {
@@ -73,6 +69,6 @@ test('a .json handed out before it named its body still starts a unit, with the 
   const oldFile = path.join(dir, 'cu.json');
   fs.writeFileSync(oldFile, JSON.stringify(old));
   const out = path.join(dir, 'old.xlsx');
-  expect(await run(['init', '-o', out, '--rules', oldFile, '--unit', 'Sở Tư pháp', '--type', 'co-quan', '--year', '2026'], quiet())).toBe(0);
+  expect(await run(['init', '-o', out, '--rules', oldFile, '--unit', 'Sở Tư pháp', '--type', 'co-quan', '--year', '2026'], captureText())).toBe(0);
   expect(await receiverOf(out)).toEqual({ body: '', tier: '' });
 });

@@ -12,7 +12,8 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { buildOfficerContext, type BatchUnit } from '../../src/documents/officer';
 import { batchYear } from '../../src/usecases/officerTable';
 import { readText } from '../../src/domain/values';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
+import { captureText } from '../support/cliOutput';
 import { batchFiles, consolidatedFile } from './batch';
 
 jest.setTimeout(180_000);
@@ -41,11 +42,6 @@ const receiverTier = (tier: string) => (wb: ExcelJS.Workbook) => {
   ws.eachRow((row) => {
     if (readText(row.getCell(1).text) === 'Cấp của đơn vị tổng hợp') row.getCell(2).value = tier;
   });
-};
-
-const capture = () => {
-  const io = { stdout: '', stderr: '', out: (s: string) => (io.stdout += s + '\n'), err: (s: string) => (io.stderr += s + '\n') };
-  return io as Io & { stdout: string; stderr: string };
 };
 
 describe('a batch of one year, at the tier that recognises it', () => {
@@ -102,7 +98,7 @@ describe('a batch of one year, at the tier that recognises it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-scope-'));
     const file = path.join(dir, 'tong-hop.xlsx');
     fs.writeFileSync(file, await (await consolidatedFile(files)).toBytes());
-    const io = capture();
+    const io = captureText();
     expect(await run(['officer-documents', file], io)).toBe(0);
     expect(io.stdout).toMatch(/Đề nghị nhưng có ghi chú[^\n]*\(2\):\n {2}- Trường THCS Lê Lợi: Đơn vị ghi nơi nhận hồ sơ là “cấp tỉnh”.*\n {2}- Trường tiểu học Lê Văn Tám: .*36 tháng/);
     fs.rmSync(dir, { recursive: true, force: true });
