@@ -63,25 +63,38 @@ export function ownedCells(sheet: SheetData, role: string | null): (row: number,
   }
 }
 
+/** What a cell shows, for what is typed into it: dates, percentages, or anything else (null). */
+export type CellShows = 'date' | 'percent' | null;
+
 /**
  * What typed text stores: a number ("12", "12,5" or "12.5"), a percentage ("95%" → 0.95), a
- * formula ("=B2*2"), or the text as typed. Dates stay text unless the cell shows dates
- * (`dated`): then "20/12/2025" is that day.
+ * formula ("=B2*2"), or the text as typed. Dates stay text unless the cell shows dates: then
+ * "20/12/2025" is that day. A cell that shows percentages takes a plain number as Excel's
+ * automatic percent entry does: "95" is 95%, ",9" is 90%, "0,9" is 0,9%.
  */
-export function typedValue(text: string, dated = false): CellInput {
+export function typedValue(text: string, shows: CellShows = null): CellInput {
   const t = text.trim();
   if (t === '') return null;
   if (t.startsWith('=') && t.length > 1) return { formula: t };
+  if (shows === 'percent') {
+    const fraction = /^([+-]?)[.,](\d+)$/.exec(t);
+    if (fraction) return Number(`${fraction[1]}0.${fraction[2]}`);
+  }
   const number = /^[+-]?\d+(?:[.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : NaN;
-  if (Number.isFinite(number) && !/^0\d/.test(t)) return number;
+  if (Number.isFinite(number) && !/^0\d/.test(t)) return shows === 'percent' ? percentOf(number) : number;
   const percent = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/.exec(t);
-  if (percent) return Number(percent[1]!.replace(',', '.')) / 100;
-  const date = dated ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t) : null;
+  if (percent) return percentOf(Number(percent[1]!.replace(',', '.')));
+  const date = shows === 'date' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t) : null;
   if (date) {
     const d = new Date(Date.UTC(Number(date[3]), Number(date[2]) - 1, Number(date[1])));
     if (d.getUTCDate() === Number(date[1])) return new Date(Number(date[3]), Number(date[2]) - 1, Number(date[1]));
   }
   return text;
+}
+
+/** n% as a number, rounded to 15 significant digits as Excel keeps them (7 → 0.07, not 0.07000000000000001). */
+function percentOf(n: number): number {
+  return Number((n / 100).toPrecision(15));
 }
 
 /** A cell's value as it is written back (undo): its formula when it has one. */

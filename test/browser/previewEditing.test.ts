@@ -198,6 +198,33 @@ describe('editing in the preview grid', () => {
     await step(page, 'eligible');
   });
 
+  it('a threshold typed as 85 on “Tiêu chí” is 85%, as Excel takes a number typed into a percentage cell, and F2 holds it as 85%', async () => {
+    const page = await openSample('preview percent entry');
+    await showSheet(page, SHEETS.criteria);
+    const threshold = columnLetter(COL.threshold);
+    // The first requirement the sheet shows as 90% ("Lao động tiên tiến" under the sample's rule set).
+    const address = await page.evaluate((col) => {
+      const td = [...document.querySelectorAll(`td[data-address^="${col}"]`)].find((c) => c.textContent === '90%');
+      return td?.getAttribute('data-address') ?? null;
+    }, threshold);
+    expect(address).not.toBeNull();
+    await select(page, address!);
+    await page.keyboard.press('F2');
+    const editor = page.locator(`td[data-address="${address}"] input`);
+    await editor.waitFor();
+    expect(await editor.inputValue()).toBe('90%');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('85');
+    await page.keyboard.press('Enter');
+    await shows(page, address!, '85%');
+    await select(page, address!);
+    await page.keyboard.press('F2');
+    await editor.waitFor();
+    expect(await editor.inputValue()).toBe('85%');
+    await page.keyboard.press('Escape');
+    await step(page, 'threshold typed as 85');
+  });
+
   it('warns before leaving with changes not downloaded', async () => {
     const { page } = await pages.open('preview beforeunload');
     await page.goto(`${pages.origin}/preview.html`);

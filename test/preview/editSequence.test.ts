@@ -25,7 +25,7 @@ import { nodeDeflate } from '../../src/xlsx/deflateNode';
 const MEMBERS = 40;
 const first = MEMBER_HEADER_ROW + 1;
 const empty = MEMBER_HEADER_ROW + MEMBERS + 1;
-const text = (row: number, col: number, typed: string, dated = false): CellEdit => ({ row, col, value: typedValue(typed, dated) });
+const text = (row: number, col: number, typed: string, dated = false): CellEdit => ({ row, col, value: typedValue(typed, dated ? 'date' : null) });
 
 /** Each step: a sheet and the edits the grid sends for one keystroke, paste, fill, clear or undo. */
 const STEPS: [string, CellEdit[]][] = [

@@ -81,7 +81,7 @@ describe('formula cells the grid cannot show a value for', () => {
     expect(await uncalculated(wb, SHEETS.learners)).toEqual([`E${first}`]);
     await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
     expect(await uncalculated(wb, SHEETS.learners)).toEqual([]);
-    await editCells(wb, SHEETS.learners, [{ row: first, col: 6, value: typedValue('=C5*2', false) }]);
+    await editCells(wb, SHEETS.learners, [{ row: first, col: 6, value: typedValue('=C5*2') }]);
     expect(await uncalculated(wb, SHEETS.learners)).toEqual([`F${first}`]);
     // Read back as not calculated, it shows blank (marked by the grid), never as an error text.
     const model = (await (await wb.read()).sheet(SHEETS.learners))!;

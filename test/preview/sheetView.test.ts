@@ -31,6 +31,20 @@ describe('preview cell text', () => {
     expect(formatNumber(12, '0 "ngày"', 'vi-VN')).toBe('12');
     expect(formatNumber(3, '[Red]0', 'vi-VN')).toBe('3');
   });
+
+  it('holds a percentage in the cell editor as Excel’s formula bar does: 90%, not 0.9', () => {
+    const view = sheetView(
+      sheetModel({ values: [[0.9, 0.07, 0.875, 0.9]], styleIds: new Map([['1:1', 1], ['1:2', 1], ['1:3', 2]]), formats: [{ numFmt: 'General' }, { numFmt: '0%' }, { numFmt: '0.0%' }] }),
+      'vi-VN',
+    );
+    expect(view.cell(1, 1).text).toBe('90%');
+    expect(view.input(1, 1)).toBe('90%');
+    expect(view.input(1, 2)).toBe('7%'); // not 7.000000000000001%
+    expect(view.input(1, 3)).toBe('87.5%');
+    expect(view.cell(1, 1).percent).toBe(true);
+    expect(view.input(1, 4)).toBe('0.9');
+    expect(view.cell(1, 4).percent).toBeUndefined();
+  });
 });
 
 describe('the last used cell (Ctrl+End)', () => {

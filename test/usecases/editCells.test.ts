@@ -36,8 +36,25 @@ describe('typedValue', () => {
 
   it('reads dd/mm/yyyy as a date only in a cell that shows dates, and refuses a day that does not exist', () => {
     expect(typedValue('20/12/2025')).toBe('20/12/2025');
-    expect(typedValue('20/12/2025', true)).toEqual(new Date(2025, 11, 20));
-    expect(typedValue('31/02/2025', true)).toBe('31/02/2025');
+    expect(typedValue('20/12/2025', 'date')).toEqual(new Date(2025, 11, 20));
+    expect(typedValue('31/02/2025', 'date')).toBe('31/02/2025');
+  });
+
+  it('reads a plain number typed into a percentage cell as Excel does (automatic percent entry)', () => {
+    // Excel: 95 → 95%, 12,5 → 12,5%, ,9 → 90%; a number written with its leading zero (0,9) stays 0,9%.
+    expect(typedValue('95', 'percent')).toBe(0.95);
+    expect(typedValue('12,5', 'percent')).toBe(0.125);
+    expect(typedValue('100', 'percent')).toBe(1);
+    expect(typedValue(',9', 'percent')).toBe(0.9);
+    expect(typedValue('.95', 'percent')).toBe(0.95);
+    expect(typedValue('0,9', 'percent')).toBe(0.009);
+    expect(typedValue('-5', 'percent')).toBe(-0.05);
+    expect(typedValue('95%', 'percent')).toBe(0.95);
+    expect(typedValue('=B2/C2', 'percent')).toEqual({ formula: '=B2/C2' });
+    expect(typedValue('Đạt', 'percent')).toBe('Đạt');
+    // Elsewhere a number stays the number typed.
+    expect(typedValue('95')).toBe(95);
+    expect(typedValue(',9')).toBe(',9');
   });
 
   it('writes back a formula cell as its formula and an error value as a blank (undo)', () => {

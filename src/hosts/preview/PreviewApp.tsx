@@ -419,7 +419,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         continue;
       }
       before.push({ row: t.row, col: t.col, value: view.stored(t.row, t.col) });
-      after.push({ row: t.row, col: t.col, value: typedValue(t.text, cell.dated) });
+      after.push({ row: t.row, col: t.col, value: typedValue(t.text, cell.dated ? 'date' : cell.percent ? 'percent' : null) });
       pendingCells.set(`${t.row}:${t.col}`, t.text);
     }
     const refused = locked.length ? locked : owned;

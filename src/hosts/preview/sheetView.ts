@@ -117,6 +117,8 @@ export interface CellView {
   source?: { row: number; column: number };
   /** The cell shows dates (typed dd/mm/yyyy is a date). */
   dated?: boolean;
+  /** The cell shows percentages (a plain number typed is that many percent, as in Excel). */
+  percent?: boolean;
   /** The values of the cell's dropdown (list validation). */
   list?: string[];
   /** Why the add-in owns the cell (read-only), or absent. */
@@ -246,6 +248,11 @@ function isDateFormat(fmt: string): boolean {
   let dated = dateFormats.get(fmt);
   if (dated === undefined) dateFormats.set(fmt, (dated = /[dmyh]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''))));
   return dated;
+}
+
+/** A percentage format: % outside quoted text and [colour] sections, and not a date's. */
+function isPercentFormat(fmt: string): boolean {
+  return fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').includes('%');
 }
 
 /** An Excel date serial (days since 1899-12-30, or since 1904-01-01 in a 1904 workbook) under a d/m/y [h:mm] format. */
@@ -463,7 +470,11 @@ export function sheetView(
     if (formula !== undefined) return `=${formula}`;
     const v = m.values[row - 1]?.[column - 1] ?? null;
     const f = formatOf(row, column);
-    if (typeof v === 'number' && f && isDateFormat(f.numFmt) && f.numFmt !== 'General') return formatSerialDate(v, f.numFmt, m.date1904);
+    if (typeof v === 'number' && f && f.numFmt !== 'General') {
+      if (isDateFormat(f.numFmt)) return formatSerialDate(v, f.numFmt, m.date1904);
+      // Excel's formula bar holds a percentage as one: 90%, not 0.9.
+      if (isPercentFormat(f.numFmt)) return `${Number((v * 100).toPrecision(15))}%`;
+    }
     if (typeof v === 'number') return String(v);
     return valueText(v, undefined, locale).text;
   };
@@ -496,7 +507,10 @@ export function sheetView(
         if (source) view.source = source;
         else if (row !== merge.top || column !== merge.left) view.text = '';
       }
-      if (f && f.numFmt !== 'General' && isDateFormat(f.numFmt)) view.dated = true;
+      if (f && f.numFmt !== 'General') {
+        if (isDateFormat(f.numFmt)) view.dated = true;
+        else if (isPercentFormat(f.numFmt)) view.percent = true;
+      }
       const list = validations.find((v) => v.boxes.some((b) => inBox(b, row, column)));
       if (list && list.values.length) view.list = list.values;
       const reason = owned(row, column);
