@@ -67,11 +67,13 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
     setValues((v) => ({ ...v, receiver: v.receiver || body, receiverTier: v.receiverTier || tier }));
   };
 
-  /** What the workbook holds, read again whenever the step is shown: the clerk may have changed it meanwhile (its protection too). */
+  /** What the workbook holds, read again whenever the step is shown, the clerk edits the sheets or the sheets are made: the clerk may have changed it meanwhile (its protection too). */
   const [existing, setExisting] = useState<ExistingSetup | null>(null);
-  /** "Kiểm tra lại" pressed: read again. */
+  /** "Kiểm tra lại" pressed, an edit told, the sheets made: read again. */
   const [checks, setChecks] = useState(0);
   const readFrom = useRef<Workbook | null>(null);
+  /** The unit's details as last read from “Thông tin đơn vị”: the form follows the sheet when they change. */
+  const sheetDetails = useRef<string | null>(null);
   useEffect(() => {
     if (!active) return;
     let live = true;
@@ -79,13 +81,22 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
       (found) => {
         if (!live) return;
         setExisting(found);
-        // A workbook prepared earlier: its unit and rule set rather than a blank form, on the first read only (then the clerk's choices stand).
-        if (readFrom.current === host.workbook) return;
+        const details = found.details ? JSON.stringify(found.details) : null;
+        const first = readFrom.current !== host.workbook;
+        const changed = details !== sheetDetails.current;
         readFrom.current = host.workbook;
+        sheetDetails.current = details;
         if (!found.details) return;
-        setValues((current) => (current.name ? current : formFromDetails(found.details!, current)));
-        if (found.ruleSetId && PRESETS.some((p) => p.id === found.ruleSetId)) setPresetId(found.ruleSetId);
-        setPrefilled(true);
+        if (first) {
+          // A workbook prepared earlier: its unit and rule set rather than a blank form (a name the clerk already typed stands).
+          setValues((current) => (current.name ? current : formFromDetails(found.details!, current)));
+          if (found.ruleSetId && PRESETS.some((p) => p.id === found.ruleSetId)) setPresetId(found.ruleSetId);
+          setPrefilled(true);
+        } else if (changed) {
+          // The sheet is what counts once it exists (the form never writes over it): shown as it now is.
+          setValues(formFromDetails(found.details, emptyUnitForm()));
+          setPrefilled(true);
+        }
       },
       () => undefined, // an unreadable workbook shows the blank form; creating reports the error
     );
@@ -93,6 +104,8 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
       live = false;
     };
   }, [host.workbook, active, checks]);
+  // The clerk's own edits of the sheets (the preview's grid, Excel's change events): read again.
+  useEffect(() => (active ? host.edits?.subscribe(() => setChecks((n) => n + 1)) : undefined), [host.edits, active]);
   // Refused before the click rather than after: a sheet to add to a workbook whose structure is locked.
   const blockedBy = existing && setupBlockedBy(existing, values.type);
 
@@ -101,7 +114,8 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
     setErrors(found);
     if (Object.keys(found).length) return;
     const ruleSet = choices.find((p) => p.id === presetId)!;
-    void run(() => createSheets(host.workbook, { ruleSet, unit: unitDetails(values) }));
+    // Then what the sheets hold (those kept keep theirs) is read back into the form.
+    void run(() => createSheets(host.workbook, { ruleSet, unit: unitDetails(values) })).then(() => setChecks((n) => n + 1));
   };
 
   if (showRuleSet) return <RuleSetView host={host} lang={lang} onClose={() => setShowRuleSet(false)} />;
