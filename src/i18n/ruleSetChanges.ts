@@ -55,8 +55,8 @@ function changeOfParams(p: Problem['params']): RuleSetChange {
 export function ruleSetProblemWords(p: Problem, lang: Lang): Record<string, string> {
   const params = p.params;
   const against = params.against === 'handout' ? 'handout' : 'preset';
-  const basis = params.basis ? ` (${String(params.basis)})` : '';
-  const reference = t(lang, `ruleSet.reference.${against}`, { name: String(params.name ?? ''), id: String(params.id ?? ''), basis });
+  // Every preset rests on a legal text (ruleSetProblems cites it): the templates bracket it.
+  const reference = t(lang, `ruleSet.reference.${against}`, { name: String(params.name ?? ''), id: String(params.id ?? ''), basis: String(params.basis ?? '') });
   const short = t(lang, `ruleSet.short.${against}`);
   if (p.code === 'ruleSetHandoutEdited') return { flag: t(lang, 'handout.flagEdited', { name: String(params.name ?? ''), id: String(params.id ?? '') }) };
   const c = changeOfParams(params);

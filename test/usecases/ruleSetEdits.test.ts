@@ -123,7 +123,7 @@ describe('evaluate tells the unit where its rule set departs from its preset', (
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: 'ruleSetEdited', cell: `E${rowOf('2.4')}` });
     expect(found[0]!.message).toContain('chỉ tiêu 2.4 yêu cầu 40% (bộ được giao: 50%)');
-    expect(found[0]!.message).toContain(`bộ tiêu chí “TT24 · cấp huyện · mức độ 1” do đơn vị tổng hợp giao (mã ${handedOut})`);
+    expect(found[0]!.message).toContain(`bộ tiêu chí “TT24 · cấp huyện · mức độ 1” do đơn vị tổng hợp giao (mã ${handedOut}; ${TT24_ARTICLE_6})`);
   });
 
   it('a handed-out rule set untouched: nothing said', async () => {
