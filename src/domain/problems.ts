@@ -90,7 +90,13 @@ export type ProblemCode =
   // The rule set's own “Cấp nhận hồ sơ” naming no tier, at its cell.
   | 'receiverTierUnknown'
   // A score rule set none of whose scored indicators applies (evaluation.ts).
-  | 'noScoredIndicator';
+  | 'noScoredIndicator'
+  // The unit's rule set departs from the preset its workbook names, or from the one handed out
+  // (usecases/ruleSetDeparture.ts): a change consolidation flags, one asking more of itself that
+  // changes a result, a handed-out rule set edited whose original is not known here.
+  | 'ruleSetEdited'
+  | 'ruleSetStricter'
+  | 'ruleSetHandoutEdited';
 
 export interface Problem {
   severity: 'error' | 'warning';

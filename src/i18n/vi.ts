@@ -82,6 +82,20 @@ export const vi = {
   'problem.tierMismatch': '{where}: hồ sơ {recognition}{basis} gửi đơn vị tổng hợp “{tier}”, nhưng bộ tiêu chí ghi cấp nhận hồ sơ là {tiers} (trang “Tiêu chí”, mục “Cấp nhận hồ sơ”). Kiểm tra lại nơi nhận hoặc bộ tiêu chí.',
   'problem.tierUnknown': '{where}: “{tier}” không cho biết đơn vị tổng hợp thuộc cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên chưa kiểm tra được nơi nhận hồ sơ. Ghi cấp của đơn vị tổng hợp: “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
   'problem.receiverTierUnknown': '{where}: “{tier}” trong mục “Cấp nhận hồ sơ” của bộ tiêu chí không cho biết là cấp nào (chẳng hạn UBND thành phố: thành phố trực thuộc trung ương là cấp tỉnh, thành phố thuộc tỉnh trước đây là cấp huyện), nên không dùng để kiểm tra nơi nhận hồ sơ. Ghi “cấp tỉnh”, “cấp huyện” hoặc “cấp xã”.',
+  // The unit's rule set against the preset its workbook names, or the rule set handed out (usecases/ruleSetDeparture.ts), in consolidation's words (i18n/ruleSetChanges.ts).
+  'problem.ruleSetEdited': '{where}: {change}, {edit}: khi tổng hợp, đơn vị nhận hồ sơ sẽ tính lại theo {short}{underReference}, nên kết quả tự đánh giá theo bộ tiêu chí đã sửa không được giữ. Nếu không có văn bản cho phép thay đổi này, hãy sửa lại như {short} rồi đánh giá lại.',
+  'problem.ruleSetStricter': '{where}: {change}, {edit}. Đơn vị tự đặt yêu cầu cao hơn, không phải sửa; khi tổng hợp, kết quả được tính lại theo {short}{underReference}.',
+  'problem.ruleSetHandoutEdited': '{where}: {flag} Khi tổng hợp, đơn vị nhận hồ sơ sẽ ghi hồ sơ là cần xem lại. Nếu không có văn bản cho phép thay đổi này, hãy dùng lại bộ tiêu chí được giao (tệp .json hoặc sổ mẫu nhận từ đơn vị tổng hợp).',
+  'ruleSet.reference.preset': 'mẫu “{name}” ({basis}) mà sổ ghi',
+  'ruleSet.reference.handout': 'bộ tiêu chí “{name}” do đơn vị tổng hợp giao (mã {id}; {basis})',
+  'ruleSet.short.preset': 'mẫu',
+  'ruleSet.short.handout': 'bộ được giao',
+  'ruleSet.edit.lower': 'thấp hơn mức của {reference}',
+  'ruleSet.edit.higher': 'cao hơn mức của {reference}',
+  'ruleSet.edit.missing': 'là chỉ tiêu của {reference}',
+  'ruleSet.edit.extra': 'không có trong {reference}',
+  'ruleSet.edit.other': 'khác {reference}',
+  'ruleSet.underReference': ', theo đó chỉ tiêu này {status}{figure}',
 
   // Statuses and outcomes
   'status.met': 'Đạt',

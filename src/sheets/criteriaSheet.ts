@@ -231,6 +231,8 @@ export interface ParsedCriteria {
   headerRow: number;
   schemaVersion: number | null;
   problems: Problem[];
+  /** The “Mã bộ tiêu chí” cell, naming the preset or the rule set handed out: where a departure from it without a row of its own is said. */
+  idAt?: Location;
   /** The “Cách đánh giá” cell, where what concerns the whole rule set's scoring is said. */
   modeAt?: Location;
   /** The “Cấp nhận hồ sơ” cell, where a listed tier naming none is said. */
@@ -365,6 +367,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   if (settingIn(settings, 'level')) ruleSet.level = levelNumber(settingText(settings, 'level'));
   if (settingIn(settings, 'receiverTiers')) ruleSet.receiverTiers = mapped(settingText(settings, 'receiverTiers').split(/[;\n]/), trimmed).filter(Boolean);
   if (settingIn(settings, 'evaluatingBody')) ruleSet.evaluatingBody = settingText(settings, 'evaluatingBody');
+  const idRow = settingIn(settings, 'id')?.row;
   const modeRow = settingIn(settings, 'mode')?.row;
   const tiersRow = settingIn(settings, 'receiverTiers')?.row;
   return {
@@ -374,6 +377,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
     headerRow: headerRow ?? 0,
     schemaVersion: schemaCell.kind === 'number' ? schemaCell.value : null,
     problems,
+    ...(idRow ? { idAt: { sheet: 'criteria', row: idRow, col: 3 } as const } : {}),
     ...(modeRow ? { modeAt: { sheet: 'criteria', row: modeRow, col: 3 } as const } : {}),
     ...(tiersRow ? { receiverTiersAt: { sheet: 'criteria', row: tiersRow, col: 3 } as const } : {}),
   };

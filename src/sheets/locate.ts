@@ -2,6 +2,7 @@
 import type { Location, Problem, SheetRole } from '../domain/problems';
 import { conditionSyntaxText, t, type Lang, type MessageKey } from '../i18n';
 import { formatNumber } from '../i18n/format';
+import { ruleSetProblemWords } from '../i18n/ruleSetChanges';
 import { cellAddress, sheetRef } from '../workbook/a1';
 import { SHEETS } from './names';
 
@@ -34,6 +35,9 @@ export interface LocatedProblem {
   message: string;
 }
 
+/** Worded from their params at each wording (ruleSetProblemWords), in the language asked. */
+const RULE_SET_CODES: ReadonlySet<Problem['code']> = new Set(['ruleSetEdited', 'ruleSetStricter', 'ruleSetHandoutEdited']);
+
 export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): LocatedProblem {
   const where = p.at ? describeLocation(p.at, sourceSheet) : '';
   return {
@@ -42,6 +46,6 @@ export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): Located
     sheet: p.at ? sheetOf(p.at, sourceSheet) : null,
     cell: p.at ? cellOf(p.at) : null,
     // A number found in a cell, in the language's own decimal mark.
-    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, ...(typeof p.params.value === 'number' ? { value: formatNumber(p.params.value, lang, 15) } : {}), where, ...(p.code === 'conditionSyntax' ? { detail: conditionSyntaxText(lang, String(p.params.detail ?? '')) } : {}), ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
+    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, ...(typeof p.params.value === 'number' ? { value: formatNumber(p.params.value, lang, 15) } : {}), where, ...(p.code === 'conditionSyntax' ? { detail: conditionSyntaxText(lang, String(p.params.detail ?? '')) } : {}), ...(RULE_SET_CODES.has(p.code) ? ruleSetProblemWords(p, lang) : {}), ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
   };
 }

@@ -28,6 +28,7 @@ import { measuredDecimals } from '../i18n/format';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { unitChecks } from './unitChecks';
+import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
 import { readShareCell } from '../domain/rules/share';
@@ -88,7 +89,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     const now = options.now ?? new Date();
     const input = evaluationInput(wb);
     const evaluation = evaluate(input);
-    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now)]);
+    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now), ...ruleSetProblems(wb, input, evaluation)]);
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);

@@ -6,18 +6,18 @@
  * Holds only the small per-file records.
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { comparable, criterionIdentity, indicatorIdentity, ruleSetChanges, type ComparableRuleSet } from '../../domain/rules/compare';
-import { findPreset } from '../../domain/rules/presets';
+import { comparable, criterionIdentity, indicatorIdentity, type ComparableRuleSet } from '../../domain/rules/compare';
 import { foldKey } from '../../domain/text';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { serialToDate } from './dates';
 import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
-import { handedOutFlag, handedOutPreset } from '../handout';
+import { handedOutFlag } from '../handout';
+import { ruleSetDeparture, type RuleSetDeparture } from '../ruleSetDeparture';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
-import { ruleSetChangeText } from '../../i18n/ruleSetChanges';
+import { ruleSetChangeText, THRESHOLD_WORDS } from '../../i18n/ruleSetChanges';
 
 export interface ConsolidateOptions {
   /** The consolidating body and its tier, as the user typed them. */
@@ -135,29 +135,18 @@ export class Consolidation {
     return flag;
   }
 
-  /**
-   * Against the body's reference, or by default the preset the unit's workbook names (its shape worked out once).
-   * The reference holds its own level's thresholds: a unit asking for another level (a level-2 dossier in a
-   * level-1 batch) is held to the preset its workbook names, not refused for the other level's thresholds.
-   */
+  /** Against the body's reference, or by default the preset the unit's workbook names, or the rule set handed out (ruleSetDeparture). */
   private compareRuleSet(u: UnitRecord): Flag | null {
-    const body = this.options.ruleSet;
-    const otherLevel = body != null && body.level != null && u.ruleSet.level != null && body.level !== u.ruleSet.level;
-    const byBody = body != null && !otherLevel;
-    const reference = byBody ? body : findPreset(u.ruleSet.id);
-    // A rule set an officer handed out carries its own seal (usecases/handout.ts); a preset handed out as it is names its edits.
-    if (!reference) {
-      const lang = this.options.lang ?? 'vi';
-      const preset = handedOutPreset(u.ruleSet.id);
-      const flag = handedOutFlag(u.ruleSet, lang);
-      if (!flag || !preset) return flag;
-      const details = changeDetails(u, comparable(preset), 'handout', lang);
-      return details.length ? { code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details: details.join('; ') }) } : flag;
-    }
+    const d = ruleSetDeparture(u.ruleSet, this.options.ruleSet ?? null, this.shapeOf);
+    return d && departureFlag(u, d, this.options.lang ?? 'vi');
+  }
+
+  /** A reference's comparable form, worked out once. */
+  private readonly shapeOf = (reference: RuleSet): ComparableRuleSet => {
     let shape = this.references.get(reference);
     if (!shape) this.references.set(reference, (shape = comparable(reference)));
-    return ruleSetFlag(u, reference, shape, byBody ? 'body' : 'preset', this.options.lang ?? 'vi');
-  }
+    return shape;
+  };
 
   finish(): ConsolidationResult {
     const lang = this.options.lang ?? 'vi';
@@ -346,29 +335,25 @@ function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, Mes
 }
 
 /**
- * The unit's rule set against `reference` (`shape`: its comparable form): the body's, or the
- * preset the unit's own workbook names (a rule set named as no preset has nothing to compare).
+ * A departure as the officer's remark: against the body's reference or the preset the unit's own
+ * workbook names (a rule set named as no preset, never handed out, has nothing to compare), or the
+ * rule set handed out, its edits named where it was a preset handed out as it is.
  */
-function ruleSetFlag(u: UnitRecord, reference: RuleSet, shape: ComparableRuleSet, against: 'body' | 'preset', lang: Lang): Flag | null {
-  const changes = ruleSetChanges(u.ruleSet, shape);
-  if (!changes.length) return null;
-  const details = changes.map((c) => ruleSetChangeText(c, THRESHOLD_WORDS[against], u.ruleSet.name, lang)).join('; ');
-  // Held to the lower reference, a unit that asked more of itself has nothing to mend: said, not kept out.
-  if (changes.every((c) => c.kind === 'threshold' && c.unit > c.reference)) {
-    return against === 'body'
-      ? { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.ruleSetStricter', { body: reference.name, details }) }
-      : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset: reference.name, details }) };
+function departureFlag(u: UnitRecord, d: RuleSetDeparture, lang: Lang): Flag {
+  const details = d.changes.map((c) => ruleSetChangeText(c, THRESHOLD_WORDS[d.against], u.ruleSet.name, lang)).join('; ');
+  if (d.against === 'handout') {
+    return details ? { code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details }) } : handedOutFlag(u.ruleSet, lang)!;
   }
-  return against === 'body'
-    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: reference.name, details }) }
-    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: reference.name, details }) };
-}
-
-const THRESHOLD_WORDS = { body: 'consolidate.flag.ruleSetThreshold', preset: 'consolidate.flag.presetThreshold', handout: 'handout.flagThreshold' } as const;
-
-/** Each change of the unit's rule set from `shape` (the body's reference, its preset, or the preset handed out), in words. */
-function changeDetails(u: UnitRecord, shape: ComparableRuleSet, against: keyof typeof THRESHOLD_WORDS, lang: Lang): string[] {
-  return ruleSetChanges(u.ruleSet, shape).map((c) => ruleSetChangeText(c, THRESHOLD_WORDS[against], u.ruleSet.name, lang));
+  const name = d.reference!.name;
+  // Held to the lower reference, a unit that asked more of itself has nothing to mend: said, not kept out.
+  if (d.stricterOnly) {
+    return d.against === 'body'
+      ? { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.ruleSetStricter', { body: name, details }) }
+      : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset: name, details }) };
+  }
+  return d.against === 'body'
+    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: name, details }) }
+    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: name, details }) };
 }
 
 /**

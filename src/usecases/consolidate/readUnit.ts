@@ -31,7 +31,7 @@ import { xlsxReason } from '../xlsxReason';
 import { duplicateMembers } from '../memberChecks';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialIn1900, serialToDate } from './dates';
-import { recomputeReference, sameRules } from './reference';
+import { referenceEvaluation } from './reference';
 import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
 
 export interface ReceivedFile {
@@ -145,20 +145,8 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
  * under the reference, an indicator it deleted from what its workbook holds.
  */
 function recompute(wb: UnitWorkbook, body: RuleSet | null | undefined): { ev: Evaluation; rules: RuleSet } {
-  const own = wb.criteria.ruleSet;
   const input = evaluationInput(wb);
-  const reference = recomputeReference(own, body);
-  if (!reference || sameRules(own, reference)) return { ev: evaluate(input), rules: own };
-  // A condition's problem is said at the unit's cell only where that cell holds the reference's text.
-  const mine = new Map(own.indicators.map((i) => [i.code, i]));
-  const theirs = new Map(reference.indicators.map((i) => [i.code, i]));
-  const ruleCell: typeof input.ruleCell = (code, part) => {
-    const a = mine.get(code);
-    const b = theirs.get(code);
-    const same = a && b && (part === 'condition' ? conditionOf(a) === conditionOf(b) : a.appliesTo === b.appliesTo);
-    return same ? input.ruleCell?.(code, part) : undefined;
-  };
-  return { ev: evaluate({ ...input, ruleSet: reference, ruleCell }), rules: reference };
+  return referenceEvaluation(input, body) ?? { ev: evaluate(input), rules: wb.criteria.ruleSet };
 }
 
 const NOTE_FIELD = memberField('note');
@@ -188,8 +176,6 @@ function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): 
   const params = { count: cells.length, column: countedColumn.header, note: noteIndex < 0 ? NOTE_FIELD.header : table.columns[noteIndex]!.header, cells: firstOnes(cells, NOT_COUNTED_SHOWN), counted: ev.countedMembers, listed: ev.members.length };
   return { code: 'notCounted', message: t(lang, 'consolidate.flag.notCounted', params) };
 }
-
-const conditionOf = (i: RuleSet['indicators'][number]) => (i.measure.kind === 'members' ? i.measure.condition : '');
 
 /**
  * The members evaluate finds listed twice (one problem per row), as one remark: each set of rows

@@ -7,6 +7,7 @@
  */
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { findPreset } from '../../domain/rules/presets';
+import { evaluate, type Evaluation, type EvaluationInput } from '../../domain/evaluation';
 import { handedOutPreset, unsealedId } from '../handout';
 
 export function recomputeReference(unit: RuleSet, body: RuleSet | null | undefined): RuleSet | null {
@@ -34,4 +35,28 @@ export function sameRules(unit: RuleSet, reference: RuleSet): boolean {
   let key = referenceKeys.get(reference);
   if (key === undefined) referenceKeys.set(reference, (key = rulesKey(reference)));
   return rulesKey(unit) === key;
+}
+
+const conditionOf = (i: RuleSet['indicators'][number]) => (i.measure.kind === 'members' ? i.measure.condition : '');
+
+/**
+ * The unit's data (`input`, as evaluate reads its workbook) evaluated under the rules that apply
+ * (recomputeReference), and those rules; null when they rule what the unit's own rule set rules
+ * (most units), which its own evaluation then is. Consolidation recomputes by it (readUnit.ts);
+ * evaluation tells the unit what its edits change (ruleSetDeparture.ts).
+ */
+export function referenceEvaluation(input: EvaluationInput, body: RuleSet | null | undefined): { ev: Evaluation; rules: RuleSet } | null {
+  const own = input.ruleSet;
+  const reference = recomputeReference(own, body);
+  if (!reference || sameRules(own, reference)) return null;
+  // A condition's problem is said at the unit's cell only where that cell holds the reference's text.
+  const mine = new Map(own.indicators.map((i) => [i.code, i]));
+  const theirs = new Map(reference.indicators.map((i) => [i.code, i]));
+  const ruleCell: EvaluationInput['ruleCell'] = (code, part) => {
+    const a = mine.get(code);
+    const b = theirs.get(code);
+    const same = a && b && (part === 'condition' ? conditionOf(a) === conditionOf(b) : a.appliesTo === b.appliesTo);
+    return same ? input.ruleCell?.(code, part) : undefined;
+  };
+  return { ev: evaluate({ ...input, ruleSet: reference, ruleCell }), rules: reference };
 }
