@@ -638,6 +638,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.pane.needBody': 'Type the name and tier of the consolidating body.',
   'consolidate.pane.needFiles': 'Pick at least one file.',
   'consolidate.pane.noWorker': 'Web Workers are not available here, so the files cannot be read.',
+  'consolidate.unitWorkbook': '{book} is a unit’s self-evaluation workbook (it has the sheets “Thông tin đơn vị” and “Thành viên”), not an officer’s consolidated workbook: the consolidated table is not written into it, as it would end up in the unit’s dossier.',
   'consolidate.pane.failed': 'The results could not be written ({reason}). The open workbook was not changed.',
   // Documents (issue 6): the dossier's printable documents
   'documents.stepTitle': 'Dossier',

@@ -647,6 +647,7 @@ export const vi = {
   'consolidate.pane.needBody': 'Hãy nhập tên và cấp của đơn vị tổng hợp.',
   'consolidate.pane.needFiles': 'Hãy chọn ít nhất một tệp.',
   'consolidate.pane.noWorker': 'Môi trường này không chạy được Web Worker nên chưa đọc được các tệp.',
+  'consolidate.unitWorkbook': '{book} là sổ tự đánh giá của một đơn vị (có trang “Thông tin đơn vị”, “Thành viên”), không phải sổ tổng hợp của cán bộ: bảng tổng hợp không được ghi vào sổ này, vì sẽ lẫn vào hồ sơ của đơn vị.',
   'consolidate.pane.failed': 'Chưa ghi được kết quả ({reason}). Sổ đang mở chưa bị thay đổi.',
   // Documents (issue 6): the dossier's printable documents
   'documents.stepTitle': 'Hồ sơ',
