@@ -652,6 +652,9 @@ export const en: Record<MessageKey, string> = {
   'consolidate.pane.needBody': 'Type the name and tier of the consolidating body.',
   'consolidate.pane.needFiles': 'Pick at least one file.',
   'consolidate.pane.noWorker': 'Web Workers are not available here, so the files cannot be read.',
+  'consolidate.unitWorkbook': '{book} is a unit’s self-evaluation workbook (it has the sheets “Thông tin đơn vị” and “Thành viên”), not an officer’s consolidated workbook: the consolidated table is not written into it, as it would end up in the unit’s dossier.',
+  'consolidate.pane.unitWorkbookExcel': 'Create a blank workbook (File → New → Blank workbook), open ĐVHT in it and consolidate there. The unit’s workbook stays as it is.',
+  'consolidate.pane.unitWorkbookPreview': 'Choose “{option}” under “{field}”, then consolidate.',
   'consolidate.pane.failed': 'The results could not be written ({reason}). The open workbook was not changed.',
   // Documents (issue 6): the dossier's printable documents
   'documents.stepTitle': 'Dossier',
@@ -991,7 +994,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.target.new': 'A new consolidation workbook (the open one is left as it is)',
   'consolidate.target.open': 'The open workbook “{file}”',
   'consolidate.target.newHint': 'The new workbook takes the open one’s place on screen; the receiving body’s documents are made in it. Click “Download .xlsx” to keep it.',
-  'consolidate.target.openHint': 'Both sheets are added to the open workbook. Do not choose this when the open workbook is a unit’s own.',
+  'consolidate.target.openHint': 'The consolidation sheets are added to the open workbook; a unit’s own self-evaluation workbook is never written into.',
   'consolidate.target.excel': 'The result is written into the open workbook “{file}”. If that is a unit’s own workbook, create an empty workbook, open ĐVHT in it and consolidate there.',
   'consolidate.target.unsaved': 'The open workbook “{file}” has changes not downloaded. The new consolidation workbook will take its place on screen: download it first?',
   'consolidate.target.downloadFirst': 'Download, then consolidate',

@@ -661,6 +661,9 @@ export const vi = {
   'consolidate.pane.needBody': 'Hãy nhập tên và cấp của đơn vị tổng hợp.',
   'consolidate.pane.needFiles': 'Hãy chọn ít nhất một tệp.',
   'consolidate.pane.noWorker': 'Môi trường này không chạy được Web Worker nên chưa đọc được các tệp.',
+  'consolidate.unitWorkbook': '{book} là sổ tự đánh giá của một đơn vị (có trang “Thông tin đơn vị”, “Thành viên”), không phải sổ tổng hợp của cán bộ: bảng tổng hợp không được ghi vào sổ này, vì sẽ lẫn vào hồ sơ của đơn vị.',
+  'consolidate.pane.unitWorkbookExcel': 'Hãy tạo một sổ trống (Tệp (File) → Mới (New) → Sổ làm việc trống (Blank workbook)), mở ĐVHT trong sổ đó rồi tổng hợp ở đấy. Sổ của đơn vị giữ nguyên.',
+  'consolidate.pane.unitWorkbookPreview': 'Hãy chọn “{option}” ở mục “{field}” rồi tổng hợp.',
   'consolidate.pane.failed': 'Chưa ghi được kết quả ({reason}). Sổ đang mở chưa bị thay đổi.',
   // Documents (issue 6): the dossier's printable documents
   'documents.stepTitle': 'Hồ sơ',
@@ -1000,7 +1003,7 @@ export const vi = {
   'consolidate.target.new': 'Sổ tổng hợp mới (sổ đang mở giữ nguyên)',
   'consolidate.target.open': 'Ghi vào sổ đang mở “{file}”',
   'consolidate.target.newHint': 'Sổ mới thay sổ đang mở trên màn hình; các văn bản của cơ quan tiếp nhận được lập trên sổ này. Bấm “Tải về .xlsx” để lưu.',
-  'consolidate.target.openHint': 'Hai trang được thêm vào sổ đang mở. Đừng chọn cách này khi sổ đang mở là sổ của một đơn vị.',
+  'consolidate.target.openHint': 'Các trang tổng hợp được thêm vào sổ đang mở; sổ tự đánh giá của một đơn vị thì không được ghi vào.',
   'consolidate.target.excel': 'Kết quả được ghi vào sổ đang mở “{file}”. Nếu đó là sổ của một đơn vị, hãy tạo một sổ trống, mở ĐVHT trong sổ đó rồi tổng hợp ở đấy.',
   'consolidate.target.unsaved': 'Sổ đang mở “{file}” có thay đổi chưa tải về. Sổ tổng hợp mới sẽ thay nó trên màn hình: tải sổ này về trước?',
   'consolidate.target.downloadFirst': 'Tải về rồi tổng hợp',

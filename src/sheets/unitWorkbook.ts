@@ -6,6 +6,7 @@ import { problem, type Problem } from '../domain/problems';
 import type { EvaluationInput } from '../domain/evaluation';
 import type { Spellings } from '../domain/values';
 import type { SheetData, WorkbookSnapshot } from '../workbook/port';
+import { findSheetName } from '../workbook/plan';
 import { SHEETS } from './names';
 import { readUnitSheet, type ParsedUnit } from './unitSheet';
 import { COL, readCriteriaSheet, type ParsedCriteria } from './criteriaSheet';
@@ -15,6 +16,11 @@ import { readListColumn, readSpellings } from './listsSheet';
 import { UNIT_FIELD_LABELS, UNIT_TYPES } from '../domain/unitTypes';
 
 export const UNIT_WORKBOOK_SHEETS = [SHEETS.unit, SHEETS.criteria, SHEETS.members, SHEETS.learners, SHEETS.lists];
+
+/** A unit's own self-evaluation workbook (its data sheets are there): its dossier, no place for an officer's sheets. */
+export function hasUnitSheets(sheetNames: readonly string[]): boolean {
+  return [SHEETS.unit, SHEETS.members].every((s) => findSheetName(sheetNames, s) !== undefined);
+}
 
 export interface UnitWorkbook {
   unit: ParsedUnit;

@@ -11,9 +11,14 @@ import { excelRefusedText, isExcelRefusedError } from '../workbook/excelRefusal'
 import { workbookWarningText } from '../usecases/workbookWarnings';
 import type { PaneHost } from './host';
 import { ProblemList, type PaneProblem } from './ProblemList';
-import { useT } from './useT';
+import { useT, type Translate } from './useT';
 import { CORE_STEP_IDS } from './steps/registry';
 import type { TaskState } from './useTask';
+
+/** The open workbook as a sentence names it ("Sổ “truong.xlsx”"), or "Sổ đang mở" inside Excel, whose Office.js gives no name. */
+export function openBookText(host: PaneHost, t: Translate): string {
+  return host.kind === 'excel' ? t('workbook.protected.openBook') : t('workbook.protected.book', { file: host.workbook.label });
+}
 
 /** What went wrong, as the error bar says it (and a screen reader is told it). */
 export function errorText(error: unknown, lang: Lang): string {

@@ -9,8 +9,8 @@ import type { RuleSet } from '../domain/rules/ruleSet';
 import { t, type Lang } from '../i18n';
 import { sentences } from '../domain/text';
 import { sheetRef } from '../workbook/a1';
-import { findSheetName } from '../workbook/plan';
 import { SHEETS } from '../sheets/names';
+import { hasUnitSheets } from '../sheets/unitWorkbook';
 import { readCriteriaSheet } from '../sheets/criteriaSheet';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { isTemplatesSheet, planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
@@ -96,9 +96,8 @@ export async function generateOfficerDocuments(workbook: Workbook, options: Offi
     const tableSheet = ownSheetName(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     const data = ownSheetData(snapshot, CONSOLIDATION_SHEETS.units, ROLE.consolidation);
     if (!data) {
-      // A unit's own workbook: consolidating into it would mix the officer's sheets into the unit's dossier.
-      const unit = [SHEETS.unit, SHEETS.members].every((s) => findSheetName(snapshot.sheetNames, s) !== undefined);
-      return { ok: false, message: t(lang, unit ? 'officer.unitWorkbook' : 'officer.noTable', { file: workbook.label, sheet: CONSOLIDATION_SHEETS.units }) };
+      // A unit's own workbook (consolidation refuses it too): the officer's sheets would mix into the unit's dossier.
+      return { ok: false, message: t(lang, hasUnitSheets(snapshot.sheetNames) ? 'officer.unitWorkbook' : 'officer.noTable', { file: workbook.label, sheet: CONSOLIDATION_SHEETS.units }) };
     }
     const table = readConsolidatedTable(data);
     if (!table.ok) return { ok: false, message: t(lang, `officer.${table.reason}`, { file: workbook.label, where: sheetRef(tableSheet, 'A1') }) };

@@ -3,7 +3,8 @@
  * unit workbooks (one of them not a workbook at all), the worker reads them under the
  * page's CSP, and one write adds "Tổng hợp đơn vị" and "Báo cáo tệp" — by default to a new
  * workbook of their own that is then shown (the open one, changed and not downloaded, is
- * offered for download first), or to the open workbook when the officer chooses it.
+ * offered for download first). The open workbook, when it is a school's own, is refused: said
+ * as soon as the officer chooses it, and nothing is read or written.
  */
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
@@ -113,18 +114,38 @@ describe('consolidation in the preview', () => {
     expect(unload).toBe(true);
   });
 
-  it('writes beside the open workbook\'s own sheets when the officer chooses it', async () => {
-    const page = await openEvaluatedSample('preview consolidation into the open workbook');
+  it('refuses the open workbook when it is the school\'s own: said once chosen, nothing read, nothing written', async () => {
+    const page = await openEvaluatedSample('preview consolidation into the school workbook refused');
+    const label = await page.getByTestId('preview-file').innerText();
+    await fillAndPick(page);
+    const tabs = await sheetTabs(page).allInnerTexts();
+    await pane(page).getByRole('radio', { name: `Ghi vào sổ đang mở “${label}”` }).check();
+    // Said before the button is pressed, with what to do instead.
+    const refusal = `Sổ “${label}” là sổ tự đánh giá của một đơn vị (có trang “Thông tin đơn vị”, “Thành viên”)`;
+    await pane(page).getByText(refusal).waitFor();
+    await pane(page).getByText(/Hãy chọn “Sổ tổng hợp mới/).waitFor();
+    await pages.session.shot('the school workbook refused');
+    await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).click();
+    await pane(page).getByRole('status').filter({ hasText: refusal }).waitFor({ state: 'attached' });
+    await expect(pane(page).getByText(/Đã đọc|Đã ghi/).count()).resolves.toBe(0);
+    await expect(page.getByTestId('preview-file').innerText()).resolves.toBe(label);
+    await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(tabs);
+  });
+
+  it('writes into the open workbook when the officer chooses it and it is no unit\'s (the page\'s new one)', async () => {
+    const { page } = await pages.open('preview consolidation into the open workbook');
+    await page.goto(`${pages.origin}/preview.html`);
     const label = await page.getByTestId('preview-file').innerText();
     await fillAndPick(page);
     await pane(page).getByRole('radio', { name: `Ghi vào sổ đang mở “${label}”` }).check();
+    await expect(pane(page).getByText(/là sổ tự đánh giá của một đơn vị/).count()).resolves.toBe(0);
     // From the keyboard: the focus stays on the button while the workers read (a disabled button would lose it to the page).
     await pane(page).getByRole('button', { name: 'Đọc và tổng hợp' }).focus();
     await page.keyboard.press('Enter');
     await pane(page).getByRole('group').getByText(/Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: .* 1 tệp bị từ chối/).waitFor({ timeout: 60_000 });
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Đọc và tổng hợp');
     await expect(page.getByTestId('preview-file').innerText()).resolves.toBe(label);
-    await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(expect.arrayContaining([SHEETS.members, CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]));
+    await expect(sheetTabs(page).allInnerTexts()).resolves.toEqual(expect.arrayContaining([CONSOLIDATION_SHEETS.units, CONSOLIDATION_SHEETS.files]));
     await checkSheets(page);
   });
 });

@@ -1,14 +1,12 @@
 /**
  * The consolidation output as a file: written into an officer's existing workbook by the
  * project's file writer, every part that is not the consolidation's own stays byte for byte
- * (a user sheet holding our sheet's name, custom properties, the unit sheets already there);
+ * (a user sheet holding our sheet's name, custom properties, the officer's own sheet; never a
+ * unit's workbook, which consolidation refuses: test/workbook/contract/consolidateTarget.ts);
  * the two sheets read back equal the rows planned in memory, cell for cell; both print on A4
  * with their heading repeated. The CLI's way — unit rows drawn as each file arrives, in any
  * order — writes the very bytes of the whole plan written at the end.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { consolidateFiles, planConsolidation, readUnitFile, CONSOLIDATION_SHEETS, type ConsolidationResult, type FileOutcome } from '../../src/usecases/consolidate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
@@ -18,7 +16,6 @@ import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { parseCell } from '../../src/workbook/a1';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
 import type { CellValue } from '../../src/domain/values';
-import { baseWorkbook } from '../support/roundtrip/corpus';
 import { Package, NS, sheetXml } from '../support/roundtrip/inject';
 import { partsUntouched } from '../support/roundtrip/zipParts';
 import { addInParts, closure, sharedKept, sheets } from '../support/roundtrip/package';
@@ -32,14 +29,14 @@ jest.setTimeout(120_000);
 
 const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
 
-let dir: string;
 let officer: Uint8Array;
 const units: { label: string; bytes: Uint8Array }[] = [];
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-consolidate-output-'));
-  // The officer's own workbook: a unit workbook of theirs, a sheet of theirs that holds our
-  // sheet's name, and custom document properties.
-  const p = await Package.load(fs.readFileSync(await baseWorkbook(dir)));
+  // The officer's own workbook: a sheet of theirs, another that holds our sheet's name, and
+  // custom document properties.
+  const own = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
+  await own.batch(async (s) => s.write({ sheet: 'Theo dõi hồ sơ', mode: 'ensure', cells: [{ at: 'A1', rows: [['Đơn vị', 'Ngày nhận hồ sơ'], ['Trường THCS Nguyễn Du', '02/12/2025']] }] }));
+  const p = await Package.load(await own.toBytes());
   await p.addSheet(CONSOLIDATION_SHEETS.units, sheetXml({ rows: [['Bảng của tôi, không được ghi đè'], [1, 2, 3]] }));
   await p.put(
     'docProps/custom.xml',
@@ -65,7 +62,6 @@ beforeAll(async () => {
     { label: 'ho-so/08-nam-bang-chu.xlsx', bytes: await unitWorkbook({ name: 'Trường tiểu học Võ Thị Sáu', type: 'Trường tiểu học', seed: 6, prepare: edits.unitField('year', 'năm 2025') }) },
   );
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const AS_OF = new Date(2025, 11, 28);
 

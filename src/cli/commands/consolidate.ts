@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { t, type Lang } from '../../i18n';
-import { bodyTierProblem, consolidateFiles, filesToRead, isUnitWorkbook, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
+import { bodyTierProblem, consolidateFiles, filesToRead, isUnitWorkbookTargetError, summaryText, type ConsolidationResult, type ReceivedFile } from '../../usecases/consolidate';
 import { fileLabel, readAhead } from '../consolidatePool';
 import { takeReaders } from '../readerThreads';
 import { serialToDate } from '../../usecases/consolidate/dates';
@@ -77,8 +77,6 @@ export const consolidate: Command = {
       // Into an existing workbook only our two sheets are redrawn; the officer's own sheets stay.
       workbook = existing ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
       if (existing) checkOutputKind(workbook, output, lang);
-      // A unit's own workbook would carry the officer's sheets into its dossier (officer-documents refuses it too).
-      if (await isUnitWorkbook(workbook)) throw usage(t(lang, 'consolidate.cli.outputIsUnitWorkbook', { file: output }));
       const progress = process.stderr.isTTY && !args.options.has('json');
       result = (await consolidateFiles(
         workbook,
@@ -99,7 +97,10 @@ export const consolidate: Command = {
           // The unit rows are drawn while the other files are read, not after the last one.
           drawRows: () => workbook.drawRowsAhead(),
         },
-      ))!; // the CLI never cancels
+      ).catch((e: unknown) => {
+        // A unit's own workbook, refused by the use-case before it reads a file: said with the file as given.
+        throw isUnitWorkbookTargetError(e) ? usage(t(lang, 'consolidate.cli.outputIsUnitWorkbook', { file: output })) : e;
+      }))!; // the CLI never cancels
       await writeTo(target, () => workbook.toBytes());
     } finally {
       for (const w of readers) void w.terminate(); // ended with the batch already; here on any failure

@@ -4,15 +4,17 @@
  * "Tổng hợp đơn vị" and "Báo cáo tệp" in one write, only once every file has been read.
  * Inside Excel they go into the open workbook; in the preview, by default, into a new
  * workbook that is then shown (a school's own workbook is not the place for them), or into
- * the open one if the officer chooses. The sheets are dossier documents, so their words are Vietnamese.
+ * the open one if the officer chooses. A unit's own workbook never takes them (the use-case
+ * refuses it): said as soon as the step is shown. The sheets are dossier documents, so their
+ * words are Vietnamese.
  */
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { PRESETS, findPreset } from '../../domain/rules/presets';
-import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, shownFileName, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
+import { bodyTierProblem, consolidateFiles, CONSOLIDATION_SHEETS, isUnitWorkbook, isUnitWorkbookTargetError, shownFileName, summaryText, type ConsolidationResult } from '../../usecases/consolidate';
 import { readInWorkers, workerCount, type WorkerLike } from '../../usecases/consolidate/workerProtocol';
 import type { Workbook } from '../../workbook/port';
-import { ErrorBar, errorAnnouncement } from '../PaneMessages';
+import { ErrorBar, errorAnnouncement, openBookText } from '../PaneMessages';
 import { StatusRegion, StepFrame } from '../StepFrame';
 import { useShowCell } from '../useShowCell';
 import { latestEvery } from '../latestEvery';
@@ -69,9 +71,11 @@ type Phase =
   /** `into`: the new workbook it was written into and that is now shown, if not the open one. */
   | { kind: 'done'; result: ConsolidationResult; into: string | null }
   | { kind: 'cancelled' }
+  /** The target was a unit's own workbook: nothing read, nothing written. */
+  | { kind: 'refused' }
   | { kind: 'error'; error: unknown };
 
-export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: StepProps & { createWorker?: () => WorkerLike }) {
+export function ConsolidateStep({ host, lang, active = true, createWorker = defaultWorker }: StepProps & { createWorker?: () => WorkerLike }) {
   const t = useT(lang);
   const s = useStyles();
   const [files, setFiles] = useState<File[]>([]);
@@ -87,12 +91,41 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
   const [askUnsaved, setAskUnsaved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
+  /** The open workbook is a unit's own: read whenever the step is shown, before the officer picks a file. */
+  const [unitOpen, setUnitOpen] = useState(false);
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    isUnitWorkbook(host.workbook).then(
+      (unit) => {
+        if (live) setUnitOpen(unit);
+      },
+      () => undefined, // unreadable now: pressing the button says why
+    );
+    return () => {
+      live = false;
+    };
+  }, [host.workbook, active]);
   const busy = phase.kind === 'reading' || phase.kind === 'writing';
+  const intoNew = replaceable !== undefined && target === 'new';
+  // What this host offers instead: the preview a new workbook, Excel a blank one the officer makes.
+  const unitRefusal =
+    unitOpen && !intoNew
+      ? `${t('consolidate.unitWorkbook', { book: openBookText(host, t) })} ${replaceable ? t('consolidate.pane.unitWorkbookPreview', { option: t('consolidate.target.new'), field: t('consolidate.target.label') }) : t('consolidate.pane.unitWorkbookExcel')}`
+      : null;
   const doneText = phase.kind === 'done' ? t('consolidate.pane.done', { units: phase.result.summary.units, sheet: CONSOLIDATION_SHEETS.units, summary: summaryText(phase.result.summary, lang) }) : '';
   const intoText = phase.kind === 'done' && phase.into !== null ? t('consolidate.target.shown', { file: phase.into }) : '';
   // Said to screen readers: a batch takes minutes, and the bars below are no live regions.
   const said =
-    phase.kind === 'done' ? [doneText, intoText].filter(Boolean).join(' ') : phase.kind === 'cancelled' ? t('consolidate.pane.cancelled') : phase.kind === 'error' ? errorAnnouncement(phase.error, lang) : undefined;
+    phase.kind === 'done'
+      ? [doneText, intoText].filter(Boolean).join(' ')
+      : phase.kind === 'cancelled'
+        ? t('consolidate.pane.cancelled')
+        : phase.kind === 'error'
+          ? errorAnnouncement(phase.error, lang)
+          : phase.kind === 'refused'
+            ? (unitRefusal ?? undefined)
+            : undefined;
   const [showCell, showError] = useShowCell(host);
 
   const addFiles = (list: FileList | File[] | null) => {
@@ -108,7 +141,6 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     if (!busy) addFiles(e.dataTransfer.files);
   };
 
-  const intoNew = replaceable !== undefined && target === 'new';
   const start = async (unsavedAnswered = false) => {
     if (!body.trim() || !tier.trim()) return setHint(t('consolidate.pane.needBody'));
     const tierProblem = bodyTierProblem(tier, lang, 'consolidate');
@@ -158,7 +190,11 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
       const result = intoNew ? await replaceable.fillNew(name, consolidate) : await consolidate(host.workbook);
       setPhase(result ? { kind: 'done', result, into: intoNew ? name : null } : { kind: 'cancelled' });
     } catch (error) {
-      setPhase({ kind: 'error', error });
+      // Refused before any file was read (the workbook became a unit's after the step read it, or before that read answered).
+      if (isUnitWorkbookTargetError(error)) {
+        setUnitOpen(true);
+        setPhase({ kind: 'refused' });
+      } else setPhase({ kind: 'error', error });
     } finally {
       progress.cancel();
       abort.current = null;
@@ -175,8 +211,16 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
     await start(true);
   };
 
+  const unitBar = unitRefusal && (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{unitRefusal}</MessageBarBody>
+    </MessageBar>
+  );
+
   return (
     <StepFrame title={t('consolidate.pane.title')} intro={t('consolidate.pane.intro')}>
+      {/* Inside Excel the open workbook is the only target: said before any file is picked. */}
+      {!replaceable && unitBar}
       <div
         className={dragging ? `${s.drop} ${s.dropActive}` : s.drop}
         data-testid="consolidate-drop"
@@ -248,6 +292,7 @@ export function ConsolidateStep({ host, lang, createWorker = defaultWorker }: St
       ) : (
         <Caption1>{t('consolidate.target.excel', { file: host.workbook.label })}</Caption1>
       )}
+      {replaceable && unitBar}
       {hint && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{hint}</MessageBarBody>

@@ -7,7 +7,7 @@ import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../../us
 import { fileOpenerOf } from '../host';
 import { createSheets, readExistingSetup, setupBlockedBy, type CreateSheetsResult, type ExistingSetup } from '../../usecases/createSheets';
 import type { Workbook } from '../../workbook/port';
-import { ErrorBar, errorAnnouncement } from '../PaneMessages';
+import { ErrorBar, errorAnnouncement, openBookText } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
 import { RuleSetSwitch } from '../RuleSetSwitch';
 import { StatusRegion, StepFrame } from '../StepFrame';
@@ -193,7 +193,7 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
       {blockedBy && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            {t('pane.setup.structureLocked', { book: host.kind === 'excel' ? t('workbook.protected.openBook') : t('workbook.protected.book', { file: host.workbook.label }), sheet: blockedBy })}{' '}
+            {t('pane.setup.structureLocked', { book: openBookText(host, t), sheet: blockedBy })}{' '}
             {t(host.kind === 'excel' ? 'pane.setup.structureLockedExcel' : 'pane.setup.structureLockedFile')}
           </MessageBarBody>
           {/* Inside Excel the clerk lifts it in the same workbook; a file in the preview is opened anew (a new workbook: read again). */}

@@ -2,12 +2,13 @@
  * Consolidation from received files to the two sheets, one flow for the pane (a Web Worker
  * reads) and the CLI (worker threads read): an oversized file is refused from its size and
  * never read, the others go to the reader, every outcome lands at its file's place, and the
- * sheets are written once, after the whole batch. Cancelled: nothing is written.
+ * sheets are written once, after the whole batch. Cancelled: nothing is written. Into a unit's
+ * own workbook: refused before any file is read, whichever host asks.
  */
 import { DEFAULT_LIMITS, type XlsxLimits } from '../../xlsx';
 import type { Workbook } from '../../workbook/port';
-import { findSheetName } from '../../workbook/plan';
-import { SHEETS } from '../../sheets/names';
+import { hasUnitSheets } from '../../sheets/unitWorkbook';
+import { t, type Lang } from '../../i18n';
 import { Consolidation, type ConsolidateOptions, type ConsolidationResult } from './aggregate';
 import { DrawnUnits, writeConsolidation, type RowDrawer } from './layout';
 import type { FileOutcome } from './records';
@@ -34,8 +35,29 @@ export interface ConsolidateFilesOptions extends ConsolidateOptions {
   drawRows?: () => RowDrawer;
 }
 
+/**
+ * The officer's table was to go into a unit's own workbook: it would end up in the unit's dossier.
+ * Thrown before any file is read; nothing is written. `file`: the workbook's label (each host words it).
+ */
+export class UnitWorkbookTargetError extends Error {
+  override readonly name = 'UnitWorkbookTargetError';
+
+  constructor(
+    readonly file: string,
+    lang: Lang,
+  ) {
+    super(t(lang, 'consolidate.unitWorkbook', { book: t(lang, 'workbook.protected.book', { file }) }));
+  }
+}
+
+export function isUnitWorkbookTargetError(e: unknown): e is UnitWorkbookTargetError {
+  return e instanceof Error && e.name === 'UnitWorkbookTargetError';
+}
+
 export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[], read: ReadFiles, options: ConsolidateFilesOptions): Promise<ConsolidationResult | null> {
   const lang = options.lang ?? 'vi';
+  // First, one read of the sheet names: an officer who picked 2,000 files is told before any is read.
+  if (await isUnitWorkbook(workbook)) throw new UnitWorkbookTargetError(workbook.label, lang);
   const max = options.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const consolidation = new Consolidation(options);
   const drawn = options.drawRows ? new DrawnUnits(options.drawRows) : undefined;
@@ -61,10 +83,10 @@ export async function consolidateFiles(workbook: Workbook, files: ReceivedFile[]
   return result;
 }
 
-/** Whether the workbook is a unit's own (its data sheets): no place for the officer's table. */
+/** Whether the workbook is a unit's own (its data sheets): no place for the officer's table (a pane says so up front). */
 export async function isUnitWorkbook(workbook: Workbook): Promise<boolean> {
   const { sheetNames } = await workbook.batch((session) => session.read([]));
-  return [SHEETS.unit, SHEETS.members].every((s) => findSheetName(sheetNames, s) !== undefined);
+  return hasUnitSheets(sheetNames);
 }
 
 /** The files that go to the reader: every one not skipped or refused from its size (a host may start reading them early). */
