@@ -7,10 +7,10 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
 import { readYear } from '../domain/years';
-import { bodyTierMismatch, tierOf } from '../domain/rules/request';
+import { bodyTierMismatch, tierName, tierOf } from '../domain/rules/request';
 import { unitTypeId } from '../domain/unitTypes';
 import { catalogs, t, type Lang, type MessageKey } from '../i18n';
-import { isCommittee, sameCommittee, tierName, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
+import { isCommittee, sameCommittee, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */

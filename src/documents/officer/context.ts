@@ -10,7 +10,7 @@ import { proposalGroups, proposed, unitBases, type Batch, type BatchRuleSet, typ
 import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from '../bases';
 import { localGovernmentLaw, type OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
-import { tierOf } from '../../domain/rules/request';
+import { TIER_NAMES, tierName, tierOf } from '../../domain/rules/request';
 import { foldKey } from '../../domain/text';
 
 export interface OfficerFields {
@@ -53,12 +53,6 @@ function placeOf(name: string): string {
   return (COMMITTEE.exec(name.trim())?.[2] ?? PLACE.exec(name.trim())?.[1] ?? '').trim();
 }
 
-/** A tier as the documents print it: "cap xa", "UBND xã" → "cấp xã"; a tier naming none stays as typed. */
-const TIER_NAMES: Record<string, string> = { xa: 'cấp xã', huyen: 'cấp huyện', tinh: 'cấp tỉnh' };
-export function tierName(typed: string): string {
-  const key = tierOf(typed);
-  return (key && TIER_NAMES[key]) ?? typed.trim();
-}
 
 /**
  * An office's place as its name gives it, with the place's own word: "Sở GD&ĐT tỉnh Phú Thọ" → "tỉnh Phú Thọ".

@@ -35,7 +35,7 @@ export function isOfficerKind(s: string): s is OfficerKind {
   return s in OFFICER_SHEET;
 }
 
-export { BLANK, buildOfficerContext, isCommittee, officerParties, sameCommittee, tierName, type OfficerContext, type OfficerFields, type OfficerParties } from './context';
+export { BLANK, buildOfficerContext, isCommittee, officerParties, sameCommittee, type OfficerContext, type OfficerFields, type OfficerParties } from './context';
 export { OFFICER_TEMPLATES } from './templates';
 export type { Batch, BatchUnit, BatchRuleSet } from './batch';
 export { proposalGroups, proposed, unitBases, unmetUnnamed } from './batch';

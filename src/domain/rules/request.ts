@@ -54,6 +54,13 @@ export function tierOf(text: string): string | null {
   return m[1]!;
 }
 
+/** A tier as it is printed: "cap xa", "UBND xã" → "cấp xã"; a tier naming none of the three stays as typed. */
+export const TIER_NAMES: Readonly<Record<string, string>> = { xa: 'cấp xã', huyen: 'cấp huyện', tinh: 'cấp tỉnh' };
+export function tierName(typed: string): string {
+  const key = tierOf(typed);
+  return (key && TIER_NAMES[key]) ?? typed.trim();
+}
+
 /** The tiers a rule set lists that name one: the others are never compared (requestProblems says so). */
 const namesTier = (x: string) => tierOf(x) !== null;
 const namedTiers = (tiers: readonly string[]) => tiers.filter(namesTier);

@@ -12,7 +12,7 @@ import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { serialToDate } from './dates';
-import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
+import { bodyTierMismatch, level2Wait, tierName, tierOf } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import { ruleSetDeparture, type RuleSetDeparture } from '../ruleSetDeparture';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
@@ -20,7 +20,7 @@ import { citedBases } from '../../documents/bases';
 import { ruleSetChangeText, THRESHOLD_WORDS } from '../../i18n/ruleSetChanges';
 
 export interface ConsolidateOptions {
-  /** The consolidating body and its tier, as the user typed them. */
+  /** The consolidating body and its tier, as the user typed them (the tier is printed by its name: "cap xa" → "cấp xã"). */
   body: string;
   tier: string;
   /** The body's reference rule set (`--rule-set`); null: each unit against the preset its workbook names. */
@@ -78,7 +78,11 @@ export class Consolidation {
   private readonly referenceIds: Map<string, string> | null;
   private readonly referenceCriteria: Map<string, string> | null;
 
-  constructor(private readonly options: ConsolidateOptions) {
+  private readonly options: ConsolidateOptions;
+
+  constructor(options: ConsolidateOptions) {
+    // Printed in the heading and the remarks as the officer's documents print it.
+    this.options = { ...options, tier: tierName(options.tier) };
     this.asOf = options.asOf ?? new Date();
     const rs = options.ruleSet;
     this.referenceIds = rs ? new Map(rs.indicators.map((i) => [i.code, indicatorIdentity(rs.mode, i)])) : null;
