@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, evaluate, grid, openSample, pane, paste, select, showSheet, shows, step as stepIn } from './support/grid';
+import { cell, evaluate, grid, openSample, pane, paste, select, settled, showSheet, shows, step as stepIn } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
@@ -138,6 +138,38 @@ describe('the grid keys of a spreadsheet', () => {
     await press(page, 'ArrowRight');
     await press(page, 'Enter');
     expect(await selected(page)).toBe(`D${row + 3}`);
+  });
+
+  it('typing with the active cell out of view (a long range, a scroll) brings it back into view and types there, as Excel', async () => {
+    const page = await openSample(pages, 'preview grid typing into a cell scrolled away');
+    await showSheet(page, SHEETS.members);
+    const editor = (address: string) => page.getByRole('textbox', { name: `Sửa ô ${address}` });
+    // A column of every member selected with Shift+↓: the view follows the range's far corner, leaving the active cell.
+    const first = MEMBER_HEADER_ROW + 1;
+    await select(page, `C${first}`);
+    for (let r = first; r < LAST_MEMBER; r++) await page.keyboard.press('Shift+ArrowDown');
+    await page.locator(`td[data-address="C${LAST_MEMBER}"][data-in-range="true"]`).waitFor();
+    await settled(page);
+    expect(await cell(page, `C${first}`).count()).toBe(0);
+    await page.keyboard.type('Tổ trưởng');
+    await expect(editor(`C${first}`).inputValue()).resolves.toBe('Tổ trưởng');
+    // Ctrl+Enter fills the whole selection with it.
+    await page.keyboard.press('Control+Enter');
+    await shows(page, `C${first}`, 'Tổ trưởng');
+    await shows(page, `C${LAST_MEMBER}`, 'Tổ trưởng');
+    await step(page, 'column filled with Ctrl+Enter');
+
+    // The active cell scrolled away with the wheel: F2 and typing open its editor in view.
+    await select(page, `D${first + 2}`);
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: el.parentElement!.scrollHeight }));
+    await settled(page);
+    expect(await cell(page, `D${first + 2}`).count()).toBe(0);
+    await page.keyboard.press('F2');
+    await editor(`D${first + 2}`).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('Tổ Anh');
+    await page.keyboard.press('Enter');
+    await shows(page, `D${first + 2}`, 'Tổ Anh');
   });
 
   it('a pasted block wider than the drawn columns is written whole; past the sheet’s last column it says how many cells were left out', async () => {

@@ -441,18 +441,13 @@ export function SheetGrid(props: SheetGridProps) {
   // scrolled); the active cell is kept in view, or a range's far corner, which Shift+arrows move (as Excel).
   // Before paint, with the selection: a scroll made just after it (a wheel, a test) is never undone by a late effect.
   const shown = range?.extent ?? active;
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    if (placed.current !== view.name) {
-      placed.current = view.name;
-      el.scrollTo(places.current.get(view.name) ?? { top: 0, left: 0 });
-    }
-    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
-    if (rowIndex < 0) return;
+  /** Scrolls the view so that `target` is in it (nothing when it is); true when it scrolled. */
+  const keepInView = (el: HTMLDivElement, target: GridSelection): boolean => {
+    const rowIndex = indexOfRow.get(target.row) ?? -1;
+    if (rowIndex < 0) return false;
     const top = HEADER_HEIGHT + tops[rowIndex]!;
     const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
-    const ci = indexOfColumn.get(shown!.column) ?? 0;
+    const ci = indexOfColumn.get(target.column) ?? 0;
     const left = ROW_HEADER_WIDTH + lefts[ci]!;
     const width = lefts[ci + 1]! - lefts[ci]!;
     const next = { top: el.scrollTop, left: el.scrollLeft };
@@ -460,7 +455,7 @@ export function SheetGrid(props: SheetGridProps) {
     const frozenHeight = tops[frozenRows]!;
     const frozenWidth = lefts[frozenColumns]!;
     // A merge partly in view (its text is drawn over that part) stays where it is, as in Excel.
-    const merge = view.cell(shown!.row, shown!.column).merge;
+    const merge = view.cell(target.row, target.column).merge;
     const mergeBottom = merge ? HEADER_HEIGHT + tops[Math.min(rowIndex + merge.rowSpan, view.rows.length)]! : bottom;
     const mergeRight = merge ? ROW_HEADER_WIDTH + lefts[Math.min(ci + merge.span, view.columns.length)]! : left + width;
     const viewTop = el.scrollTop + HEADER_HEIGHT + frozenHeight;
@@ -474,8 +469,28 @@ export function SheetGrid(props: SheetGridProps) {
     // middle, with what lies around it.
     if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
     if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
-    if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
+    if (next.top === el.scrollTop && next.left === el.scrollLeft) return false;
+    el.scrollTo(next);
+    return true;
+  };
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (placed.current !== view.name) {
+      placed.current = view.name;
+      el.scrollTo(places.current.get(view.name) ?? { top: 0, left: 0 });
+    }
+    if (shown) keepInView(el, shown);
   }, [view.name, shown?.row, shown?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the cell kept in view changes, not on every redraw
+  // An edit begun on a cell out of view (the active cell of a range whose far corner the view followed, or one
+  // scrolled away) brings it into view, as Excel does: its editor is drawn in its cell. The window of rows is
+  // redrawn at once, not on the scroll event a frame later, so the keys typed meanwhile reach the editor.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !editing || !keepInView(el, { row: editing.row, column: editing.col })) return;
+    setScrollTop(el.scrollTop);
+    setScrollLeft(el.scrollLeft);
+  }, [editing?.row, editing?.col]); // eslint-disable-line react-hooks/exhaustive-deps -- only when an edit begins
 
   // The windows are of the rows and columns after the frozen ones.
   const first = Math.max(frozenRows, rowAt(scrollTop + tops[frozenRows]!) - OVERSCAN);
