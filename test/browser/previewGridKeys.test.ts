@@ -140,6 +140,48 @@ describe('the grid keys of a spreadsheet', () => {
     expect(await selected(page)).toBe(`D${row + 3}`);
   });
 
+  it('an arrow after typing into a cell writes it and moves, as Excel; after F2 the arrows move in the text', async () => {
+    const page = await openSample(pages, 'preview grid arrows after typing');
+    await showSheet(page, SHEETS.members);
+    const row = LAST_MEMBER + 2;
+    const editor = (address: string) => page.getByRole('textbox', { name: `Sửa ô ${address}` });
+    const isSelected = (address: string) => page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
+    // A column typed with ↓, then a row with →, as clerks type a list.
+    await select(page, `B${row}`);
+    await page.keyboard.type('Đoàn Văn Một');
+    await page.keyboard.press('ArrowDown');
+    await isSelected(`B${row + 1}`);
+    await shows(page, `B${row}`, 'Đoàn Văn Một');
+    await page.keyboard.type('Đoàn Văn Hai');
+    await page.keyboard.press('ArrowRight');
+    await isSelected(`C${row + 1}`);
+    await shows(page, `B${row + 1}`, 'Đoàn Văn Hai');
+    await page.keyboard.type('Nhân viên');
+    await page.keyboard.press('ArrowUp');
+    await isSelected(`C${row}`);
+    await shows(page, `C${row + 1}`, 'Nhân viên');
+    await page.keyboard.type('Giáo viên');
+    await page.keyboard.press('ArrowLeft');
+    await isSelected(`B${row}`);
+    await shows(page, `C${row}`, 'Giáo viên');
+
+    // F2 edits the text where it stands: ← moves the caret, the cell stays in edit; F2 again and ↓ writes and moves.
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('x');
+    await expect(editor(`B${row}`).inputValue()).resolves.toBe('Đoàn Văn Mxột');
+    await page.keyboard.press('Escape');
+    await isSelected(`B${row}`);
+    await shows(page, `B${row}`, 'Đoàn Văn Một');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowDown');
+    await isSelected(`B${row + 1}`);
+    await shows(page, `B${row}`, 'Đoàn Văn Mộ');
+  });
+
   it('typing with the active cell out of view (a long range, a scroll) brings it back into view and types there, as Excel', async () => {
     const page = await openSample(pages, 'preview grid typing into a cell scrolled away');
     await showSheet(page, SHEETS.members);

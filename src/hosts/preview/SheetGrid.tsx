@@ -6,7 +6,7 @@
  * Keys as in a spreadsheet: arrows and Enter move, PageDown/PageUp move a screen (the view with them),
  * Home/End, Ctrl+Home/End and Ctrl+arrows jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
- * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
+ * down/right (Shift goes back), so do the arrows in an edit begun by typing (after F2 they move in the text), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
  * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected (onto a range
  * holding it a whole number of times, one copied cell too, it fills the range), Ctrl+Enter fills the selection with what
  * was typed, Delete clears it. Tab outside an
@@ -348,12 +348,20 @@ interface Editing {
   text: string;
   /** The dropdown is open instead of the text editor. */
   list: boolean;
+  /**
+   * Excel's two ways of editing: begun by typing ("Enter"), an arrow writes the cell and moves; begun with F2
+   * or a double click ("Edit"), the arrows move in the text. F2 in the editor switches between them.
+   */
+  arrowsMove: boolean;
 }
 
 /**
  * Fluent's focus manager (Tabster) moves focus on Tab before the editor sees the key; the
  * editors keep Tab, Enter and Escape for themselves (Tab ends the edit and moves right).
  */
+/** Where an arrow key moves the selection (rows, columns). */
+const ARROWS: Partial<Record<string, [number, number]>> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+
 const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
 
 /** A cell as Excel copies it: quoted when it holds a tab, a newline or a quote. */
@@ -650,11 +658,12 @@ export function SheetGrid(props: SheetGridProps) {
       props.onRefused(cell, address(active.row, active.column));
       return false;
     }
-    setEditing({ sheet: view.name, row: active.row, col: active.column, text: text ?? view.input(active.row, active.column), list: list && Boolean(cell.list) });
+    setEditing({ sheet: view.name, row: active.row, col: active.column, text: text ?? view.input(active.row, active.column), list: list && Boolean(cell.list), arrowsMove: text !== null });
     return true;
   };
 
-  const commit = (text: string, then: [number, number] | null, fill = false) => {
+  /** `arrow`: moved by an arrow key, one cell that way (not Tab's and Enter's return to where a row was begun). */
+  const commit = (text: string, then: [number, number] | null, fill = false, arrow = false) => {
     const was = editingRef.current;
     if (!was || was.sheet !== view.name) return;
     setEditing(null);
@@ -663,7 +672,8 @@ export function SheetGrid(props: SheetGridProps) {
     const changed = cells.filter((c) => text !== view.input(c.row, c.column)).map((c) => typed(c.row, c.column, text));
     if (changed.length) props.onEdit(changed, fill ? 'filled' : undefined);
     const from = { row: was.row, column: was.col };
-    if (then?.[1]) tabFrom(from, then[1]);
+    if (then && arrow) move(then[0], then[1]);
+    else if (then?.[1]) tabFrom(from, then[1]);
     else if (then?.[0] === 1) enterFrom(from);
     else if (then) move(then[0], then[1]);
     table.current?.focus({ preventScroll: true });
@@ -678,8 +688,7 @@ export function SheetGrid(props: SheetGridProps) {
   /** Arrows, Home/End, Ctrl+Home/End and Ctrl+arrows: where they go from `at` (null: not such a key). */
   const navigation = (e: KeyboardEvent<HTMLTableElement>, at: GridSelection): GridSelection | null => {
     const ctrl = e.ctrlKey || e.metaKey;
-    const arrows: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
-    const arrow = arrows[e.key];
+    const arrow = ARROWS[e.key];
     if (arrow) return ctrl ? edgeFrom(at, arrow[0], arrow[1]) : stepFrom(at, arrow[0], arrow[1]);
     // With frozen panes, Excel's Home and Ctrl+Home go to the first row and column past them (Home from there: column A).
     const home = view.columns[frozenColumns]?.index ?? view.columns[0]?.index ?? 1;
@@ -813,6 +822,8 @@ export function SheetGrid(props: SheetGridProps) {
     else if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
     else if (e.key === 'Tab') commit(text, [0, e.shiftKey ? -1 : 1]);
     else if (e.key === 'Escape') cancel();
+    else if (e.key === 'F2' && editingRef.current && !editingRef.current.list) setEditing({ ...editingRef.current, text, arrowsMove: !editingRef.current.arrowsMove });
+    else if (ARROWS[e.key] && editingRef.current?.arrowsMove && !(e.shiftKey || e.ctrlKey || e.metaKey || e.altKey || e.nativeEvent.isComposing)) commit(text, ARROWS[e.key]!, false, true);
     else return;
     e.preventDefault();
     e.stopPropagation();
