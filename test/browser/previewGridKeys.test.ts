@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, evaluate, grid, openSample, pane, paste, select, showSheet, shows, step as stepIn } from './support/grid';
+import { cell, evaluate, grid, openSample, pane, paste, select, settled, showSheet, shows, step as stepIn } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
@@ -138,6 +138,80 @@ describe('the grid keys of a spreadsheet', () => {
     await press(page, 'ArrowRight');
     await press(page, 'Enter');
     expect(await selected(page)).toBe(`D${row + 3}`);
+  });
+
+  it('an arrow after typing into a cell writes it and moves, as Excel; after F2 the arrows move in the text', async () => {
+    const page = await openSample(pages, 'preview grid arrows after typing');
+    await showSheet(page, SHEETS.members);
+    const row = LAST_MEMBER + 2;
+    const editor = (address: string) => page.getByRole('textbox', { name: `Sửa ô ${address}` });
+    const isSelected = (address: string) => page.locator(`td[data-address="${address}"][data-selected="true"]`).waitFor();
+    // A column typed with ↓, then a row with →, as clerks type a list.
+    await select(page, `B${row}`);
+    await page.keyboard.type('Đoàn Văn Một');
+    await page.keyboard.press('ArrowDown');
+    await isSelected(`B${row + 1}`);
+    await shows(page, `B${row}`, 'Đoàn Văn Một');
+    await page.keyboard.type('Đoàn Văn Hai');
+    await page.keyboard.press('ArrowRight');
+    await isSelected(`C${row + 1}`);
+    await shows(page, `B${row + 1}`, 'Đoàn Văn Hai');
+    await page.keyboard.type('Nhân viên');
+    await page.keyboard.press('ArrowUp');
+    await isSelected(`C${row}`);
+    await shows(page, `C${row + 1}`, 'Nhân viên');
+    await page.keyboard.type('Giáo viên');
+    await page.keyboard.press('ArrowLeft');
+    await isSelected(`B${row}`);
+    await shows(page, `C${row}`, 'Giáo viên');
+
+    // F2 edits the text where it stands: ← moves the caret, the cell stays in edit; F2 again and ↓ writes and moves.
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('x');
+    await expect(editor(`B${row}`).inputValue()).resolves.toBe('Đoàn Văn Mxột');
+    await page.keyboard.press('Escape');
+    await isSelected(`B${row}`);
+    await shows(page, `B${row}`, 'Đoàn Văn Một');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowDown');
+    await isSelected(`B${row + 1}`);
+    await shows(page, `B${row}`, 'Đoàn Văn Mộ');
+  });
+
+  it('typing with the active cell out of view (a long range, a scroll) brings it back into view and types there, as Excel', async () => {
+    const page = await openSample(pages, 'preview grid typing into a cell scrolled away');
+    await showSheet(page, SHEETS.members);
+    const editor = (address: string) => page.getByRole('textbox', { name: `Sửa ô ${address}` });
+    // A column of every member selected with Shift+↓: the view follows the range's far corner, leaving the active cell.
+    const first = MEMBER_HEADER_ROW + 1;
+    await select(page, `C${first}`);
+    for (let r = first; r < LAST_MEMBER; r++) await page.keyboard.press('Shift+ArrowDown');
+    await page.locator(`td[data-address="C${LAST_MEMBER}"][data-in-range="true"]`).waitFor();
+    await settled(page);
+    expect(await cell(page, `C${first}`).count()).toBe(0);
+    await page.keyboard.type('Tổ trưởng');
+    await expect(editor(`C${first}`).inputValue()).resolves.toBe('Tổ trưởng');
+    // Ctrl+Enter fills the whole selection with it.
+    await page.keyboard.press('Control+Enter');
+    await shows(page, `C${first}`, 'Tổ trưởng');
+    await shows(page, `C${LAST_MEMBER}`, 'Tổ trưởng');
+    await step(page, 'column filled with Ctrl+Enter');
+
+    // The active cell scrolled away with the wheel: F2 and typing open its editor in view.
+    await select(page, `D${first + 2}`);
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ top: el.parentElement!.scrollHeight }));
+    await settled(page);
+    expect(await cell(page, `D${first + 2}`).count()).toBe(0);
+    await page.keyboard.press('F2');
+    await editor(`D${first + 2}`).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('Tổ Anh');
+    await page.keyboard.press('Enter');
+    await shows(page, `D${first + 2}`, 'Tổ Anh');
   });
 
   it('a pasted block wider than the drawn columns is written whole; past the sheet’s last column it says how many cells were left out', async () => {

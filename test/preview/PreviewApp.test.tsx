@@ -52,3 +52,19 @@ test('loading a workbook hands it to the same pane: one App, no new React root',
   // The one root is the test's own (render); the preview made none, before or after the change.
   expect(createRoot).toHaveBeenCalledTimes(1);
 });
+
+test('“Sổ mới” says to create the sheets in the pane, and says it no longer once they are created', async () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewApp lang="vi" locale="vi-VN" theme="light" />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Sổ mới' }));
+  const hint = /^Đã tạo sổ mới “Sổ đánh giá ĐVHT.xlsx”. Tạo các trang ở bước Thiết lập/;
+  await screen.findByText(hint);
+  fireEvent.change(screen.getByRole('textbox', { name: 'Tên đơn vị' }), { target: { value: 'Trường THCS Nguyễn Du' } });
+  fireEvent.change(screen.getByLabelText(/^Loại đơn vị/), { target: { value: 'Trường THCS' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Tạo các trang' }));
+  await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
+  expect(screen.queryByText(hint)).toBeNull();
+});

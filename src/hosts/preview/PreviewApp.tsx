@@ -286,6 +286,8 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
             undo.current = [];
             redo.current = [];
             paneWrote.current = true;
+            // "Create the sheets in the pane" is done once the pane has written them: not left telling it.
+            setNotice((n) => (n?.key === 'preview.newCreated' ? null : n));
           }
           afterBatch(doc.workbook, wrote);
         },

@@ -6,7 +6,7 @@
  * Keys as in a spreadsheet: arrows and Enter move, PageDown/PageUp move a screen (the view with them),
  * Home/End, Ctrl+Home/End and Ctrl+arrows jump (to the edge of the data), Shift extends a range, typing or F2 edits (text that comes
  * without a key, from an on-screen keyboard or dictation, too), Enter/Tab end an edit and move
- * down/right (Shift goes back), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
+ * down/right (Shift goes back), so do the arrows in an edit begun by typing (after F2 they move in the text), Escape cancels, Delete clears, Alt+↓ opens a cell's dropdown,
  * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected (onto a range
  * holding it a whole number of times, one copied cell too, it fills the range), Ctrl+Enter fills the selection with what
  * was typed, Delete clears it. Tab outside an
@@ -348,12 +348,20 @@ interface Editing {
   text: string;
   /** The dropdown is open instead of the text editor. */
   list: boolean;
+  /**
+   * Excel's two ways of editing: begun by typing ("Enter"), an arrow writes the cell and moves; begun with F2
+   * or a double click ("Edit"), the arrows move in the text. F2 in the editor switches between them.
+   */
+  arrowsMove: boolean;
 }
 
 /**
  * Fluent's focus manager (Tabster) moves focus on Tab before the editor sees the key; the
  * editors keep Tab, Enter and Escape for themselves (Tab ends the edit and moves right).
  */
+/** Where an arrow key moves the selection (rows, columns). */
+const ARROWS: Partial<Record<string, [number, number]>> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+
 const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
 
 /** A cell as Excel copies it: quoted when it holds a tab, a newline or a quote. */
@@ -441,18 +449,13 @@ export function SheetGrid(props: SheetGridProps) {
   // scrolled); the active cell is kept in view, or a range's far corner, which Shift+arrows move (as Excel).
   // Before paint, with the selection: a scroll made just after it (a wheel, a test) is never undone by a late effect.
   const shown = range?.extent ?? active;
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    if (placed.current !== view.name) {
-      placed.current = view.name;
-      el.scrollTo(places.current.get(view.name) ?? { top: 0, left: 0 });
-    }
-    const rowIndex = shown ? (indexOfRow.get(shown.row) ?? -1) : -1;
-    if (rowIndex < 0) return;
+  /** Scrolls the view so that `target` is in it (nothing when it is); true when it scrolled. */
+  const keepInView = (el: HTMLDivElement, target: GridSelection): boolean => {
+    const rowIndex = indexOfRow.get(target.row) ?? -1;
+    if (rowIndex < 0) return false;
     const top = HEADER_HEIGHT + tops[rowIndex]!;
     const bottom = HEADER_HEIGHT + tops[rowIndex + 1]!;
-    const ci = indexOfColumn.get(shown!.column) ?? 0;
+    const ci = indexOfColumn.get(target.column) ?? 0;
     const left = ROW_HEADER_WIDTH + lefts[ci]!;
     const width = lefts[ci + 1]! - lefts[ci]!;
     const next = { top: el.scrollTop, left: el.scrollLeft };
@@ -460,7 +463,7 @@ export function SheetGrid(props: SheetGridProps) {
     const frozenHeight = tops[frozenRows]!;
     const frozenWidth = lefts[frozenColumns]!;
     // A merge partly in view (its text is drawn over that part) stays where it is, as in Excel.
-    const merge = view.cell(shown!.row, shown!.column).merge;
+    const merge = view.cell(target.row, target.column).merge;
     const mergeBottom = merge ? HEADER_HEIGHT + tops[Math.min(rowIndex + merge.rowSpan, view.rows.length)]! : bottom;
     const mergeRight = merge ? ROW_HEADER_WIDTH + lefts[Math.min(ci + merge.span, view.columns.length)]! : left + width;
     const viewTop = el.scrollTop + HEADER_HEIGHT + frozenHeight;
@@ -474,8 +477,28 @@ export function SheetGrid(props: SheetGridProps) {
     // middle, with what lies around it.
     if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
     if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
-    if (next.top !== el.scrollTop || next.left !== el.scrollLeft) el.scrollTo(next);
+    if (next.top === el.scrollTop && next.left === el.scrollLeft) return false;
+    el.scrollTo(next);
+    return true;
+  };
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (placed.current !== view.name) {
+      placed.current = view.name;
+      el.scrollTo(places.current.get(view.name) ?? { top: 0, left: 0 });
+    }
+    if (shown) keepInView(el, shown);
   }, [view.name, shown?.row, shown?.column]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the sheet or the cell kept in view changes, not on every redraw
+  // An edit begun on a cell out of view (the active cell of a range whose far corner the view followed, or one
+  // scrolled away) brings it into view, as Excel does: its editor is drawn in its cell. The window of rows is
+  // redrawn at once, not on the scroll event a frame later, so the keys typed meanwhile reach the editor.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !editing || !keepInView(el, { row: editing.row, column: editing.col })) return;
+    setScrollTop(el.scrollTop);
+    setScrollLeft(el.scrollLeft);
+  }, [editing?.row, editing?.col]); // eslint-disable-line react-hooks/exhaustive-deps -- only when an edit begins
 
   // The windows are of the rows and columns after the frozen ones.
   const first = Math.max(frozenRows, rowAt(scrollTop + tops[frozenRows]!) - OVERSCAN);
@@ -635,11 +658,12 @@ export function SheetGrid(props: SheetGridProps) {
       props.onRefused(cell, address(active.row, active.column));
       return false;
     }
-    setEditing({ sheet: view.name, row: active.row, col: active.column, text: text ?? view.input(active.row, active.column), list: list && Boolean(cell.list) });
+    setEditing({ sheet: view.name, row: active.row, col: active.column, text: text ?? view.input(active.row, active.column), list: list && Boolean(cell.list), arrowsMove: text !== null });
     return true;
   };
 
-  const commit = (text: string, then: [number, number] | null, fill = false) => {
+  /** `arrow`: moved by an arrow key, one cell that way (not Tab's and Enter's return to where a row was begun). */
+  const commit = (text: string, then: [number, number] | null, fill = false, arrow = false) => {
     const was = editingRef.current;
     if (!was || was.sheet !== view.name) return;
     setEditing(null);
@@ -648,7 +672,8 @@ export function SheetGrid(props: SheetGridProps) {
     const changed = cells.filter((c) => text !== view.input(c.row, c.column)).map((c) => typed(c.row, c.column, text));
     if (changed.length) props.onEdit(changed, fill ? 'filled' : undefined);
     const from = { row: was.row, column: was.col };
-    if (then?.[1]) tabFrom(from, then[1]);
+    if (then && arrow) move(then[0], then[1]);
+    else if (then?.[1]) tabFrom(from, then[1]);
     else if (then?.[0] === 1) enterFrom(from);
     else if (then) move(then[0], then[1]);
     table.current?.focus({ preventScroll: true });
@@ -663,8 +688,7 @@ export function SheetGrid(props: SheetGridProps) {
   /** Arrows, Home/End, Ctrl+Home/End and Ctrl+arrows: where they go from `at` (null: not such a key). */
   const navigation = (e: KeyboardEvent<HTMLTableElement>, at: GridSelection): GridSelection | null => {
     const ctrl = e.ctrlKey || e.metaKey;
-    const arrows: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
-    const arrow = arrows[e.key];
+    const arrow = ARROWS[e.key];
     if (arrow) return ctrl ? edgeFrom(at, arrow[0], arrow[1]) : stepFrom(at, arrow[0], arrow[1]);
     // With frozen panes, Excel's Home and Ctrl+Home go to the first row and column past them (Home from there: column A).
     const home = view.columns[frozenColumns]?.index ?? view.columns[0]?.index ?? 1;
@@ -798,6 +822,8 @@ export function SheetGrid(props: SheetGridProps) {
     else if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
     else if (e.key === 'Tab') commit(text, [0, e.shiftKey ? -1 : 1]);
     else if (e.key === 'Escape') cancel();
+    else if (e.key === 'F2' && editingRef.current && !editingRef.current.list) setEditing({ ...editingRef.current, text, arrowsMove: !editingRef.current.arrowsMove });
+    else if (ARROWS[e.key] && editingRef.current?.arrowsMove && !(e.shiftKey || e.ctrlKey || e.metaKey || e.altKey || e.nativeEvent.isComposing)) commit(text, ARROWS[e.key]!, false, true);
     else return;
     e.preventDefault();
     e.stopPropagation();
