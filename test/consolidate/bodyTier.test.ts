@@ -79,7 +79,7 @@ describe('the consolidating body’s tier against each unit’s request', () => 
     expect(tierFlags(r, 'tinh-bo-trong.xlsx')).toEqual([]);
     expect(tierFlags(r, 'huyen-gui-tinh.xlsx')).toEqual([]);
     expect(tierFlags(r, 'huyen-ubnd-cap-xa.xlsx')).toEqual([
-      expect.stringMatching(at('huyen-ubnd-cap-xa.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “UBND cấp xã”, nhưng đơn vị tổng hợp này là Cấp tỉnh: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.')),
+      expect.stringMatching(at('huyen-ubnd-cap-xa.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “UBND cấp xã”, nhưng đơn vị tổng hợp này là cấp tỉnh: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.')),
     ]);
   });
 
@@ -110,7 +110,7 @@ describe('bodies typed by their names, by the units and by the officer', () => {
     expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([]);
     expect(tierFlags(r, 'huyen-ubnd-xa.xlsx')).toEqual([
       expect.stringMatching(
-        at('huyen-ubnd-xa.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “UBND xã Hùng Tiến”, nhưng đơn vị tổng hợp này là Sở Giáo dục và Đào tạo tỉnh Long An: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.'),
+        at('huyen-ubnd-xa.xlsx', 'đơn vị ghi gửi hồ sơ cho đơn vị tổng hợp “UBND xã Hùng Tiến”, nhưng đơn vị tổng hợp này là cấp tỉnh: hỏi lại đơn vị hồ sơ có gửi đúng nơi không.'),
       ),
     ]);
     const city = tierFlags(r, 'huyen-thanh-pho.xlsx');
@@ -120,7 +120,7 @@ describe('bodies typed by their names, by the units and by the officer', () => {
 
   it('at “UBND xã Hùng Tiến”: a cấp tỉnh dossier is flagged as another tier’s', async () => {
     const r = (await consolidatedInProcess(named, AS_OF, false, null, 'UBND xã Hùng Tiến')).result;
-    expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([expect.stringMatching(/^Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ 1 \(Thông tư số 24\/2023\/TT-BGDĐT ngày 11\/12\/2023, Điều 12\) do .*đơn vị tổng hợp này là UBND xã Hùng Tiến: chuyển hồ sơ đến đúng cấp/)]);
+    expect(tierFlags(r, 'tinh-so.xlsx')).toEqual([expect.stringMatching(/^Hồ sơ đề nghị công nhận “Đơn vị học tập” cấp tỉnh mức độ 1 \(Thông tư số 24\/2023\/TT-BGDĐT ngày 11\/12\/2023, Điều 12\) do .*đơn vị tổng hợp này là cấp xã: chuyển hồ sơ đến đúng cấp/)]);
     expect(tierFlags(r, 'huyen-ubnd-xa.xlsx')).toEqual([]);
   });
 
