@@ -13,7 +13,7 @@ import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { serialToDate } from './dates';
-import { bodyTierMismatch, level2Wait, tierOf } from '../../domain/rules/request';
+import { bodyTierMismatch, level2Wait, recognitionValidUntil, tierOf } from '../../domain/rules/request';
 import { handedOutFlag, handedOutPreset } from '../handout';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
@@ -391,7 +391,7 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
     flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), deadlineBasis: u.receiving.deadlineBasis, rule }) });
   }
   if (!prev) return flags;
-  const until = new Date(prev.getFullYear() + 3, 11, 31);
+  const until = recognitionValidUntil(prev);
   if (asOf > until) flags.push({ code: 'expired', message: t(lang, 'consolidate.flag.expired', { date: formatDate(prev), until: formatDate(until) }) });
   return flags;
 }
