@@ -926,6 +926,7 @@ export const en: Record<MessageKey, string> = {
   'pane.facts.issue.moreThanHeadcount': '{place}: more than the number of learners.',
   'pane.facts.reload': 'Read again from the workbook',
   'pane.evaluate.nextGood': 'Next: draw the summary sheet, then the dossier.',
+  'pane.evaluate.nextHeld': 'Next: do as the result above says. The dossier can be drawn now, but without a request letter for level 2.',
   'pane.evaluate.nextFix': 'Next: see the indicators not met below, correct the data (Data step) and evaluate again.',
   'pane.evaluate.goSummary': 'Next: Summary',
   'pane.evaluate.goData': 'Correct the data',

@@ -935,6 +935,7 @@ export const vi = {
   'pane.facts.issue.moreThanHeadcount': '{place}: lớn hơn số người học.',
   'pane.facts.reload': 'Đọc lại từ sổ',
   'pane.evaluate.nextGood': 'Bước tiếp theo: lập trang Tổng hợp, rồi lập hồ sơ.',
+  'pane.evaluate.nextHeld': 'Bước tiếp theo: làm như kết quả ở trên nói. Lúc này hồ sơ lập được nhưng không có tờ trình đề nghị mức độ 2.',
   'pane.evaluate.nextFix': 'Bước tiếp theo: xem các chỉ tiêu chưa đạt bên dưới, sửa số liệu (bước Dữ liệu) rồi đánh giá lại.',
   'pane.evaluate.goSummary': 'Tiếp: Tổng hợp',
   'pane.evaluate.goData': 'Sửa số liệu',
