@@ -144,7 +144,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     // A request the unit may not make this year (level 2 too soon, or with no level-1 date) is no
     // letter to sign: refused, said with what to do; the other documents are drawn.
     const outcome = evaluation.outcome;
-    const held = outcome.kind === 'pass-fail' && outcome.status === 'recognised' && outcome.hold ? outcome.hold : null;
+    const held = outcome.kind === 'pass-fail' ? (outcome.hold ?? null) : null;
     let refused: DocumentMessage | null = null;
     if (held && kinds.includes('to-trinh')) {
       const at = request.previousDate.at;

@@ -6,6 +6,7 @@
  */
 import { outcomeText } from '../../src/i18n/outcome';
 import type { Evaluation, RequestHold } from '../../src/domain/evaluation';
+import { RESULT_TEXT } from '../../src/sheets/names';
 
 const MD2 = '“Đơn vị học tập” cấp huyện mức độ 2';
 const held = (hold: RequestHold) => ({ outcome: { kind: 'pass-fail', status: 'recognised', recognition: MD2, hold } }) as unknown as Evaluation;
@@ -15,7 +16,8 @@ describe('the outcome of a level-2 request made too early', () => {
     const ev = held({ kind: 'tooSoon', previous: new Date(2025, 1, 10), due: new Date(2026, 1, 10), deadline: new Date(2026, 0, 15), until: new Date(2028, 11, 31) });
     const vi = outcomeText(ev, 'vi');
     expect(vi.text).not.toContain('Đủ điều kiện công nhận');
-    expect(vi.text).toContain(`Đạt các tiêu chí, chỉ tiêu ${MD2}`);
+    // As consolidation reads a unit's recorded words: a recognition met, held.
+    expect(vi.text.startsWith(`${RESULT_TEXT.heldPrefix}${MD2}`)).toBe(true);
     expect(vi.text).toContain('10/02/2025');
     expect(vi.text).toContain('10/02/2026');
     expect(vi.text).toContain('15/01/2026');
@@ -31,6 +33,7 @@ describe('the outcome of a level-2 request made too early', () => {
     const ev = held({ kind: 'noPrevious', field: 'Ngày công nhận lần trước', where: "'Thông tin đơn vị'!B16" });
     const vi = outcomeText(ev, 'vi');
     expect(vi.text).not.toContain('Đủ điều kiện công nhận');
+    expect(vi.text.startsWith(`${RESULT_TEXT.heldPrefix}${MD2}`)).toBe(true);
     expect(vi.text).toContain("“Ngày công nhận lần trước”, 'Thông tin đơn vị'!B16");
     expect(vi).toMatchObject({ status: 'recognised', hold: 'level2NoPrevious' });
     expect(outcomeText(ev, 'en').text).toContain("'Thông tin đơn vị'!B16");

@@ -112,6 +112,19 @@ describe('the dossier of a level-2 request made too early', () => {
     expect(report).not.toMatch(/Đề nghị .* xem xét, công nhận/);
   });
 
+  it('a tờ trình drawn before the date was typed: left as it was, and said not to be sent', async () => {
+    const wb = await level2(new Date(2025, 0, 10));
+    if (!(await evaluateWorkbook(wb, { now: NOW })).ok) throw new Error('must evaluate');
+    if (!(await generateDocuments(wb, { kinds: ['to-trinh'] })).ok) throw new Error('in time: drawn');
+    const row = rowOf(wb, SHEETS.unit, UNIT_FIELDS.previousDate);
+    wb.workbook.getWorksheet(SHEETS.unit)!.getCell(`B${row}`).value = '10/02/2025';
+    if (!(await evaluateWorkbook(wb, { now: NOW })).ok) throw new Error('must evaluate');
+    const r = await generateDocuments(wb, { kinds: ['to-trinh', 'bao-cao'] });
+    if (!r.ok) throw new Error('must draw the report');
+    expect(r.warnings[0]!.message).toContain(`Trang “${DOCUMENT_SHEETS.toTrinh}” lập trước đây vẫn đề nghị mức độ 2: không gửi trang đó.`);
+    expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeDefined();
+  });
+
   it('only the tờ trình asked: nothing written, refused', async () => {
     const wb = await level2(null);
     const ev = await evaluateWorkbook(wb, { now: NOW });

@@ -270,7 +270,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   // Read once: the checks, the hold on its outcome and the body's tier (in aggregate) all need it.
   const request = unitRequest(wb);
   // Worded as the unit's own evaluation words it: held when level 2 is asked too soon (aggregate flags why).
-  const computed = outcomeText({ ...ev, outcome: heldOutcome(ev.outcome, requestHold(rules, request)) }, lang);
+  const computed = outcomeText({ ...ev, outcome: heldOutcome(ev.outcome, requestHold(rules, request, new Date())) }, lang);
   const label = outcomeLabel(ev, rules.recognition || rules.name, lang);
   const ids = identitiesOf(rules);
 
