@@ -19,7 +19,7 @@ export interface Figures {
   mode: 'pass-fail' | 'score';
   indicators: IndicatorResult[];
   criteria: CriterionResult[];
-  outcome: { status: string; text: string; hold: OutcomeText['hold'] };
+  outcome: Pick<OutcomeText, 'status' | 'text' | 'hold'>;
   countedMembers: number;
 }
 

@@ -5,8 +5,8 @@ import { t, type Lang } from './index';
 
 export interface OutcomeText {
   status: string;
-  /** A recognition met by the indicators that the unit may not ask for this year ('recognised' stays its status), or null. */
-  hold: HoldCode | null;
+  /** Only on a recognition met by the indicators that the unit may not ask for this year ('recognised' stays its status). */
+  hold?: HoldCode;
   text: string;
   score: number | null;
   rating: string | null;
@@ -34,10 +34,10 @@ export function outcomeText(ev: Evaluation, lang: Lang): OutcomeText {
   if (o.kind === 'pass-fail') {
     if (o.status === 'recognised' && o.hold) return { status: o.status, hold: holdCode(o.hold), text: heldText(o.hold, o.recognition, lang), score: null, rating: null };
     const text = o.status === 'recognised' ? t(lang, 'outcome.recognised', { recognition: o.recognition }) : t(lang, `outcome.${o.status}`);
-    return { status: o.status, hold: null, text, score: null, rating: null };
+    return { status: o.status, text, score: null, rating: null };
   }
-  if (o.status === 'not_evaluable') return { status: o.status, hold: null, text: t(lang, o.unscored ? 'outcome.unscored' : 'outcome.not_evaluable'), score: null, rating: null };
-  return { status: o.status, hold: null, text: t(lang, 'outcome.score', { score: o.score === null ? '' : formatNumber(o.score, lang, 2), rating: o.rating ?? '' }), score: o.score, rating: o.rating };
+  if (o.status === 'not_evaluable') return { status: o.status, text: t(lang, o.unscored ? 'outcome.unscored' : 'outcome.not_evaluable'), score: null, rating: null };
+  return { status: o.status, text: t(lang, 'outcome.score', { score: o.score === null ? '' : formatNumber(o.score, lang, 2), rating: o.rating ?? '' }), score: o.score, rating: o.rating };
 }
 
 /** What an indicator's miss is worded from (an engine's result, a consolidated unit's figure). */

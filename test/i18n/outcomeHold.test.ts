@@ -41,6 +41,6 @@ describe('the outcome of a level-2 request made too early', () => {
 
   it('a recognition with nothing held is worded as before', () => {
     const ev = { outcome: { kind: 'pass-fail', status: 'recognised', recognition: MD2 } } as unknown as Evaluation;
-    expect(outcomeText(ev, 'vi')).toEqual({ status: 'recognised', hold: null, text: `Đủ điều kiện công nhận ${MD2}`, score: null, rating: null });
+    expect(outcomeText(ev, 'vi')).toEqual({ status: 'recognised', text: `Đủ điều kiện công nhận ${MD2}`, score: null, rating: null });
   });
 });
