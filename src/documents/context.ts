@@ -5,7 +5,7 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { readYear } from '../domain/years';
 import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
-import { outcomeText } from '../i18n/outcome';
+import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import { formatMeasured, formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
@@ -19,7 +19,7 @@ export interface Figures {
   mode: 'pass-fail' | 'score';
   indicators: IndicatorResult[];
   criteria: CriterionResult[];
-  outcome: { status: string; text: string };
+  outcome: Pick<OutcomeText, 'status' | 'text' | 'hold'>;
   countedMembers: number;
 }
 

@@ -93,6 +93,8 @@ export interface EvaluationInput {
   ruleCell?: (code: string, part: 'condition' | 'appliesTo') => Location | undefined;
   /** The rule set's “Cách đánh giá” cell: where a score that cannot be computed is said. */
   modeCell?: Location;
+  /** What keeps the unit from asking for the recognition this year (the caller reads it from its request): held on a recognition only. */
+  hold?: RequestHold | null;
 }
 
 export interface IndicatorResult {
@@ -121,8 +123,18 @@ export interface CriterionResult {
   maxPoints: number | null;
 }
 
+/**
+ * Why a recognition whose indicators are met cannot be asked for this year (TT24: level 2 only 12
+ * months after the level-1 decision, reckoned to the dossier deadline). Procedural: the status stays
+ * 'recognised' (the indicators are met), the outcome is worded as held. `field`, `where`: the
+ * level-1 date's label and cell as the sheets name them; `until`: the last day of the level-1 recognition (36 months after its year).
+ */
+export type RequestHold =
+  | { kind: 'noPrevious'; field: string; where: string }
+  | { kind: 'tooSoon'; previous: Date; due: Date; deadline: Date; until: Date };
+
 export type Outcome =
-  | { kind: 'pass-fail'; status: 'recognised' | 'not_recognised' | 'not_evaluable'; recognition: string }
+  | { kind: 'pass-fail'; status: 'recognised' | 'not_recognised' | 'not_evaluable'; recognition: string; hold?: RequestHold }
   /** `score` as shown (shownScore: hundredths, rounded down); `rating` from the score itself. */
   /** `unscored`: no indicator with points applies, so there is no score to rate (never 0, the fail band). */
   | { kind: 'score'; status: 'rated' | 'not_evaluable'; score: number | null; rating: string | null; unscored?: true };
@@ -299,7 +311,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const criteria: CriterionResult[] = [];
   for (const cr of ruleSet.criteria) criteria.push(criterionResult(cr, indicators, ruleSet.mode === 'score'));
 
-  const outcome = decideOutcome(ruleSet, indicators, criteria);
+  const outcome = heldOutcome(decideOutcome(ruleSet, indicators, criteria), input.hold);
   if (outcome.kind === 'score' && outcome.unscored) problems.push(problem('warning', 'noScoredIndicator', {}, input.modeCell));
 
   const personal = memberResults(memberRows, members?.nameIndex ?? 0, countedFlags, metMatrix, width, ruleSet.personalTarget);
@@ -478,6 +490,11 @@ function assignPoints(ruleSet: RuleSet, indicators: IndicatorResult[]): void {
 export function proportionalPoints(points: number, value: number, threshold: number): number {
   if (threshold <= 0) return points;
   return points * Math.min(1, value / threshold);
+}
+
+/** The outcome with `hold` on it when it recognises: one that does not has nothing to hold. */
+export function heldOutcome(outcome: Outcome, hold: RequestHold | null | undefined): Outcome {
+  return outcome.kind === 'pass-fail' && outcome.status === 'recognised' && hold ? { ...outcome, hold } : outcome;
 }
 
 function decideOutcome(ruleSet: RuleSet, indicators: IndicatorResult[], criteria: CriterionResult[]): Outcome {

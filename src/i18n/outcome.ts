@@ -1,18 +1,38 @@
 /** An evaluation's outcome in words: the pane, the CLI, the sheets, the documents and consolidation word it alike. */
-import type { Evaluation, Status } from '../domain/evaluation';
-import { formatMeasured, formatNumber, formatThreshold } from './format';
+import type { Evaluation, RequestHold, Status } from '../domain/evaluation';
+import { formatDate, formatMeasured, formatNumber, formatThreshold } from './format';
 import { t, type Lang } from './index';
 
 export interface OutcomeText {
   status: string;
+  /** Only on a recognition met by the indicators that the unit may not ask for this year ('recognised' stays its status). */
+  hold?: HoldCode;
   text: string;
   score: number | null;
   rating: string | null;
 }
 
+/** The warning codes (domain/problems.ts) that say the same hold at the unit's cell. */
+export type HoldCode = 'level2TooSoon' | 'level2NoPrevious';
+
+export function holdCode(hold: RequestHold): HoldCode {
+  return hold.kind === 'tooSoon' ? 'level2TooSoon' : 'level2NoPrevious';
+}
+
+/**
+ * A held recognition in words: the indicators met, why it cannot be asked for this year, from when it
+ * can and what to do. `recognition` as given (the sheet's formula passes a marker for its cell).
+ */
+export function heldText(hold: RequestHold, recognition: string, lang: Lang): string {
+  return hold.kind === 'tooSoon'
+    ? t(lang, 'outcome.level2TooSoon', { recognition, date: formatDate(hold.previous), due: formatDate(hold.due), deadline: formatDate(hold.deadline), until: formatDate(hold.until) })
+    : t(lang, 'outcome.level2NoPrevious', { recognition, field: hold.field, where: hold.where });
+}
+
 export function outcomeText(ev: Evaluation, lang: Lang): OutcomeText {
   const o = ev.outcome;
   if (o.kind === 'pass-fail') {
+    if (o.status === 'recognised' && o.hold) return { status: o.status, hold: holdCode(o.hold), text: heldText(o.hold, o.recognition, lang), score: null, rating: null };
     const text = o.status === 'recognised' ? t(lang, 'outcome.recognised', { recognition: o.recognition }) : t(lang, `outcome.${o.status}`);
     return { status: o.status, text, score: null, rating: null };
   }

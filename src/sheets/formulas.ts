@@ -30,6 +30,22 @@ export function str(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** Excel refuses a formula whose string constant is longer than this (LibreOffice does not). */
+const FORMULA_STRING_MAX = 255;
+
+/** A text of any length as a formula: string constants of at most 255 characters, joined with &. */
+export function longStr(s: string): string {
+  const pieces: string[] = [];
+  // Split between UTF-16 units that are no surrogate pair's halves.
+  for (let i = 0; i < s.length || pieces.length === 0; ) {
+    let end = Math.min(i + FORMULA_STRING_MAX, s.length);
+    if (end < s.length && /[\uD800-\uDBFF]/.test(s[end - 1]!)) end--;
+    pieces.push(str(s.slice(i, end)));
+    i = end;
+  }
+  return pieces.join('&');
+}
+
 /** MATCH(…, 0) treats * ? ~ as wildcards in both Excel and LibreOffice: escape them. */
 function matchLiteral(s: string): string {
   return str(s.replace(/[~*?]/g, (c) => `~${c}`));

@@ -26,6 +26,8 @@ export const RESULT_TEXT = {
   applies: 'Có',
   doesNotApply: 'Không',
   recognisedPrefix: 'Đủ điều kiện công nhận ',
+  /** How a recognition met but held (level 2 asked too soon) begins (outcome.level2TooSoon, outcome.level2NoPrevious). */
+  heldPrefix: 'Đạt các tiêu chí, chỉ tiêu ',
   notRecognised: 'Chưa đủ điều kiện công nhận',
   notEvaluable: 'Chưa đánh giá được',
   /** The score cell when no indicator with points applies (nothing to divide by). */

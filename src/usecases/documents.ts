@@ -16,7 +16,7 @@ import { RESULT_FIELDS, UNIT_FIELDS } from '../sheets/unitSheet';
 import { SETTINGS } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
 import { t, type Lang } from '../i18n';
-import { unmetIndicators } from '../i18n/outcome';
+import { outcomeText, unmetIndicators } from '../i18n/outcome';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
 import { buildContext, type Figures } from '../documents/context';
@@ -27,7 +27,7 @@ import { repealedFor } from '../documents/repealed';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites } from './evaluate';
-import { unitChecks } from './unitChecks';
+import { requestHold, unitChecks, unitRequest } from './unitChecks';
 import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
 
 export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
@@ -51,7 +51,7 @@ export interface GenerateOptions {
 
 export interface DocumentMessage {
   severity: 'error' | 'warning';
-  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported / repealedBasis. */
+  /** A problem code (domain/problems.ts), or notEvaluated / stale / unknownPlaceholder / requestNotSupported / requestHeld / repealedBasis. */
   code: string;
   sheet: string | null;
   cell: string | null;
@@ -112,7 +112,7 @@ export function rewordDocuments(result: GenerateResult, lang: Lang): GenerateRes
 
 export async function generateDocuments(workbook: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
   const lang = options.lang ?? 'vi';
-  const kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
+  let kinds = DOCUMENT_KINDS.filter((k) => !options.kinds || options.kinds.includes(k));
   return workbook.batch(async (session) => {
     // Document sheets are read (their unit-written texts are kept) where the add-in's mark puts them.
     const own = kinds.filter((k) => k !== 'tong-hop').flatMap((k) => documentSheetNames(k).map((name) => ({ name, role: DOCUMENT_ROLE[k] })));
@@ -129,7 +129,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     if (!stored) return { ok: false, problems: [said(lang, 'error', 'notEvaluated', SHEETS.unit, cell, { key: 'documents.notEvaluated', params: { file: workbook.label, where, field: RESULT_FIELDS.fingerprint } })] };
     if (stored !== fingerprint(wb)) return { ok: false, problems: [said(lang, 'error', 'stale', SHEETS.unit, cell, { key: 'documents.stale', params: { file: workbook.label, where } })] };
 
-    const checks = unitChecks(wb, new Date());
+    const now = new Date();
+    const checks = unitChecks(wb, now);
     // Every document prints the unit's name in its heading: without it none is fit to sign.
     const unnamed = checks.find((p) => p.code === 'unitNameMissing');
     if (unnamed) return { ok: false, problems: [located({ ...unnamed, severity: 'error' }, lang)] };
@@ -137,13 +138,28 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const noYear = checks.find((p) => p.code === 'unitYearMissing' || p.code === 'unitYearInvalid');
     if (noYear) return { ok: false, problems: [located({ ...noYear, severity: 'error' }, lang)] };
 
-    const evaluation = evaluate(evaluationInput(wb));
+    const request = unitRequest(wb, now);
+    const rs = wb.criteria.ruleSet;
+    const evaluation = evaluate({ ...evaluationInput(wb), hold: requestHold(rs, request, now) });
+    // A request the unit may not make this year (level 2 too soon, or with no level-1 date) is no
+    // letter to sign: refused, said with what to do; the other documents are drawn.
+    const outcome = evaluation.outcome;
+    const held = outcome.kind === 'pass-fail' ? (outcome.hold ?? null) : null;
+    let refused: DocumentMessage | null = null;
+    if (held && kinds.includes('to-trinh')) {
+      const at = request.previousDate.at;
+      const drawn = ownSheetName(snapshot, documentSheet('to-trinh', rs.mode), DOCUMENT_ROLE['to-trinh']);
+      const before = snapshot.sheetNames.includes(drawn) ? t(lang, 'documents.requestHeldDrawn', { sheet: drawn }) : '';
+      refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: outcomeText(evaluation, 'vi').text, before } });
+      kinds = kinds.filter((k) => k !== 'to-trinh');
+      if (!kinds.length) return { ok: false, problems: [refused] };
+    }
     const unitName = readText(wb.unit.info.name);
     const target = unitTemplatesSheet(snapshot);
     const templatesData = target.data;
     const wording = wb.criteria.ruleSet.mode;
     const templates = readTemplatesSheet(templatesData, unitName, wording);
-    const warnings: DocumentMessage[] = [...parsed.problems, ...evaluation.problems, ...checks].map((p) => located(p, lang));
+    const warnings: DocumentMessage[] = [...(refused ? [refused] : []), ...[...parsed.problems, ...evaluation.problems, ...checks].map((p) => located(p, lang))];
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
       warnings.push(said(lang, 'warning', 'unknownPlaceholder', target.sheet, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(target.sheet, at), name: issue.name } }));
@@ -151,8 +167,6 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const ctx = buildContext(wb, evaluation, templates.texts);
     // A request letter for a level the data does not reach is drawn (the unit may still want
     // the layout), but said plainly before anyone signs it.
-    const outcome = evaluation.outcome;
-    const rs = wb.criteria.ruleSet;
     if (kinds.includes('to-trinh') && !supportsRequest(outcome, rs)) {
       warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text, unmet: unmetList(evaluation, lang) } }));
     }

@@ -4,7 +4,7 @@
  * One batch: one read, one write. Every figure written is a live formula whose cached
  * result is the engine's value, so Excel recomputes the same numbers without the add-in.
  */
-import { evaluate, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type Status } from '../domain/evaluation';
+import { evaluate, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type RequestHold, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
 import { foldKey } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
@@ -15,19 +15,19 @@ import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
-import { conditionFormula, countMetFormula, isPresent, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
+import { conditionFormula, countMetFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
 import { learnerRatiosPlan } from '../sheets/learnersSheet';
 import { ownPlan, ownSheetMarks, parseUnitWorkbookOrRenamed, ROLE } from './ownSheets';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
-import { outcomeText, type OutcomeText } from '../i18n/outcome';
+import { heldText, outcomeText, type OutcomeText } from '../i18n/outcome';
 import { catalogs, type Lang } from '../i18n';
 import { measuredDecimals } from '../i18n/format';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { unitChecks } from './unitChecks';
+import { requestHold, unitChecks, unitRequest } from './unitChecks';
 import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
@@ -87,7 +87,8 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => locateProblem(p, lang)), found: parsed.problems };
     const wb = parsed.workbook;
     const now = options.now ?? new Date();
-    const input = evaluationInput(wb);
+    // The recognition is worded as held when the unit may not ask for it this year (what unitChecks warns of).
+    const input = { ...evaluationInput(wb), hold: requestHold(wb.criteria.ruleSet, unitRequest(wb, now), now) };
     const evaluation = evaluate(input);
     const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now), ...ruleSetProblems(wb, input, evaluation)]);
     const problems = found.map((p) => locateProblem(p, lang));
@@ -519,8 +520,8 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
     outcome:
       o.kind === 'pass-fail'
         ? {
-            formula: `=IF(${any(RESULT_TEXT.not_met)},${str(RESULT_TEXT.notRecognised)},IF(${any(RESULT_TEXT.not_evaluable)},${str(RESULT_TEXT.notEvaluable)},IF(${any(RESULT_TEXT.met)},${str(RESULT_TEXT.recognisedPrefix)}&${recognitionRef},${str(RESULT_TEXT.notEvaluable)})))`,
-            result: o.status === 'recognised' ? RESULT_TEXT.recognisedPrefix + o.recognition : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
+            formula: `=IF(${any(RESULT_TEXT.not_met)},${str(RESULT_TEXT.notRecognised)},IF(${any(RESULT_TEXT.not_evaluable)},${str(RESULT_TEXT.notEvaluable)},IF(${any(RESULT_TEXT.met)},${recognisedFormula(o.hold, recognitionRef)},${str(RESULT_TEXT.notEvaluable)})))`,
+            result: o.status === 'recognised' ? (o.hold ? sheetOutcome : RESULT_TEXT.recognisedPrefix + o.recognition) : o.status === 'not_recognised' ? RESULT_TEXT.notRecognised : RESULT_TEXT.notEvaluable,
           }
         : {
             formula: `=IF(${scoreCell}="",${str(RESULT_TEXT.notEvaluable)},IF(ISNUMBER(${scoreCell}),${templateFormula(catalogs.vi['outcome.score'], { score: scoreTextFormula(scoreCell), rating: cellAddress(rowOf('rating'), 2) })},${str(catalogs.vi['outcome.unscored'])}))`,
@@ -554,6 +555,26 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
   };
   return { plan, outcomeCell: sheetRef(SHEETS.unit, absolute(rowOf('outcome'), 2)) };
 }
+
+/**
+ * The outcome's words when the indicators are met: the recognition, or (hold) why the unit may not
+ * ask for it this year. The hold is read from the unit's request when evaluating, as its warnings are;
+ * the data's verdict stays live. A request typed anew changes the fingerprint: evaluate again.
+ */
+function recognisedFormula(hold: RequestHold | undefined, recognitionRef: string): string {
+  if (!hold) return `${str(RESULT_TEXT.recognisedPrefix)}&${recognitionRef}`;
+  const parts: string[] = [];
+  heldText(hold, RECOGNITION_MARK, 'vi')
+    .split(RECOGNITION_MARK)
+    .forEach((piece, i) => {
+      if (i > 0) parts.push(recognitionRef);
+      if (piece !== '') parts.push(longStr(piece));
+    });
+  return parts.join('&');
+}
+
+/** Stands for the recognition's cell in a held outcome's words (a control character: no text holds it). */
+const RECOGNITION_MARK = '\u0002';
 
 /** A catalogue sentence as a formula: each {name} becomes its cell, the rest literal text ("{score} điểm" → B21&" điểm"). */
 function templateFormula(template: string, cells: Record<string, string>): string {

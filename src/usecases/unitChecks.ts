@@ -9,7 +9,11 @@ import { UNIT_FIELDS, uncalculatedFields, unitField } from '../sheets/unitSheet'
 import { nearestUnitType } from '../domain/unitTypes';
 import { readYear } from '../domain/years';
 import { problem, type Problem, type ProblemCode } from '../domain/problems';
-import { requestProblems, type UnitRequest } from '../domain/rules/request';
+import { recognitionValidUntil, requestProblems, requestWait, type UnitRequest } from '../domain/rules/request';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import type { RequestHold } from '../domain/evaluation';
+import { describeLocation } from '../sheets/locate';
+import { SHEETS } from '../sheets/names';
 import { listedUnitTypes, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { readDate, serialToDate } from './consolidate/dates';
 
@@ -26,6 +30,19 @@ export function unitRequest(wb: UnitWorkbook, now = new Date()): UnitRequest {
     previousLevel: fieldText(wb, UNIT_FIELDS.previousLevel),
     year: year.kind === 'year' ? year.year : null,
   };
+}
+
+/**
+ * What keeps a unit meeting `rs`'s level-2 indicators from asking for it this year (requestWait, the
+ * wait its warnings say): the evaluation words its outcome so. Only a level-2 rule set's recognition
+ * is held: one of level 1 asked as level 2 is the levelMismatch warning, its outcome true as it is.
+ */
+export function requestHold(rs: RuleSet, request: UnitRequest, now?: Date): RequestHold | null {
+  const wait = rs.level === 2 ? requestWait(rs, request, now) : null;
+  if (!wait) return null;
+  if (wait.kind === 'noPrevious') return { kind: 'noPrevious', field: UNIT_FIELDS.previousDate, where: request.previousDate.at ? describeLocation(request.previousDate.at) : `'${SHEETS.unit}'` };
+  const previous = request.previousDate.value as Date;
+  return { kind: 'tooSoon', previous, due: wait.due, deadline: wait.deadline, until: recognitionValidUntil(previous) };
 }
 
 function fieldText(wb: UnitWorkbook, label: string): UnitRequest['level'] {

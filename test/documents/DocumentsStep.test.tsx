@@ -2,7 +2,12 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
-import { failingWorkbook, fakePaneHost } from '../support/fakePaneHost';
+import { failingWorkbook, fakePaneHost, sheetRows, typeInto } from '../support/fakePaneHost';
+import { SHEETS } from '../../src/sheets/names';
+import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+
+/** The row of a field of “Thông tin đơn vị”, 1-based. */
+const unitRow = (rows: unknown[][] | null, label: string) => rows!.findIndex((r) => r[0] === label) + 1;
 import { renderStep } from '../taskpane/renderPane';
 
 /** The bars on screen, not the status region's sentence for screen readers. */
@@ -36,6 +41,19 @@ describe('DocumentsStep', () => {
       { sheet: 'Báo cáo tự đánh giá', address: 'A1' },
       { sheet: 'Mẫu văn bản', address: 'A1' },
     ]);
+  });
+
+  test('level 2 asked too soon: the others drawn, the tờ trình refused in its own bar, said with what to do', async () => {
+    const host = await fakePaneHost({ sample: { presetId: 'tt24-co-so-md2', members: 12, rate: 1 } });
+    await typeInto(host.excel, SHEETS.unit, `B${unitRow(await sheetRows(host.excel, SHEETS.unit), UNIT_FIELDS.previousDate)}`, '10/02/2025');
+    const ev = await evaluateWorkbook(host.workbook);
+    if (!ev.ok) throw new Error('must evaluate');
+    renderStep(DocumentsStep, host);
+    generate();
+    expect(await screen.findByText(/Đã lập 7 văn bản/, BAR)).toBeTruthy();
+    expect(screen.getByText(/^Chưa lập tờ trình: Đạt các tiêu chí, chỉ tiêu .*10\/02\/2026/, BAR)).toBeTruthy();
+    expect(said()).toMatch(/Chưa lập tờ trình/);
+    expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
   });
 
   test('nothing chosen: the button waits and says why', async () => {

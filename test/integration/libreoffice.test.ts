@@ -221,23 +221,47 @@ describe.each([
     }
     const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-    const bytes = await wb.toBytes();
-    const sheets = [SHEETS.criteria, SHEETS.unit, SHEETS.summary];
-    const cached = await formulaCells(bytes, sheets);
-    const lo = await recalculated(await withoutCachedResults(bytes));
-    const computed = new Map<string, CellValue>();
-    for (const name of sheets) {
-      const rows = await sheetValues(lo, name);
-      for (const key of cached.keys()) {
-        if (!key.startsWith(`${name}!`)) continue;
-        const { row, col } = cellPosition(key.slice(name.length + 1));
-        computed.set(key, rows[row - 1]?.[col - 1] ?? null);
-      }
-    }
-    const shown = (v: CellValue) => (v === null || v === '' ? '' : typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v);
-    const differ = [...cached].filter(([key, v]) => shown(v) !== shown(computed.get(key) ?? null)).map(([key, v]) => ({ key, cached: v, computed: computed.get(key) }));
-    expect(cached.size).toBeGreaterThan(50);
+    const { count, differ } = await cachedAgainstComputed(await wb.toBytes());
+    expect(count).toBeGreaterThan(50);
     expect(differ).toEqual([]);
+  }, 180_000);
+});
+
+/** Each formula cell of “Tiêu chí”, “Thông tin đơn vị” and “Tổng hợp” whose cached value is not what LibreOffice computes. */
+async function cachedAgainstComputed(bytes: Uint8Array): Promise<{ count: number; differ: { key: string; cached: CellValue; computed: CellValue | undefined }[] }> {
+  const sheets = [SHEETS.criteria, SHEETS.unit, SHEETS.summary];
+  const cached = await formulaCells(bytes, sheets);
+  const lo = await recalculated(await withoutCachedResults(bytes));
+  const computed = new Map<string, CellValue>();
+  for (const name of sheets) {
+    const rows = await sheetValues(lo, name);
+    for (const key of cached.keys()) {
+      if (!key.startsWith(`${name}!`)) continue;
+      const { row, col } = cellPosition(key.slice(name.length + 1));
+      computed.set(key, rows[row - 1]?.[col - 1] ?? null);
+    }
+  }
+  const shown = (v: CellValue) => (v === null || v === '' ? '' : typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v);
+  const differ = [...cached].filter(([key, v]) => shown(v) !== shown(computed.get(key) ?? null)).map(([key, v]) => ({ key, cached: v, computed: computed.get(key) }));
+  return { count: cached.size, differ };
+}
+
+describe('a level-2 request made too early: the held outcome is in the formula, which LibreOffice recomputes to the engine’s words', () => {
+  it.each([
+    ['too soon', new Date(2025, 1, 10), 'level2TooSoon'],
+    ['no level-1 date', null, 'level2NoPrevious'],
+  ])('%s', async (_, previousDate, hold) => {
+    const wb = await XlsxWorkbook.create('lo.xlsx', NODE_XLSX);
+    const base = sampleUnit({ presetId: 'tt24-co-so-md2', members: 12, rate: 1 });
+    await createSheets(wb, { ...base, unit: { ...base.unit, level: 'Mức độ 2', previousDate, previousLevel: previousDate ? 'Mức độ 1' : '' } });
+    const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.report.outcome.hold).toBe(hold);
+    const bytes = await wb.toBytes();
+    const { differ } = await cachedAgainstComputed(bytes);
+    expect(differ).toEqual([]);
+    const rows = await sheetValues(await recalculated(await withoutCachedResults(bytes)), SHEETS.unit);
+    expect(rows.find((r) => r[0] === 'Kết quả tự đánh giá')?.[1]).toBe(result.report.outcome.text);
   }, 180_000);
 });
 

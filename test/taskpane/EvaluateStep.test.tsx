@@ -56,6 +56,18 @@ describe('EvaluateStep', () => {
     expect(host.shown).toEqual([{ sheet: 'Thành viên', address: 'H7' }]);
   });
 
+  test('level 2 asked before 12 months after level 1: the indicators met, the request held, no request letter offered', async () => {
+    const host = await fakePaneHost({ sample: { presetId: 'tt24-co-so-md2', members: 12, rate: 1 } });
+    const rows = (await sheetRows(host.excel, SHEETS.unit))!;
+    const row = rows.findIndex((r) => r[0] === 'Ngày công nhận lần trước') + 1;
+    await typeInto(host.excel, SHEETS.unit, `B${row}`, '10/02/2025');
+    renderStep(EvaluateStep, host);
+    run();
+    const outcome = (await screen.findByTestId('outcome')).textContent!;
+    expect(outcome).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 nhưng chưa được đề nghị mức độ 2: .*10\/02\/2026/);
+    expect(screen.getByTestId('next-step').textContent).toContain('không có tờ trình đề nghị mức độ 2');
+  });
+
   test('score rule sets show points and the rating with a decimal comma', async () => {
     renderStep(EvaluateStep, await fakePaneHost({ sample: { presetId: 'tt22-100' } }));
     run();

@@ -42,8 +42,9 @@ export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   own('bao_cao.han_che.goi_y');
   section('bao_cao.muc_6');
   b.paragraphs(text(ctx, 'bao_cao.ket_luan'), { indent: true });
-  const recognised = ctx.report.outcome.status === 'recognised' || ctx.report.outcome.status === 'rated';
-  b.paragraphs(text(ctx, recognised ? 'bao_cao.de_nghi' : 'bao_cao.chua_dat'), { indent: true });
+  const o = ctx.report.outcome;
+  // A recognition the unit may not ask for this year (o.hold): the conclusion says why; nothing is asked, nothing to mend.
+  if (!o.hold) b.paragraphs(text(ctx, o.status === 'recognised' || o.status === 'rated' ? 'bao_cao.de_nghi' : 'bao_cao.chua_dat'), { indent: true });
   own('bao_cao.phuong_huong.goi_y');
   leftOverTexts(b, kept);
   closeWithRecipients(b, ctx, 'bao_cao');

@@ -171,6 +171,21 @@ export function level2Wait(level: number | null, previous: Date | null | 'invali
   return due > deadline ? { kind: 'tooSoon', due, deadline } : null;
 }
 
+/** A recognition is kept for 36 months after the year of its decision: to 31/12 three years on. */
+export function recognitionValidUntil(decided: Date): Date {
+  return new Date(decided.getFullYear() + 3, 11, 31);
+}
+
+/**
+ * The wait for level 2 of a unit's request (level2Wait), as requestProblems warns of it: none from a
+ * previous recognition after `asOf` (the day the request is checked), a typo said at its cell.
+ */
+export function requestWait(rs: RuleSet, req: UnitRequest, asOf?: Date): Level2Wait | null {
+  const prev = req.previousDate.value;
+  if (asOf !== undefined && prev instanceof Date && prev > asOf) return null;
+  return level2Wait(requestedLevel(rs, req.level.value), prev, req.previousLevel.value, req.year);
+}
+
 /** Where the rule set's own settings are typed ("Tiêu chí"), for what is said of them. */
 export interface RuleSetCells {
   receiverTiers?: Location;
@@ -187,7 +202,7 @@ export function requestProblems(rs: RuleSet, req: UnitRequest, ruleSetAt: RuleSe
   // A recognition still to come cannot be waited from: said as the typo it is (consolidation flags it by its own day).
   const future = asOf !== undefined && prev instanceof Date && prev > asOf;
   if (future) out.push(problem('warning', 'previousDateFuture', { date: fmt(prev), asOf: fmt(asOf) }, req.previousDate.at));
-  const wait = future ? null : level2Wait(requestedLevel(rs, req.level.value), prev, req.previousLevel.value, req.year);
+  const wait = requestWait(rs, req, asOf);
   if (wait?.kind === 'noPrevious') out.push(problem('warning', 'level2NoPrevious', { basis: level2Basis(rs) }, req.previousDate.at ?? req.level.at));
   else if (wait?.kind === 'tooSoon') {
     out.push(problem('warning', 'level2TooSoon', { date: fmt(req.previousDate.value as Date), due: fmt(wait.due), deadline: fmt(wait.deadline), deadlineBasis: dossierDeadlineBasis(rs), basis: level2Basis(rs) }, req.previousDate.at));

@@ -46,7 +46,9 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
   const refused = result && !result.ok ? result.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
   const doneText = result?.ok ? t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length }) : '';
-  const said = taskSaid(state, lang, () => (needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : doneText));
+  // The tờ trình of a request the unit may not make this year, refused while the others were drawn: its own bar, said with them.
+  const heldLetter = result?.ok ? result.warnings.find((w) => w.code === 'requestHeld') : undefined;
+  const said = taskSaid(state, lang, () => (needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : heldLetter ? `${doneText} ${heldLetter.message}` : doneText));
   return (
     <StepFrame title={t('documents.stepTitle')} intro={t('documents.pane.intro')}>
       <fieldset className={s.kinds} aria-label={t('documents.stepTitle')}>
@@ -85,6 +87,11 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
               <MessageBarTitle>{doneText}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
+          {heldLetter && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{heldLetter.message}</MessageBarBody>
+            </MessageBar>
+          )}
           <ul className={s.links}>
             {result.documents.map((d) => (
               <li key={d.kind}>
@@ -95,7 +102,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
               <Link onClick={() => void open(result.templates.sheet)}>{t('documents.pane.templates', { sheet: result.templates.sheet })}</Link>
             </li>
           </ul>
-          {result.warnings.length > 0 && <ProblemList problems={result.warnings} host={host} lang={lang} />}
+          {result.warnings.length > (heldLetter ? 1 : 0) && <ProblemList problems={result.warnings.filter((w) => w !== heldLetter)} host={host} lang={lang} />}
         </div>
       )}
       {openError !== null && <ErrorBar error={openError} lang={lang} />}

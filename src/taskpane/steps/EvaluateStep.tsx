@@ -100,12 +100,14 @@ function OutcomeBar({ report, lang, goTo, onShowWarnings }: { report: Report; la
   const o = report.outcome;
   const good = o.status === 'recognised' || o.status === 'rated';
   const warnings = report.warnings.length;
+  // Met but held (level 2 asked too soon): no success, and no request letter to draw yet.
+  const next = o.hold ? 'pane.evaluate.nextHeld' : good ? 'pane.evaluate.nextGood' : 'pane.evaluate.nextFix';
   return (
-    <MessageBar intent={good ? 'success' : o.status === 'not_evaluable' ? 'warning' : 'error'} layout="multiline">
+    <MessageBar intent={good && !o.hold ? 'success' : good || o.status === 'not_evaluable' ? 'warning' : 'error'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('pane.evaluate.outcomeTitle')}</MessageBarTitle>
         <span data-testid="outcome">{outcomeLine(report, t, lang)}</span> {t('pane.evaluate.counted', { members: report.countedMembers, ruleSet: report.ruleSet.name })}{' '}
-        {warnings > 0 && t('pane.evaluate.warnings', { count: warnings })} <span data-testid="next-step">{t(good ? 'pane.evaluate.nextGood' : 'pane.evaluate.nextFix')}</span>
+        {warnings > 0 && t('pane.evaluate.warnings', { count: warnings })} <span data-testid="next-step">{t(next)}</span>
       </MessageBarBody>
       <MessageBarActions>
         {good ? (

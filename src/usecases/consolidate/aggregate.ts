@@ -12,7 +12,7 @@ import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { serialToDate } from './dates';
-import { bodyTierMismatch, level2Wait, tierName, tierOf } from '../../domain/rules/request';
+import { bodyTierMismatch, level2Wait, recognitionValidUntil, tierName, tierOf } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import { ruleSetDeparture, type RuleSetDeparture } from '../ruleSetDeparture';
 import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
@@ -380,7 +380,7 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
     flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), deadlineBasis: u.receiving.deadlineBasis, rule }) });
   }
   if (!prev) return flags;
-  const until = new Date(prev.getFullYear() + 3, 11, 31);
+  const until = recognitionValidUntil(prev);
   if (asOf > until) flags.push({ code: 'expired', message: t(lang, 'consolidate.flag.expired', { date: formatDate(prev), until: formatDate(until) }) });
   return flags;
 }

@@ -4,7 +4,7 @@
  * apply (reference.ts; domain evaluate), and compare with what the unit's workbook records. Never
  * throws for a bad file: every failure becomes a status and a reason.
  */
-import { evaluate, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
+import { evaluate, heldOutcome, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
 import { noteExplainsLeftOut } from '../../domain/absenceNotes';
 import { memberField } from '../../domain/memberFields';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
@@ -24,7 +24,7 @@ import { t, type Lang } from '../../i18n';
 import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { requestChecksOf, unitRequest, unitTypeProblem } from '../unitChecks';
+import { requestChecksOf, requestHold, unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
@@ -253,7 +253,10 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   const recordedFp = readText(resultCell(wb, 'fingerprint'));
   const at = resultCell(wb, 'evaluatedAt');
   const evaluatedAt = typeof at === 'number' ? serialIn1900(at, wb.date1904) : null;
-  const computed = outcomeText(ev, lang);
+  // Read once: the checks, the hold on its outcome and the body's tier (in aggregate) all need it.
+  const request = unitRequest(wb);
+  // Worded as the unit's own evaluation words it: held when level 2 is asked too soon (aggregate flags why).
+  const computed = outcomeText({ ...ev, outcome: heldOutcome(ev.outcome, requestHold(rules, request, new Date())) }, lang);
   const label = outcomeLabel(ev, rules.recognition || rules.name, lang);
   const ids = identitiesOf(rules);
 
@@ -275,8 +278,6 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   const name = readText(wb.unit.info.name);
   // Nameless, the unit would print as a blank row of the table and of the decision's list.
   if (name === '') flags.push({ code: 'noName', message: t(lang, 'consolidate.flag.noName', { file, where: fieldWhere(wb, UNIT_FIELDS.name) }) });
-  // Read once: the checks and the body's tier (in aggregate) both need it.
-  const request = unitRequest(wb);
   flags.push(...unitCheckFlags(wb, request, file, lang));
   const prev = readDate(wb.unit.info.previousDate, wb.date1904);
   if (prev.kind === 'invalid') flags.push({ code: 'badDate', message: t(lang, 'consolidate.flag.badDate', { file, where: fieldWhere(wb, UNIT_FIELDS.previousDate), value: prev.text }) });
@@ -456,7 +457,7 @@ function outcomeDisagreement(
   }
   const key = foldKey(recorded);
   const category =
-    key === '' ? null : key.startsWith(foldKey(RESULT_TEXT.recognisedPrefix)) ? 'recognised' : key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
+    key === '' ? null : key.startsWith(foldKey(RESULT_TEXT.recognisedPrefix)) || key.startsWith(foldKey(RESULT_TEXT.heldPrefix)) ? 'recognised' : key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
   if (category === null || category === o.status) return null;
   return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, cell: resultWhere(wb, 'outcome'), computed: computedText }) };
 }
