@@ -212,7 +212,8 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
     columns: (Object.keys(COL) as (keyof typeof COL)[]).map((k) => ({ index: COL[k], width: WIDTHS[k] })),
     rowHeights,
     validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + ANSWER_LIST_SPARE_ROWS}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
-    freeze: { rows: TABLE_HEADER_ROW, columns: 2 },
+    // The code and text stay in view; rows are not frozen: the settings above the header would fill a laptop's screen and leave no criterion to scroll to.
+    freeze: { rows: 0, columns: 2 },
     page: dataPage('landscape', TABLE_HEADER_ROW),
   };
 }

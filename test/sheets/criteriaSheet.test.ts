@@ -80,3 +80,13 @@ describe('the legend of the “Nguồn” tags on “Tiêu chí”', () => {
     expect((await read()).rows[TABLE_HEADER_ROW - 2]![0]).toBe(LEGEND);
   });
 });
+
+describe('“Tiêu chí” on a school office laptop', () => {
+  it('freezes the code and text columns only: its 16 rows of settings above the table would fill a 768-pixel screen and leave no criterion to scroll to', () => {
+    const plan = drawCriteriaSheet(findPreset('tt24-co-so-md1')!);
+    expect(TABLE_HEADER_ROW).toBeGreaterThan(10);
+    expect(plan.freeze).toEqual({ rows: 0, columns: 2 });
+    // Printed, the table's header still heads every page.
+    expect(plan.page?.printTitleRows).toBe(`${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`);
+  });
+});
