@@ -52,9 +52,11 @@ describe('the pane inside (fake) Excel', () => {
     // The set-up step reads the workbook once when it opens; let it finish, then count.
     await page.getByText(/Sổ này đã có trang “Thông tin đơn vị”/).waitFor();
     await pages.session.shot('pane opened');
-    await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.reset());
 
     await page.getByRole('tab', { name: /Đánh giá/ }).click();
+    // The set-up step follows the sheet while shown (Excel's change handlers): they go when it is left, then count.
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.liveHandlers() === 0);
+    await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.reset());
     await page.getByRole('button', { name: 'Đánh giá', exact: true }).click();
     const outcome = page.getByTestId('outcome');
     await outcome.waitFor({ timeout: 60_000 });

@@ -31,7 +31,7 @@ describe('dvht on a level-2 request made too early', () => {
     const file = await tooSoon(dir);
     const ev = captureText();
     expect(await run(['evaluate', file], ev)).toBe(0);
-    expect(ev.stdout).toContain('chưa được đề nghị mức độ 2');
+    expect(ev.stdout).toContain('chưa đề nghị được mức độ 2');
     expect(ev.stdout).not.toContain('Đủ điều kiện công nhận');
 
     const only = captureText();

@@ -94,7 +94,7 @@ describe('units as they typed themselves', () => {
   it('a level-2 request held (too soon, or no level-1 date): the unit’s held words agree with the recomputation, the remark says why', () => {
     for (const file of ['md2-som.xlsx', 'muc-do-2-bo-trong.xlsx']) {
       const u = unit(file)!.record;
-      expect(u.recorded.outcome).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 nhưng chưa được đề nghị mức độ 2: /);
+      expect(u.recorded.outcome).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 nhưng chưa đề nghị được mức độ 2: /);
       expect(u.flags.map((f) => f.code)).not.toContain('disagree');
       // The outcome column says what the indicators reach, as the unit's words begin; the remark keeps it out of the decision.
       expect(u.outcome).toMatchObject({ status: 'recognised', label: 'Đạt mức độ 2' });

@@ -64,7 +64,7 @@ describe('EvaluateStep', () => {
     renderStep(EvaluateStep, host);
     run();
     const outcome = (await screen.findByTestId('outcome')).textContent!;
-    expect(outcome).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 nhưng chưa được đề nghị mức độ 2: .*10\/02\/2026/);
+    expect(outcome).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 nhưng chưa đề nghị được mức độ 2: .*10\/02\/2026/);
     expect(screen.getByTestId('next-step').textContent).toContain('không có tờ trình đề nghị mức độ 2');
   });
 

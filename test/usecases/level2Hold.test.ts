@@ -61,14 +61,14 @@ describe('a level-2 request made too early', () => {
     expect(r.report.outcome.hold).toBe('level2TooSoon');
     const text = r.report.outcome.text;
     expect(text).not.toContain('Đủ điều kiện công nhận');
-    expect(text).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” .*mức độ 2 nhưng chưa được đề nghị mức độ 2/);
+    expect(text).toMatch(/^Đạt các tiêu chí, chỉ tiêu “Đơn vị học tập” .*mức độ 2 nhưng chưa đề nghị được mức độ 2/);
     expect(text).toContain('10/02/2026');
     expect(text).toContain('15/01/2026');
     const outcomeRow = rowOf(wb, SHEETS.unit, RESULT_FIELDS.outcome);
     expect(shown(wb, SHEETS.unit, `B${outcomeRow}`)).toBe(text);
     // The formula holds the request too: recalculated, it gives the engine's words (the LibreOffice test compares every formula).
     const formula = (wb.workbook.getWorksheet(SHEETS.unit)!.getCell(`B${outcomeRow}`).value as { formula: string }).formula;
-    expect(formula).toContain('chưa được đề nghị mức độ 2');
+    expect(formula).toContain('chưa đề nghị được mức độ 2');
     expect(formula).not.toMatch(/"[^"]{256,}"/);
     expect(sheetText(wb, SHEETS.summary)).toContain(text);
   });
@@ -108,7 +108,7 @@ describe('the dossier of a level-2 request made too early', () => {
     expect(refused.message).toContain('mức độ 1');
     // The report states the result and asks for nothing it may not ask.
     const report = sheetText(wb, DOCUMENT_SHEETS.baoCao);
-    expect(report).toContain('chưa được đề nghị mức độ 2');
+    expect(report).toContain('chưa đề nghị được mức độ 2');
     expect(report).not.toMatch(/Đề nghị .* xem xét, công nhận/);
   });
 
