@@ -8,7 +8,7 @@ import { foldKey } from '../domain/text';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
-import type { CellBlock, CellInput, SheetData, SheetPlan, TableSpec, Validation } from '../workbook/port';
+import type { CellBlock, CellInput, SheetData, SheetPlan, StyleRun, TableSpec, Validation } from '../workbook/port';
 import { cellAddress, columnLetter } from '../workbook/a1';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
@@ -51,6 +51,24 @@ export function membersTable(headerCells: readonly CellValue[], headerRow: numbe
   return { table: { name: MEMBERS_TABLE, range, columns, style: MEMBERS_TABLE_STYLE }, fixes };
 }
 
+/**
+ * The look of members' rows first..last: the body's in the user's columns, the grey of the add-in's
+ * result columns. Excel carries a table's look down to a row typed under it; where rows are added
+ * without Excel (import, typing in the preview) they are drawn so here.
+ */
+export function memberRowStyles(first: number, last: number, lastCol: number, resultColumns: ParsedMembers['resultColumns']): StyleRun[] {
+  const grey = new Set(Object.values(resultColumns));
+  const runs: StyleRun[] = [];
+  for (let start = 1, c = 2; c <= lastCol + 1; c++) {
+    if (c <= lastCol && grey.has(c) === grey.has(start)) continue;
+    runs.push({ range: `${columnLetter(start)}${first}:${columnLetter(c - 1)}${last}`, style: grey.has(start) ? STYLE.owned : STYLE.body });
+    start = c;
+  }
+  const score = resultColumns.score;
+  if (score !== undefined) runs.push({ range: `${columnLetter(score)}${first}:${columnLetter(score)}${last}`, style: STYLE.percent });
+  return runs;
+}
+
 export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
   const fields = MEMBER_FIELDS;
   const n = fields.length;
@@ -85,8 +103,7 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
       { range: 'A2', style: STYLE.hint },
       { range: `A${MEMBER_HEADER_ROW}:${columnLetter(n)}${MEMBER_HEADER_ROW}`, style: STYLE.header },
       { range: `${columnLetter(n + 1)}${MEMBER_HEADER_ROW}:${columnLetter(lastCol)}${MEMBER_HEADER_ROW}`, style: STYLE.ownedHeader },
-      { range: `A${first}:${columnLetter(n)}${last}`, style: STYLE.body },
-      { range: `${columnLetter(n + 1)}${first}:${columnLetter(lastCol)}${last}`, style: STYLE.owned },
+      ...memberRowStyles(first, last, lastCol, Object.fromEntries(Object.keys(MEMBER_RESULT_HEADERS).map((k, i) => [k, n + 1 + i]))),
     ],
     columns: [...fields.map((f, i) => ({ index: i + 1, width: f.width })), ...owned.map((_, i) => ({ index: n + 1 + i, width: 11 }))],
     rowHeights: [{ index: MEMBER_HEADER_ROW, height: 45 }],

@@ -4,13 +4,13 @@
  * means as a cell value, and writing edits through the port like any other plan.
  */
 import type { CellValue } from '../domain/values';
-import type { CellInput, SheetData, Workbook } from '../workbook/port';
+import type { CellBlock, CellInput, SheetData, SheetPlan, StyleRun, TableSpec, Workbook } from '../workbook/port';
 import { cellAddress } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
 import { COL, TABLE_HEADER_ROW } from '../sheets/criteriaSheet';
 import { unitResultRow, RESULT_FIELDS } from '../sheets/unitSheet';
 import { LEARNER_HEADER_ROW } from '../sheets/learnersSheet';
-import { readMembersHeader } from '../sheets/membersSheet';
+import { memberRowStyles, membersTable, readMembersHeader, readMembersSheet } from '../sheets/membersSheet';
 import { ROLE } from './ownSheets';
 
 /** Why a cell cannot be typed into (i18n `edit.owned.<reason>`). */
@@ -33,6 +33,11 @@ const INPUT_SHEET_OF_ROLE: Record<string, string> = {
   [ROLE.lists]: SHEETS.lists,
 };
 
+/** Which of the sheets the user fills `sheet` is (by its mark, or by name before marks); undefined for a sheet the add-in draws. */
+function inputSheet(sheet: SheetData, role: string | null): string | undefined {
+  return role === null ? sheet.name : INPUT_SHEET_OF_ROLE[role];
+}
+
 /**
  * Which cells of a sheet the add-in writes, so that typing there would be overwritten at the
  * next evaluation: every cell of a sheet it redraws (summary, documents, consolidation), and
@@ -40,7 +45,7 @@ const INPUT_SHEET_OF_ROLE: Record<string, string> = {
  * workbook drawn before marks).
  */
 export function ownedCells(sheet: SheetData, role: string | null): (row: number, col: number) => OwnedReason | null {
-  const input = role === null ? sheet.name : INPUT_SHEET_OF_ROLE[role];
+  const input = inputSheet(sheet, role);
   if (input === undefined) return () => 'sheet';
   switch (key(input)) {
     case key(SHEETS.unit): {
@@ -118,13 +123,41 @@ export async function editCells(workbook: Workbook, sheet: string, edits: CellEd
     if (!data) throw new Error(`Sheet "${sheet}" does not exist in this workbook.`);
     const owned = ownedCells(data, snapshot.roles?.get(data.name) ?? null);
     const refused: EditResult['refused'] = [];
-    const cells = [];
+    const cells: CellBlock[] = [];
     for (const e of edits) {
       const reason = owned(e.row, e.col);
       if (reason) refused.push({ address: cellAddress(e.row, e.col), reason });
       else cells.push({ at: cellAddress(e.row, e.col), rows: [[e.value]] });
     }
-    if (cells.length) session.write({ sheet: data.name, mode: 'existing', cells });
-    return { written: cells.length, refused };
+    const written = cells.length;
+    if (written) {
+      const plan: SheetPlan = { sheet: data.name, mode: 'existing', cells };
+      const role = snapshot.roles?.get(data.name) ?? null;
+      const grown = key(inputSheet(data, role) ?? '') === key(SHEETS.members) ? membersGrown(data, edits.filter((e) => !owned(e.row, e.col))) : null;
+      if (grown) {
+        cells.push(...grown.fixes);
+        // The table filters itself: a sheet AutoFilter would clash with it.
+        Object.assign(plan, { tables: [grown.table], styles: grown.styles, autoFilter: '' } satisfies Partial<SheetPlan>);
+      }
+      session.write(plan);
+    }
+    return { written, refused };
   });
+}
+
+/**
+ * Rows typed or pasted right under the members table join it, as in Excel: the table grows over
+ * them and they take its rows' look. Rows typed further down, past an empty row, stay outside.
+ */
+function membersGrown(data: SheetData, edits: CellEdit[]): { table: TableSpec; fixes: CellBlock[]; styles: StyleRun[] } | null {
+  const members = readMembersSheet(data);
+  if (!members) return null;
+  const filled = new Set(edits.filter((e) => e.value !== null && e.value !== '').map((e) => e.row));
+  // A table holds one data row at least, even with no member yet.
+  const end = Math.max(members.lastDataRow, members.headerRow + 1);
+  let last = end;
+  while (filled.has(last + 1) && (members.footerRow === null || last + 1 < members.footerRow)) last++;
+  if (last === end) return null;
+  const { table, fixes } = membersTable(data.rows[members.headerRow - 1] ?? [], members.headerRow, members.lastHeaderCol, last);
+  return { table, fixes, styles: memberRowStyles(end + 1, last, members.lastHeaderCol, members.resultColumns) };
 }

@@ -12,6 +12,9 @@ import { SHEETS } from '../../src/sheets/names';
 import { COL, TABLE_HEADER_ROW } from '../../src/sheets/criteriaSheet';
 import { MEMBER_HEADER_ROW, MEMBER_RESULT_HEADERS } from '../../src/sheets/membersSheet';
 import { unitResultRow } from '../../src/sheets/unitSheet';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
+import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { openpyxlSheet } from '../workbook/contract/openpyxlSheet';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 8));
 
@@ -112,5 +115,56 @@ describe('editCells', () => {
   it('refuses a sheet that does not exist, with its name', async () => {
     const wb = await sample();
     await expect(editCells(wb, 'Không có', [{ row: 1, col: 1, value: 1 }])).rejects.toThrow('"Không có"');
+  });
+});
+
+describe('rows typed or pasted under the members table', () => {
+  /** A new workbook's members sheet (one member row), as the preview has it. */
+  async function preview(): Promise<PreviewWorkbook> {
+    const wb = PreviewWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 1, seed: 4 }));
+    return wb;
+  }
+  const first = MEMBER_HEADER_ROW + 1;
+  const lastCol = MEMBER_FIELDS.length + Object.keys(MEMBER_RESULT_HEADERS).length;
+  const pasted = (rows: number, from = first + 1) =>
+    Array.from({ length: rows }, (_, i) => [
+      { row: from + i, col: 1, value: i + 2 },
+      { row: from + i, col: 2, value: `Người dán ${i + 1}` },
+      { row: from + i, col: 3, value: 'Giáo viên' },
+    ]).flat();
+
+  it('look like the table’s rows and are taken into the table, as Excel grows a table typed under', async () => {
+    const wb = await preview();
+    expect(await editCells(wb, SHEETS.members, pasted(3))).toEqual({ written: 9, refused: [] });
+    const sheet = (await (await wb.read()).sheet(SHEETS.members))!;
+    const format = (row: number, col: number) => sheet.formats[sheet.styleIds.get(`${row}:${col}`) ?? 0];
+    for (let col = 1; col <= lastCol; col++) {
+      for (const row of [first + 1, first + 3]) expect([row, col, format(row, col)]).toEqual([row, col, format(first, col)]);
+    }
+    expect(format(first + 4, 2)).toEqual(sheet.formats[0]); // the row under them is left alone
+    const tables = openpyxlSheet(await wb.toBuffer(), SHEETS.members).tables;
+    expect(tables.map((t) => t.ref)).toEqual([`A${MEMBER_HEADER_ROW}:${String.fromCharCode(64 + lastCol)}${first + 3}`]);
+  });
+
+  it('pasted into a new list (no member yet) all join the table, from its one empty row down', async () => {
+    const wb = PreviewWorkbook.create('moi.xlsx');
+    await createSheets(wb, sampleUnit({ members: 0, seed: 4 }));
+    await editCells(wb, SHEETS.members, pasted(40, first));
+    const sheet = (await (await wb.read()).sheet(SHEETS.members))!;
+    expect(sheet.styleIds.get(`${first + 39}:2`)).toBe(sheet.styleIds.get(`${first}:2`));
+    expect(openpyxlSheet(await wb.toBuffer(), SHEETS.members).tables.map((t) => t.ref)).toEqual([`A${MEMBER_HEADER_ROW}:${String.fromCharCode(64 + lastCol)}${first + 39}`]);
+  });
+
+  it('leave the look of rows already in the table, and of rows typed far under it, as they are', async () => {
+    const wb = await preview();
+    await editCells(wb, SHEETS.members, pasted(1));
+    const before = (await (await wb.read()).sheet(SHEETS.members))!;
+    // A correction inside the table, and a member typed past an empty row (Excel grows no table there).
+    await editCells(wb, SHEETS.members, [{ row: first + 1, col: 2, value: 'Tên sửa' }]);
+    await editCells(wb, SHEETS.members, [{ row: first + 3, col: 2, value: 'Người ở xa' }]);
+    const after = (await (await wb.read()).sheet(SHEETS.members))!;
+    expect(after.styleIds).toEqual(before.styleIds);
+    expect(openpyxlSheet(await wb.toBuffer(), SHEETS.members).tables.map((t) => t.ref)).toEqual([`A${MEMBER_HEADER_ROW}:${String.fromCharCode(64 + lastCol)}${first + 1}`]);
   });
 });

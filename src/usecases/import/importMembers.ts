@@ -15,7 +15,7 @@ import { dateToSerial } from '../../workbook/plan';
 import { SHEETS } from '../../sheets/names';
 import { DATA_FONT_SIZE, STYLE } from '../../sheets/styles';
 import { heightFor, rowFitHeight } from '../../sheets/documentLayout';
-import { membersTable, readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
+import { memberRowStyles, membersTable, readMembersSheet, type ParsedMembers } from '../../sheets/membersSheet';
 import { readSpellings } from '../../sheets/listsSheet';
 import type { Lang, MessageKey } from '../../i18n';
 import { sayWords, type Words } from '../../i18n/words';
@@ -707,7 +707,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   if (appended.length) {
     const lastUserCol = Math.max(nextCol - 1, ...table.columns.map((c) => c.col));
     // Appended rows are consecutive, in order.
-    styles.push({ range: `A${appended[0]}:${columnLetter(lastUserCol)}${appended[appended.length - 1]}`, style: STYLE.body });
+    styles.push(...memberRowStyles(appended[0]!, appended[appended.length - 1]!, Math.max(lastUserCol, members.lastHeaderCol), members.resultColumns));
   }
   let first: { row: number; col: number } | undefined;
   for (const w of writes.values()) if (!first || w.row < first.row || (w.row === first.row && w.col < first.col)) first = w;
