@@ -136,6 +136,7 @@ describe('rows typed or pasted under the members table', () => {
 
   it('look like the table’s rows and are taken into the table, as Excel grows a table typed under', async () => {
     const wb = await preview();
+    await (await wb.read()).sheet(SHEETS.members); // the grid has drawn the sheet before the paste
     expect(await editCells(wb, SHEETS.members, pasted(3))).toEqual({ written: 9, refused: [] });
     const sheet = (await (await wb.read()).sheet(SHEETS.members))!;
     const format = (row: number, col: number) => sheet.formats[sheet.styleIds.get(`${row}:${col}`) ?? 0];
