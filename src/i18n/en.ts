@@ -130,7 +130,7 @@ export const en: Record<MessageKey, string> = {
     '  dvht new-year FILE.xlsx -o NEXT-YEAR.xlsx [--json]\n' +
     '                                                 Next year’s workbook (keeps members, rule set …; the old file is unchanged)\n' +
     '  dvht rule-set FILE.xlsx (--preset ID | --rules RULES.json|STARTER.xlsx) [-o OUT.xlsx] [--json]\n' +
-    '                                                 Switch the workbook’s rule set (keeps answers by code; evaluate again)\n\n' +
+    '                                                 Switch the workbook’s rule set (keeps the answers of the same indicators; evaluate again)\n\n' +
     'Exit codes: 0 success; 1 the data cannot be evaluated, or some files were rejected; 2 wrong usage (a named file that does not exist too).\n' +
     'Add --lang vi for Vietnamese (the default). dvht --version: the version.',
   'cli.unknownCommand': 'Unknown command: “{command}”. See: dvht --help',
@@ -839,7 +839,7 @@ export const en: Record<MessageKey, string> = {
   'ruleSetSwitch.usage': 'Usage: dvht rule-set FILE.xlsx (--preset ID | --rules RULES.json or STARTER.xlsx) [-o OUT.xlsx] [--json]  (overwrites the file without -o). Rule sets available for --preset:\n{presets}',
   'ruleSetSwitch.unknownPreset': 'There is no rule set “{id}”. Rule sets available for --preset:\n{presets}',
   'ruleSetSwitch.cannot': 'Could not switch the rule set of “{file}”:',
-  'ruleSetSwitch.done': 'Switched the rule set of “{file}” from “{from}” to “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} with the same code. Thresholds and conditions are now the new set’s: what was edited in the old “{sheet}” is not kept.',
+  'ruleSetSwitch.done': 'Switched the rule set of “{file}” from “{from}” to “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} that ask the same. Thresholds and conditions are now the new set’s: what was edited in the old “{sheet}” is not kept.',
   'ruleSetSwitch.unchanged': '“{file}” already uses the rule set “{name}” (its “{sheet}” sheet unedited): nothing to change, the evaluation is kept.',
   'ruleSetSwitch.level': 'The level requested on the sheet “Thông tin đơn vị” is now “{level}”.',
   'ruleSetSwitch.dropped': 'Dropped {count|answer|answers} the new rule set has no place for: {items}. If needed, note that evidence again under the matching indicator of the new set.',
@@ -853,12 +853,15 @@ export const en: Record<MessageKey, string> = {
   'ruleSetSwitch.lost.missing': 'indicator {code}, deleted by the unit, is back in the new set',
   'ruleSetSwitch.lost.none': 'the new set has no such indicator',
   'ruleSetSwitch.lost.all': 'Tất cả',
+  'ruleSetSwitch.droppedItem.reworded': 'indicator {code} ({value}): the new set’s {code} asks something else ({asks}); answer it again',
+  'ruleSetSwitch.moved': 'Answers and evidence follow what an indicator asks, not its code: {items}.',
+  'ruleSetSwitch.movedItem': 'indicator {from} → {to}',
   'ruleSetSwitch.droppedItem.computed': 'indicator {code} ({value}), which the new set counts from the lists itself',
   'ruleSetSwitch.resultsCleared': 'The results of the last evaluation (columns K–P of “Tiêu chí”, the result block of “Thông tin đơn vị”, the result columns of “Thành viên”, the summary sheet) were cleared as they no longer hold under the new set: evaluate again (the Evaluate step, or dvht evaluate).',
   'ruleSetSwitch.evaluateNext': 'Evaluate (the Evaluate step, or dvht evaluate) to get results under the new set.',
   'ruleSetSwitch.staleDocuments': 'The document sheets {sheets} show figures of the old rule set: do not print them. After evaluating again, draw the dossier again (the Documents step, or dvht documents); the text edited in those sheets is kept.',
   'ruleSetSwitch.pane.title': 'Switch the rule set',
-  'ruleSetSwitch.pane.intro': 'This workbook already has a “Tiêu chí” sheet (the set “{current}”). To use another set, choose it above or open the rule-set file you were handed, then press “Switch the rule set”: “Tiêu chí” is redrawn from the new set, keeping the answers and evidence of indicators with the same code; members and the unit’s details stay as they are.',
+  'ruleSetSwitch.pane.intro': 'This workbook already has a “Tiêu chí” sheet (the set “{current}”). To use another set, choose it above or open the rule-set file you were handed, then press “Switch the rule set”: “Tiêu chí” is redrawn from the new set, keeping the answers and evidence of the indicators that ask the same (one of the same code that asks something else is to be answered again); members and the unit’s details stay as they are.',
   'ruleSetSwitch.pane.start': 'Switch the rule set',
   'ruleSetSwitch.pane.same': 'The workbook already uses this rule set.',
   'ruleSetSwitch.pane.confirm': 'Switch to “{to}”? The sheet “Tiêu chí” will be redrawn from the new set (thresholds or conditions edited in the current sheet are not kept) and the last evaluation’s results cleared.',
@@ -866,7 +869,7 @@ export const en: Record<MessageKey, string> = {
   'ruleSetSwitch.pane.confirmYes': 'Switch and redraw “Tiêu chí”',
   'ruleSetSwitch.pane.cancel': 'Cancel',
   'ruleSetSwitch.pane.running': 'Switching the rule set…',
-  'ruleSetSwitch.pane.done': 'Switched to the rule set “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} with the same code.',
+  'ruleSetSwitch.pane.done': 'Switched to the rule set “{to}” (the sheet “{sheet}” was redrawn): kept the answers and evidence of {kept|indicator|indicators} that ask the same.',
   // Officers inside Excel (issue 16, round 3): new workbooks opened in Excel (taskpane/newWorkbookAction.ts)
   'newWorkbooks.missing': 'This Excel lacks {requirement}, so the ĐVHT pane cannot open a new workbook in it. Update Office (Microsoft 365), or use the preview (preview.html) or the {command} command.',
   'newWorkbooks.readFailed': 'Excel did not hand over the open workbook’s file ({detail}). Save the workbook (Ctrl+S) and press again; if it still fails, use the preview (preview.html) or the {command} command.',

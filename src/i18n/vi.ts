@@ -134,7 +134,7 @@ export const vi = {
     '  dvht new-year TỆP.xlsx -o TỆP-NĂM-SAU.xlsx [--json]\n' +
     '                                                 Tạo sổ năm sau (giữ thành viên, bộ tiêu chí …; tệp cũ giữ nguyên)\n' +
     '  dvht rule-set TỆP.xlsx (--preset MÃ | --rules BỘ.json|SỔ-MẪU.xlsx) [-o RA.xlsx] [--json]\n' +
-    '                                                 Đổi bộ tiêu chí của sổ (giữ câu trả lời cùng mã; cần đánh giá lại)\n\n' +
+    '                                                 Đổi bộ tiêu chí của sổ (giữ câu trả lời cùng nội dung; cần đánh giá lại)\n\n' +
     'Mã thoát: 0 thành công; 1 dữ liệu chưa đánh giá được hoặc có tệp bị loại; 2 sai cách dùng (cả khi tệp được ghi tên không có).\n' +
     'Thêm --lang en để xem tiếng Anh. dvht --version: phiên bản.',
   'cli.unknownCommand': 'Lệnh không hợp lệ: “{command}”. Xem: dvht --help',
@@ -848,7 +848,7 @@ export const vi = {
   'ruleSetSwitch.usage': 'Cách dùng: dvht rule-set TỆP.xlsx (--preset MÃ | --rules BỘ.json hoặc SỔ-MẪU.xlsx) [-o RA.xlsx] [--json]  (ghi đè tệp nếu không có -o). Các bộ tiêu chí có sẵn cho --preset:\n{presets}',
   'ruleSetSwitch.unknownPreset': 'Không có bộ tiêu chí “{id}”. Các bộ tiêu chí có sẵn cho --preset:\n{presets}',
   'ruleSetSwitch.cannot': 'Chưa đổi được bộ tiêu chí của “{file}”:',
-  'ruleSetSwitch.done': 'Đã đổi bộ tiêu chí của “{file}” từ “{from}” sang “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng mã. Ngưỡng và điều kiện nay theo bộ mới: những gì đã sửa trong trang “{sheet}” cũ không được giữ.',
+  'ruleSetSwitch.done': 'Đã đổi bộ tiêu chí của “{file}” từ “{from}” sang “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng nội dung. Ngưỡng và điều kiện nay theo bộ mới: những gì đã sửa trong trang “{sheet}” cũ không được giữ.',
   'ruleSetSwitch.unchanged': 'Sổ “{file}” đang dùng đúng bộ tiêu chí “{name}” (trang “{sheet}” không bị sửa): không có gì phải đổi, kết quả đánh giá được giữ.',
   'ruleSetSwitch.level': 'Mức độ đề nghị công nhận ở trang “Thông tin đơn vị” nay là “{level}”.',
   'ruleSetSwitch.dropped': 'Bỏ {count} câu trả lời không còn chỗ trong bộ mới: {items}. Nếu cần, ghi lại minh chứng này ở chỉ tiêu tương ứng của bộ mới.',
@@ -862,12 +862,15 @@ export const vi = {
   'ruleSetSwitch.lost.missing': 'chỉ tiêu {code} đã được xóa, bộ mới có lại',
   'ruleSetSwitch.lost.none': 'bộ mới không có chỉ tiêu này',
   'ruleSetSwitch.lost.all': 'Tất cả',
+  'ruleSetSwitch.droppedItem.reworded': 'chỉ tiêu {code} ({value}): chỉ tiêu {code} của bộ mới có nội dung khác ({asks}), hãy trả lời lại',
+  'ruleSetSwitch.moved': 'Câu trả lời và minh chứng đi theo nội dung chỉ tiêu, không theo mã: {items}.',
+  'ruleSetSwitch.movedItem': 'chỉ tiêu {from} → {to}',
   'ruleSetSwitch.droppedItem.computed': 'chỉ tiêu {code} ({value}), bộ mới tự tính chỉ tiêu này từ danh sách',
   'ruleSetSwitch.resultsCleared': 'Kết quả lần đánh giá trước (cột K–P trang “Tiêu chí”, phần kết quả trang “Thông tin đơn vị”, các cột kết quả trang “Thành viên”, trang tổng hợp) đã được xóa vì không còn đúng với bộ mới: hãy đánh giá lại (bước Đánh giá, hoặc dvht evaluate).',
   'ruleSetSwitch.evaluateNext': 'Hãy đánh giá (bước Đánh giá, hoặc dvht evaluate) để có kết quả theo bộ mới.',
   'ruleSetSwitch.staleDocuments': 'Các trang văn bản {sheets} ghi số liệu theo bộ tiêu chí cũ: đừng in chúng. Sau khi đánh giá lại, lập lại hồ sơ (bước Lập hồ sơ, hoặc dvht documents); phần chữ đã sửa trong các trang đó được giữ.',
   'ruleSetSwitch.pane.title': 'Đổi bộ tiêu chí',
-  'ruleSetSwitch.pane.intro': 'Sổ này đã có trang “Tiêu chí” (bộ “{current}”). Để dùng bộ khác, chọn bộ ở trên hoặc mở tệp bộ tiêu chí được giao, rồi bấm “Đổi bộ tiêu chí”: trang “Tiêu chí” được vẽ lại theo bộ mới, giữ câu trả lời và minh chứng của các chỉ tiêu cùng mã; thành viên và thông tin đơn vị giữ nguyên.',
+  'ruleSetSwitch.pane.intro': 'Sổ này đã có trang “Tiêu chí” (bộ “{current}”). Để dùng bộ khác, chọn bộ ở trên hoặc mở tệp bộ tiêu chí được giao, rồi bấm “Đổi bộ tiêu chí”: trang “Tiêu chí” được vẽ lại theo bộ mới, giữ câu trả lời và minh chứng của các chỉ tiêu cùng nội dung (chỉ tiêu cùng mã mà hỏi khác thì phải trả lời lại); thành viên và thông tin đơn vị giữ nguyên.',
   'ruleSetSwitch.pane.start': 'Đổi bộ tiêu chí',
   'ruleSetSwitch.pane.same': 'Sổ đang dùng bộ tiêu chí này.',
   'ruleSetSwitch.pane.confirm': 'Đổi sang “{to}”? Trang “Tiêu chí” sẽ được vẽ lại theo bộ mới (các sửa đổi ngưỡng, điều kiện trong trang hiện tại không được giữ) và kết quả đánh giá trước bị xóa.',
@@ -875,7 +878,7 @@ export const vi = {
   'ruleSetSwitch.pane.confirmYes': 'Đổi và vẽ lại trang “Tiêu chí”',
   'ruleSetSwitch.pane.cancel': 'Thôi',
   'ruleSetSwitch.pane.running': 'Đang đổi bộ tiêu chí…',
-  'ruleSetSwitch.pane.done': 'Đã đổi sang bộ tiêu chí “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng mã.',
+  'ruleSetSwitch.pane.done': 'Đã đổi sang bộ tiêu chí “{to}” (trang “{sheet}” được vẽ lại): giữ câu trả lời và minh chứng của {kept} chỉ tiêu có cùng nội dung.',
   // Officers inside Excel (issue 16, round 3): new workbooks opened in Excel (taskpane/newWorkbookAction.ts)
   'newWorkbooks.missing': 'Excel này chưa có {requirement} nên chưa mở được sổ mới từ ngăn ĐVHT. Hãy cập nhật Office (Microsoft 365), hoặc dùng bản xem thử (preview.html) hay lệnh {command}.',
   'newWorkbooks.readFailed': 'Excel chưa đưa ra được tệp của sổ đang mở ({detail}). Lưu sổ (Ctrl+S) rồi bấm lại; nếu vẫn không được, dùng bản xem thử (preview.html) hoặc lệnh {command}.',

@@ -6,7 +6,7 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { RuleSet } from '../domain/rules/ruleSet';
-import { droppedText, lostEditsText, switchRuleSet, type SwitchRuleSetResult } from '../usecases/ruleSetSwitch';
+import { droppedText, lostEditsText, movedText, switchRuleSet, type SwitchRuleSetResult } from '../usecases/ruleSetSwitch';
 import type { Lang } from '../i18n';
 import type { PaneHost } from './host';
 import { ErrorBar, taskSaid } from './PaneMessages';
@@ -67,11 +67,13 @@ export function RuleSetSwitch({ host, lang, current, chosen, disabled = false, o
 
   const done = state.status === 'done' ? state.value : null;
   const lost = (r: Checked) => lostEditsText(lang, r) ?? [];
-  const confirmLines = pending ? [t('ruleSetSwitch.pane.confirm', { to: pending.ruleSet.name }), ...lost(pending.check), ...(pending.check.dropped.length > 0 ? [t('ruleSetSwitch.pane.confirmDropped', { count: pending.check.dropped.length, items: items(pending.check) })] : [])] : [];
+  const moved = (r: Checked) => movedText(lang, r.moved) ?? [];
+  const confirmLines = pending ? [t('ruleSetSwitch.pane.confirm', { to: pending.ruleSet.name }), ...lost(pending.check), ...moved(pending.check), ...(pending.check.dropped.length > 0 ? [t('ruleSetSwitch.pane.confirmDropped', { count: pending.check.dropped.length, items: items(pending.check) })] : [])] : [];
   const doneTitle = done?.ok ? t('ruleSetSwitch.pane.done', { to: done.to.name, sheet: done.sheet, kept: done.kept.length }) : '';
   const doneLines = done?.ok
     ? [
         ...lost(done),
+        ...moved(done),
         ...(done.level ? [t('ruleSetSwitch.level', { level: done.level })] : []),
         ...(done.dropped.length > 0 ? [t('ruleSetSwitch.dropped', { count: done.dropped.length, items: items(done) })] : []),
         t(done.resultsCleared ? 'ruleSetSwitch.resultsCleared' : 'ruleSetSwitch.evaluateNext'),

@@ -7,7 +7,7 @@
  * silently. The level requested follows the rule set. What the last evaluation wrote no longer
  * holds: it is cleared, and the workbook is to be evaluated again.
  */
-import type { RuleSet } from '../domain/rules/ruleSet';
+import type { Indicator, RuleSet } from '../domain/rules/ruleSet';
 import { comparable, indicatorIdentity, ruleSetChanges, sameNumber, sameText } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
 import { formatThreshold } from '../i18n/format';
@@ -36,8 +36,20 @@ export interface DroppedAnswer {
   code: string;
   answer: string;
   evidence: string;
-  /** missing: no indicator of that code; computed: the indicator is now counted by the add-in (its answer is not read). */
-  reason: 'missing' | 'computed';
+  /**
+   * missing: no indicator of that code; reworded: the new set's indicator of that code asks
+   * something else (an answer to the one says nothing of the other); computed: the indicator is
+   * now counted by the add-in (its answer is not read).
+   */
+  reason: 'missing' | 'reworded' | 'computed';
+  /** reworded: what the new set's indicator of that code asks. */
+  asks?: string;
+}
+
+/** An answer carried to the indicator of the same text under another code. */
+export interface MovedAnswer {
+  from: string;
+  to: string;
 }
 
 /**
@@ -66,8 +78,10 @@ export type SwitchRuleSetResult =
       sheet: string;
       from: { id: string; name: string };
       to: { id: string; name: string };
-      /** Codes whose answer or evidence was carried over. */
+      /** Codes (the new set's) whose answer or evidence was carried over. */
       kept: string[];
+      /** Answers that followed their indicator's text to another code. */
+      moved: MovedAnswer[];
       dropped: DroppedAnswer[];
       /** The unit's edits of its preset that the redrawn sheet loses; null when the old sheet names no preset to compare with. */
       lostEdits: LostEdit[] | null;
@@ -85,7 +99,13 @@ export type SwitchRuleSetResult =
 /** One dropped answer in words: its code, what was typed, and why it has no place. */
 export function droppedText(lang: Lang, d: DroppedAnswer): string {
   const value = [d.answer, d.evidence].filter(Boolean).map((v) => `“${v}”`).join('; ');
-  return t(lang, `ruleSetSwitch.droppedItem.${d.reason}`, { code: d.code, value });
+  return t(lang, `ruleSetSwitch.droppedItem.${d.reason}`, { code: d.code, value, asks: d.asks ?? '' });
+}
+
+/** The answers that moved to another code, as one sentence; null when none did. */
+export function movedText(lang: Lang, moved: readonly MovedAnswer[]): string | null {
+  if (!moved.length) return null;
+  return t(lang, 'ruleSetSwitch.moved', { items: moved.map((m) => t(lang, 'ruleSetSwitch.movedItem', { from: m.from, to: m.to })).join('; ') });
 }
 
 /** One lost edit in words: the indicator's code, what the unit had → what the new set has. */
@@ -151,6 +171,31 @@ function lostEdits(old: RuleSet, next: RuleSet): LostEdit[] | null {
   return out;
 }
 
+/**
+ * Where each indicator of the old sheet goes in `next` (by old code): the indicator of the same
+ * text (its own code first); then, for a text the unit reworded on its sheet, the indicator of its
+ * code where the preset the old sheet names asks the same. Each new indicator takes one, and never
+ * by code alone: Thông tư 22/2020 and 24/2023, or levels 1 and 2, ask different things under the
+ * same code (3.4: “Tập thể lao động tiên tiến” at level 1, “xuất sắc” at level 2).
+ */
+function sameIndicators(old: readonly Indicator[], next: RuleSet, oldPreset: RuleSet | undefined): Map<string, Indicator> {
+  const byCode = new Map(next.indicators.map((i) => [i.code, i]));
+  const out = new Map<string, Indicator>();
+  const taken = new Set<string>();
+  const take = (from: string, to: Indicator | undefined) => {
+    if (!to || taken.has(to.code) || out.has(from)) return;
+    out.set(from, to);
+    taken.add(to.code);
+  };
+  for (const i of old) take(i.code, [byCode.get(i.code), ...next.indicators].find((n) => n && !taken.has(n.code) && sameText(n.text, i.text)));
+  for (const i of old) {
+    const own = byCode.get(i.code);
+    const preset = oldPreset?.indicators.find((p) => p.code === i.code);
+    if (own && preset && sameText(preset.text, own.text)) take(i.code, own);
+  }
+  return out;
+}
+
 /** A cell worth carrying over: text, a number or a yes/no (not an error, not blank). */
 function carried(v: CellValue | undefined): string | number | boolean | undefined {
   if (v === null || v === undefined || typeof v === 'object') return undefined;
@@ -186,7 +231,9 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
     const unchanged = drawnKey(old.ruleSet) === drawnKey(ruleSet);
     const cell = (r: number, c: number) => target.data!.rows[r - 1]?.[c - 1];
     const byCode = new Map(ruleSet.indicators.map((i) => [i.code, i]));
+    const targets = sameIndicators(old.ruleSet.indicators, ruleSet, findPreset(old.ruleSet.id));
     const carry: Record<string, IndicatorAnswer> = {};
+    const moved: MovedAnswer[] = [];
     const dropped: DroppedAnswer[] = [];
     for (const row of old.rows) {
       if (!row.indicator) continue;
@@ -195,11 +242,21 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
       const answer = row.indicator.measure.kind === 'unit' && typed !== COMPUTED_MARK ? typed : undefined;
       const evidence = carried(cell(row.row, COL.evidence));
       if (answer === undefined && evidence === undefined) continue;
-      const next = byCode.get(row.code);
+      const next = targets.get(row.code);
       const takesAnswer = next?.measure.kind === 'unit';
-      if (next) carry[row.code] = { ...(takesAnswer && answer !== undefined ? { answer } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+      if (next) {
+        carry[next.code] = { ...(takesAnswer && answer !== undefined ? { answer } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+        if (next.code !== row.code) moved.push({ from: row.code, to: next.code });
+      }
       if (!next || (answer !== undefined && !takesAnswer)) {
-        dropped.push({ code: row.code, answer: answer === undefined ? '' : readText(answer), evidence: !next && evidence !== undefined ? readText(evidence) : '', reason: next ? 'computed' : 'missing' });
+        const other = next ? undefined : byCode.get(row.code);
+        dropped.push({
+          code: row.code,
+          answer: answer === undefined ? '' : readText(answer),
+          evidence: !next && evidence !== undefined ? readText(evidence) : '',
+          reason: next ? 'computed' : other ? 'reworded' : 'missing',
+          ...(other ? { asks: other.text } : {}),
+        });
       }
     }
 
@@ -244,6 +301,7 @@ export async function switchRuleSet(workbook: Workbook, ruleSet: RuleSet, option
       from: { id: old.ruleSet.id, name: old.ruleSet.name },
       to: { id: ruleSet.id, name: ruleSet.name },
       kept: Object.keys(carry),
+      moved,
       dropped,
       lostEdits: unchanged ? [] : lostEdits(old.ruleSet, ruleSet),
       level: levelRow ? level : null,

@@ -109,10 +109,13 @@ describe('dvht rule-set with a handed-out rule set', () => {
     expect(parts(file).map(([n, role]) => [n, role])).toEqual(partsBefore.map(([n, role]) => [n, role]));
   });
 
-  it('keeps the answers and evidence of every indicator whose code the new set has', async () => {
+  it('keeps the answers and evidence of every indicator the new set asks the same, none of one it asks otherwise', async () => {
     const old = answers(before.get(SHEETS.criteria)!);
     const now = answers((await open(file)).get(SHEETS.criteria)!);
-    for (const code of ['1.1', '1.2', '1.3', '1.4', '3.3', '3.4']) expect([code, now[code]]).toEqual([code, old[code]]);
+    for (const code of ['1.1', '1.2', '1.3', '1.4', '3.3']) expect([code, now[code]]).toEqual([code, old[code]]);
+    // 3.4 asks “Tập thể lao động tiên tiến” at level 1 and “xuất sắc” at level 2: level 1's “Đạt” is not level 2's.
+    expect(old['3.4']![0]).toBe('Đạt');
+    expect(now['3.4']).toEqual([null, null]);
     expect(now['1.4']![1]).toBe('MC-1.4');
     // A counted indicator's evidence is kept too; its column I stays the add-in's.
     expect(now['2.1']).toEqual(['(tự tính)', 'MC-2.1']);
@@ -120,7 +123,7 @@ describe('dvht rule-set with a handed-out rule set', () => {
   });
 
   it('reports the answer it dropped, by code and value', () => {
-    expect(io.stderr.join('\n')).toMatch(/Bỏ 1 câu trả lời .*chỉ tiêu 1\.5 \(“Đạt”; “MC-1\.5”\), bộ mới không có chỉ tiêu này/);
+    expect(io.stderr.join('\n')).toMatch(/Bỏ 2 câu trả lời .*chỉ tiêu 1\.5 \(“Đạt”; “MC-1\.5”\), bộ mới không có chỉ tiêu này; chỉ tiêu 3\.4 \(“Đạt”; “[^”]+”\): chỉ tiêu 3\.4 của bộ mới có nội dung khác \(Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc” trở lên\), hãy trả lời lại/);
     expect(io.stdout.join('\n')).toContain('từ “TT24 · cấp huyện · mức độ 1” sang “TT24 · cấp huyện · mức độ 2”');
     // As the pane's confirmation says: the old sheet's edited thresholds are not carried over.
     expect(io.stdout.join('\n')).toContain('Ngưỡng và điều kiện nay theo bộ mới: những gì đã sửa trong trang “Tiêu chí” cũ không được giữ.');
@@ -168,8 +171,9 @@ describe('dvht rule-set: sources and outputs', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     const r = JSON.parse(io.stdout.join('\n')) as { to: { id: string }; kept: string[]; dropped: { code: string; reason: string }[]; level: string | null };
     expect(r.to.id).toBe('tt22-100');
-    expect(r.kept).toEqual(expect.arrayContaining(['1.1', '1.2', '1.3', '3.3']));
-    expect(r.dropped.map((d) => [d.code, d.reason])).toEqual([['1.4', 'missing'], ['1.5', 'missing'], ['3.4', 'missing']]);
+    // Thông tư 22/2020 asks other things under 1.1–1.3, 2.1 and 3.3: no answer or evidence of Thông tư 24/2023's goes there.
+    expect(r.kept).toEqual([]);
+    expect(r.dropped.map((d) => [d.code, d.reason])).toEqual([['1.1', 'reworded'], ['1.2', 'reworded'], ['1.3', 'reworded'], ['1.4', 'missing'], ['1.5', 'missing'], ['2.1', 'reworded'], ['3.3', 'reworded'], ['3.4', 'missing']]);
     // TT22 rates rather than recognises a level: the level requested is left as it was.
     expect(r.level).toBeNull();
     expect(readUnitSheet((await open(out)).get(SHEETS.unit)!).info.level).toBe('Mức độ 1');

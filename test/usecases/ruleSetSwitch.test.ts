@@ -11,15 +11,15 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeSheet } from '../support/fakeExcel';
-import { parseRange } from '../../src/workbook/a1';
+import { columnLetter, parseRange } from '../../src/workbook/a1';
 import type { Workbook } from '../../src/workbook/port';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
-import { switchRuleSet } from '../../src/usecases/ruleSetSwitch';
+import { droppedText, movedText, switchRuleSet } from '../../src/usecases/ruleSetSwitch';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { findPreset } from '../../src/domain/rules/presets';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
-import { readCriteriaSheet } from '../../src/sheets/criteriaSheet';
+import { COL, readCriteriaSheet } from '../../src/sheets/criteriaSheet';
 import { SHEETS } from '../../src/sheets/names';
 
 async function unitWorkbook(): Promise<ExcelJsWorkbook> {
@@ -32,6 +32,12 @@ async function criteria(wb: ExcelJsWorkbook) {
   return wb.batch(async (s) => readCriteriaSheet((await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!));
 }
 
+/** Types an answer and its evidence on the indicator's row of “Tiêu chí”. */
+async function setAnswer(wb: ExcelJsWorkbook, code: string, answer: string, evidence: string): Promise<void> {
+  const row = (await criteria(wb)).rows.find((r) => r.code === code)!.row;
+  await wb.batch(async (s) => s.write({ sheet: SHEETS.criteria, mode: 'existing', cells: [{ at: `${columnLetter(COL.answer)}${row}`, rows: [[answer]] }, { at: `${columnLetter(COL.evidence)}${row}`, rows: [[evidence]] }] }));
+}
+
 /** Level 2, where the unit's own answer 1.1 is counted from the members instead. */
 function countedOneOne(): RuleSet {
   const md2 = findPreset('tt24-co-so-md2')!;
@@ -39,23 +45,48 @@ function countedOneOne(): RuleSet {
 }
 
 describe('switchRuleSet', () => {
-  it('drops an answer whose indicator the new set counts itself, saying why; the others follow their code', async () => {
+  it('drops an answer whose indicator the new set counts itself, saying why; the others follow their indicator', async () => {
     const wb = await unitWorkbook();
     const r = await switchRuleSet(wb, countedOneOne());
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
-    expect(r.dropped).toEqual([{ code: '1.1', answer: 'Đạt', evidence: '', reason: 'computed' }]);
-    expect(r.kept).toEqual(expect.arrayContaining(['1.1', '1.2', '1.5', '3.3', '3.4']));
+    // 3.4 of level 1 is “Tập thể lao động tiên tiến”, of level 2 “Tập thể lao động xuất sắc”: the unit's “Đạt” for the one says nothing of the other.
+    expect(r.dropped).toEqual([
+      { code: '1.1', answer: 'Đạt', evidence: '', reason: 'computed' },
+      { code: '3.4', answer: 'Đạt', evidence: 'Hồ sơ lưu tại văn phòng', reason: 'reworded', asks: 'Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc” trở lên' },
+    ]);
+    expect(r.kept).toEqual(expect.arrayContaining(['1.1', '1.2', '1.5', '3.3']));
+    expect(r.kept).not.toContain('3.4');
     const after = await criteria(wb);
     expect(after.ruleSet.id).toBe('md2-1.1-dem');
-    expect(Object.keys(after.answers).sort()).toEqual(['1.2', '1.3', '1.4', '1.5', '3.3', '3.4']);
-    expect(Object.values(after.answers).map((a) => a.value)).toEqual(Object.values(after.answers).map(() => 'Đạt'));
+    expect(Object.fromEntries(Object.entries(after.answers).map(([code, a]) => [code, a.value]))).toEqual({ '1.2': 'Đạt', '1.3': 'Đạt', '1.4': 'Đạt', '1.5': 'Đạt', '3.3': 'Đạt', '3.4': null });
+    expect(droppedText('vi', r.dropped[1]!)).toBe('chỉ tiêu 3.4 (“Đạt”; “Hồ sơ lưu tại văn phòng”): chỉ tiêu 3.4 của bộ mới có nội dung khác (Đơn vị đạt danh hiệu “Tập thể lao động xuất sắc” trở lên), hãy trả lời lại');
   });
 
-  it('a dry run says what would be dropped and writes nothing', async () => {
+  it('carries an answer to the indicator of the same text under another code, and says so', async () => {
+    const wb = await unitWorkbook();
+    await setAnswer(wb, '3.4', 'Đạt', 'QĐ khen thưởng số 12/QĐ-UBND');
+    // Level 1 of the district (3.4 “Tập thể lao động tiên tiến”) → level 1 of the province (there it is 3.3).
+    const r = await switchRuleSet(wb, findPreset('tt24-tinh-md1')!);
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
+    expect(r.moved).toEqual([{ from: '3.4', to: '3.3' }]);
+    const after = await criteria(wb);
+    expect(after.answers['3.3']?.value).toBe('Đạt');
+    const row = after.rows.find((x) => x.code === '3.3')!.row;
+    const sheet = await wb.batch(async (s) => (await s.read([SHEETS.criteria])).sheets.get(SHEETS.criteria)!);
+    expect(sheet.rows[row - 1]![COL.evidence - 1]).toBe('QĐ khen thưởng số 12/QĐ-UBND');
+    // The province's 3.4 (digital transformation) and 3.1 (counted from the members) get no answer of another indicator.
+    expect(after.answers['3.4']?.value).toBeNull();
+    expect(r.dropped.map((d) => [d.code, d.reason])).toEqual([['3.3', 'reworded']]);
+    expect(movedText('vi', r.moved)).toBe('Câu trả lời và minh chứng đi theo nội dung chỉ tiêu, không theo mã: chỉ tiêu 3.4 → 3.3.');
+  });
+
+  it('a dry run says what would be dropped and writes nothing; no answer goes to an indicator that asks something else', async () => {
     const wb = await unitWorkbook();
     const before = await criteria(wb);
     const r = await switchRuleSet(wb, findPreset('tt22-100')!, { dryRun: true });
-    expect(r.ok && r.dropped.map((d) => d.code)).toEqual(['1.4', '1.5', '3.4']);
+    // Thông tư 22/2020's indicators share codes with Thông tư 24/2023's, none their text.
+    expect(r.ok && r.dropped.map((d) => `${d.code} ${d.reason}`)).toEqual(['1.1 reworded', '1.2 reworded', '1.3 reworded', '1.4 missing', '1.5 missing', '3.3 reworded', '3.4 missing']);
+    expect(r.ok && r.kept).toEqual([]);
     expect(await criteria(wb)).toEqual(before);
   });
 

@@ -4,7 +4,7 @@
  */
 import { findPreset } from '../../domain/rules/presets';
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { droppedText, lostEditText, lostEditsText, switchRuleSet } from '../../usecases/ruleSetSwitch';
+import { droppedText, lostEditText, lostEditsText, movedText, switchRuleSet } from '../../usecases/ruleSetSwitch';
 import { t } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command, type CommandContext } from '../context';
 import { prepareWrite, writeTo } from '../files';
@@ -51,6 +51,8 @@ export const ruleSet: Command = {
     io.out(t(lang, 'ruleSetSwitch.done', { file: output, from: result.from.name, to: result.to.name, sheet: result.sheet, kept: result.kept.length }));
     const lost = lostEditsText(lang, result);
     if (lost) io.err(lost);
+    const moved = movedText(lang, result.moved);
+    if (moved) io.out(moved);
     if (result.level) io.out(t(lang, 'ruleSetSwitch.level', { level: result.level }));
     if (result.dropped.length) io.err(t(lang, 'ruleSetSwitch.dropped', { count: result.dropped.length, items: result.dropped.map((d) => droppedText(lang, d)).join('; ') }));
     io.out(t(lang, result.resultsCleared ? 'ruleSetSwitch.resultsCleared' : 'ruleSetSwitch.evaluateNext'));
