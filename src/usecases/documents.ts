@@ -147,7 +147,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const held = outcome.kind === 'pass-fail' ? (outcome.hold ?? null) : null;
     let refused: DocumentMessage | null = null;
     if (held && kinds.includes('to-trinh')) {
-      const at = request.previousDate.at;
+      // Said at the level-1 date the clerk types; a sheet without that row, at the level asked.
+      const at = request.previousDate.at ?? request.level.at;
       const drawn = ownSheetName(snapshot, documentSheet('to-trinh', rs.mode), DOCUMENT_ROLE['to-trinh']);
       const before = snapshot.sheetNames.includes(drawn) ? t(lang, 'documents.requestHeldDrawn', { sheet: drawn }) : '';
       refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: outcomeText(evaluation, 'vi').text, before } });

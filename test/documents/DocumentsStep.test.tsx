@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { failingWorkbook, fakePaneHost, sheetRows, typeInto } from '../support/fakePaneHost';
@@ -54,6 +54,27 @@ describe('DocumentsStep', () => {
     expect(screen.getByText(/^Chưa lập tờ trình: Đạt các tiêu chí, chỉ tiêu .*10\/02\/2026/, BAR)).toBeTruthy();
     expect(said()).toMatch(/Chưa lập tờ trình/);
     expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
+  });
+
+  test('level 2 held: its bar goes to the level-1 date the clerk must fix, as every result bar goes to its cell', async () => {
+    for (const date of ['10/02/2025', null]) {
+      const host = await fakePaneHost({ sample: { presetId: 'tt24-co-so-md2', members: 12, rate: 1 } });
+      const row = unitRow(await sheetRows(host.excel, SHEETS.unit), UNIT_FIELDS.previousDate);
+      await typeInto(host.excel, SHEETS.unit, `B${row}`, date);
+      if (!(await evaluateWorkbook(host.workbook)).ok) throw new Error('must evaluate');
+      // Asked as the problem list asks: the user goes there, the grid takes the keys.
+      const asked: unknown[] = [];
+      const show = host.showCell;
+      host.showCell = (sheet, address, options) => (asked.push(options), show(sheet, address, options));
+      const { unmount } = renderStep(DocumentsStep, host);
+      generate();
+      // The bar's own button (the list of points below has the same hold's warning at that cell too).
+      const bar = (await screen.findByText(/^Chưa lập tờ trình: /, BAR)).closest<HTMLElement>('.fui-MessageBar')!;
+      fireEvent.click(within(bar).getByRole('button', { name: `Đến ô ${SHEETS.unit}!B${row}` }));
+      await waitFor(() => expect(host.shown).toEqual([{ sheet: SHEETS.unit, address: `B${row}` }]));
+      expect(asked).toEqual([{ focus: true }]);
+      unmount();
+    }
   });
 
   test('nothing chosen: the button waits and says why', async () => {

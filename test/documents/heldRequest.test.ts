@@ -1,7 +1,8 @@
 /**
  * The cover of a dossier whose level-2 request is held (asked before 12 months from the level-1
  * decision, or with no level-1 date): no tờ trình is drawn, so the cover neither lists one nor
- * reads as a request for level 2; it files the self-evaluation, as the outcome says.
+ * reads as a request for level 2; it files the self-evaluation, as the outcome says. The refusal
+ * names the cell the clerk fixes.
  */
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -9,6 +10,8 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { generateDocuments } from '../../src/usecases/documents';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { DOCUMENT_SHEETS } from '../../src/documents';
+import { SHEETS } from '../../src/sheets/names';
+import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
 
 const NOW = new Date(2026, 11, 3, 10, 0, 0);
 
@@ -64,5 +67,22 @@ describe('the cover of a held level-2 request', () => {
     expect(lines).toContain('HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN');
     expect(lines.some((l) => /^“ĐƠN VỊ HỌC TẬP” .*MỨC ĐỘ 2$/.test(l))).toBe(true);
     expect(lines).toContain('1. Tờ trình đề nghị công nhận');
+  });
+});
+
+describe('where a held request is said', () => {
+  it('a workbook without the level-1 date row: at the level asked, the cell the clerk can change', async () => {
+    const wb = await level2(null);
+    const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
+    const rowOf = (label: string) => {
+      let found = 0;
+      ws.eachRow((r, n) => void (!found && r.getCell(1).value === label && (found = n)));
+      return found;
+    };
+    ws.spliceRows(rowOf(UNIT_FIELDS.previousDate), 1);
+    if (!(await evaluateWorkbook(wb, { now: NOW })).ok) throw new Error('must evaluate');
+    const r = await generateDocuments(wb);
+    if (!r.ok) throw new Error('must draw the others');
+    expect(r.warnings.find((w) => w.code === 'requestHeld')).toMatchObject({ sheet: SHEETS.unit, cell: `B${rowOf(UNIT_FIELDS.level)}` });
   });
 });
