@@ -28,6 +28,7 @@ import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites } from './evaluate';
 import { requestHold, unitChecks, unitRequest } from './unitChecks';
+import { ruleSetProblems } from './ruleSetDeparture';
 import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
 
 export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
@@ -140,7 +141,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
 
     const request = unitRequest(wb, now);
     const rs = wb.criteria.ruleSet;
-    const evaluation = evaluate({ ...evaluationInput(wb), hold: requestHold(rs, request, now) });
+    const input = { ...evaluationInput(wb), hold: requestHold(rs, request, now) };
+    const evaluation = evaluate(input);
     // A request the unit may not make this year (level 2 too soon, or with no level-1 date) is no
     // letter to sign: refused, said with what to do; the other documents are drawn.
     const outcome = evaluation.outcome;
@@ -160,7 +162,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const templatesData = target.data;
     const wording = wb.criteria.ruleSet.mode;
     const templates = readTemplatesSheet(templatesData, unitName, wording);
-    const warnings: DocumentMessage[] = [...(refused ? [refused] : []), ...[...parsed.problems, ...evaluation.problems, ...checks].map((p) => located(p, lang))];
+    // The rule set's departures from its preset, as evaluating says them: figures resting on a lowered requirement are said where they are printed.
+    const warnings: DocumentMessage[] = [...(refused ? [refused] : []), ...[...parsed.problems, ...evaluation.problems, ...checks, ...ruleSetProblems(wb, input, evaluation)].map((p) => located(p, lang))];
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
       warnings.push(said(lang, 'warning', 'unknownPlaceholder', target.sheet, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(target.sheet, at), name: issue.name } }));

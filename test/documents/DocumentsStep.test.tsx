@@ -5,6 +5,7 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { failingWorkbook, fakePaneHost, sheetRows, typeInto } from '../support/fakePaneHost';
 import { SHEETS } from '../../src/sheets/names';
 import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+import { COL } from '../../src/sheets/criteriaSheet';
 
 /** The row of a field of “Thông tin đơn vị”, 1-based. */
 const unitRow = (rows: unknown[][] | null, label: string) => rows!.findIndex((r) => r[0] === label) + 1;
@@ -75,6 +76,24 @@ describe('DocumentsStep', () => {
       expect(asked).toEqual([{ focus: true }]);
       unmount();
     }
+  });
+
+  test('a requirement lowered below the preset: said among the points, in evaluation’s words, with its cell', async () => {
+    const host = await fakePaneHost({ sample: true });
+    const criteria = await sheetRows(host.excel, SHEETS.criteria);
+    const row = criteria!.findIndex((r) => r[COL.code - 1] === '3.1') + 1;
+    const cell = `${String.fromCharCode(64 + COL.threshold)}${row}`;
+    await typeInto(host.excel, SHEETS.criteria, cell, 0.85);
+    const ev = await evaluateWorkbook(host.workbook);
+    if (!ev.ok) throw new Error('must evaluate');
+    const warned = ev.problems.find((p) => p.code === 'ruleSetEdited')!;
+    expect(warned).toMatchObject({ sheet: SHEETS.criteria, cell });
+    renderStep(DocumentsStep, host);
+    generate();
+    expect(await screen.findByText(/Đã lập 8 văn bản/, BAR)).toBeTruthy();
+    expect(screen.getByText(warned.message, BAR)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: `Đến ô ${SHEETS.criteria}!${cell}` }));
+    await waitFor(() => expect(host.shown).toEqual([{ sheet: SHEETS.criteria, address: cell }]));
   });
 
   test('nothing chosen: the button waits and says why', async () => {
