@@ -6,7 +6,7 @@
  */
 import { evaluate, type Evaluation, type Outcome } from '../domain/evaluation';
 import { readText } from '../domain/values';
-import { foldKey } from '../domain/text';
+import { cleanText, foldKey } from '../domain/text';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import type { SheetData, Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
@@ -157,7 +157,8 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       kinds = kinds.filter((k) => k !== 'to-trinh');
       if (!kinds.length) return { ok: false, problems: [refused] };
     }
-    const unitName = readText(wb.unit.info.name);
+    // As the documents print it (buildContext): what the CLI and the pane name, and the templates' first abbreviation.
+    const unitName = cleanText(readText(wb.unit.info.name));
     const target = unitTemplatesSheet(snapshot);
     const templatesData = target.data;
     const wording = wb.criteria.ruleSet.mode;
