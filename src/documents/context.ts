@@ -4,6 +4,7 @@
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { readYear } from '../domain/years';
+import { cleanText } from '../domain/text';
 import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import { formatMeasured, formatPercent, formatThreshold } from '../i18n/format';
@@ -47,11 +48,11 @@ export interface Evaluator {
   role: string;
 }
 
-/** "Nguyễn Thị Lan | Hiệu trưởng | Tổ trưởng" per line → members; missing parts stay empty. */
+/** "Nguyễn Thị Lan | Hiệu trưởng | Tổ trưởng" per line → members, each part as printed (cleanText); missing parts stay empty. */
 export function parseEvaluators(text: string): Evaluator[] {
   return text
     .split('\n')
-    .map((line) => line.split('|').map((p) => p.trim()))
+    .map((line) => line.split('|').map(cleanText))
     .filter((parts) => parts.some((p) => p !== ''))
     .map(([name = '', title = '', role = '']) => ({ name, title, role }));
 }
@@ -91,7 +92,8 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     outcome: outcomeText(ev, 'vi'),
     countedMembers: ev.countedMembers,
   };
-  const txt = (v: CellValue) => readText(v).trim();
+  // Names print as written, whatever was pasted: trimmed, one space between words (non-breaking ones too), NFC.
+  const txt = (v: CellValue) => cleanText(readText(v));
   // The one year rule; unreadable, the documents are refused first (usecases/documents.ts).
   const read = readYear(info.year, new Date());
   const year = read.kind === 'year' ? read.year : null;

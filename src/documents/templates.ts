@@ -95,6 +95,9 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
 
   { key: 'bia.tieu_de', label: 'Bìa hồ sơ: tên hồ sơ', text: 'HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', score: 'HỒ SƠ ĐÁNH GIÁ, XẾP LOẠI' },
   { key: 'bia.danh_hieu', label: 'Bìa hồ sơ: dòng tên gọi', text: '{danh_hieu}', score: '“Đơn vị học tập”' },
+  // A level-2 request held (asked before 12 months from the level-1 decision): no tờ trình, the self-evaluation filed, no level asked.
+  { key: 'bia.tieu_de.tu_danh_gia', label: 'Bìa hồ sơ: tên hồ sơ khi chưa đề nghị được mức độ 2 (hồ sơ không có tờ trình)', text: 'HỒ SƠ TỰ ĐÁNH GIÁ' },
+  { key: 'bia.danh_hieu.tu_danh_gia', label: 'Bìa hồ sơ: dòng tên gọi khi chưa đề nghị được mức độ 2', text: '“Đơn vị học tập”' },
   { key: 'bia.nam', label: 'Bìa hồ sơ: năm', text: 'NĂM {nam}' },
   { key: 'bia.gom', label: 'Bìa hồ sơ: đề mục danh sách văn bản', text: 'Hồ sơ gồm:' },
   { key: 'bia.danh_muc', label: 'Bìa hồ sơ: các văn bản, theo thứ tự đóng hồ sơ (mỗi văn bản một dòng)', text: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá\n5. Biên bản tự đánh giá\n6. Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và kết quả học tập, bồi dưỡng của các cá nhân\n7. Các minh chứng`, score: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá, xếp loại\n5. Biên bản tự kiểm tra, đánh giá, xếp loại\n6. Bản tổng hợp kết quả tự đánh giá các tiêu chí và kết quả học tập, bồi dưỡng của các cá nhân\n7. Bản đăng ký danh hiệu năm {nam_sau}\n8. Các minh chứng` },

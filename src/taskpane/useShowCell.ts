@@ -2,13 +2,13 @@
 import { useCallback, useState } from 'react';
 import type { PaneHost } from './host';
 
-export function useShowCell(host: PaneHost): [show: (sheet: string, address: string) => Promise<void>, error: unknown] {
+export function useShowCell(host: PaneHost): [show: (sheet: string, address: string, options?: { focus?: boolean }) => Promise<void>, error: unknown] {
   const [error, setError] = useState<unknown>(null);
   const show = useCallback(
-    async (sheet: string, address: string) => {
+    async (sheet: string, address: string, options?: { focus?: boolean }) => {
       setError(null);
       try {
-        await host.showCell(sheet, address);
+        await (options ? host.showCell(sheet, address, options) : host.showCell(sheet, address));
       } catch (e) {
         setError(e);
       }

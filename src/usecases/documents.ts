@@ -6,7 +6,7 @@
  */
 import { evaluate, type Evaluation, type Outcome } from '../domain/evaluation';
 import { readText } from '../domain/values';
-import { foldKey } from '../domain/text';
+import { cleanText, foldKey } from '../domain/text';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import type { SheetData, Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
@@ -28,6 +28,7 @@ import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { planWrites } from './evaluate';
 import { requestHold, unitChecks, unitRequest } from './unitChecks';
+import { ruleSetProblems } from './ruleSetDeparture';
 import { editedOwnPlan, ownPlan, ownSheetData, ownSheetMarks, ownSheetName, parseUnitWorkbookOrRenamed, readOwnSheets, ROLE, UNIT_TEMPLATES_SHEET, unitTemplatesSheet, type Role } from './ownSheets';
 
 export const DOCUMENT_ROLE: Record<Exclude<DocumentKind, 'tong-hop'>, Role> = {
@@ -140,26 +141,30 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
 
     const request = unitRequest(wb, now);
     const rs = wb.criteria.ruleSet;
-    const evaluation = evaluate({ ...evaluationInput(wb), hold: requestHold(rs, request, now) });
+    const input = { ...evaluationInput(wb), hold: requestHold(rs, request, now) };
+    const evaluation = evaluate(input);
     // A request the unit may not make this year (level 2 too soon, or with no level-1 date) is no
     // letter to sign: refused, said with what to do; the other documents are drawn.
     const outcome = evaluation.outcome;
     const held = outcome.kind === 'pass-fail' ? (outcome.hold ?? null) : null;
     let refused: DocumentMessage | null = null;
     if (held && kinds.includes('to-trinh')) {
-      const at = request.previousDate.at;
+      // Said at the level-1 date the clerk types; a sheet without that row, at the level asked.
+      const at = request.previousDate.at ?? request.level.at;
       const drawn = ownSheetName(snapshot, documentSheet('to-trinh', rs.mode), DOCUMENT_ROLE['to-trinh']);
       const before = snapshot.sheetNames.includes(drawn) ? t(lang, 'documents.requestHeldDrawn', { sheet: drawn }) : '';
       refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: outcomeText(evaluation, 'vi').text, before } });
       kinds = kinds.filter((k) => k !== 'to-trinh');
       if (!kinds.length) return { ok: false, problems: [refused] };
     }
-    const unitName = readText(wb.unit.info.name);
+    // As the documents print it (buildContext): what the CLI and the pane name, and the templates' first abbreviation.
+    const unitName = cleanText(readText(wb.unit.info.name));
     const target = unitTemplatesSheet(snapshot);
     const templatesData = target.data;
     const wording = wb.criteria.ruleSet.mode;
     const templates = readTemplatesSheet(templatesData, unitName, wording);
-    const warnings: DocumentMessage[] = [...(refused ? [refused] : []), ...[...parsed.problems, ...evaluation.problems, ...checks].map((p) => located(p, lang))];
+    // The rule set's departures from its preset, as evaluating says them: figures resting on a lowered requirement are said where they are printed.
+    const warnings: DocumentMessage[] = [...(refused ? [refused] : []), ...[...parsed.problems, ...evaluation.problems, ...checks, ...ruleSetProblems(wb, input, evaluation)].map((p) => located(p, lang))];
     for (const issue of templates.issues) {
       const at = `B${issue.row}`;
       warnings.push(said(lang, 'warning', 'unknownPlaceholder', target.sheet, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(target.sheet, at), name: issue.name } }));

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { failingWorkbook, fakePaneHost, sheetRows, typeInto } from '../support/fakePaneHost';
 import { SHEETS } from '../../src/sheets/names';
 import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+import { COL } from '../../src/sheets/criteriaSheet';
 
 /** The row of a field of “Thông tin đơn vị”, 1-based. */
 const unitRow = (rows: unknown[][] | null, label: string) => rows!.findIndex((r) => r[0] === label) + 1;
@@ -54,6 +55,45 @@ describe('DocumentsStep', () => {
     expect(screen.getByText(/^Chưa lập tờ trình: Đạt các tiêu chí, chỉ tiêu .*10\/02\/2026/, BAR)).toBeTruthy();
     expect(said()).toMatch(/Chưa lập tờ trình/);
     expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
+  });
+
+  test('level 2 held: its bar goes to the level-1 date the clerk must fix, as every result bar goes to its cell', async () => {
+    for (const date of ['10/02/2025', null]) {
+      const host = await fakePaneHost({ sample: { presetId: 'tt24-co-so-md2', members: 12, rate: 1 } });
+      const row = unitRow(await sheetRows(host.excel, SHEETS.unit), UNIT_FIELDS.previousDate);
+      await typeInto(host.excel, SHEETS.unit, `B${row}`, date);
+      if (!(await evaluateWorkbook(host.workbook)).ok) throw new Error('must evaluate');
+      // Asked as the problem list asks: the user goes there, the grid takes the keys.
+      const asked: unknown[] = [];
+      const show = host.showCell;
+      host.showCell = (sheet, address, options) => (asked.push(options), show(sheet, address, options));
+      const { unmount } = renderStep(DocumentsStep, host);
+      generate();
+      // The bar's own button (the list of points below has the same hold's warning at that cell too).
+      const bar = (await screen.findByText(/^Chưa lập tờ trình: /, BAR)).closest<HTMLElement>('.fui-MessageBar')!;
+      fireEvent.click(within(bar).getByRole('button', { name: `Đến ô ${SHEETS.unit}!B${row}` }));
+      await waitFor(() => expect(host.shown).toEqual([{ sheet: SHEETS.unit, address: `B${row}` }]));
+      expect(asked).toEqual([{ focus: true }]);
+      unmount();
+    }
+  });
+
+  test('a requirement lowered below the preset: said among the points, in evaluation’s words, with its cell', async () => {
+    const host = await fakePaneHost({ sample: true });
+    const criteria = await sheetRows(host.excel, SHEETS.criteria);
+    const row = criteria!.findIndex((r) => r[COL.code - 1] === '3.1') + 1;
+    const cell = `${String.fromCharCode(64 + COL.threshold)}${row}`;
+    await typeInto(host.excel, SHEETS.criteria, cell, 0.85);
+    const ev = await evaluateWorkbook(host.workbook);
+    if (!ev.ok) throw new Error('must evaluate');
+    const warned = ev.problems.find((p) => p.code === 'ruleSetEdited')!;
+    expect(warned).toMatchObject({ sheet: SHEETS.criteria, cell });
+    renderStep(DocumentsStep, host);
+    generate();
+    expect(await screen.findByText(/Đã lập 8 văn bản/, BAR)).toBeTruthy();
+    expect(screen.getByText(warned.message, BAR)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: `Đến ô ${SHEETS.criteria}!${cell}` }));
+    await waitFor(() => expect(host.shown).toEqual([{ sheet: SHEETS.criteria, address: cell }]));
   });
 
   test('nothing chosen: the button waits and says why', async () => {

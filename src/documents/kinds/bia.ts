@@ -1,6 +1,7 @@
 /**
  * Bìa hồ sơ: the cover the Hà Nội plan files first — the unit, what the dossier asks for
- * (the rule set's official title), the year, the documents inside in filing order.
+ * (the rule set's official title), the year, the documents inside in filing order. A level-2
+ * request held this year has no tờ trình: its cover files the self-evaluation and asks nothing.
  */
 import type { SheetPlan } from '../../workbook/port';
 import { text, type DocumentContext } from '../context';
@@ -8,20 +9,36 @@ import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
 import { DocumentBuilder, SIZE } from '../../sheets/documentLayout';
 import { leftOverTexts } from './common';
+import { foldKey } from '../../domain/text';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
+const TO_TRINH = foldKey(DOCUMENT_SHEETS.toTrinh);
+const NUMBERED = /^(\s*)\d+([.)])\s*/;
+
+/** The dossier's items, one a line; held, without the tờ trình (never drawn then) and numbered again. */
+function coverItems(list: string, held: boolean): string[] {
+  const lines = list.split('\n').filter((l) => l.trim());
+  if (!held) return lines;
+  const kept = lines.filter((l) => !foldKey(l).includes(TO_TRINH));
+  if (kept.length === lines.length) return lines;
+  let n = 0;
+  return kept.map((l) => l.replace(NUMBERED, (_m, lead: string, mark: string) => `${lead}${++n}${mark} `));
+}
 
 export function drawBia(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const b = new DocumentBuilder(DOCUMENT_SHEETS.bia);
   if (ctx.unit.parent) b.row([{ text: upper(ctx.unit.parent), align: 'center', size: SIZE.title }]);
   b.row([{ text: upper(ctx.unit.name), bold: true, align: 'center', size: SIZE.title }]);
   b.spacer(150);
-  b.row([{ text: text(ctx, 'bia.tieu_de'), bold: true, align: 'center', size: 16 }]);
-  b.row([{ text: upper(text(ctx, 'bia.danh_hieu')), bold: true, align: 'center', size: 20 }]);
+  // Held (level 2 asked too soon): the self-evaluation's title, no level named, as the outcome says.
+  const held = ctx.report.outcome.hold !== undefined;
+  const own = held ? '.tu_danh_gia' : '';
+  b.row([{ text: text(ctx, `bia.tieu_de${own}`), bold: true, align: 'center', size: 16 }]);
+  b.row([{ text: upper(text(ctx, `bia.danh_hieu${own}`)), bold: true, align: 'center', size: 20 }]);
   b.row([{ text: text(ctx, 'bia.nam'), bold: true, align: 'center', size: 16 }]);
   b.spacer(60);
   b.row([{ text: text(ctx, 'bia.gom'), bold: true, italic: true, from: 3, to: 10 }]);
-  for (const line of text(ctx, 'bia.danh_muc').split('\n').filter((l) => l.trim())) b.row([{ text: line, from: 3, to: 10 }]);
+  for (const line of coverItems(text(ctx, 'bia.danh_muc'), held)) b.row([{ text: line, from: 3, to: 10 }]);
   b.spacer(30);
   b.row([{ text: text(ctx, 'bia.noi_nop'), italic: true, align: 'center' }]);
   leftOverTexts(b, kept);

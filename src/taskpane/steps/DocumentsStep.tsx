@@ -90,6 +90,12 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
           {heldLetter && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>{heldLetter.message}</MessageBarBody>
+              {/* To the cell the clerk fixes (the level-1 date, else the level asked), as the problem list goes to its cells. */}
+              {heldLetter.sheet && heldLetter.cell && (
+                <MessageBarActions>
+                  <Button onClick={() => void showCell(heldLetter.sheet!, heldLetter.cell!, { focus: true })}>{t('pane.problems.goToCell', { sheet: heldLetter.sheet, cell: heldLetter.cell })}</Button>
+                </MessageBarActions>
+              )}
             </MessageBar>
           )}
           <ul className={s.links}>

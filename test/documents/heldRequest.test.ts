@@ -1,0 +1,88 @@
+/**
+ * The cover of a dossier whose level-2 request is held (asked before 12 months from the level-1
+ * decision, or with no level-1 date): no tờ trình is drawn, so the cover neither lists one nor
+ * reads as a request for level 2; it files the self-evaluation, as the outcome says. The refusal
+ * names the cell the clerk fixes.
+ */
+import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
+import { createSheets } from '../../src/usecases/createSheets';
+import { evaluateWorkbook } from '../../src/usecases/evaluate';
+import { generateDocuments } from '../../src/usecases/documents';
+import { sampleUnit } from '../../src/usecases/sampleData';
+import { DOCUMENT_SHEETS } from '../../src/documents';
+import { SHEETS } from '../../src/sheets/names';
+import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+
+const NOW = new Date(2026, 11, 3, 10, 0, 0);
+
+/** A level-2 sample of 2025 recognised at level 1 on `previous` (null: left blank), evaluated. */
+async function level2(previous: Date | null): Promise<ExcelJsWorkbook> {
+  const made = ExcelJsWorkbook.create('md2.xlsx');
+  const sample = sampleUnit({ members: 12, rate: 1, presetId: 'tt24-co-so-md2' });
+  await createSheets(made, { ...sample, unit: { ...sample.unit, level: 'Mức độ 2', previousDate: previous, previousLevel: previous ? 'Mức độ 1' : '' } });
+  const wb = await ExcelJsWorkbook.fromBuffer(await made.toBuffer(), made.label);
+  if (!(await evaluateWorkbook(wb, { now: NOW })).ok) throw new Error('must evaluate');
+  return wb;
+}
+
+/** The cover's lines, in order (merged cells once). */
+function coverLines(wb: ExcelJsWorkbook): string[] {
+  const out: string[] = [];
+  wb.workbook.getWorksheet(DOCUMENT_SHEETS.bia)!.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.isMerged && c.master !== c) return;
+      if (typeof c.value === 'string' && c.value.trim()) out.push(c.value);
+    }),
+  );
+  return out;
+}
+
+describe('the cover of a held level-2 request', () => {
+  it.each([
+    ['too soon (level 1 on 10/02/2025)', new Date(2025, 1, 10)],
+    ['no level-1 date', null],
+  ])('%s: no tờ trình listed, the items renumbered, a self-evaluation dossier with no level asked', async (_, previous) => {
+    const wb = await level2(previous);
+    const r = await generateDocuments(wb);
+    if (!r.ok) throw new Error('must draw the others');
+    expect(r.documents.map((d) => d.kind)).toContain('bia');
+    const lines = coverLines(wb);
+    const cover = lines.join('\n');
+    expect(cover).not.toMatch(/tờ trình/i);
+    expect(cover).not.toContain('ĐỀ NGHỊ CÔNG NHẬN');
+    expect(cover).not.toMatch(/MỨC ĐỘ 2/);
+    expect(lines).toContain('HỒ SƠ TỰ ĐÁNH GIÁ');
+    expect(lines).toContain('“ĐƠN VỊ HỌC TẬP”');
+    const items = lines.filter((l) => /^\d+\. /.test(l));
+    expect(items[0]).toBe('1. Kế hoạch xây dựng “Đơn vị học tập” năm 2025');
+    expect(items.map((l) => Number(l.split('.')[0]))).toEqual(items.map((_l, i) => i + 1));
+    expect(items.at(-1)).toBe(`${items.length}. Các minh chứng`);
+  });
+
+  it('recognised at level 1 in time: the request’s cover, tờ trình first, as before', async () => {
+    const wb = await level2(new Date(2025, 0, 10));
+    const r = await generateDocuments(wb, { kinds: ['bia'] });
+    if (!r.ok) throw new Error('must draw');
+    const lines = coverLines(wb);
+    expect(lines).toContain('HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN');
+    expect(lines.some((l) => /^“ĐƠN VỊ HỌC TẬP” .*MỨC ĐỘ 2$/.test(l))).toBe(true);
+    expect(lines).toContain('1. Tờ trình đề nghị công nhận');
+  });
+});
+
+describe('where a held request is said', () => {
+  it('a workbook without the level-1 date row: at the level asked, the cell the clerk can change', async () => {
+    const wb = await level2(null);
+    const ws = wb.workbook.getWorksheet(SHEETS.unit)!;
+    const rowOf = (label: string) => {
+      let found = 0;
+      ws.eachRow((r, n) => void (!found && r.getCell(1).value === label && (found = n)));
+      return found;
+    };
+    ws.spliceRows(rowOf(UNIT_FIELDS.previousDate), 1);
+    if (!(await evaluateWorkbook(wb, { now: NOW })).ok) throw new Error('must evaluate');
+    const r = await generateDocuments(wb);
+    if (!r.ok) throw new Error('must draw the others');
+    expect(r.warnings.find((w) => w.code === 'requestHeld')).toMatchObject({ sheet: SHEETS.unit, cell: `B${rowOf(UNIT_FIELDS.level)}` });
+  });
+});
