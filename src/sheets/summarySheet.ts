@@ -6,6 +6,7 @@
  */
 import type { Evaluation } from '../domain/evaluation';
 import { readText, type CellValue } from '../domain/values';
+import { cleanText } from '../domain/text';
 import type { CellBlock, CellInput, FormulaFill, SheetPlan, StyleRun } from '../workbook/port';
 import { absolute, columnLetter, sheetRef } from '../workbook/a1';
 import type { UnitWorkbook } from './unitWorkbook';
@@ -20,6 +21,9 @@ import { foldKey } from '../domain/text';
 import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, oneLine, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
 import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
+
+/** A unit's field as the documents print it: pasted spaces (non-breaking ones too) and NFD tidied; the cell keeps what was typed. */
+const printedField = (v: CellValue | undefined): string => cleanText(readText(v ?? null));
 
 export const SUMMARY_TITLE = 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU';
 export const MEMBER_SUMMARY_TITLE = 'TỔNG HỢP KẾT QUẢ HỌC TẬP, BỒI DƯỠNG CỦA CÁC CÁ NHÂN';
@@ -143,13 +147,13 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   // Heading (rows 1–5) and signatures (after the members) drawn as in the other documents.
   const halves: Halves = { left: { from: 1, to: 2 }, right: { from: 4, to: width } };
   const doc = new DocumentBuilder(SHEETS.summary, widths);
-  headingBlock(doc, { parent: readText(info.parent), unitName: readText(info.name), number: '', placeDate: placeDateLine(readText(info.place), '') }, halves);
+  headingBlock(doc, { parent: printedField(info.parent), unitName: printedField(info.name), number: '', placeDate: placeDateLine(printedField(info.place), '') }, halves);
   doc.moveTo(totalsRow + 1);
-  signatureBlock(doc, { title: readText(info.headTitle) || 'THỦ TRƯỞNG ĐƠN VỊ', name: readText(info.head), note: '(Ký, ghi rõ họ tên, đóng dấu)' }, { signer: { title: 'NGƯỜI LẬP BIỂU', name: '' } }, halves);
+  signatureBlock(doc, { title: printedField(info.headTitle) || 'THỦ TRƯỞNG ĐƠN VỊ', name: printedField(info.head), note: '(Ký, ghi rõ họ tên, đóng dấu)' }, { signer: { title: 'NGƯỜI LẬP BIỂU', name: '' } }, halves);
   const drawn = doc.drawn();
   const lastRow = doc.lastRow;
   // What an officer reads: the official title evaluated, never the preset's short name.
-  const unitLine = `Đơn vị: ${readText(wb.unit.info.name)} · Năm: ${readText(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`;
+  const unitLine = `Đơn vị: ${printedField(wb.unit.info.name)} · Năm: ${printedField(wb.unit.info.year)} · ${rs.recognition ? `Tiêu chí, chỉ tiêu công nhận ${rs.recognition}` : 'Tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm)'}`;
   // The unit line is merged across the table: no host grows a merged row, so its height is set.
   const unitLineHeight = { index: SUMMARY_TITLE_ROW + 1, height: fitHeight(unitLine, widths.reduce((a, w) => a + w, 0) - 1, SUMMARY_FONT_SIZE) };
   const rowHeights = [

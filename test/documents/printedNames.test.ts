@@ -86,6 +86,14 @@ describe('names pasted with stray spaces, in NFD', () => {
     expect(texts(wb, DOCUMENT_SHEETS.bia)).toContain('UBND XÃ HÒA BÌNH');
     expect(texts(wb, DOCUMENT_SHEETS.bia)).toContain('Hòa Bình, tháng 01 năm 2026');
 
+    // “Tổng hợp”, which evaluation draws, heads and signs it the same (its member rows are formulas on “Thành viên”).
+    const summary = texts(wb, SHEETS.summary);
+    const heading = summary.join('\n');
+    expect(STRAY.exec(heading)?.[0] ?? null).toBeNull();
+    expect(summary.every((t) => t === t.normalize('NFC'))).toBe(true);
+    expect(summary).toContain('Lê Minh Châu');
+    expect(heading).toMatch(/TRƯỜNG THCS NGUYỄN DU|Trường THCS Nguyễn Du/);
+
     // What the user typed stays in the cells.
     expect(fieldValue(wb, UNIT_FIELDS.name)).toBe(PASTED.name);
     expect(fieldValue(wb, UNIT_FIELDS.head)).toBe(PASTED.head);
