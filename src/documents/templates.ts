@@ -205,6 +205,12 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
     text: '- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận {danh_hieu}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
     score: '- Xác định mức độ đáp ứng các tiêu chí “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận kết quả đánh giá, xếp loại “Đơn vị học tập”.\n- Việc tự đánh giá, xếp loại bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
   },
+  // A level-2 request held: the report asks for nothing this year (no tờ trình is drawn).
+  {
+    key: 'bao_cao.muc_dich.tu_danh_gia',
+    label: 'Báo cáo: mục đích, yêu cầu khi chưa đề nghị được mức độ 2',
+    text: '- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để {ten_don_vi} duy trì kết quả đã đạt và chuẩn bị đề nghị công nhận mức độ 2 khi đủ điều kiện về thời gian theo quy định.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
+  },
   { key: 'bao_cao.muc_3', label: 'Báo cáo: đề mục III', text: 'III. THỜI GIAN VÀ PHẠM VI SỐ LIỆU' },
   {
     key: 'bao_cao.pham_vi',

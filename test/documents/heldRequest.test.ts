@@ -59,6 +59,20 @@ describe('the cover of a held level-2 request', () => {
     expect(items.at(-1)).toBe(`${items.length}. Các minh chứng`);
   });
 
+  it('the báo cáo’s purpose asks for no level 2 while the request is held, and does when it is not', async () => {
+    const purpose = async (previous: Date) => {
+      const wb = await level2(previous);
+      if (!(await generateDocuments(wb, { kinds: ['bao-cao'] })).ok) throw new Error('must draw');
+      const lines: string[] = [];
+      wb.workbook.getWorksheet(DOCUMENT_SHEETS.baoCao)!.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && lines.push(c.value))));
+      return lines.find((l) => /căn cứ/.test(l)) ?? '';
+    };
+    const held = await purpose(new Date(2025, 1, 10));
+    expect(held).not.toMatch(/căn cứ để đề nghị/);
+    expect(held).toMatch(/chuẩn bị đề nghị công nhận mức độ 2 khi đủ điều kiện về thời gian/);
+    expect(await purpose(new Date(2025, 0, 10))).toMatch(/Là căn cứ để đề nghị .* xem xét, công nhận “Đơn vị học tập” .*mức độ 2/);
+  });
+
   it('recognised at level 1 in time: the request’s cover, tờ trình first, as before', async () => {
     const wb = await level2(new Date(2025, 0, 10));
     const r = await generateDocuments(wb, { kinds: ['bia'] });

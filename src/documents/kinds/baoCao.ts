@@ -24,7 +24,8 @@ export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   section('bao_cao.muc_1');
   own('bao_cao.muc_1.goi_y');
   section('bao_cao.muc_2');
-  b.paragraphs(text(ctx, 'bao_cao.muc_dich'), { indent: true });
+  // Held (level 2 asked too soon): the report is no request, as the cover and the outcome say.
+  b.paragraphs(text(ctx, ctx.report.outcome.hold ? 'bao_cao.muc_dich.tu_danh_gia' : 'bao_cao.muc_dich'), { indent: true });
   section('bao_cao.muc_3');
   b.paragraphs(text(ctx, 'bao_cao.pham_vi'), { indent: true });
   section('bao_cao.muc_4');
