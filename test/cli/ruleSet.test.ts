@@ -179,6 +179,15 @@ describe('dvht rule-set: sources and outputs', () => {
     expect(readUnitSheet((await open(out)).get(SHEETS.unit)!).info.level).toBe('Mức độ 1');
   });
 
+  it('says which answers followed their indicator to another code (the district’s 3.4 is the province’s 3.3)', async () => {
+    const file = copy('sang-tinh.xlsx');
+    const io = capture();
+    expect(await run(['rule-set', file, '--preset', 'tt24-tinh-md1'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('Câu trả lời và minh chứng đi theo nội dung chỉ tiêu, không theo mã: chỉ tiêu 3.4 → 3.3.');
+    const now = answers((await open(file)).get(SHEETS.criteria)!);
+    expect(now['3.3']![0]).toBe('Đạt');
+  });
+
   it('takes the starting workbook (“sổ mẫu”) a body handed out, its seal checked', async () => {
     const starter = path.join(dir, 'so-mau.xlsx');
     expect(await run(['handout', '--preset', 'tt24-tinh-md2', '-o', starter], capture())).toBe(0);
