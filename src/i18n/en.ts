@@ -613,6 +613,8 @@ export const en: Record<MessageKey, string> = {
   'consolidate.outcome.notEvaluable': 'Cannot be evaluated',
   'consolidate.outcome.rated': 'Rated {rating}',
   'consolidate.remark.file': 'File “{file}”: {message}',
+  'consolidate.remark.more': '(+{count} {count|remark|remarks}, see sheet “{sheet}”, No. {row})',
+  'consolidate.remark.whole': '(in full on sheet “{sheet}”, No. {row})',
   'consolidate.unmet.share': '{code}: {value} < {required}',
   'consolidate.unmet.status': '{code}: {status}',
   'print.pageOf': 'Page {page}/{pages}',

@@ -622,6 +622,8 @@ export const vi = {
   'consolidate.outcome.notEvaluable': 'Chưa đánh giá được',
   'consolidate.outcome.rated': 'Xếp loại {rating}',
   'consolidate.remark.file': 'Tệp “{file}”: {message}',
+  'consolidate.remark.more': '(+{count} ghi chú, xem trang “{sheet}”, STT {row})',
+  'consolidate.remark.whole': '(xem đủ ở trang “{sheet}”, STT {row})',
   'consolidate.unmet.share': '{code}: {value} < {required}',
   'consolidate.unmet.status': '{code}: {status}',
   'print.pageOf': 'Trang {page}/{pages}',
