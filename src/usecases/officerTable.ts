@@ -33,7 +33,7 @@ const HEADINGS = {
  * is stale, missing or unreadable (a formula its file holds no result for), its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
  * checked), or it wrote no name (a blank row in the decision's list), or its member list is another
- * unit's (one workbook under two names), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
+ * unit's (one workbook under two names), or another file of its name holds another unit's data (which is whose is not known), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -55,6 +55,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
   'consolidate.flag.sameMembers',
+  'consolidate.flag.sameNameOtherData',
   'handout.flagEdited',
   'handout.flagEditedDetails',
 ];
@@ -162,6 +163,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.duplicateUndecidedKept', 'officer.finding.duplicateUndecided'],
   ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
   ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
+  ['consolidate.flag.sameNameOtherData', 'officer.finding.sameNameOtherData'],
   ...DISAGREEMENT_FINDINGS,
 ]);
 

@@ -13,7 +13,7 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { dateToSerial } from '../../src/workbook/plan';
 import { openXlsx } from '../../src/xlsx';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
-import { parseCell } from '../../src/workbook/a1';
+import { columnLetter, columnNumber, parseCell } from '../../src/workbook/a1';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
 import type { CellValue } from '../../src/domain/values';
 import { Package, NS, sheetXml } from '../support/roundtrip/inject';
@@ -197,9 +197,11 @@ describe('consolidation output in an existing workbook', () => {
     const files = sheetXml(CONSOLIDATION_SHEETS.files);
     expect(files.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${files.index}">'${CONSOLIDATION_SHEETS.files}'!$4:$4</definedName>`);
-    // Its units cite different bases (a TT22 unit among TT24 ones): the “Căn cứ” column, the last, prints.
+    // Its units cite different bases (a TT22 unit among TT24 ones): the “Căn cứ” column prints; the two after it
+    // (the file, the remarks whole, which the file report prints) do not.
     const printArea = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${table.index}">'Tổng hợp đơn vị \\(ĐVHT\\)'!\\$A\\$5:\\$([A-Z]+)\\$(\\d+)</definedName>`).exec(wb);
-    expect(printArea?.[1]).toBe(/ref="A\d+:([A-Z]+)\d+"/.exec(/<autoFilter [^>]*>/.exec(table.xml)![0])![1]);
+    const filtered = /ref="A\d+:([A-Z]+)\d+"/.exec(/<autoFilter [^>]*>/.exec(table.xml)![0])![1]!;
+    expect(printArea?.[1]).toBe(columnLetter(columnNumber(filtered) - 2));
     // The statistics: one A4 landscape width, no heading rows of the table repeated over them.
     const stats = sheetXml(CONSOLIDATION_SHEETS.stats);
     expect(stats.xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);

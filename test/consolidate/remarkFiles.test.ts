@@ -23,7 +23,8 @@ describe.each([false, true])('remarks of a mixed batch (rows drawn as files arri
     const files = [
       { label: 'ho-so/01-o-khong-ro.xlsx', bytes: await unit('Trường THCS A', 1, { prepare: edits.member(0, 'discipline', 'hmm') }) },
       { label: 'ho-so/02-ban-moi.xlsx', bytes: await unit('Trường THCS B', 2) },
-      { label: 'ho-so/03-ban-cu.xlsx', bytes: await unit('Trường THCS B', 3, { evaluatedAt: new Date(2025, 11, 1) }) },
+      // The same school's earlier file: its members (seed 2), evaluated before.
+      { label: 'ho-so/03-ban-cu.xlsx', bytes: await unit('Trường THCS B', 2, { evaluatedAt: new Date(2025, 11, 1) }) },
       { label: 'ho-so/04-nam-truoc.xlsx', bytes: await unit('Trường THCS C', 4, { year: 2024 }) },
       { label: 'ho-so/05-sua-nguong.xlsx', bytes: await unit('Trường THCS D', 5, { prepare: edits.threshold('2.1', 0.5) }) },
       { label: 'ho-so/06-hong.xlsx', bytes: new TextEncoder().encode('không phải sổ Excel') },

@@ -118,6 +118,13 @@ export const consolidate: Command = {
         for (const f of listed.slice(0, 50)) io.err(`  - ${f.file}: ${f.reasons.join(' ')}`);
         if (listed.length > 50) io.err(t(lang, 'cli.moreWarnings', { count: listed.length - 50 }));
       }
+      // Two units under one name, each kept: the officer asks before either is proposed.
+      const sameName = result.units.flatMap((u) => u.record.flags.filter((f) => f.code === 'sameNameOtherData').map((f) => `  - ${u.file}: ${f.message}`));
+      if (sameName.length) {
+        io.err(t(lang, 'consolidate.cli.sameName', { count: result.units.filter((u) => u.record.flags.some((f) => f.code === 'sameNameOtherData')).length }));
+        for (const line of sameName.slice(0, 50)) io.err(line);
+        if (sameName.length > 50) io.err(t(lang, 'cli.moreWarnings', { count: sameName.length - 50 }));
+      }
     }
     return s.rejected > 0 ? EXIT.data : EXIT.ok;
   },

@@ -1,6 +1,7 @@
 /**
  * Everything that needs more than one file: duplicates (same unit name + year: the newer
- * evaluation is kept, both are reported, a type that differs as such; a byte-identical copy only as the copy), years
+ * evaluation is kept, both are reported, a type that differs as such; a byte-identical copy only as the copy;
+ * another unit's members or place under that name: both kept, both said), years
  * that differ from most units', the consolidating body's reference rule set,
  * the 12-month and 36-month rules, counts per outcome and pass rates per indicator.
  * Holds only the small per-file records.
@@ -8,6 +9,7 @@
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { comparable, criterionIdentity, indicatorIdentity, type ComparableRuleSet } from '../../domain/rules/compare';
 import { foldKey } from '../../domain/text';
+import { UNIT_FIELDS } from '../../sheets/unitSheet';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -15,7 +17,7 @@ import { serialToDate } from './dates';
 import { bodyTierMismatch, level2Wait, recognitionValidUntil, tierName, tierOf } from '../../domain/rules/request';
 import { handedOutFlag } from '../handout';
 import { ruleSetDeparture, type RuleSetDeparture } from '../ruleSetDeparture';
-import type { FileOutcome, FileReport, Flag, UnitRecord } from './records';
+import { SAME_LIST_MIN, type FileOutcome, type FileReport, type Flag, type UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
 import { ruleSetChangeText, THRESHOLD_WORDS } from '../../i18n/ruleSetChanges';
 
@@ -284,7 +286,62 @@ function sameMembersFlags(kept: FileOutcome[], lang: Lang): Map<UnitRecord, Flag
   return flags;
 }
 
-/** Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason (`identical`: byte-identical copies among them). */
+/** Below this share of the shorter list's names found in the other, two lists are two units' (a unit sent again keeps most of its staff). */
+const SAME_UNIT_SHARE = 0.5;
+
+/** Why two files of one unit name and year hold two units, or null when they may be one unit sent again. */
+type OtherData = { kind: 'members'; shared: number; listed: number } | { kind: 'field'; field: string; value: string; otherValue: string };
+
+/**
+ * Two files of one name and year are one unit sent again unless their data say otherwise: lists of
+ * SAME_LIST_MIN names or more sharing less than SAME_UNIT_SHARE of the shorter one's names; with a
+ * shorter list, "Địa danh" or "Cơ quan chủ quản" typed in both and different. Fields alone never
+ * part two long lists that agree (a clerk mends a typo in the place).
+ */
+function otherData(a: UnitRecord, b: UnitRecord): OtherData | null {
+  if (a.contents === b.contents) return null;
+  const [shorter, longer] = a.memberNames.length <= b.memberNames.length ? [a, b] : [b, a];
+  if (shorter.memberNames.length >= SAME_LIST_MIN) {
+    const names = new Set(longer.memberNames);
+    const shared = shorter.memberNames.filter((n) => names.has(n)).length;
+    return shared < shorter.memberNames.length * SAME_UNIT_SHARE ? { kind: 'members', shared, listed: shorter.memberNames.length } : null;
+  }
+  for (const [key, field] of [['place', UNIT_FIELDS.place], ['parent', UNIT_FIELDS.parent]] as const) {
+    if (a[key] !== '' && b[key] !== '' && foldKey(a[key]) !== foldKey(b[key])) return { kind: 'field', field, value: a[key], otherValue: b[key] };
+  }
+  return null;
+}
+
+/**
+ * A group of one name and year split into units: a file joins every part holding a file that may be
+ * the same unit's (those parts become one), so any two files of two parts hold two units' data.
+ */
+function sameUnitParts(group: FileOutcome[]): FileOutcome[][] {
+  let parts: FileOutcome[][] = [];
+  for (const o of group) {
+    const same = parts.filter((p) => p.some((x) => otherData(x.unit!, o.unit!) === null));
+    parts = [...parts.filter((p) => !same.includes(p)), [...same.flat(), o]];
+  }
+  // In the files' order (a tie of dates keeps the later file), the parts in that of their first files, as the table lists them.
+  const at = (o: FileOutcome) => group.indexOf(o);
+  return parts.map((p) => p.sort((a, b) => at(a) - at(b))).sort((a, b) => at(a[0]!) - at(b[0]!));
+}
+
+/** Said of each kept file of a name and year holding two units or more, once per other: both files, what differs, what to check. */
+function sameNameFlags(kept: FileOutcome, others: FileOutcome[], lang: Lang): Flag[] {
+  const u = kept.unit!;
+  return others.map((o) => {
+    // Never null: files of two parts hold two units' data (sameUnitParts).
+    const d = otherData(u, o.unit!)!;
+    const why = d.kind === 'members' ? t(lang, 'consolidate.flag.sameNameMembers', { shared: d.shared, listed: d.listed }) : t(lang, 'consolidate.flag.sameNameField', d);
+    return { code: 'sameNameOtherData', message: t(lang, 'consolidate.flag.sameNameOtherData', { file: kept.report.file, other: o.report.file, name: u.name, why }) };
+  });
+}
+
+/**
+ * Keeps the newest evaluation of each unit; the others become 'duplicate' with a reason (`identical`: byte-identical
+ * copies among them). Files of one name and year holding other units' data (otherData) are other units: each kept, each flagged.
+ */
 function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => string, lang: Lang): { kept: FileOutcome[]; identical: number } {
   const groups = new Map<string, FileOutcome[]>();
   for (const o of outcomes) {
@@ -296,21 +353,27 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
   }
   const keptSet = new Set<FileOutcome>();
   let identical = 0;
-  for (const g of groups.values()) {
-    // Newest evaluation wins; on a tie (or none recorded) the later file in the list.
-    let best = g[0]!;
-    for (const o of g) if ((o.unit!.recorded.evaluatedAt ?? -1) >= (best.unit!.recorded.evaluatedAt ?? -1)) best = o;
-    keptSet.add(best);
-    for (const o of g) {
-      if (o === best) continue;
-      o.report.status = 'duplicate';
-      const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
-      const at = o.unit!.recorded.evaluatedAt;
-      o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: evaluatedOn(at, best.unit!.recorded.evaluatedAt, lang) })];
-      // A byte-identical copy is no conflict: only the copy's own report says it.
-      if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { file: best.report.file, other: o.report.file, type: best.unit!.type, otherType: o.unit!.type }) });
-      else identical++;
+  for (const group of groups.values()) {
+    const parts = group.length > 1 ? sameUnitParts(group) : [group];
+    const keptOfParts: FileOutcome[] = [];
+    for (const g of parts) {
+      // Newest evaluation wins; on a tie (or none recorded) the later file in the list.
+      let best = g[0]!;
+      for (const o of g) if ((o.unit!.recorded.evaluatedAt ?? -1) >= (best.unit!.recorded.evaluatedAt ?? -1)) best = o;
+      keptSet.add(best);
+      for (const o of g) {
+        if (o === best) continue;
+        o.report.status = 'duplicate';
+        const [dropped, kept] = duplicateWords(o.unit!, best.unit!);
+        const at = o.unit!.recorded.evaluatedAt;
+        o.report.reasons = [t(lang, dropped, { file: o.report.file, other: best.report.file, type: o.unit!.type, otherType: best.unit!.type, date: evaluatedOn(at, best.unit!.recorded.evaluatedAt, lang) })];
+        // A byte-identical copy is no conflict: only the copy's own report says it.
+        if (kept) best.unit!.flags.push({ code: 'duplicate', message: t(lang, kept, { file: best.report.file, other: o.report.file, type: best.unit!.type, otherType: o.unit!.type }) });
+        else identical++;
+      }
+      keptOfParts.push(best);
     }
+    if (keptOfParts.length > 1) for (const o of keptOfParts) o.unit!.flags.push(...sameNameFlags(o, keptOfParts.filter((x) => x !== o), lang));
   }
   return { kept: outcomes.filter((o) => keptSet.has(o)), identical };
 }

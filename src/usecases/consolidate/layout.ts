@@ -43,10 +43,17 @@ function bar(ref: string, share: number | null): CellInput {
 const MAX_CELL = 32_000;
 
 const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Số thành viên trong danh sách'];
-const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú', 'Tệp', 'Căn cứ'];
-/** Widths (Excel units) of the columns under FIXED_HEADERS (shared with the tables below the units) and TAIL_HEADERS. */
-const FIXED_WIDTHS = [14, 34, 20, 11, 12, 22, 11, 11];
-const TAIL_WIDTHS = [18, 30, 8, 10, 26, 12, 16, 60, 28, 50];
+/**
+ * The columns after the codes' (TAIL_SLOTS). The printed table ends with the remarks cut short, or the
+ * bases when the units cite different ones; the file and the remarks whole (what the officer's documents
+ * read, and the officer edits) follow, unprinted.
+ */
+const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú (tóm tắt)', 'Căn cứ', 'Tệp', 'Ghi chú'];
+/** Widths (Excel units) of the columns under FIXED_HEADERS and TAIL_HEADERS: no wider than their texts, so a printed band holds more of them. */
+const FIXED_WIDTHS = [6, 30, 16, 7, 11, 20, 10, 10];
+const TAIL_WIDTHS = [16, 34, 7, 9, 18, 11, 12, 38, 50, 28, 60];
+/** Characters of a unit's first remark the printed table keeps (about two lines of its column); the file report prints them all. */
+const SUMMARY_CHARS = 50;
 const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
 /** The rows' fitted height for `lines` lines (none for one: most rows keep the sheet's default). */
@@ -76,8 +83,10 @@ export interface RowDrawer {
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
 // (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
-const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, listed: 7, outcome: 8, unmet: 9, score: 10, rating: 11, recorded: 12, previous: 13, check: 14, remarks: 15, file: 16, basis: 17 } as const;
-const FIRST_CODE_SLOT = 18;
+const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, listed: 7, outcome: 8, unmet: 9, score: 10, rating: 11, recorded: 12, previous: 13, check: 14, summary: 15, basis: 16, file: 17, remarks: 18 } as const;
+const FIRST_CODE_SLOT = 19;
+/** The tail's slots in column order (TAIL_HEADERS, TAIL_WIDTHS). */
+const TAIL_SLOTS = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.summary, SLOT.basis, SLOT.file, SLOT.remarks];
 
 const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
@@ -91,6 +100,8 @@ function notMetStyle(decimals: number): CellStyle {
   return style;
 }
 const FLAGGED_STYLE: CellStyle = { fill: '#FCE4D6', bold: true };
+/** The remarks whole, unprinted, on one line: they would make the row as tall as they are (the file report prints them wrapped). */
+const WHOLE_REMARKS_STYLE: CellStyle = { wrap: false };
 
 type Emit = (slot: number, value: CellInput, extra?: CellStyle) => void;
 
@@ -128,7 +139,7 @@ class UnitSlots {
     const byExtra = (this.styles[slot] ??= new Map());
     let style = byExtra.get(extra);
     if (!style) {
-      const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score ? SCORE_STYLE : undefined;
+      const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score ? SCORE_STYLE : slot === SLOT.remarks ? WHOLE_REMARKS_STYLE : undefined;
       byExtra.set(extra, (style = { ...STYLE.body, ...column, ...extra }));
     }
     return style;
@@ -141,12 +152,12 @@ class UnitSlots {
   /** The column width of a slot. */
   width(slot: number): number {
     if (slot >= FIRST_CODE_SLOT) return this.indicatorSlots.has(slot) ? INDICATOR_WIDTH : CRITERION_WIDTH;
-    return slot < FIXED_WIDTHS.length ? FIXED_WIDTHS[slot]! : TAIL_WIDTHS[slot - FIXED_WIDTHS.length]!;
+    return slot < FIXED_WIDTHS.length ? FIXED_WIDTHS[slot]! : TAIL_WIDTHS[TAIL_SLOTS.indexOf(slot as (typeof TAIL_SLOTS)[number])]!;
   }
 
   /** Lines a cell's text wraps to in its column (textLines). */
   lines(slot: number, value: CellInput, extra?: CellStyle): number {
-    if (typeof value !== 'string' || value === '') return 1;
+    if (typeof value !== 'string' || value === '' || slot === SLOT.remarks) return 1;
     const width = this.width(slot);
     const bold = extra?.bold === true;
     const key = `${width}${bold ? 'b' : ''}\t${value}`;
@@ -168,9 +179,8 @@ class UnitSlots {
   /** The slot of each column, from A, codes in code order; another indicator or criterion of a code has none. */
   columns(ids: TableIds): number[] {
     const fixed = [SLOT.stt, SLOT.name, SLOT.type, SLOT.year, SLOT.level, SLOT.ruleSet, SLOT.counted, SLOT.listed];
-    const tail = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.remarks, SLOT.file, SLOT.basis];
     const slots = (columns: [string, number][]) => columns.map(([, slot]) => slot);
-    return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...tail];
+    return [...fixed, ...slots(this.indicatorColumns(ids.indicators)), ...slots(this.criterionColumns(ids.criteria)), ...TAIL_SLOTS];
   }
 }
 
@@ -217,11 +227,27 @@ function unmetText(u: UnitRecord, lang: Lang): string | null {
   return parts.length ? parts.join('; ') : null;
 }
 
-/** The cells known once every file is in: the row's number, what it does not meet and the checks across files. */
-function finalCells(u: UnitRecord, file: string, n: number, lang: Lang, emit: Emit): void {
+/**
+ * The remarks as the printed table keeps them: the first, cut to SUMMARY_CHARS at a word, and where
+ * the file report (`filesSheet`, row STT `fileNo`) prints them all; the row stays a few lines high.
+ */
+function remarkSummary(u: UnitRecord, fileNo: number, filesSheet: string, lang: Lang): string | null {
+  const first = u.flags[0]?.message;
+  if (first === undefined) return null;
+  const cut = first.length > SUMMARY_CHARS;
+  const text = cut ? `${first.slice(0, first.lastIndexOf(' ', SUMMARY_CHARS) > SUMMARY_CHARS / 2 ? first.lastIndexOf(' ', SUMMARY_CHARS) : SUMMARY_CHARS).replace(/[\s,;:(]+$/, '')}…` : first;
+  const more = u.flags.length - 1;
+  const params = { count: more, sheet: filesSheet, row: fileNo };
+  if (more) return `${text} ${t(lang, 'consolidate.remark.more', params)}`;
+  return cut ? `${text} ${t(lang, 'consolidate.remark.whole', params)}` : text;
+}
+
+/** The cells known once every file is in: the row's number, what it does not meet and the checks across files. `fileNo`: the file's STT in the file report. */
+function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, filesSheet: string, lang: Lang, emit: Emit): void {
   emit(SLOT.stt, n);
   emit(SLOT.unmet, unmetText(u, lang));
   emit(SLOT.check, u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok'), u.flags.length ? FLAGGED_STYLE : undefined);
+  emit(SLOT.summary, remarkSummary(u, fileNo, filesSheet, lang));
   emit(SLOT.remarks, u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null);
 }
 
@@ -259,10 +285,11 @@ export class DrawnUnits {
   }
 
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
-  place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, lang: Lang): UnitSlots {
+  place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, filesSheet: string, lang: Lang): UnitSlots {
     const keys = units.map(({ record, file }, i) => {
+      // The key is the file's index: its row of the file report.
       const key = this.keys.get(record)!;
-      finalCells(record, file, i + 1, lang, this.emitter(key));
+      finalCells(record, file, i + 1, key + 1, filesSheet, lang, this.emitter(key));
       return key;
     });
     const columns = this.slots.columns(ids);
@@ -323,7 +350,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const unitHeights: RowHeight[] = [];
   let slots: UnitSlots;
   const ids: TableIds = { indicators: result.indicatorIds, criteria: result.criterionIds };
-  if (drawn) slots = drawn.place(result.units, ids, first, lang);
+  if (drawn) slots = drawn.place(result.units, ids, first, filesSheet, lang);
   else {
     // Every row in the plan: slots first (the columns need every unit's codes), then the cells.
     slots = new UnitSlots();
@@ -336,6 +363,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const columnOf: number[] = [];
   slotColumns.forEach((slot, i) => (columnOf[slot] = i + 1));
   if (!drawn) {
+    const fileIndex = new Map(result.files.map((f, i) => [f.file, i]));
     result.units.forEach(({ record: u, file }, i) => {
       const r = first + i;
       const row: CellInput[] = new Array(slotColumns.length).fill(null);
@@ -349,7 +377,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
         lines = Math.max(lines, slots.lines(slot, value, extra));
       };
       recordCells(u, file, slots, emit);
-      finalCells(u, file, i + 1, lang, emit);
+      finalCells(u, file, i + 1, fileIndex.get(file)! + 1, filesSheet, lang, emit);
       rows.push(row);
       unitHeights.push(...fitted(r, lines));
     });
@@ -362,9 +390,9 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const indicatorCol = new Map(indicatorColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const criterionCol = new Map(criterionColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const col = {
-    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, remarks: columnOf[SLOT.remarks]!, basis: columnOf[SLOT.basis]!,
+    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, summary: columnOf[SLOT.summary]!, basis: columnOf[SLOT.basis]!, remarks: columnOf[SLOT.remarks]!,
   };
-  const last = col.basis;
+  const last = col.remarks;
   const L = columnLetter;
   const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
   const lastRow = Math.max(first, first + count - 1);
@@ -388,6 +416,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
             ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: INDICATOR_STYLE }] : []),
             { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: DATE_STYLE },
             { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: SCORE_STYLE },
+            { range: `${L(col.remarks)}${first}:${L(col.remarks)}${lastRow}`, style: WHOLE_REMARKS_STYLE },
           ]
         : []),
       ...styles,
@@ -397,10 +426,11 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
     freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),
     // Fitted to one A4 width its 30-odd columns printed at 3–5 pt: readable pages instead, each naming its units.
-    // Bases every unit shares (the statistics print them once) took a page of their own in each band of rows.
+    // It ends at the remarks cut short, or at the bases when the units cite different ones (the statistics print those they
+    // share): the file and the remarks whole (the file report prints them) took pages of their own, the remarks a row a page high.
     // Always a print area: a host cannot remove one a previous consolidation set. It starts at the
     // heading row: the title and the body print whole in the page header of every page, the rule set line in its footer.
-    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang, ruleSetLines(result, filesSheet)), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? last - 1 : last)}${lastRow}` },
+    page: { ...widePage(UNITS_HEADER_ROW, UNIT_NAME_COLUMNS, [UNITS_TITLE, bodyLine(result)], lang, ruleSetLines(result, filesSheet)), printArea: `A${UNITS_HEADER_ROW}:${L(sharedBases(result) !== null ? col.summary : col.basis)}${lastRow}` },
     activate: true,
   };
   return {

@@ -32,7 +32,7 @@ import { duplicateMembers } from '../memberChecks';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialIn1900, serialToDate } from './dates';
 import { referenceEvaluation } from './reference';
-import type { FileOutcome, Flag, FlagCode, UnitRecord } from './records';
+import { SAME_LIST_MIN, type FileOutcome, type Flag, type FlagCode, type UnitRecord } from './records';
 
 export interface ReceivedFile {
   /** As the file report shows it (name, or path in the folder given). */
@@ -300,33 +300,43 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
     recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
     contents,
-    members: membersKey(wb.members.table, ev),
+    ...memberKeys(wb.members.table, ev),
+    place: readText(wb.unit.info.place),
+    parent: readText(wb.unit.info.parent),
     previousDate: prev.kind === 'date' ? prev.serial : null,
     previousLevel: readText(wb.unit.info.previousLevel),
     flags,
   };
 }
 
-/** Fewer named members than this are no telling list: a small unit may share its few staff with another. */
-const SAME_LIST_MIN = 5;
 
 /**
  * The member list as one key: its names in order and the figures they give (counted members, each
  * indicator's value); '' for a list too short to tell. Two units of other names holding one key
  * sent one list: a workbook copied and renamed (aggregate.ts). Names and figures rather than every
  * cell: hashing a whole list doubled what fingerprinting costs each file (≈ 100 µs for 60 members).
+ * With it, each name's own hash (UnitRecord.memberNames).
  */
-function membersKey(table: MemberTable | null, ev: Evaluation): string {
-  if (!table) return '';
+function memberKeys(table: MemberTable | null, ev: Evaluation): Pick<UnitRecord, 'members' | 'memberNames'> {
+  if (!table) return { members: '', memberNames: [] };
   const names: string[] = [];
   for (const r of table.rows) {
     const name = readText(r.cells[table.nameIndex] ?? null);
     if (name !== '') names.push(name);
   }
-  if (names.length < SAME_LIST_MIN) return '';
+  const memberNames = [...new Set(names.map(nameHash))].sort((a, b) => a - b);
+  if (names.length < SAME_LIST_MIN) return { members: '', memberNames };
   let figures = String(ev.countedMembers);
   for (const i of ev.indicators) figures += `|${i.value ?? ''}`;
-  return hash64(`${names.join('\n')}\n${figures}`);
+  return { members: hash64(`${names.join('\n')}\n${figures}`), memberNames };
+}
+
+/** A name's 32-bit FNV-1a hash, as typed but for case, spacing and composition (“Nguyễn  Văn An” is “nguyễn văn an”). */
+function nameHash(name: string): number {
+  const s = name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function indicatorFigures(ev: Evaluation, ids: Identities): UnitRecord['indicators'] {

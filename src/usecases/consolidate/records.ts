@@ -32,6 +32,8 @@ export type FlagCode =
   | 'duplicateMember'
   // The same member list as another unit's: one workbook sent under two names.
   | 'sameMembers'
+  // Another file of the same unit name and year holds another unit's members or place: both kept, both said.
+  | 'sameNameOtherData'
   // Members marked not counted whose note gives no reason: the denominator the unit chose.
   | 'notCounted'
   // No member counted: no member indicator can be evaluated.
@@ -42,6 +44,9 @@ export type FlagCode =
   | 'unitTypeUnknown'
   | 'levelMismatch'
   | 'tierMismatch';
+
+/** Fewer named members than this are no telling list: a small unit may share its few staff with another. */
+export const SAME_LIST_MIN = 5;
 
 export interface Flag {
   code: FlagCode;
@@ -98,6 +103,14 @@ export interface UnitRecord {
   contents: string;
   /** The member list (its names in order, the figures they give) as one key ('' for a list too short to tell): units of other names sharing it sent one list. */
   members: string;
+  /**
+   * The listed members' names, each as a 32-bit hash (sorted, each once): how many of them two files of one
+   * unit name share tells a unit sent again from another unit of that name (aggregate.ts), without the names crossing threads.
+   */
+  memberNames: number[];
+  /** "Địa danh" and "Cơ quan chủ quản" as typed: what tells two units of one name apart when their lists are too short to. */
+  place: string;
+  parent: string;
   /** Excel serial of "Ngày công nhận lần trước", when it is a date: in the 1900 system, whatever the unit's workbook counts in (dates.ts readDate). */
   previousDate: number | null;
   previousLevel: string;
