@@ -208,12 +208,47 @@ function indexAt(starts: readonly number[], count: number, x: number): number {
 }
 
 /**
- * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
- * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away.
+ * Scroll positions at which an item that scrolls (a row or a column past the frozen ones) begins at the view's
+ * edge, whole, as Excel scrolls: `starts` of the items (`count`, the first `frozen` of them frozen).
  */
-function intoView(at: number, from: number, to: number, size: number): number {
-  const edge = from < at || to - from > size ? from : to - size;
-  return Math.max(0, Math.abs(edge - at) < size ? edge : from - (size - (to - from)) / 2);
+interface WholeSteps {
+  starts: readonly number[];
+  frozen: number;
+  count: number;
+}
+
+/** The position of such an item at or after `x` (`up`), or at or before it, in the scrolled part's own positions. */
+function wholeAt({ starts, frozen, count }: WholeSteps, x: number, up: boolean): number {
+  const base = starts[frozen]!;
+  if (frozen >= count || x <= 0) return 0;
+  const i = indexAt(starts, count, x + base);
+  const lo = starts[Math.max(i, frozen)]! - base;
+  const hi = starts[Math.min(i + 1, count)]! - base;
+  return up && x > lo + 0.5 ? hi : lo;
+}
+
+/**
+ * Where a scroll ended at `x` (at most `max`) settles, as Excel scrolls by whole rows and columns: the nearer
+ * whole position, or the end of the sheet. A scroll from `from` that would settle back there goes on one instead
+ * (a trackpad's short swipe moves a column).
+ */
+function settleAt(steps: WholeSteps, x: number, max: number, from: number): number {
+  const lo = wholeAt(steps, x, false);
+  const hi = Math.min(wholeAt(steps, x, true), max);
+  if (x - lo <= 0.5 || hi <= lo) return lo;
+  const nearer = x - lo < hi - x ? lo : hi;
+  if (Math.abs(nearer - from) > 0.5 || Math.abs(x - from) <= 1) return nearer;
+  return x > from ? hi : lo;
+}
+
+/**
+ * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
+ * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away;
+ * always with a whole row (column) at the view's edge.
+ */
+function intoView(at: number, from: number, to: number, size: number, steps: WholeSteps): number {
+  const edge = from < at || to - from > size ? wholeAt(steps, from, false) : wholeAt(steps, to - size, true);
+  return Math.max(0, Math.abs(edge - at) < size ? edge : wholeAt(steps, from - (size - (to - from)) / 2, false));
 }
 
 /** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
@@ -428,6 +463,8 @@ export function SheetGrid(props: SheetGridProps) {
   // View → Freeze Panes: these first rows and columns are drawn always, sticky at the top and left.
   const frozenRows = Math.min(view.frozen.rows, view.rows.length);
   const frozenColumns = Math.min(view.frozen.columns, view.columns.length);
+  const rowSteps: WholeSteps = { starts: tops, frozen: frozenRows, count: view.rows.length };
+  const columnSteps: WholeSteps = { starts: lefts, frozen: frozenColumns, count: view.columns.length };
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -475,8 +512,8 @@ export function SheetGrid(props: SheetGridProps) {
     // Scrolled just into view at the nearest edge, as Excel does; a cell further than the part that scrolls
     // (a jump: Ctrl+arrow, a problem's link) keeps nothing of the view in sight anyway, and is brought to its
     // middle, with what lies around it.
-    if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
-    if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
+    if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight, rowSteps);
+    if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth, columnSteps);
     if (next.top === el.scrollTop && next.left === el.scrollLeft) return false;
     el.scrollTo(next);
     return true;
@@ -500,6 +537,41 @@ export function SheetGrid(props: SheetGridProps) {
     setScrollLeft(el.scrollLeft);
   }, [editing?.row, editing?.col]); // eslint-disable-line react-hooks/exhaustive-deps -- only when an edit begins
 
+  /** Where the last scroll settled: a swipe too short to reach the next whole row or column still goes there. */
+  const settledAt = useRef({ top: 0, left: 0 });
+  /** A scroll by wheel, trackpad or scrollbar settles on whole rows and columns at the frozen panes' edge, as Excel scrolls. */
+  const settle = useRef(() => {});
+  useLayoutEffect(() => {
+    settle.current = () => {
+      const el = scroller.current;
+      if (!el) return;
+      const top = settleAt(rowSteps, el.scrollTop, el.scrollHeight - el.clientHeight, settledAt.current.top);
+      const left = settleAt(columnSteps, el.scrollLeft, el.scrollWidth - el.clientWidth, settledAt.current.left);
+      settledAt.current = { top, left };
+      if (Math.abs(top - el.scrollTop) > 1 || Math.abs(left - el.scrollLeft) > 1) el.scrollTo({ top, left });
+    };
+  });
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onEnd = () => settle.current();
+    if ('onscrollend' in (el as object)) {
+      el.addEventListener('scrollend', onEnd);
+      return () => el.removeEventListener('scrollend', onEnd);
+    }
+    // No scrollend event (Safari): a scroll with none after it for a moment has ended.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onEnd, 150);
+    };
+    el.addEventListener('scroll', onScroll);
+    return () => {
+      clearTimeout(timer);
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
   // The windows are of the rows and columns after the frozen ones.
   const first = Math.max(frozenRows, rowAt(scrollTop + tops[frozenRows]!) - OVERSCAN);
   const last = Math.max(first, Math.min(view.rows.length, rowAt(scrollTop + height) + 1 + OVERSCAN));
@@ -513,6 +585,10 @@ export function SheetGrid(props: SheetGridProps) {
   /** Indices (into view.columns) of the columns drawn: the frozen ones, then the window. */
   const drawnColumns = [...Array.from({ length: frozenColumns }, (_, i) => i), ...Array.from({ length: lastColumn - firstColumn }, (_, i) => firstColumn + i)];
   const width = ROW_HEADER_WIDTH + lefts[view.columns.length]!;
+  /** Room past the sheet's end, so that its end too is scrolled to with a whole row and column at the frozen panes' edge. */
+  const endRoom = (steps: WholeSteps, max: number) => (max > 0 ? wholeAt(steps, max, true) - max : 0);
+  const roomRight = endRoom(columnSteps, width - clientWidth);
+  const roomBelow = endRoom(rowSteps, HEADER_HEIGHT + tops[view.rows.length]! - height);
   const span = drawnColumns.length + 1 + (leftPad ? 1 : 0) + (rightPad ? 1 : 0);
   /** The drawn stretch of rows (frozen, or the window) holding the row index, likewise of columns. */
   const rowStretch = (i: number): [number, number] => (i < frozenRows ? [0, frozenRows] : [first, last]);
@@ -1045,7 +1121,7 @@ export function SheetGrid(props: SheetGridProps) {
       <table
         ref={table}
         className={s.table}
-        style={{ width, fontFamily: view.font.family, fontSize: `${fontPx(view.font.sizePt)}px` }}
+        style={{ width, marginRight: roomRight, marginBottom: roomBelow, fontFamily: view.font.family, fontSize: `${fontPx(view.font.sizePt)}px` }}
         role="grid"
         aria-label={props.label}
         aria-rowcount={view.rows.length + 1}

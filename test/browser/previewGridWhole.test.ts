@@ -1,0 +1,79 @@
+/**
+ * The grid as Excel draws it: scrolled by whole columns and rows (no column or row ever cut under the
+ * frozen panes), text cut cleanly at a cell's edge (no "…"), run on into the empty cells to its right
+ * only, and a selected cell clicked again brought wholly into view.
+ */
+import type { Page } from 'playwright-core';
+import { useBrowserPages } from './support/browser';
+import { grid, openSample, settled, showSheet, step } from './support/grid';
+import { SHEETS } from '../../src/sheets/names';
+
+const pages = useBrowserPages();
+
+/**
+ * Where the first column and row that scroll lie against the frozen panes' edges (0: whole, at the edge), and
+ * the grid's scroll. Waits until the grid has settled on whole ones; what it settled on, or where it was left.
+ */
+async function edgesOnceWhole(page: Page): Promise<{ columnCut: number; rowCut: number; scrollLeft: number; scrollTop: number }> {
+  const measure = () =>
+    grid(page).evaluate((el) => {
+      const scroller = el.parentElement!;
+      const heads = [...el.querySelectorAll<HTMLElement>('thead th')];
+      const columnHeads = heads.slice(1).filter((th) => !th.style.left);
+      const frozenRight = Math.max(...[heads[0]!, ...heads.filter((th) => th.style.left)].map((th) => th.getBoundingClientRect().right));
+      const rowHeads = [...el.querySelectorAll<HTMLElement>('tbody th')];
+      const frozenBottom = Math.max(heads[0]!.getBoundingClientRect().bottom, ...rowHeads.filter((th) => th.style.top).map((th) => th.getBoundingClientRect().bottom));
+      const firstColumn = columnHeads.find((th) => th.getBoundingClientRect().right > frozenRight + 0.5)!;
+      const firstRow = rowHeads.filter((th) => !th.style.top).find((th) => th.getBoundingClientRect().bottom > frozenBottom + 0.5)!;
+      return {
+        columnCut: Math.round(frozenRight - firstColumn.getBoundingClientRect().left),
+        rowCut: Math.round(frozenBottom - firstRow.getBoundingClientRect().top),
+        scrollLeft: scroller.scrollLeft,
+        scrollTop: scroller.scrollTop,
+      };
+    });
+  for (let tries = 0; tries < 50; tries++) {
+    await settled(page);
+    const at = await measure();
+    if (Math.abs(at.columnCut) <= 1 && Math.abs(at.rowCut) <= 1) return at;
+    await page.waitForTimeout(100);
+  }
+  return measure();
+}
+
+describe('scrolled by whole columns and rows, as in Excel', () => {
+  it('“Thành viên” scrolled sideways and down by a wheel or a trackpad: the first column and row past the frozen panes settle whole at their edge', async () => {
+    const page = await openSample(pages, 'preview grid whole columns wheel');
+    await showSheet(page, SHEETS.members);
+    await settled(page);
+    const box = (await grid(page).evaluate((el) => el.parentElement!.getBoundingClientRect().toJSON())) as DOMRect;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // A trackpad's small sideways swipe: less than a column.
+    await page.mouse.wheel(37, 0);
+    const sideways = await edgesOnceWhole(page);
+    expect({ columnCut: sideways.columnCut, rowCut: sideways.rowCut }).toEqual({ columnCut: 0, rowCut: 0 });
+    expect(sideways.scrollLeft).toBeGreaterThan(0);
+    await page.mouse.wheel(0, 37);
+    const down = await edgesOnceWhole(page);
+    expect({ columnCut: down.columnCut, rowCut: down.rowCut }).toEqual({ columnCut: 0, rowCut: 0 });
+    expect(down.scrollTop).toBeGreaterThan(0);
+    await step(pages, page, 'members scrolled by whole columns');
+  });
+
+  it('dragged by the scrollbars to anywhere: settles on whole columns and rows', async () => {
+    const page = await openSample(pages, 'preview grid whole columns scrollbar');
+    await showSheet(page, SHEETS.members);
+    await settled(page);
+    for (const to of [
+      { left: 150, top: 0 },
+      { left: 333, top: 91 },
+      { left: 10, top: 7 },
+      // The sheet's end: there too.
+      { left: 1e6, top: 1e6 },
+    ]) {
+      await grid(page).evaluate((el, t) => el.parentElement!.scrollTo(t), to);
+      const at = await edgesOnceWhole(page);
+      expect({ to, columnCut: at.columnCut, rowCut: at.rowCut }).toEqual({ to, columnCut: 0, rowCut: 0 });
+    }
+  });
+});
