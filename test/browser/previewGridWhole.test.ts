@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { grid, openSample, settled, showSheet, step } from './support/grid';
+import { cell, grid, openSample, settled, showSheet, step } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 
 const pages = useBrowserPages();
@@ -75,5 +75,44 @@ describe('scrolled by whole columns and rows, as in Excel', () => {
       const at = await edgesOnceWhole(page);
       expect({ to, columnCut: at.columnCut, rowCut: at.rowCut }).toEqual({ to, columnCut: 0, rowCut: 0 });
     }
+  });
+});
+
+describe('a selected cell clicked again', () => {
+  it('partly out of view at the grid’s right edge: brought wholly into view, as a click on any other cell is', async () => {
+    const page = await openSample(pages, 'preview grid click selected cell');
+    await showSheet(page, SHEETS.members);
+    await settled(page);
+    /** The cell of row 8 cut by the grid's right edge, the point of it to click, and whether it is wholly in view. */
+    const cutAtRight = () =>
+      grid(page).evaluate((el) => {
+        const scroller = el.parentElement!;
+        const right = scroller.getBoundingClientRect().left + scroller.clientLeft + scroller.clientWidth;
+        const tds = [...el.querySelectorAll<HTMLElement>('td[data-address]')].filter((td) => /^[A-Z]+8$/.test(td.dataset.address!));
+        const td = tds.find((c) => c.getBoundingClientRect().left < right - 12 && c.getBoundingClientRect().right > right + 1);
+        if (!td) return null;
+        const r = td.getBoundingClientRect();
+        return { address: td.dataset.address!, x: r.left + 6, y: (r.top + r.bottom) / 2 };
+      });
+    const wholeInView = (address: string) =>
+      cell(page, address).evaluate((td) => {
+        const scroller = td.closest('table')!.parentElement!;
+        const right = scroller.getBoundingClientRect().left + scroller.clientLeft + scroller.clientWidth;
+        return td.getBoundingClientRect().right <= right + 1;
+      });
+    const cut = await cutAtRight();
+    expect(cut).not.toBeNull();
+    await page.mouse.click(cut!.x, cut!.y);
+    await page.locator(`td[data-address="${cut!.address}"][data-selected="true"]`).waitFor();
+    await settled(page);
+    await expect(wholeInView(cut!.address)).resolves.toBe(true);
+    // Scrolled back: the selected cell is cut by the edge again, and clicked again.
+    await grid(page).evaluate((el) => el.parentElement!.scrollTo({ left: 0 }));
+    await settled(page);
+    const again = await cutAtRight();
+    expect(again?.address).toBe(cut!.address);
+    await page.mouse.click(again!.x, again!.y);
+    await settled(page);
+    await expect(wholeInView(cut!.address)).resolves.toBe(true);
   });
 });

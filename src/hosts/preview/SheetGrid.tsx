@@ -1006,6 +1006,8 @@ export function SheetGrid(props: SheetGridProps) {
           e.preventDefault();
           if (e.shiftKey && active) extendTo({ row, column: c.index });
           else props.onActivate({ row, column: c.index });
+          // Selected already (nothing changes for the effect that keeps the selection in view): brought into view here.
+          if (isActive && !range && scroller.current) keepInView(scroller.current, { row, column: c.index });
           pointing.current = true;
           table.current?.focus({ preventScroll: true });
           pointing.current = false;
