@@ -3,9 +3,13 @@
  * frozen panes), text cut cleanly at a cell's edge (no "…"), run on into the empty cells to its right
  * only, and a selected cell clicked again brought wholly into view.
  */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, grid, openSample, settled, showSheet, step } from './support/grid';
+import { ROOT } from './support/build';
+import { cell, grid, openFile, openSample, runsOnOver, settled, showSheet, step } from './support/grid';
 import { SHEETS } from '../../src/sheets/names';
 
 const pages = useBrowserPages();
@@ -114,5 +118,70 @@ describe('a selected cell clicked again', () => {
     await page.mouse.click(again!.x, again!.y);
     await settled(page);
     await expect(wholeInView(cut!.address)).resolves.toBe(true);
+  });
+});
+
+const SPILL_SCRIPT = String.raw`
+import sys
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+wb = Workbook()
+ws = wb.active
+ws.title = 'Tràn'
+long = 'Danh sách giáo viên dạy giỏi cấp trường năm học 2025–2026'
+ws['A1'] = long            # runs on over B1:E1, cut at F1
+ws['F1'] = 'Có'
+ws['A2'] = long            # B2 holds something: cut at A's edge
+ws['B2'] = 'x'
+ws['A3'] = long            # right-aligned: never runs on to the right
+ws['A3'].alignment = Alignment(horizontal='right')
+ws['A4'] = 123456789012    # a number too wide: ### as Excel shows it
+ws['A4'].number_format = '#,##0'
+ws['A5'] = long            # B5:C5 a merge: never run over
+ws.merge_cells('B5:C5')
+ws['A6'] = long            # wrapped: stays in its cell
+ws['A6'].alignment = Alignment(wrap_text=True)
+ws['A7'] = 42
+wb.save(sys.argv[1])
+`;
+
+function spillWorkbook(): string {
+  const out = path.join(ROOT, 'test-output', 'browser', 'made-spill.xlsx');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  execFileSync('/usr/bin/python3', ['-c', SPILL_SCRIPT, out]);
+  return out;
+}
+
+describe('text wider than its cell, as Excel draws it', () => {
+  it('runs on over the empty cells to its right only, is cut cleanly where one holds something, never ends in “…”; a number too wide shows ###', async () => {
+    const page = await openFile(pages, 'preview grid text runs on', spillWorkbook());
+    await page.locator('table[data-sheet="Tràn"]').waitFor();
+    await settled(page);
+    // Cells holding text drawn with an ellipsis where it is cut.
+    const ellipses = await grid(page).evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('td[data-address]')]
+        .filter((td) => td.textContent && [td, ...td.querySelectorAll<HTMLElement>('*')].some((e) => getComputedStyle(e).textOverflow === 'ellipsis'))
+        .map((td) => td.dataset.address),
+    );
+    expect(ellipses).toEqual([]);
+    expect({
+      overB1: await runsOnOver(page, 'A1', 'B1'),
+      overE1: await runsOnOver(page, 'A1', 'E1'),
+      overF1: await runsOnOver(page, 'A1', 'F1'),
+      overB2: await runsOnOver(page, 'A2', 'B2'),
+      rightAligned: await runsOnOver(page, 'A3', 'B3'),
+      overMerge: await runsOnOver(page, 'A5', 'B5'),
+      wrapped: await runsOnOver(page, 'A6', 'B6'),
+    }).toEqual({ overB1: true, overE1: true, overF1: false, overB2: false, rightAligned: false, overMerge: false, wrapped: false });
+    // F1's own text is what shows at F1, not A1's run under or over it.
+    const atF1 = await cell(page, 'F1').evaluate((td) => {
+      const r = td.getBoundingClientRect();
+      return document.elementFromPoint(r.left + 3, (r.top + r.bottom) / 2)?.closest('td')?.getAttribute('data-address');
+    });
+    expect(atF1).toBe('F1');
+    // A number does not run on: too wide, it is all #, as Excel shows it; one that fits shows itself.
+    await expect(cell(page, 'A4').innerText()).resolves.toMatch(/^#+$/);
+    await expect(cell(page, 'A7').innerText()).resolves.toBe('42');
+    await step(pages, page, 'text runs on as in Excel');
   });
 });

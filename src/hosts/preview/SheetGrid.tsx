@@ -81,8 +81,8 @@ const useStyles = makeStyles({
   cell: {
     padding: `0 ${CELL_PADDING_X}px`,
     overflow: 'hidden',
+    // Text wider than its cell is cut cleanly at its edge (or runs on, see spill), never with an ellipsis: Excel adds none.
     whiteSpace: 'nowrap',
-    textOverflow: 'ellipsis',
     verticalAlign: 'bottom',
     position: 'relative',
     borderRight: `${CELL_BORDER}px solid ${tokens.colorNeutralStroke3}`,
@@ -92,22 +92,21 @@ const useStyles = makeStyles({
   frozen: { position: 'sticky', backgroundColor: tokens.colorNeutralBackground1 },
   frozenBottom: { borderBottomColor: tokens.colorNeutralStrokeAccessible },
   frozenRight: { borderRightColor: tokens.colorNeutralStrokeAccessible },
-  wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
+  wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   // A cell's text, cut off at its row's height as Excel does: a table cell grows to its content, and a row
   // drawn taller than its height puts the rows off where the window of rows is reckoned.
-  clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  clip: { overflow: 'hidden' },
   // Text taller than its row shows the lines at its alignment's edge (the last ones, or a line's bottom, at the bottom).
   clipLines: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' },
   clipTop: { justifyContent: 'flex-start' },
   clipMiddle: { justifyContent: 'center' },
-  // One line, cut off with an ellipsis at its cell's side; as tall as its line, however short the row.
-  line: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 },
-  // Text run on over its neighbours is cut off at the row only.
-  clipRow: { overflowX: 'visible', overflowY: 'clip', textOverflow: 'clip' },
+  // One line, cut off at its cell's side; as tall as its line, however short the row.
+  line: { overflow: 'hidden', flexShrink: 0 },
   // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
   // headings and frozen cells 2–3, column headings and the frozen corner 4–5, frozen row headings 6).
-  spill: { overflow: 'visible', textOverflow: 'clip', zIndex: 1 },
-  // The text run on lets clicks through: the cell under it is the one selected, as in Excel.
+  // Its text is cut where the run ends (an inline width), by its row.
+  spill: { overflow: 'visible', zIndex: 1 },
+  // The text run on (and the box it is cut in) lets clicks through: the cell under it is the one selected, as in Excel.
   runOn: { pointerEvents: 'none' },
   owned: { cursor: 'not-allowed' },
   // Stripes over whatever fill the cell has: locked on a protected sheet.
@@ -375,6 +374,34 @@ export const pageLines: LineMeasure = (requests) => {
   }
   return keys.map((key) => measuredLines.get(key)!);
 };
+
+/** Widths of texts in a font, measured once (numbers shown, by the thousand as a sheet scrolls). */
+let textWidths = new Map<string, number>();
+let measuring: OffscreenCanvasRenderingContext2D | null | undefined;
+
+/** The width (px) of a text in a CSS font, or null where nothing can measure it (no canvas: unit tests). */
+function textPx(text: string, font: string): number | null {
+  if (measuring === undefined) measuring = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  if (!measuring) return null;
+  const key = `${font}|${text}`;
+  let px = textWidths.get(key);
+  if (px === undefined) {
+    measuring.font = font;
+    px = measuring.measureText(text).width;
+    if (textWidths.size > MEASURED_KEPT) textWidths = new Map();
+    textWidths.set(key, px);
+  }
+  return px;
+}
+
+/** A number as its cell shows it: itself when it fits the cell's text width, else as many # as fit, as Excel does. */
+function numberShown(text: string, cell: CellView, widthPx: number, base: SheetView['font']): string {
+  const s = cell.style;
+  const font = cssFont({ family: s?.font ?? base.family, sizePt: s?.fontSizePt ?? base.sizePt, bold: s?.bold === true, italic: s?.italic === true });
+  const px = textPx(text, font);
+  if (px === null || px <= widthPx) return text;
+  return '#'.repeat(Math.max(1, Math.floor(widthPx / textPx('#', font)!)));
+}
 
 interface Editing {
   sheet: string;
@@ -918,6 +945,26 @@ export function SheetGrid(props: SheetGridProps) {
     (overlaps(activeColumn, activeMerge?.span ?? 1, [0, frozenColumns]) || overlaps(activeColumn, activeMerge?.span ?? 1, [firstColumn, lastColumn]));
   const activeId = active && activeDrawn ? cellId(view.name, active.row, active.column) : undefined;
 
+  /**
+   * How far (px) the text of a cell runs on to its right, as in Excel: over the empty cells after it, up to the
+   * first one holding something (or being typed in), a merge or the frozen panes' edge (what scrolls under it is
+   * another pane); past the view's width it shows nothing more. Only text laid out from the left, on one line.
+   */
+  const runOnPx = (row: number, ci: number, cell: CellView): number => {
+    const align = cell.style?.align;
+    if (cell.style?.wrap || cell.numeric || (align !== undefined && align !== 'left') || (cell.text === '' && !cell.uncalculated)) return 0;
+    const end = ci < frozenColumns ? frozenColumns : view.columns.length;
+    let px = 0;
+    for (let j = ci + 1; j < end && px < clientWidth; j++) {
+      const next = view.columns[j]!;
+      const neighbour = view.cell(row, next.index);
+      const typedIn = props.pending?.has(`${row}:${next.index}`) || (editing !== null && editing.row === row && editing.col === next.index);
+      if (neighbour.text !== '' || neighbour.uncalculated || neighbour.merge || typedIn) break;
+      px += next.widthPx;
+    }
+    return px;
+  };
+
   const renderCell = (drawnRow: number, rowIndex: number, ci: number) => {
     const here = view.cell(drawnRow, view.columns[ci]!.index);
     let colSpan: number | undefined;
@@ -953,19 +1000,18 @@ export function SheetGrid(props: SheetGridProps) {
       }
     }
     const isActive = active !== null && active.row === row && active.column === c.index;
-    const next = view.columns[ci + 1];
     const wrap = cell.style?.wrap === true;
-    // Text runs on over an empty neighbour, as in Excel.
-    const neighbour = next ? view.cell(row, next.index) : undefined;
-    // (Not across the frozen panes' edge: what scrolls under it is another pane.)
-    const spill = !wrap && !cell.numeric && !cell.merge && ci + 1 !== frozenColumns && (cell.text !== '' || cell.uncalculated === true) && neighbour !== undefined && neighbour.text === '' && !neighbour.uncalculated;
+    const runOn = cell.merge ? 0 : runOnPx(row, ci, cell);
+    const spill = runOn > 0;
     const sticky = stick(rowIndex, ci, spill);
     const isEditing = editing !== null && editing.row === row && editing.col === c.index;
     const addr = `${c.letter}${row}`;
     const fixed = readOnly(cell);
     const readOnlyText = fixed ? messages.readOnly(cell) : undefined;
     const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
-    const content = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
+    const typedText = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
+    // A number never runs on nor shows in part: too wide for its cell, it is ###, as in Excel.
+    const content = cell.numeric && !cell.merge ? numberShown(typedText, cell, c.widthPx - 2 * CELL_PADDING_X - CELL_BORDER, view.font) : typedText;
     const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
     // The rows it is drawn over, less its bottom border.
     const rowsHigh = Math.max(0, tops[rowIndex + (rowSpan ?? 1)]! - tops[rowIndex]! - 1);
@@ -1047,10 +1093,14 @@ export function SheetGrid(props: SheetGridProps) {
           />
         ) : content !== '' ? (
           <div
-            className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
-            style={{ maxHeight: rowsHigh, ...(laidOver ? { width: laidOver.width - 2 * CELL_PADDING_X - CELL_BORDER, marginLeft: -laidOver.from, boxSizing: 'border-box' } : {}) }}
+            className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.runOn)}
+            style={{
+              maxHeight: rowsHigh,
+              ...(laidOver ? { width: laidOver.width - 2 * CELL_PADDING_X - CELL_BORDER, marginLeft: -laidOver.from, boxSizing: 'border-box' } : {}),
+              ...(spill ? { width: c.widthPx + runOn - 2 * CELL_PADDING_X - CELL_BORDER } : {}),
+            }}
           >
-            {spill ? <span className={s.runOn}>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
+            {spill ? <span>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
           </div>
         ) : null}
         {isActive && !isEditing && cell.list && !fixed && (
