@@ -156,6 +156,9 @@ const inView = (page: Page, selector = 'td[data-selected="true"]') =>
     };
   }, selector);
 
+/** A cell `gap` px inside the view's edge, `size` px long: wholly in view, and in view one row or column fewer would not be. */
+const justInside = (gap: number, size: number) => gap >= -1 && gap < size - 1;
+
 /** Presses `key` until the grid scrolls; where the selected cell is then. */
 async function pressUntilScrolled(page: Page, key: string): Promise<Awaited<ReturnType<typeof inView>>> {
   const before = (await inView(page)).scroll;
@@ -169,18 +172,22 @@ async function pressUntilScrolled(page: Page, key: string): Promise<Awaited<Retu
 }
 
 describe('a selected cell brought into view', () => {
-  it('moved past an edge by the keys: scrolled just into view at that edge, as in Excel; a jump far away: to the middle', async () => {
+  it('moved past an edge by the keys: scrolled by whole rows and columns just into view at that edge, as in Excel; a jump far away: to the middle', async () => {
     const page = await openFile(pages, 'preview selection nearest edge', madeWorkbook('frozen'));
     await grid(page).focus();
     await page.keyboard.press('Control+Home');
     await page.locator('td[data-address="C3"][data-selected="true"]').waitFor();
 
+    // Past the bottom (right) edge: wholly in view, less than a row (column) of the view left under (beside) it,
+    // whose first row (column) lies whole at the frozen panes' edge (the rows and columns are all alike here).
     const down = await pressUntilScrolled(page, 'ArrowDown');
-    expect(Math.abs(down.cell.bottom - down.view.bottom)).toBeLessThanOrEqual(1);
+    expect(justInside(down.view.bottom - down.cell.bottom, down.cell.bottom - down.cell.top)).toBe(true);
+    expect(down.scroll[0] % (down.cell.bottom - down.cell.top)).toBe(0);
     const up = await pressUntilScrolled(page, 'ArrowUp');
     expect(Math.abs(up.cell.top - up.view.top)).toBeLessThanOrEqual(1);
     const right = await pressUntilScrolled(page, 'ArrowRight');
-    expect(Math.abs(right.cell.right - right.view.right)).toBeLessThanOrEqual(1);
+    expect(justInside(right.view.right - right.cell.right, right.cell.right - right.cell.left)).toBe(true);
+    expect(right.scroll[1] % (right.cell.right - right.cell.left)).toBe(0);
     const left = await pressUntilScrolled(page, 'ArrowLeft');
     expect(Math.abs(left.cell.left - left.view.left)).toBeLessThanOrEqual(1);
 
@@ -192,7 +199,7 @@ describe('a selected cell brought into view', () => {
     expect(Math.abs((far.cell.top + far.cell.bottom) / 2 - (far.view.top + far.view.bottom) / 2)).toBeLessThanOrEqual(far.cell.bottom - far.cell.top);
   });
 
-  it('Shift+arrows past an edge: the range’s moving corner is scrolled just into view at that edge, as in Excel', async () => {
+  it('Shift+arrows past an edge: the range’s moving corner is scrolled by whole rows and columns just into view at that edge, as in Excel', async () => {
     const page = await openFile(pages, 'preview shift arrows scroll', madeWorkbook('frozen'));
     await grid(page).focus();
     await page.keyboard.press('Control+Home');
@@ -215,11 +222,12 @@ describe('a selected cell brought into view', () => {
         const at = await inView(page, `td[data-address="${address}"]`);
         const { cell: c, view: v } = at;
         if (c.top < v.top - 1 || c.bottom > v.bottom + 1 || c.left < v.left - 1 || c.right > v.right + 1) off.push(`${address} out of view`);
-        // Just into view, at the edge it went past.
+        // Just into view, at the edge it went past (by whole rows and columns: down and right, less than one of them inside it).
         if (at.scroll[0] !== before[0] || at.scroll[1] !== before[1]) {
           scrolled = true;
-          const edge = key.endsWith('Down') ? c.bottom - v.bottom : key.endsWith('Up') ? c.top - v.top : key.endsWith('Right') ? c.right - v.right : c.left - v.left;
-          if (Math.abs(edge) > 1) off.push(`${address} scrolled ${edge}px off the edge`);
+          const edge = key.endsWith('Down') ? v.bottom - c.bottom : key.endsWith('Up') ? c.top - v.top : key.endsWith('Right') ? v.right - c.right : c.left - v.left;
+          const size = key.endsWith('Down') ? c.bottom - c.top : key.endsWith('Right') ? c.right - c.left : null;
+          if (size === null ? Math.abs(edge) > 1 : !justInside(edge, size)) off.push(`${address} scrolled ${edge}px inside the edge`);
         }
       }
       return { off, scrolled };
@@ -339,12 +347,12 @@ describe('a selected cell brought into view', () => {
 
 /**
  * A grid 480–560 px wide (a laptop's screen zoomed, as in previewZoom.test.ts): on the sample's first sheet
- * columns A (243 px) and B (313 px) do not fit side by side. Selecting B4 there scrolls as Excel does: just
- * enough to show B4 whole, so A keeps the rest of the view; a cell already wholly in view scrolls nothing.
+ * columns A (243 px) and B (313 px) do not fit side by side. Selecting B4 there scrolls as Excel does: by whole
+ * columns, just enough to show B4 whole (A scrolled out, B at the left edge); a cell already wholly in view scrolls nothing.
  * The clicks are the mouse's where the cell shows: a Playwright click would scroll the cell into view itself.
  */
 describe.each([480, 520, 560])('a grid %i px wide', (width) => {
-  it('selecting B4 by click or by key scrolls just enough to show it whole; a cell wholly in view scrolls nothing', async () => {
+  it('selecting B4 by click or by key scrolls by whole columns just enough to show it whole; a cell wholly in view scrolls nothing', async () => {
     const { page } = await pages.open(`preview grid ${width} px selection scroll`, { width, height: 500 });
     await page.goto(`${pages.origin}/preview.html?lang=vi`);
     await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
@@ -374,7 +382,7 @@ describe.each([480, 520, 560])('a grid %i px wide', (width) => {
 
     await clickOn('A4');
     const a4 = await seen();
-    // How far B4 lies past the view's right edge: the scroll that shows it whole, no more.
+    // How far B4 lies past the view's right edge.
     const b4 = await inView(page, 'td[data-address="B4"]');
     const needed = Math.round(b4.cell.right - b4.view.right);
     const columnA = await cell(page, 'A4').evaluate((td) => td.getBoundingClientRect().width);
@@ -388,12 +396,12 @@ describe.each([480, 520, 560])('a grid %i px wide', (width) => {
     const down = await seen();
     expect({ a4, clicked, left, right, down }).toEqual({
       a4: { address: 'A4', whole: true, scrollLeft: 0 },
-      clicked: { address: 'B4', whole: true, scrollLeft: needed },
+      clicked: { address: 'B4', whole: true, scrollLeft: columnA },
       left: { address: 'A4', whole: true, scrollLeft: 0 },
-      right: { address: 'B4', whole: true, scrollLeft: needed },
-      down: { address: 'B5', whole: true, scrollLeft: needed },
+      right: { address: 'B4', whole: true, scrollLeft: columnA },
+      down: { address: 'B5', whole: true, scrollLeft: columnA },
     });
-    // The case reported: B4 partly out of view, so some scroll, and A keeps the rest of the view.
+    // The case reported: B4 partly out of view, less than column A's width.
     expect(needed).toBeGreaterThan(0);
     expect(needed).toBeLessThan(columnA);
   });

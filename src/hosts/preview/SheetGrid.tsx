@@ -81,8 +81,8 @@ const useStyles = makeStyles({
   cell: {
     padding: `0 ${CELL_PADDING_X}px`,
     overflow: 'hidden',
+    // Text wider than its cell is cut cleanly at its edge (or runs on, see spill), never with an ellipsis: Excel adds none.
     whiteSpace: 'nowrap',
-    textOverflow: 'ellipsis',
     verticalAlign: 'bottom',
     position: 'relative',
     borderRight: `${CELL_BORDER}px solid ${tokens.colorNeutralStroke3}`,
@@ -92,22 +92,21 @@ const useStyles = makeStyles({
   frozen: { position: 'sticky', backgroundColor: tokens.colorNeutralBackground1 },
   frozenBottom: { borderBottomColor: tokens.colorNeutralStrokeAccessible },
   frozenRight: { borderRightColor: tokens.colorNeutralStrokeAccessible },
-  wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip' },
+  wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   // A cell's text, cut off at its row's height as Excel does: a table cell grows to its content, and a row
   // drawn taller than its height puts the rows off where the window of rows is reckoned.
-  clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  clip: { overflow: 'hidden' },
   // Text taller than its row shows the lines at its alignment's edge (the last ones, or a line's bottom, at the bottom).
   clipLines: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' },
   clipTop: { justifyContent: 'flex-start' },
   clipMiddle: { justifyContent: 'center' },
-  // One line, cut off with an ellipsis at its cell's side; as tall as its line, however short the row.
-  line: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 },
-  // Text run on over its neighbours is cut off at the row only.
-  clipRow: { overflowX: 'visible', overflowY: 'clip', textOverflow: 'clip' },
+  // One line, cut off at its cell's side; as tall as its line, however short the row.
+  line: { overflow: 'hidden', flexShrink: 0 },
   // Over its neighbours, whose fill would hide the text run on (layers: a cell that runs on 1, row
   // headings and frozen cells 2–3, column headings and the frozen corner 4–5, frozen row headings 6).
-  spill: { overflow: 'visible', textOverflow: 'clip', zIndex: 1 },
-  // The text run on lets clicks through: the cell under it is the one selected, as in Excel.
+  // Its text is cut where the run ends (an inline width), by its row.
+  spill: { overflow: 'visible', zIndex: 1 },
+  // The text run on (and the box it is cut in) lets clicks through: the cell under it is the one selected, as in Excel.
   runOn: { pointerEvents: 'none' },
   owned: { cursor: 'not-allowed' },
   // Stripes over whatever fill the cell has: locked on a protected sheet.
@@ -208,12 +207,47 @@ function indexAt(starts: readonly number[], count: number, x: number): number {
 }
 
 /**
- * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
- * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away.
+ * Scroll positions at which an item that scrolls (a row or a column past the frozen ones) begins at the view's
+ * edge, whole, as Excel scrolls: `starts` of the items (`count`, the first `frozen` of them frozen).
  */
-function intoView(at: number, from: number, to: number, size: number): number {
-  const edge = from < at || to - from > size ? from : to - size;
-  return Math.max(0, Math.abs(edge - at) < size ? edge : from - (size - (to - from)) / 2);
+interface WholeSteps {
+  starts: readonly number[];
+  frozen: number;
+  count: number;
+}
+
+/** The position of such an item at or after `x` (`up`), or at or before it, in the scrolled part's own positions. */
+function wholeAt({ starts, frozen, count }: WholeSteps, x: number, up: boolean): number {
+  const base = starts[frozen]!;
+  if (frozen >= count || x <= 0) return 0;
+  const i = indexAt(starts, count, x + base);
+  const lo = starts[Math.max(i, frozen)]! - base;
+  const hi = starts[Math.min(i + 1, count)]! - base;
+  return up && x > lo + 0.5 ? hi : lo;
+}
+
+/**
+ * Where a scroll ended at `x` (at most `max`) settles, as Excel scrolls by whole rows and columns: the nearer
+ * whole position, or the end of the sheet. A scroll from `from` that would settle back there goes on one instead
+ * (a trackpad's short swipe moves a column).
+ */
+function settleAt(steps: WholeSteps, x: number, max: number, from: number): number {
+  const lo = wholeAt(steps, x, false);
+  const hi = Math.min(wholeAt(steps, x, true), max);
+  if (x - lo <= 0.5 || hi <= lo) return lo;
+  const nearer = x - lo < hi - x ? lo : hi;
+  if (Math.abs(nearer - from) > 0.5 || Math.abs(x - from) <= 1) return nearer;
+  return x > from ? hi : lo;
+}
+
+/**
+ * Where a scroll position goes to bring [from, to) (in the scrolled part's own positions) into a view
+ * `size` long at `at`: just so at the nearest edge, or to the middle when that is more than the view away;
+ * always with a whole row (column) at the view's edge.
+ */
+function intoView(at: number, from: number, to: number, size: number, steps: WholeSteps): number {
+  const edge = from < at || to - from > size ? wholeAt(steps, from, false) : wholeAt(steps, to - size, true);
+  return Math.max(0, Math.abs(edge - at) < size ? edge : wholeAt(steps, from - (size - (to - from)) / 2, false));
 }
 
 /** Rows and cells of a tab-separated clipboard block (Excel quotes cells holding tabs, newlines or quotes). */
@@ -341,6 +375,34 @@ export const pageLines: LineMeasure = (requests) => {
   return keys.map((key) => measuredLines.get(key)!);
 };
 
+/** Widths of texts in a font, measured once (numbers shown, by the thousand as a sheet scrolls). */
+let textWidths = new Map<string, number>();
+let measuring: OffscreenCanvasRenderingContext2D | null | undefined;
+
+/** The width (px) of a text in a CSS font, or null where nothing can measure it (no canvas: unit tests). */
+function textPx(text: string, font: string): number | null {
+  if (measuring === undefined) measuring = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  if (!measuring) return null;
+  const key = `${font}|${text}`;
+  let px = textWidths.get(key);
+  if (px === undefined) {
+    measuring.font = font;
+    px = measuring.measureText(text).width;
+    if (textWidths.size > MEASURED_KEPT) textWidths = new Map();
+    textWidths.set(key, px);
+  }
+  return px;
+}
+
+/** A number as its cell shows it: itself when it fits the cell's text width, else as many # as fit, as Excel does. */
+function numberShown(text: string, cell: CellView, widthPx: number, base: SheetView['font']): string {
+  const s = cell.style;
+  const font = cssFont({ family: s?.font ?? base.family, sizePt: s?.fontSizePt ?? base.sizePt, bold: s?.bold === true, italic: s?.italic === true });
+  const px = textPx(text, font);
+  if (px === null || px <= widthPx) return text;
+  return '#'.repeat(Math.max(1, Math.floor(widthPx / textPx('#', font)!)));
+}
+
 interface Editing {
   sheet: string;
   row: number;
@@ -428,6 +490,8 @@ export function SheetGrid(props: SheetGridProps) {
   // View → Freeze Panes: these first rows and columns are drawn always, sticky at the top and left.
   const frozenRows = Math.min(view.frozen.rows, view.rows.length);
   const frozenColumns = Math.min(view.frozen.columns, view.columns.length);
+  const rowSteps: WholeSteps = { starts: tops, frozen: frozenRows, count: view.rows.length };
+  const columnSteps: WholeSteps = { starts: lefts, frozen: frozenColumns, count: view.columns.length };
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -475,8 +539,8 @@ export function SheetGrid(props: SheetGridProps) {
     // Scrolled just into view at the nearest edge, as Excel does; a cell further than the part that scrolls
     // (a jump: Ctrl+arrow, a problem's link) keeps nothing of the view in sight anyway, and is brought to its
     // middle, with what lies around it.
-    if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight);
-    if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth);
+    if (!rowsInView) next.top = intoView(el.scrollTop, top - HEADER_HEIGHT - frozenHeight, bottom - HEADER_HEIGHT - frozenHeight, el.clientHeight - HEADER_HEIGHT - frozenHeight, rowSteps);
+    if (!columnsInView) next.left = intoView(el.scrollLeft, left - ROW_HEADER_WIDTH - frozenWidth, left + width - ROW_HEADER_WIDTH - frozenWidth, el.clientWidth - ROW_HEADER_WIDTH - frozenWidth, columnSteps);
     if (next.top === el.scrollTop && next.left === el.scrollLeft) return false;
     el.scrollTo(next);
     return true;
@@ -500,6 +564,41 @@ export function SheetGrid(props: SheetGridProps) {
     setScrollLeft(el.scrollLeft);
   }, [editing?.row, editing?.col]); // eslint-disable-line react-hooks/exhaustive-deps -- only when an edit begins
 
+  /** Where the last scroll settled: a swipe too short to reach the next whole row or column still goes there. */
+  const settledAt = useRef({ top: 0, left: 0 });
+  /** A scroll by wheel, trackpad or scrollbar settles on whole rows and columns at the frozen panes' edge, as Excel scrolls. */
+  const settle = useRef(() => {});
+  useLayoutEffect(() => {
+    settle.current = () => {
+      const el = scroller.current;
+      if (!el) return;
+      const top = settleAt(rowSteps, el.scrollTop, el.scrollHeight - el.clientHeight, settledAt.current.top);
+      const left = settleAt(columnSteps, el.scrollLeft, el.scrollWidth - el.clientWidth, settledAt.current.left);
+      settledAt.current = { top, left };
+      if (Math.abs(top - el.scrollTop) > 1 || Math.abs(left - el.scrollLeft) > 1) el.scrollTo({ top, left });
+    };
+  });
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onEnd = () => settle.current();
+    if ('onscrollend' in (el as object)) {
+      el.addEventListener('scrollend', onEnd);
+      return () => el.removeEventListener('scrollend', onEnd);
+    }
+    // No scrollend event (Safari): a scroll with none after it for a moment has ended.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onEnd, 150);
+    };
+    el.addEventListener('scroll', onScroll);
+    return () => {
+      clearTimeout(timer);
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
   // The windows are of the rows and columns after the frozen ones.
   const first = Math.max(frozenRows, rowAt(scrollTop + tops[frozenRows]!) - OVERSCAN);
   const last = Math.max(first, Math.min(view.rows.length, rowAt(scrollTop + height) + 1 + OVERSCAN));
@@ -513,6 +612,10 @@ export function SheetGrid(props: SheetGridProps) {
   /** Indices (into view.columns) of the columns drawn: the frozen ones, then the window. */
   const drawnColumns = [...Array.from({ length: frozenColumns }, (_, i) => i), ...Array.from({ length: lastColumn - firstColumn }, (_, i) => firstColumn + i)];
   const width = ROW_HEADER_WIDTH + lefts[view.columns.length]!;
+  /** Room past the sheet's end, so that its end too is scrolled to with a whole row and column at the frozen panes' edge. */
+  const endRoom = (steps: WholeSteps, max: number) => (max > 0 ? wholeAt(steps, max, true) - max : 0);
+  const roomRight = endRoom(columnSteps, width - clientWidth);
+  const roomBelow = endRoom(rowSteps, HEADER_HEIGHT + tops[view.rows.length]! - height);
   const span = drawnColumns.length + 1 + (leftPad ? 1 : 0) + (rightPad ? 1 : 0);
   /** The drawn stretch of rows (frozen, or the window) holding the row index, likewise of columns. */
   const rowStretch = (i: number): [number, number] => (i < frozenRows ? [0, frozenRows] : [first, last]);
@@ -842,6 +945,26 @@ export function SheetGrid(props: SheetGridProps) {
     (overlaps(activeColumn, activeMerge?.span ?? 1, [0, frozenColumns]) || overlaps(activeColumn, activeMerge?.span ?? 1, [firstColumn, lastColumn]));
   const activeId = active && activeDrawn ? cellId(view.name, active.row, active.column) : undefined;
 
+  /**
+   * How far (px) the text of a cell runs on to its right, as in Excel: over the empty cells after it, up to the
+   * first one holding something (or being typed in), a merge or the frozen panes' edge (what scrolls under it is
+   * another pane); past the view's width it shows nothing more. Only text laid out from the left, on one line.
+   */
+  const runOnPx = (row: number, ci: number, cell: CellView): number => {
+    const align = cell.style?.align;
+    if (cell.style?.wrap || cell.numeric || (align !== undefined && align !== 'left') || (cell.text === '' && !cell.uncalculated)) return 0;
+    const end = ci < frozenColumns ? frozenColumns : view.columns.length;
+    let px = 0;
+    for (let j = ci + 1; j < end && px < clientWidth; j++) {
+      const next = view.columns[j]!;
+      const neighbour = view.cell(row, next.index);
+      const typedIn = props.pending?.has(`${row}:${next.index}`) || (editing !== null && editing.row === row && editing.col === next.index);
+      if (neighbour.text !== '' || neighbour.uncalculated || neighbour.merge || typedIn) break;
+      px += next.widthPx;
+    }
+    return px;
+  };
+
   const renderCell = (drawnRow: number, rowIndex: number, ci: number) => {
     const here = view.cell(drawnRow, view.columns[ci]!.index);
     let colSpan: number | undefined;
@@ -877,19 +1000,18 @@ export function SheetGrid(props: SheetGridProps) {
       }
     }
     const isActive = active !== null && active.row === row && active.column === c.index;
-    const next = view.columns[ci + 1];
     const wrap = cell.style?.wrap === true;
-    // Text runs on over an empty neighbour, as in Excel.
-    const neighbour = next ? view.cell(row, next.index) : undefined;
-    // (Not across the frozen panes' edge: what scrolls under it is another pane.)
-    const spill = !wrap && !cell.numeric && !cell.merge && ci + 1 !== frozenColumns && (cell.text !== '' || cell.uncalculated === true) && neighbour !== undefined && neighbour.text === '' && !neighbour.uncalculated;
+    const runOn = cell.merge ? 0 : runOnPx(row, ci, cell);
+    const spill = runOn > 0;
     const sticky = stick(rowIndex, ci, spill);
     const isEditing = editing !== null && editing.row === row && editing.col === c.index;
     const addr = `${c.letter}${row}`;
     const fixed = readOnly(cell);
     const readOnlyText = fixed ? messages.readOnly(cell) : undefined;
     const shownText = cell.uncalculated ? messages.uncalculated.mark : cell.text;
-    const content = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
+    const typedText = props.pending?.get(cell.source ? `${cell.source.row}:${cell.source.column}` : `${row}:${c.index}`) ?? shownText;
+    // A number never runs on nor shows in part: too wide for its cell, it is ###, as in Excel.
+    const content = cell.numeric && !cell.merge ? numberShown(typedText, cell, c.widthPx - 2 * CELL_PADDING_X - CELL_BORDER, view.font) : typedText;
     const tooltip = [cell.uncalculated ? messages.uncalculated.tooltip : undefined, readOnlyText].filter(Boolean).join(' ') || undefined;
     // The rows it is drawn over, less its bottom border.
     const rowsHigh = Math.max(0, tops[rowIndex + (rowSpan ?? 1)]! - tops[rowIndex]! - 1);
@@ -930,6 +1052,8 @@ export function SheetGrid(props: SheetGridProps) {
           e.preventDefault();
           if (e.shiftKey && active) extendTo({ row, column: c.index });
           else props.onActivate({ row, column: c.index });
+          // Selected already (nothing changes for the effect that keeps the selection in view): brought into view here.
+          if (isActive && !range && scroller.current) keepInView(scroller.current, { row, column: c.index });
           pointing.current = true;
           table.current?.focus({ preventScroll: true });
           pointing.current = false;
@@ -969,10 +1093,14 @@ export function SheetGrid(props: SheetGridProps) {
           />
         ) : content !== '' ? (
           <div
-            className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.clipRow)}
-            style={{ maxHeight: rowsHigh, ...(laidOver ? { width: laidOver.width - 2 * CELL_PADDING_X - CELL_BORDER, marginLeft: -laidOver.from, boxSizing: 'border-box' } : {}) }}
+            className={mergeClasses(s.clip, s.clipLines, vertical === 'top' && s.clipTop, vertical === 'middle' && s.clipMiddle, spill && s.runOn)}
+            style={{
+              maxHeight: rowsHigh,
+              ...(laidOver ? { width: laidOver.width - 2 * CELL_PADDING_X - CELL_BORDER, marginLeft: -laidOver.from, boxSizing: 'border-box' } : {}),
+              ...(spill ? { width: c.widthPx + runOn - 2 * CELL_PADDING_X - CELL_BORDER } : {}),
+            }}
           >
-            {spill ? <span className={s.runOn}>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
+            {spill ? <span>{content}</span> : wrap ? content : <div className={s.line}>{content}</div>}
           </div>
         ) : null}
         {isActive && !isEditing && cell.list && !fixed && (
@@ -1045,7 +1173,7 @@ export function SheetGrid(props: SheetGridProps) {
       <table
         ref={table}
         className={s.table}
-        style={{ width, fontFamily: view.font.family, fontSize: `${fontPx(view.font.sizePt)}px` }}
+        style={{ width, marginRight: roomRight, marginBottom: roomBelow, fontFamily: view.font.family, fontSize: `${fontPx(view.font.sizePt)}px` }}
         role="grid"
         aria-label={props.label}
         aria-rowcount={view.rows.length + 1}
