@@ -27,7 +27,7 @@ import { catalogs, type Lang } from '../i18n';
 import { measuredDecimals } from '../i18n/format';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { requestHold, unitChecks, unitRequest } from './unitChecks';
+import { requestHold, unitChecks, unitRequest, withoutTypeRepeats } from './unitChecks';
 import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
@@ -90,7 +90,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     // The recognition is worded as held when the unit may not ask for it this year (what unitChecks warns of).
     const input = { ...evaluationInput(wb), hold: requestHold(wb.criteria.ruleSet, unitRequest(wb, now), now) };
     const evaluation = evaluate(input);
-    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now), ...ruleSetProblems(wb, input, evaluation)]);
+    const found = withoutTypeRepeats(uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now), ...ruleSetProblems(wb, input, evaluation)]));
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
