@@ -14,7 +14,7 @@ import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
-import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
+import { formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
@@ -151,7 +151,7 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
   plans.unshift({
     sheet: SHEETS.lists,
     mode: 'ensure',
-    cells: [...formulaColumns(wb.spellings), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
+    cells: [...formulaColumns(wb.spellings, wb.sheets.lists?.rows.length ?? 0), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
     columns: [6, 7].map((index) => ({ index, hidden: true })).concat(FormulaLists.hiddenColumns()),
   });
   // The sheets are Vietnamese whatever the pane's language: their formulas word the outcome so.
@@ -203,6 +203,8 @@ interface MemberRefs {
   letterOf(header: string): string | null;
   present(rangeOrCell: 'range' | MemberRow): string;
   counted(rangeOrCell: 'range' | MemberRow): string;
+  /** The hidden yes/no copies the formulas match against, as long as the spellings in force. */
+  yesNo: { yes: string; no: string };
 }
 
 function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()): MemberRefs {
@@ -214,13 +216,15 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
   const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
   const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
   const at = (L: string, where: 'range' | MemberRow) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
+  const yesNo = yesNoRanges(wb.spellings);
   return {
     first,
     last,
     lists,
+    yesNo,
     letterOf: (h) => byKey.get(foldKey(h)) ?? null,
     present: (w) => isPresent(at(nameL, w)),
-    counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${LISTS_RANGES.noForFormulas},0)))` : '1'),
+    counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${yesNo.no},0)))` : '1'),
   };
 }
 
@@ -230,18 +234,19 @@ function memberConditionRefs(refs: MemberRefs, where: 'range' | MemberRow): Form
       const L = refs.letterOf(column)!;
       return where === 'range' ? sheetRef(SHEETS.members, `$${L}$${refs.first}:$${L}$${refs.last}`) : `$${L}${where}`;
     },
-    yesList: LISTS_RANGES.yesForFormulas,
-    noList: LISTS_RANGES.noForFormulas,
+    yesList: refs.yesNo.yes,
+    noList: refs.yesNo.no,
     listRange: (items) => refs.lists.rangeFor(items),
   };
 }
 
 function unitFieldRefs(wb: UnitWorkbook): FormulaRefs {
   const rowOf = new Map(wb.unit.fields.map((f) => [foldKey(f.label), f.at.row]));
+  const yesNo = yesNoRanges(wb.spellings);
   return {
     ref: (field) => sheetRef(SHEETS.unit, absolute(rowOf.get(foldKey(field))!, 2)),
-    yesList: LISTS_RANGES.yesForFormulas,
-    noList: LISTS_RANGES.noForFormulas,
+    yesList: yesNo.yes,
+    noList: yesNo.no,
   };
 }
 
@@ -352,7 +357,7 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
       const a = text(cellAt(r, COL.answer));
       result = {
         // Past naGuard the indicator applies: a “Không áp dụng” answer is not evaluable, as the engine says.
-        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_evaluable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
+        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_evaluable)},IF(OR(ISNUMBER(MATCH(${a},${refs.yesNo.yes},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${refs.yesNo.no},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
         result: statusText(res.status),
       };
     }
