@@ -15,7 +15,7 @@ import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
 import { formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
-import { conditionFormula, countMetFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
+import { conditionFormula, countMetFormula, decideFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
@@ -25,7 +25,7 @@ import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { heldText, outcomeText, type OutcomeText } from '../i18n/outcome';
 import { catalogs, type Lang } from '../i18n';
 import { measuredDecimals } from '../i18n/format';
-import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
+import { evaluationInput, unitFieldChoices, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
 import { requestHold, unitChecks, unitRequest, withoutTypeRepeats } from './unitChecks';
 import { ruleSetProblems } from './ruleSetDeparture';
@@ -296,6 +296,9 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const out = new Map<number, CellInput[]>();
   const rowOf = new Map<string, number>();
   const unitRefs = unitFieldRefs(wb);
+  // The values a unit field may hold (the type's list): another leaves K undecided, as in the engine.
+  const choices = Object.entries(unitFieldChoices(wb.sheets.lists));
+  const listedChoices = (column: string) => choices.find(([label]) => foldKey(label) === foldKey(column))?.[1];
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
   // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
   const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
@@ -314,28 +317,30 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     // K: applicability, from the unit's own fields.
     const appliesCond = ind.appliesTo ? tryParse(ind.appliesTo) : null;
     const fieldsKnown = appliesCond !== null && ind.appliesTo !== '' && allFieldsKnown(appliesCond, wb);
-    // Undecided (a blank or unclear field): the engine's word, static until the next evaluation.
+    // Decided as the engine decides it, from the unit's cells: a type typed by hand after this evaluation
+    // (a blank one chosen, one typed off the list) changes K as the next evaluation would; undecided, blank.
+    const kText = res.undecided ? '' : applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply;
     const k: CellInput =
       ind.appliesTo === ''
         ? RESULT_TEXT.applies
-        : res.undecided
-          ? null
-          : fieldsKnown
-          ? { formula: `=IF(${conditionFormula(appliesCond!, unitRefs)},${str(RESULT_TEXT.applies)},${str(RESULT_TEXT.doesNotApply)})`, result: applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply }
+        : fieldsKnown
+          ? { formula: `=CHOOSE(${decideFormula(appliesCond!, unitRefs, listedChoices)}*2+1,${str(RESULT_TEXT.doesNotApply)},"",${str(RESULT_TEXT.applies)})`, result: kText }
           : null;
     let numerator: CellInput = null;
     let denom: CellInput = null;
     let value: CellInput = null;
     let result: CellInput = statusText(res.status);
-    const naGuard = (inner: string) => `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},${inner})`;
+    // K blank: whether the indicator applies is undecided (a blank or unclear unit field), so it is not evaluable.
+    const naGuard = (inner: string) =>
+      ind.appliesTo === '' ? inner : `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},IF(${K(r)}="",${str(RESULT_TEXT.not_evaluable)},${inner}))`;
     const shareResult = () =>
       naGuard(
         `IF(OR(N(${cellAt(r, COL.denominator)})=0,ISNA(${thr(r)})),${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
       );
-    const shareValue = () => `IF(OR(${K(r)}=${str(RESULT_TEXT.doesNotApply)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
-    // The counts of an indicator that does not apply stay empty, as the engine leaves them (not 0, not the sums).
+    const shareValue = () => `IF(OR(${K(r)}<>${str(RESULT_TEXT.applies)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
+    // The counts of an indicator that does not apply, or may not, stay empty, as the engine leaves them (not 0, not the sums).
     const count = (sum: string, result: number | null): CellInput =>
-      ind.appliesTo === '' ? { formula: `=${sum}`, result: result ?? 0 } : { formula: `=IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},"",${sum})`, result: applies ? (result ?? 0) : '' };
+      ind.appliesTo === '' ? { formula: `=${sum}`, result: result ?? 0 } : { formula: `=IF(${K(r)}<>${str(RESULT_TEXT.applies)},"",${sum})`, result: applies && !res.undecided ? (result ?? 0) : '' };
     const formulaOk = k !== null;
     if (ind.measure.kind === 'members') {
       const cond = tryParse(ind.measure.condition);
@@ -352,6 +357,9 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
         denom = count(learnerSum(wb.learners, wb.learners.headcountCol), res.denominator);
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
+      } else if (formulaOk && !wb.learners) {
+        // No learners sheet: not evaluable wherever it applies (the engine's), its K followed as typed.
+        result = { formula: `=${naGuard(str(RESULT_TEXT.not_evaluable))}`, result: statusText(res.status) };
       }
     } else if (formulaOk) {
       const a = text(cellAt(r, COL.answer));
