@@ -111,6 +111,36 @@ export function spellingForms(s: string): string[] {
   return out;
 }
 
+// Precomposed vowels, or the tone marks alone (NFD): two classes, so no mark reads as joined to a letter.
+const MOVABLE_TONE = /[òóõỏọùúũủụÒÓÕỎỌÙÚŨỦỤ]|[\u0300\u0301\u0303\u0309\u0323]/;
+
+/**
+ * Text already in NFC whatever follows (printable ASCII, Latin letters below the combining marks,
+ * Vietnamese's precomposed U+1Exx), with no space cleanText changes but ASCII runs and ends.
+ */
+const NFC_STABLE = /^[\x20-\x7e\u00a1-\u02ff\u1e00-\u1eff]*$/;
+/** A toned o/u before what may decompose to a/e/y: the only case whose NFD walk below changes an NFC text. */
+const TONE_BEFORE_VOWEL = /[òóõỏọùúũủụ](?:[aey]|[^\x20-\x7e])/;
+
+/**
+ * Key comparing two written words (a person's name, a rule's text): the same whatever the Unicode
+ * form, case, spacing or tone-mark placement ("Hoà" / "Hòa"). Diacritics stay: Hoa, Hòa and Hóa differ.
+ */
+export function wordKey(name: string): string {
+  // Most names (Excel writes NFC) take the fast path: thousands of them, each once, in every evaluate.
+  if (NFC_STABLE.test(name)) {
+    const text = name.replace(/ {2,}/g, ' ').trim().toLowerCase();
+    if (NFC_STABLE.test(text) && !TONE_BEFORE_VOWEL.test(text)) return text;
+  }
+  const text = lowerVi(cleanText(name));
+  // Only o/u carrying a tone mark alone can have it moved; most names have none (fast path).
+  if (!MOVABLE_TONE.test(text)) return text.normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])/g, '$1$3$2')
+    .normalize('NFC');
+}
+
 /** Levenshtein distance: a misspelt name (an option, a unit type) is a letter or two from the one meant. */
 export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -22,7 +22,7 @@ export function ruleSetChangeText(c: RuleSetChange, thresholdKey: MessageKey, un
     case 'threshold':
       return t(lang, thresholdKey, { code: c.code, unit: formatThreshold(c.unit, lang), body: formatThreshold(c.reference, lang) });
     case 'condition':
-      return t(lang, 'consolidate.flag.ruleSetCondition', { code: c.code });
+      return t(lang, c.stricter ? 'consolidate.flag.ruleSetConditionStricter' : 'consolidate.flag.ruleSetCondition', { code: c.code });
     case 'appliesTo':
       return t(lang, 'consolidate.flag.ruleSetAppliesTo', { code: c.code });
     case 'points':
@@ -37,6 +37,7 @@ export function ruleSetChangeText(c: RuleSetChange, thresholdKey: MessageKey, un
 export function ruleSetChangeParams(c: RuleSetChange): Problem['params'] {
   const params: Problem['params'] = { change: c.kind, indicator: c.kind === 'mode' ? '' : c.code };
   if (c.kind === 'threshold' || c.kind === 'points') Object.assign(params, { unitFigure: c.unit ?? '', referenceFigure: c.reference ?? '' });
+  if (c.kind === 'condition' && c.stricter) params.stricter = 1;
   return params;
 }
 
@@ -48,7 +49,8 @@ function changeOfParams(p: Problem['params']): RuleSetChange {
   if (kind === 'mode') return { kind };
   if (kind === 'threshold') return { kind, code, unit: figure(p.unitFigure) ?? 0, reference: figure(p.referenceFigure) ?? 0 };
   if (kind === 'points') return { kind, code, unit: figure(p.unitFigure), reference: figure(p.referenceFigure) };
-  return { kind, code };
+  if (kind === 'condition' && p.stricter === 1) return { kind, code, stricter: true };
+  return { kind, code } as RuleSetChange;
 }
 
 /** What evaluation's rule-set warnings (problem.ruleSet…) fill in: the change, the reference it departs from, the result under it. */
@@ -60,7 +62,7 @@ export function ruleSetProblemWords(p: Problem, lang: Lang): Record<string, stri
   const short = t(lang, `ruleSet.short.${against}`);
   if (p.code === 'ruleSetHandoutEdited') return { flag: t(lang, 'handout.flagEdited', { name: String(params.name ?? ''), id: String(params.id ?? '') }) };
   const c = changeOfParams(params);
-  const edit = c.kind === 'missing' ? 'missing' : c.kind === 'extra' ? 'extra' : c.kind === 'threshold' ? (c.unit < c.reference ? 'lower' : 'higher') : 'other';
+  const edit = c.kind === 'missing' ? 'missing' : c.kind === 'extra' ? 'extra' : c.kind === 'threshold' ? (c.unit < c.reference ? 'lower' : 'higher') : c.kind === 'condition' && c.stricter ? 'stricter' : 'other';
   const status = params.referenceStatus === 'met' || params.referenceStatus === 'not_met' ? params.referenceStatus : null;
   const measure = params.referenceMeasure === 'unit' || params.referenceMeasure === 'learners' ? params.referenceMeasure : 'members';
   const shown = status === 'not_met' ? unmetIndicators([{ code: c.kind === 'mode' ? '' : c.code, status, measure, value: figure(params.referenceValue), required: figure(params.referenceRequired) }], lang)[0] : undefined;

@@ -103,6 +103,27 @@ export function conditionFormula(c: Condition, refs: FormulaRefs): string {
 }
 
 /**
+ * A unit field's condition as the engine decides it (evaluation.ts decide): 1 met, 0 not, 0.5 when
+ * a field an atom reads is unclear (an error; blank, unless the atom asks for blank; a yes/no read
+ * as neither; no number; a value off the field's list, `listed`) — Kleene's logic, AND as MIN and
+ * OR as MAX, so an unclear field leaves the answer open only where it would change it.
+ */
+export function decideFormula(c: Condition, refs: FormulaRefs, listed: (column: string) => readonly string[] | undefined): string {
+  if (c.kind === 'and' || c.kind === 'or') return `${c.kind === 'and' ? 'MIN' : 'MAX'}(${c.items.map((i) => decideFormula(i, refs, listed)).join(',')})`;
+  const r = refs.ref(c.column);
+  const t = text(r);
+  const unclear = [`ISERROR(${r})`];
+  if (c.kind !== 'blank') unclear.push(`${t}=""`);
+  if (c.kind === 'yes' || c.kind === 'no') unclear.push(`AND(NOT(ISNUMBER(MATCH(${t},${refs.yesList},0))),NOT(ISNUMBER(MATCH(${t},${refs.noList},0))))`);
+  if (c.kind === 'compare') unclear.push(`ISNUMBER(FIND(",",${r}&""))`, `ISERROR(VALUE(${t}))`);
+  // The engine compares a list's values as typed (case aside), without other Unicode forms.
+  const choices = c.kind === 'blank' ? undefined : listed(c.column);
+  if (choices?.length) unclear.push(`NOT(ISNUMBER(MATCH(${t},{${choices.map(matchLiteral).join(',')}},0)))`);
+  // An error anywhere (the cell's, or MATCH over a text too long) is unclear too.
+  return `IF(IFERROR(OR(${unclear.join(',')}),TRUE),0.5,${conditionFormula(c, refs)})`;
+}
+
+/**
  * How many of `conditions` one member row meets, as a sum. Plain "= có" conditions on
  * adjacent columns become one SUMPRODUCT over the row, which keeps the formula short
  * (thousands of rows are sent to Excel in one request). `row` may be a mark the caller

@@ -15,14 +15,24 @@ import { spellingVariants } from './formulas';
 import { dataPage } from './page';
 
 const FIRST = 4;
+/** Rows drawn for each list; the yes/no lists read on past them, as far as the unit wrote. */
 const CAPACITY = 40;
 const LAST = FIRST + CAPACITY - 1;
 
-const abs = (col: string) => sheetRef(SHEETS.lists, `$${col}$${FIRST}:$${col}$${LAST}`);
+const abs = (col: string, rows = CAPACITY) => sheetRef(SHEETS.lists, `$${col}$${FIRST}:$${col}$${FIRST + rows - 1}`);
+
+/** Rows of the hidden copy of a yes/no list: all its forms (NFC, NFD, sĩ/sỹ), never fewer than the rows drawn. */
+const formRows = (items: string[]) => Math.max(CAPACITY, spellingVariants(items).length);
+
+/**
+ * The hidden F:G copies the formulas match against, as long as the spellings in force make them
+ * (formulaColumns writes them so): a fixed range dropped the forms past its end, which the engine read.
+ */
+export function yesNoRanges(spellings: Spellings): { yes: string; no: string } {
+  return { yes: abs('F', formRows(spellings.yes)), no: abs('G', formRows(spellings.no)) };
+}
 
 export const LISTS_RANGES = {
-  yesForFormulas: abs('F'),
-  noForFormulas: abs('G'),
   unitTypes: `=${abs('C')}`,
   titles: `=${abs('D')}`,
   /** The personal target as a fraction, normalised once for the per-member formulas. */
@@ -86,11 +96,15 @@ const fill = (items: string[], capacity = CAPACITY): CellInput[][] => {
   return Array.from({ length: capacity }, (_, i) => [variants[i] ?? null]);
 };
 
-/** The hidden F:G columns, refreshed from the spellings in force. */
-export function formulaColumns(spellings: Spellings): { at: string; rows: CellInput[][] }[] {
+/**
+ * The hidden F:G columns, refreshed from the spellings in force, each to its forms' length
+ * (yesNoRanges); `rows`: how far the sheet reaches, blanked below so no earlier, longer copy stays.
+ */
+export function formulaColumns(spellings: Spellings, rows = 0): { at: string; rows: CellInput[][] }[] {
+  const to = Math.max(formRows(spellings.yes), formRows(spellings.no), rows - FIRST + 1);
   return [
-    { at: `F${FIRST}`, rows: fill(spellings.yes) },
-    { at: `G${FIRST}`, rows: fill(spellings.no) },
+    { at: `F${FIRST}`, rows: fill(spellings.yes, to) },
+    { at: `G${FIRST}`, rows: fill(spellings.no, to) },
   ];
 }
 
@@ -138,10 +152,13 @@ export function readSpellings(data: SheetData | undefined): Spellings {
   return { yes: yes.length ? yes : DEFAULT_SPELLINGS.yes, no: no.length ? no : DEFAULT_SPELLINGS.no };
 }
 
-/** A column's distinct spellings (a function of the module, not a closure per workbook: its compiled code outlives a full collection). */
+/**
+ * A column's distinct spellings, down to the last the unit wrote (the drawn rows are no limit: the
+ * formulas' copy follows). A function of the module, not a closure per workbook: its compiled code outlives a full collection.
+ */
 function spellingsIn(data: SheetData, col: number): string[] {
   const out: string[] = [];
-  for (let r = FIRST - 1; r < Math.min(data.rows.length, LAST); r++) {
+  for (let r = FIRST - 1; r < data.rows.length; r++) {
     const t = lowerVi(readText(data.rows[r]?.[col]));
     if (t && !out.includes(t)) out.push(t);
   }

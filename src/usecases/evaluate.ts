@@ -14,8 +14,8 @@ import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
 import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
-import { formulaColumns, FormulaLists, LISTS_RANGES } from '../sheets/listsSheet';
-import { conditionFormula, countMetFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
+import { formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
+import { conditionFormula, countMetFormula, decideFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
 import { drawSummarySheet } from '../sheets/summarySheet';
@@ -25,9 +25,9 @@ import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { heldText, outcomeText, type OutcomeText } from '../i18n/outcome';
 import { catalogs, type Lang } from '../i18n';
 import { measuredDecimals } from '../i18n/format';
-import { evaluationInput, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
+import { evaluationInput, unitFieldChoices, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { fingerprint } from './fingerprint';
-import { requestHold, unitChecks, unitRequest } from './unitChecks';
+import { requestHold, unitChecks, unitRequest, withoutTypeRepeats } from './unitChecks';
 import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
@@ -90,7 +90,7 @@ export async function evaluateWorkbook(workbook: Workbook, options: EvaluateOpti
     // The recognition is worded as held when the unit may not ask for it this year (what unitChecks warns of).
     const input = { ...evaluationInput(wb), hold: requestHold(wb.criteria.ruleSet, unitRequest(wb, now), now) };
     const evaluation = evaluate(input);
-    const found = uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now), ...ruleSetProblems(wb, input, evaluation)]);
+    const found = withoutTypeRepeats(uncalculatedOnce([...parsed.problems, ...evaluation.problems, ...duplicateMembers(input.members, input.spellings, wb.date1904), ...headingNames(input.members), ...emptyAnswerColumns(wb.members, input.ruleSet, input.spellings, evaluation.indicators), ...membersWithoutData(input.members, input.ruleSet, input.spellings), ...hiddenMembers(evaluation.members, wb.sheets.members?.hiddenRows, input.members), ...absentMembersCounted(input.members, input.spellings), ...unitChecks(wb, now), ...ruleSetProblems(wb, input, evaluation)]));
     const problems = found.map((p) => locateProblem(p, lang));
     const fp = fingerprint(wb);
     const report = buildReport(wb, evaluation, problems, fp, lang);
@@ -151,7 +151,7 @@ export function planWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext): 
   plans.unshift({
     sheet: SHEETS.lists,
     mode: 'ensure',
-    cells: [...formulaColumns(wb.spellings), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
+    cells: [...formulaColumns(wb.spellings, wb.sheets.lists?.rows.length ?? 0), ...lists.cells(), { at: 'F1', rows: [[targetFormula(wb)]] }],
     columns: [6, 7].map((index) => ({ index, hidden: true })).concat(FormulaLists.hiddenColumns()),
   });
   // The sheets are Vietnamese whatever the pane's language: their formulas word the outcome so.
@@ -203,6 +203,8 @@ interface MemberRefs {
   letterOf(header: string): string | null;
   present(rangeOrCell: 'range' | MemberRow): string;
   counted(rangeOrCell: 'range' | MemberRow): string;
+  /** The hidden yes/no copies the formulas match against, as long as the spellings in force. */
+  yesNo: { yes: string; no: string };
 }
 
 function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()): MemberRefs {
@@ -214,13 +216,15 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
   const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
   const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
   const at = (L: string, where: 'range' | MemberRow) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
+  const yesNo = yesNoRanges(wb.spellings);
   return {
     first,
     last,
     lists,
+    yesNo,
     letterOf: (h) => byKey.get(foldKey(h)) ?? null,
     present: (w) => isPresent(at(nameL, w)),
-    counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${LISTS_RANGES.noForFormulas},0)))` : '1'),
+    counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${yesNo.no},0)))` : '1'),
   };
 }
 
@@ -230,18 +234,19 @@ function memberConditionRefs(refs: MemberRefs, where: 'range' | MemberRow): Form
       const L = refs.letterOf(column)!;
       return where === 'range' ? sheetRef(SHEETS.members, `$${L}$${refs.first}:$${L}$${refs.last}`) : `$${L}${where}`;
     },
-    yesList: LISTS_RANGES.yesForFormulas,
-    noList: LISTS_RANGES.noForFormulas,
+    yesList: refs.yesNo.yes,
+    noList: refs.yesNo.no,
     listRange: (items) => refs.lists.rangeFor(items),
   };
 }
 
 function unitFieldRefs(wb: UnitWorkbook): FormulaRefs {
   const rowOf = new Map(wb.unit.fields.map((f) => [foldKey(f.label), f.at.row]));
+  const yesNo = yesNoRanges(wb.spellings);
   return {
     ref: (field) => sheetRef(SHEETS.unit, absolute(rowOf.get(foldKey(field))!, 2)),
-    yesList: LISTS_RANGES.yesForFormulas,
-    noList: LISTS_RANGES.noForFormulas,
+    yesList: yesNo.yes,
+    noList: yesNo.no,
   };
 }
 
@@ -291,6 +296,9 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
   const out = new Map<number, CellInput[]>();
   const rowOf = new Map<string, number>();
   const unitRefs = unitFieldRefs(wb);
+  // The values a unit field may hold (the type's list): another leaves K undecided, as in the engine.
+  const choices = Object.entries(unitFieldChoices(wb.sheets.lists));
+  const listedChoices = (column: string) => choices.find(([label]) => foldKey(label) === foldKey(column))?.[1];
   const denominator = `SUMPRODUCT(${refs.present('range')}*${refs.counted('range')})`;
   // A requirement the engine refuses is #N/A here, and its result "Chưa đánh giá được", never a pass.
   const thr = (r: number) => shareFormula(cellAt(r, COL.threshold), 'NA()');
@@ -309,28 +317,30 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
     // K: applicability, from the unit's own fields.
     const appliesCond = ind.appliesTo ? tryParse(ind.appliesTo) : null;
     const fieldsKnown = appliesCond !== null && ind.appliesTo !== '' && allFieldsKnown(appliesCond, wb);
-    // Undecided (a blank or unclear field): the engine's word, static until the next evaluation.
+    // Decided as the engine decides it, from the unit's cells: a type typed by hand after this evaluation
+    // (a blank one chosen, one typed off the list) changes K as the next evaluation would; undecided, blank.
+    const kText = res.undecided ? '' : applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply;
     const k: CellInput =
       ind.appliesTo === ''
         ? RESULT_TEXT.applies
-        : res.undecided
-          ? null
-          : fieldsKnown
-          ? { formula: `=IF(${conditionFormula(appliesCond!, unitRefs)},${str(RESULT_TEXT.applies)},${str(RESULT_TEXT.doesNotApply)})`, result: applies ? RESULT_TEXT.applies : RESULT_TEXT.doesNotApply }
+        : fieldsKnown
+          ? { formula: `=CHOOSE(${decideFormula(appliesCond!, unitRefs, listedChoices)}*2+1,${str(RESULT_TEXT.doesNotApply)},"",${str(RESULT_TEXT.applies)})`, result: kText }
           : null;
     let numerator: CellInput = null;
     let denom: CellInput = null;
     let value: CellInput = null;
     let result: CellInput = statusText(res.status);
-    const naGuard = (inner: string) => `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},${inner})`;
+    // K blank: whether the indicator applies is undecided (a blank or unclear unit field), so it is not evaluable.
+    const naGuard = (inner: string) =>
+      ind.appliesTo === '' ? inner : `IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},${str(RESULT_TEXT.not_applicable)},IF(${K(r)}="",${str(RESULT_TEXT.not_evaluable)},${inner}))`;
     const shareResult = () =>
       naGuard(
         `IF(OR(N(${cellAt(r, COL.denominator)})=0,ISNA(${thr(r)})),${str(RESULT_TEXT.not_evaluable)},IF(${cellAt(r, COL.numerator)}*1E9>=ROUND(${thr(r)}*1E9,0)*${cellAt(r, COL.denominator)},${str(RESULT_TEXT.met)},${str(RESULT_TEXT.not_met)}))`,
       );
-    const shareValue = () => `IF(OR(${K(r)}=${str(RESULT_TEXT.doesNotApply)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
-    // The counts of an indicator that does not apply stay empty, as the engine leaves them (not 0, not the sums).
+    const shareValue = () => `IF(OR(${K(r)}<>${str(RESULT_TEXT.applies)},N(${cellAt(r, COL.denominator)})=0),"",${cellAt(r, COL.numerator)}/${cellAt(r, COL.denominator)})`;
+    // The counts of an indicator that does not apply, or may not, stay empty, as the engine leaves them (not 0, not the sums).
     const count = (sum: string, result: number | null): CellInput =>
-      ind.appliesTo === '' ? { formula: `=${sum}`, result: result ?? 0 } : { formula: `=IF(${K(r)}=${str(RESULT_TEXT.doesNotApply)},"",${sum})`, result: applies ? (result ?? 0) : '' };
+      ind.appliesTo === '' ? { formula: `=${sum}`, result: result ?? 0 } : { formula: `=IF(${K(r)}<>${str(RESULT_TEXT.applies)},"",${sum})`, result: applies && !res.undecided ? (result ?? 0) : '' };
     const formulaOk = k !== null;
     if (ind.measure.kind === 'members') {
       const cond = tryParse(ind.measure.condition);
@@ -347,12 +357,15 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
         denom = count(learnerSum(wb.learners, wb.learners.headcountCol), res.denominator);
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
+      } else if (formulaOk && !wb.learners) {
+        // No learners sheet: not evaluable wherever it applies (the engine's), its K followed as typed.
+        result = { formula: `=${naGuard(str(RESULT_TEXT.not_evaluable))}`, result: statusText(res.status) };
       }
     } else if (formulaOk) {
       const a = text(cellAt(r, COL.answer));
       result = {
         // Past naGuard the indicator applies: a “Không áp dụng” answer is not evaluable, as the engine says.
-        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_evaluable)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.yesForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${LISTS_RANGES.noForFormulas},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
+        formula: `=${naGuard(`IF(${a}=${str(NOT_APPLICABLE_ANSWER)},${str(RESULT_TEXT.not_evaluable)},IF(OR(ISNUMBER(MATCH(${a},${refs.yesNo.yes},0)),${a}=${str(UNIT_ANSWER_WORDS.yes)}),${str(RESULT_TEXT.met)},IF(OR(ISNUMBER(MATCH(${a},${refs.yesNo.no},0)),${a}=${str(UNIT_ANSWER_WORDS.no)}),${str(RESULT_TEXT.not_met)},${str(RESULT_TEXT.not_evaluable)})))`)}`,
         result: statusText(res.status),
       };
     }

@@ -5,7 +5,7 @@
  * change at its cell, so a dossier does not claim “Đủ điều kiện” under a laxer rule of its own.
  */
 import type { Evaluation, EvaluationInput, IndicatorResult } from '../domain/evaluation';
-import { comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
+import { asksMore, comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
 import { recognitionBasis } from '../domain/rules/request';
 import type { RuleSet } from '../domain/rules/ruleSet';
@@ -22,13 +22,12 @@ export interface RuleSetDeparture {
   reference: RuleSet | null;
   changes: RuleSetChange[];
   /**
-   * Only thresholds, each above the reference's: the unit asks more of itself, is recomputed under
-   * the reference and not kept out. A rule set handed out is held to its seal: never so.
+   * Only changes asking more (compare.ts asksMore: a requirement raised, a condition's figure moved
+   * the stricter way): the unit is recomputed under the reference and not kept out. A body's own
+   * variant handed out, its seal broken, is held to its seal: never so.
    */
   stricterOnly: boolean;
 }
-
-const isHigher = (c: RuleSetChange) => c.kind === 'threshold' && c.unit > c.reference;
 
 /** `shapeOf`: the reference's comparable form (consolidation works each out once). Null: nothing departs, or nothing to compare with. */
 export function ruleSetDeparture(
@@ -42,12 +41,18 @@ export function ruleSetDeparture(
   const reference = byBody ? body : findPreset(unit.id);
   if (reference) {
     const changes = ruleSetChanges(unit, shapeOf(reference));
-    return changes.length ? { against: byBody ? 'body' : 'preset', reference, changes, stricterOnly: changes.every(isHigher) } : null;
+    return changes.length ? { against: byBody ? 'body' : 'preset', reference, changes, stricterOnly: changes.every(asksMore) } : null;
   }
   // A rule set handed out carries its own seal (handout.ts); a preset handed out as it is names its edits.
   if (handedOutEdited(unit) !== true) return null;
   const preset = handedOutPreset(unit.id);
-  return { against: 'handout', reference: preset, changes: preset ? ruleSetChanges(unit, shapeOf(preset)) : [], stricterOnly: false };
+  if (!preset) return { against: 'handout', reference: null, changes: [], stricterOnly: false };
+  const changes = ruleSetChanges(unit, shapeOf(preset));
+  // The seal is broken by any rewording (sĩ for sỹ): what the comparison does not call an edit is none.
+  if (!changes.length) return null;
+  // A preset handed out as it is, is that preset: asking only more than it is said as against the preset (the law it cites).
+  if (changes.every(asksMore)) return { against: 'preset', reference: preset, changes, stricterOnly: true };
+  return { against: 'handout', reference: preset, changes, stricterOnly: false };
 }
 
 /** The column of "Tiêu chí" each change of an indicator still on the sheet is typed in. */

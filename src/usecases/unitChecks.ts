@@ -113,6 +113,20 @@ export function unitTypeProblem(wb: UnitWorkbook): Problem | null {
 
 const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
 
+const sameCell = (a: Problem['at'], b: Problem['at']) => a !== undefined && b !== undefined && a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+
+/**
+ * A blank type's own warning (unitTypeProblem) already says, at its cell, that the type-bound
+ * indicators cannot be evaluated and what to choose: the engine's “còn trống” per indicator at
+ * that cell is dropped, so the cell is warned once. (A type off the list keeps the engine's
+ * word, which names the indicators, beside the type's, which names the type it likely means.)
+ */
+export function withoutTypeRepeats(problems: Problem[]): Problem[] {
+  const typeCells = problems.filter((p) => p.code === 'unitTypeMissing').map((p) => p.at);
+  if (!typeCells.length) return problems;
+  return problems.filter((p) => p.code !== 'applicabilityBlank' || !typeCells.some((at) => sameCell(at, p.at)));
+}
+
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
 export function unitChecks(wb: UnitWorkbook, now: Date): Problem[] {
   return [...unitInfoChecks(wb, now), ...requestChecks(wb, now)];

@@ -13,6 +13,10 @@ import { SHEETS } from '../../src/sheets/names';
 import { COL, SETTINGS } from '../../src/sheets/criteriaSheet';
 import { formatMeasured, formatThreshold } from '../../src/i18n/format';
 import { criteriaRow, edits, EVALUATED_AT, unitWorkbook, type UnitSpec } from '../consolidate/corpus';
+import { Consolidation } from '../../src/usecases/consolidate/aggregate';
+import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
+import { isBlockingRemark } from '../../src/usecases/officerTable';
+import { nodeDecode, nodeInflate } from '../../src/xlsx/inflateNode';
 import type * as ExcelJS from 'exceljs';
 
 jest.setTimeout(60_000);
@@ -140,9 +144,77 @@ describe('evaluate tells the unit where its rule set departs from its preset', (
     expect(found[0]!.message).toContain(`Bộ tiêu chí khác bộ “TT24 · cấp huyện · mức độ 1” do đơn vị tổng hợp giao (mã ${variant})`);
   });
 
+  it('a handed-out preset whose requirement was only raised: not an edit to mend, said stricter than the preset where it fails what the preset passes', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    expect(ruleSetWarnings(await evaluated({ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', 0.6)) }))).toEqual([]);
+    const plain = await evaluated(LOW_LDTT);
+    const language = plain.evaluation.indicators.find((i) => i.code === '2.4')!;
+    const raised = Math.min(1, Math.ceil(language.value! * 100 + 1) / 100);
+    const found = ruleSetWarnings(await evaluated({ ...LOW_LDTT, prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', raised)) }));
+    expect(found.map((p) => p.code)).toEqual(['ruleSetStricter']);
+    expect(found[0]).toMatchObject({ cell: `E${rowOf('2.4')}` });
+    expect(found[0]!.message).toContain(`cao hơn mức của mẫu “TT24 · cấp huyện · mức độ 1” (${TT24_ARTICLE_6})`);
+    expect(found[0]!.message).toContain('không phải sửa');
+  });
+
+  it('a figure of a condition raised (CDHT 80 → 85 points) asks more, as a raised requirement; lowered (→ 70) it is an edit', async () => {
+    const cdht = (points: number) => (wb: ExcelJS.Workbook) => {
+      const cell = wb.getWorksheet(SHEETS.criteria)!.getCell(rowOf('3.2a'), COL.condition);
+      cell.value = String(cell.value).replace('>= 80', `>= ${points}`);
+    };
+    expect(ruleSetWarnings(await evaluated({ prepare: cdht(85) }))).toEqual([]);
+    const lowered = ruleSetWarnings(await evaluated({ prepare: cdht(70) }));
+    expect(lowered.map((p) => p.code)).toEqual(['ruleSetEdited']);
+    expect(lowered[0]!.message).toContain('chỉ tiêu 3.2a đổi điều kiện đạt');
+  });
+
+  it('a condition rewritten only in its orthography (Chiến sĩ → Chiến sỹ, tone marks, NFD): nothing said, in a handed-out preset too', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const respell = (wb: ExcelJS.Workbook) => {
+      const cell = wb.getWorksheet(SHEETS.criteria)!.getCell(rowOf('3.1'), COL.condition);
+      cell.value = String(cell.value).replace(/Chiến sĩ/g, 'CHIẾN SỸ').replace('Lao động tiên tiến', 'Lao  động tiên tiến'.normalize('NFD'));
+    };
+    expect(ruleSetWarnings(await evaluated({ prepare: respell }))).toEqual([]);
+    expect(ruleSetWarnings(await evaluated({ prepare: edits.all(edits.setting('id', handedOut), respell) }))).toEqual([]);
+  });
+
   it('in English too', async () => {
     const [w] = ruleSetWarnings(await evaluated({ prepare: edits.threshold('2.4', 0.4) }, 'en'));
     expect(w!.message).toContain('indicator 2.4 requires 40% (preset: 50%)');
     expect(w!.message).toContain(`lower than the preset “TT24 · cấp huyện · mức độ 1” (${TT24_ARTICLE_6})`);
+  });
+});
+
+describe('consolidation says the same of a rule set asking more of itself', () => {
+  async function flagsOf(spec: Partial<UnitSpec>) {
+    const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', ruleSet: null, asOf: new Date(2025, 11, 28), lang: 'vi' });
+    c.add(await readUnitFile(await unitWorkbook({ name: 'Trường THCS Nguyễn Du', type: 'Trường THCS', ...spec }), 'don-vi.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang: 'vi' }));
+    return c.finish().units[0]!.record.flags;
+  }
+
+  it('a handed-out preset whose requirement was only raised: “stricter”, not kept out', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const flags = await flagsOf({ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', 0.6)) });
+    expect(flags.map((f) => f.code)).toEqual(['ruleSetStricter']);
+    expect(flags[0]!.message).toContain('chặt hơn mẫu “TT24 · cấp huyện · mức độ 1”');
+    expect(flags.filter((f) => isBlockingRemark(f.message))).toEqual([]);
+  });
+
+  it('a handed-out preset with a requirement lowered: still an edit that keeps the unit out', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const flags = await flagsOf({ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', 0.6), edits.threshold('2.3', 0.8)) });
+    expect(flags.map((f) => f.code)).toEqual(['ruleSetEdited']);
+    expect(isBlockingRemark(flags[0]!.message)).toBe(true);
+  });
+
+  it('a condition’s figure raised, or its orthography changed in a handed-out preset: nothing to keep the unit out for', async () => {
+    const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
+    const condition = (code: string, edit: (s: string) => string) => (wb: ExcelJS.Workbook) => {
+      const cell = wb.getWorksheet(SHEETS.criteria)!.getCell(criteriaRow(wb, code), COL.condition);
+      cell.value = edit(String(cell.value));
+    };
+    const raised = await flagsOf({ prepare: condition('3.2a', (s) => s.replace('>= 80', '>= 85')) });
+    expect(raised.map((f) => f.code)).toEqual(['ruleSetStricter']);
+    expect(await flagsOf({ prepare: edits.all(edits.setting('id', handedOut), condition('3.1', (s) => s.replace(/Chiến sĩ/g, 'Chiến sỹ'))) })).toEqual([]);
   });
 });

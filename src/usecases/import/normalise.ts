@@ -5,7 +5,7 @@
  * and no value: the caller imports it as empty and lists it.
  */
 import { EMULATION_TITLES, LDTT_OR_HIGHER, type MemberField } from '../../domain/memberFields';
-import { cleanText, lowerVi } from '../../domain/text';
+import { cleanText, lowerVi, wordKey } from '../../domain/text';
 import { isCellError, isUncalculated, readNumber, readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import type { CellInput } from '../../workbook/port';
 import { serialToDate } from '../../workbook/plan';
@@ -158,32 +158,8 @@ export function titleNamedBy(parts: string[]): string | null {
   return last ? titleOf(last) : null;
 }
 
-// Precomposed vowels, or the tone marks alone (NFD): two classes, so no mark reads as joined to a letter.
-const MOVABLE_TONE = /[òóõỏọùúũủụÒÓÕỎỌÙÚŨỦỤ]|[\u0300\u0301\u0303\u0309\u0323]/;
-
-/**
- * Text already in NFC whatever follows (printable ASCII, Latin letters below the combining marks,
- * Vietnamese's precomposed U+1Exx), with no space cleanText changes but ASCII runs and ends.
- */
-const NFC_STABLE = /^[\x20-\x7e\u00a1-\u02ff\u1e00-\u1eff]*$/;
-/** A toned o/u before what may decompose to a/e/y: the only case whose NFD walk below changes an NFC text. */
-const TONE_BEFORE_VOWEL = /[òóõỏọùúũủụ](?:[aey]|[^\x20-\x7e])/;
-
 /**
  * Key comparing two names: same person whatever the Unicode form, case, spacing or tone-mark
  * placement ("Hoà" / "Hòa"). Diacritics stay: Hoa, Hòa and Hóa are different people.
  */
-export function nameKey(name: string): string {
-  // Most names (Excel writes NFC) take the fast path: thousands of them, each once, in every evaluate.
-  if (NFC_STABLE.test(name)) {
-    const text = name.replace(/ {2,}/g, ' ').trim().toLowerCase();
-    if (NFC_STABLE.test(text) && !TONE_BEFORE_VOWEL.test(text)) return text;
-  }
-  const text = lowerVi(cleanText(name));
-  // Only o/u carrying a tone mark alone can have it moved; most names have none (fast path).
-  if (!MOVABLE_TONE.test(text)) return text.normalize('NFC');
-  return text
-    .normalize('NFD')
-    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])/g, '$1$3$2')
-    .normalize('NFC');
-}
+export const nameKey = wordKey;
