@@ -1,6 +1,8 @@
 /** A change of a unit's rule set from a reference, in words: consolidation's flags, the handout's warnings and evaluation's warnings say it alike. */
 import type { RuleSetChange } from '../domain/rules/compare';
 import type { Problem } from '../domain/problems';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { ruleSetBasis } from '../domain/rules/request';
 import { formatThreshold } from './format';
 import { t, type Lang, type MessageKey } from './index';
 import { unmetIndicators } from './outcome';
@@ -51,6 +53,11 @@ function changeOfParams(p: Problem['params']): RuleSetChange {
   if (kind === 'points') return { kind, code, unit: figure(p.unitFigure), reference: figure(p.referenceFigure) };
   if (kind === 'condition' && p.stricter === 1) return { kind, code, stricter: true };
   return { kind, code } as RuleSetChange;
+}
+
+/** A preset as consolidation's remarks name it: its name and the legal text it rests on, as evaluation's warnings do. */
+export function presetReference(rs: RuleSet, lang: Lang): string {
+  return t(lang, 'ruleSet.reference.preset', { name: rs.name, basis: ruleSetBasis(rs) });
 }
 
 /** What evaluation's rule-set warnings (problem.ruleSet…) fill in: the change, the reference it departs from, the result under it. */

@@ -7,7 +7,7 @@
 import type { Evaluation, EvaluationInput, IndicatorResult } from '../domain/evaluation';
 import { asksMore, comparable, ruleSetChanges, type ComparableRuleSet, type RuleSetChange } from '../domain/rules/compare';
 import { findPreset } from '../domain/rules/presets';
-import { recognitionBasis } from '../domain/rules/request';
+import { ruleSetBasis } from '../domain/rules/request';
 import type { RuleSet } from '../domain/rules/ruleSet';
 import { problem, type Location, type Problem } from '../domain/problems';
 import { COL } from '../sheets/criteriaSheet';
@@ -86,7 +86,7 @@ export function ruleSetProblems(wb: UnitWorkbook, input: EvaluationInput, own: E
   const named = { against, name: d.reference?.name ?? rs.name, id: rs.id };
   if (!d.reference || !d.changes.length) return [problem('warning', 'ruleSetHandoutEdited', named, wb.criteria.idAt)];
   // The legal text the reference rests on, by number, date and article (as the tier warnings cite it).
-  const basis = recognitionBasis(d.reference) || d.reference.basis;
+  const basis = ruleSetBasis(d.reference);
   const params = { ...named, basis, ruleSet: rs.name };
   const under = referenceEvaluation(input, null)?.ev;
   const found: Problem[] = [];

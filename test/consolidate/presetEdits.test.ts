@@ -41,7 +41,7 @@ describe('consolidation without a reference rule set', () => {
 
   it('flags a requirement lowered by the unit, against the preset its workbook names', async () => {
     expect(await flagsOf({ prepare: edits.threshold('2.4', 0.4) })).toEqual([
-      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
+      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6) mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('consolidation without a reference rule set', () => {
       }),
     });
     expect(flags.map((f) => f.code)).toEqual(['ruleSetEdited']);
-    expect(flags[0]!.message).toBe('Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” mà sổ ghi: chỉ tiêu 2.1 đổi điều kiện đạt; thiếu chỉ tiêu 2.3; thêm chỉ tiêu 2.5');
+    expect(flags[0]!.message).toBe('Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6) mà sổ ghi: chỉ tiêu 2.1 đổi điều kiện đạt; thiếu chỉ tiêu 2.3; thêm chỉ tiêu 2.5');
   });
 
   it('flags an edited applicability and scored points (TT22)', async () => {
@@ -62,13 +62,13 @@ describe('consolidation without a reference rule set', () => {
     // Recomputed under the preset, 2.2 applies to a primary school: the unit's “Không áp dụng” disagrees with it.
     expect(flags.map((f) => f.message)).toEqual([
       "Chỉ tiêu 2.2: tự đánh giá Không áp dụng ('Tiêu chí'!O23) nhưng số liệu 100,0% ≥ 100%",
-      'Bộ tiêu chí đã sửa so với mẫu “TT22/2020 · 100 điểm” mà sổ ghi: chỉ tiêu 2.1 đổi điểm 10 → 20; chỉ tiêu 2.2 đổi phạm vi áp dụng',
+      'Bộ tiêu chí đã sửa so với mẫu “TT22/2020 · 100 điểm” (Thông tư số 22/2020/TT-BGDĐT ngày 06/8/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, xếp loại “Đơn vị học tập”) mà sổ ghi: chỉ tiêu 2.1 đổi điểm 10 → 20; chỉ tiêu 2.2 đổi phạm vi áp dụng',
     ]);
   });
 
   it('says it in English too', async () => {
     const flags = await flagsOf({ prepare: edits.threshold('2.4', 0.4) }, null, 'en');
-    expect(flags[0]!.message).toBe('Criteria edited from the preset “TT24 · cấp huyện · mức độ 1” the workbook names: indicator 2.4 requires 40% (preset: 50%)');
+    expect(flags[0]!.message).toBe('Criteria edited from the preset “TT24 · cấp huyện · mức độ 1” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6) the workbook names: indicator 2.4 requires 40% (preset: 50%)');
   });
 
   it('a rule set the workbook does not name as a preset is not compared', async () => {
@@ -98,7 +98,7 @@ describe('consolidation without a reference rule set', () => {
   it('a unit of another level than the reference is compared with the preset its workbook names', async () => {
     const flags = await flagsOf({ presetId: 'tt24-co-so-md2', prepare: edits.threshold('2.4', 0.4) }, 'tt24-co-so-md1');
     expect(flags.filter(ruleSetFlag)).toEqual([
-      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 2” mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
+      { code: 'ruleSetEdited', message: 'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 2” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 7) mà sổ ghi: chỉ tiêu 2.4 yêu cầu 40% (mẫu: 50%)' },
     ]);
   });
 });

@@ -48,7 +48,7 @@ describe('recomputed under the reference rule set', () => {
       expect.arrayContaining([
         "Chỉ tiêu 2.3: tự đánh giá Đạt ('Tiêu chí'!O26) nhưng số liệu 89,8% < 90%",
         "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
-        'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” mà sổ ghi: chỉ tiêu 2.3 yêu cầu 80% (mẫu: 90%)',
+        'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6) mà sổ ghi: chỉ tiêu 2.3 yêu cầu 80% (mẫu: 90%)',
       ]),
     );
   });

@@ -196,7 +196,7 @@ describe('consolidation says the same of a rule set asking more of itself', () =
     const handedOut = sealRuleSet(findPreset('tt24-co-so-md1')!).id;
     const flags = await flagsOf({ prepare: edits.all(edits.setting('id', handedOut), edits.threshold('2.4', 0.6)) });
     expect(flags.map((f) => f.code)).toEqual(['ruleSetStricter']);
-    expect(flags[0]!.message).toContain('chặt hơn mẫu “TT24 · cấp huyện · mức độ 1”');
+    expect(flags[0]!.message).toContain('chặt hơn mẫu “TT24 · cấp huyện · mức độ 1” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6) mà sổ ghi');
     expect(flags.filter((f) => isBlockingRemark(f.message))).toEqual([]);
   });
 

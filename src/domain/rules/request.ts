@@ -96,6 +96,11 @@ export function recognitionBasis(rs: RuleSet): string {
   return `${circular}, ${articles[r.tier][rs.level as 1 | 2]}`;
 }
 
+/** The legal text a rule set is cited by: its recognition's article, else its own “Căn cứ”. */
+export function ruleSetBasis(rs: RuleSet): string {
+  return recognitionBasis(rs) || rs.basis;
+}
+
 /** " (…, Điều n)": an article of TT24 on the recognition's tier, from `articles`; '' where none is known. */
 function tierArticleNote(rs: RuleSet, articles: Partial<Record<'huyen' | 'tinh', string>>): string {
   const r = tt24Recognition(rs);

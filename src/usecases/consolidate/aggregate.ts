@@ -19,7 +19,7 @@ import { handedOutFlag } from '../handout';
 import { ruleSetDeparture, type RuleSetDeparture } from '../ruleSetDeparture';
 import { SAME_LIST_MIN, type FileOutcome, type FileReport, type Flag, type UnitRecord } from './records';
 import { citedBases } from '../../documents/bases';
-import { ruleSetChangeText, THRESHOLD_WORDS } from '../../i18n/ruleSetChanges';
+import { presetReference, ruleSetChangeText, THRESHOLD_WORDS } from '../../i18n/ruleSetChanges';
 
 export interface ConsolidateOptions {
   /** The consolidating body and its tier, as the user typed them (the tier is printed by its name: "cap xa" → "cấp xã"). */
@@ -412,15 +412,17 @@ function departureFlag(u: UnitRecord, d: RuleSetDeparture, lang: Lang): Flag {
     return details ? { code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details }) } : handedOutFlag(u.ruleSet, lang)!;
   }
   const name = d.reference!.name;
+  // A preset is cited by its legal text, as evaluation's warnings cite it.
+  const preset = presetReference(d.reference!, lang);
   // Held to the lower reference, a unit that asked more of itself has nothing to mend: said, not kept out.
   if (d.stricterOnly) {
     return d.against === 'body'
       ? { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.ruleSetStricter', { body: name, details }) }
-      : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset: name, details }) };
+      : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset, details }) };
   }
   return d.against === 'body'
     ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: name, details }) }
-    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset: name, details }) };
+    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset, details }) };
 }
 
 /**
