@@ -56,6 +56,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.bodyTierRuleSet',
   'consolidate.flag.sameMembers',
   'consolidate.flag.sameNameOtherData',
+  'consolidate.flag.sameNameOtherDataMany',
   'handout.flagEdited',
   'handout.flagEditedDetails',
 ];
@@ -164,6 +165,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.duplicateMembers', 'officer.finding.duplicateMembers'],
   ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
   ['consolidate.flag.sameNameOtherData', 'officer.finding.sameNameOtherData'],
+  ['consolidate.flag.sameNameOtherDataMany', 'officer.finding.sameNameOtherDataMany'],
   ...DISAGREEMENT_FINDINGS,
 ]);
 

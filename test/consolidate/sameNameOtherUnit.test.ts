@@ -116,3 +116,19 @@ test('the command says it too: both files, and what to check', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('three schools of one name: one remark a file, naming the two others and what differs from each', async () => {
+  const unit = (seed: number, place: string) => unitWorkbook({ name: 'Trường TH Số 1', type: 'Trường tiểu học', members: 24, seed, evaluatedAt: new Date(2025, 11, 10 + seed - 20), prepare: edits.unitField('place', place) });
+  const three = [
+    { label: 'a/so-1.xlsx', bytes: await unit(20, 'Xã Tân Lập') },
+    { label: 'b/so-1.xlsx', bytes: await unit(21, 'Xã An Phú') },
+    { label: 'c/so-1.xlsx', bytes: await unit(22, 'Phường Bắc Sơn') },
+  ];
+  const { result: r } = await consolidatedInProcess(three, AS_OF);
+  expect(r.summary).toMatchObject({ files: 3, units: 3, duplicates: 0 });
+  const said = flagsOf(r, 'b/so-1.xlsx').filter((f) => f.code === 'sameNameOtherData').map((f) => f.message);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^Tệp “b\/so-1\.xlsx” và 2 tệp khác cùng tên đơn vị “Trường TH Số 1”, cùng năm đánh giá nhưng số liệu khác nhau \(với “a\/so-1\.xlsx”: danh sách thành viên khác nhau \(chỉ \d+\/24 họ tên trùng nhau\); với “c\/so-1\.xlsx”: danh sách thành viên khác nhau/);
+  expect(isBlockingRemark(said[0]!)).toBe(true);
+  expect(remarkFinding(said[0]!)).toBe('2 hồ sơ khác cùng tên đơn vị, cùng năm đánh giá nhưng số liệu khác nhau: chưa xác định được số liệu là của đơn vị nào.');
+});

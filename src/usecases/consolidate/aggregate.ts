@@ -327,15 +327,18 @@ function sameUnitParts(group: FileOutcome[]): FileOutcome[][] {
   return parts.map((p) => p.sort((a, b) => at(a) - at(b))).sort((a, b) => at(a[0]!) - at(b[0]!));
 }
 
-/** Said of each kept file of a name and year holding two units or more, once per other: both files, what differs, what to check. */
+/** Said once of each kept file of a name and year holding two units or more: the other files, what differs from each, what to check. */
 function sameNameFlags(kept: FileOutcome, others: FileOutcome[], lang: Lang): Flag[] {
   const u = kept.unit!;
-  return others.map((o) => {
+  const whys = others.map((o) => {
     // Never null: files of two parts hold two units' data (sameUnitParts).
     const d = otherData(u, o.unit!)!;
-    const why = d.kind === 'members' ? t(lang, 'consolidate.flag.sameNameMembers', { shared: d.shared, listed: d.listed }) : t(lang, 'consolidate.flag.sameNameField', d);
-    return { code: 'sameNameOtherData', message: t(lang, 'consolidate.flag.sameNameOtherData', { file: kept.report.file, other: o.report.file, name: u.name, why }) };
+    return d.kind === 'members' ? t(lang, 'consolidate.flag.sameNameMembers', { shared: d.shared, listed: d.listed }) : t(lang, 'consolidate.flag.sameNameField', d);
   });
+  const file = kept.report.file;
+  if (others.length === 1) return [{ code: 'sameNameOtherData', message: t(lang, 'consolidate.flag.sameNameOtherData', { file, other: others[0]!.report.file, name: u.name, why: whys[0]! }) }];
+  const each = others.map((o, i) => t(lang, 'consolidate.flag.sameNameOther', { other: o.report.file, why: whys[i]! })).join('; ');
+  return [{ code: 'sameNameOtherData', message: t(lang, 'consolidate.flag.sameNameOtherDataMany', { file, count: others.length, name: u.name, others: each }) }];
 }
 
 /**
