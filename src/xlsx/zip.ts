@@ -13,7 +13,10 @@
 import { XlsxError, type XlsxLimits } from './errors';
 import { crc32 } from './crc32';
 
-/** Inflates raw deflate data; must throw when the output would pass `maxBytes`. */
+/**
+ * Inflates raw deflate data; must throw a RangeError when the output would pass `maxBytes`
+ * (as zlib's maxOutputLength does), for readEntry to tell damage from a bomb.
+ */
 export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | Promise<Uint8Array>;
 
 /** CRC-32 of a part; the host injects a native one where it has it (Node's zlib.crc32), else the JS one. */
@@ -247,19 +250,42 @@ export async function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inf
     return checkCrc(data, entry, crc);
   }
   if (entry.method !== 8) throw new XlsxError('unsupportedCompression', `${entry.name}: ${entry.method}`);
-  // The declared size is the ceiling: a part that inflates past it is lying (zip bomb).
+  // The declared size is the ceiling: nothing is inflated past it, damaged or bomb.
   const cap = Math.min(entry.size, limits.maxEntryBytes);
   let out: Uint8Array;
   try {
     out = await inflate(data, cap);
   } catch (e) {
     if (e instanceof XlsxError) throw e;
-    if (isTooLarge(e)) throw new XlsxError('zipBomb', `${entry.name}: more than ${cap} bytes`);
+    if (isTooLarge(e)) throw overrun(entry, cap, limits, e);
     // The inflater's own words (zlib's) are no help to a user: the part is named, in words, later.
     throw new XlsxError('damagedPart', entry.name);
   }
   if (out.length !== entry.size) throw new XlsxError('damagedPart', entry.name);
   return checkCrc(out, entry, crc);
+}
+
+/**
+ * Why a part's stream ran past its declared size (stopped there). The stream alone cannot
+ * tell a few damaged bytes from a bomb; the directory's sizes can. Sizes an honest deflate
+ * could have written (an ordinary ratio) over a stream that runs on: the stream is damaged,
+ * as Python's zipfile reads it (cut at the declared size, then "Bad CRC-32"). A compressed
+ * size no deflate of the declared size reaches, or a ratio past maxRatio (checked here below
+ * the directory's ratio floor too): the size was understated to slip past the caps, a zip bomb.
+ */
+function overrun(entry: ZipEntry, cap: number, limits: XlsxLimits, cause: unknown): XlsxError {
+  const understated = entry.compressedSize > deflateBound(entry.size);
+  const extreme = entry.size / Math.max(1, entry.compressedSize) > limits.maxRatio;
+  if (understated || extreme) return new XlsxError('zipBomb', `${entry.name}: more than ${cap} bytes`, { cause });
+  return new XlsxError('damagedPart', entry.name, { cause });
+}
+
+/**
+ * The most deflate output `size` bytes can take: fixed codes spend at most 9 bits a byte
+ * (stored blocks less), plus block headers; any writer's honest stream stays within it.
+ */
+function deflateBound(size: number): number {
+  return size + Math.ceil(size / 8) + 16;
 }
 
 /** The compressed bytes of an entry as stored (a writer copies them unchanged). */

@@ -8,6 +8,7 @@ import * as ExcelJS from 'exceljs';
 import { openXlsx, preflightXlsx, XlsxError, DEFAULT_LIMITS } from '../../src/xlsx';
 import { readDirectory, readEntry, type Inflate } from '../../src/xlsx/zip';
 import { nodeInflate } from '../../src/xlsx/inflateNode';
+import { webInflate } from '../../src/xlsx/inflateWeb';
 import { handMadeWorkbook, makeZip } from '../consolidate/corpus';
 
 /** An inflater that counts its calls, to show refusals come before any inflate. */
@@ -116,6 +117,34 @@ describe('zip integrity', () => {
     const d2 = readDirectory(flipped, DEFAULT_LIMITS);
     await expect(readEntry(flipped, d2.entries.get('xl/a.xml')!, nodeInflate, DEFAULT_LIMITS)).rejects.toMatchObject({ kind: 'damagedPart', detail: 'xl/a.xml' });
     expect(sheet.crc32).toBe(zlib.crc32(await readEntry(wb, sheet, nodeInflate, DEFAULT_LIMITS)));
+  });
+
+  // The stream alone cannot tell damage from a bomb (both run past the declared size, both stop
+  // there); the directory's sizes can: an honest writer's sizes (ordinary ratio) over a stream that
+  // runs on is damage, as Python's zipfile reads it ("Bad CRC-32"); a compressed size no deflate of
+  // the declared size could reach is a size understated to slip past the caps.
+  it('calls a part running a little past its honest-looking size damaged, and one whose size is understated a bomb, with either inflater', async () => {
+    const xml = Buffer.from(`<worksheet><sheetData>${'<row><c><v>1</v></c></row>'.repeat(400)}</sheetData></worksheet>`);
+    const read = async (bytes: Uint8Array, inflate: Inflate) =>
+      readEntry(bytes, readDirectory(bytes, DEFAULT_LIMITS).entries.get('xl/a.xml')!, inflate, DEFAULT_LIMITS).then(
+        () => 'read',
+        (e: unknown) => (e instanceof XlsxError ? { kind: e.kind, detail: e.detail } : e),
+      );
+    for (const inflate of [nodeInflate, webInflate]) {
+      const short = makeZip([CT, { name: 'xl/a.xml', data: xml, declaredSize: xml.length - 3 }]);
+      expect(await read(short, inflate)).toEqual({ kind: 'damagedPart', detail: 'xl/a.xml' });
+      const understated = makeZip([CT, { name: 'xl/a.xml', data: xml, declaredSize: 40 }]);
+      expect(await read(understated, inflate)).toEqual({ kind: 'zipBomb', detail: expect.stringContaining('xl/a.xml') });
+      // Below the directory's ratio floor, but squeezed past the ratio cap and running on: a bomb too.
+      const blanks = Buffer.alloc(300_000, 0x20);
+      const squeezed = makeZip([CT, { name: 'xl/a.xml', data: blanks, declaredSize: 200_000 }]);
+      expect(await read(squeezed, inflate)).toEqual({ kind: 'zipBomb', detail: expect.stringContaining('xl/a.xml') });
+    }
+    // In a workbook, the damaged sheet is named by its tab.
+    const spec = { sheet: 'Thành viên', rows: Array.from({ length: 50 }, (_, i) => [i + 1, `Người ${i + 1}`]) };
+    const sheet = readDirectory(handMadeWorkbook(spec), DEFAULT_LIMITS).entries.get('xl/worksheets/sheet1.xml')!;
+    const { error } = await refusal(handMadeWorkbook({ ...spec, sheetDeclaredSize: sheet.size - 10 }));
+    expect({ kind: error.kind, detail: error.detail }).toEqual({ kind: 'damagedSheet', detail: 'Thành viên' });
   });
 
   it('still reads honest files: ExcelJS (data descriptors) and hand-made ones', async () => {
