@@ -523,7 +523,7 @@ export const en: Record<MessageKey, string> = {
   'xlsx.reason.brokenPart': 'The file is damaged: some of the workbook’s content inside it is cut off or malformed (cut while copied or downloaded, or saved wrongly by other software). Ask the unit to open the workbook in Excel, save it and send the file again.',
   'xlsx.reason.brokenSheet': 'The file is damaged: the data of sheet “{detail}” is cut off or malformed (cut while copied or downloaded, or saved wrongly by other software). Ask the unit to open the workbook in Excel, check this sheet, save it and send the file again.',
   'xlsx.reason.tooManyEntries': 'The file holds too many parts ({detail}); not a normal evaluation workbook.',
-  'xlsx.reason.zipBomb': 'The file expands to too much data or misstates its sizes (suspected zip bomb); reading stopped.',
+  'xlsx.reason.zipBomb': 'The file expands to too much data or misstates its sizes (suspected zip bomb); reading stopped for safety. Excel never writes such a file: check with its sender and use only a file saved by Excel itself.',
   'xlsx.reason.unsupportedCompression': 'The file uses an unsupported compression method. Open it in Excel and save it again.',
   'xlsx.reason.notXlsx': 'A zip file, but not an Excel workbook (.xlsx). Check that the right workbook was chosen; if it was, open it in Excel and save it as .xlsx.',
   'xlsx.reason.wordDocument': 'This is a Word document (.docx), not an Excel workbook (.xlsx): probably the wrong file. Use the Excel workbook (.xlsx).',

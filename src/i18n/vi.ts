@@ -528,7 +528,7 @@ export const vi = {
   'xlsx.reason.brokenPart': 'Tệp bị hỏng: một phần nội dung bên trong sổ bị cắt dở hoặc ghi sai cấu trúc (tệp bị cắt khi sao chép hoặc tải về, hoặc một phần mềm khác lưu sai). Đề nghị đơn vị mở sổ bằng Excel, lưu lại rồi gửi lại tệp.',
   'xlsx.reason.brokenSheet': 'Tệp bị hỏng: dữ liệu của trang tính “{detail}” bị cắt dở hoặc ghi sai cấu trúc (tệp bị cắt khi sao chép hoặc tải về, hoặc một phần mềm khác lưu sai). Đề nghị đơn vị mở sổ bằng Excel, kiểm tra trang này, lưu lại rồi gửi lại tệp.',
   'xlsx.reason.tooManyEntries': 'Tệp chứa quá nhiều thành phần ({detail}); không phải sổ đánh giá bình thường.',
-  'xlsx.reason.zipBomb': 'Tệp giải nén ra quá lớn hoặc khai báo sai kích thước (nghi “bom nén”); đã dừng đọc.',
+  'xlsx.reason.zipBomb': 'Tệp giải nén ra quá lớn hoặc khai báo sai kích thước (nghi “bom nén”); đã dừng đọc để an toàn. Excel không bao giờ ghi tệp như vậy: hãy hỏi lại người gửi và chỉ dùng tệp do chính Excel lưu.',
   'xlsx.reason.unsupportedCompression': 'Tệp dùng kiểu nén không hỗ trợ. Hãy mở bằng Excel rồi lưu lại.',
   'xlsx.reason.notXlsx': 'Tệp nén nhưng không phải sổ Excel (.xlsx). Hãy kiểm tra đã chọn đúng tệp sổ Excel; nếu đúng, hãy mở bằng Excel rồi lưu lại dạng .xlsx.',
   'xlsx.reason.wordDocument': 'Đây là văn bản Word (.docx), không phải sổ Excel (.xlsx): có lẽ đã chọn nhầm tệp. Hãy dùng đúng tệp sổ Excel (.xlsx).',

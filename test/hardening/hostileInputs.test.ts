@@ -233,6 +233,7 @@ describe('dvht import, evaluate and documents on hostile files', () => {
       const io = capture();
       expect(await run(args, io)).toBe(1);
       expect(io.stderr.join('\n')).toMatch(new RegExp(`^Không mở tệp “${bomb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”: Tệp giải nén ra quá lớn`));
+      expect(io.stderr.join('\n')).toMatch(/hãy hỏi lại người gửi và chỉ dùng tệp do chính Excel lưu/);
       expect(fs.readFileSync(bomb).equals(Buffer.from(bytes))).toBe(true);
     }
     expect(fs.readdirSync(dir).sort()).toEqual(['bom.xlsx', 'danh-sach.xlsx']);
