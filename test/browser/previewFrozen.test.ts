@@ -6,7 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserPages } from './support/browser';
-import { cell, grid, madeWorkbook, openFile, runsOnOver, select, settled, shows, step as stepIn } from './support/grid';
+import { cell, grid, madeWorkbook, openFile, openSample, runsOnOver, select, settled, showSheet, shows, step as stepIn } from './support/grid';
+import { SHEETS } from '../../src/sheets/names';
 
 const pages = useBrowserPages();
 const step = (page: Page, name: string) => stepIn(pages, page, name);
@@ -147,6 +148,37 @@ describe('frozen panes in the preview grid', () => {
     expect(await hit((c3.left + c3.right) / 2, (c3.top + c3.bottom) / 2)).toBe('B2');
     // Still typed in where it shows.
     expect(await editor.inputValue()).toBe('Ghi chú');
+  });
+
+  it('cuts a frozen cell’s text at the frozen columns’ edge, as Excel draws its panes: it runs on over the frozen cells only', async () => {
+    // Excel draws each pane of a frozen sheet apart: text from a frozen column runs on over the empty frozen
+    // cells beside it and stops at the split (what lies past it is the pane that scrolls).
+    const page = await openSample(pages, 'preview frozen run-on');
+    await showSheet(page, SHEETS.members);
+    /** A1's title: where its text is cut, how wide it is, and where B1 (the last frozen column) ends. */
+    const title = () =>
+      cell(page, 'A1').evaluate((td) => {
+        const clip = td.querySelector('div')!;
+        const text = clip.querySelector('span') ?? clip;
+        return { cutAt: clip.getBoundingClientRect().right, textWidth: text.scrollWidth, from: td.getBoundingClientRect().left, frozenEdge: document.querySelector('td[data-address="B1"]')!.getBoundingClientRect().right };
+      });
+    const unscrolled = await title();
+    // Longer than the frozen columns: Excel's panes, not the text, end it there.
+    expect(unscrolled.textWidth).toBeGreaterThan(unscrolled.frozenEdge - unscrolled.from);
+    // (Cut within its cell's inner padding, as any text at its cell's side.)
+    expect(unscrolled.frozenEdge - unscrolled.cutAt).toBeGreaterThanOrEqual(0);
+    expect(unscrolled.frozenEdge - unscrolled.cutAt).toBeLessThan(8);
+    expect(await runsOnOver(page, 'A1', 'B1')).toBe(true);
+    await shows(page, 'C1', '');
+    expect(await runsOnOver(page, 'A1', 'C1')).toBe(false);
+    // Columns scrolled sideways: still cut at the edge, over nothing of the pane that scrolls.
+    await scrollGrid(page, { left: 400 });
+    await settled(page);
+    expect((await edges(page)).scrollLeft).toBeGreaterThan(0);
+    const scrolled = await title();
+    expect(scrolled.cutAt).toBe(unscrolled.cutAt);
+    expect(scrolled.frozenEdge).toBe(unscrolled.frozenEdge);
+    await step(page, 'frozen title cut at the frozen edge');
   });
 });
 

@@ -2,7 +2,7 @@
  * The preview's workbook: the grid reads the package that is downloaded, and the download
  * keeps every part the add-in does not own byte for byte.
  */
-import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { PreviewWorkbook, type PartsChange } from '../../src/hosts/preview/previewWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
@@ -16,6 +16,7 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { nodeDeflate } from '../../src/xlsx/deflateNode';
 import { sheetView } from '../../src/hosts/preview/sheetView';
 import { LEARNER_HEADER_ROW } from '../../src/sheets/learnersSheet';
+import { MEMBER_HEADER_ROW, MEMBERS_TABLE } from '../../src/sheets/membersSheet';
 import { editCells, typedValue } from '../../src/usecases/editCells';
 import { UNCALCULATED } from '../../src/domain/values';
 
@@ -51,6 +52,38 @@ describe('PreviewWorkbook', () => {
       expect({ name, rows: model!.values }).toEqual({ name, rows: saved.sheets.get(name)!.rows });
     }
     expect(reader.book().sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...ALL, 'Ghi chú']));
+  });
+
+  it('puts back a grid edit’s sheet parts whole (the table it grew with them), only while they are as the edit left them', async () => {
+    const wb = PreviewWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 30, seed: 3 }));
+    const under = MEMBER_HEADER_ROW + 31; // right under the 30 members
+    /** The members table's range and B of the row under it, as the file holds them. */
+    const state = async () => {
+      const pkg = await XlsxPackage.open(await wb.toBuffer(), NODE_XLSX);
+      const tables = await Promise.all(pkg.partNames.filter((p) => p.startsWith('xl/tables/')).map((p) => pkg.text(p)));
+      const ref = /\bref="([^"]+)"/.exec(tables.find((x) => x?.includes(`name="${MEMBERS_TABLE}"`)) ?? '')?.[1];
+      const rows = (await (await wb.read()).sheet(SHEETS.members))!.values;
+      return { ref, name: rows[under - 1]?.[1] ?? null };
+    };
+    const before = await state();
+    let change: PartsChange | undefined;
+    const rows = [{ row: under, col: 2, value: 'Người mới 1' }, { row: under + 1, col: 2, value: 'Người mới 2' }];
+    await editCells(wb.recording(SHEETS.members, (c) => (change = c)), SHEETS.members, rows);
+    const grown = await state();
+    expect(grown).toEqual({ ref: before.ref!.replace(/\d+$/, String(under + 1)), name: 'Người mới 1' });
+    // The table's part changed with the worksheet's.
+    expect([...change!.after].filter(([path, text]) => change!.before.get(path) !== text).map(([path]) => path)).toEqual([change!.worksheet, expect.stringMatching(/^xl\/tables\//)]);
+
+    const cells = rows.map((e) => ({ at: `B${e.row}`, rows: [[null]] }));
+    expect(await wb.restore(change!, 'before', cells)).toBe(true);
+    expect(await state()).toEqual(before);
+    expect(await wb.restore(change!, 'after', cells)).toBe(true);
+    expect(await state()).toEqual(grown);
+    // Written since by something else: not put back over it.
+    await editCells(wb, SHEETS.members, [{ row: under + 5, col: 2, value: 'Ghi sau' }]);
+    expect(await wb.restore(change!, 'before', cells)).toBe(false);
+    expect(await state()).toEqual(grown);
   });
 });
 

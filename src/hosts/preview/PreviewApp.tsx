@@ -27,7 +27,7 @@ import { sampleUnit } from '../../usecases/sampleData';
 import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
-import { PreviewWorkbook, type Selection } from './previewWorkbook';
+import { PreviewWorkbook, type PartsChange, type Selection } from './previewWorkbook';
 import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
 import { FileRefusedError } from '../../usecases/xlsxReason';
 import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
@@ -171,6 +171,13 @@ interface Change {
   sheet: string;
   before: CellEdit[];
   after: CellEdit[];
+  /** Its sheet's parts before and after, when it changed more than cells (grew the members table over pasted rows, drew them as its rows). */
+  parts?: PartsChange;
+}
+
+/** Whether a change of a sheet's parts reaches past its worksheet (a table, a relationship): then cells written back alone would not undo it. */
+function beyondCells(change: PartsChange): boolean {
+  return [...change.after].some(([path, text]) => path !== change.worksheet && change.before.get(path) !== text);
 }
 
 /** The locale of a language the user switched to (numbers and dates in the grid follow it). */
@@ -305,14 +312,12 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook],
   );
 
-  /** The grid's own edits: redrawn like the pane's, but they keep the grid's undo history. */
-  const gridWorkbook = useMemo(
-    () =>
-      // eslint-disable-next-line react-hooks/refs -- called after the grid's batches, never during render
-      observeWorkbook(doc.workbook, ({ wrote }) => {
-        afterBatch(doc.workbook, wrote);
-        if (wrote) editListeners.current.forEach((listener) => listener());
-      }),
+  /** After each of the grid's own edits: redrawn like the pane's, but they keep the grid's undo history. */
+  const gridBatchDone = useCallback(
+    ({ wrote }: { wrote: boolean }) => {
+      afterBatch(doc.workbook, wrote);
+      if (wrote) editListeners.current.forEach((listener) => listener());
+    },
     [doc, afterBatch],
   );
 
@@ -396,13 +401,39 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
 
   /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
   const write = async (sheet: string, edits: CellEdit[]) => {
+    let parts: PartsChange | undefined;
     try {
-      return await editCells(gridWorkbook, sheet, edits);
+      const done = await editCells(observeWorkbook(doc.workbook.recording(sheet, (c) => (parts = c)), gridBatchDone), sheet, edits);
+      return { done, parts };
     } catch (e) {
-      setPending(null);
-      setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: isWorkbookProtectedError(e) ? protectedText(lang, e) : errorText(e) } });
+      failed(e);
       return null;
     }
+  };
+  const failed = (e: unknown) => {
+    setPending(null);
+    setNotice({ intent: 'error', key: 'preview.grid.editFailed', params: { reason: isWorkbookProtectedError(e) ? protectedText(lang, e) : errorText(e) } });
+  };
+
+  /**
+   * Puts a change's side back: its sheet's parts whole when it changed more than cells (the table it grew and
+   * the look of its rows go with its values, in one step as in Excel), else its cells. Parts changed since by
+   * something else are not overwritten: the cells are written back instead.
+   */
+  const putBack = async (change: Change, side: 'before' | 'after'): Promise<boolean> => {
+    if (change.parts) {
+      try {
+        const cells = change[side].map((e) => ({ at: cellAddress(e.row, e.col), rows: [[e.value]] }));
+        if (await doc.workbook.restore(change.parts, side, cells)) {
+          gridBatchDone({ wrote: true });
+          return true;
+        }
+      } catch (e) {
+        failed(e);
+        return false;
+      }
+    }
+    return (await write(change.sheet, change[side])) !== null;
   };
 
   const onEdit = (typed: TypedCell[], how: 'pasted' | 'filled' | 'cleared' = 'pasted') => {
@@ -432,9 +463,10 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     }
     if (!after.length) return;
     setPending({ sheet, cells: pendingCells });
-    void write(sheet, after).then((done) => {
-      if (!done) return;
-      undo.current.push({ sheet, before, after });
+    void write(sheet, after).then((written) => {
+      if (!written) return;
+      const { parts } = written;
+      undo.current.push({ sheet, before, after, ...(parts && beyondCells(parts) ? { parts } : {}) });
       redo.current = [];
     });
   };
@@ -450,7 +482,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     setActive(change.sheet);
     const firstEdit = change[side][0];
     if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
-    void write(change.sheet, change[side]).then((done) => {
+    void putBack(change, side).then((done) => {
       if (!done) return;
       to.push(change);
       setNotice({ intent: 'info', key: doneKey, params: { sheet: change.sheet } });

@@ -11,11 +11,24 @@ import { webDeflate } from '../../xlsx/deflateWeb';
 import { XlsxError } from '../../xlsx/errors';
 import { PackageReader } from './packageModel';
 import { FormulaFreshness } from './staleFormulas';
-import type { SheetPlan } from '../../workbook/port';
+import type { CellBlock, SheetPlan } from '../../workbook/port';
+import { TABLE_CONTENT_TYPE } from '../../workbook/xlsx/write/tableXml';
 
 export type { Selection };
 
 export const WEB_XLSX: XlsxWorkbookOptions = { inflate: webInflate, deflate: webDeflate };
+
+/** A sheet's parts by path: its worksheet, its relationships and its tables (null: no such part). */
+export type SheetParts = ReadonlyMap<string, string | null>;
+
+/** What a grid edit changed in its sheet's parts: put back whole (undo, redo), as Excel undoes a table it grew with the edit. */
+export interface PartsChange {
+  sheet: string;
+  /** The sheet's worksheet part. */
+  worksheet: string;
+  before: SheetParts;
+  after: SheetParts;
+}
 
 export class PreviewWorkbook implements Workbook {
   private _lastSelection: Selection | null = null;
@@ -58,17 +71,66 @@ export class PreviewWorkbook implements Workbook {
     return this.reader;
   }
 
-  async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
-    const file = await this.file;
-    this.resolved = file;
-    const plans: SheetPlan[] = [];
-    try {
-      const done = await file.batch((session) => work(watchWrites(session, (plan) => plans.push(plan))));
-      this.freshness.record(plans);
-      return done;
-    } finally {
-      this._lastSelection = file.lastSelection;
-    }
+  /** This workbook's batches and restores, one after another: a sheet's parts are read whole before and after a batch with nothing between. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  batch<T>(work: (session: WorkbookSession) => Promise<T>, record?: { sheet: string; onChange: (change: PartsChange) => void }): Promise<T> {
+    return this.inTurn(async () => {
+      const file = await this.file;
+      this.resolved = file;
+      const plans: SheetPlan[] = [];
+      const before = record ? await sheetParts(file, record.sheet) : null;
+      try {
+        const done = await file.batch((session) => work(watchWrites(session, (plan) => plans.push(plan))));
+        this.freshness.record(plans);
+        const worksheet = record && file.pkg.findSheet(record.sheet)?.path;
+        if (record && before && worksheet) {
+          const after = await sheetParts(file, record.sheet, before.keys());
+          for (const path of after.keys()) if (!before.has(path)) before.set(path, null);
+          record.onChange({ sheet: record.sheet, worksheet, before, after });
+        }
+        return done;
+      } finally {
+        this._lastSelection = file.lastSelection;
+      }
+    });
+  }
+
+  /** The workbook for one of the grid's edits of `sheet`: `onChange` hears what its batch changed in the sheet's parts. */
+  recording(sheet: string, onChange: (change: PartsChange) => void): Workbook {
+    return {
+      label: this.label,
+      batch: (work) => this.batch(work, { sheet, onChange }),
+      takeWarnings: () => this.takeWarnings(),
+    };
+  }
+
+  /**
+   * Puts the sheet's parts back as they were before the change (`before`) or after it: only while they are
+   * as the change left them (its other side), else nothing is written and false says so. `cells`: the cells
+   * the change wrote (the formulas over them are shown as not calculated, as after any write).
+   */
+  restore(change: PartsChange, side: 'before' | 'after', cells: readonly CellBlock[]): Promise<boolean> {
+    return this.inTurn(async () => {
+      const file = await this.file;
+      const target = change[side];
+      const expected = change[side === 'before' ? 'after' : 'before'];
+      const now = await sheetParts(file, change.sheet, expected.keys());
+      for (const [path, text] of expected) if ((now.get(path) ?? null) !== text) return false;
+      const pkg = file.pkg;
+      for (const [path, text] of target) {
+        if (text === null) pkg.deletePart(path);
+        else if (text !== now.get(path)) pkg.setPart(path, text, pkg.has(path) || !/^xl\/tables\//i.test(path) ? undefined : TABLE_CONTENT_TYPE);
+      }
+      this.freshness.record([{ sheet: change.sheet, mode: 'existing', cells: [...cells] }]);
+      return true;
+    });
   }
 
   takeWarnings(): WorkbookWarning[] {
@@ -80,6 +142,17 @@ export class PreviewWorkbook implements Workbook {
   async toBuffer(): Promise<Uint8Array> {
     return (await this.file).toBytes();
   }
+}
+
+/** `sheet`'s worksheet part, its relationships and its tables' parts, with the parts `also` names, as they are now. */
+async function sheetParts(file: XlsxWorkbook, sheet: string, also: Iterable<string> = []): Promise<Map<string, string | null>> {
+  const pkg = file.pkg;
+  const out = new Map<string, string | null>();
+  const path = pkg.findSheet(sheet)?.path;
+  if (!path) return out;
+  const tables = (await pkg.relsOf(path)).filter((r) => !r.external && r.type.endsWith('/table')).map((r) => r.path);
+  for (const p of [path, pkg.relsPathOf(path), ...tables, ...also]) if (!out.has(p)) out.set(p, pkg.has(p) ? await pkg.text(p) : null);
+  return out;
 }
 
 /** The same session, telling `onWrite` of each plan it writes. */
