@@ -637,7 +637,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.cli.done': 'Consolidated {units|unit|units} from {summary}. Wrote “{file}”.',
   'consolidate.cli.rejected': 'Rejected files ({count}):',
   'consolidate.cli.skipped': 'Files skipped ({count}):',
-  'consolidate.cli.sameName': 'Same unit name and year but two units’ data — both consolidated, to be checked ({count|file|files}):',
+  'consolidate.cli.sameName': 'Same unit name and year but different units’ data — each file consolidated, to be checked ({count|file|files}):',
   'consolidate.pane.title': 'Consolidate units',
   'consolidate.pane.intro': 'Pick the units’ evaluation workbooks (.xlsx). ĐVHT reads each file on this computer, recomputes from the unit’s data, checks it against the self-assessment, then writes the sheets “Tổng hợp đơn vị”, “Thống kê kết quả” and “Báo cáo tệp” (one write, once everything is read).',
   'consolidate.pane.pick': 'Pick files…',

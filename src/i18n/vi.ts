@@ -646,7 +646,7 @@ export const vi = {
   'consolidate.cli.done': 'Đã tổng hợp {units} đơn vị từ {summary}. Đã ghi “{file}”.',
   'consolidate.cli.rejected': 'Tệp bị từ chối ({count}):',
   'consolidate.cli.skipped': 'Tệp bỏ qua ({count}):',
-  'consolidate.cli.sameName': 'Cùng tên đơn vị, cùng năm nhưng số liệu của hai đơn vị khác nhau — đã tổng hợp cả hai, cần hỏi lại ({count} tệp):',
+  'consolidate.cli.sameName': 'Cùng tên đơn vị, cùng năm nhưng là số liệu của các đơn vị khác nhau — đã tổng hợp từng tệp, cần hỏi lại ({count} tệp):',
   'consolidate.pane.title': 'Tổng hợp đơn vị',
   'consolidate.pane.intro': 'Chọn sổ đánh giá (.xlsx) của các đơn vị. ĐVHT đọc từng tệp trên máy này, tính lại từ số liệu của đơn vị, đối chiếu với kết quả tự đánh giá, rồi ghi ba trang “Tổng hợp đơn vị”, “Thống kê kết quả” và “Báo cáo tệp” (một lần ghi, sau khi đọc xong).',
   'consolidate.pane.pick': 'Chọn tệp…',

@@ -175,6 +175,41 @@ const UNIT_CHECK_FINDINGS = findingRules(
   (['unitTypeMissing', 'unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'tierUnknown', 'receiverTierUnknown'] as const).map((c) => [`problem.${c}`, `officer.finding.${c}`] as const),
 );
 
+/**
+ * A unit type off the list (or blank) at its cell, and the engine's word per type-bound indicator at the
+ * same cell, which tables consolidated before counted among the data warnings (“1 điểm dữ liệu cần xem
+ * lại, ví dụ: 'Thông tin đơn vị'!B5: …”): the minutes state the type once, the warnings without it.
+ */
+const TYPE_CHECKS = LANG_IDS.flatMap((lang) => (['problem.unitTypeUnknown', 'problem.unitTypeMissing'] as const).map((k) => messagePattern(catalogs[lang][k])));
+const TYPE_REPEATS = LANG_IDS.flatMap((lang) => (['problem.applicabilityUnlisted', 'problem.applicabilityBlank'] as const).map((k) => messagePattern(catalogs[lang][k])));
+const DATA_WARNINGS = LANG_IDS.map((lang) => ({ lang, pattern: messagePattern(catalogs[lang]['consolidate.flag.dataWarnings']) }));
+
+/** The cell (“'Thông tin đơn vị'!B5”) a remark on the unit's type names; null for another remark. */
+function typeCellOf(line: string): string | null {
+  for (const { pattern } of UNIT_CHECK) {
+    const message = pattern.exec(line)?.groups?.message;
+    const where = message === undefined ? undefined : TYPE_CHECKS.map((p) => p.exec(message)?.groups?.where).find((w) => w !== undefined);
+    if (where !== undefined) return where;
+  }
+  return null;
+}
+
+/** The remarks with the type said once: a data warning whose example repeats it at its cell counts one less (none left: no remark). */
+function typeSaidOnce(remarks: string[]): string[] {
+  const cell = remarks.map(typeCellOf).find((w) => w !== null);
+  if (cell === undefined) return remarks;
+  return remarks.flatMap((line) => {
+    for (const { lang, pattern } of DATA_WARNINGS) {
+      const m = pattern.exec(line)?.groups;
+      if (!m) continue;
+      if (!TYPE_REPEATS.some((p) => p.exec(m.first!)?.groups?.where === cell)) return [line];
+      const count = Number(m.count) - 1;
+      return count > 0 ? [t(lang, 'consolidate.flag.dataWarnings', { count, first: m.first! })] : [];
+    }
+    return [line];
+  });
+}
+
 /** Findings whose {tier} is the receiving body's, which the table printed as typed ("cap xa"): the minutes write it "cấp xã". */
 const BODY_TIER_FINDINGS: ReadonlySet<MessageKey> = new Set(['officer.finding.bodyTierTyped', 'officer.finding.bodyTierRuleSet']);
 
@@ -248,10 +283,12 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
   for (const row of data.rows.slice(headerIndex + 1)) {
     // The unit rows end where STT stops being a number (the counts below the table).
     if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
-    const remarks = at(row, 'remarks')
-      .split('\n')
-      .map(remarkText)
-      .filter(Boolean);
+    const remarks = typeSaidOnce(
+      at(row, 'remarks')
+        .split('\n')
+        .map(remarkText)
+        .filter(Boolean),
+    );
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
     const check = at(row, 'check');

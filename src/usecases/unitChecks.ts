@@ -115,6 +115,14 @@ const typeKey = (t: string) => lowerVi(t.normalize('NFC'));
 
 const sameCell = (a: Problem['at'], b: Problem['at']) => a !== undefined && b !== undefined && a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 
+/** The engine's per-indicator word at the type's cell that each type warning already says. */
+const TYPE_REPEATS: Partial<Record<Problem['code'], Problem['code']>> = { unitTypeMissing: 'applicabilityBlank', unitTypeUnknown: 'applicabilityUnlisted' };
+
+/** Whether `p` is the engine's word at the unit type's cell that its warning `type` (unitTypeProblem) already says. */
+export function repeatsTypeWarning(p: Problem, type: Problem | null): boolean {
+  return type !== null && TYPE_REPEATS[type.code] === p.code && sameCell(type.at, p.at);
+}
+
 /**
  * A blank type's own warning (unitTypeProblem) already says, at its cell, that the type-bound
  * indicators cannot be evaluated and what to choose: the engine's “còn trống” per indicator at
@@ -122,9 +130,9 @@ const sameCell = (a: Problem['at'], b: Problem['at']) => a !== undefined && b !=
  * word, which names the indicators, beside the type's, which names the type it likely means.)
  */
 export function withoutTypeRepeats(problems: Problem[]): Problem[] {
-  const typeCells = problems.filter((p) => p.code === 'unitTypeMissing').map((p) => p.at);
-  if (!typeCells.length) return problems;
-  return problems.filter((p) => p.code !== 'applicabilityBlank' || !typeCells.some((at) => sameCell(at, p.at)));
+  const types = problems.filter((p) => p.code === 'unitTypeMissing');
+  if (!types.length) return problems;
+  return problems.filter((p) => !types.some((type) => repeatsTypeWarning(p, type)));
 }
 
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */

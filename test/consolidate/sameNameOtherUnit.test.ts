@@ -98,23 +98,29 @@ test('records that cross the reading threads give the same table as records read
   expect(inProcess).toEqual(view(result));
 });
 
-test('the command says it too: both files, and what to check', async () => {
+/** The command's output (stdout and stderr) for `list`, written under a folder of its own. */
+async function commandSays(list: { label: string; bytes: Uint8Array }[]): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-same-name-'));
   try {
-    for (const f of files) {
+    for (const f of list) {
       fs.mkdirSync(path.dirname(path.join(dir, 'ho-so', f.label)), { recursive: true });
       fs.writeFileSync(path.join(dir, 'ho-so', f.label), f.bytes);
     }
     const lines: string[] = [];
     const io: Io = { out: (s) => lines.push(s), err: (s) => lines.push(s) };
     expect(await run(['consolidate', path.join(dir, 'ho-so'), '-o', path.join(dir, 'tong-hop.xlsx'), '--body', 'UBND xã Hòa Bình', '--tier', 'cấp xã'], io)).toBe(0);
-    const text = lines.join('\n');
-    expect(text).toContain('Cùng tên đơn vị, cùng năm nhưng số liệu của hai đơn vị khác nhau — đã tổng hợp cả hai, cần hỏi lại (4 tệp):');
-    expect(text).toMatch(/- xa-an-phu\/nguyen-du\.xlsx: Tệp “xa-an-phu\/nguyen-du\.xlsx” và tệp “xa-hoa-binh\/nguyen-du\.xlsx” cùng tên đơn vị/);
-    expect(text).toMatch(/- xa-hoa-binh\/nguyen-du\.xlsx: Tệp “xa-hoa-binh\/nguyen-du\.xlsx” và tệp “xa-an-phu\/nguyen-du\.xlsx”/);
+    return lines.join('\n');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('the command says it too: both files, and what to check', async () => {
+  const text = await commandSays(files);
+  // Two pairs (four files): the heading holds for any number of files of one name.
+  expect(text).toContain('Cùng tên đơn vị, cùng năm nhưng là số liệu của các đơn vị khác nhau — đã tổng hợp từng tệp, cần hỏi lại (4 tệp):');
+  expect(text).toMatch(/- xa-an-phu\/nguyen-du\.xlsx: Tệp “xa-an-phu\/nguyen-du\.xlsx” và tệp “xa-hoa-binh\/nguyen-du\.xlsx” cùng tên đơn vị/);
+  expect(text).toMatch(/- xa-hoa-binh\/nguyen-du\.xlsx: Tệp “xa-hoa-binh\/nguyen-du\.xlsx” và tệp “xa-an-phu\/nguyen-du\.xlsx”/);
 });
 
 test('three schools of one name: one remark a file, naming the two others and what differs from each', async () => {
@@ -131,4 +137,8 @@ test('three schools of one name: one remark a file, naming the two others and wh
   expect(said[0]).toMatch(/^Tệp “b\/so-1\.xlsx” và 2 tệp khác cùng tên đơn vị “Trường TH Số 1”, cùng năm đánh giá nhưng số liệu khác nhau \(với “a\/so-1\.xlsx”: danh sách thành viên khác nhau \(chỉ \d+\/24 họ tên trùng nhau\); với “c\/so-1\.xlsx”: danh sách thành viên khác nhau/);
   expect(isBlockingRemark(said[0]!)).toBe(true);
   expect(remarkFinding(said[0]!)).toBe('2 hồ sơ khác cùng tên đơn vị, cùng năm đánh giá nhưng số liệu khác nhau: chưa xác định được số liệu là của đơn vị nào.');
+  // The command's heading says neither “hai” nor “cả hai” of three files.
+  const heading = (await commandSays(three)).split('\n').find((l) => l.startsWith('Cùng tên đơn vị'))!;
+  expect(heading).toBe('Cùng tên đơn vị, cùng năm nhưng là số liệu của các đơn vị khác nhau — đã tổng hợp từng tệp, cần hỏi lại (3 tệp):');
+  expect(heading).not.toMatch(/\bhai\b/);
 });

@@ -103,8 +103,8 @@ describe('units as they typed themselves', () => {
 
   it('flags, naming file and cell, what evaluate warns of in the unit’s request and type, by the same checks', () => {
     const flags = unit('yeu-cau-khac.xlsx')!.record.flags;
-    // A type off the list leaves its type-bound indicators (3.2b) undecided: the unit's data warnings say so too.
-    expect(flags.map((f) => f.code)).toEqual(['unitTypeUnknown', 'levelMismatch', 'tierMismatch', 'dataWarnings']);
+    // A type off the list leaves its type-bound indicators (3.2b) undecided: its own remark says so, once (unitTypeRemarkOnce.test.ts).
+    expect(flags.map((f) => f.code)).toEqual(['unitTypeUnknown', 'levelMismatch', 'tierMismatch']);
     const at = (text: string) => new RegExp(`^Tệp “ho-so/yeu-cau-khac\\.xlsx”, 'Thông tin đơn vị'!B\\d+: .*${text}`);
     expect(flags[0]!.message).toMatch(at('loại đơn vị “Trường quốc tế” không có trong danh sách'));
     expect(flags[1]!.message).toMatch(at('đơn vị đề nghị “Mức độ 2” nhưng bộ tiêu chí'));

@@ -118,7 +118,7 @@ export const consolidate: Command = {
         for (const f of listed.slice(0, 50)) io.err(`  - ${f.file}: ${f.reasons.join(' ')}`);
         if (listed.length > 50) io.err(t(lang, 'cli.moreWarnings', { count: listed.length - 50 }));
       }
-      // Two units under one name, each kept: the officer asks before either is proposed.
+      // Units under one name (two or more files), each kept: the officer asks before any is proposed.
       const sameName = result.units.flatMap((u) => u.record.flags.filter((f) => f.code === 'sameNameOtherData').map((f) => `  - ${u.file}: ${f.message}`));
       if (sameName.length) {
         io.err(t(lang, 'consolidate.cli.sameName', { count: result.units.filter((u) => u.record.flags.some((f) => f.code === 'sameNameOtherData')).length }));

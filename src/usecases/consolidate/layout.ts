@@ -18,6 +18,7 @@ import type { FileReport, UnitRecord } from './records';
 import { serialToDate } from './dates';
 import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
+import { shortRemarkCell } from './shortRemark';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', stats: 'Thống kê kết quả', files: 'Báo cáo tệp' } as const;
 
@@ -52,8 +53,6 @@ const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', '
 /** Widths (Excel units) of the columns under FIXED_HEADERS and TAIL_HEADERS: no wider than their texts, so a printed band holds more of them. */
 const FIXED_WIDTHS = [6, 30, 16, 7, 11, 20, 10, 10];
 const TAIL_WIDTHS = [16, 34, 7, 9, 18, 11, 12, 38, 50, 28, 60];
-/** Characters of a unit's first remark the printed table keeps (about two lines of its column); the file report prints them all. */
-const SUMMARY_CHARS = 50;
 const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
 /** The rows' fitted height for `lines` lines (none for one: most rows keep the sheet's default). */
@@ -156,7 +155,9 @@ class UnitSlots {
   }
 
   /** Lines a cell's text wraps to in its column (textLines). */
-  lines(slot: number, value: CellInput, extra?: CellStyle): number {
+  lines(slot: number, input: CellInput, extra?: CellStyle): number {
+    // A formula's text is its cached result (the short remark).
+    const value = input !== null && typeof input === 'object' && 'formula' in input ? input.result : input;
     if (typeof value !== 'string' || value === '' || slot === SLOT.remarks) return 1;
     const width = this.width(slot);
     const bold = extra?.bold === true;
@@ -228,27 +229,17 @@ function unmetText(u: UnitRecord, lang: Lang): string | null {
 }
 
 /**
- * The remarks as the printed table keeps them: the first, cut to SUMMARY_CHARS at a word, and where
- * the file report (`filesSheet`, row STT `fileNo`) prints them all; the row stays a few lines high.
+ * The cells known once every file is in: the row's number, what it does not meet and the checks across files.
+ * `fileNo`: the file's STT in the file report; `remarksAt`: the address of the row's “Ghi chú”, which
+ * the short remark the table prints is a formula on (the officer edits the remarks whole: shortRemark.ts).
  */
-function remarkSummary(u: UnitRecord, fileNo: number, filesSheet: string, lang: Lang): string | null {
-  const first = u.flags[0]?.message;
-  if (first === undefined) return null;
-  const cut = first.length > SUMMARY_CHARS;
-  const text = cut ? `${first.slice(0, first.lastIndexOf(' ', SUMMARY_CHARS) > SUMMARY_CHARS / 2 ? first.lastIndexOf(' ', SUMMARY_CHARS) : SUMMARY_CHARS).replace(/[\s,;:(]+$/, '')}…` : first;
-  const more = u.flags.length - 1;
-  const params = { count: more, sheet: filesSheet, row: fileNo };
-  if (more) return `${text} ${t(lang, 'consolidate.remark.more', params)}`;
-  return cut ? `${text} ${t(lang, 'consolidate.remark.whole', params)}` : text;
-}
-
-/** The cells known once every file is in: the row's number, what it does not meet and the checks across files. `fileNo`: the file's STT in the file report. */
-function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, filesSheet: string, lang: Lang, emit: Emit): void {
+function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, remarksAt: string, filesSheet: string, lang: Lang, emit: Emit): void {
   emit(SLOT.stt, n);
   emit(SLOT.unmet, unmetText(u, lang));
   emit(SLOT.check, u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok'), u.flags.length ? FLAGGED_STYLE : undefined);
-  emit(SLOT.summary, remarkSummary(u, fileNo, filesSheet, lang));
-  emit(SLOT.remarks, u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null);
+  const remarks = u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null;
+  emit(SLOT.summary, shortRemarkCell(remarksAt, remarks ?? '', { fileNo, filesSheet, lang }));
+  emit(SLOT.remarks, remarks);
 }
 
 /**
@@ -286,13 +277,14 @@ export class DrawnUnits {
 
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
   place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, filesSheet: string, lang: Lang): UnitSlots {
+    const columns = this.slots.columns(ids);
+    const remarksColumn = columnLetter(columns.indexOf(SLOT.remarks) + 1);
     const keys = units.map(({ record, file }, i) => {
       // The key is the file's index: its row of the file report.
       const key = this.keys.get(record)!;
-      finalCells(record, file, i + 1, key + 1, filesSheet, lang, this.emitter(key));
+      finalCells(record, file, i + 1, key + 1, `${remarksColumn}${firstRow + i}`, filesSheet, lang, this.emitter(key));
       return key;
     });
-    const columns = this.slots.columns(ids);
     // Only the placed columns' texts count: another indicator of a table code has none.
     const heights = keys.map((key) => fitted(0, this.lines.get(key) ?? 1)[0]?.height);
     this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)), heights });
@@ -377,7 +369,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
         lines = Math.max(lines, slots.lines(slot, value, extra));
       };
       recordCells(u, file, slots, emit);
-      finalCells(u, file, i + 1, fileIndex.get(file)! + 1, filesSheet, lang, emit);
+      finalCells(u, file, i + 1, fileIndex.get(file)! + 1, cellAddress(r, columnOf[SLOT.remarks]!), filesSheet, lang, emit);
       rows.push(row);
       unitHeights.push(...fitted(r, lines));
     });

@@ -24,7 +24,7 @@ import { t, type Lang } from '../../i18n';
 import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { fingerprint } from '../fingerprint';
-import { requestChecksOf, requestHold, unitRequest, unitTypeProblem } from '../unitChecks';
+import { repeatsTypeWarning, requestChecksOf, requestHold, unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
 import { xlsxReason } from '../xlsxReason';
@@ -120,7 +120,9 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     // No member counted: said plainly, once (not also as the first of the data warnings).
     const noMembers = ev.countedMembers === 0;
     if (noMembers) record.flags.push({ code: 'noMembers', message: ev.members.length === 0 ? t(lang, 'consolidate.flag.noMembers', { sheet: SHEETS.members }) : t(lang, 'consolidate.flag.noneCounted', { sheet: SHEETS.members, listed: ev.members.length }) });
-    const found = uncalculatedOnce([...parsed.problems, ...(noMembers ? ev.problems.filter((p) => p.code !== 'noCountedMembers') : ev.problems), ...uncalculatedFields(wb.unit)]);
+    // The type's own remark (unitCheckFlags) says what the engine says again at its cell per type-bound indicator: said once.
+    const type = unitTypeProblem(wb);
+    const found = uncalculatedOnce([...parsed.problems, ...(noMembers ? ev.problems.filter((p) => p.code !== 'noCountedMembers') : ev.problems), ...uncalculatedFields(wb.unit)]).filter((p) => !repeatsTypeWarning(p, type));
     // Evaluate warns the unit; the officer sees it here, where the members are at hand (the record carries no rows).
     const twice = duplicateMembers(wb.members.table, wb.spellings, wb.date1904);
     if (twice.length) record.flags.push(duplicateMembersFlag(twice, file, lang));
