@@ -1,7 +1,8 @@
 /**
  * The printed table's “Ghi chú (tóm tắt)”: a formula on the unit's “Ghi chú” (the remarks whole, which
  * the officer edits), so what prints follows the officer's edits; its cached text is the same rule
- * worked here. The first remark line, its bullet and the “Tệp “…”: ” naming the file taken off, cut at
+ * worked here. The first remark line, its bullet and the file named first taken off (“Tệp “…”: ” as the
+ * table names it, “Tệp “…”, ” as a remark does: the row names its file already), cut at
  * a word to about SHORT_CHARS characters, then how many lines more and where the file report prints them.
  * One expression for Excel 2010 and LibreOffice alike (no LET): what it repeats is spelt out.
  */
@@ -16,10 +17,14 @@ const WORD_FROM = SHORT_CHARS / 2;
 const BULLET = '• ';
 const LF = '\n';
 
-/** "Tệp “" and "”: " around a file the table names before a remark (consolidate.remark.file). */
-function filePrefix(lang: Lang): [string, string] {
+/**
+ * "Tệp “" and "”: " around a file the table names before a remark (consolidate.remark.file), and
+ * "”, " where a remark names its file itself ("Tệp “{file}”, {where}: …"): as long, so one MID reads both.
+ */
+function filePrefix(lang: Lang): [string, string, string] {
   const [before, after] = t(lang, 'consolidate.remark.file').split('{file}') as [string, string];
-  return [before, after.split('{message}')[0]!];
+  const tableAfter = after.split('{message}')[0]!;
+  return [before, tableAfter, `${tableAfter[0]!},${tableAfter.slice(2)}`];
 }
 
 interface Where {
@@ -34,11 +39,11 @@ interface Where {
 export function shortRemarkText(remarks: string, where: Where): string {
   const R = remarks;
   if (R === '') return '';
-  const [before, after] = filePrefix(where.lang);
+  const [before, after, ownAfter] = filePrefix(where.lang);
   const end = (R + LF).indexOf(LF) + 1;
   const bullet = R.slice(0, BULLET.length) === BULLET;
   const close = (R + after[0]!).indexOf(after[0]!) + 1;
-  const named = bullet && R.substr(BULLET.length, before.length) === before && R.substr(close - 1, after.length) === after;
+  const named = bullet && R.substr(BULLET.length, before.length) === before && [after, ownAfter].includes(R.substr(close - 1, after.length));
   const start = named ? close + after.length : bullet ? BULLET.length + 1 : 1;
   const length = end - start;
   // MID of a negative length is an error, which the formula shows as nothing.
@@ -58,12 +63,12 @@ const mod = (a: number, n: number) => ((a % n) + n) % n;
 
 /** The formula on the remarks cell `ref` (same row), with its cached text. */
 export function shortRemarkCell(ref: string, remarks: string, where: Where): FormulaInput {
-  const [before, after] = filePrefix(where.lang);
+  const [before, after, ownAfter] = filePrefix(where.lang);
   const R = ref;
   const end = `FIND(CHAR(10),${R}&CHAR(10))`;
   const bullet = `LEFT(${R},${BULLET.length})=${str(BULLET)}`;
   const close = `FIND(${str(after[0]!)},${R}&${str(after[0]!)})`;
-  const named = `AND(${bullet},EXACT(MID(${R},${BULLET.length + 1},${before.length}),${str(before)}),MID(${R},${close},${after.length})=${str(after)})`;
+  const named = `AND(${bullet},EXACT(MID(${R},${BULLET.length + 1},${before.length}),${str(before)}),OR(MID(${R},${close},${after.length})=${str(after)},MID(${R},${close},${after.length})=${str(ownAfter)}))`;
   // 1, after the bullet, or after the file named: booleans count 1 (named holds only with the bullet).
   const past = after.length - 1 - BULLET.length;
   const start = `(1+${BULLET.length}*(${bullet})+${named}*${past ? `(${close}+${past})` : close})`;
