@@ -925,6 +925,11 @@ const figure = (v: CellValue): string | number => (typeof v === 'number' ? v : c
 /** The learners' totals; `none` when no class has figures, `invalid` (with the cells) when a row's cannot be read. */
 type LearnerTotals = { kind: 'ok'; headcount: number; cdht: number } | { kind: 'none' } | { kind: 'invalid'; cells: Location[] };
 
+/** The learners' figures as the engine would find them, whatever the unit's type (the sheet's formulas sum them only when `ok`). */
+export function learnerFigures(rows: LearnerRow[] | null): LearnerTotals['kind'] {
+  return sumLearners(rows, []).kind;
+}
+
 function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): LearnerTotals {
   if (!rows || rows.length === 0) return { kind: 'none' };
   let headcount = 0;

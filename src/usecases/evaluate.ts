@@ -4,7 +4,7 @@
  * One batch: one read, one write. Every figure written is a live formula whose cached
  * result is the engine's value, so Excel recomputes the same numbers without the add-in.
  */
-import { evaluate, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type RequestHold, type Status } from '../domain/evaluation';
+import { evaluate, learnerFigures, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type RequestHold, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
 import { foldKey } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
@@ -351,14 +351,16 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
       }
     } else if (ind.measure.kind === 'learners') {
-      // Invalid learner rows make the engine refuse the figure; a sum would hide that.
-      if (formulaOk && wb.learners && res.status !== 'not_evaluable') {
+      // Invalid learner rows make the engine refuse the figure; a sum would hide that. Undecided (no type
+      // yet), the sums are still written: a type chosen by hand then measures it, as K follows the type.
+      const figures = wb.learners ? learnerFigures(wb.learners.rows) : 'none';
+      if (formulaOk && wb.learners && figures === 'ok') {
         numerator = count(learnerSum(wb.learners, wb.learners.cdhtCol), res.numerator);
         denom = count(learnerSum(wb.learners, wb.learners.headcountCol), res.denominator);
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
-      } else if (formulaOk && !wb.learners) {
-        // No learners sheet: not evaluable wherever it applies (the engine's), its K followed as typed.
+      } else if (formulaOk && figures === 'none') {
+        // No learners sheet, or no figures on it: not evaluable wherever it applies (the engine's), its K followed as typed.
         result = { formula: `=${naGuard(str(RESULT_TEXT.not_evaluable))}`, result: statusText(res.status) };
       }
     } else if (formulaOk) {
