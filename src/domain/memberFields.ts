@@ -1,7 +1,7 @@
 /**
  * The member fields the product knows (domain reference §3). The members sheet is drawn
  * from this list, presets name these headers in their conditions, and import maps a
- * school's own columns onto it (aliases are compared after foldKey).
+ * school's own columns onto it (headers and aliases are compared by columnKey: kỉ/kỷ alike).
  */
 import { RULE_DEFAULTS } from './rules/defaults';
 

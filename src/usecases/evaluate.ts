@@ -6,7 +6,7 @@
  */
 import { evaluate, learnerFigures, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type RequestHold, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
-import { foldKey } from '../domain/text';
+import { columnKey, foldKey } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
 import { shiftFormula } from '../workbook/shiftFormula';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
@@ -199,7 +199,7 @@ interface MemberRefs {
   first: number;
   last: number;
   lists: FormulaLists;
-  /** Column letter of a member column by header (folded), for conditions. */
+  /** Column letter of a member column by header (columnKey, as the engine finds it), for conditions. */
   letterOf(header: string): string | null;
   present(rangeOrCell: 'range' | MemberRow): string;
   counted(rangeOrCell: 'range' | MemberRow): string;
@@ -212,7 +212,9 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
   const first = m.headerRow + 1;
   // Spare rows for members typed later, never down into the total and signatures under the list.
   const last = Math.min(Math.max(m.lastDataRow, first) + SPARE_ROWS, m.footerRow !== null ? Math.max(m.footerRow - 1, first) : Infinity);
-  const byKey = new Map(m.table.columns.map((c) => [foldKey(c.header), columnLetter(c.col)]));
+  // The first column of a key, as the engine binds it (a later namesake would measure another column).
+  const byKey = new Map<string, string>();
+  for (const c of m.table.columns) if (!byKey.has(columnKey(c.header))) byKey.set(columnKey(c.header), columnLetter(c.col));
   const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
   const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
   const at = (L: string, where: 'range' | MemberRow) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
@@ -222,7 +224,7 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
     last,
     lists,
     yesNo,
-    letterOf: (h) => byKey.get(foldKey(h)) ?? null,
+    letterOf: (h) => byKey.get(columnKey(h)) ?? null,
     present: (w) => isPresent(at(nameL, w)),
     counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${yesNo.no},0)))` : '1'),
   };
