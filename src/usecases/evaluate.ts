@@ -13,8 +13,8 @@ import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
-import { formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
+import { RESULT_FIELDS, RESULT_TITLE, unitField } from '../sheets/unitSheet';
+import { dropdownSources, formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, decideFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
@@ -31,6 +31,8 @@ import { requestHold, unitChecks, unitRequest, withoutTypeRepeats } from './unit
 import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
+import { MEMBER_FIELDS } from '../domain/memberFields';
+import { UNIT_FIELD_LABELS } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
 import { uncalculatedOnce, type Problem } from '../domain/problems';
 
@@ -474,6 +476,9 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   const headerCells = [...(wb.sheets.members!.rows[m.headerRow - 1] ?? [])];
   headers.forEach((h, i) => (headerCells[start + i - 1] = h));
   const { table, fixes } = membersTable(headerCells, m.headerRow, Math.max(m.lastHeaderCol, start + headers.length - 1), m.lastDataRow);
+  // The titles' dropdown, when the unit's list has grown past the rows drawn: as far as the engine reads it.
+  const titles = dropdownSources(wb.sheets.lists).titles;
+  const validations = titles === LISTS_RANGES.titles ? [] : m.table.columns.filter((c) => TITLE_HEADERS.has(columnKey(c.header))).map((c) => ({ range: `${columnLetter(c.col)}${refs.first}:${columnLetter(c.col)}${refs.last}`, list: { source: titles } }));
   return {
     sheet: SHEETS.members,
     mode: 'existing',
@@ -482,6 +487,7 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
     ...(fills.length ? { fills } : {}),
     autoFilter: '',
     tables: [table],
+    ...(validations.length ? { validations } : {}),
     styles: [
       { range: `${L(0)}${m.headerRow}:${endCol}${m.headerRow}`, style: STYLE.ownedHeader },
       ...(hasRows
@@ -493,6 +499,9 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
     ],
   };
 }
+
+/** The members' title column(s) the sheet draws with the titles' dropdown, by header or alias. */
+const TITLE_HEADERS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(columnKey));
 
 function settingRow(wb: UnitWorkbook, label: string): number {
   return wb.sheets.criteria!.rows.findIndex((row) => foldKey(readText(row[1])) === foldKey(label));
@@ -560,6 +569,9 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
   };
   const cells = keys.map((k) => ({ at: cellAddress(rowOf(k), missing ? 1 : 2), rows: [missing ? [RESULT_FIELDS[k], values[k]] : [values[k]]] }));
   if (missing) cells.unshift({ at: cellAddress(base, 1), rows: [[RESULT_TITLE]] });
+  // The type's dropdown, when the unit's list has grown past the rows drawn: as far as the engine reads it.
+  const types = dropdownSources(wb.sheets.lists).unitTypes;
+  const typeAt = types === LISTS_RANGES.unitTypes ? undefined : unitField(u, UNIT_FIELD_LABELS.type)?.at;
   const plan: SheetPlan = {
     sheet: SHEETS.unit,
     mode: 'existing',
@@ -569,6 +581,7 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
       { range: cellAddress(rowOf('evaluatedAt'), 2), style: { numberFormat: 'dd/mm/yyyy hh:mm', horizontal: 'left' as const } },
       ...(missing ? [{ range: cellAddress(base, 1), style: STYLE.section }] : []),
     ],
+    ...(typeAt ? { validations: [{ range: cellAddress(typeAt.row, typeAt.col), list: { source: types } }] } : {}),
   };
   return { plan, outcomeCell: sheetRef(SHEETS.unit, absolute(rowOf('outcome'), 2)) };
 }
