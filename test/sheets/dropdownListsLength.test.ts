@@ -15,6 +15,10 @@ import { EMULATION_TITLES } from '../../src/domain/memberFields';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { parseRange } from '../../src/workbook/a1';
+import type { Workbook } from '../../src/workbook/port';
+import type { Evaluation } from '../../src/domain/evaluation';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 
 const FIRST = 4; // the lists' first row
 const TYPES = Array.from({ length: 45 }, (_, i) => `Trung tâm riêng ${i + 1}`);
@@ -45,26 +49,37 @@ function offered(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, row: number, col: 
   return out;
 }
 
-it('types and titles added past the 40th row of “Danh mục” are offered by the dropdowns and read by the engine', async () => {
+/** The sample unit, its type and first member's title the 45th the unit added to “Danh mục”, evaluated on `host`. */
+async function evaluated(host: (made: ExcelJsWorkbook) => Promise<Workbook>): Promise<{ wb: ExcelJS.Workbook; ev: Evaluation; warnings: string[]; rows: number }> {
   const base = sampleUnit({ presetId: 'tt24-co-so-md1', members: 10, seed: 5 });
   const members = base.members!;
   members[0]![titleCol - 1] = TITLES[44]!;
-  const wb = ExcelJsWorkbook.create('lists.xlsx');
-  await createSheets(wb, { ...base, unit: { ...base.unit, type: TYPES[44]! }, members });
-  const lists = wb.workbook.getWorksheet(SHEETS.lists)!;
+  const made = ExcelJsWorkbook.create('lists.xlsx');
+  await createSheets(made, { ...base, unit: { ...base.unit, type: TYPES[44]! }, members });
+  const lists = made.workbook.getWorksheet(SHEETS.lists)!;
   TYPES.forEach((t, i) => (lists.getCell(FIRST + UNIT_TYPES.length + i, 3).value = t));
   TITLES.forEach((t, i) => (lists.getCell(FIRST + EMULATION_TITLES.length + i, 4).value = t));
-  expect(FIRST + UNIT_TYPES.length + 44).toBeGreaterThan(FIRST + 39);
-
+  const wb = await host(made);
   const result = await evaluateWorkbook(wb, { now: new Date(Date.UTC(2025, 11, 20, 8)) });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  const out = wb instanceof ExcelJsWorkbook ? wb : await ExcelJsWorkbook.fromBuffer(Buffer.from(await (wb as XlsxWorkbook).toBytes()), 'out.xlsx');
+  return { wb: out.workbook, ev: result.evaluation, warnings: result.report.warnings.map((w) => w.code), rows: members.length };
+}
+
+const HOSTS: [string, (made: ExcelJsWorkbook) => Promise<Workbook>][] = [
+  ['the workbook in memory', async (made) => made],
+  ['a file (the CLI’s writer)', async (made) => XlsxWorkbook.open(await made.toBuffer(), 'lists.xlsx', NODE_XLSX)],
+];
+
+it.each(HOSTS)('types and titles added past the 40th row of “Danh mục” are offered by the dropdowns and read by the engine: %s', async (_name, host) => {
+  expect(FIRST + UNIT_TYPES.length + 44).toBeGreaterThan(FIRST + 39);
+  const { wb, ev, warnings, rows } = await evaluated(host);
   // The engine: the type is a listed one (not an education institution: the learners' indicator does not apply), the title a known one.
-  expect(result.report.warnings.filter((w) => ['unitTypeUnknown', 'unknownTitle', 'titleSpelling'].includes(w.code))).toEqual([]);
-  expect(result.evaluation.indicators.find((i) => i.code === '3.2b')!.status).toBe('not_applicable');
+  expect(warnings.filter((w) => ['unitTypeUnknown', 'unknownTitle', 'titleSpelling'].includes(w))).toEqual([]);
+  expect(ev.indicators.find((i) => i.code === '3.2b')!.status).toBe('not_applicable');
 
   // The dropdowns offer every entry of the lists, as the engine reads them.
-  const unit = wb.workbook.getWorksheet(SHEETS.unit)!;
-  expect(offered(wb.workbook, unit, 5, 2)).toEqual([...UNIT_TYPES, ...TYPES]);
-  const membersSheet = wb.workbook.getWorksheet(SHEETS.members)!;
-  for (let r = MEMBER_HEADER_ROW + 1; r <= MEMBER_HEADER_ROW + members.length; r++) expect(offered(wb.workbook, membersSheet, r, titleCol)).toEqual([...EMULATION_TITLES, ...TITLES]);
+  expect(offered(wb, wb.getWorksheet(SHEETS.unit)!, 5, 2)).toEqual([...UNIT_TYPES, ...TYPES]);
+  const membersSheet = wb.getWorksheet(SHEETS.members)!;
+  for (let r = MEMBER_HEADER_ROW + 1; r <= MEMBER_HEADER_ROW + rows; r++) expect(offered(wb, membersSheet, r, titleCol)).toEqual([...EMULATION_TITLES, ...TITLES]);
 }, 60_000);
