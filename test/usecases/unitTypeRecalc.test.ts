@@ -14,15 +14,15 @@ import { sampleUnit } from '../../src/usecases/sampleData';
 import { SHEETS, statusText } from '../../src/sheets/names';
 import { COL } from '../../src/sheets/criteriaSheet';
 import { convert } from '../support/libreoffice';
-import type { CellValue } from '../../src/workbook/port';
+import type { CellInput, CellValue } from '../../src/workbook/port';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 8));
 
 /** K and O of every indicator after the type in B5 went from `before` (evaluated) to `after` (by hand), as LibreOffice recalculates them and as evaluate then says. */
-async function typeChanged(before: string, after: string, withLearners = false) {
+async function typeChanged(before: string, after: string, withLearners = false, learners?: CellInput[][]) {
   const base = sampleUnit({ presetId: 'tt24-co-so-md1', members: 10, seed: 5 });
   const wb = ExcelJsWorkbook.create('truong.xlsx');
-  await createSheets(wb, { ...base, unit: { ...base.unit, type: before }, withLearners });
+  await createSheets(wb, { ...base, unit: { ...base.unit, type: before }, withLearners, ...(learners ? { learners } : {}) });
   const first = await evaluateWorkbook(wb, { now: NOW });
   if (!first.ok) throw new Error(first.problems.map((p) => p.message).join('\n'));
   wb.workbook.getWorksheet(SHEETS.unit)!.getCell('B5').value = after;
@@ -59,6 +59,12 @@ describe('“Áp dụng” recalculated from the type typed by hand', () => {
     const learners = engine.indicators.find((i) => i.code === '3.2b')!;
     expect(learners.status).not.toBe('not_evaluable');
     expect(figures.get('3.2b')).toEqual({ n: learners.numerator, d: learners.denominator });
+    for (const i of engine.indicators) expect({ code: i.code, ...sheet.get(i.code)! }).toEqual({ code: i.code, k: K_OF(i), o: statusText(i.status) });
+  }, 180_000);
+
+  it('blank, then a state body chosen, the learners sheet without figures: the learners’ indicator says “Không áp dụng”, as the next evaluation does', async () => {
+    const { sheet, engine } = await typeChanged('', 'Cơ quan nhà nước', true, []);
+    expect(sheet.get('3.2b')).toEqual({ k: 'Không', o: 'Không áp dụng' });
     for (const i of engine.indicators) expect({ code: i.code, ...sheet.get(i.code)! }).toEqual({ code: i.code, k: K_OF(i), o: statusText(i.status) });
   }, 180_000);
 
