@@ -11,7 +11,7 @@ import { columnKey, excelTrim, foldKey, lowerVi, spellingKey } from './text';
 import { cellAsText, hasText, isCellError, isUncalculated, memoCell, readNumber, readYesNo, readText, yesNoReader, type CellValue, type Spellings, type YesNo } from './values';
 import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
-import { BELOW_LDTT, EMULATION_TITLES, MEMBER_FIELDS } from './memberFields';
+import { BELOW_LDTT, EMULATION_TITLES, TITLE_COLUMN_KEYS } from './memberFields';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
 
@@ -725,7 +725,6 @@ function dependsOnUnclear(c: Compiled, j: number, res: IndicatorResult, m: Membe
   return cells.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(columnKey));
 const titleKey = (s: string) => spellingKey(excelTrim(s.normalize('NFC')));
 
 /**
@@ -765,7 +764,7 @@ function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly 
 /** The condition's lists over a title column (`[Danh hiệu] thuộc (…)`), however deep. */
 function titleLists(c: Condition, out: Extract<Condition, { kind: 'in' }>[] = []): Extract<Condition, { kind: 'in' }>[] {
   if (c.kind === 'and' || c.kind === 'or') for (const x of c.items) titleLists(x, out);
-  else if (c.kind === 'in' && TITLE_COLUMNS.has(columnKey(c.column))) out.push(c);
+  else if (c.kind === 'in' && TITLE_COLUMN_KEYS.has(columnKey(c.column))) out.push(c);
   return out;
 }
 

@@ -31,7 +31,7 @@ import { requestHold, unitChecks, unitRequest, withoutTypeRepeats } from './unit
 import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
-import { MEMBER_FIELDS } from '../domain/memberFields';
+import { TITLE_COLUMN_KEYS } from '../domain/memberFields';
 import { UNIT_FIELD_LABELS } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
 import { uncalculatedOnce, type Problem } from '../domain/problems';
@@ -478,7 +478,7 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   const { table, fixes } = membersTable(headerCells, m.headerRow, Math.max(m.lastHeaderCol, start + headers.length - 1), m.lastDataRow);
   // The titles' dropdown, when the unit's list has grown past the rows drawn: as far as the engine reads it.
   const titles = dropdownSources(wb.sheets.lists).titles;
-  const validations = titles === LISTS_RANGES.titles ? [] : m.table.columns.filter((c) => TITLE_HEADERS.has(columnKey(c.header))).map((c) => ({ range: `${columnLetter(c.col)}${refs.first}:${columnLetter(c.col)}${refs.last}`, list: { source: titles } }));
+  const validations = titles === LISTS_RANGES.titles ? [] : m.table.columns.filter((c) => TITLE_COLUMN_KEYS.has(columnKey(c.header))).map((c) => ({ range: `${columnLetter(c.col)}${refs.first}:${columnLetter(c.col)}${refs.last}`, list: { source: titles } }));
   return {
     sheet: SHEETS.members,
     mode: 'existing',
@@ -499,9 +499,6 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
     ],
   };
 }
-
-/** The members' title column(s) the sheet draws with the titles' dropdown, by header or alias. */
-const TITLE_HEADERS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(columnKey));
 
 function settingRow(wb: UnitWorkbook, label: string): number {
   return wb.sheets.criteria!.rows.findIndex((row) => foldKey(readText(row[1])) === foldKey(label));
