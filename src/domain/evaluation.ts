@@ -7,11 +7,11 @@ import { RULE_DEFAULTS } from './rules/defaults';
 import { columnsOf, parseCondition, ConditionSyntaxError, type Condition } from './rules/condition';
 import { compileCondition, evaluateCondition, type ReadIssue, type RowTest } from './rules/conditionEval';
 import { mapped } from './arrays';
-import { excelTrim, foldKey, lowerVi, spellingKey } from './text';
+import { columnKey, excelTrim, foldKey, lowerVi, spellingKey } from './text';
 import { cellAsText, hasText, isCellError, isUncalculated, memoCell, readNumber, readYesNo, readText, yesNoReader, type CellValue, type Spellings, type YesNo } from './values';
 import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
-import { BELOW_LDTT, EMULATION_TITLES, MEMBER_FIELDS } from './memberFields';
+import { BELOW_LDTT, EMULATION_TITLES, TITLE_COLUMN_KEYS } from './memberFields';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
 
@@ -227,7 +227,7 @@ function fallbacksOf(c: Condition): Fallback[] {
  * of a function no live closure holds, then compiles it again).
  */
 
-/** An indicator's condition parsed and bound to the members table's columns (`headerIndex`: by folded header). */
+/** An indicator's condition parsed and bound to the members table's columns (`headerIndex`: by columnKey). */
 function compileIndicator(indicator: Indicator, input: EvaluationInput, fieldsByKey: Map<string, UnitField>, headerIndex: Map<string, number>, problems: Problem[]): Compiled {
   const { members, spellings } = input;
   const applicable = decideApplicability(indicator, { byKey: fieldsByKey, choices: choicesByKey(input.fieldChoices) }, spellings, problems, input.ruleCell?.(indicator.code, 'appliesTo'));
@@ -243,7 +243,7 @@ function compileIndicator(indicator: Indicator, input: EvaluationInput, fieldsBy
   }
   c.fallbacks = fallbacksOf(c.condition);
   for (const column of columnsOf(c.condition)) {
-    const idx = headerIndex.get(foldKey(column));
+    const idx = headerIndex.get(columnKey(column));
     if (idx === undefined) {
       c.broken = true;
       if (members && applicable !== false) problems.push(problem('error', 'unknownColumn', { indicator: indicator.code, column }, at));
@@ -260,7 +260,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const headerIndex = new Map<string, number>();
   const fieldsByKey = new Map<string, UnitField>();
   for (const [i, c] of (members?.columns ?? []).entries()) {
-    const key = foldKey(c.header);
+    const key = columnKey(c.header);
     if (key && !headerIndex.has(key)) headerIndex.set(key, i);
   }
   for (const f of input.unitFields) fieldsByKey.set(foldKey(f.label), f);
@@ -725,7 +725,6 @@ function dependsOnUnclear(c: Compiled, j: number, res: IndicatorResult, m: Membe
   return cells.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-const TITLE_COLUMNS = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(foldKey));
 const titleKey = (s: string) => spellingKey(excelTrim(s.normalize('NFC')));
 
 /**
@@ -765,7 +764,7 @@ function titleChecks(indicators: Compiled[], ruleSet: RuleSet, listed: readonly 
 /** The condition's lists over a title column (`[Danh hiệu] thuộc (…)`), however deep. */
 function titleLists(c: Condition, out: Extract<Condition, { kind: 'in' }>[] = []): Extract<Condition, { kind: 'in' }>[] {
   if (c.kind === 'and' || c.kind === 'or') for (const x of c.items) titleLists(x, out);
-  else if (c.kind === 'in' && TITLE_COLUMNS.has(foldKey(c.column))) out.push(c);
+  else if (c.kind === 'in' && TITLE_COLUMN_KEYS.has(columnKey(c.column))) out.push(c);
   return out;
 }
 
@@ -897,11 +896,11 @@ function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
   }
 }
 
-const ORDINAL_KEYS = new Set(RULE_DEFAULTS.ordinalHeaders.map(foldKey));
+const ORDINAL_KEYS = new Set(RULE_DEFAULTS.ordinalHeaders.map(columnKey));
 
 /** An STT (ordinal) column alone does not make a row a member. */
 function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
-  return ORDINAL_KEYS.has(foldKey(members.columns[i]!.header)) && readNumber(v).kind === 'number';
+  return ORDINAL_KEYS.has(columnKey(members.columns[i]!.header)) && readNumber(v).kind === 'number';
 }
 
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;
@@ -924,6 +923,11 @@ const figure = (v: CellValue): string | number => (typeof v === 'number' ? v : c
 
 /** The learners' totals; `none` when no class has figures, `invalid` (with the cells) when a row's cannot be read. */
 type LearnerTotals = { kind: 'ok'; headcount: number; cdht: number } | { kind: 'none' } | { kind: 'invalid'; cells: Location[] };
+
+/** The learners' figures as the engine would find them, whatever the unit's type (the sheet's formulas sum them only when `ok`). */
+export function learnerFigures(rows: LearnerRow[] | null): LearnerTotals['kind'] {
+  return sumLearners(rows, []).kind;
+}
 
 function sumLearners(rows: LearnerRow[] | null, problems: Problem[]): LearnerTotals {
   if (!rows || rows.length === 0) return { kind: 'none' };

@@ -1,9 +1,10 @@
 /**
  * The member fields the product knows (domain reference §3). The members sheet is drawn
  * from this list, presets name these headers in their conditions, and import maps a
- * school's own columns onto it (aliases are compared after foldKey).
+ * school's own columns onto it (headers and aliases are compared by columnKey: kỉ/kỷ alike).
  */
 import { RULE_DEFAULTS } from './rules/defaults';
+import { columnKey } from './text';
 
 export type FieldKind = 'ordinal' | 'name' | 'text' | 'yesno' | 'number' | 'title';
 
@@ -44,6 +45,9 @@ export const MEMBER_FIELDS: MemberField[] = [
   f('learningFamily', 'Gia đình học tập', 'yesno', 12, ['GĐHT', 'Gia đình HT']),
   f('note', 'Ghi chú', 'text', 20, ['Ghi chu', 'Ghi chú khác']),
 ];
+
+/** The headers (with their aliases, by columnKey) of the title columns: the titles' dropdown, the engine's title checks. */
+export const TITLE_COLUMN_KEYS: ReadonlySet<string> = new Set(MEMBER_FIELDS.filter((f) => f.kind === 'title').flatMap((f) => [f.header, ...f.aliases]).map(columnKey));
 
 export function memberField(key: string): MemberField {
   const found = MEMBER_FIELDS.find((m) => m.key === key);

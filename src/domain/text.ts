@@ -83,6 +83,14 @@ export const spellingKey = memo((s: string): string => {
   return ASCII.test(t) && !/[iy]\b/.test(t) ? t : t.replace(I_OR_Y, (_m, lead: string, onset: string, v: string) => lead + onset + (I_FORM[v] ?? v));
 });
 
+/**
+ * Key naming a column (a header, a condition's `[…]`): foldKey's, with the free i/y of "kỷ luật" /
+ * "kỉ luật" merged (spellingKey) and words joined, so the engine finds every column the rule-set
+ * comparison reads as the same (compare.ts). columnWords keeps the spaces, for matching word by word.
+ */
+export const columnWords = memo((s: string): string => spellingKey(foldKey(s)));
+export const columnKey = memo((s: string): string => columnWords(s).replace(/ /g, ''));
+
 /** Most i/y syllables one spelling is written out for (2^n forms); a longer text gets its all-i and all-y forms. */
 const MAX_SWAPS = 3;
 

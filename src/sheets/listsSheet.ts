@@ -15,7 +15,7 @@ import { spellingVariants } from './formulas';
 import { dataPage } from './page';
 
 const FIRST = 4;
-/** Rows drawn for each list; the yes/no lists read on past them, as far as the unit wrote. */
+/** Rows drawn for each list; every list reads on past them, as far as the unit wrote. */
 const CAPACITY = 40;
 const LAST = FIRST + CAPACITY - 1;
 
@@ -32,9 +32,27 @@ export function yesNoRanges(spellings: Spellings): { yes: string; no: string } {
   return { yes: abs('F', formRows(spellings.yes)), no: abs('G', formRows(spellings.no)) };
 }
 
+/** The unit types (C) and titles (D): columns of the sheet's rows, 0-based. */
+const DROPDOWN_COLUMNS = { C: 2, D: 3 } as const;
+
+/** Rows a dropdown list spans: the rows drawn, or down to the last entry the unit wrote below them. */
+function listRows(data: SheetData | undefined, col: keyof typeof DROPDOWN_COLUMNS): number {
+  let last = 0;
+  for (let r = FIRST - 1; r < (data?.rows.length ?? 0); r++) if (readText(data!.rows[r]?.[DROPDOWN_COLUMNS[col]])) last = r - FIRST + 2;
+  return Math.max(CAPACITY, last);
+}
+
+/**
+ * The sources of the unit-type and title dropdowns, as far as each list reaches: the engine reads
+ * every entry (readListColumn), so the dropdowns offer every one (evaluate rewrites them so when a
+ * list has grown past the rows drawn, LISTS_RANGES).
+ */
+export function dropdownSources(data: SheetData | undefined): { unitTypes: string; titles: string } {
+  return { unitTypes: `=${abs('C', listRows(data, 'C'))}`, titles: `=${abs('D', listRows(data, 'D'))}` };
+}
+
 export const LISTS_RANGES = {
-  unitTypes: `=${abs('C')}`,
-  titles: `=${abs('D')}`,
+  ...dropdownSources(undefined),
   /** The personal target as a fraction, normalised once for the per-member formulas. */
   personalTarget: sheetRef(SHEETS.lists, '$F$1'),
 };
@@ -165,12 +183,12 @@ function spellingsIn(data: SheetData, col: number): string[] {
   return out;
 }
 
-/** Values of a sheet column as a plain list (dropdown sources for the pane). */
+/** Values of a sheet column as a plain list (dropdown sources for the pane), down to the last the unit wrote (dropdownSources). */
 export function readListColumn(data: SheetData | undefined, col: 'C' | 'D'): string[] {
   if (!data) return col === 'C' ? [...UNIT_TYPES] : [...EMULATION_TITLES];
-  const idx = col === 'C' ? 2 : 3;
+  const idx = DROPDOWN_COLUMNS[col];
   const out: string[] = [];
-  for (let r = FIRST - 1; r < Math.min(data.rows.length, LAST); r++) {
+  for (let r = FIRST - 1; r < data.rows.length; r++) {
     const t = readText(data.rows[r]?.[idx]);
     if (t) out.push(t);
   }

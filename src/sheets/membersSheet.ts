@@ -4,7 +4,7 @@
  * add-in's (per-member result), found the same way or appended when missing.
  */
 import { footerLine, isGroupHeading, isOrdinalOnly } from '../domain/listLines';
-import { foldKey } from '../domain/text';
+import { columnKey } from '../domain/text';
 import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
@@ -129,10 +129,10 @@ export interface ParsedMembers {
   footerRow: number | null;
 }
 
-const NAME_KEY = foldKey(memberField('name').header);
-const NAME_KEYS = [memberField('name').header, ...memberField('name').aliases].map(foldKey);
-const COUNTED_KEYS = [memberField('counted').header, ...memberField('counted').aliases].map(foldKey);
-const OWNED_KEYS = new Map(Object.entries(MEMBER_RESULT_HEADERS).map(([k, h]) => [foldKey(h), k as keyof typeof MEMBER_RESULT_HEADERS]));
+const NAME_KEY = columnKey(memberField('name').header);
+const NAME_KEYS = [memberField('name').header, ...memberField('name').aliases].map(columnKey);
+const COUNTED_KEYS = [memberField('counted').header, ...memberField('counted').aliases].map(columnKey);
+const OWNED_KEYS = new Map(Object.entries(MEMBER_RESULT_HEADERS).map(([k, h]) => [columnKey(h), k as keyof typeof MEMBER_RESULT_HEADERS]));
 
 function filledCells(src: readonly CellValue[]): number {
   let n = 0;
@@ -158,10 +158,10 @@ function isGroupRow(src: readonly CellValue[]): boolean {
 
 // Read once per workbook: callbacks made once, whose optimised code outlives a full garbage
 // collection (a closure made per call loses it: src/domain/arrays.ts, findByCode).
-const isNameHeader = (v: CellValue) => NAME_KEYS.includes(foldKey(readText(v)));
-const isNameColumn = (c: TableColumn) => foldKey(c.header) === NAME_KEY;
-const isNameKeyColumn = (c: TableColumn) => NAME_KEYS.includes(foldKey(c.header));
-const isCountedColumn = (c: TableColumn) => COUNTED_KEYS.includes(foldKey(c.header));
+const isNameHeader = (v: CellValue) => NAME_KEYS.includes(columnKey(readText(v)));
+const isNameColumn = (c: TableColumn) => columnKey(c.header) === NAME_KEY;
+const isNameKeyColumn = (c: TableColumn) => NAME_KEYS.includes(columnKey(c.header));
+const isCountedColumn = (c: TableColumn) => COUNTED_KEYS.includes(columnKey(c.header));
 const isFilled = (v: CellValue | undefined) => v !== null && v !== undefined && readText(v) !== '';
 const isBlank = (v: CellValue) => v === null || readText(v) === '';
 
@@ -187,7 +187,7 @@ export function readMembersHeader(data: SheetData): Pick<ParsedMembers, 'headerR
     const header = readText(headerCells[i] ?? null);
     if (!header) continue;
     lastHeaderCol = i + 1;
-    const owned = OWNED_KEYS.get(foldKey(header));
+    const owned = OWNED_KEYS.get(columnKey(header));
     if (owned) resultColumns[owned] = i + 1;
     else columns.push({ header, col: i + 1 });
   }

@@ -4,17 +4,17 @@
  * One batch: one read, one write. Every figure written is a live formula whose cached
  * result is the engine's value, so Excel recomputes the same numbers without the add-in.
  */
-import { evaluate, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type RequestHold, type Status } from '../domain/evaluation';
+import { evaluate, learnerFigures, NOT_APPLICABLE_ANSWER, UNIT_ANSWER_WORDS, type Evaluation, type RequestHold, type Status } from '../domain/evaluation';
 import { parseCondition, type Condition } from '../domain/rules/condition';
-import { foldKey } from '../domain/text';
+import { columnKey, foldKey } from '../domain/text';
 import type { CellBlock, CellInput, CellValue, FormulaFill, SheetPlan, Workbook } from '../workbook/port';
 import { shiftFormula } from '../workbook/shiftFormula';
 import { absolute, cellAddress, columnLetter, columnNumber, sheetRef } from '../workbook/a1';
 import { SHEETS, RESULT_TEXT, SCHEMA_VERSION, statusText } from '../sheets/names';
 import { COL, LAST_COL, SETTINGS } from '../sheets/criteriaSheet';
 import { MEMBER_RESULT_HEADERS, SPARE_ROWS, membersTable } from '../sheets/membersSheet';
-import { RESULT_FIELDS, RESULT_TITLE } from '../sheets/unitSheet';
-import { formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
+import { RESULT_FIELDS, RESULT_TITLE, unitField } from '../sheets/unitSheet';
+import { dropdownSources, formulaColumns, FormulaLists, LISTS_RANGES, yesNoRanges } from '../sheets/listsSheet';
 import { conditionFormula, countMetFormula, decideFormula, isPresent, longStr, ratingFormula, scoreItselfFormula, scoreTextFormula, shareFormula, shownScoreFormula, str, text, type FormulaRefs } from '../sheets/formulas';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
 import { STYLE } from '../sheets/styles';
@@ -31,6 +31,8 @@ import { requestHold, unitChecks, unitRequest, withoutTypeRepeats } from './unit
 import { ruleSetProblems } from './ruleSetDeparture';
 import { absentMembersCounted, duplicateMembers, emptyAnswerColumns, headingNames, hiddenMembers, membersWithoutData } from './memberChecks';
 import { readText } from '../domain/values';
+import { TITLE_COLUMN_KEYS } from '../domain/memberFields';
+import { UNIT_FIELD_LABELS } from '../domain/unitTypes';
 import { readShareCell } from '../domain/rules/share';
 import { uncalculatedOnce, type Problem } from '../domain/problems';
 
@@ -199,7 +201,7 @@ interface MemberRefs {
   first: number;
   last: number;
   lists: FormulaLists;
-  /** Column letter of a member column by header (folded), for conditions. */
+  /** Column letter of a member column by header (columnKey, as the engine finds it), for conditions. */
   letterOf(header: string): string | null;
   present(rangeOrCell: 'range' | MemberRow): string;
   counted(rangeOrCell: 'range' | MemberRow): string;
@@ -212,7 +214,9 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
   const first = m.headerRow + 1;
   // Spare rows for members typed later, never down into the total and signatures under the list.
   const last = Math.min(Math.max(m.lastDataRow, first) + SPARE_ROWS, m.footerRow !== null ? Math.max(m.footerRow - 1, first) : Infinity);
-  const byKey = new Map(m.table.columns.map((c) => [foldKey(c.header), columnLetter(c.col)]));
+  // The first column of a key, as the engine binds it (a later namesake would measure another column).
+  const byKey = new Map<string, string>();
+  for (const c of m.table.columns) if (!byKey.has(columnKey(c.header))) byKey.set(columnKey(c.header), columnLetter(c.col));
   const nameL = columnLetter(m.table.columns[m.table.nameIndex]!.col);
   const countedL = m.table.countedIndex === null ? null : columnLetter(m.table.columns[m.table.countedIndex]!.col);
   const at = (L: string, where: 'range' | MemberRow) => (where === 'range' ? sheetRef(SHEETS.members, `$${L}$${first}:$${L}$${last}`) : `$${L}${where}`);
@@ -222,7 +226,7 @@ function memberRefs(wb: UnitWorkbook, lists: FormulaLists = new FormulaLists()):
     last,
     lists,
     yesNo,
-    letterOf: (h) => byKey.get(foldKey(h)) ?? null,
+    letterOf: (h) => byKey.get(columnKey(h)) ?? null,
     present: (w) => isPresent(at(nameL, w)),
     counted: (w) => (countedL ? `(1-ISNUMBER(MATCH(${text(at(countedL, w))},${yesNo.no},0)))` : '1'),
   };
@@ -351,14 +355,16 @@ function criteriaWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Cri
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
       }
     } else if (ind.measure.kind === 'learners') {
-      // Invalid learner rows make the engine refuse the figure; a sum would hide that.
-      if (formulaOk && wb.learners && res.status !== 'not_evaluable') {
+      // Invalid learner rows make the engine refuse the figure; a sum would hide that. Undecided (no type
+      // yet), the sums are still written: a type chosen by hand then measures it, as K follows the type.
+      const figures = wb.learners ? learnerFigures(wb.learners.rows) : 'none';
+      if (formulaOk && wb.learners && figures === 'ok') {
         numerator = count(learnerSum(wb.learners, wb.learners.cdhtCol), res.numerator);
         denom = count(learnerSum(wb.learners, wb.learners.headcountCol), res.denominator);
         value = { formula: `=${shareValue()}`, result: res.value ?? '' };
         result = { formula: `=${shareResult()}`, result: statusText(res.status) };
-      } else if (formulaOk && !wb.learners) {
-        // No learners sheet: not evaluable wherever it applies (the engine's), its K followed as typed.
+      } else if (formulaOk && figures === 'none') {
+        // No learners sheet, or no figures on it: not evaluable wherever it applies (the engine's), its K followed as typed.
         result = { formula: `=${naGuard(str(RESULT_TEXT.not_evaluable))}`, result: statusText(res.status) };
       }
     } else if (formulaOk) {
@@ -470,6 +476,9 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   const headerCells = [...(wb.sheets.members!.rows[m.headerRow - 1] ?? [])];
   headers.forEach((h, i) => (headerCells[start + i - 1] = h));
   const { table, fixes } = membersTable(headerCells, m.headerRow, Math.max(m.lastHeaderCol, start + headers.length - 1), m.lastDataRow);
+  // The titles' dropdown, when the unit's list has grown past the rows drawn: as far as the engine reads it.
+  const titles = dropdownSources(wb.sheets.lists).titles;
+  const validations = titles === LISTS_RANGES.titles ? [] : m.table.columns.filter((c) => TITLE_COLUMN_KEYS.has(columnKey(c.header))).map((c) => ({ range: `${columnLetter(c.col)}${refs.first}:${columnLetter(c.col)}${refs.last}`, list: { source: titles } }));
   return {
     sheet: SHEETS.members,
     mode: 'existing',
@@ -478,6 +487,7 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
     ...(fills.length ? { fills } : {}),
     autoFilter: '',
     tables: [table],
+    ...(validations.length ? { validations } : {}),
     styles: [
       { range: `${L(0)}${m.headerRow}:${endCol}${m.headerRow}`, style: STYLE.ownedHeader },
       ...(hasRows
@@ -556,6 +566,9 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
   };
   const cells = keys.map((k) => ({ at: cellAddress(rowOf(k), missing ? 1 : 2), rows: [missing ? [RESULT_FIELDS[k], values[k]] : [values[k]]] }));
   if (missing) cells.unshift({ at: cellAddress(base, 1), rows: [[RESULT_TITLE]] });
+  // The type's dropdown, when the unit's list has grown past the rows drawn: as far as the engine reads it.
+  const types = dropdownSources(wb.sheets.lists).unitTypes;
+  const typeAt = types === LISTS_RANGES.unitTypes ? undefined : unitField(u, UNIT_FIELD_LABELS.type)?.at;
   const plan: SheetPlan = {
     sheet: SHEETS.unit,
     mode: 'existing',
@@ -565,6 +578,7 @@ function unitWrites(wb: UnitWorkbook, ev: Evaluation, ctx: PlanContext, criteria
       { range: cellAddress(rowOf('evaluatedAt'), 2), style: { numberFormat: 'dd/mm/yyyy hh:mm', horizontal: 'left' as const } },
       ...(missing ? [{ range: cellAddress(base, 1), style: STYLE.section }] : []),
     ],
+    ...(typeAt ? { validations: [{ range: cellAddress(typeAt.row, typeAt.col), list: { source: types } }] } : {}),
   };
   return { plan, outcomeCell: sheetRef(SHEETS.unit, absolute(rowOf('outcome'), 2)) };
 }

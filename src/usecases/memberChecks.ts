@@ -8,7 +8,7 @@
 import type { IndicatorResult, MemberResult, MemberTable, TableRow } from '../domain/evaluation';
 import { memberField, type FieldKind } from '../domain/memberFields';
 import { problem, type Problem, type ProblemCode } from '../domain/problems';
-import { foldKey, lowerVi } from '../domain/text';
+import { columnKey, lowerVi } from '../domain/text';
 import { isCellError, readText, readYesNo, type CellValue, type Spellings } from '../domain/values';
 import { isBirthSerial, nameKey } from './import/normalise';
 import { readDate } from './consolidate/dates';
@@ -108,16 +108,16 @@ export function headingNames(table: MemberTable | null): Problem[] {
   return out;
 }
 
-/** The member columns the members indicators' conditions read (folded headers), each with the indicators reading it. */
+/** The member columns the members indicators' conditions read (by columnKey, as the engine finds them), each with the indicators reading it. */
 function columnsRead(ruleSet: RuleSet): Map<string, string[]> {
   const read = new Map<string, string[]>();
   for (const ind of ruleSet.indicators) {
     if (ind.measure.kind !== 'members') continue;
     try {
       for (const c of columnsOf(parseCondition(ind.measure.condition))) {
-        const codes = read.get(foldKey(c)) ?? [];
+        const codes = read.get(columnKey(c)) ?? [];
         if (!codes.includes(ind.code)) codes.push(ind.code);
-        read.set(foldKey(c), codes);
+        read.set(columnKey(c), codes);
       }
     } catch {
       // A condition that does not parse is the evaluation's to report.
@@ -163,7 +163,7 @@ export function emptyAnswerColumns(members: ParsedMembers | null, ruleSet: RuleS
   const nobodyMeets = new Set(results.filter((i) => i.measure === 'members' && i.numerator === 0 && (i.denominator ?? 0) > 0).map((i) => i.code));
   const out: Problem[] = [];
   table.columns.forEach((c, i) => {
-    const codes = (read.get(foldKey(c.header)) ?? []).filter((code) => nobodyMeets.has(code));
+    const codes = (read.get(columnKey(c.header)) ?? []).filter((code) => nobodyMeets.has(code));
     if (!codes.length || counted.some((r) => answered(r.cells[i]))) return;
     const code = EMPTY_COLUMN_CODE[kindOf(c.header) ?? 'yesno'] ?? 'memberColumnEmpty';
     out.push(problem('warning', code, { header: c.header, counted: counted.length, indicators: codes.join(', ') }, { sheet: 'members', row: members.headerRow, col: c.col }));
@@ -182,7 +182,7 @@ export function membersWithoutData(table: MemberTable | null, ruleSet: RuleSet, 
   const read = columnsRead(ruleSet);
   const counted = countedRows(table, spellings);
   const columns = table.columns.flatMap((c, i) => {
-    if (!read.has(foldKey(c.header))) return [];
+    if (!read.has(columnKey(c.header))) return [];
     const kind = kindOf(c.header);
     if (kind && BLANK_IS_ANSWER.has(kind)) return [];
     return counted.some((r) => answered(r.cells[i])) ? [i] : [];

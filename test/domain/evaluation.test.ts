@@ -2,6 +2,8 @@ import { evaluate, reaches, ratingFor } from '../../src/domain/evaluation';
 import { findPreset, PRESETS } from '../../src/domain/rules/presets';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
 import { UNCALCULATED } from '../../src/domain/values';
+import { MEMBER_FIELDS } from '../../src/domain/memberFields';
+import { comparable, ruleSetChanges } from '../../src/domain/rules/compare';
 import { t } from '../../src/i18n';
 import { allUnitAnswers, input, learners, memberTable, uniformMembers, unitFields } from '../support/tables';
 
@@ -305,6 +307,29 @@ describe('TT24 · cấp huyện · mức độ 1', () => {
     const ev = evaluate(input(rs, { members: memberTable(uniformMembers(5, 5)), learners: learners([1, 1]) }));
     expect(status(ev, '2.3')).toBe('not_evaluable');
     expect(ev.problems).toContainEqual(expect.objectContaining({ code: 'unknownColumn', params: { indicator: '2.3', column: 'Không có cột này' } }));
+  });
+});
+
+describe('a column respelt (kỉ/kỷ, case, Unicode form, spaces) is the same column', () => {
+  const respelt = ['Chấp hành kỉ luật lao động', 'CHẤP HÀNH KỈ LUẬT LAO ĐỘNG', 'Chấp  hành kỉ luật  lao động'.normalize('NFD'), ' chấp hành Kỷ luật lao động '];
+  const discipline = MEMBER_FIELDS.findIndex((f) => f.key === 'discipline');
+  const specs = uniformMembers(10, 10).map((s, i) => (i < 3 ? { ...s, discipline: 'Không' } : s));
+  const expected = indicator(evaluate(input(coSo, { members: memberTable(specs), learners: learners([1, 1]) })), '2.1');
+
+  it.each(respelt)('in a condition: “[%s] = có” reads the column “Chấp hành kỷ luật lao động”, as the rule-set comparison calls it no edit', (column) => {
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '2.1' ? { ...i, measure: { kind: 'members', condition: `[${column}] = có` } } : i)) };
+    expect(ruleSetChanges(comparable(rs), comparable(coSo))).toEqual([]);
+    const ev = evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(ev.problems.filter((p) => p.code === 'unknownColumn')).toEqual([]);
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 7, denominator: 10, status: expected.status });
+  });
+
+  it.each(respelt)('in the members sheet’s header: “%s” is the column the preset’s condition names', (header) => {
+    const table = memberTable(specs);
+    table.columns[discipline] = { ...table.columns[discipline]!, header };
+    const ev = evaluate(input(coSo, { members: table, learners: learners([1, 1]) }));
+    expect(ev.problems.filter((p) => p.code === 'unknownColumn')).toEqual([]);
+    expect(indicator(ev, '2.1')).toMatchObject({ numerator: 7, denominator: 10, status: expected.status });
   });
 });
 

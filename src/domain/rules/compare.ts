@@ -3,7 +3,7 @@
  * the unit's workbook names): indicators deleted, added or edited. Works on a small shape
  * that crosses worker boundaries, so a consolidation keeps no workbook.
  */
-import { foldKey, spellingKey, wordKey } from '../text';
+import { columnKey, spellingKey, wordKey } from '../text';
 import { hash64 } from '../hash';
 import { criterionOf, type Indicator, type Mode, type RuleSet } from './ruleSet';
 import { parseCondition, type Condition } from './condition';
@@ -129,8 +129,8 @@ function conditionChange(unit: string, reference: string): 'same' | 'stricter' |
   return !alike(a, b) ? 'other' : moved ? 'stricter' : 'same';
 }
 
-/** A column as the engine finds it (by its folded header), or written alike. */
-const sameColumn = (a: string, b: string) => foldKey(a) === foldKey(b) || sameText(a, b);
+/** A column as the engine finds it: one key for both. */
+const sameColumn = (a: string, b: string) => columnKey(a) === columnKey(b);
 
 type Comparison = Extract<Condition, { kind: 'compare' }>;
 

@@ -4,7 +4,7 @@
  * Each is one batch: one read, and for apply one write. The source sheet is only read;
  * the members sheet is written only in the columns the import feeds.
  */
-import { foldKey } from '../../domain/text';
+import { columnKey, foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import { MEMBER_FIELDS } from '../../domain/memberFields';
 import { HIDDEN_NOTE, noteSaysAbsent, REMOVED_NOTE } from '../../domain/absenceNotes';
@@ -524,8 +524,9 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
   const locate = (key: TargetKey, create: boolean): number | null => {
     if (colOf.has(key)) return colOf.get(key)!;
     const tgt = TARGETS.find((x) => x.key === key)!;
-    const exact = table.columns.find((c) => foldKey(c.header) === foldKey(tgt.header));
-    const alias = exact ?? table.columns.find((c) => tgt.aliases.some((a) => foldKey(a) === foldKey(c.header)));
+    // By columnKey, as the engine finds a column: a header respelt (kỉ/kỷ) is this column, not one to add.
+    const exact = table.columns.find((c) => columnKey(c.header) === columnKey(tgt.header));
+    const alias = exact ?? table.columns.find((c) => tgt.aliases.some((a) => columnKey(a) === columnKey(c.header)));
     let col = alias?.col ?? null;
     let header = alias?.header ?? tgt.header;
     if (col === null && create) {

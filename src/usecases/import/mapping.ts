@@ -2,7 +2,7 @@
  * Which source column feeds which member field. The proposal comes from the headers (or
  * from the mapping saved by last year's import); the user confirms or corrects it per column.
  */
-import { foldKey } from '../../domain/text';
+import { columnKey, foldKey } from '../../domain/text';
 import { columnLetter, columnNumber } from '../../workbook/a1';
 import type { SourceColumn } from './header';
 import { titleNamedBy } from './normalise';
@@ -49,7 +49,7 @@ function columnScore(column: SourceColumn, target: Target): number {
 }
 
 export function savedKey(header: string): string {
-  return foldKey(header);
+  return columnKey(header);
 }
 
 /** Targets several columns may feed; `sharesTarget` says when. */
@@ -153,7 +153,7 @@ export function choiceFromJson(json: unknown, columns: SourceColumn[]): { choice
   const obj = (json && typeof json === 'object' && 'columns' in (json as object) ? (json as { columns: unknown }).columns : json) as Record<string, unknown>;
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { choice, errors: [{ key: '', value: String(json) }] };
   for (const [key, value] of Object.entries(obj)) {
-    const column = /^[A-Za-z]{1,3}$/.test(key) ? columns.find((c) => c.col === columnNumber(key)) : columns.find((c) => foldKey(c.header) === foldKey(key) || c.parts.some((p) => foldKey(p) === foldKey(key)));
+    const column = /^[A-Za-z]{1,3}$/.test(key) ? columns.find((c) => c.col === columnNumber(key)) : columns.find((c) => columnKey(c.header) === columnKey(key) || c.parts.some((p) => columnKey(p) === columnKey(key)));
     const target = value === null || value === '' ? null : typeof value === 'string' ? findTarget(value)?.key : undefined;
     if (!column || target === undefined) {
       errors.push({ key, value: value === null ? 'null' : String(value) });

@@ -1,11 +1,11 @@
 /**
  * What a source column can be mapped to: a member field, the member's ID (used only to
  * recognise the same person next year), or the date of birth (carried over as the list has it,
- * to tell namesakes apart). Headers are compared after foldKey and after expanding the
+ * to tell namesakes apart). Headers are compared as columnWords reads them and after expanding the
  * abbreviations schools write (LĐTT, BDTX, CĐS …).
  */
 import { MEMBER_FIELDS, memberField, type MemberField } from '../../domain/memberFields';
-import { cleanText, foldKey } from '../../domain/text';
+import { cleanText, columnWords, foldKey } from '../../domain/text';
 
 export const ID_TARGET = 'memberId';
 export const BIRTH_TARGET = 'birthDate';
@@ -109,12 +109,14 @@ const ABBREVIATIONS: Record<string, string> = {
   cccd: 'can cuoc cong dan',
 };
 
-/** foldKey, then every known abbreviation written out. */
+/** foldKey, then every known abbreviation written out, read as columnWords reads it (the free i/y merged). */
 export function expand(text: string): string {
-  return foldKey(text)
-    .split(' ')
-    .map((w) => ABBREVIATIONS[w] ?? w)
-    .join(' ');
+  return columnWords(
+    foldKey(text)
+      .split(' ')
+      .map((w) => ABBREVIATIONS[w] ?? w)
+      .join(' '),
+  );
 }
 
 const tokens = (s: string) => [...new Set(s.split(' ').filter(Boolean))].sort().join(' ');
