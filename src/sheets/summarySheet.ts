@@ -17,7 +17,7 @@ import { FONT, STYLE } from './styles';
 import { measuredDecimals } from '../i18n/format';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
-import { foldKey } from '../domain/text';
+import { columnKey } from '../domain/text';
 import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, oneLine, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
 import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
@@ -252,8 +252,8 @@ function memberSummary(wb: UnitWorkbook, ev: Evaluation, top: number, printedHei
   const m = wb.members;
   const cols = m.table.columns;
   const nameCol = cols[m.table.nameIndex]!.col;
-  const positionKeys = [memberField('position').header, ...memberField('position').aliases].map(foldKey);
-  const position = cols.find((c) => positionKeys.includes(foldKey(c.header)));
+  const positionKeys = [memberField('position').header, ...memberField('position').aliases].map(columnKey);
+  const position = cols.find((c) => positionKeys.includes(columnKey(c.header)));
   const start = m.resultColumns.met ?? m.lastHeaderCol + 1;
   // Relative references; the sheet's quoted name and each column's letter are made once, not per cell.
   const prefix = sheetRef(SHEETS.members, '');

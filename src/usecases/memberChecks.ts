@@ -109,7 +109,7 @@ export function headingNames(table: MemberTable | null): Problem[] {
 }
 
 /** The member columns the members indicators' conditions read (by columnKey, as the engine finds them), each with the indicators reading it. */
-function columnsRead(ruleSet: RuleSet): Map<string, string[]> {
+export function columnsRead(ruleSet: RuleSet): Map<string, string[]> {
   const read = new Map<string, string[]>();
   for (const ind of ruleSet.indicators) {
     if (ind.measure.kind !== 'members') continue;

@@ -8,7 +8,7 @@
  * Cleared: this year's answers, evidence, member results and notes, the learners' typed figures
  * (their formulas kept), and every figure the add-in wrote.
  */
-import { foldKey } from '../domain/text';
+import { columnKey, foldKey } from '../domain/text';
 import { readNumber, readText, readYesNo } from '../domain/values';
 import { MEMBER_FIELDS } from '../domain/memberFields';
 import type { CellBlock, SheetPlan, Workbook, WorkbookSnapshot } from '../workbook/port';
@@ -18,6 +18,7 @@ import { COL } from '../sheets/criteriaSheet';
 import { UNIT_FIELDS, type ParsedUnit } from '../sheets/unitSheet';
 import type { ParsedMembers } from '../sheets/membersSheet';
 import { importMarks } from './import/importMembers';
+import { columnsRead } from './memberChecks';
 import { locateProblem, type LocatedProblem } from '../sheets/locate';
 import { UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { DOCUMENT_KINDS, DOCUMENT_SHEET, documentSheetNames } from '../documents/names';
@@ -43,10 +44,14 @@ export type NewYearResult =
     }
   | { ok: false; problems: LocatedProblem[] };
 
+/** The member field a heading names, spelt as the engine reads it (kỉ/kỷ, case, spaces). */
 function fieldKeyOf(header: string): string | undefined {
-  const k = foldKey(header);
-  return MEMBER_FIELDS.find((f) => foldKey(f.header) === k || f.aliases.some((a) => foldKey(a) === k))?.key;
+  const k = columnKey(header);
+  return MEMBER_FIELDS.find((f) => columnKey(f.header) === k || f.aliases.some((a) => columnKey(a) === k))?.key;
 }
+
+/** A column no member field names but a members indicator's condition reads (a local rule set's): this year's answers too. */
+const RULE_COLUMN = 'ruleColumn';
 
 /** A column's cells from `first` to `last` set blank (one block). */
 function blankColumn(col: number, first: number, last: number): CellBlock {
@@ -90,8 +95,9 @@ function membersPlan(wb: UnitWorkbook): { plan: SheetPlan; cleared: string[] } {
   const cells: CellBlock[] = [];
   if (last >= first) {
     const gone = stillGone(m);
+    const read = columnsRead(wb.criteria.ruleSet);
     for (const c of m.table.columns) {
-      const key = fieldKeyOf(c.header);
+      const key = fieldKeyOf(c.header) ?? (read.has(columnKey(c.header)) ? RULE_COLUMN : undefined);
       // A column the product does not know is the school's own: not ours to judge.
       if (!key || IDENTITY.has(key)) continue;
       const kept = key === 'counted' || key === 'note' ? gone : null;

@@ -82,3 +82,45 @@ describe('startNewYear and the members an import marked as gone', () => {
     expect(notesAfter.filter((v, i) => i !== 1 && i !== 3 && v !== null && v !== '')).toEqual([]);
   });
 });
+
+describe('startNewYear and the columns the rule set reads', () => {
+  /** Heading cell of `heading` on `sheet`. */
+  function find(wb: ExcelJsWorkbook, sheet: string, heading: string): { row: number; col: number } {
+    const ws = wb.workbook.getWorksheet(sheet)!;
+    let at: { row: number; col: number } | null = null;
+    ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
+    return at!;
+  }
+
+  it('clears a condition column respelt by the unit (kỉ for kỷ) and one only the rule set names, as this year’s answers', async () => {
+    const wb = ExcelJsWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 12 }));
+    const members = wb.workbook.getWorksheet(SHEETS.members)!;
+    const criteria = wb.workbook.getWorksheet(SHEETS.criteria)!;
+    // The unit respells the discipline heading; the engine reads it as the same column.
+    const discipline = find(wb, SHEETS.members, header('discipline'));
+    const respelt = header('discipline').replace('kỷ', 'kỉ');
+    members.getCell(discipline.row, discipline.col).value = respelt;
+    // A column of the unit's own that an indicator's condition now reads (a local rule set's column).
+    const language = find(wb, SHEETS.members, header('language'));
+    members.getCell(language.row, language.col).value = 'Sinh hoạt chuyên đề';
+    const code = find(wb, SHEETS.criteria, '2.4');
+    criteria.getCell(code.row, 4).value = '[Sinh hoạt chuyên đề] = Có';
+    // A column the unit keeps for itself, which nothing reads: not the new year's to clear.
+    const own = find(wb, SHEETS.members, header('disciplinary'));
+    members.getCell(own.row, own.col).value = 'Ghi chép riêng của trường';
+    members.getCell(own.row + 1, own.col).value = 'giữ';
+    for (let i = 1; i <= 12; i++) {
+      members.getCell(discipline.row + i, discipline.col).value = 'Có';
+      members.getCell(language.row + i, language.col).value = 'Có';
+    }
+
+    const result = await startNewYear(wb);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
+    expect(result.clearedMemberColumns).toEqual(expect.arrayContaining([respelt, 'Sinh hoạt chuyên đề']));
+    expect(column(wb, respelt).filter((v) => v !== null && v !== '')).toEqual([]);
+    expect(column(wb, 'Sinh hoạt chuyên đề').filter((v) => v !== null && v !== '')).toEqual([]);
+    expect(result.clearedMemberColumns).not.toContain('Ghi chép riêng của trường');
+    expect(members.getCell(own.row + 1, own.col).value).toBe('giữ');
+  });
+});

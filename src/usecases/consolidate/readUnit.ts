@@ -10,7 +10,7 @@ import { memberField } from '../../domain/memberFields';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { foldKey } from '../../domain/text';
+import { columnKey, foldKey } from '../../domain/text';
 import { findByCode } from '../../domain/arrays';
 import { isUncalculated, readNumber, readText, type CellValue } from '../../domain/values';
 import { hash64 } from '../../domain/hash';
@@ -153,7 +153,7 @@ function recompute(wb: UnitWorkbook, body: RuleSet | null | undefined): { ev: Ev
 
 const NOTE_FIELD = memberField('note');
 /** The note column's headings, folded once: import's header matching per column cost every file more. */
-const NOTE_HEADERS = new Set([NOTE_FIELD.header, ...NOTE_FIELD.aliases].map(foldKey));
+const NOTE_HEADERS = new Set([NOTE_FIELD.header, ...NOTE_FIELD.aliases].map(columnKey));
 
 /** Shown of the members left out without a reason: a few cells, as the other remarks name theirs. */
 const NOT_COUNTED_SHOWN = 5;
@@ -164,7 +164,7 @@ const NOT_COUNTED_SHOWN = 5;
  */
 function notCountedFlag(table: MemberTable | null, ev: Evaluation, lang: Lang): Flag | null {
   if (!table || table.countedIndex === null || ev.countedMembers === ev.members.length) return null;
-  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && NOTE_HEADERS.has(foldKey(c.header)));
+  const noteIndex = table.columns.findIndex((c, i) => i !== table.nameIndex && NOTE_HEADERS.has(columnKey(c.header)));
   const countedColumn = table.columns[table.countedIndex]!;
   const left = new Set<number>();
   for (const m of ev.members) if (!m.counted) left.add(m.row);
