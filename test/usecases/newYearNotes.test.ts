@@ -13,12 +13,18 @@ import { HIDDEN_NOTE, REMOVED_NOTE } from '../../src/usecases/import/importMembe
 
 const header = (key: string) => MEMBER_FIELDS.find((f) => f.key === key)!.header;
 
+/** The cell holding `heading` on `sheet` (the members sheet unless said). */
+function headingAt(wb: ExcelJsWorkbook, heading: string, sheet: string = SHEETS.members): { row: number; col: number } {
+  const ws = wb.workbook.getWorksheet(sheet)!;
+  let at: { row: number; col: number } | null = null;
+  ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
+  return at!;
+}
+
 /** The members sheet's column under `heading`, data rows only (from the row below the heading). */
 function column(wb: ExcelJsWorkbook, heading: string): unknown[] {
   const ws = wb.workbook.getWorksheet(SHEETS.members)!;
-  let at: { row: number; col: number } | null = null;
-  ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
-  const { row, col } = at!;
+  const { row, col } = headingAt(wb, heading);
   return Array.from({ length: ws.rowCount - row }, (_, i) => ws.getCell(row + 1 + i, col).value).filter((_, i) => ws.getCell(row + 1 + i, 2).value !== null);
 }
 
@@ -46,14 +52,6 @@ describe('startNewYear and the members’ notes', () => {
 });
 
 describe('startNewYear and the members an import marked as gone', () => {
-  /** Heading cell of `heading` on the members sheet. */
-  function headingAt(wb: ExcelJsWorkbook, heading: string): { row: number; col: number } {
-    const ws = wb.workbook.getWorksheet(SHEETS.members)!;
-    let at: { row: number; col: number } | null = null;
-    ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
-    return at!;
-  }
-
   it('keeps a member who left (gone from the imported list, or hidden in it) not counted, with the import’s mark alone', async () => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
     await createSheets(wb, sampleUnit({ members: 12 }));
@@ -84,30 +82,22 @@ describe('startNewYear and the members an import marked as gone', () => {
 });
 
 describe('startNewYear and the columns the rule set reads', () => {
-  /** Heading cell of `heading` on `sheet`. */
-  function find(wb: ExcelJsWorkbook, sheet: string, heading: string): { row: number; col: number } {
-    const ws = wb.workbook.getWorksheet(sheet)!;
-    let at: { row: number; col: number } | null = null;
-    ws.eachRow((r, row) => r.eachCell((c, col) => void (!at && c.value === heading && (at = { row, col }))));
-    return at!;
-  }
-
   it('clears a condition column respelt by the unit (kỉ for kỷ) and one only the rule set names, as this year’s answers', async () => {
     const wb = ExcelJsWorkbook.create('truong.xlsx');
     await createSheets(wb, sampleUnit({ members: 12 }));
     const members = wb.workbook.getWorksheet(SHEETS.members)!;
     const criteria = wb.workbook.getWorksheet(SHEETS.criteria)!;
     // The unit respells the discipline heading; the engine reads it as the same column.
-    const discipline = find(wb, SHEETS.members, header('discipline'));
+    const discipline = headingAt(wb, header('discipline'));
     const respelt = header('discipline').replace('kỷ', 'kỉ');
     members.getCell(discipline.row, discipline.col).value = respelt;
     // A column of the unit's own that an indicator's condition now reads (a local rule set's column).
-    const language = find(wb, SHEETS.members, header('language'));
+    const language = headingAt(wb, header('language'));
     members.getCell(language.row, language.col).value = 'Sinh hoạt chuyên đề';
-    const code = find(wb, SHEETS.criteria, '2.4');
+    const code = headingAt(wb, '2.4', SHEETS.criteria);
     criteria.getCell(code.row, 4).value = '[Sinh hoạt chuyên đề] = Có';
     // A column the unit keeps for itself, which nothing reads: not the new year's to clear.
-    const own = find(wb, SHEETS.members, header('disciplinary'));
+    const own = headingAt(wb, header('disciplinary'));
     members.getCell(own.row, own.col).value = 'Ghi chép riêng của trường';
     members.getCell(own.row + 1, own.col).value = 'giữ';
     for (let i = 1; i <= 12; i++) {
