@@ -13,7 +13,7 @@ import { problem, valueProblem, type Location, type Problem } from '../domain/pr
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
 import { NOT_APPLICABLE_ANSWER, type UnitAnswer } from '../domain/evaluation';
 import type { CellInput, RowHeight, SheetData, SheetPlan, StyleRun } from '../workbook/port';
-import { rowFitHeight } from './documentLayout';
+import { fitHeight, rowFitHeight } from './documentLayout';
 import { DATA_FONT_SIZE, FONT } from './styles';
 import { SHEETS, SCHEMA_VERSION } from './names';
 import { STYLE } from './styles';
@@ -105,6 +105,23 @@ const WIDTHS: Record<keyof typeof COL, number> = {
 };
 
 
+/**
+ * The hints above the table wrap inside the frozen code and text columns (merged): Excel stops
+ * text of a frozen column at the frozen edge, so a hint running on would be cut there.
+ */
+const FROZEN_HINT = { ...STYLE.hint, wrap: true, vertical: 'top' } as const;
+const FROZEN_UNITS = WIDTHS.code + WIDTHS.text;
+const HINT_SIZE = STYLE.hint.fontSize;
+
+/** Rows 2 and the legend's as tall as their wrapped hints (the legend's only when there is one). */
+function hintHeights(legend: string | null): RowHeight[] {
+  const hint = t('vi', 'criteriaSheet.hint');
+  return [
+    { index: 2, height: fitHeight(hint, FROZEN_UNITS - 1, HINT_SIZE), fit: true },
+    ...(legend ? [{ index: LEGEND_ROW, height: fitHeight(legend, FROZEN_UNITS - 1, HINT_SIZE), fit: true }] : []),
+  ];
+}
+
 /** A row's height as its wrapped texts need it, by column. */
 function fitRow(index: number, texts: [keyof typeof COL, string | null | undefined][], bold = false): RowHeight {
   return { index, height: rowFitHeight(texts.map(([k, text]) => [WIDTHS[k], text ?? '', bold] as const), DATA_FONT_SIZE), fit: true };
@@ -176,6 +193,8 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
   const last = row - 1;
   const s = SETTINGS_FIRST;
   const settingsLast = s + settings.length - 1;
+  // Emptied, not skipped, when no source has a tag: a switched-from set's legend must not stay.
+  const legend = rs.indicators.some((i) => SOURCE_TAG.test(i.source)) ? t('vi', 'criteriaSheet.sourceTags') : null;
   return {
     sheet: SHEETS.criteria,
     mode: 'ensure',
@@ -188,15 +207,14 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
         ],
       },
       { at: `A${s}`, rows: settings },
-      // Emptied, not skipped, when no source has a tag: a switched-from set's legend must not stay.
-      { at: `A${LEGEND_ROW}`, rows: [[rs.indicators.some((i) => SOURCE_TAG.test(i.source)) ? t('vi', 'criteriaSheet.sourceTags') : null]] },
+      { at: `A${LEGEND_ROW}`, rows: [[legend]] },
       { at: `A${TABLE_HEADER_ROW}`, rows: [header] },
       { at: `A${TABLE_HEADER_ROW + 1}`, rows: body },
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
-      { range: 'A2', style: STYLE.hint },
-      { range: `A${LEGEND_ROW}`, style: STYLE.hint },
+      { range: 'A2', style: FROZEN_HINT },
+      { range: `A${LEGEND_ROW}`, style: FROZEN_HINT },
       { range: `B${s}:B${settingsLast}`, style: { bold: true, fontName: FONT } },
       { range: `C${s}:C${settingsLast}`, style: { horizontal: 'left', fontName: FONT } },
       { range: `C${s + Object.keys(SETTINGS).indexOf('personalTarget')}`, style: { numberFormat: '0%', horizontal: 'left' } },
@@ -210,7 +228,8 @@ export function drawCriteriaSheet(rs: RuleSet): SheetPlan {
       ...styles,
     ],
     columns: (Object.keys(COL) as (keyof typeof COL)[]).map((k) => ({ index: COL[k], width: WIDTHS[k] })),
-    rowHeights,
+    rowHeights: [...rowHeights, ...hintHeights(legend)],
+    merges: [`A2:B2`, `A${LEGEND_ROW}:B${LEGEND_ROW}`],
     validations: [{ range: `I${TABLE_HEADER_ROW + 1}:I${last + ANSWER_LIST_SPARE_ROWS}`, list: ['Đạt', 'Không đạt', NOT_APPLICABLE_ANSWER] }],
     // The code and text stay in view; rows are not frozen: the settings above the header would fill a laptop's screen and leave no criterion to scroll to.
     freeze: { rows: 0, columns: 2 },

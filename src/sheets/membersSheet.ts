@@ -88,11 +88,14 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
     sheet: SHEETS.members,
     mode: 'ensure',
     cells: [
+      // The title fits the frozen STT and name columns; the hints start in the first column that scrolls,
+      // where they run on (Excel stops a frozen column's text at the frozen edge).
+      { at: 'A1', rows: [['DANH SÁCH THÀNH VIÊN']] },
       {
-        at: 'A1',
+        at: 'C2',
         rows: [
-          ['DANH SÁCH THÀNH VIÊN VÀ KẾT QUẢ HỌC TẬP, BỒI DƯỠNG'],
-          ['Ghi Có / Không (hoặc x, đạt, 1 …). “Tính vào tổng số”: ghi Không với người không tính (nghỉ dài hạn, mới chuyển đến …); để trống là có tính. Các cột xám do ĐVHT tính.'],
+          ['Ghi Có / Không (hoặc x, đạt, 1 …) ở từng cột; các cột xám do ĐVHT tính.'],
+          ['“Tính vào tổng số”: ghi Không với người không tính (nghỉ dài hạn, mới chuyển đến …); để trống là có tính.'],
         ],
       },
       { at: `A${MEMBER_HEADER_ROW}`, rows: [headers] },
@@ -100,7 +103,7 @@ export function drawMembersSheet(rows: CellInput[][] = []): SheetPlan {
     ],
     styles: [
       { range: 'A1', style: STYLE.title },
-      { range: 'A2', style: STYLE.hint },
+      { range: 'C2:C3', style: STYLE.hint },
       { range: `A${MEMBER_HEADER_ROW}:${columnLetter(n)}${MEMBER_HEADER_ROW}`, style: STYLE.header },
       { range: `${columnLetter(n + 1)}${MEMBER_HEADER_ROW}:${columnLetter(lastCol)}${MEMBER_HEADER_ROW}`, style: STYLE.ownedHeader },
       ...memberRowStyles(first, last, lastCol, Object.fromEntries(Object.keys(MEMBER_RESULT_HEADERS).map((k, i) => [k, n + 1 + i]))),
