@@ -314,10 +314,11 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     });
   }
   if (units.length === 0) return { ok: false, reason: 'noUnits' };
-  // "Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025" (row 2 of the table).
+  // "Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025" (row 2 of the table): in its first
+  // column that scrolls (C), or in A where a table drawn before it has it.
   const line = data.rows
     .slice(0, headerIndex)
-    .map((r) => text(r[0]))
+    .map((r) => text(r.find((c) => text(c) !== '')))
     .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
   const years = [...new Set(units.map((u) => u.year).filter((y) => y !== null))].sort((a, b) => a - b);

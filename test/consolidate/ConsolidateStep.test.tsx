@@ -96,7 +96,7 @@ describe('ConsolidateStep', () => {
       'Đã ghi 2 đơn vị vào trang “Tổng hợp đơn vị”, từ 3 tệp: 2 tệp đã tổng hợp, 0 tệp trùng không tổng hợp, 0 tệp bỏ qua, 1 tệp bị từ chối.',
     );
     const units = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.units))!;
-    expect(units[1]![0]).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
+    expect(units[1]![2]).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
     expect(units.slice(5, 7).map((r) => r[1])).toEqual(['Trường THCS Nguyễn Du', 'UBND xã An Phú']);
     const files = (await sheetRows(host.excel, CONSOLIDATION_SHEETS.files))!;
     expect(files[6]!.slice(1, 3)).toEqual(['danh-sach.xlsx', 'Bị từ chối']);

@@ -253,8 +253,8 @@ describe('dvht consolidate', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet(CONSOLIDATION_SHEETS.units)!;
-    expect(ws.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”');
-    expect(ws.getCell('A2').value).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
+    expect(ws.getCell('C1').value).toBe('TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ “ĐƠN VỊ HỌC TẬP”');
+    expect(ws.getCell('C2').value).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2025');
     const header = (ws.getRow(5).values as unknown[]).slice(1);
     expect(header.slice(0, 9)).toEqual(['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'Mức độ đề nghị', 'Bộ tiêu chí', 'Số thành viên được tính', 'Số thành viên trong danh sách', 'Chỉ tiêu 1.1']);
     const col = (h: string) => header.indexOf(h) + 1;

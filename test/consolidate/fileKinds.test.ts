@@ -158,7 +158,7 @@ describe('consolidate: files that are not a unit’s workbook', () => {
     // The sheets, in the dossier's Vietnamese whatever the command's language.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(String(wb.getWorksheet(CONSOLIDATION_SHEETS.units)!.getCell('A3').value)).toContain(` từ ${summary} (xem trang “${CONSOLIDATION_SHEETS.files}”).`);
+    expect(String(wb.getWorksheet(CONSOLIDATION_SHEETS.units)!.getCell('C3').value)).toContain(` từ ${summary} (xem trang “${CONSOLIDATION_SHEETS.files}”).`);
     expect(String(wb.getWorksheet(CONSOLIDATION_SHEETS.files)!.getCell('A2').value)).toBe(`${summary}. Xem 'Tổng hợp đơn vị'!A1.`);
   });
 

@@ -30,7 +30,8 @@ async function consolidateInto(workbook: XlsxWorkbook) {
     { body: 'UBND xã Hòa Bình', tier: 'cấp xã', lang: 'vi', asOf: new Date(2025, 11, 28) },
   );
   const file = await openXlsx(await workbook.toBytes(), READ);
-  return async (sheet: string, cell: number) => (await file.read([sheet])).sheets.get(sheet)!.rows[cell - 1]![0];
+  // A row's line above the table: in A, or in C over the frozen columns of the units table.
+  return async (sheet: string, row: number) => (await file.read([sheet])).sheets.get(sheet)!.rows[row - 1]!.find((v) => v !== null && v !== '');
 }
 
 describe('sheets cited by name', () => {

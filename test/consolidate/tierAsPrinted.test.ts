@@ -22,5 +22,5 @@ it.each([
   expect(result.tier).toBe(printed);
   const file = await openXlsx(await workbook.toBytes(), READ);
   const rows = (await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows;
-  expect(rows[1]![0]).toBe(`Đơn vị tổng hợp: UBND xã Hòa Bình (${printed}) — năm đánh giá 2025`);
+  expect(rows[1]![2]).toBe(`Đơn vị tổng hợp: UBND xã Hòa Bình (${printed}) — năm đánh giá 2025`);
 });

@@ -81,7 +81,7 @@ describe.each([false, true])('consolidation (rows drawn as files arrive: %s)', (
   it('shows a year read by the rule as the number, and leaves out one that is not a year', () => {
     expect(YEARS.map((y) => [y.file, unit(y.file).record.year])).toEqual(YEARS.map((y) => [y.file, y.shown]));
     expect(YEARS.map((y) => [y.file, cell(y.file, 'Năm')])).toEqual(YEARS.map((y) => [y.file, y.shown]));
-    expect(readText(rows[1]![0] ?? null)).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2024, 2025');
+    expect(readText(rows[1]![2] ?? null)).toBe('Đơn vị tổng hợp: UBND xã Hòa Bình (cấp xã) — năm đánh giá 2024, 2025');
   });
 
   it('flags a year that is not a year, naming what was typed, the file and the cell', () => {

@@ -6,24 +6,8 @@
  */
 import { drawMembersSheet } from '../../src/sheets/membersSheet';
 import { drawCriteriaSheet } from '../../src/sheets/criteriaSheet';
-import { lineCount } from '../../src/sheets/documentLayout';
 import { PRESETS } from '../../src/domain/rules/presets';
-import type { SheetPlan } from '../../src/workbook/port';
-import { shownCells } from './planCells';
-
-/** The texts in the frozen columns that do not fit them, with the width they had. */
-function cutAtFrozenEdge(plan: SheetPlan, aboveRow: number): string[] {
-  const frozen = plan.freeze?.columns ?? 0;
-  const width = (col: number) => plan.columns?.find((c) => c.index === col)?.width ?? 8.43;
-  const cut: string[] = [];
-  for (const c of shownCells(plan)) {
-    if (c.row >= aboveRow || c.col > frozen || typeof c.value !== 'string' || c.style.wrap) continue;
-    let room = 0;
-    for (let col = c.col; col <= frozen; col++) room += width(col);
-    if (lineCount(c.value, room, c.style.fontSize ?? 11, c.style.bold ?? false) > 1) cut.push(`${c.where}: ${c.value}`);
-  }
-  return cut;
-}
+import { cutAtFrozenEdge, shownCells } from './planCells';
 
 test('the members sheet’s title and hints are whole on screen: nothing is cut at the frozen name column', () => {
   const plan = drawMembersSheet();

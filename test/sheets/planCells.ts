@@ -6,6 +6,7 @@
  */
 import { parseCell, parseRange } from '../../src/workbook/a1';
 import type { CellInput, CellStyle, SheetPlan } from '../../src/workbook/port';
+import { lineCount } from '../../src/sheets/documentLayout';
 
 export interface ShownCell {
   row: number;
@@ -35,4 +36,21 @@ export function shownCells(plan: SheetPlan): ShownCell[] {
     );
   }
   return out;
+}
+
+/**
+ * The texts above `aboveRow` in a plan's frozen columns that do not fit them: Excel draws each frozen
+ * pane apart, so such a text stops at the frozen edge however empty the cells beyond it.
+ */
+export function cutAtFrozenEdge(plan: SheetPlan, aboveRow: number): string[] {
+  const frozen = plan.freeze?.columns ?? 0;
+  const width = (col: number) => plan.columns?.find((c) => c.index === col)?.width ?? 8.43;
+  const cut: string[] = [];
+  for (const c of shownCells(plan)) {
+    if (c.row >= aboveRow || c.col > frozen || typeof c.value !== 'string' || c.style.wrap) continue;
+    let room = 0;
+    for (let col = c.col; col <= frozen; col++) room += width(col);
+    if (lineCount(c.value, room, c.style.fontSize ?? 11, c.style.bold ?? false) > 1) cut.push(`${c.where}: ${c.value}`);
+  }
+  return cut;
 }

@@ -394,13 +394,14 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
     sheet: CONSOLIDATION_SHEETS.units,
     mode: 'replace',
     cells: [
-      { at: 'A1', rows: [[UNITS_TITLE], [bodyLine(result)], [ruleSetLine(result, filesSheet)], ...(criteriaNote ? [[criteriaNote]] : [])] },
+      // In the first column that scrolls, where they run on: Excel stops a frozen column's text at the frozen edge.
+      { at: `${L(UNIT_NAME_COLUMNS + 1)}1`, rows: [[UNITS_TITLE], [bodyLine(result)], [ruleSetLine(result, filesSheet)], ...(criteriaNote ? [[criteriaNote]] : [])] },
       { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
       ...(rows.length ? [{ at: `A${first}`, rows }] : []),
     ],
     styles: [
-      { range: 'A1', style: STYLE.title },
-      { range: criteriaNote ? 'A2:A4' : 'A2:A3', style: STYLE.hint },
+      { range: `${L(UNIT_NAME_COLUMNS + 1)}1`, style: STYLE.title },
+      { range: `${L(UNIT_NAME_COLUMNS + 1)}2:${L(UNIT_NAME_COLUMNS + 1)}${criteriaNote ? 4 : 3}`, style: STYLE.hint },
       { range: `A${UNITS_HEADER_ROW}:${L(last)}${UNITS_HEADER_ROW}`, style: STYLE.header },
       ...(rows.length
         ? [
