@@ -79,6 +79,7 @@ export type ProblemCode =
   | 'unitYearInvalid'
   | 'unitTypeMissing'
   | 'unitTypeUnknown'
+  | 'unitTypeUnknownIndicators'
   | 'unitDateInvalid'
   // What the unit asks for against what its rule set recognises (domain/rules/request.ts).
   | 'levelMismatch'

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unitYearInvalid': '{where}: the evaluation year “{value}” is not a valid year. Type the year as a number, e.g. {example}: it is printed on the dossier’s documents.',
   'problem.unitTypeMissing': '{where}: no unit type is chosen, so indicators that apply to some types of unit only cannot be evaluated. Choose the unit type from the cell’s list (sheet “Danh mục”, column C).',
   'problem.unitTypeUnknown': '{where}: the unit type “{value}” is not in the list, so indicators that apply to some types of unit only cannot be evaluated. Choose the unit type from the cell’s list (sheet “Danh mục”, column C), probably “{example}”.',
+  'problem.unitTypeUnknownIndicators': '{where}: the unit type “{value}” is not in the list, so indicators {indicators} cannot be evaluated (whether they apply to the unit is unknown). Choose the unit type from the cell’s list (sheet “Danh mục”, column C), probably “{example}”, and evaluate again.',
   'problem.unitDateInvalid': '{where}: “{value}” is not a date (“{field}”). Type the date as dd/mm/yyyy, e.g. 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: the unit requests “{requested}” but the rule set in “Tiêu chí” evaluates {recognition}. The request letter only asks for what the rule set evaluates: choose the rule set of that level, or correct this cell.',

@@ -73,6 +73,7 @@ export const vi = {
   'problem.unitYearInvalid': '{where}: năm đánh giá “{value}” không phải là một năm hợp lệ. Ghi năm bằng số, ví dụ {example}: năm này được in trên các văn bản của hồ sơ.',
   'problem.unitTypeMissing': '{where}: chưa chọn loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C).',
   'problem.unitTypeUnknown': '{where}: loại đơn vị “{value}” không có trong danh sách, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được. Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), có lẽ là “{example}”.',
+  'problem.unitTypeUnknownIndicators': '{where}: loại đơn vị “{value}” không có trong danh sách, nên chỉ tiêu {indicators} chưa đánh giá được (chưa biết có áp dụng cho đơn vị không). Chọn loại đơn vị trong danh sách của ô (trang “Danh mục”, cột C), có lẽ là “{example}”, rồi đánh giá lại.',
   'problem.unitDateInvalid': '{where}: “{value}” không phải là một ngày (mục “{field}”). Ghi ngày theo dạng dd/mm/yyyy, ví dụ 05/02/2024.',
   // Rules: what the unit asks for against its rule set (domain/rules/request.ts).
   'problem.levelMismatch': '{where}: đơn vị đề nghị “{requested}” nhưng bộ tiêu chí ở trang “Tiêu chí” đánh giá {recognition}. Tờ trình chỉ đề nghị mức bộ tiêu chí đánh giá: chọn bộ tiêu chí đúng mức, hoặc sửa ô này.',

@@ -124,15 +124,22 @@ export function repeatsTypeWarning(p: Problem, type: Problem | null): boolean {
 }
 
 /**
- * A blank type's own warning (unitTypeProblem) already says, at its cell, that the type-bound
- * indicators cannot be evaluated and what to choose: the engine's “còn trống” per indicator at
- * that cell is dropped, so the cell is warned once. (A type off the list keeps the engine's
- * word, which names the indicators, beside the type's, which names the type it likely means.)
+ * A type's own warning (unitTypeProblem) and the engine's word per indicator at the same cell
+ * say one thing twice: the cell is warned once. A blank type's warning already says the
+ * type-bound indicators cannot be evaluated and what to choose, so the engine's “còn trống”
+ * goes; a type off the list gets one warning naming the indicators left undecided beside the
+ * type it likely means.
  */
 export function withoutTypeRepeats(problems: Problem[]): Problem[] {
-  const types = problems.filter((p) => p.code === 'unitTypeMissing');
+  const types = problems.filter((p) => p.code === 'unitTypeMissing' || p.code === 'unitTypeUnknown');
   if (!types.length) return problems;
-  return problems.filter((p) => !types.some((type) => repeatsTypeWarning(p, type)));
+  const undecided = (type: Problem) => problems.filter((p) => repeatsTypeWarning(p, type));
+  return problems.flatMap((p) => {
+    if (types.some((type) => repeatsTypeWarning(p, type))) return [];
+    if (p.code !== 'unitTypeUnknown') return [p];
+    const indicators = [...new Set(undecided(p).map((u) => String(u.params?.indicator)))];
+    return indicators.length ? [{ ...p, code: 'unitTypeUnknownIndicators', params: { ...p.params, indicators: indicators.join(', ') } }] : [p];
+  });
 }
 
 /** Every check of "Thông tin đơn vị": what the unit typed, then what it asks for. */
