@@ -541,6 +541,7 @@ export const en: Record<MessageKey, string> = {
   'workbook.feature.table': 'Excel tables (Insert → Table)',
   'xlsx.reason.badUtf8': 'The file has text in a wrong encoding (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',
   'xlsx.reason.badUtf8Sheet': 'Sheet “{detail}” has text in a wrong encoding (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',
+  'xlsx.reason.missingText': 'The file is damaged: cell {detail} refers to a text the file does not hold (the workbook’s list of shared texts is short: a damaged file, or saved wrongly by other software). Open the file in Excel (Excel may offer to repair it), check this cell, save it and try again.',
   'consolidate.flag.indicatorShare': 'Indicator {code}: self-assessed {recorded} ({cell}) but the data give {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Indicator {code}: self-assessed {recorded} ({cell}) but recomputed: {computed}',
   'consolidate.flag.criterion': 'Criterion {code}: self-assessed {recorded} ({cell}) but recomputed: {computed}',

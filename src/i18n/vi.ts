@@ -546,6 +546,7 @@ export const vi = {
   'workbook.feature.table': 'bảng Excel (Chèn → Bảng)',
   'xlsx.reason.badUtf8': 'Tệp có chữ sai bảng mã (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
   'xlsx.reason.badUtf8Sheet': 'Trang tính “{detail}” có chữ sai bảng mã (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
+  'xlsx.reason.missingText': 'Tệp bị hỏng: ô {detail} trỏ tới một chữ mà tệp không có (danh sách chữ dùng chung của sổ bị thiếu: tệp hỏng, hoặc một phần mềm khác lưu sai). Hãy mở tệp bằng Excel (Excel có thể đề nghị sửa tệp), kiểm tra lại ô này, lưu lại rồi thử lại.',
   'consolidate.flag.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} ({cell}) nhưng số liệu {value} {op} {required}',
   'consolidate.flag.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} ({cell}) nhưng tính lại: {computed}',
   'consolidate.flag.criterion': 'Tiêu chí {code}: tự đánh giá {recorded} ({cell}) nhưng tính lại: {computed}',

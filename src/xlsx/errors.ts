@@ -34,7 +34,8 @@ export type XlsxFailure =
   | 'backslashName'
   | 'tooDeep'
   | 'badUtf8'
-  | 'badUtf8Sheet';
+  | 'badUtf8Sheet'
+  | 'missingText';
 
 /**
  * A part-bound failure's detail is the part (its zip name); once the part is known to be a
@@ -88,8 +89,13 @@ export function wantsSheetName(e: unknown, part: string): e is XlsxError {
   return e instanceof XlsxError && SHEET_KIND[e.kind] !== undefined && e.detail === part;
 }
 
+/** Failures whose detail is a cell ("B3"): said with the sheet, once known, as Excel writes a reference ('Thành viên'!B3). */
+const CELL_KINDS: ReadonlySet<XlsxFailure> = new Set(['missingText']);
+
 /** A failure of worksheet part `part` said with its sheet's name, when known. */
 export function inSheet(e: unknown, part: string, sheet: string | null | undefined): unknown {
+  // A bare cell has no "!": one already said with its sheet is left as it is.
+  if (sheet && e instanceof XlsxError && CELL_KINDS.has(e.kind) && !e.detail.includes('!')) return new XlsxError(e.kind, `'${sheet.replace(/'/g, "''")}'!${e.detail}`, { cause: e });
   if (!sheet || !wantsSheetName(e, part)) return e;
   return new XlsxError(SHEET_KIND[e.kind]!, sheet, { cause: e.cause ?? e });
 }
@@ -123,7 +129,8 @@ export const DEFAULT_LIMITS: XlsxLimits = {
   maxTotalBytes: 256 * 1024 * 1024,
   maxRows: 100_000,
   maxCells: 4_000_000,
-  // Spreadsheet XML deflates 5–30×; only crafted data reaches deflate's ~1000×.
+  // Excel's, LibreOffice's, openpyxl's and dvht's sheets deflate 5–30×; a generator's blank styled cells
+  // without `r` reach ~250× at level 9 (refused from ratioFloorBytes on; below it a stream running on is damage).
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
 };

@@ -520,6 +520,7 @@ class SheetRows {
     this.inCell = false;
     if (this.formula) this.noteFormula();
     const v = this.formula && this.uncalculated() ? NOT_CALCULATED : cellValue(this.cellType, this.value, this.inline, this.shared, this.date1904);
+    if (v === undefined) throw new XlsxError('missingText', cellRef(this.cellCol, this.rowNum));
     if (v !== null) this.put(v);
   }
 
@@ -546,10 +547,7 @@ class SheetRows {
   }
 
   private noteFormula(): void {
-    if (!this.formulas) return;
-    let letters = '';
-    for (let c = this.cellCol; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-    this.formulas.add(`${letters}${this.rowNum}`);
+    this.formulas?.add(cellRef(this.cellCol, this.rowNum));
   }
 
   private put(v: CellValue): void {
@@ -1147,12 +1145,23 @@ function wholeCell(xml: string, from: number, s: SheetRows, bytes: Uint8Array | 
   return 0;
 }
 
-function cellValue(type: string, v: string | null, inline: string | null, shared: string[], date1904: boolean): CellValue {
+/** The address ("C9") of the cell in column `col` of row `row`. */
+function cellRef(col: number, row: number): string {
+  let letters = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/**
+ * What a cell holds; undefined for a shared string the list does not have (an index past it:
+ * a damaged file, which Excel repairs), never read as an empty cell.
+ */
+function cellValue(type: string, v: string | null, inline: string | null, shared: string[], date1904: boolean): CellValue | undefined {
   switch (type) {
     case 's': {
-      if (v === null) return null;
+      if (v === null || v === '') return null;
       const s = shared[parseInt(v, 10)];
-      return s === undefined || s === '' ? null : s;
+      return s === '' ? null : s;
     }
     case 'inlineStr': {
       const s = inline ?? v;

@@ -178,8 +178,9 @@ describe('the preflight', () => {
 });
 
 describe('parts that are empty rather than cut off', () => {
+  // A cell referring to one of its strings is another matter: that text is lost (missingText, test/hardening/producerCells.test.ts).
   it('an empty shared strings part is no strings, in the preflight, the CLI and consolidation alike', async () => {
-    const bytes = handMadeWorkbook({ sheet: 'DS', rows: [['STT', 'Ghi chú'], [1, 2]], sharedXml: '' });
+    const bytes = handMadeWorkbook({ sheet: 'DS', rows: [[], [1, 2]], sharedXml: '' });
     expect(await preflightKind(bytes, nodeInflate)).toBe('passed');
     const source = path.join(dir, 'chuoi-rong.xlsx');
     fs.writeFileSync(source, bytes);

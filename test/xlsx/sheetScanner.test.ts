@@ -221,6 +221,30 @@ describe('sheet scanner', () => {
     expect(() => parseSheetXml(unterminated, [], LIMITS)).toThrow(XlsxError);
   });
 
+  // Read as an empty cell, a damaged file would lose a member's name or a figure without a word.
+  it('refuses a shared string index past the list (or not a number), naming the cell, on all three paths; an empty one is a blank cell', () => {
+    const sheet = (cells: string) => `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3">${cells}</row></sheetData></worksheet>`;
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof XlsxError ? { kind: e.kind, detail: e.detail } : String(e);
+      }
+      return 'read';
+    };
+    for (const [cells, cell] of [
+      ['<c r="B3" t="s"><v>1</v></c>', 'B3'],
+      ['<c r="A3"><v>2</v></c><c t="s" s="4"><v>-1</v></c>', 'B3'],
+      ['<x:c r="AB3" t="s"><x:v>x</x:v></x:c>', 'AB3'],
+    ] as const) {
+      for (const raw of [false, true]) {
+        expect(refusal(() => parseSheetXml(sheet(cells), ['STT'], LIMITS, raw))).toEqual({ kind: 'missingText', detail: cell });
+        expect(refusal(() => parseSheetXmlGeneral(sheet(cells), ['STT'], LIMITS, raw))).toEqual({ kind: 'missingText', detail: cell });
+      }
+    }
+    expect(parseSheetXml(sheet('<c r="A3" t="s"><v></v></c><c r="B3" t="s"><v>0</v></c>'), ['STT'], LIMITS, true)).toEqual([['STT'], [], [null, 'STT']]);
+  });
+
   it('refuses a sheet past the row, cell and column limits as the walker does', () => {
     const failure = (f: () => unknown) => {
       try {
