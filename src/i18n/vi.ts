@@ -774,6 +774,7 @@ export const vi = {
   'officer.finding.otherYear': 'Hồ sơ năm đánh giá {year}, khác năm của đợt thẩm định này ({batchYear}): không đưa vào quyết định công nhận năm {batchYear}.',
   'officer.finding.communeCommittee': 'Đơn vị là UBND cấp xã: Chủ tịch {committee} không công nhận UBND cấp xã; trước đây cấp huyện công nhận, nay không còn cấp huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025, từ ngày 01/7/2025). Chuyển hồ sơ lên cấp tỉnh theo hướng dẫn của tỉnh.',
   'officer.finding.selfRecognition': 'Đơn vị là chính {committee}, nơi ra quyết định công nhận: Chủ tịch UBND không tự công nhận đơn vị mình; chuyển hồ sơ lên cấp trên.',
+  'officer.unnamedUnit': '(hồ sơ chưa ghi tên đơn vị, tệp “{file}”)',
   'officer.theCommittee': 'UBND cấp xã',
   'officer.finding.duplicateTypeDiffers': 'Đơn vị gửi hai hồ sơ cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”); loại đơn vị cần được đơn vị xác nhận.',
   'officer.finding.duplicateUndecided': 'Đơn vị gửi hai hồ sơ khác nội dung, không xác định được bản nào mới hơn; bản được thẩm định cần được đơn vị xác nhận.',

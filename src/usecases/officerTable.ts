@@ -26,6 +26,7 @@ const HEADINGS = {
   recorded: 'Tự đánh giá của đơn vị',
   check: 'Thẩm định',
   remarks: 'Ghi chú',
+  file: 'Tệp',
 } as const;
 
 /**
@@ -292,11 +293,14 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
     const check = at(row, 'check');
-    if (check && ENGLISH_CHECK.some((p) => p.test(check))) english = true;
+    const inEnglish = check !== '' && ENGLISH_CHECK.some((p) => p.test(check));
+    if (inEnglish) english = true;
     const level = recognisedLevel(outcome);
     const rating = ratingOf(outcome);
+    const file = at(row, 'file').split(/[\\/]/).pop()!;
     units.push({
-      name: at(row, 'name'),
+      // A unit that wrote no name is known by its file: else a blank row of the minutes' list, and of what the officer is told.
+      name: at(row, 'name') || (file ? t(inEnglish ? 'en' : 'vi', 'officer.unnamedUnit', { file }) : ''),
       type: at(row, 'type'),
       // By the rule the consolidation read it with: a table drawn before it, or edited, may hold "năm 2025".
       year: yearAt(row),
