@@ -111,11 +111,19 @@ const FILE_NAMED = LANGS.map((c) => {
   return new RegExp(`^${escapeRegExp(before)}[^”]*${escapeRegExp(after.split('{message}')[0]!)}`);
 });
 
-/** A remark line of "Ghi chú" as the consolidation made it: its bullet and the file it names first taken off. */
+/** What the table says after a unit's last disagreement, to the unit (readUnit.ts): the remark is the {message} before it. */
+const ADVISED = (['consolidate.flag.disagreeAdvice', 'consolidate.flag.disagreeAdviceRules'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+
+/** A remark line of "Ghi chú" as the consolidation made it: its bullet, the file it names first and the advice after it taken off. */
 function remarkText(line: string): string {
   const s = line.replace(/^[•\-–]\s*/, '').trim();
   const named = FILE_NAMED.find((p) => p.test(s));
-  return named ? s.replace(named, '') : s;
+  const remark = named ? s.replace(named, '') : s;
+  for (const p of ADVISED) {
+    const message = p.exec(remark)?.groups?.message;
+    if (message !== undefined) return message;
+  }
+  return remark;
 }
 
 /**
