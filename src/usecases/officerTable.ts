@@ -52,6 +52,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.ruleSetEdited',
   'consolidate.flag.level2TooSoon',
   'consolidate.flag.level2NoPrevious',
+  'consolidate.flag.level2BadDate',
   'consolidate.flag.noName',
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',

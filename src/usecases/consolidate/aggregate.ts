@@ -444,6 +444,8 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   // The rule and its article, as the unit's own evaluation cites them.
   const rule = t(lang, 'consolidate.flag.level2Rule', { basis: u.receiving.level2Basis });
   if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious', { rule }) });
+  // As unknown as no date for level 2, which needs one: kept out as that is (a level-1 request is only told of the date).
+  if (unreadable && level2Wait(u.requestedLevel, null, u.previousLevel, u.year)?.kind === 'noPrevious') flags.push({ code: 'level2BadDate', message: t(lang, 'consolidate.flag.level2BadDate', { rule }) });
   if (wait?.kind === 'tooSoon') {
     flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), deadlineBasis: u.receiving.deadlineBasis, rule }) });
   }
