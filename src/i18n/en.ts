@@ -767,6 +767,12 @@ export const en: Record<MessageKey, string> = {
   'officer.finding.otherYear': 'The dossier is for evaluation year {year}, not this batch’s year ({batchYear}): left out of the decision for {batchYear}.',
   'officer.finding.communeCommittee': 'The unit is a commune’s UBND: the Chủ tịch of {committee} does not recognise a commune’s UBND; the district used to, and there is no district tier any more (Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025, from 01/7/2025). Send the dossier on to the province, as the province directs.',
   'officer.finding.selfRecognition': 'The unit is {committee} itself, which issues the decision: a UBND’s chairman does not recognise their own body; send the dossier to the level above.',
+  // Said after a unit's last disagreement (usecases/consolidate/readUnit.ts) when its data are as evaluated: what the unit is to do; officer tables read the remark without it.
+  'consolidate.flag.disagreeAdvice': '{message}. The self-assessment above is not what the workbook’s own data give (usually a result typed over its formula): ask the unit to correct the data if they are wrong, evaluate again (ĐVHT’s “Evaluate” step, or dvht evaluate; the result cells are worked out from the data again) and send the file again.',
+  'consolidate.flag.disagreeAdviceRules': '{message}. Recomputed under the rule set “{ruleSet}”, not the rule set in the unit’s workbook: ask the unit to use the rule set “{ruleSet}” (ĐVHT’s “Switch the rule set”, or dvht rule-set), evaluate again and send the file again.',
+  // Level 2 asked from a previous recognition date that is no date (usecases/consolidate/aggregate.ts): kept out of the decision.
+  'consolidate.flag.level2BadDate': 'Level 2 is requested but the previous recognition date is not a valid date, so the 12-month rule cannot be checked.{rule}',
+  'officer.unnamedUnit': '(no unit name in the dossier, file “{file}”)',
   'officer.theCommittee': 'the commune’s UBND',
   'officer.finding.duplicateTypeDiffers': 'The unit sent two dossiers of the same evaluation year with different unit types (“{type}” and “{otherType}”); the unit is to confirm its type.',
   'officer.finding.duplicateUndecided': 'The unit sent two dossiers with different contents and no telling which is newer; the unit is to confirm the one examined.',

@@ -776,6 +776,12 @@ export const vi = {
   'officer.finding.otherYear': 'Hồ sơ năm đánh giá {year}, khác năm của đợt thẩm định này ({batchYear}): không đưa vào quyết định công nhận năm {batchYear}.',
   'officer.finding.communeCommittee': 'Đơn vị là UBND cấp xã: Chủ tịch {committee} không công nhận UBND cấp xã; trước đây cấp huyện công nhận, nay không còn cấp huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025, từ ngày 01/7/2025). Chuyển hồ sơ lên cấp tỉnh theo hướng dẫn của tỉnh.',
   'officer.finding.selfRecognition': 'Đơn vị là chính {committee}, nơi ra quyết định công nhận: Chủ tịch UBND không tự công nhận đơn vị mình; chuyển hồ sơ lên cấp trên.',
+  // Said after a unit's last disagreement (usecases/consolidate/readUnit.ts) when its data are as evaluated: what the unit is to do; officer tables read the remark without it.
+  'consolidate.flag.disagreeAdvice': '{message}. Kết quả tự đánh giá nêu trên không phải kết quả tính từ số liệu của chính sổ (thường do ghi tay đè lên công thức): đề nghị đơn vị sửa số liệu nếu số liệu chưa đúng, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate; ô kết quả được tính lại theo số liệu) rồi gửi lại tệp.',
+  'consolidate.flag.disagreeAdviceRules': '{message}. Kết quả tính lại theo bộ tiêu chí “{ruleSet}”, không theo bộ tiêu chí trong sổ của đơn vị: đề nghị đơn vị dùng bộ tiêu chí “{ruleSet}” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.',
+  // Level 2 asked from a previous recognition date that is no date (usecases/consolidate/aggregate.ts): kept out of the decision.
+  'consolidate.flag.level2BadDate': 'Đề nghị mức độ 2 nhưng ngày công nhận lần trước không phải một ngày hợp lệ, nên chưa xét được điều kiện 12 tháng.{rule}',
+  'officer.unnamedUnit': '(hồ sơ chưa ghi tên đơn vị, tệp “{file}”)',
   'officer.theCommittee': 'UBND cấp xã',
   'officer.finding.duplicateTypeDiffers': 'Đơn vị gửi hai hồ sơ cùng năm đánh giá nhưng ghi loại đơn vị khác nhau (“{type}” và “{otherType}”); loại đơn vị cần được đơn vị xác nhận.',
   'officer.finding.duplicateUndecided': 'Đơn vị gửi hai hồ sơ khác nội dung, không xác định được bản nào mới hơn; bản được thẩm định cần được đơn vị xác nhận.',

@@ -26,6 +26,7 @@ const HEADINGS = {
   recorded: 'Tự đánh giá của đơn vị',
   check: 'Thẩm định',
   remarks: 'Ghi chú',
+  file: 'Tệp',
 } as const;
 
 /**
@@ -51,6 +52,7 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.ruleSetEdited',
   'consolidate.flag.level2TooSoon',
   'consolidate.flag.level2NoPrevious',
+  'consolidate.flag.level2BadDate',
   'consolidate.flag.noName',
   'consolidate.flag.futureDate',
   'consolidate.flag.bodyTierRuleSet',
@@ -110,11 +112,19 @@ const FILE_NAMED = LANGS.map((c) => {
   return new RegExp(`^${escapeRegExp(before)}[^”]*${escapeRegExp(after.split('{message}')[0]!)}`);
 });
 
-/** A remark line of "Ghi chú" as the consolidation made it: its bullet and the file it names first taken off. */
+/** What the table says after a unit's last disagreement, to the unit (readUnit.ts): the remark is the {message} before it. */
+const ADVISED = (['consolidate.flag.disagreeAdvice', 'consolidate.flag.disagreeAdviceRules'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+
+/** A remark line of "Ghi chú" as the consolidation made it: its bullet, the file it names first and the advice after it taken off. */
 function remarkText(line: string): string {
   const s = line.replace(/^[•\-–]\s*/, '').trim();
   const named = FILE_NAMED.find((p) => p.test(s));
-  return named ? s.replace(named, '') : s;
+  const remark = named ? s.replace(named, '') : s;
+  for (const p of ADVISED) {
+    const message = p.exec(remark)?.groups?.message;
+    if (message !== undefined) return message;
+  }
+  return remark;
 }
 
 /**
@@ -292,11 +302,14 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
     const check = at(row, 'check');
-    if (check && ENGLISH_CHECK.some((p) => p.test(check))) english = true;
+    const inEnglish = check !== '' && ENGLISH_CHECK.some((p) => p.test(check));
+    if (inEnglish) english = true;
     const level = recognisedLevel(outcome);
     const rating = ratingOf(outcome);
+    const file = at(row, 'file').split(/[\\/]/).pop()!;
     units.push({
-      name: at(row, 'name'),
+      // A unit that wrote no name is known by its file: else a blank row of the minutes' list, and of what the officer is told.
+      name: at(row, 'name') || (file ? t(inEnglish ? 'en' : 'vi', 'officer.unnamedUnit', { file }) : ''),
       type: at(row, 'type'),
       // By the rule the consolidation read it with: a table drawn before it, or edited, may hold "năm 2025".
       year: yearAt(row),

@@ -199,7 +199,7 @@ describe('dvht consolidate', () => {
     const messages = unit('07-tu-danh-gia-sai.xlsx').flags.map((f) => f.message);
     expect(messages).toEqual([
       "Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 88,1% < 90%",
-      "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
+      "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”. Kết quả tự đánh giá nêu trên không phải kết quả tính từ số liệu của chính sổ (thường do ghi tay đè lên công thức): đề nghị đơn vị sửa số liệu nếu số liệu chưa đúng, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate; ô kết quả được tính lại theo số liệu) rồi gửi lại tệp.",
     ]);
     expect(unit('07-tu-danh-gia-sai.xlsx').outcome.label).toBe('Không đạt');
     expect(file('07-tu-danh-gia-sai.xlsx').status).toBe('flagged');

@@ -61,7 +61,7 @@ describe('consolidation without a reference rule set', () => {
     const flags = await flagsOf({ presetId: 'tt22-100', type: 'Trường tiểu học', prepare: edits.all(setCell('2.1', COL.points, 20), setCell('2.2', COL.appliesTo, '[Loại đơn vị] thuộc {Trường THPT}')) });
     // Recomputed under the preset, 2.2 applies to a primary school: the unit's “Không áp dụng” disagrees with it.
     expect(flags.map((f) => f.message)).toEqual([
-      "Chỉ tiêu 2.2: tự đánh giá Không áp dụng ('Tiêu chí'!O23) nhưng số liệu 100,0% ≥ 100%",
+      "Chỉ tiêu 2.2: tự đánh giá Không áp dụng ('Tiêu chí'!O23) nhưng số liệu 100,0% ≥ 100%. Kết quả tính lại theo bộ tiêu chí “TT22/2020 · 100 điểm”, không theo bộ tiêu chí trong sổ của đơn vị: đề nghị đơn vị dùng bộ tiêu chí “TT22/2020 · 100 điểm” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.",
       'Bộ tiêu chí đã sửa so với mẫu “TT22/2020 · 100 điểm” (Thông tư số 22/2020/TT-BGDĐT ngày 06/8/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, xếp loại “Đơn vị học tập”) mà sổ ghi: chỉ tiêu 2.1 đổi điểm 10 → 20; chỉ tiêu 2.2 đổi phạm vi áp dụng',
     ]);
   });

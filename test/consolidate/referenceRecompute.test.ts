@@ -47,7 +47,7 @@ describe('recomputed under the reference rule set', () => {
     expect(edited!.flags.map((f) => f.message)).toEqual(
       expect.arrayContaining([
         "Chỉ tiêu 2.3: tự đánh giá Đạt ('Tiêu chí'!O26) nhưng số liệu 89,8% < 90%",
-        "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”",
+        "Kết quả tự đánh giá ghi “Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1” ('Thông tin đơn vị'!B20) nhưng tính lại: “Chưa đủ điều kiện công nhận”. Kết quả tính lại theo bộ tiêu chí “TT24 · cấp huyện · mức độ 1”, không theo bộ tiêu chí trong sổ của đơn vị: đề nghị đơn vị dùng bộ tiêu chí “TT24 · cấp huyện · mức độ 1” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.",
         'Bộ tiêu chí đã sửa so với mẫu “TT24 · cấp huyện · mức độ 1” (Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023, Điều 6) mà sổ ghi: chỉ tiêu 2.3 yêu cầu 80% (mẫu: 90%)',
       ]),
     );

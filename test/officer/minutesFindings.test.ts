@@ -21,6 +21,7 @@ describe('the minutes’ opinion on each unit', () => {
   let workbook: XlsxWorkbook;
   let minutes: string;
   let table: string;
+  let units: { name: string; why: string }[];
   beforeAll(async () => {
     const unit = (name: string, seed: number, prepare: (wb: import('exceljs').Workbook) => void) => unitWorkbook({ name, type: 'Trường THCS', members: 20, seed, prepare });
     const files = [
@@ -33,6 +34,7 @@ describe('the minutes’ opinion on each unit', () => {
     ({ workbook } = await consolidatedInProcess(files, AS_OF));
     const r = await generateOfficerDocuments(workbook);
     if (!r.ok) throw new Error(r.message);
+    units = r.units;
     const text = async (sheet: string) => (await workbook.batch((s) => s.read([sheet]))).sheets.get(sheet)!.rows.map((row) => row.map((c) => readText(c ?? null)).join(' | ')).join('\n');
     minutes = await text(OFFICER_SHEET['bien-ban-tham-dinh']);
     table = await text(CONSOLIDATION_SHEETS.units);
@@ -44,6 +46,12 @@ describe('the minutes’ opinion on each unit', () => {
     expect(minutes).toContain('Ngày công nhận lần trước ghi trong hồ sơ (“31/02/2024”) không phải một ngày hợp lệ');
     expect(minutes).toContain('Hồ sơ chưa ghi tên đơn vị: không đề nghị công nhận một đơn vị không tên.');
     expect(minutes).toContain('Hồ sơ chưa có kết quả tự đánh giá (sổ chưa được đánh giá): chưa đủ căn cứ đề nghị công nhận.');
+  });
+
+  it('names a unit that wrote no name by its file, in the minutes’ list and in what the officer is told', () => {
+    const row = minutes.split('\n').find((l) => l.includes('Hồ sơ chưa ghi tên đơn vị'))!;
+    expect(row.split(' | ')[1]).toBe('(hồ sơ chưa ghi tên đơn vị, tệp “d.xlsx”)');
+    expect(units.find((u) => u.why.includes('Hồ sơ chưa ghi tên đơn vị'))?.name).toBe('(hồ sơ chưa ghi tên đơn vị, tệp “d.xlsx”)');
   });
 
   it('carries no instruction for the unit’s staff, nor a file name, which the table’s “Ghi chú” keeps', () => {

@@ -199,3 +199,12 @@ describe('the Luật Tổ chức chính quyền địa phương the decision cit
     expect(decisionOf([2025], { 'quyet_dinh.can_cu': own })).toBe('Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;');
   });
 });
+
+describe('why a unit is not proposed, in the minutes', () => {
+  it('an indicator that could not be evaluated is said so, not called “chưa đạt”', () => {
+    const unclear = unit('Trường THCS Lê Lợi', { outcome: 'Không đạt', level: null, unmet: '1.1: Chưa đánh giá được; 2.1: 50,0% < 90%; 3.3: Chưa đánh giá được', recorded: 'Chưa đủ điều kiện công nhận' });
+    const row = drawn('bien-ban-tham-dinh', batchOf([unclear])).split('\n').find((l) => l.includes('Trường THCS Lê Lợi'))!;
+    expect(row).toContain('Chưa đạt chỉ tiêu 2.1: 50,0% < 90%. Chưa đánh giá được chỉ tiêu 1.1, 3.3.');
+    expect(row).not.toContain('Chưa đạt chỉ tiêu 1.1');
+  });
+});

@@ -13,6 +13,7 @@ import { officerText, withoutLevel, type OfficerContext } from './context';
 import { proposalGroups, proposed, unmetUnnamed, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
 import { foldKey, sentences } from '../../domain/text';
+import { catalogs } from '../../i18n';
 
 export const OFFICER_SHEETS = {
   templates: OFFICER_TEMPLATES.sheet,
@@ -91,9 +92,20 @@ function unitValues(u: BatchUnit) {
  */
 function keptOutReason(u: BatchUnit): string {
   const missed = unmetUnnamed(u);
+  // "1.1: Chưa đánh giá được" of the table's list: an indicator not evaluated is not one "chưa đạt".
+  const unknown = missed.filter((item) => NOT_EVALUABLE.has(item.slice(item.indexOf(':') + 1).trim()));
+  const failed = missed.filter((item) => !unknown.includes(item));
   const own = u.recorded && !u.reasons.some((r) => r.includes(u.recorded)) ? [`Đơn vị tự đánh giá: ${u.recorded}`] : [];
-  return sentences([...(missed.length ? [`Chưa đạt chỉ tiêu ${missed.join('; ')}`] : []), ...u.reasons, ...own]);
+  return sentences([
+    ...(failed.length ? [`Chưa đạt chỉ tiêu ${failed.join('; ')}`] : []),
+    ...(unknown.length ? [`Chưa đánh giá được chỉ tiêu ${unknown.map((item) => item.slice(0, item.indexOf(':'))).join(', ')}`] : []),
+    ...u.reasons,
+    ...own,
+  ]);
 }
+
+/** The table's word for an indicator it could not evaluate, in either language it is written in. */
+const NOT_EVALUABLE = new Set(Object.values(catalogs).map((c) => c['status.not_evaluable']));
 
 /** The unit rows of one list; the last column is the officer's remark (kept when rewritten). */
 function unitTable(b: DocumentBuilder, ctx: OfficerContext, kept: KeptTexts, units: BatchUnit[], headers: [string, string, string, string], widths: [number, number, number, number], remark: string, third: (u: BatchUnit) => string): void {

@@ -362,7 +362,7 @@ function resolveDuplicates(outcomes: FileOutcome[], keyOf: (o: FileOutcome) => s
     for (const g of parts) {
       // Newest evaluation wins; on a tie (or none recorded) the later file in the list.
       let best = g[0]!;
-      for (const o of g) if ((o.unit!.recorded.evaluatedAt ?? -1) >= (best.unit!.recorded.evaluatedAt ?? -1)) best = o;
+      for (const o of g) if ((o.unit!.recorded.evaluatedAt ?? -1) > (best.unit!.recorded.evaluatedAt ?? -1) - SAME_EVALUATION) best = o;
       keptSet.add(best);
       for (const o of g) {
         if (o === best) continue;
@@ -392,6 +392,12 @@ function evaluatedOn(at: number | null, keptAt: number | null, lang: Lang): stri
   return t(lang, 'consolidate.flag.sameDayTimes', { date: formatDate(day), time: clock(day), otherTime: clock(other) });
 }
 
+/**
+ * Evaluation times (day serials) less than a second apart are one evaluation: a copy saved by a program that writes
+ * numbers to 15 digits (LibreOffice, WPS) moves it by microseconds, and would pass for a newer evaluation.
+ */
+const SAME_EVALUATION = 1 / 86_400;
+
 /** What is said of a dropped copy and of the kept one (nothing of an identical copy): "older" only from an earlier evaluation date. */
 function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, MessageKey | null] {
   if (dropped.contents === kept.contents) return ['consolidate.flag.duplicateIdentical', null];
@@ -400,7 +406,7 @@ function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, Mes
   const at = dropped.recorded.evaluatedAt;
   const keptAt = kept.recorded.evaluatedAt;
   if (at === null && keptAt !== null) return ['consolidate.flag.duplicateNotEvaluated', 'consolidate.flag.duplicateNotEvaluatedKept'];
-  if (at !== null && keptAt !== null && at < keptAt) return ['consolidate.flag.duplicateDropped', 'consolidate.flag.duplicateKept'];
+  if (at !== null && keptAt !== null && at < keptAt - SAME_EVALUATION) return ['consolidate.flag.duplicateDropped', 'consolidate.flag.duplicateKept'];
   return ['consolidate.flag.duplicateUndecided', 'consolidate.flag.duplicateUndecidedKept'];
 }
 
@@ -444,6 +450,8 @@ function dateFlags(u: UnitRecord, asOf: Date, lang: Lang): Flag[] {
   // The rule and its article, as the unit's own evaluation cites them.
   const rule = t(lang, 'consolidate.flag.level2Rule', { basis: u.receiving.level2Basis });
   if (wait?.kind === 'noPrevious') flags.push({ code: 'level2NoPrevious', message: t(lang, 'consolidate.flag.level2NoPrevious', { rule }) });
+  // As unknown as no date for level 2, which needs one: kept out as that is (a level-1 request is only told of the date).
+  if (unreadable && level2Wait(u.requestedLevel, null, u.previousLevel, u.year)?.kind === 'noPrevious') flags.push({ code: 'level2BadDate', message: t(lang, 'consolidate.flag.level2BadDate', { rule }) });
   if (wait?.kind === 'tooSoon') {
     flags.push({ code: 'level2TooSoon', message: t(lang, 'consolidate.flag.level2TooSoon', { date: formatDate(prev!), due: formatDate(wait.due), deadline: formatDate(wait.deadline), deadlineBasis: u.receiving.deadlineBasis, rule }) });
   }

@@ -266,15 +266,20 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where: resultWhere(wb, 'outcome'), field: RESULT_FIELDS.outcome }) });
   }
   else {
-    if (recordedFp !== fingerprint(wb)) {
+    const stale = recordedFp !== fingerprint(wb);
+    if (stale) {
       flags.push({ code: 'stale', message: evaluatedAt !== null ? t(lang, 'consolidate.flag.stale', { date: formatDate(serialToDate(evaluatedAt)) }) : t(lang, 'consolidate.flag.staleUndated') });
     }
     // Saved by a program that does not calculate: the self-assessment reads blank, and would be taken to agree.
     const unread = RECORDED_RESULTS.find((k) => isUncalculated(resultCell(wb, k)));
     if (unread) flags.push({ code: 'uncalculatedResult', message: t(lang, 'consolidate.flag.uncalculatedResult', { cell: resultWhere(wb, unread) }) });
-    flags.push(...disagreements(wb, ev, lang));
+    const disagree = disagreements(wb, ev, lang);
     const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
-    if (outcomeFlag) flags.push(outcomeFlag);
+    if (outcomeFlag) disagree.push(outcomeFlag);
+    // What the unit is to do, once, after the last: data changed since the evaluation are the stale remark's to explain.
+    const last = disagree.at(-1);
+    if (last && !stale) last.message = rules === rs ? t(lang, 'consolidate.flag.disagreeAdvice', { message: last.message }) : t(lang, 'consolidate.flag.disagreeAdviceRules', { message: last.message, ruleSet: rules.name });
+    flags.push(...disagree);
   }
 
   const name = readText(wb.unit.info.name);

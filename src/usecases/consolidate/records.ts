@@ -17,6 +17,8 @@ export type FlagCode =
   | 'duplicate'
   | 'level2TooSoon'
   | 'level2NoPrevious'
+  // Level 2 asked from a previous recognition date that is no date: the 12-month rule cannot be checked.
+  | 'level2BadDate'
   | 'expired'
   | 'badDate'
   | 'badYear'
