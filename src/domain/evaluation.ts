@@ -899,7 +899,7 @@ function reportNamelessRows(members: MemberTable, problems: Problem[]): void {
 const ORDINAL_KEYS = new Set(RULE_DEFAULTS.ordinalHeaders.map(columnKey));
 
 /** An STT (ordinal) column alone does not make a row a member. */
-function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
+export function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
   return ORDINAL_KEYS.has(columnKey(members.columns[i]!.header)) && readNumber(v).kind === 'number';
 }
 

@@ -25,7 +25,7 @@ import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
 import { repealedFor } from '../documents/repealed';
 import { evaluationInput, UNIT_WORKBOOK_SHEETS } from '../sheets/unitWorkbook';
-import { fingerprint } from './fingerprint';
+import { matchesFingerprint } from './fingerprint';
 import { planWrites } from './evaluate';
 import { requestHold, unitChecks, unitRequest } from './unitChecks';
 import { ruleSetProblems } from './ruleSetDeparture';
@@ -128,7 +128,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const where = fpRow ? sheetRef(SHEETS.unit, `B${fpRow}`) : `'${SHEETS.unit}'`;
     const cell = fpRow ? `B${fpRow}` : null;
     if (!stored) return { ok: false, problems: [said(lang, 'error', 'notEvaluated', SHEETS.unit, cell, { key: 'documents.notEvaluated', params: { file: workbook.label, where, field: RESULT_FIELDS.fingerprint } })] };
-    if (stored !== fingerprint(wb)) return { ok: false, problems: [said(lang, 'error', 'stale', SHEETS.unit, cell, { key: 'documents.stale', params: { file: workbook.label, where } })] };
+    if (!matchesFingerprint(wb, stored)) return { ok: false, problems: [said(lang, 'error', 'stale', SHEETS.unit, cell, { key: 'documents.stale', params: { file: workbook.label, where } })] };
 
     const now = new Date();
     const checks = unitChecks(wb, now);

@@ -6,6 +6,8 @@ import { evaluationInput, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { RESULT_FIELDS } from '../sheets/unitSheet';
 import { foldKey } from '../domain/text';
 import { hash64 } from '../domain/hash';
+import { isOrdinal } from '../domain/evaluation';
+import type { CellValue } from '../domain/values';
 
 const RESULT_KEYS = new Set(Object.values(RESULT_FIELDS).map(foldKey));
 
@@ -18,16 +20,34 @@ const headerOf = (c: { header: string }) => c.header;
 const cellsOf = (r: { cells: unknown[] }) => r.cells;
 const learnerEntry = (r: { label: string; headcount: { value: unknown }; cdht: { value: unknown } }) => [r.label, r.headcount.value, r.cdht.value];
 
+/**
+ * The member rows as a set, their STT numbers left out: sorting the list after evaluating (by name
+ * for the printout) and numbering it again changes no figure, so it is no edit. One row's cells per
+ * line (JSON escapes line breaks), sorted.
+ */
 export function fingerprint(wb: UnitWorkbook): string {
   const input = evaluationInput(wb);
-  const payload = JSON.stringify([
+  const members = input.members;
+  const typed = (v: CellValue, i: number) => (members && isOrdinal(v, i, members) ? null : v);
+  const rows = members?.rows.map((r) => JSON.stringify(r.cells.map(typed))).sort() ?? [];
+  return hash64(`${JSON.stringify(payload(input, null))}\n${rows.join('\n')}`);
+}
+
+/** Whether `stored` is the workbook's mark now: as fingerprint() takes it, or in row order as 0.2.0 and before did. */
+export function matchesFingerprint(wb: UnitWorkbook, stored: string): boolean {
+  if (stored === fingerprint(wb)) return true;
+  const input = evaluationInput(wb);
+  return stored === hash64(JSON.stringify(payload(input, input.members?.rows.map(cellsOf))));
+}
+
+function payload(input: ReturnType<typeof evaluationInput>, rows: unknown) {
+  return [
     input.unitFields.filter(isTyped).map(fieldEntry),
     input.ruleSet,
     Object.entries(input.answers).map(answerEntry),
     input.members?.columns.map(headerOf),
-    input.members?.rows.map(cellsOf),
+    rows,
     input.learners?.map(learnerEntry),
     input.spellings,
-  ]);
-  return hash64(payload);
+  ];
 }

@@ -20,7 +20,7 @@ it.each([
   ['vi', 'Không đọc được tệp vì một lỗi không lường trước của ĐVHT (không phải lỗi của tệp): Cannot read properties of undefined (reading \'rows\'). Tệp không được tổng hợp; hãy chạy lại, nếu vẫn lỗi, gửi tệp cùng dòng này cho người hỗ trợ.'],
   ['en', 'The file could not be read because of an unexpected fault in ĐVHT (not of the file): Cannot read properties of undefined (reading \'rows\'). It is not consolidated; run again, and if it happens again, send the file with this line to whoever supports you.'],
 ] as const)('is rejected with what to do (%s), not as a file that cannot be opened', async (lang, reason) => {
-  jest.spyOn(fingerprintModule, 'fingerprint').mockImplementation(() => {
+  jest.spyOn(fingerprintModule, 'matchesFingerprint').mockImplementation(() => {
     throw new TypeError("Cannot read properties of undefined (reading 'rows')");
   });
   const outcome = await readUnitFile(bytes, 'kim-dong.xlsx', { inflate: nodeInflate, decode: nodeDecode, lang });

@@ -23,7 +23,7 @@ import { readUnitSheet, RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitFiel
 import { t, type Lang } from '../../i18n';
 import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
-import { fingerprint } from '../fingerprint';
+import { matchesFingerprint } from '../fingerprint';
 import { repeatsTypeWarning, requestChecksOf, requestHold, unitRequest, unitTypeProblem } from '../unitChecks';
 import { parseUnitWorkbookOrRenamed, ROLE } from '../ownSheets';
 import { uncalculatedOnce, type Problem } from '../../domain/problems';
@@ -266,7 +266,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where: resultWhere(wb, 'outcome'), field: RESULT_FIELDS.outcome }) });
   }
   else {
-    const stale = recordedFp !== fingerprint(wb);
+    const stale = !matchesFingerprint(wb, recordedFp);
     if (stale) {
       flags.push({ code: 'stale', message: evaluatedAt !== null ? t(lang, 'consolidate.flag.stale', { date: formatDate(serialToDate(evaluatedAt)) }) : t(lang, 'consolidate.flag.staleUndated') });
     }
