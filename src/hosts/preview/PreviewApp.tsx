@@ -33,6 +33,7 @@ import { FileRefusedError } from '../../usecases/xlsxReason';
 import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
+import { keepChange } from './editHistory';
 import type { BookModel, SheetModel } from './packageModel';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -180,6 +181,11 @@ function beyondCells(change: PartsChange): boolean {
   return [...change.after].some(([path, text]) => path !== change.worksheet && change.before.get(path) !== text);
 }
 
+/** The texts a change holds to be undone and redone. */
+function partsHeld(change: Change): (string | null)[] {
+  return change.parts ? [...change.parts.before.values(), ...change.parts.after.values()] : [];
+}
+
 /** The locale of a language the user switched to (numbers and dates in the grid follow it). */
 const LOCALE_OF: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -216,6 +222,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const [shown, setShown] = useState<Shown | null>(null);
   /** What was just typed, shown until the sheet is read back (a 5,000-row sheet takes a moment to rewrite). */
   const [pending, setPending] = useState<{ sheet: string; cells: Map<string, string> } | null>(null);
+  /** Changes to undo, the newest last: bounded as Excel bounds its history (editHistory). */
   const undo = useRef<Change[]>([]);
   const redo = useRef<Change[]>([]);
   /** The pane wrote the workbook since it was opened: typing before that cannot be undone over it. */
@@ -466,7 +473,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     void write(sheet, after).then((written) => {
       if (!written) return;
       const { parts } = written;
-      undo.current.push({ sheet, before, after, ...(parts && beyondCells(parts) ? { parts } : {}) });
+      keepChange(undo.current, { sheet, before, after, ...(parts && beyondCells(parts) ? { parts } : {}) }, partsHeld);
       redo.current = [];
     });
   };
