@@ -202,6 +202,7 @@ function sameUnits(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number
 
 /** Adds the rows of the keys whose value differs between the maps. */
 function addChangedKeys<V>(prev: ReadonlyMap<string, V>, next: ReadonlyMap<string, V>, rows: Set<number>): void {
+  if (prev === next) return; // kept as read (a value typed over another)
   let same = prev.size === next.size;
   for (const [key, v] of next) {
     if (prev.get(key) === v) continue;
