@@ -2,6 +2,7 @@
 /**
  * The preview keeps ONE pane for its life: opening another workbook hands the same `App`
  * the new workbook (no React root per file, none left behind), and the steps start afresh.
+ * What is typed or pasted into the grid is drawn before the write holds the page.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -9,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import * as util from 'util';
 import { PreviewApp } from '../../src/hosts/preview/PreviewApp';
 import { SHEETS } from '../../src/sheets/names';
+import * as editCellsModule from '../../src/usecases/editCells';
 
 jest.mock('react-dom/client', () => {
   const actual = jest.requireActual<typeof import('react-dom/client')>('react-dom/client');
@@ -67,4 +69,34 @@ test('“Sổ mới” says to create the sheets in the pane, and says it no lon
   fireEvent.click(screen.getByRole('button', { name: 'Tạo các trang' }));
   await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
   expect(screen.queryByText(hint)).toBeNull();
+});
+
+test('what is pasted into the grid is drawn before it is written: a large sheet’s write holds the page a moment', async () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewApp lang="vi" locale="vi-VN" theme="light" />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu mẫu' }));
+  const grid = await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
+  const td = () => grid.querySelector('td[data-address="B4"]')!;
+  expect(td().getAttribute('aria-readonly')).toBeNull();
+  // What the cell shows when the write begins.
+  const shownAtWrite: (string | null)[] = [];
+  const { editCells } = editCellsModule;
+  const write = jest.spyOn(editCellsModule, 'editCells').mockImplementation((...args) => {
+    shownAtWrite.push(td().textContent);
+    return editCells(...args);
+  });
+  try {
+    fireEvent.mouseDown(td());
+    await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
+    fireEvent.paste(grid, { clipboardData: { getData: () => 'Trường THCS Dán Vào' } });
+    await waitFor(() => expect(shownAtWrite).toEqual(['Trường THCS Dán Vào']));
+    // And written.
+    expect(write).toHaveBeenCalledTimes(1);
+    await expect(write.mock.results[0]!.value).resolves.toEqual({ written: 1, refused: [] });
+  } finally {
+    write.mockRestore();
+  }
 });

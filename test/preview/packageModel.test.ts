@@ -151,6 +151,20 @@ describe('PackageReader', () => {
       before = after;
     }
   });
+  it('a name typed over another keeps the sheet’s styles, formulas and row settings as read (not copied again for a 5,000-member sheet)', async () => {
+    const wb = PreviewWorkbook.create('sổ.xlsx');
+    await createSheets(wb, sampleUnit({ members: 5000, seed: 4 }));
+    const reader = await wb.read();
+    const before = (await reader.sheet(SHEETS.members))!;
+    const row = MEMBER_HEADER_ROW + 2500;
+    await editCells(wb, SHEETS.members, [{ row, col: 2, value: 'Tên gõ đè' }]);
+    const after = (await reader.sheet(SHEETS.members))!;
+    expect(after.values[row - 1]![1]).toBe('Tên gõ đè');
+    expect(after.styleIds).toBe(before.styleIds);
+    expect(after.formulas).toBe(before.formulas);
+    expect(after.rows).toBe(before.rows);
+    expect(after.uncached).toBe(before.uncached);
+  });
 });
 
 describe('changedRows', () => {

@@ -85,6 +85,27 @@ describe('PreviewWorkbook', () => {
     expect(await wb.restore(change!, 'before', cells)).toBe(false);
     expect(await state()).toEqual(grown);
   });
+  it('a plain cell edit in a 5,000-member sheet records nothing and reads none of the sheet’s text for the undo', async () => {
+    const wb = PreviewWorkbook.create('truong.xlsx');
+    await createSheets(wb, sampleUnit({ members: 5000, seed: 3 }));
+    const reader = await wb.read();
+    await reader.sheet(SHEETS.members); // as the grid shows it
+    const texts = jest.spyOn(XlsxPackage.prototype, 'text');
+    const bytes = jest.spyOn(XlsxPackage.prototype, 'bytes');
+    try {
+      const onChange = jest.fn();
+      const row = MEMBER_HEADER_ROW + 2500;
+      await editCells(wb.recording(SHEETS.members, onChange), SHEETS.members, [{ row, col: 2, value: 'Người sửa giữa bảng' }]);
+      // Only cells changed: Ctrl+Z writes the cell back, so nothing of the sheet's parts is kept or read for it.
+      expect(onChange).not.toHaveBeenCalled();
+      const sheetReads = [...texts.mock.calls, ...bytes.mock.calls].map(([path]) => path).filter((path) => /^xl\/worksheets\/[^/]+\.xml$/i.test(path));
+      expect(sheetReads).toEqual([]);
+      expect((await reader.sheet(SHEETS.members))!.values[row - 1]![1]).toBe('Người sửa giữa bảng');
+    } finally {
+      texts.mockRestore();
+      bytes.mockRestore();
+    }
+  });
 });
 
 describe('formula cells the grid cannot show a value for', () => {

@@ -1,5 +1,5 @@
 /** How the preview grid shows numbers: as Excel would under the cell's number format. */
-import { formatNumber, sheetView } from '../../src/hosts/preview/sheetView';
+import { formatNumber, sheetView, sheetViews } from '../../src/hosts/preview/sheetView';
 import type { SheetModel } from '../../src/hosts/preview/packageModel';
 import { sheetModel } from './sheetModel';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
@@ -184,5 +184,23 @@ describe('row heights', () => {
     expect([1, 2, 3].map(height)).toEqual([40, 60, 80]);
     // The members header row's set height too.
     expect((await membersView([member('Lao động tiên tiến')])).height(MEMBER_HEADER_ROW)).toBe(60);
+  });
+});
+
+describe('a view drawn again after an edit', () => {
+  it('takes the sheet’s extent from styles kept as read without going over them again (tens of thousands at 5,000 members)', () => {
+    const styleIds = new Map([['2:1', 1], ['12:8', 1]]); // formatted but empty to row 12, column H
+    const before = sheetModel({ values: [['a'], ['b']], styleIds, formats: [{ numFmt: 'General' }, { numFmt: 'General', fill: '#FFFF00' }] });
+    const views = sheetViews();
+    const first = views(before, 'vi-VN');
+    const keys = jest.spyOn(styleIds, 'keys');
+    const typed = views({ ...before, values: [['a'], ['c']] }, 'vi-VN');
+    expect(keys).not.toHaveBeenCalled();
+    expect({ rows: typed.rows, columns: typed.columns }).toEqual({ rows: first.rows, columns: first.columns });
+    expect(typed.cell(2, 1).text).toBe('c');
+    // Other styles: their extent read anew.
+    const wider = views({ ...before, styleIds: new Map([...styleIds, ['20:10', 1]]) }, 'vi-VN');
+    expect(wider.rows.at(-1)).toBeGreaterThan(first.rows.at(-1)!);
+    expect(wider.columns.at(-1)!.index).toBeGreaterThan(first.columns.at(-1)!.index);
   });
 });

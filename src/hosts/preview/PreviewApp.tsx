@@ -33,6 +33,7 @@ import { FileRefusedError } from '../../usecases/xlsxReason';
 import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
+import { keepChange } from './editHistory';
 import type { BookModel, SheetModel } from './packageModel';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -180,6 +181,19 @@ function beyondCells(change: PartsChange): boolean {
   return [...change.after].some(([path, text]) => path !== change.worksheet && change.before.get(path) !== text);
 }
 
+/** The texts a change holds to be undone and redone. */
+function partsHeld(change: Change): (string | null)[] {
+  return change.parts ? [...change.parts.before.values(), ...change.parts.after.values()] : [];
+}
+
+/** Once the browser has drawn the next frame; soon in a tab not shown, which draws none. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
 /** The locale of a language the user switched to (numbers and dates in the grid follow it). */
 const LOCALE_OF: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -216,6 +230,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const [shown, setShown] = useState<Shown | null>(null);
   /** What was just typed, shown until the sheet is read back (a 5,000-row sheet takes a moment to rewrite). */
   const [pending, setPending] = useState<{ sheet: string; cells: Map<string, string> } | null>(null);
+  /** Changes to undo, the newest last: bounded as Excel bounds its history (editHistory). */
   const undo = useRef<Change[]>([]);
   const redo = useRef<Change[]>([]);
   /** The pane wrote the workbook since it was opened: typing before that cannot be undone over it. */
@@ -399,6 +414,17 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const at = selection ? parseCell(selection.address.split(':')[0]!) : null;
   const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
+  /**
+   * The grid's writes and undos, in the order asked, each once the browser has drawn what was typed: a write
+   * holds the page a moment (about half a second at 5,000 members), and the text shows at once, as in Excel.
+   */
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const inOrder = <T,>(work: () => Promise<T>): Promise<T> => {
+    const run = writes.current.then(afterPaint).then(work);
+    writes.current = run.catch(() => undefined);
+    return run;
+  };
+
   /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
   const write = async (sheet: string, edits: CellEdit[]) => {
     let parts: PartsChange | undefined;
@@ -463,10 +489,10 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     }
     if (!after.length) return;
     setPending({ sheet, cells: pendingCells });
-    void write(sheet, after).then((written) => {
+    void inOrder(() => write(sheet, after)).then((written) => {
       if (!written) return;
       const { parts } = written;
-      undo.current.push({ sheet, before, after, ...(parts && beyondCells(parts) ? { parts } : {}) });
+      keepChange(undo.current, { sheet, before, after, ...(parts && beyondCells(parts) ? { parts } : {}) }, partsHeld);
       redo.current = [];
     });
   };
@@ -482,7 +508,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     setActive(change.sheet);
     const firstEdit = change[side][0];
     if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
-    void putBack(change, side).then((done) => {
+    void inOrder(() => putBack(change, side)).then((done) => {
       if (!done) return;
       to.push(change);
       setNotice({ intent: 'info', key: doneKey, params: { sheet: change.sheet } });

@@ -513,23 +513,38 @@ function rereadRows(prev: ReadSheet, xml: string, shared: string[], values: () =
   if (!change) return null;
   const was = parseSheetParts(rowsPart(change.wasRows));
   const now = parseSheetParts(rowsPart(change.nowRows));
-  const uncached = new Set(prev.raw.uncached);
-  for (const k of was.uncached) uncached.delete(k);
-  for (const k of now.uncached) uncached.add(k);
+  const uncached = sameKeys(prev.raw.uncached, was.uncached, now.uncached) ? prev.raw.uncached : new Set(prev.raw.uncached);
+  if (uncached !== prev.raw.uncached) {
+    for (const k of was.uncached) uncached.delete(k);
+    for (const k of now.uncached) uncached.add(k);
+  }
   const raw: RawSheet = {
     ...prev.raw,
-    styleIds: spliced(prev.raw.styleIds, was.styleIds.keys(), now.styleIds),
-    formulas: spliced(prev.raw.formulas, was.formulas.keys(), now.formulas),
+    styleIds: spliced(prev.raw.styleIds, was.styleIds, now.styleIds),
+    formulas: spliced(prev.raw.formulas, was.formulas, now.formulas),
     uncached,
-    rows: spliced(prev.raw.rows, was.rows.keys(), now.rows),
+    rows: spliced(prev.raw.rows, was.rows, now.rows, (a, b) => a.heightPt === b.heightPt && a.hidden === b.hidden),
   };
   return { xml, shared, raw, values: values() };
 }
 
-/** A copy of `prev` without the keys `gone`, with `added`'s. */
-function spliced<K, V>(prev: ReadonlyMap<K, V>, gone: Iterable<K>, added: ReadonlyMap<K, V>): Map<K, V> {
+type Keyed<K> = ReadonlySet<K> | ReadonlyMap<K, unknown>;
+
+/** Whether `prev` less the keys of `gone`, plus those of `added`, is `prev` again (`same`: a key's value is kept too). */
+function sameKeys<K>(prev: Keyed<K>, gone: Keyed<K>, added: Keyed<K>, same: (k: K) => boolean = () => true): boolean {
+  for (const k of gone.keys()) if (!added.has(k)) return false;
+  for (const k of added.keys()) if (!prev.has(k) || !same(k)) return false;
+  return true;
+}
+
+/**
+ * `prev` without the keys of `gone`, with `added`'s: `prev` itself when that changes nothing (a value typed over
+ * another keeps its cell's style), else a copy (a 5,000-member sheet's styles are tens of thousands of keys).
+ */
+function spliced<K, V>(prev: Map<K, V>, gone: ReadonlyMap<K, V>, added: ReadonlyMap<K, V>, equal: (a: V, b: V) => boolean = Object.is): Map<K, V> {
+  if (sameKeys<K>(prev, gone, added, (k) => equal(prev.get(k)!, added.get(k)!))) return prev;
   const out = new Map(prev);
-  for (const k of gone) out.delete(k);
+  for (const k of gone.keys()) out.delete(k);
   for (const [k, v] of added) out.set(k, v);
   return out;
 }

@@ -85,11 +85,18 @@ export class PreviewWorkbook implements Workbook {
       const file = await this.file;
       this.resolved = file;
       const plans: SheetPlan[] = [];
-      const before = record ? await sheetParts(file, record.sheet) : null;
+      const snapshot: { before?: Map<string, string | null> } = {};
       try {
-        const done = await file.batch((session) => work(watchWrites(session, (plan) => plans.push(plan))));
+        const done = await file.batch(async (session) => {
+          const result = await work(watchWrites(session, (plan) => plans.push(plan)));
+          // The file applies a batch's plans once its work is done: the parts are still as before here. Only a
+          // plan that may change more than cells (a table grown over pasted rows) needs them to be undone.
+          if (record && !plans.every(cellsOnly)) snapshot.before = await sheetParts(file, record.sheet);
+          return result;
+        });
         this.freshness.record(plans);
         const worksheet = record && file.pkg.findSheet(record.sheet)?.path;
+        const before = snapshot.before;
         if (record && before && worksheet) {
           const after = await sheetParts(file, record.sheet, before.keys());
           for (const path of after.keys()) if (!before.has(path)) before.set(path, null);
@@ -102,7 +109,10 @@ export class PreviewWorkbook implements Workbook {
     });
   }
 
-  /** The workbook for one of the grid's edits of `sheet`: `onChange` hears what its batch changed in the sheet's parts. */
+  /**
+   * The workbook for one of the grid's edits of `sheet`: `onChange` hears what its batch changed in the sheet's
+   * parts, when it wrote more than cells (an edit of cells alone is undone by writing them back).
+   */
   recording(sheet: string, onChange: (change: PartsChange) => void): Workbook {
     return {
       label: this.label,
@@ -142,6 +152,13 @@ export class PreviewWorkbook implements Workbook {
   async toBuffer(): Promise<Uint8Array> {
     return (await this.file).toBytes();
   }
+}
+
+/** What a plan may hold and still write only cells: undone by writing the cells back. */
+const CELL_KEYS: ReadonlySet<string> = new Set(['sheet', 'mode', 'cells', 'clear', 'recalculate'] satisfies (keyof SheetPlan)[]);
+
+function cellsOnly(plan: SheetPlan): boolean {
+  return plan.mode === 'existing' && Object.entries(plan).every(([k, v]) => v === undefined || CELL_KEYS.has(k));
 }
 
 /** `sheet`'s worksheet part, its relationships and its tables' parts, with the parts `also` names, as they are now. */

@@ -202,6 +202,7 @@ function sameUnits(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number
 
 /** Adds the rows of the keys whose value differs between the maps. */
 function addChangedKeys<V>(prev: ReadonlyMap<string, V>, next: ReadonlyMap<string, V>, rows: Set<number>): void {
+  if (prev === next) return; // kept as read (a value typed over another)
   let same = prev.size === next.size;
   for (const [key, v] of next) {
     if (prev.get(key) === v) continue;
@@ -340,6 +341,22 @@ function linesOf(text: string, units: number, sizePt: number, bold: boolean): nu
   return n;
 }
 
+/** The last row and column of formatted cells, by styles read: a value typed over another keeps them (see PackageReader). */
+const styledExtents = new WeakMap<ReadonlyMap<string, number>, { row: number; column: number }>();
+
+function styledExtent(styleIds: ReadonlyMap<string, number>): { row: number; column: number } {
+  let extent = styledExtents.get(styleIds);
+  if (extent) return extent;
+  extent = { row: 0, column: 0 };
+  for (const key of styleIds.keys()) {
+    const colon = key.indexOf(':');
+    extent.row = Math.max(extent.row, Number(key.slice(0, colon)));
+    extent.column = Math.max(extent.column, Number(key.slice(colon + 1)));
+  }
+  styledExtents.set(styleIds, extent);
+  return extent;
+}
+
 /**
  * `pad`: blank rows and columns past the used area, as on screen (not on paper). `stale`: whether
  * a formula's cached value predates a change to what it reads (the preview's batches know).
@@ -366,13 +383,9 @@ export function sheetView(
   }
   for (const r of m.rows.keys()) lastRow = Math.max(lastRow, r);
   // Formatted but empty cells (spare rows laid out for typing) belong to the sheet too.
-  for (const key of m.styleIds.keys()) {
-    const colon = key.indexOf(':');
-    const r = Number(key.slice(0, colon));
-    const c = Number(key.slice(colon + 1));
-    if (r > lastRow) lastRow = r;
-    if (c > lastColumn) lastColumn = c;
-  }
+  const styled = styledExtent(m.styleIds);
+  lastRow = Math.max(lastRow, styled.row);
+  lastColumn = Math.max(lastColumn, styled.column);
   const columns: ColumnView[] = [];
   for (let c = 1; c <= Math.min(lastColumn + marginColumns, MAX_SHEET_COLUMN); c++) {
     const col = m.columns.get(c);
