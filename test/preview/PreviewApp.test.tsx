@@ -7,10 +7,11 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
-import * as util from 'util';
 import { PreviewApp } from '../../src/hosts/preview/PreviewApp';
 import { SHEETS } from '../../src/sheets/names';
 import * as editCellsModule from '../../src/usecases/editCells';
+import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
+import { withNodeWebApis } from '../taskpane/paneHosts';
 
 jest.mock('react-dom/client', () => {
   const actual = jest.requireActual<typeof import('react-dom/client')>('react-dom/client');
@@ -26,9 +27,9 @@ beforeAll(() => {
   };
   Element.prototype.scrollTo = () => {};
   Element.prototype.scrollIntoView = () => {};
-  // jsdom's window has no TextEncoder/TextDecoder; the .xlsx writer the preview uses needs them.
-  Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? util.TextEncoder, TextDecoder: globalThis.TextDecoder ?? util.TextDecoder });
 });
+// jsdom's window has no TextEncoder/TextDecoder nor compression streams; the .xlsx writer the preview uses needs them.
+withNodeWebApis();
 
 test('loading a workbook hands it to the same pane: one App, no new React root', async () => {
   render(
@@ -81,13 +82,22 @@ test('what is pasted into the grid is drawn before it is written: a large sheet�
   const grid = await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
   const td = () => grid.querySelector('td[data-address="B4"]')!;
   expect(td().getAttribute('aria-readonly')).toBeNull();
-  // What the cell shows when the write begins.
+  // What the cell shows when the write's work begins.
   const shownAtWrite: (string | null)[] = [];
   const { editCells } = editCellsModule;
-  const write = jest.spyOn(editCellsModule, 'editCells').mockImplementation((...args) => {
-    shownAtWrite.push(td().textContent);
-    return editCells(...args);
-  });
+  const write = jest.spyOn(editCellsModule, 'editCells').mockImplementation((workbook, ...rest) =>
+    editCells(
+      {
+        label: workbook.label,
+        batch: (work) =>
+          workbook.batch((session) => {
+            shownAtWrite.push(td().textContent);
+            return work(session);
+          }),
+      },
+      ...rest,
+    ),
+  );
   try {
     fireEvent.mouseDown(td());
     await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
@@ -98,5 +108,35 @@ test('what is pasted into the grid is drawn before it is written: a large sheet�
     await expect(write.mock.results[0]!.value).resolves.toEqual({ written: 1, refused: [] });
   } finally {
     write.mockRestore();
+  }
+});
+
+test('a download asked right after a paste, before the browser draws, holds what was pasted', async () => {
+  const create = PreviewWorkbook.create.bind(PreviewWorkbook);
+  const made: PreviewWorkbook[] = [];
+  const spy = jest.spyOn(PreviewWorkbook, 'create').mockImplementation((label) => {
+    const wb = create(label);
+    made.push(wb);
+    return wb;
+  });
+  try {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewApp lang="vi" locale="vi-VN" theme="light" />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu mẫu' }));
+    const grid = await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
+    const td = () => grid.querySelector('td[data-address="B4"]')!;
+    fireEvent.mouseDown(td());
+    await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
+    fireEvent.paste(grid, { clipboardData: { getData: () => 'Trường THCS Tải Ngay' } });
+    // Asked in the same task as the paste (a click on “Tải về” right after it): the file has the paste.
+    const bytes = await made.at(-1)!.toBuffer();
+    const saved = await PreviewWorkbook.open(bytes, 'tai-ve.xlsx', 'read');
+    const rows = await saved.batch(async (session) => (await session.read([SHEETS.unit])).sheets.get(SHEETS.unit)!.rows);
+    expect(rows[3]![1]).toBe('Trường THCS Tải Ngay');
+  } finally {
+    spy.mockRestore();
   }
 });

@@ -415,21 +415,14 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
   /**
-   * The grid's writes and undos, in the order asked, each once the browser has drawn what was typed: a write
-   * holds the page a moment (about half a second at 5,000 members), and the text shows at once, as in Excel.
+   * Writes a change through the use-case (as the pane's steps do), so evaluating sees it: in the workbook's
+   * turn at once, its work once the browser has drawn what was typed (a write of 5,000 members holds the
+   * page about half a second; the text shows at once, as in Excel).
    */
-  const writes = useRef<Promise<unknown>>(Promise.resolve());
-  const inOrder = <T,>(work: () => Promise<T>): Promise<T> => {
-    const run = writes.current.then(afterPaint).then(work);
-    writes.current = run.catch(() => undefined);
-    return run;
-  };
-
-  /** Writes a change through the use-case (as the pane's steps do), so evaluating sees it. */
   const write = async (sheet: string, edits: CellEdit[]) => {
     let parts: PartsChange | undefined;
     try {
-      const done = await editCells(observeWorkbook(doc.workbook.recording(sheet, (c) => (parts = c)), gridBatchDone), sheet, edits);
+      const done = await editCells(observeWorkbook(doc.workbook.recording(sheet, (c) => (parts = c), afterPaint), gridBatchDone), sheet, edits);
       return { done, parts };
     } catch (e) {
       failed(e);
@@ -489,7 +482,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     }
     if (!after.length) return;
     setPending({ sheet, cells: pendingCells });
-    void inOrder(() => write(sheet, after)).then((written) => {
+    void write(sheet, after).then((written) => {
       if (!written) return;
       const { parts } = written;
       keepChange(undo.current, { sheet, before, after, ...(parts && beyondCells(parts) ? { parts } : {}) }, partsHeld);
@@ -508,7 +501,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     setActive(change.sheet);
     const firstEdit = change[side][0];
     if (firstEdit) setSelection({ sheet: change.sheet, address: cellAddress(firstEdit.row, firstEdit.col) });
-    void inOrder(() => putBack(change, side)).then((done) => {
+    void putBack(change, side).then((done) => {
       if (!done) return;
       to.push(change);
       setNotice({ intent: 'info', key: doneKey, params: { sheet: change.sheet } });

@@ -111,12 +111,14 @@ export class PreviewWorkbook implements Workbook {
 
   /**
    * The workbook for one of the grid's edits of `sheet`: `onChange` hears what its batch changed in the sheet's
-   * parts, when it wrote more than cells (an edit of cells alone is undone by writing them back).
+   * parts, when it wrote more than cells (an edit of cells alone is undone by writing them back). Its batch
+   * takes its place in this workbook's turn at once (a pane step or download asked right after the edit comes
+   * after it); its work waits for `ready` (the browser drawing what was typed).
    */
-  recording(sheet: string, onChange: (change: PartsChange) => void): Workbook {
+  recording(sheet: string, onChange: (change: PartsChange) => void, ready?: () => Promise<void>): Workbook {
     return {
       label: this.label,
-      batch: (work) => this.batch(work, { sheet, onChange }),
+      batch: (work) => this.batch(ready ? async (session) => (await ready(), work(session)) : work, { sheet, onChange }),
       takeWarnings: () => this.takeWarnings(),
     };
   }
@@ -148,9 +150,9 @@ export class PreviewWorkbook implements Workbook {
     return (this.resolved as Workbook | null)?.takeWarnings?.() ?? [];
   }
 
-  /** The file to download: untouched parts as they came, the add-in's parts written anew. */
-  async toBuffer(): Promise<Uint8Array> {
-    return (await this.file).toBytes();
+  /** The file to download, after the batches asked before it: untouched parts as they came, the add-in's parts written anew. */
+  toBuffer(): Promise<Uint8Array> {
+    return this.inTurn(async () => (await this.file).toBytes());
   }
 }
 
