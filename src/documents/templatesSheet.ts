@@ -11,6 +11,7 @@ import { DOCUMENT_SHEETS } from './names';
 import { defaultText, FORMER_DEFAULTS, PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault, type Wording } from './templates';
 import { dataPage } from '../sheets/page';
 import { rowFitHeight } from '../sheets/documentLayout';
+import { asStored } from './narrative';
 
 export const TEMPLATE_HEADER_ROW = 3;
 const HEADER = ['Mã', 'Nội dung mẫu', 'Dùng cho'];
@@ -85,7 +86,8 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
   const found = new Map<string, { text: string; row: number }>();
   data?.rows.forEach((cells, i) => {
     const key = readText(cells[0]).trim();
-    if (key && !found.has(key)) found.set(key, { text: readText(cells[1]), row: i + 1 });
+    // As stored, not as TRIM reads it: the room left in “Số:        /TTr-…” for the handwritten number is the text's.
+    if (key && !found.has(key)) found.set(key, { text: asStored(cells[1]).normalize('NFC').replace(/\r\n?/g, '\n'), row: i + 1 });
   });
   const texts = new Map<string, string>();
   const missing: TemplateDefault[] = [];
