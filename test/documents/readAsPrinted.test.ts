@@ -55,3 +55,35 @@ describe('documents drawn again from “Mẫu văn bản”', () => {
     }
   }, 60_000);
 });
+
+describe('a unit whose place, head and head’s title are not typed yet', () => {
+  let wb: ExcelJsWorkbook;
+  beforeAll(async () => {
+    const sample = sampleUnit({ members: 12 });
+    wb = await drawn({ ...sample, unit: { ...sample.unit, place: '', head: '', headTitle: '' } });
+  }, 60_000);
+
+  it('the cover’s last line is a blank to write the place in, not a line starting with a comma', () => {
+    const last = texts(wb, DOCUMENT_SHEETS.bia).find((t) => /tháng 01 năm/.test(t))!;
+    expect(last).not.toMatch(/^\s*,/);
+    expect(last).toMatch(/^…+, tháng 01 năm \d{4}$/);
+  });
+
+  it('the plan names the head’s duties and the decision its authority, never “1.: …” or a bare unit name', () => {
+    const plan = texts(wb, DOCUMENT_SHEETS.keHoach).join('\n');
+    expect(plan).not.toMatch(/1\.\s*:/);
+    const decision = texts(wb, DOCUMENT_SHEETS.quyetDinh);
+    // The authority: the line above the bases (a school's charter first).
+    const authority = decision[decision.findIndex((t) => t.includes('Căn cứ Điều lệ')) - 1];
+    expect(authority).not.toBe('TRƯỜNG THCS NGUYỄN DU');
+    expect(authority).toMatch(/^THỦ TRƯỞNG /);
+  });
+
+  it('the decision and the minutes leave the chair’s name and title as blanks to write in', () => {
+    const decision = texts(wb, DOCUMENT_SHEETS.quyetDinh);
+    const first = decision.indexOf('1');
+    expect(decision.slice(first, first + 4)).toEqual(['1', '………………………', '………………………', 'Tổ trưởng']);
+    const minutes = texts(wb, DOCUMENT_SHEETS.bienBan).join('\n');
+    expect(minutes).toContain('- Ông (bà) ………………………, ……………………… – Tổ trưởng;');
+  });
+});
