@@ -87,3 +87,14 @@ describe('a unit whose place, head and head’s title are not typed yet', () => 
     expect(minutes).toContain('- Ông (bà) ………………………, ……………………… – Tổ trưởng;');
   });
 });
+
+describe('a TT22 (100-point) request', () => {
+  it('lists, as attached, the documents its cover files: the report and minutes by their TT22 names and the registration for next year', async () => {
+    const sample = sampleUnit({ members: 12, presetId: 'tt22-100', year: 2023 });
+    const wb = await drawn(sample);
+    const request = texts(wb, DOCUMENT_SHEETS.toTrinh).find((t) => t.includes('Hồ sơ kèm theo gồm'))!;
+    expect(request).toContain('Báo cáo tự đánh giá, xếp loại');
+    expect(request).toContain('Biên bản tự kiểm tra, đánh giá, xếp loại');
+    expect(request).toContain('Bản đăng ký danh hiệu “Đơn vị học tập” năm 2024');
+  }, 60_000);
+});
