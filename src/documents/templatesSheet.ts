@@ -5,6 +5,7 @@
  * the add-in's by its mark, not its name: a user's own "Mẫu văn bản" is never written.
  */
 import { readText } from '../domain/values';
+import { foldKey } from '../domain/text';
 import type { CellInput, RowHeight, SheetData, SheetPlan } from '../workbook/port';
 import { STYLE } from '../sheets/styles';
 import { DOCUMENT_SHEETS } from './names';
@@ -61,6 +62,7 @@ export const UNIT_TEMPLATES: TemplateSet = {
   defaults: TEMPLATE_DEFAULTS,
   former: FORMER_DEFAULTS,
   placeholders: PLACEHOLDERS,
+  abbreviate: (name) => unitAbbreviation(name),
 };
 
 export interface TemplateIssue {
@@ -120,6 +122,14 @@ export function isTemplatesSheet(data: SheetData, set: TemplateSet = UNIT_TEMPLA
   if (header?.join('|') === HEADER.join('|')) return true;
   const keys = new Set(set.defaults.map((d) => d.key));
   return data.rows.some((cells) => keys.has(readText(cells[0]).trim()));
+}
+
+/** A People's Committee, however written: its documents are numbered “…/TTr-UBND” (NĐ 30/2020, Phụ lục III). */
+const PEOPLES_COMMITTEE = /^(?:uy ban nhan dan|ubnd)(?: |$)/;
+
+/** A unit's first "chung.ky_hieu": a People's Committee's "UBND", else its initials (abbreviation). */
+export function unitAbbreviation(unitName: string): string {
+  return PEOPLES_COMMITTEE.test(foldKey(unitName)) ? 'UBND' : abbreviation(unitName);
 }
 
 /** Initials of the name's words, e.g. "Trường THCS Nguyễn Du" → "THCSND" (first default only). */

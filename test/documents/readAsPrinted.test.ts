@@ -10,6 +10,7 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { generateDocuments } from '../../src/usecases/documents';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { DOCUMENT_SHEETS } from '../../src/documents';
+import { unitAbbreviation } from '../../src/documents/templatesSheet';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
 
@@ -97,4 +98,13 @@ describe('a TT22 (100-point) request', () => {
     expect(request).toContain('Biên bản tự kiểm tra, đánh giá, xếp loại');
     expect(request).toContain('Bản đăng ký danh hiệu “Đơn vị học tập” năm 2024');
   }, 60_000);
+});
+
+describe('the abbreviation a document number starts with', () => {
+  it('is “UBND” for a People’s Committee, as NĐ 30/2020 writes it', () => {
+    expect(unitAbbreviation('Ủy ban nhân dân xã Tân Phú')).toBe('UBND');
+    expect(unitAbbreviation('UBND xã Tân Phú')).toBe('UBND');
+    expect(unitAbbreviation('Uỷ ban nhân dân phường Hòa Bình')).toBe('UBND');
+    expect(unitAbbreviation('Trường THCS Nguyễn Du')).toBe('THCSND');
+  });
 });
