@@ -108,3 +108,14 @@ describe('the abbreviation a document number starts with', () => {
     expect(unitAbbreviation('Trường THCS Nguyễn Du')).toBe('THCSND');
   });
 });
+
+describe('the plan’s targets', () => {
+  it('read “100% thành viên” where all members are asked, as the plans write it, and “Tối thiểu 90% thành viên” below that', async () => {
+    const wb = await drawn(sampleUnit({ members: 12, presetId: 'tt22-100', year: 2023 }));
+    const plan = texts(wb, DOCUMENT_SHEETS.keHoach);
+    expect(plan).toContain('100% thành viên (10 điểm)');
+    expect(plan.join('\n')).not.toContain('Tối thiểu 100%');
+    const tt24 = texts(await drawn(sampleUnit({ members: 12 })), DOCUMENT_SHEETS.keHoach);
+    expect(tt24).toContain('Tối thiểu 90% thành viên');
+  }, 60_000);
+});

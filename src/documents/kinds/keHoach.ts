@@ -14,13 +14,14 @@ import { isLocal } from '../bases';
 
 type Indicator = DocumentContext['report']['indicators'][number];
 
-/** What the plan aims at for one indicator: "Tối thiểu 90% thành viên", "Đạt", "10 điểm". */
+/** What the plan aims at for one indicator: "Tối thiểu 90% thành viên", "100% thành viên (10 điểm)", "Đạt". */
 export function targetText(ctx: DocumentContext, ind: Indicator): string {
   if (ind.status === 'not_applicable') return 'Không áp dụng';
   const pts = ctx.report.mode === 'score' && ind.maxPoints !== null ? ` (${ind.maxPoints} điểm)` : '';
   if (ind.required === null) return `Đạt${pts}`;
   const who = ctx.isLearners.has(ind.code) ? 'người học' : 'thành viên';
-  return `Tối thiểu ${formatThreshold(ind.required)} ${who}${pts}`;
+  // Every member asked (TT22's 100%): “100% thành viên”, as the plans write it; “Tối thiểu” only below that.
+  return `${ind.required >= 1 ? '' : 'Tối thiểu '}${formatThreshold(ind.required)} ${who}${pts}`;
 }
 
 export function drawKeHoach(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
