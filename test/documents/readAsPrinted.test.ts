@@ -11,6 +11,8 @@ import { generateDocuments } from '../../src/usecases/documents';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { DOCUMENT_SHEETS } from '../../src/documents';
 import { unitAbbreviation } from '../../src/documents/templatesSheet';
+import { documentSheet } from '../../src/documents/names';
+import { printSheets } from './pdf';
 
 const NOW = new Date(Date.UTC(2025, 11, 20, 3, 0, 0));
 
@@ -29,7 +31,8 @@ async function drawn(options: CreateSheetsOptions, times = 1): Promise<ExcelJsWo
     const r = await generateDocuments(wb);
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
   }
-  return reopened(wb);
+  // As drawn, not reloaded: ExcelJS does not read page breaks back from a file.
+  return wb;
 }
 
 /** Every text of a sheet in reading order (merged cells once). */
@@ -118,4 +121,21 @@ describe('the plan’s targets', () => {
     const tt24 = texts(await drawn(sampleUnit({ members: 12 })), DOCUMENT_SHEETS.keHoach);
     expect(tt24).toContain('Tối thiểu 90% thành viên');
   }, 60_000);
+});
+
+describe('printed on A4', () => {
+  /** The last printed line of each page (the line a reader finds at the foot). */
+  const feet = (pages: { text: string }[]) => pages.map((p) => p.text.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '');
+  /** A section's heading ("III. NHIỆM VỤ, GIẢI PHÁP") or a criterion's (a table's group row, wrapped or not). */
+  const HEADING = /^(?:[IVX]+\.\s|\d+\.\s+Tiêu chí|Tiêu chí \d|\(\d+ điểm\)$)/u;
+
+  it('no page of the plan, the report or the registration ends with a heading whose text is on the next page', async () => {
+    const school = await drawn(sampleUnit({ members: 40, year: 2026 }));
+    const tt22 = await drawn(sampleUnit({ members: 40, presetId: 'tt22-100', year: 2023, type: 'th' }));
+    const pages = [
+      ...(await printSheets(school, [DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.baoCao])),
+      ...(await printSheets(tt22, [DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.baoCao, documentSheet('dang-ky', 'score')])),
+    ];
+    expect(feet(pages).filter((line) => HEADING.test(line))).toEqual([]);
+  }, 120_000);
 });

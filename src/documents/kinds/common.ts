@@ -1,5 +1,5 @@
 /** Pieces several documents share: their heading from the templates, the head's signature. */
-import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
+import { DocumentBuilder, SIZE, type TextStyle, type UserCell } from '../../sheets/documentLayout';
 import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock, type Signer } from '../../sheets/documentBlocks';
 import { indicatorPercent, text, type DocumentContext, type Evaluator } from '../context';
 import { requirementText, statusText } from '../../sheets/names';
@@ -43,6 +43,20 @@ export function minutesSignatures(b: DocumentBuilder, people: readonly Evaluator
   signatureBlock(b, { title: chairTitle, name: chair }, { signer: { title: secretaryTitle, name: secretary?.name ?? '' } });
 }
 
+/**
+ * A heading (what `heading` draws) kept on one page with what follows it: the first paragraph of
+ * `text`, or what `first` draws; never a heading alone at the foot of a page.
+ */
+export function underHeading(b: DocumentBuilder, heading: () => void, next: string | (() => void), style: TextStyle = {}): void {
+  const [first, ...rest] = typeof next === 'string' ? next.split('\n').filter((p) => p.trim() !== '') : [];
+  b.keepTogether(() => {
+    heading();
+    if (typeof next !== 'string') next();
+    else if (first !== undefined) b.paragraphs(first, style);
+  });
+  if (rest.length) b.paragraphs(rest.join('\n'), style);
+}
+
 /** The unit's earlier texts whose place is gone are printed at the end, never dropped. */
 export function leftOverTexts(b: DocumentBuilder, kept: KeptTexts): void {
   const rest = kept.leftOver();
@@ -76,13 +90,19 @@ export function indicatorTable(
   const align: ('center' | 'left')[] = ['center', 'left', 'center', 'center', 'center'];
   b.table(headers, widths, [], align);
   for (const cr of ctx.report.criteria) {
-    b.row([
-      { text: `Tiêu chí ${cr.code}: ${cr.title}`, from: 1, to: 10 - widths[4], bold: true, border: true, size: SIZE.table },
-      { text: criterionLast(statusText(cr.status)), from: 11 - widths[4], to: 10, bold: true, border: true, align: 'center', size: SIZE.table },
-    ]);
     const rows = ctx.report.indicators
       .filter((i) => i.criterion === cr.code)
       .map((ind) => [ind.code, ind.text, ind.status === 'not_applicable' ? '' : requirementText(ind, ind.required !== null), resultCell(ind), last(ind)]);
+    // Kept with its first indicator: never alone at the foot of a page.
+    b.groupRow(
+      [
+        { text: `Tiêu chí ${cr.code}: ${cr.title}`, from: 1, to: 10 - widths[4], bold: true, border: true, size: SIZE.table },
+        { text: criterionLast(statusText(cr.status)), from: 11 - widths[4], to: 10, bold: true, border: true, align: 'center', size: SIZE.table },
+      ],
+      widths,
+      rows[0],
+      align,
+    );
     b.tableRows(widths, rows, align);
   }
   b.endTable();
