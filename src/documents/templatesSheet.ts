@@ -127,9 +127,14 @@ export function isTemplatesSheet(data: SheetData, set: TemplateSet = UNIT_TEMPLA
 /** A People's Committee, however written: its documents are numbered “…/TTr-UBND” (NĐ 30/2020, Phụ lục III). */
 const PEOPLES_COMMITTEE = /^(?:uy ban nhan dan|ubnd)(?: |$)/;
 
+/** Whether a unit's name is a People's Committee's (“Ủy ban nhân dân xã …”, “UBND phường …”). */
+export function isPeoplesCommittee(unitName: string): boolean {
+  return PEOPLES_COMMITTEE.test(foldKey(unitName));
+}
+
 /** A unit's first "chung.ky_hieu": a People's Committee's "UBND", else its initials (abbreviation). */
 export function unitAbbreviation(unitName: string): string {
-  return PEOPLES_COMMITTEE.test(foldKey(unitName)) ? 'UBND' : abbreviation(unitName);
+  return isPeoplesCommittee(unitName) ? 'UBND' : abbreviation(unitName);
 }
 
 /** Initials of the name's words, e.g. "Trường THCS Nguyễn Du" → "THCSND" (first default only). */

@@ -131,11 +131,26 @@ describe('printed on A4', () => {
 
   it('no page of the plan, the report or the registration ends with a heading whose text is on the next page', async () => {
     const school = await drawn(sampleUnit({ members: 40, year: 2026 }));
-    const tt22 = await drawn(sampleUnit({ members: 40, presetId: 'tt22-100', year: 2023, type: 'th' }));
+    const tt22 = await drawn(sampleUnit({ members: 40, presetId: 'tt22-100', year: 2023 }));
     const pages = [
       ...(await printSheets(school, [DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.baoCao])),
       ...(await printSheets(tt22, [DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.baoCao, documentSheet('dang-ky', 'score')])),
     ];
     expect(feet(pages).filter((line) => HEADING.test(line))).toEqual([]);
   }, 120_000);
+});
+
+describe('a People’s Committee’s documents', () => {
+  it('are signed on behalf of the committee (TM. ỦY BAN NHÂN DÂN, NĐ 30/2020 Điều 13); its chairman’s decision as the chairman', async () => {
+    const wb = await drawn(sampleUnit({ members: 12, type: 'UBND cấp xã' }));
+    for (const sheet of [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.keHoach, DOCUMENT_SHEETS.baoCao]) {
+      // The signature's lines beside the recipients': “TM. ỦY BAN NHÂN DÂN” above “CHỦ TỊCH”.
+      const all = texts(wb, sheet);
+      expect(all).toContain('TM. ỦY BAN NHÂN DÂN');
+      expect(all.indexOf('TM. ỦY BAN NHÂN DÂN')).toBeLessThan(all.lastIndexOf('CHỦ TỊCH'));
+    }
+    const decision = texts(wb, DOCUMENT_SHEETS.quyetDinh);
+    expect(decision).toContain('CHỦ TỊCH');
+    expect(decision).not.toContain('TM. ỦY BAN NHÂN DÂN');
+  }, 60_000);
 });

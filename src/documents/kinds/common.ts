@@ -4,6 +4,8 @@ import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock,
 import { indicatorPercent, text, type DocumentContext, type Evaluator } from '../context';
 import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
+import { unitTypeId } from '../../domain/unitTypes';
+import { isPeoplesCommittee } from '../templatesSheet';
 
 export const SIGN_NOTE = '(Ký, ghi rõ họ tên, đóng dấu)';
 const BLANK_NAME = '………………………';
@@ -22,12 +24,20 @@ export function openDocument(sheet: string, ctx: DocumentContext, prefix: string
   return b;
 }
 
-export function headSigner(ctx: DocumentContext): Signer {
-  return { title: ctx.unit.headTitle || 'THỦ TRƯỞNG ĐƠN VỊ', name: ctx.unit.head, note: SIGN_NOTE };
+/**
+ * The head signs; a People's Committee works collectively (NĐ 30/2020, Điều 13), so its chairman
+ * signs its letters, plans and reports “TM. ỦY BAN NHÂN DÂN” — not a decision of the chairman's own
+ * power (`own`), nor under a title typed with its own mark (“TM.”, “KT.”, “Q.”).
+ */
+export function headSigner(ctx: DocumentContext, own = false): Signer {
+  const title = ctx.unit.headTitle || 'THỦ TRƯỞNG ĐƠN VỊ';
+  const committee = !own && !/^\s*(?:TM|KT|Q|TL|TUQ)\./iu.test(title) && (unitTypeId(ctx.values.loai_don_vi) === 'ubnd-xa' || isPeoplesCommittee(ctx.unit.name));
+  return { title: committee ? `TM. ỦY BAN NHÂN DÂN\n${title}` : title, name: ctx.unit.head, note: SIGN_NOTE };
 }
 
-export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, prefix: string): void {
-  signatureBlock(b, headSigner(ctx), { recipients: text(ctx, `${prefix}.noi_nhan`) });
+/** The signature under the recipients; `own`: a decision of the head's own power (headSigner). */
+export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, prefix: string, own = false): void {
+  signatureBlock(b, headSigner(ctx, own), { recipients: text(ctx, `${prefix}.noi_nhan`) });
 }
 
 /** "- Ông (bà) Name, Title – Role;" per person, as minutes list those present; a name not given yet is a blank to write in. */
