@@ -156,7 +156,8 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     report,
     texts,
     values: base,
-    unit: { name: base.ten_don_vi, parent: base.co_quan_chu_quan, head: base.nguoi_dung_dau, headTitle: base.chuc_vu, place: base.dia_danh },
+    // As typed: a signature without a title typed reads “THỦ TRƯỞNG ĐƠN VỊ” (headSigner), the place a blank (placeDateLine).
+    unit: { name: base.ten_don_vi, parent: base.co_quan_chu_quan, head: base.nguoi_dung_dau, headTitle: txt(info.headTitle), place: txt(info.place) },
     evidence,
     isLearners,
     wording: rs.mode,

@@ -81,6 +81,8 @@ describe('a unit whose place, head and head’s title are not typed yet', () => 
     const authority = decision[decision.findIndex((t) => t.includes('Căn cứ Điều lệ')) - 1];
     expect(authority).not.toBe('TRƯỜNG THCS NGUYỄN DU');
     expect(authority).toMatch(/^THỦ TRƯỞNG /);
+    // Signed as a head whose title is not typed yet, as the summary is.
+    expect(texts(wb, DOCUMENT_SHEETS.toTrinh)).toContain('THỦ TRƯỞNG ĐƠN VỊ');
   });
 
   it('the decision and the minutes leave the chair’s name and title as blanks to write in', () => {
