@@ -15,6 +15,11 @@ import { unitTypeId } from '../domain/unitTypes';
 import { basisLines, citedBases, listedBases } from './bases';
 import { serialToDate } from '../workbook/plan';
 
+/** A word not typed yet, to write in by hand. */
+const BLANK = '……………';
+/** A person's name or title not typed yet, as the template's other rows of the Tổ đánh giá leave it. */
+const BLANK_NAME = '………………………';
+
 /** The evaluation as the documents print it (outcome worded in Vietnamese: documents are). */
 export interface Figures {
   mode: 'pass-fail' | 'score';
@@ -104,11 +109,13 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     ten_don_vi: txt(info.name),
     loai_don_vi: txt(info.type),
     co_quan_chu_quan: txt(info.parent),
-    don_vi_tong_hop: txt(info.receiver) || '……………',
+    don_vi_tong_hop: txt(info.receiver) || BLANK,
     cap_tong_hop: txt(info.receiverTier),
-    dia_danh: txt(info.place),
+    // Not typed yet: a blank to write in (“……………, tháng 01 năm …”), never a line that starts with a comma.
+    dia_danh: txt(info.place) || BLANK,
     nguoi_dung_dau: txt(info.head),
-    chuc_vu: txt(info.headTitle),
+    // The head as NĐ 30 names one whose title is not given (“THỦ TRƯỞNG …”, “1. Thủ trưởng: …”), never “1.: …”.
+    chuc_vu: txt(info.headTitle) || 'Thủ trưởng',
     nam: year === null ? '……' : String(year),
     nam_sau: year === null ? '……' : String(year + 1),
     // The level the rule set evaluates: a request letter never asks for another one.
@@ -149,11 +156,13 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     report,
     texts,
     values: base,
-    unit: { name: base.ten_don_vi, parent: base.co_quan_chu_quan, head: base.nguoi_dung_dau, headTitle: base.chuc_vu, place: base.dia_danh },
+    // As typed: a signature without a title typed reads “THỦ TRƯỞNG ĐƠN VỊ” (headSigner), the place a blank (placeDateLine).
+    unit: { name: base.ten_don_vi, parent: base.co_quan_chu_quan, head: base.nguoi_dung_dau, headTitle: txt(info.headTitle), place: txt(info.place) },
     evidence,
     isLearners,
     wording: rs.mode,
-    evaluators: parseEvaluators(fillTemplate(texts.get('to_danh_gia.thanh_vien') ?? '', base)),
+    // The head's name and title not typed yet: blanks to write in, as the other members' rows.
+    evaluators: parseEvaluators(fillTemplate(texts.get('to_danh_gia.thanh_vien') ?? '', { ...base, nguoi_dung_dau: base.nguoi_dung_dau || BLANK_NAME, chuc_vu: txt(info.headTitle) || BLANK_NAME })),
     bases,
   };
 }

@@ -16,8 +16,8 @@ export interface KeptText {
   address: string;
 }
 
-/** A cell's text as stored: a string as it is, anything else as it reads. */
-const asStored = (v: CellValue | undefined): string => (typeof v === 'string' ? v : readText(v));
+/** A cell's text as stored: a string as it is (its runs of spaces too, which readText trims as Excel's TRIM), anything else as it reads. */
+export const asStored = (v: CellValue | undefined): string => (typeof v === 'string' ? v : readText(v));
 
 export function readUserTexts(data: SheetData | undefined): Map<string, KeptText> {
   const out = new Map<string, KeptText>();

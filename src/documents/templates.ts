@@ -81,6 +81,10 @@ export const COMPETENCE_DEFAULT = 'chức năng, nhiệm vụ, quyền hạn c�
 const LUU = '- Lưu: VT.';
 /** The dossier the request letter and the cover list, in the Hà Nội plan's filing order. */
 const HO_SO = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Biên bản tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và các minh chứng';
+/** A scoring (TT22) dossier's, as its cover names them, with the Bản đăng ký the Đắk Lắk plan (QĐ 2316/QĐ-UBND ngày 28/9/2020) files. */
+const HO_SO_SCORE = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá, xếp loại; Biên bản tự kiểm tra, đánh giá, xếp loại; Bản tổng hợp kết quả tự đánh giá các tiêu chí; Bản đăng ký danh hiệu “Đơn vị học tập” năm {nam_sau} và các minh chứng';
+/** The TT22 request as written before it listed HO_SO_SCORE (kept to update a sheet still holding it). */
+const DE_NGHI_SCORE_BEFORE = `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: ${HO_SO}.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`;
 
 export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   // Shared by every document.
@@ -127,7 +131,7 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
     key: 'to_trinh.de_nghi',
     label: 'Tờ trình: đề nghị',
     text: `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.\nHồ sơ kèm theo gồm: ${HO_SO}.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
-    score: `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: ${HO_SO}.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
+    score: `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá: {ket_qua}).\nHồ sơ kèm theo gồm: ${HO_SO_SCORE}.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
   },
   { key: 'to_trinh.noi_nhan', label: 'Tờ trình: nơi nhận', text: `- Như trên;\n${LUU}` },
 
@@ -321,6 +325,7 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
     '{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.\nHồ sơ kèm theo gồm: Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.',
     `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
     `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
+    DE_NGHI_SCORE_BEFORE,
   ],
   'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:'],
   'bao_cao.muc_dich': ['- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận “Đơn vị học tập” {muc_do}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.'],

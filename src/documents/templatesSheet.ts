@@ -5,12 +5,14 @@
  * the add-in's by its mark, not its name: a user's own "Mẫu văn bản" is never written.
  */
 import { readText } from '../domain/values';
+import { foldKey } from '../domain/text';
 import type { CellInput, RowHeight, SheetData, SheetPlan } from '../workbook/port';
 import { STYLE } from '../sheets/styles';
 import { DOCUMENT_SHEETS } from './names';
 import { defaultText, FORMER_DEFAULTS, PLACEHOLDERS, TEMPLATE_DEFAULTS, unknownPlaceholders, type TemplateDefault, type Wording } from './templates';
 import { dataPage } from '../sheets/page';
 import { rowFitHeight } from '../sheets/documentLayout';
+import { asStored } from './narrative';
 
 export const TEMPLATE_HEADER_ROW = 3;
 const HEADER = ['Mã', 'Nội dung mẫu', 'Dùng cho'];
@@ -60,6 +62,7 @@ export const UNIT_TEMPLATES: TemplateSet = {
   defaults: TEMPLATE_DEFAULTS,
   former: FORMER_DEFAULTS,
   placeholders: PLACEHOLDERS,
+  abbreviate: (name) => unitAbbreviation(name),
 };
 
 export interface TemplateIssue {
@@ -85,7 +88,8 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
   const found = new Map<string, { text: string; row: number }>();
   data?.rows.forEach((cells, i) => {
     const key = readText(cells[0]).trim();
-    if (key && !found.has(key)) found.set(key, { text: readText(cells[1]), row: i + 1 });
+    // As stored, not as TRIM reads it: the room left in “Số:        /TTr-…” for the handwritten number is the text's.
+    if (key && !found.has(key)) found.set(key, { text: asStored(cells[1]).normalize('NFC').replace(/\r\n?/g, '\n'), row: i + 1 });
   });
   const texts = new Map<string, string>();
   const missing: TemplateDefault[] = [];
@@ -118,6 +122,19 @@ export function isTemplatesSheet(data: SheetData, set: TemplateSet = UNIT_TEMPLA
   if (header?.join('|') === HEADER.join('|')) return true;
   const keys = new Set(set.defaults.map((d) => d.key));
   return data.rows.some((cells) => keys.has(readText(cells[0]).trim()));
+}
+
+/** A People's Committee, however written: its documents are numbered “…/TTr-UBND” (NĐ 30/2020, Phụ lục III). */
+const PEOPLES_COMMITTEE = /^(?:uy ban nhan dan|ubnd)(?: |$)/;
+
+/** Whether a unit's name is a People's Committee's (“Ủy ban nhân dân xã …”, “UBND phường …”). */
+export function isPeoplesCommittee(unitName: string): boolean {
+  return PEOPLES_COMMITTEE.test(foldKey(unitName));
+}
+
+/** A unit's first "chung.ky_hieu": a People's Committee's "UBND", else its initials (abbreviation). */
+export function unitAbbreviation(unitName: string): string {
+  return isPeoplesCommittee(unitName) ? 'UBND' : abbreviation(unitName);
 }
 
 /** Initials of the name's words, e.g. "Trường THCS Nguyễn Du" → "THCSND" (first default only). */

@@ -341,13 +341,13 @@ export class DocumentBuilder {
     return this.addRow([], height);
   }
 
-  /** One row made of parts side by side (heading block, signature block). */
-  row(given: Part[], minHeight = 0): number {
+  /** One row made of parts side by side (heading block, signature block); in a table, `withNext` points of the next row kept on its page. */
+  row(given: Part[], minHeight = 0, withNext = 0): number {
     const parts = given.map((p) =>
       p.title ? { ...p, text: keepPhrasesTogether(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold) } : p.name ? { ...p, text: keepNameTogether(p.text, this.unitsOf(p), p.size ?? SIZE.body, p.bold) } : p,
     );
     const h = this.heightOf(parts, minHeight);
-    if (this.tableHeader && this.usedOnPage + h > PAGE_HEIGHT_PT) {
+    if (this.tableHeader && this.usedOnPage + h + withNext > PAGE_HEIGHT_PT) {
       // The table runs onto a new page: break here and draw its header again. (Print titles
       // would repeat it on every later page, above the signatures too.)
       this.breaks.push(this.rowNo + 1);
@@ -405,24 +405,38 @@ export class DocumentBuilder {
     this.tableHeader = null;
   }
 
+  /**
+   * A table row heading a group of body rows (a criterion over its indicators): kept on one page
+   * with the group's first row `first`, never alone at the foot of a page.
+   */
+  groupRow(parts: Part[], widths: number[], first?: (string | UserCell)[], align: TextStyle['align'][] = []): number {
+    return this.row(parts, 0, first ? this.heightOf(this.bodyParts(widths, first, align).parts, 0) : 0);
+  }
+
   /** Body rows of a table (cells are text, or cells the unit writes in). */
   tableRows(widths: number[], rows: (string | UserCell)[][], align: TextStyle['align'][] = []): void {
-    const spans = spansOf(widths);
     for (const cells of rows) {
-      const parts: Part[] = [];
-      const users: { cell: UserCell; from: number }[] = [];
-      cells.forEach((v, i) => {
-        const [from, to] = spans[i]!;
-        const base: Part = { text: '', from, to, border: true, size: SIZE.table, align: align[i] ?? 'left', vertical: 'top' };
-        if (typeof v === 'string') parts.push({ ...base, text: v });
-        else {
-          users.push({ cell: v, from });
-          parts.push({ ...base, text: v.kept ?? v.written });
-        }
-      });
+      const { parts, users } = this.bodyParts(widths, cells, align);
       const r = this.row(parts);
       for (const u of users) this.mark(r, u.from, u.cell);
     }
+  }
+
+  /** A body row's parts, and the cells the unit writes in. */
+  private bodyParts(widths: number[], cells: (string | UserCell)[], align: TextStyle['align'][]): { parts: Part[]; users: { cell: UserCell; from: number }[] } {
+    const spans = spansOf(widths);
+    const parts: Part[] = [];
+    const users: { cell: UserCell; from: number }[] = [];
+    cells.forEach((v, i) => {
+      const [from, to] = spans[i]!;
+      const base: Part = { text: '', from, to, border: true, size: SIZE.table, align: align[i] ?? 'left', vertical: 'top' };
+      if (typeof v === 'string') parts.push({ ...base, text: v });
+      else {
+        users.push({ cell: v, from });
+        parts.push({ ...base, text: v.kept ?? v.written });
+      }
+    });
+    return { parts, users };
   }
 
   /**

@@ -3,7 +3,7 @@
  * block, which keeps itself together too. When the two do not fit at the foot of a page, the
  * break goes before the paragraph (the outer block), so the signatures never start a page alone.
  */
-import { DocumentBuilder } from '../../src/sheets/documentLayout';
+import { DocumentBuilder, pageHeightPt } from '../../src/sheets/documentLayout';
 import { signatureBlock } from '../../src/sheets/documentBlocks';
 
 const SIGNER = { title: 'TỔ TRƯỞNG', name: 'Nguyễn Văn Bình' };
@@ -79,5 +79,62 @@ describe('the signature page has body text above the signatures (NĐ 30/2020 pra
 
   it('no break when the signatures fit under the body', () => {
     expect(breaks(bodyThenSignatures(300, [LONG]).b)).toEqual([]);
+  });
+});
+
+describe('a heading never stands alone at the foot of a page', () => {
+  const WIDTHS = [1, 6, 3];
+  const INDICATOR = ['3.1', '100% thành viên đáp ứng 8 năng lực của Công dân học tập', '100% thành viên (25 điểm)'];
+
+  const CRITERION = [{ text: 'Tiêu chí 3: Hiệu quả, tác động của xây dựng “Đơn vị học tập” (40 điểm)', from: 1, to: 10, bold: true, border: true }];
+
+  /** The heights a probe draws: the table's header, a criterion's row, an indicator's row. */
+  function heights(): { header: number; criterion: number; indicator: number } {
+    const probe = new DocumentBuilder('probe');
+    probe.table(['Mã', 'Tiêu chí, chỉ tiêu', 'Chỉ tiêu phấn đấu'], WIDTHS, []);
+    probe.row(CRITERION);
+    probe.tableRows(WIDTHS, [INDICATOR]);
+    const [header, criterion, indicator] = probe.plan().rowHeights!.map((h) => h.height);
+    return { header: header!, criterion: criterion!, indicator: indicator! };
+  }
+
+  /** A table open on a page with `left` points free under its header and rows. */
+  function tableWithRoom(left: number): DocumentBuilder {
+    const b = new DocumentBuilder('Đăng ký');
+    b.table(['Mã', 'Tiêu chí, chỉ tiêu', 'Chỉ tiêu phấn đấu'], WIDTHS, []);
+    const used = () => b.plan().rowHeights!.reduce((sum, h) => sum + h.height, 0);
+    while (used() + 20 <= pageHeightPt('portrait') - left) b.row([{ text: '', from: 1, to: 10, border: true }], 20);
+    return b;
+  }
+
+  it('a criterion’s row in a table goes over with its first indicator when both do not fit', () => {
+    // Room for the criterion's row, not for the indicator's under it (the filler rows leave up to 20 pt more).
+    const h = heights();
+    expect(h.indicator).toBeGreaterThan(25);
+    const b = tableWithRoom(h.criterion + 5);
+    const before = breaks(b).length;
+    const criterion = b.groupRow(CRITERION, WIDTHS, INDICATOR);
+    b.tableRows(WIDTHS, [INDICATOR]);
+    // The next page starts with the table's header drawn again, then the criterion.
+    expect(breaks(b).slice(before)).toEqual([criterion - 1]);
+  });
+
+  it('no break when the criterion and its first indicator fit', () => {
+    const b = tableWithRoom(200);
+    const before = breaks(b).length;
+    b.groupRow(CRITERION, WIDTHS, INDICATOR);
+    b.tableRows(WIDTHS, [INDICATOR]);
+    expect(breaks(b).slice(before)).toEqual([]);
+  });
+
+  it('a section heading goes over with the paragraph under it', () => {
+    // Room for the heading's line, not for the two lines under it.
+    const b = pageWithRoom(30);
+    let heading = 0;
+    b.keepTogether(() => {
+      [heading] = b.paragraphs('III. NHIỆM VỤ, GIẢI PHÁP', { bold: true });
+      b.paragraphs('[Đơn vị viết: tuyên truyền; kế hoạch bồi dưỡng, tự học của thành viên; chuyển đổi số; hoạt động khuyến học và học tập suốt đời năm 2026.]');
+    });
+    expect(breaks(b)).toEqual([heading]);
   });
 });

@@ -7,46 +7,45 @@ import { indicatorPercent, text, type DocumentContext } from '../context';
 import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
-import type { DocumentBuilder } from '../../sheets/documentLayout';
-import { closeWithRecipients, leftOverTexts, openDocument } from './common';
+import type { DocumentBuilder, TextStyle } from '../../sheets/documentLayout';
+import { closeWithRecipients, leftOverTexts, openDocument, underHeading } from './common';
 
 type Indicator = DocumentContext['report']['indicators'][number];
 
 export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const b = openDocument(DOCUMENT_SHEETS.baoCao, ctx, 'bao_cao');
-  const section = (key: string) => {
+  // A heading, kept on its page with the paragraph under it.
+  const heading = (key: string, vars = {}, style: TextStyle = {}) => () => b.paragraphs(text(ctx, key, vars), { bold: true, align: 'left', ...style });
+  const section = (key: string, next: string | (() => void)) => {
     b.spacer(6);
-    b.paragraphs(text(ctx, key), { bold: true, align: 'left' });
+    underHeading(b, heading(key), next, { indent: true });
   };
-  const own = (key: string, vars = {}) => b.userText({ key, written: text(ctx, key, vars), kept: kept.take(key) }, { indent: false });
+  const own = (key: string, vars = {}) => () => b.userText({ key, written: text(ctx, key, vars), kept: kept.take(key) }, { indent: false });
 
   b.paragraphs(text(ctx, 'bao_cao.mo_dau'), { indent: true });
-  section('bao_cao.muc_1');
-  own('bao_cao.muc_1.goi_y');
-  section('bao_cao.muc_2');
+  section('bao_cao.muc_1', own('bao_cao.muc_1.goi_y'));
   // Held (level 2 asked too soon): the report is no request, as the cover and the outcome say.
-  b.paragraphs(text(ctx, ctx.report.outcome.hold ? 'bao_cao.muc_dich.tu_danh_gia' : 'bao_cao.muc_dich'), { indent: true });
-  section('bao_cao.muc_3');
-  b.paragraphs(text(ctx, 'bao_cao.pham_vi'), { indent: true });
-  section('bao_cao.muc_4');
-  for (const cr of ctx.report.criteria) {
-    b.paragraphs(text(ctx, 'bao_cao.tieu_chi', { ma: cr.code, noi_dung: cr.title }), { bold: true, align: 'left' });
-    for (const ind of ctx.report.indicators.filter((i) => i.criterion === cr.code)) indicatorLine(b, ctx, ind);
+  section('bao_cao.muc_2', text(ctx, ctx.report.outcome.hold ? 'bao_cao.muc_dich.tu_danh_gia' : 'bao_cao.muc_dich'));
+  section('bao_cao.muc_3', text(ctx, 'bao_cao.pham_vi'));
+  b.spacer(6);
+  for (const [i, cr] of ctx.report.criteria.entries()) {
+    const [first, ...rest] = ctx.report.indicators.filter((ind) => ind.criterion === cr.code);
+    const criterion = heading('bao_cao.tieu_chi', { ma: cr.code, noi_dung: cr.title });
+    // The section's heading, the criterion's and its first indicator on one page.
+    underHeading(b, i === 0 ? () => (heading('bao_cao.muc_4')(), criterion()) : criterion, () => first && indicatorLine(b, ctx, first));
+    for (const ind of rest) indicatorLine(b, ctx, ind);
     b.paragraphs(text(ctx, 'bao_cao.ket_luan_tieu_chi', { ma: cr.code, danh_gia: statusText(cr.status) }), { indent: true, italic: true });
     const key = `bao_cao.tieu_chi.goi_y#${cr.code}`;
     b.userText({ key, written: text(ctx, 'bao_cao.tieu_chi.goi_y', { ma: cr.code }), kept: kept.take(key) });
   }
-  section('bao_cao.muc_5');
-  b.paragraphs(text(ctx, 'bao_cao.uu_diem'), { bold: true, italic: true, align: 'left' });
-  own('bao_cao.uu_diem.goi_y');
-  b.paragraphs(text(ctx, 'bao_cao.han_che'), { bold: true, italic: true, align: 'left' });
-  own('bao_cao.han_che.goi_y');
-  section('bao_cao.muc_6');
-  b.paragraphs(text(ctx, 'bao_cao.ket_luan'), { indent: true });
+  b.spacer(6);
+  underHeading(b, () => (heading('bao_cao.muc_5')(), heading('bao_cao.uu_diem', {}, { italic: true })()), own('bao_cao.uu_diem.goi_y'));
+  underHeading(b, heading('bao_cao.han_che', {}, { italic: true }), own('bao_cao.han_che.goi_y'));
+  section('bao_cao.muc_6', text(ctx, 'bao_cao.ket_luan'));
   const o = ctx.report.outcome;
   // A recognition the unit may not ask for this year (o.hold): the conclusion says why; nothing is asked, nothing to mend.
   if (!o.hold) b.paragraphs(text(ctx, o.status === 'recognised' || o.status === 'rated' ? 'bao_cao.de_nghi' : 'bao_cao.chua_dat'), { indent: true });
-  own('bao_cao.phuong_huong.goi_y');
+  own('bao_cao.phuong_huong.goi_y')();
   leftOverTexts(b, kept);
   closeWithRecipients(b, ctx, 'bao_cao');
   return b.plan();

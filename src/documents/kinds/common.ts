@@ -1,9 +1,11 @@
 /** Pieces several documents share: their heading from the templates, the head's signature. */
-import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayout';
+import { DocumentBuilder, SIZE, type TextStyle, type UserCell } from '../../sheets/documentLayout';
 import { addresseeLine, headingBlock, placeDateLine, signatureBlock, titleBlock, type Signer } from '../../sheets/documentBlocks';
 import { indicatorPercent, text, type DocumentContext, type Evaluator } from '../context';
 import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
+import { unitTypeId } from '../../domain/unitTypes';
+import { isPeoplesCommittee } from '../templatesSheet';
 
 export const SIGN_NOTE = '(Ký, ghi rõ họ tên, đóng dấu)';
 const BLANK_NAME = '………………………';
@@ -22,12 +24,20 @@ export function openDocument(sheet: string, ctx: DocumentContext, prefix: string
   return b;
 }
 
-export function headSigner(ctx: DocumentContext): Signer {
-  return { title: ctx.unit.headTitle || 'THỦ TRƯỞNG ĐƠN VỊ', name: ctx.unit.head, note: SIGN_NOTE };
+/**
+ * The head signs; a People's Committee works collectively (NĐ 30/2020, Điều 13), so its chairman
+ * signs its letters, plans and reports “TM. ỦY BAN NHÂN DÂN” — not a decision of the chairman's own
+ * power (`own`), nor under a title typed with its own mark (“TM.”, “KT.”, “Q.”).
+ */
+export function headSigner(ctx: DocumentContext, own = false): Signer {
+  const title = ctx.unit.headTitle || 'THỦ TRƯỞNG ĐƠN VỊ';
+  const committee = !own && !/^\s*(?:TM|KT|Q|TL|TUQ)\./iu.test(title) && (unitTypeId(ctx.values.loai_don_vi) === 'ubnd-xa' || isPeoplesCommittee(ctx.unit.name));
+  return { title: committee ? `TM. ỦY BAN NHÂN DÂN\n${title}` : title, name: ctx.unit.head, note: SIGN_NOTE };
 }
 
-export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, prefix: string): void {
-  signatureBlock(b, headSigner(ctx), { recipients: text(ctx, `${prefix}.noi_nhan`) });
+/** The signature under the recipients; `own`: a decision of the head's own power (headSigner). */
+export function closeWithRecipients(b: DocumentBuilder, ctx: DocumentContext, prefix: string, own = false): void {
+  signatureBlock(b, headSigner(ctx, own), { recipients: text(ctx, `${prefix}.noi_nhan`) });
 }
 
 /** "- Ông (bà) Name, Title – Role;" per person, as minutes list those present; a name not given yet is a blank to write in. */
@@ -41,6 +51,20 @@ export function minutesSignatures(b: DocumentBuilder, people: readonly Evaluator
   const secretary = people.find((m) => /thư ký/i.test(m.role) && named(m.name));
   const chair = named(people[0]?.name) ? people[0]!.name : head;
   signatureBlock(b, { title: chairTitle, name: chair }, { signer: { title: secretaryTitle, name: secretary?.name ?? '' } });
+}
+
+/**
+ * A heading (what `heading` draws) kept on one page with what follows it: the first paragraph of
+ * `text`, or what `first` draws; never a heading alone at the foot of a page.
+ */
+export function underHeading(b: DocumentBuilder, heading: () => void, next: string | (() => void), style: TextStyle = {}): void {
+  const [first, ...rest] = typeof next === 'string' ? next.split('\n').filter((p) => p.trim() !== '') : [];
+  b.keepTogether(() => {
+    heading();
+    if (typeof next !== 'string') next();
+    else if (first !== undefined) b.paragraphs(first, style);
+  });
+  if (rest.length) b.paragraphs(rest.join('\n'), style);
 }
 
 /** The unit's earlier texts whose place is gone are printed at the end, never dropped. */
@@ -76,13 +100,19 @@ export function indicatorTable(
   const align: ('center' | 'left')[] = ['center', 'left', 'center', 'center', 'center'];
   b.table(headers, widths, [], align);
   for (const cr of ctx.report.criteria) {
-    b.row([
-      { text: `Tiêu chí ${cr.code}: ${cr.title}`, from: 1, to: 10 - widths[4], bold: true, border: true, size: SIZE.table },
-      { text: criterionLast(statusText(cr.status)), from: 11 - widths[4], to: 10, bold: true, border: true, align: 'center', size: SIZE.table },
-    ]);
     const rows = ctx.report.indicators
       .filter((i) => i.criterion === cr.code)
       .map((ind) => [ind.code, ind.text, ind.status === 'not_applicable' ? '' : requirementText(ind, ind.required !== null), resultCell(ind), last(ind)]);
+    // Kept with its first indicator: never alone at the foot of a page.
+    b.groupRow(
+      [
+        { text: `Tiêu chí ${cr.code}: ${cr.title}`, from: 1, to: 10 - widths[4], bold: true, border: true, size: SIZE.table },
+        { text: criterionLast(statusText(cr.status)), from: 11 - widths[4], to: 10, bold: true, border: true, align: 'center', size: SIZE.table },
+      ],
+      widths,
+      rows[0],
+      align,
+    );
     b.tableRows(widths, rows, align);
   }
   b.endTable();

@@ -26,6 +26,7 @@ export function drawQuyetDinh(ctx: DocumentContext, kept: KeptTexts): SheetPlan 
   b.paragraphs(text(ctx, 'quyet_dinh.dieu_2'), { indent: true });
   b.paragraphs(text(ctx, 'quyet_dinh.dieu_3'), { indent: true });
   leftOverTexts(b, kept);
-  closeWithRecipients(b, ctx, 'quyet_dinh');
+  // The head's own decision (“CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …” above): signed as the head.
+  closeWithRecipients(b, ctx, 'quyet_dinh', true);
   return b.plan();
 }
