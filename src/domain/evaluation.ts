@@ -900,7 +900,11 @@ const ORDINAL_KEYS = new Set(RULE_DEFAULTS.ordinalHeaders.map(columnKey));
 
 /** An STT (ordinal) column alone does not make a row a member. */
 export function isOrdinal(v: CellValue, i: number, members: MemberTable): boolean {
-  return ORDINAL_KEYS.has(columnKey(members.columns[i]!.header)) && readNumber(v).kind === 'number';
+  return isOrdinalHeader(members.columns[i]!.header) && readNumber(v).kind === 'number';
+}
+
+export function isOrdinalHeader(header: string): boolean {
+  return ORDINAL_KEYS.has(columnKey(header));
 }
 
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;

@@ -6,7 +6,7 @@ import { evaluationInput, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { RESULT_FIELDS } from '../sheets/unitSheet';
 import { foldKey } from '../domain/text';
 import { hash64 } from '../domain/hash';
-import { isOrdinal } from '../domain/evaluation';
+import { isOrdinal, isOrdinalHeader } from '../domain/evaluation';
 import type { CellValue } from '../domain/values';
 
 const RESULT_KEYS = new Set(Object.values(RESULT_FIELDS).map(foldKey));
@@ -28,8 +28,12 @@ const learnerEntry = (r: { label: string; headcount: { value: unknown }; cdht: {
 export function fingerprint(wb: UnitWorkbook): string {
   const input = evaluationInput(wb);
   const members = input.members;
-  const typed = (v: CellValue, i: number) => (members && isOrdinal(v, i, members) ? null : v);
-  const rows = members?.rows.map((r) => JSON.stringify(r.cells.map(typed))).sort() ?? [];
+  const ordinals = members ? members.columns.flatMap((c, i) => (isOrdinalHeader(c.header) ? [i] : [])) : [];
+  const typed = (cells: CellValue[]) => {
+    if (!members || !ordinals.some((i) => isOrdinal(cells[i] ?? null, i, members))) return cells;
+    return cells.map((v, i) => (ordinals.includes(i) && isOrdinal(v, i, members) ? null : v));
+  };
+  const rows = members?.rows.map((r) => JSON.stringify(typed(r.cells))).sort() ?? [];
   return hash64(`${JSON.stringify(payload(input, null))}\n${rows.join('\n')}`);
 }
 
