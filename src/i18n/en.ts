@@ -427,6 +427,8 @@ export const en: Record<MessageKey, string> = {
   'import.cli.mappingNotJson': 'its content is not valid JSON; check the brackets, commas and double quotes',
   'import.cli.badMappingEntry': 'Mapping file “{file}”: “{key}”: “{value}” matches no source column or no “Thành viên” column.',
   'import.cli.onlySheet': '“{file}” has one sheet, “{sheet}”: importing from it.',
+  'import.cli.onlyVisibleSheet': '“{file}” has one visible sheet, “{sheet}”: importing from it ({hidden} not imported; to import it, add --sheet "{example}").',
+  'import.cli.hiddenMark': '(hidden)',
   'import.cli.whichSheet': 'Which sheet to import (--sheet)? The sheets of “{file}”: {sheets}. Add it, for example --sheet "{example}". Nothing was written.',
   'import.cli.sheetAmbiguous': 'Several sheets are named like “{sheet}”: {sheets}. Write the sheet’s name exactly, spaces included, in quotes. Nothing was written.',
   'import.cli.cannotImport': 'Could not import sheet “{sheet}” of “{file}”:',

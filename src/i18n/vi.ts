@@ -432,6 +432,8 @@ export const vi = {
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
   'import.cli.badMappingEntry': 'Tệp cách ghép “{file}”: “{key}”: “{value}” không khớp cột nguồn hoặc cột nào của trang “Thành viên”.',
   'import.cli.onlySheet': 'Tệp “{file}” chỉ có một trang, “{sheet}”: nhập từ trang đó.',
+  'import.cli.onlyVisibleSheet': 'Tệp “{file}” chỉ có một trang đang hiện, “{sheet}”: nhập từ trang đó ({hidden} không được nhập; muốn nhập thì ghi --sheet "{example}").',
+  'import.cli.hiddenMark': '(trang ẩn)',
   'import.cli.whichSheet': 'Chưa ghi trang cần nhập (--sheet). Các trang của “{file}”: {sheets}. Ghi thêm, ví dụ: --sheet "{example}". Chưa có tệp nào được ghi.',
   'import.cli.sheetAmbiguous': 'Có nhiều trang tên gần giống “{sheet}”: {sheets}. Ghi đúng tên trang, cả dấu cách, trong ngoặc kép. Chưa có tệp nào được ghi.',
   'import.cli.cannotImport': 'Chưa nhập được từ trang “{sheet}” của “{file}”:',

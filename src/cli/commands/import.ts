@@ -13,7 +13,7 @@ import { targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
-import { chooseSheet, quotedSheets } from '../sourceSheet';
+import { chooseSheet, quotedSheets, type SourceTab } from '../sourceSheet';
 
 const SHOWN = 20;
 
@@ -93,16 +93,21 @@ function asJson(p: ImportPreview, applied: boolean, file: string) {
   };
 }
 
-/** The source's sheet --sheet names (see sourceSheet.ts), or its only one, said on the way (not into --json). */
-function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: string[], file: string): string {
+/** The source's sheet --sheet names (see sourceSheet.ts), or its only visible one, said on the way (not into --json). */
+function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: SourceTab[], file: string): string {
   const { lang, io, args } = ctx;
   const choice = chooseSheet(asked, sheets);
+  const mark = t(lang, 'import.cli.hiddenMark');
   if ('sheet' in choice) {
-    if (choice.only && !args.options.has('json')) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
+    if (choice.only && !args.options.has('json')) {
+      const hidden = choice.hidden ?? [];
+      if (!hidden.length) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
+      else io.out(t(lang, 'import.cli.onlyVisibleSheet', { file, sheet: choice.sheet, hidden: quotedSheets(hidden.map((name) => ({ name, state: 'hidden' as const })), mark), example: hidden[0]! }));
+    }
     return choice.sheet;
   }
-  const listed = quotedSheets(choice.sheets);
-  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.sheets[0] ?? '' }));
+  const listed = quotedSheets(choice.sheets, mark);
+  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.sheets[0]?.name ?? '' }));
   if (choice.problem === 'ambiguous') throw new CliFailure(EXIT.data, t(lang, 'import.cli.sheetAmbiguous', { sheet: asked ?? '', sheets: listed }));
   throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet: asked ?? '', sheets: listed }));
 }
@@ -129,7 +134,7 @@ export const importCommand: Command = {
     if (!dryRun) checkOutputKind(target, into, lang, 'rename');
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
     const from = sameFile ? target : await openWorkbook(sourceFile, lang, 'read');
-    const sheet = pickSheet(ctx, asked, from.pkg.sheets.map((s) => s.name), sourceFile);
+    const sheet = pickSheet(ctx, asked, from.pkg.sheets.map(({ name, state }) => ({ name, state })), sourceFile);
     let source: ImportSource = { sheet };
     if (!sameFile) {
       const read = await readSourceSheet(from, sheet);
