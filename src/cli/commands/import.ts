@@ -11,7 +11,7 @@ import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { targetHeader } from '../../usecases/import/targets';
 import { t, type Lang } from '../../i18n';
-import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, reading, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
 import { chooseSheet, quotedSheets, type SourceTab } from '../sourceSheet';
 
@@ -137,17 +137,18 @@ export const importCommand: Command = {
     const sheet = pickSheet(ctx, asked, from.pkg.sheets.map(({ name, state }) => ({ name, state })), sourceFile);
     let source: ImportSource = { sheet };
     if (!sameFile) {
-      const read = await readSourceSheet(from, sheet);
+      const read = await reading(sourceFile, () => readSourceSheet(from, sheet));
       if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: quotedSheets(read.sheetNames) }));
       source = { sheet, data: read.data, label: sourceFile };
     }
     const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members', clearBlanks: args.options.has('clear-blanks'), markRemoved: !args.options.has('add') };
-    let preview = await previewImport(target, source, options);
+    // The source is read by now: what fails from here on is the workbook imported into.
+    let preview = await reading(into, () => previewImport(target, source, options));
     if (mappingJson !== null && preview.header) {
       const { choice, errors } = choiceFromJson(mappingJson, preview.columns);
       if (errors.length) throw new CliFailure(EXIT.usage, errors.map((e) => t(lang, 'import.cli.badMappingEntry', { file: String(mappingOpt), key: e.key, value: e.value })).join('\n'));
       options.choice = choice;
-      preview = await previewImport(target, source, options);
+      preview = await reading(into, () => previewImport(target, source, options));
     }
     if (!preview.ok) {
       const noMembers = preview.blocking.some((b) => b.code === 'import.block.noMembersSheet');
@@ -160,10 +161,10 @@ export const importCommand: Command = {
     }
     let applied = false;
     if (!dryRun) {
-      const result = await applyImport(target, source, options);
+      const result = await reading(into, () => applyImport(target, source, options));
       applied = result.applied;
       if (!applied) return EXIT.data;
-      await writeTo(file!, () => target.toBytes());
+      await reading(into, () => writeTo(file!, () => target.toBytes()));
       reportWorkbookWarnings(io, lang, target);
     }
     if (json) io.out(JSON.stringify(asJson(preview, applied, into), null, 2));
