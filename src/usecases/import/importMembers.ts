@@ -6,7 +6,7 @@
  */
 import { columnKey, foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
-import { MEMBER_FIELDS } from '../../domain/memberFields';
+import { MEMBER_FIELDS, type FieldKind } from '../../domain/memberFields';
 import { HIDDEN_NOTE, noteSaysAbsent, REMOVED_NOTE } from '../../domain/absenceNotes';
 import type { MemberTable } from '../../domain/evaluation';
 import type { CellInput, CellBlock, RowHeight, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
@@ -365,21 +365,34 @@ function noteFor(source: ImportSource, now: Date): string {
   return `${REMOVED_NOTE} “${source.sheet}” ngày ${formatDate(now)}`;
 }
 
-const EXPECTED: Record<string, MessageKey> = {
-  yesno: 'import.expect.yesno',
+/** What a column expects, said after “Cần:”: a target's own words, else its field kind's (every kind has some). */
+const EXPECTED_BY_TARGET: Partial<Record<TargetKey, MessageKey>> = {
   cdhtTitle: 'import.expect.passFail',
   [BIRTH_TARGET]: 'import.expect.birth',
+  [ID_TARGET]: 'import.expect.memberId',
+  [FAMILY_TARGET]: 'import.expect.familyName',
+  position: 'import.expect.position',
+  team: 'import.expect.team',
+  disciplinary: 'import.expect.disciplinary',
+  note: 'import.expect.note',
+};
+const EXPECTED_BY_KIND: Record<FieldKind, MessageKey> = {
+  ordinal: 'import.expect.ordinal',
+  name: 'import.expect.name',
+  text: 'import.expect.text',
+  yesno: 'import.expect.yesno',
   number: 'import.expect.score',
   title: 'import.expect.title',
-  name: 'import.expect.name',
 };
+
+function expectedOf(target: TargetKey): MessageKey {
+  return EXPECTED_BY_TARGET[target] ?? EXPECTED_BY_KIND[fieldOf(target)?.kind ?? 'text'];
+}
 
 function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, lang: Lang): ImportIssueReport {
   const column = columns.find((c) => c.col === i.col);
   const header = column?.header ?? targetHeader(i.target);
-  const field = fieldOf(i.target);
-  const expectedKey = EXPECTED[i.target] ?? EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name';
-  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedKey } };
+  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedOf(i.target) } };
   const key = (
     i.reason === 'nameMissing'
       ? 'import.issue.nameMissing'
