@@ -448,7 +448,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.removedNote': 'People no longer listed are not deleted: “Tính vào tổng số” is set to Không, with a note.',
   'import.cli.addHow': 'If sheet “{sheet}” is only part of the staff (e.g. the contract workers, the civil servants being on another sheet), import it with --add: nobody is set to Không.',
   'import.cli.skipped': 'Skipped {count} total / group heading rows.',
-  'import.cli.issues': 'Cells that could not be read with certainty, left empty ({count}):',
+  'import.cli.issues': 'Cells that could not be read with certainty ({count}):',
   'import.cli.notices': 'To review ({count}):',
   'import.cli.more': '… and {count} more (use --json to see all).',
   'import.cli.changes': 'Cells changed in “Thành viên” ({count}):',

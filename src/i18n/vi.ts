@@ -453,7 +453,7 @@ export const vi = {
   'import.cli.removedNote': 'Người không còn trong danh sách không bị xóa: cột “Tính vào tổng số” được ghi Không và có ghi chú.',
   'import.cli.addHow': 'Nếu trang “{sheet}” chỉ là một phần danh sách (ví dụ lao động hợp đồng, còn cán bộ biên chế ở trang khác), hãy nhập với --add: không ai bị ghi Không.',
   'import.cli.skipped': 'Đã bỏ qua {count} dòng tổng / tiêu đề nhóm.',
-  'import.cli.issues': 'Ô không đọc được chắc chắn, đã để trống ({count}):',
+  'import.cli.issues': 'Ô không đọc được chắc chắn ({count}):',
   'import.cli.notices': 'Cần xem lại ({count}):',
   'import.cli.more': '… và {count} ô khác (dùng --json để xem hết).',
   'import.cli.changes': 'Ô thay đổi ở trang “Thành viên” ({count}):',

@@ -2,8 +2,13 @@
  * A formula error (#N/A of a lookup, #REF! of a deleted sheet) in any column of a staff list:
  * the message says what that column expects, never the full name a text column does not hold.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/main';
 import { previewImport } from '../../src/usecases/import/importMembers';
-import { roundTrip, unitWorkbook } from './messySheets';
+import { captureText } from '../support/cliOutput';
+import { roundTrip, sourceAndUnit, unitWorkbook } from './messySheets';
 
 const HEADERS = ['STT', 'Mã CB', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Tổ', 'KH tự học', 'Danh hiệu thi đua', 'Hình thức kỷ luật', 'Điểm CDHT', 'Danh hiệu CDHT', 'Ghi chú'];
 
@@ -20,6 +25,8 @@ const EXPECTED: Record<string, string> = {
   'Ghi chú': 'ghi chú bằng chữ, hoặc để trống',
 };
 
+jest.setTimeout(60_000);
+
 it.each([['#N/A'], ['#REF!']])('an error cell %s in each column is said with that column’s own expectation', async (error) => {
   const wb = await unitWorkbook();
   const ws = wb.workbook.addWorksheet('DS');
@@ -33,4 +40,54 @@ it.each([['#N/A'], ['#REF!']])('an error cell %s in each column is said with tha
   const position = en.issues.find((i) => i.header === 'Chức vụ')!;
   expect(position.message).not.toContain('a full name');
   expect(position.message).toContain('the position or job title');
+});
+
+/** The name, whole or split (“Họ và tên đệm” | “Tên”), is no field left blank: a row whose name cell holds an error is not imported, the error said. */
+describe('an error in a name cell', () => {
+  const preview = async (headers: string[], rows: unknown[][]) => {
+    const wb = await unitWorkbook();
+    const ws = wb.workbook.addWorksheet('DS');
+    ws.getRow(1).values = headers;
+    rows.forEach((r, i) => (ws.getRow(i + 2).values = r as never));
+    return previewImport(await roundTrip(wb), { sheet: 'DS' }, { now: new Date(2025, 11, 20) });
+  };
+
+  it('the whole name: the error code is what the message shows, not the rest of the row', async () => {
+    const p = await preview(['STT', 'Họ và tên', 'Chức vụ'], [[1, { error: '#N/A' }, 'Giáo viên'], [2, 'Trần Thị Bình', 'Giáo viên']]);
+    expect(p.rows.map((r) => r.name)).toEqual(['Trần Thị Bình']);
+    expect(p.issues.map((i) => i.message)).toEqual(["'DS'!B2: ô họ và tên có lỗi công thức #N/A, nên dòng này không được nhập."]);
+  });
+
+  it('a split name: an error in either part leaves the row out, never imported under half a name', async () => {
+    const p = await preview(
+      ['STT', 'Họ và tên đệm', 'Tên', 'Chức vụ'],
+      [
+        [1, { error: '#N/A' }, 'An', 'Giáo viên'],
+        [2, 'Trần Thị', { error: '#REF!' }, 'Giáo viên'],
+        [3, 'Lê Văn', 'Cường', 'Giáo viên'],
+      ],
+    );
+    expect(p.rows.map((r) => r.name)).toEqual(['Lê Văn Cường']);
+    expect(p.issues.map((i) => i.message)).toEqual(["'DS'!B2: ô họ và tên có lỗi công thức #N/A, nên dòng này không được nhập.", "'DS'!C3: ô họ và tên có lỗi công thức #REF!, nên dòng này không được nhập."]);
+  });
+});
+
+it('dvht import lists a name error under a heading that does not say the row was imported blank', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-name-error-'));
+  try {
+    const { source, into } = await sourceAndUnit(dir, (wb) => {
+      const ws = wb.addWorksheet('DS');
+      ws.getRow(1).values = ['STT', 'Họ và tên', 'Chức vụ'];
+      ws.getRow(2).values = [1, { error: '#N/A' }, 'Giáo viên'] as never;
+      ws.getRow(3).values = [2, 'Trần Thị Bình', 'Giáo viên'];
+    });
+    const io = captureText();
+    expect(await run(['import', source, '--into', into, '--dry-run'], io)).toBe(0);
+    expect(io.stderr).toContain("Ô không đọc được chắc chắn (1):\n  - 'DS'!B2: ô họ và tên có lỗi công thức #N/A, nên dòng này không được nhập.");
+    const en = captureText();
+    expect(await run(['import', source, '--into', into, '--dry-run', '--lang', 'en'], en)).toBe(0);
+    expect(en.stderr).toContain('Cells that could not be read with certainty (1):');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

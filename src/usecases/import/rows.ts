@@ -5,7 +5,7 @@
  */
 import { cleanText } from '../../domain/text';
 import { footerLine, isGroupHeading, isOrdinalOnly } from '../../domain/listLines';
-import { isUncalculated, readText, type CellValue, type Spellings } from '../../domain/values';
+import { isCellError, isUncalculated, readText, type CellValue, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
 import type { HeaderInfo } from './header';
@@ -91,9 +91,14 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
       skipped.push({ row: r, reason: 'section', text: cells.map((c) => c.text).join(' ') });
       continue;
     }
-    if (!name) {
-      const nameValue = sheet.value(r, nameCol);
-      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: isUncalculated(nameValue) ? 'formulaNotCalculated' : nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
+    // A part of the name that is an error would import the rest as a whole name ("Trần Thị"): the row is left out, the error said.
+    const broken = [familyCol, nameCol].find((c): c is number => c !== undefined && isCellError(sheet.value(r, c)));
+    if (broken !== undefined || !name) {
+      const col = broken ?? nameCol;
+      const value = sheet.value(r, col);
+      const reason = isUncalculated(value) ? 'formulaNotCalculated' : isCellError(value) ? 'cellError' : 'nameMissing';
+      const found = reason === 'cellError' && isCellError(value) ? value.error : rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80);
+      issues.push({ row: r, col, cell: cellAddress(r, col), target: 'name', reason, found });
       continue;
     }
     const hidden = sheet.isRowHidden(r);
