@@ -7,17 +7,20 @@
  * Sheets the clerk does not see are not offered: a very hidden one (only a macro or the VBA
  * editor shows it: settings, lookup lists) is never listed; a hidden one is listed, marked, but
  * not read unless named (schools hide old lists and dropdown sources, so what they see is what
- * they mean). Either is read when --sheet names it.
+ * they mean). Either is read when --sheet names it. An empty visible sheet (the Sheet2 and Sheet3
+ * a new workbook came with) is listed, marked, and not counted when the one list is looked for.
  */
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
 export interface SourceTab {
   name: string;
   state: SheetState;
+  /** Holds no value (known only when several sheets are visible). */
+  empty?: boolean;
 }
 
 export type SheetChoice =
-  | { sheet: string; only?: true; hidden?: string[] }
+  | { sheet: string; only?: true; others?: SourceTab[] }
   | { problem: 'notFound' | 'ambiguous' | 'notGiven'; sheets: SourceTab[] };
 
 /** Excel's own sameness of sheet names: case does not count. */
@@ -43,10 +46,11 @@ export function chooseSheet(asked: string | undefined, sheets: readonly SourceTa
   const listed = offered(sheets);
   if (asked === undefined) {
     const visible = listed.filter((s) => s.state === 'visible');
-    const hidden = listed.filter((s) => s.state !== 'visible').map((s) => s.name);
-    if (visible.length === 1) return { sheet: visible[0]!.name, only: true, ...(hidden.length ? { hidden } : {}) };
-    if (!visible.length && listed.length === 1) return { sheet: listed[0]!.name, only: true };
-    return { problem: 'notGiven', sheets: listed };
+    const filled = visible.filter((s) => !s.empty);
+    const one = visible.length === 1 ? visible[0] : filled.length === 1 ? filled[0] : !visible.length && listed.length === 1 ? listed[0] : undefined;
+    if (!one) return { problem: 'notGiven', sheets: [...filled, ...listed.filter((s) => !filled.includes(s))] };
+    const others = listed.filter((s) => s !== one);
+    return { sheet: one.name, only: true, ...(others.length ? { others } : {}) };
   }
   const exact = sheets.find((s) => strictKey(s.name) === strictKey(asked));
   if (exact !== undefined) return { sheet: exact.name };
@@ -58,9 +62,19 @@ export function chooseSheet(asked: string | undefined, sheets: readonly SourceTa
   return candidates.length > 1 ? { problem: 'ambiguous', sheets: candidates } : { problem: 'notFound', sheets: listed };
 }
 
-/** Sheet names as a list a reader can tell apart: in quotes, so a space at an end shows; a hidden one marked with `hiddenMark`. */
-export function quotedSheets(sheets: readonly (string | SourceTab)[], hiddenMark = ''): string {
+/** How a sheet not offered to be read is marked in a list: as hidden, as empty. */
+export interface SheetMarks {
+  hidden: string;
+  empty: string;
+}
+
+/** Sheet names as a list a reader can tell apart: in quotes, so a space at an end shows; hidden and empty ones marked. */
+export function quotedSheets(sheets: readonly (string | SourceTab)[], marks?: SheetMarks): string {
   return sheets
-    .map((s) => (typeof s === 'string' ? `“${s}”` : `“${s.name}”${s.state !== 'visible' && hiddenMark ? ` ${hiddenMark}` : ''}`))
+    .map((s) => {
+      if (typeof s === 'string') return `“${s}”`;
+      const mark = !marks ? '' : s.state !== 'visible' ? marks.hidden : s.empty ? marks.empty : '';
+      return `“${s.name}”${mark ? ` ${mark}` : ''}`;
+    })
     .join(', ');
 }

@@ -119,7 +119,7 @@ export const en: Record<MessageKey, string> = {
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
     '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
-    '                                                 Bring an existing staff list into the “Thành viên” sheet (a source of one sheet needs no --sheet;\n' +
+    '                                                 Bring an existing staff list into the “Thành viên” sheet (a source of one visible sheet with data needs no --sheet;\n' +
     '                                                 --clear-blanks: a blank source cell empties the cell “Thành viên” holds)\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
@@ -424,7 +424,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +
-    '  --sheet: may be left out when the source has one sheet.\n' +
+    '  --sheet: may be left out when the source has one visible sheet with data (hidden and empty sheets do not count).\n' +
     '  --cdht-only: a list of names and CDHT results only, merged into the CDHT columns by name.\n' +
     '  --mapping MAPPING.json: {"source header or column letter": "Thành viên column" or null}.\n' +
     '  --dry-run: preview only, write nothing.' +
@@ -435,8 +435,9 @@ export const en: Record<MessageKey, string> = {
   'import.cli.mappingNotJson': 'its content is not valid JSON; check the brackets, commas and double quotes',
   'import.cli.badMappingEntry': 'Mapping file “{file}”: “{key}”: “{value}” matches no source column or no “Thành viên” column.',
   'import.cli.onlySheet': '“{file}” has one sheet, “{sheet}”: importing from it.',
-  'import.cli.onlyVisibleSheet': '“{file}” has one visible sheet, “{sheet}”: importing from it ({hidden} not imported; to import it, add --sheet "{example}").',
+  'import.cli.onlyVisibleSheet': '“{file}”: importing from “{sheet}”, its only visible sheet with data ({others} not imported; to import another, add --sheet "SHEET NAME").',
   'import.cli.hiddenMark': '(hidden)',
+  'import.cli.emptyMark': '(empty)',
   'import.cli.whichSheet': 'Which sheet to import (--sheet)? The sheets of “{file}”: {sheets}. Add it, for example --sheet "{example}". Nothing was written.',
   'import.cli.sheetAmbiguous': 'Several sheets are named like “{sheet}”: {sheets}. Write the sheet’s name exactly, spaces included, in quotes. Nothing was written.',
   'import.cli.cannotImport': 'Could not import sheet “{sheet}” of “{file}”:',

@@ -123,7 +123,7 @@ export const vi = {
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
     '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
-    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên” (tệp nguồn chỉ có một trang: bỏ qua được --sheet;\n' +
+    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên” (tệp nguồn chỉ có một trang hiện có dữ liệu: bỏ qua được --sheet;\n' +
     '                                                 --clear-blanks: ô nguồn để trống cũng xóa ô đã có ở “Thành viên”)\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
@@ -429,7 +429,7 @@ export const vi = {
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
-    '  --sheet: bỏ qua được khi tệp nguồn chỉ có một trang.\n' +
+    '  --sheet: bỏ qua được khi tệp nguồn chỉ có một trang đang hiện có dữ liệu (trang ẩn, trang trống không tính).\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
     '  --dry-run: chỉ xem trước, không ghi tệp.' +
@@ -440,8 +440,9 @@ export const vi = {
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
   'import.cli.badMappingEntry': 'Tệp cách ghép “{file}”: “{key}”: “{value}” không khớp cột nguồn hoặc cột nào của trang “Thành viên”.',
   'import.cli.onlySheet': 'Tệp “{file}” chỉ có một trang, “{sheet}”: nhập từ trang đó.',
-  'import.cli.onlyVisibleSheet': 'Tệp “{file}” chỉ có một trang đang hiện, “{sheet}”: nhập từ trang đó ({hidden} không được nhập; muốn nhập thì ghi --sheet "{example}").',
+  'import.cli.onlyVisibleSheet': 'Tệp “{file}”: nhập từ trang “{sheet}”, trang duy nhất đang hiện và có dữ liệu (không nhập {others}; muốn nhập trang khác, ghi --sheet "TÊN TRANG").',
   'import.cli.hiddenMark': '(trang ẩn)',
+  'import.cli.emptyMark': '(trống)',
   'import.cli.whichSheet': 'Chưa ghi trang cần nhập (--sheet). Các trang của “{file}”: {sheets}. Ghi thêm, ví dụ: --sheet "{example}". Chưa có tệp nào được ghi.',
   'import.cli.sheetAmbiguous': 'Có nhiều trang tên gần giống “{sheet}”: {sheets}. Ghi đúng tên trang, cả dấu cách, trong ngoặc kép. Chưa có tệp nào được ghi.',
   'import.cli.cannotImport': 'Chưa nhập được từ trang “{sheet}” của “{file}”:',

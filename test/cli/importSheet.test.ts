@@ -160,3 +160,22 @@ describe('hidden sheets of the source', () => {
     expect(JSON.parse(io.stdout).sheet).toBe('Lưu');
   });
 });
+
+describe('empty sheets of the source', () => {
+  it('the staff list beside the empty Sheet2 and Sheet3 a new workbook came with is read, the empty ones said', async () => {
+    const { source, into } = await sourceAndUnit(dir, (wb) => addStaffSheet(wb, 'first', 'DS'), (wb) => wb.addWorksheet('Sheet2'), (wb) => wb.addWorksheet('Sheet3'));
+    const io = captureText();
+    expect({ code: await run(['import', source, '--into', into], io), err: io.stderr }).toMatchObject({ code: 0 });
+    expect(io.stdout).toContain('“DS”');
+    expect(io.stdout).toContain('“Sheet2” (trống), “Sheet3” (trống)');
+    expect(io.stdout).toContain('thêm 6');
+  });
+
+  it('two lists and an empty sheet: the clerk is asked, the empty one marked and never the example', async () => {
+    const { source, into } = await sourceAndUnit(dir, (wb) => wb.addWorksheet('Sheet1'), (wb) => addStaffSheet(wb, 'first', 'DS'), (wb) => addContractSheet(wb));
+    const io = captureText();
+    expect(await run(['import', source, '--into', into], io)).toBe(2);
+    expect(io.stderr).toContain('“DS”, “Hợp đồng”, “Sheet1” (trống)');
+    expect(io.stderr).toContain('--sheet "DS"');
+  });
+});

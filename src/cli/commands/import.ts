@@ -6,10 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { columnLetter } from '../../workbook/a1';
-import { applyImport, cellChanges, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
+import { applyImport, cellChanges, emptySheets, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
 import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { targetHeader } from '../../usecases/import/targets';
+import type { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { t, type Lang } from '../../i18n';
 import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, reading, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
@@ -93,23 +94,31 @@ function asJson(p: ImportPreview, applied: boolean, file: string) {
   };
 }
 
-/** The source's sheet --sheet names (see sourceSheet.ts), or its only visible one, said on the way (not into --json). */
+/** The source's sheet --sheet names (see sourceSheet.ts), or its only visible one with data, said on the way (not into --json). */
 function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: SourceTab[], file: string): string {
   const { lang, io, args } = ctx;
   const choice = chooseSheet(asked, sheets);
-  const mark = t(lang, 'import.cli.hiddenMark');
+  const marks = { hidden: t(lang, 'import.cli.hiddenMark'), empty: t(lang, 'import.cli.emptyMark') };
   if ('sheet' in choice) {
     if (choice.only && !args.options.has('json')) {
-      const hidden = choice.hidden ?? [];
-      if (!hidden.length) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
-      else io.out(t(lang, 'import.cli.onlyVisibleSheet', { file, sheet: choice.sheet, hidden: quotedSheets(hidden.map((name) => ({ name, state: 'hidden' as const })), mark), example: hidden[0]! }));
+      if (!choice.others) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
+      else io.out(t(lang, 'import.cli.onlyVisibleSheet', { file, sheet: choice.sheet, others: quotedSheets(choice.others, marks) }));
     }
     return choice.sheet;
   }
-  const listed = quotedSheets(choice.sheets, mark);
+  const listed = quotedSheets(choice.sheets, marks);
   if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.sheets[0]?.name ?? '' }));
   if (choice.problem === 'ambiguous') throw new CliFailure(EXIT.data, t(lang, 'import.cli.sheetAmbiguous', { sheet: asked ?? '', sheets: listed }));
   throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet: asked ?? '', sheets: listed }));
+}
+
+/** The source's tabs as the clerk sees them; without --sheet and with several visible, which of those are empty. */
+async function sourceTabs(from: XlsxWorkbook, asked: string | undefined, file: string): Promise<SourceTab[]> {
+  const tabs: SourceTab[] = from.pkg.sheets.map(({ name, state }) => ({ name, state }));
+  const visible = tabs.filter((s) => s.state === 'visible');
+  if (asked !== undefined || visible.length < 2) return tabs;
+  const empty = await reading(file, () => emptySheets(from, visible.map((s) => s.name)));
+  return tabs.map((s) => (empty.has(s.name) ? { ...s, empty: true } : s));
 }
 
 export const importCommand: Command = {
@@ -134,7 +143,7 @@ export const importCommand: Command = {
     if (!dryRun) checkOutputKind(target, into, lang, 'rename');
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
     const from = sameFile ? target : await openWorkbook(sourceFile, lang, 'read');
-    const sheet = pickSheet(ctx, asked, from.pkg.sheets.map(({ name, state }) => ({ name, state })), sourceFile);
+    const sheet = pickSheet(ctx, asked, await sourceTabs(from, asked, sourceFile), sourceFile);
     let source: ImportSource = { sheet };
     if (!sameFile) {
       const read = await reading(sourceFile, () => readSourceSheet(from, sheet));

@@ -173,6 +173,13 @@ export async function readSourceSheet(workbook: Workbook, sheet: string): Promis
   });
 }
 
+/** The sheets among `names` that hold no value at all (the Sheet2 and Sheet3 a new workbook came with): no list to offer. */
+export async function emptySheets(workbook: Workbook, names: string[]): Promise<Set<string>> {
+  const snap = await workbook.batch((session) => session.read(names));
+  const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return new Set(names.filter((n) => snap.sheets.get(n)?.rows.every((r) => !r || r.every(blank)) ?? true));
+}
+
 export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
   return target.batch(async (session) => {
     const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet] });
