@@ -97,7 +97,7 @@ export function detectHeader(sheet: SourceSheet): HeaderInfo | null {
   for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
     const parts: string[] = [];
     for (let r = top; r <= bottom; r++) {
-      const t = sheet.text(r, c);
+      const t = sheet.line(r, c);
       if (t && !parts.some((p) => foldKey(p) === foldKey(t))) parts.push(t);
     }
     if (!parts.length) continue;

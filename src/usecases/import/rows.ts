@@ -56,7 +56,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   const idCol = columns.find((c) => c.target === ID_TARGET)?.col;
   const familyCol = columns.find((c) => c.target === FAMILY_TARGET)?.col;
   // "Nguyễn Thị" | "Lan": the member is the whole name.
-  const nameOf = (r: number) => (familyCol ? cleanText(`${sheet.text(r, familyCol)} ${sheet.text(r, nameCol!)}`) : sheet.text(r, nameCol!));
+  const nameOf = (r: number) => (familyCol ? cleanText(`${sheet.line(r, familyCol)} ${sheet.line(r, nameCol!)}`) : sheet.line(r, nameCol!));
   // STT is renumbered in the members sheet, so the source's own numbering is not carried over.
   const fieldCols = columns
     .filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal', FAMILY_TARGET].includes(c.target))
