@@ -15,13 +15,15 @@ export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 export interface SourceTab {
   name: string;
   state: SheetState;
-  /** Holds no value (known only when several sheets are visible). */
-  empty?: boolean;
+  /** What it holds, known only when several sheets are visible: nothing, a list import finds a header in, something else. */
+  holds?: 'empty' | 'list' | 'other';
 }
 
 export type SheetChoice =
   | { sheet: string; only?: true; others?: SourceTab[] }
-  | { problem: 'notFound' | 'ambiguous' | 'notGiven'; sheets: SourceTab[] };
+  | { problem: 'notFound' | 'ambiguous'; sheets: SourceTab[] }
+  /** `example`: the sheet to suggest, the first that looks like a staff list. */
+  | { problem: 'notGiven'; sheets: SourceTab[]; example: string };
 
 /** Excel's own sameness of sheet names: case does not count. */
 const strictKey = (name: string) => name.normalize('NFC').toLowerCase();
@@ -46,9 +48,12 @@ export function chooseSheet(asked: string | undefined, sheets: readonly SourceTa
   const listed = offered(sheets);
   if (asked === undefined) {
     const visible = listed.filter((s) => s.state === 'visible');
-    const filled = visible.filter((s) => !s.empty);
+    const filled = visible.filter((s) => s.holds !== 'empty');
     const one = visible.length === 1 ? visible[0] : filled.length === 1 ? filled[0] : !visible.length && listed.length === 1 ? listed[0] : undefined;
-    if (!one) return { problem: 'notGiven', sheets: [...filled, ...listed.filter((s) => !filled.includes(s))] };
+    if (!one) {
+      const sheets = [...filled, ...listed.filter((s) => !filled.includes(s))];
+      return { problem: 'notGiven', sheets, example: (filled.find((s) => s.holds === 'list') ?? sheets[0])?.name ?? '' };
+    }
     const others = listed.filter((s) => s !== one);
     return { sheet: one.name, only: true, ...(others.length ? { others } : {}) };
   }
@@ -73,7 +78,7 @@ export function quotedSheets(sheets: readonly (string | SourceTab)[], marks?: Sh
   return sheets
     .map((s) => {
       if (typeof s === 'string') return `“${s}”`;
-      const mark = !marks ? '' : s.state !== 'visible' ? marks.hidden : s.empty ? marks.empty : '';
+      const mark = !marks ? '' : s.state !== 'visible' ? marks.hidden : s.holds === 'empty' ? marks.empty : '';
       return `“${s.name}”${mark ? ` ${mark}` : ''}`;
     })
     .join(', ');

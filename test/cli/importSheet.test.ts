@@ -179,3 +179,20 @@ describe('empty sheets of the source', () => {
     expect(io.stderr).toContain('--sheet "DS"');
   });
 });
+
+it('asked among several sheets, the example is the one that looks like a staff list, not the first tab', async () => {
+  const { source, into } = await sourceAndUnit(
+    dir,
+    (wb) => {
+      const ws = wb.addWorksheet('Thống kê');
+      ws.getRow(1).values = ['Tổng số', 'Nam', 'Nữ'];
+      ws.getRow(2).values = [7, 3, 4];
+    },
+    (wb) => addStaffSheet(wb, 'first', 'DS'),
+    (wb) => addContractSheet(wb),
+  );
+  const io = captureText();
+  expect(await run(['import', source, '--into', into], io)).toBe(2);
+  expect(io.stderr).toContain('“Thống kê”, “DS”, “Hợp đồng”');
+  expect(io.stderr).toContain('--sheet "DS"');
+});

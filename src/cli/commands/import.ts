@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { columnLetter } from '../../workbook/a1';
-import { applyImport, cellChanges, emptySheets, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
+import { applyImport, cellChanges, previewImport, readSourceSheet, sheetContents, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
 import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { targetHeader } from '../../usecases/import/targets';
@@ -107,18 +107,18 @@ function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: Sourc
     return choice.sheet;
   }
   const listed = quotedSheets(choice.sheets, marks);
-  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.sheets[0]?.name ?? '' }));
+  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.example }));
   if (choice.problem === 'ambiguous') throw new CliFailure(EXIT.data, t(lang, 'import.cli.sheetAmbiguous', { sheet: asked ?? '', sheets: listed }));
   throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet: asked ?? '', sheets: listed }));
 }
 
-/** The source's tabs as the clerk sees them; without --sheet and with several visible, which of those are empty. */
+/** The source's tabs as the clerk sees them; without --sheet and with several visible, what those hold. */
 async function sourceTabs(from: XlsxWorkbook, asked: string | undefined, file: string): Promise<SourceTab[]> {
   const tabs: SourceTab[] = from.pkg.sheets.map(({ name, state }) => ({ name, state }));
   const visible = tabs.filter((s) => s.state === 'visible');
   if (asked !== undefined || visible.length < 2) return tabs;
-  const empty = await reading(file, () => emptySheets(from, visible.map((s) => s.name)));
-  return tabs.map((s) => (empty.has(s.name) ? { ...s, empty: true } : s));
+  const holds = await reading(file, () => sheetContents(from, visible.map((s) => s.name)));
+  return tabs.map((s) => ({ ...s, ...(holds.has(s.name) ? { holds: holds.get(s.name) } : {}) }));
 }
 
 export const importCommand: Command = {

@@ -173,11 +173,20 @@ export async function readSourceSheet(workbook: Workbook, sheet: string): Promis
   });
 }
 
-/** The sheets among `names` that hold no value at all (the Sheet2 and Sheet3 a new workbook came with): no list to offer. */
-export async function emptySheets(workbook: Workbook, names: string[]): Promise<Set<string>> {
+/**
+ * What each of the sheets `names` holds: nothing (the Sheet2 and Sheet3 a new workbook came
+ * with), a list whose header import finds, or something else (a summary, a title page).
+ */
+export async function sheetContents(workbook: Workbook, names: string[]): Promise<Map<string, 'empty' | 'list' | 'other'>> {
   const snap = await workbook.batch((session) => session.read(names));
   const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-  return new Set(names.filter((n) => snap.sheets.get(n)?.rows.every((r) => !r || r.every(blank)) ?? true));
+  const out = new Map<string, 'empty' | 'list' | 'other'>();
+  for (const name of names) {
+    const data = snap.sheets.get(name);
+    if (!data || data.rows.every((r) => !r || r.every(blank))) out.set(name, 'empty');
+    else out.set(name, detectHeader(new SourceSheet(data)) ? 'list' : 'other');
+  }
+  return out;
 }
 
 export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
