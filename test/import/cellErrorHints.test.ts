@@ -91,3 +91,26 @@ it('dvht import lists a name error under a heading that does not say the row was
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe('a name cell that holds no name', () => {
+  it('the column numbering repeated at a page break is skipped; a number or a dash is said and the row left out', async () => {
+    const wb = await unitWorkbook();
+    const ws = wb.workbook.addWorksheet('DS');
+    ws.getRow(1).values = ['STT', 'Họ và tên', 'Chức vụ', 'Tổ'];
+    ws.getRow(2).values = ['(1)', '(2)', '(3)', '(4)'];
+    ws.getRow(3).values = [1, 'Nguyễn Văn An', 'Giáo viên', 'Toán'];
+    ws.getRow(4).values = ['(1)', '(2)', '(3)', '(4)'];
+    ws.getRow(5).values = [2, 12345, 'Giáo viên', 'Văn'];
+    ws.getRow(6).values = [3, '-', 'Giáo viên', 'Văn'];
+    ws.getRow(7).values = [4, '0912 345 678', 'Giáo viên', 'Văn'];
+    ws.getRow(8).values = [5, 'Lê Thị Hoa', 'Giáo viên', 'Văn'];
+    const p = await previewImport(await roundTrip(wb), { sheet: 'DS' }, { now: new Date(2025, 11, 20) });
+    expect(p.rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Lê Thị Hoa']);
+    expect(p.skipped.map((s) => [s.row, s.reason])).toEqual([[4, 'numbering']]);
+    expect(p.issues.map((i) => i.message)).toEqual([
+      "'DS'!B5: ô họ và tên ghi “12345”, không phải họ và tên, nên dòng này không được nhập.",
+      "'DS'!B6: ô họ và tên ghi “-”, không phải họ và tên, nên dòng này không được nhập.",
+      "'DS'!B7: ô họ và tên ghi “0912 345 678”, không phải họ và tên, nên dòng này không được nhập.",
+    ]);
+  });
+});

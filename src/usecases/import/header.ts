@@ -67,7 +67,7 @@ function continuesInto(sheet: SourceSheet, row: number, next: number): boolean {
 }
 
 /** "(1) (2) (3)…" or "1 2 3…" or "A B 1 2…" under the header: column numbers, not data. */
-function isNumberingRow(sheet: SourceSheet, row: number): boolean {
+export function isNumberingRow(sheet: SourceSheet, row: number): boolean {
   let count = 0;
   for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
     const t = sheet.text(row, c);

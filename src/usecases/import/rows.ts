@@ -8,7 +8,7 @@ import { footerLine, isGroupHeading, isOrdinalOnly } from '../../domain/listLine
 import { isCellError, isUncalculated, readText, type CellValue, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
-import type { HeaderInfo } from './header';
+import { isNumberingRow, type HeaderInfo } from './header';
 import type { MappedColumn } from './mapping';
 import { normaliseBirth, normaliseCell, titleRank, type Normalised, type Unreadable } from './normalise';
 import { cellKey, type SourceSheet } from './sourceSheet';
@@ -32,11 +32,12 @@ export interface ImportIssue {
   /** Address in the source sheet, e.g. "F12". */
   cell: string;
   target: TargetKey;
-  reason: Unreadable | 'nameMissing';
+  reason: Unreadable | 'nameMissing' | 'notAName';
   found: string;
 }
 
-export type SkipReason = 'subtotal' | 'section' | 'hidden' | 'footer';
+/** `numbering`: the header's column numbering, repeated where a printed list turns the page. */
+export type SkipReason = 'subtotal' | 'section' | 'hidden' | 'footer' | 'numbering';
 
 export interface SkippedRow {
   row: number;
@@ -87,6 +88,10 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
       skipped.push({ row: r, reason: 'subtotal', text: first.text });
       continue;
     }
+    if (r > header.dataStart && isNumberingRow(sheet, r)) {
+      skipped.push({ row: r, reason: 'numbering', text: cells.map((c) => c.text).join(' ') });
+      continue;
+    }
     if (isSection(cells, nameCol, name)) {
       skipped.push({ row: r, reason: 'section', text: cells.map((c) => c.text).join(' ') });
       continue;
@@ -99,6 +104,11 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
       const reason = isUncalculated(value) ? 'formulaNotCalculated' : isCellError(value) ? 'cellError' : 'nameMissing';
       const found = reason === 'cellError' && isCellError(value) ? value.error : rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80);
       issues.push({ row: r, col, cell: cellAddress(r, col), target: 'name', reason, found });
+      continue;
+    }
+    // A number, a dash, a phone number: not a person (no letter), nor any member to match next year.
+    if (!/\p{L}/u.test(name)) {
+      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: 'notAName', found: name });
       continue;
     }
     const hidden = sheet.isRowHidden(r);
