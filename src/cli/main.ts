@@ -36,7 +36,7 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
       return EXIT.ok;
     }
     if (args.options.has('help') || name === 'help' || name === undefined) {
-      io.out(t(lang, 'cli.help'));
+      io.out(t(lang, COMMANDS.find((c) => c.name === name)?.help ?? 'cli.help'));
       return name === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === name);
