@@ -114,3 +114,17 @@ describe('a name cell that holds no name', () => {
     ]);
   });
 });
+
+it('an error in the ID column (a broken lookup) is said, not read as no ID in silence', async () => {
+  const wb = await unitWorkbook();
+  const ws = wb.workbook.addWorksheet('DS');
+  ws.getRow(1).values = ['STT', 'Mã CB', 'Họ và tên'];
+  ws.getRow(2).values = [1, { error: '#N/A' }, 'Nguyễn Văn An'] as never;
+  ws.getRow(3).values = [2, 'CB002', 'Trần Thị Bình'];
+  const p = await previewImport(await roundTrip(wb), { sheet: 'DS' }, { now: new Date(2025, 11, 20) });
+  expect(p.rows.map((r) => [r.name, r.id])).toEqual([
+    ['Nguyễn Văn An', null],
+    ['Trần Thị Bình', 'CB002'],
+  ]);
+  expect(p.issues.map((i) => i.message)).toEqual(["'DS'!B2 (cột “Mã CB”): ô có lỗi công thức #N/A. Cần: mã định danh (mã cán bộ, số CCCD …), hoặc để trống. Ô này được để trống khi nhập."]);
+});

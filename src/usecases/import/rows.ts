@@ -138,7 +138,10 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     if (titles.length) values['emulationTitle'] = [...titles].sort((a, b) => titleRank(a) - titleRank(b))[0]!;
     // A field another of its columns gave a value is read (the unreadable cell is still listed).
     for (const key of unreadable.filter((k) => (values[k] ?? null) !== null)) unreadable.splice(unreadable.indexOf(key), 1);
-    const id = idCol ? cleanText(readText(sheet.value(r, idCol))) || null : null;
+    const idValue = idCol ? sheet.value(r, idCol) : null;
+    // A broken lookup (#N/A) is no ID: the member is matched by name, and the cell is said.
+    if (idCol && isCellError(idValue)) issues.push({ row: r, col: idCol, cell: cellAddress(r, idCol), target: ID_TARGET, reason: isUncalculated(idValue) ? 'formulaNotCalculated' : 'cellError', found: isUncalculated(idValue) ? '' : idValue.error });
+    const id = idCol && !isCellError(idValue) ? cleanText(readText(idValue)) || null : null;
     rows.push({ row: r, name, id, values, unreadable, hidden });
   }
   return { rows, issues, skipped };
