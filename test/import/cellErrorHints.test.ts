@@ -128,3 +128,17 @@ it('an error in the ID column (a broken lookup) is said, not read as no ID in si
   ]);
   expect(p.issues.map((i) => i.message)).toEqual(["'DS'!B2 (cột “Mã CB”): ô có lỗi công thức #N/A. Cần: mã định danh (mã cán bộ, số CCCD …), hoặc để trống. Ô này được để trống khi nhập."]);
 });
+
+it('a column headed by a title itself (LĐTT, marked x) asks for a mark, not for a title’s name', async () => {
+  const wb = await unitWorkbook();
+  const ws = wb.workbook.addWorksheet('DS');
+  ws.getRow(1).values = ['STT', 'Họ và tên', 'LĐTT'];
+  ws.getRow(2).values = [1, 'Nguyễn Văn An', { error: '#N/A' }] as never;
+  ws.getRow(3).values = [2, 'Trần Thị Bình', 'chưa rõ'];
+  const p = await previewImport(await roundTrip(wb), { sheet: 'DS' }, { now: new Date(2025, 11, 20) });
+  const yesNo = 'Cần: Có hoặc Không (x, đạt, 1 cũng được hiểu là Có; 0, -, chưa đạt là Không).';
+  expect(p.issues.map((i) => [i.cell, i.message.includes(yesNo)])).toEqual([
+    ['C2', true],
+    ['C3', true],
+  ]);
+});

@@ -401,6 +401,7 @@ const EXPECTED_BY_KIND: Record<FieldKind, MessageKey> = {
   title: 'import.expect.title',
 };
 
+/** A column headed by a title itself (LĐTT with x marks) expects a mark: see describeIssue. */
 function expectedOf(target: TargetKey): MessageKey {
   return EXPECTED_BY_TARGET[target] ?? EXPECTED_BY_KIND[fieldOf(target)?.kind ?? 'text'];
 }
@@ -408,7 +409,7 @@ function expectedOf(target: TargetKey): MessageKey {
 function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, lang: Lang): ImportIssueReport {
   const column = columns.find((c) => c.col === i.col);
   const header = column?.header ?? targetHeader(i.target);
-  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedOf(i.target) } };
+  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: column?.impliedTitle ? 'import.expect.yesno' : expectedOf(i.target) } };
   const key = (
     i.reason === 'nameMissing'
       ? 'import.issue.nameMissing'
