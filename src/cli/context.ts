@@ -12,7 +12,7 @@ import { xlsxReason } from '../usecases/xlsxReason';
 import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
 
-import { CliFailure, EXIT, type Io } from './exit';
+import { CliFailure, DamagedWhileReading, EXIT, type Io } from './exit';
 import { isMissing, missingInput, readReason } from './files';
 import { foldKey } from '../domain/text';
 
@@ -141,6 +141,18 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
   const unwritable = use === 'write' ? workbook.unwritable : null;
   if (unwritable) throw new CliFailure(EXIT.data, t(lang, 'xlsx.refusedWrite', { file, reason: xlsxReason(new XlsxError(unwritable), bytes.length, undefined, lang, 'own', file) }));
   return workbook;
+}
+
+/**
+ * `work` reads (or rewrites) the workbook opened from `file`: a damage found only now, in a part
+ * the opening let through, names that file alone, not every file the command was given.
+ */
+export async function reading<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw e instanceof XlsxError ? new DamagedWhileReading(file, e) : e;
+  }
 }
 
 // A workbook damaged in transit is a workbook: it is refused (“Không mở tệp …: Tệp bị hỏng …”), not called no Excel file.

@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from '../i18n';
 import { closestOption, GLOBAL_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
-import { CliFailure, EXIT, type Io } from './exit';
+import { CliFailure, DamagedWhileReading, EXIT, type Io } from './exit';
 import { COMMANDS, type CommandSpec } from './commands';
 import { APP_VERSION } from '../version';
 import { errorReason } from './files';
@@ -36,7 +36,7 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
       return EXIT.ok;
     }
     if (args.options.has('help') || name === 'help' || name === undefined) {
-      io.out(t(lang, 'cli.help'));
+      io.out(t(lang, COMMANDS.find((c) => c.name === name)?.help ?? 'cli.help'));
       return name === undefined && !args.options.has('help') ? EXIT.usage : EXIT.ok;
     }
     const command = COMMANDS.find((c) => c.name === name);
@@ -52,6 +52,10 @@ export async function run(argv: string[], io: Io = consoleIo, beforeCommand: (na
     if (e instanceof UsageError) {
       io.err(t(lang, 'cli.missingValue', { option: e.option }));
       return EXIT.usage;
+    }
+    if (e instanceof DamagedWhileReading) {
+      io.err(damaged(e.error, args, lang, [e.file]));
+      return EXIT.data;
     }
     io.err(e instanceof XlsxError ? damaged(e, args, lang) : (protectedWorkbook(e, lang) ?? unexpected(e, args, lang)));
     return EXIT.data;
@@ -81,8 +85,9 @@ function checkArguments(command: CommandSpec, args: ParsedArgs, operands: string
 /**
  * A part the preflight let through but a reader refused later (a sheet's relationships cut
  * off): the file's damage, worded as the refusal at opening is, not as a fault of the command.
+ * `files`: the one whose reading failed, when the command knows it (context.ts `reading`).
  */
-function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string {
+function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang, files?: string[]): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on this path only: the light commands start near a bare Node start
   const { xlsxReason } = require('../usecases/xlsxReason') as typeof import('../usecases/xlsxReason');
   // A part that lost its root element, found only now, is a broken part of a workbook, not a zip that is no workbook.
@@ -90,7 +95,7 @@ function damaged(e: XlsxError, args: ParsedArgs | undefined, lang: Lang): string
   const reason = xlsxReason(broken, 0, undefined, lang, 'own');
   // Only the files the command reads: an output it only writes is not the damaged one.
   const command = COMMANDS.find((c) => c.name === args?.positionals[0]);
-  const read = namedFiles(e, args).filter((f) => f !== args?.options.get('output') || command?.readsOutput);
+  const read = files ?? namedFiles(e, args).filter((f) => f !== args?.options.get('output') || command?.readsOutput);
   return t(lang, 'cli.damagedPart', { command: command?.name ?? 'dvht', files: shownFiles(read), reason });
 }
 

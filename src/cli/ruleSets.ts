@@ -6,7 +6,7 @@ import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../useca
 
 type Handout = Extract<ReadHandout, { ok: true }>;
 import { t, type Lang } from '../i18n';
-import { CliFailure, EXIT, openWorkbook } from './context';
+import { CliFailure, EXIT, openWorkbook, reading } from './context';
 import { isMissing, missingInput, readReason } from './files';
 
 /** A handed-out rule-set file (dvht handout --rules-file); refused (exit 2) when it is not one, or was edited since. */
@@ -34,7 +34,8 @@ export async function handedOutRulesAnyKind(file: string, lang: Lang): Promise<R
 /** The same, with the body that handed it out and its tier (init fills them in). */
 export async function handedOutAnyKind(file: string, lang: Lang): Promise<Handout> {
   if (!/\.xls[xm]$/i.test(file)) return handedOutFile(file, lang);
-  const read = await readHandoutWorkbook(await openWorkbook(file, lang, 'read'), lang);
+  const workbook = await openWorkbook(file, lang, 'read');
+  const read = await reading(file, () => readHandoutWorkbook(workbook, lang));
   if (!read.ok) throw new CliFailure(EXIT.usage, read.message);
   return read;
 }

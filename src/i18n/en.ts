@@ -119,7 +119,7 @@ export const en: Record<MessageKey, string> = {
     '  dvht evaluate FILE.xlsx [-o OUT.xlsx] [--json] Evaluate and write the results (in place unless -o)\n' +
     '  dvht types                                     List unit type ids for --type\n' +
     '  dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
-    '                                                 Bring an existing staff list into the “Thành viên” sheet (a source of one sheet needs no --sheet;\n' +
+    '                                                 Bring an existing staff list into the “Thành viên” sheet (a source of one visible sheet with data needs no --sheet;\n' +
     '                                                 --clear-blanks: a blank source cell empties the cell “Thành viên” holds)\n' +
     '  dvht documents FILE.xlsx [--only KIND] [-o OUT.xlsx] [--json]\n' +
     '                                                 Generate the request letter, report, minutes, registration, summary\n' +
@@ -396,18 +396,28 @@ export const en: Record<MessageKey, string> = {
   'import.expect.title': 'a title: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Hoàn thành nhiệm vụ …',
   'import.expect.birth': 'a date of birth (day/month/year) or a year of birth, or a blank',
   'import.expect.name': 'a full name',
+  'import.expect.familyName': 'the family and middle names (e.g. Nguyễn Thị)',
+  'import.expect.memberId': 'the member’s ID (staff code, citizen ID number …), or a blank',
+  'import.expect.ordinal': 'a row number',
+  'import.expect.position': 'the position or job title, as text (e.g. Giáo viên), or a blank',
+  'import.expect.team': 'the team or department, as text (e.g. Tổ Toán - Tin), or a blank',
+  'import.expect.disciplinary': 'the form of discipline, as text (e.g. Khiển trách), or a blank when none',
+  'import.expect.note': 'a note as text, or a blank',
+  'import.expect.text': 'text, or a blank',
   'import.issue.ambiguousYesNo': '{where} (column “{column}”): “{found}” is unclear. Expected: {expected}. Imported as empty.',
   'import.issue.cellError': '{where} (column “{column}”): formula error {found}. Expected: {expected}. Imported as empty.',
   'import.issue.formulaNotCalculated': '{where} (column “{column}”): the formula has not been calculated — the source file was saved by a program that does not calculate formulas, so the cell holds no result. Open the source file in Excel or LibreOffice, save it again and import again. This cell is left blank.',
   'import.issue.invalidNumber': '{where} (column “{column}”): “{found}” is not a number. Expected: {expected}. Imported as empty.',
   'import.issue.outOfRange': '{where} (column “{column}”): {found} is outside the score range. Expected: {expected}. Imported as empty.',
   'import.issue.unknownTitle': '{where} (column “{column}”): “{found}” is not a known emulation title. Expected: {expected}. Imported as empty.',
+  'import.issue.notAName': '{where}: the name cell holds “{found}”, which is not a name, so the row was not imported.',
   'import.issue.nameMissing': '{where}: the row has data ({found}) but no name, so it was not imported.',
   'import.issue.nameNotCalculated': '{where}: the formula in the name cell has not been calculated — the source file was saved by a program that does not calculate formulas, so this row is not imported. Open the source file in Excel or LibreOffice, save it again and import again.',
   'import.issue.nameError': '{where}: the name cell has formula error {found}, so the row was not imported.',
   'import.skipped.subtotal': 'total row',
   'import.skipped.section': 'group heading',
   'import.skipped.hidden': 'hidden row',
+  'import.skipped.numbering': 'column numbering row (repeated on a new page)',
   'import.skipped.footer': 'the signatures, from this row down',
   'import.field.none': '(not imported)',
   'import.field.id': 'ID (to recognise people next time)',
@@ -416,7 +426,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.help':
     'dvht import SOURCE.xlsx --sheet "SHEET" --into FILE.xlsx [--mapping auto|MAPPING.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Imports an existing staff list into the “Thành viên” sheet of FILE.xlsx (made with dvht init).\n' +
-    '  --sheet: may be left out when the source has one sheet.\n' +
+    '  --sheet: may be left out when the source has one visible sheet with data (hidden and empty sheets do not count).\n' +
     '  --cdht-only: a list of names and CDHT results only, merged into the CDHT columns by name.\n' +
     '  --mapping MAPPING.json: {"source header or column letter": "Thành viên column" or null}.\n' +
     '  --dry-run: preview only, write nothing.' +
@@ -427,6 +437,9 @@ export const en: Record<MessageKey, string> = {
   'import.cli.mappingNotJson': 'its content is not valid JSON; check the brackets, commas and double quotes',
   'import.cli.badMappingEntry': 'Mapping file “{file}”: “{key}”: “{value}” matches no source column or no “Thành viên” column.',
   'import.cli.onlySheet': '“{file}” has one sheet, “{sheet}”: importing from it.',
+  'import.cli.onlyVisibleSheet': '“{file}”: importing from “{sheet}”, its only visible sheet with data ({others} not imported; to import another, add --sheet "SHEET NAME").',
+  'import.cli.hiddenMark': '(hidden)',
+  'import.cli.emptyMark': '(empty)',
   'import.cli.whichSheet': 'Which sheet to import (--sheet)? The sheets of “{file}”: {sheets}. Add it, for example --sheet "{example}". Nothing was written.',
   'import.cli.sheetAmbiguous': 'Several sheets are named like “{sheet}”: {sheets}. Write the sheet’s name exactly, spaces included, in quotes. Nothing was written.',
   'import.cli.cannotImport': 'Could not import sheet “{sheet}” of “{file}”:',
@@ -438,7 +451,7 @@ export const en: Record<MessageKey, string> = {
   'import.cli.removedNote': 'People no longer listed are not deleted: “Tính vào tổng số” is set to Không, with a note.',
   'import.cli.addHow': 'If sheet “{sheet}” is only part of the staff (e.g. the contract workers, the civil servants being on another sheet), import it with --add: nobody is set to Không.',
   'import.cli.skipped': 'Skipped {count} total / group heading rows.',
-  'import.cli.issues': 'Cells that could not be read with certainty, left empty ({count}):',
+  'import.cli.issues': 'Cells that could not be read with certainty ({count}):',
   'import.cli.notices': 'To review ({count}):',
   'import.cli.more': '… and {count} more (use --json to see all).',
   'import.cli.changes': 'Cells changed in “Thành viên” ({count}):',

@@ -123,7 +123,7 @@ export const vi = {
     '  dvht evaluate TỆP.xlsx [-o RA.xlsx] [--json]   Đánh giá và ghi kết quả (ghi đè tệp nếu không có -o)\n' +
     '  dvht types                                     Liệt kê mã loại đơn vị cho --type\n' +
     '  dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--cdht-only] [--dry-run] [--add] [--clear-blanks] [--json]\n' +
-    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên” (tệp nguồn chỉ có một trang: bỏ qua được --sheet;\n' +
+    '                                                 Nhập danh sách cán bộ có sẵn vào trang “Thành viên” (tệp nguồn chỉ có một trang hiện có dữ liệu: bỏ qua được --sheet;\n' +
     '                                                 --clear-blanks: ô nguồn để trống cũng xóa ô đã có ở “Thành viên”)\n' +
     '  dvht documents TỆP.xlsx [--only LOẠI] [-o RA.xlsx] [--json]\n' +
     '                                                 Lập tờ trình, báo cáo, biên bản, bản đăng ký, bản tổng hợp\n' +
@@ -401,18 +401,28 @@ export const vi = {
   'import.expect.title': 'một danh hiệu: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Hoàn thành nhiệm vụ …',
   'import.expect.birth': 'ngày sinh (ngày/tháng/năm) hoặc năm sinh, hoặc để trống',
   'import.expect.name': 'họ và tên',
+  'import.expect.familyName': 'họ và tên đệm (ví dụ: Nguyễn Thị)',
+  'import.expect.memberId': 'mã định danh (mã cán bộ, số CCCD …), hoặc để trống',
+  'import.expect.ordinal': 'số thứ tự',
+  'import.expect.position': 'chức vụ hoặc vị trí việc làm, ghi bằng chữ (ví dụ: Giáo viên), hoặc để trống',
+  'import.expect.team': 'tên tổ hoặc bộ phận, ghi bằng chữ (ví dụ: Tổ Toán - Tin), hoặc để trống',
+  'import.expect.disciplinary': 'hình thức kỷ luật ghi bằng chữ (ví dụ: Khiển trách), hoặc để trống nếu không bị kỷ luật',
+  'import.expect.note': 'ghi chú bằng chữ, hoặc để trống',
+  'import.expect.text': 'chữ, hoặc để trống',
   'import.issue.ambiguousYesNo': '{where} (cột “{column}”): ghi “{found}”, không rõ nghĩa. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.cellError': '{where} (cột “{column}”): ô có lỗi công thức {found}. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.formulaNotCalculated': '{where} (cột “{column}”): công thức chưa được tính — tệp nguồn được lưu bằng một chương trình không tính công thức, nên ô không có kết quả. Mở tệp nguồn bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại. Ô này được để trống khi nhập.',
   'import.issue.invalidNumber': '{where} (cột “{column}”): “{found}” không phải là số. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.outOfRange': '{where} (cột “{column}”): {found} nằm ngoài thang điểm. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.unknownTitle': '{where} (cột “{column}”): “{found}” không phải danh hiệu thi đua đã biết. Cần: {expected}. Ô này được để trống khi nhập.',
+  'import.issue.notAName': '{where}: ô họ và tên ghi “{found}”, không phải họ và tên, nên dòng này không được nhập.',
   'import.issue.nameMissing': '{where}: dòng có số liệu ({found}) nhưng thiếu họ và tên, nên không được nhập.',
   'import.issue.nameNotCalculated': '{where}: công thức ở ô họ và tên chưa được tính — tệp nguồn được lưu bằng một chương trình không tính công thức, nên dòng này không được nhập. Mở tệp nguồn bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.',
   'import.issue.nameError': '{where}: ô họ và tên có lỗi công thức {found}, nên dòng này không được nhập.',
   'import.skipped.subtotal': 'dòng tổng',
   'import.skipped.section': 'dòng tiêu đề nhóm',
   'import.skipped.hidden': 'dòng ẩn',
+  'import.skipped.numbering': 'dòng đánh số cột (lặp lại khi sang trang)',
   'import.skipped.footer': 'phần ký tên, từ dòng này trở xuống',
   'import.field.none': '(không nhập)',
   'import.field.id': 'Mã định danh (để nhận ra người cũ)',
@@ -421,7 +431,7 @@ export const vi = {
   'import.cli.help':
     'dvht import NGUỒN.xlsx --sheet "TÊN TRANG" --into TỆP.xlsx [--mapping auto|CÁCH-GHÉP.json] [--json] [--cdht-only] [--dry-run] [--clear-blanks] [--add]\n' +
     '  Nhập danh sách có sẵn vào trang “Thành viên” của TỆP.xlsx (tệp tạo bằng dvht init).\n' +
-    '  --sheet: bỏ qua được khi tệp nguồn chỉ có một trang.\n' +
+    '  --sheet: bỏ qua được khi tệp nguồn chỉ có một trang đang hiện có dữ liệu (trang ẩn, trang trống không tính).\n' +
     '  --cdht-only: danh sách chỉ có họ tên và kết quả CDHT, ghép vào cột CDHT theo họ tên.\n' +
     '  --mapping CÁCH-GHÉP.json: {"Tên cột nguồn hoặc chữ cột": "tên cột ở trang Thành viên" hoặc null}.\n' +
     '  --dry-run: chỉ xem trước, không ghi tệp.' +
@@ -432,6 +442,9 @@ export const vi = {
   'import.cli.mappingNotJson': 'nội dung không phải JSON hợp lệ; kiểm tra lại các dấu ngoặc, dấu phẩy và dấu nháy kép',
   'import.cli.badMappingEntry': 'Tệp cách ghép “{file}”: “{key}”: “{value}” không khớp cột nguồn hoặc cột nào của trang “Thành viên”.',
   'import.cli.onlySheet': 'Tệp “{file}” chỉ có một trang, “{sheet}”: nhập từ trang đó.',
+  'import.cli.onlyVisibleSheet': 'Tệp “{file}”: nhập từ trang “{sheet}”, trang duy nhất đang hiện và có dữ liệu (không nhập {others}; muốn nhập trang khác, ghi --sheet "TÊN TRANG").',
+  'import.cli.hiddenMark': '(trang ẩn)',
+  'import.cli.emptyMark': '(trống)',
   'import.cli.whichSheet': 'Chưa ghi trang cần nhập (--sheet). Các trang của “{file}”: {sheets}. Ghi thêm, ví dụ: --sheet "{example}". Chưa có tệp nào được ghi.',
   'import.cli.sheetAmbiguous': 'Có nhiều trang tên gần giống “{sheet}”: {sheets}. Ghi đúng tên trang, cả dấu cách, trong ngoặc kép. Chưa có tệp nào được ghi.',
   'import.cli.cannotImport': 'Chưa nhập được từ trang “{sheet}” của “{file}”:',
@@ -443,7 +456,7 @@ export const vi = {
   'import.cli.removedNote': 'Người không còn trong danh sách không bị xóa: cột “Tính vào tổng số” được ghi Không và có ghi chú.',
   'import.cli.addHow': 'Nếu trang “{sheet}” chỉ là một phần danh sách (ví dụ lao động hợp đồng, còn cán bộ biên chế ở trang khác), hãy nhập với --add: không ai bị ghi Không.',
   'import.cli.skipped': 'Đã bỏ qua {count} dòng tổng / tiêu đề nhóm.',
-  'import.cli.issues': 'Ô không đọc được chắc chắn, đã để trống ({count}):',
+  'import.cli.issues': 'Ô không đọc được chắc chắn ({count}):',
   'import.cli.notices': 'Cần xem lại ({count}):',
   'import.cli.more': '… và {count} ô khác (dùng --json để xem hết).',
   'import.cli.changes': 'Ô thay đổi ở trang “Thành viên” ({count}):',

@@ -60,3 +60,13 @@ describe.each(['vi', 'en'] as const)('dvht --help --lang %s', (lang) => {
     expect(missing).toEqual([]);
   });
 });
+
+it('dvht import --help shows the import help in full (each option said), not the list of every command', async () => {
+  for (const lang of ['vi', 'en'] as const) {
+    const io = captureText();
+    expect(await run(['import', '--help', '--lang', lang], io)).toBe(0);
+    expect(io.stdout).toContain('--clear-blanks:');
+    expect(io.stdout).toContain('--add:');
+    expect(io.stdout).not.toContain('dvht consolidate');
+  }
+});

@@ -43,3 +43,28 @@ it('a members sheet headed “Chấp hành kỉ luật lao động” receives t
   expect(headers.filter((h) => typeof h === 'string' && /lu[aậ]t lao/i.test(h))).toEqual(['Chấp hành kỉ luật lao động']);
   expect(memberRows(wb.workbook).map((m) => m['Chấp hành kỉ luật lao động'])).toEqual(['Có', 'Không']);
 });
+
+it.each([
+  ['Tổ CM', 'team'],
+  ['Tổ chuyên môn', 'team'],
+])('a list headed “%s” (the usual abbreviation of tổ chuyên môn) maps to %s', async (header, target) => {
+  const p = await previewImport(await withList([header]), { sheet: LIST }, { now: NOW });
+  expect(p.columns.find((c) => c.col === 3)?.target).toBe(target);
+});
+
+// Alt+Enter in a cell: Excel shows the text on two lines of one cell, a message on one line.
+it('a header and a name typed on two lines of their cell are read on one line', async () => {
+  const wb = await unitWorkbook();
+  const ws = wb.workbook.addWorksheet(LIST);
+  ws.addRow(['STT', 'Họ và\ntên', 'Chức\r\nvụ']);
+  ws.addRow([1, 'Nguyễn Văn\nAn', 'Tổ trưởng\nGiáo viên']);
+  const p = await previewImport(await roundTrip(wb), { sheet: LIST }, { now: NOW });
+  expect(p.columns.map((c) => [c.header, c.target])).toEqual([
+    ['STT', 'ordinal'],
+    ['Họ và tên', 'name'],
+    ['Chức vụ', 'position'],
+  ]);
+  expect(p.rows.map((r) => r.name)).toEqual(['Nguyễn Văn An']);
+  // A value's own line break is the clerk's: kept.
+  expect(p.rows[0]!.values.position).toBe('Tổ trưởng\nGiáo viên');
+});

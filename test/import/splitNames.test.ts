@@ -93,3 +93,19 @@ describe('a name split in "Họ và tên đệm" | "Tên"', () => {
     expect(p.rows.map((r) => r.name)).toEqual(['Nguyễn Thị Lan', 'Trần Thị Lan', 'Lê Văn Hùng']);
   });
 });
+
+// No sub-labels: the members start right under the merged "Họ và tên", family names left, given names right.
+it('a "Họ và tên" merged over two columns with the members right under it: the first member is read and every name is whole', async () => {
+  const wb = await unitWorkbook();
+  const ws = wb.workbook.addWorksheet(LIST);
+  ws.getRow(1).values = ['STT', 'Họ và tên', null, 'Chức vụ'];
+  ws.mergeCells('B1:C1');
+  ws.getRow(2).values = [1, 'Nguyễn Văn', 'An', 'Giáo viên'];
+  ws.getRow(3).values = [2, 'Trần Thị', 'Bình', 'Giáo viên'];
+  const p = await previewImport(await roundTrip(wb), { sheet: LIST }, { now: new Date(2025, 11, 20) });
+  expect(p.header).toMatchObject({ top: 1, bottom: 1, dataStart: 2 });
+  expect(p.rows.map((r) => [r.row, r.name, r.values.position])).toEqual([
+    [2, 'Nguyễn Văn An', 'Giáo viên'],
+    [3, 'Trần Thị Bình', 'Giáo viên'],
+  ]);
+});

@@ -16,7 +16,7 @@ import { serialToDate } from '../../usecases/consolidate/dates';
 import { formatDate } from '../../i18n/format';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
-import { checkOutputKind, CliFailure, EXIT, openWorkbook, type Command, reportWorkbookWarnings } from '../context';
+import { checkOutputKind, CliFailure, EXIT, openWorkbook, reading, type Command, reportWorkbookWarnings } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { referenceRuleSet } from '../ruleSets';
 
@@ -78,7 +78,8 @@ export const consolidate: Command = {
       workbook = existing ? await openWorkbook(output, lang) : await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
       if (existing) checkOutputKind(workbook, output, lang);
       const progress = process.stderr.isTTY && !args.options.has('json');
-      result = (await consolidateFiles(
+      // Each unit's own damage is its rejection (readUnit): what escapes is the output's, named alone.
+      result = (await reading(output, () => consolidateFiles(
         workbook,
         received,
         read,
@@ -100,8 +101,8 @@ export const consolidate: Command = {
       ).catch((e: unknown) => {
         // A unit's own workbook, refused by the use-case before it reads a file: said with the file as given.
         throw isUnitWorkbookTargetError(e) ? usage(t(lang, 'consolidate.cli.outputIsUnitWorkbook', { file: output })) : e;
-      }))!; // the CLI never cancels
-      await writeTo(target, () => workbook.toBytes());
+      })))!; // the CLI never cancels
+      await reading(output, () => writeTo(target, () => workbook.toBytes()));
     } finally {
       for (const w of readers) void w.terminate(); // ended with the batch already; here on any failure
     }

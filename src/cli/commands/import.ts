@@ -6,14 +6,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { columnLetter } from '../../workbook/a1';
-import { applyImport, cellChanges, previewImport, readSourceSheet, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
+import { applyImport, cellChanges, previewImport, readSourceSheet, sheetContents, type ImportOptions, type ImportPreview, type ImportSource } from '../../usecases/import/importMembers';
 import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { choiceFromJson } from '../../usecases/import/mapping';
 import { targetHeader } from '../../usecases/import/targets';
+import type { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { t, type Lang } from '../../i18n';
-import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, need, openWorkbook, reading, type Command, type CommandContext, reportWorkbookWarnings } from '../context';
 import { isMissing, missingInput, prepareWrite, readReason, writeTo } from '../files';
-import { chooseSheet, quotedSheets } from '../sourceSheet';
+import { chooseSheet, quotedSheets, type SourceTab } from '../sourceSheet';
 
 const SHOWN = 20;
 
@@ -93,18 +94,31 @@ function asJson(p: ImportPreview, applied: boolean, file: string) {
   };
 }
 
-/** The source's sheet --sheet names (see sourceSheet.ts), or its only one, said on the way (not into --json). */
-function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: string[], file: string): string {
+/** The source's sheet --sheet names (see sourceSheet.ts), or its only visible one with data, said on the way (not into --json). */
+function pickSheet(ctx: CommandContext, asked: string | undefined, sheets: SourceTab[], file: string): string {
   const { lang, io, args } = ctx;
   const choice = chooseSheet(asked, sheets);
+  const marks = { hidden: t(lang, 'import.cli.hiddenMark'), empty: t(lang, 'import.cli.emptyMark') };
   if ('sheet' in choice) {
-    if (choice.only && !args.options.has('json')) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
+    if (choice.only && !args.options.has('json')) {
+      if (!choice.others) io.out(t(lang, 'import.cli.onlySheet', { file, sheet: choice.sheet }));
+      else io.out(t(lang, 'import.cli.onlyVisibleSheet', { file, sheet: choice.sheet, others: quotedSheets(choice.others, marks) }));
+    }
     return choice.sheet;
   }
-  const listed = quotedSheets(choice.sheets);
-  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.sheets[0] ?? '' }));
+  const listed = quotedSheets(choice.sheets, marks);
+  if (choice.problem === 'notGiven') throw new CliFailure(EXIT.usage, t(lang, 'import.cli.whichSheet', { file, sheets: listed, example: choice.example }));
   if (choice.problem === 'ambiguous') throw new CliFailure(EXIT.data, t(lang, 'import.cli.sheetAmbiguous', { sheet: asked ?? '', sheets: listed }));
   throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet: asked ?? '', sheets: listed }));
+}
+
+/** The source's tabs as the clerk sees them; without --sheet and with several visible, what those hold. */
+async function sourceTabs(from: XlsxWorkbook, asked: string | undefined, file: string): Promise<SourceTab[]> {
+  const tabs: SourceTab[] = from.pkg.sheets.map(({ name, state }) => ({ name, state }));
+  const visible = tabs.filter((s) => s.state === 'visible');
+  if (asked !== undefined || visible.length < 2) return tabs;
+  const holds = await reading(file, () => sheetContents(from, visible.map((s) => s.name)));
+  return tabs.map((s) => ({ ...s, ...(holds.has(s.name) ? { holds: holds.get(s.name) } : {}) }));
 }
 
 export const importCommand: Command = {
@@ -129,20 +143,21 @@ export const importCommand: Command = {
     if (!dryRun) checkOutputKind(target, into, lang, 'rename');
     const sameFile = path.resolve(sourceFile) === path.resolve(into);
     const from = sameFile ? target : await openWorkbook(sourceFile, lang, 'read');
-    const sheet = pickSheet(ctx, asked, from.pkg.sheets.map((s) => s.name), sourceFile);
+    const sheet = pickSheet(ctx, asked, await sourceTabs(from, asked, sourceFile), sourceFile);
     let source: ImportSource = { sheet };
     if (!sameFile) {
-      const read = await readSourceSheet(from, sheet);
+      const read = await reading(sourceFile, () => readSourceSheet(from, sheet));
       if (!read.data) throw new CliFailure(EXIT.data, t(lang, 'import.block.noSourceSheet', { sheet, sheets: quotedSheets(read.sheetNames) }));
       source = { sheet, data: read.data, label: sourceFile };
     }
     const options: ImportOptions = { lang, mode: cdht ? 'cdht' : 'members', clearBlanks: args.options.has('clear-blanks'), markRemoved: !args.options.has('add') };
-    let preview = await previewImport(target, source, options);
+    // The source is read by now: what fails from here on is the workbook imported into.
+    let preview = await reading(into, () => previewImport(target, source, options));
     if (mappingJson !== null && preview.header) {
       const { choice, errors } = choiceFromJson(mappingJson, preview.columns);
       if (errors.length) throw new CliFailure(EXIT.usage, errors.map((e) => t(lang, 'import.cli.badMappingEntry', { file: String(mappingOpt), key: e.key, value: e.value })).join('\n'));
       options.choice = choice;
-      preview = await previewImport(target, source, options);
+      preview = await reading(into, () => previewImport(target, source, options));
     }
     if (!preview.ok) {
       const noMembers = preview.blocking.some((b) => b.code === 'import.block.noMembersSheet');
@@ -155,10 +170,10 @@ export const importCommand: Command = {
     }
     let applied = false;
     if (!dryRun) {
-      const result = await applyImport(target, source, options);
+      const result = await reading(into, () => applyImport(target, source, options));
       applied = result.applied;
       if (!applied) return EXIT.data;
-      await writeTo(file!, () => target.toBytes());
+      await reading(into, () => writeTo(file!, () => target.toBytes()));
       reportWorkbookWarnings(io, lang, target);
     }
     if (json) io.out(JSON.stringify(asJson(preview, applied, into), null, 2));

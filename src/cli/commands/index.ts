@@ -12,6 +12,8 @@ export interface CommandSpec {
   operands: number;
   /** It reads the workbook named by -o when there is one (consolidation writes into an officer's workbook). */
   readsOutput?: true;
+  /** Its own help, in full, for `dvht NAME --help` (otherwise the list of every command). */
+  help?: 'import.cli.help';
   load(): Command;
 }
 
@@ -22,7 +24,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'init', options: ['output', 'preset', 'rules', 'unit', 'type', 'year', 'public', 'sample', 'members', 'seed'], operands: 0, load: () => (require('./init') as typeof import('./init')).init },
   { name: 'evaluate', options: ['output', 'json'], operands: 1, load: () => (require('./evaluate') as typeof import('./evaluate')).evaluate },
   { name: 'documents', options: ['only', 'output', 'json'], operands: 1, load: () => (require('./documents') as typeof import('./documents')).documents },
-  { name: 'import', options: ['sheet', 'into', 'mapping', 'cdht-only', 'dry-run', 'clear-blanks', 'add', 'json'], operands: 1, load: () => (require('./import') as typeof import('./import')).importCommand },
+  { name: 'import', options: ['sheet', 'into', 'mapping', 'cdht-only', 'dry-run', 'clear-blanks', 'add', 'json'], operands: 1, help: 'import.cli.help', load: () => (require('./import') as typeof import('./import')).importCommand },
   { name: 'consolidate', options: ['output', 'rule-set', 'body', 'tier', 'max-size', 'json'], operands: Infinity, readsOutput: true, load: () => (require('./consolidate') as typeof import('./consolidate')).consolidate },
   { name: 'officer-documents', options: ['only', 'body', 'tier', 'signer', 'office', 'output', 'json'], operands: 1, load: () => (require('./officerDocuments') as typeof import('./officerDocuments')).officerDocuments },
   { name: 'new-year', options: ['output', 'json'], operands: 1, load: () => (require('./newYear') as typeof import('./newYear')).newYear },

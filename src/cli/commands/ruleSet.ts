@@ -6,7 +6,7 @@ import { findPreset } from '../../domain/rules/presets';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { droppedText, lostEditText, lostEditsText, movedText, switchRuleSet } from '../../usecases/ruleSetSwitch';
 import { t } from '../../i18n';
-import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command, type CommandContext } from '../context';
+import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reading, reportBlocked, reportWorkbookWarnings, type Command, type CommandContext } from '../context';
 import { prepareWrite, writeTo } from '../files';
 import { handedOutRulesAnyKind, presetList } from '../ruleSets';
 
@@ -35,14 +35,14 @@ export const ruleSet: Command = {
     const workbook = await openWorkbook(file, lang);
     checkOutputKind(workbook, output, lang);
     const json = args.options.has('json');
-    const result = await switchRuleSet(workbook, rs, { lang });
+    const result = await reading(file, () => switchRuleSet(workbook, rs, { lang }));
     if (!result.ok) return reportBlocked(io, json, file, t(lang, 'ruleSetSwitch.cannot', { file }), result.problems);
     if (result.unchanged && output === file) {
       io.out(json ? JSON.stringify({ file: output, source: file, ...result }, null, 2) : t(lang, 'ruleSetSwitch.unchanged', { file, name: result.to.name, sheet: result.sheet }));
       return EXIT.ok;
     }
     // Serialised before the disk is touched: on failure the original stays.
-    await writeTo(target, () => workbook.toBytes());
+    await reading(file, () => writeTo(target, () => workbook.toBytes()));
     reportWorkbookWarnings(io, lang, workbook);
     if (json) {
       io.out(JSON.stringify({ file: output, source: file, ...result, dropped: result.dropped.map((d) => ({ ...d, message: droppedText(lang, d) })), lostEdits: result.lostEdits?.map((e) => ({ ...e, message: lostEditText(lang, e) })) ?? null }, null, 2));

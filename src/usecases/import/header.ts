@@ -59,15 +59,30 @@ function continuesInto(sheet: SourceSheet, row: number, next: number): boolean {
     const m = sheet.mergeOf(row, c);
     if (!m || m.top !== row || m.left !== c) continue;
     if (m.bottom >= next) return true;
-    if (m.right > m.left && !sheet.mergeOf(next, c)) {
+    if (m.right > m.left && !sheet.mergeOf(next, c) && !holdsData(sheet, row, next)) {
       for (let k = m.left; k <= m.right; k++) if (sheet.text(next, k)) return true;
     }
   }
   return false;
 }
 
+/**
+ * `next` is a member row, not sub-headers: a header of one column ("STT", "Chức vụ") has a value
+ * under it that is not merged down from it. Under a two-row header such a column is merged down
+ * or blank; a "Họ và tên" merged over the family and given names may have the members right under it.
+ */
+function holdsData(sheet: SourceSheet, row: number, next: number): boolean {
+  for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
+    const above = sheet.mergeOf(row, c);
+    if ((above && above.right > above.left) || !sheet.text(row, c)) continue;
+    if (above && above.bottom >= next) continue;
+    if (sheet.text(next, c)) return true;
+  }
+  return false;
+}
+
 /** "(1) (2) (3)…" or "1 2 3…" or "A B 1 2…" under the header: column numbers, not data. */
-function isNumberingRow(sheet: SourceSheet, row: number): boolean {
+export function isNumberingRow(sheet: SourceSheet, row: number): boolean {
   let count = 0;
   for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
     const t = sheet.text(row, c);
@@ -97,7 +112,7 @@ export function detectHeader(sheet: SourceSheet): HeaderInfo | null {
   for (let c = sheet.firstCol; c <= sheet.colCount; c++) {
     const parts: string[] = [];
     for (let r = top; r <= bottom; r++) {
-      const t = sheet.text(r, c);
+      const t = sheet.line(r, c);
       if (t && !parts.some((p) => foldKey(p) === foldKey(t))) parts.push(t);
     }
     if (!parts.length) continue;

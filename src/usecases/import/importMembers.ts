@@ -6,7 +6,7 @@
  */
 import { columnKey, foldKey } from '../../domain/text';
 import { readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
-import { MEMBER_FIELDS } from '../../domain/memberFields';
+import { MEMBER_FIELDS, type FieldKind } from '../../domain/memberFields';
 import { HIDDEN_NOTE, noteSaysAbsent, REMOVED_NOTE } from '../../domain/absenceNotes';
 import type { MemberTable } from '../../domain/evaluation';
 import type { CellInput, CellBlock, RowHeight, SheetData, SheetPlan, StyleRun, Workbook, WorkbookSnapshot } from '../../workbook/port';
@@ -171,6 +171,22 @@ export async function readSourceSheet(workbook: Workbook, sheet: string): Promis
     // Its dates are read in its own file's system, whatever the target workbook's.
     return { data: data ? { ...data, date1904: snap.date1904 ?? false } : null, sheetNames: snap.sheetNames };
   });
+}
+
+/**
+ * What each of the sheets `names` holds: nothing (the Sheet2 and Sheet3 a new workbook came
+ * with), a list whose header import finds, or something else (a summary, a title page).
+ */
+export async function sheetContents(workbook: Workbook, names: string[]): Promise<Map<string, 'empty' | 'list' | 'other'>> {
+  const snap = await workbook.batch((session) => session.read(names));
+  const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  const out = new Map<string, 'empty' | 'list' | 'other'>();
+  for (const name of names) {
+    const data = snap.sheets.get(name);
+    if (!data || data.rows.every((r) => !r || r.every(blank))) out.set(name, 'empty');
+    else out.set(name, detectHeader(new SourceSheet(data)) ? 'list' : 'other');
+  }
+  return out;
 }
 
 export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
@@ -365,21 +381,35 @@ function noteFor(source: ImportSource, now: Date): string {
   return `${REMOVED_NOTE} “${source.sheet}” ngày ${formatDate(now)}`;
 }
 
-const EXPECTED: Record<string, MessageKey> = {
-  yesno: 'import.expect.yesno',
+/** What a column expects, said after “Cần:”: a target's own words, else its field kind's (every kind has some). */
+const EXPECTED_BY_TARGET: Partial<Record<TargetKey, MessageKey>> = {
   cdhtTitle: 'import.expect.passFail',
   [BIRTH_TARGET]: 'import.expect.birth',
+  [ID_TARGET]: 'import.expect.memberId',
+  [FAMILY_TARGET]: 'import.expect.familyName',
+  position: 'import.expect.position',
+  team: 'import.expect.team',
+  disciplinary: 'import.expect.disciplinary',
+  note: 'import.expect.note',
+};
+const EXPECTED_BY_KIND: Record<FieldKind, MessageKey> = {
+  ordinal: 'import.expect.ordinal',
+  name: 'import.expect.name',
+  text: 'import.expect.text',
+  yesno: 'import.expect.yesno',
   number: 'import.expect.score',
   title: 'import.expect.title',
-  name: 'import.expect.name',
 };
+
+/** A column headed by a title itself (LĐTT with x marks) expects a mark: see describeIssue. */
+function expectedOf(target: TargetKey): MessageKey {
+  return EXPECTED_BY_TARGET[target] ?? EXPECTED_BY_KIND[fieldOf(target)?.kind ?? 'text'];
+}
 
 function describeIssue(i: ImportIssue, columns: MappedColumn[], sheet: string, lang: Lang): ImportIssueReport {
   const column = columns.find((c) => c.col === i.col);
   const header = column?.header ?? targetHeader(i.target);
-  const field = fieldOf(i.target);
-  const expectedKey = EXPECTED[i.target] ?? EXPECTED[field?.kind ?? 'name'] ?? 'import.expect.name';
-  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: expectedKey } };
+  const params = { where: sheetRef(sheet, i.cell), found: i.found, column: header, field: targetHeader(i.target), expected: { key: column?.impliedTitle ? 'import.expect.yesno' : expectedOf(i.target) } };
   const key = (
     i.reason === 'nameMissing'
       ? 'import.issue.nameMissing'

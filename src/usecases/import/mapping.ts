@@ -109,11 +109,32 @@ export function proposeMapping(columns: SourceColumn[], mode: ImportMode, saved?
     if (SHARED.has(p.target) && !sharesTarget(p.target, column, feeding(p.target))) continue;
     take(p.col, p.target, 'auto');
   }
+  splitUnderOneHeader(columns, result, allowed, taken, take);
   return columns.map((c) => {
     const r = result.get(c.col) ?? { target: null, origin: 'none' as const };
     const impliedTitle = r.target === 'emulationTitle' ? titleNamedBy(c.parts) : null;
     return { ...c, target: r.target, origin: r.target || r.origin === 'user' || r.origin === 'saved' ? r.origin : 'none', impliedTitle };
   });
+}
+
+/**
+ * "Họ và tên" merged over two columns with no sub-labels (the family and middle names, then the
+ * given name): both columns carry the one header, the first was taken as the name. The first is
+ * the family name, the second the given name, so no member is imported as "Nguyễn Văn".
+ */
+function splitUnderOneHeader(
+  columns: SourceColumn[],
+  result: Map<number, { target: TargetKey | null; origin: MappedColumn['origin'] }>,
+  allowed: Set<TargetKey>,
+  taken: Set<TargetKey>,
+  take: (col: number, target: TargetKey | null, origin: MappedColumn['origin']) => void,
+): void {
+  const first = columns.find((c) => result.get(c.col)?.target === 'name' && result.get(c.col)?.origin === 'auto');
+  const second = first && columns.find((c) => c.col === first.col + 1);
+  if (!first || !second || result.has(second.col) || taken.has(FAMILY_TARGET) || !allowed.has(FAMILY_TARGET)) return;
+  if (foldKey(second.header) !== foldKey(first.header)) return;
+  take(first.col, FAMILY_TARGET, 'auto');
+  take(second.col, 'name', 'auto');
 }
 
 export interface MappingConflict {

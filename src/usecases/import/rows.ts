@@ -5,10 +5,10 @@
  */
 import { cleanText } from '../../domain/text';
 import { footerLine, isGroupHeading, isOrdinalOnly } from '../../domain/listLines';
-import { isUncalculated, readText, type CellValue, type Spellings } from '../../domain/values';
+import { isCellError, isUncalculated, readText, type CellValue, type Spellings } from '../../domain/values';
 import { cellAddress } from '../../workbook/a1';
 import type { CellInput } from '../../workbook/port';
-import type { HeaderInfo } from './header';
+import { isNumberingRow, type HeaderInfo } from './header';
 import type { MappedColumn } from './mapping';
 import { normaliseBirth, normaliseCell, titleRank, type Normalised, type Unreadable } from './normalise';
 import { cellKey, type SourceSheet } from './sourceSheet';
@@ -32,11 +32,12 @@ export interface ImportIssue {
   /** Address in the source sheet, e.g. "F12". */
   cell: string;
   target: TargetKey;
-  reason: Unreadable | 'nameMissing';
+  reason: Unreadable | 'nameMissing' | 'notAName';
   found: string;
 }
 
-export type SkipReason = 'subtotal' | 'section' | 'hidden' | 'footer';
+/** `numbering`: the header's column numbering, repeated where a printed list turns the page. */
+export type SkipReason = 'subtotal' | 'section' | 'hidden' | 'footer' | 'numbering';
 
 export interface SkippedRow {
   row: number;
@@ -56,7 +57,7 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
   const idCol = columns.find((c) => c.target === ID_TARGET)?.col;
   const familyCol = columns.find((c) => c.target === FAMILY_TARGET)?.col;
   // "Nguyễn Thị" | "Lan": the member is the whole name.
-  const nameOf = (r: number) => (familyCol ? cleanText(`${sheet.text(r, familyCol)} ${sheet.text(r, nameCol!)}`) : sheet.text(r, nameCol!));
+  const nameOf = (r: number) => (familyCol ? cleanText(`${sheet.line(r, familyCol)} ${sheet.line(r, nameCol!)}`) : sheet.line(r, nameCol!));
   // STT is renumbered in the members sheet, so the source's own numbering is not carried over.
   const fieldCols = columns
     .filter((c) => c.target && ![ID_TARGET, 'name', 'ordinal', FAMILY_TARGET].includes(c.target))
@@ -87,13 +88,27 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
       skipped.push({ row: r, reason: 'subtotal', text: first.text });
       continue;
     }
+    if (r > header.dataStart && isNumberingRow(sheet, r)) {
+      skipped.push({ row: r, reason: 'numbering', text: cells.map((c) => c.text).join(' ') });
+      continue;
+    }
     if (isSection(cells, nameCol, name)) {
       skipped.push({ row: r, reason: 'section', text: cells.map((c) => c.text).join(' ') });
       continue;
     }
-    if (!name) {
-      const nameValue = sheet.value(r, nameCol);
-      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: isUncalculated(nameValue) ? 'formulaNotCalculated' : nameValue !== null && typeof nameValue === 'object' ? 'cellError' : 'nameMissing', found: rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80) });
+    // A part of the name that is an error would import the rest as a whole name ("Trần Thị"): the row is left out, the error said.
+    const broken = [familyCol, nameCol].find((c): c is number => c !== undefined && isCellError(sheet.value(r, c)));
+    if (broken !== undefined || !name) {
+      const col = broken ?? nameCol;
+      const value = sheet.value(r, col);
+      const reason = isUncalculated(value) ? 'formulaNotCalculated' : isCellError(value) ? 'cellError' : 'nameMissing';
+      const found = reason === 'cellError' && isCellError(value) ? value.error : rowCells(sheet, r).filter((c) => c.col !== nameCol).map((c) => c.text).join(' · ').slice(0, 80);
+      issues.push({ row: r, col, cell: cellAddress(r, col), target: 'name', reason, found });
+      continue;
+    }
+    // A number, a dash, a phone number: not a person (no letter), nor any member to match next year.
+    if (!/\p{L}/u.test(name)) {
+      issues.push({ row: r, col: nameCol, cell: cellAddress(r, nameCol), target: 'name', reason: 'notAName', found: name });
       continue;
     }
     const hidden = sheet.isRowHidden(r);
@@ -123,7 +138,10 @@ export function extractRows(sheet: SourceSheet, header: HeaderInfo, columns: Map
     if (titles.length) values['emulationTitle'] = [...titles].sort((a, b) => titleRank(a) - titleRank(b))[0]!;
     // A field another of its columns gave a value is read (the unreadable cell is still listed).
     for (const key of unreadable.filter((k) => (values[k] ?? null) !== null)) unreadable.splice(unreadable.indexOf(key), 1);
-    const id = idCol ? cleanText(readText(sheet.value(r, idCol))) || null : null;
+    const idValue = idCol ? sheet.value(r, idCol) : null;
+    // A broken lookup (#N/A) is no ID: the member is matched by name, and the cell is said.
+    if (idCol && isCellError(idValue)) issues.push({ row: r, col: idCol, cell: cellAddress(r, idCol), target: ID_TARGET, reason: isUncalculated(idValue) ? 'formulaNotCalculated' : 'cellError', found: isUncalculated(idValue) ? '' : idValue.error });
+    const id = idCol && !isCellError(idValue) ? cleanText(readText(idValue)) || null : null;
     rows.push({ row: r, name, id, values, unreadable, hidden });
   }
   return { rows, issues, skipped };

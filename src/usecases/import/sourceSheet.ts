@@ -75,6 +75,11 @@ export class SourceSheet {
     return cleanText(readText(this.value(row, col)));
   }
 
+  /** The text on one line: lines a clerk broke with Alt+Enter (a header, a name) joined by a space. */
+  line(row: number, col: number): string {
+    return cleanText(this.text(row, col).replace(/\s*[\r\n]+\s*/g, ' '));
+  }
+
   isRowHidden(row: number): boolean {
     return this.hiddenRows.has(row);
   }

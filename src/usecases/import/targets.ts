@@ -107,6 +107,7 @@ const ABBREVIATIONS: Record<string, string> = {
   vtvl: 'vi tri viec lam',
   stt: 'so thu tu',
   cccd: 'can cuoc cong dan',
+  cm: 'chuyen mon',
 };
 
 /** foldKey, then every known abbreviation written out, read as columnWords reads it (the free i/y merged). */
