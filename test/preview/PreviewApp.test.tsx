@@ -72,7 +72,8 @@ test('“Sổ mới” says to create the sheets in the pane, and says it no lon
   expect(screen.queryByText(hint)).toBeNull();
 });
 
-test('what is pasted into the grid is drawn before it is written: a large sheet’s write holds the page a moment', async () => {
+/** The sample workbook in the preview, its unit name cell (B4) and a paste into it once it is selected. */
+async function sampleUnitName() {
   render(
     <FluentProvider theme={webLightTheme}>
       <PreviewApp lang="vi" locale="vi-VN" theme="light" />
@@ -81,6 +82,16 @@ test('what is pasted into the grid is drawn before it is written: a large sheet�
   fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu mẫu' }));
   const grid = await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
   const td = () => grid.querySelector('td[data-address="B4"]')!;
+  const paste = async (text: string) => {
+    fireEvent.mouseDown(td());
+    await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
+    fireEvent.paste(grid, { clipboardData: { getData: () => text } });
+  };
+  return { td, paste };
+}
+
+test('what is pasted into the grid is drawn before it is written: a large sheet’s write holds the page a moment', async () => {
+  const { td, paste } = await sampleUnitName();
   expect(td().getAttribute('aria-readonly')).toBeNull();
   // What the cell shows when the write's work begins.
   const shownAtWrite: (string | null)[] = [];
@@ -99,9 +110,7 @@ test('what is pasted into the grid is drawn before it is written: a large sheet�
     ),
   );
   try {
-    fireEvent.mouseDown(td());
-    await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
-    fireEvent.paste(grid, { clipboardData: { getData: () => 'Trường THCS Dán Vào' } });
+    await paste('Trường THCS Dán Vào');
     await waitFor(() => expect(shownAtWrite).toEqual(['Trường THCS Dán Vào']));
     // And written.
     expect(write).toHaveBeenCalledTimes(1);
@@ -120,17 +129,8 @@ test('a download asked right after a paste, before the browser draws, holds what
     return wb;
   });
   try {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <PreviewApp lang="vi" locale="vi-VN" theme="light" />
-      </FluentProvider>,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Dữ liệu mẫu' }));
-    const grid = await screen.findByRole('grid', { name: `Trang “${SHEETS.unit}”` }, { timeout: 20_000 });
-    const td = () => grid.querySelector('td[data-address="B4"]')!;
-    fireEvent.mouseDown(td());
-    await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
-    fireEvent.paste(grid, { clipboardData: { getData: () => 'Trường THCS Tải Ngay' } });
+    const { paste } = await sampleUnitName();
+    await paste('Trường THCS Tải Ngay');
     // Asked in the same task as the paste (a click on “Tải về” right after it): the file has the paste.
     const bytes = await made.at(-1)!.toBuffer();
     const saved = await PreviewWorkbook.open(bytes, 'tai-ve.xlsx', 'read');
