@@ -243,7 +243,8 @@ describe('dvht import, evaluate and documents on hostile files', () => {
   it('imports 32k-character cells, formula-looking names and NFD text as text, never as formulas', async () => {
     const long = 'Nguyễn Văn ' + 'Anh'.repeat(10_000); // 30,011 characters
     const note = ('Ghi chú dài ' + 'ạ'.repeat(32_755)).slice(0, 32_767); // Excel's limit for a cell
-    const names = ['=HYPERLINK("http://example.invalid/x","Bấm vào đây")', '+1', '@SUM(A1:A9)', '-2+3', '=1+1', long, 'Phạm Minh Đức'.normalize('NFD')];
+    // Each with a letter: a “name” of digits and signs alone is no member's (left out and said, test/import/cellErrorHints.test.ts).
+    const names = ['=HYPERLINK("http://example.invalid/x","Bấm vào đây")', '+Lan', '@SUM(A1:A9)', '-Hà+3', '=Lan+1', long, 'Phạm Minh Đức'.normalize('NFD')];
     const rows = [['STT', 'Họ và tên', 'Chức vụ', 'Ghi chú'], ...names.map((n, i) => [i + 1, n, '=A1', i === 0 ? note : '+84 905 123 456'])];
     const source = path.join(dir, 'danh-sach.xlsx');
     fs.writeFileSync(source, handMadeWorkbook({ sheet: 'DS', rows }));
