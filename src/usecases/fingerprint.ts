@@ -6,8 +6,8 @@ import { evaluationInput, type UnitWorkbook } from '../sheets/unitWorkbook';
 import { RESULT_FIELDS } from '../sheets/unitSheet';
 import { foldKey } from '../domain/text';
 import { hash64 } from '../domain/hash';
-import { isOrdinal, isOrdinalHeader } from '../domain/evaluation';
-import type { CellValue } from '../domain/values';
+import { isOrdinalHeader } from '../domain/evaluation';
+import { readNumber, type CellValue } from '../domain/values';
 
 const RESULT_KEYS = new Set(Object.values(RESULT_FIELDS).map(foldKey));
 
@@ -29,9 +29,11 @@ export function fingerprint(wb: UnitWorkbook): string {
   const input = evaluationInput(wb);
   const members = input.members;
   const ordinals = members ? members.columns.flatMap((c, i) => (isOrdinalHeader(c.header) ? [i] : [])) : [];
+  // The headers are checked once above; per row only the number (isOrdinal's other half), as the engine reads it.
+  const numbered = (v: CellValue | undefined) => v !== undefined && readNumber(v).kind === 'number';
   const typed = (cells: CellValue[]) => {
-    if (!members || !ordinals.some((i) => isOrdinal(cells[i] ?? null, i, members))) return cells;
-    return cells.map((v, i) => (ordinals.includes(i) && isOrdinal(v, i, members) ? null : v));
+    if (!ordinals.some((i) => numbered(cells[i]))) return cells;
+    return cells.map((v, i) => (ordinals.includes(i) && numbered(v) ? null : v));
   };
   const rows = members?.rows.map((r) => JSON.stringify(typed(r.cells))).sort() ?? [];
   return hash64(`${JSON.stringify(payload(input, null))}\n${rows.join('\n')}`);
