@@ -46,7 +46,7 @@ describe('dvht import', () => {
     const json = JSON.parse(io.stdout.join('\n'));
     expect(json.applied).toBe(false);
     expect(json.mapping['Họ và tên']).toBe('name');
-    expect(json.issues.map((i: { cell: string }) => i.cell)).toEqual(['G12', 'L12', 'H13', 'L13', 'C18']);
+    expect(json.issues.map((i: { cell: string }) => i.cell)).toEqual(['G12', 'H13', 'L13', 'C18']);
     expect(json.diff.added).toHaveLength(6);
   });
 

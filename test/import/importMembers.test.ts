@@ -74,9 +74,9 @@ describe('import preview on a messy staff list', () => {
     expect(byRow[10]!.name).toBe('Trần Thị Bình'.normalize('NFC'));
     expect(byRow[10]!.name).toBe(byRow[10]!.name.normalize('NFC'));
     expect(byRow[10]!.values).toEqual({ ...base, position: 'Phó hiệu trưởng', team: 'BGH', studyPlan: 'Có', mandatoryTraining: 'Có', digital: 'Có', language: 'Có', emulationTitle: 'Chiến sĩ thi đua cơ sở', cdhtScore: 92.5, cdhtTitle: 'Đạt', birthDate: 1980, note: 'Chuyển công tác 6/2025' });
-    // "chưa rõ" and "85,5" are not guessed; a non-breaking space is cleaned; "0" and "-" are no.
-    expect(byRow[12]!.values).toEqual({ ...base, position: 'Giáo viên', team: 'KHTN', studyPlan: 'Có', digital: 'Không', language: 'Không', emulationTitle: 'Lao động tiên tiến', birthDate: 1990 });
-    expect(byRow[12]!.unreadable).toEqual(['mandatoryTraining', 'cdhtScore']);
+    // "chưa rõ" is not guessed; "85,5" is a decimal comma (a score ≤ 100 has no thousands); a non-breaking space is cleaned; "0" and "-" are no.
+    expect(byRow[12]!.values).toEqual({ ...base, position: 'Giáo viên', team: 'KHTN', studyPlan: 'Có', digital: 'Không', language: 'Không', emulationTitle: 'Lao động tiên tiến', cdhtScore: 85.5, birthDate: 1990 });
+    expect(byRow[12]!.unreadable).toEqual(['mandatoryTraining']);
     // A formula error, a score over 100, "Công dân học tập" as the CDHT title, "LĐTT" under LĐTT.
     expect(byRow[13]!.values).toEqual({ ...base, position: 'Tổ trưởng', team: 'KHTN', studyPlan: 'Có', mandatoryTraining: 'Có', language: 'Không', emulationTitle: 'Lao động tiên tiến', cdhtTitle: 'Đạt', birthDate: 1988 });
     expect(byRow[13]!.unreadable).toEqual(['digital', 'cdhtScore']);
@@ -89,7 +89,6 @@ describe('import preview on a messy staff list', () => {
     const p = await previewImport(await schoolWithList(), { sheet: SOURCE }, { now: NOW });
     expect(p.issues.map((i) => [i.cell, i.reason, i.found, i.target])).toEqual([
       ['G12', 'ambiguousYesNo', 'chưa rõ', 'mandatoryTraining'],
-      ['L12', 'invalidNumber', '85,5', 'cdhtScore'],
       ['H13', 'cellError', '#DIV/0!', 'digital'],
       ['L13', 'outOfRange', '120', 'cdhtScore'],
       ['C18', 'nameMissing', '7 · Giáo viên · Văn phòng · x', 'name'],
@@ -98,7 +97,7 @@ describe('import preview on a messy staff list', () => {
     expect(p.issues[0]!.message).toBe(
       "'DS CB-GV-NV'!G12 (cột “Kết quả học tập, bồi dưỡng / Hoàn thành BDTX”): ghi “chưa rõ”, không rõ nghĩa. Cần: Có hoặc Không (x, đạt, 1 cũng được hiểu là Có; 0, -, chưa đạt là Không). Ô này được để trống khi nhập.",
     );
-    expect(p.issues[1]!.message).toContain('một số từ 0 đến 100');
+    expect(p.issues[2]!.message).toContain('một số từ 0 đến 100');
     // Row 14 is hidden (a teacher who left): imported not counted, and said. Row 10's note “Chuyển công tác 6/2025”
     // leaves her counted, pointed at.
     expect(p.notices.map((n) => [n.code, n.cell])).toEqual([
@@ -159,7 +158,7 @@ describe('import apply', () => {
       [5, 'Lê Thị Hoa', 'CB005'],
       [6, 'Võ Thị Hạnh', 'CB006'],
     ]);
-    expect(rows[2]).toMatchObject({ 'Hoàn thành bồi dưỡng bắt buộc': null, 'Tham gia chuyển đổi số': 'Không', 'Điểm CDHT': null, 'Danh hiệu thi đua': 'Lao động tiên tiến', 'Tính vào tổng số': null });
+    expect(rows[2]).toMatchObject({ 'Hoàn thành bồi dưỡng bắt buộc': null, 'Tham gia chuyển đổi số': 'Không', 'Điểm CDHT': 85.5, 'Danh hiệu thi đua': 'Lao động tiên tiến', 'Tính vào tổng số': null });
     expect(rows[1]).toMatchObject({ 'Điểm CDHT': 92.5, 'Danh hiệu CDHT': 'Đạt', 'Tổ / bộ phận': 'BGH', 'Ghi chú': 'Chuyển công tác 6/2025' });
     expect(rows[5]).toMatchObject({ 'Danh hiệu CDHT': 'Chưa đạt', 'Danh hiệu thi đua': null, 'Gia đình học tập': null });
     expect(saved.workbook.getWorksheet(IMPORT_SETTINGS_SHEET)).toBeDefined();

@@ -74,10 +74,11 @@ export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spe
       return { ok: true, value: cleanText(readText(v)) };
     case 'number': {
       const n = readNumber(v);
-      if (n.kind !== 'number') return { ok: false, reason: 'invalidNumber', found: shown(raw) };
+      const value = n.kind === 'number' ? n.value : decimalCommaScore(v);
+      if (value === null) return { ok: false, reason: 'invalidNumber', found: shown(raw) };
       // CDHT self-assessment is scored out of 100.
-      if (n.value < 0 || n.value > 100) return { ok: false, reason: 'outOfRange', found: shown(raw) };
-      return { ok: true, value: n.value };
+      if (value < 0 || value > 100) return { ok: false, reason: 'outOfRange', found: shown(raw) };
+      return { ok: true, value };
     }
     case 'yesno': {
       const words = yesNoWords(field);
@@ -106,6 +107,15 @@ export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spe
       return { ok: false, reason: 'unknownTitle', found: shown(raw) };
     }
   }
+}
+
+/**
+ * "85,5" typed as text on a machine whose Excel reads a dot: a decimal comma. With one or two
+ * digits after it, the comma cannot group thousands; "1,000" stays unread (it could be 1000).
+ */
+function decimalCommaScore(v: CellValue): number | null {
+  const m = typeof v === 'string' ? /^(\d{1,3}),(\d{1,2})$/.exec(v.trim()) : null;
+  return m ? Number(`${m[1]}.${m[2]}`) : null;
 }
 
 /** Words a certificate's name may start with: the kind of paper, the language, "trình độ". */
