@@ -153,7 +153,7 @@ export const en: Record<MessageKey, string> = {
   'cli.placeholder.inputs': 'FILES_OR_FOLDERS',
   'cli.placeholder.output': '-o OUT.xlsx',
   'cli.unknownPreset': 'No rule set “{id}”. See: dvht presets',
-  'cli.unknownType': 'No unit type “{type}”. See: dvht types',
+  'cli.unknownType': 'There is no unit type “{type}”. Did you mean --type {id} ({label})? Types and ids: dvht types',
   'cli.fileMissing': 'Cannot open “{file}”: {reason}',
   'cli.inputMissing': 'File “{file}” not found in the folder “{folder}”. Check the file name (accents included) and the path; to list the files in that folder, type dir "{folder}" (Windows) or ls "{folder}". Quote a name with spaces.',
   'cli.inputFolderMissing': 'File “{file}” not found: there is no folder “{folder}”. Check the path (accents included); to list the folders in “{found}”, type dir "{found}" (Windows) or ls "{found}". Quote a name with spaces.',

@@ -157,7 +157,7 @@ export const vi = {
   'cli.placeholder.inputs': 'TỆP_HOẶC_THƯ_MỤC',
   'cli.placeholder.output': '-o RA.xlsx',
   'cli.unknownPreset': 'Không có bộ tiêu chí “{id}”. Xem: dvht presets',
-  'cli.unknownType': 'Không có loại đơn vị “{type}”. Xem: dvht types',
+  'cli.unknownType': 'Không có loại đơn vị “{type}”. Có phải --type {id} ({label})? Các loại và mã: dvht types',
   'cli.fileMissing': 'Không mở được tệp “{file}”: {reason}',
   'cli.inputMissing': 'Không tìm thấy tệp “{file}” trong thư mục “{folder}”. Kiểm tra lại tên tệp (cả dấu tiếng Việt) và đường dẫn; các tệp có trong thư mục đó: gõ dir "{folder}" (Windows) hoặc ls "{folder}". Tên có dấu cách thì đặt trong ngoặc kép.',
   'cli.inputFolderMissing': 'Không tìm thấy tệp “{file}”: không có thư mục “{folder}”. Kiểm tra lại đường dẫn (cả dấu tiếng Việt); các thư mục có trong “{found}”: gõ dir "{found}" (Windows) hoặc ls "{found}". Tên có dấu cách thì đặt trong ngoặc kép.',

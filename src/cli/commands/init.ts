@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findPreset } from '../../domain/rules/presets';
-import { UNIT_TYPES, UNIT_TYPE_IDS } from '../../domain/unitTypes';
+import { nearestUnitType, UNIT_TYPES, UNIT_TYPE_IDS } from '../../domain/unitTypes';
 import { foldKey } from '../../domain/text';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../workbook/xlsx/files';
@@ -20,7 +20,10 @@ function resolveType(input: string, lang: Lang): string {
   if (byId) return byId;
   const byLabel = UNIT_TYPES.find((x) => foldKey(x) === foldKey(input));
   if (byLabel) return byLabel;
-  throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownType', { type: input }));
+  // Not guessed: the id it likely means is named, for the next try.
+  const label = nearestUnitType(input, UNIT_TYPES)!;
+  const id = Object.keys(UNIT_TYPE_IDS).find((k) => UNIT_TYPE_IDS[k] === label)!;
+  throw new CliFailure(EXIT.usage, t(lang, 'cli.unknownType', { type: input, id, label }));
 }
 
 /** Sample data is for trying the add-in and for the benchmark (20,000); beyond this it is a mistake. */
