@@ -12,7 +12,7 @@ import { xlsxReason } from '../usecases/xlsxReason';
 import { takeWorkbookWarnings } from '../usecases/workbookWarnings';
 import type { Workbook } from '../workbook/port';
 
-import { CliFailure, DamagedWhileReading, EXIT, type Io } from './exit';
+import { CliFailure, DamagedWhileReading, EXIT, metWhileHandling, type Io } from './exit';
 import { isMissing, missingInput, readReason } from './files';
 import { foldKey } from '../domain/text';
 
@@ -135,7 +135,8 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
     workbook = await XlsxWorkbook.open(bytes, path.basename(file), { ...NODE_XLSX, texts, sources });
   } catch (e) {
     if (e instanceof XlsxError) throw refuse(e, bytes.length);
-    // Past the preflight, anything else is a fault of ours, not the file's: the last resort says so (main.ts).
+    // Past the preflight, anything else is a fault of ours, not the file's: the last resort says so (main.ts), naming this file.
+    metWhileHandling(e, file);
     throw e;
   }
   const unwritable = use === 'write' ? workbook.unwritable : null;
@@ -145,13 +146,17 @@ export async function openWorkbook(file: string, lang: Lang, use: 'write' | 'rea
 
 /**
  * `work` reads (or rewrites) the workbook opened from `file`: a damage found only now, in a part
- * the opening let through, names that file alone, not every file the command was given.
+ * the opening let through, names that file alone, not every file the command was given; so does
+ * an unexpected fault, unless `only` is 'damage' (work that takes in other files too, whose fault
+ * may be any of theirs).
  */
-export async function reading<T>(file: string, work: () => Promise<T>): Promise<T> {
+export async function reading<T>(file: string, work: () => Promise<T>, only?: 'damage'): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    throw e instanceof XlsxError ? new DamagedWhileReading(file, e) : e;
+    if (e instanceof XlsxError) throw new DamagedWhileReading(file, e);
+    if (only !== 'damage') metWhileHandling(e, file);
+    throw e;
   }
 }
 

@@ -32,3 +32,16 @@ export class DamagedWhileReading extends Error {
     super(error.message);
   }
 }
+
+/** The file each unexpected error was met on (context.ts), for main.ts's last resort. */
+const metOn = new WeakMap<object, string>();
+
+/** `e` escaped work on `file`: the innermost call says it, an outer one does not rename it. */
+export function metWhileHandling(e: unknown, file: string): void {
+  if (typeof e === 'object' && e !== null && !metOn.has(e)) metOn.set(e, file);
+}
+
+/** The file `e` was met on, when a command said (else the last resort cannot tell among several). */
+export function fileAtFault(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null ? metOn.get(e) : undefined;
+}

@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from '../i18n';
 import { closestOption, GLOBAL_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
-import { CliFailure, DamagedWhileReading, EXIT, type Io } from './exit';
+import { CliFailure, DamagedWhileReading, EXIT, fileAtFault, type Io } from './exit';
 import { COMMANDS, type CommandSpec } from './commands';
 import { APP_VERSION } from '../version';
 import { errorReason } from './files';
@@ -119,13 +119,19 @@ function shownFiles(files: string[]): string {
   return files.slice(0, 3).map((f) => `“${f}”`).join(', ') + (files.length > 3 ? ' …' : '');
 }
 
-/** The last resort for an error no command foresaw: which files, why, what to do. */
+/**
+ * The last resort for an error no command foresaw: which file, why, what to do. The file the
+ * command was working on (context.ts), the one a system error names, or the only one given;
+ * among several, none: naming them all sent users to re-save files that were fine.
+ */
 function unexpected(e: unknown, args: ParsedArgs | undefined, lang: Lang): string {
   const command = args?.positionals[0] ?? 'dvht';
-  const files = namedFiles(e, args);
+  const given = namedFiles(e, args);
+  const systemPath = (e as NodeJS.ErrnoException | undefined)?.path;
+  const file = fileAtFault(e) ?? (typeof systemPath === 'string' && systemPath !== '' ? systemPath : given.length === 1 ? given[0] : undefined);
   const reason = errorReason(e, lang);
-  if (!files.length) return t(lang, 'cli.unexpectedNoFile', { command, reason });
-  return t(lang, 'cli.unexpected', { command, files: shownFiles(files), reason });
+  if (file !== undefined) return t(lang, 'cli.unexpected', { command, files: shownFiles([file]), reason });
+  return t(lang, given.length ? 'cli.unexpectedFileUnknown' : 'cli.unexpectedNoFile', { command, reason });
 }
 
 /** The process entry (bin/dvht.js): even an error outside `run` ends as words and exit 1. */

@@ -10,11 +10,9 @@
  * they mean). Either is read when --sheet names it. An empty visible sheet (the Sheet2 and Sheet3
  * a new workbook came with) is listed, marked, and not counted when the one list is looked for.
  */
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+import { offeredSheets, type SheetTab } from '../usecases/listSheets';
 
-export interface SourceTab {
-  name: string;
-  state: SheetState;
+export interface SourceTab extends SheetTab {
   /** What it holds, known only when several sheets are visible: nothing, a list import finds a header in, something else. */
   holds?: 'empty' | 'list' | 'other';
 }
@@ -33,19 +31,9 @@ const looseKey = (name: string) =>
     .replace(/[\s\u200b]+/g, ' ')
     .trim();
 
-/**
- * The tabs a clerk can see or unhide, visible first. A file whose every sheet is very hidden
- * (a generator's; Excel refuses to save one) still lists them, or nothing could be named.
- */
-function offered(sheets: readonly SourceTab[]): SourceTab[] {
-  const seen = sheets.filter((s) => s.state !== 'veryHidden');
-  const shown = seen.length ? seen : [...sheets];
-  return [...shown.filter((s) => s.state === 'visible'), ...shown.filter((s) => s.state !== 'visible')];
-}
-
 /** `asked` undefined: --sheet not given; a source with one visible sheet is read from it. */
 export function chooseSheet(asked: string | undefined, sheets: readonly SourceTab[]): SheetChoice {
-  const listed = offered(sheets);
+  const listed = offeredSheets(sheets);
   if (asked === undefined) {
     const visible = listed.filter((s) => s.state === 'visible');
     const filled = visible.filter((s) => s.holds !== 'empty');

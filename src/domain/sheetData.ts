@@ -37,4 +37,12 @@ export interface WorkbookSnapshot {
    * converts it (usecases/consolidate/dates.ts readDate).
    */
   date1904?: boolean;
+  /**
+   * The sheets not shown as tabs, by actual name, in tab order: hidden by the user (Excel's
+   * Unhide lists them) or very hidden (only a macro or the VBA editor shows them). A sheet not in
+   * it is visible. Every host says; absent (a snapshot made by hand) is none hidden.
+   */
+  hiddenSheets?: Map<string, HiddenSheet>;
 }
+
+export type HiddenSheet = 'hidden' | 'veryHidden';

@@ -199,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   'cli.unexpected': 'The command “{command}” stopped on an unexpected error while handling {files}: {reason}. No existing file was left half-written. Open the file in Excel, save it again as .xlsx and run again; if it still fails, send the file and this message to support.',
   'cli.damagedPart': 'The command “{command}” stopped while reading {files}: {reason} No existing file was left half-written.',
   'cli.unexpectedNoFile': 'The command “{command}” stopped on an unexpected error: {reason}. Run it again; if it still fails, send this message to support.',
+  'cli.unexpectedFileUnknown': 'The command “{command}” stopped on an unexpected error: {reason}. Which of the files given it came from is not known. No existing file was left half-written. Run it again; if it still fails, send this message and the files to support.',
 
   'pane.app.title': 'ĐVHT — Learning Unit',
   'pane.app.subtitle': 'Workbook: {workbook}',

@@ -207,6 +207,7 @@ export const vi = {
   'cli.unexpected': 'Lệnh “{command}” dừng vì một lỗi không lường trước khi xử lý {files}: {reason}. Các tệp đã có không bị ghi đè dở dang. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi chạy lại; nếu vẫn lỗi, gửi tệp cùng dòng thông báo này cho người hỗ trợ.',
   'cli.damagedPart': 'Lệnh “{command}” dừng khi đọc {files}: {reason} Các tệp đã có không bị ghi đè dở dang.',
   'cli.unexpectedNoFile': 'Lệnh “{command}” dừng vì một lỗi không lường trước: {reason}. Chạy lại; nếu vẫn lỗi, gửi dòng thông báo này cho người hỗ trợ.',
+  'cli.unexpectedFileUnknown': 'Lệnh “{command}” dừng vì một lỗi không lường trước: {reason}. Không rõ lỗi ở tệp nào trong các tệp đã cho. Các tệp đã có không bị ghi đè dở dang. Hãy chạy lại; nếu vẫn lỗi, gửi dòng thông báo này cùng các tệp cho người hỗ trợ.',
 
   // Task pane (src/taskpane)
   'pane.app.title': 'ĐVHT — Đơn vị học tập',

@@ -26,7 +26,19 @@ const learnerEntry = (r: { label: string; headcount: { value: unknown }; cdht: {
  * line (JSON escapes line breaks), sorted.
  */
 export function fingerprint(wb: UnitWorkbook): string {
+  return mark(evaluationInput(wb));
+}
+
+/** Whether `stored` is the workbook's mark now: as fingerprint() takes it, or in row order as 0.2.0 and before did. */
+export function matchesFingerprint(wb: UnitWorkbook, stored: string): boolean {
+  // One input for both marks: building it reads the lists again and walks the rule cells.
   const input = evaluationInput(wb);
+  return stored === mark(input) || stored === hash64(JSON.stringify(payload(input, input.members?.rows.map(cellsOf))));
+}
+
+type Input = ReturnType<typeof evaluationInput>;
+
+function mark(input: Input): string {
   const members = input.members;
   const ordinals = members ? members.columns.flatMap((c, i) => (isOrdinalHeader(c.header) ? [i] : [])) : [];
   // The headers are checked once above; per row only the number (isOrdinal's other half), as the engine reads it.
@@ -39,14 +51,7 @@ export function fingerprint(wb: UnitWorkbook): string {
   return hash64(`${JSON.stringify(payload(input, null))}\n${rows.join('\n')}`);
 }
 
-/** Whether `stored` is the workbook's mark now: as fingerprint() takes it, or in row order as 0.2.0 and before did. */
-export function matchesFingerprint(wb: UnitWorkbook, stored: string): boolean {
-  if (stored === fingerprint(wb)) return true;
-  const input = evaluationInput(wb);
-  return stored === hash64(JSON.stringify(payload(input, input.members?.rows.map(cellsOf))));
-}
-
-function payload(input: ReturnType<typeof evaluationInput>, rows: unknown) {
+function payload(input: Input, rows: unknown) {
   return [
     input.unitFields.filter(isTyped).map(fieldEntry),
     input.ruleSet,

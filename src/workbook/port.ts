@@ -8,10 +8,10 @@
  * is what lets the Office.js side stay at two `context.sync` calls per command.
  */
 import type { CellValue } from '../domain/values';
-import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
+import type { HiddenSheet, SheetData, WorkbookSnapshot } from '../domain/sheetData';
 
 // Lower than the port: the .xlsx reader hands on the same shapes.
-export type { CellValue, SheetData, WorkbookSnapshot };
+export type { CellValue, HiddenSheet, SheetData, WorkbookSnapshot };
 
 export interface ReadOptions {
   /**

@@ -79,6 +79,7 @@ export const consolidate: Command = {
       if (existing) checkOutputKind(workbook, output, lang);
       const progress = process.stderr.isTTY && !args.options.has('json');
       // Each unit's own damage is its rejection (readUnit): what escapes is the output's, named alone.
+      // An unexpected fault is not the output's: it may come of any unit taken in.
       result = (await reading(output, () => consolidateFiles(
         workbook,
         received,
@@ -101,7 +102,7 @@ export const consolidate: Command = {
       ).catch((e: unknown) => {
         // A unit's own workbook, refused by the use-case before it reads a file: said with the file as given.
         throw isUnitWorkbookTargetError(e) ? usage(t(lang, 'consolidate.cli.outputIsUnitWorkbook', { file: output })) : e;
-      })))!; // the CLI never cancels
+      }), 'damage'))!; // the CLI never cancels
       await reading(output, () => writeTo(target, () => workbook.toBytes()));
     } finally {
       for (const w of readers) void w.terminate(); // ended with the batch already; here on any failure

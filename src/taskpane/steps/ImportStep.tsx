@@ -10,7 +10,7 @@ import { columnLetter } from '../../workbook/a1';
 import { applyImport, cellChanges, previewImport, readSourceSheet, rewordImport, type ImportPreview, type ImportResult, type ImportSource } from '../../usecases/import/importMembers';
 import { changeLine, keptSummary, shownValue, targetLabel } from '../../usecases/import/wording';
 import { targetsFor, type ImportMode, type MappingChoice } from '../../usecases/import/mapping';
-import { listSheets } from '../../usecases/listSheets';
+import { listSheets, type SheetTab } from '../../usecases/listSheets';
 import { BIRTH_TARGET, ID_TARGET } from '../../usecases/import/targets';
 import { ErrorBar, errorAnnouncement } from '../PaneMessages';
 import { ProblemList } from '../ProblemList';
@@ -40,13 +40,13 @@ const useStyles = makeStyles({
 interface UploadedFile {
   name: string;
   workbook: Workbook;
-  sheetNames: string[];
+  sheets: SheetTab[];
 }
 
 export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const t = useT(lang);
   const s = useStyles();
-  const [sheetNames, setSheetNames] = useState<string[] | null>(null);
+  const [ownSheets, setOwnSheets] = useState<SheetTab[] | null>(null);
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [sheet, setSheet] = useState('');
   const [mode, setMode] = useState<ImportMode>('members');
@@ -62,7 +62,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
   const [listError, setListError] = useState<unknown>(null);
   const [listing, setListing] = useState(0);
 
-  // The open workbook's sheets, except the add-in's own.
+  // The open workbook's sheets, except the add-in's own; visible first, as `dvht import` lists them.
   // Listed each time the step is shown (sheets come and go), not when the pane opens:
   // inside Excel that would be one more round trip for every user.
   useEffect(() => {
@@ -72,8 +72,8 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       (own) => {
         if (!live) return;
         setListError(null);
-        setSheetNames(own);
-        setSheet((current) => current || own[0] || '');
+        setOwnSheets(own);
+        setSheet((current) => current || own[0]?.name || '');
       },
       (error: unknown) => {
         if (live) setListError(error);
@@ -103,9 +103,9 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
       if (!picked) return;
       setUploadError(null);
       const workbook = await host.files!.open(picked);
-      const names = await listSheets(workbook);
-      setFile({ name: picked.name, workbook, sheetNames: names });
-      setSheet(names[0] ?? '');
+      const sheets = await listSheets(workbook);
+      setFile({ name: picked.name, workbook, sheets });
+      setSheet(sheets[0]?.name ?? '');
       setChoice({});
     } catch (e) {
       const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
@@ -113,7 +113,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
     }
   };
 
-  const choices = file ? file.sheetNames : (sheetNames ?? []);
+  const choices = file ? file.sheets : (ownSheets ?? []);
   const busy = preview.status === 'running' || applied.status === 'running';
   // Worded in the language shown now: switching language re-words the issues, nothing is read again.
   const p = useMemo(() => (preview.status === 'done' ? rewordImport(preview.value, lang) : null), [preview, lang]);
@@ -136,9 +136,9 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
               setChoice({});
             }}
           >
-            {choices.map((n) => (
-              <option key={n} value={n}>
-                {n}
+            {choices.map(({ name, state }) => (
+              <option key={name} value={name}>
+                {state === 'visible' ? name : `${name} ${t('import.cli.hiddenMark')}`}
               </option>
             ))}
           </Select>
@@ -160,7 +160,7 @@ export function ImportStep({ host, lang, goTo, active = true }: StepProps) {
           <MessageBarBody>{uploadError.file !== null ? t(uploadError.whole ? 'preview.openRefused' : 'preview.openFailed', { file: uploadError.file, reason: uploadError.reason }) : uploadError.reason}</MessageBarBody>
         </MessageBar>
       )}
-      {sheetNames !== null && !choices.length && <Body1>{t('import.pane.noSheets')}</Body1>}
+      {ownSheets !== null && !choices.length && <Body1>{t('import.pane.noSheets')}</Body1>}
       <Checkbox
         checked={mode === 'cdht'}
         label={t('import.pane.cdhtMode')}

@@ -3,7 +3,7 @@
  * member sheets up to FIRST_READ_ROWS rows; longer sheets cost one more sync per budget.
  */
 import { cellAddress, parseRange, rangeAddress, type RangeRef } from '../a1';
-import { sheetKey, wantsFormulas, wantsLayout, type CellValue, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
+import { sheetKey, wantsFormulas, wantsLayout, type CellValue, type HiddenSheet, type ReadOptions, type SheetData, type WorkbookSnapshot } from '../port';
 import { findSheetName, SHEET_MARK } from '../plan';
 import { FIRST_READ_ROWS, jsonBytes, RequestBudget } from './payload';
 import { API, type Supports } from './requirements';
@@ -128,7 +128,13 @@ export async function readSheets(
   for (const f of found) sheets.set(f.asked, toSheetData(f, options));
   const marked = new Map<string, string>();
   for (const [name, role] of roles) if (role !== '') marked.set(name, role);
-  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904 }, locks, hidden, charts };
+  // Loaded with the names (protection.ts): no round trip of its own. In tab order, as the port says.
+  const hiddenSheets = new Map<string, HiddenSheet>();
+  for (const name of sheetNames) {
+    const v = hidden.get(name);
+    if (v) hiddenSheets.set(name, v === 'Hidden' ? 'hidden' : 'veryHidden');
+  }
+  return { snapshot: { sheetNames, sheets, roles: marked, structureLocked: locks.structure, date1904, hiddenSheets }, locks, hidden, charts };
 }
 
 /** `roles` holds '' for a sheet whose mark was looked for and not found. */

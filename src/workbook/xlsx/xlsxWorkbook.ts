@@ -141,7 +141,8 @@ export class XlsxWorkbook implements Workbook {
   private async read(names: string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     const pkg = this.pkg;
     const date1904 = pkg.date1904;
-    const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map(), structureLocked: structureLocked(pkg.workbookXml), date1904 };
+    const hiddenSheets = new Map(pkg.sheets.flatMap((s) => (s.state === 'visible' ? [] : [[s.name, s.state] as const])));
+    const result: WorkbookSnapshot = { sheetNames: pkg.sheets.map((s) => s.name), sheets: new Map(), structureLocked: structureLocked(pkg.workbookXml), date1904, hiddenSheets };
     // Every marked sheet's role (a superset of options.marks: the marks cost nothing to read here).
     result.roles = this.roles();
     for (const asked of names) {

@@ -164,7 +164,8 @@ export class ExcelJsWorkbook implements Workbook {
       const role = this.roles.get(ws);
       if (role !== undefined) roles.set(ws.name, role);
     }
-    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map(), roles, structureLocked: this.structureLocked, date1904 };
+    const hiddenSheets = new Map(wb.worksheets.flatMap((w) => (w.state === 'hidden' || w.state === 'veryHidden' ? [[w.name, w.state] as const] : [])));
+    const result: WorkbookSnapshot = { sheetNames: wb.worksheets.map((w) => w.name), sheets: new Map(), roles, structureLocked: this.structureLocked, date1904, hiddenSheets };
     for (const asked of sheets) {
       const ws = findSheet(wb, asked);
       if (ws) result.sheets.set(asked, readSheet(ws, date1904, wantsLayout(options, asked), wantsFormulas(options, asked)));

@@ -20,6 +20,7 @@ import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 import { hideRowsWithOpenpyxl } from '../../support/hideRows';
 import { in1904WithOpenpyxl } from '../../support/date1904';
+import { hideSheetsWithOpenpyxl } from '../../support/hideSheets';
 
 /** Binary floats of date serials differ in the last bits between implementations. */
 function round(v: CellValue): CellValue {
@@ -70,6 +71,7 @@ const excelJs: Implementation = {
       }
     });
     for (const [sheet, rows] of Object.entries(hidden)) for (const r of rows) setup.workbook.getWorksheet(sheet)!.getRow(r).hidden = true;
+    for (const [sheet, state] of Object.entries(options.hiddenSheets ?? {})) setup.workbook.getWorksheet(sheet)!.state = state;
     const saved = await setup.toBuffer();
     const workbook = await ExcelJsWorkbook.fromBuffer(protection ? protectWithOpenpyxl(saved, protection) : saved, 'contract.xlsx');
     const subject: Subject = {
@@ -144,7 +146,7 @@ const officeFake: Implementation = {
     for (const [sheet, role] of Object.entries(marks)) names[sheet] = { [SHEET_MARK]: `="${role}"` };
     // The fake reads its initial cells as typed input: mark strings as text.
     const typed = Object.fromEntries(Object.entries(sheets).map(([n, rows]) => [n, rows.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v)))]));
-    const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}), ...(options.date1904 ? { date1904: true } : {}) });
+    const excel = createFakeExcel({ sheets: typed, names, ...(protection ? { protection } : {}), ...(options.date1904 ? { date1904: true } : {}), visibility: Object.fromEntries(Object.entries(options.hiddenSheets ?? {}).map(([n, v]) => [n, v === 'hidden' ? 'Hidden' : 'VeryHidden'])) });
     for (const [sheet, rows] of Object.entries(hidden)) for (const r of rows) excel.sheet(sheet).hiddenRows.add(r);
     const workbook = new OfficeWorkbook(excel.run, excel.supports);
     return {
@@ -223,7 +225,9 @@ const xlsxFile: Implementation = {
     // Our writer has no hidden rows to write (a plan never hides one): the user's are set by openpyxl.
     const drawn = Object.keys(hidden).length ? hideRowsWithOpenpyxl(await setup.toBytes(), hidden) : await setup.toBytes();
     // Our writer keeps a workbook's date system and never changes it: a 1904 one is saved by openpyxl.
-    const written = options.date1904 ? in1904WithOpenpyxl(drawn) : drawn;
+    const in1904 = options.date1904 ? in1904WithOpenpyxl(drawn) : drawn;
+    // Our writer never hides a sheet: the user's are hidden by openpyxl.
+    const written = options.hiddenSheets ? hideSheetsWithOpenpyxl(in1904, options.hiddenSheets) : in1904;
     const workbook = await XlsxWorkbook.open(protection ? protectWithOpenpyxl(written, protection) : written, 'contract.xlsx', NODE_XLSX);
     return {
       workbook,

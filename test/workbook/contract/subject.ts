@@ -76,6 +76,8 @@ export interface Implementation {
 export interface WorkbookSetup {
   /** The workbook counts dates in the 1904 system (Excel for Mac's old default): its numbers are stored as given. */
   date1904?: boolean;
+  /** Sheets the user hid (right-click → Hide) or a macro made very hidden (only VBA shows them). */
+  hiddenSheets?: Record<string, 'hidden' | 'veryHidden'>;
 }
 
 /** Rows the user hid (Home → Format → Hide, or a filter showing one group): sheet → 1-based rows. */

@@ -444,6 +444,15 @@ export function contractSuite(impl: Implementation): void {
       expect((await wb.workbook.batch((s) => s.read(['S']))).sheets.get('S')!.hiddenRows).toBeUndefined();
     });
 
+    it('says which sheets the user hid and which only a macro shows (very hidden), in tab order; the others are visible', async () => {
+      const wb = await impl.open({ ...BASE, 'DS cũ': [['x']], 'Cấu hình': [['y']], S: [[1]] }, {}, undefined, {}, { hiddenSheets: { 'Cấu hình': 'veryHidden', 'DS cũ': 'hidden' } });
+      const snap = await wb.workbook.batch((s) => s.read([]));
+      expect(snap.sheetNames).toEqual(['Dữ liệu', 'DS cũ', 'Cấu hình', 'S']);
+      expect([...(snap.hiddenSheets ?? [])]).toEqual([['DS cũ', 'hidden'], ['Cấu hình', 'veryHidden']]);
+      // None hidden: an empty map, not an absent one (absent is a snapshot made by hand).
+      expect((await (await impl.open(BASE)).workbook.batch((s) => s.read([]))).hiddenSheets).toEqual(new Map());
+    });
+
     it("'existing' on a missing sheet fails naming it, and nothing is written", async () => {
       const wb = await impl.open(BASE);
       await expect(write(wb, { sheet: 'Mới', mode: 'ensure' }, { sheet: 'Thiếu', mode: 'existing', cells: [{ at: 'A1', rows: [[1]] }] })).rejects.toThrow(/Thiếu/);
