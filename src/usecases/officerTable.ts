@@ -2,7 +2,9 @@
  * The consolidated table as the officer's documents read it: from the sheet the
  * consolidation drew (found by its mark, not its name), by column heading, so the
  * documents do not depend on how the table was written. The officer may have edited it:
- * a remark line deleted from "Ghi chú" no longer stands in the way of recognition.
+ * a remark line deleted from "Ghi chú" no longer stands in the way of recognition, and the
+ * self-assessment's disagreement with the result is what the row's two cells say now, as its
+ * “Thẩm định” counts it (consolidate/check.ts).
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
