@@ -2,7 +2,9 @@
  * The consolidated table as the officer's documents read it: from the sheet the
  * consolidation drew (found by its mark, not its name), by column heading, so the
  * documents do not depend on how the table was written. The officer may have edited it:
- * a remark line deleted from "Ghi chú" no longer stands in the way of recognition.
+ * a remark line deleted from "Ghi chú" no longer stands in the way of recognition, and the
+ * self-assessment's disagreement with the result is what the row's two cells say now, as its
+ * “Thẩm định” counts it (consolidate/check.ts).
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
@@ -12,6 +14,7 @@ import { unitTypeId } from '../domain/unitTypes';
 import { catalogs, t, type Lang, type MessageKey } from '../i18n';
 import { isCommittee, sameCommittee, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
+import { mentionsOutcome, outcomeAgreement } from './consolidate/check';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
 const HEADINGS = {
@@ -269,6 +272,19 @@ function recognisedLevel(outcome: string): number | null {
 }
 
 /**
+ * The remark lines of a row's “Ghi chú”, its self-assessment's disagreement as the row's own cells say it
+ * now, as “Thẩm định” counts it (consolidate/check.ts): its remark dropped once the officer made the result
+ * and the self-assessment agree, the finding added when they disagree with none standing.
+ */
+function rowRemarks(remarks: string, outcome: string, recorded: string, lang: Lang): string[] {
+  const lines = remarks.split('\n').map(remarkText).filter(Boolean);
+  const agreement = outcomeAgreement(outcome, recorded);
+  if (agreement === 'agree') return lines.filter((l) => !mentionsOutcome(l));
+  if (agreement === 'disagree' && !lines.some(mentionsOutcome)) return [...lines, t(lang, 'officer.finding.outcome', { recorded, computed: outcome })];
+  return lines;
+}
+
+/**
  * The table's “Thẩm định” in English (“Data agree”, “To review (2)”): a table consolidated in English, whose results
  * and remarks the minutes would print in English.
  */
@@ -293,17 +309,13 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
   for (const row of data.rows.slice(headerIndex + 1)) {
     // The unit rows end where STT stops being a number (the counts below the table).
     if (readNumber(row[col.stt] ?? null).kind !== 'number') break;
-    const remarks = typeSaidOnce(
-      at(row, 'remarks')
-        .split('\n')
-        .map(remarkText)
-        .filter(Boolean),
-    );
-    const reasons = remarks.filter(isBlockingRemark);
     const outcome = at(row, 'outcome');
+    const recorded = at(row, 'recorded');
     const check = at(row, 'check');
     const inEnglish = check !== '' && ENGLISH_CHECK.some((p) => p.test(check));
     if (inEnglish) english = true;
+    const remarks = typeSaidOnce(rowRemarks(at(row, 'remarks'), outcome, recorded, inEnglish ? 'en' : 'vi'));
+    const reasons = remarks.filter(isBlockingRemark);
     const level = recognisedLevel(outcome);
     const rating = ratingOf(outcome);
     const file = at(row, 'file').split(/[\\/]/).pop()!;
@@ -317,7 +329,7 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
       bases: basisParts(at(row, 'basis')),
       outcome,
       unmet: at(row, 'unmet'),
-      recorded: at(row, 'recorded'),
+      recorded,
       level: level !== null && reasons.length === 0 ? level : null,
       // Whether the unit's rule set recognises the rating is known once its rule set is (recognisedRatings).
       rating: rating !== null && reasons.length === 0 ? rating : null,

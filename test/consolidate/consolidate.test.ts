@@ -263,7 +263,10 @@ describe('dvht consolidate', () => {
     expect(names).toEqual(json.units.map((u) => u.name));
     const row = 6 + json.units.findIndex((u) => u.file.endsWith('07-tu-danh-gia-sai.xlsx'));
     expect(ws.getCell(row, col('Kết quả (tính lại)')).value).toBe('Không đạt');
-    expect(ws.getCell(row, col('Thẩm định')).value).toBe('Cần xem lại (2)');
+    // “Thẩm định” is a formula over the row's cells (the officer edits them), its cached text the count of its remarks.
+    const checkOf = (r: number) => ws.getCell(r, col('Thẩm định')).value as { formula: string; result: string };
+    expect(checkOf(row).result).toBe('Cần xem lại (2)');
+    expect(checkOf(row).formula).toContain(ws.getCell(row, col('Ghi chú')).address);
     // Each bullet names its file, as the row's “Tệp” does.
     expect(String(ws.getCell(row, col('Ghi chú')).value)).toContain(`• Tệp “${ws.getCell(row, col('Tệp')).value}”: Chỉ tiêu 2.1: tự đánh giá Đạt ('Tiêu chí'!O24) nhưng số liệu 88,1% < 90%`);
     expect(ws.getCell(row, col('Chỉ tiêu 2.1')).value).toBeCloseTo(52 / 59, 10);
@@ -274,7 +277,7 @@ describe('dvht consolidate', () => {
     }
     expect(ws.getCell(row, col('TC2')).value).toBe('Không đạt');
     const okRow = 6 + json.units.findIndex((u) => u.file.endsWith('02-ubnd-xa.xlsx'));
-    expect(ws.getCell(okRow, col('Thẩm định')).value).toBe('Khớp số liệu');
+    expect(checkOf(okRow).result).toBe('Khớp số liệu');
     // Counts block: live COUNTIFs with their results, and the in-cell bar.
     // on the statistics sheet, counting the units sheet's outcome column.
     const stats = wb.getWorksheet(CONSOLIDATION_SHEETS.stats)!;

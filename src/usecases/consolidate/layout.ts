@@ -19,6 +19,7 @@ import { serialToDate } from './dates';
 import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 import { shortRemarkCell } from './shortRemark';
+import { checkCell, checkCount } from './check';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', stats: 'Thống kê kết quả', files: 'Báo cáo tệp' } as const;
 
@@ -228,17 +229,32 @@ function unmetText(u: UnitRecord, lang: Lang): string | null {
   return parts.length ? parts.join('; ') : null;
 }
 
+/** Where a row's cells that its formulas read are (“Ghi chú”, “Kết quả (tính lại)”, “Tự đánh giá của đơn vị”). */
+interface RowRefs {
+  remarks: string;
+  result: string;
+  recorded: string;
+}
+
+/** A row's RowRefs from the 1-based column of each slot. */
+const rowRefs = (row: number, columnOf: (slot: number) => number): RowRefs => ({
+  remarks: cellAddress(row, columnOf(SLOT.remarks)),
+  result: cellAddress(row, columnOf(SLOT.outcome)),
+  recorded: cellAddress(row, columnOf(SLOT.recorded)),
+});
+
 /**
  * The cells known once every file is in: the row's number, what it does not meet and the checks across files.
- * `fileNo`: the file's STT in the file report; `remarksAt`: the address of the row's “Ghi chú”, which
- * the short remark the table prints is a formula on (the officer edits the remarks whole: shortRemark.ts).
+ * `fileNo`: the file's STT in the file report; `refs`: the row's cells that the officer edits and that the
+ * short remark (shortRemark.ts) and “Thẩm định” (check.ts) are formulas on.
  */
-function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, remarksAt: string, filesSheet: string, lang: Lang, emit: Emit): void {
+function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, refs: RowRefs, filesSheet: string, lang: Lang, emit: Emit): void {
   emit(SLOT.stt, n);
   emit(SLOT.unmet, unmetText(u, lang));
-  emit(SLOT.check, u.flags.length ? t(lang, 'consolidate.check.review', { count: u.flags.length }) : t(lang, 'consolidate.check.ok'), u.flags.length ? FLAGGED_STYLE : undefined);
   const remarks = u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null;
-  emit(SLOT.summary, shortRemarkCell(remarksAt, remarks ?? '', { fileNo, filesSheet, lang }));
+  const row = { result: u.outcome.label, recorded: u.recorded.outcome, remarks: remarks ?? '' };
+  emit(SLOT.check, checkCell(refs, row, lang), checkCount(row) ? FLAGGED_STYLE : undefined);
+  emit(SLOT.summary, shortRemarkCell(refs.remarks, remarks ?? '', { fileNo, filesSheet, lang }));
   emit(SLOT.remarks, remarks);
 }
 
@@ -278,11 +294,11 @@ export class DrawnUnits {
   /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
   place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, filesSheet: string, lang: Lang): UnitSlots {
     const columns = this.slots.columns(ids);
-    const remarksColumn = columnLetter(columns.indexOf(SLOT.remarks) + 1);
+    const columnOf = (slot: number) => columns.indexOf(slot) + 1;
     const keys = units.map(({ record, file }, i) => {
       // The key is the file's index: its row of the file report.
       const key = this.keys.get(record)!;
-      finalCells(record, file, i + 1, key + 1, `${remarksColumn}${firstRow + i}`, filesSheet, lang, this.emitter(key));
+      finalCells(record, file, i + 1, key + 1, rowRefs(firstRow + i, columnOf), filesSheet, lang, this.emitter(key));
       return key;
     });
     // Only the placed columns' texts count: another indicator of a table code has none.
@@ -369,7 +385,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
         lines = Math.max(lines, slots.lines(slot, value, extra));
       };
       recordCells(u, file, slots, emit);
-      finalCells(u, file, i + 1, fileIndex.get(file)! + 1, cellAddress(r, columnOf[SLOT.remarks]!), filesSheet, lang, emit);
+      finalCells(u, file, i + 1, fileIndex.get(file)! + 1, rowRefs(r, (slot) => columnOf[slot]!), filesSheet, lang, emit);
       rows.push(row);
       unitHeights.push(...fitted(r, lines));
     });

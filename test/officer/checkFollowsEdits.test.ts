@@ -1,0 +1,206 @@
+/**
+ * The officer works in the consolidated table: after phoning a unit, corrects its recomputed result
+ * (“Kết quả (tính lại)”) or its self-assessment (“Tự đánh giá của đơn vị”). “Thẩm định” said what it
+ * said at consolidation time, and the documents kept a unit out for a disagreement the row no longer
+ * shows (or proposed one whose row now disagrees). “Thẩm định” is now a formula over the row's own
+ * cells (its cached text the same rule worked here, recalculated here by LibreOffice after edits saved
+ * by another program), and the documents read the row by the same rule, whether or not the host recalculated.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { consolidateFiles, readUnitFile } from '../../src/usecases/consolidate';
+import { generateOfficerDocuments, type OfficerResult } from '../../src/usecases/officerDocuments';
+import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate/layout';
+import { nodeInflate } from '../../src/xlsx/inflateNode';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
+import { columnLetter } from '../../src/workbook/a1';
+import { readText } from '../../src/domain/values';
+import { t, type Lang } from '../../src/i18n';
+import { convert } from '../support/libreoffice';
+import { checkCell, checkText, type CheckRow } from '../../src/usecases/consolidate/check';
+import { edits, unitWorkbook } from '../consolidate/corpus';
+import { AS_OF } from './batch';
+
+jest.setTimeout(300_000);
+
+const UNITS = CONSOLIDATION_SHEETS.units;
+const RECOGNISED = 'Đủ điều kiện công nhận “Đơn vị học tập” cấp huyện mức độ 1';
+const NOT_RECOGNISED = 'Chưa đủ điều kiện công nhận';
+const OUTCOME = 'Kết quả (tính lại)';
+const RECORDED = 'Tự đánh giá của đơn vị';
+const CHECK = 'Thẩm định';
+const REMARKS = 'Ghi chú';
+
+const A = 'Trường mầm non Hoa Sen';
+const B = 'Trường THCS Nguyễn Du';
+const C = 'Trường THCS Chu Văn An';
+const D = 'Trường tiểu học Kim Đồng';
+
+let files: { label: string; bytes: Uint8Array }[];
+let dir: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-check-'));
+  files = [
+    // Their data fall short, their self-assessments were typed over as recognised: one remark each, the disagreement.
+    { label: 'a.xlsx', bytes: await unitWorkbook({ name: A, type: 'Trường mầm non', members: 20, rate: 0.8, seed: 5, edit: edits.outcome(RECOGNISED) }) },
+    { label: 'c.xlsx', bytes: await unitWorkbook({ name: C, type: 'Trường THCS', members: 20, rate: 0.8, seed: 6, edit: edits.outcome(RECOGNISED) }) },
+    { label: 'd.xlsx', bytes: await unitWorkbook({ name: D, type: 'Trường tiểu học', members: 20, rate: 0.8, seed: 8, edit: edits.outcome(RECOGNISED) }) },
+    // Agrees with its data.
+    { label: 'b.xlsx', bytes: await unitWorkbook({ name: B, type: 'Trường THCS', members: 20, seed: 1 }) },
+  ];
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function consolidated(lang: Lang): Promise<XlsxWorkbook> {
+  const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
+  await consolidateFiles(
+    wb,
+    files.map((f) => ({ label: f.label, size: f.bytes.length })),
+    async (indices, onOutcome) => {
+      for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate, lang }), i);
+      return true;
+    },
+    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang },
+  );
+  return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
+}
+
+/** The table's cells by unit name and heading, and their addresses. */
+async function table(wb: XlsxWorkbook) {
+  const read = await wb.batch((s) => s.read([UNITS], { formulas: [UNITS] }));
+  const sheet = read.sheets.get(UNITS)!;
+  const header = sheet.rows.findIndex((r) => r[0] === 'STT');
+  const col = (heading: string) => sheet.rows[header]!.findIndex((c) => c === heading);
+  const row = (name: string) => sheet.rows.findIndex((r) => r[1] === name);
+  return {
+    value: (name: string, heading: string) => readText(sheet.rows[row(name)]![col(heading)] ?? null),
+    at: (name: string, heading: string) => `${columnLetter(col(heading) + 1)}${row(name) + 1}`,
+    isFormula: (name: string, heading: string) => sheet.formulas?.has(`${columnLetter(col(heading) + 1)}${row(name) + 1}`) === true,
+  };
+}
+
+type Ok = Extract<OfficerResult, { ok: true }>;
+async function documents(wb: XlsxWorkbook): Promise<Ok> {
+  const r = await generateOfficerDocuments(wb);
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+
+describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
+  const recognisedLabel = t(lang, 'consolidate.outcome.recognised', { level: 'mức độ 1' });
+  const notRecognisedLabel = t(lang, 'consolidate.outcome.notRecognised');
+  const ok = t(lang, 'consolidate.check.ok');
+  const review = (count: number) => t(lang, 'consolidate.check.review', { count });
+  /**
+   * A: the school sent its corrected figures, the officer writes the result they give; B: the officer
+   * found B's data wrong and writes “Không đạt”; C: the unit owns it does not meet, its self-assessment
+   * corrected; D: its remark deleted, its row left as it is.
+   */
+  const officerEdits = () => ({
+    [A]: { [OUTCOME]: recognisedLabel },
+    [B]: { [OUTCOME]: notRecognisedLabel },
+    [C]: { [RECORDED]: NOT_RECOGNISED },
+    [D]: { [REMARKS]: '' },
+  });
+
+  it('as drawn: “Thẩm định” is a formula over the row, its cached text what the consolidation found', async () => {
+    const wb = await consolidated(lang);
+    const cells = await table(wb);
+    expect([A, B, C, D].map((n) => cells.isFormula(n, CHECK))).toEqual([true, true, true, true]);
+    expect([A, B, C, D].map((n) => cells.value(n, CHECK))).toEqual([review(1), ok, review(1), review(1)]);
+  });
+
+  it('the officer’s documents follow the edited row, not the remark it no longer bears out', async () => {
+    const wb = await consolidated(lang);
+    const cells = await table(wb);
+    const recordedB = cells.value(B, RECORDED);
+    await wb.batch(async (s) => {
+      for (const [name, values] of Object.entries(officerEdits())) {
+        for (const [heading, value] of Object.entries(values)) s.write({ sheet: UNITS, mode: 'existing', cells: [{ at: cells.at(name, heading), rows: [[value === '' ? null : value]] }] });
+      }
+    });
+    const r = await documents(wb);
+    const unit = (name: string) => r.units.find((u) => u.name === name)!;
+    // A: result and self-assessment agree now; its only remark, the disagreement, no longer stands.
+    expect(unit(A)).toMatchObject({ level: 1, reasons: [] });
+    // B: the row disagrees now: kept out for it, in the table's words.
+    expect(unit(B)).toMatchObject({ level: null, reasons: [t(lang, 'officer.finding.outcome', { recorded: recordedB, computed: notRecognisedLabel })] });
+    // C: both say it does not meet: no disagreement left, kept out by its result.
+    expect(unit(C)).toMatchObject({ level: null, reasons: [] });
+    expect(unit(C).why).toContain(notRecognisedLabel);
+    // D: its remark deleted, its row still disagreeing: the row's own cells keep it out, as its check says.
+    expect(unit(D)).toMatchObject({ level: null, reasons: [t(lang, 'officer.finding.outcome', { recorded: RECOGNISED, computed: cells.value(D, OUTCOME) })] });
+  });
+
+  it('recalculated by LibreOffice after edits saved by another program, “Thẩm định” says what the documents read', async () => {
+    const wb = await consolidated(lang);
+    const cells = await table(wb);
+    const file = path.join(dir, `tong-hop-${lang}.xlsx`);
+    fs.writeFileSync(file, await wb.toBytes());
+    const edited = path.join(dir, `sua-${lang}.xlsx`);
+    const spec = Object.entries(officerEdits()).flatMap(([name, values]) => Object.entries(values).map(([heading, value]) => [cells.at(name, heading), value]));
+    // Rows of every shape the rule meets below the table, each with the check's formula on its own cells.
+    const shapeAt = (i: number, heading: string) => cells.at(A, heading).replace(/\d+$/, String(200 + i));
+    const shapeRefs = (i: number) => ({ result: shapeAt(i, OUTCOME), recorded: shapeAt(i, RECORDED), remarks: shapeAt(i, REMARKS) });
+    SHAPES.forEach((row, i) => {
+      spec.push([shapeRefs(i).result, row.result], [shapeRefs(i).recorded, row.recorded], [shapeRefs(i).remarks, row.remarks]);
+      spec.push([shapeAt(i, CHECK), checkCell(shapeRefs(i), row, lang).formula]);
+    });
+    // openpyxl keeps no formula's cached result: LibreOffice computes every one on opening (the unedited file too).
+    const unedited = path.join(dir, `sans-${lang}.xlsx`);
+    execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: [] }), file, unedited]);
+    execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: spec }), file, edited]);
+    const [asDrawn, afterEdits] = await Promise.all([convert(unedited, 'xlsx', path.join(dir, `lo-drawn-${lang}`)), convert(edited, 'xlsx', path.join(dir, `lo-edited-${lang}`))]);
+    const read = (f: string, at: string[]) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ, JSON.stringify({ sheet: UNITS, cells: at }), f]).toString()) as string[];
+    const checks = [A, B, C, D].map((n) => cells.at(n, CHECK));
+    // Unedited, LibreOffice finds what the consolidation cached.
+    expect(read(asDrawn, checks)).toEqual([A, B, C, D].map((n) => cells.value(n, CHECK)));
+    expect(read(afterEdits, checks)).toEqual([ok, review(1), ok, review(1)]);
+    const shapes = read(afterEdits, SHAPES.map((_, i) => shapeAt(i, CHECK)));
+    expect(shapes).toEqual(SHAPES.map((row) => checkText(row, lang)));
+    expect(shapes).toEqual([ok, ok, review(1), review(2), review(1), ok, review(1), ok, ok, review(1), review(1)]);
+  });
+});
+
+/** Rows of every shape: the words in other cases and spacing, unknown words, blank lines, either language. */
+const SHAPES: CheckRow[] = [
+  { result: 'Đạt mức độ 1', recorded: RECOGNISED, remarks: '' },
+  // Agree, whatever the case and spacing: the disagreement's remark no longer counts.
+  { result: '  đạt   mức độ 1 ', recorded: 'đủ điều kiện CÔNG NHẬN mức độ 1', remarks: '• Kết quả tự đánh giá ghi “x” (ô B20) nhưng tính lại: “y”' },
+  // Disagree with no remark: one.
+  { result: 'Không đạt', recorded: RECOGNISED, remarks: '' },
+  // A self-assessment typed “Đạt”: not a word of the unit's, it decides nothing.
+  { result: 'Không đạt', recorded: 'Đạt', remarks: '• a\n• b' },
+  // Ratings (TT22): the remarks alone.
+  { result: 'Xếp loại Khá', recorded: 'Xếp loại Tốt', remarks: '• a' },
+  // Line breaks alone are no remark.
+  { result: 'Chưa đánh giá được', recorded: 'Chưa đánh giá được', remarks: '\n\n' },
+  // A held recognition agrees with a recognised result; the remark named after its file.
+  { result: 'Đạt', recorded: 'Đạt các tiêu chí, chỉ tiêu mức độ 2 nhưng chưa đủ thời gian', remarks: '• Tệp “a.xlsx”: Kết quả tự đánh giá ghi “x” nhưng tính lại: “y”\n• khác' },
+  { result: 'Does not meet', recorded: NOT_RECOGNISED, remarks: '' },
+  { result: '', recorded: '', remarks: '' },
+  // Disagree, its remark (in English) standing: counted once.
+  { result: 'Meets level 1', recorded: NOT_RECOGNISED, remarks: '• The recorded self-assessment says “x” but recomputed: “y”' },
+  // An officer's note alone counts, as the remarks do.
+  { result: 'Không đạt', recorded: NOT_RECOGNISED, remarks: 'Đã gọi điện cho đơn vị.' },
+];
+
+const EDIT = String.raw`
+import json, sys, openpyxl
+spec = json.loads(sys.argv[1])
+wb = openpyxl.load_workbook(sys.argv[2])
+ws = wb[spec['sheet']]
+for at, value in spec['cells']:
+    ws[at].value = value if value != '' else None
+
+wb.save(sys.argv[3])
+`;
+const READ = String.raw`
+import json, sys, openpyxl
+spec = json.loads(sys.argv[1])
+ws = openpyxl.load_workbook(sys.argv[2], data_only=True)[spec['sheet']]
+print(json.dumps([ws[at].value for at in spec['cells']]))
+`;
