@@ -5,7 +5,8 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { readYear } from '../domain/years';
 import { cleanText } from '../domain/text';
-import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
+import type { CriterionResult, Evaluation, IndicatorResult, Outcome } from '../domain/evaluation';
+import type { RuleSet } from '../domain/rules/ruleSet';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
 import { formatMeasured, formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
@@ -29,8 +30,22 @@ export interface Figures {
   countedMembers: number;
 }
 
+/**
+ * What the dossier files: a request for recognition (with its tờ trình), or the self-evaluation
+ * alone, no tờ trình drawn: a level-2 request `held` (asked before it may be), or a result that
+ * does not qualify (`not-met`: not recognised, not evaluable, rated in the fail band).
+ */
+export type Filing = 'request' | 'held' | 'not-met';
+
+/** The filing an outcome makes: a recognition not held, or a rating among the rule set's bands (not its fail band), is a request. */
+export function filingOf(outcome: Outcome, rs: Pick<RuleSet, 'bands'>): Filing {
+  if (outcome.kind === 'pass-fail') return outcome.status !== 'recognised' ? 'not-met' : outcome.hold ? 'held' : 'request';
+  return outcome.status === 'rated' && rs.bands.some((b) => b.label === outcome.rating) ? 'request' : 'not-met';
+}
+
 export interface DocumentContext {
   report: Figures;
+  filing: Filing;
   /** Template texts by key (the sheet's, else the defaults). */
   texts: ReadonlyMap<string, string>;
   values: Record<Placeholder, string>;
@@ -104,7 +119,8 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
   const year = read.kind === 'year' ? read.year : null;
   const rs = wb.criteria.ruleSet;
   const bases = citedBases(rs, year);
-  const missed = report.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
+  // What keeps the unit from its recognition: the indicators not met, or not evaluable for want of data.
+  const missed = report.indicators.filter((i) => i.status === 'not_met' || i.status === 'not_evaluable').map((i) => i.code);
   const base: Record<Placeholder, string> = {
     ten_don_vi: txt(info.name),
     loai_don_vi: txt(info.type),
@@ -154,6 +170,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
   const isLearners = new Set(rs.indicators.filter((i) => i.measure.kind === 'learners').map((i) => i.code));
   return {
     report,
+    filing: filingOf(ev.outcome, rs),
     texts,
     values: base,
     // As typed: a signature without a title typed reads “THỦ TRƯỞNG ĐƠN VỊ” (headSigner), the place a blank (placeDateLine).
