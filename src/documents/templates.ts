@@ -44,6 +44,8 @@ export const PLACEHOLDERS = {
   ket_qua: 'Kết quả tự đánh giá (“Đủ điều kiện công nhận …”, hoặc điểm và xếp loại)',
   chi_tieu_chua_dat: 'Các chỉ tiêu chưa đạt (mã), hoặc “không có”',
   muc_tieu_ca_nhan: 'Mục tiêu cá nhân (tỷ lệ chỉ tiêu mỗi thành viên phấn đấu đạt, trang “Tiêu chí”)',
+  ngay_cong_nhan_truoc: 'Ngày quyết định công nhận mức độ 1 (trang “Thông tin đơn vị”, “Ngày công nhận lần trước”), khi đề nghị mức độ 2; không có thì dòng chứa nó không in',
+  danh_hieu_truoc: 'Tên gọi đã được công nhận (mức độ 1), khi đề nghị mức độ 2; không có thì dòng chứa nó không in',
   ky_hieu: 'Ký hiệu viết tắt của đơn vị (mục “chung.ky_hieu”)',
   ngay_ky: 'Ngày, tháng, năm ký (mục “chung.ngay_ky”)',
   // Per indicator and criterion (only inside the "bao_cao.chi_tieu…" and "…tieu_chi…" texts):
@@ -62,6 +64,15 @@ export const PLACEHOLDERS = {
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
+/** A template line naming one of these is printed only when it has a value (a level-2 request's level-1 recognition). */
+export const LINE_PLACEHOLDERS: readonly Placeholder[] = ['ngay_cong_nhan_truoc', 'danh_hieu_truoc'];
+
+/** The text without its lines that name a LINE_PLACEHOLDERS value left empty. */
+export function withoutEmptyLines(text: string, values: Readonly<Partial<Record<string, string>>>): string {
+  const empty = LINE_PLACEHOLDERS.filter((n) => values[n] === '').map((n) => `{${n}}`);
+  return empty.length ? text.split('\n').filter((line) => !empty.some((p) => line.includes(p))).join('\n') : text;
+}
+
 /**
  * What gives the head of a unit the power to decide ({can_cu_tham_quyen}), by unit type
  * (domain/unitTypes.ts ids): a school's charter, national texts. A type not listed cites
@@ -79,6 +90,10 @@ export const CHARTERS: Readonly<Record<string, string>> = {
 export const COMPETENCE_DEFAULT = 'chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi}';
 
 const LUU = '- Lưu: VT.';
+/** A level-2 request's ground: the level-1 decision, by the date typed, its number dotted to write in (the unit sheet has no field for it). */
+const CAN_CU_MUC_DO_1 = 'Căn cứ Quyết định số …… ngày {ngay_cong_nhan_truoc} công nhận {ten_don_vi} đạt {danh_hieu_truoc};';
+const TO_TRINH_CAN_CU_BEFORE = 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.';
+const BAO_CAO_MO_DAU_BEFORE = 'Thực hiện {can_cu}, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:';
 const BAO_CAO_CHUA_DAT_BEFORE = '{ten_don_vi} tiếp tục khắc phục các chỉ tiêu chưa đạt ({chi_tieu_chua_dat}) trong năm {nam_sau}.';
 /** The dossier the request letter and the cover list, in the Hà Nội plan's filing order. */
 const HO_SO = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Biên bản tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và các minh chứng';
@@ -120,8 +135,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'to_trinh.kinh_gui', label: 'Tờ trình: nơi gửi', text: 'Kính gửi: {don_vi_tong_hop}.' },
   {
     key: 'to_trinh.can_cu',
-    label: 'Tờ trình: căn cứ',
-    text: 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.',
+    label: 'Tờ trình: căn cứ (dòng quyết định công nhận mức độ 1 chỉ in khi đề nghị mức độ 2: ghi số quyết định vào chỗ ……)',
+    text: `Căn cứ {can_cu};\n${CAN_CU_MUC_DO_1}\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.`,
   },
   {
     key: 'to_trinh.noi_dung',
@@ -198,8 +213,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'bao_cao.trich_yeu', label: 'Báo cáo: trích yếu', text: 'Kết quả tự đánh giá “Đơn vị học tập” năm {nam}', score: 'Kết quả tự đánh giá, xếp loại “Đơn vị học tập” năm {nam}' },
   {
     key: 'bao_cao.mo_dau',
-    label: 'Báo cáo: mở đầu',
-    text: 'Thực hiện {can_cu}, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:',
+    label: 'Báo cáo: mở đầu (dòng quyết định công nhận mức độ 1 chỉ in khi đề nghị mức độ 2: ghi số quyết định vào chỗ ……)',
+    text: `${CAN_CU_MUC_DO_1}\n${BAO_CAO_MO_DAU_BEFORE}`,
   },
   { key: 'bao_cao.muc_1', label: 'Báo cáo: đề mục I', text: 'I. ĐẶC ĐIỂM TÌNH HÌNH' },
   { key: 'bao_cao.muc_1.goi_y', label: 'Báo cáo: gợi ý phần I (đơn vị viết thay vào chỗ này trên trang báo cáo)', text: '[Đơn vị viết: quy mô, cơ cấu thành viên, thuận lợi, khó khăn trong năm {nam}.]' },
@@ -332,6 +347,8 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   'to_trinh.can_cu': [
     'Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
     'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
+    // Before a level-2 request cited the level-1 decision.
+    TO_TRINH_CAN_CU_BEFORE,
   ],
   'ke_hoach.mo_dau': ['Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:'],
   // NĐ 30/2020: the competence first, the last basis ending with a full stop, “Theo đề nghị”.
@@ -346,7 +363,7 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
     `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
     DE_NGHI_SCORE_BEFORE,
   ],
-  'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:'],
+  'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:', BAO_CAO_MO_DAU_BEFORE],
   // Before a result that does not qualify asked for nothing in so many words.
   'bao_cao.chua_dat': [BAO_CAO_CHUA_DAT_BEFORE],
   'bao_cao.muc_dich': ['- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận “Đơn vị học tập” {muc_do}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.'],

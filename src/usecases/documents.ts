@@ -171,7 +171,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       const at = `B${issue.row}`;
       warnings.push(said(lang, 'warning', 'unknownPlaceholder', target.sheet, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(target.sheet, at), name: issue.name } }));
     }
-    const ctx = buildContext(wb, evaluation, templates.texts);
+    const ctx = buildContext(wb, evaluation, templates.texts, request);
     // TT22 has had no effect since 26/01/2024: a later dossier citing it is said at the cell holding the basis.
     const repealed = repealedFor(rs.basis, Number(ctx.values.nam));
     if (repealed) {
