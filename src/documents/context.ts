@@ -5,12 +5,14 @@
 import { readNumber, readText, type CellValue } from '../domain/values';
 import { readYear } from '../domain/years';
 import { cleanText } from '../domain/text';
-import type { CriterionResult, Evaluation, IndicatorResult } from '../domain/evaluation';
+import type { CriterionResult, Evaluation, IndicatorResult, Outcome } from '../domain/evaluation';
+import type { RuleSet } from '../domain/rules/ruleSet';
+import { levelNumber, requestedLevel, type UnitRequest } from '../domain/rules/request';
 import { outcomeText, type OutcomeText } from '../i18n/outcome';
-import { formatMeasured, formatPercent, formatThreshold } from '../i18n/format';
+import { formatDate, formatMeasured, formatPercent, formatThreshold } from '../i18n/format';
 import type { UnitWorkbook } from '../sheets/unitWorkbook';
 import { COL } from '../sheets/criteriaSheet';
-import { CHARTERS, COMPETENCE_DEFAULT, fillTemplate, fillTidy, type Placeholder, type Wording } from './templates';
+import { CHARTERS, COMPETENCE_DEFAULT, fillTemplate, fillTidy, withoutEmptyLines, type Placeholder, type Wording } from './templates';
 import { unitTypeId } from '../domain/unitTypes';
 import { basisLines, citedBases, listedBases } from './bases';
 import { serialToDate } from '../workbook/plan';
@@ -29,8 +31,22 @@ export interface Figures {
   countedMembers: number;
 }
 
+/**
+ * What the dossier files: a request for recognition (with its tờ trình), or the self-evaluation
+ * alone, no tờ trình drawn: a level-2 request `held` (asked before it may be), or a result that
+ * does not qualify (`not-met`: not recognised, not evaluable, rated in the fail band).
+ */
+export type Filing = 'request' | 'held' | 'not-met';
+
+/** The filing an outcome makes: a recognition not held, or a rating among the rule set's bands (not its fail band), is a request. */
+export function filingOf(outcome: Outcome, rs: Pick<RuleSet, 'bands'>): Filing {
+  if (outcome.kind === 'pass-fail') return outcome.status !== 'recognised' ? 'not-met' : outcome.hold ? 'held' : 'request';
+  return outcome.status === 'rated' && rs.bands.some((b) => b.label === outcome.rating) ? 'request' : 'not-met';
+}
+
 export interface DocumentContext {
   report: Figures;
+  filing: Filing;
   /** Template texts by key (the sheet's, else the defaults). */
   texts: ReadonlyMap<string, string>;
   values: Record<Placeholder, string>;
@@ -88,7 +104,22 @@ export function dateText(v: CellValue, date1904: boolean): string {
   return readText(v);
 }
 
-export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMap<string, string>): DocumentContext {
+/**
+ * The level-1 recognition a level-2 request rests on, as the documents cite it: its date and title;
+ * none for another request, a level-1 date not typed or a recognition at level 2 already.
+ */
+function previousRecognition(rs: RuleSet, request: UnitRequest | undefined): { date: string; title: string } | null {
+  const date = request?.previousDate.value;
+  // The level the letter asks for (muc_do): the rule set's, else (an older sheet's) the one typed.
+  if (!request || !(date instanceof Date) || (rs.level ?? requestedLevel(rs, request.level.value)) !== 2) return null;
+  if ((levelNumber(request.previousLevel.value) ?? 1) !== 1) return null;
+  // The rule set's title at level 1 (“… cấp huyện mức độ 1”); a title naming no level, the plain one.
+  const title = /mức độ\s*2/iu.test(rs.recognition) ? rs.recognition.replace(/mức độ\s*2/iu, 'mức độ 1') : '“Đơn vị học tập” mức độ 1';
+  return { date: formatDate(date), title };
+}
+
+/** `request`: the unit's request as read from its sheet (unitRequest), for what the documents cite of an earlier recognition. */
+export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMap<string, string>, request?: UnitRequest): DocumentContext {
   const info = wb.unit.info;
   const report: Figures = {
     mode: wb.criteria.ruleSet.mode,
@@ -104,7 +135,9 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
   const year = read.kind === 'year' ? read.year : null;
   const rs = wb.criteria.ruleSet;
   const bases = citedBases(rs, year);
-  const missed = report.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
+  // What keeps the unit from its recognition: the indicators not met, or not evaluable for want of data.
+  const missed = report.indicators.filter((i) => i.status === 'not_met' || i.status === 'not_evaluable').map((i) => i.code);
+  const previous = previousRecognition(rs, request);
   const base: Record<Placeholder, string> = {
     ten_don_vi: txt(info.name),
     loai_don_vi: txt(info.type),
@@ -130,6 +163,8 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
     so_thanh_vien: String(report.countedMembers),
     ket_qua: report.outcome.text,
     chi_tieu_chua_dat: missed.length ? missed.join(', ') : 'không có',
+    ngay_cong_nhan_truoc: previous?.date ?? '',
+    danh_hieu_truoc: previous?.title ?? '',
     ky_hieu: (texts.get('chung.ky_hieu') ?? '').trim(),
     ngay_ky: dateText(texts.get('chung.ngay_ky') ?? '', wb.date1904),
     ma: '',
@@ -154,6 +189,7 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
   const isLearners = new Set(rs.indicators.filter((i) => i.measure.kind === 'learners').map((i) => i.code));
   return {
     report,
+    filing: filingOf(ev.outcome, rs),
     texts,
     values: base,
     // As typed: a signature without a title typed reads “THỦ TRƯỞNG ĐƠN VỊ” (headSigner), the place a blank (placeDateLine).
@@ -169,5 +205,6 @@ export function buildContext(wb: UnitWorkbook, ev: Evaluation, texts: ReadonlyMa
 
 /** A template text with the values filled in (and any per-item values on top); "Căn cứ {can_cu}" one line per basis. */
 export function text(ctx: DocumentContext, key: string, more: Partial<Record<Placeholder, string>> = {}): string {
-  return fillTidy(basisLines(ctx.texts.get(key) ?? '', ctx.bases), { ...ctx.values, ...more });
+  const values = { ...ctx.values, ...more };
+  return fillTidy(basisLines(withoutEmptyLines(ctx.texts.get(key) ?? '', values), ctx.bases), values);
 }

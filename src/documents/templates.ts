@@ -44,6 +44,8 @@ export const PLACEHOLDERS = {
   ket_qua: 'Kết quả tự đánh giá (“Đủ điều kiện công nhận …”, hoặc điểm và xếp loại)',
   chi_tieu_chua_dat: 'Các chỉ tiêu chưa đạt (mã), hoặc “không có”',
   muc_tieu_ca_nhan: 'Mục tiêu cá nhân (tỷ lệ chỉ tiêu mỗi thành viên phấn đấu đạt, trang “Tiêu chí”)',
+  ngay_cong_nhan_truoc: 'Ngày quyết định công nhận mức độ 1 (trang “Thông tin đơn vị”, “Ngày công nhận lần trước”), khi đề nghị mức độ 2; không có thì dòng chứa nó không in',
+  danh_hieu_truoc: 'Tên gọi đã được công nhận (mức độ 1), khi đề nghị mức độ 2; không có thì dòng chứa nó không in',
   ky_hieu: 'Ký hiệu viết tắt của đơn vị (mục “chung.ky_hieu”)',
   ngay_ky: 'Ngày, tháng, năm ký (mục “chung.ngay_ky”)',
   // Per indicator and criterion (only inside the "bao_cao.chi_tieu…" and "…tieu_chi…" texts):
@@ -62,6 +64,15 @@ export const PLACEHOLDERS = {
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
+/** A template line naming one of these is printed only when it has a value (a level-2 request's level-1 recognition). */
+export const LINE_PLACEHOLDERS: readonly Placeholder[] = ['ngay_cong_nhan_truoc', 'danh_hieu_truoc'];
+
+/** The text without its lines that name a LINE_PLACEHOLDERS value left empty. */
+export function withoutEmptyLines(text: string, values: Readonly<Partial<Record<string, string>>>): string {
+  const empty = LINE_PLACEHOLDERS.filter((n) => values[n] === '').map((n) => `{${n}}`);
+  return empty.length ? text.split('\n').filter((line) => !empty.some((p) => line.includes(p))).join('\n') : text;
+}
+
 /**
  * What gives the head of a unit the power to decide ({can_cu_tham_quyen}), by unit type
  * (domain/unitTypes.ts ids): a school's charter, national texts. A type not listed cites
@@ -79,6 +90,11 @@ export const CHARTERS: Readonly<Record<string, string>> = {
 export const COMPETENCE_DEFAULT = 'chức năng, nhiệm vụ, quyền hạn của {chuc_vu} {ten_don_vi}';
 
 const LUU = '- Lưu: VT.';
+/** A level-2 request's ground: the level-1 decision, by the date typed, its number dotted to write in (the unit sheet has no field for it). */
+const CAN_CU_MUC_DO_1 = 'Căn cứ Quyết định số …… ngày {ngay_cong_nhan_truoc} công nhận {ten_don_vi} đạt {danh_hieu_truoc};';
+const TO_TRINH_CAN_CU_BEFORE = 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.';
+const BAO_CAO_MO_DAU_BEFORE = 'Thực hiện {can_cu}, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:';
+const BAO_CAO_CHUA_DAT_BEFORE = '{ten_don_vi} tiếp tục khắc phục các chỉ tiêu chưa đạt ({chi_tieu_chua_dat}) trong năm {nam_sau}.';
 /** The dossier the request letter and the cover list, in the Hà Nội plan's filing order. */
 const HO_SO = 'Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Biên bản tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và các minh chứng';
 /** A scoring (TT22) dossier's, as its cover names them, with the Bản đăng ký the Đắk Lắk plan (QĐ 2316/QĐ-UBND ngày 28/9/2020) files. */
@@ -99,9 +115,9 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
 
   { key: 'bia.tieu_de', label: 'Bìa hồ sơ: tên hồ sơ', text: 'HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN', score: 'HỒ SƠ ĐÁNH GIÁ, XẾP LOẠI' },
   { key: 'bia.danh_hieu', label: 'Bìa hồ sơ: dòng tên gọi', text: '{danh_hieu}', score: '“Đơn vị học tập”' },
-  // A level-2 request held (asked before 12 months from the level-1 decision): no tờ trình, the self-evaluation filed, no level asked.
-  { key: 'bia.tieu_de.tu_danh_gia', label: 'Bìa hồ sơ: tên hồ sơ khi chưa đề nghị được mức độ 2 (hồ sơ không có tờ trình)', text: 'HỒ SƠ TỰ ĐÁNH GIÁ' },
-  { key: 'bia.danh_hieu.tu_danh_gia', label: 'Bìa hồ sơ: dòng tên gọi khi chưa đề nghị được mức độ 2', text: '“Đơn vị học tập”' },
+  // A dossier that asks for nothing (a level-2 request held, or a result that does not qualify): no tờ trình, the self-evaluation filed, no level asked.
+  { key: 'bia.tieu_de.tu_danh_gia', label: 'Bìa hồ sơ: tên hồ sơ khi không đề nghị công nhận (chưa đề nghị được mức độ 2, hoặc kết quả chưa đạt; hồ sơ không có tờ trình)', text: 'HỒ SƠ TỰ ĐÁNH GIÁ' },
+  { key: 'bia.danh_hieu.tu_danh_gia', label: 'Bìa hồ sơ: dòng tên gọi khi không đề nghị công nhận', text: '“Đơn vị học tập”' },
   { key: 'bia.nam', label: 'Bìa hồ sơ: năm', text: 'NĂM {nam}' },
   { key: 'bia.gom', label: 'Bìa hồ sơ: đề mục danh sách văn bản', text: 'Hồ sơ gồm:' },
   { key: 'bia.danh_muc', label: 'Bìa hồ sơ: các văn bản, theo thứ tự đóng hồ sơ (mỗi văn bản một dòng)', text: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá\n5. Biên bản tự đánh giá\n6. Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu và kết quả học tập, bồi dưỡng của các cá nhân\n7. Các minh chứng`, score: `1. Tờ trình đề nghị công nhận\n2. Kế hoạch xây dựng “Đơn vị học tập” năm {nam}\n3. Quyết định thành lập {to_danh_gia}\n4. Báo cáo tự đánh giá, xếp loại\n5. Biên bản tự kiểm tra, đánh giá, xếp loại\n6. Bản tổng hợp kết quả tự đánh giá các tiêu chí và kết quả học tập, bồi dưỡng của các cá nhân\n7. Bản đăng ký danh hiệu năm {nam_sau}\n8. Các minh chứng` },
@@ -119,8 +135,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'to_trinh.kinh_gui', label: 'Tờ trình: nơi gửi', text: 'Kính gửi: {don_vi_tong_hop}.' },
   {
     key: 'to_trinh.can_cu',
-    label: 'Tờ trình: căn cứ',
-    text: 'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.',
+    label: 'Tờ trình: căn cứ (dòng quyết định công nhận mức độ 1 chỉ in khi đề nghị mức độ 2: ghi số quyết định vào chỗ ……)',
+    text: `Căn cứ {can_cu};\n${CAN_CU_MUC_DO_1}\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.`,
   },
   {
     key: 'to_trinh.noi_dung',
@@ -197,8 +213,8 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
   { key: 'bao_cao.trich_yeu', label: 'Báo cáo: trích yếu', text: 'Kết quả tự đánh giá “Đơn vị học tập” năm {nam}', score: 'Kết quả tự đánh giá, xếp loại “Đơn vị học tập” năm {nam}' },
   {
     key: 'bao_cao.mo_dau',
-    label: 'Báo cáo: mở đầu',
-    text: 'Thực hiện {can_cu}, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:',
+    label: 'Báo cáo: mở đầu (dòng quyết định công nhận mức độ 1 chỉ in khi đề nghị mức độ 2: ghi số quyết định vào chỗ ……)',
+    text: `${CAN_CU_MUC_DO_1}\n${BAO_CAO_MO_DAU_BEFORE}`,
   },
   { key: 'bao_cao.muc_1', label: 'Báo cáo: đề mục I', text: 'I. ĐẶC ĐIỂM TÌNH HÌNH' },
   { key: 'bao_cao.muc_1.goi_y', label: 'Báo cáo: gợi ý phần I (đơn vị viết thay vào chỗ này trên trang báo cáo)', text: '[Đơn vị viết: quy mô, cơ cấu thành viên, thuận lợi, khó khăn trong năm {nam}.]' },
@@ -214,6 +230,13 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
     key: 'bao_cao.muc_dich.tu_danh_gia',
     label: 'Báo cáo: mục đích, yêu cầu khi chưa đề nghị được mức độ 2',
     text: '- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để {ten_don_vi} duy trì kết quả đã đạt và chuẩn bị đề nghị công nhận mức độ 2 khi đủ điều kiện về thời gian theo quy định.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
+  },
+  // A result that does not qualify: the report asks for nothing (no tờ trình is drawn); what it is for is mending.
+  {
+    key: 'bao_cao.muc_dich.chua_dat',
+    label: 'Báo cáo: mục đích, yêu cầu khi kết quả chưa đạt (hồ sơ không có tờ trình)',
+    text: '- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch khắc phục các chỉ tiêu chưa đạt, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để {ten_don_vi} khắc phục hạn chế, phấn đấu đủ điều kiện đề nghị công nhận {danh_hieu} năm {nam_sau}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
+    score: '- Xác định mức độ đáp ứng các tiêu chí “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch khắc phục các tiêu chí, chỉ tiêu chưa đạt, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để {ten_don_vi} khắc phục hạn chế, phấn đấu đạt danh hiệu “Đơn vị học tập” năm {nam_sau}.\n- Việc tự đánh giá, xếp loại bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.',
   },
   { key: 'bao_cao.muc_3', label: 'Báo cáo: đề mục III', text: 'III. THỜI GIAN VÀ PHẠM VI SỐ LIỆU' },
   {
@@ -247,7 +270,12 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
     text: 'Đề nghị {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt {danh_hieu} năm {nam}.',
     score: 'Đề nghị {don_vi_tong_hop} xem xét, công nhận kết quả tự đánh giá, xếp loại “Đơn vị học tập” năm {nam} của {ten_don_vi}.',
   },
-  { key: 'bao_cao.chua_dat', label: 'Báo cáo: hướng khắc phục (khi chưa đủ điều kiện)', text: '{ten_don_vi} tiếp tục khắc phục các chỉ tiêu chưa đạt ({chi_tieu_chua_dat}) trong năm {nam_sau}.' },
+  {
+    key: 'bao_cao.chua_dat',
+    label: 'Báo cáo: hướng khắc phục (khi chưa đủ điều kiện)',
+    text: '{ten_don_vi} chưa đề nghị công nhận {danh_hieu} năm {nam}; tiếp tục khắc phục các chỉ tiêu chưa đạt ({chi_tieu_chua_dat}) trong năm {nam_sau}.',
+    score: '{ten_don_vi} chưa đề nghị công nhận danh hiệu “Đơn vị học tập” năm {nam}; tiếp tục khắc phục các tiêu chí, chỉ tiêu chưa đạt ({chi_tieu_chua_dat}) trong năm {nam_sau}.',
+  },
   { key: 'bao_cao.phuong_huong.goi_y', label: 'Báo cáo: gợi ý phương hướng (đơn vị viết)', text: '[Đơn vị viết: phương hướng, kiến nghị cho năm {nam_sau}.]' },
   { key: 'bao_cao.noi_nhan', label: 'Báo cáo: nơi nhận', text: `- {don_vi_tong_hop} (để b/c);\n${LUU}` },
 
@@ -264,6 +292,12 @@ export const TEMPLATE_DEFAULTS: TemplateDefault[] = [
     score: '{to_danh_gia} đã đối chiếu số liệu năm {nam} (từ ngày 01/01/{nam} đến ngày 31/12/{nam}) của {so_thanh_vien} thành viên được tính với các tiêu chí đánh giá, xếp loại “Đơn vị học tập” (thang 100 điểm). Kết quả như sau:',
   },
   { key: 'bien_ban.ket_luan', label: 'Biên bản: kết luận', text: 'Kết luận của {to_danh_gia}: {ket_qua}.' },
+  {
+    key: 'bien_ban.chua_dat',
+    label: 'Biên bản: sau kết luận, khi kết quả chưa đạt (hồ sơ không có tờ trình)',
+    text: '{to_danh_gia} thống nhất: {ten_don_vi} chưa đề nghị công nhận {danh_hieu} năm {nam}; cần khắc phục các chỉ tiêu chưa đạt ({chi_tieu_chua_dat}).',
+    score: '{to_danh_gia} thống nhất: {ten_don_vi} chưa đề nghị công nhận danh hiệu “Đơn vị học tập” năm {nam}; cần khắc phục các tiêu chí, chỉ tiêu chưa đạt ({chi_tieu_chua_dat}).',
+  },
   { key: 'bien_ban.y_kien', label: 'Biên bản: đề mục ý kiến', text: 'Ý kiến của các thành viên {to_danh_gia}:' },
   { key: 'bien_ban.y_kien.goi_y', label: 'Biên bản: ý kiến (đơn vị viết)', text: '[Thư ký ghi ý kiến của các thành viên.]' },
   {
@@ -313,6 +347,8 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   'to_trinh.can_cu': [
     'Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh;\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
     'Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi},',
+    // Before a level-2 request cited the level-1 decision.
+    TO_TRINH_CAN_CU_BEFORE,
   ],
   'ke_hoach.mo_dau': ['Căn cứ tình hình thực tế, {ten_don_vi} xây dựng kế hoạch xây dựng “Đơn vị học tập” năm {nam} như sau:'],
   // NĐ 30/2020: the competence first, the last basis ending with a full stop, “Theo đề nghị”.
@@ -327,7 +363,9 @@ export const FORMER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
     `{ten_don_vi} kính trình {don_vi_tong_hop} xem xét, công nhận danh hiệu “Đơn vị học tập” năm {nam} cho {ten_don_vi} (kết quả tự đánh giá, xếp loại: {ket_qua}).\nHồ sơ kèm theo gồm: Kế hoạch xây dựng “Đơn vị học tập” năm {nam}; Quyết định thành lập {to_danh_gia}; Báo cáo tự đánh giá; Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu; Biên bản tự đánh giá và các minh chứng.\nKính trình {don_vi_tong_hop} xem xét, quyết định./.`,
     DE_NGHI_SCORE_BEFORE,
   ],
-  'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:'],
+  'bao_cao.mo_dau': ['Thực hiện Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh, {ten_don_vi} báo cáo kết quả tự đánh giá “Đơn vị học tập” năm {nam} như sau:', BAO_CAO_MO_DAU_BEFORE],
+  // Before a result that does not qualify asked for nothing in so many words.
+  'bao_cao.chua_dat': [BAO_CAO_CHUA_DAT_BEFORE],
   'bao_cao.muc_dich': ['- Xác định mức độ đáp ứng các tiêu chí, chỉ tiêu “Đơn vị học tập” của {ten_don_vi}; từ đó có kế hoạch duy trì, nâng cao các hoạt động học tập, đẩy mạnh học tập suốt đời.\n- Là căn cứ để đề nghị {don_vi_tong_hop} xem xét, công nhận “Đơn vị học tập” {muc_do}.\n- Việc tự đánh giá bảo đảm công khai, công bằng, minh bạch, khách quan, đúng tiêu chí.'],
   'bao_cao.pham_vi': ['Số liệu tự đánh giá tính từ ngày 01/01/{nam} đến ngày 31/12/{nam}. Tổng số thành viên được tính: {so_thanh_vien} người. Bộ tiêu chí áp dụng: {bo_tieu_chi} ({can_cu}).'],
   'bao_cao.de_nghi': ['Đề nghị {don_vi_tong_hop} xem xét, công nhận {ten_don_vi} đạt “Đơn vị học tập” {muc_do} năm {nam}.'],

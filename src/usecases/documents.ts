@@ -4,10 +4,9 @@
  * text is kept), then one write of every document sheet. Nothing is written when the
  * workbook's figures are not those of its last evaluation.
  */
-import { evaluate, type Evaluation, type Outcome } from '../domain/evaluation';
+import { evaluate, type Evaluation } from '../domain/evaluation';
 import { readText } from '../domain/values';
 import { cleanText, foldKey } from '../domain/text';
-import type { RuleSet } from '../domain/rules/ruleSet';
 import type { SheetData, Workbook } from '../workbook/port';
 import { sheetRef } from '../workbook/a1';
 import { SHEETS } from '../sheets/names';
@@ -19,7 +18,7 @@ import { t, type Lang } from '../i18n';
 import { outcomeText, unmetIndicators } from '../i18n/outcome';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
-import { buildContext, type Figures } from '../documents/context';
+import { buildContext, filingOf, type Figures } from '../documents/context';
 import { DOCUMENT_KINDS, documentSheet, documentSheetNames, DRAW, type DocumentKind } from '../documents';
 import { KeptTexts, readUserTexts } from '../documents/narrative';
 import { planTemplatesSheet, readTemplatesSheet } from '../documents/templatesSheet';
@@ -100,11 +99,6 @@ function labelRow(data: SheetData | undefined, label: string, col: number): numb
   return (data?.rows.findIndex((r) => foldKey(readText(r[col - 1] ?? null)) === foldKey(label)) ?? -1) + 1;
 }
 
-/** Whether the outcome is one the request letter may ask for: a recognition, or a rating among the rule set's bands (not its fail band). */
-function supportsRequest(outcome: Outcome, rs: RuleSet): boolean {
-  return outcome.kind === 'pass-fail' ? outcome.status === 'recognised' : outcome.status === 'rated' && rs.bands.some((b) => b.label === outcome.rating);
-}
-
 /** The same result worded in another language: nothing is read or drawn again. */
 export function rewordDocuments(result: GenerateResult, lang: Lang): GenerateResult {
   const reword = (m: DocumentMessage): DocumentMessage => ({ ...m, message: 'problem' in m.source ? locateProblem(m.source.problem, lang).message : sayWords(lang, m.source.words) });
@@ -143,17 +137,25 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
     const rs = wb.criteria.ruleSet;
     const input = { ...evaluationInput(wb), hold: requestHold(rs, request, now) };
     const evaluation = evaluate(input);
-    // A request the unit may not make this year (level 2 too soon, or with no level-1 date) is no
-    // letter to sign: refused, said with what to do; the other documents are drawn.
-    const outcome = evaluation.outcome;
-    const held = outcome.kind === 'pass-fail' ? (outcome.hold ?? null) : null;
+    // A request the unit may not make this year (level 2 too soon, or with no level-1 date), or one its
+    // result does not support (a letter asking for what its own figures deny), is no letter to sign:
+    // refused, said with what to do; the other documents are drawn, filing the self-evaluation.
+    const filing = filingOf(evaluation.outcome, rs);
     let refused: DocumentMessage | null = null;
-    if (held && kinds.includes('to-trinh')) {
-      // Said at the level-1 date the clerk types; a sheet without that row, at the level asked.
-      const at = request.previousDate.at ?? request.level.at;
+    if (filing !== 'request' && kinds.includes('to-trinh')) {
       const drawn = ownSheetName(snapshot, documentSheet('to-trinh', rs.mode), DOCUMENT_ROLE['to-trinh']);
-      const before = snapshot.sheetNames.includes(drawn) ? t(lang, 'documents.requestHeldDrawn', { sheet: drawn }) : '';
-      refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: outcomeText(evaluation, 'vi').text, before } });
+      const earlier = snapshot.sheetNames.includes(drawn);
+      if (filing === 'held') {
+        // Said at the level-1 date the clerk types; a sheet without that row, at the level asked.
+        const at = request.previousDate.at ?? request.level.at;
+        const before = earlier ? { key: 'documents.requestHeldDrawn' as const, params: { sheet: drawn } } : '';
+        refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: outcomeText(evaluation, 'vi').text, before } });
+      } else {
+        // Said at the result cell, with the indicators to mend.
+        const before = earlier ? { key: 'documents.requestDrawnBefore' as const, params: { sheet: drawn } } : '';
+        const at = wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null;
+        refused = said(lang, 'error', 'requestNotSupported', SHEETS.unit, at, { key: 'documents.requestNotSupported', params: { outcome: outcomeText(evaluation, 'vi').text, unmet: unmetList(evaluation, lang), before } });
+      }
       kinds = kinds.filter((k) => k !== 'to-trinh');
       if (!kinds.length) return { ok: false, problems: [refused] };
     }
@@ -169,12 +171,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
       const at = `B${issue.row}`;
       warnings.push(said(lang, 'warning', 'unknownPlaceholder', target.sheet, at, { key: 'documents.unknownPlaceholder', params: { where: sheetRef(target.sheet, at), name: issue.name } }));
     }
-    const ctx = buildContext(wb, evaluation, templates.texts);
-    // A request letter for a level the data does not reach is drawn (the unit may still want
-    // the layout), but said plainly before anyone signs it.
-    if (kinds.includes('to-trinh') && !supportsRequest(outcome, rs)) {
-      warnings.push(said(lang, 'warning', 'requestNotSupported', SHEETS.unit, wb.unit.resultRows.outcome ? `B${wb.unit.resultRows.outcome}` : null, { key: 'documents.requestNotSupported', params: { outcome: ctx.report.outcome.text, unmet: unmetList(evaluation, lang) } }));
-    }
+    const ctx = buildContext(wb, evaluation, templates.texts, request);
     // TT22 has had no effect since 26/01/2024: a later dossier citing it is said at the cell holding the basis.
     const repealed = repealedFor(rs.basis, Number(ctx.values.nam));
     if (repealed) {

@@ -85,24 +85,27 @@ describe('import and documents in the preview', () => {
     await sheetTabs.getByRole('tab', { name: SHEETS.lists, exact: true }).click();
     await pane(page).getByRole('tab', { name: /Hồ sơ/ }).click();
     await pane(page).getByRole('button', { name: 'Lập hồ sơ' }).click();
-    await pane(page).getByRole('group').getByText(/Đã lập 8 văn bản/).waitFor({ timeout: 60_000 });
+    // This staff list falls short of the recognition: the dossier files the self-evaluation, no tờ trình, said why.
+    await pane(page).getByRole('group').getByText(/Đã lập 7 văn bản/).waitFor({ timeout: 60_000 });
     await expect(inSight(sheetTabs.getByRole('tab', { selected: true }), 'x')).resolves.toBe(true);
-    await expect(inSight(pane(page).getByRole('group').getByText(/Đã lập 8 văn bản/))).resolves.toBe(true);
-    await expect(pane(page).getByRole('status').filter({ hasText: /^Đã lập 8 văn bản\./ }).count()).resolves.toBe(1);
+    await expect(inSight(pane(page).getByRole('group').getByText(/Đã lập 7 văn bản/))).resolves.toBe(true);
+    await expect(pane(page).getByRole('status').filter({ hasText: /^Đã lập 7 văn bản\..*Chưa lập tờ trình/ }).count()).resolves.toBe(1);
+    await expect(pane(page).getByText(/^Chưa lập tờ trình: kết quả tự đánh giá là “Chưa đủ điều kiện công nhận/).count()).resolves.toBe(1);
     await pages.session.shot('documents generated');
 
-    // Filing order in the tabs, as in the file (the Hà Nội plan's): letter, report, minutes, then the summary.
+    // Filing order in the tabs, as in the file (the Hà Nội plan's): cover, report, minutes, then the summary.
     const tabs = await page.getByRole('tablist', { name: 'Các trang tính' }).getByRole('tab').allInnerTexts();
     const at = (name: string) => tabs.indexOf(name);
-    expect(at(DOCUMENT_SHEETS.toTrinh)).toBeLessThan(at(DOCUMENT_SHEETS.baoCao));
+    expect(at(DOCUMENT_SHEETS.toTrinh)).toBe(-1);
+    expect(at(DOCUMENT_SHEETS.bia)).toBeLessThan(at(DOCUMENT_SHEETS.baoCao));
     expect(at(DOCUMENT_SHEETS.baoCao)).toBeLessThan(at(DOCUMENT_SHEETS.bienBan));
     expect(at(DOCUMENT_SHEETS.bienBan)).toBeLessThan(at(SHEETS.summary));
 
-    await page.getByRole('tab', { name: DOCUMENT_SHEETS.toTrinh, exact: true }).click();
-    const letter = page.locator(`table[data-sheet="${DOCUMENT_SHEETS.toTrinh}"]`);
-    await letter.waitFor();
-    await expect(letter.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').count()).resolves.toBe(1);
-    await expect(letter.getByText('TỜ TRÌNH', { exact: true }).count()).resolves.toBe(1);
-    await pages.session.shot('to trinh');
+    await page.getByRole('tab', { name: DOCUMENT_SHEETS.baoCao, exact: true }).click();
+    const report = page.locator(`table[data-sheet="${DOCUMENT_SHEETS.baoCao}"]`);
+    await report.waitFor();
+    await expect(report.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').count()).resolves.toBe(1);
+    await expect(report.getByText('BÁO CÁO', { exact: true }).count()).resolves.toBe(1);
+    await pages.session.shot('bao cao');
   });
 });

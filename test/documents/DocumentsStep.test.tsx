@@ -4,7 +4,7 @@ import { DocumentsStep } from '../../src/taskpane/steps/DocumentsStep';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { failingWorkbook, fakePaneHost, sheetRows, typeInto } from '../support/fakePaneHost';
 import { SHEETS } from '../../src/sheets/names';
-import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+import { RESULT_FIELDS, UNIT_FIELDS } from '../../src/sheets/unitSheet';
 import { COL } from '../../src/sheets/criteriaSheet';
 
 /** The row of a field of “Thông tin đơn vị”, 1-based. */
@@ -55,6 +55,22 @@ describe('DocumentsStep', () => {
     expect(screen.getByText(/^Chưa lập tờ trình: Đạt các tiêu chí, chỉ tiêu .*10\/02\/2026/, BAR)).toBeTruthy();
     expect(said()).toMatch(/Chưa lập tờ trình/);
     expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
+  });
+
+  test('a unit not recognised: the others drawn as a self-evaluation, no tờ trình, said why in its own bar going to the result', async () => {
+    const host = await fakePaneHost({ sample: { members: 20, rate: 0.5 } });
+    const ev = await evaluateWorkbook(host.workbook);
+    if (!ev.ok || ev.report.outcome.status !== 'not_recognised') throw new Error('this sample must fall short');
+    renderStep(DocumentsStep, host);
+    generate();
+    expect(await screen.findByText(/Đã lập 7 văn bản/, BAR)).toBeTruthy();
+    const bar = screen.getByText(/^Chưa lập tờ trình: kết quả tự đánh giá là “Chưa đủ điều kiện công nhận/, BAR).closest<HTMLElement>('.fui-MessageBar')!;
+    expect(bar.textContent).toContain('HỒ SƠ TỰ ĐÁNH GIÁ');
+    expect(said()).toMatch(/Chưa lập tờ trình/);
+    expect(host.excel.workbook.getWorksheet('Tờ trình')).toBeUndefined();
+    const row = unitRow(await sheetRows(host.excel, SHEETS.unit), RESULT_FIELDS.outcome);
+    fireEvent.click(within(bar).getByRole('button', { name: `Đến ô ${SHEETS.unit}!B${row}` }));
+    await waitFor(() => expect(host.shown).toEqual([{ sheet: SHEETS.unit, address: `B${row}` }]));
   });
 
   test('level 2 held: its bar goes to the level-1 date the clerk must fix, as every result bar goes to its cell', async () => {

@@ -13,7 +13,7 @@ import { NATIONAL_MOTTO, NATIONAL_NAME } from '../../src/sheets/documentBlocks';
 import { indicatorPercent } from '../../src/documents/context';
 import { formatThreshold } from '../../src/i18n/format';
 import { MARKER_COL } from '../../src/sheets/documentLayout';
-import { FORMER_DEFAULTS } from '../../src/documents/templates';
+import { defaultTemplates, FORMER_DEFAULTS } from '../../src/documents/templates';
 import { SHEETS } from '../../src/sheets/names';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
@@ -211,7 +211,8 @@ describe('generating again', () => {
     const targetRow = findRow(wb, DOCUMENT_SHEETS.dangKy, (t) => t.startsWith('dang_ky.muc_tieu#2.1@'), MARKER_COL);
     const targetCol = /@([A-Z]+)$/.exec(raw.getWorksheet(DOCUMENT_SHEETS.dangKy)!.getCell(targetRow, MARKER_COL).value as string)![1]!;
     raw.getWorksheet(DOCUMENT_SHEETS.dangKy)!.getCell(`${targetCol}${targetRow}`).value = '100%';
-    const templateRow = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'to_trinh.kinh_gui');
+    // The Bản đăng ký's (the unit now falls short: its tờ trình is not drawn again, notMet.test.ts).
+    const templateRow = findRow(wb, DOCUMENT_SHEETS.templates, (t) => t === 'dang_ky.kinh_gui');
     raw.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(templateRow, 2).value = 'Kính gửi: Ủy ban nhân dân xã Hòa Bình (Văn phòng HĐND và UBND).';
 
     // New data: six more members break discipline; evaluate again.
@@ -230,7 +231,7 @@ describe('generating again', () => {
     const after = await ExcelJsWorkbook.fromBuffer(await again.toBuffer(), again.label);
     const i21 = ev.report.indicators.find((i) => i.code === '2.1')!;
     expect(i21.numerator).toBeLessThanOrEqual(ev.report.countedMembers - 6 + 1);
-    const pages = await printSheets(after, [DOCUMENT_SHEETS.toTrinh, DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.dangKy]);
+    const pages = await printSheets(after, [DOCUMENT_SHEETS.baoCao, DOCUMENT_SHEETS.dangKy]);
     const all = squeeze(pages.map((p) => p.text).join(''));
     expect(all).toContain(squeeze(own.replace('\n', ' ')));
     expect(all).toContain(squeeze(`Kết quả: ${i21.numerator}/${i21.denominator} thành viên, đạt ${indicatorPercent(i21)}`));
@@ -308,7 +309,7 @@ describe('refusals and warnings', () => {
     expect(order.indexOf(DOCUMENT_SHEETS.bia)).toBe(order.indexOf(SHEETS.learners) + 1);
   });
 
-  it('a request letter for a level not reached is drawn, with a warning at the outcome cell', async () => {
+  it('a unit not recognised gets no request letter: refused at the outcome cell, with the indicators to mend (notMet.test.ts)', async () => {
     const sample = await evaluatedSample();
     const ok = await generateDocuments(sample, { kinds: ['to-trinh'] });
     if (!ok.ok) throw new Error('must generate');
@@ -319,17 +320,16 @@ describe('refusals and warnings', () => {
     const ev = await evaluateWorkbook(wb, { now: NOW });
     if (!ev.ok || ev.report.outcome.status !== 'not_recognised') throw new Error('this sample must fall short');
     const r = await generateDocuments(wb, { kinds: ['to-trinh'] });
-    if (!r.ok) throw new Error('must generate');
-    const warning = r.warnings.find((w) => w.code === 'requestNotSupported');
-    expect(warning).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
-    expect(warning!.message).toContain('chưa nên gửi');
+    if (r.ok) throw new Error('the letter alone must be refused');
+    const refused = r.problems.find((w) => w.code === 'requestNotSupported');
+    expect(refused).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
     // What to mend, with its figures, in words that fit the pane and the CLI alike (no “bước Đánh giá”).
     const unmet = ev.evaluation.indicators.filter((i) => i.status === 'not_met').map((i) => i.code);
     expect(unmet.length).toBeGreaterThan(0);
-    for (const code of unmet) expect(warning!.message).toMatch(new RegExp(`${code.replace('.', '\\.')}: [\\d,]+% < `));
-    expect(warning!.message).not.toContain('bước Đánh giá');
-    expect(warning!.message).toContain('đánh giá lại');
-    expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeDefined();
+    for (const code of unmet) expect(refused!.message).toMatch(new RegExp(`${code.replace('.', '\\.')}: [\\d,]+% < `));
+    expect(refused!.message).not.toContain('bước Đánh giá');
+    expect(refused!.message).toContain('đánh giá lại');
+    expect(wb.workbook.getWorksheet(DOCUMENT_SHEETS.toTrinh)).toBeUndefined();
   });
 
   it('the tờ trình never asks for a level the rule set does not evaluate; the mismatch is warned at the level cell', async () => {
@@ -357,7 +357,7 @@ describe('refusals and warnings', () => {
     const cell = wb.workbook.getWorksheet(DOCUMENT_SHEETS.templates)!.getCell(row, 2);
     cell.value = FORMER_DEFAULTS['to_trinh.can_cu']![0]!;
     await generated(wb, ['to-trinh']);
-    expect(cell.value).toBe('Căn cứ {can_cu};\nCăn cứ kết quả tự đánh giá “Đơn vị học tập” năm {nam} của {ten_don_vi}.');
+    expect(cell.value).toBe(defaultTemplates('score').get('to_trinh.can_cu'));
     expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t.includes('Căn cứ Thông tư số 22/2020/TT-BGDĐT'))).toBeGreaterThan(0);
     expect(findRow(wb, DOCUMENT_SHEETS.toTrinh, (t) => t.includes('24/2023'))).toBe(0);
     // A text the unit rewrote is theirs: never replaced.

@@ -4,38 +4,22 @@
  * reads as a request for level 2; it files the self-evaluation, as the outcome says. The refusal
  * names the cell the clerk fixes.
  */
-import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
-import { createSheets } from '../../src/usecases/createSheets';
+import type { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { generateDocuments } from '../../src/usecases/documents';
-import { sampleUnit } from '../../src/usecases/sampleData';
 import { DOCUMENT_SHEETS } from '../../src/documents';
 import { SHEETS } from '../../src/sheets/names';
 import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
+import { evaluatedUnit, sheetLines } from './dossier';
 
 const NOW = new Date(2026, 11, 3, 10, 0, 0);
 
 /** A level-2 sample of 2025 recognised at level 1 on `previous` (null: left blank), evaluated. */
-async function level2(previous: Date | null): Promise<ExcelJsWorkbook> {
-  const made = ExcelJsWorkbook.create('md2.xlsx');
-  const sample = sampleUnit({ members: 12, rate: 1, presetId: 'tt24-co-so-md2' });
-  await createSheets(made, { ...sample, unit: { ...sample.unit, level: 'Mức độ 2', previousDate: previous, previousLevel: previous ? 'Mức độ 1' : '' } });
-  const wb = await ExcelJsWorkbook.fromBuffer(await made.toBuffer(), made.label);
-  if (!(await evaluateWorkbook(wb, { now: NOW })).ok) throw new Error('must evaluate');
-  return wb;
-}
+const level2 = (previous: Date | null): Promise<ExcelJsWorkbook> =>
+  evaluatedUnit({ members: 12, rate: 1, presetId: 'tt24-co-so-md2', unit: { level: 'Mức độ 2', previousDate: previous, previousLevel: previous ? 'Mức độ 1' : '' }, now: NOW });
 
 /** The cover's lines, in order (merged cells once). */
-function coverLines(wb: ExcelJsWorkbook): string[] {
-  const out: string[] = [];
-  wb.workbook.getWorksheet(DOCUMENT_SHEETS.bia)!.eachRow((row) =>
-    row.eachCell((c) => {
-      if (c.isMerged && c.master !== c) return;
-      if (typeof c.value === 'string' && c.value.trim()) out.push(c.value);
-    }),
-  );
-  return out;
-}
+const coverLines = (wb: ExcelJsWorkbook): string[] => sheetLines(wb, DOCUMENT_SHEETS.bia);
 
 describe('the cover of a held level-2 request', () => {
   it.each([

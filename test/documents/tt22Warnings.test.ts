@@ -1,8 +1,8 @@
 /**
  * What `documents` says before a TT22 dossier is signed: TT 22/2020 has had no effect since
  * 26/01/2024, so a rule set still citing it for a later year is warned at its “Căn cứ” cell
- * (the unit writes its province's document there, and the documents cite that); a TT22 unit
- * rated in its fail band gets the same “chưa nên gửi” as a TT24 unit not recognised.
+ * (the unit writes its province's document there, and the documents cite that). A unit rated in
+ * its fail band files its self-evaluation without a tờ trình (notMet.test.ts).
  */
 import { ExcelJsWorkbook } from '../support/exceljs/excelJsWorkbook';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -74,22 +74,5 @@ describe('a TT22 rule set for 2024 or later', () => {
       const r = await documents(wb, ['to-trinh']);
       expect(r.warnings.filter((w) => w.code === 'repealedBasis')).toEqual([]);
     }
-  });
-});
-
-describe('a TT22 unit rated in its fail band', () => {
-  it('gets its request letter drawn with the warning a TT24 unit not recognised gets', async () => {
-    const wb = await evaluated({ presetId: 'tt22-100', rate: 0.3 });
-    const r = await documents(wb, ['to-trinh']);
-    expect(r.figures.outcome.text).toMatch(/Chưa đạt/);
-    const warning = r.warnings.find((w) => w.code === 'requestNotSupported');
-    expect(warning).toMatchObject({ sheet: SHEETS.unit, cell: expect.stringMatching(/^B\d+$/) });
-    expect(warning!.message).toContain('chưa nên gửi');
-  });
-
-  it('a TT22 unit rated in a band its rule set recognises (here Trung bình) is not warned', async () => {
-    const r = await documents(await evaluated({ presetId: 'tt22-100' }), ['to-trinh']);
-    expect(r.figures.outcome.text).toMatch(/xếp loại Trung bình/);
-    expect(r.warnings.filter((w) => w.code === 'requestNotSupported')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * evaluation, and the places where the unit writes its own account (kept across runs).
  */
 import type { SheetPlan } from '../../workbook/port';
-import { indicatorPercent, text, type DocumentContext } from '../context';
+import { indicatorPercent, text, type DocumentContext, type Filing } from '../context';
 import { requirementText, statusText } from '../../sheets/names';
 import type { KeptTexts } from '../narrative';
 import { DOCUMENT_SHEETS } from '../names';
@@ -11,6 +11,9 @@ import type { DocumentBuilder, TextStyle } from '../../sheets/documentLayout';
 import { closeWithRecipients, leftOverTexts, openDocument, underHeading } from './common';
 
 type Indicator = DocumentContext['report']['indicators'][number];
+
+/** What the self-evaluation is for, by what the dossier files. */
+const PURPOSE: Record<Filing, string> = { request: 'bao_cao.muc_dich', held: 'bao_cao.muc_dich.tu_danh_gia', 'not-met': 'bao_cao.muc_dich.chua_dat' };
 
 export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   const b = openDocument(DOCUMENT_SHEETS.baoCao, ctx, 'bao_cao');
@@ -24,8 +27,8 @@ export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
 
   b.paragraphs(text(ctx, 'bao_cao.mo_dau'), { indent: true });
   section('bao_cao.muc_1', own('bao_cao.muc_1.goi_y'));
-  // Held (level 2 asked too soon): the report is no request, as the cover and the outcome say.
-  section('bao_cao.muc_2', text(ctx, ctx.report.outcome.hold ? 'bao_cao.muc_dich.tu_danh_gia' : 'bao_cao.muc_dich'));
+  // Asking for nothing (no tờ trình drawn): the report is no request, as the cover and the outcome say.
+  section('bao_cao.muc_2', text(ctx, PURPOSE[ctx.filing]));
   section('bao_cao.muc_3', text(ctx, 'bao_cao.pham_vi'));
   b.spacer(6);
   for (const [i, cr] of ctx.report.criteria.entries()) {
@@ -42,9 +45,8 @@ export function drawBaoCao(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   underHeading(b, () => (heading('bao_cao.muc_5')(), heading('bao_cao.uu_diem', {}, { italic: true })()), own('bao_cao.uu_diem.goi_y'));
   underHeading(b, heading('bao_cao.han_che', {}, { italic: true }), own('bao_cao.han_che.goi_y'));
   section('bao_cao.muc_6', text(ctx, 'bao_cao.ket_luan'));
-  const o = ctx.report.outcome;
-  // A recognition the unit may not ask for this year (o.hold): the conclusion says why; nothing is asked, nothing to mend.
-  if (!o.hold) b.paragraphs(text(ctx, o.status === 'recognised' || o.status === 'rated' ? 'bao_cao.de_nghi' : 'bao_cao.chua_dat'), { indent: true });
+  // Held (level 2 asked too soon), the conclusion says why: nothing is asked, nothing to mend.
+  if (ctx.filing !== 'held') b.paragraphs(text(ctx, ctx.filing === 'request' ? 'bao_cao.de_nghi' : 'bao_cao.chua_dat'), { indent: true });
   own('bao_cao.phuong_huong.goi_y')();
   leftOverTexts(b, kept);
   closeWithRecipients(b, ctx, 'bao_cao');

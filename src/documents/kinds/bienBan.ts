@@ -20,6 +20,8 @@ export function drawBienBan(ctx: DocumentContext, kept: KeptTexts): SheetPlan {
   indicatorTable(b, ctx, ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Tự đánh giá'], (ind) => statusText(ind.status), (s) => s);
   b.spacer(6);
   b.paragraphs(text(ctx, 'bien_ban.ket_luan'), { bold: true });
+  // A result short of the request: the body agrees to ask for nothing, and names what to mend.
+  if (ctx.filing === 'not-met') b.paragraphs(text(ctx, 'bien_ban.chua_dat'), { indent: true });
   b.paragraphs(text(ctx, 'bien_ban.y_kien'));
   own('bien_ban.y_kien.goi_y');
   b.paragraphs(text(ctx, 'bien_ban.ket_thuc'), { indent: true });

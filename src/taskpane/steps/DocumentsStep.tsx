@@ -46,9 +46,10 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
   const refused = result && !result.ok ? result.problems : null;
   const needsEvaluation = refused?.find((p) => p.code === 'notEvaluated' || p.code === 'stale');
   const doneText = result?.ok ? t(host.kind === 'preview' ? 'preview.documentsDone' : 'documents.pane.done', { count: result.documents.length }) : '';
-  // The tờ trình of a request the unit may not make this year, refused while the others were drawn: its own bar, said with them.
-  const heldLetter = result?.ok ? result.warnings.find((w) => w.code === 'requestHeld') : undefined;
-  const said = taskSaid(state, lang, () => (needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : heldLetter ? `${doneText} ${heldLetter.message}` : doneText));
+  // The tờ trình refused while the others were drawn (a request the unit may not make this year, or one its
+  // result does not support): its own bar, said with them.
+  const refusedLetter = result?.ok ? result.warnings.find((w) => w.code === 'requestHeld' || w.code === 'requestNotSupported') : undefined;
+  const said = taskSaid(state, lang, () => (needsEvaluation ? needsEvaluation.message : refused ? blockedText(refused, lang) : refusedLetter ? `${doneText} ${refusedLetter.message}` : doneText));
   return (
     <StepFrame title={t('documents.stepTitle')} intro={t('documents.pane.intro')}>
       <fieldset className={s.kinds} aria-label={t('documents.stepTitle')}>
@@ -87,13 +88,13 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
               <MessageBarTitle>{doneText}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
-          {heldLetter && (
+          {refusedLetter && (
             <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{heldLetter.message}</MessageBarBody>
-              {/* To the cell the clerk fixes (the level-1 date, else the level asked), as the problem list goes to its cells. */}
-              {heldLetter.sheet && heldLetter.cell && (
+              <MessageBarBody>{refusedLetter.message}</MessageBarBody>
+              {/* To the cell the clerk fixes (the level-1 date, else the level asked; the result, for a result short of it), as the problem list goes to its cells. */}
+              {refusedLetter.sheet && refusedLetter.cell && (
                 <MessageBarActions>
-                  <Button onClick={() => void showCell(heldLetter.sheet!, heldLetter.cell!, { focus: true })}>{t('pane.problems.goToCell', { sheet: heldLetter.sheet, cell: heldLetter.cell })}</Button>
+                  <Button onClick={() => void showCell(refusedLetter.sheet!, refusedLetter.cell!, { focus: true })}>{t('pane.problems.goToCell', { sheet: refusedLetter.sheet, cell: refusedLetter.cell })}</Button>
                 </MessageBarActions>
               )}
             </MessageBar>
@@ -108,7 +109,7 @@ export function DocumentsStep({ host, lang, goTo }: StepProps) {
               <Link onClick={() => void open(result.templates.sheet)}>{t('documents.pane.templates', { sheet: result.templates.sheet })}</Link>
             </li>
           </ul>
-          {result.warnings.length > (heldLetter ? 1 : 0) && <ProblemList problems={result.warnings.filter((w) => w !== heldLetter)} host={host} lang={lang} />}
+          {result.warnings.length > (refusedLetter ? 1 : 0) && <ProblemList problems={result.warnings.filter((w) => w !== refusedLetter)} host={host} lang={lang} />}
         </div>
       )}
       {openError !== null && <ErrorBar error={openError} lang={lang} />}
