@@ -150,9 +150,10 @@ export async function editCells(workbook: Workbook, sheet: string, edits: CellEd
  * them and they take its rows' look. Rows typed further down, past an empty row, stay outside.
  */
 function membersGrown(data: SheetData, edits: CellEdit[]): { table: TableSpec; fixes: CellBlock[]; styles: StyleRun[] } | null {
+  const filled = new Set(edits.filter((e) => e.value !== null && e.value !== '').map((e) => e.row));
+  if (!filledMayGrow(data, filled)) return null;
   const members = readMembersSheet(data);
   if (!members) return null;
-  const filled = new Set(edits.filter((e) => e.value !== null && e.value !== '').map((e) => e.row));
   // A table holds one data row at least, even with no member yet.
   const end = Math.max(members.lastDataRow, members.headerRow + 1);
   let last = end;
@@ -160,4 +161,26 @@ function membersGrown(data: SheetData, edits: CellEdit[]): { table: TableSpec; f
   if (last === end) return null;
   const { table, fixes } = membersTable(data.rows[members.headerRow - 1] ?? [], members.headerRow, members.lastHeaderCol, last);
   return { table, fixes, styles: memberRowStyles(end + 1, last, members.lastHeaderCol, members.resultColumns) };
+}
+
+/**
+ * Whether a row of `filled` may be the one right under the list, without reading all of a long list (a grid
+ * edit of one member of 5,000): a member's row at or below every typed row means the list goes on past them
+ * all. The list read down to the lowest typed row is the whole list's reading down to there (read top down).
+ */
+function filledMayGrow(data: SheetData, filled: ReadonlySet<number>): boolean {
+  if (filled.size === 0) return false;
+  let lowest = 0;
+  let highest = Infinity;
+  for (const row of filled) {
+    lowest = Math.max(lowest, row);
+    highest = Math.min(highest, row);
+  }
+  const header = readMembersHeader(data);
+  // No list (nothing grows); or every typed row is past the row under the list's last row at the latest (the
+  // sheet's last row, or the header's next: a table holds one data row).
+  if (!header || highest > Math.max(data.rows.length, header.headerRow + 1) + 1) return false;
+  if (lowest >= data.rows.length) return true;
+  const above = readMembersSheet({ ...data, rows: data.rows.slice(0, lowest) });
+  return !above || above.lastDataRow < lowest;
 }

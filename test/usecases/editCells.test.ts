@@ -168,4 +168,63 @@ describe('rows typed or pasted under the members table', () => {
     expect(after.styleIds).toEqual(before.styleIds);
     expect(openpyxlSheet(await wb.toBuffer(), SHEETS.members).tables.map((t) => t.ref)).toEqual([`A${MEMBER_HEADER_ROW}:${String.fromCharCode(64 + lastCol)}${first + 1}`]);
   });
+
+  /** The members sheet's table, by its range. */
+  const tableRef = async (wb: PreviewWorkbook) => openpyxlSheet(await wb.toBuffer(), SHEETS.members).tables.map((t) => t.ref);
+  const range = (last: number) => `A${MEMBER_HEADER_ROW}:${String.fromCharCode(64 + lastCol)}${last}`;
+
+  /** A list of `members` (rows first … first + members - 1), with a total and signatures under it, one empty row between. */
+  async function withFooter(members: number): Promise<{ wb: PreviewWorkbook; last: number; total: number }> {
+    const wb = PreviewWorkbook.create('chan.xlsx');
+    await createSheets(wb, sampleUnit({ members, seed: 4 }));
+    const last = first + members - 1;
+    const total = last + 2;
+    await editCells(wb, SHEETS.members, [
+      { row: total, col: 2, value: 'Tổng cộng' },
+      { row: total + 2, col: 2, value: 'Người lập biểu' },
+      { row: total + 2, col: 5, value: 'Hiệu trưởng' },
+    ]);
+    await (await wb.read()).sheet(SHEETS.members);
+    return { wb, last, total };
+  }
+
+  it('grow the table from a long list’s last row, whatever else the same paste corrects above it', async () => {
+    const wb = PreviewWorkbook.create('dai.xlsx');
+    await createSheets(wb, sampleUnit({ members: 60, seed: 4 }));
+    const last = first + 59;
+    await editCells(wb, SHEETS.members, [
+      { row: first + 10, col: 2, value: 'Tên sửa' },
+      { row: last + 1, col: 2, value: 'Người mới' },
+    ]);
+    expect(await tableRef(wb)).toEqual([range(last + 1)]);
+    // The row under the new last row next: the table grows again.
+    await editCells(wb, SHEETS.members, [{ row: last + 2, col: 2, value: 'Người mới nữa' }]);
+    expect(await tableRef(wb)).toEqual([range(last + 2)]);
+  });
+
+  it('grow the table over a row typed right under it when a total and signatures stand further down', async () => {
+    const { wb, last } = await withFooter(30);
+    expect(await tableRef(wb)).toEqual([range(last)]);
+    await editCells(wb, SHEETS.members, [{ row: last + 1, col: 2, value: 'Người mới' }]);
+    expect(await tableRef(wb)).toEqual([range(last + 1)]);
+  });
+
+  it('leave the table as it is for a correction inside a list that has a footer, and for a row typed far under the footer', async () => {
+    const { wb, last, total } = await withFooter(30);
+    await editCells(wb, SHEETS.members, [{ row: first + 20, col: 2, value: 'Tên sửa' }]);
+    await editCells(wb, SHEETS.members, [{ row: last, col: 2, value: 'Tên cuối sửa' }]);
+    await editCells(wb, SHEETS.members, [{ row: total + 10, col: 2, value: 'Người ở xa' }]);
+    await editCells(wb, SHEETS.members, [{ row: 5_000, col: 2, value: 'Người rất xa' }]);
+    expect(await tableRef(wb)).toEqual([range(last)]);
+    const sheet = (await (await wb.read()).sheet(SHEETS.members))!;
+    expect([sheet.values[first + 19]![1], sheet.values[last - 1]![1], sheet.values[total + 9]![1], sheet.values[4_999]![1]]).toEqual(['Tên sửa', 'Tên cuối sửa', 'Người ở xa', 'Người rất xa']);
+  });
+
+  it('do not grow the table over a row typed under the signatures, though it follows rows typed there before', async () => {
+    const { wb, last, total } = await withFooter(5);
+    // Members written under the signatures are not the list's (its end is the signatures): nor is the row after them.
+    await editCells(wb, SHEETS.members, [{ row: total + 3, col: 2, value: 'Dưới chữ ký' }]);
+    await editCells(wb, SHEETS.members, [{ row: total + 4, col: 2, value: 'Dưới nữa' }]);
+    expect(await tableRef(wb)).toEqual([range(last)]);
+  });
 });

@@ -18,7 +18,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { langFromLocale, t, type Lang, type MessageKey } from '../../i18n';
 import { App } from '../../taskpane/App';
 import { rememberLang } from '../../taskpane/langChoice';
@@ -412,7 +412,6 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const selected = model ? selections.get(model.name) : undefined;
   const selection: Selection | null = model && selected ? { sheet: model.name, address: selected } : null;
   const at = selection ? parseCell(selection.address.split(':')[0]!) : null;
-  const gridSelection: GridSelection | null = at ? { row: at.row, column: at.col } : null;
 
   /**
    * Writes a change through the use-case (as the pane's steps do), so evaluating sees it: in the workbook's
@@ -508,12 +507,42 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     });
   };
 
-  const gridMessages: GridMessages = {
-    readOnly: (cell) => tr(readOnlyKey(cell), { sheet: view?.name ?? '' }),
-    dropdown: (cell) => tr('preview.grid.dropdown', { cell }),
-    editor: (cell) => tr('preview.grid.editor', { cell }),
-    uncalculated: { mark: tr('preview.grid.uncalculated'), tooltip: tr('preview.grid.uncalculatedHint') },
+  const viewName = view?.name ?? '';
+  const gridMessages: GridMessages = useMemo(
+    () => ({
+      readOnly: (cell) => t(lang, readOnlyKey(cell), { sheet: viewName }),
+      dropdown: (cell) => t(lang, 'preview.grid.dropdown', { cell }),
+      editor: (cell) => t(lang, 'preview.grid.editor', { cell }),
+      uncalculated: { mark: t(lang, 'preview.grid.uncalculated'), tooltip: t(lang, 'preview.grid.uncalculatedHint') },
+    }),
+    [lang, viewName],
+  );
+
+  // The grid's callbacks as the same functions from render to render, each calling this render's (the grid,
+  // memoised, is then drawn again only when what it shows changes: not when a batch ends before the read back).
+  const gridHandlers = {
+    onActivate: (cell: GridSelection) => view && setSelection({ sheet: view.name, address: cellAddress(cell.row, cell.column) }),
+    onEdit,
+    onUndo: () => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo'),
+    onRedo: () => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo'),
+    onPasteClipped: (count: number) => setNotice({ intent: 'info', key: 'preview.grid.pasteClipped', params: { count } }),
+    onRefused: (cell: CellView, address: string) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.readOnly(cell) } }),
   };
+  const latestHandlers = useRef(gridHandlers);
+  useLayoutEffect(() => {
+    latestHandlers.current = gridHandlers;
+  });
+  const [stableHandlers] = useState(() => ({
+    onActivate: (cell: GridSelection) => void latestHandlers.current.onActivate(cell),
+    onEdit: (typed: TypedCell[], how?: 'pasted' | 'filled' | 'cleared') => latestHandlers.current.onEdit(typed, how),
+    onUndo: () => latestHandlers.current.onUndo(),
+    onRedo: () => latestHandlers.current.onRedo(),
+    onPasteClipped: (count: number) => latestHandlers.current.onPasteClipped(count),
+    onRefused: (cell: CellView, address: string) => latestHandlers.current.onRefused(cell, address),
+  }));
+  const activeRow = at?.row;
+  const activeColumn = at?.col;
+  const gridActive: GridSelection | null = useMemo(() => (activeRow !== undefined && activeColumn !== undefined ? { row: activeRow, column: activeColumn } : null), [activeRow, activeColumn]);
 
   // Printing: the sheet is laid out for paper, then the browser's dialog prints it or saves a PDF.
   const [printing, setPrinting] = useState(false);
@@ -625,16 +654,11 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
               <SheetGrid
                 key={doc.generation} // another file: no sheet of it has a place yet
                 view={view}
-                active={gridSelection}
+                active={gridActive}
                 label={tr('preview.sheet', { sheet: view.name })}
                 messages={gridMessages}
-                onActivate={(cell) => setSelection({ sheet: view.name, address: cellAddress(cell.row, cell.column) })}
-                onEdit={onEdit}
-              pending={pending?.sheet === view.name ? pending.cells : undefined}
-                onUndo={() => replay(undo.current, redo.current, 'before', 'preview.grid.undone', 'preview.grid.nothingToUndo')}
-                onRedo={() => replay(redo.current, undo.current, 'after', 'preview.grid.redone', 'preview.grid.nothingToRedo')}
-                onPasteClipped={(count) => setNotice({ intent: 'info', key: 'preview.grid.pasteClipped', params: { count } })}
-                onRefused={(cell, address) => setNotice({ intent: 'info', key: 'preview.grid.refused', params: { cell: address, reason: gridMessages.readOnly(cell) } })}
+                {...stableHandlers}
+                pending={pending?.sheet === view.name ? pending.cells : undefined}
                 describedBy={model?.locked ? 'preview-sheet-status' : undefined}
                 focusRequest={gridFocus}
               />

@@ -12,6 +12,8 @@ import type { CellInput } from '../../workbook/port';
 import { serialToWallClock } from '../../workbook/plan';
 import { inBox, MAX_SHEET_COLUMN, type Box, type CellFormat, type SheetModel } from './packageModel';
 
+/** Cells of a view kept as shown (a view lives from one read of its sheet to the next; scrolling adds cells). */
+const CELL_VIEWS_KEPT = 20_000;
 /** Blank rows and columns shown past the used area, so the sheet does not end abruptly. */
 const MARGIN_ROWS = 20;
 const MARGIN_COLUMNS = 3;
@@ -496,6 +498,38 @@ export function sheetView(
     return storedInput(m.values[source.row - 1]?.[source.column - 1] ?? null, m.formulas.get(`${source.row}:${source.column}`));
   };
 
+  /** A cell as the grid shows it (see cell()). */
+  const cellView = (shownRow: number, shownColumn: number): CellView => {
+    const merge = mergeOf.get(`${shownRow}:${shownColumn}`);
+    // The first shown cell of a merge whose own first cell is hidden stands for that cell: its text, look and rules.
+    const source = merge ? sourceOf(shownRow, shownColumn) : null;
+    const row = source?.row ?? shownRow;
+    const column = source?.column ?? shownColumn;
+    const at = `${row}:${column}`;
+    const f = formatOf(row, column);
+    const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale, m.date1904) };
+    const style = styleOf(f, base);
+    if (style) view.style = style;
+    if (merge) {
+      view.merge = shownPart(merge);
+      if (source) view.source = source;
+      else if (row !== merge.top || column !== merge.left) view.text = '';
+    }
+    if (f && f.numFmt !== 'General') {
+      if (isDateFormat(f.numFmt)) view.dated = true;
+      else if (isPercentFormat(f.numFmt)) view.percent = true;
+    }
+    const list = validations.find((v) => v.boxes.some((b) => inBox(b, row, column)));
+    if (list && list.values.length) view.list = list.values;
+    const reason = owned(row, column);
+    if (reason) view.owned = reason;
+    if (m.locked?.(row, column)) view.locked = true;
+    const formula = m.formulas.get(at);
+    if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
+    return view;
+  };
+  const cellViews = new Map<number, CellView>();
+
   return {
     name: m.name,
     rows,
@@ -505,32 +539,14 @@ export function sheetView(
     frozen: { rows: rows.filter((r) => r <= m.frozen.rows).length, columns: columns.filter((c) => c.index <= m.frozen.columns).length },
     fits: { model: m, measure, units, heights: new Map(rows.map((r, i) => [r, heights[i]!])) },
     cell(shownRow, shownColumn) {
-      const merge = mergeOf.get(`${shownRow}:${shownColumn}`);
-      // The first shown cell of a merge whose own first cell is hidden stands for that cell: its text, look and rules.
-      const source = merge ? sourceOf(shownRow, shownColumn) : null;
-      const row = source?.row ?? shownRow;
-      const column = source?.column ?? shownColumn;
-      const at = `${row}:${column}`;
-      const f = formatOf(row, column);
-      const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale, m.date1904) };
-      const style = styleOf(f, base);
-      if (style) view.style = style;
-      if (merge) {
-        view.merge = shownPart(merge);
-        if (source) view.source = source;
-        else if (row !== merge.top || column !== merge.left) view.text = '';
+      // The grid asks a cell several times a draw (the text of the cells before it may run on over it), and draws
+      // the typed text over the same view before the edit is read back.
+      const key = shownRow * (MAX_SHEET_COLUMN + 1) + shownColumn;
+      let view = cellViews.get(key);
+      if (!view) {
+        if (cellViews.size >= CELL_VIEWS_KEPT) cellViews.clear();
+        cellViews.set(key, (view = cellView(shownRow, shownColumn)));
       }
-      if (f && f.numFmt !== 'General') {
-        if (isDateFormat(f.numFmt)) view.dated = true;
-        else if (isPercentFormat(f.numFmt)) view.percent = true;
-      }
-      const list = validations.find((v) => v.boxes.some((b) => inBox(b, row, column)));
-      if (list && list.values.length) view.list = list.values;
-      const reason = owned(row, column);
-      if (reason) view.owned = reason;
-      if (m.locked?.(row, column)) view.locked = true;
-      const formula = m.formulas.get(at);
-      if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
       return view;
     },
     sourceOf,

@@ -94,27 +94,31 @@ function splitSource(existing: string | PartSource): { xml: string; rows: RowsSo
  * A sheet saved without rows as `<worksheet …/>` or without its sheetData (some generators'
  * empty sheet, which Excel opens), given an empty sheetData in schema order: the rows go there.
  */
-function withSheetData(source: string): string {
+function withSheetData(source: string): { xml: string; root: Span; kids: Span[] } {
   // Only a worksheet: another part in a sheet's place (a chartsheet, a stylesheet) is not written into.
-  if (rootSpan(source).name !== 'worksheet') return source;
-  const xml = openedRoot(source);
-  const root = rootSpan(xml);
-  const kids = childSpans(xml, root.openEnd, root.closeStart, FLAT);
-  if (kids.some((k) => k.name === 'sheetData')) return xml;
+  if (rootSpan(source).name !== 'worksheet') return withSpans(source);
+  const opened = withSpans(openedRoot(source));
+  // Its spans as found: a large sheet's sheetData is searched through once, not again by the caller.
+  if (opened.kids.some((k) => k.name === 'sheetData')) return opened;
+  const { xml, root, kids } = opened;
   const rank = WORKSHEET_ORDER.indexOf('sheetData');
   const at = kids.find((k) => WORKSHEET_ORDER.indexOf(k.name) > rank)?.start ?? root.closeStart;
-  return `${xml.slice(0, at)}<${prefixOf(root.qname)}sheetData/>${xml.slice(at)}`;
+  return withSpans(`${xml.slice(0, at)}<${prefixOf(root.qname)}sheetData/>${xml.slice(at)}`);
+}
+
+/** The part with its root and the root's children found. */
+function withSpans(xml: string): { xml: string; root: Span; kids: Span[] } {
+  const root = rootSpan(xml);
+  return { xml, root, kids: childSpans(xml, root.openEnd, root.closeStart, FLAT) };
 }
 
 /** The patched sheet as pieces, in order (see editedPieces). */
 export function patchSheet(existing: string | PartSource, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
   const split = splitSource(existing);
   const rows = split.rows;
-  const xml = rows ? split.xml : withSheetData(split.xml);
-  const root = rootSpan(xml);
+  const { xml, root, kids } = rows ? withSpans(split.xml) : withSheetData(split.xml);
   const p = prefixOf(root.qname);
   const px = prefixer(p);
-  const kids = childSpans(xml, root.openEnd, root.closeStart, FLAT);
   const edits: Edit[] = [];
   const find = (name: string) => kids.find((k) => k.name === name);
   const insertAt = (name: string) => {
