@@ -9,6 +9,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
 import type { Workbook } from '../../src/workbook/port';
+import type { Lang } from '../../src/i18n';
 import { edits, unitWorkbook, type UnitSpec } from '../consolidate/corpus';
 
 export const AS_OF = new Date(2026, 0, 10);
@@ -48,16 +49,16 @@ export async function batchFiles(units = BATCH): Promise<{ label: string; bytes:
 /** The receiving body the batch is consolidated for (`--body`, `--tier`). */
 export const COMMUNE = { body: 'UBND xã Hòa Bình', tier: 'cấp xã' };
 
-/** Consolidates `files` into `target` as the CLI and the pane do. */
-export async function consolidateInto(target: Workbook, files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null, receiving = COMMUNE): Promise<void> {
+/** Consolidates `files` into `target` as the CLI and the pane do (`lang`: as `--lang`). */
+export async function consolidateInto(target: Workbook, files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null, receiving = COMMUNE, lang?: Lang): Promise<void> {
   const result = await consolidateFiles(
     target,
     files.map((f) => ({ label: f.label, size: f.bytes.length })),
     async (indices, onOutcome) => {
-      for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate }), i);
+      for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate, ...(lang ? { lang } : {}) }), i);
       return true;
     },
-    { ...receiving, ruleSet, asOf: AS_OF },
+    { ...receiving, ruleSet, asOf: AS_OF, ...(lang ? { lang } : {}) },
   );
   if (!result) throw new Error('consolidation cancelled');
 }

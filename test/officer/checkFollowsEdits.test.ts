@@ -10,10 +10,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { consolidateFiles, readUnitFile } from '../../src/usecases/consolidate';
 import { generateOfficerDocuments, type OfficerResult } from '../../src/usecases/officerDocuments';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate/layout';
-import { nodeInflate } from '../../src/xlsx/inflateNode';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { columnLetter } from '../../src/workbook/a1';
@@ -22,7 +20,7 @@ import { t, type Lang } from '../../src/i18n';
 import { convert } from '../support/libreoffice';
 import { checkCell, checkText, type CheckRow } from '../../src/usecases/consolidate/check';
 import { edits, unitWorkbook } from '../consolidate/corpus';
-import { AS_OF } from './batch';
+import { COMMUNE, consolidateInto } from './batch';
 
 jest.setTimeout(300_000);
 
@@ -56,15 +54,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function consolidated(lang: Lang): Promise<XlsxWorkbook> {
   const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  await consolidateFiles(
-    wb,
-    files.map((f) => ({ label: f.label, size: f.bytes.length })),
-    async (indices, onOutcome) => {
-      for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate, lang }), i);
-      return true;
-    },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang },
-  );
+  await consolidateInto(wb, files, null, COMMUNE, lang);
   return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
 }
 

@@ -3,14 +3,12 @@
  * remarks in English; the minutes, a Vietnamese administrative document, would print them so.
  * The officer is told before signing, with what to do.
  */
-import { consolidateFiles, readUnitFile } from '../../src/usecases/consolidate';
 import { generateOfficerDocuments } from '../../src/usecases/officerDocuments';
-import { nodeInflate } from '../../src/xlsx/inflateNode';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import type { Lang } from '../../src/i18n';
 import { edits, unitWorkbook } from '../consolidate/corpus';
-import { AS_OF } from './batch';
+import { COMMUNE, consolidateInto } from './batch';
 
 jest.setTimeout(120_000);
 
@@ -24,15 +22,7 @@ beforeAll(async () => {
 
 async function documentsFrom(lang: Lang) {
   const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  await consolidateFiles(
-    wb,
-    files.map((f) => ({ label: f.label, size: f.bytes.length })),
-    async (indices, onOutcome) => {
-      for (const i of indices) onOutcome(await readUnitFile(files[i]!.bytes, files[i]!.label, { inflate: nodeInflate, lang }), i);
-      return true;
-    },
-    { body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang },
-  );
+  await consolidateInto(wb, files, null, COMMUNE, lang);
   const r = await generateOfficerDocuments(await XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX));
   if (!r.ok) throw new Error(r.message);
   return r;
