@@ -22,25 +22,34 @@ const WIDTHS = [26, 80, 40, 3, 20, 50];
 const TEXT_SIZE = 12;
 const NOTE_SIZE = 10;
 
+/** A row's texts to fit: [column index, text, font size]. */
+type RowTexts = Map<number, [col: number, text: CellInput | undefined, size: number][]>;
+
+function addRowTexts(texts: RowTexts, first: number, cols: readonly number[], sizes: readonly number[], rows: readonly (readonly (CellInput | undefined)[])[]): RowTexts {
+  rows.forEach((cells, i) => {
+    const list = texts.get(first + i) ?? [];
+    cells.forEach((text, k) => list.push([cols[k]!, text, sizes[k]!]));
+    texts.set(first + i, list);
+  });
+  return texts;
+}
+
+/** Template rows (A–C) from `first`. */
+const templateTexts = (texts: RowTexts, first: number, rows: readonly (readonly (CellInput | undefined)[])[]) => addRowTexts(texts, first, [0, 1, 2], [NOTE_SIZE, TEXT_SIZE, TEXT_SIZE], rows);
+/** Legend rows (E–F) from `first`. */
+const legendTexts = (texts: RowTexts, first: number, rows: readonly (readonly string[])[]) => addRowTexts(texts, first, [4, 5], [NOTE_SIZE, NOTE_SIZE], rows);
+
 /**
  * Heights that show each row's texts whole (LibreOffice and the preview draw a row at its stored
  * height; Excel still autofits it when a text is edited): a template row and the legend's row beside it.
  */
-function fittedRows(first: number, rows: readonly (readonly CellInput[])[], legend: readonly (readonly string[])[] = []): RowHeight[] {
-  const texts = new Map<number, [units: number, text: string, size: number][]>();
-  const add = (row: number, col: number, text: CellInput | undefined, size: number) => {
-    if (typeof text === 'string' && text) texts.set(row, [...(texts.get(row) ?? []), [WIDTHS[col]!, text, size]]);
-  };
-  rows.forEach(([key, text, use], i) => {
-    add(first + i, 0, key, NOTE_SIZE);
-    add(first + i, 1, text, TEXT_SIZE);
-    add(first + i, 2, use, TEXT_SIZE);
-  });
-  legend.forEach(([name, meaning], i) => {
-    add(first + i, 4, name, NOTE_SIZE);
-    add(first + i, 5, meaning, NOTE_SIZE);
-  });
-  return [...texts].map(([index, cells]) => ({ index, height: Math.max(...cells.map(([units, text, size]) => rowFitHeight([[units, text]], size))), fit: true }));
+function fittedRows(texts: RowTexts): RowHeight[] {
+  const heights: RowHeight[] = [];
+  for (const [index, cells] of texts) {
+    const sized = cells.filter((c): c is [number, string, number] => typeof c[1] === 'string' && c[1] !== '');
+    if (sized.length) heights.push({ index, height: Math.max(...sized.map(([col, text, size]) => rowFitHeight([[WIDTHS[col]!, text]], size))), fit: true });
+  }
+  return heights.sort((a, b) => a.index - b.index);
 }
 
 /** One sheet of editable texts: the unit's dossier ("Mẫu văn bản") or the officer's ("Mẫu văn bản tổng hợp"). */
@@ -81,6 +90,11 @@ export interface ReadTemplates {
   /** Rows still holding an earlier release's default: updated to today's (nothing of the unit's is lost). */
   outdated: { row: number; default: TemplateDefault }[];
   lastRow: number;
+  /**
+   * The legend's entries an earlier release did not list, to go at row `at` (below the last cell of
+   * columns E–F); `beside`: what columns A–C of those rows hold. None when the unit took the legend away.
+   */
+  legend: { missing: [name: string, meaning: string][]; at: number; beside: (CellInput | undefined)[][] };
 }
 
 /** The sheet's texts by key; anything not found falls back to the default. */
@@ -110,7 +124,29 @@ export function readTemplatesSheet(data: SheetData | undefined, unitName: string
     texts.set(d.key, f.text);
     for (const name of unknownPlaceholders(f.text, set.placeholders)) issues.push({ row: f.row, key: d.key, name });
   }
-  return { texts, missing, issues, outdated, lastRow: data?.rows.length ?? 0 };
+  return { texts, missing, issues, outdated, lastRow: data?.rows.length ?? 0, legend: missingLegend(data, set) };
+}
+
+const LEGEND_HEADER = ['Trường', 'Ý nghĩa'];
+/** Columns E and F (0-based). */
+const LEGEND_COLS = [4, 5];
+
+function missingLegend(data: SheetData | undefined, set: TemplateSet): ReadTemplates['legend'] {
+  const rows = data?.rows ?? [];
+  const none = { missing: [], at: 0, beside: [] };
+  if (readText(rows[TEMPLATE_HEADER_ROW - 1]?.[LEGEND_COLS[0]!]).trim() !== LEGEND_HEADER[0]) return none;
+  const listed = new Set<string>();
+  let end = TEMPLATE_HEADER_ROW;
+  rows.forEach((cells, i) => {
+    if (i < TEMPLATE_HEADER_ROW) return;
+    if (LEGEND_COLS.some((c) => readText(cells[c]).trim() !== '')) end = i + 1;
+    const name = /^\{(\w+)\}$/.exec(readText(cells[LEGEND_COLS[0]!]).trim());
+    if (name) listed.add(name[1]!);
+  });
+  const missing = Object.entries(set.placeholders).filter(([name]) => !listed.has(name)).map(([name, meaning]): [string, string] => [`{${name}}`, meaning]);
+  if (!missing.length) return none;
+  const at = end + 1;
+  return { missing, at, beside: missing.map((_, i) => (rows[at - 1 + i] ?? []).slice(0, 3).map((v) => (typeof v === 'string' ? v : undefined))) };
 }
 
 /**
@@ -168,18 +204,29 @@ function rowOf(d: TemplateDefault, unitName: string, wording: Wording, set: Temp
  */
 export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitName: string, wording: Wording = 'pass-fail', set: TemplateSet = UNIT_TEMPLATES): SheetPlan | null {
   if (exists) {
-    if (read.missing.length === 0 && read.outdated.length === 0) return null;
+    const { legend } = read;
+    if (read.missing.length === 0 && read.outdated.length === 0 && legend.missing.length === 0) return null;
     const at = read.lastRow + 1;
     const end = at + read.missing.length - 1;
+    const added = read.missing.map((d) => rowOf(d, unitName, wording, set));
+    const legendEnd = legend.at + legend.missing.length - 1;
+    const texts: RowTexts = new Map();
+    templateTexts(texts, legend.at, legend.beside);
+    templateTexts(texts, at, added);
+    legendTexts(texts, legend.at, legend.missing);
     return {
       sheet: set.sheet,
       mode: 'own',
       cells: [
         ...read.outdated.map((o) => ({ at: `B${o.row}`, rows: [[defaultText(o.default, wording)]] })),
-        ...(read.missing.length ? [{ at: `A${at}`, rows: read.missing.map((d) => rowOf(d, unitName, wording, set)) }] : []),
+        ...(added.length ? [{ at: `A${at}`, rows: added }] : []),
+        ...(legend.missing.length ? [{ at: `E${legend.at}`, rows: legend.missing }] : []),
       ],
-      styles: read.missing.length ? [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: TEXT_SIZE } }] : [],
-      rowHeights: fittedRows(at, read.missing.map((d) => rowOf(d, unitName, wording, set))),
+      styles: [
+        ...(added.length ? [{ range: `A${at}:C${end}`, style: { ...STYLE.body, fontSize: TEXT_SIZE } }] : []),
+        ...(legend.missing.length ? [{ range: `E${legend.at}:F${legendEnd}`, style: { ...STYLE.body, fontSize: NOTE_SIZE } }] : []),
+      ],
+      rowHeights: fittedRows(texts),
     };
   }
   const first = TEMPLATE_HEADER_ROW + 1;
@@ -199,7 +246,7 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
         ],
       },
       { at: `A${first}`, rows: templates },
-      { at: `E${TEMPLATE_HEADER_ROW}`, rows: [['Trường', 'Ý nghĩa'], ...legend] },
+      { at: `E${TEMPLATE_HEADER_ROW}`, rows: [LEGEND_HEADER, ...legend] },
     ],
     styles: [
       { range: 'A1:C1', style: STYLE.title },
@@ -211,7 +258,7 @@ export function planTemplatesSheet(exists: boolean, read: ReadTemplates, unitNam
       { range: `E${TEMPLATE_HEADER_ROW + 1}:F${TEMPLATE_HEADER_ROW + legend.length}`, style: { ...STYLE.body, fontSize: NOTE_SIZE } },
     ],
     columns: WIDTHS.map((width, i) => ({ index: i + 1, width })),
-    rowHeights: [{ index: 2, height: 44 }, ...fittedRows(first, templates, legend)],
+    rowHeights: [{ index: 2, height: 44 }, ...fittedRows(legendTexts(templateTexts(new Map(), first, templates), TEMPLATE_HEADER_ROW + 1, legend))],
     merges: ['A2:C2'],
     freeze: { rows: TEMPLATE_HEADER_ROW, columns: 0 },
     tabColor: '#7F7F7F',
