@@ -850,7 +850,8 @@ function checkFallback(f: BoundFallback, r: TableRow, c: Compiled, members: Memb
     value: cellAsText(r.cells[f.index] ?? null),
     column: col.header,
     other: f.otherIndexes.map((i) => members.columns[i]!.header).join(', '),
-    otherValue: f.otherIndexes.map((i) => cellAsText(r.cells[i] ?? null)).join(', '),
+    // One number (a score) stays a number: the message writes it with the language's decimal mark.
+    otherValue: f.otherIndexes.length === 1 && typeof r.cells[f.otherIndexes[0]!] === 'number' ? (r.cells[f.otherIndexes[0]!] as number) : f.otherIndexes.map((i) => cellAsText(r.cells[i] ?? null)).join(', '),
     indicator: c.indicator.code,
   };
   problems.push(problem('warning', 'titleScoreDisagree', params, at));

@@ -38,6 +38,18 @@ export interface LocatedProblem {
 /** Worded from their params at each wording (ruleSetProblemWords), in the language asked. */
 const RULE_SET_CODES: ReadonlySet<Problem['code']> = new Set(['ruleSetEdited', 'ruleSetStricter', 'ruleSetHandoutEdited']);
 
+/** The params that carry a cell's value: a number found there is written in the language's own decimal mark. */
+const CELL_VALUE_PARAMS = ['value', 'otherValue'] as const;
+
+function cellNumbers(params: Problem['params'], lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of CELL_VALUE_PARAMS) {
+    const v = params[name];
+    if (typeof v === 'number') out[name] = formatNumber(v, lang, 15);
+  }
+  return out;
+}
+
 export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): LocatedProblem {
   const where = p.at ? describeLocation(p.at, sourceSheet) : '';
   return {
@@ -45,7 +57,6 @@ export function locateProblem(p: Problem, lang: Lang, sourceSheet = ''): Located
     code: p.code,
     sheet: p.at ? sheetOf(p.at, sourceSheet) : null,
     cell: p.at ? cellOf(p.at) : null,
-    // A number found in a cell, in the language's own decimal mark.
-    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, ...(typeof p.params.value === 'number' ? { value: formatNumber(p.params.value, lang, 15) } : {}), where, ...(p.code === 'conditionSyntax' ? { detail: conditionSyntaxText(lang, String(p.params.detail ?? '')) } : {}), ...(RULE_SET_CODES.has(p.code) ? ruleSetProblemWords(p, lang) : {}), ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
+    message: t(lang, `problem.${p.code}` as MessageKey, { ...p.params, ...cellNumbers(p.params, lang), where, ...(p.code === 'conditionSyntax' ? { detail: conditionSyntaxText(lang, String(p.params.detail ?? '')) } : {}), ...(RULE_SET_CODES.has(p.code) ? ruleSetProblemWords(p, lang) : {}), ...(p.cells ? { cells: p.cells.map(cellOf).join(', ') } : {}) }),
   };
 }

@@ -5,6 +5,7 @@ import { UNCALCULATED } from '../../src/domain/values';
 import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { comparable, ruleSetChanges } from '../../src/domain/rules/compare';
 import { t } from '../../src/i18n';
+import { locateProblem } from '../../src/sheets/locate';
 import { allUnitAnswers, input, learners, memberTable, uniformMembers, unitFields } from '../support/tables';
 
 const coSo = findPreset('tt24-co-so-md1')!;
@@ -504,9 +505,16 @@ describe('CDHT: the title, when given, decides; the score only when the title is
     ]);
     const disagree = ev.problems.filter((p) => p.code === 'titleScoreDisagree');
     expect(disagree).toEqual([
-      expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 15 }, params: expect.objectContaining({ value: 'Đạt', column: 'Danh hiệu CDHT', other: 'Điểm CDHT', otherValue: '60', indicator: '3.2a' }) }),
-      expect.objectContaining({ at: { sheet: 'members', row: 6, col: 15 }, params: expect.objectContaining({ value: 'Chưa đạt', otherValue: '90' }) }),
+      expect.objectContaining({ severity: 'warning', at: { sheet: 'members', row: 5, col: 15 }, params: expect.objectContaining({ value: 'Đạt', column: 'Danh hiệu CDHT', other: 'Điểm CDHT', otherValue: 60, indicator: '3.2a' }) }),
+      expect.objectContaining({ at: { sheet: 'members', row: 6, col: 15 }, params: expect.objectContaining({ value: 'Chưa đạt', otherValue: 90 }) }),
     ]);
+  });
+
+  it('the score in the message is written with the language’s decimal mark', () => {
+    const ev = cdht([['Chưa đạt', 90.5]]);
+    const p = ev.problems.find((x) => x.code === 'titleScoreDisagree')!;
+    expect(locateProblem(p, 'vi').message).toContain('cột “Điểm CDHT” ghi 90,5,');
+    expect(locateProblem(p, 'en').message).toContain('90.5');
   });
 });
 
