@@ -11,7 +11,7 @@ import { columnKey, excelTrim, foldKey, lowerVi, spellingKey } from './text';
 import { cellAsText, hasText, isCellError, isUncalculated, memoCell, readNumber, readYesNo, readText, yesNoReader, type CellValue, type Spellings, type YesNo } from './values';
 import { problem, valueProblem, type Location, type Problem, type SheetRole } from './problems';
 import { UNIT_FIELD_LABELS } from './unitTypes';
-import { BELOW_LDTT, EMULATION_TITLES, TITLE_COLUMN_KEYS } from './memberFields';
+import { BELOW_LDTT, EMULATION_TITLES, isQualityRating, TITLE_COLUMN_KEYS } from './memberFields';
 
 export type Status = 'met' | 'not_met' | 'not_applicable' | 'not_evaluable';
 
@@ -806,7 +806,8 @@ function readRows(rows: TableRow[], checks: RowCheck[], x: RowReading): Uint8Arr
         if (!x.unknownTitle(v)) continue;
         const value = cellAsText(v);
         const title = x.likelyTitle(value);
-        reportReadIssue(title ? { column, kind: 'titleSpelling', value, title } : { column, kind: 'unknownTitle', value }, r, k.c, x.members, x.problems, x.reported);
+        const kind = isQualityRating(value) ? 'ratingNotTitle' : 'unknownTitle';
+        reportReadIssue(title ? { column, kind: 'titleSpelling', value, title } : { column, kind, value }, r, k.c, x.members, x.problems, x.reported);
         (columns ??= []).push(column);
       }
       if (columns) k.unclear.push({ i, columns });
@@ -911,7 +912,7 @@ export function isOrdinalHeader(header: string): boolean {
 const problemKey = (at: Location, code: string) => `${at.sheet}:${at.row}:${at.col}:${code}`;
 
 /** A cell a condition could not read, or a title no list knows (titleChecks). */
-type CellIssue = ReadIssue | { column: string; kind: 'unknownTitle'; value: string } | { column: string; kind: 'titleSpelling'; value: string; title: string };
+type CellIssue = ReadIssue | { column: string; kind: 'unknownTitle' | 'ratingNotTitle'; value: string } | { column: string; kind: 'titleSpelling'; value: string; title: string };
 
 function reportReadIssue(issue: CellIssue, r: TableRow, c: Compiled, members: MemberTable, problems: Problem[], reported: Set<string>): void {
   const idx = c.columnIndex.get(issue.column)!;

@@ -4,7 +4,7 @@
  * school's own columns onto it (headers and aliases are compared by columnKey: kỉ/kỷ alike).
  */
 import { RULE_DEFAULTS } from './rules/defaults';
-import { columnKey } from './text';
+import { columnKey, foldKey } from './text';
 
 export type FieldKind = 'ordinal' | 'name' | 'text' | 'yesno' | 'number' | 'title';
 
@@ -89,6 +89,18 @@ export const LDTT_OR_HIGHER = [
 
 /** Entries of the title column that are known to be below LĐTT: read as "no" without a warning. */
 export const BELOW_LDTT = ['Hoàn thành nhiệm vụ', 'HTNV', 'Không hoàn thành nhiệm vụ', 'KHTNV', 'Không HTNV', 'Không có', 'Không đạt'];
+
+/**
+ * The year's quality ratings above “Hoàn thành nhiệm vụ” (Nghị định 90/2020/NĐ-CP), which staff lists
+ * often keep in the column of titles: a rating, not a title (LĐTT is awarded on it, not by it), so a
+ * cell holding one is said as such rather than as an unknown title. A rule set that counts a rating
+ * lists it in its condition, and it is then a title like any other there.
+ */
+export const QUALITY_RATINGS = ['Hoàn thành xuất sắc nhiệm vụ', 'HTXSNV', 'Hoàn thành tốt nhiệm vụ', 'HTTNV'];
+const RATING_KEYS = new Set(QUALITY_RATINGS.map(foldKey));
+
+/** Whether a cell's text is one of QUALITY_RATINGS, however cased or marked. */
+export const isQualityRating = (text: string): boolean => RATING_KEYS.has(foldKey(text));
 
 /** What the members sheet offers in the emulation-title dropdown ("Danh mục", column D). */
 export const EMULATION_TITLES = [

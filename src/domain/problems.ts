@@ -20,6 +20,8 @@ export type ProblemCode =
   | 'invalidNumber'
   | 'ambiguousCounted'
   | 'unknownTitle'
+  // A quality rating (HTTNV …) where a title is read (memberFields.QUALITY_RATINGS).
+  | 'ratingNotTitle'
   // A known title typed otherwise but for its marks ("lao dong tien tien"): said with the title to write.
   | 'titleSpelling'
   | 'titleScoreDisagree'

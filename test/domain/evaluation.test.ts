@@ -461,6 +461,32 @@ describe('emulation titles (Luật Thi đua, khen thưởng 06/2022/QH15)', () =
     ]);
   });
 
+  it('a quality rating (HTTNV, Hoàn thành xuất sắc nhiệm vụ) written as the title is said to be a rating, not a title, counted as not met', () => {
+    const ev = withTitles(['HTTNV', 'Hoàn thành xuất sắc nhiệm vụ', 'htxsnv', 'Hoàn thành tốt nhiệm vụ', 'Lao động tiên tiến']);
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: 1, denominator: 5 });
+    expect(ev.problems.filter((p) => p.code === 'unknownTitle')).toEqual([]);
+    const rating = ev.problems.filter((p) => p.code === 'ratingNotTitle');
+    expect(rating.map((p) => [p.at?.row, p.params.value])).toEqual([
+      [5, 'HTTNV'],
+      [6, 'Hoàn thành xuất sắc nhiệm vụ'],
+      [7, 'htxsnv'],
+      [8, 'Hoàn thành tốt nhiệm vụ'],
+    ]);
+    const vi = locateProblem(rating[0]!, 'vi').message;
+    expect(vi).toContain('“HTTNV”');
+    expect(vi).toContain('Nghị định số 90/2020/NĐ-CP ngày 13/8/2020');
+    expect(vi).toContain('chỉ tiêu 3.1');
+    expect(locateProblem(rating[0]!, 'en').message).toContain('Decree 90/2020/NĐ-CP of 13/8/2020');
+  });
+
+  it('a rating the rule set lists (a local rule that counts it) is a known title', () => {
+    const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '3.1' ? { ...i, measure: { kind: 'members', condition: '[Danh hiệu thi đua] thuộc {Lao động tiên tiến; HTTNV}' } } : i)) };
+    const specs = uniformMembers(2, 2).map((s) => ({ ...s, emulationTitle: 'HTTNV' }));
+    const ev = evaluate(input(rs, { members: memberTable(specs), learners: learners([1, 1]) }));
+    expect(indicator(ev, '3.1')).toMatchObject({ numerator: 2 });
+    expect(ev.problems.filter((p) => p.code === 'ratingNotTitle' || p.code === 'unknownTitle')).toEqual([]);
+  });
+
   it('a spelling the user added to the rule set’s list is a known title', () => {
     const rs: RuleSet = { ...coSo, indicators: coSo.indicators.map((i) => (i.code === '3.1' ? { ...i, measure: { kind: 'members', condition: '[Danh hiệu thi đua] thuộc {Lao động tiên tiến; LĐ tiên tiến}' } } : i)) };
     const specs = uniformMembers(2, 2).map((s) => ({ ...s, emulationTitle: 'LĐ tiên tiến' }));

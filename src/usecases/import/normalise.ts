@@ -4,7 +4,7 @@
  * full name, text cleaned. Whatever cannot be read with certainty comes back as a problem
  * and no value: the caller imports it as empty and lists it.
  */
-import { EMULATION_TITLES, LDTT_OR_HIGHER, type MemberField } from '../../domain/memberFields';
+import { EMULATION_TITLES, isQualityRating, LDTT_OR_HIGHER, type MemberField } from '../../domain/memberFields';
 import { cleanText, lowerVi, wordKey } from '../../domain/text';
 import { isCellError, isUncalculated, readNumber, readText, readYesNo, type CellValue, type Spellings } from '../../domain/values';
 import type { CellInput } from '../../workbook/port';
@@ -12,7 +12,7 @@ import { serialToDate } from '../../workbook/plan';
 import { formatDate } from '../../i18n/format';
 import { expand } from './targets';
 
-export type Unreadable = 'cellError' | 'formulaNotCalculated' | 'ambiguousYesNo' | 'invalidNumber' | 'outOfRange' | 'unknownTitle';
+export type Unreadable = 'cellError' | 'formulaNotCalculated' | 'ambiguousYesNo' | 'invalidNumber' | 'outOfRange' | 'unknownTitle' | 'ratingNotTitle';
 
 export type Normalised = { ok: true; value: CellInput } | { ok: false; reason: Unreadable; found: string };
 
@@ -104,7 +104,7 @@ export function normaliseCell(field: MemberField, raw: CellValue, spellings: Spe
       if (named) return { ok: true, value: named };
       // "Không" / "-" in a title column: no title this year.
       if (readYesNo(v, spellings) === 'no') return { ok: true, value: null };
-      return { ok: false, reason: 'unknownTitle', found: shown(raw) };
+      return { ok: false, reason: isQualityRating(readText(v)) ? 'ratingNotTitle' : 'unknownTitle', found: shown(raw) };
     }
   }
 }
