@@ -411,7 +411,7 @@ export const en: Record<MessageKey, string> = {
   'import.issue.formulaNotCalculated': '{where} (column “{column}”): the formula has not been calculated — the source file was saved by a program that does not calculate formulas, so the cell holds no result. Open the source file in Excel or LibreOffice, save it again and import again. This cell is left blank.',
   'import.issue.invalidNumber': '{where} (column “{column}”): “{found}” is not a number. Expected: {expected}. Imported as empty.',
   'import.issue.outOfRange': '{where} (column “{column}”): {found} is outside the score range. Expected: {expected}. Imported as empty.',
-  'import.issue.ratingNotTitle': '{where} (column “{column}”): “{found}” is the year’s quality rating (Decree 90/2020/NĐ-CP of 13/8/2020), not an emulation title. Imported as empty: write there the title this person was awarded this year (Lao động tiên tiến, Chiến sĩ thi đua cơ sở …), if any.',
+  'import.issue.ratingNotTitle': '{where} (column “{column}”): “{found}” is the year’s quality rating (Decree 90/2020/NĐ-CP of 13/8/2020), not an emulation title. Imported as empty; if this person was awarded a title this year (Lao động tiên tiến, Chiến sĩ thi đua cơ sở …), write it in the source list or on the “Thành viên” sheet.',
   'import.issue.unknownTitle': '{where} (column “{column}”): “{found}” is not a known emulation title. Expected: {expected}. Imported as empty.',
   'import.issue.notAName': '{where}: the name cell holds “{found}”, which is not a name, so the row was not imported.',
   'import.issue.nameMissing': '{where}: the row has data ({found}) but no name, so it was not imported.',

@@ -416,7 +416,7 @@ export const vi = {
   'import.issue.formulaNotCalculated': '{where} (cột “{column}”): công thức chưa được tính — tệp nguồn được lưu bằng một chương trình không tính công thức, nên ô không có kết quả. Mở tệp nguồn bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại. Ô này được để trống khi nhập.',
   'import.issue.invalidNumber': '{where} (cột “{column}”): “{found}” không phải là số. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.outOfRange': '{where} (cột “{column}”): {found} nằm ngoài thang điểm. Cần: {expected}. Ô này được để trống khi nhập.',
-  'import.issue.ratingNotTitle': '{where} (cột “{column}”): “{found}” là mức xếp loại chất lượng của năm (Nghị định số 90/2020/NĐ-CP ngày 13/8/2020), không phải danh hiệu thi đua. Ô này được để trống khi nhập: ghi vào đó danh hiệu người này được công nhận năm nay (Lao động tiên tiến, Chiến sĩ thi đua cơ sở …), nếu có.',
+  'import.issue.ratingNotTitle': '{where} (cột “{column}”): “{found}” là mức xếp loại chất lượng của năm (Nghị định số 90/2020/NĐ-CP ngày 13/8/2020), không phải danh hiệu thi đua. Ô này được để trống khi nhập; nếu người này được công nhận danh hiệu năm nay (Lao động tiên tiến, Chiến sĩ thi đua cơ sở …), ghi danh hiệu đó vào danh sách nguồn hoặc trang “Thành viên”.',
   'import.issue.unknownTitle': '{where} (cột “{column}”): “{found}” không phải danh hiệu thi đua đã biết. Cần: {expected}. Ô này được để trống khi nhập.',
   'import.issue.notAName': '{where}: ô họ và tên ghi “{found}”, không phải họ và tên, nên dòng này không được nhập.',
   'import.issue.nameMissing': '{where}: dòng có số liệu ({found}) nhưng thiếu họ và tên, nên không được nhập.',
