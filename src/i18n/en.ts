@@ -99,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   'ruleSet.underReference': ', under which this indicator is “{status}”{figure}',
 
   'status.met': 'Met',
+  'outcome.notEvaluableCodes': 'not evaluable yet: {codes}',
   'status.not_met': 'Not met',
   'status.not_applicable': 'Not applicable',
   'status.not_evaluable': 'Cannot be evaluated',

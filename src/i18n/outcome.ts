@@ -62,3 +62,17 @@ export function unmetIndicators(indicators: readonly IndicatorFigures[], lang: L
         : t(lang, 'consolidate.unmet.status', { code: i.code, status: t(lang, `status.${i.status}`) }),
     );
 }
+
+/**
+ * The same, as the clerk reads it after evaluating (CLI, pane, the documents' message): those not
+ * met with their figures, then the ones not evaluable named together, once.
+ */
+export function groupedUnmet(indicators: readonly IndicatorFigures[], lang: Lang): string[] {
+  return [...unmetIndicators(indicators.filter((i) => i.status === 'not_met'), lang), ...notEvaluableCodes(indicators, lang)];
+}
+
+/** The indicators not evaluable, named together (“chưa đánh giá được: 1.1, 3.3”); none, an empty list. */
+export function notEvaluableCodes(indicators: readonly IndicatorFigures[], lang: Lang): string[] {
+  const codes = indicators.filter((i) => i.status === 'not_evaluable').map((i) => i.code);
+  return codes.length ? [t(lang, 'outcome.notEvaluableCodes', { codes: codes.join(', ') })] : [];
+}

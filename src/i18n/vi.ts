@@ -102,6 +102,7 @@ export const vi = {
 
   // Statuses and outcomes
   'status.met': 'Đạt',
+  'outcome.notEvaluableCodes': 'chưa đánh giá được: {codes}',
   'status.not_met': 'Không đạt',
   'status.not_applicable': 'Không áp dụng',
   'status.not_evaluable': 'Chưa đánh giá được',

@@ -15,7 +15,7 @@ import { RESULT_FIELDS, UNIT_FIELDS } from '../sheets/unitSheet';
 import { SETTINGS } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
 import { t, type Lang } from '../i18n';
-import { outcomeText, unmetIndicators } from '../i18n/outcome';
+import { notEvaluableCodes, outcomeText, unmetIndicators } from '../i18n/outcome';
 import { sayWords, type Words } from '../i18n/words';
 import type { Problem } from '../domain/problems';
 import { buildContext, filingOf, type Figures } from '../documents/context';
@@ -86,8 +86,11 @@ function located(problem: Problem, lang: Lang): DocumentMessage {
 
 /** The indicators that keep the unit from the level asked, with their figures (" (chưa đạt 2.2: 85,1% < 90%)"). */
 function unmetList(evaluation: Evaluation, lang: Lang): string {
-  const unmet = unmetIndicators(evaluation.indicators, lang);
-  return unmet.length ? t(lang, 'documents.unmetList', { list: unmet.join('; ') }) : '';
+  const notMet = unmetIndicators(evaluation.indicators.filter((i) => i.status === 'not_met'), lang);
+  const pending = notEvaluableCodes(evaluation.indicators, lang);
+  // “(chưa đạt 2.2: …; chưa đánh giá được: 1.1)”, or only the second part in brackets.
+  if (notMet.length) return t(lang, 'documents.unmetList', { list: [...notMet, ...pending].join('; ') });
+  return pending.length ? ` (${pending[0]})` : '';
 }
 
 function said(lang: Lang, severity: DocumentMessage['severity'], code: string, sheet: string, cell: string | null, words: Words): DocumentMessage {

@@ -1,7 +1,7 @@
 /** `dvht evaluate`: evaluate a unit workbook and write the results back (atomically). */
 import { evaluateWorkbook } from '../../usecases/evaluate';
 import { t } from '../../i18n';
-import { unmetIndicators } from '../../i18n/outcome';
+import { groupedUnmet } from '../../i18n/outcome';
 import { checkInput, checkOutputKind, CliFailure, EXIT, openWorkbook, reportBlocked, reportWorkbookWarnings, type Command } from '../context';
 import { prepareWrite, writeTo } from '../files';
 
@@ -44,7 +44,7 @@ export const evaluate: Command = {
     } else {
       io.out(t(lang, 'cli.evaluated', { unit: r.unit || t(lang, 'cli.unnamedUnit'), members: r.countedMembers, ruleSet: r.ruleSet.name, outcome: r.outcome.text, file: output }));
       // What keeps the unit out, each with its figure: what to mend, without opening the workbook.
-      const unmet = unmetIndicators(result.evaluation.indicators, lang);
+      const unmet = groupedUnmet(result.evaluation.indicators, lang);
       if (unmet.length) io.out(t(lang, 'cli.evaluatedUnmet', { list: unmet.join('; ') }));
       if (r.warnings.length) {
         io.err(t(lang, 'cli.warnings', { count: r.warnings.length }));

@@ -8,7 +8,7 @@ import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
 import { EvaluationAction, useWorded } from '../EvaluationAction';
 import { formatNumber } from '../../i18n/format';
-import { unmetIndicators } from '../../i18n/outcome';
+import { groupedUnmet } from '../../i18n/outcome';
 import { useTask } from '../useTask';
 import { useT, type Translate } from '../useT';
 import { CORE_STEP_IDS, type StepProps } from './registry';
@@ -131,7 +131,7 @@ const ANNOUNCED_UNMET = 3;
 /** The outcome said to screen readers, with the first indicators missed and their figures, as the CLI says them. */
 function announcement(result: Extract<EvaluateResult, { ok: true }>, t: Translate, lang: StepProps['lang']): string {
   const outcome = outcomeLine(result.report, t, lang);
-  const unmet = unmetIndicators(result.evaluation.indicators, lang);
+  const unmet = groupedUnmet(result.evaluation.indicators, lang);
   if (!unmet.length) return t('pane.evaluate.announce', { outcome });
   const first = unmet.slice(0, ANNOUNCED_UNMET).join('; ');
   const list = unmet.length > ANNOUNCED_UNMET ? t('pane.evaluate.unmetMore', { list: first, count: unmet.length - ANNOUNCED_UNMET }) : first;
