@@ -5,14 +5,19 @@
  * What is typed or pasted into the grid is drawn before the write holds the page.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
 import { PreviewApp } from '../../src/hosts/preview/PreviewApp';
 import { SHEETS } from '../../src/sheets/names';
 import * as editCellsModule from '../../src/usecases/editCells';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { withNodeWebApis } from '../taskpane/paneHosts';
+import { App } from '../../src/taskpane/App';
 
+jest.mock('../../src/taskpane/App', () => {
+  const actual = jest.requireActual<typeof import('../../src/taskpane/App')>('../../src/taskpane/App');
+  return { ...actual, App: jest.fn(actual.App) };
+});
 jest.mock('react-dom/client', () => {
   const actual = jest.requireActual<typeof import('react-dom/client')>('react-dom/client');
   return { ...actual, createRoot: jest.fn(actual.createRoot) };
@@ -138,5 +143,26 @@ test('a download asked right after a paste, before the browser draws, holds what
     expect(rows[3]![1]).toBe('Trường THCS Tải Ngay');
   } finally {
     spy.mockRestore();
+  }
+});
+
+test('an edit in the grid leaves the pane as drawn: its steps hear of the edit themselves', async () => {
+  const { td, paste } = await sampleUnitName();
+  const write = jest.spyOn(editCellsModule, 'editCells');
+  const read = jest.spyOn(PreviewWorkbook.prototype, 'read');
+  try {
+    const drawn = jest.mocked(App).mock.calls.length;
+    await paste('Trường THCS Không Vẽ Lại');
+    // Written, then read back for the grid (and the pane's own steps told).
+    await waitFor(() => expect(write).toHaveBeenCalledTimes(1));
+    await write.mock.results[0]!.value;
+    const readsBefore = read.mock.calls.length;
+    await waitFor(() => expect(read.mock.calls.length).toBeGreaterThan(readsBefore));
+    await act(() => read.mock.results.at(-1)!.value);
+    expect(td().textContent).toBe('Trường THCS Không Vẽ Lại');
+    expect(jest.mocked(App).mock.calls.length).toBe(drawn);
+  } finally {
+    write.mockRestore();
+    read.mockRestore();
   }
 });

@@ -18,7 +18,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { langFromLocale, t, type Lang, type MessageKey } from '../../i18n';
 import { App } from '../../taskpane/App';
 import { rememberLang } from '../../taskpane/langChoice';
@@ -35,6 +35,12 @@ import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import { keepChange } from './editHistory';
 import type { BookModel, SheetModel } from './packageModel';
+
+/**
+ * The pane, drawn again only when its props change (its workbook, its language): the page renders after
+ * each of the grid's edits, and the pane's steps are its own state (an edit reaches them through `edits`).
+ */
+const Pane = memo(App);
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -701,7 +707,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
           </section>
           {/* A region, not an <aside>: the pane brings its own <header> and <main>. */}
           <section className={s.pane} aria-label={tr('preview.pane')}>
-            <App host={host} workbookKey={doc.generation} lang={lang} onLangChange={switchLanguage} />
+            <Pane host={host} workbookKey={doc.generation} lang={lang} onLangChange={switchLanguage} />
           </section>
         </div>
       </div>

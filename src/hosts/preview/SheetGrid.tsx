@@ -14,7 +14,7 @@
  * use-case, and the grid redraws from the package.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { MAX_SHEET_COLUMN, MAX_SHEET_ROW } from './packageModel';
 import { CELL_BORDER, CELL_PADDING_X, fontPx, LINE_HEIGHT, type CellFont, type CellView, type LineMeasure, type SheetView } from './sheetView';
 
@@ -438,6 +438,51 @@ export function toClipboard(rows: string[][]): string {
 
 const cellId = (sheet: string, row: number, col: number) => `cell-${encodeURIComponent(sheet).replace(/%/g, '_')}-${row}-${col}`;
 
+/** Two views of a cell that draw the same (views of two reads of a sheet hold equal cells as other objects). */
+function sameCell(a: CellView, b: CellView): boolean {
+  if (a === b) return true;
+  if (
+    a.text !== b.text ||
+    a.numeric !== b.numeric ||
+    a.dated !== b.dated ||
+    a.percent !== b.percent ||
+    a.owned !== b.owned ||
+    a.locked !== b.locked ||
+    a.uncalculated !== b.uncalculated ||
+    a.source?.row !== b.source?.row ||
+    a.source?.column !== b.source?.column
+  )
+    return false;
+  if (a.merge || b.merge) return false; // a merge draws cells of other rows: drawn again (few rows have one)
+  if (a.list !== b.list && (a.list?.length !== b.list?.length || a.list!.some((v, i) => v !== b.list![i]))) return false;
+  if (a.style === b.style) return true;
+  if (!a.style || !b.style) return false;
+  const keys = Object.keys(a.style) as (keyof NonNullable<CellView['style']>)[];
+  return keys.length === Object.keys(b.style).length && keys.every((k) => a.style![k] === b.style![k]);
+}
+
+interface RowProps {
+  view: SheetView;
+  row: number;
+  /** The columns drawn (their sheet indices), read from the view only when it is another one. */
+  columns: readonly number[];
+  /** Everything else the row's drawing reads, compared one by one. */
+  state: readonly unknown[];
+  draw(): ReactNode;
+}
+
+/** The row draws the same: the same state, and the same cells (another view of the sheet, an edit read back, has equal ones but for the rows it changed). */
+function rowUnchanged(a: RowProps, b: RowProps): boolean {
+  if (a.row !== b.row || a.state.length !== b.state.length || a.state.some((v, i) => !Object.is(v, b.state[i]))) return false;
+  return a.view === b.view || b.columns.every((c) => sameCell(a.view.cell(a.row, c), b.view.cell(b.row, c)));
+}
+
+/**
+ * A row of the window, drawn again only when what it shows changes: an edit, a move of the selection or a
+ * keystroke in the editor redraw the rows they touch, not the sixty or so in the window (most of an edit's time).
+ */
+const GridRow = memo((props: RowProps) => props.draw(), rowUnchanged);
+
 /**
  * Drawn again only when a prop changes (the page gives the same callbacks from render to render): the page
  * renders after each batch before the sheet is read back, and a redraw of the grid's window for nothing was
@@ -492,6 +537,8 @@ function SheetGridWindow(props: SheetGridProps) {
     return out;
   }, [view]);
   const indexOfColumn = useMemo(() => new Map(view.columns.map((c, i) => [c.index, i])), [view]);
+  /** The columns shown and their widths: rows drawn for other columns are drawn again. */
+  const columnsKey = useMemo(() => view.columns.map((c) => `${c.index}:${c.widthPx}`).join(), [view]);
   const rowAt = (y: number) => indexAt(tops, view.rows.length, y);
   const columnAt = (x: number) => indexAt(lefts, view.columns.length, x);
   // View → Freeze Panes: these first rows and columns are drawn always, sticky at the top and left.
@@ -939,6 +986,37 @@ function SheetGridWindow(props: SheetGridProps) {
     e.stopPropagation();
   };
 
+  /**
+   * What the cells' handlers do, as of the last render: a row not drawn again (GridRow) keeps the handlers it
+   * was drawn with, which call these.
+   */
+  const cellEvents = {
+    mouseDown: (e: MouseEvent, row: number, column: number) => {
+      if (editing !== null && editing.row === row && editing.col === column) return;
+      e.preventDefault();
+      if (e.shiftKey && active) extendTo({ row, column });
+      else props.onActivate({ row, column });
+      // Selected already (nothing changes for the effect that keeps the selection in view): brought into view here.
+      const isActive = active !== null && active.row === row && active.column === column;
+      if (isActive && !range && scroller.current) keepInView(scroller.current, { row, column });
+      pointing.current = true;
+      table.current?.focus({ preventScroll: true });
+      pointing.current = false;
+    },
+    doubleClick: (row: number, column: number) => {
+      if (active !== null && active.row === row && active.column === column) startEdit(null);
+    },
+    typed: (text: string) => editing && setEditing({ ...editing, text }),
+    editorKey: onEditorKey,
+    commit,
+    cancel,
+    startEdit,
+  };
+  const events = useRef(cellEvents);
+  useLayoutEffect(() => {
+    events.current = cellEvents;
+  });
+
   // Only a drawn cell can be named: a scrolled-out active row would be an id that does not exist.
   // A merge is drawn while any of its rows and columns is in the window.
   const activeRow = active ? (indexOfRow.get(active.row) ?? -1) : -1;
@@ -1006,7 +1084,8 @@ function SheetGridWindow(props: SheetGridProps) {
         cell = view.cell(row, c.index);
       }
     }
-    const isActive = active !== null && active.row === row && active.column === c.index;
+    const column = c.index;
+    const isActive = active !== null && active.row === row && active.column === column;
     const wrap = cell.style?.wrap === true;
     const runOn = cell.merge ? 0 : runOnPx(row, ci, cell);
     const spill = runOn > 0;
@@ -1054,20 +1133,8 @@ function SheetGridWindow(props: SheetGridProps) {
         aria-readonly={fixed ? true : undefined}
         aria-selected={isActive || inRange(row, c.index)}
         title={tooltip ?? (cell.text.length > 12 && !wrap ? cell.text : undefined)}
-        onMouseDown={(e) => {
-          if (isEditing) return;
-          e.preventDefault();
-          if (e.shiftKey && active) extendTo({ row, column: c.index });
-          else props.onActivate({ row, column: c.index });
-          // Selected already (nothing changes for the effect that keeps the selection in view): brought into view here.
-          if (isActive && !range && scroller.current) keepInView(scroller.current, { row, column: c.index });
-          pointing.current = true;
-          table.current?.focus({ preventScroll: true });
-          pointing.current = false;
-        }}
-        onDoubleClick={() => {
-          if (isActive) startEdit(null);
-        }}
+        onMouseDown={(e) => events.current.mouseDown(e, row, column)}
+        onDoubleClick={() => events.current.doubleClick(row, column)}
       >
         {isEditing && editing.list ? (
           <select
@@ -1076,9 +1143,9 @@ function SheetGridWindow(props: SheetGridProps) {
             data-tabster={EDITOR_KEYS}
             aria-label={messages.dropdown(addr)}
             defaultValue={editing.text}
-            onChange={(e) => commit(e.currentTarget.value, null)}
-            onKeyDown={onEditorKey}
-            onBlur={cancel}
+            onChange={(e) => events.current.commit(e.currentTarget.value, null)}
+            onKeyDown={(e) => events.current.editorKey(e)}
+            onBlur={() => events.current.cancel()}
           >
             {!cell.list!.includes(editing.text) && <option value={editing.text}>{editing.text}</option>}
             {cell.list!.map((v) => (
@@ -1094,9 +1161,9 @@ function SheetGridWindow(props: SheetGridProps) {
             data-tabster={EDITOR_KEYS}
             aria-label={messages.editor(addr)}
             value={editing.text}
-            onChange={(e) => setEditing({ ...editing, text: e.currentTarget.value })}
-            onKeyDown={onEditorKey}
-            onBlur={(e) => commit(e.currentTarget.value, null)}
+            onChange={(e) => events.current.typed(e.currentTarget.value)}
+            onKeyDown={(e) => events.current.editorKey(e)}
+            onBlur={(e) => events.current.commit(e.currentTarget.value, null)}
           />
         ) : content !== '' ? (
           <div
@@ -1119,7 +1186,7 @@ function SheetGridWindow(props: SheetGridProps) {
             onMouseDown={(e) => {
               e.preventDefault();
               e.stopPropagation();
-              startEdit(null, true);
+              events.current.startEdit(null, true);
             }}
           >
             ▼
@@ -1165,6 +1232,33 @@ function SheetGridWindow(props: SheetGridProps) {
         {rightPad > 0 && <td aria-hidden="true" />}
       </tr>
     );
+  };
+
+  // What a row's drawing reads besides its cells, for GridRow to tell whether it changed.
+  const drawnIndices = drawnColumns.map((ci) => view.columns[ci]!.index);
+  const pendingByRow = new Map<number, string>();
+  for (const [key, text] of props.pending ?? []) {
+    const row = Number(key.slice(0, key.indexOf(':')));
+    pendingByRow.set(row, `${pendingByRow.get(row) ?? ''}${key}\u0000${text}\u0000`);
+  }
+  const rangeRows = boxOf ? new Set(boxOf.rows) : null;
+  const rangeColumns = boxOf ? boxOf.columns.join() : '';
+  const shared = [view.name, view.font.family, view.font.sizePt, columnsKey, frozenRows, frozenColumns, firstColumn, lastColumn, leftPad > 0, rightPad > 0, clientWidth, messages, s];
+  const drawRow = (row: number, rowIndex: number) => {
+    // A merge draws cells of other rows, and where it is drawn follows the window: its rows are drawn every time.
+    const merged = drawnIndices.some((c) => view.cell(row, c).merge);
+    const state = [
+      ...shared,
+      rowIndex,
+      view.heights[rowIndex],
+      tops[rowIndex],
+      active?.row === row ? active.column : active ? -1 : null,
+      editing?.row === row ? editing : null,
+      pendingByRow.get(row),
+      rangeRows?.has(row) ? rangeColumns : null,
+      merged ? {} : null,
+    ];
+    return <GridRow key={row} view={view} row={row} columns={drawnIndices} state={state} draw={() => renderRow(row, rowIndex)} />;
   };
 
   return (
@@ -1223,13 +1317,13 @@ function SheetGridWindow(props: SheetGridProps) {
           </tr>
         </thead>
         <tbody>
-          {view.rows.slice(0, frozenRows).map((row, i) => renderRow(row, i))}
+          {view.rows.slice(0, frozenRows).map((row, i) => drawRow(row, i))}
           {first > frozenRows && (
             <tr aria-hidden="true" style={{ height: tops[first]! - tops[frozenRows]! }}>
               <td colSpan={span} />
             </tr>
           )}
-          {view.rows.slice(first, last).map((row, i) => renderRow(row, first + i))}
+          {view.rows.slice(first, last).map((row, i) => drawRow(row, first + i))}
           {last < view.rows.length && (
             <tr aria-hidden="true" style={{ height: tops[view.rows.length]! - tops[last]! }}>
               <td colSpan={span} />
