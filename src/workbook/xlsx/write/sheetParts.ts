@@ -90,6 +90,11 @@ export function listFormula(v: Validation): string {
 }
 
 /** The dropdown only helps: other spellings (x, ✓ …) stay accepted, so no error alert. */
+/** One `<conditionalFormatting>` of an expression rule (ECMA-376 §18.3.1.18): its formula without the "=", relative to the range's top-left cell. */
+export function conditionalFormattingXml(sqref: string, formula: string, dxfId: number, priority: number): string {
+  return `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxfId}" priority="${priority}"><formula>${escapeText(formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`;
+}
+
 export function validationXml(sqref: string, formula: string): string {
   return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="0" sqref="${sqref}"><formula1>${escapeText(formula)}</formula1></dataValidation>`;
 }

@@ -12,7 +12,7 @@ import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
 import { freeSharedIds, layoutPlan, rowHeightAttrs, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
 import { patchSheet } from './patchSheet';
 import {
-  autoFilterXml, colXml, definedNames, headerFooterXml, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
+  autoFilterXml, colXml, conditionalFormattingXml, definedNames, headerFooterXml, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
   refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type RenderOptions,
 } from './sheetParts';
 import type { StylesEditor } from './styles';
@@ -84,6 +84,8 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   for (const piece of data.pieces) out.push(piece);
   if (plan.autoFilter) out.push(autoFilterXml(plan.autoFilter));
   out.push(mergeCellsXml(uniqueRefs(plan.merges ?? [])));
+  // CT_Worksheet: after mergeCells, before dataValidations; priority 1 first, as the plan orders them.
+  (plan.conditionalFormats ?? []).forEach((cf, i) => out.push(conditionalFormattingXml(refOf(parseRange(cf.range)), cf.formula, ctx.styles.dxf(cf.style), i + 1)));
 
   const validations: string[] = [];
   for (const v of plan.validations ?? []) validations.push(validationXml(refOf(parseRange(v.range)), listFormula(v)));
