@@ -10,7 +10,9 @@
  * remark deleted while they still do). A cell is read by its words; one neither list knows (a rating, a
  * self-assessment typed “Đạt”) decides nothing. As drawn, this gives the remarks' count: a remark stands
  * only where the words differ (readUnit compares more loosely, diacritics folded), none where they agree.
- * One expression for Excel 2010 and LibreOffice alike (no LET): what it repeats is spelt out.
+ * One expression for Excel 2010 and LibreOffice alike (no LET): what it repeats is spelt out. The table
+ * fills it down its column from the first row (layout.ts: a shared formula in a file, one copy inside
+ * Excel), and colours a row to review by a rule on its text (flagFormula), so the colour follows too.
  */
 import { catalogs, t, type Lang } from '../../i18n';
 import { RESULT_TEXT } from '../../sheets/names';
