@@ -555,6 +555,7 @@ export const en: Record<MessageKey, string> = {
   // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
   'workbook.warning.cellTooLong': 'Sheet “{sheet}”, cell {detail}: the text is longer than 32,767 characters, Excel\'s limit for one cell, so only the first 32,767 were written. Shorten the text of this cell.',
   'workbook.warning.tableNotDrawn': 'Sheet “{sheet}”: the Excel table “{detail}” was not made (this way of writing cannot make tables, or your own table already covers those cells); the data can still be used as plain cells.',
+  'workbook.feature.conditionalFormat': 'conditional formatting (cells coloured by a formula)',
   'workbook.feature.table': 'Excel tables (Insert → Table)',
   'xlsx.reason.badUtf8': 'The file has text in a wrong encoding (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',
   'xlsx.reason.badUtf8Sheet': 'Sheet “{detail}” has text in a wrong encoding (a damaged file, or not written by Excel); refused so that no garbled text is imported. Open the file in Excel, save it again and retry.',

@@ -560,6 +560,7 @@ export const vi = {
   // The file writer (src/workbook/xlsx/write): what it could not write as planned (workbook/port.ts WorkbookWarning)
   'workbook.warning.cellTooLong': 'Trang “{sheet}”, ô {detail}: nội dung dài hơn 32.767 ký tự, giới hạn một ô của Excel, nên chỉ 32.767 ký tự đầu được ghi. Hãy rút gọn nội dung ô này.',
   'workbook.warning.tableNotDrawn': 'Trang “{sheet}”: chưa tạo được bảng Excel “{detail}” (cách ghi này chưa tạo được bảng, hoặc vùng đó đã có bảng của bạn); số liệu và bộ lọc vẫn dùng được như vùng ô thường.',
+  'workbook.feature.conditionalFormat': 'định dạng có điều kiện (tô màu ô theo công thức)',
   'workbook.feature.table': 'bảng Excel (Chèn → Bảng)',
   'xlsx.reason.badUtf8': 'Tệp có chữ sai bảng mã (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',
   'xlsx.reason.badUtf8Sheet': 'Trang tính “{detail}” có chữ sai bảng mã (tệp hỏng hoặc không do Excel ghi); đã từ chối để không nhập chữ bị lỗi. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.',

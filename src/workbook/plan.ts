@@ -18,7 +18,9 @@
  * - a table has a valid name, a header row and a data row, one unique header per column, and no
  *   AutoFilter of the plan over it;
  * - a formula fill is one column, its formula starts with "=", it has one result per row (a
- *   non-finite one dropped, as in a block) and it covers no cell a block or another fill writes.
+ *   non-finite one dropped, as in a block) and it covers no cell a block or another fill writes;
+ * - a conditional format is only in a `replace` plan (a sheet drawn anew), its formula starts
+ *   with "=" and it sets a format.
  */
 import { cellAddress, columnNumber, MAX_COLUMN, parseCell, parseRange, rangeAddress, rangesOverlap, type RangeRef } from './a1';
 import { sheetKey, type CellBlock, type CellInput, type CellValue, type FormulaFill, type FormulaInput, type HeaderFooterSections, type PageSetup, type SheetPlan, type StyleRun, type TableSpec, type Validation, type WorkbookWarning } from './port';
@@ -209,6 +211,20 @@ export function checkPlanShape(plan: SheetPlan): void {
   if (plan.freeze && (plan.freeze.rows < 0 || plan.freeze.columns < 0)) throw new PlanError(`Freeze panes cannot be negative on "${name}".`);
   if (plan.tables) checkTables(plan, plan.tables);
   if (plan.fills?.length) checkFills(plan);
+  if (plan.conditionalFormats?.length) checkConditionalFormats(plan);
+}
+
+function checkConditionalFormats(plan: SheetPlan): void {
+  // Drawn on a sheet that keeps its formats, the same rule would be added again at each run.
+  if (plan.mode !== 'replace') throw new PlanError(`A conditional format is drawn only on a sheet drawn anew (a replace plan): "${plan.sheet}" is ${plan.mode}.`);
+  for (const cf of plan.conditionalFormats!) {
+    parseRange(cf.range);
+    if (!cf.formula.startsWith('=')) throw new PlanError(`Formula must start with "=": ${cf.formula}`);
+    const { fill, bold, fontColor } = cf.style;
+    if (fill === undefined && bold === undefined && fontColor === undefined) throw new PlanError(`The conditional format over ${cf.range} on "${plan.sheet}" sets no format.`);
+    if (fill !== undefined) checkColour(fill, cf.range);
+    if (fontColor !== undefined) checkColour(fontColor, cf.range);
+  }
 }
 
 // ---------------------------------------------------------------- formula fills

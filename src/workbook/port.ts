@@ -159,6 +159,30 @@ export const PAGE_NUMBER = '{page}';
 export const PAGE_COUNT = '{pages}';
 
 /**
+ * A format the cells of `range` take while a formula holds (Excel's Conditional Formatting →
+ * “Use a formula”): it follows what the user types, where a plan's style stays as drawn. Only
+ * on a sheet drawn anew (`replace`): added to a sheet that keeps its formats, it would pile up
+ * at each run. A host that cannot draw it says so (featureSkipped); the cells keep their style.
+ */
+export interface ConditionalFormat {
+  /** The cells formatted, e.g. "X6:X1005". */
+  range: string;
+  /**
+   * A1 formula with its leading "=", true where the format applies: written for the range's
+   * top-left cell, its relative references move with each cell, as Excel's rule does.
+   */
+  formula: string;
+  /** What the cells show while it holds (at least one). */
+  style: ConditionalStyle;
+}
+
+export interface ConditionalStyle {
+  fill?: string; // "#RRGGBB"
+  bold?: boolean;
+  fontColor?: string; // "#RRGGBB"
+}
+
+/**
  * A chart drawn over cells of the same sheet: by Office.js, and by the .xlsx file writer on the
  * sheets it draws; where it cannot be drawn it is skipped with a warning, so a plan that needs
  * the picture everywhere also writes it in cells (e.g. a REPT("█", …) bar column).
@@ -226,6 +250,8 @@ export interface SheetPlan {
   /** Written after `cells`, over cells no block of the same plan writes. */
   fills?: FormulaFill[];
   styles?: StyleRun[];
+  /** In order of priority (the first wins where two set the same); only in a `replace` plan. */
+  conditionalFormats?: ConditionalFormat[];
   columns?: { index: number; width?: number; hidden?: boolean }[];
   rowHeights?: RowHeight[];
   validations?: Validation[];
@@ -283,7 +309,7 @@ export interface WorkbookWarning {
 export type WorkbookWarningCode = 'chartsNotDrawn' | 'printTitlesSkipped' | 'featureSkipped' | 'sheetTaken' | 'sheetCopied' | 'notANumber' | 'cellTooLong' | 'tableNotDrawn';
 
 /** Features an older host may lack (featureSkipped's detail). */
-export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark' | 'table';
+export type WorkbookFeature = 'validation' | 'freeze' | 'autoFilter' | 'pageLayout' | 'tabColor' | 'mark' | 'table' | 'conditionalFormat';
 
 export interface Workbook {
   /** For messages: the file name, or "Excel". */

@@ -264,7 +264,8 @@ describe('dvht consolidate', () => {
     const row = 6 + json.units.findIndex((u) => u.file.endsWith('07-tu-danh-gia-sai.xlsx'));
     expect(ws.getCell(row, col('Kết quả (tính lại)')).value).toBe('Không đạt');
     // “Thẩm định” is a formula over the row's cells (the officer edits them), its cached text the count of its remarks.
-    const checkOf = (r: number) => ws.getCell(r, col('Thẩm định')).value as { formula: string; result: string };
+    // One formula filled down the column: ExcelJS spells each copy of the shared formula out (Cell.formula).
+    const checkOf = (r: number) => ({ formula: ws.getCell(r, col('Thẩm định')).formula, result: (ws.getCell(r, col('Thẩm định')).value as { result: string }).result });
     expect(checkOf(row).result).toBe('Cần xem lại (2)');
     expect(checkOf(row).formula).toContain(ws.getCell(row, col('Ghi chú')).address);
     // Each bullet names its file, as the row's “Tệp” does.

@@ -37,9 +37,16 @@ const header: SheetPlan = {
   columns: [{ index: 1, width: 20 }],
 };
 
-async function sheetBytes(draw: boolean): Promise<{ xml: Record<string, string>; warnings: string[] }> {
+/**
+ * A formula the plan fills down column B, the one no row draws (the table's “Thẩm định”: its rows known
+ * only at the end), with a fitted height for a row the table does not size; planned whole, the rows are
+ * two blocks beside it.
+ */
+const FILL = { range: 'B3:B5', formula: '=C3&"!"', results: ['Tab\tvà\u0001điều khiển!', 'Trường THCS Nguyễn Du!', '  khoảng trắng  !'] };
+
+async function sheetBytes(draw: boolean, fill = false): Promise<{ xml: Record<string, string>; warnings: string[] }> {
   const wb = await XlsxWorkbook.create('t.xlsx', NODE_XLSX);
-  let plan = header;
+  let plan: SheetPlan = fill ? { ...header, fills: [FILL], rowHeights: [{ index: 4, height: 30, fit: true }] } : header;
   if (draw) {
     const drawn = wb.drawRowsAhead();
     // Drawn in an order of their own: last row first, cells right to left.
@@ -47,7 +54,7 @@ async function sheetBytes(draw: boolean): Promise<{ xml: Record<string, string>;
       const cells = ROWS.get(key)!;
       for (let slot = cells.length - 1; slot >= 0; slot--) drawn.draw(key, slot, ...cells[slot]!);
     }
-    drawn.place({ sheet: 'Bảng', firstRow: FIRST, keys: KEYS, columns: COLUMNS, blank: BLANK });
+    drawn.place({ sheet: 'Bảng', firstRow: FIRST, keys: KEYS, columns: COLUMNS, blank: BLANK, heights: fill ? [undefined, undefined, 20] : undefined });
   } else {
     const rows: CellInput[][] = [];
     const styles: StyleRun[] = [];
@@ -59,7 +66,8 @@ async function sheetBytes(draw: boolean): Promise<{ xml: Record<string, string>;
         return slot >= 0 ? cells[slot]![0] : null;
       }));
     });
-    plan = { ...header, cells: [...header.cells!, { at: `A${FIRST}`, rows }], styles: [...header.styles!, ...styles] };
+    const blocks = fill ? [{ at: `A${FIRST}`, rows: rows.map((r) => r.slice(0, 1)) }, { at: `C${FIRST}`, rows: rows.map((r) => r.slice(2)) }] : [{ at: `A${FIRST}`, rows }];
+    plan = { ...plan, cells: [...header.cells!, ...blocks], styles: [...header.styles!, ...styles], ...(fill ? { rowHeights: [...plan.rowHeights!, { index: 5, height: 20, fit: true }] } : {}) };
   }
   await wb.batch(async (s) => s.write(plan));
   const parts = readParts(await wb.toBytes());
@@ -75,6 +83,17 @@ describe('rows drawn ahead by the file writer', () => {
     expect(drawn.warnings).toEqual(planned.warnings);
     // The odd values were there to be reported.
     expect(planned.warnings).toEqual(['cellTooLong Bảng!A4', 'notANumber Bảng!D5']);
+  });
+
+  it('with a formula the plan fills down a column of theirs, write it in their rows as the whole plan does: one shared formula, its cached results, the column’s style', async () => {
+    const planned = await sheetBytes(false, true);
+    const drawn = await sheetBytes(true, true);
+    expect(drawn.xml).toEqual(planned.xml);
+    expect(drawn.warnings).toEqual(planned.warnings);
+    const sheet = Object.entries(planned.xml).find(([n]) => /worksheets\/sheet/.test(n))![1];
+    expect(sheet).toMatch(/<row r="3"><c r="A3"[^>]*>.*<\/c><c r="B3" s="\d+" t="str"><f t="shared" ref="B3:B5" si="0">C3&amp;"!"<\/f><v>Tab/);
+    expect(sheet).toContain('<row r="4" ht="30">');
+    expect(sheet.match(/<f t="shared" si="0"\/>/g)).toHaveLength(2);
   });
 
   it('serve the next batch only: after one that fails, the sheet is written from its plan alone', async () => {

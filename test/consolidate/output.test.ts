@@ -13,7 +13,7 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { dateToSerial } from '../../src/workbook/plan';
 import { openXlsx } from '../../src/xlsx';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
-import { columnLetter, columnNumber, parseCell } from '../../src/workbook/a1';
+import { columnLetter, columnNumber, parseCell, parseRange } from '../../src/workbook/a1';
 import type { CellInput, SheetPlan } from '../../src/workbook/port';
 import type { CellValue } from '../../src/domain/values';
 import { Package, NS, sheetXml } from '../support/roundtrip/inject';
@@ -30,6 +30,8 @@ jest.setTimeout(120_000);
 const READ = { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw };
 
 let officer: Uint8Array;
+const OFFICER_DXF = '<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>';
+const OFFICER_RULE = '<conditionalFormatting sqref="B2:B20"><cfRule type="expression" dxfId="0" priority="1"><formula>B2=""</formula></cfRule></conditionalFormatting>';
 const units: { label: string; bytes: Uint8Array }[] = [];
 beforeAll(async () => {
   // The officer's own workbook: a sheet of theirs, another that holds our sheet's name, and
@@ -38,6 +40,10 @@ beforeAll(async () => {
   await own.batch(async (s) => s.write({ sheet: 'Theo dõi hồ sơ', mode: 'ensure', cells: [{ at: 'A1', rows: [['Đơn vị', 'Ngày nhận hồ sơ'], ['Trường THCS Nguyễn Du', '02/12/2025']] }] }));
   const p = await Package.load(await own.toBytes());
   await p.addSheet(CONSOLIDATION_SHEETS.units, sheetXml({ rows: [['Bảng của tôi, không được ghi đè'], [1, 2, 3]] }));
+  // A colour rule of the officer's own on their sheet, its style the workbook's first differential format.
+  await p.edit('xl/styles.xml', (xml) => xml.replace(/<dxfs count="0"\/>/, `<dxfs count="1">${OFFICER_DXF}</dxfs>`));
+  const tracking = sheets(readParts(await p.bytes())).find((x) => x.name === 'Theo dõi hồ sơ')!.part;
+  await p.edit(tracking, (xml) => xml.replace('</sheetData>', `</sheetData>${OFFICER_RULE}`));
   await p.put(
     'docProps/custom.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Mã hồ sơ"><vt:lpwstr>HS-2025-07</vt:lpwstr></property></Properties>',
@@ -107,6 +113,13 @@ function plannedGrid(plan: SheetPlan): CellValue[][] {
       }),
     );
   }
+  // A formula filled down a column reads back as its cached result on each row.
+  for (const fill of plan.fills ?? []) {
+    const r = parseRange(fill.range);
+    fill.results?.forEach((v, i) => {
+      if (v !== null) (grid[r.top - 1 + i] ??= [])[r.left - 1] = v;
+    });
+  }
   return Array.from(grid, (line) => Array.from(line ?? [], (v) => v ?? null));
 }
 
@@ -147,6 +160,19 @@ describe('consolidation output in an existing workbook', () => {
     expect(snapshot.sheets.get(CONSOLIDATION_SHEETS.files)!.rows).toEqual(plannedGrid(filesPlan));
     // The officer's own sheet of that name still holds what they typed.
     expect((await file.read([CONSOLIDATION_SHEETS.units])).sheets.get(CONSOLIDATION_SHEETS.units)!.rows).toEqual([['Bảng của tôi, không được ghi đè'], [1, 2, 3]]);
+  });
+
+  it.each([false, true])('colours the rows to review by a rule of its own, its style after the officer’s, whose rule keeps its own (rows drawn ahead: %s)', async (drawn) => {
+    const { after } = await consolidateInto(officer, drawn);
+    const parts = readParts(after);
+    const styles = parts.get('xl/styles.xml')!.data.toString('utf8');
+    expect(styles).toContain(`<dxfs count="2">${OFFICER_DXF}<dxf><font><b/></font><fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill></dxf></dxfs>`);
+    const xml = (name: string) => parts.get(sheets(parts).find((x) => x.name === name)!.part)!.data.toString('utf8');
+    expect(xml('Theo dõi hồ sơ')).toContain(OFFICER_RULE);
+    const ours = xml(`${CONSOLIDATION_SHEETS.units} (ĐVHT)`);
+    expect(ours.match(/<conditionalFormatting[\s\S]*?<\/conditionalFormatting>/g)).toEqual([
+      expect.stringMatching(/^<conditionalFormatting sqref="([A-Z]+)6:\1\d+"><cfRule type="expression" dxfId="1" priority="1"><formula>AND\(\1(6)&lt;&gt;"",\1\2&lt;&gt;"Khớp số liệu"\)<\/formula><\/cfRule><\/conditionalFormatting>$/),
+    ]);
   });
 
   it('draws the outcome and pass-rate charts on the statistics sheet, over the figures it wrote, which count the units table where it was written', async () => {

@@ -18,9 +18,13 @@ import { columnLetter } from '../../src/workbook/a1';
 import { readText } from '../../src/domain/values';
 import { t, type Lang } from '../../src/i18n';
 import { convert } from '../support/libreoffice';
-import { checkCell, checkText, type CheckRow } from '../../src/usecases/consolidate/check';
+import { checkCell, checkText, flagFormula, type CheckRow } from '../../src/usecases/consolidate/check';
+import { openpyxlSheet } from '../workbook/contract/openpyxlSheet';
+import { readParts } from '../support/roundtrip/zipParts';
 import { edits, unitWorkbook } from '../consolidate/corpus';
 import { COMMUNE, consolidateInto } from './batch';
+import { createFakeExcel } from '../support/fakeExcel';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 
 jest.setTimeout(300_000);
 
@@ -103,6 +107,34 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     expect([A, B, C, D].map((n) => cells.value(n, CHECK))).toEqual([review(1), ok, review(1), review(1)]);
   });
 
+  it('as drawn: “Thẩm định” is one formula filled down its column (a shared formula), and a row to review is coloured by a rule on it, not by a fill that would stay', async () => {
+    const wb = await consolidated(lang);
+    const cells = await table(wb);
+    const bytes = await wb.toBytes();
+    const column = cells.at(A, CHECK).replace(/\d+$/, '');
+    const rows = [A, B, C, D].map((n) => Number(cells.at(n, CHECK).replace(/^[A-Z]+/, ''))).sort((a, b) => a - b);
+    const range = `${column}${rows[0]}:${column}${rows[rows.length - 1]}`;
+    const xml = unitsSheetXml(bytes);
+    expect(xml.match(/<f t="shared" ref="[^"]+" si="\d+">/g)?.filter((f) => f.includes(`ref="${range}"`))).toHaveLength(1);
+    expect(openpyxlSheet(bytes, UNITS).conditionalFormats).toEqual([{ range, formula: flagFormula(`${column}${rows[0]}`, lang).slice(1), fill: 'FFFCE4D6', bold: true, fontColor: null }]);
+    // No static fill on the cells themselves: it would outlive the officer's edits.
+    expect(read(file(bytes), [A, B, C, D].map((n) => cells.at(n, CHECK)), FILLS)).toEqual([null, null, null, null]);
+  });
+
+  it('inside Excel: “Thẩm định” written once and copied down its column, each row’s formula on its own cells, the rows to review coloured by a rule on it', async () => {
+    const excel = createFakeExcel();
+    await consolidateInto(new OfficeWorkbook(excel.run, excel.supports), files, null, COMMUNE, lang);
+    const sheet = excel.sheet(UNITS);
+    const cell = (r: number, c: number) => sheet.rows[r - 1]?.[c - 1];
+    const heading = (h: string) => sheet.rows[4]!.findIndex((x) => x?.value === h) + 1;
+    const at = (r: number, h: string) => `${columnLetter(heading(h))}${r}`;
+    const rows = [6, 7, 8, 9];
+    expect(rows.map((r) => cell(r, heading(CHECK))?.formula)).toEqual(rows.map((r) => checkCell({ result: at(r, OUTCOME), recorded: at(r, RECORDED), remarks: at(r, REMARKS) }, { result: '', recorded: '', remarks: '' }, lang).formula));
+    expect(sheet.conditionalFormats).toEqual([{ address: `${at(6, CHECK)}:${at(9, CHECK)}`, type: 'Custom', formula: flagFormula(at(6, CHECK), lang), fill: '#FCE4D6', bold: true }]);
+    // The colour is the rule's only: no cell of the table is filled with it.
+    expect(sheet.formats.filter((f) => f.key === 'fill.color' && f.value === '#FCE4D6')).toEqual([]);
+  });
+
   it('the officer’s documents follow the edited row, not the remark it no longer bears out', async () => {
     const wb = await consolidated(lang);
     const cells = await table(wb);
@@ -135,6 +167,9 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     // Rows of every shape the rule meets below the table, each with the check's formula on its own cells.
     const shapeAt = (i: number, heading: string) => cells.at(A, heading).replace(/\d+$/, String(200 + i));
     const shapeRefs = (i: number) => ({ result: shapeAt(i, OUTCOME), recorded: shapeAt(i, RECORDED), remarks: shapeAt(i, REMARKS) });
+    // The conditional format's formula on each unit's row, in a spare column.
+    const flagAt = (name: string) => cells.at(name, CHECK).replace(/^[A-Z]+/, 'ZZ');
+    for (const name of [A, B, C, D]) spec.push([flagAt(name), flagFormula(cells.at(name, CHECK), lang)]);
     SHAPES.forEach((row, i) => {
       spec.push([shapeRefs(i).result, row.result], [shapeRefs(i).recorded, row.recorded], [shapeRefs(i).remarks, row.remarks]);
       spec.push([shapeAt(i, CHECK), checkCell(shapeRefs(i), row, lang).formula]);
@@ -144,16 +179,32 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: [] }), file, unedited]);
     execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: spec }), file, edited]);
     const [asDrawn, afterEdits] = await Promise.all([convert(unedited, 'xlsx', path.join(dir, `lo-drawn-${lang}`)), convert(edited, 'xlsx', path.join(dir, `lo-edited-${lang}`))]);
-    const read = (f: string, at: string[]) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ, JSON.stringify({ sheet: UNITS, cells: at }), f]).toString()) as string[];
     const checks = [A, B, C, D].map((n) => cells.at(n, CHECK));
     // Unedited, LibreOffice finds what the consolidation cached.
     expect(read(asDrawn, checks)).toEqual([A, B, C, D].map((n) => cells.value(n, CHECK)));
     expect(read(afterEdits, checks)).toEqual([ok, review(1), ok, review(1)]);
+    // The colouring rule, worked by LibreOffice on each edited row as its conditional format is: the rows still to review.
+    expect(read(afterEdits, [A, B, C, D].map((n) => flagAt(n)))).toEqual([false, true, false, true]);
     const shapes = read(afterEdits, SHAPES.map((_, i) => shapeAt(i, CHECK)));
     expect(shapes).toEqual(SHAPES.map((row) => checkText(row, lang)));
     expect(shapes).toEqual([ok, ok, review(1), review(2), review(1), ok, review(1), ok, ok, review(1), review(1)]);
   });
 });
+
+const read = (f: string, at: string[], script = READ) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, JSON.stringify({ sheet: UNITS, cells: at }), f]).toString()) as unknown[];
+let saved = 0;
+/** The bytes saved to a file of the test's folder. */
+function file(bytes: Uint8Array): string {
+  const f = path.join(dir, `saved-${saved++}.xlsx`);
+  fs.writeFileSync(f, bytes);
+  return f;
+}
+
+/** The units sheet's XML: the sheet whose heading row holds “Thẩm định”. */
+function unitsSheetXml(bytes: Uint8Array): string {
+  const sheets = [...readParts(bytes)].filter(([n]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map(([, p]) => p.data.toString('utf8'));
+  return sheets.find((x) => x.includes(`<t>${CHECK}</t>`))!;
+}
 
 /** Rows of every shape: the words in other cases and spacing, unknown words, blank lines, either language. */
 const SHAPES: CheckRow[] = [
@@ -187,6 +238,13 @@ for at, value in spec['cells']:
     ws[at].value = value if value != '' else None
 
 wb.save(sys.argv[3])
+`;
+/** The solid fill colour of each cell (null: none). */
+const FILLS = String.raw`
+import json, sys, openpyxl
+spec = json.loads(sys.argv[1])
+ws = openpyxl.load_workbook(sys.argv[2])[spec['sheet']]
+print(json.dumps([ws[at].fill.fgColor.rgb if ws[at].fill.fill_type == 'solid' else None for at in spec['cells']]))
 `;
 const READ = String.raw`
 import json, sys, openpyxl

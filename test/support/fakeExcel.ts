@@ -17,7 +17,7 @@
  * - Deleting a sheet breaks the formulas of other sheets that point at it (`='Tổng hợp'!B5` →
  *   `=#REF!B5`), as Excel does: what a redraw by delete-and-add would do to the user's formulas.
  * - Clearing a range (`clear()`: All, Contents, Formats) drops what Excel's does; `unmerge`,
- *   conditional formats (`clearAll`, ExcelApi 1.6), standard widths and heights (1.7), charts
+ *   conditional formats (`clearAll`, and `add("Custom")`: ExcelApi 1.6), standard widths and heights (1.7), charts
  *   (`load('items/name')`, `getItemAt`, `delete`) and `Table.delete` are modelled for redrawing
  *   a sheet in place.
  * - `range.copyFrom(source, "Formulas")` (ExcelApi 1.9) tiles the source over the range with
@@ -87,8 +87,8 @@ export interface FakeSheet {
   /** Worksheet-scoped defined names: name → formula (e.g. DVHT_SHEET → ="summary"). */
   names: Map<string, string>;
   charts: FakeChart[];
-  /** Ranges carrying conditional formats (the user's: the add-in draws none). */
-  conditionalFormats: string[];
+  /** Conditional formats in order of priority (first wins): custom rules (ExcelApi 1.6), or only a range (a user's of another kind). */
+  conditionalFormats: FakeConditionalFormat[];
   /** Excel tables on this sheet: range as "A4:X45". */
   tables: FakeTable[];
   /** Review → Protect Sheet. */
@@ -100,6 +100,15 @@ export interface FakeSheet {
   cell(address: string): FakeCell | undefined;
   /** What `range.values` would give for one cell. */
   value(address: string): FakeValue;
+}
+
+export interface FakeConditionalFormat {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  bold?: boolean;
+  fontColor?: string;
 }
 
 export interface FakeChart {
@@ -1156,7 +1165,7 @@ class Range extends Proxy<RangeTarget> {
       if (formats) {
         sheet.formats = sheet.formats.filter((f) => !inside(parseAddress(f.address), b));
         sheet.merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
-        sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(parseAddress(f), b));
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(parseAddress(f.address), b));
       }
       if (applyTo === 'All') removeValidations(sheet, b);
     });
@@ -1169,15 +1178,30 @@ class Range extends Proxy<RangeTarget> {
       guardSheet(sheet).merges = sheet.merges.filter((m) => !intersect(parseAddress(m), b));
     });
   }
-  /** ExcelApi 1.6: only clearAll is modelled (the add-in draws no conditional format). */
+  /** ExcelApi 1.6: clearAll, and add('Custom') with its rule's formula, fill colour, font bold and colour. */
   get conditionalFormats() {
     this.ctx.requires('1.6', 'Range.conditionalFormats');
     return {
       clearAll: () =>
         this.ctx.queue(() => {
           const { sheet, b } = this.need();
-          guardSheet(sheet).conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(parseAddress(f), b));
+          guardSheet(sheet).conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(parseAddress(f.address), b));
         }),
+      add: (type: string) => {
+        if (type !== 'Custom') throw new Error(`the fake models only custom conditional formats, not ${type}`);
+        const cf: FakeConditionalFormat = { address: '', type };
+        // At the first (top) priority, as Excel adds it.
+        this.ctx.queue(() => {
+          const { sheet, b } = this.need();
+          cf.address = boundsAddress(b);
+          guardSheet(sheet).conditionalFormats.unshift(cf);
+        });
+        const set = (apply: (v: never) => void) => ({ set: (v: never) => this.ctx.queue(() => apply(v), bytesOf(v)) });
+        const rule = Object.defineProperty({}, 'formula', set((v: string) => (cf.formula = v)));
+        const fill = Object.defineProperty({}, 'color', set((v: string) => (cf.fill = v)));
+        const font = Object.defineProperties({}, { bold: set((v: boolean) => (cf.bold = v)), color: set((v: string) => (cf.fontColor = v)) });
+        return { custom: { rule, format: { fill, font } } };
+      },
     };
   }
   merge(_across = false): void {

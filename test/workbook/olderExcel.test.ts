@@ -33,3 +33,23 @@ describe.each(['1.4', '1.7', '1.8', '1.13'])('inside Excel with ExcelApi %s', (a
     if (apiVersion === '1.4') expect([...skipped]).toEqual(expect.arrayContaining(['freeze', 'validation']));
   });
 });
+
+describe('a conditional format inside an Excel before ExcelApi 1.6', () => {
+  it('is skipped with the user told; the cells are written, and no colour stands in for it', async () => {
+    const excel = createFakeExcel({ apiVersion: '1.5', strictNullObjects: true });
+    const wb = new OfficeWorkbook(excel.run, excel.supports);
+    await wb.batch(async (s) =>
+      s.write({
+        sheet: 'Bảng',
+        mode: 'replace',
+        role: 'table',
+        cells: [{ at: 'A1', rows: [['Thẩm định'], ['Cần xem lại (1)']] }],
+        conditionalFormats: [{ range: 'A2', formula: '=A2<>"Khớp số liệu"', style: { fill: '#FCE4D6', bold: true } }],
+      }),
+    );
+    expect(wb.takeWarnings()).toEqual([{ code: 'featureSkipped', sheet: 'Bảng', detail: 'conditionalFormat' }]);
+    expect(excel.sheet('Bảng').rows[1]![0]!.value).toBe('Cần xem lại (1)');
+    expect(excel.sheet('Bảng').conditionalFormats).toEqual([]);
+    expect(excel.sheet('Bảng').formats.filter((f) => f.key === 'fill.color')).toEqual([]);
+  });
+});

@@ -38,7 +38,7 @@ async function drawnTwice(apiVersion: string, first: SheetPlan, readMarks: boole
   await wb.batch(async (s) => s.write(first));
   const sheet = excel.sheet('Tổng hợp');
   // What the user did on our sheet since: a conditional format, a row hidden.
-  sheet.conditionalFormats.push('B2:B3');
+  sheet.conditionalFormats.push({ address: 'B2:B3', type: 'CellValue' });
   sheet.hiddenRows.add(3);
   excel.reset();
   await wb.batch(async (s) => {

@@ -8,7 +8,7 @@ import type { WorkbookWarning } from '../../src/workbook/port';
 const ALL: WorkbookWarning[] = [
   { code: 'chartsNotDrawn', sheet: 'Tổng hợp đơn vị', detail: '2' },
   { code: 'printTitlesSkipped', sheet: "D'Alsace" },
-  ...(['validation', 'freeze', 'autoFilter', 'pageLayout', 'tabColor', 'mark'] as const).map((detail): WorkbookWarning => ({ code: 'featureSkipped', sheet: 'Thành viên', detail })),
+  ...(['validation', 'freeze', 'autoFilter', 'pageLayout', 'tabColor', 'mark', 'conditionalFormat'] as const).map((detail): WorkbookWarning => ({ code: 'featureSkipped', sheet: 'Thành viên', detail })),
   { code: 'sheetTaken', sheet: 'Tổng hợp', detail: 'Tổng hợp (ĐVHT)' },
   { code: 'notANumber', sheet: 'Tiêu chí', detail: 'K12' },
 ];

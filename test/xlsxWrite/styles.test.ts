@@ -32,6 +32,25 @@ describe('StylesEditor', () => {
     expect(strictParseErrors([st.toXml()!])).toEqual([null]);
   });
 
+  test('a conditional format’s style is appended to the workbook’s dxfs, which keep their indexes; an equal one is shared, a list missing is inserted in schema order', () => {
+    const st = new StylesEditor(EXCEL_STYLES);
+    const ours = st.dxf({ fill: '#FCE4D6', bold: true });
+    expect(ours).toBe(1);
+    expect(st.dxf({ bold: true, fill: '#fce4d6' })).toBe(1);
+    // The same differential format as the workbook's own is that one.
+    expect(st.dxf({ bold: true, fontColor: '#9C0006' })).toBe(0);
+    const xml = st.toXml()!;
+    expect(xml).toContain('<dxfs count="2"><dxf><font><b/><color rgb="FF9C0006"/></font></dxf><dxf><font><b/></font><fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill></dxf></dxfs>');
+    expect(strictParseErrors([xml])).toEqual([null]);
+
+    const none = new StylesEditor(EXCEL_STYLES.replace(/<dxfs[\s\S]*<\/dxfs>/, ''));
+    expect(none.dxf({ fontColor: '#C00000' })).toBe(0);
+    expect(none.toXml()).toContain('</cellStyles><dxfs count="1"><dxf><font><color rgb="FFC00000"/></font></dxf></dxfs><tableStyles');
+    const fresh = new StylesEditor(null);
+    expect(fresh.dxf({ fill: '#FCE4D6' })).toBe(0);
+    expect(fresh.toXml()).toContain('<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill></dxf></dxfs>');
+  });
+
   test('an unchanged stylesheet gives null; equal styles share one xf', () => {
     const st = new StylesEditor(EXCEL_STYLES);
     expect(st.toXml()).toBeNull();

@@ -10,7 +10,9 @@
  * remark deleted while they still do). A cell is read by its words; one neither list knows (a rating, a
  * self-assessment typed “Đạt”) decides nothing. As drawn, this gives the remarks' count: a remark stands
  * only where the words differ (readUnit compares more loosely, diacritics folded), none where they agree.
- * One expression for Excel 2010 and LibreOffice alike (no LET): what it repeats is spelt out.
+ * One expression for Excel 2010 and LibreOffice alike (no LET): what it repeats is spelt out. The table
+ * fills it down its column from the first row (layout.ts: a shared formula in a file, one copy inside
+ * Excel), and colours a row to review by a rule on its text (flagFormula), so the colour follows too.
  */
 import { catalogs, t, type Lang } from '../../i18n';
 import { RESULT_TEXT } from '../../sheets/names';
@@ -107,7 +109,19 @@ const literal = (s: string) => `"${s}"`;
  * The check's formula on the row's cells at `refs` (“Kết quả (tính lại)”, “Tự đánh giá của đơn vị”, “Ghi chú”),
  * with its cached text. Its count is used once: TEXT's zero section says “Khớp số liệu”, the positive one the count.
  */
-export function checkCell(refs: { result: string; recorded: string; remarks: string }, row: CheckRow, lang: Lang): FormulaInput {
+export function checkCell(refs: CheckRefs, row: CheckRow, lang: Lang): FormulaInput {
+  return { formula: checkFormula(refs, lang), result: checkText(row, lang) };
+}
+
+/** Where a row's cells the check reads are. */
+export interface CheckRefs {
+  result: string;
+  recorded: string;
+  remarks: string;
+}
+
+/** checkCell's formula alone (the first row of a fill down the column: the others are its copies). */
+export function checkFormula(refs: CheckRefs, lang: Lang): string {
   const G = refs.remarks;
   // 0: nothing known, 1: agree, 2: disagree, by the two categories (4 × result + recorded).
   const state = `CHOOSE(${categoryFormula(refs.result, RESULT_WORDS)}*4+${categoryFormula(refs.recorded, UNIT_WORDS)}+1,0,0,0,0,0,1,2,2,0,2,1,2,0,2,2,1)`;
@@ -116,5 +130,13 @@ export function checkCell(refs: { result: string; recorded: string; remarks: str
   const count = `${lines}+CHOOSE(${state}+1,0,-${stands},1-${stands})`;
   const [before, after] = catalogs[lang]['consolidate.check.review'].split('{count}') as [string, string];
   const format = `${literal(before)}0${literal(after)};;${literal(t(lang, 'consolidate.check.ok'))}`;
-  return { formula: `=TEXT(${count},${str(format)})`, result: checkText(row, lang) };
+  return `=TEXT(${count},${str(format)})`;
+}
+
+/**
+ * The colouring rule of a row's “Thẩm định” cell at `ref` (a conditional format on the column): true
+ * while the cell says something to review, so the colour goes when the officer's edits settle the row.
+ */
+export function flagFormula(ref: string, lang: Lang): string {
+  return `=AND(${ref}<>"",${ref}<>${str(t(lang, 'consolidate.check.ok'))})`;
 }

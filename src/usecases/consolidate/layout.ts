@@ -19,7 +19,7 @@ import { serialToDate } from './dates';
 import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 import { shortRemarkCell } from './shortRemark';
-import { checkCell, checkCount } from './check';
+import { checkFormula, checkText, flagFormula } from './check';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', stats: 'Thống kê kết quả', files: 'Báo cáo tệp' } as const;
 
@@ -99,11 +99,19 @@ function notMetStyle(decimals: number): CellStyle {
   if (!style) NOT_MET_STYLES.set(decimals, (style = { ...NOT_MET_STYLE, numberFormat: `0.${'0'.repeat(decimals)}%` }));
   return style;
 }
-const FLAGGED_STYLE: CellStyle = { fill: '#FCE4D6', bold: true };
+/**
+ * A row still to review: its “Thẩm định” cell coloured by a rule on what the cell says (a conditional
+ * format), so the colour goes when the officer's edits settle the row, as the formula's text does. No
+ * static fill beside it: it would stay. A host without conditional formats (ExcelApi before 1.6, said
+ * so; the preview, which does not draw them) shows the text alone, never a colour the row contradicts.
+ */
+const FLAGGED_STYLE = { fill: '#FCE4D6', bold: true } as const;
 /** The remarks whole, unprinted, on one line: they would make the row as tall as they are (the file report prints them wrapped). */
 const WHOLE_REMARKS_STYLE: CellStyle = { wrap: false };
 
 type Emit = (slot: number, value: CellInput, extra?: CellStyle) => void;
+/** A text the row holds in a cell the plan writes (the check's cached result): measured for the row's height. */
+type Measure = (slot: number, text: string) => void;
 
 /** The table's choice per code (ConsolidationResult.indicatorIds and criterionIds). */
 type TableIds = { indicators: ReadonlyMap<string, string>; criteria: ReadonlyMap<string, string> };
@@ -246,16 +254,18 @@ const rowRefs = (row: number, columnOf: (slot: number) => number): RowRefs => ({
 /**
  * The cells known once every file is in: the row's number, what it does not meet and the checks across files.
  * `fileNo`: the file's STT in the file report; `refs`: the row's cells that the officer edits and that the
- * short remark (shortRemark.ts) and “Thẩm định” (check.ts) are formulas on.
+ * short remark (shortRemark.ts) and “Thẩm định” (check.ts) are formulas on. Returns the row's “Thẩm định”
+ * text, the cached result of the formula the plan fills down its column (drawUnits).
  */
-function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, refs: RowRefs, filesSheet: string, lang: Lang, emit: Emit): void {
+function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, refs: RowRefs, filesSheet: string, lang: Lang, emit: Emit, measure: Measure): string {
   emit(SLOT.stt, n);
   emit(SLOT.unmet, unmetText(u, lang));
   const remarks = u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null;
-  const row = { result: u.outcome.label, recorded: u.recorded.outcome, remarks: remarks ?? '' };
-  emit(SLOT.check, checkCell(refs, row, lang), checkCount(row) ? FLAGGED_STYLE : undefined);
+  const check = checkText({ result: u.outcome.label, recorded: u.recorded.outcome, remarks: remarks ?? '' }, lang);
+  measure(SLOT.check, check);
   emit(SLOT.summary, shortRemarkCell(refs.remarks, remarks ?? '', { fileNo, filesSheet, lang }));
   emit(SLOT.remarks, remarks);
+  return check;
 }
 
 /**
@@ -291,28 +301,36 @@ export class DrawnUnits {
     for (const slot of FILE_SLOTS_AHEAD) this.files.draw(index, slot, row[slot]!, STYLE.body);
   }
 
-  /** The kept units, in order: the last cells drawn and the rows placed from `firstRow`. */
-  place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, filesSheet: string, lang: Lang): UnitSlots {
+  /**
+   * The kept units, in order: the last cells drawn and the rows placed from `firstRow`; their “Thẩm
+   * định” texts, in order, for the plan's fill of its column (no row draws it).
+   */
+  place(units: readonly ConsolidatedUnit[], ids: TableIds, firstRow: number, filesSheet: string, lang: Lang): { slots: UnitSlots; checks: string[] } {
     const columns = this.slots.columns(ids);
     const columnOf = (slot: number) => columns.indexOf(slot) + 1;
+    const checks: string[] = [];
     const keys = units.map(({ record, file }, i) => {
       // The key is the file's index: its row of the file report.
       const key = this.keys.get(record)!;
-      finalCells(record, file, i + 1, key + 1, rowRefs(firstRow + i, columnOf), filesSheet, lang, this.emitter(key));
+      checks.push(finalCells(record, file, i + 1, key + 1, rowRefs(firstRow + i, columnOf), filesSheet, lang, this.emitter(key), (slot, text) => this.measure(key, slot, text)));
       return key;
     });
     // Only the placed columns' texts count: another indicator of a table code has none.
     const heights = keys.map((key) => fitted(0, this.lines.get(key) ?? 1)[0]?.height);
     this.drawer.place({ sheet: CONSOLIDATION_SHEETS.units, firstRow, keys, columns, blank: columns.map((slot) => this.slots.cellStyle(slot)), heights });
-    return this.slots;
+    return { slots: this.slots, checks };
   }
 
   private emitter(key: number): Emit {
     return (slot, value, extra) => {
       this.drawer.draw(key, slot, value, this.slots.cellStyle(slot, extra));
-      const n = this.slots.lines(slot, value, extra);
-      if (n > (this.lines.get(key) ?? 1)) this.lines.set(key, n);
+      this.measure(key, slot, value, extra);
     };
+  }
+
+  private measure(key: number, slot: number, value: CellInput, extra?: CellStyle): void {
+    const n = this.slots.lines(slot, value, extra);
+    if (n > (this.lines.get(key) ?? 1)) this.lines.set(key, n);
   }
 }
 
@@ -357,8 +375,10 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const styles: StyleRun[] = [];
   const unitHeights: RowHeight[] = [];
   let slots: UnitSlots;
+  // “Thẩm định” of each row, in order: one formula filled down the column, these its cached results.
+  let checks: string[] = [];
   const ids: TableIds = { indicators: result.indicatorIds, criteria: result.criterionIds };
-  if (drawn) slots = drawn.place(result.units, ids, first, filesSheet, lang);
+  if (drawn) ({ slots, checks } = drawn.place(result.units, ids, first, filesSheet, lang));
   else {
     // Every row in the plan: slots first (the columns need every unit's codes), then the cells.
     slots = new UnitSlots();
@@ -385,7 +405,8 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
         lines = Math.max(lines, slots.lines(slot, value, extra));
       };
       recordCells(u, file, slots, emit);
-      finalCells(u, file, i + 1, fileIndex.get(file)! + 1, rowRefs(r, (slot) => columnOf[slot]!), filesSheet, lang, emit);
+      const measure: Measure = (slot, text) => (lines = Math.max(lines, slots.lines(slot, text)));
+      checks.push(finalCells(u, file, i + 1, fileIndex.get(file)! + 1, rowRefs(r, (slot) => columnOf[slot]!), filesSheet, lang, emit, measure));
       rows.push(row);
       unitHeights.push(...fitted(r, lines));
     });
@@ -405,6 +426,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
   const lastRow = Math.max(first, first + count - 1);
   const criteriaNote = leftOutNote(result.criteria);
+  const checkColumn = `${L(col.check)}${first}:${L(col.check)}${lastRow}`;
 
   const plan: SheetPlan = {
     sheet: CONSOLIDATION_SHEETS.units,
@@ -413,8 +435,15 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
       // In the first column that scrolls, where they run on: Excel stops a frozen column's text at the frozen edge.
       { at: `${L(UNIT_NAME_COLUMNS + 1)}1`, rows: [[UNITS_TITLE], [bodyLine(result)], [ruleSetLine(result, filesSheet)], ...(criteriaNote ? [[criteriaNote]] : [])] },
       { at: `A${UNITS_HEADER_ROW}`, rows: [header] },
-      ...(rows.length ? [{ at: `A${first}`, rows }] : []),
+      // Beside “Thẩm định”, which the fill writes.
+      ...(rows.length ? [{ at: `A${first}`, rows: rows.map((r) => r.slice(0, col.check - 1)) }, { at: `${L(col.check + 1)}${first}`, rows: rows.map((r) => r.slice(col.check)) }] : []),
     ],
+    ...(count
+      ? {
+          fills: [{ range: checkColumn, formula: checkFormula(rowRefs(first, (slot) => columnOf[slot]!), lang), results: checks }],
+          conditionalFormats: [{ range: checkColumn, formula: flagFormula(`${L(col.check)}${first}`, lang), style: FLAGGED_STYLE }],
+        }
+      : {}),
     styles: [
       { range: `${L(UNIT_NAME_COLUMNS + 1)}1`, style: STYLE.title },
       { range: `${L(UNIT_NAME_COLUMNS + 1)}2:${L(UNIT_NAME_COLUMNS + 1)}${criteriaNote ? 4 : 3}`, style: STYLE.hint },

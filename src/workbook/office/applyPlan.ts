@@ -3,7 +3,7 @@
  * RequestBudget, which only does so when a request would pass the payload budget.
  */
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from '../a1';
-import { sheetKey, type CellBlock, type CellStyle, type ChartSpec, type FormulaFill, type PageSetup, type SheetPlan, type TableSpec, type Validation, type WorkbookFeature, type WorkbookWarning } from '../port';
+import { sheetKey, type CellBlock, type CellStyle, type ChartSpec, type ConditionalFormat, type FormulaFill, type PageSetup, type SheetPlan, type TableSpec, type Validation, type WorkbookFeature, type WorkbookWarning } from '../port';
 import { fillAsBlock, findSheetName, listSource, markFormula, PlanError, SHEET_MARK } from '../plan';
 import { toBlockInput } from './cellInput';
 import { sectionCode } from '../headerFooter';
@@ -57,6 +57,13 @@ export async function applyPlan(t: PlanTarget, plan: SheetPlan): Promise<void> {
   for (const run of plan.styles ?? []) {
     await small(3);
     applyStyle(sheet.getRange(run.range), run.range, run.style);
+  }
+  if (plan.conditionalFormats?.length && can('conditionalFormat', API.conditionalFormats)) {
+    // add() puts a rule first: added last to first, the plan's first rule ends on top.
+    for (const cf of [...plan.conditionalFormats].reverse()) {
+      await small(4);
+      applyConditionalFormat(sheet.getRange(cf.range), cf);
+    }
   }
   for (const col of plan.columns ?? []) {
     await small();
@@ -335,6 +342,16 @@ function applyBorder(range: Excel.Range, address: string, border: 'thin' | 'none
       b.style = 'None';
     }
   }
+}
+
+/** ExcelApi 1.6: a custom rule; its formula's relative references are to the range's top-left cell, as in a file. */
+function applyConditionalFormat(range: Excel.Range, cf: ConditionalFormat): void {
+  const custom = range.conditionalFormats.add('Custom').custom;
+  custom.rule.formula = cf.formula;
+  const { fill, bold, fontColor } = cf.style;
+  if (fill !== undefined) custom.format.fill.color = fill;
+  if (bold !== undefined) custom.format.font.bold = bold;
+  if (fontColor !== undefined) custom.format.font.color = fontColor;
 }
 
 function applyValidation(range: Excel.Range, v: Validation): void {

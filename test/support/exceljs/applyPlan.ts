@@ -48,6 +48,15 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: SheetPlan, ctx: ApplyConte
   for (const block of plan.cells ?? []) writeBlock(ws, block.at, block.rows, date1904);
   for (const fill of plan.fills ?? []) writeFill(ws, fill, date1904);
   for (const run of plan.styles ?? []) applyStyle(ws, parseRange(run.range), run.style);
+  // Priorities as the plan orders them (ExcelJS numbers its rules from 1 in the order added).
+  for (const cf of plan.conditionalFormats ?? []) {
+    const { fill, bold, fontColor } = cf.style;
+    const font = { ...(bold !== undefined ? { bold } : {}), ...(fontColor !== undefined ? { color: { argb: argb(fontColor) } } : {}) };
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: 'expression', priority: 0, formulae: [cf.formula.replace(/^=/, '')], style: { ...(bold !== undefined || fontColor !== undefined ? { font } : {}), ...(fill !== undefined ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(fill) } } } : {}) } }],
+    });
+  }
   for (const c of plan.columns ?? []) {
     const col = ws.getColumn(c.index);
     if (c.width !== undefined) col.width = c.width;

@@ -15,7 +15,7 @@ import { roleOfMark, SHEET_MARK } from '../../../src/workbook/plan';
 import { createFakeExcel } from '../../support/fakeExcel';
 import { formulaModel } from '../../support/exceljs/applyPlan';
 import { recalculatedResults } from './recalculate';
-import type { ChartState, Implementation, SheetState, Subject, ValidationState } from './subject';
+import type { ChartState, ConditionalFormatState, Implementation, SheetState, Subject, ValidationState } from './subject';
 import { openpyxlSheet, openpyxlSheetNames } from './openpyxlSheet';
 import { protectWithOpenpyxl } from '../../support/openpyxlProtect';
 import { hideRowsWithOpenpyxl } from '../../support/hideRows';
@@ -86,7 +86,12 @@ const excelJs: Implementation = {
         const breaks = ((live as unknown as { rowBreaks: { id: number }[] }).rowBreaks ?? []).map((b) => b.id + 1);
         const back = await ExcelJsWorkbook.fromBuffer(await workbook.toBuffer(), 'contract.xlsx');
         const ws = back.workbook.getWorksheet(name)!;
-        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null, tables: [], results: {} };
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [], freeze: null, autoFilter: null, page: { rowBreaks: breaks }, tabColor: null, role: back.roleOf(name) ?? null, tables: [], results: {}, conditionalFormats: [] };
+        type ExcelJsRule = { type: string; priority?: number; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { bold?: boolean; color?: { argb?: string } } } };
+        const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJsRule[] }[] }).conditionalFormattings.flatMap((f) => f.rules.map((rule) => ({ ref: f.ref, rule })));
+        state.conditionalFormats = rules
+          .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0))
+          .map(({ ref, rule }) => conditionalState(ref, `=${rule.formulae?.[0] ?? ''}`, rule.style?.fill?.bgColor?.argb, rule.style?.font?.bold, rule.style?.font?.color?.argb));
         const date1904 = Boolean(back.workbook.properties?.date1904);
         ws.eachRow({ includeEmpty: true }, (row) =>
           row.eachCell({ includeEmpty: true }, (cell) => {
@@ -156,7 +161,8 @@ const officeFake: Implementation = {
       },
       async sheet(name) {
         const s = excel.sheet(name);
-        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [...s.merges].sort(), freeze: s.freeze, autoFilter: s.autoFilter, page: { rowBreaks: [...s.rowBreaks] }, tabColor: s.tabColor, role: null, tables: s.tables.map((t) => ({ name: t.name, range: t.range })) };
+        const state: SheetState = { cells: {}, formats: {}, validations: {}, merges: [...s.merges].sort(), freeze: s.freeze, autoFilter: s.autoFilter, page: { rowBreaks: [...s.rowBreaks] }, tabColor: s.tabColor, role: null, tables: s.tables.map((t) => ({ name: t.name, range: t.range })), conditionalFormats: [] };
+        state.conditionalFormats = s.conditionalFormats.map((f) => conditionalState(f.address, f.formula ?? '', f.fill, f.bold, f.fontColor));
         state.charts = s.charts.map((c) => ({
           type: OFFICE_CHART_TYPE[c.type]!,
           title: c.title,
@@ -247,6 +253,7 @@ const xlsxFile: Implementation = {
           tabColor: o.tabColor ? `#${o.tabColor.slice(-6)}` : null,
           role: o.localNames[SHEET_MARK] !== undefined ? roleOfMark(o.localNames[SHEET_MARK]) : null,
           tables: o.tables.map((t) => ({ name: t.name, range: t.ref })),
+          conditionalFormats: o.conditionalFormats.map((f) => conditionalState(f.range, `=${f.formula}`, f.fill ?? undefined, f.bold ?? undefined, f.fontColor ?? undefined)),
           // Anchors are zero-based; the "to" marker is the edge after the last cell covered.
           charts: o.charts.map((c) => ({
             type: c.kind === 'PieChart' ? 'pie' : c.barDir === 'bar' ? 'barClustered' : 'columnClustered',
@@ -287,6 +294,12 @@ const xlsxFile: Implementation = {
     };
   },
 };
+
+/** A conditional format as the suite compares it: colours as #RRGGBB (from ARGB or not), what a host leaves unset left out. */
+function conditionalState(range: string, formula: string, fill: string | undefined, bold: boolean | undefined, fontColor: string | undefined): ConditionalFormatState {
+  const colour = (c: string) => `#${c.slice(-6).toUpperCase()}`;
+  return { range, formula, ...(fill ? { fill: colour(fill) } : {}), ...(bold !== undefined ? { bold } : {}), ...(fontColor ? { fontColor: colour(fontColor) } : {}) };
+}
 
 /** Every implementation of the Workbook port. A new one is one more line here. */
 export const IMPLEMENTATIONS: Implementation[] = [excelJs, officeFake, xlsxFile];

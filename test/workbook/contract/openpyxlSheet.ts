@@ -33,6 +33,8 @@ export interface OpenpyxlSheet {
   tables: { name: string; ref: string }[];
   /** Charts: openpyxl's class, bar direction, title, anchor corners [col, row] (zero-based) and value axis [min, max]. */
   charts: { kind: string; barDir: string | null; title: string | null; from: [number, number]; to: [number, number]; valueAxis: [number | null, number | null] | null }[];
+  /** Expression rules in order of priority: the range, the formula (no "="), and what their dxf sets (ARGB colours). */
+  conditionalFormats: { range: string; formula: string; fill: string | null; bold: boolean | null; fontColor: string | null }[];
   /** Values of the sheet-scoped names, by name. */
   localNames: Record<string, string>;
   /** The value cached in each formula cell (openpyxl's data_only reading), when there is one. */
@@ -85,6 +87,21 @@ def chart_of(c):
     }
 def sections(item):
     return {k: getattr(item, k).text for k in ('left', 'center', 'right')}
+def rules():
+    out = []
+    for cf in ws.conditional_formatting:
+        for r in cf.rules:
+            d = r.dxf
+            font = d.font if d is not None else None
+            fill = d.fill if d is not None else None
+            out.append((r.priority, {
+                'range': str(cf.sqref), 'formula': r.formula[0] if r.formula else '',
+                'fill': fill.bgColor.rgb if fill is not None and fill.bgColor is not None else None,
+                # openpyxl reads a font without <b> as b=False: only a bold one is told.
+                'bold': True if font is not None and font.b else None,
+                'fontColor': font.color.rgb if font is not None and font.color is not None else None,
+            }))
+    return [o for _, o in sorted(out, key=lambda x: x[0])]
 hf = ws.HeaderFooter
 pa = ws.print_area
 ps = ws.page_setup
@@ -116,6 +133,7 @@ out = {
     'charts': [chart_of(c) for c in ws._charts],
     'localNames': {d.name: d.attr_text for d in wb.defined_names.definedName if d.localSheetId == index},
     'results': results,
+    'conditionalFormats': rules(),
 }
 print(json.dumps(out, default=str))
 `;

@@ -25,6 +25,8 @@ export interface SheetState {
   role: string | null;
   /** Excel tables on the sheet. */
   tables: { name: string; range: string }[];
+  /** Conditional formats in order of priority (first wins): the range, the rule's formula and what it sets. */
+  conditionalFormats: ConditionalFormatState[];
   /** Charts, for implementations that draw them, in the order drawn. */
   charts?: ChartState[];
   /**
@@ -32,6 +34,15 @@ export interface SheetState {
    * absent inside Excel, which computes its own.
    */
   results?: Record<string, CellValue>;
+}
+
+export interface ConditionalFormatState {
+  range: string;
+  /** With its "=". */
+  formula: string;
+  fill?: string;
+  bold?: boolean;
+  fontColor?: string;
 }
 
 /** A chart as the user sees it: its kind, title, the cells it covers and its value axis's fixed bounds. */

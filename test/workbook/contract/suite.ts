@@ -375,6 +375,47 @@ export function contractSuite(impl: Implementation): void {
       });
     });
 
+    describe('a conditional format (a formula rule over a range)', () => {
+      const FLAG = '=AND(B2<>"",B2<>"Khớp số liệu")';
+      const table = (rows: number): SheetPlan => ({
+        sheet: 'Bảng',
+        mode: 'replace',
+        role: 'table',
+        cells: [{ at: 'A1', rows: [['Đơn vị', 'Thẩm định'], ...Array.from({ length: rows }, (_, i) => [`ĐV ${i + 1}`, i % 2 ? 'Cần xem lại (1)' : 'Khớp số liệu'])] }],
+        styles: [{ range: `B2:B${rows + 1}`, style: { bold: false } }],
+        conditionalFormats: [
+          { range: `B2:B${rows + 1}`, formula: FLAG, style: { fill: '#FCE4D6', bold: true } },
+          { range: `A2:A${rows + 1}`, formula: '=$B2="Cần xem lại (1)"', style: { fontColor: '#C00000' } },
+        ],
+      });
+
+      it('is drawn with its range, formula (relative to the top-left cell) and format, in the plan’s order of priority; redrawn, the sheet holds the new rules only', async () => {
+        const wb = await impl.open(BASE);
+        expect(await write(wb, table(3))).toEqual([]);
+        expect((await wb.sheet('Bảng')).conditionalFormats).toEqual([
+          { range: 'B2:B4', formula: FLAG, fill: '#FCE4D6', bold: true },
+          { range: 'A2:A4', formula: '=$B2="Cần xem lại (1)"', fontColor: '#C00000' },
+        ]);
+        await write(wb, table(5));
+        expect((await wb.sheet('Bảng')).conditionalFormats).toEqual([
+          { range: 'B2:B6', formula: FLAG, fill: '#FCE4D6', bold: true },
+          { range: 'A2:A6', formula: '=$B2="Cần xem lại (1)"', fontColor: '#C00000' },
+        ]);
+      });
+
+      it('is refused on a sheet not drawn anew (it would pile up at each run), without a format, or with a wrong colour or formula, before writing anything', async () => {
+        const wb = await impl.open(BASE);
+        const rule = { range: 'A1:A3', formula: '=A1>1', style: { fill: '#FCE4D6' } };
+        const bad = (plan: SheetPlan) => write(wb, { sheet: 'Mới', mode: 'ensure' }, plan);
+        await expect(bad({ sheet: 'Dữ liệu', mode: 'existing', conditionalFormats: [rule] })).rejects.toThrow(/conditional format.*drawn anew/);
+        await expect(bad({ sheet: 'S', mode: 'ensure', conditionalFormats: [rule] })).rejects.toThrow(/conditional format.*drawn anew/);
+        await expect(bad({ sheet: 'S', mode: 'replace', role: 'r', conditionalFormats: [{ ...rule, style: {} }] })).rejects.toThrow(/no format/);
+        await expect(bad({ sheet: 'S', mode: 'replace', role: 'r', conditionalFormats: [{ ...rule, style: { fill: 'orange' } }] })).rejects.toThrow(/#RRGGBB/);
+        await expect(bad({ sheet: 'S', mode: 'replace', role: 'r', conditionalFormats: [{ ...rule, formula: 'A1>1' }] })).rejects.toThrow(/start with "="/);
+        expect(await wb.sheetNames()).toEqual(['Dữ liệu']);
+      });
+    });
+
     describe('the user’s protection (Review → Protect Workbook, Protect Sheet), honoured before anything is written', () => {
       const LOCKED = { sheets: { 'Tiêu chí': { unlocked: ['B2:C3'] } } };
       const other: SheetPlan = { sheet: 'Dữ liệu', mode: 'existing', cells: [{ at: 'B1', rows: [['không ghi']] }] };

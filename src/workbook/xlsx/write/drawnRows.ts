@@ -5,11 +5,14 @@
  * placed — which rows in which order from which row, which slot fills each column, the style
  * of a cell a row leaves out — and joined into the XML renderSheet writes for the same cells
  * and styles, byte for byte, the styles numbered in the same order (first use, row by row).
- * Rows may come in any order, be left out, and the columns may grow until then.
+ * Rows may come in any order, be left out, and the columns may grow until then. The plan's own
+ * cells in the placed rows (a formula filled down a column of the table, known only once every
+ * row is: a shared formula needs its last row) are written in their rows, over the style the
+ * table gives their column, as one plan holding both would write them.
  */
 import { dateToSerial, isFormula } from '../../plan';
 import type { CellInput, CellStyle, WorkbookWarningCode } from '../../port';
-import { cellXml, ref, type CellContext } from './cells';
+import { cellXml, ref, rowHeightAttrs, type CellContext, type PlannedRow } from './cells';
 import type { StylesEditor } from './styles';
 
 export interface DrawnTable {
@@ -33,6 +36,12 @@ export interface DrawnXml {
   bottom: number;
   left: number;
   right: number;
+}
+
+/** The plan's cells in the placed rows: its row at `r`, and a cell's XML over the format `base`. */
+export interface PlannedCells {
+  row(r: number): PlannedRow | undefined;
+  cell(row: PlannedRow, r: number, c: number, base: number): string;
 }
 
 interface DrawnRow {
@@ -85,13 +94,18 @@ export class DrawnRows {
     return this.table?.firstRow ?? 0;
   }
 
+  /** Where they end (firstRow - 1 for none). */
+  get lastRow(): number {
+    return this.table ? this.table.firstRow + this.table.keys.length - 1 : -1;
+  }
+
   /** These rows, when placed on the sheet a plan names `sheet`. */
   placedOn(key: (name: string) => string, sheet: string): this | null {
     return this.table && key(this.table.sheet) === key(sheet) ? this : null;
   }
 
-  /** The placed rows joined, their styles numbered in `ctx.styles` as they come. */
-  render(ctx: CellContext): DrawnXml {
+  /** The placed rows joined, their styles numbered in `ctx.styles` as they come; `planned`: the plan's cells among them. */
+  render(ctx: CellContext, planned?: PlannedCells): DrawnXml {
     const t = this.table;
     if (!t) throw new Error('DrawnRows.render before place');
     const ids: number[] = [];
@@ -105,18 +119,23 @@ export class DrawnRows {
     t.keys.forEach((key, i) => {
       const r = t.firstRow + i;
       const row = this.rows.get(key);
+      const plan = planned?.row(r);
       const height = t.heights?.[i];
-      const parts: string[] = [height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}">`];
-      for (let c = 1; c <= t.columns.length; c++) {
-        const slot = t.columns[c - 1]!;
+      const ht = height !== undefined ? ` ht="${height}"` : plan ? rowHeightAttrs(plan) : '';
+      const parts: string[] = [`<row r="${r}"${ht}>`];
+      const width = plan ? Math.max(t.columns.length, plan.base + Math.max(plan.values.length, plan.runs.length) - 1) : t.columns.length;
+      for (let c = 1; c <= width; c++) {
+        const slot = c <= t.columns.length ? t.columns[c - 1]! : -1;
         const drawn = row !== undefined && slot >= 0 && row.xml[slot] !== undefined;
-        const rest = drawn ? row.xml[slot]! : '';
         const s = id(drawn ? row.style[slot]! : (blank[c - 1] ?? -1));
-        if (!rest && !s) continue;
-        parts.push(`<c r="${ref(r, c)}"${s ? ` s="${s}"` : ''}${rest || '/>'}`);
+        // The plan's cell wins over a drawn one: the plan is written last.
+        const cell = plan && (plan.value(c) !== undefined || plan.run(c) !== undefined) ? planned!.cell(plan, r, c, s) : null;
+        const rest = cell === null && drawn ? row.xml[slot]! : '';
+        if (cell === '' || (cell === null && !rest && !s)) continue;
+        parts.push(cell ?? `<c r="${ref(r, c)}"${s ? ` s="${s}"` : ''}${rest || '/>'}`);
         if (c < left) left = c;
         if (c > right) right = c;
-        const warning = drawn ? row.warnings?.get(slot) : undefined;
+        const warning = cell === null && drawn ? row.warnings?.get(slot) : undefined;
         if (warning) ctx.warnings.push({ code: warning, sheet: ctx.sheet, detail: ref(r, c) });
       }
       if (parts.length > 1) {
@@ -124,7 +143,7 @@ export class DrawnRows {
         pieces.push(parts.join(''));
         top ||= r;
         bottom = r;
-      }
+      } else if (plan?.height !== undefined) pieces.push(`<row r="${r}"${ht}/>`);
     });
     return { pieces, top, bottom, left, right };
   }

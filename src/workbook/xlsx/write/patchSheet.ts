@@ -114,6 +114,8 @@ function withSpans(xml: string): { xml: string; root: Span; kids: Span[] } {
 
 /** The patched sheet as pieces, in order (see editedPieces). */
 export function patchSheet(existing: string | PartSource, plan: SheetPlan, layout: Layout, ctx: CellContext, options: RenderOptions): Piece[] {
+  // plan.ts allows them only in a replace plan, which is drawn anew.
+  if (plan.conditionalFormats?.length) throw new Error(`conditional formats for ${plan.sheet}, a sheet not drawn anew`);
   const split = splitSource(existing);
   const rows = split.rows;
   const { xml, root, kids } = rows ? withSpans(split.xml) : withSheetData(split.xml);

@@ -6,7 +6,7 @@ import { cellAddress, columnLetter, parseRange, sheetRef, type RangeRef } from '
 import type { PageSetup, SheetPlan, Validation } from '../../port';
 import { listFormula as literalListFormula } from '../../plan';
 import type { CellContext } from './cells';
-import type { DrawnXml } from './drawnRows';
+import type { DrawnXml, PlannedCells } from './drawnRows';
 import { argb } from './styles';
 import { escapeAttr, escapeText, ooxmlEscape } from './xmlText';
 import { headerFooterCode } from '../../headerFooter';
@@ -34,8 +34,8 @@ export interface RenderOptions {
    * given and the plan has charts, a <drawing r:id> is written. Without it no drawing is linked.
    */
   drawingRelId?: string;
-  /** Rows drawn ahead of the plan (drawnRows.ts), written in sheetData from their first row. */
-  drawnRows?: { readonly firstRow: number; render(ctx: CellContext): DrawnXml };
+  /** Rows drawn ahead of the plan (drawnRows.ts), written in sheetData from their first row to their last, with the plan's cells in those rows. */
+  drawnRows?: { readonly firstRow: number; readonly lastRow: number; render(ctx: CellContext, planned?: PlannedCells): DrawnXml };
   /** The sheet's _xlnm.Print_Titles as the file holds it: a plan setting only its rows or its columns keeps the other. */
   printTitles?: string;
 }
@@ -90,6 +90,11 @@ export function listFormula(v: Validation): string {
 }
 
 /** The dropdown only helps: other spellings (x, ✓ …) stay accepted, so no error alert. */
+/** One `<conditionalFormatting>` of an expression rule (ECMA-376 §18.3.1.18): its formula without the "=", relative to the range's top-left cell. */
+export function conditionalFormattingXml(sqref: string, formula: string, dxfId: number, priority: number): string {
+  return `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxfId}" priority="${priority}"><formula>${escapeText(formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`;
+}
+
 export function validationXml(sqref: string, formula: string): string {
   return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="0" sqref="${sqref}"><formula1>${escapeText(formula)}</formula1></dataValidation>`;
 }

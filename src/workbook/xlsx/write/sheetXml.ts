@@ -9,10 +9,11 @@
  */
 import { parseRange } from '../../a1';
 import type { ChartSpec, SheetPlan, WorkbookWarning } from '../../port';
-import { freeSharedIds, layoutPlan, rowHeightAttrs, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
+import { freeSharedIds, layoutPlan, plannedCellXml, rowHeightAttrs, sharedIdsNeeded, slotCellXml, type CellContext, type Layout } from './cells';
+import type { PlannedCells } from './drawnRows';
 import { patchSheet } from './patchSheet';
 import {
-  autoFilterXml, colXml, definedNames, headerFooterXml, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
+  autoFilterXml, colXml, conditionalFormattingXml, definedNames, headerFooterXml, listFormula, marginAttrs, mergeCellsXml, pageMarginsXml, pageSetupAttrs, paneXml,
   refOf, rowBreaksXml, tabColorXml, validationXml, type DefinedName, type RenderOptions,
 } from './sheetParts';
 import type { StylesEditor } from './styles';
@@ -84,6 +85,8 @@ function newSheet(plan: SheetPlan, layout: Layout, ctx: CellContext, options: Re
   for (const piece of data.pieces) out.push(piece);
   if (plan.autoFilter) out.push(autoFilterXml(plan.autoFilter));
   out.push(mergeCellsXml(uniqueRefs(plan.merges ?? [])));
+  // CT_Worksheet: after mergeCells, before dataValidations; priority 1 first, as the plan orders them.
+  (plan.conditionalFormats ?? []).forEach((cf, i) => out.push(conditionalFormattingXml(refOf(parseRange(cf.range)), cf.formula, ctx.styles.dxf(cf.style), i + 1)));
 
   const validations: string[] = [];
   for (const v of plan.validations ?? []) validations.push(validationXml(refOf(parseRange(v.range)), listFormula(v)));
@@ -113,10 +116,13 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
   let bottom = 0;
   let left = Infinity;
   let right = 0;
-  // Hook: rows drawn ahead go in row order among the plan's, styles numbered as they come.
+  // Hook: rows drawn ahead go in row order among the plan's, styles numbered as they come; the
+  // plan's rows among them are written in them (a fill down the table's column).
   let pending = drawn;
+  const drawnLast = drawn?.lastRow ?? -1;
+  const planned: PlannedCells = { row: (r) => layout.rows[r], cell: (row, r, c, base) => plannedCellXml(ctx, layout, row, r, c, base) };
   const drawAhead = () => {
-    const d = pending!.render(ctx);
+    const d = pending!.render(ctx, planned);
     pending = undefined;
     if (!d.top) return;
     for (const p of d.pieces) sink.put(p);
@@ -130,6 +136,7 @@ function sheetData(layout: Layout, ctx: CellContext, drawn: RenderOptions['drawn
   for (let k = 0; k < order.length; k++) {
     const r = order[k]!;
     if (pending && r >= pending.firstRow) drawAhead();
+    if (drawn && r >= drawn.firstRow && r <= drawnLast) continue;
     const row = layout.rows[r]!;
     const ht = rowHeightAttrs(row);
     let cells = '';

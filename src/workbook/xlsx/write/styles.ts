@@ -4,7 +4,7 @@
  * cellXfs entry; fonts, fills, borders and number formats are reused when an identical one
  * exists already.
  */
-import type { CellStyle } from '../../port';
+import type { CellStyle, ConditionalStyle } from '../../port';
 import { applyEdits, childSpans, openedRoot, rootSpan, type Edit, type Span } from './scan';
 import { escapeAttr, parseAttrs, prefixOf, serializeAttrs, setAttr } from './xmlText';
 
@@ -25,8 +25,8 @@ export const MINIMAL_STYLES =
 
 /** CT_Stylesheet's element order: where a missing list is inserted. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
-type ListName = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs';
-const ITEM: Record<ListName, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' };
+type ListName = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
+const ITEM: Record<ListName, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf', dxfs: 'dxf' };
 
 /** Excel's built-in number formats that need no numFmt element (locale-free ones only). */
 const BUILTIN_FORMATS: Record<string, number> = {
@@ -118,6 +118,17 @@ export class StylesEditor {
     const id = xml === baseXml && xfs.items[base] !== undefined ? base : this.add('cellXfs', xml);
     this.cache.set(key, id);
     return id;
+  }
+
+  /**
+   * The dxfs index of a conditional format's style (what a cfRule's dxfId names): appended after
+   * the workbook's own, which keep their indexes; an identical one is shared.
+   */
+  dxf(style: ConditionalStyle): number {
+    // CT_Font's order (b before color); a differential fill's colour is its bgColor, as Excel writes it.
+    const font = (style.bold !== undefined ? (style.bold ? '<b/>' : '<b val="0"/>') : '') + (style.fontColor !== undefined ? `<color rgb="${argb(style.fontColor)}"/>` : '');
+    const fill = style.fill !== undefined ? `<fill><patternFill><bgColor rgb="${argb(style.fill)}"/></patternFill></fill>` : '';
+    return this.add('dxfs', `<dxf>${font ? `<font>${font}</font>` : ''}${fill}</dxf>`);
   }
 
   /** True when the format `xf` shows numbers other than as General (so a date keeps its look). */
