@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, namingPart } from '../../xlsx/errors';
 import { attr, decodeEntities, decodeOoxmlEscapes, parseSharedStrings, parseSheetXml, readTag, type Tag } from '../../xlsx/xml';
 import { columnNumber, parseCell, parseRange } from '../../workbook/a1';
 import { shiftFormula } from '../../workbook/shiftFormula';
+import { compileRule, type RuleTest } from './conditionalFormats';
 import { headerFooterSections } from '../../workbook/headerFooter';
 import type { HeaderFooterSections } from '../../workbook/port';
 import { formatIndexOf, sheetProtected, structureLocked } from '../../workbook/xlsx/protection';
@@ -122,6 +123,45 @@ export interface SheetModel {
   frozen: Frozen;
   /** Review → Protect Sheet is on: whether a cell is locked (its format does not unlock it); null when the sheet is not protected. */
   locked: ((row: number, col: number) => boolean) | null;
+  /** Formula rules the preview can work out (conditionalFormats.ts), first rule first; `dxfId` into `dxfs`. */
+  conditionalFormats?: { boxes: Box[]; test: RuleTest; dxfId: number }[];
+  /** styles.xml's differential formats (what a rule sets). */
+  dxfs?: DxfStyle[];
+}
+
+/** What a conditional format's differential format (styles.xml `<dxf>`) sets. */
+export interface DxfStyle {
+  fill?: string;
+  bold?: boolean;
+  color?: string;
+}
+
+/** The `<dxf>` formats of styles.xml, in order. */
+export function parseDxfs(xml: string | null): DxfStyle[] {
+  const out: DxfStyle[] = [];
+  if (!xml) return out;
+  let inDxfs = false;
+  let dxf: DxfStyle | null = null;
+  let where = '';
+  for (const tag of tags(xml)) {
+    const n = tag.name;
+    if (n === 'dxfs') inDxfs = !tag.closing && !tag.selfClosing;
+    else if (!inDxfs) continue;
+    else if (n === 'dxf') {
+      if (!tag.closing) dxf = {};
+      if (tag.closing || tag.selfClosing) {
+        out.push(dxf ?? {});
+        dxf = null;
+      }
+    } else if (dxf && (n === 'font' || n === 'fill')) where = tag.closing || tag.selfClosing ? '' : n;
+    else if (dxf && !tag.closing) {
+      if (where === 'font' && n === 'b') dxf.bold = onUnlessOff(attr(tag.attrs, 'val'));
+      else if (where === 'font' && n === 'color') dxf.color = rgbColor(tag.attrs);
+      // A differential solid fill's colour is its bgColor (Excel writes it so).
+      else if (where === 'fill' && n === 'bgColor') dxf.fill = rgbColor(tag.attrs);
+    }
+  }
+  return out;
 }
 
 export interface BookModel {
@@ -257,6 +297,24 @@ export function parseFormats(xml: string | null): CellFormat[] {
   return formats.length ? formats : [{ numFmt: 'General' }];
 }
 
+/** The rules the preview can work out; the others draw nothing. */
+function compiledRules(rules: RawSheet['rules']): NonNullable<SheetModel['conditionalFormats']> {
+  const out: NonNullable<SheetModel['conditionalFormats']> = [];
+  for (const r of rules) {
+    const test = compileRule(r.formula, { row: r.boxes[0]!.top, col: r.boxes[0]!.left });
+    if (test) out.push({ boxes: r.boxes, test, dxfId: r.dxfId });
+  }
+  return out;
+}
+
+/** An sqref's ranges ("A1:B2 D4"), those the grid draws. */
+function boxesOf(sqref: string | null): Box[] {
+  return (sqref ?? '')
+    .split(/\s+/)
+    .map(boxOf)
+    .filter((b): b is Box => b !== null);
+}
+
 export function boxOf(ref: string): Box | null {
   const clean = ref.replace(/\$/g, '');
   try {
@@ -288,6 +346,8 @@ interface RawSheet {
   defaultRowHeightPt: number;
   merges: Box[];
   validations: { boxes: Box[]; formula: string }[];
+  /** `<cfRule type="expression">` rules: where, their formula, their dxf. */
+  rules: { boxes: Box[]; formula: string; dxfId: number }[];
   print: Omit<PrintSetup, 'printArea' | 'titleRows' | 'titleColumns'>;
   frozen: Frozen;
 }
@@ -318,12 +378,15 @@ export function parseSheetParts(xml: string): RawSheet {
     defaultRowHeightPt: 15,
     merges: [],
     validations: [],
+    rules: [],
     print: { orientation: 'portrait', margins: { top: 1.9, bottom: 1.9, left: 1.8, right: 1.8 }, orientationSet: false, fit: null, scale: 100, rowBreaks: [], columnBreaks: [], overThenDown: false, header: {}, footer: {}, firstPage: null, evenPages: null },
     frozen: { rows: 0, columns: 0 },
   };
   let row = 0;
   let col = 0;
   let validation: { boxes: Box[]; formula: string } | null = null;
+  let ruleBoxes: Box[] | null = null;
+  let rule: RawSheet['rules'][number] | null = null;
   /** Shared formulas' first cells by si (ECMA-376: the first cell comes before its copies). */
   const shared = new Map<string, { text: string; row: number; col: number }>();
   let breaks: number[] | null = null;
@@ -335,6 +398,8 @@ export function parseSheetParts(xml: string): RawSheet {
   for (const tag of tags(xml)) {
     if (tag.closing) {
       if (tag.name === 'dataValidation') validation = null;
+      else if (tag.name === 'conditionalFormatting') ruleBoxes = null;
+      else if (tag.name === 'cfRule') rule = null;
       else if (tag.name === 'rowBreaks' || tag.name === 'colBreaks') breaks = null;
       continue;
     }
@@ -418,13 +483,21 @@ export function parseSheetParts(xml: string): RawSheet {
       }
       case 'dataValidation':
         if (attr(tag.attrs, 'type') === 'list' && !tag.selfClosing) {
-          const boxes = (attr(tag.attrs, 'sqref') ?? '')
-            .split(/\s+/)
-            .map(boxOf)
-            .filter((b): b is Box => b !== null);
-          validation = { boxes, formula: '' };
+          validation = { boxes: boxesOf(attr(tag.attrs, 'sqref')), formula: '' };
           out.validations.push(validation);
         }
+        break;
+      case 'conditionalFormatting':
+        ruleBoxes = tag.selfClosing ? null : boxesOf(attr(tag.attrs, 'sqref'));
+        break;
+      case 'cfRule':
+        if (ruleBoxes?.length && !tag.selfClosing && attr(tag.attrs, 'type') === 'expression' && attr(tag.attrs, 'dxfId') !== null) {
+          rule = { boxes: ruleBoxes, formula: '', dxfId: Number(attr(tag.attrs, 'dxfId')) };
+          out.rules.push(rule);
+        }
+        break;
+      case 'formula':
+        if (rule && !tag.selfClosing && rule.formula === '') rule.formula = textAfter(xml, tag.end);
         break;
       case 'formula1':
         if (validation && !tag.selfClosing) validation.formula = textAfter(xml, tag.end);
@@ -555,7 +628,7 @@ function spliced<K, V>(prev: Map<K, V>, gone: ReadonlyMap<K, V>, added: Readonly
  */
 export class PackageReader {
   private readonly cache = new Map<string, { read: ReadSheet; model: SheetModel; xfOf: ((row: number, col: number) => number) | null }>();
-  private formats: { xml: string | null; formats: CellFormat[]; unlocked: (xf: number) => boolean } | null = null;
+  private formats: { xml: string | null; formats: CellFormat[]; dxfs: DxfStyle[]; unlocked: (xf: number) => boolean } | null = null;
 
   /** `rows`: where sheets' values are kept (the file workbook's, so that its reads and the grid's read a sheet once). */
   constructor(
@@ -580,7 +653,7 @@ export class PackageReader {
       const styles = new StylesEditor(xml);
       const known = new Map<number, boolean>();
       const unlocked = (xf: number) => known.get(xf) ?? known.set(xf, styles.unlocked(xf)).get(xf)!;
-      this.formats = { xml, formats: parseFormats(xml), unlocked };
+      this.formats = { xml, formats: parseFormats(xml), dxfs: parseDxfs(xml), unlocked };
     }
     return this.formats;
   }
@@ -603,9 +676,9 @@ export class PackageReader {
     if (!sheet) return null;
     const xml = (sheet.path ? await this.pkg.text(sheet.path) : null) ?? '<worksheet/>';
     const shared = await this.shared();
-    const { formats, unlocked } = await this.cellFormats();
+    const { formats, dxfs, unlocked } = await this.cellFormats();
     const hit = this.cache.get(sheet.name);
-    if (hit && hit.read.xml === xml && hit.read.shared.length === shared.length) return { ...hit.model, formats, role: this.pkg.roleOf(sheet), locked: PackageReader.locked(hit.xfOf, unlocked) };
+    if (hit && hit.read.xml === xml && hit.read.shared.length === shared.length) return { ...hit.model, formats, dxfs, role: this.pkg.roleOf(sheet), locked: PackageReader.locked(hit.xfOf, unlocked) };
     // After a batch wrote cells, only the rows it wrote are read again (a protected sheet's locks are read whole).
     const sameStrings = hit && hit.read.shared.length === shared.length && hit.read.shared.every((t, i) => t === shared[i]);
     const part = sheet.path;
@@ -654,6 +727,8 @@ export class PackageReader {
       print: { ...raw.print, printArea, ...titles },
       frozen: raw.frozen,
       formats,
+      dxfs,
+      conditionalFormats: compiledRules(raw.rules),
       date1904: this.pkg.date1904,
       locked: PackageReader.locked(xfOf, unlocked),
     };

@@ -498,6 +498,20 @@ export function sheetView(
     return storedInput(m.values[source.row - 1]?.[source.column - 1] ?? null, m.formulas.get(`${source.row}:${source.column}`));
   };
 
+  const valueAt = (row: number, column: number) => m.values[row - 1]?.[column - 1] ?? null;
+  /** The cell's style with what its conditional formats set where their formula holds (the first rule over the later). */
+  const withRules = (style: CellView['style'], row: number, column: number): CellView['style'] => {
+    const rules = m.conditionalFormats ?? [];
+    let out = style;
+    for (let i = rules.length - 1; i >= 0; i--) {
+      const r = rules[i]!;
+      const dxf = m.dxfs?.[r.dxfId];
+      if (!dxf || !r.boxes.some((b) => inBox(b, row, column)) || !r.test(valueAt, row, column)) continue;
+      out = { ...out, ...(dxf.fill ? { fill: dxf.fill } : {}), ...(dxf.bold !== undefined ? { bold: dxf.bold } : {}), ...(dxf.color ? { color: dxf.color } : {}) };
+    }
+    return out;
+  };
+
   /** A cell as the grid shows it (see cell()). */
   const cellView = (shownRow: number, shownColumn: number): CellView => {
     const merge = mergeOf.get(`${shownRow}:${shownColumn}`);
@@ -508,7 +522,10 @@ export function sheetView(
     const at = `${row}:${column}`;
     const f = formatOf(row, column);
     const view: CellView = { ...valueText(m.values[row - 1]?.[column - 1] ?? null, f?.numFmt, locale, m.date1904) };
-    const style = styleOf(f, base);
+    const formula = m.formulas.get(at);
+    const uncalculated = formula !== undefined && (m.uncached.has(at) || stale(row, column, formula));
+    // A rule works on stored values: on a value not calculated it says nothing.
+    const style = uncalculated ? styleOf(f, base) : withRules(styleOf(f, base), row, column);
     if (style) view.style = style;
     if (merge) {
       view.merge = shownPart(merge);
@@ -524,8 +541,7 @@ export function sheetView(
     const reason = owned(row, column);
     if (reason) view.owned = reason;
     if (m.locked?.(row, column)) view.locked = true;
-    const formula = m.formulas.get(at);
-    if (formula !== undefined && (m.uncached.has(at) || stale(row, column, formula))) view.uncalculated = true;
+    if (uncalculated) view.uncalculated = true;
     return view;
   };
   const cellViews = new Map<number, CellView>();
