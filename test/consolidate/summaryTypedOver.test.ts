@@ -12,6 +12,8 @@ import { planConsolidation } from '../../src/usecases/consolidate/layout';
 import { SHEETS } from '../../src/sheets/names';
 import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import type { Lang } from '../../src/i18n';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { edits, setCachedResult, unitWorkbook, type UnitSpec } from './corpus';
 
 jest.setTimeout(60_000);
@@ -160,6 +162,19 @@ describe('a summary sheet not typed over', () => {
       },
     });
     expect(r.units[0]!.record.flags.map((f) => f.code)).toContain('disagree');
+    expect(summaryFlags(r)).toEqual([]);
+  });
+
+  it('a summary part the reader cannot read: the unit is consolidated from its data, its page left unchecked', async () => {
+    const pkg = await XlsxPackage.open(await unitWorkbook(FAILING), NODE_XLSX);
+    const part = pkg.findSheet(SHEETS.summary)!.path!;
+    // A shared string that is not in the table, as row 1.
+    const xml = (await pkg.text(part))!;
+    pkg.setPart(part, xml.replace(/<row r="1"[ >].*?<\/row>/s, '').replace('<sheetData>', '<sheetData><row r="1"><c r="A1" t="s"><v>999999</v></c></row>'));
+    const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang: 'vi' });
+    c.add(await readUnitFile(await pkg.toBytes(NODE_XLSX.deflate), FILE, { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, lang: 'vi' }));
+    const r = c.finish();
+    expect(r.files[0]!.status).not.toBe('rejected');
     expect(summaryFlags(r)).toEqual([]);
   });
 });

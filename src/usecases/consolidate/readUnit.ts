@@ -117,7 +117,8 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
 
     const { ev, rules } = recompute(wb, options.reference);
-    const summary = await xlsx.sheetRows(SHEETS.summary);
+    // The printed page is checked beside the data, never in their way: a part of it the reader refuses leaves it unchecked.
+    const summary = await xlsx.sheetRows(SHEETS.summary).catch(unreadPage);
     const record = buildRecord(wb, ev, rules, { file, lang, flags, contents: xlsx.contentKey(), summary });
     // No member counted: said plainly, once (not also as the first of the data warnings).
     const noMembers = ev.countedMembers === 0;
@@ -141,6 +142,12 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang, 'received', file) : t(lang, 'consolidate.reason.fault', { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200).replace(/\.$/, '') });
     return reject(reason, '', application);
   }
+}
+
+/** A part of the printed summary the reader refuses (XlsxError): nothing to check. Anything else is a fault. */
+function unreadPage(e: unknown): null {
+  if (e instanceof XlsxError) return null;
+  throw e;
 }
 
 /**
@@ -277,7 +284,12 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     const own = rules === rs ? ev : evaluate(evaluationInput(wb));
     // The outcome as the page words it: in Vietnamese, whatever the officer reads.
     const pageOutcome = lang === 'vi' && own === ev ? computed.text : outcomeText({ ...own, outcome: heldOutcome(own.outcome, requestHold(rs, request, new Date())) }, 'vi').text;
-    const sheetFlag = summaryFlag(summary, { ev: own, outcome: pageOutcome, stale, said: { codes: disagreeing, outcome: outcomeFlag !== null }, file, lang });
+    let sheetFlag: Flag | null = null;
+    try {
+      sheetFlag = summaryFlag(summary, { ev: own, outcome: pageOutcome, stale, said: { codes: disagreeing, outcome: outcomeFlag !== null }, file, lang });
+    } catch (e) {
+      unreadPage(e);
+    }
     if (sheetFlag) flags.push(sheetFlag);
   }
 

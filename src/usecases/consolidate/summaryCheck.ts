@@ -6,6 +6,7 @@
  * (SheetRows), never the member list between them: consolidation reads thousands of files.
  */
 import type { Evaluation, Status } from '../../domain/evaluation';
+import { findByCode } from '../../domain/arrays';
 import { foldKey } from '../../domain/text';
 import { isUncalculated, readFraction, readNumber, readText, type CellValue } from '../../domain/values';
 import { RESULT_TEXT, SHEETS } from '../../sheets/names';
@@ -61,68 +62,109 @@ export function outcomeCategory(text: string): 'recognised' | 'not_recognised' |
   return key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
 }
 
+type Item = Evaluation['indicators'][number] | Evaluation['criteria'][number];
+type Indicator = Evaluation['indicators'][number];
+/** What a cell of the page shows: a status word, points, a unit fact's result, a share, its ratio, the outcome. */
+type Kind = 'status' | 'points' | 'fact' | 'share' | 'ratio' | 'outcome';
+
+/** One page being checked. Functions of the module, not closures made per file (readUnit.ts says why). */
+interface Page {
+  rows: CellValue[][];
+  formulas: Set<string>;
+  ctx: SummaryContext;
+  found: Differs[];
+}
+
 /** The remark on the page's figures that are not the data's; null when it shows what they give (or is no page the add-in drew). */
 export function summaryFlag(sheet: SheetRows | null, ctx: SummaryContext): Flag | null {
   if (!sheet) return null;
-  const { ev } = ctx;
-  const head = ROWS_BEFORE_TABLE + ev.criteria.length + ev.indicators.length + ROWS_AFTER_TABLE;
-  const top = sheet.rows(1, head);
-  const found: Differs[] = [];
+  const { ev, lang } = ctx;
+  const top = sheet.rows(1, ROWS_BEFORE_TABLE + ev.criteria.length + ev.indicators.length + ROWS_AFTER_TABLE);
+  const page: Page = { rows: top.rows, formulas: top.formulas, ctx, found: [] };
   const rows = top.rows;
-  const headerRow = rows.findIndex((r) => readText(r?.[0] ?? null) === SUMMARY_HEADERS.code && r!.some((v) => readText(v) === SUMMARY_HEADERS.result));
+  let headerRow = -1;
+  for (let r = 0; r < rows.length && headerRow < 0; r++) if (isHeader(rows[r])) headerRow = r;
   if (headerRow < 0) return null;
   const columns = new Map<string, number>();
   rows[headerRow]!.forEach((v, i) => columns.set(readText(v), i));
-  const col = (h: string) => columns.get(h) ?? -1;
-  const at = (row: number, c: number) => sheetRef(SHEETS.summary, `${columnLetter(c + 1)}${row + 1}`);
-  const check = (row: number, c: number, what: string, differs: (v: CellValue) => { shown: string; computed: string } | null) => {
-    if (c < 0) return;
-    const v = rows[row]?.[c] ?? null;
-    if (v === null || isUncalculated(v)) return;
-    const typed = !top.formulas.has(`${columnLetter(c + 1)}${row + 1}`);
-    // The page is the evaluation's when the data changed since: only a figure typed over is the clerk's.
-    if (ctx.stale && !typed) return;
-    const d = differs(v);
-    if (d) found.push({ cell: at(row, c), what, ...d, typed });
-  };
+  const result = columns.get(SUMMARY_HEADERS.result) ?? -1;
+  const points = ev.outcome.kind === 'score' ? (columns.get(SUMMARY_HEADERS.points) ?? -1) : -1;
+  const value = columns.get(SUMMARY_HEADERS.value) ?? -1;
+  const ratio = columns.get(SUMMARY_HEADERS.ratio) ?? -1;
   let conclusion = -1;
-  for (let r = headerRow + 1; r < rows.length; r++) {
+  for (let r = headerRow + 1; r < rows.length && conclusion < 0; r++) {
     const label = readText(rows[r]?.[0] ?? null);
     if (label === CONCLUSION_LABEL) {
       conclusion = r;
-      break;
-    }
-    const criterion = label.startsWith(CRITERION_LABEL) ? ev.criteria.find((c) => c.code === label.slice(CRITERION_LABEL.length)) : undefined;
-    const indicator = criterion ? undefined : ev.indicators.find((i) => i.code === label);
-    const item = criterion ?? indicator;
-    if (!item || ctx.said.codes.has(item.code)) continue;
-    const what = (h: string) => t(ctx.lang, criterion ? 'consolidate.summarySheet.criterion' : 'consolidate.summarySheet.indicator', { code: item.code, column: h });
-    check(r, col(SUMMARY_HEADERS.result), what(SUMMARY_HEADERS.result), (v) => statusDiffers(v, item.status));
-    if (ev.outcome.kind === 'score') check(r, col(SUMMARY_HEADERS.points), what(SUMMARY_HEADERS.points), (v) => pointsDiffer(v, item.points, ctx.lang));
-    if (!indicator) continue;
-    if (indicator.measure === 'unit') {
-      // An earlier release showed the unit's answer as typed (“x”, “Đã thực hiện”): only a status word is compared.
-      check(r, col(SUMMARY_HEADERS.value), what(SUMMARY_HEADERS.value), (v) => {
-        const s = recordedStatus(v);
-        return s === null || s === 'other' || indicator.status === 'not_applicable' ? null : statusDiffers(v, indicator.status);
-      });
       continue;
     }
+    const criterion = label.startsWith(CRITERION_LABEL) ? findByCode(ev.criteria, label.slice(CRITERION_LABEL.length)) : undefined;
+    const indicator = criterion ? undefined : findByCode(ev.indicators, label);
+    const item = criterion ?? indicator;
+    if (!item || ctx.said.codes.has(item.code)) continue;
+    const key = criterion ? 'consolidate.summarySheet.criterion' : 'consolidate.summarySheet.indicator';
+    checkCell(page, r, result, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.result }), 'status', item);
+    if (points >= 0) checkCell(page, r, points, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.points }), 'points', item);
+    if (!indicator) continue;
+    const share = indicator.measure !== 'unit';
     // Not applicable or not evaluable: no figure (an earlier release showed 0).
-    if (indicator.value === null) continue;
-    check(r, col(SUMMARY_HEADERS.value), what(SUMMARY_HEADERS.value), (v) => shareDiffers(v, indicator, ctx.lang));
-    if (indicator.denominator !== null) {
-      const ratio = `${indicator.numerator}/${indicator.denominator}`;
-      check(r, col(SUMMARY_HEADERS.ratio), what(SUMMARY_HEADERS.ratio), (v) => (readText(v).replace(/\s+/g, '') === ratio ? null : { shown: readText(v), computed: ratio }));
-    }
+    if (share && indicator.value === null) continue;
+    checkCell(page, r, value, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.value }), share ? 'share' : 'fact', item);
+    if (share && indicator.denominator !== null) checkCell(page, r, ratio, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.ratio }), 'ratio', item);
   }
   if (conclusion >= 0) {
-    if (!ctx.said.outcome) check(conclusion, 1, t(ctx.lang, 'consolidate.summarySheet.conclusion', { label: CONCLUSION_LABEL.replace(/:$/, '') }), (v) => (outcomeDiffers(readText(v), ev, ctx.outcome) ? { shown: readText(v), computed: ctx.outcome } : null));
-    if (!ctx.stale) found.push(...totalsDiffer(sheet, rows, conclusion, ev, ctx.lang));
+    if (!ctx.said.outcome) checkCell(page, conclusion, 1, t(lang, 'consolidate.summarySheet.conclusion', { label: CONCLUSION_LABEL.replace(/:$/, '') }), 'outcome', null);
+    if (!ctx.stale) page.found.push(...totalsDiffer(sheet, rows, conclusion, ev, lang));
   }
+  const found = page.found;
   if (!found.length) return null;
-  const cells = found.slice(0, CELLS_SHOWN).map(({ typed, ...d }) => t(ctx.lang, typed ? 'consolidate.flag.summaryCellTyped' : 'consolidate.flag.summaryCell', { ...d }));
-  return { code: 'summaryDiffers', message: t(ctx.lang, 'consolidate.flag.summaryDiffers', { file: ctx.file, sheet: SHEETS.summary, cells: cells.join('; ') + (found.length > CELLS_SHOWN ? '; …' : '') }) };
+  const cells = found.slice(0, CELLS_SHOWN).map(cellText, lang);
+  return { code: 'summaryDiffers', message: t(lang, 'consolidate.flag.summaryDiffers', { file: ctx.file, sheet: SHEETS.summary, cells: cells.join('; ') + (found.length > CELLS_SHOWN ? '; …' : '') }) };
+}
+
+function cellText(this: Lang, { typed, ...d }: Differs): string {
+  return t(this, typed ? 'consolidate.flag.summaryCellTyped' : 'consolidate.flag.summaryCell', { ...d });
+}
+
+/** The table's header row: “Mã” in A, “Tự đánh giá” further on. */
+function isHeader(row: CellValue[] | undefined): boolean {
+  return row !== undefined && readText(row[0] ?? null) === SUMMARY_HEADERS.code && row.some((v) => readText(v) === SUMMARY_HEADERS.result);
+}
+
+/** Row index `row`, column index `c` of the page against what the data give; a differing figure is noted. */
+function checkCell(page: Page, row: number, c: number, what: string, kind: Kind, item: Item | null): void {
+  if (c < 0) return;
+  const v = page.rows[row]?.[c] ?? null;
+  if (v === null || isUncalculated(v)) return;
+  const address = `${columnLetter(c + 1)}${row + 1}`;
+  const typed = !page.formulas.has(address);
+  // The page is the evaluation's when the data changed since: only a figure typed over is the clerk's.
+  if (page.ctx.stale && !typed) return;
+  const d = differs(v, kind, item, page.ctx);
+  if (d) page.found.push({ cell: sheetRef(SHEETS.summary, address), what, ...d, typed });
+}
+
+function differs(v: CellValue, kind: Kind, item: Item | null, ctx: SummaryContext): { shown: string; computed: string } | null {
+  switch (kind) {
+    case 'status':
+      return statusDiffers(v, item!.status);
+    case 'points':
+      return pointsDiffer(v, item!.points, ctx.lang);
+    case 'fact': {
+      // An earlier release showed the unit's answer as typed (“x”, “Đã thực hiện”): only a status word is compared.
+      const s = recordedStatus(v);
+      return s === null || s === 'other' || item!.status === 'not_applicable' ? null : statusDiffers(v, item!.status);
+    }
+    case 'share':
+      return shareDiffers(v, item as Indicator, ctx.lang);
+    case 'ratio': {
+      const i = item as Indicator;
+      const ratio = `${i.numerator}/${i.denominator}`;
+      return readText(v).replace(/\s+/g, '') === ratio ? null : { shown: readText(v), computed: ratio };
+    }
+    case 'outcome':
+      return outcomeDiffers(readText(v), ctx.ev, ctx.outcome) ? { shown: readText(v), computed: ctx.outcome } : null;
+  }
 }
 
 function statusDiffers(v: CellValue, status: Status): { shown: string; computed: string } | null {
@@ -138,7 +180,7 @@ function pointsDiffer(v: CellValue, points: number | null, lang: Lang): { shown:
   return { shown: n.kind === 'number' ? formatNumber(n.value, lang, 2) : readText(v), computed: formatNumber(points, lang, 2) };
 }
 
-function shareDiffers(v: CellValue, i: Evaluation['indicators'][number], lang: Lang): { shown: string; computed: string } | null {
+function shareDiffers(v: CellValue, i: Indicator, lang: Lang): { shown: string; computed: string } | null {
   const text = readText(v);
   if (text === '') return null;
   const f = readFraction(v);
