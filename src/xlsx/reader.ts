@@ -163,8 +163,6 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
 
 type Parse = (xml: string, bytes: Uint8Array | undefined, formulas: Set<string>) => CellValue[][];
 
-const SHEET_DATA_OPEN = '<sheetData>';
-const SHEET_DATA_CLOSE = '</sheetData>';
 
 /**
  * A sheet part's rows a span at a time. Only the spans asked for are parsed: the rows' tags are
@@ -178,15 +176,24 @@ class RowSpans implements SheetRows {
   private cursor: number;
   private readonly end: number;
   private whole: { rows: CellValue[][]; formulas: Set<string> } | null = null;
+  /** The tags as the part spells them: "<row", or "<x:row" where its writer prefixes them (the Open XML SDK). */
+  private readonly rowTag: string;
+  private readonly open: string;
+  private readonly close: string;
 
   constructor(
     private readonly part: { xml: string; raw: boolean; bytes?: Uint8Array },
     private readonly parse: Parse,
   ) {
     const xml = part.xml;
-    const open = xml.indexOf('<sheetData');
-    const close = xml.lastIndexOf(SHEET_DATA_CLOSE);
-    this.cursor = open < 0 ? xml.length : open;
+    const name = xml.indexOf('sheetData');
+    const lt = name < 0 ? -1 : xml.lastIndexOf('<', name);
+    const prefix = lt < 0 ? '' : xml.slice(lt + 1, name);
+    this.rowTag = `<${prefix}row`;
+    this.open = `<${prefix}sheetData>`;
+    this.close = `</${prefix}sheetData>`;
+    const close = xml.lastIndexOf(this.close);
+    this.cursor = lt < 0 ? xml.length : lt;
     this.end = close < this.cursor ? xml.length : close;
   }
 
@@ -217,17 +224,18 @@ class RowSpans implements SheetRows {
   private next(): boolean {
     const xml = this.part.xml;
     for (;;) {
-      const at = xml.indexOf('<row', this.cursor);
+      const at = xml.indexOf(this.rowTag, this.cursor);
       if (at < 0 || at >= this.end) {
         this.cursor = this.end;
         return false;
       }
-      this.cursor = at + 4;
-      const c = xml.charCodeAt(at + 4);
+      const after = at + this.rowTag.length;
+      this.cursor = after;
+      const c = xml.charCodeAt(after);
       // "<rowBreaks" and the like are other tags.
       if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) continue;
       const tagEnd = xml.indexOf('>', at);
-      const m = tagEnd < 0 ? null : /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(at + 4, tagEnd));
+      const m = tagEnd < 0 ? null : /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(after, tagEnd));
       if (!m) {
         const formulas = new Set<string>();
         this.whole = { rows: this.parse(xml, this.part.bytes, formulas), formulas };
@@ -241,13 +249,15 @@ class RowSpans implements SheetRows {
 
   /** The rows of xml[start, stop) parsed as a sheet of their own (the bytes too, for a raw part). */
   private segment(start: number, stop: number, formulas: Set<string>): CellValue[][] {
-    const xml = `${SHEET_DATA_OPEN}${this.part.xml.slice(start, stop)}${SHEET_DATA_CLOSE}`;
+    const { open, close } = this;
+    const xml = `${open}${this.part.xml.slice(start, stop)}${close}`;
     const source = this.part.raw ? this.part.bytes : undefined;
     if (!source) return this.parse(xml, undefined, formulas);
+    // The tags are ASCII: one byte a char, as a raw part's text is.
     const bytes = new Uint8Array(xml.length);
-    for (let i = 0; i < SHEET_DATA_OPEN.length; i++) bytes[i] = SHEET_DATA_OPEN.charCodeAt(i);
-    bytes.set(source.subarray(start, stop), SHEET_DATA_OPEN.length);
-    for (let i = 0; i < SHEET_DATA_CLOSE.length; i++) bytes[SHEET_DATA_OPEN.length + stop - start + i] = SHEET_DATA_CLOSE.charCodeAt(i);
+    for (let i = 0; i < open.length; i++) bytes[i] = open.charCodeAt(i);
+    bytes.set(source.subarray(start, stop), open.length);
+    for (let i = 0; i < close.length; i++) bytes[open.length + stop - start + i] = close.charCodeAt(i);
     return this.parse(xml, bytes, formulas);
   }
 }

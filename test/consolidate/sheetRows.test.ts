@@ -10,15 +10,22 @@ import { makeZip, unitWorkbook } from './corpus';
 
 jest.setTimeout(60_000);
 
-/** A one-sheet workbook whose sheet part is `sheetData`. */
-function workbook(sheetData: string): Uint8Array {
+/** A one-sheet workbook whose sheet part is `sheetData` (`x`: its tags prefixed, as the Open XML SDK writes them). */
+function workbook(sheetData: string, x = ''): Uint8Array {
   const text = (s: string) => new TextEncoder().encode(s);
   return makeZip([
     { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
     { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tổng hợp" sheetId="1" r:id="rId1"/></sheets></workbook>') },
     { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
-    { name: 'xl/worksheets/sheet1.xml', data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData><rowBreaks count="0"/></worksheet>`) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: text(
+        x
+          ? `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${sheetData.replace(/<(\/?)(row|c|v|f|is|t)([ >])/g, '<$1x:$2$3')}</x:sheetData></x:worksheet>`
+          : `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData><rowBreaks count="0"/></worksheet>`,
+      ),
+    },
   ]);
 }
 
@@ -53,6 +60,15 @@ describe('a sheet read a span of rows at a time', () => {
     const read = (await file.sheetRows(SHEETS.summary))!.rows(1, 2);
     expect(read.rows).toEqual(whole);
     expect([...read.formulas].sort()).toEqual(['B7', 'G2']);
+  });
+
+  it('reads a part whose tags are prefixed (x:row) as the whole sheet reads it', async () => {
+    const file = await openXlsx(workbook(SHEET, 'x'), { inflate: nodeInflate });
+    const whole = (await file.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows;
+    expect(whole[1]![6]).toBe('Đạt');
+    const head = (await file.sheetRows(SHEETS.summary))!.rows(1, 3);
+    expect(head.rows).toEqual(whole.slice(0, 3));
+    expect([...head.formulas]).toEqual(['G2']);
   });
 
   it('is null for a sheet the workbook lacks', async () => {
