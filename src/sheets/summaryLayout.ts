@@ -3,6 +3,11 @@
  * reads back (usecases/consolidate/summaryCheck.ts): apart from the writer, so a reading thread
  * does not load the sheet writers.
  */
+import { HEADING_ROWS } from './documentBlocks';
+
+/** The NĐ 30 heading block comes first, then the title, the unit line and the table. */
+export const SUMMARY_TITLE_ROW = HEADING_ROWS + 1;
+export const SUMMARY_HEADER_ROW = SUMMARY_TITLE_ROW + 3;
 /** The table's headers, column A first (“Điểm” only where the rule set scores). */
 export const SUMMARY_HEADERS = {
   code: 'Mã',

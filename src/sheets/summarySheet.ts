@@ -18,19 +18,16 @@ import { measuredDecimals } from '../i18n/format';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { columnKey } from '../domain/text';
-import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, SUMMARY_HEADERS, totalsText } from './summaryLayout';
+import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, SUMMARY_HEADER_ROW, SUMMARY_HEADERS, SUMMARY_TITLE_ROW, totalsText } from './summaryLayout';
 import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, oneLine, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
-import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
+import { headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
 /** A unit's field as the documents print it: pasted spaces (non-breaking ones too) and NFD tidied; the cell keeps what was typed. */
 const printedField = (v: CellValue | undefined): string => cleanText(readText(v ?? null));
 
 export const SUMMARY_TITLE = 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU';
 export const MEMBER_SUMMARY_TITLE = 'TỔNG HỢP KẾT QUẢ HỌC TẬP, BỒI DƯỠNG CỦA CÁC CÁ NHÂN';
-/** The NĐ 30 heading block comes first, then the title, the unit line and the table. */
-export const SUMMARY_TITLE_ROW = HEADING_ROWS + 1;
-export const SUMMARY_HEADER_ROW = SUMMARY_TITLE_ROW + 3;
 /** Printed size of the summary's text (NĐ 30: 13–14 pt). */
 const SUMMARY_FONT_SIZE = 13;
 /**
@@ -226,7 +223,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
 /** The mark of a member left out of the denominator ("Tính vào tổng số" = Không). */
 export const NOT_COUNTED = 'Không tính';
 
-export { totalsText };
+export { SUMMARY_HEADER_ROW, SUMMARY_TITLE_ROW, totalsText };
 
 /** Runs of members shorter than this are written cell by cell: a fill costs more than a few formulas. */
 const MIN_FILL_ROWS = 3;

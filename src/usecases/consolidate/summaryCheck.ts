@@ -10,16 +10,18 @@ import { findByCode } from '../../domain/arrays';
 import { foldKey } from '../../domain/text';
 import { isUncalculated, readFraction, readNumber, readText, type CellValue } from '../../domain/values';
 import { RESULT_TEXT, SHEETS } from '../../sheets/names';
-import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, SUMMARY_HEADERS, totalsText } from '../../sheets/summaryLayout';
+import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, SUMMARY_HEADER_ROW, SUMMARY_HEADERS, totalsText } from '../../sheets/summaryLayout';
 import { columnLetter, sheetRef } from '../../workbook/a1';
 import type { SheetRows } from '../../xlsx';
 import { t, type Lang } from '../../i18n';
 import { formatMeasured, formatNumber, formatPercent } from '../../i18n/format';
 import type { Flag } from './records';
 
-/** The table's header row is row 9 (heading block, title, unit line): rows read before the table's, with room to spare. */
-const ROWS_BEFORE_TABLE = 15;
-/** The conclusion is the second row after the table; the member list's header a few after it. */
+/**
+ * Rows read past the table's last: the conclusion is the second, the member list's header the
+ * sixth; two more in case the clerk inserted a line. The heading above the table is not read: its
+ * texts cost more to read than the table's figures.
+ */
 const ROWS_AFTER_TABLE = 8;
 /** Cells named in the remark; the others counted in “…”. */
 const CELLS_SHOWN = 5;
@@ -79,11 +81,11 @@ interface Page {
 export function summaryFlag(sheet: SheetRows | null, ctx: SummaryContext): Flag | null {
   if (!sheet) return null;
   const { ev, lang } = ctx;
-  const top = sheet.rows(1, ROWS_BEFORE_TABLE + ev.criteria.length + ev.indicators.length + ROWS_AFTER_TABLE);
+  const top = sheet.rows(SUMMARY_HEADER_ROW, SUMMARY_HEADER_ROW + ev.criteria.length + ev.indicators.length + ROWS_AFTER_TABLE);
   const page: Page = { rows: top.rows, formulas: top.formulas, ctx, found: [] };
   const rows = top.rows;
   let headerRow = -1;
-  for (let r = 0; r < rows.length && headerRow < 0; r++) if (isHeader(rows[r])) headerRow = r;
+  for (let r = SUMMARY_HEADER_ROW - 1; r < rows.length && headerRow < 0; r++) if (isHeader(rows[r])) headerRow = r;
   if (headerRow < 0) return null;
   const columns = new Map<string, number>();
   rows[headerRow]!.forEach((v, i) => columns.set(readText(v), i));
