@@ -104,18 +104,17 @@ export function summaryFlag(sheet: SheetRows | null, ctx: SummaryContext): Flag 
     const indicator = criterion ? undefined : findByCode(ev.indicators, label);
     const item = criterion ?? indicator;
     if (!item || ctx.said.codes.has(item.code)) continue;
-    const key = criterion ? 'consolidate.summarySheet.criterion' : 'consolidate.summarySheet.indicator';
-    checkCell(page, r, result, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.result }), 'status', item);
-    if (points >= 0) checkCell(page, r, points, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.points }), 'points', item);
+    checkCell(page, r, result, SUMMARY_HEADERS.result, 'status', item);
+    if (points >= 0) checkCell(page, r, points, SUMMARY_HEADERS.points, 'points', item);
     if (!indicator) continue;
     const share = indicator.measure !== 'unit';
     // Not applicable or not evaluable: no figure (an earlier release showed 0).
     if (share && indicator.value === null) continue;
-    checkCell(page, r, value, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.value }), share ? 'share' : 'fact', item);
-    if (share && indicator.denominator !== null) checkCell(page, r, ratio, t(lang, key, { code: item.code, column: SUMMARY_HEADERS.ratio }), 'ratio', item);
+    checkCell(page, r, value, SUMMARY_HEADERS.value, share ? 'share' : 'fact', indicator);
+    if (share && indicator.denominator !== null) checkCell(page, r, ratio, SUMMARY_HEADERS.ratio, 'ratio', indicator);
   }
   if (conclusion >= 0) {
-    if (!ctx.said.outcome) checkCell(page, conclusion, 1, t(lang, 'consolidate.summarySheet.conclusion', { label: CONCLUSION_LABEL.replace(/:$/, '') }), 'outcome', null);
+    if (!ctx.said.outcome) checkCell(page, conclusion, 1, CONCLUSION_LABEL, 'outcome', null);
     if (!ctx.stale) page.found.push(...totalsDiffer(sheet, rows, conclusion, ev, lang));
   }
   const found = page.found;
@@ -133,8 +132,8 @@ function isHeader(row: CellValue[] | undefined): boolean {
   return row !== undefined && readText(row[0] ?? null) === SUMMARY_HEADERS.code && row.some((v) => readText(v) === SUMMARY_HEADERS.result);
 }
 
-/** Row index `row`, column index `c` of the page against what the data give; a differing figure is noted. */
-function checkCell(page: Page, row: number, c: number, what: string, kind: Kind, item: Item | null): void {
+/** Row index `row`, column index `c` (headed `column`) of the page against what the data give; a differing figure is noted. */
+function checkCell(page: Page, row: number, c: number, column: string, kind: Kind, item: Item | null): void {
   if (c < 0) return;
   const v = page.rows[row]?.[c] ?? null;
   if (v === null || isUncalculated(v)) return;
@@ -143,7 +142,13 @@ function checkCell(page: Page, row: number, c: number, what: string, kind: Kind,
   // The page is the evaluation's when the data changed since: only a figure typed over is the clerk's.
   if (page.ctx.stale && !typed) return;
   const d = differs(v, kind, item, page.ctx);
-  if (d) page.found.push({ cell: sheetRef(SHEETS.summary, address), what, ...d, typed });
+  if (d) page.found.push({ cell: sheetRef(SHEETS.summary, address), what: cellWhat(column, item, page.ctx.lang), ...d, typed });
+}
+
+/** What a differing cell is, worded only for the cells named: “chỉ tiêu 2.3, “Tự đánh giá””, “Kết luận”. */
+function cellWhat(column: string, item: Item | null, lang: Lang): string {
+  if (!item) return t(lang, 'consolidate.summarySheet.conclusion', { label: column.replace(/:$/, '') });
+  return t(lang, 'measure' in item ? 'consolidate.summarySheet.indicator' : 'consolidate.summarySheet.criterion', { code: item.code, column });
 }
 
 function differs(v: CellValue, kind: Kind, item: Item | null, ctx: SummaryContext): { shown: string; computed: string } | null {
@@ -153,6 +158,7 @@ function differs(v: CellValue, kind: Kind, item: Item | null, ctx: SummaryContex
     case 'points':
       return pointsDiffer(v, item!.points, ctx.lang);
     case 'fact': {
+      if (v === RESULT_TEXT[item!.status]) return null;
       // An earlier release showed the unit's answer as typed (“x”, “Đã thực hiện”): only a status word is compared.
       const s = recordedStatus(v);
       return s === null || s === 'other' || item!.status === 'not_applicable' ? null : statusDiffers(v, item!.status);
@@ -170,6 +176,8 @@ function differs(v: CellValue, kind: Kind, item: Item | null, ctx: SummaryContex
 }
 
 function statusDiffers(v: CellValue, status: Status): { shown: string; computed: string } | null {
+  // As the page's formula writes it (nearly every cell): no folding.
+  if (v === RESULT_TEXT[status]) return null;
   const s = recordedStatus(v);
   return s === null || s === status ? null : { shown: readText(v), computed: RESULT_TEXT[status] };
 }
@@ -183,6 +191,7 @@ function pointsDiffer(v: CellValue, points: number | null, lang: Lang): { shown:
 }
 
 function shareDiffers(v: CellValue, i: Indicator, lang: Lang): { shown: string; computed: string } | null {
+  if (typeof v === 'number' && Math.abs(v - i.value!) < 1e-9) return null;
   const text = readText(v);
   if (text === '') return null;
   const f = readFraction(v);
@@ -192,7 +201,7 @@ function shareDiffers(v: CellValue, i: Indicator, lang: Lang): { shown: string; 
 
 /** Whether the conclusion says another outcome than the data's (`computed`, as the page words it). */
 function outcomeDiffers(text: string, ev: Evaluation, computed: string): boolean {
-  if (text === '' || foldKey(text) === foldKey(computed)) return false;
+  if (text === '' || text === computed || foldKey(text) === foldKey(computed)) return false;
   const o = ev.outcome;
   if (o.kind !== 'score') return outcomeCategory(text) !== o.status;
   // “65 điểm — xếp loại Trung bình”, however its decimals are written.
