@@ -570,6 +570,13 @@ export const vi = {
   'consolidate.flag.criterion': 'Tiêu chí {code}: tự đánh giá {recorded} ({cell}) nhưng tính lại: {computed}',
   'consolidate.flag.outcome': 'Kết quả tự đánh giá ghi “{recorded}” ({cell}) nhưng tính lại: “{computed}”',
   'consolidate.flag.score': 'Điểm tự đánh giá {recorded} ({cell}) nhưng tính lại: {computed}',
+  'consolidate.flag.summaryDiffers': 'Tệp “{file}”, trang “{sheet}” (bản tổng hợp đơn vị in, ký, gửi kèm hồ sơ) ghi khác kết quả tính từ số liệu của chính sổ: {cells}. Bản tổng hợp đã ký không đúng với số liệu của đơn vị: đề nghị đơn vị không ghi tay đè lên các ô của trang này, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate; trang “{sheet}” được lập lại theo số liệu), in và ký lại bản tổng hợp rồi gửi lại tệp.',
+  'consolidate.flag.summaryCell': '{cell} ({what}) ghi “{shown}”, số liệu cho “{computed}”',
+  'consolidate.flag.summaryCellTyped': '{cell} ({what}) ghi “{shown}” (gõ tay thay cho công thức), số liệu cho “{computed}”',
+  'consolidate.summarySheet.indicator': 'chỉ tiêu {code}, “{column}”',
+  'consolidate.summarySheet.criterion': 'tiêu chí {code}, “{column}”',
+  'consolidate.summarySheet.conclusion': '“{label}”',
+  'consolidate.summarySheet.totals': 'tổng số thành viên',
   'consolidate.flag.notEvaluated': 'Sổ chưa được đánh giá bằng ĐVHT ({where}, “{field}”, còn trống): chưa có kết quả tự đánh giá để đối chiếu. Đề nghị đơn vị đánh giá (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',
   // The data the evaluation depends on no longer give the “Dấu dữ liệu” it stored (usecases/fingerprint.ts).
   'consolidate.flag.stale': 'Sổ đã được sửa sau lần đánh giá ngày {date} (số liệu ở trang “Thông tin đơn vị”, “Tiêu chí”, “Thành viên”, “Người học” hoặc “Danh mục” không còn như lúc đánh giá), nên kết quả tự đánh giá ghi trong sổ có thể không còn đúng; cột “Kết quả (tính lại)” là kết quả theo số liệu hiện có trong sổ. Đề nghị đơn vị xem lại các chỗ đã sửa, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate) rồi gửi lại tệp.',

@@ -18,18 +18,16 @@ import { measuredDecimals } from '../i18n/format';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { columnKey } from '../domain/text';
+import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, SUMMARY_HEADER_ROW, SUMMARY_HEADERS, SUMMARY_TITLE_ROW, totalsText } from './summaryLayout';
 import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, oneLine, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
-import { HEADING_ROWS, headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
+import { headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
 
 /** A unit's field as the documents print it: pasted spaces (non-breaking ones too) and NFD tidied; the cell keeps what was typed. */
 const printedField = (v: CellValue | undefined): string => cleanText(readText(v ?? null));
 
 export const SUMMARY_TITLE = 'BẢN TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU';
 export const MEMBER_SUMMARY_TITLE = 'TỔNG HỢP KẾT QUẢ HỌC TẬP, BỒI DƯỠNG CỦA CÁC CÁ NHÂN';
-/** The NĐ 30 heading block comes first, then the title, the unit line and the table. */
-export const SUMMARY_TITLE_ROW = HEADING_ROWS + 1;
-export const SUMMARY_HEADER_ROW = SUMMARY_TITLE_ROW + 3;
 /** Printed size of the summary's text (NĐ 30: 13–14 pt). */
 const SUMMARY_FONT_SIZE = 13;
 /**
@@ -63,7 +61,8 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   // the criteria table keeps B nearly as wide (D, E hold short figures; a long evidence grows its row).
   const widths = [11, 39, 24, 12, 12, 15, 15, ...(scored ? [8] : [])];
   const lastL = String.fromCharCode(64 + width);
-  const header = ['Mã', 'Tiêu chí, chỉ tiêu', 'Yêu cầu', 'Kết quả thực hiện', 'Số đạt / tổng số', 'Minh chứng', 'Tự đánh giá', ...(scored ? ['Điểm'] : [])];
+  const H = SUMMARY_HEADERS;
+  const header = [H.code, H.text, H.requirement, H.value, H.ratio, H.evidence, H.result, ...(scored ? [H.points] : [])];
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   const heights: { index: number; height: number }[] = [];
@@ -76,7 +75,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   for (const cr of ev.criteria) {
     const cRow = ctx.criteriaRows.get(cr.code);
     rows.push([
-      `Tiêu chí ${cr.code}`,
+      `${CRITERION_LABEL}${cr.code}`,
       cr.title,
       null,
       null,
@@ -181,8 +180,8 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
         rows: [[SUMMARY_TITLE], [unitLine]],
       },
       { at: `A${SUMMARY_HEADER_ROW}`, rows: [header, ...rows] },
-      { at: `A${conclusionRow}`, rows: [['Kết luận:', { formula: `=${ctx.outcomeCell}&""`, result: ctx.outcomeText }]] },
-      { at: `A${membersTitleRow}`, rows: [[MEMBER_SUMMARY_TITLE], ['STT', 'Họ và tên', 'Chức vụ / vị trí việc làm', ...Object.values(MEMBER_RESULT_HEADERS)]] },
+      { at: `A${conclusionRow}`, rows: [[CONCLUSION_LABEL, { formula: `=${ctx.outcomeCell}&""`, result: ctx.outcomeText }]] },
+      { at: `A${membersTitleRow}`, rows: [[MEMBER_SUMMARY_TITLE], [MEMBER_NUMBER_HEADER, 'Họ và tên', 'Chức vụ / vị trí việc làm', ...Object.values(MEMBER_RESULT_HEADERS)]] },
       ...members.cells,
       { at: `A${totalsRow}`, rows: [[null, totals]] },
     ],
@@ -224,9 +223,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
 /** The mark of a member left out of the denominator ("Tính vào tổng số" = Không). */
 export const NOT_COUNTED = 'Không tính';
 
-export function totalsText(all: number, counted: number): string {
-  return `Tổng số: ${all} người; được tính: ${counted}; không tính: ${all - counted}`;
-}
+export { SUMMARY_HEADER_ROW, SUMMARY_TITLE_ROW, totalsText };
 
 /** Runs of members shorter than this are written cell by cell: a fill costs more than a few formulas. */
 const MIN_FILL_ROWS = 3;

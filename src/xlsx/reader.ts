@@ -6,10 +6,11 @@
  * code runs in Node worker threads and in a browser Web Worker.
  */
 import type { SheetData, WorkbookSnapshot } from '../domain/sheetData';
+import type { CellValue } from '../domain/values';
 import { DEFAULT_LIMITS, inSheet, namingPart, partError, XlsxError, type XlsxLimits } from './errors';
 import { foreignZip, missingWorkbook, sniff } from './sniff';
 import { readDirectory, readEntry, type Crc32, type Inflate, type ZipDirectory } from './zip';
-import { parseRels, parseSharedStrings, parseSheetMarks, parseSheetXml, parseWorkbookXml } from './xml';
+import { assertNoDtd, parseRels, parseSharedStrings, parseSheetMarks, parseSheetXml, parseWorkbookXml } from './xml';
 
 export interface XlsxReadOptions {
   inflate: Inflate;
@@ -31,10 +32,20 @@ export interface XlsxFile {
   /** What wrote the file, from docProps/app.xml (e.g. "Microsoft Excel", "LibreOffice/7.4…"). */
   application: string | null;
   read(sheets: string[]): Promise<WorkbookSnapshot>;
+  /**
+   * One sheet's part, read once and parsed a span of rows at a time: consolidation checks a
+   * summary's table and its totals line, not the member list between them. null without the sheet.
+   */
+  sheetRows(sheet: string): Promise<SheetRows | null>;
   /** The add-in's mark of each marked sheet (its role), by sheet name: worked out only when asked. */
   roles(): Map<string, string>;
   /** Equal for two files whose parts hold the same bytes: each part's CRC-32 and size, from the zip directory already read. */
   contentKey(): string;
+}
+
+export interface SheetRows {
+  /** The values of rows from…to (inclusive), indexed as SheetData's (row − 1), and the addresses ("G17") of their formula cells. */
+  rows(from: number, to: number): { rows: CellValue[][]; formulas: Set<string> };
 }
 
 let utf8: { decode(b: Uint8Array): string } | null = null;
@@ -83,6 +94,21 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   let shared: string[] | null = null;
   /** Each sheet's key, worked out when first compared (a unit workbook is asked for five sheets). */
   const keys: string[] = [];
+  /** The part of the sheet named `asked` and the shared strings; null for a sheet the file lacks or without cells. */
+  const sheetPart = async (asked: string) => {
+    const key = sheetKey(asked);
+    let sheet: (typeof sheets)[number] | undefined;
+    for (let i = 0; i < sheets.length && !sheet; i++) if ((keys[i] ??= sheetKey(sheets[i]!.name)) === key) sheet = sheets[i];
+    const path = sheet ? target.get(sheet.rid) : undefined;
+    if (!sheet || !path) return null;
+    const part = await cellPart(path).catch((e: unknown) => Promise.reject(inSheet(e, path, sheet.name)));
+    if (part === null) return null; // a chart sheet or a dangling relationship: no cells
+    if (shared === null) {
+      const sst = await cellPart(sharedPath);
+      shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
+    }
+    return { part, path, name: sheet.name, shared };
+  };
   return {
     sheetNames: sheets.map(nameOf),
     application: app,
@@ -102,28 +128,138 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
     async read(wanted: string[]): Promise<WorkbookSnapshot> {
       const result: WorkbookSnapshot = { sheetNames: sheets.map(nameOf), sheets: new Map(), date1904 };
       for (const asked of wanted) {
-        const key = sheetKey(asked);
-        let sheet: (typeof sheets)[number] | undefined;
-        for (let i = 0; i < sheets.length && !sheet; i++) if ((keys[i] ??= sheetKey(sheets[i]!.name)) === key) sheet = sheets[i];
-        const path = sheet ? target.get(sheet.rid) : undefined;
-        if (!sheet || !path) continue;
-        const sheetXml = await cellPart(path).catch((e: unknown) => Promise.reject(inSheet(e, path, sheet.name)));
-        if (sheetXml === null) continue; // a chart sheet or a dangling relationship: no cells
-        if (shared === null) {
-          const sst = await cellPart(sharedPath);
-          shared = sst === null ? [] : namingPart(sharedPath, () => parseSharedStrings(sst.xml, sst.raw));
-        }
+        const found = await sheetPart(asked);
+        if (!found) continue;
         let rows: SheetData['rows'];
         try {
-          rows = parseSheetXml(sheetXml.xml, shared, limits, sheetXml.raw, sheetXml.bytes, date1904);
+          rows = parseSheetXml(found.part.xml, found.shared, limits, found.part.raw, found.part.bytes, date1904);
         } catch (e) {
-          throw partError(e, path, sheet.name);
+          throw partError(e, found.path, found.name);
         }
-        result.sheets.set(asked, { name: sheet.name, rows });
+        result.sheets.set(asked, { name: found.name, rows });
       }
       return result;
     },
+    async sheetRows(asked: string): Promise<SheetRows | null> {
+      const found = await sheetPart(asked);
+      if (!found) return null;
+      const { part, path, name } = found;
+      const parse = (xml: string, bytes: Uint8Array | undefined, formulas: Set<string>) => {
+        try {
+          return parseSheetXml(xml, found.shared, limits, part.raw, bytes, date1904, formulas);
+        } catch (e) {
+          throw partError(e, path, name);
+        }
+      };
+      try {
+        assertNoDtd(part.xml);
+      } catch (e) {
+        throw partError(e, path, name);
+      }
+      return new RowSpans(part, parse);
+    },
   };
+}
+
+type Parse = (xml: string, bytes: Uint8Array | undefined, formulas: Set<string>) => CellValue[][];
+
+
+/**
+ * A sheet part's rows a span at a time. Only the spans asked for are parsed: the rows' tags are
+ * found by their `r` (every writer of .xlsx gives it) with indexOf, the part's cells between them
+ * never read. A part whose rows do not all say their number is parsed whole, once.
+ */
+class RowSpans implements SheetRows {
+  /** Where each row tag seen so far starts, and its number; `cursor`: where the next is looked for. */
+  private readonly starts: number[] = [];
+  private readonly numbers: number[] = [];
+  private cursor: number;
+  private readonly end: number;
+  private whole: { rows: CellValue[][]; formulas: Set<string> } | null = null;
+  /** The tags as the part spells them: "<row", or "<x:row" where its writer prefixes them (the Open XML SDK). */
+  private readonly rowTag: string;
+  private readonly open: string;
+  private readonly close: string;
+
+  constructor(
+    private readonly part: { xml: string; raw: boolean; bytes?: Uint8Array },
+    private readonly parse: Parse,
+  ) {
+    const xml = part.xml;
+    const name = xml.indexOf('sheetData');
+    const lt = name < 0 ? -1 : xml.lastIndexOf('<', name);
+    const prefix = lt < 0 ? '' : xml.slice(lt + 1, name);
+    this.rowTag = `<${prefix}row`;
+    this.open = `<${prefix}sheetData>`;
+    this.close = `</${prefix}sheetData>`;
+    const close = xml.lastIndexOf(this.close);
+    this.cursor = lt < 0 ? xml.length : lt;
+    this.end = close < this.cursor ? xml.length : close;
+  }
+
+  rows(from: number, to: number): { rows: CellValue[][]; formulas: Set<string> } {
+    if (this.whole) return this.whole;
+    // Rows seen up to the first past `to` (or the last).
+    while (this.numbers.length === 0 || this.numbers[this.numbers.length - 1]! <= to) {
+      if (!this.next()) break;
+    }
+    if (this.whole) return this.whole;
+    let a = -1;
+    let b = this.numbers.length;
+    for (let i = 0; i < this.numbers.length; i++) {
+      if (a < 0 && this.numbers[i]! >= from) a = i;
+      if (this.numbers[i]! > to) {
+        b = i;
+        break;
+      }
+    }
+    const formulas = new Set<string>();
+    if (a < 0 || a >= b) return { rows: [], formulas };
+    const start = this.starts[a]!;
+    const stop = b < this.starts.length ? this.starts[b]! : this.end;
+    return { rows: this.segment(start, stop, formulas), formulas };
+  }
+
+  /** The next row tag's start and number; false at the end (or, for a row without its number, after parsing the part whole). */
+  private next(): boolean {
+    const xml = this.part.xml;
+    for (;;) {
+      const at = xml.indexOf(this.rowTag, this.cursor);
+      if (at < 0 || at >= this.end) {
+        this.cursor = this.end;
+        return false;
+      }
+      const after = at + this.rowTag.length;
+      this.cursor = after;
+      const c = xml.charCodeAt(after);
+      // "<rowBreaks" and the like are other tags.
+      if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) continue;
+      const tagEnd = xml.indexOf('>', at);
+      const m = tagEnd < 0 ? null : /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(after, tagEnd));
+      if (!m) {
+        const formulas = new Set<string>();
+        this.whole = { rows: this.parse(xml, this.part.bytes, formulas), formulas };
+        return false;
+      }
+      this.starts.push(at);
+      this.numbers.push(Number(m[1]));
+      return true;
+    }
+  }
+
+  /** The rows of xml[start, stop) parsed as a sheet of their own (the bytes too, for a raw part). */
+  private segment(start: number, stop: number, formulas: Set<string>): CellValue[][] {
+    const { open, close } = this;
+    const xml = `${open}${this.part.xml.slice(start, stop)}${close}`;
+    const source = this.part.raw ? this.part.bytes : undefined;
+    if (!source) return this.parse(xml, undefined, formulas);
+    // The tags are ASCII: one byte a char, as a raw part's text is.
+    const bytes = new Uint8Array(xml.length);
+    for (let i = 0; i < open.length; i++) bytes[i] = open.charCodeAt(i);
+    bytes.set(source.subarray(start, stop), open.length);
+    for (let i = 0; i < close.length; i++) bytes[open.length + stop - start + i] = close.charCodeAt(i);
+    return this.parse(xml, bytes, formulas);
+  }
 }
 
 // Called once per file: functions of the module rather than closures made per call, whose

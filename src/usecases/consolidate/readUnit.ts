@@ -4,7 +4,7 @@
  * apply (reference.ts; domain evaluate), and compare with what the unit's workbook records. Never
  * throws for a bad file: every failure becomes a status and a reason.
  */
-import { evaluate, heldOutcome, type Evaluation, type MemberTable, type Status } from '../../domain/evaluation';
+import { evaluate, heldOutcome, type Evaluation, type MemberTable } from '../../domain/evaluation';
 import { noteExplainsLeftOut } from '../../domain/absenceNotes';
 import { memberField } from '../../domain/memberFields';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
@@ -14,9 +14,9 @@ import { columnKey, foldKey } from '../../domain/text';
 import { findByCode } from '../../domain/arrays';
 import { isUncalculated, readNumber, readText, type CellValue } from '../../domain/values';
 import { hash64 } from '../../domain/hash';
-import { openXlsx, XlsxError, type Crc32, type Inflate, type XlsxLimits } from '../../xlsx';
+import { openXlsx, XlsxError, type Crc32, type Inflate, type SheetRows, type XlsxLimits } from '../../xlsx';
 import { COL } from '../../sheets/criteriaSheet';
-import { RESULT_TEXT, SCHEMA_VERSION, SHEETS } from '../../sheets/names';
+import { SCHEMA_VERSION, SHEETS } from '../../sheets/names';
 import { describeLocation, locateProblem } from '../../sheets/locate';
 import { columnLetter, sheetRef } from '../../workbook/a1';
 import { readUnitSheet, RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
@@ -32,6 +32,7 @@ import { duplicateMembers } from '../memberChecks';
 import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialIn1900, serialToDate } from './dates';
 import { referenceEvaluation } from './reference';
+import { outcomeCategory, recordedStatus, summaryFlag } from './summaryCheck';
 import { SAME_LIST_MIN, type FileOutcome, type Flag, type FlagCode, type UnitRecord } from './records';
 
 export interface ReceivedFile {
@@ -116,7 +117,9 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     else if (version < SCHEMA_VERSION) flags.push({ code: 'schema', message: t(lang, 'consolidate.flag.olderSchema', { version }) });
 
     const { ev, rules } = recompute(wb, options.reference);
-    const record = buildRecord(wb, ev, rules, { file, lang, flags, contents: xlsx.contentKey() });
+    // The printed page is checked beside the data, never in their way: a part of it the reader refuses leaves it unchecked.
+    const summary = await xlsx.sheetRows(SHEETS.summary).catch(unreadPage);
+    const record = buildRecord(wb, ev, rules, { file, lang, flags, contents: xlsx.contentKey(), summary });
     // No member counted: said plainly, once (not also as the first of the data warnings).
     const noMembers = ev.countedMembers === 0;
     if (noMembers) record.flags.push({ code: 'noMembers', message: ev.members.length === 0 ? t(lang, 'consolidate.flag.noMembers', { sheet: SHEETS.members }) : t(lang, 'consolidate.flag.noneCounted', { sheet: SHEETS.members, listed: ev.members.length }) });
@@ -139,6 +142,12 @@ export async function readUnitFile(bytes: Uint8Array, label: string, options: Re
     const reason = e instanceof XlsxError ? xlsxReason(e, bytes.length, options.limits, lang, 'received', file) : t(lang, 'consolidate.reason.fault', { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200).replace(/\.$/, '') });
     return reject(reason, '', application);
   }
+}
+
+/** A part of the printed summary the reader refuses (XlsxError): nothing to check. Anything else is a fault. */
+function unreadPage(e: unknown): null {
+  if (e instanceof XlsxError) return null;
+  throw e;
 }
 
 /**
@@ -201,16 +210,6 @@ function notUnitDetail(problems: Problem[], lang: Lang): string {
   return [t(lang, 'consolidate.reason.missingSheets', { sheets }), ...errors.filter((p) => p.code !== 'missingSheet').map((p) => locateProblem(p, lang).message)].join(' ');
 }
 
-const STATUS_BY_KEY = new Map<string, Status>(
-  (['met', 'not_met', 'not_applicable', 'not_evaluable'] as const).map((s) => [foldKey(RESULT_TEXT[s]), s]),
-);
-
-function recordedStatus(v: CellValue): Status | null | 'other' {
-  const text = readText(v);
-  if (text === '') return null;
-  return STATUS_BY_KEY.get(foldKey(text)) ?? 'other';
-}
-
 /** "mức độ 1" out of a recognition text like "“Đơn vị học tập” cấp tỉnh mức độ 1". */
 function levelOf(text: string): string | null {
   const m = /mức độ\s*(\d)/i.exec(text.normalize('NFC'));
@@ -249,7 +248,7 @@ function resultCell(wb: UnitWorkbook, k: ResultKey): CellValue {
 }
 
 /** `rules`: what `ev` was worked out under (the row's indicators and label); the unit's own rule set is what its remarks compare. */
-function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, lang, flags, contents }: { file: string; lang: Lang; flags: Flag[]; contents: string }): UnitRecord {
+function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, lang, flags, contents, summary }: { file: string; lang: Lang; flags: Flag[]; contents: string; summary: SheetRows | null }): UnitRecord {
   const rs = wb.criteria.ruleSet;
   const recordedOutcome = readText(resultCell(wb, 'outcome'));
   const recordedFp = readText(resultCell(wb, 'fingerprint'));
@@ -273,13 +272,25 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     // Saved by a program that does not calculate: the self-assessment reads blank, and would be taken to agree.
     const unread = RECORDED_RESULTS.find((k) => isUncalculated(resultCell(wb, k)));
     if (unread) flags.push({ code: 'uncalculatedResult', message: t(lang, 'consolidate.flag.uncalculatedResult', { cell: resultWhere(wb, unread) }) });
-    const disagree = disagreements(wb, ev, lang);
+    const disagreeing = new Set<string>();
+    const disagree = disagreements(wb, ev, lang, disagreeing);
     const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
     if (outcomeFlag) disagree.push(outcomeFlag);
     // What the unit is to do, once, after the last: data changed since the evaluation are the stale remark's to explain.
     const last = disagree.at(-1);
     if (last && !stale) last.message = rules === rs ? t(lang, 'consolidate.flag.disagreeAdvice', { message: last.message }) : t(lang, 'consolidate.flag.disagreeAdviceRules', { message: last.message, ruleSet: rules.name });
     flags.push(...disagree);
+    // The printed page against the data it was drawn from: the unit's own rule set (a unit recomputed under the reference is evaluated as it evaluates itself).
+    const own = rules === rs ? ev : evaluate(evaluationInput(wb));
+    // The outcome as the page words it: in Vietnamese, whatever the officer reads.
+    const pageOutcome = lang === 'vi' && own === ev ? computed.text : outcomeText({ ...own, outcome: heldOutcome(own.outcome, requestHold(rs, request, new Date())) }, 'vi').text;
+    let sheetFlag: Flag | null = null;
+    try {
+      sheetFlag = summaryFlag(summary, { ev: own, outcome: pageOutcome, stale, said: { codes: disagreeing, outcome: outcomeFlag !== null }, file, lang });
+    } catch (e) {
+      unreadPage(e);
+    }
+    if (sheetFlag) flags.push(sheetFlag);
   }
 
   const name = readText(wb.unit.info.name);
@@ -420,7 +431,7 @@ function unitCheckFlags(wb: UnitWorkbook, request: UnitRequest, file: string, la
 }
 
 /** Column O of 'Tiêu chí' ("Kết quả") as recorded, against the recomputation. */
-function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
+function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang, codes: Set<string>): Flag[] {
   const flags: Flag[] = [];
   const rows = wb.sheets.criteria!.rows;
   for (const row of wb.criteria.rows) {
@@ -432,6 +443,7 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
     if (row.indicator) {
       const res = findByCode(ev.indicators, row.code);
       if (!res || recorded === res.status) continue;
+      codes.add(res.code);
       const share = res.measure !== 'unit' && res.value !== null && res.required !== null;
       const message = share
         ? t(lang, 'consolidate.flag.indicatorShare', {
@@ -447,6 +459,7 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang): Flag[] {
     } else {
       const res = findByCode(ev.criteria, row.code);
       if (!res || recorded === res.status) continue;
+      codes.add(res.code);
       flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) }) });
     }
   }
@@ -472,9 +485,7 @@ function outcomeDisagreement(
       message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore === null ? '' : formatNumber(recordedScore, lang, 2), rating].filter((x) => x !== '').join(' — ') || '∅', cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
     };
   }
-  const key = foldKey(recorded);
-  const category =
-    key === '' ? null : key.startsWith(foldKey(RESULT_TEXT.recognisedPrefix)) || key.startsWith(foldKey(RESULT_TEXT.heldPrefix)) ? 'recognised' : key === foldKey(RESULT_TEXT.notRecognised) ? 'not_recognised' : key === foldKey(RESULT_TEXT.notEvaluable) ? 'not_evaluable' : 'other';
+  const category = outcomeCategory(recorded);
   if (category === null || category === o.status) return null;
   return { code: 'disagree', message: t(lang, 'consolidate.flag.outcome', { recorded, cell: resultWhere(wb, 'outcome'), computed: computedText }) };
 }

@@ -8,6 +8,8 @@ import type { ComparableRuleSet } from '../../domain/rules/compare';
 
 export type FlagCode =
   | 'disagree'
+  // A figure of the printed "Tổng hợp" that is not what the data give (typed over its formula, most often).
+  | 'summaryDiffers'
   | 'notEvaluated'
   | 'stale'
   | 'ruleSet'
