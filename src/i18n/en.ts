@@ -809,6 +809,7 @@ export const en: Record<MessageKey, string> = {
   'officer.finding.indicatorShare': 'Indicator {code}: self-assessed {recorded} but the data give {value} {op} {required}',
   'officer.finding.indicatorOther': 'Indicator {code}: self-assessed {recorded} but recomputed: {computed}',
   'officer.finding.criterion': 'Criterion {code}: self-assessed {recorded} but recomputed: {computed}',
+  'officer.finding.summaryDiffers': 'The unit’s signed summary (sheet “{sheet}”) differs from what its data give: {cells}',
   'officer.finding.outcome': 'The recorded self-assessment says “{recorded}” but recomputed: “{computed}”',
   'officer.finding.score': 'Self-assessed score {recorded} but recomputed: {computed}',
   'officer.finding.unitTypeMissing': 'The dossier gives no unit type, so indicators that apply to some types of unit only could not be evaluated.',

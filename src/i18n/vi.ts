@@ -818,6 +818,7 @@ export const vi = {
   'officer.finding.indicatorShare': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng số liệu {value} {op} {required}',
   'officer.finding.indicatorOther': 'Chỉ tiêu {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',
   'officer.finding.criterion': 'Tiêu chí {code}: tự đánh giá {recorded} nhưng tính lại: {computed}',
+  'officer.finding.summaryDiffers': 'Bản tổng hợp đơn vị đã ký (trang “{sheet}”) ghi khác kết quả tính từ số liệu của đơn vị: {cells}',
   'officer.finding.outcome': 'Kết quả tự đánh giá ghi “{recorded}” nhưng tính lại: “{computed}”',
   'officer.finding.score': 'Điểm tự đánh giá {recorded} nhưng tính lại: {computed}',
   'officer.finding.unitTypeMissing': 'Hồ sơ chưa ghi loại đơn vị, nên các chỉ tiêu chỉ áp dụng cho một số loại đơn vị chưa đánh giá được.',

@@ -37,7 +37,7 @@ const HEADINGS = {
  * is stale, missing or unreadable (a formula its file holds no result for), its rule set is not the one handed out (or was edited), it asks for
  * level 2 too early (or from a recognition dated after the consolidation: no rule can be
  * checked), or it wrote no name (a blank row in the decision's list), or its member list is another
- * unit's (one workbook under two names), or another file of its name holds another unit's data (which is whose is not known), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
+ * unit's (one workbook under two names), or the summary page it signed says otherwise than its data, or another file of its name holds another unit's data (which is whose is not known), or its recognition is another tier's to give (a cấp tỉnh dossier at a cấp xã body). The others (an older template, a duplicate dropped, data warnings, an
  * expired earlier recognition) are printed beside the unit, and the officer judges.
  */
 const BLOCKING: readonly MessageKey[] = [
@@ -62,6 +62,8 @@ const BLOCKING: readonly MessageKey[] = [
   'consolidate.flag.sameMembers',
   'consolidate.flag.sameNameOtherData',
   'consolidate.flag.sameNameOtherDataMany',
+  // The page the unit signed says otherwise than its data (summaryCheck.ts).
+  'consolidate.flag.summaryDiffers',
   'handout.flagEdited',
   'handout.flagEditedDetails',
 ];
@@ -179,6 +181,7 @@ const FINDINGS = findingRules([
   ['consolidate.flag.sameMembers', 'officer.finding.sameMembers'],
   ['consolidate.flag.sameNameOtherData', 'officer.finding.sameNameOtherData'],
   ['consolidate.flag.sameNameOtherDataMany', 'officer.finding.sameNameOtherDataMany'],
+  ['consolidate.flag.summaryDiffers', 'officer.finding.summaryDiffers'],
   ...DISAGREEMENT_FINDINGS,
 ]);
 

@@ -101,6 +101,9 @@ describe('each remark of the table that instructs, as a finding (Vietnamese and 
     }
     // Data changed after the evaluation: the finding, without what to ask of the unit.
     expect(remarkFinding(t(lang, 'consolidate.flag.stale', { date: '20/12/2025' }))).toBe(t(lang, 'officer.finding.stale', { date: '20/12/2025' }));
+    // The signed summary page typed over: the unit is kept out, and the minutes state it without what to ask of the unit.
+    const summary = t(lang, 'consolidate.flag.summaryDiffers', { file: 'ho-so/a.xlsx', sheet: 'Tổng hợp', cells: "'Tổng hợp'!G17 (2.3) “Đạt” / “Không đạt”" });
+    expect([isBlockingRemark(summary), remarkFinding(summary)]).toEqual([true, t(lang, 'officer.finding.summaryDiffers', { sheet: 'Tổng hợp', cells: "'Tổng hợp'!G17 (2.3) “Đạt” / “Không đạt”" })]);
     // A table drawn before the remarks named the cell still keeps the unit out, and the minutes say it as it is.
     const before = t(lang, 'officer.finding.indicatorShare', { code: '2.1', recorded: 'Đạt', value: '79,7%', op: '<', required: '90%' });
     expect([isBlockingRemark(before), remarkFinding(before)]).toEqual([true, before]);
