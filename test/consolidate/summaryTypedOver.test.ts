@@ -72,8 +72,11 @@ describe('a summary sheet typed over', () => {
     expect(r.files[0]!.reasons).toContain(message);
     // The officer's table says it in the unit's “Ghi chú”, as the CLI and the pane draw it.
     const { plans } = planConsolidation(r);
-    const header = plans[0].cells![1]!.rows[0]!;
-    expect(String(plans[0].cells![2]!.rows[0]![header.indexOf('Ghi chú')])).toContain(`'Tổng hợp'!${cell}`);
+    const [, headerBlock, before, after] = plans[0].cells!;
+    const header = headerBlock!.rows[0]!;
+    // The row is drawn in two blocks around “Thẩm định”, which the plan fills down its column.
+    const row = [...before!.rows[0]!, null, ...after!.rows[0]!];
+    expect(String(row[header.indexOf('Ghi chú')])).toContain(`'Tổng hợp'!${cell}`);
   });
 
   it('a percentage, the conclusion and the member count typed over: each cell named, the figures the data give beside', async () => {
