@@ -13,6 +13,7 @@ import * as editCellsModule from '../../src/usecases/editCells';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { withNodeWebApis } from '../taskpane/paneHosts';
 import { App } from '../../src/taskpane/App';
+import { withGridLayoutStubs } from '../support/gridLayoutStubs';
 
 jest.mock('../../src/taskpane/App', () => {
   const actual = jest.requireActual<typeof import('../../src/taskpane/App')>('../../src/taskpane/App');
@@ -23,16 +24,7 @@ jest.mock('react-dom/client', () => {
   return { ...actual, createRoot: jest.fn(actual.createRoot) };
 });
 
-// What jsdom lacks of a browser and the grid uses (layout is not under test here).
-beforeAll(() => {
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  Element.prototype.scrollTo = () => {};
-  Element.prototype.scrollIntoView = () => {};
-});
+withGridLayoutStubs();
 // jsdom's window has no TextEncoder/TextDecoder nor compression streams; the .xlsx writer the preview uses needs them.
 withNodeWebApis();
 

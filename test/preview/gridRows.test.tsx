@@ -9,6 +9,7 @@ import { act, fireEvent, render } from '@testing-library/react';
 import { SheetGrid, type GridMessages, type GridSelection, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
 import { sheetViews } from '../../src/hosts/preview/sheetView';
 import { sheetModel } from './sheetModel';
+import { withGridLayoutStubs } from '../support/gridLayoutStubs';
 
 /** Addresses of the cells drawn, one entry each time a row draws its cells. */
 const mockDrawn: string[] = [];
@@ -25,14 +26,7 @@ jest.mock('react/jsx-runtime', () => {
   };
 });
 
-beforeAll(() => {
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  Element.prototype.scrollTo = () => {};
-});
+withGridLayoutStubs();
 
 const messages: GridMessages = {
   readOnly: () => 'chỉ đọc',
