@@ -23,7 +23,7 @@ const col = (key: string) => FIELD_INDEX.get(key)!;
 
 // Domain reference §3, as a clerk types them (case, NFD, spaces are added below).
 const YES_WORDS = ['x', 'X', 'có', 'Có', 'CÓ', 'đạt', 'Đạt', 'ĐẠT', '1', 'TRUE', 'true', '✓'];
-const NO_WORDS = ['không', 'Không', 'KHÔNG', 'chưa đạt', 'Chưa đạt', '0', 'FALSE', 'false', '-'];
+const NO_WORDS = ['không', 'Không', 'KHÔNG', 'chưa đạt', 'Chưa đạt', '0', 'FALSE', 'false', '-', '✗', '✘', '×'];
 const ERRORS = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?'];
 /** Near misses a clerk types and that must be reported, not guessed. */
 const ODD_WORDS = ['co', 'Co', 'khong', 'dat', 'chua dat', 'yes', 'no', 'ok', '?', 'x x', 'xx', '2', '1.0', '01', '\u00a0có', 'Có.', 'có (đã nộp)', 'Không rõ', '=TRUE', '+1', '@SUM(A1)', '=HYPERLINK("http://a.b","x")', 'đã đạt'];
