@@ -14,7 +14,8 @@ import { MEMBER_FIELDS } from '../../src/domain/memberFields';
 import { cellAddress } from '../../src/workbook/a1';
 import type { CellValue } from '../../src/workbook/port';
 import { MemoryWorkbook } from './memoryWorkbook';
-import { bruteForce, genTable, membersSheet, rowCells, SHARE_FIELDS, type GenRow } from './memberTables';
+import { DEFAULT_SPELLINGS } from '../../src/domain/values';
+import { bruteForce, genTable, mayBeGarbage, membersSheet, rowCells, SHARE_FIELDS, type GenRow } from './memberTables';
 
 const NOW = new Date(Date.UTC(2025, 11, 20));
 const CODES = { discipline: '2.1', mandatoryTraining: '2.2', digital: '2.3', language: '2.4' } as const;
@@ -112,6 +113,11 @@ describe('generated member tables (pure path)', () => {
       merged: false,
     }];
     await fc.assert(fc.asyncProperty(genTable(40), checkTable), { numRuns: 1000, examples: [[crossAsGarbage]] });
+  });
+
+  it('the generator never draws a spelling the default rule sets read as yes or no as an odd value', () => {
+    // Checked word by word, so a spelling added to the defaults fails here at once, not on a rare seed.
+    for (const word of [...DEFAULT_SPELLINGS.yes, ...DEFAULT_SPELLINGS.no]) expect([word, mayBeGarbage(word)]).toEqual([word, false]);
   });
 
   it('empty and large tables', async () => {

@@ -52,10 +52,13 @@ const noCell: fc.Arbitrary<Cell> = fc.oneof(
 
 const blankCell: fc.Arbitrary<Cell> = fc.constantFrom<CellValue>(null, '', ' ', '   ').map((v) => ({ v, cls: 'blank' as const }));
 
-const garbage = fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((s) => {
+/** Whether a random string may stand for an odd value: not blank, not a spelling that means yes or no. */
+export function mayBeGarbage(s: string): boolean {
   const k = ownKey(s)!;
   return k !== '' && !YES_KEYS.has(k) && !NO_KEYS.has(k);
-});
+}
+
+const garbage = fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter(mayBeGarbage);
 
 const oddCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom(...ODD_WORDS),
