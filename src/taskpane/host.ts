@@ -3,7 +3,7 @@
  * preview (the .xlsx file implementation) or in tests (a fake). Components get this as a prop and never touch
  * `Excel` or files themselves.
  */
-import type { Workbook, WorkbookSession, WorkbookWarning } from '../workbook/port';
+import { sheetKey, type Workbook, type WorkbookSession, type WorkbookWarning } from '../workbook/port';
 
 export interface PaneHost {
   kind: 'excel' | 'preview';
@@ -25,8 +25,9 @@ export interface PaneHost {
    * pasting, undo), Excel's change events and the pane's focus coming back (hosts/excel/sheetChanges.ts).
    * `subscribe` returns the unsubscribe. The pane's own batches are not told (inside Excel, where
    * the host cannot say who wrote, they may be: the fingerprint then finds nothing changed).
+   * Each notice says which sheets changed, so a step reads again only for the sheets it shows.
    */
-  readonly edits?: { subscribe(listener: () => void): () => void };
+  readonly edits?: { subscribe(listener: (notice: EditNotice) => void): () => void };
   /** Office's theme (officeTheme.isDarkTheme) or the browser's; light when unknown. */
   readonly theme?: 'light' | 'dark';
   /**
@@ -59,6 +60,22 @@ export interface PaneHost {
     download(): Promise<void>;
     fillNew<T>(name: string, work: (wb: Workbook) => Promise<T | null>): Promise<T | null>;
   };
+}
+
+/** What one of the user's edits (or a burst of them) changed, in every host. */
+export interface EditNotice {
+  /**
+   * The sheets whose cells changed, by name; null when the host cannot say (the pane's focus
+   * coming back, a sheet deleted or renamed, a sheet Excel named no more): anything may have changed.
+   */
+  readonly sheets: readonly string[] | null;
+}
+
+/** Whether the edit told may have changed one of `sheets` (by the one sheet-name key: case and NFD/NFC). */
+export function editTouches(notice: EditNotice, sheets: readonly string[]): boolean {
+  if (notice.sheets === null) return true;
+  const wanted = new Set(sheets.map(sheetKey));
+  return notice.sheets.some((s) => wanted.has(sheetKey(s)));
 }
 
 /**

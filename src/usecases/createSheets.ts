@@ -173,10 +173,13 @@ export function setupBlockedBy(existing: Pick<ExistingSetup, 'sheetNames' | 'str
   }
 }
 
+/** The sheets readExistingSetup reads (with the workbook's sheet names and structure): an edit elsewhere changes nothing it says. */
+export const SETUP_SHEETS = [SHEETS.unit, SHEETS.criteria];
+
 /** What an already prepared workbook says about its unit, so the pane shows it instead of a blank form. */
 export async function readExistingSetup(workbook: Workbook): Promise<ExistingSetup> {
   return workbook.batch(async (session) => {
-    const snap = await session.read([SHEETS.unit, SHEETS.criteria]);
+    const snap = await session.read(SETUP_SHEETS);
     const unitData = snap.sheets.get(SHEETS.unit);
     const criteriaData = snap.sheets.get(SHEETS.criteria);
     const inSheet = criteriaData ? readCriteriaSheet(criteriaData).ruleSet : null;

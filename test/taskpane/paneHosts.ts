@@ -7,7 +7,7 @@
 import * as util from 'util';
 import * as webStreams from 'stream/web';
 import { createExcelHost } from '../../src/hosts/excel/excelHost';
-import { createPreviewHost } from '../../src/hosts/preview/previewHost';
+import { createPreviewHost, gridEdits } from '../../src/hosts/preview/previewHost';
 import type { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import type { PaneHost } from '../../src/taskpane/host';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
@@ -31,8 +31,8 @@ export function excelPaneHost(excel: FakeExcel, workbook = new OfficeWorkbook(ex
   };
 }
 
-/** `listeners` hears the edits the test tells, as PreviewApp's grid tells its own. */
-export function previewPaneHost(file: PreviewWorkbook, listeners = new Set<() => void>()): PaneHost {
+/** `edits`: the grid's edits (gridEdits), told by the test's writes as PreviewApp's grid tells its own. */
+export function previewPaneHost(file: PreviewWorkbook, edits = gridEdits().edits): PaneHost {
   return createPreviewHost({
     workbook: file,
     locale: 'vi-VN',
@@ -41,7 +41,7 @@ export function previewPaneHost(file: PreviewWorkbook, listeners = new Set<() =>
     onShowCell: () => undefined,
     unsaved: () => false,
     download: async () => undefined,
-    edits: { subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)) },
+    edits,
     onReplace: () => undefined,
   });
 }

@@ -3,13 +3,15 @@
  * Step “Thiết lập” once the unit's sheets exist: its form shows what “Thông tin đơn vị” holds and
  * follows what the clerk types there, inside Excel and in the preview alike (one suite over both
  * hosts). A form left as it was typed would read as the truth beside a sheet that says otherwise.
+ * Both hosts tell which sheet an edit changed, and the step reads again only for the sheets it shows
+ * (at 5,000 members, a read after every keystroke in another sheet held the page).
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { SetupStep } from '../../src/taskpane/steps/SetupStep';
-import type { PaneHost } from '../../src/taskpane/host';
+import type { EditNotice, PaneHost } from '../../src/taskpane/host';
 import type { CellInput, Workbook } from '../../src/workbook/port';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { observeWorkbook } from '../../src/hosts/preview/previewHost';
+import { gridEdits, observeWorkbook } from '../../src/hosts/preview/previewHost';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { editCells } from '../../src/usecases/editCells';
 import { createSheets } from '../../src/usecases/createSheets';
@@ -18,6 +20,7 @@ import { SHEETS } from '../../src/sheets/names';
 import { UNIT_FIELDS } from '../../src/sheets/unitSheet';
 import { createFakeExcel } from '../support/fakeExcel';
 import { renderStep } from './renderPane';
+import { settle } from './paneHosts';
 import { excelPaneHost, previewPaneHost, withNodeWebApis } from './paneHosts';
 
 withNodeWebApis();
@@ -28,13 +31,25 @@ interface Subject {
   type(sheet: string, row: number, col: number, value: CellInput): Promise<void>;
 }
 
+/** A sheet of the unit's own, which no step reads. */
+const NOTES = 'Ghi chép';
+
+/** The unit's sheets, a sheet of its own and the summary an evaluation writes (sheets the step does not show). */
+async function prepare(workbook: Workbook): Promise<void> {
+  await createSheets(workbook, sampleUnit({ members: 10 }));
+  await workbook.batch(async (s) => {
+    s.write({ sheet: NOTES, mode: 'ensure', cells: [] });
+    s.write({ sheet: SHEETS.summary, mode: 'ensure', cells: [] });
+  });
+}
+
 const HOSTS: [string, (prepared: boolean) => Promise<Subject>][] = [
   [
     'inside Excel',
     async (prepared) => {
       const excel = createFakeExcel();
       const workbook = new OfficeWorkbook(excel.run, excel.supports);
-      if (prepared) await createSheets(workbook, sampleUnit({ members: 10 }));
+      if (prepared) await prepare(workbook);
       const { host, over } = excelPaneHost(excel, workbook);
       return {
         host,
@@ -50,10 +65,11 @@ const HOSTS: [string, (prepared: boolean) => Promise<Subject>][] = [
     'in the preview',
     async (prepared) => {
       const file = PreviewWorkbook.create('truong.xlsx');
-      if (prepared) await createSheets(file, sampleUnit({ members: 10 }));
-      const listeners = new Set<() => void>();
-      const host = previewPaneHost(file, listeners);
-      const grid = observeWorkbook(file, ({ wrote }) => wrote && listeners.forEach((l) => l()));
+      if (prepared) await prepare(file);
+      // As PreviewApp: the grid's batches are observed, and told after they wrote.
+      const edits = gridEdits();
+      const host = previewPaneHost(file, edits.edits);
+      const grid = observeWorkbook(file, edits.told);
       return {
         host,
         async type(sheet, row, col, value) {
@@ -101,5 +117,38 @@ describe.each(HOSTS)('step “Thiết lập” %s', (_name, open) => {
     await waitFor(() => expect([receiverBox().value, tierBox().value]).toEqual(['UBND xã Hòa Bình', 'cấp xã']));
     // What the clerk typed into the form before stays where the sheet agrees.
     expect((screen.getByRole('textbox', { name: /Tên đơn vị/ }) as HTMLInputElement).value).toBe('Trường THCS Nguyễn Du');
+  });
+
+  test('an edit tells its sheet, as the workbook names it', async () => {
+    const subject = await open(true);
+    const told: EditNotice[] = [];
+    const off = subject.host.edits!.subscribe((notice) => told.push(notice));
+    await subject.type(NOTES, 2, 1, 'ghi chú');
+    expect(told.map((n) => n.sheets)).toEqual([[NOTES]]);
+    await subject.type(SHEETS.members, 8, 3, 'Nguyễn Văn A');
+    expect(told.map((n) => n.sheets)).toEqual([[NOTES], [SHEETS.members]]);
+    off();
+  });
+
+  test('an edit of a sheet the step does not show (the unit’s own, “Tổng hợp”, “Thành viên”) reads nothing again; one of “Thông tin đơn vị” does', async () => {
+    const subject = await open(true);
+    let reads = 0;
+    const inner = subject.host.workbook;
+    const workbook: Workbook = { label: inner.label, batch: (work) => (reads++, inner.batch(work)) };
+    renderStep(SetupStep, { ...subject.host, workbook });
+    await screen.findByText(/Sổ này đã có trang “Thông tin đơn vị”/);
+    const row = await fieldRow(inner, UNIT_FIELDS.receiver);
+    /** Reads the step started for an edit, once the edit is told and what it starts has run. */
+    const readsFor = async (sheet: string, r: number, col: number, value: CellInput) => {
+      const before = reads;
+      await act(() => subject.type(sheet, r, col, value));
+      await act(settle);
+      return reads - before;
+    };
+    expect(await readsFor(NOTES, 2, 1, 'ghi chú')).toBe(0);
+    expect(await readsFor(SHEETS.summary, 2, 1, 'ghi chú')).toBe(0);
+    expect(await readsFor(SHEETS.members, 8, 3, 'Nguyễn Văn A')).toBe(0);
+    expect(await readsFor(SHEETS.unit, row, 2, 'UBND phường Kim Mã')).toBe(1);
+    await waitFor(() => expect(receiverBox().value).toBe('UBND phường Kim Mã'));
   });
 });

@@ -7,12 +7,15 @@
  * the collection's onDeleted, and onNameChanged from 1.17; before, each sheet's from 1.7, with the
  * collection's onAdded and onDeleted giving a sheet added its handler and telling a sheet added or
  * deleted), and the pane getting the focus back on every host (what no event tells: a sheet renamed
- * before 1.17, a host without events). A burst is told once.
+ * before 1.17, a host without events). A burst is told once, with the sheets its cells changed in:
+ * Excel names them by id, so their names are looked up (one sync) after each change, while the burst
+ * goes on; a burst with a sheet added, deleted or renamed, the focus, or a name not yet looked up
+ * after its last change, is told as not known (anything may have changed).
  *
  * Excel holds the handlers only while somebody listens (an evaluation is shown): added with the
  * first listener, removed (EventHandlerResult.remove, then a sync of its context) after the last.
  */
-import type { PaneHost } from '../../taskpane/host';
+import type { EditNotice, PaneHost } from '../../taskpane/host';
 import type { ExcelRunner } from '../../workbook/office/officeWorkbook';
 
 /** The requirement sets of the change events used here. */
@@ -61,34 +64,71 @@ async function removeAll(run: ExcelRunner, handlers: Iterable<Added>): Promise<v
 }
 
 export function excelEdits(o: SheetChangeOptions): Edits {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(notice: EditNotice) => void>();
   const later = o.later ?? afterQuiet;
   let cancel: (() => void) | null = null;
+  /** Adding and removing handlers, looking names up: one after the other, each as things are when its turn comes. */
+  let queue = Promise.resolve();
+  // No events here (or refused, or the sheet gone): the focus still tells. A lookup refused: told as not known.
+  const next = (step: () => Promise<void>) => void (queue = queue.then(step).catch(() => undefined));
+  /** The burst's sheets by id; null once something no id tells changed (the focus, a sheet added, deleted, renamed). */
+  let burst: Set<string> | null = new Set();
+  /** Changes Excel told so far; the sheets' names as they were after the `at`th. */
+  let changes = 0;
+  let names: { at: number; byId: Map<string, string> } | null = null;
 
-  const changed = () => {
+  const changed = (sheetId: string | null) => {
     // Nobody listens (no evaluation shown): nothing is read.
     if (listeners.size === 0) return;
+    if (sheetId === null) burst = null;
+    else {
+      burst?.add(sheetId);
+      lookUpNames();
+    }
     cancel?.();
     cancel = later(() => {
       cancel = null;
-      for (const listener of [...listeners]) listener();
+      const notice = { sheets: sheetsOf(burst) };
+      burst = new Set();
+      for (const listener of [...listeners]) listener(notice);
+    });
+  };
+
+  /** The burst's sheets by name, when every one was looked up after the burst's last change. */
+  const sheetsOf = (ids: Set<string> | null): string[] | null => {
+    if (ids === null || names === null || names.at !== changes) return null;
+    const byId = names.byId;
+    return [...ids].every((id) => byId.has(id)) ? [...ids].map((id) => byId.get(id)!) : null;
+  };
+
+  /** Looks the sheets' names up after the changes told so far: once queued, a change before its turn needs no other. */
+  let lookupQueued = false;
+  const lookUpNames = () => {
+    changes++;
+    if (lookupQueued) return;
+    lookupQueued = true;
+    next(async () => {
+      lookupQueued = false;
+      const at = changes;
+      const byId = await o.run(async (context) => {
+        const sheets = context.workbook.worksheets.load('items/id,items/name');
+        await context.sync();
+        return new Map(sheets.items.map((sheet) => [sheet.id, sheet.name] as const));
+      });
+      names = { at, byId };
     });
   };
 
   const handler = async (args: Excel.WorksheetChangedEventArgs) => {
     // The pane's own writes (ExcelApi 1.14 says so; older hosts do not, and the fingerprint then finds nothing changed).
-    if (args.triggerSource !== 'ThisLocalAddin') changed();
+    if (args.triggerSource !== 'ThisLocalAddin') changed(args.worksheetId);
   };
 
-  o.focus?.addEventListener('focus', changed);
-  const structureChanged = async () => changed();
+  o.focus?.addEventListener('focus', () => changed(null));
+  const structureChanged = async () => changed(null);
 
   /** What Excel holds for the pane now (before 1.9: each sheet's by its id); null when nothing. */
   let held: { handlers: Added[]; bySheet: Map<string, Added> } | null = null;
-  /** Adding and removing, one after the other, each as the listeners are when its turn comes. */
-  let queue = Promise.resolve();
-  // No events here (or refused, or the sheet gone): the focus still tells.
-  const next = (step: () => Promise<void>) => void (queue = queue.then(step).catch(() => undefined));
 
   // Before 1.9: a sheet added gets its handler, a sheet deleted loses it; both may change what the evaluation reads.
   const sheetAdded = async (args: Excel.WorksheetAddedEventArgs) => {
@@ -104,7 +144,7 @@ export function excelEdits(o: SheetChangeOptions): Edits {
       if (held === now) now.bySheet.set(args.worksheetId, added);
       else await removeAll(o.run, [added]);
     });
-    changed();
+    changed(null);
   };
   const sheetDeleted = async (args: Excel.WorksheetDeletedEventArgs) => {
     next(async () => {
@@ -113,7 +153,7 @@ export function excelEdits(o: SheetChangeOptions): Edits {
       held!.bySheet.delete(args.worksheetId);
       await removeAll(o.run, [gone]);
     });
-    changed();
+    changed(null);
   };
 
   /** Adds this host's handlers; resolves what Excel then holds. */

@@ -28,7 +28,7 @@ import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
 import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type PartsChange, type Selection } from './previewWorkbook';
-import { createPreviewHost, downloadName, observeWorkbook, offerDownload, openUpload, pickFiles } from './previewHost';
+import { createPreviewHost, downloadName, gridEdits, observeWorkbook, offerDownload, openUpload, pickFiles, type BatchDone } from './previewHost';
 import { FileRefusedError } from '../../usecases/xlsxReason';
 import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, type TypedCell } from './SheetGrid';
 import { sheetView, sheetViews, type CellView } from './sheetView';
@@ -241,8 +241,8 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
   const redo = useRef<Change[]>([]);
   /** The pane wrote the workbook since it was opened: typing before that cannot be undone over it. */
   const paneWrote = useRef(false);
-  /** The pane's listeners to the grid's edits (its evaluation says when its results are out of date). */
-  const editListeners = useRef(new Set<() => void>());
+  /** The grid's edits told to the pane's listeners (its evaluation says when its results are out of date). */
+  const [edits] = useState(gridEdits);
 
   /** Each time the grid is to take the keys (a cell gone to from the pane): the grid focuses itself when it changes. */
   const [gridFocus, setGridFocus] = useState(0);
@@ -322,24 +322,19 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         onShowCell: (sheet, address, focus) => void show(doc.workbook, { sheet, address }, focus),
         unsaved: () => dirty.current,
         download: () => saveOpen(doc.workbook),
-        edits: {
-          subscribe: (listener) => {
-            editListeners.current.add(listener);
-            return () => editListeners.current.delete(listener);
-          },
-        },
+        edits: edits.edits,
         onReplace: (workbook) => replaceWorkbook(workbook, { intent: 'success', key: 'preview.consolidationShown', params: { file: workbook.label } }, true),
       }),
-    [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook],
+    [doc, locale, theme, afterBatch, show, saveOpen, replaceWorkbook, edits],
   );
 
   /** After each of the grid's own edits: redrawn like the pane's, but they keep the grid's undo history. */
   const gridBatchDone = useCallback(
-    ({ wrote }: { wrote: boolean }) => {
-      afterBatch(doc.workbook, wrote);
-      if (wrote) editListeners.current.forEach((listener) => listener());
+    (done: BatchDone) => {
+      afterBatch(doc.workbook, done.wrote);
+      edits.told(done);
     },
-    [doc, afterBatch],
+    [doc, afterBatch, edits],
   );
 
   const mayReplace = () => !dirty.current || window.confirm(tr('preview.discardChanges', { file: doc.workbook.label }));
@@ -449,7 +444,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
       try {
         const cells = change[side].map((e) => ({ at: cellAddress(e.row, e.col), rows: [[e.value]] }));
         if (await doc.workbook.restore(change.parts, side, cells)) {
-          gridBatchDone({ wrote: true });
+          gridBatchDone({ wrote: true, sheets: [change.sheet] });
           return true;
         }
       } catch (e) {

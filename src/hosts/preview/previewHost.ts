@@ -2,7 +2,7 @@
  * The PaneHost of the browser preview: an .xlsx package held in memory, which tells the
  * page after every batch so the grid can redraw. Files are read in the browser only.
  */
-import type { PaneHost } from '../../taskpane/host';
+import type { EditNotice, PaneHost } from '../../taskpane/host';
 import type { Workbook, WorkbookSession } from '../../workbook/port';
 import { PreviewWorkbook, WEB_XLSX, watchWrites } from './previewWorkbook';
 import { XlsxWorkbook } from '../../workbook/xlsx/xlsxWorkbook';
@@ -14,6 +14,8 @@ import { langFromLocale, type Lang } from '../../i18n';
 export interface BatchDone {
   /** The batch queued writes (the workbook changed). */
   wrote: boolean;
+  /** The sheets it wrote, by the names its plans gave, each once. */
+  sheets: readonly string[];
 }
 
 /** The same workbook, calling `onBatch` after each batch that finished (even one that failed half-way). */
@@ -23,14 +25,30 @@ export function observeWorkbook(inner: Workbook, onBatch: (done: BatchDone) => v
       return inner.label;
     },
     async batch<T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> {
-      let wrote = false;
+      const sheets = new Set<string>();
       try {
-        return await inner.batch((session) => work(watchWrites(session, () => (wrote = true))));
+        return await inner.batch((session) => work(watchWrites(session, (plan) => sheets.add(plan.sheet))));
       } finally {
-        onBatch({ wrote });
+        onBatch({ wrote: sheets.size > 0, sheets: [...sheets] });
       }
     },
     takeWarnings: () => inner.takeWarnings?.() ?? [],
+  };
+}
+
+/** The grid's edits as the pane hears them (PaneHost.edits): `told` after each of the grid's batches, which tells those that wrote, with their sheets. */
+export function gridEdits(): { edits: NonNullable<PaneHost['edits']>; told(done: BatchDone): void } {
+  const listeners = new Set<(notice: EditNotice) => void>();
+  return {
+    edits: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    },
+    told({ wrote, sheets }) {
+      if (wrote) for (const listener of [...listeners]) listener({ sheets });
+    },
   };
 }
 

@@ -2,7 +2,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
-import { currentFingerprint } from '../../usecases/dataFingerprint';
+import { currentFingerprint, FINGERPRINT_SHEETS } from '../../usecases/dataFingerprint';
+import { editTouches } from '../host';
 import { ProblemList } from '../ProblemList';
 import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
@@ -86,7 +87,8 @@ function useStale(host: StepProps['host'], evaluated: string | null, active: boo
     // Shown again after the evaluation: what changed meanwhile, whoever wrote it.
     if (active && seen.current === evaluated) check();
     seen.current = evaluated;
-    const off = host.edits?.subscribe(check);
+    // Only an edit of a sheet the evaluation reads may change its fingerprint.
+    const off = host.edits?.subscribe((notice) => editTouches(notice, FINGERPRINT_SHEETS) && check());
     return () => {
       asked = -1;
       off?.();

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { PRESETS } from '../../domain/rules/presets';
 import type { RuleSet } from '../../domain/rules/ruleSet';
 import { readHandoutFile, readHandoutWorkbook, type ReadHandout } from '../../usecases/handout';
-import { fileOpenerOf } from '../host';
-import { createSheets, readExistingSetup, setupBlockedBy, type CreateSheetsResult, type ExistingSetup } from '../../usecases/createSheets';
+import { editTouches, fileOpenerOf } from '../host';
+import { createSheets, readExistingSetup, SETUP_SHEETS, setupBlockedBy, type CreateSheetsResult, type ExistingSetup } from '../../usecases/createSheets';
 import type { Workbook } from '../../workbook/port';
 import { ErrorBar, errorAnnouncement, openBookText } from '../PaneMessages';
 import { RuleSetView } from '../RuleSetView';
@@ -104,8 +104,8 @@ export function SetupStep({ host, lang, goTo, active = true }: StepProps) {
       live = false;
     };
   }, [host.workbook, active, checks]);
-  // The clerk's own edits of the sheets (the preview's grid, Excel's change events): read again.
-  useEffect(() => (active ? host.edits?.subscribe(() => setChecks((n) => n + 1)) : undefined), [host.edits, active]);
+  // The clerk's own edits of the sheets the step shows (the preview's grid, Excel's change events): read again.
+  useEffect(() => (active ? host.edits?.subscribe((notice) => editTouches(notice, SETUP_SHEETS) && setChecks((n) => n + 1)) : undefined), [host.edits, active]);
   // Refused before the click rather than after: a sheet to add to a workbook whose structure is locked.
   const blockedBy = existing && setupBlockedBy(existing, values.type);
 
