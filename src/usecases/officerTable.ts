@@ -3,8 +3,8 @@
  * consolidation drew (found by its mark, not its name), by column heading, so the
  * documents do not depend on how the table was written. The officer may have edited it:
  * a remark line deleted from "Ghi chú" no longer stands in the way of recognition, and the
- * self-assessment's disagreement with the result is what the row's two cells say now, as its
- * “Thẩm định” counts it (consolidate/check.ts).
+ * self-assessment's disagreement with the result (a scored unit's: its recorded score and rating with
+ * the recomputed ones) is what the row's cells say now, as its “Thẩm định” counts it (consolidate/check.ts).
  */
 import { readNumber, readText, type CellValue } from '../domain/values';
 import type { SheetData } from '../domain/sheetData';
@@ -14,7 +14,8 @@ import { unitTypeId } from '../domain/unitTypes';
 import { catalogs, t, type Lang, type MessageKey } from '../i18n';
 import { isCommittee, sameCommittee, type Batch, type BatchRuleSet, type BatchUnit } from '../documents/officer';
 import { basisParts } from '../documents/bases';
-import { mentionsOutcome, outcomeAgreement } from './consolidate/check';
+import { mentionsOutcome, mentionsScore, outcomeAgreement, recordedScoreText, scoreAgreement, type CheckCell, type ScoreCells } from './consolidate/check';
+import { formatNumber } from '../i18n/format';
 
 /** The headings the consolidation writes (usecases/consolidate/layout.ts); never renamed. */
 const HEADINGS = {
@@ -27,6 +28,10 @@ const HEADINGS = {
   outcome: 'Kết quả (tính lại)',
   unmet: 'Chỉ tiêu chưa đạt',
   recorded: 'Tự đánh giá của đơn vị',
+  score: 'Điểm',
+  recordedScore: 'Điểm tự đánh giá',
+  rating: 'Xếp loại',
+  recordedRating: 'Xếp loại tự đánh giá',
   check: 'Thẩm định',
   remarks: 'Ghi chú',
   file: 'Tệp',
@@ -277,13 +282,21 @@ function recognisedLevel(outcome: string): number | null {
 /**
  * The remark lines of a row's “Ghi chú”, its self-assessment's disagreement as the row's own cells say it
  * now, as “Thẩm định” counts it (consolidate/check.ts): its remark dropped once the officer made the result
- * and the self-assessment agree, the finding added when they disagree with none standing.
+ * and the self-assessment agree, the finding added when they disagree with none standing. Likewise a scored
+ * unit's recorded score and rating against the recomputed ones.
  */
-function rowRemarks(remarks: string, outcome: string, recorded: string, lang: Lang): string[] {
-  const lines = remarks.split('\n').map(remarkText).filter(Boolean);
+function rowRemarks(remarks: string, outcome: string, recorded: string, score: ScoreCells, lang: Lang): string[] {
+  let lines = remarks.split('\n').map(remarkText).filter(Boolean);
   const agreement = outcomeAgreement(outcome, recorded);
-  if (agreement === 'agree') return lines.filter((l) => !mentionsOutcome(l));
-  if (agreement === 'disagree' && !lines.some(mentionsOutcome)) return [...lines, t(lang, 'officer.finding.outcome', { recorded, computed: outcome })];
+  if (agreement === 'agree') lines = lines.filter((l) => !mentionsOutcome(l));
+  else if (agreement === 'disagree' && !lines.some(mentionsOutcome)) lines.push(t(lang, 'officer.finding.outcome', { recorded, computed: outcome }));
+  const scored = scoreAgreement(score);
+  if (scored === 'agree') lines = lines.filter((l) => !mentionsScore(l));
+  else if (scored === 'disagree' && !lines.some(mentionsScore)) {
+    // The recomputed result as the remark words it (“80 điểm — xếp loại Khá”), or the row's result where no score is.
+    const computed = typeof score.score === 'number' ? t(lang, 'outcome.score', { score: formatNumber(score.score, lang, 2), rating: String(score.rating ?? '').trim() }) : outcome;
+    lines.push(t(lang, 'officer.finding.score', { recorded: recordedScoreText(score.recordedScore, score.recordedRating, lang), computed }));
+  }
   return lines;
 }
 
@@ -303,6 +316,11 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
   const header = data.rows[headerIndex]!.map((c) => text(c));
   const col = Object.fromEntries(Object.entries(HEADINGS).map(([k, h]) => [k, header.indexOf(h)])) as Record<keyof typeof HEADINGS, number>;
   const at = (row: CellValue[], k: keyof typeof HEADINGS) => (col[k] < 0 ? '' : text(row[col[k]]));
+  // A figure as “Thẩm định” reads it: a number stays one.
+  const cell = (row: CellValue[], k: keyof typeof HEADINGS): CheckCell => {
+    const v = col[k] < 0 ? null : (row[col[k]] ?? null);
+    return typeof v === 'number' ? v : readText(v) || null;
+  };
   const yearAt = (row: CellValue[]) => {
     const read = col.year < 0 ? null : readYear(row[col.year] ?? null, now);
     return read?.kind === 'year' ? read.year : null;
@@ -317,7 +335,8 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     const check = at(row, 'check');
     const inEnglish = check !== '' && ENGLISH_CHECK.some((p) => p.test(check));
     if (inEnglish) english = true;
-    const remarks = typeSaidOnce(rowRemarks(at(row, 'remarks'), outcome, recorded, inEnglish ? 'en' : 'vi'));
+    const score = { score: cell(row, 'score'), recordedScore: cell(row, 'recordedScore'), rating: cell(row, 'rating'), recordedRating: cell(row, 'recordedRating') };
+    const remarks = typeSaidOnce(rowRemarks(at(row, 'remarks'), outcome, recorded, score, inEnglish ? 'en' : 'vi'));
     const reasons = remarks.filter(isBlockingRemark);
     const level = recognisedLevel(outcome);
     const rating = ratingOf(outcome);

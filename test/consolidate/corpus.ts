@@ -88,14 +88,18 @@ export function setCachedResult(ws: ExcelJS.Worksheet, address: string, result: 
   cell.value = v && typeof v === 'object' && v.formula ? ({ formula: v.formula, result } as ExcelJS.CellFormulaValue) : result;
 }
 
+/** A cell of the result block of 'Thông tin đơn vị' (“Điểm (thang 100)”, “Xếp loại” …) says `value`, as if typed over. */
+const resultCell = (key: keyof typeof RESULT_FIELDS, value: string | number) => (wb: ExcelJS.Workbook) => {
+  const ws = wb.getWorksheet(SHEETS.unit)!;
+  setCachedResult(ws, `B${rowOfLabel(ws, 1, RESULT_FIELDS[key])}`, value);
+};
+
 export const edits = {
   /** The unit's recorded result for an indicator says `result` (column O of 'Tiêu chí'). */
   indicatorResult: (code: string, result: string) => (wb: ExcelJS.Workbook) => setCachedResult(wb.getWorksheet(SHEETS.criteria)!, `O${criteriaRow(wb, code)}`, result),
   /** "Kết quả tự đánh giá" says `text`. */
-  outcome: (text: string) => (wb: ExcelJS.Workbook) => {
-    const ws = wb.getWorksheet(SHEETS.unit)!;
-    setCachedResult(ws, `B${rowOfLabel(ws, 1, RESULT_FIELDS.outcome)}`, text);
-  },
+  outcome: (text: string) => resultCell('outcome', text),
+  result: resultCell,
   /** A member value changed after the evaluation, without evaluating again. */
   member: (index: number, key: string, value: string) => (wb: ExcelJS.Workbook) => {
     const ws = wb.getWorksheet(SHEETS.members)!;

@@ -35,6 +35,9 @@ const OUTCOME = 'Kết quả (tính lại)';
 const RECORDED = 'Tự đánh giá của đơn vị';
 const CHECK = 'Thẩm định';
 const REMARKS = 'Ghi chú';
+/** The row's cells “Thẩm định” reads, by their headings (the scores and ratings blank on a TT24 unit's row). */
+const CHECK_HEADINGS = { result: OUTCOME, recorded: RECORDED, remarks: REMARKS, score: 'Điểm', recordedScore: 'Điểm tự đánh giá', rating: 'Xếp loại', recordedRating: 'Xếp loại tự đánh giá' } as const;
+const checkRefs = (at: (heading: string) => string) => Object.fromEntries(Object.entries(CHECK_HEADINGS).map(([k, h]) => [k, at(h)])) as Record<keyof typeof CHECK_HEADINGS, string>;
 
 const A = 'Trường mầm non Hoa Sen';
 const B = 'Trường THCS Nguyễn Du';
@@ -129,7 +132,7 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     const heading = (h: string) => sheet.rows[4]!.findIndex((x) => x?.value === h) + 1;
     const at = (r: number, h: string) => `${columnLetter(heading(h))}${r}`;
     const rows = [6, 7, 8, 9];
-    expect(rows.map((r) => cell(r, heading(CHECK))?.formula)).toEqual(rows.map((r) => checkCell({ result: at(r, OUTCOME), recorded: at(r, RECORDED), remarks: at(r, REMARKS) }, { result: '', recorded: '', remarks: '' }, lang).formula));
+    expect(rows.map((r) => cell(r, heading(CHECK))?.formula)).toEqual(rows.map((r) => checkCell(checkRefs((h) => at(r, h)), { result: '', recorded: '', remarks: '' }, lang).formula));
     expect(sheet.conditionalFormats).toEqual([{ address: `${at(6, CHECK)}:${at(9, CHECK)}`, type: 'Custom', formula: flagFormula(at(6, CHECK), lang), fill: '#FCE4D6', bold: true }]);
     // The colour is the rule's only: no cell of the table is filled with it.
     expect(sheet.formats.filter((f) => f.key === 'fill.color' && f.value === '#FCE4D6')).toEqual([]);
@@ -166,7 +169,7 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     const spec = Object.entries(officerEdits()).flatMap(([name, values]) => Object.entries(values).map(([heading, value]) => [cells.at(name, heading), value]));
     // Rows of every shape the rule meets below the table, each with the check's formula on its own cells.
     const shapeAt = (i: number, heading: string) => cells.at(A, heading).replace(/\d+$/, String(200 + i));
-    const shapeRefs = (i: number) => ({ result: shapeAt(i, OUTCOME), recorded: shapeAt(i, RECORDED), remarks: shapeAt(i, REMARKS) });
+    const shapeRefs = (i: number) => checkRefs((h) => shapeAt(i, h));
     // The conditional format's formula on each unit's row, in a spare column.
     const flagAt = (name: string) => cells.at(name, CHECK).replace(/^[A-Z]+/, 'ZZ');
     for (const name of [A, B, C, D]) spec.push([flagAt(name), flagFormula(cells.at(name, CHECK), lang)]);

@@ -10,6 +10,9 @@
  * remark deleted while they still do). A cell is read by its words; one neither list knows (a rating, a
  * self-assessment typed “Đạt”) decides nothing. As drawn, this gives the remarks' count: a remark stands
  * only where the words differ (readUnit compares more loosely, diacritics folded), none where they agree.
+ * A scored unit's (TT22) disagreement (consolidate.flag.score) is its score and rating cells' to say likewise:
+ * the recomputed ones against those the unit recorded, by one rule with readUnit (scoresAgree), so the
+ * remark stands exactly where they disagree; nothing recorded decides nothing.
  * One expression for Excel 2010 and LibreOffice alike (no LET): what it repeats is spelt out. The table
  * fills it down its column from the first row (layout.ts: a shared formula in a file, one copy inside
  * Excel), and colours a row to review by a rule on its text (flagFormula), so the colour follows too.
@@ -18,6 +21,7 @@ import { catalogs, t, type Lang } from '../../i18n';
 import { RESULT_TEXT } from '../../sheets/names';
 import type { FormulaInput } from '../../workbook/port';
 import { str } from '../../sheets/formulas';
+import { formatNumber } from '../../i18n/format';
 
 /** A word that says a category: the whole cell, or how it begins. */
 interface Word {
@@ -70,11 +74,56 @@ export function outcomeAgreement(result: string, recorded: string): 'agree' | 'd
 /** A remark line (or “Ghi chú” whole) holding the self-assessment's disagreement. */
 export const mentionsOutcome = (text: string): boolean => OUTCOME_REMARK.some((p) => text.includes(p));
 
-/** The row's cells the check reads. */
+/** How the remark of a score's disagreement begins, in either language (its finding in the minutes begins alike). */
+const SCORE_REMARK = [...new Set(LANGS.flatMap((c) => [c['consolidate.flag.score'], c['officer.finding.score']].map((m) => m.split('{recorded}')[0]!)))];
+
+/** A remark line (or “Ghi chú” whole) holding the score's disagreement. */
+export const mentionsScore = (text: string): boolean => SCORE_REMARK.some((p) => text.includes(p));
+
+/** A cell as the check reads it: a number, a text, or nothing. */
+export type CheckCell = number | string | null;
+
+/** A scored unit's (TT22) cells: the score and rating recomputed, and as its result block records them. */
+export interface ScoreCells {
+  score: CheckCell;
+  recordedScore: CheckCell;
+  rating: CheckCell;
+  recordedRating: CheckCell;
+}
+
+/** Two scores closer than this agree: they show alike at two decimals, as the unit's sheet shows them. */
+export const SCORE_TOLERANCE = 0.005;
+
+const cellKey = (v: CheckCell) => key(v === null ? '' : String(v));
+
+/**
+ * Whether the recorded score and rating are the recomputed ones: a number within SCORE_TOLERANCE (no number
+ * on both sides agrees too: none recomputed, none recorded), ratings alike but for case and spacing.
+ */
+export function scoresAgree(c: ScoreCells): boolean {
+  const r = c.recordedScore;
+  const same = typeof r === 'number' ? typeof c.score === 'number' && Math.abs(r - c.score) < SCORE_TOLERANCE : typeof c.score !== 'number';
+  return same && cellKey(c.rating) === cellKey(c.recordedRating);
+}
+
+/** The row's rule: null while the unit's score and rating cells are blank (not evaluated, or no scored unit). */
+export function scoreAgreement(c: ScoreCells): 'agree' | 'disagree' | null {
+  if (cellKey(c.recordedScore) === '' && cellKey(c.recordedRating) === '') return null;
+  return scoresAgree(c) ? 'agree' : 'disagree';
+}
+
+/** The recorded score and rating as the remark and the minutes quote them (“90 — Tốt”). */
+export function recordedScoreText(score: CheckCell, rating: CheckCell, lang: Lang): string {
+  const shown = typeof score === 'number' ? formatNumber(score, lang, 2) : trim(score ?? '');
+  return [shown, trim(rating === null ? '' : String(rating))].filter((x) => x !== '').join(' — ') || '∅';
+}
+
+/** The row's cells the check reads; `score` on a scored unit's row (none: all blank). */
 export interface CheckRow {
   result: string;
   recorded: string;
   remarks: string;
+  score?: ScoreCells;
 }
 
 /** Non-blank lines counted as the formula counts them: every line once the cell holds more than line breaks and spaces. */
@@ -85,9 +134,12 @@ function lineCount(remarks: string): number {
 /** How many remarks the row stands for (0: none). */
 export function checkCount(row: CheckRow): number {
   const state = outcomeAgreement(row.result, row.recorded);
-  const stands = mentionsOutcome(row.remarks);
-  return lineCount(row.remarks) + (state === 'agree' && stands ? -1 : state === 'disagree' && !stands ? 1 : 0);
+  const scored = row.score ? scoreAgreement(row.score) : null;
+  return lineCount(row.remarks) + settled(state, mentionsOutcome(row.remarks)) + settled(scored, mentionsScore(row.remarks));
 }
+
+/** What a disagreement's cells add to the remarks' count: its remark uncounted once they agree, one where none stands for it. */
+const settled = (state: 'agree' | 'disagree' | null, stands: boolean): number => (state === 'agree' && stands ? -1 : state === 'disagree' && !stands ? 1 : 0);
 
 export function checkText(row: CheckRow, lang: Lang): string {
   const n = checkCount(row);
@@ -106,7 +158,7 @@ function categoryFormula(ref: string, words: Vocabulary): string {
 const literal = (s: string) => `"${s}"`;
 
 /**
- * The check's formula on the row's cells at `refs` (“Kết quả (tính lại)”, “Tự đánh giá của đơn vị”, “Ghi chú”),
+ * The check's formula on the row's cells at `refs` (“Kết quả (tính lại)”, “Tự đánh giá của đơn vị”, “Ghi chú”, the scores and ratings),
  * with its cached text. Its count is used once: TEXT's zero section says “Khớp số liệu”, the positive one the count.
  */
 export function checkCell(refs: CheckRefs, row: CheckRow, lang: Lang): FormulaInput {
@@ -114,20 +166,33 @@ export function checkCell(refs: CheckRefs, row: CheckRow, lang: Lang): FormulaIn
 }
 
 /** Where a row's cells the check reads are. */
-export interface CheckRefs {
+export interface CheckRefs extends Record<keyof ScoreCells, string> {
   result: string;
   recorded: string;
   remarks: string;
 }
+
+/** The formula of scoreAgreement on the row's score cells: 0 (nothing recorded), 1 (agree) or 2 (disagree). */
+function scoreStateFormula(refs: CheckRefs): string {
+  const { score: S, recordedScore: R } = refs;
+  // IF, not AND: AND works out every argument, and a text's difference is an error.
+  const same = `IF(ISNUMBER(${R}),IF(ISNUMBER(${S}),ABS(${R}-${S})<${SCORE_TOLERANCE},FALSE),NOT(ISNUMBER(${S})))`;
+  const rating = `LOWER(TRIM(${refs.rating}))=LOWER(TRIM(${refs.recordedRating}))`;
+  return `IF(AND(TRIM(${R})="",TRIM(${refs.recordedRating})=""),0,IF(AND(${same},${rating}),1,2))`;
+}
+
+/** Whether “Ghi chú” at `ref` holds a remark beginning with one of `prefixes`. */
+const standsFormula = (prefixes: string[], ref: string) => `OR(${prefixes.map((p) => `ISNUMBER(FIND(${str(p)},${ref}))`).join(',')})`;
 
 /** checkCell's formula alone (the first row of a fill down the column: the others are its copies). */
 export function checkFormula(refs: CheckRefs, lang: Lang): string {
   const G = refs.remarks;
   // 0: nothing known, 1: agree, 2: disagree, by the two categories (4 × result + recorded).
   const state = `CHOOSE(${categoryFormula(refs.result, RESULT_WORDS)}*4+${categoryFormula(refs.recorded, UNIT_WORDS)}+1,0,0,0,0,0,1,2,2,0,2,1,2,0,2,2,1)`;
-  const stands = `OR(${OUTCOME_REMARK.map((p) => `ISNUMBER(FIND(${str(p)},${G}))`).join(',')})`;
+  const stands = standsFormula(OUTCOME_REMARK, G);
+  const scoreStands = standsFormula(SCORE_REMARK, G);
   const lines = `IF(TRIM(SUBSTITUTE(${G},CHAR(10),""))="",0,LEN(${G})-LEN(SUBSTITUTE(${G},CHAR(10),""))+1)`;
-  const count = `${lines}+CHOOSE(${state}+1,0,-${stands},1-${stands})`;
+  const count = `${lines}+CHOOSE(${state}+1,0,-${stands},1-${stands})+CHOOSE(${scoreStateFormula(refs)}+1,0,-${scoreStands},1-${scoreStands})`;
   const [before, after] = catalogs[lang]['consolidate.check.review'].split('{count}') as [string, string];
   const format = `${literal(before)}0${literal(after)};;${literal(t(lang, 'consolidate.check.ok'))}`;
   return `=TEXT(${count},${str(format)})`;

@@ -19,7 +19,7 @@ import { serialToDate } from './dates';
 import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 import { shortRemarkCell } from './shortRemark';
-import { checkFormula, checkText, flagFormula } from './check';
+import { checkFormula, checkText, flagFormula, type CheckRefs } from './check';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', stats: 'Thống kê kết quả', files: 'Báo cáo tệp' } as const;
 
@@ -50,10 +50,10 @@ const FIXED_HEADERS = ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Năm', 'M
  * bases when the units cite different ones; the file and the remarks whole (what the officer's documents
  * read, and the officer edits) follow, unprinted.
  */
-const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Xếp loại', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú (tóm tắt)', 'Căn cứ', 'Tệp', 'Ghi chú'];
+const TAIL_HEADERS = ['Kết quả (tính lại)', 'Chỉ tiêu chưa đạt', 'Điểm', 'Điểm tự đánh giá', 'Xếp loại', 'Xếp loại tự đánh giá', 'Tự đánh giá của đơn vị', 'Ngày công nhận lần trước', 'Thẩm định', 'Ghi chú (tóm tắt)', 'Căn cứ', 'Tệp', 'Ghi chú'];
 /** Widths (Excel units) of the columns under FIXED_HEADERS and TAIL_HEADERS: no wider than their texts, so a printed band holds more of them. */
 const FIXED_WIDTHS = [6, 30, 16, 7, 11, 20, 10, 10];
-const TAIL_WIDTHS = [16, 34, 7, 9, 18, 11, 12, 38, 50, 28, 60];
+const TAIL_WIDTHS = [16, 34, 7, 9, 9, 10, 18, 11, 12, 38, 50, 28, 60];
 const INDICATOR_WIDTH = 9;
 const CRITERION_WIDTH = 10;
 /** The rows' fitted height for `lines` lines (none for one: most rows keep the sheet's default). */
@@ -83,10 +83,15 @@ export interface RowDrawer {
 
 // The unit table's slots: a slot is a column whose place is known only once every unit is in
 // (the indicator and criterion codes are the union of the units'). Codes take slots as they come.
-const SLOT = { stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, listed: 7, outcome: 8, unmet: 9, score: 10, rating: 11, recorded: 12, previous: 13, check: 14, summary: 15, basis: 16, file: 17, remarks: 18 } as const;
-const FIRST_CODE_SLOT = 19;
+// A scored unit's (TT22) recorded score and rating each follow the recomputed one: “Thẩm định” compares them (check.ts).
+const SLOT = {
+  stt: 0, name: 1, type: 2, year: 3, level: 4, ruleSet: 5, counted: 6, listed: 7, outcome: 8, unmet: 9, score: 10, rating: 11, recorded: 12, previous: 13, check: 14, summary: 15, basis: 16, file: 17, remarks: 18,
+  recordedScore: 19, recordedRating: 20,
+} as const;
+const FIRST_CODE_SLOT = 21;
+const RECORDED_SCORE_SLOTS: readonly number[] = [SLOT.recordedScore, SLOT.recordedRating];
 /** The tail's slots in column order (TAIL_HEADERS, TAIL_WIDTHS). */
-const TAIL_SLOTS = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.rating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.summary, SLOT.basis, SLOT.file, SLOT.remarks];
+const TAIL_SLOTS = [SLOT.outcome, SLOT.unmet, SLOT.score, SLOT.recordedScore, SLOT.rating, SLOT.recordedRating, SLOT.recorded, SLOT.previous, SLOT.check, SLOT.summary, SLOT.basis, SLOT.file, SLOT.remarks];
 
 const INDICATOR_STYLE: CellStyle = { ...STYLE.percent, horizontal: 'center' };
 const DATE_STYLE: CellStyle = { numberFormat: 'dd/mm/yyyy' };
@@ -147,7 +152,7 @@ class UnitSlots {
     const byExtra = (this.styles[slot] ??= new Map());
     let style = byExtra.get(extra);
     if (!style) {
-      const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score ? SCORE_STYLE : slot === SLOT.remarks ? WHOLE_REMARKS_STYLE : undefined;
+      const column = this.indicatorSlots.has(slot) ? INDICATOR_STYLE : slot === SLOT.previous ? DATE_STYLE : slot === SLOT.score || slot === SLOT.recordedScore ? SCORE_STYLE : slot === SLOT.remarks ? WHOLE_REMARKS_STYLE : undefined;
       byExtra.set(extra, (style = { ...STYLE.body, ...column, ...extra }));
     }
     return style;
@@ -212,7 +217,9 @@ function recordCells(u: UnitRecord, file: string, slots: UnitSlots, emit: Emit):
   for (const cr of u.criteria) emit(slots.criterionSlot(cr.identity), STATUS_TEXT(cr.status), cr.status === 'not_met' ? NOT_MET_STYLE : undefined);
   emit(SLOT.outcome, u.outcome.label);
   emit(SLOT.score, u.outcome.score);
+  emit(SLOT.recordedScore, u.recorded.score);
   emit(SLOT.rating, u.outcome.rating);
+  emit(SLOT.recordedRating, u.recorded.rating);
   emit(SLOT.recorded, u.recorded.outcome || null);
   emit(SLOT.previous, u.previousDate !== null ? serialToDate(u.previousDate) : null);
   emit(SLOT.file, file);
@@ -237,18 +244,18 @@ function unmetText(u: UnitRecord, lang: Lang): string | null {
   return parts.length ? parts.join('; ') : null;
 }
 
-/** Where a row's cells that its formulas read are (“Ghi chú”, “Kết quả (tính lại)”, “Tự đánh giá của đơn vị”). */
-interface RowRefs {
-  remarks: string;
-  result: string;
-  recorded: string;
-}
+/** Where a row's cells that its formulas read are (“Ghi chú”, “Kết quả (tính lại)”, “Tự đánh giá của đơn vị”, the scores and ratings). */
+type RowRefs = CheckRefs;
 
 /** A row's RowRefs from the 1-based column of each slot. */
 const rowRefs = (row: number, columnOf: (slot: number) => number): RowRefs => ({
   remarks: cellAddress(row, columnOf(SLOT.remarks)),
   result: cellAddress(row, columnOf(SLOT.outcome)),
   recorded: cellAddress(row, columnOf(SLOT.recorded)),
+  score: cellAddress(row, columnOf(SLOT.score)),
+  recordedScore: cellAddress(row, columnOf(SLOT.recordedScore)),
+  rating: cellAddress(row, columnOf(SLOT.rating)),
+  recordedRating: cellAddress(row, columnOf(SLOT.recordedRating)),
 });
 
 /**
@@ -261,7 +268,8 @@ function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, refs
   emit(SLOT.stt, n);
   emit(SLOT.unmet, unmetText(u, lang));
   const remarks = u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null;
-  const check = checkText({ result: u.outcome.label, recorded: u.recorded.outcome, remarks: remarks ?? '' }, lang);
+  const score = { score: u.outcome.score, recordedScore: u.recorded.score, rating: u.outcome.rating, recordedRating: u.recorded.rating };
+  const check = checkText({ result: u.outcome.label, recorded: u.recorded.outcome, remarks: remarks ?? '', score }, lang);
   measure(SLOT.check, check);
   emit(SLOT.summary, shortRemarkCell(refs.remarks, remarks ?? '', { fileNo, filesSheet, lang }));
   emit(SLOT.remarks, remarks);
@@ -419,13 +427,15 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const indicatorCol = new Map(indicatorColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const criterionCol = new Map(criterionColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const col = {
-    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, summary: columnOf[SLOT.summary]!, basis: columnOf[SLOT.basis]!, remarks: columnOf[SLOT.remarks]!,
+    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, recordedScore: columnOf[SLOT.recordedScore]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, summary: columnOf[SLOT.summary]!, basis: columnOf[SLOT.basis]!, remarks: columnOf[SLOT.remarks]!,
   };
   const last = col.remarks;
   const L = columnLetter;
   const header = [...FIXED_HEADERS, ...codes.map((c) => `Chỉ tiêu ${c}`), ...criteria.map((c) => `TC${c}`), ...TAIL_HEADERS];
   const lastRow = Math.max(first, first + count - 1);
   const criteriaNote = leftOutNote(result.criteria);
+  // No unit scored (a TT24 batch): the unit's score columns, blank, hidden, so the table prints on the pages it did.
+  const scored = result.units.some(({ record: u }) => u.outcome.score !== null || u.outcome.rating !== null || u.recorded.score !== null || u.recorded.rating !== null);
   const checkColumn = `${L(col.check)}${first}:${L(col.check)}${lastRow}`;
 
   const plan: SheetPlan = {
@@ -454,12 +464,13 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
             ...(codes.length ? [{ range: `${L(FIXED_HEADERS.length + 1)}${first}:${L(FIXED_HEADERS.length + codes.length)}${lastRow}`, style: INDICATOR_STYLE }] : []),
             { range: `${L(col.previous)}${first}:${L(col.previous)}${lastRow}`, style: DATE_STYLE },
             { range: `${L(col.score)}${first}:${L(col.score)}${lastRow}`, style: SCORE_STYLE },
+            { range: `${L(col.recordedScore)}${first}:${L(col.recordedScore)}${lastRow}`, style: SCORE_STYLE },
             { range: `${L(col.remarks)}${first}:${L(col.remarks)}${lastRow}`, style: WHOLE_REMARKS_STYLE },
           ]
         : []),
       ...styles,
     ],
-    columns: slotColumns.map((slot, i) => ({ index: i + 1, width: slots.width(slot) })),
+    columns: slotColumns.map((slot, i) => ({ index: i + 1, width: slots.width(slot), ...(!scored && RECORDED_SCORE_SLOTS.includes(slot) ? { hidden: true } : {}) })),
     rowHeights: [{ index: UNITS_HEADER_ROW, height: 45 }, ...unitHeights],
     freeze: { rows: UNITS_HEADER_ROW, columns: UNIT_NAME_COLUMNS },
     ...(count ? { autoFilter: `A${UNITS_HEADER_ROW}:${L(last)}${lastRow}` } : {}),

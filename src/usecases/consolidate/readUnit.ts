@@ -10,7 +10,7 @@ import { memberField } from '../../domain/memberFields';
 import { comparable, criterionIdentity, indicatorIdentity } from '../../domain/rules/compare';
 import { dossierDeadlineBasis, level2Basis, recognitionBasisNote, requestedLevel, type UnitRequest } from '../../domain/rules/request';
 import type { RuleSet } from '../../domain/rules/ruleSet';
-import { columnKey, foldKey } from '../../domain/text';
+import { columnKey } from '../../domain/text';
 import { findByCode } from '../../domain/arrays';
 import { isUncalculated, readNumber, readText, type CellValue } from '../../domain/values';
 import { hash64 } from '../../domain/hash';
@@ -21,7 +21,7 @@ import { describeLocation, locateProblem } from '../../sheets/locate';
 import { columnLetter, sheetRef } from '../../workbook/a1';
 import { readUnitSheet, RESULT_FIELDS, UNIT_FIELDS, uncalculatedFields, unitField } from '../../sheets/unitSheet';
 import { t, type Lang } from '../../i18n';
-import { firstOnes, formatDate, formatMeasured, formatNumber, formatThreshold } from '../../i18n/format';
+import { firstOnes, formatDate, formatMeasured, formatThreshold } from '../../i18n/format';
 import { evaluationInput, parseUnitWorkbook, UNIT_WORKBOOK_SHEETS, type UnitWorkbook } from '../../sheets/unitWorkbook';
 import { matchesFingerprint } from '../fingerprint';
 import { repeatsTypeWarning, requestChecksOf, requestHold, unitRequest, unitTypeProblem } from '../unitChecks';
@@ -33,6 +33,7 @@ import { outcomeText } from '../../i18n/outcome';
 import { readDate, serialIn1900, serialToDate } from './dates';
 import { referenceEvaluation } from './reference';
 import { outcomeCategory, recordedStatus, summaryFlag } from './summaryCheck';
+import { recordedScoreText, scoresAgree } from './check';
 import { SAME_LIST_MIN, type FileOutcome, type Flag, type FlagCode, type UnitRecord } from './records';
 
 export interface ReceivedFile {
@@ -261,6 +262,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
   const label = outcomeLabel(ev, rules.recognition || rules.name, lang);
   const ids = identitiesOf(rules);
 
+  // The score and rating the unit recorded, where they were compared with the data's (the table shows them beside).
+  let scored: RecordedScore | null = null;
   if (recordedOutcome === '' && recordedFp === '') {
     flags.push({ code: 'notEvaluated', message: t(lang, 'consolidate.flag.notEvaluated', { where: resultWhere(wb, 'outcome'), field: RESULT_FIELDS.outcome }) });
   }
@@ -274,7 +277,8 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     if (unread) flags.push({ code: 'uncalculatedResult', message: t(lang, 'consolidate.flag.uncalculatedResult', { cell: resultWhere(wb, unread) }) });
     const disagreeing = new Set<string>();
     const disagree = disagreements(wb, ev, lang, disagreeing);
-    const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, wb, lang);
+    if (ev.outcome.kind === 'score') scored = recordedScore(wb);
+    const outcomeFlag = outcomeDisagreement(ev, recordedOutcome, computed.text, scored, wb, lang);
     if (outcomeFlag) disagree.push(outcomeFlag);
     // What the unit is to do, once, after the last: data changed since the evaluation are the stale remark's to explain.
     const last = disagree.at(-1);
@@ -316,7 +320,7 @@ function buildRecord(wb: UnitWorkbook, ev: Evaluation, rules: RuleSet, { file, l
     criteria: criterionFigures(ev, ids),
     receiving: receiving(wb, request),
     outcome: { status: ev.outcome.status, label, score: ev.outcome.kind === 'score' ? ev.outcome.score : null, rating: ev.outcome.kind === 'score' ? ev.outcome.rating : null },
-    recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp },
+    recorded: { outcome: recordedOutcome, evaluatedAt, fingerprint: recordedFp, score: scored?.score ?? null, rating: scored?.rating || null },
     contents,
     ...memberKeys(wb.members.table, ev),
     place: readText(wb.unit.info.place),
@@ -466,23 +470,36 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang, codes: Set<
   return flags;
 }
 
+/** A scored unit's score and rating as its result block records them: a score that reads as no number as its text ('' for none). */
+interface RecordedScore {
+  score: number | string | null;
+  rating: string;
+}
+
+function recordedScore(wb: UnitWorkbook): RecordedScore {
+  const cell = resultCell(wb, 'score');
+  const n = readNumber(cell);
+  const text = n.kind === 'number' ? '' : readText(cell);
+  return { score: n.kind === 'number' ? n.value : text === '' ? null : text, rating: readText(resultCell(wb, 'rating')) };
+}
+
 function outcomeDisagreement(
   ev: Evaluation,
   recorded: string,
   computedText: string,
+  scored: RecordedScore | null,
   wb: UnitWorkbook,
   lang: Lang,
 ): Flag | null {
   const o = ev.outcome;
-  if (o.kind === 'score') {
-    const score = readNumber(resultCell(wb, 'score'));
-    const recordedScore = score.kind === 'number' ? score.value : null;
-    const rating = readText(resultCell(wb, 'rating'));
-    const sameScore = recordedScore === null ? o.score === null : o.score !== null && Math.abs(recordedScore - o.score) < 0.005;
-    if (sameScore && foldKey(rating) === foldKey(o.rating ?? '')) return null;
+  if (o.kind === 'score' && scored) {
+    // One rule with the table's “Thẩm định”, which re-checks the row's figures as the officer edits them (check.ts).
+    const cells = { score: o.score, recordedScore: scored.score, rating: o.rating, recordedRating: scored.rating };
+    if (scoresAgree(cells)) return null;
+    const sameScore = scoresAgree({ ...cells, rating: null, recordedRating: null });
     return {
       code: 'disagree',
-      message: t(lang, 'consolidate.flag.score', { recorded: [recordedScore === null ? '' : formatNumber(recordedScore, lang, 2), rating].filter((x) => x !== '').join(' — ') || '∅', cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
+      message: t(lang, 'consolidate.flag.score', { recorded: recordedScoreText(scored.score, scored.rating, lang), cell: resultWhere(wb, sameScore ? 'rating' : 'score'), computed: computedText }),
     };
   }
   const category = outcomeCategory(recorded);

@@ -101,8 +101,12 @@ export interface UnitRecord {
   receiving: { typed: string; where: string; tiers: string[]; recognition: string; basis: string; level2Basis: string; deadlineBasis: string };
   /** Recomputed from the unit's own data and rule set. */
   outcome: { status: string; label: string; score: number | null; rating: string | null };
-  /** What the unit's workbook says (cached results of the cells its evaluation wrote); evaluatedAt: a 1900-system serial, as previousDate. */
-  recorded: { outcome: string; evaluatedAt: number | null; fingerprint: string };
+  /**
+   * What the unit's workbook says (cached results of the cells its evaluation wrote); evaluatedAt: a 1900-system serial, as previousDate.
+   * `score`, `rating`: what its result block records of them where the data are scored (TT22) and were compared (a score no number
+   * as its text); null elsewhere, and where blank.
+   */
+  recorded: { outcome: string; evaluatedAt: number | null; fingerprint: string; score: number | string | null; rating: string | null };
   /** The file's content key (XlsxFile.contentKey): two copies of one workbook share it. */
   contents: string;
   /** The member list (its names in order, the figures they give) as one key ('' for a list too short to tell): units of other names sharing it sent one list. */
