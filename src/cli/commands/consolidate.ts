@@ -208,7 +208,7 @@ function toJson(r: ConsolidationResult, output: string) {
       criteria: u.criteria.map(({ code, status }) => ({ code, status })),
       bases: u.bases,
       outcome: u.outcome,
-      recorded: { outcome: u.recorded.outcome, evaluatedAt: u.recorded.evaluatedAt === null ? null : serialToDate(u.recorded.evaluatedAt).toISOString() },
+      recorded: { outcome: u.recorded.outcome, score: u.recorded.score, rating: u.recorded.rating, evaluatedAt: u.recorded.evaluatedAt === null ? null : serialToDate(u.recorded.evaluatedAt).toISOString() },
       previousDate: u.previousDate === null ? null : formatDate(serialToDate(u.previousDate)),
       flags: u.flags,
     })),
