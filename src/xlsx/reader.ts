@@ -248,18 +248,21 @@ class RowSpans implements SheetRows {
       if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) continue;
       const gt = xml.indexOf('>', at);
       if (gt < 0 || gt >= stop) return null;
+      const col = columnOfCell(xml, at + cellTag.length, gt);
+      if (col < 0) return null;
+      // A cell kept is passed over from its tag: no tag inside a cell begins "<c " (its text has no "<").
+      if (keep[col]) {
+        at = gt;
+        continue;
+      }
       let end = gt + 1;
       if (xml.charCodeAt(gt - 1) !== 47) {
         const close = xml.indexOf(cellClose, gt);
         if (close < 0 || close >= stop) return null;
         end = close + cellClose.length;
       }
-      const col = columnOfCell(xml, at + cellTag.length, gt);
-      if (col < 0) return null;
-      if (!keep[col]) {
-        if (at > from) spans.push(from, at);
-        from = end;
-      }
+      if (at > from) spans.push(from, at);
+      from = end;
       at = end - 1;
     }
     if (stop > from) spans.push(from, stop);
