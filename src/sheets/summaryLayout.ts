@@ -26,6 +26,13 @@ export const CRITERION_LABEL = 'Tiêu chí ';
 export const CONCLUSION_LABEL = 'Kết luận:';
 /** Column A of the member list's header row. */
 export const MEMBER_NUMBER_HEADER = 'STT';
+/**
+ * Where the member list puts each member (0-based columns, as every release drew them): the
+ * number, the name, then the four results of “Thành viên” (MEMBER_RESULT_HEADERS, in order).
+ */
+export const MEMBER_COLUMNS = { number: 0, name: 1, results: 3 } as const;
+/** The mark of a member left out of the denominator (“Tính vào tổng số” = Không), where its target would be. */
+export const NOT_COUNTED = 'Không tính';
 
 /** The member annex's totals, under its last member (column B). */
 export function totalsText(all: number, counted: number): string {

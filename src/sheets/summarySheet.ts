@@ -18,7 +18,7 @@ import { measuredDecimals } from '../i18n/format';
 import { MEMBER_RESULT_HEADERS } from './membersSheet';
 import { memberField } from '../domain/memberFields';
 import { columnKey } from '../domain/text';
-import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, SUMMARY_HEADER_ROW, SUMMARY_HEADERS, SUMMARY_TITLE_ROW, totalsText } from './summaryLayout';
+import { CONCLUSION_LABEL, CRITERION_LABEL, MEMBER_NUMBER_HEADER, NOT_COUNTED, SUMMARY_HEADER_ROW, SUMMARY_HEADERS, SUMMARY_TITLE_ROW, totalsText } from './summaryLayout';
 import { DocumentBuilder, fitHeight, heightFor, lineCount, MARGINS_CM, oneLine, rowFitHeight } from './documentLayout';
 import { pagedSetup } from './printPages';
 import { headingBlock, placeDateLine, signatureBlock, type Halves } from './documentBlocks';
@@ -220,10 +220,7 @@ export function drawSummarySheet(wb: UnitWorkbook, ev: Evaluation, ctx: SummaryC
   };
 }
 
-/** The mark of a member left out of the denominator ("Tính vào tổng số" = Không). */
-export const NOT_COUNTED = 'Không tính';
-
-export { SUMMARY_HEADER_ROW, SUMMARY_TITLE_ROW, totalsText };
+export { NOT_COUNTED, SUMMARY_HEADER_ROW, SUMMARY_TITLE_ROW, totalsText };
 
 /** Runs of members shorter than this are written cell by cell: a fill costs more than a few formulas. */
 const MIN_FILL_ROWS = 3;

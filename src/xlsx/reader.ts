@@ -44,8 +44,13 @@ export interface XlsxFile {
 }
 
 export interface SheetRows {
-  /** The values of rows from…to (inclusive), indexed as SheetData's (row − 1), and the addresses ("G17") of their formula cells. */
-  rows(from: number, to: number): { rows: CellValue[][]; formulas: Set<string> };
+  /**
+   * The values of rows from…to (inclusive), indexed as SheetData's (row − 1), and the addresses
+   * ("G17") of their formula cells. Read `only`: the cells of those columns (indices, A = 0), the
+   * others left out (null), so a summary's long texts are not parsed to check its figures;
+   * `formulas: false` leaves the formula cells unsaid (an empty set), for rows read to compare first.
+   */
+  rows(from: number, to: number, read?: { only?: readonly number[]; formulas?: boolean }): { rows: CellValue[][]; formulas: Set<string> };
 }
 
 let utf8: { decode(b: Uint8Array): string } | null = null;
@@ -144,7 +149,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
       const found = await sheetPart(asked);
       if (!found) return null;
       const { part, path, name } = found;
-      const parse = (xml: string, bytes: Uint8Array | undefined, formulas: Set<string>) => {
+      const parse = (xml: string, bytes: Uint8Array | undefined, formulas?: Set<string>) => {
         try {
           return parseSheetXml(xml, found.shared, limits, part.raw, bytes, date1904, formulas);
         } catch (e) {
@@ -161,7 +166,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   };
 }
 
-type Parse = (xml: string, bytes: Uint8Array | undefined, formulas: Set<string>) => CellValue[][];
+type Parse = (xml: string, bytes: Uint8Array | undefined, formulas?: Set<string>) => CellValue[][];
 
 
 /**
@@ -178,6 +183,8 @@ class RowSpans implements SheetRows {
   private whole: { rows: CellValue[][]; formulas: Set<string> } | null = null;
   /** The tags as the part spells them: "<row", or "<x:row" where its writer prefixes them (the Open XML SDK). */
   private readonly rowTag: string;
+  private readonly cellTag: string;
+  private readonly cellClose: string;
   private readonly open: string;
   private readonly close: string;
 
@@ -190,6 +197,8 @@ class RowSpans implements SheetRows {
     const lt = name < 0 ? -1 : xml.lastIndexOf('<', name);
     const prefix = lt < 0 ? '' : xml.slice(lt + 1, name);
     this.rowTag = `<${prefix}row`;
+    this.cellTag = `<${prefix}c`;
+    this.cellClose = `</${prefix}c>`;
     this.open = `<${prefix}sheetData>`;
     this.close = `</${prefix}sheetData>`;
     const close = xml.lastIndexOf(this.close);
@@ -197,7 +206,7 @@ class RowSpans implements SheetRows {
     this.end = close < this.cursor ? xml.length : close;
   }
 
-  rows(from: number, to: number): { rows: CellValue[][]; formulas: Set<string> } {
+  rows(from: number, to: number, read?: { only?: readonly number[]; formulas?: boolean }): { rows: CellValue[][]; formulas: Set<string> } {
     if (this.whole) return this.whole;
     // Rows seen up to the first past `to` (or the last).
     while (this.numbers.length === 0 || this.numbers[this.numbers.length - 1]! <= to) {
@@ -217,7 +226,47 @@ class RowSpans implements SheetRows {
     if (a < 0 || a >= b) return { rows: [], formulas };
     const start = this.starts[a]!;
     const stop = b < this.starts.length ? this.starts[b]! : this.end;
-    return { rows: this.segment(start, stop, formulas), formulas };
+    const kept = read?.only ? this.cellsOf(start, stop, read.only) : null;
+    return { rows: this.segment(kept ?? [start, stop], read?.formulas === false ? undefined : formulas), formulas };
+  }
+
+  /**
+   * The spans of xml[start, stop) left once the cells of other columns than `columns` are cut out
+   * (row tags kept), as [from, to, from, to …]; null when a cell does not say its column (`r`):
+   * cut, the cells after it would shift, so the rows are parsed whole.
+   */
+  private cellsOf(start: number, stop: number, columns: readonly number[]): number[] | null {
+    const xml = this.part.xml;
+    const { cellTag, cellClose } = this;
+    const keep: boolean[] = [];
+    for (const c of columns) keep[c] = true;
+    const spans: number[] = [];
+    let from = start;
+    for (let at = xml.indexOf(cellTag, start); at >= 0 && at < stop; at = xml.indexOf(cellTag, at + 1)) {
+      const c = xml.charCodeAt(at + cellTag.length);
+      // "<col", "<cfRule" and the like are other tags.
+      if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) continue;
+      const gt = xml.indexOf('>', at);
+      if (gt < 0 || gt >= stop) return null;
+      const col = columnOfCell(xml, at + cellTag.length, gt);
+      if (col < 0) return null;
+      // A cell kept is passed over from its tag: no tag inside a cell begins "<c " (its text has no "<").
+      if (keep[col]) {
+        at = gt;
+        continue;
+      }
+      let end = gt + 1;
+      if (xml.charCodeAt(gt - 1) !== 47) {
+        const close = xml.indexOf(cellClose, gt);
+        if (close < 0 || close >= stop) return null;
+        end = close + cellClose.length;
+      }
+      if (at > from) spans.push(from, at);
+      from = end;
+      at = end - 1;
+    }
+    if (stop > from) spans.push(from, stop);
+    return spans;
   }
 
   /** The next row tag's start and number; false at the end (or, for a row without its number, after parsing the part whole). */
@@ -247,19 +296,43 @@ class RowSpans implements SheetRows {
     }
   }
 
-  /** The rows of xml[start, stop) parsed as a sheet of their own (the bytes too, for a raw part). */
-  private segment(start: number, stop: number, formulas: Set<string>): CellValue[][] {
+  /** The rows of the part's spans ([from, to, …]) parsed as a sheet of their own (the bytes too, for a raw part). */
+  private segment(spans: readonly number[], formulas: Set<string> | undefined): CellValue[][] {
     const { open, close } = this;
-    const xml = `${open}${this.part.xml.slice(start, stop)}${close}`;
+    const part = this.part.xml;
+    let body = '';
+    let length = 0;
+    for (let i = 0; i < spans.length; i += 2) {
+      body += part.slice(spans[i], spans[i + 1]);
+      length += spans[i + 1]! - spans[i]!;
+    }
+    const xml = `${open}${body}${close}`;
     const source = this.part.raw ? this.part.bytes : undefined;
     if (!source) return this.parse(xml, undefined, formulas);
     // The tags are ASCII: one byte a char, as a raw part's text is.
     const bytes = new Uint8Array(xml.length);
     for (let i = 0; i < open.length; i++) bytes[i] = open.charCodeAt(i);
-    bytes.set(source.subarray(start, stop), open.length);
-    for (let i = 0; i < close.length; i++) bytes[open.length + stop - start + i] = close.charCodeAt(i);
+    let at = open.length;
+    for (let i = 0; i < spans.length; i += 2) {
+      bytes.set(source.subarray(spans[i], spans[i + 1]), at);
+      at += spans[i + 1]! - spans[i]!;
+    }
+    for (let i = 0; i < close.length; i++) bytes[open.length + length + i] = close.charCodeAt(i);
     return this.parse(xml, bytes, formulas);
   }
+}
+
+/** The column index (A = 0) of a cell whose start tag's attributes are xml[from, gt); −1 without `r`. */
+function columnOfCell(xml: string, from: number, gt: number): number {
+  for (let i = xml.indexOf('r=', from); i >= 0 && i < gt; i = xml.indexOf('r=', i + 2)) {
+    const before = xml.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let col = 0;
+    let j = i + 3;
+    for (let c = xml.charCodeAt(j); c >= 65 && c <= 90; c = xml.charCodeAt(++j)) col = col * 26 + c - 64;
+    return col > 0 ? col - 1 : -1;
+  }
+  return -1;
 }
 
 // Called once per file: functions of the module rather than closures made per call, whose
