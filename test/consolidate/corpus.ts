@@ -137,6 +137,25 @@ interface RawEntry {
   crc?: number;
 }
 
+/**
+ * A workbook of one sheet, “Tổng hợp”, whose sheetData holds `sheetData` (`prefixed`: its tags
+ * x:-prefixed, as the Open XML SDK writes them), for the reader's spans of rows.
+ */
+export function summaryOnlyWorkbook(sheetData: string, prefixed = false): Uint8Array {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const sheet = prefixed
+    ? `<?xml version="1.0"?><x:worksheet xmlns:x="${ns}"><x:sheetData>${sheetData.replace(/<(\/?)(row|c|v|f|is|t)([ >/])/g, '<$1x:$2$3')}</x:sheetData></x:worksheet>`
+    : `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${sheetData}</sheetData><rowBreaks count="0"/></worksheet>`;
+  return makeZip([
+    { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
+    { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+    { name: 'xl/workbook.xml', data: text(`<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tổng hợp" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    { name: 'xl/worksheets/sheet1.xml', data: text(sheet) },
+  ]);
+}
+
 /** A hand-made zip, so sizes and names can lie. */
 export function makeZip(entries: RawEntry[]): Uint8Array {
   const locals: Buffer[] = [];
@@ -383,6 +402,8 @@ import { consolidateFiles, readUnitFile, type ConsolidationResult, type FileOutc
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
+import { Consolidation } from '../../src/usecases/consolidate/aggregate';
+import type { Lang } from '../../src/i18n';
 
 /**
  * `files` consolidated into a new file workbook as the CLI does it, read back. `drawn`: rows
@@ -409,6 +430,13 @@ export async function consolidatedInProcess(
     { body: 'UBND xã Hòa Bình', tier, lang: 'vi', asOf, ruleSet, ...(drawn ? { drawRows: () => workbook.drawRowsAhead() } : {}) },
   );
   return { result: result!, workbook: await XlsxWorkbook.open(await workbook.toBytes(), workbook.label, NODE_XLSX) };
+}
+
+/** One unit's file read and aggregated alone (no table drawn), as a commune in `lang` would: its record and flags. */
+export async function aggregatedAlone(bytes: Uint8Array, label: string, asOf: Date, lang: Lang = 'vi') {
+  const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf, lang });
+  c.add(await readUnitFile(bytes, label, { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, lang }));
+  return c.finish();
 }
 
 // Kept beside the one builder that needs them, so the top of the file stays as it was.

@@ -6,28 +6,9 @@
 import { openXlsx } from '../../src/xlsx';
 import { nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { SHEETS } from '../../src/sheets/names';
-import { makeZip, unitWorkbook } from './corpus';
+import { summaryOnlyWorkbook, unitWorkbook } from './corpus';
 
 jest.setTimeout(60_000);
-
-/** A one-sheet workbook whose sheet part is `sheetData` (`x`: its tags prefixed, as the Open XML SDK writes them). */
-function workbook(sheetData: string, x = ''): Uint8Array {
-  const text = (s: string) => new TextEncoder().encode(s);
-  return makeZip([
-    { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
-    { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
-    { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tổng hợp" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
-    {
-      name: 'xl/worksheets/sheet1.xml',
-      data: text(
-        x
-          ? `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${sheetData.replace(/<(\/?)(row|c|v|f|is|t)([ >])/g, '<$1x:$2$3')}</x:sheetData></x:worksheet>`
-          : `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData><rowBreaks count="0"/></worksheet>`,
-      ),
-    },
-  ]);
-}
 
 const row = (r: number | null, cells: string) => `<row${r === null ? '' : ` r="${r}"`}>${cells}</row>`;
 const SHEET = [
@@ -40,7 +21,7 @@ const SHEET = [
 
 describe('a sheet read a span of rows at a time', () => {
   it('gives the rows asked for as the whole sheet reads them, and which of their cells are formulas', async () => {
-    const file = await openXlsx(workbook(SHEET), { inflate: nodeInflate });
+    const file = await openXlsx(summaryOnlyWorkbook(SHEET), { inflate: nodeInflate });
     const rows = (await file.sheetRows(SHEETS.summary))!;
     const whole = (await file.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows;
     const head = rows.rows(1, 3);
@@ -55,7 +36,7 @@ describe('a sheet read a span of rows at a time', () => {
   });
 
   it('reads a part whose rows do not give their numbers whole', async () => {
-    const file = await openXlsx(workbook(SHEET.replace('<row r="3">', '<row>')), { inflate: nodeInflate });
+    const file = await openXlsx(summaryOnlyWorkbook(SHEET.replace('<row r="3">', '<row>')), { inflate: nodeInflate });
     const whole = (await file.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows;
     const read = (await file.sheetRows(SHEETS.summary))!.rows(1, 2);
     expect(read.rows).toEqual(whole);
@@ -63,7 +44,7 @@ describe('a sheet read a span of rows at a time', () => {
   });
 
   it('reads a part whose tags are prefixed (x:row) as the whole sheet reads it', async () => {
-    const file = await openXlsx(workbook(SHEET, 'x'), { inflate: nodeInflate });
+    const file = await openXlsx(summaryOnlyWorkbook(SHEET, true), { inflate: nodeInflate });
     const whole = (await file.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows;
     expect(whole[1]![6]).toBe('Đạt');
     const head = (await file.sheetRows(SHEETS.summary))!.rows(1, 3);
@@ -72,7 +53,7 @@ describe('a sheet read a span of rows at a time', () => {
   });
 
   it('is null for a sheet the workbook lacks', async () => {
-    const file = await openXlsx(workbook(SHEET), { inflate: nodeInflate });
+    const file = await openXlsx(summaryOnlyWorkbook(SHEET), { inflate: nodeInflate });
     expect(await file.sheetRows('Không có')).toBeNull();
   });
 

@@ -6,26 +6,10 @@
 import { openXlsx } from '../../src/xlsx';
 import { nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import { SHEETS } from '../../src/sheets/names';
-import { makeZip, unitWorkbook } from './corpus';
+import { summaryOnlyWorkbook, unitWorkbook } from './corpus';
 import type { CellValue } from '../../src/domain/values';
 
 jest.setTimeout(60_000);
-
-/** A one-sheet workbook named “Tổng hợp” whose sheet data is `sheetData` (`x`: tags prefixed, as the Open XML SDK writes them). */
-function workbook(sheetData: string, x = false): Uint8Array {
-  const text = (s: string) => new TextEncoder().encode(s);
-  const data = x ? sheetData.replace(/<(\/?)(row|c|v|f|is|t)([ >/])/g, '<$1x:$2$3') : sheetData;
-  return makeZip([
-    { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
-    { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
-    { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tổng hợp" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
-    {
-      name: 'xl/worksheets/sheet1.xml',
-      data: text(x ? `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${data}</x:sheetData></x:worksheet>` : `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`),
-    },
-  ]);
-}
 
 const SHEET = [
   '<row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c><c r="B1" t="inlineStr"><is><t>Tiêu chí, chỉ tiêu</t></is></c><c r="C1" s="2"/><c r="G1" t="inlineStr"><is><t>Tự đánh giá</t></is></c></row>',
@@ -51,7 +35,7 @@ async function read(bytes: Uint8Array, columns: number[]) {
 
 describe('a span of rows read for some columns', () => {
   it('gives those columns’ cells as the whole sheet reads them, and their formulas only', async () => {
-    const some = await read(workbook(SHEET), [0, 2, 6]);
+    const some = await read(summaryOnlyWorkbook(SHEET), [0, 2, 6]);
     expect(some.rows[1]![0]).toBe('1.1');
     expect(some.rows[1]![2]).toBe('≥ 90%');
     expect(some.rows[1]![1] ?? null).toBeNull();
@@ -61,13 +45,13 @@ describe('a span of rows read for some columns', () => {
   });
 
   it('reads tags prefixed (x:c) alike', async () => {
-    const some = await read(workbook(SHEET, true), [0, 3, 26]);
+    const some = await read(summaryOnlyWorkbook(SHEET, true), [0, 3, 26]);
     expect(some.rows[3]![26]).toBe(7);
     expect([...some.formulas]).toEqual(['D2']);
   });
 
   it('leaves the formulas unsaid when asked to (the values alike)', async () => {
-    const file = await openXlsx(workbook(SHEET), { inflate: nodeInflate });
+    const file = await openXlsx(summaryOnlyWorkbook(SHEET), { inflate: nodeInflate });
     const rows = (await file.sheetRows(SHEETS.summary))!;
     const values = rows.rows(1, 4, { only: [0, 6], formulas: false });
     expect(values.formulas.size).toBe(0);
@@ -75,7 +59,7 @@ describe('a span of rows read for some columns', () => {
   });
 
   it('reads the span whole when a cell does not say its column', async () => {
-    const file = await openXlsx(workbook(SHEET.replace('<c r="C2" t="inlineStr">', '<c t="inlineStr">')), { inflate: nodeInflate });
+    const file = await openXlsx(summaryOnlyWorkbook(SHEET.replace('<c r="C2" t="inlineStr">', '<c t="inlineStr">')), { inflate: nodeInflate });
     const whole = (await file.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows;
     expect((await file.sheetRows(SHEETS.summary))!.rows(1, 4, { only: [0] }).rows).toEqual(whole);
   });

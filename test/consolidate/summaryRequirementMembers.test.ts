@@ -11,10 +11,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { Consolidation } from '../../src/usecases/consolidate/aggregate';
-import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { SHEETS } from '../../src/sheets/names';
-import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
+import { nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import type { Lang } from '../../src/i18n';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
@@ -25,7 +23,7 @@ import { evaluateWorkbook } from '../../src/usecases/evaluate';
 import { sampleUnit } from '../../src/usecases/sampleData';
 import { convert } from '../support/libreoffice';
 import { formulaModel } from '../support/exceljs/applyPlan';
-import { edits, setCachedResult, unitWorkbook, type UnitSpec } from './corpus';
+import { aggregatedAlone, edits, setCachedResult, unitWorkbook, type UnitSpec } from './corpus';
 
 jest.setTimeout(120_000);
 
@@ -35,11 +33,7 @@ const FILE = 'ho-so/chu-van-an.xlsx';
 /** A TT24 level-1 school whose data miss some indicators, one member not counted. */
 const FAILING: UnitSpec = { name: 'Trường THCS Chu Văn An', type: 'Trường THCS', members: 30, rate: 0.8, seed: 6 };
 
-async function consolidatedBytes(bytes: Uint8Array, lang: Lang = 'vi') {
-  const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang });
-  c.add(await readUnitFile(bytes, FILE, { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, lang }));
-  return c.finish();
-}
+const consolidatedBytes = (bytes: Uint8Array, lang: Lang = 'vi') => aggregatedAlone(bytes, FILE, AS_OF, lang);
 const consolidated = async (spec: UnitSpec, lang: Lang = 'vi') => consolidatedBytes(await unitWorkbook(spec), lang);
 
 type Result = Awaited<ReturnType<typeof consolidated>>;

@@ -6,15 +6,12 @@
  * and a workbook without the sheet are not flagged.
  */
 import type * as ExcelJS from 'exceljs';
-import { Consolidation } from '../../src/usecases/consolidate/aggregate';
-import { readUnitFile } from '../../src/usecases/consolidate/readUnit';
 import { planConsolidation } from '../../src/usecases/consolidate/layout';
 import { SHEETS } from '../../src/sheets/names';
-import { nodeDecode, nodeInflate, nodeRaw } from '../../src/xlsx/inflateNode';
 import type { Lang } from '../../src/i18n';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import { edits, setCachedResult, unitWorkbook, type UnitSpec } from './corpus';
+import { aggregatedAlone, edits, setCachedResult, unitWorkbook, type UnitSpec } from './corpus';
 
 jest.setTimeout(60_000);
 
@@ -24,11 +21,7 @@ const FILE = 'ho-so/chu-van-an.xlsx';
 /** A TT24 level-1 school whose data miss some indicators: not recognised. */
 const FAILING: UnitSpec = { name: 'Trường THCS Chu Văn An', type: 'Trường THCS', members: 30, rate: 0.8, seed: 6 };
 
-async function consolidated(spec: UnitSpec, lang: Lang = 'vi') {
-  const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang });
-  c.add(await readUnitFile(await unitWorkbook(spec), FILE, { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, lang }));
-  return c.finish();
-}
+const consolidated = async (spec: UnitSpec, lang: Lang = 'vi') => aggregatedAlone(await unitWorkbook(spec), FILE, AS_OF, lang);
 
 const summaryFlags = (r: Awaited<ReturnType<typeof consolidated>>) => r.units[0]!.record.flags.filter((f) => f.code === 'summaryDiffers');
 
@@ -174,9 +167,7 @@ describe('a summary sheet not typed over', () => {
     // A shared string that is not in the table, as row 1.
     const xml = (await pkg.text(part))!;
     pkg.setPart(part, xml.replace(/<row r="1"[ >].*?<\/row>/s, '').replace('<sheetData>', '<sheetData><row r="1"><c r="A1" t="s"><v>999999</v></c></row>'));
-    const c = new Consolidation({ body: 'UBND xã Hòa Bình', tier: 'cấp xã', asOf: AS_OF, lang: 'vi' });
-    c.add(await readUnitFile(await pkg.toBytes(NODE_XLSX.deflate), FILE, { inflate: nodeInflate, decode: nodeDecode, raw: nodeRaw, lang: 'vi' }));
-    const r = c.finish();
+    const r = await aggregatedAlone(await pkg.toBytes(NODE_XLSX.deflate), FILE, AS_OF);
     expect(r.files[0]!.status).not.toBe('rejected');
     expect(summaryFlags(r)).toEqual([]);
   });

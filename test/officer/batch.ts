@@ -10,6 +10,9 @@ import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import type { RuleSet } from '../../src/domain/rules/ruleSet';
 import type { Workbook } from '../../src/workbook/port';
 import type { Lang } from '../../src/i18n';
+import type { CellValue } from '../../src/domain/values';
+import { columnLetter } from '../../src/workbook/a1';
+import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate/layout';
 import { edits, unitWorkbook, type UnitSpec } from '../consolidate/corpus';
 
 export const AS_OF = new Date(2026, 0, 10);
@@ -63,9 +66,26 @@ export async function consolidateInto(target: Workbook, files: { label: string; 
   if (!result) throw new Error('consolidation cancelled');
 }
 
-/** A new officer's file workbook holding the consolidation of `files`. */
-export async function consolidatedFile(files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null, receiving = COMMUNE): Promise<XlsxWorkbook> {
+/** A new officer's file workbook holding the consolidation of `files` (`lang`: as `--lang`). */
+export async function consolidatedFile(files: { label: string; bytes: Uint8Array }[], ruleSet: RuleSet | null = null, receiving = COMMUNE, lang?: Lang): Promise<XlsxWorkbook> {
   const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  await consolidateInto(wb, files, ruleSet, receiving);
+  await consolidateInto(wb, files, ruleSet, receiving, lang);
   return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
+}
+
+/** The consolidated table's cells by unit name and heading: their values as stored, addresses, and which hold formulas. */
+export async function unitsTable(wb: XlsxWorkbook) {
+  const units = CONSOLIDATION_SHEETS.units;
+  const read = await wb.batch((s) => s.read([units], { formulas: [units] }));
+  const sheet = read.sheets.get(units)!;
+  const headings = sheet.rows[sheet.rows.findIndex((r) => r[0] === 'STT')]!;
+  const col = (heading: string) => headings.findIndex((c) => c === heading);
+  const row = (name: string) => sheet.rows.findIndex((r) => r[1] === name);
+  const at = (name: string, heading: string) => `${columnLetter(col(heading) + 1)}${row(name) + 1}`;
+  return {
+    headings,
+    value: (name: string, heading: string): CellValue => sheet.rows[row(name)]![col(heading)] ?? null,
+    at,
+    isFormula: (name: string, heading: string) => sheet.formulas?.has(at(name, heading)) === true,
+  };
 }

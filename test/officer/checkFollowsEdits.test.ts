@@ -6,14 +6,12 @@
  * cells (its cached text the same rule worked here, recalculated here by LibreOffice after edits saved
  * by another program), and the documents read the row by the same rule, whether or not the host recalculated.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateOfficerDocuments, type OfficerResult } from '../../src/usecases/officerDocuments';
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate/layout';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { NODE_XLSX } from '../../src/workbook/xlsx/files';
 import { columnLetter } from '../../src/workbook/a1';
 import { readText } from '../../src/domain/values';
 import { t, type Lang } from '../../src/i18n';
@@ -22,7 +20,8 @@ import { checkCell, checkText, flagFormula, type CheckRow } from '../../src/usec
 import { openpyxlSheet } from '../workbook/contract/openpyxlSheet';
 import { readParts } from '../support/roundtrip/zipParts';
 import { edits, unitWorkbook } from '../consolidate/corpus';
-import { COMMUNE, consolidateInto } from './batch';
+import { COMMUNE, consolidateInto, consolidatedFile, unitsTable } from './batch';
+import { openpyxlEdit, openpyxlFills, openpyxlValues } from './openpyxlCells';
 import { createFakeExcel } from '../support/fakeExcel';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 
@@ -59,24 +58,12 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function consolidated(lang: Lang): Promise<XlsxWorkbook> {
-  const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  await consolidateInto(wb, files, null, COMMUNE, lang);
-  return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
-}
+const consolidated = (lang: Lang) => consolidatedFile(files, null, COMMUNE, lang);
 
-/** The table's cells by unit name and heading, and their addresses. */
+/** The table's cells (unitsTable), their values as text. */
 async function table(wb: XlsxWorkbook) {
-  const read = await wb.batch((s) => s.read([UNITS], { formulas: [UNITS] }));
-  const sheet = read.sheets.get(UNITS)!;
-  const header = sheet.rows.findIndex((r) => r[0] === 'STT');
-  const col = (heading: string) => sheet.rows[header]!.findIndex((c) => c === heading);
-  const row = (name: string) => sheet.rows.findIndex((r) => r[1] === name);
-  return {
-    value: (name: string, heading: string) => readText(sheet.rows[row(name)]![col(heading)] ?? null),
-    at: (name: string, heading: string) => `${columnLetter(col(heading) + 1)}${row(name) + 1}`,
-    isFormula: (name: string, heading: string) => sheet.formulas?.has(`${columnLetter(col(heading) + 1)}${row(name) + 1}`) === true,
-  };
+  const cells = await unitsTable(wb);
+  return { ...cells, value: (name: string, heading: string) => readText(cells.value(name, heading)) };
 }
 
 type Ok = Extract<OfficerResult, { ok: true }>;
@@ -121,7 +108,7 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     expect(xml.match(/<f t="shared" ref="[^"]+" si="\d+">/g)?.filter((f) => f.includes(`ref="${range}"`))).toHaveLength(1);
     expect(openpyxlSheet(bytes, UNITS).conditionalFormats).toEqual([{ range, formula: flagFormula(`${column}${rows[0]}`, lang).slice(1), fill: 'FFFCE4D6', bold: true, fontColor: null }]);
     // No static fill on the cells themselves: it would outlive the officer's edits.
-    expect(read(file(bytes), [A, B, C, D].map((n) => cells.at(n, CHECK)), FILLS)).toEqual([null, null, null, null]);
+    expect(openpyxlFills(file(bytes), UNITS, [A, B, C, D].map((n) => cells.at(n, CHECK)))).toEqual([null, null, null, null]);
   });
 
   it('inside Excel: “Thẩm định” written once and copied down its column, each row’s formula on its own cells, the rows to review coloured by a rule on it', async () => {
@@ -179,8 +166,8 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     });
     // openpyxl keeps no formula's cached result: LibreOffice computes every one on opening (the unedited file too).
     const unedited = path.join(dir, `sans-${lang}.xlsx`);
-    execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: [] }), file, unedited]);
-    execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: spec }), file, edited]);
+    openpyxlEdit(file, UNITS, [], unedited);
+    openpyxlEdit(file, UNITS, spec, edited);
     const [asDrawn, afterEdits] = await Promise.all([convert(unedited, 'xlsx', path.join(dir, `lo-drawn-${lang}`)), convert(edited, 'xlsx', path.join(dir, `lo-edited-${lang}`))]);
     const checks = [A, B, C, D].map((n) => cells.at(n, CHECK));
     // Unedited, LibreOffice finds what the consolidation cached.
@@ -194,7 +181,7 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
   });
 });
 
-const read = (f: string, at: string[], script = READ) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, JSON.stringify({ sheet: UNITS, cells: at }), f]).toString()) as unknown[];
+const read = (f: string, at: string[]) => openpyxlValues(f, UNITS, at);
 let saved = 0;
 /** The bytes saved to a file of the test's folder. */
 function file(bytes: Uint8Array): string {
@@ -232,26 +219,3 @@ const SHAPES: CheckRow[] = [
   { result: 'Không đạt', recorded: NOT_RECOGNISED, remarks: 'Đã gọi điện cho đơn vị.' },
 ];
 
-const EDIT = String.raw`
-import json, sys, openpyxl
-spec = json.loads(sys.argv[1])
-wb = openpyxl.load_workbook(sys.argv[2])
-ws = wb[spec['sheet']]
-for at, value in spec['cells']:
-    ws[at].value = value if value != '' else None
-
-wb.save(sys.argv[3])
-`;
-/** The solid fill colour of each cell (null: none). */
-const FILLS = String.raw`
-import json, sys, openpyxl
-spec = json.loads(sys.argv[1])
-ws = openpyxl.load_workbook(sys.argv[2])[spec['sheet']]
-print(json.dumps([ws[at].fill.fgColor.rgb if ws[at].fill.fill_type == 'solid' else None for at in spec['cells']]))
-`;
-const READ = String.raw`
-import json, sys, openpyxl
-spec = json.loads(sys.argv[1])
-ws = openpyxl.load_workbook(sys.argv[2], data_only=True)[spec['sheet']]
-print(json.dumps([ws[at].value for at in spec['cells']]))
-`;

@@ -4,7 +4,6 @@
  * so “Thẩm định” re-checks a score disagreement from the row itself, as it does a TT24 unit's self-assessment:
  * the officer who corrects either figure sees whether they still disagree, and the documents read it so.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,13 +11,13 @@ import { generateOfficerDocuments, type OfficerResult } from '../../src/usecases
 import { CONSOLIDATION_SHEETS } from '../../src/usecases/consolidate/layout';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { NODE_XLSX } from '../../src/workbook/xlsx/files';
-import { columnLetter } from '../../src/workbook/a1';
 import type { CellValue } from '../../src/domain/values';
 import { t, type Lang } from '../../src/i18n';
 import { convert } from '../support/libreoffice';
 import { checkCell, checkText, flagFormula, type CheckRow } from '../../src/usecases/consolidate/check';
 import { edits, unitWorkbook } from '../consolidate/corpus';
-import { COMMUNE, consolidateInto } from './batch';
+import { COMMUNE, consolidateInto, consolidatedFile, unitsTable } from './batch';
+import { openpyxlEdit, openpyxlValues } from './openpyxlCells';
 
 jest.setTimeout(300_000);
 
@@ -61,27 +60,9 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function consolidated(lang: Lang): Promise<XlsxWorkbook> {
-  const wb = await XlsxWorkbook.create('tong-hop.xlsx', NODE_XLSX);
-  await consolidateInto(wb, files, null, COMMUNE, lang);
-  return XlsxWorkbook.open(await wb.toBytes(), wb.label, NODE_XLSX);
-}
+const consolidated = (lang: Lang) => consolidatedFile(files, null, COMMUNE, lang);
 
-/** The table's cells by unit name and heading, and their addresses. */
-async function table(wb: XlsxWorkbook) {
-  const read = await wb.batch((s) => s.read([UNITS], { formulas: [UNITS] }));
-  const sheet = read.sheets.get(UNITS)!;
-  const header = sheet.rows.findIndex((r) => r[0] === 'STT');
-  const headings = sheet.rows[header]!;
-  const col = (heading: string) => headings.findIndex((c) => c === heading);
-  const row = (name: string) => sheet.rows.findIndex((r) => r[1] === name);
-  return {
-    headings,
-    value: (name: string, heading: string): CellValue => sheet.rows[row(name)]![col(heading)] ?? null,
-    at: (name: string, heading: string) => `${columnLetter(col(heading) + 1)}${row(name) + 1}`,
-    isFormula: (name: string, heading: string) => sheet.formulas?.has(`${columnLetter(col(heading) + 1)}${row(name) + 1}`) === true,
-  };
-}
+const table = unitsTable;
 
 type Ok = Extract<OfficerResult, { ok: true }>;
 async function documents(wb: XlsxWorkbook): Promise<Ok> {
@@ -155,8 +136,8 @@ describe.each(['vi', 'en'] as Lang[])('a table consolidated in %s', (lang) => {
     });
     const unedited = path.join(dir, `sans-${lang}.xlsx`);
     const edited = path.join(dir, `sua-${lang}.xlsx`);
-    execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: [] }), file, unedited]);
-    execFileSync('/usr/bin/python3', ['-c', EDIT, JSON.stringify({ sheet: UNITS, cells: spec }), file, edited]);
+    openpyxlEdit(file, UNITS, [], unedited);
+    openpyxlEdit(file, UNITS, spec, edited);
     const [asDrawn, afterEdits] = await Promise.all([convert(unedited, 'xlsx', path.join(dir, `lo-drawn-${lang}`)), convert(edited, 'xlsx', path.join(dir, `lo-edited-${lang}`))]);
     const checks = NAMES.map((n) => cells.at(n, H.check));
     // Unedited, LibreOffice finds what the consolidation cached.
@@ -237,21 +218,5 @@ const SHAPES: CheckRow[] = [
   { result: 'Đạt mức độ 1', recorded: RECOGNISED, remarks: '' },
 ];
 
-const read = (f: string, at: string[]) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ, JSON.stringify({ sheet: UNITS, cells: at }), f]).toString()) as unknown[];
+const read = (f: string, at: string[]) => openpyxlValues(f, UNITS, at);
 
-const EDIT = String.raw`
-import json, sys, openpyxl
-spec = json.loads(sys.argv[1])
-wb = openpyxl.load_workbook(sys.argv[2])
-ws = wb[spec['sheet']]
-for at, value in spec['cells']:
-    ws[at].value = value if value != '' else None
-
-wb.save(sys.argv[3])
-`;
-const READ = String.raw`
-import json, sys, openpyxl
-spec = json.loads(sys.argv[1])
-ws = openpyxl.load_workbook(sys.argv[2], data_only=True)[spec['sheet']]
-print(json.dumps([ws[at].value for at in spec['cells']]))
-`;
