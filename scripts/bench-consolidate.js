@@ -54,29 +54,70 @@ async function generate(dir, from, to, members) {
 const DISTINCT = 2000;
 const fileOf = (dir, i) => path.join(dir, `unit-${String(i).padStart(5, '0')}.xlsx`);
 
-/** Unit i ≥ DISTINCT: unit i mod DISTINCT renamed "Đơn vị số i+1" (so no duplicate; its fingerprint then says "stale"). */
+/**
+ * Unit i ≥ DISTINCT: unit i mod DISTINCT renamed "Đơn vị số i+1" (so no duplicate), its “Dấu dữ liệu” worked out
+ * again for the new name, as evaluating it would: an officer's units are mostly fresh, and a stale one costs more to read.
+ */
 async function cloneUnits(dir, indices) {
   const { XlsxPackage } = require(path.join(build, 'xlsx/package'));
   const { NODE_XLSX } = require(path.join(build, 'workbook/xlsx/files'));
   for (const i of indices) {
-    const pkg = await XlsxPackage.open(fs.readFileSync(fileOf(dir, i % DISTINCT)), NODE_XLSX);
+    const bytes = fs.readFileSync(fileOf(dir, i % DISTINCT));
+    const pkg = await XlsxPackage.open(bytes, NODE_XLSX);
     const from = `>Đơn vị số ${(i % DISTINCT) + 1}<`;
+    const parts = pkg.partNames.filter((n) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(n));
     let renamed = 0;
     // The writer stores strings inline, in the sheets; a shared-string table is searched too.
-    for (const name of pkg.partNames.filter((n) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(n))) {
+    for (const name of parts) {
       const xml = await pkg.text(name);
       if (!xml.includes(from)) continue;
       pkg.setPart(name, xml.split(from).join(`>Đơn vị số ${i + 1}<`));
       renamed++;
     }
     if (renamed === 0) throw new Error(`unit name not found in unit ${i % DISTINCT}`);
+    const [was, now] = await Promise.all([markOf(bytes), markOf(await pkg.toBytes(NODE_XLSX.deflate))]);
+    for (const name of parts) {
+      const xml = await pkg.text(name);
+      if (xml.includes(`>${was}<`)) pkg.setPart(name, xml.split(`>${was}<`).join(`>${now}<`));
+    }
     fs.writeFileSync(fileOf(dir, i), await pkg.toBytes(NODE_XLSX.deflate));
   }
+}
+
+/** The data fingerprint of a unit workbook's bytes, as consolidation works it out. */
+async function markOf(bytes) {
+  const { openXlsx } = require(path.join(build, 'xlsx'));
+  const { nodeInflate } = require(path.join(build, 'xlsx/inflateNode'));
+  const { parseUnitWorkbook, UNIT_WORKBOOK_SHEETS } = require(path.join(build, 'sheets/unitWorkbook'));
+  const { fingerprint } = require(path.join(build, 'usecases/fingerprint'));
+  const parsed = parseUnitWorkbook(await (await openXlsx(bytes, { inflate: nodeInflate })).read(UNIT_WORKBOOK_SHEETS));
+  if (!parsed.ok) throw new Error('a generated unit workbook does not read as one');
+  return fingerprint(parsed.workbook);
+}
+
+/**
+ * Whether a cached corpus was written by the product as built now: a corpus from an earlier build may carry
+ * “Dấu dữ liệu” marks the product no longer takes as fresh (its first and first copied workbooks checked).
+ */
+async function corpusCurrent(cacheDir) {
+  const { readUnitFile } = require(path.join(build, 'usecases/consolidate/readUnit'));
+  const { nodeInflate } = require(path.join(build, 'xlsx/inflateNode'));
+  for (const i of [0, DISTINCT]) {
+    const file = fileOf(cacheDir, i);
+    if (!fs.existsSync(file)) continue;
+    const read = await readUnitFile(fs.readFileSync(file), path.basename(file), { inflate: nodeInflate });
+    if (!read.unit || read.unit.flags.some((f) => f.code === 'stale')) return false;
+  }
+  return true;
 }
 
 /** Generated once per member count and reused: generation is not what is measured. */
 async function corpus(cacheDir, n, members) {
   fs.mkdirSync(cacheDir, { recursive: true });
+  if (!(await corpusCurrent(cacheDir))) {
+    process.stderr.write(`the workbooks in ${cacheDir} were written by an earlier build: written again …\n`);
+    for (const f of fs.readdirSync(cacheDir)) if (/^unit-\d+\.xlsx$/.test(f)) fs.rmSync(path.join(cacheDir, f));
+  }
   const have = fs.readdirSync(cacheDir).filter((f) => /^unit-\d+\.xlsx$/.test(f));
   const present = new Set(have);
   const missing = [];

@@ -16,7 +16,7 @@ const zlib = require('zlib');
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 
 /** The unit workbook's sheets (src/sheets/names.ts, as the product reads them). */
-const UNIT_SHEETS = ['Thông tin đơn vị', 'Tiêu chí', 'Thành viên', 'Người học', 'Danh mục'];
+const UNIT_SHEETS = ['Thông tin đơn vị', 'Tiêu chí', 'Thành viên', 'Người học', 'Danh mục', 'Tổng hợp'];
 
 const THREADS = () => Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
 
