@@ -1,19 +1,32 @@
-/** excelTrim's fast path (nothing to trim) gives what Excel's TRIM rule gives; findings joined as sentences. */
+/** excelTrim's and cleanText's fast paths (nothing to trim, text already NFC) give what their rules give; findings joined as sentences. */
 import fc from 'fast-check';
-import { excelTrim, sentences, spellingForms, spellingKey } from '../../src/domain/text';
+import { cleanText, excelTrim, sentences, spellingForms, spellingKey } from '../../src/domain/text';
 
 /** The rule as the sheet formulas apply it: runs of spaces as one, then the ends trimmed, then NFC. */
 const reference = (s: string) => s.replace(/ +/g, ' ').replace(/^ | $/g, '').normalize('NFC');
 
+/**
+ * Spaces and letters at the edges of the composed-text fast path: Vietnamese composed and decomposed, a
+ * composed letter then a combining mark (composes further), Latin-1 and the last letter before the marks,
+ * the Ångström sign and Hangul jamo (NFC changes both), the last letter of the Vietnamese block.
+ */
+const piece = fc.constantFrom(' ', '  ', 'a', 'Đạt', 'Đa\u0323t', '\u00a0', '\u2007', '\t', 'x y', 'ê\u0301', 'Nguyễn', 'ñø', '\u02ff', '\u212b', '\u1100\u1161', '\u1eff', 'ơ\u0301');
+
 describe('excelTrim', () => {
   it('trims as TRIM does, with or without spaces to remove', () => {
-    const piece = fc.constantFrom(' ', '  ', 'a', 'Đạt', 'Đa\u0323t', '\u00a0', '\t', 'x y');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const s = pieces.join('');
         expect(excelTrim(s)).toBe(reference(s));
       }),
     );
+  });
+});
+
+describe('cleanText', () => {
+  it('composes, turns non-breaking spaces to spaces, collapses runs and trims, already-composed text or not', () => {
+    const rule = (s: string) => s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/ {2,}/g, ' ').trim();
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => expect(cleanText(pieces.join(''))).toBe(rule(pieces.join('')))));
   });
 });
 
