@@ -10,10 +10,15 @@ import { fingerprint } from './fingerprint';
 /** The sheets the fingerprint reads: an edit elsewhere leaves it as it was. */
 export const FINGERPRINT_SHEETS = UNIT_WORKBOOK_SHEETS;
 
-/** Null when the workbook cannot be read as a unit's (the evaluation would say why). */
-export function currentFingerprint(workbook: Workbook): Promise<string | null> {
-  return workbook.batch(async (session) => {
-    const parsed = parseUnitWorkbookOrRenamed(await session.read(FINGERPRINT_SHEETS));
-    return parsed.ok ? fingerprint(parsed.workbook) : null;
-  });
+/**
+ * Null when the workbook cannot be read as a unit's (the evaluation would say why). The batch only
+ * reads: the fingerprint (most of the time at thousands of members) is worked out after it, so the
+ * workbook's next batch (an edit in the preview) does not wait for it. `wanted`, asked after the
+ * read: false skips that work (a newer edit made the answer useless) and resolves undefined.
+ */
+export async function currentFingerprint(workbook: Workbook, wanted: () => boolean = () => true): Promise<string | null | undefined> {
+  const snapshot = await workbook.batch((session) => session.read(FINGERPRINT_SHEETS));
+  if (!wanted()) return undefined;
+  const parsed = parseUnitWorkbookOrRenamed(snapshot);
+  return parsed.ok ? fingerprint(parsed.workbook) : null;
 }

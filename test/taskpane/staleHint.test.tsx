@@ -7,7 +7,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import * as util from 'util';
-import { EvaluateStep } from '../../src/taskpane/steps/EvaluateStep';
+import { EvaluateStep, STALE_QUIET_MS } from '../../src/taskpane/steps/EvaluateStep';
 import type { PaneHost } from '../../src/taskpane/host';
 import type { CellInput, Workbook } from '../../src/workbook/port';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
@@ -20,7 +20,7 @@ import { MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { SHEETS } from '../../src/sheets/names';
 import { t } from '../../src/i18n';
 import { createFakeExcel } from '../support/fakeExcel';
-import { sheetRows } from '../support/fakePaneHost';
+import { fakePaneHost, sheetRows } from '../support/fakePaneHost';
 import { renderStep } from './renderPane';
 import { excelPaneHost, previewPaneHost } from './paneHosts';
 
@@ -97,8 +97,10 @@ describe.each(HOSTS)('the out-of-date hint %s', (_name, open) => {
     fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
     await screen.findByTestId('outcome');
     const hint = t('vi', 'pane.evaluate.dataChanged');
+    // The hint reads once the edits have stopped for a while: past that, and past its read.
     const edit = async (sheet: string, row: number, col: number, value: CellInput) => {
       await act(() => subject.type(sheet, row, col, value));
+      await act(() => new Promise((resolve) => setTimeout(resolve, STALE_QUIET_MS + 50)));
       await waitFor(() => expect(reading).toBe(0));
     };
 
@@ -137,5 +139,105 @@ describe.each(HOSTS)('the out-of-date hint %s', (_name, open) => {
     expect(screen.queryByText(hint)).toBeNull();
     view.rerender(step(true));
     expect(await screen.findByText(hint)).toBeTruthy();
+  });
+});
+
+describe('the out-of-date hint is worked out off the typing path', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /**
+   * The sample unit evaluated in the pane, the clerk's edits of a member's cell told as the preview's grid
+   * tells them. The pane's batches are counted, and those begun while `hold` is set answer only once it is
+   * released (after their read: what they read is as it was then).
+   */
+  async function evaluated() {
+    const gate: { hold: Promise<void> | null } = { hold: null };
+    const count = { batches: 0, running: 0, most: 0 };
+    const host = await fakePaneHost({
+      sample: { members: 30 },
+      wrap: (inner) => ({
+        label: inner.label,
+        async batch(work) {
+          const hold = gate.hold;
+          count.batches++;
+          count.most = Math.max(count.most, ++count.running);
+          try {
+            const done = await inner.batch(work);
+            await hold;
+            return done;
+          } finally {
+            count.running--;
+          }
+        },
+      }),
+    });
+    const grid = gridEdits();
+    renderStep(EvaluateStep, { ...host, edits: grid.edits });
+    fireEvent.click(screen.getByRole('button', { name: 'Đánh giá' }));
+    await screen.findByTestId('outcome');
+    const row = MEMBER_HEADER_ROW + 1;
+    const before = String((await sheetRows(host.excel, SHEETS.members))![row - 1]![5]);
+    const after = before === 'Có' ? 'Không' : 'Có';
+    // Written beside the pane's workbook (as the grid writes), then told.
+    const type = async (value: string) => {
+      await act(async () => void (await editCells(host.excel, SHEETS.members, [{ row, col: 6, value }])));
+      act(() => grid.told({ wrote: true, sheets: [SHEETS.members] }));
+    };
+    jest.useFakeTimers();
+    count.most = 0;
+    return { gate, count, type, before, after, wait: (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms)) };
+  }
+
+  const hint = t('vi', 'pane.evaluate.dataChanged');
+
+  test('quick edits are checked once they stop, with one read: the hint shows a real change and goes when it is undone', async () => {
+    const { count, type, before, after, wait } = await evaluated();
+    const evaluatedReads = count.batches;
+    for (const value of [after, before, after, before, after]) {
+      await type(value);
+      await wait(100);
+    }
+    // While the clerk types, the pane reads nothing.
+    expect(count.batches).toBe(evaluatedReads);
+    await wait(2000);
+    expect(await screen.findByText(hint)).toBeTruthy();
+    expect(count.batches).toBe(evaluatedReads + 1);
+
+    await type(before);
+    await wait(2000);
+    await waitFor(() => expect(screen.queryByText(hint)).toBeNull());
+    expect(count.batches).toBe(evaluatedReads + 2);
+    expect(count.most).toBe(1);
+  });
+
+  test('a check made out of date by a later edit does not overwrite the newer answer, and never runs beside it', async () => {
+    const { gate, count, type, before, after, wait } = await evaluated();
+    const evaluatedReads = count.batches;
+    // A real change, checked; its check has read the changed data but not answered yet …
+    let release!: () => void;
+    gate.hold = new Promise<void>((resolve) => (release = resolve));
+    await type(after);
+    await wait(2000);
+    expect(count.running).toBe(1);
+    gate.hold = null;
+    // … when the clerk undoes it: no second check while the first runs.
+    await type(before);
+    await wait(2000);
+    expect(count.running).toBe(1);
+    expect(count.batches).toBe(evaluatedReads + 1);
+    // The first answers (“changed”) while the newer check, begun after it, is held in turn: nothing shown.
+    let releaseNewer!: () => void;
+    gate.hold = new Promise<void>((resolve) => (releaseNewer = resolve));
+    release();
+    await wait(2000);
+    expect(count.batches).toBe(evaluatedReads + 2);
+    expect(count.running).toBe(1);
+    expect(screen.queryByText(hint)).toBeNull();
+    // The newer check read the data as evaluated.
+    releaseNewer();
+    await wait(2000);
+    await waitFor(() => expect(count.running).toBe(0));
+    expect(screen.queryByText(hint)).toBeNull();
+    expect(count.most).toBe(1);
   });
 });

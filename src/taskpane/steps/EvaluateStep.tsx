@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { evaluateWorkbook, type EvaluateResult } from '../../usecases/evaluate';
 import { currentFingerprint, FINGERPRINT_SHEETS } from '../../usecases/dataFingerprint';
 import { editTouches } from '../host';
+import { quietCheck } from '../quietCheck';
 import { ProblemList } from '../ProblemList';
 import { ResultList } from '../ResultList';
 import { StepFrame } from '../StepFrame';
@@ -61,11 +62,15 @@ export function EvaluateStep({ host, lang, goTo, active = true }: StepProps) {
   );
 }
 
+/** How long the edits must stop before the out-of-date hint reads the data again (a clerk typing cell after cell). */
+export const STALE_QUIET_MS = 500;
+
 /**
  * Whether the data the evaluation read has changed since (edits the host tells of: the preview's
  * grid, Excel's change events), compared by fingerprint: an edit undone makes the results current
- * again. The pane's own writes (its "Dữ liệu" form) are told by no host, so the step checks
- * again whenever it is shown.
+ * again. Worked out once the edits stop (quietCheck): at thousands of members the fingerprint takes
+ * a noticeable time, which an edit must not wait on. The pane's own writes (its "Dữ liệu" form) are
+ * told by no host, so the step checks again whenever it is shown.
  */
 function useStale(host: StepProps['host'], evaluated: string | null, active: boolean): boolean {
   /** The evaluation's fingerprint, when the data no longer has it. */
@@ -74,23 +79,19 @@ function useStale(host: StepProps['host'], evaluated: string | null, active: boo
   const seen = useRef<string | null>(null);
   useEffect(() => {
     if (evaluated === null || (!host.edits && !active)) return;
-    let asked = 0;
-    const check = () => {
-      const ask = ++asked;
-      currentFingerprint(host.workbook).then(
-        (now) => {
-          if (ask === asked) setStaleFor(now === evaluated ? null : evaluated);
-        },
-        () => undefined, // unreadable now: evaluating again says why
-      );
-    };
+    const checks = quietCheck(
+      STALE_QUIET_MS,
+      (current) => currentFingerprint(host.workbook, current),
+      // Null: no longer a unit's workbook, so changed too (evaluating again says why); undefined: superseded.
+      (now) => now !== undefined && setStaleFor(now === evaluated ? null : evaluated),
+    );
     // Shown again after the evaluation: what changed meanwhile, whoever wrote it.
-    if (active && seen.current === evaluated) check();
+    if (active && seen.current === evaluated) checks.ask(0);
     seen.current = evaluated;
     // Only an edit of a sheet the evaluation reads may change its fingerprint.
-    const off = host.edits?.subscribe((notice) => editTouches(notice, FINGERPRINT_SHEETS) && check());
+    const off = host.edits?.subscribe((notice) => editTouches(notice, FINGERPRINT_SHEETS) && checks.ask());
     return () => {
-      asked = -1;
+      checks.cancel();
       off?.();
     };
   }, [host, evaluated, active]);
