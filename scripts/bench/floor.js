@@ -2,8 +2,9 @@
 /**
  * The consolidation floor, independent of the product: for each file, the zip directory read
  * by hand, native zlib inflate of exactly the parts the product reads (package and workbook
- * relationships, workbook.xml, docProps/app.xml, shared strings and the unit sheets), and one
- * linear pass over their bytes that extracts every cell value (<v> and <t> texts). Nothing
+ * relationships, workbook.xml, docProps/app.xml, shared strings, the unit sheets and the printed
+ * “Tổng hợp” the product checks), and one linear pass over their bytes that extracts every
+ * cell value (<v> and <t> texts). Nothing
  * of src/ runs here: a faster product reader cannot move it. Same files, same thread count
  * as the product (one per core, at most 8).
  *
@@ -15,7 +16,7 @@ const os = require('os');
 const zlib = require('zlib');
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 
-/** The unit workbook's sheets (src/sheets/names.ts, as the product reads them). */
+/** The unit workbook's sheets the product reads (src/sheets/names.ts): the five it evaluates and the printed summary it checks. */
 const UNIT_SHEETS = ['Thông tin đơn vị', 'Tiêu chí', 'Thành viên', 'Người học', 'Danh mục', 'Tổng hợp'];
 
 const THREADS = () => Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
