@@ -158,3 +158,22 @@ test('an edit in the grid leaves the pane as drawn: its steps hear of the edit t
     read.mockRestore();
   }
 });
+
+test('a batch of the pane that only reads (the out-of-date check) leaves the grid as drawn; one that writes redraws it', async () => {
+  const { td } = await sampleUnitName();
+  const host = jest.mocked(App).mock.calls.at(-1)![0].host;
+  const read = jest.spyOn(PreviewWorkbook.prototype, 'read');
+  try {
+    await act(() => host.workbook.batch((session) => session.read([SHEETS.criteria, SHEETS.members])));
+    // Whatever the redraw would do, it would have begun by now (it begins on the batch's end).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(read).not.toHaveBeenCalled();
+
+    await act(() => editCellsModule.editCells(host.workbook, SHEETS.unit, [{ row: 4, col: 2, value: editCellsModule.typedValue('Trường THCS Vẽ Lại') }]).then(() => undefined));
+    await waitFor(() => expect(read).toHaveBeenCalled());
+    await act(() => read.mock.results.at(-1)!.value);
+    await waitFor(() => expect(td().textContent).toBe('Trường THCS Vẽ Lại'));
+  } finally {
+    read.mockRestore();
+  }
+});

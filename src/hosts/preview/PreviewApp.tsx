@@ -255,11 +255,14 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
     setSelection({ sheet: name, address: sel.address });
     if (focus) setGridFocus((n) => n + 1);
   }, [setSelection]);
-  // After each batch of the pane: redraw, remember a change, show what the use-case selected.
+  // After each batch of the pane: redraw and remember a change when it wrote, show what the use-case selected.
+  // A batch that only read (the evaluation's out-of-date check, the setup step's) leaves the grid as drawn.
   const afterBatch = useCallback(
     (workbook: PreviewWorkbook, wrote: boolean) => {
-      if (wrote) dirty.current = true;
-      setVersion((v) => v + 1);
+      if (wrote) {
+        dirty.current = true;
+        setVersion((v) => v + 1);
+      }
       const sel = workbook.lastSelection;
       if (sel && sel !== lastSelection.current) {
         lastSelection.current = sel;
