@@ -284,14 +284,14 @@ class RowSpans implements SheetRows {
       // "<rowBreaks" and the like are other tags.
       if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) continue;
       const tagEnd = xml.indexOf('>', at);
-      const m = tagEnd < 0 ? null : /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(after, tagEnd));
-      if (!m) {
+      const number = tagEnd < 0 ? -1 : rowNumberOf(xml, after, tagEnd);
+      if (number < 0) {
         const formulas = new Set<string>();
         this.whole = { rows: this.parse(xml, this.part.bytes, formulas), formulas };
         return false;
       }
       this.starts.push(at);
-      this.numbers.push(Number(m[1]));
+      this.numbers.push(number);
       return true;
     }
   }
@@ -320,6 +320,30 @@ class RowSpans implements SheetRows {
     for (let i = 0; i < close.length; i++) bytes[open.length + length + i] = close.charCodeAt(i);
     return this.parse(xml, bytes, formulas);
   }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The number a row's start tag gives in `r` (its attributes xml[from, to)), or −1 without one. Scanned, not
+ * matched by a regular expression on a slice: a summary's hundred rows a file (≈ 40 µs of a file's reading).
+ */
+function rowNumberOf(xml: string, from: number, to: number): number {
+  for (let i = xml.indexOf('r', from); i >= 0 && i < to; i = xml.indexOf('r', i + 1)) {
+    if (i === from || !isSpace(xml.charCodeAt(i - 1))) continue;
+    let j = i + 1;
+    while (isSpace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) !== 61) continue; // "="
+    j++;
+    while (isSpace(xml.charCodeAt(j))) j++;
+    const quote = xml.charCodeAt(j);
+    if (quote !== 34 && quote !== 39) continue;
+    let n = 0;
+    const first = ++j;
+    for (let c = xml.charCodeAt(j); c >= 48 && c <= 57; c = xml.charCodeAt(++j)) n = n * 10 + c - 48;
+    if (j > first && j < to && xml.charCodeAt(j) === quote) return n;
+  }
+  return -1;
 }
 
 /** The column index (A = 0) of a cell whose start tag's attributes are xml[from, gt); −1 without `r`. */

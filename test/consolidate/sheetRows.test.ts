@@ -52,6 +52,20 @@ describe('a sheet read a span of rows at a time', () => {
     expect([...head.formulas]).toEqual(['G2']);
   });
 
+  it('finds a row’s number however its tag spells the attribute, and reads whole a row whose `r` is no number', async () => {
+    const spelled = SHEET.replace('<row r="2">', '<row spans="1:7" r = \'2\'>').replace('<row r="3">', '<row\n\tr="3" x14ac:dyDescent="0.25">').replace('<row r="7">', '<row customFormat="1" ht="15" r="7">');
+    const file = await openXlsx(summaryOnlyWorkbook(spelled), { inflate: nodeInflate });
+    const whole = (await file.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows;
+    const rows = (await file.sheetRows(SHEETS.summary))!;
+    expect(rows.rows(2, 3).rows.slice(1)).toEqual(whole.slice(1, 3));
+    expect(rows.rows(7, 7).rows[6]).toEqual(whole[6]);
+    for (const odd of ['<row r="">', '<row r="3a">', '<row xr="3">']) {
+      const broken = await openXlsx(summaryOnlyWorkbook(SHEET.replace('<row r="3">', odd)), { inflate: nodeInflate });
+      const read = (await broken.sheetRows(SHEETS.summary))!.rows(1, 2);
+      expect(read.rows).toEqual((await broken.read([SHEETS.summary])).sheets.get(SHEETS.summary)!.rows);
+    }
+  });
+
   it('is null for a sheet the workbook lacks', async () => {
     const file = await openXlsx(summaryOnlyWorkbook(SHEET), { inflate: nodeInflate });
     expect(await file.sheetRows('Không có')).toBeNull();
