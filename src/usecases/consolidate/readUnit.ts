@@ -439,6 +439,9 @@ function unitCheckFlags(wb: UnitWorkbook, request: UnitRequest, file: string, la
 }
 
 /** Column O of 'Tiêu chí' ("Kết quả") as recorded, against the recomputation. */
+/** The result cell of a “Tiêu chí” row the unit typed over (its formula gives the data's result): where the officer and the unit look. Worked out only for a row that disagrees. */
+const recordedResultRef = (row: number) => sheetRef(SHEETS.criteria, `${columnLetter(COL.result)}${row}`);
+
 function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang, codes: Set<string>): Flag[] {
   const flags: Flag[] = [];
   const rows = wb.sheets.criteria!.rows;
@@ -446,8 +449,6 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang, codes: Set<
     const cell = rows[row.row - 1]?.[COL.result - 1] ?? null;
     const recorded = recordedStatus(cell);
     if (recorded === null) continue;
-    // The cell the unit typed over (its formula gives the data's result): where the officer and the unit look.
-    const at = sheetRef(SHEETS.criteria, `${columnLetter(COL.result)}${row.row}`);
     if (row.indicator) {
       const res = findByCode(ev.indicators, row.code);
       if (!res || recorded === res.status) continue;
@@ -457,18 +458,18 @@ function disagreements(wb: UnitWorkbook, ev: Evaluation, lang: Lang, codes: Set<
         ? t(lang, 'consolidate.flag.indicatorShare', {
             code: res.code,
             recorded: readText(cell),
-            cell: at,
+            cell: recordedResultRef(row.row),
             value: formatMeasured({ value: res.value!, required: res.required, status: res.status }, lang),
             op: res.status === 'met' ? '≥' : '<',
             required: formatThreshold(res.required!, lang),
           })
-        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) });
+        : t(lang, 'consolidate.flag.indicatorOther', { code: res.code, recorded: readText(cell), cell: recordedResultRef(row.row), computed: t(lang, `status.${res.status}`) });
       flags.push({ code: 'disagree', message });
     } else {
       const res = findByCode(ev.criteria, row.code);
       if (!res || recorded === res.status) continue;
       codes.add(res.code);
-      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), cell: at, computed: t(lang, `status.${res.status}`) }) });
+      flags.push({ code: 'disagree', message: t(lang, 'consolidate.flag.criterion', { code: res.code, recorded: readText(cell), cell: recordedResultRef(row.row), computed: t(lang, `status.${res.status}`) }) });
     }
   }
   return flags;
