@@ -405,9 +405,8 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
 
 function findHeaderRow(data: SheetData): number | null {
   for (let r = 0; r < Math.min(data.rows.length, 40); r++) {
-    const a = foldKey(readText(data.rows[r]?.[0]));
-    const b = foldKey(readText(data.rows[r]?.[1]));
-    if (a === 'ma' && b === 'noi dung') return r + 1;
+    // Column B (the settings' long texts above the table) only read beside a “Mã”.
+    if (foldKey(readText(data.rows[r]?.[0])) === 'ma' && foldKey(readText(data.rows[r]?.[1])) === 'noi dung') return r + 1;
   }
   return null;
 }
