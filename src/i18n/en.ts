@@ -643,6 +643,7 @@ export const en: Record<MessageKey, string> = {
   'consolidate.status.duplicate': 'Duplicate — not consolidated',
   'consolidate.status.skipped': 'Skipped',
   'consolidate.status.rejected': 'Rejected',
+  'consolidate.fileReport.notInTable': 'This file is not in the “Tệp” column of sheet “{sheet}” (the unit’s row was deleted or its file name changed): check that row.',
   'consolidate.outcome.recognised': 'Meets {level}',
   'consolidate.outcome.recognisedNoLevel': 'Meets',
   'consolidate.outcome.notRecognised': 'Does not meet',

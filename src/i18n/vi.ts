@@ -652,6 +652,7 @@ export const vi = {
   'consolidate.status.duplicate': 'Trùng — không tổng hợp',
   'consolidate.status.skipped': 'Bỏ qua',
   'consolidate.status.rejected': 'Bị từ chối',
+  'consolidate.fileReport.notInTable': 'Không thấy tệp này ở cột “Tệp” của trang “{sheet}” (hàng của đơn vị đã bị xoá hoặc tên tệp đã bị sửa): xem lại hàng đó.',
   'consolidate.outcome.recognised': 'Đạt {level}',
   'consolidate.outcome.recognisedNoLevel': 'Đạt',
   'consolidate.outcome.notRecognised': 'Không đạt',

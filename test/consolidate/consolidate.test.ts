@@ -294,10 +294,23 @@ describe('dvht consolidate', () => {
 
     const files = wb.getWorksheet(CONSOLIDATION_SHEETS.files)!;
     expect(files.getRow(4).values).toEqual([undefined, 'STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)']);
+    // A kept unit's status and reasons are formulas on its “Ghi chú” in the table (found by its file), cached as they compute; the others' text.
+    const formula = (v: ExcelJS.CellValue) => (v !== null && typeof v === 'object' && 'formula' in v ? (v as ExcelJS.CellFormulaValue) : null);
+    const remarksOf = (file: string) => {
+      for (let r = 6; r <= ws.rowCount; r++) if (ws.getCell(r, col('Tệp')).value === file) return ws.getCell(r, col('Ghi chú')).value;
+      throw new Error(`no row for ${file}`);
+    };
     json.files.forEach((f, i) => {
       expect(files.getCell(5 + i, 2).value).toBe(f.file);
-      expect(files.getCell(5 + i, 3).value).toBe({ consolidated: 'Đã tổng hợp', flagged: 'Đã tổng hợp — cần xem lại', duplicate: 'Trùng — không tổng hợp', skipped: 'Bỏ qua', rejected: 'Bị từ chối' }[f.status]);
-      expect(files.getCell(5 + i, 5).value ?? null).toBe(f.reasons.length ? f.reasons.join('\n') : null);
+      const kept = f.status === 'consolidated' || f.status === 'flagged';
+      const [status, reasons] = [formula(files.getCell(5 + i, 3).value), formula(files.getCell(5 + i, 5).value)];
+      expect({ file: f.file, status: status !== null, reasons: reasons !== null }).toEqual({ file: f.file, status: kept, reasons: kept });
+      expect(status?.result ?? files.getCell(5 + i, 3).value).toBe({ consolidated: 'Đã tổng hợp', flagged: 'Đã tổng hợp — cần xem lại', duplicate: 'Trùng — không tổng hợp', skipped: 'Bỏ qua', rejected: 'Bị từ chối' }[f.status]);
+      if (!kept) expect(files.getCell(5 + i, 5).value ?? null).toBe(f.reasons.length ? f.reasons.join('\n') : null);
+      else {
+        expect(reasons!.result || null).toBe(remarksOf(f.file));
+        for (const reason of f.reasons) expect(String(reasons!.result)).toContain(reason);
+      }
     });
     // “Lưu bằng”: the program and its version, not LibreOffice's build string ("LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/…").
     const saved = files.getCell(5 + json.files.findIndex((f) => f.file.endsWith('16-libreoffice.xlsx')), 6).value;

@@ -166,12 +166,17 @@ describe('consolidation output in an existing workbook', () => {
     const { after } = await consolidateInto(officer, drawn);
     const parts = readParts(after);
     const styles = parts.get('xl/styles.xml')!.data.toString('utf8');
-    expect(styles).toContain(`<dxfs count="2">${OFFICER_DXF}<dxf><font><b/></font><fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill></dxf></dxfs>`);
+    // The table's “Thẩm định”, then the file report's status (“cần xem lại” while the unit's remarks are not blank).
+    const fill = '<fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill>';
+    expect(styles).toContain(`<dxfs count="3">${OFFICER_DXF}<dxf><font><b/></font>${fill}</dxf><dxf>${fill}</dxf></dxfs>`);
     const xml = (name: string) => parts.get(sheets(parts).find((x) => x.name === name)!.part)!.data.toString('utf8');
     expect(xml('Theo dõi hồ sơ')).toContain(OFFICER_RULE);
     const ours = xml(`${CONSOLIDATION_SHEETS.units} (ĐVHT)`);
     expect(ours.match(/<conditionalFormatting[\s\S]*?<\/conditionalFormatting>/g)).toEqual([
       expect.stringMatching(/^<conditionalFormatting sqref="([A-Z]+)6:\1\d+"><cfRule type="expression" dxfId="1" priority="1"><formula>AND\(\1(6)&lt;&gt;"",\1\2&lt;&gt;"Khớp số liệu"\)<\/formula><\/cfRule><\/conditionalFormatting>$/),
+    ]);
+    expect(xml(CONSOLIDATION_SHEETS.files).match(/<conditionalFormatting[\s\S]*?<\/conditionalFormatting>/g)).toEqual([
+      '<conditionalFormatting sqref="C5:C12"><cfRule type="expression" dxfId="2" priority="1"><formula>C5="Đã tổng hợp — cần xem lại"</formula></cfRule></conditionalFormatting>',
     ]);
   });
 

@@ -20,6 +20,7 @@ import { formatDate, measuredDecimals } from '../../i18n/format';
 import { ownPlan, ownSheetMarks, ownSheetName, ROLE } from '../ownSheets';
 import { shortRemarkCell } from './shortRemark';
 import { checkFormula, checkText, flagFormula, type CheckRefs } from './check';
+import { fileReportCells, flaggedStatusFormula } from './fileReportCells';
 
 export const CONSOLIDATION_SHEETS = { units: 'Tổng hợp đơn vị', stats: 'Thống kê kết quả', files: 'Báo cáo tệp' } as const;
 
@@ -67,7 +68,7 @@ const STATUS_TEXT = (s: Status) => RESULT_TEXT[s];
 
 export interface UnitsLayout {
   /** 1-based columns of the unit table, by role. */
-  columns: { indicator: Map<string, number>; criterion: Map<string, number>; outcome: number; check: number; remarks: number; last: number };
+  columns: { indicator: Map<string, number>; criterion: Map<string, number>; outcome: number; check: number; file: number; remarks: number; last: number };
   firstRow: number;
   lastRow: number;
 }
@@ -235,6 +236,11 @@ function remarkBullet(message: string, file: string, lang: Lang): string {
   return `• ${message.includes(`“${file}”`) ? message : t(lang, 'consolidate.remark.file', { file, message })}`;
 }
 
+/** A unit's “Ghi chú” as drawn: its remarks, one bullet a line, each naming the file (null for none). */
+function unitRemarks(u: UnitRecord, file: string, lang: Lang): string | null {
+  return u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null;
+}
+
 /**
  * The indicators a unit does not meet or that cannot be evaluated, each with its figure ("2.4: 46,3% < 50%"):
  * what to ask the unit to mend, and what the minutes say of a unit kept out by its own data.
@@ -267,7 +273,7 @@ const rowRefs = (row: number, columnOf: (slot: number) => number): RowRefs => ({
 function finalCells(u: UnitRecord, file: string, n: number, fileNo: number, refs: RowRefs, filesSheet: string, lang: Lang, emit: Emit, measure: Measure): string {
   emit(SLOT.stt, n);
   emit(SLOT.unmet, unmetText(u, lang));
-  const remarks = u.flags.length ? clip(u.flags.map((f) => remarkBullet(f.message, file, lang)).join('\n')) : null;
+  const remarks = unitRemarks(u, file, lang);
   const score = { score: u.outcome.score, recordedScore: u.recorded.score, rating: u.outcome.rating, recordedRating: u.recorded.rating };
   const check = checkText({ result: u.outcome.label, recorded: u.recorded.outcome, remarks: remarks ?? '', score }, lang);
   measure(SLOT.check, check);
@@ -355,7 +361,7 @@ export function planConsolidation(
 ): { plans: [SheetPlan, SheetPlan, SheetPlan]; layout: UnitsLayout & StatsLayout } {
   const units = drawUnits(result, lang, drawn, filesSheet);
   const stats = drawStats(result, units.layout, unitsSheet, filesSheet);
-  const files = drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length, unitsSheet);
+  const files = drawFiles(result, lang, drawn?.files, drawn !== undefined && drawn.filesAhead === result.files.length, unitsSheet, units.layout);
   return { plans: [units.plan, stats.plan, files], layout: { ...units.layout, ...stats.layout } };
 }
 
@@ -427,7 +433,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   const indicatorCol = new Map(indicatorColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const criterionCol = new Map(criterionColumns.map(([code, slot]) => [code, columnOf[slot]!]));
   const col = {
-    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, recordedScore: columnOf[SLOT.recordedScore]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, summary: columnOf[SLOT.summary]!, basis: columnOf[SLOT.basis]!, remarks: columnOf[SLOT.remarks]!,
+    outcome: columnOf[SLOT.outcome]!, score: columnOf[SLOT.score]!, recordedScore: columnOf[SLOT.recordedScore]!, previous: columnOf[SLOT.previous]!, check: columnOf[SLOT.check]!, summary: columnOf[SLOT.summary]!, basis: columnOf[SLOT.basis]!, file: columnOf[SLOT.file]!, remarks: columnOf[SLOT.remarks]!,
   };
   const last = col.remarks;
   const L = columnLetter;
@@ -485,7 +491,7 @@ function drawUnits(result: ConsolidationResult, lang: Lang, drawn: DrawnUnits | 
   return {
     plan,
     layout: {
-      columns: { indicator: indicatorCol, criterion: criterionCol, outcome: col.outcome, check: col.check, remarks: col.remarks, last },
+      columns: { indicator: indicatorCol, criterion: criterionCol, outcome: col.outcome, check: col.check, file: col.file, remarks: col.remarks, last },
       firstRow: first,
       lastRow: first + count - 1,
     },
@@ -677,23 +683,43 @@ const FILE_SLOTS = [0, 1, 2, 3, 4, 5, 6] as const;
 /** Widths (Excel units) of the file report's columns, by slot: 186 characters, one A4 landscape width at ~8.5 pt (with a reason of 80 it took a second page for two columns). */
 const FILE_WIDTHS = [6, 36, 22, 30, 60, 20, 12];
 const FILE_HEADERS = ['STT', 'Tệp', 'Trạng thái', 'Đơn vị', 'Lý do / cần xem lại', 'Lưu bằng', 'Kích thước (KB)'];
+const FILE_NAME_SLOT = 1;
 const FILE_STATUS_SLOT = 2;
+const FILE_REASONS_SLOT = 4;
 /** What the checks across files change (duplicates, flags): status and reasons, drawn last; the rest as each file arrives. */
 const FILE_SLOTS_LAST = [2, 4] as const;
 const FILE_SLOTS_AHEAD = [0, 1, 3, 5, 6] as const;
 
-/** `ahead`: the drawer has each file's FILE_SLOTS_AHEAD already (DrawnUnits.addFile). */
-function drawFiles(result: ConsolidationResult, lang: Lang, drawer: RowDrawer | undefined, ahead: boolean, unitsSheet: string): SheetPlan {
+/**
+ * `ahead`: the drawer has each file's FILE_SLOTS_AHEAD already (DrawnUnits.addFile). A kept unit's
+ * status and reasons follow its “Ghi chú” in the units table (`units`, on `unitsSheet`): fileReportCells.ts.
+ */
+function drawFiles(result: ConsolidationResult, lang: Lang, drawer: RowDrawer | undefined, ahead: boolean, unitsSheet: string, units: UnitsLayout): SheetPlan {
   const first = FILES_HEADER_ROW + 1;
   const rows: CellInput[][] = [];
   const styles: StyleRun[] = [];
   // Fitted from the whole row, both ways: the row's every text is known here, drawn ahead or not.
   const heights: RowHeight[] = [];
   const drawnHeights: (number | undefined)[] = [];
+  const kept = new Map(result.units.map(({ record, file }) => [file, record]));
+  const table = { sheet: unitsSheet, file: units.columns.file, remarks: units.columns.remarks, firstRow: units.firstRow, lastRow: units.lastRow };
+  const following = fileReportCells(table, result.units.map((u) => u.file), { file: columnLetter(FILE_NAME_SLOT + 1) }, lang);
+  let follows = false;
   result.files.forEach((f, i) => {
     const row = fileRow(f, i, lang);
-    const status = f.status === 'rejected' ? REJECTED_STYLE : f.status !== 'consolidated' ? NOT_CONSOLIDATED_STYLE : undefined;
-    const height = fitted(first + i, Math.max(...row.map((v, slot) => textLines(v, FILE_WIDTHS[slot]!, slot === FILE_STATUS_SLOT && status?.bold === true))));
+    const record = f.status === 'consolidated' || f.status === 'flagged' ? kept.get(f.file) : undefined;
+    const remarks = record ? (unitRemarks(record, f.file, lang) ?? '') : '';
+    const cells = record ? following.row(first + i, f.file, remarks) : null;
+    // What the row shows: the formulas' cached texts measured for its height.
+    const texts = cells ? row.map((v, slot) => (slot === FILE_STATUS_SLOT ? cells.status.result : slot === FILE_REASONS_SLOT ? remarks : v) as CellInput) : row;
+    if (cells) {
+      row[FILE_STATUS_SLOT] = cells.status;
+      row[FILE_REASONS_SLOT] = cells.reasons;
+      follows = true;
+    }
+    // A following status is coloured by the conditional format below, which goes when the remarks do.
+    const status = f.status === 'rejected' ? REJECTED_STYLE : f.status !== 'consolidated' && !cells ? NOT_CONSOLIDATED_STYLE : undefined;
+    const height = fitted(first + i, Math.max(...texts.map((v, slot) => textLines(v, FILE_WIDTHS[slot]!, slot === FILE_STATUS_SLOT && status?.bold === true))));
     if (drawer) {
       for (const slot of ahead ? FILE_SLOTS_LAST : FILE_SLOTS) drawer.draw(i, slot, row[slot]!, slot === FILE_STATUS_SLOT && status ? status : STYLE.body);
       drawnHeights.push(height[0]?.height);
@@ -731,6 +757,7 @@ function drawFiles(result: ConsolidationResult, lang: Lang, drawer: RowDrawer | 
     ],
     columns: FILE_WIDTHS.map((width, i) => ({ index: i + 1, width })),
     rowHeights: [...fitted(FILES_HEADER_ROW, Math.max(...FILE_HEADERS.map((h, slot) => textLines(h, FILE_WIDTHS[slot]!, true)))), ...heights],
+    ...(follows ? { conditionalFormats: [{ range: `C${first}:C${last}`, formula: flaggedStatusFormula(`C${first}`, lang), style: { fill: NOT_CONSOLIDATED_STYLE.fill! } }] } : {}),
     freeze: { rows: FILES_HEADER_ROW, columns: 0 },
     ...(count ? { autoFilter: `A${FILES_HEADER_ROW}:G${last}` } : {}),
     // Printed as the file list of the dossier: one A4 landscape width, the heading on every page.
