@@ -8,9 +8,10 @@ const reference = (s: string) => s.replace(/ +/g, ' ').replace(/^ | $/g, '').nor
 /**
  * Spaces and letters at the edges of the composed-text fast path: Vietnamese composed and decomposed, a
  * composed letter then a combining mark (composes further), Latin-1 and the last letter before the marks,
- * the Ångström sign and Hangul jamo (NFC changes both), the last letter of the Vietnamese block.
+ * the Ångström sign and Hangul jamo (NFC changes both), the last letter of the Vietnamese block; the fast path's
+ * bounds (DEL, ¡, a mark alone, either side of the U+1Exx block) and a line break.
  */
-const piece = fc.constantFrom(' ', '  ', 'a', 'Đạt', 'Đa\u0323t', '\u00a0', '\u2007', '\t', 'x y', 'ê\u0301', 'Nguyễn', 'ñø', '\u02ff', '\u212b', '\u1100\u1161', '\u1eff', 'ơ\u0301');
+const piece = fc.constantFrom(' ', '  ', 'a', 'Đạt', 'Đa\u0323t', '\u00a0', '\u2007', '\t', 'x y', 'ê\u0301', 'Nguyễn', 'ñø', '\u02ff', '\u212b', '\u1100\u1161', '\u1eff', 'ơ\u0301', '\u007f', '\u00a1', '\u0300', '\u1dff', '\u1e00', '\u1f00', '\n');
 
 describe('excelTrim', () => {
   it('trims as TRIM does, with or without spaces to remove', () => {
@@ -27,6 +28,8 @@ describe('cleanText', () => {
   it('composes, turns non-breaking spaces to spaces, collapses runs and trims, already-composed text or not', () => {
     const rule = (s: string) => s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/ {2,}/g, ' ').trim();
     fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => expect(cleanText(pieces.join(''))).toBe(rule(pieces.join('')))));
+    // A tab or line break at an end, a non-breaking space: composed text the fast path must not keep as it is.
+    for (const s of ['\tĐạt', 'Đạt\n', 'Đạt\u00a0', '\u00a0Có']) expect(cleanText(s)).toBe(rule(s));
   });
 });
 
