@@ -131,6 +131,20 @@ describe('the body and tier the officer gives', () => {
     expect(await text(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ');
   });
 
+  it('a province deciding a cấp huyện and a cấp tỉnh recognition lists each unit under its own title, and counts them apart', async () => {
+    const wb = await consolidatedFile(files, null, { body: 'Sở GD&ĐT tỉnh Phú Thọ', tier: '' });
+    await generated(wb);
+    const decision = (await text(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).split('\n');
+    const headings = decision.map((l) => l.replace(/( \| )+$/, '').replace(/^( \| )+/, '')).filter((l) => /^(I|II|III)\. /.test(l));
+    expect(headings).toEqual(['I. “Đơn vị học tập” cấp huyện mức độ 1 (1 đơn vị)', 'II. “Đơn vị học tập” cấp tỉnh mức độ 1 (1 đơn vị)']);
+    const group = (h: number) => decision.slice(decision.findIndex((l) => l.includes(headings[h]!)) + 1, h + 1 < headings.length ? decision.findIndex((l) => l.includes(headings[h + 1]!)) : undefined).join('\n');
+    expect(group(0)).toContain('Trường THCS Nguyễn Du');
+    expect(group(0)).not.toContain('Trường THPT Hùng Vương');
+    expect(group(1)).toContain('Trường THPT Hùng Vương');
+    const minutes = await text(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    expect(minutes).toContain('(“Đơn vị học tập” cấp huyện mức độ 1: 1 đơn vị; “Đơn vị học tập” cấp tỉnh mức độ 1: 1 đơn vị)');
+  });
+
   it('no body: the officer is warned that the documents have blanks, and how to name it', async () => {
     const wb = await consolidatedFile(files, null, { body: '', tier: '' });
     const result = await generated(wb);
