@@ -122,8 +122,8 @@ const FILE_NAMED = LANGS.map((c) => {
   return new RegExp(`^${escapeRegExp(before)}[^”]*${escapeRegExp(after.split('{message}')[0]!)}`);
 });
 
-/** What the table says after a unit's last disagreement, to the unit (readUnit.ts): the remark is the {message} before it. */
-const ADVISED = (['consolidate.flag.disagreeAdvice', 'consolidate.flag.disagreeAdviceRules'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+/** What the table says after a unit's last disagreement (readUnit.ts) or its rule set's edits (aggregate.ts), to the unit: the remark is the {message} before it. */
+const ADVISED = (['consolidate.flag.disagreeAdvice', 'consolidate.flag.disagreeAdviceRules', 'consolidate.flag.ruleSetAdvice'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
 
 /** A remark line of "Ghi chú" as the consolidation made it: its bullet, the file it names first and the advice after it taken off. */
 function remarkText(line: string): string {
