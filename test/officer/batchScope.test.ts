@@ -122,6 +122,16 @@ describe('the body and tier the officer gives', () => {
     expect(unit(result, 'Trường THCS Nguyễn Du').level).toBe(1);
   });
 
+  // The table's line “Đơn vị tổng hợp: … (tier)” gives the tier in brackets: a place in brackets is the body's name.
+  it('a body named with its place in brackets is still a commune: a cấp tỉnh dossier is kept out', async () => {
+    const wb = await consolidatedFile(files, null, { body: 'UBND xã Hòa Bình (Mỹ Đức, Hà Nội)', tier: '' });
+    const result = await generated(wb);
+    expect(unit(result, 'Trường THPT Hùng Vương').level).toBeNull();
+    expect(unit(result, 'Trường THPT Hùng Vương').why).toMatch(/cấp tỉnh.*không thuộc cấp xã/);
+    expect(unit(result, 'Trường THCS Nguyễn Du').level).toBe(1);
+    expect(await text(wb, OFFICER_SHEET['to-trinh-cong-nhan'])).toContain('Kính gửi: Chủ tịch UBND xã Hòa Bình (Mỹ Đức, Hà Nội).');
+  });
+
   it('a Sở of a province submits to that province’s UBND', async () => {
     const wb = await consolidatedFile(files, null, { body: 'Sở GD&ĐT tỉnh Phú Thọ', tier: '' });
     const result = await generated(wb);
