@@ -799,6 +799,7 @@ export const en: Record<MessageKey, string> = {
   // Said after a unit's last disagreement (usecases/consolidate/readUnit.ts) when its data are as evaluated: what the unit is to do; officer tables read the remark without it.
   'consolidate.flag.disagreeAdvice': '{message}. The self-assessment above is not what the workbook’s own data give (usually a result typed over its formula): ask the unit to correct the data if they are wrong, evaluate again (ĐVHT’s “Evaluate” step, or dvht evaluate; the result cells are worked out from the data again) and send the file again.',
   'consolidate.flag.disagreeAdviceRules': '{message}. Recomputed under the rule set “{ruleSet}”, not the rule set in the unit’s workbook: ask the unit to use the rule set “{ruleSet}” (ĐVHT’s “Switch the rule set”, or dvht rule-set), evaluate again and send the file again.',
+  'consolidate.flag.ruleSetAdvice': '{message} on the “{sheet}” sheet. Ask the unit to use the rule set “{ruleSet}” (ĐVHT’s “Switch the rule set”, or dvht rule-set), evaluate again and send the file again.',
   // Level 2 asked from a previous recognition date that is no date (usecases/consolidate/aggregate.ts): kept out of the decision.
   'consolidate.flag.level2BadDate': 'Level 2 is requested but the previous recognition date is not a valid date, so the 12-month rule cannot be checked.{rule}',
   'officer.unnamedUnit': '(no unit name in the dossier, file “{file}”)',

@@ -808,6 +808,8 @@ export const vi = {
   // Said after a unit's last disagreement (usecases/consolidate/readUnit.ts) when its data are as evaluated: what the unit is to do; officer tables read the remark without it.
   'consolidate.flag.disagreeAdvice': '{message}. Kết quả tự đánh giá nêu trên không phải kết quả tính từ số liệu của chính sổ (thường do ghi tay đè lên công thức): đề nghị đơn vị sửa số liệu nếu số liệu chưa đúng, đánh giá lại (bước “Đánh giá” của ĐVHT, hoặc lệnh dvht evaluate; ô kết quả được tính lại theo số liệu) rồi gửi lại tệp.',
   'consolidate.flag.disagreeAdviceRules': '{message}. Kết quả tính lại theo bộ tiêu chí “{ruleSet}”, không theo bộ tiêu chí trong sổ của đơn vị: đề nghị đơn vị dùng bộ tiêu chí “{ruleSet}” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.',
+  // Said after a rule set's edits that keep the unit out (usecases/consolidate/aggregate.ts): what the unit is to do; officer tables read the remark without it.
+  'consolidate.flag.ruleSetAdvice': '{message} ở trang “{sheet}”. Đề nghị đơn vị dùng bộ tiêu chí “{ruleSet}” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.',
   // Level 2 asked from a previous recognition date that is no date (usecases/consolidate/aggregate.ts): kept out of the decision.
   'consolidate.flag.level2BadDate': 'Đề nghị mức độ 2 nhưng ngày công nhận lần trước không phải một ngày hợp lệ, nên chưa xét được điều kiện 12 tháng.{rule}',
   'officer.unnamedUnit': '(hồ sơ chưa ghi tên đơn vị, tệp “{file}”)',

@@ -122,8 +122,8 @@ const FILE_NAMED = LANGS.map((c) => {
   return new RegExp(`^${escapeRegExp(before)}[^”]*${escapeRegExp(after.split('{message}')[0]!)}`);
 });
 
-/** What the table says after a unit's last disagreement, to the unit (readUnit.ts): the remark is the {message} before it. */
-const ADVISED = (['consolidate.flag.disagreeAdvice', 'consolidate.flag.disagreeAdviceRules'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
+/** What the table says after a unit's last disagreement (readUnit.ts) or its rule set's edits (aggregate.ts), to the unit: the remark is the {message} before it. */
+const ADVISED = (['consolidate.flag.disagreeAdvice', 'consolidate.flag.disagreeAdviceRules', 'consolidate.flag.ruleSetAdvice'] as const).flatMap((k) => LANGS.map((c) => messagePattern(c[k])));
 
 /** A remark line of "Ghi chú" as the consolidation made it: its bullet, the file it names first and the advice after it taken off. */
 function remarkText(line: string): string {
@@ -368,10 +368,13 @@ export function readConsolidatedTable(data: SheetData, now = new Date()): TableR
     .map((r) => text(r.find((c) => text(c) !== '')))
     .find((s) => s.includes(':') && /tổng hợp/i.test(s.split(':')[0]!));
   const m = line ? /:\s*(.*?)(?:\s*\(([^)]*)\))?(?:\s*—.*)?$/.exec(line) : null;
+  // The brackets hold the tier the consolidation was given; a place in them (“UBND xã Hòa Bình (Mỹ Đức, Hà Nội)”) is the body's name.
+  const bracketed = m?.[2]?.trim() ?? '';
+  const [body, tier] = bracketed === '' || tierOf(bracketed) !== null ? [m?.[1]?.trim() ?? '', bracketed] : [`${m![1]!.trim()} (${bracketed})`, ''];
   const years = [...new Set(units.map((u) => u.year).filter((y) => y !== null))].sort((a, b) => a - b);
   // "— năm đánh giá 2025, 2026": the officer may have left one there to settle the batch's year.
   const stated = /—\s*năm đánh giá\s+([\d,\s]+)$/.exec(line ?? '')?.[1]?.match(/\d{4}/g)?.map(Number) ?? [];
-  return { ok: true, batch: { body: m?.[1]?.trim() ?? '', tier: m?.[2]?.trim() ?? '', years, units }, english, statedYears: stated };
+  return { ok: true, batch: { body, tier, years, units }, english, statedYears: stated };
 }
 
 /** The file report's headings (usecases/consolidate/layout.ts) and its rejected status in either language. */

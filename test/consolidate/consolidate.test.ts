@@ -176,11 +176,11 @@ describe('dvht consolidate', () => {
     ]);
     // Another way of evaluating is the whole difference: its indicators are other indicators under the same codes
     // (TT22's 2.1 is not TT24's), so comparing them code by code listed eighteen differences that mean nothing.
-    expect(u.flags[0]!.message).toBe('Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm)');
+    expect(u.flags[0]!.message).toBe('Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: cách đánh giá khác (TT22/2020 · 100 điểm) ở trang “Tiêu chí”. Đề nghị đơn vị dùng bộ tiêu chí “TT24 · cấp huyện · mức độ 1” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.');
   });
 
   it('flags a unit threshold that differs from the reference rule set', () => {
-    expect(unit('10-nguong-rieng.xlsx').flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%)' }]);
+    expect(unit('10-nguong-rieng.xlsx').flags).toEqual([{ code: 'ruleSet', message: 'Bộ tiêu chí khác bộ đối chiếu “TT24 · cấp huyện · mức độ 1”: chỉ tiêu 2.4 yêu cầu 40% (bộ đối chiếu: 50%) ở trang “Tiêu chí”. Đề nghị đơn vị dùng bộ tiêu chí “TT24 · cấp huyện · mức độ 1” (bước “Đổi bộ tiêu chí” của ĐVHT, hoặc lệnh dvht rule-set), đánh giá lại rồi gửi lại tệp.' }]);
   });
 
   it('flags level 2 requested within 12 months of the previous recognition', () => {

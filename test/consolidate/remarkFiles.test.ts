@@ -65,6 +65,8 @@ describe.each([false, true])('remarks of a mixed batch (rows drawn as files arri
     const unit = (name: string) => r.units.find((u) => u.name === name)!;
     expect(unit('Trường THCS D').level).toBeNull();
     expect(unit('Trường THCS D').reasons).toEqual([expect.stringMatching(/^Bộ tiêu chí đã sửa so với mẫu/)]);
+    // The minutes state the finding; what the unit is to do is the table's word to the unit.
+    expect(unit('Trường THCS D').reasons[0]).toMatch(/\(mẫu: \d+%\)\.?$/);
     expect(['Trường THCS A', 'Trường THCS B', 'Trường THCS E'].map((n) => unit(n).level)).toEqual([1, 1, 1]);
     // A dossier of another year than the batch's is no part of that year's decision.
     expect(unit('Trường THCS C').level).toBeNull();

@@ -122,6 +122,16 @@ describe('the body and tier the officer gives', () => {
     expect(unit(result, 'Trường THCS Nguyễn Du').level).toBe(1);
   });
 
+  // The table's line “Đơn vị tổng hợp: … (tier)” gives the tier in brackets: a place in brackets is the body's name.
+  it('a body named with its place in brackets is still a commune: a cấp tỉnh dossier is kept out', async () => {
+    const wb = await consolidatedFile(files, null, { body: 'UBND xã Hòa Bình (Mỹ Đức, Hà Nội)', tier: '' });
+    const result = await generated(wb);
+    expect(unit(result, 'Trường THPT Hùng Vương').level).toBeNull();
+    expect(unit(result, 'Trường THPT Hùng Vương').why).toMatch(/cấp tỉnh.*không thuộc cấp xã/);
+    expect(unit(result, 'Trường THCS Nguyễn Du').level).toBe(1);
+    expect(await text(wb, OFFICER_SHEET['to-trinh-cong-nhan'])).toContain('Kính gửi: Chủ tịch UBND xã Hòa Bình (Mỹ Đức, Hà Nội).');
+  });
+
   it('a Sở of a province submits to that province’s UBND', async () => {
     const wb = await consolidatedFile(files, null, { body: 'Sở GD&ĐT tỉnh Phú Thọ', tier: '' });
     const result = await generated(wb);
@@ -129,6 +139,20 @@ describe('the body and tier the officer gives', () => {
     const request = await text(wb, OFFICER_SHEET['to-trinh-cong-nhan']);
     expect(request).toContain('Kính gửi: Chủ tịch UBND tỉnh Phú Thọ.');
     expect(await text(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ');
+  });
+
+  it('a province deciding a cấp huyện and a cấp tỉnh recognition lists each unit under its own title, and counts them apart', async () => {
+    const wb = await consolidatedFile(files, null, { body: 'Sở GD&ĐT tỉnh Phú Thọ', tier: '' });
+    await generated(wb);
+    const decision = (await text(wb, OFFICER_SHEET['quyet-dinh-cong-nhan'])).split('\n');
+    const headings = decision.map((l) => l.replace(/( \| )+$/, '').replace(/^( \| )+/, '')).filter((l) => /^(I|II|III)\. /.test(l));
+    expect(headings).toEqual(['I. “Đơn vị học tập” cấp huyện mức độ 1 (1 đơn vị)', 'II. “Đơn vị học tập” cấp tỉnh mức độ 1 (1 đơn vị)']);
+    const group = (h: number) => decision.slice(decision.findIndex((l) => l.includes(headings[h]!)) + 1, h + 1 < headings.length ? decision.findIndex((l) => l.includes(headings[h + 1]!)) : undefined).join('\n');
+    expect(group(0)).toContain('Trường THCS Nguyễn Du');
+    expect(group(0)).not.toContain('Trường THPT Hùng Vương');
+    expect(group(1)).toContain('Trường THPT Hùng Vương');
+    const minutes = await text(wb, OFFICER_SHEET['bien-ban-tham-dinh']);
+    expect(minutes).toContain('(“Đơn vị học tập” cấp huyện mức độ 1: 1 đơn vị; “Đơn vị học tập” cấp tỉnh mức độ 1: 1 đơn vị)');
   });
 
   it('no body: the officer is warned that the documents have blanks, and how to name it', async () => {

@@ -72,17 +72,39 @@ export function unmetUnnamed(u: BatchUnit): string[] {
 
 export const proposed = (u: BatchUnit): boolean => u.level !== null || u.rating !== null;
 
+/** "“Đơn vị học tập” cấp huyện mức độ 1" → "“Đơn vị học tập” cấp huyện": the list groups by level. */
+export function withoutLevel(recognition: string): string {
+  return recognition.replace(/[,;]?\s*mức độ\s*\d+\s*$/i, '').trim();
+}
+
+/** The title a unit is recognised with, without its level ('' when its rule set names none). */
+const unitTitle = (u: BatchUnit, ruleSets: BatchRuleSet[]) => withoutLevel(ruleSets.find((r) => r.name === u.ruleSet)?.recognition ?? '');
+
+export interface ProposalGroup {
+  level: number | null;
+  rating: string | null;
+  /** The level group's title (“Đơn vị học tập” cấp huyện); '' for a rating's group or a rule set naming none. */
+  title: string;
+  units: BatchUnit[];
+}
+
 /**
- * The decision's list: one group per level (mức độ 1, mức độ 2 …), then one per rating (TT22:
+ * The decision's list: one group per level (mức độ 1, mức độ 2 …) and title, so that a body deciding
+ * two titles (a province: cấp huyện and cấp tỉnh) says which each unit gets; then one per rating (TT22:
  * Tốt, Khá … in the order the rule sets rank them), one row per unit.
  */
-export function proposalGroups(units: BatchUnit[], ruleSets: BatchRuleSet[] = []): { level: number | null; rating: string | null; units: BatchUnit[] }[] {
+export function proposalGroups(units: BatchUnit[], ruleSets: BatchRuleSet[] = []): ProposalGroup[] {
   const chosen = units.filter(proposed);
   const levels = [...new Set(chosen.filter((u) => u.level !== null).map((u) => u.level!))].sort((a, b) => (a || 99) - (b || 99));
   const rank = (r: string) => Math.min(...ruleSets.map((s) => s.ratings.indexOf(r)).filter((i) => i >= 0), 99);
   const ratings = [...new Set(chosen.filter((u) => u.level === null).map((u) => u.rating!))].sort((a, b) => rank(a) - rank(b));
+  const byTitle = (level: number): ProposalGroup[] => {
+    const at = chosen.filter((u) => u.level === level);
+    const titles = [...new Set(at.map((u) => unitTitle(u, ruleSets)))].sort((a, b) => a.localeCompare(b, 'vi'));
+    return titles.map((title) => ({ level, rating: null, title, units: at.filter((u) => unitTitle(u, ruleSets) === title) }));
+  };
   return [
-    ...levels.map((level) => ({ level, rating: null, units: chosen.filter((u) => u.level === level) })),
-    ...ratings.map((rating) => ({ level: null, rating, units: chosen.filter((u) => u.level === null && u.rating === rating) })),
+    ...levels.flatMap(byTitle),
+    ...ratings.map((rating) => ({ level: null, rating, title: '', units: chosen.filter((u) => u.level === null && u.rating === rating) })),
   ];
 }

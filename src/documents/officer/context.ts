@@ -6,7 +6,7 @@
 import { dateText, parseEvaluators, type Evaluator } from '../context';
 import { fillTemplate, fillTidy } from '../templates';
 import { abbreviation } from '../templatesSheet';
-import { proposalGroups, proposed, unitBases, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
+import { proposalGroups, proposed, unitBases, withoutLevel, type Batch, type BatchRuleSet, type BatchUnit } from './batch';
 import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from '../bases';
 import { localGovernmentLaw, type OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
@@ -129,10 +129,6 @@ function officeAbbreviation(office: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** "“Đơn vị học tập” cấp huyện mức độ 1" → "“Đơn vị học tập” cấp huyện": the list groups by level. */
-export function withoutLevel(recognition: string): string {
-  return recognition.replace(/[,;]?\s*mức độ\s*\d+\s*$/i, '').trim();
-}
 
 function distinct(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
@@ -142,7 +138,10 @@ function distinct(xs: string[]): string[] {
 function countsByProposal(batch: Batch): string {
   const groups = proposalGroups(batch.units, batch.ruleSets);
   if (groups.length === 0) return '0 đơn vị';
-  return groups.map((g) => `${g.rating !== null ? `xếp loại ${g.rating}` : g.level ? `mức độ ${g.level}` : 'đạt'}: ${g.units.length} đơn vị`).join('; ');
+  // Two titles among the levels (a province deciding cấp huyện and cấp tỉnh): each count names its title.
+  const titled = new Set(groups.filter((g) => g.rating === null).map((g) => g.title)).size > 1;
+  const label = (g: (typeof groups)[number]) => (g.rating !== null ? `xếp loại ${g.rating}` : g.level ? `${titled && g.title ? `${g.title} ` : ''}mức độ ${g.level}` : 'đạt');
+  return groups.map((g) => `${label(g)}: ${g.units.length} đơn vị`).join('; ');
 }
 
 /**

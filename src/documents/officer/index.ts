@@ -9,8 +9,8 @@ import { DocumentBuilder, SIZE, type UserCell } from '../../sheets/documentLayou
 import { addresseeLine, headingBlock, lastWordsTogether, placeDateLine, signatureBlock, titleBlock } from '../../sheets/documentBlocks';
 import type { KeptTexts } from '../narrative';
 import { leftOverTexts, minutesSignatures, peopleLines, SIGN_NOTE } from '../kinds/common';
-import { officerText, withoutLevel, type OfficerContext } from './context';
-import { proposalGroups, proposed, unmetUnnamed, type BatchUnit } from './batch';
+import { officerText, type OfficerContext } from './context';
+import { proposalGroups, proposed, unmetUnnamed, withoutLevel, type BatchUnit } from './batch';
 import { OFFICER_TEMPLATES } from './templates';
 import { foldKey, sentences } from '../../domain/text';
 import { catalogs } from '../../i18n';

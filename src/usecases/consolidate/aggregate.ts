@@ -10,6 +10,7 @@ import type { RuleSet } from '../../domain/rules/ruleSet';
 import { comparable, criterionIdentity, indicatorIdentity, type ComparableRuleSet } from '../../domain/rules/compare';
 import { foldKey } from '../../domain/text';
 import { UNIT_FIELDS } from '../../sheets/unitSheet';
+import { SHEETS } from '../../sheets/names';
 import { evaluationYears, readYear } from '../../domain/years';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -108,7 +109,9 @@ export class Consolidation {
       outcome.unit.bases = this.basesOf(outcome.unit);
       const tier = bodyTierFlag(outcome.unit, outcome.report.file, this.options.tier, this.tierMismatch(outcome.unit.receiving), this.options.lang ?? 'vi');
       if (tier) outcome.unit.flags.push(tier);
-      this.ruleSetFlags.set(outcome, this.flagRuleSet(outcome.unit));
+      const departure = this.flagRuleSet(outcome.unit);
+      // What to do is said once: a disagreement's remark may have said it.
+      this.ruleSetFlags.set(outcome, departure && (toldToSwitch(outcome.unit) ? departure.plain : departure.advised));
       this.unitKeys.set(outcome, unitKey(outcome.unit));
       countRates(this.rateCounts, outcome.unit, 1);
     }
@@ -126,12 +129,12 @@ export class Consolidation {
   }
 
   /** Flags by the unit's rule set as text: units sharing a rule set (most do) are compared once. */
-  private readonly flagsByRuleSet = new Map<string, Flag | null>();
+  private readonly flagsByRuleSet = new Map<string, DepartureFlag | null>();
 
   /** The same by the rule set object: records from the CLI's reading threads share it (poolParts.ts), no text to make. */
-  private readonly flagsBySharedRuleSet = new WeakMap<UnitRecord['ruleSet'], Flag | null>();
+  private readonly flagsBySharedRuleSet = new WeakMap<UnitRecord['ruleSet'], DepartureFlag | null>();
 
-  private flagRuleSet(u: UnitRecord): Flag | null {
+  private flagRuleSet(u: UnitRecord): DepartureFlag | null {
     let flag = this.flagsBySharedRuleSet.get(u.ruleSet);
     if (flag !== undefined) return flag;
     const key = JSON.stringify(u.ruleSet);
@@ -142,7 +145,7 @@ export class Consolidation {
   }
 
   /** Against the body's reference, or by default the preset the unit's workbook names, or the rule set handed out (ruleSetDeparture). */
-  private compareRuleSet(u: UnitRecord): Flag | null {
+  private compareRuleSet(u: UnitRecord): DepartureFlag | null {
     const d = ruleSetDeparture(u.ruleSet, this.options.ruleSet ?? null, this.shapeOf);
     return d && departureFlag(u, d, this.options.lang ?? 'vi');
   }
@@ -410,29 +413,43 @@ function duplicateWords(dropped: UnitRecord, kept: UnitRecord): [MessageKey, Mes
   return ['consolidate.flag.duplicateUndecided', 'consolidate.flag.duplicateUndecidedKept'];
 }
 
+/** A rule set's departure as remarked: alone, and with what the unit is to do (the same when there is nothing to mend). */
+interface DepartureFlag {
+  plain: Flag;
+  advised: Flag;
+}
+
 /**
  * A departure as the officer's remark: against the body's reference or the preset the unit's own
  * workbook names (a rule set named as no preset, never handed out, has nothing to compare), or the
  * rule set handed out, its edits named where it was a preset handed out as it is.
  */
-function departureFlag(u: UnitRecord, d: RuleSetDeparture, lang: Lang): Flag {
+function departureFlag(u: UnitRecord, d: RuleSetDeparture, lang: Lang): DepartureFlag {
   const details = d.changes.map((c) => ruleSetChangeText(c, THRESHOLD_WORDS[d.against], u.ruleSet.name, lang)).join('; ');
+  // What keeps the unit out says what it is to do: take the rule set it is held to, evaluate again.
+  const both = (plain: Flag, ruleSet: string): DepartureFlag => ({ plain, advised: { ...plain, message: t(lang, 'consolidate.flag.ruleSetAdvice', { message: plain.message, sheet: SHEETS.criteria, ruleSet }) } });
+  const alone = (plain: Flag): DepartureFlag => ({ plain, advised: plain });
   if (d.against === 'handout') {
-    return details ? { code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details }) } : handedOutFlag(u.ruleSet, lang)!;
+    return details ? both({ code: 'ruleSetEdited', message: t(lang, 'handout.flagEditedDetails', { name: u.ruleSet.name, id: u.ruleSet.id, details }) }, u.ruleSet.name) : alone(handedOutFlag(u.ruleSet, lang)!);
   }
   const name = d.reference!.name;
   // A preset is cited by its legal text, as evaluation's warnings cite it.
   const preset = presetReference(d.reference!, lang);
   // Held to the lower reference, a unit that asked more of itself has nothing to mend: said, not kept out.
   if (d.stricterOnly) {
-    return d.against === 'body'
-      ? { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.ruleSetStricter', { body: name, details }) }
-      : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset, details }) };
+    return alone(
+      d.against === 'body'
+        ? { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.ruleSetStricter', { body: name, details }) }
+        : { code: 'ruleSetStricter', message: t(lang, 'consolidate.flag.presetStricter', { preset, details }) },
+    );
   }
   return d.against === 'body'
-    ? { code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: name, details }) }
-    : { code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset, details }) };
+    ? both({ code: 'ruleSet', message: t(lang, 'consolidate.flag.ruleSet', { body: name, details }) }, name)
+    : both({ code: 'ruleSetEdited', message: t(lang, 'consolidate.flag.ruleSetEdited', { preset, details }) }, name);
 }
+
+/** A disagreement of a unit whose data are as evaluated already told it to take the rule set it is held to (readUnit's disagreeAdviceRules). */
+const toldToSwitch = (u: UnitRecord) => u.flags.some((f) => f.code === 'disagree') && !u.flags.some((f) => f.code === 'stale');
 
 /**
  * Level 2 only 12 months after the previous recognition, by evaluate's rule (domain level2Wait:
