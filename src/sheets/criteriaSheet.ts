@@ -7,7 +7,7 @@ import { foldKey } from '../domain/text';
 import { findByCode, mapped, trimmed } from '../domain/arrays';
 import { isUncalculated, readNumber, readText, type CellValue } from '../domain/values';
 import { RULE_DEFAULTS } from '../domain/rules/defaults';
-import { readShareCell } from '../domain/rules/share';
+import { readShare, readShareCell, type ShareRead } from '../domain/rules/share';
 import { levelNumber } from '../domain/rules/request';
 import { problem, valueProblem, type Location, type Problem } from '../domain/problems';
 import type { Criterion, Indicator, Measure, Mode, PartialScoring, RatingBand, RuleSet } from '../domain/rules/ruleSet';
@@ -278,6 +278,17 @@ const settingText = (settings: Map<string, Setting>, k: keyof typeof SETTINGS) =
 const TABLE_TEXT_COLUMNS = (Object.values(COL) as number[]).filter((c) => c > COL.code && c <= COL.evidence);
 
 /** Whether a row holds anything beside column A, in the table's own columns (B–J). */
+/**
+ * readShareCell, where a share typed with a decimal comma (“0,95”, “95,5”: Excel on a machine
+ * that takes a dot kept it as text) is said to be stored as text, as “95%” typed as text is:
+ * it is a share, which the sheet's formulas read as 0.
+ */
+function readShareOfSheet(v: CellValue): ShareRead {
+  const read = readShareCell(v);
+  if (read.ok || read.asText || typeof v !== 'string' || !/^\s*[+-]?\d+,\d+\s*$/.test(v)) return read;
+  return readShare(v.replace(',', '.')).ok ? { ok: false, shown: v.trim(), asText: true } : read;
+}
+
 function rowHasText(data: SheetData, r: number): boolean {
   for (const c of TABLE_TEXT_COLUMNS) if (readText(cell(data, r, c)) !== '') return true;
   return false;
@@ -300,7 +311,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
   let personalTarget: number = RULE_DEFAULTS.personalTarget;
   const pt = settingIn(settings, 'personalTarget');
   if (pt && (readText(pt.value) !== '' || isUncalculated(pt.value))) {
-    const f = readShareCell(pt.value);
+    const f = readShareOfSheet(pt.value);
     // Said with the value used instead: the default, which the sheet's formulas use too.
     const used = percentTenths(RULE_DEFAULTS.personalTarget);
     if (!f.ok) problems.push(valueProblem(pt.value, 'warning', f.asText ? 'settingAsText' : 'invalidSetting', { setting: SETTINGS.personalTarget, value: f.shown, used }, { sheet: 'criteria', row: pt.row, col: 3 }));
@@ -341,7 +352,7 @@ export function readCriteriaSheet(data: SheetData): ParsedCriteria {
           : { kind: 'unit' };
       let threshold: number | null = null;
       if (measure.kind !== 'unit') {
-        const f = readShareCell(cell(data, r, COL.threshold));
+        const f = readShareOfSheet(cell(data, r, COL.threshold));
         if (f.ok) threshold = f.share;
         else {
           brokenThreshold = true;

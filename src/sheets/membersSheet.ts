@@ -9,7 +9,7 @@ import { isUncalculated, readText, type CellValue } from '../domain/values';
 import { MEMBER_FIELDS, memberField } from '../domain/memberFields';
 import type { MemberTable, TableColumn } from '../domain/evaluation';
 import type { CellBlock, CellInput, SheetData, SheetPlan, StyleRun, TableSpec, Validation } from '../workbook/port';
-import { cellAddress, columnLetter } from '../workbook/a1';
+import { cellAddress, columnLetter, parseRange } from '../workbook/a1';
 import { SHEETS } from './names';
 import { STYLE } from './styles';
 import { LISTS_RANGES } from './listsSheet';
@@ -34,8 +34,11 @@ const MEMBERS_TABLE_STYLE = 'TableStyleLight9';
  * The members table over the header row as it stands and the rows below (one empty data row
  * at least). A table needs one unique text per header cell: a blank, repeated or non-text
  * header gets one ("Cột 7", "Ghi chú 2"), written into its cell as Excel itself would.
+ * `merges`: the sheet's merged ranges. Excel allows none inside a table (it drops the table and
+ * asks to repair the file), and a group heading merged across A:D in LibreOffice is common: the
+ * table stops above the first merged row under its header.
  */
-export function membersTable(headerCells: readonly CellValue[], headerRow: number, lastCol: number, lastRow: number): { table: TableSpec; fixes: CellBlock[] } {
+export function membersTable(headerCells: readonly CellValue[], headerRow: number, lastCol: number, lastRow: number, merges: readonly string[] = []): { table: TableSpec; fixes: CellBlock[] } {
   const seen = new Set<string>();
   const fixes: CellBlock[] = [];
   const columns: string[] = [];
@@ -47,7 +50,12 @@ export function membersTable(headerCells: readonly CellValue[], headerRow: numbe
     columns.push(name);
     if (cell !== name) fixes.push({ at: cellAddress(headerRow, c), rows: [[name]] });
   }
-  const range = `A${headerRow}:${columnLetter(lastCol)}${Math.max(lastRow, headerRow + 1)}`;
+  let end = lastRow;
+  for (const m of merges) {
+    const r = parseRange(m);
+    if (r.left <= lastCol && r.bottom > headerRow && r.top <= end) end = Math.min(end, r.top - 1);
+  }
+  const range = `A${headerRow}:${columnLetter(lastCol)}${Math.max(end, headerRow + 1)}`;
   return { table: { name: MEMBERS_TABLE, range, columns, style: MEMBERS_TABLE_STYLE }, fixes };
 }
 

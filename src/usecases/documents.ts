@@ -17,6 +17,7 @@ import { locateProblem } from '../sheets/locate';
 import { t, type Lang } from '../i18n';
 import { notEvaluableCodes, outcomeText, unmetIndicators } from '../i18n/outcome';
 import { sayWords, type Words } from '../i18n/words';
+import { formatDate } from '../i18n/format';
 import type { Problem } from '../domain/problems';
 import { buildContext, filingOf, type Figures } from '../documents/context';
 import { DOCUMENT_KINDS, documentSheet, documentSheetNames, DRAW, type DocumentKind } from '../documents';
@@ -93,6 +94,19 @@ function unmetList(evaluation: Evaluation, lang: Lang): string {
   return pending.length ? ` (${pending[0]})` : '';
 }
 
+/**
+ * A held recognition as words (the outcome's heldText), so that the refusal says why and what to do
+ * in the language it is read in, also when worded again; null for an outcome not held.
+ */
+function heldWords(evaluation: Evaluation): Words | null {
+  const o = evaluation.outcome;
+  if (o.kind !== 'pass-fail' || !o.hold) return null;
+  const h = o.hold;
+  return h.kind === 'tooSoon'
+    ? { key: 'outcome.level2TooSoon', params: { recognition: o.recognition, date: formatDate(h.previous), due: formatDate(h.due), deadline: formatDate(h.deadline), until: formatDate(h.until) } }
+    : { key: 'outcome.level2NoPrevious', params: { recognition: o.recognition, field: h.field, where: h.where } };
+}
+
 function said(lang: Lang, severity: DocumentMessage['severity'], code: string, sheet: string, cell: string | null, words: Words): DocumentMessage {
   return { severity, code, sheet, cell, message: sayWords(lang, words), source: { words } };
 }
@@ -152,7 +166,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
         // Said at the level-1 date the clerk types; a sheet without that row, at the level asked.
         const at = request.previousDate.at ?? request.level.at;
         const before = earlier ? { key: 'documents.requestHeldDrawn' as const, params: { sheet: drawn } } : '';
-        refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: outcomeText(evaluation, 'vi').text, before } });
+        refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: heldWords(evaluation) ?? outcomeText(evaluation, lang).text, before } });
       } else {
         // Said at the result cell, with the indicators to mend.
         const before = earlier ? { key: 'documents.requestDrawnBefore' as const, params: { sheet: drawn } } : '';

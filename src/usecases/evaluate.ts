@@ -475,7 +475,7 @@ function memberWrites(wb: UnitWorkbook, ev: Evaluation, refs: MemberRefs): Sheet
   // The members table grows or shrinks with the list (and takes in the result columns).
   const headerCells = [...(wb.sheets.members!.rows[m.headerRow - 1] ?? [])];
   headers.forEach((h, i) => (headerCells[start + i - 1] = h));
-  const { table, fixes } = membersTable(headerCells, m.headerRow, Math.max(m.lastHeaderCol, start + headers.length - 1), m.lastDataRow);
+  const { table, fixes } = membersTable(headerCells, m.headerRow, Math.max(m.lastHeaderCol, start + headers.length - 1), m.lastDataRow, wb.sheets.members!.merges);
   // The titles' dropdown, when the unit's list has grown past the rows drawn: as far as the engine reads it.
   const titles = dropdownSources(wb.sheets.lists).titles;
   const validations = titles === LISTS_RANGES.titles ? [] : m.table.columns.filter((c) => TITLE_COLUMN_KEYS.has(columnKey(c.header))).map((c) => ({ range: `${columnLetter(c.col)}${refs.first}:${columnLetter(c.col)}${refs.last}`, list: { source: titles } }));

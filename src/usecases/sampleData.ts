@@ -11,6 +11,7 @@ import { findPreset } from '../domain/rules/presets';
 import { isEducationType, UNIT_TYPE_IDS, unitTypeId } from '../domain/unitTypes';
 import { tierOf } from '../domain/rules/request';
 import type { RuleSet } from '../domain/rules/ruleSet';
+import { isCommittee, placeOf } from '../documents/places';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Thanh', 'Minh', 'Ngọc', 'Thu', 'Đức', 'Quang', 'Hồng', 'Kim', 'Xuân'];
@@ -138,6 +139,8 @@ export interface SampleOptions {
   type?: string;
   /** The evaluation year (default 2025): a level-2 sample's level-1 recognition is dated by it. */
   year?: number;
+  /** The unit's own name instead of the made-up one; a committee's (“UBND xã Hùng Tiến”) also gives its place. */
+  name?: string;
 }
 
 /**
@@ -218,6 +221,13 @@ function madeUpRequest(ruleSet: RuleSet, tier: string, type: string, year: numbe
   };
 }
 
+/** The name typed for the sample; a committee's name says where it is, which its documents are dated at. */
+function namedUnit(name: string | undefined): Partial<UnitDetails> {
+  if (!name) return {};
+  const place = isCommittee(name) ? placeOf(name) : '';
+  return place ? { name, place } : { name };
+}
+
 export function sampleUnit(options: SampleOptions & { presetId?: string } = {}): CreateSheetsOptions {
   const ruleSet = findPreset(options.presetId ?? 'tt24-co-so-md1')!;
   const answers: Record<string, string> = {};
@@ -239,6 +249,7 @@ export function sampleUnit(options: SampleOptions & { presetId?: string } = {}):
     previousLevel: '',
     ...profile.unit,
     ...madeUpRequest(ruleSet, profile.unit?.receiverTier ?? 'cấp xã', type, year),
+    ...namedUnit(options.name),
   };
   return {
     ruleSet,

@@ -56,7 +56,7 @@ export const init: Command = {
     const workbook = await XlsxWorkbook.create(path.basename(output), NODE_XLSX);
     // A handed-out rule set ("tt24-co-so-md1@…") takes the sample data of the preset it came from; its members, classes and head are the type's.
     const samplePreset = [ruleSet.id, ruleSet.id.split('@')[0]!].find((id) => findPreset(id));
-    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type, year }) : null;
+    const sample = args.options.has('sample') ? sampleUnit({ presetId: samplePreset, members, seed, type, year, name }) : null;
     await createSheets(workbook, {
       ruleSet,
       // The body that handed the rule set out is where the dossier goes, over the sample's made-up one.

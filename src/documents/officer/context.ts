@@ -11,7 +11,7 @@ import { basisLines, distinctBases, inForceOrder, listedBases, sameBasis } from 
 import { localGovernmentLaw, type OfficerPlaceholder } from './templates';
 import { repealedFor, repealedIn } from '../repealed';
 import { TIER_NAMES, tierName, tierOf } from '../../domain/rules/request';
-import { foldKey } from '../../domain/text';
+import { COMMITTEE, isCommittee, PLACE, placeOf } from '../places';
 
 export interface OfficerFields {
   body?: string;
@@ -35,24 +35,6 @@ export interface OfficerContext {
 }
 
 export const BLANK = '……………';
-
-const COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(.+)$/iu;
-/** "UBND", "Ủy ban nhân dân" (either spelling of Ủy) opening a name. */
-const COMMITTEE_WORD = /^\s*(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?:\s+|$)/iu;
-
-/** Whether a body is a People's Committee (it receives, and decides, itself). */
-export const isCommittee = (name: string): boolean => COMMITTEE_WORD.test(name);
-
-/** Two names of the same People's Committee, “UBND” or “Ủy ban nhân dân” aside. */
-export const sameCommittee = (a: string, b: string): boolean => foldKey(a.replace(COMMITTEE_WORD, '')) === foldKey(b.replace(COMMITTEE_WORD, ''));
-// Lower case only: "Phòng Văn hóa - Xã hội xã Hòa Bình" is at "Hòa Bình", not at "hội …".
-const PLACE = /(?:^|\s)(?:thị xã|thị trấn|thành phố|đặc khu|xã|phường|tỉnh|huyện|quận)\s+(\S.*)$/u;
-
-/** Where a body is, as NĐ 30's place line names it: "UBND xã Hòa Bình" → "Hòa Bình"; '' when its name does not say. */
-function placeOf(name: string): string {
-  return (COMMITTEE.exec(name.trim())?.[2] ?? PLACE.exec(name.trim())?.[1] ?? '').trim();
-}
-
 
 /**
  * An office's place as its name gives it, with the place's own word: "Sở GD&ĐT tỉnh Phú Thọ" → "tỉnh Phú Thọ".

@@ -36,7 +36,8 @@ export function isOfficerKind(s: string): s is OfficerKind {
   return s in OFFICER_SHEET;
 }
 
-export { BLANK, buildOfficerContext, isCommittee, officerParties, sameCommittee, type OfficerContext, type OfficerFields, type OfficerParties } from './context';
+export { BLANK, buildOfficerContext, officerParties, type OfficerContext, type OfficerFields, type OfficerParties } from './context';
+export { isCommittee, sameCommittee } from '../places';
 export { OFFICER_TEMPLATES } from './templates';
 export type { Batch, BatchUnit, BatchRuleSet } from './batch';
 export { proposalGroups, proposed, unitBases, unmetUnnamed } from './batch';

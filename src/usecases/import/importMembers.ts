@@ -191,14 +191,14 @@ export async function sheetContents(workbook: Workbook, names: string[]): Promis
 
 export function previewImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
   return target.batch(async (session) => {
-    const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet] });
+    const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet, SHEETS.members] });
     return plan(snap, source, options).preview;
   });
 }
 
 export function applyImport(target: Workbook, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   return target.batch(async (session) => {
-    const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet] });
+    const snap = await readOwnSheets(session, sheetsToRead(source), [SETTINGS], { layout: [source.sheet, SHEETS.members] });
     const p = plan(snap, source, options);
     if (!p.preview.ok || !p.writes) return { ...p.preview, applied: false, written: 0 };
     for (const w of p.writes.plans) session.write(w);
@@ -318,6 +318,7 @@ function plan(snapshot: WorkbookSnapshot, source: ImportSource, options: ImportO
     removedNote: noteFor(source, now),
     hiddenNote: markHidden ? (r) => (r.hidden ? `${HIDDEN_NOTE} “${source.sheet}” (dòng ${r.row})` : null) : () => null,
     date1904: snapshot.date1904 ?? false,
+    merges: membersData!.merges ?? [],
   });
   preview.diff = merged.diff;
   if (markHidden) {
@@ -536,12 +537,14 @@ interface MergeOptions {
   hiddenNote: (r: ImportedRow) => string | null;
   /** The members sheet's workbook counts dates from 1904. */
   date1904: boolean;
+  /** The members sheet's merged ranges: the members table stops above them (membersTable). */
+  merges: readonly string[];
 }
 
 /** A date of birth that is no date (a year, a number) shows as typed, not as a day of 1905 in a cell a date was written to before. */
 const PLAIN_NUMBER = { numberFormat: 'General' };
 
-function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, hiddenNote, date1904 }: MergeOptions): Merged {
+function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValue[], rows: ImportedRow[], rowKeys: Map<ImportedRow, string>, columns: MappedColumn[], mode: ImportMode, { markRemoved, clearBlanks, removedNote, hiddenNote, date1904, merges }: MergeOptions): Merged {
   const diff = emptyDiff();
   const table = members.table;
   // Where each target lives in the members sheet; missing ones are added after the last header.
@@ -756,7 +759,7 @@ function mergeIntoMembers(members: ParsedMembers, headerCells: readonly CellValu
     // The members table takes in the appended rows and added columns now, not at the next evaluate.
     const headers = [...headerCells];
     for (const a of added) headers[a.col - 1] = a.header;
-    const { table: spec, fixes } = membersTable(headers, members.headerRow, Math.max(members.lastHeaderCol, nextCol - 1), Math.max(members.lastDataRow, nextRow - 1));
+    const { table: spec, fixes } = membersTable(headers, members.headerRow, Math.max(members.lastHeaderCol, nextCol - 1), Math.max(members.lastDataRow, nextRow - 1), merges);
     cells.push(...fixes);
     plan.tables = [spec];
     // The table filters itself: a sheet AutoFilter (drawn by earlier versions) would clash with it.
