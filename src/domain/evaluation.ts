@@ -840,8 +840,10 @@ function checkFallback(f: BoundFallback, r: TableRow, c: Compiled, members: Memb
   if (given !== 'yes' && given !== 'no') return;
   for (let n = 0; n < f.otherIndexes.length; n++) if (!hasText(r.cells[f.otherIndexes[n]!])) return;
   const met = f.test(r.cells, discarded);
+  // A value it could not read is no disagreement: where it is read, it is said as such.
+  const unread = discarded.length > 0;
   discarded.length = 0;
-  if (met === (given === 'yes')) return;
+  if (unread || met === (given === 'yes')) return;
   const col = members.columns[f.index]!;
   const at: Location = { sheet: 'members', row: r.row, col: col.col };
   const key = problemKey(at, 'titleScoreDisagree');

@@ -536,6 +536,16 @@ describe('CDHT: the title, when given, decides; the score only when the title is
     ]);
   });
 
+  it('a score that cannot be read is said where it is read, not taken to disagree with the title', () => {
+    const ev = cdht([
+      ['Đạt', '85,5'],
+      ['Chưa đạt', 'chín mươi'],
+    ]);
+    expect(ev.problems.filter((p) => p.code === 'titleScoreDisagree')).toEqual([]);
+    // Each score is said once, at its cell, as a number that cannot be read.
+    expect(ev.problems.filter((p) => p.code === 'invalidNumber').map((p) => p.at)).toEqual([5, 6].map((row) => ({ sheet: 'members', row, col: 14 })));
+  });
+
   it('the score in the message is written with the language’s decimal mark', () => {
     const ev = cdht([['Chưa đạt', 90.5]]);
     const p = ev.problems.find((x) => x.code === 'titleScoreDisagree')!;
