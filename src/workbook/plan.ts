@@ -355,7 +355,7 @@ export interface SheetMarks {
 export interface OwnSheet {
   /** The sheet to draw: the usual name, or another one when a user's sheet holds it. */
   sheet: string;
-  /** The user's sheet that kept the usual name, when ours moved. */
+  /** The user's sheet that kept the usual name, when ours moves there now (not when it moved on an earlier run: the user was told then). */
   displacedBy: string | null;
   /** Other sheets carrying the same mark (copies of ours): never written, so they go stale. */
   copies: string[];
@@ -378,7 +378,7 @@ export function resolveOwnSheet(name: string, role: string, marks: SheetMarks): 
   const displacedBy = (sheet: string) => (usual === undefined || sheetKey(sheet) === sheetKey(usual) ? null : usual);
   if (marked.length) {
     const sheet = findSheetName(marked, name) ?? marked[0]!;
-    return { sheet, displacedBy: displacedBy(sheet), copies: marked.filter((n) => n !== sheet) };
+    return { sheet, displacedBy: null, copies: marked.filter((n) => n !== sheet) };
   }
   for (const candidate of ownSheetCandidates(name)) {
     if (findSheetName(marks.names, candidate) === undefined) return { sheet: candidate, displacedBy: displacedBy(candidate), copies: [] };

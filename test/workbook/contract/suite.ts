@@ -530,8 +530,8 @@ export function contractSuite(impl: Implementation): void {
         expect([user.cells, user.role]).toEqual([{ A1: 'số liệu của trường', B1: 123 }, null]);
         const ours = await wb.sheet('Tổng hợp (ĐVHT)');
         expect([ours.cells, ours.role]).toEqual([{ A1: 'của ĐVHT' }, 'summary']);
-        // Next time the same sheet of ours is redrawn: no third sheet.
-        await write(wb, summary('lần 2'));
+        // Next time the same sheet of ours is redrawn: no third sheet, and the user, told once, is not told again.
+        expect(await write(wb, summary('lần 2'))).toEqual([]);
         expect(await wb.sheetNames()).toEqual(['Dữ liệu', 'Tổng hợp (ĐVHT)', name]);
         expect((await wb.sheet('Tổng hợp (ĐVHT)')).cells).toEqual({ A1: 'lần 2' });
         expect((await wb.sheet(name)).cells).toEqual({ A1: 'số liệu của trường', B1: 123 });
