@@ -34,6 +34,7 @@ import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, 
 import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import { keepChange } from './editHistory';
+import { ungrouped } from './typedNumber';
 import type { BookModel, SheetModel } from './packageModel';
 
 /**
@@ -474,7 +475,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         continue;
       }
       before.push({ row: t.row, col: t.col, value: view.stored(t.row, t.col) });
-      after.push({ row: t.row, col: t.col, value: typedValue(t.text, cell.dated ? 'date' : cell.percent ? 'percent' : null) });
+      after.push({ row: t.row, col: t.col, value: typedValue(ungrouped(t.text, locale), cell.dated ? 'date' : cell.percent ? 'percent' : null) });
       pendingCells.set(`${t.row}:${t.col}`, t.text);
     }
     const refused = locked.length ? locked : owned;
