@@ -946,12 +946,19 @@ function SheetGridWindow(props: SheetGridProps) {
     if (leftOut) props.onPasteClipped(leftOut);
   };
 
-  const onCopy = (e: React.ClipboardEvent<HTMLTableElement>) => {
-    if (editing || e.target !== table.current || !active) return;
+  /** Puts the selection on the clipboard; false when the event is not the grid's (an editor's own copy). */
+  const copySelected = (e: React.ClipboardEvent<HTMLTableElement>): boolean => {
+    if (editing || e.target !== table.current || !active) return false;
     const { rows, columns } = box();
     // What the grid shows, as Excel copies it (a formula not calculated here copies its last value).
     e.clipboardData.setData('text/plain', toClipboard(rows.map((r) => columns.map((c) => view.cell(r, c).text))));
     e.preventDefault();
+    return true;
+  };
+  const onCopy = (e: React.ClipboardEvent<HTMLTableElement>) => void copySelected(e);
+  // Copied, then cleared as Delete clears (one change, which Ctrl+Z undoes): a cut and a paste move the cells.
+  const onCut = (e: React.ClipboardEvent<HTMLTableElement>) => {
+    if (copySelected(e)) clearSelected();
   };
 
   // Text that comes without a key (IME commit, on-screen or handwriting keyboard, dictation): the
@@ -1291,6 +1298,7 @@ function SheetGridWindow(props: SheetGridProps) {
         onKeyDown={onGridKey}
         onPaste={onPaste}
         onCopy={onCopy}
+        onCut={onCut}
         onFocus={() => {
           // Reached with the keyboard: the first cell becomes active (a click activates its own cell).
           if (!active && !pointing.current && view.rows.length && view.columns.length) props.onActivate({ row: view.rows[0]!, column: view.columns[0]!.index });
