@@ -10,7 +10,8 @@
  * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected (onto a range
  * holding it a whole number of times, one copied cell too, it fills the range), Ctrl+Enter fills the selection with what
  * was typed, Delete clears it. Tab outside an
- * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped. The grid only reports edits: the page writes them through a
+ * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped (but on the cell Tab went to
+ * while typing a row it goes on along the row, as Excel, to the row's end). The grid only reports edits: the page writes them through a
  * use-case, and the grid redraws from the package.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -727,6 +728,18 @@ function SheetGridWindow(props: SheetGridProps) {
     const column = rowBegun(from) ?? from.column;
     tabRow.current = { sheet: view.name, column, at: activate(stepFrom(from, 0, dCol)) };
   };
+  /**
+   * Tab outside an edit, on the cell Tab went to last while typing a row: on along the row, as Excel (a column
+   * left empty is skipped, and what is typed next goes into the row, not to whatever is after the grid).
+   * Anywhere else, and at the row's end, Tab leaves the grid: false.
+   */
+  const tabOn = (dCol: number): boolean => {
+    if (!active || rowBegun(active) === null) return false;
+    const next = stepFrom(active, 0, dCol);
+    if (next.column === active.column) return false;
+    tabFrom(active, dCol);
+    return true;
+  };
   /** Enter from `from`: the row below, under the column a row typed with Tab began in. */
   const enterFrom = (from: GridSelection) => activate(stepFrom({ row: from.row, column: rowBegun(from) ?? from.column }, 1, 0));
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
@@ -873,6 +886,7 @@ function SheetGridWindow(props: SheetGridProps) {
     } else if (ctrl && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) props.onUndo();
     else if (ctrl && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) props.onRedo();
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
+    else if (e.key === 'Tab') handled = tabOn(e.shiftKey ? -1 : 1);
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
     else if (e.key === 'Enter') {
       if (e.shiftKey) move(-1, 0);
