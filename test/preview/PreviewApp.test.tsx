@@ -179,7 +179,7 @@ test('a batch of the pane that only reads (the out-of-date check) leaves the gri
 });
 
 /** What the sample's learner sheet stores in C5..C(4+n) after each text is pasted into it, in a browser of `locale`. */
-async function learnerCountsPasted(lang: 'vi' | 'en', locale: string, texts: string[]): Promise<unknown[]> {
+async function pastedIntoLearners(lang: 'vi' | 'en', locale: string, texts: string[]): Promise<unknown[]> {
   const create = PreviewWorkbook.create.bind(PreviewWorkbook);
   const made: PreviewWorkbook[] = [];
   const spy = jest.spyOn(PreviewWorkbook, 'create').mockImplementation((label) => {
@@ -214,9 +214,13 @@ async function learnerCountsPasted(lang: 'vi' | 'en', locale: string, texts: str
 
 test('a number typed with the digit grouping of the page’s language is that number, as Excel under that language reads it', async () => {
   // Vietnamese groups thousands with a dot and writes decimals with a comma: 1.200 learners are twelve hundred.
-  await expect(learnerCountsPasted('vi', 'vi-VN', ['1.200', '1.234,5', '12.345.678', '42,5', '1.5', '0.500', '6A', '1.20'])).resolves.toEqual([1200, 1234.5, 12345678, 42.5, 1.5, 0.5, '6A', 1.2]);
+  await expect(pastedIntoLearners('vi', 'vi-VN', ['1.200', '1.234,5', '12.345.678', '42,5', '1.5', '0.500', '6A', '1.20'])).resolves.toEqual([1200, 1234.5, 12345678, 42.5, 1.5, 0.5, '6A', 1.2]);
 });
 
 test('in English the comma groups thousands: 1,200 is twelve hundred, 12,5 still twelve and a half', async () => {
-  await expect(learnerCountsPasted('en', 'en-GB', ['1,200', '1,234.5', '12,5', '1.200'])).resolves.toEqual([1200, 1234.5, 12.5, 1.2]);
+  await expect(pastedIntoLearners('en', 'en-GB', ['1,200', '1,234.5', '12,5', '1.200'])).resolves.toEqual([1200, 1234.5, 12.5, 1.2]);
+});
+
+test('a leading apostrophe keeps what follows as text, as Excel, LibreOffice and WPS take it: the apostrophe is not stored', async () => {
+  await expect(pastedIntoLearners('vi', 'vi-VN', ["'0912345678", "'1.200", "'=A1", "'", "Lớp 'chọn'"])).resolves.toEqual(['0912345678', '1.200', '=A1', null, "Lớp 'chọn'"]);
 });

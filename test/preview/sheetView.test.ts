@@ -2,8 +2,7 @@
 import { formatNumber, sheetView, sheetViews } from '../../src/hosts/preview/sheetView';
 import type { SheetModel } from '../../src/hosts/preview/packageModel';
 import { sheetModel } from './sheetModel';
-import { typedValue } from '../../src/usecases/editCells';
-import { ungrouped } from '../../src/hosts/preview/typedNumber';
+import { typedInput } from '../../src/hosts/preview/typedInput';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { drawMembersSheet, MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { SHEETS } from '../../src/sheets/names';
@@ -64,7 +63,7 @@ describe('the cell editor’s number', () => {
   it('reads back as the same number when it is committed again, changed or not', () => {
     for (const locale of ['vi-VN', 'en-GB', 'en-US', 'de-DE', 'fr-FR']) {
       const view = sheetView(model, locale);
-      const back = values.map((_, i) => typedValue(ungrouped(`${view.input(1, i + 1)} `, locale), shows(i + 1)));
+      const back = values.map((_, i) => typedInput(`${view.input(1, i + 1)} `, locale, shows(i + 1)));
       expect({ locale, back }).toEqual({ locale, back: values });
     }
   });
