@@ -88,7 +88,7 @@ describe('editing in the preview grid', () => {
     const before = await owned.innerText();
     await page.keyboard.type('9');
     await page.getByText(/Ô .*: Ô màu xám do ĐVHT ghi khi đánh giá/).waitFor();
-    expect(await page.locator('input[aria-label^="Sửa ô"]').count()).toBe(0);
+    expect(await page.locator('textarea[aria-label^="Sửa ô"]').count()).toBe(0);
     expect(await owned.innerText()).toBe(before);
     await step(page, 'grey cell refused');
   });

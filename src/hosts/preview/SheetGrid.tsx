@@ -132,6 +132,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     // No z-index: it covers only its own cell, and one would lift it over the frozen panes' cells when it scrolls under them.
   },
+  textEditor: { resize: 'none', overflow: 'hidden', margin: 0, lineHeight: 'inherit' },
   dropButton: {
     position: 'absolute',
     right: 0,
@@ -425,6 +426,8 @@ interface Editing {
 /** Where an arrow key moves the selection (rows, columns). */
 const ARROWS: Partial<Record<string, [number, number]>> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
 
+/** The editor opens with the caret after its text, as an input's does (a textarea's is before it): typing goes on after the first key. */
+const caretAtEnd = (el: HTMLTextAreaElement | null) => el?.setSelectionRange(el.value.length, el.value.length);
 const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
 
 /** A cell as Excel copies it: quoted when it holds a tab, a newline or a quote. */
@@ -994,9 +997,15 @@ function SheetGridWindow(props: SheetGridProps) {
     return () => el.removeEventListener('beforeinput', onInput);
   }, []);
 
-  const onEditorKey = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
-    const text = e.currentTarget.value;
+  const onEditorKey = (e: KeyboardEvent<HTMLTextAreaElement | HTMLSelectElement>) => {
+    const el = e.currentTarget;
+    const text = el.value;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit(text, null, true);
+    // Alt+Enter: a new line in the cell, as in Excel.
+    else if (e.key === 'Enter' && e.altKey && el instanceof HTMLTextAreaElement) {
+      el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+      if (editingRef.current) setEditing({ ...editingRef.current, text: el.value });
+    }
     else if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
     else if (e.key === 'Tab') commit(text, [0, e.shiftKey ? -1 : 1]);
     else if (e.key === 'Escape') cancel();
@@ -1176,9 +1185,12 @@ function SheetGridWindow(props: SheetGridProps) {
             ))}
           </select>
         ) : isEditing ? (
-          <input
-            className={s.editor}
+          // A textarea, not an input: an input takes a text's line breaks out (a note on several lines).
+          <textarea
+            className={mergeClasses(s.editor, s.textEditor)}
             autoFocus
+            rows={1}
+            ref={caretAtEnd}
             data-tabster={EDITOR_KEYS}
             aria-label={messages.editor(addr)}
             value={editing.text}
