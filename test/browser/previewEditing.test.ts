@@ -210,7 +210,7 @@ describe('editing in the preview grid', () => {
     expect(address).not.toBeNull();
     await select(page, address!);
     await page.keyboard.press('F2');
-    const editor = page.locator(`td[data-address="${address}"] input`);
+    const editor = page.locator(`td[data-address="${address}"] textarea`);
     await editor.waitFor();
     expect(await editor.inputValue()).toBe('90%');
     await page.keyboard.press('Escape');
