@@ -88,7 +88,7 @@ describe('editing in the preview grid', () => {
     const before = await owned.innerText();
     await page.keyboard.type('9');
     await page.getByText(/Ô .*: Ô màu xám do ĐVHT ghi khi đánh giá/).waitFor();
-    expect(await page.locator('input[aria-label^="Sửa ô"]').count()).toBe(0);
+    expect(await page.locator('textarea[aria-label^="Sửa ô"]').count()).toBe(0);
     expect(await owned.innerText()).toBe(before);
     await step(page, 'grey cell refused');
   });
@@ -210,7 +210,7 @@ describe('editing in the preview grid', () => {
     expect(address).not.toBeNull();
     await select(page, address!);
     await page.keyboard.press('F2');
-    const editor = page.locator(`td[data-address="${address}"] input`);
+    const editor = page.locator(`td[data-address="${address}"] textarea`);
     await editor.waitFor();
     expect(await editor.inputValue()).toBe('90%');
     await page.keyboard.press('Escape');

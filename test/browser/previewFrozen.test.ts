@@ -134,7 +134,7 @@ describe('frozen panes in the preview grid', () => {
     await page.locator('table[data-sheet="Cán bộ"]').waitFor();
     await page.mouse.click(...(await centre(page, 'C3')));
     await page.keyboard.type('Ghi chú');
-    const editor = cell(page, 'C3').locator('input');
+    const editor = cell(page, 'C3').locator('textarea');
     await editor.waitFor();
     // A row up and a column left (the grid scrolls by whole ones, as Excel): C3's editor now lies under the frozen B2.
     const rowHeight = (await seen(page, 'C3')).bottom - (await seen(page, 'C3')).top;

@@ -105,6 +105,6 @@ describe('filling a selection, as in Excel', () => {
     await select(page, `${ownedColumn}${row}`);
     await page.keyboard.type('9');
     await page.getByText(/Ô .*: Ô màu xám do ĐVHT ghi khi đánh giá/).waitFor();
-    expect(await page.locator('input[aria-label^="Sửa ô"]').count()).toBe(0);
+    expect(await page.locator('textarea[aria-label^="Sửa ô"]').count()).toBe(0);
   });
 });

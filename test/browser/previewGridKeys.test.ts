@@ -140,6 +140,48 @@ describe('the grid keys of a spreadsheet', () => {
     expect(await selected(page)).toBe(`D${row + 3}`);
   });
 
+  it('typing a row, Tab skips a column left empty, as in Excel: what is typed next is not lost outside the grid', async () => {
+    const page = await openSample(pages, 'preview grid tab skips a column');
+    await showSheet(page, SHEETS.members);
+    const row = LAST_MEMBER + 2;
+    await select(page, `B${row}`);
+    await page.keyboard.type('Đinh Văn Mới');
+    await press(page, 'Tab');
+    // No position known yet: Tab again, on to the team.
+    await press(page, 'Tab');
+    expect(await selected(page)).toBe(`D${row}`);
+    await page.keyboard.type('Tổ 1');
+    await press(page, 'Shift+Tab');
+    await press(page, 'Shift+Tab');
+    expect(await selected(page)).toBe(`B${row}`);
+    await press(page, 'Tab');
+    await press(page, 'Tab');
+    await press(page, 'Enter');
+    expect(await selected(page)).toBe(`B${row + 1}`);
+    await shows(page, `D${row}`, 'Tổ 1');
+    await shows(page, `C${row}`, '');
+    // A cell chosen otherwise: Tab leaves the grid (its keys never trap the keyboard).
+    await select(page, `C${row}`);
+    await press(page, 'Tab');
+    await expect(page.evaluate(() => document.activeElement?.closest('table[role="grid"]') === null)).resolves.toBe(true);
+  });
+
+  it('a note on several lines is edited whole: F2 and Enter keep its lines, Alt+Enter adds one', async () => {
+    const page = await openSample(pages, 'preview grid multi-line note');
+    await showSheet(page, SHEETS.members);
+    const row = LAST_MEMBER + 2;
+    await select(page, `B${row}`);
+    await paste(page, '"Nghỉ thai sản\nđến 30/12"');
+    await shows(page, `B${row}`, 'Nghỉ thai sản\nđến 30/12');
+    await press(page, 'F2');
+    await press(page, 'End');
+    await press(page, 'Alt+Enter');
+    await page.keyboard.type('chờ quyết định');
+    await press(page, 'Enter');
+    await shows(page, `B${row}`, 'Nghỉ thai sản\nđến 30/12\nchờ quyết định');
+    expect(await selected(page)).toBe(`B${row + 1}`);
+  });
+
   it('an arrow after typing into a cell writes it and moves, as Excel; after F2 the arrows move in the text', async () => {
     const page = await openSample(pages, 'preview grid arrows after typing');
     await showSheet(page, SHEETS.members);

@@ -22,7 +22,7 @@ describe('typing into a cell through an input method', () => {
     await grid(page).evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Process', keyCode: 229, bubbles: true, cancelable: true })));
     await page.evaluate(() => {
       const target = document.activeElement!;
-      if (!(target instanceof HTMLInputElement)) throw new Error(`the composition would go to a ${target.tagName}, not an editable element`);
+      if (!(target instanceof HTMLTextAreaElement)) throw new Error(`the composition would go to a ${target.tagName}, not an editable element`);
       target.dispatchEvent(new CompositionEvent('compositionstart', { data: '', bubbles: true }));
       // What the browser does with the composed text in an input: the value, then an input event.
       target.value = 'Đ';

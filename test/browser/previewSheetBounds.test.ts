@@ -36,13 +36,13 @@ describe('a protected sheet in the preview grid', () => {
     // Typing into a locked cell opens no editor: the reason is said at once.
     await select(page, 'B2');
     await page.keyboard.type('Trần');
-    expect(await page.locator('td input').count()).toBe(0);
+    expect(await page.locator('td textarea').count()).toBe(0);
     await page.getByText(/^Ô B2: .*đang được bảo vệ/).waitFor();
     await shows(page, 'B2', 'Nguyễn Thị Hằng');
     // F2 and Delete too.
     await page.keyboard.press('Delete');
     await page.keyboard.press('F2');
-    expect(await page.locator('td input').count()).toBe(0);
+    expect(await page.locator('td textarea').count()).toBe(0);
     await shows(page, 'B2', 'Nguyễn Thị Hằng');
 
     // An unlocked cell takes typing.

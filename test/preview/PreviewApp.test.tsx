@@ -177,3 +177,50 @@ test('a batch of the pane that only reads (the out-of-date check) leaves the gri
     read.mockRestore();
   }
 });
+
+/** What the sample's learner sheet stores in C5..C(4+n) after each text is pasted into it, in a browser of `locale`. */
+async function pastedIntoLearners(lang: 'vi' | 'en', locale: string, texts: string[]): Promise<unknown[]> {
+  const create = PreviewWorkbook.create.bind(PreviewWorkbook);
+  const made: PreviewWorkbook[] = [];
+  const spy = jest.spyOn(PreviewWorkbook, 'create').mockImplementation((label) => {
+    const wb = create(label);
+    made.push(wb);
+    return wb;
+  });
+  try {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewApp lang={lang} locale={locale} theme="light" />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: lang === 'vi' ? 'Dữ liệu mẫu' : 'Sample data' }));
+    await screen.findByRole('grid', { name: lang === 'vi' ? `Trang “${SHEETS.unit}”` : `Sheet “${SHEETS.unit}”` }, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('tab', { name: SHEETS.learners }));
+    const grid = await screen.findByRole('grid', { name: lang === 'vi' ? `Trang “${SHEETS.learners}”` : `Sheet “${SHEETS.learners}”` });
+    const td = () => grid.querySelector('td[data-address="C5"]')!;
+    fireEvent.mouseDown(td());
+    await waitFor(() => expect(td().getAttribute('data-selected')).toBe('true'));
+    const write = jest.spyOn(editCellsModule, 'editCells');
+    fireEvent.paste(grid, { clipboardData: { getData: () => texts.join('\r\n') } });
+    await waitFor(() => expect(write).toHaveBeenCalledTimes(1));
+    await write.mock.results[0]!.value;
+    write.mockRestore();
+    const rows = await made.at(-1)!.batch(async (session) => (await session.read([SHEETS.learners])).sheets.get(SHEETS.learners)!.rows);
+    return texts.map((_, i) => rows[4 + i]![2]);
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+test('a number typed with the digit grouping of the page’s language is that number, as Excel under that language reads it', async () => {
+  // Vietnamese groups thousands with a dot and writes decimals with a comma: 1.200 learners are twelve hundred.
+  await expect(pastedIntoLearners('vi', 'vi-VN', ['1.200', '1.234,5', '12.345.678', '42,5', '1.5', '0.500', '6A', '1.20'])).resolves.toEqual([1200, 1234.5, 12345678, 42.5, 1.5, 0.5, '6A', 1.2]);
+});
+
+test('in English the comma groups thousands: 1,200 is twelve hundred, 12,5 still twelve and a half', async () => {
+  await expect(pastedIntoLearners('en', 'en-GB', ['1,200', '1,234.5', '12,5', '1.200'])).resolves.toEqual([1200, 1234.5, 12.5, 1.2]);
+});
+
+test('a leading apostrophe keeps what follows as text, as Excel, LibreOffice and WPS take it: the apostrophe is not stored', async () => {
+  await expect(pastedIntoLearners('vi', 'vi-VN', ["'0912345678", "'1.200", "'=A1", "'", "Lớp 'chọn'"])).resolves.toEqual(['0912345678', '1.200', '=A1', null, "Lớp 'chọn'"]);
+});

@@ -87,7 +87,7 @@ test('the sheet read back with one row changed draws that row alone', () => {
 test('each keystroke in the editor draws the edited row alone', () => {
   const { grid } = setup();
   act(() => void fireEvent.keyDown(grid, { key: 'N' }));
-  const editor = grid.querySelector('input')!;
+  const editor = grid.querySelector('textarea')!;
   expect(rowsDrawn()).toEqual([5]);
   fireEvent.change(editor, { target: { value: 'Ng' } });
   fireEvent.change(editor, { target: { value: 'Ngu' } });

@@ -2,6 +2,7 @@
 import { formatNumber, sheetView, sheetViews } from '../../src/hosts/preview/sheetView';
 import type { SheetModel } from '../../src/hosts/preview/packageModel';
 import { sheetModel } from './sheetModel';
+import { typedInput } from '../../src/hosts/preview/typedInput';
 import { PreviewWorkbook } from '../../src/hosts/preview/previewWorkbook';
 import { drawMembersSheet, MEMBER_HEADER_ROW } from '../../src/sheets/membersSheet';
 import { SHEETS } from '../../src/sheets/names';
@@ -40,10 +41,31 @@ describe('preview cell text', () => {
     expect(view.cell(1, 1).text).toBe('90%');
     expect(view.input(1, 1)).toBe('90%');
     expect(view.input(1, 2)).toBe('7%'); // not 7.000000000000001%
-    expect(view.input(1, 3)).toBe('87.5%');
+    expect(view.input(1, 3)).toBe('87,5%');
     expect(view.cell(1, 1).percent).toBe(true);
-    expect(view.input(1, 4)).toBe('0.9');
+    expect(view.input(1, 4)).toBe('0,9');
     expect(view.cell(1, 4).percent).toBeUndefined();
+  });
+});
+
+describe('the cell editor’s number', () => {
+  const values = [42.5, 8.125, 1234.567, 1200, -0.75, 0.876];
+  const model = sheetModel({ values: [values], styleIds: new Map([['1:6', 1]]), formats: [{ numFmt: 'General' }, { numFmt: '0.0%' }] });
+  const shows = (c: number) => (c === 6 ? 'percent' : null);
+
+  it('holds a number as the page’s language writes it, as Excel’s formula bar does (8,125 in Vietnamese, where 8.125 is eight thousand)', () => {
+    const vi = sheetView(model, 'vi-VN');
+    expect(values.map((_, i) => vi.input(1, i + 1))).toEqual(['42,5', '8,125', '1234,567', '1200', '-0,75', '87,6%']);
+    const en = sheetView(model, 'en-GB');
+    expect(values.map((_, i) => en.input(1, i + 1))).toEqual(['42.5', '8.125', '1234.567', '1200', '-0.75', '87.6%']);
+  });
+
+  it('reads back as the same number when it is committed again, changed or not', () => {
+    for (const locale of ['vi-VN', 'en-GB', 'en-US', 'de-DE', 'fr-FR']) {
+      const view = sheetView(model, locale);
+      const back = values.map((_, i) => typedInput(`${view.input(1, i + 1)} `, locale, shows(i + 1)));
+      expect({ locale, back }).toEqual({ locale, back: values });
+    }
   });
 });
 

@@ -26,7 +26,7 @@ import { createSheets } from '../../usecases/createSheets';
 import { sampleUnit } from '../../usecases/sampleData';
 import { cellAddress, parseCell } from '../../workbook/a1';
 import { findSheetName } from '../../workbook/plan';
-import { editCells, ownedCells, typedValue, type CellEdit } from '../../usecases/editCells';
+import { editCells, ownedCells, type CellEdit } from '../../usecases/editCells';
 import { PreviewWorkbook, type PartsChange, type Selection } from './previewWorkbook';
 import { createPreviewHost, downloadName, gridEdits, observeWorkbook, offerDownload, openUpload, pickFiles, type BatchDone } from './previewHost';
 import { FileRefusedError } from '../../usecases/xlsxReason';
@@ -34,6 +34,7 @@ import { pageLines, readOnly, SheetGrid, type GridMessages, type GridSelection, 
 import { sheetView, sheetViews, type CellView } from './sheetView';
 import { PrintSheet } from './PrintSheet';
 import { keepChange } from './editHistory';
+import { typedInput } from './typedInput';
 import type { BookModel, SheetModel } from './packageModel';
 
 /**
@@ -474,7 +475,7 @@ export function PreviewApp(props: { lang: Lang; locale: string; theme: 'light' |
         continue;
       }
       before.push({ row: t.row, col: t.col, value: view.stored(t.row, t.col) });
-      after.push({ row: t.row, col: t.col, value: typedValue(t.text, cell.dated ? 'date' : cell.percent ? 'percent' : null) });
+      after.push({ row: t.row, col: t.col, value: typedInput(t.text, locale, cell.dated ? 'date' : cell.percent ? 'percent' : null) });
       pendingCells.set(`${t.row}:${t.col}`, t.text);
     }
     const refused = locked.length ? locked : owned;

@@ -10,7 +10,8 @@
  * Ctrl+Z/Ctrl+Y undo and redo, Ctrl+C copies and a tab-separated block pastes, whole, and is selected (onto a range
  * holding it a whole number of times, one copied cell too, it fills the range), Ctrl+Enter fills the selection with what
  * was typed, Delete clears it. Tab outside an
- * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped. The grid only reports edits: the page writes them through a
+ * edit leaves the grid, as in the WAI-ARIA grid pattern: the keyboard is never trapped (but on the cell Tab went to
+ * while typing a row it goes on along the row, as Excel, to the row's end). The grid only reports edits: the page writes them through a
  * use-case, and the grid redraws from the package.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -131,6 +132,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     // No z-index: it covers only its own cell, and one would lift it over the frozen panes' cells when it scrolls under them.
   },
+  textEditor: { resize: 'none', overflow: 'hidden', margin: 0, lineHeight: 'inherit' },
   dropButton: {
     position: 'absolute',
     right: 0,
@@ -424,6 +426,8 @@ interface Editing {
 /** Where an arrow key moves the selection (rows, columns). */
 const ARROWS: Partial<Record<string, [number, number]>> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
 
+/** The editor opens with the caret after its text, as an input's does (a textarea's is before it): typing goes on after the first key. */
+const caretAtEnd = (el: HTMLTextAreaElement | null) => el?.setSelectionRange(el.value.length, el.value.length);
 const EDITOR_KEYS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true } } });
 
 /** A cell as Excel copies it: quoted when it holds a tab, a newline or a quote. */
@@ -727,6 +731,18 @@ function SheetGridWindow(props: SheetGridProps) {
     const column = rowBegun(from) ?? from.column;
     tabRow.current = { sheet: view.name, column, at: activate(stepFrom(from, 0, dCol)) };
   };
+  /**
+   * Tab outside an edit, on the cell Tab went to last while typing a row: on along the row, as Excel (a column
+   * left empty is skipped, and what is typed next goes into the row, not to whatever is after the grid).
+   * Anywhere else, and at the row's end, Tab leaves the grid: false.
+   */
+  const tabOn = (dCol: number): boolean => {
+    if (!active || rowBegun(active) === null) return false;
+    const next = stepFrom(active, 0, dCol);
+    if (next.column === active.column) return false;
+    tabFrom(active, dCol);
+    return true;
+  };
   /** Enter from `from`: the row below, under the column a row typed with Tab began in. */
   const enterFrom = (from: GridSelection) => activate(stepFrom({ row: from.row, column: rowBegun(from) ?? from.column }, 1, 0));
   const origin = () => active ?? { row: view.rows[0] ?? 1, column: view.columns[0]?.index ?? 1 };
@@ -873,6 +889,7 @@ function SheetGridWindow(props: SheetGridProps) {
     } else if (ctrl && (e.key === 'z' || e.key === 'Z') && !e.shiftKey) props.onUndo();
     else if (ctrl && (e.key === 'y' || e.key === 'Y' || ((e.key === 'z' || e.key === 'Z') && e.shiftKey))) props.onRedo();
     else if (ctrl || (e.altKey && e.key !== 'ArrowDown')) handled = false;
+    else if (e.key === 'Tab') handled = tabOn(e.shiftKey ? -1 : 1);
     else if (e.key === 'ArrowDown' && e.altKey) startEdit(null, true);
     else if (e.key === 'Enter') {
       if (e.shiftKey) move(-1, 0);
@@ -946,12 +963,19 @@ function SheetGridWindow(props: SheetGridProps) {
     if (leftOut) props.onPasteClipped(leftOut);
   };
 
-  const onCopy = (e: React.ClipboardEvent<HTMLTableElement>) => {
-    if (editing || e.target !== table.current || !active) return;
+  /** Puts the selection on the clipboard; false when the event is not the grid's (an editor's own copy). */
+  const copySelected = (e: React.ClipboardEvent<HTMLTableElement>): boolean => {
+    if (editing || e.target !== table.current || !active) return false;
     const { rows, columns } = box();
     // What the grid shows, as Excel copies it (a formula not calculated here copies its last value).
     e.clipboardData.setData('text/plain', toClipboard(rows.map((r) => columns.map((c) => view.cell(r, c).text))));
     e.preventDefault();
+    return true;
+  };
+  const onCopy = (e: React.ClipboardEvent<HTMLTableElement>) => void copySelected(e);
+  // Copied, then cleared as Delete clears (one change, which Ctrl+Z undoes): a cut and a paste move the cells.
+  const onCut = (e: React.ClipboardEvent<HTMLTableElement>) => {
+    if (copySelected(e)) clearSelected();
   };
 
   // Text that comes without a key (IME commit, on-screen or handwriting keyboard, dictation): the
@@ -973,9 +997,15 @@ function SheetGridWindow(props: SheetGridProps) {
     return () => el.removeEventListener('beforeinput', onInput);
   }, []);
 
-  const onEditorKey = (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
-    const text = e.currentTarget.value;
+  const onEditorKey = (e: KeyboardEvent<HTMLTextAreaElement | HTMLSelectElement>) => {
+    const el = e.currentTarget;
+    const text = el.value;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit(text, null, true);
+    // Alt+Enter: a new line in the cell, as in Excel.
+    else if (e.key === 'Enter' && e.altKey && el instanceof HTMLTextAreaElement) {
+      el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+      if (editingRef.current) setEditing({ ...editingRef.current, text: el.value });
+    }
     else if (e.key === 'Enter' && !(e.currentTarget instanceof HTMLSelectElement && e.altKey)) commit(text, [e.shiftKey ? -1 : 1, 0]);
     else if (e.key === 'Tab') commit(text, [0, e.shiftKey ? -1 : 1]);
     else if (e.key === 'Escape') cancel();
@@ -1155,9 +1185,12 @@ function SheetGridWindow(props: SheetGridProps) {
             ))}
           </select>
         ) : isEditing ? (
-          <input
-            className={s.editor}
+          // A textarea, not an input: an input takes a text's line breaks out (a note on several lines).
+          <textarea
+            className={mergeClasses(s.editor, s.textEditor)}
             autoFocus
+            rows={1}
+            ref={caretAtEnd}
             data-tabster={EDITOR_KEYS}
             aria-label={messages.editor(addr)}
             value={editing.text}
@@ -1291,6 +1324,7 @@ function SheetGridWindow(props: SheetGridProps) {
         onKeyDown={onGridKey}
         onPaste={onPaste}
         onCopy={onCopy}
+        onCut={onCut}
         onFocus={() => {
           // Reached with the keyboard: the first cell becomes active (a click activates its own cell).
           if (!active && !pointing.current && view.rows.length && view.columns.length) props.onActivate({ row: view.rows[0]!, column: view.columns[0]!.index });

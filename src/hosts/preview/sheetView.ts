@@ -279,6 +279,26 @@ export function formatNumber(value: number, numFmt: string | undefined, locale: 
   return percent ? `${text}%` : text;
 }
 
+/**
+ * A number as the cell editor holds it: all its digits, no grouping, the decimal mark of the page's
+ * language (Excel's formula bar under Vietnamese holds 8,125: 8.125 would be read back as 8125).
+ */
+function plainNumber(v: number, locale: string): string {
+  const text = String(v);
+  return text.includes('.') && !text.includes('e') ? text.replace('.', decimalMark(locale)) : text;
+}
+
+const decimalMarks = new Map<string, string>();
+
+function decimalMark(locale: string): string {
+  let mark = decimalMarks.get(locale);
+  if (mark === undefined) {
+    mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    decimalMarks.set(locale, mark);
+  }
+  return mark;
+}
+
 /** Made once per locale and format: making an Intl.NumberFormat was most of a grid redraw's time. */
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -488,9 +508,9 @@ export function sheetView(
     if (typeof v === 'number' && f && f.numFmt !== 'General') {
       if (isDateFormat(f.numFmt)) return formatSerialDate(v, f.numFmt, m.date1904);
       // Excel's formula bar holds a percentage as one: 90%, not 0.9.
-      if (isPercentFormat(f.numFmt)) return `${Number((v * 100).toPrecision(15))}%`;
+      if (isPercentFormat(f.numFmt)) return `${plainNumber(Number((v * 100).toPrecision(15)), locale)}%`;
     }
-    if (typeof v === 'number') return String(v);
+    if (typeof v === 'number') return plainNumber(v, locale);
     return valueText(v, undefined, locale).text;
   };
   const stored = (row: number, column: number): CellInput => {
