@@ -2,6 +2,7 @@
 import type { Evaluation, RequestHold, Status } from '../domain/evaluation';
 import { formatDate, formatMeasured, formatNumber, formatThreshold } from './format';
 import { t, type Lang } from './index';
+import { sayWords, type Words } from './words';
 
 export interface OutcomeText {
   status: string;
@@ -24,9 +25,14 @@ export function holdCode(hold: RequestHold): HoldCode {
  * can and what to do. `recognition` as given (the sheet's formula passes a marker for its cell).
  */
 export function heldText(hold: RequestHold, recognition: string, lang: Lang): string {
+  return sayWords(lang, heldWords(hold, recognition));
+}
+
+/** heldText as words, for a message worded again in another language (documents' refusal). */
+export function heldWords(hold: RequestHold, recognition: string): Words {
   return hold.kind === 'tooSoon'
-    ? t(lang, 'outcome.level2TooSoon', { recognition, date: formatDate(hold.previous), due: formatDate(hold.due), deadline: formatDate(hold.deadline), until: formatDate(hold.until) })
-    : t(lang, 'outcome.level2NoPrevious', { recognition, field: hold.field, where: hold.where });
+    ? { key: 'outcome.level2TooSoon', params: { recognition, date: formatDate(hold.previous), due: formatDate(hold.due), deadline: formatDate(hold.deadline), until: formatDate(hold.until) } }
+    : { key: 'outcome.level2NoPrevious', params: { recognition, field: hold.field, where: hold.where } };
 }
 
 export function outcomeText(ev: Evaluation, lang: Lang): OutcomeText {

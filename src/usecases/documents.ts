@@ -15,9 +15,8 @@ import { RESULT_FIELDS, UNIT_FIELDS } from '../sheets/unitSheet';
 import { SETTINGS } from '../sheets/criteriaSheet';
 import { locateProblem } from '../sheets/locate';
 import { t, type Lang } from '../i18n';
-import { notEvaluableCodes, outcomeText, unmetIndicators } from '../i18n/outcome';
+import { heldWords, notEvaluableCodes, outcomeText, unmetIndicators } from '../i18n/outcome';
 import { sayWords, type Words } from '../i18n/words';
-import { formatDate } from '../i18n/format';
 import type { Problem } from '../domain/problems';
 import { buildContext, filingOf, type Figures } from '../documents/context';
 import { DOCUMENT_KINDS, documentSheet, documentSheetNames, DRAW, type DocumentKind } from '../documents';
@@ -94,17 +93,10 @@ function unmetList(evaluation: Evaluation, lang: Lang): string {
   return pending.length ? ` (${pending[0]})` : '';
 }
 
-/**
- * A held recognition as words (the outcome's heldText), so that the refusal says why and what to do
- * in the language it is read in, also when worded again; null for an outcome not held.
- */
-function heldWords(evaluation: Evaluation): Words | null {
+/** A held recognition as words (heldWords), so that the refusal says why and what to do in the language it is read in; null for an outcome not held. */
+function heldRefusal(evaluation: Evaluation): Words | null {
   const o = evaluation.outcome;
-  if (o.kind !== 'pass-fail' || !o.hold) return null;
-  const h = o.hold;
-  return h.kind === 'tooSoon'
-    ? { key: 'outcome.level2TooSoon', params: { recognition: o.recognition, date: formatDate(h.previous), due: formatDate(h.due), deadline: formatDate(h.deadline), until: formatDate(h.until) } }
-    : { key: 'outcome.level2NoPrevious', params: { recognition: o.recognition, field: h.field, where: h.where } };
+  return o.kind === 'pass-fail' && o.hold ? heldWords(o.hold, o.recognition) : null;
 }
 
 function said(lang: Lang, severity: DocumentMessage['severity'], code: string, sheet: string, cell: string | null, words: Words): DocumentMessage {
@@ -166,7 +158,7 @@ export async function generateDocuments(workbook: Workbook, options: GenerateOpt
         // Said at the level-1 date the clerk types; a sheet without that row, at the level asked.
         const at = request.previousDate.at ?? request.level.at;
         const before = earlier ? { key: 'documents.requestHeldDrawn' as const, params: { sheet: drawn } } : '';
-        refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: heldWords(evaluation) ?? outcomeText(evaluation, lang).text, before } });
+        refused = said(lang, 'error', 'requestHeld', SHEETS.unit, at ? `B${at.row}` : null, { key: 'documents.requestHeld', params: { outcome: heldRefusal(evaluation) ?? outcomeText(evaluation, lang).text, before } });
       } else {
         // Said at the result cell, with the indicators to mend.
         const before = earlier ? { key: 'documents.requestDrawnBefore' as const, params: { sheet: drawn } } : '';
