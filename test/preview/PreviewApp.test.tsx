@@ -118,13 +118,7 @@ test('what is pasted into the grid is drawn before it is written: a large sheet�
 });
 
 test('a download asked right after a paste, before the browser draws, holds what was pasted', async () => {
-  const create = PreviewWorkbook.create.bind(PreviewWorkbook);
-  const made: PreviewWorkbook[] = [];
-  const spy = jest.spyOn(PreviewWorkbook, 'create').mockImplementation((label) => {
-    const wb = create(label);
-    made.push(wb);
-    return wb;
-  });
+  const { made, spy } = keepMadeWorkbooks();
   try {
     const { paste } = await sampleUnitName();
     await paste('Trường THCS Tải Ngay');
@@ -180,13 +174,7 @@ test('a batch of the pane that only reads (the out-of-date check) leaves the gri
 
 /** What the sample's learner sheet stores in C5..C(4+n) after each text is pasted into it, in a browser of `locale`. */
 async function pastedIntoLearners(lang: 'vi' | 'en', locale: string, texts: string[]): Promise<unknown[]> {
-  const create = PreviewWorkbook.create.bind(PreviewWorkbook);
-  const made: PreviewWorkbook[] = [];
-  const spy = jest.spyOn(PreviewWorkbook, 'create').mockImplementation((label) => {
-    const wb = create(label);
-    made.push(wb);
-    return wb;
-  });
+  const { made, spy } = keepMadeWorkbooks();
   try {
     render(
       <FluentProvider theme={webLightTheme}>
@@ -224,3 +212,15 @@ test('in English the comma groups thousands: 1,200 is twelve hundred, 12,5 still
 test('a leading apostrophe keeps what follows as text, as Excel, LibreOffice and WPS take it: the apostrophe is not stored', async () => {
   await expect(pastedIntoLearners('vi', 'vi-VN', ["'0912345678", "'1.200", "'=A1", "'", "Lớp 'chọn'"])).resolves.toEqual(['0912345678', '1.200', '=A1', null, "Lớp 'chọn'"]);
 });
+
+/** The workbooks the app makes, kept as it makes them (restore with spy.mockRestore()). */
+function keepMadeWorkbooks(): { made: PreviewWorkbook[]; spy: jest.SpyInstance } {
+  const create = PreviewWorkbook.create.bind(PreviewWorkbook);
+  const made: PreviewWorkbook[] = [];
+  const spy = jest.spyOn(PreviewWorkbook, 'create').mockImplementation((label) => {
+    const wb = create(label);
+    made.push(wb);
+    return wb;
+  });
+  return { made, spy };
+}

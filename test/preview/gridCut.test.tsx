@@ -5,19 +5,12 @@
  * nothing at all: the clipboard stayed empty and the paste that followed put nothing anywhere.
  */
 import { fireEvent, render } from '@testing-library/react';
-import { SheetGrid, type GridMessages, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
+import { SheetGrid, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
 import { sheetView } from '../../src/hosts/preview/sheetView';
-import { sheetModel } from './sheetModel';
+import { gridMessages, sheetModel } from './sheetModel';
 import { withGridLayoutStubs } from '../support/gridLayoutStubs';
 
 withGridLayoutStubs();
-
-const messages: GridMessages = {
-  readOnly: () => 'chỉ đọc',
-  dropdown: (cell) => `Chọn giá trị cho ô ${cell}`,
-  editor: (cell) => `Sửa ô ${cell}`,
-  uncalculated: { mark: 'chưa tính', tooltip: 'chưa tính lại' },
-};
 
 function grid(active = { row: 2, column: 1 }) {
   const values = [
@@ -26,7 +19,7 @@ function grid(active = { row: 2, column: 1 }) {
     ['Trần Thị Bích', null],
   ];
   const onEdit = jest.fn<void, Parameters<SheetGridProps['onEdit']>>();
-  const props: SheetGridProps = { view: sheetView(sheetModel({ values }), 'vi-VN'), active, label: 'Trang', messages, onActivate: jest.fn(), onEdit, onUndo: jest.fn(), onRedo: jest.fn(), onRefused: jest.fn(), onPasteClipped: jest.fn() };
+  const props: SheetGridProps = { view: sheetView(sheetModel({ values }), 'vi-VN'), active, label: 'Trang', messages: gridMessages, onActivate: jest.fn(), onEdit, onUndo: jest.fn(), onRedo: jest.fn(), onRefused: jest.fn(), onPasteClipped: jest.fn() };
   const drawn = render(<SheetGrid {...props} />);
   return { onEdit, table: drawn.getByRole('grid') };
 }

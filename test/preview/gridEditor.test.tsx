@@ -5,25 +5,18 @@
  * wrote it back with its lines run together.
  */
 import { fireEvent, render } from '@testing-library/react';
-import { SheetGrid, type GridMessages, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
+import { SheetGrid, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
 import { sheetView } from '../../src/hosts/preview/sheetView';
-import { sheetModel } from './sheetModel';
+import { gridMessages, sheetModel } from './sheetModel';
 import { withGridLayoutStubs } from '../support/gridLayoutStubs';
 
 withGridLayoutStubs();
-
-const messages: GridMessages = {
-  readOnly: () => 'chỉ đọc',
-  dropdown: (cell) => `Chọn giá trị cho ô ${cell}`,
-  editor: (cell) => `Sửa ô ${cell}`,
-  uncalculated: { mark: 'chưa tính', tooltip: 'chưa tính lại' },
-};
 
 const NOTE = 'Nghỉ thai sản\nđến 30/12';
 
 function grid() {
   const onEdit = jest.fn<void, Parameters<SheetGridProps['onEdit']>>();
-  const props: SheetGridProps = { view: sheetView(sheetModel({ values: [['Ghi chú'], [NOTE]] }), 'vi-VN'), active: { row: 2, column: 1 }, label: 'Trang', messages, onActivate: jest.fn(), onEdit, onUndo: jest.fn(), onRedo: jest.fn(), onRefused: jest.fn(), onPasteClipped: jest.fn() };
+  const props: SheetGridProps = { view: sheetView(sheetModel({ values: [['Ghi chú'], [NOTE]] }), 'vi-VN'), active: { row: 2, column: 1 }, label: 'Trang', messages: gridMessages, onActivate: jest.fn(), onEdit, onUndo: jest.fn(), onRedo: jest.fn(), onRefused: jest.fn(), onPasteClipped: jest.fn() };
   const drawn = render(<SheetGrid {...props} />);
   const table = drawn.getByRole('grid');
   table.focus();

@@ -6,9 +6,9 @@
  * act on the selection as it is now.
  */
 import { act, fireEvent, render } from '@testing-library/react';
-import { SheetGrid, type GridMessages, type GridSelection, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
+import { SheetGrid, type GridSelection, type SheetGridProps } from '../../src/hosts/preview/SheetGrid';
 import { sheetViews } from '../../src/hosts/preview/sheetView';
-import { sheetModel } from './sheetModel';
+import { gridMessages, sheetModel } from './sheetModel';
 import { withGridLayoutStubs } from '../support/gridLayoutStubs';
 
 /** Addresses of the cells drawn, one entry each time a row draws its cells. */
@@ -28,13 +28,6 @@ jest.mock('react/jsx-runtime', () => {
 
 withGridLayoutStubs();
 
-const messages: GridMessages = {
-  readOnly: () => 'chỉ đọc',
-  dropdown: (cell) => `Chọn giá trị cho ô ${cell}`,
-  editor: (cell) => `Sửa ô ${cell}`,
-  uncalculated: { mark: 'chưa tính', tooltip: 'chưa tính lại' },
-};
-
 /** 30 rows of a name and a number. */
 const rows = (changed?: { row: number; name: string }) => Array.from({ length: 30 }, (_, i) => [changed?.row === i + 1 ? changed.name : `Người ${i + 1}`, i + 1]);
 
@@ -49,7 +42,7 @@ function setup() {
   const viewOf = sheetViews();
   const view = (values: (string | number)[][]) => viewOf(sheetModel({ values }), 'vi-VN');
   const onActivate = jest.fn<void, [GridSelection]>();
-  const props: SheetGridProps = { view: view(rows()), active: { row: 5, column: 1 }, label: 'Trang', messages, onActivate, onEdit: jest.fn(), onUndo: jest.fn(), onRedo: jest.fn(), onRefused: jest.fn(), onPasteClipped: jest.fn() };
+  const props: SheetGridProps = { view: view(rows()), active: { row: 5, column: 1 }, label: 'Trang', messages: gridMessages, onActivate, onEdit: jest.fn(), onUndo: jest.fn(), onRedo: jest.fn(), onRefused: jest.fn(), onPasteClipped: jest.fn() };
   const drawn = render(<SheetGrid {...props} />);
   const update = (over: Partial<SheetGridProps>) => {
     Object.assign(props, over);

@@ -1,5 +1,13 @@
-/** A preview sheet model for the grid's and the print layout's tests. */
+/** A preview sheet model for the grid's and the print layout's tests, and the grid's messages as they read them. */
 import { parseSheetParts, type SheetModel } from '../../src/hosts/preview/packageModel';
+import type { GridMessages } from '../../src/hosts/preview/SheetGrid';
+
+export const gridMessages: GridMessages = {
+  readOnly: () => 'chỉ đọc',
+  dropdown: (cell) => `Chọn giá trị cho ô ${cell}`,
+  editor: (cell) => `Sửa ô ${cell}`,
+  uncalculated: { mark: 'chưa tính', tooltip: 'chưa tính lại' },
+};
 
 /** A sheet model with a worksheet's defaults (those the reader gives an empty one): one cell format ('General'), the 1900 date system, nothing hidden or merged. */
 export function sheetModel(over: Partial<SheetModel>): SheetModel {
